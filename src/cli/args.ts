@@ -1,0 +1,53 @@
+import { parseDuration } from '../scenario';
+
+export interface CliArgs {
+  files: string[];
+  seed?: number;
+  durationMs?: number;
+  json: boolean;
+  help: boolean;
+}
+
+/** Parses argv (after the script name). Returns problems instead of throwing. */
+export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } | { ok: false; problems: string[] } {
+  const args: CliArgs = { files: [], json: false, help: false };
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) problems.push(`${a}: needs a value`);
+      return v;
+    };
+    const flag = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (flag === '--json') args.json = true;
+    else if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--seed') {
+      const v = value();
+      if (v !== undefined) {
+        if (!/^-?\d+$/.test(v)) problems.push(`--seed: expected a whole number, got "${v}"`);
+        else args.seed = Number(v);
+      }
+    } else if (flag === '--duration') {
+      const v = value();
+      if (v !== undefined) {
+        const d = parseDuration(/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+        if (!d.ok) problems.push(`--duration: ${d.message}`);
+        else if (d.ms <= 0) problems.push('--duration: must be greater than zero');
+        else args.durationMs = d.ms;
+      }
+    } else if (a.startsWith('-')) problems.push(`${a}: unknown option (try --help)`);
+    else args.files.push(a);
+  }
+  if (!args.help && args.files.length === 0) problems.push('FILE: give a scenario file, e.g. scenarios/hello-mesh.json');
+  return problems.length ? { ok: false, problems } : { ok: true, args };
+}
+
+export const USAGE = `usage: npm run sim -- FILE [--seed N] [--duration T] [--json]
+
+Runs a scenario headless and prints its figures.
+  FILE            a scenario file (JSON), e.g. scenarios/hello-mesh.json
+  --seed N        random seed (default: the scenario's seed)
+  --duration T    simulated time to run, e.g. 30s, 2m (default: the scenario's duration)
+  --json          print exactly one JSON object on stdout
+Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;

@@ -1,0 +1,103 @@
+import { invariant, type Actor, type Sampler } from '../sim-engine';
+import type { ClientSpec } from '../scenario';
+import { Cause, Ev } from './events';
+import type { Call, Request } from './Call';
+import type { World } from './World';
+
+/**
+ * A load generator. Open loop: requests at a rate (Poisson or constant), whatever the
+ * system does. Closed loop: N users, each sending one request, waiting for its fate, then
+ * thinking before the next. Sends stop at the scenario's duration.
+ */
+export class ClientActor implements Actor {
+  /** Index of the edge from this client to its target. */
+  edge = -1;
+  target = -1;
+  sent = 0;
+  private readonly open: boolean;
+  private readonly timeout: number;
+
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly spec: ClientSpec,
+    private readonly world: World,
+    /** Open loop: time between sends. Closed loop: think time. */
+    private readonly gap: Sampler,
+  ) {
+    this.open = spec.type === 'open';
+    this.timeout = spec.timeout ?? Infinity;
+  }
+
+  /** Schedules the first sends; called once when the world starts. */
+  start(): void {
+    const sim = this.world.sim;
+    if (this.spec.type === 'open') {
+      // Poisson arrivals start after one exponential gap; constant ones at t = 0.
+      sim.schedule(this.spec.arrival === 'poisson' ? this.gap() : 0, Ev.Send, this.id, -1);
+    } else {
+      // Users start spread over one think time, so they do not all fire at once.
+      for (let u = 0; u < this.spec.users; u++) sim.schedule(this.gap(), Ev.Send, this.id, u);
+    }
+  }
+
+  receive(kind: number, a: number): void {
+    switch (kind) {
+      case Ev.Send:
+        return this.send(a);
+      case Ev.Response:
+        return this.response(this.world.calls.get(a));
+      case Ev.Timeout:
+        return this.timedOut(this.world.requests.get(a));
+      default:
+        invariant(false, `client ${this.name} got unknown event kind ${kind}`);
+    }
+  }
+
+  private send(user: number): void {
+    const w = this.world;
+    const now = w.sim.now;
+    if (now >= w.duration) return;
+    if (this.open) {
+      const next = this.gap();
+      if (now + next < w.duration) w.sim.schedule(next, Ev.Send, this.id, -1);
+    }
+    const req = w.requests.alloc();
+    req.client = this.id;
+    req.user = user;
+    req.sentAt = now;
+    this.sent++;
+    w.requestSent(req);
+    if (this.timeout !== Infinity) req.timeoutHandle = w.sim.schedule(this.timeout, Ev.Timeout, this.id, req.id);
+    const call = w.calls.alloc();
+    call.requestId = req.id;
+    call.caller = this.id;
+    call.service = this.target;
+    call.edge = this.edge;
+    call.sentAt = now;
+    w.transmit(call, false);
+  }
+
+  private response(call: Call): void {
+    const w = this.world;
+    const req = w.requests.get(call.requestId);
+    if (!req.ended) {
+      if (req.timeoutHandle >= 0) w.sim.cancel(req.timeoutHandle);
+      this.end(req, call.cause ?? Cause.ok);
+    }
+    // The root hop is back: nothing refers to the request any more.
+    w.calls.release(call);
+    w.requests.release(req);
+  }
+
+  private timedOut(req: Request): void {
+    req.timeoutHandle = -1;
+    // The request's hops keep running; the late answer is dropped when it arrives.
+    this.end(req, Cause.timeout);
+  }
+
+  private end(req: Request, cause: string): void {
+    this.world.requestEnded(req, cause);
+    if (!this.open) this.world.sim.schedule(this.gap(), Ev.Send, this.id, req.user);
+  }
+}

@@ -1,0 +1,134 @@
+import { EventQueue } from './EventQueue';
+import { TraceHash } from './TraceHash';
+import { invariant } from './invariant';
+
+/**
+ * Something that receives events. Actors have stable ids (their index in the simulation)
+ * and stable names (used to derive their random streams).
+ */
+export interface Actor {
+  readonly id: number;
+  readonly name: string;
+  /** Handles one event addressed to this actor. `a` and `b` are the event's payload. */
+  receive(kind: number, a: number, b: number): void;
+}
+
+/** A clock that reads wall time in milliseconds, supplied by the host (CLI, worker, test). */
+export type WallClock = () => number;
+
+/**
+ * The simulation kernel: a clock in milliseconds, a future-event list, and actors.
+ *
+ * Headless and timer-free: whoever hosts it decides the pacing with `step`, `runUntil`
+ * or `runFor`. An exception from an actor stops the run (nothing fails silently).
+ */
+export class Simulation {
+  /** Current simulated time in milliseconds. Only moves forward. */
+  now = 0;
+  /** Number of events processed so far. */
+  events = 0;
+  private readonly queue: EventQueue;
+  private readonly actors: Actor[] = [];
+  private readonly hash = new TraceHash();
+
+  constructor(initialCapacity = 1024) {
+    this.queue = new EventQueue(initialCapacity);
+  }
+
+  /** Registers an actor built by `make(id)` and returns it; ids are dense and stable. */
+  addActor<A extends Actor>(make: (id: number) => A): A {
+    const actor = make(this.actors.length);
+    invariant(actor.id === this.actors.length, `actor ${actor.name} must keep the id it was given`);
+    this.actors.push(actor);
+    return actor;
+  }
+
+  actor(id: number): Actor {
+    return this.actors[id];
+  }
+
+  get actorCount(): number {
+    return this.actors.length;
+  }
+
+  /**
+   * Schedules `kind` for actor `target` after `delay` ms (>= 0) and returns a cancel handle.
+   * Events at the same time run in the order they were scheduled.
+   */
+  schedule(delay: number, kind: number, target: number, a = 0, b = 0): number {
+    invariant(delay >= 0, `negative delay ${delay} for event kind ${kind}`);
+    return this.queue.push(this.now + delay, kind, target, a, b);
+  }
+
+  /** Schedules at an absolute time, which must not be in the past. */
+  scheduleAt(time: number, kind: number, target: number, a = 0, b = 0): number {
+    invariant(time >= this.now, `event kind ${kind} scheduled in the past (${time} < ${this.now})`);
+    return this.queue.push(time, kind, target, a, b);
+  }
+
+  /** Cancels a scheduled event; false when it already ran or was cancelled. O(log n). */
+  cancel(handle: number): boolean {
+    return this.queue.cancel(handle);
+  }
+
+  isPending(handle: number): boolean {
+    return this.queue.isPending(handle);
+  }
+
+  /** Time of the next event, or Infinity when none is pending. */
+  peek(): number {
+    return this.queue.peekTime();
+  }
+
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** Processes the next event. Returns false when there was none. */
+  step(): boolean {
+    const q = this.queue;
+    if (q.size === 0) return false;
+    q.pop();
+    this.now = q.time;
+    this.events++;
+    this.hash.add(q.time, q.kind, q.target, q.a);
+    this.actors[q.target].receive(q.kind, q.a, q.b);
+    return true;
+  }
+
+  /**
+   * Processes every event with time <= `until`, then sets the clock to `until`.
+   * Returns the number of events processed.
+   */
+  runUntil(until: number): number {
+    const start = this.events;
+    const q = this.queue;
+    while (q.size > 0 && q.peekTime() <= until) this.step();
+    if (until > this.now && until !== Infinity) this.now = until;
+    return this.events - start;
+  }
+
+  /**
+   * Runs toward `until` for at most `sliceMs` of wall time (checked every 256 events), so a
+   * worker can yield to messages. Returns true when the simulation reached `until`.
+   */
+  runFor(sliceMs: number, until: number, wallClock: WallClock): boolean {
+    const deadline = wallClock() + sliceMs;
+    const q = this.queue;
+    for (;;) {
+      for (let i = 0; i < 256; i++) {
+        if (q.size === 0 || q.peekTime() > until) {
+          if (until > this.now && until !== Infinity) this.now = until;
+          return true;
+        }
+        this.step();
+      }
+      if (wallClock() >= deadline) return false;
+    }
+  }
+
+  /** Hash over every processed event so far: (time, kind, target, a) in order. */
+  traceHash(): string {
+    return this.hash.digest();
+  }
+}

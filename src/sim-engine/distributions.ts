@@ -1,0 +1,101 @@
+import type { Rng } from './random';
+import { assertNever } from './invariant';
+
+/**
+ * A distribution of non-negative values (durations in milliseconds, usually), as plain data.
+ * Parameters are already in milliseconds; the scenario layer converts "250ms" and "2s".
+ */
+export type Distribution =
+  | { readonly type: 'constant'; readonly value: number }
+  | { readonly type: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly type: 'exponential'; readonly mean: number }
+  | { readonly type: 'normal'; readonly mean: number; readonly stddev: number }
+  | { readonly type: 'lognormal'; readonly median: number; readonly sigma: number }
+  | { readonly type: 'pareto'; readonly scale: number; readonly shape: number };
+
+/** A compiled sampler: each call draws one value from its own stream. */
+export type Sampler = () => number;
+
+/**
+ * Compiles a distribution into a sampler drawing from `rng`.
+ * Normal draws are truncated at zero (durations cannot be negative).
+ */
+export function sampler(d: Distribution, rng: Rng): Sampler {
+  switch (d.type) {
+    case 'constant': {
+      const v = d.value;
+      return () => v;
+    }
+    case 'uniform': {
+      const lo = d.min;
+      const span = d.max - d.min;
+      return () => lo + span * rng();
+    }
+    case 'exponential': {
+      const mean = d.mean;
+      // 1 - u lies in (0, 1], so the log is finite.
+      return () => -mean * Math.log(1 - rng());
+    }
+    case 'normal': {
+      const { mean, stddev } = d;
+      const gauss = gaussian(rng);
+      return () => Math.max(0, mean + stddev * gauss());
+    }
+    case 'lognormal': {
+      const mu = Math.log(d.median);
+      const sigma = d.sigma;
+      const gauss = gaussian(rng);
+      return () => Math.exp(mu + sigma * gauss());
+    }
+    case 'pareto': {
+      const { scale } = d;
+      const inv = 1 / d.shape;
+      return () => scale / Math.pow(1 - rng(), inv);
+    }
+    default:
+      return assertNever(d, 'distribution');
+  }
+}
+
+/** The distribution's mean (Infinity for a Pareto with shape <= 1). */
+export function meanOf(d: Distribution): number {
+  switch (d.type) {
+    case 'constant':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'exponential':
+      return d.mean;
+    case 'normal':
+      return d.mean; // ignores the truncation at zero, negligible when mean >> stddev
+    case 'lognormal':
+      return d.median * Math.exp((d.sigma * d.sigma) / 2);
+    case 'pareto':
+      return d.shape <= 1 ? Infinity : (d.shape * d.scale) / (d.shape - 1);
+    default:
+      return assertNever(d, 'distribution');
+  }
+}
+
+/** True when every draw is exactly zero, so a hop can skip scheduling. */
+export function isZero(d: Distribution): boolean {
+  return d.type === 'constant' && d.value === 0;
+}
+
+/** Standard normal draws by Box-Muller, keeping the spare value. */
+function gaussian(rng: Rng): () => number {
+  let spare = 0;
+  let hasSpare = false;
+  return () => {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare;
+    }
+    const u = 1 - rng();
+    const v = rng();
+    const r = Math.sqrt(-2 * Math.log(u));
+    spare = r * Math.sin(2 * Math.PI * v);
+    hasSpare = true;
+    return r * Math.cos(2 * Math.PI * v);
+  };
+}
