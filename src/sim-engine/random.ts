@@ -1,3 +1,4 @@
+/// <reference path="./alea.d.ts" />
 // The one door to randomness in the engine and the models. Math.random never appears here.
 import alea from 'seedrandom/lib/alea.js';
 

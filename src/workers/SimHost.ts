@@ -1,0 +1,170 @@
+import type { WallClock } from '../sim-engine';
+import { World, summarize, type RunSummary, type WorldObserver } from '../models';
+import { parseScenarioText, type Scenario } from '../scenario';
+import { Counter, DOT_STRIDE, NODE_STRIDE, type Frame, type LoadResult } from './protocol';
+
+/** Most messages drawn at once; beyond this the oldest in-flight ones are not drawn. */
+const MAX_DOTS = 4000;
+
+/**
+ * Hosts one World for the UI: loads scenario text, advances simulated time in wall-time
+ * slices, and packs each frame into typed arrays. Free of comlink and DOM, so tests can
+ * drive it in Node exactly as the worker does in the browser.
+ */
+export class SimHost implements WorldObserver {
+  private world: World | null = null;
+  private scenario: Scenario | null = null;
+  private seq = 0;
+  // In-flight messages as parallel arrays (edge, response, failed, t0, t1).
+  private msgEdge = new Int32Array(1024);
+  private msgFlags = new Uint8Array(1024);
+  private msgT0 = new Float64Array(1024);
+  private msgT1 = new Float64Array(1024);
+  private msgCount = 0;
+
+  constructor(private readonly wallClock: WallClock) {}
+
+  /** Parses, validates and builds a scenario. Problems come back as data, never thrown. */
+  load(text: string, seed?: number): LoadResult {
+    const r = parseScenarioText(text);
+    if (!r.ok) return r;
+    this.scenario = r.scenario;
+    this.build(seed ?? r.scenario.seed);
+    const s = r.scenario;
+    return {
+      ok: true,
+      info: {
+        name: s.name,
+        title: s.title ?? s.name,
+        description: s.description ?? '',
+        seed: this.world!.seed,
+        durationMs: s.duration,
+        topology: this.world!.topology,
+      },
+    };
+  }
+
+  /** Starts the loaded scenario again from time zero, optionally with another seed. */
+  reset(seed?: number): void {
+    if (!this.scenario || !this.world) throw new Error('no scenario loaded');
+    this.build(seed ?? this.world.seed);
+  }
+
+  /**
+   * Advances simulated time by up to `simMs`, spending at most `budgetMs` of wall time,
+   * and returns the frame at the time reached.
+   */
+  advance(simMs: number, budgetMs: number): Frame {
+    const w = this.requireWorld();
+    const target = Math.min(w.duration, w.sim.now + Math.max(0, simMs));
+    w.runFor(budgetMs, target, this.wallClock);
+    return this.frame();
+  }
+
+  /** Processes exactly one event (for stepping through a run) and returns the frame. */
+  stepEvent(): Frame {
+    const w = this.requireWorld();
+    w.start();
+    if (w.sim.peek() <= w.duration) w.sim.step();
+    return this.frame();
+  }
+
+  summary(): RunSummary {
+    return summarize(this.requireWorld(), 0);
+  }
+
+  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean): void {
+    if (t1 <= t0) return;
+    if (this.msgCount === this.msgEdge.length) this.growMessages();
+    const i = this.msgCount++;
+    this.msgEdge[i] = edge;
+    this.msgFlags[i] = (response ? 1 : 0) | (failed ? 2 : 0);
+    this.msgT0[i] = t0;
+    this.msgT1[i] = t1;
+  }
+
+  requestEnded(): void {}
+
+  private build(seed: number): void {
+    this.world = new World(this.scenario!, seed);
+    this.world.observer = this;
+    this.world.start();
+    this.msgCount = 0;
+  }
+
+  private requireWorld(): World {
+    if (!this.world) throw new Error('no scenario loaded');
+    return this.world;
+  }
+
+  private frame(): Frame {
+    const w = this.requireWorld();
+    const now = w.sim.now;
+    // Drop messages that have arrived; keep order so the oldest are drawn first.
+    let kept = 0;
+    for (let i = 0; i < this.msgCount; i++) {
+      if (this.msgT1[i] <= now) continue;
+      this.msgEdge[kept] = this.msgEdge[i];
+      this.msgFlags[kept] = this.msgFlags[i];
+      this.msgT0[kept] = this.msgT0[i];
+      this.msgT1[kept] = this.msgT1[i];
+      kept++;
+    }
+    this.msgCount = kept;
+    const first = Math.max(0, kept - MAX_DOTS);
+    const dots = new Float32Array((kept - first) * DOT_STRIDE);
+    for (let i = first, j = 0; i < kept; i++, j += DOT_STRIDE) {
+      dots[j] = this.msgEdge[i];
+      dots[j + 1] = Math.max(0, Math.min(1, (now - this.msgT0[i]) / (this.msgT1[i] - this.msgT0[i])));
+      dots[j + 2] = this.msgFlags[i] & 1;
+      dots[j + 3] = (this.msgFlags[i] >> 1) & 1;
+    }
+    const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
+    for (const s of w.services) {
+      let busy = 0;
+      let queued = 0;
+      for (const r of s.replicas) {
+        busy += r.busy;
+        queued += r.queued;
+      }
+      nodes[s.id * NODE_STRIDE] = busy;
+      nodes[s.id * NODE_STRIDE + 1] = queued;
+      nodes[s.id * NODE_STRIDE + 2] = s.utilization(now);
+    }
+    const counters = new Float64Array(Counter.length);
+    counters[Counter.sent] = w.sent;
+    counters[Counter.ok] = w.ok;
+    counters[Counter.failed] = w.failed;
+    counters[Counter.inFlight] = w.inFlight;
+    counters[Counter.p50] = w.latency.quantile(0.5);
+    counters[Counter.p90] = w.latency.quantile(0.9);
+    counters[Counter.p99] = w.latency.quantile(0.99);
+    counters[Counter.events] = w.sim.events;
+    return {
+      seq: ++this.seq,
+      simTime: now,
+      done: now >= w.duration,
+      counters,
+      dots,
+      nodes,
+      failures: w.failures.toObject(),
+      traceHash: w.sim.traceHash(),
+    };
+  }
+
+  private growMessages(): void {
+    const n = this.msgEdge.length * 2;
+    const e = new Int32Array(n);
+    e.set(this.msgEdge);
+    this.msgEdge = e;
+    const f = new Uint8Array(n);
+    f.set(this.msgFlags);
+    this.msgFlags = f;
+    const a = new Float64Array(n);
+    a.set(this.msgT0);
+    this.msgT0 = a;
+    const b = new Float64Array(n);
+    b.set(this.msgT1);
+    this.msgT1 = b;
+  }
+}

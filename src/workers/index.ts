@@ -1,0 +1,2 @@
+export type { SimWorkerApi } from './sim.worker';
+export * from './protocol';

@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+// The worker that hosts the engine. It exposes one typed API through comlink; the UI imports
+// only `SimWorkerApi` (a type) and talks to it with `wrap<SimWorkerApi>()`.
+import { expose, transfer } from 'comlink';
+import { SimHost } from './SimHost';
+import type { Frame } from './protocol';
+
+const host = new SimHost(() => performance.now());
+
+/** Frames carry typed arrays; transfer their buffers instead of copying them. */
+function send(frame: Frame): Frame {
+  return transfer(frame, [frame.counters.buffer, frame.dots.buffer, frame.nodes.buffer]);
+}
+
+const api = {
+  load: (text: string, seed?: number) => host.load(text, seed),
+  reset: (seed?: number) => host.reset(seed),
+  advance: (simMs: number, budgetMs: number) => send(host.advance(simMs, budgetMs)),
+  stepEvent: () => send(host.stepEvent()),
+  summary: () => host.summary(),
+};
+
+export type SimWorkerApi = typeof api;
+
+expose(api);
