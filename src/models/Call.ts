@@ -1,4 +1,4 @@
-import { invariant } from '../sim-engine';
+import { InvariantError } from '../sim-engine';
 
 /**
  * One hop of a request: a call from a caller (client or service) to a service.
@@ -92,12 +92,12 @@ export class Table<T extends { id: number; reset(): void }> {
   }
 
   get(id: number): T {
-    invariant(this.isLive(id), `record ${id} is not in use`);
+    if (!this.isLive(id)) throw new InvariantError(`record ${id} is not in use`);
     return this.items[id];
   }
 
   release(item: T): void {
-    invariant(this.isLive(item.id), `record ${item.id} released twice`);
+    if (!this.isLive(item.id)) throw new InvariantError(`record ${item.id} released twice`);
     this.setLive(item.id, 0);
     item.reset();
     this.free.push(item.id);

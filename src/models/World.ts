@@ -1,4 +1,4 @@
-import { Histogram, Simulation, Tally, TimeSeries, invariant, isZero, sampler, streamFor, type Distribution, type WallClock } from '../sim-engine';
+import { Histogram, InvariantError, Simulation, Tally, TimeSeries, invariant, isZero, sampler, streamFor, type Distribution, type WallClock } from '../sim-engine';
 import type { Scenario } from '../scenario';
 import { Call, Request, Table } from './Call';
 import { ClientActor } from './Client';
@@ -132,7 +132,7 @@ export class World {
 
   /** Gives a request its one fate. Throws if it already had one. */
   requestEnded(req: Request, cause: string): void {
-    invariant(!req.ended, `request ${req.id} ended twice`);
+    if (req.ended) throw new InvariantError(`request ${req.id} ended twice`);
     req.ended = true;
     const now = this.sim.now;
     const latency = now - req.sentAt;

@@ -1,6 +1,6 @@
 import { EventQueue } from './EventQueue';
 import { TraceHash } from './TraceHash';
-import { invariant } from './invariant';
+import { InvariantError, invariant } from './invariant';
 
 /**
  * Something that receives events. Actors have stable ids (their index in the simulation)
@@ -56,13 +56,14 @@ export class Simulation {
    * Events at the same time run in the order they were scheduled.
    */
   schedule(delay: number, kind: number, target: number, a = 0, b = 0): number {
-    invariant(delay >= 0, `negative delay ${delay} for event kind ${kind}`);
+    // NOTE: an `if` rather than invariant(): the message must not be built on every call.
+    if (!(delay >= 0)) throw new InvariantError(`delay ${delay} for event kind ${kind} is negative or NaN`);
     return this.queue.push(this.now + delay, kind, target, a, b);
   }
 
   /** Schedules at an absolute time, which must not be in the past. */
   scheduleAt(time: number, kind: number, target: number, a = 0, b = 0): number {
-    invariant(time >= this.now, `event kind ${kind} scheduled in the past (${time} < ${this.now})`);
+    if (!(time >= this.now)) throw new InvariantError(`event kind ${kind} scheduled in the past (${time} < ${this.now})`);
     return this.queue.push(time, kind, target, a, b);
   }
 
