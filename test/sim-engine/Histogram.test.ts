@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { Histogram, sampler, streamFor, type Distribution } from '../../src/sim-engine';
+
+function sample(d: Distribution, n: number, seed: number): number[] {
+  const s = sampler(d, streamFor(seed, 'histogram-test'));
+  return Array.from({ length: n }, () => s());
+}
+
+function histogramOf(values: number[]): Histogram {
+  const h = new Histogram();
+  for (const v of values) h.record(v);
+  return h;
+}
+
+/** The exact value at quantile q: the sorted value at rank floor(q * (n - 1)). */
+function exactQuantile(sorted: number[], q: number): number {
+  return sorted[Math.floor(q * (sorted.length - 1))];
+}
+
+const QUANTILES = [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.995, 0.999];
+for (let p = 1; p < 100; p++) QUANTILES.push(p / 100);
+
+/** The worst relative error of the histogram's quantiles against the sorted samples. */
+function worstQuantileError(values: number[]): { q: number; err: number } {
+  const h = histogramOf(values);
+  const sorted = [...values].sort((a, b) => a - b);
+  let worst = { q: 0, err: 0 };
+  for (const q of QUANTILES) {
+    const exact = exactQuantile(sorted, q);
+    const err = Math.abs(h.quantile(q) - exact) / exact;
+    if (err > worst.err) worst = { q, err };
+  }
+  return worst;
+}
+
+describe('Histogram', () => {
+  it('reports every percentile of seeded lognormal samples within 1% of the exact one', () => {
+    const values = sample({ type: 'lognormal', median: 12, sigma: 1.2 }, 100_000, 1);
+    expect(worstQuantileError(values).err).toBeLessThan(0.01);
+  });
+
+  it('reports every percentile of seeded exponential samples within 1% of the exact one', () => {
+    const values = sample({ type: 'exponential', mean: 3 }, 100_000, 2);
+    expect(worstQuantileError(values).err).toBeLessThan(0.01);
+  });
+
+  it('keeps its promised 0.5% relative error across six decades (1 µs to 1000 s)', () => {
+    const rng = streamFor(3, 'decades');
+    const values = Array.from({ length: 50_000 }, () => Math.pow(10, -2 + 8 * rng()));
+    expect(worstQuantileError(values).err).toBeLessThan(0.005 + 1e-9);
+  });
+
+  it('keeps count, sum, min and max exact', () => {
+    const values = sample({ type: 'lognormal', median: 12, sigma: 1.2 }, 10_000, 4);
+    const h = histogramOf(values);
+    let sum = 0;
+    for (const v of values) sum += v;
+    expect(h.count).toBe(10_000);
+    expect(h.sum).toBe(sum);
+    expect(h.mean).toBe(sum / 10_000);
+    expect(h.min).toBe(values.reduce((m, v) => Math.min(m, v), Infinity));
+    expect(h.max).toBe(values.reduce((m, v) => Math.max(m, v), -Infinity));
+    expect(h.quantile(0)).toBe(h.min);
+    expect(h.quantile(1)).toBe(h.max);
+  });
+
+  it('never reports a quantile outside [min, max]', () => {
+    const h = histogramOf([5.0001, 5.0002, 5.0003]);
+    for (const q of [0.01, 0.5, 0.99]) {
+      expect(h.quantile(q)).toBeGreaterThanOrEqual(5.0001);
+      expect(h.quantile(q)).toBeLessThanOrEqual(5.0003);
+    }
+  });
+
+  it('reports zeros for an empty histogram', () => {
+    const h = new Histogram();
+    expect(h.count).toBe(0);
+    expect(h.mean).toBe(0);
+    expect(h.quantile(0.5)).toBe(0);
+    expect(h.summary()).toEqual({ mean: 0, p50: 0, p90: 0, p99: 0, max: 0 });
+  });
+
+  it('summary gives mean, p50, p90, p99 and max of what was recorded', () => {
+    const h = histogramOf(Array.from({ length: 1000 }, (_, i) => i + 1));
+    const s = h.summary();
+    expect(s.mean).toBe(500.5);
+    expect(s.max).toBe(1000);
+    expect(Math.abs(s.p50 - 500) / 500).toBeLessThan(0.005);
+    expect(Math.abs(s.p90 - 900) / 900).toBeLessThan(0.005);
+    expect(Math.abs(s.p99 - 990) / 990).toBeLessThan(0.005);
+  });
+
+  it('merging two histograms gives the histogram of all their values', () => {
+    const a = sample({ type: 'exponential', mean: 3 }, 20_000, 5);
+    const b = sample({ type: 'lognormal', median: 40, sigma: 0.8 }, 30_000, 6);
+    const merged = histogramOf(a);
+    merged.merge(histogramOf(b));
+    const whole = histogramOf([...a, ...b]);
+    expect(merged.count).toBe(50_000);
+    expect(merged.sum).toBeCloseTo(whole.sum, 6);
+    expect(merged.min).toBe(whole.min);
+    expect(merged.max).toBe(whole.max);
+    for (const q of QUANTILES) expect(merged.quantile(q)).toBe(whole.quantile(q));
+  });
+
+  it('merging grows the buckets when the other histogram saw larger values', () => {
+    const small = histogramOf([1, 2, 3]);
+    small.merge(histogramOf(Array.from({ length: 97 }, (_, i) => 1e9 + i)));
+    expect(small.count).toBe(100);
+    expect(small.max).toBe(1e9 + 96);
+    expect(Math.abs(small.quantile(0.5) - 1e9) / 1e9).toBeLessThan(0.005);
+    expect(Math.abs(small.quantile(0.021) - 3) / 3).toBeLessThan(0.005);
+  });
+
+  it('merging with an empty histogram changes nothing, either way round', () => {
+    const values = sample({ type: 'exponential', mean: 3 }, 1000, 7);
+    const h = histogramOf(values);
+    const before = h.summary();
+    h.merge(new Histogram());
+    expect(h.summary()).toEqual(before);
+    expect(h.count).toBe(1000);
+    const empty = new Histogram();
+    empty.merge(histogramOf(values));
+    expect(empty.summary()).toEqual(before);
+  });
+});
