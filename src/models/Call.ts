@@ -1,31 +1,38 @@
 import { InvariantError } from '../sim-engine';
+import type { Route } from './proxy/Route';
 
 /**
- * One hop of a request: a call from a caller (client or service) to a service.
- * Pooled: ids are indices into a CallTable and are reused once the caller has the response.
+ * One logical hop of a request as the caller sees it: its app asks for service X once, and
+ * the router (a sidecar's, or the app's own plain client) makes one or more attempts.
+ * Pooled: ids are indices into a Table and are reused once the caller app has the result.
  */
 export class Call {
   id = -1;
   /** The end-to-end request this hop belongs to. */
   requestId = -1;
-  /** Actor id of the caller, which receives the response. */
+  /** Actor id of the caller app (client or service), which receives the result. */
   caller = -1;
-  /** The call the caller is serving while it makes this one; -1 when the caller is a client. */
+  /** The attempt the caller is serving while it makes this call; -1 when the caller is a client. */
   parent = -1;
   /** Index of the edge (caller -> callee) in the topology. */
   edge = -1;
-  /** Index of the callee service in the world. */
+  /** Actor id of the callee service. */
   service = -1;
-  replica = -1;
+  /** The caller's outbound side (its sidecar or its plain client) and route for this callee. */
+  route: Route | null = null;
   sentAt = 0;
-  arrivedAt = 0;
-  /** Next entry of the callee's call list to consider (sequential mode). */
-  nextCall = 0;
-  /** Downstream calls still outstanding (parallel mode). */
-  pending = 0;
-  /** Failure cause, or null while fine / when ok. */
+  /** Attempts started so far (first try plus retries). */
+  attempts = 0;
+  /** The attempt in progress, or -1 (between tries, or done). */
+  current = -1;
+  routeTimer = -1;
+  backoffTimer = -1;
+  /** True while a retry of this call holds one of the cluster's retry slots. */
+  holdsRetry = false;
+  done = false;
+  /** Failure cause, or null when ok (or not finished). */
   cause: string | null = null;
-  /** HTTP status the callee answered with (200 when ok). */
+  /** HTTP status of the result (200 when ok). */
   status = 200;
 
   reset(): void {
@@ -34,9 +41,64 @@ export class Call {
     this.parent = -1;
     this.edge = -1;
     this.service = -1;
+    this.route = null;
+    this.sentAt = 0;
+    this.attempts = 0;
+    this.current = -1;
+    this.routeTimer = -1;
+    this.backoffTimer = -1;
+    this.holdsRetry = false;
+    this.done = false;
+    this.cause = null;
+    this.status = 200;
+  }
+}
+
+/**
+ * One try of a call against one upstream host (replica), on one connection. The callee works
+ * on attempts: it queues them, serves them, and makes its own downstream calls for them.
+ */
+export class Attempt {
+  id = -1;
+  call = -1;
+  /** The caller's route this attempt was made on (outlives the call if the call ends first). */
+  route: Route | null = null;
+  /** The end-to-end request (copied from the call, so the callee can tag its children). */
+  requestId = -1;
+  /** Callee replica index within its service. */
+  replica = -1;
+  /** Callee host id. */
+  host = -1;
+  sentAt = 0;
+  arrivedAt = 0;
+  perTryTimer = -1;
+  /** The caller gave up on this attempt (per-try or route timeout); its answer is dropped. */
+  abandoned = false;
+  /** This attempt is a retry (holds a retry slot of the cluster). */
+  isRetry = false;
+  /** Connection state: 0 none yet, 1 waiting in the pool, 2 connecting, 3 on a connection, 4 released. */
+  conn = 0;
+  /** The request reached the callee app (so the callee owns it until it answers). */
+  atCallee = false;
+  /** Callee-side serving state: next downstream call (sequential) and calls outstanding. */
+  nextCall = 0;
+  pending = 0;
+  cause: string | null = null;
+  status = 200;
+
+  reset(): void {
+    this.call = -1;
+    this.route = null;
+    this.requestId = -1;
     this.replica = -1;
+    this.host = -1;
     this.sentAt = 0;
     this.arrivedAt = 0;
+    this.perTryTimer = -1;
+    this.abandoned = false;
+    this.isRetry = false;
+    this.conn = 0;
+    this.atCallee = false;
     this.nextCall = 0;
     this.pending = 0;
     this.cause = null;

@@ -3,6 +3,7 @@ import type { ClientSpec } from '../scenario';
 import { Cause, Ev } from './events';
 import type { Call, Request } from './Call';
 import type { World } from './World';
+import type { Route } from './proxy/Route';
 
 /**
  * A load generator. Open loop: requests at a rate (Poisson or constant), whatever the
@@ -13,6 +14,8 @@ export class ClientActor implements Actor {
   /** Index of the edge from this client to its target. */
   edge = -1;
   target = -1;
+  /** The client's route to its target (through its sidecar, if meshed). */
+  route: Route | null = null;
   sent = 0;
   private readonly open: boolean;
   private readonly timeout: number;
@@ -74,8 +77,9 @@ export class ClientActor implements Actor {
     call.caller = this.id;
     call.service = this.target;
     call.edge = this.edge;
+    call.route = this.route;
     call.sentAt = now;
-    w.transmit(call, false);
+    w.dataPlane.issue(call);
   }
 
   private response(call: Call): void {

@@ -1,7 +1,8 @@
 import { Histogram, invariant, type Actor, type Rng, type Sampler } from '../sim-engine';
 import type { ServiceSpec } from '../scenario';
 import { Cause, Ev } from './events';
-import type { Call } from './Call';
+import type { Attempt, Call } from './Call';
+import type { Route } from './proxy/Route';
 import type { World } from './World';
 
 /** One compiled downstream call of a service. */
@@ -9,6 +10,8 @@ interface Downstream {
   service: number;
   edge: number;
   probability: number;
+  /** The route to use from each of this service's replicas, by replica index. */
+  routes: Route[];
 }
 
 /** One replica: C workers and a FIFO queue of call ids (a growable ring buffer). */
@@ -56,22 +59,24 @@ export class Replica {
 }
 
 /**
- * A service: R replicas with C workers each and a FIFO queue per replica. A call holds a
- * worker for its service time, then for its downstream calls (sequential or parallel), then
- * answers its caller. A full queue answers at once with `queue-full`.
+ * A service: R replicas with C workers each and a FIFO queue per replica. An attempt (one try
+ * of a caller's call) holds a worker for its service time, then for its downstream calls
+ * (sequential or parallel), then answers through the data plane. A full queue answers at once
+ * with `queue-full` (503).
  */
 export class ServiceActor implements Actor {
   readonly replicas: Replica[];
   readonly downstream: Downstream[] = [];
+  /** Time from arrival at the app to its answer, for ok answers sent after the warmup. */
   readonly latency = new Histogram();
   arrivals = 0;
   ok = 0;
   failed = 0;
-  private rr = 0;
   private readonly serviceTime: Sampler;
   private readonly parallel: boolean;
-  private readonly randomLb: boolean;
   private readonly errorRate: number;
+  /** Host id of each replica. */
+  readonly hosts: number[] = [];
 
   constructor(
     readonly id: number,
@@ -85,21 +90,20 @@ export class ServiceActor implements Actor {
     this.replicas = Array.from({ length: spec.replicas }, (_, i) => new Replica(i, spec.concurrency, capacity));
     this.serviceTime = serviceTime;
     this.parallel = spec.callMode === 'parallel';
-    this.randomLb = spec.loadBalancer === 'random';
     this.errorRate = spec.errorRate;
   }
 
-  /** Wires a downstream call (done once the world knows every service and edge). */
-  addDownstream(service: number, edge: number, probability: number): void {
-    this.downstream.push({ service, edge, probability });
+  /** Wires a downstream call (done once the world knows every service, host and route). */
+  addDownstream(service: number, edge: number, probability: number, routes: Route[]): void {
+    this.downstream.push({ service, edge, probability, routes });
   }
 
   receive(kind: number, a: number): void {
     switch (kind) {
       case Ev.Arrive:
-        return this.arrive(this.world.calls.get(a));
+        return this.arrive(this.world.attempts.get(a));
       case Ev.WorkDone:
-        return this.workDone(this.world.calls.get(a));
+        return this.workDone(this.world.attempts.get(a));
       case Ev.Response:
         return this.childResponse(this.world.calls.get(a));
       default:
@@ -107,66 +111,63 @@ export class ServiceActor implements Actor {
     }
   }
 
-  private arrive(call: Call): void {
-    const now = this.world.sim.now;
-    call.arrivedAt = now;
+  private arrive(att: Attempt): void {
+    att.arrivedAt = this.world.sim.now;
+    att.atCallee = true;
     this.arrivals++;
-    const n = this.replicas.length;
-    const r = this.randomLb ? Math.floor(this.rng() * n) : this.rr++ % n;
-    const replica = this.replicas[r];
-    call.replica = r;
+    const replica = this.replicas[att.replica];
     if (replica.busy < replica.concurrency) {
-      this.start(call, replica);
+      this.start(att, replica);
     } else if (replica.queued < replica.capacity) {
-      replica.enqueue(call.id);
+      replica.enqueue(att.id);
     } else {
-      call.cause = Cause.queueFull;
-      call.status = 503;
-      this.answer(call);
+      att.cause = Cause.queueFull;
+      att.status = 503;
+      this.answer(att);
     }
   }
 
-  private start(call: Call, replica: Replica): void {
+  private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
-    this.world.sim.schedule(this.serviceTime(), Ev.WorkDone, this.id, call.id);
+    this.world.sim.schedule(this.serviceTime(), Ev.WorkDone, this.id, att.id);
   }
 
-  private workDone(call: Call): void {
+  private workDone(att: Attempt): void {
     if (this.errorRate > 0 && this.rng() < this.errorRate) {
-      call.cause = Cause.http5xx;
-      call.status = 500;
-      return this.finish(call);
+      att.cause = Cause.http5xx;
+      att.status = 500;
+      return this.finish(att);
     }
     if (this.parallel) {
-      // The extra count guards the call while we issue: a zero-latency answer arrives
-      // synchronously and must not finish the call before every child is out.
-      call.pending = 1;
+      // The extra count guards the attempt while we issue: a zero-latency answer arrives
+      // synchronously and must not finish it before every child is out.
+      att.pending = 1;
       for (let i = 0; i < this.downstream.length; i++) {
         const d = this.downstream[i];
         if (d.probability >= 1 || this.rng() < d.probability) {
-          call.pending++;
-          this.issue(call, d);
+          att.pending++;
+          this.issue(att, d);
         }
       }
-      if (--call.pending === 0) this.finish(call);
+      if (--att.pending === 0) this.finish(att);
       return;
     }
-    this.nextSequential(call);
+    this.nextSequential(att);
   }
 
-  private nextSequential(call: Call): void {
-    while (call.nextCall < this.downstream.length) {
-      const d = this.downstream[call.nextCall++];
+  private nextSequential(att: Attempt): void {
+    while (att.nextCall < this.downstream.length) {
+      const d = this.downstream[att.nextCall++];
       if (d.probability >= 1 || this.rng() < d.probability) {
-        call.pending = 1;
-        this.issue(call, d);
+        att.pending = 1;
+        this.issue(att, d);
         return;
       }
     }
-    this.finish(call);
+    this.finish(att);
   }
 
-  private issue(parent: Call, d: Downstream): void {
+  private issue(parent: Attempt, d: Downstream): void {
     const w = this.world;
     const child = w.calls.alloc();
     child.requestId = parent.requestId;
@@ -174,12 +175,13 @@ export class ServiceActor implements Actor {
     child.parent = parent.id;
     child.service = d.service;
     child.edge = d.edge;
+    child.route = d.routes[parent.replica];
     child.sentAt = w.sim.now;
-    w.transmit(child, false);
+    w.dataPlane.issue(child);
   }
 
   private childResponse(child: Call): void {
-    const parent = this.world.calls.get(child.parent);
+    const parent = this.world.attempts.get(child.parent);
     if (child.cause !== null && parent.cause === null) {
       parent.cause = child.cause;
       // A failed dependency surfaces to our caller as a gateway-style error.
@@ -192,24 +194,24 @@ export class ServiceActor implements Actor {
     else this.nextSequential(parent);
   }
 
-  /** The call's work here is over: free the worker, answer, and start the next in queue. */
-  private finish(call: Call): void {
-    const replica = this.replicas[call.replica];
-    const now = this.world.sim.now;
-    replica.changeBusy(now, -1);
+  /** The attempt's work here is over: free the worker, answer, and start the next in queue. */
+  private finish(att: Attempt): void {
+    const replica = this.replicas[att.replica];
+    replica.changeBusy(this.world.sim.now, -1);
     replica.served++;
-    this.answer(call);
-    if (replica.queued > 0) this.start(this.world.calls.get(replica.dequeue()), replica);
+    this.answer(att);
+    if (replica.queued > 0) this.start(this.world.attempts.get(replica.dequeue()), replica);
   }
 
-  private answer(call: Call): void {
-    if (call.cause === null) {
+  private answer(att: Attempt): void {
+    if (att.cause === null) {
       this.ok++;
-      if (call.sentAt >= this.world.warmup) this.latency.record(this.world.sim.now - call.arrivedAt);
+      if (att.sentAt >= this.world.warmup) this.latency.record(this.world.sim.now - att.arrivedAt);
     } else {
       this.failed++;
     }
-    this.world.transmit(call, true);
+    att.atCallee = false;
+    this.world.dataPlane.respond(att);
   }
 
   /** Share of worker time spent busy, over all replicas, up to `now`. */

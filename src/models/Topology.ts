@@ -1,5 +1,3 @@
-import type { Sampler } from '../sim-engine';
-
 /** What a node of the topology is; the UI picks a shape from it. */
 export const NodeKind = { client: 'client', service: 'service' } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
@@ -23,11 +21,4 @@ export interface TopologyEdge {
 export interface Topology {
   nodes: TopologyNode[];
   edges: TopologyEdge[];
-}
-
-/** An edge as the network uses it: a one-way latency sampler, or null when always zero. */
-export interface Link {
-  readonly edge: TopologyEdge;
-  /** NOTE: null for a constant-zero latency, so delivery skips the event queue entirely. */
-  readonly latency: Sampler | null;
 }

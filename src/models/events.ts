@@ -2,14 +2,34 @@
 export const Ev = {
   /** Client: time to send a request (a = user index for closed loop, -1 for open loop). */
   Send: 1,
-  /** Service: a call arrives over the network (a = call id). */
+  /** Service: an attempt arrives at the app of its replica (a = attempt id). */
   Arrive: 2,
-  /** Service: a worker finished the CPU part of a call (a = call id). */
+  /** Service: a worker finished the CPU part of an attempt (a = attempt id). */
   WorkDone: 3,
-  /** Caller (client or service): a response arrives (a = call id). */
+  /** Caller app (client or service): a call's final result arrives (a = call id). */
   Response: 4,
   /** Client: a request's timeout fired (a = request id). */
   Timeout: 5,
+  /** Data plane: a message reaches a sidecar (a = call or attempt id, b = pass phase). */
+  ProxyArrive: 10,
+  /** Data plane: a sidecar finished one CPU pass (a = id, b = phase). */
+  ProxyDone: 11,
+  /** Data plane: a connection attempt completed (a = attempt id, b = outcome code). */
+  ConnectDone: 12,
+  /** Data plane: an attempt's response reaches the caller's host (a = attempt id). */
+  AttemptResponse: 13,
+  /** Data plane: a per-try timeout fired (a = attempt id). */
+  PerTryTimeout: 14,
+  /** Data plane: a route's overall timeout fired (a = call id). */
+  RouteTimeout: 15,
+  /** Data plane: a retry's backoff is over (a = call id). */
+  RetryBackoff: 16,
+  /** Data plane: an injected delay is over (a = call id). */
+  FaultDelay: 17,
+  /** Data plane: a message was lost for good; TCP gives up and resets (a = attempt id). */
+  TcpGiveUp: 18,
+  /** Data plane: an attempt reaches the callee's host without a sidecar (a = attempt id). */
+  AttemptArrive: 19,
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 
@@ -19,5 +39,15 @@ export const Cause = {
   queueFull: 'queue-full',
   http5xx: 'http-5xx',
   timeout: 'timeout',
+  overflow: 'overflow',
+  noHealthyUpstream: 'no-healthy-upstream',
+  connectRefused: 'connect-refused',
+  connectTimeout: 'connect-timeout',
+  reset: 'reset',
+  faultAbort: 'fault-abort',
+  tlsUnknownCa: 'tls-unknown-ca',
+  tlsExpiredCert: 'tls-expired-cert',
+  tlsNoCert: 'tls-no-cert',
+  tlsPlaintextRejected: 'tls-plaintext-rejected',
 } as const;
 export type Cause = (typeof Cause)[keyof typeof Cause] | (string & {});

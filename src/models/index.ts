@@ -1,9 +1,15 @@
 export { World } from './World';
 export { ServiceActor, Replica } from './Service';
 export { ClientActor } from './Client';
-export { Call, Request, Table } from './Call';
+export { Call, Attempt, Request, Table } from './Call';
+export { DataPlane } from './DataPlane';
+export { EdgeStats } from './EdgeStats';
+export { Network } from './net/Network';
+export { Sidecar, Pass } from './proxy/Sidecar';
+export { Route } from './proxy/Route';
+export { Identity, mtlsHandshake } from './tls/Identity';
 export { Ev, Cause, type EventKind } from './events';
 export { summarize, type RunSummary } from './report';
-export type { Topology, TopologyNode, TopologyEdge, NodeKind, Link } from './Topology';
+export type { Topology, TopologyNode, TopologyEdge, NodeKind } from './Topology';
 export type { WorldObserver } from './Observer';
 export { runScenario, type RunOptions } from './run';

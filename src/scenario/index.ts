@@ -1,3 +1,4 @@
-export { scenarioSchema, distributionSchema, type Scenario, type ScenarioInput, type ServiceSpec, type ClientSpec, type CallSpec } from './schema';
+export { scenarioSchema, distributionSchema, type Scenario, type ScenarioInput, type ServiceSpec, type ClientSpec, type CallSpec, type SidecarSpec, type CertificateSpec, type PlacementSpec } from './schema';
+export { policySchema, type Policy, type PolicyInput, type RetryPolicy, type CircuitBreaker, type OutlierDetection, type Fault } from './policy';
 export { parseScenarioText, validateScenario, formatProblems, type Problem, type ParseResult } from './parse';
 export { parseDuration, formatDuration } from './duration';

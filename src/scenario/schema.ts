@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
+import { policySchema } from './policy';
 
 /**
  * The scenario file format, as a zod schema with defaults. Every object is strict: an
@@ -52,13 +53,44 @@ export const distributionSchema = z.union([
   }),
 ]);
 
+/** Default latencies by placement (DOMAIN.md): one-way, lognormal jitter. */
+const placementSchema = z.strictObject({
+  sameZone: distributionSchema.prefault({ type: 'lognormal', median: '0.5ms', sigma: 0.25 }),
+  crossZone: distributionSchema.prefault({ type: 'lognormal', median: '1.5ms', sigma: 0.25 }),
+  crossRegion: distributionSchema.prefault({ type: 'lognormal', median: '50ms', sigma: 0.2 }),
+  internet: distributionSchema.prefault({ type: 'lognormal', median: '40ms', sigma: 0.4 }),
+});
+
 const callSchema = z.strictObject({
   /** The downstream service to call. */
   service: name,
   /** Chance that a request makes this call at all. */
   probability: probability.default(1),
-  /** One-way network latency of this hop; overrides network.latency. */
+  /** One-way network latency of this hop; overrides network.latency and placement. */
   latency: distributionSchema.optional(),
+  /** Route-level proxy policy for this call; overrides the callee's `policy` field by field. */
+  policy: policySchema.optional(),
+});
+
+const zoneName = z.string().min(1, { message: 'must not be empty' });
+
+/** A sidecar proxy beside each replica (Envoy-like). `true` takes every default. */
+const sidecarSchema = z.strictObject({
+  /** L7 (HTTP: routing, retries, timeouts...) or L4 (mTLS and TCP proxying only). */
+  mode: z.enum(['L7', 'L4']).default('L7'),
+  /** Envoy worker threads (istio-proxy runs 2 by default). */
+  concurrency: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(2),
+  /** CPU time of one pass (one direction through one proxy); see src/models/proxy/calibration.ts. */
+  cpuPerPass: distributionSchema.optional(),
+});
+
+const certificateSchema = z.strictObject({
+  /** The CA that signs this workload's certificate. */
+  ca: name.default('mesh-ca'),
+  /** Certificate lifetime from t = 0 (Istio: 24 h). */
+  ttl: positiveDuration.prefault('24h'),
+  /** Roots this workload trusts; defaults to its own CA. */
+  trust: z.array(name).optional(),
 });
 
 const serviceSchema = z.strictObject({
@@ -76,8 +108,20 @@ const serviceSchema = z.strictObject({
   /** Downstream calls made after the service time, while the worker stays held. */
   calls: z.array(callSchema).default([]),
   callMode: z.enum(['sequential', 'parallel']).default('sequential'),
-  /** How callers spread requests over replicas (kube-proxy style, no sidecar). */
+  /** How callers without a sidecar spread requests over replicas (kube-proxy style). */
   loadBalancer: z.enum(['round-robin', 'random']).default('round-robin'),
+  /** What this service speaks: HTTP, or a plain TCP protocol (a database, say) the L7 layer cannot see. */
+  protocol: z.enum(['http', 'tcp']).default('http'),
+  /** Zones its replicas are spread over, round robin. */
+  zones: z.array(zoneName).min(1, { message: 'needs at least one zone' }).default(['zone-a']),
+  region: zoneName.default('region-1'),
+  /** A sidecar proxy beside every replica: `true`, `false` (default), or settings. */
+  sidecar: z.union([z.boolean(), sidecarSchema]).default(false),
+  /** Peer authentication of inbound traffic at the sidecar (Istio's default: PERMISSIVE). */
+  mtls: z.enum(['STRICT', 'PERMISSIVE']).default('PERMISSIVE'),
+  certificate: certificateSchema.prefault({}),
+  /** Policy every meshed caller applies when calling this service (VirtualService + DestinationRule). */
+  policy: policySchema.optional(),
 });
 
 const clientCommon = {
@@ -89,6 +133,15 @@ const clientCommon = {
   timeout: positiveDuration.optional(),
   /** One-way latency from the client to its target; overrides network.latency. */
   latency: distributionSchema.optional(),
+  /** Where the client runs; `external` puts it on the internet. */
+  zone: zoneName.default('zone-a'),
+  region: zoneName.default('region-1'),
+  external: z.boolean().default(false),
+  /** A meshed load generator (like Istio's fortio client) sends through its own sidecar. */
+  sidecar: z.union([z.boolean(), sidecarSchema]).default(false),
+  certificate: certificateSchema.prefault({}),
+  /** Policy for the client's route to its target (meshed clients only). */
+  policy: policySchema.optional(),
 };
 
 const openClientSchema = z.strictObject({
@@ -117,8 +170,14 @@ export const scenarioSchema = z.strictObject({
   warmup: duration.prefault(0),
   network: z
     .strictObject({
-      /** Default one-way latency of every hop. */
-      latency: distributionSchema.prefault(0),
+      /** One-way latency of every hop between hosts, whatever their placement (a flat network). */
+      latency: distributionSchema.optional(),
+      /** One-way latency by placement, used when `latency` is not set. Without either, hops take no time. */
+      placement: placementSchema.optional(),
+      /** Chance that a message loses a segment and waits for a retransmission timeout (200 ms, doubling). */
+      loss: probability.default(0),
+      /** Loopback latency between an app and its own sidecar. */
+      samePod: distributionSchema.prefault({ type: 'lognormal', median: '0.05ms', sigma: 0.2 }),
     })
     .prefault({}),
   clients: z.array(z.discriminatedUnion('type', [openClientSchema, closedClientSchema])).min(1, {
@@ -134,3 +193,6 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ServiceSpec = Scenario['services'][number];
 export type ClientSpec = Scenario['clients'][number];
 export type CallSpec = ServiceSpec['calls'][number];
+export type SidecarSpec = z.output<typeof sidecarSchema>;
+export type CertificateSpec = z.output<typeof certificateSchema>;
+export type PlacementSpec = z.output<typeof placementSchema>;

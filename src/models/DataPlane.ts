@@ -1,0 +1,496 @@
+import { invariant, type Actor, type Sampler } from '../sim-engine';
+import { Attempt, Call } from './Call';
+import { Cause, Ev } from './events';
+import { DROPPED, TCP_GIVE_UP_MS } from './net/Network';
+import { Pass, type Sidecar } from './proxy/Sidecar';
+import { RetryOn } from './proxy/policy';
+import type { Route } from './proxy/Route';
+import { mtlsHandshake } from './tls/Identity';
+import type { World } from './World';
+
+/** Outcomes of a connection attempt, carried in an event's numeric payload. */
+const CONNECT_OUTCOMES = [
+  null,
+  Cause.connectRefused,
+  Cause.connectTimeout,
+  Cause.tlsUnknownCa,
+  Cause.tlsExpiredCert,
+  Cause.tlsNoCert,
+  Cause.tlsPlaintextRejected,
+] as const;
+
+/** Connection states of an attempt (Attempt.conn). */
+const Conn = { none: 0, waiting: 1, connecting: 2, sent: 3, closed: 4 } as const;
+
+/**
+ * The data plane: everything between a caller app asking for a service and that service's app
+ * receiving the request, and back. Sidecar passes (CPU), Envoy's router (fault injection,
+ * route and per-try timeouts, retries with backoff and budgets), load balancing, circuit
+ * breakers, outlier detection, connection pools, TCP connect, mTLS handshakes, and the
+ * network. Plain (unmeshed) callers go through the same path with a policy that does nothing.
+ *
+ * One actor for all hosts: events carry a call or attempt id, and those know their route,
+ * sidecar and hosts. Each route draws from its own random stream.
+ */
+export class DataPlane implements Actor {
+  readonly name = 'data-plane';
+  constructor(readonly id: number, private readonly world: World) {}
+
+  receive(kind: number, a: number, b: number): void {
+    const w = this.world;
+    switch (kind) {
+      case Ev.ProxyArrive:
+        return this.proxyArrive(a, b);
+      case Ev.ProxyDone:
+        return this.proxyDone(a, b);
+      case Ev.ConnectDone:
+        return this.connectDone(w.attempts.get(a), b);
+      case Ev.AttemptResponse:
+        return this.attemptResponse(w.attempts.get(a));
+      case Ev.PerTryTimeout:
+        return this.perTryTimeout(w.attempts.get(a));
+      case Ev.RouteTimeout:
+        return this.routeTimeout(w.calls.get(a));
+      case Ev.RetryBackoff: {
+        const call = w.calls.get(a);
+        call.backoffTimer = -1;
+        return this.tryOnce(call);
+      }
+      case Ev.FaultDelay:
+        return this.afterFaultDelay(w.calls.get(a));
+      case Ev.TcpGiveUp:
+        return this.tcpGiveUp(w.attempts.get(a));
+      default:
+        invariant(false, `data plane got unknown event kind ${kind}`);
+    }
+  }
+
+  // ---- the caller's side ---------------------------------------------------------------
+
+  /** A caller app hands a call to its outbound side: its sidecar, or straight to the router. */
+  issue(call: Call): void {
+    const sc = call.route!.sidecar;
+    if (sc) this.loopback(sc, Ev.ProxyArrive, call.id, Pass.outRequest);
+    else this.routeCall(call);
+  }
+
+  /** Envoy's fault filter (delay, then abort), then the router. */
+  private routeCall(call: Call): void {
+    const r = call.route!;
+    const f = r.policy.fault;
+    if (f && f.delayPercent > 0 && r.rng() * 100 < f.delayPercent) {
+      this.world.sim.schedule(f.delayMs, Ev.FaultDelay, this.id, call.id);
+      return;
+    }
+    this.afterFaultDelay(call);
+  }
+
+  private afterFaultDelay(call: Call): void {
+    const r = call.route!;
+    const p = r.policy;
+    const f = p.fault;
+    if (f && f.abortPercent > 0 && r.rng() * 100 < f.abortPercent) {
+      return this.finishCall(call, Cause.faultAbort, f.abortStatus);
+    }
+    if (p.timeout !== Infinity) call.routeTimer = this.world.sim.schedule(p.timeout, Ev.RouteTimeout, this.id, call.id);
+    this.tryOnce(call);
+  }
+
+  /** One try: pick a host, pass the circuit breakers, get a connection, send. */
+  private tryOnce(call: Call): void {
+    const w = this.world;
+    const r = call.route!;
+    const p = r.policy;
+    const now = w.sim.now;
+    const i = r.pick(now, call.requestId);
+    if (i < 0) return this.finishCall(call, Cause.noHealthyUpstream, 503);
+    if (r.activeRequests >= p.maxRequests) {
+      r.overflows++;
+      return this.finishCall(call, Cause.overflow, 503);
+    }
+    const att = w.attempts.alloc();
+    att.call = call.id;
+    att.route = r;
+    att.requestId = call.requestId;
+    att.replica = i;
+    att.host = r.hosts[i];
+    att.sentAt = now;
+    att.isRetry = call.attempts > 0;
+    call.attempts++;
+    call.current = att.id;
+    r.activeRequests++;
+    r.hostActive[i]++;
+    if (p.perTryTimeout !== Infinity) att.perTryTimer = w.sim.schedule(p.perTryTimeout, Ev.PerTryTimeout, this.id, att.id);
+    this.acquire(r, att);
+  }
+
+  /** A connection from the pool, a new one, a place in the pending queue, or overflow. */
+  private acquire(r: Route, att: Attempt): void {
+    const i = att.replica;
+    const p = r.policy;
+    if (r.mtls && r.idle[i] > 0 && this.world.sim.now >= r.poolValidUntil[i]) {
+      // A certificate behind these connections has expired: close them, handshake again.
+      r.connections -= r.idle[i];
+      r.idle[i] = 0;
+    }
+    if (r.idle[i] > 0) {
+      r.idle[i]--;
+      r.busy[i]++;
+      att.conn = Conn.sent;
+      this.send(att);
+    } else if (r.connections < p.maxConnections) {
+      r.connections++;
+      r.connecting[i]++;
+      att.conn = Conn.connecting;
+      this.connect(r, att);
+    } else if (r.pendingRequests < p.maxPending) {
+      r.pendingRequests++;
+      r.waiters[i].push(att.id);
+      att.conn = Conn.waiting;
+    } else {
+      r.overflows++;
+      att.conn = Conn.closed;
+      this.attemptFailed(att, Cause.overflow, 503);
+    }
+  }
+
+  /** TCP connect (one round trip), then the TLS 1.3 handshake (one more, plus CPU) under mTLS. */
+  private connect(r: Route, att: Attempt): void {
+    const w = this.world;
+    const from = w.network.hosts[r.callerHost];
+    const to = w.network.hosts[att.host];
+    const now = w.sim.now;
+    let outcome = 0;
+    let delay: number;
+    if (w.network.partitioned(from.id, to.id)) {
+      delay = r.policy.connectTimeout;
+      outcome = 2;
+    } else {
+      const rtt = this.oneWay(r, att.replica) + this.oneWay(r, att.replica);
+      delay = rtt;
+      if (!to.up) outcome = 1;
+      else {
+        const callee = w.sidecarOfHost[to.id];
+        if (r.mtls && callee) {
+          delay += rtt + 2 * w.tlsHandshakeCpuMs;
+          const cause = mtlsHandshake(r.sidecar!.identity, callee.identity, now);
+          if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
+          else r.poolValidUntil[att.replica] = Math.min(r.sidecar!.identity.notAfter, callee.identity.notAfter);
+        } else if (callee && !r.sidecar && w.strictHost[to.id]) {
+          // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
+          outcome = 6;
+        }
+      }
+    }
+    w.sim.schedule(delay, Ev.ConnectDone, this.id, att.id, outcome);
+  }
+
+  private connectDone(att: Attempt, outcome: number): void {
+    const r = att.route!;
+    const i = att.replica;
+    r.connecting[i]--;
+    if (outcome === 0) {
+      r.busy[i]++;
+      if (att.abandoned) {
+        att.conn = Conn.closed;
+        this.releaseConnection(r, i);
+        return this.world.attempts.release(att);
+      }
+      att.conn = Conn.sent;
+      return this.send(att);
+    }
+    r.connections--;
+    att.conn = Conn.closed;
+    this.serveWaiters(r);
+    if (att.abandoned) return this.world.attempts.release(att);
+    this.attemptFailed(att, CONNECT_OUTCOMES[outcome]!, 503);
+  }
+
+  /** Returns a healthy connection to the pool, or hands it to the first attempt waiting. */
+  private releaseConnection(r: Route, i: number): void {
+    r.busy[i]--;
+    const q = r.waiters[i];
+    while (q.length > 0) {
+      const att = this.world.attempts.get(q.shift()!);
+      r.pendingRequests--;
+      r.busy[i]++;
+      att.conn = Conn.sent;
+      return this.send(att);
+    }
+    r.idle[i]++;
+  }
+
+  /** After a connection slot frees up, lets waiting attempts open new connections. */
+  private serveWaiters(r: Route): void {
+    for (let i = 0; i < r.waiters.length && r.pendingRequests > 0; i++) {
+      const q = r.waiters[i];
+      while (q.length > 0 && r.connections < r.policy.maxConnections) {
+        const att = this.world.attempts.get(q.shift()!);
+        r.pendingRequests--;
+        r.connections++;
+        r.connecting[i]++;
+        att.conn = Conn.connecting;
+        this.connect(r, att);
+      }
+    }
+  }
+
+  /** The request goes over the network to the callee's host (its sidecar, or its app). */
+  private send(att: Attempt): void {
+    const w = this.world;
+    const r = att.route!;
+    if (w.network.partitioned(r.callerHost, att.host)) {
+      w.sim.schedule(TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
+      return;
+    }
+    const d = this.oneWay(r, att.replica);
+    if (w.observer && d > 0) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false);
+    const sc = w.sidecarOfHost[att.host];
+    if (sc) this.deliver(d, Ev.ProxyArrive, this.id, att.id, Pass.inRequest);
+    else this.deliver(d, Ev.Arrive, r.service, att.id, 0);
+  }
+
+  // ---- the callee's side ---------------------------------------------------------------
+
+  /** The callee app has answered `att` (status and cause set): back through its sidecar. */
+  respond(att: Attempt): void {
+    const sc = this.world.sidecarOfHost[att.host];
+    if (sc) this.loopback(sc, Ev.ProxyArrive, att.id, Pass.inResponse);
+    else this.sendBack(att);
+  }
+
+  private sendBack(att: Attempt): void {
+    const w = this.world;
+    const r = att.route!;
+    if (w.network.partitioned(att.host, r.callerHost)) {
+      w.sim.schedule(TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
+      return;
+    }
+    const d = this.oneWay(r, att.replica);
+    if (w.observer && d > 0) w.observer.transmit(r.edge, true, w.sim.now, w.sim.now + d, att.cause !== null);
+    this.deliver(d, Ev.AttemptResponse, this.id, att.id, 0);
+  }
+
+  private attemptResponse(att: Attempt): void {
+    const sc = att.route!.sidecar;
+    if (sc && !att.abandoned) this.proxyArrive(att.id, Pass.outResponse);
+    else this.attemptDone(att);
+  }
+
+  // ---- sidecar passes ------------------------------------------------------------------
+
+  private sidecarFor(id: number, pass: number): Sidecar {
+    const w = this.world;
+    if (pass === Pass.outRequest) return w.calls.get(id).route!.sidecar!;
+    const att = w.attempts.get(id);
+    return pass === Pass.outResponse ? att.route!.sidecar! : w.sidecarOfHost[att.host]!;
+  }
+
+  private proxyArrive(id: number, pass: number): void {
+    const sc = this.sidecarFor(id, pass);
+    if (sc.offer(id * 4 + pass)) this.startPass(sc, id, pass);
+  }
+
+  private startPass(sc: Sidecar, id: number, pass: number): void {
+    sc.changeBusy(this.world.sim.now, +1);
+    sc.passes++;
+    this.world.sim.schedule(sc.cpu(), Ev.ProxyDone, this.id, id, pass);
+  }
+
+  private proxyDone(id: number, pass: number): void {
+    const sc = this.sidecarFor(id, pass);
+    sc.changeBusy(this.world.sim.now, -1);
+    const next = sc.next();
+    if (next >= 0) this.startPass(sc, next >> 2, next & 3);
+    const w = this.world;
+    switch (pass) {
+      case Pass.outRequest:
+        return this.routeCall(w.calls.get(id));
+      case Pass.inRequest: {
+        const att = w.attempts.get(id);
+        return this.loopback(sc, Ev.Arrive, att.id, 0, att.route!.service);
+      }
+      case Pass.inResponse:
+        return this.sendBack(w.attempts.get(id));
+      case Pass.outResponse:
+        return this.attemptDone(w.attempts.get(id));
+    }
+  }
+
+  // ---- outcomes ------------------------------------------------------------------------
+
+  /** The answer reached the caller's router: settle the connection, then retry or finish. */
+  private attemptDone(att: Attempt): void {
+    const r = att.route!;
+    if (att.abandoned) return this.world.attempts.release(att);
+    att.conn = Conn.closed;
+    if (att.cause === Cause.reset) {
+      r.busy[att.replica]--;
+      r.connections--;
+      this.serveWaiters(r);
+    } else {
+      this.releaseConnection(r, att.replica);
+    }
+    this.endAttempt(att);
+    this.decide(att);
+    this.world.attempts.release(att);
+  }
+
+  /** The attempt failed before reaching the callee (connect failure, overflow). */
+  private attemptFailed(att: Attempt, cause: string, status: number): void {
+    att.cause = cause;
+    att.status = status;
+    this.endAttempt(att);
+    this.decide(att);
+    this.world.attempts.release(att);
+  }
+
+  /** Caller-side bookkeeping when an attempt is over for the router. */
+  private endAttempt(att: Attempt): void {
+    const w = this.world;
+    const r = att.route!;
+    r.activeRequests--;
+    r.hostActive[att.replica]--;
+    if (att.perTryTimer >= 0) {
+      w.sim.cancel(att.perTryTimer);
+      att.perTryTimer = -1;
+    }
+    const call = w.calls.get(att.call);
+    if (call.current === att.id) call.current = -1;
+    if (call.holdsRetry) {
+      r.activeRetries--;
+      call.holdsRetry = false;
+    }
+    // Local overflow says nothing about the host; everything else feeds outlier detection.
+    if (att.cause !== Cause.overflow) r.recordOutcome(att.replica, att.status, w.sim.now);
+  }
+
+  /** Retry the call if the policy, the attempts left and the retry budget allow; else finish. */
+  private decide(att: Attempt): void {
+    const w = this.world;
+    const call = w.calls.get(att.call);
+    if (call.done) return;
+    if (att.cause === null) return this.finishCall(call, null, att.status);
+    const r = call.route!;
+    const p = r.policy;
+    if (p.l7 && call.attempts <= p.retries && this.retriable(p.retryOn, p.retriableStatus, att)) {
+      if (r.activeRetries < r.retryLimit()) {
+        r.activeRetries++;
+        r.retriesStarted++;
+        call.holdsRetry = true;
+        // Fully jittered exponential backoff: U(0, (2^n - 1) x base), capped at max.
+        const upper = Math.min(p.backoffMax, (Math.pow(2, call.attempts) - 1) * p.backoffBase);
+        call.backoffTimer = w.sim.schedule(r.rng() * upper, Ev.RetryBackoff, this.id, call.id);
+        return;
+      }
+      r.retryOverflows++;
+    }
+    this.finishCall(call, att.cause, att.status);
+  }
+
+  private retriable(on: number, codes: readonly number[], att: Attempt): boolean {
+    const c = att.cause;
+    if (c === Cause.overflow || c === Cause.noHealthyUpstream) return false;
+    const connectFailure = c === Cause.connectRefused || c === Cause.connectTimeout || (c !== null && c.startsWith('tls-'));
+    if (connectFailure && on & (RetryOn.connectFailure | RetryOn.fiveXx | RetryOn.gatewayError | RetryOn.reset)) return true;
+    if ((c === Cause.reset || c === Cause.timeout) && on & (RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError)) return true;
+    const s = att.status;
+    if (on & RetryOn.fiveXx && s >= 500) return true;
+    if (on & RetryOn.gatewayError && s >= 502 && s <= 504) return true;
+    return (on & RetryOn.retriableStatus) !== 0 && codes.includes(s);
+  }
+
+  private perTryTimeout(att: Attempt): void {
+    att.perTryTimer = -1;
+    this.abandon(att, Cause.timeout, 504);
+    this.decide(att);
+    if (att.conn !== Conn.connecting && att.conn !== Conn.sent) this.world.attempts.release(att);
+  }
+
+  private routeTimeout(call: Call): void {
+    const w = this.world;
+    call.routeTimer = -1;
+    if (call.current >= 0) {
+      const att = w.attempts.get(call.current);
+      this.abandon(att, Cause.timeout, 504);
+      if (att.conn !== Conn.connecting && att.conn !== Conn.sent) w.attempts.release(att);
+    }
+    this.finishCall(call, Cause.timeout, 504);
+  }
+
+  /**
+   * The router gives up on an attempt (a timeout): Envoy resets the upstream stream, so its
+   * connection closes. The attempt record lives on until its connect or answer comes back.
+   */
+  private abandon(att: Attempt, cause: string, status: number): void {
+    const r = att.route!;
+    const i = att.replica;
+    att.abandoned = true;
+    att.cause = cause;
+    att.status = status;
+    if (att.conn === Conn.sent) {
+      r.busy[i]--;
+      r.connections--;
+      this.serveWaiters(r);
+    } else if (att.conn === Conn.waiting) {
+      const q = r.waiters[i];
+      q.splice(q.indexOf(att.id), 1);
+      r.pendingRequests--;
+      att.conn = Conn.closed;
+    }
+    this.endAttempt(att);
+  }
+
+  /** A message was dropped for good (partition): TCP retransmits until it gives up and resets. */
+  private tcpGiveUp(att: Attempt): void {
+    if (att.abandoned) return this.world.attempts.release(att);
+    att.cause = Cause.reset;
+    att.status = 503;
+    this.attemptDone(att);
+  }
+
+  /** Gives a call its result and hands it back to the caller app (through its sidecar's loopback). */
+  private finishCall(call: Call, cause: string | null, status: number): void {
+    const w = this.world;
+    call.done = true;
+    call.cause = cause;
+    call.status = status;
+    if (call.routeTimer >= 0) {
+      w.sim.cancel(call.routeTimer);
+      call.routeTimer = -1;
+    }
+    if (call.backoffTimer >= 0) {
+      w.sim.cancel(call.backoffTimer);
+      call.backoffTimer = -1;
+    }
+    const r = call.route!;
+    if (call.holdsRetry) {
+      r.activeRetries--;
+      call.holdsRetry = false;
+    }
+    w.edgeStats[call.edge].record(call, w.sim.now, w.warmup);
+    const sc = r.sidecar;
+    if (sc) this.loopback(sc, Ev.Response, call.id, 0, call.caller);
+    else w.sim.actor(call.caller).receive(Ev.Response, call.id, 0);
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------
+
+  private oneWay(r: Route, replica: number): number {
+    const s: Sampler | null = r.latency[replica];
+    const base = s === null ? 0 : s();
+    return base + this.world.network.lossDelay();
+  }
+
+  /** App <-> sidecar inside one pod. */
+  private loopback(sc: Sidecar, kind: number, id: number, b: number, target = this.id): void {
+    const s = this.world.loopback[sc.host];
+    this.deliver(s === null ? 0 : s(), kind, target, id, b);
+  }
+
+  /** NOTE: zero delay delivers synchronously, without an event. */
+  private deliver(delay: number, kind: number, target: number, a: number, b: number): void {
+    if (delay === 0) this.world.sim.actor(target).receive(kind, a, b);
+    else this.world.sim.schedule(delay, kind, target, a, b);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * A host: one pod (a service replica with its sidecar, if any) or a client. Placement decides
+ * latency between hosts; `up` is false while the pod is killed.
+ */
+export class Host {
+  up = true;
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly zone: string,
+    readonly region: string,
+    /** On the internet, outside every cluster. */
+    readonly external: boolean,
+  ) {}
+}
+
+/** Latency classes by placement, nearest first. */
+export const Placement = {
+  samePod: 0,
+  sameZone: 1,
+  crossZone: 2,
+  crossRegion: 3,
+  internet: 4,
+} as const;
+export type Placement = (typeof Placement)[keyof typeof Placement];
+export const PLACEMENT_NAMES = ['samePod', 'sameZone', 'crossZone', 'crossRegion', 'internet'] as const;
+
+/** The placement class between two hosts. */
+export function placementOf(a: Host, b: Host): Placement {
+  if (a === b) return Placement.samePod;
+  if (a.external || b.external) return Placement.internet;
+  if (a.region !== b.region) return Placement.crossRegion;
+  return a.zone === b.zone ? Placement.sameZone : Placement.crossZone;
+}

@@ -1,0 +1,93 @@
+import { sampler, streamFor, type Distribution, type Rng, type Sampler } from '../../sim-engine';
+import type { Scenario } from '../../scenario';
+import { Host, PLACEMENT_NAMES, Placement, placementOf } from './Host';
+
+/** Linux's minimum retransmission timeout; it doubles on every further loss of the same segment. */
+export const MIN_RTO_MS = 200;
+/** Linux gives up on an established connection after tcp_retries2 = 15 retransmissions (~924.6 s). */
+export const TCP_GIVE_UP_MS = 924_600;
+/** Returned by `oneWay` when the message is dropped for good (a partition). */
+export const DROPPED = -1;
+
+/**
+ * The network between hosts: one-way latency by placement (or a flat latency), random loss
+ * costing retransmission timeouts, and partitions that drop everything between two groups.
+ * Each link (caller service -> callee service) draws from its own stream.
+ */
+export class Network {
+  readonly hosts: Host[] = [];
+  private readonly flat: Distribution | null;
+  private readonly classes: (Distribution | null)[];
+  private readonly samplers = new Map<string, Sampler>();
+  private readonly lossRng: Rng;
+  /** Base loss probability per message. */
+  loss: number;
+  /** Active partitions: each a pair of host-id sets that cannot reach each other. */
+  private readonly partitions: { a: Set<number>; b: Set<number> }[] = [];
+
+  constructor(private readonly scenario: Scenario, private readonly seed: number) {
+    const n = scenario.network;
+    this.flat = n.latency ?? null;
+    const p = n.placement;
+    this.classes = [n.samePod, p?.sameZone ?? null, p?.crossZone ?? null, p?.crossRegion ?? null, p?.internet ?? null];
+    this.loss = n.loss;
+    this.lossRng = streamFor(seed, 'network/loss');
+  }
+
+  addHost(name: string, zone: string, region: string, external: boolean): Host {
+    const h = new Host(this.hosts.length, name, zone, region, external);
+    this.hosts.push(h);
+    return h;
+  }
+
+  /**
+   * A sampler of one-way latency between two hosts for the link `linkName`, or null when that
+   * latency is always zero (so delivery can skip the event queue).
+   * `override` is a per-call latency from the scenario.
+   */
+  latencySampler(linkName: string, from: Host, to: Host, override: Distribution | undefined): Sampler | null {
+    const cls = placementOf(from, to);
+    const d = cls === Placement.samePod ? this.classes[0] : override ?? this.flat ?? this.classes[cls];
+    if (!d || (d.type === 'constant' && d.value === 0)) return null;
+    const key = `${linkName}/${PLACEMENT_NAMES[cls]}`;
+    let s = this.samplers.get(key);
+    if (!s) {
+      s = sampler(d, streamFor(this.seed, `link/${key}`));
+      this.samplers.set(key, s);
+    }
+    return s;
+  }
+
+  /** True when a partition separates the two hosts. */
+  partitioned(a: number, b: number): boolean {
+    for (const p of this.partitions) {
+      if ((p.a.has(a) && p.b.has(b)) || (p.b.has(a) && p.a.has(b))) return true;
+    }
+    return false;
+  }
+
+  /** Starts a partition between two groups of hosts; returns a function that heals it. */
+  partition(a: Iterable<number>, b: Iterable<number>): () => void {
+    const p = { a: new Set(a), b: new Set(b) };
+    this.partitions.push(p);
+    return () => {
+      const i = this.partitions.indexOf(p);
+      if (i >= 0) this.partitions.splice(i, 1);
+    };
+  }
+
+  /**
+   * Extra delay from random loss: each lost copy of a segment waits one retransmission
+   * timeout, starting at 200 ms and doubling. 0 when nothing is lost (the common case).
+   */
+  lossDelay(): number {
+    if (this.loss <= 0) return 0;
+    let rto = MIN_RTO_MS;
+    let delay = 0;
+    while (this.lossRng() < this.loss && delay < TCP_GIVE_UP_MS) {
+      delay += rto;
+      rto *= 2;
+    }
+    return delay;
+  }
+}

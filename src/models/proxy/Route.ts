@@ -1,0 +1,174 @@
+import type { Rng, Sampler } from '../../sim-engine';
+import type { Sidecar } from './Sidecar';
+import type { CompiledPolicy } from './policy';
+
+/**
+ * The caller's side of one route: a caller host (with its sidecar, or a plain client) calling
+ * one service. Holds what Envoy keeps per upstream cluster in each proxy: load-balancer state,
+ * circuit-breaker counters, outlier-detection state and a connection pool per upstream host.
+ * Every proxy keeps its own, so limits and ejections are per caller, as in Envoy.
+ */
+export class Route {
+  // Circuit-breaker gauges for the whole cluster.
+  activeRequests = 0;
+  pendingRequests = 0;
+  activeRetries = 0;
+  connections = 0;
+  // Per upstream host (callee replica).
+  readonly hostActive: Int32Array;
+  readonly consecutive5xx: Int32Array;
+  readonly consecutiveGateway: Int32Array;
+  readonly ejectedUntil: Float64Array;
+  readonly ejections: Int32Array;
+  ejectedCount = 0;
+  // Connection pools per upstream host: idle and busy connections, connects in progress,
+  // and attempts waiting for a connection (FIFO).
+  readonly idle: Int32Array;
+  readonly busy: Int32Array;
+  readonly connecting: Int32Array;
+  readonly waiters: number[][];
+  /** Pooled connections are only good until the earlier of the two certificates expires. */
+  readonly poolValidUntil: Float64Array;
+  private rr = 0;
+  /** Stats: retries started, overflows, ejections. */
+  retriesStarted = 0;
+  retryOverflows = 0;
+  overflows = 0;
+
+  constructor(
+    readonly edge: number,
+    /** Host id of the caller. */
+    readonly callerHost: number,
+    /** Actor id of the callee service. */
+    readonly service: number,
+    /** Host ids of the callee's replicas, by replica index. */
+    readonly hosts: readonly number[],
+    readonly policy: CompiledPolicy,
+    readonly sidecar: Sidecar | null,
+    /** Whether connections on this route use mutual TLS (both ends meshed). */
+    readonly mtls: boolean,
+    readonly rng: Rng,
+    /** One-way latency to each upstream host (null: always zero). */
+    readonly latency: readonly (Sampler | null)[],
+  ) {
+    const n = hosts.length;
+    this.hostActive = new Int32Array(n);
+    this.consecutive5xx = new Int32Array(n);
+    this.consecutiveGateway = new Int32Array(n);
+    this.ejectedUntil = new Float64Array(n);
+    this.ejections = new Int32Array(n);
+    this.idle = new Int32Array(n);
+    this.busy = new Int32Array(n);
+    this.connecting = new Int32Array(n);
+    this.waiters = Array.from({ length: n }, () => []);
+    this.poolValidUntil = new Float64Array(n).fill(Infinity);
+  }
+
+  /** Brings back hosts whose ejection is over. */
+  private unejectDue(now: number): void {
+    if (this.ejectedCount === 0) return;
+    for (let i = 0; i < this.hosts.length; i++) {
+      if (this.ejectedUntil[i] > 0 && this.ejectedUntil[i] <= now) {
+        this.ejectedUntil[i] = 0;
+        this.ejectedCount--;
+      }
+    }
+  }
+
+  isEjected(i: number, now: number): boolean {
+    return this.ejectedUntil[i] > now;
+  }
+
+  /**
+   * Picks an upstream host by the route's load balancer, skipping ejected hosts. Returns -1
+   * when none is left (`no-healthy-upstream`). `key` feeds ring hash (the request id).
+   */
+  pick(now: number, key: number): number {
+    this.unejectDue(now);
+    const n = this.hosts.length;
+    const healthy = n - this.ejectedCount;
+    if (healthy <= 0) return -1;
+    switch (this.policy.lb) {
+      case 'round-robin': {
+        for (let k = 0; k < n; k++) {
+          const i = this.rr++ % n;
+          if (!this.isEjected(i, now)) return i;
+        }
+        return -1;
+      }
+      case 'random':
+        return this.nthHealthy(Math.floor(this.rng() * healthy), now);
+      case 'least-request': {
+        // Power of two choices: two distinct random healthy hosts, the one with fewer active requests.
+        if (healthy === 1) return this.nthHealthy(0, now);
+        const a = Math.floor(this.rng() * healthy);
+        let b = Math.floor(this.rng() * (healthy - 1));
+        if (b >= a) b++;
+        const ha = this.nthHealthy(a, now);
+        const hb = this.nthHealthy(b, now);
+        return this.hostActive[hb] < this.hostActive[ha] ? hb : ha;
+      }
+      case 'ring-hash': {
+        // Consistent hashing of the key onto the hosts; an ejected host's keys move to the next one.
+        let i = mix(key) % n;
+        for (let k = 0; k < n; k++, i = (i + 1) % n) if (!this.isEjected(i, now)) return i;
+        return -1;
+      }
+    }
+  }
+
+  private nthHealthy(k: number, now: number): number {
+    if (this.ejectedCount === 0) return k;
+    for (let i = 0; i < this.hosts.length; i++) {
+      if (this.isEjected(i, now)) continue;
+      if (k-- === 0) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Records an attempt's outcome for outlier detection (Envoy's consecutive 5xx and gateway
+   * errors). Ejects the host when a threshold is reached and the ejection cap allows; the host
+   * returns at the first detection interval after base ejection time x ejections.
+   * Returns true when this outcome ejected the host.
+   */
+  recordOutcome(i: number, status: number, now: number): boolean {
+    const od = this.policy.outlier;
+    if (!od) return false;
+    if (status < 500) {
+      this.consecutive5xx[i] = 0;
+      this.consecutiveGateway[i] = 0;
+      return false;
+    }
+    this.consecutive5xx[i]++;
+    if (status >= 502 && status <= 504) this.consecutiveGateway[i]++;
+    else this.consecutiveGateway[i] = 0;
+    const tripped =
+      (od.consecutive5xx > 0 && this.consecutive5xx[i] >= od.consecutive5xx) ||
+      (od.consecutiveGateway > 0 && this.consecutiveGateway[i] >= od.consecutiveGateway);
+    if (!tripped || this.isEjected(i, now)) return false;
+    this.unejectDue(now);
+    const cap = Math.max(1, Math.floor((this.hosts.length * od.maxPercent) / 100));
+    if (this.ejectedCount >= cap) return false;
+    this.ejections[i]++;
+    const until = now + od.baseEjection * this.ejections[i];
+    this.ejectedUntil[i] = Math.ceil(until / od.interval) * od.interval;
+    this.ejectedCount++;
+    this.consecutive5xx[i] = 0;
+    this.consecutiveGateway[i] = 0;
+    return true;
+  }
+
+  /** Concurrent retries allowed now: the budget's share of active requests, or the breaker's max. */
+  retryLimit(): number {
+    const p = this.policy;
+    if (!p.hasBudget) return p.maxRetries;
+    return Math.max(p.budgetMin, Math.floor((p.budgetPercent / 100) * this.activeRequests));
+  }
+}
+
+function mix(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

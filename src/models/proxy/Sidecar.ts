@@ -1,0 +1,81 @@
+import type { Sampler } from '../../sim-engine';
+import type { Identity } from '../tls/Identity';
+
+/** The four passes a hop makes through proxies: out and back through each end's sidecar. */
+export const Pass = {
+  /** Caller's sidecar, request direction (id = call id). */
+  outRequest: 0,
+  /** Callee's sidecar, request direction (id = attempt id). */
+  inRequest: 1,
+  /** Callee's sidecar, response direction (id = attempt id). */
+  inResponse: 2,
+  /** Caller's sidecar, response direction (id = attempt id). */
+  outResponse: 3,
+} as const;
+export type Pass = (typeof Pass)[keyof typeof Pass];
+
+/**
+ * An Envoy-like sidecar beside one replica: `concurrency` worker threads that each pass costs
+ * CPU on, with a FIFO queue in front, so a busy proxy adds queueing delay and can saturate.
+ * Jobs are (id, pass) pairs packed into one integer: id * 4 + pass.
+ */
+export class Sidecar {
+  busy = 0;
+  passes = 0;
+  private ring = new Int32Array(64);
+  private head = 0;
+  queued = 0;
+  private busyArea = 0;
+  private lastChange = 0;
+
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    /** The host (pod) it shares with its replica. */
+    readonly host: number,
+    readonly l7: boolean,
+    readonly concurrency: number,
+    readonly cpu: Sampler,
+    readonly identity: Identity,
+  ) {}
+
+  /** Takes a job; returns true when a worker is free and the caller should start it now. */
+  offer(job: number): boolean {
+    if (this.busy < this.concurrency) return true;
+    if (this.queued === this.ring.length) {
+      const next = new Int32Array(this.ring.length * 2);
+      for (let i = 0; i < this.queued; i++) next[i] = this.ring[(this.head + i) % this.ring.length];
+      this.ring = next;
+      this.head = 0;
+    }
+    this.ring[(this.head + this.queued) % this.ring.length] = job;
+    this.queued++;
+    return false;
+  }
+
+  /** The next queued job, or -1. */
+  next(): number {
+    if (this.queued === 0) return -1;
+    const job = this.ring[this.head];
+    this.head = (this.head + 1) % this.ring.length;
+    this.queued--;
+    return job;
+  }
+
+  changeBusy(now: number, delta: number): void {
+    this.busyArea += this.busy * (now - this.lastChange);
+    this.lastChange = now;
+    this.busy += delta;
+  }
+
+  /** Share of worker time busy up to `now`: its CPU utilisation in cores / concurrency. */
+  utilization(now: number): number {
+    if (now <= 0) return 0;
+    return (this.busyArea + this.busy * (now - this.lastChange)) / (this.concurrency * now);
+  }
+
+  /** CPU time used so far, in ms. */
+  cpuMs(now: number): number {
+    return this.busyArea + this.busy * (now - this.lastChange);
+  }
+}

@@ -1,0 +1,94 @@
+import type { Policy, ServiceSpec } from '../../scenario';
+
+/** Which failures a retry policy retries, as bit flags. */
+export const RetryOn = {
+  fiveXx: 1,
+  gatewayError: 2,
+  reset: 4,
+  connectFailure: 8,
+  retriableStatus: 16,
+} as const;
+
+/** A route's policy with every default filled in and units resolved (ms). Plain data. */
+export interface CompiledPolicy {
+  /** L7 features apply (an L7 sidecar calling an HTTP service). */
+  l7: boolean;
+  timeout: number;
+  retries: number;
+  perTryTimeout: number;
+  retryOn: number;
+  retriableStatus: readonly number[];
+  backoffBase: number;
+  backoffMax: number;
+  budgetPercent: number;
+  budgetMin: number;
+  hasBudget: boolean;
+  lb: 'round-robin' | 'least-request' | 'random' | 'ring-hash';
+  maxConnections: number;
+  maxPending: number;
+  maxRequests: number;
+  maxRetries: number;
+  outlier: { consecutive5xx: number; consecutiveGateway: number; interval: number; baseEjection: number; maxPercent: number } | null;
+  fault: { delayPercent: number; delayMs: number; abortPercent: number; abortStatus: number } | null;
+  connectTimeout: number;
+}
+
+/** Istio's connect timeout. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * The policy a caller applies on one route: the callee's policy, overridden field by field by
+ * the call's own. Without an L7 sidecar at the caller (or for a TCP callee) only connection
+ * limits apply: no retries, timeouts, faults or outlier detection, and kube-proxy balancing.
+ */
+export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7: boolean, meshed: boolean): CompiledPolicy {
+  const p: Policy = { ...(callee.policy ?? {}), ...(route ?? {}) };
+  const r = l7 ? p.retries ?? defaultRetries() : undefined;
+  const cb = meshed ? p.circuitBreaker : undefined;
+  const od = l7 ? p.outlierDetection : undefined;
+  let retryOn = 0;
+  for (const c of r?.retryOn ?? []) {
+    retryOn |=
+      c === '5xx' ? RetryOn.fiveXx : c === 'gateway-error' ? RetryOn.gatewayError : c === 'reset' ? RetryOn.reset : c === 'connect-failure' ? RetryOn.connectFailure : RetryOn.retriableStatus;
+  }
+  const base = r?.backoff.base ?? 25;
+  return {
+    l7,
+    timeout: l7 ? p.timeout ?? Infinity : Infinity,
+    retries: r?.attempts ?? 0,
+    perTryTimeout: r?.perTryTimeout ?? Infinity,
+    retryOn,
+    retriableStatus: r?.retriableStatusCodes ?? [],
+    backoffBase: base,
+    backoffMax: r?.backoff.max ?? 10 * base,
+    budgetPercent: r?.budget?.percent ?? 20,
+    budgetMin: r?.budget?.minConcurrency ?? 3,
+    hasBudget: r?.budget !== undefined,
+    lb: meshed ? p.loadBalancer ?? 'least-request' : callee.loadBalancer,
+    maxConnections: cb?.maxConnections ?? (meshed ? 1024 : Infinity),
+    maxPending: cb?.maxPendingRequests ?? (meshed ? 1024 : Infinity),
+    maxRequests: cb?.maxRequests ?? (meshed ? 1024 : Infinity),
+    maxRetries: cb?.maxRetries ?? 3,
+    outlier: od
+      ? {
+          consecutive5xx: od.consecutive5xx,
+          consecutiveGateway: od.consecutiveGatewayErrors ?? 0,
+          interval: od.interval,
+          baseEjection: od.baseEjectionTime,
+          maxPercent: od.maxEjectionPercent,
+        }
+      : null,
+    fault: l7 && p.fault ? { delayPercent: p.fault.delay?.percent ?? 0, delayMs: p.fault.delay?.fixed ?? 0, abortPercent: p.fault.abort?.percent ?? 0, abortStatus: p.fault.abort?.status ?? 503 } : null,
+    connectTimeout: p.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS,
+  };
+}
+
+/** Istio's default retry policy: 2 retries on connect-failure, refused-stream and 503. */
+function defaultRetries(): NonNullable<Policy['retries']> {
+  return {
+    attempts: 2,
+    retryOn: ['connect-failure', 'reset', 'retriable-status-codes'],
+    retriableStatusCodes: [503],
+    backoff: { base: 25 },
+  };
+}

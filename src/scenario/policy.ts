@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { parseDuration } from './duration';
+
+/**
+ * Proxy policies, named after Envoy's and Istio's (VirtualService and DestinationRule).
+ * A service's `policy` applies to every meshed caller of that service (as Istio attaches
+ * policy to the destination); a call's `policy` overrides it for that one route.
+ * Defaults follow Envoy/Istio; see DOMAIN.md and the comments below.
+ */
+
+const ms = z.unknown().transform((v, ctx) => {
+  const r = parseDuration(v);
+  if (r.ok) return r.ms;
+  ctx.addIssue({ code: 'custom', message: r.message });
+  return z.NEVER;
+});
+const positiveMs = ms.refine((v) => v > 0, { message: 'must be greater than zero' });
+const count = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' });
+const percent = z.number().min(0, { message: 'must be between 0 and 100' }).max(100, { message: 'must be between 0 and 100' });
+
+export const RETRY_ON = ['5xx', 'gateway-error', 'reset', 'connect-failure', 'retriable-status-codes'] as const;
+
+export const retryPolicySchema = z.strictObject({
+  /** Retries after the first try (Envoy num_retries; Istio's default is 2). */
+  attempts: count.default(2),
+  /** Per-try timeout; none by default. */
+  perTryTimeout: positiveMs.optional(),
+  /** Istio's default: connect-failure, refused-stream (reset), retriable 503. */
+  retryOn: z.array(z.enum(RETRY_ON)).default(['connect-failure', 'reset', 'retriable-status-codes']),
+  retriableStatusCodes: z.array(z.number().int().min(100).max(599)).default([503]),
+  /** Fully jittered exponential backoff: the n-th retry waits U(0, (2^n - 1) x base), capped. */
+  backoff: z
+    .strictObject({
+      base: positiveMs.prefault('25ms'),
+      /** Envoy's default: ten times the base. */
+      max: positiveMs.optional(),
+    })
+    .prefault({}),
+  /** Envoy's retry budget: concurrent retries <= max(minConcurrency, percent% of active requests). */
+  budget: z
+    .strictObject({
+      percent: percent.default(20),
+      minConcurrency: count.default(3),
+    })
+    .optional(),
+});
+
+export const circuitBreakerSchema = z.strictObject({
+  maxConnections: count.default(1024),
+  maxPendingRequests: count.default(1024),
+  maxRequests: count.default(1024),
+  /** Concurrent retries to the cluster when no retry budget is set (Envoy: 3). */
+  maxRetries: count.default(3),
+});
+
+export const outlierDetectionSchema = z.strictObject({
+  /** Consecutive 5xx (including gateway errors and resets) that eject a host. */
+  consecutive5xx: count.default(5),
+  /** Consecutive 502/503/504 that eject a host; off unless set. */
+  consecutiveGatewayErrors: count.optional(),
+  interval: positiveMs.prefault('10s'),
+  baseEjectionTime: positiveMs.prefault('30s'),
+  maxEjectionPercent: percent.default(10),
+});
+
+export const faultSchema = z.strictObject({
+  delay: z.strictObject({ percent, fixed: ms }).optional(),
+  abort: z.strictObject({ percent, status: z.number().int().min(200).max(599).default(503) }).optional(),
+});
+
+export const LOAD_BALANCERS = ['round-robin', 'least-request', 'random', 'ring-hash'] as const;
+
+export const policySchema = z.strictObject({
+  /** Overall route timeout spanning every retry (Istio: none unless set; Envoy's default 15 s). */
+  timeout: positiveMs.optional(),
+  retries: retryPolicySchema.optional(),
+  /** Istio's default is least request (power of two choices). */
+  loadBalancer: z.enum(LOAD_BALANCERS).optional(),
+  circuitBreaker: circuitBreakerSchema.optional(),
+  outlierDetection: outlierDetectionSchema.optional(),
+  fault: faultSchema.optional(),
+  /** Connect timeout (Istio: 10 s). */
+  connectTimeout: positiveMs.optional(),
+});
+
+export type PolicyInput = z.input<typeof policySchema>;
+export type Policy = z.output<typeof policySchema>;
+export type RetryPolicy = z.output<typeof retryPolicySchema>;
+export type CircuitBreaker = z.output<typeof circuitBreakerSchema>;
+export type OutlierDetection = z.output<typeof outlierDetectionSchema>;
+export type Fault = z.output<typeof faultSchema>;
