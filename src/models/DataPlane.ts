@@ -70,7 +70,7 @@ export class DataPlane implements Actor {
   /** A caller app hands a call to its outbound side: its sidecar, or straight to the router. */
   issue(call: Call): void {
     const sc = call.route!.sidecar;
-    if (sc) this.loopback(sc, Ev.ProxyArrive, call.id, Pass.outRequest);
+    if (sc) this.toProxy(sc, this.loopbackDelay(sc), call.id, Pass.outRequest);
     else this.routeCall(call);
   }
 
@@ -246,7 +246,7 @@ export class DataPlane implements Actor {
     const d = this.oneWay(r, att.replica);
     if (w.observer && d > 0) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false);
     const sc = w.sidecarOfHost[att.host];
-    if (sc) this.deliver(d, Ev.ProxyArrive, this.id, att.id, Pass.inRequest);
+    if (sc) this.toProxy(sc, d, att.id, Pass.inRequest);
     else this.deliver(d, Ev.Arrive, r.service, att.id, 0);
   }
 
@@ -255,7 +255,7 @@ export class DataPlane implements Actor {
   /** The callee app has answered `att` (status and cause set): back through its sidecar. */
   respond(att: Attempt): void {
     const sc = this.world.sidecarOfHost[att.host];
-    if (sc) this.loopback(sc, Ev.ProxyArrive, att.id, Pass.inResponse);
+    if (sc) this.toProxy(sc, this.loopbackDelay(sc), att.id, Pass.inResponse);
     else this.sendBack(att);
   }
 
@@ -273,7 +273,7 @@ export class DataPlane implements Actor {
 
   private attemptResponse(att: Attempt): void {
     const sc = att.route!.sidecar;
-    if (sc && !att.abandoned) this.proxyArrive(att.id, Pass.outResponse);
+    if (sc && !att.abandoned) this.toProxy(sc, 0, att.id, Pass.outResponse);
     else this.attemptDone(att);
   }
 
@@ -484,8 +484,20 @@ export class DataPlane implements Actor {
 
   /** App <-> sidecar inside one pod. */
   private loopback(sc: Sidecar, kind: number, id: number, b: number, target = this.id): void {
+    this.deliver(this.loopbackDelay(sc), kind, target, id, b);
+  }
+
+  private loopbackDelay(sc: Sidecar): number {
     const s = this.world.loopback[sc.host];
-    this.deliver(s === null ? 0 : s(), kind, target, id, b);
+    return s === null ? 0 : s();
+  }
+
+  /**
+   * A message reaches a sidecar after `delay`, plus the proxy's own handling latency that does
+   * not hold a worker (buffering, the event loop); then it queues for a worker's CPU pass.
+   */
+  private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
+    this.deliver(delay + sc.latency(), Ev.ProxyArrive, this.id, id, pass);
   }
 
   /** NOTE: zero delay delivers synchronously, without an event. */

@@ -7,7 +7,7 @@ import { EdgeStats } from './EdgeStats';
 import type { Host } from './net/Host';
 import { Network } from './net/Network';
 import type { WorldObserver } from './Observer';
-import { DEFAULT_PASS_CPU, TLS_HANDSHAKE_CPU_MS } from './proxy/calibration';
+import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY, TLS_HANDSHAKE_CPU_MS } from './proxy/calibration';
 import { compilePolicy } from './proxy/policy';
 import { Route } from './proxy/Route';
 import { Sidecar } from './proxy/Sidecar';
@@ -120,10 +120,11 @@ export class World {
     const host = this.network.addHost(name, zone, region, external);
     let sc: Sidecar | null = null;
     if (sidecarSpec !== false) {
-      const s = sidecarSpec === true ? { mode: 'L7' as const, concurrency: 2, cpuPerPass: undefined } : sidecarSpec;
+      const s = sidecarSpec === true ? { mode: 'L7' as const, concurrency: 2, cpuPerPass: undefined, passLatency: undefined } : sidecarSpec;
       const identity = new Identity(name, cert.ca, cert.ttl, new Set(cert.trust ?? [cert.ca]));
       const cpu = sampler(s.cpuPerPass ?? DEFAULT_PASS_CPU, streamFor(this.seed, `${name}/sidecar`));
-      sc = new Sidecar(this.sidecars.length, `${name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, identity);
+      const latency = sampler(s.passLatency ?? DEFAULT_PASS_LATENCY, streamFor(this.seed, `${name}/sidecar-latency`));
+      sc = new Sidecar(this.sidecars.length, `${name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, latency, identity);
       this.sidecars.push(sc);
     }
     this.sidecarOfHost[host.id] = sc;

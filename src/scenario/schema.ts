@@ -82,6 +82,8 @@ const sidecarSchema = z.strictObject({
   concurrency: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(2),
   /** CPU time of one pass (one direction through one proxy); see src/models/proxy/calibration.ts. */
   cpuPerPass: distributionSchema.optional(),
+  /** Handling latency of one pass that holds no worker; see src/models/proxy/calibration.ts. */
+  passLatency: distributionSchema.optional(),
 });
 
 const certificateSchema = z.strictObject({

@@ -35,7 +35,10 @@ export class Sidecar {
     readonly host: number,
     readonly l7: boolean,
     readonly concurrency: number,
+    /** CPU time of one pass: holds one of the proxy's workers. */
     readonly cpu: Sampler,
+    /** Handling latency of one pass that holds no worker (buffering, the event loop). */
+    readonly latency: Sampler,
     readonly identity: Identity,
   ) {}
 
