@@ -25,19 +25,26 @@ function fanOut(callMode: 'sequential' | 'parallel') {
 }
 
 describe('services', () => {
+  // The first request also opens each connection (one TCP round trip per hop); later ones
+  // reuse the pooled connections, so 99 of the 100 requests take exactly the steady time.
+
   it('sequential calls add up: 1 + 2 + (0.5 + 3 + 0.5) + (0.5 + 5 + 0.5) + 1 = 14 ms end to end', () => {
     const w = fanOut('sequential');
     expect(w.ok).toBe(100);
-    expect([w.latency.min, w.latency.max]).toEqual([14, 14]);
-    // The gateway holds the request from arrival to answer: 2 + 4 + 6.
-    expect([w.services[0].latency.min, w.services[0].latency.max]).toEqual([12, 12]);
+    // First request: + 2 ms connecting to gw, + 1 ms to a, + 1 ms to b.
+    expect([w.latency.min, w.latency.max]).toEqual([14, 18]);
+    expect(Math.abs(w.latency.quantile(0.98) - 14) / 14).toBeLessThan(0.005);
+    // The gateway holds the request from arrival to answer: 2 + 4 + 6 (+ 1 + 1 the first time).
+    expect([w.services[0].latency.min, w.services[0].latency.max]).toEqual([12, 14]);
   });
 
   it('parallel calls overlap: 1 + 2 + max(4, 6) + 1 = 10 ms end to end', () => {
     const w = fanOut('parallel');
     expect(w.ok).toBe(100);
-    expect([w.latency.min, w.latency.max]).toEqual([10, 10]);
-    expect([w.services[0].latency.min, w.services[0].latency.max]).toEqual([8, 8]);
+    // First request: + 2 ms connecting to gw, + 1 ms to a and b at once.
+    expect([w.latency.min, w.latency.max]).toEqual([10, 13]);
+    expect(Math.abs(w.latency.quantile(0.98) - 10) / 10).toBeLessThan(0.005);
+    expect([w.services[0].latency.min, w.services[0].latency.max]).toEqual([8, 9]);
   });
 
   it('queues requests FIFO behind a busy worker', () => {

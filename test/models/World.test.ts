@@ -87,6 +87,7 @@ function expectDrained(world: World, sentAtDuration: number) {
   expect(world.ok + world.failed).toBe(world.sent);
   expect(world.requests.inUse).toBe(0);
   expect(world.calls.inUse).toBe(0);
+  expect(world.attempts.inUse).toBe(0);
   expect(world.sim.pending).toBe(0);
   for (const svc of world.services) {
     for (const r of svc.replicas) {
