@@ -11,6 +11,7 @@ export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: 
     if (input < 0) return { ok: false, message: `must not be negative, got ${input}` };
     return { ok: true, ms: input };
   }
+  if (input === undefined) return { ok: false, message: 'is required (a duration such as "250ms", "5s" or "2m")' };
   if (typeof input !== 'string') {
     return { ok: false, message: `expected a duration such as "250ms", "5s" or "2m", got ${describe(input)}` };
   }

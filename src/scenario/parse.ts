@@ -31,7 +31,14 @@ export function parseScenarioText(text: string): ParseResult {
 /** Validates already-parsed data: the schema first, then references between parts. */
 export function validateScenario(data: unknown): ParseResult {
   const r = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!r.success) return { ok: false, problems: r.error.issues.flatMap(toProblems) };
+  if (!r.success) {
+    // Report broken references too, so a person sees every problem at once; skip a path the
+    // schema already complained about.
+    const problems = r.error.issues.flatMap(toProblems);
+    const seen = new Set(problems.map((p) => p.path));
+    for (const p of checkNames(looseParts(data))) if (!seen.has(p.path)) problems.push(p);
+    return { ok: false, problems };
+  }
   const problems = checkReferences(r.data);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: r.data };
 }
@@ -44,12 +51,17 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
     case 'invalid_type': {
       const got = describeValue(issue.input);
       if (issue.input === undefined) return [{ path, message: `is required (${issue.expected})` }];
+      // z.number().int() reports a fraction as the type "int"; its own message says it better.
+      if (issue.expected === 'int' && typeof issue.input === 'number') return [{ path, message: `${issue.message}, got ${got}` }];
       return [{ path, message: `expected ${issue.expected}, got ${got}` }];
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator) {
         const opts = (issue as { options?: unknown[] }).options ?? [];
-        const got = issue.input === undefined ? 'nothing' : describeValue(issue.input);
+        // The issue's input is the whole object; what was wrong is its discriminator field.
+        const input = issue.input as Record<string, unknown> | undefined;
+        const value = input !== null && typeof input === 'object' ? input[issue.discriminator as string] : input;
+        const got = value === undefined ? 'nothing' : describeValue(value);
         return [{ path, message: `must be one of ${opts.map((o) => JSON.stringify(o)).join(', ')}; got ${got}` }];
       }
       // A union of alternatives (e.g. a distribution object or a bare duration): report the
@@ -71,8 +83,10 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
 }
 
 function depth(issues: readonly z.core.$ZodIssue[]): number {
+  // An alternative that refused the input's type (e.g. "expected object" for the bare
+  // duration "5 parsecs") got less far than one that took the type and refused the value.
   let d = 0;
-  for (const i of issues) d = Math.max(d, i.path.length + (i.code === 'invalid_union' ? 0 : 1));
+  for (const i of issues) d = Math.max(d, i.path.length + (i.code === 'invalid_union' ? 0 : i.code === 'invalid_type' ? 0.5 : 1));
   return d;
 }
 
@@ -90,17 +104,119 @@ function describeValue(v: unknown): string {
 
 function describeJsonError(text: string, e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
+  // V8 gives a position for some errors only ("Unexpected token ..." and "Unexpected end of
+  // JSON input" have none, and other engines word it differently): find it ourselves then.
   const m = /position (\d+)/.exec(msg);
-  if (!m) return `malformed JSON: ${msg}`;
-  const pos = Number(m[1]);
+  const pos = m ? Number(m[1]) : jsonErrorOffset(text);
+  if (pos < 0) return `malformed JSON: ${msg}`;
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');
-  return `malformed JSON at line ${line}, column ${column}: ${msg.replace(/\s*in JSON at position \d+.*$/, '')}`;
+  const what = msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
+  return `malformed JSON at line ${line}, column ${column}: ${what}`;
+}
+
+/** Offset of the first JSON syntax error in `text` (its length when the text stops short), or -1. */
+function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw new JsonSyntaxAt(i);
+  };
+  const space = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+  const string = () => {
+    i++; // the opening quote
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c < ' ') fail();
+      if (c === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    fail();
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '"') return string();
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (close === '}') {
+          space();
+          if (text[i] !== '"') fail();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else fail();
+      }
+    }
+    literal.lastIndex = i;
+    if (!literal.exec(text)) fail();
+    i = literal.lastIndex;
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+    return -1;
+  } catch (err) {
+    if (err instanceof JsonSyntaxAt) return err.offset;
+    throw err;
+  }
+}
+
+class JsonSyntaxAt {
+  constructor(readonly offset: number) {}
+}
+
+/** What the name and reference checks read: names, targets and calls. */
+interface NamedParts {
+  services: readonly { name: string; calls: readonly { service: string }[] }[];
+  clients: readonly { name: string; target: string }[];
 }
 
 /** Names must be unique, references must resolve, and calls must not loop. */
 function checkReferences(s: Scenario): Problem[] {
+  const problems = checkNames(s);
+  const services = new Map(s.services.map((svc, i) => [svc.name, i]));
+  if (s.warmup >= s.duration) {
+    problems.push({ path: 'warmup', message: `must be shorter than duration (${s.duration} ms)` });
+  }
+  if (problems.length === 0) {
+    const cycle = findCycle(s);
+    if (cycle) problems.push({ path: `services.${services.get(cycle[0])}.calls`, message: `calls form a loop: ${cycle.join(' -> ')}` });
+  }
+  return problems;
+}
+
+/** Unique names, and clients and calls that name services that exist (and not themselves). */
+function checkNames(s: NamedParts): Problem[] {
   const problems: Problem[] = [];
   const services = new Map<string, number>();
   const seen = new Map<string, string>();
@@ -130,14 +246,31 @@ function checkReferences(s: Scenario): Problem[] {
       }
     });
   });
-  if (s.warmup >= s.duration) {
-    problems.push({ path: 'warmup', message: `must be shorter than duration (${s.duration} ms)` });
-  }
-  if (problems.length === 0) {
-    const cycle = findCycle(s);
-    if (cycle) problems.push({ path: `services.${services.get(cycle[0])}.calls`, message: `calls form a loop: ${cycle.join(' -> ')}` });
-  }
   return problems;
+}
+
+/**
+ * The names, targets and calls of data the schema refused, for `checkNames`. Only when every
+ * service and client has a string name (and targets and call services are strings), since
+ * without the full list of names every reference would look unknown; otherwise nothing.
+ */
+function looseParts(data: unknown): NamedParts {
+  const none: NamedParts = { services: [], clients: [] };
+  const rec = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!rec(data) || !Array.isArray(data.services) || !Array.isArray(data.clients)) return none;
+  const services: { name: string; calls: { service: string }[] }[] = [];
+  for (const svc of data.services) {
+    if (!rec(svc) || typeof svc.name !== 'string') return none;
+    const calls = svc.calls === undefined ? [] : svc.calls;
+    if (!Array.isArray(calls) || !calls.every((c) => rec(c) && typeof c.service === 'string')) return none;
+    services.push({ name: svc.name, calls: calls as { service: string }[] });
+  }
+  const clients: { name: string; target: string }[] = [];
+  for (const c of data.clients) {
+    if (!rec(c) || typeof c.name !== 'string' || typeof c.target !== 'string') return none;
+    clients.push({ name: c.name, target: c.target });
+  }
+  return { services, clients };
 }
 
 function findCycle(s: Scenario): string[] | null {

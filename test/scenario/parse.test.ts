@@ -1,0 +1,435 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { streamFor } from '../../src/sim-engine';
+import { formatProblems, parseScenarioText, validateScenario, type Problem } from '../../src/scenario';
+
+/** A small valid scenario, built fresh for each test so tests can break it freely. */
+function base(): any {
+  return {
+    name: 'shop',
+    duration: '10s',
+    clients: [{ name: 'users', type: 'open', rate: 10, target: 'api' }],
+    services: [
+      { name: 'api', serviceTime: '2ms', calls: [{ service: 'db' }] },
+      { name: 'db', serviceTime: { type: 'exponential', mean: '1ms' } },
+    ],
+  };
+}
+
+function problemsOf(data: unknown): Problem[] {
+  const r = validateScenario(data);
+  if (r.ok) throw new Error('expected the scenario to be refused');
+  return r.problems;
+}
+
+/** The single problem reported for `data`; fails when there are none or several. */
+function onlyProblem(data: unknown): Problem {
+  const ps = problemsOf(data);
+  expect(ps, formatProblems(ps)).toHaveLength(1);
+  return ps[0];
+}
+
+function textProblem(text: string): Problem {
+  const r = parseScenarioText(text);
+  if (r.ok) throw new Error('expected the text to be refused');
+  expect(r.problems).toHaveLength(1);
+  return r.problems[0];
+}
+
+describe('a valid scenario', () => {
+  it('is accepted, with durations in ms and documented defaults filled in', () => {
+    const r = validateScenario(base());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.scenario;
+    expect(s.seed).toBe(1);
+    expect(s.duration).toBe(10_000);
+    expect(s.warmup).toBe(0);
+    expect(s.clients[0]).toMatchObject({ type: 'open', rate: 10, arrival: 'poisson' });
+    expect(s.services[0]).toMatchObject({
+      replicas: 1,
+      concurrency: 1,
+      errorRate: 0,
+      callMode: 'sequential',
+      loadBalancer: 'round-robin',
+      serviceTime: { type: 'constant', value: 2 },
+      calls: [{ service: 'db', probability: 1 }],
+    });
+    expect(s.services[0].queueCapacity).toBeUndefined();
+    expect(s.services[1].serviceTime).toEqual({ type: 'exponential', mean: 1 });
+  });
+
+  it('defaults the duration to 60 s and a closed client’s think time to exponential 1 s', () => {
+    const d = base();
+    delete d.duration;
+    d.clients[0] = { name: 'users', type: 'closed', users: 5, target: 'api' };
+    const r = validateScenario(d);
+    expect(r.ok && r.scenario.duration).toBe(60_000);
+    expect(r.ok && r.scenario.clients[0]).toMatchObject({ users: 5, thinkTime: { type: 'exponential', mean: 1000 } });
+  });
+
+  it.each([
+    ['250ms', 250],
+    ['5s', 5000],
+    ['2m', 120_000],
+    ['1.5h', 5_400_000],
+    ['80us', 0.08],
+    [1500, 1500],
+  ])('reads the duration %j as %d ms, wherever a duration goes', (input, expected) => {
+    const d = base();
+    d.duration = input;
+    d.warmup = 0;
+    d.clients[0].timeout = input;
+    d.services[0].serviceTime = input;
+    d.services[1].serviceTime = { type: 'uniform', min: 0, max: input };
+    const r = validateScenario(d);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.duration).toBe(expected);
+    expect(r.scenario.clients[0].timeout).toBe(expected);
+    expect(r.scenario.services[0].serviceTime).toEqual({ type: 'constant', value: expected });
+    expect(r.scenario.services[1].serviceTime).toEqual({ type: 'uniform', min: 0, max: expected });
+  });
+
+  it('parses from JSON text', () => {
+    const r = parseScenarioText(JSON.stringify(base(), null, 2));
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('a bad scenario gets path: message for each problem', () => {
+  describe('malformed JSON', () => {
+    it('names the line and column of a missing comma', () => {
+      const text = '{\n  "name": "shop",\n  "seed": 3\n  "duration": "5s"\n}';
+      const p = textProblem(text);
+      expect(p.path).toBe('(file)');
+      expect(p.message).toMatch(/^malformed JSON at line 4, column 3: /);
+    });
+
+    it('names the line and column of an unexpected token (a trailing comma)', () => {
+      const text = '{\n  "name": "shop",\n  "services": [1, 2,]\n}';
+      const p = textProblem(text);
+      expect(p.path).toBe('(file)');
+      expect(p.message).toMatch(/malformed JSON at line 3, column 21/);
+    });
+
+    it('names the line and column of a missing value', () => {
+      const p = textProblem('{\n  "name": }');
+      expect(p.message).toMatch(/malformed JSON at line 2, column 11/);
+    });
+
+    it('names the end of the text when it stops short', () => {
+      const p = textProblem('{\n  "name": "shop",\n  "seed": ');
+      expect(p.message).toMatch(/malformed JSON at line 3, column 11/);
+    });
+
+    it('says what the unexpected token was, without echoing the whole text', () => {
+      const p = textProblem('[1,]');
+      expect(p.message).toBe("malformed JSON at line 1, column 4: Unexpected token ']'");
+    });
+
+    it('gives a line and column inside the text for every seeded corruption of a real scenario', () => {
+      const text = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
+      const rng = streamFor(1, 'json-corruption');
+      const alphabet = '{}[],:"\\ 0123456789-.etrufalsn\nx';
+      let malformed = 0;
+      for (let k = 0; k < 300; k++) {
+        // One to three random deletions, insertions or replacements, and sometimes a cut.
+        let t = text;
+        for (let j = 1 + Math.floor(rng() * 3); j > 0; j--) {
+          const at = Math.floor(rng() * t.length);
+          const op = rng();
+          const ch = alphabet[Math.floor(rng() * alphabet.length)];
+          t = op < 1 / 3 ? t.slice(0, at) + t.slice(at + 1) : op < 2 / 3 ? t.slice(0, at) + ch + t.slice(at) : t.slice(0, at) + ch + t.slice(at + 1);
+        }
+        if (rng() < 0.2) t = t.slice(0, Math.floor(rng() * t.length));
+        let valid = true;
+        try {
+          JSON.parse(t);
+        } catch {
+          valid = false;
+        }
+        const r = parseScenarioText(t);
+        if (valid) {
+          expect(r.ok || r.problems.every((p) => p.path !== '(file)')).toBe(true);
+          continue;
+        }
+        malformed++;
+        expect(r.ok).toBe(false);
+        if (r.ok) continue;
+        const m = /^malformed JSON at line (\d+), column (\d+): \S/.exec(r.problems[0].message);
+        expect(m, r.problems[0].message).not.toBeNull();
+        const [line, column] = [Number(m![1]), Number(m![2])];
+        const tLines = t.split('\n');
+        expect(line).toBeLessThanOrEqual(tLines.length);
+        expect(column).toBeLessThanOrEqual(tLines[line - 1].length + 1);
+      }
+      expect(malformed).toBeGreaterThan(150);
+    });
+
+    it('refuses an empty file', () => {
+      expect(textProblem('').message).toMatch(/malformed JSON/);
+    });
+  });
+
+  it('refuses a document that is not an object', () => {
+    const p = onlyProblem([1, 2]);
+    expect(p.path).toBe('');
+    expect(p.message).toMatch(/expected object, got an array/);
+    expect(formatProblems([p])).toMatch(/^\(scenario\): /);
+  });
+
+  it.each([
+    ['at the top level', (d: any) => (d.colour = 'red'), 'colour'],
+    ['in a service', (d: any) => (d.services[1].replica = 2), 'services.1.replica'],
+    ['in a call', (d: any) => (d.services[0].calls[0].weight = 2), 'services.0.calls.0.weight'],
+    ['in a client', (d: any) => (d.clients[0].rps = 2), 'clients.0.rps'],
+    ['in a distribution', (d: any) => (d.services[1].serviceTime.median = '1ms'), 'services.1.serviceTime.median'],
+  ])('refuses an unknown field %s', (_where, breakIt, path) => {
+    const d = base();
+    breakIt(d);
+    expect(onlyProblem(d)).toEqual({ path, message: 'unknown field' });
+  });
+
+  it.each([
+    ['the scenario name', (d: any) => delete d.name, 'name'],
+    ['a service time', (d: any) => delete d.services[1].serviceTime, 'services.1.serviceTime'],
+    ['a client target', (d: any) => delete d.clients[0].target, 'clients.0.target'],
+    ['a call service', (d: any) => delete d.services[0].calls[0].service, 'services.0.calls.0.service'],
+    ['a closed client’s users', (d: any) => (d.clients[0] = { name: 'u', type: 'closed', target: 'api' }), 'clients.0.users'],
+  ])('says a missing required field (%s) is required', (_what, breakIt, path) => {
+    const d = base();
+    breakIt(d);
+    const p = onlyProblem(d);
+    expect(p.path).toBe(path);
+    expect(p.message).toMatch(/^is required/);
+  });
+
+  it('says a missing distribution parameter is required', () => {
+    const d = base();
+    delete d.services[1].serviceTime.mean;
+    const p = onlyProblem(d);
+    expect(p.path).toBe('services.1.serviceTime.mean');
+    expect(p.message).toMatch(/is required/);
+    expect(p.message).not.toMatch(/undefined/);
+  });
+
+  it('says a client without a type needs one of the client types', () => {
+    const d = base();
+    delete d.clients[0].type;
+    const p = onlyProblem(d);
+    expect(p.path).toBe('clients.0.type');
+    expect(p.message).toMatch(/must be one of "open", "closed"/);
+    expect(p.message).toMatch(/got nothing/);
+  });
+
+  it('names the unknown client type it got', () => {
+    const d = base();
+    d.clients[0].type = 'burst';
+    const p = onlyProblem(d);
+    expect(p.path).toBe('clients.0.type');
+    expect(p.message).toMatch(/must be one of "open", "closed"; got "burst"/);
+  });
+
+  it('names the unknown distribution type it got, and lists the known ones', () => {
+    const d = base();
+    d.services[1].serviceTime = { type: 'gamma', mean: '1ms' };
+    const p = onlyProblem(d);
+    expect(p.path).toBe('services.1.serviceTime.type');
+    expect(p.message).toMatch(/"constant", "uniform", "exponential", "normal", "lognormal", "pareto"/);
+    expect(p.message).toMatch(/got "gamma"/);
+  });
+
+  it('refuses a distribution of the wrong kind of value', () => {
+    const d = base();
+    d.services[1].serviceTime = true;
+    const p = onlyProblem(d);
+    expect(p.path).toBe('services.1.serviceTime');
+    expect(p.message).toMatch(/got true/);
+  });
+
+  it('refuses a client target that names no service, listing the services', () => {
+    const d = base();
+    d.clients[0].target = 'apii';
+    expect(onlyProblem(d)).toEqual({ path: 'clients.0.target', message: 'unknown service "apii" (services: api, db)' });
+  });
+
+  it('refuses a call to a service that does not exist', () => {
+    const d = base();
+    d.services[1].calls = [{ service: 'cache' }];
+    expect(onlyProblem(d)).toEqual({ path: 'services.1.calls.0.service', message: 'unknown service "cache" (services: api, db)' });
+  });
+
+  it.each([
+    [-5, 'negative'],
+    [0, 'zero'],
+  ])('refuses a %d (%s) rate', (rate) => {
+    const d = base();
+    d.clients[0].rate = rate;
+    const p = onlyProblem(d);
+    expect(p.path).toBe('clients.0.rate');
+    expect(p.message).toMatch(/must be greater than zero/);
+    expect(p.message).toContain(`got ${rate}`);
+  });
+
+  it('refuses a rate given as a string', () => {
+    const d = base();
+    d.clients[0].rate = '10/s';
+    const p = onlyProblem(d);
+    expect(p.path).toBe('clients.0.rate');
+    expect(p.message).toBe('expected number, got "10/s"');
+  });
+
+  it('refuses a duration with an unknown unit, naming the units', () => {
+    const d = base();
+    d.duration = '5 parsecs';
+    const p = onlyProblem(d);
+    expect(p.path).toBe('duration');
+    expect(p.message).toMatch(/"5 parsecs" is not a duration; use a number with a unit: us, ms, s, m or h/);
+  });
+
+  it('refuses a negative duration', () => {
+    const d = base();
+    d.clients[0].timeout = '-3s';
+    expect(onlyProblem(d)).toEqual({ path: 'clients.0.timeout', message: 'must not be negative, got "-3s"' });
+  });
+
+  it('refuses a zero duration where time must pass', () => {
+    const d = base();
+    d.duration = '0s';
+    expect(onlyProblem(d)).toEqual({ path: 'duration', message: 'must be greater than zero' });
+  });
+
+  it('explains a bad bare duration given as a distribution as a bad duration', () => {
+    const d = base();
+    d.services[0].serviceTime = '5 parsecs';
+    const p = onlyProblem(d);
+    expect(p.path).toBe('services.0.serviceTime');
+    expect(p.message).toMatch(/"5 parsecs" is not a duration/);
+  });
+
+  it.each([
+    ['a call probability', (d: any) => (d.services[0].calls[0].probability = 1.5), 'services.0.calls.0.probability'],
+    ['an error rate', (d: any) => (d.services[1].errorRate = 2), 'services.1.errorRate'],
+    ['a negative error rate', (d: any) => (d.services[1].errorRate = -0.1), 'services.1.errorRate'],
+  ])('refuses %s outside [0, 1]', (_what, breakIt, path) => {
+    const d = base();
+    breakIt(d);
+    const p = onlyProblem(d);
+    expect(p.path).toBe(path);
+    expect(p.message).toMatch(/must be between 0 and 1/);
+  });
+
+  it.each([
+    ['replicas', 0, /must be at least 1/],
+    ['concurrency', 2.5, /whole number/],
+    ['queueCapacity', -1, /must not be negative/],
+  ])('refuses %s = %d', (field, value, message) => {
+    const d = base();
+    d.services[0][field] = value;
+    const p = onlyProblem(d);
+    expect(p.path).toBe(`services.0.${field}`);
+    expect(p.message).toMatch(message);
+  });
+
+  it('refuses a seed that is not a whole number', () => {
+    const d = base();
+    d.seed = 1.5;
+    const p = onlyProblem(d);
+    expect(p.path).toBe('seed');
+    expect(p.message).toMatch(/whole number/);
+    expect(p.message).toContain('1.5');
+  });
+
+  it('refuses an empty list of clients', () => {
+    const d = base();
+    d.clients = [];
+    const p = onlyProblem(d);
+    expect(p.path).toBe('clients');
+    expect(p.message).toMatch(/needs at least one client/);
+  });
+
+  it('refuses a uniform distribution whose max is below its min', () => {
+    const d = base();
+    d.services[1].serviceTime = { type: 'uniform', min: '5ms', max: '1ms' };
+    expect(onlyProblem(d)).toEqual({ path: 'services.1.serviceTime.max', message: 'max must be at least min' });
+  });
+
+  it('refuses a name with spaces', () => {
+    const d = base();
+    d.name = 'my shop';
+    const p = onlyProblem(d);
+    expect(p.path).toBe('name');
+    expect(p.message).toMatch(/use letters, digits/);
+  });
+
+  it('refuses two services with the same name', () => {
+    const d = base();
+    d.services.push({ name: 'db', serviceTime: '1ms' });
+    expect(onlyProblem(d)).toEqual({ path: 'services.2.name', message: '"db" is already the name of services.1' });
+  });
+
+  it('refuses a client with the name of a service', () => {
+    const d = base();
+    d.clients[0].name = 'db';
+    expect(onlyProblem(d)).toEqual({ path: 'clients.0.name', message: '"db" is already the name of services.1' });
+  });
+
+  it('refuses a service that calls itself', () => {
+    const d = base();
+    d.services[1].calls = [{ service: 'db' }];
+    expect(onlyProblem(d)).toEqual({ path: 'services.1.calls.0.service', message: '"db" cannot call itself' });
+  });
+
+  it('refuses calls that form a loop, naming it', () => {
+    const d = base();
+    d.services.push({ name: 'cache', serviceTime: '1ms', calls: [{ service: 'api' }] });
+    d.services[1].calls = [{ service: 'cache' }];
+    expect(onlyProblem(d)).toEqual({ path: 'services.0.calls', message: 'calls form a loop: api -> db -> cache -> api' });
+  });
+
+  it('accepts two services calling the same third one (a diamond is not a loop)', () => {
+    const d = base();
+    d.services.push({ name: 'auth', serviceTime: '1ms', calls: [{ service: 'db' }] });
+    d.services[0].calls.push({ service: 'auth' });
+    expect(validateScenario(d).ok).toBe(true);
+  });
+
+  it.each(['10s', '12s'])('refuses a warmup of %s in a 10 s run', (warmup) => {
+    const d = base();
+    d.warmup = warmup;
+    expect(onlyProblem(d)).toEqual({ path: 'warmup', message: 'must be shorter than duration (10000 ms)' });
+  });
+});
+
+describe('every problem is listed at once', () => {
+  it('lists two independent mistakes in the schema as two problems', () => {
+    const d = base();
+    d.clients[0].rate = -1;
+    d.services[1].colour = 'red';
+    expect(problemsOf(d).map((p) => p.path)).toEqual(['clients.0.rate', 'services.1.colour']);
+  });
+
+  it('lists two bad references as two problems', () => {
+    const d = base();
+    d.clients[0].target = 'nope';
+    d.services[0].calls[0].service = 'gone';
+    expect(problemsOf(d).map((p) => p.path)).toEqual(['clients.0.target', 'services.0.calls.0.service']);
+  });
+
+  it('lists a schema mistake and a bad reference together', () => {
+    const d = base();
+    d.clients[0].rate = -1;
+    d.services[0].calls[0].service = 'gone';
+    expect(problemsOf(d).map((p) => p.path).sort()).toEqual(['clients.0.rate', 'services.0.calls.0.service']);
+  });
+
+  it('formats them one per line as path: message', () => {
+    const d = base();
+    d.clients[0].rate = -1;
+    d.services[1].colour = 'red';
+    const lines = formatProblems(problemsOf(d)).split('\n');
+    expect(lines).toEqual(['clients.0.rate: must be greater than zero (requests per second), got -1', 'services.1.colour: unknown field']);
+  });
+});
