@@ -24,8 +24,14 @@ export class Replica {
   busyArea = 0;
   private lastChange = 0;
   served = 0;
+  /** Share of this replica's answers that are HTTP 500 (faults change it). */
+  errorRate: number;
+  /** Service-time multiplier: 1 normally, more when the replica's CPU is slowed. */
+  slowdown = 1;
 
-  constructor(readonly index: number, readonly concurrency: number, readonly capacity: number) {}
+  constructor(readonly index: number, readonly concurrency: number, readonly capacity: number, errorRate = 0) {
+    this.errorRate = errorRate;
+  }
 
   /** Adds `delta` busy workers at time `now`, keeping the busy-time integral exact. */
   changeBusy(now: number, delta: number): void {
@@ -74,7 +80,6 @@ export class ServiceActor implements Actor {
   failed = 0;
   private readonly serviceTime: Sampler;
   private readonly parallel: boolean;
-  private readonly errorRate: number;
   /** Host id of each replica. */
   readonly hosts: number[] = [];
 
@@ -87,10 +92,9 @@ export class ServiceActor implements Actor {
     serviceTime: Sampler,
   ) {
     const capacity = spec.queueCapacity ?? Infinity;
-    this.replicas = Array.from({ length: spec.replicas }, (_, i) => new Replica(i, spec.concurrency, capacity));
+    this.replicas = Array.from({ length: spec.replicas }, (_, i) => new Replica(i, spec.concurrency, capacity, spec.errorRate));
     this.serviceTime = serviceTime;
     this.parallel = spec.callMode === 'parallel';
-    this.errorRate = spec.errorRate;
   }
 
   /** Wires a downstream call (done once the world knows every service, host and route). */
@@ -129,11 +133,12 @@ export class ServiceActor implements Actor {
 
   private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
-    this.world.sim.schedule(this.serviceTime(), Ev.WorkDone, this.id, att.id);
+    this.world.sim.schedule(this.serviceTime() * replica.slowdown, Ev.WorkDone, this.id, att.id);
   }
 
   private workDone(att: Attempt): void {
-    if (this.errorRate > 0 && this.rng() < this.errorRate) {
+    const errorRate = this.replicas[att.replica].errorRate;
+    if (errorRate > 0 && this.rng() < errorRate) {
       att.cause = Cause.http5xx;
       att.status = 500;
       return this.finish(att);

@@ -1,0 +1,490 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../../src/models';
+import { scenario } from './helpers';
+
+/** Builds a world from an inline scenario and records every request's fate and latency. */
+function world(input: unknown, seed?: number) {
+  const s = scenario(input);
+  const w = new World(s, seed ?? s.seed);
+  const ended: { cause: string; latency: number; at: number }[] = [];
+  w.observer = { transmit() {}, requestEnded: (_c, cause, latency) => ended.push({ cause, latency, at: w.sim.now }) };
+  return { w, ended };
+}
+
+/** A sidecar whose passes cost nothing, so tests can count round trips exactly. */
+const freeSidecar = { cpuPerPass: '0ms', passLatency: '0ms' };
+const instantPod = { samePod: '0ms' };
+
+describe('TCP connections', () => {
+  it('connect adds one round trip and keep-alive avoids it on later requests', () => {
+    const { w, ended } = world({
+      name: 'tcp',
+      duration: '1s',
+      network: { latency: '5ms' },
+      clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 10, target: 'svc' }],
+      services: [{ name: 'svc', serviceTime: '0ms' }],
+    });
+    w.runUntil(2000);
+    expect(ended.map((e) => e.latency)).toEqual([20, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
+    expect(w.routes[0].connections).toBe(1);
+  });
+
+  it('a killed host refuses the connection after one round trip', () => {
+    const { w, ended } = world({
+      name: 'refused',
+      duration: '1ms',
+      network: { latency: '5ms' },
+      clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 10, target: 'svc' }],
+      services: [{ name: 'svc', serviceTime: '0ms' }],
+    });
+    w.network.hosts[w.services[0].hosts[0]].up = false;
+    w.runUntil(1000);
+    expect(ended).toEqual([{ cause: 'connect-refused', latency: 10, at: 10 }]);
+  });
+
+  it('a partition turns a connect into a connect timeout after 10 s (Istio default)', () => {
+    const { w, ended } = world({
+      name: 'partitioned',
+      duration: '1ms',
+      network: { latency: '5ms' },
+      clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 10, target: 'svc' }],
+      services: [{ name: 'svc', serviceTime: '0ms' }],
+    });
+    const clientHost = w.network.hosts.find((h) => h.name === 'c')!.id;
+    w.network.partition([clientHost], w.services[0].hosts);
+    w.runUntil(20_000);
+    expect(ended).toEqual([{ cause: 'connect-timeout', latency: 10_000, at: 10_000 }]);
+  });
+
+  it('a message lost in a partition on an open connection ends as a reset when TCP gives up (~924.6 s)', () => {
+    const { w, ended } = world({
+      name: 'give-up',
+      duration: '150ms',
+      network: { latency: '5ms' },
+      clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 10, target: 'svc' }],
+      services: [{ name: 'svc', serviceTime: '0ms' }],
+    });
+    w.runUntil(50); // the first request opens the connection and finishes
+    const clientHost = w.network.hosts.find((h) => h.name === 'c')!.id;
+    w.network.partition([clientHost], w.services[0].hosts);
+    w.runUntil(1_000_000);
+    expect(ended.map((e) => e.cause)).toEqual(['ok', 'reset']);
+    expect(ended[1].latency).toBe(924_600);
+  });
+
+  it('random loss costs a 200 ms retransmission timeout per lost segment', () => {
+    const { w, ended } = world({
+      name: 'loss',
+      duration: '200s',
+      network: { latency: '1ms', loss: 0.1 },
+      clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 50, target: 'svc' }],
+      services: [{ name: 'svc', concurrency: 100, serviceTime: '0ms' }],
+    });
+    w.runUntil(400_000);
+    // Two traversals per request on a kept-alive connection: P(no loss) = 0.9^2 = 0.81. (A
+    // request that finds every connection busy behind a lost segment opens another: +2 ms.)
+    const clean = ended.filter((e) => e.latency < 100).length / ended.length;
+    expect(Math.abs(clean - 0.81)).toBeLessThan(0.012);
+    // Every other latency is a few ms plus whole retransmission timeouts (200, 200 + 400, ...).
+    for (const e of ended) expect(e.latency % 200).toBeLessThan(10);
+    expect(ended.some((e) => e.latency >= 600)).toBe(true);
+  });
+});
+
+describe('mutual TLS', () => {
+  const meshed = (svc: Record<string, unknown>, client: Record<string, unknown> = {}) => ({
+    name: 'mtls',
+    duration: '1s',
+    network: { latency: '5ms', ...instantPod },
+    clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 10, target: 'svc', sidecar: freeSidecar, ...client }],
+    services: [{ name: 'svc', serviceTime: '0ms', sidecar: freeSidecar, ...svc }],
+  });
+
+  it('the TLS 1.3 handshake adds one more round trip plus CPU at both ends', () => {
+    const { w, ended } = world(meshed({ mtls: 'STRICT' }));
+    w.runUntil(2000);
+    // 10 ms TCP + 10 ms TLS + 2 x 0.5 ms handshake CPU, then the 10 ms request itself.
+    expect(ended.map((e) => e.latency)).toEqual([31, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
+  });
+
+  it('STRICT rejects plaintext callers; PERMISSIVE lets them in', () => {
+    const strict = world(meshed({ mtls: 'STRICT' }, { sidecar: false }));
+    strict.w.runUntil(2000);
+    expect(strict.w.failures.toObject()).toEqual({ 'tls-plaintext-rejected': 10 });
+    expect(strict.w.services[0].arrivals).toBe(0);
+    const permissive = world(meshed({ mtls: 'PERMISSIVE' }, { sidecar: false }));
+    permissive.w.runUntil(2000);
+    expect(permissive.w.ok).toBe(10);
+  });
+
+  it('an expired certificate fails the handshake from its expiry time on', () => {
+    const { w, ended } = world(meshed({ mtls: 'STRICT', certificate: { ttl: '450ms' } }));
+    w.runUntil(2000);
+    // Sends at 0, 100, ..., 900 ms; the pooled connection is dropped once the cert expires.
+    expect(ended.filter((e) => e.cause === 'ok').length).toBe(5);
+    expect(ended.filter((e) => e.cause === 'tls-expired-cert').length).toBe(5);
+    for (const e of ended) expect(e.cause === 'ok').toBe(e.at - e.latency < 450);
+  });
+
+  it('a peer signed by a CA the caller does not trust fails with tls-unknown-ca, until both trust both roots', () => {
+    const other = world(meshed({ certificate: { ca: 'other-ca' } }));
+    other.w.runUntil(2000);
+    expect(other.w.failures.toObject()).toEqual({ 'tls-unknown-ca': 10 });
+    const bridged = world(
+      meshed({ certificate: { ca: 'other-ca', trust: ['other-ca', 'mesh-ca'] } }, { certificate: { trust: ['mesh-ca', 'other-ca'] } }),
+    );
+    bridged.w.runUntil(2000);
+    expect(bridged.w.ok).toBe(10);
+  });
+});
+
+describe('Envoy router', () => {
+  /** One meshed client calling `svc` through free sidecars with zero latency. */
+  const routed = (svc: Record<string, unknown>, client: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+    name: 'router',
+    duration: '1ms',
+    network: instantPod,
+    clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 1000, target: 'svc', sidecar: freeSidecar, ...client }],
+    services: [{ name: 'svc', concurrency: 100, serviceTime: '0ms', sidecar: freeSidecar, ...svc }],
+    ...extra,
+  });
+
+  it('per-try timeouts end each try and retry; the call fails after the last try', () => {
+    const { w, ended } = world(
+      routed({ serviceTime: '100ms', policy: { retries: { attempts: 2, perTryTimeout: '30ms', retryOn: ['5xx'], backoff: { base: '0.001ms' } } } }),
+    );
+    w.runUntil(1000);
+    expect(ended).toHaveLength(1);
+    expect(ended[0].cause).toBe('timeout');
+    expect(ended[0].latency).toBeGreaterThanOrEqual(90);
+    expect(ended[0].latency).toBeLessThan(90.01);
+    expect(w.services[0].arrivals).toBe(3);
+  });
+
+  it('the overall route timeout spans the retries and cuts them short', () => {
+    const { w, ended } = world(
+      routed({ serviceTime: '100ms', policy: { timeout: '50ms', retries: { attempts: 2, perTryTimeout: '30ms', retryOn: ['5xx'], backoff: { base: '0.001ms' } } } }),
+    );
+    w.runUntil(1000);
+    expect(ended).toEqual([{ cause: 'timeout', latency: 50, at: 50 }]);
+    expect(w.services[0].arrivals).toBe(2);
+  });
+
+  it('retries a 503 by default (Istio: 2 retries on connect-failure, refused-stream and 503) but not a 500', () => {
+    const r503 = world(routed({ queueCapacity: 0, concurrency: 1, serviceTime: '10ms' }, { rate: 100_000 }, { duration: '0.02ms' }));
+    r503.w.runUntil(1000);
+    // Two requests at once into one worker with no queue: the second gets 503 queue-full and retries.
+    expect(r503.w.ok).toBe(2);
+    const r500 = world(routed({ errorRate: 1 }));
+    r500.w.runUntil(1000);
+    expect(r500.w.failures.toObject()).toEqual({ 'http-5xx': 1 });
+    expect(r500.w.services[0].arrivals).toBe(1);
+  });
+
+  it('retries stop at the budget: never more than max(3, 20% of active requests) at once', () => {
+    const { w } = world(
+      routed(
+        { serviceTime: '50ms', errorRate: 1, policy: { retries: { attempts: 3, retryOn: ['5xx'], budget: { percent: 20, minConcurrency: 3 } } } },
+        { rate: 1000 },
+        { duration: '10ms' },
+      ),
+    );
+    const r = w.routes[0];
+    w.start();
+    let most = 0;
+    while (w.sim.step()) most = Math.max(most, r.activeRetries);
+    expect(most).toBe(3);
+    expect(r.retryOverflows).toBeGreaterThan(0);
+    expect(w.failures.toObject()).toEqual({ 'http-5xx': 10 });
+  });
+
+  it('a tripped circuit breaker answers 503 overflow at once, without reaching the upstream', () => {
+    const { w, ended } = world(
+      routed({ serviceTime: '10ms', policy: { circuitBreaker: { maxConnections: 1, maxPendingRequests: 0 } } }, { rate: 1000 }, { duration: '2ms' }),
+    );
+    w.runUntil(1000);
+    // The first request holds the only connection (opened with 1 ms of handshake CPU, then
+    // 10 ms of work); the second, at 1 ms, finds no connection and no room to wait.
+    expect(ended.map((e) => [e.cause, e.latency])).toEqual([
+      ['overflow', 0],
+      ['ok', 11],
+    ]);
+    expect(w.services[0].arrivals).toBe(1);
+  });
+
+  it('maxRequests caps requests in flight to the cluster', () => {
+    const { w } = world(routed({ serviceTime: '10ms', policy: { circuitBreaker: { maxRequests: 2 } } }, { rate: 1000 }, { duration: '5ms' }));
+    w.runUntil(1000);
+    expect(w.ok).toBe(2);
+    expect(w.failures.toObject()).toEqual({ overflow: 3 });
+  });
+
+  it('outlier detection ejects a failing replica after 5 consecutive 5xx and brings it back after base ejection time', () => {
+    const { w } = world(
+      routed(
+        { replicas: 3, serviceTime: '1ms', policy: { loadBalancer: 'round-robin', retries: { attempts: 0 }, outlierDetection: { maxEjectionPercent: 50 } } },
+        { rate: 100 },
+        { duration: '200s' },
+      ),
+    );
+    const bad = w.services[0].replicas[0];
+    bad.errorRate = 1;
+    const r = w.routes[0];
+    w.runUntil(1000);
+    // Round robin: replica 0 gets every third request; its 5th failure (the 13th request, 120 ms) ejects it.
+    expect(r.ejections[0]).toBe(1);
+    expect(bad.served).toBe(5);
+    // Ejected for 30 s x 1, returning at the next 10 s detection interval: t = 40 s.
+    w.runUntil(39_990);
+    expect(bad.served).toBe(5);
+    expect(r.isEjected(0, w.sim.now)).toBe(true);
+    w.runUntil(41_000);
+    expect(bad.served).toBe(10);
+    // Ejected again, now for 2 x 30 s: back at ceil((40.12 + 60) / 10) x 10 = 110 s.
+    expect(r.ejections[0]).toBe(2);
+    w.runUntil(109_990);
+    expect(bad.served).toBe(10);
+    w.runUntil(111_000);
+    expect(bad.served).toBe(15);
+  });
+
+  it('outlier detection never ejects more than the cap (10%, but at least one host)', () => {
+    const { w } = world(
+      routed({ replicas: 3, serviceTime: '1ms', errorRate: 1, policy: { retries: { attempts: 0 }, outlierDetection: {} } }, { rate: 100 }, { duration: '5s' }),
+    );
+    w.runUntil(5000);
+    expect(w.routes[0].ejectedCount).toBe(1);
+  });
+
+  it('with every host ejected the router answers no-healthy-upstream', () => {
+    const { w } = world(
+      routed(
+        { replicas: 1, serviceTime: '1ms', errorRate: 1, policy: { retries: { attempts: 0 }, outlierDetection: { maxEjectionPercent: 100 } } },
+        { rate: 100 },
+        { duration: '1s' },
+      ),
+    );
+    w.runUntil(2000);
+    expect(w.failures.toObject()).toEqual({ 'http-5xx': 5, 'no-healthy-upstream': 95 });
+  });
+
+  it('least request beats round robin at p99 when one replica is slow', () => {
+    const p99 = (lb: string) => {
+      const { w } = world(
+        {
+          name: 'lb',
+          duration: '120s',
+          warmup: '5s',
+          network: instantPod,
+          clients: [{ name: 'c', type: 'open', rate: 120, target: 'svc', sidecar: freeSidecar, policy: { loadBalancer: lb } }],
+          services: [{ name: 'svc', replicas: 4, concurrency: 1, sidecar: freeSidecar, serviceTime: { type: 'exponential', mean: '5ms' } }],
+        },
+        3,
+      );
+      w.services[0].replicas[0].slowdown = 5;
+      w.runUntil();
+      return w.latency.quantile(0.99);
+    };
+    const rr = p99('round-robin');
+    const lr = p99('least-request');
+    // Round robin sends a quarter of the load to the slow replica (utilisation 0.75 there).
+    expect(lr).toBeLessThan(0.5 * rr);
+  });
+
+  it('injected aborts and delays hit their percentages within tolerance', () => {
+    const { w, ended } = world({
+      name: 'faults',
+      duration: '200s',
+      network: instantPod,
+      clients: [
+        {
+          name: 'c',
+          type: 'open',
+          rate: 100,
+          target: 'svc',
+          sidecar: freeSidecar,
+          policy: { fault: { abort: { percent: 10, status: 503 }, delay: { percent: 20, fixed: '50ms' } } },
+        },
+      ],
+      services: [{ name: 'svc', concurrency: 100, serviceTime: '1ms', sidecar: freeSidecar }],
+    });
+    w.runUntil(300_000);
+    const n = ended.length;
+    expect(n).toBeGreaterThan(19_000);
+    const aborted = ended.filter((e) => e.cause === 'fault-abort').length / n;
+    const delayed = ended.filter((e) => e.latency >= 50).length / n;
+    // Three standard deviations of a binomial share over ~20k requests is under 1%.
+    expect(Math.abs(aborted - 0.1)).toBeLessThan(0.01);
+    expect(Math.abs(delayed - 0.2)).toBeLessThan(0.01);
+    // Aborts happen at the caller's sidecar: they never reach the service.
+    expect(w.services[0].arrivals).toBe(w.ok);
+  });
+});
+
+describe('retry amplification', () => {
+  /** client -> a -> b -> c, every hop meshed with `r` retries on 5xx; c always fails. */
+  const layers = (retries: Record<string, unknown>, rate: number, duration: string) => {
+    const policy = { retries: { attempts: 2, retryOn: ['5xx'], backoff: { base: '0.001ms' }, ...retries }, circuitBreaker: { maxRetries: 100_000 } };
+    return world({
+      name: 'storm',
+      duration,
+      network: instantPod,
+      clients: [{ name: 'user', type: 'open', arrival: 'constant', rate, target: 'a', sidecar: freeSidecar }],
+      services: [
+        { name: 'a', concurrency: 10_000, serviceTime: '1ms', sidecar: freeSidecar, policy, calls: [{ service: 'b' }] },
+        { name: 'b', concurrency: 10_000, serviceTime: '1ms', sidecar: freeSidecar, policy, calls: [{ service: 'c' }] },
+        { name: 'c', concurrency: 10_000, serviceTime: '1ms', sidecar: freeSidecar, policy, errorRate: 1 },
+      ],
+    });
+  };
+
+  it('with 2 retries at each of three layers and no budget, one failing request becomes (1+2)^3 = 27 attempts', () => {
+    const { w } = layers({}, 1000, '1ms');
+    w.runUntil(10_000);
+    const [a, b, c] = w.services;
+    expect(w.sent).toBe(1);
+    expect([a.arrivals, b.arrivals, c.arrivals]).toEqual([3, 9, 27]);
+  });
+
+  it('a retry budget at every layer caps the storm far below (1+r)^k', () => {
+    // A burst of 100 requests at once, all failing at the bottom.
+    const open = layers({}, 100_000, '1ms');
+    open.w.runUntil(10_000);
+    const capped = layers({ budget: { percent: 20, minConcurrency: 3 } }, 100_000, '1ms');
+    capped.w.runUntil(10_000);
+    const perRequest = (w: World) => w.services[2].arrivals / w.sent;
+    expect(open.w.sent).toBe(100);
+    expect(perRequest(open.w)).toBe(27);
+    // Each layer retries at most 20% of its active requests at once (at least 3), so the storm
+    // stays near (1 + 0.2 x a few)^3 instead of 27: about 2 attempts per request at the bottom.
+    expect(perRequest(capped.w)).toBeLessThan(3);
+  });
+});
+
+describe('the sidecar calibration', () => {
+  it('two sidecars add about 2.65 ms at p90 at 1000 req/s and use about 0.35 vCPU per 1000 req/s each (Istio load test)', () => {
+    const run = (sidecar: boolean) => {
+      const { w } = world({
+        name: 'calibration',
+        duration: '30s',
+        warmup: '2s',
+        network: { placement: {} },
+        clients: [{ name: 'fortio', type: 'open', rate: 1000, target: 'svc', sidecar }],
+        services: [{ name: 'svc', concurrency: 16, sidecar, serviceTime: { type: 'exponential', mean: '1ms' } }],
+      });
+      w.runUntil();
+      return w;
+    };
+    const plain = run(false);
+    const mesh = run(true);
+    const added = mesh.latency.quantile(0.9) - plain.latency.quantile(0.9);
+    expect(Math.abs(added - 2.65) / 2.65).toBeLessThan(0.1);
+    for (const sc of mesh.sidecars) {
+      const vcpu = (sc.cpuMs(mesh.sim.now) / mesh.sim.now) * (1000 / (mesh.sent / (mesh.sim.now / 1000)));
+      expect(Math.abs(vcpu - 0.35) / 0.35).toBeLessThan(0.1);
+    }
+  });
+});
+
+describe('mixed meshes', () => {
+  it('services without a sidecar call and are called in plaintext, with no retries', () => {
+    const { w } = world({
+      name: 'mixed',
+      duration: '10s',
+      network: instantPod,
+      clients: [{ name: 'c', type: 'open', rate: 100, target: 'meshed', sidecar: true }],
+      services: [
+        { name: 'meshed', sidecar: true, concurrency: 10, serviceTime: '1ms', calls: [{ service: 'legacy' }] },
+        { name: 'legacy', concurrency: 10, serviceTime: '1ms', errorRate: 0.5, calls: [{ service: 'meshed-db' }] },
+        { name: 'meshed-db', sidecar: true, concurrency: 10, serviceTime: '1ms' },
+      ],
+    });
+    w.runUntil(20_000);
+    const legacyRoute = w.routes.find((r) => r.service === w.services[2].id)!;
+    expect(legacyRoute.mtls).toBe(false);
+    expect(legacyRoute.policy.retries).toBe(0);
+    // meshed -> legacy: a 500 is not retried by Istio's default policy (only 503).
+    expect(w.failures.get('http-5xx') / w.sent).toBeGreaterThan(0.45);
+  });
+
+  it('a TCP service gets mTLS from the mesh but none of the L7 policies', () => {
+    const { w } = world({
+      name: 'l4',
+      duration: '10s',
+      network: instantPod,
+      clients: [{ name: 'c', type: 'open', rate: 100, target: 'app', sidecar: true }],
+      services: [
+        { name: 'app', sidecar: true, concurrency: 10, serviceTime: '1ms', calls: [{ service: 'db' }] },
+        { name: 'db', protocol: 'tcp', sidecar: true, mtls: 'STRICT', concurrency: 10, serviceTime: '1ms', policy: { retries: { attempts: 5 } } },
+      ],
+    });
+    w.runUntil(20_000);
+    const dbRoute = w.routes.find((r) => r.service === w.services[1].id)!;
+    expect(dbRoute.mtls).toBe(true);
+    expect(dbRoute.policy.l7).toBe(false);
+    expect(dbRoute.policy.retries).toBe(0);
+    expect(w.ok).toBe(w.sent);
+  });
+});
+
+describe('conservation under faults', () => {
+  it('every request ends exactly once and nothing leaks, whatever fails', () => {
+    for (const seed of [1, 2, 3]) {
+      const { w } = world(
+        {
+          name: 'chaos',
+          duration: '20s',
+          network: { placement: {}, loss: 0.02 },
+          clients: [{ name: 'user', type: 'open', rate: 400, target: 'a', sidecar: true, timeout: '300ms' }],
+          services: [
+            {
+              name: 'a',
+              replicas: 2,
+              concurrency: 4,
+              queueCapacity: 5,
+              sidecar: true,
+              serviceTime: { type: 'exponential', mean: '4ms' },
+              calls: [{ service: 'b' }, { service: 'c', probability: 0.5 }],
+              policy: { timeout: '250ms', retries: { attempts: 2, perTryTimeout: '80ms', retryOn: ['5xx', 'reset', 'connect-failure'] } },
+            },
+            {
+              name: 'b',
+              replicas: 3,
+              concurrency: 2,
+              queueCapacity: 3,
+              sidecar: true,
+              errorRate: 0.1,
+              serviceTime: { type: 'lognormal', median: '3ms', sigma: 1 },
+              policy: {
+                retries: { attempts: 3, perTryTimeout: '20ms', retryOn: ['5xx', 'gateway-error'], budget: {} },
+                circuitBreaker: { maxConnections: 4, maxPendingRequests: 2 },
+                outlierDetection: { consecutive5xx: 3, baseEjectionTime: '2s', interval: '1s' },
+                fault: { abort: { percent: 2 }, delay: { percent: 5, fixed: '30ms' } },
+              },
+            },
+            { name: 'c', replicas: 2, concurrency: 2, serviceTime: { type: 'exponential', mean: '2ms' } },
+          ],
+        },
+        seed,
+      );
+      w.start();
+      while (w.sim.peek() <= w.duration) {
+        w.sim.step();
+        if (w.sim.events % 997 === 0) expect(w.ok + w.failed + w.inFlight).toBe(w.sent);
+      }
+      // Drain: no new sends; everything in flight gets its fate.
+      w.sim.runUntil(w.duration + 2_000_000);
+      expect(w.inFlight).toBe(0);
+      expect(w.failures.total).toBe(w.failed);
+      expect(w.calls.inUse).toBe(0);
+      expect(w.attempts.inUse).toBe(0);
+      expect(w.requests.inUse).toBe(0);
+      expect(w.failed).toBeGreaterThan(0);
+      for (const r of w.routes) {
+        expect(r.activeRequests).toBe(0);
+        expect(r.pendingRequests).toBe(0);
+        expect(r.activeRetries).toBe(0);
+      }
+    }
+  });
+});
