@@ -46,7 +46,7 @@ export class DataPlane implements Actor {
       case Ev.ConnectDone:
         return this.connectDone(w.attempts.get(a), b);
       case Ev.AttemptResponse:
-        return this.attemptResponse(w.attempts.get(a));
+        return this.attemptDone(w.attempts.get(a));
       case Ev.PerTryTimeout:
         return this.perTryTimeout(w.attempts.get(a));
       case Ev.RouteTimeout:
@@ -268,13 +268,9 @@ export class DataPlane implements Actor {
     }
     const d = this.oneWay(r, att.replica);
     if (w.observer && d > 0) w.observer.transmit(r.edge, true, w.sim.now, w.sim.now + d, att.cause !== null);
-    this.deliver(d, Ev.AttemptResponse, this.id, att.id, 0);
-  }
-
-  private attemptResponse(att: Attempt): void {
-    const sc = att.route!.sidecar;
-    if (sc && !att.abandoned) this.toProxy(sc, 0, att.id, Pass.outResponse);
-    else this.attemptDone(att);
+    // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
+    if (r.sidecar) this.toProxy(r.sidecar, d, att.id, Pass.outResponse);
+    else this.deliver(d, Ev.AttemptResponse, this.id, att.id, 0);
   }
 
   // ---- sidecar passes ------------------------------------------------------------------
@@ -287,6 +283,8 @@ export class DataPlane implements Actor {
   }
 
   private proxyArrive(id: number, pass: number): void {
+    // An answer to an attempt the router already gave up on is dropped at the proxy.
+    if (pass === Pass.outResponse && this.world.attempts.get(id).abandoned) return this.attemptDone(this.world.attempts.get(id));
     const sc = this.sidecarFor(id, pass);
     if (sc.offer(id * 4 + pass)) this.startPass(sc, id, pass);
   }
