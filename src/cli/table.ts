@@ -18,6 +18,20 @@ export function formatSummary(s: RunSummary): string {
     rows.push([name, String(v.requests), String(v.ok), String(v.failed), ms(v.latencyMs.p50), ms(v.latencyMs.p90), ms(v.latencyMs.p99), `${(v.utilization * 100).toFixed(1)}%`]);
   }
   lines.push(...table(rows));
+  const edges = Object.entries(s.edges);
+  if (edges.length) {
+    lines.push('');
+    const er = [['edge (caller view)', 'requests', 'ok', 'failed', 'retries', 'p50', 'p99']];
+    for (const [name, e] of edges) er.push([name, String(e.requests), String(e.ok), String(e.failed), String(e.retries), ms(e.latencyMs.p50), ms(e.latencyMs.p99)]);
+    lines.push(...table(er));
+  }
+  const proxies = Object.entries(s.proxies);
+  if (proxies.length) {
+    lines.push('');
+    const pr = [['sidecar', 'passes', 'cpu', 'utilization']];
+    for (const [name, p] of proxies) pr.push([name, String(p.passes), `${(p.cpuMs / 1000).toFixed(2)} s`, `${(p.utilization * 100).toFixed(1)}%`]);
+    lines.push(...table(pr));
+  }
   return lines.join('\n');
 }
 
