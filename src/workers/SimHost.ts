@@ -66,6 +66,8 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     w.start();
     if (w.sim.peek() <= w.duration) w.sim.step();
+    // Nothing left before the end: this step finishes the run, so the frame says done.
+    else w.sim.runUntil(w.duration);
     return this.frame();
   }
 

@@ -1,0 +1,133 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Each spawn costs about a second, so the cases here are few, each checks a lot, and the
+// bad-input cases run side by side.
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const tmp = mkdtempSync(join(tmpdir(), 'meshsim-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function sim(...args: string[]): Result {
+  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function simAsync(args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Writes a scenario file (text as given, or an object as JSON) and returns its path. */
+function scenarioFile(name: string, content: unknown): string {
+  const path = join(tmp, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return path;
+}
+
+const valid = {
+  name: 'tiny',
+  duration: '2s',
+  clients: [{ name: 'users', type: 'open', rate: 50, target: 'api' }],
+  services: [{ name: 'api', serviceTime: '1ms' }],
+};
+
+/** A stack trace looks like "    at fn (file:line:col)" lines, or an "Error:" header. */
+function expectNoStackTrace(stderr: string) {
+  expect(stderr).not.toMatch(/^\s+at /m);
+  expect(stderr).not.toMatch(/^\w*Error:/m);
+}
+
+describe('npm run sim', () => {
+  it('--json prints exactly one JSON object with the documented keys on stdout, and nothing else', () => {
+    const r = sim('scenarios/hello-mesh.json', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ scenario: 'hello-mesh', seed: 7, simulatedMs: 120_000 });
+    expect(Object.keys(s)).toEqual(expect.arrayContaining(['scenario', 'seed', 'simulatedMs', 'events', 'wallMs', 'traceHash', 'requests', 'failures', 'latencyMs', 'services']));
+    expect(s.traceHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(Object.keys(s.requests).sort()).toEqual(['failed', 'inFlight', 'ok', 'sent']);
+    expect(s.requests.sent).toBe(s.requests.ok + s.requests.failed + s.requests.inFlight);
+    expect(Object.keys(s.latencyMs).sort()).toEqual(['max', 'mean', 'p50', 'p90', 'p99']);
+    expect(Object.keys(s.services)).toEqual(['frontend', 'catalog', 'cart']);
+    for (const svc of Object.values(s.services) as Record<string, unknown>[]) {
+      expect(svc).toHaveProperty('requests');
+      expect(svc).toHaveProperty('utilization');
+      expect(Object.keys(svc.latencyMs as object).sort()).toEqual(['max', 'mean', 'p50', 'p90', 'p99']);
+    }
+    expect(s.wallMs).toBeGreaterThan(0);
+  });
+
+  it('--seed and --duration take effect', () => {
+    const r = sim('scenarios/hello-mesh.json', '--json', '--seed', '8', '--duration=10s');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.seed).toBe(8);
+    expect(s.simulatedMs).toBe(10_000);
+    // 40 requests/s for 10 s, not 120 s.
+    expect(s.requests.sent).toBeGreaterThan(300);
+    expect(s.requests.sent).toBeLessThan(500);
+  });
+
+  it('prints a table for people without --json', () => {
+    const r = sim(scenarioFile('tiny.json', valid));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^scenario tiny {3}seed 1 {3}simulated 2\.00 s/);
+    expect(r.stdout).toMatch(/^requests {2}sent \d+ {3}ok \d+ \(100\.00%\) {3}failed 0 \(0\.00%\)/m);
+    expect(r.stdout).toMatch(/^latency {3}mean [\d.]+ ms {3}p50 1\.00 ms/m);
+    expect(r.stdout).toMatch(/^service\s+requests\s+ok\s+failed\s+p50\s+p90\s+p99\s+utilization$/m);
+    expect(r.stdout).toMatch(/^api\s+\d+/m);
+  });
+
+  describe('bad input exits with code 2 and path: message lines, no stack trace', () => {
+    const cases: [string, () => string[], RegExp][] = [
+      ['a missing file', () => [join(tmp, 'nope.json')], /nope\.json: no such file/],
+      ['malformed JSON', () => [scenarioFile('broken.json', '{\n  "name": "x",\n  "seed": 1\n  "duration": "5s"\n}')], /^\(file\): malformed JSON at line 4, column 3: /m],
+      ['an unknown field', () => [scenarioFile('unknown-field.json', { ...valid, colour: 'red' })], /^colour: unknown field$/m],
+      ['an unknown service', () => [scenarioFile('unknown-service.json', { ...valid, clients: [{ ...valid.clients[0], target: 'apii' }] })], /^clients\.0\.target: unknown service "apii"/m],
+      ['a negative rate', () => [scenarioFile('negative-rate.json', { ...valid, clients: [{ ...valid.clients[0], rate: -5 }] })], /^clients\.0\.rate: must be greater than zero/m],
+      ['a bad duration', () => [scenarioFile('bad-duration.json', { ...valid, duration: '5 parsecs' })], /^duration: "5 parsecs" is not a duration/m],
+      ['a bad --seed', () => ['scenarios/hello-mesh.json', '--seed', 'abc'], /^--seed: expected a whole number, got "abc"$/m],
+      ['an unknown option', () => ['scenarios/hello-mesh.json', '--fast'], /^--fast: unknown option/m],
+    ];
+    const results = new Map<string, Result>();
+    beforeAll(async () => {
+      // Two at a time: the machine has two cores.
+      const queue = [...cases];
+      const worker = async () => {
+        for (let c = queue.shift(); c; c = queue.shift()) results.set(c[0], await simAsync(c[1]()));
+      };
+      await Promise.all([worker(), worker()]);
+    }, 60_000);
+
+    it.each(cases)('%s', (what, _args, expected) => {
+      const r = results.get(what)!;
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(expected);
+      expectNoStackTrace(r.stderr);
+    });
+  });
+});

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/models';
+import { parseScenarioText, type Scenario } from '../../src/scenario';
+import { SimHost } from '../../src/workers/SimHost';
+import { Counter, DOT_STRIDE, NODE_STRIDE, type Frame } from '../../src/workers/protocol';
+
+const helloText = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
+const hello = (() => {
+  const r = parseScenarioText(helloText);
+  if (!r.ok) throw new Error('hello-mesh.json is invalid');
+  return r.scenario;
+})();
+
+/** A wall clock that moves `perRead` ms each time it is read, so budgets are deterministic. */
+function fakeClock(perRead: number) {
+  let t = 0;
+  return () => (t += perRead);
+}
+
+/** A host with hello-mesh loaded. A very slow clock: budgets never run out. */
+function loaded(seed?: number, clock = fakeClock(1e-6)) {
+  const host = new SimHost(clock);
+  const r = host.load(helloText, seed);
+  if (!r.ok) throw new Error('load failed');
+  return { host, info: r.info };
+}
+
+/** Checks one frame's invariants; returns the number of dots it carried. */
+function checkFrame(f: Frame, edges: number, nodes: number): number {
+  const c = f.counters;
+  expect(c.length).toBe(Counter.length);
+  expect(c[Counter.sent]).toBe(c[Counter.ok] + c[Counter.failed] + c[Counter.inFlight]);
+  expect(c[Counter.inFlight]).toBeGreaterThanOrEqual(0);
+  expect(c[Counter.p50]).toBeLessThanOrEqual(c[Counter.p90]);
+  expect(c[Counter.p90]).toBeLessThanOrEqual(c[Counter.p99]);
+  expect(f.dots.length % DOT_STRIDE).toBe(0);
+  for (let i = 0; i < f.dots.length; i += DOT_STRIDE) {
+    const [edge, progress, response, failed] = [f.dots[i], f.dots[i + 1], f.dots[i + 2], f.dots[i + 3]];
+    expect(Number.isInteger(edge) && edge >= 0 && edge < edges, `edge id ${edge}`).toBe(true);
+    expect(progress >= 0 && progress <= 1, `progress ${progress}`).toBe(true);
+    expect([0, 1]).toContain(response);
+    expect([0, 1]).toContain(failed);
+  }
+  expect(f.nodes.length).toBe(nodes * NODE_STRIDE);
+  for (let i = 0; i < f.nodes.length; i += NODE_STRIDE) {
+    expect(f.nodes[i]).toBeGreaterThanOrEqual(0); // busy
+    expect(f.nodes[i + 1]).toBeGreaterThanOrEqual(0); // queued
+    expect(f.nodes[i + 2] >= 0 && f.nodes[i + 2] <= 1).toBe(true); // utilization
+  }
+  return f.dots.length / DOT_STRIDE;
+}
+
+function runToEnd(host: SimHost, simMs: number, budgetMs: number, maxFrames = 1e6): { frames: number; last: Frame } {
+  let frames = 0;
+  let last = host.advance(simMs, budgetMs);
+  while (!last.done && ++frames < maxFrames) last = host.advance(simMs, budgetMs);
+  return { frames, last };
+}
+
+function hashOf(s: Scenario, seed: number): string {
+  return runScenario(s, { seed }).summary.traceHash;
+}
+
+describe('SimHost', () => {
+  it('returns problems as data for bad scenario text, and keeps no world', () => {
+    const host = new SimHost(fakeClock(1));
+    const broken = host.load('{ "name": ');
+    expect(broken.ok).toBe(false);
+    expect(!broken.ok && broken.problems[0].path).toBe('(file)');
+    const unknown = host.load(JSON.stringify({ ...JSON.parse(helloText), colour: 'red' }));
+    expect(!unknown.ok && unknown.problems).toEqual([{ path: 'colour', message: 'unknown field' }]);
+    expect(() => host.advance(100, 10)).toThrow(/no scenario loaded/);
+  });
+
+  it('keeps the previous scenario when new text is refused', () => {
+    const { host } = loaded();
+    host.advance(1000, 1000);
+    expect(host.load('not json').ok).toBe(false);
+    expect(host.advance(1000, 1000).simTime).toBe(2000);
+  });
+
+  it('describes the loaded scenario: name, title, seed, duration and topology', () => {
+    const { info } = loaded();
+    expect(info).toMatchObject({ name: 'hello-mesh', seed: 7, durationMs: 120_000 });
+    expect(info.title).toMatch(/^Hello, mesh/);
+    expect(info.topology.nodes.map((n) => n.name)).toEqual(['frontend', 'catalog', 'cart', 'shoppers']);
+    // shoppers -> frontend, frontend -> catalog, frontend -> cart, cart -> catalog.
+    expect(info.topology.edges).toHaveLength(4);
+    expect(loaded(99).info.seed).toBe(99);
+  });
+
+  it('advance moves simulated time by the amount asked, and frames keep their invariants', () => {
+    const { host, info } = loaded();
+    const edges = info.topology.edges.length;
+    const nodes = info.topology.nodes.length;
+    let dots = 0;
+    let seq = 0;
+    for (let t = 250; t <= 20_000; t += 250) {
+      const f = host.advance(250, 1000);
+      expect(f.simTime).toBe(t);
+      expect(f.done).toBe(false);
+      expect(f.seq).toBeGreaterThan(seq);
+      seq = f.seq;
+      dots += checkFrame(f, edges, nodes);
+    }
+    // Otherwise the dot checks above checked nothing.
+    expect(dots).toBeGreaterThan(0);
+  });
+
+  it('stops at the scenario duration and says it is done', () => {
+    const { host } = loaded();
+    const f = host.advance(1e9, 1e9);
+    expect(f.simTime).toBe(120_000);
+    expect(f.done).toBe(true);
+    expect(host.advance(1000, 1000).simTime).toBe(120_000);
+  });
+
+  it('gives the same trace as runScenario when advanced to the end in many small time slices', () => {
+    const { host } = loaded();
+    const { frames, last } = runToEnd(host, 37, 1000);
+    expect(frames).toBeGreaterThan(3000);
+    expect(last.simTime).toBe(120_000);
+    expect(last.traceHash).toBe(hashOf(hello, 7));
+    const { wallMs: _a, ...viaHost } = host.summary();
+    const { wallMs: _b, ...direct } = runScenario(hello).summary;
+    expect(viaHost).toEqual(direct);
+  });
+
+  it('gives the same trace when wall-clock budgets cut the run every 256 events', () => {
+    // Each clock read moves 1 ms and the budget is 1 ms: runFor stops at its first check.
+    const { host } = loaded(7, fakeClock(1));
+    let frames = 0;
+    let f = host.advance(1e9, 1);
+    while (!f.done) {
+      frames++;
+      f = host.advance(1e9, 1);
+    }
+    const events = f.counters[Counter.events];
+    expect(frames).toBeGreaterThanOrEqual(Math.floor(events / 256) - 1);
+    expect(f.traceHash).toBe(hashOf(hello, 7));
+  });
+
+  it('stepEvent processes exactly one event', () => {
+    const { host } = loaded();
+    const before = host.stepEvent().counters[Counter.events];
+    const after = host.stepEvent().counters[Counter.events];
+    expect(after).toBe(before + 1);
+  });
+
+  it('stepping event by event and advancing in slices end on the same trace', () => {
+    const s = { ...hello, duration: 3000 };
+    const text = JSON.stringify({ ...JSON.parse(helloText), duration: '3s' });
+    const host = new SimHost(fakeClock(1e-6));
+    expect(host.load(text).ok).toBe(true);
+    const direct = runScenario(s).summary;
+    let f = host.stepEvent();
+    while (f.counters[Counter.events] < direct.events && f.seq < 1e6) f = host.stepEvent();
+    expect(f.traceHash).toBe(direct.traceHash);
+    expect(f.done).toBe(false);
+    // The step after the last event processes nothing and finishes the run.
+    const end = host.stepEvent();
+    expect(end.counters[Counter.events]).toBe(direct.events);
+    expect(end.simTime).toBe(3000);
+    expect(end.done).toBe(true);
+    expect(end.traceHash).toBe(direct.traceHash);
+  });
+
+  it('reset starts again from time zero, with the same or another seed', () => {
+    const { host } = loaded();
+    host.advance(5000, 1000);
+    host.reset();
+    expect(host.advance(0, 1000).simTime).toBe(0);
+    expect(runToEnd(host, 1000, 1000).last.traceHash).toBe(hashOf(hello, 7));
+    host.reset(8);
+    const other = runToEnd(host, 1000, 1000).last;
+    expect(other.traceHash).toBe(hashOf(hello, 8));
+    expect(other.traceHash).not.toBe(hashOf(hello, 7));
+  });
+});
