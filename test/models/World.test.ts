@@ -285,7 +285,8 @@ describe('random streams per actor, seen from a whole world', () => {
     const other: Scenario = {
       ...hello,
       clients: [{ ...hello.clients[0], name: 'batch', target: 'reports' }, ...hello.clients],
-      services: [...hello.services, { ...hello.services[1], name: 'reports' }],
+      // A plain service (no sidecar, no policy) that the external client can reach.
+      services: [...hello.services, { ...hello.services[1], name: 'reports', sidecar: false, mtls: 'PERMISSIVE', policy: undefined }],
     };
     const withOther = run(other);
     expect(figures(withOther)).toEqual(figures(base));

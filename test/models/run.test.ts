@@ -31,9 +31,9 @@ describe('runScenario', () => {
     // new events) legitimately changes them: re-record them then, and say so in the commit.
     const s = runScenario(hello).summary;
     expect(s.seed).toBe(7);
-    expect(s.traceHash).toBe('935a71c96c46a09a');
-    expect(s.events).toBe(51334);
-    expect(s.requests).toEqual({ sent: 4836, ok: 4834, failed: 0, inFlight: 2 });
+    expect(s.traceHash).toBe('9dc678142a1ce946');
+    expect(s.events).toBe(156527);
+    expect(s.requests).toEqual({ sent: 4836, ok: 4833, failed: 0, inFlight: 3 });
   });
 
   it('runs for the overriding duration and with the overriding seed', () => {
@@ -60,8 +60,9 @@ describe('runScenario', () => {
   it('reports every service by name with its requests, latency and utilization', () => {
     const s = runScenario(hello).summary;
     expect(Object.keys(s.services)).toEqual(['frontend', 'catalog', 'cart']);
-    // Every shopper request reaches the frontend.
-    expect(s.services.frontend.requests).toBe(s.requests.sent);
+    // Every shopper request that got an answer reached the frontend; the rest are on the way.
+    expect(s.services.frontend.requests).toBeLessThanOrEqual(s.requests.sent);
+    expect(s.services.frontend.requests).toBeGreaterThanOrEqual(s.requests.ok + s.requests.failed);
     for (const svc of Object.values(s.services)) {
       expect(svc.utilization).toBeGreaterThan(0);
       expect(svc.utilization).toBeLessThan(1);
