@@ -199,6 +199,47 @@ describe('every request has one fate (conservation)', () => {
     expectDrained(world, atDuration.requests.sent);
   });
 
+  it('a mesh under stress (retries, per-try and route timeouts, circuit breakers, ejections, faults, loss, mTLS refusals) keeps the books and drains', () => {
+    const s = scenario({
+      name: 'stress',
+      seed: 8,
+      duration: '20s',
+      network: { placement: {}, loss: 0.01 },
+      clients: [
+        { name: 'users', type: 'open', rate: 300, target: 'gw', timeout: '300ms', sidecar: true },
+        { name: 'outsider', type: 'open', rate: 20, target: 'flaky' },
+      ],
+      services: [
+        {
+          name: 'gw',
+          replicas: 2,
+          concurrency: 16,
+          sidecar: true,
+          serviceTime: { type: 'exponential', mean: '1ms' },
+          calls: [
+            {
+              service: 'flaky',
+              policy: {
+                timeout: '50ms',
+                retries: { attempts: 3, perTryTimeout: '10ms', retryOn: ['5xx', 'reset', 'connect-failure', 'gateway-error'] },
+                circuitBreaker: { maxRequests: 20, maxPendingRequests: 5 },
+                outlierDetection: { consecutive5xx: 3, interval: '1s', baseEjectionTime: '2s', maxEjectionPercent: 50 },
+                fault: { delay: { percent: 10, fixed: '20ms' }, abort: { percent: 5, status: 503 } },
+              },
+            },
+          ],
+        },
+        { name: 'flaky', replicas: 3, concurrency: 2, queueCapacity: 3, sidecar: true, mtls: 'STRICT', errorRate: 0.2, serviceTime: { type: 'exponential', mean: '3ms' } },
+      ],
+    });
+    const { world, problem, atDuration } = runChecked(s, { timeouts: true });
+    expect(problem).toBeNull();
+    // The stress really happened: several kinds of failure.
+    expect(Object.keys(world.failures.toObject()).length).toBeGreaterThanOrEqual(3);
+    expect(world.ok).toBeGreaterThan(0);
+    expectDrained(world, atDuration.requests.sent);
+  });
+
   it('a closed loop with timeouts and errors keeps the books and drains', () => {
     const s = scenario({
       name: 'closed',
