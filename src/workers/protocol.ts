@@ -30,6 +30,8 @@ export const Counter = {
 export const DOT_STRIDE = 4;
 /** Floats per node in `Frame.nodes`: busy workers, queued requests, utilization so far. */
 export const NODE_STRIDE = 3;
+/** Floats per edge in `Frame.passed`: requests, responses, failed messages. */
+export const PASSED_STRIDE = 3;
 
 /**
  * One frame of the running simulation. The typed arrays are transferred, not copied, so
@@ -45,6 +47,13 @@ export interface Frame {
   dots: Float32Array;
   /** NODE_STRIDE floats per topology node (clients report zeros). */
   nodes: Float32Array;
+  /**
+   * PASSED_STRIDE floats per topology edge: messages that were sent and arrived between the
+   * previous frame and this one, so never appear in `dots` (a hop shorter than a screen frame
+   * at the current speed, or a zero-latency link). The UI shows them as a pulse on the link.
+   * Set by the worker; absent in frames made by SimHost alone.
+   */
+  passed?: Float32Array;
   /** Failures so far by cause; small, so sent as a plain object. */
   failures: Record<string, number>;
   traceHash: string;
