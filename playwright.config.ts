@@ -1,0 +1,46 @@
+// Browser tests for what a person does in the app. `npm run test:browser` builds first; the
+// tests run against `vite preview` of that build, in the system Chromium by default.
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+/** Debian's chromium unless MESHSIM_CHROMIUM says otherwise; empty means Playwright's own. */
+const chromium = process.env.MESHSIM_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'test/browser',
+  outputDir: 'test-results',
+  reporter: 'list',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    viewport: { width: 1440, height: 900 },
+    browserName: 'chromium',
+    // NOTE: `launch()` (what the test fixtures use) starts every browser with a fresh profile
+    // in a new temporary user-data-dir (playwright_chromiumdev_profile-*) and deletes it on close.
+    launchOptions: {
+      ...(chromium ? { executablePath: chromium } : {}),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

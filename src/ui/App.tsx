@@ -1,0 +1,19 @@
+// The screen: controls on top, the scenario on the left, the topology in the middle, the
+// live counters at the bottom (see /work/shared/UI.md).
+import { CounterStrip } from './components/CounterStrip';
+import { Header } from './components/Header';
+import { ScenarioPanel } from './components/ScenarioPanel';
+import { TopologyView } from './components/TopologyView';
+
+export function App() {
+  return (
+    <div className="app">
+      <Header />
+      <ScenarioPanel />
+      <main className="stage">
+        <TopologyView />
+      </main>
+      <CounterStrip />
+    </div>
+  );
+}

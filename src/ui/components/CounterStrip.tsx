@@ -1,0 +1,114 @@
+// The live figures at the bottom: what was sent, what came back, what failed and why.
+import { formatCount, formatLatency, formatShare, formatSimTime } from '../format';
+import { useAppStore } from '../state/useAppStore';
+import { Meaning } from '../theme/palette';
+
+export function CounterStrip() {
+  return (
+    <footer className="strip" aria-label="Live counters">
+      <Requests />
+      <Latency />
+      <Clock />
+    </footer>
+  );
+}
+
+function Requests() {
+  const sent = useAppStore((s) => s.stats.sent);
+  const ok = useAppStore((s) => s.stats.ok);
+  const failed = useAppStore((s) => s.stats.failed);
+  const inFlight = useAppStore((s) => s.stats.inFlight);
+  return (
+    <>
+      <Figure label="sent" testId="sent-count" value={formatCount(sent)} />
+      <Figure label="ok" testId="ok-count" value={formatCount(ok)} note={formatShare(ok, sent)} />
+      <div className={`figure figure-failed${failed > 0 ? ' figure-alarm' : ''}`}>
+        <span className="figure-label">
+          <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> failed
+        </span>
+        <span className="figure-value" data-testid="failed-count">
+          {formatCount(failed)}
+        </span>
+        <span className="figure-note">{formatShare(failed, sent)}</span>
+        <FailureCauses />
+      </div>
+      <Figure label="in flight" testId="in-flight-count" value={formatCount(inFlight)} />
+    </>
+  );
+}
+
+function FailureCauses() {
+  const failures = useAppStore((s) => s.stats.failures);
+  const causes = Object.entries(failures).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return (
+    <ul className="causes" data-testid="failure-causes" aria-label="Failures by cause">
+      {causes.length === 0 ? (
+        <li className="causes-none">no failures</li>
+      ) : (
+        causes.map(([cause, n]) => (
+          <li key={cause}>
+            <span className="cause-name">{cause}</span> <span className="cause-count">{formatCount(n)}</span>
+          </li>
+        ))
+      )}
+    </ul>
+  );
+}
+
+function Latency() {
+  const ok = useAppStore((s) => s.stats.ok);
+  const p50 = useAppStore((s) => s.stats.p50);
+  const p99 = useAppStore((s) => s.stats.p99);
+  const has = ok > 0;
+  return (
+    <div className="figure figure-latency">
+      <span className="figure-label">latency of ok requests</span>
+      <span className="latency-pair">
+        <span className="latency-q">p50</span>
+        <span className="figure-value" data-testid="p50">
+          {formatLatency(p50, has)}
+        </span>
+        <span className="latency-q">p99</span>
+        <span className="figure-value" data-testid="p99">
+          {formatLatency(p99, has)}
+        </span>
+      </span>
+    </div>
+  );
+}
+
+function Clock() {
+  const simTime = useAppStore((s) => s.stats.simTime);
+  const duration = useAppStore((s) => s.info?.durationMs ?? 0);
+  const traceHash = useAppStore((s) => s.stats.traceHash);
+  const share = duration > 0 ? Math.min(1, simTime / duration) : 0;
+  return (
+    <div className="figure figure-clock">
+      <span className="figure-label">simulated time</span>
+      <span className="clock-line">
+        <span className="figure-value" data-testid="sim-time">
+          {formatSimTime(simTime)}
+        </span>
+        <span className="figure-note">of {formatSimTime(duration).replace(/\.0+ s$/, ' s')}</span>
+      </span>
+      <span className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+        <span className="progress-fill" style={{ width: `${share * 100}%` }} />
+      </span>
+      <span className="trace" title="Trace hash: the same scenario and seed give the same hash here and in the CLI">
+        trace <span data-testid="trace-hash">{traceHash || '—'}</span>
+      </span>
+    </div>
+  );
+}
+
+function Figure({ label, value, testId, note }: { label: string; value: string; testId: string; note?: string }) {
+  return (
+    <div className="figure">
+      <span className="figure-label">{label}</span>
+      <span className="figure-value" data-testid={testId}>
+        {value}
+      </span>
+      {note !== undefined && <span className="figure-note">{note}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// What the colours and shapes mean, next to the picture they explain.
+import { Meaning } from '../theme/palette';
+
+export function Legend() {
+  return (
+    <ul className="legend" aria-label="Legend" data-testid="legend">
+      <li>
+        <span className="legend-dot" style={{ background: Meaning.request }} /> request
+      </li>
+      <li>
+        <span className="legend-dot" style={{ background: Meaning.response }} /> response
+      </li>
+      <li>
+        <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> failed
+      </li>
+      <li className="legend-sep" aria-hidden="true" />
+      <li>
+        <span className="legend-pip" style={{ background: Meaning.busy }} /> busy worker
+      </li>
+      <li>
+        <span className="legend-queue" style={{ background: Meaning.queued }} /> queued request
+      </li>
+      <li>
+        <span className="legend-cards" aria-hidden="true" /> stacked cards = replicas
+      </li>
+    </ul>
+  );
+}

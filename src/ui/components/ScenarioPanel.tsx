@@ -1,0 +1,98 @@
+// The left panel: what the scenario is about, and what went wrong loading one.
+import { formatSimTime } from '../format';
+import { useAppStore, useServices } from '../state/useAppStore';
+import type { Problem } from '../state/store';
+
+export function ScenarioPanel() {
+  return (
+    <aside className="panel" aria-label="Scenario">
+      <LoadProblems />
+      <RunError />
+      <About />
+    </aside>
+  );
+}
+
+function About() {
+  const info = useAppStore((s) => s.info);
+  if (!info) return null;
+  const clients = info.topology.nodes.filter((n) => n.kind === 'client').length;
+  const services = info.topology.nodes.length - clients;
+  const links = info.topology.edges.length;
+  return (
+    <section className="about">
+      <p className="eyebrow">Scenario · {info.name}</p>
+      <h1 data-testid="scenario-title">{info.title}</h1>
+      {info.description && <p className="description" data-testid="scenario-description">{info.description}</p>}
+      <dl className="facts">
+        <div>
+          <dt>Runs for</dt>
+          <dd>{formatSimTime(info.durationMs).replace(/\.0+ s$/, ' s')} simulated</dd>
+        </div>
+        <div>
+          <dt>Topology</dt>
+          <dd>
+            {plural(clients, 'client')}, {plural(services, 'service')}, {plural(links, 'link')}
+          </dd>
+        </div>
+        <div>
+          <dt>Seed</dt>
+          <dd>{info.seed}</dd>
+        </div>
+      </dl>
+      <section className="howto">
+        <h2>Reading the picture</h2>
+        <p>
+          Requests leave the client on the left and travel along the arrows; each service's answer comes back on the
+          same link. Dots move at their simulated speed: slow the run down to follow a single request.
+        </p>
+      </section>
+    </section>
+  );
+}
+
+function LoadProblems() {
+  const problems = useAppStore((s) => s.loadProblems);
+  const { store } = useServices();
+  if (!problems) return null;
+  const n = problems.problems.length;
+  return (
+    <section className="alert" role="alert" data-testid="load-problems">
+      <h2>Could not load {problems.source}</h2>
+      <p>
+        {n} problem{n === 1 ? '' : 's'} to fix in the file; the previous scenario is still loaded.
+      </p>
+      <ul className="problems" data-testid="problems">
+        {problems.problems.map((p, i) => (
+          <li key={i}>{problemLine(p)}</li>
+        ))}
+      </ul>
+      <button type="button" className="button button-quiet" onClick={() => store.setState((d) => void (d.loadProblems = null))}>
+        Dismiss
+      </button>
+    </section>
+  );
+}
+
+function RunError() {
+  const error = useAppStore((s) => s.error);
+  if (!error) return null;
+  return (
+    <section className="alert" role="alert" data-testid="run-error">
+      <p>{error}</p>
+    </section>
+  );
+}
+
+/** `path: message`, as the CLI prints it. */
+function problemLine(p: Problem) {
+  return (
+    <>
+      <code>{p.path || '(scenario)'}</code>: {p.message}
+    </>
+  );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

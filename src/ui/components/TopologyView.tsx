@@ -1,0 +1,104 @@
+// The topology picture: an SVG drawn by renderTopology and a canvas of moving dots laid
+// exactly over it. React only mounts them and reacts to a new topology or a resize; frames
+// reach the canvas through the frame channel, outside React renders.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { PASSED_STRIDE } from '../../workers/protocol';
+import { computeLayout } from '../topology/layout';
+import { renderTopology, type TopologyScene } from '../topology/renderTopology';
+import { drawTraffic, fitCanvas } from '../traffic/drawTraffic';
+import { createPulses, feedPulses, type Pulses } from '../traffic/pulses';
+import { useAppStore, useServices } from '../state/useAppStore';
+import { Legend } from './Legend';
+
+/** Load indicators are SVG; update them at most this often while frames stream in. */
+const LOAD_INTERVAL_MS = 80;
+
+export function TopologyView() {
+  const topology = useAppStore((s) => s.info?.topology ?? null);
+  const title = useAppStore((s) => s.info?.title ?? '');
+  const { frames } = useServices();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const sceneRef = useRef<TopologyScene | null>(null);
+  const pulsesRef = useRef<Pulses | null>(null);
+  const paintRef = useRef<() => void>(() => {});
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const box = boxRef.current!;
+    const measure = () => {
+      const r = box.getBoundingClientRect();
+      const width = Math.floor(r.width);
+      const height = Math.floor(r.height);
+      setSize((s) => (s && s.width === width && s.height === height ? s : { width, height }));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(box);
+    return () => ro.disconnect();
+  }, []);
+
+  // The painter: draws the latest frame's dots every time, the load indicators throttled.
+  useEffect(() => {
+    let raf = 0;
+    let lastLoad = Number.NEGATIVE_INFINITY;
+    let trailing = 0;
+    const paint = () => {
+      raf = 0;
+      const canvas = canvasRef.current;
+      const scene = sceneRef.current;
+      if (!canvas || !scene) return;
+      const dpr = fitCanvas(canvas, scene.layout.width, scene.layout.height);
+      const ctx = canvas.getContext('2d');
+      const now = performance.now();
+      if (ctx) drawTraffic(ctx, scene, frames.latest, pulsesRef.current, dpr, now);
+      const loadNow = () => {
+        trailing = 0;
+        lastLoad = performance.now();
+        sceneRef.current?.updateLoad(frames.latest?.nodes ?? null);
+      };
+      if (now - lastLoad >= LOAD_INTERVAL_MS) loadNow();
+      else if (!trailing) trailing = window.setTimeout(loadNow, LOAD_INTERVAL_MS - (now - lastLoad));
+    };
+    paintRef.current = () => {
+      if (!raf) raf = requestAnimationFrame(paint);
+    };
+    // Every frame's fast traffic is counted, even when several frames share one paint.
+    const unsubscribe = frames.subscribe((frame) => {
+      if (pulsesRef.current) feedPulses(pulsesRef.current, frame.passed, frame.simTime, performance.now());
+      paintRef.current();
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(raf);
+      clearTimeout(trailing);
+    };
+  }, [frames]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || !size || size.width < 10 || size.height < 10) return;
+    if (!topology) {
+      svg.replaceChildren();
+      sceneRef.current = null;
+      pulsesRef.current = null;
+      return;
+    }
+    sceneRef.current = renderTopology(svg, computeLayout(topology, size.width, size.height));
+    if (pulsesRef.current?.level.length !== topology.edges.length * PASSED_STRIDE) {
+      pulsesRef.current = createPulses(topology.edges.length);
+    }
+    paintRef.current();
+  }, [topology, size]);
+
+  return (
+    <section className="topology" aria-label="Topology and traffic">
+      <Legend />
+      <div className="topology-stage" ref={boxRef}>
+        <svg data-testid="topology" ref={svgRef} role="img" aria-label={title ? `Topology of ${title}` : 'Topology'} />
+        <canvas data-testid="traffic" ref={canvasRef} aria-hidden="true" />
+      </div>
+    </section>
+  );
+}

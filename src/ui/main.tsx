@@ -1,0 +1,33 @@
+// Entry point: wires the worker bridge, the store, the frame channel and the controller,
+// then mounts the React tree and opens the default scenario.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createSimBridge } from './bridge/simBridge';
+import { builtinScenarios } from './scenarios/catalog';
+import { createController } from './sim/controller';
+import { createFrameChannel } from './state/frameChannel';
+import { createAppStore } from './state/store';
+import { AppContext, type AppServices } from './state/useAppStore';
+import './styles.css';
+
+const bridge = createSimBridge();
+const store = createAppStore(builtinScenarios());
+const frames = createFrameChannel();
+const controller = createController(store, bridge, frames);
+const services: AppServices = { store, controller, frames };
+
+window.addEventListener('pagehide', (e) => {
+  if (!e.persisted) controller.dispose();
+});
+if (import.meta.hot) import.meta.hot.dispose(() => controller.dispose());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppContext.Provider value={services}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);
+
+void controller.start();

@@ -1,0 +1,29 @@
+// The thin React binding of the app store: components select narrow slices.
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { AppState, AppStore } from './store';
+import type { Controller } from '../sim/controller';
+import type { FrameChannel } from './frameChannel';
+
+export interface AppServices {
+  store: AppStore;
+  controller: Controller;
+  frames: FrameChannel;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const s = useContext(AppContext);
+  if (!s) throw new Error('useServices outside <AppContext.Provider>');
+  return s;
+}
+
+/** Selects one slice of the app state; the component re-renders only when it changes. */
+export function useAppStore<T>(selector: (s: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export function useController(): Controller {
+  return useServices().controller;
+}

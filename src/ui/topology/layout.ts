@@ -1,0 +1,238 @@
+// Where each node and edge of a topology goes on screen. Pure geometry, no DOM: clients in
+// the left column, services in columns by call depth (breadth-first from the clients), then
+// the whole drawing scaled and centred to fit the viewport.
+import type { ScenarioInfo } from '../../workers/protocol';
+
+export type Topology = ScenarioInfo['topology'];
+export type TopologyNode = Topology['nodes'][number];
+export type TopologyEdge = Topology['edges'][number];
+
+/** Sizes in design units; the whole drawing is scaled to the viewport by `Layout.scale`. */
+export const NodeSize = {
+  serviceW: 196,
+  serviceH: 96,
+  clientR: 32,
+  /** Room above a service for its queue stack. */
+  queueRoom: 84,
+} as const;
+
+export interface PlacedNode {
+  node: TopologyNode;
+  col: number;
+  /** Centre of the node's main shape, design units. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** How an edge runs: left to right, within one column, or back to an earlier column. */
+export type EdgeKind = 'forward' | 'same' | 'back';
+
+export interface PlacedEdge {
+  edge: TopologyEdge;
+  kind: EdgeKind;
+  /** SVG path data from caller to callee (a cubic curve), design units. */
+  path: string;
+}
+
+export interface Layout {
+  /** Viewport size in CSS pixels. */
+  width: number;
+  height: number;
+  /** CSS pixels per design unit. */
+  scale: number;
+  /** Where design (0, 0) lands in the viewport, CSS pixels. */
+  tx: number;
+  ty: number;
+  nodes: PlacedNode[];
+  edges: PlacedEdge[];
+}
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+type Side = 'left' | 'right' | 'bottom';
+
+/** Distance between column centres and between row centres, design units. */
+const COL_GAP = 330;
+const ROW_GAP = NodeSize.serviceH + NodeSize.queueRoom + 56;
+/** Empty margin kept around the drawing, CSS pixels. */
+const MARGIN = 28;
+const MIN_SCALE = 0.45;
+const MAX_SCALE = 1.6;
+
+/** Call depth of every node: 0 for clients, BFS along edges; unreachable services get 1. Pure. */
+export function callDepths(topology: Topology): number[] {
+  const depth = topology.nodes.map(() => -1);
+  const out = topology.nodes.map(() => [] as number[]);
+  for (const e of topology.edges) out[e.from].push(e.to);
+  const queue: number[] = [];
+  for (const n of topology.nodes) {
+    if (n.kind === 'client') {
+      depth[n.id] = 0;
+      queue.push(n.id);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const at = queue[i];
+    for (const to of out[at]) {
+      if (depth[to] === -1) {
+        depth[to] = depth[at] + 1;
+        queue.push(to);
+      }
+    }
+  }
+  return depth.map((d) => (d === -1 ? 1 : d));
+}
+
+/**
+ * Lays a topology out and fits it, centred, into a viewport of `width` x `height` CSS
+ * pixels: the whole drawing (nodes, queues, labels, curves) stays visible. Pure.
+ */
+export function computeLayout(topology: Topology, width: number, height: number): Layout {
+  const depth = callDepths(topology);
+  const ncols = Math.max(1, ...depth.map((d) => d + 1));
+
+  // Columns, each ordered by the mean row of its callers so edges cross as little as possible.
+  const columns: TopologyNode[][] = Array.from({ length: ncols }, () => []);
+  for (const n of topology.nodes) columns[depth[n.id]].push(n);
+  const rowOf = new Map<number, number>();
+  const callers = topology.nodes.map(() => [] as number[]);
+  for (const e of topology.edges) callers[e.to].push(e.from);
+  for (const col of columns) {
+    const key = (n: TopologyNode) => {
+      const placed = callers[n.id].filter((c) => rowOf.has(c)).map((c) => rowOf.get(c)!);
+      return placed.length ? placed.reduce((a, b) => a + b, 0) / placed.length : Number.POSITIVE_INFINITY;
+    };
+    const keys = new Map(col.map((n) => [n.id, key(n)]));
+    col.sort((a, b) => keys.get(a.id)! - keys.get(b.id)! || a.id - b.id);
+    col.forEach((n, i) => rowOf.set(n.id, col.length === 1 ? 0.5 : i / (col.length - 1)));
+  }
+
+  const placed: PlacedNode[] = [];
+  columns.forEach((col, c) => {
+    col.forEach((node, i) => {
+      const isClient = node.kind === 'client';
+      placed.push({
+        node,
+        col: c,
+        x: c * COL_GAP,
+        y: (i - (col.length - 1) / 2) * ROW_GAP,
+        w: isClient ? NodeSize.clientR * 2 : NodeSize.serviceW,
+        h: isClient ? NodeSize.clientR * 2 : NodeSize.serviceH,
+      });
+    });
+  });
+  placed.sort((a, b) => a.node.id - b.node.id);
+  const byId = new Map(placed.map((p) => [p.node.id, p]));
+
+  // Ports: edges sharing a side of a node are spread along it, ordered by the other end.
+  const kinds = topology.edges.map((e): EdgeKind => {
+    const a = byId.get(e.from)!;
+    const b = byId.get(e.to)!;
+    return b.col > a.col ? 'forward' : b.col === a.col ? 'same' : 'back';
+  });
+  const sides: Record<EdgeKind, [Side, Side]> = { forward: ['right', 'left'], same: ['right', 'right'], back: ['bottom', 'bottom'] };
+  const groups = new Map<string, { edge: number; end: 0 | 1; other: PlacedNode }[]>();
+  topology.edges.forEach((e, i) => {
+    const [fromSide, toSide] = sides[kinds[i]];
+    push(groups, `${e.from}:${fromSide}`, { edge: e.id, end: 0, other: byId.get(e.to)! });
+    push(groups, `${e.to}:${toSide}`, { edge: e.id, end: 1, other: byId.get(e.from)! });
+  });
+  const ports = topology.edges.map((): [Point, Point] => [{ x: 0, y: 0 }, { x: 0, y: 0 }]);
+  for (const [key, list] of groups) {
+    const [idText, side] = key.split(':') as [string, Side];
+    const n = byId.get(Number(idText))!;
+    list.sort((a, b) => (side === 'bottom' ? a.other.x - b.other.x : a.other.y - b.other.y) || a.edge - b.edge);
+    const room = (side === 'bottom' ? n.w : n.h) * (n.node.kind === 'client' ? 0.7 : 0.56);
+    const step = list.length > 1 ? Math.min(22, room / (list.length - 1)) : 0;
+    list.forEach((p, i) => {
+      ports[p.edge][p.end] = portPoint(n, side, (i - (list.length - 1) / 2) * step);
+    });
+  }
+
+  const box = new Bounds();
+  const edges = topology.edges.map((edge, i): PlacedEdge => {
+    const [s, t] = ports[edge.id];
+    const kind = kinds[i];
+    let c1: Point;
+    let c2: Point;
+    if (kind === 'forward') {
+      const dx = (t.x - s.x) * 0.5;
+      c1 = { x: s.x + dx, y: s.y };
+      c2 = { x: t.x - dx, y: t.y };
+    } else if (kind === 'same') {
+      const bulge = 70 + 0.2 * Math.abs(t.y - s.y);
+      c1 = { x: s.x + bulge, y: s.y };
+      c2 = { x: t.x + bulge, y: t.y };
+    } else {
+      const bulge = 80 + 0.12 * Math.abs(t.x - s.x);
+      c1 = { x: s.x, y: s.y + bulge };
+      c2 = { x: t.x, y: t.y + bulge };
+    }
+    // A cubic curve stays inside the hull of its control points; 3/4 of the way is enough.
+    box.add(s.x + (c1.x - s.x) * 0.75, s.y + (c1.y - s.y) * 0.75);
+    box.add(t.x + (c2.x - t.x) * 0.75, t.y + (c2.y - t.y) * 0.75);
+    return { edge, kind, path: `M${s.x},${s.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${t.x},${t.y}` };
+  });
+  for (const p of placed) {
+    if (p.node.kind === 'client') {
+      const half = Math.max(p.w / 2, p.node.name.length * 5.5 + 8);
+      box.add(p.x - half, p.y - p.h / 2);
+      box.add(p.x + half, p.y + p.h / 2 + 48);
+    } else {
+      box.add(p.x - p.w / 2, p.y - p.h / 2 - NodeSize.queueRoom);
+      box.add(p.x + p.w / 2 + 12, p.y + p.h / 2 + 12);
+    }
+  }
+
+  const fit = Math.min((width - 2 * MARGIN) / box.width, (height - 2 * MARGIN) / box.height);
+  const scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, fit));
+  const tx = (width - box.width * scale) / 2 - box.minX * scale;
+  const ty = (height - box.height * scale) / 2 - box.minY * scale;
+  return { width, height, scale, tx, ty, nodes: placed, edges };
+}
+
+class Bounds {
+  minX = Number.POSITIVE_INFINITY;
+  minY = Number.POSITIVE_INFINITY;
+  maxX = Number.NEGATIVE_INFINITY;
+  maxY = Number.NEGATIVE_INFINITY;
+  add(x: number, y: number): void {
+    this.minX = Math.min(this.minX, x);
+    this.minY = Math.min(this.minY, y);
+    this.maxX = Math.max(this.maxX, x);
+    this.maxY = Math.max(this.maxY, y);
+  }
+  get width(): number {
+    return Math.max(1, this.maxX - this.minX);
+  }
+  get height(): number {
+    return Math.max(1, this.maxY - this.minY);
+  }
+}
+
+function portPoint(n: PlacedNode, side: Side, offset: number): Point {
+  if (n.node.kind === 'client') {
+    const r = NodeSize.clientR;
+    const o = clamp(offset, -r * 0.8, r * 0.8);
+    const along = Math.sqrt(r * r - o * o);
+    if (side === 'bottom') return { x: n.x + o, y: n.y + along };
+    return { x: n.x + (side === 'right' ? along : -along), y: n.y + o };
+  }
+  if (side === 'bottom') return { x: n.x + offset, y: n.y + n.h / 2 };
+  return { x: n.x + (side === 'right' ? n.w / 2 : -n.w / 2), y: n.y + offset };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}

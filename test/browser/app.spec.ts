@@ -1,0 +1,179 @@
+// What a person does in the browser: open the app, watch hello-mesh run, pause it, run it to
+// the end, and load files of their own.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parseScenarioText, formatProblems } from '../../src/scenario';
+import { runScenario } from '../../src/models';
+
+const HELLO_MESH = readFileSync(new URL('../../scenarios/hello-mesh.json', import.meta.url), 'utf8');
+const OVERLOADED = readFileSync(new URL('./fixtures/overloaded.json', import.meta.url), 'utf8');
+
+/** The figures the headless CLI gives for a scenario text, computed here in Node. */
+function cliRun(text: string) {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw new Error(formatProblems(parsed.problems));
+  return runScenario(parsed.scenario).summary;
+}
+
+const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));
+const seconds = async (l: Locator) => {
+  const text = (await l.textContent())!;
+  expect(text).toMatch(/^\d+\.\d+ s$/);
+  return Number.parseFloat(text);
+};
+
+// The tests compile without the DOM lib (tsconfig.node.json); these are the few browser
+// shapes the page-side callbacks use.
+type Raf = (cb: () => void) => number;
+interface Canvas2d {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+
+/** Waits `n` animation frames in the page, so anything the app would do has had its chance. */
+const frames = (page: Page, n: number) =>
+  page.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        const raf = (globalThis as unknown as { requestAnimationFrame: Raf }).requestAnimationFrame;
+        let left = n;
+        const tick = () => void (--left <= 0 ? done() : raf(tick));
+        raf(tick);
+      }),
+    n,
+  );
+
+/** Pixels of the traffic canvas that something was drawn on. */
+const drawnPixels = (page: Page) =>
+  page.getByTestId('traffic').evaluate((el) => {
+    const c = el as unknown as Canvas2d;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+
+async function openApp(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  return errors;
+}
+
+test('hello-mesh opens with its topology, runs when played and stops when paused', async ({ page }) => {
+  const errors = await openApp(page);
+  const topology = page.getByTestId('topology');
+  for (const name of ['shoppers', 'frontend', 'catalog', 'cart']) {
+    await expect(topology.locator(`[data-node="${name}"]`)).toBeVisible();
+    await expect(topology.locator(`[data-node="${name}"] text`).first()).toHaveText(name);
+  }
+  await expect(topology.locator('.topo-edge')).toHaveCount(4);
+  await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
+  await expect(page.getByTestId('scenario-title')).toHaveText('Hello, mesh: a storefront and its three services');
+  await expect(page.getByTestId('sent-count')).toHaveText('0');
+  await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
+  await page.screenshot({ path: 'test-results/app.png' });
+
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect.poll(() => count(page.getByTestId('sent-count'))).toBeGreaterThan(0);
+  const t1 = await seconds(page.getByTestId('sim-time'));
+  await expect.poll(() => seconds(page.getByTestId('sim-time'))).toBeGreaterThan(t1);
+  // Messages in flight are drawn as dots on the canvas over the topology.
+  await expect.poll(() => drawnPixels(page)).toBeGreaterThan(0);
+
+  // Faster, so the second screenshot has traffic on every edge.
+  await page.getByTestId('speed').selectOption('0.25');
+  await expect.poll(() => seconds(page.getByTestId('sim-time'))).toBeGreaterThan(1.5);
+  await expect.poll(() => drawnPixels(page)).toBeGreaterThan(200);
+  await page.screenshot({ path: 'test-results/app-playing.png' });
+
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await frames(page, 3);
+  const sent = await page.getByTestId('sent-count').textContent();
+  const time = await page.getByTestId('sim-time').textContent();
+  await frames(page, 30);
+  await expect(page.getByTestId('sent-count')).toHaveText(sent!);
+  await expect(page.getByTestId('sim-time')).toHaveText(time!);
+  expect(await count(page.getByTestId('ok-count'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('p50')).toHaveText(/^\d+(\.\d)? ms$/);
+  await expect(page.getByTestId('p99')).toHaveText(/^\d+(\.\d)? ms$/);
+  expect(errors).toEqual([]);
+});
+
+test('the trace hash after running hello-mesh to its end at max speed equals the CLI one', async ({ page }) => {
+  const cli = cliRun(HELLO_MESH);
+  await openApp(page);
+  await page.getByTestId('speed').selectOption('max');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+  await expect(page.getByTestId('sim-time')).toHaveText('120.0 s');
+  await expect(page.getByTestId('trace-hash')).toHaveText(cli.traceHash);
+  expect(await count(page.getByTestId('sent-count'))).toBe(cli.requests.sent);
+  expect(await count(page.getByTestId('ok-count'))).toBe(cli.requests.ok);
+  expect(await count(page.getByTestId('failed-count'))).toBe(cli.requests.failed);
+  expect(await count(page.getByTestId('in-flight-count'))).toBe(cli.requests.inFlight);
+});
+
+test('a broken scenario file is listed as path: message problems and the current one stays', async ({ page }) => {
+  await openApp(page);
+  const broken = JSON.stringify({
+    name: 'broken one',
+    clients: [{ name: 'web', type: 'open', rate: -5, target: 'api' }],
+    services: [{ name: 'api', replicas: 0, serviceTime: '5 parsecs', colour: 'red' }],
+  });
+  const parsed = parseScenarioText(broken);
+  expect(parsed.ok).toBe(false);
+  const expected = parsed.ok ? [] : parsed.problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`);
+  expect(expected.length).toBeGreaterThanOrEqual(3);
+
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  const box = page.getByTestId('load-problems');
+  await expect(box).toBeVisible();
+  await expect(box).toContainText('broken.json');
+  await expect(page.getByTestId('problems').locator('li')).toHaveText(expected);
+  await expect(box).not.toContainText(/\bat \S+:\d+|TypeError|ZodError|stack/);
+  await page.screenshot({ path: 'test-results/app-problems.png' });
+
+  // The scenario that was loaded stays loaded and playable.
+  await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
+  await expect(page.getByTestId('scenario-title')).toHaveText(/Hello, mesh/);
+  await expect(page.getByTestId('play')).toBeEnabled();
+
+  // Text that is not JSON at all is a problem too, not a crash.
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ "name": ') });
+  await expect(page.getByTestId('problems').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('problems').locator('li')).toHaveText(/^\(file\): /);
+});
+
+test('a scenario file of your own loads, joins the picker and shows its failures by cause', async ({ page }) => {
+  const cli = cliRun(OVERLOADED);
+  await openApp(page);
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'overloaded.json', mimeType: 'application/json', buffer: Buffer.from(OVERLOADED) });
+  await expect(page.getByTestId('scenario-title')).toHaveText('Overloaded database: queue-full and 5xx failures');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('file:overloaded.json');
+  for (const name of ['users', 'api', 'cache', 'db']) await expect(page.getByTestId('topology').locator(`[data-node="${name}"]`)).toBeVisible();
+
+  await page.getByTestId('speed').selectOption('0.1');
+  await page.getByTestId('play').click();
+  await expect.poll(() => count(page.getByTestId('failed-count')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('failure-causes')).toContainText('queue-full');
+  await expect.poll(() => seconds(page.getByTestId('sim-time')), { timeout: 30_000 }).toBeGreaterThan(1);
+  await page.screenshot({ path: 'test-results/app-failures.png' });
+
+  await page.getByTestId('speed').selectOption('max');
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+  await expect(page.getByTestId('trace-hash')).toHaveText(cli.traceHash);
+  for (const [cause, n] of Object.entries(cli.failures)) {
+    await expect(page.getByTestId('failure-causes')).toContainText(`${cause} ${n.toLocaleString('en-US')}`);
+  }
+
+  // Back to a built-in scenario through the picker.
+  await page.getByTestId('scenario-select').selectOption('hello-mesh');
+  await expect(page.getByTestId('scenario-title')).toHaveText(/Hello, mesh/);
+  await expect(page.getByTestId('sent-count')).toHaveText('0');
+});
