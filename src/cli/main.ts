@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { formatProblems, parseScenarioText } from '../scenario';
+import { formatDuration, formatProblems, parseScenarioText } from '../scenario';
 import { runScenario } from '../models';
 import { parseArgs, USAGE } from './args';
 import { formatSummary } from './table';
@@ -36,6 +36,12 @@ function main(argv: string[]): number {
   const result = parseScenarioText(text);
   if (!result.ok) {
     process.stderr.write(`${file}: ${result.problems.length} problem${result.problems.length > 1 ? 's' : ''}\n${formatProblems(result.problems)}\n`);
+    return BAD_INPUT;
+  }
+  // The file's own duration was checked against its warmup; an override must be too, or
+  // every latency figure would come out as zero.
+  if (args.durationMs !== undefined && args.durationMs <= result.scenario.warmup) {
+    process.stderr.write(`--duration: must be longer than the scenario's warmup (${formatDuration(result.scenario.warmup)})\n`);
     return BAD_INPUT;
   }
   const { summary } = runScenario(result.scenario, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now() });

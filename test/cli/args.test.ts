@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args';
+
+const ok = (...argv: string[]) => {
+  const r = parseArgs(argv);
+  if (!r.ok) throw new Error(r.problems.join('\n'));
+  return r.args;
+};
+const problems = (...argv: string[]) => {
+  const r = parseArgs(argv);
+  return r.ok ? [] : r.problems;
+};
+
+describe('parseArgs', () => {
+  it('takes a file and defaults everything else', () => {
+    expect(ok('s.json')).toEqual({ files: ['s.json'], json: false, help: false });
+  });
+
+  it('reads --seed and --duration with a space or an equals sign', () => {
+    expect(ok('s.json', '--seed', '42', '--duration', '30s', '--json')).toMatchObject({ seed: 42, durationMs: 30_000, json: true });
+    expect(ok('--seed=-3', '--duration=2m', 's.json')).toMatchObject({ seed: -3, durationMs: 120_000, files: ['s.json'] });
+  });
+
+  it('reads a bare --duration number as milliseconds', () => {
+    expect(ok('s.json', '--duration', '1500').durationMs).toBe(1500);
+  });
+
+  it('needs no file for --help', () => {
+    expect(ok('--help').help).toBe(true);
+    expect(ok('-h').help).toBe(true);
+  });
+
+  it.each([
+    [['s.json', '--seed', '1.5'], '--seed: expected a whole number, got "1.5"'],
+    [['s.json', '--seed', 'abc'], '--seed: expected a whole number, got "abc"'],
+    [['s.json', '--seed'], '--seed: needs a value'],
+    [['s.json', '--duration', '0'], '--duration: must be greater than zero'],
+    [['s.json', '--duration', '-3s'], '--duration: must not be negative, got "-3s"'],
+    [['s.json', '--fast'], '--fast: unknown option (try --help)'],
+    [[], 'FILE: give a scenario file, e.g. scenarios/hello-mesh.json'],
+  ])('refuses %j with "%s"', (argv, message) => {
+    expect(problems(...argv)).toContain(message);
+  });
+
+  it('reports every bad argument at once', () => {
+    expect(problems('--seed', 'x', '--duration', '5 parsecs', '--nope')).toHaveLength(4);
+  });
+});
