@@ -96,7 +96,7 @@ describe('distributions over 200k draws', () => {
     expect(relErr(mean(xs), truncatedMean)).toBeLessThan(0.01);
   });
 
-  it('lognormal has the given median and mean median * exp(sigma^2 / 2)', () => {
+  it('lognormal has the given median, log standard deviation sigma, and mean median * exp(sigma^2 / 2)', () => {
     const d: Distribution = { type: 'lognormal', median: 8, sigma: 0.5 };
     const xs = draws(d);
     expect(minOf(xs)).toBeGreaterThan(0);
@@ -104,6 +104,9 @@ describe('distributions over 200k draws', () => {
     expect(relErr(median(xs), 8)).toBeLessThan(0.01);
     expect(relErr(mean(xs), 8 * Math.exp(0.125))).toBeLessThan(0.01);
     expect(meanOf(d)).toBeCloseTo(8 * Math.exp(0.125), 12);
+    // Its log is normal with standard deviation sigma; SE 0.16%.
+    const logs = xs.map(Math.log);
+    expect(relErr(Math.sqrt(variance(logs)), 0.5)).toBeLessThan(0.01);
   });
 
   it('pareto never goes below its scale and has mean shape * scale / (shape - 1)', () => {
