@@ -20,9 +20,15 @@ const services: AppServices = { store, controller, frames };
 window.addEventListener('pagehide', (e) => {
   if (!e.persisted) controller.dispose();
 });
-if (import.meta.hot) import.meta.hot.dispose(() => controller.dispose());
+const root = createRoot(document.getElementById('root')!);
+if (import.meta.hot) {
+  import.meta.hot.dispose(() => {
+    root.unmount();
+    controller.dispose();
+  });
+}
 
-createRoot(document.getElementById('root')!).render(
+root.render(
   <StrictMode>
     <AppContext.Provider value={services}>
       <App />

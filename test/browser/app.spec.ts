@@ -75,6 +75,7 @@ test('hello-mesh opens with its topology, runs when played and stops when paused
   await expect(page.getByTestId('scenario-title')).toHaveText('Hello, mesh: a storefront and its three services');
   await expect(page.getByTestId('sent-count')).toHaveText('0');
   await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
+  await expect(page.getByTestId('speed')).toHaveValue('0.1');
   await page.screenshot({ path: 'test-results/app.png' });
 
   await page.getByTestId('play').click();

@@ -59,9 +59,10 @@ function Latency() {
   const ok = useAppStore((s) => s.stats.ok);
   const p50 = useAppStore((s) => s.stats.p50);
   const p99 = useAppStore((s) => s.stats.p99);
-  const has = ok > 0;
+  // Zero for both while no ok request has been recorded (none yet, or all in the warm-up).
+  const has = ok > 0 && (p50 > 0 || p99 > 0);
   return (
-    <div className="figure figure-latency">
+    <div className="figure figure-latency" title={has ? undefined : 'No latency yet: no ok request recorded after the warm-up'}>
       <span className="figure-label">latency of ok requests</span>
       <span className="latency-pair">
         <span className="latency-q">p50</span>

@@ -13,6 +13,9 @@ export function Legend() {
       <li>
         <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> failed
       </li>
+      <li>
+        <span className="legend-dash" style={{ borderColor: Meaning.request }} /> too fast to see
+      </li>
       <li className="legend-sep" aria-hidden="true" />
       <li>
         <span className="legend-pip" style={{ background: Meaning.busy }} /> busy worker
@@ -21,7 +24,7 @@ export function Legend() {
         <span className="legend-queue" style={{ background: Meaning.queued }} /> queued request
       </li>
       <li>
-        <span className="legend-cards" aria-hidden="true" /> stacked cards = replicas
+        <span className="legend-cards" aria-hidden="true" /> cards = replicas
       </li>
     </ul>
   );

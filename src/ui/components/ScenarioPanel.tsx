@@ -43,8 +43,9 @@ function About() {
       <section className="howto">
         <h2>Reading the picture</h2>
         <p>
-          Requests leave the client on the left and travel along the arrows; each service's answer comes back on the
-          same link. Dots move at their simulated speed: slow the run down to follow a single request.
+          Requests leave the client on the left and follow the arrows; each answer comes back on the same link, in the
+          lighter lane. Dots move at simulated speed scaled by the speed setting. A hop too quick to see at this speed
+          lights its lane with moving dashes instead.
         </p>
       </section>
     </section>

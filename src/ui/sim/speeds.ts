@@ -12,7 +12,7 @@ export interface Speed {
 export const SPEEDS: readonly Speed[] = [
   { id: '0.01', factor: 0.01, label: '0.01× very slow' },
   { id: '0.05', factor: 0.05, label: '0.05× slow motion' },
-  { id: '0.1', factor: 0.1, label: '0.1×' },
+  { id: '0.1', factor: 0.1, label: '0.1× slow' },
   { id: '0.25', factor: 0.25, label: '0.25×' },
   { id: '1', factor: 1, label: '1× real time' },
   { id: '10', factor: 10, label: '10×' },
@@ -20,8 +20,8 @@ export const SPEEDS: readonly Speed[] = [
   { id: 'max', factor: Number.POSITIVE_INFINITY, label: 'max' },
 ];
 
-/** Slow enough that a request visibly travels each hop of hello-mesh. */
-export const DEFAULT_SPEED_ID = '0.05';
+/** Slow enough to follow one request of hello-mesh (an internet hop, then fast in-mesh hops). */
+export const DEFAULT_SPEED_ID = '0.1';
 
 export function speedById(id: string): Speed {
   return SPEEDS.find((s) => s.id === id) ?? SPEEDS.find((s) => s.id === DEFAULT_SPEED_ID)!;

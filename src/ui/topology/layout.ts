@@ -57,11 +57,11 @@ interface Point {
 type Side = 'left' | 'right' | 'bottom';
 
 /** Distance between column centres and between row centres, design units. */
-const COL_GAP = 330;
+const COL_GAP = 310;
 const ROW_GAP = NodeSize.serviceH + NodeSize.queueRoom + 56;
 /** Empty margin kept around the drawing, CSS pixels. */
 const MARGIN = 28;
-const MIN_SCALE = 0.45;
+const MIN_SCALE = 0.5;
 const MAX_SCALE = 1.6;
 
 /** Call depth of every node: 0 for clients, BFS along edges; unreachable services get 1. Pure. */
