@@ -5,7 +5,8 @@ import { relErr, scenario } from './helpers';
 // Queueing theory as the judge of the service model. Service times are exponential with
 // mean 1 ms (mu = 1 per ms), so a long run in simulated time is short in wall time. The
 // warmup keeps the empty-system start out of the latency figures. Tolerances are several
-// standard errors wide for the run lengths chosen (measured over seeds 1..6 when written).
+// standard errors wide for the run lengths chosen (measured over seeds 1..6 when written;
+// rho = 0.9 is the tightest: its mean over six million requests varies by about 1% a seed).
 
 interface QueueSpec {
   /** Arrivals per second (Poisson). */
@@ -82,9 +83,9 @@ describe('a single service under Poisson load behaves as queueing theory says', 
     expect(summary.requests.failed).toBe(0);
   });
 
-  it('M/M/1 at rho = 0.9: mean response time 10 ms within 3% over eight million requests', () => {
-    const { summary } = runScenario(queueScenario({ rate: 900, servers: 1, durationS: 9000, warmupS: 50, seed: 1 }));
-    expect(summary.requests.sent).toBeGreaterThan(8_000_000);
+  it('M/M/1 at rho = 0.9: mean response time 10 ms within 3% over six million requests', () => {
+    const { summary } = runScenario(queueScenario({ rate: 900, servers: 1, durationS: 6700, warmupS: 50, seed: 1 }));
+    expect(summary.requests.sent).toBeGreaterThan(6_000_000);
     expect(relErr(summary.latencyMs.mean, 1 / (1 - 0.9))).toBeLessThan(0.03);
     expect(relErr(summary.services.server.utilization, 0.9)).toBeLessThan(0.01);
   });
