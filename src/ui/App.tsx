@@ -4,8 +4,10 @@ import { CounterStrip } from './components/CounterStrip';
 import { Header } from './components/Header';
 import { ScenarioPanel } from './components/ScenarioPanel';
 import { TopologyView } from './components/TopologyView';
+import { useShortcuts } from './components/useShortcuts';
 
 export function App() {
+  useShortcuts();
   return (
     <div className="app">
       <Header />

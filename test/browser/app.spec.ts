@@ -110,7 +110,9 @@ test('the trace hash after running hello-mesh to its end at max speed equals the
   const cli = cliRun(HELLO_MESH);
   await openApp(page);
   await page.getByTestId('speed').selectOption('max');
-  await page.getByTestId('play').click();
+  // Space plays and pauses (a presenter's key) once focus has left the controls.
+  await page.getByTestId('topology').click();
+  await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
   await expect(page.getByTestId('sim-time')).toHaveText('120.0 s');
   await expect(page.getByTestId('trace-hash')).toHaveText(cli.traceHash);

@@ -95,11 +95,11 @@ function RunControls() {
   return (
     <div className="controls">
       {playing ? (
-        <button type="button" className="button button-primary" data-testid="pause" onClick={() => controller.pause()}>
+        <button type="button" className="button button-primary" data-testid="pause" title="Pause (Space)" onClick={() => controller.pause()}>
           <span aria-hidden="true" className="icon">❚❚</span> Pause
         </button>
       ) : (
-        <button type="button" className="button button-primary" data-testid="play" disabled={busy} onClick={() => controller.play()}>
+        <button type="button" className="button button-primary" data-testid="play" title="Play (Space)" disabled={busy} onClick={() => controller.play()}>
           <span aria-hidden="true" className="icon">▶</span> {status === RunStatus.done ? 'Play again' : 'Play'}
         </button>
       )}
@@ -108,7 +108,7 @@ function RunControls() {
         className="button"
         data-testid="step"
         disabled={busy || status === RunStatus.done}
-        title="Process exactly one simulation event"
+        title="Process exactly one simulation event (.)"
         onClick={() => void controller.step()}
       >
         <span aria-hidden="true" className="icon">▶|</span> Step
