@@ -223,8 +223,8 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     openFile(file) {
       return serial(async () => {
         const text = await file.text();
-        const fallback = file.name.replace(/\.json$/i, '');
-        await load({ id: `file:${file.name}`, label: `${labelFor(fallback, text)} (${file.name})`, text, source: 'file' });
+        const title = labelFor('', text);
+        await load({ id: `file:${file.name}`, label: title ? `${title} (${file.name})` : file.name, text, source: 'file' });
       });
     },
     play() {
