@@ -69,7 +69,17 @@ export function TopologyView() {
       if (pulsesRef.current) feedPulses(pulsesRef.current, frame.passed, frame.simTime, performance.now());
       paintRef.current();
     });
+    // The window moved to a screen with another pixel ratio: redraw the canvas sharp.
+    let dprQuery: MediaQueryList | null = null;
+    const onDpr = () => {
+      dprQuery?.removeEventListener('change', onDpr);
+      dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+      dprQuery.addEventListener('change', onDpr);
+      paintRef.current();
+    };
+    onDpr();
     return () => {
+      dprQuery?.removeEventListener('change', onDpr);
       unsubscribe();
       cancelAnimationFrame(raf);
       clearTimeout(trailing);

@@ -185,7 +185,7 @@ export function computeLayout(topology: Topology, width: number, height: number)
       box.add(p.x + half, p.y + p.h / 2 + 48);
     } else {
       box.add(p.x - p.w / 2, p.y - p.h / 2 - NodeSize.queueRoom);
-      box.add(p.x + p.w / 2 + 12, p.y + p.h / 2 + 12);
+      box.add(p.x + p.w / 2, p.y + p.h / 2 + 14);
     }
   }
 

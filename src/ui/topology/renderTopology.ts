@@ -12,7 +12,8 @@ export const QUEUE_BARS = 8;
 /** Most worker slots drawn one by one; beyond it the workers are one filled bar. */
 const MAX_PIPS = 32;
 
-const CARD_OFFSET = 5;
+const CARD_OFFSET = 6;
+const CARD_INSET = 8;
 const MAX_CARDS = 3;
 const INNER_X = 14;
 
@@ -127,14 +128,15 @@ function drawService(g: G, p: PlacedNode): LoadView {
   const { replicas, concurrency } = p.node;
   g.append('title').text(`service ${p.node.name}: ${replicas} replica${replicas > 1 ? 's' : ''}, ${concurrency} worker${concurrency > 1 ? 's' : ''} each`);
 
-  // Replicas as a stack of cards behind the front one.
+  // Replicas as a stack of cards peeking out below the front one, each a little narrower, so
+  // nothing sticks out at the sides where the edges attach.
   const cards = Math.min(replicas, MAX_CARDS);
   for (let i = cards - 1; i >= 1; i--) {
     g.append('rect')
       .attr('class', 'topo-card-behind')
-      .attr('x', i * CARD_OFFSET)
+      .attr('x', i * CARD_INSET)
       .attr('y', i * CARD_OFFSET)
-      .attr('width', w)
+      .attr('width', w - 2 * i * CARD_INSET)
       .attr('height', h)
       .attr('rx', 10);
   }

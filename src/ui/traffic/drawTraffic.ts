@@ -24,6 +24,9 @@ export function fitCanvas(canvas: HTMLCanvasElement, cssWidth: number, cssHeight
   if (canvas.width !== w || canvas.height !== h) {
     canvas.width = w;
     canvas.height = h;
+    // Exactly the SVG's size, so each design unit lands on the same pixel in both layers.
+    canvas.style.width = `${cssWidth}px`;
+    canvas.style.height = `${cssHeight}px`;
   }
   return dpr;
 }
