@@ -12,6 +12,8 @@ export class Call {
   requestId = -1;
   /** Actor id of the caller app (client or service), which receives the result. */
   caller = -1;
+  /** Actor id of the client whose request this is (a gateway reads its consumer, path, version). */
+  origin = -1;
   /** The attempt the caller is serving while it makes this call; -1 when the caller is a client. */
   parent = -1;
   /** Index of the edge (caller -> callee) in the topology. */
@@ -38,6 +40,7 @@ export class Call {
   reset(): void {
     this.requestId = -1;
     this.caller = -1;
+    this.origin = -1;
     this.parent = -1;
     this.edge = -1;
     this.service = -1;
@@ -65,6 +68,10 @@ export class Attempt {
   route: Route | null = null;
   /** The end-to-end request (copied from the call, so the callee can tag its children). */
   requestId = -1;
+  /** The client the request came from (copied from the call). */
+  origin = -1;
+  /** The callee's pending WorkDone event, cancelled if its replica dies. */
+  workTimer = -1;
   /** Callee replica index within its service. */
   replica = -1;
   /** Callee host id. */
@@ -90,6 +97,8 @@ export class Attempt {
     this.call = -1;
     this.route = null;
     this.requestId = -1;
+    this.origin = -1;
+    this.workTimer = -1;
     this.replica = -1;
     this.host = -1;
     this.sentAt = 0;
@@ -156,6 +165,12 @@ export class Table<T extends { id: number; reset(): void }> {
   get(id: number): T {
     if (!this.isLive(id)) throw new InvariantError(`record ${id} is not in use`);
     return this.items[id];
+  }
+
+  /** Calls `f` on every record in use. */
+  forEachLive(f: (item: T) => void): void {
+    const bits = this.live[0];
+    for (let i = 0; i < this.items.length; i++) if (bits[i] === 1) f(this.items[i]);
   }
 
   release(item: T): void {

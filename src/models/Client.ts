@@ -75,6 +75,7 @@ export class ClientActor implements Actor {
     const call = w.calls.alloc();
     call.requestId = req.id;
     call.caller = this.id;
+    call.origin = this.id;
     call.service = this.target;
     call.edge = this.edge;
     call.route = this.route;

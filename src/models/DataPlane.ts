@@ -2,7 +2,7 @@ import { invariant, type Actor, type Sampler } from '../sim-engine';
 import { Attempt, Call } from './Call';
 import { Cause, Ev } from './events';
 import { DROPPED, TCP_GIVE_UP_MS } from './net/Network';
-import { Pass, type Sidecar } from './proxy/Sidecar';
+import { ConfigState, Pass, type Sidecar } from './proxy/Sidecar';
 import { RetryOn } from './proxy/policy';
 import type { Route } from './proxy/Route';
 import { mtlsHandshake } from './tls/Identity';
@@ -17,6 +17,7 @@ const CONNECT_OUTCOMES = [
   Cause.tlsExpiredCert,
   Cause.tlsNoCert,
   Cause.tlsPlaintextRejected,
+  Cause.noConfig,
 ] as const;
 
 /** Connection states of an attempt (Attempt.conn). */
@@ -77,6 +78,8 @@ export class DataPlane implements Actor {
   /** Envoy's fault filter (delay, then abort), then the router. */
   private routeCall(call: Call): void {
     const r = call.route!;
+    // A proxy that never reached its control plane has no routes at all.
+    if (r.sidecar !== null && r.sidecar.config === ConfigState.none) return this.finishCall(call, Cause.noConfig, 503);
     const f = r.policy.fault;
     if (f && f.delayPercent > 0 && r.rng() * 100 < f.delayPercent) {
       this.world.sim.schedule(f.delayMs, Ev.FaultDelay, this.id, call.id);
@@ -112,6 +115,7 @@ export class DataPlane implements Actor {
     att.call = call.id;
     att.route = r;
     att.requestId = call.requestId;
+    att.origin = call.origin;
     att.replica = i;
     att.host = r.hosts[i];
     att.sentAt = now;
@@ -168,18 +172,21 @@ export class DataPlane implements Actor {
     } else {
       const rtt = this.oneWay(r, att.replica) + this.oneWay(r, att.replica);
       delay = rtt;
+      const callee = w.sidecarOfHost[to.id];
       if (!to.up) outcome = 1;
-      else {
-        const callee = w.sidecarOfHost[to.id];
-        if (r.mtls && callee) {
-          delay += rtt + 2 * w.tlsHandshakeCpuMs;
-          const cause = mtlsHandshake(r.sidecar!.identity, callee.identity, now);
-          if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
-          else r.poolValidUntil[att.replica] = Math.min(r.sidecar!.identity.notAfter, callee.identity.notAfter);
-        } else if (callee && !r.sidecar && w.strictHost[to.id]) {
-          // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
-          outcome = 6;
-        }
+      else if (callee && callee.config === ConfigState.none) {
+        // Without config the proxy has no listeners: nothing accepts the connection.
+        outcome = CONNECT_OUTCOMES.indexOf(Cause.noConfig);
+      } else if (r.mtls && callee && callee.mesh) {
+        delay += rtt + 2 * w.tlsHandshakeCpuMs;
+        const client = r.sidecar!.clientIdentity;
+        const server = callee.serverIdentity;
+        const cause = mtlsHandshake(client, server, now + from.skew, now + to.skew);
+        if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
+        else r.poolValidUntil[att.replica] = Math.min(client!.notAfter, server!.notAfter);
+      } else if (callee && callee.mesh && (!r.sidecar || !r.sidecar.mesh) && w.strictHost[to.id]) {
+        // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
+        outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
       }
     }
     w.sim.schedule(delay, Ev.ConnectDone, this.id, att.id, outcome);
@@ -252,6 +259,14 @@ export class DataPlane implements Actor {
 
   // ---- the callee's side ---------------------------------------------------------------
 
+  /** The callee's pod died holding `att`: the caller's connection is reset (no sidecar pass). */
+  resetToCaller(att: Attempt): void {
+    att.cause = Cause.reset;
+    att.status = 503;
+    att.atCallee = false;
+    this.sendBack(att);
+  }
+
   /** The callee app has answered `att` (status and cause set): back through its sidecar. */
   respond(att: Attempt): void {
     const sc = this.world.sidecarOfHost[att.host];
@@ -285,6 +300,11 @@ export class DataPlane implements Actor {
   private proxyArrive(id: number, pass: number): void {
     // An answer to an attempt the router already gave up on is dropped at the proxy.
     if (pass === Pass.outResponse && this.world.attempts.get(id).abandoned) return this.attemptDone(this.world.attempts.get(id));
+    if (pass === Pass.inRequest) {
+      const att = this.world.attempts.get(id);
+      // The pod died while the request was on its way: the connection is reset.
+      if (!this.world.network.hosts[att.host].up) return this.resetToCaller(att);
+    }
     const sc = this.sidecarFor(id, pass);
     if (sc.offer(id * 4 + pass)) this.startPass(sc, id, pass);
   }
@@ -296,11 +316,15 @@ export class DataPlane implements Actor {
   }
 
   private proxyDone(id: number, pass: number): void {
-    const sc = this.sidecarFor(id, pass);
-    sc.changeBusy(this.world.sim.now, -1);
-    const next = sc.next();
-    if (next >= 0) this.startPass(sc, next >> 2, next & 3);
     const w = this.world;
+    const sc = this.sidecarFor(id, pass);
+    if (sc.inline) {
+      if (pass === Pass.outResponse && w.attempts.get(id).abandoned) return this.attemptDone(w.attempts.get(id));
+    } else {
+      sc.changeBusy(w.sim.now, -1);
+      const next = sc.next();
+      if (next >= 0) this.startPass(sc, next >> 2, next & 3);
+    }
     switch (pass) {
       case Pass.outRequest:
         return this.routeCall(w.calls.get(id));
@@ -477,7 +501,8 @@ export class DataPlane implements Actor {
   private oneWay(r: Route, replica: number): number {
     const s: Sampler | null = r.latency[replica];
     const base = s === null ? 0 : s();
-    return base + this.world.network.lossDelay();
+    const extra = r.faultDelay === null ? 0 : r.faultDelay();
+    return base + extra + this.world.network.lossDelay();
   }
 
   /** App <-> sidecar inside one pod. */
@@ -495,7 +520,8 @@ export class DataPlane implements Actor {
    * not hold a worker (buffering, the event loop); then it queues for a worker's CPU pass.
    */
   private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
-    this.deliver(delay + sc.latency(), Ev.ProxyArrive, this.id, id, pass);
+    if (sc.inline) this.deliver(delay, Ev.ProxyDone, this.id, id, pass);
+    else this.deliver(delay + sc.latency(), Ev.ProxyArrive, this.id, id, pass);
   }
 
   /** NOTE: zero delay delivers synchronously, without an event. */

@@ -6,7 +6,7 @@ import type { Route } from './proxy/Route';
 import type { World } from './World';
 
 /** One compiled downstream call of a service. */
-interface Downstream {
+export interface Downstream {
   service: number;
   edge: number;
   probability: number;
@@ -14,7 +14,7 @@ interface Downstream {
   routes: Route[];
 }
 
-/** One replica: C workers and a FIFO queue of call ids (a growable ring buffer). */
+/** One replica: C workers and a FIFO queue of attempt ids (a growable ring buffer). */
 export class Replica {
   busy = 0;
   private ring = new Int32Array(16);
@@ -24,12 +24,15 @@ export class Replica {
   busyArea = 0;
   private lastChange = 0;
   served = 0;
-  /** Share of this replica's answers that are HTTP 500 (faults change it). */
+  /** Share of this replica's answers that are errors, and their HTTP status (faults change them). */
   errorRate: number;
+  errorStatus = 500;
   /** Service-time multiplier: 1 normally, more when the replica's CPU is slowed. */
   slowdown = 1;
+  /** Attempts holding a worker here (in service or waiting on their own calls). */
+  readonly working = new Set<number>();
 
-  constructor(readonly index: number, readonly concurrency: number, readonly capacity: number, errorRate = 0) {
+  constructor(readonly index: number, public concurrency: number, readonly capacity: number, errorRate = 0) {
     this.errorRate = errorRate;
   }
 
@@ -45,14 +48,14 @@ export class Replica {
     return this.busyArea + this.busy * (now - this.lastChange);
   }
 
-  enqueue(callId: number): void {
+  enqueue(id: number): void {
     if (this.queued === this.ring.length) {
       const next = new Int32Array(this.ring.length * 2);
       for (let i = 0; i < this.queued; i++) next[i] = this.ring[(this.head + i) % this.ring.length];
       this.ring = next;
       this.head = 0;
     }
-    this.ring[(this.head + this.queued) % this.ring.length] = callId;
+    this.ring[(this.head + this.queued) % this.ring.length] = id;
     this.queued++;
   }
 
@@ -68,7 +71,7 @@ export class Replica {
  * A service: R replicas with C workers each and a FIFO queue per replica. An attempt (one try
  * of a caller's call) holds a worker for its service time, then for its downstream calls
  * (sequential or parallel), then answers through the data plane. A full queue answers at once
- * with `queue-full` (503).
+ * with `queue-full` (503). A killed replica resets everything it holds.
  */
 export class ServiceActor implements Actor {
   readonly replicas: Replica[];
@@ -78,17 +81,19 @@ export class ServiceActor implements Actor {
   arrivals = 0;
   ok = 0;
   failed = 0;
-  private readonly serviceTime: Sampler;
+  protected readonly serviceTime: Sampler;
   private readonly parallel: boolean;
   /** Host id of each replica. */
   readonly hosts: number[] = [];
+  /** Index of this service in the world's endpoint tables. */
+  index = -1;
 
   constructor(
     readonly id: number,
     readonly name: string,
     readonly spec: ServiceSpec,
-    private readonly world: World,
-    private readonly rng: Rng,
+    protected readonly world: World,
+    protected readonly rng: Rng,
     serviceTime: Sampler,
   ) {
     const capacity = spec.queueCapacity ?? Infinity;
@@ -98,8 +103,9 @@ export class ServiceActor implements Actor {
   }
 
   /** Wires a downstream call (done once the world knows every service, host and route). */
-  addDownstream(service: number, edge: number, probability: number, routes: Route[]): void {
+  addDownstream(service: number, edge: number, probability: number, routes: Route[]): number {
     this.downstream.push({ service, edge, probability, routes });
+    return this.downstream.length - 1;
   }
 
   receive(kind: number, a: number): void {
@@ -116,6 +122,7 @@ export class ServiceActor implements Actor {
   }
 
   private arrive(att: Attempt): void {
+    if (!this.world.network.hosts[att.host].up) return this.world.dataPlane.resetToCaller(att);
     att.arrivedAt = this.world.sim.now;
     att.atCallee = true;
     this.arrivals++;
@@ -133,14 +140,17 @@ export class ServiceActor implements Actor {
 
   private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
-    this.world.sim.schedule(this.serviceTime() * replica.slowdown, Ev.WorkDone, this.id, att.id);
+    replica.working.add(att.id);
+    att.workTimer = this.world.sim.schedule(this.serviceTime() * replica.slowdown, Ev.WorkDone, this.id, att.id);
   }
 
-  private workDone(att: Attempt): void {
-    const errorRate = this.replicas[att.replica].errorRate;
-    if (errorRate > 0 && this.rng() < errorRate) {
+  /** The CPU part is done: fail, or make the downstream calls. Gateways override this. */
+  protected workDone(att: Attempt): void {
+    att.workTimer = -1;
+    const replica = this.replicas[att.replica];
+    if (replica.errorRate > 0 && this.rng() < replica.errorRate) {
       att.cause = Cause.http5xx;
-      att.status = 500;
+      att.status = replica.errorStatus;
       return this.finish(att);
     }
     if (this.parallel) {
@@ -172,10 +182,11 @@ export class ServiceActor implements Actor {
     this.finish(att);
   }
 
-  private issue(parent: Attempt, d: Downstream): void {
+  protected issue(parent: Attempt, d: Downstream): void {
     const w = this.world;
     const child = w.calls.alloc();
     child.requestId = parent.requestId;
+    child.origin = parent.origin;
     child.caller = this.id;
     child.parent = parent.id;
     child.service = d.service;
@@ -186,13 +197,19 @@ export class ServiceActor implements Actor {
   }
 
   private childResponse(child: Call): void {
-    const parent = this.world.attempts.get(child.parent);
+    const w = this.world;
+    if (child.parent < 0) {
+      // Its parent was reset when the replica died; nobody waits for this answer.
+      w.calls.release(child);
+      return;
+    }
+    const parent = w.attempts.get(child.parent);
     if (child.cause !== null && parent.cause === null) {
       parent.cause = child.cause;
       // A failed dependency surfaces to our caller as a gateway-style error.
-      parent.status = child.status >= 500 ? child.status : 502;
+      parent.status = child.status >= 500 ? child.status : child.status >= 400 ? child.status : 502;
     }
-    this.world.calls.release(child);
+    w.calls.release(child);
     parent.pending--;
     if (parent.pending > 0) return;
     if (this.parallel || parent.cause !== null) this.finish(parent);
@@ -200,15 +217,20 @@ export class ServiceActor implements Actor {
   }
 
   /** The attempt's work here is over: free the worker, answer, and start the next in queue. */
-  private finish(att: Attempt): void {
+  protected finish(att: Attempt): void {
     const replica = this.replicas[att.replica];
     replica.changeBusy(this.world.sim.now, -1);
+    replica.working.delete(att.id);
     replica.served++;
     this.answer(att);
-    if (replica.queued > 0) this.start(this.world.attempts.get(replica.dequeue()), replica);
+    this.startQueued(replica);
   }
 
-  private answer(att: Attempt): void {
+  private startQueued(replica: Replica): void {
+    while (replica.queued > 0 && replica.busy < replica.concurrency) this.start(this.world.attempts.get(replica.dequeue()), replica);
+  }
+
+  protected answer(att: Attempt): void {
     if (att.cause === null) {
       this.ok++;
       if (att.sentAt >= this.world.warmup) this.latency.record(this.world.sim.now - att.arrivedAt);
@@ -217,6 +239,52 @@ export class ServiceActor implements Actor {
     }
     att.atCallee = false;
     this.world.dataPlane.respond(att);
+  }
+
+  /** Changes a replica's worker count (a capacity fault); queued work starts if room appears. */
+  resize(r: number, concurrency: number): void {
+    const replica = this.replicas[r];
+    replica.concurrency = concurrency;
+    this.startQueued(replica);
+  }
+
+  /**
+   * Kills a replica's pod: every attempt it holds or queues is reset back to its caller, its
+   * own outstanding calls are orphaned, and its host refuses connections until restarted.
+   */
+  kill(r: number): void {
+    const w = this.world;
+    const host = w.network.hosts[this.hosts[r]];
+    if (!host.up) return;
+    host.up = false;
+    const replica = this.replicas[r];
+    const now = w.sim.now;
+    const held = [...replica.working];
+    replica.working.clear();
+    replica.changeBusy(now, -replica.busy);
+    if (held.length > 0) {
+      const ids = new Set(held);
+      w.calls.forEachLive((c) => {
+        if (c.caller === this.id && ids.has(c.parent)) c.parent = -1;
+      });
+    }
+    for (const id of held) {
+      const att = w.attempts.get(id);
+      if (att.workTimer >= 0) w.sim.cancel(att.workTimer);
+      att.workTimer = -1;
+      att.pending = 0;
+      w.dataPlane.resetToCaller(att);
+    }
+    while (replica.queued > 0) w.dataPlane.resetToCaller(w.attempts.get(replica.dequeue()));
+    w.endpointsChanged(this, r, false);
+  }
+
+  /** Brings a killed replica back, empty; the control plane tells proxies it exists again. */
+  restart(r: number): void {
+    const host = this.world.network.hosts[this.hosts[r]];
+    if (host.up) return;
+    host.up = true;
+    this.world.endpointsChanged(this, r, true);
   }
 
   /** Share of worker time spent busy, over all replicas, up to `now`. */

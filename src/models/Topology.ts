@@ -1,5 +1,5 @@
 /** What a node of the topology is; the UI picks a shape from it. */
-export const NodeKind = { client: 'client', service: 'service' } as const;
+export const NodeKind = { client: 'client', service: 'service', gateway: 'gateway', controlPlane: 'control-plane' } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
 /** A node as plain data for reports and the UI. Its index equals its actor id. */

@@ -1,24 +1,34 @@
 import { Histogram, InvariantError, Simulation, Tally, TimeSeries, invariant, sampler, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
-import type { CertificateSpec, ClientSpec, Scenario, ServiceSpec } from '../scenario';
+import { meshSchema, type MeshSpec, type Policy, type Scenario, type ServiceSpec } from '../scenario';
 import { Attempt, Call, Request, Table } from './Call';
 import { ClientActor } from './Client';
 import { DataPlane } from './DataPlane';
 import { EdgeStats } from './EdgeStats';
+import { FaultInjector } from './faults/FaultInjector';
+import { GatewayActor } from './Gateway';
+import { ControlPlane } from './mesh/ControlPlane';
 import type { Host } from './net/Host';
 import { Network } from './net/Network';
 import type { WorldObserver } from './Observer';
 import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY, TLS_HANDSHAKE_CPU_MS } from './proxy/calibration';
 import { compilePolicy } from './proxy/policy';
 import { Route } from './proxy/Route';
-import { Sidecar } from './proxy/Sidecar';
+import { ConfigState, Sidecar } from './proxy/Sidecar';
 import { ServiceActor } from './Service';
 import { Identity } from './tls/Identity';
-import type { Topology, TopologyNode } from './Topology';
+import type { NodeKind, Topology } from './Topology';
+
+/** Where a sidecar joins, and its certificate overrides. */
+interface Membership {
+  mesh?: string;
+  boundary?: string;
+  certificate: ServiceSpec['certificate'];
+}
 
 /**
- * A scenario compiled into actors on one simulation: services and their replicas (hosts),
- * sidecars, clients, the routes between them, the data plane and the network, plus the
- * end-to-end request accounting.
+ * A scenario compiled into actors on one simulation: services and gateways with their
+ * replicas (hosts), sidecars, clients, control planes and CAs, the routes between them, the
+ * data plane, the network and the fault injector, plus the end-to-end request accounting.
  *
  * Invariant: sent = ok + failed + inFlight at every instant; each request ends exactly once.
  */
@@ -27,12 +37,19 @@ export class World {
   readonly calls = new Table(() => new Call());
   readonly attempts = new Table(() => new Attempt());
   readonly requests = new Table(() => new Request());
+  /** Services, then gateways: everything a call can reach. `index` is the position here. */
+  readonly callees: ServiceActor[] = [];
   readonly services: ServiceActor[] = [];
+  readonly gateways: GatewayActor[] = [];
   readonly clients: ClientActor[] = [];
   readonly sidecars: Sidecar[] = [];
+  readonly controlPlanes: ControlPlane[] = [];
   readonly routes: Route[] = [];
   readonly network: Network;
   readonly dataPlane: DataPlane;
+  readonly faults: FaultInjector;
+  /** Per callee: which replicas are up (the endpoints Kubernetes knows). */
+  readonly live: Uint8Array[] = [];
   /** By host id: the sidecar in that pod, or null. */
   readonly sidecarOfHost: (Sidecar | null)[] = [];
   /** By host id: true when the pod's sidecar accepts mTLS only (STRICT). */
@@ -56,26 +73,36 @@ export class World {
   readonly okPerSecond = new TimeSeries();
   readonly failedPerSecond = new TimeSeries();
   private started = false;
+  private readonly byName = new Map<string, number>();
+  private readonly hostsByName = new Map<string, number[]>();
 
   constructor(readonly scenario: Scenario, readonly seed: number) {
     this.duration = scenario.duration;
     this.warmup = scenario.warmup;
     this.network = new Network(scenario, seed);
-    const byName = new Map<string, number>();
-    const node = (n: TopologyNode) => {
-      this.topology.nodes.push(n);
-      byName.set(n.name, n.id);
-    };
+    this.buildMeshes(scenario);
+
     for (const spec of scenario.services) {
       const svc = this.sim.addActor(
         (id) => new ServiceActor(id, spec.name, spec, this, streamFor(seed, spec.name), sampler(spec.serviceTime, streamFor(seed, `${spec.name}/service-time`))),
       );
       this.services.push(svc);
+      this.addCallee(svc, 'service');
       for (let r = 0; r < spec.replicas; r++) {
-        const host = this.addHost(`${spec.name}-${r}`, spec.zones[r % spec.zones.length], spec.region, false, spec.sidecar, spec.certificate, spec.mtls === 'STRICT');
+        const host = this.addHost(`${spec.name}-${r}`, spec.zones[r % spec.zones.length], spec.region, spec.external, spec.name);
+        this.addSidecar(host, spec.sidecar, spec.mtls === 'STRICT', spec);
         svc.hosts.push(host.id);
       }
-      node({ id: svc.id, name: spec.name, kind: 'service', replicas: spec.replicas, concurrency: spec.concurrency });
+    }
+    for (const spec of scenario.gateways) {
+      const gw = this.sim.addActor((id) => new GatewayActor(id, spec, this, streamFor(seed, spec.name), sampler(spec.cpuPerRequest, streamFor(seed, `${spec.name}/cpu`))));
+      this.gateways.push(gw);
+      this.addCallee(gw, 'gateway');
+      for (let r = 0; r < spec.replicas; r++) {
+        const host = this.addHost(`${spec.name}-${r}`, spec.zones[r % spec.zones.length], spec.region, false, spec.name);
+        this.addGatewayProxy(host, spec.name, spec.mesh, spec.bridge, spec.mtls === 'STRICT');
+        gw.hosts.push(host.id);
+      }
     }
     const clientHosts: number[] = [];
     for (const spec of scenario.clients) {
@@ -87,65 +114,148 @@ export class World {
           : spec.thinkTime;
       const client = this.sim.addActor((id) => new ClientActor(id, spec.name, spec, this, sampler(gap, streamFor(seed, `${spec.name}/gap`))));
       this.clients.push(client);
-      clientHosts.push(this.addHost(spec.name, spec.zone, spec.region, spec.external, spec.sidecar, spec.certificate, false).id);
-      node({ id: client.id, name: spec.name, kind: 'client', replicas: spec.type === 'closed' ? spec.users : 1, concurrency: 1 });
+      const host = this.addHost(spec.name, spec.zone, spec.region, spec.external, spec.name);
+      this.addSidecar(host, spec.sidecar, false, spec);
+      clientHosts.push(host.id);
+      this.addNode(client.id, spec.name, 'client', spec.type === 'closed' ? spec.users : 1, 1);
     }
+    for (const c of this.callees) this.live.push(new Uint8Array(c.replicas.length).fill(1));
+    for (const sc of this.sidecars) sc.views = sc.inline ? this.live : this.live.map((l) => new Uint8Array(l.length));
     this.dataPlane = this.sim.addActor((id) => new DataPlane(id, this));
+    this.faults = this.sim.addActor((id) => new FaultInjector(id, this));
+    this.wire(clientHosts);
+  }
 
+  private addCallee(svc: ServiceActor, kind: NodeKind): void {
+    svc.index = this.callees.length;
+    this.callees.push(svc);
+    this.addNode(svc.id, svc.name, kind, svc.replicas.length, svc.spec.concurrency);
+  }
+
+  private addNode(id: number, name: string, kind: NodeKind, replicas: number, concurrency: number): void {
+    this.topology.nodes.push({ id, name, kind, replicas, concurrency });
+    this.byName.set(name, id);
+  }
+
+  /** Control planes and CAs: the scenario's meshes, or one implicit mesh when sidecars exist. */
+  private buildMeshes(s: Scenario): void {
+    let specs: MeshSpec[] = s.meshes;
+    const anySidecar = s.services.some((x) => x.sidecar !== false) || s.clients.some((c) => c.sidecar !== false);
+    if (specs.length === 0 && anySidecar) specs = [meshSchema.parse({ name: 'mesh', ca: { name: 'mesh-ca' } })];
+    const caOf = new Map(specs.map((m) => [m.name, m.ca.name ?? `${m.name}-ca`]));
+    for (const m of specs) {
+      const host = this.network.addHost(`control-plane:${m.name}`, m.controlPlane.zone, m.controlPlane.region, false);
+      this.hostsByName.set(`control-plane:${m.name}`, [host.id]);
+      this.sidecarOfHost[host.id] = null;
+      this.strictHost[host.id] = false;
+      this.loopback[host.id] = null;
+      const trusted = m.trusts.map((t) => caOf.get(t)!);
+      const cp = this.sim.addActor((id) => new ControlPlane(id, m, host, this, streamFor(this.seed, `control-plane:${m.name}`), trusted));
+      this.controlPlanes.push(cp);
+      this.addNode(cp.id, cp.name, 'control-plane', 1, 1);
+    }
+    if (this.controlPlanes.length > 0) this.hostsByName.set('control-plane', [this.controlPlanes[0].host.id]);
+  }
+
+  private addHost(name: string, zone: string, region: string, external: boolean, owner: string): Host {
+    const host = this.network.addHost(name, zone, region, external);
+    const list = this.hostsByName.get(owner) ?? [];
+    list.push(host.id);
+    this.hostsByName.set(owner, list);
+    this.sidecarOfHost[host.id] = null;
+    this.strictHost[host.id] = false;
+    this.loopback[host.id] = null;
+    return host;
+  }
+
+  /** A sidecar beside a replica or a client, joined to its mesh's control plane. */
+  private addSidecar(host: Host, spec: ServiceSpec['sidecar'], strict: boolean, m: Membership): void {
+    if (spec === false) return;
+    const s = spec === true ? { mode: 'L7' as const, concurrency: 2, cpuPerPass: undefined, passLatency: undefined } : spec;
+    const cp = this.meshNamed(m.mesh);
+    const cpu = sampler(s.cpuPerPass ?? DEFAULT_PASS_CPU, streamFor(this.seed, `${host.name}/sidecar`));
+    const latency = sampler(s.passLatency ?? DEFAULT_PASS_LATENCY, streamFor(this.seed, `${host.name}/sidecar-latency`));
+    const sc = new Sidecar(this.sidecars.length, `${host.name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, latency, cp);
+    sc.renews = m.certificate.renew;
+    const cert = m.certificate;
+    cp.join(sc, m.boundary, { ttl: cert.ttl, ca: cert.ca, trust: cert.trust ? new Set(cert.trust) : undefined });
+    this.sidecars.push(sc);
+    this.sidecarOfHost[host.id] = sc;
+    this.strictHost[host.id] = strict;
+    this.loopback[host.id] = this.network.latencySampler(`pod/${host.name}`, host, host, undefined);
+  }
+
+  /**
+   * A gateway's own proxy: inline (its cost is the gateway's CPU), always configured. In a
+   * mesh it holds that mesh's identity; as a bridge it ends mTLS with an identity from the
+   * `from` mesh's CA and starts mTLS with one from the `to` mesh's.
+   */
+  private addGatewayProxy(host: Host, name: string, mesh: string | undefined, bridge: { from: string; to: string } | undefined, strict: boolean): void {
+    const zero = () => 0;
+    const inbound = bridge ? this.meshNamed(bridge.from) : mesh !== undefined ? this.meshNamed(mesh) : null;
+    const outbound = bridge ? this.meshNamed(bridge.to) : inbound;
+    const sc = new Sidecar(this.sidecars.length, `${host.name}/proxy`, host.id, true, 1, zero, zero, inbound, true);
+    sc.config = ConfigState.fresh;
+    sc.renews = false;
+    const identity = (cp: ControlPlane | null) => (cp ? new Identity(`${name}@${cp.spec.name}`, cp.caName, Infinity, cp.trust) : null);
+    sc.serverIdentity = identity(inbound);
+    sc.clientIdentity = identity(outbound);
+    this.sidecars.push(sc);
+    this.sidecarOfHost[host.id] = sc;
+    this.strictHost[host.id] = strict && inbound !== null;
+  }
+
+  /** Edges and routes: clients to their targets, services to their calls, gateways to upstreams. */
+  private wire(clientHosts: number[]): void {
     const edge = (from: number, to: number) => {
       const e = { id: this.topology.edges.length, from, to };
       this.topology.edges.push(e);
       this.edgeStats.push(new EdgeStats());
       return e.id;
     };
+    const callee = (name: string) => {
+      const id = this.byName.get(name);
+      invariant(id !== undefined, `unknown service or gateway ${name}`);
+      return this.sim.actor(id) as ServiceActor;
+    };
     this.clients.forEach((client, k) => {
-      const target = byName.get(client.spec.target);
-      invariant(target !== undefined, `client ${client.name} targets unknown service ${client.spec.target}`);
-      client.target = target;
-      client.edge = edge(client.id, target);
-      client.route = this.route(client.edge, clientHosts[k], client.spec, this.services[target], client.spec.policy, client.spec.latency);
+      const target = callee(client.spec.target);
+      client.target = target.id;
+      client.edge = edge(client.id, target.id);
+      client.route = this.route(client.edge, clientHosts[k], target, client.spec.policy, client.spec.latency, true);
     });
     for (const svc of this.services) {
       for (const call of svc.spec.calls) {
-        const to = byName.get(call.service);
-        invariant(to !== undefined, `service ${svc.name} calls unknown service ${call.service}`);
-        const e = edge(svc.id, to);
-        const routes = svc.hosts.map((h) => this.route(e, h, svc.spec, this.services[to], call.policy, call.latency));
-        svc.addDownstream(to, e, call.probability, routes);
+        const to = callee(call.service);
+        const e = edge(svc.id, to.id);
+        const routes = svc.hosts.map((h) => this.route(e, h, to, call.policy, call.latency, true));
+        svc.addDownstream(to.id, e, call.probability, routes);
+      }
+    }
+    for (const gw of this.gateways) {
+      for (const name of gw.upstreamNames()) {
+        const to = callee(name);
+        const e = edge(gw.id, to.id);
+        const policy = gw.gateway.routes.find((r) => r.service === name)?.policy;
+        const routes = gw.hosts.map((h) => this.route(e, h, to, policy, undefined, false));
+        gw.setUpstream(name, gw.addDownstream(to.id, e, 1, routes));
       }
     }
   }
 
-  private addHost(name: string, zone: string, region: string, external: boolean, sidecarSpec: ServiceSpec['sidecar'], cert: CertificateSpec, strict: boolean): Host {
-    const host = this.network.addHost(name, zone, region, external);
-    let sc: Sidecar | null = null;
-    if (sidecarSpec !== false) {
-      const s = sidecarSpec === true ? { mode: 'L7' as const, concurrency: 2, cpuPerPass: undefined, passLatency: undefined } : sidecarSpec;
-      const identity = new Identity(name, cert.ca, cert.ttl, new Set(cert.trust ?? [cert.ca]));
-      const cpu = sampler(s.cpuPerPass ?? DEFAULT_PASS_CPU, streamFor(this.seed, `${name}/sidecar`));
-      const latency = sampler(s.passLatency ?? DEFAULT_PASS_LATENCY, streamFor(this.seed, `${name}/sidecar-latency`));
-      sc = new Sidecar(this.sidecars.length, `${name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, latency, identity);
-      this.sidecars.push(sc);
-    }
-    this.sidecarOfHost[host.id] = sc;
-    this.strictHost[host.id] = sc !== null && strict;
-    this.loopback[host.id] = sc ? this.network.latencySampler(`pod/${name}`, host, host, undefined) : null;
-    return host;
-  }
-
-  /** The route from one caller host to a service, with the policy its caller applies. */
-  private route(edgeId: number, callerHost: number, caller: ServiceSpec | ClientSpec, callee: ServiceActor, routePolicy: ServiceSpec['policy'], latency: Distribution | undefined): Route {
+  /** The route from one caller host to a callee, with the policy its caller applies. */
+  private route(edgeId: number, callerHost: number, callee: ServiceActor, routePolicy: Policy | undefined, latency: Distribution | undefined, istioDefaults: boolean): Route {
     const sc = this.sidecarOfHost[callerHost];
-    const meshed = sc !== null;
-    const l7 = meshed && sc.l7 && callee.spec.protocol === 'http';
-    const policy = compilePolicy(callee.spec, routePolicy, l7, meshed);
+    const hasProxy = sc !== null;
+    const l7 = hasProxy && sc.l7 && callee.spec.protocol === 'http';
+    const policy = compilePolicy(callee.spec, routePolicy, l7, hasProxy, istioDefaults);
     const from = this.network.hosts[callerHost];
     const linkName = `${this.topology.nodes[this.topology.edges[edgeId].from].name}->${callee.name}`;
     const latencies = callee.hosts.map((h) => this.network.latencySampler(linkName, from, this.network.hosts[h], latency));
-    const mtls = meshed && callee.hosts.some((h) => this.sidecarOfHost[h] !== null);
-    const r = new Route(edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies);
+    const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => this.sidecarOfHost[h]?.mesh);
+    const known = sc ? sc.views[callee.index] : this.live[callee.index];
+    const r = new Route(edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies, known);
     this.routes.push(r);
-    void caller;
     return r;
   }
 
@@ -153,10 +263,42 @@ export class World {
     return this.sent - this.ok - this.failed;
   }
 
-  /** Schedules the clients' first sends. Idempotent. */
+  /** The control plane of a mesh by name (the first mesh when no name is given). */
+  meshNamed(name: string | undefined): ControlPlane {
+    const cp = name === undefined ? this.controlPlanes[0] : this.controlPlanes.find((c) => c.spec.name === name);
+    invariant(cp !== undefined, `no mesh ${name ?? '(any)'}`);
+    return cp;
+  }
+
+  /** A service or gateway by name. */
+  serviceByName(name: string): ServiceActor {
+    const svc = this.callees.find((c) => c.name === name);
+    invariant(svc !== undefined, `no service or gateway ${name}`);
+    return svc;
+  }
+
+  /** Host ids of services, gateways, clients or control planes ("control-plane:<mesh>") by name. */
+  hostsNamed(names: readonly string[]): number[] {
+    return names.flatMap((n) => this.hostsByName.get(n) ?? []);
+  }
+
+  /** A replica went down or came back: Kubernetes knows at once; proxies when pushed. */
+  endpointsChanged(svc: ServiceActor, replica: number, up: boolean): void {
+    this.live[svc.index][replica] = up ? 1 : 0;
+    for (const cp of this.controlPlanes) cp.endpointsChanged();
+  }
+
+  /** After a partition starts or heals, proxies cut off from their control plane go stale. */
+  checkControlPlaneReach(): void {
+    for (const cp of this.controlPlanes) cp.checkReachability();
+  }
+
+  /** Proxies connect, faults are scheduled, then the clients' first sends. Idempotent. */
   start(): void {
     if (this.started) return;
     this.started = true;
+    for (const cp of this.controlPlanes) cp.start();
+    for (const f of this.scenario.faults) this.faults.add(f);
     for (const c of this.clients) c.start();
   }
 
@@ -195,3 +337,4 @@ export class World {
     if (this.observer) this.observer.requestEnded(req.client, cause, latency);
   }
 }
+

@@ -28,8 +28,18 @@ export const Ev = {
   FaultDelay: 17,
   /** Data plane: a message was lost for good; TCP gives up and resets (a = attempt id). */
   TcpGiveUp: 18,
-  /** Data plane: an attempt reaches the callee's host without a sidecar (a = attempt id). */
-  AttemptArrive: 19,
+  /** Control plane: a proxy (re)connects its config stream (a = sidecar index). */
+  CpConnect: 20,
+  /** Control plane: a config push reaches a proxy (a = sidecar index). */
+  CpPush: 21,
+  /** Control plane: a proxy's certificate is due for renewal (a = sidecar index). */
+  CertRenew: 22,
+  /** Control plane: a proxy's certificate reaches its expiry time (a = sidecar index). */
+  CertExpire: 23,
+  /** Faults: fault number a starts. */
+  FaultStart: 24,
+  /** Faults: fault number a ends. */
+  FaultEnd: 25,
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 
@@ -49,5 +59,11 @@ export const Cause = {
   tlsExpiredCert: 'tls-expired-cert',
   tlsNoCert: 'tls-no-cert',
   tlsPlaintextRejected: 'tls-plaintext-rejected',
+  noConfig: 'no-config',
+  unauthenticated: 'unauthenticated',
+  rateLimited: 'rate-limited',
+  quotaExceeded: 'quota-exceeded',
+  sunset: 'sunset',
+  noRoute: 'no-route',
 } as const;
 export type Cause = (typeof Cause)[keyof typeof Cause] | (string & {});

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
+import { checkMeshParts } from './references';
 
 /** One thing wrong with a scenario: where (dotted path) and what. */
 export interface Problem {
@@ -199,11 +200,13 @@ class JsonSyntaxAt {
 interface NamedParts {
   services: readonly { name: string; calls: readonly { service: string }[] }[];
   clients: readonly { name: string; target: string }[];
+  gateways?: readonly { name: string }[];
 }
 
 /** Names must be unique, references must resolve, and calls must not loop. */
 function checkReferences(s: Scenario): Problem[] {
   const problems = checkNames(s);
+  problems.push(...checkMeshParts(s));
   const services = new Map(s.services.map((svc, i) => [svc.name, i]));
   if (s.warmup >= s.duration) {
     problems.push({ path: 'warmup', message: `must be shorter than duration (${s.duration} ms)` });
@@ -231,16 +234,26 @@ function checkNames(s: NamedParts): Problem[] {
     if (prior) problems.push({ path: `clients.${i}.name`, message: `"${c.name}" is already the name of ${prior}` });
     seen.set(c.name, `clients.${i}`);
   });
-  const known = [...services.keys()].join(', ');
+  const gateways = new Set<string>();
+  (s.gateways ?? []).forEach((g, i) => {
+    const prior = seen.get(g.name);
+    if (prior) problems.push({ path: `gateways.${i}.name`, message: `"${g.name}" is already the name of ${prior}` });
+    seen.set(g.name, `gateways.${i}`);
+    gateways.add(g.name);
+  });
+  // Without gateways, say "service" and list services, as most scenarios have none.
+  const what = gateways.size ? 'service or gateway' : 'service';
+  const targets = gateways.size ? `known: ${[...services.keys(), ...gateways].join(', ')}` : `services: ${[...services.keys()].join(', ')}`;
   s.clients.forEach((c, i) => {
-    if (!services.has(c.target)) {
-      problems.push({ path: `clients.${i}.target`, message: `unknown service "${c.target}" (services: ${known})` });
+    if (!services.has(c.target) && !gateways.has(c.target)) {
+      problems.push({ path: `clients.${i}.target`, message: `unknown ${what} "${c.target}" (${targets})` });
     }
   });
   s.services.forEach((svc, i) => {
     svc.calls.forEach((call, j) => {
+      if (gateways.has(call.service)) return;
       if (!services.has(call.service)) {
-        problems.push({ path: `services.${i}.calls.${j}.service`, message: `unknown service "${call.service}" (services: ${known})` });
+        problems.push({ path: `services.${i}.calls.${j}.service`, message: `unknown ${what} "${call.service}" (${targets})` });
       } else if (call.service === svc.name) {
         problems.push({ path: `services.${i}.calls.${j}.service`, message: `"${svc.name}" cannot call itself` });
       }
@@ -270,7 +283,15 @@ function looseParts(data: unknown): NamedParts {
     if (!rec(c) || typeof c.name !== 'string' || typeof c.target !== 'string') return none;
     clients.push({ name: c.name, target: c.target });
   }
-  return { services, clients };
+  const gateways: { name: string }[] = [];
+  if (data.gateways !== undefined) {
+    if (!Array.isArray(data.gateways)) return none;
+    for (const g of data.gateways) {
+      if (!rec(g) || typeof g.name !== 'string') return none;
+      gateways.push({ name: g.name });
+    }
+  }
+  return { services, clients, gateways };
 }
 
 function findCycle(s: Scenario): string[] | null {

@@ -1,57 +1,16 @@
 import { z } from 'zod';
-import { parseDuration } from './duration';
 import { policySchema } from './policy';
+import { distributionSchema } from './distribution';
+import { duration, name, positiveDuration, probability } from './common';
+import { meshSchema } from './mesh';
+import { faultSchema } from './faults';
+import { gatewaySchema } from './gateway';
 
 /**
  * The scenario file format, as a zod schema with defaults. Every object is strict: an
  * unknown field is an error, never silently ignored. Durations are "250ms", "5s", "2m"
  * or plain milliseconds; they come out of parsing as milliseconds.
  */
-
-const duration = z.unknown().transform((v, ctx) => {
-  const r = parseDuration(v);
-  if (r.ok) return r.ms;
-  ctx.addIssue({ code: 'custom', message: r.message });
-  return z.NEVER;
-});
-
-const positiveDuration = duration.refine((ms) => ms > 0, { message: 'must be greater than zero' });
-
-const name = z
-  .string()
-  .min(1, { message: 'must not be empty' })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'use letters, digits, ".", "_" or "-" (starting with a letter or digit)' });
-
-const probability = z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' });
-
-/** A distribution of durations; a bare duration ("5ms") means a constant. */
-export const distributionSchema = z.union([
-  z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('constant'), value: duration }),
-    z.strictObject({ type: z.literal('uniform'), min: duration, max: duration }).refine((d) => d.max >= d.min, {
-      message: 'max must be at least min',
-      path: ['max'],
-    }),
-    z.strictObject({ type: z.literal('exponential'), mean: positiveDuration }),
-    z.strictObject({ type: z.literal('normal'), mean: duration, stddev: duration }),
-    z.strictObject({
-      type: z.literal('lognormal'),
-      median: positiveDuration,
-      sigma: z.number().positive({ message: 'must be greater than zero' }),
-    }),
-    z.strictObject({
-      type: z.literal('pareto'),
-      scale: positiveDuration,
-      shape: z.number().positive({ message: 'must be greater than zero' }),
-    }),
-  ]),
-  z.union([z.string(), z.number()]).transform((v, ctx) => {
-    const r = parseDuration(v);
-    if (r.ok) return { type: 'constant' as const, value: r.ms };
-    ctx.addIssue({ code: 'custom', message: r.message });
-    return z.NEVER;
-  }),
-]);
 
 /** Default latencies by placement (DOMAIN.md): one-way, lognormal jitter. */
 const placementSchema = z.strictObject({
@@ -86,13 +45,16 @@ const sidecarSchema = z.strictObject({
   passLatency: distributionSchema.optional(),
 });
 
+/** Overrides of a workload's certificate; by default its mesh's CA decides all of these. */
 const certificateSchema = z.strictObject({
-  /** The CA that signs this workload's certificate. */
-  ca: name.default('mesh-ca'),
-  /** Certificate lifetime from t = 0 (Istio: 24 h). */
-  ttl: positiveDuration.prefault('24h'),
-  /** Roots this workload trusts; defaults to its own CA. */
+  /** The CA that signs this workload's certificate (default: its mesh's). */
+  ca: name.optional(),
+  /** Certificate lifetime (default: the mesh CA's ttl, 24 h). */
+  ttl: positiveDuration.optional(),
+  /** Roots this workload trusts (default: its mesh's CA and those of meshes it trusts). */
   trust: z.array(name).optional(),
+  /** False for a certificate nobody renews: it expires at its ttl. */
+  renew: z.boolean().default(true),
 });
 
 const serviceSchema = z.strictObject({
@@ -121,6 +83,12 @@ const serviceSchema = z.strictObject({
   sidecar: z.union([z.boolean(), sidecarSchema]).default(false),
   /** Peer authentication of inbound traffic at the sidecar (Istio's default: PERMISSIVE). */
   mtls: z.enum(['STRICT', 'PERMISSIVE']).default('PERMISSIVE'),
+  /** The mesh its sidecars join (default: the first mesh). */
+  mesh: name.optional(),
+  /** A team or line-of-business boundary; a mesh's control plane may deny whole boundaries. */
+  boundary: name.optional(),
+  /** A third party outside every mesh: on the internet, never with a sidecar. */
+  external: z.boolean().default(false),
   certificate: certificateSchema.prefault({}),
   /** Policy every meshed caller applies when calling this service (VirtualService + DestinationRule). */
   policy: policySchema.optional(),
@@ -141,7 +109,17 @@ const clientCommon = {
   external: z.boolean().default(false),
   /** A meshed load generator (like Istio's fortio client) sends through its own sidecar. */
   sidecar: z.union([z.boolean(), sidecarSchema]).default(false),
+  mesh: name.optional(),
+  boundary: name.optional(),
   certificate: certificateSchema.prefault({}),
+  /** Who is calling, for a gateway's authentication, rate limits and quotas. */
+  consumer: name.optional(),
+  /** The credentials it presents (API key or JWT): valid, invalid or none at all. */
+  credentials: z.enum(['valid', 'invalid', 'missing']).default('valid'),
+  /** HTTP host, path and API version of its requests, for a gateway's routing. */
+  host: z.string().min(1).optional(),
+  path: z.string().min(1).default('/'),
+  version: z.string().min(1).optional(),
   /** Policy for the client's route to its target (meshed clients only). */
   policy: policySchema.optional(),
 };
@@ -186,6 +164,9 @@ export const scenarioSchema = z.strictObject({
     message: 'needs at least one client',
   }),
   services: z.array(serviceSchema).min(1, { message: 'needs at least one service' }),
+  gateways: z.array(gatewaySchema).default([]),
+  meshes: z.array(meshSchema).default([]),
+  faults: z.array(faultSchema).default([]),
 });
 
 /** A scenario file as written (durations as strings, defaults missing). */
@@ -198,3 +179,6 @@ export type CallSpec = ServiceSpec['calls'][number];
 export type SidecarSpec = z.output<typeof sidecarSchema>;
 export type CertificateSpec = z.output<typeof certificateSchema>;
 export type PlacementSpec = z.output<typeof placementSchema>;
+export type { MeshSpec } from './mesh';
+export type { FaultSpec, FaultInput } from './faults';
+export type { GatewaySpec, GatewayRouteSpec } from './gateway';

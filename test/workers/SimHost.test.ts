@@ -85,7 +85,10 @@ describe('SimHost', () => {
     const { info } = loaded();
     expect(info).toMatchObject({ name: 'hello-mesh', seed: 7, durationMs: 120_000 });
     expect(info.title).toMatch(/^Hello, mesh/);
-    expect(info.topology.nodes.map((n) => n.name)).toEqual(['frontend', 'catalog', 'cart', 'shoppers']);
+    // The mesh's control plane is a node too, so the UI can draw its config streams.
+    expect(info.topology.nodes.map((n) => n.name)).toEqual(['control-plane:mesh', 'frontend', 'catalog', 'cart', 'shoppers']);
+    expect(info.topology.nodes.map((n) => n.kind)).toEqual(['control-plane', 'service', 'service', 'service', 'client']);
+    expect(info.topology.nodes.every((n, i) => n.id === i)).toBe(true);
     // shoppers -> frontend, frontend -> catalog, frontend -> cart, cart -> catalog.
     expect(info.topology.edges).toHaveLength(4);
     expect(loaded(99).info.seed).toBe(99);

@@ -4,6 +4,8 @@
  */
 export class Host {
   up = true;
+  /** How far this host's clock is off (ms): it judges certificate expiry by now + skew. */
+  skew = 0;
   constructor(
     readonly id: number,
     readonly name: string,

@@ -30,6 +30,8 @@ export class Route {
   /** Pooled connections are only good until the earlier of the two certificates expires. */
   readonly poolValidUntil: Float64Array;
   private rr = 0;
+  /** Extra one-way delay from a latency fault, or null. */
+  faultDelay: Sampler | null = null;
   /** Stats: retries started, overflows, ejections. */
   retriesStarted = 0;
   retryOverflows = 0;
@@ -50,6 +52,11 @@ export class Route {
     readonly rng: Rng,
     /** One-way latency to each upstream host (null: always zero). */
     readonly latency: readonly (Sampler | null)[],
+    /**
+     * Which upstream replicas this caller knows of: its proxy's view from the control plane, or
+     * the live endpoints for a plain caller (kube-proxy). Shared, not copied.
+     */
+    public known: Uint8Array,
   ) {
     const n = hosts.length;
     this.hostActive = new Int32Array(n);
@@ -79,48 +86,53 @@ export class Route {
     return this.ejectedUntil[i] > now;
   }
 
+  /** An upstream host the router may pick: known to this caller and not ejected. */
+  private usable(i: number, now: number): boolean {
+    return this.known[i] === 1 && !(this.ejectedUntil[i] > now);
+  }
+
   /**
-   * Picks an upstream host by the route's load balancer, skipping ejected hosts. Returns -1
-   * when none is left (`no-healthy-upstream`). `key` feeds ring hash (the request id).
+   * Picks an upstream host by the route's load balancer among the usable ones. Returns -1 when
+   * none is left (`no-healthy-upstream`). `key` feeds ring hash (the request id).
    */
   pick(now: number, key: number): number {
     this.unejectDue(now);
     const n = this.hosts.length;
-    const healthy = n - this.ejectedCount;
-    if (healthy <= 0) return -1;
+    let healthy = 0;
+    for (let i = 0; i < n; i++) if (this.usable(i, now)) healthy++;
+    if (healthy === 0) return -1;
     switch (this.policy.lb) {
       case 'round-robin': {
         for (let k = 0; k < n; k++) {
           const i = this.rr++ % n;
-          if (!this.isEjected(i, now)) return i;
+          if (this.usable(i, now)) return i;
         }
         return -1;
       }
       case 'random':
-        return this.nthHealthy(Math.floor(this.rng() * healthy), now);
+        return this.nthUsable(Math.floor(this.rng() * healthy), now);
       case 'least-request': {
-        // Power of two choices: two distinct random healthy hosts, the one with fewer active requests.
-        if (healthy === 1) return this.nthHealthy(0, now);
+        // Power of two choices: two distinct random usable hosts, the one with fewer active requests.
+        if (healthy === 1) return this.nthUsable(0, now);
         const a = Math.floor(this.rng() * healthy);
         let b = Math.floor(this.rng() * (healthy - 1));
         if (b >= a) b++;
-        const ha = this.nthHealthy(a, now);
-        const hb = this.nthHealthy(b, now);
+        const ha = this.nthUsable(a, now);
+        const hb = this.nthUsable(b, now);
         return this.hostActive[hb] < this.hostActive[ha] ? hb : ha;
       }
       case 'ring-hash': {
-        // Consistent hashing of the key onto the hosts; an ejected host's keys move to the next one.
+        // Consistent hashing of the key onto the hosts; a missing host's keys move to the next one.
         let i = mix(key) % n;
-        for (let k = 0; k < n; k++, i = (i + 1) % n) if (!this.isEjected(i, now)) return i;
+        for (let k = 0; k < n; k++, i = (i + 1) % n) if (this.usable(i, now)) return i;
         return -1;
       }
     }
   }
 
-  private nthHealthy(k: number, now: number): number {
-    if (this.ejectedCount === 0) return k;
+  private nthUsable(k: number, now: number): number {
     for (let i = 0; i < this.hosts.length; i++) {
-      if (this.isEjected(i, now)) continue;
+      if (!this.usable(i, now)) continue;
       if (k-- === 0) return i;
     }
     return -1;

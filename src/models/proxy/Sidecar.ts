@@ -1,5 +1,17 @@
 import type { Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
+import type { ControlPlane } from '../mesh/ControlPlane';
+
+/** What a proxy knows from its control plane. */
+export const ConfigState = {
+  /** Never reached its control plane: no routes, no endpoints, no certificate. */
+  none: 0,
+  /** Connected and up to date. */
+  fresh: 1,
+  /** Lost its control plane: keeps its last config, learns nothing new. */
+  stale: 2,
+} as const;
+export type ConfigState = (typeof ConfigState)[keyof typeof ConfigState];
 
 /** The four passes a hop makes through proxies: out and back through each end's sidecar. */
 export const Pass = {
@@ -39,8 +51,25 @@ export class Sidecar {
     readonly cpu: Sampler,
     /** Handling latency of one pass that holds no worker (buffering, the event loop). */
     readonly latency: Sampler,
-    readonly identity: Identity,
+    /** The mesh whose control plane configures it; null outside every mesh. */
+    readonly mesh: ControlPlane | null,
+    /**
+     * NOTE: an inline proxy (an API gateway's own) costs nothing and takes no events: its work is
+     * the gateway's CPU. It never loses its config.
+     */
+    readonly inline = false,
   ) {}
+
+  /** Certificate it presents as a client (outbound) and as a server (inbound). */
+  clientIdentity: Identity | null = null;
+  serverIdentity: Identity | null = null;
+  config: ConfigState = ConfigState.none;
+  /** Per service (by index in the world): which replicas this proxy believes exist. */
+  views: Uint8Array[] = [];
+  /** The certificate's expiry was counted (so it is counted once). */
+  expiryCounted = false;
+  /** Renewal is on (false for a certificate nobody renews). */
+  renews = true;
 
   /** Takes a job; returns true when a worker is free and the caller should start it now. */
   offer(job: number): boolean {

@@ -41,9 +41,10 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
  * the call's own. Without an L7 sidecar at the caller (or for a TCP callee) only connection
  * limits apply: no retries, timeouts, faults or outlier detection, and kube-proxy balancing.
  */
-export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7: boolean, meshed: boolean): CompiledPolicy {
+export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7: boolean, meshed: boolean, istioDefaults = true): CompiledPolicy {
   const p: Policy = { ...(callee.policy ?? {}), ...(route ?? {}) };
-  const r = l7 ? p.retries ?? defaultRetries() : undefined;
+  // A gateway's router retries only when told to; a sidecar takes Istio's default retries.
+  const r = l7 ? p.retries ?? (istioDefaults ? defaultRetries() : undefined) : undefined;
   const cb = meshed ? p.circuitBreaker : undefined;
   const od = l7 ? p.outlierDetection : undefined;
   let retryOn = 0;

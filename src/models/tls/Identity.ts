@@ -11,7 +11,7 @@ export class Identity {
     public ca: string,
     public notAfter: number,
     /** Roots this workload accepts from its peers. */
-    readonly trust: Set<string>,
+    readonly trust: ReadonlySet<string>,
   ) {}
 }
 
@@ -20,11 +20,13 @@ export class Identity {
  * chains to a root the other side trusts and has not expired. Returns null when it succeeds,
  * or the failure cause. The client checks the server first, as in TLS 1.3.
  */
-export function mtlsHandshake(client: Identity | null, server: Identity, now: number): string | null {
+export function mtlsHandshake(client: Identity | null, server: Identity | null, clientNow: number, serverNow: number): string | null {
+  if (!server) return Cause.tlsNoCert;
   if (!client) return Cause.tlsNoCert;
+  // Each side judges expiry by its own clock (a skewed clock sees certificates expire early).
   if (!client.trust.has(server.ca)) return Cause.tlsUnknownCa;
-  if (now >= server.notAfter) return Cause.tlsExpiredCert;
+  if (clientNow >= server.notAfter) return Cause.tlsExpiredCert;
   if (!server.trust.has(client.ca)) return Cause.tlsUnknownCa;
-  if (now >= client.notAfter) return Cause.tlsExpiredCert;
+  if (serverNow >= client.notAfter) return Cause.tlsExpiredCert;
   return null;
 }

@@ -1,0 +1,171 @@
+import { Tally, type Rng, type Sampler } from '../sim-engine';
+import type { ClientSpec, GatewaySpec, ServiceSpec } from '../scenario';
+import type { Attempt } from './Call';
+import type { ClientActor } from './Client';
+import { Cause } from './events';
+import { ServiceActor } from './Service';
+import type { World } from './World';
+
+/** A token bucket (Envoy's local rate limit): `size` tokens, `tokensPerFill` added every `fillInterval`. */
+class TokenBucket {
+  private tokens: number;
+  private lastFill = 0;
+  constructor(private readonly size: number, private readonly perFill: number, private readonly interval: number) {
+    this.tokens = size;
+  }
+  /** Takes a token at time `now`; false when the bucket is empty. */
+  take(now: number): boolean {
+    const fills = Math.floor((now - this.lastFill) / this.interval);
+    if (fills > 0) {
+      this.tokens = Math.min(this.size, this.tokens + fills * this.perFill);
+      this.lastFill += fills * this.interval;
+    }
+    if (this.tokens < 1) return false;
+    this.tokens--;
+    return true;
+  }
+}
+
+/** A fixed-window quota: at most `limit` requests per `period`. */
+class Quota {
+  private window = -1;
+  private used = 0;
+  constructor(private readonly limit: number, private readonly period: number) {}
+  take(now: number): boolean {
+    const w = Math.floor(now / this.period);
+    if (w !== this.window) {
+      this.window = w;
+      this.used = 0;
+    }
+    if (this.used >= this.limit) return false;
+    this.used++;
+    return true;
+  }
+}
+
+/** Turns a gateway into the service shape the workers and queues share. */
+export function gatewayAsService(g: GatewaySpec): ServiceSpec {
+  return {
+    name: g.name,
+    description: g.description,
+    replicas: g.replicas,
+    concurrency: g.concurrency,
+    queueCapacity: g.queueCapacity,
+    serviceTime: g.cpuPerRequest,
+    errorRate: 0,
+    calls: [],
+    callMode: 'sequential',
+    loadBalancer: 'round-robin',
+    protocol: 'http',
+    zones: g.zones,
+    region: g.region,
+    sidecar: false,
+    mtls: g.mtls,
+    mesh: g.mesh,
+    boundary: undefined,
+    external: false,
+    certificate: { renew: true },
+    policy: undefined,
+  };
+}
+
+/**
+ * An API gateway: replicas with workers and a queue like any service, whose work per request
+ * is its policy: match a route (404 `no-route`), authenticate (401 `unauthenticated`), take a
+ * token from the consumer's bucket (429 `rate-limited`), count against its quota (429
+ * `quota-exceeded`), refuse a sunset version (410 `sunset`), pick a canary target, then
+ * forward to the upstream and relay its answer.
+ */
+export class GatewayActor extends ServiceActor {
+  readonly gateway: GatewaySpec;
+  /** Rejections by cause, and answers sent with a Deprecation header. */
+  readonly rejections = new Tally();
+  deprecated = 0;
+  forwarded = 0;
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly quotas = new Map<string, Quota>();
+  /** Downstream index per upstream service name. */
+  private readonly upstream = new Map<string, number>();
+
+  constructor(id: number, spec: GatewaySpec, world: World, rng: Rng, cpu: Sampler) {
+    super(id, spec.name, gatewayAsService(spec), world, rng, cpu);
+    this.gateway = spec;
+    for (const c of spec.consumers) {
+      const rl = c.rateLimit ?? spec.rateLimit;
+      if (rl) this.buckets.set(c.name, new TokenBucket(rl.size, rl.tokensPerFill, rl.fillInterval));
+      if (c.quota) this.quotas.set(c.name, new Quota(c.quota.limit, c.quota.period));
+    }
+  }
+
+  /** Registers the downstream that reaches `service`. */
+  setUpstream(service: string, downstream: number): void {
+    this.upstream.set(service, downstream);
+  }
+
+  /** Every upstream service a route or canary can send to. */
+  upstreamNames(): string[] {
+    const names = new Set<string>();
+    for (const r of this.gateway.routes) {
+      names.add(r.service);
+      for (const c of r.canary ?? []) names.add(c.service);
+    }
+    return [...names];
+  }
+
+  protected override workDone(att: Attempt): void {
+    att.workTimer = -1;
+    const client = this.world.sim.actor(att.origin) as ClientActor;
+    const spec: ClientSpec = client.spec;
+    const g = this.gateway;
+    const now = this.world.sim.now;
+    const route = g.routes.find(
+      (r) =>
+        (r.match.host === undefined || r.match.host === spec.host) &&
+        (r.match.pathPrefix === undefined || spec.path.startsWith(r.match.pathPrefix)) &&
+        (r.match.version === undefined || r.match.version === spec.version),
+    );
+    if (!route) return this.reject(att, 404, Cause.noRoute);
+    if (g.auth !== 'none' && spec.credentials !== 'valid') return this.reject(att, 401, Cause.unauthenticated);
+    const consumer = spec.consumer ?? spec.name;
+    const bucket = this.bucketFor(consumer);
+    if (bucket && !bucket.take(now)) return this.reject(att, 429, Cause.rateLimited);
+    const quota = this.quotas.get(consumer);
+    if (quota && !quota.take(now)) return this.reject(att, 429, Cause.quotaExceeded);
+    const version = g.versions.find((v) => v.name === spec.version);
+    if (version?.sunsetAt !== undefined && now >= version.sunsetAt) return this.reject(att, 410, Cause.sunset);
+    if (version?.deprecated) this.deprecated++;
+    let target = route.service;
+    if (route.canary && route.canary.length > 0) {
+      const total = route.canary.reduce((t, c) => t + c.weight, 0);
+      let x = this.rng() * total;
+      for (const c of route.canary) {
+        x -= c.weight;
+        if (x < 0) {
+          target = c.service;
+          break;
+        }
+      }
+    }
+    this.forwarded++;
+    att.nextCall = this.downstream.length;
+    att.pending = 1;
+    this.issue(att, this.downstream[this.upstream.get(target)!]);
+  }
+
+  private bucketFor(consumer: string): TokenBucket | undefined {
+    let b = this.buckets.get(consumer);
+    if (!b && this.gateway.rateLimit) {
+      const rl = this.gateway.rateLimit;
+      b = new TokenBucket(rl.size, rl.tokensPerFill, rl.fillInterval);
+      this.buckets.set(consumer, b);
+    }
+    return b;
+  }
+
+  private reject(att: Attempt, status: number, cause: string): void {
+    this.rejections.add(cause);
+    att.cause = cause;
+    att.status = status;
+    this.finish(att);
+  }
+}

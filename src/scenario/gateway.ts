@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { distributionSchema } from './distribution';
+import { duration, name, positiveDuration, wholeCount } from './common';
+import { policySchema } from './policy';
+
+const tokenBucket = z.strictObject({
+  /** Most tokens the bucket holds (the burst). */
+  size: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }),
+  tokensPerFill: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(1),
+  fillInterval: positiveDuration,
+});
+
+const gatewayRoute = z.strictObject({
+  /** What a request must carry to take this route; an absent field matches anything. */
+  match: z
+    .strictObject({
+      host: z.string().min(1).optional(),
+      pathPrefix: z.string().min(1).optional(),
+      version: z.string().min(1).optional(),
+    })
+    .prefault({}),
+  /** The upstream service. */
+  service: name,
+  /** Weighted canary: share requests between services by weight (e.g. v1 90, v2 10). */
+  canary: z.array(z.strictObject({ service: name, weight: z.number().min(0, { message: 'must not be negative' }) })).optional(),
+  /** The gateway's own router policy toward the upstream (timeout, retries, ...). */
+  policy: policySchema.optional(),
+});
+
+/**
+ * An API gateway: one centralized L7 policy point with its own replicas, workers and
+ * per-request CPU. It routes by host, path and API version; authenticates; rate-limits and
+ * meters quotas per consumer; and runs the API life cycle (deprecation, sunset, canary).
+ * It can stand at the edge, in front of third parties (egress), or between two meshes.
+ */
+export const gatewaySchema = z.strictObject({
+  name,
+  description: z.string().optional(),
+  replicas: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(2),
+  /** Requests one replica works on at once. */
+  concurrency: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(16),
+  queueCapacity: wholeCount.optional(),
+  /** CPU per request: routing, authentication, rate limiting, logging. */
+  cpuPerRequest: distributionSchema.prefault({ type: 'lognormal', median: '0.5ms', sigma: 0.4 }),
+  zones: z.array(z.string().min(1)).min(1).default(['zone-a']),
+  region: z.string().min(1).default('region-1'),
+  /** The mesh it belongs to, with an identity from that mesh's CA. */
+  mesh: name.optional(),
+  /** Between two meshes: ends mTLS from `from` with an identity from its CA, starts mTLS into `to`. */
+  bridge: z.strictObject({ from: name, to: name }).optional(),
+  /** Peer authentication of meshed callers (when in a mesh). */
+  mtls: z.enum(['STRICT', 'PERMISSIVE']).default('PERMISSIVE'),
+  auth: z.enum(['none', 'api-key', 'jwt']).default('none'),
+  consumers: z
+    .array(
+      z.strictObject({
+        name,
+        /** Token bucket per consumer; an empty bucket answers 429. */
+        rateLimit: tokenBucket.optional(),
+        /** At most `limit` requests per `period`; past it, 429 quota-exceeded. */
+        quota: z.strictObject({ limit: wholeCount, period: positiveDuration }).optional(),
+      }),
+    )
+    .default([]),
+  /** Rate limit for consumers without their own. */
+  rateLimit: tokenBucket.optional(),
+  /** API versions and their life cycle. */
+  versions: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        /** Answers carry a Deprecation header. */
+        deprecated: z.boolean().default(false),
+        /** From this time on the version answers 410 Gone. */
+        sunsetAt: duration.optional(),
+      }),
+    )
+    .default([]),
+  routes: z.array(gatewayRoute).min(1, { message: 'needs at least one route' }),
+});
+
+export type GatewaySpec = z.output<typeof gatewaySchema>;
+export type GatewayRouteSpec = GatewaySpec['routes'][number];

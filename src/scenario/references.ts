@@ -1,0 +1,104 @@
+import type { Problem } from './parse';
+import type { Scenario } from './schema';
+
+/**
+ * References between meshes, gateways, faults and the services they name: every name must
+ * resolve, gateways route only HTTP, and third parties stay outside every mesh.
+ */
+export function checkMeshParts(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const services = new Map(s.services.map((x) => [x.name, x]));
+  const gateways = new Map(s.gateways.map((g) => [g.name, g]));
+  const meshes = new Set(s.meshes.map((m) => m.name));
+  const list = (xs: Iterable<string>) => [...xs].join(', ') || 'none';
+  const meshRef = (path: string, m: string | undefined) => {
+    if (m !== undefined && !meshes.has(m)) add(path, `unknown mesh "${m}" (meshes: ${list(meshes)})`);
+  };
+  const seenMeshes = new Set<string>();
+  s.meshes.forEach((m, i) => {
+    if (seenMeshes.has(m.name)) add(`meshes.${i}.name`, `"${m.name}" is already the name of another mesh`);
+    seenMeshes.add(m.name);
+    m.trusts.forEach((t, j) => meshRef(`meshes.${i}.trusts.${j}`, t));
+  });
+  s.services.forEach((svc, i) => {
+    meshRef(`services.${i}.mesh`, svc.mesh);
+    if (svc.external && svc.sidecar !== false) add(`services.${i}.sidecar`, `"${svc.name}" is a third party (external): it cannot run a sidecar`);
+    if (svc.mesh !== undefined && svc.sidecar === false) add(`services.${i}.mesh`, `"${svc.name}" has no sidecar, so it cannot join mesh "${svc.mesh}"`);
+  });
+  s.clients.forEach((c, i) => meshRef(`clients.${i}.mesh`, c.mesh));
+  s.gateways.forEach((g, i) => {
+    meshRef(`gateways.${i}.mesh`, g.mesh);
+    if (g.bridge) {
+      meshRef(`gateways.${i}.bridge.from`, g.bridge.from);
+      meshRef(`gateways.${i}.bridge.to`, g.bridge.to);
+      if (g.mesh !== undefined) add(`gateways.${i}.mesh`, 'a bridging gateway belongs to both meshes of its bridge; leave out `mesh`');
+    }
+    g.routes.forEach((r, j) => {
+      const targets = [{ path: `gateways.${i}.routes.${j}.service`, name: r.service }, ...(r.canary ?? []).map((c, k) => ({ path: `gateways.${i}.routes.${j}.canary.${k}.service`, name: c.service }))];
+      for (const t of targets) {
+        const svc = services.get(t.name);
+        if (!svc) add(t.path, `unknown service "${t.name}" (services: ${list(services.keys())})`);
+        else if (svc.protocol === 'tcp') add(t.path, `"${t.name}" speaks plain TCP; a gateway routes HTTP only (call it directly, through the mesh)`);
+      }
+      if (r.match.version !== undefined && g.versions.length > 0 && !g.versions.some((v) => v.name === r.match.version)) {
+        add(`gateways.${i}.routes.${j}.match.version`, `unknown version "${r.match.version}" (versions: ${list(g.versions.map((v) => v.name))})`);
+      }
+    });
+  });
+  s.clients.forEach((c, i) => {
+    const g = gateways.get(c.target);
+    if (!g || c.consumer === undefined || g.auth === 'none') return;
+    if (!g.consumers.some((x) => x.name === c.consumer)) {
+      add(`clients.${i}.consumer`, `gateway "${g.name}" has no consumer "${c.consumer}" (consumers: ${list(g.consumers.map((x) => x.name))})`);
+    }
+  });
+  const hostNames = new Set([...services.keys(), ...gateways.keys(), ...s.clients.map((c) => c.name)]);
+  s.faults.forEach((f, i) => {
+    const svcRef = (field: string, n: string | undefined) => {
+      if (n !== undefined && !services.has(n)) add(`faults.${i}.${field}`, `unknown service "${n}" (services: ${list(services.keys())})`);
+    };
+    switch (f.type) {
+      case 'kill-replica':
+      case 'slow-replica':
+      case 'clock-skew': {
+        const svc = services.get(f.service);
+        if (!svc) svcRef('service', f.service);
+        else if (f.replica !== undefined && f.replica >= svc.replicas) add(`faults.${i}.replica`, `"${f.service}" has replicas 0 to ${svc.replicas - 1}, not ${f.replica}`);
+        break;
+      }
+      case 'kill-service':
+      case 'http-abort':
+        svcRef('service', f.service);
+        break;
+      case 'latency':
+        svcRef('service', f.service);
+        if (f.from !== undefined && !hostNames.has(f.from)) add(`faults.${i}.from`, `unknown service, gateway or client "${f.from}"`);
+        if (f.to !== undefined && !hostNames.has(f.to)) add(`faults.${i}.to`, `unknown service or gateway "${f.to}"`);
+        if (f.service === undefined && (f.from === undefined || f.to === undefined)) add(`faults.${i}`, 'give a `service`, or a link with `from` and `to`');
+        break;
+      case 'partition':
+        f.between.forEach((group, g) =>
+          group.forEach((n, k) => {
+            const cp = /^control-plane(?::(.+))?$/.exec(n);
+            if (cp) {
+              if (cp[1] !== undefined && !meshes.has(cp[1])) add(`faults.${i}.between.${g}.${k}`, `unknown mesh "${cp[1]}" (meshes: ${list(meshes)})`);
+            } else if (!hostNames.has(n)) add(`faults.${i}.between.${g}.${k}`, `unknown service, gateway or client "${n}" (or "control-plane:<mesh>")`);
+          }),
+        );
+        break;
+      case 'control-plane-outage':
+      case 'ca-outage':
+        meshRef(`faults.${i}.mesh`, f.mesh);
+        break;
+      case 'expire-certificates':
+        meshRef(`faults.${i}.mesh`, f.mesh);
+        svcRef('service', f.service);
+        break;
+      case 'gateway-capacity':
+        if (!gateways.has(f.gateway)) add(`faults.${i}.gateway`, `unknown gateway "${f.gateway}" (gateways: ${list(gateways.keys())})`);
+        break;
+    }
+  });
+  return problems;
+}
