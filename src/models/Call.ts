@@ -72,6 +72,8 @@ export class Attempt {
   origin = -1;
   /** The callee's pending WorkDone event, cancelled if its replica dies. */
   workTimer = -1;
+  /** The attempt holds one of the callee replica's workers. */
+  holdsWorker = false;
   /** Callee replica index within its service. */
   replica = -1;
   /** Callee host id. */
@@ -99,6 +101,7 @@ export class Attempt {
     this.requestId = -1;
     this.origin = -1;
     this.workTimer = -1;
+    this.holdsWorker = false;
     this.replica = -1;
     this.host = -1;
     this.sentAt = 0;

@@ -106,7 +106,8 @@ export class DataPlane implements Actor {
     const p = r.policy;
     const now = w.sim.now;
     const i = r.pick(now, call.requestId);
-    if (i < 0) return this.finishCall(call, Cause.noHealthyUpstream, 503);
+    // No endpoint: Envoy answers 503 no-healthy-upstream; kube-proxy rejects the connection.
+    if (i < 0) return this.finishCall(call, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused, 503);
     if (r.activeRequests >= p.maxRequests) {
       r.overflows++;
       return this.finishCall(call, Cause.overflow, 503);
@@ -132,7 +133,7 @@ export class DataPlane implements Actor {
   private acquire(r: Route, att: Attempt): void {
     const i = att.replica;
     const p = r.policy;
-    if (r.mtls && r.idle[i] > 0 && this.world.sim.now >= r.poolValidUntil[i]) {
+    if (r.mtls && r.idle[i] > 0 && !this.certificatesValid(r, att.host)) {
       // A certificate behind these connections has expired: close them, handshake again.
       r.connections -= r.idle[i];
       r.idle[i] = 0;
@@ -183,7 +184,6 @@ export class DataPlane implements Actor {
         const server = callee.serverIdentity;
         const cause = mtlsHandshake(client, server, now + from.skew, now + to.skew);
         if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
-        else r.poolValidUntil[att.replica] = Math.min(client!.notAfter, server!.notAfter);
       } else if (callee && callee.mesh && (!r.sidecar || !r.sidecar.mesh) && w.strictHost[to.id]) {
         // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
         outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
@@ -211,6 +211,19 @@ export class DataPlane implements Actor {
     this.serveWaiters(r);
     if (att.abandoned) return this.world.attempts.release(att);
     this.attemptFailed(att, CONNECT_OUTCOMES[outcome]!, 503);
+  }
+
+  /**
+   * Pooled mTLS connections are only as good as the certificates behind them: once either has
+   * expired (by the judging host's clock), Envoy drains them and the next request handshakes.
+   */
+  private certificatesValid(r: Route, host: number): boolean {
+    const w = this.world;
+    const now = w.sim.now;
+    const client = r.sidecar?.clientIdentity;
+    const server = w.sidecarOfHost[host]?.serverIdentity;
+    if (!client || !server) return false;
+    return now + w.network.hosts[r.callerHost].skew < server.notAfter && now + w.network.hosts[host].skew < client.notAfter;
   }
 
   /** Returns a healthy connection to the pool, or hands it to the first attempt waiting. */

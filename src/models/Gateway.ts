@@ -71,7 +71,7 @@ export function gatewayAsService(g: GatewaySpec): ServiceSpec {
 
 /**
  * An API gateway: replicas with workers and a queue like any service, whose work per request
- * is its policy: match a route (404 `no-route`), authenticate (401 `unauthenticated`), take a
+ * is CPU (it does not hold a worker while the upstream answers) and policy: match a route (404 `no-route`), authenticate (401 `unauthenticated`), take a
  * token from the consumer's bucket (429 `rate-limited`), count against its quota (429
  * `quota-exceeded`), refuse a sunset version (410 `sunset`), pick a canary target, then
  * forward to the upstream and relay its answer.
@@ -147,6 +147,11 @@ export class GatewayActor extends ServiceActor {
       }
     }
     this.forwarded++;
+    // Event-driven, like Envoy or nginx: the worker is free again once the CPU work is done;
+    // the request waits for its upstream without holding it.
+    const replica = this.replicas[att.replica];
+    this.releaseWorker(att);
+    this.startQueued(replica);
     att.nextCall = this.downstream.length;
     att.pending = 1;
     this.issue(att, this.downstream[this.upstream.get(target)!]);

@@ -141,6 +141,7 @@ export class ServiceActor implements Actor {
   private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
     replica.working.add(att.id);
+    att.holdsWorker = true;
     att.workTimer = this.world.sim.schedule(this.serviceTime() * replica.slowdown, Ev.WorkDone, this.id, att.id);
   }
 
@@ -216,17 +217,27 @@ export class ServiceActor implements Actor {
     else this.nextSequential(parent);
   }
 
-  /** The attempt's work here is over: free the worker, answer, and start the next in queue. */
+  /** The attempt's work here is over: free its worker (if it still holds one), answer, start the next. */
   protected finish(att: Attempt): void {
+    // Read the replica first: answering may hand the record back to its pool.
+    const replica = this.replicas[att.replica];
+    const held = att.holdsWorker;
+    if (held) this.releaseWorker(att);
+    this.answer(att);
+    if (held) this.startQueued(replica);
+  }
+
+  /** Frees the worker an attempt holds; the caller starts queued work when it is ready. */
+  protected releaseWorker(att: Attempt): void {
     const replica = this.replicas[att.replica];
     replica.changeBusy(this.world.sim.now, -1);
     replica.working.delete(att.id);
     replica.served++;
-    this.answer(att);
-    this.startQueued(replica);
+    att.holdsWorker = false;
   }
 
-  private startQueued(replica: Replica): void {
+  /** Starts queued attempts while workers are free. */
+  protected startQueued(replica: Replica): void {
     while (replica.queued > 0 && replica.busy < replica.concurrency) this.start(this.world.attempts.get(replica.dequeue()), replica);
   }
 
@@ -270,6 +281,7 @@ export class ServiceActor implements Actor {
     }
     for (const id of held) {
       const att = w.attempts.get(id);
+      att.holdsWorker = false;
       if (att.workTimer >= 0) w.sim.cancel(att.workTimer);
       att.workTimer = -1;
       att.pending = 0;

@@ -1,4 +1,6 @@
 import type { LatencySummary } from '../sim-engine';
+import type { FaultSpec } from '../scenario';
+import { ConfigState } from './proxy/Sidecar';
 import type { World } from './World';
 
 /** The figures of one run, as the CLI prints them with --json. Plain data. */
@@ -17,6 +19,19 @@ export interface RunSummary {
   edges: Record<string, { requests: number; ok: number; failed: number; latencyMs: LatencySummary; retries: number }>;
   /** Per sidecar: CPU utilisation of its worker threads, passes made, CPU time in ms. */
   proxies: Record<string, { utilization: number; passes: number; cpuMs: number }>;
+  /** Per mesh: its control plane's streams and pushes, its proxies' config, its CA's certificates. */
+  meshes: Record<
+    string,
+    {
+      controlPlane: { up: boolean; connections: number; pushes: number };
+      proxies: { total: number; fresh: number; stale: number; noConfig: number };
+      certificates: { issued: number; renewed: number; renewalsFailed: number; expired: number };
+    }
+  >;
+  /** Per gateway: requests, forwarded upstream, rejected by cause, deprecated answers, utilisation. */
+  gateways: Record<string, { requests: number; forwarded: number; rejected: Record<string, number>; deprecated: number; utilization: number; latencyMs: LatencySummary }>;
+  /** Faults that started, with when they started and ended (null while still active). */
+  faults: { type: string; target: string; startMs: number; endMs: number | null }[];
 }
 
 /** Summarises a world's run so far. `wallMs` is measured by the host. */
@@ -43,6 +58,35 @@ export function summarize(world: World, wallMs: number): RunSummary {
   for (const sc of world.sidecars) {
     proxies[sc.name] = { utilization: sc.utilization(now), passes: sc.passes, cpuMs: sc.cpuMs(now) };
   }
+  const meshes: RunSummary['meshes'] = {};
+  for (const cp of world.controlPlanes) {
+    const proxies = { total: cp.members.length, fresh: 0, stale: 0, noConfig: 0 };
+    for (const sc of cp.members) {
+      if (sc.config === ConfigState.fresh) proxies.fresh++;
+      else if (sc.config === ConfigState.stale) proxies.stale++;
+      else proxies.noConfig++;
+    }
+    meshes[cp.spec.name] = {
+      controlPlane: { up: cp.up, connections: cp.connections, pushes: cp.pushes },
+      proxies,
+      certificates: { issued: cp.issued, renewed: cp.renewed, renewalsFailed: cp.renewalsFailed, expired: cp.expired },
+    };
+  }
+  const gateways: RunSummary['gateways'] = {};
+  for (const g of world.gateways) {
+    gateways[g.name] = {
+      requests: g.arrivals,
+      forwarded: g.forwarded,
+      rejected: g.rejections.toObject(),
+      deprecated: g.deprecated,
+      utilization: g.utilization(now),
+      latencyMs: g.latency.summary(),
+    };
+  }
+  const faults = world.faults.history.map((h) => {
+    const f = world.faults.faults[h.fault];
+    return { type: f.type, target: faultTarget(f), startMs: h.startMs, endMs: h.endMs };
+  });
   return {
     scenario: world.scenario.name,
     seed: world.seed,
@@ -56,5 +100,35 @@ export function summarize(world: World, wallMs: number): RunSummary {
     services,
     edges,
     proxies,
+    meshes,
+    gateways,
+    faults,
   };
+}
+
+/** What a fault acts on, in words. */
+function faultTarget(f: FaultSpec): string {
+  switch (f.type) {
+    case 'kill-replica':
+    case 'slow-replica':
+      return `${f.service}-${f.replica}`;
+    case 'clock-skew':
+      return f.replica === undefined ? f.service : `${f.service}-${f.replica}`;
+    case 'kill-service':
+    case 'http-abort':
+      return f.service;
+    case 'latency':
+      return f.service ?? `${f.from}->${f.to}`;
+    case 'packet-loss':
+      return 'network';
+    case 'partition':
+      return `${f.between[0].join(',')} | ${f.between[1].join(',')}`;
+    case 'control-plane-outage':
+    case 'ca-outage':
+      return f.mesh ?? 'mesh';
+    case 'expire-certificates':
+      return f.service ?? f.mesh ?? 'mesh';
+    case 'gateway-capacity':
+      return f.gateway;
+  }
 }

@@ -9,8 +9,8 @@ export class FaultInjector implements Actor {
   readonly faults: FaultSpec[] = [];
   /** Undo functions of active faults, by fault number. */
   private readonly undo = new Map<number, () => void>();
-  /** Fault numbers started, and those ended, for reports and the UI. */
-  readonly log: { fault: number; start: boolean; at: number }[] = [];
+  /** Faults that started, in order, with when they ended (null while active). */
+  readonly history: { fault: number; startMs: number; endMs: number | null }[] = [];
 
   constructor(readonly id: number, private readonly world: World) {}
 
@@ -35,16 +35,18 @@ export class FaultInjector implements Actor {
 
   receive(kind: number, a: number): void {
     if (kind === Ev.FaultStart) {
-      this.log.push({ fault: a, start: true, at: this.world.sim.now });
+      this.history.push({ fault: a, startMs: this.world.sim.now, endMs: null });
       const undo = this.apply(this.faults[a], a);
       if (undo) this.undo.set(a, undo);
+      else this.history[this.history.length - 1].endMs = this.world.sim.now; // one-shot
       return;
     }
     invariant(kind === Ev.FaultEnd, `fault injector got unknown event kind ${kind}`);
     const undo = this.undo.get(a);
     if (!undo) return;
     this.undo.delete(a);
-    this.log.push({ fault: a, start: false, at: this.world.sim.now });
+    const entry = this.history.find((h) => h.fault === a && h.endMs === null);
+    if (entry) entry.endMs = this.world.sim.now;
     undo();
   }
 

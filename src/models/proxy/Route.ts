@@ -27,8 +27,6 @@ export class Route {
   readonly busy: Int32Array;
   readonly connecting: Int32Array;
   readonly waiters: number[][];
-  /** Pooled connections are only good until the earlier of the two certificates expires. */
-  readonly poolValidUntil: Float64Array;
   private rr = 0;
   /** Extra one-way delay from a latency fault, or null. */
   faultDelay: Sampler | null = null;
@@ -68,7 +66,6 @@ export class Route {
     this.busy = new Int32Array(n);
     this.connecting = new Int32Array(n);
     this.waiters = Array.from({ length: n }, () => []);
-    this.poolValidUntil = new Float64Array(n).fill(Infinity);
   }
 
   /** Brings back hosts whose ejection is over. */
