@@ -100,5 +100,19 @@ export function checkMeshParts(s: Scenario): Problem[] {
         break;
     }
   });
+  const nodeNames = new Set([...hostNames, ...(meshes.size ? [...meshes].map((m) => `control-plane:${m}`) : ['control-plane:mesh'])]);
+  let last = -Infinity;
+  s.narrative.forEach((step, i) => {
+    if (step.at < last) add(`narrative.${i}.at`, 'steps must be in time order');
+    if (step.at > s.duration) add(`narrative.${i}.at`, `is after the scenario ends (${s.duration} ms)`);
+    last = step.at;
+    step.highlight.forEach((h, j) => {
+      const parts = h.split('->');
+      if (parts.length > 2 || parts.some((p) => !nodeNames.has(p.trim()))) {
+        const unknown = parts.find((p) => !nodeNames.has(p.trim())) ?? h;
+        add(`narrative.${i}.highlight.${j}`, `unknown node "${unknown}" (nodes: ${list(nodeNames)})`);
+      }
+    });
+  });
   return problems;
 }

@@ -167,6 +167,22 @@ export const scenarioSchema = z.strictObject({
   gateways: z.array(gatewaySchema).default([]),
   meshes: z.array(meshSchema).default([]),
   faults: z.array(faultSchema).default([]),
+  /** The story the scenario tells, step by step, for the app's narrative panel. */
+  narrative: z
+    .array(
+      z.strictObject({
+        /** Simulated time the step begins. */
+        at: duration,
+        title: z.string().min(1, { message: 'must not be empty' }),
+        /** One to three sentences. */
+        text: z.string().min(1, { message: 'must not be empty' }),
+        /** Node names (services, gateways, clients, "control-plane:<mesh>") and edges ("a->b") to highlight. */
+        highlight: z.array(z.string().min(1)).default([]),
+      }),
+    )
+    .default([]),
+  /** The claim the scenario makes, with a number; a test checks it. */
+  lesson: z.string().optional(),
 });
 
 /** A scenario file as written (durations as strings, defaults missing). */
