@@ -32,6 +32,30 @@ export function formatSummary(s: RunSummary): string {
     for (const [name, p] of proxies) pr.push([name, String(p.passes), `${(p.cpuMs / 1000).toFixed(2)} s`, `${(p.utilization * 100).toFixed(1)}%`]);
     lines.push(...table(pr));
   }
+  for (const [name, m] of Object.entries(s.meshes)) {
+    lines.push('');
+    const c = m.certificates;
+    lines.push(
+      `mesh ${name}   control plane ${m.controlPlane.up ? 'up' : 'DOWN'}: ${m.controlPlane.connections} connections, ${m.controlPlane.pushes} pushes   ` +
+        `proxies: ${m.proxies.fresh} fresh, ${m.proxies.stale} stale, ${m.proxies.noConfig} no config   ` +
+        `certificates: ${c.issued} issued, ${c.renewed} renewed, ${c.renewalsFailed} renewals failed, ${c.expired} expired`,
+    );
+  }
+  const gateways = Object.entries(s.gateways);
+  if (gateways.length) {
+    lines.push('');
+    const gr = [['gateway', 'requests', 'forwarded', 'rejected', 'deprecated', 'utilization']];
+    for (const [name, g] of gateways) {
+      const rejected = Object.entries(g.rejected).map(([cause, n]) => `${cause} ${n}`).join(', ') || '0';
+      gr.push([name, String(g.requests), String(g.forwarded), rejected, String(g.deprecated), `${(g.utilization * 100).toFixed(1)}%`]);
+    }
+    lines.push(...table(gr));
+  }
+  if (s.faults.length) {
+    lines.push('');
+    lines.push('faults');
+    for (const f of s.faults) lines.push(`  ${f.type} ${f.target}   ${formatDuration(f.startMs)} -> ${f.endMs === null ? 'end of run' : formatDuration(f.endMs)}`);
+  }
   return lines.join('\n');
 }
 
