@@ -29,8 +29,6 @@ export class Replica {
   errorStatus = 500;
   /** Service-time multiplier: 1 normally, more when the replica's CPU is slowed. */
   slowdown = 1;
-  /** Attempts holding a worker here (in service or waiting on their own calls). */
-  readonly working = new Set<number>();
 
   constructor(readonly index: number, public concurrency: number, readonly capacity: number, errorRate = 0) {
     this.errorRate = errorRate;
@@ -140,7 +138,6 @@ export class ServiceActor implements Actor {
 
   private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
-    replica.working.add(att.id);
     att.holdsWorker = true;
     att.workTimer = this.world.sim.schedule(this.serviceTime() * replica.slowdown, Ev.WorkDone, this.id, att.id);
   }
@@ -231,7 +228,6 @@ export class ServiceActor implements Actor {
   protected releaseWorker(att: Attempt): void {
     const replica = this.replicas[att.replica];
     replica.changeBusy(this.world.sim.now, -1);
-    replica.working.delete(att.id);
     replica.served++;
     att.holdsWorker = false;
   }
@@ -270,8 +266,12 @@ export class ServiceActor implements Actor {
     host.up = false;
     const replica = this.replicas[r];
     const now = w.sim.now;
-    const held = [...replica.working];
-    replica.working.clear();
+    // Kills are rare: find the attempts holding this replica's workers by a scan, rather than
+    // keeping a set on the hot path.
+    const held: number[] = [];
+    w.attempts.forEachLive((a) => {
+      if (a.holdsWorker && a.host === host.id) held.push(a.id);
+    });
     replica.changeBusy(now, -replica.busy);
     if (held.length > 0) {
       const ids = new Set(held);
