@@ -16,9 +16,14 @@ export function ScenarioPanel() {
 function About() {
   const info = useAppStore((s) => s.info);
   if (!info) return null;
-  const clients = info.topology.nodes.filter((n) => n.kind === 'client').length;
-  const services = info.topology.nodes.length - clients;
-  const links = info.topology.edges.length;
+  const count = (kind: string) => info.topology.nodes.filter((n) => n.kind === kind).length;
+  const parts = [
+    plural(count('client'), 'client'),
+    count('gateway') > 0 ? plural(count('gateway'), 'gateway') : '',
+    plural(info.topology.nodes.filter((n) => n.kind !== 'client' && n.kind !== 'gateway' && n.kind !== 'control-plane').length, 'service'),
+    count('control-plane') > 0 ? plural(count('control-plane'), 'control plane') : '',
+    plural(info.topology.edges.length, 'link'),
+  ].filter(Boolean);
   return (
     <section className="about">
       <p className="eyebrow">Scenario · {info.name}</p>
@@ -31,9 +36,7 @@ function About() {
         </div>
         <div>
           <dt>Topology</dt>
-          <dd>
-            {plural(clients, 'client')}, {plural(services, 'service')}, {plural(links, 'link')}
-          </dd>
+          <dd>{parts.join(', ')}</dd>
         </div>
         <div>
           <dt>Seed</dt>

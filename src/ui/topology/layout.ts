@@ -12,6 +12,10 @@ export const NodeSize = {
   serviceW: 196,
   serviceH: 96,
   clientR: 32,
+  /** A gateway is a wider box with rounder corners. */
+  gatewayW: 224,
+  /** Control planes are round icons in a row above the request path. */
+  controlR: 26,
   /** Room above a service for its queue stack. */
   queueRoom: 84,
 } as const;
@@ -59,12 +63,24 @@ type Side = 'left' | 'right' | 'bottom';
 /** Distance between column centres and between row centres, design units. */
 const COL_GAP = 310;
 const ROW_GAP = NodeSize.serviceH + NodeSize.queueRoom + 56;
+const CLIENT_ROW_GAP = NodeSize.clientR * 2 + 48 + 40;
 /** Empty margin kept around the drawing, CSS pixels. */
 const MARGIN = 28;
 const MIN_SCALE = 0.5;
 const MAX_SCALE = 1.6;
 
-/** Call depth of every node: 0 for clients, BFS along edges; unreachable services get 1. Pure. */
+/**
+ * True for nodes that requests pass through (clients, gateways, services); false for control
+ * planes, which configure proxies from the side and are drawn above the request path.
+ */
+export function onRequestPath(n: TopologyNode): boolean {
+  return n.kind !== 'control-plane';
+}
+
+/**
+ * Call depth of every node: 0 for clients, BFS along edges; unreachable nodes on the request
+ * path get 1, nodes off it -1. Pure.
+ */
 export function callDepths(topology: Topology): number[] {
   const depth = topology.nodes.map(() => -1);
   const out = topology.nodes.map(() => [] as number[]);
@@ -85,7 +101,21 @@ export function callDepths(topology: Topology): number[] {
       }
     }
   }
-  return depth.map((d) => (d === -1 ? 1 : d));
+  return depth.map((d, i) => (d !== -1 ? d : onRequestPath(topology.nodes[i]) ? 1 : -1));
+}
+
+function sizeOf(n: TopologyNode): { w: number; h: number } {
+  switch (n.kind) {
+    case 'client':
+      return { w: NodeSize.clientR * 2, h: NodeSize.clientR * 2 };
+    case 'control-plane':
+      return { w: NodeSize.controlR * 2, h: NodeSize.controlR * 2 };
+    case 'gateway':
+      return { w: NodeSize.gatewayW, h: NodeSize.serviceH };
+    default:
+      // Services, and any kind this UI does not know yet, are drawn as service boxes.
+      return { w: NodeSize.serviceW, h: NodeSize.serviceH };
+  }
 }
 
 /**
@@ -98,7 +128,7 @@ export function computeLayout(topology: Topology, width: number, height: number)
 
   // Columns, each ordered by the mean row of its callers so edges cross as little as possible.
   const columns: TopologyNode[][] = Array.from({ length: ncols }, () => []);
-  for (const n of topology.nodes) columns[depth[n.id]].push(n);
+  for (const n of topology.nodes) if (depth[n.id] >= 0) columns[depth[n.id]].push(n);
   const rowOf = new Map<number, number>();
   const callers = topology.nodes.map(() => [] as number[]);
   for (const e of topology.edges) callers[e.to].push(e.from);
@@ -114,35 +144,30 @@ export function computeLayout(topology: Topology, width: number, height: number)
 
   const placed: PlacedNode[] = [];
   columns.forEach((col, c) => {
+    // Clients (a small figure and a label) stack closer than boxes with queues above them.
+    const gap = col.every((n) => n.kind === 'client') ? CLIENT_ROW_GAP : ROW_GAP;
     col.forEach((node, i) => {
-      const isClient = node.kind === 'client';
-      placed.push({
-        node,
-        col: c,
-        x: c * COL_GAP,
-        y: (i - (col.length - 1) / 2) * ROW_GAP,
-        w: isClient ? NodeSize.clientR * 2 : NodeSize.serviceW,
-        h: isClient ? NodeSize.clientR * 2 : NodeSize.serviceH,
-      });
+      placed.push({ node, col: c, x: c * COL_GAP, y: (i - (col.length - 1) / 2) * gap, ...sizeOf(node) });
     });
   });
-  placed.sort((a, b) => a.node.id - b.node.id);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
   // Ports: edges sharing a side of a node are spread along it, ordered by the other end.
-  const kinds = topology.edges.map((e): EdgeKind => {
+  // Edges between nodes on the request path (all of them, today); ports are keyed by edge id.
+  const pathEdges = topology.edges.filter((e) => byId.has(e.from) && byId.has(e.to));
+  const kinds = pathEdges.map((e): EdgeKind => {
     const a = byId.get(e.from)!;
     const b = byId.get(e.to)!;
     return b.col > a.col ? 'forward' : b.col === a.col ? 'same' : 'back';
   });
   const sides: Record<EdgeKind, [Side, Side]> = { forward: ['right', 'left'], same: ['right', 'right'], back: ['bottom', 'bottom'] };
   const groups = new Map<string, { edge: number; end: 0 | 1; other: PlacedNode }[]>();
-  topology.edges.forEach((e, i) => {
+  pathEdges.forEach((e, i) => {
     const [fromSide, toSide] = sides[kinds[i]];
     push(groups, `${e.from}:${fromSide}`, { edge: e.id, end: 0, other: byId.get(e.to)! });
     push(groups, `${e.to}:${toSide}`, { edge: e.id, end: 1, other: byId.get(e.from)! });
   });
-  const ports = topology.edges.map((): [Point, Point] => [{ x: 0, y: 0 }, { x: 0, y: 0 }]);
+  const ports = new Map<number, [Point, Point]>(pathEdges.map((e) => [e.id, [{ x: 0, y: 0 }, { x: 0, y: 0 }]]));
   for (const [key, list] of groups) {
     const [idText, side] = key.split(':') as [string, Side];
     const n = byId.get(Number(idText))!;
@@ -150,13 +175,13 @@ export function computeLayout(topology: Topology, width: number, height: number)
     const room = (side === 'bottom' ? n.w : n.h) * (n.node.kind === 'client' ? 0.7 : 0.56);
     const step = list.length > 1 ? Math.min(22, room / (list.length - 1)) : 0;
     list.forEach((p, i) => {
-      ports[p.edge][p.end] = portPoint(n, side, (i - (list.length - 1) / 2) * step);
+      ports.get(p.edge)![p.end] = portPoint(n, side, (i - (list.length - 1) / 2) * step);
     });
   }
 
   const box = new Bounds();
-  const edges = topology.edges.map((edge, i): PlacedEdge => {
-    const [s, t] = ports[edge.id];
+  const edges = pathEdges.map((edge, i): PlacedEdge => {
+    const [s, t] = ports.get(edge.id)!;
     const kind = kinds[i];
     let c1: Point;
     let c2: Point;
@@ -189,6 +214,21 @@ export function computeLayout(topology: Topology, width: number, height: number)
     }
   }
 
+  // Control planes: a row of icons above the request path, centred over the callees.
+  const side = topology.nodes.filter((n) => depth[n.id] < 0);
+  if (side.length > 0) {
+    const callees = placed.filter((p) => p.col > 0);
+    const midX = callees.length ? callees.reduce((a, p) => a + p.x, 0) / callees.length : (box.minX + box.maxX) / 2;
+    const y = box.minY - 16 - NodeSize.controlR;
+    side.forEach((node, i) => {
+      const p: PlacedNode = { node, col: -1, x: midX + (i - (side.length - 1) / 2) * 260, y, ...sizeOf(node) };
+      placed.push(p);
+      box.add(p.x - p.w / 2, p.y - p.h / 2);
+      box.add(p.x + p.w / 2 + 16 + controlLabel(node).length * 10, p.y + p.h / 2);
+    });
+  }
+  placed.sort((a, b) => a.node.id - b.node.id);
+
   const fit = Math.min((width - 2 * MARGIN) / box.width, (height - 2 * MARGIN) / box.height);
   const scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, fit));
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
@@ -213,6 +253,11 @@ class Bounds {
   get height(): number {
     return Math.max(1, this.maxY - this.minY);
   }
+}
+
+/** A control plane's name without the engine's `control-plane:` prefix. Pure. */
+export function controlLabel(n: TopologyNode): string {
+  return n.name.replace(/^control-plane:/, '');
 }
 
 function portPoint(n: PlacedNode, side: Side, offset: number): Point {

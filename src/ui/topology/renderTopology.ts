@@ -4,7 +4,7 @@
 // indicators are updated in place by the returned `updateLoad`.
 import { select, type Selection } from 'd3';
 import { NODE_STRIDE } from '../../workers/protocol';
-import { NodeSize, type Layout, type PlacedNode } from './layout';
+import { NodeSize, controlLabel, type Layout, type PlacedNode } from './layout';
 import { sampleLanes, type EdgeLanes } from './lanes';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
@@ -69,9 +69,10 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
 
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
+  const nameOf = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
   for (const e of layout.edges) {
-    const from = layout.nodes[e.edge.from].node.name;
-    const to = layout.nodes[e.edge.to].node.name;
+    const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
+    const to = nameOf.get(e.edge.to) ?? String(e.edge.to);
     const g = edgeLayer.append('g').attr('class', `topo-edge topo-edge-${e.kind}`).attr('data-edge', `${from}->${to}`);
     g.append('title').text(`${from} calls ${to}`);
     g.append('path').attr('class', 'topo-edge-pipe').attr('d', e.path);
@@ -87,8 +88,20 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
       .attr('class', `topo-node topo-${p.node.kind}`)
       .attr('data-node', p.node.name)
       .attr('transform', `translate(${p.x - p.w / 2},${p.y - p.h / 2})`);
-    if (p.node.kind === 'client') drawClient(g, p);
-    else loads.push(drawService(g, p));
+    switch (p.node.kind) {
+      case 'client':
+        drawClient(g, p);
+        break;
+      case 'control-plane':
+        drawControlPlane(g, p);
+        break;
+      case 'gateway':
+        loads.push(drawService(g, p, 'gateway'));
+        break;
+      default:
+        // Services, and any kind this UI does not know yet, as service boxes.
+        loads.push(drawService(g, p, 'service'));
+    }
   }
 
   return {
@@ -123,10 +136,33 @@ function drawClient(g: G, p: PlacedNode): void {
     .text(users > 1 ? `client · ${users} users` : 'client');
 }
 
-function drawService(g: G, p: PlacedNode): LoadView {
+function drawControlPlane(g: G, p: PlacedNode): void {
+  const r = NodeSize.controlR;
+  const name = controlLabel(p.node);
+  g.append('title').text(`control plane of ${name}: configures the proxies and relays certificates from its CA`);
+  // A hexagon, like the proxies it configures.
+  const hex = Array.from({ length: 6 }, (_, i) => {
+    const a = (Math.PI / 3) * i + Math.PI / 6;
+    return `${r + r * Math.cos(a)},${r + r * Math.sin(a)}`;
+  }).join(' ');
+  g.append('polygon').attr('class', 'topo-control-body').attr('points', hex);
+  // Three sliders: configuration.
+  const icon = g.append('g').attr('class', 'topo-control-icon').attr('transform', `translate(${r},${r})`);
+  [-8, 0, 8].forEach((y, i) => {
+    icon.append('line').attr('x1', -11).attr('x2', 11).attr('y1', y).attr('y2', y);
+    icon.append('circle').attr('cx', [-4, 5, -1][i]).attr('cy', y).attr('r', 3);
+  });
+  g.append('text').attr('class', 'topo-name topo-name-small').attr('x', 2 * r + 12).attr('y', r - 2).text(name);
+  g.append('text').attr('class', 'topo-caption').attr('x', 2 * r + 12).attr('y', r + 16).text('control plane');
+}
+
+function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView {
   const { w, h } = p;
   const { replicas, concurrency } = p.node;
-  g.append('title').text(`service ${p.node.name}: ${replicas} replica${replicas > 1 ? 's' : ''}, ${concurrency} worker${concurrency > 1 ? 's' : ''} each`);
+  const radius = kind === 'gateway' ? 26 : 10;
+  g.append('title').text(
+    `${kind === 'gateway' ? 'API gateway' : 'service'} ${p.node.name}: ${replicas} replica${replicas > 1 ? 's' : ''}, ${concurrency} worker${concurrency > 1 ? 's' : ''} each`,
+  );
 
   // Replicas as a stack of cards peeking out below the front one, each a little narrower, so
   // nothing sticks out at the sides where the edges attach.
@@ -138,24 +174,27 @@ function drawService(g: G, p: PlacedNode): LoadView {
       .attr('y', i * CARD_OFFSET)
       .attr('width', w - 2 * i * CARD_INSET)
       .attr('height', h)
-      .attr('rx', 10);
+      .attr('rx', radius);
   }
+  // A gateway's contents sit further in, clear of its rounder corners.
+  const inner = kind === 'gateway' ? INNER_X + 10 : INNER_X;
   const card = g.append('g').attr('class', 'topo-card');
-  card.append('rect').attr('class', 'topo-card-front').attr('width', w).attr('height', h).attr('rx', 10);
-  card.append('text').attr('class', 'topo-name').attr('x', INNER_X).attr('y', 28).text(p.node.name);
+  card.append('rect').attr('class', 'topo-card-front').attr('width', w).attr('height', h).attr('rx', radius);
+  const title = card.append('text').attr('class', 'topo-name').attr('x', inner).attr('y', 28).text(p.node.name);
+  if (kind === 'gateway') title.append('tspan').attr('class', 'topo-kind').attr('dx', 8).text('API gateway');
   card
     .append('text')
     .attr('class', 'topo-caption')
-    .attr('x', INNER_X)
+    .attr('x', inner)
     .attr('y', 48)
     .text(`${replicas} replica${replicas > 1 ? 's' : ''} × ${concurrency} worker${concurrency > 1 ? 's' : ''}`);
 
   // Workers: one pip per worker slot across all replicas, filled while busy.
   const slots = replicas * concurrency;
-  const room = w - 2 * INNER_X;
+  const room = w - 2 * inner;
   const pips: SVGRectElement[] = [];
   let bar: SVGRectElement | null = null;
-  const workers = card.append('g').attr('class', 'topo-workers').attr('transform', `translate(${INNER_X},57)`);
+  const workers = card.append('g').attr('class', 'topo-workers').attr('transform', `translate(${inner},57)`);
   if (slots <= MAX_PIPS) {
     const rows = slots > 16 ? 2 : 1;
     const perRow = Math.ceil(slots / rows);
@@ -181,7 +220,7 @@ function drawService(g: G, p: PlacedNode): LoadView {
     workers.append('rect').attr('class', 'topo-pip').attr('width', room).attr('height', 12).attr('rx', 3);
     bar = workers.append('rect').attr('class', 'topo-pip topo-pip-busy').attr('width', 0).attr('height', 12).attr('rx', 3).node()!;
   }
-  const busyLabel = card.append('text').attr('class', 'topo-caption topo-busy-label').attr('x', INNER_X).attr('y', h - 11).node()!;
+  const busyLabel = card.append('text').attr('class', 'topo-caption topo-busy-label').attr('x', inner).attr('y', h - 11).node()!;
 
   // Queue: a stack of bars above the card that grows as requests wait.
   const queue = g.append('g').attr('class', 'topo-queue');
@@ -191,7 +230,7 @@ function drawService(g: G, p: PlacedNode): LoadView {
       queue
         .append('rect')
         .attr('class', 'topo-queue-bar')
-        .attr('x', INNER_X)
+        .attr('x', inner)
         .attr('y', -14 - i * 8)
         .attr('width', 40)
         .attr('height', 6)
@@ -200,7 +239,7 @@ function drawService(g: G, p: PlacedNode): LoadView {
         .node()!,
     );
   }
-  const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', INNER_X + 48).attr('y', -8).node()!;
+  const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', -8).node()!;
 
   const v: LoadView = {
     index: p.node.id,
