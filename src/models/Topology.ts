@@ -9,6 +9,13 @@ export interface TopologyNode {
   kind: NodeKind;
   replicas: number;
   concurrency: number;
+  /** Runs a sidecar beside each replica (services and clients). */
+  sidecar: boolean;
+  /** The mesh it belongs to (a bridging gateway: "from->to"), or null. */
+  mesh: string | null;
+  /** On the internet, outside every mesh (a third party, an external client). */
+  external: boolean;
+  protocol: 'http' | 'tcp';
 }
 
 /** A directed edge caller -> callee as plain data. */
@@ -16,6 +23,8 @@ export interface TopologyEdge {
   id: number;
   from: number;
   to: number;
+  /** Connections on this edge are mutual TLS (both ends meshed). */
+  mtls: boolean;
 }
 
 export interface Topology {

@@ -16,7 +16,7 @@ import { Route } from './proxy/Route';
 import { ConfigState, Sidecar } from './proxy/Sidecar';
 import { ServiceActor } from './Service';
 import { Identity } from './tls/Identity';
-import type { NodeKind, Topology } from './Topology';
+import type { NodeKind, Topology, TopologyNode } from './Topology';
 
 /** Where a sidecar joins, and its certificate overrides. */
 interface Membership {
@@ -87,7 +87,7 @@ export class World {
         (id) => new ServiceActor(id, spec.name, spec, this, streamFor(seed, spec.name), sampler(spec.serviceTime, streamFor(seed, `${spec.name}/service-time`))),
       );
       this.services.push(svc);
-      this.addCallee(svc, 'service');
+      this.addCallee(svc, 'service', spec.sidecar === false ? null : spec.mesh ?? this.controlPlanes[0].spec.name);
       for (let r = 0; r < spec.replicas; r++) {
         const host = this.addHost(`${spec.name}-${r}`, spec.zones[r % spec.zones.length], spec.region, spec.external, spec.name);
         this.addSidecar(host, spec.sidecar, spec.mtls === 'STRICT', spec);
@@ -97,7 +97,7 @@ export class World {
     for (const spec of scenario.gateways) {
       const gw = this.sim.addActor((id) => new GatewayActor(id, spec, this, streamFor(seed, spec.name), sampler(spec.cpuPerRequest, streamFor(seed, `${spec.name}/cpu`))));
       this.gateways.push(gw);
-      this.addCallee(gw, 'gateway');
+      this.addCallee(gw, 'gateway', spec.bridge ? `${spec.bridge.from}->${spec.bridge.to}` : spec.mesh ?? null);
       for (let r = 0; r < spec.replicas; r++) {
         const host = this.addHost(`${spec.name}-${r}`, spec.zones[r % spec.zones.length], spec.region, false, spec.name);
         this.addGatewayProxy(host, spec.name, spec.mesh, spec.bridge, spec.mtls === 'STRICT');
@@ -117,7 +117,17 @@ export class World {
       const host = this.addHost(spec.name, spec.zone, spec.region, spec.external, spec.name);
       this.addSidecar(host, spec.sidecar, false, spec);
       clientHosts.push(host.id);
-      this.addNode(client.id, spec.name, 'client', spec.type === 'closed' ? spec.users : 1, 1);
+      this.addNode({
+        id: client.id,
+        name: spec.name,
+        kind: 'client',
+        replicas: spec.type === 'closed' ? spec.users : 1,
+        concurrency: 1,
+        sidecar: spec.sidecar !== false,
+        mesh: spec.sidecar === false ? null : spec.mesh ?? this.controlPlanes[0].spec.name,
+        external: spec.external,
+        protocol: 'http',
+      });
     }
     for (const c of this.callees) this.live.push(new Uint8Array(c.replicas.length).fill(1));
     for (const sc of this.sidecars) sc.views = sc.inline ? this.live : this.live.map((l) => new Uint8Array(l.length));
@@ -126,15 +136,16 @@ export class World {
     this.wire(clientHosts);
   }
 
-  private addCallee(svc: ServiceActor, kind: NodeKind): void {
+  private addCallee(svc: ServiceActor, kind: NodeKind, mesh: string | null): void {
     svc.index = this.callees.length;
     this.callees.push(svc);
-    this.addNode(svc.id, svc.name, kind, svc.replicas.length, svc.spec.concurrency);
+    const spec = svc.spec;
+    this.addNode({ id: svc.id, name: svc.name, kind, replicas: svc.replicas.length, concurrency: spec.concurrency, sidecar: spec.sidecar !== false, mesh, external: spec.external, protocol: spec.protocol });
   }
 
-  private addNode(id: number, name: string, kind: NodeKind, replicas: number, concurrency: number): void {
-    this.topology.nodes.push({ id, name, kind, replicas, concurrency });
-    this.byName.set(name, id);
+  private addNode(n: TopologyNode): void {
+    this.topology.nodes.push(n);
+    this.byName.set(n.name, n.id);
   }
 
   /** Control planes and CAs: the scenario's meshes, or one implicit mesh when sidecars exist. */
@@ -152,7 +163,7 @@ export class World {
       const trusted = m.trusts.map((t) => caOf.get(t)!);
       const cp = this.sim.addActor((id) => new ControlPlane(id, m, host, this, streamFor(this.seed, `control-plane:${m.name}`), trusted));
       this.controlPlanes.push(cp);
-      this.addNode(cp.id, cp.name, 'control-plane', 1, 1);
+      this.addNode({ id: cp.id, name: cp.name, kind: 'control-plane', replicas: 1, concurrency: 1, sidecar: false, mesh: m.name, external: false, protocol: 'http' });
     }
     if (this.controlPlanes.length > 0) this.hostsByName.set('control-plane', [this.controlPlanes[0].host.id]);
   }
@@ -208,7 +219,7 @@ export class World {
   /** Edges and routes: clients to their targets, services to their calls, gateways to upstreams. */
   private wire(clientHosts: number[]): void {
     const edge = (from: number, to: number) => {
-      const e = { id: this.topology.edges.length, from, to };
+      const e = { id: this.topology.edges.length, from, to, mtls: false };
       this.topology.edges.push(e);
       this.edgeStats.push(new EdgeStats());
       return e.id;
@@ -256,6 +267,7 @@ export class World {
     const known = sc ? sc.views[callee.index] : this.live[callee.index];
     const r = new Route(edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies, known);
     this.routes.push(r);
+    if (mtls) this.topology.edges[edgeId].mtls = true;
     return r;
   }
 

@@ -107,7 +107,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
 }
 
 /** What a fault acts on, in words. */
-function faultTarget(f: FaultSpec): string {
+export function faultTarget(f: FaultSpec): string {
   switch (f.type) {
     case 'kill-replica':
     case 'slow-replica':

@@ -1,7 +1,7 @@
 import type { WallClock } from '../sim-engine';
-import { World, summarize, type RunSummary, type WorldObserver } from '../models';
-import { parseScenarioText, type Scenario } from '../scenario';
-import { Counter, DOT_STRIDE, NODE_STRIDE, type Frame, type LoadResult } from './protocol';
+import { ConfigState, World, faultTarget, summarize, type RunSummary, type WorldObserver } from '../models';
+import { parseScenarioText, validateScenario, type Scenario } from '../scenario';
+import { Counter, DOT_STRIDE, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
 
 /** Most messages drawn at once; beyond this the oldest in-flight ones are not drawn. */
 const MAX_DOTS = 4000;
@@ -14,6 +14,8 @@ const MAX_DOTS = 4000;
 export class SimHost implements WorldObserver {
   private world: World | null = null;
   private scenario: Scenario | null = null;
+  /** The scenario as written, to validate injected faults against its names. */
+  private rawScenario: Record<string, unknown> = {};
   private seq = 0;
   // In-flight messages as parallel arrays (edge, response, failed, t0, t1).
   private msgEdge = new Int32Array(1024);
@@ -28,6 +30,7 @@ export class SimHost implements WorldObserver {
   load(text: string, seed?: number): LoadResult {
     const r = parseScenarioText(text);
     if (!r.ok) return r;
+    this.rawScenario = JSON.parse(text) as Record<string, unknown>;
     this.scenario = r.scenario;
     this.build(seed ?? r.scenario.seed);
     const s = r.scenario;
@@ -40,8 +43,40 @@ export class SimHost implements WorldObserver {
         seed: this.world!.seed,
         durationMs: s.duration,
         topology: this.world!.topology,
+        narrative: s.narrative,
+        lesson: s.lesson ?? '',
       },
     };
+  }
+
+  /**
+   * Injects a fault while the run plays: `at` and `for` count from now. The fault is checked
+   * like one in a scenario file; problems come back as `fault.field: message`.
+   */
+  injectFault(input: unknown): InjectResult {
+    const w = this.requireWorld();
+    const r = validateScenario({ ...this.rawScenario, faults: [input] });
+    if (!r.ok) {
+      const mine = r.problems.filter((p) => p.path.startsWith('faults.0'));
+      return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^faults\.0/, 'fault'), message: p.message })) };
+    }
+    const f = r.scenario.faults[0];
+    const id = w.faults.add({ ...f, at: w.sim.now + f.at });
+    return { ok: true, id };
+  }
+
+  /** Ends an active fault now (or cancels one not started yet). */
+  clearFault(id: number): void {
+    this.requireWorld().faults.clear(id);
+  }
+
+  /** Every fault of this run: from the scenario and injected, started or pending. */
+  faults(): FaultStatus[] {
+    const w = this.requireWorld();
+    return w.faults.faults.map((f, id) => {
+      const h = [...w.faults.history].reverse().find((x) => x.fault === id);
+      return { id, type: f.type, target: faultTarget(f), startMs: h?.startMs ?? f.at, endMs: h?.endMs ?? null, pending: !h };
+    });
   }
 
   /** Starts the loaded scenario again from time zero, optionally with another seed. */
@@ -122,16 +157,34 @@ export class SimHost implements WorldObserver {
       dots[j + 3] = (this.msgFlags[i] >> 1) & 1;
     }
     const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
-    for (const s of w.services) {
+    for (const s of w.callees) {
       let busy = 0;
       let queued = 0;
-      for (const r of s.replicas) {
+      let down = 0;
+      let stale = 0;
+      let noConfig = 0;
+      s.replicas.forEach((r, i) => {
         busy += r.busy;
         queued += r.queued;
-      }
-      nodes[s.id * NODE_STRIDE] = busy;
-      nodes[s.id * NODE_STRIDE + 1] = queued;
-      nodes[s.id * NODE_STRIDE + 2] = s.utilization(now);
+        const host = s.hosts[i];
+        if (!w.network.hosts[host].up) down++;
+        const sc = w.sidecarOfHost[host];
+        if (sc && !sc.inline) {
+          if (sc.config === ConfigState.stale) stale++;
+          else if (sc.config === ConfigState.none) noConfig++;
+        }
+      });
+      const o = s.id * NODE_STRIDE;
+      nodes[o + NodeField.busy] = busy;
+      nodes[o + NodeField.queued] = queued;
+      nodes[o + NodeField.utilization] = s.utilization(now);
+      nodes[o + NodeField.down] = down;
+      nodes[o + NodeField.stale] = stale;
+      nodes[o + NodeField.noConfig] = noConfig;
+    }
+    for (const cp of w.controlPlanes) {
+      nodes[cp.id * NODE_STRIDE + NodeField.down] = cp.up ? 0 : 1;
+      nodes[cp.id * NODE_STRIDE + NodeField.stale] = cp.caUp ? 0 : 1;
     }
     const counters = new Float64Array(Counter.length);
     counters[Counter.sent] = w.sent;

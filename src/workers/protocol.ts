@@ -9,7 +9,23 @@ export interface ScenarioInfo {
   seed: number;
   durationMs: number;
   topology: Topology;
+  /** The scenario's story, step by step, and its lesson. */
+  narrative: { at: number; title: string; text: string; highlight: string[] }[];
+  lesson: string;
 }
+
+/** A fault as the UI lists it. */
+export interface FaultStatus {
+  id: number;
+  type: string;
+  target: string;
+  startMs: number;
+  endMs: number | null;
+  /** Scheduled but not started yet. */
+  pending: boolean;
+}
+
+export type InjectResult = { ok: true; id: number } | { ok: false; problems: Problem[] };
 
 export type LoadResult = { ok: true; info: ScenarioInfo } | { ok: false; problems: Problem[] };
 
@@ -28,8 +44,13 @@ export const Counter = {
 
 /** Floats per dot in `Frame.dots`: edge id, progress 0..1, 1 when a response, 1 when failed. */
 export const DOT_STRIDE = 4;
-/** Floats per node in `Frame.nodes`: busy workers, queued requests, utilization so far. */
-export const NODE_STRIDE = 3;
+/**
+ * Floats per node in `Frame.nodes`. Services and gateways: busy workers, queued requests,
+ * utilization so far, replicas down, proxies with stale config, proxies with no config.
+ * Control planes: 0, 0, 0, 1 when down, 1 when its CA is down, 0.
+ */
+export const NODE_STRIDE = 6;
+export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5 } as const;
 /** Floats per edge in `Frame.passed`: requests, responses, failed messages. */
 export const PASSED_STRIDE = 3;
 

@@ -81,6 +81,9 @@ const api = {
   advance: (simMs: number, budgetMs: number) => send(host.withPassed(host.advance(simMs, budgetMs))),
   stepEvent: () => send(host.withPassed(host.stepEvent())),
   summary: () => host.summary(),
+  injectFault: (fault: unknown) => host.injectFault(fault),
+  clearFault: (id: number) => host.clearFault(id),
+  faults: () => host.faults(),
 };
 
 export type SimWorkerApi = typeof api;

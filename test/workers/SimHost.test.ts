@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/models';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
 import { SimHost } from '../../src/workers/SimHost';
-import { Counter, DOT_STRIDE, NODE_STRIDE, type Frame } from '../../src/workers/protocol';
+import { Counter, DOT_STRIDE, NODE_STRIDE, NodeField, type Frame } from '../../src/workers/protocol';
 
 const helloText = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
 const hello = (() => {
@@ -180,5 +180,51 @@ describe('SimHost', () => {
     const other = runToEnd(host, 1000, 1000).last;
     expect(other.traceHash).toBe(hashOf(hello, 8));
     expect(other.traceHash).not.toBe(hashOf(hello, 7));
+  });
+});
+
+describe('SimHost fault injection', () => {
+  const text = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
+  const fresh = () => {
+    const host = new SimHost(() => 0);
+    const r = host.load(text);
+    if (!r.ok) throw new Error('hello-mesh should load');
+    return host;
+  };
+
+  it('a fault injected while playing starts now, shows in the node state, and ends when cleared', () => {
+    const host = fresh();
+    host.advance(5000, 1e9);
+    const injected = host.injectFault({ type: 'kill-service', service: 'catalog' });
+    expect(injected.ok).toBe(true);
+    if (!injected.ok) return;
+    const frame = host.advance(2000, 1e9);
+    const catalog = 2; // node ids: control plane, frontend, catalog, cart, shoppers
+    expect(frame.nodes[catalog * NODE_STRIDE + NodeField.down]).toBe(3);
+    expect(Object.keys(frame.failures).length).toBeGreaterThan(0);
+    host.clearFault(injected.id);
+    const after = host.advance(2000, 1e9);
+    expect(after.nodes[catalog * NODE_STRIDE + NodeField.down]).toBe(0);
+    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', startMs: 5000, endMs: 7000, pending: false }]);
+  });
+
+  it('a bad fault gets path: message problems naming the field, and changes nothing', () => {
+    const host = fresh();
+    const r = host.injectFault({ type: 'kill-service', service: 'catalgo' });
+    expect(r).toEqual({ ok: false, problems: [{ path: 'fault.service', message: expect.stringContaining('unknown service "catalgo"') }] });
+    const r2 = host.injectFault({ type: 'melt-down' });
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.problems[0].path).toBe('fault.type');
+    expect(host.faults()).toEqual([]);
+  });
+
+  it('a fault cleared before it starts never starts', () => {
+    const host = fresh();
+    const r = host.injectFault({ type: 'kill-service', service: 'cart', at: '10s' });
+    if (!r.ok) throw new Error('should inject');
+    host.clearFault(r.id);
+    const frame = host.advance(20_000, 1e9);
+    expect(frame.nodes[3 * NODE_STRIDE + NodeField.down]).toBe(0);
+    expect(host.faults()[0].pending).toBe(true);
   });
 });

@@ -24,8 +24,12 @@ export class FaultInjector implements Actor {
     return n;
   }
 
-  /** Ends a fault now (a person clears it in the UI). */
+  /** Faults cleared before they started: their start does nothing. */
+  private readonly cancelled = new Set<number>();
+
+  /** Ends a fault now, or cancels it if it has not started (a person clears it in the UI). */
   clear(n: number): void {
+    if (!this.undo.has(n)) this.cancelled.add(n);
     this.world.sim.schedule(0, Ev.FaultEnd, this.id, n);
   }
 
@@ -35,6 +39,7 @@ export class FaultInjector implements Actor {
 
   receive(kind: number, a: number): void {
     if (kind === Ev.FaultStart) {
+      if (this.cancelled.has(a)) return;
       this.history.push({ fault: a, startMs: this.world.sim.now, endMs: null });
       const undo = this.apply(this.faults[a], a);
       if (undo) this.undo.set(a, undo);
