@@ -414,7 +414,7 @@ export class DataPlane implements Actor {
         r.retriesStarted++;
         call.holdsRetry = true;
         // Fully jittered exponential backoff: U(0, (2^n - 1) x base), capped at max.
-        const upper = Math.min(p.backoffMax, (Math.pow(2, call.attempts) - 1) * p.backoffBase);
+        const upper = Math.min(p.backoffMax, ((1 << Math.min(call.attempts, 30)) - 1) * p.backoffBase);
         call.backoffTimer = w.sim.schedule(r.rng() * upper, Ev.RetryBackoff, this.id, call.id);
         return;
       }

@@ -1,3 +1,5 @@
+import { exp, log } from './detmath';
+
 /**
  * A latency histogram with logarithmic buckets (the DDSketch layout): every percentile it
  * reports is within `relativeError` (default 0.5%) of a value actually recorded at that rank.
@@ -16,9 +18,9 @@ export class Histogram {
 
   constructor(relativeError = 0.005, minValue = 0.001) {
     this.gamma = (1 + relativeError) / (1 - relativeError);
-    this.logGamma = Math.log(this.gamma);
+    this.logGamma = log(this.gamma);
     this.minValue = minValue;
-    this.offset = Math.ceil(Math.log(minValue) / this.logGamma) - 1;
+    this.offset = Math.ceil(log(minValue) / this.logGamma) - 1;
     this.counts = new Float64Array(2048);
   }
 
@@ -28,7 +30,8 @@ export class Histogram {
     this.sum += value;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
-    const i = value <= this.minValue ? 0 : Math.ceil(Math.log(value) / this.logGamma) - this.offset;
+    // NOTE: detmath's log, not Math.log, so the browser and the CLI bucket values alike.
+    const i = value <= this.minValue ? 0 : Math.ceil(log(value) / this.logGamma) - this.offset;
     if (i >= this.counts.length) this.growTo(i + 1);
     this.counts[i]++;
   }
@@ -49,7 +52,7 @@ export class Histogram {
       seen += c[i];
       if (seen > rank) {
         if (i === 0) return Math.min(this.min, this.minValue);
-        const v = (2 * Math.pow(this.gamma, i + this.offset)) / (this.gamma + 1);
+        const v = (2 * exp((i + this.offset) * this.logGamma)) / (this.gamma + 1);
         return Math.min(this.max, Math.max(this.min, v));
       }
     }

@@ -1,7 +1,8 @@
 /**
  * A running 64-bit hash (two 32-bit lanes) over the sequence of processed events.
- * Same scenario and seed give the same hash, in Node and in the browser, because V8
- * computes the same IEEE doubles in both and every input here is a number.
+ * Same scenario and seed give the same hash, in Node and in the browser, because the engine
+ * uses only IEEE-exact arithmetic and its own elementary functions (detmath.ts): engines'
+ * Math.log/exp/sin/cos may differ in the last bit (Node 20's V8 and Chromium 156's do).
  */
 export class TraceHash {
   private h1 = 0x811c9dc5 | 0;

@@ -1,5 +1,6 @@
 import type { Rng } from './random';
 import { assertNever } from './invariant';
+import { cos, exp, log, sin } from './detmath';
 
 /**
  * A distribution of non-negative values (durations in milliseconds, usually), as plain data.
@@ -34,7 +35,7 @@ export function sampler(d: Distribution, rng: Rng): Sampler {
     case 'exponential': {
       const mean = d.mean;
       // 1 - u lies in (0, 1], so the log is finite.
-      return () => -mean * Math.log(1 - rng());
+      return () => -mean * log(1 - rng());
     }
     case 'normal': {
       const { mean, stddev } = d;
@@ -42,15 +43,15 @@ export function sampler(d: Distribution, rng: Rng): Sampler {
       return () => Math.max(0, mean + stddev * gauss());
     }
     case 'lognormal': {
-      const mu = Math.log(d.median);
+      const mu = log(d.median);
       const sigma = d.sigma;
       const gauss = gaussian(rng);
-      return () => Math.exp(mu + sigma * gauss());
+      return () => exp(mu + sigma * gauss());
     }
     case 'pareto': {
       const { scale } = d;
       const inv = 1 / d.shape;
-      return () => scale / Math.pow(1 - rng(), inv);
+      return () => scale / exp(inv * log(1 - rng()));
     }
     default:
       return assertNever(d, 'distribution');
@@ -93,9 +94,9 @@ function gaussian(rng: Rng): () => number {
     }
     const u = 1 - rng();
     const v = rng();
-    const r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(2 * Math.PI * v);
+    const r = Math.sqrt(-2 * log(u));
+    spare = r * sin(2 * Math.PI * v);
     hasSpare = true;
-    return r * Math.cos(2 * Math.PI * v);
+    return r * cos(2 * Math.PI * v);
   };
 }

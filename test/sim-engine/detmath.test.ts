@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { cos, exp, log, sin } from '../../src/sim-engine/detmath';
+import { streamFor } from '../../src/sim-engine';
+
+// The engine's own elementary functions exist so the browser and the CLI compute the same
+// bits (engines' Math.* may differ in the last place). In Node they equal V8's fdlibm ports.
+describe('deterministic math', () => {
+  const rng = streamFor(1, 'detmath');
+  const inputs = (n: number, f: (u: number) => number) => Array.from({ length: n }, () => f(rng()));
+
+  it('log equals Math.log bit for bit over 100k inputs across many magnitudes', () => {
+    expect(inputs(100_000, (u) => Math.pow(10, 40 * u - 20)).filter((x) => log(x) !== Math.log(x))).toEqual([]);
+    expect(log(1)).toBe(0);
+    expect(log(0)).toBe(-Infinity);
+    expect(Number.isNaN(log(-1))).toBe(true);
+  });
+
+  it('exp equals Math.exp bit for bit over 100k inputs', () => {
+    expect(inputs(100_000, (u) => 80 * u - 40).filter((x) => exp(x) !== Math.exp(x))).toEqual([]);
+    expect(exp(0)).toBe(1);
+    expect(exp(1000)).toBe(Infinity);
+    expect(exp(-1000)).toBe(0);
+  });
+
+  it('sin and cos equal Math.sin and Math.cos on [0, 2π) (the Box-Muller range)', () => {
+    const xs = inputs(100_000, (u) => 2 * Math.PI * u);
+    expect(xs.filter((x) => sin(x) !== Math.sin(x) || cos(x) !== Math.cos(x))).toEqual([]);
+  });
+});
