@@ -264,7 +264,7 @@ export class DataPlane implements Actor {
       return;
     }
     const d = this.oneWay(r, att.replica);
-    if (w.observer && d > 0) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false);
+    if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false);
     const sc = w.sidecarOfHost[att.host];
     if (sc) this.toProxy(sc, d, att.id, Pass.inRequest);
     else this.deliver(d, Ev.Arrive, r.service, att.id, 0);
@@ -295,7 +295,7 @@ export class DataPlane implements Actor {
       return;
     }
     const d = this.oneWay(r, att.replica);
-    if (w.observer && d > 0) w.observer.transmit(r.edge, true, w.sim.now, w.sim.now + d, att.cause !== null);
+    if (w.observer) w.observer.transmit(r.edge, true, w.sim.now, w.sim.now + d, att.cause !== null);
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
     if (r.sidecar) this.toProxy(r.sidecar, d, att.id, Pass.outResponse);
     else this.deliver(d, Ev.AttemptResponse, this.id, att.id, 0);
