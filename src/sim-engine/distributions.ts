@@ -1,6 +1,6 @@
 import type { Rng } from './random';
 import { assertNever } from './invariant';
-import { cos, exp, log, sin } from './detmath';
+import { exp, log } from './detmath';
 
 /**
  * A distribution of non-negative values (durations in milliseconds, usually), as plain data.
@@ -83,7 +83,11 @@ export function isZero(d: Distribution): boolean {
   return d.type === 'constant' && d.value === 0;
 }
 
-/** Standard normal draws by Box-Muller, keeping the spare value. */
+/**
+ * Standard normal draws by Marsaglia's polar method, keeping the spare value. It needs only a
+ * log and a square root (no sin or cos), both exact across engines, and rejects about 21% of
+ * the uniform pairs it draws.
+ */
 function gaussian(rng: Rng): () => number {
   let spare = 0;
   let hasSpare = false;
@@ -92,11 +96,17 @@ function gaussian(rng: Rng): () => number {
       hasSpare = false;
       return spare;
     }
-    const u = 1 - rng();
-    const v = rng();
-    const r = Math.sqrt(-2 * log(u));
-    spare = r * sin(2 * Math.PI * v);
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * rng() - 1;
+      v = 2 * rng() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * log(s)) / s);
+    spare = v * m;
     hasSpare = true;
-    return r * cos(2 * Math.PI * v);
+    return u * m;
   };
 }
