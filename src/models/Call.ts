@@ -145,7 +145,8 @@ export class Request {
 export class Table<T extends { id: number; reset(): void }> {
   private readonly items: T[] = [];
   private readonly free: number[] = [];
-  private readonly live: Uint8Array[] = [new Uint8Array(0)];
+  /** One byte per id: 1 while the record is in use. */
+  private live = new Uint8Array(64);
   /** Number of records in use. */
   inUse = 0;
 
@@ -172,7 +173,7 @@ export class Table<T extends { id: number; reset(): void }> {
 
   /** Calls `f` on every record in use. */
   forEachLive(f: (item: T) => void): void {
-    const bits = this.live[0];
+    const bits = this.live;
     for (let i = 0; i < this.items.length; i++) if (bits[i] === 1) f(this.items[i]);
   }
 
@@ -185,16 +186,16 @@ export class Table<T extends { id: number; reset(): void }> {
   }
 
   private isLive(id: number): boolean {
-    const bits = this.live[0];
+    const bits = this.live;
     return id >= 0 && id < bits.length && bits[id] === 1;
   }
 
   private setLive(id: number, v: number): void {
-    let bits = this.live[0];
+    let bits = this.live;
     if (id >= bits.length) {
       const next = new Uint8Array(Math.max(64, bits.length * 2, id + 1));
       next.set(bits);
-      this.live[0] = bits = next;
+      this.live = bits = next;
     }
     bits[id] = v;
   }
