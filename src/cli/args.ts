@@ -1,6 +1,8 @@
 import { parseDuration } from '../scenario';
 
 export interface CliArgs {
+  /** `compare A B` runs two scenarios; absent for a single run. */
+  command?: 'compare';
   files: string[];
   seed?: number;
   durationMs?: number;
@@ -12,7 +14,12 @@ export interface CliArgs {
 export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } | { ok: false; problems: string[] } {
   const args: CliArgs = { files: [], json: false, help: false };
   const problems: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
+  let start = 0;
+  if (argv[0] === 'compare') {
+    args.command = 'compare';
+    start = 1;
+  }
+  for (let i = start; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
@@ -39,15 +46,21 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
     } else if (a.startsWith('-')) problems.push(`${a}: unknown option (try --help)`);
     else args.files.push(a);
   }
-  if (!args.help && args.files.length === 0) problems.push('FILE: give a scenario file, e.g. scenarios/hello-mesh.json');
+  if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
+  if (args.command === 'compare') {
+    if (args.files.length !== 2) problems.push(`compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got ${args.files.length})`);
+  } else if (args.files.length === 0) problems.push('FILE: give a scenario file, e.g. scenarios/hello-mesh.json');
+  else if (args.files.length > 1) problems.push(`FILE: expected one scenario file, got ${args.files.length} (to run two side by side: compare A B)`);
   return problems.length ? { ok: false, problems } : { ok: true, args };
 }
 
 export const USAGE = `usage: npm run sim -- FILE [--seed N] [--duration T] [--json]
+       npm run sim -- compare A B [--seed N] [--duration T] [--json]
 
-Runs a scenario headless and prints its figures.
-  FILE            a scenario file (JSON), e.g. scenarios/hello-mesh.json
-  --seed N        random seed (default: the scenario's seed)
-  --duration T    simulated time to run, e.g. 30s, 2m (default: the scenario's duration)
-  --json          print exactly one JSON object on stdout
+Runs a scenario headless and prints its figures; compare runs two with the same seed and
+prints their figures side by side with the ratio B/A.
+  FILE, A, B      scenario files (JSON), e.g. scenarios/hello-mesh.json
+  --seed N        random seed (default: the scenario's seed; for compare, A's seed for both)
+  --duration T    simulated time to run, e.g. 30s, 2m (default: each scenario's duration)
+  --json          print exactly one JSON object on stdout ({a, b, ratios} for compare)
 Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { formatDuration, formatProblems, parseScenarioText } from '../scenario';
-import { runScenario } from '../models';
-import { parseArgs, USAGE } from './args';
+import { runScenario, type RunSummary } from '../models';
+import type { Scenario } from '../scenario';
+import { parseArgs, USAGE, type CliArgs } from './args';
+import { compareRuns, formatComparison } from './compare';
+import { loadScenarioFile } from './load';
 import { formatSummary } from './table';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
@@ -19,34 +20,29 @@ function main(argv: string[]): number {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (args.files.length > 1) {
-    process.stderr.write(`FILE: expected one scenario file, got ${args.files.length}\n`);
+  // Every file is read and checked before anything runs, so all problems show at once.
+  const loaded = args.files.map((f) => loadScenarioFile(f, args.durationMs));
+  const bad = loaded.flatMap((l) => (l.ok ? [] : l.lines));
+  if (bad.length) {
+    process.stderr.write([...new Set(bad)].join('\n') + '\n');
     return BAD_INPUT;
   }
-  const file = args.files[0];
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read (${code ?? String(e)})`;
-    process.stderr.write(`${file}: ${why}\n`);
-    return BAD_INPUT;
+  const scenarios = loaded.map((l) => (l as { scenario: Scenario }).scenario);
+  if (args.command === 'compare') {
+    // The same seed for both: A's unless --seed says otherwise.
+    const seed = args.seed ?? scenarios[0].seed;
+    const [a, b] = scenarios.map((s) => run(s, { ...args, seed }));
+    const c = compareRuns(a, b);
+    process.stdout.write((args.json ? JSON.stringify(c) : formatComparison(c)) + '\n');
+    return 0;
   }
-  const result = parseScenarioText(text);
-  if (!result.ok) {
-    process.stderr.write(`${file}: ${result.problems.length} problem${result.problems.length > 1 ? 's' : ''}\n${formatProblems(result.problems)}\n`);
-    return BAD_INPUT;
-  }
-  // The file's own duration was checked against its warmup; an override must be too, or
-  // every latency figure would come out as zero.
-  if (args.durationMs !== undefined && args.durationMs <= result.scenario.warmup) {
-    process.stderr.write(`--duration: must be longer than the scenario's warmup (${formatDuration(result.scenario.warmup)})\n`);
-    return BAD_INPUT;
-  }
-  const { summary } = runScenario(result.scenario, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now() });
+  const summary = run(scenarios[0], args);
   process.stdout.write((args.json ? JSON.stringify(summary) : formatSummary(summary)) + '\n');
   return 0;
+}
+
+function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs'>): RunSummary {
+  return runScenario(s, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now() }).summary;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -63,7 +63,8 @@ function ms(v: number): string {
   return formatDuration(v);
 }
 
-function table(rows: string[][]): string[] {
+/** Rows as aligned columns: the first left-aligned, the rest right-aligned. */
+export function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
 }

@@ -25,6 +25,11 @@ describe('parseArgs', () => {
     expect(ok('s.json', '--duration', '1500').durationMs).toBe(1500);
   });
 
+  it('reads compare with two files', () => {
+    expect(ok('compare', 'a.json', 'b.json', '--json', '--seed', '7')).toEqual({ command: 'compare', files: ['a.json', 'b.json'], json: true, help: false, seed: 7 });
+    expect(ok('compare', '--help').help).toBe(true);
+  });
+
   it('needs no file for --help', () => {
     expect(ok('--help').help).toBe(true);
     expect(ok('-h').help).toBe(true);
@@ -38,6 +43,9 @@ describe('parseArgs', () => {
     [['s.json', '--duration', '-3s'], '--duration: must not be negative, got "-3s"'],
     [['s.json', '--fast'], '--fast: unknown option (try --help)'],
     [[], 'FILE: give a scenario file, e.g. scenarios/hello-mesh.json'],
+    [['a.json', 'b.json'], 'FILE: expected one scenario file, got 2 (to run two side by side: compare A B)'],
+    [['compare', 'a.json'], 'compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got 1)'],
+    [['compare', 'a.json', 'b.json', 'c.json'], 'compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got 3)'],
   ])('refuses %j with "%s"', (argv, message) => {
     expect(problems(...argv)).toContain(message);
   });

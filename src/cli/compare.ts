@@ -1,0 +1,86 @@
+import { formatDuration } from '../scenario';
+import type { RunSummary } from '../models';
+import { table } from './table';
+
+/** The figures `compare` sets side by side, and how to read each from a run. */
+const FIGURES = {
+  sent: (s: RunSummary) => s.requests.sent,
+  okShare: (s: RunSummary) => share(s.requests.ok, s.requests.sent),
+  failedShare: (s: RunSummary) => share(s.requests.failed, s.requests.sent),
+  p50: (s: RunSummary) => s.latencyMs.p50,
+  p90: (s: RunSummary) => s.latencyMs.p90,
+  p99: (s: RunSummary) => s.latencyMs.p99,
+  mean: (s: RunSummary) => s.latencyMs.mean,
+  events: (s: RunSummary) => s.events,
+  retries: (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.retries, 0),
+} as const;
+
+export type Figure = keyof typeof FIGURES;
+
+/**
+ * Two runs and, per figure, B / A (null when A is zero, so there is no ratio); `services` has
+ * the ratio of requests each service received, for the services both runs have.
+ */
+export interface Comparison {
+  a: RunSummary;
+  b: RunSummary;
+  ratios: Record<Figure, number | null> & { services: Record<string, number | null> };
+}
+
+function share(n: number, of: number): number {
+  return of === 0 ? 0 : n / of;
+}
+
+const ratio = (a: number, b: number) => (a === 0 ? null : b / a);
+
+/** Services present in both runs, in A's order. */
+const shared = (a: RunSummary, b: RunSummary) => Object.keys(a.services).filter((n) => n in b.services);
+
+/** Puts two runs side by side with the ratio B / A of each key figure. */
+export function compareRuns(a: RunSummary, b: RunSummary): Comparison {
+  const ratios = { services: {} } as Comparison['ratios'];
+  for (const [name, read] of Object.entries(FIGURES) as [Figure, (s: RunSummary) => number][]) ratios[name] = ratio(read(a), read(b));
+  for (const n of shared(a, b)) ratios.services[n] = ratio(a.services[n].requests, b.services[n].requests);
+  return { a, b, ratios };
+}
+
+/** The comparison as a table for a terminal. */
+export function formatComparison(c: Comparison): string {
+  const { a, b } = c;
+  const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
+  const show: Record<Figure, (v: number) => string> = {
+    sent: String,
+    okShare: pct,
+    failedShare: pct,
+    p50: formatDuration,
+    p90: formatDuration,
+    p99: formatDuration,
+    mean: formatDuration,
+    events: (v) => v.toLocaleString('en-US'),
+    retries: String,
+  };
+  const label: Record<Figure, string> = {
+    sent: 'sent',
+    okShare: 'ok',
+    failedShare: 'failed',
+    p50: 'latency p50',
+    p90: 'latency p90',
+    p99: 'latency p99',
+    mean: 'latency mean',
+    events: 'events',
+    retries: 'retries (all edges)',
+  };
+  const x = (r: number | null) => (r === null ? '-' : `${r.toFixed(2)}x`);
+  const rows = [['', `A ${a.scenario}`, `B ${b.scenario}`, 'B/A']];
+  for (const name of Object.keys(FIGURES) as Figure[]) rows.push([label[name], show[name](FIGURES[name](a)), show[name](FIGURES[name](b)), x(c.ratios[name])]);
+  const causes = [...new Set([...Object.keys(a.failures), ...Object.keys(b.failures)])].sort();
+  if (causes.length) rows.push(['failures by cause', '', '', '']);
+  for (const cause of causes) rows.push([`  ${cause}`, String(a.failures[cause] ?? 0), String(b.failures[cause] ?? 0), '']);
+  const services = shared(a, b);
+  if (services.length) rows.push(['requests at', '', '', '']);
+  for (const n of services) rows.push([`  ${n}`, String(a.services[n].requests), String(b.services[n].requests), x(c.ratios.services[n])]);
+  const head = (tag: string, s: RunSummary) =>
+    `${tag}  ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`;
+  const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok and failed as shares of sent'];
+  return lines.map((l) => l.trimEnd()).join('\n');
+}

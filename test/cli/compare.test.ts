@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareRuns, formatComparison } from '../../src/cli/compare';
+import { runScenario } from '../../src/models';
+import { scenario } from '../models/helpers';
+
+// Spawns cost about a second each: four of them, run two at a time, each checking a lot.
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const tmp = mkdtempSync(join(tmpdir(), 'meshsim-compare-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function sim(args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const tiny = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  seed: 3,
+  duration: '2s',
+  clients: [{ name: 'users', type: 'open', rate: 100, target: 'api' }],
+  services: [{ name: 'api', concurrency: 4, serviceTime: '2ms', ...extra }],
+});
+
+describe('compareRuns', () => {
+  const a = runScenario(scenario(tiny('plain'))).summary;
+  const b = runScenario(scenario(tiny('flaky', { errorRate: 0.5, serviceTime: '4ms' }))).summary;
+
+  it('gives B/A for each key figure, and for requests at each service both runs have', () => {
+    const c = compareRuns(a, b);
+    expect(c.a).toBe(a);
+    expect(c.b).toBe(b);
+    expect(c.ratios.sent).toBe(b.requests.sent / a.requests.sent);
+    expect(c.ratios.okShare).toBe(b.requests.ok / b.requests.sent / (a.requests.ok / a.requests.sent));
+    expect(c.ratios.p50).toBeCloseTo(2, 6);
+    expect(c.ratios.p99).toBe(b.latencyMs.p99 / a.latencyMs.p99);
+    expect(c.ratios.events).toBe(b.events / a.events);
+    expect(c.ratios.services).toEqual({ api: b.services.api.requests / a.services.api.requests });
+  });
+
+  it('has no ratio (null, "-" in the table) where A is zero', () => {
+    const c = compareRuns(a, b);
+    expect(a.requests.failed).toBe(0);
+    expect(c.ratios.failedShare).toBeNull();
+    expect(formatComparison(c)).toMatch(/^failed\s+0\.00%\s+\d+\.\d\d%\s+-$/m);
+  });
+});
+
+describe('npm run sim -- compare', () => {
+  const cases = {
+    json: ['compare', 'scenarios/retry-storm.json', 'scenarios/retry-storm-fixed.json', '--json', '--duration', '15s'],
+    table: ['compare', 'scenarios/gateway-only.json', 'scenarios/mesh-only.json', '--seed', '4', '--duration=5s'],
+    oneFile: ['compare', 'scenarios/mm1.json'],
+    badFiles: () => ['compare', join(tmp, 'nope.json'), writeTmp('broken.json', { ...tiny('broken'), seed: 1.5 }), '--duration', '1s'],
+  };
+  const writeTmp = (name: string, content: unknown) => {
+    const path = join(tmp, name);
+    writeFileSync(path, JSON.stringify(content));
+    return path;
+  };
+  const results = new Map<string, Result>();
+  beforeAll(async () => {
+    const queue = Object.entries(cases).map(([k, v]) => [k, typeof v === 'function' ? v() : v] as const);
+    const worker = async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) results.set(c[0], await sim([...c[1]]));
+    };
+    await Promise.all([worker(), worker()]);
+  }, 60_000);
+
+  it('--json prints exactly one {a, b, ratios} object: both runs on A\'s seed, with B/A for the key figures', () => {
+    const r = results.get('json')!;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const c = JSON.parse(r.stdout);
+    expect(Object.keys(c)).toEqual(['a', 'b', 'ratios']);
+    expect([c.a.scenario, c.b.scenario]).toEqual(['retry-storm', 'retry-storm-fixed']);
+    expect([c.a.seed, c.b.seed]).toEqual([5, 5]);
+    expect([c.a.simulatedMs, c.b.simulatedMs]).toEqual([15_000, 15_000]);
+    expect(Object.keys(c.ratios).sort()).toEqual(['events', 'failedShare', 'mean', 'okShare', 'p50', 'p90', 'p99', 'retries', 'sent', 'services'].sort());
+    // Same seed, same client: the very same requests are sent in both.
+    expect(c.ratios.sent).toBe(1);
+    expect(c.ratios.p90).toBe(c.b.latencyMs.p90 / c.a.latencyMs.p90);
+    expect(c.ratios.failedShare).toBeCloseTo(c.b.requests.failed / c.a.requests.failed, 12);
+    // The storm's 27 attempts per request against the fix's 3, over 5 s of a 15 s run.
+    expect(c.ratios.services.payments).toBeLessThan(0.3);
+    expect(c.ratios.retries).toBeLessThan(0.15);
+  });
+
+  it('prints a side-by-side table with --seed and --duration applied to both', () => {
+    const r = results.get('table')!;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^A {2}gateway-only {3}seed 4 {3}simulated 5\.00 s/m);
+    expect(r.stdout).toMatch(/^B {2}mesh-only {3}seed 4 {3}simulated 5\.00 s/m);
+    expect(r.stdout).toMatch(/^\s+A gateway-only\s+B mesh-only\s+B\/A$/m);
+    for (const row of ['sent', 'ok', 'latency p50', 'latency p90', 'latency p99', 'latency mean', 'events']) {
+      expect(r.stdout).toMatch(new RegExp(`^${row}\\s+\\S+( \\S+)?\\s+\\S+( \\S+)?\\s+(\\d+\\.\\d\\dx|-)$`, 'm'));
+    }
+    expect(r.stdout).toMatch(/^sent\s+(\d+)\s+\1\s+1\.00x$/m);
+    expect(r.stdout).toMatch(/^ {2}inventory\s+\d+\s+\d+\s+\d+\.\d\dx$/m);
+  });
+
+  it('refuses anything but two files, and lists every problem with both files as path: message (exit 2)', () => {
+    const one = results.get('oneFile')!;
+    expect(one.code).toBe(2);
+    expect(one.stdout).toBe('');
+    expect(one.stderr).toMatch(/^compare: give two scenario files, .* \(got 1\)$/m);
+    const bad = results.get('badFiles')!;
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/nope\.json: no such file$/m);
+    expect(bad.stderr).toMatch(/broken\.json: 1 problem$/m);
+    expect(bad.stderr).toMatch(/^seed: must be a whole number, got 1\.5$/m);
+    expect(bad.stderr).not.toMatch(/^\s+at /m);
+  });
+});
