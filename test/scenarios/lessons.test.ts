@@ -127,7 +127,7 @@ describe('gateway-only: one downstream failure reaches the user', () => {
 describe('mesh-only: the same failure is absorbed, at a visible cost', () => {
   const s = scenarioFile('mesh-only.json');
   const plain = withoutSidecars(s, rawFile('mesh-only.json'));
-  it.each(seedsOf(s))('under 0.5% of user requests fail; the replica is ejected; ~1.7 ms proxy CPU and ~4 ms per request (seed %i)', (seed) => {
+  it.each(seedsOf(s))('under 0.5% of user requests fail; the replica is ejected; ~1.7 ms proxy CPU and 3-4 ms per request (seed %i)', (seed) => {
     const { w, fates, summary } = play(s, seed);
     expect(share(sentIn(fates, 21_000, 58_000), failed)).toBeLessThan(0.005);
     // Every frontend proxy ejected the hung replica (and only that one).
@@ -141,7 +141,7 @@ describe('mesh-only: the same failure is absorbed, at a visible cost', () => {
     expect(share(sentIn(bare.fates, 21_000, 58_000), failed)).toBeGreaterThan(0.28);
     const added = w.latency.quantile(0.5) - bare.w.latency.quantile(0.5);
     expect(added).toBeGreaterThan(2.5);
-    expect(added).toBeLessThan(5.5);
+    expect(added).toBeLessThan(4.5);
   });
 });
 
@@ -190,13 +190,13 @@ describe('retry storm: retries at every layer multiply', () => {
     expect(share(sentIn(fates, 26_000, 40_000), failed)).toBe(0);
   });
 
-  it.each(seedsOf(fixed))('the fix, one layer with a budget, sends at most 1+2 = 3 and loses the same requests (seed %i)', (seed) => {
+  it.each(seedsOf(fixed))('the fix, one layer with a budget, sends at most 1+2 = 3 and loses about as many requests (seed %i)', (seed) => {
     const f = attempts(fixed, seed);
     expect(relErr(f.before, 1)).toBeLessThan(0.02);
     expect(f.during).toBeLessThanOrEqual(3);
     expect(relErr(f.during, 3)).toBeLessThan(0.1);
     expect(share(sentIn(f.fates, 10_500, 23_000), failed)).toBe(1);
-    // Against the storm on the same seed: a ninth of the load, within a percent the same losses.
+    // Against the storm on the same seed: a ninth of the load, and within 10% as many losses.
     const s = attempts(storm, seed);
     expect(s.during / f.during).toBeGreaterThan(8.5);
     expect(Math.abs(s.w.failed - f.w.failed) / s.w.failed).toBeLessThan(0.1);
@@ -258,8 +258,8 @@ describe('a third party behind an egress gateway', () => {
     expect(Math.abs(gw.rejected['rate-limited'] / quoteRequests - 1 / 3)).toBeLessThan(0.05);
     // The slow tail is cut at 300 ms: that many partner calls time out, and no ok call took longer.
     const toPartner = summary.edges['egress->shipping-partner'];
-    expect(toPartner.failed / toPartner.requests).toBeGreaterThan(0.05);
-    expect(toPartner.failed / toPartner.requests).toBeLessThan(0.11);
+    expect(toPartner.failed / toPartner.requests).toBeGreaterThan(0.045);
+    expect(toPartner.failed / toPartner.requests).toBeLessThan(0.095);
     expect(toPartner.latencyMs.max).toBeLessThanOrEqual(300);
     expect(summary.failures.timeout).toBe(toPartner.failed);
     expect(summary.edges['checkout->egress'].retries).toBe(0);
@@ -285,7 +285,7 @@ describe('two meshes, two CAs', () => {
 
 describe('control-plane outage', () => {
   const s = scenarioFile('control-plane-outage.json');
-  it.each(seedsOf(s))('stale config works until the 60 s TTL, then 100% tls-expired-cert; a third of tries hit the dead replica (seed %i)', (seed) => {
+  it.each(seedsOf(s))('stale config works (<0.5% failing, a third of tries to the dead replica) until the 60 s TTL, then 100% tls-expired-cert (seed %i)', (seed) => {
     const counts: Record<number, { calls: number; retries: number }> = {};
     const snap = (t: number) => (w: World) => {
       const rs = routesOf(w, 'frontend', 'orders');
