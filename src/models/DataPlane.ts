@@ -1,27 +1,12 @@
 import { invariant, type Actor, type Sampler } from '../sim-engine';
 import { Attempt, Call } from './Call';
 import { Cause, Ev } from './events';
-import { DROPPED, TCP_GIVE_UP_MS } from './net/Network';
+import { Conn, Connections, type ConnectionUser } from './net/Connections';
+import { TCP_GIVE_UP_MS } from './net/Network';
 import { ConfigState, Pass, type Sidecar } from './proxy/Sidecar';
 import { RetryOn } from './proxy/policy';
 import type { Route } from './proxy/Route';
-import { mtlsHandshake } from './tls/Identity';
 import type { World } from './World';
-
-/** Outcomes of a connection attempt, carried in an event's numeric payload. */
-const CONNECT_OUTCOMES = [
-  null,
-  Cause.connectRefused,
-  Cause.connectTimeout,
-  Cause.tlsUnknownCa,
-  Cause.tlsExpiredCert,
-  Cause.tlsNoCert,
-  Cause.tlsPlaintextRejected,
-  Cause.noConfig,
-] as const;
-
-/** Connection states of an attempt (Attempt.conn). */
-const Conn = { none: 0, waiting: 1, connecting: 2, sent: 3, closed: 4 } as const;
 
 /**
  * The data plane: everything between a caller app asking for a service and that service's app
@@ -33,9 +18,12 @@ const Conn = { none: 0, waiting: 1, connecting: 2, sent: 3, closed: 4 } as const
  * One actor for all hosts: events carry a call or attempt id, and those know their route,
  * sidecar and hosts. Each route draws from its own random stream.
  */
-export class DataPlane implements Actor {
+export class DataPlane implements Actor, ConnectionUser {
   readonly name = 'data-plane';
-  constructor(readonly id: number, private readonly world: World) {}
+  private readonly connections: Connections;
+  constructor(readonly id: number, private readonly world: World) {
+    this.connections = new Connections(world, this);
+  }
 
   receive(kind: number, a: number, b: number): void {
     const w = this.world;
@@ -45,7 +33,7 @@ export class DataPlane implements Actor {
       case Ev.ProxyDone:
         return this.proxyDone(a, b);
       case Ev.ConnectDone:
-        return this.connectDone(w.attempts.get(a), b);
+        return this.connections.connectDone(w.attempts.get(a), b);
       case Ev.AttemptResponse:
         return this.attemptDone(w.attempts.get(a));
       case Ev.PerTryTimeout:
@@ -126,137 +114,11 @@ export class DataPlane implements Actor {
     r.activeRequests++;
     r.hostActive[i]++;
     if (p.perTryTimeout !== Infinity) att.perTryTimer = w.sim.schedule(p.perTryTimeout, Ev.PerTryTimeout, this.id, att.id);
-    this.acquire(r, att);
-  }
-
-  /** A connection from the pool, a new one, a place in the pending queue, or overflow. */
-  private acquire(r: Route, att: Attempt): void {
-    const i = att.replica;
-    const p = r.policy;
-    if (r.mtls && r.idle[i] > 0 && !this.certificatesValid(r, att.host)) {
-      // A certificate behind these connections has expired: close them, handshake again.
-      r.connections -= r.idle[i];
-      r.idle[i] = 0;
-    }
-    if (r.idle[i] > 0) {
-      r.idle[i]--;
-      r.busy[i]++;
-      att.conn = Conn.sent;
-      this.send(att);
-    } else if (r.connections < p.maxConnections) {
-      r.connections++;
-      r.connecting[i]++;
-      att.conn = Conn.connecting;
-      this.connect(r, att);
-    } else if (r.pendingRequests < p.maxPending) {
-      r.pendingRequests++;
-      r.waiters[i].push(att.id);
-      att.conn = Conn.waiting;
-    } else {
-      r.overflows++;
-      att.conn = Conn.closed;
-      this.attemptFailed(att, Cause.overflow, 503);
-    }
-  }
-
-  /** TCP connect (one round trip), then the TLS 1.3 handshake (one more, plus CPU) under mTLS. */
-  private connect(r: Route, att: Attempt): void {
-    const w = this.world;
-    const from = w.network.hosts[r.callerHost];
-    const to = w.network.hosts[att.host];
-    const now = w.sim.now;
-    let outcome = 0;
-    let delay: number;
-    if (w.network.partitioned(from.id, to.id)) {
-      delay = r.policy.connectTimeout;
-      outcome = 2;
-    } else {
-      const rtt = this.oneWay(r, att.replica) + this.oneWay(r, att.replica);
-      delay = rtt;
-      const callee = w.sidecarOfHost[to.id];
-      if (!to.up) outcome = 1;
-      else if (callee && callee.config === ConfigState.none) {
-        // Without config the proxy has no listeners: nothing accepts the connection.
-        outcome = CONNECT_OUTCOMES.indexOf(Cause.noConfig);
-      } else if (r.mtls && callee && callee.mesh) {
-        delay += rtt + 2 * w.tlsHandshakeCpuMs;
-        const client = r.sidecar!.clientIdentity;
-        const server = callee.serverIdentity;
-        const cause = mtlsHandshake(client, server, now + from.skew, now + to.skew);
-        if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
-      } else if (callee && callee.mesh && (!r.sidecar || !r.sidecar.mesh) && w.strictHost[to.id]) {
-        // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
-        outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
-      }
-    }
-    w.sim.schedule(delay, Ev.ConnectDone, this.id, att.id, outcome);
-  }
-
-  private connectDone(att: Attempt, outcome: number): void {
-    const r = att.route!;
-    const i = att.replica;
-    r.connecting[i]--;
-    if (outcome === 0) {
-      r.busy[i]++;
-      if (att.abandoned) {
-        att.conn = Conn.closed;
-        this.releaseConnection(r, i);
-        return this.world.attempts.release(att);
-      }
-      att.conn = Conn.sent;
-      return this.send(att);
-    }
-    r.connections--;
-    att.conn = Conn.closed;
-    this.serveWaiters(r);
-    if (att.abandoned) return this.world.attempts.release(att);
-    this.attemptFailed(att, CONNECT_OUTCOMES[outcome]!, 503);
-  }
-
-  /**
-   * Pooled mTLS connections are only as good as the certificates behind them: once either has
-   * expired (by the judging host's clock), Envoy drains them and the next request handshakes.
-   */
-  private certificatesValid(r: Route, host: number): boolean {
-    const w = this.world;
-    const now = w.sim.now;
-    const client = r.sidecar?.clientIdentity;
-    const server = w.sidecarOfHost[host]?.serverIdentity;
-    if (!client || !server) return false;
-    return now + w.network.hosts[r.callerHost].skew < server.notAfter && now + w.network.hosts[host].skew < client.notAfter;
-  }
-
-  /** Returns a healthy connection to the pool, or hands it to the first attempt waiting. */
-  private releaseConnection(r: Route, i: number): void {
-    r.busy[i]--;
-    const q = r.waiters[i];
-    while (q.length > 0) {
-      const att = this.world.attempts.get(q.shift()!);
-      r.pendingRequests--;
-      r.busy[i]++;
-      att.conn = Conn.sent;
-      return this.send(att);
-    }
-    r.idle[i]++;
-  }
-
-  /** After a connection slot frees up, lets waiting attempts open new connections. */
-  private serveWaiters(r: Route): void {
-    for (let i = 0; i < r.waiters.length && r.pendingRequests > 0; i++) {
-      const q = r.waiters[i];
-      while (q.length > 0 && r.connections < r.policy.maxConnections) {
-        const att = this.world.attempts.get(q.shift()!);
-        r.pendingRequests--;
-        r.connections++;
-        r.connecting[i]++;
-        att.conn = Conn.connecting;
-        this.connect(r, att);
-      }
-    }
+    this.connections.acquire(r, att);
   }
 
   /** The request goes over the network to the callee's host (its sidecar, or its app). */
-  private send(att: Attempt): void {
+  send(att: Attempt): void {
     const w = this.world;
     const r = att.route!;
     if (w.network.partitioned(r.callerHost, att.host)) {
@@ -360,11 +222,9 @@ export class DataPlane implements Actor {
     if (att.abandoned) return this.world.attempts.release(att);
     att.conn = Conn.closed;
     if (att.cause === Cause.reset) {
-      r.busy[att.replica]--;
-      r.connections--;
-      this.serveWaiters(r);
+      this.connections.closeBusy(r, att.replica);
     } else {
-      this.releaseConnection(r, att.replica);
+      this.connections.releaseConnection(r, att.replica);
     }
     this.endAttempt(att);
     this.decide(att);
@@ -372,7 +232,7 @@ export class DataPlane implements Actor {
   }
 
   /** The attempt failed before reaching the callee (connect failure, overflow). */
-  private attemptFailed(att: Attempt, cause: string, status: number): void {
+  attemptFailed(att: Attempt, cause: string, status: number): void {
     att.cause = cause;
     att.status = status;
     this.endAttempt(att);
@@ -464,9 +324,7 @@ export class DataPlane implements Actor {
     att.cause = cause;
     att.status = status;
     if (att.conn === Conn.sent) {
-      r.busy[i]--;
-      r.connections--;
-      this.serveWaiters(r);
+      this.connections.closeBusy(r, i);
     } else if (att.conn === Conn.waiting) {
       const q = r.waiters[i];
       q.splice(q.indexOf(att.id), 1);
@@ -511,7 +369,7 @@ export class DataPlane implements Actor {
 
   // ---- plumbing ------------------------------------------------------------------------
 
-  private oneWay(r: Route, replica: number): number {
+  oneWay(r: Route, replica: number): number {
     const s: Sampler | null = r.latency[replica];
     const base = s === null ? 0 : s();
     const extra = r.faultDelay === null ? 0 : r.faultDelay();

@@ -1,5 +1,6 @@
 /// <reference path="./alea.d.ts" />
-// The one door to randomness in the engine and the models. Math.random never appears here.
+// The one door to randomness in the engine and the models: every draw comes from a seeded
+// stream made here, never from the platform's unseeded generator.
 import alea from 'seedrandom/lib/alea.js';
 
 /** A uniform source on [0, 1). */

@@ -6,8 +6,6 @@ import { Host, PLACEMENT_NAMES, Placement, placementOf } from './Host';
 export const MIN_RTO_MS = 200;
 /** Linux gives up on an established connection after tcp_retries2 = 15 retransmissions (~924.6 s). */
 export const TCP_GIVE_UP_MS = 924_600;
-/** Returned by `oneWay` when the message is dropped for good (a partition). */
-export const DROPPED = -1;
 
 /**
  * The network between hosts: one-way latency by placement (or a flat latency), random loss
