@@ -2,6 +2,7 @@
 // the left column, services in columns by call depth (breadth-first from the clients), then
 // the whole drawing scaled and centred to fit the viewport.
 import type { ScenarioInfo } from '../../workers/protocol';
+import { isBridge, meshNames, meshRegions, meshesOf, type MeshRegion } from './meshRegions';
 
 export type Topology = ScenarioInfo['topology'];
 export type TopologyNode = Topology['nodes'][number];
@@ -18,6 +19,10 @@ export const NodeSize = {
   controlR: 26,
   /** Room above a service for its queue stack. */
   queueRoom: 84,
+  /** Sidecar proxies: small hexagons along the top edge of a box, one per replica. */
+  hexR: 9,
+  hexStep: 22,
+  maxHexes: 5,
 } as const;
 
 export interface PlacedNode {
@@ -40,6 +45,13 @@ export interface PlacedEdge {
   path: string;
 }
 
+/** A thin dashed line from a control plane to a node whose proxies it configures. */
+export interface ControlLink {
+  controlPlane: number;
+  node: number;
+  path: string;
+}
+
 export interface Layout {
   /** Viewport size in CSS pixels. */
   width: number;
@@ -51,6 +63,9 @@ export interface Layout {
   ty: number;
   nodes: PlacedNode[];
   edges: PlacedEdge[];
+  /** Meshes as shaded regions behind their members. */
+  meshes: MeshRegion[];
+  controlLinks: ControlLink[];
 }
 
 interface Point {
@@ -104,6 +119,25 @@ export function callDepths(topology: Topology): number[] {
   return depth.map((d, i) => (d !== -1 ? d : onRequestPath(topology.nodes[i]) ? 1 : -1));
 }
 
+/**
+ * The small upper-case tags after a box's name: what kind of box it is when not a plain
+ * service, and "TCP" for a service that speaks plain TCP. Pure.
+ */
+export function nodeTags(n: TopologyNode): string[] {
+  const tags: string[] = [];
+  if (n.kind === 'gateway') tags.push(isBridge(n) ? 'bridge' : 'API gateway');
+  else if (n.external && n.kind !== 'client') tags.push('third party');
+  if (n.protocol === 'tcp' && n.kind !== 'client') tags.push('TCP');
+  return tags;
+}
+
+/** Width of a box that fits its name and tags, design units (text widths estimated). */
+function boxWidth(n: TopologyNode, base: number): number {
+  const inner = n.kind === 'gateway' ? 48 : 28;
+  const tags = nodeTags(n).reduce((a, t) => a + 8 + t.length * 8.6, 0);
+  return Math.max(base, Math.ceil(inner + n.name.length * 10.6 + tags));
+}
+
 function sizeOf(n: TopologyNode): { w: number; h: number } {
   switch (n.kind) {
     case 'client':
@@ -111,10 +145,10 @@ function sizeOf(n: TopologyNode): { w: number; h: number } {
     case 'control-plane':
       return { w: NodeSize.controlR * 2, h: NodeSize.controlR * 2 };
     case 'gateway':
-      return { w: NodeSize.gatewayW, h: NodeSize.serviceH };
+      return { w: boxWidth(n, NodeSize.gatewayW), h: NodeSize.serviceH };
     default:
       // Services, and any kind this UI does not know yet, are drawn as service boxes.
-      return { w: NodeSize.serviceW, h: NodeSize.serviceH };
+      return { w: boxWidth(n, NodeSize.serviceW), h: NodeSize.serviceH };
   }
 }
 
@@ -124,6 +158,17 @@ function sizeOf(n: TopologyNode): { w: number; h: number } {
  */
 export function computeLayout(topology: Topology, width: number, height: number): Layout {
   const depth = callDepths(topology);
+  const meshes = meshNames(topology.nodes);
+  // Within a column, the members of each mesh sit together (so a region can be drawn around
+  // them), meshes in order, then nodes outside every mesh, then third parties.
+  const groupRank = (n: TopologyNode) => {
+    const m = meshesOf(n);
+    // Clients outside every mesh, on the internet or not, are ordered by what they call.
+    if (n.kind === 'client' && m.length === 0) return 1000;
+    if (n.external) return 2000;
+    if (m.length === 0) return 1000;
+    return meshes.indexOf(m[0]) + (m.length > 1 ? 0.5 : 0);
+  };
   const ncols = Math.max(1, ...depth.map((d) => d + 1));
 
   // Columns, each ordered by the mean row of its callers so edges cross as little as possible.
@@ -131,25 +176,40 @@ export function computeLayout(topology: Topology, width: number, height: number)
   for (const n of topology.nodes) if (depth[n.id] >= 0) columns[depth[n.id]].push(n);
   const rowOf = new Map<number, number>();
   const callers = topology.nodes.map(() => [] as number[]);
-  for (const e of topology.edges) callers[e.to].push(e.from);
-  for (const col of columns) {
-    const key = (n: TopologyNode) => {
-      const placed = callers[n.id].filter((c) => rowOf.has(c)).map((c) => rowOf.get(c)!);
-      return placed.length ? placed.reduce((a, b) => a + b, 0) / placed.length : Number.POSITIVE_INFINITY;
-    };
+  const callees = topology.nodes.map(() => [] as number[]);
+  for (const e of topology.edges) {
+    callers[e.to].push(e.from);
+    callees[e.from].push(e.to);
+  }
+  const mean = (ids: number[]) => {
+    const rows = ids.filter((c) => rowOf.has(c)).map((c) => rowOf.get(c)!);
+    return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : Number.POSITIVE_INFINITY;
+  };
+  const order = (col: TopologyNode[], key: (n: TopologyNode) => number) => {
     const keys = new Map(col.map((n) => [n.id, key(n)]));
-    col.sort((a, b) => keys.get(a.id)! - keys.get(b.id)! || a.id - b.id);
+    col.sort((a, b) => groupRank(a) - groupRank(b) || keys.get(a.id)! - keys.get(b.id)! || a.id - b.id);
     col.forEach((n, i) => rowOf.set(n.id, col.length === 1 ? 0.5 : i / (col.length - 1)));
+  };
+  // Each column by the mean row of its callers, so edges cross as little as possible; then the
+  // clients by the rows of what they call, and the columns again.
+  for (const col of columns) order(col, (n) => mean(callers[n.id]));
+  if (columns.length > 1) {
+    order(columns[0], (n) => mean(callees[n.id]));
+    for (const col of columns.slice(1)) order(col, (n) => mean(callers[n.id]));
   }
 
+  // Columns far enough apart for their widest box and a lock between.
+  const widest = Math.max(0, ...topology.nodes.filter(onRequestPath).map((n) => sizeOf(n).w));
+  const colGap = Math.max(COL_GAP, widest + 120);
   const placed: PlacedNode[] = [];
   columns.forEach((col, c) => {
     // Clients (a small figure and a label) stack closer than boxes with queues above them.
     const gap = col.every((n) => n.kind === 'client') ? CLIENT_ROW_GAP : ROW_GAP;
     col.forEach((node, i) => {
-      placed.push({ node, col: c, x: c * COL_GAP, y: (i - (col.length - 1) / 2) * gap, ...sizeOf(node) });
+      placed.push({ node, col: c, x: c * colGap, y: (i - (col.length - 1) / 2) * gap, ...sizeOf(node) });
     });
   });
+  packComponents(topology, placed, colGap, width, height);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
   // Ports: edges sharing a side of a node are spread along it, ordered by the other end.
@@ -208,32 +268,137 @@ export function computeLayout(topology: Topology, width: number, height: number)
       const half = Math.max(p.w / 2, p.node.name.length * 5.5 + 8);
       box.add(p.x - half, p.y - p.h / 2);
       box.add(p.x + half, p.y + p.h / 2 + 48);
+    } else if (p.node.external) {
+      // The cloud around a third party.
+      box.add(p.x - p.w / 2 - 20, p.y - p.h / 2 - NodeSize.queueRoom);
+      box.add(p.x + p.w / 2 + 20, p.y + p.h / 2 + 40);
     } else {
       box.add(p.x - p.w / 2, p.y - p.h / 2 - NodeSize.queueRoom);
-      box.add(p.x + p.w / 2, p.y + p.h / 2 + 14);
+      box.add(p.x + p.w / 2, p.y + p.h / 2 + 56);
     }
   }
 
-  // Control planes: a row of icons above the request path, centred over the callees.
+  // Control planes: each above the members of its mesh, inside the mesh's region; one with no
+  // members placed (or no mesh) in a row above everything.
   const side = topology.nodes.filter((n) => depth[n.id] < 0);
-  if (side.length > 0) {
+  const requestPath = [...placed];
+  const cpTop = new Map<string, number>();
+  const orphans: TopologyNode[] = [];
+  for (const node of side) {
+    const mesh = node.mesh;
+    const members = requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh) && !isBridge(p.node));
+    if (!mesh || members.length === 0 || cpTop.has(mesh)) {
+      orphans.push(node);
+      continue;
+    }
+    const xs = members.map((p) => p.x);
+    const top = Math.min(...members.map((p) => p.y - p.h / 2));
+    // The icon and its label, together, centred over the mesh.
+    const block = 2 * NodeSize.controlR + 14 + Math.max(controlLabel(node).length * 9.5, 120);
+    const x = (Math.min(...xs) + Math.max(...xs)) / 2 - block / 2 + NodeSize.controlR;
+    const p: PlacedNode = { node, col: -1, x, y: top - NodeSize.queueRoom - 12 - NodeSize.controlR, ...sizeOf(node) };
+    placed.push(p);
+    cpTop.set(mesh, p.y - p.h / 2 - 20);
+    box.add(p.x - p.w / 2, p.y - p.h / 2);
+    box.add(p.x + p.w / 2 + 16 + controlLabel(node).length * 10, p.y + p.h / 2);
+  }
+  if (orphans.length > 0) {
     const callees = placed.filter((p) => p.col > 0);
     const midX = callees.length ? callees.reduce((a, p) => a + p.x, 0) / callees.length : (box.minX + box.maxX) / 2;
     const y = box.minY - 16 - NodeSize.controlR;
-    side.forEach((node, i) => {
-      const p: PlacedNode = { node, col: -1, x: midX + (i - (side.length - 1) / 2) * 260, y, ...sizeOf(node) };
+    orphans.forEach((node, i) => {
+      const p: PlacedNode = { node, col: -1, x: midX + (i - (orphans.length - 1) / 2) * 260, y, ...sizeOf(node) };
       placed.push(p);
       box.add(p.x - p.w / 2, p.y - p.h / 2);
       box.add(p.x + p.w / 2 + 16 + controlLabel(node).length * 10, p.y + p.h / 2);
     });
   }
+
+  // Mesh regions; a column whose topmost node is in the mesh reaches up to its control plane.
+  const topOfColumn = new Map<number, PlacedNode>();
+  for (const p of requestPath) {
+    const t = topOfColumn.get(p.col);
+    if (!t || p.y < t.y) topOfColumn.set(p.col, p);
+  }
+  const regions = meshRegions(requestPath, (mesh, col) => {
+    const top = cpTop.get(mesh);
+    const first = topOfColumn.get(col);
+    return top !== undefined && first && meshesOf(first.node).includes(mesh) ? top : null;
+  });
+  for (const r of regions) {
+    box.add(r.minX, r.minY - 26);
+    box.add(r.maxX, r.maxY);
+  }
+
+  // Each control plane to the proxies of its mesh.
+  const controlLinks: ControlLink[] = [];
+  for (const cp of placed.filter((p) => p.node.kind === 'control-plane')) {
+    for (const p of requestPath) {
+      if (!p.node.sidecar || !cp.node.mesh || !meshesOf(p.node).includes(cp.node.mesh)) continue;
+      const s = { x: cp.x, y: cp.y + cp.h / 2 };
+      const t = proxyAnchor(p);
+      const my = (s.y + t.y) / 2;
+      controlLinks.push({ controlPlane: cp.node.id, node: p.node.id, path: `M${s.x},${s.y} C${s.x},${my} ${t.x},${my} ${t.x},${t.y}` });
+    }
+  }
+
   placed.sort((a, b) => a.node.id - b.node.id);
 
   const fit = Math.min((width - 2 * MARGIN) / box.width, (height - 2 * MARGIN) / box.height);
   const scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, fit));
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
   const ty = (height - box.height * scale) / 2 - box.minY * scale;
-  return { width, height, scale, tx, ty, nodes: placed, edges };
+  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
+}
+
+/**
+ * Many separate request paths (a load test: ten clients each calling their own service) stack
+ * into one tall column pair that would not fit. When that is so, each connected part keeps its
+ * own shape and the parts are laid out in a grid that fits the viewport best. Impure: moves
+ * `placed` (x, y and col).
+ */
+function packComponents(topology: Topology, placed: PlacedNode[], colGap: number, width: number, height: number): void {
+  const index = new Map(placed.map((p, i) => [p.node.id, i]));
+  const parent = placed.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const e of topology.edges) {
+    const a = index.get(e.from);
+    const b = index.get(e.to);
+    if (a !== undefined && b !== undefined) parent[find(a)] = find(b);
+  }
+  const groups = new Map<number, PlacedNode[]>();
+  placed.forEach((p, i) => push(groups, find(i), p));
+  const parts = [...groups.values()].sort((a, b) => Math.min(...a.map((p) => p.y)) - Math.min(...b.map((p) => p.y)));
+  if (parts.length < 3) return;
+  const ncols = Math.max(...placed.map((p) => p.col)) + 1;
+  // Each part in its own rows: a node's row is its rank among the part's nodes in its column.
+  const local = parts.map((part) => {
+    const rows = new Map<PlacedNode, number>();
+    let most = 1;
+    for (let c = 0; c < ncols; c++) {
+      const inCol = part.filter((p) => p.col === c).sort((a, b) => a.y - b.y);
+      inCol.forEach((p, i) => rows.set(p, i - (inCol.length - 1) / 2));
+      most = Math.max(most, inCol.length);
+    }
+    return { part, rows, most };
+  });
+  const blockW = ncols * colGap;
+  const blockH = Math.max(...local.map((l) => l.most)) * ROW_GAP;
+  const currentH = Math.max(...placed.map((p) => p.y)) - Math.min(...placed.map((p) => p.y)) + ROW_GAP;
+  const fitOf = (cols: number) => Math.min(width / (cols * blockW), height / (Math.ceil(parts.length / cols) * blockH));
+  let best = 1;
+  for (let g = 2; g <= parts.length; g++) if (fitOf(g) > fitOf(best)) best = g;
+  if (best === 1 || fitOf(best) <= Math.min(width / blockW, height / currentH)) return;
+  const gridRows = Math.ceil(parts.length / best);
+  local.forEach(({ part, rows }, j) => {
+    const gc = j % best;
+    const gr = Math.floor(j / best);
+    for (const p of part) {
+      p.x = gc * blockW + p.col * colGap;
+      p.y = (gr - (gridRows - 1) / 2) * blockH + rows.get(p)! * ROW_GAP;
+      p.col = gc * ncols + p.col;
+    }
+  });
 }
 
 class Bounds {
@@ -258,6 +423,21 @@ class Bounds {
 /** A control plane's name without the engine's `control-plane:` prefix. Pure. */
 export function controlLabel(n: TopologyNode): string {
   return n.name.replace(/^control-plane:/, '');
+}
+
+/** Hexagons drawn for a node's proxies (one per replica, up to a limit). Pure. */
+export function hexCount(n: TopologyNode): number {
+  return n.sidecar ? Math.min(n.replicas, NodeSize.maxHexes) : 0;
+}
+
+/**
+ * Where a node's proxies are drawn, design units: the middle of the row of hexagons along a
+ * box's top edge, or the top of a client's circle. Pure.
+ */
+export function proxyAnchor(p: PlacedNode): Point {
+  if (p.node.kind === 'client') return { x: p.x, y: p.y - p.h / 2 };
+  const k = Math.max(1, hexCount(p.node));
+  return { x: p.x + p.w / 2 - 22 - ((k - 1) * NodeSize.hexStep) / 2, y: p.y - p.h / 2 };
 }
 
 function portPoint(n: PlacedNode, side: Side, offset: number): Point {

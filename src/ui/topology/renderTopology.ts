@@ -3,8 +3,9 @@
 // arrowheads. Called when the topology or the viewport changes, never per frame; the load
 // indicators are updated in place by the returned `updateLoad`.
 import { select, type Selection } from 'd3';
-import { NODE_STRIDE } from '../../workers/protocol';
-import { NodeSize, controlLabel, type Layout, type PlacedNode } from './layout';
+import { NODE_STRIDE, NodeField } from '../../workers/protocol';
+import { NodeSize, controlLabel, hexCount, nodeTags, type Layout, type PlacedNode } from './layout';
+import { isBridge } from './meshRegions';
 import { sampleLanes, type EdgeLanes } from './lanes';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
@@ -22,10 +23,13 @@ export interface TopologyScene {
   /** Sampled lanes by edge id. */
   readonly lanes: readonly (EdgeLanes | undefined)[];
   /**
-   * Shows busy workers and queued requests from a frame's node array (NODE_STRIDE floats per
-   * node); null clears them. Mutates the SVG in place.
+   * Shows busy workers, queued requests, replicas down, proxies with stale or no config and
+   * control-plane health from a frame's node array (NODE_STRIDE floats per node); null clears
+   * them. Mutates the SVG in place.
    */
   updateLoad(nodes: Float32Array | null): void;
+  /** Marks the named nodes and "from->to" edges as highlighted (and no others). Mutates the SVG. */
+  highlight(keys: readonly string[]): void;
 }
 
 interface LoadView {
@@ -38,7 +42,21 @@ interface LoadView {
   queueLabel: SVGTextElement;
   busyLabel: SVGTextElement;
   card: SVGGElement;
+  group: SVGGElement;
+  replicas: number;
+  concurrency: number;
+  hexes: SVGPolygonElement[];
+  stateLabel: SVGTextElement;
   shown: { busy: number; queued: number; util: number };
+  health: string;
+}
+
+interface ControlView {
+  index: number;
+  group: SVGGElement;
+  links: SVGGElement | null;
+  state: SVGTextElement;
+  shown: string;
 }
 
 /**
@@ -65,7 +83,34 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
     .attr('class', 'topo-arrowhead')
     .attr('d', 'M0,0.5 L10,5 L0,9.5 z');
 
+  // Worker slots of a replica that is down: hatched grey.
+  const hatch = defs.append('pattern').attr('id', 'topo-hatch').attr('width', 5).attr('height', 5).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)');
+  hatch.append('rect').attr('width', 5).attr('height', 5).attr('class', 'topo-hatch-back');
+  hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 5).attr('class', 'topo-hatch-line');
+
   const view = root.append('g').attr('class', 'topo-view').attr('transform', `translate(${layout.tx},${layout.ty}) scale(${layout.scale})`);
+
+  // Meshes first, behind everything: shaded regions with a tab naming each.
+  const meshLayer = view.append('g').attr('class', 'topo-meshes');
+  for (const m of layout.meshes) {
+    const g = meshLayer.append('g').attr('class', `topo-mesh topo-mesh-${m.index % 3}`).attr('data-mesh', m.name);
+    g.append('title').text(`service mesh ${m.name}: one control plane and one CA; its proxies trust each other`);
+    g.append('path').attr('class', 'topo-mesh-area').attr('d', m.path);
+    g.append('text').attr('class', 'topo-mesh-label').attr('x', m.label.x).attr('y', m.label.y - 28).text(m.name === 'mesh' ? 'service mesh' : `mesh · ${m.name}`);
+  }
+
+  // Control planes to the proxies they configure: thin dashed lines, behind the boxes.
+  // Many proxies: the lines stay quieter still, or they would cover the picture.
+  const linkLayer = view.append('g').attr('class', `topo-cp-links${layout.controlLinks.length > 8 ? ' topo-cp-links-many' : ''}`);
+  const linkGroups = new Map<number, SVGGElement>();
+  for (const l of layout.controlLinks) {
+    let g = linkGroups.get(l.controlPlane);
+    if (!g) {
+      g = linkLayer.append('g').attr('class', 'topo-cp-link-group').node()!;
+      linkGroups.set(l.controlPlane, g);
+    }
+    select(g).append('path').attr('class', 'topo-cp-link').attr('d', l.path);
+  }
 
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
@@ -74,14 +119,21 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
     const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
     const to = nameOf.get(e.edge.to) ?? String(e.edge.to);
     const g = edgeLayer.append('g').attr('class', `topo-edge topo-edge-${e.kind}`).attr('data-edge', `${from}->${to}`);
-    g.append('title').text(`${from} calls ${to}`);
+    g.append('title').text(`${from} calls ${to}${e.edge.mtls ? ' over mutual TLS' : ''}`);
+    g.append('path').attr('class', 'topo-hl-halo').attr('d', e.path);
     g.append('path').attr('class', 'topo-edge-pipe').attr('d', e.path);
     const line = g.append('path').attr('class', 'topo-edge-line').attr('d', e.path).attr('marker-end', 'url(#topo-arrow)');
     lanes[e.edge.id] = sampleLanes(line.node()!);
+    if (e.edge.mtls) {
+      const el = line.node()!;
+      const at = el.getPointAtLength(el.getTotalLength() * 0.5);
+      drawLock(g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${at.x},${at.y})`));
+    }
   }
 
   const nodeLayer = view.append('g').attr('class', 'topo-nodes');
   const loads: LoadView[] = [];
+  const controls: ControlView[] = [];
   for (const p of layout.nodes) {
     const g = nodeLayer
       .append('g')
@@ -93,7 +145,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
         drawClient(g, p);
         break;
       case 'control-plane':
-        drawControlPlane(g, p);
+        controls.push({ ...drawControlPlane(g, p), links: linkGroups.get(p.node.id) ?? null });
         break;
       case 'gateway':
         loads.push(drawService(g, p, 'gateway'));
@@ -104,6 +156,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
     }
   }
 
+  const all = root.selectAll<SVGGElement, unknown>('[data-node], [data-edge]');
   return {
     layout,
     lanes,
@@ -111,10 +164,70 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
       for (const v of loads) {
         const i = v.index * NODE_STRIDE;
         const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;
-        showLoad(v, ok ? nodes[i] : 0, ok ? nodes[i + 1] : 0, ok ? nodes[i + 2] : 0);
+        const f = (k: number) => (ok ? nodes[i + k] : 0);
+        showLoad(v, f(NodeField.busy), f(NodeField.queued), f(NodeField.utilization));
+        showHealth(v, Math.round(f(NodeField.down)), Math.round(f(NodeField.stale)), Math.round(f(NodeField.noConfig)));
+      }
+      for (const v of controls) {
+        const i = v.index * NODE_STRIDE;
+        const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;
+        showControl(v, ok && nodes[i + NodeField.down] > 0, ok && nodes[i + NodeField.stale] > 0);
       }
     },
+    highlight(keys) {
+      const set = new Set(keys);
+      all.each(function () {
+        const key = this.getAttribute('data-node') ?? this.getAttribute('data-edge') ?? '';
+        this.classList.toggle('topo-hl', set.has(key));
+      });
+    },
   };
+}
+
+/** A small padlock: this link is mutual TLS. */
+function drawLock(g: G): void {
+  g.append('title').text('mutual TLS: both ends prove who they are with mesh certificates');
+  g.append('circle').attr('class', 'topo-lock-back').attr('r', 11);
+  g.append('path').attr('class', 'topo-lock-shackle').attr('d', 'M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-1.5');
+  g.append('rect').attr('class', 'topo-lock-body').attr('x', -5.5).attr('y', -1.5).attr('width', 11).attr('height', 8).attr('rx', 1.5);
+}
+
+/** Points of a hexagon of radius r centred on (cx, cy), flat sides left and right. */
+function hexPoints(cx: number, cy: number, r: number): string {
+  return Array.from({ length: 6 }, (_, i) => {
+    const a = (Math.PI / 3) * i + Math.PI / 6;
+    return `${(cx + r * Math.cos(a)).toFixed(2)},${(cy + r * Math.sin(a)).toFixed(2)}`;
+  }).join(' ');
+}
+
+/** One hexagon per proxy, in a row along the top edge at the right (see layout.proxyAnchor). */
+function drawHexes(g: G, p: PlacedNode, count: number): SVGPolygonElement[] {
+  const row = g.append('g').attr('class', 'topo-proxies');
+  row.append('title').text(`${p.node.replicas} sidecar prox${p.node.replicas === 1 ? 'y' : 'ies'}: every byte in and out passes through one`);
+  const hexes: SVGPolygonElement[] = [];
+  for (let i = 0; i < count; i++) {
+    const cx = p.w - 22 - (count - 1 - i) * NodeSize.hexStep;
+    hexes.push(row.append('polygon').attr('class', 'topo-hex').attr('points', hexPoints(cx, 0, NodeSize.hexR)).node()!);
+  }
+  if (count > 0 && p.node.replicas > count) {
+    row.append('text').attr('class', 'topo-hex-more').attr('x', p.w - 22 - (count - 1) * NodeSize.hexStep - 14).attr('y', 4).attr('text-anchor', 'end').text(`+${p.node.replicas - count}`);
+  }
+  return hexes;
+}
+
+/** A cloud drawn around a box: someone else's software, on the internet. */
+function cloudPath(w: number, h: number): string {
+  return [
+    `M-16,${h * 0.78}`,
+    `A24,24 0 0 1 -4,${h * 0.18}`,
+    `A34,34 0 0 1 ${w * 0.32},-16`,
+    `A40,40 0 0 1 ${w * 0.72},-12`,
+    `A30,30 0 0 1 ${w + 14},${h * 0.3}`,
+    `A26,26 0 0 1 ${w + 8},${h + 14}`,
+    `A70,70 0 0 1 ${w * 0.4},${h + 18}`,
+    `A36,36 0 0 1 -16,${h * 0.78}`,
+    'Z',
+  ].join(' ');
 }
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -122,11 +235,15 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 function drawClient(g: G, p: PlacedNode): void {
   const r = NodeSize.clientR;
   g.append('title').text(`client ${p.node.name}: sends requests`);
+  g.append('circle').attr('class', 'topo-hl-halo').attr('cx', r).attr('cy', r).attr('r', r + 10);
   g.append('circle').attr('class', 'topo-client-body').attr('cx', r).attr('cy', r).attr('r', r);
   const icon = g.append('g').attr('class', 'topo-client-icon').attr('transform', `translate(${r},${r})`);
   icon.append('circle').attr('cx', 0).attr('cy', -8).attr('r', 7.5);
   icon.append('path').attr('d', 'M-14,15 C-14,4 -7,1 0,1 C7,1 14,4 14,15 Z');
   g.append('text').attr('class', 'topo-name').attr('x', r).attr('y', 2 * r + 22).attr('text-anchor', 'middle').text(p.node.name);
+  if (p.node.sidecar) {
+    g.append('polygon').attr('class', 'topo-hex').attr('points', hexPoints(r, 0, NodeSize.hexR)).append('title').text('a sidecar proxy beside this client');
+  }
   const users = p.node.replicas;
   g.append('text')
     .attr('class', 'topo-caption')
@@ -136,7 +253,7 @@ function drawClient(g: G, p: PlacedNode): void {
     .text(users > 1 ? `client · ${users} users` : 'client');
 }
 
-function drawControlPlane(g: G, p: PlacedNode): void {
+function drawControlPlane(g: G, p: PlacedNode): Omit<ControlView, 'links'> {
   const r = NodeSize.controlR;
   const name = controlLabel(p.node);
   g.append('title').text(`control plane of ${name}: configures the proxies and relays certificates from its CA`);
@@ -145,6 +262,7 @@ function drawControlPlane(g: G, p: PlacedNode): void {
     const a = (Math.PI / 3) * i + Math.PI / 6;
     return `${r + r * Math.cos(a)},${r + r * Math.sin(a)}`;
   }).join(' ');
+  g.append('polygon').attr('class', 'topo-hl-halo').attr('points', hexPoints(r, r, r + 12));
   g.append('polygon').attr('class', 'topo-control-body').attr('points', hex);
   // Three sliders: configuration.
   const icon = g.append('g').attr('class', 'topo-control-icon').attr('transform', `translate(${r},${r})`);
@@ -152,17 +270,44 @@ function drawControlPlane(g: G, p: PlacedNode): void {
     icon.append('line').attr('x1', -11).attr('x2', 11).attr('y1', y).attr('y2', y);
     icon.append('circle').attr('cx', [-4, 5, -1][i]).attr('cy', y).attr('r', 3);
   });
-  g.append('text').attr('class', 'topo-name topo-name-small').attr('x', 2 * r + 12).attr('y', r - 2).text(name);
-  g.append('text').attr('class', 'topo-caption').attr('x', 2 * r + 12).attr('y', r + 16).text('control plane');
+  // Its CA: a seal on the hexagon's lower right.
+  const ca = g.append('g').attr('class', 'topo-ca').attr('transform', `translate(${2 * r - 4},${2 * r - 6})`);
+  ca.append('title').text(`certificate authority of ${name}: signs every workload's certificate`);
+  ca.append('circle').attr('r', 11);
+  ca.append('text').attr('text-anchor', 'middle').attr('y', 3.5).text('CA');
+  g.append('text').attr('class', 'topo-name topo-name-small').attr('x', 2 * r + 14).attr('y', r - 4).text(name);
+  const state = g.append('text').attr('class', 'topo-caption topo-cp-state').attr('x', 2 * r + 14).attr('y', r + 14).text('control plane + CA').node()!;
+  return { index: p.node.id, group: g.node()!, state, shown: '' };
+}
+
+function showControl(v: ControlView, down: boolean, caDown: boolean): void {
+  const key = `${down}|${caDown}`;
+  if (key === v.shown) return;
+  v.shown = key;
+  v.group.classList.toggle('topo-cp-down', down);
+  v.group.classList.toggle('topo-ca-down', caDown);
+  v.links?.classList.toggle('topo-cp-links-down', down);
+  v.state.textContent = down && caDown ? 'control plane + CA DOWN' : down ? 'control plane DOWN' : caDown ? 'CA DOWN' : 'control plane + CA';
 }
 
 function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView {
   const { w, h } = p;
   const { replicas, concurrency } = p.node;
   const radius = kind === 'gateway' ? 26 : 10;
+  const what = kind === 'gateway' ? (isBridge(p.node) ? `gateway bridging ${p.node.mesh}` : 'API gateway') : p.node.external ? 'third-party service' : 'service';
   g.append('title').text(
-    `${kind === 'gateway' ? 'API gateway' : 'service'} ${p.node.name}: ${replicas} replica${replicas > 1 ? 's' : ''}, ${concurrency} worker${concurrency > 1 ? 's' : ''} each`,
+    `${what} ${p.node.name}: ${replicas} replica${replicas > 1 ? 's' : ''}, ${concurrency} worker${concurrency > 1 ? 's' : ''} each` +
+      (p.node.sidecar ? ', a sidecar beside each' : '') +
+      (p.node.protocol === 'tcp' ? '; speaks plain TCP (L4)' : ''),
   );
+  g.append('rect')
+    .attr('class', 'topo-hl-halo')
+    .attr('x', -10)
+    .attr('y', -10)
+    .attr('width', w + 20)
+    .attr('height', h + 20 + (Math.min(replicas, MAX_CARDS) - 1) * CARD_OFFSET)
+    .attr('rx', radius + 8);
+  if (p.node.external) g.append('path').attr('class', 'topo-cloud').attr('d', cloudPath(w, h));
 
   // Replicas as a stack of cards peeking out below the front one, each a little narrower, so
   // nothing sticks out at the sides where the edges attach.
@@ -181,7 +326,7 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
   const card = g.append('g').attr('class', 'topo-card');
   card.append('rect').attr('class', 'topo-card-front').attr('width', w).attr('height', h).attr('rx', radius);
   const title = card.append('text').attr('class', 'topo-name').attr('x', inner).attr('y', 28).text(p.node.name);
-  if (kind === 'gateway') title.append('tspan').attr('class', 'topo-kind').attr('dx', 8).text('API gateway');
+  for (const tag of nodeTags(p.node)) title.append('tspan').attr('class', `topo-kind${tag === 'TCP' ? ' topo-kind-tcp' : ''}`).attr('dx', 8).text(tag);
   card
     .append('text')
     .attr('class', 'topo-caption')
@@ -241,8 +386,22 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
   }
   const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', -8).node()!;
 
+  const hexes = drawHexes(g, p, hexCount(p.node));
+  const stateLabel = g
+    .append('text')
+    .attr('class', 'topo-state')
+    .attr('x', 4)
+    .attr('y', h + (cards - 1) * CARD_OFFSET + 20)
+    .node()!;
+
   const v: LoadView = {
     index: p.node.id,
+    group: g.node()!,
+    replicas,
+    concurrency,
+    hexes,
+    stateLabel,
+    health: '',
     slots,
     pips,
     bar,
@@ -254,7 +413,51 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
     shown: { busy: -1, queued: -1, util: -1 },
   };
   showLoad(v, 0, 0, 0);
+  showHealth(v, 0, 0, 0);
   return v;
+}
+
+/** Share of `count` out of `total` shown on `k` marks, at least one when count > 0. */
+function marks(count: number, total: number, k: number): number {
+  if (count <= 0 || total <= 0) return 0;
+  return Math.max(1, Math.min(k, Math.round((count * k) / total)));
+}
+
+/**
+ * Replicas down greyed out (their worker slots and proxies), proxies with stale config amber
+ * and with no config red, each named in a line under the box. Mutates the SVG.
+ */
+function showHealth(v: LoadView, down: number, stale: number, noConfig: number): void {
+  const key = `${down}|${stale}|${noConfig}`;
+  if (key === v.health) return;
+  v.health = key;
+  const r = v.replicas;
+  const k = v.hexes.length;
+  const hexDown = marks(down, r, k);
+  const hexNone = Math.min(k - hexDown, marks(noConfig, r, k));
+  const hexStale = Math.min(k - hexDown - hexNone, marks(stale, r, k));
+  v.hexes.forEach((h, i) => {
+    // Down replicas from the right, like their worker slots; config states from the left.
+    const state = i >= k - hexDown ? 'down' : i < hexNone ? 'none' : i < hexNone + hexStale ? 'stale' : '';
+    h.classList.toggle('topo-hex-down', state === 'down');
+    h.classList.toggle('topo-hex-none', state === 'none');
+    h.classList.toggle('topo-hex-stale', state === 'stale');
+  });
+  const firstDown = (r - Math.min(down, r)) * v.concurrency;
+  v.pips.forEach((pip, i) => pip.classList.toggle('topo-pip-down', i >= firstDown));
+  v.group.classList.toggle('topo-all-down', down >= r && r > 0);
+  v.group.classList.toggle('topo-some-down', down > 0);
+  const label = select(v.stateLabel);
+  label.selectAll('*').remove();
+  const parts: [string, string][] = [];
+  if (down > 0) parts.push(['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`]);
+  if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`]);
+  if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`]);
+  // One line each, so a narrow box never pushes text into its neighbour.
+  const x = v.stateLabel.getAttribute('x') ?? '0';
+  parts.forEach(([cls, text], i) => {
+    label.append('tspan').attr('class', cls).attr('x', x).attr('dy', i === 0 ? 0 : 17).text(text);
+  });
 }
 
 function showLoad(v: LoadView, busyRaw: number, queuedRaw: number, utilRaw: number): void {

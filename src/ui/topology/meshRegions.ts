@@ -1,0 +1,148 @@
+// Where each mesh is drawn: a shaded region behind its members. Pure geometry, no DOM.
+// Members of a mesh are kept contiguous within each column by the layout, so a region is a
+// "skyline" through the columns it spans: per column, the band from its first to its last
+// member; the bands are joined left to right and the corners rounded.
+import type { PlacedNode, TopologyNode } from './layout';
+
+/** A mesh as drawn: its outline, where its label goes, and its tint (by order of appearance). */
+export interface MeshRegion {
+  name: string;
+  /** 0, 1, 2... in order of appearance; picks the tint. */
+  index: number;
+  /** SVG path data of the outline(s), design units. */
+  path: string;
+  label: { x: number; y: number };
+  /** Bounds of the whole region, design units. */
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Padding around members inside a region, design units. */
+const PAD_X = 26;
+/** Room above a member (for a short queue and its proxies) and below it (for its state line). */
+const PAD_TOP = 40;
+const PAD_BOTTOM = 50;
+const CORNER = 22;
+
+/**
+ * The meshes a node belongs to, as drawn: a plain mesh name is full membership; a bridging
+ * gateway ("from->to") is half in each, so it sits on the border between them. External nodes
+ * (third parties, clients on the internet) are outside every mesh. Pure.
+ */
+export function meshesOf(n: TopologyNode): string[] {
+  if (!n.mesh || n.external) return [];
+  return n.mesh.split('->').map((s) => s.trim()).filter(Boolean);
+}
+
+/** True for a gateway that bridges two meshes. Pure. */
+export function isBridge(n: TopologyNode): boolean {
+  return meshesOf(n).length > 1;
+}
+
+/** Mesh names in order of first appearance by node id. Pure. */
+export function meshNames(nodes: readonly TopologyNode[]): string[] {
+  const names: string[] = [];
+  for (const n of nodes) for (const m of meshesOf(n)) if (!names.includes(m)) names.push(m);
+  return names;
+}
+
+interface Band {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * Outlines every mesh around its placed members. `raise(mesh, col)` may raise a column's band (to
+ * take in a control plane drawn above the mesh). Pure.
+ */
+export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string, col: number) => number | null): MeshRegion[] {
+  const names = meshNames(placed.map((p) => p.node));
+  return names.map((name, index) => {
+    const members = placed.filter((p) => p.col >= 0 && meshesOf(p.node).includes(name));
+    const all = placed.filter((p) => p.col >= 0 && meshesOf(p.node).includes(name) && !isBridge(p.node));
+    const meanX = all.length ? all.reduce((a, p) => a + p.x, 0) / all.length : 0;
+    const bands = new Map<number, Band>();
+    for (const p of members) {
+      let x0 = p.x - p.w / 2 - PAD_X;
+      let x1 = p.x + p.w / 2 + PAD_X;
+      if (isBridge(p.node)) {
+        // Half in each mesh: the half that faces the mesh's other members.
+        if (meanX <= p.x) x1 = p.x;
+        else x0 = p.x;
+      }
+      const y0 = p.y - p.h / 2 - PAD_TOP;
+      const y1 = p.y + p.h / 2 + PAD_BOTTOM;
+      const b = bands.get(p.col);
+      if (!b) bands.set(p.col, { x0, x1, y0, y1 });
+      else bands.set(p.col, { x0: Math.min(b.x0, x0), x1: Math.max(b.x1, x1), y0: Math.min(b.y0, y0), y1: Math.max(b.y1, y1) });
+    }
+    for (const [col, b] of bands) {
+      const top = raise(name, col);
+      if (top !== null) b.y0 = Math.min(b.y0, top);
+    }
+    const cols = [...bands.keys()].sort((a, b) => a - b);
+    // Runs of adjacent columns; a column without members splits the region.
+    const runs: Band[][] = [];
+    cols.forEach((c, i) => {
+      if (i === 0 || c !== cols[i - 1] + 1) runs.push([]);
+      runs[runs.length - 1].push(bands.get(c)!);
+    });
+    const path = runs.map((run) => roundedPolygon(skyline(run), CORNER)).join(' ');
+    const first = runs[0]?.[0] ?? { x0: 0, x1: 0, y0: 0, y1: 0 };
+    const flat = runs.flat();
+    return {
+      name,
+      index,
+      path,
+      label: { x: first.x0 + 14, y: first.y0 + 20 },
+      minX: Math.min(...flat.map((b) => b.x0)),
+      minY: Math.min(...flat.map((b) => b.y0)),
+      maxX: Math.max(...flat.map((b) => b.x1)),
+      maxY: Math.max(...flat.map((b) => b.y1)),
+    };
+  });
+}
+
+/** The outline of a run of column bands: along the tops left to right, back along the bottoms. */
+function skyline(run: Band[]): [number, number][] {
+  const pts: [number, number][] = [];
+  for (const b of run) pts.push([b.x0, b.y0], [b.x1, b.y0]);
+  for (let i = run.length - 1; i >= 0; i--) pts.push([run[i].x1, run[i].y1], [run[i].x0, run[i].y1]);
+  return pts;
+}
+
+/**
+ * SVG path of a closed polygon with every corner rounded by up to `r`. Drops repeated and
+ * collinear points first. Pure.
+ */
+export function roundedPolygon(input: [number, number][], r: number): string {
+  const pts: [number, number][] = [];
+  for (const p of input) {
+    const q = pts[pts.length - 1];
+    if (!q || Math.hypot(p[0] - q[0], p[1] - q[1]) > 0.5) pts.push(p);
+  }
+  const clean = pts.filter((p, i) => {
+    const a = pts[(i - 1 + pts.length) % pts.length];
+    const b = pts[(i + 1) % pts.length];
+    return Math.abs((p[0] - a[0]) * (b[1] - a[1]) - (p[1] - a[1]) * (b[0] - a[0])) > 0.5;
+  });
+  const n = clean.length;
+  if (n < 3) return '';
+  let d = '';
+  for (let i = 0; i < n; i++) {
+    const a = clean[(i - 1 + n) % n];
+    const p = clean[i];
+    const b = clean[(i + 1) % n];
+    const la = Math.hypot(a[0] - p[0], a[1] - p[1]);
+    const lb = Math.hypot(b[0] - p[0], b[1] - p[1]);
+    const k = Math.min(r, la / 2, lb / 2);
+    const p1 = [p[0] + ((a[0] - p[0]) / la) * k, p[1] + ((a[1] - p[1]) / la) * k];
+    const p2 = [p[0] + ((b[0] - p[0]) / lb) * k, p[1] + ((b[1] - p[1]) / lb) * k];
+    d += `${i === 0 ? 'M' : 'L'}${p1[0].toFixed(1)},${p1[1].toFixed(1)} Q${p[0].toFixed(1)},${p[1].toFixed(1)} ${p2[0].toFixed(1)},${p2[1].toFixed(1)} `;
+  }
+  return `${d}Z`;
+}

@@ -1,0 +1,55 @@
+// What a person sees of a mesh: its region, a sidecar hexagon per replica, locks on mutual-TLS
+// links, the control plane wired to its proxies, and a bridge on the border of two meshes.
+import { expect, test, type Page } from '@playwright/test';
+
+async function openScenario(page: Page, id: string) {
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-select').selectOption(id);
+  await expect(page.getByTestId('scenario-select')).toHaveValue(id);
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+}
+
+test('hello-mesh draws its mesh, a sidecar per replica, locks on mTLS links and the control-plane wiring', async ({ page }) => {
+  await openScenario(page, 'hello-mesh');
+  const topo = page.getByTestId('topology');
+  await expect(topo.locator('[data-mesh]')).toHaveCount(1);
+  // frontend 2 + catalog 3 + cart 2 replicas, each with its proxy.
+  await expect(topo.locator('[data-node="frontend"] .topo-hex')).toHaveCount(2);
+  await expect(topo.locator('[data-node="catalog"] .topo-hex')).toHaveCount(3);
+  await expect(topo.locator('[data-node="shoppers"] .topo-hex')).toHaveCount(0);
+  // Three service-to-service links are mutual TLS; the internet hop is not.
+  await expect(topo.locator('.topo-lock')).toHaveCount(3);
+  await expect(topo.locator('[data-edge="shoppers->frontend"] .topo-lock')).toHaveCount(0);
+  await expect(topo.locator('.topo-cp-link')).toHaveCount(3);
+});
+
+test('two meshes bridged by a gateway: two regions, the bridge on their border, a control plane in each', async ({ page }) => {
+  await openScenario(page, 'two-meshes-via-gateway');
+  const topo = page.getByTestId('topology');
+  await expect(topo.locator('[data-mesh]')).toHaveCount(2);
+  const retail = (await topo.locator('[data-mesh="retail"] .topo-mesh-area').boundingBox())!;
+  const payments = (await topo.locator('[data-mesh="payments"] .topo-mesh-area').boundingBox())!;
+  const bridge = (await topo.locator('[data-node="payments-bridge"] .topo-card-front').boundingBox())!;
+  // The regions meet inside the bridge's box.
+  expect(retail.x + retail.width).toBeGreaterThan(bridge.x);
+  expect(retail.x + retail.width).toBeLessThan(bridge.x + bridge.width);
+  expect(payments.x).toBeGreaterThan(bridge.x);
+  expect(payments.x).toBeLessThan(bridge.x + bridge.width);
+  for (const [mesh, cp] of [['retail', 'control-plane:retail'], ['payments', 'control-plane:payments']]) {
+    const region = (await topo.locator(`[data-mesh="${mesh}"] .topo-mesh-area`).boundingBox())!;
+    const icon = (await topo.locator(`[data-node="${cp}"] .topo-control-body`).boundingBox())!;
+    expect(icon.x).toBeGreaterThan(region.x);
+    expect(icon.x + icon.width).toBeLessThan(region.x + region.width);
+  }
+  await page.screenshot({ path: 'test-results/two-meshes.png' });
+});
+
+test('a third party is drawn in a cloud outside every mesh', async ({ page }) => {
+  await openScenario(page, 'third-party-service');
+  const topo = page.getByTestId('topology');
+  await expect(topo.locator('[data-node="shipping-partner"] .topo-cloud')).toHaveCount(1);
+  const region = (await topo.locator('[data-mesh="shop"] .topo-mesh-area').boundingBox())!;
+  const partner = (await topo.locator('[data-node="shipping-partner"] .topo-card-front').boundingBox())!;
+  expect(partner.x).toBeGreaterThan(region.x + region.width);
+});
