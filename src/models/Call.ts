@@ -74,6 +74,10 @@ export class Attempt {
   workTimer = -1;
   /** The attempt holds one of the callee replica's workers. */
   holdsWorker = false;
+  /** Its failure was seen by the caller's router itself (connect failure, reset), not answered. */
+  local = false;
+  /** Actor id of the caller app (for a gateway: who is calling it directly). */
+  caller = -1;
   /** Callee replica index within its service. */
   replica = -1;
   /** Callee host id. */
@@ -102,6 +106,8 @@ export class Attempt {
     this.origin = -1;
     this.workTimer = -1;
     this.holdsWorker = false;
+    this.local = false;
+    this.caller = -1;
     this.replica = -1;
     this.host = -1;
     this.sentAt = 0;

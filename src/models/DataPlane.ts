@@ -105,6 +105,7 @@ export class DataPlane implements Actor, ConnectionUser {
     att.route = r;
     att.requestId = call.requestId;
     att.origin = call.origin;
+    att.caller = call.caller;
     att.replica = i;
     att.host = r.hosts[i];
     att.sentAt = now;
@@ -138,6 +139,7 @@ export class DataPlane implements Actor, ConnectionUser {
   resetToCaller(att: Attempt): void {
     att.cause = Cause.reset;
     att.status = 503;
+    att.local = true;
     att.atCallee = false;
     this.sendBack(att);
   }
@@ -221,13 +223,11 @@ export class DataPlane implements Actor, ConnectionUser {
     const r = att.route!;
     if (att.abandoned) return this.world.attempts.release(att);
     att.conn = Conn.closed;
-    if (att.cause === Cause.reset) {
-      this.connections.closeBusy(r, att.replica);
-    } else {
-      this.connections.releaseConnection(r, att.replica);
-    }
-    this.endAttempt(att);
-    this.decide(att);
+    // A reset this router saw closes the connection; an answer (even a failed one) keeps it.
+    if (att.local) this.connections.closeBusy(r, att.replica);
+    else this.connections.releaseConnection(r, att.replica);
+    this.endAttempt(att, att.cause, att.status);
+    this.decide(att, att.cause, att.status, att.local);
     this.world.attempts.release(att);
   }
 
@@ -235,13 +235,14 @@ export class DataPlane implements Actor, ConnectionUser {
   attemptFailed(att: Attempt, cause: string, status: number): void {
     att.cause = cause;
     att.status = status;
-    this.endAttempt(att);
-    this.decide(att);
+    att.local = true;
+    this.endAttempt(att, cause, status);
+    this.decide(att, cause, status, true);
     this.world.attempts.release(att);
   }
 
   /** Caller-side bookkeeping when an attempt is over for the router. */
-  private endAttempt(att: Attempt): void {
+  private endAttempt(att: Attempt, cause: string | null, status: number): void {
     const w = this.world;
     const r = att.route!;
     r.activeRequests--;
@@ -257,18 +258,22 @@ export class DataPlane implements Actor, ConnectionUser {
       call.holdsRetry = false;
     }
     // Local overflow says nothing about the host; everything else feeds outlier detection.
-    if (att.cause !== Cause.overflow) r.recordOutcome(att.replica, att.status, w.sim.now);
+    if (cause !== Cause.overflow) r.recordOutcome(att.replica, status, w.sim.now);
   }
 
-  /** Retry the call if the policy, the attempts left and the retry budget allow; else finish. */
-  private decide(att: Attempt): void {
+  /**
+   * Retry the call if the policy, the attempts left and the retry budget allow; else finish.
+   * `local` says the router itself saw the failure (connect failure, reset, its own timeout)
+   * rather than receiving an answer from upstream.
+   */
+  private decide(att: Attempt, cause: string | null, status: number, local: boolean): void {
     const w = this.world;
     const call = w.calls.get(att.call);
     if (call.done) return;
-    if (att.cause === null) return this.finishCall(call, null, att.status);
+    if (cause === null) return this.finishCall(call, null, status);
     const r = call.route!;
     const p = r.policy;
-    if (p.l7 && call.attempts <= p.retries && this.retriable(p.retryOn, p.retriableStatus, att)) {
+    if (p.l7 && call.attempts <= p.retries && retriable(p.retryOn, p.retriableStatus, cause, status, local)) {
       if (r.activeRetries < r.retryLimit()) {
         r.activeRetries++;
         r.retriesStarted++;
@@ -280,25 +285,13 @@ export class DataPlane implements Actor, ConnectionUser {
       }
       r.retryOverflows++;
     }
-    this.finishCall(call, att.cause, att.status);
-  }
-
-  private retriable(on: number, codes: readonly number[], att: Attempt): boolean {
-    const c = att.cause;
-    if (c === Cause.overflow || c === Cause.noHealthyUpstream) return false;
-    const connectFailure = c === Cause.connectRefused || c === Cause.connectTimeout || (c !== null && c.startsWith('tls-'));
-    if (connectFailure && on & (RetryOn.connectFailure | RetryOn.fiveXx | RetryOn.gatewayError | RetryOn.reset)) return true;
-    if ((c === Cause.reset || c === Cause.timeout) && on & (RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError)) return true;
-    const s = att.status;
-    if (on & RetryOn.fiveXx && s >= 500) return true;
-    if (on & RetryOn.gatewayError && s >= 502 && s <= 504) return true;
-    return (on & RetryOn.retriableStatus) !== 0 && codes.includes(s);
+    this.finishCall(call, cause, status);
   }
 
   private perTryTimeout(att: Attempt): void {
     att.perTryTimer = -1;
-    this.abandon(att, Cause.timeout, 504);
-    this.decide(att);
+    this.abandon(att, 504);
+    this.decide(att, Cause.timeout, 504, true);
     if (att.conn !== Conn.connecting && att.conn !== Conn.sent) this.world.attempts.release(att);
   }
 
@@ -307,7 +300,7 @@ export class DataPlane implements Actor, ConnectionUser {
     call.routeTimer = -1;
     if (call.current >= 0) {
       const att = w.attempts.get(call.current);
-      this.abandon(att, Cause.timeout, 504);
+      this.abandon(att, 504);
       if (att.conn !== Conn.connecting && att.conn !== Conn.sent) w.attempts.release(att);
     }
     this.finishCall(call, Cause.timeout, 504);
@@ -317,12 +310,11 @@ export class DataPlane implements Actor, ConnectionUser {
    * The router gives up on an attempt (a timeout): Envoy resets the upstream stream, so its
    * connection closes. The attempt record lives on until its connect or answer comes back.
    */
-  private abandon(att: Attempt, cause: string, status: number): void {
+  private abandon(att: Attempt, status: number): void {
     const r = att.route!;
     const i = att.replica;
+    // NOTE: the attempt's own cause stays the callee's to write: it may still be working on it.
     att.abandoned = true;
-    att.cause = cause;
-    att.status = status;
     if (att.conn === Conn.sent) {
       this.connections.closeBusy(r, i);
     } else if (att.conn === Conn.waiting) {
@@ -331,7 +323,7 @@ export class DataPlane implements Actor, ConnectionUser {
       r.pendingRequests--;
       att.conn = Conn.closed;
     }
-    this.endAttempt(att);
+    this.endAttempt(att, Cause.timeout, status);
   }
 
   /** A message was dropped for good (partition): TCP retransmits until it gives up and resets. */
@@ -339,6 +331,7 @@ export class DataPlane implements Actor, ConnectionUser {
     if (att.abandoned) return this.world.attempts.release(att);
     att.cause = Cause.reset;
     att.status = 503;
+    att.local = true;
     this.attemptDone(att);
   }
 
@@ -400,4 +393,23 @@ export class DataPlane implements Actor, ConnectionUser {
     if (delay === 0) this.world.sim.actor(target).receive(kind, a, b);
     else this.world.sim.schedule(delay, kind, target, a, b);
   }
+}
+
+/**
+ * Envoy's retry conditions. Failures the router saw itself are judged by kind: connect
+ * failures (refused, timed out, TLS, no listener) by `connect-failure` (and `5xx`, which
+ * includes them), resets and per-try timeouts by `reset`, `5xx` and `gateway-error`. Answers
+ * from upstream are judged by their status alone, whatever caused them further down.
+ */
+function retriable(on: number, codes: readonly number[], cause: string, status: number, local: boolean): boolean {
+  if (local) {
+    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return false;
+    if (cause === Cause.reset) return (on & (RetryOn.reset | RetryOn.fiveXx)) !== 0;
+    if (cause === Cause.timeout) return (on & (RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError)) !== 0;
+    // Connection failures: refused, timed out, TLS handshake, nothing listening.
+    return (on & (RetryOn.connectFailure | RetryOn.fiveXx | RetryOn.gatewayError)) !== 0;
+  }
+  if (on & RetryOn.fiveXx && status >= 500) return true;
+  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return true;
+  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status);
 }

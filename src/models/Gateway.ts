@@ -1,10 +1,19 @@
 import { Tally, type Rng, type Sampler } from '../sim-engine';
 import type { ClientSpec, GatewaySpec, ServiceSpec } from '../scenario';
 import type { Attempt } from './Call';
-import type { ClientActor } from './Client';
+import { ClientActor } from './Client';
 import { Cause } from './events';
 import { ServiceActor } from './Service';
 import type { World } from './World';
+
+/** The request attributes a gateway judges. */
+interface CallerView {
+  consumer: string;
+  credentials: ClientSpec['credentials'];
+  host: string | undefined;
+  path: string;
+  version: string | undefined;
+}
 
 /** A token bucket (Envoy's local rate limit): `size` tokens, `tokensPerFill` added every `fillInterval`. */
 class TokenBucket {
@@ -114,8 +123,7 @@ export class GatewayActor extends ServiceActor {
 
   protected override workDone(att: Attempt): void {
     att.workTimer = -1;
-    const client = this.world.sim.actor(att.origin) as ClientActor;
-    const spec: ClientSpec = client.spec;
+    const spec = this.callerOf(att);
     const g = this.gateway;
     const now = this.world.sim.now;
     const route = g.routes.find(
@@ -126,7 +134,7 @@ export class GatewayActor extends ServiceActor {
     );
     if (!route) return this.reject(att, 404, Cause.noRoute);
     if (g.auth !== 'none' && spec.credentials !== 'valid') return this.reject(att, 401, Cause.unauthenticated);
-    const consumer = spec.consumer ?? spec.name;
+    const consumer = spec.consumer;
     const bucket = this.bucketFor(consumer);
     if (bucket && !bucket.take(now)) return this.reject(att, 429, Cause.rateLimited);
     const quota = this.quotas.get(consumer);
@@ -155,6 +163,20 @@ export class GatewayActor extends ServiceActor {
     att.nextCall = this.downstream.length;
     att.pending = 1;
     this.issue(att, this.downstream[this.upstream.get(target)!]);
+  }
+
+  /**
+   * Who is calling, as the gateway sees it: a client presents its consumer, credentials, host,
+   * path and version; a service (through an egress or bridging gateway) is its own consumer,
+   * authenticated by its workload identity, with no path or version of its own.
+   */
+  private callerOf(att: Attempt): CallerView {
+    const caller = this.world.sim.actor(att.caller);
+    if (caller instanceof ClientActor) {
+      const c: ClientSpec = caller.spec;
+      return { consumer: c.consumer ?? c.name, credentials: c.credentials, host: c.host, path: c.path, version: c.version };
+    }
+    return { consumer: caller.name, credentials: 'valid', host: undefined, path: '/', version: undefined };
   }
 
   private bucketFor(consumer: string): TokenBucket | undefined {

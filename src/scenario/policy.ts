@@ -45,12 +45,16 @@ export const retryPolicySchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * Circuit breakers per upstream cluster. Unset limits take the caller's defaults: Istio's
+ * 2^32 - 1 for a sidecar, Envoy's 1024/1024/1024/3 for a gateway's own proxy.
+ */
 export const circuitBreakerSchema = z.strictObject({
-  maxConnections: count.default(1024),
-  maxPendingRequests: count.default(1024),
-  maxRequests: count.default(1024),
-  /** Concurrent retries to the cluster when no retry budget is set (Envoy: 3). */
-  maxRetries: count.default(3),
+  maxConnections: count.optional(),
+  maxPendingRequests: count.optional(),
+  maxRequests: count.optional(),
+  /** Concurrent retries to the cluster when no retry budget is set. */
+  maxRetries: count.optional(),
 });
 
 export const outlierDetectionSchema = z.strictObject({

@@ -386,3 +386,30 @@ describe('the fault catalog', () => {
     expect(w.failed).toBeGreaterThan(0);
   });
 });
+
+describe('a gateway judges its direct caller', () => {
+  it('an egress gateway rate-limits the calling service as its consumer, not the end user', () => {
+    const { w } = world({
+      name: 'egress-consumer',
+      duration: '10s',
+      clients: [{ name: 'shopper', type: 'open', arrival: 'constant', rate: 100, target: 'shop', consumer: 'someone', credentials: 'missing' }],
+      services: [
+        { name: 'shop', concurrency: 16, serviceTime: '1ms', calls: [{ service: 'egress' }] },
+        { name: 'partner', external: true, concurrency: 16, serviceTime: '1ms' },
+      ],
+      gateways: [
+        {
+          name: 'egress',
+          replicas: 1,
+          auth: 'api-key',
+          consumers: [{ name: 'shop', rateLimit: { size: 10, tokensPerFill: 1, fillInterval: '100ms' } }],
+          routes: [{ service: 'partner' }],
+        },
+      ],
+    });
+    w.runUntil(20_000);
+    // The shopper's missing credentials do not matter here; shop's bucket does: 10 + 99 fills.
+    expect(w.ok).toBe(109);
+    expect(w.failures.toObject()).toEqual({ 'rate-limited': 1000 - 109 });
+  });
+});

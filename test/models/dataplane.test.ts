@@ -489,3 +489,57 @@ describe('conservation under faults', () => {
     }
   });
 });
+
+describe('retry decisions follow Envoy: local failures by kind, upstream answers by status', () => {
+  it('a 504 answered by an upstream (its own route timeout) is not retried by the default policy', () => {
+    const { w } = world({
+      name: 'upstream-504',
+      duration: '1ms',
+      network: instantPod,
+      clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 1000, target: 'a', sidecar: freeSidecar }],
+      services: [
+        { name: 'a', sidecar: freeSidecar, concurrency: 10, serviceTime: '0ms', calls: [{ service: 'b' }], policy: { retries: { attempts: 2, perTryTimeout: '1s' } } },
+        { name: 'b', sidecar: freeSidecar, concurrency: 10, serviceTime: '100ms', policy: { timeout: '20ms', retries: { attempts: 0 } } },
+      ],
+    });
+    w.runUntil(5000);
+    // a's router times out its call to b (local, not retried: 0 attempts) and answers 504 to
+    // the client's router, which must not take that for its own timeout or a reset.
+    expect(w.failures.toObject()).toEqual({ timeout: 1 });
+    expect(w.serviceByName('a').arrivals).toBe(1);
+  });
+
+  it('a callee that finishes work its caller gave up on does not count it as failed', () => {
+    const { w } = world({
+      name: 'abandoned',
+      duration: '1ms',
+      network: instantPod,
+      clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 1000, target: 'svc', sidecar: freeSidecar, policy: { timeout: '10ms' } }],
+      services: [{ name: 'svc', sidecar: freeSidecar, serviceTime: '50ms' }],
+    });
+    w.runUntil(1000);
+    expect(w.failures.toObject()).toEqual({ timeout: 1 });
+    const svc = w.serviceByName('svc');
+    expect([svc.ok, svc.failed]).toEqual([1, 0]);
+  });
+
+  it("a sidecar's circuit breakers default to Istio's (effectively unlimited), a gateway's to Envoy's 1024 pending", () => {
+    const burst = (via: 'sidecar' | 'gateway') =>
+      world({
+        name: 'burst',
+        duration: '1ms',
+        network: instantPod,
+        clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 3_000_000, target: via === 'sidecar' ? 'svc' : 'gw', sidecar: via === 'sidecar' ? freeSidecar : false }],
+        services: [{ name: 'svc', sidecar: freeSidecar, concurrency: 10_000, serviceTime: '100ms', policy: { circuitBreaker: { maxConnections: 1 } } }],
+        gateways: [{ name: 'gw', replicas: 1, concurrency: 10_000, cpuPerRequest: '0ms', routes: [{ service: 'svc', policy: { circuitBreaker: { maxConnections: 1 } } }] }],
+      });
+    const s = burst('sidecar');
+    s.w.runUntil(10_000);
+    expect(s.w.sent).toBeGreaterThan(2000);
+    expect(s.w.failed).toBe(0);
+    const g = burst('gateway');
+    g.w.runUntil(10_000);
+    // One connection, 1024 waiting for it; the rest overflow at once.
+    expect(g.w.failures.get('overflow')).toBe(g.w.sent - 1 - 1024);
+  });
+});

@@ -66,10 +66,12 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
     budgetMin: r?.budget?.minConcurrency ?? 3,
     hasBudget: r?.budget !== undefined,
     lb: meshed ? p.loadBalancer ?? 'least-request' : callee.loadBalancer,
-    maxConnections: cb?.maxConnections ?? (meshed ? 1024 : Infinity),
-    maxPending: cb?.maxPendingRequests ?? (meshed ? 1024 : Infinity),
-    maxRequests: cb?.maxRequests ?? (meshed ? 1024 : Infinity),
-    maxRetries: cb?.maxRetries ?? 3,
+    // Istio raises Envoy's circuit-breaker defaults (1024/1024/1024/3) to 2^32 - 1 for
+    // sidecars; a gateway's own Envoy keeps them. A plain client has none.
+    maxConnections: cb?.maxConnections ?? (meshed && !istioDefaults ? 1024 : Infinity),
+    maxPending: cb?.maxPendingRequests ?? (meshed && !istioDefaults ? 1024 : Infinity),
+    maxRequests: cb?.maxRequests ?? (meshed && !istioDefaults ? 1024 : Infinity),
+    maxRetries: cb?.maxRetries ?? (istioDefaults ? Infinity : 3),
     outlier: od
       ? {
           consecutive5xx: od.consecutive5xx,
