@@ -1,5 +1,6 @@
 // The left panel: what the scenario is about, and what went wrong loading one.
 import { formatSimTime } from '../format';
+import { FaultsPanel } from './FaultsPanel';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 
@@ -9,11 +10,25 @@ export function ScenarioPanel() {
       <LoadProblems />
       <RunError />
       <About />
+      <FaultsPanel />
+      <Details />
     </aside>
   );
 }
 
 function About() {
+  const info = useAppStore((s) => s.info);
+  if (!info) return null;
+  return (
+    <section className="about">
+      <p className="eyebrow">Scenario · {info.name}</p>
+      <h1 data-testid="scenario-title">{info.title}</h1>
+      {info.description && <p className="description" data-testid="scenario-description">{info.description}</p>}
+    </section>
+  );
+}
+
+function Details() {
   const info = useAppStore((s) => s.info);
   if (!info) return null;
   const count = (kind: string) => info.topology.nodes.filter((n) => n.kind === kind).length;
@@ -25,10 +40,7 @@ function About() {
     plural(info.topology.edges.length, 'link'),
   ].filter(Boolean);
   return (
-    <section className="about">
-      <p className="eyebrow">Scenario · {info.name}</p>
-      <h1 data-testid="scenario-title">{info.title}</h1>
-      {info.description && <p className="description" data-testid="scenario-description">{info.description}</p>}
+    <section className="details">
       <dl className="facts">
         <div>
           <dt>Runs for</dt>

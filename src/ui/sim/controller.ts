@@ -4,7 +4,7 @@ import { Counter, type Frame } from '../../workers/protocol';
 import type { SimBridge } from '../bridge/simBridge';
 import { DEFAULT_SCENARIO_ID, labelFor, type ScenarioEntry } from '../scenarios/catalog';
 import type { FrameChannel } from '../state/frameChannel';
-import { EMPTY_STATS, RunStatus, type AppStore, type Stats } from '../state/store';
+import { EMPTY_STATS, RunStatus, type AppStore, type Problem, type Stats } from '../state/store';
 import { speedById } from './speeds';
 
 /** Wall time the worker may spend per advance; keeps frames coming at screen rate. */
@@ -13,6 +13,8 @@ export const ADVANCE_BUDGET_MS = 12;
 const MAX_WALL_STEP_MS = 100;
 /** How often counters reach React while playing; the canvas still gets every frame. */
 const STATS_INTERVAL_MS = 100;
+/** How often the fault list is asked for while playing (faults start and end on their own). */
+const FAULTS_INTERVAL_MS = 500;
 
 export interface Controller {
   /** Loads the default scenario. */
@@ -26,6 +28,13 @@ export interface Controller {
   /** Processes exactly one event. */
   step(): Promise<void>;
   setSpeed(id: string): void;
+  /**
+   * Injects a fault into the running simulation (`at` and `for` count from now). Resolves to
+   * the problems found with it, empty when it was injected.
+   */
+  injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
+  /** Ends an active fault now, or cancels one that has not started. */
+  clearFault(id: number): Promise<void>;
   /** Stops the loop and the worker. */
   dispose(): void;
 }
@@ -59,6 +68,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   let pending = false;
   let lastWall: number | null = null;
   let lastStatsAt = Number.NEGATIVE_INFINITY;
+  let lastFaultsAt = Number.NEGATIVE_INFINITY;
   /** Commands that talk to the worker run one after another. */
   let chain: Promise<unknown> = Promise.resolve();
   let disposed = false;
@@ -102,8 +112,21 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
         d.stats = statsOf(frame);
         if (frame.done) d.status = RunStatus.done;
       });
+      if (frame.done || !playing || now - lastFaultsAt >= FAULTS_INTERVAL_MS) refreshFaults();
     }
     if (frame.done) stopLoop();
+  }
+
+  /** Asks the worker for the fault list; a list from an older run is dropped. */
+  function refreshFaults(): void {
+    lastFaultsAt = performance.now();
+    const gen = generation;
+    api.faults().then(
+      (list) => {
+        if (gen === generation && !disposed) store.setState((d) => void (d.faults = list));
+      },
+      () => {},
+    );
   }
 
   function schedule(): void {
@@ -151,6 +174,10 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     generation++;
     lastSeq = 0;
     frames.clear();
+    store.setState((d) => {
+      d.faults = [];
+      d.clearedFaults = [];
+    });
   }
 
   async function load(entry: ScenarioEntry): Promise<void> {
@@ -257,6 +284,22 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     },
     setSpeed(id) {
       store.setState((d) => void (d.speedId = speedById(id).id));
+    },
+    async injectFault(fault) {
+      if (!store.getState().info) return [];
+      const gen = generation;
+      const result = await api.injectFault(fault);
+      if (gen !== generation) return [];
+      if (!result.ok) return result.problems;
+      refreshFaults();
+      return [];
+    },
+    async clearFault(id) {
+      const gen = generation;
+      await api.clearFault(id);
+      if (gen !== generation) return;
+      store.setState((d) => void d.clearedFaults.push(id));
+      refreshFaults();
     },
     dispose() {
       disposed = true;

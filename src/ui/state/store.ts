@@ -3,7 +3,7 @@
 // never pass through here (see frameChannel.ts); counters arrive at a throttled rate.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
-import type { LoadResult, ScenarioInfo } from '../../workers/protocol';
+import type { FaultStatus, LoadResult, ScenarioInfo } from '../../workers/protocol';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
 
@@ -67,6 +67,10 @@ export interface AppState {
   stats: Stats;
   /** A message for a person when something outside their scenario went wrong. */
   error: string | null;
+  /** Every fault of the run (from the scenario and injected), as the worker last listed them. */
+  faults: FaultStatus[];
+  /** Faults the person cleared: one not started yet stays listed as pending by the worker, one active ends at the next event. */
+  clearedFaults: number[];
 }
 
 export type AppStore = StoreApi<AppState> & {
@@ -84,6 +88,8 @@ export function createAppStore(entries: ScenarioEntry[] = []): AppStore {
       speedId: DEFAULT_SPEED_ID,
       stats: EMPTY_STATS,
       error: null,
+      faults: [],
+      clearedFaults: [],
     })),
   ) as AppStore;
 }

@@ -1,0 +1,158 @@
+// The faults of a run: a small form that injects one while the run plays, with the worker's
+// problems listed as `path: message`, and the list of faults with a clear button each.
+import { useEffect, useMemo, useState } from 'react';
+import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
+import { FAULT_TYPES, buildFault, faultTypeSpec, replicaOptions, targetOptions, type Option } from '../faults/faultForm';
+import { formatSimTime } from '../format';
+import type { Problem } from '../state/store';
+import { useAppStore, useController } from '../state/useAppStore';
+
+export function FaultsPanel() {
+  const topology = useAppStore((s) => s.info?.topology ?? null);
+  const name = useAppStore((s) => s.info?.name ?? '');
+  if (!topology) return null;
+  return (
+    <section className="faults" aria-label="Faults">
+      <h2 className="section-title">Faults</h2>
+      <FaultForm key={name} topology={topology} />
+      <FaultList />
+    </section>
+  );
+}
+
+function Select({ testId, label, value, options, onChange }: { testId?: string; label: string; value: string; options: Option[]; onChange(v: string): void }) {
+  return (
+    <label className="form-field">
+      <span className="form-label">{label}</span>
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function FaultForm({ topology }: { topology: ScenarioInfo['topology'] }) {
+  const controller = useController();
+  const [type, setType] = useState(FAULT_TYPES[0].type);
+  const spec = faultTypeSpec(type);
+  const targets = useMemo(() => targetOptions(spec.target, topology), [spec.target, topology]);
+  const [target, setTarget] = useState('');
+  const [params, setParams] = useState<Record<string, string>>({});
+  const [duration, setDuration] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [busy, setBusy] = useState(false);
+  // A target that this fault type cannot take falls back to its first choice.
+  const shownTarget = targets.some((o) => o.value === target) ? target : (targets[0]?.value ?? '');
+  useEffect(() => setProblems([]), [type]);
+
+  const inject = async () => {
+    setBusy(true);
+    const values = { type, target: shownTarget, params: { ...defaults(spec.params, topology, shownTarget), ...params }, duration };
+    const found = await controller.injectFault(buildFault(values));
+    setBusy(false);
+    setProblems(found);
+  };
+
+  return (
+    <form
+      className="fault-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void inject();
+      }}
+    >
+      <Select testId="fault-type" label="inject" value={type} options={FAULT_TYPES.map((t) => ({ value: t.type, label: t.label }))} onChange={setType} />
+      <div className="form-row">
+        <Select testId="fault-target" label={spec.target === 'node' ? 'cut off' : 'on'} value={shownTarget} options={targets} onChange={setTarget} />
+        {spec.params.map((p) => {
+          const value = params[p.key] ?? defaults([p], topology, shownTarget)[p.key];
+          const set = (v: string) => setParams((ps) => ({ ...ps, [p.key]: v }));
+          if (p.kind === 'replica') return <Select key={p.key} label={p.label} value={value} options={replicaOptions(shownTarget, topology)} onChange={set} />;
+          if (p.kind === 'node') {
+            const others = targetOptions('node', topology).filter((o) => o.value !== shownTarget);
+            return <Select key={p.key} label={p.label} value={others.some((o) => o.value === value) ? value : (others[0]?.value ?? '')} options={others} onChange={set} />;
+          }
+          return (
+            <label key={p.key} className="form-field form-field-small">
+              <span className="form-label">{p.label}</span>
+              <input type="text" inputMode={p.kind === 'number' ? 'decimal' : 'text'} value={value} placeholder={p.hint} onChange={(e) => set(e.target.value)} />
+            </label>
+          );
+        })}
+      </div>
+      <div className="form-row form-row-end">
+        {!spec.oneShot && (
+          <label className="form-field">
+            <span className="form-label">for (e.g. 10s)</span>
+            <input data-testid="fault-duration" type="text" value={duration} placeholder="until cleared" onChange={(e) => setDuration(e.target.value)} />
+          </label>
+        )}
+        <button type="submit" className="button button-inject" data-testid="fault-inject" disabled={busy || targets.length === 0}>
+          + Inject
+        </button>
+      </div>
+      {targets.length === 0 && <p className="form-note">No {spec.target} in this scenario.</p>}
+      {problems.length > 0 && (
+        <ul className="problems" data-testid="fault-problems" role="alert">
+          {problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.path || '(fault)'}</code>: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
+
+/** Default values of a fault type's extra fields; a partition's other side is the first other node. */
+function defaults(params: ReturnType<typeof faultTypeSpec>['params'], topology: ScenarioInfo['topology'], target: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of params) out[p.key] = p.kind === 'node' ? (topology.nodes.find((n) => n.name !== target)?.name ?? '') : p.default;
+  return out;
+}
+
+function FaultList() {
+  const controller = useController();
+  const faults = useAppStore((s) => s.faults);
+  const cleared = useAppStore((s) => s.clearedFaults);
+  if (faults.length === 0) return <p className="form-note" data-testid="fault-list">No faults yet.</p>;
+  const state = (f: FaultStatus) => faultState(f, cleared.includes(f.id));
+  const order = { active: 0, ending: 1, pending: 2, ended: 3, cancelled: 4 } as const;
+  const sorted = [...faults].sort((a, b) => order[state(a).key] - order[state(b).key] || b.id - a.id);
+  return (
+    <ul className="fault-list" data-testid="fault-list">
+      {sorted.map((f) => {
+        const s = state(f);
+        const live = s.key === 'active' || s.key === 'pending';
+        return (
+          <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type}>
+            <span className="fault-what">
+              <span className="fault-type">{f.type}</span> <span className="fault-target">{f.target}</span>
+            </span>
+            <span className="fault-when">{s.text}</span>
+            {live && (
+              <button type="button" className="button button-quiet button-small" data-testid="fault-clear" onClick={() => void controller.clearFault(f.id)}>
+                clear
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Where a fault is in its life, in words. Pure. */
+function faultState(f: FaultStatus, cleared: boolean): { key: 'active' | 'ending' | 'pending' | 'ended' | 'cancelled'; text: string } {
+  if (f.pending) return cleared ? { key: 'cancelled', text: 'cancelled' } : { key: 'pending', text: `starts at ${formatSimTime(f.startMs)}` };
+  if (f.endMs !== null) {
+    return { key: 'ended', text: f.endMs === f.startMs ? `at ${formatSimTime(f.startMs)}` : `${formatSimTime(f.startMs)} – ${formatSimTime(f.endMs)}` };
+  }
+  if (cleared) return { key: 'ending', text: 'ends at the next step' };
+  return { key: 'active', text: `active since ${formatSimTime(f.startMs)}` };
+}

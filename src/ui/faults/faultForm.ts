@@ -1,0 +1,136 @@
+// The "+ inject" form as data: which fault types there are, what each targets, which extra
+// fields it takes, and how the form's values become the fault the worker validates. Pure; the
+// component only renders it.
+import type { ScenarioInfo } from '../../workers/protocol';
+import { meshNames } from '../topology/meshRegions';
+
+type Topology = ScenarioInfo['topology'];
+
+/** What a fault's main target is chosen from. */
+export type TargetKind = 'service' | 'gateway' | 'mesh' | 'service-or-link' | 'node' | 'network';
+
+export interface ParamSpec {
+  key: string;
+  label: string;
+  /** `replica`: a replica number of the chosen service; `node`: a second node (partition). */
+  kind: 'number' | 'text' | 'replica' | 'node';
+  default: string;
+  hint?: string;
+}
+
+export interface FaultTypeSpec {
+  type: string;
+  label: string;
+  target: TargetKind;
+  params: ParamSpec[];
+  /** Happens once (no duration). */
+  oneShot?: boolean;
+}
+
+const replica: ParamSpec = { key: 'replica', label: 'replica', kind: 'replica', default: '0' };
+
+/** The fault catalog of src/scenario/faults.ts, in the order the form offers it. */
+export const FAULT_TYPES: readonly FaultTypeSpec[] = [
+  { type: 'kill-service', label: 'kill a service (every replica)', target: 'service', params: [] },
+  { type: 'kill-replica', label: 'kill one replica', target: 'service', params: [replica] },
+  { type: 'slow-replica', label: 'slow one replica', target: 'service', params: [replica, { key: 'factor', label: 'times slower', kind: 'number', default: '20' }] },
+  { type: 'http-abort', label: 'HTTP errors', target: 'service', params: [
+    { key: 'percent', label: '% of requests', kind: 'number', default: '50' },
+    { key: 'status', label: 'status', kind: 'number', default: '503' },
+  ] },
+  { type: 'latency', label: 'add latency', target: 'service-or-link', params: [{ key: 'delay', label: 'delay', kind: 'text', default: '100ms', hint: 'e.g. 100ms' }] },
+  { type: 'packet-loss', label: 'packet loss', target: 'network', params: [{ key: 'rate', label: 'share lost', kind: 'number', default: '0.05' }] },
+  { type: 'partition', label: 'network partition', target: 'node', params: [{ key: 'other', label: 'cut off from', kind: 'node', default: '' }] },
+  { type: 'control-plane-outage', label: 'control plane down', target: 'mesh', params: [] },
+  { type: 'ca-outage', label: 'CA down', target: 'mesh', params: [] },
+  { type: 'expire-certificates', label: 'expire certificates now', target: 'mesh', params: [], oneShot: true },
+  { type: 'gateway-capacity', label: 'shrink gateway capacity', target: 'gateway', params: [{ key: 'factor', label: 'capacity left', kind: 'number', default: '0.25' }] },
+  { type: 'clock-skew', label: 'clock skew', target: 'service', params: [{ key: 'skew', label: 'skew', kind: 'text', default: '2h', hint: 'e.g. 2h' }] },
+];
+
+export function faultTypeSpec(type: string): FaultTypeSpec {
+  return FAULT_TYPES.find((t) => t.type === type) ?? FAULT_TYPES[0];
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** Choices for a target kind in this topology. Pure. */
+export function targetOptions(kind: TargetKind, topology: Topology): Option[] {
+  const nodes = topology.nodes;
+  const named = (pred: (n: Topology['nodes'][number]) => boolean) => nodes.filter(pred).map((n) => ({ value: n.name, label: n.name }));
+  switch (kind) {
+    case 'service':
+      return named((n) => n.kind === 'service');
+    case 'gateway':
+      return named((n) => n.kind === 'gateway');
+    case 'mesh':
+      return meshNames(nodes).map((m) => ({ value: m, label: m === 'mesh' ? 'the mesh' : `mesh ${m}` }));
+    case 'service-or-link':
+      return [
+        ...named((n) => n.kind === 'service' || n.kind === 'gateway').map((o) => ({ ...o, label: `every hop into ${o.label}` })),
+        ...topology.edges.map((e) => {
+          const link = `${nodes[e.from].name}->${nodes[e.to].name}`;
+          return { value: `link:${link}`, label: `link ${link.replace('->', ' → ')}` };
+        }),
+      ];
+    case 'node':
+      return named(() => true);
+    case 'network':
+      return [{ value: 'network', label: 'the whole network' }];
+  }
+}
+
+/** Replica numbers of a service or gateway. Pure. */
+export function replicaOptions(service: string, topology: Topology): Option[] {
+  const n = topology.nodes.find((x) => x.name === service);
+  return Array.from({ length: n?.replicas ?? 1 }, (_, i) => ({ value: String(i), label: `#${i}` }));
+}
+
+/** What the form holds. */
+export interface FaultFormValues {
+  type: string;
+  target: string;
+  params: Record<string, string>;
+  /** How long it lasts, e.g. "10s"; empty for until cleared. */
+  duration: string;
+}
+
+/** The fault object the worker validates, from the form's values. Pure. */
+export function buildFault(v: FaultFormValues): Record<string, unknown> {
+  const spec = faultTypeSpec(v.type);
+  const f: Record<string, unknown> = { type: spec.type };
+  switch (spec.target) {
+    case 'service':
+      f.service = v.target;
+      break;
+    case 'gateway':
+      f.gateway = v.target;
+      break;
+    case 'mesh':
+      f.mesh = v.target;
+      break;
+    case 'service-or-link':
+      if (v.target.startsWith('link:')) {
+        const [from, to] = v.target.slice('link:'.length).split('->');
+        f.from = from;
+        f.to = to;
+      } else f.service = v.target;
+      break;
+    case 'node':
+      f.between = [[v.target], [v.params.other ?? '']];
+      break;
+    case 'network':
+      break;
+  }
+  for (const p of spec.params) {
+    if (p.kind === 'node') continue;
+    const raw = (v.params[p.key] ?? p.default).trim();
+    // Numbers go as numbers so the schema checks their range; anything else as typed.
+    f[p.key] = p.kind === 'number' || p.kind === 'replica' ? (raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
+  }
+  if (!spec.oneShot && v.duration.trim()) f.for = v.duration.trim();
+  return f;
+}
