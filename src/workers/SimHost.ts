@@ -183,8 +183,13 @@ export class SimHost implements WorldObserver {
       nodes[o + NodeField.noConfig] = noConfig;
     }
     for (const cp of w.controlPlanes) {
-      nodes[cp.id * NODE_STRIDE + NodeField.down] = cp.up ? 0 : 1;
-      nodes[cp.id * NODE_STRIDE + NodeField.stale] = cp.caUp ? 0 : 1;
+      const o = cp.id * NODE_STRIDE;
+      // Cumulative counts, so the UI can pulse the config lines when they grow.
+      nodes[o + NodeField.busy] = cp.connections;
+      nodes[o + NodeField.queued] = cp.pushes;
+      nodes[o + NodeField.utilization] = cp.issued + cp.renewed;
+      nodes[o + NodeField.down] = cp.up ? 0 : 1;
+      nodes[o + NodeField.stale] = cp.caUp ? 0 : 1;
     }
     const counters = new Float64Array(Counter.length);
     counters[Counter.sent] = w.sent;
