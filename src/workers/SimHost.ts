@@ -187,7 +187,6 @@ export class SimHost implements WorldObserver {
       // Cumulative counts, so the UI can pulse the config lines when they grow.
       nodes[o + NodeField.busy] = cp.connections;
       nodes[o + NodeField.queued] = cp.pushes;
-      nodes[o + NodeField.utilization] = cp.issued + cp.renewed;
       nodes[o + NodeField.down] = cp.up ? 0 : 1;
       nodes[o + NodeField.stale] = cp.caUp ? 0 : 1;
     }

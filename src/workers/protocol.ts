@@ -47,8 +47,8 @@ export const DOT_STRIDE = 4;
 /**
  * Floats per node in `Frame.nodes`. Services and gateways: busy workers, queued requests,
  * utilization so far, replicas down, proxies with stale config, proxies with no config.
- * Control planes: config streams opened, pushes made, certificates issued or renewed (all
- * cumulative, so a growing count can pulse its lines), 1 when down, 1 when its CA is down, 0.
+ * Control planes: config streams opened and pushes made (cumulative, so a growing count can
+ * pulse its lines), 0, 1 when down, 1 when its CA is down, 0.
  */
 export const NODE_STRIDE = 6;
 export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5 } as const;
