@@ -1,6 +1,7 @@
 // The left panel: what the scenario is about, and what went wrong loading one.
 import { formatSimTime } from '../format';
 import { FaultsPanel } from './FaultsPanel';
+import { NarrativePanel } from './NarrativePanel';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 
@@ -10,6 +11,7 @@ export function ScenarioPanel() {
       <LoadProblems />
       <RunError />
       <About />
+      <NarrativePanel />
       <FaultsPanel />
       <Details />
     </aside>
@@ -23,8 +25,17 @@ function About() {
     <section className="about">
       <p className="eyebrow">Scenario · {info.name}</p>
       <h1 data-testid="scenario-title">{info.title}</h1>
-      {info.description && <p className="description" data-testid="scenario-description">{info.description}</p>}
+      {/* With a narrative to follow, the story comes first and the description after it. */}
+      {info.description && info.narrative.length === 0 && <Description text={info.description} />}
     </section>
+  );
+}
+
+function Description({ text }: { text: string }) {
+  return (
+    <p className="description" data-testid="scenario-description">
+      {text}
+    </p>
   );
 }
 
@@ -41,6 +52,12 @@ function Details() {
   ].filter(Boolean);
   return (
     <section className="details">
+      {info.description && info.narrative.length > 0 && (
+        <>
+          <h2 className="section-title">About this scenario</h2>
+          <Description text={info.description} />
+        </>
+      )}
       <dl className="facts">
         <div>
           <dt>Runs for</dt>

@@ -8,7 +8,10 @@ import { renderTopology, type TopologyScene } from '../topology/renderTopology';
 import { drawTraffic, fitCanvas } from '../traffic/drawTraffic';
 import { createPulses, feedPulses, type Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
+import { stepAt } from '../narrative/steps';
 import { Legend } from './Legend';
+
+const NO_HIGHLIGHT: readonly string[] = [];
 
 /** Load indicators are SVG; update them at most this often while frames stream in. */
 const LOAD_INTERVAL_MS = 80;
@@ -16,6 +19,12 @@ const LOAD_INTERVAL_MS = 80;
 export function TopologyView() {
   const topology = useAppStore((s) => s.info?.topology ?? null);
   const title = useAppStore((s) => s.info?.title ?? '');
+  // The narrative's current step says what to highlight; re-rendered only when the step changes.
+  const highlight = useAppStore((s) => {
+    const steps = s.info?.narrative ?? [];
+    const i = stepAt(steps, s.stats.simTime);
+    return i >= 0 ? steps[i].highlight : NO_HIGHLIGHT;
+  });
   const { frames } = useServices();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -96,11 +105,17 @@ export function TopologyView() {
       return;
     }
     sceneRef.current = renderTopology(svg, computeLayout(topology, size.width, size.height));
+    sceneRef.current.updateLoad(frames.latest?.nodes ?? null);
     if (pulsesRef.current?.level.length !== topology.edges.length * PASSED_STRIDE) {
       pulsesRef.current = createPulses(topology.edges.length);
     }
     paintRef.current();
-  }, [topology, size]);
+  }, [topology, size, frames]);
+
+  // After the drawing, so a redrawn topology keeps the step's highlight.
+  useEffect(() => {
+    sceneRef.current?.highlight(highlight);
+  }, [highlight, topology, size]);
 
   return (
     <section className="topology" aria-label="Topology and traffic">

@@ -35,6 +35,12 @@ export interface Controller {
   injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
   /** Ends an active fault now, or cancels one that has not started. */
   clearFault(id: number): Promise<void>;
+  /**
+   * Runs the simulation to `ms` as fast as it goes, then carries on as before (playing or
+   * paused). An earlier time runs the scenario again from zero, so faults injected by hand
+   * are gone; the run is deterministic, so everything else is as it was.
+   */
+  seek(ms: number): Promise<void>;
   /** Stops the loop and the worker. */
   dispose(): void;
 }
@@ -72,6 +78,8 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   /** Commands that talk to the worker run one after another. */
   let chain: Promise<unknown> = Promise.resolve();
   let disposed = false;
+  /** True while `seek` runs the simulation forward. */
+  let seeking = false;
 
   const status = () => store.getState().status;
   const setStatus = (s: RunStatus) => store.setState((d) => void (d.status = s));
@@ -112,7 +120,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
         d.stats = statsOf(frame);
         if (frame.done) d.status = RunStatus.done;
       });
-      if (frame.done || !playing || now - lastFaultsAt >= FAULTS_INTERVAL_MS) refreshFaults();
+      if (frame.done || (!playing && !seeking) || now - lastFaultsAt >= FAULTS_INTERVAL_MS) refreshFaults();
     }
     if (frame.done) stopLoop();
   }
@@ -293,6 +301,35 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       if (!result.ok) return result.problems;
       refreshFaults();
       return [];
+    },
+    seek(ms) {
+      return serial(async () => {
+        const s = store.getState();
+        if (!s.info || s.status === RunStatus.loading || s.status === RunStatus.crashed) return;
+        const resume = s.status === RunStatus.playing;
+        stopLoop();
+        const target = Math.max(0, Math.min(ms, s.info.durationMs));
+        if (target < (frames.latest?.simTime ?? 0)) {
+          await api.reset();
+          beginRun();
+          store.setState((d) => void (d.stats = EMPTY_STATS));
+        }
+        setStatus(RunStatus.paused);
+        seeking = true;
+        try {
+          const gen = generation;
+          let frame = frames.latest;
+          while (!frame || (frame.simTime < target && !frame.done)) {
+            frame = await api.advance(target - (frame?.simTime ?? 0), ADVANCE_BUDGET_MS);
+            if (gen !== generation) return;
+            accept(frame, gen);
+          }
+        } finally {
+          seeking = false;
+        }
+        refreshFaults();
+        if (resume && status() === RunStatus.paused) startPlaying();
+      });
     },
     async clearFault(id) {
       const gen = generation;

@@ -1,0 +1,52 @@
+// A scenario's narrative: the step follows simulated time, "next" runs the simulation to the
+// next step, "back" runs it again to the previous one, and the topology highlights each step.
+import { expect, test, type Locator } from '@playwright/test';
+
+const seconds = async (l: Locator) => Number.parseFloat((await l.textContent())!);
+
+test('control-plane-outage tells its story step by step and highlights what each step is about', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-select').selectOption('control-plane-outage');
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 6');
+  await expect(page.getByTestId('narrative-title')).toHaveText('A healthy mesh');
+  await expect(page.getByTestId('lesson')).toContainText('stale config');
+  await expect(page.getByTestId('narrative-prev')).toBeDisabled();
+  const topo = page.getByTestId('topology');
+  const cp = topo.locator('[data-node="control-plane:shop"]');
+  await expect(cp).toHaveClass(/topo-hl/);
+  await expect(topo.locator('[data-edge="frontend->orders"]')).toHaveClass(/topo-hl/);
+  await expect(topo.locator('[data-node="shoppers"]')).not.toHaveClass(/topo-hl/);
+
+  // Next runs the simulation to the step's time.
+  await page.getByTestId('narrative-next').click();
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 6');
+  await expect(page.getByTestId('sim-time')).toHaveText('10.0 s');
+  await expect(page.getByTestId('narrative-title')).toHaveText('Control plane and CA go down');
+  await expect(topo.locator('[data-node="orders"]')).toHaveClass(/topo-hl/);
+  await page.getByTestId('narrative-next').click();
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 3 of 6');
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+  // By now the control plane and its CA are down and the proxies run on stale config.
+  await expect(cp).toHaveClass(/topo-cp-down/);
+  await expect(cp).toHaveClass(/topo-ca-down/);
+  await expect(topo.locator('[data-node="frontend"] .topo-hex-stale')).toHaveCount(2);
+  await expect(topo.locator('[data-node="frontend"] .topo-state')).toHaveText('stale config (2 of 2)');
+  await expect(cp).not.toHaveClass(/topo-hl/);
+  await page.screenshot({ path: 'test-results/narrative.png' });
+
+  // Back runs the scenario again from zero to the previous step.
+  await page.getByTestId('narrative-prev').click();
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 6');
+  await expect(page.getByTestId('sim-time')).toHaveText('10.0 s');
+
+  // Playing, the step follows simulated time.
+  await page.getByTestId('speed').selectOption('10');
+  await page.getByTestId('play').click();
+  await expect.poll(() => seconds(page.getByTestId('sim-time')), { timeout: 20_000 }).toBeGreaterThan(20);
+  await expect(page.getByTestId('narrative-step')).toHaveText(/step [3-6] of 6/);
+  await page.getByTestId('pause').click();
+  expect(errors).toEqual([]);
+});
