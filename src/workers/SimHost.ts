@@ -1,7 +1,7 @@
 import type { WallClock } from '../sim-engine';
 import { ConfigState, World, faultTarget, summarize, type RunSummary, type WorldObserver } from '../models';
 import { parseScenarioText, validateScenario, type Scenario } from '../scenario';
-import { Counter, DOT_STRIDE, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
+import { Counter, DOT_STRIDE, EDGE_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
 
 /** Most messages drawn at once; beyond this the oldest in-flight ones are not drawn. */
 const MAX_DOTS = 4000;
@@ -190,6 +190,12 @@ export class SimHost implements WorldObserver {
       nodes[o + NodeField.down] = cp.up ? 0 : 1;
       nodes[o + NodeField.stale] = cp.caUp ? 0 : 1;
     }
+    const edges = new Float64Array(w.edgeStats.length * EDGE_STRIDE);
+    w.edgeStats.forEach((e, i) => {
+      edges[i * EDGE_STRIDE + EdgeField.calls] = e.requests;
+      edges[i * EDGE_STRIDE + EdgeField.failed] = e.failed;
+      edges[i * EDGE_STRIDE + EdgeField.attempts] = e.attempts;
+    });
     const counters = new Float64Array(Counter.length);
     counters[Counter.sent] = w.sent;
     counters[Counter.ok] = w.ok;
@@ -206,6 +212,7 @@ export class SimHost implements WorldObserver {
       counters,
       dots,
       nodes,
+      edges,
       failures: w.failures.toObject(),
       traceHash: w.sim.traceHash(),
     };

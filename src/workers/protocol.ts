@@ -54,6 +54,12 @@ export const NODE_STRIDE = 6;
 export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5 } as const;
 /** Floats per edge in `Frame.passed`: requests, responses, failed messages. */
 export const PASSED_STRIDE = 3;
+/**
+ * Floats per edge in `Frame.edges`, each counted since time zero as the caller saw the edge:
+ * calls ended (ok or failed), calls failed, and attempts (retries included).
+ */
+export const EDGE_STRIDE = 3;
+export const EdgeField = { calls: 0, failed: 1, attempts: 2 } as const;
 
 /**
  * One frame of the running simulation. The typed arrays are transferred, not copied, so
@@ -76,6 +82,8 @@ export interface Frame {
    * Set by the worker; absent in frames made by SimHost alone.
    */
   passed?: Float32Array;
+  /** EDGE_STRIDE floats per topology edge: calls, failures and attempts so far. */
+  edges: Float64Array;
   /** Failures so far by cause; small, so sent as a plain object. */
   failures: Record<string, number>;
   traceHash: string;

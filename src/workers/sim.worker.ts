@@ -63,7 +63,7 @@ const host = new WorkerHost(() => performance.now());
 
 /** Frames carry typed arrays; transfer their buffers instead of copying them. */
 function send(frame: Frame): Frame {
-  const buffers = [frame.counters.buffer, frame.dots.buffer, frame.nodes.buffer];
+  const buffers = [frame.counters.buffer, frame.dots.buffer, frame.nodes.buffer, frame.edges.buffer];
   if (frame.passed) buffers.push(frame.passed.buffer);
   return transfer(frame, buffers);
 }

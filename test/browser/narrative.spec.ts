@@ -50,3 +50,28 @@ test('control-plane-outage tells its story step by step and highlights what each
   await page.getByTestId('pause').click();
   expect(errors).toEqual([]);
 });
+
+test('link figures: calls per second beside each link, failures and retries when hovered (the retry storm multiplies)', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-select').selectOption('retry-storm');
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 4');
+  await page.getByTestId('narrative-next').click();
+  await page.getByTestId('narrative-next').click();
+  await expect(page.getByTestId('narrative-title')).toHaveText('The storm');
+  const labels = page.getByTestId('topology').locator('.topo-edge-label');
+  await expect(labels).toHaveCount(4);
+  await expect(labels.filter({ hasText: /^\d+(\.\d)? req\/s$/ })).toHaveCount(4);
+  const rate = async (edge: string) => {
+    // A straight link's path has no height, so point at its middle (on the wide pipe).
+    const box = (await page.getByTestId('topology').locator(`[data-edge="${edge}"] .topo-edge-line`).boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3 + 3);
+    const text = (await page.locator('.topo-edge-label-hover').textContent())!;
+    return { text, perSecond: Number.parseFloat(text) };
+  };
+  const api = await rate('api->web');
+  const payments = await rate('orders->payments');
+  expect(payments.text).toMatch(/100% failed · ×3\.0 tries$/);
+  // Three layers of three tries each: payments sees many times what the gateway sends.
+  expect(payments.perSecond).toBeGreaterThan(5 * api.perSecond);
+});

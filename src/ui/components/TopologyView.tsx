@@ -9,6 +9,7 @@ import { drawTraffic, fitCanvas } from '../traffic/drawTraffic';
 import { createPulses, feedPulses, type Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { stepAt } from '../narrative/steps';
+import { createEdgeRates } from '../topology/edgeRates';
 import { Legend } from './Legend';
 
 const NO_HIGHLIGHT: readonly string[] = [];
@@ -25,12 +26,20 @@ export function TopologyView() {
     const i = stepAt(steps, s.stats.simTime);
     return i >= 0 ? steps[i].highlight : NO_HIGHLIGHT;
   });
+  // Active faults as one string, so the component re-renders only when the set changes.
+  const faultKey = useAppStore((s) =>
+    s.faults
+      .filter((f) => !f.pending && f.endMs === null)
+      .map((f) => `${f.type}\u0000${f.target}`)
+      .join('\u0001'),
+  );
   const { frames } = useServices();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sceneRef = useRef<TopologyScene | null>(null);
   const pulsesRef = useRef<Pulses | null>(null);
+  const ratesRef = useRef(createEdgeRates());
   const paintRef = useRef<() => void>(() => {});
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
 
@@ -66,6 +75,7 @@ export function TopologyView() {
         trailing = 0;
         lastLoad = performance.now();
         sceneRef.current?.updateLoad(frames.latest?.nodes ?? null);
+        sceneRef.current?.updateEdgeLabels(ratesRef.current.rate);
       };
       if (now - lastLoad >= LOAD_INTERVAL_MS) loadNow();
       else if (!trailing) trailing = window.setTimeout(loadNow, LOAD_INTERVAL_MS - (now - lastLoad));
@@ -76,6 +86,7 @@ export function TopologyView() {
     // Every frame's fast traffic is counted, even when several frames share one paint.
     const unsubscribe = frames.subscribe((frame) => {
       if (pulsesRef.current) feedPulses(pulsesRef.current, frame.passed, frame.simTime, performance.now());
+      ratesRef.current.sample(frame);
       paintRef.current();
     });
     // The window moved to a screen with another pixel ratio: redraw the canvas sharp.
@@ -99,6 +110,7 @@ export function TopologyView() {
     const svg = svgRef.current;
     if (!svg || !size || size.width < 10 || size.height < 10) return;
     if (!topology) {
+      ratesRef.current.clear();
       svg.replaceChildren();
       sceneRef.current = null;
       pulsesRef.current = null;
@@ -112,10 +124,18 @@ export function TopologyView() {
     paintRef.current();
   }, [topology, size, frames]);
 
+  // Figures of another topology's edges mean nothing here.
+  useEffect(() => ratesRef.current.clear(), [topology]);
+
   // After the drawing, so a redrawn topology keeps the step's highlight.
   useEffect(() => {
     sceneRef.current?.highlight(highlight);
   }, [highlight, topology, size]);
+
+  useEffect(() => {
+    const faults = faultKey ? faultKey.split('\u0001').map((k) => ({ type: k.split('\u0000')[0], target: k.split('\u0000')[1] })) : [];
+    sceneRef.current?.showFaults(faults);
+  }, [faultKey, topology, size]);
 
   return (
     <section className="topology" aria-label="Topology and traffic">

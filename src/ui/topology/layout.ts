@@ -76,7 +76,7 @@ interface Point {
 type Side = 'left' | 'right' | 'bottom';
 
 /** Distance between column centres and between row centres, design units. */
-const COL_GAP = 310;
+const COL_GAP = 290;
 const ROW_GAP = NodeSize.serviceH + NodeSize.queueRoom + 56;
 const CLIENT_ROW_GAP = NodeSize.clientR * 2 + 48 + 40;
 /** Empty margin kept around the drawing, CSS pixels. */
@@ -200,7 +200,7 @@ export function computeLayout(topology: Topology, width: number, height: number)
 
   // Columns far enough apart for their widest box and a lock between.
   const widest = Math.max(0, ...topology.nodes.filter(onRequestPath).map((n) => sizeOf(n).w));
-  const colGap = Math.max(COL_GAP, widest + 120);
+  const colGap = Math.max(COL_GAP, widest + 100);
   const placed: PlacedNode[] = [];
   columns.forEach((col, c) => {
     // Clients (a small figure and a label) stack closer than boxes with queues above them.

@@ -7,6 +7,7 @@ import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import { NodeSize, controlLabel, hexCount, nodeTags, type Layout, type PlacedNode } from './layout';
 import { isBridge } from './meshRegions';
 import { sampleLanes, type EdgeLanes } from './lanes';
+import type { EdgeRate } from './edgeRates';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
 export const QUEUE_BARS = 8;
@@ -30,6 +31,10 @@ export interface TopologyScene {
   updateLoad(nodes: Float32Array | null): void;
   /** Marks the named nodes and "from->to" edges as highlighted (and no others). Mutates the SVG. */
   highlight(keys: readonly string[]): void;
+  /** Writes each link's recent figures beside it (quiet until hovered). Mutates the SVG. */
+  updateEdgeLabels(rate: (edge: number) => EdgeRate | null): void;
+  /** Tags the nodes and links that active faults act on with the fault's type. Mutates the SVG. */
+  showFaults(faults: readonly { type: string; target: string }[]): void;
 }
 
 interface LoadView {
@@ -114,6 +119,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
 
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
+  const edgeLabels: { edge: number; text: SVGTextElement; shown: string; hovered: boolean }[] = [];
+  const labelAt: { x: number; y: number }[] = [];
   const nameOf = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
   for (const e of layout.edges) {
     const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
@@ -124,11 +131,10 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
     g.append('path').attr('class', 'topo-edge-pipe').attr('d', e.path);
     const line = g.append('path').attr('class', 'topo-edge-line').attr('d', e.path).attr('marker-end', 'url(#topo-arrow)');
     lanes[e.edge.id] = sampleLanes(line.node()!);
-    if (e.edge.mtls) {
-      const el = line.node()!;
-      const at = el.getPointAtLength(el.getTotalLength() * 0.5);
-      drawLock(g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${at.x},${at.y})`));
-    }
+    const el = line.node()!;
+    const mid = el.getPointAtLength(el.getTotalLength() * 0.5);
+    if (e.edge.mtls) drawLock(g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${mid.x},${mid.y})`));
+    labelAt.push({ x: mid.x, y: mid.y + 27 });
   }
 
   const nodeLayer = view.append('g').attr('class', 'topo-nodes');
@@ -156,6 +162,55 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
     }
   }
 
+  // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
+  // per second only) until the pointer is on the link.
+  const labelLayer = view.append('g').attr('class', 'topo-edge-labels');
+  edgeLayer.selectAll<SVGGElement, unknown>('[data-edge]').each(function (_, i) {
+    const at = labelAt[i];
+    const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('x', at.x).attr('y', at.y).attr('text-anchor', 'middle').node()!;
+    const label = { edge: layout.edges[i].edge.id, text, shown: '', hovered: false };
+    edgeLabels.push(label);
+    this.addEventListener('mouseenter', () => {
+      label.hovered = true;
+      label.shown = '';
+      text.classList.add('topo-edge-label-hover');
+      labelLayer.node()!.appendChild(text);
+      showLabel(label);
+    });
+    this.addEventListener('mouseleave', () => {
+      label.hovered = false;
+      label.shown = '';
+      text.classList.remove('topo-edge-label-hover');
+      showLabel(label);
+    });
+  });
+  let lastRate: (edge: number) => EdgeRate | null = () => null;
+  function showLabel(l: (typeof edgeLabels)[number]): void {
+    const r = lastRate(l.edge);
+    const full = r ? edgeLabel(r) : '';
+    const key = l.hovered ? full : full.split(' · ')[0];
+    if (key === l.shown) return;
+    l.shown = key;
+    l.text.textContent = '';
+    key.split(' · ').forEach((part, i) => {
+      if (!part) return;
+      const t = select(l.text).append('tspan').text(i === 0 ? part : ` · ${part}`);
+      if (part.endsWith('failed')) t.attr('class', 'topo-edge-label-failed');
+      if (part.endsWith('tries')) t.attr('class', 'topo-edge-label-tries');
+    });
+  }
+
+  // Fault tags on top of everything.
+  const faultLayer = view.append('g').attr('class', 'topo-faults');
+  const placedByName = new Map(layout.nodes.map((p) => [p.node.name, p]));
+  const edgeMid = new Map<string, { x: number; y: number }>();
+  edgeLayer.selectAll<SVGGElement, unknown>('[data-edge]').each(function () {
+    const line = this.querySelector<SVGPathElement>('.topo-edge-line');
+    if (!line) return;
+    const at = line.getPointAtLength(line.getTotalLength() * 0.5);
+    edgeMid.set(this.getAttribute('data-edge')!, { x: at.x, y: at.y });
+  });
+
   const all = root.selectAll<SVGGElement, unknown>('[data-node], [data-edge]');
   return {
     layout,
@@ -174,6 +229,22 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
         showControl(v, ok && nodes[i + NodeField.down] > 0, ok && nodes[i + NodeField.stale] > 0);
       }
     },
+    updateEdgeLabels(rate) {
+      lastRate = rate;
+      for (const l of edgeLabels) showLabel(l);
+    },
+    showFaults(faults) {
+      faultLayer.selectAll('*').remove();
+      const perAnchor = new Map<string, number>();
+      for (const f of faults) {
+        for (const anchor of faultAnchors(f, placedByName, edgeMid)) {
+          const key = `${anchor.x},${anchor.y}`;
+          const n = perAnchor.get(key) ?? 0;
+          perAnchor.set(key, n + 1);
+          drawFaultTag(faultLayer, anchor.x, anchor.y - n * 24, f.type, anchor.edge);
+        }
+      }
+    },
     highlight(keys) {
       const set = new Set(keys);
       all.each(function () {
@@ -182,6 +253,45 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
       });
     },
   };
+}
+
+/** "42 req/s · 3% failed · ×2.9 tries": the figures worth saying, no more. Pure. */
+function edgeLabel(r: EdgeRate): string {
+  const rate = r.perSecond >= 10 ? r.perSecond.toFixed(0) : r.perSecond.toFixed(1);
+  const parts = [`${rate} req/s`];
+  if (r.failedShare > 0) parts.push(`${r.failedShare >= 0.1 ? (100 * r.failedShare).toFixed(0) : (100 * r.failedShare).toFixed(1)}% failed`);
+  if (r.tries >= 1.1) parts.push(`×${r.tries.toFixed(1)} tries`);
+  return parts.join(' · ');
+}
+
+/** Where an active fault's tag goes: the top-left corner of each node it acts on, or a link's middle. */
+function faultAnchors(
+  f: { type: string; target: string },
+  nodes: Map<string, PlacedNode>,
+  edges: Map<string, { x: number; y: number }>,
+): { x: number; y: number; edge: boolean }[] {
+  const onNode = (name: string) => {
+    // A replica's fault names it "<service>-<n>".
+    const p = nodes.get(name) ?? nodes.get(name.replace(/-\d+$/, ''));
+    if (!p || p.node.kind === 'control-plane') return [];
+    return [{ x: p.x - p.w / 2 + 12, y: p.y - p.h / 2, edge: false }];
+  };
+  if (edges.has(f.target)) {
+    const m = edges.get(f.target)!;
+    return [{ x: m.x + 16, y: m.y - 22, edge: true }];
+  }
+  if (f.type === 'partition') return f.target.split(/[|,]/).flatMap((n) => onNode(n.trim()));
+  return onNode(f.target);
+}
+
+/** A vermillion tag naming a fault. */
+function drawFaultTag(layer: G, x: number, y: number, type: string, onEdge: boolean): void {
+  const g = layer.append('g').attr('class', 'topo-fault-tag').attr('transform', `translate(${x},${y})`);
+  g.append('title').text(`fault: ${type}`);
+  const text = `⚡ ${type}`;
+  const w = 16 + text.length * 7.4;
+  g.append('rect').attr('x', onEdge ? -w / 2 : 0).attr('y', -11).attr('width', w).attr('height', 22).attr('rx', 11);
+  g.append('text').attr('x', onEdge ? 0 : w / 2).attr('y', 4.5).attr('text-anchor', 'middle').text(text);
 }
 
 /** A small padlock: this link is mutual TLS. */
@@ -376,7 +486,7 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
         .append('rect')
         .attr('class', 'topo-queue-bar')
         .attr('x', inner)
-        .attr('y', -14 - i * 8)
+        .attr('y', -18 - i * 8)
         .attr('width', 40)
         .attr('height', 6)
         .attr('rx', 1.5)
@@ -384,7 +494,7 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
         .node()!,
     );
   }
-  const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', -8).node()!;
+  const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', -12).node()!;
 
   const hexes = drawHexes(g, p, hexCount(p.node));
   const stateLabel = g
@@ -473,7 +583,7 @@ function showLoad(v: LoadView, busyRaw: number, queuedRaw: number, utilRaw: numb
     const shownBars = Math.min(queued, QUEUE_BARS);
     for (let i = 0; i < QUEUE_BARS; i++) v.queueBars[i].setAttribute('visibility', i < shownBars ? 'visible' : 'hidden');
     v.queueLabel.textContent = queued > 0 ? `${queued} queued` : '';
-    v.queueLabel.setAttribute('y', String(-8 - Math.max(0, shownBars - 1) * 8));
+    v.queueLabel.setAttribute('y', String(-12 - Math.max(0, shownBars - 1) * 8));
     v.card.classList.toggle('topo-card-queued', queued > 0);
   }
   v.busyLabel.textContent = `busy ${busy} of ${v.slots} · util ${util}%`;

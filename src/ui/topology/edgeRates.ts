@@ -1,0 +1,59 @@
+// Recent figures per edge (calls per simulated second, share failed, tries per call) from the
+// cumulative counts frames carry. Plain state outside React, fed every frame.
+import { EDGE_STRIDE, EdgeField, type Frame } from '../../workers/protocol';
+
+/** Simulated time the figures look back over. */
+const WINDOW_MS = 2000;
+/** Fewer simulated ms than this between samples: keep the older sample. */
+const SAMPLE_EVERY_MS = 100;
+
+export interface EdgeRate {
+  /** Calls ended per simulated second. */
+  perSecond: number;
+  /** Share of those that failed, 0..1. */
+  failedShare: number;
+  /** Attempts per call (1 without retries). */
+  tries: number;
+}
+
+export interface EdgeRates {
+  /** Takes a frame's cumulative counts. Mutates. */
+  sample(frame: Frame): void;
+  /** The figures of one edge over the window, or null with no call ended in it. */
+  rate(edge: number): EdgeRate | null;
+  clear(): void;
+}
+
+export function createEdgeRates(): EdgeRates {
+  let samples: { t: number; edges: Float64Array }[] = [];
+  return {
+    sample(frame) {
+      const last = samples[samples.length - 1];
+      // A new run (or a rewind) starts over.
+      if (last && frame.simTime < last.t) samples = [];
+      const prev = samples[samples.length - 1];
+      if (prev && frame.simTime - prev.t < SAMPLE_EVERY_MS) samples[samples.length - 1] = prev.t === frame.simTime ? { t: frame.simTime, edges: frame.edges } : prev;
+      else samples.push({ t: frame.simTime, edges: frame.edges });
+      // Keep one sample at or before the window's start.
+      while (samples.length > 2 && samples[1].t <= frame.simTime - WINDOW_MS) samples.shift();
+    },
+    rate(edge) {
+      if (samples.length < 2) return null;
+      const a = samples[0];
+      const b = samples[samples.length - 1];
+      const dt = (b.t - a.t) / 1000;
+      const i = edge * EDGE_STRIDE;
+      if (dt <= 0 || b.edges.length < i + EDGE_STRIDE || a.edges.length < i + EDGE_STRIDE) return null;
+      const calls = b.edges[i + EdgeField.calls] - a.edges[i + EdgeField.calls];
+      if (calls <= 0) return null;
+      return {
+        perSecond: calls / dt,
+        failedShare: (b.edges[i + EdgeField.failed] - a.edges[i + EdgeField.failed]) / calls,
+        tries: (b.edges[i + EdgeField.attempts] - a.edges[i + EdgeField.attempts]) / calls,
+      };
+    },
+    clear() {
+      samples = [];
+    },
+  };
+}
