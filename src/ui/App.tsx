@@ -5,9 +5,14 @@ import { Header } from './components/Header';
 import { ScenarioPanel } from './components/ScenarioPanel';
 import { TopologyView } from './components/TopologyView';
 import { useShortcuts } from './components/useShortcuts';
+import { useEffect } from 'react';
+import { useAppStore } from './state/useAppStore';
+import { applyTheme } from './theme/theme';
 
 export function App() {
   useShortcuts();
+  const theme = useAppStore((s) => s.theme);
+  useEffect(() => applyTheme(theme), [theme]);
   return (
     <div className="app">
       <Header />

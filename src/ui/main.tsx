@@ -8,11 +8,12 @@ import { builtinScenarios } from './scenarios/catalog';
 import { createController } from './sim/controller';
 import { createFrameChannel } from './state/frameChannel';
 import { createAppStore } from './state/store';
+import { savedTheme } from './theme/theme';
 import { AppContext, type AppServices } from './state/useAppStore';
 import './styles.css';
 
 const bridge = createSimBridge();
-const store = createAppStore(builtinScenarios());
+const store = createAppStore(builtinScenarios(), savedTheme());
 const frames = createFrameChannel();
 const controller = createController(store, bridge, frames);
 const services: AppServices = { store, controller, frames };

@@ -26,7 +26,8 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
   await expect(item).toContainText('active since');
   await expect.poll(() => count(page.getByTestId('failed-count'))).toBeGreaterThan(0);
   await expect(catalog).toHaveClass(/topo-all-down/);
-  await expect(catalog.locator('.topo-state')).toHaveText('all 3 down');
+  // The fault is named under the node, then what it did.
+  await expect(catalog.locator('.topo-state tspan')).toHaveText(['⚡ kill-service', 'all 3 down']);
   await expect(catalog.locator('.topo-hex-down')).toHaveCount(3);
   await page.screenshot({ path: 'test-results/fault-killed.png' });
 

@@ -1,7 +1,7 @@
 // The top bar: the product name, the scenario picker, and the run controls.
 import { useRef } from 'react';
 import { RunStatus } from '../state/store';
-import { useAppStore, useController } from '../state/useAppStore';
+import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
@@ -27,6 +27,7 @@ export function Header() {
       </div>
       <ScenarioPicker />
       <RunControls />
+      <ThemeToggle />
     </header>
   );
 }
@@ -137,5 +138,24 @@ function RunControls() {
         {STATUS_TEXT[status]}
       </span>
     </div>
+  );
+}
+
+function ThemeToggle() {
+  const { store } = useServices();
+  const theme = useAppStore((s) => s.theme);
+  const next = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <button
+      type="button"
+      className="button button-quiet theme-toggle"
+      data-testid="theme-toggle"
+      aria-pressed={theme === 'dark'}
+      title={`Switch to the ${next} theme`}
+      aria-label={`${next} theme`}
+      onClick={() => store.setState((d) => void (d.theme = next))}
+    >
+      <span aria-hidden="true">◐</span>
+    </button>
   );
 }

@@ -10,6 +10,7 @@ import { createPulses, feedPulses, type Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { stepAt } from '../narrative/steps';
 import { createEdgeRates } from '../topology/edgeRates';
+import { dotOutline } from '../theme/theme';
 import { Legend } from './Legend';
 
 const NO_HIGHLIGHT: readonly string[] = [];
@@ -40,6 +41,8 @@ export function TopologyView() {
   const sceneRef = useRef<TopologyScene | null>(null);
   const pulsesRef = useRef<Pulses | null>(null);
   const ratesRef = useRef(createEdgeRates());
+  const theme = useAppStore((s) => s.theme);
+  const outlineRef = useRef('#ffffff');
   const paintRef = useRef<() => void>(() => {});
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
 
@@ -70,7 +73,7 @@ export function TopologyView() {
       const dpr = fitCanvas(canvas, scene.layout.width, scene.layout.height);
       const ctx = canvas.getContext('2d');
       const now = performance.now();
-      if (ctx) drawTraffic(ctx, scene, frames.latest, pulsesRef.current, dpr, now);
+      if (ctx) drawTraffic(ctx, scene, frames.latest, pulsesRef.current, dpr, now, outlineRef.current);
       const loadNow = () => {
         trailing = 0;
         lastLoad = performance.now();
@@ -123,6 +126,14 @@ export function TopologyView() {
     }
     paintRef.current();
   }, [topology, size, frames]);
+
+  // The dots' outline follows the theme (App applies it to <html> in its own effect first).
+  useEffect(() => {
+    requestAnimationFrame(() => {
+      outlineRef.current = dotOutline();
+      paintRef.current();
+    });
+  }, [theme]);
 
   // Figures of another topology's edges mean nothing here.
   useEffect(() => ratesRef.current.clear(), [topology]);

@@ -55,6 +55,8 @@ export const EMPTY_STATS: Stats = {
   traceHash: '',
 };
 
+export type Theme = 'light' | 'dark';
+
 export interface AppState {
   entries: ScenarioEntry[];
   /** The entry whose scenario is loaded in the worker (or being loaded). */
@@ -69,6 +71,8 @@ export interface AppState {
   error: string | null;
   /** Every fault of the run (from the scenario and injected), as the worker last listed them. */
   faults: FaultStatus[];
+  /** Light (the default, for projectors) or dark. */
+  theme: Theme;
   /** Faults the person cleared: one not started yet stays listed as pending by the worker, one active ends at the next event. */
   clearedFaults: number[];
 }
@@ -77,7 +81,7 @@ export type AppStore = StoreApi<AppState> & {
   setState(updater: (draft: AppState) => void): void;
 };
 
-export function createAppStore(entries: ScenarioEntry[] = []): AppStore {
+export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'light'): AppStore {
   return createStore<AppState>()(
     immer(() => ({
       entries,
@@ -90,6 +94,7 @@ export function createAppStore(entries: ScenarioEntry[] = []): AppStore {
       error: null,
       faults: [],
       clearedFaults: [],
+      theme,
     })),
   ) as AppStore;
 }

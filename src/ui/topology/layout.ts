@@ -274,7 +274,7 @@ export function computeLayout(topology: Topology, width: number, height: number)
       box.add(p.x + p.w / 2 + 20, p.y + p.h / 2 + 40);
     } else {
       box.add(p.x - p.w / 2, p.y - p.h / 2 - NodeSize.queueRoom);
-      box.add(p.x + p.w / 2, p.y + p.h / 2 + 56);
+      box.add(p.x + p.w / 2, p.y + p.h / 2 + 64);
     }
   }
 

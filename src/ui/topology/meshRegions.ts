@@ -23,7 +23,7 @@ export interface MeshRegion {
 const PAD_X = 26;
 /** Room above a member (for a short queue and its proxies) and below it (for its state line). */
 const PAD_TOP = 40;
-const PAD_BOTTOM = 50;
+const PAD_BOTTOM = 62;
 const CORNER = 22;
 
 /**

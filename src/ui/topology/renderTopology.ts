@@ -54,6 +54,9 @@ interface LoadView {
   stateLabel: SVGTextElement;
   shown: { busy: number; queued: number; util: number };
   health: string;
+  /** Types of the active faults acting on this node, listed first under it. */
+  faults: string[];
+  last: { down: number; stale: number; noConfig: number };
 }
 
 interface ControlView {
@@ -235,15 +238,23 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
     },
     showFaults(faults) {
       faultLayer.selectAll('*').remove();
+      for (const v of loads) v.faults = [];
+      const viewOf = new Map(loads.map((v) => [v.index, v]));
       const perAnchor = new Map<string, number>();
       for (const f of faults) {
         for (const anchor of faultAnchors(f, placedByName, edgeMid)) {
+          const v = anchor.node === null ? undefined : viewOf.get(anchor.node);
+          if (v) {
+            if (!v.faults.includes(f.type)) v.faults.push(f.type);
+            continue;
+          }
           const key = `${anchor.x},${anchor.y}`;
           const n = perAnchor.get(key) ?? 0;
           perAnchor.set(key, n + 1);
           drawFaultTag(faultLayer, anchor.x, anchor.y - n * 24, f.type, anchor.edge);
         }
       }
+      for (const v of loads) showHealth(v, v.last.down, v.last.stale, v.last.noConfig);
     },
     highlight(keys) {
       const set = new Set(keys);
@@ -269,16 +280,16 @@ function faultAnchors(
   f: { type: string; target: string },
   nodes: Map<string, PlacedNode>,
   edges: Map<string, { x: number; y: number }>,
-): { x: number; y: number; edge: boolean }[] {
+): { x: number; y: number; edge: boolean; node: number | null }[] {
   const onNode = (name: string) => {
     // A replica's fault names it "<service>-<n>".
     const p = nodes.get(name) ?? nodes.get(name.replace(/-\d+$/, ''));
     if (!p || p.node.kind === 'control-plane') return [];
-    return [{ x: p.x - p.w / 2 + 12, y: p.y - p.h / 2, edge: false }];
+    return [{ x: p.x - p.w / 2 + 12, y: p.y - p.h / 2, edge: false, node: p.node.id }];
   };
   if (edges.has(f.target)) {
     const m = edges.get(f.target)!;
-    return [{ x: m.x + 16, y: m.y - 22, edge: true }];
+    return [{ x: m.x + 16, y: m.y - 22, edge: true, node: null }];
   }
   if (f.type === 'partition') return f.target.split(/[|,]/).flatMap((n) => onNode(n.trim()));
   return onNode(f.target);
@@ -512,6 +523,8 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
     hexes,
     stateLabel,
     health: '',
+    faults: [],
+    last: { down: 0, stale: 0, noConfig: 0 },
     slots,
     pips,
     bar,
@@ -538,7 +551,8 @@ function marks(count: number, total: number, k: number): number {
  * and with no config red, each named in a line under the box. Mutates the SVG.
  */
 function showHealth(v: LoadView, down: number, stale: number, noConfig: number): void {
-  const key = `${down}|${stale}|${noConfig}`;
+  v.last = { down, stale, noConfig };
+  const key = `${down}|${stale}|${noConfig}|${v.faults.join(',')}`;
   if (key === v.health) return;
   v.health = key;
   const r = v.replicas;
@@ -559,7 +573,7 @@ function showHealth(v: LoadView, down: number, stale: number, noConfig: number):
   v.group.classList.toggle('topo-some-down', down > 0);
   const label = select(v.stateLabel);
   label.selectAll('*').remove();
-  const parts: [string, string][] = [];
+  const parts: [string, string][] = v.faults.map((f) => ['topo-state-fault', `⚡ ${f}`]);
   if (down > 0) parts.push(['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`]);
   if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`]);
   if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`]);

@@ -45,6 +45,7 @@ export function drawTraffic(
   pulses: Pulses | null,
   dpr: number,
   now: number,
+  outline = '#ffffff',
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
@@ -54,7 +55,7 @@ export function drawTraffic(
   ctx.setTransform(k, 0, 0, k, dpr * tx, dpr * ty);
   if (pulses) drawPulses(ctx, scene, pulses, now);
   ctx.lineWidth = 1.25;
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = outline;
   drawPass(ctx, scene, frame.dots, 1, 0, RADIUS.response, Meaning.response);
   drawPass(ctx, scene, frame.dots, 0, 0, RADIUS.request, Meaning.request);
   ctx.lineWidth = 1.5;
