@@ -4,6 +4,7 @@ import { CounterStrip } from './components/CounterStrip';
 import { Header } from './components/Header';
 import { ScenarioPanel } from './components/ScenarioPanel';
 import { TopologyView } from './components/TopologyView';
+import { Timeline } from './components/Timeline';
 import { useShortcuts } from './components/useShortcuts';
 import { useEffect } from 'react';
 import { useAppStore } from './state/useAppStore';
@@ -20,6 +21,7 @@ export function App() {
       <main className="stage">
         <TopologyView />
       </main>
+      <Timeline />
       <CounterStrip />
     </div>
   );

@@ -75,3 +75,23 @@ test('link figures: calls per second beside each link, failures and retries when
   // Three layers of three tries each: payments sees many times what the gateway sends.
   expect(payments.perSecond).toBeGreaterThan(5 * api.perSecond);
 });
+
+test('the timeline marks the steps and the faults, and a click on a step runs the simulation there', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-select').selectOption('control-plane-outage');
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.locator('.timeline-step')).toHaveCount(6);
+  // The scenario's three faults, none started yet.
+  await expect(timeline.locator('.timeline-fault-pending')).toHaveCount(3);
+  await timeline.locator('.timeline-step').nth(3).click();
+  await expect(page.getByTestId('sim-time')).toHaveText('30.0 s');
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 4 of 6');
+  await expect(timeline.locator('.timeline-fault')).toHaveCount(3);
+  await expect(timeline.locator('.timeline-fault-pending')).toHaveCount(0);
+  // A click on the track itself, a little past the middle (50 s of 100 s).
+  const box = (await timeline.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+  await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!)).toBeGreaterThanOrEqual(49);
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 4 of 6');
+});
