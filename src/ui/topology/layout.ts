@@ -81,7 +81,7 @@ const ROW_GAP = NodeSize.serviceH + NodeSize.queueRoom + 56;
 const CLIENT_ROW_GAP = NodeSize.clientR * 2 + 48 + 40;
 /** Empty margin kept around the drawing, CSS pixels. */
 const MARGIN = 28;
-const MIN_SCALE = 0.5;
+const MIN_SCALE = 0.35;
 const MAX_SCALE = 1.6;
 
 /**
