@@ -123,7 +123,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
   const edgeLabels: { edge: number; text: SVGTextElement; shown: string; hovered: boolean }[] = [];
-  const labelAt: { x: number; y: number }[] = [];
+  const labelAt: { x: number; y: number; anchor: string }[] = [];
   const nameOf = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
   for (const e of layout.edges) {
     const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
@@ -137,7 +137,20 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
     const el = line.node()!;
     const mid = el.getPointAtLength(el.getTotalLength() * 0.5);
     if (e.edge.mtls) drawLock(g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${mid.x},${mid.y})`));
-    labelAt.push({ x: mid.x, y: mid.y + 27 });
+    // Beside the link, off its line: along the normal on the lower side (a flat link: below it).
+    const len = el.getTotalLength();
+    const a = el.getPointAtLength(len * 0.45);
+    const b = el.getPointAtLength(len * 0.55);
+    const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    let nx = -(b.y - a.y) / d;
+    let ny = (b.x - a.x) / d;
+    if (ny < 0 || (ny === 0 && nx < 0)) {
+      nx = -nx;
+      ny = -ny;
+    }
+    // A steep link gets its label to the side, where the text's width does not cover it.
+    const side = Math.abs(nx) > 0.6;
+    labelAt.push({ x: mid.x + nx * (side ? 20 : 24), y: mid.y + ny * 24 + 4, anchor: side ? (nx > 0 ? 'start' : 'end') : 'middle' });
   }
 
   const nodeLayer = view.append('g').attr('class', 'topo-nodes');
@@ -170,7 +183,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
   const labelLayer = view.append('g').attr('class', 'topo-edge-labels');
   edgeLayer.selectAll<SVGGElement, unknown>('[data-edge]').each(function (_, i) {
     const at = labelAt[i];
-    const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('x', at.x).attr('y', at.y).attr('text-anchor', 'middle').node()!;
+    const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
     const label = { edge: layout.edges[i].edge.id, text, shown: '', hovered: false };
     edgeLabels.push(label);
     this.addEventListener('mouseenter', () => {

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { FAULT_TYPES, buildFault, targetOptions } from '../../src/ui/faults/faultForm';
+import { validateScenario } from '../../src/scenario';
+
+const topology = {
+  nodes: [
+    { id: 0, name: 'control-plane:shop', kind: 'control-plane', replicas: 1, concurrency: 1, sidecar: false, mesh: 'shop', external: false, protocol: 'http' },
+    { id: 1, name: 'web', kind: 'service', replicas: 2, concurrency: 4, sidecar: true, mesh: 'shop', external: false, protocol: 'http' },
+    { id: 2, name: 'api', kind: 'gateway', replicas: 2, concurrency: 4, sidecar: false, mesh: 'shop', external: false, protocol: 'http' },
+    { id: 3, name: 'users', kind: 'client', replicas: 1, concurrency: 1, sidecar: false, mesh: null, external: true, protocol: 'http' },
+  ],
+  edges: [
+    { id: 0, from: 3, to: 2, mtls: false },
+    { id: 1, from: 2, to: 1, mtls: true },
+  ],
+} as const;
+// A real scenario with a gateway (api), a meshed service (web) and a mesh (shop).
+const base = { ...JSON.parse(readFileSync(new URL('../../scenarios/retry-storm.json', import.meta.url), 'utf8')), faults: [] };
+
+describe('fault form', () => {
+  test('targets come from the topology: services, gateways, meshes, links', () => {
+    const t = topology as unknown as Parameters<typeof targetOptions>[1];
+    expect(targetOptions('service', t).map((o) => o.value)).toEqual(['web']);
+    expect(targetOptions('gateway', t).map((o) => o.value)).toEqual(['api']);
+    expect(targetOptions('mesh', t).map((o) => o.value)).toEqual(['shop']);
+    expect(targetOptions('service-or-link', t).map((o) => o.value)).toEqual(['web', 'api', 'link:users->api', 'link:api->web']);
+  });
+
+  test('each fault type with its default values builds a fault the scenario schema accepts', () => {
+    const probe = validateScenario(base);
+    // The base scenario must itself be valid for the check below to mean anything.
+    expect(probe.ok ? [] : probe.problems).toEqual([]);
+    const targetOf: Record<string, string> = { service: 'web', gateway: 'api', mesh: 'shop', 'service-or-link': 'link:api->web', node: 'web', network: 'network' };
+    for (const spec of FAULT_TYPES) {
+      const fault = buildFault({ type: spec.type, target: targetOf[spec.target], params: { other: 'api' }, duration: spec.oneShot ? '' : '5s' });
+      const r = validateScenario({ ...base, faults: [fault] });
+      expect(r.ok ? [] : r.problems, spec.type).toEqual([]);
+    }
+  });
+
+  test('numbers go as numbers, a link becomes from/to, an empty duration means until cleared', () => {
+    expect(buildFault({ type: 'slow-replica', target: 'web', params: { replica: '1', factor: '20' }, duration: '' })).toEqual({ type: 'slow-replica', service: 'web', replica: 1, factor: 20 });
+    expect(buildFault({ type: 'latency', target: 'link:api->web', params: {}, duration: '10s' })).toEqual({ type: 'latency', from: 'api', to: 'web', delay: '100ms', for: '10s' });
+    expect(buildFault({ type: 'partition', target: 'web', params: { other: 'api' }, duration: '' })).toEqual({ type: 'partition', between: [['web'], ['api']] });
+  });
+});

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { World } from '../../src/models';
+import { parseScenarioText } from '../../src/scenario';
+import { computeLayout, type Layout } from '../../src/ui/topology/layout';
+import { roundedPolygon } from '../../src/ui/topology/meshRegions';
+
+function topologyOf(file: string) {
+  const r = parseScenarioText(readFileSync(new URL(`../../scenarios/${file}.json`, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return new World(r.scenario, r.scenario.seed).topology;
+}
+
+const node = (l: Layout, name: string) => l.nodes.find((p) => p.node.name === name)!;
+/** Viewport bounds of a placed node's box. */
+const screen = (l: Layout, name: string) => {
+  const p = node(l, name);
+  return { left: l.tx + (p.x - p.w / 2) * l.scale, right: l.tx + (p.x + p.w / 2) * l.scale, top: l.ty + (p.y - p.h / 2) * l.scale, bottom: l.ty + (p.y + p.h / 2) * l.scale };
+};
+
+describe('topology layout', () => {
+  test('every node of every shipped scenario lands inside a 1050 x 640 viewport', () => {
+    for (const file of ['hello-mesh', 'mm1', 'gateway-and-mesh', 'partial-adoption', 'two-meshes-via-gateway', 'third-party-service', 'istio-load-test']) {
+      const l = computeLayout(topologyOf(file), 1050, 640);
+      for (const p of l.nodes) {
+        const b = screen(l, p.node.name);
+        expect(b.left, `${file} ${p.node.name}`).toBeGreaterThanOrEqual(0);
+        expect(b.right, `${file} ${p.node.name}`).toBeLessThanOrEqual(1050);
+        expect(b.top, `${file} ${p.node.name}`).toBeGreaterThanOrEqual(0);
+        expect(b.bottom, `${file} ${p.node.name}`).toBeLessThanOrEqual(640);
+      }
+    }
+  });
+
+  test('a bridging gateway sits on the border of its two meshes, each control plane inside its own', () => {
+    const l = computeLayout(topologyOf('two-meshes-via-gateway'), 1200, 700);
+    const bridge = node(l, 'payments-bridge');
+    const retail = l.meshes.find((m) => m.name === 'retail')!;
+    const payments = l.meshes.find((m) => m.name === 'payments')!;
+    expect(retail.maxX).toBeCloseTo(bridge.x);
+    expect(payments.minX).toBeCloseTo(bridge.x);
+    for (const [mesh, region] of [['retail', retail], ['payments', payments]] as const) {
+      const cp = node(l, `control-plane:${mesh}`);
+      expect(cp.x).toBeGreaterThan(region.minX);
+      expect(cp.x).toBeLessThan(region.maxX);
+      expect(cp.y).toBeGreaterThan(region.minY);
+    }
+    // One dashed line per meshed service, from its own mesh's control plane.
+    expect(l.controlLinks.map((c) => `${l.nodes[c.controlPlane].node.name}>${l.nodes[c.node].node.name}`).sort()).toEqual([
+      'control-plane:payments>ledger',
+      'control-plane:retail>checkout',
+      'control-plane:retail>storefront',
+    ]);
+  });
+
+  test('services outside the mesh stay outside its region (partial adoption)', () => {
+    const l = computeLayout(topologyOf('partial-adoption'), 1050, 640);
+    const region = l.meshes[0];
+    for (const name of ['reports', 'search']) {
+      const p = node(l, name);
+      // Below the mesh's band in its column: the region's outline there ends above the box.
+      const storefront = node(l, 'storefront');
+      expect(p.y).toBeGreaterThan(storefront.y);
+      expect(p.x).toBe(storefront.x);
+    }
+    expect(region.path).toMatch(/^M.*Z$/);
+  });
+
+  test('ten separate request paths are packed in a grid rather than one tall column', () => {
+    const l = computeLayout(topologyOf('istio-load-test'), 1050, 640);
+    const xs = new Set(l.nodes.filter((p) => p.node.kind === 'client').map((p) => Math.round(p.x)));
+    expect(xs.size).toBeGreaterThan(1);
+    expect(l.scale).toBeGreaterThan(0.4);
+  });
+
+  test('a rounded polygon drops collinear points and closes', () => {
+    const d = roundedPolygon([[0, 0], [50, 0], [100, 0], [100, 100], [0, 100]], 10);
+    expect(d.match(/Q/g)).toHaveLength(4);
+    expect(d.endsWith('Z')).toBe(true);
+    expect(roundedPolygon([[0, 0], [1, 0]], 10)).toBe('');
+  });
+});
