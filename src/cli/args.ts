@@ -38,7 +38,8 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
     } else if (flag === '--duration') {
       const v = value();
       if (v !== undefined) {
-        const d = parseDuration(/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+        // A bare number is ambiguous on a command line (30 what?): ask for a unit.
+        const d = /^\d+(\.\d+)?$/.test(v) ? { ok: false as const, message: `"${v}" needs a unit, e.g. ${v}s or ${v}ms` } : parseDuration(v);
         if (!d.ok) problems.push(`--duration: ${d.message}`);
         else if (d.ms <= 0) problems.push('--duration: must be greater than zero');
         else args.durationMs = d.ms;

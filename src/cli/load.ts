@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { formatDuration, formatProblems, parseScenarioText, type Scenario } from '../scenario';
+import { MAX_REQUESTS, expectedRequests, formatDuration, formatProblems, parseScenarioText, type Scenario } from '../scenario';
 
 /** A scenario file read and validated, or what is wrong with it as lines for stderr. */
-export type Loaded = { ok: true; scenario: Scenario } | { ok: false; lines: string[] };
+export type Loaded = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; lines: string[] };
 
 /**
  * Reads and validates a scenario file. A `durationMs` override is checked against the file's
@@ -22,8 +22,19 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
     const n = result.problems.length;
     return { ok: false, lines: [`${file}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(result.problems)] };
   }
-  if (durationMs !== undefined && durationMs <= result.scenario.warmup) {
-    return { ok: false, lines: [`--duration: must be longer than the scenario's warmup (${formatDuration(result.scenario.warmup)})`] };
+  const s = result.scenario;
+  if (durationMs !== undefined && durationMs <= s.warmup) {
+    return { ok: false, lines: [`--duration: must be longer than ${file}'s warmup (${formatDuration(s.warmup)})`] };
   }
-  return { ok: true, scenario: result.scenario };
+  const total = expectedRequests(s, durationMs ?? s.duration);
+  if (durationMs !== undefined && total > MAX_REQUESTS) {
+    return { ok: false, lines: [`--duration: ${file} would send about ${Math.round(total).toLocaleString('en-US')} requests in ${formatDuration(durationMs)}, more than ${MAX_REQUESTS.toLocaleString('en-US')}`] };
+  }
+  const warnings: string[] = [];
+  if (durationMs !== undefined) {
+    s.faults.forEach((f, i) => {
+      if (f.at >= durationMs) warnings.push(`warning: ${file}: faults.${i} (${f.type}) starts at ${formatDuration(f.at)}, after this ${formatDuration(durationMs)} run ends`);
+    });
+  }
+  return { ok: true, scenario: s, warnings };
 }

@@ -27,6 +27,7 @@ function main(argv: string[]): number {
     process.stderr.write([...new Set(bad)].join('\n') + '\n');
     return BAD_INPUT;
   }
+  for (const l of loaded) if (l.ok) for (const w of l.warnings) process.stderr.write(w + '\n');
   const scenarios = loaded.map((l) => (l as { scenario: Scenario }).scenario);
   if (args.command === 'compare') {
     // The same seed for both: A's unless --seed says otherwise.

@@ -56,6 +56,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
   }
   const proxies: RunSummary['proxies'] = {};
   for (const sc of world.sidecars) {
+    if (sc.inline) continue; // a gateway's own proxy: its cost is the gateway's CPU
     proxies[sc.name] = { utilization: sc.utilization(now), passes: sc.passes, cpuMs: sc.cpuMs(now) };
   }
   const meshes: RunSummary['meshes'] = {};

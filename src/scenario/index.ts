@@ -4,3 +4,4 @@ export { policySchema, type Policy, type PolicyInput, type RetryPolicy, type Cir
 export { parseScenarioText, validateScenario, formatProblems, type Problem, type ParseResult } from './parse';
 export { parseDuration, formatDuration } from './duration';
 export { meshSchema } from './mesh';
+export { IMPLICIT_MESH, MAX_REQUESTS, expectedRequests } from './references';

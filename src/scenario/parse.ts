@@ -76,8 +76,17 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
     case 'invalid_value':
       return [{ path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describeValue(issue.input)}` }];
     case 'too_small':
-    case 'too_big':
-      return [{ path, message: issue.message.startsWith('Too') ? `${issue.message}, got ${describeValue(issue.input)}` : `${issue.message}, got ${describeValue(issue.input)}` }];
+    case 'too_big': {
+      // The schema's own words when it has them; zod's generic "Too small: ..." otherwise.
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const inclusive = issue.inclusive !== false;
+      const generic = issue.message.startsWith('Too');
+      const what = issue.code === 'too_small' ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+      const message = generic ? `must be ${what} ${String(bound)}` : issue.message;
+      // An array's length speaks for itself ("needs at least one service").
+      if (Array.isArray(issue.input)) return [{ path, message }];
+      return [{ path, message: `${message}, got ${describeValue(issue.input)}` }];
+    }
     default:
       return [{ path, message: issue.message }];
   }

@@ -1,6 +1,18 @@
 import type { Problem } from './parse';
 import type { Scenario } from './schema';
 
+/** The mesh meshed workloads join when a scenario declares none. */
+export const IMPLICIT_MESH = 'mesh';
+/** A run bigger than this many requests is refused: it would take many minutes. */
+export const MAX_REQUESTS = 50_000_000;
+
+/** Requests the open-loop clients would send over `durationMs` (closed loops are bounded by users). */
+export function expectedRequests(s: Scenario, durationMs = s.duration): number {
+  let n = 0;
+  for (const c of s.clients) if (c.type === 'open') n += (c.rate * durationMs) / 1000;
+  return n;
+}
+
 /**
  * References between meshes, gateways, faults and the services they name: every name must
  * resolve, gateways route only HTTP, and third parties stay outside every mesh.
@@ -10,7 +22,8 @@ export function checkMeshParts(s: Scenario): Problem[] {
   const add = (path: string, message: string) => problems.push({ path, message });
   const services = new Map(s.services.map((x) => [x.name, x]));
   const gateways = new Map(s.gateways.map((g) => [g.name, g]));
-  const meshes = new Set(s.meshes.map((m) => m.name));
+  // Without a `meshes` list, meshed workloads share an implicit mesh named "mesh".
+  const meshes = new Set(s.meshes.length ? s.meshes.map((m) => m.name) : [IMPLICIT_MESH]);
   const list = (xs: Iterable<string>) => [...xs].join(', ') || 'none';
   const meshRef = (path: string, m: string | undefined) => {
     if (m !== undefined && !meshes.has(m)) add(path, `unknown mesh "${m}" (meshes: ${list(meshes)})`);
@@ -23,6 +36,7 @@ export function checkMeshParts(s: Scenario): Problem[] {
   });
   s.services.forEach((svc, i) => {
     meshRef(`services.${i}.mesh`, svc.mesh);
+    if (svc.mtls === 'STRICT' && svc.sidecar === false) add(`services.${i}.mtls`, `STRICT is enforced by a sidecar; "${svc.name}" has none (add "sidecar": true, or leave mtls out)`);
     if (svc.external && svc.sidecar !== false) add(`services.${i}.sidecar`, `"${svc.name}" is a third party (external): it cannot run a sidecar`);
     if (svc.mesh !== undefined && svc.sidecar === false) add(`services.${i}.mesh`, `"${svc.name}" has no sidecar, so it cannot join mesh "${svc.mesh}"`);
   });
@@ -100,7 +114,14 @@ export function checkMeshParts(s: Scenario): Problem[] {
         break;
     }
   });
-  const nodeNames = new Set([...hostNames, ...(meshes.size ? [...meshes].map((m) => `control-plane:${m}`) : ['control-plane:mesh'])]);
+  s.faults.forEach((f, i) => {
+    if (f.at >= s.duration) add(`faults.${i}.at`, `starts at ${f.at} ms, when the run is over (duration ${s.duration} ms)`);
+  });
+  const total = expectedRequests(s);
+  if (total > MAX_REQUESTS) {
+    add('clients', `would send about ${Math.round(total).toLocaleString('en-US')} requests over the duration, more than ${MAX_REQUESTS.toLocaleString('en-US')}; lower a rate or shorten the duration`);
+  }
+  const nodeNames = new Set([...hostNames, ...[...meshes].map((m) => `control-plane:${m}`)]);
   let last = -Infinity;
   s.narrative.forEach((step, i) => {
     if (step.at < last) add(`narrative.${i}.at`, 'steps must be in time order');

@@ -21,8 +21,9 @@ describe('parseArgs', () => {
     expect(ok('--seed=-3', '--duration=2m', 's.json')).toMatchObject({ seed: -3, durationMs: 120_000, files: ['s.json'] });
   });
 
-  it('reads a bare --duration number as milliseconds', () => {
-    expect(ok('s.json', '--duration', '1500').durationMs).toBe(1500);
+  it('reads --duration with its unit', () => {
+    expect(ok('s.json', '--duration', '1500ms').durationMs).toBe(1500);
+    expect(ok('s.json', '--duration', '2m').durationMs).toBe(120_000);
   });
 
   it('reads compare with two files', () => {
@@ -39,7 +40,8 @@ describe('parseArgs', () => {
     [['s.json', '--seed', '1.5'], '--seed: expected a whole number, got "1.5"'],
     [['s.json', '--seed', 'abc'], '--seed: expected a whole number, got "abc"'],
     [['s.json', '--seed'], '--seed: needs a value'],
-    [['s.json', '--duration', '0'], '--duration: must be greater than zero'],
+    [['s.json', '--duration', '0s'], '--duration: must be greater than zero'],
+    [['s.json', '--duration', '30'], '--duration: "30" needs a unit, e.g. 30s or 30ms'],
     [['s.json', '--duration', '-3s'], '--duration: must not be negative, got "-3s"'],
     [['s.json', '--fast'], '--fast: unknown option (try --help)'],
     [[], 'FILE: give a scenario file, e.g. scenarios/hello-mesh.json'],

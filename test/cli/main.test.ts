@@ -110,7 +110,7 @@ describe('npm run sim', () => {
       ['a negative rate', () => [scenarioFile('negative-rate.json', { ...valid, clients: [{ ...valid.clients[0], rate: -5 }] })], /^clients\.0\.rate: must be greater than zero/m],
       ['a bad duration', () => [scenarioFile('bad-duration.json', { ...valid, duration: '5 parsecs' })], /^duration: "5 parsecs" is not a duration/m],
       ['a bad --seed', () => ['scenarios/hello-mesh.json', '--seed', 'abc'], /^--seed: expected a whole number, got "abc"$/m],
-      ['a --duration within the warmup', () => ['scenarios/mm1.json', '--duration', '2s'], /^--duration: must be longer than the scenario's warmup \(5\.00 s\)$/m],
+      ['a --duration within the warmup', () => ['scenarios/mm1.json', '--duration', '2s'], /^--duration: must be longer than scenarios\/mm1\.json's warmup \(5\.00 s\)$/m],
       ['an unknown option', () => ['scenarios/hello-mesh.json', '--fast'], /^--fast: unknown option/m],
     ];
     const results = new Map<string, Result>();
