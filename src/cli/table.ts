@@ -11,18 +11,19 @@ export function formatSummary(s: RunSummary): string {
   const causes = Object.entries(s.failures);
   if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => `${c} ${n}`).join('   ')}`);
   const l = s.latencyMs;
-  lines.push(`latency   mean ${ms(l.mean)}   p50 ${ms(l.p50)}   p90 ${ms(l.p90)}   p99 ${ms(l.p99)}   max ${ms(l.max)}   (ok requests)`);
+  const lm = (v: number) => (s.requests.ok === 0 ? '-' : ms(v));
+  lines.push(`latency   mean ${lm(l.mean)}   p50 ${lm(l.p50)}   p90 ${lm(l.p90)}   p99 ${lm(l.p99)}   max ${lm(l.max)}   (ok requests)`);
   lines.push('');
   const rows = [['service', 'requests', 'ok', 'failed', 'p50', 'p90', 'p99', 'utilization']];
   for (const [name, v] of Object.entries(s.services)) {
-    rows.push([name, String(v.requests), String(v.ok), String(v.failed), ms(v.latencyMs.p50), ms(v.latencyMs.p90), ms(v.latencyMs.p99), `${(v.utilization * 100).toFixed(1)}%`]);
+    rows.push([name, String(v.requests), String(v.ok), String(v.failed), okMs(v.ok, v.latencyMs.p50), okMs(v.ok, v.latencyMs.p90), okMs(v.ok, v.latencyMs.p99), `${(v.utilization * 100).toFixed(1)}%`]);
   }
   lines.push(...table(rows));
   const edges = Object.entries(s.edges);
   if (edges.length) {
     lines.push('');
     const er = [['edge (caller view)', 'requests', 'ok', 'failed', 'retries', 'p50', 'p99']];
-    for (const [name, e] of edges) er.push([name, String(e.requests), String(e.ok), String(e.failed), String(e.retries), ms(e.latencyMs.p50), ms(e.latencyMs.p99)]);
+    for (const [name, e] of edges) er.push([name, String(e.requests), String(e.ok), String(e.failed), String(e.retries), okMs(e.ok, e.latencyMs.p50), okMs(e.ok, e.latencyMs.p99)]);
     lines.push(...table(er));
   }
   const proxies = Object.entries(s.proxies);
@@ -57,6 +58,11 @@ export function formatSummary(s: RunSummary): string {
     for (const f of s.faults) lines.push(`  ${f.type} ${f.target}   ${formatDuration(f.startMs)} -> ${f.endMs === null ? 'end of run' : formatDuration(f.endMs)}`);
   }
   return lines.join('\n');
+}
+
+/** A latency, or "-" when nothing ended ok (there is no latency to show, not a zero one). */
+function okMs(ok: number, v: number): string {
+  return ok === 0 ? '-' : ms(v);
 }
 
 function ms(v: number): string {
