@@ -42,6 +42,14 @@ test('control-plane-outage tells its story step by step and highlights what each
   await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 6');
   await expect(page.getByTestId('sim-time')).toHaveText('10.0 s');
 
+  // A presenter's clicker sends PageDown and PageUp.
+  await page.getByTestId('topology').click();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 3 of 6');
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 6');
+
   // Playing, the step follows simulated time.
   await page.getByTestId('speed').selectOption('10');
   await page.getByTestId('play').click();

@@ -46,7 +46,7 @@ export function NarrativePanel() {
                 className="button button-quiet button-small"
                 data-testid="narrative-prev"
                 disabled={blocked || seeking || prev < 0}
-                title={prev >= 0 ? `Run again from 0 to ${formatSimTime(steps[prev].at)} (faults injected by hand are dropped)` : undefined}
+                title={prev >= 0 ? `Run again from 0 to ${formatSimTime(steps[prev].at)}; faults injected by hand are dropped (p, PageUp, ←)` : undefined}
                 onClick={() => void go(prev)}
               >
                 ‹ back
@@ -56,7 +56,7 @@ export function NarrativePanel() {
                 className="button button-small button-next"
                 data-testid="narrative-next"
                 disabled={blocked || seeking || next >= steps.length}
-                title={next < steps.length ? `Run the simulation to ${formatSimTime(steps[next].at)}` : undefined}
+                title={next < steps.length ? `Run the simulation to ${formatSimTime(steps[next].at)} (n, PageDown, →)` : undefined}
                 onClick={() => void go(next)}
               >
                 next ›

@@ -1,5 +1,7 @@
-// Keys for a presenter at the front of a room: Space plays or pauses, "." steps one event.
+// Keys for a presenter at the front of a room: Space plays or pauses, "." steps one event, and
+// the narrative moves on with n / PageDown / → and back with p / PageUp / ← (what a clicker sends).
 import { useEffect } from 'react';
+import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
 import { useServices } from '../state/useAppStore';
 
@@ -20,6 +22,13 @@ export function useShortcuts(): void {
         else controller.play();
       } else if (e.key === '.') {
         void controller.step();
+      } else if (['n', 'PageDown', 'ArrowRight', 'p', 'PageUp', 'ArrowLeft'].includes(e.key)) {
+        const s = store.getState();
+        const steps = s.info?.narrative ?? [];
+        if (steps.length === 0 || status === RunStatus.loading || status === RunStatus.crashed) return;
+        e.preventDefault();
+        const target = stepAt(steps, s.stats.simTime) + (['n', 'PageDown', 'ArrowRight'].includes(e.key) ? 1 : -1);
+        if (target >= 0 && target < steps.length) void controller.seek(steps[target].at);
       }
     };
     window.addEventListener('keydown', onKey);
