@@ -13,9 +13,10 @@ import { applyTheme } from './theme/theme';
 export function App() {
   useShortcuts();
   const theme = useAppStore((s) => s.theme);
-  useEffect(() => applyTheme(theme), [theme]);
+  const presenter = useAppStore((s) => s.presenter);
+  useEffect(() => applyTheme(presenter ? 'light' : theme, !presenter), [theme, presenter]);
   return (
-    <div className="app">
+    <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app">
       <Header />
       <ScenarioPanel />
       <main className="stage">

@@ -51,7 +51,7 @@ function FaultForm({ topology }: { topology: ScenarioInfo['topology'] }) {
 
   const inject = async () => {
     setBusy(true);
-    const values = { type, target: shownTarget, params: { ...defaults(spec.params, topology, shownTarget), ...params }, duration };
+    const values = { type, target: shownTarget, params: shownParams(spec.params, params, topology, shownTarget), duration };
     const found = await controller.injectFault(buildFault(values));
     setBusy(false);
     setProblems(found);
@@ -71,7 +71,10 @@ function FaultForm({ topology }: { topology: ScenarioInfo['topology'] }) {
         {spec.params.map((p) => {
           const value = params[p.key] ?? defaults([p], topology, shownTarget)[p.key];
           const set = (v: string) => setParams((ps) => ({ ...ps, [p.key]: v }));
-          if (p.kind === 'replica') return <Select key={p.key} label={p.label} value={value} options={replicaOptions(shownTarget, topology)} onChange={set} />;
+          if (p.kind === 'replica') {
+            const replicas = replicaOptions(shownTarget, topology);
+            return <Select key={p.key} label={p.label} value={replicas.some((o) => o.value === value) ? value : replicas[0].value} options={replicas} onChange={set} />;
+          }
           if (p.kind === 'node') {
             const others = targetOptions('node', topology).filter((o) => o.value !== shownTarget);
             return <Select key={p.key} label={p.label} value={others.some((o) => o.value === value) ? value : (others[0]?.value ?? '')} options={others} onChange={set} />;
@@ -113,6 +116,24 @@ function FaultForm({ topology }: { topology: ScenarioInfo['topology'] }) {
 function defaults(params: ReturnType<typeof faultTypeSpec>['params'], topology: ScenarioInfo['topology'], target: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of params) out[p.key] = p.kind === 'node' ? (topology.nodes.find((n) => n.name !== target)?.name ?? '') : p.default;
+  return out;
+}
+
+/** The extra fields as the form shows them: typed values, or defaults where a value no longer fits the target. */
+function shownParams(
+  specs: ReturnType<typeof faultTypeSpec>['params'],
+  typed: Record<string, string>,
+  topology: ScenarioInfo['topology'],
+  target: string,
+): Record<string, string> {
+  const out = defaults(specs, topology, target);
+  for (const p of specs) {
+    const v = typed[p.key];
+    if (v === undefined) continue;
+    if (p.kind === 'replica' && !replicaOptions(target, topology).some((o) => o.value === v)) continue;
+    if (p.kind === 'node' && (v === target || !topology.nodes.some((n) => n.name === v))) continue;
+    out[p.key] = v;
+  }
   return out;
 }
 

@@ -27,6 +27,7 @@ export function Header() {
       </div>
       <ScenarioPicker />
       <RunControls />
+      <PresenterToggle />
       <ThemeToggle />
     </header>
   );
@@ -156,6 +157,23 @@ function ThemeToggle() {
       onClick={() => store.setState((d) => void (d.theme = next))}
     >
       <span aria-hidden="true">◐</span>
+    </button>
+  );
+}
+
+function PresenterToggle() {
+  const { store } = useServices();
+  const presenter = useAppStore((s) => s.presenter);
+  return (
+    <button
+      type="button"
+      className="button button-quiet"
+      data-testid="presenter-toggle"
+      aria-pressed={presenter}
+      title={presenter ? 'Leave presenter mode (f)' : 'Presenter mode: the picture and the story only, large type (f)'}
+      onClick={() => store.setState((d) => void (d.presenter = !d.presenter))}
+    >
+      {presenter ? 'Exit presenter' : 'Present'}
     </button>
   );
 }

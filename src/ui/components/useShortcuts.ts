@@ -1,5 +1,6 @@
 // Keys for a presenter at the front of a room: Space plays or pauses, "." steps one event, and
-// the narrative moves on with n / PageDown / → and back with p / PageUp / ← (what a clicker sends).
+// the narrative moves on with n / PageDown / → and back with p / PageUp / ← (what a clicker sends),
+// f enters or leaves presenter mode (Escape leaves it).
 import { useEffect } from 'react';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
@@ -22,6 +23,8 @@ export function useShortcuts(): void {
         else controller.play();
       } else if (e.key === '.') {
         void controller.step();
+      } else if (e.key === 'f' || (e.key === 'Escape' && store.getState().presenter)) {
+        store.setState((d) => void (d.presenter = e.key === 'f' ? !d.presenter : false));
       } else if (['n', 'PageDown', 'ArrowRight', 'p', 'PageUp', 'ArrowLeft'].includes(e.key)) {
         const s = store.getState();
         const steps = s.info?.narrative ?? [];

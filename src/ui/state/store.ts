@@ -73,6 +73,8 @@ export interface AppState {
   faults: FaultStatus[];
   /** Light (the default, for projectors) or dark. */
   theme: Theme;
+  /** Presenter mode: the topology and the narrative only, large type, light background. */
+  presenter: boolean;
   /** Faults the person cleared: one not started yet stays listed as pending by the worker, one active ends at the next event. */
   clearedFaults: number[];
 }
@@ -95,6 +97,7 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       faults: [],
       clearedFaults: [],
       theme,
+      presenter: false,
     })),
   ) as AppStore;
 }

@@ -13,11 +13,15 @@ export function savedTheme(): Theme {
   }
 }
 
-/** Applies a theme to the page and remembers it. Impure: mutates <html> and localStorage. */
-export function applyTheme(theme: Theme): void {
+/**
+ * Applies a theme to the page; remembers it unless `remember` is false (presenter mode shows
+ * the light theme without changing the person's choice). Impure: mutates <html> and localStorage.
+ */
+export function applyTheme(theme: Theme, remember = true): void {
   document.documentElement.dataset.theme = theme;
   const meta = document.querySelector('meta[name="color-scheme"]');
   meta?.setAttribute('content', theme);
+  if (!remember) return;
   try {
     localStorage.setItem(KEY, theme);
   } catch {
