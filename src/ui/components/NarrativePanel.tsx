@@ -70,7 +70,7 @@ export function NarrativePanel() {
             {step.text}
           </p>
           <ol className="narrative-dots" aria-hidden="true">
-            {steps.map((s, i) => (
+            {steps.map((_, i) => (
               <li key={i} className={i === index ? 'current' : i < index ? 'past' : ''} />
             ))}
           </ol>

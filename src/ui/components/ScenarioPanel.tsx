@@ -79,6 +79,12 @@ function Details() {
           lighter lane. Dots move at simulated speed scaled by the speed setting. A hop too quick to see at this speed
           lights its lane with moving dashes instead.
         </p>
+        <p>
+          A shaded region is a service mesh: its control plane and CA sit inside it, wired to every sidecar proxy (a
+          hexagon per replica; amber with stale config, red with none). A padlock marks a mutual-TLS link; a cloud, a
+          third party outside every mesh. Hover a link for its failures and retries. Keys: Space play/pause, . step,
+          n/p or PageDown/PageUp through the story, f presenter mode.
+        </p>
       </section>
     </section>
   );

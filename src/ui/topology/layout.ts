@@ -3,6 +3,7 @@
 // the whole drawing scaled and centred to fit the viewport.
 import type { ScenarioInfo } from '../../workers/protocol';
 import { isBridge, meshNames, meshRegions, meshesOf, type MeshRegion } from './meshRegions';
+import { packComponents } from './packComponents';
 
 export type Topology = ScenarioInfo['topology'];
 export type TopologyNode = Topology['nodes'][number];
@@ -209,7 +210,7 @@ export function computeLayout(topology: Topology, width: number, height: number)
       placed.push({ node, col: c, x: c * colGap, y: (i - (col.length - 1) / 2) * gap, ...sizeOf(node) });
     });
   });
-  packComponents(topology, placed, colGap, width, height);
+  packComponents(topology, placed, colGap, ROW_GAP, width, height);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
   // Ports: edges sharing a side of a node are spread along it, ordered by the other end.
@@ -349,56 +350,6 @@ export function computeLayout(topology: Topology, width: number, height: number)
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
   const ty = (height - box.height * scale) / 2 - box.minY * scale;
   return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
-}
-
-/**
- * Many separate request paths (a load test: ten clients each calling their own service) stack
- * into one tall column pair that would not fit. When that is so, each connected part keeps its
- * own shape and the parts are laid out in a grid that fits the viewport best. Impure: moves
- * `placed` (x, y and col).
- */
-function packComponents(topology: Topology, placed: PlacedNode[], colGap: number, width: number, height: number): void {
-  const index = new Map(placed.map((p, i) => [p.node.id, i]));
-  const parent = placed.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (const e of topology.edges) {
-    const a = index.get(e.from);
-    const b = index.get(e.to);
-    if (a !== undefined && b !== undefined) parent[find(a)] = find(b);
-  }
-  const groups = new Map<number, PlacedNode[]>();
-  placed.forEach((p, i) => push(groups, find(i), p));
-  const parts = [...groups.values()].sort((a, b) => Math.min(...a.map((p) => p.y)) - Math.min(...b.map((p) => p.y)));
-  if (parts.length < 3) return;
-  const ncols = Math.max(...placed.map((p) => p.col)) + 1;
-  // Each part in its own rows: a node's row is its rank among the part's nodes in its column.
-  const local = parts.map((part) => {
-    const rows = new Map<PlacedNode, number>();
-    let most = 1;
-    for (let c = 0; c < ncols; c++) {
-      const inCol = part.filter((p) => p.col === c).sort((a, b) => a.y - b.y);
-      inCol.forEach((p, i) => rows.set(p, i - (inCol.length - 1) / 2));
-      most = Math.max(most, inCol.length);
-    }
-    return { part, rows, most };
-  });
-  const blockW = ncols * colGap;
-  const blockH = Math.max(...local.map((l) => l.most)) * ROW_GAP;
-  const currentH = Math.max(...placed.map((p) => p.y)) - Math.min(...placed.map((p) => p.y)) + ROW_GAP;
-  const fitOf = (cols: number) => Math.min(width / (cols * blockW), height / (Math.ceil(parts.length / cols) * blockH));
-  let best = 1;
-  for (let g = 2; g <= parts.length; g++) if (fitOf(g) > fitOf(best)) best = g;
-  if (best === 1 || fitOf(best) <= Math.min(width / blockW, height / currentH)) return;
-  const gridRows = Math.ceil(parts.length / best);
-  local.forEach(({ part, rows }, j) => {
-    const gc = j % best;
-    const gr = Math.floor(j / best);
-    for (const p of part) {
-      p.x = gc * blockW + p.col * colGap;
-      p.y = (gr - (gridRows - 1) / 2) * blockH + rows.get(p)! * ROW_GAP;
-      p.col = gc * ncols + p.col;
-    }
-  });
 }
 
 class Bounds {

@@ -1,0 +1,94 @@
+// Small marks drawn on the topology: padlocks on mutual-TLS links, proxy hexagons, the cloud
+// around a third party, fault tags and the words of a link's figures. Plain D3 drawing helpers.
+import type { Selection } from 'd3';
+import { NodeSize, type PlacedNode } from './layout';
+import type { EdgeRate } from './edgeRates';
+
+/** A D3 selection of one SVG group. */
+export type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** "42 req/s · 3% failed · ×2.9 tries": the figures worth saying, no more. Pure. */
+export function edgeLabel(r: EdgeRate): string {
+  const rate = r.perSecond >= 10 ? r.perSecond.toFixed(0) : r.perSecond.toFixed(1);
+  const parts = [`${rate} req/s`];
+  if (r.failedShare > 0) parts.push(`${r.failedShare >= 0.1 ? (100 * r.failedShare).toFixed(0) : (100 * r.failedShare).toFixed(1)}% failed`);
+  if (r.tries >= 1.1) parts.push(`×${r.tries.toFixed(1)} tries`);
+  return parts.join(' · ');
+}
+
+/** Where an active fault's tag goes: the top-left corner of each node it acts on, or a link's middle. */
+export function faultAnchors(
+  f: { type: string; target: string },
+  nodes: Map<string, PlacedNode>,
+  edges: Map<string, { x: number; y: number }>,
+): { x: number; y: number; edge: boolean; node: number | null }[] {
+  const onNode = (name: string) => {
+    // A replica's fault names it "<service>-<n>".
+    const p = nodes.get(name) ?? nodes.get(name.replace(/-\d+$/, ''));
+    if (!p || p.node.kind === 'control-plane') return [];
+    return [{ x: p.x - p.w / 2 + 12, y: p.y - p.h / 2, edge: false, node: p.node.id }];
+  };
+  if (edges.has(f.target)) {
+    const m = edges.get(f.target)!;
+    return [{ x: m.x + 16, y: m.y - 22, edge: true, node: null }];
+  }
+  if (f.type === 'partition') return f.target.split(/[|,]/).flatMap((n) => onNode(n.trim()));
+  return onNode(f.target);
+}
+
+/** A vermillion tag naming a fault. */
+export function drawFaultTag(layer: G, x: number, y: number, type: string, onEdge: boolean): void {
+  const g = layer.append('g').attr('class', 'topo-fault-tag').attr('transform', `translate(${x},${y})`);
+  g.append('title').text(`fault: ${type}`);
+  const text = `⚡ ${type}`;
+  const w = 16 + text.length * 7.4;
+  g.append('rect').attr('x', onEdge ? -w / 2 : 0).attr('y', -11).attr('width', w).attr('height', 22).attr('rx', 11);
+  g.append('text').attr('x', onEdge ? 0 : w / 2).attr('y', 4.5).attr('text-anchor', 'middle').text(text);
+}
+
+/** A small padlock: this link is mutual TLS. */
+export function drawLock(g: G): void {
+  g.append('title').text('mutual TLS: both ends prove who they are with mesh certificates');
+  g.append('circle').attr('class', 'topo-lock-back').attr('r', 11);
+  g.append('path').attr('class', 'topo-lock-shackle').attr('d', 'M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-1.5');
+  g.append('rect').attr('class', 'topo-lock-body').attr('x', -5.5).attr('y', -1.5).attr('width', 11).attr('height', 8).attr('rx', 1.5);
+}
+
+/** Points of a hexagon of radius r centred on (cx, cy), flat sides left and right. */
+export function hexPoints(cx: number, cy: number, r: number): string {
+  return Array.from({ length: 6 }, (_, i) => {
+    const a = (Math.PI / 3) * i + Math.PI / 6;
+    return `${(cx + r * Math.cos(a)).toFixed(2)},${(cy + r * Math.sin(a)).toFixed(2)}`;
+  }).join(' ');
+}
+
+/** One hexagon per proxy, in a row along the top edge at the right (see layout.proxyAnchor). */
+export function drawHexes(g: G, p: PlacedNode, count: number): SVGPolygonElement[] {
+  const row = g.append('g').attr('class', 'topo-proxies');
+  row.append('title').text(`${p.node.replicas} sidecar prox${p.node.replicas === 1 ? 'y' : 'ies'}: every byte in and out passes through one`);
+  const hexes: SVGPolygonElement[] = [];
+  for (let i = 0; i < count; i++) {
+    const cx = p.w - 22 - (count - 1 - i) * NodeSize.hexStep;
+    hexes.push(row.append('polygon').attr('class', 'topo-hex').attr('points', hexPoints(cx, 0, NodeSize.hexR)).node()!);
+  }
+  if (count > 0 && p.node.replicas > count) {
+    row.append('text').attr('class', 'topo-hex-more').attr('x', p.w - 22 - (count - 1) * NodeSize.hexStep - 14).attr('y', 4).attr('text-anchor', 'end').text(`+${p.node.replicas - count}`);
+  }
+  return hexes;
+}
+
+/** A cloud drawn around a box: someone else's software, on the internet. */
+export function cloudPath(w: number, h: number): string {
+  return [
+    `M-16,${h * 0.78}`,
+    `A24,24 0 0 1 -4,${h * 0.18}`,
+    `A34,34 0 0 1 ${w * 0.32},-16`,
+    `A40,40 0 0 1 ${w * 0.72},-12`,
+    `A30,30 0 0 1 ${w + 14},${h * 0.3}`,
+    `A26,26 0 0 1 ${w + 8},${h + 14}`,
+    `A70,70 0 0 1 ${w * 0.4},${h + 18}`,
+    `A36,36 0 0 1 -16,${h * 0.78}`,
+    'Z',
+  ].join(' ');
+}
+

@@ -1,0 +1,57 @@
+// Lays out many separate request paths (a load test: ten clients each calling their own
+// service) in a grid instead of one tall column. Pure geometry, no DOM.
+import type { PlacedNode, Topology } from './layout';
+
+/**
+ * Many separate request paths (a load test: ten clients each calling their own service) stack
+ * into one tall column pair that would not fit. When that is so, each connected part keeps its
+ * own shape and the parts are laid out in a grid that fits the viewport best. Impure: moves
+ * `placed` (x, y and col).
+ */
+export function packComponents(topology: Topology, placed: PlacedNode[], colGap: number, rowGap: number, width: number, height: number): void {
+  const index = new Map(placed.map((p, i) => [p.node.id, i]));
+  const parent = placed.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const e of topology.edges) {
+    const a = index.get(e.from);
+    const b = index.get(e.to);
+    if (a !== undefined && b !== undefined) parent[find(a)] = find(b);
+  }
+  const groups = new Map<number, PlacedNode[]>();
+  placed.forEach((p, i) => {
+    const list = groups.get(find(i));
+    if (list) list.push(p);
+    else groups.set(find(i), [p]);
+  });
+  const parts = [...groups.values()].sort((a, b) => Math.min(...a.map((p) => p.y)) - Math.min(...b.map((p) => p.y)));
+  if (parts.length < 3) return;
+  const ncols = Math.max(...placed.map((p) => p.col)) + 1;
+  // Each part in its own rows: a node's row is its rank among the part's nodes in its column.
+  const local = parts.map((part) => {
+    const rows = new Map<PlacedNode, number>();
+    let most = 1;
+    for (let c = 0; c < ncols; c++) {
+      const inCol = part.filter((p) => p.col === c).sort((a, b) => a.y - b.y);
+      inCol.forEach((p, i) => rows.set(p, i - (inCol.length - 1) / 2));
+      most = Math.max(most, inCol.length);
+    }
+    return { part, rows, most };
+  });
+  const blockW = ncols * colGap;
+  const blockH = Math.max(...local.map((l) => l.most)) * rowGap;
+  const currentH = Math.max(...placed.map((p) => p.y)) - Math.min(...placed.map((p) => p.y)) + rowGap;
+  const fitOf = (cols: number) => Math.min(width / (cols * blockW), height / (Math.ceil(parts.length / cols) * blockH));
+  let best = 1;
+  for (let g = 2; g <= parts.length; g++) if (fitOf(g) > fitOf(best)) best = g;
+  if (best === 1 || fitOf(best) <= Math.min(width / blockW, height / currentH)) return;
+  const gridRows = Math.ceil(parts.length / best);
+  local.forEach(({ part, rows }, j) => {
+    const gc = j % best;
+    const gr = Math.floor(j / best);
+    for (const p of part) {
+      p.x = gc * blockW + p.col * colGap;
+      p.y = (gr - (gridRows - 1) / 2) * blockH + rows.get(p)! * rowGap;
+      p.col = gc * ncols + p.col;
+    }
+  });
+}
