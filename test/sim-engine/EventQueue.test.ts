@@ -194,6 +194,8 @@ describe('EventQueue', () => {
       const q = new EventQueue();
       const [old] = pushAll(q, [1]);
       expect(q.cancel(old)).toBe(true);
+      // Cancel is lazy: the entry leaves the heap (and frees its slot) once it is on top.
+      expect(q.peekTime()).toBe(Infinity);
       const fresh = q.push(2, 1, 0, 42, 0);
       expect(fresh % 0x1000000).toBe(old % 0x1000000);
       expect(q.cancel(old)).toBe(false);
@@ -201,6 +203,30 @@ describe('EventQueue', () => {
       expect(q.cancel(fresh)).toBe(true);
       expect(q.size).toBe(0);
     });
+  });
+
+  it('drops cancelled events in bulk (compaction) and still pops the rest in order with valid handles', () => {
+    const q = new EventQueue(16);
+    const rng = streamFor(11, 'compaction');
+    const times = Array.from({ length: 10_000 }, () => Math.floor(rng() * 1000));
+    const handles = times.map((t, i) => q.push(t, 1, 0, i, 0));
+    // Cancel nine in ten: far more cancelled than pending, which rebuilds the heap.
+    const kept: { t: number; i: number }[] = [];
+    times.forEach((t, i) => {
+      if (i % 10 === 0) kept.push({ t, i });
+      else expect(q.cancel(handles[i])).toBe(true);
+    });
+    expect(q.size).toBe(1000);
+    // Handles of kept events still cancel exactly them after the rebuild.
+    expect(q.isPending(handles[0])).toBe(true);
+    expect(q.isPending(handles[1])).toBe(false);
+    kept.sort((x, y) => x.t - y.t || x.i - y.i);
+    const popped: number[] = [];
+    while (q.size > 0) {
+      q.pop();
+      popped.push(q.a);
+    }
+    expect(popped).toEqual(kept.map((k) => k.i));
   });
 
   it('keeps order and handles valid when it grows beyond its initial capacity', () => {
