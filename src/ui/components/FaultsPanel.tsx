@@ -144,7 +144,10 @@ function FaultList() {
   if (faults.length === 0) return <p className="form-note" data-testid="fault-list">No faults yet.</p>;
   const state = (f: FaultStatus) => faultState(f, cleared.includes(f.id));
   const order = { active: 0, ending: 1, pending: 2, ended: 3, cancelled: 4 } as const;
-  const sorted = [...faults].sort((a, b) => order[state(a).key] - order[state(b).key] || b.id - a.id);
+  // Active first, then what comes next in the order it comes, then the past, latest first.
+  const sorted = [...faults].sort(
+    (a, b) => order[state(a).key] - order[state(b).key] || (a.pending && b.pending ? a.startMs - b.startMs : b.startMs - a.startMs) || b.id - a.id,
+  );
   return (
     <ul className="fault-list" data-testid="fault-list">
       {sorted.map((f) => {

@@ -298,7 +298,7 @@ function drawClient(g: G, p: PlacedNode): void {
     .attr('x', r)
     .attr('y', 2 * r + 40)
     .attr('text-anchor', 'middle')
-    .text(users > 1 ? `client · ${users} users` : 'client');
+    .text([p.node.external ? 'client on the internet' : 'client', users > 1 ? `${users} users` : ''].filter(Boolean).join(' · '));
 }
 
 function drawControlPlane(g: G, p: PlacedNode): Omit<ControlView, 'links'> {
