@@ -4,6 +4,7 @@ import { Cause, Ev } from './events';
 import type { Attempt, Call } from './Call';
 import type { Route } from './proxy/Route';
 import type { World } from './World';
+import { WorkerPool } from './WorkerPool';
 
 /** One compiled downstream call of a service. */
 export interface Downstream {
@@ -14,15 +15,8 @@ export interface Downstream {
   routes: Route[];
 }
 
-/** One replica: C workers and a FIFO queue of attempt ids (a growable ring buffer). */
-export class Replica {
-  busy = 0;
-  private ring = new Int32Array(16);
-  private head = 0;
-  queued = 0;
-  /** Integral of busy workers over simulated time, for utilization. */
-  busyArea = 0;
-  private lastChange = 0;
+/** One replica: C workers and a FIFO queue of attempt ids. */
+export class Replica extends WorkerPool {
   served = 0;
   /** Share of this replica's answers that are errors, and their HTTP status (faults change them). */
   errorRate: number;
@@ -30,38 +24,9 @@ export class Replica {
   /** Service-time multiplier: 1 normally, more when the replica's CPU is slowed. */
   slowdown = 1;
 
-  constructor(readonly index: number, public concurrency: number, readonly capacity: number, errorRate = 0) {
+  constructor(readonly index: number, concurrency: number, readonly capacity: number, errorRate = 0) {
+    super(concurrency);
     this.errorRate = errorRate;
-  }
-
-  /** Adds `delta` busy workers at time `now`, keeping the busy-time integral exact. */
-  changeBusy(now: number, delta: number): void {
-    this.busyArea += this.busy * (now - this.lastChange);
-    this.lastChange = now;
-    this.busy += delta;
-  }
-
-  /** Busy-worker time up to `now`, without changing state. */
-  busyAreaAt(now: number): number {
-    return this.busyArea + this.busy * (now - this.lastChange);
-  }
-
-  enqueue(id: number): void {
-    if (this.queued === this.ring.length) {
-      const next = new Int32Array(this.ring.length * 2);
-      for (let i = 0; i < this.queued; i++) next[i] = this.ring[(this.head + i) % this.ring.length];
-      this.ring = next;
-      this.head = 0;
-    }
-    this.ring[(this.head + this.queued) % this.ring.length] = id;
-    this.queued++;
-  }
-
-  dequeue(): number {
-    const id = this.ring[this.head];
-    this.head = (this.head + 1) % this.ring.length;
-    this.queued--;
-    return id;
   }
 }
 

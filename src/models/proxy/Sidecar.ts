@@ -1,6 +1,7 @@
 import type { Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
 import type { ControlPlane } from '../mesh/ControlPlane';
+import { WorkerPool } from '../WorkerPool';
 
 /** What a proxy knows from its control plane. */
 export const ConfigState = {
@@ -31,14 +32,8 @@ export type Pass = (typeof Pass)[keyof typeof Pass];
  * CPU on, with a FIFO queue in front, so a busy proxy adds queueing delay and can saturate.
  * Jobs are (id, pass) pairs packed into one integer: id * 4 + pass.
  */
-export class Sidecar {
-  busy = 0;
+export class Sidecar extends WorkerPool {
   passes = 0;
-  private ring = new Int32Array(64);
-  private head = 0;
-  queued = 0;
-  private busyArea = 0;
-  private lastChange = 0;
 
   constructor(
     readonly index: number,
@@ -46,7 +41,7 @@ export class Sidecar {
     /** The host (pod) it shares with its replica. */
     readonly host: number,
     readonly l7: boolean,
-    readonly concurrency: number,
+    concurrency: number,
     /** CPU time of one pass: holds one of the proxy's workers. */
     readonly cpu: Sampler,
     /** Handling latency of one pass that holds no worker (buffering, the event loop). */
@@ -58,7 +53,9 @@ export class Sidecar {
      * the gateway's CPU. It never loses its config.
      */
     readonly inline = false,
-  ) {}
+  ) {
+    super(concurrency);
+  }
 
   /** Certificate it presents as a client (outbound) and as a server (inbound). */
   clientIdentity: Identity | null = null;
@@ -74,40 +71,22 @@ export class Sidecar {
   /** Takes a job; returns true when a worker is free and the caller should start it now. */
   offer(job: number): boolean {
     if (this.busy < this.concurrency) return true;
-    if (this.queued === this.ring.length) {
-      const next = new Int32Array(this.ring.length * 2);
-      for (let i = 0; i < this.queued; i++) next[i] = this.ring[(this.head + i) % this.ring.length];
-      this.ring = next;
-      this.head = 0;
-    }
-    this.ring[(this.head + this.queued) % this.ring.length] = job;
-    this.queued++;
+    this.enqueue(job);
     return false;
   }
 
   /** The next queued job, or -1. */
   next(): number {
-    if (this.queued === 0) return -1;
-    const job = this.ring[this.head];
-    this.head = (this.head + 1) % this.ring.length;
-    this.queued--;
-    return job;
-  }
-
-  changeBusy(now: number, delta: number): void {
-    this.busyArea += this.busy * (now - this.lastChange);
-    this.lastChange = now;
-    this.busy += delta;
+    return this.queued === 0 ? -1 : this.dequeue();
   }
 
   /** Share of worker time busy up to `now`: its CPU utilisation in cores / concurrency. */
   utilization(now: number): number {
-    if (now <= 0) return 0;
-    return (this.busyArea + this.busy * (now - this.lastChange)) / (this.concurrency * now);
+    return now <= 0 ? 0 : this.busyAreaAt(now) / (this.concurrency * now);
   }
 
   /** CPU time used so far, in ms. */
   cpuMs(now: number): number {
-    return this.busyArea + this.busy * (now - this.lastChange);
+    return this.busyAreaAt(now);
   }
 }
