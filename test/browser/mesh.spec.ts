@@ -53,3 +53,18 @@ test('a third party is drawn in a cloud outside every mesh', async ({ page }) =>
   const partner = (await topo.locator('[data-node="shipping-partner"] .topo-card-front').boundingBox())!;
   expect(partner.x).toBeGreaterThan(region.x + region.width);
 });
+
+test('the lines of the control plane pulse when it pushes config (a replica killed changes the endpoints)', async ({ page }) => {
+  await openScenario(page, 'hello-mesh');
+  const links = page.getByTestId('topology').locator('.topo-cp-link-group');
+  await expect(links).toHaveCount(1);
+  await page.getByTestId('speed').selectOption('1');
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number((await page.getByTestId('sim-time').textContent())!.replace(/[^0-9.]/g, ''))).toBeGreaterThan(0.5);
+  const before = Number((await links.getAttribute('data-pulses')) ?? 0);
+  await page.getByTestId('fault-type').selectOption('kill-replica');
+  await page.getByTestId('fault-target').selectOption('catalog');
+  await page.getByTestId('fault-inject').click();
+  await expect.poll(async () => Number((await links.getAttribute('data-pulses')) ?? 0)).toBeGreaterThan(before);
+  await page.getByTestId('pause').click();
+});

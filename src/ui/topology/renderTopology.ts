@@ -66,6 +66,9 @@ interface ControlView {
   links: SVGGElement | null;
   state: SVGTextElement;
   shown: string;
+  /** Config streams opened plus pushes made, as last seen: when it grows, the lines pulse. */
+  activity: number;
+  pulses: number;
 }
 
 /**
@@ -244,6 +247,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
         const i = v.index * NODE_STRIDE;
         const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;
         showControl(v, ok && nodes[i + NodeField.down] > 0, ok && nodes[i + NodeField.stale] > 0);
+        // A control plane's first two fields count config streams opened and pushes made.
+        if (ok) pulseControl(v, nodes[i + NodeField.busy] + nodes[i + NodeField.queued]);
       }
     },
     updateEdgeLabels(rate) {
@@ -325,7 +330,24 @@ function drawControlPlane(g: G, p: PlacedNode): Omit<ControlView, 'links'> {
   ca.append('text').attr('text-anchor', 'middle').attr('y', 3.5).text('CA');
   g.append('text').attr('class', 'topo-name topo-name-small').attr('x', 2 * r + 14).attr('y', r - 4).text(name);
   const state = g.append('text').attr('class', 'topo-caption topo-cp-state').attr('x', 2 * r + 14).attr('y', r + 14).text('control plane + CA').node()!;
-  return { index: p.node.id, group: g.node()!, state, shown: '' };
+  return { index: p.node.id, group: g.node()!, state, shown: '', activity: -1, pulses: 0 };
+}
+
+/**
+ * Pulses a control plane's lines to its proxies when it opened a config stream or pushed config
+ * since the last update (the counts are cumulative). Mutates the SVG.
+ */
+function pulseControl(v: ControlView, activity: number): void {
+  const grew = v.activity >= 0 && activity > v.activity;
+  // A new run counts from zero again.
+  v.activity = activity;
+  if (!grew || !v.links) return;
+  v.pulses++;
+  v.links.setAttribute('data-pulses', String(v.pulses));
+  // Restart the animation: off, a reflow, on.
+  v.links.classList.remove('topo-cp-pulse');
+  void v.links.getBoundingClientRect();
+  v.links.classList.add('topo-cp-pulse');
 }
 
 function showControl(v: ControlView, down: boolean, caDown: boolean): void {
