@@ -45,7 +45,7 @@ export function Timeline() {
           <button
             key={i}
             type="button"
-            className={`timeline-step${i === current ? ' current' : i < current ? ' past' : ''}`}
+            className={`timeline-step${i === current ? ' current' : i < current ? ' past' : ''}${crowded(steps, i, duration) ? ' timeline-step-raised' : ''}`}
             style={{ left: at(s.at) }}
             title={`${i + 1}. ${s.title} (${formatSimTime(s.at)})`}
             onClick={(e) => {
@@ -60,4 +60,11 @@ export function Timeline() {
       </div>
     </div>
   );
+}
+
+/** A step closer than 3% of the run to the one before it is raised, so both circles show. Pure. */
+function crowded(steps: readonly { at: number }[], i: number, duration: number): boolean {
+  let raised = false;
+  for (let k = 1; k <= i; k++) raised = steps[k].at - steps[k - 1].at < duration * 0.03 ? !raised : false;
+  return raised;
 }
