@@ -127,7 +127,7 @@ export class DataPlane implements Actor, ConnectionUser {
       return;
     }
     const d = this.oneWay(r, att.replica);
-    if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false);
+    if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, att.isRetry);
     const sc = w.sidecarOfHost[att.host];
     if (sc) this.toProxy(sc, d, att.id, Pass.inRequest);
     else this.deliver(d, Ev.Arrive, r.service, att.id, 0);
@@ -159,7 +159,7 @@ export class DataPlane implements Actor, ConnectionUser {
       return;
     }
     const d = this.oneWay(r, att.replica);
-    if (w.observer) w.observer.transmit(r.edge, true, w.sim.now, w.sim.now + d, att.cause !== null);
+    if (w.observer) w.observer.transmit(r.edge, true, w.sim.now, w.sim.now + d, att.cause !== null, att.isRetry);
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
     if (r.sidecar) this.toProxy(r.sidecar, d, att.id, Pass.outResponse);
     else this.deliver(d, Ev.AttemptResponse, this.id, att.id, 0);

@@ -3,8 +3,11 @@
  * and tests leave it unset, so the hot path pays one null check per hop.
  */
 export interface WorldObserver {
-  /** A message leaves on `edge` at `t0` and arrives at `t1`; `response` is the way back. */
-  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean): void;
+  /**
+   * A message leaves on `edge` at `t0` and arrives at `t1`; `response` is the way back,
+   * `retry` marks a retry attempt's messages.
+   */
+  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry: boolean): void;
   /** An end-to-end request got its fate. */
   requestEnded(client: number, cause: string, latencyMs: number): void;
 }

@@ -110,12 +110,12 @@ export class SimHost implements WorldObserver {
     return summarize(this.requireWorld(), 0);
   }
 
-  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean): void {
+  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry = false): void {
     if (t1 <= t0) return;
     if (this.msgCount === this.msgEdge.length) this.growMessages();
     const i = this.msgCount++;
     this.msgEdge[i] = edge;
-    this.msgFlags[i] = (response ? 1 : 0) | (failed ? 2 : 0);
+    this.msgFlags[i] = (response ? 1 : 0) | (failed ? 2 : 0) | (retry ? 4 : 0);
     this.msgT0[i] = t0;
     this.msgT1[i] = t1;
   }
@@ -154,7 +154,8 @@ export class SimHost implements WorldObserver {
       dots[j] = this.msgEdge[i];
       dots[j + 1] = Math.max(0, Math.min(1, (now - this.msgT0[i]) / (this.msgT1[i] - this.msgT0[i])));
       dots[j + 2] = this.msgFlags[i] & 1;
-      dots[j + 3] = (this.msgFlags[i] >> 1) & 1;
+      const flags = this.msgFlags[i];
+      dots[j + 3] = flags & 2 ? 1 : flags & 4 ? 2 : 0;
     }
     const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
     for (const s of w.callees) {

@@ -42,7 +42,10 @@ export const Counter = {
   length: 8,
 } as const;
 
-/** Floats per dot in `Frame.dots`: edge id, progress 0..1, 1 when a response, 1 when failed. */
+/**
+ * Floats per dot in `Frame.dots`: edge id, progress 0..1, 1 when a response, and its fate so
+ * far: 1 failed, 2 a retry attempt (not failed), 0 otherwise.
+ */
 export const DOT_STRIDE = 4;
 /**
  * Floats per node in `Frame.nodes`. Services and gateways: busy workers, queued requests,

@@ -17,8 +17,8 @@ class WorkerHost extends SimHost {
   private arrive = new Float64Array(256);
   private count = 0;
 
-  override transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean): void {
-    super.transmit(edge, response, t0, t1, failed);
+  override transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry = false): void {
+    super.transmit(edge, response, t0, t1, failed, retry);
     if (this.count === this.edge.length) this.grow();
     const i = this.count++;
     this.edge[i] = edge;

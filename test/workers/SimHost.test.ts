@@ -228,3 +228,25 @@ describe('SimHost fault injection', () => {
     expect(host.faults()[0].pending).toBe(true);
   });
 });
+
+describe('SimHost dots', () => {
+  it("marks a retry attempt's messages so the UI can draw them apart", () => {
+    const host = new SimHost(() => 0);
+    const r = host.load(
+      JSON.stringify({
+        name: 'retries',
+        duration: '2s',
+        network: { latency: '20ms' },
+        clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 50, target: 'svc', sidecar: true, policy: { retries: { attempts: 2, retryOn: ['5xx'] } } }],
+        services: [{ name: 'svc', sidecar: true, concurrency: 10, serviceTime: '1ms', errorRate: 1 }],
+      }),
+    );
+    expect(r.ok).toBe(true);
+    const fates = new Set<number>();
+    for (let t = 0; t < 40; t++) {
+      const f = host.advance(10, 1e9);
+      for (let j = 0; j < f.dots.length; j += DOT_STRIDE) fates.add(f.dots[j + 3]);
+    }
+    expect([...fates].sort()).toEqual([0, 1, 2]);
+  });
+});

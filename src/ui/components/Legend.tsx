@@ -15,6 +15,9 @@ export function Legend() {
         <span className="legend-dot" style={{ background: Meaning.response }} /> response
       </li>
       <li>
+        <span className="legend-dot" style={{ background: Meaning.retry }} /> retry
+      </li>
+      <li>
         <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> failed
       </li>
       <li>

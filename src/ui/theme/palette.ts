@@ -19,4 +19,6 @@ export const Meaning = {
   failed: OkabeIto.vermillion,
   busy: OkabeIto.blue,
   queued: OkabeIto.orange,
+  /** Retries: amber, as UI.md asks (dots, where queues are bars). */
+  retry: OkabeIto.orange,
 } as const;

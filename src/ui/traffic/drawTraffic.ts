@@ -58,13 +58,14 @@ export function drawTraffic(
   ctx.strokeStyle = outline;
   drawPass(ctx, scene, frame.dots, 1, 0, RADIUS.response, Meaning.response);
   drawPass(ctx, scene, frame.dots, 0, 0, RADIUS.request, Meaning.request);
+  drawPass(ctx, scene, frame.dots, -1, 2, RADIUS.request, Meaning.retry);
   ctx.lineWidth = 1.5;
   drawPass(ctx, scene, frame.dots, -1, 1, RADIUS.failed, Meaning.failed);
 }
 
 /**
  * One colour's dots as a single path. `response`: 1 responses, 0 requests, -1 either;
- * `failed`: 1 only failed dots, 0 only dots that did not fail.
+ * `failed`: the dot's fate field: 1 failed, 2 a retry that has not failed, 0 neither.
  */
 function drawPass(
   ctx: CanvasRenderingContext2D,
