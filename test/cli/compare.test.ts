@@ -1,37 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns, formatComparison } from '../../src/cli/compare';
 import { runScenario } from '../../src/models';
 import { scenario } from '../models/helpers';
+import { simAsync, type Result } from './spawnSim';
 
 // Spawns cost about a second each: four of them, run two at a time, each checking a lot.
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-compare-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function sim(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const tiny = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
@@ -81,7 +60,7 @@ describe('npm run sim -- compare', () => {
   beforeAll(async () => {
     const queue = Object.entries(cases).map(([k, v]) => [k, typeof v === 'function' ? v() : v] as const);
     const worker = async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) results.set(c[0], await sim([...c[1]]));
+      for (let c = queue.shift(); c; c = queue.shift()) results.set(c[0], await simAsync([...c[1]]));
     };
     await Promise.all([worker(), worker()]);
   }, 60_000);

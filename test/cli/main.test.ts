@@ -1,40 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sim, simAsync, type Result } from './spawnSim';
 
 // Each spawn costs about a second, so the cases here are few, each checks a lot, and the
 // bad-input cases run side by side.
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function sim(...args: string[]): Result {
-  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function simAsync(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Writes a scenario file (text as given, or an object as JSON) and returns its path. */
 function scenarioFile(name: string, content: unknown): string {
