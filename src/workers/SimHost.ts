@@ -1,7 +1,10 @@
 import type { WallClock } from '../sim-engine';
 import { ConfigState, World, faultTarget, summarize, type RunSummary, type WorldObserver } from '../models';
 import { parseScenarioText, validateScenario, type Scenario } from '../scenario';
-import { Counter, DOT_STRIDE, EDGE_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
+import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
+
+/** Message flag: the message was in at least one frame's dots. */
+const SEEN = 8;
 
 /** Most messages drawn at once; beyond this the oldest in-flight ones are not drawn. */
 const MAX_DOTS = 4000;
@@ -23,6 +26,8 @@ export class SimHost implements WorldObserver {
   private msgT0 = new Float64Array(1024);
   private msgT1 = new Float64Array(1024);
   private msgCount = 0;
+  /** Per edge, messages sent and arrived since the last frame without ever being drawn. */
+  private passed = new Float32Array(0);
 
   constructor(private readonly wallClock: WallClock) {}
 
@@ -111,7 +116,8 @@ export class SimHost implements WorldObserver {
   }
 
   transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry = false): void {
-    if (t1 <= t0) return;
+    // A zero-latency hop is never drawn as a dot: it only counts as passed.
+    if (t1 <= t0) return void this.passed[edge * PASSED_STRIDE + (failed ? 2 : response ? 1 : 0)]++;
     if (this.msgCount === this.msgEdge.length) this.growMessages();
     const i = this.msgCount++;
     this.msgEdge[i] = edge;
@@ -127,6 +133,14 @@ export class SimHost implements WorldObserver {
     this.world.observer = this;
     this.world.start();
     this.msgCount = 0;
+    this.passed = new Float32Array(this.world.topology.edges.length * PASSED_STRIDE);
+  }
+
+  /** The passed counts since the last frame, handed over; counting starts afresh. */
+  private takePassed(): Float32Array {
+    const p = this.passed;
+    this.passed = new Float32Array(p.length);
+    return p;
   }
 
   private requireWorld(): World {
@@ -137,12 +151,17 @@ export class SimHost implements WorldObserver {
   private frame(): Frame {
     const w = this.requireWorld();
     const now = w.sim.now;
-    // Drop messages that have arrived; keep order so the oldest are drawn first.
+    // Drop messages that have arrived; keep order so the oldest are drawn first. One that
+    // arrived without ever being in a frame counts as passed on its edge.
     let kept = 0;
     for (let i = 0; i < this.msgCount; i++) {
-      if (this.msgT1[i] <= now) continue;
+      const flags = this.msgFlags[i];
+      if (this.msgT1[i] <= now) {
+        if (!(flags & SEEN)) this.passed[this.msgEdge[i] * PASSED_STRIDE + (flags & 2 ? 2 : flags & 1)]++;
+        continue;
+      }
       this.msgEdge[kept] = this.msgEdge[i];
-      this.msgFlags[kept] = this.msgFlags[i];
+      this.msgFlags[kept] = flags | SEEN;
       this.msgT0[kept] = this.msgT0[i];
       this.msgT1[kept] = this.msgT1[i];
       kept++;
@@ -153,8 +172,8 @@ export class SimHost implements WorldObserver {
     for (let i = first, j = 0; i < kept; i++, j += DOT_STRIDE) {
       dots[j] = this.msgEdge[i];
       dots[j + 1] = Math.max(0, Math.min(1, (now - this.msgT0[i]) / (this.msgT1[i] - this.msgT0[i])));
-      dots[j + 2] = this.msgFlags[i] & 1;
       const flags = this.msgFlags[i];
+      dots[j + 2] = flags & 1;
       dots[j + 3] = flags & 2 ? 1 : flags & 4 ? 2 : 0;
     }
     const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
@@ -214,6 +233,7 @@ export class SimHost implements WorldObserver {
       dots,
       nodes,
       edges,
+      passed: this.takePassed(),
       failures: w.failures.toObject(),
       traceHash: w.sim.traceHash(),
     };

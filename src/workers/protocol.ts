@@ -82,9 +82,8 @@ export interface Frame {
    * PASSED_STRIDE floats per topology edge: messages that were sent and arrived between the
    * previous frame and this one, so never appear in `dots` (a hop shorter than a screen frame
    * at the current speed, or a zero-latency link). The UI shows them as a pulse on the link.
-   * Set by the worker; absent in frames made by SimHost alone.
    */
-  passed?: Float32Array;
+  passed: Float32Array;
   /** EDGE_STRIDE floats per topology edge: calls, failures and attempts so far. */
   edges: Float64Array;
   /** Failures so far by cause; small, so sent as a plain object. */

@@ -250,3 +250,46 @@ describe('SimHost dots', () => {
     expect([...fates].sort()).toEqual([0, 1, 2]);
   });
 });
+
+describe('SimHost passed counts', () => {
+  it('counts, once per edge and slot, every message that never showed as a dot (mm1: zero-latency link)', () => {
+    const host = new SimHost(() => 0);
+    const text = readFileSync(fileURLToPath(new URL('../../scenarios/mm1.json', import.meta.url)), 'utf8');
+    expect(host.load(text).ok).toBe(true);
+    let requests = 0;
+    let responses = 0;
+    let last!: Frame;
+    for (let t = 0; t < 20; t++) {
+      last = host.advance(50, 1e9);
+      requests += last.passed[0];
+      responses += last.passed[1];
+      expect(last.dots.length).toBe(0);
+    }
+    expect(requests).toBe(last.counters[Counter.sent]);
+    expect(responses).toBe(last.counters[Counter.ok]);
+  });
+
+  it('a message that was drawn in a frame is not counted as passed when it arrives', () => {
+    const host = new SimHost(() => 0);
+    const r = host.load(
+      JSON.stringify({
+        name: 'slow-link',
+        duration: '1s',
+        network: { latency: '100ms' },
+        clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 1, target: 'svc' }],
+        services: [{ name: 'svc', serviceTime: '0ms' }],
+      }),
+    );
+    expect(r.ok).toBe(true);
+    let passed = 0;
+    let dots = 0;
+    for (let t = 0; t < 60; t++) {
+      const f = host.advance(10, 1e9);
+      passed += f.passed.reduce((a, b) => a + b, 0);
+      dots += f.dots.length;
+    }
+    // Every message (connect aside) takes 100 ms and is drawn in ten-millisecond frames.
+    expect(dots).toBeGreaterThan(0);
+    expect(passed).toBe(0);
+  });
+});
