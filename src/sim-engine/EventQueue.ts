@@ -1,4 +1,4 @@
-import { invariant } from './invariant';
+import { InvariantError, invariant } from './invariant';
 
 /** Slot states. */
 const FREE = 0;
@@ -6,38 +6,82 @@ const PENDING = 1;
 const CANCELLED = 2;
 
 /**
- * The future-event list: a binary min-heap over typed arrays, ordered by time, then by
- * insertion sequence, so events scheduled for the same instant leave in the order they were
- * scheduled (FIFO ties) and a run repeats exactly.
+ * Each scheduled event lives in a 64-byte *slot record*, one cache line, read through two views
+ * of one buffer: doubles at F_* (index slot * 8 + F_*), 32-bit integers at I_* (slot * 16 + I_*).
+ */
+const F_TIME = 0;
+const F_SEQ = 1;
+const F_B = 2;
+const I_A = 6;
+const I_KIND = 7;
+const I_TARGET = 8;
+const I_NEXT = 9;
+const I_GEN = 10;
+const I_STATE = 11;
+
+/** Buckets in the calendar ring (a power of two). */
+const BUCKETS = 4096;
+const MASK = BUCKETS - 1;
+/** Events the heap should receive per calendar bucket; the bucket width follows from it. */
+const EVENTS_PER_BUCKET = 24;
+/** Pops between two checks of the bucket width. */
+const CHECK_EVERY = 1024;
+const MIN_WIDTH = 1e-9;
+const MAX_WIDTH = 1e9;
+
+/**
+ * The future-event list: a binary min-heap over typed arrays ordered by time, then insertion
+ * sequence, so events scheduled for the same instant leave in the order they were scheduled
+ * (FIFO ties) and a run repeats exactly.
  *
- * Each scheduled event lives in a *slot* holding its payload (kind, target, a, b); the heap keeps
- * (time, seq, slot) triples in three parallel typed arrays.
+ * The heap only holds the events of the *current bucket* of a calendar in front of it (Brown's
+ * calendar queue): time is cut into buckets of equal width; an event further ahead waits in its
+ * bucket's list (O(1) push) and moves into the heap when the calendar reaches its bucket.
+ * Events beyond the ring's horizon wait in an overflow list that is drained every half turn.
+ * The width follows the event density near the clock (about EVENTS_PER_BUCKET per bucket), so
+ * the heap stays a few levels deep and in the first-level cache however many events are
+ * pending; a 10k-event heap costs 13 levels of cache-missing sift per pop. Pop order depends
+ * only on (time, sequence), never on the width: the calendar is invisible to the trace.
  *
- * Cancel is O(1) and lazy: the slot is marked cancelled and skipped when it reaches the top
- * (timeouts are cancelled far more often than they fire). When cancelled entries outnumber
- * live ones the heap is rebuilt without them, so memory stays bounded.
+ * Cancel is O(1) and lazy: the slot is marked cancelled and dropped when it reaches a bucket
+ * move or the heap's top (timeouts are cancelled far more often than they fire). When cancelled
+ * entries outnumber live ones everything is rebuilt without them, so memory stays bounded.
  *
- * NOTE: nothing here allocates per event; the arrays double when full. Keeping no
- * slot-to-position index (as an eagerly cancelling heap must) saves a random write per level.
+ * NOTE: nothing here allocates per event; the arrays double when full.
  */
 export class EventQueue {
   private capacity: number;
-  private heapTime: Float64Array;
-  private heapSeq: Float64Array;
-  private heapSlot: Int32Array;
-  private slotState: Uint8Array;
-  private slotGen: Uint32Array;
-  private slotKind: Int32Array;
-  private slotTarget: Int32Array;
-  private slotA: Int32Array;
-  private slotB: Float64Array;
+  private f64: Float64Array;
+  private i32: Int32Array;
   private freeSlots: Int32Array;
   private freeTop = 0;
   private nextSeq = 0;
-  /** Entries in the heap, cancelled ones included. */
+
+  private heapTime: Float64Array;
+  private heapSlot: Int32Array;
+  private heapCount = 0;
+
+  /** Calendar: bucket k holds the events of [origin + k * width, origin + (k + 1) * width). */
+  private readonly head = new Int32Array(BUCKETS).fill(-1);
+  private ringCount = 0;
+  private overflow = -1;
+  private overflowCount = 0;
+  private overflowMin = Infinity;
+  private origin = 0;
+  private width = 1;
+  private invWidth = 1;
+  /** The bucket whose events are in the heap; every later bucket's are in the ring or overflow. */
+  private cur = 0;
+
+  /** Entries stored anywhere, cancelled ones included. */
   private count = 0;
   /** Pending (not cancelled) events. */
   private live = 0;
+  private popsSinceCheck = 0;
+  private popsSinceRebuild = 0;
+  private timeAtCheck = 0;
+  private rebuilds = 0;
+  private drains = 0;
 
   /** Payload of the event most recently returned by `pop`, read by the caller. */
   time = 0;
@@ -49,15 +93,11 @@ export class EventQueue {
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity | 0);
     const n = this.capacity;
+    const buffer = new ArrayBuffer(n * 64);
+    this.f64 = new Float64Array(buffer);
+    this.i32 = new Int32Array(buffer);
     this.heapTime = new Float64Array(n);
-    this.heapSeq = new Float64Array(n);
     this.heapSlot = new Int32Array(n);
-    this.slotState = new Uint8Array(n);
-    this.slotGen = new Uint32Array(n);
-    this.slotKind = new Int32Array(n);
-    this.slotTarget = new Int32Array(n);
-    this.slotA = new Int32Array(n);
-    this.slotB = new Float64Array(n);
     this.freeSlots = new Int32Array(n);
     for (let i = 0; i < n; i++) this.freeSlots[i] = n - 1 - i;
     this.freeTop = n;
@@ -68,27 +108,38 @@ export class EventQueue {
     return this.live;
   }
 
+  /** How the calendar is laid out and how often it reorganised itself (for tests and tuning). */
+  diagnostics(): { width: number; heap: number; ring: number; overflow: number; rebuilds: number; drains: number } {
+    return { width: this.width, heap: this.heapCount, ring: this.ringCount, overflow: this.overflowCount, rebuilds: this.rebuilds, drains: this.drains };
+  }
+
   /** Time of the earliest pending event, or Infinity when empty. */
   peekTime(): number {
-    this.dropCancelledTop();
-    return this.count > 0 ? this.heapTime[0] : Infinity;
+    this.settleTop();
+    return this.heapCount > 0 ? this.heapTime[0] : Infinity;
   }
 
   /**
-   * Schedules an event and returns a handle for `cancel`.
+   * Schedules an event at a finite time and returns a handle for `cancel`.
    * Handles encode (generation, slot) so a stale handle never cancels a later event.
    */
   push(time: number, kind: number, target: number, a: number, b: number): number {
+    if (!(Math.abs(time) < Infinity)) throw new InvariantError(`event kind ${kind} scheduled at time ${time}`);
     if (this.freeTop === 0) this.grow();
     const slot = this.freeSlots[--this.freeTop];
-    this.slotState[slot] = PENDING;
-    this.slotKind[slot] = kind;
-    this.slotTarget[slot] = target;
-    this.slotA[slot] = a;
-    this.slotB[slot] = b;
+    const f = slot << 3;
+    const i = slot << 4;
+    this.f64[f + F_TIME] = time;
+    this.f64[f + F_SEQ] = this.nextSeq++;
+    this.f64[f + F_B] = b;
+    this.i32[i + I_A] = a;
+    this.i32[i + I_KIND] = kind;
+    this.i32[i + I_TARGET] = target;
+    this.i32[i + I_STATE] = PENDING;
+    this.count++;
     this.live++;
-    this.siftUp(this.count++, time, this.nextSeq++, slot);
-    return this.slotGen[slot] * 0x1000000 + slot;
+    this.place(slot, time);
+    return this.i32[i + I_GEN] * 0x1000000 + slot;
   }
 
   /**
@@ -96,25 +147,26 @@ export class EventQueue {
    * `a`, `b`. Precondition: `size > 0`.
    */
   pop(): void {
-    this.dropCancelledTop();
+    this.settleTop();
     const slot = this.heapSlot[0];
-    this.time = this.heapTime[0];
-    this.kind = this.slotKind[slot];
-    this.target = this.slotTarget[slot];
-    this.a = this.slotA[slot];
-    this.b = this.slotB[slot];
+    const f = slot << 3;
+    const i = slot << 4;
+    this.time = this.f64[f + F_TIME];
+    this.b = this.f64[f + F_B];
+    this.a = this.i32[i + I_A];
+    this.kind = this.i32[i + I_KIND];
+    this.target = this.i32[i + I_TARGET];
     this.live--;
     this.removeTop();
+    if (++this.popsSinceCheck === CHECK_EVERY) this.checkWidth();
   }
 
   /** Cancels a pending event. Returns false when the handle's event already ran or was cancelled. */
   cancel(handle: number): boolean {
-    if (handle < 0) return false;
-    const slot = handle % 0x1000000;
-    if (slot >= this.capacity || this.slotGen[slot] !== Math.floor(handle / 0x1000000) || this.slotState[slot] !== PENDING) return false;
-    this.slotState[slot] = CANCELLED;
+    if (!this.isPending(handle)) return false;
+    this.i32[((handle % 0x1000000) << 4) + I_STATE] = CANCELLED;
     this.live--;
-    if (this.count - this.live > this.live + 1024) this.compact();
+    if (this.count - this.live > this.live + 1024) this.rebuild(this.width);
     return true;
   }
 
@@ -122,91 +174,183 @@ export class EventQueue {
   isPending(handle: number): boolean {
     if (handle < 0) return false;
     const slot = handle % 0x1000000;
-    return slot < this.capacity && this.slotGen[slot] === Math.floor(handle / 0x1000000) && this.slotState[slot] === PENDING;
+    if (slot >= this.capacity) return false;
+    const i = slot << 4;
+    return this.i32[i + I_GEN] === Math.floor(handle / 0x1000000) && this.i32[i + I_STATE] === PENDING;
   }
 
-  /** Pops cancelled entries off the top until a pending one (or nothing) is there. */
-  private dropCancelledTop(): void {
-    while (this.count > 0 && this.slotState[this.heapSlot[0]] === CANCELLED) this.removeTop();
+  /** Brings the earliest pending event to the heap's top, moving buckets in and dropping cancelled entries. */
+  private settleTop(): void {
+    for (;;) {
+      if (this.heapCount === 0) {
+        // Every entry left may have been cancelled: then there is nothing to settle.
+        if (this.count === 0) return;
+        this.advance();
+        if (this.heapCount === 0) return;
+      }
+      if (this.i32[(this.heapSlot[0] << 4) + I_STATE] !== CANCELLED) return;
+      this.removeTop();
+    }
+  }
+
+  /** Files an event: the heap for the current bucket (or earlier), else the ring, else overflow. */
+  private place(slot: number, time: number): void {
+    const k = Math.floor((time - this.origin) * this.invWidth);
+    if (k <= this.cur) return this.heapPush(slot, time);
+    const i = slot << 4;
+    if (k < this.cur + BUCKETS) {
+      const bucket = k & MASK;
+      this.i32[i + I_NEXT] = this.head[bucket];
+      this.head[bucket] = slot;
+      this.ringCount++;
+    } else {
+      this.i32[i + I_NEXT] = this.overflow;
+      this.overflow = slot;
+      this.overflowCount++;
+      if (time < this.overflowMin) this.overflowMin = time;
+    }
+  }
+
+  /** The heap is empty: moves the calendar on until its bucket holds a pending event, or none is left. */
+  private advance(): void {
+    const i32 = this.i32;
+    while (this.heapCount === 0 && this.count > 0) {
+      const overflowAt = Math.floor((this.overflowMin - this.origin) * this.invWidth);
+      // Nothing in the ring: jump straight to the overflow's earliest bucket.
+      if (this.ringCount === 0 && overflowAt - 1 > this.cur) this.cur = overflowAt - 1;
+      this.cur++;
+      // Half a turn ahead, overflow entries move into the ring (or the heap, after a jump).
+      if (this.overflowCount > 0 && overflowAt < this.cur + BUCKETS / 2) this.drainOverflow();
+      const bucket = this.cur & MASK;
+      let slot = this.head[bucket];
+      this.head[bucket] = -1;
+      while (slot >= 0) {
+        const next = i32[(slot << 4) + I_NEXT];
+        this.ringCount--;
+        if (i32[(slot << 4) + I_STATE] === CANCELLED) this.dropEntry(slot);
+        else this.heapPush(slot, this.f64[(slot << 3) + F_TIME]);
+        slot = next;
+      }
+    }
+  }
+
+  private drainOverflow(): void {
+    this.drains++;
+    let slot = this.overflow;
+    this.overflow = -1;
+    this.overflowCount = 0;
+    this.overflowMin = Infinity;
+    while (slot >= 0) {
+      const next = this.i32[(slot << 4) + I_NEXT];
+      if (this.i32[(slot << 4) + I_STATE] === CANCELLED) this.dropEntry(slot);
+      else this.place(slot, this.f64[(slot << 3) + F_TIME]);
+      slot = next;
+    }
+  }
+
+  /**
+   * Every CHECK_EVERY pops: when the pop rate says buckets hold far more or far fewer events
+   * than EVENTS_PER_BUCKET, rebuild with a better width (at most once per `count` pops, so the
+   * O(count) rebuild stays O(1) per event).
+   */
+  private checkWidth(): void {
+    const span = this.time - this.timeAtCheck;
+    this.timeAtCheck = this.time;
+    this.popsSinceRebuild += this.popsSinceCheck;
+    const ideal = (EVENTS_PER_BUCKET * span) / this.popsSinceCheck;
+    this.popsSinceCheck = 0;
+    if (!(ideal > 0) || this.popsSinceRebuild < this.count) return;
+    if (ideal > 4 * this.width || ideal < this.width / 4) this.rebuild(ideal);
+  }
+
+  /** Refiles every pending entry under a new width and origin; drops cancelled ones. O(count). */
+  private rebuild(width: number): void {
+    const slots = new Int32Array(this.count);
+    let n = 0;
+    for (let h = 0; h < this.heapCount; h++) slots[n++] = this.heapSlot[h];
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      for (let s = this.head[bucket]; s >= 0; s = this.i32[(s << 4) + I_NEXT]) slots[n++] = s;
+    }
+    for (let s = this.overflow; s >= 0; s = this.i32[(s << 4) + I_NEXT]) slots[n++] = s;
+    invariant(n === this.count, `event queue lost track of entries (${n} found, ${this.count} stored)`);
+    this.head.fill(-1);
+    this.heapCount = 0;
+    this.ringCount = 0;
+    this.overflow = -1;
+    this.overflowCount = 0;
+    this.overflowMin = Infinity;
+    this.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
+    this.invWidth = 1 / this.width;
+    this.origin = this.time;
+    this.cur = 0;
+    this.popsSinceRebuild = 0;
+    this.rebuilds++;
+    for (let k = 0; k < n; k++) {
+      const slot = slots[k];
+      if (this.i32[(slot << 4) + I_STATE] === CANCELLED) this.dropEntry(slot);
+      else this.place(slot, this.f64[(slot << 3) + F_TIME]);
+    }
   }
 
   /** Removes the heap's root entry and frees its slot. */
   private removeTop(): void {
-    this.release(this.heapSlot[0]);
-    const last = --this.count;
-    if (last > 0) this.siftDown(0, this.heapTime[last], this.heapSeq[last], this.heapSlot[last]);
+    this.dropEntry(this.heapSlot[0]);
+    const last = --this.heapCount;
+    if (last > 0) this.siftDown(this.heapTime[last], this.heapSlot[last]);
   }
 
-  private release(slot: number): void {
-    this.slotState[slot] = FREE;
+  private dropEntry(slot: number): void {
+    const i = slot << 4;
+    this.i32[i + I_STATE] = FREE;
     // Generations wrap at 2^29 so handles stay exact doubles (2^29 * 2^24 < 2^53).
-    this.slotGen[slot] = (this.slotGen[slot] + 1) & 0x1fffffff;
+    this.i32[i + I_GEN] = (this.i32[i + I_GEN] + 1) & 0x1fffffff;
     this.freeSlots[this.freeTop++] = slot;
+    this.count--;
   }
 
-  /** Rebuilds the heap from its pending entries only (Floyd's heapify, O(n)). */
-  private compact(): void {
-    let n = 0;
-    for (let i = 0; i < this.count; i++) {
-      const slot = this.heapSlot[i];
-      if (this.slotState[slot] === CANCELLED) {
-        this.release(slot);
-        continue;
-      }
-      this.heapTime[n] = this.heapTime[i];
-      this.heapSeq[n] = this.heapSeq[i];
-      this.heapSlot[n] = slot;
-      n++;
-    }
-    this.count = n;
-    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, this.heapTime[i], this.heapSeq[i], this.heapSlot[i]);
-  }
-
-  private siftUp(pos: number, t: number, s: number, slot: number): void {
+  private heapPush(slot: number, t: number): void {
     const ht = this.heapTime;
-    const hs = this.heapSeq;
     const hl = this.heapSlot;
+    const f64 = this.f64;
+    const s = f64[(slot << 3) + F_SEQ];
+    let pos = this.heapCount++;
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
       const pt = ht[parent];
-      if (pt < t || (pt === t && hs[parent] < s)) break;
+      if (pt < t || (pt === t && f64[(hl[parent] << 3) + F_SEQ] < s)) break;
       ht[pos] = pt;
-      hs[pos] = hs[parent];
       hl[pos] = hl[parent];
       pos = parent;
     }
     ht[pos] = t;
-    hs[pos] = s;
     hl[pos] = slot;
   }
 
-  private siftDown(pos: number, t: number, s: number, slot: number): void {
+  /** Sifts (t, slot) down from the root. Sequences are read only to break ties in time. */
+  private siftDown(t: number, slot: number): void {
     const ht = this.heapTime;
-    const hs = this.heapSeq;
     const hl = this.heapSlot;
-    const n = this.count;
+    const f64 = this.f64;
+    const n = this.heapCount;
+    let pos = 0;
     for (;;) {
       let child = 2 * pos + 1;
       if (child >= n) break;
       let ct = ht[child];
-      let cs = hs[child];
       const right = child + 1;
       if (right < n) {
         const rt = ht[right];
-        if (rt < ct || (rt === ct && hs[right] < cs)) {
+        if (rt < ct || (rt === ct && f64[(hl[right] << 3) + F_SEQ] < f64[(hl[child] << 3) + F_SEQ])) {
           child = right;
           ct = rt;
-          cs = hs[right];
         }
       }
-      if (t < ct || (t === ct && s < cs)) break;
+      if (t < ct || (t === ct && f64[(slot << 3) + F_SEQ] < f64[(hl[child] << 3) + F_SEQ])) break;
       ht[pos] = ct;
-      hs[pos] = cs;
       hl[pos] = hl[child];
       pos = child;
     }
     ht[pos] = t;
-    hs[pos] = s;
     hl[pos] = slot;
   }
 
@@ -214,19 +358,16 @@ export class EventQueue {
     const old = this.capacity;
     const n = old * 2;
     invariant(n <= 0x1000000, 'event queue exceeded 16M pending events');
-    this.heapTime = growF64(this.heapTime, n);
-    this.heapSeq = growF64(this.heapSeq, n);
-    this.heapSlot = growI32(this.heapSlot, n);
-    const state = new Uint8Array(n);
-    state.set(this.slotState);
-    this.slotState = state;
-    const gen = new Uint32Array(n);
-    gen.set(this.slotGen);
-    this.slotGen = gen;
-    this.slotKind = growI32(this.slotKind, n);
-    this.slotTarget = growI32(this.slotTarget, n);
-    this.slotA = growI32(this.slotA, n);
-    this.slotB = growF64(this.slotB, n);
+    const buffer = new ArrayBuffer(n * 64);
+    new Uint8Array(buffer).set(new Uint8Array(this.f64.buffer));
+    this.f64 = new Float64Array(buffer);
+    this.i32 = new Int32Array(buffer);
+    const heapTime = new Float64Array(n);
+    heapTime.set(this.heapTime);
+    this.heapTime = heapTime;
+    const heapSlot = new Int32Array(n);
+    heapSlot.set(this.heapSlot);
+    this.heapSlot = heapSlot;
     const free = new Int32Array(n);
     // Every old slot is in use (we only grow when none is free); hand out the new ones.
     for (let i = 0; i < n - old; i++) free[i] = n - 1 - i;
@@ -234,16 +375,4 @@ export class EventQueue {
     this.freeTop = n - old;
     this.capacity = n;
   }
-}
-
-function growF64(a: Float64Array, n: number): Float64Array {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
-
-function growI32(a: Int32Array, n: number): Int32Array {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
 }

@@ -23,6 +23,14 @@ interface RefEvent {
   handle: number;
 }
 
+interface FuzzOptions {
+  capacity?: number;
+  grid?: number;
+  /** Schedules like a simulation: at the last popped time plus this delay (op = operation number). */
+  delay?: (rng: () => number, op: number) => number;
+  queue?: EventQueue;
+}
+
 const bySchedule = (x: RefEvent, y: RefEvent) => x.time - y.time || x.seq - y.seq;
 
 /**
@@ -30,10 +38,11 @@ const bySchedule = (x: RefEvent, y: RefEvent) => x.time - y.time || x.seq - y.se
  * sorted array kept as the reference. Returns a description of the first disagreement, or null.
  * Times sit on a coarse grid, so ties (which must leave FIFO) are common.
  */
-function fuzz(seed: number, ops: number, options: { capacity?: number; grid?: number } = {}): string | null {
+function fuzz(seed: number, ops: number, options: FuzzOptions = {}): string | null {
   const rng = streamFor(seed, 'event-queue-fuzz');
   const grid = options.grid ?? 40;
-  const q = new EventQueue(options.capacity ?? 16);
+  const q = options.queue ?? new EventQueue(options.capacity ?? 16);
+  let now = 0;
   let pending: RefEvent[] = [];
   const gone: number[] = [];
   let seq = 0;
@@ -41,7 +50,7 @@ function fuzz(seed: number, ops: number, options: { capacity?: number; grid?: nu
   for (let op = 0; op < ops; op++) {
     const r = rng();
     if (r < 0.5 || pending.length === 0) {
-      const time = Math.floor(rng() * grid) / 2;
+      const time = options.delay ? now + options.delay(rng, op) : Math.floor(rng() * grid) / 2;
       const id = seq;
       const handle = q.push(time, 7, id % 13, id, time);
       pending.push({ time, seq: seq++, id, handle });
@@ -49,6 +58,7 @@ function fuzz(seed: number, ops: number, options: { capacity?: number; grid?: nu
       pending.sort(bySchedule);
       const want = pending.shift()!;
       q.pop();
+      now = q.time;
       if (q.a !== want.id || q.time !== want.time || q.b !== want.time || q.kind !== 7 || q.target !== want.id % 13) {
         return `op ${op}: popped (t=${q.time}, id=${q.a}), expected (t=${want.time}, id=${want.id})`;
       }
@@ -268,6 +278,54 @@ describe('EventQueue', () => {
 
     it('regression seed 777: repeated growth from capacity 16 with cancels and stale handles', () => {
       expect(fuzz(777, 20000, { capacity: 16 })).toBeNull();
+    });
+  });
+
+  describe('calendar in front of the heap', () => {
+    // Delays like a mesh run's: zero (ties at the clock), sub-millisecond hops, timeouts of
+    // seconds, and rare events a day ahead, with the density changing tenfold halfway through.
+    const meshLike = (rng: () => number, op: number): number => {
+      const r = rng();
+      const scale = op < 20_000 ? 1 : 0.1;
+      if (r < 0.3) return 0;
+      if (r < 0.8) return -Math.log(1 - rng()) * scale;
+      if (r < 0.97) return 1000 + rng() * 15_000;
+      return 86_400_000 * rng();
+    };
+
+    it.each([1, 2, 3])('pops in (time, sequence) order through bucket moves, overflow drains and width rebuilds (seed %i)', (seed) => {
+      const q = new EventQueue(16);
+      expect(fuzz(seed, 40_000, { delay: meshLike, queue: q })).toBeNull();
+      const d = q.diagnostics();
+      expect(d.rebuilds).toBeGreaterThan(0);
+      expect(d.drains).toBeGreaterThan(0);
+    });
+
+    it('jumps over an empty stretch of calendar to the overflow, and pops what the jump reaches first', () => {
+      const q = new EventQueue();
+      pushAll(q, [0, 5e9, 3e9, 3e9, 7e12]);
+      expect(drain(q)).toEqual([0, 2, 3, 1, 4]);
+    });
+
+    it('sizes its buckets from the event density near the clock', () => {
+      const q = new EventQueue();
+      const rng = streamFor(5, 'density');
+      // The hold model at 1000 events per ms: about 24 events per bucket means 0.024 ms.
+      for (let i = 0; i < 1000; i++) q.push(-Math.log(1 - rng()), 1, 0, 0, 0);
+      for (let i = 0; i < 50_000; i++) {
+        q.pop();
+        q.push(q.time - Math.log(1 - rng()), 1, 0, 0, 0);
+      }
+      const { width, heap } = q.diagnostics();
+      expect(width).toBeGreaterThan(0.024 / 4);
+      expect(width).toBeLessThan(0.024 * 4);
+      expect(heap).toBeLessThan(200);
+    });
+
+    it('refuses an event at a time that is not finite', () => {
+      const q = new EventQueue();
+      expect(() => q.push(Infinity, 1, 0, 0, 0)).toThrow(/time Infinity/);
+      expect(() => q.push(NaN, 1, 0, 0, 0)).toThrow(/time NaN/);
     });
   });
 });
