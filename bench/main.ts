@@ -1,10 +1,11 @@
 // `npm run bench [-- --json] [-- --runs N]`: throughput of the kernel and the scenario pipeline.
-// Benchmarks, not tests: the machines are shared, so we report medians of several runs.
-import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { Simulation, streamFor } from '../src/sim-engine';
-import { parseScenarioText, validateScenario, type Scenario } from '../src/scenario';
-import { runScenario } from '../src/models';
+// Benchmarks, not tests: the machines are shared and noisy, so we report medians of several runs.
+//
+// The cases run as the browser runs them, bundled (esbuild, one ES module, no loader hooks), and
+// each run in a fresh Node process so one case's JIT feedback never slows another.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { buildSync } from 'esbuild';
 
 interface Result {
   name: string;
@@ -17,97 +18,41 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const runsArg = argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : 5;
+if (!(Number.isInteger(RUNS) && RUNS > 0)) {
+  process.stderr.write(`--runs: expected a positive whole number, got ${argv[runsArg + 1] ?? 'nothing'}\n`);
+  process.exit(2);
+}
+
+const outDir = 'node_modules/.cache/meshsim-bench';
+mkdirSync(outDir, { recursive: true });
+const bundle = `${outDir}/cases.mjs`;
+buildSync({ entryPoints: ['bench/cases.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' });
+
+function runCase(name: string): { value: number; events?: number } {
+  return JSON.parse(execFileSync(process.execPath, [bundle, name], { encoding: 'utf8' }));
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/**
- * The classic hold model: keep `pending` events in the queue; each step pops the earliest and
- * schedules a replacement at now + Exp(1). Measures the kernel: heap, dispatch, trace hash.
- */
-function hold(pending: number, ops: number): number {
-  const sim = new Simulation(pending * 2);
-  const rng = streamFor(1, 'hold');
-  sim.addActor((id) => ({
-    id,
-    name: 'hold',
-    receive() {
-      sim.schedule(-Math.log(1 - rng()), 1, id, 0);
-    },
-  }));
-  for (let i = 0; i < pending; i++) sim.schedule(-Math.log(1 - rng()), 1, 0, 0);
-  // Warm the JIT, then time.
-  for (let i = 0; i < ops / 10; i++) sim.step();
-  const t0 = performance.now();
-  for (let i = 0; i < ops; i++) sim.step();
-  return ops / ((performance.now() - t0) / 1000);
-}
-
-function loadScenario(file: string): Scenario {
-  const r = parseScenarioText(readFileSync(file, 'utf8'));
-  if (!r.ok) throw new Error(`${file}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  return r.scenario;
-}
-
-/** Simulated requests per wall second through the full scenario pipeline. */
-function scenarioRate(scenario: Scenario, durationMs: number): { requestsPerSec: number; eventsPerSec: number } {
-  const t0 = performance.now();
-  const { summary } = runScenario(scenario, { durationMs });
-  const s = (performance.now() - t0) / 1000;
-  return { requestsPerSec: summary.requests.sent / s, eventsPerSec: summary.events / s };
-}
-
-/** A chain client -> s1 -> ... -> sN, a sidecar beside every replica, STRICT mTLS on every hop. */
-function meshChain(hops: number): Scenario {
-  const services = Array.from({ length: hops }, (_, i) => ({
-    name: `s${i + 1}`,
-    replicas: 2,
-    concurrency: 64,
-    sidecar: true,
-    mtls: 'STRICT',
-    serviceTime: { type: 'exponential', mean: '0.2ms' },
-    calls: i + 1 < hops ? [{ service: `s${i + 2}` }] : [],
-  }));
-  const r = validateScenario({
-    name: `mesh-chain-${hops}`,
-    network: { placement: {} },
-    clients: [{ name: 'load', type: 'open', rate: 1000, target: 's1', sidecar: true }],
-    services,
-  });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-  return r.scenario;
-}
-
-const mm1 = loadScenario('scenarios/mm1.json');
-const chain3 = meshChain(3);
-const chain10 = meshChain(10);
-scenarioRate(chain3, 20_000);
-// Warm-up run so the JIT has compiled the models before we time them.
-scenarioRate(mm1, 100_000);
-
-const holdRuns: number[] = [];
-const mm1Runs: number[] = [];
-const chain3Runs: number[] = [];
-const chain10Runs: number[] = [];
-const chain10Events: number[] = [];
+const runs: Record<string, number[]> = { hold: [], mm1: [], chain3: [], chain10: [], chain10Events: [] };
 for (let r = 0; r < RUNS; r++) {
-  holdRuns.push(hold(10_000, 5_000_000));
-  // 2000 s at 500 req/s = 1M requests.
-  mm1Runs.push(scenarioRate(mm1, 2_000_000).requestsPerSec);
-  chain3Runs.push(scenarioRate(chain3, 200_000).requestsPerSec);
-  const c10 = scenarioRate(chain10, 60_000);
-  chain10Runs.push(c10.requestsPerSec);
-  chain10Events.push(c10.eventsPerSec);
+  runs.hold.push(runCase('hold').value);
+  runs.mm1.push(runCase('mm1').value);
+  runs.chain3.push(runCase('chain3').value);
+  const c10 = runCase('chain10');
+  runs.chain10.push(c10.value);
+  runs.chain10Events.push(c10.events ?? 0);
 }
 
 const results: Result[] = [
-  { name: 'hold model, 10k pending, exponential increments', unit: 'events/s', value: median(holdRuns), target: 8e6 },
-  { name: 'mm1.json through the scenario pipeline', unit: 'simulated requests/s', value: median(mm1Runs), target: 1e6 },
-  { name: '3-hop chain, sidecars and mTLS on every hop', unit: 'simulated requests/s', value: median(chain3Runs), target: 3e5 },
-  { name: '10-service chain, sidecars and mTLS', unit: 'simulated requests/s', value: median(chain10Runs), target: 0 },
-  { name: '10-service chain, sidecars and mTLS', unit: 'events/s', value: median(chain10Events), target: 0 },
+  { name: 'hold model, 10k pending, exponential increments', unit: 'events/s', value: median(runs.hold), target: 8e6 },
+  { name: 'mm1.json through the scenario pipeline', unit: 'simulated requests/s', value: median(runs.mm1), target: 1e6 },
+  { name: '3-hop chain, sidecars and mTLS on every hop', unit: 'simulated requests/s', value: median(runs.chain3), target: 3e5 },
+  { name: '10-service chain, sidecars and mTLS', unit: 'simulated requests/s', value: median(runs.chain10), target: 0 },
+  { name: '10-service chain, sidecars and mTLS', unit: 'events/s', value: median(runs.chain10Events), target: 0 },
 ];
 
 if (json) {
@@ -121,7 +66,7 @@ if (json) {
     }) + '\n',
   );
 } else {
-  console.log(`meshsim benchmarks (median of ${RUNS} runs; node ${process.version})`);
+  console.log(`meshsim benchmarks (median of ${RUNS} runs, each in a fresh process; node ${process.version})`);
   for (const r of results) {
     const verdict = r.target === 0 ? '' : `target ${fmt(r.target)} (${r.value >= r.target ? 'meets' : 'BELOW'})`;
     console.log(`  ${r.name.padEnd(50)} ${fmt(r.value).padStart(8)} ${r.unit.padEnd(22)} ${verdict}`);

@@ -1,0 +1,94 @@
+// One benchmark case per process: `node cases.mjs <case>` prints one JSON line
+// {value, events?}. bench/main.ts bundles this file and runs every case in a fresh process, so
+// one case's JIT feedback (a megamorphic dispatch site, say) never slows another.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Simulation, streamFor } from '../src/sim-engine';
+import { parseScenarioText, validateScenario, type Scenario } from '../src/scenario';
+import { runScenario } from '../src/models';
+
+/**
+ * The classic hold model: keep `pending` events in the queue; each step pops the earliest and
+ * schedules a replacement at now + Exp(1). Measures the kernel: event list, dispatch, trace hash.
+ */
+function hold(pending: number, ops: number): number {
+  const sim = new Simulation(pending * 2);
+  const rng = streamFor(1, 'hold');
+  sim.addActor((id) => ({
+    id,
+    name: 'hold',
+    receive() {
+      sim.schedule(-Math.log(1 - rng()), 1, id, 0);
+    },
+  }));
+  for (let i = 0; i < pending; i++) sim.schedule(-Math.log(1 - rng()), 1, 0, 0);
+  // Warm the JIT (and let the calendar settle its bucket width), then time.
+  for (let i = 0; i < ops / 5; i++) sim.step();
+  const t0 = performance.now();
+  for (let i = 0; i < ops; i++) sim.step();
+  return ops / ((performance.now() - t0) / 1000);
+}
+
+function loadScenario(file: string): Scenario {
+  const r = parseScenarioText(readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error(`${file}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return r.scenario;
+}
+
+/** Simulated requests (and events) per wall second through the full scenario pipeline. */
+function scenarioRate(scenario: Scenario, durationMs: number): { value: number; events: number } {
+  const t0 = performance.now();
+  const { summary } = runScenario(scenario, { durationMs });
+  const s = (performance.now() - t0) / 1000;
+  return { value: summary.requests.sent / s, events: summary.events / s };
+}
+
+/** A chain client -> s1 -> ... -> sN, a sidecar beside every replica, STRICT mTLS on every hop. */
+export function meshChain(hops: number): Scenario {
+  const services = Array.from({ length: hops }, (_, i) => ({
+    name: `s${i + 1}`,
+    replicas: 2,
+    concurrency: 64,
+    sidecar: true,
+    mtls: 'STRICT',
+    serviceTime: { type: 'exponential', mean: '0.2ms' },
+    calls: i + 1 < hops ? [{ service: `s${i + 2}` }] : [],
+  }));
+  const r = validateScenario({
+    name: `mesh-chain-${hops}`,
+    network: { placement: {} },
+    clients: [{ name: 'load', type: 'open', rate: 1000, target: 's1', sidecar: true }],
+    services,
+  });
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  return r.scenario;
+}
+
+/** Each case warms up on a shorter run of the same workload, then times one run. */
+const cases: Record<string, () => { value: number; events?: number }> = {
+  hold: () => ({ value: hold(10_000, 5_000_000) }),
+  mm1: () => {
+    const mm1 = loadScenario('scenarios/mm1.json');
+    scenarioRate(mm1, 200_000);
+    // 2000 s at 500 req/s = 1M requests.
+    return scenarioRate(mm1, 2_000_000);
+  },
+  chain3: () => {
+    const chain = meshChain(3);
+    scenarioRate(chain, 20_000);
+    return scenarioRate(chain, 200_000);
+  },
+  chain10: () => {
+    const chain = meshChain(10);
+    scenarioRate(chain, 6_000);
+    return scenarioRate(chain, 60_000);
+  },
+};
+
+const name = process.argv[2];
+const run = cases[name];
+if (!run) {
+  process.stderr.write(`unknown benchmark case "${name}"; cases: ${Object.keys(cases).join(', ')}\n`);
+  process.exit(2);
+}
+process.stdout.write(JSON.stringify(run()) + '\n');
