@@ -151,15 +151,16 @@ export class DataPlane implements Actor, ConnectionUser {
     else this.sendBack(att);
   }
 
-  private sendBack(att: Attempt): void {
+  /** The answer leaves the callee's pod `after` ms from now, toward the caller's host. */
+  private sendBack(att: Attempt, after = 0): void {
     const w = this.world;
     const r = att.route!;
     if (w.network.partitioned(att.host, r.callerHost)) {
-      w.sim.schedule(TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
+      w.sim.schedule(after + TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
       return;
     }
-    const d = this.oneWay(r, att.replica);
-    if (w.observer) w.observer.transmit(r.edge, true, w.sim.now, w.sim.now + d, att.cause !== null, att.isRetry);
+    const d = after + this.oneWay(r, att.replica);
+    if (w.observer) w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, att.cause !== null, att.isRetry);
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
     if (r.sidecar) this.toProxy(r.sidecar, d, att.id, Pass.outResponse);
     else this.deliver(d, Ev.AttemptResponse, this.id, att.id, 0);
@@ -174,40 +175,44 @@ export class DataPlane implements Actor, ConnectionUser {
     return pass === Pass.outResponse ? att.route!.sidecar! : w.sidecarOfHost[att.host]!;
   }
 
+  /**
+   * A message reaches a sidecar: it takes a worker (Sidecar.claim). The callee-side passes go
+   * straight on to what follows them, departing when the pass ends; the router's passes (the
+   * caller's side) decide when the pass ends, so they come back as ProxyDone.
+   */
   private proxyArrive(id: number, pass: number): void {
+    const w = this.world;
     // An answer to an attempt the router already gave up on is dropped at the proxy.
-    if (pass === Pass.outResponse && this.world.attempts.get(id).abandoned) return this.attemptDone(this.world.attempts.get(id));
+    if (pass === Pass.outResponse && w.attempts.get(id).abandoned) return this.attemptDone(w.attempts.get(id));
     if (pass === Pass.inRequest) {
-      const att = this.world.attempts.get(id);
+      const att = w.attempts.get(id);
       // The pod died while the request was on its way: the connection is reset.
-      if (!this.world.network.hosts[att.host].up) return this.resetToCaller(att);
+      if (!w.network.hosts[att.host].up) return this.resetToCaller(att);
     }
     const sc = this.sidecarFor(id, pass);
-    if (sc.offer(id * 4 + pass)) this.startPass(sc, id, pass);
+    const now = w.sim.now;
+    const passTime = sc.claim(now) - now;
+    switch (pass) {
+      case Pass.inRequest: {
+        const att = w.attempts.get(id);
+        return this.deliver(passTime + this.loopbackDelay(sc), Ev.Arrive, att.route!.service, att.id, 0);
+      }
+      case Pass.inResponse:
+        return this.sendBack(w.attempts.get(id), passTime);
+      default:
+        w.sim.schedule(passTime, Ev.ProxyDone, this.id, id, pass);
+    }
   }
 
-  private startPass(sc: Sidecar, id: number, pass: number): void {
-    sc.changeBusy(this.world.sim.now, +1);
-    sc.passes++;
-    this.world.sim.schedule(sc.cpu(), Ev.ProxyDone, this.id, id, pass);
-  }
-
+  /** A router pass ended (or an inline proxy's message arrived, costing nothing of its own). */
   private proxyDone(id: number, pass: number): void {
     const w = this.world;
-    const sc = this.sidecarFor(id, pass);
-    if (sc.inline) {
-      if (pass === Pass.outResponse && w.attempts.get(id).abandoned) return this.attemptDone(w.attempts.get(id));
-    } else {
-      sc.changeBusy(w.sim.now, -1);
-      const next = sc.next();
-      if (next >= 0) this.startPass(sc, next >> 2, next & 3);
-    }
     switch (pass) {
       case Pass.outRequest:
         return this.routeCall(w.calls.get(id));
       case Pass.inRequest: {
         const att = w.attempts.get(id);
-        return this.loopback(sc, Ev.Arrive, att.id, 0, att.route!.service);
+        return this.loopback(this.sidecarFor(id, pass), Ev.Arrive, att.id, 0, att.route!.service);
       }
       case Pass.inResponse:
         return this.sendBack(w.attempts.get(id));

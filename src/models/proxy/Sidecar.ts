@@ -1,7 +1,6 @@
 import type { Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
 import type { ControlPlane } from '../mesh/ControlPlane';
-import { WorkerPool } from '../WorkerPool';
 
 /** What a proxy knows from its control plane. */
 export const ConfigState = {
@@ -29,11 +28,21 @@ export type Pass = (typeof Pass)[keyof typeof Pass];
 
 /**
  * An Envoy-like sidecar beside one replica: `concurrency` worker threads that each pass costs
- * CPU on, with a FIFO queue in front, so a busy proxy adds queueing delay and can saturate.
- * Jobs are (id, pass) pairs packed into one integer: id * 4 + pass.
+ * CPU on, taken first come first served, so a busy proxy adds queueing delay and can saturate.
+ *
+ * A pass's CPU time is known when it arrives, so the proxy is a FIFO multi-server queue solved
+ * by Lindley's recursion instead of simulated job by job: an arriving pass takes the worker
+ * that frees first, starts at max(arrival, that worker's free time) and ends CPU time later.
+ * Arrivals are claimed in event order, which is arrival order, so start and end times are
+ * exactly those of a FIFO queue in front of `concurrency` workers, with no event at the start
+ * or the end of a pass.
  */
-export class Sidecar extends WorkerPool {
+export class Sidecar {
   passes = 0;
+  /** By worker: the simulated time it finishes the last pass it took. */
+  private readonly freeAt: Float64Array;
+  /** CPU time of every pass taken so far, including the parts still ahead of the clock. */
+  private cpuTaken = 0;
 
   constructor(
     readonly index: number,
@@ -41,7 +50,7 @@ export class Sidecar extends WorkerPool {
     /** The host (pod) it shares with its replica. */
     readonly host: number,
     readonly l7: boolean,
-    concurrency: number,
+    readonly concurrency: number,
     /** CPU time of one pass: holds one of the proxy's workers. */
     readonly cpu: Sampler,
     /** Handling latency of one pass that holds no worker (buffering, the event loop). */
@@ -54,7 +63,7 @@ export class Sidecar extends WorkerPool {
      */
     readonly inline = false,
   ) {
-    super(concurrency);
+    this.freeAt = new Float64Array(Math.max(1, concurrency));
   }
 
   /** Certificate it presents as a client (outbound) and as a server (inbound). */
@@ -68,25 +77,38 @@ export class Sidecar extends WorkerPool {
   /** Renewal is on (false for a certificate nobody renews). */
   renews = true;
 
-  /** Takes a job; returns true when a worker is free and the caller should start it now. */
-  offer(job: number): boolean {
-    if (this.busy < this.concurrency) return true;
-    this.enqueue(job);
-    return false;
+  /** A pass arrives at `now`: takes the worker that frees first, and returns when the pass ends. */
+  claim(now: number): number {
+    const freeAt = this.freeAt;
+    let k = 0;
+    for (let j = 1; j < freeAt.length; j++) if (freeAt[j] < freeAt[k]) k = j;
+    const cpu = this.cpu();
+    const done = (freeAt[k] > now ? freeAt[k] : now) + cpu;
+    freeAt[k] = done;
+    this.cpuTaken += cpu;
+    this.passes++;
+    return done;
   }
 
-  /** The next queued job, or -1. */
-  next(): number {
-    return this.queued === 0 ? -1 : this.dequeue();
+  /** Workers busy at `now`. */
+  busyAt(now: number): number {
+    let busy = 0;
+    for (let j = 0; j < this.freeAt.length; j++) if (this.freeAt[j] > now) busy++;
+    return busy;
+  }
+
+  /**
+   * CPU time used up to `now`, in ms. Every claim happened at or before `now`, so each worker's
+   * work after `now` is one unbroken stretch up to its free time: subtract those stretches.
+   */
+  cpuMs(now: number): number {
+    let ahead = 0;
+    for (let j = 0; j < this.freeAt.length; j++) if (this.freeAt[j] > now) ahead += this.freeAt[j] - now;
+    return this.cpuTaken - ahead;
   }
 
   /** Share of worker time busy up to `now`: its CPU utilisation in cores / concurrency. */
   utilization(now: number): number {
-    return now <= 0 ? 0 : this.busyAreaAt(now) / (this.concurrency * now);
-  }
-
-  /** CPU time used so far, in ms. */
-  cpuMs(now: number): number {
-    return this.busyAreaAt(now);
+    return now <= 0 ? 0 : this.cpuMs(now) / (this.freeAt.length * now);
   }
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { sampler, streamFor } from '../../../src/sim-engine';
+import { Sidecar } from '../../../src/models/proxy/Sidecar';
+
+const constant = (ms: number) => () => ms;
+const proxy = (concurrency: number, cpu: () => number) => new Sidecar(0, 'p/sidecar', 0, true, concurrency, cpu, constant(0), null);
+
+/**
+ * The same arrivals simulated the long way: arrival and departure events in time order, a
+ * waiting line, and a queued job starting when a worker frees. Returns each job's end time.
+ */
+function fifoQueue(arrivals: number[], cpu: number[], c: number): number[] {
+  const ends = new Array<number>(arrivals.length);
+  const running: { end: number; job: number }[] = [];
+  const waiting: number[] = [];
+  const start = (job: number, at: number) => {
+    ends[job] = at + cpu[job];
+    running.push({ end: ends[job], job });
+  };
+  const departUntil = (t: number) => {
+    for (;;) {
+      running.sort((x, y) => x.end - y.end);
+      if (running.length === 0 || running[0].end > t) return;
+      const { end } = running.shift()!;
+      if (waiting.length > 0) start(waiting.shift()!, end);
+    }
+  };
+  arrivals.forEach((t, job) => {
+    departUntil(t);
+    if (running.length < c) start(job, t);
+    else waiting.push(job);
+  });
+  departUntil(Infinity);
+  return ends;
+}
+
+describe('Sidecar workers (a FIFO queue solved by Lindley recursion)', () => {
+  it('starts a pass at once on a free worker and queues it behind the first to free when all are busy', () => {
+    const p = proxy(2, constant(1));
+    expect([p.claim(0), p.claim(0), p.claim(0), p.claim(0.5)]).toEqual([1, 1, 2, 2]);
+    expect(p.passes).toBe(4);
+    expect(p.busyAt(0.5)).toBe(2);
+    expect(p.busyAt(2)).toBe(0);
+  });
+
+  it('counts CPU only up to the clock: work already claimed but still ahead is not used yet', () => {
+    const p = proxy(2, constant(1));
+    for (const t of [0, 0, 0, 0.5]) p.claim(t);
+    // Both workers busy from 0 to 0.5.
+    expect(p.cpuMs(0.5)).toBeCloseTo(1, 12);
+    expect(p.cpuMs(3)).toBeCloseTo(4, 12);
+    expect(p.utilization(4)).toBeCloseTo(4 / (2 * 4), 12);
+  });
+
+  it('ends every pass when a FIFO queue in front of the same workers would', () => {
+    // Three workers at 90% load: long queues form and drain.
+    const draw = sampler({ type: 'exponential', mean: 0.3 }, streamFor(9, 'sidecar-fifo'));
+    const cpu = Array.from({ length: 2000 }, () => draw());
+    let t = 0;
+    const arrivals = cpu.map(() => (t += draw() / 2.7));
+    let i = 0;
+    const p = proxy(3, () => cpu[i++]);
+    const ends = arrivals.map((a) => p.claim(a));
+    expect(ends).toEqual(fifoQueue(arrivals, cpu, 3));
+    // The load really queued: some passes waited.
+    expect(ends.filter((e, k) => e > arrivals[k] + cpu[k] + 1e-9).length).toBeGreaterThan(500);
+  });
+});
