@@ -1,6 +1,7 @@
 import type { Rng } from './random';
 import { assertNever } from './invariant';
 import { exp, log } from './detmath';
+import { exponentialZiggurat, normalZiggurat } from './ziggurat';
 
 /**
  * A distribution of non-negative values (durations in milliseconds, usually), as plain data.
@@ -34,24 +35,26 @@ export function sampler(d: Distribution, rng: Rng): Sampler {
     }
     case 'exponential': {
       const mean = d.mean;
-      // 1 - u lies in (0, 1], so the log is finite.
-      return () => -mean * log(1 - rng());
+      const standard = exponentialZiggurat(rng);
+      return () => mean * standard();
     }
     case 'normal': {
       const { mean, stddev } = d;
-      const gauss = gaussian(rng);
+      const gauss = normalZiggurat(rng);
       return () => Math.max(0, mean + stddev * gauss());
     }
     case 'lognormal': {
       const mu = log(d.median);
       const sigma = d.sigma;
-      const gauss = gaussian(rng);
+      const gauss = normalZiggurat(rng);
       return () => exp(mu + sigma * gauss());
     }
     case 'pareto': {
+      // (1 - U)^(-1/shape) = exp(E / shape) for a standard exponential E.
       const { scale } = d;
       const inv = 1 / d.shape;
-      return () => scale / exp(inv * log(1 - rng()));
+      const standard = exponentialZiggurat(rng);
+      return () => scale * exp(inv * standard());
     }
     default:
       return assertNever(d, 'distribution');
@@ -81,32 +84,4 @@ export function meanOf(d: Distribution): number {
 /** True when every draw is exactly zero, so a hop can skip scheduling. */
 export function isZero(d: Distribution): boolean {
   return d.type === 'constant' && d.value === 0;
-}
-
-/**
- * Standard normal draws by Marsaglia's polar method, keeping the spare value. It needs only a
- * log and a square root (no sin or cos), both exact across engines, and rejects about 21% of
- * the uniform pairs it draws.
- */
-function gaussian(rng: Rng): () => number {
-  let spare = 0;
-  let hasSpare = false;
-  return () => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = 2 * rng() - 1;
-      v = 2 * rng() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const m = Math.sqrt((-2 * log(s)) / s);
-    spare = v * m;
-    hasSpare = true;
-    return u * m;
-  };
 }

@@ -93,8 +93,9 @@ describe('control-plane reach', () => {
     });
     w.runUntil(70_000);
     const window = (from: number, to: number) => ended.filter((e) => e.sentAt >= from && e.sentAt < to);
-    // Before the kill, the outage changes nothing: config is stale, not gone.
-    expect(share(window(10_000, 20_000), 'ok')).toBe(1);
+    // Before the kill, the outage changes nothing: config is stale, not gone. (Requests still
+    // in flight at the kill, sent in its last few milliseconds, may be reset.)
+    expect(share(window(10_000, 19_900), 'ok')).toBe(1);
     // While the control plane is out, proxies still send a third of back's calls to the dead
     // replica (round robin over stale endpoints): those fail at connect, for 20 s.
     const meanwhile = window(20_100, 40_000);
@@ -147,7 +148,8 @@ describe('certificates', () => {
     const firstFailure = Math.min(...ended.filter((e) => e.cause !== 'ok').map((e) => e.at));
     expect(firstFailure).toBeGreaterThanOrEqual(40_000);
     expect(firstFailure).toBeLessThan(40_100);
-    expect(ended.filter((e) => e.sentAt < 40_000).every((e) => e.cause === 'ok')).toBe(true);
+    // (A request still in flight at 40 s may need a new handshake after the expiry.)
+    expect(ended.filter((e) => e.sentAt < 39_900).every((e) => e.cause === 'ok')).toBe(true);
     // (Until just before the CA returns: a request failing at 89.9 s may succeed on a retry.)
     expect(share(ended.filter((e) => e.sentAt >= 40_100 && e.sentAt < 89_000), 'tls-expired-cert')).toBe(1);
     // Renewals succeed again once the CA is back (they retry every 10 s), and traffic recovers.

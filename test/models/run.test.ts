@@ -31,9 +31,9 @@ describe('runScenario', () => {
     // new events) legitimately changes them: re-record them then, and say so in the commit.
     const s = runScenario(hello).summary;
     expect(s.seed).toBe(7);
-    expect(s.traceHash).toBe('4ff94f9341d82d1b');
-    expect(s.events).toBe(125430);
-    expect(s.requests).toEqual({ sent: 4836, ok: 4832, failed: 0, inFlight: 4 });
+    expect(s.traceHash).toBe('70bb7f79653a6144');
+    expect(s.events).toBe(126045);
+    expect(s.requests).toEqual({ sent: 4864, ok: 4856, failed: 0, inFlight: 8 });
   });
 
   it('runs for the overriding duration and with the overriding seed', () => {

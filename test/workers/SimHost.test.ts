@@ -37,11 +37,12 @@ function checkFrame(f: Frame, edges: number, nodes: number): number {
   expect(c[Counter.p90]).toBeLessThanOrEqual(c[Counter.p99]);
   expect(f.dots.length % DOT_STRIDE).toBe(0);
   for (let i = 0; i < f.dots.length; i += DOT_STRIDE) {
-    const [edge, progress, response, failed] = [f.dots[i], f.dots[i + 1], f.dots[i + 2], f.dots[i + 3]];
+    const [edge, progress, response, fate] = [f.dots[i], f.dots[i + 1], f.dots[i + 2], f.dots[i + 3]];
     expect(Number.isInteger(edge) && edge >= 0 && edge < edges, `edge id ${edge}`).toBe(true);
     expect(progress >= 0 && progress <= 1, `progress ${progress}`).toBe(true);
     expect([0, 1]).toContain(response);
-    expect([0, 1]).toContain(failed);
+    // 0 on its way, 1 failed, 2 a retry.
+    expect([0, 1, 2]).toContain(fate);
   }
   expect(f.nodes.length).toBe(nodes * NODE_STRIDE);
   for (let i = 0; i < f.nodes.length; i += NODE_STRIDE) {
