@@ -23,7 +23,7 @@ const I_STATE = 11;
 const BUCKETS = 4096;
 const MASK = BUCKETS - 1;
 /** Events the heap should receive per calendar bucket; the bucket width follows from it. */
-const EVENTS_PER_BUCKET = 24;
+const EVENTS_PER_BUCKET = 8;
 /** Pops between two checks of the bucket width. */
 const CHECK_EVERY = 1024;
 const MIN_WIDTH = 1e-9;
@@ -249,8 +249,8 @@ export class EventQueue {
   }
 
   /**
-   * Every CHECK_EVERY pops: when the pop rate says buckets hold far more or far fewer events
-   * than EVENTS_PER_BUCKET, rebuild with a better width (at most once per `count` pops, so the
+   * Every CHECK_EVERY pops: when the pop rate says buckets hold over twice or under half as many
+   * events as EVENTS_PER_BUCKET, rebuild with a better width (at most once per `count` pops, so the
    * O(count) rebuild stays O(1) per event).
    */
   private checkWidth(): void {
@@ -260,7 +260,7 @@ export class EventQueue {
     const ideal = (EVENTS_PER_BUCKET * span) / this.popsSinceCheck;
     this.popsSinceCheck = 0;
     if (!(ideal > 0) || this.popsSinceRebuild < this.count) return;
-    if (ideal > 4 * this.width || ideal < this.width / 4) this.rebuild(ideal);
+    if (ideal > 2 * this.width || ideal < this.width / 2) this.rebuild(ideal);
   }
 
   /** Refiles every pending entry under a new width and origin; drops cancelled ones. O(count). */
