@@ -60,7 +60,7 @@ export const USAGE = `usage: npm run sim -- FILE [--seed N] [--duration T] [--js
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
 prints their figures side by side with the ratio B/A.
-  FILE, A, B      scenario files (JSON), e.g. scenarios/hello-mesh.json
+  FILE, A, B      scenario files (JSON, or YAML when named .yaml/.yml), e.g. scenarios/hello-mesh.json
   --seed N        random seed (default: the scenario's seed; for compare, A's seed for both)
   --duration T    simulated time to run, e.g. 30s, 2m (default: each scenario's duration)
   --json          print exactly one JSON object on stdout ({a, b, ratios} for compare)

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { MAX_REQUESTS, expectedRequests, formatDuration, formatProblems, parseScenarioText, type Scenario } from '../scenario';
+import { MAX_REQUESTS, expectedRequests, formatDuration, formatOfFile, formatProblems, parseScenarioText, type Scenario } from '../scenario';
 
 /** A scenario file read and validated, or what is wrong with it as lines for stderr. */
 export type Loaded = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; lines: string[] };
@@ -17,7 +17,7 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read (${code ?? String(e)})`;
     return { ok: false, lines: [`${file}: ${why}`] };
   }
-  const result = parseScenarioText(text);
+  const result = parseScenarioText(text, formatOfFile(file));
   if (!result.ok) {
     const n = result.problems.length;
     return { ok: false, lines: [`${file}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(result.problems)] };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parseDocument } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema';
 import { checkMeshParts } from './references';
 
@@ -15,18 +16,45 @@ export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`).join('\n');
 }
 
+/** How scenario text is written. `auto`: JSON when it opens with `{` or `[`, YAML otherwise. */
+export type ScenarioFormat = 'json' | 'yaml' | 'auto';
+
+/** The format a file name says: `.yaml` and `.yml` are YAML, `.json` is JSON, else `auto`. */
+export function formatOfFile(name: string): ScenarioFormat {
+  if (/\.ya?ml$/i.test(name)) return 'yaml';
+  return /\.json$/i.test(name) ? 'json' : 'auto';
+}
+
 /**
- * Parses scenario text (JSON) and validates it. Never throws for bad input: every problem
- * found is returned, with its path.
+ * Parses scenario text (JSON or YAML) and validates it. Never throws for bad input: every
+ * problem found is returned, with its path (or the line and column of a syntax error).
  */
-export function parseScenarioText(text: string): ParseResult {
-  let data: unknown;
+export function parseScenarioText(text: string, format: ScenarioFormat = 'auto'): ParseResult {
+  const read = readScenarioText(text, format);
+  return read.ok ? validateScenario(read.data) : read;
+}
+
+/** Reads scenario text into plain data, without validating it; a syntax error is a problem. */
+export function readScenarioText(text: string, format: ScenarioFormat = 'auto'): { ok: true; data: unknown } | { ok: false; problems: Problem[] } {
+  if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: 'is empty: a scenario needs at least a name, clients and services' }] };
+  const yaml = format === 'yaml' || (format === 'auto' && !/^\s*[[{]/.test(text));
+  if (yaml) {
+    // YAML 1.2's core schema: `yes` and `no` stay strings, duplicate keys are errors.
+    const doc = parseDocument(text);
+    // The first syntax error only: the ones after it are usually its echoes.
+    const e = doc.errors[0];
+    if (e) {
+      const at = e.linePos?.[0];
+      const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+      return { ok: false, problems: [{ path: '(file)', message: `malformed YAML${where}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` }] };
+    }
+    return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) };
+  }
   try {
-    data = JSON.parse(text);
+    return { ok: true, data: JSON.parse(text) };
   } catch (e) {
     return { ok: false, problems: [{ path: '(file)', message: describeJsonError(text, e) }] };
   }
-  return validateScenario(data);
 }
 
 /** Validates already-parsed data: the schema first, then references between parts. */

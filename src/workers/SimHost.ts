@@ -1,6 +1,6 @@
 import type { WallClock } from '../sim-engine';
 import { ConfigState, World, faultTarget, summarize, type RunSummary, type WorldObserver } from '../models';
-import { parseScenarioText, validateScenario, type Scenario } from '../scenario';
+import { readScenarioText, validateScenario, type Scenario } from '../scenario';
 import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
@@ -33,9 +33,11 @@ export class SimHost implements WorldObserver {
 
   /** Parses, validates and builds a scenario. Problems come back as data, never thrown. */
   load(text: string, seed?: number): LoadResult {
-    const r = parseScenarioText(text);
+    const read = readScenarioText(text);
+    if (!read.ok) return read;
+    const r = validateScenario(read.data);
     if (!r.ok) return r;
-    this.rawScenario = JSON.parse(text) as Record<string, unknown>;
+    this.rawScenario = read.data as Record<string, unknown>;
     this.scenario = r.scenario;
     this.build(seed ?? r.scenario.seed);
     const s = r.scenario;

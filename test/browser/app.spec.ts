@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseScenarioText, formatProblems } from '../../src/scenario';
+import { stringify as stringifyYaml } from 'yaml';
 import { runScenario } from '../../src/models';
 
 const HELLO_MESH = readFileSync(new URL('../../scenarios/hello-mesh.json', import.meta.url), 'utf8');
@@ -151,6 +152,19 @@ test('a broken scenario file is listed as path: message problems and the current
   await page.getByTestId('scenario-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ "name": ') });
   await expect(page.getByTestId('problems').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('problems').locator('li')).toHaveText(/^\(file\): /);
+});
+
+test('a YAML scenario file opens with its title and runs to the same trace as the CLI', async ({ page }) => {
+  const yamlText = `# overloaded.json, written as YAML\n${stringifyYaml(JSON.parse(OVERLOADED))}`;
+  const cli = cliRun(yamlText);
+  await openApp(page);
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'overloaded.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yamlText) });
+  await expect(page.getByTestId('scenario-title')).toHaveText('Overloaded database: queue-full and 5xx failures');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('file:overloaded.yaml');
+  await page.getByTestId('speed').selectOption('max');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+  await expect(page.getByTestId('trace-hash')).toHaveText(cli.traceHash);
 });
 
 test('a scenario file of your own loads, joins the picker and shows its failures by cause', async ({ page }) => {

@@ -64,6 +64,19 @@ describe('npm run sim', () => {
     expect(s.requests.sent).toBeLessThan(500);
   });
 
+  it('reads a YAML scenario (.yaml) and runs it exactly as the same scenario in JSON', () => {
+    const yaml = scenarioFile(
+      'tiny.yaml',
+      ['# the same scenario as tiny.json', 'name: tiny', 'duration: 2s', 'clients:', '  - { name: users, type: open, rate: 50, target: api }', 'services:', '  - name: api', '    serviceTime: 1ms', ''].join('\n'),
+    );
+    const fromYaml = sim(yaml, '--json');
+    expect(fromYaml.code).toBe(0);
+    const fromJson = sim(scenarioFile('tiny-twin.json', valid), '--json');
+    const { wallMs: _a, ...a } = JSON.parse(fromYaml.stdout);
+    const { wallMs: _b, ...b } = JSON.parse(fromJson.stdout);
+    expect(a).toEqual(b);
+  });
+
   it('prints a table for people without --json', () => {
     const r = sim(scenarioFile('tiny.json', valid));
     expect(r.code).toBe(0);
@@ -79,6 +92,8 @@ describe('npm run sim', () => {
     const cases: [string, () => string[], RegExp][] = [
       ['a missing file', () => [join(tmp, 'nope.json')], /nope\.json: no such file/],
       ['malformed JSON', () => [scenarioFile('broken.json', '{\n  "name": "x",\n  "seed": 1\n  "duration": "5s"\n}')], /^\(file\): malformed JSON at line 4, column 3: /m],
+      ['malformed YAML', () => [scenarioFile('broken.yaml', 'name: x\nclients:\n  - name: c\n    name: d\n')], /^\(file\): malformed YAML at line 4, column 5: Map keys must be unique$/m],
+      ['an empty file', () => [scenarioFile('empty.yaml', '\n')], /^\(file\): is empty: a scenario needs at least a name, clients and services$/m],
       ['an unknown field', () => [scenarioFile('unknown-field.json', { ...valid, colour: 'red' })], /^colour: unknown field$/m],
       ['an unknown service', () => [scenarioFile('unknown-service.json', { ...valid, clients: [{ ...valid.clients[0], target: 'apii' }] })], /^clients\.0\.target: unknown service "apii"/m],
       ['a negative rate', () => [scenarioFile('negative-rate.json', { ...valid, clients: [{ ...valid.clients[0], rate: -5 }] })], /^clients\.0\.rate: must be greater than zero/m],

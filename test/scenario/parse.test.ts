@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { streamFor } from '../../src/sim-engine';
-import { formatProblems, parseScenarioText, validateScenario, type Problem } from '../../src/scenario';
+import { formatOfFile, formatProblems, parseScenarioText, validateScenario, type Problem } from '../../src/scenario';
 
 /** A small valid scenario, built fresh for each test so tests can break it freely. */
 function base(): any {
@@ -168,8 +168,8 @@ describe('a bad scenario gets path: message for each problem', () => {
       expect(malformed).toBeGreaterThan(150);
     });
 
-    it('refuses an empty file', () => {
-      expect(textProblem('').message).toMatch(/malformed JSON/);
+    it('refuses an empty file, saying it is empty', () => {
+      expect(textProblem('').message).toMatch(/^is empty/);
     });
   });
 
@@ -431,5 +431,64 @@ describe('every problem is listed at once', () => {
     d.services[1].colour = 'red';
     const lines = formatProblems(problemsOf(d)).split('\n');
     expect(lines).toEqual(['clients.0.rate: must be greater than zero (requests per second), got -1', 'services.1.colour: unknown field']);
+  });
+});
+
+describe('YAML scenario text', () => {
+  const yaml = [
+    'name: shop',
+    'duration: 10s',
+    'clients:',
+    '  - { name: users, type: open, rate: 10, target: api }',
+    'services:',
+    '  - name: api',
+    '    serviceTime: 2ms',
+    '    calls: [{ service: db }]',
+    '  - name: db',
+    '    serviceTime: { type: exponential, mean: 1ms }',
+    '',
+  ].join('\n');
+
+  it('gives the same scenario as the same content in JSON', () => {
+    const fromYaml = parseScenarioText(yaml);
+    const fromJson = parseScenarioText(JSON.stringify(base()));
+    expect(fromYaml.ok && fromJson.ok).toBe(true);
+    if (fromYaml.ok && fromJson.ok) expect(fromYaml.scenario).toEqual(fromJson.scenario);
+  });
+
+  it('reports a syntax error with its line and column', () => {
+    expect(textProblem('name: shop\nclients: [ { name: users\nservices: []\n')).toEqual({
+      path: '(file)',
+      message: expect.stringMatching(/^malformed YAML at line \d+, column \d+: /),
+    });
+  });
+
+  it('refuses a key given twice rather than keeping the last', () => {
+    expect(textProblem(yaml.replace('duration: 10s', 'duration: 10s\nduration: 20s'))).toEqual({
+      path: '(file)',
+      message: 'malformed YAML at line 3, column 1: Map keys must be unique',
+    });
+  });
+
+  it('reads YAML 1.2: `yes` stays a string, so the schema names the field', () => {
+    const r = parseScenarioText(yaml.replace('serviceTime: 2ms', 'serviceTime: yes'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].path).toBe('services.0.serviceTime');
+  });
+
+  it('reports schema problems by path, as for JSON', () => {
+    const r = parseScenarioText(yaml.replace('rate: 10', 'rate: -1'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(formatProblems(r.problems)).toBe('clients.0.rate: must be greater than zero (requests per second), got -1');
+  });
+
+  it('says an empty file is empty', () => {
+    expect(textProblem('  \n')).toEqual({ path: '(file)', message: 'is empty: a scenario needs at least a name, clients and services' });
+  });
+
+  it('takes the format from the file name, and from the first character otherwise', () => {
+    expect([formatOfFile('a.yaml'), formatOfFile('b.YML'), formatOfFile('c.json'), formatOfFile('d.txt')]).toEqual(['yaml', 'yaml', 'json', 'auto']);
+    // JSON is read as JSON, with JSON's messages, when the text opens with a brace.
+    expect(textProblem('{ "name": }').message).toMatch(/^malformed JSON at line 1/);
   });
 });

@@ -68,13 +68,13 @@ function ScenarioPicker() {
           )}
         </select>
       </label>
-      <label className="button button-quiet file-button" title="Open a scenario JSON file from your computer">
+      <label className="button button-quiet file-button" title="Open a scenario file (JSON or YAML) from your computer">
         Open file…
         <input
           ref={fileRef}
           data-testid="scenario-file"
           type="file"
-          accept=".json,application/json"
+          accept=".json,.yaml,.yml,application/json,application/yaml"
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void controller.openFile(file);

@@ -34,7 +34,11 @@ export function labelFor(fallback: string, text: string): string {
       return data.title.trim();
     }
   } catch {
-    // A broken file still gets a label; the worker reports what is wrong with it.
+    // YAML (or a broken file, which still gets a label; the worker reports what is wrong).
+    // A top-level `title:` line is enough for a label, without a YAML parser on this thread.
+    const m = /^title:[ \t]*(?:"([^"]*)"|'([^']*)'|([^#\r\n]*?))[ \t]*(?:#.*)?$/m.exec(text);
+    const title = m ? (m[1] ?? m[2] ?? m[3]).trim() : '';
+    if (title) return title;
   }
   return fallback;
 }
