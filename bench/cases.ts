@@ -79,6 +79,12 @@ const cases: Record<string, () => { value: number; events?: number }> = {
     scenarioRate(chain, 20_000);
     return scenarioRate(chain, 200_000);
   },
+  /** Every case at a tiny size, so a test can check the bench still builds and runs. */
+  smoke: () => {
+    hold(1000, 10_000);
+    scenarioRate(loadScenario('scenarios/mm1.json'), 10_000);
+    return scenarioRate(meshChain(3), 1_000);
+  },
   chain10: () => {
     const chain = meshChain(10);
     scenarioRate(chain, 6_000);

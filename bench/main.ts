@@ -4,8 +4,7 @@
 // The cases run as the browser runs them, bundled (esbuild, one ES module, no loader hooks), and
 // each run in a fresh Node process so one case's JIT feedback never slows another.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { buildSync } from 'esbuild';
+import { buildBenchBundle } from './bundle';
 
 interface Result {
   name: string;
@@ -23,10 +22,7 @@ if (!(Number.isInteger(RUNS) && RUNS > 0)) {
   process.exit(2);
 }
 
-const outDir = 'node_modules/.cache/meshsim-bench';
-mkdirSync(outDir, { recursive: true });
-const bundle = `${outDir}/cases.mjs`;
-buildSync({ entryPoints: ['bench/cases.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' });
+const bundle = buildBenchBundle();
 
 function runCase(name: string): { value: number; events?: number } {
   return JSON.parse(execFileSync(process.execPath, [bundle, name], { encoding: 'utf8' }));

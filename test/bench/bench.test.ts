@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { buildBenchBundle } from '../../bench/bundle';
+
+describe('npm run bench', () => {
+  it('builds its bundle and runs every case (smoke size) to a positive rate', () => {
+    const bundle = buildBenchBundle();
+    const out = JSON.parse(execFileSync(process.execPath, [bundle, 'smoke'], { encoding: 'utf8' }));
+    expect(out.value).toBeGreaterThan(0);
+    expect(out.events).toBeGreaterThan(out.value);
+  });
+
+  it('refuses an unknown case by name (exit 2)', () => {
+    const bundle = buildBenchBundle();
+    let code = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [bundle, 'nope'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      code = (e as { status: number }).status;
+      stderr = String((e as { stderr: string }).stderr);
+    }
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown benchmark case "nope"; cases: hold, mm1, chain3, smoke, chain10/);
+  });
+});
