@@ -59,7 +59,7 @@ export class DataPlane implements Actor, ConnectionUser {
   /** A caller app hands a call to its outbound side: its sidecar, or straight to the router. */
   issue(call: Call): void {
     const sc = call.route!.sidecar;
-    if (sc) this.toProxy(sc, this.loopbackDelay(sc), call.id, Pass.outRequest);
+    if (sc) this.toProxy(sc, 0, call.id, Pass.outRequest);
     else this.routeCall(call);
   }
 
@@ -147,7 +147,7 @@ export class DataPlane implements Actor, ConnectionUser {
   /** The callee app has answered `att` (status and cause set): back through its sidecar. */
   respond(att: Attempt): void {
     const sc = this.world.sidecarOfHost[att.host];
-    if (sc) this.toProxy(sc, this.loopbackDelay(sc), att.id, Pass.inResponse);
+    if (sc) this.toProxy(sc, 0, att.id, Pass.inResponse);
     else this.sendBack(att);
   }
 
@@ -176,9 +176,10 @@ export class DataPlane implements Actor, ConnectionUser {
   }
 
   /**
-   * A message reaches a sidecar: it takes a worker (Sidecar.claim). The callee-side passes go
-   * straight on to what follows them, departing when the pass ends; the router's passes (the
-   * caller's side) decide when the pass ends, so they come back as ProxyDone.
+   * A message reaches a sidecar: it takes a worker (Sidecar.claim), and after the CPU the proxy's
+   * own latency that holds no worker (buffering, the event loop) and, between app and sidecar,
+   * the pod's loopback. The callee-side passes go straight on to what follows them; the
+   * router's passes (the caller's side) decide then, so they come back as ProxyDone.
    */
   private proxyArrive(id: number, pass: number): void {
     const w = this.world;
@@ -191,14 +192,16 @@ export class DataPlane implements Actor, ConnectionUser {
     }
     const sc = this.sidecarFor(id, pass);
     const now = w.sim.now;
-    const passTime = sc.claim(now) - now;
+    const passTime = sc.claim(now) - now + sc.latency();
     switch (pass) {
       case Pass.inRequest: {
         const att = w.attempts.get(id);
         return this.deliver(passTime + this.loopbackDelay(sc), Ev.Arrive, att.route!.service, att.id, 0);
       }
       case Pass.inResponse:
-        return this.sendBack(w.attempts.get(id), passTime);
+        return this.sendBack(w.attempts.get(id), passTime + this.loopbackDelay(sc));
+      case Pass.outRequest:
+        return void w.sim.schedule(passTime + this.loopbackDelay(sc), Ev.ProxyDone, this.id, id, pass);
       default:
         w.sim.schedule(passTime, Ev.ProxyDone, this.id, id, pass);
     }
@@ -385,12 +388,12 @@ export class DataPlane implements Actor, ConnectionUser {
   }
 
   /**
-   * A message reaches a sidecar after `delay`, plus the proxy's own handling latency that does
-   * not hold a worker (buffering, the event loop); then it queues for a worker's CPU pass.
+   * A message reaches a sidecar `delay` ms from now: over the network, or at once (0) from the
+   * app beside it, in which case the pass takes its worker within this event, not in one of its
+   * own. (An inline proxy's work is its gateway's, so it only passes the message on.)
    */
   private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
-    if (sc.inline) this.deliver(delay, Ev.ProxyDone, this.id, id, pass);
-    else this.deliver(delay + sc.latency(), Ev.ProxyArrive, this.id, id, pass);
+    this.deliver(delay, sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
   }
 
   /** NOTE: zero delay delivers synchronously, without an event. */
