@@ -11,9 +11,10 @@ import type { Distribution } from '../../sim-engine';
  *   so the CPU of a pass is lognormal with median 0.15 ms and sigma 0.55 (mean 0.174 ms);
  * - the two sidecars on a call add 2.65 ms at the 90th percentile. CPU alone gives about a
  *   third of that; the rest is handling latency that holds no worker (buffering, the event
- *   loop, the filter chain waiting on I/O), lognormal with median 0.35 ms and sigma 0.5 a pass.
- * test/models/calibration.test.ts measures the added p90 at 1000 req/s (2.65 ms within 10%)
- * and the CPU per 1000 req/s (0.35 vCPU within 10%).
+ *   loop, the filter chain waiting on I/O), lognormal with median 0.35 ms and sigma 0.5 a pass,
+ *   spent after the pass's CPU.
+ * test/models/dataplane.test.ts ("two sidecars add about 2.65 ms at p90...") measures the added
+ * p90 at 1000 req/s (2.65 ms within 10%) and the CPU per 1000 req/s (0.35 vCPU within 10%).
  */
 
 export const DEFAULT_PASS_CPU: Distribution = { type: 'lognormal', median: 0.15, sigma: 0.55 };
