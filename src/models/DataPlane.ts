@@ -4,7 +4,7 @@ import { Cause, Ev } from './events';
 import { Conn, Connections, type ConnectionUser } from './net/Connections';
 import { TCP_GIVE_UP_MS } from './net/Network';
 import { ConfigState, Pass, type Sidecar } from './proxy/Sidecar';
-import { RetryOn } from './proxy/policy';
+import { retriable } from './proxy/policy';
 import type { Route } from './proxy/Route';
 import type { World } from './World';
 
@@ -401,23 +401,4 @@ export class DataPlane implements Actor, ConnectionUser {
     if (delay === 0) this.world.sim.actor(target).receive(kind, a, b);
     else this.world.sim.schedule(delay, kind, target, a, b);
   }
-}
-
-/**
- * Envoy's retry conditions. Failures the router saw itself are judged by kind: connect
- * failures (refused, timed out, TLS, no listener) by `connect-failure` (and `5xx`, which
- * includes them), resets and per-try timeouts by `reset`, `5xx` and `gateway-error`. Answers
- * from upstream are judged by their status alone, whatever caused them further down.
- */
-function retriable(on: number, codes: readonly number[], cause: string, status: number, local: boolean): boolean {
-  if (local) {
-    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return false;
-    if (cause === Cause.reset) return (on & (RetryOn.reset | RetryOn.fiveXx)) !== 0;
-    if (cause === Cause.timeout) return (on & (RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError)) !== 0;
-    // Connection failures: refused, timed out, TLS handshake, nothing listening.
-    return (on & (RetryOn.connectFailure | RetryOn.fiveXx | RetryOn.gatewayError)) !== 0;
-  }
-  if (on & RetryOn.fiveXx && status >= 500) return true;
-  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return true;
-  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status);
 }

@@ -1,4 +1,5 @@
 import type { Policy, ServiceSpec } from '../../scenario';
+import { Cause } from '../events';
 
 /** Which failures a retry policy retries, as bit flags. */
 export const RetryOn = {
@@ -94,4 +95,23 @@ function defaultRetries(): NonNullable<Policy['retries']> {
     retriableStatusCodes: [503],
     backoff: { base: 25 },
   };
+}
+
+/**
+ * Envoy's retry conditions. Failures the router saw itself are judged by kind: connect
+ * failures (refused, timed out, TLS, no listener) by `connect-failure` (and `5xx`, which
+ * includes them), resets and per-try timeouts by `reset`, `5xx` and `gateway-error`. Answers
+ * from upstream are judged by their status alone, whatever caused them further down.
+ */
+export function retriable(on: number, codes: readonly number[], cause: string, status: number, local: boolean): boolean {
+  if (local) {
+    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return false;
+    if (cause === Cause.reset) return (on & (RetryOn.reset | RetryOn.fiveXx)) !== 0;
+    if (cause === Cause.timeout) return (on & (RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError)) !== 0;
+    // Connection failures: refused, timed out, TLS handshake, nothing listening.
+    return (on & (RetryOn.connectFailure | RetryOn.fiveXx | RetryOn.gatewayError)) !== 0;
+  }
+  if (on & RetryOn.fiveXx && status >= 500) return true;
+  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return true;
+  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status);
 }
