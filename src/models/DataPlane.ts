@@ -200,10 +200,9 @@ export class DataPlane implements Actor, ConnectionUser {
       }
       case Pass.inResponse:
         return this.sendBack(w.attempts.get(id), passTime + this.loopbackDelay(sc));
-      case Pass.outRequest:
-        return void w.sim.schedule(passTime + this.loopbackDelay(sc), Ev.ProxyDone, this.id, id, pass);
       default:
-        w.sim.schedule(passTime, Ev.ProxyDone, this.id, id, pass);
+        // The router's passes; a request from the app crossed the pod's loopback too.
+        w.sim.schedule(pass === Pass.outRequest ? passTime + this.loopbackDelay(sc) : passTime, Ev.ProxyDone, this.id, id, pass);
     }
   }
 
