@@ -1,7 +1,9 @@
 /**
- * Workers with a FIFO queue in front: what a service replica and a sidecar proxy share. Keeps
- * the integral of busy workers over simulated time, for utilisation and CPU time. The queue is
- * a growable ring buffer of integer ids (attempt ids, or packed proxy jobs).
+ * Workers with a FIFO queue in front: a service replica's. Keeps the integral of busy workers
+ * over simulated time, for utilisation and CPU time. The queue is a growable ring buffer of
+ * attempt ids. (A sidecar needs no queue: its passes' lengths are known on arrival, so
+ * Sidecar solves its queue by Lindley's recursion; a replica's worker is held through
+ * downstream calls whose length nobody knows in advance.)
  */
 export class WorkerPool {
   busy = 0;
