@@ -34,27 +34,62 @@ export function parseScenarioText(text: string, format: ScenarioFormat = 'auto')
   return read.ok ? validateScenario(read.data) : read;
 }
 
+const EMPTY: Problem = { path: '(file)', message: 'is empty: a scenario needs at least a name, clients and services' };
+
 /** Reads scenario text into plain data, without validating it; a syntax error is a problem. */
 export function readScenarioText(text: string, format: ScenarioFormat = 'auto'): { ok: true; data: unknown } | { ok: false; problems: Problem[] } {
-  if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: 'is empty: a scenario needs at least a name, clients and services' }] };
-  const yaml = format === 'yaml' || (format === 'auto' && !/^\s*[[{]/.test(text));
-  if (yaml) {
-    // YAML 1.2's core schema: `yes` and `no` stay strings, duplicate keys are errors.
-    const doc = parseDocument(text);
-    // The first syntax error only: the ones after it are usually its echoes.
-    const e = doc.errors[0];
-    if (e) {
-      const at = e.linePos?.[0];
-      const where = at ? ` at line ${at.line}, column ${at.col}` : '';
-      return { ok: false, problems: [{ path: '(file)', message: `malformed YAML${where}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` }] };
-    }
-    return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) };
-  }
+  if (text.trim() === '') return { ok: false, problems: [EMPTY] };
+  const isYaml = format === 'yaml' || (format === 'auto' && !/^\s*[[{]/.test(text));
+  if (isYaml) return readYaml(text);
+  let data: unknown;
   try {
-    return { ok: true, data: JSON.parse(text) };
+    data = JSON.parse(text);
   } catch (e) {
     return { ok: false, problems: [{ path: '(file)', message: describeJsonError(text, e) }] };
   }
+  // JSON.parse keeps the last of a key given twice; say so instead, as for YAML (JSON is YAML).
+  const twice = parseDocument(text, { logLevel: 'error' }).errors.find((e) => e.code === 'DUPLICATE_KEY');
+  if (twice) return { ok: false, problems: [{ path: '(file)', message: `malformed JSON${at(twice)}: ${givenTwice(text, twice)}` }] };
+  return { ok: true, data };
+}
+
+/** YAML 1.2's core schema: `yes` and `no` stay strings, a key given twice is an error. */
+function readYaml(text: string): { ok: true; data: unknown } | { ok: false; problems: Problem[] } {
+  const doc = parseDocument(text, { logLevel: 'error' });
+  // The first syntax error only: the ones after it are usually its echoes.
+  const e = doc.errors[0];
+  if (e) {
+    const what =
+      e.code === 'DUPLICATE_KEY' ? givenTwice(text, e) : e.code === 'MULTIPLE_DOCS' ? 'holds more than one document (---); a scenario is one' : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, problems: [{ path: '(file)', message: `malformed YAML${at(e)}: ${what}` }] };
+  }
+  // Comments alone make an empty document.
+  if (doc.contents === null) return { ok: false, problems: [EMPTY] };
+  try {
+    // At most 100 alias expansions: a few nested aliases can otherwise blow up to gigabytes.
+    return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const message = /Unresolved alias/.test(why)
+      ? `an alias (*name) refers to no anchor (&name) set before it`
+      : /Excessive alias count/.test(why)
+        ? 'its aliases expand too far (more than 100 expansions)'
+        : why.split('\n')[0];
+    return { ok: false, problems: [{ path: '(file)', message: `malformed YAML: ${message}` }] };
+  }
+}
+
+/** What a duplicate-key error says: the key, as written where it appears the second time. */
+function givenTwice(text: string, e: { pos: [number, number] }): string {
+  const m = /^\s*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:\n]+?))\s*:/.exec(text.slice(e.pos[0]));
+  const key = m ? (m[1] ?? m[2] ?? m[3]) : '';
+  return key && key.length <= 60 ? `the key "${key}" is given twice` : 'a key is given twice';
+}
+
+/** " at line L, column C" for a YAML error that knows where it is. */
+function at(e: { linePos?: [{ line: number; col: number }, ...unknown[]] }): string {
+  const p = e.linePos?.[0];
+  return p ? ` at line ${p.line}, column ${p.col}` : '';
 }
 
 /** Validates already-parsed data: the schema first, then references between parts. */
@@ -134,6 +169,7 @@ function joinPath(path: readonly PropertyKey[]): string {
 
 function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';

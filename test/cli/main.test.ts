@@ -92,7 +92,7 @@ describe('npm run sim', () => {
     const cases: [string, () => string[], RegExp][] = [
       ['a missing file', () => [join(tmp, 'nope.json')], /nope\.json: no such file/],
       ['malformed JSON', () => [scenarioFile('broken.json', '{\n  "name": "x",\n  "seed": 1\n  "duration": "5s"\n}')], /^\(file\): malformed JSON at line 4, column 3: /m],
-      ['malformed YAML', () => [scenarioFile('broken.yaml', 'name: x\nclients:\n  - name: c\n    name: d\n')], /^\(file\): malformed YAML at line 4, column 5: Map keys must be unique$/m],
+      ['malformed YAML', () => [scenarioFile('broken.yaml', 'name: x\nclients:\n  - name: c\n    name: d\n')], /^\(file\): malformed YAML at line 4, column 5: the key "name" is given twice$/m],
       ['an empty file', () => [scenarioFile('empty.yaml', '\n')], /^\(file\): is empty: a scenario needs at least a name, clients and services$/m],
       ['an unknown field', () => [scenarioFile('unknown-field.json', { ...valid, colour: 'red' })], /^colour: unknown field$/m],
       ['an unknown service', () => [scenarioFile('unknown-service.json', { ...valid, clients: [{ ...valid.clients[0], target: 'apii' }] })], /^clients\.0\.target: unknown service "apii"/m],

@@ -463,11 +463,26 @@ describe('YAML scenario text', () => {
     });
   });
 
-  it('refuses a key given twice rather than keeping the last', () => {
+  it('refuses a key given twice rather than keeping the last, in YAML and in JSON', () => {
     expect(textProblem(yaml.replace('duration: 10s', 'duration: 10s\nduration: 20s'))).toEqual({
       path: '(file)',
-      message: 'malformed YAML at line 3, column 1: Map keys must be unique',
+      message: 'malformed YAML at line 3, column 1: the key "duration" is given twice',
     });
+    expect(textProblem('{\n  "name": "a",\n  "seed": 1,\n  "name": "b"\n}')).toEqual({
+      path: '(file)',
+      message: 'malformed JSON at line 4, column 3: the key "name" is given twice',
+    });
+  });
+
+  it('refuses an alias to no anchor, and aliases that expand without end, with a message rather than a crash', () => {
+    expect(textProblem('name: x\nseed: *nope\n')).toEqual({ path: '(file)', message: 'malformed YAML: an alias (*name) refers to no anchor (&name) set before it' });
+    const laughs = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'];
+    expect(textProblem(laughs.join('\n'))).toEqual({ path: '(file)', message: 'malformed YAML: its aliases expand too far (more than 100 expansions)' });
+  });
+
+  it('says a file of several documents, or of comments only, is not a scenario', () => {
+    expect(textProblem(`${yaml}---\n${yaml}`).message).toMatch(/^malformed YAML at line 11, column 1: holds more than one document \(---\); a scenario is one$/);
+    expect(textProblem('# to do\n').message).toMatch(/^is empty/);
   });
 
   it('reads YAML 1.2: `yes` stays a string, so the schema names the field', () => {
