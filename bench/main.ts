@@ -13,14 +13,35 @@ interface Result {
   target: number;
 }
 
-const argv = process.argv.slice(2);
-const json = argv.includes('--json');
-const runsArg = argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : 5;
-if (!(Number.isInteger(RUNS) && RUNS > 0)) {
-  process.stderr.write(`--runs: expected a positive whole number, got ${argv[runsArg + 1] ?? 'nothing'}\n`);
-  process.exit(2);
+const USAGE = `usage: npm run bench [-- --runs N] [--json]
+  --runs N   runs of each case, each in a fresh process (default 5); the median is reported
+  --json     print {holdEventsPerSec, mm1RequestsPerSec, meshChainRequestsPerSec,
+             meshChain10RequestsPerSec, meshChain10EventsPerSec} only`;
+
+function parseArgs(argv: string[]): { json: boolean; runs: number } {
+  let json = false;
+  let runs = 5;
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    if (flag === '--help' || flag === '-h') {
+      process.stdout.write(USAGE + '\n');
+      process.exit(0);
+    } else if (flag === '--json') json = true;
+    else if (flag === '--runs') {
+      const value = inline ?? argv[++i];
+      runs = Number(value);
+      if (!(value !== undefined && Number.isInteger(runs) && runs > 0)) problems.push(`--runs: expected a positive whole number, got ${value ?? 'nothing'}`);
+    } else problems.push(`${argv[i]}: unknown option`);
+  }
+  if (problems.length > 0) {
+    process.stderr.write(problems.join('\n') + '\n' + USAGE + '\n');
+    process.exit(2);
+  }
+  return { json, runs };
 }
+
+const { json, runs: RUNS } = parseArgs(process.argv.slice(2));
 
 const bundle = buildBenchBundle();
 
@@ -48,7 +69,7 @@ const results: Result[] = [
   { name: 'mm1.json through the scenario pipeline', unit: 'simulated requests/s', value: median(runs.mm1), target: 1e6 },
   { name: '3-hop chain, sidecars and mTLS on every hop', unit: 'simulated requests/s', value: median(runs.chain3), target: 3e5 },
   { name: '10-service chain, sidecars and mTLS', unit: 'simulated requests/s', value: median(runs.chain10), target: 0 },
-  { name: '10-service chain, sidecars and mTLS', unit: 'events/s', value: median(runs.chain10Events), target: 0 },
+  { name: '  the same runs, in events', unit: 'events/s', value: median(runs.chain10Events), target: 0 },
 ];
 
 if (json) {
@@ -62,7 +83,8 @@ if (json) {
     }) + '\n',
   );
 } else {
-  console.log(`meshsim benchmarks (median of ${RUNS} runs, each in a fresh process; node ${process.version})`);
+  const of = RUNS === 1 ? '1 run' : `median of ${RUNS} runs, each`;
+  console.log(`meshsim benchmarks (${of} in a fresh process; node ${process.version})`);
   for (const r of results) {
     const verdict = r.target === 0 ? '' : `target ${fmt(r.target)} (${r.value >= r.target ? 'meets' : 'BELOW'})`;
     console.log(`  ${r.name.padEnd(50)} ${fmt(r.value).padStart(8)} ${r.unit.padEnd(22)} ${verdict}`);
