@@ -148,6 +148,19 @@ export class EventQueue {
    */
   pop(): void {
     this.settleTop();
+    this.take();
+  }
+
+  /** Pops the earliest pending event if there is one at or before `until`; false otherwise. */
+  popUntil(until: number): boolean {
+    this.settleTop();
+    if (this.heapCount === 0 || this.heapTime[0] > until) return false;
+    this.take();
+    return true;
+  }
+
+  /** Takes the settled top of the heap. */
+  private take(): void {
     const slot = this.heapSlot[0];
     const f = slot << 3;
     const i = slot << 4;

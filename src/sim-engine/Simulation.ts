@@ -87,9 +87,13 @@ export class Simulation {
 
   /** Processes the next event. Returns false when there was none. */
   step(): boolean {
+    return this.stepUntil(Infinity);
+  }
+
+  /** Processes the next event if it is due at or before `until`. */
+  private stepUntil(until: number): boolean {
     const q = this.queue;
-    if (q.size === 0) return false;
-    q.pop();
+    if (!q.popUntil(until)) return false;
     this.now = q.time;
     this.events++;
     this.hash.add(q.time, q.kind, q.target, q.a);
@@ -103,8 +107,7 @@ export class Simulation {
    */
   runUntil(until: number): number {
     const start = this.events;
-    const q = this.queue;
-    while (q.size > 0 && q.peekTime() <= until) this.step();
+    while (this.stepUntil(until));
     if (until > this.now && until !== Infinity) this.now = until;
     return this.events - start;
   }
@@ -115,14 +118,12 @@ export class Simulation {
    */
   runFor(sliceMs: number, until: number, wallClock: WallClock): boolean {
     const deadline = wallClock() + sliceMs;
-    const q = this.queue;
     for (;;) {
       for (let i = 0; i < 256; i++) {
-        if (q.size === 0 || q.peekTime() > until) {
+        if (!this.stepUntil(until)) {
           if (until > this.now && until !== Infinity) this.now = until;
           return true;
         }
-        this.step();
       }
       if (wallClock() >= deadline) return false;
     }
