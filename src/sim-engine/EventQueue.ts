@@ -37,7 +37,8 @@ const MAX_WIDTH = 1e9;
  * The heap only holds the events of the *current bucket* of a calendar in front of it (Brown's
  * calendar queue): time is cut into buckets of equal width; an event further ahead waits in its
  * bucket's list (O(1) push) and moves into the heap when the calendar reaches its bucket.
- * Events beyond the ring's horizon wait in an overflow list that is drained every half turn.
+ * Events beyond the ring's horizon wait in an overflow list that is drained every half turn;
+ * when only the overflow holds events, the calendar starts again at the earliest of them.
  * The width follows the event density near the clock (about EVENTS_PER_BUCKET per bucket), so
  * the heap stays a few levels deep and in the first-level cache however many events are
  * pending; a 10k-event heap costs 13 levels of cache-missing sift per pop. Pop order depends
@@ -47,7 +48,7 @@ const MAX_WIDTH = 1e9;
  * move or the heap's top (timeouts are cancelled far more often than they fire). When cancelled
  * entries outnumber live ones everything is rebuilt without them, so memory stays bounded.
  *
- * NOTE: nothing here allocates per event; the arrays double when full.
+ * NOTE: nothing here allocates, except that the arrays double when full.
  */
 export class EventQueue {
   private capacity: number;
@@ -55,6 +56,8 @@ export class EventQueue {
   private i32: Int32Array;
   private freeSlots: Int32Array;
   private freeTop = 0;
+  /** Room for every slot number, for rebuilds. */
+  private scratch: Int32Array;
   private nextSeq = 0;
 
   private heapTime: Float64Array;
@@ -101,6 +104,7 @@ export class EventQueue {
     this.freeSlots = new Int32Array(n);
     for (let i = 0; i < n; i++) this.freeSlots[i] = n - 1 - i;
     this.freeTop = n;
+    this.scratch = new Int32Array(n);
   }
 
   /** Number of pending events. */
@@ -228,11 +232,16 @@ export class EventQueue {
   private advance(): void {
     const i32 = this.i32;
     while (this.heapCount === 0 && this.count > 0) {
-      const overflowAt = Math.floor((this.overflowMin - this.origin) * this.invWidth);
-      // Nothing in the ring: jump straight to the overflow's earliest bucket.
-      if (this.ringCount === 0 && overflowAt - 1 > this.cur) this.cur = overflowAt - 1;
+      // Only the overflow holds events: start the calendar again at the earliest (O(count); a
+      // drain would touch them all anyway). Bucket numbers so only ever grow one at a time, and
+      // stay small and exact however far apart events are.
+      if (this.ringCount === 0) {
+        this.rebuild(this.width, this.overflowMin);
+        continue;
+      }
       this.cur++;
-      // Half a turn ahead, overflow entries move into the ring (or the heap, after a jump).
+      // Half a turn ahead, overflow entries move into the ring.
+      const overflowAt = Math.floor((this.overflowMin - this.origin) * this.invWidth);
       if (this.overflowCount > 0 && overflowAt < this.cur + BUCKETS / 2) this.drainOverflow();
       const bucket = this.cur & MASK;
       let slot = this.head[bucket];
@@ -276,9 +285,12 @@ export class EventQueue {
     if (ideal > 2 * this.width || ideal < this.width / 2) this.rebuild(ideal);
   }
 
-  /** Refiles every pending entry under a new width and origin; drops cancelled ones. O(count). */
-  private rebuild(width: number): void {
-    const slots = new Int32Array(this.count);
+  /**
+   * Refiles every pending entry under a new width, with bucket 0 starting at `origin` (at most
+   * the earliest pending time); drops cancelled entries. O(count).
+   */
+  private rebuild(width: number, origin = this.time): void {
+    const slots = this.scratch;
     let n = 0;
     for (let h = 0; h < this.heapCount; h++) slots[n++] = this.heapSlot[h];
     for (let bucket = 0; bucket < BUCKETS; bucket++) {
@@ -294,7 +306,7 @@ export class EventQueue {
     this.overflowMin = Infinity;
     this.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
     this.invWidth = 1 / this.width;
-    this.origin = this.time;
+    this.origin = origin;
     this.cur = 0;
     this.popsSinceRebuild = 0;
     this.rebuilds++;
@@ -386,6 +398,7 @@ export class EventQueue {
     for (let i = 0; i < n - old; i++) free[i] = n - 1 - i;
     this.freeSlots = free;
     this.freeTop = n - old;
+    this.scratch = new Int32Array(n);
     this.capacity = n;
   }
 }

@@ -301,6 +301,15 @@ describe('EventQueue', () => {
       expect(d.drains).toBeGreaterThan(0);
     });
 
+    it.each([
+      ['up to 10^15 ms apart', (rng: () => number) => rng() * 1e15],
+      ['from a picosecond to 10^12 ms apart', (rng: () => number) => 10 ** (rng() * 24 - 12)],
+    ])('keeps (time, sequence) order with delays %s, and ends (the calendar restarts rather than counting empty buckets)', (_what, delay) => {
+      const q = new EventQueue(16);
+      expect(fuzz(4, 8000, { delay, queue: q })).toBeNull();
+      expect(q.diagnostics().rebuilds).toBeGreaterThan(0);
+    });
+
     it('jumps over an empty stretch of calendar to the overflow, and pops what the jump reaches first', () => {
       const q = new EventQueue();
       pushAll(q, [0, 5e9, 3e9, 3e9, 7e12]);
