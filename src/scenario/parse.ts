@@ -38,7 +38,11 @@ const EMPTY: Problem = { path: '(file)', message: 'is empty: a scenario needs at
 
 /** Reads scenario text into plain data, without validating it; a syntax error is a problem. */
 export function readScenarioText(text: string, format: ScenarioFormat = 'auto'): { ok: true; data: unknown } | { ok: false; problems: Problem[] } {
+  // A byte-order mark some editors write is not part of the text.
+  text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, problems: [EMPTY] };
+  // The YAML parser can exhaust the process on brackets nested thousands deep (not catchable).
+  if (bracketDepth(text) > MAX_DEPTH) return { ok: false, problems: [{ path: '(file)', message: `nests brackets more than ${MAX_DEPTH} deep; a scenario needs a handful` }] };
   const isYaml = format === 'yaml' || (format === 'auto' && !/^\s*[[{]/.test(text));
   if (isYaml) return readYaml(text);
   let data: unknown;
@@ -65,6 +69,8 @@ function readYaml(text: string): { ok: true; data: unknown } | { ok: false; prob
   }
   // Comments alone make an empty document.
   if (doc.contents === null) return { ok: false, problems: [EMPTY] };
+  // A %YAML 1.1 directive would bring back 1.1's booleans (y, on) and sexagesimal numbers.
+  if (doc.directives?.yaml.version !== '1.2') return { ok: false, problems: [{ path: '(file)', message: `is YAML ${doc.directives?.yaml.version}; scenarios are YAML 1.2 (drop the %YAML directive)` }] };
   try {
     // At most 100 alias expansions: a few nested aliases can otherwise blow up to gigabytes.
     return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) };
@@ -84,6 +90,26 @@ function givenTwice(text: string, e: { pos: [number, number] }): string {
   const m = /^\s*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:\n]+?))\s*:/.exec(text.slice(e.pos[0]));
   const key = m ? (m[1] ?? m[2] ?? m[3]) : '';
   return key && key.length <= 60 ? `the key "${key}" is given twice` : 'a key is given twice';
+}
+
+const MAX_DEPTH = 64;
+
+/** How deep `[` and `{` nest outside quoted strings (a JSON or flow-YAML document's depth). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth--;
+  }
+  return max;
 }
 
 /** " at line L, column C" for a YAML error that knows where it is. */

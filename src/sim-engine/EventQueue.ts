@@ -82,6 +82,8 @@ export class EventQueue {
   private live = 0;
   private popsSinceCheck = 0;
   private popsSinceRebuild = 0;
+  /** The calendar restarted since the last width check (each restart already cost O(count)). */
+  private restarted = false;
   private timeAtCheck = 0;
   private rebuilds = 0;
   private drains = 0;
@@ -236,7 +238,8 @@ export class EventQueue {
       // drain would touch them all anyway). Bucket numbers so only ever grow one at a time, and
       // stay small and exact however far apart events are.
       if (this.ringCount === 0) {
-        this.rebuild(this.width, this.overflowMin);
+        this.restarted = true;
+        this.rebuild(this.width, this.overflowMin, false);
         continue;
       }
       this.cur++;
@@ -272,8 +275,9 @@ export class EventQueue {
 
   /**
    * Every CHECK_EVERY pops: when the pop rate says buckets hold over twice or under half as many
-   * events as EVENTS_PER_BUCKET, rebuild with a better width (at most once per `count` pops, so the
-   * O(count) rebuild stays O(1) per event).
+   * events as EVENTS_PER_BUCKET, rebuild with a better width. At most once per `count` pops, so
+   * the O(count) rebuild stays O(1) per event, unless the calendar restarted meanwhile: a width
+   * too small for the events' spacing makes it restart on every pop, at O(count) each.
    */
   private checkWidth(): void {
     const span = this.time - this.timeAtCheck;
@@ -281,15 +285,18 @@ export class EventQueue {
     this.popsSinceRebuild += this.popsSinceCheck;
     const ideal = (EVENTS_PER_BUCKET * span) / this.popsSinceCheck;
     this.popsSinceCheck = 0;
-    if (!(ideal > 0) || this.popsSinceRebuild < this.count) return;
+    const restarted = this.restarted;
+    this.restarted = false;
+    if (!(ideal > 0) || (this.popsSinceRebuild < this.count && !restarted)) return;
     if (ideal > 2 * this.width || ideal < this.width / 2) this.rebuild(ideal);
   }
 
   /**
    * Refiles every pending entry under a new width, with bucket 0 starting at `origin` (at most
-   * the earliest pending time); drops cancelled entries. O(count).
+   * the earliest pending time); drops cancelled entries. O(count). A restart (`newWidth` false)
+   * keeps the width and the count of pops toward the next width check.
    */
-  private rebuild(width: number, origin = this.time): void {
+  private rebuild(width: number, origin = this.time, newWidth = true): void {
     const slots = this.scratch;
     let n = 0;
     for (let h = 0; h < this.heapCount; h++) slots[n++] = this.heapSlot[h];
@@ -308,7 +315,7 @@ export class EventQueue {
     this.invWidth = 1 / this.width;
     this.origin = origin;
     this.cur = 0;
-    this.popsSinceRebuild = 0;
+    if (newWidth) this.popsSinceRebuild = 0;
     this.rebuilds++;
     for (let k = 0; k < n; k++) {
       const slot = slots[k];

@@ -480,6 +480,15 @@ describe('YAML scenario text', () => {
     expect(textProblem(laughs.join('\n'))).toEqual({ path: '(file)', message: 'malformed YAML: its aliases expand too far (more than 100 expansions)' });
   });
 
+  it('refuses a %YAML 1.1 directive (it would make y and on booleans), deep bracket nests, and reads past a byte-order mark', () => {
+    expect(textProblem(`%YAML 1.1\n---\n${yaml}`)).toEqual({ path: '(file)', message: 'is YAML 1.1; scenarios are YAML 1.2 (drop the %YAML directive)' });
+    // Nested this deep, the YAML parser (used on JSON for duplicate keys) can exhaust the process.
+    const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+    for (let k = 0; k < 2; k++) expect(textProblem(deep)).toEqual({ path: '(file)', message: 'nests brackets more than 64 deep; a scenario needs a handful' });
+    expect(parseScenarioText('\uFEFF' + JSON.stringify(base())).ok).toBe(true);
+    expect(parseScenarioText('\uFEFF' + yaml).ok).toBe(true);
+  });
+
   it('says a file of several documents, or of comments only, is not a scenario', () => {
     expect(textProblem(`${yaml}---\n${yaml}`).message).toMatch(/^malformed YAML at line 11, column 1: holds more than one document \(---\); a scenario is one$/);
     expect(textProblem('# to do\n').message).toMatch(/^is empty/);

@@ -310,6 +310,25 @@ describe('EventQueue', () => {
       expect(q.diagnostics().rebuilds).toBeGreaterThan(0);
     });
 
+    it('recovers its width after a burst of near-ties shrank it, instead of restarting on every pop', () => {
+      const q = new EventQueue(16);
+      for (let i = 0; i < 3000; i++) q.push(i * 1e-13, 1, 0, i, 0);
+      for (let i = 0; i < 3000; i++) q.pop();
+      expect(q.diagnostics().width).toBeLessThan(1e-8);
+      // Then 5000 events spread over 5000 ms: a bucket of 1e-9 ms is far too small.
+      const rng = streamFor(6, 'width-recovery');
+      for (let i = 0; i < 5000; i++) q.push(q.time + rng() * 5000, 1, 0, i, 0);
+      const before = q.diagnostics().rebuilds;
+      for (let i = 0; i < 20_000; i++) {
+        q.pop();
+        q.push(q.time + rng() * 5000, 1, 0, i, 0);
+      }
+      const after = q.diagnostics();
+      expect(after.width).toBeGreaterThan(1);
+      // A restart per pop until the first width check, then almost none.
+      expect(after.rebuilds - before).toBeLessThan(1100);
+    });
+
     it('jumps over an empty stretch of calendar to the overflow, and pops what the jump reaches first', () => {
       const q = new EventQueue();
       pushAll(q, [0, 5e9, 3e9, 3e9, 7e12]);
