@@ -27,6 +27,8 @@ const EVENTS_PER_BUCKET = 8;
 /** Pops between two checks of the bucket width. */
 const CHECK_EVERY = 1024;
 const MIN_WIDTH = 1e-9;
+/** The furthest bucket a jump may reach; bucket numbers stay exact far below 2^53. */
+const MAX_BUCKET = 2 ** 40;
 const MAX_WIDTH = 1e9;
 
 /**
@@ -38,7 +40,7 @@ const MAX_WIDTH = 1e9;
  * calendar queue): time is cut into buckets of equal width; an event further ahead waits in its
  * bucket's list (O(1) push) and moves into the heap when the calendar reaches its bucket.
  * Events beyond the ring's horizon wait in an overflow list that is drained every half turn;
- * when only the overflow holds events, the calendar starts again at the earliest of them.
+ * when only the overflow holds events, the calendar jumps to the earliest of them.
  * The width follows the event density near the clock (about EVENTS_PER_BUCKET per bucket), so
  * the heap stays a few levels deep and in the first-level cache however many events are
  * pending; a 10k-event heap costs 13 levels of cache-missing sift per pop. Pop order depends
@@ -82,8 +84,8 @@ export class EventQueue {
   private live = 0;
   private popsSinceCheck = 0;
   private popsSinceRebuild = 0;
-  /** The calendar restarted since the last width check (each restart already cost O(count)). */
-  private restarted = false;
+  /** The calendar jumped since the last width check (each jump already cost O(count)). */
+  private jumped = false;
   private timeAtCheck = 0;
   private rebuilds = 0;
   private drains = 0;
@@ -234,17 +236,20 @@ export class EventQueue {
   private advance(): void {
     const i32 = this.i32;
     while (this.heapCount === 0 && this.count > 0) {
-      // Only the overflow holds events: start the calendar again at the earliest (O(count); a
-      // drain would touch them all anyway). Bucket numbers so only ever grow one at a time, and
-      // stay small and exact however far apart events are.
+      const overflowAt = Math.floor((this.overflowMin - this.origin) * this.invWidth);
       if (this.ringCount === 0) {
-        this.restarted = true;
-        this.rebuild(this.width, this.overflowMin, false);
-        continue;
+        this.jumped = true;
+        // Nothing in the ring: jump straight to the overflow's earliest bucket; or, so far
+        // ahead that bucket numbers would stop counting exactly (2^53), start the calendar
+        // again there (O(count), as the drain after a jump would be anyway).
+        if (overflowAt > MAX_BUCKET) {
+          this.rebuild(this.width, this.overflowMin, false);
+          continue;
+        }
+        if (overflowAt - 1 > this.cur) this.cur = overflowAt - 1;
       }
       this.cur++;
-      // Half a turn ahead, overflow entries move into the ring.
-      const overflowAt = Math.floor((this.overflowMin - this.origin) * this.invWidth);
+      // Half a turn ahead, overflow entries move into the ring (or the heap, after a jump).
       if (this.overflowCount > 0 && overflowAt < this.cur + BUCKETS / 2) this.drainOverflow();
       const bucket = this.cur & MASK;
       let slot = this.head[bucket];
@@ -276,8 +281,8 @@ export class EventQueue {
   /**
    * Every CHECK_EVERY pops: when the pop rate says buckets hold over twice or under half as many
    * events as EVENTS_PER_BUCKET, rebuild with a better width. At most once per `count` pops, so
-   * the O(count) rebuild stays O(1) per event, unless the calendar restarted meanwhile: a width
-   * too small for the events' spacing makes it restart on every pop, at O(count) each.
+   * the O(count) rebuild stays O(1) per event, unless the calendar jumped meanwhile: a width
+   * too small for the events' spacing makes it jump on every pop, at O(count) each.
    */
   private checkWidth(): void {
     const span = this.time - this.timeAtCheck;
@@ -285,9 +290,9 @@ export class EventQueue {
     this.popsSinceRebuild += this.popsSinceCheck;
     const ideal = (EVENTS_PER_BUCKET * span) / this.popsSinceCheck;
     this.popsSinceCheck = 0;
-    const restarted = this.restarted;
-    this.restarted = false;
-    if (!(ideal > 0) || (this.popsSinceRebuild < this.count && !restarted)) return;
+    const jumped = this.jumped;
+    this.jumped = false;
+    if (!(ideal > 0) || (this.popsSinceRebuild < this.count && !jumped)) return;
     if (ideal > 2 * this.width || ideal < this.width / 2) this.rebuild(ideal);
   }
 
