@@ -39,6 +39,7 @@ export function TopologyView() {
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sceneRef = useRef<TopologyScene | null>(null);
+  const drawnTopologyRef = useRef<unknown>(null);
   const pulsesRef = useRef<Pulses | null>(null);
   const ratesRef = useRef(createEdgeRates());
   const theme = useAppStore((s) => s.theme);
@@ -119,7 +120,10 @@ export function TopologyView() {
       pulsesRef.current = null;
       return;
     }
-    sceneRef.current = renderTopology(svg, computeLayout(topology, size.width, size.height));
+    // Redrawn for a new size, the same run keeps its control planes' pulse counts.
+    const carried = drawnTopologyRef.current === topology ? sceneRef.current?.controlState() : undefined;
+    drawnTopologyRef.current = topology;
+    sceneRef.current = renderTopology(svg, computeLayout(topology, size.width, size.height), carried);
     sceneRef.current.updateLoad(frames.latest?.nodes ?? null);
     if (pulsesRef.current?.level.length !== topology.edges.length * PASSED_STRIDE) {
       pulsesRef.current = createPulses(topology.edges.length);

@@ -36,6 +36,8 @@ export interface TopologyScene {
   updateEdgeLabels(rate: (edge: number) => EdgeRate | null): void;
   /** Tags the nodes and links that active faults act on with the fault's type. Mutates the SVG. */
   showFaults(faults: readonly { type: string; target: string }[]): void;
+  /** Each control plane's pulse count and last activity, to carry over a redraw of the same run. */
+  controlState(): ReadonlyMap<number, { activity: number; pulses: number }>;
 }
 
 interface LoadView {
@@ -75,7 +77,7 @@ interface ControlView {
  * Replaces the SVG's content with a drawing of `layout`. Impure: mutates `svg`. Returns the
  * sampled edge lanes for the traffic canvas and an updater for the load indicators.
  */
-export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScene {
+export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: ReadonlyMap<number, { activity: number; pulses: number }>): TopologyScene {
   const root = select(svg);
   root.selectAll('*').remove();
   root.attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
@@ -171,7 +173,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
         drawClient(g, p);
         break;
       case 'control-plane':
-        controls.push({ ...drawControlPlane(g, p), links: linkGroups.get(p.node.id) ?? null });
+        controls.push(carryControl({ ...drawControlPlane(g, p), links: linkGroups.get(p.node.id) ?? null }, carried?.get(p.node.id)));
         break;
       case 'gateway':
         loads.push(drawService(g, p, 'gateway'));
@@ -255,6 +257,9 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout): TopologyScen
       lastRate = rate;
       for (const l of edgeLabels) showLabel(l);
     },
+    controlState() {
+      return new Map(controls.map((v) => [v.index, { activity: v.activity, pulses: v.pulses }]));
+    },
     showFaults(faults) {
       faultLayer.selectAll('*').remove();
       for (const v of loads) v.faults = [];
@@ -337,6 +342,18 @@ function drawControlPlane(g: G, p: PlacedNode): Omit<ControlView, 'links'> {
  * Pulses a control plane's lines to its proxies when it opened a config stream or pushed config
  * since the last update (the counts are cumulative). Mutates the SVG.
  */
+/**
+ * A redraw (the view resized, say) keeps counting where the last drawing was: a push that
+ * landed just before it is neither lost nor pulsed twice.
+ */
+function carryControl(v: ControlView, was: { activity: number; pulses: number } | undefined): ControlView {
+  if (!was) return v;
+  v.activity = was.activity;
+  v.pulses = was.pulses;
+  if (v.pulses > 0) v.links?.setAttribute('data-pulses', String(v.pulses));
+  return v;
+}
+
 function pulseControl(v: ControlView, activity: number): void {
   const grew = v.activity >= 0 && activity > v.activity;
   // A new run counts from zero again.
