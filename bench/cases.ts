@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Simulation, sampler, streamFor } from '../src/sim-engine';
 import { parseScenarioText, validateScenario, type Scenario } from '../src/scenario';
 import { runScenario } from '../src/models';
+import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY } from '../src/models/proxy/calibration';
 
 /**
  * The classic hold model: keep `pending` events in the queue; each step pops the earliest and
@@ -71,6 +72,59 @@ export function meshChain(hops: number): Scenario {
 }
 
 /**
+ * The least a simulator must do for one request through `chain3` while keeping every proxy and
+ * replica an exact FIFO queue, with no model logic at all: an upper bound for chain3, to compare
+ * the model's rate with.
+ *
+ * Per meshed hop, five moments must be events, because each touches a queue shared with other
+ * requests in time order: the request reaches the callee's sidecar (a FIFO claim), then its app
+ * (the replica's queue), the app's work ends, the answer reaches the caller's sidecar (a claim),
+ * then the caller's app. With the client's send that is 16 events for 3 hops. (The model makes
+ * 22: its router decides when a pass ends, which takes two more events per hop. So this bound
+ * is generous.) Each hop also
+ * draws 15 values from the default distributions: CPU and handling latency for each of its 4
+ * passes, 4 app <-> sidecar loopbacks, 2 network crossings and the service time.
+ *
+ * The pipeline is a hold model: `inFlight` requests each step through their 16 events; the delay
+ * to the next step is the sum of that step's draws, so every draw is used.
+ */
+export function meshChainFloor(requests: number, inFlight = 24): { value: number; events: number } {
+  const HOPS = 3;
+  const rng = (name: string) => streamFor(1, `floor/${name}`);
+  const cpu = sampler(DEFAULT_PASS_CPU, rng('cpu'));
+  const latency = sampler(DEFAULT_PASS_LATENCY, rng('latency'));
+  const loopback = sampler({ type: 'lognormal', median: 0.05, sigma: 0.2 }, rng('loopback'));
+  const network = sampler({ type: 'lognormal', median: 0.5, sigma: 0.25 }, rng('network'));
+  const service = sampler({ type: 'exponential', mean: 0.2 }, rng('service'));
+  const send = sampler({ type: 'exponential', mean: 1 }, rng('send'));
+  // The draws at each of a hop's five events (a pass's CPU and latency are drawn where it is claimed).
+  const atSidecarIn = () => network() + cpu() + latency() + loopback();
+  const atAppIn = () => service();
+  const atWorkDone = () => loopback() + cpu() + latency() + network();
+  const atSidecarOut = () => cpu() + latency() + loopback();
+  // The caller's outbound pass is claimed in the event where its app sends (here: the previous one).
+  const atAppOut = () => cpu() + latency() + loopback();
+  const hop = [atSidecarIn, atAppIn, atWorkDone, atSidecarOut, atAppOut];
+  const perRequest = 1 + 5 * HOPS;
+  const sim = new Simulation(1024);
+  sim.addActor((id) => ({
+    id,
+    name: 'floor',
+    receive(_kind: number, step: number) {
+      const next = step + 1 === perRequest ? 0 : step + 1;
+      sim.schedule(step === 0 ? send() : hop[(step - 1) % 5](), 1, id, next);
+    },
+  }));
+  for (let i = 0; i < inFlight; i++) sim.schedule(send(), 1, 0, (i * 5) % perRequest);
+  const events = requests * perRequest;
+  for (let i = 0; i < 10; i++) steps(sim, events / 10);
+  const t0 = performance.now();
+  steps(sim, events);
+  const s = (performance.now() - t0) / 1000;
+  return { value: requests / s, events: events / s };
+}
+
+/**
  * Runs the workload `warmups` times at half size, then times one full run. V8 keeps improving
  * the models' code for the first few seconds (a second run in a process is often half as fast
  * as the fifth), and long simulations run at the steady rate, so that is the one reported.
@@ -86,10 +140,12 @@ const cases: Record<string, () => { value: number; events?: number }> = {
   mm1: () => steady(loadScenario('scenarios/mm1.json'), 2_000_000),
   chain3: () => steady(meshChain(3), 200_000),
   chain10: () => steady(meshChain(10), 60_000),
+  floor3: () => meshChainFloor(400_000),
   /** Every case at a tiny size, so a test can check the bench still builds and runs. */
   smoke: () => {
     hold(1000, 10_000);
     steady(loadScenario('scenarios/mm1.json'), 10_000, 1);
+    meshChainFloor(1000);
     return steady(meshChain(3), 1_000, 1);
   },
 };

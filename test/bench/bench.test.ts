@@ -21,6 +21,6 @@ describe('npm run bench', () => {
       stderr = String((e as { stderr: string }).stderr);
     }
     expect(code).toBe(2);
-    expect(stderr).toMatch(/unknown benchmark case "nope"; cases: hold, mm1, chain3, chain10, smoke/);
+    expect(stderr).toMatch(/unknown benchmark case "nope"; cases: hold, mm1, chain3, chain10, floor3, smoke/);
   });
 });
