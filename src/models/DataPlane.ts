@@ -285,8 +285,10 @@ export class DataPlane implements Actor, ConnectionUser {
         r.activeRetries++;
         r.retriesStarted++;
         call.holdsRetry = true;
-        // Fully jittered exponential backoff: U(0, (2^n - 1) x base), capped at max.
-        const upper = Math.min(p.backoffMax, ((1 << Math.min(call.attempts, 30)) - 1) * p.backoffBase);
+        // Fully jittered exponential backoff as Envoy's code does it (JitteredExponentialBackOff-
+        // Strategy): the n-th retry waits U(0, 2^(n-1) x base), capped at max. (Envoy's docs say
+        // (2^n - 1) x base, which its code stopped doing in 2020.)
+        const upper = Math.min(p.backoffMax, 2 ** Math.min(call.attempts - 1, 30) * p.backoffBase);
         call.backoffTimer = w.sim.schedule(r.rng() * upper, Ev.RetryBackoff, this.id, call.id);
         return;
       }

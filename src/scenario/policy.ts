@@ -18,17 +18,17 @@ const positiveMs = ms.refine((v) => v > 0, { message: 'must be greater than zero
 const count = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' });
 const percent = z.number().min(0, { message: 'must be between 0 and 100' }).max(100, { message: 'must be between 0 and 100' });
 
-export const RETRY_ON = ['5xx', 'gateway-error', 'reset', 'connect-failure', 'retriable-status-codes'] as const;
+export const RETRY_ON = ['5xx', 'gateway-error', 'reset', 'connect-failure', 'retriable-status-codes', 'refused-stream'] as const;
 
 export const retryPolicySchema = z.strictObject({
   /** Retries after the first try (Envoy num_retries; Istio's default is 2). */
   attempts: count.default(2),
   /** Per-try timeout; none by default. */
   perTryTimeout: positiveMs.optional(),
-  /** Istio's default: connect-failure, refused-stream (reset), retriable 503. */
-  retryOn: z.array(z.enum(RETRY_ON)).default(['connect-failure', 'reset', 'retriable-status-codes']),
+  /** Istio's default: connect-failure, refused-stream, retriable 503 (so not a mid-request reset). */
+  retryOn: z.array(z.enum(RETRY_ON)).default(['connect-failure', 'refused-stream', 'retriable-status-codes']),
   retriableStatusCodes: z.array(z.number().int().min(100).max(599)).default([503]),
-  /** Fully jittered exponential backoff: the n-th retry waits U(0, (2^n - 1) x base), capped. */
+  /** Fully jittered exponential backoff: the n-th retry waits U(0, 2^(n-1) x base), capped at max. */
   backoff: z
     .strictObject({
       base: positiveMs.prefault('25ms'),

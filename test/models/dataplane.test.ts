@@ -289,7 +289,8 @@ describe('Envoy router', () => {
     const rr = p99('round-robin');
     const lr = p99('least-request');
     // Round robin sends a quarter of the load to the slow replica (utilisation 0.75 there).
-    expect(lr).toBeLessThan(0.5 * rr);
+    // Envoy's two choices are drawn with replacement, so 1 pick in 16 is the slow replica alone.
+    expect(lr).toBeLessThan(0.65 * rr);
   });
 
   it('injected aborts and delays hit their percentages within tolerance', () => {

@@ -109,13 +109,10 @@ export class Route {
       case 'random':
         return this.nthUsable(Math.floor(this.rng() * healthy), now);
       case 'least-request': {
-        // Power of two choices: two distinct random usable hosts, the one with fewer active requests.
-        if (healthy === 1) return this.nthUsable(0, now);
-        const a = Math.floor(this.rng() * healthy);
-        let b = Math.floor(this.rng() * (healthy - 1));
-        if (b >= a) b++;
-        const ha = this.nthUsable(a, now);
-        const hb = this.nthUsable(b, now);
+        // Envoy's power of two choices (unweightedHostPickNChoices): two draws *with*
+        // replacement, so both may land on the same host; the fewer active requests wins.
+        const ha = this.nthUsable(Math.floor(this.rng() * healthy), now);
+        const hb = this.nthUsable(Math.floor(this.rng() * healthy), now);
         return this.hostActive[hb] < this.hostActive[ha] ? hb : ha;
       }
       case 'ring-hash': {

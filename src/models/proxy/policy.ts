@@ -8,7 +8,18 @@ export const RetryOn = {
   reset: 4,
   connectFailure: 8,
   retriableStatus: 16,
+  /** HTTP/2 REFUSED_STREAM. Accepted for Istio's default; the HTTP/1.1 model never refuses a stream. */
+  refusedStream: 32,
 } as const;
+
+const RETRY_ON_BITS: Record<string, number> = {
+  '5xx': RetryOn.fiveXx,
+  'gateway-error': RetryOn.gatewayError,
+  reset: RetryOn.reset,
+  'connect-failure': RetryOn.connectFailure,
+  'retriable-status-codes': RetryOn.retriableStatus,
+  'refused-stream': RetryOn.refusedStream,
+};
 
 /** A route's policy with every default filled in and units resolved (ms). Plain data. */
 export interface CompiledPolicy {
@@ -36,6 +47,8 @@ export interface CompiledPolicy {
 
 /** Istio's connect timeout. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** Envoy's route timeout when none is set; Istio turns it off for sidecars. */
+export const ENVOY_ROUTE_TIMEOUT_MS = 15_000;
 
 /**
  * The policy a caller applies on one route: the callee's policy, overridden field by field by
@@ -49,14 +62,11 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
   const cb = meshed ? p.circuitBreaker : undefined;
   const od = l7 ? p.outlierDetection : undefined;
   let retryOn = 0;
-  for (const c of r?.retryOn ?? []) {
-    retryOn |=
-      c === '5xx' ? RetryOn.fiveXx : c === 'gateway-error' ? RetryOn.gatewayError : c === 'reset' ? RetryOn.reset : c === 'connect-failure' ? RetryOn.connectFailure : RetryOn.retriableStatus;
-  }
+  for (const c of r?.retryOn ?? []) retryOn |= RETRY_ON_BITS[c];
   const base = r?.backoff.base ?? 25;
   return {
     l7,
-    timeout: l7 ? p.timeout ?? Infinity : Infinity,
+    timeout: l7 ? p.timeout ?? (istioDefaults ? Infinity : ENVOY_ROUTE_TIMEOUT_MS) : Infinity,
     retries: r?.attempts ?? 0,
     perTryTimeout: r?.perTryTimeout ?? Infinity,
     retryOn,
@@ -87,29 +97,33 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
   };
 }
 
-/** Istio's default retry policy: 2 retries on connect-failure, refused-stream and 503. */
+/**
+ * Istio's default retry policy: 2 retries on connect-failure, refused-stream and 503 (Istio also
+ * lists gRPC's unavailable and cancelled, which HTTP/1.1 never produces). No `reset`: a request
+ * reset mid-flight or a per-try timeout is not retried by default.
+ */
 function defaultRetries(): NonNullable<Policy['retries']> {
   return {
     attempts: 2,
-    retryOn: ['connect-failure', 'reset', 'retriable-status-codes'],
+    retryOn: ['connect-failure', 'refused-stream', 'retriable-status-codes'],
     retriableStatusCodes: [503],
     backoff: { base: 25 },
   };
 }
 
 /**
- * Envoy's retry conditions. Failures the router saw itself are judged by kind: connect
- * failures (refused, timed out, TLS, no listener) by `connect-failure` (and `5xx`, which
- * includes them), resets and per-try timeouts by `reset`, `5xx` and `gateway-error`. Answers
- * from upstream are judged by their status alone, whatever caused them further down.
+ * Envoy's retry conditions (RetryStateImpl). Failures the router saw itself are judged by kind:
+ * a reset (the connection closed under the request, or a per-try timeout, which resets the
+ * stream) is retried under `reset`, `5xx` or `gateway-error`; a connect failure (refused, timed
+ * out, a failed TLS handshake, nothing listening) under those and `connect-failure`. Answers from
+ * upstream are judged by their status alone, whatever caused them further down.
  */
 export function retriable(on: number, codes: readonly number[], cause: string, status: number, local: boolean): boolean {
   if (local) {
     if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return false;
-    if (cause === Cause.reset) return (on & (RetryOn.reset | RetryOn.fiveXx)) !== 0;
-    if (cause === Cause.timeout) return (on & (RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError)) !== 0;
-    // Connection failures: refused, timed out, TLS handshake, nothing listening.
-    return (on & (RetryOn.connectFailure | RetryOn.fiveXx | RetryOn.gatewayError)) !== 0;
+    const anyReset = RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError;
+    if (cause === Cause.reset || cause === Cause.timeout) return (on & anyReset) !== 0;
+    return (on & (anyReset | RetryOn.connectFailure)) !== 0;
   }
   if (on & RetryOn.fiveXx && status >= 500) return true;
   if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return true;
