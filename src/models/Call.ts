@@ -89,8 +89,10 @@ export class Attempt {
   abandoned = false;
   /** This attempt is a retry (holds a retry slot of the cluster). */
   isRetry = false;
-  /** Connection state: 0 none yet, 1 waiting in the pool, 2 connecting, 3 on a connection, 4 released. */
+  /** Connection state (Conn): none yet, waiting in the pool, on a connection, or done with it. */
   conn = 0;
+  /** Counted among its route's active requests (it was put on a connection). */
+  attached = false;
   /** The request reached the callee app (so the callee owns it until it answers). */
   atCallee = false;
   /** Callee-side serving state: next downstream call (sequential) and calls outstanding. */
@@ -116,6 +118,7 @@ export class Attempt {
     this.abandoned = false;
     this.isRetry = false;
     this.conn = 0;
+    this.attached = false;
     this.atCallee = false;
     this.nextCall = 0;
     this.pending = 0;

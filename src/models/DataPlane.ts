@@ -33,7 +33,7 @@ export class DataPlane implements Actor, ConnectionUser {
       case Ev.ProxyDone:
         return this.proxyDone(a, b);
       case Ev.ConnectDone:
-        return this.connections.connectDone(w.attempts.get(a), b);
+        return this.connections.connectDone(w.routes[a], b);
       case Ev.AttemptResponse:
         return this.attemptDone(w.attempts.get(a));
       case Ev.PerTryTimeout:
@@ -96,10 +96,6 @@ export class DataPlane implements Actor, ConnectionUser {
     const i = r.pick(now, call.requestId);
     // No endpoint: Envoy answers 503 no-healthy-upstream; kube-proxy rejects the connection.
     if (i < 0) return this.finishCall(call, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused, 503);
-    if (r.activeRequests >= p.maxRequests) {
-      r.overflows++;
-      return this.finishCall(call, Cause.overflow, 503);
-    }
     const att = w.attempts.alloc();
     att.call = call.id;
     att.route = r;
@@ -112,16 +108,19 @@ export class DataPlane implements Actor, ConnectionUser {
     att.isRetry = call.attempts > 0;
     call.attempts++;
     call.current = att.id;
-    r.activeRequests++;
-    r.hostActive[i]++;
-    if (p.perTryTimeout !== Infinity) att.perTryTimer = w.sim.schedule(p.perTryTimeout, Ev.PerTryTimeout, this.id, att.id);
     this.connections.acquire(r, att);
   }
 
-  /** The request goes over the network to the callee's host (its sidecar, or its app). */
+  /**
+   * The request is on a connection: it goes over the network to the callee's host (its sidecar,
+   * or its app). The per-try timer starts now, as Envoy's does when the pool hands the request
+   * a connection (waiting in the pool and connecting count against the route timeout only).
+   */
   send(att: Attempt): void {
     const w = this.world;
     const r = att.route!;
+    const perTry = r.policy.perTryTimeout;
+    if (perTry !== Infinity) att.perTryTimer = w.sim.schedule(perTry, Ev.PerTryTimeout, this.id, att.id);
     if (w.network.partitioned(r.callerHost, att.host)) {
       w.sim.schedule(TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
       return;
@@ -230,10 +229,11 @@ export class DataPlane implements Actor, ConnectionUser {
     const r = att.route!;
     if (att.abandoned) return this.world.attempts.release(att);
     att.conn = Conn.closed;
+    // The request is no longer active before its connection goes to the next one waiting.
+    this.endAttempt(att, att.cause, att.status);
     // A reset this router saw closes the connection; an answer (even a failed one) keeps it.
     if (att.local) this.connections.closeBusy(r, att.replica);
     else this.connections.releaseConnection(r, att.replica);
-    this.endAttempt(att, att.cause, att.status);
     this.decide(att, att.cause, att.status, att.local);
     this.world.attempts.release(att);
   }
@@ -252,8 +252,11 @@ export class DataPlane implements Actor, ConnectionUser {
   private endAttempt(att: Attempt, cause: string | null, status: number): void {
     const w = this.world;
     const r = att.route!;
-    r.activeRequests--;
-    r.hostActive[att.replica]--;
+    if (att.attached) {
+      r.activeRequests--;
+      r.hostActive[att.replica]--;
+      att.attached = false;
+    }
     if (att.perTryTimer >= 0) {
       w.sim.cancel(att.perTryTimer);
       att.perTryTimer = -1;
@@ -301,7 +304,7 @@ export class DataPlane implements Actor, ConnectionUser {
     att.perTryTimer = -1;
     this.abandon(att, 504);
     this.decide(att, Cause.timeout, 504, true);
-    if (att.conn !== Conn.connecting && att.conn !== Conn.sent) this.world.attempts.release(att);
+    if (att.conn !== Conn.sent) this.world.attempts.release(att);
   }
 
   private routeTimeout(call: Call): void {
@@ -310,7 +313,7 @@ export class DataPlane implements Actor, ConnectionUser {
     if (call.current >= 0) {
       const att = w.attempts.get(call.current);
       this.abandon(att, 504);
-      if (att.conn !== Conn.connecting && att.conn !== Conn.sent) w.attempts.release(att);
+      if (att.conn !== Conn.sent) w.attempts.release(att);
     }
     this.finishCall(call, Cause.timeout, 504);
   }
@@ -327,10 +330,7 @@ export class DataPlane implements Actor, ConnectionUser {
     if (att.conn === Conn.sent) {
       this.connections.closeBusy(r, i);
     } else if (att.conn === Conn.waiting) {
-      const q = r.waiters[i];
-      q.splice(q.indexOf(att.id), 1);
-      r.pendingRequests--;
-      att.conn = Conn.closed;
+      this.connections.withdraw(r, att);
     }
     this.endAttempt(att, Cause.timeout, status);
   }

@@ -265,7 +265,7 @@ export class World {
     const latencies = callee.hosts.map((h) => this.network.latencySampler(linkName, from, this.network.hosts[h], latency));
     const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => this.sidecarOfHost[h]?.mesh);
     const known = sc ? sc.views[callee.index] : this.live[callee.index];
-    const r = new Route(edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies, known);
+    const r = new Route(this.routes.length, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies, known);
     this.routes.push(r);
     if (mtls) this.topology.edges[edgeId].mtls = true;
     return r;

@@ -85,8 +85,11 @@ describe('TCP connections', () => {
     // request that finds every connection busy behind a lost segment opens another: +2 ms.)
     const clean = ended.filter((e) => e.latency < 100).length / ended.length;
     expect(Math.abs(clean - 0.81)).toBeLessThan(0.012);
-    // Every other latency is a few ms plus whole retransmission timeouts (200, 200 + 400, ...).
-    for (const e of ended) expect(e.latency % 200).toBeLessThan(10);
+    // Every other latency is a few ms plus whole retransmission timeouts (200, 200 + 400, ...),
+    // but for a rare request whose new connection lost a segment while opening: it takes
+    // whichever connection is ready first, here one freed by a request that lost one earlier.
+    const offGrid = ended.filter((e) => e.latency % 200 >= 10);
+    expect(offGrid.length).toBeLessThan(0.001 * ended.length);
     expect(ended.some((e) => e.latency >= 600)).toBe(true);
   });
 });
@@ -157,8 +160,10 @@ describe('Envoy router', () => {
     w.runUntil(1000);
     expect(ended).toHaveLength(1);
     expect(ended[0].cause).toBe('timeout');
-    expect(ended[0].latency).toBeGreaterThanOrEqual(90);
-    expect(ended[0].latency).toBeLessThan(90.01);
+    // Each try gets a new connection (a timeout resets the old one): 1 ms of handshake CPU, then
+    // its 30 ms per-try timer, which starts only once the request is on the connection.
+    expect(ended[0].latency).toBeGreaterThanOrEqual(93);
+    expect(ended[0].latency).toBeLessThan(93.01);
     expect(w.services[0].arrivals).toBe(3);
   });
 
@@ -201,16 +206,63 @@ describe('Envoy router', () => {
 
   it('a tripped circuit breaker answers 503 overflow at once, without reaching the upstream', () => {
     const { w, ended } = world(
-      routed({ serviceTime: '10ms', policy: { circuitBreaker: { maxConnections: 1, maxPendingRequests: 0 } } }, { rate: 1000 }, { duration: '2ms' }),
+      routed({ serviceTime: '10ms', policy: { circuitBreaker: { maxConnections: 1, maxPendingRequests: 1 } } }, { rate: 500 }, { duration: '5ms' }),
     );
     w.runUntil(1000);
-    // The first request holds the only connection (opened with 1 ms of handshake CPU, then
-    // 10 ms of work); the second, at 1 ms, finds no connection and no room to wait.
-    expect(ended.map((e) => [e.cause, e.latency])).toEqual([
-      ['overflow', 0],
-      ['ok', 11],
+    // At 0 ms the first request waits (pending) while the only connection opens (1 ms of
+    // handshake CPU), then works 10 ms on it. At 2 ms the second finds no idle connection and
+    // may not open another: it is the one pending request. At 4 ms the third finds no room to
+    // wait: overflow at once. The second takes the connection when the first is done.
+    expect(ended.map((e) => [e.cause, e.at, e.latency])).toEqual([
+      ['overflow', 4, 0],
+      ['ok', 11, 11],
+      ['ok', 21, 19],
     ]);
-    expect(w.services[0].arrivals).toBe(1);
+    expect(w.services[0].arrivals).toBe(2);
+  });
+
+  it('a host with no connection gets one even past max connections, so no request waits forever', () => {
+    // Envoy's pools are per host: one whose only slot is held by another host's idle
+    // connection still opens one (conn_pool_base.cc), or its requests would queue for good.
+    const { w } = world(
+      routed(
+        { replicas: 2, serviceTime: '1ms', policy: { loadBalancer: 'round-robin', circuitBreaker: { maxConnections: 1 } } },
+        { rate: 1 },
+        { duration: '10s' },
+      ),
+    );
+    w.runUntil(60_000);
+    expect(w.sent).toBe(10);
+    expect(w.ok).toBe(10);
+    expect(w.services[0].replicas.map((r) => r.served)).toEqual([5, 5]);
+  });
+
+  it('max requests counts requests on a connection, not those waiting for one', () => {
+    // Three requests at once, one connection: one works and two wait (pending), never more
+    // than one on a connection, so none overflows.
+    const { w, ended } = world(
+      routed({ serviceTime: '10ms', policy: { circuitBreaker: { maxConnections: 1, maxRequests: 1, maxPendingRequests: 100 } } }, { rate: 1000 }, { duration: '3ms' }),
+    );
+    w.runUntil(1000);
+    expect(ended.map((e) => [e.cause, e.at])).toEqual([
+      ['ok', 11],
+      ['ok', 21],
+      ['ok', 31],
+    ]);
+  });
+
+  it("the per-try timer starts once the request has a connection: a partition's connects time out at 10 s each, retried", () => {
+    const { w, ended } = world(
+      routed({ serviceTime: '1ms', policy: { timeout: '60s', retries: { attempts: 2, perTryTimeout: '1s', backoff: { base: '1ms' } } } }, {}, { duration: '1ms' }),
+    );
+    const client = w.network.hosts.find((h) => h.name === 'c')!.id;
+    w.network.partition([client], w.services[0].hosts);
+    w.runUntil(100_000);
+    // Istio's default retryOn retries connect failures: three connects of 10 s, and backoffs.
+    expect(ended).toHaveLength(1);
+    expect(ended[0].cause).toBe('connect-timeout');
+    expect(ended[0].latency).toBeGreaterThanOrEqual(30_000);
+    expect(ended[0].latency).toBeLessThan(30_003);
   });
 
   it('maxRequests caps requests in flight to the cluster', () => {
@@ -540,8 +592,8 @@ describe('retry decisions follow Envoy: local failures by kind, upstream answers
     expect(s.w.failed).toBe(0);
     const g = burst('gateway');
     g.w.runUntil(10_000);
-    // One connection and requests waiting for it, until the 1024 max requests in flight are
-    // reached (pending ones count); the rest overflow at once.
-    expect(g.w.failures.get('overflow')).toBe(g.w.sent - 1024);
+    // One request on the one connection and 1024 waiting for it (Envoy's max pending); the
+    // rest overflow at once.
+    expect(g.w.failures.get('overflow')).toBe(g.w.sent - 1025);
   });
 });

@@ -16,14 +16,17 @@ export const CONNECT_OUTCOMES = [
   Cause.tlsPlaintextRejected,
   Cause.noConfig,
 ] as const;
+const TIMED_OUT = 2;
+/** Event payload b packs the upstream host's index with the outcome: index * OUTCOMES + outcome. */
+const OUTCOMES = 16;
 
 /** Connection states of an attempt (Attempt.conn). */
-export const Conn = { none: 0, waiting: 1, connecting: 2, sent: 3, closed: 4 } as const;
+export const Conn = { none: 0, waiting: 1, sent: 3, closed: 4 } as const;
 
 /** What the connection pools need from the data plane. */
 export interface ConnectionUser {
   readonly id: number;
-  /** Puts the attempt's request on the wire (it holds a connection). */
+  /** Puts the attempt's request on the wire: it is attached to a connection. */
   send(att: Attempt): void;
   /** The attempt failed before reaching the callee. */
   attemptFailed(att: Attempt, cause: string, status: number): void;
@@ -32,57 +35,100 @@ export interface ConnectionUser {
 }
 
 /**
- * Connection pools per (caller host, upstream host), as Envoy keeps them: reuse an idle
- * connection, open a new one within the circuit breaker's max connections (TCP connect, then
- * the mTLS handshake), or wait in the pending queue up to max pending; past that, overflow.
- * Counters live on the Route; this class only moves attempts between them.
+ * Envoy's HTTP/1.1 connection pools, one per (caller proxy, upstream host), one request per
+ * connection at a time, kept alive (conn_pool_base.cc):
+ * - a request takes an idle connection if there is one;
+ * - otherwise it waits as a *pending* request (past max pending: overflow) and the pool opens
+ *   connections for its pending requests while the cluster is under max connections. A host
+ *   with no connection at all always gets one, so its requests can never wait forever;
+ * - a connection that becomes ready takes the first pending request;
+ * - a failed connect fails every request pending on that host (they may retry elsewhere);
+ * - a request put on a connection becomes *active*, within max requests (else overflow).
+ * A new connection costs a TCP round trip and, under mTLS, a TLS 1.3 handshake: one more round
+ * trip and CPU on both proxies. Counters live on the Route; this class only moves requests.
  */
 export class Connections {
   constructor(private readonly world: World, private readonly dp: ConnectionUser) {}
 
-  /** A connection from the pool, a new one, a place in the pending queue, or overflow. */
+  /** A new request for host `att.replica`: an idle connection, a place in the queue, or overflow. */
   acquire(r: Route, att: Attempt): void {
     const i = att.replica;
-    const p = r.policy;
     if (r.mtls && r.idle[i] > 0 && !this.certificatesValid(r, att.host)) {
       // A certificate behind these connections has expired: close them, handshake again.
       r.connections -= r.idle[i];
       r.idle[i] = 0;
     }
     if (r.idle[i] > 0) {
-      r.idle[i]--;
-      r.busy[i]++;
-      att.conn = Conn.sent;
-      this.dp.send(att);
-    } else if (r.connections < p.maxConnections) {
-      r.connections++;
-      r.connecting[i]++;
-      att.conn = Conn.connecting;
-      this.connect(r, att);
-    } else if (r.pendingRequests < p.maxPending) {
-      r.pendingRequests++;
-      r.waiters[i].push(att.id);
-      att.conn = Conn.waiting;
-    } else {
+      r.reused++;
+      return this.attach(r, att);
+    }
+    if (r.pendingRequests >= r.policy.maxPending) {
       r.overflows++;
       att.conn = Conn.closed;
-      this.dp.attemptFailed(att, Cause.overflow, 503);
+      return this.dp.attemptFailed(att, Cause.overflow, 503);
+    }
+    r.pendingRequests++;
+    r.waiters[i].push(att.id);
+    att.conn = Conn.waiting;
+    this.openFor(r, i);
+  }
+
+  /**
+   * Puts a request on an idle connection of its host, within max requests; past it the request
+   * overflows and the connection stays idle. (The pool's counts are settled before the failure
+   * is reported: reporting it may start another request on this route at once.)
+   */
+  private attach(r: Route, att: Attempt): void {
+    const i = att.replica;
+    if (r.activeRequests >= r.policy.maxRequests) {
+      r.overflows++;
+      att.conn = Conn.closed;
+      return this.dp.attemptFailed(att, Cause.overflow, 503);
+    }
+    r.idle[i]--;
+    r.busy[i]++;
+    r.activeRequests++;
+    r.hostActive[i]++;
+    att.attached = true;
+    att.conn = Conn.sent;
+    this.dp.send(att);
+  }
+
+  /** Hands host i's idle connections to its pending requests, first come first served. */
+  private serveQueue(r: Route, i: number): void {
+    const q = r.waiters[i];
+    while (q.length > 0 && r.idle[i] > 0) {
+      const att = this.world.attempts.get(q.shift()!);
+      r.pendingRequests--;
+      this.attach(r, att);
+    }
+  }
+
+  /** Opens connections while host i has more pending requests than connects in progress. */
+  private openFor(r: Route, i: number): void {
+    while (r.waiters[i].length > r.connecting[i]) {
+      const none = r.idle[i] + r.busy[i] + r.connecting[i] === 0;
+      if (r.connections >= r.policy.maxConnections && !none) return;
+      r.connections++;
+      r.connecting[i]++;
+      r.opened++;
+      this.connect(r, i);
     }
   }
 
   /** TCP connect (one round trip), then the TLS 1.3 handshake (one more, plus CPU) under mTLS. */
-  connect(r: Route, att: Attempt): void {
+  private connect(r: Route, i: number): void {
     const w = this.world;
     const from = w.network.hosts[r.callerHost];
-    const to = w.network.hosts[att.host];
+    const to = w.network.hosts[r.hosts[i]];
     const now = w.sim.now;
     let outcome = 0;
     let delay: number;
     if (w.network.partitioned(from.id, to.id)) {
       delay = r.policy.connectTimeout;
-      outcome = 2;
+      outcome = TIMED_OUT;
     } else {
-      const rtt = this.dp.oneWay(r, att.replica) + this.dp.oneWay(r, att.replica);
+      const rtt = this.dp.oneWay(r, i) + this.dp.oneWay(r, i);
       delay = rtt;
       const callee = w.sidecarOfHost[to.id];
       if (!to.up) outcome = 1;
@@ -100,28 +146,31 @@ export class Connections {
         outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
       }
     }
-    w.sim.schedule(delay, Ev.ConnectDone, this.dp.id, att.id, outcome);
+    w.sim.schedule(delay, Ev.ConnectDone, this.dp.id, r.index, i * OUTCOMES + outcome);
   }
 
-  connectDone(att: Attempt, outcome: number): void {
-    const r = att.route!;
-    const i = att.replica;
+  /** A ConnectDone event: the connection to host i of route r is ready, or failed. */
+  connectDone(r: Route, packed: number): void {
+    const i = Math.floor(packed / OUTCOMES);
+    const outcome = packed % OUTCOMES;
     r.connecting[i]--;
     if (outcome === 0) {
-      r.busy[i]++;
-      if (att.abandoned) {
-        att.conn = Conn.closed;
-        this.releaseConnection(r, i);
-        return this.world.attempts.release(att);
-      }
-      att.conn = Conn.sent;
-      return this.dp.send(att);
+      r.idle[i]++;
+      return this.serveQueue(r, i);
     }
     r.connections--;
-    att.conn = Conn.closed;
-    this.serveWaiters(r);
-    if (att.abandoned) return this.world.attempts.release(att);
-    this.dp.attemptFailed(att, CONNECT_OUTCOMES[outcome]!, 503);
+    r.connectFailures++;
+    // Envoy purges every request pending on the host: a failed connect says the host is bad.
+    // They are taken off the queue first, so a retry landing on this host waits anew.
+    const q = r.waiters[i];
+    const failed = q.splice(0, q.length);
+    r.pendingRequests -= failed.length;
+    for (const id of failed) {
+      const att = this.world.attempts.get(id);
+      att.conn = Conn.closed;
+      this.dp.attemptFailed(att, CONNECT_OUTCOMES[outcome]!, 503);
+    }
+    this.openFor(r, i);
   }
 
   /**
@@ -137,39 +186,25 @@ export class Connections {
     return now + w.network.hosts[r.callerHost].skew < server.notAfter && now + w.network.hosts[host].skew < client.notAfter;
   }
 
-  /** Returns a healthy connection to the pool, or hands it to the first attempt waiting. */
+  /** A busy connection to host i is free again: the first pending request takes it, or it idles. */
   releaseConnection(r: Route, i: number): void {
     r.busy[i]--;
-    const q = r.waiters[i];
-    while (q.length > 0) {
-      const att = this.world.attempts.get(q.shift()!);
-      r.pendingRequests--;
-      r.busy[i]++;
-      att.conn = Conn.sent;
-      return this.dp.send(att);
-    }
     r.idle[i]++;
+    this.serveQueue(r, i);
   }
 
-  /** After a connection slot frees up, lets waiting attempts open new connections. */
-  serveWaiters(r: Route): void {
-    for (let i = 0; i < r.waiters.length && r.pendingRequests > 0; i++) {
-      const q = r.waiters[i];
-      while (q.length > 0 && r.connections < r.policy.maxConnections) {
-        const att = this.world.attempts.get(q.shift()!);
-        r.pendingRequests--;
-        r.connections++;
-        r.connecting[i]++;
-        att.conn = Conn.connecting;
-        this.connect(r, att);
-      }
-    }
+  /** A pending request gives up (a timeout): it leaves the queue. */
+  withdraw(r: Route, att: Attempt): void {
+    const q = r.waiters[att.replica];
+    q.splice(q.indexOf(att.id), 1);
+    r.pendingRequests--;
+    att.conn = Conn.closed;
   }
 
-  /** A connection carrying an attempt is closed (reset, timeout): free its slot for waiters. */
+  /** A connection carrying a request is closed (reset, timeout): the host's queue may open another. */
   closeBusy(r: Route, i: number): void {
     r.busy[i]--;
     r.connections--;
-    this.serveWaiters(r);
+    this.openFor(r, i);
   }
 }

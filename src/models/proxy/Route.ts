@@ -9,12 +9,13 @@ import type { CompiledPolicy } from './policy';
  * Every proxy keeps its own, so limits and ejections are per caller, as in Envoy.
  */
 export class Route {
-  // Circuit-breaker gauges for the whole cluster.
+  // Circuit-breaker gauges for the whole cluster: requests on a connection (Envoy's rq_active),
+  // requests waiting for one (rq_pending), retries in progress, connections open or opening.
   activeRequests = 0;
   pendingRequests = 0;
   activeRetries = 0;
   connections = 0;
-  // Per upstream host (callee replica).
+  // Per upstream host (callee replica): requests on a connection (least request reads it).
   readonly hostActive: Int32Array;
   readonly consecutive5xx: Int32Array;
   readonly consecutiveGateway: Int32Array;
@@ -30,12 +31,17 @@ export class Route {
   private rr = 0;
   /** Extra one-way delay from a latency fault, or null. */
   faultDelay: Sampler | null = null;
-  /** Stats: retries started, overflows, ejections. */
+  /** Stats: retries started, overflows; connections opened, failed to open, and reused. */
   retriesStarted = 0;
   retryOverflows = 0;
   overflows = 0;
+  opened = 0;
+  connectFailures = 0;
+  reused = 0;
 
   constructor(
+    /** Index in the world's routes (events name a route by it). */
+    readonly index: number,
     readonly edge: number,
     /** Host id of the caller. */
     readonly callerHost: number,
@@ -165,11 +171,14 @@ export class Route {
     return true;
   }
 
-  /** Concurrent retries allowed now: the budget's share of active requests, or the breaker's max. */
+  /**
+   * Concurrent retries allowed now: the breaker's max, or with a retry budget its share of the
+   * requests active or pending (Envoy's RetryBudgetImpl), at least its minimum.
+   */
   retryLimit(): number {
     const p = this.policy;
     if (!p.hasBudget) return p.maxRetries;
-    return Math.max(p.budgetMin, Math.floor((p.budgetPercent / 100) * this.activeRequests));
+    return Math.max(p.budgetMin, Math.floor((p.budgetPercent / 100) * (this.activeRequests + this.pendingRequests)));
   }
 }
 
