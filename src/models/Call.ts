@@ -10,6 +10,8 @@ export class Call {
   id = -1;
   /** The end-to-end request this hop belongs to. */
   requestId = -1;
+  /** The request's hash key (its end user), which ring hash balances on; the same at every hop. */
+  key = 0;
   /** Actor id of the caller app (client or service), which receives the result. */
   caller = -1;
   /** Actor id of the client whose request this is (a gateway reads its consumer, path, version). */
@@ -27,6 +29,8 @@ export class Call {
   attempts = 0;
   /** The attempt in progress, or -1 (between tries, or done). */
   current = -1;
+  /** Replicas this call has tried, when its retries avoid previous hosts. */
+  readonly tried: number[] = [];
   routeTimer = -1;
   backoffTimer = -1;
   /** True while a retry of this call holds one of the cluster's retry slots. */
@@ -39,6 +43,7 @@ export class Call {
 
   reset(): void {
     this.requestId = -1;
+    this.key = 0;
     this.caller = -1;
     this.origin = -1;
     this.parent = -1;
@@ -48,6 +53,7 @@ export class Call {
     this.sentAt = 0;
     this.attempts = 0;
     this.current = -1;
+    this.tried.length = 0;
     this.routeTimer = -1;
     this.backoffTimer = -1;
     this.holdsRetry = false;
@@ -66,8 +72,9 @@ export class Attempt {
   call = -1;
   /** The caller's route this attempt was made on (outlives the call if the call ends first). */
   route: Route | null = null;
-  /** The end-to-end request (copied from the call, so the callee can tag its children). */
+  /** The end-to-end request and its hash key (copied from the call, for the callee's children). */
   requestId = -1;
+  key = 0;
   /** The client the request came from (copied from the call). */
   origin = -1;
   /** The callee's pending WorkDone event, cancelled if its replica dies. */
@@ -105,6 +112,7 @@ export class Attempt {
     this.call = -1;
     this.route = null;
     this.requestId = -1;
+    this.key = 0;
     this.origin = -1;
     this.workTimer = -1;
     this.holdsWorker = false;

@@ -93,13 +93,16 @@ export class DataPlane implements Actor, ConnectionUser {
     const r = call.route!;
     const p = r.policy;
     const now = w.sim.now;
-    const i = r.pick(now, call.requestId);
+    // Istio's retries avoid the hosts already tried (the previous_hosts predicate).
+    const i = r.pick(now, call.key, p.avoidPreviousHosts && call.attempts > 0 ? call.tried : null);
     // No endpoint: Envoy answers 503 no-healthy-upstream; kube-proxy rejects the connection.
     if (i < 0) return this.finishCall(call, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused, 503);
     const att = w.attempts.alloc();
     att.call = call.id;
     att.route = r;
     att.requestId = call.requestId;
+    att.key = call.key;
+    if (p.avoidPreviousHosts && p.retries > 0) call.tried.push(i);
     att.origin = call.origin;
     att.caller = call.caller;
     att.replica = i;

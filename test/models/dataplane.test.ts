@@ -272,6 +272,58 @@ describe('Envoy router', () => {
     expect(w.failures.toObject()).toEqual({ overflow: 3 });
   });
 
+  it('ring hash sends each key to one replica, spreads many keys evenly, and moves only a lost replica\'s keys', () => {
+    const { w } = world(routed({ replicas: 4, policy: { loadBalancer: 'ring-hash' } }));
+    w.runUntil(1000); // the client's proxy learns the endpoints
+    const r = w.routes[0];
+    const keys = Array.from({ length: 4000 }, (_, k) => k);
+    const before = keys.map((k) => r.pick(0, k));
+    expect(keys.map((k) => r.pick(0, k))).toEqual(before);
+    const share = [0, 1, 2, 3].map((h) => before.filter((x) => x === h).length / keys.length);
+    for (const s of share) expect(Math.abs(s - 0.25)).toBeLessThan(0.05);
+    // Replica 2 leaves: its keys spread over all three others; no other key moves.
+    r.known[2] = 0;
+    const after = keys.map((k) => r.pick(0, k));
+    expect(keys.filter((k) => before[k] !== 2 && after[k] !== before[k])).toEqual([]);
+    expect(new Set(keys.filter((k) => before[k] === 2).map((k) => after[k]))).toEqual(new Set([0, 1, 3]));
+  });
+
+  it('ring hash keeps a closed-loop user on one replica across its requests', () => {
+    const { w } = world({
+      ...routed({ replicas: 4, serviceTime: '1ms', policy: { loadBalancer: 'ring-hash' } }),
+      duration: '10s',
+      clients: [{ name: 'c', type: 'closed', users: 1, thinkTime: '100ms', target: 'svc', sidecar: freeSidecar }],
+    });
+    w.runUntil(20_000);
+    expect(w.ok).toBeGreaterThan(50);
+    expect(w.services[0].replicas.map((r) => r.served).filter((n) => n > 0)).toEqual([w.ok]);
+  });
+
+  it("Istio's retries go to another replica than the one that failed (previous_hosts)", () => {
+    const run = (via: 'sidecar' | 'gateway') => {
+      const { w } = world({
+        name: 'previous-hosts',
+        duration: '20s',
+        network: instantPod,
+        clients: [{ name: 'c', type: 'open', rate: 100, target: via === 'sidecar' ? 'svc' : 'gw', sidecar: via === 'sidecar' ? freeSidecar : false }],
+        services: [{ name: 'svc', replicas: 2, serviceTime: '1ms', sidecar: freeSidecar, policy: { loadBalancer: 'random', retries: { attempts: 1, retryOn: ['5xx'] } } }],
+        gateways: [{ name: 'gw', replicas: 1, cpuPerRequest: '0ms', routes: [{ service: 'svc', policy: { loadBalancer: 'random', retries: { attempts: 1, retryOn: ['5xx'] } } }] }],
+      });
+      w.services[0].replicas[0].errorRate = 1;
+      w.runUntil(30_000);
+      return w;
+    };
+    // Half the first tries fail on replica 0. Their retries pick again while they land on it,
+    // at most 5 more times (host_selection_retry_max_attempts), so 1 in 2^6 still does.
+    const sidecar = run('sidecar');
+    expect(sidecar.failed / sidecar.sent).toBeLessThan(0.02);
+    expect(sidecar.routes[0].retriesStarted).toBeGreaterThan(0.4 * sidecar.sent);
+    // A gateway's own Envoy has no such predicate: half its retries go back to replica 0.
+    const gateway = run('gateway');
+    expect(gateway.failed / gateway.sent).toBeGreaterThan(0.2);
+    expect(gateway.failed / gateway.sent).toBeLessThan(0.3);
+  });
+
   it('outlier detection ejects a failing replica after 5 consecutive 5xx and brings it back after base ejection time', () => {
     const { w } = world(
       routed(

@@ -29,6 +29,8 @@ export class Route {
   readonly connecting: Int32Array;
   readonly waiters: number[][];
   private rr = 0;
+  /** The ring-hash ring, built on first use. */
+  private ring: { points: Uint32Array; owners: Int32Array } | null = null;
   /** Extra one-way delay from a latency fault, or null. */
   faultDelay: Sampler | null = null;
   /** Stats: retries started, overflows; connections opened, failed to open, and reused. */
@@ -96,14 +98,23 @@ export class Route {
 
   /**
    * Picks an upstream host by the route's load balancer among the usable ones. Returns -1 when
-   * none is left (`no-healthy-upstream`). `key` feeds ring hash (the request id).
+   * none is left (`no-healthy-upstream`). `key` is the request's hash key (ring hash). With
+   * `avoid` (the hosts this call already tried, under Istio's previous_hosts retry predicate),
+   * the balancer picks again, up to 5 times, while it lands on one of them.
    */
-  pick(now: number, key: number): number {
+  pick(now: number, key: number, avoid: readonly number[] | null = null): number {
     this.unejectDue(now);
-    const n = this.hosts.length;
     let healthy = 0;
-    for (let i = 0; i < n; i++) if (this.usable(i, now)) healthy++;
+    for (let i = 0; i < this.hosts.length; i++) if (this.usable(i, now)) healthy++;
     if (healthy === 0) return -1;
+    let i = this.pickOnce(now, key, healthy, 0);
+    if (avoid === null) return i;
+    for (let attempt = 1; attempt <= HOST_SELECTION_RETRIES && avoid.includes(i); attempt++) i = this.pickOnce(now, key, healthy, attempt);
+    return i;
+  }
+
+  private pickOnce(now: number, key: number, healthy: number, attempt: number): number {
+    const n = this.hosts.length;
     switch (this.policy.lb) {
       case 'round-robin': {
         for (let k = 0; k < n; k++) {
@@ -121,13 +132,33 @@ export class Route {
         const hb = this.nthUsable(Math.floor(this.rng() * healthy), now);
         return this.hostActive[hb] < this.hostActive[ha] ? hb : ha;
       }
-      case 'ring-hash': {
-        // Consistent hashing of the key onto the hosts; a missing host's keys move to the next one.
-        let i = mix(key) % n;
-        for (let k = 0; k < n; k++, i = (i + 1) % n) if (this.usable(i, now)) return i;
-        return -1;
-      }
+      case 'ring-hash':
+        return this.ringLookup(mix(key), attempt, now);
     }
+  }
+
+  /**
+   * Envoy's ring hash: every host owns RING_SIZE / n points on a ring of 32-bit hashes; a key
+   * goes to the owner of the first point at or after its hash. Points of a host that is not
+   * usable are skipped, which is the ring Envoy rebuilds without it: only that host's keys move,
+   * and they spread over the others. A host-selection retry walks `attempt` points further.
+   */
+  private ringLookup(hash: number, attempt: number, now: number): number {
+    const ring = this.ring ?? (this.ring = buildRing(this.hosts.length));
+    const size = ring.points.length;
+    // The first point >= hash (binary search), wrapping round.
+    let lo = 0;
+    let hi = size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ring.points[mid] < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = 0; k < size; k++) {
+      const i = ring.owners[(lo + attempt + k) % size];
+      if (this.usable(i, now)) return i;
+    }
+    return -1;
   }
 
   private nthUsable(k: number, now: number): number {
@@ -182,7 +213,21 @@ export class Route {
   }
 }
 
-function mix(x: number): number {
+/** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
+const HOST_SELECTION_RETRIES = 5;
+/** Envoy's minimum_ring_size default. */
+const RING_SIZE = 1024;
+
+function buildRing(hosts: number): { points: Uint32Array; owners: Int32Array } {
+  const per = Math.ceil(RING_SIZE / hosts);
+  const entries: [number, number][] = [];
+  for (let h = 0; h < hosts; h++) for (let k = 0; k < per; k++) entries.push([mix(mix(h + 1) ^ Math.imul(k + 1, 0x9e3779b9)), h]);
+  entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { points: Uint32Array.from(entries, (e) => e[0]), owners: Int32Array.from(entries, (e) => e[1]) };
+}
+
+/** A 32-bit integer hash (murmur3's finaliser). */
+export function mix(x: number): number {
   let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;

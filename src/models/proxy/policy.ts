@@ -27,6 +27,8 @@ export interface CompiledPolicy {
   l7: boolean;
   timeout: number;
   retries: number;
+  /** Retries pick another host than the ones tried (Istio's previous_hosts predicate). */
+  avoidPreviousHosts: boolean;
   perTryTimeout: number;
   retryOn: number;
   retriableStatus: readonly number[];
@@ -68,6 +70,8 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
     l7,
     timeout: l7 ? p.timeout ?? (istioDefaults ? Infinity : ENVOY_ROUTE_TIMEOUT_MS) : Infinity,
     retries: r?.attempts ?? 0,
+    // Istio puts the previous_hosts predicate on every sidecar's retries; a gateway's Envoy has none.
+    avoidPreviousHosts: istioDefaults,
     perTryTimeout: r?.perTryTimeout ?? Infinity,
     retryOn,
     retriableStatus: r?.retriableStatusCodes ?? [],
