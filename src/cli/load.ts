@@ -5,8 +5,10 @@ import { MAX_REQUESTS, expectedRequests, formatDuration, formatOfFile, formatPro
 export type Loaded = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; lines: string[] };
 
 /**
- * Reads and validates a scenario file. A `durationMs` override is checked against the file's
- * warmup: a run no longer than its warmup would report every latency as zero.
+ * Reads and validates a scenario file. A `durationMs` override takes the place of the file's
+ * duration in every check against the end of the run: it must be longer than the warmup (a
+ * run within its warmup would report every latency as zero), it bounds the requests sent, and
+ * a fault that starts after it is a warning (the file is fine; this run is short), not an error.
  */
 export function loadScenarioFile(file: string, durationMs?: number): Loaded {
   let text: string;
@@ -17,7 +19,8 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read (${code ?? String(e)})`;
     return { ok: false, lines: [`${file}: ${why}`] };
   }
-  const result = parseScenarioText(text, formatOfFile(file));
+  // With an override, the checks against the end of the run are made below, with it.
+  const result = parseScenarioText(text, formatOfFile(file), { durationMs });
   if (!result.ok) {
     const n = result.problems.length;
     return { ok: false, lines: [`${file}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(result.problems)] };

@@ -2,32 +2,40 @@ import { z } from 'zod';
 import { parseDuration } from './duration';
 import { duration, positiveDuration } from './common';
 
+/** What a distribution field takes, for a value that is neither (or missing). */
+const ACCEPTED = 'a duration such as "5ms", or a distribution object such as {"type": "exponential", "mean": "5ms"}';
+
 /** A distribution of durations; a bare duration ("5ms") means a constant. */
-export const distributionSchema = z.union([
-  z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('constant'), value: duration }),
-    z.strictObject({ type: z.literal('uniform'), min: duration, max: duration }).refine((d) => d.max >= d.min, {
-      message: 'max must be at least min',
-      path: ['max'],
+export const distributionSchema = z.union(
+  [
+    z.discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('constant'), value: duration }),
+      z.strictObject({ type: z.literal('uniform'), min: duration, max: duration }).refine((d) => d.max >= d.min, {
+        message: 'max must be at least min',
+        path: ['max'],
+      }),
+      z.strictObject({ type: z.literal('exponential'), mean: positiveDuration }),
+      z.strictObject({ type: z.literal('normal'), mean: duration, stddev: duration }),
+      z.strictObject({
+        type: z.literal('lognormal'),
+        median: positiveDuration,
+        sigma: z.number().positive({ message: 'must be greater than zero' }),
+      }),
+      z.strictObject({
+        type: z.literal('pareto'),
+        scale: positiveDuration,
+        shape: z.number().positive({ message: 'must be greater than zero' }),
+      }),
+    ]),
+    z.union([z.string(), z.number()]).transform((v, ctx) => {
+      const r = parseDuration(v);
+      if (r.ok) return { type: 'constant' as const, value: r.ms };
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
     }),
-    z.strictObject({ type: z.literal('exponential'), mean: positiveDuration }),
-    z.strictObject({ type: z.literal('normal'), mean: duration, stddev: duration }),
-    z.strictObject({
-      type: z.literal('lognormal'),
-      median: positiveDuration,
-      sigma: z.number().positive({ message: 'must be greater than zero' }),
-    }),
-    z.strictObject({
-      type: z.literal('pareto'),
-      scale: positiveDuration,
-      shape: z.number().positive({ message: 'must be greater than zero' }),
-    }),
-  ]),
-  z.union([z.string(), z.number()]).transform((v, ctx) => {
-    const r = parseDuration(v);
-    if (r.ok) return { type: 'constant' as const, value: r.ms };
-    ctx.addIssue({ code: 'custom', message: r.message });
-    return z.NEVER;
-  }),
-]);
+  ],
+  // Said when the value fits no alternative's type (nothing, true, a list): the alternatives'
+  // own messages would name only one of them ("expected object").
+  { error: (issue) => (issue.code === 'invalid_union' ? ACCEPTED : undefined) },
+);
 

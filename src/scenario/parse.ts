@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
-import { checkMeshParts } from './references';
+import { checkMeshParts, checkTcpPolicies } from './references';
+import { formatDuration } from './duration';
 import { readScenarioText, type ScenarioFormat } from './read';
 
 /** One thing wrong with a scenario: where (dotted path) and what. */
@@ -16,17 +17,26 @@ export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`).join('\n');
 }
 
+export interface ValidateOptions {
+  /**
+   * The run's duration when its host overrides the file's (the CLI's --duration). The warmup,
+   * fault start and narrative times and the run's size are then not checked against the file's
+   * duration: the host checks them against its own and names its option.
+   */
+  durationMs?: number;
+}
+
 /**
  * Parses scenario text (JSON or YAML) and validates it. Never throws for bad input: every
  * problem found is returned, with its path (or the line and column of a syntax error).
  */
-export function parseScenarioText(text: string, format: ScenarioFormat = 'auto'): ParseResult {
+export function parseScenarioText(text: string, format: ScenarioFormat = 'auto', options: ValidateOptions = {}): ParseResult {
   const read = readScenarioText(text, format);
-  return read.ok ? validateScenario(read.data) : read;
+  return read.ok ? validateScenario(read.data, options) : read;
 }
 
 /** Validates already-parsed data: the schema first, then references between parts. */
-export function validateScenario(data: unknown): ParseResult {
+export function validateScenario(data: unknown, options: ValidateOptions = {}): ParseResult {
   const r = scenarioSchema.safeParse(data, { reportInput: true });
   if (!r.success) {
     // Report broken references too, so a person sees every problem at once; skip a path the
@@ -36,7 +46,7 @@ export function validateScenario(data: unknown): ParseResult {
     for (const p of checkNames(looseParts(data))) if (!seen.has(p.path)) problems.push(p);
     return { ok: false, problems };
   }
-  const problems = checkReferences(r.data);
+  const problems = checkReferences(r.data, options.durationMs);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: r.data };
 }
 
@@ -66,6 +76,11 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
       const best = issue.errors
         .map((errs) => errs)
         .sort((a, b) => depth(b) - depth(a))[0];
+      // No alternative took the value's type (it is missing, or `true` for a distribution):
+      // the union's own words say what it takes, when it has them (zod's generic "Invalid input" otherwise).
+      if (depth(best ?? []) < 1 && !issue.message.startsWith('Invalid input')) {
+        return [{ path, message: issue.input === undefined ? `is required (${issue.message})` : `expected ${issue.message}, got ${describeValue(issue.input)}` }];
+      }
       if (best && best.length) return best.flatMap((i) => toProblems({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
       return [{ path, message: 'is not valid here' }];
     }
@@ -110,12 +125,12 @@ function describeValue(v: unknown): string {
 }
 
 /** Names must be unique, references must resolve, and calls must not loop. */
-function checkReferences(s: Scenario): Problem[] {
+function checkReferences(s: Scenario, durationMs: number | undefined): Problem[] {
   const problems = checkNames(s);
-  problems.push(...checkMeshParts(s));
+  problems.push(...checkMeshParts(s, durationMs), ...checkTcpPolicies(s));
   const services = new Map(s.services.map((svc, i) => [svc.name, i]));
-  if (s.warmup >= s.duration) {
-    problems.push({ path: 'warmup', message: `must be shorter than duration (${s.duration} ms)` });
+  if (durationMs === undefined && s.warmup >= s.duration) {
+    problems.push({ path: 'warmup', message: `must be shorter than duration (${formatDuration(s.duration)})` });
   }
   if (problems.length === 0) {
     const cycle = findCycle(s);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from './duration';
+import { formatDuration, parseDuration } from './duration';
 
 /**
  * Proxy policies, named after Envoy's and Istio's (VirtualService and DestinationRule).
@@ -32,8 +32,12 @@ export const retryPolicySchema = z.strictObject({
   backoff: z
     .strictObject({
       base: positiveMs.prefault('25ms'),
-      /** Envoy's default: ten times the base. */
+      /** Envoy's default: ten times the base. Envoy refuses a max below the base. */
       max: positiveMs.optional(),
+    })
+    .check((ctx) => {
+      const { base, max } = ctx.value;
+      if (max !== undefined && max < base) ctx.issues.push({ code: 'custom', input: max, path: ['max'], message: `must not be less than base (${formatDuration(base)}), got ${formatDuration(max)}` });
     })
     .prefault({}),
   /** Envoy's retry budget: concurrent retries <= max(minConcurrency, percent% of active requests). */

@@ -1,5 +1,7 @@
 import type { Problem } from './parse';
-import type { Scenario } from './schema';
+import type { CertificateSpec, Scenario } from './schema';
+import type { Policy } from './policy';
+import { formatDuration } from './duration';
 
 /** The mesh meshed workloads join when a scenario declares none. */
 export const IMPLICIT_MESH = 'mesh';
@@ -14,10 +16,12 @@ export function expectedRequests(s: Scenario, durationMs = s.duration): number {
 }
 
 /**
- * References between meshes, gateways, faults and the services they name: every name must
- * resolve, gateways route only HTTP, and third parties stay outside every mesh.
+ * References between meshes, CAs, gateways, faults and the services they name: every name must
+ * resolve, gateways route only HTTP, and third parties stay outside every mesh. Times are
+ * checked against the end of the run unless `durationMs` overrides the file's duration: then
+ * the host (the CLI's --duration) checks them against its own, naming its option.
  */
-export function checkMeshParts(s: Scenario): Problem[] {
+export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   const services = new Map(s.services.map((x) => [x.name, x]));
@@ -34,6 +38,17 @@ export function checkMeshParts(s: Scenario): Problem[] {
     seenMeshes.add(m.name);
     m.trusts.forEach((t, j) => meshRef(`meshes.${i}.trusts.${j}`, t));
   });
+  // Certificates name CAs by root name: each mesh's (default "<mesh>-ca"), or the implicit mesh's.
+  const cas = new Set(s.meshes.length ? s.meshes.map((m) => m.ca.name ?? `${m.name}-ca`) : [`${IMPLICIT_MESH}-ca`]);
+  const caRef = (path: string, ca: string) => {
+    if (!cas.has(ca)) add(path, `unknown CA "${ca}" (CAs: ${list(cas)})`);
+  };
+  const certificateRefs = (path: string, c: CertificateSpec) => {
+    if (c.ca !== undefined) caRef(`${path}.ca`, c.ca);
+    c.trust?.forEach((t, j) => caRef(`${path}.trust.${j}`, t));
+  };
+  s.services.forEach((svc, i) => certificateRefs(`services.${i}.certificate`, svc.certificate));
+  s.clients.forEach((c, i) => certificateRefs(`clients.${i}.certificate`, c.certificate));
   s.services.forEach((svc, i) => {
     meshRef(`services.${i}.mesh`, svc.mesh);
     if (svc.mtls === 'STRICT' && svc.sidecar === false) add(`services.${i}.mtls`, `STRICT is enforced by a sidecar; "${svc.name}" has none (add "sidecar": true, or leave mtls out)`);
@@ -114,18 +129,19 @@ export function checkMeshParts(s: Scenario): Problem[] {
         break;
     }
   });
+  const ownDuration = durationMs === undefined;
   s.faults.forEach((f, i) => {
-    if (f.at >= s.duration) add(`faults.${i}.at`, `starts at ${f.at} ms, when the run is over (duration ${s.duration} ms)`);
+    if (ownDuration && f.at >= s.duration) add(`faults.${i}.at`, `starts at ${formatDuration(f.at)}, when the run is over (duration ${formatDuration(s.duration)})`);
   });
   const total = expectedRequests(s);
-  if (total > MAX_REQUESTS) {
+  if (ownDuration && total > MAX_REQUESTS) {
     add('clients', `would send about ${Math.round(total).toLocaleString('en-US')} requests over the duration, more than ${MAX_REQUESTS.toLocaleString('en-US')}; lower a rate or shorten the duration`);
   }
   const nodeNames = new Set([...hostNames, ...[...meshes].map((m) => `control-plane:${m}`)]);
   let last = -Infinity;
   s.narrative.forEach((step, i) => {
     if (step.at < last) add(`narrative.${i}.at`, 'steps must be in time order');
-    if (step.at > s.duration) add(`narrative.${i}.at`, `is after the scenario ends (${s.duration} ms)`);
+    if (ownDuration && step.at > s.duration) add(`narrative.${i}.at`, `is after the scenario ends (${s.duration} ms)`);
     last = step.at;
     step.highlight.forEach((h, j) => {
       const parts = h.split('->');
@@ -135,5 +151,29 @@ export function checkMeshParts(s: Scenario): Problem[] {
       }
     });
   });
+  return problems;
+}
+
+/** Route policy fields that act only at L7; on a TCP route only circuitBreaker, connectTimeout and loadBalancer apply. */
+const L7_ONLY = ['timeout', 'retries', 'outlierDetection', 'fault'] as const;
+
+/**
+ * L7 policy on a route to a TCP service: the service's own `policy`, a call's, or a client's.
+ * A proxy cannot time out, retry, eject on 5xx or inject HTTP faults in a protocol it cannot read.
+ */
+export function checkTcpPolicies(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const protocolOf = new Map(s.services.map((x) => [x.name, x.protocol]));
+  const check = (path: string, callee: string, policy: Policy | undefined) => {
+    if (!policy || protocolOf.get(callee) !== 'tcp') return;
+    for (const f of L7_ONLY) {
+      if (policy[f] !== undefined) problems.push({ path: `${path}.${f}`, message: `L7 policies do not apply to a TCP service ("${callee}" has "protocol": "tcp"); only circuitBreaker, connectTimeout and loadBalancer do` });
+    }
+  };
+  s.services.forEach((svc, i) => {
+    check(`services.${i}.policy`, svc.name, svc.policy);
+    svc.calls.forEach((call, j) => check(`services.${i}.calls.${j}.policy`, call.service, call.policy));
+  });
+  s.clients.forEach((c, i) => check(`clients.${i}.policy`, c.target, c.policy));
   return problems;
 }

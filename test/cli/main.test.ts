@@ -88,6 +88,16 @@ describe('npm run sim', () => {
     expect(r.stdout).toMatch(/^api\s+\d+/m);
   });
 
+  it('--duration longer than the file\'s lets a fault that starts after the file\'s duration run', () => {
+    const late = { ...valid, duration: '5s', clients: [{ ...valid.clients[0], rate: 1 }], faults: [{ type: 'kill-service', service: 'api', at: '10m' }] };
+    const r = sim(scenarioFile('late-fault.json', late), '--json', '--duration', '20m');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const s = JSON.parse(r.stdout);
+    expect(s.simulatedMs).toBe(20 * 60_000);
+    expect(s.faults).toEqual([expect.objectContaining({ type: 'kill-service', startMs: 600_000 })]);
+  });
+
   describe('bad input exits with code 2 and path: message lines, no stack trace', () => {
     const cases: [string, () => string[], RegExp][] = [
       ['a missing file', () => [join(tmp, 'nope.json')], /nope\.json: no such file/],
@@ -99,6 +109,7 @@ describe('npm run sim', () => {
       ['a negative rate', () => [scenarioFile('negative-rate.json', { ...valid, clients: [{ ...valid.clients[0], rate: -5 }] })], /^clients\.0\.rate: must be greater than zero/m],
       ['a bad duration', () => [scenarioFile('bad-duration.json', { ...valid, duration: '5 parsecs' })], /^duration: "5 parsecs" is not a duration/m],
       ['a bad --seed', () => ['scenarios/hello-mesh.json', '--seed', 'abc'], /^--seed: expected a whole number, got "abc"$/m],
+      ['a fault after the file\'s duration, without --duration', () => [scenarioFile('late-fault-no-override.json', { ...valid, duration: '5s', faults: [{ type: 'kill-service', service: 'api', at: '10m' }] })], /^faults\.0\.at: starts at 10m 00s, when the run is over \(duration 5\.00 s\)$/m],
       ['a --duration within the warmup', () => ['scenarios/mm1.json', '--duration', '2s'], /^--duration: must be longer than scenarios\/mm1\.json's warmup \(5\.00 s\)$/m],
       ['an unknown option', () => ['scenarios/hello-mesh.json', '--fast'], /^--fast: unknown option/m],
     ];

@@ -215,6 +215,44 @@ describe('a bad scenario gets path: message for each problem', () => {
     expect(p.message).not.toMatch(/undefined/);
   });
 
+  it('says a missing service time takes a duration such as "5ms" or a distribution object', () => {
+    const d = base();
+    delete d.services[0].serviceTime;
+    expect(onlyProblem(d)).toEqual({
+      path: 'services.0.serviceTime',
+      message: 'is required (a duration such as "5ms", or a distribution object such as {"type": "exponential", "mean": "5ms"})',
+    });
+  });
+
+  it.each([
+    [true, 'true'],
+    [null, 'null'],
+    [['5ms'], 'an array'],
+  ])('says a service time of %j takes a duration or a distribution object, and names what it got', (value, got) => {
+    const d = base();
+    d.services[0].serviceTime = value;
+    expect(onlyProblem(d)).toEqual({
+      path: 'services.0.serviceTime',
+      message: `expected a duration such as "5ms", or a distribution object such as {"type": "exponential", "mean": "5ms"}, got ${got}`,
+    });
+  });
+
+  it('refuses a retry backoff whose max is below its base, as Envoy does, naming the base', () => {
+    const d = base();
+    d.services[1].policy = { retries: { backoff: { base: '100ms', max: '10ms' } } };
+    expect(onlyProblem(d)).toEqual({ path: 'services.1.policy.retries.backoff.max', message: 'must not be less than base (100 ms), got 10.0 ms' });
+    // Against the default base (25 ms) too, and on a call's own policy.
+    const e = base();
+    e.services[0].calls[0].policy = { retries: { backoff: { max: '10ms' } } };
+    expect(onlyProblem(e)).toEqual({ path: 'services.0.calls.0.policy.retries.backoff.max', message: 'must not be less than base (25.0 ms), got 10.0 ms' });
+  });
+
+  it('accepts a retry backoff whose max equals its base', () => {
+    const d = base();
+    d.services[1].policy = { retries: { backoff: { base: '100ms', max: '100ms' } } };
+    expect(validateScenario(d).ok).toBe(true);
+  });
+
   it('says a client without a type needs one of the client types', () => {
     const d = base();
     delete d.clients[0].type;
@@ -399,7 +437,7 @@ describe('a bad scenario gets path: message for each problem', () => {
   it.each(['10s', '12s'])('refuses a warmup of %s in a 10 s run', (warmup) => {
     const d = base();
     d.warmup = warmup;
-    expect(onlyProblem(d)).toEqual({ path: 'warmup', message: 'must be shorter than duration (10000 ms)' });
+    expect(onlyProblem(d)).toEqual({ path: 'warmup', message: 'must be shorter than duration (10.00 s)' });
   });
 });
 

@@ -31,9 +31,59 @@ describe('references between meshes, faults and services', () => {
     ]);
   });
 
-  it('refuses a fault that starts after the run is over', () => {
+  it('refuses a fault that starts after the run is over, with both times in readable units', () => {
     expect(problems({ faults: [{ type: 'kill-service', service: 'a', at: '20s' }] })).toEqual([
-      { path: 'faults.0.at', message: 'starts at 20000 ms, when the run is over (duration 10000 ms)' },
+      { path: 'faults.0.at', message: 'starts at 20.00 s, when the run is over (duration 10.00 s)' },
+    ]);
+    expect(problems({ duration: '5s', faults: [{ type: 'kill-service', service: 'a', at: '10m' }] })).toEqual([
+      { path: 'faults.0.at', message: 'starts at 10m 00s, when the run is over (duration 5.00 s)' },
+    ]);
+  });
+
+  it('checks times against the end of the run only when the file sets the run\'s duration', () => {
+    // A host that runs the file for longer (the CLI's --duration 20m) lets these through and
+    // checks them against its own duration.
+    const late = { ...base, duration: '5s', warmup: '10s', faults: [{ type: 'kill-service', service: 'a', at: '10m' }] };
+    expect(validateScenario(late).ok).toBe(false);
+    expect(validateScenario(late, { durationMs: 20 * 60_000 }).ok).toBe(true);
+  });
+
+  it('refuses a certificate signed by an unknown CA, naming the meshes\' CAs', () => {
+    const meshes = [{ name: 'retail' }, { name: 'payments', ca: { name: 'pay-root' } }];
+    expect(problems({ meshes, services: [{ name: 'a', sidecar: true, serviceTime: '1ms', certificate: { ca: 'nope-ca' } }] })).toEqual([
+      { path: 'services.0.certificate.ca', message: 'unknown CA "nope-ca" (CAs: retail-ca, pay-root)' },
+    ]);
+    expect(problems({ meshes, services: [{ name: 'a', sidecar: true, serviceTime: '1ms', certificate: { ca: 'pay-root', trust: ['retail-ca', 'pay-root'] } }] })).toEqual([]);
+  });
+
+  it('refuses trusting an unknown CA; without meshes the only CA is the implicit "mesh-ca"', () => {
+    expect(problems({ services: [{ name: 'a', sidecar: true, serviceTime: '1ms', certificate: { trust: ['mesh-ca', 'ghost-ca'] } }] })).toEqual([
+      { path: 'services.0.certificate.trust.1', message: 'unknown CA "ghost-ca" (CAs: mesh-ca)' },
+    ]);
+    expect(problems({ clients: [{ name: 'c', type: 'open', rate: 10, target: 'a', sidecar: true, certificate: { ca: 'ghost-ca' } }] })).toEqual([
+      { path: 'clients.0.certificate.ca', message: 'unknown CA "ghost-ca" (CAs: mesh-ca)' },
+    ]);
+  });
+
+  it('refuses L7 policies on a TCP service, one problem per field, and accepts its L4 ones', () => {
+    const tcp = (policy: Record<string, unknown>) => problems({ services: [{ name: 'a', sidecar: true, protocol: 'tcp', serviceTime: '1ms', policy }] });
+    const why = 'L7 policies do not apply to a TCP service ("a" has "protocol": "tcp"); only circuitBreaker, connectTimeout and loadBalancer do';
+    expect(tcp({ timeout: '1s', retries: { attempts: 3 }, fault: { abort: { percent: 5 } }, outlierDetection: {} })).toEqual(
+      ['timeout', 'retries', 'outlierDetection', 'fault'].map((f) => ({ path: `services.0.policy.${f}`, message: why })),
+    );
+    expect(tcp({ circuitBreaker: { maxConnections: 10 }, connectTimeout: '1s', loadBalancer: 'random' })).toEqual([]);
+  });
+
+  it('refuses L7 policies on a call or a client route to a TCP service', () => {
+    const services = [
+      { name: 'a', sidecar: true, serviceTime: '1ms', calls: [{ service: 'db', policy: { retries: { attempts: 1 }, connectTimeout: '1s' } }] },
+      { name: 'db', sidecar: { mode: 'L4' }, protocol: 'tcp', serviceTime: '1ms' },
+    ];
+    const clients = [{ name: 'c', type: 'open', rate: 10, target: 'db', sidecar: true, policy: { timeout: '1s' } }];
+    const why = 'L7 policies do not apply to a TCP service ("db" has "protocol": "tcp"); only circuitBreaker, connectTimeout and loadBalancer do';
+    expect(problems({ services, clients })).toEqual([
+      { path: 'services.0.calls.0.policy.retries', message: why },
+      { path: 'clients.0.policy.timeout', message: why },
     ]);
   });
 
