@@ -9,7 +9,7 @@ export function formatSummary(s: RunSummary): string {
   lines.push('');
   lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight}`);
   const causes = Object.entries(s.failures);
-  if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => `${c} ${n}`).join('   ')}`);
+  if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withCodes(c, n, s.httpErrors)).join('   ')}`);
   const l = s.latencyMs;
   const lm = (v: number) => (s.requests.ok === 0 ? '-' : ms(v));
   lines.push(`latency   mean ${lm(l.mean)}   p50 ${lm(l.p50)}   p90 ${lm(l.p90)}   p99 ${lm(l.p99)}   max ${lm(l.max)}   (ok requests)`);
@@ -23,8 +23,13 @@ export function formatSummary(s: RunSummary): string {
   if (edges.length) {
     lines.push('');
     const er = [['edge (caller view)', 'requests', 'ok', 'failed', 'retries', 'p50', 'p99']];
-    for (const [name, e] of edges) er.push([name, String(e.requests), String(e.ok), String(e.failed), String(e.retries), okMs(e.ok, e.latencyMs.p50), okMs(e.ok, e.latencyMs.p99)]);
-    lines.push(...table(er));
+    const how = ['failed how (on this hop / from further down)'];
+    for (const [name, e] of edges) {
+      er.push([name, String(e.requests), String(e.ok), String(e.failed), String(e.retries), okMs(e.ok, e.latencyMs?.p50), okMs(e.ok, e.latencyMs?.p99)]);
+      how.push(failedHow(e));
+    }
+    // The last column is text: left-aligned after the figures.
+    lines.push(...table(er).map((line, i) => `${line}  ${how[i]}`.trimEnd()));
   }
   const proxies = Object.entries(s.proxies);
   if (proxies.length) {
@@ -61,8 +66,21 @@ export function formatSummary(s: RunSummary): string {
 }
 
 /** A latency, or "-" when nothing ended ok (there is no latency to show, not a zero one). */
-function okMs(ok: number, v: number): string {
-  return ok === 0 ? '-' : ms(v);
+function okMs(ok: number, v: number | undefined): string {
+  return ok === 0 || v === undefined ? '-' : ms(v);
+}
+
+/** An edge's failures: on this hop by cause (with HTTP codes), then those from further down. */
+function failedHow(e: RunSummary['edges'][string]): string {
+  const parts = Object.entries(e.failures).map(([cause, n]) => withCodes(cause, n, e.httpErrors));
+  if (e.failedDownstream > 0) parts.push(`from further down ${e.failedDownstream}`);
+  return parts.join(', ');
+}
+
+/** "cause n", and for http-5xx the HTTP codes: "http-5xx 12 (503 x10, 500 x2)". */
+function withCodes(cause: string, n: number, httpErrors: Record<string, number>): string {
+  const codes = cause === 'http-5xx' ? Object.entries(httpErrors).map(([code, k]) => `${code} x${k}`) : [];
+  return codes.length ? `${cause} ${n} (${codes.join(', ')})` : `${cause} ${n}`;
 }
 
 function ms(v: number): string {

@@ -40,6 +40,10 @@ export class Call {
   cause: string | null = null;
   /** HTTP status of the result (200 when ok). */
   status = 200;
+  /** The failure came from further down: the callee answered with its own call's failure. */
+  inherited = false;
+  /** The caller stopped waiting (a client's own timeout): its edge already counted the call. */
+  callerGaveUp = false;
 
   reset(): void {
     this.requestId = -1;
@@ -60,6 +64,8 @@ export class Call {
     this.done = false;
     this.cause = null;
     this.status = 200;
+    this.inherited = false;
+    this.callerGaveUp = false;
   }
 }
 
@@ -107,6 +113,8 @@ export class Attempt {
   pending = 0;
   cause: string | null = null;
   status = 200;
+  /** Its failure is one of the callee's own calls', passed up (not the callee's or this hop's). */
+  inherited = false;
 
   reset(): void {
     this.call = -1;
@@ -132,6 +140,7 @@ export class Attempt {
     this.pending = 0;
     this.cause = null;
     this.status = 200;
+    this.inherited = false;
   }
 }
 
@@ -142,6 +151,8 @@ export class Request {
   /** Closed-loop user index, -1 for open loop. */
   user = -1;
   sentAt = 0;
+  /** Its first hop: the client's call to its target. */
+  call = -1;
   /** True once the request has its fate (ok or a cause); it ends exactly once. */
   ended = false;
   timeoutHandle = -1;
@@ -149,6 +160,7 @@ export class Request {
   reset(): void {
     this.client = -1;
     this.user = -1;
+    this.call = -1;
     this.sentAt = 0;
     this.ended = false;
     this.timeoutHandle = -1;

@@ -82,6 +82,7 @@ export class ClientActor implements Actor {
     call.edge = this.edge;
     call.route = this.route;
     call.sentAt = now;
+    req.call = call.id;
     w.dataPlane.issue(call);
   }
 
@@ -90,7 +91,7 @@ export class ClientActor implements Actor {
     const req = w.requests.get(call.requestId);
     if (!req.ended) {
       if (req.timeoutHandle >= 0) w.sim.cancel(req.timeoutHandle);
-      this.end(req, call.cause ?? Cause.ok);
+      this.end(req, call.cause ?? Cause.ok, call.status);
     }
     // The root hop is back: nothing refers to the request any more.
     w.calls.release(call);
@@ -98,13 +99,20 @@ export class ClientActor implements Actor {
   }
 
   private timedOut(req: Request): void {
+    const w = this.world;
     req.timeoutHandle = -1;
-    // The request's hops keep running; the late answer is dropped when it arrives.
-    this.end(req, Cause.timeout);
+    // The request's hops keep running; the late answer is dropped when it arrives. The first
+    // hop ends for its edge now, as a timeout (unless its answer is already on its way back).
+    const call = w.calls.get(req.call);
+    if (!call.done) {
+      call.callerGaveUp = true;
+      w.edgeStats[call.edge].recordGiveUp(call);
+    }
+    this.end(req, Cause.timeout, 504);
   }
 
-  private end(req: Request, cause: string): void {
-    this.world.requestEnded(req, cause);
+  private end(req: Request, cause: string, status: number): void {
+    this.world.requestEnded(req, cause, status);
     if (!this.open) this.world.sim.schedule(this.gap(), Ev.Send, this.id, req.user);
   }
 }

@@ -284,6 +284,7 @@ export class DataPlane implements Actor, ConnectionUser {
     const call = w.calls.get(att.call);
     if (call.done) return;
     if (cause === null) return this.finishCall(call, null, status);
+    const inherited = !local && att.inherited;
     const r = call.route!;
     const p = r.policy;
     if (p.l7 && call.attempts <= p.retries && retriable(p.retryOn, p.retriableStatus, cause, status, local)) {
@@ -300,7 +301,7 @@ export class DataPlane implements Actor, ConnectionUser {
       }
       r.retryOverflows++;
     }
-    this.finishCall(call, cause, status);
+    this.finishCall(call, cause, status, inherited);
   }
 
   private perTryTimeout(att: Attempt): void {
@@ -347,12 +348,16 @@ export class DataPlane implements Actor, ConnectionUser {
     this.attemptDone(att);
   }
 
-  /** Gives a call its result and hands it back to the caller app (through its sidecar's loopback). */
-  private finishCall(call: Call, cause: string | null, status: number): void {
+  /**
+   * Gives a call its result and hands it back to the caller app (through its sidecar's loopback).
+   * `inherited`: the failure is the callee's own call's, passed up, so it happened further down.
+   */
+  private finishCall(call: Call, cause: string | null, status: number, inherited = false): void {
     const w = this.world;
     call.done = true;
     call.cause = cause;
     call.status = status;
+    call.inherited = inherited;
     if (call.routeTimer >= 0) {
       w.sim.cancel(call.routeTimer);
       call.routeTimer = -1;
@@ -366,7 +371,7 @@ export class DataPlane implements Actor, ConnectionUser {
       r.activeRetries--;
       call.holdsRetry = false;
     }
-    w.edgeStats[call.edge].record(call, w.sim.now, w.warmup);
+    if (!call.callerGaveUp) w.edgeStats[call.edge].record(call, w.sim.now, w.warmup);
     const sc = r.sidecar;
     if (sc) this.loopback(sc, Ev.Response, call.id, 0, call.caller);
     else w.sim.actor(call.caller).receive(Ev.Response, call.id, 0);

@@ -1,12 +1,37 @@
-import { Histogram, type LatencySummary } from '../sim-engine';
+import { Histogram, Tally, type LatencySummary } from '../sim-engine';
 import type { Call } from './Call';
+import { Cause } from './events';
 
-/** Figures for one edge (caller service -> callee service), as the caller's router saw them. */
+/** One edge's figures in a run's summary. */
+export interface EdgeSummary {
+  requests: number;
+  ok: number;
+  failed: number;
+  /** Failures that happened on this hop, by cause: its router's own, or the callee's answer. */
+  failures: Record<string, number>;
+  /** Failures passed up from further down: the callee's own call failed. */
+  failedDownstream: number;
+  /** The HTTP status of this hop's own `http-5xx` failures, by code. */
+  httpErrors: Record<string, number>;
+  /** Latency of ok calls, retries included; null when none ended ok. */
+  latencyMs: LatencySummary | null;
+  retries: number;
+  /** Connections the callers opened, failed to open, and requests that reused a pooled one. */
+  connections: { opened: number; failed: number; reused: number };
+}
+
+/**
+ * Figures for one edge (caller service -> callee service), as the caller's router saw them.
+ * A failed call is counted where it happened: on this hop (by cause), or further down.
+ */
 export class EdgeStats {
   requests = 0;
   ok = 0;
   failed = 0;
+  failedDownstream = 0;
   attempts = 0;
+  readonly failures = new Tally();
+  readonly httpErrors = new Tally();
   /** Latency of ok calls sent after the warmup, retries included. */
   readonly latency = new Histogram();
 
@@ -18,10 +43,34 @@ export class EdgeStats {
       if (call.sentAt >= warmup) this.latency.record(now - call.sentAt);
     } else {
       this.failed++;
+      if (call.inherited) {
+        this.failedDownstream++;
+      } else {
+        this.failures.add(call.cause);
+        if (call.cause === Cause.http5xx) this.httpErrors.add(String(call.status));
+      }
     }
   }
 
-  summary(retries: number): { requests: number; ok: number; failed: number; latencyMs: LatencySummary; retries: number } {
-    return { requests: this.requests, ok: this.ok, failed: this.failed, latencyMs: this.latency.summary(), retries };
+  /** The caller stopped waiting (a client's own timeout): the hop failed here, as a timeout. */
+  recordGiveUp(call: Call): void {
+    this.requests++;
+    this.attempts += call.attempts;
+    this.failed++;
+    this.failures.add(Cause.timeout);
+  }
+
+  summary(retries: number, connections: EdgeSummary['connections']): EdgeSummary {
+    return {
+      requests: this.requests,
+      ok: this.ok,
+      failed: this.failed,
+      failures: this.failures.toObject(),
+      failedDownstream: this.failedDownstream,
+      httpErrors: this.httpErrors.toObject(),
+      latencyMs: this.ok === 0 ? null : this.latency.summary(),
+      retries,
+      connections,
+    };
   }
 }

@@ -170,6 +170,7 @@ export class ServiceActor implements Actor {
     const parent = w.attempts.get(child.parent);
     if (child.cause !== null && parent.cause === null) {
       parent.cause = child.cause;
+      parent.inherited = true;
       // A failed dependency surfaces to our caller as a gateway-style error.
       parent.status = child.status >= 500 ? child.status : child.status >= 400 ? child.status : 502;
     }

@@ -4,6 +4,7 @@ import { Attempt, Call, Request, Table } from './Call';
 import { ClientActor } from './Client';
 import { DataPlane } from './DataPlane';
 import { EdgeStats } from './EdgeStats';
+import { Cause } from './events';
 import { FaultInjector } from './faults/FaultInjector';
 import { GatewayActor } from './Gateway';
 import { ControlPlane } from './mesh/ControlPlane';
@@ -67,6 +68,8 @@ export class World {
   ok = 0;
   failed = 0;
   readonly failures = new Tally();
+  /** The HTTP status of every `http-5xx` fate, by code. */
+  readonly httpErrors = new Tally();
   /** End-to-end latency of ok requests sent after the warmup. */
   readonly latency = new Histogram();
   readonly sentPerSecond = new TimeSeries();
@@ -332,7 +335,7 @@ export class World {
   }
 
   /** Gives a request its one fate. Throws if it already had one. */
-  requestEnded(req: Request, cause: string): void {
+  requestEnded(req: Request, cause: string, status: number): void {
     if (req.ended) throw new InvariantError(`request ${req.id} ended twice`);
     req.ended = true;
     const now = this.sim.now;
@@ -344,6 +347,7 @@ export class World {
     } else {
       this.failed++;
       this.failures.add(cause);
+      if (cause === Cause.http5xx) this.httpErrors.add(String(status));
       this.failedPerSecond.add(now);
     }
     if (this.observer) this.observer.requestEnded(req.client, cause, latency);

@@ -1,4 +1,5 @@
 import type { LatencySummary } from '../sim-engine';
+import type { EdgeSummary } from './EdgeStats';
 import type { FaultSpec } from '../scenario';
 import { ConfigState } from './proxy/Sidecar';
 import type { World } from './World';
@@ -13,10 +14,12 @@ export interface RunSummary {
   traceHash: string;
   requests: { sent: number; ok: number; failed: number; inFlight: number };
   failures: Record<string, number>;
+  /** The HTTP status of every `http-5xx` fate, by code. */
+  httpErrors: Record<string, number>;
   latencyMs: LatencySummary;
   services: Record<string, { requests: number; ok: number; failed: number; latencyMs: LatencySummary; utilization: number }>;
-  /** Per caller -> callee edge, as the caller's router saw it (retries included in latency). */
-  edges: Record<string, { requests: number; ok: number; failed: number; latencyMs: LatencySummary; retries: number }>;
+  /** Per caller -> callee edge, as the caller's router saw it: where and why calls failed. */
+  edges: Record<string, EdgeSummary>;
   /** Per sidecar: CPU utilisation of its worker threads, passes made, CPU time in ms. */
   proxies: Record<string, { utilization: number; passes: number; cpuMs: number }>;
   /** Per mesh: its control plane's streams and pushes, its proxies' config, its CA's certificates. */
@@ -49,10 +52,17 @@ export function summarize(world: World, wallMs: number): RunSummary {
   }
   const edges: RunSummary['edges'] = {};
   const retries = new Array<number>(world.edgeStats.length).fill(0);
-  for (const r of world.routes) retries[r.edge] += r.retriesStarted;
+  const connections = world.edgeStats.map(() => ({ opened: 0, failed: 0, reused: 0 }));
+  for (const r of world.routes) {
+    retries[r.edge] += r.retriesStarted;
+    const c = connections[r.edge];
+    c.opened += r.opened;
+    c.failed += r.connectFailures;
+    c.reused += r.reused;
+  }
   for (const e of world.topology.edges) {
     const name = `${world.topology.nodes[e.from].name}->${world.topology.nodes[e.to].name}`;
-    edges[name] = world.edgeStats[e.id].summary(retries[e.id]);
+    edges[name] = world.edgeStats[e.id].summary(retries[e.id], connections[e.id]);
   }
   const proxies: RunSummary['proxies'] = {};
   for (const sc of world.sidecars) {
@@ -97,6 +107,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
     traceHash: world.sim.traceHash(),
     requests: { sent: world.sent, ok: world.ok, failed: world.failed, inFlight: world.inFlight },
     failures: world.failures.toObject(),
+    httpErrors: world.httpErrors.toObject(),
     latencyMs: world.latency.summary(),
     services,
     edges,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { World } from '../../src/models';
+import { World, summarize } from '../../src/models';
 import { scenario } from './helpers';
 
 /** Builds a world from an inline scenario and records every request's fate and latency. */
@@ -131,12 +131,15 @@ describe('mutual TLS', () => {
   });
 
   it('a peer signed by a CA the caller does not trust fails with tls-unknown-ca, until both trust both roots', () => {
-    const other = world(meshed({ certificate: { ca: 'other-ca' } }));
+    // A second mesh only to name its CA: the service is in the first, with a certificate from it.
+    const twoCas = { meshes: [{ name: 'mesh', ca: { name: 'mesh-ca' } }, { name: 'other', ca: { name: 'other-ca' } }] };
+    const other = world({ ...meshed({ certificate: { ca: 'other-ca' } }), ...twoCas });
     other.w.runUntil(2000);
     expect(other.w.failures.toObject()).toEqual({ 'tls-unknown-ca': 10 });
-    const bridged = world(
-      meshed({ certificate: { ca: 'other-ca', trust: ['other-ca', 'mesh-ca'] } }, { certificate: { trust: ['mesh-ca', 'other-ca'] } }),
-    );
+    const bridged = world({
+      ...meshed({ certificate: { ca: 'other-ca', trust: ['other-ca', 'mesh-ca'] } }, { certificate: { trust: ['mesh-ca', 'other-ca'] } }),
+      ...twoCas,
+    });
     bridged.w.runUntil(2000);
     expect(bridged.w.ok).toBe(10);
   });
@@ -513,7 +516,7 @@ describe('mixed meshes', () => {
     expect(w.failures.get('http-5xx') / w.sent).toBeGreaterThan(0.45);
   });
 
-  it('a TCP service gets mTLS from the mesh but none of the L7 policies', () => {
+  it("a TCP service gets mTLS from the mesh but none of the L7 policies, not even Istio's default retries", () => {
     const { w } = world({
       name: 'l4',
       duration: '10s',
@@ -521,7 +524,8 @@ describe('mixed meshes', () => {
       clients: [{ name: 'c', type: 'open', rate: 100, target: 'app', sidecar: true }],
       services: [
         { name: 'app', sidecar: true, concurrency: 10, serviceTime: '1ms', calls: [{ service: 'db' }] },
-        { name: 'db', protocol: 'tcp', sidecar: true, mtls: 'STRICT', concurrency: 10, serviceTime: '1ms', policy: { retries: { attempts: 5 } } },
+        // (An L7 policy on it is refused by the scenario's validation.)
+        { name: 'db', protocol: 'tcp', sidecar: true, mtls: 'STRICT', concurrency: 10, serviceTime: '1ms' },
       ],
     });
     w.runUntil(20_000);
@@ -647,5 +651,52 @@ describe('retry decisions follow Envoy: local failures by kind, upstream answers
     // One request on the one connection and 1024 waiting for it (Envoy's max pending); the
     // rest overflow at once.
     expect(g.w.failures.get('overflow')).toBe(g.w.sent - 1025);
+  });
+});
+
+describe('each hop has one fate, counted where it happened', () => {
+  const chain = (client: Record<string, unknown> = {}) =>
+    scenario({
+      name: 'fates',
+      duration: '10s',
+      network: instantPod,
+      clients: [{ name: 'users', type: 'open', arrival: 'constant', rate: 10, target: 'a', ...client }],
+      services: [
+        { name: 'a', serviceTime: '1ms', sidecar: freeSidecar, calls: [{ service: 'b' }] },
+        { name: 'b', serviceTime: '1ms', sidecar: freeSidecar, calls: [{ service: 'c' }] },
+        { name: 'c', serviceTime: '1ms', sidecar: freeSidecar, errorRate: 1, policy: { retries: { attempts: 0 } } },
+      ],
+    });
+
+  it('a failure is counted by cause on the hop where it happened, and as from further down above it', () => {
+    const w = new World(chain(), 1);
+    w.services[2].replicas.forEach((r) => (r.errorStatus = 500));
+    w.runUntil();
+    const s = summarize(w, 0);
+    expect(s.edges['b->c']).toMatchObject({ failed: 100, failures: { 'http-5xx': 100 }, httpErrors: { '500': 100 }, failedDownstream: 0, latencyMs: null });
+    expect(s.edges['a->b']).toMatchObject({ failed: 100, failures: {}, failedDownstream: 100 });
+    expect(s.edges['users->a']).toMatchObject({ failed: 100, failures: {}, failedDownstream: 100 });
+    expect(s.failures).toEqual({ 'http-5xx': 100 });
+    expect(s.httpErrors).toEqual({ '500': 100 });
+  });
+
+  it("a client's own timeout fails its first hop as a timeout then, and the late answer is not counted again", () => {
+    const w = new World(chain({ timeout: '50ms' }), 1);
+    w.services[2].replicas.forEach((r) => ((r.errorRate = 0), (r.slowdown = 100)));
+    w.runUntil(20_000);
+    const s = summarize(w, 0);
+    expect(s.failures).toEqual({ timeout: 100 });
+    // The client gave up on users->a; the hops below it finished ok, later.
+    expect(s.edges['users->a']).toMatchObject({ requests: 100, ok: 0, failed: 100, failures: { timeout: 100 } });
+    expect(s.edges['a->b']).toMatchObject({ requests: 100, ok: 100, failed: 0 });
+  });
+
+  it('an edge reports the connections its callers opened and reused', () => {
+    const w = new World(chain(), 1);
+    w.services[2].replicas.forEach((r) => (r.errorRate = 0));
+    w.runUntil();
+    const s = summarize(w, 0);
+    // One caller host per hop, one connection per upstream replica it used, kept alive.
+    expect(s.edges['a->b'].connections).toEqual({ opened: 1, failed: 0, reused: 99 });
   });
 });
