@@ -34,8 +34,8 @@ export function formatSummary(s: RunSummary): string {
   const proxies = Object.entries(s.proxies);
   if (proxies.length) {
     lines.push('');
-    const pr = [['sidecar', 'passes', 'cpu', 'utilization']];
-    for (const [name, p] of proxies) pr.push([name, String(p.passes), `${(p.cpuMs / 1000).toFixed(2)} s`, `${(p.utilization * 100).toFixed(1)}%`]);
+    const pr = [['sidecar', 'passes', 'handshakes', 'cpu', 'utilization']];
+    for (const [name, p] of proxies) pr.push([name, String(p.passes), String(p.handshakes), `${(p.cpuMs / 1000).toFixed(2)} s`, `${(p.utilization * 100).toFixed(1)}%`]);
     lines.push(...table(pr));
   }
   for (const [name, m] of Object.entries(s.meshes)) {

@@ -34,6 +34,10 @@ export class DataPlane implements Actor, ConnectionUser {
         return this.proxyDone(a, b);
       case Ev.ConnectDone:
         return this.connections.connectDone(w.routes[a], b);
+      case Ev.TlsAtServer:
+        return this.connections.tlsAtServer(w.routes[a], b);
+      case Ev.TlsAtClient:
+        return this.connections.tlsAtClient(w.routes[a], b);
       case Ev.AttemptResponse:
         return this.attemptDone(w.attempts.get(a));
       case Ev.PerTryTimeout:

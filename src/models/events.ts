@@ -28,6 +28,10 @@ export const Ev = {
   FaultDelay: 17,
   /** Data plane: a message was lost for good; TCP gives up and resets (a = attempt id). */
   TcpGiveUp: 18,
+  /** Data plane: a TLS ClientHello reaches the server's proxy (a = route index, b = host and outcome). */
+  TlsAtServer: 19,
+  /** Data plane: the server's TLS flight reaches the client's proxy (a = route index, b = host and outcome). */
+  TlsAtClient: 26,
   /** Control plane: a proxy (re)connects its config stream (a = sidecar index). */
   CpConnect: 20,
   /** Control plane: a config push reaches a proxy (a = sidecar index). */

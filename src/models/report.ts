@@ -20,8 +20,8 @@ export interface RunSummary {
   services: Record<string, { requests: number; ok: number; failed: number; latencyMs: LatencySummary; utilization: number }>;
   /** Per caller -> callee edge, as the caller's router saw it: where and why calls failed. */
   edges: Record<string, EdgeSummary>;
-  /** Per sidecar: CPU utilisation of its worker threads, passes made, CPU time in ms. */
-  proxies: Record<string, { utilization: number; passes: number; cpuMs: number }>;
+  /** Per sidecar: CPU utilisation of its worker threads, passes made, TLS handshakes, CPU time in ms (both). */
+  proxies: Record<string, { utilization: number; passes: number; handshakes: number; cpuMs: number }>;
   /** Per mesh: its control plane's streams and pushes, its proxies' config, its CA's certificates. */
   meshes: Record<
     string,
@@ -67,7 +67,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
   const proxies: RunSummary['proxies'] = {};
   for (const sc of world.sidecars) {
     if (sc.inline) continue; // a gateway's own proxy: its cost is the gateway's CPU
-    proxies[sc.name] = { utilization: sc.utilization(now), passes: sc.passes, cpuMs: sc.cpuMs(now) };
+    proxies[sc.name] = { utilization: sc.utilization(now), passes: sc.passes, handshakes: sc.handshakes, cpuMs: sc.cpuMs(now) };
   }
   const meshes: RunSummary['meshes'] = {};
   for (const cp of world.controlPlanes) {

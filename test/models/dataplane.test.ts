@@ -110,6 +110,18 @@ describe('mutual TLS', () => {
     expect(ended.map((e) => e.latency)).toEqual([31, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
   });
 
+  it("the handshake's CPU runs on a worker of each proxy and counts in its CPU", () => {
+    const { w, ended } = world(meshed({ mtls: 'STRICT', sidecar: { cpuPerPass: '2ms', passLatency: '0ms', concurrency: 1 } }));
+    w.runUntil(2000);
+    const proxy = (name: string) => w.sidecars.find((sc) => sc.name === name)!;
+    expect([proxy('c/sidecar').handshakes, proxy('svc-0/sidecar').handshakes]).toEqual([1, 1]);
+    // The server's proxy: 0.5 ms of handshake and 10 requests' two 2 ms passes.
+    expect(proxy('svc-0/sidecar').cpuMs(2000)).toBeCloseTo(40.5, 9);
+    expect(proxy('c/sidecar').cpuMs(2000)).toBeCloseTo(0.5, 9);
+    // 10 TCP + 5 ClientHello + 0.5 CPU + 5 back + 0.5 CPU, then 5 + 2 + 2 + 5 for the request.
+    expect(ended[0].latency).toBeCloseTo(35, 9);
+  });
+
   it('STRICT rejects plaintext callers; PERMISSIVE lets them in', () => {
     const strict = world(meshed({ mtls: 'STRICT' }, { sidecar: false }));
     strict.w.runUntil(2000);

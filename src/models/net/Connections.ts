@@ -45,7 +45,7 @@ export interface ConnectionUser {
  * - a failed connect fails every request pending on that host (they may retry elsewhere);
  * - a request put on a connection becomes *active*, within max requests (else overflow).
  * A new connection costs a TCP round trip and, under mTLS, a TLS 1.3 handshake: one more round
- * trip and CPU on both proxies. Counters live on the Route; this class only moves requests.
+ * trip and CPU on a worker of each proxy, queued with their passes. Counters live on the Route; this class only moves requests.
  */
 export class Connections {
   constructor(private readonly world: World, private readonly dp: ConnectionUser) {}
@@ -136,17 +136,44 @@ export class Connections {
         // Without config the proxy has no listeners: nothing accepts the connection.
         outcome = CONNECT_OUTCOMES.indexOf(Cause.noConfig);
       } else if (r.mtls && callee && callee.mesh) {
-        delay += rtt + 2 * w.tlsHandshakeCpuMs;
         const client = r.sidecar!.clientIdentity;
         const server = callee.serverIdentity;
         const cause = mtlsHandshake(client, server, now + from.skew, now + to.skew);
         if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
+        if (!callee.inline && !r.sidecar!.inline) {
+          // TCP's round trip, then the ClientHello's way to the server's proxy.
+          w.sim.schedule(rtt + this.dp.oneWay(r, i), Ev.TlsAtServer, this.dp.id, r.index, i * OUTCOMES + outcome);
+          return;
+        }
+        // A gateway's own proxy: its handshake CPU is the gateway's, here only a delay.
+        delay += rtt + 2 * w.tlsHandshakeCpuMs;
       } else if (callee && callee.mesh && (!r.sidecar || !r.sidecar.mesh) && w.strictHost[to.id]) {
         // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
         outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
       }
     }
     w.sim.schedule(delay, Ev.ConnectDone, this.dp.id, r.index, i * OUTCOMES + outcome);
+  }
+
+  /**
+   * TLS 1.3 under mTLS: the server's proxy does its half (key exchange, signing, checking the
+   * client's certificate) on one of its workers, as a pass would, and its flight goes back; then
+   * the client's proxy does its half, and the connection is ready (or refused) when it is done.
+   */
+  tlsAtServer(r: Route, packed: number): void {
+    const w = this.world;
+    const i = Math.floor(packed / OUTCOMES);
+    const server = w.sidecarOfHost[r.hosts[i]]!;
+    const now = w.sim.now;
+    const done = server.handshake(now, w.tlsHandshakeCpuMs);
+    w.sim.schedule(done - now + this.dp.oneWay(r, i), Ev.TlsAtClient, this.dp.id, r.index, packed);
+  }
+
+  tlsAtClient(r: Route, packed: number): void {
+    const w = this.world;
+    const now = w.sim.now;
+    const done = r.sidecar!.handshake(now, w.tlsHandshakeCpuMs);
+    w.sim.schedule(done - now, Ev.ConnectDone, this.dp.id, r.index, packed);
   }
 
   /** A ConnectDone event: the connection to host i of route r is ready, or failed. */

@@ -39,6 +39,8 @@ export type Pass = (typeof Pass)[keyof typeof Pass];
  */
 export class Sidecar {
   passes = 0;
+  /** TLS handshakes it took part in (each costs CPU on a worker, like a pass). */
+  handshakes = 0;
   /** By worker: the simulated time it finishes the last pass it took. */
   private readonly freeAt: Float64Array;
   /** CPU time of every pass taken so far, including the parts still ahead of the clock. */
@@ -79,14 +81,23 @@ export class Sidecar {
 
   /** A pass arrives at `now`: takes the worker that frees first, and returns when the pass ends. */
   claim(now: number): number {
+    this.passes++;
+    return this.take(now, this.cpu());
+  }
+
+  /** Its half of a TLS handshake arrives at `now` (`cpu` ms of work); returns when it is done. */
+  handshake(now: number, cpu: number): number {
+    this.handshakes++;
+    return this.take(now, cpu);
+  }
+
+  private take(now: number, cpu: number): number {
     const freeAt = this.freeAt;
     let k = 0;
     for (let j = 1; j < freeAt.length; j++) if (freeAt[j] < freeAt[k]) k = j;
-    const cpu = this.cpu();
     const done = (freeAt[k] > now ? freeAt[k] : now) + cpu;
     freeAt[k] = done;
     this.cpuTaken += cpu;
-    this.passes++;
     return done;
   }
 
