@@ -106,6 +106,8 @@ export class Attempt {
   conn = 0;
   /** Counted among its route's active requests (it was put on a connection). */
   attached = false;
+  /** When the connection it is on was opened. */
+  connOpenedAt = 0;
   /** The request reached the callee app (so the callee owns it until it answers). */
   atCallee = false;
   /** Callee-side serving state: next downstream call (sequential) and calls outstanding. */
@@ -135,6 +137,7 @@ export class Attempt {
     this.isRetry = false;
     this.conn = 0;
     this.attached = false;
+    this.connOpenedAt = 0;
     this.atCallee = false;
     this.nextCall = 0;
     this.pending = 0;

@@ -240,7 +240,7 @@ export class DataPlane implements Actor, ConnectionUser {
     this.endAttempt(att, att.cause, att.status);
     // A reset this router saw closes the connection; an answer (even a failed one) keeps it.
     if (att.local) this.connections.closeBusy(r, att.replica);
-    else this.connections.releaseConnection(r, att.replica);
+    else this.connections.releaseConnection(r, att.replica, att.connOpenedAt);
     this.decide(att, att.cause, att.status, att.local);
     this.world.attempts.release(att);
   }

@@ -89,6 +89,11 @@ export const policySchema = z.strictObject({
   fault: faultSchema.optional(),
   /** Connect timeout (Istio: 10 s). */
   connectTimeout: positiveMs.optional(),
+  /**
+   * A connection's longest life, after which it is closed once its request is done (Istio's
+   * connectionPool.tcp.maxConnectionDuration; none by default: kept-alive connections live on).
+   */
+  maxConnectionDuration: positiveMs.optional(),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;

@@ -154,7 +154,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   return problems;
 }
 
-/** Route policy fields that act only at L7; on a TCP route only circuitBreaker, connectTimeout and loadBalancer apply. */
+/** Route policy fields that act only at L7; on a TCP route only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer apply. */
 const L7_ONLY = ['timeout', 'retries', 'outlierDetection', 'fault'] as const;
 
 /**
@@ -167,7 +167,7 @@ export function checkTcpPolicies(s: Scenario): Problem[] {
   const check = (path: string, callee: string, policy: Policy | undefined) => {
     if (!policy || protocolOf.get(callee) !== 'tcp') return;
     for (const f of L7_ONLY) {
-      if (policy[f] !== undefined) problems.push({ path: `${path}.${f}`, message: `L7 policies do not apply to a TCP service ("${callee}" has "protocol": "tcp"); only circuitBreaker, connectTimeout and loadBalancer do` });
+      if (policy[f] !== undefined) problems.push({ path: `${path}.${f}`, message: `L7 policies do not apply to a TCP service ("${callee}" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do` });
     }
   };
   s.services.forEach((svc, i) => {

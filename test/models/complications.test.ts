@@ -131,27 +131,40 @@ describe('control-plane reach', () => {
 });
 
 describe('certificates', () => {
-  it('a CA outage longer than the certificate lifetime makes tls-expired-cert failures start at the expiry time', () => {
-    const { w, ended } = world({
+  const caOutage = (policy?: Record<string, unknown>) =>
+    world({
       name: 'ca-outage',
       duration: '100s',
       meshes: [{ name: 'mesh', ca: { ttl: '40s' } }],
       clients: [{ name: 'load', type: 'open', rate: 50, target: 'front', sidecar: true }],
       services: [
         { name: 'front', sidecar: true, concurrency: 8, serviceTime: '1ms', calls: [{ service: 'back' }] },
-        { name: 'back', sidecar: true, mtls: 'STRICT', concurrency: 8, serviceTime: '1ms' },
+        { name: 'back', sidecar: true, mtls: 'STRICT', concurrency: 8, serviceTime: '1ms', policy },
       ],
       // Certificates issued at 0 are due for renewal at 20 s; the CA is out from 10 s to 90 s.
       faults: [{ type: 'ca-outage', at: '10s', for: '80s' }],
     });
+
+  it('an expired certificate does not break connections already open: TLS checks it only at the handshake', () => {
+    const { w, ended } = caOutage();
+    w.runUntil(110_000);
+    // Every certificate expired at 40 s, but the kept-alive connections opened before it carry on.
+    expect(ended.every((e) => e.cause === 'ok')).toBe(true);
+    expect(summarize(w, 0).meshes.mesh.certificates.expired).toBe(3);
+  });
+
+  it('a CA outage longer than the certificate lifetime fails every new connection from the expiry time on', () => {
+    // Connections recycled every second (maxConnectionDuration): each new one needs a handshake.
+    const { w, ended } = caOutage({ maxConnectionDuration: '1s' });
     w.runUntil(110_000);
     const firstFailure = Math.min(...ended.filter((e) => e.cause !== 'ok').map((e) => e.at));
     expect(firstFailure).toBeGreaterThanOrEqual(40_000);
-    expect(firstFailure).toBeLessThan(40_100);
+    expect(firstFailure).toBeLessThan(41_100);
     // (A request still in flight at 40 s may need a new handshake after the expiry.)
     expect(ended.filter((e) => e.sentAt < 39_900).every((e) => e.cause === 'ok')).toBe(true);
-    // (Until just before the CA returns: a request failing at 89.9 s may succeed on a retry.)
-    expect(share(ended.filter((e) => e.sentAt >= 40_100 && e.sentAt < 89_000), 'tls-expired-cert')).toBe(1);
+    // Within a second every connection is new. (Until just before the CA returns: a request
+    // failing at 89.9 s may succeed on a retry.)
+    expect(share(ended.filter((e) => e.sentAt >= 41_100 && e.sentAt < 89_000), 'tls-expired-cert')).toBe(1);
     // Renewals succeed again once the CA is back (they retry every 10 s), and traffic recovers.
     expect(share(ended.filter((e) => e.sentAt >= 91_000), 'ok')).toBe(1);
     const s = summarize(w, 0);
@@ -159,17 +172,20 @@ describe('certificates', () => {
     expect(s.meshes.mesh.certificates.renewalsFailed).toBeGreaterThan(0);
   });
 
-  it('expire-certificates ends mTLS at once, until renewal', () => {
+  it('expire-certificates fails every new handshake from then on', () => {
     const { w, ended } = world({
       name: 'expire-now',
       duration: '20s',
       clients: [{ name: 'load', type: 'open', rate: 50, target: 'back', sidecar: true }],
-      services: [{ name: 'back', sidecar: true, mtls: 'STRICT', concurrency: 8, serviceTime: '1ms', certificate: { renew: false } }],
+      services: [
+        { name: 'back', sidecar: true, mtls: 'STRICT', concurrency: 8, serviceTime: '1ms', certificate: { renew: false }, policy: { maxConnectionDuration: '500ms' } },
+      ],
       faults: [{ type: 'expire-certificates', service: 'back', at: '5s' }],
     });
     w.runUntil(30_000);
     expect(ended.filter((e) => e.sentAt < 5000).every((e) => e.cause === 'ok')).toBe(true);
-    expect(share(ended.filter((e) => e.sentAt > 5001), 'tls-expired-cert')).toBe(1);
+    // The connections open at 5 s live out their 500 ms; every one after needs a handshake.
+    expect(share(ended.filter((e) => e.sentAt > 5501), 'tls-expired-cert')).toBe(1);
   });
 
   it('clock skew on a host makes it see valid certificates as expired', () => {

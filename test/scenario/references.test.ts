@@ -67,7 +67,7 @@ describe('references between meshes, faults and services', () => {
 
   it('refuses L7 policies on a TCP service, one problem per field, and accepts its L4 ones', () => {
     const tcp = (policy: Record<string, unknown>) => problems({ services: [{ name: 'a', sidecar: true, protocol: 'tcp', serviceTime: '1ms', policy }] });
-    const why = 'L7 policies do not apply to a TCP service ("a" has "protocol": "tcp"); only circuitBreaker, connectTimeout and loadBalancer do';
+    const why = 'L7 policies do not apply to a TCP service ("a" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do';
     expect(tcp({ timeout: '1s', retries: { attempts: 3 }, fault: { abort: { percent: 5 } }, outlierDetection: {} })).toEqual(
       ['timeout', 'retries', 'outlierDetection', 'fault'].map((f) => ({ path: `services.0.policy.${f}`, message: why })),
     );
@@ -80,7 +80,7 @@ describe('references between meshes, faults and services', () => {
       { name: 'db', sidecar: { mode: 'L4' }, protocol: 'tcp', serviceTime: '1ms' },
     ];
     const clients = [{ name: 'c', type: 'open', rate: 10, target: 'db', sidecar: true, policy: { timeout: '1s' } }];
-    const why = 'L7 policies do not apply to a TCP service ("db" has "protocol": "tcp"); only circuitBreaker, connectTimeout and loadBalancer do';
+    const why = 'L7 policies do not apply to a TCP service ("db" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do';
     expect(problems({ services, clients })).toEqual([
       { path: 'services.0.calls.0.policy.retries', message: why },
       { path: 'clients.0.policy.timeout', message: why },

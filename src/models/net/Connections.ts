@@ -53,12 +53,8 @@ export class Connections {
   /** A new request for host `att.replica`: an idle connection, a place in the queue, or overflow. */
   acquire(r: Route, att: Attempt): void {
     const i = att.replica;
-    if (r.mtls && r.idle[i] > 0 && !this.certificatesValid(r, att.host)) {
-      // A certificate behind these connections has expired: close them, handshake again.
-      r.connections -= r.idle[i];
-      r.idle[i] = 0;
-    }
-    if (r.idle[i] > 0) {
+    this.closeAged(r, i);
+    if (r.idle[i].length > 0) {
       r.reused++;
       return this.attach(r, att);
     }
@@ -85,7 +81,7 @@ export class Connections {
       att.conn = Conn.closed;
       return this.dp.attemptFailed(att, Cause.overflow, 503);
     }
-    r.idle[i]--;
+    att.connOpenedAt = r.idle[i].pop()!;
     r.busy[i]++;
     r.activeRequests++;
     r.hostActive[i]++;
@@ -97,17 +93,28 @@ export class Connections {
   /** Hands host i's idle connections to its pending requests, first come first served. */
   private serveQueue(r: Route, i: number): void {
     const q = r.waiters[i];
-    while (q.length > 0 && r.idle[i] > 0) {
+    while (q.length > 0 && r.idle[i].length > 0) {
       const att = this.world.attempts.get(q.shift()!);
       r.pendingRequests--;
       this.attach(r, att);
     }
   }
 
+  /** Closes host i's idle connections that have lived their maximum duration. */
+  private closeAged(r: Route, i: number): void {
+    const max = r.policy.maxConnectionDuration;
+    if (max === Infinity) return;
+    const now = this.world.sim.now;
+    const idle = r.idle[i];
+    const kept = idle.filter((openedAt) => now - openedAt < max);
+    r.connections -= idle.length - kept.length;
+    r.idle[i] = kept;
+  }
+
   /** Opens connections while host i has more pending requests than connects in progress. */
   private openFor(r: Route, i: number): void {
     while (r.waiters[i].length > r.connecting[i]) {
-      const none = r.idle[i] + r.busy[i] + r.connecting[i] === 0;
+      const none = r.idle[i].length + r.busy[i] + r.connecting[i] === 0;
       if (r.connections >= r.policy.maxConnections && !none) return;
       r.connections++;
       r.connecting[i]++;
@@ -182,7 +189,7 @@ export class Connections {
     const outcome = packed % OUTCOMES;
     r.connecting[i]--;
     if (outcome === 0) {
-      r.idle[i]++;
+      r.idle[i].push(this.world.sim.now);
       return this.serveQueue(r, i);
     }
     r.connections--;
@@ -201,22 +208,17 @@ export class Connections {
   }
 
   /**
-   * Pooled mTLS connections are only as good as the certificates behind them: once either has
-   * expired (by the judging host's clock), Envoy drains them and the next request handshakes.
+   * A busy connection to host i is free again: the first pending request takes it, or it idles.
+   * Past its maximum duration it closes instead. (Certificates are checked only when a
+   * connection is opened, as TLS does: an open connection outlives an expired certificate.)
    */
-  private certificatesValid(r: Route, host: number): boolean {
-    const w = this.world;
-    const now = w.sim.now;
-    const client = r.sidecar?.clientIdentity;
-    const server = w.sidecarOfHost[host]?.serverIdentity;
-    if (!client || !server) return false;
-    return now + w.network.hosts[r.callerHost].skew < server.notAfter && now + w.network.hosts[host].skew < client.notAfter;
-  }
-
-  /** A busy connection to host i is free again: the first pending request takes it, or it idles. */
-  releaseConnection(r: Route, i: number): void {
+  releaseConnection(r: Route, i: number, openedAt: number): void {
     r.busy[i]--;
-    r.idle[i]++;
+    if (this.world.sim.now - openedAt >= r.policy.maxConnectionDuration) {
+      r.connections--;
+      return this.openFor(r, i);
+    }
+    r.idle[i].push(openedAt);
     this.serveQueue(r, i);
   }
 

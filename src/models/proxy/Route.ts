@@ -22,9 +22,9 @@ export class Route {
   readonly ejectedUntil: Float64Array;
   readonly ejections: Int32Array;
   ejectedCount = 0;
-  // Connection pools per upstream host: idle and busy connections, connects in progress,
-  // and attempts waiting for a connection (FIFO).
-  readonly idle: Int32Array;
+  // Connection pools per upstream host: idle connections (the time each opened, the last
+  // used on top), busy ones, connects in progress, and attempts waiting for one (FIFO).
+  readonly idle: number[][];
   readonly busy: Int32Array;
   readonly connecting: Int32Array;
   readonly waiters: number[][];
@@ -70,7 +70,7 @@ export class Route {
     this.consecutiveGateway = new Int32Array(n);
     this.ejectedUntil = new Float64Array(n);
     this.ejections = new Int32Array(n);
-    this.idle = new Int32Array(n);
+    this.idle = Array.from({ length: n }, () => []);
     this.busy = new Int32Array(n);
     this.connecting = new Int32Array(n);
     this.waiters = Array.from({ length: n }, () => []);

@@ -45,6 +45,7 @@ export interface CompiledPolicy {
   outlier: { consecutive5xx: number; consecutiveGateway: number; interval: number; baseEjection: number; maxPercent: number } | null;
   fault: { delayPercent: number; delayMs: number; abortPercent: number; abortStatus: number } | null;
   connectTimeout: number;
+  maxConnectionDuration: number;
 }
 
 /** Istio's connect timeout. */
@@ -98,6 +99,7 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
       : null,
     fault: l7 && p.fault ? { delayPercent: p.fault.delay?.percent ?? 0, delayMs: p.fault.delay?.fixed ?? 0, abortPercent: p.fault.abort?.percent ?? 0, abortStatus: p.fault.abort?.status ?? 503 } : null,
     connectTimeout: p.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    maxConnectionDuration: p.maxConnectionDuration ?? Infinity,
   };
 }
 
