@@ -382,6 +382,30 @@ describe('Envoy router', () => {
     expect(w.routes[0].ejectedCount).toBe(1);
   });
 
+  it('an ejection lasts base time x ejections, but never more than 300 s', () => {
+    const { w } = world(
+      routed(
+        { replicas: 2, serviceTime: '1ms', policy: { loadBalancer: 'round-robin', retries: { attempts: 0 }, outlierDetection: { baseEjectionTime: '100s', maxEjectionPercent: 50 } } },
+        { rate: 100 },
+        { duration: '2000s' },
+      ),
+    );
+    w.services[0].replicas[0].errorRate = 1;
+    const r = w.routes[0];
+    const returns: number[] = [];
+    let wasEjected = false;
+    for (let t = 0; t <= 1_000_000; t += 1000) {
+      w.runUntil(t);
+      const ejected = r.isEjected(0, t);
+      if (wasEjected && !ejected) returns.push(t);
+      wasEjected = ejected;
+    }
+    // Ejected near 0 s for 100 s, then for 200 s, then 300 s, and 300 s from then on (each
+    // return rounded up to the 10 s detection interval, and about 50 ms of failures between).
+    const gaps = returns.map((t, k) => (k === 0 ? t : t - returns[k - 1]));
+    expect(gaps).toEqual([110_000, 210_000, 310_000, 310_000]);
+  });
+
   it('with every host ejected the router answers no-healthy-upstream', () => {
     const { w } = world(
       routed(

@@ -172,7 +172,9 @@ export class Route {
   /**
    * Records an attempt's outcome for outlier detection (Envoy's consecutive 5xx and gateway
    * errors). Ejects the host when a threshold is reached and the ejection cap allows; the host
-   * returns at the first detection interval after base ejection time x ejections.
+   * returns at the first detection interval after base ejection time x ejections (at most
+   * 300 s). The cap is DOMAIN.md's and Envoy's before 1.27: max percent of the hosts, but at
+   * least one. (Envoy's multiplier also falls back after healthy intervals; here it only grows.)
    * Returns true when this outcome ejected the host.
    */
   recordOutcome(i: number, status: number, now: number): boolean {
@@ -190,15 +192,17 @@ export class Route {
       (od.consecutive5xx > 0 && this.consecutive5xx[i] >= od.consecutive5xx) ||
       (od.consecutiveGateway > 0 && this.consecutiveGateway[i] >= od.consecutiveGateway);
     if (!tripped || this.isEjected(i, now)) return false;
+    // Envoy starts counting afresh after every ejection decision, even one the cap refuses.
+    this.consecutive5xx[i] = 0;
+    this.consecutiveGateway[i] = 0;
     this.unejectDue(now);
     const cap = Math.max(1, Math.floor((this.hosts.length * od.maxPercent) / 100));
     if (this.ejectedCount >= cap) return false;
     this.ejections[i]++;
-    const until = now + od.baseEjection * this.ejections[i];
-    this.ejectedUntil[i] = Math.ceil(until / od.interval) * od.interval;
+    // Base time x ejections, at most max_ejection_time (300 s, or the base if longer).
+    const ejectFor = Math.min(od.baseEjection * this.ejections[i], Math.max(MAX_EJECTION_MS, od.baseEjection));
+    this.ejectedUntil[i] = Math.ceil((now + ejectFor) / od.interval) * od.interval;
     this.ejectedCount++;
-    this.consecutive5xx[i] = 0;
-    this.consecutiveGateway[i] = 0;
     return true;
   }
 
@@ -213,6 +217,8 @@ export class Route {
   }
 }
 
+/** Envoy's max_ejection_time default. */
+const MAX_EJECTION_MS = 300_000;
 /** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
 const HOST_SELECTION_RETRIES = 5;
 /** Envoy's minimum_ring_size default. */
