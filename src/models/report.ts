@@ -125,9 +125,9 @@ export function faultTarget(f: FaultSpec): string {
     case 'slow-replica':
       return `${f.service}-${f.replica}`;
     case 'clock-skew':
+    case 'http-abort':
       return f.replica === undefined ? f.service : `${f.service}-${f.replica}`;
     case 'kill-service':
-    case 'http-abort':
       return f.service;
     case 'latency':
       return f.service ?? `${f.from}->${f.to}`;

@@ -34,7 +34,15 @@ export const faultSchema = z.discriminatedUnion('type', [
     between: z.tuple([z.array(z.string().min(1)).min(1), z.array(z.string().min(1)).min(1)]),
     ...when,
   }),
-  z.strictObject({ type: z.literal('http-abort'), service: name, percent, status: z.number().int().min(400).max(599).default(503), ...when }),
+  z.strictObject({
+    type: z.literal('http-abort'),
+    service: name,
+    /** One replica (to show outlier detection ejecting it), or all of them. */
+    replica: replica.optional(),
+    percent,
+    status: z.number().int().min(400).max(599).default(503),
+    ...when,
+  }),
   z.strictObject({ type: z.literal('control-plane-outage'), mesh: name.optional(), ...when }),
   z.strictObject({ type: z.literal('ca-outage'), mesh: name.optional(), ...when }),
   z.strictObject({ type: z.literal('expire-certificates'), mesh: name.optional(), service: name.optional(), at: duration.prefault(0) }),

@@ -90,6 +90,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
     switch (f.type) {
       case 'kill-replica':
       case 'slow-replica':
+      case 'http-abort':
       case 'clock-skew': {
         const svc = services.get(f.service);
         if (!svc) svcRef('service', f.service);
@@ -97,7 +98,6 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
         break;
       }
       case 'kill-service':
-      case 'http-abort':
         svcRef('service', f.service);
         break;
       case 'latency':

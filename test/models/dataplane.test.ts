@@ -382,6 +382,23 @@ describe('Envoy router', () => {
     expect(w.routes[0].ejectedCount).toBe(1);
   });
 
+  it('an http-abort fault on one replica gets it ejected by outlier detection', () => {
+    const { w } = world(
+      routed(
+        { replicas: 3, serviceTime: '1ms', policy: { retries: { attempts: 0 }, outlierDetection: { maxEjectionPercent: 50 } } },
+        { rate: 100 },
+        { duration: '10s', faults: [{ type: 'http-abort', service: 'svc', replica: 1, percent: 100, status: 500, at: '2s' }] },
+      ),
+    );
+    w.runUntil(2000);
+    const served = w.services[0].replicas[1].served;
+    w.runUntil(10_000);
+    expect(w.routes[0].ejections).toEqual(new Int32Array([0, 1, 0]));
+    // Five errors eject it; nothing more reaches it during the 30 s ejection.
+    expect(w.services[0].replicas[1].served - served).toBe(5);
+    expect(w.httpErrors.toObject()).toEqual({ '500': 5 });
+  });
+
   it('an ejection lasts base time x ejections, but never more than 300 s', () => {
     const { w } = world(
       routed(

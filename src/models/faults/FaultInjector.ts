@@ -111,6 +111,7 @@ export class FaultInjector implements Actor {
         const svc = w.serviceByName(f.service);
         const before = svc.replicas.map((r) => [r.errorRate, r.errorStatus] as const);
         for (const r of svc.replicas) {
+          if (f.replica !== undefined && r.index !== f.replica) continue;
           r.errorRate = f.percent / 100;
           r.errorStatus = f.status;
         }
