@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
-import { FAULT_TYPES, buildFault, targetOptions } from '../../src/ui/faults/faultForm';
+import { describe, expect, it, test } from 'vitest';
+import { FAULT_TYPES, buildFault, replicaOptions, targetOptions } from '../../src/ui/faults/faultForm';
 import { validateScenario } from '../../src/scenario';
 
 const topology = {
@@ -41,7 +41,22 @@ describe('fault form', () => {
 
   test('numbers go as numbers, a link becomes from/to, an empty duration means until cleared', () => {
     expect(buildFault({ type: 'slow-replica', target: 'web', params: { replica: '1', factor: '20' }, duration: '' })).toEqual({ type: 'slow-replica', service: 'web', replica: 1, factor: 20 });
+    // HTTP errors on every replica (the default) or on one.
+    expect(buildFault({ type: 'http-abort', target: 'web', params: {}, duration: '' })).toEqual({ type: 'http-abort', service: 'web', percent: 50, status: 503 });
+    expect(buildFault({ type: 'http-abort', target: 'web', params: { replica: '1' }, duration: '' })).toEqual({ type: 'http-abort', service: 'web', replica: 1, percent: 50, status: 503 });
     expect(buildFault({ type: 'latency', target: 'link:api->web', params: {}, duration: '10s' })).toEqual({ type: 'latency', from: 'api', to: 'web', delay: '100ms', for: '10s' });
     expect(buildFault({ type: 'partition', target: 'web', params: { other: 'api' }, duration: '' })).toEqual({ type: 'partition', between: [['web'], ['api']] });
+  });
+});
+
+describe('replica choices', () => {
+  it('offer every replica first where a fault may hit them all, and only single replicas where it may not', () => {
+    const t = topology as unknown as Parameters<typeof replicaOptions>[1];
+    expect(replicaOptions('web', t).map((o) => o.label)).toEqual(['#0', '#1']);
+    expect(replicaOptions('web', t, 'every replica').map((o) => [o.value, o.label])).toEqual([
+      ['', 'every replica'],
+      ['0', '#0'],
+      ['1', '#1'],
+    ]);
   });
 });

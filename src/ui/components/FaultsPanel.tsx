@@ -72,7 +72,7 @@ function FaultForm({ topology }: { topology: ScenarioInfo['topology'] }) {
           const value = params[p.key] ?? defaults([p], topology, shownTarget)[p.key];
           const set = (v: string) => setParams((ps) => ({ ...ps, [p.key]: v }));
           if (p.kind === 'replica') {
-            const replicas = replicaOptions(shownTarget, topology);
+            const replicas = replicaOptions(shownTarget, topology, p.every);
             return <Select key={p.key} label={p.label} value={replicas.some((o) => o.value === value) ? value : replicas[0].value} options={replicas} onChange={set} />;
           }
           if (p.kind === 'node') {
@@ -130,7 +130,7 @@ function shownParams(
   for (const p of specs) {
     const v = typed[p.key];
     if (v === undefined) continue;
-    if (p.kind === 'replica' && !replicaOptions(target, topology).some((o) => o.value === v)) continue;
+    if (p.kind === 'replica' && !replicaOptions(target, topology, p.every).some((o) => o.value === v)) continue;
     if (p.kind === 'node' && (v === target || !topology.nodes.some((n) => n.name === v))) continue;
     out[p.key] = v;
   }

@@ -16,6 +16,8 @@ export interface ParamSpec {
   kind: 'number' | 'text' | 'replica' | 'node';
   default: string;
   hint?: string;
+  /** A replica field's choice for every replica (the field is then left out). */
+  every?: string;
 }
 
 export interface FaultTypeSpec {
@@ -35,6 +37,7 @@ export const FAULT_TYPES: readonly FaultTypeSpec[] = [
   { type: 'kill-replica', label: 'kill one replica', target: 'service', params: [replica] },
   { type: 'slow-replica', label: 'slow one replica', target: 'service', params: [replica, { key: 'factor', label: 'times slower', kind: 'number', default: '20' }] },
   { type: 'http-abort', label: 'HTTP errors', target: 'service', params: [
+    { key: 'replica', label: 'replica', kind: 'replica', default: '', every: 'every replica' },
     { key: 'percent', label: '% of requests', kind: 'number', default: '50' },
     { key: 'status', label: 'status', kind: 'number', default: '503' },
   ] },
@@ -83,10 +86,11 @@ export function targetOptions(kind: TargetKind, topology: Topology): Option[] {
   }
 }
 
-/** Replica numbers of a service or gateway. Pure. */
-export function replicaOptions(service: string, topology: Topology): Option[] {
+/** Replica numbers of a service or gateway, after a choice for every replica when `every` names one. Pure. */
+export function replicaOptions(service: string, topology: Topology, every?: string): Option[] {
   const n = topology.nodes.find((x) => x.name === service);
-  return Array.from({ length: n?.replicas ?? 1 }, (_, i) => ({ value: String(i), label: `#${i}` }));
+  const one = Array.from({ length: n?.replicas ?? 1 }, (_, i) => ({ value: String(i), label: `#${i}` }));
+  return every === undefined ? one : [{ value: '', label: every }, ...one];
 }
 
 /** What the form holds. */
@@ -128,6 +132,7 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
   for (const p of spec.params) {
     if (p.kind === 'node') continue;
     const raw = (v.params[p.key] ?? p.default).trim();
+    if (p.kind === 'replica' && raw === '' && p.every !== undefined) continue;
     // Numbers go as numbers so the schema checks their range; anything else as typed.
     f[p.key] = p.kind === 'number' || p.kind === 'replica' ? (raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
   }
