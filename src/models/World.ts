@@ -1,5 +1,5 @@
 import { Histogram, InvariantError, Simulation, Tally, TimeSeries, invariant, sampler, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
-import { IMPLICIT_MESH, meshSchema, type MeshSpec, type Policy, type Scenario, type ServiceSpec } from '../scenario';
+import { IMPLICIT_MESH, anySidecar, meshSchema, type MeshSpec, type Policy, type Scenario, type ServiceSpec } from '../scenario';
 import { Attempt, Call, Request, Table } from './Call';
 import { ClientActor } from './Client';
 import { DataPlane } from './DataPlane';
@@ -154,8 +154,7 @@ export class World {
   /** Control planes and CAs: the scenario's meshes, or one implicit mesh when sidecars exist. */
   private buildMeshes(s: Scenario): void {
     let specs: MeshSpec[] = s.meshes;
-    const anySidecar = s.services.some((x) => x.sidecar !== false) || s.clients.some((c) => c.sidecar !== false) || s.gateways.some((g) => g.mesh !== undefined);
-    if (specs.length === 0 && anySidecar) specs = [meshSchema.parse({ name: IMPLICIT_MESH, ca: { name: `${IMPLICIT_MESH}-ca` } })];
+    if (specs.length === 0 && anySidecar(s)) specs = [meshSchema.parse({ name: IMPLICIT_MESH, ca: { name: `${IMPLICIT_MESH}-ca` } })];
     const caOf = new Map(specs.map((m) => [m.name, m.ca.name ?? `${m.name}-ca`]));
     for (const m of specs) {
       const host = this.network.addHost(`control-plane:${m.name}`, m.controlPlane.zone, m.controlPlane.region, false);

@@ -5,4 +5,4 @@ export { parseScenarioText, validateScenario, formatProblems, type Problem, type
 export { readScenarioText, formatOfFile, type ScenarioFormat } from './read';
 export { parseDuration, formatDuration } from './duration';
 export { meshSchema } from './mesh';
-export { IMPLICIT_MESH, MAX_REQUESTS, expectedRequests } from './references';
+export { IMPLICIT_MESH, MAX_REQUESTS, anySidecar, expectedRequests } from './references';

@@ -5,6 +5,12 @@ import { formatDuration } from './duration';
 
 /** The mesh meshed workloads join when a scenario declares none. */
 export const IMPLICIT_MESH = 'mesh';
+
+/** Whether anything joins a mesh: without `meshes`, the implicit one exists only then. */
+export function anySidecar(s: Scenario): boolean {
+  return s.services.some((x) => x.sidecar !== false) || s.clients.some((c) => c.sidecar !== false) || s.gateways.some((g) => g.mesh !== undefined);
+}
+
 /** A run bigger than this many requests is refused: it would take many minutes. */
 export const MAX_REQUESTS = 50_000_000;
 
@@ -27,10 +33,15 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   const services = new Map(s.services.map((x) => [x.name, x]));
   const gateways = new Map(s.gateways.map((g) => [g.name, g]));
   // Without a `meshes` list, meshed workloads share an implicit mesh named "mesh".
-  const meshes = new Set(s.meshes.length ? s.meshes.map((m) => m.name) : [IMPLICIT_MESH]);
+  const meshes = new Set(s.meshes.length ? s.meshes.map((m) => m.name) : anySidecar(s) ? [IMPLICIT_MESH] : []);
   const list = (xs: Iterable<string>) => [...xs].join(', ') || 'none';
   const meshRef = (path: string, m: string | undefined) => {
     if (m !== undefined && !meshes.has(m)) add(path, `unknown mesh "${m}" (meshes: ${list(meshes)})`);
+  };
+  /** A fault on a mesh (its control plane, its CA): there must be one. */
+  const faultMeshRef = (path: string, m: string | undefined) => {
+    if (meshes.size === 0) add(path, 'there is no mesh to act on: no service, client or gateway has a sidecar, and `meshes` is empty');
+    else meshRef(path, m);
   };
   const seenMeshes = new Set<string>();
   s.meshes.forEach((m, i) => {
@@ -111,17 +122,18 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
           group.forEach((n, k) => {
             const cp = /^control-plane(?::(.+))?$/.exec(n);
             if (cp) {
-              if (cp[1] !== undefined && !meshes.has(cp[1])) add(`faults.${i}.between.${g}.${k}`, `unknown mesh "${cp[1]}" (meshes: ${list(meshes)})`);
+              if (cp[1] === undefined) faultMeshRef(`faults.${i}.between.${g}.${k}`, undefined);
+              else if (!meshes.has(cp[1])) add(`faults.${i}.between.${g}.${k}`, `unknown mesh "${cp[1]}" (meshes: ${list(meshes)})`);
             } else if (!hostNames.has(n)) add(`faults.${i}.between.${g}.${k}`, `unknown service, gateway or client "${n}" (or "control-plane:<mesh>")`);
           }),
         );
         break;
       case 'control-plane-outage':
       case 'ca-outage':
-        meshRef(`faults.${i}.mesh`, f.mesh);
+        faultMeshRef(`faults.${i}.mesh`, f.mesh);
         break;
       case 'expire-certificates':
-        meshRef(`faults.${i}.mesh`, f.mesh);
+        faultMeshRef(`faults.${i}.mesh`, f.mesh);
         svcRef('service', f.service);
         break;
       case 'gateway-capacity':

@@ -25,6 +25,24 @@ describe('references between meshes, faults and services', () => {
     ).toEqual([]);
   });
 
+  it('refuses a fault on a mesh when nothing has a sidecar, so there is no mesh to act on', () => {
+    const why = 'there is no mesh to act on: no service, client or gateway has a sidecar, and `meshes` is empty';
+    expect(
+      problems({
+        services: [{ name: 'a', serviceTime: '1ms' }],
+        faults: [
+          { type: 'ca-outage', at: '1s' },
+          { type: 'expire-certificates', at: '1s' },
+          { type: 'partition', between: [['a'], ['control-plane']], at: '2s' },
+        ],
+      }),
+    ).toEqual([
+      { path: 'faults.0.mesh', message: why },
+      { path: 'faults.1.mesh', message: why },
+      { path: 'faults.2.between.1.0', message: why },
+    ]);
+  });
+
   it('refuses STRICT on a service without a sidecar, which nothing would enforce', () => {
     expect(problems({ services: [{ name: 'a', mtls: 'STRICT', serviceTime: '1ms' }] })).toEqual([
       { path: 'services.0.mtls', message: 'STRICT is enforced by a sidecar; "a" has none (add "sidecar": true, or leave mtls out)' },
