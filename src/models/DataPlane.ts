@@ -20,7 +20,7 @@ import type { World } from './World';
  */
 export class DataPlane implements Actor, ConnectionUser {
   readonly name = 'data-plane';
-  private readonly connections: Connections;
+  readonly connections: Connections;
   constructor(readonly id: number, private readonly world: World) {
     this.connections = new Connections(world, this);
   }
@@ -255,8 +255,12 @@ export class DataPlane implements Actor, ConnectionUser {
     this.world.attempts.release(att);
   }
 
-  /** Caller-side bookkeeping when an attempt is over for the router. */
-  private endAttempt(att: Attempt, cause: string | null, status: number): void {
+  /**
+   * Caller-side bookkeeping when an attempt is over for the router. The outcome counts for the
+   * host's outlier detection unless the failure was the router's own doing before it reached
+   * the host (overflow, a timeout while waiting in the pool).
+   */
+  private endAttempt(att: Attempt, cause: string | null, status: number, aboutHost = cause !== Cause.overflow): void {
     const w = this.world;
     const r = att.route!;
     if (att.attached) {
@@ -274,8 +278,7 @@ export class DataPlane implements Actor, ConnectionUser {
       r.activeRetries--;
       call.holdsRetry = false;
     }
-    // Local overflow says nothing about the host; everything else feeds outlier detection.
-    if (cause !== Cause.overflow) r.recordOutcome(att.replica, status, w.sim.now);
+    if (aboutHost) r.recordOutcome(att.replica, status, w.sim.now);
   }
 
   /**
@@ -308,11 +311,11 @@ export class DataPlane implements Actor, ConnectionUser {
     this.finishCall(call, cause, status, inherited);
   }
 
+  /** Only a request on a connection has a per-try timer: its record lives on until the answer. */
   private perTryTimeout(att: Attempt): void {
     att.perTryTimer = -1;
     this.abandon(att, 504);
     this.decide(att, Cause.timeout, 504, true);
-    if (att.conn !== Conn.sent) this.world.attempts.release(att);
   }
 
   private routeTimeout(call: Call): void {
@@ -335,12 +338,14 @@ export class DataPlane implements Actor, ConnectionUser {
     const i = att.replica;
     // NOTE: the attempt's own cause stays the callee's to write: it may still be working on it.
     att.abandoned = true;
-    if (att.conn === Conn.sent) {
+    const reachedHost = att.conn === Conn.sent;
+    if (reachedHost) {
       this.connections.closeBusy(r, i);
     } else if (att.conn === Conn.waiting) {
       this.connections.withdraw(r, att);
     }
-    this.endAttempt(att, Cause.timeout, status);
+    // A request that never left the pool says nothing about the host.
+    this.endAttempt(att, Cause.timeout, status, reachedHost);
   }
 
   /** A message was dropped for good (partition): TCP retransmits until it gives up and resets. */

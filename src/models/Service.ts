@@ -255,6 +255,8 @@ export class ServiceActor implements Actor {
       w.dataPlane.resetToCaller(att);
     }
     while (replica.queued > 0) w.dataPlane.resetToCaller(w.attempts.get(replica.dequeue()));
+    // Its kernel is gone with it: every caller's idle connection to it is closed.
+    for (const route of w.routes) if (route.service === this.id) w.dataPlane.connections.closeIdle(route, r);
     w.endpointsChanged(this, r, false);
   }
 

@@ -14,7 +14,7 @@ export const Ev = {
   ProxyArrive: 10,
   /** Data plane: a sidecar finished one CPU pass (a = id, b = phase). */
   ProxyDone: 11,
-  /** Data plane: a connection attempt completed (a = attempt id, b = outcome code). */
+  /** Data plane: a connection attempt completed (a = route index, b = host and outcome). */
   ConnectDone: 12,
   /** Data plane: an attempt's response reaches the caller's host (a = attempt id). */
   AttemptResponse: 13,

@@ -53,10 +53,13 @@ export const retryPolicySchema = z.strictObject({
  * Circuit breakers per upstream cluster. Unset limits take the caller's defaults: Istio's
  * 2^32 - 1 for a sidecar, Envoy's 1024/1024/1024/3 for a gateway's own proxy.
  */
+/** A limit of 0 would refuse every request in Envoy, and Istio reads it as unset: refused. */
+const limit = count.min(1, { message: 'must be at least 1 (0 would refuse every request; leave it out for no limit)' });
+
 export const circuitBreakerSchema = z.strictObject({
-  maxConnections: count.optional(),
-  maxPendingRequests: count.optional(),
-  maxRequests: count.optional(),
+  maxConnections: limit.optional(),
+  maxPendingRequests: limit.optional(),
+  maxRequests: limit.optional(),
   /** Concurrent retries to the cluster when no retry budget is set. */
   maxRetries: count.optional(),
 });

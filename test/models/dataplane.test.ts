@@ -399,6 +399,45 @@ describe('Envoy router', () => {
     expect(w.httpErrors.toObject()).toEqual({ '500': 5 });
   });
 
+  it('a request that times out while waiting for a connection does not count against the host', () => {
+    // Connects take 10 ms (5 ms each way) and the route gives up at 8 ms: no request ever
+    // reaches a replica, so outlier detection (one error ejects) has nothing to say.
+    const { w } = world(
+      routed(
+        {
+          replicas: 2,
+          serviceTime: '1ms',
+          policy: { timeout: '8ms', retries: { attempts: 0 }, outlierDetection: { consecutive5xx: 1, maxEjectionPercent: 100 } },
+        },
+        { rate: 1000 },
+        { duration: '5ms', network: { latency: '5ms', samePod: '0ms' } },
+      ),
+    );
+    w.runUntil(1000);
+    expect(w.failures.toObject()).toEqual({ timeout: 5 });
+    expect(w.routes[0].ejections).toEqual(new Int32Array([0, 0]));
+  });
+
+  it("a killed replica's idle connections close with it: the next request is refused and retried elsewhere", () => {
+    const { w } = world({
+      ...routed({ replicas: 3, serviceTime: '1ms', policy: { loadBalancer: 'round-robin' } }, { rate: 100 }, { duration: '2s' }),
+      network: { latency: '1ms', samePod: '0ms' },
+      faults: [{ type: 'kill-replica', service: 'svc', replica: 0, at: '1005ms' }],
+    });
+    w.runUntil(5000);
+    // Nothing was in flight on replica 0 when it died; its callers learn from a refused connect.
+    expect(w.failed).toBe(0);
+    expect(w.routes[0].connectFailures).toBeGreaterThan(0);
+  });
+
+  it('a connect slower than the connect timeout fails as connect-timeout at the timeout', () => {
+    const { w, ended } = world(
+      routed({ serviceTime: '1ms', policy: { connectTimeout: '100ms', retries: { attempts: 0 } } }, {}, { network: { latency: '80ms', samePod: '0ms' } }),
+    );
+    w.runUntil(5000);
+    expect(ended).toEqual([{ cause: 'connect-timeout', latency: 100, at: 100 }]);
+  });
+
   it('an ejection lasts base time x ejections, but never more than 300 s', () => {
     const { w } = world(
       routed(

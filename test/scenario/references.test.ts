@@ -43,6 +43,14 @@ describe('references between meshes, faults and services', () => {
     ]);
   });
 
+  it('refuses a circuit-breaker limit of 0, which would refuse every request', () => {
+    const why = 'must be at least 1 (0 would refuse every request; leave it out for no limit), got 0';
+    expect(problems({ services: [{ name: 'a', sidecar: true, serviceTime: '1ms', policy: { circuitBreaker: { maxPendingRequests: 0, maxRequests: 0, maxRetries: 0 } } }] })).toEqual([
+      { path: 'services.0.policy.circuitBreaker.maxPendingRequests', message: why },
+      { path: 'services.0.policy.circuitBreaker.maxRequests', message: why },
+    ]);
+  });
+
   it('refuses STRICT on a service without a sidecar, which nothing would enforce', () => {
     expect(problems({ services: [{ name: 'a', mtls: 'STRICT', serviceTime: '1ms' }] })).toEqual([
       { path: 'services.0.mtls', message: 'STRICT is enforced by a sidecar; "a" has none (add "sidecar": true, or leave mtls out)' },

@@ -54,10 +54,7 @@ export class Connections {
   acquire(r: Route, att: Attempt): void {
     const i = att.replica;
     this.closeAged(r, i);
-    if (r.idle[i].length > 0) {
-      r.reused++;
-      return this.attach(r, att);
-    }
+    if (r.idle[i].length > 0) return this.attach(r, att, true);
     if (r.pendingRequests >= r.policy.maxPending) {
       r.overflows++;
       att.conn = Conn.closed;
@@ -72,15 +69,17 @@ export class Connections {
   /**
    * Puts a request on an idle connection of its host, within max requests; past it the request
    * overflows and the connection stays idle. (The pool's counts are settled before the failure
-   * is reported: reporting it may start another request on this route at once.)
+   * is reported: reporting it may start another request on this route at once.) `reuse`: the
+   * connection carried a request before.
    */
-  private attach(r: Route, att: Attempt): void {
+  private attach(r: Route, att: Attempt, reuse: boolean): void {
     const i = att.replica;
     if (r.activeRequests >= r.policy.maxRequests) {
       r.overflows++;
       att.conn = Conn.closed;
       return this.dp.attemptFailed(att, Cause.overflow, 503);
     }
+    if (reuse) r.reused++;
     att.connOpenedAt = r.idle[i].pop()!;
     r.busy[i]++;
     r.activeRequests++;
@@ -90,14 +89,24 @@ export class Connections {
     this.dp.send(att);
   }
 
-  /** Hands host i's idle connections to its pending requests, first come first served. */
-  private serveQueue(r: Route, i: number): void {
+  /**
+   * Hands host i's idle connections to its pending requests, first come first served. `fresh`:
+   * the one on top was just opened, so its first request is not a reuse.
+   */
+  private serveQueue(r: Route, i: number, fresh = false): void {
     const q = r.waiters[i];
     while (q.length > 0 && r.idle[i].length > 0) {
       const att = this.world.attempts.get(q.shift()!);
       r.pendingRequests--;
-      this.attach(r, att);
+      this.attach(r, att, !fresh);
+      fresh = false;
     }
+  }
+
+  /** Closes host i's idle connections (its pod died: its kernel closed them). */
+  closeIdle(r: Route, i: number): void {
+    r.connections -= r.idle[i].length;
+    r.idle[i] = [];
   }
 
   /** Closes host i's idle connections that have lived their maximum duration. */
@@ -111,11 +120,18 @@ export class Connections {
     r.idle[i] = kept;
   }
 
-  /** Opens connections while host i has more pending requests than connects in progress. */
+  /**
+   * Opens connections while host i has more pending requests than connects in progress. At the
+   * cluster's limit, idle connections past their maximum age (on any host) are closed first:
+   * Envoy closes those on a timer, so they would not be holding the slots.
+   */
   private openFor(r: Route, i: number): void {
     while (r.waiters[i].length > r.connecting[i]) {
       const none = r.idle[i].length + r.busy[i] + r.connecting[i] === 0;
-      if (r.connections >= r.policy.maxConnections && !none) return;
+      if (r.connections >= r.policy.maxConnections && !none) {
+        for (let h = 0; h < r.hosts.length; h++) this.closeAged(r, h);
+        if (r.connections >= r.policy.maxConnections) return;
+      }
       r.connections++;
       r.connecting[i]++;
       r.opened++;
@@ -138,7 +154,12 @@ export class Connections {
       const rtt = this.dp.oneWay(r, i) + this.dp.oneWay(r, i);
       delay = rtt;
       const callee = w.sidecarOfHost[to.id];
-      if (!to.up) outcome = 1;
+      if (rtt >= r.policy.connectTimeout) {
+        // (A latency fault, or lost segments: the connect timer fires first. It covers the TCP
+        // round trip only; a TLS handshake slowed by busy proxies is not cut off.)
+        delay = r.policy.connectTimeout;
+        outcome = TIMED_OUT;
+      } else if (!to.up) outcome = 1;
       else if (callee && callee.config === ConfigState.none) {
         // Without config the proxy has no listeners: nothing accepts the connection.
         outcome = CONNECT_OUTCOMES.indexOf(Cause.noConfig);
@@ -190,7 +211,7 @@ export class Connections {
     r.connecting[i]--;
     if (outcome === 0) {
       r.idle[i].push(this.world.sim.now);
-      return this.serveQueue(r, i);
+      return this.serveQueue(r, i, true);
     }
     r.connections--;
     r.connectFailures++;

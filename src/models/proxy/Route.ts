@@ -188,9 +188,11 @@ export class Route {
     this.consecutive5xx[i]++;
     if (status >= 502 && status <= 504) this.consecutiveGateway[i]++;
     else this.consecutiveGateway[i] = 0;
+    // Envoy trips when a count reaches the threshold exactly: errors past it (answers still on
+    // their way while the host is ejected) need a success and a new run to trip it again.
     const tripped =
-      (od.consecutive5xx > 0 && this.consecutive5xx[i] >= od.consecutive5xx) ||
-      (od.consecutiveGateway > 0 && this.consecutiveGateway[i] >= od.consecutiveGateway);
+      (od.consecutive5xx > 0 && this.consecutive5xx[i] === od.consecutive5xx) ||
+      (od.consecutiveGateway > 0 && this.consecutiveGateway[i] === od.consecutiveGateway);
     if (!tripped || this.isEjected(i, now)) return false;
     // Envoy starts counting afresh after every ejection decision, even one the cap refuses.
     this.consecutive5xx[i] = 0;
