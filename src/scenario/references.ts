@@ -65,7 +65,18 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
     if (svc.mtls === 'STRICT' && svc.sidecar === false) add(`services.${i}.mtls`, `STRICT is enforced by a sidecar; "${svc.name}" has none (add "sidecar": true, or leave mtls out)`);
     if (svc.external && svc.sidecar !== false) add(`services.${i}.sidecar`, `"${svc.name}" is a third party (external): it cannot run a sidecar`);
     if (svc.mesh !== undefined && svc.sidecar === false) add(`services.${i}.mesh`, `"${svc.name}" has no sidecar, so it cannot join mesh "${svc.mesh}"`);
+    const c = svc.certificate;
+    if (svc.sidecar === false && (c.ca !== undefined || c.ttl !== undefined || c.trust !== undefined || !c.renew)) {
+      add(`services.${i}.certificate`, `a workload certificate is its sidecar's; "${svc.name}" has none (add "sidecar": true, or leave certificate out)`);
+    }
   });
+  // Boundaries a control plane denies must be some service's or client's boundary.
+  const boundaries = new Set([...s.services, ...s.clients].flatMap((x) => (x.boundary === undefined ? [] : [x.boundary])));
+  s.meshes.forEach((m, i) =>
+    m.controlPlane.denyBoundaries.forEach((b, j) => {
+      if (!boundaries.has(b)) add(`meshes.${i}.controlPlane.denyBoundaries.${j}`, `no service or client has boundary "${b}" (boundaries: ${list(boundaries)})`);
+    }),
+  );
   s.clients.forEach((c, i) => meshRef(`clients.${i}.mesh`, c.mesh));
   s.gateways.forEach((g, i) => {
     meshRef(`gateways.${i}.mesh`, g.mesh);

@@ -51,6 +51,18 @@ describe('references between meshes, faults and services', () => {
     ]);
   });
 
+  it('refuses a certificate on a service without a sidecar, and a denied boundary nobody has', () => {
+    expect(
+      problems({
+        services: [{ name: 'a', serviceTime: '1ms', certificate: { ttl: '1h' } }],
+        meshes: [{ name: 'm', controlPlane: { denyBoundaries: ['payments-lob'] } }],
+      }),
+    ).toEqual([
+      { path: 'services.0.certificate', message: 'a workload certificate is its sidecar\'s; "a" has none (add "sidecar": true, or leave certificate out)' },
+      { path: 'meshes.0.controlPlane.denyBoundaries.0', message: 'no service or client has boundary "payments-lob" (boundaries: none)' },
+    ]);
+  });
+
   it('refuses STRICT on a service without a sidecar, which nothing would enforce', () => {
     expect(problems({ services: [{ name: 'a', mtls: 'STRICT', serviceTime: '1ms' }] })).toEqual([
       { path: 'services.0.mtls', message: 'STRICT is enforced by a sidecar; "a" has none (add "sidecar": true, or leave mtls out)' },
