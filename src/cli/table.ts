@@ -22,10 +22,10 @@ export function formatSummary(s: RunSummary): string {
   const edges = Object.entries(s.edges);
   if (edges.length) {
     lines.push('');
-    const er = [['edge (caller view)', 'requests', 'ok', 'failed', 'retries', 'p50', 'p99']];
+    const er = [['edge (caller view)', 'mTLS', 'requests', 'ok', 'failed', 'retries', 'p50', 'p99']];
     const how = ['failed how (on this hop / from further down)'];
     for (const [name, e] of edges) {
-      er.push([name, String(e.requests), String(e.ok), String(e.failed), String(e.retries), okMs(e.ok, e.latencyMs?.p50), okMs(e.ok, e.latencyMs?.p99)]);
+      er.push([name, e.mtls ? 'yes' : 'no', String(e.requests), String(e.ok), String(e.failed), String(e.retries), okMs(e.ok, e.latencyMs?.p50), okMs(e.ok, e.latencyMs?.p99)]);
       how.push(failedHow(e));
     }
     // The last column is text: left-aligned after the figures.

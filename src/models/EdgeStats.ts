@@ -18,6 +18,8 @@ export interface EdgeSummary {
   retries: number;
   /** Connections the callers opened, failed to open, and requests that reused a pooled one. */
   connections: { opened: number; failed: number; reused: number };
+  /** Its connections are mutual TLS (both ends meshed). */
+  mtls: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export class EdgeStats {
     this.failures.add(Cause.timeout);
   }
 
-  summary(retries: number, connections: EdgeSummary['connections']): EdgeSummary {
+  summary(retries: number, connections: EdgeSummary['connections'], mtls: boolean): EdgeSummary {
     return {
       requests: this.requests,
       ok: this.ok,
@@ -71,6 +73,7 @@ export class EdgeStats {
       latencyMs: this.ok === 0 ? null : this.latency.summary(),
       retries,
       connections,
+      mtls,
     };
   }
 }

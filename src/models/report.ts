@@ -62,7 +62,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
   }
   for (const e of world.topology.edges) {
     const name = `${world.topology.nodes[e.from].name}->${world.topology.nodes[e.to].name}`;
-    edges[name] = world.edgeStats[e.id].summary(retries[e.id], connections[e.id]);
+    edges[name] = world.edgeStats[e.id].summary(retries[e.id], connections[e.id], e.mtls);
   }
   const proxies: RunSummary['proxies'] = {};
   for (const sc of world.sidecars) {
