@@ -1,6 +1,6 @@
 import type { WallClock } from '../sim-engine';
 import { ConfigState, World, faultTarget, summarize, type RunSummary, type WorldObserver } from '../models';
-import { readScenarioText, validateScenario, type Scenario } from '../scenario';
+import { formatDuration, readScenarioText, validateScenario, type Scenario } from '../scenario';
 import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
@@ -68,6 +68,10 @@ export class SimHost implements WorldObserver {
       return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^faults\.0/, 'fault'), message: p.message })) };
     }
     const f = r.scenario.faults[0];
+    // `at` counts from now here: the start must still fall inside the run.
+    if (w.sim.now + f.at >= w.duration) {
+      return { ok: false, problems: [{ path: 'fault.at', message: `starts at ${formatDuration(w.sim.now + f.at)}, when the run is over (duration ${formatDuration(w.duration)})` }] };
+    }
     const id = w.faults.add({ ...f, at: w.sim.now + f.at });
     return { ok: true, id };
   }

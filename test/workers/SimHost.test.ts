@@ -219,6 +219,14 @@ describe('SimHost fault injection', () => {
     expect(host.faults()).toEqual([]);
   });
 
+  it('a fault injected to start after the run is over is refused (its start counts from now)', () => {
+    const host = fresh();
+    host.advance(100_000, 1e9);
+    const r = host.injectFault({ type: 'kill-service', service: 'cart', at: '30s' });
+    expect(r).toEqual({ ok: false, problems: [{ path: 'fault.at', message: expect.stringContaining('when the run is over') }] });
+    expect(host.faults()).toEqual([]);
+  });
+
   it('a fault cleared before it starts never starts', () => {
     const host = fresh();
     const r = host.injectFault({ type: 'kill-service', service: 'cart', at: '10s' });
