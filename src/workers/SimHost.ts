@@ -221,6 +221,7 @@ export class SimHost implements WorldObserver {
       edges[i * EDGE_STRIDE + EdgeField.calls] = e.requests;
       edges[i * EDGE_STRIDE + EdgeField.failed] = e.failed;
       edges[i * EDGE_STRIDE + EdgeField.attempts] = e.attempts;
+      edges[i * EDGE_STRIDE + EdgeField.failedHere] = e.failed - e.failedDownstream;
     });
     const counters = new Float64Array(Counter.length);
     counters[Counter.sent] = w.sent;

@@ -59,10 +59,11 @@ export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4
 export const PASSED_STRIDE = 3;
 /**
  * Floats per edge in `Frame.edges`, each counted since time zero as the caller saw the edge:
- * calls ended (ok or failed), calls failed, and attempts (retries included).
+ * calls ended (ok or failed), calls failed, attempts (retries included), and the failures that
+ * happened on this hop (the rest came from further down).
  */
-export const EDGE_STRIDE = 3;
-export const EdgeField = { calls: 0, failed: 1, attempts: 2 } as const;
+export const EDGE_STRIDE = 4;
+export const EdgeField = { calls: 0, failed: 1, attempts: 2, failedHere: 3 } as const;
 
 /**
  * One frame of the running simulation. The typed arrays are transferred, not copied, so

@@ -19,16 +19,16 @@ describe('narrative steps', () => {
   });
 });
 
-const frame = (simTime: number, calls: number, failed: number, attempts: number) =>
-  ({ simTime, edges: new Float64Array([calls, failed, attempts]) }) as unknown as Frame;
+const frame = (simTime: number, calls: number, failed: number, attempts: number, failedHere = failed) =>
+  ({ simTime, edges: new Float64Array([calls, failed, attempts, failedHere]) }) as unknown as Frame;
 
 describe('edge rates', () => {
   test('calls per simulated second, share failed and tries per call over the last two seconds', () => {
     const r = createEdgeRates();
     r.sample(frame(0, 0, 0, 0));
     expect(r.rate(0)).toBeNull();
-    r.sample(frame(1000, 100, 10, 300));
-    expect(r.rate(0)).toEqual({ perSecond: 100, failedShare: 0.1, tries: 3 });
+    r.sample(frame(1000, 100, 10, 300, 4));
+    expect(r.rate(0)).toEqual({ perSecond: 100, failedShare: 0.1, failedHereShare: 0.04, tries: 3 });
     r.sample(frame(3000, 300, 10, 500));
     r.sample(frame(4000, 500, 10, 700));
     // The window now starts at 1000 ms (the oldest sample at or before 4000 - 2000 is kept).

@@ -1,5 +1,6 @@
 // Recent figures per edge (calls per simulated second, share failed, tries per call) from the
-// cumulative counts frames carry. Plain state outside React, fed every frame.
+// cumulative counts frames carry, and the words a link label says. Plain state outside React, fed
+// every frame.
 import { EDGE_STRIDE, EdgeField, type Frame } from '../../workers/protocol';
 
 /** Simulated time the figures look back over. */
@@ -12,6 +13,8 @@ export interface EdgeRate {
   perSecond: number;
   /** Share of those that failed, 0..1. */
   failedShare: number;
+  /** Share of those that failed on this hop (the rest failed further down), 0..1. */
+  failedHereShare: number;
   /** Attempts per call (1 without retries). */
   tries: number;
 }
@@ -49,6 +52,7 @@ export function createEdgeRates(): EdgeRates {
       return {
         perSecond: calls / dt,
         failedShare: (b.edges[i + EdgeField.failed] - a.edges[i + EdgeField.failed]) / calls,
+        failedHereShare: (b.edges[i + EdgeField.failedHere] - a.edges[i + EdgeField.failedHere]) / calls,
         tries: (b.edges[i + EdgeField.attempts] - a.edges[i + EdgeField.attempts]) / calls,
       };
     },
@@ -56,4 +60,22 @@ export function createEdgeRates(): EdgeRates {
       samples = [];
     },
   };
+}
+
+/**
+ * "42 req/s · 3% failed here · ×2.9 tries": the figures worth saying, no more. A failure is
+ * said where it happened: on this hop ("here"), or further down and passed up. Pure.
+ */
+export function edgeLabel(r: EdgeRate): string {
+  const rate = r.perSecond >= 10 ? r.perSecond.toFixed(0) : r.perSecond.toFixed(1);
+  const parts = [`${rate} req/s`];
+  const pct = (share: number) => `${share >= 0.1 ? (100 * share).toFixed(0) : (100 * share).toFixed(1)}%`;
+  if (r.failedShare > 0) {
+    const below = r.failedShare - r.failedHereShare;
+    if (below <= 0) parts.push(`${pct(r.failedShare)} failed here`);
+    else if (r.failedHereShare <= 0) parts.push(`${pct(r.failedShare)} failed further down`);
+    else parts.push(`${pct(r.failedShare)} failed (${pct(r.failedHereShare)} here)`);
+  }
+  if (r.tries >= 1.1) parts.push(`×${r.tries.toFixed(1)} tries`);
+  return parts.join(' · ');
 }

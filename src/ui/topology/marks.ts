@@ -1,20 +1,10 @@
 // Small marks drawn on the topology: padlocks on mutual-TLS links, proxy hexagons, the cloud
-// around a third party, fault tags and the words of a link's figures. Plain D3 drawing helpers.
+// around a third party, and fault tags. Plain D3 drawing helpers.
 import type { Selection } from 'd3';
 import { NodeSize, type PlacedNode } from './layout';
-import type { EdgeRate } from './edgeRates';
 
 /** A D3 selection of one SVG group. */
 export type G = Selection<SVGGElement, unknown, null, undefined>;
-
-/** "42 req/s · 3% failed · ×2.9 tries": the figures worth saying, no more. Pure. */
-export function edgeLabel(r: EdgeRate): string {
-  const rate = r.perSecond >= 10 ? r.perSecond.toFixed(0) : r.perSecond.toFixed(1);
-  const parts = [`${rate} req/s`];
-  if (r.failedShare > 0) parts.push(`${r.failedShare >= 0.1 ? (100 * r.failedShare).toFixed(0) : (100 * r.failedShare).toFixed(1)}% failed`);
-  if (r.tries >= 1.1) parts.push(`×${r.tries.toFixed(1)} tries`);
-  return parts.join(' · ');
-}
 
 /** Where an active fault's tag goes: the top-left corner of each node it acts on, or a link's middle. */
 export function faultAnchors(

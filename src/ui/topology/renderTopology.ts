@@ -6,9 +6,9 @@ import { select } from 'd3';
 import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import { NodeSize, controlLabel, hexCount, nodeTags, type Layout, type PlacedNode } from './layout';
 import { isBridge } from './meshRegions';
-import { cloudPath, drawFaultTag, drawHexes, drawLock, edgeLabel, faultAnchors, hexPoints, type G } from './marks';
+import { cloudPath, drawFaultTag, drawHexes, drawLock, faultAnchors, hexPoints, type G } from './marks';
 import { sampleLanes, type EdgeLanes } from './lanes';
-import type { EdgeRate } from './edgeRates';
+import { edgeLabel, type EdgeRate } from './edgeRates';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
 export const QUEUE_BARS = 8;
