@@ -80,6 +80,7 @@ describe('every canned scenario tells its story', () => {
         'gateway-and-mesh.json',
         'gateway-only.json',
         'istio-load-test.json',
+        'istio-load-test-baseline.json',
         'l4-vs-l7.json',
         'mesh-only.json',
         'partial-adoption.json',
@@ -336,7 +337,19 @@ describe('L4 vs L7: TCP the gateway cannot route', () => {
 
 describe("Istio's load test, scaled down", () => {
   const s = scenarioFile('istio-load-test.json');
-  const plain = withoutSidecars(s, rawFile('istio-load-test.json'));
+  const plain = scenarioFile('istio-load-test-baseline.json');
+
+  it('ships a baseline twin: the same scenario with every sidecar taken out', () => {
+    const twin = withoutSidecars(s, rawFile('istio-load-test.json'));
+    expect({ ...plain, name: twin.name, title: undefined, description: undefined, lesson: undefined, narrative: [] }).toEqual({
+      ...twin,
+      title: undefined,
+      description: undefined,
+      lesson: undefined,
+      narrative: [],
+    });
+  });
+
   it.each(seedsOf(s))('two sidecars add 2.65 ms at p90 (within 10%) and 0.35 vCPU per 1000 req/s per proxy (seed %i)', (seed) => {
     const mesh = new World(s, seed);
     mesh.runUntil();
