@@ -188,6 +188,27 @@ describe('certificates', () => {
     expect(share(ended.filter((e) => e.sentAt > 5501), 'tls-expired-cert')).toBe(1);
   });
 
+  it('expire-certificates on a service expires its proxies only, and they renew after the CA retry interval', () => {
+    const { w, ended } = world({
+      name: 'expire-one',
+      duration: '40s',
+      clients: [{ name: 'load', type: 'open', rate: 50, target: 'front', sidecar: true }],
+      services: [
+        { name: 'front', sidecar: true, concurrency: 8, serviceTime: '1ms', calls: [{ service: 'back-v2' }] },
+        { name: 'back', sidecar: true, mtls: 'STRICT', concurrency: 8, serviceTime: '1ms' },
+        { name: 'back-v2', sidecar: true, mtls: 'STRICT', concurrency: 8, serviceTime: '1ms', policy: { maxConnectionDuration: '1s' } },
+      ],
+      faults: [{ type: 'expire-certificates', service: 'back', at: '5s' }],
+    });
+    w.runUntil(50_000);
+    const s = summarize(w, 0);
+    // back's one proxy, not back-v2's (whose name starts the same).
+    expect(s.meshes.mesh.certificates.expired).toBe(1);
+    expect(ended.every((e) => e.cause === 'ok')).toBe(true);
+    // And back renews 10 s later (the CA's retryEvery), the control plane and CA being up.
+    expect(s.meshes.mesh.certificates.renewed).toBe(1);
+  });
+
   it('clock skew on a host makes it see valid certificates as expired', () => {
     const { w, ended } = world({
       name: 'skew',

@@ -132,7 +132,8 @@ export class FaultInjector implements Actor {
       case 'expire-certificates': {
         for (const cp of w.controlPlanes) {
           if (f.mesh !== undefined && cp.spec.name !== f.mesh) continue;
-          const members = f.service === undefined ? cp.members : cp.members.filter((sc) => sc.name.startsWith(`${f.service}-`));
+          const hosts = f.service === undefined ? null : new Set(w.serviceByName(f.service).hosts);
+          const members = hosts === null ? cp.members : cp.members.filter((sc) => hosts.has(sc.host));
           cp.expireNow(members);
         }
         return null;

@@ -93,6 +93,7 @@ export class ControlPlane implements Actor {
         }
         return;
       case Ev.CertRenew:
+        sc.renewTimer = -1;
         return this.renew(sc);
       case Ev.CertExpire:
         return this.checkExpiry(sc);
@@ -163,7 +164,7 @@ export class ControlPlane implements Actor {
   private issue(sc: Sidecar): void {
     if (!this.caUp) {
       this.renewalsFailed++;
-      this.world.sim.schedule(this.spec.ca.retryEvery, Ev.CertRenew, this.id, sc.index);
+      this.renewIn(sc, this.spec.ca.retryEvery);
       return;
     }
     const { ttl, ca, trust } = this.certOf.get(sc)!;
@@ -178,8 +179,14 @@ export class ControlPlane implements Actor {
 
   private scheduleCertEvents(sc: Sidecar, ttl: number): void {
     const sim = this.world.sim;
-    if (sc.renews) sim.schedule(ttl * this.spec.ca.renewAt, Ev.CertRenew, this.id, sc.index);
+    if (sc.renews) this.renewIn(sc, ttl * this.spec.ca.renewAt);
     sim.schedule(ttl, Ev.CertExpire, this.id, sc.index);
+  }
+
+  /** The proxy's next renewal attempt, in place of any it had planned. */
+  private renewIn(sc: Sidecar, delay: number): void {
+    if (sc.renewTimer >= 0) this.world.sim.cancel(sc.renewTimer);
+    sc.renewTimer = this.world.sim.schedule(delay, Ev.CertRenew, this.id, sc.index);
   }
 
   /** Renewal goes proxy -> control plane -> CA; it fails if any of them is unreachable. */
@@ -198,7 +205,7 @@ export class ControlPlane implements Actor {
       return;
     }
     this.renewalsFailed++;
-    this.world.sim.schedule(this.spec.ca.retryEvery, Ev.CertRenew, this.id, sc.index);
+    this.renewIn(sc, this.spec.ca.retryEvery);
   }
 
   private checkExpiry(sc: Sidecar): void {
@@ -208,7 +215,10 @@ export class ControlPlane implements Actor {
     this.expired++;
   }
 
-  /** Expires the certificates of these members now (a fault). */
+  /**
+   * Expires the certificates of these members now (a fault). A proxy that renews notices and
+   * asks for a new one after the CA's retry interval, as it would after a failed renewal.
+   */
   expireNow(members: Iterable<Sidecar>): void {
     const now = this.world.sim.now;
     for (const sc of members) {
@@ -216,6 +226,7 @@ export class ControlPlane implements Actor {
       sc.clientIdentity.notAfter = now;
       if (sc.serverIdentity) sc.serverIdentity.notAfter = now;
       this.checkExpiry(sc);
+      if (sc.renews) this.renewIn(sc, this.spec.ca.retryEvery);
     }
   }
 }

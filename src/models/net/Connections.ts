@@ -1,6 +1,6 @@
 import { Cause, Ev } from '../events';
 import type { Attempt } from '../Call';
-import { ConfigState } from '../proxy/Sidecar';
+import { ConfigState, type Sidecar } from '../proxy/Sidecar';
 import type { Route } from '../proxy/Route';
 import { mtlsHandshake } from '../tls/Identity';
 import type { World } from '../World';
@@ -168,13 +168,9 @@ export class Connections {
         const server = callee.serverIdentity;
         const cause = mtlsHandshake(client, server, now + from.skew, now + to.skew);
         if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
-        if (!callee.inline && !r.sidecar!.inline) {
-          // TCP's round trip, then the ClientHello's way to the server's proxy.
-          w.sim.schedule(rtt + this.dp.oneWay(r, i), Ev.TlsAtServer, this.dp.id, r.index, i * OUTCOMES + outcome);
-          return;
-        }
-        // A gateway's own proxy: its handshake CPU is the gateway's, here only a delay.
-        delay += rtt + 2 * w.tlsHandshakeCpuMs;
+        // TCP's round trip, then the ClientHello's way to the server's proxy.
+        w.sim.schedule(rtt + this.dp.oneWay(r, i), Ev.TlsAtServer, this.dp.id, r.index, i * OUTCOMES + outcome);
+        return;
       } else if (callee && callee.mesh && (!r.sidecar || !r.sidecar.mesh) && w.strictHost[to.id]) {
         // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
         outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
@@ -191,17 +187,21 @@ export class Connections {
   tlsAtServer(r: Route, packed: number): void {
     const w = this.world;
     const i = Math.floor(packed / OUTCOMES);
-    const server = w.sidecarOfHost[r.hosts[i]]!;
     const now = w.sim.now;
-    const done = server.handshake(now, w.tlsHandshakeCpuMs);
+    const done = this.handshakeHalf(w.sidecarOfHost[r.hosts[i]]!, now);
     w.sim.schedule(done - now + this.dp.oneWay(r, i), Ev.TlsAtClient, this.dp.id, r.index, packed);
   }
 
   tlsAtClient(r: Route, packed: number): void {
-    const w = this.world;
-    const now = w.sim.now;
-    const done = r.sidecar!.handshake(now, w.tlsHandshakeCpuMs);
-    w.sim.schedule(done - now, Ev.ConnectDone, this.dp.id, r.index, packed);
+    const now = this.world.sim.now;
+    const done = this.handshakeHalf(r.sidecar!, now);
+    this.world.sim.schedule(done - now, Ev.ConnectDone, this.dp.id, r.index, packed);
+  }
+
+  /** One end's half of a handshake; a gateway's own proxy's is the gateway's CPU, here a delay. */
+  private handshakeHalf(sc: Sidecar, now: number): number {
+    const cpu = this.world.tlsHandshakeCpuMs;
+    return sc.inline ? now + cpu : sc.handshake(now, cpu);
   }
 
   /** A ConnectDone event: the connection to host i of route r is ready, or failed. */

@@ -78,6 +78,8 @@ export class Sidecar {
   expiryCounted = false;
   /** Renewal is on (false for a certificate nobody renews). */
   renews = true;
+  /** Its planned renewal attempt (an event handle), or -1. */
+  renewTimer = -1;
 
   /** A pass arrives at `now`: takes the worker that frees first, and returns when the pass ends. */
   claim(now: number): number {
