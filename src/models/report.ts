@@ -60,7 +60,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
     c.failed += r.connectFailures;
     c.reused += r.reused;
   }
-  for (const e of world.topology.edges) {
+  for (const e of inCallOrder(world)) {
     const name = `${world.topology.nodes[e.from].name}->${world.topology.nodes[e.to].name}`;
     edges[name] = world.edgeStats[e.id].summary(retries[e.id], connections[e.id], e.mtls);
   }
@@ -116,6 +116,19 @@ export function summarize(world: World, wallMs: number): RunSummary {
     gateways,
     faults,
   };
+}
+
+/** Edges in the order a request meets them: by their caller's distance from the clients. */
+function inCallOrder(world: World): World['topology']['edges'] {
+  const { nodes, edges } = world.topology;
+  const depth = new Map<number, number>();
+  let frontier = nodes.filter((n) => n.kind === 'client').map((n) => n.id);
+  for (let d = 0; frontier.length > 0; d++) {
+    for (const id of frontier) depth.set(id, d);
+    frontier = [...new Set(edges.filter((e) => frontier.includes(e.from) && !depth.has(e.to)).map((e) => e.to))];
+  }
+  const at = (id: number) => depth.get(id) ?? Infinity;
+  return [...edges].sort((a, b) => at(a.from) - at(b.from) || a.id - b.id);
 }
 
 /** What a fault acts on, in words. */

@@ -5,7 +5,7 @@ import { formatDuration, parseDuration } from './duration';
  * Proxy policies, named after Envoy's and Istio's (VirtualService and DestinationRule).
  * A service's `policy` applies to every meshed caller of that service (as Istio attaches
  * policy to the destination); a call's `policy` overrides it for that one route.
- * Defaults follow Envoy/Istio; see DOMAIN.md and the comments below.
+ * Defaults follow Envoy/Istio; see the comments below and the README.
  */
 
 const ms = z.unknown().transform((v, ctx) => {

@@ -12,7 +12,7 @@ import { gatewaySchema } from './gateway';
  * or plain milliseconds; they come out of parsing as milliseconds.
  */
 
-/** Default latencies by placement (DOMAIN.md): one-way, lognormal jitter. */
+/** Default latencies by placement (a sensible default from the domain reference): one-way, lognormal jitter. */
 const placementSchema = z.strictObject({
   sameZone: distributionSchema.prefault({ type: 'lognormal', median: '0.5ms', sigma: 0.25 }),
   crossZone: distributionSchema.prefault({ type: 'lognormal', median: '1.5ms', sigma: 0.25 }),

@@ -173,7 +173,7 @@ export class Route {
    * Records an attempt's outcome for outlier detection (Envoy's consecutive 5xx and gateway
    * errors). Ejects the host when a threshold is reached and the ejection cap allows; the host
    * returns at the first detection interval after base ejection time x ejections (at most
-   * 300 s). The cap is DOMAIN.md's and Envoy's before 1.27: max percent of the hosts, but at
+   * 300 s). The cap is the domain reference's and Envoy's before 1.27: max percent of the hosts, but at
    * least one. (Envoy's multiplier also falls back after healthy intervals; here it only grows.)
    * Returns true when this outcome ejected the host.
    */
