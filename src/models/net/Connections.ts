@@ -45,7 +45,8 @@ export interface ConnectionUser {
  * - a failed connect fails every request pending on that host (they may retry elsewhere);
  * - a request put on a connection becomes *active*, within max requests (else overflow).
  * A new connection costs a TCP round trip and, under mTLS, a TLS 1.3 handshake: one more round
- * trip and CPU on a worker of each proxy, queued with their passes. Counters live on the Route; this class only moves requests.
+ * trip and CPU on a worker of each proxy, queued with their passes. Counters live on the Route;
+ * this class only moves requests.
  */
 export class Connections {
   constructor(private readonly world: World, private readonly dp: ConnectionUser) {}
