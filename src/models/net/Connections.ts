@@ -115,10 +115,12 @@ export class Connections {
     const max = r.policy.maxConnectionDuration;
     if (max === Infinity) return;
     const now = this.world.sim.now;
+    // In place: this runs for every request on a route with a maximum duration.
     const idle = r.idle[i];
-    const kept = idle.filter((openedAt) => now - openedAt < max);
-    r.connections -= idle.length - kept.length;
-    r.idle[i] = kept;
+    let kept = 0;
+    for (const openedAt of idle) if (now - openedAt < max) idle[kept++] = openedAt;
+    r.connections -= idle.length - kept;
+    idle.length = kept;
   }
 
   /**

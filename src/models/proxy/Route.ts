@@ -235,7 +235,7 @@ function buildRing(hosts: number): { points: Uint32Array; owners: Int32Array } {
 }
 
 /** A 32-bit integer hash (murmur3's finaliser). */
-export function mix(x: number): number {
+function mix(x: number): number {
   let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
