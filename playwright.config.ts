@@ -2,13 +2,15 @@
 // tests run against `vite preview` of that build, in the system Chromium by default.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+/** Port and build folder can move, so several checkouts or sessions can test at once. */
+const PORT = Number(process.env.MESHSIM_PORT ?? 4173);
+const DIST = process.env.MESHSIM_DIST ?? 'dist';
 /** Debian's chromium unless MESHSIM_CHROMIUM says otherwise; empty means Playwright's own. */
 const chromium = process.env.MESHSIM_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/browser',
-  outputDir: 'test-results',
+  outputDir: process.env.MESHSIM_RESULTS ?? 'test-results',
   reporter: 'list',
   timeout: 90_000,
   expect: { timeout: 15_000 },
@@ -36,7 +38,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,
