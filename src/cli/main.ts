@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { StalledClockError } from '../sim-engine';
 import { runScenario, type RunSummary } from '../models';
 import type { Scenario } from '../scenario';
 import { parseArgs, USAGE, type CliArgs } from './args';
@@ -9,7 +11,8 @@ import { formatSummary } from './table';
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
 const BAD_INPUT = 2;
 
-function main(argv: string[]): number {
+/** Runs the CLI on `argv` (after the script name), writing to stdout and stderr; returns the exit code. */
+export function main(argv: string[]): number {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(parsed.problems.join('\n') + '\n\n' + USAGE + '\n');
@@ -32,18 +35,28 @@ function main(argv: string[]): number {
   if (args.command === 'compare') {
     // The same seed for both: A's unless --seed says otherwise.
     const seed = args.seed ?? scenarios[0].seed;
-    const [a, b] = scenarios.map((s) => run(s, { ...args, seed }));
+    const [a, b] = scenarios.map((s, i) => run(s, { ...args, seed }, args.files[i]));
+    if (!a || !b) return BAD_INPUT;
     const c = compareRuns(a, b);
     process.stdout.write((args.json ? JSON.stringify(c) : formatComparison(c)) + '\n');
     return 0;
   }
-  const summary = run(scenarios[0], args);
+  const summary = run(scenarios[0], args, args.files[0]);
+  if (!summary) return BAD_INPUT;
   process.stdout.write((args.json ? JSON.stringify(summary) : formatSummary(summary)) + '\n');
   return 0;
 }
 
-function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs'>): RunSummary {
-  return runScenario(s, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now() }).summary;
+/** Runs one scenario; null (with the reason on stderr) when its clock stalled: bad input, not a crash. */
+function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs'>, file: string): RunSummary | null {
+  try {
+    return runScenario(s, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now() }).summary;
+  } catch (e) {
+    if (!(e instanceof StalledClockError)) throw e;
+    process.stderr.write(`${file}: ${e.message}\n`);
+    return null;
+  }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run as a script (npm run sim), not when a test imports main().
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));

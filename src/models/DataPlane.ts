@@ -58,6 +58,27 @@ export class DataPlane implements Actor, ConnectionUser {
     }
   }
 
+  /** The link an event is about, `caller -> callee`, to name it when the clock stalls. */
+  describe(kind: number, a: number, b: number): string {
+    const w = this.world;
+    switch (kind) {
+      case Ev.ConnectDone:
+      case Ev.TlsAtServer:
+      case Ev.TlsAtClient:
+        return w.edgeName(w.routes[a].edge);
+      case Ev.RouteTimeout:
+      case Ev.RetryBackoff:
+      case Ev.FaultDelay:
+        return w.edgeName(w.calls.get(a).edge);
+      case Ev.ProxyArrive:
+      case Ev.ProxyDone:
+        if (b === Pass.outRequest) return w.edgeName(w.calls.get(a).edge);
+        return w.edgeName(w.attempts.get(a).route!.edge);
+      default:
+        return w.edgeName(w.attempts.get(a).route!.edge);
+    }
+  }
+
   // ---- the caller's side ---------------------------------------------------------------
 
   /** A caller app hands a call to its outbound side: its sidecar, or straight to the router. */

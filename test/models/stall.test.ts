@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { World, stallLimit } from '../../src/models';
+import type { Scenario } from '../../src/scenario';
+import { StalledClockError } from '../../src/sim-engine';
+import { scenario } from './helpers';
+
+/**
+ * Issue 10's first input: 10 closed-loop users with no think time calling a service with no
+ * service time. Built from a valid file, then made degenerate, so the engine's guard is tested
+ * whatever static validation refuses.
+ */
+function zeroTimeLoop(): Scenario {
+  const s = scenario({
+    name: 'zero-time-loop',
+    duration: '10s',
+    clients: [{ name: 'users', type: 'closed', users: 10, thinkTime: '1ms', target: 'api' }],
+    services: [{ name: 'api', serviceTime: '1ms' }],
+  });
+  const zero = { type: 'constant', value: 0 } as const;
+  return {
+    ...s,
+    clients: s.clients.map((c) => (c.type === 'closed' ? { ...c, thinkTime: zero } : c)),
+    services: s.services.map((v) => ({ ...v, serviceTime: zero })),
+  };
+}
+
+function stall(s: Scenario): StalledClockError {
+  const w = new World(s, 1);
+  try {
+    w.runUntil();
+  } catch (e) {
+    if (e instanceof StalledClockError) return e;
+    throw e;
+  }
+  throw new Error(`ran to ${w.sim.now} ms without stalling`);
+}
+
+describe('a world whose clock cannot advance', () => {
+  it('stops at t = 0 after a million events, naming the client and the service', () => {
+    const e = stall(zeroTimeLoop());
+    expect(e.atMs).toBe(0);
+    expect(e.limit).toBe(1_000_000);
+    expect(e.actors).toEqual(['api', 'users']);
+    expect(e.message).toContain('api (50%), users (50%)');
+  });
+
+  it('stops in a slice of the worker as in a whole run', () => {
+    const w = new World(zeroTimeLoop(), 1);
+    let t = 0;
+    const wall = () => (t += 0.01);
+    expect(() => {
+      while (!w.runFor(16, w.duration, wall));
+    }).toThrow(StalledClockError);
+    expect(w.sim.now).toBe(0);
+  });
+});
+
+describe('the stall limit of a world', () => {
+  it('is a million for small scenarios and 64 per sender, host and proxy and per edge beyond', () => {
+    const small = scenario({ name: 's', clients: [{ name: 'c', type: 'open', rate: 1, target: 'a' }], services: [{ name: 'a', serviceTime: '1ms' }] });
+    expect(new World(small, 1).sim.sameTimeLimit).toBe(1_000_000);
+    const big = scenario({
+      name: 'b',
+      clients: [{ name: 'c', type: 'closed', users: 100_000, target: 'a' }],
+      services: [{ name: 'a', serviceTime: '1ms', calls: [{ service: 'b' }] }, { name: 'b', serviceTime: '1ms' }],
+    });
+    // 100,000 users + 3 hosts (a, b, the client), 2 edges.
+    expect(stallLimit(big, 3, 0, 2)).toBe(64 * 100_003 * 3);
+    expect(new World(big, 1).sim.sameTimeLimit).toBe(64 * 100_003 * 3);
+  });
+
+  it('lets 10,000 closed-loop users wake at once into a fan-out with no latency', () => {
+    const zero = { type: 'constant', value: 0 } as const;
+    const s = scenario({
+      name: 'burst',
+      duration: '2500ms',
+      clients: [{ name: 'users', type: 'closed', users: 10_000, thinkTime: '1s', target: 'front' }],
+      services: [
+        { name: 'front', concurrency: 1000, serviceTime: '1ms', callMode: 'parallel', calls: [{ service: 'a' }, { service: 'b' }] },
+        { name: 'a', concurrency: 1000, serviceTime: '1ms', calls: [{ service: 'c' }] },
+        { name: 'b', concurrency: 1000, serviceTime: '1ms', calls: [{ service: 'c' }] },
+        { name: 'c', concurrency: 1000, serviceTime: '1ms' },
+      ],
+    });
+    // Every hop but the last takes no time: each user's request is 27,000 / 10,000 events at t = 1 s.
+    const w = new World({ ...s, services: s.services.map((v) => (v.name === 'c' ? v : { ...v, serviceTime: zero })) }, 1);
+    w.runUntil();
+    expect(w.sent).toBe(20_000);
+    expect(w.ok).toBe(20_000);
+    expect(w.sim.sameTimeLimit).toBeGreaterThan(27_000 * 30);
+  });
+});
