@@ -1,10 +1,12 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import type { Problem } from './parse';
 
 // Scenario text into plain data: JSON or YAML, with every syntax problem as a `(file)` problem
-// naming its line and column. Validating the data is parse.ts's job.
+// naming its line and column. Validating the data is parse.ts's job. The CLI and the app read
+// a file through the same two steps: `scenarioFormat` decides JSON or YAML from the file's name
+// and its text, and `readScenarioText` refuses what is not text before reading any further.
 
-/** How scenario text is written. `auto`: JSON when it opens with `{` or `[`, YAML otherwise. */
+/** How scenario text is written. `auto`: decided from the text (see `scenarioFormat`). */
 export type ScenarioFormat = 'json' | 'yaml' | 'auto';
 
 /** The format a file name says: `.yaml` and `.yml` are YAML, `.json` is JSON, else `auto`. */
@@ -13,16 +15,43 @@ export function formatOfFile(name: string): ScenarioFormat {
   return /\.json$/i.test(name) ? 'json' : 'auto';
 }
 
+/**
+ * JSON or YAML, for a file's text: what the file name says (`formatOfFile`), else JSON when
+ * the text opens with `{`, `[` or a `//` or `/*` comment (so a commented JSON file hears that
+ * JSON has no comments), YAML otherwise. The CLI and the app's "Open file…" both decide here.
+ * `fileName` may be absent (text pasted or sent without a name). Pure.
+ */
+export function scenarioFormat(fileName: string | undefined, text: string): 'json' | 'yaml' {
+  const byName = fileName === undefined ? 'auto' : formatOfFile(fileName);
+  if (byName !== 'auto') return byName;
+  return /^\uFEFF?\s*(?:[[{]|\/[/*])/.test(text) ? 'json' : 'yaml';
+}
+
+/**
+ * Reads a scenario file's text (as the CLI and the app decode it: UTF-8, invalid bytes as
+ * U+FFFD) into plain data, the format decided by `scenarioFormat`. Never throws.
+ */
+export function readScenarioFile(fileName: string | undefined, text: string): { ok: true; data: unknown } | { ok: false; problems: Problem[] } {
+  return readScenarioText(text, scenarioFormat(fileName, text));
+}
+
 const EMPTY: Problem = { path: '(file)', message: 'is empty: a scenario needs at least a name, clients and services' };
 
-/** Reads scenario text into plain data, without validating it; a syntax error is a problem. */
+/**
+ * Reads scenario text into plain data, without validating it; a syntax error is a problem.
+ * Text that is not text (binary data, or bytes that were not UTF-8) is refused first, by its
+ * byte offset, and never echoed back. `auto` decides the format as `scenarioFormat` does.
+ */
 export function readScenarioText(text: string, format: ScenarioFormat = 'auto'): { ok: true; data: unknown } | { ok: false; problems: Problem[] } {
-  // A byte-order mark some editors write is not part of the text.
-  text = text.replace(/^\uFEFF/, '');
+  // A byte-order mark some editors write is not part of the text (but counts in byte offsets).
+  const bom = text.startsWith('\uFEFF') ? 3 : 0;
+  if (bom) text = text.slice(1);
+  const binary = notText(text, bom);
+  if (binary) return { ok: false, problems: [binary] };
   if (text.trim() === '') return { ok: false, problems: [EMPTY] };
   // The YAML parser can exhaust the process on brackets nested thousands deep (not catchable).
   if (bracketDepth(text) > MAX_DEPTH) return { ok: false, problems: [{ path: '(file)', message: `nests brackets more than ${MAX_DEPTH} deep; a scenario needs a handful` }] };
-  const isYaml = format === 'yaml' || (format === 'auto' && !/^\s*[[{]/.test(text));
+  const isYaml = (format === 'auto' ? scenarioFormat(undefined, text) : format) === 'yaml';
   if (isYaml) return readYaml(text);
   let data: unknown;
   try {
@@ -36,15 +65,55 @@ export function readScenarioText(text: string, format: ScenarioFormat = 'auto'):
   return { ok: true, data };
 }
 
+/** C0 controls but tab, line feed and carriage return, and DEL: no text file holds them (YAML 1.2 forbids them too). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** A control, or what a UTF-8 decoder makes of a byte that is not UTF-8 (U+FFFD), or a noncharacter. */
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/;
+
+/**
+ * The `(file)` problem of text that is not text, at the first byte that is not: "binary data"
+ * when it holds control characters, "not UTF-8" when only bytes a decoder could not read.
+ * The offset is exact, as the text before that point decoded cleanly. Never quotes the bytes.
+ */
+function notText(text: string, offset: number): Problem | null {
+  const m = NOT_TEXT.exec(text);
+  if (!m) return null;
+  const byte = offset + utf8Length(text, m.index) + 1;
+  const message = CONTROL.test(text)
+    ? `is not text (binary data at byte ${byte}); a scenario is a JSON or YAML text file`
+    : `is not UTF-8 text (byte ${byte} is not valid UTF-8); save the file as UTF-8`;
+  return { path: '(file)', message };
+}
+
+/** Bytes of `text.slice(0, end)` in UTF-8. */
+function utf8Length(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < end) {
+      n += 4; // a surrogate pair: one code point of four bytes
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** YAML 1.2's core schema: `yes` and `no` stay strings, a key given twice is an error. */
 function readYaml(text: string): { ok: true; data: unknown } | { ok: false; problems: Problem[] } {
   const doc = parseDocument(text, { logLevel: 'error' });
   // The first syntax error only: the ones after it are usually its echoes.
   const e = doc.errors[0];
   if (e) {
+    const deeper = indentedDeeper(text, doc.errors, e);
+    if (deeper !== null) {
+      return { ok: false, problems: [{ path: '(file)', message: `malformed YAML${atOffset(text, deeper)}: this line is indented more than the key above it; keys of one mapping start in the same column` }] };
+    }
+    const where = e.code === 'BAD_INDENT' ? atOffset(text, firstNonBlank(text, e.pos[0])) : at(e);
     const what =
       e.code === 'DUPLICATE_KEY' ? givenTwice(text, e) : e.code === 'MULTIPLE_DOCS' ? 'holds more than one document (---); a scenario is one' : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, problems: [{ path: '(file)', message: `malformed YAML${at(e)}: ${what}` }] };
+    return { ok: false, problems: [{ path: '(file)', message: `malformed YAML${where}: ${what}` }] };
   }
   // Comments alone make an empty document.
   if (doc.contents === null) return { ok: false, problems: [EMPTY] };
@@ -91,6 +160,33 @@ function bracketDepth(text: string): number {
   return max;
 }
 
+/**
+ * The offset of a line indented deeper than the key above it (`type: open` then `     rate: 10`),
+ * or null when `e` is not that. YAML reads such a line as the rest of the value above, a plain
+ * scalar over two lines that is then used as a key; the yaml package points at where that value
+ * starts, a line (or more) before the line that is wrong. The wrong line is the key's last.
+ */
+function indentedDeeper(text: string, errors: readonly YAMLError[], e: YAMLError): number | null {
+  if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' && e.code !== 'MULTILINE_IMPLICIT_KEY') return null;
+  const key = errors.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY' && x.pos[0] === e.pos[0]);
+  if (!key) return null;
+  const lastBreak = text.lastIndexOf('\n', key.pos[1] - 1);
+  if (lastBreak < key.pos[0]) return null;
+  return firstNonBlank(text, lastBreak + 1);
+}
+
+/** The first offset from `i` on that is not a space, tab or line break. */
+function firstNonBlank(text: string, i: number): number {
+  while (i < text.length && /[ \t\r\n]/.test(text[i])) i++;
+  return i;
+}
+
+/** " at line L, column C" for an offset into `text` (both counted from 1). */
+function atOffset(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return ` at line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
 /** " at line L, column C" for a YAML error that knows where it is. */
 function at(e: { linePos?: [{ line: number; col: number }, ...unknown[]] }): string {
   const p = e.linePos?.[0];
@@ -107,7 +203,15 @@ function describeJsonError(text: string, e: unknown): string {
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');
-  const what = msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
+  // V8 says "Expected double-quoted property name" or "Unexpected token '/'" at a comment.
+  const comment = /^(?:\/\/|\/\*|#)/.test(text.slice(pos, pos + 2));
+  // A file named .json that opens like YAML (`name: shop`): V8 would name a letter after the first.
+  const opensOtherwise = !/^\s*[[{"\d-]/.test(text) && !/^\s*(?:true|false|null)\b/.test(text);
+  const what = comment
+    ? 'comments are not allowed in JSON; YAML allows them (as # lines, in a .yaml or .yml file)'
+    : opensOtherwise
+      ? 'a JSON scenario opens with "{" (if this is YAML, name the file .yaml or .yml)'
+      : msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
   return `malformed JSON at line ${line}, column ${column}: ${what}`;
 }
 

@@ -1,6 +1,6 @@
 import type { WallClock } from '../sim-engine';
 import { ConfigState, World, faultTarget, summarize, type RunSummary, type WorldObserver } from '../models';
-import { formatDuration, readScenarioText, validateScenario, type Scenario } from '../scenario';
+import { formatDuration, readScenarioFile, validateScenario, type Scenario } from '../scenario';
 import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
@@ -31,9 +31,12 @@ export class SimHost implements WorldObserver {
 
   constructor(private readonly wallClock: WallClock) {}
 
-  /** Parses, validates and builds a scenario. Problems come back as data, never thrown. */
-  load(text: string, seed?: number): LoadResult {
-    const read = readScenarioText(text);
+  /**
+   * Parses, validates and builds a scenario. Problems come back as data, never thrown.
+   * `fileName` decides JSON or YAML as in the CLI (`scenarioFormat`); without one, the text does.
+   */
+  load(text: string, seed?: number, fileName?: string): LoadResult {
+    const read = readScenarioFile(fileName, text);
     if (!read.ok) return read;
     const r = validateScenario(read.data);
     if (!r.ok) return r;

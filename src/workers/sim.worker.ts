@@ -13,7 +13,7 @@ function send(frame: Frame): Frame {
 }
 
 const api = {
-  load: (text: string, seed?: number) => host.load(text, seed),
+  load: (text: string, seed?: number, fileName?: string) => host.load(text, seed, fileName),
   reset: (seed?: number) => host.reset(seed),
   advance: (simMs: number, budgetMs: number) => send(host.advance(simMs, budgetMs)),
   stepEvent: () => send(host.stepEvent()),

@@ -8,19 +8,23 @@ export interface ScenarioEntry {
   /** What the picker shows. */
   label: string;
   text: string;
+  /** The file's name, which decides JSON or YAML as in the CLI (`scenarioFormat`). */
+  fileName?: string;
   source: 'builtin' | 'file';
 }
 
 /** The scenario the app opens on. */
 export const DEFAULT_SCENARIO_ID = 'hello-mesh';
 
-const files = import.meta.glob('/scenarios/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// schema.json beside them is the JSON Schema scenario files point at with `$schema`, not a scenario.
+const files = import.meta.glob(['/scenarios/*.json', '!/scenarios/schema.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 /** Built-in scenarios sorted by file name, the default first. Pure. */
 export function builtinScenarios(): ScenarioEntry[] {
   const entries = Object.entries(files).map(([path, text]): ScenarioEntry => {
-    const id = path.replace(/^.*\//, '').replace(/\.json$/, '');
-    return { id, label: labelFor(id, text), text, source: 'builtin' };
+    const fileName = path.replace(/^.*\//, '');
+    const id = fileName.replace(/\.json$/, '');
+    return { id, label: labelFor(id, text), text, fileName, source: 'builtin' };
   });
   entries.sort((a, b) => (a.id === DEFAULT_SCENARIO_ID ? -1 : b.id === DEFAULT_SCENARIO_ID ? 1 : a.id.localeCompare(b.id)));
   return entries;

@@ -193,7 +193,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     const resumeStatus = before.status === RunStatus.playing ? RunStatus.paused : before.status;
     stopLoop();
     setStatus(RunStatus.loading);
-    const result = await api.load(entry.text);
+    const result = await api.load(entry.text, undefined, entry.fileName);
     if (!result.ok) {
       // The worker keeps the previous scenario when a new one fails to load.
       store.setState((d) => {
@@ -259,7 +259,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       return serial(async () => {
         const text = await file.text();
         const title = labelFor('', text);
-        await load({ id: `file:${file.name}`, label: title ? `${title} (${file.name})` : file.name, text, source: 'file' });
+        await load({ id: `file:${file.name}`, label: title ? `${title} (${file.name})` : file.name, text, fileName: file.name, source: 'file' });
       });
     },
     play() {

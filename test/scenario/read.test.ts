@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { formatOfFile, parseScenarioText, readScenarioFile, readScenarioText, scenarioFormat, type Problem } from '../../src/scenario';
+
+/** The single `(file)` problem reading `text` gives; fails when it reads or gives several. */
+function readProblem(text: string, fileName?: string): Problem {
+  const r = readScenarioFile(fileName, text);
+  if (r.ok) throw new Error('expected the text to be refused');
+  expect(r.problems).toHaveLength(1);
+  return r.problems[0];
+}
+
+/** Characters no message to a person should carry: controls other than a line feed, and U+FFFD. */
+const UNPRINTABLE = /[\u0000-\u0009\u000B-\u001F\u007F\uFFFD]/;
+
+describe('the format of a file', () => {
+  it('is what its name says, whatever the text opens with', () => {
+    expect(scenarioFormat('a.json', 'name: shop')).toBe('json');
+    expect(scenarioFormat('a.JSON', '')).toBe('json');
+    expect(scenarioFormat('a.yaml', '{"name": "shop"}')).toBe('yaml');
+    expect(scenarioFormat('dir.json/a.yml', '[1]')).toBe('yaml');
+    expect([formatOfFile('a.yaml'), formatOfFile('b.YML'), formatOfFile('c.json'), formatOfFile('d.txt')]).toEqual(['yaml', 'yaml', 'json', 'auto']);
+  });
+
+  it('is JSON for another name, or none, when the text opens with a brace, a bracket or a // or /* comment, else YAML', () => {
+    for (const name of [undefined, 'scenario.txt', 'scenario']) {
+      expect(scenarioFormat(name, '  \n{"name": "shop"}')).toBe('json');
+      expect(scenarioFormat(name, '\uFEFF[1]')).toBe('json');
+      expect(scenarioFormat(name, '// mine\n{}')).toBe('json');
+      expect(scenarioFormat(name, '/* mine */ {}')).toBe('json');
+      expect(scenarioFormat(name, 'name: shop')).toBe('yaml');
+      expect(scenarioFormat(name, '# mine\nname: shop')).toBe('yaml');
+    }
+  });
+
+  it('decides how the text is read: YAML named .json gets JSON’s message, JSON named .yaml reads as YAML', () => {
+    expect(readProblem('name: shop\n', 'shop.json').message).toBe('malformed JSON at line 1, column 1: a JSON scenario opens with "{" (if this is YAML, name the file .yaml or .yml)');
+    const r = readScenarioFile('shop.yaml', '{"name": "shop"}');
+    expect(r).toEqual({ ok: true, data: { name: 'shop' } });
+  });
+});
+
+describe('a file that is not text', () => {
+  // The first bytes of a PNG image: 0x89 is no UTF-8 start byte, 0x1A is a control.
+  const png = '\uFFFDPNG\r\n\u001A\n\u0000\u0000\u0000\rIHDR';
+
+  it('is refused as binary at its first bad byte, in every format, without echoing the bytes', () => {
+    for (const name of ['junk.json', 'junk.yaml', 'junk', undefined]) {
+      const p = readProblem(png, name);
+      expect(p).toEqual({ path: '(file)', message: 'is not text (binary data at byte 1); a scenario is a JSON or YAML text file' });
+      expect(p.message).not.toMatch(UNPRINTABLE);
+    }
+  });
+
+  it('counts the byte offset in UTF-8 bytes, a byte-order mark included', () => {
+    // "é" is two bytes and "€" three, "😀" four: the NUL is byte 1 + 2 + 3 + 4 + 1 = 11.
+    expect(readProblem('a\u00e9\u20ac\u{1F600}\u0000rest', 'x.json').message).toBe('is not text (binary data at byte 11); a scenario is a JSON or YAML text file');
+    expect(readProblem('\uFEFF{"a": 1}\u0007', 'x.json').message).toBe('is not text (binary data at byte 12); a scenario is a JSON or YAML text file');
+  });
+
+  it('says text with bytes that are not UTF-8 (a Latin-1 file, say) should be saved as UTF-8', () => {
+    // "café" in Latin-1 decodes as "caf\uFFFD": its fourth byte is not UTF-8.
+    expect(readProblem('{"name": "caf\uFFFD"}', 'x.json')).toEqual({ path: '(file)', message: 'is not UTF-8 text (byte 14 is not valid UTF-8); save the file as UTF-8' });
+  });
+
+  it('still reads tabs, carriage returns and any Unicode text', () => {
+    expect(readScenarioText('{\r\n\t"title": "Café ☕ 😀"\r\n}', 'json')).toEqual({ ok: true, data: { title: 'Café ☕ 😀' } });
+  });
+});
+
+describe('YAML syntax errors point at the line that is wrong', () => {
+  const lines = (...l: string[]) => l.join('\n') + '\n';
+
+  it('reports a key indented deeper than the key above it at its own line and column, not the line before', () => {
+    const text = lines('name: shop', 'clients:', '  - name: users', '    type: open', '     rate: 10', '    target: api');
+    expect(readProblem(text)).toEqual({
+      path: '(file)',
+      message: 'malformed YAML at line 5, column 6: this line is indented more than the key above it; keys of one mapping start in the same column',
+    });
+  });
+
+  it('reports a top-level key indented under another at its own line, past blank lines between them', () => {
+    expect(readProblem(lines('name: shop', '', '', '   seed: 3')).message).toBe(
+      'malformed YAML at line 4, column 4: this line is indented more than the key above it; keys of one mapping start in the same column',
+    );
+  });
+
+  it('reports a key indented less than its siblings at the key itself', () => {
+    const text = lines('name: shop', 'services:', '  - name: api', '    serviceTime:', '      type: constant', '     value: 2ms');
+    expect(readProblem(text).message).toBe('malformed YAML at line 6, column 6: All mapping items must start at the same column');
+  });
+
+  it('keeps the yaml package’s words and place for a one-line nested mapping', () => {
+    expect(readProblem('a: b: c\n').message).toBe('malformed YAML at line 1, column 4: Nested mappings are not allowed in compact mappings');
+  });
+});
+
+describe('JSON with comments', () => {
+  const said = 'comments are not allowed in JSON; YAML allows them (as # lines, in a .yaml or .yml file)';
+
+  it('says JSON has no comments, at a // comment inside the object', () => {
+    expect(readProblem('{\n  // who calls whom\n  "name": "shop"\n}', 'shop.json').message).toBe(`malformed JSON at line 2, column 3: ${said}`);
+  });
+
+  it('says so at a /* */ comment after a value, and at a # comment', () => {
+    expect(readProblem('{\n  "name": "shop", /* mine */\n  "seed": 1\n}', 'shop.json').message).toBe(`malformed JSON at line 2, column 19: ${said}`);
+    expect(readProblem('{\n  "name": "shop" # mine\n}', 'shop.json').message).toBe(`malformed JSON at line 2, column 18: ${said}`);
+  });
+
+  it('says so for a comment before the opening brace, in a .json file or a file without a name', () => {
+    for (const name of ['shop.json', undefined]) expect(readProblem('// my scenario\n{"name": "shop"}', name).message).toBe(`malformed JSON at line 1, column 1: ${said}`);
+  });
+
+  it('still reports other JSON mistakes in JSON’s words', () => {
+    expect(parseScenarioText('{\n  "name": "shop",\n}').ok).toBe(false);
+    expect(readProblem('{\n  "name": "shop" "seed": 1\n}', 'shop.json').message).toMatch(/^malformed JSON at line 2, column 18: Expected ',' or '}'/);
+  });
+});
