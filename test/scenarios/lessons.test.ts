@@ -81,6 +81,7 @@ describe('every canned scenario tells its story', () => {
         'gateway-only.json',
         'istio-load-test.json',
         'istio-load-test-baseline.json',
+        'istio-load-test-full.json',
         'l4-vs-l7.json',
         'mesh-only.json',
         'partial-adoption.json',
