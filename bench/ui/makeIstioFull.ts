@@ -18,4 +18,4 @@ export function formatScenario(s: Record<string, unknown>): string {
   return `{\n${lines.join('\n')}\n}\n`;
 }
 
-writeFileSync(new URL('../../scenarios/istio-load-test-full.json', import.meta.url), formatScenario(istioLoadTestFull()));
+writeFileSync(new URL('../../scenarios/istio-load-test-full.json', import.meta.url), formatScenario({ $schema: './schema.json', ...istioLoadTestFull() }));

@@ -1,5 +1,6 @@
 import { InvariantError } from '../sim-engine';
 import type { Route } from './proxy/Route';
+import type { Trace } from './spans/types';
 
 /**
  * One logical hop of a request as the caller sees it: its app asks for service X once, and
@@ -44,6 +45,9 @@ export class Call {
   inherited = false;
   /** The caller stopped waiting (a client's own timeout): its edge already counted the call. */
   callerGaveUp = false;
+  /** The traced request this hop belongs to (null: not traced), and its span there. */
+  trace: Trace | null = null;
+  span = -1;
 
   reset(): void {
     this.requestId = -1;
@@ -66,6 +70,8 @@ export class Call {
     this.status = 200;
     this.inherited = false;
     this.callerGaveUp = false;
+    this.trace = null;
+    this.span = -1;
   }
 }
 
@@ -117,6 +123,10 @@ export class Attempt {
   status = 200;
   /** Its failure is one of the callee's own calls', passed up (not the callee's or this hop's). */
   inherited = false;
+  /** The traced request (copied from the call; null: not traced), its try span and its span at the callee. */
+  trace: Trace | null = null;
+  span = -1;
+  serverSpan = -1;
 
   reset(): void {
     this.call = -1;
@@ -144,6 +154,9 @@ export class Attempt {
     this.cause = null;
     this.status = 200;
     this.inherited = false;
+    this.trace = null;
+    this.span = -1;
+    this.serverSpan = -1;
   }
 }
 
@@ -159,8 +172,11 @@ export class Request {
   /** True once the request has its fate (ok or a cause); it ends exactly once. */
   ended = false;
   timeoutHandle = -1;
+  /** Its spans while the tracer records it, else null. */
+  trace: Trace | null = null;
 
   reset(): void {
+    this.trace = null;
     this.client = -1;
     this.user = -1;
     this.call = -1;

@@ -83,6 +83,7 @@ export class ClientActor implements Actor {
     call.route = this.route;
     call.sentAt = now;
     req.call = call.id;
+    if (w.tracer !== null) w.tracer.begin(req, call, this.name);
     w.dataPlane.issue(call);
   }
 

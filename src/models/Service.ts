@@ -88,6 +88,7 @@ export class ServiceActor implements Actor {
     if (!this.world.network.hosts[att.host].up) return this.world.dataPlane.resetToCaller(att);
     att.arrivedAt = this.world.sim.now;
     att.atCallee = true;
+    if (att.trace !== null) this.world.tracer!.arrive(att, att.arrivedAt);
     this.arrivals++;
     const replica = this.replicas[att.replica];
     if (replica.busy < replica.concurrency) {
@@ -104,7 +105,9 @@ export class ServiceActor implements Actor {
   private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
     att.holdsWorker = true;
-    att.workTimer = this.world.sim.schedule(this.serviceTime() * replica.slowdown, Ev.WorkDone, this.id, att.id);
+    const ms = this.serviceTime() * replica.slowdown;
+    att.workTimer = this.world.sim.schedule(ms, Ev.WorkDone, this.id, att.id);
+    if (att.trace !== null) this.world.tracer!.appStart(att, this.world.sim.now, ms);
   }
 
   /** The CPU part is done: fail, or make the downstream calls. Gateways override this. */
@@ -157,6 +160,7 @@ export class ServiceActor implements Actor {
     child.edge = d.edge;
     child.route = d.routes[parent.replica];
     child.sentAt = w.sim.now;
+    child.trace = parent.trace;
     w.dataPlane.issue(child);
   }
 
@@ -212,6 +216,7 @@ export class ServiceActor implements Actor {
       this.failed++;
     }
     att.atCallee = false;
+    if (att.trace !== null) this.world.tracer!.answered(att, this.world.sim.now);
     this.world.dataPlane.respond(att);
   }
 

@@ -114,8 +114,12 @@ const clientCommon = {
   certificate: certificateSchema.prefault({}),
   /** Who is calling, for a gateway's authentication, rate limits and quotas. */
   consumer: name.optional(),
-  /** The credentials it presents (API key or JWT): valid, invalid or none at all. */
-  credentials: z.enum(['valid', 'invalid', 'missing']).default('valid'),
+  /**
+   * The credentials it presents (API key or JWT): valid, invalid or none at all. A client that
+   * does not say presents none (`missing`), so a gateway with `auth` answers it 401, as a real
+   * gateway answers a request without a key; `consumer` alone names, it does not authenticate.
+   */
+  credentials: z.enum(['valid', 'invalid', 'missing']).default('missing'),
   /** HTTP host, path and API version of its requests, for a gateway's routing. */
   host: z.string().min(1).optional(),
   path: z.string().min(1).default('/'),
@@ -140,6 +144,8 @@ const closedClientSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
+  /** The JSON Schema an editor checks the file against (`./schema.json` in scenarios/); meshsim ignores it. */
+  $schema: z.string().optional(),
   name,
   title: z.string().optional(),
   description: z.string().optional(),

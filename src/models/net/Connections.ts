@@ -20,6 +20,11 @@ const TIMED_OUT = 2;
 /** Event payload b packs the upstream host's index with the outcome: index * OUTCOMES + outcome. */
 const OUTCOMES = 16;
 
+/** The upstream host's index in a packed ConnectDone or TLS payload. */
+function i0(packed: number): number {
+  return Math.floor(packed / OUTCOMES);
+}
+
 /** Connection states of an attempt (Attempt.conn). */
 export const Conn = { none: 0, waiting: 1, sent: 3, closed: 4 } as const;
 
@@ -81,6 +86,7 @@ export class Connections {
       return this.dp.attemptFailed(att, Cause.overflow, 503);
     }
     if (reuse) r.reused++;
+    if (att.trace !== null) this.world.tracer!.attached(att, this.world.sim.now, reuse);
     att.connOpenedAt = r.idle[i].pop()!;
     r.busy[i]++;
     r.activeRequests++;
@@ -171,6 +177,7 @@ export class Connections {
         const server = callee.serverIdentity;
         const cause = mtlsHandshake(client, server, now + from.skew, now + to.skew);
         if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
+        if (w.tracer !== null) w.tracer.connectStart(r, i, now, rtt);
         // TCP's round trip, then the ClientHello's way to the server's proxy.
         w.sim.schedule(rtt + this.dp.oneWay(r, i), Ev.TlsAtServer, this.dp.id, r.index, i * OUTCOMES + outcome);
         return;
@@ -179,6 +186,7 @@ export class Connections {
         outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
       }
     }
+    if (w.tracer !== null) w.tracer.connectStart(r, i, now, delay);
     w.sim.schedule(delay, Ev.ConnectDone, this.dp.id, r.index, i * OUTCOMES + outcome);
   }
 
@@ -191,13 +199,17 @@ export class Connections {
     const w = this.world;
     const i = Math.floor(packed / OUTCOMES);
     const now = w.sim.now;
-    const done = this.handshakeHalf(w.sidecarOfHost[r.hosts[i]]!, now);
+    const sc = w.sidecarOfHost[r.hosts[i]]!;
+    const done = this.handshakeHalf(sc, now);
+    if (w.tracer !== null) w.tracer.tlsHalf(r, i, true, now, sc.inline ? now : sc.lastStart, done);
     w.sim.schedule(done - now + this.dp.oneWay(r, i), Ev.TlsAtClient, this.dp.id, r.index, packed);
   }
 
   tlsAtClient(r: Route, packed: number): void {
     const now = this.world.sim.now;
     const done = this.handshakeHalf(r.sidecar!, now);
+    const tracer = this.world.tracer;
+    if (tracer !== null) tracer.tlsHalf(r, i0(packed), false, now, r.sidecar!.inline ? now : r.sidecar!.lastStart, done);
     this.world.sim.schedule(done - now, Ev.ConnectDone, this.dp.id, r.index, packed);
   }
 
@@ -212,6 +224,12 @@ export class Connections {
     const i = Math.floor(packed / OUTCOMES);
     const outcome = packed % OUTCOMES;
     r.connecting[i]--;
+    const tracer = this.world.tracer;
+    if (tracer !== null) {
+      const q = r.waiters[i];
+      const served = (outcome === 0 ? q.slice(0, 1) : q).map((id) => this.world.attempts.get(id));
+      tracer.connectDone(r, i, this.world.sim.now, CONNECT_OUTCOMES[outcome], served);
+    }
     if (outcome === 0) {
       r.idle[i].push(this.world.sim.now);
       return this.serveQueue(r, i, true);

@@ -80,6 +80,8 @@ export class Sidecar {
   renews = true;
   /** Its planned renewal attempt (an event handle), or -1. */
   renewTimer = -1;
+  /** When the last pass or handshake half taken got its worker (for traces: queue wait vs CPU). */
+  lastStart = 0;
 
   /** A pass arrives at `now`: takes the worker that frees first, and returns when the pass ends. */
   claim(now: number): number {
@@ -97,7 +99,9 @@ export class Sidecar {
     const freeAt = this.freeAt;
     let k = 0;
     for (let j = 1; j < freeAt.length; j++) if (freeAt[j] < freeAt[k]) k = j;
-    const done = (freeAt[k] > now ? freeAt[k] : now) + cpu;
+    const start = freeAt[k] > now ? freeAt[k] : now;
+    const done = start + cpu;
+    this.lastStart = start;
     freeAt[k] = done;
     this.cpuTaken += cpu;
     return done;

@@ -135,3 +135,28 @@ export function retriable(on: number, codes: readonly number[], cause: string, s
   if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return true;
   return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status);
 }
+
+/** The names of the retry-on conditions set in `on`, in the policy's spelling. */
+export function retryOnNames(on: number): string[] {
+  return Object.keys(RETRY_ON_BITS).filter((k) => (on & RETRY_ON_BITS[k]) !== 0);
+}
+
+/**
+ * Which retry-on condition makes `retriable` true for this failure, or null when none does. Says
+ * the same as `retriable`, naming the condition, for traces (`meshsim.retry.reason`); the router
+ * itself asks `retriable`, which is cheaper.
+ */
+export function retryConditionMatched(on: number, codes: readonly number[], cause: string, status: number, local: boolean): string | null {
+  const first = (...bits: number[]): string | null => {
+    for (const b of bits) if (on & b) return retryOnNames(b)[0];
+    return null;
+  };
+  if (local) {
+    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return null;
+    if (cause === Cause.reset || cause === Cause.timeout) return first(RetryOn.reset, RetryOn.fiveXx, RetryOn.gatewayError);
+    return first(RetryOn.connectFailure, RetryOn.reset, RetryOn.fiveXx, RetryOn.gatewayError);
+  }
+  if (on & RetryOn.fiveXx && status >= 500) return '5xx';
+  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return 'gateway-error';
+  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status) ? 'retriable-status-codes' : null;
+}
