@@ -6,6 +6,7 @@ import { TCP_GIVE_UP_MS } from './net/Network';
 import { ConfigState, Pass, type Sidecar } from './proxy/Sidecar';
 import { retriable } from './proxy/policy';
 import type { Route } from './proxy/Route';
+import { retryReason } from './spans/retryReason';
 import type { World } from './World';
 
 /**
@@ -83,6 +84,7 @@ export class DataPlane implements Actor, ConnectionUser {
 
   /** A caller app hands a call to its outbound side: its sidecar, or straight to the router. */
   issue(call: Call): void {
+    if (call.trace !== null) this.world.tracer!.callStart(call, call.parent >= 0 ? this.world.attempts.get(call.parent) : null);
     const sc = call.route!.sidecar;
     if (sc) this.toProxy(sc, 0, call.id, Pass.outRequest);
     else this.routeCall(call);
@@ -96,6 +98,7 @@ export class DataPlane implements Actor, ConnectionUser {
     const f = r.policy.fault;
     if (f && f.delayPercent > 0 && r.rng() * 100 < f.delayPercent) {
       this.world.sim.schedule(f.delayMs, Ev.FaultDelay, this.id, call.id);
+      if (call.trace !== null) this.world.tracer!.faultDelay(call, this.world.sim.now, f.delayMs);
       return;
     }
     this.afterFaultDelay(call);
@@ -121,7 +124,10 @@ export class DataPlane implements Actor, ConnectionUser {
     // Istio's retries avoid the hosts already tried (the previous_hosts predicate).
     const i = r.pick(now, call.key, p.avoidPreviousHosts && call.attempts > 0 ? call.tried : null);
     // No endpoint: Envoy answers 503 no-healthy-upstream; kube-proxy rejects the connection.
-    if (i < 0) return this.finishCall(call, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused, 503);
+    if (i < 0) {
+      if (call.trace !== null) w.tracer!.noHost(call, now, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused);
+      return this.finishCall(call, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused, 503);
+    }
     const att = w.attempts.alloc();
     att.call = call.id;
     att.route = r;
@@ -136,6 +142,8 @@ export class DataPlane implements Actor, ConnectionUser {
     att.isRetry = call.attempts > 0;
     call.attempts++;
     call.current = att.id;
+    att.trace = call.trace;
+    if (att.trace !== null) w.tracer!.tryStart(call, att, now);
     this.connections.acquire(r, att);
   }
 
@@ -151,9 +159,11 @@ export class DataPlane implements Actor, ConnectionUser {
     if (perTry !== Infinity) att.perTryTimer = w.sim.schedule(perTry, Ev.PerTryTimeout, this.id, att.id);
     if (w.network.partitioned(r.callerHost, att.host)) {
       w.sim.schedule(TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
+      if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + TCP_GIVE_UP_MS, true);
       return;
     }
     const d = this.oneWay(r, att.replica);
+    if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
     if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, att.isRetry);
     const sc = w.sidecarOfHost[att.host];
     if (sc) this.toProxy(sc, d, att.id, Pass.inRequest);
@@ -182,11 +192,14 @@ export class DataPlane implements Actor, ConnectionUser {
   private sendBack(att: Attempt, after = 0): void {
     const w = this.world;
     const r = att.route!;
+    if (att.trace !== null) w.tracer!.leftCallee(att, w.sim.now + after);
     if (w.network.partitioned(att.host, r.callerHost)) {
       w.sim.schedule(after + TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
+      if (att.trace !== null) w.tracer!.network(att, true, w.sim.now + after, w.sim.now + after + TCP_GIVE_UP_MS, true);
       return;
     }
     const d = after + this.oneWay(r, att.replica);
+    if (att.trace !== null) w.tracer!.network(att, true, w.sim.now + after, w.sim.now + d, false);
     if (w.observer) w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, att.cause !== null, att.isRetry);
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
     if (r.sidecar) this.toProxy(r.sidecar, d, att.id, Pass.outResponse);
@@ -219,17 +232,39 @@ export class DataPlane implements Actor, ConnectionUser {
     }
     const sc = this.sidecarFor(id, pass);
     const now = w.sim.now;
-    const passTime = sc.claim(now) - now + sc.latency();
+    const cpuEnd = sc.claim(now);
+    const passTime = cpuEnd - now + sc.latency();
     switch (pass) {
       case Pass.inRequest: {
         const att = w.attempts.get(id);
-        return this.deliver(passTime + this.loopbackDelay(sc), Ev.Arrive, att.route!.service, att.id, 0);
+        const d = passTime + this.loopbackDelay(sc);
+        if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, cpuEnd, now + d);
+        return this.deliver(d, Ev.Arrive, att.route!.service, att.id, 0);
       }
-      case Pass.inResponse:
-        return this.sendBack(w.attempts.get(id), passTime + this.loopbackDelay(sc));
-      default:
+      case Pass.inResponse: {
+        const att = w.attempts.get(id);
+        const d = passTime + this.loopbackDelay(sc);
+        if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, cpuEnd, now + d);
+        return this.sendBack(att, d);
+      }
+      default: {
         // The router's passes; a request from the app crossed the pod's loopback too.
-        w.sim.schedule(pass === Pass.outRequest ? passTime + this.loopbackDelay(sc) : passTime, Ev.ProxyDone, this.id, id, pass);
+        const d = pass === Pass.outRequest ? passTime + this.loopbackDelay(sc) : passTime;
+        if (w.tracer !== null) this.tracePass(id, pass, sc, now, cpuEnd, now + d);
+        w.sim.schedule(d, Ev.ProxyDone, this.id, id, pass);
+      }
+    }
+  }
+
+  /** A router pass of a traced call or attempt becomes a span. */
+  private tracePass(id: number, pass: number, sc: Sidecar, now: number, cpuEnd: number, end: number): void {
+    const w = this.world;
+    if (pass === Pass.outRequest) {
+      const call = w.calls.get(id);
+      if (call.trace !== null) w.tracer!.pass(call, null, pass, sc, now, sc.lastStart, cpuEnd, end);
+    } else {
+      const att = w.attempts.get(id);
+      if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, cpuEnd, end);
     }
   }
 
@@ -299,6 +334,7 @@ export class DataPlane implements Actor, ConnectionUser {
       r.activeRetries--;
       call.holdsRetry = false;
     }
+    if (att.trace !== null) w.tracer!.tryEnd(att, w.sim.now, cause, status);
     if (aboutHost) r.recordOutcome(att.replica, status, w.sim.now);
   }
 
@@ -324,11 +360,17 @@ export class DataPlane implements Actor, ConnectionUser {
         // Strategy): the n-th retry waits U(0, 2^(n-1) x base), capped at max. (Envoy's docs say
         // (2^n - 1) x base, which its code stopped doing in 2020.)
         const upper = Math.min(p.backoffMax, 2 ** Math.min(call.attempts - 1, 30) * p.backoffBase);
-        call.backoffTimer = w.sim.schedule(r.rng() * upper, Ev.RetryBackoff, this.id, call.id);
+        const backoff = r.rng() * upper;
+        call.backoffTimer = w.sim.schedule(backoff, Ev.RetryBackoff, this.id, call.id);
+        if (att.trace !== null) {
+          w.tracer!.retryDecision(att, true, retryReason(r, call, cause, status, local, backoff));
+          w.tracer!.backoff(call, w.sim.now, backoff);
+        }
         return;
       }
       r.retryOverflows++;
     }
+    if (att.trace !== null) w.tracer!.retryDecision(att, false, retryReason(r, call, cause, status, local, null));
     this.finishCall(call, cause, status, inherited);
   }
 
@@ -345,6 +387,7 @@ export class DataPlane implements Actor, ConnectionUser {
     if (call.current >= 0) {
       const att = w.attempts.get(call.current);
       this.abandon(att, 504);
+      if (att.trace !== null) w.tracer!.retryDecision(att, false, 'route timeout: the call is over, no retry');
       if (att.conn !== Conn.sent) w.attempts.release(att);
     }
     this.finishCall(call, Cause.timeout, 504);
@@ -401,6 +444,7 @@ export class DataPlane implements Actor, ConnectionUser {
       r.activeRetries--;
       call.holdsRetry = false;
     }
+    if (call.trace !== null) w.tracer!.callEnd(call, w.sim.now, cause, status, inherited);
     if (!call.callerGaveUp) w.edgeStats[call.edge].record(call, w.sim.now, w.warmup);
     const sc = r.sidecar;
     if (sc) this.loopback(sc, Ev.Response, call.id, 0, call.caller);

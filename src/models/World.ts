@@ -17,6 +17,7 @@ import { Route } from './proxy/Route';
 import { ConfigState, Sidecar } from './proxy/Sidecar';
 import { ServiceActor } from './Service';
 import { Identity } from './tls/Identity';
+import type { Tracer } from './spans/Tracer';
 import type { NodeKind, Topology, TopologyNode } from './Topology';
 
 /** Where a sidecar joins, and its certificate overrides. */
@@ -63,6 +64,8 @@ export class World {
   readonly warmup: number;
   readonly tlsHandshakeCpuMs = TLS_HANDSHAKE_CPU_MS;
   observer: WorldObserver | null = null;
+  /** Keeps spans of sampled requests when set (before the run starts); null: no tracing. */
+  tracer: Tracer | null = null;
 
   sent = 0;
   ok = 0;
@@ -356,6 +359,7 @@ export class World {
       if (cause === Cause.http5xx) this.httpErrors.add(String(status));
       this.failedPerSecond.add(now);
     }
+    if (req.trace !== null) this.tracer!.requestEnded(req, now, cause, status);
     if (this.observer) this.observer.requestEnded(req.client, cause, latency);
   }
 }

@@ -14,3 +14,4 @@ export { ConfigState } from './proxy/Sidecar';
 export type { Topology, TopologyNode, TopologyEdge, NodeKind } from './Topology';
 export type { WorldObserver } from './Observer';
 export { runScenario, type RunOptions } from './run';
+export { Tracer, toOtlp, SpanKind, SpanRole, type OtlpExport, type Span, type Trace, type TraceSummary, type TracerOptions } from './spans';

@@ -1,0 +1,361 @@
+import type { Attempt, Call, Request } from '../Call';
+import type { Route } from '../proxy/Route';
+import type { Sidecar } from '../proxy/Sidecar';
+import type { World } from '../World';
+import { SpanKind, SpanRole, type AttrValue, type Span, type Trace, type TraceSummary, type TracerOptions } from './types';
+
+/** Names of the four proxy passes, by `Pass` value. */
+const PASS_NAMES = ['proxy outbound (request)', 'proxy inbound (request)', 'proxy inbound (response)', 'proxy outbound (response)'] as const;
+
+/** A connection being opened: its phases as they happen (TLS halves only under mTLS). */
+interface ConnectRecord {
+  start: number;
+  /** When the TCP handshake is over (or the connect timer fires). */
+  tcpEnd: number;
+  tlsServer: { at: number; cpuStart: number; done: number } | null;
+  tlsClient: { at: number; cpuStart: number; done: number } | null;
+}
+
+/**
+ * Keeps spans for a sampled set of requests: every `sampleEvery`-th request sent (chosen by its
+ * number, never by a random draw, so tracing cannot change the run), plus the newest `maxFailed`
+ * failed ones. To catch every failure it records each request while it is in flight (tail
+ * sampling) and decides at its fate which to keep; with `maxFailed: 0` it records only the 1 in N.
+ *
+ * It only reads the world: it schedules no event and draws no random number, so a run has the
+ * same trace hash with or without it. Hooks in the models call it only for records whose
+ * `trace` is set, so an untraced request costs one null check per hook site.
+ */
+export class Tracer {
+  readonly sampleEvery: number;
+  readonly maxSampled: number;
+  readonly maxFailed: number;
+  /** Requests seen so far (the next one's id is this + 1). */
+  private seen = 0;
+  /** Kept traces: 1-in-N ones and failed ones, each a ring (oldest overwritten first). */
+  private readonly sampled: Trace[] = [];
+  private sampledNext = 0;
+  private readonly failed: Trace[] = [];
+  private failedNext = 0;
+  /** Connections being opened, per route and upstream host, oldest first. */
+  private readonly connects: ConnectRecord[][][] = [];
+  private readonly gatewayIds: Set<number>;
+
+  constructor(private readonly world: World, options: TracerOptions = {}) {
+    this.sampleEvery = Math.max(1, Math.floor(options.sampleEvery ?? 100));
+    this.maxSampled = Math.max(0, Math.floor(options.maxSampled ?? 1000));
+    this.maxFailed = Math.max(0, Math.floor(options.maxFailed ?? 1000));
+    this.gatewayIds = new Set(world.gateways.map((g) => g.id));
+  }
+
+  // ---- hooks: requests and calls -------------------------------------------------------
+
+  /** A client sends a request: decides whether to record it, and opens its root span. */
+  begin(req: Request, call: Call, client: string): void {
+    const target = this.name(call.service);
+    const id = ++this.seen;
+    const sampled = (id - 1) % this.sampleEvery === 0 && this.maxSampled > 0;
+    if (!sampled && this.maxFailed === 0) return;
+    const now = req.sentAt;
+    const trace: Trace = { id, client, start: now, end: NaN, fate: null, status: 0, sampled, spans: [] };
+    add(trace, -1, `request to ${target}`, SpanRole.request, SpanKind.internal, client, now, { 'meshsim.request.id': id });
+    req.trace = trace;
+    call.trace = trace;
+  }
+
+  /** A caller app hands a call to its router (the root call's parent is the request span). */
+  callStart(call: Call, parent: Attempt | null): void {
+    const t = call.trace!;
+    const caller = this.name(call.caller);
+    const callee = this.name(call.service);
+    if (parent !== null) call.span = add(t, parent.serverSpan >= 0 ? parent.serverSpan : parent.span, `call ${callee}`, SpanRole.call, SpanKind.client, caller, call.sentAt, {});
+    else call.span = add(t, 0, `call ${callee}`, SpanRole.call, SpanKind.client, caller, call.sentAt, {});
+    const s = t.spans[call.span];
+    s.attrs['meshsim.edge'] = `${caller} -> ${callee}`;
+    s.attrs['peer.service'] = callee;
+  }
+
+  /** The router gave the call its result. `inherited`: the failure came from further down. */
+  callEnd(call: Call, now: number, cause: string | null, status: number, inherited: boolean): void {
+    const s = call.trace!.spans[call.span];
+    if (s === undefined) return;
+    s.end = now;
+    s.attrs['http.status_code'] = status;
+    s.attrs['meshsim.attempts'] = call.attempts;
+    if (cause !== null) fail(s, cause, inherited ? 'further down' : 'on this hop');
+  }
+
+  /** The request has its fate: keeps the trace if it is 1 in N or failed, else forgets it. */
+  requestEnded(req: Request, now: number, cause: string, status: number): void {
+    const t = req.trace!;
+    t.end = now;
+    t.fate = cause;
+    t.status = status;
+    const root = t.spans[0];
+    root.end = now;
+    root.attrs['meshsim.fate'] = cause;
+    root.attrs['http.status_code'] = status;
+    if (cause !== 'ok') fail(root, cause, undefined);
+    if (t.sampled) this.sampledNext = keep(this.sampled, this.sampledNext, this.maxSampled, t);
+    else if (cause !== 'ok' && this.maxFailed > 0) this.failedNext = keep(this.failed, this.failedNext, this.maxFailed, t);
+  }
+
+  // ---- hooks: the router ---------------------------------------------------------------
+
+  /** An injected delay holds the call for `ms`. */
+  faultDelay(call: Call, now: number, ms: number): void {
+    const t = call.trace!;
+    const s = t.spans[add(t, call.span, 'fault delay', SpanRole.fault, SpanKind.internal, this.name(call.caller), now, { 'meshsim.fault': 'delay' })];
+    s.end = now + ms;
+  }
+
+  /** A try starts: the host the balancer picked. */
+  tryStart(call: Call, att: Attempt, now: number): void {
+    const t = call.trace!;
+    const host = this.world.network.hosts[att.host].name;
+    att.span = add(t, call.span, `try ${call.attempts} -> ${host}`, SpanRole.try, SpanKind.client, this.name(call.caller), now, {
+      'meshsim.try': call.attempts,
+      'meshsim.host': host,
+      'meshsim.retry': att.isRetry,
+    });
+  }
+
+  /** The router found no host to try. */
+  noHost(call: Call, now: number, cause: string): void {
+    const t = call.trace!;
+    const s = t.spans[add(t, call.span, 'pick a host', SpanRole.pool, SpanKind.internal, this.name(call.caller), now, {})];
+    s.end = now;
+    fail(s, cause, 'no host to pick');
+  }
+
+  /** The try is over for the router: its fate (null cause: ok). */
+  tryEnd(att: Attempt, now: number, cause: string | null, status: number): void {
+    const s = att.trace!.spans[att.span];
+    if (s === undefined || !Number.isNaN(s.end)) return;
+    s.end = now;
+    s.attrs['http.status_code'] = status;
+    if (cause !== null) fail(s, cause, att.local ? 'seen by the router' : att.inherited ? 'further down' : 'answered by the host');
+  }
+
+  /** Why the router retried the try's failure or not (retry_state's decision). */
+  retryDecision(att: Attempt, retried: boolean, reason: string): void {
+    const s = att.trace!.spans[att.span];
+    if (s === undefined) return;
+    s.attrs['meshsim.retry.decision'] = retried ? 'retried' : 'not retried';
+    s.attrs['meshsim.retry.reason'] = reason;
+  }
+
+  /** A retry waits out its backoff. */
+  backoff(call: Call, now: number, ms: number): void {
+    const t = call.trace!;
+    const s = t.spans[add(t, call.span, 'retry backoff', SpanRole.backoff, SpanKind.internal, this.name(call.caller), now, {})];
+    s.end = now + ms;
+  }
+
+  // ---- hooks: connections and the network ----------------------------------------------
+
+  /** The try got a connection: an idle one (reused) or one just opened, after waiting since it started. */
+  attached(att: Attempt, now: number, reused: boolean): void {
+    const t = att.trace!;
+    const s = t.spans[att.span];
+    if (s === undefined) return;
+    s.attrs['meshsim.connection'] = reused ? 'reused' : 'new';
+    if (now > att.sentAt) {
+      const p = t.spans[add(t, att.span, 'wait for a connection', SpanRole.pool, SpanKind.internal, s.service, att.sentAt, {})];
+      p.end = now;
+    }
+  }
+
+  /** A connection starts opening; its TCP handshake ends `tcpMs` from now. */
+  connectStart(r: Route, i: number, now: number, tcpMs: number): void {
+    this.connectList(r, i).push({ start: now, tcpEnd: now + tcpMs, tlsServer: null, tlsClient: null });
+  }
+
+  /** One end's half of a TLS handshake: arrived `at`, took a worker at `cpuStart`, done at `done`. */
+  tlsHalf(r: Route, i: number, server: boolean, at: number, cpuStart: number, done: number): void {
+    for (const c of this.connectList(r, i)) {
+      if (server ? c.tlsServer === null : c.tlsServer !== null && c.tlsClient === null) {
+        if (server) c.tlsServer = { at, cpuStart, done };
+        else c.tlsClient = { at, cpuStart, done };
+        return;
+      }
+    }
+  }
+
+  /**
+   * A connect is over (the oldest in progress to that host: connects to one host are matched
+   * first in, first out, which is exact unless two overlap and finish out of order). The try it
+   * serves (or each try it fails) gets its TCP and TLS spans.
+   */
+  connectDone(r: Route, i: number, now: number, cause: string | null, served: readonly Attempt[]): void {
+    const rec = this.connectList(r, i).shift();
+    if (rec === undefined) return;
+    for (const att of served) {
+      const t = att.trace;
+      if (t === null || t.spans[att.span] === undefined) continue;
+      const service = t.spans[att.span].service;
+      const tcp = t.spans[add(t, att.span, 'tcp connect', SpanRole.connect, SpanKind.internal, service, rec.start, { 'net.peer.name': this.world.network.hosts[r.hosts[i]].name })];
+      tcp.end = Math.min(rec.tcpEnd, now);
+      if (rec.tlsServer !== null) {
+        const tls = t.spans[add(t, att.span, 'tls handshake (mTLS)', SpanRole.tls, SpanKind.internal, service, rec.tcpEnd, {})];
+        tls.end = now;
+        tls.attrs['meshsim.tls.server_queue_ms'] = rec.tlsServer.cpuStart - rec.tlsServer.at;
+        tls.attrs['meshsim.tls.server_cpu_ms'] = rec.tlsServer.done - rec.tlsServer.cpuStart;
+        if (rec.tlsClient !== null) {
+          tls.attrs['meshsim.tls.client_queue_ms'] = rec.tlsClient.cpuStart - rec.tlsClient.at;
+          tls.attrs['meshsim.tls.client_cpu_ms'] = rec.tlsClient.done - rec.tlsClient.cpuStart;
+        }
+        if (cause !== null) fail(tls, cause, undefined);
+      } else if (cause !== null) fail(tcp, cause, undefined);
+    }
+  }
+
+  /** A message crosses the network from `t0` to `t1` (a partition: it is lost, and TCP gives up at `t1`). */
+  network(att: Attempt, response: boolean, t0: number, t1: number, partitioned: boolean): void {
+    const t = att.trace!;
+    const hosts = this.world.network.hosts;
+    const caller = hosts[att.route!.callerHost].name;
+    const callee = hosts[att.host].name;
+    const parent = att.span;
+    if (t.spans[parent] === undefined) return;
+    const s = t.spans[add(t, parent, response ? `network ${callee} -> ${caller}` : `network ${caller} -> ${callee}`, SpanRole.network, SpanKind.internal, t.spans[parent].service, t0, {})];
+    s.end = t1;
+    if (partitioned) fail(s, 'reset', 'partitioned: lost, TCP gave up');
+  }
+
+  // ---- hooks: proxies and the callee ---------------------------------------------------
+
+  /**
+   * A proxy pass: arrived `at`, took a worker at `cpuStart`, CPU done at `cpuEnd`, then the
+   * proxy's own latency and the pod's loopback until `end`. `call` for the caller's outbound
+   * request pass, else the attempt.
+   */
+  pass(call: Call | null, att: Attempt | null, pass: number, sc: Sidecar, at: number, cpuStart: number, cpuEnd: number, end: number): void {
+    const t = (call ?? att)!.trace!;
+    let parent: number;
+    if (call !== null) parent = call.span;
+    else if (pass === 3) parent = att!.span;
+    else parent = this.serverSpan(att!, at);
+    if (t.spans[parent] === undefined) return;
+    const owner = this.world.network.hosts[sc.host].name;
+    const s = t.spans[add(t, parent, PASS_NAMES[pass], SpanRole.proxy, SpanKind.internal, t.spans[parent].service, at, { 'meshsim.proxy': owner })];
+    s.end = end;
+    s.attrs['meshsim.proxy.queue_ms'] = cpuStart - at;
+    s.attrs['meshsim.proxy.cpu_ms'] = cpuEnd - cpuStart;
+  }
+
+  /** The request reached the callee's app (after its sidecar, if any). */
+  arrive(att: Attempt, now: number): void {
+    this.serverSpan(att, now);
+  }
+
+  /** A worker of the callee's replica takes the request for `serviceMs` (queued since it arrived). */
+  appStart(att: Attempt, now: number, serviceMs: number): void {
+    const t = att.trace!;
+    const server = this.serverSpan(att, att.arrivedAt);
+    if (t.spans[server] === undefined) return;
+    const service = t.spans[server].service;
+    if (now > att.arrivedAt) {
+      const q = t.spans[add(t, server, 'queue (wait for a worker)', SpanRole.queue, SpanKind.internal, service, att.arrivedAt, {})];
+      q.end = now;
+    }
+    const gateway = this.gatewayIds.has(att.route!.service);
+    const s = t.spans[add(t, server, gateway ? 'gateway processing' : 'app', SpanRole.app, SpanKind.internal, service, now, {})];
+    s.end = now + serviceMs;
+  }
+
+  /** The callee's app answered (ok, or with the cause set on the attempt). */
+  answered(att: Attempt, now: number): void {
+    const t = att.trace!;
+    const s = t.spans[this.serverSpan(att, now)];
+    if (s === undefined) return;
+    s.attrs['http.status_code'] = att.status;
+    if (att.cause !== null) fail(s, att.cause, att.inherited ? 'further down' : 'here');
+  }
+
+  /** The answer leaves the callee's pod at `now`: the server span ends. */
+  leftCallee(att: Attempt, now: number): void {
+    if (att.serverSpan < 0) return;
+    const s = att.trace!.spans[att.serverSpan];
+    if (s !== undefined && Number.isNaN(s.end)) {
+      s.end = now;
+      if (att.cause !== null && !s.error) fail(s, att.cause, att.local ? 'reset by the pod' : 'here');
+    }
+  }
+
+  // ---- reading -------------------------------------------------------------------------
+
+  /** The kept requests, newest first, optionally failed ones only, at most `limit`. */
+  list(failedOnly = false, limit = 100): TraceSummary[] {
+    const all = failedOnly ? [...this.failed, ...this.sampled.filter((t) => t.fate !== 'ok')] : [...this.failed, ...this.sampled];
+    all.sort((a, b) => b.id - a.id);
+    return all.slice(0, Math.max(0, limit)).map(summary);
+  }
+
+  /** A kept request's trace, or null when it was not kept (or has dropped out of its ring). */
+  get(id: number): Trace | null {
+    return this.sampled.find((t) => t.id === id) ?? this.failed.find((t) => t.id === id) ?? null;
+  }
+
+  /** Every kept trace, oldest first. */
+  all(): Trace[] {
+    return [...this.sampled, ...this.failed].sort((a, b) => a.id - b.id);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  private serverSpan(att: Attempt, at: number): number {
+    if (att.serverSpan >= 0) return att.serverSpan;
+    const t = att.trace!;
+    if (t.spans[att.span] === undefined) return -1;
+    const callee = this.name(att.route!.service);
+    const host = this.world.network.hosts[att.host].name;
+    att.serverSpan = add(t, att.span, `${callee} serves`, SpanRole.server, SpanKind.server, callee, at, { 'meshsim.host': host });
+    return att.serverSpan;
+  }
+
+  private connectList(r: Route, i: number): ConnectRecord[] {
+    const byRoute = (this.connects[r.index] ??= []);
+    return (byRoute[i] ??= []);
+  }
+
+  private name(actor: number): string {
+    return this.world.sim.actor(actor).name;
+  }
+}
+
+/** Appends a span (open: its end is NaN) and returns its index. */
+function add(t: Trace, parent: number, name: string, role: SpanRole, kind: SpanKind, service: string, start: number, attrs: Record<string, AttrValue>): number {
+  const id = t.spans.length;
+  t.spans.push({ id, parent, name, role, kind, service, start, end: NaN, error: false, attrs });
+  return id;
+}
+
+function fail(s: Span, cause: string, where: string | undefined): void {
+  s.error = true;
+  s.attrs['meshsim.cause'] = cause;
+  if (where !== undefined) s.attrs['meshsim.failed'] = where;
+}
+
+/** Puts `t` in a ring of at most `max`; returns the ring's next write position. */
+function keep(ring: Trace[], next: number, max: number, t: Trace): number {
+  if (max === 0) return 0;
+  if (ring.length < max) ring.push(t);
+  else ring[next] = t;
+  return (next + 1) % max;
+}
+
+function summary(t: Trace): TraceSummary {
+  const fate = t.fate ?? 'in flight';
+  return {
+    id: t.id,
+    client: t.client,
+    fate,
+    cause: t.fate === null || t.fate === 'ok' ? null : t.fate,
+    status: t.status,
+    start: t.start,
+    durationMs: Number.isNaN(t.end) ? NaN : t.end - t.start,
+    spans: t.spans.length,
+    sampled: t.sampled,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Call } from '../Call';
+import type { Route } from '../proxy/Route';
+import { retryConditionMatched, retryOnNames } from '../proxy/policy';
+
+/**
+ * Why the router retries a failed try or not, in words, following the order of its checks
+ * (Envoy's retry_state_impl.cc): an L7 route at all, attempts left, a retry-on condition that
+ * matches, then the concurrent-retry limit (a budget, or the breaker's max retries).
+ * `call.attempts` counts the tries made so far, this one included. Reads only; draws nothing.
+ */
+export function retryReason(r: Route, call: Call, cause: string, status: number, local: boolean, backoffMs: number | null): string {
+  const p = r.policy;
+  const what = `${cause} (HTTP ${status}${local ? ', seen by the router' : ''})`;
+  if (!p.l7) return r.sidecar === null ? 'no retries: a caller without a sidecar does not retry' : "no retries: the caller's proxy is not L7";
+  if (p.retries === 0) return 'no retries configured on this route';
+  if (call.attempts > p.retries) return `attempts exhausted: ${call.attempts} tries = 1 + ${p.retries} retries`;
+  const cond = retryConditionMatched(p.retryOn, p.retriableStatus, cause, status, local);
+  if (cond === null) {
+    const on = retryOnNames(p.retryOn);
+    const codes = p.retriableStatus.length > 0 ? ` (codes ${p.retriableStatus.join(', ')})` : '';
+    return `not retriable: ${what} matches none of retry-on [${on.join(', ')}]${codes}`;
+  }
+  if (backoffMs === null) {
+    const limit = r.retryLimit();
+    return p.hasBudget
+      ? `retry budget exhausted: ${r.activeRetries} retries active, the budget (${p.budgetPercent}% of active + pending, at least ${p.budgetMin}) allows ${limit}`
+      : `circuit breaker: ${r.activeRetries} retries active, max retries ${limit}`;
+  }
+  return `retry-on ${cond} matched ${what}; retry ${call.attempts} of ${p.retries} after ${backoffMs.toFixed(2)} ms backoff`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Spans of one traced request, as plain data. Times are simulated milliseconds since the start
+ * of the run. A span's `parent` is the index of another span of the same trace (-1 for the
+ * root), so a trace is a tree in an array, cheap to copy across the worker boundary.
+ */
+
+/** OpenTelemetry's span kinds (the OTLP enum values). */
+export const SpanKind = { internal: 1, server: 2, client: 3 } as const;
+export type SpanKind = (typeof SpanKind)[keyof typeof SpanKind];
+
+/** What a span stands for, so the waterfall can colour it without parsing names. */
+export const SpanRole = {
+  request: 'request',
+  call: 'call',
+  try: 'try',
+  pool: 'pool',
+  connect: 'connect',
+  tls: 'tls',
+  network: 'network',
+  proxy: 'proxy',
+  server: 'server',
+  queue: 'queue',
+  app: 'app',
+  backoff: 'backoff',
+  fault: 'fault',
+} as const;
+export type SpanRole = (typeof SpanRole)[keyof typeof SpanRole];
+
+export type AttrValue = string | number | boolean;
+
+export interface Span {
+  /** Index in its trace's `spans`. */
+  id: number;
+  /** Index of the parent span, -1 for the root. */
+  parent: number;
+  name: string;
+  role: SpanRole;
+  kind: SpanKind;
+  /** The node (client, service or gateway) whose process did this: OTLP's `service.name`. */
+  service: string;
+  /** Start and end, simulated ms. `end` is NaN while the span is open. */
+  start: number;
+  end: number;
+  /** The span failed (OTLP status ERROR); the cause is in `attrs['meshsim.cause']`. */
+  error: boolean;
+  attrs: Record<string, AttrValue>;
+}
+
+/** One traced end-to-end request. */
+export interface Trace {
+  /** The request's id: its number in the order clients sent requests, from 1. */
+  id: number;
+  client: string;
+  start: number;
+  /** When the request got its fate; NaN while in flight. */
+  end: number;
+  /** `ok`, a cause, or null while in flight. */
+  fate: string | null;
+  status: number;
+  /** Kept because it was 1 in N (as opposed to kept because it failed). */
+  sampled: boolean;
+  spans: Span[];
+}
+
+/** One row of the list of kept requests. */
+export interface TraceSummary {
+  id: number;
+  client: string;
+  fate: string;
+  /** The cause, or null when ok. */
+  cause: string | null;
+  status: number;
+  start: number;
+  durationMs: number;
+  spans: number;
+  sampled: boolean;
+}
+
+/** How the tracer picks the requests it keeps. */
+export interface TracerOptions {
+  /** Keep every N-th request sent (the 1st, N+1-th, ...), whatever its fate. Default 100. */
+  sampleEvery?: number;
+  /** At most this many 1-in-N requests are kept; older ones drop out (a ring). Default 1000. */
+  maxSampled?: number;
+  /** Also keep failed requests, the newest this many (a ring); 0 keeps none. Default 1000. */
+  maxFailed?: number;
+}

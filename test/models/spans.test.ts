@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario, type Trace } from '../../src/models';
+import { retriable, retryConditionMatched, RetryOn } from '../../src/models/proxy/policy';
+import { Cause } from '../../src/models/events';
+import { scenario, scenarioFile } from './helpers';
+
+/** Every span lies inside its parent's time (within rounding) and its parent comes before it. */
+function checkTree(t: Trace): void {
+  const eps = 1e-9;
+  for (const s of t.spans) {
+    if (s.parent < 0) continue;
+    expect(s.parent).toBeLessThan(s.id);
+    const p = t.spans[s.parent];
+    expect(s.start).toBeGreaterThanOrEqual(p.start - eps);
+  }
+}
+
+describe('Tracer', () => {
+  it.each(['retry-storm.json', 'mesh-only.json', 'control-plane-outage.json', 'gateway-and-mesh.json', 'partial-adoption.json'])(
+    'leaves the run of %s unchanged: the same trace hash and figures with spans on or off',
+    (file) => {
+      const s = scenarioFile(file);
+      const off = runScenario(s, { durationMs: Math.min(s.duration, 40_000) }).summary;
+      const on = runScenario(s, { durationMs: Math.min(s.duration, 40_000), traces: { sampleEvery: 3, maxFailed: 1000 } });
+      expect(on.summary.traceHash).toBe(off.traceHash);
+      expect(on.summary.events).toBe(off.events);
+      expect(on.summary.failures).toEqual(off.failures);
+      expect(on.world.tracer!.all().length).toBeGreaterThan(0);
+    },
+  );
+
+  it('keeps every N-th request by its number, whatever its fate, and the newest failed ones up to the cap', () => {
+    const s = scenarioFile('retry-storm.json');
+    const { world, summary } = runScenario(s, { traces: { sampleEvery: 50, maxSampled: 1000, maxFailed: 20 } });
+    const tracer = world.tracer!;
+    const sampled = tracer.list(false, 10_000).filter((r) => r.sampled);
+    // Requests 1, 51, 101, ...: every one sent, except one still in flight at the end.
+    expect(sampled.map((r) => r.id).sort((a, b) => a - b).slice(0, 4)).toEqual([1, 51, 101, 151]);
+    expect(sampled.every((r) => r.id % 50 === 1)).toBe(true);
+    // Kept at their fate: all of them but those still in flight when the run ended.
+    expect(sampled.length).toBeLessThanOrEqual(Math.ceil(summary.requests.sent / 50));
+    expect(sampled.length).toBeGreaterThanOrEqual(Math.ceil(summary.requests.sent / 50) - summary.requests.inFlight);
+    const failed = tracer.list(true, 10_000).filter((r) => !r.sampled);
+    expect(failed.length).toBe(20);
+    // The ring holds the 20 that failed last: the same as in a run that keeps them all.
+    const everyFailure = runScenario(s, { traces: { sampleEvery: 50, maxFailed: 100_000 } }).world.tracer!.list(true, 100_000).filter((r) => !r.sampled);
+    // With room for all, every failed request is kept: those not sampled plus the sampled ones.
+    expect(everyFailure.length + sampled.filter((r) => r.cause !== null).length).toBe(summary.requests.failed);
+    const lastToEnd = [...everyFailure].sort((a, b) => b.start + b.durationMs - (a.start + a.durationMs)).slice(0, 20);
+    expect(failed.map((r) => r.id).sort()).toEqual(lastToEnd.map((r) => r.id).sort());
+    for (const r of failed) expect(r.cause).not.toBeNull();
+  });
+
+  it('records a failed retry-storm request through every layer: each try, its host, and why it was retried or not', () => {
+    const { world } = runScenario(scenarioFile('retry-storm.json'), { durationMs: 30_000, traces: { sampleEvery: 1000, maxFailed: 50 } });
+    const row = world.tracer!.list(true, 1)[0];
+    expect(row.cause).toBe(Cause.http5xx);
+    const t = world.tracer!.get(row.id)!;
+    checkTree(t);
+    const root = t.spans[0];
+    expect(root.error).toBe(true);
+    expect(root.attrs['meshsim.cause']).toBe('http-5xx');
+    const tries = t.spans.filter((s) => s.role === 'try');
+    // 2 retries at each of 3 meshed layers under the gateway: up to 1 + 3 + 9 + 27 tries.
+    expect(tries.length).toBeGreaterThan(13);
+    const toPayments = tries.filter((s) => String(s.attrs['meshsim.host']).startsWith('payments-'));
+    expect(toPayments.length).toBeGreaterThanOrEqual(9);
+    const reasons = toPayments.map((s) => String(s.attrs['meshsim.retry.reason']));
+    expect(reasons.some((r) => r.startsWith('retry-on 5xx matched http-5xx (HTTP 503)'))).toBe(true);
+    expect(reasons.some((r) => r === 'attempts exhausted: 3 tries = 1 + 2 retries')).toBe(true);
+    // The hop that failed says so; those above it say the failure came from further down.
+    const calls = t.spans.filter((s) => s.role === 'call');
+    expect(calls.find((s) => s.name === 'call payments')!.attrs['meshsim.failed']).toBe('on this hop');
+    expect(calls.find((s) => s.name === 'call web')!.attrs['meshsim.failed']).toBe('further down');
+    // Proxy passes split their time into queue wait and CPU.
+    const pass = t.spans.find((s) => s.role === 'proxy')!;
+    expect(pass.attrs['meshsim.proxy.cpu_ms']).toBeGreaterThan(0);
+    expect(pass.attrs['meshsim.proxy.queue_ms']).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows a new mTLS connection as a TCP connect then a TLS handshake with CPU at both ends', () => {
+    const s = scenario({
+      name: 'tls',
+      network: { latency: '1ms' },
+      clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 10, target: 'a', sidecar: true }],
+      services: [{ name: 'a', sidecar: true, mtls: 'STRICT', serviceTime: '2ms' }],
+      duration: '1s',
+    });
+    const { world } = runScenario(s, { traces: { sampleEvery: 1 } });
+    const first = world.tracer!.get(1)!;
+    checkTree(first);
+    const tcp = first.spans.find((x) => x.role === 'connect')!;
+    const tls = first.spans.find((x) => x.role === 'tls')!;
+    expect(tcp.end - tcp.start).toBeCloseTo(2, 9); // one round trip of 1 ms each way
+    expect(tls.start).toBeCloseTo(tcp.end, 9);
+    // ClientHello (1 ms), the server's half (0.5 ms CPU), its flight back (1 ms), the client's half (0.5 ms).
+    expect(tls.end - tls.start).toBeCloseTo(3, 9);
+    expect(tls.attrs['meshsim.tls.server_cpu_ms']).toBeCloseTo(0.5, 9);
+    expect(tls.attrs['meshsim.tls.client_cpu_ms']).toBeCloseTo(0.5, 9);
+    const tryOne = first.spans.find((x) => x.role === 'try')!;
+    expect(tryOne.attrs['meshsim.connection']).toBe('new');
+    // The second request reuses the kept-alive connection: no connect of its own.
+    const second = world.tracer!.get(2)!;
+    expect(second.spans.some((x) => x.role === 'connect')).toBe(false);
+    expect(second.spans.find((x) => x.role === 'try')!.attrs['meshsim.connection']).toBe('reused');
+    const app = second.spans.find((x) => x.role === 'app')!;
+    expect(app.end - app.start).toBeCloseTo(2, 9);
+  });
+
+  it('puts a failed handshake on the TLS span with its cause', () => {
+    const { world } = runScenario(scenarioFile('two-meshes-direct.json'), { durationMs: 5000, traces: { sampleEvery: 1000, maxFailed: 10 } });
+    const row = world.tracer!.list(true, 1)[0];
+    const t = world.tracer!.get(row.id)!;
+    const tls = t.spans.filter((x) => x.role === 'tls' && x.error);
+    expect(tls.length).toBeGreaterThan(0);
+    expect(tls[0].attrs['meshsim.cause']).toBe(Cause.tlsUnknownCa);
+  });
+
+  it('names the same retry-on condition whenever the router finds a failure retriable, and none otherwise', () => {
+    const causes = [Cause.reset, Cause.timeout, Cause.connectRefused, Cause.tlsExpiredCert, Cause.overflow, Cause.noHealthyUpstream, Cause.http5xx];
+    let checked = 0;
+    for (let on = 0; on < 64; on++) {
+      for (const cause of causes) {
+        for (const status of [200, 404, 500, 502, 503, 504]) {
+          for (const local of [true, false]) {
+            const yes = retriable(on, [503], cause, status, local);
+            const cond = retryConditionMatched(on, [503], cause, status, local);
+            expect(cond !== null).toBe(yes);
+            if (cond === '5xx') expect(on & RetryOn.fiveXx).not.toBe(0);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(64 * 7 * 6 * 2);
+  });
+});
