@@ -44,10 +44,33 @@ export function validateScenario(data: unknown, options: ValidateOptions = {}): 
     const problems = r.error.issues.flatMap(toProblems);
     const seen = new Set(problems.map((p) => p.path));
     for (const p of checkNames(looseParts(data))) if (!seen.has(p.path)) problems.push(p);
+    for (const p of besideBadFaults(data, r.error.issues, options)) if (!seen.has(p.path) && !problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
     return { ok: false, problems };
   }
   const problems = checkReferences(r.data, options.durationMs);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: r.data };
+}
+
+/**
+ * When the schema refused nothing but some faults (an unknown `type`, a bad field), the rest
+ * is checked as if those faults were not there, so the other faults' problems (an unknown
+ * service, a start after the run) and the references elsewhere are said now rather than once
+ * those faults are fixed. Paths keep each fault's own index in the file. Empty otherwise.
+ */
+function besideBadFaults(data: unknown, issues: readonly z.core.$ZodIssue[], options: ValidateOptions): Problem[] {
+  const bad = new Set<number>();
+  for (const i of issues) {
+    if (i.path[0] !== 'faults' || typeof i.path[1] !== 'number') return [];
+    bad.add(i.path[1]);
+  }
+  const faults = (data as { faults: unknown[] }).faults;
+  const kept = faults.map((_, i) => i).filter((i) => !bad.has(i));
+  const rest = validateScenario({ ...(data as object), faults: kept.map((i) => faults[i]) }, options);
+  if (rest.ok) return [];
+  return rest.problems.map((p) => {
+    const m = /^faults\.(\d+)(.*)$/.exec(p.path);
+    return m ? { ...p, path: `faults.${kept[Number(m[1])]}${m[2]}` } : p;
+  });
 }
 
 function toProblems(issue: z.core.$ZodIssue): Problem[] {
@@ -150,25 +173,29 @@ interface NamedParts {
 function checkNames(s: NamedParts): Problem[] {
   const problems: Problem[] = [];
   const services = new Map<string, number>();
-  const seen = new Map<string, string>();
+  // Every place a name is given, so a name given twice is reported at both places, each
+  // citing the other: either may be the one to rename.
+  const places = new Map<string, string[]>();
+  const place = (name: string, at: string) => void (places.get(name)?.push(at) ?? places.set(name, [at]));
   s.services.forEach((svc, i) => {
-    const prior = seen.get(svc.name);
-    if (prior) problems.push({ path: `services.${i}.name`, message: `"${svc.name}" is already the name of ${prior}` });
-    seen.set(svc.name, `services.${i}`);
+    place(svc.name, `services.${i}`);
     services.set(svc.name, i);
   });
-  s.clients.forEach((c, i) => {
-    const prior = seen.get(c.name);
-    if (prior) problems.push({ path: `clients.${i}.name`, message: `"${c.name}" is already the name of ${prior}` });
-    seen.set(c.name, `clients.${i}`);
-  });
+  s.clients.forEach((c, i) => place(c.name, `clients.${i}`));
   const gateways = new Set<string>();
   (s.gateways ?? []).forEach((g, i) => {
-    const prior = seen.get(g.name);
-    if (prior) problems.push({ path: `gateways.${i}.name`, message: `"${g.name}" is already the name of ${prior}` });
-    seen.set(g.name, `gateways.${i}`);
+    place(g.name, `gateways.${i}`);
     gateways.add(g.name);
   });
+  for (const [n, at] of places) {
+    if (at.length < 2) continue;
+    at.forEach((p, k) => {
+      const others = at.filter((_, j) => j !== k);
+      // At most three cited, so a name given thousands of times makes no quadratic message.
+      const cited = others.length <= 3 ? `${others.slice(0, -1).join(', ')}${others.length > 1 ? ' and ' : ''}${others[others.length - 1]}` : `${others.slice(0, 3).join(', ')} and ${others.length - 3} more`;
+      problems.push({ path: `${p}.name`, message: `"${n}" is also the name of ${cited}; services, clients and gateways each need their own name` });
+    });
+  }
   // Without gateways, say "service" and list services, as most scenarios have none.
   const what = gateways.size ? 'service or gateway' : 'service';
   const targets = gateways.size ? `known: ${[...services.keys(), ...gateways].join(', ')}` : `services: ${[...services.keys()].join(', ')}`;

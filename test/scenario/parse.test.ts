@@ -405,13 +405,19 @@ describe('a bad scenario gets path: message for each problem', () => {
   it('refuses two services with the same name', () => {
     const d = base();
     d.services.push({ name: 'db', serviceTime: '1ms' });
-    expect(onlyProblem(d)).toEqual({ path: 'services.2.name', message: '"db" is already the name of services.1' });
+    expect(problemsOf(d)).toEqual([
+      { path: 'services.1.name', message: '"db" is also the name of services.2; services, clients and gateways each need their own name' },
+      { path: 'services.2.name', message: '"db" is also the name of services.1; services, clients and gateways each need their own name' },
+    ]);
   });
 
   it('refuses a client with the name of a service', () => {
     const d = base();
     d.clients[0].name = 'db';
-    expect(onlyProblem(d)).toEqual({ path: 'clients.0.name', message: '"db" is already the name of services.1' });
+    expect(problemsOf(d)).toEqual([
+      { path: 'services.1.name', message: '"db" is also the name of clients.0; services, clients and gateways each need their own name' },
+      { path: 'clients.0.name', message: '"db" is also the name of services.1; services, clients and gateways each need their own name' },
+    ]);
   });
 
   it('refuses a service that calls itself', () => {
