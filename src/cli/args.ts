@@ -1,4 +1,5 @@
-import { parseDuration } from '../scenario';
+import { parseDuration } from '../scenario/duration';
+import { parseSeed } from '../scenario/seed';
 
 export interface CliArgs {
   /** `compare A B` runs two scenarios; absent for a single run. */
@@ -8,6 +9,8 @@ export interface CliArgs {
   durationMs?: number;
   json: boolean;
   help: boolean;
+  /** `--traces FILE`: write the kept spans there as OTLP/JSON. */
+  traces?: string;
 }
 
 /** Parses argv (after the script name). Returns problems instead of throwing. */
@@ -28,12 +31,21 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
     };
     const flag = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
     if (flag === '--json') args.json = true;
+    else if (flag === '--traces') {
+      const v = value();
+      if (v !== undefined) {
+        if (v === '' || v.startsWith('-')) problems.push(`--traces: expected a file to write the spans to, e.g. --traces out.json, got "${v}"`);
+        else args.traces = v;
+      }
+    }
     else if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--seed') {
       const v = value();
       if (v !== undefined) {
-        if (!/^-?\d+$/.test(v)) problems.push(`--seed: expected a whole number, got "${v}"`);
-        else args.seed = Number(v);
+        // The same rule as a file's `seed`.
+        const r = parseSeed(v);
+        if (!r.ok) problems.push(`--seed: ${r.message}`);
+        else args.seed = r.seed;
       }
     } else if (flag === '--duration') {
       const v = value();
@@ -49,19 +61,24 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
   }
   if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
   if (args.command === 'compare') {
+    if (args.traces !== undefined) problems.push('--traces: writes the spans of one run; compare runs two (run each on its own with --traces)');
     if (args.files.length !== 2) problems.push(`compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got ${args.files.length})`);
   } else if (args.files.length === 0) problems.push('FILE: give a scenario file, e.g. scenarios/hello-mesh.json');
   else if (args.files.length > 1) problems.push(`FILE: expected one scenario file, got ${args.files.length} (to run two side by side: compare A B)`);
   return problems.length ? { ok: false, problems } : { ok: true, args };
 }
 
-export const USAGE = `usage: npm run sim -- FILE [--seed N] [--duration T] [--json]
+export const USAGE = `usage: npm run sim -- FILE [--seed N] [--duration T] [--json] [--traces FILE]
        npm run sim -- compare A B [--seed N] [--duration T] [--json]
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
 prints their figures side by side with the ratio B/A.
   FILE, A, B      scenario files (JSON, or YAML when named .yaml/.yml), e.g. scenarios/hello-mesh.json
-  --seed N        random seed (default: the scenario's seed; for compare, A's seed for both)
-  --duration T    simulated time to run, e.g. 30s, 2m (default: each scenario's duration)
+  --seed N        random seed, a whole number within ±(2^53 − 1) (default: the scenario's
+                  seed; for compare, A's seed for both)
+  --duration T    simulated time to run, e.g. 30s, 2m, at most 8760h (default: each
+                  scenario's duration)
   --json          print exactly one JSON object on stdout ({a, b, ratios} for compare)
+  --traces FILE   write spans of every 100th request and of the last 100 failed ones to FILE
+                  as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
 Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;

@@ -1,4 +1,16 @@
 const UNITS: Record<string, number> = { us: 0.001, µs: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * The longest duration any field takes: one year of simulated time (8760 h), in ms. The clock
+ * is a float64 count of ms; at one year it still tells apart times 4 ns apart (2^-18 ms), well
+ * under the finest unit a file can write (1 µs), while by 10^15 ms it could not tell apart
+ * two events 0.1 ms apart. A year at a single request per second is already 31.5 million
+ * requests, near the 50 million a run may make (MAX_REQUESTS).
+ */
+export const MAX_DURATION_MS = 8760 * 3_600_000;
+
+/** The limit as a person reads it, for messages. */
+const MAX_TEXT = '8760h (one year of simulated time)';
 const PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|h)\s*$/;
 
 /**
@@ -7,31 +19,48 @@ const PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|h)\s*$/;
  */
 export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: false; message: string } {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return { ok: false, message: `must be a finite duration, got ${input}` };
+    if (!Number.isFinite(input)) return { ok: false, message: `must be a finite duration, at most ${MAX_TEXT}, got ${input}` };
     if (input < 0) return { ok: false, message: `must not be negative, got ${input}` };
+    if (input > MAX_DURATION_MS) return { ok: false, message: `must be at most ${MAX_TEXT}, got ${input} ms` };
     return { ok: true, ms: input };
   }
   if (input === undefined) return { ok: false, message: 'is required (a duration such as "250ms", "5s" or "2m")' };
   if (typeof input !== 'string') {
     return { ok: false, message: `expected a duration such as "250ms", "5s" or "2m", got ${describe(input)}` };
   }
-  if (/^\s*-/.test(input)) return { ok: false, message: `must not be negative, got "${input}"` };
+  if (/^\s*-/.test(input)) return { ok: false, message: `must not be negative, got ${quote(input)}` };
   const m = PATTERN.exec(input);
   if (!m) {
-    return { ok: false, message: `"${input}" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")` };
+    return { ok: false, message: `${quote(input)} is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")` };
   }
-  return { ok: true, ms: Number(m[1]) * UNITS[m[2]] };
+  // A number of 309 digits or more reads as Infinity: refused here with the rest.
+  const ms = Number(m[1]) * UNITS[m[2]];
+  if (!Number.isFinite(ms)) return { ok: false, message: `must be a finite duration, at most ${MAX_TEXT}, got ${quote(input)}` };
+  if (ms > MAX_DURATION_MS) return { ok: false, message: `must be at most ${MAX_TEXT}, got ${quote(input)}` };
+  return { ok: true, ms };
 }
 
-/** Formats milliseconds for people: "850 µs", "12.3 ms", "4.20 s", "2m 05s". */
+/** The input in quotes, its middle cut out when it is long (a 400-digit number, say). */
+function quote(input: string): string {
+  return JSON.stringify(input.length > 40 ? `${input.slice(0, 18)}…${input.slice(-18)}` : input);
+}
+
+/**
+ * Formats milliseconds for people: "850 µs", "12.3 ms", "4.20 s", "2m 05s", "3h 20m",
+ * "4166d 16h". Past a minute it shows two units, the smaller rounded (so never "59m 60s").
+ */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
   if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;
   if (ms < 1000) return `${ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
-  const m = Math.floor(ms / 60_000);
-  const s = Math.round((ms % 60_000) / 1000);
-  return `${m}m ${String(s).padStart(2, '0')}s`;
+  if (ms < 59_995) return `${(ms / 1000).toFixed(2)} s`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const s = Math.round(ms / 1000);
+  if (s < 3600) return `${Math.floor(s / 60)}m ${two(s % 60)}s`;
+  const m = Math.round(ms / 60_000);
+  if (m < 24 * 60) return `${Math.floor(m / 60)}h ${two(m % 60)}m`;
+  const h = Math.round(ms / 3_600_000);
+  return `${Math.floor(h / 24)}d ${two(h % 24)}h`;
 }
 
 function describe(v: unknown): string {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { distributionSchema } from './distribution';
 import { duration, name, positiveDuration, wholeCount } from './common';
 import { policySchema } from './policy';
+import { replicaCount, workerCount } from './limits';
 
 const tokenBucket = z.strictObject({
   /** Most tokens the bucket holds (the burst). */
@@ -36,9 +37,9 @@ const gatewayRoute = z.strictObject({
 export const gatewaySchema = z.strictObject({
   name,
   description: z.string().optional(),
-  replicas: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(2),
+  replicas: replicaCount.default(2),
   /** Requests one replica works on at once. */
-  concurrency: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(16),
+  concurrency: workerCount.default(16),
   queueCapacity: wholeCount.optional(),
   /** CPU per request: routing, authentication, rate limiting, logging. */
   cpuPerRequest: distributionSchema.prefault({ type: 'lognormal', median: '0.5ms', sigma: 0.4 }),

@@ -5,6 +5,8 @@ import { duration, name, positiveDuration, probability } from './common';
 import { meshSchema } from './mesh';
 import { faultSchema } from './faults';
 import { gatewaySchema } from './gateway';
+import { proxyWorkerCount, replicaCount, userCount, workerCount } from './limits';
+import { seedSchema } from './seed';
 
 /**
  * The scenario file format, as a zod schema with defaults. Every object is strict: an
@@ -38,7 +40,7 @@ const sidecarSchema = z.strictObject({
   /** L7 (HTTP: routing, retries, timeouts...) or L4 (mTLS and TCP proxying only). */
   mode: z.enum(['L7', 'L4']).default('L7'),
   /** Envoy worker threads (istio-proxy runs 2 by default). */
-  concurrency: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(2),
+  concurrency: proxyWorkerCount.default(2),
   /** CPU time of one pass (one direction through one proxy); see src/models/proxy/calibration.ts. */
   cpuPerPass: distributionSchema.optional(),
   /** Handling latency of one pass that holds no worker; see src/models/proxy/calibration.ts. */
@@ -60,9 +62,9 @@ const certificateSchema = z.strictObject({
 const serviceSchema = z.strictObject({
   name,
   description: z.string().optional(),
-  replicas: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(1),
+  replicas: replicaCount.default(1),
   /** Requests one replica works on at once (its worker threads). */
-  concurrency: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(1),
+  concurrency: workerCount.default(1),
   /** Queue length per replica before new requests fail with `queue-full`; unbounded when absent. */
   queueCapacity: z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).optional(),
   /** CPU time one request holds a worker, before its downstream calls. */
@@ -139,7 +141,7 @@ const openClientSchema = z.strictObject({
 const closedClientSchema = z.strictObject({
   ...clientCommon,
   type: z.literal('closed'),
-  users: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }),
+  users: userCount,
   thinkTime: distributionSchema.prefault({ type: 'exponential', mean: '1s' }),
 });
 
@@ -149,7 +151,8 @@ export const scenarioSchema = z.strictObject({
   name,
   title: z.string().optional(),
   description: z.string().optional(),
-  seed: z.number().int({ message: 'must be a whole number' }).default(1),
+  /** Keys every random stream; a whole number within ±(2^53 − 1) (see seed.ts). */
+  seed: seedSchema.default(1),
   /** Simulated time to run. */
   duration: positiveDuration.prefault('60s'),
   /** Requests sent before this time are counted but left out of latency figures. */

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { Problem } from './parse';
+import type { Scenario } from './schema';
+
+/**
+ * How big a scenario may be. Each limit keeps a run that the CLI or a browser tab can build
+ * and run in seconds and in well under 2 GB, yet admits Istio's full load test (1,000
+ * services × 2 replicas with a sidecar each, and a meshed load generator per service: 3,000
+ * hosts, 3,000 sidecars, 2,000 nodes).
+ *
+ * Measured (Node 20, the shared 2-core machine, `npm run sim`, 1 s simulated, placement
+ * latencies): that full load test, 3,000 sidecars × 1,000 services, builds in 0.8 s and runs
+ * in 4 s at 840 MB; 1,250 meshed services × 3 replicas with 1,250 meshed clients (5,000
+ * sidecars × 1,250 services, past MAX_PROXY_VIEWS) takes 3.4 s to build, 8 s in all and
+ * 1.6 GB; 10,000 hosts and 5,000 nodes without sidecars 3.4 s and 310 MB; a chain of five
+ * meshed services of 1,000 replicas each (4,000,000 route entries, 5,001 sidecars) 3.8 s and
+ * 690 MB.
+ */
+
+/** Replicas of one service or gateway. */
+export const MAX_REPLICAS = 1_000;
+/** Workers (concurrency) of one service or gateway replica. */
+export const MAX_WORKERS = 10_000;
+/** Worker threads of one sidecar. */
+export const MAX_PROXY_WORKERS = 64;
+/** Users of all closed-loop clients together (and so of any one). */
+export const MAX_USERS = 1_000_000;
+/** Hosts: every replica of every service and gateway, every client, every control plane. */
+export const MAX_HOSTS = 10_000;
+/** Sidecars (one per meshed replica or client). */
+export const MAX_PROXIES = 5_000;
+/** Topology nodes: services, gateways and clients. */
+export const MAX_NODES = 5_000;
+/** Sidecars × services and gateways: the endpoint views every sidecar keeps. */
+export const MAX_PROXY_VIEWS = 4_000_000;
+/** Route entries: for each call, client and gateway upstream, caller hosts × callee replicas. */
+export const MAX_ROUTE_ENTRIES = 4_000_000;
+
+const en = (n: number) => n.toLocaleString('en-US');
+
+/** A whole number from 1 to `max`, with the reason for the bound in its message. */
+function boundedCount(max: number, why: string) {
+  const tooBig = `must be at most ${en(max)}: ${why}`;
+  // zod's int() also refuses numbers past 2^53 as too big: say the same as max() then.
+  return z
+    .number()
+    .int({ error: (issue) => (issue.code === 'invalid_type' ? 'must be a whole number' : tooBig) })
+    .min(1, { message: 'must be at least 1' })
+    .max(max, { message: tooBig });
+}
+
+/** A service's or gateway's `replicas`. */
+export const replicaCount = boundedCount(MAX_REPLICAS, 'every caller keeps connections, balancer and ejection state for each replica it calls, so replicas multiply into every caller');
+/** A service's or gateway's `concurrency` (workers per replica). */
+export const workerCount = boundedCount(MAX_WORKERS, 'a replica with more workers than that is better written as more replicas');
+/** A sidecar's `concurrency` (Envoy worker threads). */
+export const proxyWorkerCount = boundedCount(MAX_PROXY_WORKERS, 'Envoy runs one worker thread per core, and each pass through the proxy looks at every worker for the first one free');
+/** A closed-loop client's `users`. */
+export const userCount = boundedCount(MAX_USERS, 'every user always has a request or a think time pending, and each holds memory in the event queue');
+
+const rec = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const lengthOf = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+
+/**
+ * A cheap look at raw data before the schema reads it: too many services, gateways and clients
+ * is refused at once, so a file of 150,000 services costs a count rather than a full parse
+ * and every check after it. Empty when the counts are within MAX_NODES.
+ */
+export function checkNodeCount(data: unknown): Problem[] {
+  if (!rec(data)) return [];
+  const parts = { services: lengthOf(data.services), gateways: lengthOf(data.gateways), clients: lengthOf(data.clients) };
+  const total = parts.services + parts.gateways + parts.clients;
+  if (total <= MAX_NODES) return [];
+  return [{ path: largest(parts), message: nodesMessage(parts, total) }];
+}
+
+function nodesMessage(parts: { services: number; gateways: number; clients: number }, total: number): string {
+  const n = (k: number, what: string) => `${en(k)} ${what}${k === 1 ? '' : 's'}`;
+  return `${n(parts.services, 'service')}, ${n(parts.gateways, 'gateway')} and ${n(parts.clients, 'client')} make ${en(total)} nodes, more than ${en(MAX_NODES)}: every node is built, checked and drawn, and a bigger graph no longer fits a run of seconds or a readable picture (the scenario was not checked further)`;
+}
+
+/** The key of the biggest count: where a total over its limit mostly comes from. */
+function largest(parts: Record<string, number>): string {
+  let best = '';
+  for (const [k, n] of Object.entries(parts)) if (best === '' || n > parts[best]) best = k;
+  return best;
+}
+
+/**
+ * Totals over the whole scenario: users, hosts, sidecars, and the two products that grow as
+ * a square (sidecars × services, callers × callee replicas). Each problem gives the count,
+ * the limit and why. Per-field bounds (replicas, workers, users of one client) are the
+ * schema's.
+ */
+export function checkSizes(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const users = s.clients.reduce((n, c) => n + (c.type === 'closed' ? c.users : 0), 0);
+  if (users > MAX_USERS) {
+    problems.push({ path: 'clients', message: `closed-loop clients have ${en(users)} users in all, more than ${en(MAX_USERS)}: every user always has a request or a think time pending, and each holds memory in the event queue` });
+  }
+  const meshed = (sidecar: unknown) => sidecar !== false;
+  const hosts = { services: 0, gateways: 0, clients: s.clients.length };
+  const proxies = { services: 0, clients: 0 };
+  for (const svc of s.services) {
+    hosts.services += svc.replicas;
+    if (meshed(svc.sidecar)) proxies.services += svc.replicas;
+  }
+  for (const g of s.gateways) hosts.gateways += g.replicas;
+  for (const c of s.clients) if (meshed(c.sidecar)) proxies.clients++;
+  const hostTotal = hosts.services + hosts.gateways + hosts.clients + s.meshes.length;
+  if (hostTotal > MAX_HOSTS) {
+    problems.push({
+      path: largest(hosts),
+      message: `${en(hostTotal)} hosts (${en(hosts.services)} service replicas, ${en(hosts.gateways)} gateway replicas, ${en(hosts.clients)} clients, ${en(s.meshes.length)} control planes), more than ${en(MAX_HOSTS)}: each host has its own connections, random streams and place in the network, and the run would no longer build in seconds`,
+    });
+  }
+  const proxyTotal = proxies.services + proxies.clients;
+  if (proxyTotal > MAX_PROXIES) {
+    problems.push({
+      path: largest(proxies),
+      message: `${en(proxyTotal)} sidecars (${en(proxies.services)} on service replicas, ${en(proxies.clients)} on clients), more than ${en(MAX_PROXIES)}: each sidecar has its workers, certificate, control-plane stream and view of the mesh`,
+    });
+  }
+  const callees = s.services.length + s.gateways.length;
+  const views = proxyTotal * callees;
+  if (proxyTotal <= MAX_PROXIES && views > MAX_PROXY_VIEWS) {
+    problems.push({
+      path: 'services',
+      message: `${en(proxyTotal)} sidecars × ${en(callees)} services and gateways = ${en(views)} endpoint views, more than ${en(MAX_PROXY_VIEWS)}: as istiod pushes every sidecar the whole mesh, each sidecar keeps its own view of every service's endpoints (about 220 bytes each, so about ${gb(views * 220)}); use fewer sidecars or services`,
+    });
+  }
+  const replicasOf = new Map<string, number>([...s.services.map((x) => [x.name, x.replicas] as const), ...s.gateways.map((g) => [g.name, g.replicas] as const)]);
+  let entries = 0;
+  for (const c of s.clients) entries += replicasOf.get(c.target) ?? 0;
+  for (const svc of s.services) for (const call of svc.calls) entries += svc.replicas * (replicasOf.get(call.service) ?? 0);
+  for (const g of s.gateways) {
+    const upstreams = new Set(g.routes.flatMap((r) => [r.service, ...(r.canary ?? []).map((c) => c.service)]));
+    for (const u of upstreams) entries += g.replicas * (replicasOf.get(u) ?? 0);
+  }
+  if (entries > MAX_ROUTE_ENTRIES) {
+    problems.push({
+      path: 'services',
+      message: `calls between replicas need ${en(entries)} route entries (for each call, the caller's replicas × the callee's), more than ${en(MAX_ROUTE_ENTRIES)}: each caller replica keeps connection pools, balancer and ejection state for every replica it calls (about 135 bytes each, so about ${gb(entries * 135)}); use fewer replicas on services that call each other`,
+    });
+  }
+  return problems;
+}
+
+function gb(bytes: number): string {
+  return `${(bytes / 1e9).toFixed(1)} GB`;
+}
