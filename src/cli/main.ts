@@ -7,6 +7,7 @@ import { parseArgs, USAGE, type CliArgs } from './args';
 import { compareRuns, formatComparison } from './compare';
 import { loadScenarioFile } from './load';
 import { formatSummary } from './table';
+import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
 const BAD_INPUT = 2;
@@ -32,6 +33,12 @@ export function main(argv: string[]): number {
   }
   for (const l of loaded) if (l.ok) for (const w of l.warnings) process.stderr.write(w + '\n');
   const scenarios = loaded.map((l) => (l as { scenario: Scenario }).scenario);
+  // A file that cannot be written is bad input, said before the run rather than after it.
+  const badTraces = args.traces === undefined ? null : checkTracesPath(args.traces);
+  if (badTraces !== null) {
+    process.stderr.write(badTraces + '\n');
+    return BAD_INPUT;
+  }
   if (args.command === 'compare') {
     // The same seed for both: A's unless --seed says otherwise.
     const seed = args.seed ?? scenarios[0].seed;
@@ -48,9 +55,17 @@ export function main(argv: string[]): number {
 }
 
 /** Runs one scenario; null (with the reason on stderr) when its clock stalled: bad input, not a crash. */
-function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs'>, file: string): RunSummary | null {
+function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces'>, file: string): RunSummary | null {
   try {
-    return runScenario(s, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now() }).summary;
+    const r = runScenario(s, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS });
+    if (args.traces !== undefined) {
+      const problem = writeTraces(r.world, args.traces);
+      if (problem !== null) {
+        process.stderr.write(problem + '\n');
+        return null;
+      }
+    }
+    return r.summary;
   } catch (e) {
     if (!(e instanceof StalledClockError)) throw e;
     process.stderr.write(`${file}: ${e.message}\n`);
