@@ -38,13 +38,6 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
         else args.traces = v;
       }
     }
-    else if (flag === '--traces') {
-      const v = value();
-      if (v !== undefined) {
-        if (v === '' || v.startsWith('-')) problems.push(`--traces: expected a file to write the spans to, e.g. --traces out.json, got "${v}"`);
-        else args.traces = v;
-      }
-    }
     else if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--seed') {
       const v = value();
@@ -75,7 +68,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
   return problems.length ? { ok: false, problems } : { ok: true, args };
 }
 
-export const USAGE = `usage: npm run sim -- FILE [--seed N] [--duration T] [--json] [--traces FILE] [--traces FILE]
+export const USAGE = `usage: npm run sim -- FILE [--seed N] [--duration T] [--json] [--traces FILE]
        npm run sim -- compare A B [--seed N] [--duration T] [--json]
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
@@ -86,8 +79,6 @@ prints their figures side by side with the ratio B/A.
   --duration T    simulated time to run, e.g. 30s, 2m, at most 8760h (default: each
                   scenario's duration)
   --json          print exactly one JSON object on stdout ({a, b, ratios} for compare)
-  --traces FILE   write spans of every 100th request and of the last 100 failed ones to FILE
-                  as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
   --traces FILE   write spans of every 100th request and of the last 100 failed ones to FILE
                   as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
 Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;
