@@ -1,10 +1,18 @@
 import type { WallClock } from '../sim-engine';
-import { ConfigState, World, faultTarget, summarize, type RunSummary, type WorldObserver } from '../models';
+import { ConfigState, Tracer, World, faultTarget, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
+import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { formatDuration, readScenarioFile, validateScenario, type Scenario } from '../scenario';
 import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
 const SEEN = 8;
+
+/**
+ * What the app's tracer keeps by default: every 20th request and the last 200 failed ones (the
+ * newest 200 of each). Failures are caught by recording every request while it is in flight;
+ * `setTracing` turns that off or changes it.
+ */
+export const WORKER_TRACE_OPTIONS: TracerOptions = { sampleEvery: 20, maxSampled: 200, maxFailed: 200 };
 
 /** Most messages drawn at once; beyond this the oldest in-flight ones are not drawn. */
 const MAX_DOTS = 4000;
@@ -28,6 +36,9 @@ export class SimHost implements WorldObserver {
   private msgCount = 0;
   /** Per edge, messages sent and arrived since the last frame without ever being drawn. */
   private passed = new Float32Array(0);
+
+  /** How the next worlds are traced; null: no spans kept. */
+  private traceOptions: TracerOptions | null = WORKER_TRACE_OPTIONS;
 
   constructor(private readonly wallClock: WallClock) {}
 
@@ -137,9 +148,42 @@ export class SimHost implements WorldObserver {
 
   requestEnded(): void {}
 
+  // ---- the inspector -------------------------------------------------------------------
+
+  /**
+   * Turns span keeping on (with these options) or off (null), from now on and for every later
+   * reset or load. Requests already in flight keep their current state. It never changes the run.
+   */
+  setTracing(options: TracerOptions | null): void {
+    this.traceOptions = options;
+    if (this.world) this.world.tracer = options ? new Tracer(this.world, options) : null;
+  }
+
+  /** A node's replicas, proxies, certificates, ejections and breakers now; null for an unknown id. */
+  inspectNode(nodeId: number): NodeInspect | null {
+    return inspectNode(this.requireWorld(), nodeId);
+  }
+
+  /** An edge's rate, latency, failures by cause (here and further down), attempts and connections; null for an unknown id. */
+  inspectEdge(edgeId: number): EdgeInspect | null {
+    return inspectEdge(this.requireWorld(), edgeId);
+  }
+
+  /** The spans of a kept request (a copy), or null when it was not kept or has dropped out. */
+  requestSpans(requestId: number): Trace | null {
+    const t = this.requireWorld().tracer?.get(requestId) ?? null;
+    return t === null ? null : structuredClone(t);
+  }
+
+  /** Recently kept requests, newest first (failed ones only if asked), at most `limit` (default 50). */
+  sampledRequests(options: { failedOnly?: boolean; limit?: number } = {}): TraceSummary[] {
+    return this.requireWorld().tracer?.list(options.failedOnly ?? false, options.limit ?? 50) ?? [];
+  }
+
   private build(seed: number): void {
     this.world = new World(this.scenario!, seed);
     this.world.observer = this;
+    if (this.traceOptions) this.world.tracer = new Tracer(this.world, this.traceOptions);
     this.world.start();
     this.msgCount = 0;
     this.passed = new Float32Array(this.world.topology.edges.length * PASSED_STRIDE);

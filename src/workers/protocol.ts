@@ -93,3 +93,5 @@ export interface Frame {
 }
 
 export type { RunSummary };
+export type { Trace, TraceSummary, Span, TracerOptions } from '../models';
+export type { NodeInspect, EdgeInspect, ReplicaInspect, ProxyInspect, RouteInspect, Gauge } from './inspect';

@@ -4,6 +4,7 @@
 import { expose, transfer } from 'comlink';
 import { SimHost } from './SimHost';
 import type { Frame } from './protocol';
+import type { TracerOptions } from '../models';
 
 const host = new SimHost(() => performance.now());
 
@@ -21,6 +22,12 @@ const api = {
   injectFault: (fault: unknown) => host.injectFault(fault),
   clearFault: (id: number) => host.clearFault(id),
   faults: () => host.faults(),
+  // The inspector: plain data, read on demand.
+  inspectNode: (nodeId: number) => host.inspectNode(nodeId),
+  inspectEdge: (edgeId: number) => host.inspectEdge(edgeId),
+  requestSpans: (requestId: number) => host.requestSpans(requestId),
+  sampledRequests: (options?: { failedOnly?: boolean; limit?: number }) => host.sampledRequests(options),
+  setTracing: (options: TracerOptions | null) => host.setTracing(options),
 };
 
 export type SimWorkerApi = typeof api;

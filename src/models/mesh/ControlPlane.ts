@@ -126,6 +126,7 @@ export class ControlPlane implements Actor {
   private copyEndpoints(sc: Sidecar): void {
     const live = this.world.live;
     for (let s = 0; s < live.length; s++) sc.views[s].set(live[s]);
+    sc.configVersion++;
   }
 
   /** Endpoints changed (a replica killed or back): push to connected members, one after another. */

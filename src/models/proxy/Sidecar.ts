@@ -82,6 +82,8 @@ export class Sidecar {
   renewTimer = -1;
   /** When the last pass or handshake half taken got its worker (for traces: queue wait vs CPU). */
   lastStart = 0;
+  /** Config pushes it has taken (its first config is version 1); the inspector shows it. */
+  configVersion = 0;
 
   /** A pass arrives at `now`: takes the worker that frees first, and returns when the pass ends. */
   claim(now: number): number {

@@ -1,0 +1,231 @@
+import { ConfigState, type Route, type World } from '../models';
+
+/**
+ * What the inspector shows about one node or edge, read from a World at its current time. Plain
+ * data (no class instances, no Infinity: a limit that is off is null), so it crosses to the UI
+ * as it is. Reading never changes the world.
+ */
+
+/** A circuit-breaker gauge with its limit (null: no limit). */
+export interface Gauge {
+  value: number;
+  limit: number | null;
+}
+
+/** One caller proxy's view of one upstream service: Envoy's per-cluster state in that proxy. */
+export interface RouteInspect {
+  /** The caller's host (a replica or a client), and the callee service. */
+  callerHost: string;
+  callee: string;
+  edge: number;
+  /** Circuit-breaker gauges: requests on a connection, waiting for one, retries, connections. */
+  activeRequests: Gauge;
+  pendingRequests: Gauge;
+  activeRetries: Gauge;
+  connections: Gauge;
+  overflows: number;
+  retryOverflows: number;
+  retriesStarted: number;
+  /** Hosts this caller has ejected (outlier detection) and when each comes back (sim ms). */
+  ejected: { host: string; replica: number; untilMs: number }[];
+}
+
+export interface ProxyInspect {
+  name: string;
+  busyWorkers: number;
+  concurrency: number;
+  /** Share of its workers' time busy since the start, 0..1. */
+  cpuUtilization: number;
+  cpuMs: number;
+  passes: number;
+  handshakes: number;
+  l7: boolean;
+  /** Its config: fresh (connected), stale (lost its control plane, keeps its last config), none. */
+  config: 'fresh' | 'stale' | 'none';
+  /** Config pushes it has taken; 0 when it never got one. */
+  configVersion: number;
+  /** Endpoints its config has wrong now (a replica it still routes to that is down, or the reverse). */
+  endpointsBehind: number;
+  /** Its workload certificate: CA and expiry (sim ms; null: never expires), or null when it has none. */
+  certificate: { ca: string; expiresAtMs: number | null; expired: boolean } | null;
+}
+
+export interface ReplicaInspect {
+  index: number;
+  host: string;
+  /** down: killed; slow: its CPU is slowed by a fault (`slowdown` > 1); else up. */
+  state: 'up' | 'down' | 'slow';
+  slowdown: number;
+  busy: number;
+  concurrency: number;
+  queued: number;
+  /** Share of its workers' time busy since the start, 0..1. */
+  utilization: number;
+  served: number;
+  proxy: ProxyInspect | null;
+  /** Callers that have this replica ejected now, and until when. */
+  ejectedBy: { callerHost: string; untilMs: number }[];
+}
+
+export interface NodeInspect {
+  id: number;
+  name: string;
+  kind: string;
+  simTime: number;
+  replicas: ReplicaInspect[];
+  /** Each caller proxy's breaker and ejections toward this node. */
+  callers: RouteInspect[];
+  /** This node's own proxies toward each of its upstreams. */
+  upstreams: RouteInspect[];
+  /** For a control plane: whether it and its CA are up, and its counts. */
+  controlPlane: { up: boolean; caUp: boolean; connections: number; pushes: number; issued: number; renewed: number; renewalsFailed: number; expired: number } | null;
+}
+
+export interface EdgeInspect {
+  id: number;
+  from: string;
+  to: string;
+  simTime: number;
+  /** Calls ended per simulated second, since the start. */
+  requestsPerSec: number;
+  calls: number;
+  ok: number;
+  failed: number;
+  /** Latency of ok calls on this hop, retries included (ms); null when none ended ok. */
+  latencyMs: { p50: number; p90: number; p99: number; mean: number } | null;
+  /** Share of calls that failed on this hop, by cause, and that failed further down. */
+  failedHere: Record<string, number>;
+  failedFurtherDown: number;
+  attemptsPerCall: number;
+  retries: number;
+  connections: { opened: number; reused: number; failed: number };
+  mtls: boolean;
+}
+
+const limit = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function routeInspect(w: World, r: Route): RouteInspect {
+  const now = w.sim.now;
+  const p = r.policy;
+  const ejected: RouteInspect['ejected'] = [];
+  for (let i = 0; i < r.hosts.length; i++) if (r.isEjected(i, now)) ejected.push({ host: w.network.hosts[r.hosts[i]].name, replica: i, untilMs: r.ejectedUntil[i] });
+  return {
+    callerHost: w.network.hosts[r.callerHost].name,
+    callee: w.sim.actor(r.service).name,
+    edge: r.edge,
+    activeRequests: { value: r.activeRequests, limit: limit(p.maxRequests) },
+    pendingRequests: { value: r.pendingRequests, limit: limit(p.maxPending) },
+    activeRetries: { value: r.activeRetries, limit: limit(r.retryLimit()) },
+    connections: { value: r.connections, limit: limit(p.maxConnections) },
+    overflows: r.overflows,
+    retryOverflows: r.retryOverflows,
+    retriesStarted: r.retriesStarted,
+    ejected,
+  };
+}
+
+/** Everything the inspector shows about a node (by topology node id = actor id); null for an unknown id. */
+export function inspectNode(w: World, id: number): NodeInspect | null {
+  const node = w.topology.nodes.find((n) => n.id === id);
+  if (!node) return null;
+  const now = w.sim.now;
+  const base = { id, name: node.name, kind: node.kind, simTime: now };
+  const cp = w.controlPlanes.find((c) => c.id === id);
+  if (cp) {
+    const { up, caUp, connections, pushes, issued, renewed, renewalsFailed, expired } = cp;
+    return { ...base, replicas: [], callers: [], upstreams: [], controlPlane: { up, caUp, connections, pushes, issued, renewed, renewalsFailed, expired } };
+  }
+  const svc = w.callees.find((c) => c.id === id);
+  const callers = w.routes.filter((r) => r.service === id).map((r) => routeInspect(w, r));
+  if (!svc) {
+    // A client: its own route(s) out.
+    const client = w.clients.find((c) => c.id === id);
+    return { ...base, replicas: [], callers, upstreams: client?.route ? [routeInspect(w, client.route)] : [], controlPlane: null };
+  }
+  const ownHosts = new Set(svc.hosts);
+  const replicas = svc.replicas.map((rep, i): ReplicaInspect => {
+    const hostId = svc.hosts[i];
+    const host = w.network.hosts[hostId];
+    const sc = w.sidecarOfHost[hostId];
+    let proxy: ProxyInspect | null = null;
+    if (sc && !sc.inline) {
+      let behind = 0;
+      if (sc.config !== ConfigState.none) {
+        for (let s = 0; s < w.live.length; s++) for (let k = 0; k < w.live[s].length; k++) if (sc.views[s][k] !== w.live[s][k]) behind++;
+      }
+      const cert = sc.clientIdentity;
+      proxy = {
+        name: sc.name,
+        busyWorkers: sc.busyAt(now),
+        concurrency: sc.concurrency,
+        cpuUtilization: sc.utilization(now),
+        cpuMs: sc.cpuMs(now),
+        passes: sc.passes,
+        handshakes: sc.handshakes,
+        l7: sc.l7,
+        config: sc.config === ConfigState.fresh ? 'fresh' : sc.config === ConfigState.stale ? 'stale' : 'none',
+        configVersion: sc.configVersion,
+        endpointsBehind: behind,
+        certificate: cert ? { ca: cert.ca, expiresAtMs: limit(cert.notAfter), expired: now + host.skew >= cert.notAfter } : null,
+      };
+    }
+    const ejectedBy: ReplicaInspect['ejectedBy'] = [];
+    for (const r of w.routes) if (r.service === id && r.isEjected(i, now)) ejectedBy.push({ callerHost: w.network.hosts[r.callerHost].name, untilMs: r.ejectedUntil[i] });
+    return {
+      index: i,
+      host: host.name,
+      state: !host.up ? 'down' : rep.slowdown > 1 ? 'slow' : 'up',
+      slowdown: rep.slowdown,
+      busy: rep.busy,
+      concurrency: rep.concurrency,
+      queued: rep.queued,
+      utilization: now > 0 ? rep.busyAreaAt(now) / (rep.concurrency * now) : 0,
+      served: rep.served,
+      proxy,
+      ejectedBy,
+    };
+  });
+  const upstreams = w.routes.filter((r) => ownHosts.has(r.callerHost)).map((r) => routeInspect(w, r));
+  return { ...base, replicas, callers, upstreams, controlPlane: null };
+}
+
+/** Everything the inspector shows about an edge (caller -> callee); null for an unknown id. */
+export function inspectEdge(w: World, id: number): EdgeInspect | null {
+  const e = w.topology.edges[id];
+  const stats = w.edgeStats[id];
+  if (!e || !stats) return null;
+  const now = w.sim.now;
+  const calls = stats.requests;
+  const share = (n: number) => (calls === 0 ? 0 : n / calls);
+  const failedHere: Record<string, number> = {};
+  for (const [cause, n] of Object.entries(stats.failures.toObject())) failedHere[cause] = share(n);
+  let opened = 0;
+  let reused = 0;
+  let failed = 0;
+  let retries = 0;
+  for (const r of w.routes) {
+    if (r.edge !== id) continue;
+    opened += r.opened;
+    reused += r.reused;
+    failed += r.connectFailures;
+    retries += r.retriesStarted;
+  }
+  const h = stats.latency;
+  return {
+    id,
+    from: w.sim.actor(e.from).name,
+    to: w.sim.actor(e.to).name,
+    simTime: now,
+    requestsPerSec: now > 0 ? calls / (now / 1000) : 0,
+    calls,
+    ok: stats.ok,
+    failed: stats.failed,
+    latencyMs: stats.ok === 0 ? null : { p50: h.quantile(0.5), p90: h.quantile(0.9), p99: h.quantile(0.99), mean: h.mean },
+    failedHere,
+    failedFurtherDown: share(stats.failedDownstream),
+    attemptsPerCall: calls === 0 ? 0 : stats.attempts / calls,
+    retries,
+    connections: { opened, reused, failed },
+    mtls: e.mtls,
+  };
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SimHost } from '../../src/workers/SimHost';
+
+const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), 'utf8');
+
+/** A host with a scenario loaded and run to `ms` (a clock so slow that budgets never run out). */
+function runTo(name: string, ms: number, tracing = true) {
+  let t = 0;
+  const host = new SimHost(() => (t += 1e-6));
+  if (!tracing) host.setTracing(null);
+  const r = host.load(text(name));
+  if (!r.ok) throw new Error(`${name} did not load`);
+  const frame = host.advance(ms, 1e9);
+  return { host, info: r.info, frame };
+}
+
+describe('the inspector API', () => {
+  // mesh-only: inventory's replica 0 hangs (500x slower) from 20 s; outlier detection ejects it.
+  const { host, info, frame } = runTo('mesh-only.json', 30_000);
+  const id = (name: string) => info.topology.nodes.find((n) => n.name === name)!.id;
+  const inventory = id('inventory');
+
+  it('inspectNode shows the hung replica as slow, ejected by its callers with a return time, and its proxy', () => {
+    const n = host.inspectNode(inventory)!;
+    expect(n.name).toBe('inventory');
+    expect(n.simTime).toBe(30_000);
+    const r0 = n.replicas[0];
+    expect(r0.state).toBe('slow');
+    expect(r0.slowdown).toBe(500);
+    expect(n.replicas.slice(1).every((r) => r.state === 'up')).toBe(true);
+    // Ejected by at least one caller proxy, until a detection interval (10 s) boundary after now.
+    expect(r0.ejectedBy.length).toBeGreaterThan(0);
+    for (const e of r0.ejectedBy) {
+      expect(e.untilMs).toBeGreaterThan(30_000);
+      expect(e.untilMs % 10_000).toBe(0);
+    }
+    // The callers' routes list the same ejections, by host name.
+    const ejectedInRoutes = n.callers.flatMap((c) => c.ejected.map((e) => e.host));
+    expect(ejectedInRoutes.length).toBe(r0.ejectedBy.length);
+    expect(new Set(ejectedInRoutes)).toEqual(new Set([r0.host]));
+    // A sidecar with a fresh config, a certificate from the mesh's CA, and CPU used.
+    const p = r0.proxy!;
+    expect(p.config).toBe('fresh');
+    expect(p.configVersion).toBeGreaterThanOrEqual(1);
+    expect(p.endpointsBehind).toBe(0);
+    expect(p.certificate!.ca).toBe('mesh-ca');
+    expect(p.certificate!.expired).toBe(false);
+    expect(p.cpuMs).toBeGreaterThan(0);
+    expect(p.cpuUtilization).toBeGreaterThan(0);
+    expect(p.cpuUtilization).toBeLessThan(1);
+    // Breaker gauges: Istio's limits are 2^32 - 1, shown as numbers; a utilisation within 0..1.
+    for (const c of n.callers) expect(c.activeRequests.value).toBeGreaterThanOrEqual(0);
+    for (const r of n.replicas) {
+      expect(r.utilization).toBeGreaterThanOrEqual(0);
+      expect(r.utilization).toBeLessThanOrEqual(1);
+    }
+    // The node-wide count of busy workers matches the frame's.
+    expect(n.replicas.reduce((s, r) => s + r.busy, 0)).toBe(frame.nodes[inventory * 6]);
+  });
+
+  it('inspectEdge gives the hop its rate, latency, attempts per call, failures here and further down, and connections', () => {
+    const edge = info.topology.edges.find((e) => e.to === inventory)!;
+    const e = host.inspectEdge(edge.id)!;
+    expect(e.to).toBe('inventory');
+    expect(e.mtls).toBe(true);
+    expect(e.calls).toBe(e.ok + e.failed);
+    expect(e.requestsPerSec).toBeCloseTo(e.calls / 30, 9);
+    expect(e.latencyMs!.p50).toBeLessThanOrEqual(e.latencyMs!.p90);
+    expect(e.latencyMs!.p90).toBeLessThanOrEqual(e.latencyMs!.p99);
+    // Retries around the hung replica: more than one attempt per call on average.
+    expect(e.attemptsPerCall).toBeGreaterThan(1);
+    expect(e.retries).toBeGreaterThan(0);
+    expect(e.connections.opened).toBeGreaterThan(0);
+    expect(e.connections.reused).toBeGreaterThan(e.connections.opened);
+    const here = Object.values(e.failedHere).reduce((s, x) => s + x, 0);
+    expect(here + e.failedFurtherDown).toBeCloseTo(e.failed / e.calls, 9);
+    expect(host.inspectEdge(9999)).toBeNull();
+    expect(host.inspectNode(9999)).toBeNull();
+  });
+
+  it('sampledRequests lists kept requests newest first; requestSpans gives one request through every hop with its fate', () => {
+    // retry-storm: payments answers 503 to many requests from 10 s to 25 s.
+    const { host, frame } = runTo('retry-storm.json', 30_000);
+    expect(frame.counters[2]).toBeGreaterThan(0);
+    const all = host.sampledRequests({ limit: 500 });
+    expect(all.length).toBeGreaterThan(0);
+    for (let i = 1; i < all.length; i++) expect(all[i].id).toBeLessThan(all[i - 1].id);
+    const sampled = all.filter((r) => r.sampled);
+    // The app keeps every 20th request: 1, 21, 41, ...
+    expect(sampled.every((r) => r.id % 20 === 1)).toBe(true);
+    const failed = host.sampledRequests({ failedOnly: true, limit: 10 });
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThanOrEqual(10);
+    const f = failed[0];
+    expect(f.cause).not.toBeNull();
+    const t = host.requestSpans(f.id)!;
+    expect(t.id).toBe(f.id);
+    expect(t.fate).toBe(f.cause);
+    expect(t.spans[0].attrs['meshsim.cause']).toBe(f.cause);
+    expect(t.spans.some((s) => s.role === 'try')).toBe(true);
+    expect(t.spans.some((s) => s.role === 'proxy')).toBe(true);
+    expect(host.requestSpans(-5)).toBeNull();
+    // A copy: changing it does not change what the host keeps.
+    t.spans.length = 0;
+    expect(host.requestSpans(f.id)!.spans.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the run as it is: the same trace hash with spans kept or not', () => {
+    const off = runTo('mesh-only.json', 30_000, false);
+    expect(off.frame.traceHash).toBe(frame.traceHash);
+    expect(off.host.sampledRequests()).toEqual([]);
+    expect(off.host.requestSpans(1)).toBeNull();
+  });
+
+  it('shows a control plane that is down, and proxies on stale config with the endpoints they have wrong', () => {
+    // control-plane-outage: the control plane and CA go down, then a replica is killed.
+    const cpo = runTo('control-plane-outage.json', 50_000);
+    const cpNode = cpo.info.topology.nodes.find((n) => n.kind === 'control-plane')!;
+    const cp = cpo.host.inspectNode(cpNode.id)!;
+    expect(cp.controlPlane!.up).toBe(false);
+    const services = cpo.info.topology.nodes.filter((n) => n.kind === 'service').map((n) => cpo.host.inspectNode(n.id)!);
+    const proxies = services.flatMap((s) => s.replicas.map((r) => r.proxy!));
+    expect(proxies.every((p) => p.config === 'stale')).toBe(true);
+    const down = services.flatMap((s) => s.replicas.filter((r) => r.state === 'down'));
+    expect(down.length).toBe(1);
+    // Every stale proxy still thinks the killed replica is up.
+    expect(proxies.every((p) => p.endpointsBehind === 1)).toBe(true);
+  });
+});
