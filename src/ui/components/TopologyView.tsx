@@ -1,25 +1,44 @@
-// The topology picture: an SVG drawn by renderTopology and a canvas of moving dots laid
-// exactly over it. React only mounts them and reacts to a new topology or a resize; frames
-// reach the canvas through the frame channel, outside React renders.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+// The topology picture: for a small topology an SVG drawn by renderTopology, for a large one
+// (more than LARGE_TOPOLOGY_NODES nodes) a canvas of group tiles drawn by renderCanvasTopology;
+// over either, a canvas of moving dots. A camera (d3-zoom) pans and zooms both without
+// redrawing the scene's structure. React only mounts them and reacts to a new topology or a
+// resize; frames reach the canvases through the frame channel, outside React renders.
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { PASSED_STRIDE } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
-import { drawTraffic, fitCanvas } from '../traffic/drawTraffic';
+import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
+import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
+import { findNode } from '../topology/findNode';
+import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
 import { createPulses, feedPulses, type Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { stepAt } from '../narrative/steps';
 import { createEdgeRates } from '../topology/edgeRates';
 import { dotOutline } from '../theme/theme';
 import { Legend } from './Legend';
+import '../topology/scale.css';
 
 const NO_HIGHLIGHT: readonly string[] = [];
 
 /** Load indicators are SVG; update them at most this often while frames stream in. */
 const LOAD_INTERVAL_MS = 80;
+/** A large topology's figures (tile titles, failing rings) change at most this often. */
+const RATES_INTERVAL_MS = 250;
+/** Zoom at which a found node's cell spans this many CSS pixels. */
+const FOUND_CELL_PX = 44;
+
+interface GroupEntry {
+  index: number;
+  name: string;
+  mesh: string | null;
+  size: number;
+}
 
 export function TopologyView() {
   const topology = useAppStore((s) => s.info?.topology ?? null);
+  const scenarioName = useAppStore((s) => s.info?.name ?? '');
   const title = useAppStore((s) => s.info?.title ?? '');
   // The narrative's current step says what to highlight; re-rendered only when the step changes.
   const highlight = useAppStore((s) => {
@@ -37,8 +56,14 @@ export function TopologyView() {
   const { frames } = useServices();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const sceneCanvasRef = useRef<HTMLCanvasElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sceneRef = useRef<TopologyScene | null>(null);
+  const bigRef = useRef<CanvasTopologyScene | null>(null);
+  const viewRef = useRef<TrafficView | null>(null);
+  const cameraRef = useRef<CameraControl | null>(null);
+  /** The large scene must be drawn again (a figure changed or the camera moved). */
+  const dirtyRef = useRef(true);
   const drawnTopologyRef = useRef<unknown>(null);
   const pulsesRef = useRef<Pulses | null>(null);
   const ratesRef = useRef(createEdgeRates());
@@ -46,6 +71,11 @@ export function TopologyView() {
   const outlineRef = useRef('#ffffff');
   const paintRef = useRef<() => void>(() => {});
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const large = topology !== null && topology.nodes.length > LARGE_TOPOLOGY_NODES;
+  const [groups, setGroups] = useState<GroupEntry[]>([]);
+  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
+  const [query, setQuery] = useState('');
+  const [searchResult, setSearchResult] = useState<{ text: string; miss: boolean } | null>(null);
 
   useLayoutEffect(() => {
     const box = boxRef.current!;
@@ -61,28 +91,60 @@ export function TopologyView() {
     return () => ro.disconnect();
   }, []);
 
+  // The camera: moving it redraws, nothing is laid out again.
+  useEffect(() => {
+    const box = boxRef.current!;
+    const control = attachCamera(box, (camera) => {
+      box.dataset.zoom = camera.k.toFixed(2);
+      sceneRef.current?.setCamera(camera);
+      dirtyRef.current = true;
+      paintRef.current();
+    });
+    cameraRef.current = control;
+    return () => control.detach();
+  }, []);
+
   // The painter: draws the latest frame's dots every time, the load indicators throttled.
   useEffect(() => {
     let raf = 0;
     let lastLoad = Number.NEGATIVE_INFINITY;
+    let lastRates = Number.NEGATIVE_INFINITY;
     let trailing = 0;
     const paint = () => {
       raf = 0;
       const canvas = canvasRef.current;
-      const scene = sceneRef.current;
-      if (!canvas || !scene) return;
-      const dpr = fitCanvas(canvas, scene.layout.width, scene.layout.height);
-      const ctx = canvas.getContext('2d');
+      const view = viewRef.current;
+      if (!canvas || !view || !size) return;
+      const camera = cameraRef.current?.camera ?? IDENTITY_CAMERA;
       const now = performance.now();
-      if (ctx) drawTraffic(ctx, scene, frames.latest, pulsesRef.current, dpr, now, outlineRef.current);
+      const big = bigRef.current;
       const loadNow = () => {
         trailing = 0;
         lastLoad = performance.now();
-        sceneRef.current?.updateLoad(frames.latest?.nodes ?? null);
-        sceneRef.current?.updateEdgeLabels(ratesRef.current.rate);
+        if (bigRef.current) {
+          if (bigRef.current.updateLoad(frames.latest?.nodes ?? null)) dirtyRef.current = true;
+          if (lastLoad - lastRates >= RATES_INTERVAL_MS) {
+            lastRates = lastLoad;
+            if (bigRef.current.updateRates(ratesRef.current.rate)) dirtyRef.current = true;
+          }
+          if (dirtyRef.current) paintRef.current();
+        } else {
+          sceneRef.current?.updateLoad(frames.latest?.nodes ?? null);
+          sceneRef.current?.updateEdgeLabels(ratesRef.current.rate);
+        }
       };
       if (now - lastLoad >= LOAD_INTERVAL_MS) loadNow();
       else if (!trailing) trailing = window.setTimeout(loadNow, LOAD_INTERVAL_MS - (now - lastLoad));
+      const dpr = fitCanvas(canvas, size.width, size.height);
+      if (big && dirtyRef.current && sceneCanvasRef.current) {
+        dirtyRef.current = false;
+        fitCanvas(sceneCanvasRef.current, size.width, size.height);
+        const sctx = sceneCanvasRef.current.getContext('2d');
+        if (sctx) big.draw(sctx, camera, dpr);
+      }
+      const ctx = canvas.getContext('2d');
+      if (ctx) drawTraffic(ctx, view, frames.latest, pulsesRef.current, dpr, now, outlineRef.current, camera);
+      canvas.dataset.dots = String((frames.latest?.dots.length ?? 0) / 4);
     };
     paintRef.current = () => {
       if (!raf) raf = requestAnimationFrame(paint);
@@ -99,42 +161,77 @@ export function TopologyView() {
       dprQuery?.removeEventListener('change', onDpr);
       dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
       dprQuery.addEventListener('change', onDpr);
+      dirtyRef.current = true;
       paintRef.current();
     };
     onDpr();
+    paintRef.current();
     return () => {
       dprQuery?.removeEventListener('change', onDpr);
       unsubscribe();
       cancelAnimationFrame(raf);
       clearTimeout(trailing);
     };
-  }, [frames]);
+  }, [frames, size]);
 
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg || !size || size.width < 10 || size.height < 10) return;
+    const box = boxRef.current;
+    if (!svg || !box || !size || size.width < 10 || size.height < 10) return;
     if (!topology) {
       ratesRef.current.clear();
       svg.replaceChildren();
       sceneRef.current = null;
+      bigRef.current = null;
+      viewRef.current = null;
       pulsesRef.current = null;
+      delete box.dataset.drawn;
       return;
     }
-    // Redrawn for a new size, the same run keeps its control planes' pulse counts.
-    const carried = drawnTopologyRef.current === topology ? sceneRef.current?.controlState() : undefined;
+    const newTopology = drawnTopologyRef.current !== topology;
+    if (newTopology) cameraRef.current?.reset();
+    if (large) {
+      svg.replaceChildren();
+      sceneRef.current = null;
+      const layout = computeGroupLayout(topology, size.width, size.height);
+      const prev = bigRef.current;
+      const scene = createCanvasTopology(topology, layout);
+      // Redrawn for a new size, the same run keeps its hidden groups.
+      if (!newTopology && prev) layout.groups.forEach((g) => scene.setHidden(g.index, prev.isHidden(g.index)));
+      bigRef.current = scene;
+      scene.updateLoad(frames.latest?.nodes ?? null);
+      viewRef.current = { lanes: layout.lanes, base: layout, dotScale: 0.4, minDotPx: 1.5, hiddenEdges: scene.hiddenEdges, straight: true };
+      if (newTopology) {
+        setGroups(layout.groups.map((g) => ({ index: g.index, name: g.name, mesh: g.mesh, size: g.members.length })));
+        setHidden(new Set());
+      }
+    } else {
+      bigRef.current = null;
+      // Redrawn for a new size, the same run keeps its control planes' pulse counts.
+      const carried = !newTopology ? sceneRef.current?.controlState() : undefined;
+      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height), carried);
+      sceneRef.current = scene;
+      scene.updateLoad(frames.latest?.nodes ?? null);
+      scene.setCamera(cameraRef.current?.camera ?? IDENTITY_CAMERA);
+      viewRef.current = { lanes: scene.lanes, base: scene.layout };
+      if (newTopology) setGroups([]);
+    }
+    if (newTopology) setSearchResult(null);
     drawnTopologyRef.current = topology;
-    sceneRef.current = renderTopology(svg, computeLayout(topology, size.width, size.height), carried);
-    sceneRef.current.updateLoad(frames.latest?.nodes ?? null);
     if (pulsesRef.current?.level.length !== topology.edges.length * PASSED_STRIDE) {
       pulsesRef.current = createPulses(topology.edges.length);
     }
+    box.dataset.drawn = scenarioName;
+    box.dataset.view = large ? 'canvas' : 'svg';
+    dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames]);
+  }, [topology, size, frames, large, scenarioName]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {
     requestAnimationFrame(() => {
       outlineRef.current = dotOutline();
+      dirtyRef.current = true;
       paintRef.current();
     });
   }, [theme]);
@@ -145,20 +242,168 @@ export function TopologyView() {
   // After the drawing, so a redrawn topology keeps the step's highlight.
   useEffect(() => {
     sceneRef.current?.highlight(highlight);
+    bigRef.current?.highlight(highlight);
+    dirtyRef.current = true;
+    paintRef.current();
   }, [highlight, topology, size]);
 
   useEffect(() => {
     const faults = faultKey ? faultKey.split('\u0001').map((k) => ({ type: k.split('\u0000')[0], target: k.split('\u0000')[1] })) : [];
     sceneRef.current?.showFaults(faults);
+    bigRef.current?.showFaults(faults);
+    dirtyRef.current = true;
+    paintRef.current();
   }, [faultKey, topology, size]);
 
+  const setGroupHidden = (indices: number[], hide: boolean) => {
+    const next = new Set(hidden);
+    for (const i of indices) {
+      if (hide) next.add(i);
+      else next.delete(i);
+      bigRef.current?.setHidden(i, hide);
+    }
+    setHidden(next);
+    dirtyRef.current = true;
+    paintRef.current();
+  };
+
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    if (!topology || !size) return;
+    const node = findNode(topology.nodes, query);
+    if (!node) {
+      setSearchResult({ text: `no node named "${query.trim()}"`, miss: true });
+      sceneRef.current?.setFound(null);
+      bigRef.current?.setFound(null);
+      return;
+    }
+    const big = bigRef.current;
+    const camera = cameraRef.current;
+    if (big) {
+      const l = big.layout;
+      const g = l.groupOf[node.id];
+      if (g >= 0 && big.isHidden(g)) setGroupHidden([g], false);
+      big.setFound(node.id);
+      camera?.centreOn(l.tx + l.scale * l.x[node.id], l.ty + l.scale * l.y[node.id], FOUND_CELL_PX / (Cell.step * l.scale), size.width, size.height);
+      setSearchResult({ text: `${node.name}, in group ${g >= 0 ? l.groups[g].name : '—'}`, miss: false });
+    } else if (sceneRef.current) {
+      const l = sceneRef.current.layout;
+      const p = l.nodes.find((x) => x.node.id === node.id);
+      sceneRef.current.setFound(node.name);
+      if (p) camera?.centreOn(l.tx + l.scale * p.x, l.ty + l.scale * p.y, Math.max(1.5, camera.camera.k), size.width, size.height);
+      setSearchResult({ text: node.name, miss: false });
+    }
+    dirtyRef.current = true;
+    paintRef.current();
+  };
+
+  // A click on a small group tile opens it: the camera zooms until the tile fills the view.
+  const onStageClick = (e: MouseEvent<HTMLDivElement>) => {
+    const big = bigRef.current;
+    const camera = cameraRef.current;
+    if (!big || !camera || !size) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const c = camera.camera;
+    const l = big.layout;
+    const x = ((e.clientX - r.left - c.x) / c.k - l.tx) / l.scale;
+    const y = ((e.clientY - r.top - c.y) / c.k - l.ty) / l.scale;
+    const g = big.groupAt(x, y);
+    if (g < 0) return;
+    const tile = l.groups[g];
+    const k = 0.8 * Math.min(size.width / (tile.w * l.scale), size.height / (tile.h * l.scale));
+    if (k <= c.k * 1.05) return;
+    camera.centreOn(l.tx + l.scale * (tile.x + tile.w / 2), l.ty + l.scale * (tile.y + tile.h / 2), k, size.width, size.height);
+  };
+
+  const meshes = [...new Set(groups.map((g) => g.mesh))];
   return (
     <section className="topology" aria-label="Topology and traffic">
       <Legend />
-      <div className="topology-stage" ref={boxRef}>
+      <div className="topology-stage" ref={boxRef} onClick={onStageClick}>
         <svg data-testid="topology" ref={svgRef} role="img" aria-label={title ? `Topology of ${title}` : 'Topology'} />
+        <canvas
+          className="topo-scene"
+          data-testid="topology-canvas"
+          ref={sceneCanvasRef}
+          hidden={!large}
+          role="img"
+          aria-label={title ? `Topology of ${title}, ${topology?.nodes.length ?? 0} nodes in ${groups.length} groups` : 'Topology'}
+        />
         <canvas data-testid="traffic" ref={canvasRef} aria-hidden="true" />
+      </div>
+      <div className="topo-tools">
+        {searchResult && (
+          <span className={`topo-search-result${searchResult.miss ? ' topo-search-miss' : ''}`} data-testid="node-search-result" role="status">
+            {searchResult.text}
+          </span>
+        )}
+        <form className="topo-search" onSubmit={search} role="search">
+          <input
+            data-testid="node-search"
+            type="search"
+            placeholder="Find a node by name"
+            aria-label="Find a node by name"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <button type="submit" className="button button-quiet button-small">
+            Find
+          </button>
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            data-testid="zoom-reset"
+            title="Back to the whole picture"
+            onClick={() => cameraRef.current?.reset()}
+          >
+            Fit
+          </button>
+        </form>
+        {large && groups.length > 0 && (
+          <details className="topo-groups" data-testid="groups">
+            <summary>
+              Groups ({groups.length - hidden.size} of {groups.length} shown)
+            </summary>
+            <ul>
+              {meshes.map((mesh) => {
+                const members = groups.filter((g) => g.mesh === mesh);
+                const allHidden = members.every((g) => hidden.has(g.index));
+                return (
+                  <li key={mesh ?? ''}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        data-testid="mesh-toggle"
+                        data-mesh={mesh ?? ''}
+                        checked={!allHidden}
+                        onChange={(e) => setGroupHidden(members.map((g) => g.index), !e.target.checked)}
+                      />
+                      {mesh === null ? 'outside every mesh' : `mesh ${mesh}`}
+                    </label>
+                    <ul>
+                      {members.map((g) => (
+                        <li key={g.index}>
+                          <label>
+                            <input
+                              type="checkbox"
+                              data-testid="group-toggle"
+                              data-group={g.name}
+                              checked={!hidden.has(g.index)}
+                              onChange={(e) => setGroupHidden([g.index], !e.target.checked)}
+                            />
+                            {g.name} ({g.size})
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
+        )}
       </div>
     </section>
   );
 }
+

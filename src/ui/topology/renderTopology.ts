@@ -9,6 +9,7 @@ import { isBridge } from './meshRegions';
 import { cloudPath, drawFaultTag, drawHexes, drawLock, faultAnchors, hexPoints, type G } from './marks';
 import { sampleLanes, type EdgeLanes } from './lanes';
 import { edgeLabel, type EdgeRate } from './edgeRates';
+import type { Camera } from './camera';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
 export const QUEUE_BARS = 8;
@@ -38,6 +39,10 @@ export interface TopologyScene {
   showFaults(faults: readonly { type: string; target: string }[]): void;
   /** Each control plane's pulse count and last activity, to carry over a redraw of the same run. */
   controlState(): ReadonlyMap<number, { activity: number; pulses: number }>;
+  /** Pans and zooms the drawing. Mutates one attribute of the SVG. */
+  setCamera(camera: Camera): void;
+  /** Rings the node with this name (the one a search found), or none. Mutates the SVG. */
+  setFound(name: string | null): void;
 }
 
 interface LoadView {
@@ -102,7 +107,9 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   hatch.append('rect').attr('width', 5).attr('height', 5).attr('class', 'topo-hatch-back');
   hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 5).attr('class', 'topo-hatch-line');
 
-  const view = root.append('g').attr('class', 'topo-view').attr('transform', `translate(${layout.tx},${layout.ty}) scale(${layout.scale})`);
+  // The camera (pan and zoom) wraps the fitted drawing; moving it changes one attribute.
+  const cameraLayer = root.append('g').attr('class', 'topo-camera');
+  const view = cameraLayer.append('g').attr('class', 'topo-view').attr('transform', `translate(${layout.tx},${layout.ty}) scale(${layout.scale})`);
 
   // Meshes first, behind everything: shaded regions with a tab naming each.
   const meshLayer = view.append('g').attr('class', 'topo-meshes');
@@ -256,6 +263,14 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     updateEdgeLabels(rate) {
       lastRate = rate;
       for (const l of edgeLabels) showLabel(l);
+    },
+    setCamera(camera) {
+      cameraLayer.attr('transform', `translate(${camera.x},${camera.y}) scale(${camera.k})`);
+    },
+    setFound(name) {
+      root.selectAll<SVGGElement, unknown>('[data-node]').each(function () {
+        this.classList.toggle('topo-found', name !== null && this.getAttribute('data-node') === name);
+      });
     },
     controlState() {
       return new Map(controls.map((v) => [v.index, { activity: v.activity, pulses: v.pulses }]));

@@ -2,8 +2,8 @@
 // Plain functions over the latest frame; the canvas is cleared and redrawn each time.
 import { DOT_STRIDE, PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import { Meaning } from '../theme/palette';
-import type { TopologyScene } from '../topology/renderTopology';
-import { LANE_SAMPLES, pointOnLane } from '../topology/lanes';
+import { LANE_SAMPLES, pointOnLane, type EdgeLanes } from '../topology/lanes';
+import { IDENTITY_CAMERA, type Camera } from '../topology/camera';
 import { pulseStrength, type Pulses } from './pulses';
 
 /** Dot radii in design units: failures larger, so they read at a glance. */
@@ -33,6 +33,22 @@ export function fitCanvas(canvas: HTMLCanvasElement, cssWidth: number, cssHeight
 
 const at = { x: 0, y: 0 };
 
+/** What the traffic is drawn over: the lanes of each edge and where the picture sits. */
+export interface TrafficView {
+  /** Lanes by edge id, design units. */
+  readonly lanes: readonly (EdgeLanes | undefined)[];
+  /** CSS pixels per design unit, and where design (0, 0) lands, with the camera at rest. */
+  readonly base: { readonly scale: number; readonly tx: number; readonly ty: number };
+  /** Dot radii are multiplied by this (small marks on a large topology); default 1. */
+  readonly dotScale?: number;
+  /** Fewest CSS pixels a dot's radius shrinks to when zoomed out; default 0. */
+  readonly minDotPx?: number;
+  /** 1 for edges not drawn (their group is hidden). */
+  readonly hiddenEdges?: Uint8Array;
+  /** Every lane is straight: a pulse is drawn as one segment, without dashes. */
+  readonly straight?: boolean;
+}
+
 /**
  * Clears the canvas, lights the lanes that fast traffic went through, and draws every dot of
  * `frame` on its edge's lane: responses first, then requests, failures last so they stay on
@@ -40,27 +56,32 @@ const at = { x: 0, y: 0 };
  */
 export function drawTraffic(
   ctx: CanvasRenderingContext2D,
-  scene: TopologyScene | null,
+  scene: TrafficView | null,
   frame: Frame | null,
   pulses: Pulses | null,
   dpr: number,
   now: number,
   outline = '#ffffff',
+  camera: Camera = IDENTITY_CAMERA,
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   if (!scene || !frame) return;
-  const { scale, tx, ty } = scene.layout;
-  const k = dpr * scale;
-  ctx.setTransform(k, 0, 0, k, dpr * tx, dpr * ty);
-  if (pulses) drawPulses(ctx, scene, pulses, now);
-  ctx.lineWidth = 1.25;
+  const { scale, tx, ty } = scene.base;
+  const k = dpr * camera.k * scale;
+  ctx.setTransform(k, 0, 0, k, dpr * (camera.x + camera.k * tx), dpr * (camera.y + camera.k * ty));
+  if (pulses) (scene.straight ? drawStraightPulses : drawPulses)(ctx, scene, pulses, now);
+  // Radii in design units, at least minDotPx on screen.
+  const r = (design: number) => Math.max(design * (scene.dotScale ?? 1), ((scene.minDotPx ?? 0) * dpr) / k);
+  // Small marks get a hairline outline (in CSS pixels); the boxes' dots keep theirs.
+  const outlineWidth = (w: number) => (scene.dotScale === undefined ? w : (0.75 * dpr) / k);
+  ctx.lineWidth = outlineWidth(1.25);
   ctx.strokeStyle = outline;
-  drawPass(ctx, scene, frame.dots, 1, 0, RADIUS.response, Meaning.response);
-  drawPass(ctx, scene, frame.dots, 0, 0, RADIUS.request, Meaning.request);
-  drawPass(ctx, scene, frame.dots, -1, 2, RADIUS.request, Meaning.retry);
-  ctx.lineWidth = 1.5;
-  drawPass(ctx, scene, frame.dots, -1, 1, RADIUS.failed, Meaning.failed);
+  drawPass(ctx, scene, frame.dots, 1, 0, r(RADIUS.response), Meaning.response);
+  drawPass(ctx, scene, frame.dots, 0, 0, r(RADIUS.request), Meaning.request);
+  drawPass(ctx, scene, frame.dots, -1, 2, r(RADIUS.request), Meaning.retry);
+  ctx.lineWidth = outlineWidth(1.5);
+  drawPass(ctx, scene, frame.dots, -1, 1, r(RADIUS.failed), Meaning.failed);
 }
 
 /**
@@ -69,7 +90,7 @@ export function drawTraffic(
  */
 function drawPass(
   ctx: CanvasRenderingContext2D,
-  scene: TopologyScene,
+  scene: TrafficView,
   dots: Float32Array,
   response: number,
   failed: number,
@@ -78,12 +99,13 @@ function drawPass(
 ): void {
   ctx.beginPath();
   let any = false;
+  const hidden = scene.hiddenEdges;
   // NOTE: hot loop over up to thousands of dots; no allocation, one path per colour.
   for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
     if (dots[j + 3] !== failed) continue;
     if (response !== -1 && dots[j + 2] !== response) continue;
     const lanes = scene.lanes[dots[j]];
-    if (!lanes) continue;
+    if (!lanes || (hidden && hidden[dots[j]])) continue;
     pointOnLane(dots[j + 2] === 1 ? lanes.response : lanes.request, dots[j + 1], at);
     ctx.moveTo(at.x + radius, at.y);
     ctx.arc(at.x, at.y, radius, 0, 2 * Math.PI);
@@ -95,7 +117,40 @@ function drawPass(
   ctx.stroke();
 }
 
-function drawPulses(ctx: CanvasRenderingContext2D, scene: TopologyScene, pulses: Pulses, now: number): void {
+/**
+ * Pulses on straight lanes, for large topologies: one segment per lit lane, batched into one
+ * path per colour and strength step, so a thousand lit links cost a dozen strokes.
+ */
+function drawStraightPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, pulses: Pulses, now: number): void {
+  const STEPS = 4;
+  const end = 2 * LANE_SAMPLES;
+  ctx.save();
+  ctx.lineCap = 'round';
+  ctx.lineWidth = 2.5;
+  for (let slot = 0; slot < PASSED_STRIDE; slot++) {
+    for (let step = 1; step <= STEPS; step++) {
+      ctx.beginPath();
+      let any = false;
+      for (let e = 0; e < scene.lanes.length; e++) {
+        const lanes = scene.lanes[e];
+        if (!lanes || scene.hiddenEdges?.[e]) continue;
+        const strength = pulseStrength(pulses, e * PASSED_STRIDE + slot, now);
+        if (strength === 0 || Math.ceil(strength * STEPS) !== step) continue;
+        const lane = slot === 0 ? lanes.request : lanes.response;
+        ctx.moveTo(lane[0], lane[1]);
+        ctx.lineTo(lane[end], lane[end + 1]);
+        any = true;
+      }
+      if (!any) continue;
+      ctx.globalAlpha = 0.25 + (0.75 * step) / STEPS;
+      ctx.strokeStyle = PULSE_COLOURS[slot];
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+}
+
+function drawPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, pulses: Pulses, now: number): void {
   ctx.save();
   ctx.lineWidth = 4;
   ctx.lineCap = 'round';

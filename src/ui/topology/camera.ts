@@ -1,0 +1,55 @@
+// Pan and zoom, held apart from the scene (after sigma.js's camera): d3-zoom turns wheel,
+// drag and pinch into a transform, and moving it only redraws; nothing is laid out again.
+import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
+
+/** Screen = k × (the scene's own screen position) + (x, y); CSS pixels. */
+export interface Camera {
+  k: number;
+  x: number;
+  y: number;
+}
+
+export const IDENTITY_CAMERA: Camera = Object.freeze({ k: 1, x: 0, y: 0 });
+
+/** Nearest and farthest zoom, relative to the fitted picture. */
+export const ZOOM_EXTENT: [number, number] = [0.5, 60];
+
+export interface CameraControl {
+  readonly camera: Camera;
+  /** Moves the camera so that the scene's screen point (sx, sy) is centred, at zoom `k`. */
+  centreOn(sx: number, sy: number, k: number, width: number, height: number): void;
+  /** Back to the fitted picture. */
+  reset(): void;
+  detach(): void;
+}
+
+/**
+ * Puts d3-zoom on `el` and calls `onChange` with every new camera. Double-click does not zoom
+ * (a double click is for the picture). Impure: listens on `el`.
+ */
+export function attachCamera(el: HTMLElement, onChange: (camera: Camera) => void): CameraControl {
+  let camera: Camera = IDENTITY_CAMERA;
+  const behaviour: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
+    .scaleExtent(ZOOM_EXTENT)
+    .on('zoom', (e: { transform: { k: number; x: number; y: number } }) => {
+      camera = { k: e.transform.k, x: e.transform.x, y: e.transform.y };
+      onChange(camera);
+    });
+  const sel = select(el);
+  sel.call(behaviour).on('dblclick.zoom', null);
+  return {
+    get camera() {
+      return camera;
+    },
+    centreOn(sx, sy, k, width, height) {
+      const kk = Math.max(ZOOM_EXTENT[0], Math.min(ZOOM_EXTENT[1], k));
+      behaviour.transform(sel, zoomIdentity.translate(width / 2 - kk * sx, height / 2 - kk * sy).scale(kk));
+    },
+    reset() {
+      behaviour.transform(sel, zoomIdentity);
+    },
+    detach() {
+      sel.on('.zoom', null);
+    },
+  };
+}

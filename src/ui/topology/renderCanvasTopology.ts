@@ -1,0 +1,394 @@
+// Draws a large topology on a canvas (see UI.md "At scale" and STYLE.md "Drawing at scale"):
+// group tiles tinted by mesh, aggregated edges between groups when zoomed out and each edge
+// when zoomed in, a small mark per node coloured by its figures, and labels through a label
+// grid. The scene keeps per-node state codes and says when they change, so the picture is
+// redrawn only when a figure changed or the camera moved.
+import { NODE_STRIDE, NodeField } from '../../workers/protocol';
+import type { EdgeRate } from './edgeRates';
+import { Cell, type GroupLayout } from './groupLayout';
+import { pickLabels, type LabelCandidate } from './labelGrid';
+import type { Topology } from './layout';
+import type { Camera } from './camera';
+
+/** Node states as drawn, one colour each. */
+const State = { idle: 0, busy1: 1, busy2: 2, busy3: 3, stale: 4, noConfig: 5, someDown: 6, down: 7 } as const;
+const STATES = 8;
+/** Screen pixels a cell must span before each node is drawn with its own edges and name. */
+const DETAIL_PX = 18;
+const NAME_PX = 20;
+const MESH_TINTS = ['#0072b2', '#009e73', '#cc79a7'];
+const FONT = 12;
+
+export interface CanvasTopologyScene {
+  readonly layout: GroupLayout;
+  /** 1 for each edge with an end in a hidden group (the traffic canvas skips it). */
+  readonly hiddenEdges: Uint8Array;
+  /**
+   * Takes a frame's node array (NODE_STRIDE floats per node); returns true when a node's state
+   * as drawn changed. Mutates the scene, draws nothing.
+   */
+  updateLoad(nodes: Float32Array | null): boolean;
+  /** Takes each edge's recent figures; returns true when a group's or node's figures changed. */
+  updateRates(rate: (edge: number) => EdgeRate | null): boolean;
+  /** Highlights these node names and "from->to" edges (the narrative's step). */
+  highlight(keys: readonly string[]): void;
+  /** Marks the nodes that active faults act on. */
+  showFaults(faults: readonly { type: string; target: string }[]): void;
+  /** Hides or shows a group. */
+  setHidden(group: number, hidden: boolean): void;
+  isHidden(group: number): boolean;
+  /** The node found last (drawn with a ring and its name), or null. */
+  setFound(node: number | null): void;
+  /** The group whose tile holds this design point, or -1. */
+  groupAt(x: number, y: number): number;
+  /** Draws everything but the traffic. Impure: draws on `ctx`. */
+  draw(ctx: CanvasRenderingContext2D, camera: Camera, dpr: number): void;
+}
+
+/**
+ * Builds the scene of a large topology laid out by `computeGroupLayout`. Draws nothing until
+ * `draw`. Reads nothing from the DOM.
+ */
+export function createCanvasTopology(topology: Topology, layout: GroupLayout): CanvasTopologyScene {
+  const n = topology.nodes.length;
+  const state = new Uint8Array(n);
+  const failing = new Uint8Array(n);
+  const faulted = new Uint8Array(n);
+  const lit = new Uint8Array(n);
+  const hidden = new Uint8Array(layout.groups.length);
+  const hiddenEdges = new Uint8Array(topology.edges.length);
+  const litEdges = new Uint8Array(topology.edges.length);
+  const groupText = layout.groups.map((g) => `${g.name} · ${g.members.length}`);
+  const groupFailing = new Uint8Array(layout.groups.length);
+  const groupEdgeRate = new Float32Array(layout.groupEdges.length);
+  const groupEdgeFailed = new Uint8Array(layout.groupEdges.length);
+  let found: number | null = null;
+  const byName = new Map(topology.nodes.map((x) => [x.name, x.id]));
+
+  function refreshHiddenEdges(): void {
+    for (const e of topology.edges) hiddenEdges[e.id] = hidden[layout.groupOf[e.from]] || hidden[layout.groupOf[e.to]] ? 1 : 0;
+  }
+
+  return {
+    layout,
+    hiddenEdges,
+    updateLoad(nodes) {
+      let changed = false;
+      for (const node of topology.nodes) {
+        const i = node.id * NODE_STRIDE;
+        let s: number = State.idle;
+        if (nodes && nodes.length >= i + NODE_STRIDE) {
+          const down = nodes[i + NodeField.down];
+          if (node.kind === 'control-plane') s = down > 0 || nodes[i + NodeField.stale] > 0 ? State.down : State.idle;
+          else if (down >= node.replicas && node.replicas > 0) s = State.down;
+          else if (nodes[i + NodeField.noConfig] > 0) s = State.noConfig;
+          else if (nodes[i + NodeField.stale] > 0) s = State.stale;
+          else if (down > 0) s = State.someDown;
+          else {
+            const busy = nodes[i + NodeField.busy] / Math.max(1, node.replicas * node.concurrency);
+            s = busy <= 0 ? State.idle : busy < 0.25 ? State.busy1 : busy < 0.75 ? State.busy2 : State.busy3;
+          }
+        }
+        if (state[node.id] !== s) {
+          state[node.id] = s;
+          changed = true;
+        }
+      }
+      return changed;
+    },
+    updateRates(rate) {
+      let changed = false;
+      const calls = new Float64Array(layout.groups.length);
+      const failed = new Float64Array(layout.groups.length);
+      const nodeFailing = new Uint8Array(n);
+      for (const e of topology.edges) {
+        const r = rate(e.id);
+        if (!r) continue;
+        const g = layout.groupOf[e.to];
+        if (g >= 0) {
+          calls[g] += r.perSecond;
+          failed[g] += r.perSecond * r.failedShare;
+        }
+        if (r.failedShare >= 0.01) nodeFailing[e.to] = 1;
+      }
+      for (let i = 0; i < n; i++) {
+        if (nodeFailing[i] !== failing[i]) {
+          failing[i] = nodeFailing[i];
+          changed = true;
+        }
+      }
+      layout.groups.forEach((g, i) => {
+        const share = calls[i] > 0 ? failed[i] / calls[i] : 0;
+        const parts = [`${g.name} · ${g.members.length}`];
+        if (calls[i] > 0) parts.push(`${formatRate(calls[i])} req/s`);
+        if (share > 0) parts.push(`${share >= 0.1 ? (100 * share).toFixed(0) : (100 * share).toFixed(1)}% failed`);
+        const text = parts.join(' · ');
+        const f = share >= 0.01 ? 1 : 0;
+        if (text !== groupText[i] || f !== groupFailing[i]) {
+          groupText[i] = text;
+          groupFailing[i] = f;
+          changed = true;
+        }
+      });
+      layout.groupEdges.forEach((ge, i) => {
+        let c = 0;
+        let f = 0;
+        for (const id of ge.edges) {
+          const r = rate(id);
+          if (!r) continue;
+          c += r.perSecond;
+          f += r.perSecond * r.failedShare;
+        }
+        const bucket = c <= 0 ? 0 : Math.round(Math.log10(c) * 4) / 4;
+        const bad = c > 0 && f / c >= 0.01 ? 1 : 0;
+        if (bucket !== groupEdgeRate[i] || bad !== groupEdgeFailed[i]) {
+          groupEdgeRate[i] = bucket;
+          groupEdgeFailed[i] = bad;
+          changed = true;
+        }
+      });
+      return changed;
+    },
+    highlight(keys) {
+      lit.fill(0);
+      litEdges.fill(0);
+      const set = new Set(keys);
+      for (const k of keys) {
+        const id = byName.get(k);
+        if (id !== undefined) lit[id] = 1;
+      }
+      for (const e of topology.edges) {
+        if (set.has(`${topology.nodes[e.from].name}->${topology.nodes[e.to].name}`)) litEdges[e.id] = 1;
+      }
+    },
+    showFaults(faults) {
+      faulted.fill(0);
+      for (const f of faults) {
+        const id = byName.get(f.target) ?? byName.get(f.target.split(/[\s#@]/)[0]);
+        if (id !== undefined) faulted[id] = 1;
+      }
+    },
+    setHidden(group, h) {
+      hidden[group] = h ? 1 : 0;
+      refreshHiddenEdges();
+    },
+    isHidden(group) {
+      return hidden[group] === 1;
+    },
+    setFound(node) {
+      found = node;
+    },
+    groupAt(x, y) {
+      for (const g of layout.groups) if (!hidden[g.index] && x >= g.x && x <= g.x + g.w && y >= g.y && y <= g.y + g.h) return g.index;
+      return -1;
+    },
+    draw(ctx, camera, dpr) {
+      const css = getComputedStyle(document.documentElement);
+      const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+      const colours = {
+        stage: v('--stage', '#fafbfc'),
+        surface: v('--surface', '#ffffff'),
+        ink: v('--ink', '#0f172a'),
+        muted: v('--muted', '#5b6b80'),
+        edge: v('--edge', '#a3b0c0'),
+        edgeStrong: v('--edge-strong', '#7c8a9e'),
+        request: v('--request', '#0072b2'),
+        failed: v('--failed', '#d55e00'),
+        queued: v('--queued', '#e69f00'),
+        down: v('--down', '#d5dbe3'),
+        line: v('--line-strong', '#c3ccd8'),
+      };
+      const k = camera.k * layout.scale;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+      ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * (camera.x + camera.k * layout.tx), dpr * (camera.y + camera.k * layout.ty));
+      // The design rectangle on screen, to skip what is off it.
+      const ox = (0 - camera.x - camera.k * layout.tx) / k;
+      const oy = (0 - camera.y - camera.k * layout.ty) / k;
+      const vw = layout.width / k;
+      const vh = layout.height / k;
+      const onScreen = (x: number, y: number, w: number, h: number) => x + w >= ox && x <= ox + vw && y + h >= oy && y <= oy + vh;
+      const detail = Cell.step * k >= DETAIL_PX;
+      const px = 1 / k;
+
+      // Tiles, tinted by mesh.
+      const meshIndex = new Map<string, number>();
+      for (const g of layout.groups) if (g.mesh && !meshIndex.has(g.mesh)) meshIndex.set(g.mesh, meshIndex.size);
+      for (const g of layout.groups) {
+        if (hidden[g.index] || !onScreen(g.x, g.y, g.w, g.h)) continue;
+        const tint = g.mesh ? MESH_TINTS[meshIndex.get(g.mesh)! % MESH_TINTS.length] : colours.muted;
+        ctx.beginPath();
+        ctx.roundRect(g.x, g.y, g.w, g.h, 10);
+        ctx.globalAlpha = 0.08;
+        ctx.fillStyle = tint;
+        ctx.fill();
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = (groupFailing[g.index] ? 3 : 1.25) * px;
+        ctx.strokeStyle = groupFailing[g.index] ? colours.failed : tint;
+        ctx.stroke();
+      }
+
+      // Edges: each one when a cell is big enough to see, else one per pair of groups.
+      ctx.lineWidth = 1 * px;
+      if (detail) {
+        ctx.strokeStyle = colours.edge;
+        ctx.beginPath();
+        for (const e of topology.edges) {
+          if (hiddenEdges[e.id]) continue;
+          const x0 = layout.x[e.from];
+          const y0 = layout.y[e.from];
+          const x1 = layout.x[e.to];
+          const y1 = layout.y[e.to];
+          if (!onScreen(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0))) continue;
+          ctx.moveTo(x0, y0);
+          ctx.lineTo(x1, y1);
+        }
+        ctx.stroke();
+      } else {
+        layout.groupEdges.forEach((ge, i) => {
+          if (hidden[ge.from] || hidden[ge.to] || ge.from === ge.to) return;
+          const a = layout.groups[ge.from];
+          const b = layout.groups[ge.to];
+          const forward = b.x > a.x + a.w;
+          const x0 = forward ? a.x + a.w : a.x + a.w / 2;
+          const y0 = forward ? a.y + a.h / 2 : a.y + a.h;
+          const x1 = forward ? b.x : b.x + b.w / 2;
+          const y1 = forward ? b.y + b.h / 2 : b.y;
+          ctx.beginPath();
+          ctx.moveTo(x0, y0);
+          ctx.lineTo(x1, y1);
+          ctx.strokeStyle = groupEdgeFailed[i] ? colours.failed : colours.edgeStrong;
+          ctx.lineWidth = (1.5 + Math.max(0, groupEdgeRate[i])) * px;
+          ctx.stroke();
+          arrowHead(ctx, x0, y0, x1, y1, 7 * px);
+        });
+      }
+      // Control planes to the tiles of their mesh: one thin dashed line per tile.
+      ctx.setLineDash([4 * px, 4 * px]);
+      ctx.strokeStyle = colours.line;
+      ctx.lineWidth = 1 * px;
+      ctx.beginPath();
+      for (const cp of topology.nodes) {
+        if (cp.kind !== 'control-plane' || !cp.mesh || hidden[layout.groupOf[cp.id]]) continue;
+        for (const g of layout.groups) {
+          if (g.mesh !== cp.mesh || hidden[g.index]) continue;
+          ctx.moveTo(layout.x[cp.id], layout.y[cp.id]);
+          ctx.lineTo(g.x + g.w / 2, g.y);
+        }
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+
+      // Nodes, one path per colour.
+      const fills = [colours.surface, '#cfe3f1', '#7fb3d9', colours.request, colours.queued, colours.failed, '#b9c2cd', colours.down];
+      const half = Cell.size / 2;
+      for (let s = 0; s < STATES; s++) {
+        ctx.beginPath();
+        let any = false;
+        for (const node of topology.nodes) {
+          if (state[node.id] !== s || hidden[layout.groupOf[node.id]]) continue;
+          const x = layout.x[node.id];
+          const y = layout.y[node.id];
+          if (!onScreen(x - half, y - half, Cell.size, Cell.size)) continue;
+          if (node.kind === 'client') {
+            ctx.moveTo(x + half, y);
+            ctx.arc(x, y, half, 0, 2 * Math.PI);
+          } else ctx.rect(x - half, y - half, Cell.size, Cell.size);
+          any = true;
+        }
+        if (!any) continue;
+        ctx.fillStyle = fills[s];
+        ctx.fill();
+        ctx.lineWidth = 1 * px;
+        ctx.strokeStyle = colours.edgeStrong;
+        ctx.stroke();
+      }
+      // Failing, faulted, highlighted and found nodes get rings.
+      const ring = (flags: Uint8Array | null, one: number | null, colour: string, width: number, pad: number) => {
+        ctx.beginPath();
+        let any = false;
+        const add = (id: number) => {
+          if (hidden[layout.groupOf[id]]) return;
+          ctx.rect(layout.x[id] - half - pad, layout.y[id] - half - pad, Cell.size + 2 * pad, Cell.size + 2 * pad);
+          any = true;
+        };
+        if (flags) for (let i = 0; i < n; i++) if (flags[i]) add(i);
+        if (one !== null) add(one);
+        if (!any) return;
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = width;
+        ctx.stroke();
+      };
+      ring(failing, null, colours.failed, Math.max(2.5, 1.5 * px), 1);
+      ring(faulted, null, colours.failed, Math.max(2, 2 * px), 4);
+      ring(lit, null, colours.queued, Math.max(2.5, 3 * px), 3 + 2 * px);
+      ring(null, found, colours.ink, Math.max(3, 3 * px), 5 + 3 * px);
+      if (detail) {
+        ctx.strokeStyle = colours.queued;
+        ctx.lineWidth = Math.max(2, 3 * px);
+        ctx.beginPath();
+        for (const e of topology.edges) {
+          if (!litEdges[e.id] || hiddenEdges[e.id]) continue;
+          ctx.moveTo(layout.x[e.from], layout.y[e.from]);
+          ctx.lineTo(layout.x[e.to], layout.y[e.to]);
+        }
+        ctx.stroke();
+      }
+
+      // Labels in screen pixels, through the label grid: the found node, then group titles,
+      // then highlighted nodes, then names of nodes big enough to read.
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const sx = (x: number) => camera.x + camera.k * (layout.tx + layout.scale * x);
+      const sy = (y: number) => camera.y + camera.k * (layout.ty + layout.scale * y);
+      const cands: LabelCandidate[] = [];
+      const texts: string[] = [];
+      const bold: boolean[] = [];
+      const add = (text: string, x: number, y: number, priority: number, strong: boolean) => {
+        const w = text.length * FONT * 0.58 + 8;
+        if (x + w < 0 || x > layout.width || y + FONT + 4 < 0 || y > layout.height) return;
+        cands.push({ x, y, w, h: FONT + 6, priority, key: texts.length });
+        texts.push(text);
+        bold.push(strong);
+      };
+      const nameBelow = (id: number, priority: number) => add(topology.nodes[id].name, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true);
+      if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0);
+      for (const g of layout.groups) if (!hidden[g.index]) add(groupText[g.index], sx(g.x + 8), sy(g.y) + 6, 1, false);
+      for (let i = 0; i < n; i++) if ((lit[i] || faulted[i]) && !hidden[layout.groupOf[i]]) nameBelow(i, 2);
+      if (Cell.step * k >= NAME_PX) {
+        for (const node of topology.nodes) {
+          if (hidden[layout.groupOf[node.id]]) continue;
+          const x = sx(layout.x[node.id]);
+          const y = sy(layout.y[node.id]);
+          if (x < -50 || x > layout.width + 50 || y < -20 || y > layout.height + 20) continue;
+          nameBelow(node.id, 3);
+        }
+      }
+      ctx.textBaseline = 'top';
+      ctx.lineJoin = 'round';
+      for (const key of pickLabels(cands)) {
+        const c = cands[key];
+        ctx.font = `${bold[key] ? 600 : 500} ${FONT}px ${v('--font', 'sans-serif')}`;
+        ctx.lineWidth = 4;
+        ctx.strokeStyle = colours.stage;
+        ctx.strokeText(texts[key], c.x + 4, c.y + 3);
+        ctx.fillStyle = texts[key].includes('% failed') ? colours.failed : colours.ink;
+        ctx.fillText(texts[key], c.x + 4, c.y + 3);
+      }
+    },
+  };
+}
+
+function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, size: number): void {
+  const a = Math.atan2(y1 - y0, x1 - x0);
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x1 - size * Math.cos(a - 0.45), y1 - size * Math.sin(a - 0.45));
+  ctx.lineTo(x1 - size * Math.cos(a + 0.45), y1 - size * Math.sin(a + 0.45));
+  ctx.closePath();
+  ctx.fillStyle = ctx.strokeStyle;
+  ctx.fill();
+}
+
+function formatRate(r: number): string {
+  return r >= 1000 ? `${(r / 1000).toFixed(1)}k` : r >= 10 ? r.toFixed(0) : r.toFixed(1);
+}

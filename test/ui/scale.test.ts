@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { World } from '../../src/models';
+import { readScenarioText, validateScenario } from '../../src/scenario';
+import { computeGroupLayout, groupNodes, nameFamily, straightLanes } from '../../src/ui/topology/groupLayout';
+import { pickLabels } from '../../src/ui/topology/labelGrid';
+import { findNode } from '../../src/ui/topology/findNode';
+import { LANE_SAMPLES } from '../../src/ui/topology/lanes';
+
+const full = () => {
+  const r = readScenarioText(readFileSync(new URL('../../scenarios/istio-load-test-full.json', import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error('unreadable');
+  const v = validateScenario(r.data);
+  if (!v.ok) throw new Error('invalid');
+  return new World(v.scenario, 1).topology;
+};
+
+describe('large topologies fold into groups', () => {
+  const topology = full();
+
+  it('names a family by the name without its trailing number', () => {
+    expect(nameFamily('svc-042')).toBe('svc');
+    expect(nameFamily('fortio_7')).toBe('fortio');
+    expect(nameFamily('frontend')).toBe('frontend');
+    expect(nameFamily('42')).toBe('42');
+  });
+
+  it('cuts the load test into blocks of 100 consecutive names, clients and services apart, and the control plane alone', () => {
+    const groups = groupNodes(topology.nodes);
+    expect(groups.map((g) => g.name)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `fortio ${i}00–${i}99`),
+      ...Array.from({ length: 10 }, (_, i) => `svc ${i}00–${i}99`),
+      'control planes',
+    ]);
+    expect(groups.slice(0, 20).every((g) => g.members.length === 100 && g.mesh === 'mesh')).toBe(true);
+    expect(groups[10].members.map((id) => topology.nodes[id].name).slice(0, 2)).toEqual(['svc-000', 'svc-001']);
+  });
+
+  it('lays 2,001 nodes out without overlapping tiles, every node inside its tile, and fits the viewport', () => {
+    const l = computeGroupLayout(topology, 1600, 1000);
+    for (const a of l.groups) {
+      for (const b of l.groups) {
+        if (a === b) continue;
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(overlap, `${a.name} overlaps ${b.name}`).toBe(false);
+      }
+    }
+    for (const n of topology.nodes) {
+      const g = l.groups[l.groupOf[n.id]];
+      expect(l.x[n.id]).toBeGreaterThan(g.x);
+      expect(l.x[n.id]).toBeLessThan(g.x + g.w);
+      expect(l.y[n.id]).toBeGreaterThan(g.y);
+      expect(l.y[n.id]).toBeLessThan(g.y + g.h);
+    }
+    const right = Math.max(...l.groups.map((g) => g.x + g.w));
+    const bottom = Math.max(...l.groups.map((g) => g.y + g.h));
+    expect(l.tx + right * l.scale).toBeLessThanOrEqual(1600);
+    expect(l.ty + bottom * l.scale).toBeLessThanOrEqual(1000);
+    // One aggregated edge per block of clients to its block of services.
+    expect(l.groupEdges).toHaveLength(10);
+    expect(l.groupEdges.every((ge) => ge.edges.length === 100)).toBe(true);
+  });
+
+  it('puts each block of services just right of the block of clients that calls it', () => {
+    const l = computeGroupLayout(topology, 1600, 1000);
+    for (const ge of l.groupEdges) {
+      const a = l.groups[ge.from];
+      const b = l.groups[ge.to];
+      expect(b.x).toBeGreaterThan(a.x + a.w);
+      expect(l.groups.some((g) => g !== a && g !== b && g.x > a.x && g.x < b.x && g.y < a.y + a.h && a.y < g.y + g.h)).toBe(false);
+    }
+  });
+
+  it('draws straight lanes, requests on the right of travel and responses back on the left', () => {
+    const lanes = straightLanes(0, 0, 100, 0);
+    expect(lanes.request.length).toBe(2 * (LANE_SAMPLES + 1));
+    expect([lanes.request[0], lanes.request[1]]).toEqual([0, 2.5]);
+    expect([lanes.request[2 * LANE_SAMPLES], lanes.request[2 * LANE_SAMPLES + 1]]).toEqual([100, 2.5]);
+    expect([lanes.response[0], lanes.response[1]]).toEqual([100, -2.5]);
+  });
+});
+
+describe('the label grid', () => {
+  it('keeps the first of two overlapping labels by priority, and both when apart', () => {
+    const a = { x: 10, y: 10, w: 80, h: 16, priority: 2, key: 1 };
+    const b = { x: 50, y: 14, w: 80, h: 16, priority: 1, key: 2 };
+    const c = { x: 300, y: 10, w: 80, h: 16, priority: 3, key: 3 };
+    expect(pickLabels([a, b, c])).toEqual([2, 3]);
+  });
+
+  it('keeps no two overlapping labels out of a thousand, and at most `perCell` anchored in a cell', () => {
+    const cands = Array.from({ length: 1000 }, (_, i) => ({ x: (i * 37) % 1500, y: (i * 53) % 950, w: 70, h: 18, priority: i % 4, key: i }));
+    const kept = pickLabels(cands, 2).map((k) => cands[k]);
+    expect(kept.length).toBeGreaterThan(50);
+    for (const p of kept) {
+      for (const q of kept) {
+        if (p !== q) expect(p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h).toBe(false);
+      }
+    }
+    const perCell = new Map<string, number>();
+    for (const p of kept) perCell.set(`${Math.floor(p.x / 120)},${Math.floor(p.y / 120)}`, (perCell.get(`${Math.floor(p.x / 120)},${Math.floor(p.y / 120)}`) ?? 0) + 1);
+    expect(Math.max(...perCell.values())).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the node search', () => {
+  const nodes = full().nodes;
+  it('finds an exact name ignoring case, else the first name starting with the text, else one containing it', () => {
+    expect(findNode(nodes, 'SVC-500')?.name).toBe('svc-500');
+    expect(findNode(nodes, 'fortio-12')?.name).toBe('fortio-120');
+    expect(findNode(nodes, 'io-99')?.name).toBe('fortio-990');
+    expect(findNode(nodes, 'nope')).toBeNull();
+    expect(findNode(nodes, '  ')).toBeNull();
+  });
+});
