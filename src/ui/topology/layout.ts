@@ -1,6 +1,7 @@
 // Where each node and edge of a topology goes on screen. Pure geometry, no DOM: clients in
 // the left column, services in columns by call depth (breadth-first from the clients), then
 // the whole drawing scaled and centred to fit the viewport.
+import { max, min } from 'd3';
 import type { ScenarioInfo } from '../../workers/protocol';
 import { isBridge, meshNames, meshRegions, meshesOf, type MeshRegion } from './meshRegions';
 import { packComponents } from './packComponents';
@@ -170,7 +171,7 @@ export function computeLayout(topology: Topology, width: number, height: number)
     if (m.length === 0) return 1000;
     return meshes.indexOf(m[0]) + (m.length > 1 ? 0.5 : 0);
   };
-  const ncols = Math.max(1, ...depth.map((d) => d + 1));
+  const ncols = Math.max(1, (max(depth) ?? 0) + 1);
 
   // Columns, each ordered by the mean row of its callers so edges cross as little as possible.
   const columns: TopologyNode[][] = Array.from({ length: ncols }, () => []);
@@ -200,7 +201,7 @@ export function computeLayout(topology: Topology, width: number, height: number)
   }
 
   // Columns far enough apart for their widest box and a lock between.
-  const widest = Math.max(0, ...topology.nodes.filter(onRequestPath).map((n) => sizeOf(n).w));
+  const widest = max(topology.nodes.filter(onRequestPath), (n) => sizeOf(n).w) ?? 0;
   const colGap = Math.max(COL_GAP, widest + 100);
   const placed: PlacedNode[] = [];
   columns.forEach((col, c) => {
@@ -292,11 +293,11 @@ export function computeLayout(topology: Topology, width: number, height: number)
       orphans.push(node);
       continue;
     }
-    const xs = members.map((p) => p.x);
-    const top = Math.min(...members.map((p) => p.y - p.h / 2));
+    // NOTE: d3's min and max, not a spread of an array of any length into Math.min.
+    const top = min(members, (p) => p.y - p.h / 2)!;
     // The icon and its label, together, centred over the mesh.
     const block = 2 * NodeSize.controlR + 14 + Math.max(controlLabel(node).length * 9.5, 120);
-    const x = (Math.min(...xs) + Math.max(...xs)) / 2 - block / 2 + NodeSize.controlR;
+    const x = (min(members, (p) => p.x)! + max(members, (p) => p.x)!) / 2 - block / 2 + NodeSize.controlR;
     const p: PlacedNode = { node, col: -1, x, y: top - NodeSize.queueRoom - 12 - NodeSize.controlR, ...sizeOf(node) };
     placed.push(p);
     cpTop.set(mesh, p.y - p.h / 2 - 20);

@@ -2,6 +2,7 @@
 // Members of a mesh are kept contiguous within each column by the layout, so a region is a
 // "skyline" through the columns it spans: per column, the band from its first to its last
 // member; the bands are joined left to right and the corners rounded.
+import { max, min } from 'd3';
 import type { PlacedNode, TopologyNode } from './layout';
 
 /** A mesh as drawn: its outline, where its label goes, and its tint (by order of appearance). */
@@ -99,10 +100,11 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
       index,
       path,
       label: { x: first.x0 + 14, y: first.y0 + 20 },
-      minX: Math.min(...flat.map((b) => b.x0)),
-      minY: Math.min(...flat.map((b) => b.y0)),
-      maxX: Math.max(...flat.map((b) => b.x1)),
-      maxY: Math.max(...flat.map((b) => b.y1)),
+      // NOTE: d3's min and max, not a spread of an array of any length into Math.min.
+      minX: min(flat, (b) => b.x0) ?? 0,
+      minY: min(flat, (b) => b.y0) ?? 0,
+      maxX: max(flat, (b) => b.x1) ?? 0,
+      maxY: max(flat, (b) => b.y1) ?? 0,
     };
   });
 }

@@ -1,5 +1,6 @@
 // Lays out many separate request paths (a load test: ten clients each calling their own
 // service) in a grid instead of one tall column. Pure geometry, no DOM.
+import { max, min } from 'd3';
 import type { PlacedNode, Topology } from './layout';
 
 /**
@@ -11,7 +12,11 @@ import type { PlacedNode, Topology } from './layout';
 export function packComponents(topology: Topology, placed: PlacedNode[], colGap: number, rowGap: number, width: number, height: number): void {
   const index = new Map(placed.map((p, i) => [p.node.id, i]));
   const parent = placed.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Iterative, with path halving: a recursive find overflows the stack on a long chain.
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
   for (const e of topology.edges) {
     const a = index.get(e.from);
     const b = index.get(e.to);
@@ -23,9 +28,12 @@ export function packComponents(topology: Topology, placed: PlacedNode[], colGap:
     if (list) list.push(p);
     else groups.set(find(i), [p]);
   });
-  const parts = [...groups.values()].sort((a, b) => Math.min(...a.map((p) => p.y)) - Math.min(...b.map((p) => p.y)));
+  // NOTE: d3's min and max rather than Math.min(...xs): a spread of a few hundred thousand
+  // arguments overflows the call stack.
+  const top = new Map([...groups.values()].map((part) => [part, min(part, (p) => p.y)!]));
+  const parts = [...groups.values()].sort((a, b) => top.get(a)! - top.get(b)!);
   if (parts.length < 3) return;
-  const ncols = Math.max(...placed.map((p) => p.col)) + 1;
+  const ncols = max(placed, (p) => p.col)! + 1;
   // Each part in its own rows: a node's row is its rank among the part's nodes in its column.
   const local = parts.map((part) => {
     const rows = new Map<PlacedNode, number>();
@@ -38,8 +46,8 @@ export function packComponents(topology: Topology, placed: PlacedNode[], colGap:
     return { part, rows, most };
   });
   const blockW = ncols * colGap;
-  const blockH = Math.max(...local.map((l) => l.most)) * rowGap;
-  const currentH = Math.max(...placed.map((p) => p.y)) - Math.min(...placed.map((p) => p.y)) + rowGap;
+  const blockH = max(local, (l) => l.most)! * rowGap;
+  const currentH = max(placed, (p) => p.y)! - min(placed, (p) => p.y)! + rowGap;
   const fitOf = (cols: number) => Math.min(width / (cols * blockW), height / (Math.ceil(parts.length / cols) * blockH));
   let best = 1;
   for (let g = 2; g <= parts.length; g++) if (fitOf(g) > fitOf(best)) best = g;
