@@ -78,6 +78,11 @@ const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFF
 function notText(text: string, offset: number): Problem | null {
   const m = NOT_TEXT.exec(text);
   if (!m) return null;
+  // UTF-16 with its byte-order mark (Windows Notepad's "Unicode"): FF FE or FE FF, each a byte
+  // no UTF-8 decoder reads, then ASCII with a NUL beside every character.
+  if (offset === 0 && /^\uFFFD\uFFFD(?:[^\u0000]\u0000|\u0000[^\u0000])/.test(text)) {
+    return { path: '(file)', message: 'is UTF-16 text; save the file as UTF-8' };
+  }
   const byte = offset + utf8Length(text, m.index) + 1;
   const message = CONTROL.test(text)
     ? `is not text (binary data at byte ${byte}); a scenario is a JSON or YAML text file`

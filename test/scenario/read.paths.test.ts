@@ -8,7 +8,7 @@ import type { Problem } from '../../src/scenario';
 import { sim } from '../cli/spawnSim';
 
 // The CLI reads a file with Node (`readFileSync(file, 'utf8')`); the app's "Open file…" reads
-// it with the browser's `File.text()`, a WHATWG UTF-8 decoder (TextDecoder here), and hands
+// its bytes and decodes them with the browser's TextDecoder (a byte-order mark kept), and hands
 // the worker's SimHost the text and the file's name. Both must read any file the same way.
 
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-read-'));
@@ -29,7 +29,8 @@ function cliProblems(path: string): string[] {
 
 /** What the app says of the same file: the worker's problems, formatted as the CLI does. */
 function appProblems(path: string): string[] {
-  const text = new TextDecoder().decode(readFileSync(path));
+  // As controller.openFile decodes a File: UTF-8, the byte-order mark kept as Node keeps it.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(path));
   const r = new SimHost(() => 0).load(text, undefined, basename(path));
   if (r.ok) throw new Error(`${path} was accepted by the app`);
   return r.problems.map((p: Problem) => `${p.path}: ${p.message}`);
@@ -63,6 +64,13 @@ describe('the app and the CLI read a file the same way', () => {
       expect(cliProblems(path)).toEqual(['(file): is not text (binary data at byte 20); a scenario is a JSON or YAML text file']);
       expect(appProblems(path)).toEqual(cliProblems(path));
     }
+  });
+
+  it('count a byte-order mark in the byte offset, both of them', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"name": "x"}'), 0x1b]);
+    const path = file('bom.json', bytes);
+    expect(cliProblems(path)).toEqual(['(file): is not text (binary data at byte 17); a scenario is a JSON or YAML text file']);
+    expect(appProblems(path)).toEqual(cliProblems(path));
   });
 
   it('take the format from the name: YAML in a .json file, a commented .json file, and JSON in a .yaml file', () => {

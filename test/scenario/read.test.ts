@@ -62,6 +62,13 @@ describe('a file that is not text', () => {
     expect(readProblem('{"name": "caf\uFFFD"}', 'x.json')).toEqual({ path: '(file)', message: 'is not UTF-8 text (byte 14 is not valid UTF-8); save the file as UTF-8' });
   });
 
+  it('says a UTF-16 file (with its byte-order mark, as Notepad writes it) should be saved as UTF-8', () => {
+    // FF FE, then "{" and "}" as UTF-16 little-endian, decoded as UTF-8 like the CLI and the app do.
+    const le = new TextDecoder().decode(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]));
+    const be = new TextDecoder().decode(new Uint8Array([0xfe, 0xff, 0x00, 0x7b, 0x00, 0x7d]));
+    for (const text of [le, be]) expect(readProblem(text, 'x.json')).toEqual({ path: '(file)', message: 'is UTF-16 text; save the file as UTF-8' });
+  });
+
   it('still reads tabs, carriage returns and any Unicode text', () => {
     expect(readScenarioText('{\r\n\t"title": "Café ☕ 😀"\r\n}', 'json')).toEqual({ ok: true, data: { title: 'Café ☕ 😀' } });
   });

@@ -257,8 +257,10 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     },
     openFile(file) {
       return serial(async () => {
-        const text = await file.text();
-        const title = labelFor('', text);
+        // As Node reads it in the CLI: UTF-8, a byte-order mark kept (File.text() would drop it),
+        // so a problem's byte offset is the same in both.
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
+        const title = labelFor('', text.replace(/^\uFEFF/, ''));
         await load({ id: `file:${file.name}`, label: title ? `${title} (${file.name})` : file.name, text, fileName: file.name, source: 'file' });
       });
     },
