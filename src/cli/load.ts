@@ -31,7 +31,8 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
   }
   const total = expectedRequests(s, durationMs ?? s.duration);
   if (durationMs !== undefined && total > MAX_REQUESTS) {
-    return { ok: false, lines: [`--duration: ${file} would send about ${Math.round(total).toLocaleString('en-US')} requests in ${formatDuration(durationMs)}, more than ${MAX_REQUESTS.toLocaleString('en-US')}`] };
+    // Open loops at their rates, closed loops as users × duration / (mean think + least response).
+    return { ok: false, lines: [`--duration: ${file} would send about ${Math.round(total).toLocaleString('en-US')} requests in ${formatDuration(durationMs)}, more than ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes); give a shorter --duration`] };
   }
   const warnings: string[] = [];
   if (durationMs !== undefined) {

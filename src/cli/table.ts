@@ -18,7 +18,7 @@ export function formatSummary(s: RunSummary): string {
   for (const [name, v] of Object.entries(s.services)) {
     rows.push([name, String(v.requests), String(v.ok), String(v.failed), okMs(v.ok, v.latencyMs.p50), okMs(v.ok, v.latencyMs.p90), okMs(v.ok, v.latencyMs.p99), `${(v.utilization * 100).toFixed(1)}%`]);
   }
-  lines.push(...table(rows));
+  for (const line of table(rows)) lines.push(line);
   const edges = Object.entries(s.edges);
   if (edges.length) {
     lines.push('');
@@ -29,14 +29,14 @@ export function formatSummary(s: RunSummary): string {
       how.push(failedHow(e));
     }
     // The last column is text: left-aligned after the figures.
-    lines.push(...table(er).map((line, i) => `${line}  ${how[i]}`.trimEnd()));
+    table(er).forEach((line, i) => lines.push(`${line}  ${how[i]}`.trimEnd()));
   }
   const proxies = Object.entries(s.proxies);
   if (proxies.length) {
     lines.push('');
     const pr = [['sidecar', 'passes', 'handshakes', 'cpu', 'utilization']];
     for (const [name, p] of proxies) pr.push([name, String(p.passes), String(p.handshakes), `${(p.cpuMs / 1000).toFixed(2)} s`, `${(p.utilization * 100).toFixed(1)}%`]);
-    lines.push(...table(pr));
+    for (const line of table(pr)) lines.push(line);
   }
   for (const [name, m] of Object.entries(s.meshes)) {
     lines.push('');
@@ -55,7 +55,7 @@ export function formatSummary(s: RunSummary): string {
       const rejected = Object.entries(g.rejected).map(([cause, n]) => `${cause} ${n}`).join(', ') || '0';
       gr.push([name, String(g.requests), String(g.forwarded), rejected, String(g.deprecated), `${(g.utilization * 100).toFixed(1)}%`]);
     }
-    lines.push(...table(gr));
+    for (const line of table(gr)) lines.push(line);
   }
   if (s.faults.length) {
     lines.push('');
@@ -87,8 +87,11 @@ function ms(v: number): string {
   return formatDuration(v);
 }
 
-/** Rows as aligned columns: the first left-aligned, the rest right-aligned. */
+/**
+ * Rows as aligned columns: the first left-aligned, the rest right-aligned. Any number of rows:
+ * no row list is spread into a call (a spread of 125,000 overflows the stack).
+ */
 export function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const widths = rows[0].map((_, c) => rows.reduce((w, r) => Math.max(w, r[c].length), 0));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
 }

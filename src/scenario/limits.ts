@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from './parse';
 import type { Scenario } from './schema';
+import { anySidecar } from './references';
 
 /**
  * How big a scenario may be. Each limit keeps a run that the CLI or a browser tab can build
@@ -37,6 +38,8 @@ export const MAX_PROXY_VIEWS = 4_000_000;
 export const MAX_ROUTE_ENTRIES = 4_000_000;
 
 const en = (n: number) => n.toLocaleString('en-US');
+/** "1 client", "2 clients". */
+const count = (n: number, what: string) => `${en(n)} ${what}${n === 1 ? '' : 's'}`;
 
 /** A whole number from 1 to `max`, with the reason for the bound in its message. */
 function boundedCount(max: number, why: string) {
@@ -75,8 +78,7 @@ export function checkNodeCount(data: unknown): Problem[] {
 }
 
 function nodesMessage(parts: { services: number; gateways: number; clients: number }, total: number): string {
-  const n = (k: number, what: string) => `${en(k)} ${what}${k === 1 ? '' : 's'}`;
-  return `${n(parts.services, 'service')}, ${n(parts.gateways, 'gateway')} and ${n(parts.clients, 'client')} make ${en(total)} nodes, more than ${en(MAX_NODES)}: every node is built, checked and drawn, and a bigger graph no longer fits a run of seconds or a readable picture (the scenario was not checked further)`;
+  return `${count(parts.services, 'service')}, ${count(parts.gateways, 'gateway')} and ${count(parts.clients, 'client')} make ${en(total)} nodes, more than ${en(MAX_NODES)}: every node is built, checked and drawn, and a bigger graph no longer fits a run of seconds or a readable picture (the scenario was not checked further)`;
 }
 
 /** The key of the biggest count: where a total over its limit mostly comes from. */
@@ -107,11 +109,13 @@ export function checkSizes(s: Scenario): Problem[] {
   }
   for (const g of s.gateways) hosts.gateways += g.replicas;
   for (const c of s.clients) if (meshed(c.sidecar)) proxies.clients++;
-  const hostTotal = hosts.services + hosts.gateways + hosts.clients + s.meshes.length;
+  // Without `meshes`, an implicit one when anything has a sidecar.
+  const controlPlanes = s.meshes.length || (anySidecar(s) ? 1 : 0);
+  const hostTotal = hosts.services + hosts.gateways + hosts.clients + controlPlanes;
   if (hostTotal > MAX_HOSTS) {
     problems.push({
       path: largest(hosts),
-      message: `${en(hostTotal)} hosts (${en(hosts.services)} service replicas, ${en(hosts.gateways)} gateway replicas, ${en(hosts.clients)} clients, ${en(s.meshes.length)} control planes), more than ${en(MAX_HOSTS)}: each host has its own connections, random streams and place in the network, and the run would no longer build in seconds`,
+      message: `${en(hostTotal)} hosts (${count(hosts.services, 'service replica')}, ${count(hosts.gateways, 'gateway replica')}, ${count(hosts.clients, 'client')}, ${count(controlPlanes, 'control plane')}), more than ${en(MAX_HOSTS)}: each host has its own connections, random streams and place in the network, and the run would no longer build in seconds`,
     });
   }
   const proxyTotal = proxies.services + proxies.clients;

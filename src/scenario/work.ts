@@ -111,42 +111,88 @@ export function responseBounds(s: Scenario): (client: ClientSpec) => ResponseBou
     const pass = (spec?.cpuPerPass ? minOf(spec.cpuPerPass) : 0) + (spec?.passLatency ? minOf(spec.passLatency) : 0);
     return 2 * pass + loopback;
   };
-  const memo = new Map<string, ResponseBound>();
-  const open = new Set<string>();
-  /** A hop from a caller (with or without a sidecar) to a callee, answer included. */
-  const hop = (callerSidecar: boolean | SidecarSpec, callee: string, latency: Dist | undefined): ResponseBound => {
-    const inner = node(callee);
-    const calleeSidecar = services.get(callee)?.sidecar ?? false;
-    return { ms: 2 * netMin(latency) + proxyMin(callerSidecar) + proxyMin(calleeSidecar) + inner.ms, path: inner.path };
-  };
-  const node = (name: string): ResponseBound => {
-    const known = memo.get(name);
-    if (known) return known;
-    if (open.has(name)) return { ms: 0, path: [] };
-    open.add(name);
-    let bound: ResponseBound = { ms: 0, path: [] };
+  /** The hops a node always makes when nothing fails: a service's sure calls, a gateway's upstreams (it takes the nearest). */
+  const hopsOf = (name: string): { to: string; sidecar: boolean | SidecarSpec; latency: Dist | undefined }[] => {
     const svc = services.get(name);
+    if (svc) return svc.calls.filter((c) => c.probability === 1).map((c) => ({ to: c.service, sidecar: svc.sidecar, latency: c.latency }));
     const gw = gateways.get(name);
-    if (svc) {
-      const calls = svc.calls.filter((c) => c.probability === 1).map((c) => hop(svc.sidecar, c.service, c.latency));
-      let ms = 0;
-      for (const c of calls) ms = svc.callMode === 'parallel' ? Math.max(ms, c.ms) : ms + c.ms;
-      bound = { ms: minOf(svc.serviceTime) + ms, path: [name, ...calls.flatMap((c) => c.path)] };
-    } else if (gw) {
-      const targets = new Set(gw.routes.flatMap((r) => [r.service, ...(r.canary ?? []).filter((c) => c.weight > 0).map((c) => c.service)]));
-      let best: ResponseBound | null = null;
-      for (const t of targets) {
-        const b = hop(false, t, undefined);
-        if (best === null || b.ms < best.ms) best = b;
-      }
-      bound = { ms: minOf(gw.cpuPerRequest) + (best?.ms ?? 0), path: [name, ...(best?.path ?? [])] };
-    }
-    open.delete(name);
-    bound.path = [...new Set(bound.path)];
-    memo.set(name, bound);
-    return bound;
+    if (!gw) return [];
+    const targets = new Set(gw.routes.flatMap((r) => [r.service, ...(r.canary ?? []).filter((c) => c.weight > 0).map((c) => c.service)]));
+    return [...targets].map((to) => ({ to, sidecar: false, latency: undefined }));
   };
-  return (client) => hop(client.sidecar, client.target, client.latency);
+  /** Least ms from a node's arrival to its answer, by name; filled in post-order. */
+  const done = new Map<string, number>();
+  /** For a gateway, the upstream it was measured through (the nearest). */
+  const nearest = new Map<string, string>();
+  const hopMs = (h: { to: string; sidecar: boolean | SidecarSpec; latency: Dist | undefined }) =>
+    2 * netMin(h.latency) + proxyMin(h.sidecar) + proxyMin(services.get(h.to)?.sidecar ?? false) + (done.get(h.to) ?? 0);
+  const measure = (name: string): void => {
+    const svc = services.get(name);
+    const hops = hopsOf(name);
+    if (svc) {
+      let ms = 0;
+      for (const h of hops) ms = svc.callMode === 'parallel' ? Math.max(ms, hopMs(h)) : ms + hopMs(h);
+      done.set(name, minOf(svc.serviceTime) + ms);
+      return;
+    }
+    const gw = gateways.get(name);
+    let best = Infinity;
+    for (const h of hops) {
+      const ms = hopMs(h);
+      if (ms < best) {
+        best = ms;
+        nearest.set(name, h.to);
+      }
+    }
+    done.set(name, gw ? minOf(gw.cpuPerRequest) + (best === Infinity ? 0 : best) : 0);
+  };
+  /** Measures a node and everything below it, depth first without recursion (a chain may be thousands long). */
+  const visit = (root: string): number => {
+    if (done.has(root)) return done.get(root)!;
+    const open = new Set([root]);
+    const stack = [{ name: root, hops: hopsOf(root), next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.hops.length) {
+        const to = top.hops[top.next++].to;
+        // A node still open is a loop (refused elsewhere): it counts 0 below itself.
+        if (!done.has(to) && !open.has(to)) {
+          open.add(to);
+          stack.push({ name: to, hops: hopsOf(to), next: 0 });
+        }
+        continue;
+      }
+      measure(top.name);
+      open.delete(top.name);
+      stack.pop();
+    }
+    return done.get(root)!;
+  };
+  /** The nodes a request always reaches, in the order first reached. */
+  const pathFrom = (root: string): string[] => {
+    const seen = new Set<string>();
+    const queue = [root];
+    for (let i = 0; i < queue.length; i++) {
+      const n = queue[i];
+      if (seen.has(n) || (!services.has(n) && !gateways.has(n))) continue;
+      seen.add(n);
+      if (gateways.has(n)) {
+        const to = nearest.get(n);
+        if (to !== undefined) queue.push(to);
+      } else for (const h of hopsOf(n)) queue.push(h.to);
+    }
+    return [...seen];
+  };
+  return (client) => {
+    visit(client.target);
+    const ms = hopMs({ to: client.target, sidecar: client.sidecar, latency: client.latency });
+    return {
+      ms,
+      get path() {
+        return pathFrom(client.target);
+      },
+    };
+  };
 }
 
 /** A closed-loop client's estimated requests, and what the estimate is made of. */

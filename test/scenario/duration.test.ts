@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../../src/scenario';
+import { MAX_DURATION_MS } from '../../src/scenario/duration';
 
 const ms = (input: unknown) => {
   const r = parseDuration(input);
@@ -41,6 +42,18 @@ describe('parseDuration', () => {
     expect(ms(input)).toMatch(/finite/);
   });
 
+  it('refuses a number of 400 digits (Infinity) as not finite, quoting only its ends', () => {
+    expect(ms('1' + '0'.repeat(400) + 'ms')).toBe('must be a finite duration, at most 8760h (one year of simulated time), got "100000000000000000…0000000000000000ms"');
+  });
+
+  it('takes up to one year of simulated time, and refuses more in any unit', () => {
+    expect(ms('8760h')).toBe(MAX_DURATION_MS);
+    expect(MAX_DURATION_MS).toBe(31_536_000_000);
+    expect(ms('8761h')).toBe('must be at most 8760h (one year of simulated time), got "8761h"');
+    expect(ms(1e300)).toBe('must be at most 8760h (one year of simulated time), got 1e+300 ms');
+    expect(ms('600000m')).toMatch(/^must be at most 8760h/);
+  });
+
   it.each([
     [null, 'null'],
     [true, 'boolean true'],
@@ -59,6 +72,11 @@ describe('formatDuration', () => {
     [250, '250 ms'],
     [4200, '4.20 s'],
     [125_000, '2m 05s'],
+    [3_599_600, '1h 00m'],
+    [5_400_000, '1h 30m'],
+    [86_400_000, '1d 00h'],
+    [6_000_000 * 60_000, '4166d 16h'],
+    [MAX_DURATION_MS, '365d 00h'],
     [Infinity, 'Infinity'],
   ])('formats %d ms as %j', (input, expected) => {
     expect(formatDuration(input)).toBe(expected);
