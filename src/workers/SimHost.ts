@@ -1,8 +1,8 @@
-import type { WallClock } from '../sim-engine';
+import { StalledClockError, type WallClock } from '../sim-engine';
 import { ConfigState, Tracer, World, faultTarget, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
-import { formatDuration, readScenarioFile, validateScenario, type Scenario } from '../scenario';
-import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, type LoadResult } from './protocol';
+import { formatDuration, readScenarioFile, validateScenario, type Problem, type Scenario } from '../scenario';
+import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
 const SEEN = 8;
@@ -13,6 +13,13 @@ const SEEN = 8;
  * `setTracing` turns that off or changes it.
  */
 export const WORKER_TRACE_OPTIONS: TracerOptions = { sampleEvery: 20, maxSampled: 200, maxFailed: 200 };
+
+/**
+ * Wall time a new scenario may spend on its events at t = 0 before it is refused as stuck there.
+ * No shipped scenario takes a millisecond; a loop that takes no simulated time runs millions of
+ * events in this while the engine's own guard against events at one time trips first.
+ */
+export const START_BUDGET_MS = 5000;
 
 /** Most messages drawn at once; beyond this the oldest in-flight ones are not drawn. */
 const MAX_DOTS = 4000;
@@ -43,17 +50,32 @@ export class SimHost implements WorldObserver {
   constructor(private readonly wallClock: WallClock) {}
 
   /**
-   * Parses, validates and builds a scenario. Problems come back as data, never thrown.
+   * Parses, validates and builds a scenario, then runs the events at t = 0, so a scenario whose
+   * clock cannot leave zero is refused here rather than freezing the run. Problems come back as
+   * data, never thrown; on any problem the previous scenario stays loaded, as it was.
    * `fileName` decides JSON or YAML as in the CLI (`scenarioFormat`); without one, the text does.
+   * `onStage` hears each stage as it begins (the app shows them while a large file opens).
    */
-  load(text: string, seed?: number, fileName?: string): LoadResult {
+  load(text: string, seed?: number, fileName?: string, onStage?: (stage: LoadStage) => void): LoadResult {
+    onStage?.(LoadStage.parsing);
     const read = readScenarioFile(fileName, text);
     if (!read.ok) return read;
+    const data = read.data as Record<string, unknown>;
+    const title = typeof data?.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
+    onStage?.(LoadStage.validating);
     const r = validateScenario(read.data);
-    if (!r.ok) return r;
-    this.rawScenario = read.data as Record<string, unknown>;
+    if (!r.ok) return { ...r, title };
+    onStage?.(LoadStage.building);
+    const previous = this.stash();
+    this.rawScenario = data;
     this.scenario = r.scenario;
     this.build(seed ?? r.scenario.seed);
+    onStage?.(LoadStage.starting);
+    const stalled = this.runTimeZero();
+    if (stalled) {
+      this.unstash(previous);
+      return { ok: false, problems: [stalled], title };
+    }
     const s = r.scenario;
     return {
       ok: true,
@@ -68,6 +90,61 @@ export class SimHost implements WorldObserver {
         lesson: s.lesson ?? '',
       },
     };
+  }
+
+  /**
+   * Runs the events at t = 0 of a freshly built world, for at most START_BUDGET_MS of wall
+   * time. A problem when the engine throws (its guard against many events at one time, say) or
+   * the budget runs out with the clock still at zero; null when the clock can move on.
+   */
+  private runTimeZero(): Problem | null {
+    const w = this.requireWorld();
+    try {
+      if (w.runFor(START_BUDGET_MS, 0, this.wallClock)) return null;
+    } catch (e) {
+      return this.problemOf(e);
+    }
+    return {
+      path: '(run)',
+      message: `stopped at t = 0 ms: ${w.sim.events.toLocaleString('en-US')} events in ${START_BUDGET_MS / 1000} s of wall time and the clock never moved; something loops without taking time (zero think time with zero service time, or failures that take none)`,
+    };
+  }
+
+  /**
+   * An error from the running engine as a problem against the scenario: a stalled clock (the
+   * engine's guard) at the field of the busiest actor it names, anything else at `(run)`.
+   */
+  private problemOf(e: unknown): Problem {
+    if (e instanceof StalledClockError) return { path: this.pathOf(e.actors) ?? '(run)', message: e.message };
+    const at = formatDuration(this.world?.sim.now ?? 0);
+    return { path: '(run)', message: `the simulation failed at t = ${at}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+
+  /** Where the first of these actors is written in the scenario: `clients.0`, `services.2`, ... */
+  private pathOf(actors: readonly string[]): string | null {
+    const s = this.scenario;
+    if (!s) return null;
+    for (const name of actors) {
+      for (const [list, key] of [[s.clients, 'clients'], [s.services, 'services'], [s.gateways ?? [], 'gateways']] as const) {
+        const i = (list as readonly { name: string }[]).findIndex((x) => x.name === name);
+        if (i >= 0) return `${key}.${i}`;
+      }
+    }
+    return null;
+  }
+
+  /** The loaded run and its drawing state, put aside while another scenario is tried. */
+  private stash() {
+    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgCount, passed } = this;
+    this.msgEdge = new Int32Array(1024);
+    this.msgFlags = new Uint8Array(1024);
+    this.msgT0 = new Float64Array(1024);
+    this.msgT1 = new Float64Array(1024);
+    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgCount, passed };
+  }
+
+  private unstash(s: ReturnType<SimHost['stash']>): void {
+    Object.assign(this, s);
   }
 
   /**
@@ -117,17 +194,25 @@ export class SimHost implements WorldObserver {
   advance(simMs: number, budgetMs: number): Frame {
     const w = this.requireWorld();
     const target = Math.min(w.duration, w.sim.now + Math.max(0, simMs));
-    w.runFor(budgetMs, target, this.wallClock);
+    try {
+      w.runFor(budgetMs, target, this.wallClock);
+    } catch (e) {
+      throw runStopped(this.problemOf(e), w.sim.now);
+    }
     return this.frame();
   }
 
   /** Processes exactly one event (for stepping through a run) and returns the frame. */
   stepEvent(): Frame {
     const w = this.requireWorld();
-    w.start();
-    if (w.sim.peek() <= w.duration) w.sim.step();
-    // Nothing left before the end: this step finishes the run, so the frame says done.
-    else w.sim.runUntil(w.duration);
+    try {
+      w.start();
+      if (w.sim.peek() <= w.duration) w.sim.step();
+      // Nothing left before the end: this step finishes the run, so the frame says done.
+      else w.sim.runUntil(w.duration);
+    } catch (e) {
+      throw runStopped(this.problemOf(e), w.sim.now);
+    }
     return this.frame();
   }
 

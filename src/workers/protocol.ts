@@ -27,7 +27,47 @@ export interface FaultStatus {
 
 export type InjectResult = { ok: true; id: number } | { ok: false; problems: Problem[] };
 
-export type LoadResult = { ok: true; info: ScenarioInfo } | { ok: false; problems: Problem[] };
+/** A load's answer. A refused file still gives its `title` when it has one, to name it by. */
+export type LoadResult = { ok: true; info: ScenarioInfo } | { ok: false; problems: Problem[]; title?: string };
+
+/** Why a run stopped for good: the problem against the scenario, and the simulated time, ms. */
+export interface RunStop {
+  problem: Problem;
+  atMs: number;
+}
+
+/**
+ * The name of the error `advance` and `stepEvent` throw when the run cannot go on (the engine's
+ * guard against a stalled clock, or any error inside it). comlink carries only an error's name
+ * and message across, so the message is the `RunStop` as JSON; `runStopOf` reads it back.
+ */
+export const RUN_STOPPED = 'RunStopped';
+
+/** The error the worker throws for a stopped run. Pure. */
+export function runStopped(problem: Problem, atMs: number): Error {
+  const e = new Error(JSON.stringify({ problem, atMs } satisfies RunStop));
+  e.name = RUN_STOPPED;
+  return e;
+}
+
+/** The stop an error from the worker carries, or null when it is another error. Pure. */
+export function runStopOf(e: unknown): RunStop | null {
+  if (!(e instanceof Error) || e.name !== RUN_STOPPED) return null;
+  try {
+    return JSON.parse(e.message) as RunStop;
+  } catch {
+    return null;
+  }
+}
+
+/** What the worker is doing while it opens a scenario, in order (the app shows it as progress). */
+export const LoadStage = {
+  parsing: 'parsing',
+  validating: 'validating',
+  building: 'building',
+  starting: 'starting',
+} as const;
+export type LoadStage = (typeof LoadStage)[keyof typeof LoadStage];
 
 /** Layout of `Frame.counters`. */
 export const Counter = {

@@ -3,7 +3,7 @@
 // only `SimWorkerApi` (a type) and talks to it with `wrap<SimWorkerApi>()`.
 import { expose, transfer } from 'comlink';
 import { SimHost } from './SimHost';
-import type { Frame } from './protocol';
+import type { Frame, LoadStage } from './protocol';
 import type { TracerOptions } from '../models';
 
 const host = new SimHost(() => performance.now());
@@ -14,7 +14,8 @@ function send(frame: Frame): Frame {
 }
 
 const api = {
-  load: (text: string, seed?: number, fileName?: string) => host.load(text, seed, fileName),
+  // `onStage` comes wrapped in comlink's proxy(); the worker does not wait for its answers.
+  load: (text: string, seed?: number, fileName?: string, onStage?: (stage: LoadStage) => void) => host.load(text, seed, fileName, onStage),
   reset: (seed?: number) => host.reset(seed),
   advance: (simMs: number, budgetMs: number) => send(host.advance(simMs, budgetMs)),
   stepEvent: () => send(host.stepEvent()),

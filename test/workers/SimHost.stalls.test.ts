@@ -1,0 +1,88 @@
+// A scenario the validator accepts whose clock still stops: ten closed-loop users with no think
+// time, and a fault that kills their service, so every request fails at once and is sent again
+// at the same instant. The engine's guard stops it; the host says so as a problem.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SimHost, START_BUDGET_MS } from '../../src/workers/SimHost';
+import { LoadStage, RUN_STOPPED, runStopOf } from '../../src/workers/protocol';
+
+const helloText = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
+
+/** Ten users with no think time; their service is killed at `killAt` for a second. */
+const killedLoop = (killAt: string) =>
+  JSON.stringify({
+    name: 'killed-loop',
+    title: 'A loop with nothing to wait for',
+    duration: '10s',
+    clients: [{ name: 'users', type: 'closed', users: 10, thinkTime: '0ms', target: 'api' }],
+    services: [{ name: 'api', serviceTime: '1s' }],
+    faults: [{ type: 'kill-service', service: 'api', at: killAt, for: '1s' }],
+  });
+
+/** A wall clock that moves `perRead` ms each time it is read, so budgets are deterministic. */
+function fakeClock(perRead: number) {
+  let t = 0;
+  return () => (t += perRead);
+}
+
+describe('SimHost and a clock that cannot advance', () => {
+  it('refuses at load a scenario stalled at t = 0, at the field of the client that loops, and keeps the previous one', () => {
+    const host = new SimHost(fakeClock(1e-6));
+    expect(host.load(helloText).ok).toBe(true);
+    expect(host.advance(1000, 1e9).simTime).toBe(1000);
+    const r = host.load(killedLoop('0s'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.title).toBe('A loop with nothing to wait for');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0].path).toBe('clients.0');
+    expect(r.problems[0].message).toMatch(/^the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for users \(100%\)/);
+    // hello-mesh goes on where it was.
+    const f = host.advance(1000, 1e9);
+    expect(f.simTime).toBe(2000);
+    expect(f.nodes.length / 6).toBe(5);
+  });
+
+  it('refuses at load, at (run), a scenario whose events at t = 0 outlast the wall budget', () => {
+    // Each read of this clock is a second: the budget runs out after a few hundred events,
+    // long before the engine's guard would count a million.
+    const host = new SimHost(fakeClock(1000));
+    const r = host.load(killedLoop('0s'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0].path).toBe('(run)');
+    expect(r.problems[0].message).toMatch(new RegExp(`^stopped at t = 0 ms: [\\d,]+ events in ${START_BUDGET_MS / 1000} s of wall time and the clock never moved`));
+    expect(() => host.advance(10, 10)).toThrow(/no scenario loaded/);
+  });
+
+  it('stops advance with a RunStopped error naming the field and the time when the clock stalls later', () => {
+    const host = new SimHost(fakeClock(1e-6));
+    expect(host.load(killedLoop('5s')).ok).toBe(true);
+    expect(host.advance(4999, 1e9).simTime).toBe(4999);
+    let thrown: unknown = null;
+    try {
+      host.advance(1000, 1e9);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).name).toBe(RUN_STOPPED);
+    const stop = runStopOf(thrown);
+    expect(stop?.atMs).toBe(5000);
+    expect(stop?.problem.path).toBe('clients.0');
+    expect(stop?.problem.message).toMatch(/^the simulated clock stopped at t = 5 s: /);
+    // Another error is not a stop.
+    expect(runStopOf(new Error('boom'))).toBeNull();
+  });
+
+  it('tells each stage of a load as it begins, in order', () => {
+    const stages: string[] = [];
+    const host = new SimHost(fakeClock(1e-6));
+    expect(host.load(helloText, undefined, 'hello-mesh.json', (s) => stages.push(s)).ok).toBe(true);
+    expect(stages).toEqual([LoadStage.parsing, LoadStage.validating, LoadStage.building, LoadStage.starting]);
+    stages.length = 0;
+    expect(host.load('{"name": "x", "clients": []}', undefined, 'x.json', (s) => stages.push(s)).ok).toBe(false);
+    expect(stages).toEqual([LoadStage.parsing, LoadStage.validating]);
+  });
+});
