@@ -11,9 +11,10 @@ import { anySidecar } from './references';
  *
  * Measured (Node 20, the shared 2-core machine, `npm run sim`, 1 s simulated, placement
  * latencies): that full load test, 3,000 sidecars × 1,000 services, builds in 0.8 s and runs
- * in 4 s at 840 MB; 1,250 meshed services × 3 replicas with 1,250 meshed clients (5,000
- * sidecars × 1,250 services, past MAX_PROXY_VIEWS) takes 3.4 s to build, 8 s in all and
- * 1.6 GB; 10,000 hosts and 5,000 nodes without sidecars 3.4 s and 310 MB; a chain of five
+ * in 4 s at 840 MB; at the limits, 800 meshed services × 5 replicas and 1,000 meshed
+ * clients (5,000 sidecars × 800 services = MAX_PROXY_VIEWS) take 9.3 s and 1.06 GB (on a
+ * busy machine); 1,250 meshed services × 3 replicas with 1,250 meshed clients (6,250,000
+ * views, refused) took 3.4 s to build, 8 s in all and 1.6 GB; 10,000 hosts and 5,000 nodes without sidecars 3.4 s and 310 MB; a chain of five
  * meshed services of 1,000 replicas each (4,000,000 route entries, 5,001 sidecars) 3.8 s and
  * 690 MB.
  */
