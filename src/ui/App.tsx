@@ -2,6 +2,7 @@
 // live counters at the bottom (see /work/shared/UI.md).
 import { CounterStrip } from './components/CounterStrip';
 import { Header } from './components/Header';
+import { Inspector } from './components/Inspector';
 import { ScenarioPanel } from './components/ScenarioPanel';
 import { TopologyView } from './components/TopologyView';
 import { Timeline } from './components/Timeline';
@@ -21,6 +22,7 @@ export function App() {
       <ScenarioPanel />
       <main className="stage">
         <TopologyView />
+        <Inspector />
       </main>
       <Timeline />
       <CounterStrip />

@@ -6,6 +6,7 @@ import { App } from './App';
 import { createSimBridge } from './bridge/simBridge';
 import { builtinScenarios } from './scenarios/catalog';
 import { createController } from './sim/controller';
+import { bindInspector } from './inspector/inspectorStore';
 import { createFrameChannel } from './state/frameChannel';
 import { createAppStore } from './state/store';
 import { savedTheme } from './theme/theme';
@@ -17,6 +18,7 @@ const store = createAppStore(builtinScenarios(), savedTheme());
 const frames = createFrameChannel();
 const controller = createController(store, bridge, frames);
 const services: AppServices = { store, controller, frames };
+bindInspector(bridge.api);
 
 window.addEventListener('pagehide', (e) => {
   if (!e.persisted) controller.dispose();

@@ -1,0 +1,100 @@
+// The waterfall of one request: which span goes on which row, how far in and how wide its bar
+// is, and the time axis. Pure functions of the trace; the component only draws what they say.
+import type { Span, Trace } from '../../workers/protocol';
+
+/** One row of the waterfall: a span, its depth in the tree, and its bar in 0..1 of the width. */
+export interface WaterfallRow {
+  span: Span;
+  depth: number;
+  /** Bar start and width as shares of the axis (a zero-length span keeps a sliver). */
+  x: number;
+  w: number;
+  /** Duration in ms (the span's own, or up to `now` while open). */
+  ms: number;
+  open: boolean;
+  /** The short text beside the bar: the cause, or the reason a try was (not) retried. */
+  note: string;
+}
+
+export interface WaterfallLayout {
+  rows: WaterfallRow[];
+  /** The axis: simulated ms at its left and right ends. */
+  t0: number;
+  t1: number;
+  /** Tick positions (0..1) and labels, relative to the request's start. */
+  ticks: { x: number; label: string }[];
+}
+
+/** Smallest bar, as a share of the axis, so an instant still shows. */
+const MIN_W = 0.002;
+
+/**
+ * Lays out a trace: rows in tree order (a span, then its children by start time), each bar
+ * placed on an axis from the request's start to its end (or to `now` while it is in flight,
+ * or to the latest span end if a hop ran on after the request's fate). Spans with roles in
+ * `hide` are left out with their children. Pure; the trace is not changed.
+ */
+export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<string> = new Set()): WaterfallLayout {
+  const children = new Map<number, Span[]>();
+  for (const s of trace.spans) {
+    const list = children.get(s.parent) ?? [];
+    list.push(s);
+    children.set(s.parent, list);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.start - b.start || a.id - b.id);
+  const endOf = (s: Span) => (Number.isNaN(s.end) ? now : s.end);
+  const t0 = trace.start;
+  let t1 = Number.isNaN(trace.end) ? now : trace.end;
+  for (const s of trace.spans) t1 = Math.max(t1, endOf(s));
+  const span = Math.max(t1 - t0, 1e-6);
+  const rows: WaterfallRow[] = [];
+  const visit = (s: Span, depth: number) => {
+    if (hide.has(s.role)) return;
+    const end = endOf(s);
+    const x = (s.start - t0) / span;
+    rows.push({ span: s, depth, x, w: Math.max(MIN_W, (end - s.start) / span), ms: end - s.start, open: Number.isNaN(s.end), note: noteOf(s) });
+    for (const c of children.get(s.id) ?? []) visit(c, depth + 1);
+  };
+  for (const root of children.get(-1) ?? []) visit(root, 0);
+  return { rows, t0, t1, ticks: ticks(t1 - t0) };
+}
+
+/** What a row says beside its bar. */
+export function noteOf(s: Span): string {
+  const reason = s.attrs['meshsim.retry.reason'];
+  if (s.role === 'try' && typeof reason === 'string') return reason;
+  const cause = s.attrs['meshsim.cause'];
+  if (typeof cause === 'string') {
+    const where = s.attrs['meshsim.failed'];
+    return typeof where === 'string' ? `${cause} (${where})` : cause;
+  }
+  if (s.role === 'proxy') {
+    const q = Number(s.attrs['meshsim.proxy.queue_ms'] ?? 0);
+    const cpu = Number(s.attrs['meshsim.proxy.cpu_ms'] ?? 0);
+    return `queue ${formatMs(q)}, cpu ${formatMs(cpu)}`;
+  }
+  if (s.role === 'try' && s.attrs['meshsim.connection'] !== undefined) return `connection ${String(s.attrs['meshsim.connection'])}`;
+  return '';
+}
+
+/** About 4 round ticks over `ms` (1, 2 or 5 times a power of ten apart), labelled in ms or s. */
+export function ticks(ms: number): { x: number; label: string }[] {
+  if (!(ms > 0)) return [{ x: 0, label: '0' }];
+  const raw = ms / 4;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw)!;
+  const out: { x: number; label: string }[] = [];
+  for (let k = 0; k * step <= ms + 1e-9; k++) {
+    const t = k * step;
+    out.push({ x: t / ms, label: t >= 1000 ? `${+(t / 1000).toPrecision(6)} s` : `${+t.toPrecision(6)} ms` });
+  }
+  return out;
+}
+
+/** A duration for people: 0.42 ms, 12.3 ms, 1.25 s. */
+export function formatMs(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  if (ms === 0) return '0 ms';
+  return `${ms.toFixed(2)} ms`;
+}

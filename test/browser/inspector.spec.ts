@@ -1,0 +1,78 @@
+// The inspector: follow a failed request of retry-storm through its retries and read its cause;
+// inspect a node and a link.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));
+
+/** retry-storm, run at 100x until payments has failed some requests (its 503s start at 10 s), then paused. */
+async function retryStormWithFailures(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-select').selectOption('retry-storm');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('speed').selectOption('100');
+  await page.getByTestId('play').click();
+  await expect.poll(() => count(page.getByTestId('failed-count')), { timeout: 60_000 }).toBeGreaterThan(20);
+  await page.getByTestId('pause').click();
+}
+
+test('following a failed retry-storm request shows each try with its host and retry reason, and the request ends http-5xx', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await retryStormWithFailures(page);
+
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  await expect(panel).toBeVisible();
+  await panel.getByTestId('follow-request').click();
+  const rows = panel.getByTestId('request-list').locator('[data-request-id]');
+  await expect(rows.first()).toBeVisible();
+  // Failed only, by default: every row says its cause.
+  await expect(rows.first().locator('.request-fate')).toHaveText('http-5xx');
+  const id = await rows.first().getAttribute('data-request-id');
+  await rows.first().click();
+
+  const waterfall = panel.getByTestId('waterfall');
+  await expect(waterfall).toBeVisible();
+  await expect(waterfall).toHaveAttribute('data-request-id', id!);
+  await expect(waterfall.getByTestId('request-fate')).toHaveText('http-5xx');
+  // Tries at every layer: payments is tried by orders, and its last try is not retried because attempts ran out.
+  const tries = waterfall.locator('[data-span-role="try"]');
+  expect(await tries.count()).toBeGreaterThan(9);
+  await expect(waterfall.locator('[data-span-role="try"]', { hasText: '-> payments-' }).first()).toBeVisible();
+  await expect(waterfall.locator('.waterfall-note', { hasText: /^retry-on 5xx matched http-5xx/ }).first()).toBeVisible();
+  await expect(waterfall.locator('.waterfall-note', { hasText: 'attempts exhausted: 3 tries = 1 + 2 retries' }).first()).toBeVisible();
+  // Proxy passes, queues, app time and network crossings are rows too.
+  for (const role of ['proxy', 'app', 'network', 'server']) expect(await waterfall.locator(`[data-span-role="${role}"]`).count()).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/waterfall.png' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(waterfall).toBeVisible();
+  await page.screenshot({ path: 'test-results/waterfall-1024.png' });
+  expect(errors).toEqual([]);
+});
+
+test('inspecting a node lists its replicas and breakers; inspecting a link gives its tries per call and mTLS', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await retryStormWithFailures(page);
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  const picker = panel.getByTestId('inspector-picker');
+  await picker.selectOption({ label: 'payments' });
+  const node = panel.getByTestId('inspect-node');
+  await expect(node).toBeVisible();
+  await expect(node.getByTestId('inspect-replicas').locator('tbody tr')).toHaveCount(2);
+  await expect(node.getByTestId('replica-state').first()).toHaveText(/^up/);
+  await expect(node).toContainText('fresh v');
+  await page.screenshot({ path: 'test-results/inspector-node.png' });
+
+  await picker.selectOption({ label: 'orders → payments' });
+  const edge = panel.getByTestId('inspect-edge');
+  await expect(edge).toBeVisible();
+  await expect(edge).toContainText('mTLS');
+  // 2 retries while payments answers 503: more than one try per call on this hop.
+  await expect.poll(async () => Number(await edge.getByTestId('edge-attempts').textContent())).toBeGreaterThan(1);
+  await page.screenshot({ path: 'test-results/inspector-edge.png' });
+  await panel.getByTestId('inspector-close').click();
+  await expect(panel).toHaveCount(0);
+});
