@@ -135,3 +135,26 @@ describe('Tracer', () => {
     expect(checked).toBe(64 * 7 * 6 * 2);
   });
 });
+
+describe('Tracer, bounded', () => {
+  it('records at most maxRecording requests in flight, still keeping every N-th, and none once all have ended', () => {
+    // A closed loop of 50 users against a slow service: 50 requests always in flight.
+    const s = scenario({
+      name: 'busy',
+      clients: [{ name: 'c', type: 'closed', users: 50, thinkTime: '1ms', target: 'a' }],
+      services: [{ name: 'a', concurrency: 50, serviceTime: '100ms', errorRate: 0.5 }],
+      duration: '5s',
+    });
+    const bounded = runScenario(s, { traces: { sampleEvery: 10, maxFailed: 10_000, maxRecording: 5 } });
+    const all = runScenario(s, { traces: { sampleEvery: 10, maxFailed: 10_000 } });
+    expect(bounded.summary.traceHash).toBe(all.summary.traceHash);
+    const keptFailed = (w: typeof all.world) => w.tracer!.list(true, 1e6).filter((r) => !r.sampled).length;
+    // Unbounded, every failure is kept; bounded to 5 in flight out of 50, about a tenth are.
+    expect(keptFailed(all.world) + all.world.tracer!.list(true, 1e6).filter((r) => r.sampled).length).toBe(all.summary.requests.failed);
+    expect(keptFailed(bounded.world)).toBeLessThan(keptFailed(all.world) / 4);
+    expect(keptFailed(bounded.world)).toBeGreaterThan(0);
+    // The 1-in-N ones are recorded whatever the bound.
+    expect(bounded.world.tracer!.list(false, 1e6).filter((r) => r.sampled).length).toBe(all.world.tracer!.list(false, 1e6).filter((r) => r.sampled).length);
+    expect(all.world.tracer!.inFlight).toBe(all.summary.requests.inFlight);
+  });
+});

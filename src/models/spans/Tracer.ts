@@ -30,6 +30,9 @@ export class Tracer {
   readonly sampleEvery: number;
   readonly maxSampled: number;
   readonly maxFailed: number;
+  readonly maxRecording: number;
+  /** Requests being recorded now (in flight). */
+  private recording = 0;
   /** Requests seen so far (the next one's id is this + 1). */
   private seen = 0;
   /** Kept traces: 1-in-N ones and failed ones, each a ring (oldest overwritten first). */
@@ -45,6 +48,7 @@ export class Tracer {
     this.sampleEvery = Math.max(1, Math.floor(options.sampleEvery ?? 100));
     this.maxSampled = Math.max(0, Math.floor(options.maxSampled ?? 1000));
     this.maxFailed = Math.max(0, Math.floor(options.maxFailed ?? 1000));
+    this.maxRecording = Math.max(0, Math.floor(options.maxRecording ?? 5000));
     this.gatewayIds = new Set(world.gateways.map((g) => g.id));
   }
 
@@ -55,7 +59,8 @@ export class Tracer {
     const target = this.name(call.service);
     const id = ++this.seen;
     const sampled = (id - 1) % this.sampleEvery === 0 && this.maxSampled > 0;
-    if (!sampled && this.maxFailed === 0) return;
+    if (!sampled && (this.maxFailed === 0 || this.recording >= this.maxRecording)) return;
+    this.recording++;
     const now = req.sentAt;
     const trace: Trace = { id, client, start: now, end: NaN, fate: null, status: 0, sampled, spans: [] };
     add(trace, -1, `request to ${target}`, SpanRole.request, SpanKind.internal, client, now, { 'meshsim.request.id': id });
@@ -88,6 +93,7 @@ export class Tracer {
   /** The request has its fate: keeps the trace if it is 1 in N or failed, else forgets it. */
   requestEnded(req: Request, now: number, cause: string, status: number): void {
     const t = req.trace!;
+    this.recording--;
     t.end = now;
     t.fate = cause;
     t.status = status;
@@ -295,6 +301,11 @@ export class Tracer {
   /** A kept request's trace, or null when it was not kept (or has dropped out of its ring). */
   get(id: number): Trace | null {
     return this.sampled.find((t) => t.id === id) ?? this.failed.find((t) => t.id === id) ?? null;
+  }
+
+  /** Requests being recorded now, in flight. */
+  get inFlight(): number {
+    return this.recording;
   }
 
   /** Every kept trace, oldest first. */

@@ -84,4 +84,10 @@ export interface TracerOptions {
   maxSampled?: number;
   /** Also keep failed requests, the newest this many (a ring); 0 keeps none. Default 1000. */
   maxFailed?: number;
+  /**
+   * At most this many requests recorded at once, in flight, on the chance that they fail: past
+   * it, a request that is not 1 in N is not recorded (and not kept should it fail). Bounds the
+   * memory a run with many requests in flight spends on tracing. Default 5000.
+   */
+  maxRecording?: number;
 }
