@@ -518,6 +518,14 @@ describe('YAML scenario text', () => {
     });
   });
 
+  it('finds a JSON key given twice deep inside, or spelled with an escape, but not the same key in two objects', () => {
+    const text = '{"name": "a", "services": [{"name": "x"}, {"name": "y", "calls": [], "\\u0063alls": []}]}';
+    expect(textProblem(text)).toEqual({ path: '(file)', message: 'malformed JSON at line 1, column 70: the key "calls" is given twice' });
+    const r = parseScenarioText('{"a": {"k": 1}, "b": {"k": 2}, "name": "n"}');
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).not.toContainEqual(expect.stringMatching(/given twice/));
+    expect(r.ok ? [] : r.problems.map((p) => p.path)).toContain('a');
+  });
+
   it('refuses an alias to no anchor, and aliases that expand without end, with a message rather than a crash', () => {
     expect(textProblem('name: x\nseed: *nope\n')).toEqual({ path: '(file)', message: 'malformed YAML: an alias (*name) refers to no anchor (&name) set before it' });
     const laughs = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'];
