@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { StalledClockError } from '../sim-engine';
+import { RunStoppedError } from '../sim-engine';
 import { runScenario, type RunSummary } from '../models';
 import type { Scenario } from '../scenario';
 import { parseArgs, USAGE, type CliArgs } from './args';
@@ -54,7 +54,7 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-/** Runs one scenario; null (with the reason on stderr) when its clock stalled: bad input, not a crash. */
+/** Runs one scenario; null (with the reason on stderr) when it could not run to its end: bad input, not a crash. */
 function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces'>, file: string): RunSummary | null {
   try {
     const r = runScenario(s, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS });
@@ -67,7 +67,7 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces'>,
     }
     return r.summary;
   } catch (e) {
-    if (!(e instanceof StalledClockError)) throw e;
+    if (!(e instanceof RunStoppedError)) throw e;
     process.stderr.write(`${file}: ${e.message}\n`);
     return null;
   }

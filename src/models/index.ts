@@ -1,4 +1,4 @@
-export { World, stallLimit } from './World';
+export { World, stallLimit, MAX_IN_FLIGHT } from './World';
 export { ServiceActor, Replica } from './Service';
 export { ClientActor } from './Client';
 export { Call, Attempt, Request, Table } from './Call';

@@ -1,4 +1,5 @@
 import { InvariantError, invariant } from './invariant';
+import { RunStoppedError } from './RunStoppedError';
 
 /** Slot states. */
 const FREE = 0;
@@ -84,7 +85,7 @@ export class EventQueue {
   private live = 0;
   private popsSinceCheck = 0;
   private popsSinceRebuild = 0;
-  /** The calendar jumped since the last width check (each jump already cost O(count)). */
+  /** The calendar jumped or drained its overflow since the last width check (each cost O(count)). */
   private jumped = false;
   private timeAtCheck = 0;
   private rebuilds = 0;
@@ -266,6 +267,10 @@ export class EventQueue {
 
   private drainOverflow(): void {
     this.drains++;
+    // A drain costs O(overflow), as a jump does: with a width far too small for the events
+    // ahead, the calendar walks empty buckets and drains every half turn, so the next width
+    // check may rebuild without waiting for `count` pops.
+    this.jumped = true;
     let slot = this.overflow;
     this.overflow = -1;
     this.overflowCount = 0;
@@ -394,7 +399,14 @@ export class EventQueue {
   private grow(): void {
     const old = this.capacity;
     const n = old * 2;
-    invariant(n <= 0x1000000, 'event queue exceeded 16M pending events');
+    // Slot numbers fit 24 bits of a handle. A scenario that holds this many events at once is
+    // refused as input (a bug would show as an invariant elsewhere first).
+    if (n > 0x1000000) {
+      throw new RunStoppedError(
+        `more than ${(0x1000000).toLocaleString('en-US')} events were pending at once at t = ${this.time} ms (timers of requests waiting in queues, users, connections): the scenario holds more in flight than a run can keep`,
+        this.time,
+      );
+    }
     const buffer = new ArrayBuffer(n * 64);
     new Uint8Array(buffer).set(new Uint8Array(this.f64.buffer));
     this.f64 = new Float64Array(buffer);

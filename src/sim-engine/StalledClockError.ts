@@ -1,3 +1,5 @@
+import { RunStoppedError, formatSimTime } from './RunStoppedError';
+
 /** One actor's share of the events sampled just before a stall, for messages. */
 export interface StalledActor {
   /** The actor's name in the scenario's terms (a client, a service, a link `a -> b`). */
@@ -12,13 +14,13 @@ export interface StalledActor {
  * time are both zero, for one). It is bad input, not a bug: hosts report its message to the
  * person who wrote the scenario (the CLI exits 2). The simulation cannot go on after it.
  */
-export class StalledClockError extends Error {
+export class StalledClockError extends RunStoppedError {
   /** The actors' names, the busiest first. */
   readonly actors: readonly string[];
 
   constructor(
     /** The simulated time the clock is stuck at, in ms. */
-    readonly atMs: number,
+    atMs: number,
     /** The guard's count: events in a row at `atMs` before the run was stopped. */
     readonly limit: number,
     /** The actors of the last `sampled` events, the busiest first. */
@@ -29,17 +31,13 @@ export class StalledClockError extends Error {
     const who = counts.slice(0, 8).map((c) => `${c.name} (${Math.round((100 * c.events) / sampled)}%)`);
     const more = counts.length > 8 ? ` and ${counts.length - 8} more` : '';
     super(
-      `the simulated clock stopped at ${formatMs(atMs)}: ${limit.toLocaleString('en-US')} events in a row happened at that time ` +
+      `the simulated clock stopped at ${formatSimTime(atMs)}: ${limit.toLocaleString('en-US')} events in a row happened at that time ` +
         `without time advancing, so the run would never end. The last ${sampled.toLocaleString('en-US')} were for ${who.join(', ')}${more}. ` +
         'A loop that takes no time (a closed-loop client with thinkTime 0 calling services with serviceTime 0 and no latency, say) ' +
         'does this: give one step of it a duration above zero.',
+      atMs,
     );
     this.name = 'StalledClockError';
     this.actors = counts.map((c) => c.name);
   }
-}
-
-/** Milliseconds as the CLI prints them: exact, with the unit. */
-function formatMs(ms: number): string {
-  return ms >= 1000 ? `t = ${+(ms / 1000).toFixed(6)} s` : `t = ${+ms.toFixed(6)} ms`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { World, stallLimit } from '../../src/models';
+import { MAX_IN_FLIGHT, World, stallLimit } from '../../src/models';
 import type { Scenario } from '../../src/scenario';
-import { StalledClockError } from '../../src/sim-engine';
+import { RunStoppedError, StalledClockError } from '../../src/sim-engine';
 import { scenario } from './helpers';
 
 /**
@@ -88,5 +88,60 @@ describe('the stall limit of a world', () => {
     expect(w.sent).toBe(20_000);
     expect(w.ok).toBe(20_000);
     expect(w.sim.sameTimeLimit).toBeGreaterThan(27_000 * 30);
+  });
+});
+
+describe('a world with more in flight than memory holds', () => {
+  /** An open loop of `rate` per second into one worker that takes a second a request. */
+  function flood(rate: number, calls: Record<string, unknown>[] = []): World {
+    const s = scenario({
+      name: 'flood',
+      duration: '1s',
+      clients: [{ name: 'users', type: 'open', arrival: 'constant', rate, target: 'api' }],
+      services: [{ name: 'api', serviceTime: '1s', callMode: 'parallel', calls }, { name: 'db', serviceTime: '1s', concurrency: 10_000 }],
+    });
+    return new World(s, 1);
+  }
+
+  it('is two million requests or calls by default', () => {
+    expect(MAX_IN_FLIGHT).toBe(2_000_000);
+    expect(flood(1).maxInFlight).toBe(2_000_000);
+  });
+
+  it('stops an open loop flooding an unbounded queue, naming the queue and its workers', () => {
+    const w = flood(100_000);
+    w.maxInFlight = 1000;
+    let e: unknown;
+    try {
+      w.runUntil();
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(RunStoppedError);
+    const r = e as RunStoppedError;
+    // The 1,001st request, sent every 0.01 ms from t = 0: one in service, 999 waiting.
+    expect(r.atMs).toBeCloseTo(10, 6);
+    expect(w.sent).toBe(1001);
+    expect(r.message).toBe(
+      'clients: more than 1,000 requests or calls were in flight at once at t = 10 ms, more than a run can hold in memory (about 1 KB each); ' +
+        'the longest queues are api (999 waiting for 1 × 1 workers): give them a queueCapacity (requests past it fail queue-full), more replicas or workers, or send less',
+    );
+  });
+
+  it('counts the calls of a fan-out, which outnumber requests', () => {
+    // Each request to api (10,000 workers) fans out to db three times: calls run ahead of requests.
+    const s = scenario({
+      name: 'fan',
+      duration: '1s',
+      clients: [{ name: 'users', type: 'open', arrival: 'constant', rate: 100_000, target: 'api' }],
+      services: [
+        { name: 'api', serviceTime: '0.001ms', concurrency: 10_000, callMode: 'parallel', calls: [{ service: 'db' }, { service: 'db' }, { service: 'db' }] },
+        { name: 'db', serviceTime: '1s', concurrency: 10_000 },
+      ],
+    });
+    const w = new World(s, 1);
+    w.maxInFlight = 1000;
+    expect(() => w.runUntil()).toThrow(RunStoppedError);
+    expect(w.inFlight).toBeLessThan(400);
   });
 });

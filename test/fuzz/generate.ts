@@ -1,0 +1,307 @@
+import { stringify as toYaml } from 'yaml';
+import { streamFor } from '../../src/sim-engine';
+
+/**
+ * One fuzz input: a scenario file's name and bytes, and the CLI arguments after it. The same
+ * seed always gives the same input, so a failing seed is a regression test.
+ *
+ * NOTE: seeds are kept as regression tests (see fuzz.test.ts), so the draws here must not
+ * change order: add new kinds of input at the end of a list, behind a draw of their own.
+ */
+export interface FuzzInput {
+  seed: number;
+  /** What the generator meant to make, e.g. "valid", "zero-time loop", "binary junk". */
+  kind: string;
+  /** A file name ending in .json, .yaml or .yml. */
+  fileName: string;
+  content: string | Uint8Array;
+  /** CLI arguments after the file, e.g. ["--seed", "7", "--json"]. */
+  argv: string[];
+  /** A few words on the input, for the findings. */
+  summary: string;
+}
+
+/** A seeded source of draws for the generator (the engine's own Alea, under a fuzz key). */
+class Draw {
+  private readonly rng: () => number;
+  constructor(seed: number) {
+    this.rng = streamFor(seed, 'fuzz');
+  }
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.rng();
+  }
+  /** A whole number in [lo, hi]. */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.rng() * (hi - lo + 1));
+  }
+  chance(p: number): boolean {
+    return this.rng() < p;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.rng() * xs.length)];
+  }
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Obj = { [k: string]: Json };
+
+const DURATIONS = ['0ms', '80us', '0.5ms', '1ms', '5ms', '20ms', '100ms', '1s'];
+const RUN_DURATIONS = ['200ms', '500ms', '1s', '2s', '3s'];
+
+function distribution(d: Draw): Json {
+  switch (d.int(0, 7)) {
+    case 0:
+      return d.pick(DURATIONS);
+    case 1:
+      return { type: 'constant', value: d.pick(DURATIONS) };
+    case 2:
+      return { type: 'exponential', mean: d.pick(DURATIONS.slice(1)) };
+    case 3:
+      return { type: 'uniform', min: '0ms', max: d.pick(DURATIONS.slice(1)) };
+    case 4:
+      return { type: 'normal', mean: d.pick(DURATIONS.slice(1)), stddev: '1ms' };
+    case 5:
+      return { type: 'lognormal', median: d.pick(DURATIONS.slice(1)), sigma: d.pick([0.1, 0.5, 1.5]) };
+    case 6:
+      return { type: 'pareto', scale: d.pick(DURATIONS.slice(2)), shape: d.pick([1.1, 2, 3]) };
+    default:
+      return d.int(0, 10);
+  }
+}
+
+function policy(d: Draw): Obj {
+  const p: Obj = {};
+  if (d.chance(0.4)) p.timeout = d.pick(['50ms', '200ms', '1s']);
+  if (d.chance(0.5)) {
+    p.retries = { attempts: d.int(0, 3), perTryTimeout: d.pick(['10ms', '100ms']), retryOn: d.pick([['5xx'], ['reset', 'connect-failure'], ['gateway-error', '5xx']]) };
+    if (d.chance(0.3)) (p.retries as Obj).backoff = { base: '0.001ms', max: '0.002ms' };
+  }
+  if (d.chance(0.2)) p.circuitBreaker = { maxConnections: d.int(1, 4), maxPendingRequests: d.int(1, 4), maxRequests: d.int(1, 8), maxRetries: d.int(1, 3) };
+  if (d.chance(0.2)) p.outlierDetection = { consecutive5xx: d.int(1, 5), interval: '100ms', baseEjectionTime: '200ms', maxEjectionPercent: d.int(10, 100) };
+  if (d.chance(0.2)) p.fault = { abort: { percent: d.int(0, 50), status: 503 }, delay: { percent: d.int(0, 50), fixed: d.pick(DURATIONS) } };
+  if (d.chance(0.2)) p.loadBalancer = d.pick(['round-robin', 'least-request', 'random', 'ring-hash']);
+  return p;
+}
+
+/** A scenario meant to be valid and small: at most a few thousand requests. */
+function validScenario(d: Draw): Obj {
+  const n = d.int(1, 5);
+  const meshed = d.chance(0.4);
+  const services: Obj[] = [];
+  for (let i = 0; i < n; i++) {
+    const s: Obj = { name: `s${i}`, serviceTime: distribution(d) };
+    if (d.chance(0.5)) s.replicas = d.int(1, 4);
+    if (d.chance(0.5)) s.concurrency = d.int(1, 8);
+    if (d.chance(0.2)) s.queueCapacity = d.int(1, 20);
+    if (d.chance(0.2)) s.errorRate = d.pick([0.01, 0.2, 1]);
+    if (meshed && d.chance(0.8)) s.sidecar = d.chance(0.8) ? true : { mode: d.pick(['L7', 'L4']), concurrency: d.int(1, 2), cpuPerPass: d.pick(['0ms', '0.1ms']), passLatency: d.pick(['0ms', '0.3ms']) };
+    if (meshed && d.chance(0.3)) s.mtls = d.pick(['STRICT', 'PERMISSIVE']);
+    if (d.chance(0.3)) s.callMode = d.pick(['parallel', 'sequential']);
+    const calls: Obj[] = [];
+    for (let j = i + 1; j < n; j++) if (d.chance(0.4)) calls.push(d.chance(0.3) ? { service: `s${j}`, probability: d.pick([0.1, 0.5, 1]) } : { service: `s${j}` });
+    if (calls.length) s.calls = calls;
+    if (meshed && d.chance(0.3)) s.policy = policy(d);
+    services.push(s);
+  }
+  const gateways: Obj[] = [];
+  if (d.chance(0.25)) gateways.push({ name: 'gw', replicas: d.int(1, 2), routes: [{ match: { pathPrefix: '/' }, service: 's0' }], ...(d.chance(0.3) ? { auth: 'api-key' } : {}) });
+  const target = gateways.length ? 'gw' : 's0';
+  const clients: Obj[] = [];
+  for (let c = d.int(1, 2), k = 0; k < c; k++) {
+    const client: Obj = d.chance(0.6)
+      ? { name: `c${k}`, type: 'open', rate: d.pick([1, 10, 50, 200, 800]), arrival: d.pick(['poisson', 'constant']), target }
+      : { name: `c${k}`, type: 'closed', users: d.int(1, 40), thinkTime: d.chance(0.8) ? distribution(d) : { type: 'exponential', mean: '50ms' }, target };
+    if (d.chance(0.3)) client.timeout = d.pick(['10ms', '100ms', '1s']);
+    if (meshed && d.chance(0.3)) client.sidecar = true;
+    clients.push(client);
+  }
+  const scenario: Obj = { name: `fuzz-${d.int(0, 999)}`, duration: d.pick(RUN_DURATIONS), clients, services };
+  if (d.chance(0.5)) scenario.seed = d.int(-1000, 100000);
+  if (gateways.length) scenario.gateways = gateways;
+  if (d.chance(0.5)) {
+    const network: Obj = {};
+    const w = d.int(0, 2);
+    if (w === 0) network.latency = distribution(d);
+    else if (w === 1) network.placement = {};
+    if (d.chance(0.2)) network.loss = d.pick([0.001, 0.05]);
+    scenario.network = network;
+  }
+  if (d.chance(0.3)) {
+    const svc = `s${d.int(0, n - 1)}`;
+    scenario.faults = [
+      d.pick<Obj>([
+        { type: 'kill-replica', service: svc, at: '100ms', for: '300ms' },
+        { type: 'kill-service', service: svc, at: '50ms', for: '100ms' },
+        { type: 'slow-replica', service: svc, factor: 10, at: '0ms' },
+        { type: 'latency', service: svc, delay: '5ms', at: '10ms', for: '1s' },
+        { type: 'packet-loss', rate: 0.1, at: '0ms', for: '200ms' },
+        { type: 'http-abort', service: svc, percent: 50, status: 503, at: '0ms' },
+      ]),
+    ];
+  }
+  return scenario;
+}
+
+/** Sets `value` at a random path of `obj` (an existing key, or a new one). Mutates `obj`. */
+function setSomewhere(d: Draw, obj: Json, value: Json): void {
+  let node = obj;
+  for (let depth = 0; depth < 6; depth++) {
+    if (node === null || typeof node !== 'object') return;
+    const keys = Array.isArray(node) ? node.map((_, i) => String(i)) : Object.keys(node);
+    if (keys.length === 0 || d.chance(0.3)) {
+      if (!Array.isArray(node)) (node as Obj)[d.pick(['x', 'replicas', 'users', 'rate', 'seed', 'at', 'duration'])] = value;
+      return;
+    }
+    const k = d.pick(keys);
+    const child = (node as Record<string, Json>)[k];
+    if (child === null || typeof child !== 'object' || d.chance(0.25)) {
+      (node as Record<string, Json>)[k] = value;
+      return;
+    }
+    node = child;
+  }
+}
+
+const JUNK_VALUES: Json[] = [null, true, -1, 0, 1e308, -1e-300, '', 'x'.repeat(5000), [], {}, [[[]]], '1e400ms', 'NaN', '∞', '-0ms', 2 ** 53 + 1, '9'.repeat(400), { type: 'nope' }, '__proto__'];
+
+/** The kinds of issue 10, each made from a valid scenario. Mutate `s`; return a summary. */
+const ISSUE_KINDS: Array<[string, (d: Draw, s: Obj) => string]> = [
+  [
+    'zero-time loop',
+    (d, s) => {
+      const users = d.pick([1, 10, 100]);
+      s.clients = [{ name: 'users', type: 'closed', users, thinkTime: d.pick<Json>(['0ms', 0, { type: 'constant', value: '0ms' }, { type: 'uniform', min: '0ms', max: '0ms' }]), target: 's0' }];
+      for (const svc of s.services as Obj[]) svc.serviceTime = d.pick<Json>(['0ms', 0, { type: 'constant', value: 0 }]);
+      delete s.network;
+      delete s.gateways;
+      s.duration = d.pick(['10s', '1h']);
+      return `closed loop of ${users} users, thinkTime 0, every serviceTime 0, ${s.duration}`;
+    },
+  ],
+  [
+    'huge closed loop',
+    (d, s) => {
+      const users = d.pick([1e5, 1e6, 1e8, 1e12]);
+      const duration = d.pick(['1000000h', '1e400ms', 1e308, '24h', '10s']);
+      s.clients = [{ name: 'users', type: 'closed', users, thinkTime: d.pick(['1s', '1ms', { type: 'exponential', mean: '10ms' }]), target: 's0' }];
+      s.duration = duration;
+      return `closed loop of ${users} users for ${duration}`;
+    },
+  ],
+  [
+    'huge sizes',
+    (d, s) => {
+      const svc = (s.services as Obj[])[0];
+      const what = d.int(0, 4);
+      if (what === 0) svc.replicas = d.pick([1e5, 1e6, 1e9]);
+      else if (what === 1) svc.concurrency = d.pick([1e6, 1e9, 2 ** 31]);
+      else if (what === 2) svc.queueCapacity = d.pick([1e12, 2 ** 53]);
+      else if (what === 3) {
+        // Checking a file takes about 0.2 ms a service: 125,000 (issue 10's) would take 25 s a case.
+        const count = d.pick([2000, 10_000, 30_000]);
+        s.services = Array.from({ length: count }, (_, i) => ({ name: `s${i}`, serviceTime: '1ms' }));
+        return `${count} services`;
+      } else {
+        svc.replicas = d.pick([1000, 10_000, 1e6]);
+        svc.sidecar = true;
+      }
+      return `s0 with ${JSON.stringify({ replicas: svc.replicas, concurrency: svc.concurrency, queueCapacity: svc.queueCapacity, sidecar: svc.sidecar })}`;
+    },
+  ],
+  [
+    'loop through a gateway',
+    (d, s) => {
+      const services = s.services as Obj[];
+      const via = d.chance(0.5) ? 'route' : 'canary';
+      s.gateways = [{ name: 'g', routes: [via === 'route' ? { match: { pathPrefix: '/' }, service: 'a' } : { match: { pathPrefix: '/' }, service: 'b', canary: [{ service: 'a', weight: 50 }, { service: 'b', weight: 50 }] }] }];
+      services.push({ name: 'a', serviceTime: '1ms', calls: [{ service: 'g' }] }, { name: 'b', serviceTime: '1ms' });
+      s.clients = [{ name: 'users', type: 'open', rate: 100, target: d.chance(0.5) ? 'a' : 'g' }];
+      return `a calls gateway g, whose ${via} goes to a`;
+    },
+  ],
+  [
+    'overflowing duration',
+    (d, s) => {
+      const v = d.pick<Json>(['1' + '0'.repeat(400) + 'ms', '1e400ms', 1e309, '1e308h', '99999999999999999999d', 'Infinityms', '-1e400s']);
+      const where = d.int(0, 3);
+      if (where === 0) s.duration = v;
+      else if (where === 1) s.warmup = v;
+      else if (where === 2) (s.services as Obj[])[0].serviceTime = v;
+      else s.faults = [{ type: 'kill-replica', service: 's0', at: v }];
+      return `${['duration', 'warmup', 'services.0.serviceTime', 'faults.0.at'][where]} = ${String(v).slice(0, 30)}`;
+    },
+  ],
+  [
+    'huge seed',
+    (d, s) => {
+      const seed = d.pick<Json>([1e300, -1e300, 2 ** 53, 2 ** 53 + 2, 1.5, -0, 4294967296, '7']);
+      s.seed = seed;
+      return `seed ${String(seed)}`;
+    },
+  ],
+  [
+    'binary junk',
+    () => 'binary junk',
+  ],
+  [
+    'junk value',
+    (d, s) => {
+      const value = d.pick(JUNK_VALUES);
+      setSomewhere(d, s, value);
+      return `a field set to ${JSON.stringify(value)?.slice(0, 30)}`;
+    },
+  ],
+  [
+    'empty or missing lists',
+    (d, s) => {
+      const k = d.pick(['services', 'clients', 'gateways', 'faults']);
+      if (d.chance(0.5)) s[k] = [];
+      else delete s[k];
+      return `${k} empty or missing`;
+    },
+  ],
+  [
+    'deep nesting',
+    (d) => `deep nesting ${d.pick([1000, 100_000])}`,
+  ],
+];
+
+/** CLI arguments: mostly none or ordinary ones, sometimes the extreme ones of issue 10. */
+function cliArgs(d: Draw): string[] {
+  const argv: string[] = [];
+  if (d.chance(0.2)) argv.push('--seed', d.pick(['42', '-7', '0', '99999999999999999999999', '9007199254740993', '1e3', 'x']));
+  if (d.chance(0.2)) argv.push('--duration', d.pick(['500ms', '2s', '0s', '-1s', '1e400ms', '1' + '0'.repeat(400) + 'ms', '30', '1000000h']));
+  if (d.chance(0.5)) argv.push('--json');
+  return argv;
+}
+
+/** The input for one seed: about half valid scenarios, half the kinds of issue 10. */
+export function generate(seed: number): FuzzInput {
+  const d = new Draw(seed);
+  const s = validScenario(d);
+  let kind = 'valid';
+  let summary = `${(s.services as Obj[]).length} services, ${(s.clients as Obj[]).map((c) => c.type).join('+')} clients`;
+  if (d.chance(0.5)) {
+    const [k, mutate] = d.pick(ISSUE_KINDS);
+    kind = k;
+    summary = mutate(d, s);
+  }
+  const argv = cliArgs(d);
+  const yaml = d.chance(0.25);
+  const fileName = `fuzz-${seed}.${yaml ? d.pick(['yaml', 'yml']) : 'json'}`;
+  let content: string | Uint8Array;
+  if (kind === 'binary junk') {
+    const bytes = new Uint8Array(d.int(0, 2000));
+    for (let i = 0; i < bytes.length; i++) bytes[i] = d.int(0, 255);
+    // Sometimes junk after a valid start, or a valid file cut short.
+    if (d.chance(0.3)) {
+      const text = new TextEncoder().encode(JSON.stringify(s).slice(0, d.int(0, 200)));
+      content = new Uint8Array([...text, ...bytes.slice(0, 50)]);
+    } else content = bytes;
+  } else if (kind === 'deep nesting') {
+    const depth = Number(summary.split(' ').pop());
+    content = yaml ? '- '.repeat(Math.min(depth, 5000)) + '1' : `{"name":"deep","x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  } else content = yaml ? toYaml(s) : JSON.stringify(s, null, d.chance(0.5) ? 2 : undefined);
+  return { seed, kind, fileName, content, argv, summary };
+}
