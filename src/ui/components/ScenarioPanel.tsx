@@ -2,13 +2,16 @@
 import { formatSimTime } from '../format';
 import { FaultsPanel } from './FaultsPanel';
 import { NarrativePanel } from './NarrativePanel';
+import { OpenProgress, RunFailureNotice } from './RunNotices';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 
 export function ScenarioPanel() {
   return (
     <aside className="panel" aria-label="Scenario">
+      <OpenProgress />
       <LoadProblems />
+      <RunFailureNotice />
       <RunError />
       <About />
       <NarrativePanel />
@@ -99,7 +102,7 @@ function LoadProblems() {
     <section className="alert" role="alert" data-testid="load-problems">
       <h2>Could not load {problems.source}</h2>
       <p>
-        {n} problem{n === 1 ? '' : 's'} to fix in the file; the previous scenario is still loaded.
+        {n} problem{n === 1 ? '' : 's'} to fix in the file; the scenario that was running goes on.
       </p>
       <ul className="problems" data-testid="problems">
         {problems.problems.map((p, i) => (

@@ -1,11 +1,13 @@
 // The pacing loop and the user's commands. Plain TypeScript, no React: components call these
 // actions, the store and the frame channel carry the results back.
-import { Counter, type Frame } from '../../workers/protocol';
-import type { SimBridge } from '../bridge/simBridge';
-import { DEFAULT_SCENARIO_ID, labelFor, type ScenarioEntry } from '../scenarios/catalog';
+import { proxy } from 'comlink';
+import { Counter, runStopOf, type Frame, type LoadResult, type LoadStage } from '../../workers/protocol';
+import { WorkerStopped, type SimBridge, type SimWorker } from '../bridge/simBridge';
+import { DEFAULT_SCENARIO_ID, type ScenarioEntry } from '../scenarios/catalog';
 import type { FrameChannel } from '../state/frameChannel';
-import { EMPTY_STATS, RunStatus, type AppStore, type Problem, type Stats } from '../state/store';
+import { EMPTY_STATS, RunStatus, type AppStore, type Problem, type ReloadChoice, type RunFailure, type Stats } from '../state/store';
 import { speedById } from './speeds';
+import { WorkerHung, withDeadline } from './watchdog';
 
 /** Wall time the worker may spend per advance; keeps frames coming at screen rate. */
 export const ADVANCE_BUDGET_MS = 12;
@@ -15,13 +17,24 @@ const MAX_WALL_STEP_MS = 100;
 const STATS_INTERVAL_MS = 100;
 /** How often the fault list is asked for while playing (faults start and end on their own). */
 const FAULTS_INTERVAL_MS = 500;
+/**
+ * Longest wait for the worker to answer a call that advances the run, wall ms. An advance
+ * answers within ADVANCE_BUDGET_MS; 4 s is hundreds of frames late, long after a person would
+ * see a frozen clock, and far beyond a pause of a busy 2-core machine.
+ */
+export const ANSWER_DEADLINE_MS = 4000;
 
 export interface Controller {
   /** Loads the default scenario. */
   start(): Promise<void>;
   selectScenario(id: string): Promise<void>;
-  /** Loads a person's own scenario file; problems are listed, the previous run stays. */
+  /**
+   * Opens a person's own scenario file in a worker of its own, with progress; problems are
+   * listed, and the run that was going on goes on until the new one has loaded.
+   */
   openFile(file: File): Promise<void>;
+  /** Gives up opening a scenario: its worker is stopped, the current run is untouched. */
+  cancelOpen(): void;
   play(): void;
   pause(): void;
   reset(): Promise<void>;
@@ -65,8 +78,9 @@ export function statsOf(frame: Frame): Stats {
 }
 
 export function createController(store: AppStore, bridge: SimBridge, frames: FrameChannel): Controller {
+  /** Always the active worker's API (see SimBridge.api). */
   const { api } = bridge;
-  /** Bumped whenever a new run starts, so late frames of the old one are dropped. */
+  /** Bumped whenever a new run starts or the run stops, so late answers of the old one are dropped. */
   let generation = 0;
   let lastSeq = 0;
   let raf = 0;
@@ -80,33 +94,72 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   let disposed = false;
   /** True while `seek` runs the simulation forward. */
   let seeking = false;
+  /** Bumped by each open and each cancel: an open whose number is no longer this one gave up. */
+  let openSeq = 0;
+  /** The worker a scenario is being opened in, until it is adopted or dropped. */
+  let candidate: SimWorker | null = null;
+  /** The scenario that ran before the current one, for "Back to" after a failure. */
+  let previousId: string | null = null;
 
   const status = () => store.getState().status;
   const setStatus = (s: RunStatus) => store.setState((d) => void (d.status = s));
 
   function serial(work: () => Promise<void>): Promise<void> {
-    const next = chain.then(work).catch(reportError);
+    const next = chain.then(work).catch(fail);
     chain = next;
     return next;
   }
 
-  function reportError(e: unknown): void {
-    if (disposed) return;
-    const message = e instanceof Error ? e.message : String(e);
+  /** The answer, or WorkerHung when the worker has not answered in ANSWER_DEADLINE_MS. */
+  function inTime<T>(answer: Promise<T>): Promise<T> {
+    return withDeadline(answer, ANSWER_DEADLINE_MS);
+  }
+
+  /** Where a person can go from a run that stopped: the scenario before it, and the default. */
+  function reloadChoices(currentId: string | null): ReloadChoice[] {
+    const entries = store.getState().entries;
+    const choices: ReloadChoice[] = [];
+    const prev = entries.find((e) => e.id === previousId && e.id !== currentId);
+    if (prev) choices.push({ id: prev.id, label: prev.label, verb: 'Back to' });
+    const def = entries.find((e) => e.id === DEFAULT_SCENARIO_ID);
+    if (def && def.id !== prev?.id) choices.push({ id: def.id, label: def.label, verb: def.id === currentId ? 'Reload' : 'Open' });
+    return choices;
+  }
+
+  /**
+   * The run cannot go on: the engine threw (a stalled clock, say), the worker did not answer
+   * in time, or it died. Stops the clock, stops the worker, and says so against the scenario.
+   * A WorkerStopped error is the echo of a worker this app stopped itself, and is dropped.
+   */
+  function fail(e: unknown, kind?: RunFailure['kind']): void {
+    if (disposed || e instanceof WorkerStopped) return;
+    const s = store.getState();
+    if (!s.info) return;
+    const stop = runStopOf(e);
+    const hung = e instanceof WorkerHung;
+    const latest = frames.latest;
+    const problem: Problem = stop?.problem ?? { path: '(run)', message: e instanceof Error ? e.message : String(e) };
+    const failure: RunFailure = {
+      title: s.info.title,
+      kind: kind ?? (hung ? 'hung' : 'stopped'),
+      problem: hung ? { path: '(run)', message: `${problem.message}, so it was stopped` } : problem,
+      atMs: stop?.atMs ?? latest?.simTime ?? s.stats.simTime,
+      reload: reloadChoices(s.selectedId),
+    };
     stopLoop();
+    generation++;
+    pending = false;
+    // A worker that does not answer may be spinning for ever: stop it. One that refused to go
+    // on still answers reads (the inspector's), and is left as it is.
+    if (hung) bridge.stopActive();
     store.setState((d) => {
-      d.error = `The simulation stopped: ${message}`;
-      if (d.status !== RunStatus.crashed) d.status = RunStatus.paused;
+      d.status = RunStatus.crashed;
+      d.runFailure = failure;
+      if (latest) d.stats = statsOf(latest);
     });
   }
 
-  bridge.onCrash((message) => {
-    stopLoop();
-    store.setState((d) => {
-      d.status = RunStatus.crashed;
-      d.error = `The simulation worker failed (${message}). Reload the page to start again.`;
-    });
-  });
+  bridge.onCrash((message) => fail(new Error(`the simulation worker stopped: ${message}`), 'crashed'));
 
   function accept(frame: Frame, gen: number): void {
     if (gen !== generation || frame.seq <= lastSeq) return;
@@ -159,14 +212,16 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     const factor = speedById(store.getState().speedId).factor;
     const gen = generation;
     pending = true;
-    api.advance(factor === Number.POSITIVE_INFINITY ? factor : dt * factor, ADVANCE_BUDGET_MS).then(
+    inTime(api.advance(factor === Number.POSITIVE_INFINITY ? factor : dt * factor, ADVANCE_BUDGET_MS)).then(
       (frame) => {
+        if (gen !== generation) return;
         pending = false;
         accept(frame, gen);
       },
       (e: unknown) => {
+        if (gen !== generation) return;
         pending = false;
-        reportError(e);
+        fail(e);
       },
     );
   }
@@ -174,12 +229,13 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   /** Shows time zero of the freshly built run. */
   async function firstFrame(): Promise<void> {
     const gen = generation;
-    accept(await api.advance(0, ADVANCE_BUDGET_MS), gen);
+    accept(await inTime(api.advance(0, ADVANCE_BUDGET_MS)), gen);
   }
 
   function beginRun(): void {
     stopLoop();
     generation++;
+    pending = false;
     lastSeq = 0;
     frames.clear();
     store.setState((d) => {
@@ -188,33 +244,84 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     });
   }
 
-  async function load(entry: ScenarioEntry): Promise<void> {
-    const before = store.getState();
-    const resumeStatus = before.status === RunStatus.playing ? RunStatus.paused : before.status;
-    stopLoop();
-    setStatus(RunStatus.loading);
-    const result = await api.load(entry.text, undefined, entry.fileName);
-    if (!result.ok) {
-      // The worker keeps the previous scenario when a new one fails to load.
-      store.setState((d) => {
-        d.loadProblems = { source: entry.label, problems: result.problems };
-        d.status = d.info ? (resumeStatus === RunStatus.loading ? RunStatus.ready : resumeStatus) : RunStatus.ready;
-      });
-      return;
-    }
-    beginRun();
+  /** Gives up the scenario being opened, if any; the run is untouched. */
+  function dropOpening(): void {
+    openSeq++;
+    candidate?.terminate();
+    candidate = null;
+  }
+
+  /** Starts opening a scenario (replacing one being opened); returns its number. */
+  function beginOpening(label: string, bytes: number): number {
+    dropOpening();
+    const seq = openSeq;
     store.setState((d) => {
-      d.info = result.info;
-      d.selectedId = entry.id;
+      d.opening = { label, stage: 'reading', bytes, startedAt: performance.now() };
       d.loadProblems = null;
-      d.error = null;
-      d.stats = EMPTY_STATS;
-      d.status = RunStatus.ready;
-      if (entry.source === 'file') {
-        d.entries = [...d.entries.filter((e) => e.id !== entry.id), entry];
-      }
     });
-    await firstFrame();
+    return seq;
+  }
+
+  function setStage(seq: number, stage: LoadStage): void {
+    if (seq === openSeq) store.setState((d) => void (d.opening && (d.opening.stage = stage)));
+  }
+
+  /** The open numbered `seq` has ended with these problems; the current run goes on. */
+  function refuse(seq: number, label: string, problems: Problem[]): void {
+    if (seq !== openSeq) return;
+    store.setState((d) => {
+      d.opening = null;
+      d.loadProblems = { source: label, problems };
+      if (d.status === RunStatus.loading) d.status = RunStatus.ready;
+    });
+  }
+
+  /**
+   * Loads `entry` in a fresh worker, reporting its stages. Refused or cancelled, the worker is
+   * dropped and the current run goes on; loaded, it becomes the active worker at time zero.
+   */
+  async function load(entry: ScenarioEntry, seq: number): Promise<void> {
+    const worker = bridge.spawn();
+    candidate = worker;
+    let result: LoadResult;
+    try {
+      result = await worker.api.load(entry.text, undefined, entry.fileName, proxy((stage: LoadStage) => setStage(seq, stage)));
+    } catch (e) {
+      // The worker died opening it (out of memory, say), or was stopped by a cancel.
+      result = { ok: false, problems: [{ path: '(file)', message: `could not be opened: ${e instanceof Error ? e.message : String(e)}` }] };
+    }
+    if (seq !== openSeq) return worker.terminate();
+    candidate = null;
+    const named = (title: string | undefined) => (entry.source === 'file' && title ? `${title} (${entry.fileName ?? entry.label})` : entry.label);
+    if (!result.ok) {
+      worker.terminate();
+      return refuse(seq, named(result.title), result.problems);
+    }
+    const info = result.info;
+    await serial(async () => {
+      if (seq !== openSeq) return worker.terminate();
+      const before = store.getState().selectedId;
+      bridge.adopt(worker);
+      if (before !== null && before !== entry.id) previousId = before;
+      beginRun();
+      const label = named(info.title);
+      store.setState((d) => {
+        d.info = info;
+        d.selectedId = entry.id;
+        d.opening = null;
+        d.loadProblems = null;
+        d.runFailure = null;
+        d.error = null;
+        d.stats = EMPTY_STATS;
+        d.status = RunStatus.ready;
+        if (entry.source === 'file') d.entries = [...d.entries.filter((e) => e.id !== entry.id), { ...entry, label }];
+      });
+      await firstFrame();
+    });
+  }
+
+  function openEntry(entry: ScenarioEntry): Promise<void> {
+    return load(entry, beginOpening(entry.label, entry.text.length));
   }
 
   async function resetRun(): Promise<void> {
@@ -249,19 +356,31 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
         });
         return Promise.resolve();
       }
-      return serial(() => load(first));
+      return openEntry(first);
     },
     selectScenario(id) {
       const entry = store.getState().entries.find((e) => e.id === id);
-      return entry ? serial(() => load(entry)) : Promise.resolve();
+      return entry ? openEntry(entry) : Promise.resolve();
     },
-    openFile(file) {
-      return serial(async () => {
+    async openFile(file) {
+      const seq = beginOpening(file.name, file.size);
+      let text: string;
+      try {
         // As Node reads it in the CLI: UTF-8, a byte-order mark kept (File.text() would drop it),
-        // so a problem's byte offset is the same in both.
-        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
-        const title = labelFor('', text.replace(/^\uFEFF/, ''));
-        await load({ id: `file:${file.name}`, label: title ? `${title} (${file.name})` : file.name, text, fileName: file.name, source: 'file' });
+        // so a problem's byte offset is the same in both. Parsed only in the worker.
+        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
+      } catch (e) {
+        return refuse(seq, file.name, [{ path: '(file)', message: `could not be read: ${e instanceof Error ? e.message : String(e)}` }]);
+      }
+      if (seq !== openSeq) return;
+      await load({ id: `file:${file.name}`, label: file.name, text, fileName: file.name, source: 'file' }, seq);
+    },
+    cancelOpen() {
+      if (!store.getState().opening) return;
+      dropOpening();
+      store.setState((d) => {
+        d.opening = null;
+        if (d.status === RunStatus.loading) d.status = RunStatus.ready;
       });
     },
     play() {
@@ -289,7 +408,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
         if (s === RunStatus.playing) stopLoop();
         const gen = generation;
         setStatus(RunStatus.paused);
-        accept(await api.stepEvent(), gen);
+        accept(await inTime(api.stepEvent()), gen);
       });
     },
     setSpeed(id) {
@@ -297,6 +416,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     },
     async injectFault(fault) {
       if (!store.getState().info) return [];
+      if (status() === RunStatus.crashed) return [{ path: 'fault', message: 'the run has stopped; open a scenario to inject faults into it' }];
       const gen = generation;
       const result = await api.injectFault(fault);
       if (gen !== generation) return [];
@@ -322,7 +442,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
           const gen = generation;
           let frame = frames.latest;
           while (!frame || (frame.simTime < target && !frame.done)) {
-            frame = await api.advance(target - (frame?.simTime ?? 0), ADVANCE_BUDGET_MS);
+            frame = await inTime(api.advance(target - (frame?.simTime ?? 0), ADVANCE_BUDGET_MS));
             if (gen !== generation) return;
             accept(frame, gen);
           }
@@ -343,6 +463,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     dispose() {
       disposed = true;
       stopLoop();
+      dropOpening();
       bridge.terminate();
     },
   };

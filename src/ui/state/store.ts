@@ -3,7 +3,7 @@
 // never pass through here (see frameChannel.ts); counters arrive at a throttled rate.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
-import type { FaultStatus, LoadResult, ScenarioInfo } from '../../workers/protocol';
+import type { FaultStatus, LoadResult, LoadStage, ScenarioInfo } from '../../workers/protocol';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
 
@@ -12,7 +12,8 @@ export type Problem = Extract<LoadResult, { ok: false }>['problems'][number];
 
 /**
  * Where the run is. `ready`: loaded, at time zero or reset; `done`: reached its duration;
- * `crashed`: the worker failed and the page must be reloaded.
+ * `crashed`: the run stopped for good (`AppState.runFailure` says why); another scenario, or
+ * the same again, must be opened.
  */
 export const RunStatus = {
   loading: 'loading',
@@ -57,6 +58,39 @@ export const EMPTY_STATS: Stats = {
 
 export type Theme = 'light' | 'dark';
 
+/** What opening a scenario is doing: reading the file here, then the worker's stages. */
+export type OpenStage = 'reading' | LoadStage;
+
+/** A scenario being opened in a worker of its own while the current run goes on. */
+export interface Opening {
+  /** The file name, or the built-in scenario's label. */
+  label: string;
+  stage: OpenStage;
+  /** Size of the text, bytes. */
+  bytes: number;
+  /** performance.now() when it began, ms. */
+  startedAt: number;
+}
+
+/** A scenario the person can go to after a run stopped: `verb` says how ("Back to", "Reload"). */
+export interface ReloadChoice {
+  id: string;
+  label: string;
+  verb: string;
+}
+
+/** Why the run stopped for good, against the scenario that was running. */
+export interface RunFailure {
+  /** The scenario's title. */
+  title: string;
+  /** `stopped`: the engine refused to go on; `hung`: the worker did not answer; `crashed`: it died. */
+  kind: 'stopped' | 'hung' | 'crashed';
+  problem: Problem;
+  /** Simulated time it stopped at, ms. */
+  atMs: number;
+  reload: ReloadChoice[];
+}
+
 export interface AppState {
   entries: ScenarioEntry[];
   /** The entry whose scenario is loaded in the worker (or being loaded). */
@@ -69,6 +103,10 @@ export interface AppState {
   stats: Stats;
   /** A message for a person when something outside their scenario went wrong. */
   error: string | null;
+  /** A scenario being opened (the run goes on meanwhile), or null. */
+  opening: Opening | null;
+  /** Why the current run stopped for good, or null while it can go on. */
+  runFailure: RunFailure | null;
   /** Every fault of the run (from the scenario and injected), as the worker last listed them. */
   faults: FaultStatus[];
   /** Light (the default, for projectors) or dark. */
@@ -94,6 +132,8 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       speedId: DEFAULT_SPEED_ID,
       stats: EMPTY_STATS,
       error: null,
+      opening: null,
+      runFailure: null,
       faults: [],
       clearedFaults: [],
       theme,
