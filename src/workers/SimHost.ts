@@ -1,7 +1,7 @@
 import { StalledClockError, type WallClock } from '../sim-engine';
 import { ConfigState, Tracer, World, faultTarget, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
-import { formatDuration, readScenarioFile, validateScenario, type Problem, type Scenario } from '../scenario';
+import { countBeforeReading, formatDuration, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
@@ -60,7 +60,11 @@ export class SimHost implements WorldObserver {
    */
   load(text: string, seed?: number, fileName?: string, onStage?: (stage: LoadStage) => void): LoadResult {
     onStage?.(LoadStage.parsing);
-    const read = readScenarioFile(fileName, text);
+    // As the CLI's parseScenarioText: a large JSON text's nodes are counted before it is read.
+    const format = scenarioFormat(fileName, text);
+    const tooMany = countBeforeReading(text, format);
+    if (tooMany.length) return { ok: false, problems: tooMany };
+    const read = readScenarioText(text, format);
     if (!read.ok) return read;
     const data = read.data as Record<string, unknown>;
     const title = typeof data?.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
