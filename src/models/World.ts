@@ -138,7 +138,6 @@ export class World {
       });
     }
     for (const c of this.callees) this.live.push(new Uint8Array(c.replicas.length).fill(1));
-    for (const sc of this.sidecars) sc.views = sc.inline ? this.live : this.live.map((l) => new Uint8Array(l.length));
     this.dataPlane = this.sim.addActor((id) => new DataPlane(id, this));
     this.faults = this.sim.addActor((id) => new FaultInjector(id, this));
     this.wire(clientHosts);
@@ -278,7 +277,7 @@ export class World {
     const linkName = `${this.topology.nodes[this.topology.edges[edgeId].from].name}->${callee.name}`;
     const latencies = callee.hosts.map((h) => this.network.latencySampler(linkName, from, this.network.hosts[h], latency));
     const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => this.sidecarOfHost[h]?.mesh);
-    const known = sc ? sc.views[callee.index] : this.live[callee.index];
+    const known = sc ? sc.viewOf(callee.index, callee.replicas.length, this.live) : this.live[callee.index];
     const r = new Route(this.routes.length, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies, known);
     this.routes.push(r);
     if (mtls) this.topology.edges[edgeId].mtls = true;

@@ -151,7 +151,10 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
     if (sc && !sc.inline) {
       let behind = 0;
       if (sc.config !== ConfigState.none) {
-        for (let s = 0; s < w.live.length; s++) for (let k = 0; k < w.live[s].length; k++) if (sc.views[s][k] !== w.live[s][k]) behind++;
+        // Only the services it routes to: views is sparse.
+        sc.views.forEach((v, s) => {
+          for (let k = 0; k < v.length; k++) if (v[k] !== w.live[s][k]) behind++;
+        });
       }
       const cert = sc.clientIdentity;
       proxy = {

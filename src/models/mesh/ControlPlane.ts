@@ -125,7 +125,8 @@ export class ControlPlane implements Actor {
   /** A full push: the proxy learns the current endpoints of every service. */
   private copyEndpoints(sc: Sidecar): void {
     const live = this.world.live;
-    for (let s = 0; s < live.length; s++) sc.views[s].set(live[s]);
+    // forEach skips the services this proxy has no route to (views is sparse).
+    sc.views.forEach((v, s) => v.set(live[s]));
     sc.configVersion++;
   }
 
