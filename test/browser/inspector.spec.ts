@@ -52,14 +52,15 @@ test('following a failed retry-storm request shows each try with its host and re
   expect(errors).toEqual([]);
 });
 
-test('inspecting a node lists its replicas and breakers; inspecting a link gives its tries per call and mTLS', async ({ page }) => {
+test('clicking a node inspects its replicas and breakers; inspecting a link gives its tries per call and mTLS', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await retryStormWithFailures(page);
-  await page.getByTestId('inspector-toggle').click();
+  // A click on the payments node in the topology opens the inspector on it.
+  await page.getByTestId('topology').locator('[data-node="payments"]').click();
   const panel = page.getByTestId('inspector');
   const picker = panel.getByTestId('inspector-picker');
-  await picker.selectOption({ label: 'payments' });
   const node = panel.getByTestId('inspect-node');
+  await expect(node.locator('h3')).toHaveText(/^payments/);
   await expect(node).toBeVisible();
   await expect(node.getByTestId('inspect-replicas').locator('tbody tr')).toHaveCount(2);
   await expect(node.getByTestId('replica-state').first()).toHaveText(/^up/);

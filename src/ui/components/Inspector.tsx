@@ -2,9 +2,11 @@
 // certificates, ejections, breakers), a link (rate, latency, failures, tries, connections), or
 // one request as a waterfall of its spans. State and worker calls live in inspectorStore; the
 // waterfall's geometry comes from layoutWaterfall.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { EdgeInspect, NodeInspect, RouteInspect, Trace } from '../../workers/protocol';
+import type { EdgeInspect, NodeInspect, RouteInspect, ScenarioInfo, Trace } from '../../workers/protocol';
+
+type Topology = ScenarioInfo['topology'];
 import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type InspectTarget } from '../inspector/inspectorStore';
 import { formatMs, layoutWaterfall } from '../inspector/waterfall';
 import { useAppStore } from '../state/useAppStore';
@@ -19,14 +21,54 @@ const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `
 
 export function Inspector() {
   const open = useStore(inspectorStore, (s) => s.open);
-  if (!open) {
-    return (
-      <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" onClick={() => void followRequests()}>
-        Inspect
-      </button>
-    );
-  }
-  return <InspectorPanel />;
+  const info = useAppStore((s) => s.info);
+  const anchor = useRef<HTMLSpanElement>(null);
+  // A click (not a drag) on a node or a link of the drawn topology opens it here. The topology
+  // marks them with data-node="name" and data-edge="from->to"; nothing else is needed of it.
+  useEffect(() => {
+    const stage = anchor.current?.closest<HTMLElement>('.stage');
+    if (!stage || !info) return;
+    const ids = new Map(info.topology.nodes.map((n) => [n.name, n.id]));
+    let down: { x: number; y: number } | null = null;
+    const onDown = (e: PointerEvent) => {
+      down = { x: e.clientX, y: e.clientY };
+    };
+    const onClick = (e: MouseEvent) => {
+      if (down && Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) return;
+      const target = targetOf(e.target, info.topology, ids);
+      if (target) void openInspector(target);
+    };
+    stage.addEventListener('pointerdown', onDown);
+    stage.addEventListener('click', onClick);
+    return () => {
+      stage.removeEventListener('pointerdown', onDown);
+      stage.removeEventListener('click', onClick);
+    };
+  }, [info]);
+  return (
+    <>
+      <span ref={anchor} hidden />
+      {open ? (
+        <InspectorPanel />
+      ) : (
+        <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" onClick={() => void followRequests()}>
+          Inspect
+        </button>
+      )}
+    </>
+  );
+}
+
+/** The node or link a click landed on, from the topology's data-node / data-edge marks. */
+function targetOf(el: EventTarget | null, topology: Topology, ids: Map<string, number>): InspectTarget | null {
+  if (!(el instanceof Element) || el.closest('[data-testid="inspector"]')) return null;
+  const node = el.closest('[data-node]')?.getAttribute('data-node');
+  if (node != null && ids.has(node)) return { kind: 'node', id: ids.get(node)! };
+  const edge = el.closest('[data-edge]')?.getAttribute('data-edge');
+  if (edge == null) return null;
+  const [from, to] = edge.split('->').map((n) => ids.get(n));
+  const e = topology.edges.find((x) => x.from === from && x.to === to);
+  return e ? { kind: 'edge', id: e.id } : null;
 }
 
 function InspectorPanel() {
