@@ -8,5 +8,5 @@ export { meshSchema } from './mesh';
 export { IMPLICIT_MESH, MAX_REQUESTS, anySidecar, expectedRequests } from './references';
 export { MAX_DURATION_MS } from './duration';
 export { MAX_SEED, SEED_RULE, parseSeed } from './seed';
-export { MAX_REPLICAS, MAX_WORKERS, MAX_PROXY_WORKERS, MAX_USERS, MAX_HOSTS, MAX_PROXIES, MAX_NODES, MAX_PROXY_VIEWS, MAX_ROUTE_ENTRIES } from './limits';
+export { MAX_REPLICAS, MAX_WORKERS, MAX_PROXY_WORKERS, MAX_USERS, MAX_HOSTS, MAX_PROXIES, MAX_NODES, MAX_ROUTE_ENTRIES } from './limits';
 export { checkRunSize, checkZeroTimeLoops, responseBounds, type ResponseBound } from './work';
