@@ -247,7 +247,14 @@ export class SimHost implements WorldObserver {
    */
   setTracing(options: TracerOptions | null): void {
     this.traceOptions = options;
-    if (this.world) this.world.tracer = options ? new Tracer(this.world, options) : null;
+    if (!this.world) return;
+    // The tracer stays on the world while requests it records are in flight (their hooks call
+    // it); off, it records nothing new.
+    const tracer = this.world.tracer;
+    if (tracer) {
+      tracer.enabled = options !== null;
+      if (options) tracer.configure(options);
+    } else if (options) this.world.tracer = new Tracer(this.world, options);
   }
 
   /** A node's replicas, proxies, certificates, ejections and breakers now; null for an unknown id. */

@@ -114,6 +114,30 @@ describe('the inspector API', () => {
     expect(off.host.requestSpans(1)).toBeNull();
   });
 
+  it('turning tracing off or changing it mid-run keeps the run as it is and records nothing new when off', () => {
+    let t = 0;
+    const host = new SimHost(() => (t += 1e-6));
+    if (!host.load(text('retry-storm.json')).ok) throw new Error('no load');
+    host.advance(12_000, 1e9);
+    const before = host.sampledRequests({ limit: 1000 });
+    expect(before.length).toBeGreaterThan(0);
+    host.setTracing(null);
+    host.advance(3_000, 1e9);
+    // Nothing sent after 12 s is kept; those kept stay readable.
+    const after = host.sampledRequests({ limit: 1000 });
+    expect(after.length).toBeGreaterThanOrEqual(before.length);
+    expect(after.every((r) => r.start < 12_000)).toBe(true);
+    expect(host.requestSpans(before[0].id)).not.toBeNull();
+    host.setTracing({ sampleEvery: 5, maxSampled: 3, maxFailed: 0 });
+    const frame = host.advance(5_000, 1e9);
+    // The 1-in-5 ring holds 3 now, the newest to end.
+    const sampled = host.sampledRequests({ limit: 1000 }).filter((r) => r.sampled);
+    expect(sampled.length).toBe(3);
+    expect(sampled.every((r) => r.start >= 15_000 && r.id % 5 === 1)).toBe(true);
+    const same = runTo('retry-storm.json', 20_000, false);
+    expect(frame.traceHash).toBe(same.frame.traceHash);
+  });
+
   it('shows a control plane that is down, and proxies on stale config with the endpoints they have wrong', () => {
     // control-plane-outage: the control plane and CA go down, then a replica is killed.
     const cpo = runTo('control-plane-outage.json', 50_000);

@@ -27,10 +27,12 @@ interface ConnectRecord {
  * `trace` is set, so an untraced request costs one null check per hook site.
  */
 export class Tracer {
-  readonly sampleEvery: number;
-  readonly maxSampled: number;
-  readonly maxFailed: number;
-  readonly maxRecording: number;
+  sampleEvery = 100;
+  maxSampled = 1000;
+  maxFailed = 1000;
+  maxRecording = 5000;
+  /** False: records no new request (those in flight carry on, those kept stay). */
+  enabled = true;
   /** Requests being recorded now (in flight). */
   private recording = 0;
   /** Requests seen so far (the next one's id is this + 1). */
@@ -45,11 +47,30 @@ export class Tracer {
   private readonly gatewayIds: Set<number>;
 
   constructor(private readonly world: World, options: TracerOptions = {}) {
+    this.gatewayIds = new Set(world.gateways.map((g) => g.id));
+    this.configure(options);
+  }
+
+  /**
+   * Changes what is kept from now on (unset options take their defaults). Requests being
+   * recorded carry on; kept ones stay unless a ring shrinks, which drops its oldest. With
+   * `maxSampled` and `maxFailed` 0 nothing new is recorded: tracing is off.
+   */
+  configure(options: TracerOptions): void {
     this.sampleEvery = Math.max(1, Math.floor(options.sampleEvery ?? 100));
     this.maxSampled = Math.max(0, Math.floor(options.maxSampled ?? 1000));
     this.maxFailed = Math.max(0, Math.floor(options.maxFailed ?? 1000));
     this.maxRecording = Math.max(0, Math.floor(options.maxRecording ?? 5000));
-    this.gatewayIds = new Set(world.gateways.map((g) => g.id));
+    // Each ring is put in the order its traces ended (oldest first) and cut to its new size;
+    // the next write then goes after the last, or over the oldest when it is full.
+    const normalise = (ring: Trace[], max: number): number => {
+      const kept = [...ring].sort((a, b) => a.end - b.end).slice(Math.max(0, ring.length - max));
+      ring.length = 0;
+      ring.push(...kept);
+      return max === 0 ? 0 : ring.length % max;
+    };
+    this.sampledNext = normalise(this.sampled, this.maxSampled);
+    this.failedNext = normalise(this.failed, this.maxFailed);
   }
 
   // ---- hooks: requests and calls -------------------------------------------------------
@@ -58,6 +79,7 @@ export class Tracer {
   begin(req: Request, call: Call, client: string): void {
     const target = this.name(call.service);
     const id = ++this.seen;
+    if (!this.enabled) return;
     const sampled = (id - 1) % this.sampleEvery === 0 && this.maxSampled > 0;
     if (!sampled && (this.maxFailed === 0 || this.recording >= this.maxRecording)) return;
     this.recording++;
@@ -93,7 +115,8 @@ export class Tracer {
   /** The request has its fate: keeps the trace if it is 1 in N or failed, else forgets it. */
   requestEnded(req: Request, now: number, cause: string, status: number): void {
     const t = req.trace!;
-    this.recording--;
+    // (A trace begun by a tracer this one replaced is not counted here.)
+    if (this.recording > 0) this.recording--;
     t.end = now;
     t.fate = cause;
     t.status = status;
