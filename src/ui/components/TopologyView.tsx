@@ -378,7 +378,7 @@ export function TopologyView() {
                         checked={!allHidden}
                         onChange={(e) => setGroupHidden(members.map((g) => g.index), !e.target.checked)}
                       />
-                      {mesh === null ? 'outside every mesh' : `mesh ${mesh}`}
+                      {mesh === null ? 'outside every mesh' : mesh === 'mesh' ? 'service mesh' : `mesh ${mesh}`}
                     </label>
                     <ul>
                       {members.map((g) => (

@@ -365,9 +365,10 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
       }
       ctx.textBaseline = 'top';
       ctx.lineJoin = 'round';
+      const family = v('--font', 'sans-serif');
       for (const key of pickLabels(cands)) {
         const c = cands[key];
-        ctx.font = `${bold[key] ? 600 : 500} ${FONT}px ${v('--font', 'sans-serif')}`;
+        ctx.font = `${bold[key] ? 600 : 500} ${FONT}px ${family}`;
         ctx.lineWidth = 4;
         ctx.strokeStyle = colours.stage;
         ctx.strokeText(texts[key], c.x + 4, c.y + 3);

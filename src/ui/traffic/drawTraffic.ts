@@ -33,6 +33,14 @@ export function fitCanvas(canvas: HTMLCanvasElement, cssWidth: number, cssHeight
 
 const at = { x: 0, y: 0 };
 
+/**
+ * Past this many dots in a frame, each is a square of the same area without an outline: a
+ * software-rasterised canvas (headless Chromium, many projectors' laptops) fills thousands of
+ * squares in a fraction of the time antialiased outlined circles take, and at that density the
+ * dots overlap anyway.
+ */
+export const MANY_DOTS = 1500;
+
 /** What the traffic is drawn over: the lanes of each edge and where the picture sits. */
 export interface TrafficView {
   /** Lanes by edge id, design units. */
@@ -77,11 +85,12 @@ export function drawTraffic(
   const outlineWidth = (w: number) => (scene.dotScale === undefined ? w : (0.75 * dpr) / k);
   ctx.lineWidth = outlineWidth(1.25);
   ctx.strokeStyle = outline;
-  drawPass(ctx, scene, frame.dots, 1, 0, r(RADIUS.response), Meaning.response);
-  drawPass(ctx, scene, frame.dots, 0, 0, r(RADIUS.request), Meaning.request);
-  drawPass(ctx, scene, frame.dots, -1, 2, r(RADIUS.request), Meaning.retry);
+  const many = frame.dots.length / DOT_STRIDE > MANY_DOTS;
+  drawPass(ctx, scene, frame.dots, 1, 0, r(RADIUS.response), Meaning.response, many);
+  drawPass(ctx, scene, frame.dots, 0, 0, r(RADIUS.request), Meaning.request, many);
+  drawPass(ctx, scene, frame.dots, -1, 2, r(RADIUS.request), Meaning.retry, many);
   ctx.lineWidth = outlineWidth(1.5);
-  drawPass(ctx, scene, frame.dots, -1, 1, r(RADIUS.failed), Meaning.failed);
+  drawPass(ctx, scene, frame.dots, -1, 1, r(RADIUS.failed), Meaning.failed, many);
 }
 
 /**
@@ -96,9 +105,11 @@ function drawPass(
   failed: number,
   radius: number,
   colour: string,
+  many: boolean,
 ): void {
   ctx.beginPath();
   let any = false;
+  const side = 2 * radius * 0.886;
   const hidden = scene.hiddenEdges;
   // NOTE: hot loop over up to thousands of dots; no allocation, one path per colour.
   for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
@@ -107,14 +118,17 @@ function drawPass(
     const lanes = scene.lanes[dots[j]];
     if (!lanes || (hidden && hidden[dots[j]])) continue;
     pointOnLane(dots[j + 2] === 1 ? lanes.response : lanes.request, dots[j + 1], at);
-    ctx.moveTo(at.x + radius, at.y);
-    ctx.arc(at.x, at.y, radius, 0, 2 * Math.PI);
+    if (many) ctx.rect(at.x - side / 2, at.y - side / 2, side, side);
+    else {
+      ctx.moveTo(at.x + radius, at.y);
+      ctx.arc(at.x, at.y, radius, 0, 2 * Math.PI);
+    }
     any = true;
   }
   if (!any) return;
   ctx.fillStyle = colour;
   ctx.fill();
-  ctx.stroke();
+  if (!many) ctx.stroke();
 }
 
 /**
