@@ -4,16 +4,23 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));
 
-/** retry-storm, run at 100x until payments has failed some requests (its 503s start at 10 s), then paused. */
+/** retry-storm, run at 10x until payments has failed some requests (its 503s start at 10 s), then paused. */
 async function retryStormWithFailures(page: Page) {
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   await page.getByTestId('scenario-select').selectOption('retry-storm');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('speed').selectOption('100');
-  await page.getByTestId('play').click();
+  await page.getByTestId('speed').selectOption('10');
+  // The new scenario may still be loading when the status first reads ready: press play until
+  // simulated time moves.
+  await expect(async () => {
+    const play = page.getByTestId('play');
+    if (await play.isVisible()) await play.click({ timeout: 1000 });
+    await expect.poll(() => count(page.getByTestId('sim-time')), { timeout: 1500 }).toBeGreaterThan(0);
+  }).toPass({ timeout: 20_000 });
   await expect.poll(() => count(page.getByTestId('failed-count')), { timeout: 60_000 }).toBeGreaterThan(20);
-  await page.getByTestId('pause').click();
+  const pause = page.getByTestId('pause');
+  if (await pause.isVisible()) await pause.click();
 }
 
 test('following a failed retry-storm request shows each try with its host and retry reason, and the request ends http-5xx', async ({ page }) => {
@@ -55,11 +62,17 @@ test('following a failed retry-storm request shows each try with its host and re
 test('clicking a node inspects its replicas and breakers; inspecting a link gives its tries per call and mTLS', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await retryStormWithFailures(page);
-  // A click on the payments node in the topology opens the inspector on it.
-  await page.getByTestId('topology').locator('[data-node="payments"]').click();
+  // With the inspector open, a click on the web node in the topology shows it there.
+  await page.getByTestId('inspector-toggle').click();
   const panel = page.getByTestId('inspector');
+  await expect(panel).toBeVisible();
+  await page.getByTestId('topology').locator('[data-node="web"]').click();
   const picker = panel.getByTestId('inspector-picker');
   const node = panel.getByTestId('inspect-node');
+  await expect(node.locator('h3')).toHaveText(/^web/);
+  await expect(picker).toHaveValue(/^node:/);
+  // payments, picked by name (it is under the panel at this size).
+  await picker.selectOption({ label: 'payments' });
   await expect(node.locator('h3')).toHaveText(/^payments/);
   await expect(node).toBeVisible();
   await expect(node.getByTestId('inspect-replicas').locator('tbody tr')).toHaveCount(2);

@@ -23,8 +23,9 @@ export function Inspector() {
   const open = useStore(inspectorStore, (s) => s.open);
   const info = useAppStore((s) => s.info);
   const anchor = useRef<HTMLSpanElement>(null);
-  // A click (not a drag) on a node or a link of the drawn topology opens it here. The topology
-  // marks them with data-node="name" and data-edge="from->to"; nothing else is needed of it.
+  // While the panel is open, a click (not a drag) on a node or a link of the drawn topology
+  // shows it here. (Closed, clicks stay the topology's own: folding replicas, opening groups.)
+  // The topology marks them with data-node="name" and data-edge="from->to".
   useEffect(() => {
     const stage = anchor.current?.closest<HTMLElement>('.stage');
     if (!stage || !info) return;
@@ -34,6 +35,7 @@ export function Inspector() {
       down = { x: e.clientX, y: e.clientY };
     };
     const onClick = (e: MouseEvent) => {
+      if (!inspectorStore.getState().open) return;
       if (down && Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) return;
       const target = targetOf(e.target, info.topology, ids);
       if (target) void openInspector(target);
