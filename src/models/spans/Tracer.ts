@@ -35,8 +35,6 @@ export class Tracer {
   enabled = true;
   /** Requests being recorded now (in flight). */
   private recording = 0;
-  /** Requests seen so far (the next one's id is this + 1). */
-  private seen = 0;
   /** Kept traces: 1-in-N ones and failed ones, each a ring (oldest overwritten first). */
   private readonly sampled: Trace[] = [];
   private sampledNext = 0;
@@ -77,13 +75,15 @@ export class Tracer {
 
   /** A client sends a request: decides whether to record it, and opens its root span. */
   begin(req: Request, call: Call, client: string): void {
-    const target = this.name(call.service);
-    const id = ++this.seen;
+    // Its number among every request sent in the run (the world has just counted it), so ids
+    // hold even for a tracer put on the world mid-run, and match the order of sends.
+    const id = this.world.sent;
     if (!this.enabled) return;
     const sampled = (id - 1) % this.sampleEvery === 0 && this.maxSampled > 0;
     if (!sampled && (this.maxFailed === 0 || this.recording >= this.maxRecording)) return;
     this.recording++;
     const now = req.sentAt;
+    const target = this.name(call.service);
     const trace: Trace = { id, client, start: now, end: NaN, fate: null, status: 0, sampled, spans: [] };
     add(trace, -1, `request to ${target}`, SpanRole.request, SpanKind.internal, client, now, { 'meshsim.request.id': id });
     req.trace = trace;
