@@ -2,6 +2,7 @@ import { StalledClockError, type WallClock } from '../sim-engine';
 import { ConfigState, Tracer, World, faultTarget, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { countBeforeReading, formatDuration, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
+import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
 import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
@@ -48,6 +49,12 @@ export class SimHost implements WorldObserver {
 
   /** How the next worlds are traced; null: no spans kept. */
   private traceOptions: TracerOptions | null = WORKER_TRACE_OPTIONS;
+
+  // ---- the recipe's live actions (see runToward) ----
+  /** Faults injected and cleared live, in run order, replayed at their points after a rebuild. */
+  private actions: LiveAction[] = [];
+  /** The first action the current world has not had yet. */
+  private nextAction = 0;
 
   constructor(private readonly wallClock: WallClock) {}
 
@@ -159,6 +166,24 @@ export class SimHost implements WorldObserver {
    */
   injectFault(input: unknown): InjectResult {
     const w = this.requireWorld();
+    const r = this.checkFault(input, w.sim.now);
+    if (!r.ok) return r;
+    // Injected here and now: kept in run order (after actions already had at this point), and
+    // later clears of faults this one pushes up a number are renumbered.
+    const action: LiveAction = { kind: 'inject', ms: w.sim.now, ev: w.sim.events, fault: input as Record<string, unknown> };
+    this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
+    this.nextAction++;
+    const id = w.faults.add(r.fault);
+    return { ok: true, id, action };
+  }
+
+  /**
+   * Checks a fault given live against the scenario, `at` counting from `now` (ms); the fault to
+   * add (with `at` made absolute), or problems as `fault.field: message`. Changes nothing.
+   */
+  private checkFault(input: unknown, now: number): { ok: true; fault: Scenario['faults'][number] } | { ok: false; problems: Problem[] } {
+    const w = this.requireWorld();
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: 'fault', message: 'must be an object with a type' }] };
     const r = validateScenario({ ...this.rawScenario, faults: [input] });
     if (!r.ok) {
       const mine = r.problems.filter((p) => p.path.startsWith('faults.0'));
@@ -166,16 +191,134 @@ export class SimHost implements WorldObserver {
     }
     const f = r.scenario.faults[0];
     // `at` counts from now here: the start must still fall inside the run.
-    if (w.sim.now + f.at >= w.duration) {
-      return { ok: false, problems: [{ path: 'fault.at', message: `starts at ${formatDuration(w.sim.now + f.at)}, when the run is over (duration ${formatDuration(w.duration)})` }] };
+    if (now + f.at >= w.duration) {
+      return { ok: false, problems: [{ path: 'fault.at', message: `starts at ${formatDuration(now + f.at)}, when the run is over (duration ${formatDuration(w.duration)})` }] };
     }
-    const id = w.faults.add({ ...f, at: w.sim.now + f.at });
-    return { ok: true, id };
+    return { ok: true, fault: { ...f, at: now + f.at } };
   }
 
-  /** Ends an active fault now (or cancels one not started yet). */
-  clearFault(id: number): void {
-    this.requireWorld().faults.clear(id);
+  /**
+   * Ends an active fault now (or cancels one not started yet), and keeps that in the recipe's
+   * actions. An unknown number changes nothing and returns null.
+   */
+  clearFault(id: number): LiveAction | null {
+    const w = this.requireWorld();
+    if (!Number.isInteger(id) || id < 0 || id >= w.faults.faults.length) return null;
+    const action: LiveAction = { kind: 'clear', ms: w.sim.now, ev: w.sim.events, id };
+    this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
+    this.nextAction++;
+    w.faults.clear(id);
+    return action;
+  }
+
+  /** The faults injected and cleared live, in run order: the recipe's part that is not the scenario. */
+  liveActions(): LiveAction[] {
+    return this.actions.map((a) => ({ ...a }));
+  }
+
+  /**
+   * Replaces the live actions (from a link) and starts the run again from zero, so they replay
+   * at their points. Each is checked first: a point out of order, a clear of a fault that will not
+   * exist, or a fault the scenario refuses is dropped and named as `faults.N...: message` (N its
+   * place in the list given). Returns those problems; the rest are kept.
+   */
+  setActions(list: readonly LiveAction[]): Problem[] {
+    const w = this.requireWorld();
+    const problems: Problem[] = [];
+    const kept: LiveAction[] = [];
+    let faults = this.scenario!.faults.length;
+    list.forEach((a, i) => {
+      const last = kept[kept.length - 1];
+      if (a.ms > w.duration) return void problems.push({ path: `faults.${i}`, message: `is at ${formatDuration(a.ms)}, after the run ends (duration ${formatDuration(w.duration)})` });
+      if (last && pointBefore(a, last)) return void problems.push({ path: `faults.${i}`, message: `comes before the one before it (${a.ms} ms, event ${a.ev}; it was at ${last.ms} ms, event ${last.ev}): actions must be in run order` });
+      if (a.kind === 'clear') {
+        if (a.id >= faults) return void problems.push({ path: `faults.${i}`, message: `clears fault ${a.id}, but the run has only ${faults} faults by then` });
+      } else {
+        const r = this.checkFault(a.fault, a.ms);
+        if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `faults.${i}.${p.path}`, message: p.message })));
+        faults++;
+      }
+      kept.push(a);
+    });
+    this.actions = kept;
+    this.build(w.seed);
+    return problems;
+  }
+
+  /**
+   * "Clear injected faults": drops every injection (and the clears of injected faults) from the
+   * actions and starts the run again from zero; the caller runs it back to where it was.
+   */
+  clearInjected(): void {
+    const w = this.requireWorld();
+    this.actions = withoutInjected(this.actions, this.scenario!.faults.length);
+    this.build(w.seed);
+  }
+
+  /**
+   * Runs to `targetMs` as fast as it goes, for at most `budgetMs` of wall time, replaying the
+   * live actions at their points, and returns one frame at the time reached (no frames in
+   * between). An earlier time than now, or `fromStart`, builds the run again from zero first.
+   * A frame short of the target means the budget ran out: call again to go on.
+   */
+  seekTo(targetMs: number, budgetMs: number, fromStart = false): Frame {
+    const w0 = this.requireWorld();
+    if (fromStart || targetMs < w0.sim.now) this.build(w0.seed);
+    const w = this.requireWorld();
+    try {
+      this.runToward(Math.min(w.duration, Math.max(0, targetMs)), budgetMs);
+    } catch (e) {
+      throw runStopped(this.problemOf(e), w.sim.now);
+    }
+    return this.frame();
+  }
+
+  /**
+   * Runs toward `target` for at most `budgetMs` of wall time, stopping at each live action's
+   * point on the way to apply it. True when it got there.
+   */
+  private runToward(target: number, budgetMs: number): boolean {
+    const w = this.requireWorld();
+    const deadline = this.wallClock() + budgetMs;
+    const left = () => Math.max(0, deadline - this.wallClock());
+    for (;;) {
+      const a = this.actions[this.nextAction];
+      if (!a || a.ms > target) return w.runFor(left(), target, this.wallClock);
+      if (!this.reach(a, left())) return false;
+      // An unpinned point is pinned where it was reached, so later replays stop there exactly.
+      if (a.ev === UNPINNED) this.actions[this.nextAction] = { ...a, ev: w.sim.events };
+      this.apply(a);
+      this.nextAction++;
+    }
+  }
+
+  /**
+   * Brings the world to `p`: every event before `p.ms`, then the events at `p.ms` one by one
+   * until `p.ev` have run, then the clock to `p.ms`. False when the wall budget ran out first.
+   * Throws when the run does not pass through `p`, which a deterministic run always does.
+   */
+  private reach(p: RunPoint, budgetMs: number): boolean {
+    const w = this.requireWorld();
+    if (p.ev === UNPINNED) return w.runFor(budgetMs, p.ms, this.wallClock);
+    if (w.sim.events < p.ev && w.sim.now < justBefore(p.ms)) {
+      if (!w.runFor(budgetMs, justBefore(p.ms), this.wallClock)) return false;
+    }
+    while (w.sim.events < p.ev && w.sim.peek() <= p.ms) w.sim.step();
+    if (w.sim.now < p.ms && w.sim.peek() > p.ms) w.sim.runUntil(p.ms);
+    if (w.sim.events !== p.ev || w.sim.now !== p.ms) {
+      throw new Error(`a replayed fault was injected at t = ${p.ms} ms after ${p.ev} events, but the run is at t = ${w.sim.now} ms after ${w.sim.events}`);
+    }
+    return true;
+  }
+
+  /** Does what a person did at this point. */
+  private apply(a: LiveAction): void {
+    const w = this.requireWorld();
+    if (a.kind === 'clear') return w.faults.clear(a.id);
+    const r = this.checkFault(a.fault, w.sim.now);
+    // setActions checked it against this scenario; a refusal now is a bug.
+    if (!r.ok) throw new Error(`a replayed fault was refused: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    w.faults.add(r.fault);
   }
 
   /** Every fault of this run: from the scenario and injected, started or pending. */
@@ -201,7 +344,7 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const target = Math.min(w.duration, w.sim.now + Math.max(0, simMs));
     try {
-      w.runFor(budgetMs, target, this.wallClock);
+      this.runToward(target, budgetMs);
     } catch (e) {
       throw runStopped(this.problemOf(e), w.sim.now);
     }
@@ -213,6 +356,13 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     try {
       w.start();
+      // Actions due before the next event are done first, as a run through them would.
+      for (let a = this.actions[this.nextAction]; a && (a.ev === w.sim.events || (a.ev === UNPINNED && w.sim.peek() > a.ms)) && a.ms <= w.sim.peek(); a = this.actions[this.nextAction]) {
+        this.reach(a, Number.POSITIVE_INFINITY);
+        if (a.ev === UNPINNED) this.actions[this.nextAction] = { ...a, ev: w.sim.events };
+        this.apply(a);
+        this.nextAction++;
+      }
       if (w.sim.peek() <= w.duration) w.sim.step();
       // Nothing left before the end: this step finishes the run, so the frame says done.
       else w.sim.runUntil(w.duration);
@@ -283,6 +433,7 @@ export class SimHost implements WorldObserver {
     this.world.observer = this;
     if (this.traceOptions) this.world.tracer = new Tracer(this.world, this.traceOptions);
     this.world.start();
+    this.nextAction = 0;
     this.msgCount = 0;
     this.passed = new Float32Array(this.world.topology.edges.length * PASSED_STRIDE);
   }

@@ -1,5 +1,6 @@
 import type { Topology, RunSummary } from '../models';
 import type { Problem } from '../scenario';
+import type { LiveAction } from './liveActions';
 
 /** What the UI learns when a scenario loads. Plain data. */
 export interface ScenarioInfo {
@@ -25,7 +26,8 @@ export interface FaultStatus {
   pending: boolean;
 }
 
-export type InjectResult = { ok: true; id: number } | { ok: false; problems: Problem[] };
+/** An injection's answer: the fault's number and the action the recipe keeps for it, or its problems. */
+export type InjectResult = { ok: true; id: number; action: LiveAction } | { ok: false; problems: Problem[] };
 
 /** A load's answer. A refused file still gives its `title` when it has one, to name it by. */
 export type LoadResult = { ok: true; info: ScenarioInfo } | { ok: false; problems: Problem[]; title?: string };
@@ -133,5 +135,6 @@ export interface Frame {
 }
 
 export type { RunSummary };
+export type { LiveAction, RunPoint } from './liveActions';
 export type { Trace, TraceSummary, Span, TracerOptions } from '../models';
 export type { NodeInspect, EdgeInspect, ReplicaInspect, ProxyInspect, RouteInspect, Gauge } from './inspect';

@@ -5,6 +5,7 @@ import { expose, transfer } from 'comlink';
 import { SimHost } from './SimHost';
 import type { Frame, LoadStage } from './protocol';
 import type { TracerOptions } from '../models';
+import type { LiveAction } from './liveActions';
 
 const host = new SimHost(() => performance.now());
 
@@ -23,6 +24,11 @@ const api = {
   injectFault: (fault: unknown) => host.injectFault(fault),
   clearFault: (id: number) => host.clearFault(id),
   faults: () => host.faults(),
+  // The recipe: live actions replayed at their points; a seek runs in one call, one frame.
+  liveActions: () => host.liveActions(),
+  setActions: (actions: LiveAction[]) => host.setActions(actions),
+  clearInjected: () => host.clearInjected(),
+  seekTo: (targetMs: number, budgetMs: number, fromStart?: boolean) => send(host.seekTo(targetMs, budgetMs, fromStart)),
   // The inspector: plain data, read on demand.
   inspectNode: (nodeId: number) => host.inspectNode(nodeId),
   inspectEdge: (edgeId: number) => host.inspectEdge(edgeId),
