@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
+import { NODE_STRIDE, NodeField } from '../../src/workers/protocol';
 
 const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), 'utf8');
 
@@ -57,7 +58,7 @@ describe('the inspector API', () => {
       expect(r.utilization).toBeLessThanOrEqual(1);
     }
     // The node-wide count of busy workers matches the frame's.
-    expect(n.replicas.reduce((s, r) => s + r.busy, 0)).toBe(frame.nodes[inventory * 6]);
+    expect(n.replicas.reduce((s, r) => s + r.busy, 0)).toBe(frame.nodes[inventory * NODE_STRIDE + NodeField.busy]);
   });
 
   it('inspectEdge gives the hop its rate, latency, attempts per call, failures here and further down, and connections', () => {
