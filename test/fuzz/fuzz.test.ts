@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,12 @@ import { runCase, runMain, type Outcome } from './runCase';
 // (a fixed count, whatever the time); MESHSIM_FUZZ_FROM=N starts at another seed.
 
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-fuzz-'));
+/**
+ * The seed being run, written before each case: a crash that kills the test process (a V8
+ * fatal error, out of memory) cannot report its seed, so it is here.
+ */
+export const LAST_SEED_FILE = join(tmpdir(), 'meshsim-fuzz-last-seed.txt');
+const root = join(import.meta.dirname, '..', '..');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Every seed that ever failed, with why; each runs as its own test before the random ones. */
@@ -67,6 +74,17 @@ describe('fuzz regressions', () => {
     expect(m.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('seed 200006: YAML nested 5,000 levels deep, read twice in one process (compare), exits 2 without killing it', () => {
+    // The first read says "Maximum call stack size exceeded"; the second died in V8
+    // (FATAL ERROR: RegExpCompiler Allocation failed, exit 134), so this runs in a process of its own.
+    const input = generate(200006);
+    const file = join(tmp, input.fileName);
+    writeFileSync(file, input.content);
+    const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', 'compare', file, file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/FATAL ERROR|^\s+at /m);
+    expect(r.status).toBe(2);
+  });
+
   it.each(REGRESSIONS)('seed $seed ends with exit 0 or 2 within its budget ($reason)', ({ seed }) => {
     const o = runCase(generate(seed), tmp);
     expect(o.failures, describeFailure(seed, o)).toEqual([]);
@@ -89,6 +107,7 @@ describe('fuzz', () => {
       for (let seed = from; ; seed++) {
         if (fixedCases !== undefined ? n >= fixedCases : performance.now() - t0 > seconds * 1000) break;
         const input = generate(seed);
+        writeFileSync(LAST_SEED_FILE, `${seed} ${input.kind}: ${input.summary}\n`);
         const o = runCase(input, tmp);
         n++;
         kinds.set(input.kind, (kinds.get(input.kind) ?? 0) + 1);
