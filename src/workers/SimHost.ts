@@ -324,10 +324,19 @@ export class SimHost implements WorldObserver {
   /** Every fault of this run: from the scenario and injected, started or pending. */
   faults(): FaultStatus[] {
     const w = this.requireWorld();
-    return w.faults.faults.map((f, id) => {
+    const list = w.faults.faults.map((f, id) => {
       const h = [...w.faults.history].reverse().find((x) => x.fault === id);
       return { id, type: f.type, target: faultTarget(f), startMs: h?.startMs ?? f.at, endMs: h?.endMs ?? null, pending: !h };
     });
+    // Injections of the recipe the run has not reached yet (after a seek back) are to come.
+    let id = list.length;
+    for (let i = this.nextAction; i < this.actions.length; i++) {
+      const a = this.actions[i];
+      if (a.kind !== 'inject') continue;
+      const r = this.checkFault(a.fault, a.ms);
+      if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), startMs: r.fault.at, endMs: null, pending: true });
+    }
+    return list;
   }
 
   /** Starts the loaded scenario again from time zero, optionally with another seed. */

@@ -16,7 +16,32 @@ export function FaultsPanel() {
       <h2 className="section-title">Faults</h2>
       <FaultForm key={name} topology={topology} />
       <FaultList />
+      <ClearInjected />
     </section>
+  );
+}
+
+/**
+ * "Clear injected faults": takes every fault injected by hand out of the run's recipe and runs
+ * it again to the current time without them. A fault cleared by its own button stays in the
+ * recipe (cleared at its time), so seeking back replays it as it happened.
+ */
+function ClearInjected() {
+  const controller = useController();
+  const injected = useAppStore((s) => s.recipe?.actions.reduce((n, a) => n + (a.kind === 'inject' ? 1 : 0), 0) ?? 0);
+  if (injected === 0) return null;
+  return (
+    <div className="form-row form-row-end">
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        data-testid="clear-injected"
+        title="Remove the faults you injected from this run (they replay on every seek and in its link) and run it again to now without them"
+        onClick={() => void controller.clearInjected()}
+      >
+        Clear injected faults ({injected})
+      </button>
+    </div>
   );
 }
 

@@ -1,5 +1,7 @@
-// The top bar: the product name, the scenario picker, and the run controls.
-import { useRef } from 'react';
+// The top bar: the product name, the scenario picker, the run controls and the share link;
+// under it, what was wrong with the link the app was opened from.
+import { useEffect, useRef, useState } from 'react';
+import '../recipe/recipe.css';
 import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
@@ -27,9 +29,90 @@ export function Header() {
       </div>
       <ScenarioPicker />
       <RunControls />
+      <ShareLink />
       <PresenterToggle />
       <ThemeToggle />
+      <LinkProblems />
     </header>
+  );
+}
+
+/**
+ * Copies a link to this run at this moment. When the clipboard is refused (no permission, an
+ * insecure origin), the link shows in a field to copy by hand.
+ */
+function ShareLink() {
+  const controller = useController();
+  const recipe = useAppStore((s) => s.recipe);
+  const [shown, setShown] = useState<{ url: string; copied: boolean } | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (shown && !shown.copied) field.current?.select();
+  }, [shown]);
+  useEffect(() => {
+    if (!shown?.copied) return;
+    const t = setTimeout(() => setShown(null), 2500);
+    return () => clearTimeout(t);
+  }, [shown]);
+  const tooLarge = recipe?.scenario.kind === 'inline' && shown !== null && !shown.url.includes('data=');
+  return (
+    <div className="share">
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="share-link"
+        disabled={!recipe}
+        title="Copy a link that opens this run at this moment: scenario, seed, injected faults, time and speed"
+        onClick={async () => {
+          const url = controller.shareLink();
+          if (!url) return;
+          try {
+            await navigator.clipboard.writeText(url);
+            setShown({ url, copied: true });
+          } catch {
+            setShown({ url, copied: false });
+          }
+        }}
+      >
+        Share link
+      </button>
+      {shown && (
+        <div className="share-pop" role="status" data-testid="share-pop">
+          {shown.copied ? <span data-testid="share-copied">Link copied.</span> : <span>The clipboard was refused; copy the link:</span>}
+          {!shown.copied && (
+            <input ref={field} className="share-field" data-testid="share-link-text" readOnly value={shown.url} aria-label="Link to this run" onFocus={(e) => e.currentTarget.select()} />
+          )}
+          {tooLarge && <span className="share-note">This scenario is more than 256 KB compressed, too large for a link: the link opens the default scenario.</span>}
+          {!shown.copied && (
+            <button type="button" className="button button-quiet button-small" onClick={() => setShown(null)}>
+              Close
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What was wrong with the link the app was opened from, as `param: message` lines (text only). */
+function LinkProblems() {
+  const { store } = useServices();
+  const problems = useAppStore((s) => s.linkProblems);
+  if (!problems || problems.length === 0) return null;
+  return (
+    <section className="alert link-problems" role="alert" data-testid="link-problems">
+      <h2>The link had {problems.length === 1 ? 'a problem' : `${problems.length} problems`}</h2>
+      <ul className="problems">
+        {problems.map((p, i) => (
+          <li key={i}>
+            <code>{p.path}</code>: {p.message}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="button button-quiet" onClick={() => store.setState((d) => void (d.linkProblems = null))}>
+        Dismiss
+      </button>
+    </section>
   );
 }
 

@@ -1,23 +1,48 @@
 // Keys for a presenter at the front of a room: Space plays or pauses, "." steps one event, and
 // the narrative moves on with n / PageDown / → and back with p / PageUp / ← (what a clicker sends),
-// f enters or leaves presenter mode (Escape leaves it).
+// Shift+← / Shift+→ seek 1 s back or forward, f enters or leaves presenter mode (Escape leaves it).
+// They work whatever was clicked last (a focused button does not take Space), except while
+// typing in a field.
 import { useEffect } from 'react';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
 import { useServices } from '../state/useAppStore';
 
-/** Ignore keys typed into controls, which handle Space themselves. */
-function isControl(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest('input, select, textarea, button, [contenteditable="true"]') !== null;
+/** Input types that take no typing: a key pressed on them is a shortcut. */
+const NOT_TYPED = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'file', 'range', 'color', 'image']);
+
+/** True while a person types in a field (text inputs, text areas, editable text), where keys are theirs. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !NOT_TYPED.has(target.type) && !target.readOnly;
 }
+
+/** A focused select keeps the arrow keys, which change its choice. */
+function keepsArrows(target: EventTarget | null): boolean {
+  return target instanceof HTMLSelectElement;
+}
+
+/** How far Shift+← / Shift+→ seek, simulated ms. */
+export const SHIFT_SEEK_MS = 1000;
 
 export function useShortcuts(): void {
   const { store, controller } = useServices();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isControl(e.target)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const status = store.getState().status;
-      if (e.key === ' ') {
+      const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
+      if (arrow && keepsArrows(e.target)) return;
+      if (arrow && e.shiftKey) {
+        const s = store.getState();
+        if (!s.info || status === RunStatus.loading || status === RunStatus.crashed) return;
+        e.preventDefault();
+        // From where the last seek is going, so held keys add up.
+        const from = s.seekingTo ?? s.stats.simTime;
+        void controller.seek(Math.max(0, Math.min(s.info.durationMs, from + (e.key === 'ArrowRight' ? SHIFT_SEEK_MS : -SHIFT_SEEK_MS))));
+      } else if (e.key === ' ') {
+        // NOTE: also on a focused button, which would otherwise be clicked by this Space.
         e.preventDefault();
         if (status === RunStatus.playing) controller.pause();
         else controller.play();

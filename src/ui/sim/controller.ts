@@ -6,7 +6,8 @@ import { WorkerStopped, type SimBridge, type SimWorker } from '../bridge/simBrid
 import { DEFAULT_SCENARIO_ID, type ScenarioEntry } from '../scenarios/catalog';
 import type { FrameChannel } from '../state/frameChannel';
 import { EMPTY_STATS, RunStatus, type AppStore, type Problem, type ReloadChoice, type RunFailure, type Stats } from '../state/store';
-import { speedById } from './speeds';
+import { decodeLink, encodeLink, packScenario, type Recipe } from '../recipe';
+import { SPEEDS, speedById } from './speeds';
 import { WorkerHung, withDeadline } from './watchdog';
 
 /** Wall time the worker may spend per advance; keeps frames coming at screen rate. */
@@ -23,10 +24,22 @@ const FAULTS_INTERVAL_MS = 500;
  * see a frozen clock, and far beyond a pause of a busy 2-core machine.
  */
 export const ANSWER_DEADLINE_MS = 4000;
+/**
+ * Wall time per `seekTo` call while seeking, ms: the worker runs at full speed for this long
+ * and answers one frame, so the clock moves on screen during a long seek and a newer target
+ * (a drag) is taken up within this time.
+ */
+export const SEEK_SLICE_MS = 150;
+/** Least wall time between two writes of the URL, ms (history.replaceState while playing). */
+const URL_INTERVAL_MS = 500;
 
 export interface Controller {
-  /** Loads the default scenario. */
-  start(): Promise<void>;
+  /**
+   * Opens the run a link asks for (`search` is `location.search`; by default the page's own):
+   * its scenario (the default one when none or an unknown one), seed, live faults, moment and
+   * speed. What is wrong with the link is listed in `linkProblems`, and the rest is used.
+   */
+  start(search?: string): Promise<void>;
   selectScenario(id: string): Promise<void>;
   /**
    * Opens a person's own scenario file in a worker of its own, with progress; problems are
@@ -46,14 +59,23 @@ export interface Controller {
    * the problems found with it, empty when it was injected.
    */
   injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
-  /** Ends an active fault now, or cancels one that has not started. */
+  /** Ends an active fault now, or cancels one that has not started; the recipe keeps it. */
   clearFault(id: number): Promise<void>;
   /**
+   * "Clear injected faults": removes every injected fault (and its clears) from the recipe and
+   * runs the scenario again from zero to the current time without them.
+   */
+  clearInjected(): Promise<void>;
+  /**
    * Runs the simulation to `ms` as fast as it goes, then carries on as before (playing or
-   * paused). An earlier time runs the scenario again from zero, so faults injected by hand
-   * are gone; the run is deterministic, so everything else is as it was.
+   * paused). An earlier time runs the scenario again from zero in the worker, replaying the
+   * faults injected and cleared live at their points, so the picture, counters and trace hash
+   * at a time are always the same. Seeks coalesce: while one runs, only the latest target asked
+   * for is kept, and a later target goes on from where the running one has got to.
    */
   seek(ms: number): Promise<void>;
+  /** The link to this run at this moment and speed (absolute URL), or null before a scenario loads. */
+  shareLink(): string | null;
   /** Stops the loop and the worker. */
   dispose(): void;
 }
@@ -100,6 +122,16 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   let candidate: SimWorker | null = null;
   /** The scenario that ran before the current one, for "Back to" after a failure. */
   let previousId: string | null = null;
+  /** The newest seek target not yet taken up, ms; null when none is waiting. */
+  let seekWanted: number | null = null;
+  /** The next seek must build the run again from zero (its live actions changed). */
+  let seekRestart = false;
+  /** The seek loop running now, which takes up every newer target. */
+  let seekLoop: Promise<void> | null = null;
+  /** The packed scenario of an inline recipe, by its text: packing a large one takes a while. */
+  let packed: { text: string; data: string | null } | null = null;
+  let urlTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastUrlAt = Number.NEGATIVE_INFINITY;
 
   const status = () => store.getState().status;
   const setStatus = (s: RunStatus) => store.setState((d) => void (d.status = s));
@@ -184,7 +216,14 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     const gen = generation;
     api.faults().then(
       (list) => {
-        if (gen === generation && !disposed) store.setState((d) => void (d.faults = list));
+        if (gen !== generation || disposed) return;
+        // A clear replayed by a seek is one the person made: listed as cleared once the run is past it.
+        const now = frames.latest?.simTime ?? 0;
+        const cleared = (store.getState().recipe?.actions ?? []).flatMap((a) => (a.kind === 'clear' && a.ms <= now ? [a.id] : []));
+        store.setState((d) => {
+          d.faults = list;
+          d.clearedFaults = cleared;
+        });
       },
       () => {},
     );
@@ -280,12 +319,12 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
    * Loads `entry` in a fresh worker, reporting its stages. Refused or cancelled, the worker is
    * dropped and the current run goes on; loaded, it becomes the active worker at time zero.
    */
-  async function load(entry: ScenarioEntry, seq: number): Promise<void> {
+  async function load(entry: ScenarioEntry, seq: number, seed: number | null = null): Promise<void> {
     const worker = bridge.spawn();
     candidate = worker;
     let result: LoadResult;
     try {
-      result = await worker.api.load(entry.text, undefined, entry.fileName, proxy((stage: LoadStage) => setStage(seq, stage)));
+      result = await worker.api.load(entry.text, seed ?? undefined, entry.fileName, proxy((stage: LoadStage) => setStage(seq, stage)));
     } catch (e) {
       // The worker died opening it (out of memory, say), or was stopped by a cancel.
       result = { ok: false, problems: [{ path: '(file)', message: `could not be opened: ${e instanceof Error ? e.message : String(e)}` }] };
@@ -314,14 +353,153 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
         d.error = null;
         d.stats = EMPTY_STATS;
         d.status = RunStatus.ready;
+        d.recipe = { scenario: entry.source === 'builtin' ? { kind: 'builtin', id: entry.id } : { kind: 'inline', text: entry.text, fileName: entry.fileName }, seed, actions: [] };
         if (entry.source === 'file') d.entries = [...d.entries.filter((e) => e.id !== entry.id), { ...entry, label }];
       });
       await firstFrame();
     });
   }
 
-  function openEntry(entry: ScenarioEntry): Promise<void> {
-    return load(entry, beginOpening(entry.label, entry.text.length));
+  function openEntry(entry: ScenarioEntry, seed: number | null = null): Promise<void> {
+    return load(entry, beginOpening(entry.label, entry.text.length), seed);
+  }
+
+  /** Keeps the recipe's live actions as the worker holds them (it renumbers clears on inserts). */
+  async function syncActions(gen: number): Promise<void> {
+    const actions = await api.liveActions();
+    if (gen === generation && !disposed) store.setState((d) => void (d.recipe && (d.recipe.actions = actions)));
+  }
+
+  /** The query string for the run now: recipe, the latest frame's exact time, the speed. */
+  function linkSearch(): string | null {
+    const s = store.getState();
+    if (!s.recipe) return null;
+    const r: Recipe = s.recipe;
+    let data: string | null | undefined;
+    if (r.scenario.kind === 'inline') {
+      if (packed?.text !== r.scenario.text) packed = { text: r.scenario.text, data: packScenario(r) };
+      data = packed.data;
+    }
+    return encodeLink({ recipe: r, tMs: frames.latest?.simTime ?? s.stats.simTime, speedId: s.speedId }, data);
+  }
+
+  /** Writes the run into the address bar, at most every URL_INTERVAL_MS (the last write always lands). */
+  function writeUrl(): void {
+    if (disposed || typeof history === 'undefined' || urlTimer !== null) return;
+    const wait = Math.max(0, lastUrlAt + URL_INTERVAL_MS - performance.now());
+    urlTimer = setTimeout(() => {
+      urlTimer = null;
+      lastUrlAt = performance.now();
+      const search = linkSearch();
+      if (search !== null && search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }, wait);
+  }
+
+  /** The seek loop: takes up the newest target until none is left (see `seek`). */
+  async function runSeeks(): Promise<void> {
+    const s0 = store.getState();
+    if (!s0.info || s0.status === RunStatus.loading || s0.status === RunStatus.crashed) {
+      seekWanted = null;
+      return;
+    }
+    const resume = s0.status === RunStatus.playing;
+    stopLoop();
+    setStatus(RunStatus.paused);
+    seeking = true;
+    const gen = generation;
+    try {
+      while (seekWanted !== null) {
+        const target = Math.max(0, Math.min(seekWanted, s0.info.durationMs));
+        seekWanted = null;
+        let fromStart = seekRestart || target < (frames.latest?.simTime ?? 0);
+        seekRestart = false;
+        store.setState((d) => void (d.seekingTo = target));
+        for (;;) {
+          const frame = await inTime(api.seekTo(target, SEEK_SLICE_MS, fromStart));
+          if (gen !== generation) return;
+          fromStart = false;
+          if (frame.simTime < (frames.latest?.simTime ?? 0)) lastSeq = 0;
+          accept(frame, gen);
+          if (frame.done || frame.simTime >= target) break;
+          // A newer target goes on from here when it is later, or from zero when it is earlier.
+          if (seekWanted !== null) break;
+        }
+      }
+    } finally {
+      seeking = false;
+      store.setState((d) => void (d.seekingTo = null));
+    }
+    refreshFaults();
+    if (resume && status() === RunStatus.paused) startPlaying();
+  }
+
+  /** Asks for a seek; the running loop takes it up, or a new one starts. */
+  function requestSeek(ms: number): Promise<void> {
+    seekWanted = ms;
+    // Known at once, so keys pressed in a row add up from the latest target (useShortcuts).
+    const duration = store.getState().info?.durationMs ?? 0;
+    store.setState((d) => void (d.seekingTo = Math.max(0, Math.min(ms, duration))));
+    if (!seekLoop) {
+      seekLoop = serial(runSeeks).finally(() => {
+        seekLoop = null;
+      });
+    }
+    return seekLoop;
+  }
+
+  /** Opens what a link asks for; problems with it go to `linkProblems`. */
+  async function openLink(search: string): Promise<void> {
+    const s = store.getState();
+    const entries = s.entries;
+    const builtin = entries.filter((e) => e.source === 'builtin');
+    const link = decodeLink(search, { scenarioIds: builtin.map((e) => e.id), defaultId: DEFAULT_SCENARIO_ID, speedIds: SPEEDS.map((x) => x.id) });
+    const problems = [...link.problems];
+    if (link.speedId) store.setState((d) => void (d.speedId = link.speedId!));
+    const fallback = entries.find((e) => e.id === DEFAULT_SCENARIO_ID) ?? entries[0];
+    let entry = link.scenario?.kind === 'builtin' ? entries.find((e) => e.id === (link.scenario as { id: string }).id) : undefined;
+    if (link.scenario?.kind === 'inline') {
+      entry = { id: 'file:link', label: 'the scenario in the link', text: link.scenario.text, source: 'file' };
+      await openEntry(entry, link.seed);
+      if (store.getState().selectedId !== entry.id) {
+        // Refused: its problems are the link's, at `data.<field>`.
+        const refused = store.getState().loadProblems?.problems ?? [{ path: '(file)', message: 'could not be opened' }];
+        problems.push(...refused.map((p) => ({ path: `data.${p.path}`, message: p.message })), { path: 'data', message: `the scenario in the link was refused; opened ${DEFAULT_SCENARIO_ID} instead` });
+        store.setState((d) => void (d.loadProblems = null));
+        entry = undefined;
+      }
+    }
+    const asked = new URLSearchParams(search);
+    // The link named a scenario that could not be opened: its seed, faults and moment were for that one.
+    const fellBack = !entry && (asked.has('scenario') || asked.has('data'));
+    if (!entry) {
+      if (!fallback) {
+        store.setState((d) => {
+          d.status = RunStatus.ready;
+          d.error = 'No scenarios were found in scenarios/.';
+        });
+        return;
+      }
+      if (fellBack && (link.seed !== null || link.actions.length > 0 || link.tMs > 0)) {
+        problems.push({ path: 'scenario', message: `the link's seed, faults and time were for that scenario, so ${fallback.label} opens at 0 with none of them` });
+        link.seed = null;
+        link.actions = [];
+        link.tMs = 0;
+      }
+      await openEntry(fallback, link.seed);
+    } else if (link.scenario?.kind === 'builtin') await openEntry(entry, link.seed);
+    const info = store.getState().info;
+    if (info && link.actions.length > 0) {
+      await serial(async () => {
+        const gen = generation;
+        problems.push(...(await inTime(api.setActions(link.actions))));
+        await syncActions(gen);
+      });
+    }
+    if (info && link.tMs > 0) {
+      if (link.tMs > info.durationMs) problems.push({ path: 't', message: `is after the run ends (duration ${info.durationMs / 1000} s); opened at the end` });
+      await requestSeek(Math.min(link.tMs, info.durationMs));
+    }
+    if (problems.length > 0) store.setState((d) => void (d.linkProblems = problems));
   }
 
   async function resetRun(): Promise<void> {
@@ -346,17 +524,15 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   }
 
   return {
-    start() {
-      const entries = store.getState().entries;
-      const first = entries.find((e) => e.id === DEFAULT_SCENARIO_ID) ?? entries[0];
-      if (!first) {
-        store.setState((d) => {
-          d.status = RunStatus.ready;
-          d.error = 'No scenarios were found in scenarios/.';
-        });
-        return Promise.resolve();
-      }
-      return openEntry(first);
+    async start(search = typeof location === 'undefined' ? '' : location.search) {
+      await openLink(search);
+      // From now on the address bar follows the run: its recipe, moment and speed.
+      let before = store.getState();
+      store.subscribe((s) => {
+        if (s.recipe !== before.recipe || s.speedId !== before.speedId || s.stats.simTime !== before.stats.simTime) writeUrl();
+        before = s;
+      });
+      writeUrl();
     },
     selectScenario(id) {
       const entry = store.getState().entries.find((e) => e.id === id);
@@ -421,47 +597,40 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       const result = await api.injectFault(fault);
       if (gen !== generation) return [];
       if (!result.ok) return result.problems;
+      await syncActions(gen);
       refreshFaults();
       return [];
     },
     seek(ms) {
-      return serial(async () => {
-        const s = store.getState();
-        if (!s.info || s.status === RunStatus.loading || s.status === RunStatus.crashed) return;
-        const resume = s.status === RunStatus.playing;
-        stopLoop();
-        const target = Math.max(0, Math.min(ms, s.info.durationMs));
-        if (target < (frames.latest?.simTime ?? 0)) {
-          await api.reset();
-          beginRun();
-          store.setState((d) => void (d.stats = EMPTY_STATS));
-        }
-        setStatus(RunStatus.paused);
-        seeking = true;
-        try {
-          const gen = generation;
-          let frame = frames.latest;
-          while (!frame || (frame.simTime < target && !frame.done)) {
-            frame = await inTime(api.advance(target - (frame?.simTime ?? 0), ADVANCE_BUDGET_MS));
-            if (gen !== generation) return;
-            accept(frame, gen);
-          }
-        } finally {
-          seeking = false;
-        }
-        refreshFaults();
-        if (resume && status() === RunStatus.paused) startPlaying();
-      });
+      return requestSeek(ms);
     },
     async clearFault(id) {
       const gen = generation;
       await api.clearFault(id);
       if (gen !== generation) return;
       store.setState((d) => void d.clearedFaults.push(id));
+      await syncActions(gen);
       refreshFaults();
+    },
+    async clearInjected() {
+      const s = store.getState();
+      if (!s.info || s.status === RunStatus.crashed || s.status === RunStatus.loading) return;
+      const at = frames.latest?.simTime ?? 0;
+      await serial(async () => {
+        const gen = generation;
+        await inTime(api.clearInjected());
+        await syncActions(gen);
+      });
+      seekRestart = true;
+      await requestSeek(at);
+    },
+    shareLink() {
+      const search = linkSearch();
+      return search === null ? null : `${location.origin}${location.pathname}${search}`;
     },
     dispose() {
       disposed = true;
+      if (urlTimer !== null) clearTimeout(urlTimer);
       stopLoop();
       dropOpening();
       bridge.terminate();

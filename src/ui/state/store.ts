@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import type { FaultStatus, LoadResult, LoadStage, ScenarioInfo } from '../../workers/protocol';
 import type { ScenarioEntry } from '../scenarios/catalog';
+import type { Recipe } from '../recipe/types';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
 
 /** One thing wrong with a scenario file, as the worker reports it. */
@@ -115,6 +116,12 @@ export interface AppState {
   presenter: boolean;
   /** Faults the person cleared: one not started yet stays listed as pending by the worker, one active ends at the next event. */
   clearedFaults: number[];
+  /** What the run is made of (scenario, seed, live faults); the URL reflects it. Null before a scenario loads. */
+  recipe: Recipe | null;
+  /** What was wrong with the link the app was opened from (`param: message`), until dismissed. */
+  linkProblems: Problem[] | null;
+  /** The time a seek is running to, ms, or null when none is. */
+  seekingTo: number | null;
 }
 
 export type AppStore = StoreApi<AppState> & {
@@ -136,6 +143,9 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       runFailure: null,
       faults: [],
       clearedFaults: [],
+      recipe: null,
+      linkProblems: null,
+      seekingTo: null,
       theme,
       presenter: false,
     })),

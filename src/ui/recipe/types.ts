@@ -1,0 +1,22 @@
+// A run is a recipe: which scenario, which seed, and what a person did to it live (faults
+// injected and cleared at their points). With a moment and a speed it is what a link holds.
+import type { LiveAction } from '../../workers/protocol';
+
+/** The scenario of a run: one shipped in scenarios/ by name, or a text carried in full (an opened file, a link's). */
+export type ScenarioRef = { kind: 'builtin'; id: string } | { kind: 'inline'; text: string; fileName?: string };
+
+/** Everything that decides what a run does. Plain data. */
+export interface Recipe {
+  scenario: ScenarioRef;
+  /** The seed given in place of the scenario's own, or null for the scenario's. */
+  seed: number | null;
+  /** Faults injected and cleared live, in run order (see LiveAction). */
+  actions: LiveAction[];
+}
+
+/** What a link holds: the recipe, the moment (simulated ms) and the speed's id. */
+export interface LinkState {
+  recipe: Recipe;
+  tMs: number;
+  speedId: string;
+}

@@ -1,0 +1,178 @@
+// The URL holds the run: `?scenario=mesh-only` (or `data=`, a scenario packed in full), `seed=`,
+// `faults=` (the live actions, packed), `t=` (the moment) and `speed=`. A link is untrusted
+// input: every parameter is checked, sizes are capped, problems come back as `param: message`,
+// and nothing in it is ever run or rendered as HTML. Pure functions.
+import { parseDuration } from '../../scenario/duration';
+import type { LiveAction } from '../../workers/protocol';
+import type { Problem } from '../state/store';
+import { formatBytes, pack, packedBytes, unpack } from './codec';
+import type { LinkState, Recipe, ScenarioRef } from './types';
+
+/**
+ * Most bytes a packed scenario may take in a link. 256 KB packs a scenario of a few MB (the
+ * shipped ones pack to 1-3 KB, Istio's full load test to about 30 KB); Chromium keeps URLs up
+ * to 2 MB, and a link longer than this is no longer one a person can paste.
+ */
+export const MAX_DATA_BYTES = 256 * 1024;
+/** Most bytes a link's scenario may unpack to: deflate packs at most about 1000:1, so this bounds a small link's cost. */
+export const MAX_DATA_TEXT_BYTES = 16 * 1024 * 1024;
+/** Most bytes the packed live actions may take, and unpack to. */
+export const MAX_FAULTS_BYTES = 64 * 1024;
+export const MAX_FAULTS_TEXT_BYTES = 1024 * 1024;
+/** Most live actions a link may carry: each is replayed by validating it against the scenario. */
+export const MAX_ACTIONS = 1000;
+
+/** The parameters a link may hold. */
+export const LINK_PARAMS = ['scenario', 'data', 'seed', 'faults', 't', 'speed'] as const;
+
+const NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** What a link asks for, after checks; `scenario` null means the default one. */
+export interface DecodedLink {
+  scenario: ScenarioRef | null;
+  seed: number | null;
+  actions: LiveAction[];
+  /** The moment, simulated ms (0 when not given). */
+  tMs: number;
+  /** The speed's id, or null when not given. */
+  speedId: string | null;
+  problems: Problem[];
+}
+
+/** What decoding needs to know of the app. */
+export interface LinkContext {
+  /** Names of the shipped scenarios. */
+  scenarioIds: readonly string[];
+  defaultId: string;
+  speedIds: readonly string[];
+}
+
+/**
+ * Reads a URL's query (`location.search`). Each bad parameter gets a problem at its name and is
+ * left out (an unknown scenario opens the default one); the rest is used. Never throws. Pure.
+ */
+export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
+  const q = new URLSearchParams(search);
+  const problems: Problem[] = [];
+  const out: DecodedLink = { scenario: null, seed: null, actions: [], tMs: 0, speedId: null, problems };
+  const bad = (path: string, message: string) => void problems.push({ path, message });
+  for (const key of new Set(q.keys())) {
+    if (!(LINK_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a link parameter (they are: ${LINK_PARAMS.join(', ')}); left out`);
+    else if (q.getAll(key).length > 1) bad(key, 'is given more than once; the first is used');
+  }
+  const name = q.get('scenario');
+  const data = q.get('data');
+  if (name !== null && data !== null) bad('data', 'a link holds either a scenario name or a scenario\'s data, not both; the name is used');
+  if (name !== null) {
+    if (!NAME.test(name)) bad('scenario', `${shown(name)} is not a scenario name (letters, digits, . _ -); opened ${ctx.defaultId} instead`);
+    else if (!ctx.scenarioIds.includes(name)) bad('scenario', `unknown scenario ${shown(name)} (scenarios: ${ctx.scenarioIds.join(', ')}); opened ${ctx.defaultId} instead`);
+    else out.scenario = { kind: 'builtin', id: name };
+  } else if (data !== null) {
+    const bytes = packedBytes(data);
+    if (bytes > MAX_DATA_BYTES) bad('data', `the scenario in it is ${formatBytes(bytes)} compressed, more than ${formatBytes(MAX_DATA_BYTES)}; opened ${ctx.defaultId} instead`);
+    else {
+      const r = unpack(data, MAX_DATA_TEXT_BYTES);
+      if (!r.ok) bad('data', `${r.message}; opened ${ctx.defaultId} instead`);
+      else out.scenario = { kind: 'inline', text: r.text };
+    }
+  }
+  const seed = q.get('seed');
+  if (seed !== null) {
+    const n = /^-?\d{1,20}$/.test(seed.trim()) ? Number(seed.trim()) : Number.NaN;
+    if (!Number.isSafeInteger(n)) bad('seed', `must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER} (2^53 − 1: larger numbers cannot be held exactly, so two seeds would run the same), got ${shown(seed)}; the scenario's seed is used`);
+    else out.seed = n;
+  }
+  const t = q.get('t');
+  if (t !== null) {
+    const r = parseDuration(/^\s*\d+(\.\d+)?\s*$/.test(t) ? Number(t) : t);
+    if (!r.ok) bad('t', `${r.message}; the run starts at 0`);
+    else out.tMs = r.ms;
+  }
+  const speed = q.get('speed');
+  if (speed !== null) {
+    if (!ctx.speedIds.includes(speed)) bad('speed', `unknown speed ${shown(speed)} (speeds: ${ctx.speedIds.join(', ')})`);
+    else out.speedId = speed;
+  }
+  const faults = q.get('faults');
+  if (faults !== null) out.actions = decodeActions(faults, bad);
+  return out;
+}
+
+/** The live actions a `faults=` parameter holds; bad entries are reported and left out. */
+function decodeActions(param: string, bad: (path: string, message: string) => void): LiveAction[] {
+  const bytes = packedBytes(param);
+  if (bytes > MAX_FAULTS_BYTES) return bad('faults', `the faults in it are ${formatBytes(bytes)} compressed, more than ${formatBytes(MAX_FAULTS_BYTES)}; none were injected`), [];
+  const r = unpack(param, MAX_FAULTS_TEXT_BYTES);
+  if (!r.ok) return bad('faults', `${r.message}; none were injected`), [];
+  let list: unknown;
+  try {
+    list = JSON.parse(r.text);
+  } catch {
+    return bad('faults', 'is not a list this app wrote (not JSON); none were injected'), [];
+  }
+  if (!Array.isArray(list)) return bad('faults', 'is not a list of faults; none were injected'), [];
+  if (list.length > MAX_ACTIONS) return bad('faults', `holds ${list.length} faults and clears, more than ${MAX_ACTIONS}; none were injected`), [];
+  const out: LiveAction[] = [];
+  list.forEach((e: unknown, i) => {
+    const at = `faults.${i}`;
+    if (!Array.isArray(e) || e.length !== 3) return bad(at, 'must be [time ms, event count, fault or fault number]; left out');
+    const [ms, ev, what] = e as unknown[];
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return bad(`${at}.0`, `the time must be a number of ms, 0 or more, got ${shown(JSON.stringify(ms) ?? String(ms))}; left out`);
+    if (typeof ev !== 'number' || !Number.isSafeInteger(ev) || ev < -1) return bad(`${at}.1`, `the event count must be a whole number, 0 or more (or -1: not known), got ${shown(JSON.stringify(ev) ?? String(ev))}; left out`);
+    if (typeof what === 'number') {
+      if (!Number.isSafeInteger(what) || what < 0) return bad(`${at}.2`, `a fault number must be a whole number, 0 or more, got ${what}; left out`);
+      out.push({ kind: 'clear', ms, ev, id: what });
+    } else if (what !== null && typeof what === 'object' && !Array.isArray(what)) {
+      out.push({ kind: 'inject', ms, ev, fault: what as Record<string, unknown> });
+    } else bad(`${at}.2`, 'must be a fault (an object) or the number of a fault to clear; left out');
+  });
+  return out;
+}
+
+/**
+ * The query string (with its `?`) for a run: the scenario by name, or packed in full as `data`
+ * (`packed` gives it ready packed, since packing a large scenario takes a while; null when it is
+ * over MAX_DATA_BYTES and must be left out), the seed when not the scenario's, the live actions,
+ * the moment and the speed. Pure.
+ */
+export function encodeLink(link: LinkState, packed?: string | null): string {
+  const q: string[] = [];
+  const { recipe } = link;
+  if (recipe.scenario.kind === 'builtin') q.push(`scenario=${encodeURIComponent(recipe.scenario.id)}`);
+  else {
+    const data = packed === undefined ? pack(recipe.scenario.text) : packed;
+    if (data !== null) q.push(`data=${data}`);
+  }
+  if (recipe.seed !== null) q.push(`seed=${recipe.seed}`);
+  if (recipe.actions.length > 0) q.push(`faults=${packActions(recipe.actions)}`);
+  if (link.tMs > 0) q.push(`t=${formatT(link.tMs)}`);
+  q.push(`speed=${encodeURIComponent(link.speedId)}`);
+  return `?${q.join('&')}`;
+}
+
+/** The live actions packed as `[ms, ev, fault | id]` entries. Pure. */
+export function packActions(actions: readonly LiveAction[]): string {
+  return pack(JSON.stringify(actions.map((a) => [a.ms, a.ev, a.kind === 'inject' ? a.fault : a.id])));
+}
+
+/**
+ * A moment as a link writes it: whole seconds as `90s`, any other time exactly, in ms
+ * (`12345.678ms`), so a link reopens the very same moment. Pure.
+ */
+export function formatT(ms: number): string {
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  const text = String(ms);
+  return /e/i.test(text) ? `${ms.toFixed(6)}ms` : `${text}ms`;
+}
+
+/** The packed scenario of a recipe, or null when it is too large for a link. Pure. */
+export function packScenario(recipe: Recipe): string | null {
+  if (recipe.scenario.kind !== 'inline') return null;
+  const data = pack(recipe.scenario.text);
+  return packedBytes(data) > MAX_DATA_BYTES ? null : data;
+}
+
+/** A value from a link, quoted and cut short for a message (the message is rendered as text). */
+function shown(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 28)}…${text.slice(-28)}` : text);
+}

@@ -1,0 +1,222 @@
+// A run is a recipe, and the URL holds it: opening a scenario by URL, a share link that
+// reopens the same moment in a fresh page, faults that replay when seeking back and forth,
+// an unknown scenario name, and the keyboard after clicking a button.
+import { expect, test, type Page } from '@playwright/test';
+
+const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
+
+/** The figures a moment must repeat. */
+async function moment(page: Page) {
+  return {
+    time: await page.getByTestId('sim-time').textContent(),
+    hash: await page.getByTestId('trace-hash').textContent(),
+    sent: await page.getByTestId('sent-count').textContent(),
+    ok: await page.getByTestId('ok-count').textContent(),
+    failed: await page.getByTestId('failed-count').textContent(),
+    causes: await page.getByTestId('failure-causes').textContent(),
+  };
+}
+
+/** Waits until no seek is running and the run is paused or ready. */
+async function settled(page: Page) {
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
+}
+
+test('opening a scenario by URL opens it, and the address bar follows the speed and time', async ({ page }) => {
+  await page.goto('/?scenario=mesh-only');
+  await expect(page.getByTestId('scenario-title')).toHaveText('Mesh only: a sidecar beside every replica');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('mesh-only');
+  await expect(page.getByTestId('link-problems')).toHaveCount(0);
+  await page.getByTestId('speed').selectOption('10');
+  await expect.poll(() => new URL(page.url()).searchParams.get('speed')).toBe('10');
+  await page.getByTestId('play').click();
+  await expect.poll(() => num(page, 'sim-time')).toBeGreaterThan(2);
+  await page.getByTestId('pause').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('t')).toMatch(/^\d+(\.\d+)?m?s$/);
+  expect(new URL(page.url()).searchParams.get('scenario')).toBe('mesh-only');
+  await page.screenshot({ path: 'test-results/recipe-open-by-url.png' });
+});
+
+test('an unknown scenario name in the URL gets a clear message and the default scenario', async ({ page }) => {
+  await page.goto('/?scenario=no-such-mesh&t=5s&speed=warp');
+  const problems = page.getByTestId('link-problems');
+  await expect(problems).toBeVisible();
+  await expect(problems).toContainText('scenario: unknown scenario "no-such-mesh" (scenarios: hello-mesh, ');
+  await expect(problems).toContainText('opened hello-mesh instead');
+  await expect(problems).toContainText('speed: unknown speed "warp"');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
+  await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
+  await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBe('hello-mesh');
+  await page.screenshot({ path: 'test-results/recipe-unknown-scenario.png' });
+});
+
+test('text in a link renders as text, and a bad data parameter is named', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => errors.push(`dialog: ${d.message()}`));
+  await page.goto(`/?scenario=${encodeURIComponent('<img src=x onerror=alert(1)>')}&data=abc&seed=1e400`);
+  const problems = page.getByTestId('link-problems');
+  await expect(problems).toContainText('scenario: "<img src=x onerror=alert(1)>" is not a scenario name');
+  await expect(problems).toContainText('data: a link holds either a scenario name or a scenario\'s data, not both');
+  await expect(problems).toContainText('seed: must be a whole number');
+  await expect(problems.locator('img')).toHaveCount(0);
+  await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
+  expect(errors).toEqual([]);
+});
+
+test('a share link opens the same run at the same moment in a fresh page: same trace hash and counters', async ({ page, browser }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?scenario=hello-mesh&speed=10');
+  await page.getByTestId('play').click();
+  await expect.poll(() => num(page, 'sim-time')).toBeGreaterThan(3);
+  await page.getByTestId('fault-type').selectOption('kill-service');
+  await page.getByTestId('fault-target').selectOption('catalog');
+  await page.getByTestId('fault-duration').fill('3s');
+  await page.getByTestId('fault-inject').click();
+  await expect.poll(() => num(page, 'failed-count')).toBeGreaterThan(0);
+  await expect.poll(() => num(page, 'sim-time')).toBeGreaterThan(9);
+  await page.getByTestId('pause').click();
+  await settled(page);
+  const before = await moment(page);
+  await page.getByTestId('share-link').click();
+  await expect(page.getByTestId('share-copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\?scenario=hello-mesh&faults=[A-Za-z0-9_-]+&t=[\d.]+m?s&speed=10$/);
+  await page.screenshot({ path: 'test-results/recipe-share-before.png' });
+
+  const fresh = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
+  await settled(fresh);
+  expect(await moment(fresh)).toEqual(before);
+  await expect(fresh.getByTestId('speed')).toHaveValue('10');
+  await expect(fresh.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
+  await expect(fresh.getByTestId('link-problems')).toHaveCount(0);
+  await fresh.screenshot({ path: 'test-results/recipe-share-after.png' });
+  // Reloading it is the same again.
+  await fresh.reload();
+  await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
+  await fresh.close();
+});
+
+test('when the clipboard is refused, the link shows in a field to copy', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+  });
+  await page.goto('/?scenario=mm1&t=2s');
+  await settled(page);
+  await page.getByTestId('share-link').click();
+  const field = page.getByTestId('share-link-text');
+  await expect(field).toBeVisible();
+  await expect(field).toHaveValue(/\?scenario=mm1&t=2s&speed=0\.1$/);
+  await page.screenshot({ path: 'test-results/recipe-share-fallback.png' });
+});
+
+test('injecting a fault, seeking back before it and forward past it shows the same failures and trace hash', async ({ page }) => {
+  await page.goto('/?scenario=hello-mesh&t=10s');
+  await settled(page);
+  await expect(page.getByTestId('sim-time')).toHaveText('10.0 s');
+  expect(await num(page, 'failed-count')).toBe(0);
+  await page.getByTestId('fault-type').selectOption('kill-service');
+  await page.getByTestId('fault-target').selectOption('catalog');
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
+  // Five seconds on, with Shift+→ (1 s each), after clicking a button.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText('15.0 s');
+  await settled(page);
+  const after = await moment(page);
+  expect(Number(after.failed!.replace(/\D/g, ''))).toBeGreaterThan(0);
+  expect(after.causes).toContain('connect-refused');
+  await page.screenshot({ path: 'test-results/recipe-seek-after-fault.png' });
+
+  // Back before the fault: no failures yet, the fault is to come.
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect(page.getByTestId('sim-time')).toHaveText('7.00 s');
+  await settled(page);
+  expect(await num(page, 'failed-count')).toBe(0);
+  await expect(page.getByTestId('fault-list')).toContainText('starts at 10.0 s');
+  await page.screenshot({ path: 'test-results/recipe-seek-before-fault.png' });
+
+  // Forward past it again: the same failures and the same trace hash.
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText('15.0 s');
+  await settled(page);
+  expect(await moment(page)).toEqual(after);
+  // Reset and play to past it: the fault replays there too.
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
+  await expect(page.getByTestId('fault-list')).toContainText('starts at 10.0 s');
+
+  // "Clear injected faults" removes it from the run and the link, back to the same time.
+  for (let i = 0; i < 15; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText('15.0 s');
+  await settled(page);
+  await page.getByTestId('clear-injected').click();
+  await settled(page);
+  await expect(page.getByTestId('sim-time')).toHaveText('15.0 s');
+  expect(await num(page, 'failed-count')).toBe(0);
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.has('faults')).toBe(false);
+});
+
+test('keyboard shortcuts work whatever button was clicked last, but not while typing in a field', async ({ page }) => {
+  await page.goto('/?scenario=hello-mesh&speed=1');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  // Step leaves focus on its button: Space must play, not click Step again.
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  const events = await page.getByTestId('trace-hash').textContent();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  expect(await page.getByTestId('trace-hash').textContent()).not.toBe(events);
+  // After the theme button: f for presenter mode, f again to leave.
+  await page.getByTestId('theme-toggle').click();
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('theme-toggle').click();
+  // After the speed picker (a select): Shift+→ seeks 1 s on; the select keeps its own arrows.
+  const t0 = await num(page, 'sim-time');
+  await page.getByTestId('share-link').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => num(page, 'sim-time')).toBeCloseTo(t0 + 1, 1);
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: 'test-results/recipe-keys-after-button.png' });
+  // Typing in a field: Space and f are the field's.
+  const field = page.getByTestId('fault-duration');
+  await field.click();
+  await page.keyboard.type('5s f');
+  await expect(field).toHaveValue('5s f');
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'false');
+});
+
+for (const [w, h] of [
+  [1280, 720],
+  [1024, 768],
+] as const) {
+  test(`at ${w}x${h} every control and the faults panel can be reached and used`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?scenario=hello-mesh&t=5s');
+    await settled(page);
+    for (const id of ['scenario-select', 'play', 'step', 'reset', 'speed', 'share-link', 'presenter-toggle', 'theme-toggle', 'timeline', 'fault-type', 'fault-target', 'fault-inject']) {
+      const el = page.getByTestId(id);
+      await el.scrollIntoViewIfNeeded();
+      await expect(el, id).toBeInViewport();
+      await expect(el, id).toBeEnabled();
+    }
+    await page.getByTestId('fault-type').selectOption('kill-service');
+    await page.getByTestId('fault-inject').click();
+    const clear = page.getByTestId('clear-injected');
+    await clear.scrollIntoViewIfNeeded();
+    await expect(clear).toBeInViewport();
+    await page.getByTestId('fault-list').getByTestId('fault-clear').first().scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('fault-list').getByTestId('fault-clear').first()).toBeInViewport();
+    await page.screenshot({ path: `test-results/recipe-reach-${w}x${h}.png` });
+  });
+}

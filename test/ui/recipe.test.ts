@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { decodeLink, encodeLink, formatT, pack, packActions, unpack, MAX_DATA_BYTES } from '../../src/ui/recipe';
+import type { LiveAction } from '../../src/workers/protocol';
+
+const ctx = { scenarioIds: ['hello-mesh', 'mesh-only', 'mm1'], defaultId: 'hello-mesh', speedIds: ['0.1', '1', '10', 'max'] };
+const actions: LiveAction[] = [
+  { kind: 'inject', ms: 10_000.123456789, ev: 4321, fault: { type: 'kill-service', service: 'catalog', for: '4s' } },
+  { kind: 'clear', ms: 12_500, ev: 5000, id: 0 },
+  { kind: 'clear', ms: 13_000, ev: -1, id: 1 },
+];
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+describe('a link holds the run', () => {
+  it('round-trips scenario, seed, faults, an exact moment and the speed', () => {
+    const search = encodeLink({ recipe: { scenario: { kind: 'builtin', id: 'mesh-only' }, seed: -42, actions }, tMs: 12_345.678901234, speedId: '10' });
+    expect(search).toMatch(/^\?scenario=mesh-only&seed=-42&faults=[A-Za-z0-9_-]+&t=12345\.678901234ms&speed=10$/);
+    const d = decodeLink(search, ctx);
+    expect(d.problems).toEqual([]);
+    expect(d).toMatchObject({ scenario: { kind: 'builtin', id: 'mesh-only' }, seed: -42, tMs: 12_345.678901234, speedId: '10' });
+    expect(d.actions).toEqual(actions);
+  });
+
+  it('carries an edited scenario packed in full, a shipped one in about 2 KB', () => {
+    const text = readFileSync(fileURLToPath(new URL('../../scenarios/control-plane-outage.json', import.meta.url)), 'utf8');
+    const search = encodeLink({ recipe: { scenario: { kind: 'inline', text }, seed: null, actions: [] }, tMs: 90_000, speedId: '1' });
+    expect(search.length).toBeLessThan(text.length * 0.6);
+    expect(search.length).toBeLessThan(3000);
+    const d = decodeLink(search, ctx);
+    expect(d.problems).toEqual([]);
+    expect(d.scenario).toEqual({ kind: 'inline', text });
+    expect(d.tMs).toBe(90_000);
+    expect(formatT(90_000)).toBe('90s');
+  });
+
+  it('opens the default scenario for an unknown name, saying which names exist', () => {
+    const d = decodeLink('?scenario=no-such-thing', ctx);
+    expect(d.scenario).toBeNull();
+    expect(d.problems).toEqual([{ path: 'scenario', message: 'unknown scenario "no-such-thing" (scenarios: hello-mesh, mesh-only, mm1); opened hello-mesh instead' }]);
+  });
+
+  it('names each bad parameter and keeps the good ones', () => {
+    const d = decodeLink('?scenario=mm1&t=-5s&speed=warp&seed=99999999999999999999&x=1', ctx);
+    expect(d.scenario).toEqual({ kind: 'builtin', id: 'mm1' });
+    expect(d.problems.map((p) => p.path)).toEqual(['x', 'seed', 't', 'speed']);
+    expect(d.problems[0].message).toMatch(/^is not a link parameter \(they are: scenario, data, seed, faults, t, speed\)/);
+    expect(d.problems[1].message).toMatch(/^must be a whole number from -9007199254740991 to 9007199254740991 .*got "99999999999999999999"/);
+    expect(d.problems[2].message).toBe('must not be negative, got "-5s"; the run starts at 0');
+    expect(d.problems[3].message).toBe('unknown speed "warp" (speeds: 0.1, 1, 10, max)');
+    expect(d.tMs).toBe(0);
+    expect(d.seed).toBeNull();
+    expect(decodeLink('?t=90', ctx).tMs).toBe(90);
+  });
+
+  it('refuses a scenario over 256 KB compressed, saying how large it is', () => {
+    const huge = 'A'.repeat(Math.ceil((3.2 * 1_048_576 * 4) / 3));
+    const d = decodeLink(`?data=${huge}`, ctx);
+    expect(d.scenario).toBeNull();
+    expect(d.problems).toEqual([{ path: 'data', message: 'the scenario in it is 3.2 MB compressed, more than 256 KB; opened hello-mesh instead' }]);
+    expect(MAX_DATA_BYTES).toBe(262_144);
+  });
+
+  it('stops unpacking a small link that would unpack into more than 16 MB (a deflate bomb)', () => {
+    const bomb = b64(deflateSync(new Uint8Array(40 * 1024 * 1024), { level: 9 }));
+    expect(bomb.length).toBeLessThan(100_000);
+    const d = decodeLink(`?data=${bomb}`, ctx);
+    expect(d.problems).toEqual([{ path: 'data', message: 'unpacks to more than 16.0 MB; opened hello-mesh instead' }]);
+  });
+
+  it('says what is wrong with data that is not packed text', () => {
+    expect(decodeLink('?data=<script>', ctx).problems[0]).toEqual({ path: 'data', message: 'is not base64url text (letters, digits, - and _); opened hello-mesh instead' });
+    expect(decodeLink('?data=aGVsbG8gd29ybGQ', ctx).problems[0].message).toBe('is not compressed data this app wrote (deflate); opened hello-mesh instead');
+    expect(unpack(b64(deflateSync(new Uint8Array([0xff, 0xfe, 0x41]))), 100)).toEqual({ ok: false, message: 'is not UTF-8 text once unpacked' });
+  });
+
+  it('names bad fault entries by their place, keeping the good ones', () => {
+    const faults = pack(JSON.stringify([[1000, 10, { type: 'kill-service', service: 'x' }], [-1, 5, 0], [2000, 1.5, 0], [3000, 20, 'rm -rf'], 'junk', [4000, 30, 2]]));
+    const d = decodeLink(`?scenario=mm1&faults=${faults}`, ctx);
+    expect(d.problems.map((p) => p.path)).toEqual(['faults.1.0', 'faults.2.1', 'faults.3.2', 'faults.4']);
+    expect(d.problems[0].message).toBe('the time must be a number of ms, 0 or more, got "-1"; left out');
+    expect(d.actions).toEqual([
+      { kind: 'inject', ms: 1000, ev: 10, fault: { type: 'kill-service', service: 'x' } },
+      { kind: 'clear', ms: 4000, ev: 30, id: 2 },
+    ]);
+    expect(decodeLink(`?faults=${pack('{"a":1}')}`, ctx).problems).toEqual([{ path: 'faults', message: 'is not a list of faults; none were injected' }]);
+    expect(decodeLink(`?faults=${pack(JSON.stringify(Array(1001).fill([0, 0, 0])))}`, ctx).problems[0].message).toBe('holds 1001 faults and clears, more than 1000; none were injected');
+    expect(packActions([])).toBe(pack('[]'));
+  });
+});
