@@ -272,9 +272,11 @@ const ISSUE_KINDS: Array<[string, (d: Draw, s: Obj) => string]> = [
  * lives, a second mesh, warmups, connection ages, ring hash. Most stay valid; some do not.
  */
 function extras(d: Draw, s: Obj): void {
-  if (!Array.isArray(s.services) || !s.services.length) return;
-  const services = s.services as Obj[];
-  const svc = () => (d.pick(services).name as string) ?? 's0';
+  // After a junk mutation, lists may hold anything: only objects get extras.
+  const objects = (xs: Json | undefined): Obj[] => (Array.isArray(xs) ? xs.filter((x): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x)) : []);
+  const services = objects(s.services);
+  if (!services.length) return;
+  const svc = () => String(d.pick(services).name ?? 's0');
   if (d.chance(0.5)) {
     const faults = Array.isArray(s.faults) ? (s.faults as Json[]) : [];
     const at = () => d.pick(['0ms', '50ms', '300ms', '1s']);
@@ -313,7 +315,7 @@ function extras(d: Draw, s: Obj): void {
     v.policy = { ...(typeof v.policy === 'object' && v.policy !== null ? (v.policy as Obj) : {}), maxConnectionDuration: d.pick(['1ms', '50ms']), loadBalancer: d.pick(['ring-hash', 'least-request']), connectTimeout: d.pick(['1ms', '100ms']) };
     if (v.sidecar === undefined) v.sidecar = true;
   }
-  if (d.chance(0.2)) for (const c of (s.clients as Obj[]) ?? []) c.timeout = d.pick(['1ms', '30ms']);
+  if (d.chance(0.2)) for (const c of objects(s.clients)) c.timeout = d.pick(['1ms', '30ms']);
 }
 
 /** CLI arguments: mostly none or ordinary ones, sometimes the extreme ones of issue 10. */
