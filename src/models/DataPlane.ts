@@ -200,7 +200,14 @@ export class DataPlane implements Actor, ConnectionUser {
     }
     const d = after + this.oneWay(r, att.replica);
     if (att.trace !== null) w.tracer!.network(att, true, w.sim.now + after, w.sim.now + d, false);
-    if (w.observer) w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, att.cause !== null, att.isRetry);
+    if (w.observer) {
+      // A failed try its router is set to retry is drawn as a retry, not a failure: the call may
+      // still end ok (read now; the retry budget may differ when the answer lands). The late
+      // answer of a try the router gave up on is dropped at its proxy: never the call's failure.
+      const failed = att.cause !== null && !att.abandoned;
+      const retried = failed && this.retryExpected(att);
+      w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, failed && !retried, att.isRetry || retried);
+    }
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
     if (r.sidecar) this.toProxy(r.sidecar, d, att.id, Pass.outResponse);
     else this.deliver(d, Ev.AttemptResponse, this.id, att.id, 0);
@@ -372,6 +379,19 @@ export class DataPlane implements Actor, ConnectionUser {
     }
     if (att.trace !== null) w.tracer!.retryDecision(att, false, retryReason(r, call, cause, status, local, null));
     this.finishCall(call, cause, status, inherited);
+  }
+
+  /**
+   * Whether `decide` would retry this failed try if its answer reached the router now: the same
+   * tests (an L7 router, attempts left, a retriable failure, room under the retry limit). For
+   * drawing only; changes nothing.
+   */
+  private retryExpected(att: Attempt): boolean {
+    const call = this.world.calls.get(att.call);
+    const r = call.route;
+    if (call.done || r === null) return false;
+    const p = r.policy;
+    return p.l7 && call.attempts <= p.retries && retriable(p.retryOn, p.retriableStatus, att.cause!, att.status, att.local) && r.activeRetries < r.retryLimit();
   }
 
   /** Only a request on a connection has a per-try timer: its record lives on until the answer. */

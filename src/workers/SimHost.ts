@@ -3,7 +3,7 @@ import { ConfigState, Tracer, World, faultTarget, summarize, type RunSummary, ty
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { countBeforeReading, formatDuration, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
-import { Counter, DOT_STRIDE, EDGE_STRIDE, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
+import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, TLS_CAUSES, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
 const SEEN = 8;
@@ -24,8 +24,13 @@ export const WORKER_TRACE_OPTIONS: TracerOptions = { sampleEvery: 20, maxSampled
  */
 export const START_BUDGET_MS = 5000;
 
-/** Most messages drawn at once; beyond this the oldest in-flight ones are not drawn. */
-const MAX_DOTS = 4000;
+/**
+ * The dot-sampling stride for `inFlight` messages: 1 up to MAX_DOTS, else the least k with
+ * ceil(inFlight / k) <= MAX_DOTS, so every k-th message (by send order) is drawn. Pure.
+ */
+export function dotStride(inFlight: number): number {
+  return inFlight <= MAX_DOTS ? 1 : Math.ceil(inFlight / MAX_DOTS);
+}
 
 /**
  * Hosts one World for the UI: loads scenario text, advances simulated time in wall-time
@@ -43,7 +48,10 @@ export class SimHost implements WorldObserver {
   private msgFlags = new Uint8Array(1024);
   private msgT0 = new Float64Array(1024);
   private msgT1 = new Float64Array(1024);
+  /** Each message's number in send order (for uniform sampling that holds still between frames). */
+  private msgSeq = new Float64Array(1024);
   private msgCount = 0;
+  private msgSent = 0;
   /** Per edge, messages sent and arrived since the last frame without ever being drawn. */
   private passed = new Float32Array(0);
 
@@ -148,12 +156,13 @@ export class SimHost implements WorldObserver {
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */
   private stash() {
-    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgCount, passed } = this;
+    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgCount, passed } = this;
     this.msgEdge = new Int32Array(1024);
     this.msgFlags = new Uint8Array(1024);
     this.msgT0 = new Float64Array(1024);
     this.msgT1 = new Float64Array(1024);
-    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgCount, passed };
+    this.msgSeq = new Float64Array(1024);
+    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgCount, passed };
   }
 
   private unstash(s: ReturnType<SimHost['stash']>): void {
@@ -394,6 +403,7 @@ export class SimHost implements WorldObserver {
     this.msgFlags[i] = (response ? 1 : 0) | (failed ? 2 : 0) | (retry ? 4 : 0);
     this.msgT0[i] = t0;
     this.msgT1[i] = t1;
+    this.msgSeq[i] = this.msgSent++;
   }
 
   requestEnded(): void {}
@@ -475,17 +485,26 @@ export class SimHost implements WorldObserver {
       this.msgFlags[kept] = flags | SEEN;
       this.msgT0[kept] = this.msgT0[i];
       this.msgT1[kept] = this.msgT1[i];
+      this.msgSeq[kept] = this.msgSeq[i];
       kept++;
     }
     this.msgCount = kept;
-    const first = Math.max(0, kept - MAX_DOTS);
-    const dots = new Float32Array((kept - first) * DOT_STRIDE);
-    for (let i = first, j = 0; i < kept; i++, j += DOT_STRIDE) {
+    // Uniform sampling: every k-th message by its send number, so each dot stands for k messages
+    // of any age and a message keeps its dot (or its absence) from frame to frame.
+    const every = dotStride(kept);
+    let drawn = 0;
+    if (every === 1) drawn = kept;
+    else for (let i = 0; i < kept; i++) if (this.msgSeq[i] % every === 0) drawn++;
+    drawn = Math.min(drawn, MAX_DOTS);
+    const dots = new Float32Array(drawn * DOT_STRIDE);
+    for (let i = 0, j = 0; i < kept && j < dots.length; i++) {
+      if (every > 1 && this.msgSeq[i] % every !== 0) continue;
       dots[j] = this.msgEdge[i];
       dots[j + 1] = Math.max(0, Math.min(1, (now - this.msgT0[i]) / (this.msgT1[i] - this.msgT0[i])));
       const flags = this.msgFlags[i];
       dots[j + 2] = flags & 1;
-      dots[j + 3] = flags & 2 ? 1 : flags & 4 ? 2 : 0;
+      dots[j + 3] = flags & 2 ? DotFate.failed : flags & 4 ? DotFate.retry : DotFate.onItsWay;
+      j += DOT_STRIDE;
     }
     const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
     for (const s of w.callees) {
@@ -513,6 +532,19 @@ export class SimHost implements WorldObserver {
       nodes[o + NodeField.stale] = stale;
       nodes[o + NodeField.noConfig] = noConfig;
     }
+    // Ejections (outlier detection): a replica counts once however many callers eject it.
+    for (const r of w.routes) {
+      if (r.ejectedCount === 0) continue;
+      const o = r.service * NODE_STRIDE;
+      for (let i = 0; i < r.hosts.length; i++) {
+        const until = r.ejectedUntil[i];
+        if (!(until > now)) continue;
+        if (!this.ejectedSeen(r.service, i)) nodes[o + NodeField.ejected]++;
+        const first = nodes[o + NodeField.ejectedUntil];
+        if (first === 0 || until < first) nodes[o + NodeField.ejectedUntil] = until;
+      }
+    }
+    this.ejectedMarks.clear();
     for (const cp of w.controlPlanes) {
       const o = cp.id * NODE_STRIDE;
       // Cumulative counts, so the UI can pulse the config lines when they grow.
@@ -527,6 +559,9 @@ export class SimHost implements WorldObserver {
       edges[i * EDGE_STRIDE + EdgeField.failed] = e.failed;
       edges[i * EDGE_STRIDE + EdgeField.attempts] = e.attempts;
       edges[i * EDGE_STRIDE + EdgeField.failedHere] = e.failed - e.failedDownstream;
+      let tls = 0;
+      for (const cause of TLS_CAUSES) tls += e.failures.get(cause);
+      edges[i * EDGE_STRIDE + EdgeField.tlsFailed] = tls;
     });
     const counters = new Float64Array(Counter.length);
     counters[Counter.sent] = w.sent;
@@ -543,6 +578,7 @@ export class SimHost implements WorldObserver {
       done: now >= w.duration,
       counters,
       dots,
+      dotEvery: every,
       nodes,
       edges,
       passed: this.takePassed(),
@@ -565,5 +601,19 @@ export class SimHost implements WorldObserver {
     const b = new Float64Array(n);
     b.set(this.msgT1);
     this.msgT1 = b;
+    const q = new Float64Array(n);
+    q.set(this.msgSeq);
+    this.msgSeq = q;
+  }
+
+  /** Replicas already counted as ejected in the frame being packed, as service * 2^20 + replica. */
+  private readonly ejectedMarks = new Set<number>();
+
+  /** Whether this replica was already counted in this frame; marks it counted. */
+  private ejectedSeen(service: number, replica: number): boolean {
+    const key = service * 1048576 + replica;
+    if (this.ejectedMarks.has(key)) return true;
+    this.ejectedMarks.add(key);
+    return false;
   }
 }

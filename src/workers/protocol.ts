@@ -86,26 +86,39 @@ export const Counter = {
 
 /**
  * Floats per dot in `Frame.dots`: edge id, progress 0..1, 1 when a response, and its fate so
- * far: 1 failed, 2 a retry attempt (not failed), 0 otherwise.
+ * far: 1 failed (the call fails with it: no retry follows), 2 a retry attempt, or the answer of
+ * a failed try that its router is set to retry (so the call may still end ok), 0 otherwise.
  */
 export const DOT_STRIDE = 4;
+/** Dot fates (`Frame.dots[i + 3]`). */
+export const DotFate = { onItsWay: 0, failed: 1, retry: 2 } as const;
+/**
+ * Most dots in a frame (the worker's cap). Past it the messages in flight are sampled uniformly,
+ * every `Frame.dotEvery`-th one by its send order, so a dot stands for that many messages.
+ */
+export const MAX_DOTS = 4000;
 /**
  * Floats per node in `Frame.nodes`. Services and gateways: busy workers, queued requests,
- * utilization so far, replicas down, proxies with stale config, proxies with no config.
+ * utilization so far, replicas down, proxies with stale config, proxies with no config,
+ * replicas ejected now by at least one caller (outlier detection), and the simulated time (ms)
+ * the first of those comes back (0 when none is ejected; the inspector lists every caller's).
  * Control planes: config streams opened and pushes made (cumulative, so a growing count can
- * pulse its lines), 0, 1 when down, 1 when its CA is down, 0.
+ * pulse its lines), 0, 1 when down, 1 when its CA is down, 0, 0, 0.
  */
-export const NODE_STRIDE = 6;
-export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5 } as const;
+export const NODE_STRIDE = 8;
+export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5, ejected: 6, ejectedUntil: 7 } as const;
 /** Floats per edge in `Frame.passed`: requests, responses, failed messages. */
 export const PASSED_STRIDE = 3;
 /**
  * Floats per edge in `Frame.edges`, each counted since time zero as the caller saw the edge:
- * calls ended (ok or failed), calls failed, attempts (retries included), and the failures that
- * happened on this hop (the rest came from further down).
+ * calls ended (ok or failed), calls failed, attempts (retries included), the failures that
+ * happened on this hop (the rest came from further down), and of those the failed TLS
+ * handshakes on this hop (`TLS_CAUSES`: the UI draws a broken lock while they grow).
  */
-export const EDGE_STRIDE = 4;
-export const EdgeField = { calls: 0, failed: 1, attempts: 2, failedHere: 3 } as const;
+export const EDGE_STRIDE = 5;
+export const EdgeField = { calls: 0, failed: 1, attempts: 2, failedHere: 3, tlsFailed: 4 } as const;
+/** Failure causes that are a failed TLS handshake on the hop (src/models/events.ts `Cause`). */
+export const TLS_CAUSES = ['tls-unknown-ca', 'tls-expired-cert', 'tls-no-cert', 'tls-plaintext-rejected'] as const;
 
 /**
  * One frame of the running simulation. The typed arrays are transferred, not copied, so
@@ -117,8 +130,13 @@ export interface Frame {
   simTime: number;
   done: boolean;
   counters: Float64Array;
-  /** DOT_STRIDE floats per message in flight on a link. */
+  /** DOT_STRIDE floats per message drawn: every message in flight, or 1 in `dotEvery`. */
   dots: Float32Array;
+  /**
+   * How many messages in flight a dot stands for: 1 while at most MAX_DOTS are in flight, else
+   * the sampling stride k (every k-th message by send order is drawn).
+   */
+  dotEvery: number;
   /** NODE_STRIDE floats per topology node (clients report zeros). */
   nodes: Float32Array;
   /**

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost, START_BUDGET_MS } from '../../src/workers/SimHost';
-import { LoadStage, RUN_STOPPED, runStopOf } from '../../src/workers/protocol';
+import { LoadStage, NODE_STRIDE, RUN_STOPPED, runStopOf } from '../../src/workers/protocol';
 
 const helloText = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
 
@@ -41,7 +41,7 @@ describe('SimHost and a clock that cannot advance', () => {
     // hello-mesh goes on where it was.
     const f = host.advance(1000, 1e9);
     expect(f.simTime).toBe(2000);
-    expect(f.nodes.length / 6).toBe(5);
+    expect(f.nodes.length / NODE_STRIDE).toBe(5);
   });
 
   it('refuses at load, at (run), a scenario whose events at t = 0 outlast the wall budget', () => {

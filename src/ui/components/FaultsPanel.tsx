@@ -6,15 +6,24 @@ import { FAULT_TYPES, buildFault, faultTypeSpec, replicaOptions, targetOptions, 
 import { formatSimTime } from '../format';
 import type { Problem } from '../state/store';
 import { useAppStore, useController } from '../state/useAppStore';
+import { useStore } from 'zustand';
+import { inspectorStore } from '../inspector/inspectorStore';
+import { faultsFor, selectionName } from '../faults/faultsFor';
+import type { FaultFormValues } from '../faults/faultForm';
+
+/** Values a "faults from the picture" button put in the form; `n` tells two clicks apart. */
+type Preset = { values: FaultFormValues; n: number } | null;
 
 export function FaultsPanel() {
   const topology = useAppStore((s) => s.info?.topology ?? null);
   const name = useAppStore((s) => s.info?.name ?? '');
+  const [preset, setPreset] = useState<Preset>(null);
   if (!topology) return null;
   return (
     <section className="faults" aria-label="Faults">
       <h2 className="section-title">Faults</h2>
-      <FaultForm key={name} topology={topology} />
+      <ForSelection topology={topology} onPick={(values) => setPreset((p) => ({ values, n: (p?.n ?? 0) + 1 }))} />
+      <FaultForm key={name} topology={topology} preset={preset} />
       <FaultList />
       <ClearInjected />
     </section>
@@ -60,7 +69,39 @@ function Select({ testId, label, value, options, onChange }: { testId?: string; 
   );
 }
 
-function FaultForm({ topology }: { topology: ScenarioInfo['topology'] }) {
+/**
+ * Faults from the picture: the node or link selected in the topology (the inspector's target)
+ * with the catalog's faults that act on it; a click fills the form with one, target and all.
+ */
+function ForSelection({ topology, onPick }: { topology: ScenarioInfo['topology']; onPick(values: FaultFormValues): void }) {
+  const target = useStore(inspectorStore, (s) => (s.open && s.target && s.target.kind !== 'request' ? s.target : null));
+  if (!target) return <p className="form-note fault-pick-hint">Select a node or link (Inspect, then click it) for the faults that apply to it.</p>;
+  const name = selectionName(target, topology);
+  const offers = faultsFor(target, topology);
+  if (name === null) return null;
+  return (
+    <div className="fault-pick" data-testid="fault-suggestions" data-target={name}>
+      <span className="form-label">
+        for <strong>{name}</strong>:
+      </span>
+      {offers.length === 0 && <span className="form-note"> no fault of the catalog acts on it alone</span>}
+      {offers.map((o) => (
+        <button
+          key={`${o.values.type}|${o.values.target}|${o.label}`}
+          type="button"
+          className="button button-quiet button-small"
+          data-testid="fault-suggestion"
+          data-fault-type={o.values.type}
+          onClick={() => onPick(o.values)}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; preset: Preset }) {
   const controller = useController();
   const [type, setType] = useState(FAULT_TYPES[0].type);
   const spec = faultTypeSpec(type);
@@ -73,6 +114,14 @@ function FaultForm({ topology }: { topology: ScenarioInfo['topology'] }) {
   // A target that this fault type cannot take falls back to its first choice.
   const shownTarget = targets.some((o) => o.value === target) ? target : (targets[0]?.value ?? '');
   useEffect(() => setProblems([]), [type]);
+  // A fault picked from the selection: its type, target and fields, ready to inject.
+  useEffect(() => {
+    if (!preset) return;
+    setType(preset.values.type);
+    setTarget(preset.values.target);
+    setParams(preset.values.params);
+    setDuration(preset.values.duration);
+  }, [preset]);
 
   const inject = async () => {
     setBusy(true);

@@ -1,39 +1,88 @@
 // What the colours and shapes mean, next to the picture they explain. Mesh entries appear only
-// when the scenario has a mesh.
+// when the scenario has a mesh; the canvas view (large topologies) explains its tiles, squares
+// and rings instead of the SVG's boxes; while the worker samples dots, it says how many
+// messages a dot stands for.
+import { useEffect, useState } from 'react';
 import { Meaning } from '../theme/palette';
-import { useAppStore } from '../state/useAppStore';
+import { useAppStore, useServices } from '../state/useAppStore';
+import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
+import { NODE_STATE_FILLS } from '../topology/renderCanvasTopology';
+
+/**
+ * The legend's line about sampling: null when every message in flight is drawn, else what one
+ * dot stands for. `every` is the frame's `dotEvery`. Pure.
+ */
+export function samplingText(every: number): string | null {
+  return every > 1 ? `1 dot ≈ ${every.toLocaleString('en-US')} requests or answers` : null;
+}
 
 export function Legend() {
   const meshed = useAppStore((s) => s.info?.topology.nodes.some((n) => n.sidecar) ?? false);
   const mtls = useAppStore((s) => s.info?.topology.edges.some((e) => e.mtls) ?? false);
+  const large = useAppStore((s) => (s.info?.topology.nodes.length ?? 0) > LARGE_TOPOLOGY_NODES);
+  const every = useDotEvery();
+  const sampled = samplingText(every);
   return (
     <ul className="legend" aria-label="Legend" data-testid="legend">
-      <li>
+      <li title="a request on its way to the callee">
         <span className="legend-dot" style={{ background: Meaning.request }} /> request
       </li>
-      <li>
+      <li title="an answer on its way back to the caller">
         <span className="legend-dot" style={{ background: Meaning.response }} /> response
       </li>
-      <li>
-        <span className="legend-dot" style={{ background: Meaning.retry }} /> retry
+      <li title="a retry, or the answer of a failed try that its router will retry: the call may still end ok">
+        <span className="legend-dot" style={{ background: Meaning.retry }} /> retry (try failed, call goes on)
       </li>
-      <li>
-        <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> failed
+      <li title="the answer that fails the call: no retry follows it">
+        <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> call failed
       </li>
-      <li>
+      <li title="messages faster than a screen frame at this speed light up their lane instead">
         <span className="legend-dash" style={{ borderColor: Meaning.request }} /> too fast to see
       </li>
+      {sampled && (
+        <li className="legend-sampled" data-testid="legend-sampling" title={`more messages are in flight than can be drawn: every ${every}th one (by the order they were sent) is drawn`}>
+          {sampled}
+        </li>
+      )}
       <li className="legend-sep" aria-hidden="true" />
-      <li>
-        <span className="legend-pip" style={{ background: Meaning.busy }} /> busy worker
-      </li>
-      <li>
-        <span className="legend-queue" style={{ background: Meaning.queued }} /> queued request
-      </li>
-      <li>
-        <span className="legend-cards" aria-hidden="true" /> cards = replicas
-      </li>
-      {meshed && (
+      {large ? (
+        <>
+          <li title="a group: a mesh's services of one name family (svc-042 is in family svc), in blocks of 100">
+            <span className="legend-tile" /> group
+          </li>
+          <li title="a group tile turns red when over 1% of the calls into it fail">
+            <span className="legend-tile" style={{ borderColor: Meaning.failed }} /> group failing
+          </li>
+          <li title="a node, its fill darker as more of its workers are busy">
+            <span className="legend-square" style={{ background: NODE_STATE_FILLS[3] }} /> busy node
+          </li>
+          <li title="proxies with stale config">
+            <span className="legend-square" style={{ background: 'var(--queued)' }} /> stale config
+          </li>
+          <li title="proxies with no config">
+            <span className="legend-square" style={{ background: 'var(--failed)' }} /> no config
+          </li>
+          <li title="some replicas down (grey), or all of them (light grey)">
+            <span className="legend-square" style={{ background: NODE_STATE_FILLS[6] }} /> replicas down
+          </li>
+          <li title="a red ring: over 1% of the calls into this node fail, or a fault acts on it">
+            <span className="legend-ring" /> failing / faulted
+          </li>
+        </>
+      ) : (
+        <>
+          <li>
+            <span className="legend-pip" style={{ background: Meaning.busy }} /> busy worker
+          </li>
+          <li>
+            <span className="legend-queue" style={{ background: Meaning.queued }} /> queued request
+          </li>
+          <li>
+            <span className="legend-cards" aria-hidden="true" /> cards = replicas
+          </li>
+        </>
+      )}
+      {meshed && !large && (
         <>
           <li className="legend-sep" aria-hidden="true" />
           <li>
@@ -45,22 +94,44 @@ export function Legend() {
           <li>
             <Hex state="none" /> no config
           </li>
+          <li title="a replica its callers' outlier detection has ejected; the box says when it comes back">
+            <Hex state="ejected" /> ejected
+          </li>
         </>
       )}
-      {mtls && (
-        <li>
-          <svg className="legend-icon" viewBox="-12 -12 24 24" aria-hidden="true">
-            <path className="topo-lock-shackle" d="M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-1.5" />
-            <rect className="topo-lock-body" x={-5.5} y={-1.5} width={11} height={8} rx={1.5} />
-          </svg>
-          mutual TLS
-        </li>
+      {mtls && !large && (
+        <>
+          <li>
+            <svg className="legend-icon" viewBox="-12 -12 24 24" aria-hidden="true">
+              <path className="topo-lock-shackle" d="M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-1.5" />
+              <rect className="topo-lock-body" x={-5.5} y={-1.5} width={11} height={8} rx={1.5} />
+            </svg>
+            mutual TLS
+          </li>
+          <li title="TLS handshakes on this link failed in the last 2 s (unknown CA, expired or missing certificate, plaintext refused)">
+            <svg className="legend-icon" viewBox="-13 -13 26 26" aria-hidden="true">
+              <circle className="topo-lock-back topo-lock-broken-back" r={12} />
+              <path className="topo-lock-shackle topo-lock-broken-shackle" d="M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-6.5" />
+              <rect className="topo-lock-body topo-lock-broken-body" x={-5.5} y={-1.5} width={11} height={8} rx={1.5} />
+              <path className="topo-lock-crack" d="M-1,-1.5 L1.2,1.6 L-0.8,3.4 L1,6.5" />
+            </svg>
+            handshake failed
+          </li>
+        </>
       )}
     </ul>
   );
 }
 
-function Hex({ state }: { state: '' | 'stale' | 'none' }) {
+/** The latest frame's `dotEvery`, re-rendering only when it changes. */
+function useDotEvery(): number {
+  const { frames } = useServices();
+  const [every, setEvery] = useState(frames.latest?.dotEvery ?? 1);
+  useEffect(() => frames.subscribe((f) => setEvery(f.dotEvery ?? 1)), [frames]);
+  return every;
+}
+
+function Hex({ state }: { state: '' | 'stale' | 'none' | 'ejected' }) {
   return (
     <svg className="legend-icon" viewBox="-12 -12 24 24" aria-hidden="true">
       <polygon className={`topo-hex${state ? ` topo-hex-${state}` : ''}`} points="7.8,4.5 0,9 -7.8,4.5 -7.8,-4.5 0,-9 7.8,-4.5" />

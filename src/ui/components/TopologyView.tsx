@@ -18,6 +18,7 @@ import { stepAt } from '../narrative/steps';
 import { createEdgeRates } from '../topology/edgeRates';
 import { dotOutline } from '../theme/theme';
 import { Legend } from './Legend';
+import { openInspector } from '../inspector/inspectorStore';
 import '../topology/scale.css';
 
 const NO_HIGHLIGHT: readonly string[] = [];
@@ -308,10 +309,15 @@ export function TopologyView() {
     const x = ((e.clientX - r.left - c.x) / c.k - l.tx) / l.scale;
     const y = ((e.clientY - r.top - c.y) / c.k - l.ty) / l.scale;
     const g = big.groupAt(x, y);
-    if (g < 0) return;
+    // Zoomed in far enough to open the tile: a node or link under the pointer is selected.
+    const select = () => {
+      const picked = big.pickAt(x, y, 5 / (c.k * l.scale));
+      if (picked) void openInspector(picked);
+    };
+    if (g < 0) return select();
     const tile = l.groups[g];
     const k = 0.8 * Math.min(size.width / (tile.w * l.scale), size.height / (tile.h * l.scale));
-    if (k <= c.k * 1.05) return;
+    if (k <= c.k * 1.05) return select();
     camera.centreOn(l.tx + l.scale * (tile.x + tile.w / 2), l.ty + l.scale * (tile.y + tile.h / 2), k, size.width, size.height);
   };
 

@@ -17,6 +17,11 @@ export interface EdgeRate {
   failedHereShare: number;
   /** Attempts per call (1 without retries). */
   tries: number;
+  /**
+   * Calls that failed a TLS handshake on this hop over the window (the link then shows a broken
+   * lock); present only when there were some.
+   */
+  tlsFailed?: number;
 }
 
 export interface EdgeRates {
@@ -46,10 +51,14 @@ export function createEdgeRates(): EdgeRates {
       const b = samples[samples.length - 1];
       const dt = (b.t - a.t) / 1000;
       const i = edge * EDGE_STRIDE;
-      if (dt <= 0 || b.edges.length < i + EDGE_STRIDE || a.edges.length < i + EDGE_STRIDE) return null;
+      // Frames older than the TLS field (four floats an edge) still give the other figures.
+      const need = i + Math.min(EDGE_STRIDE, EdgeField.failedHere + 1);
+      if (dt <= 0 || b.edges.length < need || a.edges.length < need) return null;
       const calls = b.edges[i + EdgeField.calls] - a.edges[i + EdgeField.calls];
       if (calls <= 0) return null;
+      const tls = (b.edges[i + EdgeField.tlsFailed] ?? 0) - (a.edges[i + EdgeField.tlsFailed] ?? 0);
       return {
+        ...(tls > 0 ? { tlsFailed: tls } : {}),
         perSecond: calls / dt,
         failedShare: (b.edges[i + EdgeField.failed] - a.edges[i + EdgeField.failed]) / calls,
         failedHereShare: (b.edges[i + EdgeField.failedHere] - a.edges[i + EdgeField.failedHere]) / calls,

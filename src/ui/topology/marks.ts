@@ -44,6 +44,19 @@ export function drawLock(g: G): void {
   g.append('rect').attr('class', 'topo-lock-body').attr('x', -5.5).attr('y', -1.5).attr('width', 11).attr('height', 8).attr('rx', 1.5);
 }
 
+/**
+ * A broken padlock, hidden until TLS handshakes fail on the link: red, its shackle sprung open
+ * and a crack through the body. `updateTls` in renderTopology shows it and names the count.
+ */
+export function drawBrokenLock(g: G): SVGTitleElement {
+  const title = g.append<SVGTitleElement>('title').text('failed TLS handshakes on this link').node()!;
+  g.append('circle').attr('class', 'topo-lock-back topo-lock-broken-back').attr('r', 12);
+  g.append('path').attr('class', 'topo-lock-shackle topo-lock-broken-shackle').attr('d', 'M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-6.5');
+  g.append('rect').attr('class', 'topo-lock-body topo-lock-broken-body').attr('x', -5.5).attr('y', -1.5).attr('width', 11).attr('height', 8).attr('rx', 1.5);
+  g.append('path').attr('class', 'topo-lock-crack').attr('d', 'M-1,-1.5 L1.2,1.6 L-0.8,3.4 L1,6.5');
+  return title;
+}
+
 /** Points of a hexagon of radius r centred on (cx, cy), flat sides left and right. */
 export function hexPoints(cx: number, cy: number, r: number): string {
   return Array.from({ length: 6 }, (_, i) => {

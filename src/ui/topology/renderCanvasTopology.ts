@@ -18,6 +18,11 @@ const DETAIL_PX = 18;
 const NAME_PX = 20;
 const MESH_TINTS = ['#0072b2', '#009e73', '#cc79a7'];
 const FONT = 12;
+/**
+ * Fill of a node's square by state (idle, busy under 25%, under 75%, more, stale config, no
+ * config, some replicas down, all down); the legend shows the same colours. CSS colours.
+ */
+export const NODE_STATE_FILLS = ['var(--surface)', '#cfe3f1', '#7fb3d9', 'var(--request)', 'var(--queued)', 'var(--failed)', '#b9c2cd', 'var(--down)'] as const;
 
 export interface CanvasTopologyScene {
   readonly layout: GroupLayout;
@@ -41,6 +46,12 @@ export interface CanvasTopologyScene {
   setFound(node: number | null): void;
   /** The group whose tile holds this design point, or -1. */
   groupAt(x: number, y: number): number;
+  /**
+   * What a click at this design point selects: the node whose mark holds it (with `slop` design
+   * units around it), else the drawn edge passing within `slop`; null for neither. Hidden groups
+   * are skipped. Pure.
+   */
+  pickAt(x: number, y: number, slop: number): { kind: 'node' | 'edge'; id: number } | null;
   /** Draws everything but the traffic. Impure: draws on `ctx`. */
   draw(ctx: CanvasRenderingContext2D, camera: Camera, dpr: number): void;
 }
@@ -181,6 +192,24 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
     groupAt(x, y) {
       for (const g of layout.groups) if (!hidden[g.index] && x >= g.x && x <= g.x + g.w && y >= g.y && y <= g.y + g.h) return g.index;
       return -1;
+    },
+    pickAt(x, y, slop) {
+      const half = Cell.size / 2 + slop;
+      for (const node of topology.nodes) {
+        if (hidden[layout.groupOf[node.id]]) continue;
+        if (Math.abs(layout.x[node.id] - x) <= half && Math.abs(layout.y[node.id] - y) <= half) return { kind: 'node', id: node.id };
+      }
+      let best = -1;
+      let bestD = slop;
+      for (const e of topology.edges) {
+        if (hiddenEdges[e.id]) continue;
+        const d = segmentDistance(x, y, layout.x[e.from], layout.y[e.from], layout.x[e.to], layout.y[e.to]);
+        if (d <= bestD) {
+          bestD = d;
+          best = e.id;
+        }
+      }
+      return best >= 0 ? { kind: 'edge', id: best } : null;
     },
     draw(ctx, camera, dpr) {
       const css = getComputedStyle(document.documentElement);
@@ -378,6 +407,18 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
     },
   };
 }
+
+/** Distance from (px, py) to the segment (x0, y0)-(x1, y1). Pure. */
+function segmentDistance(px: number, py: number, x0: number, y0: number, x1: number, y1: number): number {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const l2 = dx * dx + dy * dy;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / l2));
+  return Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy));
+}
+
+/** The CSS variables `draw` reads, in the order of its `colours`. */
+const PALETTE_NAMES = ['--stage', '--surface', '--ink', '--muted', '--edge', '--edge-strong', '--request', '--failed', '--queued', '--down', '--line-strong'];
 
 function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, size: number): void {
   const a = Math.atan2(y1 - y0, x1 - x0);

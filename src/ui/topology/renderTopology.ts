@@ -6,9 +6,12 @@ import { select } from 'd3';
 import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import { NodeSize, controlLabel, hexCount, nodeTags, type Layout, type PlacedNode } from './layout';
 import { isBridge } from './meshRegions';
-import { cloudPath, drawFaultTag, drawHexes, drawLock, faultAnchors, hexPoints, type G } from './marks';
+import { cloudPath, drawBrokenLock, drawFaultTag, drawHexes, drawLock, faultAnchors, hexPoints, type G } from './marks';
+import { formatSimTime } from '../format';
+import './truth.css';
 import { sampleLanes, type EdgeLanes } from './lanes';
 import { edgeLabel, type EdgeRate } from './edgeRates';
+import { nodeRect, placeEdgeLabels, type LabelLink } from './edgeLabelPlace';
 import type { Camera } from './camera';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
@@ -33,7 +36,10 @@ export interface TopologyScene {
   updateLoad(nodes: Float32Array | null): void;
   /** Marks the named nodes and "from->to" edges as highlighted (and no others). Mutates the SVG. */
   highlight(keys: readonly string[]): void;
-  /** Writes each link's recent figures beside it (quiet until hovered). Mutates the SVG. */
+  /**
+   * Writes each link's recent figures beside it (quiet until hovered), and breaks the lock of a
+   * link whose TLS handshakes failed in the figures' window. Mutates the SVG.
+   */
   updateEdgeLabels(rate: (edge: number) => EdgeRate | null): void;
   /** Tags the nodes and links that active faults act on with the fault's type. Mutates the SVG. */
   showFaults(faults: readonly { type: string; target: string }[]): void;
@@ -64,7 +70,7 @@ interface LoadView {
   health: string;
   /** Types of the active faults acting on this node, listed first under it. */
   faults: string[];
-  last: { down: number; stale: number; noConfig: number };
+  last: { down: number; stale: number; noConfig: number; ejected: number; ejectedUntil: number };
 }
 
 interface ControlView {
@@ -136,7 +142,9 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
   const edgeLabels: { edge: number; text: SVGTextElement; shown: string; hovered: boolean }[] = [];
-  const labelAt: { x: number; y: number; anchor: string }[] = [];
+  /** Per edge: its broken lock (hidden until TLS handshakes fail), the lock it replaces, the count shown. */
+  const brokenLocks: { edge: number; g: SVGGElement; title: SVGTitleElement; lock: SVGGElement | null; shown: number }[] = [];
+  const labelLinks: LabelLink[] = [];
   const nameOf = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
   for (const e of layout.edges) {
     const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
@@ -149,22 +157,27 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     lanes[e.edge.id] = sampleLanes(line.node()!);
     const el = line.node()!;
     const mid = el.getPointAtLength(el.getTotalLength() * 0.5);
-    if (e.edge.mtls) drawLock(g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${mid.x},${mid.y})`));
-    // Beside the link, off its line: along the normal on the lower side (a flat link: below it).
+    const lock = e.edge.mtls ? g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${mid.x},${mid.y})`) : null;
+    if (lock) drawLock(lock);
+    const broken = g.append('g').attr('class', 'topo-lock topo-lock-broken').attr('data-broken-lock', `${from}->${to}`).attr('transform', `translate(${mid.x},${mid.y})`).attr('visibility', 'hidden');
+    brokenLocks.push({ edge: e.edge.id, g: broken.node()!, title: drawBrokenLock(broken), lock: lock?.node() ?? null, shown: 0 });
+    // The link's points, for placing labels clear of every link (see placeEdgeLabels).
     const len = el.getTotalLength();
-    const a = el.getPointAtLength(len * 0.45);
-    const b = el.getPointAtLength(len * 0.55);
-    const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-    let nx = -(b.y - a.y) / d;
-    let ny = (b.x - a.x) / d;
-    if (ny < 0 || (ny === 0 && nx < 0)) {
-      nx = -nx;
-      ny = -ny;
-    }
-    // A steep link gets its label to the side, where the text's width does not cover it.
-    const side = Math.abs(nx) > 0.6;
-    labelAt.push({ x: mid.x + nx * (side ? 20 : 24), y: mid.y + ny * 24 + 4, anchor: side ? (nx > 0 ? 'start' : 'end') : 'middle' });
+    const steps = Math.max(8, Math.ceil(len / 6));
+    const points = Array.from({ length: steps + 1 }, (_, i) => {
+      const q = el.getPointAtLength((len * i) / steps);
+      return { x: q.x, y: q.y };
+    });
+    labelLinks.push({ points, lock: e.edge.mtls });
   }
+  // Beside each link, off its line (the middle of the lower side when free), clear of nodes,
+  // other links, locks and other labels.
+  const labelAt = placeEdgeLabels(labelLinks, layout.nodes.map(nodeRect), {
+    x0: -layout.tx / layout.scale,
+    y0: -layout.ty / layout.scale,
+    x1: (layout.width - layout.tx) / layout.scale,
+    y1: (layout.height - layout.ty) / layout.scale,
+  });
 
   const nodeLayer = view.append('g').attr('class', 'topo-nodes');
   const loads: LoadView[] = [];
@@ -196,7 +209,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   const labelLayer = view.append('g').attr('class', 'topo-edge-labels');
   edgeLayer.selectAll<SVGGElement, unknown>('[data-edge]').each(function (_, i) {
     const at = labelAt[i];
-    const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
+    const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('data-label-edge', this.getAttribute('data-edge')).attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
     const label = { edge: layout.edges[i].edge.id, text, shown: '', hovered: false };
     edgeLabels.push(label);
     this.addEventListener('mouseenter', () => {
@@ -250,7 +263,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;
         const f = (k: number) => (ok ? nodes[i + k] : 0);
         showLoad(v, f(NodeField.busy), f(NodeField.queued), f(NodeField.utilization));
-        showHealth(v, Math.round(f(NodeField.down)), Math.round(f(NodeField.stale)), Math.round(f(NodeField.noConfig)));
+        showHealth(v, Math.round(f(NodeField.down)), Math.round(f(NodeField.stale)), Math.round(f(NodeField.noConfig)), Math.round(f(NodeField.ejected)), f(NodeField.ejectedUntil));
       }
       for (const v of controls) {
         const i = v.index * NODE_STRIDE;
@@ -263,6 +276,15 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     updateEdgeLabels(rate) {
       lastRate = rate;
       for (const l of edgeLabels) showLabel(l);
+      for (const b of brokenLocks) {
+        const n = Math.round(rate(b.edge)?.tlsFailed ?? 0);
+        if (n === b.shown) continue;
+        b.shown = n;
+        b.g.setAttribute('visibility', n > 0 ? 'visible' : 'hidden');
+        b.lock?.setAttribute('visibility', n > 0 ? 'hidden' : 'visible');
+        b.g.parentElement?.classList.toggle('topo-edge-tls-failed', n > 0);
+        b.title.textContent = `failed TLS handshakes on this link: ${n} call${n === 1 ? '' : 's'} in the last 2 s (the cause is in the inspector)`;
+      }
     },
     setCamera(camera) {
       cameraLayer.attr('transform', `translate(${camera.x},${camera.y}) scale(${camera.k})`);
@@ -293,7 +315,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
           drawFaultTag(faultLayer, anchor.x, anchor.y - n * 24, f.type, anchor.edge);
         }
       }
-      for (const v of loads) showHealth(v, v.last.down, v.last.stale, v.last.noConfig);
+      for (const v of loads) showHealth(v, v.last.down, v.last.stale, v.last.noConfig, v.last.ejected, v.last.ejectedUntil);
     },
     highlight(keys) {
       const set = new Set(keys);
@@ -505,7 +527,7 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
     stateLabel,
     health: '',
     faults: [],
-    last: { down: 0, stale: 0, noConfig: 0 },
+    last: { down: 0, stale: 0, noConfig: 0, ejected: 0, ejectedUntil: 0 },
     slots,
     pips,
     bar,
@@ -517,7 +539,7 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
     shown: { busy: -1, queued: -1, util: -1 },
   };
   showLoad(v, 0, 0, 0);
-  showHealth(v, 0, 0, 0);
+  showHealth(v, 0, 0, 0, 0, 0);
   return v;
 }
 
@@ -528,34 +550,49 @@ function marks(count: number, total: number, k: number): number {
 }
 
 /**
- * Replicas down greyed out (their worker slots and proxies), proxies with stale config amber
- * and with no config red, each named in a line under the box. Mutates the SVG.
+ * Replicas down greyed out (their worker slots and proxies), replicas ejected by callers'
+ * outlier detection greyed (lighter, dashed) beside them with the time the first comes back,
+ * proxies with stale config amber and with no config red, each named in a line under the box.
+ * `ejectedUntil` is simulated ms. Mutates the SVG.
  */
-function showHealth(v: LoadView, down: number, stale: number, noConfig: number): void {
-  v.last = { down, stale, noConfig };
-  const key = `${down}|${stale}|${noConfig}|${v.faults.join(',')}`;
+function showHealth(v: LoadView, down: number, stale: number, noConfig: number, ejectedRaw = 0, ejectedUntil = 0): void {
+  // A replica both down and ejected counts as down.
+  const ejected = Math.max(0, Math.min(ejectedRaw, v.replicas - Math.min(down, v.replicas)));
+  v.last = { down, stale, noConfig, ejected, ejectedUntil };
+  const back = ejected > 0 ? formatSimTime(ejectedUntil) : '';
+  const key = `${down}|${stale}|${noConfig}|${ejected}|${back}|${v.faults.join(',')}`;
   if (key === v.health) return;
   v.health = key;
   const r = v.replicas;
   const k = v.hexes.length;
   const hexDown = marks(down, r, k);
-  const hexNone = Math.min(k - hexDown, marks(noConfig, r, k));
+  const hexEjected = Math.min(k - hexDown, marks(ejected, r, k));
+  const hexNone = Math.min(k - hexDown - hexEjected, marks(noConfig, r, k));
   const hexStale = Math.min(k - hexDown - hexNone, marks(stale, r, k));
   v.hexes.forEach((h, i) => {
     // Down replicas from the right, like their worker slots; config states from the left.
-    const state = i >= k - hexDown ? 'down' : i < hexNone ? 'none' : i < hexNone + hexStale ? 'stale' : '';
+    const state = i >= k - hexDown ? 'down' : i >= k - hexDown - hexEjected ? 'ejected' : i < hexNone ? 'none' : i < hexNone + hexStale ? 'stale' : '';
     h.classList.toggle('topo-hex-down', state === 'down');
+    h.classList.toggle('topo-hex-ejected', state === 'ejected');
     h.classList.toggle('topo-hex-none', state === 'none');
     h.classList.toggle('topo-hex-stale', state === 'stale');
   });
   const firstDown = (r - Math.min(down, r)) * v.concurrency;
-  v.pips.forEach((pip, i) => pip.classList.toggle('topo-pip-down', i >= firstDown));
+  const firstEjected = firstDown - ejected * v.concurrency;
+  v.pips.forEach((pip, i) => {
+    pip.classList.toggle('topo-pip-down', i >= firstDown);
+    pip.classList.toggle('topo-pip-ejected', i >= firstEjected && i < firstDown);
+  });
+  v.group.classList.toggle('topo-some-ejected', ejected > 0);
+  if (ejected > 0) v.group.setAttribute('data-ejected', String(ejected));
+  else v.group.removeAttribute('data-ejected');
   v.group.classList.toggle('topo-all-down', down >= r && r > 0);
   v.group.classList.toggle('topo-some-down', down > 0);
   const label = select(v.stateLabel);
   label.selectAll('*').remove();
   const parts: [string, string][] = v.faults.map((f) => ['topo-state-fault', `⚡ ${f}`]);
   if (down > 0) parts.push(['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`]);
+  if (ejected > 0) parts.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`]);
   if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`]);
   if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`]);
   // One line each, so a narrow box never pushes text into its neighbour.

@@ -1,0 +1,157 @@
+// Where each link's label goes so that it covers no node, no other link and no other label:
+// candidate spots along the link and on both sides of it, the first free one taken (the middle
+// of the link, on its lower side, first). Pure; renderTopology feeds it the drawn geometry.
+import { NodeSize, type PlacedNode } from './layout';
+
+/** An axis-aligned box, design units. */
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface LabelSpot {
+  /** Where the text's baseline anchor goes, design units. */
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/** A link to label: points along its path (every few units, in order) and whether it has a lock at its middle. */
+export interface LabelLink {
+  points: readonly { x: number; y: number }[];
+  lock: boolean;
+}
+
+/**
+ * The box a quiet label ("1234 req/s", 12 px semibold, as styles.css draws `.topo-edge-label`)
+ * takes at most, with the halo of its outline: width and height, design units.
+ */
+export const LABEL_BOX = { w: 76, h: 16 } as const;
+
+/** Half the side of the box a lock takes (its disc has radius 11 or 12). */
+const LOCK_HALF = 13;
+
+/**
+ * The box a node's drawing covers, with its name and caption: a service or gateway box with the
+ * replica cards below it, the hexagons on its top and a line of state under it; a client's
+ * figure with its name and caption below; a control plane's hexagon with its name beside it.
+ * Design units. Pure.
+ */
+export function nodeRect(p: PlacedNode): Rect {
+  const left = p.x - p.w / 2;
+  const top = p.y - p.h / 2;
+  switch (p.node.kind) {
+    case 'client': {
+      const r = NodeSize.clientR;
+      const caption = (p.node.external ? 'client on the internet' : 'client').length + (p.node.replicas > 1 ? 12 : 0);
+      const half = Math.max(r, (Math.max(p.node.name.length * 8.6, caption * 7.2) + 8) / 2);
+      const cx = left + r;
+      return { x0: cx - half, y0: top - 10, x1: cx + half, y1: top + 2 * r + 46 };
+    }
+    case 'control-plane': {
+      const r = NodeSize.controlR;
+      return { x0: left - 6, y0: top - 6, x1: left + 2 * r + 14 + Math.max(140, p.node.name.length * 9), y1: top + 2 * r + 8 };
+    }
+    default:
+      return { x0: left - 4, y0: top - NodeSize.hexR - 4, x1: left + p.w + 4, y1: top + p.h + 2 * 6 + 24 };
+  }
+}
+
+/** The label's box when its anchor is at `s`. Pure. */
+export function labelRect(s: LabelSpot, box: { w: number; h: number } = LABEL_BOX): Rect {
+  const x0 = s.anchor === 'start' ? s.x : s.anchor === 'end' ? s.x - box.w : s.x - box.w / 2;
+  return { x0, y0: s.y - box.h + 4, x1: x0 + box.w, y1: s.y + 4 };
+}
+
+const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const inside = (p: { x: number; y: number }, r: Rect, pad: number) => p.x > r.x0 - pad && p.x < r.x1 + pad && p.y > r.y0 - pad && p.y < r.y1 + pad;
+
+/** Spots along one link: at these shares of its length, on either side, at these distances. */
+const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
+const AWAY = [24, 34, 46];
+
+/**
+ * A spot for each link's label, in order, so that no label covers a node (`nodes`), a point of
+ * another link, a lock, or a label placed before it, and none leaves the visible drawing
+ * (`view`). Where no spot is free, the one with the fewest collisions. Pure.
+ */
+export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect): LabelSpot[] {
+  const locks: Rect[] = [];
+  for (const l of links) {
+    if (!l.lock || l.points.length === 0) continue;
+    const m = l.points[Math.floor((l.points.length - 1) / 2)];
+    locks.push({ x0: m.x - LOCK_HALF, y0: m.y - LOCK_HALF, x1: m.x + LOCK_HALF, y1: m.y + LOCK_HALF });
+  }
+  const bounds = links.map((l) => boundsOf(l.points));
+  const placed: Rect[] = [];
+  return links.map((link, index) => {
+    let best: LabelSpot | null = null;
+    let bestHits = Number.POSITIVE_INFINITY;
+    for (const spot of candidates(link)) {
+      const r = labelRect(spot);
+      let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 1 : 0;
+      for (const n of nodes) if (overlap(r, n)) hits++;
+      for (const k of locks) if (overlap(r, k)) hits++;
+      for (const p of placed) if (overlap(r, p)) hits++;
+      links.forEach((other, j) => {
+        // Its own link too: a label beside its line, never across it.
+        const pad = j === index ? 1 : 2;
+        const b = bounds[j];
+        if (b.x1 + pad < r.x0 || b.x0 - pad > r.x1 || b.y1 + pad < r.y0 || b.y0 - pad > r.y1) return;
+        if (other.points.some((q) => inside(q, r, pad))) hits++;
+      });
+      if (hits < bestHits) {
+        best = spot;
+        bestHits = hits;
+        if (hits === 0) break;
+      }
+    }
+    const chosen = best ?? { x: 0, y: 0, anchor: 'middle' as const };
+    placed.push(labelRect(chosen));
+    return chosen;
+  });
+}
+
+function boundsOf(points: readonly { x: number; y: number }[]): Rect {
+  const r = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const p of points) {
+    r.x0 = Math.min(r.x0, p.x);
+    r.y0 = Math.min(r.y0, p.y);
+    r.x1 = Math.max(r.x1, p.x);
+    r.y1 = Math.max(r.y1, p.y);
+  }
+  return r;
+}
+
+/** Candidate spots for a link's label, the usual one (the middle, lower side) first. */
+function* candidates(link: LabelLink): Generator<LabelSpot> {
+  const pts = link.points;
+  if (pts.length < 2) return;
+  const at = (share: number) => pts[Math.min(pts.length - 1, Math.max(0, Math.round(share * (pts.length - 1))))];
+  for (const away of AWAY) {
+    for (const share of ALONG) {
+      const m = at(share);
+      const a = at(Math.max(0, share - 0.05));
+      const b = at(Math.min(1, share + 0.05));
+      const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      let nx = -(b.y - a.y) / d;
+      let ny = (b.x - a.x) / d;
+      if (ny < 0 || (ny === 0 && nx < 0)) {
+        nx = -nx;
+        ny = -ny;
+      }
+      for (const side of [1, -1]) {
+        const sx = nx * side;
+        const sy = ny * side;
+        // A steep link gets its label to the side, where the text's width does not cover it.
+        const steep = Math.abs(sx) > 0.6;
+        const anchor = steep ? (sx > 0 ? 'start' : 'end') : 'middle';
+        // Above the line the baseline sits a text's height further out.
+        const lift = !steep && sy < 0 ? LABEL_BOX.h - 8 : 0;
+        yield { x: m.x + sx * (steep ? away - 4 : away), y: m.y + sy * away + 4 - lift, anchor };
+      }
+    }
+  }
+}

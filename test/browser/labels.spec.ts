@@ -1,0 +1,119 @@
+// Edge labels never overlap each other, a link other than their own, or a node, in every
+// shipped scenario drawn as SVG (the canvas view's labels go through its label grid). The test
+// opens each scenario, plays it until the links carry figures, pauses, and reads bounding
+// boxes of the labels, the nodes' boxes and names, and sampled points of every link path.
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const count = async (page: Page, id: string) => Number(((await page.getByTestId(id).textContent()) ?? '').replace(/[^0-9.]/g, ''));
+
+/** Shipped scenarios, by name, with their node counts (services, gateways, clients). */
+const SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+  .map((f) => JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as { name: string; services?: unknown[]; gateways?: unknown[]; clients?: unknown[] })
+  .map((s) => ({ name: s.name, nodes: (s.services?.length ?? 0) + (s.gateways?.length ?? 0) + (s.clients?.length ?? 0) }))
+  // Past 60 nodes the picture is a canvas whose labels the label grid places (no SVG labels).
+  .filter((s) => s.nodes <= 60);
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  what: string;
+}
+
+/** Everything the check needs, in screen pixels, read from the drawn SVG. */
+async function readPicture(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element, what: string) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left, y: r.top, w: r.width, h: r.height, what };
+    };
+    const labels = Array.from(document.querySelectorAll('[data-testid="topology"] .topo-edge-label'))
+      .filter((t) => (t.textContent ?? '').trim() !== '')
+      .map((t) => ({ ...box(t, `label ${t.getAttribute('data-label-edge')} "${t.textContent}"`), edge: t.getAttribute('data-label-edge') ?? '' }));
+    const nodes: { x: number; y: number; w: number; h: number; what: string }[] = [];
+    for (const g of Array.from(document.querySelectorAll('[data-testid="topology"] [data-node]'))) {
+      const name = g.getAttribute('data-node');
+      for (const part of Array.from(g.querySelectorAll('.topo-card-front, .topo-card-behind, .topo-client-body, .topo-control-body, .topo-name, .topo-caption, .topo-ca circle'))) {
+        const b = box(part, `node ${name} (${part.getAttribute('class')})`);
+        if (b.w > 0 && b.h > 0) nodes.push(b);
+      }
+    }
+    const links: { edge: string; points: { x: number; y: number }[] }[] = [];
+    for (const g of Array.from(document.querySelectorAll('[data-testid="topology"] [data-edge]'))) {
+      const path = g.querySelector('.topo-edge-line') as SVGPathElement | null;
+      const m = path?.getScreenCTM();
+      if (!path || !m) continue;
+      const len = path.getTotalLength();
+      const points = [];
+      for (let d = 0; d <= len; d += 2) {
+        const p = path.getPointAtLength(d);
+        points.push({ x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f });
+      }
+      links.push({ edge: g.getAttribute('data-edge')!, points });
+    }
+    return { labels, nodes, links };
+  });
+}
+
+/** Every overlap, in words. Boxes touching within `slack` pixels do not count. */
+function overlaps(pic: Awaited<ReturnType<typeof readPicture>>, slack = 1): string[] {
+  const hit = (a: Box, b: Box) => a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
+  const out: string[] = [];
+  pic.labels.forEach((a, i) => {
+    for (const b of pic.labels.slice(i + 1)) if (hit(a, b)) out.push(`${a.what} overlaps ${b.what}`);
+    for (const n of pic.nodes) if (hit(a, n)) out.push(`${a.what} overlaps ${n.what}`);
+    for (const l of pic.links) {
+      if (l.edge === a.edge) continue;
+      const p = l.points.find((q) => q.x > a.x + slack && q.x < a.x + a.w - slack && q.y > a.y + slack && q.y < a.y + a.h - slack);
+      if (p) out.push(`${a.what} overlaps link ${l.edge} at (${p.x.toFixed(0)}, ${p.y.toFixed(0)})`);
+    }
+  });
+  return out;
+}
+
+async function openAndPlay(page: Page, name: string) {
+  await page.getByTestId('scenario-select').selectOption(name);
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name);
+  await page.getByTestId('speed').selectOption('10');
+  const start = await count(page, 'sim-time');
+  await expect(async () => {
+    const play = page.getByTestId('play');
+    if (await play.isVisible()) await play.click({ timeout: 1000 });
+    await expect.poll(() => count(page, 'sim-time'), { timeout: 1500 }).toBeGreaterThan(start);
+  }).toPass({ timeout: 20_000 });
+  // Figures on the links: some label says a rate.
+  await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  // Long enough for every busy link to have a label.
+  await page.waitForTimeout(2500);
+  const pause = page.getByTestId('pause');
+  if (await pause.isVisible()) await pause.click();
+  // Labels update on a throttle: let the last one land.
+  await page.waitForTimeout(300);
+}
+
+for (const size of [
+  { width: 1600, height: 1000 },
+  { width: 1024, height: 768 },
+]) {
+  test(`edge labels overlap no other label, link or node in any shipped scenario at ${size.width}x${size.height}`, async ({ page }) => {
+    test.setTimeout(60_000 + SCENARIOS.length * 30_000);
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    const found: string[] = [];
+    let labelled = 0;
+    for (const s of SCENARIOS) {
+      await openAndPlay(page, s.name);
+      const pic = await readPicture(page);
+      labelled += pic.labels.length;
+      for (const o of overlaps(pic)) found.push(`${s.name}: ${o}`);
+      await page.screenshot({ path: `test-results/labels-${s.name}-${size.width}.png` });
+    }
+    expect(SCENARIOS.length).toBeGreaterThan(10);
+    expect(labelled).toBeGreaterThan(SCENARIOS.length);
+    expect(found).toEqual([]);
+  });
+}
