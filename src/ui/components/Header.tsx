@@ -74,7 +74,7 @@ function ShareLink() {
           }
         }}
       >
-        Share link
+        Share
       </button>
       {shown && (
         <div className="share-pop" role="status" data-testid="share-pop">
