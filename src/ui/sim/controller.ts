@@ -132,6 +132,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   let packed: { text: string; data: string | null } | null = null;
   let urlTimer: ReturnType<typeof setTimeout> | null = null;
   let lastUrlAt = Number.NEGATIVE_INFINITY;
+  let unsubscribeUrl: (() => void) | null = null;
 
   const status = () => store.getState().status;
   const setStatus = (s: RunStatus) => store.setState((d) => void (d.status = s));
@@ -528,7 +529,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       await openLink(search);
       // From now on the address bar follows the run: its recipe, moment and speed.
       let before = store.getState();
-      store.subscribe((s) => {
+      unsubscribeUrl = store.subscribe((s) => {
         if (s.recipe !== before.recipe || s.speedId !== before.speedId || s.stats.simTime !== before.stats.simTime) writeUrl();
         before = s;
       });
@@ -631,6 +632,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     dispose() {
       disposed = true;
       if (urlTimer !== null) clearTimeout(urlTimer);
+      unsubscribeUrl?.();
       stopLoop();
       dropOpening();
       bridge.terminate();
