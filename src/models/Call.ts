@@ -11,6 +11,8 @@ export class Call {
   id = -1;
   /** The end-to-end request this hop belongs to. */
   requestId = -1;
+  /** Its `Request.number`, which outlives the request's pooled record (the event log reads it). */
+  requestNumber = 0;
   /** The request's hash key (its end user), which ring hash balances on; the same at every hop. */
   key = 0;
   /** Actor id of the caller app (client or service), which receives the result. */
@@ -51,6 +53,7 @@ export class Call {
 
   reset(): void {
     this.requestId = -1;
+    this.requestNumber = 0;
     this.key = 0;
     this.caller = -1;
     this.origin = -1;
@@ -86,6 +89,8 @@ export class Attempt {
   route: Route | null = null;
   /** The end-to-end request and its hash key (copied from the call, for the callee's children). */
   requestId = -1;
+  /** Its `Request.number` (copied from the call). */
+  requestNumber = 0;
   key = 0;
   /** The client the request came from (copied from the call). */
   origin = -1;
@@ -132,6 +137,7 @@ export class Attempt {
     this.call = -1;
     this.route = null;
     this.requestId = -1;
+    this.requestNumber = 0;
     this.key = 0;
     this.origin = -1;
     this.workTimer = -1;
@@ -163,6 +169,12 @@ export class Attempt {
 /** An end-to-end request, from a client's send to its one fate. */
 export class Request {
   id = -1;
+  /**
+   * The request's number in the run, 1 for the first sent (`World.sent` when it was sent): stable,
+   * unlike `id`, which is a pool index reused once the request ends. The event log and the
+   * tracer name requests by it.
+   */
+  number = 0;
   client = -1;
   /** Closed-loop user index, -1 for open loop. */
   user = -1;
@@ -177,6 +189,7 @@ export class Request {
 
   reset(): void {
     this.trace = null;
+    this.number = 0;
     this.client = -1;
     this.user = -1;
     this.call = -1;
@@ -212,6 +225,11 @@ export class Table<T extends { id: number; reset(): void }> {
     this.setLive(item.id, 1);
     this.inUse++;
     return item;
+  }
+
+  /** True while record `id` is in use (allocated and not released). */
+  has(id: number): boolean {
+    return id >= 0 && this.isLive(id);
   }
 
   get(id: number): T {

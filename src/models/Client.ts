@@ -74,6 +74,7 @@ export class ClientActor implements Actor {
     if (this.timeout !== Infinity) req.timeoutHandle = w.sim.schedule(this.timeout, Ev.Timeout, this.id, req.id);
     const call = w.calls.alloc();
     call.requestId = req.id;
+    call.requestNumber = req.number;
     // The end user: one per closed-loop user; an open loop's every request is a new one.
     call.key = Math.imul(this.id + 1, 0x9e3779b9) ^ (this.open ? this.sent : user);
     call.caller = this.id;

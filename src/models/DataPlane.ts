@@ -132,6 +132,7 @@ export class DataPlane implements Actor, ConnectionUser {
     att.call = call.id;
     att.route = r;
     att.requestId = call.requestId;
+    att.requestNumber = call.requestNumber;
     att.key = call.key;
     if (p.avoidPreviousHosts && p.retries > 0) call.tried.push(i);
     att.origin = call.origin;

@@ -152,6 +152,7 @@ export class ServiceActor implements Actor {
     const w = this.world;
     const child = w.calls.alloc();
     child.requestId = parent.requestId;
+    child.requestNumber = parent.requestNumber;
     child.key = parent.key;
     child.origin = parent.origin;
     child.caller = this.id;

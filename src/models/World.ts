@@ -341,6 +341,7 @@ export class World {
 
   requestSent(req: Request): void {
     this.sent++;
+    req.number = this.sent;
     // NOTE: two compares per request sent; see MAX_IN_FLIGHT.
     if (this.sent - this.ok - this.failed > this.maxInFlight || this.calls.inUse > this.maxInFlight) this.overloaded();
     this.sentPerSecond.add(req.sentAt);

@@ -2,6 +2,7 @@ import type { Problem } from './parse';
 import type { CertificateSpec, Scenario } from './schema';
 import type { Policy } from './policy';
 import { formatDuration } from './duration';
+import { figureProblems } from './figure';
 
 /** The mesh meshed workloads join when a scenario declares none. */
 export const IMPLICIT_MESH = 'mesh';
@@ -162,6 +163,10 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
         add(`narrative.${i}.highlight.${j}`, `unknown node "${unknown}" (nodes: ${list(nodeNames)})`);
       }
     });
+    if (step.figure) {
+      const callees = new Set([...services.keys(), ...gateways.keys()]);
+      for (const [path, message] of figureProblems(step.figure, `narrative.${i}.figure`, new Set(s.clients.map((c) => c.name)), callees)) add(path, message);
+    }
   });
   return problems;
 }

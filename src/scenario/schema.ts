@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { policySchema } from './policy';
 import { distributionSchema } from './distribution';
 import { duration, name, positiveDuration, probability } from './common';
+import { lessonFigureSchema } from './figure';
 import { meshSchema } from './mesh';
 import { faultSchema } from './faults';
 import { gatewaySchema } from './gateway';
@@ -187,6 +188,8 @@ export const scenarioSchema = z.strictObject({
         text: z.string().min(1, { message: 'must not be empty' }),
         /** Node names (services, gateways, clients, "control-plane:<mesh>") and edges ("a->b") to highlight. */
         highlight: z.array(z.string().min(1)).default([]),
+        /** The number the lesson states, measured live in the app for this step (optional). */
+        figure: lessonFigureSchema.optional(),
       }),
     )
     .default([]),

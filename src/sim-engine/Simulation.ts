@@ -31,6 +31,9 @@ export interface Actor {
   describe?(kind: number, a: number, b: number): string;
 }
 
+/** Hears one event before it is received: its time (ms), kind, target actor id and payload. Must not change the run. */
+export type EventRecorder = (time: number, kind: number, target: number, a: number, b: number) => void;
+
 /** A clock that reads wall time in milliseconds, supplied by the host (CLI, worker, test). */
 export type WallClock = () => number;
 
@@ -54,6 +57,12 @@ export class Simulation {
   /** From this many events in a row on, their actors are counted (only near a stall). */
   private watchFrom = DEFAULT_SAME_TIME_LIMIT - STALL_SAMPLE + 1;
   private watched = new Map<string, number>();
+  /**
+   * Hears every event just before its actor receives it (the app's event log); null, the
+   * default, records nothing. It must only read: it may not schedule, cancel or draw, so the
+   * run and its trace hash are the same with and without it. Costs one null check per event.
+   */
+  recorder: EventRecorder | null = null;
 
   constructor(initialCapacity = 1024) {
     this.queue = new EventQueue(initialCapacity);
@@ -141,6 +150,7 @@ export class Simulation {
     this.now = q.time;
     this.events++;
     this.hash.add(q.time, q.kind, q.target, q.a);
+    if (this.recorder !== null) this.recorder(q.time, q.kind, q.target, q.a, q.b);
     this.actors[q.target].receive(q.kind, q.a, q.b);
     return true;
   }

@@ -1,6 +1,8 @@
 import { StalledClockError, type WallClock } from '../sim-engine';
-import { ConfigState, Tracer, World, faultTarget, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
+import { ConfigState, EVENT_KIND_NAMES, Tracer, World, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
+import { SeriesRecorder, type SeriesBatch } from './series';
+import { EventLog, type EventFilter, type EventRows } from './eventLog';
 import { countBeforeReading, formatDuration, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
 import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, TLS_CAUSES, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
@@ -57,6 +59,16 @@ export class SimHost implements WorldObserver {
 
   /** How the next worlds are traced; null: no spans kept. */
   private traceOptions: TracerOptions | null = WORKER_TRACE_OPTIONS;
+
+  // ---- charts and the event log (see attachRecorders) ----
+  /** The world the series and the log below belong to. */
+  private recordedWorld: World | null = null;
+  private series: SeriesRecorder | null = null;
+  private log: EventLog | null = null;
+  /** Numbers each new series and log, so the UI knows to drop what it had. */
+  private recordEpoch = 0;
+  /** Whether worlds get an event log (on in the app; `setEventLog`). */
+  private eventLogOn = true;
 
   // ---- the recipe's live actions (see runToward) ----
   /** Faults injected and cleared live, in run order, replayed at their points after a rebuild. */
@@ -156,13 +168,13 @@ export class SimHost implements WorldObserver {
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */
   private stash() {
-    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgCount, passed } = this;
+    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgCount, passed, recordedWorld, series, log } = this;
     this.msgEdge = new Int32Array(1024);
     this.msgFlags = new Uint8Array(1024);
     this.msgT0 = new Float64Array(1024);
     this.msgT1 = new Float64Array(1024);
     this.msgSeq = new Float64Array(1024);
-    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgCount, passed };
+    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgCount, passed, recordedWorld, series, log };
   }
 
   private unstash(s: ReturnType<SimHost['stash']>): void {
@@ -395,6 +407,7 @@ export class SimHost implements WorldObserver {
   }
 
   transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry = false): void {
+    if (!response && this.series !== null) this.series.requestSent(t0, edge);
     // A zero-latency hop is never drawn as a dot: it only counts as passed.
     if (t1 <= t0) return void this.passed[edge * PASSED_STRIDE + (failed ? 2 : response ? 1 : 0)]++;
     if (this.msgCount === this.msgEdge.length) this.growMessages();
@@ -406,7 +419,81 @@ export class SimHost implements WorldObserver {
     this.msgSeq[i] = this.msgSent++;
   }
 
-  requestEnded(): void {}
+  requestEnded(client: number, cause: string, latencyMs: number): void {
+    if (this.series !== null) this.series.requestEnded(this.world!.sim.now, client, cause, latencyMs);
+  }
+
+  // ---- charts and the event log --------------------------------------------------------
+
+  /**
+   * Starts a fresh per-second series and event log for `w` (a new epoch of each): clients and
+   * services named by the scenario's lesson figures are counted apart, and the log, when on,
+   * hears every event from the engine. Neither changes the run or its trace hash: they only read.
+   */
+  private attachRecorders(w: World): void {
+    this.recordedWorld = w;
+    const epoch = ++this.recordEpoch;
+    const topo = w.topology;
+    const figures = (this.scenario?.narrative ?? []).flatMap((s) => (s.figure ? [s.figure] : []));
+    const clients = new Map<number, string>();
+    const edges = new Map<number, string>();
+    for (const f of figures) {
+      if (f.client) topo.nodes.forEach((n) => n.name === f.client && clients.set(n.id, n.name));
+      if (f.service) topo.edges.forEach((e, i) => topo.nodes[e.to].name === f.service && edges.set(i, f.service!));
+    }
+    // Node ids are the client actors' ids (requestEnded reports the actor).
+    const clientActors = new Map<number, string>();
+    for (const [, name] of clients) {
+      for (let a = 0; a < w.sim.actorCount; a++) if (w.sim.actor(a).name === name) clientActors.set(a, name);
+    }
+    this.series = new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges);
+    if (this.eventLogOn) {
+      const log = new EventLog(epoch);
+      this.log = log;
+      w.sim.recorder = (time, kind, target, a, b) => log.record(time, kind, target, requestOfEvent(w, kind, a, b));
+    } else {
+      this.log = null;
+      w.sim.recorder = null;
+    }
+  }
+
+  /** The recorders of the current world, made afresh when the world has changed (a load, reset or seek back). */
+  private recorders(): void {
+    if (this.world !== null && this.recordedWorld !== this.world) this.attachRecorders(this.world);
+  }
+
+  /**
+   * The series' closed buckets from index `from` on; all of them (from 0) when `epoch` is not the
+   * current series' (the run started again since the caller last asked).
+   */
+  seriesSince(epoch: number, from: number): SeriesBatch {
+    this.requireWorld();
+    this.recorders();
+    const s = this.series!;
+    s.advanceTo(this.world!.sim.now);
+    return s.since(epoch === s.epoch ? from : 0);
+  }
+
+  /** Turns the event log on or off for this world (from now on) and the next ones. */
+  setEventLog(on: boolean): void {
+    this.eventLogOn = on;
+    if (this.world) this.attachRecorders(this.world);
+  }
+
+  /** Rows `offset` .. `offset + count` (at most 1000) of the event log under `filter`; null when the log is off. */
+  eventLogQuery(offset: number, count: number, filter: EventFilter = {}): EventRows | null {
+    this.requireWorld();
+    this.recorders();
+    return this.log?.query(offset, count, filter) ?? null;
+  }
+
+  /** Names for the event log: actors by id (as the engine names them) and event kinds by number. */
+  eventLogNames(): { actors: string[]; kinds: string[] } {
+    const w = this.requireWorld();
+    const actors: string[] = [];
+    for (let a = 0; a < w.sim.actorCount; a++) actors.push(w.sim.actor(a).name);
+    return { actors, kinds: [...EVENT_KIND_NAMES] };
+  }
 
   // ---- the inspector -------------------------------------------------------------------
 
@@ -451,6 +538,7 @@ export class SimHost implements WorldObserver {
     this.world = new World(this.scenario!, seed);
     this.world.observer = this;
     if (this.traceOptions) this.world.tracer = new Tracer(this.world, this.traceOptions);
+    this.attachRecorders(this.world);
     this.world.start();
     this.nextAction = 0;
     this.msgCount = 0;
@@ -572,6 +660,18 @@ export class SimHost implements WorldObserver {
     counters[Counter.p90] = w.latency.quantile(0.9);
     counters[Counter.p99] = w.latency.quantile(0.99);
     counters[Counter.events] = w.sim.events;
+    counters[Counter.mean] = w.latency.mean;
+    let cpu = 0;
+    let passes = 0;
+    for (const sc of w.sidecars) {
+      cpu += sc.cpuMs(now);
+      passes += sc.passes;
+    }
+    counters[Counter.proxyCpuMs] = cpu;
+    counters[Counter.proxyPasses] = passes;
+    counters[Counter.proxies] = w.sidecars.length;
+    this.recorders();
+    this.series!.advanceTo(now);
     return {
       seq: ++this.seq,
       simTime: now,

@@ -1,5 +1,5 @@
 import type { Topology, RunSummary } from '../models';
-import type { Problem } from '../scenario';
+import type { LessonFigure, Problem } from '../scenario';
 import type { LiveAction } from './liveActions';
 
 /** What the UI learns when a scenario loads. Plain data. */
@@ -11,7 +11,7 @@ export interface ScenarioInfo {
   durationMs: number;
   topology: Topology;
   /** The scenario's story, step by step, and its lesson. */
-  narrative: { at: number; title: string; text: string; highlight: string[] }[];
+  narrative: { at: number; title: string; text: string; highlight: string[]; figure?: LessonFigure }[];
   lesson: string;
 }
 
@@ -81,7 +81,13 @@ export const Counter = {
   p90: 5,
   p99: 6,
   events: 7,
-  length: 8,
+  /** Mean latency of ok requests after the warmup, ms. */
+  mean: 8,
+  /** Proxy CPU so far over every sidecar, ms; the passes they made; the number of sidecars. */
+  proxyCpuMs: 9,
+  proxyPasses: 10,
+  proxies: 11,
+  length: 12,
 } as const;
 
 /**
@@ -156,3 +162,5 @@ export type { RunSummary };
 export type { LiveAction, RunPoint } from './liveActions';
 export type { Trace, TraceSummary, Span, TracerOptions } from '../models';
 export type { NodeInspect, EdgeInspect, ReplicaInspect, ProxyInspect, RouteInspect, Gauge } from './inspect';
+export type { SeriesBatch, SeriesBucket } from './series';
+export type { EventFilter, EventRows } from './eventLog';

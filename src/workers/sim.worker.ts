@@ -3,7 +3,7 @@
 // only `SimWorkerApi` (a type) and talks to it with `wrap<SimWorkerApi>()`.
 import { expose, transfer } from 'comlink';
 import { SimHost } from './SimHost';
-import type { Frame, LoadStage } from './protocol';
+import type { EventFilter, Frame, LoadStage } from './protocol';
 import type { TracerOptions } from '../models';
 import type { LiveAction } from './liveActions';
 
@@ -35,6 +35,11 @@ const api = {
   requestSpans: (requestId: number) => host.requestSpans(requestId),
   sampledRequests: (options?: { failedOnly?: boolean; limit?: number }) => host.sampledRequests(options),
   setTracing: (options: TracerOptions | null) => host.setTracing(options),
+  // Charts and the event log: only what is new, or only the rows asked for.
+  seriesSince: (epoch: number, from: number) => host.seriesSince(epoch, from),
+  eventLogQuery: (offset: number, count: number, filter?: EventFilter) => host.eventLogQuery(offset, count, filter),
+  eventLogNames: () => host.eventLogNames(),
+  setEventLog: (on: boolean) => host.setEventLog(on),
 };
 
 export type SimWorkerApi = typeof api;

@@ -1,0 +1,153 @@
+/**
+ * The app's event log: every event the engine processes, as (time, kind, actor, request), in a
+ * ring of typed arrays that keeps the newest `capacity` events (older ones are dropped and
+ * counted). 17 bytes an event: the default million take 17 MB. Filtered queries keep the
+ * matching positions of the last filter asked for, extended as events come, so paging through
+ * a filter over a million events scans them once.
+ */
+
+/** Events the app's log keeps: the newest 2^20 = 1,048,576. */
+export const EVENT_LOG_CAPACITY = 1 << 20;
+
+/** What a query keeps: any of these that is given must match (request 0 matches none). */
+export interface EventFilter {
+  /** Actor ids (the engine's event targets); any of them matches. */
+  actors?: number[];
+  /** Event kind (`Ev`). */
+  kind?: number;
+  /** Request number (`Request.number`). */
+  request?: number;
+}
+
+/** Rows of a query, as parallel arrays (plain, small: only the rows asked for). */
+export interface EventRows {
+  /** Changes when the log starts again (a load, reset or seek back): cached rows are stale. */
+  epoch: number;
+  /** Rows matching the filter among the events kept. */
+  total: number;
+  /** Events recorded since the run began, and how many of them the ring has dropped. */
+  recorded: number;
+  dropped: number;
+  capacity: number;
+  /** Position of the first row returned among the matching rows. */
+  offset: number;
+  /** Per row: its number in the run (0 = the first event), time (ms), kind, actor id, request number (0: none). */
+  index: number[];
+  time: number[];
+  kind: number[];
+  actor: number[];
+  request: number[];
+}
+
+export class EventLog {
+  private readonly time: Float64Array;
+  private readonly kind: Uint8Array;
+  private readonly actor: Int32Array;
+  private readonly request: Int32Array;
+  /** Events recorded so far (the next one's number). */
+  private written = 0;
+  private cacheKey = '';
+  private matches = new Float64Array(1024);
+  private matchCount = 0;
+  /** Events scanned into `matches` so far. */
+  private scanned = 0;
+
+  constructor(
+    readonly epoch: number,
+    readonly capacity = EVENT_LOG_CAPACITY,
+  ) {
+    this.time = new Float64Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.actor = new Int32Array(capacity);
+    this.request = new Int32Array(capacity);
+  }
+
+  /** Records one event. NOTE: on every engine event while the log is on; allocates nothing. */
+  record(time: number, kind: number, actor: number, request: number): void {
+    const i = this.written % this.capacity;
+    this.time[i] = time;
+    this.kind[i] = kind;
+    this.actor[i] = actor;
+    this.request[i] = request;
+    this.written++;
+  }
+
+  get recorded(): number {
+    return this.written;
+  }
+
+  /** Number of the oldest event still kept. */
+  private get oldest(): number {
+    return Math.max(0, this.written - this.capacity);
+  }
+
+  /**
+   * `count` rows (at most 1000) from position `offset` among the kept events that match
+   * `filter`, oldest first. Does not change what is recorded.
+   */
+  query(offset: number, count: number, filter: EventFilter = {}): EventRows {
+    const n = Math.max(0, Math.min(1000, Math.floor(count)));
+    const rows: EventRows = { epoch: this.epoch, total: 0, recorded: this.written, dropped: this.oldest, capacity: this.capacity, offset: Math.max(0, Math.floor(offset)), index: [], time: [], kind: [], actor: [], request: [] };
+    const unfiltered = filter.actors === undefined && filter.kind === undefined && filter.request === undefined;
+    let at: (k: number) => number;
+    if (unfiltered) {
+      rows.total = this.written - this.oldest;
+      at = (k) => this.oldest + k;
+    } else {
+      const first = this.scan(filter);
+      rows.total = this.matchCount - first;
+      at = (k) => this.matches[first + k];
+    }
+    for (let k = rows.offset; k < Math.min(rows.total, rows.offset + n); k++) {
+      const e = at(k);
+      const i = e % this.capacity;
+      rows.index.push(e);
+      rows.time.push(this.time[i]);
+      rows.kind.push(this.kind[i]);
+      rows.actor.push(this.actor[i]);
+      rows.request.push(this.request[i]);
+    }
+    return rows;
+  }
+
+  /** Brings the matches of `filter` up to date; returns the position of the first match still kept. */
+  private scan(filter: EventFilter): number {
+    const key = JSON.stringify([filter.actors ?? null, filter.kind ?? null, filter.request ?? null]);
+    if (key !== this.cacheKey) {
+      this.cacheKey = key;
+      this.matchCount = 0;
+      this.scanned = this.oldest;
+    }
+    const actors = filter.actors ? new Set(filter.actors) : null;
+    const { kind, request } = filter;
+    for (let e = Math.max(this.scanned, this.oldest); e < this.written; e++) {
+      const i = e % this.capacity;
+      if (kind !== undefined && this.kind[i] !== kind) continue;
+      if (request !== undefined && this.request[i] !== request) continue;
+      if (actors !== null && !actors.has(this.actor[i])) continue;
+      if (this.matchCount === this.matches.length) {
+        const grown = new Float64Array(this.matches.length * 2);
+        grown.set(this.matches);
+        this.matches = grown;
+      }
+      this.matches[this.matchCount++] = e;
+    }
+    this.scanned = this.written;
+    // Matches are in order: the first still kept is found by bisection.
+    let lo = 0;
+    let hi = this.matchCount;
+    const oldest = this.oldest;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.matches[mid] < oldest) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 1 << 16 && lo > this.matchCount / 2) {
+      // Most matches have dropped out of the ring: forget them.
+      this.matches.copyWithin(0, lo, this.matchCount);
+      this.matchCount -= lo;
+      lo = 0;
+    }
+    return lo;
+  }
+}

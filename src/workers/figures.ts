@@ -1,0 +1,111 @@
+import type { LessonFigure } from '../scenario';
+import type { SeriesBucket } from './series';
+
+/** Whole-run figures a lesson figure without a window reads (the frame's counters). */
+export interface RunTotals {
+  /** Simulated time now, ms. */
+  simTime: number;
+  ok: number;
+  failed: number;
+  /** Latency of ok requests after the warmup, ms. */
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  /** Proxy CPU so far over every sidecar, ms, and the passes they made. */
+  proxyCpuMs: number;
+  proxyPasses: number;
+}
+
+/** A lesson figure as measured: the number, its text, and over how much it was measured. Plain data. */
+export interface MeasuredFigure {
+  /** NaN while there is nothing to measure yet. */
+  value: number;
+  /** The value for people: "33.1%", "2.01 ms", "26.9", "0.35 vCPU". "—" while NaN. */
+  text: string;
+  /** What it was measured over: "requests ended 21 s – 58 s (so far)", "the whole run so far". */
+  over: string;
+  /** True once the run is past the window's end (or, without a window, at the run's end). */
+  complete: boolean;
+}
+
+/**
+ * vCPU per 1000 req/s per proxy, as Istio states its load test's proxy cost: each request
+ * through a proxy takes two passes (the request and its answer), so this is the mean CPU of
+ * those two passes in ms, which is also vCPU per 1000 requests/s (1 ms per request at
+ * 1000/s is 1 vCPU). Handshakes count in the CPU. Pure.
+ */
+export function vcpuPer1000(proxyCpuMs: number, proxyPasses: number): number {
+  return proxyPasses > 0 ? (2 * proxyCpuMs) / proxyPasses : NaN;
+}
+
+/**
+ * Measures a lesson figure (`narrative[i].figure` of a scenario) from the closed per-second
+ * buckets and the run's totals. A window [from, to) counts the buckets that lie inside it
+ * (requests by the time they ended, tries by the time they were sent); without one, the whole
+ * run so far. Latency quantiles and proxy CPU are whole-run figures (the schema refuses a window
+ * on them). Pure.
+ */
+export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: number, totals: RunTotals, durationMs: number): MeasuredFigure {
+  const from = f.from ?? 0;
+  const to = f.to ?? durationMs;
+  const windowed = f.from !== undefined || f.to !== undefined;
+  const inWindow = buckets.filter((b) => b.t >= from && b.t + bucketMs <= to);
+  const complete = totals.simTime >= to;
+  const over = windowed ? `ended ${secs(from)} – ${secs(to)}${complete ? '' : ', so far'}` : complete ? 'the whole run' : 'the whole run so far';
+  const result = (value: number, text: (v: number) => string): MeasuredFigure => ({ value, text: Number.isFinite(value) ? text(value) : '—', over, complete });
+  const ended = (b: SeriesBucket) => (f.client ? (b.clients[f.client]?.ok ?? 0) + (b.clients[f.client]?.failed ?? 0) : b.ok + b.failed);
+  const sum = (g: (b: SeriesBucket) => number) => inWindow.reduce((t, b) => t + g(b), 0);
+  switch (f.measure) {
+    case 'failed-share':
+    case 'ok-share':
+    case 'cause-share': {
+      const n = sum(ended);
+      const hit = sum((b) => {
+        const c = f.client ? b.clients[f.client] : b;
+        if (!c) return 0;
+        if (f.measure === 'ok-share') return c.ok;
+        if (f.measure === 'failed-share') return c.failed;
+        return (f.causes ?? []).reduce((t, cause) => t + (c.causes[cause] ?? 0), 0);
+      });
+      return result(n > 0 ? hit / n : NaN, percent);
+    }
+    case 'latency-mean': {
+      if (!windowed) return result(totals.ok > 0 ? totals.mean : NaN, ms);
+      const n = sum((b) => b.latencyCount);
+      return result(n > 0 ? sum((b) => b.latencySum) / n : NaN, ms);
+    }
+    case 'latency-p50':
+      return result(totals.ok > 0 ? totals.p50 : NaN, ms);
+    case 'latency-p90':
+      return result(totals.ok > 0 ? totals.p90 : NaN, ms);
+    case 'latency-p99':
+      return result(totals.ok > 0 ? totals.p99 : NaN, ms);
+    case 'attempts-per-request': {
+      const sent = sum((b) => b.sent);
+      return result(sent > 0 ? sum((b) => b.tries[f.service ?? ''] ?? 0) / sent : NaN, (v) => v.toFixed(1));
+    }
+    case 'max-tries-per-second': {
+      const most = inWindow.reduce((m, b) => Math.max(m, ((b.tries[f.service ?? ''] ?? 0) * 1000) / bucketMs), -Infinity);
+      return result(inWindow.length ? most : NaN, (v) => `${Math.round(v)}/s`);
+    }
+    case 'proxy-cpu':
+      return result(vcpuPer1000(totals.proxyCpuMs, totals.proxyPasses), (v) => `${v.toFixed(2)} vCPU`);
+    case 'proxy-cpu-per-request': {
+      const n = totals.ok + totals.failed;
+      return result(n > 0 && totals.proxyPasses > 0 ? totals.proxyCpuMs / n : NaN, ms);
+    }
+  }
+}
+
+const secs = (msValue: number) => `${+(msValue / 1000).toFixed(1)} s`;
+
+function percent(v: number): string {
+  const p = v * 100;
+  if (p === 0 || p === 100) return `${p}%`;
+  return `${p < 1 || p > 99 ? p.toFixed(2) : p.toFixed(1)}%`;
+}
+
+function ms(v: number): string {
+  return `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;
+}

@@ -1,0 +1,155 @@
+import { Histogram, type TimeSeries } from '../sim-engine';
+
+/**
+ * One bucket of simulated time (a second in every shipped scenario) of the run as the charts
+ * and the lesson figures read it. Requests are counted when they end, by the time they end;
+ * latency is over ok requests sent after the warmup (as the counters' p50 and the CLI's).
+ * Plain data.
+ */
+export interface SeriesBucket {
+  /** Start of the bucket, simulated ms. */
+  t: number;
+  /** User requests sent in the bucket (by send time). */
+  sent: number;
+  /** User requests that ended ok / failed in the bucket. */
+  ok: number;
+  failed: number;
+  /** Failed requests by cause (only causes that occurred). */
+  causes: Record<string, number>;
+  /** Ok requests after the warmup that ended here, the sum of their latencies (ms) and quantiles (ms; 0 when none). */
+  latencyCount: number;
+  latencySum: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  /** Per tracked client (a lesson figure names it): its requests ended ok and failed, by cause. */
+  clients: Record<string, { ok: number; failed: number; causes: Record<string, number> }>;
+  /** Per tracked service: tries (first tries and retries) sent to it in the bucket, by send time. */
+  tries: Record<string, number>;
+}
+
+/** What `SimHost.seriesSince` answers: the buckets from `from` on, of the series numbered `epoch`. */
+export interface SeriesBatch {
+  /** Changes whenever the series starts again (a load, a reset, a seek back): drop what you had. */
+  epoch: number;
+  /** Width of a bucket, simulated ms (1000, or wider for very long runs; see `bucketWidth`). */
+  bucketMs: number;
+  /** Index of `buckets[0]`. */
+  from: number;
+  buckets: SeriesBucket[];
+}
+
+/** Most buckets a run keeps: 20,000 (a 5.5 h run at one a second); longer runs get wider buckets. */
+export const MAX_BUCKETS = 20_000;
+
+/** Bucket width for a run of `durationMs`: a second, or whole seconds enough to stay within MAX_BUCKETS. Pure. */
+export function bucketWidth(durationMs: number): number {
+  return Math.max(1, Math.ceil(durationMs / 1000 / MAX_BUCKETS)) * 1000;
+}
+
+/**
+ * Records the per-bucket series of one run from the world's observer hooks, in the worker
+ * only (the CLI never builds one, so the engine pays nothing). Buckets close once simulated
+ * time has passed their end; only closed buckets are handed out, so each is final.
+ */
+export class SeriesRecorder {
+  readonly bucketMs: number;
+  private readonly closed: SeriesBucket[] = [];
+  private open: SeriesBucket;
+  private hist = new Histogram();
+  /** Client actor id -> its name, for tracked clients. */
+  private readonly clientName = new Map<number, string>();
+  /** Edge id -> the tracked service it calls. */
+  private readonly edgeService = new Map<number, string>();
+
+  /**
+   * @param epoch the series' number (see SeriesBatch.epoch)
+   * @param durationMs the run's duration, for the bucket width
+   * @param warmupMs requests sent before it are left out of latency
+   * @param sentPerSecond the world's count of requests sent per second (read when a bucket closes)
+   * @param trackedClients client actor id -> name, counted apart for lesson figures
+   * @param trackedEdges edge id -> the name of the tracked service it calls
+   */
+  constructor(
+    readonly epoch: number,
+    durationMs: number,
+    private readonly warmupMs: number,
+    private readonly sentPerSecond: TimeSeries,
+    trackedClients: ReadonlyMap<number, string> = new Map(),
+    trackedEdges: ReadonlyMap<number, string> = new Map(),
+  ) {
+    this.bucketMs = bucketWidth(durationMs);
+    for (const [k, v] of trackedClients) this.clientName.set(k, v);
+    for (const [k, v] of trackedEdges) this.edgeService.set(k, v);
+    this.open = this.bucket(0);
+  }
+
+  private bucket(i: number): SeriesBucket {
+    const clients: SeriesBucket['clients'] = {};
+    for (const name of this.clientName.values()) clients[name] = { ok: 0, failed: 0, causes: {} };
+    const tries: Record<string, number> = {};
+    for (const name of this.edgeService.values()) tries[name] = 0;
+    return { t: i * this.bucketMs, sent: 0, ok: 0, failed: 0, causes: {}, latencyCount: 0, latencySum: 0, p50: 0, p90: 0, p99: 0, clients, tries };
+  }
+
+  /** Closes every bucket that ends at or before `now` (simulated ms). */
+  advanceTo(now: number): void {
+    const upTo = Math.floor(now / this.bucketMs);
+    while (this.closed.length < upTo) {
+      const b = this.open;
+      const h = this.hist;
+      b.p50 = h.quantile(0.5);
+      b.p90 = h.quantile(0.9);
+      b.p99 = h.quantile(0.99);
+      const firstSecond = b.t / 1000;
+      for (let s = 0; s < this.bucketMs / 1000; s++) b.sent += this.sentPerSecond.at(firstSecond + s);
+      this.closed.push(b);
+      this.open = this.bucket(this.closed.length);
+      this.hist = new Histogram();
+    }
+  }
+
+  /** A user request of client `client` ended at `now` with `cause` ('ok' or a failure), after `latencyMs`. */
+  requestEnded(now: number, client: number, cause: string, latencyMs: number): void {
+    this.advanceTo(now);
+    const b = this.open;
+    const tracked = this.clientName.size ? this.clientName.get(client) : undefined;
+    const c = tracked === undefined ? null : b.clients[tracked];
+    if (cause === 'ok') {
+      b.ok++;
+      if (c) c.ok++;
+      if (now - latencyMs >= this.warmupMs) {
+        b.latencyCount++;
+        b.latencySum += latencyMs;
+        this.hist.record(latencyMs);
+      }
+    } else {
+      b.failed++;
+      b.causes[cause] = (b.causes[cause] ?? 0) + 1;
+      if (c) {
+        c.failed++;
+        c.causes[cause] = (c.causes[cause] ?? 0) + 1;
+      }
+    }
+  }
+
+  /** A request message (a try) leaves on `edge` at `now`; counted when the edge leads to a tracked service. */
+  requestSent(now: number, edge: number): void {
+    if (this.edgeService.size === 0) return;
+    const service = this.edgeService.get(edge);
+    if (service === undefined) return;
+    this.advanceTo(now);
+    this.open.tries[service]++;
+  }
+
+  /** Closed buckets from index `from` on (copies are not made: they are final). */
+  since(from: number): SeriesBatch {
+    const start = Math.max(0, Math.min(from, this.closed.length));
+    return { epoch: this.epoch, bucketMs: this.bucketMs, from: start, buckets: this.closed.slice(start) };
+  }
+
+  /** Number of closed buckets. */
+  get length(): number {
+    return this.closed.length;
+  }
+}
