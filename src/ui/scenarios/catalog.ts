@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The scenarios that ship with meshsim. Vite inlines every file in /scenarios at build time,
 // so dropping a new JSON file there adds it to the picker with no code change.
 
