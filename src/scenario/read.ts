@@ -52,7 +52,12 @@ export function readScenarioText(text: string, format: ScenarioFormat = 'auto'):
   // The YAML parser can exhaust the process on brackets nested thousands deep (not catchable).
   if (bracketDepth(text) > MAX_DEPTH) return { ok: false, problems: [{ path: '(file)', message: `nests brackets more than ${MAX_DEPTH} deep; a scenario needs a handful` }] };
   const isYaml = (format === 'auto' ? scenarioFormat(undefined, text) : format) === 'yaml';
-  if (isYaml) return readYaml(text);
+  if (isYaml) {
+    // Block nesting takes a column a level at least: bound it as brackets are bounded above.
+    const deep = deepestBlockLine(text);
+    if (deep) return { ok: false, problems: [{ path: '(file)', message: `malformed YAML at line ${deep.line}: its content starts at column ${deep.column}, nested deeper than ${MAX_BLOCK_COLUMN} columns; a scenario needs a few dozen` }] };
+    return readYaml(text);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -150,6 +155,34 @@ function givenTwice(text: string, e: { pos: [number, number] }): string {
 }
 
 const MAX_DEPTH = 64;
+
+/**
+ * The furthest column a YAML line's content may start at, after its indentation and block
+ * indicators (`- `, `? `, `: `). Every level of block nesting takes at least one column, so this
+ * bounds the depth the YAML parser recurses to: 5,000 levels (`- - - … 1`) overflowed its stack,
+ * and a second such read killed V8 outright. A scenario nests about ten levels of two spaces.
+ */
+const MAX_BLOCK_COLUMN = 256;
+
+/** The first line whose content starts past MAX_BLOCK_COLUMN (1-based line and column), or null. Linear. */
+function deepestBlockLine(text: string): { line: number; column: number } | null {
+  let line = 1;
+  for (let i = 0; i < text.length; line++) {
+    let j = i;
+    for (;;) {
+      while (text[j] === ' ') j++;
+      const c = text[j];
+      if ((c === '-' || c === '?' || c === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t')) j += 2;
+      else if (c === '\t' && j > i) j++;
+      else break;
+    }
+    if (j - i + 1 > MAX_BLOCK_COLUMN) return { line, column: j - i + 1 };
+    const next = text.indexOf('\n', j);
+    if (next < 0) break;
+    i = next + 1;
+  }
+  return null;
+}
 
 /** How deep `[` and `{` nest outside quoted strings (a JSON or flow-YAML document's depth). */
 function bracketDepth(text: string): number {

@@ -122,3 +122,26 @@ describe('JSON with comments', () => {
     expect(readProblem('{\n  "name": "shop" "seed": 1\n}', 'shop.json').message).toMatch(/^malformed JSON at line 2, column 18: Expected ',' or '}'/);
   });
 });
+
+describe('YAML nested past any scenario', () => {
+  it('refuses block sequences nested 5,000 deep on one line, by its line and column, twice in a row', () => {
+    const text = `name: deep\nx:\n  ${'- '.repeat(5000)}1\n`;
+    for (let k = 0; k < 2; k++) {
+      expect(readScenarioText(text, 'yaml')).toEqual({
+        ok: false,
+        problems: [{ path: '(file)', message: 'malformed YAML at line 3: its content starts at column 10003, nested deeper than 256 columns; a scenario needs a few dozen' }],
+      });
+    }
+  });
+
+  it('refuses maps indented one more space a line, at the first line past 256 columns', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `${' '.repeat(i)}k${i}:`);
+    const r = readScenarioText(lines.join('\n') + ' 1\n', 'yaml');
+    expect(r.ok ? '' : r.problems[0].message).toMatch(/^malformed YAML at line 257: its content starts at column 257, /);
+  });
+
+  it('reads a scenario nested ten levels of two spaces as usual', () => {
+    const deep = Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}- k${i}:`).join('\n');
+    expect(readScenarioText(`name: ok\nx:\n${deep} 1\n`, 'yaml').ok).toBe(true);
+  });
+});
