@@ -100,6 +100,23 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   await fresh.close();
 });
 
+test('a share link made after playing at max speed reopens the same trace hash', async ({ page, browser }) => {
+  await page.goto('/?scenario=retry-storm&speed=max');
+  await page.getByTestId('play').click();
+  await expect.poll(() => num(page, 'sim-time')).toBeGreaterThan(5);
+  await page.getByTestId('pause').click();
+  await settled(page);
+  const before = await moment(page);
+  await expect.poll(() => page.url()).toContain(`t=`);
+  // The address bar is the link, once it has caught up with the pause.
+  await page.waitForTimeout(700);
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
+  expect(await moment(fresh)).toEqual(before);
+  await fresh.close();
+});
+
 test('when the clipboard is refused, the link shows in a field to copy', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });

@@ -103,6 +103,27 @@ describe('a run is a recipe: live faults replay at their points', () => {
     expect(moment(f)).toEqual(before);
   });
 
+  it('an advance cut short by its wall budget can stop inside an instant; seekTo the same time finishes it, as a link to that time does', () => {
+    // 2,000 users with a constant think time and service time: thousands of events at each instant.
+    const crowd = JSON.stringify({
+      name: 'crowd',
+      duration: '20s',
+      clients: [{ name: 'users', type: 'closed', users: 2000, thinkTime: '1s', target: 'api' }],
+      services: [{ name: 'api', concurrency: 4000, serviceTime: '5ms' }],
+    });
+    const host = loaded(crowd, fakeClock(0.5));
+    let cutInside = 0;
+    for (let i = 0; i < 40 && cutInside < 3; i++) {
+      // 1 ms of budget at 0.5 ms per clock read: about 512 events per call, wherever they stop.
+      const f = host.advance(1_000, 1);
+      const link = loaded(crowd).seekTo(f.simTime, 60_000);
+      if (link.traceHash === f.traceHash) continue;
+      cutInside++;
+      expect(moment(host.seekTo(f.simTime, 60_000))).toEqual(moment(link));
+    }
+    expect(cutInside).toBeGreaterThan(0);
+  });
+
   it('stepping one event at a time passes the injection point exactly as a run does', () => {
     const host = loaded();
     play(host, 2_000.5);

@@ -94,6 +94,10 @@ export function statsOf(frame: Frame): Stats {
     p90: c[Counter.p90],
     p99: c[Counter.p99],
     events: c[Counter.events],
+    mean: c[Counter.mean],
+    proxyCpuMs: c[Counter.proxyCpuMs],
+    proxyPasses: c[Counter.proxyPasses],
+    proxies: c[Counter.proxies],
     failures: { ...frame.failures },
     traceHash: frame.traceHash,
   };
@@ -574,6 +578,14 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       // Show the exact counters of the last frame, not the throttled ones.
       const f = frames.latest;
       if (f) store.setState((d) => void (d.stats = statsOf(f)));
+      // An advance cut short by its wall budget (at max speed, say) may stop between events at one
+      // time: finish that instant, so the moment paused on is one a link to `t` reopens exactly.
+      void serial(async () => {
+        const latest = frames.latest;
+        if (!latest || latest.done || status() !== RunStatus.paused) return;
+        const gen = generation;
+        accept(await inTime(api.seekTo(latest.simTime, ADVANCE_BUDGET_MS)), gen);
+      });
     },
     reset() {
       return serial(resetRun);
