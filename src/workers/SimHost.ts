@@ -224,7 +224,10 @@ export class SimHost implements WorldObserver {
    */
   clearFault(id: number): LiveAction | null {
     const w = this.requireWorld();
-    if (!Number.isInteger(id) || id < 0 || id >= w.faults.faults.length) return null;
+    // A fault the recipe injects later (listed as pending after a seek back) can be cleared too:
+    // the injector cancels a number before the fault that takes it is added.
+    const later = this.actions.slice(this.nextAction).filter((a) => a.kind === 'inject').length;
+    if (!Number.isInteger(id) || id < 0 || id >= w.faults.faults.length + later) return null;
     const action: LiveAction = { kind: 'clear', ms: w.sim.now, ev: w.sim.events, id };
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;

@@ -31,14 +31,18 @@ export function pointBefore(a: RunPoint, b: RunPoint): boolean {
 }
 
 /**
- * `actions` with `action` inserted at `index` (where the run is now), as a new list. An
- * injection placed before later injections takes the fault number they had, so later clears of
- * those are renumbered: each clear after `index` naming a fault numbered `newId` or more names
- * the next one. `newId` is the number the new fault gets in the run (the faults it has so far).
- * Pure.
+ * `actions` with `action` inserted at `index` (where the run is now), as a new list. The actions
+ * after it are unpinned (kept at their times): the new one adds events, so the counts they had
+ * no longer hold. An injection placed before later injections takes the fault number they had,
+ * so later clears of those are renumbered: each clear after `index` naming a fault numbered
+ * `newId` or more names the next one. `newId` is the number the new fault gets in the run (the
+ * faults it has so far). Pure.
  */
 export function insertAction(actions: readonly LiveAction[], index: number, action: LiveAction, newId: number): LiveAction[] {
-  const later = actions.slice(index).map((a) => (action.kind === 'inject' && a.kind === 'clear' && a.id >= newId ? { ...a, id: a.id + 1 } : a));
+  const later = actions.slice(index).map((a): LiveAction => {
+    const renumber = action.kind === 'inject' && a.kind === 'clear' && a.id >= newId;
+    return renumber ? { ...a, id: (a as { id: number }).id + 1, ev: UNPINNED } : { ...a, ev: UNPINNED };
+  });
   return [...actions.slice(0, index), action, ...later];
 }
 

@@ -166,6 +166,43 @@ describe('a run is a recipe: live faults replay at their points', () => {
     expect(moment(host.seekTo(25_000, 60_000))).toEqual(expected);
   });
 
+  it('a fault still to come after a seek back is listed as pending and can be cancelled before it starts', () => {
+    const host = loaded();
+    play(host, 10_000);
+    host.injectFault(KILL);
+    const faulted = moment(play(host, 16_000));
+    host.seekTo(6_000, 60_000);
+    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', startMs: 10_000, endMs: null, pending: true }]);
+    expect(host.clearFault(0)).toMatchObject({ kind: 'clear', id: 0, ms: 6_000 });
+    expect(host.clearFault(1)).toBeNull();
+    const cancelled = moment(host.seekTo(16_000, 60_000));
+    expect(cancelled.hash).not.toBe(faulted.hash);
+    expect(cancelled.failures['connect-refused'] ?? 0).toBe(0);
+    // The cancel is part of the recipe: back and forth again gives the same.
+    host.seekTo(2_000, 60_000);
+    expect(moment(host.seekTo(16_000, 60_000))).toEqual(cancelled);
+  });
+
+  it('a fault injected after seeking back, before one injected earlier, replays both the same way every time', () => {
+    const host = loaded();
+    play(host, 12_000);
+    host.injectFault(KILL);
+    play(host, 14_000);
+    host.seekTo(5_000.5, 60_000);
+    host.injectFault(ABORT);
+    const both = moment(host.seekTo(20_000, 60_000));
+    expect(both.failures['connect-refused'] ?? 0).toBeGreaterThan(0);
+    expect(Object.keys(both.failures).length).toBeGreaterThan(1);
+    const actions = host.liveActions();
+    expect(actions.map((a) => [a.kind, a.ms])).toEqual([['inject', 5_000.5], ['inject', 12_000]]);
+    expect(actions[1].ev).toBeGreaterThan(0);
+    host.seekTo(1_000, 60_000);
+    expect(moment(host.seekTo(20_000, 60_000))).toEqual(both);
+    const fresh = loaded();
+    expect(fresh.setActions(actions)).toEqual([]);
+    expect(moment(fresh.seekTo(20_000, 60_000))).toEqual(both);
+  });
+
   it('refuses a link\'s bad actions by their place in the list and keeps the good ones', () => {
     const host = loaded();
     const problems = host.setActions([
@@ -188,11 +225,13 @@ describe('live actions, pure', () => {
   const inj = (ev: number): LiveAction => ({ kind: 'inject', ms: ev, ev, fault: {} });
   const clr = (ev: number, id: number): LiveAction => ({ kind: 'clear', ms: ev, ev, id });
 
-  it('an injection placed before later ones renumbers the later clears of faults from its number on', () => {
+  it('an injection placed before later ones renumbers the later clears of faults from its number on, and unpins them', () => {
     // Scenario has 1 fault (0); injections later at 10 (fault 1) and a clear of it at 20, and a clear of the scenario's fault.
     const list = [inj(10), clr(20, 1), clr(30, 0)];
     const out = insertAction(list, 0, inj(5), 1);
-    expect(out).toEqual([inj(5), inj(10), clr(20, 2), clr(30, 0)]);
+    const unpinned = (a: LiveAction) => ({ ...a, ev: -1 });
+    expect(out).toEqual([inj(5), unpinned(inj(10)), unpinned(clr(20, 2)), unpinned(clr(30, 0))]);
+    expect(insertAction(list, 3, clr(40, 1), 2)).toEqual([...list, clr(40, 1)]);
   });
 
   it('"Clear injected faults" keeps only clears of the scenario\'s own faults', () => {

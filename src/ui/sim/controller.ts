@@ -606,6 +606,8 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     async injectFault(fault) {
       if (!store.getState().info) return [];
       if (status() === RunStatus.crashed) return [{ path: 'fault', message: 'the run has stopped; open a scenario to inject faults into it' }];
+      // Not halfway through a seek: the fault goes in at the time on screen.
+      if (seekLoop) await seekLoop;
       const gen = generation;
       const result = await api.injectFault(fault);
       if (gen !== generation) return [];
@@ -618,6 +620,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       return requestSeek(ms);
     },
     async clearFault(id) {
+      if (seekLoop) await seekLoop;
       const gen = generation;
       await api.clearFault(id);
       if (gen !== generation) return;
