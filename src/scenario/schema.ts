@@ -4,6 +4,7 @@ import { distributionSchema } from './distribution';
 import { duration, name, positiveDuration, probability } from './common';
 import { lessonFigureSchema } from './figure';
 import { meshSchema } from './mesh';
+import { layoutSchema } from './layout';
 import { faultSchema } from './faults';
 import { gatewaySchema } from './gateway';
 import { proxyWorkerCount, replicaCount, userCount, workerCount } from './limits';
@@ -177,6 +178,8 @@ export const scenarioSchema = z.strictObject({
   gateways: z.array(gatewaySchema).default([]),
   meshes: z.array(meshSchema).default([]),
   faults: z.array(faultSchema).default([]),
+  /** Where the app draws nodes placed by hand, by node name (see layout.ts). */
+  layout: layoutSchema.optional(),
   /** The story the scenario tells, step by step, for the app's narrative panel. */
   narrative: z
     .array(

@@ -7,6 +7,7 @@ import { createSimBridge } from './bridge/simBridge';
 import { builtinScenarios } from './scenarios/catalog';
 import { createController } from './sim/controller';
 import { bindInspector } from './inspector/inspectorStore';
+import { bindReplicaSource } from './topology/replicaCards';
 import { createFrameChannel } from './state/frameChannel';
 import { createAppStore } from './state/store';
 import { savedTheme } from './theme/theme';
@@ -19,6 +20,7 @@ const frames = createFrameChannel();
 const controller = createController(store, bridge, frames);
 const services: AppServices = { store, controller, frames };
 bindInspector(bridge.api);
+bindReplicaSource(bridge.api);
 
 window.addEventListener('pagehide', (e) => {
   if (!e.persisted) controller.dispose();

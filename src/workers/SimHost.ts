@@ -121,6 +121,7 @@ export class SimHost implements WorldObserver {
         topology: this.world!.topology,
         narrative: s.narrative,
         lesson: s.lesson ?? '',
+        layout: s.layout ?? {},
       },
     };
   }

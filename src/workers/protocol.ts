@@ -13,6 +13,8 @@ export interface ScenarioInfo {
   /** The scenario's story, step by step, and its lesson. */
   narrative: { at: number; title: string; text: string; highlight: string[]; figure?: LessonFigure }[];
   lesson: string;
+  /** Nodes placed by hand: design-unit centres by node name, from the scenario's `layout`. */
+  layout: Record<string, { x: number; y: number }>;
 }
 
 /** A fault as the UI lists it. */

@@ -23,25 +23,30 @@ test('the theme toggle switches to dark and back, and the choice survives a relo
   expect(await background()).toBe(light);
 });
 
-test('presenter mode shows the topology and the narrative only, in the light theme, and f or Escape leave it', async ({ page }) => {
+test('presenter mode shows the topology, the narrative, the counters and the timeline, in the light theme, and f or Escape leave it', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   await page.getByTestId('scenario-select').selectOption('two-meshes-direct');
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByTestId('presenter-toggle').click();
-  await expect(page.getByTestId('sent-count')).toBeHidden();
+  await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+  // Issue 11: presenter mode keeps the counters, the clock and the timeline.
+  await expect(page.getByTestId('sent-count')).toBeVisible();
   await expect(page.getByTestId('fault-type')).toBeHidden();
-  await expect(page.getByTestId('timeline')).toBeHidden();
+  await expect(page.getByTestId('timeline')).toBeVisible();
   await expect(page.getByTestId('narrative-title')).toBeVisible();
   await expect(page.getByTestId('topology')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByTestId('topology').click();
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('sent-count')).toBeVisible();
+  await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+  await expect(page.getByTestId('fault-type')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.keyboard.press('f');
-  await expect(page.getByTestId('sent-count')).toBeHidden();
+  await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+  await expect(page.getByTestId('fault-type')).toBeHidden();
   await page.keyboard.press('f');
-  await expect(page.getByTestId('sent-count')).toBeVisible();
+  await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+  await expect(page.getByTestId('fault-type')).toBeVisible();
 });

@@ -253,7 +253,7 @@ function PresenterToggle() {
       className="button button-quiet"
       data-testid="presenter-toggle"
       aria-pressed={presenter}
-      title={presenter ? 'Leave presenter mode (f)' : 'Presenter mode: the picture and the story only, large type (f)'}
+      title={presenter ? 'Leave presenter mode (f)' : 'Presenter mode: the picture, the story, the counters and the timeline, in large type (f)'}
       onClick={() => store.setState((d) => void (d.presenter = !d.presenter))}
     >
       {presenter ? 'Exit presenter' : 'Present'}

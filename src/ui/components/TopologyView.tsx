@@ -3,9 +3,13 @@
 // over either, a canvas of moving dots. A camera (d3-zoom) pans and zooms both without
 // redrawing the scene's structure. React only mounts them and reacts to a new topology or a
 // resize; frames reach the canvases through the frame channel, outside React renders.
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { PASSED_STRIDE } from '../../workers/protocol';
-import { computeLayout } from '../topology/layout';
+import { canUnfold, computeLayout, PRESENTER_MIN_SCALE, type NodePositions } from '../topology/layout';
+import { attachNodeDrag, placeGroupNodes, screenToDesign, withPosition } from '../topology/drag';
+import { layoutStore, overridesOf, setOverrides, toggleUnfolded, unfoldedOf } from '../topology/layoutStore';
+import { attachReplicaCards } from '../topology/replicaCards';
+import { useStore } from 'zustand';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
 import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
 import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
@@ -22,6 +26,7 @@ import { openInspector } from '../inspector/inspectorStore';
 import '../topology/scale.css';
 
 const NO_HIGHLIGHT: readonly string[] = [];
+const NO_POSITIONS: NodePositions = {};
 
 /** Load indicators are SVG; update them at most this often while frames stream in. */
 const LOAD_INTERVAL_MS = 80;
@@ -55,6 +60,12 @@ export function TopologyView() {
       .join('\u0001'),
   );
   const { frames } = useServices();
+  // Nodes placed by hand: the file's `layout`, then what was dragged here (kept per scenario).
+  const filePositions = useAppStore((s) => s.info?.layout ?? NO_POSITIONS);
+  const dragged = useStore(layoutStore, (s) => (s.layoutOverrides?.scenario === scenarioName ? s.layoutOverrides.positions : null));
+  const unfoldedNames = useStore(layoutStore, (s) => (s.unfolded?.scenario === scenarioName ? s.unfolded.names : null));
+  const positions = useMemo(() => ({ ...filePositions, ...(dragged ?? overridesOf(scenarioName)) }), [filePositions, dragged, scenarioName]);
+  const unfolded = useMemo(() => new Set(unfoldedNames ?? unfoldedOf(scenarioName)), [unfoldedNames, scenarioName]);
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const sceneCanvasRef = useRef<HTMLCanvasElement>(null);
@@ -69,6 +80,7 @@ export function TopologyView() {
   const pulsesRef = useRef<Pulses | null>(null);
   const ratesRef = useRef(createEdgeRates());
   const theme = useAppStore((s) => s.theme);
+  const presenter = useAppStore((s) => s.presenter);
   const outlineRef = useRef('#ffffff');
   const paintRef = useRef<() => void>(() => {});
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
@@ -195,6 +207,7 @@ export function TopologyView() {
       svg.replaceChildren();
       sceneRef.current = null;
       const layout = computeGroupLayout(topology, size.width, size.height);
+      placeGroupNodes(layout, topology.nodes.map((n) => n.name), topology.edges, positions);
       const prev = bigRef.current;
       const scene = createCanvasTopology(topology, layout);
       // Redrawn for a new size, the same run keeps its hidden groups.
@@ -210,7 +223,7 @@ export function TopologyView() {
       bigRef.current = null;
       // Redrawn for a new size, the same run keeps its control planes' pulse counts.
       const carried = !newTopology ? sceneRef.current?.controlState() : undefined;
-      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height), carried);
+      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height, { positions, unfolded, minScale: presenter ? PRESENTER_MIN_SCALE : undefined }), carried);
       sceneRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
       scene.setCamera(cameraRef.current?.camera ?? IDENTITY_CAMERA);
@@ -226,7 +239,7 @@ export function TopologyView() {
     box.dataset.view = large ? 'canvas' : 'svg';
     dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames, large, scenarioName]);
+  }, [topology, size, frames, large, scenarioName, positions, unfolded, presenter]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {
@@ -246,7 +259,7 @@ export function TopologyView() {
     bigRef.current?.highlight(highlight);
     dirtyRef.current = true;
     paintRef.current();
-  }, [highlight, topology, size]);
+  }, [highlight, topology, size, positions, unfolded, presenter]);
 
   useEffect(() => {
     const faults = faultKey ? faultKey.split('\u0001').map((k) => ({ type: k.split('\u0000')[0], target: k.split('\u0000')[1] })) : [];
@@ -254,7 +267,64 @@ export function TopologyView() {
     bigRef.current?.showFaults(faults);
     dirtyRef.current = true;
     paintRef.current();
-  }, [faultKey, topology, size]);
+  }, [faultKey, topology, size, positions, unfolded, presenter]);
+
+  // Nodes drag in either view; a press elsewhere still pans.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box || !topology) return;
+    const local = (e: PointerEvent) => {
+      const r = box.getBoundingClientRect();
+      return { sx: e.clientX - r.left, sy: e.clientY - r.top };
+    };
+    const base = () => bigRef.current?.layout ?? sceneRef.current?.layout ?? null;
+    const toDesign = (e: PointerEvent) => {
+      const { sx, sy } = local(e);
+      return screenToDesign(sx, sy, cameraRef.current?.camera ?? IDENTITY_CAMERA, base() ?? { scale: 1, tx: 0, ty: 0 });
+    };
+    let moved: NodePositions = {};
+    const detach = attachNodeDrag(box, {
+      pick(e) {
+        moved = overridesOf(scenarioName);
+        const big = bigRef.current;
+        if (big) {
+          // On the canvas, a node is picked only where its own mark is drawn (zoomed in).
+          const l = big.layout;
+          const c = cameraRef.current?.camera ?? IDENTITY_CAMERA;
+          if (Cell.step * l.scale * c.k < 12) return null;
+          const p = toDesign(e);
+          const half = Cell.size / 2 + 2;
+          for (const n of topology.nodes) {
+            const g = l.groupOf[n.id];
+            if (g >= 0 && big.isHidden(g)) continue;
+            if (Math.abs(l.x[n.id] - p.x) <= half && Math.abs(l.y[n.id] - p.y) <= half) return { name: n.name, x: l.x[n.id], y: l.y[n.id] };
+          }
+          return null;
+        }
+        const el = (e.target as Element | null)?.closest?.('[data-node]');
+        const name = el?.getAttribute('data-node');
+        const placed = name ? sceneRef.current?.layout.nodes.find((p) => p.node.name === name) : undefined;
+        return placed ? { name: placed.node.name, x: placed.x, y: placed.y } : null;
+      },
+      toDesign,
+      move(name, x, y) {
+        moved = withPosition(moved, name, x, y);
+        setOverrides(scenarioName, moved, false);
+      },
+      end(name, x, y) {
+        moved = withPosition(moved, name, x, y);
+        setOverrides(scenarioName, moved, true);
+      },
+    });
+    return detach;
+  }, [topology, scenarioName]);
+
+  // Unfolded services show each replica's own figures, asked of the worker while shown.
+  useEffect(() => {
+    const scene = sceneRef.current;
+    if (!scene || unfolded.size === 0) return;
+    return attachReplicaCards(boxRef.current!, scene.layout);
+  }, [topology, size, positions, unfolded, presenter]);
 
   const setGroupHidden = (indices: number[], hide: boolean) => {
     const next = new Set(hidden);
@@ -300,6 +370,12 @@ export function TopologyView() {
 
   // A click on a small group tile opens it: the camera zooms until the tile fills the view.
   const onStageClick = (e: MouseEvent<HTMLDivElement>) => {
+    const folding = (e.target as Element).closest?.('[data-node]')?.getAttribute('data-node');
+    const folded = folding ? topology?.nodes.find((n) => n.name === folding) : undefined;
+    if (folded && canUnfold(folded) && !document.querySelector('[data-testid="inspector"]') && !bigRef.current) {
+      toggleUnfolded(scenarioName, folded.name);
+      return;
+    }
     const big = bigRef.current;
     const camera = cameraRef.current;
     if (!big || !camera || !size) return;
@@ -364,6 +440,17 @@ export function TopologyView() {
           >
             Fit
           </button>
+          {Object.keys(dragged ?? overridesOf(scenarioName)).length > 0 && (
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              data-testid="layout-reset"
+              title="Put the nodes you dragged back where the layout puts them"
+              onClick={() => setOverrides(scenarioName, {}, true)}
+            >
+              Reset layout
+            </button>
+          )}
         </form>
         {large && groups.length > 0 && (
           <details className="topo-groups" data-testid="groups">

@@ -112,7 +112,7 @@ export interface AppState {
   faults: FaultStatus[];
   /** Light (the default, for projectors) or dark. */
   theme: Theme;
-  /** Presenter mode: the topology and the narrative only, large type, light background. */
+  /** Presenter mode: the topology, the narrative, the counters and the timeline; large type (node text at least 14 px), light background. */
   presenter: boolean;
   /** Faults the person cleared: one not started yet stays listed as pending by the worker, one active ends at the next event. */
   clearedFaults: number[];

@@ -30,6 +30,8 @@ export const NodeSize = {
 export interface PlacedNode {
   node: TopologyNode;
   col: number;
+  /** Design units below the box taken by its replicas' own cards (unfolded), else 0. */
+  replicaRoom?: number;
   /** Centre of the node's main shape, design units. */
   x: number;
   y: number;
@@ -154,11 +156,43 @@ function sizeOf(n: TopologyNode): { w: number; h: number } {
   }
 }
 
+/** Node centres placed by hand, design units, by node name (a scenario's `layout`, or drags). */
+export type NodePositions = Readonly<Record<string, { readonly x: number; readonly y: number }>>;
+
+/** What a person changed in the drawing: nodes placed by hand, services shown per replica. */
+export interface LayoutOptions {
+  positions?: NodePositions;
+  /** Names of services whose replicas are drawn as separate cards. */
+  unfolded?: ReadonlySet<string>;
+  /** Least CSS pixels per design unit, even when the drawing then overflows the viewport. */
+  minScale?: number;
+}
+
+/**
+ * Presenter mode's least scale: its node text is 18 design units (styles.css), so at 0.81 it is
+ * at least 14.5 CSS pixels on screen (issue 11: node text at least 14 px at 1024x768).
+ */
+export const PRESENTER_MIN_SCALE = 14.5 / 18;
+
+/** Height of one row of replica cards under an unfolded service, design units. */
+export const REPLICA_ROW = 62;
+/** Replica cards in a row. */
+export const REPLICAS_PER_ROW = 3;
+/** Most replica cards drawn; the last says how many more there are. */
+export const MAX_REPLICA_CARDS = 12;
+
+/** Rows of replica cards an unfolded service of `replicas` replicas shows. Pure. */
+export function replicaRows(replicas: number): number {
+  return Math.ceil(Math.min(replicas, MAX_REPLICA_CARDS) / REPLICAS_PER_ROW);
+}
+
 /**
  * Lays a topology out and fits it, centred, into a viewport of `width` x `height` CSS
- * pixels: the whole drawing (nodes, queues, labels, curves) stays visible. Pure.
+ * pixels: the whole drawing (nodes, queues, labels, curves) stays visible. `options.unfolded`
+ * services take room for their replica cards (the nodes below them in their column move down),
+ * then each node named in `options.positions` is put at its centre there. Pure.
  */
-export function computeLayout(topology: Topology, width: number, height: number): Layout {
+export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
   const depth = callDepths(topology);
   const meshes = meshNames(topology.nodes);
   // Within a column, the members of each mesh sit together (so a region can be drawn around
@@ -212,6 +246,8 @@ export function computeLayout(topology: Topology, width: number, height: number)
     });
   });
   packComponents(topology, placed, colGap, ROW_GAP, width, height);
+  unfoldReplicas(placed, options.unfolded);
+  placeByHand(placed, options.positions);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
   // Ports: edges sharing a side of a node are spread along it, ordered by the other end.
@@ -276,7 +312,7 @@ export function computeLayout(topology: Topology, width: number, height: number)
       box.add(p.x + p.w / 2 + 20, p.y + p.h / 2 + 40);
     } else {
       box.add(p.x - p.w / 2, p.y - p.h / 2 - NodeSize.queueRoom);
-      box.add(p.x + p.w / 2, p.y + p.h / 2 + 64);
+      box.add(p.x + p.w / 2, p.y + p.h / 2 + 64 + (p.replicaRoom ?? 0));
     }
   }
 
@@ -316,6 +352,8 @@ export function computeLayout(topology: Topology, width: number, height: number)
     });
   }
 
+  placeByHand(placed.filter((p) => p.col === -1), options.positions);
+
   // Mesh regions; a column whose topmost node is in the mesh reaches up to its control plane.
   const topOfColumn = new Map<number, PlacedNode>();
   for (const p of requestPath) {
@@ -347,10 +385,41 @@ export function computeLayout(topology: Topology, width: number, height: number)
   placed.sort((a, b) => a.node.id - b.node.id);
 
   const fit = Math.min((width - 2 * MARGIN) / box.width, (height - 2 * MARGIN) / box.height);
-  const scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, fit));
+  const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(MAX_SCALE, fit));
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
   const ty = (height - box.height * scale) / 2 - box.minY * scale;
   return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
+}
+
+/**
+ * Makes room under each unfolded service for its replica cards: the nodes below it in its
+ * column move down by that much. Impure: mutates `placed` (y, replicaRoom).
+ */
+function unfoldReplicas(placed: PlacedNode[], unfolded: ReadonlySet<string> | undefined): void {
+  if (!unfolded || unfolded.size === 0) return;
+  for (const p of placed) {
+    if (!unfolded.has(p.node.name) || !canUnfold(p.node)) continue;
+    const room = replicaRows(p.node.replicas) * REPLICA_ROW + 8;
+    p.replicaRoom = room;
+    for (const q of placed) if (q !== p && q.col === p.col && q.y > p.y) q.y += room;
+  }
+}
+
+/** A node whose replicas can be shown one by one: a service or gateway with more than one. Pure. */
+export function canUnfold(n: TopologyNode): boolean {
+  return (n.kind === 'service' || n.kind === 'gateway') && n.replicas > 1;
+}
+
+/** Puts each node named in `positions` at its centre there. Impure: mutates `placed` (x, y). */
+function placeByHand(placed: PlacedNode[], positions: NodePositions | undefined): void {
+  if (!positions) return;
+  for (const p of placed) {
+    const at = Object.hasOwn(positions, p.node.name) ? positions[p.node.name] : undefined;
+    if (at && Number.isFinite(at.x) && Number.isFinite(at.y)) {
+      p.x = at.x;
+      p.y = at.y;
+    }
+  }
 }
 
 class Bounds {

@@ -75,6 +75,36 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
   const groupEdgeFailed = new Uint8Array(layout.groupEdges.length);
   let found: number | null = null;
   const byName = new Map(topology.nodes.map((x) => [x.name, x.id]));
+  // NOTE: what changes with figures many times a second (node marks, rings, tile outlines,
+  // group edges, labels) is drawn over a cached bitmap of the rest (tile fills, each edge when
+  // zoomed in, control-plane lines), drawn again only when the camera, the hidden groups or the
+  // theme change. Redrawing that rest with every figure cost a software-rasterised canvas 20-60
+  // ms at 1,000 services (issue 11: no main-thread task over 50 ms). `baseVersion` counts changes.
+  let baseVersion = 0;
+  const base: { canvas: HTMLCanvasElement | null; key: string } = { canvas: null, key: '' };
+  let palette: { key: string; colours: Record<string, string> } | null = null;
+  const sprites = new Map<string, HTMLCanvasElement>();
+  /** A client's round mark, filled and outlined, at `scale` device pixels per design unit. */
+  function clientSprite(fill: string, stroke: string, scale: number, dpr: number): HTMLCanvasElement {
+    const key = `${fill}|${stroke}|${scale}|${dpr}`;
+    let c = sprites.get(key);
+    if (c) return c;
+    if (sprites.size > 64) sprites.clear();
+    const side = Math.ceil(Cell.size * scale + 2 * dpr);
+    c = document.createElement('canvas');
+    c.width = side;
+    c.height = side;
+    const g = c.getContext('2d')!;
+    g.beginPath();
+    g.arc(side / 2, side / 2, (Cell.size * scale) / 2, 0, 2 * Math.PI);
+    g.fillStyle = fill;
+    g.fill();
+    g.lineWidth = dpr;
+    g.strokeStyle = stroke;
+    g.stroke();
+    sprites.set(key, c);
+    return c;
+  }
 
   function refreshHiddenEdges(): void {
     for (const e of topology.edges) hiddenEdges[e.id] = hidden[layout.groupOf[e.from]] || hidden[layout.groupOf[e.to]] ? 1 : 0;
@@ -181,6 +211,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
     },
     setHidden(group, h) {
       hidden[group] = h ? 1 : 0;
+      baseVersion++;
       refreshHiddenEdges();
     },
     isHidden(group) {
@@ -211,9 +242,12 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
       }
       return best >= 0 ? { kind: 'edge', id: best } : null;
     },
-    draw(ctx, camera, dpr) {
-      const css = getComputedStyle(document.documentElement);
-      const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+    draw(target, camera, dpr) {
+      // The theme's colours, read once per theme: getComputedStyle would recompute the page's
+      // styles on every draw after any React update.
+      const themeKey = document.documentElement.dataset.theme ?? '';
+      const css = palette?.key === themeKey ? null : getComputedStyle(document.documentElement);
+      const v = (name: string, fallback: string) => (css ? css.getPropertyValue(name).trim() || fallback : palette!.colours[name]);
       const colours = {
         stage: v('--stage', '#fafbfc'),
         surface: v('--surface', '#ffffff'),
@@ -227,10 +261,24 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
         down: v('--down', '#d5dbe3'),
         line: v('--line-strong', '#c3ccd8'),
       };
+      if (css) palette = { key: themeKey, colours: { ...Object.fromEntries(Object.entries(colours).map(([, c], i) => [PALETTE_NAMES[i], c])), '--font': v('--font', 'sans-serif') } };
       const k = camera.k * layout.scale;
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-      ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * (camera.x + camera.k * layout.tx), dpr * (camera.y + camera.k * layout.ty));
+      const design = (c: CanvasRenderingContext2D) => c.setTransform(dpr * k, 0, 0, dpr * k, dpr * (camera.x + camera.k * layout.tx), dpr * (camera.y + camera.k * layout.ty));
+      const { width: cw, height: ch } = target.canvas;
+      const baseKey = `${cw}x${ch}|${dpr}|${camera.k},${camera.x},${camera.y}|${baseVersion}|${themeKey}`;
+      const fresh = base.key !== baseKey || !base.canvas;
+      if (!base.canvas) base.canvas = document.createElement('canvas');
+      if (base.canvas.width !== cw || base.canvas.height !== ch) {
+        base.canvas.width = cw;
+        base.canvas.height = ch;
+      }
+      let ctx = base.canvas.getContext('2d')!;
+      if (fresh) {
+        base.key = baseKey;
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, cw, ch);
+      }
+      design(ctx);
       // The design rectangle on screen, to skip what is off it.
       const ox = (0 - camera.x - camera.k * layout.tx) / k;
       const oy = (0 - camera.y - camera.k * layout.ty) / k;
@@ -243,37 +291,64 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
       // Tiles, tinted by mesh.
       const meshIndex = new Map<string, number>();
       for (const g of layout.groups) if (g.mesh && !meshIndex.has(g.mesh)) meshIndex.set(g.mesh, meshIndex.size);
-      for (const g of layout.groups) {
-        if (hidden[g.index] || !onScreen(g.x, g.y, g.w, g.h)) continue;
-        const tint = g.mesh ? MESH_TINTS[meshIndex.get(g.mesh)! % MESH_TINTS.length] : colours.muted;
-        ctx.beginPath();
-        ctx.roundRect(g.x, g.y, g.w, g.h, 10);
+      const tintOf = (g: (typeof layout.groups)[number]) => (g.mesh ? MESH_TINTS[meshIndex.get(g.mesh)! % MESH_TINTS.length] : colours.muted);
+      const tiles = layout.groups.filter((g) => !hidden[g.index] && onScreen(g.x, g.y, g.w, g.h));
+      if (fresh) {
+        // The cached part: tile fills, each edge when zoomed in, control-plane lines.
         ctx.globalAlpha = 0.08;
-        ctx.fillStyle = tint;
-        ctx.fill();
+        for (const g of tiles) {
+          ctx.beginPath();
+          ctx.roundRect(g.x, g.y, g.w, g.h, 10);
+          ctx.fillStyle = tintOf(g);
+          ctx.fill();
+        }
         ctx.globalAlpha = 1;
-        ctx.lineWidth = (groupFailing[g.index] ? 3 : 1.25) * px;
-        ctx.strokeStyle = groupFailing[g.index] ? colours.failed : tint;
-        ctx.stroke();
-      }
-
-      // Edges: each one when a cell is big enough to see, else one per pair of groups.
-      ctx.lineWidth = 1 * px;
-      if (detail) {
-        ctx.strokeStyle = colours.edge;
+        ctx.lineWidth = 1 * px;
+        if (detail) {
+          ctx.strokeStyle = colours.edge;
+          ctx.beginPath();
+          for (const e of topology.edges) {
+            if (hiddenEdges[e.id]) continue;
+            const x0 = layout.x[e.from];
+            const y0 = layout.y[e.from];
+            const x1 = layout.x[e.to];
+            const y1 = layout.y[e.to];
+            if (!onScreen(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0))) continue;
+            ctx.moveTo(x0, y0);
+            ctx.lineTo(x1, y1);
+          }
+          ctx.stroke();
+        }
+        // Control planes to the tiles of their mesh: one thin dashed line per tile.
+        ctx.setLineDash([4 * px, 4 * px]);
+        ctx.strokeStyle = colours.line;
         ctx.beginPath();
-        for (const e of topology.edges) {
-          if (hiddenEdges[e.id]) continue;
-          const x0 = layout.x[e.from];
-          const y0 = layout.y[e.from];
-          const x1 = layout.x[e.to];
-          const y1 = layout.y[e.to];
-          if (!onScreen(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0))) continue;
-          ctx.moveTo(x0, y0);
-          ctx.lineTo(x1, y1);
+        for (const cp of topology.nodes) {
+          if (cp.kind !== 'control-plane' || !cp.mesh || hidden[layout.groupOf[cp.id]]) continue;
+          for (const g of layout.groups) {
+            if (g.mesh !== cp.mesh || hidden[g.index]) continue;
+            ctx.moveTo(layout.x[cp.id], layout.y[cp.id]);
+            ctx.lineTo(g.x + g.w / 2, g.y);
+          }
         }
         ctx.stroke();
-      } else {
+        ctx.setLineDash([]);
+      }
+      // Onto the screen's canvas: the cached part, then what figures change over it.
+      ctx = target;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, cw, ch);
+      ctx.drawImage(base.canvas, 0, 0);
+      design(ctx);
+      for (const g of tiles) {
+        ctx.beginPath();
+        ctx.roundRect(g.x, g.y, g.w, g.h, 10);
+        ctx.lineWidth = (groupFailing[g.index] ? 3 : 1.25) * px;
+        ctx.strokeStyle = groupFailing[g.index] ? colours.failed : tintOf(g);
+        ctx.stroke();
+      }
+      // Zoomed out, one edge per pair of groups, as wide as its calls per second.
+      if (!detail) {
         layout.groupEdges.forEach((ge, i) => {
           if (hidden[ge.from] || hidden[ge.to] || ge.from === ge.to) return;
           const a = layout.groups[ge.from];
@@ -292,21 +367,6 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
           arrowHead(ctx, x0, y0, x1, y1, 7 * px);
         });
       }
-      // Control planes to the tiles of their mesh: one thin dashed line per tile.
-      ctx.setLineDash([4 * px, 4 * px]);
-      ctx.strokeStyle = colours.line;
-      ctx.lineWidth = 1 * px;
-      ctx.beginPath();
-      for (const cp of topology.nodes) {
-        if (cp.kind !== 'control-plane' || !cp.mesh || hidden[layout.groupOf[cp.id]]) continue;
-        for (const g of layout.groups) {
-          if (g.mesh !== cp.mesh || hidden[g.index]) continue;
-          ctx.moveTo(layout.x[cp.id], layout.y[cp.id]);
-          ctx.lineTo(g.x + g.w / 2, g.y);
-        }
-      }
-      ctx.stroke();
-      ctx.setLineDash([]);
 
       // Nodes, one path per colour.
       const fills = [colours.surface, '#cfe3f1', '#7fb3d9', colours.request, colours.queued, colours.failed, '#b9c2cd', colours.down];
@@ -320,10 +380,14 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
           const y = layout.y[node.id];
           if (!onScreen(x - half, y - half, Cell.size, Cell.size)) continue;
           if (node.kind === 'client') {
-            ctx.moveTo(x + half, y);
-            ctx.arc(x, y, half, 0, 2 * Math.PI);
-          } else ctx.rect(x - half, y - half, Cell.size, Cell.size);
-          any = true;
+            // NOTE: a stamped bitmap; a path of a thousand arcs took a software canvas 10-20 ms.
+            const sprite = clientSprite(fills[s], colours.edgeStrong, dpr * k, dpr);
+            const side = sprite.width / (dpr * k);
+            ctx.drawImage(sprite, x - side / 2, y - side / 2, side, side);
+          } else {
+            ctx.rect(x - half, y - half, Cell.size, Cell.size);
+            any = true;
+          }
         }
         if (!any) continue;
         ctx.fillStyle = fills[s];
@@ -394,7 +458,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
       }
       ctx.textBaseline = 'top';
       ctx.lineJoin = 'round';
-      const family = v('--font', 'sans-serif');
+      const family = palette!.colours['--font'];
       for (const key of pickLabels(cands)) {
         const c = cands[key];
         ctx.font = `${bold[key] ? 600 : 500} ${FONT}px ${family}`;

@@ -1,0 +1,129 @@
+// Nodes placed by hand: a drag moves a node (SVG and canvas views), the position comes back
+// after a reload, a scenario's `layout` field draws it there, and an unknown name in `layout` is
+// refused by field. A click on a service with replicas unfolds them into cards of their own.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Centre of a drawn node on the page, CSS pixels. */
+async function centreOf(page: Page, name: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator(`svg[data-testid="topology"] [data-node="${name}"] .topo-card-front, svg[data-testid="topology"] [data-node="${name}"] .topo-client-body`).first().boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** The positions this browser keeps for a scenario's dragged nodes. */
+const saved = (page: Page, scenario: string) => page.evaluate((k) => JSON.parse((globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem(k) ?? '{}') as Record<string, { x: number; y: number }>, `meshsim-layout:${scenario}`);
+
+async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: number): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  // In steps, as a hand moves: the first few pixels do not yet make a drag.
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + (dx * i) / 8, from.y + (dy * i) / 8);
+  await page.mouse.up();
+}
+
+test('dragging a node moves it and its links, keeps it there after a reload, and Reset layout puts it back', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  const cart0 = await centreOf(page, 'cart');
+  const frontend0 = await centreOf(page, 'frontend');
+  const edge0 = await page.locator('[data-edge="frontend->cart"] .topo-edge-line').getAttribute('d');
+  const zoom0 = await page.locator('.topology-stage').getAttribute('data-zoom');
+
+  await drag(page, { x: cart0.x - 40, y: cart0.y }, -120, 90);
+  const cart1 = await centreOf(page, 'cart');
+  // The node followed the pointer (the picture may be refitted, so within a few pixels of the
+  // pointer's travel once the fit is the same), the camera did not pan, the others stayed.
+  expect(Math.hypot(cart1.x - cart0.x, cart1.y - cart0.y)).toBeGreaterThan(60);
+  expect(await page.locator('.topology-stage').getAttribute('data-zoom')).toBe(zoom0);
+  expect(await page.locator('[data-edge="frontend->cart"] .topo-edge-line').getAttribute('d')).not.toBe(edge0);
+  const kept = await saved(page, 'hello-mesh');
+  expect(Object.keys(kept)).toEqual(['cart']);
+  await page.screenshot({ path: 'test-results/drag-node-svg.png' });
+
+  await page.reload();
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  const cart2 = await centreOf(page, 'cart');
+  expect(Math.abs(cart2.x - cart1.x)).toBeLessThan(1.5);
+  expect(Math.abs(cart2.y - cart1.y)).toBeLessThan(1.5);
+
+  await page.getByTestId('layout-reset').click();
+  const cart3 = await centreOf(page, 'cart');
+  expect(Math.abs(cart3.x - cart0.x)).toBeLessThan(1.5);
+  expect(Math.abs(cart3.y - cart0.y)).toBeLessThan(1.5);
+  expect(await centreOf(page, 'frontend')).toEqual(frontend0);
+  expect(await saved(page, 'hello-mesh')).toEqual({});
+  await expect(page.getByTestId('layout-reset')).toHaveCount(0);
+});
+
+test("a scenario's layout field places its nodes, and an unknown node name in it is refused by field", async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  const cart0 = await centreOf(page, 'cart');
+  await drag(page, { x: cart0.x - 40, y: cart0.y }, -150, 100);
+  const dragged = await centreOf(page, 'cart');
+  const layout = await saved(page, 'hello-mesh');
+
+  // The same scenario under another name, with the dragged position in its file.
+  const hello = JSON.parse(readFileSync('scenarios/hello-mesh.json', 'utf8')) as Record<string, unknown>;
+  const file = { ...hello, name: 'hello-placed', layout };
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'hello-placed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.locator('[data-drawn="hello-placed"]')).toBeVisible();
+  const placed = await centreOf(page, 'cart');
+  expect(Math.abs(placed.x - dragged.x)).toBeLessThan(1.5);
+  expect(Math.abs(placed.y - dragged.y)).toBeLessThan(1.5);
+  await page.screenshot({ path: 'test-results/drag-layout-field.png' });
+
+  const bad = { ...hello, name: 'hello-bad-layout', layout: { ...layout, 'no-such-node': { x: 1, y: 2 } } };
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'bad-layout.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByTestId('load-problems')).toContainText('layout.no-such-node: unknown node');
+  // The placed scenario is still the one on screen.
+  await expect(page.locator('[data-drawn="hello-placed"]')).toBeVisible();
+});
+
+test('on the canvas view of 2,000 nodes, a node zoomed into drags and stays after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=istio-load-test-full');
+  await expect(page.locator('[data-drawn="istio-load-test-full"]')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('node-search').fill('svc-010');
+  await page.getByTestId('node-search').press('Enter');
+  await expect(page.getByTestId('node-search-result')).toContainText('svc-010');
+  // The found node is centred on the stage.
+  const stage = (await page.locator('.topology-stage').boundingBox())!;
+  const at = { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 };
+  await page.waitForTimeout(400);
+  await drag(page, at, 90, -70);
+  const kept = await saved(page, 'istio-load-test-full');
+  expect(Object.keys(kept)).toEqual(['svc-010']);
+  await page.screenshot({ path: 'test-results/drag-node-canvas.png' });
+  await page.reload();
+  await expect(page.locator('[data-drawn="istio-load-test-full"]')).toBeVisible({ timeout: 60_000 });
+  expect(await saved(page, 'istio-load-test-full')).toEqual(kept);
+});
+
+test('a click on a service unfolds its replicas into cards with their own state, workers and queue; another folds them', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  const frontend = page.locator('svg[data-testid="topology"] [data-node="frontend"]');
+  const before = (await frontend.boundingBox())!;
+  const catalog0 = await centreOf(page, 'catalog');
+  await frontend.locator('.topo-card').click();
+  const cards = frontend.locator('[data-replica]');
+  await expect(cards).toHaveCount(2);
+  // The figures come from the worker, per replica.
+  await expect(cards.first()).toHaveAttribute('data-state', 'up');
+  await page.getByTestId('speed').selectOption('1');
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number(await page.getByTestId('sent-count').textContent().then((t) => (t ?? '').replace(/\D/g, ''))), { timeout: 20_000 }).toBeGreaterThan(20);
+  await expect(cards.nth(1)).toHaveAttribute('data-busy', /\d+/);
+  await expect(cards.first().locator('text').first()).toHaveText(/#0 (up|slow|down|ejected)/);
+  expect(await cards.first().locator('.topo-replica-figure').first().textContent()).toMatch(/^busy \d+\/8$/);
+  const after = (await frontend.boundingBox())!;
+  expect(after.height).toBeGreaterThan(before.height + 20);
+  await page.getByTestId('pause').click();
+  await page.screenshot({ path: 'test-results/unfold-replicas.png' });
+
+  await frontend.locator('.topo-card').click();
+  await expect(cards).toHaveCount(0);
+  const catalog1 = await centreOf(page, 'catalog');
+  expect(Math.abs(catalog1.y - catalog0.y)).toBeLessThan(1.5);
+});

@@ -1,0 +1,64 @@
+// Presenter mode at a projector's 1024x768: the picture fills the room left, the counters, the
+// clock and the timeline stay, and every text of the topology is at least 14 px on screen.
+import { expect, test, type Page } from '@playwright/test';
+
+/** Screen size of each text of the drawn nodes: computed font size × the SVG's scale there, px. */
+async function nodeTextPx(page: Page): Promise<{ text: string; px: number }[]> {
+  return page.locator('svg[data-testid="topology"]').evaluate((svg) => {
+    type El = { textContent: string | null; getScreenCTM(): { a: number; b: number } | null; getBBox(): { width: number } };
+    const view = globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string; display: string; visibility: string } };
+    const out: { text: string; px: number }[] = [];
+    for (const el of (svg as unknown as { querySelectorAll(s: string): Iterable<El> }).querySelectorAll('[data-node] text')) {
+      const text = (el.textContent ?? '').trim();
+      const style = view.getComputedStyle(el);
+      if (!text || style.display === 'none' || style.visibility === 'hidden' || el.getBBox().width === 0) continue;
+      const m = el.getScreenCTM();
+      if (!m) continue;
+      out.push({ text, px: parseFloat(style.fontSize) * Math.hypot(m.a, m.b) });
+    }
+    return out;
+  });
+}
+
+test.use({ viewport: { width: 1024, height: 768 } });
+
+for (const scenario of ['hello-mesh', 'two-meshes-via-gateway']) {
+  test(`presenter mode at 1024x768 keeps the counters, clock and timeline, and draws ${scenario}'s node text at 14 px or more`, async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    if (scenario !== 'hello-mesh') {
+      await page.getByTestId('scenario-select').selectOption(scenario);
+      await expect(page.locator(`[data-drawn="${scenario}"]`)).toBeVisible();
+    }
+    const before = await nodeTextPx(page);
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    for (const id of ['sent-count', 'ok-count', 'failed-count', 'sim-time', 'timeline', 'topology']) {
+      await expect(page.getByTestId(id)).toBeVisible();
+    }
+    // The story stays beside the picture (hello-mesh tells none).
+    if (scenario !== 'hello-mesh') await expect(page.getByTestId('narrative-title')).toBeVisible();
+    await expect(page.getByTestId('fault-type')).toBeHidden();
+    await page.getByTestId('play').click();
+    await expect.poll(async () => Number(await page.getByTestId('sent-count').textContent().then((t) => (t ?? '').replace(/\D/g, ''))), { timeout: 20_000 }).toBeGreaterThan(0);
+
+    const texts = await nodeTextPx(page);
+    expect(texts.length).toBeGreaterThan(5);
+    const smallest = texts.reduce((a, t) => (t.px < a.px ? t : a));
+    expect(smallest.px, `smallest text "${smallest.text}"`).toBeGreaterThanOrEqual(14);
+    // Outside presenter mode the same picture had smaller text: the rule is presenter's.
+    expect(Math.min(...before.map((t) => t.px))).toBeLessThan(14);
+
+    // The picture fills the stage: its drawing spans most of the room in one direction at least.
+    const stage = (await page.locator('.topology-stage').boundingBox())!;
+    const drawn = (await page.locator('svg[data-testid="topology"] .topo-nodes').boundingBox())!;
+    expect(Math.max(drawn.width / stage.width, drawn.height / stage.height)).toBeGreaterThan(0.6);
+    // Nothing of the page is cut off: the counters end inside the window.
+    const strip = (await page.locator('.strip').boundingBox())!;
+    expect(strip.y + strip.height).toBeLessThanOrEqual(768 + 0.5);
+    await page.screenshot({ path: `test-results/presenter-${scenario}-1024x768.png` });
+
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+  });
+}
