@@ -500,6 +500,14 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
         await syncActions(gen);
       });
     }
+    // Nodes the link placed by hand: only names the topology has (the drawing reads the recipe).
+    const placed = Object.entries(link.layout);
+    if (info && placed.length > 0 && !fellBack) {
+      const names = new Set(info.topology.nodes.map((n) => n.name));
+      for (const [name] of placed) if (!names.has(name)) problems.push({ path: `layout.${name.length > 60 ? `${name.slice(0, 60)}…` : name}`, message: 'unknown node; left out' });
+      const layout = Object.fromEntries(placed.filter(([name]) => names.has(name)));
+      store.setState((d) => void (d.recipe && (d.recipe.layout = layout)));
+    }
     if (info && link.tMs > 0) {
       if (link.tMs > info.durationMs) problems.push({ path: 't', message: `is after the run ends (duration ${info.durationMs / 1000} s); opened at the end` });
       await requestSeek(Math.min(link.tMs, info.durationMs));
@@ -580,11 +588,12 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       if (f) store.setState((d) => void (d.stats = statsOf(f)));
       // An advance cut short by its wall budget (at max speed, say) may stop between events at one
       // time: finish that instant, so the moment paused on is one a link to `t` reopens exactly.
+      // An advance of 0 runs what is left at the worker's own time (an advance may still be on
+      // its way, so the latest frame's time can be behind it); it never goes back.
       void serial(async () => {
-        const latest = frames.latest;
-        if (!latest || latest.done || status() !== RunStatus.paused) return;
+        if (!frames.latest || frames.latest.done || status() !== RunStatus.paused) return;
         const gen = generation;
-        accept(await inTime(api.seekTo(latest.simTime, ADVANCE_BUDGET_MS)), gen);
+        accept(await inTime(api.advance(0, 10 * ADVANCE_BUDGET_MS)), gen);
       });
     },
     reset() {
