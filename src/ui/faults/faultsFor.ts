@@ -24,7 +24,8 @@ export function selectionName(sel: Selection, topology: Topology): string | null
 /**
  * The faults of the catalog (FAULT_TYPES) that act on a node or link, each pre-filled with it:
  * a service can be killed (whole or one replica), slowed, delayed, made to answer with errors,
- * have its clock skewed, or be cut off from a caller; a gateway shrunk, delayed or cut off; a
+ * have its clock skewed, or be cut off from a caller; a gateway shrunk or cut off (its links
+ * delayed one by one); a
  * control plane's mesh lose its control plane or CA, or have its certificates expire; a client
  * cut off. A link can be delayed or cut (a partition between its two ends), its callee faulted
  * as above, and packets lost (the catalog's packet loss acts on the whole network, and says
@@ -59,7 +60,6 @@ export function faultsFor(sel: Selection, topology: Topology): FaultSuggestion[]
         break;
       case 'gateway':
         add('gateway-capacity', name, `shrink gateway capacity${of}`);
-        if (via === null) add('latency', name, 'latency on every hop into it');
         break;
       case 'control-plane':
         if (n.mesh) {

@@ -1,0 +1,39 @@
+// Link labels go beside their link, clear of nodes, other links, locks and other labels.
+import { describe, expect, it } from 'vitest';
+import { LABEL_BOX, labelRect, placeEdgeLabels, type LabelLink, type Rect } from '../../src/ui/topology/edgeLabelPlace';
+
+const line = (x0: number, y0: number, x1: number, y1: number, lock = false): LabelLink => ({
+  points: Array.from({ length: 41 }, (_, i) => ({ x: x0 + ((x1 - x0) * i) / 40, y: y0 + ((y1 - y0) * i) / 40 })),
+  lock,
+});
+const VIEW: Rect = { x0: -1000, y0: -1000, x1: 2000, y1: 2000 };
+const hit = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+describe('edge label placement', () => {
+  it('puts a lone flat link\'s label under its middle, 24 units off the line', () => {
+    expect(placeEdgeLabels([line(0, 100, 400, 100)], [], VIEW)).toEqual([{ x: 200, y: 128, anchor: 'middle' }]);
+  });
+
+  it('moves a label off a node that covers its usual spot', () => {
+    const node: Rect = { x0: 150, y0: 105, x1: 250, y1: 200 };
+    const [spot] = placeEdgeLabels([line(0, 100, 400, 100)], [node], VIEW);
+    expect(hit(labelRect(spot), node)).toBe(false);
+  });
+
+  it('keeps the labels of two close parallel links apart and off each other\'s line', () => {
+    const links = [line(0, 100, 400, 100), line(0, 130, 400, 130)];
+    const [a, b] = placeEdgeLabels(links, [], VIEW);
+    expect(hit(labelRect(a), labelRect(b))).toBe(false);
+    for (const [spot, other] of [[a, links[1]], [b, links[0]]] as const) {
+      const r = labelRect(spot);
+      expect(other.points.some((p) => p.x > r.x0 && p.x < r.x1 && p.y > r.y0 && p.y < r.y1)).toBe(false);
+    }
+  });
+
+  it('keeps a label inside the visible drawing', () => {
+    const [spot] = placeEdgeLabels([line(0, 10, 400, 10)], [], { x0: 0, y0: 0, x1: 400, y1: 30 + LABEL_BOX.h });
+    const r = labelRect(spot);
+    expect(r.y1).toBeLessThanOrEqual(30 + LABEL_BOX.h);
+    expect(r.y0).toBeGreaterThanOrEqual(0);
+  });
+});
