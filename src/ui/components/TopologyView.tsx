@@ -59,12 +59,28 @@ export function TopologyView() {
       .map((f) => `${f.type}\u0000${f.target}`)
       .join('\u0001'),
   );
-  const { frames } = useServices();
-  // Nodes placed by hand: the file's `layout`, then what was dragged here (kept per scenario).
+  const { frames, store } = useServices();
+  // Nodes placed by hand: the file's `layout`, then what was dragged: in this page, else the
+  // link's (the recipe's `layout`), else this browser's last for the scenario.
   const filePositions = useAppStore((s) => s.info?.layout ?? NO_POSITIONS);
+  const linkPositions = useAppStore((s) => s.recipe?.layout ?? null);
   const dragged = useStore(layoutStore, (s) => (s.layoutOverrides?.scenario === scenarioName ? s.layoutOverrides.positions : null));
   const unfoldedNames = useStore(layoutStore, (s) => (s.unfolded?.scenario === scenarioName ? s.unfolded.names : null));
-  const positions = useMemo(() => ({ ...filePositions, ...(dragged ?? overridesOf(scenarioName)) }), [filePositions, dragged, scenarioName]);
+  const handPlaced = useMemo(() => dragged ?? linkPositions ?? overridesOf(scenarioName), [dragged, linkPositions, scenarioName]);
+  const positions = useMemo(() => ({ ...filePositions, ...handPlaced }), [filePositions, handPlaced]);
+  const handPlacedRef = useRef(handPlaced);
+  const placeByHandRef = useRef<(next: NodePositions, save: boolean) => void>(() => {});
+  handPlacedRef.current = handPlaced;
+  // The link (the recipe) carries the dragged positions, so a share link opens them too.
+  const placeByHand = (next: NodePositions, save: boolean) => {
+    setOverrides(scenarioName, next, save);
+    if (save) store.setState((d) => void (d.recipe && (Object.keys(next).length ? (d.recipe.layout = { ...next }) : delete d.recipe.layout)));
+  };
+  placeByHandRef.current = placeByHand;
+  useEffect(() => {
+    const r = store.getState().recipe;
+    if (r && !r.layout && Object.keys(handPlaced).length > 0) store.setState((d) => void (d.recipe && (d.recipe.layout = { ...handPlaced })));
+  }, [handPlaced, store, scenarioName]);
   const unfolded = useMemo(() => new Set(unfoldedNames ?? unfoldedOf(scenarioName)), [unfoldedNames, scenarioName]);
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -285,7 +301,7 @@ export function TopologyView() {
     let moved: NodePositions = {};
     const detach = attachNodeDrag(box, {
       pick(e) {
-        moved = overridesOf(scenarioName);
+        moved = handPlacedRef.current;
         const big = bigRef.current;
         if (big) {
           // On the canvas, a node is picked only where its own mark is drawn (zoomed in).
@@ -309,11 +325,11 @@ export function TopologyView() {
       toDesign,
       move(name, x, y) {
         moved = withPosition(moved, name, x, y);
-        setOverrides(scenarioName, moved, false);
+        placeByHandRef.current(moved, false);
       },
       end(name, x, y) {
         moved = withPosition(moved, name, x, y);
-        setOverrides(scenarioName, moved, true);
+        placeByHandRef.current(moved, true);
       },
     });
     return detach;
@@ -440,13 +456,13 @@ export function TopologyView() {
           >
             Fit
           </button>
-          {Object.keys(dragged ?? overridesOf(scenarioName)).length > 0 && (
+          {Object.keys(handPlaced).length > 0 && (
             <button
               type="button"
               className="button button-quiet button-small"
               data-testid="layout-reset"
               title="Put the nodes you dragged back where the layout puts them"
-              onClick={() => setOverrides(scenarioName, {}, true)}
+              onClick={() => placeByHand({}, true)}
             >
               Reset layout
             </button>

@@ -12,6 +12,8 @@ export interface Recipe {
   seed: number | null;
   /** Faults injected and cleared live, in run order (see LiveAction). */
   actions: LiveAction[];
+  /** Nodes dragged by hand: design-unit centres by node name (over the scenario's own `layout`). */
+  layout?: Record<string, { x: number; y: number }>;
 }
 
 /** What a link holds: the recipe, the moment (simulated ms) and the speed's id. */

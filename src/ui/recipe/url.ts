@@ -23,7 +23,13 @@ export const MAX_FAULTS_TEXT_BYTES = 1024 * 1024;
 export const MAX_ACTIONS = 1000;
 
 /** The parameters a link may hold. */
-export const LINK_PARAMS = ['scenario', 'data', 'seed', 'faults', 't', 'speed'] as const;
+export const LINK_PARAMS = ['scenario', 'data', 'seed', 'faults', 't', 'speed', 'layout'] as const;
+/** Most bytes the packed node positions may take, and unpack to; most positions a link may hold. */
+export const MAX_LAYOUT_BYTES = 64 * 1024;
+export const MAX_LAYOUT_TEXT_BYTES = 1024 * 1024;
+export const MAX_LAYOUT_NODES = 5000;
+/** Farthest a position may be from the drawing's origin, design units (as a scenario's `layout`). */
+const MAX_COORDINATE = 1_000_000;
 
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -36,6 +42,8 @@ export interface DecodedLink {
   tMs: number;
   /** The speed's id, or null when not given. */
   speedId: string | null;
+  /** Nodes dragged by hand (`layout=`), by name; names are checked against the topology once it opens. */
+  layout: Record<string, { x: number; y: number }>;
   problems: Problem[];
 }
 
@@ -54,7 +62,7 @@ export interface LinkContext {
 export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   const q = new URLSearchParams(search);
   const problems: Problem[] = [];
-  const out: DecodedLink = { scenario: null, seed: null, actions: [], tMs: 0, speedId: null, problems };
+  const out: DecodedLink = { scenario: null, seed: null, actions: [], tMs: 0, speedId: null, layout: {}, problems };
   const bad = (path: string, message: string) => void problems.push({ path, message });
   for (const key of new Set(q.keys())) {
     if (!(LINK_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a link parameter (they are: ${LINK_PARAMS.join(', ')}); left out`);
@@ -95,6 +103,34 @@ export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   }
   const faults = q.get('faults');
   if (faults !== null) out.actions = decodeActions(faults, bad);
+  const layout = q.get('layout');
+  if (layout !== null) out.layout = decodeLayout(layout, bad);
+  return out;
+}
+
+/** The node positions a `layout=` parameter holds; bad entries are reported and left out. */
+function decodeLayout(param: string, bad: (path: string, message: string) => void): Record<string, { x: number; y: number }> {
+  const out: Record<string, { x: number; y: number }> = {};
+  const bytes = packedBytes(param);
+  if (bytes > MAX_LAYOUT_BYTES) return bad('layout', `the node positions in it are ${formatBytes(bytes)} compressed, more than ${formatBytes(MAX_LAYOUT_BYTES)}; the scenario's own layout is used`), out;
+  const r = unpack(param, MAX_LAYOUT_TEXT_BYTES);
+  if (!r.ok) return bad('layout', `${r.message}; the scenario's own layout is used`), out;
+  let v: unknown;
+  try {
+    v = JSON.parse(r.text);
+  } catch {
+    return bad('layout', "is not a list of node positions this app wrote (not JSON); the scenario's own layout is used"), out;
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return bad('layout', "is not an object of node positions; the scenario's own layout is used"), out;
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length > MAX_LAYOUT_NODES) return bad('layout', `holds ${entries.length} node positions, more than ${MAX_LAYOUT_NODES}; the scenario's own layout is used`), out;
+  for (const [name, p] of entries) {
+    const at = `layout.${name.length > 60 ? `${name.slice(0, 60)}…` : name}`;
+    const xy = Array.isArray(p) ? p : null;
+    const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= MAX_COORDINATE;
+    if (!xy || xy.length !== 2 || !ok(xy[0]) || !ok(xy[1])) bad(at, `must be [x, y], numbers from -${MAX_COORDINATE} to ${MAX_COORDINATE} (design units); left out`);
+    else out[name] = { x: xy[0], y: xy[1] };
+  }
   return out;
 }
 
@@ -145,6 +181,7 @@ export function encodeLink(link: LinkState, packed?: string | null): string {
   }
   if (recipe.seed !== null) q.push(`seed=${recipe.seed}`);
   if (recipe.actions.length > 0) q.push(`faults=${packActions(recipe.actions)}`);
+  if (recipe.layout && Object.keys(recipe.layout).length > 0) q.push(`layout=${pack(JSON.stringify(Object.fromEntries(Object.entries(recipe.layout).map(([n, p]) => [n, [p.x, p.y]]))))}`);
   if (link.tMs > 0) q.push(`t=${formatT(link.tMs)}`);
   q.push(`speed=${encodeURIComponent(link.speedId)}`);
   return `?${q.join('&')}`;
