@@ -1,6 +1,7 @@
 // A run is a recipe, and the URL holds it: opening a scenario by URL, a share link that
 // reopens the same moment in a fresh page, faults that replay when seeking back and forth,
 // an unknown scenario name, and the keyboard after clicking a button.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
@@ -112,6 +113,28 @@ test('a share link made after playing at max speed reopens the same trace hash',
   await page.waitForTimeout(700);
   const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(page.url());
+  await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
+  expect(await moment(fresh)).toEqual(before);
+  await fresh.close();
+});
+
+test('a scenario opened from a file travels in the link, packed, and reopens in a fresh page', async ({ page, browser }) => {
+  const text = readFileSync('scenarios/mm1.json', 'utf8').replace('"M/M/1: one server, Poisson arrivals, exponential service"', '"My own <b>M/M/1</b>"');
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('scenario-title')).toHaveText('My own <b>M/M/1</b>');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText('3.00 s');
+  await settled(page);
+  await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('3s');
+  const link = page.url();
+  expect(new URL(link).searchParams.get('data')!.length).toBeLessThan(text.length);
+  const before = await moment(page);
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(link);
+  // The title is shown as text, never as markup.
+  await expect(fresh.getByTestId('scenario-title')).toHaveText('My own <b>M/M/1</b>');
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
   expect(await moment(fresh)).toEqual(before);
   await fresh.close();
