@@ -1,6 +1,7 @@
 // The screen: controls on top, the scenario on the left, the topology in the middle, the
 // live counters at the bottom (see /work/shared/UI.md).
 import { CounterStrip } from './components/CounterStrip';
+import { BottomDrawer } from './charts/BottomDrawer';
 import { Header } from './components/Header';
 import { Inspector } from './components/Inspector';
 import { ScenarioPanel } from './components/ScenarioPanel';
@@ -24,6 +25,7 @@ export function App() {
         <TopologyView />
         <Inspector />
       </main>
+      <BottomDrawer />
       <Timeline />
       <CounterStrip />
     </div>

@@ -7,6 +7,7 @@ import { createSimBridge } from './bridge/simBridge';
 import { builtinScenarios } from './scenarios/catalog';
 import { createController } from './sim/controller';
 import { bindInspector } from './inspector/inspectorStore';
+import { bindCharts } from './charts/seriesStore';
 import { bindReplicaSource } from './topology/replicaCards';
 import { createFrameChannel } from './state/frameChannel';
 import { createAppStore } from './state/store';
@@ -21,6 +22,7 @@ const controller = createController(store, bridge, frames);
 const services: AppServices = { store, controller, frames };
 bindInspector(bridge.api);
 bindReplicaSource(bridge.api);
+bindCharts(bridge.api, store);
 
 window.addEventListener('pagehide', (e) => {
   if (!e.persisted) controller.dispose();

@@ -665,15 +665,19 @@ export class SimHost implements WorldObserver {
     counters[Counter.p99] = w.latency.quantile(0.99);
     counters[Counter.events] = w.sim.events;
     counters[Counter.mean] = w.latency.mean;
+    // Sidecars only: a gateway's own (inline) proxy costs nothing here.
     let cpu = 0;
     let passes = 0;
+    let proxies = 0;
     for (const sc of w.sidecars) {
+      if (sc.inline) continue;
+      proxies++;
       cpu += sc.cpuMs(now);
       passes += sc.passes;
     }
     counters[Counter.proxyCpuMs] = cpu;
     counters[Counter.proxyPasses] = passes;
-    counters[Counter.proxies] = w.sidecars.length;
+    counters[Counter.proxies] = proxies;
     this.recorders();
     this.series!.advanceTo(now);
     return {

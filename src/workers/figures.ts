@@ -56,6 +56,8 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
   const result = (value: number, text: (v: number) => string): MeasuredFigure => ({ value, text: Number.isFinite(value) ? text(value) : '—', over, complete });
   const ended = (b: SeriesBucket) => (f.client ? (b.clients[f.client]?.ok ?? 0) + (b.clients[f.client]?.failed ?? 0) : b.ok + b.failed);
   const sum = (g: (b: SeriesBucket) => number) => inWindow.reduce((t, b) => t + g(b), 0);
+  // Latency is recorded for ok requests after the warmup only: none yet reads as nothing.
+  const latency = totals.ok > 0 && (totals.mean > 0 || totals.p99 > 0);
   switch (f.measure) {
     case 'failed-share':
     case 'ok-share':
@@ -71,16 +73,16 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
       return result(n > 0 ? hit / n : NaN, percent);
     }
     case 'latency-mean': {
-      if (!windowed) return result(totals.ok > 0 ? totals.mean : NaN, ms);
+      if (!windowed) return result(latency ? totals.mean : NaN, ms);
       const n = sum((b) => b.latencyCount);
       return result(n > 0 ? sum((b) => b.latencySum) / n : NaN, ms);
     }
     case 'latency-p50':
-      return result(totals.ok > 0 ? totals.p50 : NaN, ms);
+      return result(latency ? totals.p50 : NaN, ms);
     case 'latency-p90':
-      return result(totals.ok > 0 ? totals.p90 : NaN, ms);
+      return result(latency ? totals.p90 : NaN, ms);
     case 'latency-p99':
-      return result(totals.ok > 0 ? totals.p99 : NaN, ms);
+      return result(latency ? totals.p99 : NaN, ms);
     case 'attempts-per-request': {
       const sent = sum((b) => b.sent);
       return result(sent > 0 ? sum((b) => b.tries[f.service ?? ''] ?? 0) / sent : NaN, (v) => v.toFixed(1));

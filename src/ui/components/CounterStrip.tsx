@@ -2,12 +2,14 @@
 import { formatCount, formatLatency, formatShare, formatSimTime } from '../format';
 import { useAppStore } from '../state/useAppStore';
 import { Meaning } from '../theme/palette';
+import { vcpuPer1000 } from '../../workers/figures';
 
 export function CounterStrip() {
   return (
     <footer className="strip" aria-label="Live counters">
       <Requests />
       <Latency />
+      <ProxyCpu />
       <Clock />
     </footer>
   );
@@ -58,21 +60,56 @@ function FailureCauses() {
 function Latency() {
   const ok = useAppStore((s) => s.stats.ok);
   const p50 = useAppStore((s) => s.stats.p50);
+  const p90 = useAppStore((s) => s.stats.p90);
   const p99 = useAppStore((s) => s.stats.p99);
-  // Zero for both while no ok request has been recorded (none yet, or all in the warm-up).
-  const has = ok > 0 && (p50 > 0 || p99 > 0);
+  const mean = useAppStore((s) => s.stats.mean);
+  // Zero for all while no ok request has been recorded (none yet, or all in the warm-up).
+  const has = ok > 0 && (p50 > 0 || p99 > 0 || mean > 0);
+  const q = (label: string, value: number, testId: string) => (
+    <>
+      <span className="latency-q">{label}</span>
+      <span className="figure-value" data-testid={testId}>
+        {formatLatency(value, has)}
+      </span>
+    </>
+  );
   return (
     <div className="figure figure-latency" title={has ? undefined : 'No latency yet: no ok request recorded after the warm-up'}>
       <span className="figure-label">latency of ok requests</span>
       <span className="latency-pair">
-        <span className="latency-q">p50</span>
-        <span className="figure-value" data-testid="p50">
-          {formatLatency(p50, has)}
-        </span>
-        <span className="latency-q">p99</span>
-        <span className="figure-value" data-testid="p99">
-          {formatLatency(p99, has)}
-        </span>
+        {q('mean', mean, 'mean')}
+        {q('p50', p50, 'p50')}
+        {q('p90', p90, 'p90')}
+        {q('p99', p99, 'p99')}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Proxy CPU, where there are sidecars: vCPU per 1000 req/s per proxy (as Istio states its load
+ * test's cost; see vcpuPer1000) and the total over every proxy, in vCPU (CPU ms per ms).
+ */
+function ProxyCpu() {
+  const proxies = useAppStore((s) => s.stats.proxies);
+  const cpuMs = useAppStore((s) => s.stats.proxyCpuMs);
+  const passes = useAppStore((s) => s.stats.proxyPasses);
+  const simTime = useAppStore((s) => s.stats.simTime);
+  if (proxies === 0) return null;
+  const per = vcpuPer1000(cpuMs, passes);
+  const total = simTime > 0 ? cpuMs / simTime : NaN;
+  return (
+    <div
+      className="figure figure-proxy"
+      title={`${formatCount(proxies)} sidecars. Per proxy: its CPU per 1000 requests/s through it (two passes a request, handshakes included). Total: CPU over every proxy, in cores.`}
+    >
+      <span className="figure-label">proxy CPU</span>
+      <span className="figure-value" data-testid="proxy-cpu">
+        {Number.isFinite(per) ? per.toFixed(2) : '—'}
+      </span>
+      <span className="figure-note">vCPU / 1000 req/s / proxy</span>
+      <span className="figure-note" data-testid="proxy-cpu-total">
+        {Number.isFinite(total) ? `${total < 10 ? total.toFixed(2) : total.toFixed(1)} vCPU in all` : ''}
       </span>
     </div>
   );

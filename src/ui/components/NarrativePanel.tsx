@@ -5,6 +5,10 @@ import { formatSimTime } from '../format';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
 import { useAppStore, useController } from '../state/useAppStore';
+import { useStore } from 'zustand';
+import { seriesStore } from '../charts/seriesStore';
+import { measureFigure } from '../../workers/figures';
+import type { LessonFigure } from '../../scenario';
 
 const NO_STEPS: never[] = [];
 
@@ -66,6 +70,7 @@ export function NarrativePanel() {
           <h3 className="narrative-title" data-testid="narrative-title">
             {step.title}
           </h3>
+          {step.figure && <LessonFigureView figure={step.figure} />}
           <p className="narrative-text" data-testid="narrative-text">
             {step.text}
           </p>
@@ -81,6 +86,53 @@ export function NarrativePanel() {
           <span className="lesson-label">Lesson</span> {lesson}
         </p>
       )}
+      <LessonFigures />
     </section>
+  );
+}
+
+/** Every lesson figure of the scenario, measured so far: the lesson checked on screen at any moment. */
+function LessonFigures() {
+  const steps = useAppStore((s) => s.info?.narrative ?? NO_STEPS);
+  const { buckets, bucketMs } = useStore(seriesStore);
+  const stats = useAppStore((s) => s.stats);
+  const duration = useAppStore((s) => s.info?.durationMs ?? 0);
+  const figures = steps.flatMap((s, i) => (s.figure ? [{ step: i, figure: s.figure }] : []));
+  if (figures.length === 0) return null;
+  return (
+    <ul className="lesson-figures" data-testid="lesson-figures" aria-label="The lesson's figures, measured">
+      {figures.map(({ step, figure }) => {
+        const m = measureFigure(figure, buckets, bucketMs, stats, duration);
+        return (
+          <li key={step} data-testid="lesson-figures-item" title={`Step ${step + 1}; ${m.over}`}>
+            <span className="lesson-figures-label">{figure.label}</span> <strong>{m.text}</strong>
+            {figure.expect && <span className="lesson-figures-expect"> (lesson: {figure.expect})</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * A step's lesson figure, measured live from the per-second series and the counters: the number
+ * the lesson states, beside what this run shows (over the step's window when it has one).
+ */
+function LessonFigureView({ figure }: { figure: LessonFigure }) {
+  const { buckets, bucketMs } = useStore(seriesStore);
+  const stats = useAppStore((s) => s.stats);
+  const duration = useAppStore((s) => s.info?.durationMs ?? 0);
+  const m = measureFigure(figure, buckets, bucketMs, stats, duration);
+  return (
+    <div className={`lesson-figure${m.complete ? ' lesson-figure-complete' : ''}`} data-testid="lesson-figure">
+      <span className="lesson-figure-label">{figure.label}</span>
+      <span className="lesson-figure-value" data-testid="lesson-figure-value">
+        {m.text}
+      </span>
+      <span className="lesson-figure-note">
+        {figure.expect ? `lesson: ${figure.expect} · ` : ''}
+        {m.over}
+      </span>
+    </div>
   );
 }

@@ -38,6 +38,12 @@ export interface Stats {
   p90: number;
   p99: number;
   events: number;
+  /** Mean latency of ok requests after the warmup, ms. */
+  mean: number;
+  /** Proxy CPU so far over every sidecar (ms), the passes they made, and how many sidecars there are. */
+  proxyCpuMs: number;
+  proxyPasses: number;
+  proxies: number;
   failures: Record<string, number>;
   traceHash: string;
 }
@@ -53,6 +59,10 @@ export const EMPTY_STATS: Stats = {
   p90: 0,
   p99: 0,
   events: 0,
+  mean: 0,
+  proxyCpuMs: 0,
+  proxyPasses: 0,
+  proxies: 0,
   failures: {},
   traceHash: '',
 };

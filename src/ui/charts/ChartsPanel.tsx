@@ -1,0 +1,105 @@
+// Three charts over the run's time: latency quantiles, throughput, failures by cause. Thin
+// components: geometry.ts computes, drawCharts.ts draws, and a click seeks there.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { useAppStore, useController } from '../state/useAppStore';
+import { seriesStore } from './seriesStore';
+import { failuresGeometry, latencyGeometry, throughputGeometry, timeAt, type Size } from './geometry';
+import { CAUSE_COLORS, LINE_COLORS, drawLines, drawStack, type ChartMarker } from './drawCharts';
+import type { SeriesBucket } from '../../workers/protocol';
+import { formatSimTime } from '../format';
+
+const NO_STEPS: never[] = [];
+
+/** The narrative steps and faults of the run, as chart markers. */
+function useMarkers(): ChartMarker[] {
+  const steps = useAppStore((s) => s.info?.narrative ?? NO_STEPS);
+  const faults = useAppStore((s) => s.faults);
+  return useMemo(
+    () => [
+      ...steps.map((s, i) => ({ kind: 'step' as const, ms: s.at, label: `step ${i + 1}: ${s.title}` })),
+      ...faults.map((f) => ({ kind: 'fault' as const, ms: f.startMs, endMs: f.pending ? null : f.endMs, label: `${f.type} on ${f.target}${f.pending ? ' (to come)' : ''}` })),
+    ],
+    [steps, faults],
+  );
+}
+
+type Kind = 'latency' | 'throughput' | 'failures';
+
+function Chart({ kind, testId, title, buckets, bucketMs }: { kind: Kind; testId: string; title: string; buckets: SeriesBucket[]; bucketMs: number }) {
+  const controller = useController();
+  const svg = useRef<SVGSVGElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<Size>({ width: 300, height: 120 });
+  const duration = useAppStore((s) => s.info?.durationMs ?? 1);
+  const now = useAppStore((s) => s.stats.simTime);
+  const marks = useMarkers();
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      const r = el.getBoundingClientRect();
+      setSize((s) => (Math.round(r.width) === s.width && Math.round(r.height) === s.height ? s : { width: Math.max(120, Math.round(r.width)), height: Math.max(60, Math.round(r.height)) }));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const geometry = useMemo(() => {
+    if (kind === 'latency') return latencyGeometry(buckets, bucketMs, duration, size);
+    if (kind === 'throughput') return throughputGeometry(buckets, bucketMs, duration, size);
+    return failuresGeometry(buckets, bucketMs, duration, size);
+  }, [kind, buckets, bucketMs, duration, size]);
+  useEffect(() => {
+    if (!svg.current) return;
+    if ('layers' in geometry) drawStack(svg.current, size, geometry, marks, now);
+    else drawLines(svg.current, size, geometry, marks, now);
+  }, [geometry, marks, now, size]);
+  const legend = 'layers' in geometry ? geometry.layers.map((l, i) => ({ key: l.cause, color: CAUSE_COLORS[i % CAUSE_COLORS.length], text: `${l.cause} ${l.total}` })) : geometry.series.map((s) => ({ key: s.key, color: LINE_COLORS[s.key], text: s.key }));
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption className="chart-title">
+        {title}
+        <span className="chart-legend">
+          {legend.length === 0 ? (
+            <span className="chart-legend-none">none yet</span>
+          ) : (
+            legend.map((l) => (
+              <span key={l.key} className="chart-legend-item">
+                <span className="chart-swatch" style={{ background: l.color }} />
+                {l.text}
+              </span>
+            ))
+          )}
+        </span>
+      </figcaption>
+      <div className="chart-box" ref={box}>
+        <svg
+          ref={svg}
+          className="chart-svg"
+          role="img"
+          aria-label={`${title}; click to go to that moment`}
+          onClick={(e) => {
+            const r = e.currentTarget.getBoundingClientRect();
+            const ms = timeAt(e.clientX - r.left, duration, size);
+            void controller.seek(ms);
+          }}
+        >
+          <title>{`Click to go to that moment (now ${formatSimTime(now)})`}</title>
+        </svg>
+      </div>
+    </figure>
+  );
+}
+
+/** The charts tab: every closed second of the run so far; a click on any chart seeks there. */
+export function ChartsPanel() {
+  const { buckets, bucketMs } = useStore(seriesStore);
+  const per = bucketMs === 1000 ? 'per second' : `per ${bucketMs / 1000} s`;
+  return (
+    <div className="charts" aria-label="Charts over time">
+      <Chart kind="latency" testId="chart-latency" title={`Latency of ok requests (${per})`} buckets={buckets} bucketMs={bucketMs} />
+      <Chart kind="throughput" testId="chart-throughput" title="Throughput: ended ok and failed" buckets={buckets} bucketMs={bucketMs} />
+      <Chart kind="failures" testId="chart-failures" title="Failures by cause" buckets={buckets} bucketMs={bucketMs} />
+    </div>
+  );
+}

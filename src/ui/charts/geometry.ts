@@ -1,0 +1,108 @@
+// Chart geometry as pure functions of the series: scales, paths and ticks. Drawing them into an
+// SVG is drawCharts.ts; nothing here touches the DOM, so tests read the numbers directly.
+import { area, line, scaleLinear, stack, type ScaleLinear } from 'd3';
+import type { SeriesBucket } from '../../workers/protocol';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Room for the axes, px. */
+export const MARGIN = { top: 14, right: 10, bottom: 18, left: 44 } as const;
+
+/** The time axis: the whole run, ms, across the plot area. Pure. */
+export function timeScale(durationMs: number, size: Size): ScaleLinear<number, number> {
+  return scaleLinear()
+    .domain([0, Math.max(1, durationMs)])
+    .range([MARGIN.left, Math.max(MARGIN.left + 1, size.width - MARGIN.right)]);
+}
+
+/** The simulated time (ms) under pixel `x` of a chart, clamped to the run. Pure. */
+export function timeAt(x: number, durationMs: number, size: Size): number {
+  const ms = timeScale(durationMs, size).invert(x);
+  return Math.max(0, Math.min(durationMs, Math.round(ms)));
+}
+
+/** A y axis from 0 to the largest value (at least `floor`), nice-rounded, plot area in px. Pure. */
+export function valueScale(max: number, size: Size, floor = 1): ScaleLinear<number, number> {
+  return scaleLinear()
+    .domain([0, Math.max(floor, max)])
+    .nice(4)
+    .range([size.height - MARGIN.bottom, MARGIN.top]);
+}
+
+/** A named line: its key, the SVG path, and the last value (for the legend). */
+export interface Series {
+  key: string;
+  path: string;
+  last: number;
+}
+
+export interface ChartGeometry {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  series: Series[];
+  /** What the y axis counts, for the axis title. */
+  unit: string;
+}
+
+const mid = (b: SeriesBucket, bucketMs: number) => b.t + bucketMs / 2;
+
+function lines(buckets: readonly SeriesBucket[], bucketMs: number, durationMs: number, size: Size, keys: readonly string[], value: (b: SeriesBucket, key: string) => number | null, unit: string, floor: number): ChartGeometry {
+  const x = timeScale(durationMs, size);
+  let max = 0;
+  for (const b of buckets) for (const k of keys) max = Math.max(max, value(b, k) ?? 0);
+  const y = valueScale(max, size, floor);
+  const series = keys.map((key) => {
+    const gen = line<SeriesBucket>()
+      .defined((b) => value(b, key) !== null)
+      .x((b) => x(mid(b, bucketMs)))
+      .y((b) => y(value(b, key)!));
+    const last = [...buckets].reverse().find((b) => value(b, key) !== null);
+    return { key, path: gen(buckets as SeriesBucket[]) ?? '', last: last ? value(last, key)! : 0 };
+  });
+  return { x, y, series, unit };
+}
+
+/** Latency p50, p90 and p99 per bucket, ms (a bucket with no ok request leaves a gap). Pure. */
+export function latencyGeometry(buckets: readonly SeriesBucket[], bucketMs: number, durationMs: number, size: Size): ChartGeometry {
+  const q = { p50: 'p50', p90: 'p90', p99: 'p99' } as const;
+  return lines(buckets, bucketMs, durationMs, size, ['p50', 'p90', 'p99'], (b, k) => (b.latencyCount > 0 ? b[q[k as keyof typeof q]] : null), 'ms', 1);
+}
+
+/** Requests ended ok and failed per second. Pure. */
+export function throughputGeometry(buckets: readonly SeriesBucket[], bucketMs: number, durationMs: number, size: Size): ChartGeometry {
+  const perSecond = 1000 / bucketMs;
+  return lines(buckets, bucketMs, durationMs, size, ['ok', 'failed'], (b, k) => (k === 'ok' ? b.ok : b.failed) * perSecond, 'req/s', 1);
+}
+
+export interface StackGeometry {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  /** One area per cause, bottom first, with its total over the buckets shown. */
+  layers: { cause: string; path: string; total: number }[];
+}
+
+/** Failures per second stacked by cause (causes in order of their first appearance). Pure. */
+export function failuresGeometry(buckets: readonly SeriesBucket[], bucketMs: number, durationMs: number, size: Size): StackGeometry {
+  const x = timeScale(durationMs, size);
+  const causes: string[] = [];
+  for (const b of buckets) for (const c of Object.keys(b.causes)) if (!causes.includes(c)) causes.push(c);
+  const perSecond = 1000 / bucketMs;
+  const rows = buckets.map((b) => Object.fromEntries(causes.map((c) => [c, (b.causes[c] ?? 0) * perSecond])) as Record<string, number>);
+  const stacked = stack<Record<string, number>>().keys(causes)(rows);
+  let max = 0;
+  for (const layer of stacked) for (const p of layer) max = Math.max(max, p[1]);
+  const y = valueScale(max, size, 1);
+  const gen = area<[number, number]>()
+    .x((_, i) => x(mid(buckets[i], bucketMs)))
+    .y0((p) => y(p[0]))
+    .y1((p) => y(p[1]));
+  const layers = stacked.map((layer, i) => ({
+    cause: causes[i],
+    path: gen(layer.map((p) => [p[0], p[1]] as [number, number])) ?? '',
+    total: buckets.reduce((t, b) => t + (b.causes[causes[i]] ?? 0), 0),
+  }));
+  return { x, y, layers };
+}

@@ -1,0 +1,74 @@
+// The per-second series on the UI side: a small React-free store that asks the worker for the
+// buckets closed since it last asked (twice a second), and starts afresh when the worker's
+// series does (a load, reset or seek back) or another scenario is opened.
+import { createStore } from 'zustand/vanilla';
+import type { Remote } from 'comlink';
+import type { SeriesBatch, SeriesBucket } from '../../workers/protocol';
+import type { SimWorkerApi } from '../../workers/sim.worker';
+import type { AppStore } from '../state/store';
+
+/** What the series source needs of the worker. */
+export type SeriesApi = Pick<Remote<SimWorkerApi>, 'seriesSince' | 'eventLogQuery' | 'eventLogNames'>;
+
+export interface SeriesState {
+  /** The worker's series number the buckets belong to; -1 before the first answer. */
+  epoch: number;
+  bucketMs: number;
+  buckets: SeriesBucket[];
+}
+
+/** Wall ms between asks while a scenario is loaded. */
+export const POLL_MS = 500;
+
+export const seriesStore = createStore<SeriesState>(() => ({ epoch: -1, bucketMs: 1000, buckets: [] }));
+
+let api: SeriesApi | null = null;
+
+/** The worker API the charts and the event log read from (set once by main.tsx). */
+export function chartsApi(): SeriesApi | null {
+  return api;
+}
+
+/**
+ * Adds a batch to the buckets: replaces them when its epoch is another, appends when it
+ * continues them, and ignores a batch that does not (an answer that crossed a newer one). Pure.
+ */
+export function mergeBatch(s: SeriesState, b: SeriesBatch): SeriesState {
+  if (b.epoch !== s.epoch) return { epoch: b.epoch, bucketMs: b.bucketMs, buckets: b.from === 0 ? b.buckets : [] };
+  if (b.from !== s.buckets.length || b.buckets.length === 0) return s;
+  return { ...s, buckets: s.buckets.concat(b.buckets) };
+}
+
+/** Starts polling `worker` for the series of whatever scenario `store` has loaded. */
+export function bindCharts(worker: SeriesApi, store: AppStore): void {
+  api = worker;
+  let asking = false;
+  let info = store.getState().info;
+  const ask = async () => {
+    const s = store.getState();
+    if (asking || !s.info || s.status === 'loading' || s.status === 'crashed') return;
+    if (s.info !== info) {
+      info = s.info;
+      seriesStore.setState({ epoch: -1, bucketMs: 1000, buckets: [] });
+    }
+    asking = true;
+    try {
+      const cur = seriesStore.getState();
+      const batch = await worker.seriesSince(cur.epoch, cur.buckets.length);
+      if (store.getState().info === info) seriesStore.setState((st) => mergeBatch(st, batch));
+    } catch {
+      // A worker being replaced or stopped: the next ask goes to the new one.
+    } finally {
+      asking = false;
+    }
+  };
+  setInterval(() => void ask(), POLL_MS);
+  // Ask soon after the counters move (a seek, a step), not only on the timer.
+  let lastSeq = 0;
+  store.subscribe((s) => {
+    if (s.stats.seq !== lastSeq && s.status !== 'playing') {
+      lastSeq = s.stats.seq;
+      void ask();
+    }
+  });
+}

@@ -1,0 +1,169 @@
+// The event log: the engine's trace, newest last, filtered by actor, kind and request, in a
+// virtualised list that asks the worker only for the rows on screen. A click on a row seeks there.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EventRows } from '../../workers/protocol';
+import { chartsApi } from '../charts/seriesStore';
+import { useAppStore, useController } from '../state/useAppStore';
+import { formatCount } from '../format';
+import { toEventFilter, type FilterInput } from './filter';
+
+const ROW_PX = 22;
+/** Wall ms between refreshes of the rows on screen. */
+const REFRESH_MS = 400;
+
+export function EventLogView() {
+  const controller = useController();
+  const info = useAppStore((s) => s.info);
+  const seq = useAppStore((s) => s.stats.seq);
+  const [names, setNames] = useState<{ actors: string[]; kinds: string[] }>({ actors: [], kinds: [] });
+  const [input, setInput] = useState<FilterInput>({ actor: '', kind: '', request: '' });
+  const [rows, setRows] = useState<EventRows | null>(null);
+  const [follow, setFollow] = useState(true);
+  const scroller = useRef<HTMLDivElement>(null);
+  const parsed = useMemo(() => toEventFilter(input, names.actors, names.kinds), [input, names]);
+  const total = rows?.total ?? 0;
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10 });
+  const items = virtual.getVirtualItems();
+  const first = items.length ? items[0].index : 0;
+  const last = items.length ? items[items.length - 1].index : 0;
+
+  useEffect(() => {
+    const api = chartsApi();
+    if (!api || !info) return;
+    let live = true;
+    api.eventLogNames().then((n) => live && setNames(n), () => {});
+    return () => {
+      live = false;
+    };
+  }, [info]);
+
+  // Ask for the rows on screen: now, when they change, and every REFRESH_MS (new events).
+  const want = useRef({ first, last, follow, filter: parsed });
+  want.current = { first, last, follow, filter: parsed };
+  useEffect(() => {
+    const api = chartsApi();
+    if (!api || !info || !parsed.ok) return;
+    let live = true;
+    let asking = false;
+    const ask = async () => {
+      if (asking) return;
+      asking = true;
+      try {
+        const w = want.current;
+        if (!w.filter.ok) return;
+        // Following the end: the last rows whatever their number; else the rows in view.
+        const probe = await api.eventLogQuery(0, 0, w.filter.filter);
+        if (!live || !probe) return;
+        const span = Math.max(40, w.last - w.first + 20);
+        const from = w.follow ? Math.max(0, probe.total - span) : Math.max(0, w.first - 10);
+        const got = await api.eventLogQuery(from, span, w.filter.filter);
+        if (live && got) setRows(got);
+      } catch {
+        // The worker is being replaced; the next tick asks the new one.
+      } finally {
+        asking = false;
+      }
+    };
+    void ask();
+    const timer = setInterval(() => void ask(), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [info, parsed, first, last, follow, seq]);
+
+  useEffect(() => {
+    if (follow && total > 0) virtual.scrollToIndex(total - 1, { align: 'end' });
+  }, [follow, total, virtual]);
+
+  const row = (i: number) => {
+    if (!rows) return null;
+    const k = i - rows.offset;
+    return k >= 0 && k < rows.index.length ? k : null;
+  };
+  const kindOptions = names.kinds.filter((k) => k);
+  return (
+    <div className="eventlog" data-testid="event-log">
+      <div className="eventlog-filters">
+        <label>
+          actor
+          <input data-testid="event-filter-actor" value={input.actor} placeholder="any" onChange={(e) => setInput({ ...input, actor: e.target.value })} />
+        </label>
+        <label>
+          kind
+          <select data-testid="event-filter-kind" value={input.kind} onChange={(e) => setInput({ ...input, kind: e.target.value })}>
+            <option value="">any</option>
+            {kindOptions.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          request
+          <input data-testid="event-filter-request" value={input.request} placeholder="#" inputMode="numeric" size={8} onChange={(e) => setInput({ ...input, request: e.target.value })} />
+        </label>
+        <label className="eventlog-follow">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow
+        </label>
+        <span className="eventlog-count" data-testid="event-count">
+          {!parsed.ok ? (
+            <span className="eventlog-problem">{parsed.message}</span>
+          ) : rows ? (
+            `${formatCount(rows.total)} events${rows.dropped > 0 ? ` (the newest ${formatCount(rows.capacity)} are kept; ${formatCount(rows.dropped)} older dropped)` : ` · keeps the newest ${formatCount(rows.capacity)}`}`
+          ) : (
+            '…'
+          )}
+        </span>
+      </div>
+      <div className="eventlog-head" aria-hidden="true">
+        <span>time</span>
+        <span>kind</span>
+        <span>actor</span>
+        <span>request</span>
+      </div>
+      <div
+        className="eventlog-scroll"
+        ref={scroller}
+        onWheel={() => setFollow(false)}
+        onKeyDown={(e) => (e.key.startsWith('Arrow') || e.key.startsWith('Page') ? setFollow(false) : undefined)}
+        tabIndex={0}
+        role="list"
+      >
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const k = row(v.index);
+            const t = k === null ? null : rows!.time[k];
+            return (
+              <div
+                key={v.key}
+                role="listitem"
+                className="eventlog-row"
+                data-testid="event-row"
+                data-time={t ?? undefined}
+                style={{ transform: `translateY(${v.start}px)`, height: ROW_PX }}
+                onClick={() => t !== null && void controller.seek(t)}
+                title={t !== null ? 'Go to this moment' : undefined}
+              >
+                {k === null ? (
+                  <span className="eventlog-loading">…</span>
+                ) : (
+                  <>
+                    <span className="eventlog-time">{rows!.time[k].toFixed(3)} ms</span>
+                    <span className="eventlog-kind">{names.kinds[rows!.kind[k]] || rows!.kind[k]}</span>
+                    <span className="eventlog-actor">{names.actors[rows!.actor[k]] ?? rows!.actor[k]}</span>
+                    <span className="eventlog-request" data-request={rows!.request[k] || undefined}>
+                      {rows!.request[k] ? `#${rows!.request[k]}` : ''}
+                    </span>
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

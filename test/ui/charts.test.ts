@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { failuresGeometry, latencyGeometry, MARGIN, throughputGeometry, timeAt } from '../../src/ui/charts/geometry';
+import { mergeBatch, type SeriesState } from '../../src/ui/charts/seriesStore';
+import { toEventFilter } from '../../src/ui/eventlog/filter';
+import type { SeriesBucket } from '../../src/workers/protocol';
+
+const bucket = (t: number, over: Partial<SeriesBucket> = {}): SeriesBucket => ({
+  t,
+  sent: 10,
+  ok: 10,
+  failed: 0,
+  causes: {},
+  latencyCount: 10,
+  latencySum: 20,
+  p50: 2,
+  p90: 4,
+  p99: 8,
+  clients: {},
+  tries: {},
+  ...over,
+});
+const size = { width: 400, height: 120 };
+
+describe('chart geometry', () => {
+  it('puts the whole run across the plot and reads a click back as simulated time, clamped to the run', () => {
+    expect(timeAt(MARGIN.left, 60_000, size)).toBe(0);
+    expect(timeAt(size.width - MARGIN.right, 60_000, size)).toBe(60_000);
+    expect(timeAt(MARGIN.left + (size.width - MARGIN.left - MARGIN.right) / 2, 60_000, size)).toBe(30_000);
+    expect(timeAt(0, 60_000, size)).toBe(0);
+    expect(timeAt(10_000, 60_000, size)).toBe(60_000);
+  });
+
+  it('draws p50, p90 and p99 at each bucket middle, leaving a gap for a second with no ok request', () => {
+    const g = latencyGeometry([bucket(0), bucket(1000, { latencyCount: 0, p50: 0, p90: 0, p99: 0 }), bucket(2000, { p99: 12 })], 1000, 4000, size);
+    expect(g.series.map((s) => s.key)).toEqual(['p50', 'p90', 'p99']);
+    // Two separate pieces: M...M (a gap) rather than one polyline through zero.
+    expect(g.series[2].path.match(/M/g)).toHaveLength(2);
+    expect(g.series[2].last).toBe(12);
+    expect(g.y.domain()[1]).toBeGreaterThanOrEqual(12);
+    const [x0, y0] = g.series[0].path.match(/-?[\d.]+/g)!.map(Number);
+    expect(x0).toBeCloseTo(g.x(500), 3);
+    expect(y0).toBeCloseTo(g.y(2), 3);
+  });
+
+  it('gives throughput per second whatever the bucket width', () => {
+    const g = throughputGeometry([bucket(0, { ok: 40, failed: 10 })], 2000, 10_000, size);
+    expect(g.series.map((s) => [s.key, s.last])).toEqual([
+      ['ok', 20],
+      ['failed', 5],
+    ]);
+  });
+
+  it('stacks failures by cause in the order they first appear, with their totals', () => {
+    const g = failuresGeometry([bucket(0, { failed: 3, causes: { timeout: 3 } }), bucket(1000, { failed: 5, causes: { 'queue-full': 4, timeout: 1 } })], 1000, 2000, size);
+    expect(g.layers.map((l) => [l.cause, l.total])).toEqual([
+      ['timeout', 4],
+      ['queue-full', 4],
+    ]);
+    expect(g.y.domain()[1]).toBeGreaterThanOrEqual(5);
+    expect(g.layers[1].path).toMatch(/^M/);
+  });
+});
+
+describe('the series on the UI side', () => {
+  const s0: SeriesState = { epoch: 3, bucketMs: 1000, buckets: [bucket(0), bucket(1000)] };
+  it('appends a batch that continues the buckets, and only that', () => {
+    expect(mergeBatch(s0, { epoch: 3, bucketMs: 1000, from: 2, buckets: [bucket(2000)] }).buckets.map((b) => b.t)).toEqual([0, 1000, 2000]);
+    // An answer that crossed a newer one (it starts where we no longer are) is dropped.
+    expect(mergeBatch(s0, { epoch: 3, bucketMs: 1000, from: 1, buckets: [bucket(1000)] })).toBe(s0);
+  });
+  it('starts again from a new epoch (a reset or a seek back in the worker)', () => {
+    const next = mergeBatch(s0, { epoch: 4, bucketMs: 1000, from: 0, buckets: [bucket(0)] });
+    expect(next).toEqual({ epoch: 4, bucketMs: 1000, buckets: [bucket(0)] });
+  });
+});
+
+describe("the event log's filter", () => {
+  const actors = ['shoppers', 'frontend', 'frontend-db', 'dataplane'];
+  const kinds = ['', 'Send', 'Arrive'];
+  it('matches actors by part of their name, kinds by name and requests by number', () => {
+    expect(toEventFilter({ actor: 'Front', kind: 'Arrive', request: '#42' }, actors, kinds)).toEqual({ ok: true, filter: { actors: [1, 2], kind: 2, request: 42 } });
+    expect(toEventFilter({ actor: '', kind: '', request: '' }, actors, kinds)).toEqual({ ok: true, filter: {} });
+  });
+  it('names the field of a filter it cannot use', () => {
+    expect(toEventFilter({ actor: 'paymnt', kind: '', request: '' }, actors, kinds)).toEqual({ ok: false, field: 'actor', message: 'actor: no actor\'s name contains "paymnt"' });
+    expect(toEventFilter({ actor: '', kind: '', request: '1.5' }, actors, kinds)).toEqual({ ok: false, field: 'request', message: 'request: must be a request number (1, 2, ...), got "1.5"' });
+  });
+});
