@@ -32,6 +32,12 @@ const NO_POSITIONS: NodePositions = {};
 const LOAD_INTERVAL_MS = 80;
 /** A large topology's figures (tile titles, failing rings) change at most this often. */
 const RATES_INTERVAL_MS = 250;
+/**
+ * A large topology's node marks follow the frames at most this often. NOTE: each redraw of the
+ * canvas scene costs a software-rasterised canvas 4-5 ms at 1,000 services; at 80 ms it was a
+ * good part of every other frame's budget while playing (issue 11: no task over 50 ms).
+ */
+const BIG_LOAD_INTERVAL_MS = 200;
 /** Zoom at which a found node's cell spans this many CSS pixels. */
 const FOUND_CELL_PX = 44;
 
@@ -162,8 +168,9 @@ export function TopologyView() {
           sceneRef.current?.updateEdgeLabels(ratesRef.current.rate);
         }
       };
-      if (now - lastLoad >= LOAD_INTERVAL_MS) loadNow();
-      else if (!trailing) trailing = window.setTimeout(loadNow, LOAD_INTERVAL_MS - (now - lastLoad));
+      const interval = big ? BIG_LOAD_INTERVAL_MS : LOAD_INTERVAL_MS;
+      if (now - lastLoad >= interval) loadNow();
+      else if (!trailing) trailing = window.setTimeout(loadNow, interval - (now - lastLoad));
       const dpr = fitCanvas(canvas, size.width, size.height);
       if (big && dirtyRef.current && sceneCanvasRef.current) {
         dirtyRef.current = false;
