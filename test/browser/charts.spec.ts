@@ -103,3 +103,20 @@ test('istio-load-test shows its p90 and proxy CPU, and retry-storm its 27 attemp
   expect(Math.abs(attempts - 27) / 27).toBeLessThan(0.05);
   await page.screenshot({ path: 'test-results/charts-retry-storm.png' });
 });
+
+test('the charts drawer fits at 1280x720 beside the topology, the timeline and the counters', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?scenario=mesh-only');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  // Folded by default on a screen this low; one click opens it.
+  await expect(page.getByTestId('chart-latency')).toHaveCount(0);
+  await openCharts(page);
+  await clickChartAt(page, 'chart-failures', 0.5, 60_000);
+  for (const id of ['chart-latency', 'chart-throughput', 'chart-failures', 'sim-time', 'play', 'topology']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.y + box.height, id).toBeLessThanOrEqual(720);
+    expect(box.height, id).toBeGreaterThan(10);
+  }
+  await expect(page.getByTestId('proxy-cpu')).toHaveText(/^0\.\d\d$/);
+  await page.screenshot({ path: 'test-results/charts-1280.png' });
+});
