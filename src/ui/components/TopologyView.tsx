@@ -16,6 +16,7 @@ import { createCanvasTopology, type CanvasTopologyScene } from '../topology/rend
 import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import { findNode } from '../topology/findNode';
 import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
+import { groupPulseLines } from '../traffic/groupPulses';
 import { createPulses, feedPulses, type Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { stepAt } from '../narrative/steps';
@@ -237,7 +238,10 @@ export function TopologyView() {
       if (!newTopology && prev) layout.groups.forEach((g) => scene.setHidden(g.index, prev.isHidden(g.index)));
       bigRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
-      viewRef.current = { lanes: layout.lanes, base: layout, dotScale: 0.4, minDotPx: 1.5, hiddenEdges: scene.hiddenEdges, straight: true };
+      const lines = groupPulseLines(layout);
+      // The scene draws each edge once a cell spans DETAIL_PX (renderCanvasTopology); so do the pulses.
+      const groupPulses = (k: number) => (Cell.step * layout.scale * k >= 18 ? null : lines);
+      viewRef.current = { lanes: layout.lanes, base: layout, dotScale: 0.4, minDotPx: 1.5, hiddenEdges: scene.hiddenEdges, straight: true, groupPulses };
       if (newTopology) {
         setGroups(layout.groups.map((g) => ({ index: g.index, name: g.name, mesh: g.mesh, size: g.members.length })));
         setHidden(new Set());

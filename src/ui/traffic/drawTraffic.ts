@@ -5,6 +5,7 @@ import { Meaning } from '../theme/palette';
 import { LANE_SAMPLES, pointOnLane, type EdgeLanes } from '../topology/lanes';
 import { IDENTITY_CAMERA, type Camera } from '../topology/camera';
 import { pulseStrength, type Pulses } from './pulses';
+import { groupPulseStrength, type GroupPulseLines } from './groupPulses';
 
 /** Dot radii in design units: failures larger, so they read at a glance. */
 const RADIUS = { request: 6, response: 5.5, failed: 7.5 } as const;
@@ -55,6 +56,11 @@ export interface TrafficView {
   readonly hiddenEdges?: Uint8Array;
   /** Every lane is straight: a pulse is drawn as one segment, without dashes. */
   readonly straight?: boolean;
+  /**
+   * Zoomed out (at the camera's zoom `k`), pulses light the scene's group edges instead of
+   * each edge; null zoomed in, or for a topology drawn edge by edge.
+   */
+  readonly groupPulses?: (k: number) => GroupPulseLines | null;
 }
 
 /**
@@ -78,7 +84,9 @@ export function drawTraffic(
   const { scale, tx, ty } = scene.base;
   const k = dpr * camera.k * scale;
   ctx.setTransform(k, 0, 0, k, dpr * (camera.x + camera.k * tx), dpr * (camera.y + camera.k * ty));
-  if (pulses) (scene.straight ? drawStraightPulses : drawPulses)(ctx, scene, pulses, now);
+  const grouped = pulses && scene.groupPulses ? scene.groupPulses(camera.k) : null;
+  if (pulses && grouped) drawGroupPulses(ctx, scene, grouped, pulses, now);
+  else if (pulses) (scene.straight ? drawStraightPulses : drawPulses)(ctx, scene, pulses, now);
   // Radii in design units, at least minDotPx on screen.
   const r = (design: number) => Math.max(design * (scene.dotScale ?? 1), ((scene.minDotPx ?? 0) * dpr) / k);
   // Small marks get a hairline outline (in CSS pixels); the boxes' dots keep theirs.
@@ -153,6 +161,34 @@ function drawStraightPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, p
         const lane = slot === 0 ? lanes.request : lanes.response;
         ctx.moveTo(lane[0], lane[1]);
         ctx.lineTo(lane[end], lane[end + 1]);
+        any = true;
+      }
+      if (!any) continue;
+      ctx.globalAlpha = 0.25 + (0.75 * step) / STEPS;
+      ctx.strokeStyle = PULSE_COLOURS[slot];
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+}
+
+/** Pulses on the scene's group edges, batched into one path per colour and strength step. */
+function drawGroupPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, lines: GroupPulseLines, pulses: Pulses, now: number): void {
+  const STEPS = 4;
+  const n = lines.members.length;
+  const steps = new Uint8Array(n);
+  ctx.save();
+  ctx.lineCap = 'round';
+  ctx.lineWidth = 3.5;
+  for (let slot = 0; slot < PASSED_STRIDE; slot++) {
+    for (let i = 0; i < n; i++) steps[i] = lines.skip[i] ? 0 : Math.ceil(groupPulseStrength(lines, i, slot, pulses, now, scene.hiddenEdges) * STEPS);
+    for (let step = 1; step <= STEPS; step++) {
+      ctx.beginPath();
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        if (steps[i] !== step) continue;
+        ctx.moveTo(lines.ends[4 * i], lines.ends[4 * i + 1]);
+        ctx.lineTo(lines.ends[4 * i + 2], lines.ends[4 * i + 3]);
         any = true;
       }
       if (!any) continue;
