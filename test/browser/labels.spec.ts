@@ -88,8 +88,9 @@ async function openAndPlay(page: Page, name: string) {
   await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
   // Long enough for every busy link to have a label.
   await page.waitForTimeout(2500);
+  // The run may end (and Pause turn back into Play) between the check and the click.
   const pause = page.getByTestId('pause');
-  if (await pause.isVisible()) await pause.click();
+  if (await pause.isVisible()) await pause.click({ timeout: 2000 }).catch(() => undefined);
   // Labels update on a throttle: let the last one land.
   await page.waitForTimeout(300);
 }

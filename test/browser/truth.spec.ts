@@ -24,8 +24,9 @@ async function play(page: Page, speed: string) {
 }
 
 async function pause(page: Page) {
+  // The run may end (and Pause turn back into Play) between the check and the click.
   const button = page.getByTestId('pause');
-  if (await button.isVisible()) await button.click();
+  if (await button.isVisible()) await button.click({ timeout: 2000 }).catch(() => undefined);
 }
 
 async function screenshots(page: Page, name: string) {
