@@ -9,6 +9,9 @@
 /** Events the app's log keeps: the newest 2^20 = 1,048,576. */
 export const EVENT_LOG_CAPACITY = 1 << 20;
 
+/** Rows the arrays start with (1 MB); they double as events come. */
+const INITIAL_ROWS = 1 << 16;
+
 /** What a query keeps: any of these that is given must match (request 0 matches none). */
 export interface EventFilter {
   /** Actor ids (the engine's event targets); any of them matches. */
@@ -40,10 +43,12 @@ export interface EventRows {
 }
 
 export class EventLog {
-  private readonly time: Float64Array;
-  private readonly kind: Uint8Array;
-  private readonly actor: Int32Array;
-  private readonly request: Int32Array;
+  // NOTE: the arrays start small and double up to `capacity`, so a run that is started again
+  // (every seek back) does not clear 17 MB first.
+  private time: Float64Array;
+  private kind: Uint8Array;
+  private actor: Int32Array;
+  private request: Int32Array;
   /** Events recorded so far (the next one's number). */
   private written = 0;
   private cacheKey = '';
@@ -56,14 +61,34 @@ export class EventLog {
     readonly epoch: number,
     readonly capacity = EVENT_LOG_CAPACITY,
   ) {
-    this.time = new Float64Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.actor = new Int32Array(capacity);
-    this.request = new Int32Array(capacity);
+    const n = Math.min(capacity, INITIAL_ROWS);
+    this.time = new Float64Array(n);
+    this.kind = new Uint8Array(n);
+    this.actor = new Int32Array(n);
+    this.request = new Int32Array(n);
+  }
+
+  /** Doubles the arrays (up to capacity); only while the ring has not yet wrapped. */
+  private grow(): void {
+    const n = Math.min(this.capacity, this.time.length * 2);
+    const t = new Float64Array(n);
+    t.set(this.time);
+    this.time = t;
+    const k = new Uint8Array(n);
+    k.set(this.kind);
+    this.kind = k;
+    const a = new Int32Array(n);
+    a.set(this.actor);
+    this.actor = a;
+    const r = new Int32Array(n);
+    r.set(this.request);
+    this.request = r;
   }
 
   /** Records one event. NOTE: on every engine event while the log is on; allocates nothing. */
   record(time: number, kind: number, actor: number, request: number): void {
+    if (this.written === this.time.length && this.written < this.capacity) this.grow();
+    // Before the arrays reach capacity, written < their length; after, the ring wraps.
     const i = this.written % this.capacity;
     this.time[i] = time;
     this.kind[i] = kind;

@@ -89,3 +89,24 @@ describe('the event log', () => {
     expect(log.query(0, 100, { request: 999 }).total).toBe(0);
   });
 });
+
+describe('the event log ring', () => {
+  it('grows from its first rows to its capacity, then wraps, keeping every row in order', () => {
+    const cap = (1 << 16) * 4;
+    const log = new EventLog(1, cap);
+    const n = cap + 12345;
+    for (let e = 0; e < n; e++) log.record(e, e % 20, e % 7, e + 1);
+    const rows = log.query(0, 3);
+    expect(rows).toMatchObject({ total: cap, recorded: n, dropped: 12345 });
+    expect(rows.index).toEqual([12345, 12346, 12347]);
+    expect(rows.request).toEqual([12346, 12347, 12348]);
+    const last = log.query(cap - 2, 5);
+    expect(last.time).toEqual([n - 2, n - 1]);
+    // A filter counts only the kept rows: kind 3 is every 20th event from 3 on.
+    let kept3 = 0;
+    for (let e = 12345; e < n; e++) if (e % 20 === 3) kept3++;
+    const threes = log.query(0, 2, { kind: 3 });
+    expect(threes.total).toBe(kept3);
+    expect(threes.index).toEqual([12363, 12383]);
+  });
+});
