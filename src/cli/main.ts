@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { RunStoppedError } from '../sim-engine';
+import { RunStoppedError, StalledClockError } from '../sim-engine';
 import { runScenario, type RunSummary } from '../models';
-import type { Scenario } from '../scenario';
+import { pathOfActor, type Scenario } from '../scenario';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { compareRuns, formatComparison } from './compare';
 import { loadScenarioFile } from './load';
@@ -68,7 +68,9 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces'>,
     return r.summary;
   } catch (e) {
     if (!(e instanceof RunStoppedError)) throw e;
-    process.stderr.write(`${file}: ${e.message}\n`);
+    // As the app does: at the field of the busiest actor the stall guard names.
+    const at = e instanceof StalledClockError ? pathOfActor(s, e.actors) : null;
+    process.stderr.write(`${file}: ${at ? `${at}: ` : ''}${e.message}\n`);
     return null;
   }
 }

@@ -19,12 +19,14 @@ export const distributionSchema = z.union(
       z.strictObject({
         type: z.literal('lognormal'),
         median: positiveDuration,
-        sigma: z.number().positive({ message: 'must be greater than zero' }),
+        // At sigma 10 one draw in a thousand is already 10^13 times the median.
+        sigma: z.number().positive({ message: 'must be greater than zero' }).max(10, { message: 'must be at most 10 (at 10, one draw in a thousand is 10^13 times the median)' }),
       }),
       z.strictObject({
         type: z.literal('pareto'),
         scale: positiveDuration,
-        shape: z.number().positive({ message: 'must be greater than zero' }),
+        // Below 0.1, one draw in a thousand is past 10^30 times the scale.
+        shape: z.number().min(0.1, { message: 'must be at least 0.1 (below it, one draw in a thousand is past 10^30 times the scale)' }),
       }),
     ]),
     z.union([z.string(), z.number()]).transform((v, ctx) => {

@@ -154,6 +154,8 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
       const message = generic ? `must be ${what} ${String(bound)}` : issue.message;
       // An array's length speaks for itself ("needs at least one service").
       if (Array.isArray(issue.input)) return [{ path, message }];
+      // A text too long is said by its length: echoing it would repeat what was too long.
+      if (typeof issue.input === 'string' && issue.code === 'too_big') return [{ path, message: `${message}, got ${issue.input.length.toLocaleString('en-US')}` }];
       return [{ path, message: `${message}, got ${describeValue(issue.input)}` }];
     }
     default:

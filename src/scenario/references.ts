@@ -16,6 +16,21 @@ export function anySidecar(s: Scenario): boolean {
 export { MAX_REQUESTS, expectedRequests } from './work';
 
 /**
+ * Where the first of these actor names is written in the scenario (`clients.0`, `services.2`,
+ * `gateways.1`), or null when none is a client, service or gateway: for a problem the engine
+ * finds while running (its stall guard names actors), so it points at a field as others do.
+ */
+export function pathOfActor(s: Pick<Scenario, 'clients' | 'services' | 'gateways'>, actors: readonly string[]): string | null {
+  for (const name of actors) {
+    for (const [list, key] of [[s.clients, 'clients'], [s.services, 'services'], [s.gateways ?? [], 'gateways']] as const) {
+      const i = (list as readonly { name: string }[]).findIndex((x) => x.name === name);
+      if (i >= 0) return `${key}.${i}`;
+    }
+  }
+  return null;
+}
+
+/**
  * References between meshes, CAs, gateways, faults and the services they name: every name must
  * resolve, gateways route only HTTP, and third parties stay outside every mesh. Times are
  * checked against the end of the run unless `durationMs` overrides the file's duration: then

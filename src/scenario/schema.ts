@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { policySchema } from './policy';
 import { distributionSchema } from './distribution';
-import { duration, name, positiveDuration, probability } from './common';
+import { MAX_NARRATIVE_STEPS, duration, name, positiveDuration, probability, prose } from './common';
 import { lessonFigureSchema } from './figure';
 import { meshSchema } from './mesh';
 import { layoutSchema } from './layout';
@@ -63,7 +63,7 @@ const certificateSchema = z.strictObject({
 
 const serviceSchema = z.strictObject({
   name,
-  description: z.string().optional(),
+  description: prose(10_000, 'a description is a paragraph or a few').optional(),
   replicas: replicaCount.default(1),
   /** Requests one replica works on at once (its worker threads). */
   concurrency: workerCount.default(1),
@@ -100,7 +100,7 @@ const serviceSchema = z.strictObject({
 
 const clientCommon = {
   name,
-  description: z.string().optional(),
+  description: prose(10_000, 'a description is a paragraph or a few').optional(),
   /** The service this client calls. */
   target: name,
   /** The client gives up after this long and records `timeout`. */
@@ -151,8 +151,8 @@ export const scenarioSchema = z.strictObject({
   /** The JSON Schema an editor checks the file against (`./schema.json` in scenarios/); meshsim ignores it. */
   $schema: z.string().optional(),
   name,
-  title: z.string().optional(),
-  description: z.string().optional(),
+  title: prose(200, 'a title is a heading').optional(),
+  description: prose(10_000, 'a description is a paragraph or a few').optional(),
   /** Keys every random stream; a whole number within ±(2^53 − 1) (see seed.ts). */
   seed: seedSchema.default(1),
   /** Simulated time to run. */
@@ -186,18 +186,19 @@ export const scenarioSchema = z.strictObject({
       z.strictObject({
         /** Simulated time the step begins. */
         at: duration,
-        title: z.string().min(1, { message: 'must not be empty' }),
+        title: prose(200, 'a step title is a heading').min(1, { message: 'must not be empty' }),
         /** One to three sentences. */
-        text: z.string().min(1, { message: 'must not be empty' }),
+        text: prose(2000, 'a step is one to three sentences').min(1, { message: 'must not be empty' }),
         /** Node names (services, gateways, clients, "control-plane:<mesh>") and edges ("a->b") to highlight. */
         highlight: z.array(z.string().min(1)).default([]),
         /** The number the lesson states, measured live in the app for this step (optional). */
         figure: lessonFigureSchema.optional(),
       }),
     )
+    .max(MAX_NARRATIVE_STEPS, { message: `must have at most ${MAX_NARRATIVE_STEPS} steps (each is drawn on the timeline and listed in the app)` })
     .default([]),
   /** The claim the scenario makes, with a number; a test checks it. */
-  lesson: z.string().optional(),
+  lesson: prose(2000, 'a lesson is a claim with a number').optional(),
 });
 
 /** A scenario file as written (durations as strings, defaults missing). */

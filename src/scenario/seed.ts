@@ -22,8 +22,10 @@ export const seedSchema = z.number().int({ error: (issue) => (issue.code === 'in
  * "99999999999999999999999" is refused rather than rounded.
  */
 export function parseSeed(text: string): { ok: true; seed: number } | { ok: false; message: string } {
-  if (!/^\s*-?\d+\s*$/.test(text)) return { ok: false, message: `expected a whole number, got ${JSON.stringify(text)}` };
+  // Written as a number is in a file (JSON's syntax: 42, -3, 1e3), so `--seed 1e3` is the file's 1e3.
+  if (!/^\s*-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/.test(text)) return { ok: false, message: `expected a whole number, got ${JSON.stringify(text)}` };
   const seed = Number(text);
+  if (!Number.isInteger(seed)) return { ok: false, message: `must be a whole number, got ${text.trim()}` };
   if (!Number.isSafeInteger(seed)) return { ok: false, message: `${SEED_RULE}, got ${text.trim()}` };
   return { ok: true, seed };
 }

@@ -33,8 +33,9 @@ export class StalledClockError extends RunStoppedError {
     super(
       `the simulated clock stopped at ${formatSimTime(atMs)}: ${limit.toLocaleString('en-US')} events in a row happened at that time ` +
         `without time advancing, so the run would never end. The last ${sampled.toLocaleString('en-US')} were for ${who.join(', ')}${more}. ` +
-        'A loop that takes no time (a closed-loop client with thinkTime 0 calling services with serviceTime 0 and no latency, say) ' +
-        'does this: give one step of it a duration above zero.',
+        'A loop that takes no time does this: a closed-loop client with thinkTime 0 whose requests end in no time, ' +
+        'answered by services with serviceTime 0 and no latency, or failed at once (a connection refused by a killed replica, ' +
+        'an abort, a 429 from a rate limit). Give one step of it a duration above zero, such as a think time.',
       atMs,
     );
     this.name = 'StalledClockError';

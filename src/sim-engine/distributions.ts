@@ -19,8 +19,17 @@ export type Distribution =
 export type Sampler = () => number;
 
 /**
+ * The largest value a heavy-tailed draw (lognormal, Pareto) gives: a year in ms, the longest
+ * run a scenario may ask for. A wide enough tail overflows to Infinity (a lognormal of sigma
+ * 1000, a Pareto of shape 0.001), which no event can be scheduled at; a draw of a year means
+ * "not within this run" all the same. Draws below it are untouched, so runs repeat as before.
+ */
+export const MAX_DRAW = 8760 * 3_600_000;
+
+/**
  * Compiles a distribution into a sampler drawing from `rng`.
- * Normal draws are truncated at zero (durations cannot be negative).
+ * Normal draws are truncated at zero (durations cannot be negative); lognormal and Pareto
+ * draws are capped at MAX_DRAW.
  */
 export function sampler(d: Distribution, rng: Rng): Sampler {
   switch (d.type) {
@@ -47,14 +56,14 @@ export function sampler(d: Distribution, rng: Rng): Sampler {
       const mu = log(d.median);
       const sigma = d.sigma;
       const gauss = normalZiggurat(rng);
-      return () => exp(mu + sigma * gauss());
+      return () => Math.min(MAX_DRAW, exp(mu + sigma * gauss()));
     }
     case 'pareto': {
       // (1 - U)^(-1/shape) = exp(E / shape) for a standard exponential E.
       const { scale } = d;
       const inv = 1 / d.shape;
       const standard = exponentialZiggurat(rng);
-      return () => scale * exp(inv * standard());
+      return () => Math.min(MAX_DRAW, scale * exp(inv * standard()));
     }
     default:
       return assertNever(d, 'distribution');

@@ -3,7 +3,7 @@ import { ConfigState, EVENT_KIND_NAMES, Tracer, World, faultTarget, requestOfEve
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { SeriesRecorder, type SeriesBatch } from './series';
 import { EventLog, type EventFilter, type EventRows } from './eventLog';
-import { countBeforeReading, formatDuration, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
+import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
 import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, TLS_CAUSES, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 
@@ -149,22 +149,9 @@ export class SimHost implements WorldObserver {
    * engine's guard) at the field of the busiest actor it names, anything else at `(run)`.
    */
   private problemOf(e: unknown): Problem {
-    if (e instanceof StalledClockError) return { path: this.pathOf(e.actors) ?? '(run)', message: e.message };
+    if (e instanceof StalledClockError) return { path: (this.scenario && pathOfActor(this.scenario, e.actors)) ?? '(run)', message: e.message };
     const at = formatDuration(this.world?.sim.now ?? 0);
     return { path: '(run)', message: `the simulation failed at t = ${at}: ${e instanceof Error ? e.message : String(e)}` };
-  }
-
-  /** Where the first of these actors is written in the scenario: `clients.0`, `services.2`, ... */
-  private pathOf(actors: readonly string[]): string | null {
-    const s = this.scenario;
-    if (!s) return null;
-    for (const name of actors) {
-      for (const [list, key] of [[s.clients, 'clients'], [s.services, 'services'], [s.gateways ?? [], 'gateways']] as const) {
-        const i = (list as readonly { name: string }[]).findIndex((x) => x.name === name);
-        if (i >= 0) return `${key}.${i}`;
-      }
-    }
-    return null;
   }
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */

@@ -37,11 +37,12 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    [['s.json', '--seed', '1.5'], '--seed: expected a whole number, got "1.5"'],
+    [['s.json', '--seed', '1.5'], '--seed: must be a whole number, got 1.5'],
     [['s.json', '--seed', 'abc'], '--seed: expected a whole number, got "abc"'],
     [['s.json', '--seed'], '--seed: needs a value'],
     [['s.json', '--duration', '0s'], '--duration: must be greater than zero'],
     [['s.json', '--duration', '30'], '--duration: "30" needs a unit, e.g. 30s or 30ms'],
+    [['s.json', '--duration', '9'.repeat(400)], '--duration: "9999999999…999999" (400 characters) needs a unit, e.g. 30s or 500ms'],
     [['s.json', '--duration', '-3s'], '--duration: must not be negative, got "-3s"'],
     [['s.json', '--fast'], '--fast: unknown option (try --help)'],
     [[], 'FILE: give a scenario file, e.g. scenarios/hello-mesh.json'],

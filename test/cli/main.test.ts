@@ -112,6 +112,11 @@ describe('npm run sim', () => {
       ['a fault after the file\'s duration, without --duration', () => [scenarioFile('late-fault-no-override.json', { ...valid, duration: '5s', faults: [{ type: 'kill-service', service: 'api', at: '10m' }] })], /^faults\.0\.at: starts at 10m 00s, when the run is over \(duration 5\.00 s\)$/m],
       ['a --duration within the warmup', () => ['scenarios/mm1.json', '--duration', '2s'], /^--duration: must be longer than scenarios\/mm1\.json's warmup \(5\.00 s\)$/m],
       ['an unknown option', () => ['scenarios/hello-mesh.json', '--fast'], /^--fast: unknown option/m],
+      [
+        'a loop that stalls only once a fault refuses its calls at once, at the client\'s field',
+        () => [scenarioFile('stall-later.json', { name: 'stall-later', duration: '10s', clients: [{ name: 'users', type: 'closed', users: 10, thinkTime: '0ms', target: 'api' }], services: [{ name: 'api', serviceTime: '1ms' }], faults: [{ type: 'kill-service', service: 'api', at: '5s' }] })],
+        /stall-later\.json: clients\.0: the simulated clock stopped at t = 5 s: .* failed at once \(a connection refused by a killed replica/m,
+      ],
     ];
     const results = new Map<string, Result>();
     beforeAll(async () => {

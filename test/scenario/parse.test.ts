@@ -518,6 +518,29 @@ describe('YAML scenario text', () => {
     });
   });
 
+  it('refuses a lognormal sigma past 10 and a Pareto shape under 0.1, whose draws overflow, at their fields', () => {
+    const s = base();
+    s.services[0].serviceTime = { type: 'lognormal', median: '1ms', sigma: 1000 };
+    s.services[1].serviceTime = { type: 'pareto', scale: '1ms', shape: 0.001 };
+    expect(problemsOf(s)).toEqual([
+      { path: 'services.0.serviceTime.sigma', message: 'must be at most 10 (at 10, one draw in a thousand is 10^13 times the median), got 1000' },
+      { path: 'services.1.serviceTime.shape', message: 'must be at least 0.1 (below it, one draw in a thousand is past 10^30 times the scale), got 0.001' },
+    ]);
+  });
+
+  it('bounds what the app must lay out: 200 narrative steps of 2,000 characters, names of 100, said by length', () => {
+    const s = base();
+    s.name = 'n'.repeat(101);
+    s.narrative = [{ at: 0, title: 't', text: 'x'.repeat(2001) }];
+    expect(problemsOf(s).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'name: must be at most 100 characters (names appear in every message, table and label), got 101',
+      'narrative.0.text: must be at most 2,000 characters (a step is one to three sentences), got 2,001',
+    ]);
+    const long = base();
+    long.narrative = Array.from({ length: 201 }, (_, i) => ({ at: i, title: 't', text: 'x' }));
+    expect(onlyProblem(long)).toEqual({ path: 'narrative', message: 'must have at most 200 steps (each is drawn on the timeline and listed in the app)' });
+  });
+
   it('finds a JSON key given twice deep inside, or spelled with an escape, but not the same key in two objects', () => {
     const text = '{"name": "a", "services": [{"name": "x"}, {"name": "y", "calls": [], "\\u0063alls": []}]}';
     expect(textProblem(text)).toEqual({ path: '(file)', message: 'malformed JSON at line 1, column 70: the key "calls" is given twice' });

@@ -29,7 +29,13 @@ describe('seeds', () => {
   it('refuses a fraction as not whole, in both places', () => {
     const r = withSeed(1.5);
     expect(!r.ok && r.problems).toEqual([{ path: 'seed', message: 'must be a whole number, got 1.5' }]);
-    expect(parseSeed('1.5')).toEqual({ ok: false, message: 'expected a whole number, got "1.5"' });
+    expect(parseSeed('1.5')).toEqual({ ok: false, message: 'must be a whole number, got 1.5' });
+  });
+
+  it('reads a seed written as a file writes numbers, so --seed 1e3 is the file\'s 1e3', () => {
+    expect(parseSeed('1e3')).toEqual({ ok: true, seed: 1000 });
+    expect(withSeed(1e3).ok).toBe(true);
+    expect(parseSeed('0x10')).toEqual({ ok: false, message: 'expected a whole number, got "0x10"' });
   });
 
   it('gives neighbouring seeds at the limit different streams (the generator keys them by their text)', () => {

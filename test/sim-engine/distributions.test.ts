@@ -135,3 +135,14 @@ describe('distributions over 200k draws', () => {
     expect(isZero({ type: 'uniform', min: 0, max: 0 })).toBe(false);
   });
 });
+
+describe('heavy tails that overflow', () => {
+  it('caps lognormal and Pareto draws at a year, where a wide tail would reach Infinity', () => {
+    const wide = sampler({ type: 'lognormal', median: 1, sigma: 1000 }, streamFor(1, 'wide'));
+    const pareto = sampler({ type: 'pareto', scale: 1, shape: 0.001 }, streamFor(1, 'pareto'));
+    const draws = Array.from({ length: 2000 }, () => [wide(), pareto()]).flat();
+    expect(draws.every((x) => Number.isFinite(x) && x >= 0 && x <= 8760 * 3_600_000)).toBe(true);
+    expect(draws.filter((x) => x === 8760 * 3_600_000).length).toBeGreaterThan(500);
+  });
+
+});

@@ -47,8 +47,9 @@ describe('the stalled-clock guard', () => {
     expect(sim.events).toBe(9_999);
     expect(s.message).toBe(
       'the simulated clock stopped at t = 1.5 ms: 10,000 events in a row happened at that time without time advancing, so the run would ' +
-        'never end. The last 4,096 were for users (75%), api (25%). A loop that takes no time (a closed-loop client with thinkTime 0 ' +
-        'calling services with serviceTime 0 and no latency, say) does this: give one step of it a duration above zero.',
+        'never end. The last 4,096 were for users (75%), api (25%). A loop that takes no time does this: a closed-loop client with ' +
+        'thinkTime 0 whose requests end in no time, answered by services with serviceTime 0 and no latency, or failed at once (a ' +
+        'connection refused by a killed replica, an abort, a 429 from a rate limit). Give one step of it a duration above zero, such as a think time.',
     );
   });
 
