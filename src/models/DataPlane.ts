@@ -165,7 +165,7 @@ export class DataPlane implements Actor, ConnectionUser {
     }
     const d = this.oneWay(r, att.replica);
     if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
-    if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, att.isRetry);
+    if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, att.isRetry, att.requestNumber, att.trace !== null && att.trace.sampled);
     const sc = w.sidecarOfHost[att.host];
     if (sc) this.toProxy(sc, d, att.id, Pass.inRequest);
     else this.deliver(d, Ev.Arrive, r.service, att.id, 0);
@@ -207,7 +207,7 @@ export class DataPlane implements Actor, ConnectionUser {
       // answer of a try the router gave up on is dropped at its proxy: never the call's failure.
       const failed = att.cause !== null && !att.abandoned;
       const retried = failed && this.retryExpected(att);
-      w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, failed && !retried, att.isRetry || retried);
+      w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, failed && !retried, att.isRetry || retried, att.requestNumber, att.trace !== null && att.trace.sampled);
     }
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
     if (r.sidecar) this.toProxy(r.sidecar, d, att.id, Pass.outResponse);

@@ -5,9 +5,10 @@
 export interface WorldObserver {
   /**
    * A message leaves on `edge` at `t0` and arrives at `t1`; `response` is the way back,
-   * `retry` marks a retry attempt's messages.
+   * `retry` marks a retry attempt's messages. `request` is the message's `Request.number`;
+   * `sampled` is true when the tracer keeps that request for sure (1 in its `sampleEvery`).
    */
-  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry: boolean): void;
+  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry: boolean, request: number, sampled: boolean): void;
   /** An end-to-end request got its fate. */
   requestEnded(client: number, cause: string, latencyMs: number): void;
 }

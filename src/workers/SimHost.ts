@@ -5,10 +5,12 @@ import { SeriesRecorder, type SeriesBatch } from './series';
 import { EventLog, type EventFilter, type EventRows } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
-import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, TLS_CAUSES, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
+import { Counter, DOT_STRIDE, DotFate, packDotRequest, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, TLS_CAUSES, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 
 /** Message flag: the message was in at least one frame's dots. */
 const SEEN = 8;
+/** Message flag: the tracer keeps the message's request for sure (its dot is ringed). */
+const SAMPLED = 16;
 
 /**
  * What the app's tracer keeps by default: every 20th request and the last 200 failed ones (the
@@ -52,6 +54,8 @@ export class SimHost implements WorldObserver {
   private msgT1 = new Float64Array(1024);
   /** Each message's number in send order (for uniform sampling that holds still between frames). */
   private msgSeq = new Float64Array(1024);
+  /** Each message's request (`Request.number`), so a click on its dot can open that request. */
+  private msgReq = new Float64Array(1024);
   private msgCount = 0;
   private msgSent = 0;
   /** Per edge, messages sent and arrived since the last frame without ever being drawn. */
@@ -397,14 +401,15 @@ export class SimHost implements WorldObserver {
     return summarize(this.requireWorld(), 0);
   }
 
-  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry = false): void {
+  transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry = false, request = 0, sampled = false): void {
     if (!response && this.series !== null) this.series.requestSent(t0, edge);
     // A zero-latency hop is never drawn as a dot: it only counts as passed.
     if (t1 <= t0) return void this.passed[edge * PASSED_STRIDE + (failed ? 2 : response ? 1 : 0)]++;
     if (this.msgCount === this.msgEdge.length) this.growMessages();
     const i = this.msgCount++;
     this.msgEdge[i] = edge;
-    this.msgFlags[i] = (response ? 1 : 0) | (failed ? 2 : 0) | (retry ? 4 : 0);
+    this.msgFlags[i] = (response ? 1 : 0) | (failed ? 2 : 0) | (retry ? 4 : 0) | (sampled ? SAMPLED : 0);
+    this.msgReq[i] = request;
     this.msgT0[i] = t0;
     this.msgT1[i] = t1;
     this.msgSeq[i] = this.msgSent++;
@@ -514,9 +519,19 @@ export class SimHost implements WorldObserver {
     return inspectEdge(this.requireWorld(), edgeId);
   }
 
-  /** The spans of a kept request (a copy), or null when it was not kept or has dropped out. */
+  /**
+   * The spans of a kept request (a copy), or null when it was not kept or has dropped out. A
+   * sampled request still in flight (a ringed dot) gives its spans so far (`end` NaN): the
+   * tracer keeps it only when it ends, so it is looked for among the live requests.
+   */
   requestSpans(requestId: number): Trace | null {
-    const t = this.requireWorld().tracer?.get(requestId) ?? null;
+    const w = this.requireWorld();
+    let t = w.tracer?.get(requestId) ?? null;
+    if (t === null && w.tracer) {
+      w.requests.forEachLive((r) => {
+        if (r.number === requestId && r.trace !== null && r.trace.sampled) t = r.trace;
+      });
+    }
     return t === null ? null : structuredClone(t);
   }
 
@@ -565,6 +580,7 @@ export class SimHost implements WorldObserver {
       this.msgT0[kept] = this.msgT0[i];
       this.msgT1[kept] = this.msgT1[i];
       this.msgSeq[kept] = this.msgSeq[i];
+      this.msgReq[kept] = this.msgReq[i];
       kept++;
     }
     this.msgCount = kept;
@@ -583,6 +599,7 @@ export class SimHost implements WorldObserver {
       const flags = this.msgFlags[i];
       dots[j + 2] = flags & 1;
       dots[j + 3] = flags & 2 ? DotFate.failed : flags & 4 ? DotFate.retry : DotFate.onItsWay;
+      packDotRequest(dots, j, this.msgReq[i], (flags & SAMPLED) !== 0);
       j += DOT_STRIDE;
     }
     const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
@@ -699,6 +716,9 @@ export class SimHost implements WorldObserver {
     const q = new Float64Array(n);
     q.set(this.msgSeq);
     this.msgSeq = q;
+    const rq = new Float64Array(n);
+    rq.set(this.msgReq);
+    this.msgReq = rq;
   }
 
   /** Replicas already counted as ejected in the frame being packed, as service * 2^20 + replica. */

@@ -93,13 +93,40 @@ export const Counter = {
 } as const;
 
 /**
- * Floats per dot in `Frame.dots`: edge id, progress 0..1, 1 when a response, and its fate so
- * far: 1 failed (the call fails with it: no retry follows), 2 a retry attempt, or the answer of
- * a failed try that its router is set to retry (so the call may still end ok), 0 otherwise.
+ * Floats per dot in `Frame.dots`: edge id, progress 0..1, 1 when a response, its fate so far
+ * (1 failed: the call fails with it, no retry follows; 2 a retry attempt, or the answer of a
+ * failed try that its router is set to retry, so the call may still end ok; 0 otherwise), the
+ * request's number (`Request.number`, the inspector's request id) below 2^24, and a word of
+ * flags: bit 0 set when the tracer keeps the request for sure (1 in `sampleEvery`), the rest
+ * the number's bits from 2^24 up (a Float32 holds integers exactly only to 2^24). Read the
+ * number with `dotRequest`.
  */
-export const DOT_STRIDE = 4;
+export const DOT_STRIDE = 6;
+/** Offsets of a dot's fields within its DOT_STRIDE floats. */
+export const DotField = { edge: 0, progress: 1, response: 2, fate: 3, request: 4, flags: 5 } as const;
 /** Dot fates (`Frame.dots[i + 3]`). */
 export const DotFate = { onItsWay: 0, failed: 1, retry: 2 } as const;
+/** Request numbers are split at 2^24 across the `request` and `flags` fields. */
+const DOT_NUMBER_SPLIT = 16777216;
+
+/**
+ * Packs request `number` and whether the tracer samples it into the dot at float offset `j`.
+ * Mutates `dots`.
+ */
+export function packDotRequest(dots: Float32Array, j: number, number: number, sampled: boolean): void {
+  dots[j + DotField.request] = number % DOT_NUMBER_SPLIT;
+  dots[j + DotField.flags] = Math.floor(number / DOT_NUMBER_SPLIT) * 2 + (sampled ? 1 : 0);
+}
+
+/** The request number of the dot at float offset `j` (0: a message of no request). Pure. */
+export function dotRequest(dots: Float32Array, j: number): number {
+  return Math.floor(dots[j + DotField.flags] / 2) * DOT_NUMBER_SPLIT + dots[j + DotField.request];
+}
+
+/** True when the tracer keeps the dot's request for sure (its spans can be asked for). Pure. */
+export function dotSampled(dots: Float32Array, j: number): boolean {
+  return dots[j + DotField.flags] % 2 === 1;
+}
 /**
  * Most dots in a frame (the worker's cap). Past it the messages in flight are sampled uniformly,
  * every `Frame.dotEvery`-th one by its send order, so a dot stands for that many messages.

@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import type { EdgeInspect, NodeInspect, RouteInspect, ScenarioInfo, Trace } from '../../workers/protocol';
 
 type Topology = ScenarioInfo['topology'];
-import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type InspectTarget } from '../inspector/inspectorStore';
+import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type DotRequest, type InspectTarget } from '../inspector/inspectorStore';
 import { formatMs, layoutWaterfall } from '../inspector/waterfall';
 import { useAppStore } from '../state/useAppStore';
 import '../inspector/inspector.css';
@@ -79,6 +79,7 @@ function InspectorPanel() {
   const node = useStore(inspectorStore, (s) => s.node);
   const edge = useStore(inspectorStore, (s) => s.edge);
   const trace = useStore(inspectorStore, (s) => s.trace);
+  const dot = useStore(inspectorStore, (s) => s.dot);
   const simTime = useAppStore((s) => s.stats.simTime);
   const status = useAppStore((s) => s.status);
   const info = useAppStore((s) => s.info);
@@ -106,6 +107,7 @@ function InspectorPanel() {
         {target?.kind === 'node' && node && <NodeView node={node} />}
         {target?.kind === 'edge' && edge && <EdgeView edge={edge} />}
         {target?.kind === 'request' && trace && <Waterfall trace={trace} now={simTime} />}
+        {target?.kind === 'request' && !trace && dot && dot.id === target.id && <DotRequestView dot={dot} />}
       </div>
     </aside>
   );
@@ -325,6 +327,20 @@ function EdgeView({ edge }: { edge: EdgeInspect }) {
 
 /** Roles hidden when only the calls and tries are wanted. */
 const DETAIL_ROLES = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
+
+/** A clicked dot's request the tracer has no spans for: what its dot showed. */
+function DotRequestView({ dot }: { dot: DotRequest }) {
+  return (
+    <dl className="inspect-figures" data-testid="dot-request" data-request-id={dot.id}>
+      <dt>Request</dt>
+      <dd>#{dot.id}</dd>
+      <dt>Link</dt>
+      <dd>{dot.edge}</dd>
+      <dt>So far</dt>
+      <dd data-testid="dot-request-fate">{dot.fate}</dd>
+    </dl>
+  );
+}
 
 /** One request through every hop: rows of spans, bars on a shared time axis. */
 function Waterfall({ trace, now }: { trace: Trace; now: number }) {

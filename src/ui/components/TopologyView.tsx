@@ -4,7 +4,7 @@
 // redrawing the scene's structure. React only mounts them and reacts to a new topology or a
 // resize; frames reach the canvases through the frame channel, outside React renders.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { PASSED_STRIDE } from '../../workers/protocol';
+import { DOT_STRIDE, PASSED_STRIDE } from '../../workers/protocol';
 import { canUnfold, computeLayout, PRESENTER_MIN_SCALE, type NodePositions } from '../topology/layout';
 import { attachNodeDrag, placeGroupNodes, screenToDesign, withPosition } from '../topology/drag';
 import { layoutStore, overridesOf, setOverrides, toggleUnfolded, unfoldedOf } from '../topology/layoutStore';
@@ -16,6 +16,7 @@ import { createCanvasTopology, type CanvasTopologyScene } from '../topology/rend
 import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import { findNode } from '../topology/findNode';
 import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
+import { dotAt } from '../traffic/dotAt';
 import { groupPulseLines } from '../traffic/groupPulses';
 import { createPulses, feedPulses, type Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
@@ -23,7 +24,7 @@ import { stepAt } from '../narrative/steps';
 import { createEdgeRates } from '../topology/edgeRates';
 import { dotOutline } from '../theme/theme';
 import { Legend } from './Legend';
-import { openInspector } from '../inspector/inspectorStore';
+import { openDotRequest, openInspector } from '../inspector/inspectorStore';
 import '../topology/scale.css';
 
 const NO_HIGHLIGHT: readonly string[] = [];
@@ -105,6 +106,7 @@ export function TopologyView() {
   const theme = useAppStore((s) => s.theme);
   const presenter = useAppStore((s) => s.presenter);
   const outlineRef = useRef('#ffffff');
+  const ringRef = useRef('#0f172a');
   const paintRef = useRef<() => void>(() => {});
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const large = topology !== null && topology.nodes.length > LARGE_TOPOLOGY_NODES;
@@ -180,8 +182,8 @@ export function TopologyView() {
         if (sctx) big.draw(sctx, camera, dpr);
       }
       const ctx = canvas.getContext('2d');
-      if (ctx) drawTraffic(ctx, view, frames.latest, pulsesRef.current, dpr, now, outlineRef.current, camera);
-      canvas.dataset.dots = String((frames.latest?.dots.length ?? 0) / 4);
+      if (ctx) drawTraffic(ctx, view, frames.latest, pulsesRef.current, dpr, now, outlineRef.current, camera, ringRef.current);
+      canvas.dataset.dots = String((frames.latest?.dots.length ?? 0) / DOT_STRIDE);
     };
     paintRef.current = () => {
       if (!raf) raf = requestAnimationFrame(paint);
@@ -272,6 +274,7 @@ export function TopologyView() {
   useEffect(() => {
     requestAnimationFrame(() => {
       outlineRef.current = dotOutline();
+      ringRef.current = getComputedStyle(document.documentElement).getPropertyValue('--ink').trim() || '#0f172a';
       dirtyRef.current = true;
       paintRef.current();
     });
@@ -397,6 +400,17 @@ export function TopologyView() {
 
   // A click on a small group tile opens it: the camera zooms until the tile fills the view.
   const onStageClick = (e: MouseEvent<HTMLDivElement>) => {
+    // A click on a moving dot (not on a node) opens its request, paused or playing.
+    if (!(e.target as Element).closest?.('[data-node]')) {
+      const r = e.currentTarget.getBoundingClientRect();
+      const hit = dotAt(frames.latest, viewRef.current, cameraRef.current?.camera ?? IDENTITY_CAMERA, e.clientX - r.left, e.clientY - r.top);
+      if (hit) {
+        const edge = topology?.edges[hit.edge];
+        const name = (id: number) => topology?.nodes.find((n) => n.id === id)?.name ?? String(id);
+        void openDotRequest(hit, edge ? `${name(edge.from)} → ${name(edge.to)}` : `link ${hit.edge}`);
+        return;
+      }
+    }
     const folding = (e.target as Element).closest?.('[data-node]')?.getAttribute('data-node');
     const folded = folding ? topology?.nodes.find((n) => n.name === folding) : undefined;
     if (folded && canUnfold(folded) && !document.querySelector('[data-testid="inspector"]') && !bigRef.current) {

@@ -26,9 +26,29 @@ export interface InspectorState {
   failedOnly: boolean;
   /** Why there is nothing to show (a request no longer kept, say). */
   message: string | null;
+  /** The moving dot last clicked: what the frame said of its request, shown when it has no spans. */
+  dot: DotRequest | null;
 }
 
-const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, message: null };
+/** A request as its dot showed it, for one the tracer did not keep. */
+export interface DotRequest {
+  /** `Request.number`. */
+  id: number;
+  /** The link it was on, "caller → callee". */
+  edge: string;
+  /** Its fate so far, in words ("request on its way", "failed answer", ...). */
+  fate: string;
+  /** The tracer keeps it for sure (a ringed dot). */
+  sampled: boolean;
+}
+
+/**
+ * Said of a request the tracer did not keep. The numbers are WORKER_TRACE_OPTIONS'
+ * (src/workers/SimHost.ts): spans cannot be recorded after the fact.
+ */
+export const NOT_SAMPLED_NOTE = 'not sampled: the app keeps every 20th request and the last 200 failed ones; pick a sampled one (ringed dots)';
+
+const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, message: null, dot: null };
 
 export const inspectorStore = createStore<InspectorState>()(() => ({ ...initial }));
 
@@ -46,6 +66,17 @@ export function bindInspector(worker: InspectorApi): void {
 export async function openInspector(target: InspectTarget): Promise<void> {
   inspectorStore.setState({ open: true, target, message: null, ...(target.kind === 'request' ? {} : { trace: null }) });
   await refreshInspector();
+}
+
+/**
+ * Opens the panel on the request of a clicked dot (`hit` from dotAt, on link `edge`): its
+ * waterfall when the tracer has its spans, else what the dot showed and NOT_SAMPLED_NOTE.
+ */
+export async function openDotRequest(hit: { request: number; sampled: boolean; response: boolean; fate: number }, edge: string): Promise<void> {
+  const what = hit.response ? 'answer' : hit.fate === 2 ? 'retry' : 'request';
+  const fate = hit.fate === 1 ? `failed ${what}` : hit.fate === 2 && hit.response ? 'answer of a failed try, to be retried' : `${what} on its way`;
+  inspectorStore.setState({ dot: { id: hit.request, edge, fate, sampled: hit.sampled } });
+  await openInspector({ kind: 'request', id: hit.request });
 }
 
 /** Opens the panel on its list of recent requests (failed ones first, by default). */
@@ -80,7 +111,11 @@ export async function refreshInspector(): Promise<void> {
     }
     case 'request': {
       const trace = await api.requestSpans(target.id);
-      if (mine === ticket) inspectorStore.setState({ trace, message: trace ? null : `request ${target.id} is no longer kept (only the newest are; the run may have been reset)` });
+      if (mine !== ticket) return;
+      const dot = inspectorStore.getState().dot;
+      const fromDot = dot !== null && dot.id === target.id && !dot.sampled;
+      const missing = fromDot ? `request #${target.id}: ${NOT_SAMPLED_NOTE}` : `request ${target.id} is no longer kept (only the newest are; the run may have been reset)`;
+      inspectorStore.setState({ trace, message: trace ? null : missing });
       return;
     }
   }

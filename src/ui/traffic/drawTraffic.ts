@@ -1,6 +1,6 @@
 // Draws the messages in flight as dots on a canvas laid exactly over the topology SVG.
 // Plain functions over the latest frame; the canvas is cleared and redrawn each time.
-import { DOT_STRIDE, PASSED_STRIDE, type Frame } from '../../workers/protocol';
+import { DOT_STRIDE, DotField, PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import { Meaning } from '../theme/palette';
 import { LANE_SAMPLES, pointOnLane, type EdgeLanes } from '../topology/lanes';
 import { IDENTITY_CAMERA, type Camera } from '../topology/camera';
@@ -8,7 +8,7 @@ import { pulseStrength, type Pulses } from './pulses';
 import { groupPulseStrength, type GroupPulseLines } from './groupPulses';
 
 /** Dot radii in design units: failures larger, so they read at a glance. */
-const RADIUS = { request: 6, response: 5.5, failed: 7.5 } as const;
+export const RADIUS = { request: 6, response: 5.5, failed: 7.5 } as const;
 /** Lane colour per PASSED_STRIDE slot. */
 const PULSE_COLOURS = [Meaning.request, Meaning.response, Meaning.failed] as const;
 /** Wall ms for a dash of a pulse to march one dash period. */
@@ -63,10 +63,15 @@ export interface TrafficView {
   readonly groupPulses?: (k: number) => GroupPulseLines | null;
 }
 
+/** Gap between a sampled dot and its ring, and the ring's width, in CSS pixels. */
+const RING_GAP_PX = 2;
+const RING_WIDTH_PX = 1.25;
+
 /**
  * Clears the canvas, lights the lanes that fast traffic went through, and draws every dot of
  * `frame` on its edge's lane: responses first, then requests, failures last so they stay on
- * top. Impure: draws on `ctx`.
+ * top; a dot whose request the tracer keeps for sure gets a thin ring in `ring` (a click on it
+ * opens its waterfall). Impure: draws on `ctx`.
  */
 export function drawTraffic(
   ctx: CanvasRenderingContext2D,
@@ -77,6 +82,7 @@ export function drawTraffic(
   now: number,
   outline = '#ffffff',
   camera: Camera = IDENTITY_CAMERA,
+  ring = '#0f172a',
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
@@ -99,6 +105,29 @@ export function drawTraffic(
   drawPass(ctx, scene, frame.dots, -1, 2, r(RADIUS.request), Meaning.retry, many);
   ctx.lineWidth = outlineWidth(1.5);
   drawPass(ctx, scene, frame.dots, -1, 1, r(RADIUS.failed), Meaning.failed, many);
+  drawRings(ctx, scene, frame.dots, r, dpr / k, ring);
+}
+
+/** A thin ring around each sampled dot, one path. `px`: design units per CSS pixel. */
+function drawRings(ctx: CanvasRenderingContext2D, scene: TrafficView, dots: Float32Array, r: (design: number) => number, px: number, colour: string): void {
+  ctx.beginPath();
+  let any = false;
+  const hidden = scene.hiddenEdges;
+  for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
+    if (dots[j + DotField.flags] % 2 !== 1) continue;
+    const lanes = scene.lanes[dots[j]];
+    if (!lanes || (hidden && hidden[dots[j]])) continue;
+    const response = dots[j + DotField.response] === 1;
+    pointOnLane(response ? lanes.response : lanes.request, dots[j + DotField.progress], at);
+    const radius = r(dots[j + DotField.fate] === 1 ? RADIUS.failed : response ? RADIUS.response : RADIUS.request) + RING_GAP_PX * px;
+    ctx.moveTo(at.x + radius, at.y);
+    ctx.arc(at.x, at.y, radius, 0, 2 * Math.PI);
+    any = true;
+  }
+  if (!any) return;
+  ctx.lineWidth = RING_WIDTH_PX * px;
+  ctx.strokeStyle = colour;
+  ctx.stroke();
 }
 
 /**
