@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOT_STRIDE, DotFate, dotRequest, dotSampled, packDotRequest, type Frame } from '../../src/workers/protocol';
 import { LANE_SAMPLES, type EdgeLanes } from '../../src/ui/topology/lanes';
-import { DOT_HIT_SLOP_PX, dotAt } from '../../src/ui/traffic/dotAt';
+import { DOT_HIT_SLOP_PX, dotAt, ringedDots } from '../../src/ui/traffic/dotAt';
 import type { TrafficView } from '../../src/ui/traffic/drawTraffic';
 
 /** A straight lane from (x0, y) to (x1, y), LANE_SAMPLES + 1 points. */
@@ -78,6 +78,19 @@ describe('dotAt', () => {
     expect(dotAt(frameOf([{ edge: 4, progress: 0.5, request: 3 }]), view, camera, 210, 210)).toBeNull();
     expect(dotAt(frameOf([{ progress: 0.5, request: 0 }]), view, camera, 210, 210)).toBeNull();
     expect(dotAt(null, view, camera, 210, 210)).toBeNull();
+  });
+});
+
+describe('ringedDots', () => {
+  it('lists only sampled dots, with their request and stage position, at most max of them', () => {
+    const f = frameOf([
+      { progress: 0.5, request: 1, sampled: true },
+      { progress: 0.25, request: 2 },
+      { progress: 0.25, response: true, request: 21, sampled: true },
+      { progress: 0.75, request: 41, sampled: true },
+    ]);
+    expect(ringedDots(f, view, camera)).toBe('1:210,210 21:310,230 41:310,210');
+    expect(ringedDots(f, view, camera, 1)).toBe('1:210,210');
   });
 });
 

@@ -16,7 +16,7 @@ import { createCanvasTopology, type CanvasTopologyScene } from '../topology/rend
 import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import { findNode } from '../topology/findNode';
 import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
-import { dotAt } from '../traffic/dotAt';
+import { dotAt, ringedDots } from '../traffic/dotAt';
 import { groupPulseLines } from '../traffic/groupPulses';
 import { createPulses, feedPulses, type Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
@@ -184,6 +184,7 @@ export function TopologyView() {
       const ctx = canvas.getContext('2d');
       if (ctx) drawTraffic(ctx, view, frames.latest, pulsesRef.current, dpr, now, outlineRef.current, camera, ringRef.current);
       canvas.dataset.dots = String((frames.latest?.dots.length ?? 0) / DOT_STRIDE);
+      canvas.dataset.ringed = ringedDots(frames.latest, view, camera);
     };
     paintRef.current = () => {
       if (!raf) raf = requestAnimationFrame(paint);

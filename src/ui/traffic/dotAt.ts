@@ -61,3 +61,25 @@ export function dotAt(frame: Frame | null, view: TrafficView | null, camera: Cam
   }
   return best;
 }
+
+/**
+ * Where the first `max` ringed (sampled) dots of `frame` are on the stage, as "request:x,y"
+ * words in CSS pixels, rounded: the traffic canvas carries it as `data-ringed` so a test (or a
+ * person with devtools) can find a dot to click. Pure.
+ */
+export function ringedDots(frame: Frame | null, view: TrafficView | null, camera: Camera, max = 20): string {
+  if (!frame || !view) return '';
+  const { scale, tx, ty } = view.base;
+  const k = camera.k * scale;
+  const dots = frame.dots;
+  const out: string[] = [];
+  for (let j = 0; j + DOT_STRIDE <= dots.length && out.length < max; j += DOT_STRIDE) {
+    if (!dotSampled(dots, j)) continue;
+    const edge = dots[j + DotField.edge];
+    const lanes = view.lanes[edge];
+    if (!lanes || view.hiddenEdges?.[edge]) continue;
+    pointOnLane(dots[j + DotField.response] === 1 ? lanes.response : lanes.request, dots[j + DotField.progress], at);
+    out.push(`${dotRequest(dots, j)}:${Math.round(camera.x + camera.k * tx + k * at.x)},${Math.round(camera.y + camera.k * ty + k * at.y)}`);
+  }
+  return out.join(' ');
+}
