@@ -159,7 +159,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const mid = el.getPointAtLength(el.getTotalLength() * 0.5);
     const lock = e.edge.mtls ? g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${mid.x},${mid.y})`) : null;
     if (lock) drawLock(lock);
-    const broken = g.append('g').attr('class', 'topo-lock topo-lock-broken').attr('data-broken-lock', `${from}->${to}`).attr('transform', `translate(${mid.x},${mid.y})`).attr('visibility', 'hidden');
+    const broken = g.append('g').attr('class', 'topo-lock-broken').attr('data-broken-lock', `${from}->${to}`).attr('transform', `translate(${mid.x},${mid.y})`).attr('visibility', 'hidden');
     brokenLocks.push({ edge: e.edge.id, g: broken.node()!, title: drawBrokenLock(broken), lock: lock?.node() ?? null, shown: 0 });
     // The link's points, for placing labels clear of every link (see placeEdgeLabels).
     const len = el.getTotalLength();
