@@ -44,3 +44,6 @@ root.render(
 );
 
 void controller.start();
+// A link pasted into this tab that differs only in its fragment (where a scenario's data goes)
+// does not load a page: open it as a fresh page would. The app's own replaceState fires no event.
+window.addEventListener('hashchange', () => location.reload());

@@ -89,3 +89,17 @@ describe('a link holds the run', () => {
     expect(packActions([])).toBe(pack('[]'));
   });
 });
+
+describe('a scenario in a link', () => {
+  it('travels in the fragment, which servers never see, and reads back with the query', () => {
+    const ctx = { scenarioIds: ['hello-mesh'], defaultId: 'hello-mesh', speedIds: ['1', '10'] };
+    const text = JSON.stringify({ name: 'mine', clients: [], services: [] });
+    const link = encodeLink({ recipe: { scenario: { kind: 'inline', text }, seed: 7, actions: [] }, tMs: 2000, speedId: '10' });
+    expect(link).toMatch(/^\?seed=7&t=2s&speed=10#data=[A-Za-z0-9_-]+$/);
+    const d = decodeLink(link, ctx);
+    expect(d.problems).toEqual([]);
+    expect(d.scenario).toEqual({ kind: 'inline', text });
+    expect(d.seed).toBe(7);
+    expect(d.tMs).toBe(2000);
+  });
+});

@@ -56,11 +56,22 @@ export interface LinkContext {
 }
 
 /**
- * Reads a URL's query (`location.search`). Each bad parameter gets a problem at its name and is
+ * A link's parameters: its query and its fragment together (`?scenario=x#data=...`), as the
+ * app writes a scenario's data into the fragment. Pure.
+ */
+export function linkParams(link: string): URLSearchParams {
+  const hashAt = link.indexOf('#');
+  const q = new URLSearchParams(hashAt < 0 ? link : link.slice(0, hashAt));
+  if (hashAt >= 0) for (const [k, v] of new URLSearchParams(link.slice(hashAt + 1))) q.append(k, v);
+  return q;
+}
+
+/**
+ * Reads a link's query and fragment (`location.search + location.hash`). Each bad parameter gets a problem at its name and is
  * left out (an unknown scenario opens the default one); the rest is used. Never throws. Pure.
  */
 export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
-  const q = new URLSearchParams(search);
+  const q = linkParams(search);
   const problems: Problem[] = [];
   const out: DecodedLink = { scenario: null, seed: null, actions: [], tMs: 0, speedId: null, layout: {}, problems };
   const bad = (path: string, message: string) => void problems.push({ path, message });
@@ -174,17 +185,21 @@ function decodeActions(param: string, bad: (path: string, message: string) => vo
 export function encodeLink(link: LinkState, packed?: string | null): string {
   const q: string[] = [];
   const { recipe } = link;
+  // NOTE: a scenario's data goes in the fragment, which browsers never send: servers refuse
+  // long request lines (vite preview answers 431 past about 16 KB, many hosts past 8 KB), and
+  // a fragment keeps a person's scenario out of server logs too.
+  let fragment = '';
   if (recipe.scenario.kind === 'builtin') q.push(`scenario=${encodeURIComponent(recipe.scenario.id)}`);
   else {
     const data = packed === undefined ? pack(recipe.scenario.text) : packed;
-    if (data !== null) q.push(`data=${data}`);
+    if (data !== null) fragment = `#data=${data}`;
   }
   if (recipe.seed !== null) q.push(`seed=${recipe.seed}`);
   if (recipe.actions.length > 0) q.push(`faults=${packActions(recipe.actions)}`);
   if (recipe.layout && Object.keys(recipe.layout).length > 0) q.push(`layout=${pack(JSON.stringify(Object.fromEntries(Object.entries(recipe.layout).map(([n, p]) => [n, [p.x, p.y]]))))}`);
   if (link.tMs > 0) q.push(`t=${formatT(link.tMs)}`);
   q.push(`speed=${encodeURIComponent(link.speedId)}`);
-  return `?${q.join('&')}`;
+  return `?${q.join('&')}${fragment}`;
 }
 
 /** The live actions packed as `[ms, ev, fault | id]` entries. Pure. */

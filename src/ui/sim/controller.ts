@@ -6,7 +6,7 @@ import { WorkerStopped, type SimBridge, type SimWorker } from '../bridge/simBrid
 import { DEFAULT_SCENARIO_ID, type ScenarioEntry } from '../scenarios/catalog';
 import type { FrameChannel } from '../state/frameChannel';
 import { EMPTY_STATS, RunStatus, type AppStore, type Problem, type ReloadChoice, type RunFailure, type Stats } from '../state/store';
-import { decodeLink, encodeLink, packScenario, type Recipe } from '../recipe';
+import { decodeLink, encodeLink, linkParams, packScenario, type Recipe } from '../recipe';
 import { SPEEDS, speedById } from './speeds';
 import { WorkerHung, withDeadline } from './watchdog';
 
@@ -35,7 +35,7 @@ const URL_INTERVAL_MS = 500;
 
 export interface Controller {
   /**
-   * Opens the run a link asks for (`search` is `location.search`; by default the page's own):
+   * Opens the run a link asks for (`search` is `location.search + location.hash`; by default the page's own):
    * its scenario (the default one when none or an unknown one), seed, live faults, moment and
    * speed. What is wrong with the link is listed in `linkProblems`, and the rest is used.
    */
@@ -396,7 +396,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       urlTimer = null;
       lastUrlAt = performance.now();
       const search = linkSearch();
-      if (search !== null && search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+      if (search !== null && search !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${search}`);
     }, wait);
   }
 
@@ -473,7 +473,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
         entry = undefined;
       }
     }
-    const asked = new URLSearchParams(search);
+    const asked = linkParams(search);
     // The link named a scenario that could not be opened: its seed, faults and moment were for that one.
     const fellBack = !entry && (asked.has('scenario') || asked.has('data'));
     if (!entry) {
@@ -537,7 +537,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   }
 
   return {
-    async start(search = typeof location === 'undefined' ? '' : location.search) {
+    async start(search = typeof location === 'undefined' ? '' : location.search + location.hash) {
       await openLink(search);
       // From now on the address bar follows the run: its recipe, moment and speed.
       let before = store.getState();
