@@ -85,10 +85,12 @@ export function TopologyView() {
     if (save) store.setState((d) => void (d.recipe && (Object.keys(next).length ? (d.recipe.layout = { ...next }) : delete d.recipe.layout)));
   };
   placeByHandRef.current = placeByHand;
+  // Positions this browser kept from before go into the recipe once; a drag puts its own there
+  // when it ends (never a position on the way, which a reload would then reopen).
   useEffect(() => {
     const r = store.getState().recipe;
-    if (r && !r.layout && Object.keys(handPlaced).length > 0) store.setState((d) => void (d.recipe && (d.recipe.layout = { ...handPlaced })));
-  }, [handPlaced, store, scenarioName]);
+    if (dragged === null && r && !r.layout && Object.keys(handPlaced).length > 0) store.setState((d) => void (d.recipe && (d.recipe.layout = { ...handPlaced })));
+  }, [handPlaced, dragged, store, scenarioName]);
   const unfolded = useMemo(() => new Set(unfoldedNames ?? unfoldedOf(scenarioName)), [unfoldedNames, scenarioName]);
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
