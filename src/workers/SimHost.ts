@@ -122,6 +122,7 @@ export class SimHost implements WorldObserver {
         description: s.description ?? '',
         seed: this.world!.seed,
         durationMs: s.duration,
+        warmupMs: s.warmup,
         topology: this.world!.topology,
         narrative: s.narrative,
         lesson: s.lesson ?? '',

@@ -23,7 +23,11 @@ export interface MeasuredFigure {
   value: number;
   /** The value for people: "33.1%", "2.01 ms", "26.9", "0.35 vCPU". "—" while NaN. */
   text: string;
-  /** What it was measured over: "requests ended 21 s – 58 s (so far)", "the whole run so far". */
+  /**
+   * What it was measured over, or why there is no number: "21 s – 58 s, so far" inside a window
+   * (requests by the time they ended), "21 s – 58 s" once it is over, "from 21 s (starts in 4 s)"
+   * before it, "… : no requests in the window yet" while it has none; "the whole run so far".
+   */
   over: string;
   /** True once the run is past the window's end (or, without a window, at the run's end). */
   complete: boolean;
@@ -52,8 +56,12 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
   const windowed = f.from !== undefined || f.to !== undefined;
   const inWindow = buckets.filter((b) => b.t >= from && b.t + bucketMs <= to);
   const complete = totals.simTime >= to;
-  const over = windowed ? `ended ${secs(from)} – ${secs(to)}${complete ? '' : ', so far'}` : complete ? 'the whole run' : 'the whole run so far';
-  const result = (value: number, text: (v: number) => string): MeasuredFigure => ({ value, text: Number.isFinite(value) ? text(value) : '—', over, complete });
+  const result = (value: number, text: (v: number) => string): MeasuredFigure => ({
+    value,
+    text: Number.isFinite(value) ? text(value) : '—',
+    over: windowed ? windowText(from, to, totals.simTime, Number.isFinite(value)) : complete ? 'the whole run' : 'the whole run so far',
+    complete,
+  });
   const ended = (b: SeriesBucket) => (f.client ? (b.clients[f.client]?.ok ?? 0) + (b.clients[f.client]?.failed ?? 0) : b.ok + b.failed);
   const sum = (g: (b: SeriesBucket) => number) => inWindow.reduce((t, b) => t + g(b), 0);
   // Latency is recorded for ok requests after the warmup only: none yet reads as nothing.
@@ -101,6 +109,14 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
 }
 
 const secs = (msValue: number) => `${+(msValue / 1000).toFixed(1)} s`;
+
+/** A window's wording at simulated time `now`: before it, inside it (so far) or after it. */
+function windowText(from: number, to: number, now: number, has: boolean): string {
+  if (now < from) return `from ${secs(from)} (starts in ${Math.ceil((from - now) / 1000)} s)`;
+  const span = `${secs(from)} – ${secs(to)}`;
+  if (now < to) return has ? `${span}, so far` : `${span}: no requests in the window yet`;
+  return has ? span : `${span}: no requests in the window`;
+}
 
 function percent(v: number): string {
   const p = v * 100;

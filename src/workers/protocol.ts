@@ -9,6 +9,8 @@ export interface ScenarioInfo {
   description: string;
   seed: number;
   durationMs: number;
+  /** The scenario's `warmup`, ms: latency figures count only ok requests sent after it (0 without one). */
+  warmupMs: number;
   topology: Topology;
   /** The scenario's story, step by step, and its lesson. */
   narrative: { at: number; title: string; text: string; highlight: string[]; figure?: LessonFigure }[];

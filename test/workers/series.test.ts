@@ -99,8 +99,26 @@ describe('lesson figures measured on screen', () => {
     const { buckets, frame } = runCollecting(h, 25_000, 6000);
     const m = measureFigure(figureOf(info), buckets, 1000, totalsOf(frame), info.durationMs);
     expect(Math.abs(m.value - 27) / 27).toBeLessThan(0.05);
-    expect(m.over).toBe('ended 11 s – 24 s');
+    expect(m.over).toBe('11 s – 24 s');
     expect(m.complete).toBe(true);
+  });
+
+  it("says a window is still running (so far), not yet begun (starts in), or has no requests yet, as the run goes through it", () => {
+    const { h, info } = host('retry-storm.json');
+    const before = runCollecting(h, 5000, 5000);
+    const m5 = measureFigure(figureOf(info), before.buckets, 1000, totalsOf(before.frame), info.durationMs);
+    expect(m5).toMatchObject({ text: '—', over: 'from 11 s (starts in 6 s)', complete: false });
+    const mid = runCollecting(h, 20_000, 5000);
+    const m20 = measureFigure(figureOf(info), [...before.buckets, ...mid.buckets], 1000, totalsOf(mid.frame), info.durationMs);
+    expect(m20.over).toBe('11 s – 24 s, so far');
+    expect(m20.complete).toBe(false);
+    expect(m20.value).toBeGreaterThan(10);
+
+    // control-plane-outage's step 5 measures 66 s to 80 s: at 66.5 s no second of it has closed.
+    const cp = host('control-plane-outage.json');
+    const at = runCollecting(cp.h, 66_500, 20_000);
+    const m66 = measureFigure(figureOf(cp.info, 1), at.buckets, 1000, totalsOf(at.frame), cp.info.durationMs);
+    expect(m66).toMatchObject({ text: '—', over: '66 s – 80 s: no requests in the window yet', complete: false });
   });
 
   it('gateway-only shows a third of user requests failing while the replica hangs (21 s to 58 s)', () => {

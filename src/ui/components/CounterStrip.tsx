@@ -63,27 +63,59 @@ function Latency() {
   const p90 = useAppStore((s) => s.stats.p90);
   const p99 = useAppStore((s) => s.stats.p99);
   const mean = useAppStore((s) => s.stats.mean);
+  const simTime = useAppStore((s) => s.stats.simTime);
+  const warmupMs = useAppStore((s) => s.info?.warmupMs ?? 0);
   // Zero for all while no ok request has been recorded (none yet, or all in the warm-up).
   const has = ok > 0 && (p50 > 0 || p99 > 0 || mean > 0);
   const q = (label: string, value: number, testId: string) => (
-    <>
+    <span className="latency-cell">
       <span className="latency-q">{label}</span>
       <span className="figure-value" data-testid={testId}>
-        {formatLatency(value, has)}
+        {formatLatency(value, true)}
       </span>
-    </>
+    </span>
   );
+  const why = has ? null : latencyWhy(simTime, warmupMs, ok);
   return (
-    <div className="figure figure-latency" title={has ? undefined : 'No latency yet: no ok request recorded after the warm-up'}>
-      <span className="figure-label">latency of ok requests</span>
-      <span className="latency-pair">
-        {q('mean', mean, 'mean')}
-        {q('p50', p50, 'p50')}
-        {q('p90', p90, 'p90')}
-        {q('p99', p99, 'p99')}
+    <div className="figure figure-latency" title={why ? why.title : 'Latency of requests that ended ok, sent after the warm-up: mean, p50, p90 and p99'}>
+      <span className="figure-label">
+        <span className="caption-wide">latency of ok requests</span>
+        <span className="caption-narrow">latency (ok)</span>
       </span>
+      {why ? (
+        <span className="figure-value figure-value-why" data-testid="latency-status">
+          {why.text}
+        </span>
+      ) : (
+        <span className="latency-grid">
+          {q('mean', mean, 'mean')}
+          {q('p50', p50, 'p50')}
+          {q('p90', p90, 'p90')}
+          {q('p99', p99, 'p99')}
+        </span>
+      )}
     </div>
   );
+}
+
+/**
+ * Why the latency counters have no figure yet, in a few words and in full. Latency counts only
+ * ok requests sent after the scenario's `warmup` (World.latency; README, The CLI), so during the
+ * warm-up there is nothing by design, however many requests ended ok. Pure.
+ */
+export function latencyWhy(simTimeMs: number, warmupMs: number, ok: number): { text: string; title: string } {
+  const w = `${+(warmupMs / 1000).toFixed(1)} s`;
+  if (warmupMs > 0 && simTimeMs < warmupMs) {
+    return {
+      text: `warming up (${w})`,
+      title: `No latency yet: it counts ok requests sent after the scenario's warm-up, its first ${w} (${formatCount(ok)} ok so far are left out)`,
+    };
+  }
+  if (ok === 0) return { text: 'no ok request yet', title: 'No latency yet: no request has ended ok' };
+  return {
+    text: 'none since warm-up yet',
+    title: `No latency yet: no request sent after the warm-up (${w}) has ended ok`,
+  };
 }
 
 /**
@@ -107,7 +139,10 @@ function ProxyCpu() {
       <span className="figure-value" data-testid="proxy-cpu">
         {Number.isFinite(per) ? per.toFixed(2) : '—'}
       </span>
-      <span className="figure-note">vCPU / 1000 req/s / proxy</span>
+      <span className="figure-note">
+        <span className="caption-wide">vCPU / 1000 req/s / proxy</span>
+        <span className="caption-narrow">vCPU/1k req/s each</span>
+      </span>
       <span className="figure-note" data-testid="proxy-cpu-total">
         {Number.isFinite(total) ? `${total < 10 ? total.toFixed(2) : total.toFixed(1)} vCPU in all` : ''}
       </span>
@@ -122,7 +157,10 @@ function Clock() {
   const share = duration > 0 ? Math.min(1, simTime / duration) : 0;
   return (
     <div className="figure figure-clock">
-      <span className="figure-label">simulated time</span>
+      <span className="figure-label">
+        <span className="caption-wide">simulated time</span>
+        <span className="caption-narrow">sim time</span>
+      </span>
       <span className="clock-line">
         <span className="figure-value" data-testid="sim-time">
           {formatSimTime(simTime)}

@@ -1,0 +1,117 @@
+// The counter strip: every figure readable, none drawn over another, with sidecars and without,
+// from 1600x1000 down to 1024x768; latency says why it has no figure yet.
+import { expect, test, type Page } from '@playwright/test';
+
+interface TextBox {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The boxes of the strip's visible texts: one per text node, as the glyphs lie on screen (a
+ * Range's rectangle, not the element's, which may stretch across empty room).
+ */
+async function stripTexts(page: Page): Promise<{ texts: TextBox[]; strip: TextBox }> {
+  return page.evaluate(() => {
+    const strip = document.querySelector('footer.strip')!;
+    const texts: { text: string; x: number; y: number; w: number; h: number }[] = [];
+    const walker = document.createTreeWalker(strip, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      if (!text) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of Array.from(range.getClientRects())) {
+        if (r.width > 0 && r.height > 0) texts.push({ text, x: r.x, y: r.y, w: r.width, h: r.height });
+      }
+    }
+    const s = strip.getBoundingClientRect();
+    return { texts, strip: { text: 'strip', x: s.x, y: s.y, w: s.width, h: s.height } };
+  });
+}
+
+/** Pairs of texts whose boxes overlap by more than half a pixel each way. */
+function overlaps(texts: TextBox[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i];
+      const b = texts[j];
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (dx > 0.5 && dy > 0.5) out.push(`"${a.text}" and "${b.text}" overlap by ${dx.toFixed(1)}x${dy.toFixed(1)} px`);
+    }
+  }
+  return out;
+}
+
+async function openAt(page: Page, scenario: string, seconds: number) {
+  await page.goto(`/?scenario=${scenario}&t=${seconds}s`);
+  await expect
+    .poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 30_000 })
+    .toBeCloseTo(seconds, 0);
+  await expect(page.getByTestId('run-status')).not.toHaveText('playing');
+}
+
+const SIZES = [
+  { width: 1600, height: 1000 },
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+];
+
+for (const scenario of ['hello-mesh', 'partial-adoption', 'gateway-only']) {
+  for (const size of SIZES) {
+    test(`${scenario} at ${size.width}x${size.height}: no two counter texts overlap, and all lie inside the strip`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await openAt(page, scenario, 30);
+      // The strip has every figure: latency numbers, and proxy CPU where there are sidecars.
+      await expect(page.getByTestId('p99')).toHaveText(/^\d+(\.\d+)? (ms|s)$/);
+      await expect(page.getByTestId('proxy-cpu')).toHaveCount(scenario === 'gateway-only' ? 0 : 1);
+      const { texts, strip } = await stripTexts(page);
+      expect(texts.length).toBeGreaterThan(15);
+      expect(overlaps(texts)).toEqual([]);
+      for (const t of texts) {
+        expect(t.x, t.text).toBeGreaterThanOrEqual(strip.x);
+        expect(t.x + t.w, t.text).toBeLessThanOrEqual(strip.x + strip.w + 0.5);
+        expect(t.y + t.h, t.text).toBeLessThanOrEqual(size.height + 0.5);
+      }
+      // Shorter captions below 1280 px, the full text in the figure's title.
+      if (scenario !== 'gateway-only') {
+        const narrow = size.width <= 1280;
+        await expect(page.locator('.figure-proxy').getByText('vCPU/1k req/s each')).toBeVisible({ visible: narrow });
+        await expect(page.locator('.figure-proxy').getByText('vCPU / 1000 req/s / proxy')).toBeVisible({ visible: !narrow });
+        await expect(page.locator('.figure-proxy')).toHaveAttribute('title', /CPU per 1000 requests\/s through it/);
+      }
+      await page.screenshot({ path: `test-results/counters-${scenario}-${size.width}.png` });
+    });
+  }
+}
+
+test('latency says it is warming up rather than "—" during the warm-up, then shows its figures', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // mm1's warm-up is 5 s: at 0.6 s hundreds of requests ended ok, none of them counted.
+  await openAt(page, 'mm1', 0.6);
+  await expect(page.getByTestId('latency-status')).toHaveText('warming up (5 s)');
+  expect(Number.parseInt((await page.getByTestId('ok-count').textContent())!.replace(/,/g, ''), 10)).toBeGreaterThan(100);
+  await expect(page.locator('.figure-latency')).toHaveAttribute('title', /first 5 s/);
+  await expect(page.getByTestId('p50')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/counters-mm1-warmup-1024.png' });
+  await openAt(page, 'mm1', 8);
+  await expect(page.getByTestId('latency-status')).toHaveCount(0);
+  await expect(page.getByTestId('mean')).toHaveText(/^\d\.\d ms$/);
+  // istio-load-test-full warms up for 0.5 s.
+  await openAt(page, 'istio-load-test-full', 0.3);
+  await expect(page.getByTestId('latency-status')).toHaveText('warming up (0.5 s)');
+});
+
+test('a lesson window reads "so far" while it runs and says when it starts before it', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openAt(page, 'retry-storm', 20);
+  await expect(page.getByTestId('lesson-figure')).toContainText('lesson: 27 · 11 s – 24 s, so far');
+  await expect(page.getByTestId('lesson-figure')).not.toContainText('ended');
+  await page.screenshot({ path: 'test-results/counters-retry-storm-20s.png' });
+});
