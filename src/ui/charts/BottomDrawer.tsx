@@ -6,11 +6,30 @@ import './charts.css';
 
 type Tab = 'charts' | 'events' | null;
 
-/** Opens on the charts where the screen is tall enough for them beside the topology. */
-const initialTab = (): Tab => (typeof window !== 'undefined' && window.innerHeight >= 880 ? 'charts' : null);
+const KEY = 'meshsim.drawer';
+
+/**
+ * The tab a person left open last time; otherwise the charts only where the screen is tall
+ * enough for them beside a readable topology (at 1600x1000 open charts halve the topology's
+ * height, and its text shrank to 6-8 px).
+ */
+const initialTab = (): Tab => {
+  if (typeof window === 'undefined') return null;
+  const kept = window.localStorage?.getItem(KEY);
+  if (kept === 'charts' || kept === 'events' || kept === 'none') return kept === 'none' ? null : kept;
+  return window.innerHeight >= 1150 ? 'charts' : null;
+};
 
 export function BottomDrawer() {
-  const [tab, setTab] = useState<Tab>(initialTab);
+  const [tab, setTabState] = useState<Tab>(initialTab);
+  const setTab = (t: Tab) => {
+    setTabState(t);
+    try {
+      window.localStorage.setItem(KEY, t ?? 'none');
+    } catch {
+      // Storage refused (private mode): the choice lasts this page only.
+    }
+  };
   const button = (t: Exclude<Tab, null>, label: string) => (
     <button
       type="button"
