@@ -108,7 +108,7 @@ test('latency says it is warming up rather than "—" during the warm-up, then s
   await expect(page.getByTestId('latency-status')).toHaveText('warming up (0.5 s)');
 });
 
-test('a lesson window reads "so far" while it runs and says when it starts before it', async ({ page }) => {
+test('a lesson window reads "11 s – 24 s, so far" while it runs, without "ended"', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await openAt(page, 'retry-storm', 20);
   await expect(page.getByTestId('lesson-figure')).toContainText('lesson: 27 · 11 s – 24 s, so far');
