@@ -407,7 +407,10 @@ export function TopologyView() {
     if (!(e.target as Element).closest?.('[data-node]')) {
       const r = e.currentTarget.getBoundingClientRect();
       const hit = dotAt(frames.latest, viewRef.current, cameraRef.current?.camera ?? IDENTITY_CAMERA, e.clientX - r.left, e.clientY - r.top);
-      if (hit) {
+      // On a busy link dots cover the line: an unsampled dot (no waterfall to show) yields to
+      // the link under it, so the link can still be picked; a ringed one opens its request.
+      const onLink = (e.target as Element).closest?.('[data-edge]') != null;
+      if (hit && (hit.sampled || !onLink)) {
         const edge = topology?.edges[hit.edge];
         const name = (id: number) => topology?.nodes.find((n) => n.id === id)?.name ?? String(id);
         void openDotRequest(hit, edge ? `${name(edge.from)} → ${name(edge.to)}` : `link ${hit.edge}`);
