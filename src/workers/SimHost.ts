@@ -533,7 +533,13 @@ export class SimHost implements WorldObserver {
         if (r.number === requestId && r.trace !== null && r.trace.sampled) t = r.trace;
       });
     }
-    return t === null ? null : structuredClone(t);
+    if (t === null) return null;
+    const copy = structuredClone(t) as Trace;
+    // A request in flight has spans planned to end later (a message on the wire ends when it
+    // arrives): up to now they are open, as a waterfall drawn now must not show the future.
+    const now = w.sim.now;
+    if (copy.fate === null) for (const sp of copy.spans) if (sp.end > now) sp.end = Number.NaN;
+    return copy;
   }
 
   /** Recently kept requests, newest first (failed ones only if asked), at most `limit` (default 50). */

@@ -36,5 +36,11 @@ describe('frame dots name their request', () => {
     expect(trace?.id).toBe(ringedInFlight);
     expect(trace?.sampled).toBe(true);
     expect(trace!.spans.length).toBeGreaterThan(1);
+    // Its dot was on the wire in this frame, so it is in flight, and nothing in it ends after
+    // now: the message still on the wire is an open span.
+    expect(trace!.fate).toBeNull();
+    const now = host.advance(0, 1e9).simTime;
+    expect(trace!.spans.filter((sp) => sp.end > now)).toEqual([]);
+    expect(trace!.spans.some((sp) => Number.isNaN(sp.end))).toBe(true);
   });
 });
