@@ -196,6 +196,9 @@ test('injecting a fault, seeking back before it and forward past it shows the sa
   await expect(page.getByTestId('sim-time')).toHaveText('15.0 s');
   await settled(page);
   await page.getByTestId('clear-injected').click();
+  // The run starts again without it and comes back to 15 s: the seek may not have begun when
+  // the click returns, so wait for its result rather than for a quiet moment.
+  await expect.poll(() => num(page, 'failed-count'), { timeout: 20_000 }).toBe(0);
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('15.0 s');
   expect(await num(page, 'failed-count')).toBe(0);

@@ -500,7 +500,17 @@ export function TopologyView() {
           )}
         </form>
         {large && groups.length > 0 && (
-          <details className="topo-groups" data-testid="groups">
+          <details
+            className="topo-groups"
+            data-testid="groups"
+            // Escape folds the list away, as it closes other panels, so it stops covering the canvas.
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.currentTarget.open = false;
+                e.stopPropagation();
+              }
+            }}
+          >
             <summary>
               Groups ({groups.length - hidden.size} of {groups.length} shown)
             </summary>
