@@ -150,11 +150,30 @@ test('a fault is injected from a selected node: its faults are offered, pre-fill
   await expect(item).toContainText('frontend');
   await expect(page.locator('[data-testid="topology"] [data-node="frontend"] .topo-state-down')).toHaveText('1 of 2 down');
   // A link offers its own faults: latency on it first.
-  // (The link from the client: the inspector's panel covers the links further right.)
-  await clickOn(page, '[data-testid="topology"] [data-edge="shoppers->frontend"] .topo-edge-pipe', 0.4);
+  // (The link from the client: the inspector's panel covers the links further right.) Paused,
+  // and clicked where no ringed dot lies: a click on a ringed dot opens its request instead.
+  await pause(page);
+  const pipe = '[data-testid="topology"] [data-edge="shoppers->frontend"] .topo-edge-pipe';
+  const stage = (await page.locator('.topology-stage').boundingBox())!;
+  const ringed = ((await page.getByTestId('traffic').getAttribute('data-ringed')) ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((d) => d.split(':')[1].split(',').map(Number))
+    .map(([x, y]) => ({ x: stage.x + x, y: stage.y + y }));
+  const clear = async (share: number) => {
+    const p = await page.locator(pipe).evaluate((el, f) => {
+      const path = el as SVGPathElement;
+      const q = path.getPointAtLength(path.getTotalLength() * f);
+      const m = path.getScreenCTM()!;
+      return { x: m.a * q.x + m.c * q.y + m.e, y: m.b * q.x + m.d * q.y + m.f };
+    }, share);
+    return ringed.every((d) => Math.hypot(d.x - p.x, d.y - p.y) > 16);
+  };
+  let share = 0.4;
+  for (const s of [0.4, 0.3, 0.5, 0.6, 0.25, 0.7, 0.2, 0.8]) if (await clear(s)) { share = s; break; }
+  await clickOn(page, pipe, share);
   await expect(offers).toHaveAttribute('data-target', 'shoppers → frontend');
   await expect(offers.getByTestId('fault-suggestion').first()).toHaveText('latency on this link');
   await expect(offers.getByTestId('fault-suggestion').nth(1)).toHaveText('partition shoppers from frontend');
-  await pause(page);
   await screenshots(page, 'truth-fault-from-node');
 });
