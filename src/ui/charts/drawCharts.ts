@@ -3,6 +3,7 @@
 import { axisBottom, axisLeft, select, type ScaleLinear } from 'd3';
 import type { ChartGeometry, Size, StackGeometry } from './geometry';
 import { MARGIN } from './geometry';
+import { formatNumber } from '../format';
 import { OkabeIto } from '../theme/palette';
 
 /** A moment marked on every chart: a narrative step or a fault's start (and end). */
@@ -32,7 +33,7 @@ function frame(svg: SVGSVGElement, size: Size, x: ScaleLinear<number, number>, y
     .append('g')
     .attr('class', 'chart-axis chart-axis-x')
     .attr('transform', `translate(0,${size.height - MARGIN.bottom})`)
-    .call(axisBottom(x).ticks(ticks).tickSizeOuter(0).tickFormat((v) => `${+(Number(v) / 1000).toFixed(1)} s`));
+    .call(axisBottom(x).ticks(ticks).tickSizeOuter(0).tickFormat((v) => `${formatNumber(Number(v) / 1000, Number(v) % 1000 === 0 ? 0 : 1)} s`));
   root
     .append('g')
     .attr('class', 'chart-axis chart-axis-y')

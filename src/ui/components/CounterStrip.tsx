@@ -1,5 +1,5 @@
 // The live figures at the bottom: what was sent, what came back, what failed and why.
-import { formatCount, formatLatency, formatShare, formatSimTime } from '../format';
+import { formatCount, formatLatency, formatNumber, formatShare, formatSimTime } from '../format';
 import { useAppStore } from '../state/useAppStore';
 import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
@@ -137,14 +137,14 @@ function ProxyCpu() {
     >
       <span className="figure-label">proxy CPU</span>
       <span className="figure-value" data-testid="proxy-cpu">
-        {Number.isFinite(per) ? per.toFixed(2) : '—'}
+        {formatNumber(per, 2)}
       </span>
       <span className="figure-note">
         <span className="caption-wide">vCPU / 1000 req/s / proxy</span>
         <span className="caption-narrow">vCPU/1k req/s each</span>
       </span>
       <span className="figure-note" data-testid="proxy-cpu-total">
-        {Number.isFinite(total) ? `${total < 10 ? total.toFixed(2) : total.toFixed(1)} vCPU in all` : ''}
+        {Number.isFinite(total) ? `${formatNumber(total, total < 10 ? 2 : 1)} vCPU in all` : ''}
       </span>
     </div>
   );

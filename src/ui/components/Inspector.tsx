@@ -10,14 +10,15 @@ type Topology = ScenarioInfo['topology'];
 import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type DotRequest, type InspectTarget } from '../inspector/inspectorStore';
 import { formatMs, layoutWaterfall } from '../inspector/waterfall';
 import { useAppStore } from '../state/useAppStore';
+import { formatCount, formatNumber } from '../format';
 import '../inspector/inspector.css';
 
 /** How often an open panel asks the worker again while the run moves. */
 const REFRESH_MS = 500;
 
-const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
 /** A simulated time: seconds, or hours past an hour (certificate lifetimes). */
-const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `${(ms / 3_600_000).toFixed(1)} h` : `${(ms / 1000).toFixed(1)} s`);
+const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
 
 export function Inspector() {
   const open = useStore(inspectorStore, (s) => s.open);
@@ -176,7 +177,7 @@ function RequestList() {
               >
                 <span className="request-id">#{r.id}</span>
                 <span className="request-fate">{r.fate}</span>
-                <span className="request-when">{(r.start / 1000).toFixed(2)} s</span>
+                <span className="request-when">{formatNumber(r.start / 1000, 2)} s</span>
                 <span className="request-dur">{Number.isNaN(r.durationMs) ? '…' : formatMs(r.durationMs)}</span>
               </button>
             </li>
@@ -242,7 +243,7 @@ function NodeView({ node }: { node: NodeInspect }) {
                 <td>
                   {r.busy}/{r.concurrency}
                 </td>
-                <td>{r.queued}</td>
+                <td>{formatCount(r.queued)}</td>
                 <td>{pct(r.utilization)}</td>
                 <td>{r.proxy ? pct(r.proxy.cpuUtilization) : '—'}</td>
                 <td>{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
@@ -305,18 +306,18 @@ function EdgeView({ edge }: { edge: EdgeInspect }) {
       </h3>
       <dl className="inspect-figures">
         <dt>calls/s</dt>
-        <dd data-testid="edge-rate">{edge.requestsPerSec.toFixed(1)}</dd>
+        <dd data-testid="edge-rate">{formatNumber(edge.requestsPerSec, 1)}</dd>
         <dt>p50 / p90 / p99</dt>
         <dd>{edge.latencyMs ? `${formatMs(edge.latencyMs.p50)} / ${formatMs(edge.latencyMs.p90)} / ${formatMs(edge.latencyMs.p99)}` : '—'}</dd>
         <dt>tries per call</dt>
-        <dd data-testid="edge-attempts">{edge.attemptsPerCall.toFixed(2)}</dd>
+        <dd data-testid="edge-attempts">{formatNumber(edge.attemptsPerCall, 2)}</dd>
         <dt>failed on this hop</dt>
         <dd>{causes.length ? causes.map(([c, x]) => `${c} ${pct(x)}`).join(', ') : 'none'}</dd>
         <dt>failed further down</dt>
         <dd>{pct(edge.failedFurtherDown)}</dd>
         <dt>connections opened / reused / failed</dt>
         <dd>
-          {edge.connections.opened} / {edge.connections.reused} / {edge.connections.failed}
+          {formatCount(edge.connections.opened)} / {formatCount(edge.connections.reused)} / {formatCount(edge.connections.failed)}
         </dd>
         <dt>mutual TLS</dt>
         <dd>{edge.mtls ? 'yes' : 'no'}</dd>

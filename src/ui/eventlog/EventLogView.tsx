@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EventRows } from '../../workers/protocol';
 import { chartsApi } from '../charts/seriesStore';
 import { useAppStore, useController } from '../state/useAppStore';
-import { formatCount } from '../format';
+import { formatCount, formatNumber } from '../format';
 import { toEventFilter, type FilterInput } from './filter';
 
 const ROW_PX = 22;
@@ -151,7 +151,7 @@ export function EventLogView() {
                   <span className="eventlog-loading">…</span>
                 ) : (
                   <>
-                    <span className="eventlog-time">{rows!.time[k].toFixed(3)} ms</span>
+                    <span className="eventlog-time">{formatNumber(rows!.time[k], 3)} ms</span>
                     <span className="eventlog-kind">{names.kinds[rows!.kind[k]] || rows!.kind[k]}</span>
                     <span className="eventlog-actor">{names.actors[rows!.actor[k]] ?? rows!.actor[k]}</span>
                     <span className="eventlog-request" data-request={rows!.request[k] || undefined}>

@@ -1,6 +1,7 @@
 // The waterfall of one request: which span goes on which row, how far in and how wide its bar
 // is, and the time axis. Pure functions of the trace; the component only draws what they say.
 import type { Span, Trace } from '../../workers/protocol';
+import { formatNumber } from '../format';
 
 /** One row of the waterfall: a span, its depth in the tree, and its bar in 0..1 of the width. */
 export interface WaterfallRow {
@@ -93,8 +94,8 @@ export function ticks(ms: number): { x: number; label: string }[] {
 
 /** A duration for people: 0.42 ms, 12.3 ms, 1.25 s. */
 export function formatMs(ms: number): string {
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  if (ms >= 1000) return `${formatNumber(ms / 1000, 2)} s`;
+  if (ms >= 10) return `${formatNumber(ms, 1)} ms`;
   if (ms === 0) return '0 ms';
-  return `${ms.toFixed(2)} ms`;
+  return `${formatNumber(ms, 2)} ms`;
 }

@@ -2,6 +2,7 @@
 // cumulative counts frames carry, and the words a link label says. Plain state outside React, fed
 // every frame.
 import { EDGE_STRIDE, EdgeField, type Frame } from '../../workers/protocol';
+import { formatNumber, formatPercent, formatRate } from '../format';
 
 /** Simulated time the figures look back over. */
 const WINDOW_MS = 2000;
@@ -76,15 +77,14 @@ export function createEdgeRates(): EdgeRates {
  * said where it happened: on this hop ("here"), or further down and passed up. Pure.
  */
 export function edgeLabel(r: EdgeRate): string {
-  const rate = r.perSecond >= 10 ? r.perSecond.toFixed(0) : r.perSecond.toFixed(1);
-  const parts = [`${rate} req/s`];
-  const pct = (share: number) => `${share >= 0.1 ? (100 * share).toFixed(0) : (100 * share).toFixed(1)}%`;
+  const parts = [`${formatRate(r.perSecond)} req/s`];
+  const pct = formatPercent;
   if (r.failedShare > 0) {
     const below = r.failedShare - r.failedHereShare;
     if (below <= 0) parts.push(`${pct(r.failedShare)} failed here`);
     else if (r.failedHereShare <= 0) parts.push(`${pct(r.failedShare)} failed further down`);
     else parts.push(`${pct(r.failedShare)} failed (${pct(r.failedHereShare)} here)`);
   }
-  if (r.tries >= 1.1) parts.push(`×${r.tries.toFixed(1)} tries`);
+  if (r.tries >= 1.1) parts.push(`×${formatNumber(r.tries, 1)} tries`);
   return parts.join(' · ');
 }

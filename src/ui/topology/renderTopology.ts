@@ -7,7 +7,7 @@ import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import { NodeSize, controlLabel, hexCount, nodeTags, type Layout, type PlacedNode } from './layout';
 import { isBridge } from './meshRegions';
 import { cloudPath, drawBrokenLock, drawFaultTag, drawHexes, drawLock, faultAnchors, hexPoints, type G } from './marks';
-import { formatSimTime } from '../format';
+import { formatCount, formatSimTime } from '../format';
 import './truth.css';
 import { sampleLanes, type EdgeLanes } from './lanes';
 import { edgeLabel, type EdgeRate } from './edgeRates';
@@ -345,7 +345,7 @@ function drawClient(g: G, p: PlacedNode): void {
     .attr('x', r)
     .attr('y', 2 * r + 40)
     .attr('text-anchor', 'middle')
-    .text([p.node.external ? 'client on the internet' : 'client', users > 1 ? `${users} users` : ''].filter(Boolean).join(' · '));
+    .text([p.node.external ? 'client on the internet' : 'client', users > 1 ? `${formatCount(users)} users` : ''].filter(Boolean).join(' · '));
 }
 
 function drawControlPlane(g: G, p: PlacedNode): Omit<ControlView, 'links'> {
@@ -456,7 +456,7 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
     .attr('class', 'topo-caption')
     .attr('x', inner)
     .attr('y', 48)
-    .text(`${replicas} replica${replicas > 1 ? 's' : ''} × ${concurrency} worker${concurrency > 1 ? 's' : ''}`);
+    .text(`${formatCount(replicas)} replica${replicas > 1 ? 's' : ''} × ${formatCount(concurrency)} worker${concurrency > 1 ? 's' : ''}`);
 
   // Workers: one pip per worker slot across all replicas, filled while busy.
   const slots = replicas * concurrency;
@@ -614,10 +614,10 @@ function showLoad(v: LoadView, busyRaw: number, queuedRaw: number, utilRaw: numb
   if (queued !== v.shown.queued) {
     const shownBars = Math.min(queued, QUEUE_BARS);
     for (let i = 0; i < QUEUE_BARS; i++) v.queueBars[i].setAttribute('visibility', i < shownBars ? 'visible' : 'hidden');
-    v.queueLabel.textContent = queued > 0 ? `${queued} queued` : '';
+    v.queueLabel.textContent = queued > 0 ? `${formatCount(queued)} queued` : '';
     v.queueLabel.setAttribute('y', String(-12 - Math.max(0, shownBars - 1) * 8));
     v.card.classList.toggle('topo-card-queued', queued > 0);
   }
-  v.busyLabel.textContent = `busy ${busy} of ${v.slots} · util ${util}%`;
+  v.busyLabel.textContent = `busy ${formatCount(busy)} of ${formatCount(v.slots)} · util ${util}%`;
   v.shown = { busy, queued, util };
 }

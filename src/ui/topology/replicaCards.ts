@@ -4,6 +4,7 @@
 // shown. Drawing is plain DOM (SVG) work on the drawn topology; nothing here knows React.
 import { select } from 'd3';
 import type { NodeInspect } from '../../workers/protocol';
+import { formatCount, formatNumber, formatSimTime } from '../format';
 import { MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, type Layout, type PlacedNode } from './layout';
 
 /** How often shown cards ask the worker again, ms (as the inspector panel does). */
@@ -114,10 +115,10 @@ function fill(cards: Card[], info: NodeInspect, total: number): void {
     c.g.setAttribute('data-busy', String(r.busy));
     c.g.setAttribute('data-queued', String(r.queued));
     c.state.textContent = `#${i} ${state}`;
-    c.busy.textContent = `busy ${r.busy}/${r.concurrency}`;
-    c.queue.textContent = r.queued > 0 ? `${r.queued} queued` : 'no queue';
+    c.busy.textContent = `busy ${formatCount(r.busy)}/${formatCount(r.concurrency)}`;
+    c.queue.textContent = r.queued > 0 ? `${formatCount(r.queued)} queued` : 'no queue';
     c.bar.setAttribute('width', String((c.barW * Math.min(r.busy, r.concurrency)) / Math.max(1, r.concurrency)));
     const until = r.ejectedBy.length ? Math.max(...r.ejectedBy.map((e) => e.untilMs)) : null;
-    c.title.textContent = `replica ${i} (${r.host}): ${state}${r.slowdown > 1 ? `, ${r.slowdown}× slower` : ''}; ${r.busy} of ${r.concurrency} workers busy, ${r.queued} queued, utilisation ${(100 * r.utilization).toFixed(0)}%${until !== null ? `; ejected until ${(until / 1000).toFixed(1)} s` : ''}`;
+    c.title.textContent = `replica ${i} (${r.host}): ${state}${r.slowdown > 1 ? `, ${r.slowdown}× slower` : ''}; ${r.busy} of ${r.concurrency} workers busy, ${r.queued} queued, utilisation ${formatNumber(100 * r.utilization)}%${until !== null ? `; ejected until ${formatSimTime(until)}` : ''}`;
   });
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatShare, formatSimTime } from '../../src/ui/format';
+import { edgeLabel } from '../../src/ui/topology/edgeRates';
+
+describe('numbers on screen', () => {
+  it('group thousands with commas and keep the decimals asked for, whatever the browser language', () => {
+    expect(formatNumber(1234.5, 1)).toBe('1,234.5');
+    expect(formatNumber(1234567)).toBe('1,234,567');
+    expect(formatNumber(12.345, 2)).toBe('12.35');
+    expect(formatNumber(-0.01, 1)).toBe('0.0');
+    expect(formatNumber(Number.NaN)).toBe('—');
+    expect(formatCount(12034)).toBe('12,034');
+  });
+
+  it('read rates with one decimal under 10 and none above, and shares likewise under and over 10%', () => {
+    expect(formatRate(4.25)).toBe('4.3');
+    expect(formatRate(1234.5)).toBe('1,235');
+    expect(formatRate(70_000)).toBe('70,000');
+    expect(formatPercent(0.035)).toBe('3.5%');
+    expect(formatPercent(0.27)).toBe('27%');
+  });
+
+  it('put separators in simulated times, latencies and shares', () => {
+    expect(formatSimTime(3_600_000)).toBe('3,600.0 s');
+    expect(formatSimTime(12_400)).toBe('12.4 s');
+    expect(formatSimTime(500)).toBe('0.500 s');
+    expect(formatLatency(1_234_567, true)).toBe('1,234.57 s');
+    expect(formatLatency(250, true)).toBe('250 ms');
+    expect(formatLatency(60, true)).toBe('60.0 ms');
+    expect(formatLatency(60, false)).toBe('—');
+    expect(formatShare(1, 3)).toBe('33.3%');
+  });
+
+  it('write a busy link label as "1,234 req/s" (edge labels share the one formatter)', () => {
+    expect(edgeLabel({ perSecond: 1234.5, failedShare: 0, failedHereShare: 0, tries: 1 })).toBe('1,235 req/s');
+    expect(edgeLabel({ perSecond: 70_000, failedShare: 0.004, failedHereShare: 0.004, tries: 1.25 })).toBe('70,000 req/s · 0.4% failed here · ×1.3 tries');
+  });
+});
