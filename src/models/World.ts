@@ -1,4 +1,4 @@
-import { DEFAULT_SAME_TIME_LIMIT, Histogram, InvariantError, RunStoppedError, Simulation, formatSimTime, Tally, TimeSeries, invariant, sampler, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
+import { DEFAULT_SAME_TIME_LIMIT, Histogram, InvariantError, RunStoppedError, Simulation, formatSimTime, Tally, TimeSeries, invariant, sampler, stateless, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
 import { IMPLICIT_MESH, anySidecar, meshSchema, type MeshSpec, type Policy, type Scenario, type ServiceSpec } from '../scenario';
 import { Attempt, Call, Request, Table } from './Call';
 import { ClientActor } from './Client';
@@ -36,9 +36,9 @@ interface Membership {
  */
 export class World {
   readonly sim = new Simulation(4096);
-  readonly calls = new Table(() => new Call());
-  readonly attempts = new Table(() => new Attempt());
-  readonly requests = new Table(() => new Request());
+  readonly calls = new Table(stateless(() => new Call()));
+  readonly attempts = new Table(stateless(() => new Attempt()));
+  readonly requests = new Table(stateless(() => new Request()));
   /** Services, then gateways: everything a call can reach. `index` is the position here. */
   readonly callees: ServiceActor[] = [];
   readonly services: ServiceActor[] = [];
@@ -215,7 +215,7 @@ export class World {
    * `from` mesh's CA and starts mTLS with one from the `to` mesh's.
    */
   private addGatewayProxy(host: Host, name: string, mesh: string | undefined, bridge: { from: string; to: string } | undefined, strict: boolean): void {
-    const zero = () => 0;
+    const zero = stateless(() => 0);
     const inbound = bridge ? this.meshNamed(bridge.from) : mesh !== undefined ? this.meshNamed(mesh) : null;
     const outbound = bridge ? this.meshNamed(bridge.to) : inbound;
     const sc = new Sidecar(this.sidecars.length, `${host.name}/proxy`, host.id, true, 1, zero, zero, inbound, true);

@@ -2,6 +2,7 @@ import type { Rng } from './random';
 import { assertNever } from './invariant';
 import { exp, log } from './detmath';
 import { exponentialZiggurat, normalZiggurat } from './ziggurat';
+import { revivable } from './snapshot';
 
 /**
  * A distribution of non-negative values (durations in milliseconds, usually), as plain data.
@@ -32,6 +33,11 @@ export const MAX_DRAW = 8760 * 3_600_000;
  * draws are capped at MAX_DRAW.
  */
 export function sampler(d: Distribution, rng: Rng): Sampler {
+  // A snapshot copies a sampler by compiling the distribution again over a copy of its stream.
+  return revivable(compile(d, rng), () => ({ data: d, deps: [rng], revive: (x, deps) => sampler(x as Distribution, deps[0] as Rng) }));
+}
+
+function compile(d: Distribution, rng: Rng): Sampler {
   switch (d.type) {
     case 'constant': {
       const v = d.value;

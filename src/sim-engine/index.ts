@@ -8,3 +8,4 @@ export { sampler, meanOf, isZero, type Distribution, type Sampler } from './dist
 export { Histogram, type LatencySummary } from './Histogram';
 export { TimeSeries, Tally } from './TimeSeries';
 export { invariant, assertNever, InvariantError } from './invariant';
+export { deepCopy, revivable, stateless, SnapshotError, REVIVE, type Revival, type CopyOptions, type Copied } from './snapshot';

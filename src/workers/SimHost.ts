@@ -1,4 +1,5 @@
-import { StalledClockError, type WallClock } from '../sim-engine';
+import { StalledClockError, deepCopy, type WallClock } from '../sim-engine';
+import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPolicy } from './snapshots';
 import { ConfigState, EVENT_KIND_NAMES, Tracer, World, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { SeriesRecorder, type SeriesBatch } from './series';
@@ -34,6 +35,21 @@ export const START_BUDGET_MS = 5000;
  */
 export function dotStride(inFlight: number): number {
   return inFlight <= MAX_DOTS ? 1 : Math.ceil(inFlight / MAX_DOTS);
+}
+
+/** What a snapshot holds beyond the world's own state: the recorders and the messages in flight. */
+interface HostState {
+  world: World;
+  series: SeriesRecorder;
+  log: EventLog | null;
+  msgEdge: Int32Array<ArrayBuffer>;
+  msgFlags: Uint8Array<ArrayBuffer>;
+  msgT0: Float64Array<ArrayBuffer>;
+  msgT1: Float64Array<ArrayBuffer>;
+  msgSeq: Float64Array<ArrayBuffer>;
+  msgReq: Float64Array<ArrayBuffer>;
+  msgCount: number;
+  msgSent: number;
 }
 
 /**
@@ -79,6 +95,16 @@ export class SimHost implements WorldObserver {
   private actions: LiveAction[] = [];
   /** The first action the current world has not had yet. */
   private nextAction = 0;
+
+  // ---- snapshots (see snapshots.ts) ----
+  /** Copies of the run at points of this recipe, for seeks (empty when the policy is null). */
+  private shelf = new SnapshotShelf<HostState>();
+  /** When, and within what memory, snapshots are taken; null: none (every seek back starts from zero). */
+  private snapshotPolicy: SnapshotPolicy | null = DEFAULT_SNAPSHOT_POLICY;
+  /** Wall ms the run has spent running since the latest snapshot at or before its point (or since zero). */
+  private wallSinceSnapshot = 0;
+  /** The run jumped (a rebuild or a restore) since the last frame: that frame counts nothing as passed. */
+  private jumped = false;
 
   constructor(private readonly wallClock: WallClock) {}
 
@@ -161,13 +187,16 @@ export class SimHost implements WorldObserver {
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */
   private stash() {
-    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgCount, passed, recordedWorld, series, log } = this;
+    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, log, shelf, actions, nextAction } = this;
     this.msgEdge = new Int32Array(1024);
     this.msgFlags = new Uint8Array(1024);
     this.msgT0 = new Float64Array(1024);
     this.msgT1 = new Float64Array(1024);
     this.msgSeq = new Float64Array(1024);
-    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgCount, passed, recordedWorld, series, log };
+    this.msgReq = new Float64Array(1024);
+    // A new scenario: no snapshot of the old one holds for it.
+    this.shelf = new SnapshotShelf<HostState>();
+    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, log, shelf, actions, nextAction };
   }
 
   private unstash(s: ReturnType<SimHost['stash']>): void {
@@ -187,6 +216,8 @@ export class SimHost implements WorldObserver {
     const action: LiveAction = { kind: 'inject', ms: w.sim.now, ev: w.sim.events, fault: input as Record<string, unknown> };
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
+    // Snapshots after this point were taken without the fault; those before it still hold.
+    this.shelf.dropAfter(action);
     const id = w.faults.add(r.fault);
     return { ok: true, id, action };
   }
@@ -224,6 +255,7 @@ export class SimHost implements WorldObserver {
     const action: LiveAction = { kind: 'clear', ms: w.sim.now, ev: w.sim.events, id };
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
+    this.shelf.dropAfter(action);
     w.faults.clear(id);
     return action;
   }
@@ -258,6 +290,7 @@ export class SimHost implements WorldObserver {
       kept.push(a);
     });
     this.actions = kept;
+    this.shelf.clear();
     this.build(w.seed);
     return problems;
   }
@@ -269,18 +302,29 @@ export class SimHost implements WorldObserver {
   clearInjected(): void {
     const w = this.requireWorld();
     this.actions = withoutInjected(this.actions, this.scenario!.faults.length);
+    this.shelf.clear();
     this.build(w.seed);
   }
 
   /**
    * Runs to `targetMs` as fast as it goes, for at most `budgetMs` of wall time, replaying the
    * live actions at their points, and returns one frame at the time reached (no frames in
-   * between). An earlier time than now, or `fromStart`, builds the run again from zero first.
-   * A frame short of the target means the budget ran out: call again to go on.
+   * between). An earlier time than now, or `fromStart`, goes back to the latest snapshot at or
+   * before the target (see snapshots.ts), or to zero when there is none; a later time jumps to
+   * such a snapshot when it lies ahead of now. Either way the live actions after it replay at
+   * their points, so the frame is the one a run from zero gives (trace hash, counters, dots),
+   * except that a frame after a jump counts nothing as passed. A frame short of the target means
+   * the budget ran out: call again to go on.
    */
   seekTo(targetMs: number, budgetMs: number, fromStart = false): Frame {
     const w0 = this.requireWorld();
-    if (fromStart || targetMs < w0.sim.now) this.build(w0.seed);
+    const back = fromStart || targetMs < w0.sim.now;
+    const snap = this.shelf.latestAtOrBefore(Math.min(w0.duration, Math.max(0, targetMs)));
+    if (snap !== null && (back || pointBefore({ ms: w0.sim.now, ev: w0.sim.events }, snap))) this.restore(snap);
+    else if (back) {
+      this.build(w0.seed);
+      this.jumped = true;
+    }
     const w = this.requireWorld();
     try {
       this.runToward(Math.min(w.duration, Math.max(0, targetMs)), budgetMs);
@@ -295,6 +339,28 @@ export class SimHost implements WorldObserver {
    * point on the way to apply it. True when it got there.
    */
   private runToward(target: number, budgetMs: number): boolean {
+    const deadline = this.wallClock() + budgetMs;
+    for (;;) {
+      const start = this.wallClock();
+      const left = Math.max(0, deadline - start);
+      const policy = this.snapshotPolicy;
+      // In slices no longer than a snapshot's spacing, so one is taken on time in a long seek.
+      const slice = policy === null ? left : Math.min(left, Math.max(1, policy.wallMs - this.wallSinceSnapshot));
+      // And no further than a snapshot's spacing in simulated time.
+      const w = this.requireWorld();
+      const basisMs = policy === null ? 0 : this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events })?.ms ?? 0;
+      const until = policy === null ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs));
+      const reached = this.runSlice(until, slice);
+      const done = reached && until === target;
+      this.wallSinceSnapshot += this.wallClock() - start;
+      if (policy !== null) this.maybeSnapshot(policy);
+      if (done) return true;
+      if (this.wallClock() >= deadline) return false;
+    }
+  }
+
+  /** `runToward` for one slice of wall time, applying the live actions met on the way. */
+  private runSlice(target: number, budgetMs: number): boolean {
     const w = this.requireWorld();
     const deadline = this.wallClock() + budgetMs;
     const left = () => Math.max(0, deadline - this.wallClock());
@@ -359,6 +425,8 @@ export class SimHost implements WorldObserver {
   /** Starts the loaded scenario again from time zero, optionally with another seed. */
   reset(seed?: number): void {
     if (!this.scenario || !this.world) throw new Error('no scenario loaded');
+    // The same seed is the same recipe: its snapshots still hold.
+    if (seed !== undefined && seed !== this.world.seed) this.shelf.clear();
     this.build(seed ?? this.world.seed);
   }
 
@@ -474,6 +542,8 @@ export class SimHost implements WorldObserver {
   /** Turns the event log on or off for this world (from now on) and the next ones. */
   setEventLog(on: boolean): void {
     this.eventLogOn = on;
+    // Snapshots hold the recorders as they were: with the log on, or off.
+    this.shelf.clear();
     if (this.world) this.attachRecorders(this.world);
   }
 
@@ -555,7 +625,132 @@ export class SimHost implements WorldObserver {
     this.world.start();
     this.nextAction = 0;
     this.msgCount = 0;
+    // Send numbers start again with the run, so the dots drawn at a moment are the same however
+    // it was reached (from zero or from a snapshot; see frame's uniform sampling).
+    this.msgSent = 0;
     this.passed = new Float32Array(this.world.topology.edges.length * PASSED_STRIDE);
+    this.wallSinceSnapshot = 0;
+  }
+
+  // ---- snapshots -----------------------------------------------------------------------
+
+  /**
+   * Sets when snapshots are taken and their memory budget (see SnapshotPolicy); null takes none
+   * and drops those kept, so every seek back starts from zero (as before snapshots; for tests
+   * and measurements). The run itself never changes.
+   */
+  setSnapshotPolicy(policy: SnapshotPolicy | null): void {
+    this.snapshotPolicy = policy;
+    if (policy === null) this.shelf.clear();
+  }
+
+  /** The snapshots kept: their points and estimated bytes, oldest first. */
+  snapshots(): { ms: number; ev: number; bytes: number }[] {
+    return this.shelf.all.map((s) => ({ ms: s.ms, ev: s.ev, bytes: s.bytes }));
+  }
+
+  /** Wall ms the last snapshot copy took (taking it or restoring it). */
+  private lastCopyMs = 0;
+
+  /** Takes a snapshot when the policy says one is due at this point. */
+  private maybeSnapshot(policy: SnapshotPolicy): void {
+    const w = this.requireWorld();
+    const here = { ms: w.sim.now, ev: w.sim.events };
+    const basis = this.shelf.latestUpTo(here);
+    // The run has passed a snapshot it took before (a replay after a seek back): count from there.
+    if (basis !== null && basis !== this.basis) {
+      this.basis = basis;
+      this.wallSinceSnapshot = 0;
+    }
+    if (basis !== null && basis.ev === here.ev && basis.ms === here.ms) return;
+    const simSince = w.sim.now - (basis?.ms ?? 0);
+    if (simSince <= 0) return;
+    const due = this.wallSinceSnapshot >= Math.max(policy.wallMs, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs;
+    if (due) this.takeSnapshot(policy);
+  }
+
+  /** The snapshot the run last passed or restored (see maybeSnapshot). */
+  private basis: unknown = null;
+
+  /** Copies the run here onto the shelf. */
+  private takeSnapshot(policy: SnapshotPolicy): void {
+    const w = this.requireWorld();
+    const t0 = this.wallClock();
+    const recorder = w.sim.recorder;
+    // The log's hook is a closure over this world and log: detached while copying, made again on restore.
+    w.sim.recorder = null;
+    let copied: ReturnType<typeof deepCopy<HostState>>;
+    try {
+      copied = deepCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot' });
+    } finally {
+      w.sim.recorder = recorder;
+    }
+    const snap = { ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, state: copied.value, bytes: copied.bytes };
+    this.shelf.add(snap, policy.budgetBytes);
+    this.basis = snap;
+    this.wallSinceSnapshot = 0;
+    this.lastCopyMs = this.wallClock() - t0;
+  }
+
+  /** Goes to a snapshot: the world and the recorders as they were there, copied again (the snapshot stays as it is). */
+  private restore(snap: Snapshot<HostState>): void {
+    const t0 = this.wallClock();
+    const s = deepCopy<HostState>(snap.state, { keep: this.shared(), rootName: 'snapshot' }).value;
+    const w = s.world;
+    this.world = w;
+    w.observer = this;
+    this.recordedWorld = w;
+    // A new epoch of the series and the log: the UI drops what it had, as after a rebuild.
+    const epoch = ++this.recordEpoch;
+    (s.series as { epoch: number }).epoch = epoch;
+    this.series = s.series;
+    if (s.log !== null) (s.log as unknown as { epoch: number }).epoch = epoch;
+    this.log = this.eventLogOn ? s.log : null;
+    const log = this.log;
+    w.sim.recorder = log === null ? null : (time, kind, target, a, b) => log.record(time, kind, target, requestOfEvent(w, kind, a, b));
+    // Spans as asked for now (setTracing may have changed since the snapshot).
+    if (w.tracer) {
+      w.tracer.enabled = this.traceOptions !== null;
+      if (this.traceOptions) w.tracer.configure(this.traceOptions);
+    } else if (this.traceOptions) w.tracer = new Tracer(w, this.traceOptions);
+    this.msgEdge = s.msgEdge;
+    this.msgFlags = s.msgFlags;
+    // As if never drawn, like a run from zero: no frame has been packed on the way here.
+    for (let i = 0; i < s.msgCount; i++) s.msgFlags[i] &= ~SEEN;
+    this.msgT0 = s.msgT0;
+    this.msgT1 = s.msgT1;
+    this.msgSeq = s.msgSeq;
+    this.msgReq = s.msgReq;
+    this.msgCount = s.msgCount;
+    this.msgSent = s.msgSent;
+    this.passed = new Float32Array(w.topology.edges.length * PASSED_STRIDE);
+    this.nextAction = snap.nextAction;
+    this.basis = snap;
+    this.wallSinceSnapshot = 0;
+    this.jumped = true;
+    this.lastCopyMs = this.wallClock() - t0;
+  }
+
+  /** The host's part of a snapshot: the world, the recorders and the messages in flight. */
+  private hostState(): HostState {
+    return {
+      world: this.requireWorld(),
+      series: this.series!,
+      log: this.log,
+      msgEdge: this.msgEdge,
+      msgFlags: this.msgFlags,
+      msgT0: this.msgT0,
+      msgT1: this.msgT1,
+      msgSeq: this.msgSeq,
+      msgReq: this.msgReq,
+      msgCount: this.msgCount,
+      msgSent: this.msgSent,
+    };
+  }
+
+  /** What snapshots share with the live run rather than copy: this host (the world's observer), the parsed scenario and the topology, never changed by a run. */
+  private shared(): object[] {
+    return [this, this.scenario!, this.requireWorld().topology];
   }
 
   /** The passed counts since the last frame, handed over; counting starts afresh. */
@@ -579,7 +774,7 @@ export class SimHost implements WorldObserver {
     for (let i = 0; i < this.msgCount; i++) {
       const flags = this.msgFlags[i];
       if (this.msgT1[i] <= now) {
-        if (!(flags & SEEN)) this.passed[this.msgEdge[i] * PASSED_STRIDE + (flags & 2 ? 2 : flags & 1)]++;
+        if (!(flags & SEEN) && !this.jumped) this.passed[this.msgEdge[i] * PASSED_STRIDE + (flags & 2 ? 2 : flags & 1)]++;
         continue;
       }
       this.msgEdge[kept] = this.msgEdge[i];
@@ -691,6 +886,11 @@ export class SimHost implements WorldObserver {
     counters[Counter.proxies] = proxies;
     this.recorders();
     this.series!.advanceTo(now);
+    // After a jump, nothing counts as passed (the frame is not a continuation of the last one).
+    if (this.jumped) {
+      this.passed.fill(0);
+      this.jumped = false;
+    }
     return {
       seq: ++this.seq,
       simTime: now,
@@ -700,7 +900,7 @@ export class SimHost implements WorldObserver {
       dotEvery: every,
       nodes,
       edges,
-      passed: this.takePassed(),
+      passed: this.jumped ? new Float32Array(this.passed.length) : this.takePassed(),
       failures: w.failures.toObject(),
       traceHash: w.sim.traceHash(),
     };

@@ -1,4 +1,5 @@
-import { invariant, sampler, streamFor, type Actor } from '../../sim-engine';
+import { assertNever, invariant, sampler, streamFor, type Actor } from '../../sim-engine';
+import type { Partition } from '../net/Network';
 import type { FaultSpec } from '../../scenario';
 import { Ev } from '../events';
 import type { World } from '../World';
@@ -7,8 +8,8 @@ import type { World } from '../World';
 export class FaultInjector implements Actor {
   readonly name = 'faults';
   readonly faults: FaultSpec[] = [];
-  /** Undo functions of active faults, by fault number. */
-  private readonly undo = new Map<number, () => void>();
+  /** How to undo each active fault, by fault number. */
+  private readonly undo = new Map<number, Undo>();
   /** Faults that started, in order, with when they ended (null while active). */
   readonly history: { fault: number; startMs: number; endMs: number | null }[] = [];
 
@@ -52,82 +53,67 @@ export class FaultInjector implements Actor {
     this.undo.delete(a);
     const entry = this.history.find((h) => h.fault === a && h.endMs === null);
     if (entry) entry.endMs = this.world.sim.now;
-    undo();
+    this.revert(undo);
   }
 
-  /** Applies a fault; returns how to undo it (null for one-shot faults). */
-  private apply(f: FaultSpec, n: number): (() => void) | null {
+  /** Applies a fault; returns how to undo it (null for one-shot faults), as plain data. */
+  private apply(f: FaultSpec, n: number): Undo | null {
     const w = this.world;
     switch (f.type) {
       case 'kill-replica': {
-        const svc = w.serviceByName(f.service);
-        svc.kill(f.replica);
-        return () => svc.restart(f.replica);
+        w.serviceByName(f.service).kill(f.replica);
+        return { type: 'restart', service: f.service, replicas: [f.replica] };
       }
       case 'kill-service': {
         const svc = w.serviceByName(f.service);
         for (let r = 0; r < svc.replicas.length; r++) svc.kill(r);
-        return () => {
-          for (let r = 0; r < svc.replicas.length; r++) svc.restart(r);
-        };
+        return { type: 'restart', service: f.service, replicas: svc.replicas.map((_, r) => r) };
       }
       case 'slow-replica': {
         const rep = w.serviceByName(f.service).replicas[f.replica];
         const before = rep.slowdown;
         rep.slowdown = f.factor;
-        return () => {
-          rep.slowdown = before;
-        };
+        return { type: 'slowdown', service: f.service, replica: f.replica, before };
       }
       case 'latency': {
         const delay = sampler(f.delay, streamFor(w.seed, `fault/${n}`));
         const nodes = w.topology.nodes;
-        const routes = w.routes.filter((r) => {
+        const routes: number[] = [];
+        w.routes.forEach((r, i) => {
           const e = w.topology.edges[r.edge];
-          if (f.service !== undefined) return nodes[e.to].name === f.service;
-          return nodes[e.to].name === f.to && nodes[e.from].name === f.from;
+          const hit = f.service !== undefined ? nodes[e.to].name === f.service : nodes[e.to].name === f.to && nodes[e.from].name === f.from;
+          if (hit) routes.push(i);
         });
-        for (const r of routes) r.faultDelay = delay;
-        return () => {
-          for (const r of routes) r.faultDelay = null;
-        };
+        for (const i of routes) w.routes[i].faultDelay = delay;
+        return { type: 'latency', routes };
       }
       case 'packet-loss': {
         const before = w.network.loss;
         w.network.loss = f.rate;
-        return () => {
-          w.network.loss = before;
-        };
+        return { type: 'loss', before };
       }
       case 'partition': {
-        const heal = w.network.partition(w.hostsNamed(f.between[0]), w.hostsNamed(f.between[1]));
+        const partition = w.network.partition(w.hostsNamed(f.between[0]), w.hostsNamed(f.between[1]));
         w.checkControlPlaneReach();
-        return () => {
-          heal();
-          w.checkControlPlaneReach();
-        };
+        return { type: 'partition', partition };
       }
       case 'http-abort': {
         const svc = w.serviceByName(f.service);
-        const before = svc.replicas.map((r) => [r.errorRate, r.errorStatus] as const);
+        const before = svc.replicas.map((r) => ({ rate: r.errorRate, status: r.errorStatus }));
         for (const r of svc.replicas) {
           if (f.replica !== undefined && r.index !== f.replica) continue;
           r.errorRate = f.percent / 100;
           r.errorStatus = f.status;
         }
-        return () => svc.replicas.forEach((r, i) => ([r.errorRate, r.errorStatus] = before[i]));
+        return { type: 'errors', service: f.service, before };
       }
       case 'control-plane-outage': {
-        const cp = w.meshNamed(f.mesh);
-        cp.setUp(false);
-        return () => cp.setUp(true);
+        w.meshNamed(f.mesh).setUp(false);
+        return { type: 'control-plane', mesh: f.mesh };
       }
       case 'ca-outage': {
-        const cp = w.meshNamed(f.mesh);
-        cp.caUp = false;
-        return () => {
-          cp.caUp = true;
-        };
+        w.meshNamed(f.mesh).caUp = false;
+        return { type: 'ca', mesh: f.mesh };
       }
       case 'expire-certificates': {
         for (const cp of w.controlPlanes) {
@@ -142,17 +128,78 @@ export class FaultInjector implements Actor {
         const gw = w.serviceByName(f.gateway);
         const before = gw.replicas.map((r) => r.concurrency);
         gw.replicas.forEach((r, i) => gw.resize(i, Math.max(1, Math.floor(r.concurrency * f.factor))));
-        return () => before.forEach((c, i) => gw.resize(i, c));
+        return { type: 'capacity', gateway: f.gateway, before };
       }
       case 'clock-skew': {
         const svc = w.serviceByName(f.service);
-        const hosts = f.replica === undefined ? svc.hosts : [svc.hosts[f.replica]];
+        const hosts = f.replica === undefined ? [...svc.hosts] : [svc.hosts[f.replica]];
         const skew = f.ahead ? f.skew : -f.skew;
         for (const h of hosts) w.network.hosts[h].skew = skew;
-        return () => {
-          for (const h of hosts) w.network.hosts[h].skew = 0;
-        };
+        return { type: 'skew', hosts };
       }
     }
   }
+
+  /** Undoes an active fault: puts back what `apply` recorded. */
+  private revert(u: Undo): void {
+    const w = this.world;
+    switch (u.type) {
+      case 'restart': {
+        const svc = w.serviceByName(u.service);
+        for (const r of u.replicas) svc.restart(r);
+        return;
+      }
+      case 'slowdown':
+        w.serviceByName(u.service).replicas[u.replica].slowdown = u.before;
+        return;
+      case 'latency':
+        for (const i of u.routes) w.routes[i].faultDelay = null;
+        return;
+      case 'loss':
+        w.network.loss = u.before;
+        return;
+      case 'partition':
+        w.network.heal(u.partition);
+        w.checkControlPlaneReach();
+        return;
+      case 'errors':
+        w.serviceByName(u.service).replicas.forEach((r, i) => {
+          r.errorRate = u.before[i].rate;
+          r.errorStatus = u.before[i].status;
+        });
+        return;
+      case 'control-plane':
+        w.meshNamed(u.mesh).setUp(true);
+        return;
+      case 'ca':
+        w.meshNamed(u.mesh).caUp = true;
+        return;
+      case 'capacity': {
+        const gw = w.serviceByName(u.gateway);
+        u.before.forEach((c, i) => gw.resize(i, c));
+        return;
+      }
+      case 'skew':
+        for (const h of u.hosts) w.network.hosts[h].skew = 0;
+        return;
+      default:
+        assertNever(u, 'fault undo');
+    }
+  }
 }
+
+/**
+ * How to end an active fault, as plain data (a snapshot of the world copies it; a closure could
+ * not be copied): what the fault changed and what was there before.
+ */
+export type Undo =
+  | { readonly type: 'restart'; readonly service: string; readonly replicas: readonly number[] }
+  | { readonly type: 'slowdown'; readonly service: string; readonly replica: number; readonly before: number }
+  | { readonly type: 'latency'; readonly routes: readonly number[] }
+  | { readonly type: 'loss'; readonly before: number }
+  | { readonly type: 'partition'; readonly partition: Partition }
+  | { readonly type: 'errors'; readonly service: string; readonly before: readonly { readonly rate: number; readonly status: number }[] }
+  | { readonly type: 'control-plane'; readonly mesh: string | undefined }
+  | { readonly type: 'ca'; readonly mesh: string | undefined }
+  | { readonly type: 'capacity'; readonly gateway: string; readonly before: readonly number[] }
+  | { readonly type: 'skew'; readonly hosts: readonly number[] };

@@ -7,6 +7,12 @@ export const MIN_RTO_MS = 200;
 /** Linux gives up on an established connection after tcp_retries2 = 15 retransmissions (~924.6 s). */
 export const TCP_GIVE_UP_MS = 924_600;
 
+/** A partition between two groups of hosts (ids): no message crosses from one to the other. */
+export interface Partition {
+  readonly a: Set<number>;
+  readonly b: Set<number>;
+}
+
 /**
  * The network between hosts: one-way latency by placement (or a flat latency), random loss
  * costing retransmission timeouts, and partitions that drop everything between two groups.
@@ -21,7 +27,7 @@ export class Network {
   /** Base loss probability per message. */
   loss: number;
   /** Active partitions: each a pair of host-id sets that cannot reach each other. */
-  private readonly partitions: { a: Set<number>; b: Set<number> }[] = [];
+  private readonly partitions: Partition[] = [];
 
   constructor(private readonly scenario: Scenario, private readonly seed: number) {
     const n = scenario.network;
@@ -64,14 +70,20 @@ export class Network {
     return false;
   }
 
-  /** Starts a partition between two groups of hosts; returns a function that heals it. */
-  partition(a: Iterable<number>, b: Iterable<number>): () => void {
+  /**
+   * Starts a partition between two groups of hosts; returns it, for `heal`. Plain data, so a
+   * snapshot of the world copies it (a closure that heals it could not be copied).
+   */
+  partition(a: Iterable<number>, b: Iterable<number>): Partition {
     const p = { a: new Set(a), b: new Set(b) };
     this.partitions.push(p);
-    return () => {
-      const i = this.partitions.indexOf(p);
-      if (i >= 0) this.partitions.splice(i, 1);
-    };
+    return p;
+  }
+
+  /** Ends a partition `partition` returned; one already healed is left alone. */
+  heal(p: Partition): void {
+    const i = this.partitions.indexOf(p);
+    if (i >= 0) this.partitions.splice(i, 1);
   }
 
   /**

@@ -1,0 +1,231 @@
+// Deep copies of a running world's state, for snapshots a seek back restores (issue 11 item 2).
+//
+// Why not a library: structuredClone drops prototypes (a copied Route is a plain object with
+// no methods) and refuses functions; lodash's cloneDeep keeps prototypes and cycles, but copies
+// each typed array's buffer apart (two views of one buffer become two buffers), does not copy
+// Map keys, and keeps functions by reference, so a copied world would share its random streams
+// with the original without a word; rfdc and clone flatten prototypes or typed arrays. This walk
+// keeps prototypes, cycles, shared buffers, Map keys and insertion order, and copies a function
+// only when it says how (its random stream's state), throwing on any other.
+
+/** Symbol under which a function in state says how it is copied (see `revivable`, `stateless`). */
+export const REVIVE: unique symbol = Symbol('meshsim.snapshot.revive');
+
+/**
+ * How to make a copy of a function that holds state in its closure (a random stream, a sampler
+ * drawing from one). `data` is taken as it is, never walked: it must be a fresh value or one
+ * that is never mutated (a distribution's parameters, an Alea state read just now). `deps` are
+ * the functions it draws on: each is copied first (once per copy, shared as in the original),
+ * then `revive(data, copiedDeps)` builds the copy.
+ */
+export interface Revival {
+  readonly data: unknown;
+  readonly deps: readonly Function[];
+  revive(data: unknown, deps: Function[]): Function;
+}
+
+/** A function tagged by `revivable` or `stateless`. */
+type Tagged = Function & { [REVIVE]?: (() => Revival) | null };
+
+/**
+ * Tags `fn` as copyable: `describe()` is called at each copy and says how (see Revival).
+ * Mutates `fn` (one symbol-keyed property) and returns it.
+ */
+export function revivable<F extends Function>(fn: F, describe: () => Revival): F {
+  (fn as Tagged)[REVIVE] = describe;
+  return fn;
+}
+
+/**
+ * Tags `fn` as holding no state of its own (a factory such as `() => new Call()`): copies of
+ * the world share it. Mutates `fn` (one symbol-keyed property) and returns it.
+ */
+export function stateless<F extends Function>(fn: F): F {
+  (fn as Tagged)[REVIVE] = null;
+  return fn;
+}
+
+/** A copy refused: `path` names where the value that cannot be copied lies, from the root. */
+export class SnapshotError extends Error {
+  constructor(readonly path: string, why: string) {
+    super(`${path}: ${why}`);
+    this.name = 'SnapshotError';
+  }
+}
+
+/** What `deepCopy` is told beyond the value. */
+export interface CopyOptions {
+  /**
+   * Objects and functions kept by reference, not copied nor walked: the host that observes the
+   * world, the scenario as parsed (never mutated by a run). The copy shares them.
+   */
+  readonly keep?: Iterable<object>;
+  /** The root's name in error paths (default `root`). */
+  readonly rootName?: string;
+}
+
+/** A copy and an estimate of the bytes it holds beyond what it shares with the original. */
+export interface Copied<T> {
+  readonly value: T;
+  /**
+   * Estimated heap bytes of the copy: 16 per object plus 8 per property, element or Map/Set
+   * entry (and 16 more per Map entry), plus each copied buffer's length. Strings and kept
+   * objects are shared, so they count nothing. An estimate for a memory budget, not a measure.
+   */
+  readonly bytes: number;
+}
+
+type TypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
+
+/**
+ * A deep copy of `root` that keeps each object's prototype (class instances stay instances),
+ * arrays (sparse ones keep their holes), typed arrays (a buffer viewed twice is copied once, and the
+ * copies view one buffer), ArrayBuffers, DataViews, Maps (keys and values copied, order kept),
+ * Sets, Dates, and cycles (each object is copied once). Own enumerable string-keyed properties
+ * are copied; symbol-keyed ones are not, and accessors on instances are read as values.
+ * A function is copied only when tagged (`revivable`: rebuilt from its state; `stateless`:
+ * shared) or listed in `keep`; any other, and WeakMaps, WeakSets and Promises, throw a
+ * SnapshotError naming its path from the root, so state nobody taught the copy about fails
+ * loudly rather than being shared between a snapshot and the live run. Pure: reads `root`,
+ * never changes it (beyond calling each `describe` of a revivable function).
+ */
+export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
+  const memo = new Map<unknown, unknown>();
+  for (const k of options.keep ?? []) memo.set(k, k);
+  // Objects made but not yet filled, as pairs (source, copy). An explicit stack, not recursion:
+  // a long chain of objects (a free list, a queue of requests) cannot overflow the call stack.
+  const work: unknown[] = [];
+  let bytes = 0;
+
+  const copyFunction = (fn: Tagged): Function => {
+    const describe = fn[REVIVE];
+    if (describe === null) {
+      memo.set(fn, fn);
+      return fn;
+    }
+    if (describe === undefined) throw new Unknown(fn, 'a function');
+    const r = describe();
+    const deps = r.deps.map((d) => (memo.has(d) ? (memo.get(d) as Function) : copyFunction(d as Tagged)));
+    const out = r.revive(r.data, deps);
+    memo.set(fn, out);
+    bytes += 64;
+    return out;
+  };
+
+  const copy = (v: unknown): unknown => {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
+    const seen = memo.get(v);
+    if (seen !== undefined) return seen;
+    if (typeof v === 'function') return copyFunction(v as Tagged);
+    let out: unknown;
+    if (Array.isArray(v)) {
+      out = new Array(v.length);
+      bytes += 16 + 8 * v.length;
+    } else if (v instanceof Map) {
+      out = new Map();
+      // A subclass of Map (or Set) keeps its prototype.
+      if (Object.getPrototypeOf(v) !== Map.prototype) Object.setPrototypeOf(out, Object.getPrototypeOf(v) as object);
+      bytes += 16 + 24 * v.size;
+    } else if (v instanceof Set) {
+      out = new Set();
+      if (Object.getPrototypeOf(v) !== Set.prototype) Object.setPrototypeOf(out, Object.getPrototypeOf(v) as object);
+      bytes += 16 + 8 * v.size;
+    } else if (ArrayBuffer.isView(v)) {
+      const buffer = copyBuffer(v.buffer as ArrayBuffer);
+      if (v instanceof DataView) out = new DataView(buffer, v.byteOffset, v.byteLength);
+      else {
+        const t = v as TypedArray;
+        const Ctor = t.constructor as new (b: ArrayBuffer, offset: number, length: number) => TypedArray;
+        out = new Ctor(buffer, t.byteOffset, t.length);
+      }
+      memo.set(v, out);
+      return out;
+    } else if (v instanceof ArrayBuffer) {
+      return copyBuffer(v);
+    } else if (v instanceof Date) {
+      out = new Date(v.getTime());
+      memo.set(v, out);
+      return out;
+    } else if (v instanceof WeakMap || v instanceof WeakSet || v instanceof Promise) {
+      throw new Unknown(v, `a ${v.constructor.name}`);
+    } else {
+      out = Object.create(Object.getPrototypeOf(v) as object | null);
+      bytes += 16;
+    }
+    memo.set(v, out);
+    work.push(v, out);
+    return out;
+  };
+
+  const copyBuffer = (b: ArrayBuffer): ArrayBuffer => {
+    const seen = memo.get(b) as ArrayBuffer | undefined;
+    if (seen !== undefined) return seen;
+    const out = b.slice(0);
+    bytes += b.byteLength;
+    memo.set(b, out);
+    return out;
+  };
+
+  try {
+    const value = copy(root) as T;
+    while (work.length > 0) {
+      const out = work.pop() as object;
+      const src = work.pop() as object;
+      if (Array.isArray(src)) {
+        const dst = out as unknown[];
+        for (let i = 0; i < src.length; i++) {
+          const x = src[i];
+          // A sparse array stays sparse: forEach and `in` skip its holes (a sidecar's views do).
+          if (x === undefined && !(i in src)) continue;
+          dst[i] = copy(x);
+        }
+      } else if (src instanceof Map) {
+        const dst = out as Map<unknown, unknown>;
+        for (const [k, x] of src) dst.set(copy(k), copy(x));
+      } else if (src instanceof Set) {
+        const dst = out as Set<unknown>;
+        for (const x of src) dst.add(copy(x));
+      } else {
+        const s = src as Record<string, unknown>;
+        const dst = out as Record<string, unknown>;
+        const keys = Object.keys(s);
+        bytes += 8 * keys.length;
+        for (let i = 0; i < keys.length; i++) dst[keys[i]] = copy(s[keys[i]]);
+      }
+    }
+    return { value, bytes };
+  } catch (e) {
+    if (!(e instanceof Unknown)) throw e;
+    const path = pathTo(root, e.value, options.rootName ?? 'root', new Set(options.keep ?? [])) ?? '(unknown path)';
+    const name = typeof e.value === 'function' && e.value.name ? ` (${e.value.name})` : '';
+    throw new SnapshotError(path, `${e.what}${name} cannot be copied into a snapshot: tag it with revivable() or stateless() (src/sim-engine/snapshot.ts), or keep its state as plain data`);
+  }
+}
+
+/** Thrown inside the walk; turned into a SnapshotError with the path once the walk has unwound. */
+class Unknown {
+  constructor(readonly value: object, readonly what: string) {}
+}
+
+/**
+ * The path from `root` to `target` (breadth first, so the shortest), as `root.a.b[3]`: Map values
+ * as `.get(key)`, Set members as `{i}`. Only walked after a copy failed, so it may be slow.
+ */
+function pathTo(root: unknown, target: object, rootName: string, keep: Set<object>): string | null {
+  const seen = new Set<unknown>();
+  let level: [unknown, string][] = [[root, rootName]];
+  while (level.length > 0) {
+    const next: [unknown, string][] = [];
+    for (const [v, p] of level) {
+      if (v === target) return p;
+      if (v === null || typeof v !== 'object' || seen.has(v) || keep.has(v) || ArrayBuffer.isView(v)) continue;
+      seen.add(v);
+      if (Array.isArray(v)) v.forEach((x, i) => next.push([x, `${p}[${i}]`]));
+      else if (v instanceof Map) for (const [k, x] of v) next.push([k, `${p}.keys(${String(k)})`], [x, `${p}.get(${String(k)})`]);
+      else if (v instanceof Set) [...v].forEach((x, i) => next.push([x, `${p}{${i}}`]));
+      else for (const k of Object.keys(v)) next.push([(v as Record<string, unknown>)[k], `${p}.${k}`]);
+    }
+    level = next;
+  }
+  return null;
+}

@@ -1,0 +1,120 @@
+// The snapshots a SimHost keeps of its run, so a seek goes back to the nearest one instead of to
+// zero (issue 11 item 2: a seek to any moment of any shipped scenario shows its picture within
+// 1 s). A snapshot is a deep copy (src/sim-engine/snapshot.ts) of the world and the worker's
+// recorders at a point of the run; it holds for the recipe it was taken under, as long as no
+// live action is inserted before its point.
+import { pointBefore, type RunPoint } from './liveActions';
+
+/**
+ * When snapshots are taken and how much memory they may hold. A snapshot is taken once the run
+ * has gone `wallMs` of wall time past the latest snapshot at or before its point, or `simMs` of
+ * simulated time, whichever comes first; and never before `copyCostFactor` times the wall time
+ * the last copy took, so copying costs the run at most 1 / copyCostFactor of its time.
+ */
+export interface SnapshotPolicy {
+  /** Wall ms of running between snapshots: about the longest re-run a seek then needs. */
+  readonly wallMs: number;
+  /** Simulated ms between snapshots at most, so small fast scenarios get some too. */
+  readonly simMs: number;
+  /** Bytes all snapshots may hold (their estimate); past it, older ones are thinned evenly. */
+  readonly budgetBytes: number;
+  /** A snapshot waits at least this many times the wall time the last copy took. */
+  readonly copyCostFactor: number;
+}
+
+/**
+ * The worker's policy: a snapshot per 0.5 s of wall time spent running (so a seek re-runs about
+ * that much at most; issue 11 asks for a picture within 1 s, and restoring a copy of the largest
+ * shipped scenario takes a few hundred ms here) or per 10 simulated s, within 256 MB (the brief
+ * for this feature; a tab's heap is 4 GB in Chromium), copying for at most a quarter of the time.
+ */
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { wallMs: 500, simMs: 10_000, budgetBytes: 256 * 1024 * 1024, copyCostFactor: 4 };
+
+/** One snapshot: the point it was taken at, the copied state, and its estimated size. */
+export interface Snapshot<S> extends RunPoint {
+  /** The first live action the run had not had yet at this point. */
+  readonly nextAction: number;
+  readonly state: S;
+  readonly bytes: number;
+}
+
+/**
+ * The snapshots of one run, in run order, within a byte budget. Mutable; it never copies: the
+ * caller copies state in and out.
+ */
+export class SnapshotShelf<S = unknown> {
+  private list: Snapshot<S>[] = [];
+  private total = 0;
+
+  /** Snapshots kept, oldest first (a copy of the list). */
+  get all(): Snapshot<S>[] {
+    return [...this.list];
+  }
+
+  /** Estimated bytes the snapshots hold. */
+  get bytes(): number {
+    return this.total;
+  }
+
+  /**
+   * Adds a snapshot (in run order: any at the same point or later is replaced), then thins the
+   * older ones evenly while the total is over `budgetBytes`: the one whose neighbours are closest
+   * in simulated time goes first; the newest is always kept.
+   */
+  add(s: Snapshot<S>, budgetBytes: number): void {
+    this.dropFrom(s);
+    this.list.push(s);
+    this.total += s.bytes;
+    while (this.total > budgetBytes && this.list.length > 1) {
+      let worst = 0;
+      let gap = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < this.list.length - 1; i++) {
+        const before = i === 0 ? 0 : this.list[i - 1].ms;
+        const g = this.list[i + 1].ms - before;
+        if (g < gap) {
+          gap = g;
+          worst = i;
+        }
+      }
+      this.total -= this.list[worst].bytes;
+      this.list.splice(worst, 1);
+    }
+  }
+
+  /** The latest snapshot at or before `ms` (simulated time), or null. */
+  latestAtOrBefore(ms: number): Snapshot<S> | null {
+    let best: Snapshot<S> | null = null;
+    for (const s of this.list) if (s.ms <= ms) best = s;
+    return best;
+  }
+
+  /** The latest snapshot at or before the point `p` of the run, or null. */
+  latestUpTo(p: RunPoint): Snapshot<S> | null {
+    let best: Snapshot<S> | null = null;
+    for (const s of this.list) if (!pointBefore(p, s)) best = s;
+    return best;
+  }
+
+  /** Drops the snapshots at `p` or after it (they no longer hold once something changed there). */
+  dropFrom(p: RunPoint): void {
+    this.keepWhile((s) => pointBefore(s, p));
+  }
+
+  /** Drops the snapshots strictly after `p` (a live action inserted at `p` changes what follows). */
+  dropAfter(p: RunPoint): void {
+    this.keepWhile((s) => !pointBefore(p, s));
+  }
+
+  /** Drops every snapshot (a new recipe: another seed, actions replaced, the log turned on or off). */
+  clear(): void {
+    this.list = [];
+    this.total = 0;
+  }
+
+  private keepWhile(keep: (s: Snapshot<S>) => boolean): void {
+    const kept = this.list.filter(keep);
+    if (kept.length === this.list.length) return;
+    this.list = kept;
+    this.total = kept.reduce((n, s) => n + s.bytes, 0);
+  }
+}
