@@ -48,6 +48,22 @@ describe('dragging nodes', () => {
     expect(placed.scale).toBeLessThan(plain.scale);
   });
 
+  test('a node placed by hand moves no other node, its mesh\'s control plane included, and a kept fit is used as given', () => {
+    for (const file of ['hello-mesh', 'two-meshes-via-gateway', 'control-plane-outage']) {
+      const t = topologyOf(file);
+      const plain = computeLayout(t, 1200, 800);
+      const service = plain.nodes.find((p) => p.node.kind === 'service' && p.node.mesh !== null)!;
+      const fit = { scale: plain.scale, tx: plain.tx, ty: plain.ty };
+      const placed = computeLayout(t, 1200, 800, { positions: { [service.node.name]: { x: service.x + 400, y: service.y - 700 } }, fit });
+      expect([placed.scale, placed.tx, placed.ty]).toEqual([plain.scale, plain.tx, plain.ty]);
+      for (const p of plain.nodes) {
+        if (p.node.name === service.node.name) continue;
+        const q = placed.nodes.find((x) => x.node.id === p.node.id)!;
+        expect([q.node.name, q.x, q.y]).toEqual([p.node.name, p.x, p.y]);
+      }
+    }
+  });
+
   test('on the group layout, a placed node moves with the lanes of its edges only', () => {
     const t = topologyOf('istio-load-test');
     const l = computeGroupLayout(t, 1600, 900);

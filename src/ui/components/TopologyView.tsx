@@ -4,8 +4,8 @@
 // redrawing the scene's structure. React only mounts them and reacts to a new topology or a
 // resize; frames reach the canvases through the frame channel, outside React renders.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { DOT_STRIDE, PASSED_STRIDE } from '../../workers/protocol';
-import { canUnfold, computeLayout, PRESENTER_MIN_SCALE, type NodePositions } from '../topology/layout';
+import { DOT_STRIDE, PASSED_STRIDE, type ScenarioInfo } from '../../workers/protocol';
+import { canUnfold, computeLayout, PRESENTER_MIN_SCALE, type LayoutFit, type NodePositions } from '../topology/layout';
 import { attachNodeDrag, placeGroupNodes, screenToDesign, withPosition } from '../topology/drag';
 import { layoutStore, overridesOf, setOverrides, toggleUnfolded, unfoldedOf } from '../topology/layoutStore';
 import { attachReplicaCards } from '../topology/replicaCards';
@@ -28,6 +28,7 @@ import { openDotRequest, openInspector } from '../inspector/inspectorStore';
 import '../topology/scale.css';
 
 const NO_HIGHLIGHT: readonly string[] = [];
+const NO_UNFOLDED: ReadonlySet<string> = new Set();
 const NO_POSITIONS: NodePositions = {};
 
 /** Load indicators are SVG; update them at most this often while frames stream in. */
@@ -42,6 +43,34 @@ const RATES_INTERVAL_MS = 250;
 const BIG_LOAD_INTERVAL_MS = 200;
 /** Zoom at which a found node's cell spans this many CSS pixels. */
 const FOUND_CELL_PX = 44;
+
+/** A stage that grew or shrank by less than this (CSS px) kept the drawing where it was on the page. */
+const KEEP_FIT_PX = 80;
+
+/**
+ * The fit a drawing keeps after a drag (see `fitLockRef`), or undefined to fit it again. When
+ * the stage moved a little on the page (a button that appears beside the legend can wrap it onto
+ * another line), the fit is shifted so the drawing stays where it was on the page, under the
+ * pointer; a bigger change (a window resized, a drawer opened) fits it again. Updates the lock
+ * to the stage's new place. Impure: reads the stage's box.
+ */
+function keptFit(
+  lock: { topology: unknown; width: number; height: number; left: number; top: number; unfolded: unknown; presenter: boolean; fit: LayoutFit } | null,
+  box: HTMLElement,
+  size: { width: number; height: number },
+  topology: unknown,
+  unfolded: unknown,
+  presenter: boolean,
+  zoom: number,
+): LayoutFit | undefined {
+  if (!lock || lock.topology !== topology || lock.unfolded !== unfolded || lock.presenter !== presenter) return undefined;
+  if (Math.abs(lock.width - size.width) > KEEP_FIT_PX || Math.abs(lock.height - size.height) > KEEP_FIT_PX) return undefined;
+  const r = box.getBoundingClientRect();
+  // screen = stage + camera.k × (t + scale × design) + camera offset: the camera stays, so t moves.
+  const fit = { scale: lock.fit.scale, tx: lock.fit.tx - (r.left - lock.left) / zoom, ty: lock.fit.ty - (r.top - lock.top) / zoom };
+  Object.assign(lock, { width: size.width, height: size.height, left: r.left, top: r.top, fit });
+  return fit;
+}
 
 interface GroupEntry {
   index: number;
@@ -92,6 +121,8 @@ export function TopologyView() {
     if (dragged === null && r && !r.layout && Object.keys(handPlaced).length > 0) store.setState((d) => void (d.recipe && (d.recipe.layout = { ...handPlaced })));
   }, [handPlaced, dragged, store, scenarioName]);
   const unfolded = useMemo(() => new Set(unfoldedNames ?? unfoldedOf(scenarioName)), [unfoldedNames, scenarioName]);
+  const unfoldedRef = useRef(unfolded);
+  unfoldedRef.current = unfolded;
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const sceneCanvasRef = useRef<HTMLCanvasElement>(null);
@@ -107,15 +138,27 @@ export function TopologyView() {
   const ratesRef = useRef(createEdgeRates());
   const theme = useAppStore((s) => s.theme);
   const presenter = useAppStore((s) => s.presenter);
+  const presenterRef = useRef(presenter);
+  presenterRef.current = presenter;
   const outlineRef = useRef('#ffffff');
   const ringRef = useRef('#0f172a');
   const paintRef = useRef<() => void>(() => {});
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const large = topology !== null && topology.nodes.length > LARGE_TOPOLOGY_NODES;
+  const fold = usePresenterFold(presenter, topology, size, positions, unfolded);
+  // Replicas folded back into their service when presenter mode needs the room.
+  const shownUnfolded = fold === 'all' ? unfolded : NO_UNFOLDED;
+  const large = topology !== null && (topology.nodes.length > LARGE_TOPOLOGY_NODES || fold === 'groups');
   const [groups, setGroups] = useState<GroupEntry[]>([]);
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [query, setQuery] = useState('');
   const [searchResult, setSearchResult] = useState<{ text: string; miss: boolean } | null>(null);
+  /**
+   * The fit the SVG drawing had when a node was picked up: kept while and after the drag, so
+   * the rest of the picture never moves and the node stays under the pointer. A new topology,
+   * size, unfolding or presenter mode, "Fit" and "Reset layout" fit the drawing again.
+   */
+  const fitLockRef = useRef<{ topology: unknown; width: number; height: number; left: number; top: number; unfolded: unknown; presenter: boolean; fit: LayoutFit } | null>(null);
+  const [fitNonce, setFitNonce] = useState(0);
 
   useLayoutEffect(() => {
     const box = boxRef.current!;
@@ -235,7 +278,10 @@ export function TopologyView() {
     if (large) {
       svg.replaceChildren();
       sceneRef.current = null;
-      const layout = computeGroupLayout(topology, size.width, size.height);
+      // Folded for presenter mode, the tiles are few and large: the last column's titles (14 px,
+      // wider than a tile of one node) get room at the right rather than being cut by the edge.
+      const titleRoom = fold === 'groups' ? Math.min(160, 8 * (5 + Math.max(0, ...topology.nodes.map((n) => n.name.length)))) : 0;
+      const layout = computeGroupLayout(topology, size.width - titleRoom, size.height);
       placeGroupNodes(layout, topology.nodes.map((n) => n.name), topology.edges, positions);
       const prev = bigRef.current;
       const scene = createCanvasTopology(topology, layout);
@@ -247,20 +293,23 @@ export function TopologyView() {
       // The scene draws each edge once a cell spans DETAIL_PX (renderCanvasTopology); so do the pulses.
       const groupPulses = (k: number) => (Cell.step * layout.scale * k >= 18 ? null : lines);
       viewRef.current = { lanes: layout.lanes, base: layout, dotScale: 0.4, minDotPx: 1.5, hiddenEdges: scene.hiddenEdges, straight: true, groupPulses };
-      if (newTopology) {
+      if (newTopology || !prev) {
         setGroups(layout.groups.map((g) => ({ index: g.index, name: g.name, mesh: g.mesh, size: g.members.length })));
         setHidden(new Set());
       }
     } else {
+      const wasBig = bigRef.current !== null;
       bigRef.current = null;
       // Redrawn for a new size, the same run keeps its control planes' pulse counts.
       const carried = !newTopology ? sceneRef.current?.controlState() : undefined;
-      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height, { positions, unfolded, minScale: presenter ? PRESENTER_MIN_SCALE : undefined }), carried);
+      const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
+      if (!kept) fitLockRef.current = null;
+      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale: presenter ? PRESENTER_MIN_SCALE : undefined, fit: kept }), carried);
       sceneRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
       scene.setCamera(cameraRef.current?.camera ?? IDENTITY_CAMERA);
       viewRef.current = { lanes: scene.lanes, base: scene.layout };
-      if (newTopology) setGroups([]);
+      if (newTopology || wasBig) setGroups([]);
     }
     if (newTopology) setSearchResult(null);
     drawnTopologyRef.current = topology;
@@ -271,7 +320,7 @@ export function TopologyView() {
     box.dataset.view = large ? 'canvas' : 'svg';
     dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames, large, scenarioName, positions, unfolded, presenter]);
+  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, fitNonce, fold]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {
@@ -336,8 +385,16 @@ export function TopologyView() {
         }
         const el = (e.target as Element | null)?.closest?.('[data-node]');
         const name = el?.getAttribute('data-node');
-        const placed = name ? sceneRef.current?.layout.nodes.find((p) => p.node.name === name) : undefined;
-        return placed ? { name: placed.node.name, x: placed.x, y: placed.y } : null;
+        const l = sceneRef.current?.layout;
+        const placed = name ? l?.nodes.find((p) => p.node.name === name) : undefined;
+        if (!placed || !l) return null;
+        // From here on the drawing keeps this fit: only the dragged node moves.
+        const f = fitLockRef.current;
+        if (!f || f.topology !== topology) {
+          const r = box.getBoundingClientRect();
+          fitLockRef.current = { topology, width: l.width, height: l.height, left: r.left, top: r.top, unfolded: unfoldedRef.current, presenter: presenterRef.current, fit: { scale: l.scale, tx: l.tx, ty: l.ty } };
+        }
+        return { name: placed.node.name, x: placed.x, y: placed.y };
       },
       toDesign,
       move(name, x, y) {
@@ -355,9 +412,9 @@ export function TopologyView() {
   // Unfolded services show each replica's own figures, asked of the worker while shown.
   useEffect(() => {
     const scene = sceneRef.current;
-    if (!scene || unfolded.size === 0) return;
+    if (!scene || shownUnfolded.size === 0) return;
     return attachReplicaCards(boxRef.current!, scene.layout);
-  }, [topology, size, positions, unfolded, presenter]);
+  }, [topology, size, positions, shownUnfolded, presenter, large]);
 
   const setGroupHidden = (indices: number[], hide: boolean) => {
     const next = new Set(hidden);
@@ -461,6 +518,17 @@ export function TopologyView() {
         <canvas data-testid="traffic" ref={canvasRef} aria-hidden="true" />
       </div>
       <div className="topo-tools">
+        {fold !== 'all' && (
+          <span
+            className="topo-fold-note"
+            data-testid="presenter-fold"
+            data-fold={fold}
+            role="status"
+            title="Presenter mode keeps node text at 14 px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node."
+          >
+            {fold === 'groups' ? `drawn as ${groups.length} group tiles for 14 px text` : 'replicas folded for 14 px text'}
+          </span>
+        )}
         {searchResult && (
           <span className={`topo-search-result${searchResult.miss ? ' topo-search-miss' : ''}`} data-testid="node-search-result" role="status">
             {searchResult.text}
@@ -483,7 +551,14 @@ export function TopologyView() {
             className="button button-quiet button-small"
             data-testid="zoom-reset"
             title="Back to the whole picture"
-            onClick={() => cameraRef.current?.reset()}
+            onClick={() => {
+              cameraRef.current?.reset();
+              // Dragged nodes may lie outside the kept fit: fit the whole drawing again.
+              if (fitLockRef.current) {
+                fitLockRef.current = null;
+                setFitNonce((n) => n + 1);
+              }
+            }}
           >
             Fit
           </button>
@@ -493,7 +568,10 @@ export function TopologyView() {
               className="button button-quiet button-small"
               data-testid="layout-reset"
               title="Put the nodes you dragged back where the layout puts them"
-              onClick={() => placeByHand({}, true)}
+              onClick={() => {
+                fitLockRef.current = null;
+                placeByHand({}, true);
+              }}
             >
               Reset layout
             </button>
@@ -557,3 +635,26 @@ export function TopologyView() {
   );
 }
 
+
+/**
+ * What presenter mode folds so its node text stays at 14 px or more (PRESENTER_MIN_SCALE,
+ * issue 11 item 8) without cutting the picture off at the stage's edge: 'all' when the SVG
+ * drawing fits the stage at that scale as it is (and outside presenter mode, and for a
+ * topology drawn as group tiles anyway), 'replicas' when it fits once unfolded replicas fold
+ * back into their service, else 'groups': the nodes fold into group tiles by mesh and name
+ * family (the canvas view). Recomputed when the stage's size or the drawing changes.
+ */
+function usePresenterFold(
+  presenter: boolean,
+  topology: ScenarioInfo['topology'] | null,
+  size: { width: number; height: number } | null,
+  positions: NodePositions,
+  unfolded: ReadonlySet<string>,
+): 'all' | 'replicas' | 'groups' {
+  return useMemo(() => {
+    if (!presenter || !topology || !size || size.width < 10 || size.height < 10 || topology.nodes.length > LARGE_TOPOLOGY_NODES) return 'all';
+    const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions, unfolded: u }).scale >= PRESENTER_MIN_SCALE;
+    if (fits(unfolded)) return 'all';
+    return unfolded.size > 0 && fits(NO_UNFOLDED) ? 'replicas' : 'groups';
+  }, [presenter, topology, size, positions, unfolded]);
+}

@@ -166,6 +166,19 @@ export interface LayoutOptions {
   unfolded?: ReadonlySet<string>;
   /** Least CSS pixels per design unit, even when the drawing then overflows the viewport. */
   minScale?: number;
+  /**
+   * Keep this fit (scale and offset) rather than fit the drawing to the viewport: while and
+   * after a node is dragged, so that the rest of the picture stays where it is on screen and
+   * the dragged node under the pointer (issue 11's new-user pass: a drag re-fitted everything).
+   */
+  fit?: LayoutFit;
+}
+
+/** How a drawing sits in its viewport: screen = t + scale × design, CSS pixels. */
+export interface LayoutFit {
+  readonly scale: number;
+  readonly tx: number;
+  readonly ty: number;
 }
 
 /**
@@ -247,6 +260,11 @@ export function computeLayout(topology: Topology, width: number, height: number,
   });
   packComponents(topology, placed, colGap, ROW_GAP, width, height);
   unfoldReplicas(placed, options.unfolded);
+  // Where the layout puts each node before any is placed by hand: control planes are placed
+  // from these, so dragging a service never moves its mesh's control plane (or any other node).
+  const auto = new Map(placed.map((p) => [p.node.id, { x: p.x, y: p.y }]));
+  const autoBox = new Bounds();
+  for (const p of placed) addNodeExtent(autoBox, p, auto.get(p.node.id)!);
   placeByHand(placed, options.positions);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
@@ -301,20 +319,7 @@ export function computeLayout(topology: Topology, width: number, height: number,
     box.add(t.x + (c2.x - t.x) * 0.75, t.y + (c2.y - t.y) * 0.75);
     return { edge, kind, path: `M${s.x},${s.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${t.x},${t.y}` };
   });
-  for (const p of placed) {
-    if (p.node.kind === 'client') {
-      const half = Math.max(p.w / 2, p.node.name.length * 5.5 + 8);
-      box.add(p.x - half, p.y - p.h / 2);
-      box.add(p.x + half, p.y + p.h / 2 + 48);
-    } else if (p.node.external) {
-      // The cloud around a third party.
-      box.add(p.x - p.w / 2 - 20, p.y - p.h / 2 - NodeSize.queueRoom);
-      box.add(p.x + p.w / 2 + 20, p.y + p.h / 2 + 40);
-    } else {
-      box.add(p.x - p.w / 2, p.y - p.h / 2 - NodeSize.queueRoom);
-      box.add(p.x + p.w / 2, p.y + p.h / 2 + 64 + (p.replicaRoom ?? 0));
-    }
-  }
+  for (const p of placed) addNodeExtent(box, p, p);
 
   // Control planes: each above the members of its mesh, inside the mesh's region; one with no
   // members placed (or no mesh) in a row above everything.
@@ -330,20 +335,21 @@ export function computeLayout(topology: Topology, width: number, height: number,
       continue;
     }
     // NOTE: d3's min and max, not a spread of an array of any length into Math.min.
-    const top = min(members, (p) => p.y - p.h / 2)!;
+    const top = min(members, (p) => auto.get(p.node.id)!.y - p.h / 2)!;
     // The icon and its label, together, centred over the mesh.
     const block = 2 * NodeSize.controlR + 14 + Math.max(controlLabel(node).length * 9.5, 120);
-    const x = (min(members, (p) => p.x)! + max(members, (p) => p.x)!) / 2 - block / 2 + NodeSize.controlR;
+    const x = (min(members, (p) => auto.get(p.node.id)!.x)! + max(members, (p) => auto.get(p.node.id)!.x)!) / 2 - block / 2 + NodeSize.controlR;
     const p: PlacedNode = { node, col: -1, x, y: top - NodeSize.queueRoom - 12 - NodeSize.controlR, ...sizeOf(node) };
     placed.push(p);
     cpTop.set(mesh, p.y - p.h / 2 - 20);
+    autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
     box.add(p.x - p.w / 2, p.y - p.h / 2);
     box.add(p.x + p.w / 2 + 16 + controlLabel(node).length * 10, p.y + p.h / 2);
   }
   if (orphans.length > 0) {
     const callees = placed.filter((p) => p.col > 0);
-    const midX = callees.length ? callees.reduce((a, p) => a + p.x, 0) / callees.length : (box.minX + box.maxX) / 2;
-    const y = box.minY - 16 - NodeSize.controlR;
+    const midX = callees.length ? callees.reduce((a, p) => a + auto.get(p.node.id)!.x, 0) / callees.length : (autoBox.minX + autoBox.maxX) / 2;
+    const y = autoBox.minY - 16 - NodeSize.controlR;
     orphans.forEach((node, i) => {
       const p: PlacedNode = { node, col: -1, x: midX + (i - (orphans.length - 1) / 2) * 260, y, ...sizeOf(node) };
       placed.push(p);
@@ -384,6 +390,10 @@ export function computeLayout(topology: Topology, width: number, height: number,
 
   placed.sort((a, b) => a.node.id - b.node.id);
 
+  if (options.fit) {
+    const { scale, tx, ty } = options.fit;
+    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
+  }
   const fit = Math.min((width - 2 * MARGIN) / box.width, (height - 2 * MARGIN) / box.height);
   const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(MAX_SCALE, fit));
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
@@ -419,6 +429,22 @@ function placeByHand(placed: PlacedNode[], positions: NodePositions | undefined)
       p.x = at.x;
       p.y = at.y;
     }
+  }
+}
+
+/** Adds what a node draws around its centre `at` (figure, name, queue stack, cloud, cards) to `box`. Impure: mutates `box`. */
+function addNodeExtent(box: Bounds, p: PlacedNode, at: Point): void {
+  if (p.node.kind === 'client') {
+    const half = Math.max(p.w / 2, p.node.name.length * 5.5 + 8);
+    box.add(at.x - half, at.y - p.h / 2);
+    box.add(at.x + half, at.y + p.h / 2 + 48);
+  } else if (p.node.external) {
+    // The cloud around a third party.
+    box.add(at.x - p.w / 2 - 20, at.y - p.h / 2 - NodeSize.queueRoom);
+    box.add(at.x + p.w / 2 + 20, at.y + p.h / 2 + 40);
+  } else {
+    box.add(at.x - p.w / 2, at.y - p.h / 2 - NodeSize.queueRoom);
+    box.add(at.x + p.w / 2, at.y + p.h / 2 + 64 + (p.replicaRoom ?? 0));
   }
 }
 
