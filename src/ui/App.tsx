@@ -11,8 +11,14 @@ import { useShortcuts } from './components/useShortcuts';
 import { useEffect } from 'react';
 import { useAppStore } from './state/useAppStore';
 import { applyTheme } from './theme/theme';
+import { CompareRoot, isComparePage } from './compare';
 
 export function App() {
+  // `?compare=a,b` is the compare view (src/ui/compare); fixed for the page's life.
+  return isComparePage() ? <CompareRoot /> : <SingleView />;
+}
+
+function SingleView() {
   useShortcuts();
   const theme = useAppStore((s) => s.theme);
   const presenter = useAppStore((s) => s.presenter);

@@ -5,6 +5,7 @@ import { NarrativePanel } from './NarrativePanel';
 import { OpenProgress, RunFailureNotice } from './RunNotices';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
+import { READY_PAIRS, pairHref } from '../compare/pairs';
 
 export function ScenarioPanel() {
   return (
@@ -16,6 +17,7 @@ export function ScenarioPanel() {
       <About />
       <NarrativePanel />
       <FaultsPanel />
+      <ComparePairs />
       <Details />
     </aside>
   );
@@ -89,6 +91,25 @@ function Details() {
           n/p or PageDown/PageUp through the story, f presenter mode.
         </p>
       </section>
+    </section>
+  );
+}
+
+/** The ready-made pairs of the compare view: two scenarios side by side on one clock (each opens `?compare=a,b`). */
+function ComparePairs() {
+  const selectedId = useAppStore((s) => s.selectedId);
+  return (
+    <section className="compare-pairs-panel" aria-label="Compare two scenarios">
+      <h2 className="section-title">Compare side by side</h2>
+      <ul className="pair-list" data-testid="compare-pairs">
+        {READY_PAIRS.map((p) => (
+          <li key={`${p.a},${p.b}`}>
+            <a href={pairHref(p.a, p.b)} data-testid="compare-pair" className={selectedId === p.a || selectedId === p.b ? 'pair-current' : undefined} title={`${p.a} and ${p.b} on one seed and one clock`}>
+              {p.label}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -145,8 +145,11 @@ function decodeLayout(param: string, bad: (path: string, message: string) => voi
   return out;
 }
 
-/** The live actions a `faults=` parameter holds; bad entries are reported and left out. */
-function decodeActions(param: string, bad: (path: string, message: string) => void): LiveAction[] {
+/**
+ * The live actions a `faults=` parameter holds (or the compare view's `faultsB=`); bad entries
+ * are reported to `bad` at `faults.N...` and left out. Never throws. Pure but for `bad`.
+ */
+export function decodeActions(param: string, bad: (path: string, message: string) => void): LiveAction[] {
   const bytes = packedBytes(param);
   if (bytes > MAX_FAULTS_BYTES) return bad('faults', `the faults in it are ${formatBytes(bytes)} compressed, more than ${formatBytes(MAX_FAULTS_BYTES)}; none were injected`), [];
   const r = unpack(param, MAX_FAULTS_TEXT_BYTES);

@@ -538,6 +538,8 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
 
   return {
     async start(search = typeof location === 'undefined' ? '' : location.search + location.hash) {
+      // A compare link (`?compare=a,b`) is the compare view's (src/ui/compare): it runs its own pair.
+      if (linkParams(search).has('compare')) return;
       await openLink(search);
       // From now on the address bar follows the run: its recipe, moment and speed.
       let before = store.getState();

@@ -1,0 +1,30 @@
+// Mounts the compare view for a page opened with `?compare=a,b`: its own bridge (two workers,
+// one per pane), its own controller, started once and stopped when the page goes away.
+import { createSimBridge } from '../bridge/simBridge';
+import { builtinScenarios } from '../scenarios/catalog';
+import { createCompareController, type CompareController } from './compareController';
+import { CompareView } from './CompareView';
+import { isCompareLink } from './link';
+
+let instance: CompareController | null = null;
+
+/** True when this page asks for the compare view; fixed for the page's life (entering or leaving it loads a page). */
+export function isComparePage(): boolean {
+  return typeof location !== 'undefined' && isCompareLink(location.search + location.hash);
+}
+
+function controller(): CompareController {
+  if (!instance) {
+    const c = createCompareController(createSimBridge(), builtinScenarios());
+    instance = c;
+    void c.start(location.search + location.hash);
+    window.addEventListener('pagehide', (e) => {
+      if (!e.persisted) c.dispose();
+    });
+  }
+  return instance;
+}
+
+export function CompareRoot() {
+  return <CompareView controller={controller()} />;
+}

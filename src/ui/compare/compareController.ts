@@ -1,0 +1,545 @@
+// The compare view's engine room: two runs, each a SimHost in a worker of its own (a pane is a
+// run recipe: scenario, seed, live actions), on one clock under one set of controls. Plain
+// TypeScript, no React. Each pane gets an app store and a frame channel of its own, so the
+// single view's TopologyView draws it unchanged inside the pane.
+import type { Remote } from 'comlink';
+import type { Frame, InjectResult, LiveAction, ScenarioInfo } from '../../workers/protocol';
+import { Counter, runStopOf } from '../../workers/protocol';
+import type { SimWorkerApi } from '../../workers/sim.worker';
+import { WorkerStopped, type SimBridge, type SimWorker } from '../bridge/simBridge';
+import { mergeBatch } from '../charts/seriesStore';
+import { encodeLink } from '../recipe/url';
+import type { ScenarioEntry } from '../scenarios/catalog';
+import { ADVANCE_BUDGET_MS, ANSWER_DEADLINE_MS, SEEK_SLICE_MS, statsOf, type Controller } from '../sim/controller';
+import { SPEEDS, speedById } from '../sim/speeds';
+import { withDeadline } from '../sim/watchdog';
+import { createFrameChannel } from '../state/frameChannel';
+import { createAppStore, RunStatus, type AppStore } from '../state/store';
+import type { AppServices } from '../state/useAppStore';
+import { savedTheme } from '../theme/theme';
+import { createCompareStore, type CompareStore } from './compareStore';
+import { firstDivergence, type Divergence } from './divergence';
+import { decodeCompareLink, encodeCompareLink } from './link';
+
+/** How often the figures, series and fault lists are asked of both workers while playing, wall ms. */
+export const FIGURES_INTERVAL_MS = 500;
+/** How often counters reach a pane's store while playing (its canvas gets every frame). */
+const STATS_INTERVAL_MS = 100;
+/** Longest wall gap turned into simulated time at once. */
+const MAX_WALL_STEP_MS = 100;
+/** Least wall time between two writes of the address bar, ms. */
+const URL_INTERVAL_MS = 500;
+
+/** One side of the pair. */
+export interface ComparePane {
+  side: 'A' | 'B';
+  /** The scenario's file name. */
+  id: string;
+  info: ScenarioInfo;
+  /** What a pane's components read: its own store and frames; its controller acts on both panes. */
+  services: AppServices;
+  api: Remote<SimWorkerApi>;
+}
+
+export interface CompareController {
+  readonly store: CompareStore;
+  /** Both panes once loaded (A then B), else empty. */
+  readonly panes: readonly ComparePane[];
+  /** Opens the pair a link asks for (`search`: `location.search + location.hash`). */
+  start(search: string): Promise<void>;
+  play(): void;
+  /** Stops both at one time: the one behind runs up to the other. */
+  pause(): Promise<void>;
+  /** One event in each run, then the one behind runs up to the other's time. */
+  step(): Promise<void>;
+  /** Runs both to `ms` (back means from zero, replaying each pane's live actions); seeks coalesce. */
+  seek(ms: number): Promise<void>;
+  setSpeed(id: string): void;
+  /**
+   * Injects `fault` into both runs at one moment (the one behind catches up first). A pane
+   * whose topology lacks a node the fault names is said so in the fault's notes.
+   */
+  injectFault(fault: Record<string, unknown>): Promise<void>;
+  /** The link to this pair at this moment and speed (absolute), or null before it loads. */
+  shareLink(): string | null;
+  /** The single view of A (or `side`) at this moment, with its live faults. */
+  singleViewLink(side?: 'A' | 'B'): string | null;
+  dispose(): void;
+}
+
+interface PaneRun extends ComparePane {
+  worker: SimWorker;
+  appStore: AppStore;
+  latest: Frame | null;
+  lastSeq: number;
+  lastStatsAt: number;
+  actions: LiveAction[];
+}
+
+const timeOf = (p: PaneRun) => p.latest?.simTime ?? 0;
+const doneOf = (p: PaneRun) => p.latest?.done ?? false;
+
+/** Names a fault acts on (services, gateways, meshes, the ends of a link or a partition). Pure. */
+export function faultNames(fault: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const k of ['service', 'gateway', 'from', 'to']) if (typeof fault[k] === 'string') out.push(fault[k] as string);
+  if (Array.isArray(fault.between)) for (const side of fault.between) if (Array.isArray(side)) for (const n of side) if (typeof n === 'string' && n) out.push(n);
+  return out;
+}
+
+/** "kill-replica on payments", "latency on frontend → catalog". Pure. */
+export function faultLabel(fault: Record<string, unknown>): string {
+  const type = String(fault.type ?? 'fault');
+  if (typeof fault.from === 'string') return `${type} on ${fault.from} → ${String(fault.to)}`;
+  const target = fault.service ?? fault.gateway ?? fault.mesh;
+  if (typeof target === 'string') return `${type} on ${target}`;
+  if (Array.isArray(fault.between)) return `${type} between ${(fault.between as unknown[][]).map((s) => s.join(', ')).join(' and ')}`;
+  return `${type} on the network`;
+}
+
+export function createCompareController(bridge: SimBridge, entries: readonly ScenarioEntry[]): CompareController {
+  const store = createCompareStore();
+  let panes: PaneRun[] = [];
+  let generation = 0;
+  let raf = 0;
+  let lastWall: number | null = null;
+  /** The tick's answers still on their way: commands wait for them. */
+  let inflight: Promise<void> | null = null;
+  /** At max speed: how far ahead of the pane behind the next goal is, simulated ms. */
+  let chunk = 10;
+  let chain: Promise<unknown> = Promise.resolve();
+  let lastFiguresAt = Number.NEGATIVE_INFINITY;
+  let seekWanted: number | null = null;
+  let seekLoop: Promise<void> | null = null;
+  let disposed = false;
+  /** The earliest divergence found for this pair: deterministic, so kept across seeks back. */
+  let known: Divergence | null = null;
+  let urlTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastUrlAt = Number.NEGATIVE_INFINITY;
+
+  const status = () => store.getState().status;
+  const setStatus = (s: ReturnType<typeof status>) => store.setState((d) => void (d.status = s));
+  const inTime = <T>(p: Promise<T>) => withDeadline(p, ANSWER_DEADLINE_MS);
+  const shared = () => Math.min(...panes.map((p) => (doneOf(p) ? Number.POSITIVE_INFINITY : timeOf(p))));
+  const clock = () => {
+    const t = shared();
+    return Number.isFinite(t) ? t : Math.max(...panes.map(timeOf));
+  };
+  const nameOf = (p: PaneRun) => `${p.side} (${p.id})`;
+
+  function serial(work: () => Promise<void>): Promise<void> {
+    const next = chain.then(async () => {
+      if (inflight) await inflight;
+      await work();
+    }).catch(fail);
+    chain = next;
+    return next;
+  }
+
+  function fail(e: unknown): void {
+    if (disposed || e instanceof WorkerStopped) return;
+    stopLoop();
+    generation++;
+    const stop = runStopOf(e);
+    const message = stop ? `${stop.problem.path}: ${stop.problem.message} (at ${(stop.atMs / 1000).toFixed(3)} s)` : e instanceof Error ? e.message : String(e);
+    store.setState((d) => {
+      d.status = 'failed';
+      d.error = `The runs stopped: ${message}`;
+    });
+  }
+
+  function accept(p: PaneRun, frame: Frame, force = false): void {
+    if (frame.seq <= p.lastSeq) return;
+    p.lastSeq = frame.seq;
+    p.latest = frame;
+    p.services.frames.publish(frame);
+    const now = performance.now();
+    if (force || frame.done || status() !== 'playing' || now - p.lastStatsAt >= STATS_INTERVAL_MS) {
+      p.lastStatsAt = now;
+      p.appStore.setState((d) => {
+        d.stats = statsOf(frame);
+        d.status = frame.done ? RunStatus.done : status() === 'playing' ? RunStatus.playing : RunStatus.paused;
+      });
+    }
+  }
+
+  /** The clock, the figures, the series and the faults of both panes, asked at one moment. */
+  async function refreshFigures(gen: number): Promise<void> {
+    lastFiguresAt = performance.now();
+    const st = store.getState();
+    const answers = await Promise.all(
+      panes.map(async (p, i) => {
+        const s = st.series[i];
+        const [summary, batch, faults] = await Promise.all([inTime(p.api.summary()), inTime(p.api.seriesSince(s.epoch, s.buckets.length)), inTime(p.api.faults())]);
+        return { summary, batch, faults };
+      }),
+    );
+    if (gen !== generation || disposed) return;
+    answers.forEach((a, i) => panes[i].appStore.setState((d) => void (d.faults = a.faults)));
+    store.setState((d) => {
+      d.series = [mergeBatch(d.series[0], answers[0].batch), mergeBatch(d.series[1], answers[1].batch)];
+      const fig = (i: number) => {
+        const f = panes[i].latest;
+        return { summary: answers[i].summary, proxyCpuMs: f?.counters[Counter.proxyCpuMs] ?? 0, proxyPasses: f?.counters[Counter.proxyPasses] ?? 0, proxies: f?.counters[Counter.proxies] ?? 0 };
+      };
+      d.figures = [fig(0), fig(1)];
+      d.figuresAt = clock();
+      const found = firstDivergence(d.series[0].buckets, d.series[1].buckets, d.series[0].bucketMs, [panes[0].id, panes[1].id]);
+      if (found && (!known || found.ms < known.ms)) known = found;
+      d.divergence = known;
+    });
+  }
+
+  function clockToStore(): void {
+    const t = clock();
+    if (t !== store.getState().simTime) store.setState((d) => void (d.simTime = t));
+  }
+
+  function schedule(): void {
+    if (!raf && !disposed) raf = requestAnimationFrame(tick);
+  }
+
+  function stopLoop(): void {
+    if (raf) cancelAnimationFrame(raf);
+    raf = 0;
+    lastWall = null;
+  }
+
+  /**
+   * One frame of both: the goal is the shared clock (the pane behind) plus this frame's share of
+   * simulated time; a pane already at the goal waits. At max speed the goal is `chunk` ahead,
+   * doubled while the pane behind keeps up and cut to what it did when it does not.
+   */
+  function tick(now: number): void {
+    raf = 0;
+    if (status() !== 'playing') return;
+    schedule();
+    if (inflight) return;
+    const dt = lastWall === null ? 1000 / 60 : Math.min(now - lastWall, MAX_WALL_STEP_MS);
+    lastWall = now;
+    const factor = speedById(store.getState().speedId).factor;
+    const from = shared();
+    if (!Number.isFinite(from)) return void finish();
+    const goal = from + (factor === Number.POSITIVE_INFINITY ? chunk : dt * factor);
+    const gen = generation;
+    inflight = (async () => {
+      try {
+        const frames = await Promise.all(panes.map((p) => (!doneOf(p) && timeOf(p) < goal ? inTime(p.api.seekTo(goal, ADVANCE_BUDGET_MS, false)) : Promise.resolve(null))));
+        if (gen !== generation) return;
+        frames.forEach((f, i) => f && accept(panes[i], f));
+        const after = shared();
+        if (factor === Number.POSITIVE_INFINITY) chunk = after >= goal ? Math.min(chunk * 2, 60_000) : Math.max(1, after - from);
+        clockToStore();
+        if (performance.now() - lastFiguresAt >= FIGURES_INTERVAL_MS || !Number.isFinite(after)) await refreshFigures(gen);
+        if (!Number.isFinite(after)) finish();
+      } catch (e) {
+        if (gen === generation) fail(e);
+      } finally {
+        inflight = null;
+      }
+    })();
+  }
+
+  function finish(): void {
+    stopLoop();
+    setStatus('done');
+    for (const p of panes) p.appStore.setState((d) => void (d.status = RunStatus.done));
+  }
+
+  /** Brings both panes to one time: the later of the two (each to its end at most), finishing that instant. */
+  async function sync(gen: number): Promise<void> {
+    const target = Math.max(...panes.map(timeOf));
+    await Promise.all(
+      panes.map(async (p) => {
+        while (!doneOf(p) && timeOf(p) < target) {
+          const f = await inTime(p.api.seekTo(target, SEEK_SLICE_MS, false));
+          if (gen !== generation) return;
+          accept(p, f, true);
+        }
+        if (!doneOf(p)) {
+          const f = await inTime(p.api.advance(0, 10 * ADVANCE_BUDGET_MS));
+          if (gen === generation) accept(p, f, true);
+        }
+      }),
+    );
+  }
+
+  /** Stops the loop, lets the tick on its way land, brings both to one time and shows its figures. */
+  async function settle(): Promise<void> {
+    stopLoop();
+    if (inflight) await inflight;
+    const gen = generation;
+    await sync(gen);
+    if (gen !== generation) return;
+    clockToStore();
+    await refreshFigures(gen);
+    for (const p of panes) accept(p, p.latest!, true);
+  }
+
+  function startPlaying(): void {
+    const s = status();
+    if (panes.length < 2 || (s !== 'ready' && s !== 'paused')) return;
+    setStatus('playing');
+    for (const p of panes) p.appStore.setState((d) => void (d.status = RunStatus.playing));
+    lastWall = null;
+    chunk = 10;
+    schedule();
+  }
+
+  async function runSeeks(): Promise<void> {
+    const s0 = status();
+    if (panes.length < 2 || s0 === 'loading' || s0 === 'failed') return void (seekWanted = null);
+    const resume = s0 === 'playing';
+    stopLoop();
+    setStatus('paused');
+    const gen = generation;
+    try {
+      while (seekWanted !== null) {
+        const target = Math.max(0, Math.min(seekWanted, store.getState().durationMs));
+        seekWanted = null;
+        store.setState((d) => void (d.seekingTo = target));
+        await Promise.all(
+          panes.map(async (p) => {
+            let fromStart = target < timeOf(p);
+            for (;;) {
+              const f = await inTime(p.api.seekTo(target, SEEK_SLICE_MS, fromStart));
+              if (gen !== generation) return;
+              if (fromStart) p.lastSeq = 0;
+              fromStart = false;
+              accept(p, f, true);
+              if (f.done || f.simTime >= target || seekWanted !== null) break;
+            }
+          }),
+        );
+        if (gen !== generation) return;
+        clockToStore();
+      }
+      await refreshFigures(gen);
+    } finally {
+      store.setState((d) => void (d.seekingTo = null));
+    }
+    const all = panes.every(doneOf);
+    if (all) setStatus('done');
+    else if (resume) startPlaying();
+  }
+
+  function requestSeek(ms: number): Promise<void> {
+    seekWanted = ms;
+    store.setState((d) => void (d.seekingTo = Math.max(0, Math.min(ms, d.durationMs))));
+    if (!seekLoop) seekLoop = serial(runSeeks).finally(() => (seekLoop = null));
+    return seekLoop;
+  }
+
+  /** A pane's controller: what a component inside a pane asks for acts on both panes. */
+  function paneController(): Controller {
+    const none = () => Promise.resolve();
+    return {
+      start: none,
+      selectScenario: none,
+      openFile: none,
+      cancelOpen: () => {},
+      play: () => api.play(),
+      pause: () => void api.pause(),
+      reset: () => api.seek(0),
+      step: () => api.step(),
+      setSpeed: (id) => api.setSpeed(id),
+      injectFault: async (f) => (await api.injectFault(f), []),
+      clearFault: none,
+      clearInjected: none,
+      seek: (ms) => api.seek(ms),
+      shareLink: () => api.shareLink(),
+      dispose: () => {},
+    };
+  }
+
+  async function open(side: 'A' | 'B', id: string, seed: number | null): Promise<PaneRun | string> {
+    const entry = entries.find((e) => e.id === id)!;
+    const worker = bridge.spawn();
+    const r = await worker.api.load(entry.text, seed ?? undefined, entry.fileName);
+    if (!r.ok) {
+      worker.terminate();
+      return `${side} (${id}): ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+    }
+    const appStore = createAppStore([entry], savedTheme());
+    appStore.setState((d) => {
+      d.info = r.info;
+      d.selectedId = id;
+      d.status = RunStatus.ready;
+      d.recipe = { scenario: { kind: 'builtin', id }, seed, actions: [] };
+    });
+    const frames = createFrameChannel();
+    const pane: PaneRun = { side, id, info: r.info, worker, api: worker.api, appStore, latest: null, lastSeq: 0, lastStatsAt: 0, actions: [], services: { store: appStore, frames, controller: paneController() } };
+    return pane;
+  }
+
+  function linkSearch(): string | null {
+    const s = store.getState();
+    if (panes.length < 2 || !s.pair) return null;
+    return encodeCompareLink({ a: { id: panes[0].id, actions: panes[0].actions }, b: { id: panes[1].id, actions: panes[1].actions }, seed: s.seed, tMs: clock(), speedId: s.speedId });
+  }
+
+  function writeUrl(): void {
+    if (disposed || typeof history === 'undefined' || urlTimer !== null) return;
+    const wait = Math.max(0, lastUrlAt + URL_INTERVAL_MS - performance.now());
+    urlTimer = setTimeout(() => {
+      urlTimer = null;
+      lastUrlAt = performance.now();
+      const search = linkSearch();
+      if (search !== null && search !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${search}`);
+    }, wait);
+  }
+
+  async function syncActions(gen: number): Promise<void> {
+    const lists = await Promise.all(panes.map((p) => inTime(p.api.liveActions())));
+    if (gen !== generation) return;
+    lists.forEach((l, i) => {
+      panes[i].actions = l;
+      panes[i].appStore.setState((d) => void (d.recipe && (d.recipe.actions = l)));
+    });
+  }
+
+  const api: CompareController = {
+    store,
+    get panes() {
+      return panes;
+    },
+    async start(search) {
+      const builtin = entries.filter((e) => e.source === 'builtin');
+      const link = decodeCompareLink(search, { scenarioIds: builtin.map((e) => e.id), defaultId: builtin[0]?.id ?? '', speedIds: SPEEDS.map((s) => s.id) });
+      store.setState((d) => {
+        d.linkProblems = link.problems;
+        if (link.speedId) d.speedId = link.speedId;
+        d.pair = link.pair;
+      });
+      if (!link.pair) return setStatus('ready');
+      const a = await open('A', link.pair[0], link.seed);
+      if (disposed) return;
+      const seed = link.seed ?? (typeof a === 'string' ? null : a.info.seed);
+      const b = await open('B', link.pair[1], seed);
+      if (disposed || typeof a === 'string' || typeof b === 'string') {
+        for (const p of [a, b]) if (typeof p !== 'string') p.worker.terminate();
+        store.setState((d) => {
+          d.status = 'failed';
+          d.error = [a, b].filter((x): x is string => typeof x === 'string').join('\n');
+        });
+        return;
+      }
+      panes = [a, b];
+      const gen = ++generation;
+      const problems = [...link.problems];
+      const actions = [link.actionsA, link.actionsB];
+      await Promise.all(
+        panes.map(async (p, i) => {
+          if (actions[i].length > 0) problems.push(...(await inTime(p.api.setActions(actions[i]))).map((x) => ({ path: i === 0 ? x.path : x.path.replace(/^faults/, 'faultsB'), message: x.message })));
+          accept(p, await inTime(p.api.advance(0, ADVANCE_BUDGET_MS)), true);
+        }),
+      );
+      await syncActions(gen);
+      store.setState((d) => {
+        d.titles = [a.info.title, b.info.title];
+        d.seed = link.seed;
+        d.durationMs = Math.max(a.info.durationMs, b.info.durationMs);
+        d.linkProblems = problems;
+        d.status = 'ready';
+        // Faults carried by the link are listed once per injection, as they were made.
+        const injected = (l: LiveAction[]) => l.filter((x) => x.kind === 'inject') as Extract<LiveAction, { kind: 'inject' }>[];
+        const la = injected(panes[0].actions);
+        const lb = injected(panes[1].actions);
+        d.faults = la.map((x, i) => ({ n: i + 1, label: faultLabel(x.fault), atMs: x.ms, hit: [true, lb.some((y) => y.ms === x.ms && JSON.stringify(y.fault) === JSON.stringify(x.fault))], notes: [] }));
+      });
+      await refreshFigures(gen);
+      if (link.tMs > 0) {
+        if (link.tMs > store.getState().durationMs) store.setState((d) => void d.linkProblems.push({ path: 't', message: `is after both runs end (${d.durationMs / 1000} s); opened at the end` }));
+        await requestSeek(link.tMs);
+      }
+      let before = store.getState();
+      store.subscribe((s) => {
+        if (s.simTime !== before.simTime || s.speedId !== before.speedId || s.faults !== before.faults || s.status !== before.status) writeUrl();
+        before = s;
+      });
+      writeUrl();
+    },
+    play() {
+      if (status() === 'done') {
+        void requestSeek(0).then(startPlaying);
+        return;
+      }
+      startPlaying();
+    },
+    pause() {
+      if (status() !== 'playing') return Promise.resolve();
+      stopLoop();
+      setStatus('paused');
+      return serial(settle);
+    },
+    step() {
+      return serial(async () => {
+        const s = status();
+        if (panes.length < 2 || s === 'done' || s === 'loading' || s === 'failed') return;
+        stopLoop();
+        setStatus('paused');
+        const gen = generation;
+        await Promise.all(panes.map(async (p) => !doneOf(p) && accept(p, await inTime(p.api.stepEvent()), true)));
+        if (gen !== generation) return;
+        await sync(gen);
+        clockToStore();
+        await refreshFigures(gen);
+        if (panes.every(doneOf)) setStatus('done');
+      });
+    },
+    seek: requestSeek,
+    setSpeed(id) {
+      store.setState((d) => void (d.speedId = speedById(id).id));
+    },
+    async injectFault(fault) {
+      const s = status();
+      if (panes.length < 2 || s === 'loading' || s === 'failed') return;
+      if (seekLoop) await seekLoop;
+      const resume = status() === 'playing';
+      await serial(async () => {
+        await settle();
+        const gen = generation;
+        const at = clock();
+        const notes: string[] = [];
+        const hit: [boolean, boolean] = [false, false];
+        await Promise.all(
+          panes.map(async (p, i) => {
+            const names = new Set(p.info.topology.nodes.map((n) => n.name));
+            const missing = faultNames(fault).filter((n) => !names.has(n));
+            if (missing.length > 0) return void notes.push(`${nameOf(p)} has no node named ${missing.join(', ')}: not injected there`);
+            if (doneOf(p)) return void notes.push(`${nameOf(p)} has ended: not injected there`);
+            const r: InjectResult = await inTime<InjectResult>(p.api.injectFault(fault));
+            if (r.ok) hit[i] = true;
+            else notes.push(...r.problems.map((x) => `${nameOf(p)}: ${x.path}: ${x.message}`));
+          }),
+        );
+        if (gen !== generation) return;
+        await syncActions(gen);
+        await refreshFigures(gen);
+        store.setState((d) => {
+          if (hit[0] || hit[1]) d.faults.push({ n: d.faults.length + 1, label: faultLabel(fault), atMs: at, hit, notes });
+          d.injectProblems = hit[0] || hit[1] ? [] : notes;
+        });
+      });
+      if (resume) startPlaying();
+    },
+    shareLink() {
+      const search = linkSearch();
+      return search === null ? null : `${location.origin}${location.pathname}${search}`;
+    },
+    singleViewLink(side = 'A') {
+      const p = panes[side === 'A' ? 0 : 1];
+      if (!p) return null;
+      const s = store.getState();
+      return `${location.pathname}${encodeLink({ recipe: { scenario: { kind: 'builtin', id: p.id }, seed: s.seed, actions: p.actions }, tMs: clock(), speedId: s.speedId })}`;
+    },
+    dispose() {
+      disposed = true;
+      generation++;
+      stopLoop();
+      if (urlTimer !== null) clearTimeout(urlTimer);
+      for (const p of panes) p.worker.terminate();
+    },
+  };
+  return api;
+}

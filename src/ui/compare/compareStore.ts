@@ -1,0 +1,86 @@
+// The compare view's shared state, outside React (zustand vanilla with immer, as the app's
+// store): the one clock, the controls, the figures of both runs at one moment, their series,
+// where they first differ, and the faults injected into both, each listed once.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { immer } from 'zustand/middleware/immer';
+import type { SeriesState } from '../charts/seriesStore';
+import type { Problem } from '../state/store';
+import { DEFAULT_SPEED_ID } from '../sim/speeds';
+import type { PaneFigures } from './diff';
+import type { Divergence } from './divergence';
+
+/** Where the pair is: opening its two runs, ready at 0, playing, paused, both at their ends, or stopped for good. */
+export type CompareStatus = 'loading' | 'ready' | 'playing' | 'paused' | 'done' | 'failed';
+
+/** A fault a person injected once, into both panes: listed once, with where it took. */
+export interface CompareFault {
+  /** Its order among the injected faults, from 1. */
+  n: number;
+  /** "kill-replica on payments". */
+  label: string;
+  /** The shared clock when it went in, simulated ms. */
+  atMs: number;
+  /** Whether each pane took it (A, B). */
+  hit: [boolean, boolean];
+  /** Why a pane did not take it: "B (retry-storm-fixed) has no node named payments", or the worker's `path: message`. */
+  notes: string[];
+}
+
+export interface CompareState {
+  status: CompareStatus;
+  /** A's and B's scenario names (file names), once the link named a usable pair. */
+  pair: [string, string] | null;
+  /** A's and B's titles. */
+  titles: [string, string];
+  /** The seed both run with. */
+  seed: number | null;
+  speedId: string;
+  /** The shared clock: the time of the pane that is behind (the slower one sets the pace), ms. */
+  simTime: number;
+  /** The longer of the two durations, ms: the timeline's length. */
+  durationMs: number;
+  seekingTo: number | null;
+  /** Both runs' figures at one moment (`figuresAt`), or null before the first. */
+  figures: [PaneFigures, PaneFigures] | null;
+  figuresAt: number;
+  series: [SeriesState, SeriesState];
+  /** The first moment the runs differ visibly (see divergence.ts), or null while they have not. */
+  divergence: Divergence | null;
+  faults: CompareFault[];
+  /** What was wrong with the link (`param: message`). */
+  linkProblems: Problem[];
+  /** What went wrong with the last injection, as lines for a person. */
+  injectProblems: string[];
+  /** Why the runs stopped for good, or null. */
+  error: string | null;
+  /** The last share link made, shown to copy. */
+  shared: string | null;
+}
+
+export type CompareStore = StoreApi<CompareState> & { setState(updater: (draft: CompareState) => void): void };
+
+const EMPTY_SERIES: SeriesState = { epoch: -1, bucketMs: 1000, buckets: [] };
+
+export function createCompareStore(): CompareStore {
+  return createStore<CompareState>()(
+    immer(() => ({
+      status: 'loading' as CompareStatus,
+      pair: null,
+      titles: ['', ''] as [string, string],
+      seed: null,
+      speedId: DEFAULT_SPEED_ID,
+      simTime: 0,
+      durationMs: 0,
+      seekingTo: null,
+      figures: null,
+      figuresAt: 0,
+      series: [EMPTY_SERIES, EMPTY_SERIES] as [SeriesState, SeriesState],
+      divergence: null,
+      faults: [],
+      linkProblems: [],
+      injectProblems: [],
+      error: null,
+      shared: null,
+    })),
+  ) as CompareStore;
+}

@@ -1,0 +1,81 @@
+// The figures table of the compare view (`metrics-diff`): the same figures of two runs with
+// the ratio B / A, as `npm run sim -- compare` prints them (src/cli/compare.ts), plus the ones
+// a person reaches for on screen: error share by cause, tries per request, proxy CPU, load.
+// Pure functions of each run's summary and counters, taken at one simulated moment.
+import type { RunSummary } from '../../workers/protocol';
+import { vcpuPer1000 } from '../../workers/figures';
+
+/** One run's figures at a moment: its summary (the CLI's `--json`) and the frame's proxy counters. */
+export interface PaneFigures {
+  summary: RunSummary;
+  /** Sidecar CPU so far (ms), passes made, and how many sidecars (the frame's counters: gateways' inline proxies left out, as in the counter strip). */
+  proxyCpuMs: number;
+  proxyPasses: number;
+  proxies: number;
+}
+
+/** How a row's values read: a duration, a share, a count, a rate, or a plain number with a unit. */
+export type RowFormat = 'ms' | 'share' | 'count' | 'rate' | 'number';
+
+/** One row of the table. `a`/`b` are null when the figure does not exist in that run (no ok request yet, no such service). */
+export interface DiffRow {
+  key: string;
+  label: string;
+  /** The unit the values are in, said in the table ("ms", "req/s", "vCPU", "% of sent"). */
+  unit: string;
+  format: RowFormat;
+  a: number | null;
+  b: number | null;
+  /** b / a; null when either is missing or a is zero (no ratio to give). */
+  ratio: number | null;
+  /** Section of the table the row sits in. */
+  section: 'latency' | 'failures' | 'load' | 'services';
+}
+
+/** b / a, or null when there is no ratio (a missing or zero). Pure. */
+export function ratioOf(a: number | null, b: number | null): number | null {
+  return a === null || b === null || a === 0 ? null : b / a;
+}
+
+const rate = (n: number, ms: number) => (ms > 0 ? (1000 * n) / ms : 0);
+const share = (n: number, of: number) => (of > 0 ? n / of : 0);
+/** Tries sent over every hop: first tries plus retries, as each caller's router counted them. */
+const tries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.requests + e.retries, 0);
+const retries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.retries, 0);
+
+/**
+ * The table's rows for runs A and B at one moment: latency p50/p90/p99/mean of ok requests after
+ * the warm-up (ms; null while there are none, as in the warm-up), user requests per second, failed share and each cause's share of requests
+ * sent, retries and tries per user request over every hop, sidecar CPU (vCPU in all, and per
+ * 1000 req/s per proxy as Istio states it), and for each service both runs have, the requests
+ * it received and its utilisation. Causes and services are in A's order, then B's. Pure.
+ */
+export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
+  const a = A.summary;
+  const b = B.summary;
+  const rows: DiffRow[] = [];
+  const row = (key: string, label: string, unit: string, format: RowFormat, section: DiffRow['section'], va: number | null, vb: number | null) =>
+    rows.push({ key, label, unit, format, section, a: va, b: vb, ratio: ratioOf(va, vb) });
+  const lat = (s: RunSummary, q: 'p50' | 'p90' | 'p99' | 'mean') => (s.requests.ok > 0 && (s.latencyMs.mean > 0 || s.latencyMs.p99 > 0) ? s.latencyMs[q] : null);
+  for (const q of ['p50', 'p90', 'p99', 'mean'] as const) row(q, q === 'mean' ? 'latency mean' : `latency ${q}`, 'ms', 'ms', 'latency', lat(a, q), lat(b, q));
+  row('rps', 'requests sent', 'req/s', 'rate', 'load', rate(a.requests.sent, a.simulatedMs), rate(b.requests.sent, b.simulatedMs));
+  row('failed', 'failed', '% of sent', 'share', 'failures', share(a.requests.failed, a.requests.sent), share(b.requests.failed, b.requests.sent));
+  const causes = [...new Set([...Object.keys(a.failures), ...Object.keys(b.failures)])];
+  for (const c of causes) row(`cause:${c}`, `  ${c}`, '% of sent', 'share', 'failures', share(a.failures[c] ?? 0, a.requests.sent), share(b.failures[c] ?? 0, b.requests.sent));
+  row('retries', 'retries (all hops)', 'tries', 'count', 'load', retries(a), retries(b));
+  row('tries', 'tries per user request (all hops)', 'tries', 'number', 'load', a.requests.sent > 0 ? tries(a) / a.requests.sent : null, b.requests.sent > 0 ? tries(b) / b.requests.sent : null);
+  const vcpu = (f: PaneFigures) => (f.proxies > 0 && f.summary.simulatedMs > 0 ? f.proxyCpuMs / f.summary.simulatedMs : null);
+  const per1000 = (f: PaneFigures) => (f.proxies > 0 && f.proxyPasses > 0 ? vcpuPer1000(f.proxyCpuMs, f.proxyPasses) : null);
+  row('proxyCpu', 'sidecar CPU, in all', 'vCPU', 'number', 'load', vcpu(A) ?? (A.proxies === 0 ? 0 : null), vcpu(B) ?? (B.proxies === 0 ? 0 : null));
+  row('proxyCpu1000', 'sidecar CPU per 1000 req/s per proxy', 'vCPU', 'number', 'load', per1000(A), per1000(B));
+  for (const n of Object.keys(a.services).filter((n) => n in b.services)) {
+    row(`svc:${n}`, `${n}: requests received`, 'req/s', 'rate', 'services', rate(a.services[n].requests, a.simulatedMs), rate(b.services[n].requests, b.simulatedMs));
+    row(`util:${n}`, `${n}: utilisation`, '% busy', 'share', 'services', a.services[n].utilization, b.services[n].utilization);
+  }
+  return rows;
+}
+
+/** Names of the services only one run has, so the table can say they are left out. Pure. */
+export function unsharedServices(a: RunSummary, b: RunSummary): { onlyA: string[]; onlyB: string[] } {
+  return { onlyA: Object.keys(a.services).filter((n) => !(n in b.services)), onlyB: Object.keys(b.services).filter((n) => !(n in a.services)) };
+}

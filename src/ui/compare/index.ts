@@ -1,0 +1,2 @@
+export { CompareRoot, isComparePage } from './CompareRoot';
+export { READY_PAIRS, pairHref, type ComparePair } from './pairs';

@@ -1,0 +1,36 @@
+// The compare view's overlaid charts as geometry: both runs' lines on one time axis and one
+// value scale, so A's and B's can be read against each other. Pure; drawCharts.ts draws it.
+import { line } from 'd3';
+import type { SeriesBucket } from '../../workers/protocol';
+import { timeScale, valueScale, type ChartGeometry, type Size } from '../charts/geometry';
+
+/** A line to draw for each run: its key and its value in a bucket (null leaves a gap). */
+export interface OverlayPick {
+  key: string;
+  value: (b: SeriesBucket) => number | null;
+  /** SVG dash pattern, to tell two lines of one run apart. */
+  dash?: string;
+}
+
+/**
+ * Lines of A (`A-<key>`) and B (`B-<key>`) on one time axis (the longer run's duration, ms) and
+ * one value scale from 0 to the largest value of either, for `pick`'s figures. Pure.
+ */
+export function overlayGeometry(series: readonly [readonly SeriesBucket[], readonly SeriesBucket[]], bucketMs: number, durationMs: number, size: Size, pick: readonly OverlayPick[], unit: string): ChartGeometry {
+  const x = timeScale(durationMs, size);
+  let max = 0;
+  for (const list of series) for (const b of list) for (const p of pick) max = Math.max(max, p.value(b) ?? 0);
+  const y = valueScale(max, size, 1);
+  const out: ChartGeometry['series'] = [];
+  series.forEach((list, i) => {
+    for (const p of pick) {
+      const gen = line<SeriesBucket>()
+        .defined((b) => p.value(b) !== null)
+        .x((b) => x(b.t + bucketMs / 2))
+        .y((b) => y(p.value(b)!));
+      out.push({ key: `${i === 0 ? 'A' : 'B'}-${p.key}`, path: gen(list as SeriesBucket[]) ?? '', last: 0 });
+    }
+  });
+  return { x, y, series: out, unit };
+}
+
