@@ -1,6 +1,7 @@
 import type { World } from './World';
 import { Ev } from './events';
 import { Pass } from './proxy/Sidecar';
+import { OUTCOMES } from './net/Connections';
 
 /**
  * Names of the event kinds (`Ev`), for the app's event log: index = kind, '' where no kind has
@@ -54,4 +55,52 @@ function ofCall(w: World, id: number): number {
 
 function ofAttempt(w: World, id: number): number {
   return w.attempts.has(id) ? w.attempts.get(id).requestNumber : 0;
+}
+
+/**
+ * The host whose proxy handles a data-plane event, as Envoy's access log would attribute it: the
+ * caller's proxy for its router's work (the outbound request and response passes, connecting,
+ * TLS as the client, tries, per-try and route timeouts, retry backoff, fault delays) and the
+ * callee replica's proxy for the inbound passes and TLS as the server. -1 for any other event
+ * or when the call or attempt is no longer live. For a caller with no proxy the host is the
+ * caller's own (its HTTP client does the router's work). Call it as `requestOfEvent` is called,
+ * before the event is received. Pure: it only reads the world; allocates nothing.
+ */
+export function proxyHostOfEvent(w: World, kind: number, a: number, b: number): number {
+  switch (kind) {
+    case Ev.ProxyArrive:
+    case Ev.ProxyDone:
+      if (b === Pass.outRequest) return w.calls.has(a) ? (w.calls.get(a).route?.callerHost ?? -1) : -1;
+      if (!w.attempts.has(a)) return -1;
+      return b === Pass.outResponse ? (w.attempts.get(a).route?.callerHost ?? -1) : w.attempts.get(a).host;
+    case Ev.ConnectDone:
+    case Ev.TlsAtClient:
+      return a >= 0 && a < w.routes.length ? w.routes[a].callerHost : -1;
+    case Ev.TlsAtServer: {
+      const r = a >= 0 && a < w.routes.length ? w.routes[a] : undefined;
+      return r?.hosts[Math.floor(b / OUTCOMES)] ?? -1;
+    }
+    case Ev.AttemptResponse:
+    case Ev.PerTryTimeout:
+    case Ev.TcpGiveUp:
+      return w.attempts.has(a) ? (w.attempts.get(a).route?.callerHost ?? -1) : -1;
+    case Ev.RouteTimeout:
+    case Ev.RetryBackoff:
+    case Ev.FaultDelay:
+      return w.calls.has(a) ? (w.calls.get(a).route?.callerHost ?? -1) : -1;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * How the event log names the proxy on `host`: "sidecar of checkout-1", a gateway's own proxy
+ * by the gateway's replica ("gateway edge-0"), and a caller with no proxy as "shoppers (no
+ * proxy)". Pure.
+ */
+export function proxyName(w: World, host: number): string {
+  const name = w.network.hosts[host]?.name ?? `host ${host}`;
+  const sc = w.sidecarOfHost[host];
+  if (!sc) return `${name} (no proxy)`;
+  return sc.inline ? `gateway ${name}` : `sidecar of ${name}`;
 }

@@ -15,4 +15,4 @@ export type { Topology, TopologyNode, TopologyEdge, NodeKind } from './Topology'
 export type { WorldObserver } from './Observer';
 export { runScenario, type RunOptions } from './run';
 export { Tracer, toOtlp, SpanKind, SpanRole, type OtlpExport, type Span, type Trace, type TraceSummary, type TracerOptions } from './spans';
-export { EVENT_KIND_NAMES, requestOfEvent } from './eventInfo';
+export { EVENT_KIND_NAMES, proxyHostOfEvent, proxyName, requestOfEvent } from './eventInfo';

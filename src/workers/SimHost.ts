@@ -3,7 +3,7 @@ import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPol
 import { ConfigState, EVENT_KIND_NAMES, Tracer, World, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { SeriesRecorder, type SeriesBatch } from './series';
-import { EventLog, type EventFilter, type EventRows } from './eventLog';
+import { EventLog, logActor, logActorNames, type EventFilter, type EventRows } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
 import { Counter, DOT_STRIDE, DotFate, packDotRequest, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, TLS_CAUSES, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
@@ -515,7 +515,7 @@ export class SimHost implements WorldObserver {
     if (this.eventLogOn) {
       const log = new EventLog(epoch);
       this.log = log;
-      w.sim.recorder = (time, kind, target, a, b) => log.record(time, kind, target, requestOfEvent(w, kind, a, b));
+      w.sim.recorder = (time, kind, target, a, b) => log.record(time, kind, logActor(w, target, kind, a, b), requestOfEvent(w, kind, a, b));
     } else {
       this.log = null;
       w.sim.recorder = null;
@@ -554,12 +554,10 @@ export class SimHost implements WorldObserver {
     return this.log?.query(offset, count, filter) ?? null;
   }
 
-  /** Names for the event log: actors by id (as the engine names them) and event kinds by number. */
+  /** Names for the event log: actors by id (as the engine names them, then each proxy; see logActor) and event kinds by number. */
   eventLogNames(): { actors: string[]; kinds: string[] } {
     const w = this.requireWorld();
-    const actors: string[] = [];
-    for (let a = 0; a < w.sim.actorCount; a++) actors.push(w.sim.actor(a).name);
-    return { actors, kinds: [...EVENT_KIND_NAMES] };
+    return { actors: logActorNames(w), kinds: [...EVENT_KIND_NAMES] };
   }
 
   // ---- the inspector -------------------------------------------------------------------

@@ -6,6 +6,28 @@
  * a filter over a million events scans them once.
  */
 
+import { proxyHostOfEvent, proxyName, type World } from '../models';
+
+/**
+ * The actor a log row names for an event sent to `target`: the engine's actor, except that the
+ * data plane's events (one actor for every proxy) name the proxy that handles them, as id
+ * `actorCount + host` (see `proxyHostOfEvent`; `logActorNames` names them). NOTE: on every event
+ * while the log is on; allocates nothing.
+ */
+export function logActor(w: World, target: number, kind: number, a: number, b: number): number {
+  if (target !== w.dataPlane.id) return target;
+  const host = proxyHostOfEvent(w, kind, a, b);
+  return host < 0 ? target : w.sim.actorCount + host;
+}
+
+/** Names of every id `logActor` gives: the engine's actors by id, then each host's proxy. */
+export function logActorNames(w: World): string[] {
+  const names: string[] = [];
+  for (let a = 0; a < w.sim.actorCount; a++) names.push(w.sim.actor(a).name);
+  for (let h = 0; h < w.network.hosts.length; h++) names.push(proxyName(w, h));
+  return names;
+}
+
 /** Events the app's log keeps: the newest 2^20 = 1,048,576. */
 export const EVENT_LOG_CAPACITY = 1 << 20;
 

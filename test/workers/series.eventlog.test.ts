@@ -110,3 +110,40 @@ describe('the event log ring', () => {
     expect(threes.index).toEqual([12363, 12383]);
   });
 });
+
+describe("the event log's actors", () => {
+  const named = (file: string, request: number) => {
+    const { h } = host(file);
+    h.advance(3000, 1e9);
+    const names = h.eventLogNames();
+    const rows = h.eventLogQuery(0, 1000, { request })!;
+    const all = h.eventLogQuery(0, 1000)!;
+    return { names, steps: rows.kind.map((k, i) => `${names.kinds[k]} @ ${names.actors[rows.actor[i]]}`), all };
+  };
+
+  it("name each proxy event's proxy as Envoy's access log would: the caller's sidecar out, the callee replica's in, never 'data-plane'", () => {
+    const { names, steps, all } = named('hello-mesh.json', 5);
+    expect(all.actor.some((a) => names.actors[a] === 'data-plane')).toBe(false);
+    // Request 5: shoppers (no sidecar) -> frontend -> cart -> catalog; each hop's proxies in turn.
+    expect(steps.slice(0, 8)).toEqual([
+      'Send @ shoppers',
+      'ProxyArrive @ sidecar of frontend-0',
+      'Arrive @ frontend',
+      'WorkDone @ frontend',
+      'ProxyDone @ sidecar of frontend-0',
+      'ProxyDone @ sidecar of frontend-0',
+      'ProxyArrive @ sidecar of cart-0',
+      'Arrive @ cart',
+    ]);
+    // The answer reaches the client's own router: a caller with no proxy is named so.
+    expect(steps[steps.length - 1]).toBe('AttemptResponse @ shoppers (no proxy)');
+    // The actor filter finds a replica's sidecar by its service's name.
+    expect(names.actors.filter((n) => n.startsWith('sidecar of cart'))).toEqual(['sidecar of cart-0', 'sidecar of cart-1']);
+  });
+
+  it("name a gateway's own proxy by the gateway replica", () => {
+    const { steps } = named('retry-storm.json', 5);
+    expect(steps.slice(0, 4)).toEqual(['Send @ shoppers', 'ProxyDone @ gateway api-0', 'WorkDone @ api', 'ProxyArrive @ sidecar of web-1']);
+    expect(steps).toContain('ProxyArrive @ sidecar of payments-0');
+  });
+});

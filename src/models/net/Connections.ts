@@ -18,7 +18,7 @@ export const CONNECT_OUTCOMES = [
 ] as const;
 const TIMED_OUT = 2;
 /** Event payload b packs the upstream host's index with the outcome: index * OUTCOMES + outcome. */
-const OUTCOMES = 16;
+export const OUTCOMES = 16;
 
 /** The upstream host's index in a packed ConnectDone or TLS payload. */
 function i0(packed: number): number {
