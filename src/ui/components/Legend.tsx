@@ -65,6 +65,9 @@ export function Legend() {
           <li title="some replicas down (grey), or all of them (light grey)">
             <span className="legend-square" style={{ background: NODE_STATE_FILLS[6] }} /> replicas down
           </li>
+          <li title="replicas its callers' outlier detection has ejected: a dashed grey ring, or grey dashed folds when zoomed in; the label says when the first comes back">
+            <span className="legend-square" data-legend="ejected" style={{ background: 'var(--down)', border: '1.5px dashed var(--muted)' }} /> ejected
+          </li>
           <li title="a red ring: over 1% of the calls into this node fail, or a fault acts on it">
             <span className="legend-ring" /> failing / faulted
           </li>
@@ -99,7 +102,7 @@ export function Legend() {
           </li>
         </>
       )}
-      {mtls && !large && (
+      {mtls && (
         <>
           <li>
             <svg className="legend-icon" viewBox="-12 -12 24 24" aria-hidden="true">

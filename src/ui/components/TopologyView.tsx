@@ -284,7 +284,7 @@ export function TopologyView() {
       const layout = computeGroupLayout(topology, size.width - titleRoom, size.height);
       placeGroupNodes(layout, topology.nodes.map((n) => n.name), topology.edges, positions);
       const prev = bigRef.current;
-      const scene = createCanvasTopology(topology, layout);
+      const scene = createCanvasTopology(topology, layout, { presenter });
       // Redrawn for a new size, the same run keeps its hidden groups.
       if (!newTopology && prev) layout.groups.forEach((g) => scene.setHidden(g.index, prev.isHidden(g.index)));
       bigRef.current = scene;

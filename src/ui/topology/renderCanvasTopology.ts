@@ -9,6 +9,8 @@ import { Cell, type GroupLayout } from './groupLayout';
 import { pickLabels, type LabelCandidate } from './labelGrid';
 import type { Topology } from './layout';
 import type { Camera } from './camera';
+import { formatSimTime } from '../format';
+import { BROKEN_LOCK_RADIUS_PX, LOCK_RADIUS_PX, DRAWN_PROPERTY, drawBrokenLock, drawFolds, drawLock, FOLD_PX, foldStates, LOCK_MIN_LINK_PX, type DrawnMark, type DrawnScene, type MarkColours } from './canvasMarks';
 
 /** Node states as drawn, one colour each. */
 const State = { idle: 0, busy1: 1, busy2: 2, busy3: 3, stale: 4, noConfig: 5, someDown: 6, down: 7 } as const;
@@ -17,7 +19,11 @@ const STATES = 8;
 const DETAIL_PX = 18;
 const NAME_PX = 20;
 const MESH_TINTS = ['#0072b2', '#009e73', '#cc79a7'];
+/** Label text, CSS px; in presenter mode PRESENTER_FONT (issue 11 item 8: node text >= 14 px at 1024x768). */
 const FONT = 12;
+export const PRESENTER_FONT = 14;
+/** Most intact locks drawn in one frame (broken ones are always drawn). */
+const MAX_LOCKS = 200;
 /**
  * Fill of a node's square by state (idle, busy under 25%, under 75%, more, stale config, no
  * config, some replicas down, all down); the legend shows the same colours. CSS colours.
@@ -52,17 +58,53 @@ export interface CanvasTopologyScene {
    * are skipped. Pure.
    */
   pickAt(x: number, y: number, slop: number): { kind: 'node' | 'edge'; id: number } | null;
-  /** Draws everything but the traffic. Impure: draws on `ctx`. */
+  /**
+   * Draws everything but the traffic. Impure: draws on `ctx`, and sets what it drew (a
+   * `DrawnScene`) as the `meshsimDrawn` property of `ctx.canvas`, for tests.
+   */
   draw(ctx: CanvasRenderingContext2D, camera: Camera, dpr: number): void;
+  /** What the last `draw` drew, or null before the first. */
+  drawn(): DrawnScene | null;
+}
+
+/** How the scene is drawn: `presenter` draws its labels at PRESENTER_FONT px. */
+export interface CanvasTopologyOptions {
+  presenter?: boolean;
 }
 
 /**
  * Builds the scene of a large topology laid out by `computeGroupLayout`. Draws nothing until
  * `draw`. Reads nothing from the DOM.
  */
-export function createCanvasTopology(topology: Topology, layout: GroupLayout): CanvasTopologyScene {
+export function createCanvasTopology(topology: Topology, layout: GroupLayout, options: CanvasTopologyOptions = {}): CanvasTopologyScene {
   const n = topology.nodes.length;
+  const font = options.presenter ? PRESENTER_FONT : FONT;
   const state = new Uint8Array(n);
+  // Per node, from the frames: replicas down, replicas ejected by callers' outlier detection, and
+  // when the first ejected one comes back (simulated ms, as the text shows it).
+  const downOf = new Uint16Array(n);
+  const ejectedOf = new Uint16Array(n);
+  const backOf: string[] = new Array<string>(n).fill('');
+  // Per edge and per pair of groups: calls that failed a TLS handshake over the last 2 s.
+  const tlsFailed = new Uint32Array(topology.edges.length);
+  const groupTls = new Uint32Array(layout.groupEdges.length);
+  const groupMtls = new Uint8Array(layout.groupEdges.length);
+  layout.groupEdges.forEach((ge, i) => (groupMtls[i] = ge.edges.some((id) => topology.edges[id].mtls) ? 1 : 0));
+  let drawnScene: DrawnScene | null = null;
+  // A node whose name, written under it, covers no other node's square at any zoom: nothing of
+  // its group sits right under it (the last row of its tile, or moved by hand).
+  const clearBelow = new Uint8Array(n).fill(1);
+  for (const g of layout.groups) {
+    for (const a of g.members) {
+      for (const b of g.members) {
+        const dy = layout.y[b] - layout.y[a];
+        if (a !== b && dy > 0 && dy <= Cell.step + Cell.size && Math.abs(layout.x[b] - layout.x[a]) < Cell.step * 2) {
+          clearBelow[a] = 0;
+          break;
+        }
+      }
+    }
+  }
   const failing = new Uint8Array(n);
   const faulted = new Uint8Array(n);
   const lit = new Uint8Array(n);
@@ -134,6 +176,17 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
           state[node.id] = s;
           changed = true;
         }
+        const ok = nodes !== null && nodes.length >= i + NODE_STRIDE && node.kind !== 'control-plane';
+        const down = ok ? Math.min(node.replicas, Math.round(nodes[i + NodeField.down])) : 0;
+        // A replica both down and ejected counts as down (as in the SVG view).
+        const ejected = ok ? Math.max(0, Math.min(Math.round(nodes[i + NodeField.ejected]), node.replicas - down)) : 0;
+        const back = ejected > 0 ? formatSimTime(nodes![i + NodeField.ejectedUntil]) : '';
+        if (downOf[node.id] !== down || ejectedOf[node.id] !== ejected || backOf[node.id] !== back) {
+          downOf[node.id] = down;
+          ejectedOf[node.id] = ejected;
+          backOf[node.id] = back;
+          changed = true;
+        }
       }
       return changed;
     },
@@ -152,6 +205,18 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
         }
         if (r.failedShare >= 0.01) nodeFailing[e.to] = 1;
       }
+      for (const e of topology.edges) {
+        const t = Math.round(rate(e.id)?.tlsFailed ?? 0);
+        if (t !== tlsFailed[e.id]) {
+          tlsFailed[e.id] = t;
+          changed = true;
+        }
+      }
+      layout.groupEdges.forEach((ge, i) => {
+        let t = 0;
+        for (const id of ge.edges) t += tlsFailed[id];
+        groupTls[i] = t;
+      });
       for (let i = 0; i < n; i++) {
         if (nodeFailing[i] !== failing[i]) {
           failing[i] = nodeFailing[i];
@@ -260,6 +325,8 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
         queued: v('--queued', '#e69f00'),
         down: v('--down', '#d5dbe3'),
         line: v('--line-strong', '#c3ccd8'),
+        ink2: v('--ink-2', '#334155'),
+        failedInk: v('--failed-ink', '#a14400'),
       };
       if (css) palette = { key: themeKey, colours: { ...Object.fromEntries(Object.entries(colours).map(([, c], i) => [PALETTE_NAMES[i], c])), '--font': v('--font', 'sans-serif') } };
       const k = camera.k * layout.scale;
@@ -351,13 +418,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
       if (!detail) {
         layout.groupEdges.forEach((ge, i) => {
           if (hidden[ge.from] || hidden[ge.to] || ge.from === ge.to) return;
-          const a = layout.groups[ge.from];
-          const b = layout.groups[ge.to];
-          const forward = b.x > a.x + a.w;
-          const x0 = forward ? a.x + a.w : a.x + a.w / 2;
-          const y0 = forward ? a.y + a.h / 2 : a.y + a.h;
-          const x1 = forward ? b.x : b.x + b.w / 2;
-          const y1 = forward ? b.y + b.h / 2 : b.y;
+          const [x0, y0, x1, y1] = groupEdgeEnds(layout, i);
           ctx.beginPath();
           ctx.moveTo(x0, y0);
           ctx.lineTo(x1, y1);
@@ -428,28 +489,102 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
         ctx.stroke();
       }
 
-      // Labels in screen pixels, through the label grid: the found node, then group titles,
-      // then highlighted nodes, then names of nodes big enough to read.
+      // What happened, in screen pixels over the nodes and links: replicas as folds (zoomed in)
+      // or a dashed ring (zoomed out) when ejected, and locks, broken where handshakes failed.
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       const sx = (x: number) => camera.x + camera.k * (layout.tx + layout.scale * x);
       const sy = (y: number) => camera.y + camera.k * (layout.ty + layout.scale * y);
+      const marks: DrawnMark[] = [];
+      const markColours: MarkColours = { surface: colours.surface, ink2: colours.ink2, edgeStrong: colours.edgeStrong, failed: colours.failed, failedInk: colours.failedInk, down: colours.down, muted: colours.muted, downFold: '#b9c2cd' };
+      const side = Cell.size * k;
+      let drawnNodes = 0;
+      for (const node of topology.nodes) {
+        if (hidden[layout.groupOf[node.id]]) continue;
+        const x = sx(layout.x[node.id] - half);
+        const y = sy(layout.y[node.id] - half);
+        if (x + side < 0 || x > layout.width || y + side < 0 || y > layout.height) continue;
+        drawnNodes++;
+        const foldable = node.replicas > 1 && (node.kind === 'service' || node.kind === 'gateway');
+        if (foldable && side >= FOLD_PX) {
+          const states = foldStates(node.replicas, downOf[node.id], ejectedOf[node.id]);
+          drawFolds(ctx, x, y, side, states, markColours).forEach((b, index) => marks.push({ kind: 'fold', ...b, node: node.name, index, state: states[index] }));
+        } else if (ejectedOf[node.id] > 0) {
+          ctx.setLineDash([3, 2]);
+          ctx.lineWidth = 1.5;
+          ctx.strokeStyle = colours.muted;
+          ctx.strokeRect(x - 3, y - 3, side + 6, side + 6);
+          ctx.setLineDash([]);
+        }
+        if (ejectedOf[node.id] > 0) marks.push({ kind: 'ejected', x: x + side / 2, y: y + side / 2, node: node.name, ejected: ejectedOf[node.id], replicas: node.replicas, back: backOf[node.id] });
+      }
+      const nameOf = (id: number) => topology.nodes[id].name;
+      const inView = (x: number, y: number, r: number) => x >= -r && x <= layout.width + r && y >= -r && y <= layout.height + r;
+      // Broken locks last, so no whole lock covers one.
+      const broken: { x: number; y: number; edge: string; failed: number }[] = [];
+      const locks: { x: number; y: number }[] = [];
+      const lockAt = (x: number, y: number, length: number, mtls: boolean, failed: number, edge: string) => {
+        if (!inView(x, y, BROKEN_LOCK_RADIUS_PX)) return;
+        if (failed > 0) broken.push({ x, y, edge, failed });
+        // Two links crossing at their middles share one whole lock.
+        else if (mtls && length >= LOCK_MIN_LINK_PX && locks.length < MAX_LOCKS && !locks.some((l) => Math.hypot(l.x - x, l.y - y) < 2 * LOCK_RADIUS_PX)) {
+          locks.push({ x, y });
+          drawLock(ctx, x, y, markColours);
+          marks.push({ kind: 'lock', x, y, edge });
+        }
+      };
+      const edgeLock = (id: number) => {
+        const e = topology.edges[id];
+        const x0 = sx(layout.x[e.from]);
+        const y0 = sy(layout.y[e.from]);
+        const x1 = sx(layout.x[e.to]);
+        const y1 = sy(layout.y[e.to]);
+        lockAt((x0 + x1) / 2, (y0 + y1) / 2, Math.hypot(x1 - x0, y1 - y0), e.mtls, tlsFailed[id], `${nameOf(e.from)}->${nameOf(e.to)}`);
+      };
+      if (detail) {
+        for (const e of topology.edges) if (!hiddenEdges[e.id] && (e.mtls || tlsFailed[e.id] > 0)) edgeLock(e.id);
+      } else {
+        layout.groupEdges.forEach((ge, i) => {
+          if (hidden[ge.from] || hidden[ge.to]) return;
+          if (ge.from === ge.to) {
+            // Not drawn zoomed out: a failing edge inside a group breaks its own lock.
+            if (groupTls[i] > 0) for (const id of ge.edges) if (tlsFailed[id] > 0) edgeLock(id);
+            return;
+          }
+          const [x0, y0, x1, y1] = groupEdgeEnds(layout, i).map((v, j) => (j % 2 ? sy(v) : sx(v)));
+          lockAt((x0 + x1) / 2, (y0 + y1) / 2, Math.hypot(x1 - x0, y1 - y0), groupMtls[i] === 1, groupTls[i], `${layout.groups[ge.from].name}->${layout.groups[ge.to].name}`);
+        });
+      }
+      for (const b of broken) {
+        drawBrokenLock(ctx, b.x, b.y, markColours);
+        marks.push({ kind: 'broken-lock', ...b });
+      }
+
+      // Labels in screen pixels, through the label grid: the found node, then ejected replicas'
+      // return times, then group titles, then highlighted nodes, then names of nodes big enough
+      // to read.
       const cands: LabelCandidate[] = [];
       const texts: string[] = [];
       const bold: boolean[] = [];
       const add = (text: string, x: number, y: number, priority: number, strong: boolean) => {
-        const w = text.length * FONT * 0.58 + 8;
-        if (x + w < 0 || x > layout.width || y + FONT + 4 < 0 || y > layout.height) return;
-        cands.push({ x, y, w, h: FONT + 6, priority, key: texts.length });
+        const w = text.length * font * 0.58 + 8;
+        if (x + w < 0 || x > layout.width || y + font + 4 < 0 || y > layout.height) return;
+        cands.push({ x, y, w, h: font + 6, priority, key: texts.length });
         texts.push(text);
         bold.push(strong);
       };
-      const nameBelow = (id: number, priority: number) => add(topology.nodes[id].name, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true);
+      const nameBelow = (id: number, priority: number, text = topology.nodes[id].name) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true);
       if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0);
+      for (let i = 0; i < n; i++) {
+        if (ejectedOf[i] > 0 && !hidden[layout.groupOf[i]]) nameBelow(i, 1, `${nameOf(i)}: ${ejectedText(ejectedOf[i], topology.nodes[i].replicas, backOf[i])}`);
+      }
       for (const g of layout.groups) if (!hidden[g.index]) add(groupText[g.index], sx(g.x + 8), sy(g.y) + 6, 1, false);
       for (let i = 0; i < n; i++) if ((lit[i] || faulted[i]) && !hidden[layout.groupOf[i]]) nameBelow(i, 2);
       if (Cell.step * k >= NAME_PX) {
+        // A name sits in the gap under its node; where the gap is narrower than the text, only
+        // nodes with nothing under them are named, so no label hides a node's state.
+        const roomy = (Cell.step - Cell.size) * k >= font + 9;
         for (const node of topology.nodes) {
-          if (hidden[layout.groupOf[node.id]]) continue;
+          if (hidden[layout.groupOf[node.id]] || (!roomy && !clearBelow[node.id])) continue;
           const x = sx(layout.x[node.id]);
           const y = sy(layout.y[node.id]);
           if (x < -50 || x > layout.width + 50 || y < -20 || y > layout.height + 20) continue;
@@ -461,15 +596,38 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout): C
       const family = palette!.colours['--font'];
       for (const key of pickLabels(cands)) {
         const c = cands[key];
-        ctx.font = `${bold[key] ? 600 : 500} ${FONT}px ${family}`;
+        marks.push({ kind: 'label', x: c.x, y: c.y, w: c.w, h: c.h, text: texts[key], px: font });
+        ctx.font = `${bold[key] ? 600 : 500} ${font}px ${family}`;
         ctx.lineWidth = 4;
         ctx.strokeStyle = colours.stage;
         ctx.strokeText(texts[key], c.x + 4, c.y + 3);
         ctx.fillStyle = texts[key].includes('% failed') ? colours.failed : colours.ink;
         ctx.fillText(texts[key], c.x + 4, c.y + 3);
       }
+      drawnScene = { cellPx: Cell.step * k, detail, nodes: drawnNodes, marks };
+      (target.canvas as unknown as Record<string, unknown>)[DRAWN_PROPERTY] = drawnScene;
+    },
+    drawn() {
+      return drawnScene;
     },
   };
+}
+
+/**
+ * What an ejected node's label says after its name, as the SVG view's state line: "1 of 3
+ * ejected · back at 51.2 s" (`back` is formatSimTime of the first return). Pure.
+ */
+export function ejectedText(ejected: number, replicas: number, back: string): string {
+  return `${ejected} of ${replicas} ejected · back at ${back}`;
+}
+
+/** Where the line standing for group edge `i` runs, design units: [x0, y0, x1, y1]. Pure. */
+function groupEdgeEnds(layout: GroupLayout, i: number): [number, number, number, number] {
+  const ge = layout.groupEdges[i];
+  const a = layout.groups[ge.from];
+  const b = layout.groups[ge.to];
+  const forward = b.x > a.x + a.w;
+  return [forward ? a.x + a.w : a.x + a.w / 2, forward ? a.y + a.h / 2 : a.y + a.h, forward ? b.x : b.x + b.w / 2, forward ? b.y + b.h / 2 : b.y];
 }
 
 /** Distance from (px, py) to the segment (x0, y0)-(x1, y1). Pure. */
@@ -482,7 +640,7 @@ function segmentDistance(px: number, py: number, x0: number, y0: number, x1: num
 }
 
 /** The CSS variables `draw` reads, in the order of its `colours`. */
-const PALETTE_NAMES = ['--stage', '--surface', '--ink', '--muted', '--edge', '--edge-strong', '--request', '--failed', '--queued', '--down', '--line-strong'];
+const PALETTE_NAMES = ['--stage', '--surface', '--ink', '--muted', '--edge', '--edge-strong', '--request', '--failed', '--queued', '--down', '--line-strong', '--ink-2', '--failed-ink'];
 
 function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, size: number): void {
   const a = Math.atan2(y1 - y0, x1 - x0);
