@@ -9,6 +9,7 @@ import type { EdgeInspect, NodeInspect, RouteInspect, ScenarioInfo, Trace } from
 type Topology = ScenarioInfo['topology'];
 import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type DotRequest, type InspectTarget } from '../inspector/inspectorStore';
 import { formatMs, layoutWaterfall } from '../inspector/waterfall';
+import { humanNodeName, pickerGroups } from '../inspector/picker';
 import { useAppStore } from '../state/useAppStore';
 import { formatCount, formatNumber } from '../format';
 import '../inspector/inspector.css';
@@ -114,11 +115,14 @@ function InspectorPanel() {
   );
 }
 
-/** Choose a node or a link to inspect, by name. */
+/**
+ * Choose a node or a link to inspect, by the name the picture gives it, grouped by kind (a
+ * native select: typing a name's first letters finds it).
+ */
 function Picker({ target }: { target: InspectTarget | null }) {
-  const info = useAppStore((s) => s.info);
-  if (!info) return null;
-  const names = new Map(info.topology.nodes.map((n) => [n.id, n.name]));
+  const topology = useAppStore((s) => s.info?.topology ?? null);
+  const groups = useMemo(() => (topology ? pickerGroups(topology) : []), [topology]);
+  if (!topology) return null;
   const value = target && target.kind !== 'request' ? `${target.kind}:${target.id}` : '';
   return (
     <select
@@ -132,20 +136,15 @@ function Picker({ target }: { target: InspectTarget | null }) {
       }}
     >
       <option value="">inspect…</option>
-      <optgroup label="Nodes">
-        {info.topology.nodes.map((n) => (
-          <option key={`n${n.id}`} value={`node:${n.id}`}>
-            {n.name}
-          </option>
-        ))}
-      </optgroup>
-      <optgroup label="Links">
-        {info.topology.edges.map((e) => (
-          <option key={`e${e.id}`} value={`edge:${e.id}`}>
-            {names.get(e.from)} → {names.get(e.to)}
-          </option>
-        ))}
-      </optgroup>
+      {groups.map((g) => (
+        <optgroup key={g.label} label={g.label}>
+          {g.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
     </select>
   );
 }
@@ -196,7 +195,7 @@ function NodeView({ node }: { node: NodeInspect }) {
   return (
     <div className="inspect-node" data-testid="inspect-node">
       <h3>
-        {node.name} <span className="inspect-kind">{node.kind}</span>
+        {humanNodeName(node)} <span className="inspect-kind">{node.kind}</span>
       </h3>
       {node.controlPlane && (
         <dl className="inspect-figures">
