@@ -471,7 +471,7 @@ function CompareFaults({ controller, s }: { controller: CompareController; s: Co
   );
 }
 
-/** Space plays or pauses both, `.` steps both, Shift+←/→ seeks both by a second (not while typing). */
+/** Space plays or pauses both, `.` steps both, Shift+←/→ seeks both by a second, Home and End to the start and the end (not while typing). */
 function useCompareKeys(controller: CompareController) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -483,6 +483,10 @@ function useCompareKeys(controller: CompareController) {
         if (s.status === 'playing') void controller.pause();
         else controller.play();
       } else if (e.key === '.') void controller.step();
+      else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        void controller.seek(e.key === 'Home' ? 0 : s.durationMs);
+      }
       else if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
         e.preventDefault();
         void controller.seek((s.seekingTo ?? s.simTime) + (e.key === 'ArrowLeft' ? -1000 : 1000));

@@ -3,7 +3,7 @@
 // from the per-second series (src/workers/series.ts), which is deterministic for a scenario
 // and seed, so the mark lands on the same second however fast the runs were played or seeked.
 import type { SeriesBucket } from '../../workers/protocol';
-import { formatLatency, formatSimTime } from '../format';
+import { formatLatency } from '../format';
 
 /** How far apart two p99s may be before they count as visibly different: 10% (issue 12). */
 export const P99_APART = 0.1;
@@ -15,6 +15,9 @@ export interface Divergence {
   kind: 'first-failure' | 'p99';
   text: string;
 }
+
+/** A bucket edge as a person reads it: "25 s", "2.5 s". */
+const seconds = (ms: number) => `${+(ms / 1000).toFixed(3)} s`;
 
 const causesText = (c: Record<string, number>) =>
   Object.entries(c)
@@ -36,7 +39,7 @@ export function firstDivergence(a: readonly SeriesBucket[], b: readonly SeriesBu
   for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
-    const window = `${formatSimTime(x.t)} – ${formatSimTime(x.t + bucketMs)}`;
+    const window = `${seconds(x.t)} – ${seconds(x.t + bucketMs)}`;
     const beforeA = failedA;
     const beforeB = failedB;
     failedA += x.failed;

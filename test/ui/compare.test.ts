@@ -1,0 +1,180 @@
+// The compare view's logic as plain functions: the figures table against the CLI's `compare`
+// on the same pair, where two runs first differ, the compare link, and the overlaid charts.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compareRuns } from '../../src/cli/compare';
+import { faultLabel, faultNames } from '../../src/ui/compare/compareController';
+import { diffRows, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
+import { firstDivergence, P99_APART } from '../../src/ui/compare/divergence';
+import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
+import { overlayGeometry } from '../../src/ui/compare/overlay';
+import { READY_PAIRS } from '../../src/ui/compare/pairs';
+import { SimHost } from '../../src/workers/SimHost';
+import { Counter, type LiveAction, type SeriesBucket } from '../../src/workers/protocol';
+
+const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8');
+
+/** Runs a shipped scenario in the worker's host to `toMs` (its end by default), as a pane does. */
+function run(name: string, seed?: number, toMs?: number) {
+  const host = new SimHost(() => 0);
+  const r = host.load(text(name), seed);
+  if (!r.ok) throw new Error(`${name} did not load`);
+  let f = host.seekTo(toMs ?? r.info.durationMs, Number.POSITIVE_INFINITY);
+  while (!f.done && f.simTime < (toMs ?? r.info.durationMs)) f = host.seekTo(toMs ?? r.info.durationMs, Number.POSITIVE_INFINITY);
+  const figures: PaneFigures = { summary: host.summary(), proxyCpuMs: f.counters[Counter.proxyCpuMs], proxyPasses: f.counters[Counter.proxyPasses], proxies: f.counters[Counter.proxies] };
+  return { info: r.info, frame: f, figures, series: host.seriesSince(-1, 0) };
+}
+
+const row = (rows: DiffRow[], key: string) => rows.find((r) => r.key === key)!;
+
+const bucket = (t: number, over: Partial<SeriesBucket> = {}): SeriesBucket => ({ t, sent: 10, ok: 10, failed: 0, causes: {}, latencyCount: 10, latencySum: 20, p50: 2, p90: 4, p99: 8, clients: {}, tries: {}, ...over });
+
+describe('metrics-diff figures', () => {
+  const a = run('retry-storm');
+  const b = run('retry-storm-fixed', a.info.seed);
+  const rows = diffRows(a.figures, b.figures);
+  const cli = compareRuns(a.figures.summary, b.figures.summary);
+
+  it('gives the CLI compare figures for retry-storm against retry-storm-fixed at the end of the runs', () => {
+    expect(a.figures.summary.traceHash).toBe('9562ddebce6ca1ed');
+    expect(b.figures.summary.traceHash).toBe('d47dac3b3f358b97');
+    for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
+      expect(row(rows, q).a).toBe(a.figures.summary.latencyMs[q]);
+      expect(row(rows, q).b).toBe(b.figures.summary.latencyMs[q]);
+      expect(row(rows, q).ratio).toBe(cli.ratios[q]);
+    }
+    expect(row(rows, 'p99').a).toBe(538);
+    expect(row(rows, 'p99').b).toBe(202.5);
+    expect(row(rows, 'failed').a).toBeCloseTo(568 / 1648, 12);
+    expect(row(rows, 'failed').b).toBeCloseTo(597 / 1648, 12);
+    expect(row(rows, 'failed').ratio).toBeCloseTo(cli.ratios.failedShare!, 12);
+    expect(row(rows, 'retries').ratio).toBeCloseTo(cli.ratios.retries!, 12);
+    // Each shared service's load, as req/s over the 40 s: payments 16,814 against 2,800 tries.
+    expect(row(rows, 'svc:payments').a).toBeCloseTo(16814 / 40, 9);
+    expect(row(rows, 'svc:payments').b).toBeCloseTo(2800 / 40, 9);
+    for (const n of ['web', 'orders', 'payments']) expect(row(rows, `svc:${n}`).ratio).toBeCloseTo(cli.ratios.services[n]!, 12);
+  });
+
+  it('lists each failure cause as a share of the requests sent, and requests per second over the simulated time', () => {
+    expect(row(rows, 'cause:http-5xx').a).toBeCloseTo(568 / 1648, 12);
+    expect(row(rows, 'cause:http-5xx').label).toBe('  http-5xx');
+    expect(row(rows, 'rps').a).toBeCloseTo(1648 / 40, 9);
+    expect(row(rows, 'rps').ratio).toBe(1);
+  });
+
+  it('counts tries per user request over every hop, so the storm shows several times the fixed load', () => {
+    const storm = row(rows, 'tries');
+    expect(storm.a! / storm.b!).toBeGreaterThan(2.5);
+    expect(storm.ratio).toBeCloseTo(storm.b! / storm.a!, 12);
+  });
+
+  it('gives sidecar CPU from the frame counters, in vCPU and per 1000 req/s per proxy', () => {
+    const cpu = row(rows, 'proxyCpu');
+    expect(cpu.a).toBeCloseTo(a.frame.counters[Counter.proxyCpuMs] / 40_000, 12);
+    expect(row(rows, 'proxyCpu1000').a).toBeCloseTo((2 * a.frame.counters[Counter.proxyCpuMs]) / a.frame.counters[Counter.proxyPasses], 12);
+  });
+
+  it('has no latency figure before an ok request, and no ratio over a zero', () => {
+    const early = diffRows(run('retry-storm', undefined, 0).figures, run('retry-storm-fixed', 5, 0).figures);
+    expect(row(early, 'p99').a).toBeNull();
+    expect(row(early, 'p99').ratio).toBeNull();
+    expect(ratioOf(0, 5)).toBeNull();
+    expect(ratioOf(2, 5)).toBe(2.5);
+    expect(ratioOf(null, 5)).toBeNull();
+  });
+
+  it('names the services only one run has (gateway-only has its edge gateway, not a service)', () => {
+    const g = run('gateway-only', undefined, 1000);
+    const m = run('mesh-only', 11, 1000);
+    expect(unsharedServices(g.figures.summary, m.figures.summary)).toEqual({ onlyA: [], onlyB: [] });
+    expect(diffRows(g.figures, m.figures).filter((r) => r.section === 'services').map((r) => r.key)).toEqual(['svc:frontend', 'util:frontend', 'svc:catalog', 'util:catalog', 'svc:inventory', 'util:inventory']);
+  });
+});
+
+describe('where two runs first differ', () => {
+  it('marks the first second in which one run has failed and the other has not', () => {
+    const a = [bucket(0), bucket(1000, { failed: 3, causes: { timeout: 2, 'http-5xx': 1 } })];
+    const b = [bucket(0), bucket(1000)];
+    expect(firstDivergence(a, b, 1000, ['x', 'y'])).toEqual({ ms: 1000, kind: 'first-failure', text: '1 s – 2 s: first failures in x (3: timeout 2, http-5xx 1), none in y yet' });
+    expect(firstDivergence(b, a, 1000, ['x', 'y'])?.text).toBe('1 s – 2 s: first failures in y (3: timeout 2, http-5xx 1), none in x yet');
+  });
+
+  it('does not count failures that start in both in one second', () => {
+    const a = [bucket(0, { failed: 1, causes: { timeout: 1 } }), bucket(1000, { failed: 5, causes: { timeout: 5 } })];
+    const b = [bucket(0, { failed: 2, causes: { timeout: 2 } }), bucket(1000)];
+    expect(firstDivergence(a, b, 1000, ['x', 'y'])).toBeNull();
+  });
+
+  it('marks p99 more than 10% apart, not 10% or less, and only where both have ok requests', () => {
+    expect(P99_APART).toBe(0.1);
+    expect(firstDivergence([bucket(0, { p99: 10 })], [bucket(0, { p99: 11 })], 1000, ['x', 'y'])).toBeNull();
+    expect(firstDivergence([bucket(0, { p99: 10 })], [bucket(0, { p99: 11.01 })], 1000, ['x', 'y'])?.kind).toBe('p99');
+    expect(firstDivergence([bucket(0, { p99: 10, latencyCount: 0 })], [bucket(0, { p99: 50 })], 1000, ['x', 'y'])).toBeNull();
+    expect(firstDivergence([bucket(0), bucket(1000, { p99: 20 })], [bucket(0), bucket(1000, { p99: 8 })], 1000, ['x', 'y'])).toEqual({ ms: 1000, kind: 'p99', text: '1 s – 2 s: p99 20.0 ms in x, 8.0 ms in y (0.40x, more than 10% apart)' });
+  });
+
+  it('finds the shipped pairs first differing at fixed seconds', () => {
+    const at = (x: string, y: string) => {
+      const a = run(x);
+      const b = run(y, a.info.seed);
+      return firstDivergence(a.series.buckets, b.series.buckets, a.series.bucketMs, [x, y]);
+    };
+    expect(at('retry-storm', 'retry-storm-fixed')).toEqual({ ms: 25_000, kind: 'p99', text: '25 s – 26 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed (0.25x, more than 10% apart)' });
+    expect(at('two-meshes-direct', 'two-meshes-via-gateway')).toEqual({ ms: 0, kind: 'first-failure', text: '0 s – 1 s: first failures in two-meshes-direct (63: tls-unknown-ca 63), none in two-meshes-via-gateway yet' });
+  });
+});
+
+describe('the compare link', () => {
+  const ctx = { scenarioIds: ['hello-mesh', 'retry-storm', 'retry-storm-fixed'], defaultId: 'hello-mesh', speedIds: ['1', '10'] };
+  const kill: LiveAction = { kind: 'inject', ms: 12000, ev: 345, fault: { type: 'kill-replica', service: 'payments', replica: 0 } };
+
+  it('reads back what it writes: the pair, the seed, each pane\'s faults, the moment and the speed', () => {
+    const search = encodeCompareLink({ a: { id: 'retry-storm', actions: [kill] }, b: { id: 'retry-storm-fixed', actions: [{ ...kill, ev: 300 }] }, seed: 7, tMs: 12345.5, speedId: '10' });
+    expect(search).toMatch(/^\?compare=retry-storm,retry-storm-fixed&seed=7&faults=[\w-]+&faultsB=[\w-]+&t=12345\.5ms&speed=10$/);
+    expect(isCompareLink(search)).toBe(true);
+    expect(isCompareLink('?scenario=retry-storm')).toBe(false);
+    const d = decodeCompareLink(search, ctx);
+    expect(d.problems).toEqual([]);
+    expect(d).toMatchObject({ pair: ['retry-storm', 'retry-storm-fixed'], seed: 7, tMs: 12345.5, speedId: '10', actionsA: [kill], actionsB: [{ ...kill, ev: 300 }] });
+  });
+
+  it('names an unknown scenario at the compare parameter, with the scenarios there are, and opens no pair', () => {
+    const d = decodeCompareLink('?compare=retry-storm,no-such-mesh', ctx);
+    expect(d.pair).toBeNull();
+    expect(d.problems).toEqual([{ path: 'compare', message: 'unknown scenario "no-such-mesh" for B (scenarios: hello-mesh, retry-storm, retry-storm-fixed); pick a pair below' }]);
+    expect(decodeCompareLink('?compare=retry-storm', ctx).problems[0]).toEqual({ path: 'compare', message: 'must name two scenarios, A and B, as compare=a,b (scenarios: hello-mesh, retry-storm, retry-storm-fixed), got "retry-storm"' });
+  });
+
+  it('reports bad parameters at their names: B\'s faults at faultsB, a stray parameter, a bad speed', () => {
+    const d = decodeCompareLink('?compare=retry-storm,retry-storm-fixed&faultsB=%%%&layout=x&speed=warp', ctx);
+    expect(d.pair).toEqual(['retry-storm', 'retry-storm-fixed']);
+    expect(d.problems.map((p) => p.path).sort()).toEqual(['faultsB', 'layout', 'speed']);
+    expect(d.problems.find((p) => p.path === 'faultsB')!.message).toBe('is not base64url text (letters, digits, - and _); none were injected in B');
+    expect(d.problems.find((p) => p.path === 'layout')!.message).toBe('is not a compare link parameter (they are: compare, seed, faults, faultsB, t, speed); left out');
+  });
+
+  it('offers the four ready-made pairs of issue 12', () => {
+    expect(READY_PAIRS.map((p) => `${p.a} vs ${p.b}`)).toEqual(['gateway-only vs mesh-only', 'retry-storm vs retry-storm-fixed', 'two-meshes-direct vs two-meshes-via-gateway', 'istio-load-test-baseline vs istio-load-test']);
+  });
+});
+
+describe('faults into both panes', () => {
+  it('names the nodes a fault acts on, to check each pane has them', () => {
+    expect(faultNames({ type: 'kill-replica', service: 'payments', replica: 0 })).toEqual(['payments']);
+    expect(faultNames({ type: 'latency', from: 'web', to: 'orders', delay: '100ms' })).toEqual(['web', 'orders']);
+    expect(faultNames({ type: 'partition', between: [['a'], ['b', 'c']] })).toEqual(['a', 'b', 'c']);
+    expect(faultNames({ type: 'packet-loss', rate: 0.1 })).toEqual([]);
+    expect(faultLabel({ type: 'gateway-capacity', gateway: 'edge', factor: 0.25 })).toBe('gateway-capacity on edge');
+    expect(faultLabel({ type: 'latency', from: 'web', to: 'orders' })).toBe('latency on web → orders');
+  });
+});
+
+describe('overlaid charts', () => {
+  it('draws both runs on one value scale, keyed A- and B-', () => {
+    const g = overlayGeometry([[bucket(0, { p99: 10 })], [bucket(0, { p99: 40 })]], 1000, 10_000, { width: 400, height: 120 }, [{ key: 'p99', value: (b) => b.p99 }], 'ms');
+    expect(g.series.map((s) => s.key)).toEqual(['A-p99', 'B-p99']);
+    expect(g.y.domain()[1]).toBeGreaterThanOrEqual(40);
+    expect(g.unit).toBe('ms');
+  });
+});
