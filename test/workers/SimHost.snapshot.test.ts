@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SimHost } from '../../src/workers/SimHost';
+import { DEFAULT_SNAPSHOT_POLICY, SnapshotShelf, type SnapshotPolicy } from '../../src/workers/snapshots';
+import { Counter, type Frame } from '../../src/workers/protocol';
+
+const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8');
+
+/** A wall clock that moves `perRead` ms each time it is read, so budgets are deterministic. */
+function fakeClock(perRead: number) {
+  let t = 0;
+  return () => (t += perRead);
+}
+
+/** Snapshots every 5 simulated s (the fake clock barely moves, so wall time never calls one). */
+const EVERY_5S: SnapshotPolicy = { ...DEFAULT_SNAPSHOT_POLICY, simMs: 5_000 };
+
+function host(name: string, policy: SnapshotPolicy | null) {
+  const h = new SimHost(fakeClock(1e-6));
+  const r = h.load(text(name));
+  if (!r.ok) throw new Error('load failed');
+  h.setSnapshotPolicy(policy);
+  return h;
+}
+
+/** Plays like the app: uneven slices of simulated time, so points fall between events. */
+function play(h: SimHost, toMs: number): Frame {
+  let f = h.advance(0, 12);
+  for (let i = 0; f.simTime < toMs; i++) f = h.advance(Math.min(toMs - f.simTime, 37.3 + (i % 7) * 11.1), 12);
+  return f;
+}
+
+/** Everything a frame shows, but its sequence number. */
+function shown(f: Frame) {
+  const { seq: _seq, ...rest } = f;
+  return { ...rest, counters: [...f.counters], dots: [...f.dots], nodes: [...f.nodes], edges: [...f.edges], passed: [...f.passed] };
+}
+
+const KILL = { type: 'kill-service', service: 'catalog', for: '4s' };
+const ABORT = { type: 'http-abort', service: 'cart', percent: 50 };
+
+describe('SimHost seeks through snapshots', () => {
+  it('takes a snapshot every 5 simulated s while playing, at those times', () => {
+    const h = host('hello-mesh', EVERY_5S);
+    play(h, 21_000);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([5_000, 10_000, 15_000, 20_000]);
+  });
+
+  it('a seek back through a snapshot shows the frame a seek from zero shows, with live faults before and after the snapshot', () => {
+    const make = (policy: SnapshotPolicy | null) => {
+      const h = host('hello-mesh', policy);
+      play(h, 7_000.5);
+      expect(h.injectFault(KILL).ok).toBe(true);
+      play(h, 12_345.25);
+      expect(h.injectFault(ABORT).ok).toBe(true);
+      play(h, 30_000);
+      return h;
+    };
+    const snap = make(EVERY_5S);
+    const zero = make(null);
+    expect(snap.snapshots().map((s) => s.ms)).toEqual([5_000, 10_000, 15_000, 20_000, 25_000, 30_000]);
+    expect(zero.snapshots()).toEqual([]);
+    // 18 s: from the 15 s snapshot, after both faults; 11 s: from the 10 s one, between them; 3 s: from zero.
+    for (const t of [18_000, 11_000, 3_000]) {
+      const a = shown(snap.seekTo(t, 1e9));
+      const b = shown(zero.seekTo(t, 1e9));
+      expect(a.simTime).toBe(t);
+      expect(a).toEqual(b);
+    }
+    // Forward from 3 s: one jumps to the 25 s snapshot (a jump counts nothing as passed), the other runs there.
+    const a = shown(snap.seekTo(26_500.5, 1e9));
+    const b = shown(zero.seekTo(26_500.5, 1e9));
+    expect(a.passed.every((x) => x === 0)).toBe(true);
+    expect(b.passed.some((x) => x > 0)).toBe(true);
+    expect({ ...a, passed: [] }).toEqual({ ...b, passed: [] });
+    const f = snap.seekTo(26_500.5, 1e9);
+    expect(f.failures['connect-refused'] ?? 0).toBeGreaterThan(0);
+    expect(Object.keys(f.failures).length).toBeGreaterThan(1);
+  });
+
+  it('a seek back and forward again reaches the frame of a run that never went back (hash, counters, dots, nodes)', () => {
+    const h = host('retry-storm', EVERY_5S);
+    const straight = shown(play(h, 24_000));
+    h.seekTo(7_500, 1e9);
+    const again = shown(h.seekTo(24_000, 1e9));
+    expect(again.traceHash).toBe(straight.traceHash);
+    expect({ ...again, passed: [] }).toEqual({ ...straight, passed: [] });
+    expect(again.counters[Counter.failed]).toBeGreaterThan(0);
+  });
+
+  it('restoring one snapshot twice gives the same frames: the snapshot does not run on', () => {
+    const h = host('control-plane-outage', EVERY_5S);
+    play(h, 40_000);
+    const first = shown(h.seekTo(33_000, 1e9));
+    h.seekTo(39_000, 1e9);
+    expect(shown(h.seekTo(33_000, 1e9))).toEqual(first);
+  });
+
+  it('a seek forward past a snapshot jumps to it and shows what running there shows', () => {
+    const h = host('hello-mesh', EVERY_5S);
+    const end = shown(play(h, 40_000));
+    h.seekTo(2_000, 1e9);
+    const ev = h.seekTo(2_000, 1e9).counters[Counter.events];
+    expect(ev).toBeLessThan(end.counters[Counter.events]);
+    const f = shown(h.seekTo(40_000, 1e9));
+    expect(f.traceHash).toBe(end.traceHash);
+    // It jumped (a frame after a jump counts nothing as passed; running 2 s to 40 s would have).
+    expect(f.passed.every((x) => x === 0)).toBe(true);
+    expect(shown(h.seekTo(35_000, 1e9)).traceHash).not.toBe(end.traceHash);
+    expect(shown(h.seekTo(40_000, 1e9)).passed.some((x) => x > 0)).toBe(false);
+    h.seekTo(36_000, 1e9);
+    expect(shown(h.seekTo(39_000, 1e9)).passed.some((x) => x > 0)).toBe(true);
+  });
+
+  it('injecting a fault drops the snapshots after it, and a seek then replays the new fault', () => {
+    const h = host('hello-mesh', EVERY_5S);
+    play(h, 30_000);
+    h.seekTo(12_000, 1e9);
+    expect(h.injectFault(KILL).ok).toBe(true);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([5_000, 10_000]);
+    const ahead = shown(h.seekTo(20_000, 1e9));
+    const zero = host('hello-mesh', null);
+    expect(zero.setActions(h.liveActions())).toEqual([]);
+    // Passed counts differ: they count since each host's last frame (12 s here, 0 there).
+    expect({ ...shown(zero.seekTo(20_000, 1e9)), passed: [] }).toEqual({ ...ahead, passed: [] });
+    expect(ahead.failures['connect-refused'] ?? 0).toBeGreaterThan(0);
+  });
+
+  it('clearing injected faults, replacing the actions or reseeding drops every snapshot; a reset with the same seed keeps them', () => {
+    const h = host('hello-mesh', EVERY_5S);
+    play(h, 12_000);
+    expect(h.snapshots().length).toBe(2);
+    h.reset();
+    expect(h.snapshots().length).toBe(2);
+    h.reset(99);
+    expect(h.snapshots()).toEqual([]);
+    play(h, 12_000);
+    h.setActions([]);
+    expect(h.snapshots()).toEqual([]);
+    play(h, 12_000);
+    h.clearInjected();
+    expect(h.snapshots()).toEqual([]);
+  });
+
+  it('the series and the event log after a seek through a snapshot are those of a seek from zero, in a new epoch', () => {
+    const snap = host('retry-storm', EVERY_5S);
+    const zero = host('retry-storm', null);
+    play(snap, 30_000);
+    const before = snap.seriesSince(0, 0).epoch;
+    snap.seekTo(22_250, 1e9);
+    zero.seekTo(22_250, 1e9);
+    const a = snap.seriesSince(0, 0);
+    expect(a.epoch).not.toBe(before);
+    expect(a.buckets).toEqual(zero.seriesSince(0, 0).buckets);
+    expect(a.buckets.length).toBe(22);
+    const rows = (h: SimHost) => {
+      const { epoch: _e, ...r } = h.eventLogQuery(0, 1000, { kind: 1 })!;
+      return r;
+    };
+    expect(rows(snap)).toEqual(rows(zero));
+    expect(rows(snap).total).toBe(899);
+    expect(snap.sampledRequests({ limit: 20 })).toEqual(zero.sampledRequests({ limit: 20 }));
+  });
+
+  it('keeps its snapshots within the memory budget, thinned evenly, the newest kept', () => {
+    const h = host('hello-mesh', { ...EVERY_5S, simMs: 2_000, budgetBytes: 12_000_000 });
+    play(h, 100_000);
+    const list = h.snapshots();
+    const total = list.reduce((n, s) => n + s.bytes, 0);
+    expect(total).toBeLessThanOrEqual(12_000_000);
+    expect(list.length).toBeGreaterThan(2);
+    expect(list[list.length - 1].ms).toBe(100_000);
+    // Even: no gap more than three times another.
+    const gaps = list.map((s, i) => s.ms - (i ? list[i - 1].ms : 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(3 * Math.min(...gaps));
+  });
+});
+
+describe('SnapshotShelf', () => {
+  const snap = (ms: number, bytes = 10) => ({ ms, ev: ms, nextAction: 0, state: null, bytes });
+
+  it('thins the snapshot whose neighbours are closest first', () => {
+    const s = new SnapshotShelf<null>();
+    for (const ms of [10, 20, 30, 35, 40]) s.add(snap(ms), 40);
+    // 50 bytes over a 40-byte budget: 35's neighbours (30 and 40) are the closest, 10 ms apart.
+    expect(s.all.map((x) => x.ms)).toEqual([10, 20, 30, 40]);
+    expect(s.bytes).toBe(40);
+  });
+
+  it('finds the latest snapshot at or before a time, and drops those after a point', () => {
+    const s = new SnapshotShelf<null>();
+    for (const ms of [10, 20, 30]) s.add(snap(ms), 1e9);
+    expect(s.latestAtOrBefore(25)?.ms).toBe(20);
+    expect(s.latestAtOrBefore(20)?.ms).toBe(20);
+    expect(s.latestAtOrBefore(5)).toBeNull();
+    s.dropAfter({ ms: 20, ev: 20 });
+    expect(s.all.map((x) => x.ms)).toEqual([10, 20]);
+  });
+});
