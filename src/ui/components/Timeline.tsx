@@ -2,12 +2,19 @@
 // the simulation is now. A click or a drag runs the simulation to that time, continuously while
 // dragging (back in time: again from 0, the injected faults replayed); the step and fault
 // markers stay buttons that seek to their time.
-import { useRef, useState, type PointerEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { formatSimTime } from '../format';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
+import { rowOffset, stackMarkers } from './timelineStack';
 
 const NO_STEPS: never[] = [];
+/** Half a step circle's width and a fault handle's reach left and right of its time, CSS px (styles.css, recipe.css). */
+const STEP_HALF = 11;
+const HANDLE_LEFT = 3;
+const HANDLE_RIGHT = 6;
+/** Height of a row of stacked markers, CSS px: a circle and a little air. */
+const ROW_PX = 24;
 
 export function Timeline() {
   const controller = useController();
@@ -18,6 +25,17 @@ export function Timeline() {
   const seekingTo = useAppStore((s) => s.seekingTo);
   const dragging = useRef(false);
   const [scrubbing, setScrubbing] = useState(false);
+  const trackRef = useRef<HTMLDivElement>(null);
+  const [trackWidth, setTrackWidth] = useState(0);
+  useLayoutEffect(() => {
+    const track = trackRef.current;
+    if (!track) return;
+    const measure = () => setTrackWidth(track.getBoundingClientRect().width);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(track);
+    return () => ro.disconnect();
+  }, [duration]);
   if (duration <= 0) return <div className="timeline" />;
   const timeAt = (e: PointerEvent<HTMLElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -29,12 +47,31 @@ export function Timeline() {
   };
   const at = (ms: number) => `${(100 * Math.min(duration, Math.max(0, ms))) / duration}%`;
   const current = stepAt(steps, simTime);
+  // Markers that would cover each other (a fault at a step's time) go on rows above and below.
+  const px = (ms: number) => (trackWidth * Math.min(duration, Math.max(0, ms))) / duration;
+  const rows = stackMarkers([
+    ...steps.map((s) => ({ x: px(s.at), left: STEP_HALF, right: STEP_HALF })),
+    ...faults.map((f) => ({ x: px(f.startMs), left: HANDLE_LEFT, right: HANDLE_RIGHT })),
+  ]);
+  const stepRow = (i: number) => rows[i];
+  const faultRow = (i: number) => rows[steps.length + i];
+  const up = Math.ceil(Math.max(0, ...rows.filter((r) => r % 2 === 1)) / 2);
+  const down = Math.max(0, ...rows.filter((r) => r > 0 && r % 2 === 0)) / 2;
+  const shift = (row: number) => (row ? { transform: `translateY(${rowOffset(row, ROW_PX)}px)` } : undefined);
   return (
-    <div className="timeline" aria-label="Timeline">
+    <div
+      className="timeline"
+      aria-label="Timeline"
+      data-rows-up={up}
+      data-rows-down={down}
+      // Room for the stacked rows, so none reaches over the picture or the counters.
+      style={up || down ? { paddingTop: 16 + up * ROW_PX, paddingBottom: 8 + down * ROW_PX } : undefined}
+    >
       <span className="timeline-label">timeline</span>
       <div
         className={`timeline-track${scrubbing ? ' scrubbing' : ''}`}
         data-testid="timeline"
+        ref={trackRef}
         role="slider"
         aria-label="Simulated time; click or drag to run to a time (Shift+← / Shift+→: 1 s)"
         aria-valuemin={0}
@@ -68,13 +105,14 @@ export function Timeline() {
           />
         ))}
         {/* The bars let drags through; a small handle at each fault's start seeks there. */}
-        {faults.map((f) => (
+        {faults.map((f, i) => (
           <button
             key={f.id}
             type="button"
             className="timeline-fault-handle"
             data-testid="timeline-fault"
-            style={{ left: at(f.startMs) }}
+            data-row={faultRow(i)}
+            style={{ left: at(f.startMs), ...shift(faultRow(i)) }}
             title={`${f.type} ${f.target} (${formatSimTime(f.startMs)}): click to go there`}
             aria-label={`${f.type} ${f.target} at ${formatSimTime(f.startMs)}`}
             onClick={(e) => {
@@ -87,8 +125,9 @@ export function Timeline() {
           <button
             key={i}
             type="button"
-            className={`timeline-step${i === current ? ' current' : i < current ? ' past' : ''}${crowded(steps, i, duration) ? ' timeline-step-raised' : ''}`}
-            style={{ left: at(s.at) }}
+            className={`timeline-step${i === current ? ' current' : i < current ? ' past' : ''}`}
+            data-row={stepRow(i)}
+            style={{ left: at(s.at), ...shift(stepRow(i)) }}
             title={`${i + 1}. ${s.title} (${formatSimTime(s.at)})`}
             onClick={(e) => {
               e.stopPropagation();
@@ -103,11 +142,4 @@ export function Timeline() {
       </div>
     </div>
   );
-}
-
-/** A step closer than 3% of the run to the one before it is raised, so both circles show. Pure. */
-function crowded(steps: readonly { at: number }[], i: number, duration: number): boolean {
-  let raised = false;
-  for (let k = 1; k <= i; k++) raised = steps[k].at - steps[k - 1].at < duration * 0.03 ? !raised : false;
-  return raised;
 }

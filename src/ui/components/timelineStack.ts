@@ -1,0 +1,41 @@
+// Where the timeline's markers (narrative step circles, fault handles) sit so each stays
+// clickable: markers that would overlap on the track are stacked on rows above and below it.
+// Pure geometry in CSS pixels.
+
+/** A marker on the track: its centre and how far it reaches left and right of it, CSS px. */
+export interface TrackMarker {
+  x: number;
+  left: number;
+  right: number;
+}
+
+/** Least clear space between two markers on one row, CSS px. */
+const GAP = 2;
+
+/**
+ * The row of each marker: 0 on the track, then 1 above it, 2 below it, 3 above row 1, and so
+ * on. Markers are taken left to right (ties in the order given) and each goes on the first row
+ * where it overlaps no marker already there, so coincident markers (a fault injected at a
+ * step's time) never cover each other. Pure.
+ */
+export function stackMarkers(markers: readonly TrackMarker[]): number[] {
+  const order = markers.map((_, i) => i).sort((a, b) => markers[a].x - markers[b].x || a - b);
+  /** Per row, the right end of its last marker. */
+  const ends: number[] = [];
+  const rows = new Array<number>(markers.length).fill(0);
+  for (const i of order) {
+    const m = markers[i];
+    let row = ends.findIndex((end) => m.x - m.left >= end + GAP);
+    if (row < 0) row = ends.length;
+    ends[row] = m.x + m.right;
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/** Vertical offset of a row from the track, CSS px: 0, then −step, +step, −2·step, +2·step... Pure. */
+export function rowOffset(row: number, step: number): number {
+  if (row === 0) return 0;
+  const k = Math.ceil(row / 2);
+  return row % 2 === 1 ? -k * step : k * step;
+}

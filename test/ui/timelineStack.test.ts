@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { rowOffset, stackMarkers } from '../../src/ui/components/timelineStack';
+
+const step = (x: number) => ({ x, left: 11, right: 11 });
+const handle = (x: number) => ({ x, left: 3, right: 6 });
+
+describe('timeline markers', () => {
+  it('a fault handle at a step circle’s time goes on a row of its own; markers far apart share the track', () => {
+    // control-plane-outage: steps at 0, 10, 20 s; two faults at 10 s and one at 20 s, on a 1,000 px track of 100 s.
+    const markers = [step(0), step(100), step(200), handle(100), handle(100), handle(200)];
+    expect(stackMarkers(markers)).toEqual([0, 0, 0, 1, 2, 1]);
+    expect(stackMarkers([step(0), step(500), handle(900)])).toEqual([0, 0, 0]);
+  });
+
+  it('two steps closer than their circles are stacked, and a later marker goes back on the track once clear', () => {
+    expect(stackMarkers([step(100), step(110), step(140)])).toEqual([0, 1, 0]);
+  });
+
+  it('rows alternate above and below the track', () => {
+    expect([0, 1, 2, 3, 4].map((r) => rowOffset(r, 24))).toEqual([0, -24, 24, -48, 48]);
+  });
+});
