@@ -14,23 +14,179 @@ async function settled(page: Page) {
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
-const diffValue = async (page: Page, key: string, side: 'A' | 'B' | 'ratio') => (await page.locator(`[data-testid="metrics-diff"] tr[data-key="${key}"] td[data-side="${side}"]`).getAttribute('data-value'))!;
+const diffCell = (page: Page, key: string, side: 'A' | 'B' | 'ratio') => page.locator(`[data-testid="metrics-diff"] tr[data-key="${key}"] td[data-side="${side}"]`);
+const diffValue = async (page: Page, key: string, side: 'A' | 'B' | 'ratio') => Number(await diffCell(page, key, side).getAttribute('data-value'));
 
-test('a ready-made pair plays, pauses and seeks on one clock, and the figures table matches each pane', async ({ page }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto(PAIR);
-  await expect(page.getByTestId('compare-view')).toBeVisible();
+/** Both panes' moment: time, counters and trace hash. */
+async function moment(page: Page) {
+  const one = async (side: 'A' | 'B') => ({
+    t: await paneValue(page, side, 'pane-time'),
+    sent: await paneValue(page, side, 'pane-sent'),
+    failed: await paneValue(page, side, 'pane-failed'),
+    hash: await paneValue(page, side, 'pane-hash'),
+  });
+  return { a: await one('A'), b: await one('B') };
+}
+
+async function open(page: Page, url = PAIR) {
+  await page.goto(url);
   await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+  await settled(page);
+}
+
+test('a ready-made pair plays, pauses, steps and seeks on one clock, and the figures table matches each pane', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await open(page);
   await expect(pane(page, 'A')).toContainText('retry-storm');
   await expect(pane(page, 'B')).toContainText('retry-storm-fixed');
-  await expect(page.getByTestId('run-status')).toHaveText('ready');
   await page.getByTestId('speed').selectOption('10');
   await page.getByTestId('play').click();
-  await expect.poll(async () => Number(await paneValue(page, 'A', 'pane-time')), { timeout: 30_000 }).toBeGreaterThan(4000);
+  // Both panes move while playing.
+  await expect.poll(async () => Number(await paneValue(page, 'A', 'pane-time')), { timeout: 30_000 }).toBeGreaterThan(3000);
+  await expect.poll(async () => Number(await paneValue(page, 'B', 'pane-time')), { timeout: 30_000 }).toBeGreaterThan(3000);
   await page.getByTestId('pause').click();
   await settled(page);
-  // One clock: both panes stopped at the same simulated time.
-  const tA = await paneValue(page, 'A', 'pane-time');
-  expect(await paneValue(page, 'B', 'pane-time')).toBe(tA);
-  await page.screenshot({ path: 'test-results/compare-playing-1600.png' });
+  // One clock: both panes stopped at the same simulated time, and the table is of that moment.
+  let m = await moment(page);
+  expect(m.b.t).toBe(m.a.t);
+  await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
+  for (const side of ['A', 'B'] as const) {
+    expect(await diffValue(page, 'p99', side)).toBe(Number(await paneValue(page, side, 'pane-p99')));
+    const sent = Number(await paneValue(page, side, 'pane-sent'));
+    expect(await diffValue(page, 'rps', side)).toBeCloseTo((1000 * sent) / Number(m.a.t), 9);
+    expect(await diffValue(page, 'failed', side)).toBe(sent > 0 ? Number(await paneValue(page, side, 'pane-failed')) / sent : 0);
+  }
+  // Step: one event in each, then the one behind runs up to the other.
+  await page.getByTestId('step').click();
+  await settled(page);
+  m = await moment(page);
+  expect(m.b.t).toBe(m.a.t);
+  // Seek back a second with the keyboard, then to 20 s on the timeline: both go there.
+  const before = Number(m.a.t);
+  await page.locator('body').press('Shift+ArrowLeft');
+  await settled(page);
+  await expect.poll(async () => Number(await paneValue(page, 'A', 'pane-time'))).toBe(before - 1000);
+  expect(await paneValue(page, 'B', 'pane-time')).toBe(String(before - 1000));
+  const track = page.getByTestId('timeline');
+  const box = (await track.boundingBox())!;
+  await track.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  await settled(page);
+  m = await moment(page);
+  expect(Math.abs(Number(m.a.t) - 20_000)).toBeLessThan(40_000 / box.width + 1);
+  expect(m.b.t).toBe(m.a.t);
+  await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
+  expect(await diffValue(page, 'p99', 'A')).toBe(Number(await paneValue(page, 'A', 'pane-p99')));
+  await page.screenshot({ path: 'test-results/compare-1600x1000.png' });
+});
+
+test('at the end, the figures and trace hashes are the CLI compare\'s, and the timeline marks where the runs first differ', async ({ page }) => {
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', 'compare', 'scenarios/retry-storm.json', 'scenarios/retry-storm-fixed.json', '--json'], { encoding: 'utf8' }));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await open(page);
+  const t0 = Date.now();
+  await page.locator('body').press('End');
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+  console.log(`compare: both retry-storm runs seeked from 0 to their end (40 s) in ${Date.now() - t0} ms of wall time`);
+  await settled(page);
+  const m = await moment(page);
+  expect(m.a.hash).toBe(cli.a.traceHash);
+  expect(m.b.hash).toBe(cli.b.traceHash);
+  expect(m.a.sent).toBe(String(cli.a.requests.sent));
+  for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
+    expect(await diffValue(page, q, 'A')).toBe(cli.a.latencyMs[q]);
+    expect(await diffValue(page, q, 'B')).toBe(cli.b.latencyMs[q]);
+    expect(await diffValue(page, q, 'ratio')).toBe(cli.ratios[q]);
+  }
+  await expect(diffCell(page, 'p99', 'A')).toHaveText('538 ms');
+  await expect(diffCell(page, 'p99', 'ratio')).toHaveText('0.38x');
+  expect(await diffValue(page, 'failed', 'ratio')).toBeCloseTo(cli.ratios.failedShare, 12);
+  expect(await diffValue(page, 'retries', 'ratio')).toBeCloseTo(cli.ratios.retries, 12);
+  for (const n of ['web', 'orders', 'payments']) expect(await diffValue(page, `svc:${n}`, 'ratio')).toBeCloseTo(cli.ratios.services[n], 12);
+  await expect(diffCell(page, 'svc:payments', 'A')).toHaveText('420 req/s');
+  // The first visible difference: p99 apart in the 25th second, marked on the shared timeline.
+  const marker = page.getByTestId('divergence-marker');
+  await expect(marker).toHaveAttribute('data-ms', '25000');
+  await expect(marker).toHaveAttribute('title', 'The runs first differ: 25 s – 26 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed (0.25x, more than 10% apart)');
+  await expect(page.getByTestId('divergence-text')).toContainText('First differ at 25.0 s');
+  // Overlaid charts: a line per run in its own colour.
+  await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="A"]')).toHaveCount(2);
+  await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="B"]')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/compare-end-1600x1000.png' });
+});
+
+test('a fault injected once hits the node of that name in both panes, and a share link reopens the moment with both hashes', async ({ page, context }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await open(page);
+  await page.getByTestId('speed').selectOption('10');
+  await page.locator('body').press('Shift+ArrowRight');
+  await page.locator('body').press('Shift+ArrowRight');
+  await settled(page);
+  await page.getByTestId('compare-fault-type').selectOption('kill-service');
+  await page.getByTestId('compare-fault-target').selectOption('orders');
+  await page.getByTestId('compare-inject').click();
+  const listed = page.getByTestId('compare-fault');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toHaveAttribute('data-hit', 'AB');
+  await expect(listed).toContainText('kill-service on orders at 2.00 s · in both');
+  // Both runs fail from there on.
+  await page.locator('body').press('Shift+ArrowRight');
+  await page.locator('body').press('Shift+ArrowRight');
+  await settled(page);
+  expect(Number(await paneValue(page, 'A', 'pane-failed'))).toBeGreaterThan(0);
+  expect(Number(await paneValue(page, 'B', 'pane-failed'))).toBeGreaterThan(0);
+  const m = await moment(page);
+  expect(m.b.t).toBe(m.a.t);
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(new URL(link).searchParams.get('compare')).toBe('retry-storm,retry-storm-fixed');
+  expect(new URL(link).searchParams.get('faults')).toBeTruthy();
+  expect(new URL(link).searchParams.get('faultsB')).toBeTruthy();
+  await page.screenshot({ path: 'test-results/compare-fault-1024x768.png', fullPage: true });
+  const fresh = await context.newPage();
+  await fresh.setViewportSize({ width: 1024, height: 768 });
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('compare-pane')).toHaveCount(2);
+  await expect.poll(() => paneValue(fresh, 'A', 'pane-time'), { timeout: 30_000 }).toBe(m.a.t);
+  await settled(fresh);
+  expect(await moment(fresh)).toEqual(m);
+  await expect(fresh.getByTestId('compare-fault')).toHaveAttribute('data-hit', 'AB');
+  await expect(fresh.getByTestId('speed')).toHaveValue('10');
+  await expect(fresh.getByTestId('link-problems')).toHaveCount(0);
+});
+
+test('a fault on a node only one pane has is said so, not skipped', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await open(page, '/?compare=gateway-only,mesh-only');
+  await page.getByTestId('compare-fault-type').selectOption('gateway-capacity');
+  await expect(page.getByTestId('compare-fault-target').locator('option')).toHaveText(['edge (only in A)']);
+  await page.getByTestId('compare-inject').click();
+  const listed = page.getByTestId('compare-fault');
+  await expect(listed).toHaveAttribute('data-hit', 'A');
+  await expect(listed).toContainText('gateway-capacity on edge at 0.000 s · in A only');
+  await expect(listed).toContainText('B (mesh-only) has no node named edge: not injected there');
+});
+
+test('an unknown scenario in compare= is named with the scenarios there are, and the pairs are offered', async ({ page }) => {
+  await page.goto('/?compare=retry-storm,no-such-mesh');
+  await expect(page.getByTestId('link-problems')).toContainText('compare: unknown scenario "no-such-mesh" for B (scenarios: hello-mesh, ');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(0);
+  await expect(page.getByTestId('compare-pairs').locator('a')).toHaveCount(4);
+});
+
+test('the single view offers the pairs, and the compare view leads back to the single view at its moment', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=retry-storm');
+  await expect(page.getByTestId('scenario-title')).toBeVisible();
+  await page.getByTestId('compare-pair').filter({ hasText: 'Retry storm vs retries at one layer' }).click();
+  await expect(page).toHaveURL(/\?compare=retry-storm,retry-storm-fixed/);
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await settled(page);
+  await page.locator('body').press('Shift+ArrowRight');
+  await settled(page);
+  await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
+  await page.screenshot({ path: 'test-results/compare-1024x768.png' });
+  await page.getByTestId('single-view').click();
+  await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm');
+  await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
 });
