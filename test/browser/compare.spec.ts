@@ -190,3 +190,24 @@ test('the single view offers the pairs, and the compare view leads back to the s
   await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm');
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
 });
+
+test('each ready-made pair opens from the picker with both panes moving and the figures table filled', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  for (const [a, b] of [['gateway-only', 'mesh-only'], ['two-meshes-direct', 'two-meshes-via-gateway'], ['istio-load-test-baseline', 'istio-load-test']]) {
+    await open(page, `/?compare=${a},${b}`);
+    await expect(page.getByTestId('compare-select')).toHaveValue(`${a},${b}`);
+    await page.getByTestId('speed').selectOption('1');
+    await page.getByTestId('play').click();
+    await expect.poll(async () => Number(await paneValue(page, 'A', 'pane-sent')), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await paneValue(page, 'B', 'pane-sent')), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByTestId('pause').click();
+    await settled(page);
+    const m = await moment(page);
+    expect(m.b.t).toBe(m.a.t);
+    expect(m.a.hash).not.toBe(m.b.hash);
+    await expect(page.getByTestId('metrics-diff').locator('tbody tr')).not.toHaveCount(0);
+    expect(await diffValue(page, 'rps', 'A')).toBeGreaterThan(0);
+    await page.screenshot({ path: `test-results/compare-${a}-1600x1000.png` });
+  }
+});

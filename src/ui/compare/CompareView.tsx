@@ -244,7 +244,7 @@ function CompareTimeline({ controller, s }: { controller: CompareController; s: 
         <div className="timeline-head" style={{ left: at(s.simTime) }} />
       </div>
       <span className="compare-divergence-text" data-testid="divergence-text">
-        {s.divergence ? `First differ at ${formatSimTime(s.divergence.ms)}: ${s.divergence.text}` : 'No visible difference yet (first failure in one only, or p99 over 10% apart)'}
+        {s.divergence ? `First differ at ${formatSimTime(s.divergence.ms)}: ${s.divergence.text}` : 'No visible difference in the seconds closed so far (a first failure in one run only, or p99 over 10% apart)'}
       </span>
     </div>
   );

@@ -109,6 +109,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
   let chunk = 10;
   let chain: Promise<unknown> = Promise.resolve();
   let lastFiguresAt = Number.NEGATIVE_INFINITY;
+  let lastClockAt = Number.NEGATIVE_INFINITY;
   let seekWanted: number | null = null;
   let seekLoop: Promise<void> | null = null;
   let disposed = false;
@@ -190,7 +191,14 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     });
   }
 
-  function clockToStore(): void {
+  /**
+   * Puts the shared clock in the store. While playing at most every STATS_INTERVAL_MS: each change
+   * redraws the header, the timeline and both charts (the panes' canvases follow every frame).
+   */
+  function clockToStore(throttled = false): void {
+    const now = performance.now();
+    if (throttled && now - lastClockAt < STATS_INTERVAL_MS) return;
+    lastClockAt = now;
     const t = clock();
     if (t !== store.getState().simTime) store.setState((d) => void (d.simTime = t));
   }
@@ -229,7 +237,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
         frames.forEach((f, i) => f && accept(panes[i], f));
         const after = shared();
         if (factor === Number.POSITIVE_INFINITY) chunk = after >= goal ? Math.min(chunk * 2, 60_000) : Math.max(1, after - from);
-        clockToStore();
+        clockToStore(Number.isFinite(after));
         if (performance.now() - lastFiguresAt >= FIGURES_INTERVAL_MS || !Number.isFinite(after)) await refreshFigures(gen);
         if (!Number.isFinite(after)) finish();
       } catch (e) {
