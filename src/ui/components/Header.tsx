@@ -25,7 +25,7 @@ export function Header() {
           <circle cx="18" cy="5" r="3.2" />
           <circle cx="18" cy="19" r="3.2" />
         </svg>
-        meshsim
+        <span className="brand-name">meshsim</span>
       </div>
       <ScenarioPicker />
       <RunControls />
@@ -152,7 +152,10 @@ function ScenarioPicker() {
         </select>
       </label>
       <label className="button button-quiet file-button" title="Open a scenario file (JSON or YAML) from your computer">
-        Open file…
+        <svg className="button-glyph" viewBox="0 0 20 20" aria-hidden="true">
+          <path d="M2.5 5.5 V15.5 H17.5 V7.5 H9.5 L7.5 5.5 Z" />
+        </svg>
+        <span className="button-text">Open file…</span>
         <input
           ref={fileRef}
           data-testid="scenario-file"
@@ -194,9 +197,10 @@ function RunControls() {
         data-testid="step"
         disabled={busy || status === RunStatus.done}
         title="Process exactly one simulation event (.)"
+        aria-label="Step"
         onClick={() => void controller.step()}
       >
-        <span aria-hidden="true" className="icon">▶|</span> Step
+        <span aria-hidden="true" className="icon">▶|</span> <span className="button-text">Step</span>
       </button>
       <button
         type="button"
@@ -204,9 +208,10 @@ function RunControls() {
         data-testid="reset"
         disabled={busy}
         title="Start the run again from time zero"
+        aria-label="Reset"
         onClick={() => void controller.reset()}
       >
-        <span aria-hidden="true" className="icon">↺</span> Reset
+        <span aria-hidden="true" className="icon">↺</span> <span className="button-text">Reset</span>
       </button>
       <label className="field">
         <span className="field-label">Speed</span>

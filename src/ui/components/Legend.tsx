@@ -2,7 +2,7 @@
 // when the scenario has a mesh; the canvas view (large topologies) explains its tiles, squares
 // and rings instead of the SVG's boxes; while the worker samples dots, it says how many
 // messages a dot stands for.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Meaning } from '../theme/palette';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
@@ -22,8 +22,78 @@ export function Legend() {
   const large = useAppStore((s) => (s.info?.topology.nodes.length ?? 0) > LARGE_TOPOLOGY_NODES);
   const every = useDotEvery();
   const sampled = samplingText(every);
+  const presenter = useAppStore((s) => s.presenter);
+  const [choice, setChoice] = useState<boolean | null>(keptChoice);
+  // Folded or open by default follows the window's size.
+  const [, setWindowSize] = useState('');
+  useEffect(() => {
+    const onResize = () => setWindowSize(`${window.innerWidth}x${window.innerHeight}`);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const open = choice ?? legendOpenByDefault(window.innerWidth, window.innerHeight, presenter);
+  const toggle = () => {
+    setChoice(!open);
+    try {
+      window.localStorage.setItem(LEGEND_KEY, open ? 'closed' : 'open');
+    } catch {
+      // Storage refused (private mode): the choice lasts this page only.
+    }
+  };
+  const sampling = sampled && (
+    <li className="legend-sampled" data-testid="legend-sampling" title={`more messages are in flight than can be drawn: every ${every}th one (by the order they were sent) is drawn`}>
+      {sampled}
+    </li>
+  );
+  // The bar (the button, and while folded the sampling line) beside the topology's tools; the
+  // open list on a row of its own under them, the whole width of the picture (styles.css).
   return (
-    <ul className="legend" aria-label="Legend" data-testid="legend">
+    <>
+      <div className={`legend-bar${open ? ' legend-bar-open' : ''}`} data-testid="legend-bar">
+        <button
+          type="button"
+          className="legend-toggle button button-quiet button-small"
+          data-testid="legend-toggle"
+          aria-expanded={open}
+          aria-controls="topology-legend"
+          title={open ? 'Fold the legend away, for more room for the picture' : 'What the colours and shapes of the picture mean'}
+          onClick={toggle}
+        >
+          Legend <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+        </button>
+        {!open && sampling && <ul className="legend legend-folded">{sampling}</ul>}
+      </div>
+      {open && <LegendList large={large} meshed={meshed} mtls={mtls} sampling={sampling} />}
+    </>
+  );
+}
+
+/** Where the legend's open or folded state is kept in this browser. */
+const LEGEND_KEY = 'meshsim.legend';
+
+/** The open or folded state a person chose last in this browser, or null for the default. */
+function keptChoice(): boolean | null {
+  try {
+    const kept = window.localStorage?.getItem(LEGEND_KEY);
+    return kept === 'open' ? true : kept === 'closed' ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the legend opens unfolded in a window of `width` x `height` CSS px. Open it wraps to
+ * two or three rows (60-80 px) that a 1280x720 or 1024x768 screen needs for the picture, so it
+ * starts folded there and in presenter mode (issue 11 item 8: the topology fills the screen);
+ * the "Legend" button opens it. Pure.
+ */
+export function legendOpenByDefault(width: number, height: number, presenter: boolean): boolean {
+  return !presenter && width >= 1400 && height >= 880;
+}
+
+function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed: boolean; mtls: boolean; sampling: ReactNode }) {
+  return (
+    <ul className="legend" id="topology-legend" aria-label="Legend" data-testid="legend">
       <li title="a request on its way to the callee">
         <span className="legend-dot" style={{ background: Meaning.request }} /> request
       </li>
@@ -39,11 +109,7 @@ export function Legend() {
       <li title="messages faster than a screen frame at this speed light up their lane instead">
         <span className="legend-dash" style={{ borderColor: Meaning.request }} /> too fast to see
       </li>
-      {sampled && (
-        <li className="legend-sampled" data-testid="legend-sampling" title={`more messages are in flight than can be drawn: every ${every}th one (by the order they were sent) is drawn`}>
-          {sampled}
-        </li>
-      )}
+      {sampling}
       <li className="legend-sep" aria-hidden="true" />
       {large ? (
         <>

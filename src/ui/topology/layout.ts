@@ -85,7 +85,11 @@ const ROW_GAP = NodeSize.serviceH + NodeSize.queueRoom + 56;
 const CLIENT_ROW_GAP = NodeSize.clientR * 2 + 48 + 40;
 /** Empty margin kept around the drawing, CSS pixels. */
 const MARGIN = 28;
-const MIN_SCALE = 0.35;
+/**
+ * Least scale of a fitted drawing. Low enough that a six-column chain fits the 460 px the stage
+ * keeps beside the open inspector at 1024x768 (whole, if small: the wheel zooms in).
+ */
+const MIN_SCALE = 0.2;
 const MAX_SCALE = 1.6;
 
 /**
@@ -435,7 +439,9 @@ function placeByHand(placed: PlacedNode[], positions: NodePositions | undefined)
 /** Adds what a node draws around its centre `at` (figure, name, queue stack, cloud, cards) to `box`. Impure: mutates `box`. */
 function addNodeExtent(box: Bounds, p: PlacedNode, at: Point): void {
   if (p.node.kind === 'client') {
-    const half = Math.max(p.w / 2, p.node.name.length * 5.5 + 8);
+    // Its name, or its caption under it ("client on the internet · 1,000 users", 12.5 units).
+    const caption = (p.node.external ? 22 : 6) + (p.node.replicas > 1 ? 9 + String(p.node.replicas).length : 0);
+    const half = Math.max(p.w / 2, p.node.name.length * 5.5 + 8, caption * 3.3 + 6);
     box.add(at.x - half, at.y - p.h / 2);
     box.add(at.x + half, at.y + p.h / 2 + 48);
   } else if (p.node.external) {

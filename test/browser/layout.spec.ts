@@ -1,0 +1,214 @@
+// The screen at 1280x720 and 1024x768 (issue 11 item 8, and a new user's pass over it): one
+// header row, nothing over the picture, the inspector beside the topology (never over a node),
+// and presenter mode drawing the whole topology with node text at 14 px or more, folding what
+// cannot fit rather than cutting it off. Every check reads bounding boxes in the page; each
+// case saves a screenshot under test-results/.
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Shipped scenarios of 60 nodes or fewer (the full load test is the canvas view's, scale.spec). */
+const SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+  .map((f) => JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as { name: string; services?: unknown[]; gateways?: unknown[]; clients?: unknown[] })
+  .filter((s) => (s.services?.length ?? 0) + (s.gateways?.length ?? 0) + (s.clients?.length ?? 0) <= 60)
+  .map((s) => s.name);
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  what: string;
+}
+
+/**
+ * What is drawn, in page pixels: the stage, the node parts and texts (SVG), or the canvas
+ * scene's labels and node count, and the boxes laid over or beside the stage.
+ */
+async function readScreen(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element, what: string) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left, y: r.top, w: r.width, h: r.height, what };
+    };
+    const stageEl = document.querySelector('.topology-stage')!;
+    const stage = box(stageEl, 'stage');
+    const view = (stageEl as HTMLElement).dataset.view ?? '';
+    const shown = (el: Element) => {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0;
+    };
+    const nodes: Box[] = [];
+    const texts: (Box & { px: number })[] = [];
+    if (view === 'svg') {
+      for (const g of Array.from(document.querySelectorAll('[data-testid="topology"] [data-node]'))) {
+        const name = g.getAttribute('data-node');
+        for (const part of Array.from(g.querySelectorAll('.topo-card-front, .topo-card-behind, .topo-client-body, .topo-control-body, .topo-cloud'))) {
+          if (shown(part)) nodes.push(box(part, `node ${name} (${part.getAttribute('class')})`));
+        }
+        for (const t of Array.from(g.querySelectorAll('text'))) {
+          const text = (t.textContent ?? '').trim();
+          const m = (t as SVGTextElement).getScreenCTM();
+          if (!text || !shown(t) || !m) continue;
+          texts.push({ ...box(t, `${name}: "${text}"`), px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) });
+        }
+      }
+    }
+    const canvas = document.querySelector('[data-testid="topology-canvas"]') as (HTMLCanvasElement & { meshsimDrawn?: { nodes: number; marks: { kind: string; x: number; y: number; w?: number; h?: number; text?: string; px?: number }[] } }) | null;
+    const drawn = view === 'canvas' ? (canvas?.meshsimDrawn ?? null) : null;
+    if (drawn && canvas) {
+      const c = canvas.getBoundingClientRect();
+      for (const m of drawn.marks) {
+        if (m.kind !== 'label') continue;
+        texts.push({ x: c.left + m.x, y: c.top + m.y, w: m.w ?? 0, h: m.h ?? 0, what: `canvas label "${m.text}"`, px: m.px ?? 0 });
+      }
+    }
+    const overlays: Box[] = [];
+    for (const [sel, what] of [
+      ['[data-testid="legend-bar"]', 'legend button'],
+      ['[data-testid="legend"]', 'legend'],
+      ['.topo-tools', 'search and Fit'],
+      ['[data-testid="inspector-toggle"]', 'Inspect button'],
+      ['[data-testid="inspector"]', 'inspector'],
+    ] as const) {
+      const el = document.querySelector(sel);
+      if (el && shown(el)) overlays.push(box(el, what));
+    }
+    const header = box(document.querySelector('.header')!, 'header');
+    const nodeCount = Number(/(\d+) nodes/.exec(canvas?.getAttribute('aria-label') ?? '')?.[1] ?? NaN);
+    return { stage, view, nodes, texts, overlays, header, drawnNodes: drawn?.nodes ?? null, nodeCount };
+  });
+}
+
+const inside = (a: Box, b: Box, slack = 0.5) => a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.w <= b.x + b.w + slack && a.y + a.h <= b.y + b.h + slack;
+const hit = (a: Box, b: Box, slack = 0.5) => a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
+
+/** Everything wrong with the screen, in words: cut-off nodes and labels, overlays over them. */
+function problems(s: Awaited<ReturnType<typeof readScreen>>): string[] {
+  const out: string[] = [];
+  for (const n of [...s.nodes, ...s.texts]) if (!inside(n, s.stage)) out.push(`${n.what} is cut by the stage's edge (${n.x.toFixed(0)},${n.y.toFixed(0)} ${n.w.toFixed(0)}x${n.h.toFixed(0)})`);
+  for (const o of s.overlays) for (const n of [...s.nodes, ...s.texts]) if (hit(o, n)) out.push(`${o.what} lies over ${n.what}`);
+  return out;
+}
+
+async function open(page: Page, scenario: string) {
+  await page.goto(`/?scenario=${scenario}`);
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', scenario);
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+}
+
+/** Lets a resize or a mode switch reach the drawing (ResizeObserver, then a React render). */
+const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
+
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+]) {
+  test(`at ${size.width}x${size.height} every shipped scenario's topology lies whole in the stage, under no overlay, and beside the open inspector`, async ({ page }) => {
+    test.setTimeout(60_000 + SCENARIOS.length * 12_000);
+    await page.setViewportSize(size);
+    const found: string[] = [];
+    for (const name of SCENARIOS) {
+      await open(page, name);
+      await settle(page);
+      const closed = await readScreen(page);
+      // One header row (38 px buttons and padding), not two.
+      expect(closed.header.h, `${name}: header height`).toBeLessThanOrEqual(56);
+      expect(closed.view).toBe('svg');
+      expect(closed.nodes.length, name).toBeGreaterThan(0);
+      found.push(...problems(closed).map((p) => `${name}: ${p}`));
+      await page.screenshot({ path: `test-results/layout-${name}-${size.width}x${size.height}.png` });
+
+      await page.getByTestId('inspector-toggle').click();
+      await expect(page.getByTestId('inspector')).toBeVisible();
+      await settle(page);
+      const opened = await readScreen(page);
+      // The stage shrank to the room the panel leaves, and the drawing re-fitted into it.
+      expect(opened.stage.x + opened.stage.w, `${name}: stage's right edge with the inspector open`).toBeLessThanOrEqual(opened.overlays.find((o) => o.what === 'inspector')!.x + 0.5);
+      expect(opened.stage.w).toBeLessThan(closed.stage.w * 0.7);
+      found.push(...problems(opened).map((p) => `${name}, inspector open: ${p}`));
+      if (name === 'hello-mesh' || name === 'istio-load-test') await page.screenshot({ path: `test-results/layout-${name}-${size.width}x${size.height}-inspector.png` });
+      await page.getByTestId('inspector-close').click();
+    }
+    expect(found).toEqual([]);
+  });
+}
+
+test('presenter mode at 1024x768 draws every shipped scenario whole, node text at 14 px or more, folding what cannot fit and saying so', async ({ page }) => {
+  test.setTimeout(60_000 + SCENARIOS.length * 12_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const found: string[] = [];
+  const folded: string[] = [];
+  for (const name of SCENARIOS) {
+    await open(page, name);
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    // Counters, clock and timeline stay.
+    for (const id of ['sent-count', 'failed-count', 'sim-time', 'timeline']) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+    await settle(page);
+    let s = await readScreen(page);
+    if (s.view === 'canvas') {
+      // Folded into group tiles: the page says so, and every node has its mark in the picture.
+      folded.push(name);
+      await expect(page.getByTestId('presenter-fold')).toHaveAttribute('data-fold', 'groups');
+      await expect(page.getByTestId('presenter-fold')).toBeVisible();
+      await expect.poll(async () => (await readScreen(page)).drawnNodes, { message: `${name}: nodes drawn` }).toBe(s.nodeCount);
+      s = await readScreen(page);
+    } else {
+      await expect(page.getByTestId('presenter-fold')).toHaveCount(0);
+    }
+    expect(s.texts.length, `${name}: texts drawn`).toBeGreaterThan(0);
+    const smallest = s.texts.reduce((a, t) => (t.px < a.px ? t : a));
+    if (smallest.px < 14) found.push(`${name}: ${smallest.what} is ${smallest.px.toFixed(1)} px`);
+    found.push(...problems(s).map((p) => `${name}: ${p}`));
+    await page.screenshot({ path: `test-results/layout-${name}-1024x768-presenter.png` });
+  }
+  expect(found).toEqual([]);
+  // The small pictures keep every node in the SVG; the ten-service load test folds.
+  expect(folded).toContain('istio-load-test');
+  expect(folded).not.toContain('hello-mesh');
+  expect(folded).not.toContain('mm1');
+});
+
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+]) {
+  test(`at ${size.width}x${size.height} every control, the faults panel, the charts, the event log and the inspector can be reached`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await open(page, 'retry-storm');
+    for (const id of ['scenario-select', 'play', 'step', 'reset', 'speed', 'share-link', 'presenter-toggle', 'theme-toggle', 'inspector-toggle', 'legend-toggle', 'zoom-reset', 'node-search', 'timeline', 'tab-charts', 'tab-events']) {
+      await expect(page.getByTestId(id), id).toBeInViewport({ ratio: 1 });
+    }
+    // Glyph-only buttons keep their names for screen readers.
+    await expect(page.getByRole('button', { name: 'Step' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reset' })).toBeVisible();
+    await expect(page.getByText('Open file…')).toBeAttached();
+    // The faults panel is in the left column: it scrolls into view and its form works.
+    const fault = page.getByTestId('fault-type');
+    await fault.scrollIntoViewIfNeeded();
+    await expect(fault).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('fault-inject')).toBeInViewport();
+    // The legend opens in the bar, and the picture re-fits under it.
+    const before = (await page.locator('.topology-stage').boundingBox())!;
+    await page.getByTestId('legend-toggle').click();
+    await expect(page.getByTestId('legend')).toBeInViewport();
+    await expect(page.getByTestId('legend')).toContainText('call failed');
+    await expect.poll(async () => (await page.locator('.topology-stage').boundingBox())!.y).toBeGreaterThan(before.y);
+    await settle(page);
+    expect(problems(await readScreen(page))).toEqual([]);
+    await page.getByTestId('legend-toggle').click();
+    // Charts and the event log open in the drawer.
+    await page.getByTestId('tab-charts').click();
+    await expect(page.getByTestId('chart-latency')).toBeInViewport();
+    await page.getByTestId('tab-events').click();
+    await expect(page.getByTestId('event-log')).toBeInViewport();
+    await page.screenshot({ path: `test-results/layout-reach-${size.width}x${size.height}.png` });
+    await page.getByTestId('tab-events').click();
+    // The inspector opens beside the picture, whole.
+    await page.getByTestId('inspector-toggle').click();
+    await expect(page.getByTestId('inspector')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('inspector-close')).toBeInViewport({ ratio: 1 });
+  });
+}
