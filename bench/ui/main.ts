@@ -5,11 +5,17 @@
 // first when the folder has none, or with --build) and drives Debian's Chromium.
 //
 //   npm run bench:ui -- [--runs N] [--dist DIR] [--port P] [--build] [--json] [--only a,b]
+//                       [--trace FILE]
+//
+// --trace records a Chrome trace (CDP Tracing, devtools.timeline) of the full load test's 5 s of
+// play in each run, writes the last to FILE, and prints each main-thread task over 50 ms with
+// what took its time. Tracing slows the page: take figures from runs without it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { initialJsGzipBytes } from './bundleSize';
 import { inFlight20k } from './scenarios';
+import { longTasks, type TraceEvent } from './traceSummary';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -22,6 +28,7 @@ const DIST = option('dist', 'dist');
 const PORT = Number(option('port', process.env.MESHSIM_BENCH_PORT ?? '4191'));
 const ONLY = option('only', '').split(',').filter(Boolean);
 const CHROMIUM = process.env.MESHSIM_CHROMIUM ?? '/usr/bin/chromium';
+const TRACE = option('trace', '');
 const VIEWPORT = { width: 1600, height: 1000 };
 /** Wall time over which frames and long tasks are counted while a run plays. */
 const PLAY_MS = 5000;
@@ -238,7 +245,15 @@ async function oneRun(browser: Browser, notes: Record<string, string>): Promise<
     await page.waitForTimeout(1000);
     const sim0 = await simTimeMs(page);
     const wall0 = Date.now();
+    const tracing = TRACE ? await startTrace(page) : null;
     Object.assign(out.istioFull, roundAll(await measurePlay(page)));
+    if (tracing) {
+      const events = await tracing.stop();
+      writeFileSync(TRACE, JSON.stringify({ traceEvents: events }));
+      const long = longTasks(events);
+      process.stderr.write(`trace: ${events.length} events in ${TRACE}; ${long.length} main-thread task(s) over 50 ms\n`);
+      for (const t of long) process.stderr.write(`  at ${t.startMs} ms, ${t.durationMs} ms: ${t.inside.map((x) => `${x.name} ${x.selfMs}`).join(', ')}\n`);
+    }
     const sim1 = await simTimeMs(page);
     out.istioFull.simSecondsPerWallSecond = round((sim1 - sim0) / (Date.now() - wall0), 3);
     out.istioFull.pauseMs = await pauseLatency(page);
@@ -278,6 +293,26 @@ async function oneRun(browser: Browser, notes: Record<string, string>): Promise<
     await page.close();
   }
   return out;
+}
+
+/** Starts a CDP trace of the page's timeline; `stop` ends it and gives its events. */
+async function startTrace(page: Page): Promise<{ stop: () => Promise<TraceEvent[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.frame,toplevel,v8.execute,blink,cc,gpu,disabled-by-default-v8.gc',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop() {
+      const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await done;
+      await cdp.detach();
+      return events;
+    },
+  };
 }
 
 /**
