@@ -133,7 +133,7 @@ function CompareHeader({ controller, s }: { controller: CompareController; s: Co
           {STATUS_TEXT[s.status]}
         </span>
       </div>
-      <span className="compare-clock" data-testid="sim-time" title="The shared clock: the run behind sets the pace">
+      <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">
         {formatSimTime(s.simTime)}
       </span>
       <ShareButton controller={controller} shared={s.shared} />

@@ -200,7 +200,15 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     if (throttled && now - lastClockAt < STATS_INTERVAL_MS) return;
     lastClockAt = now;
     const t = clock();
-    if (t !== store.getState().simTime) store.setState((d) => void (d.simTime = t));
+    const a = timeOf(panes[0]);
+    const b = timeOf(panes[1]);
+    const st = store.getState();
+    if (t !== st.simTime || a !== st.paneTimes[0] || b !== st.paneTimes[1]) {
+      store.setState((d) => {
+        d.simTime = t;
+        d.paneTimes = [a, b];
+      });
+    }
   }
 
   function schedule(): void {
@@ -281,7 +289,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     if (gen !== generation) return;
     clockToStore();
     await refreshFigures(gen);
-    for (const p of panes) accept(p, p.latest!, true);
+    for (const p of panes) p.appStore.setState((d) => void (d.status = doneOf(p) ? RunStatus.done : RunStatus.paused));
   }
 
   function startPlaying(): void {

@@ -37,6 +37,8 @@ export interface CompareState {
   speedId: string;
   /** The shared clock: the time of the pane that is behind (the slower one sets the pace), ms. */
   simTime: number;
+  /** Each pane's own time as last put in the store (A, B), ms: the one ahead is at most one frame's step ahead. */
+  paneTimes: [number, number];
   /** The longer of the two durations, ms: the timeline's length. */
   durationMs: number;
   seekingTo: number | null;
@@ -70,6 +72,7 @@ export function createCompareStore(): CompareStore {
       seed: null,
       speedId: DEFAULT_SPEED_ID,
       simTime: 0,
+      paneTimes: [0, 0] as [number, number],
       durationMs: 0,
       seekingTo: null,
       figures: null,
