@@ -7,6 +7,8 @@ import { Simulation, sampler, streamFor } from '../src/sim-engine';
 import { parseScenarioText, validateScenario, type Scenario } from '../src/scenario';
 import { runScenario } from '../src/models';
 import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY } from '../src/models/proxy/calibration';
+import { World } from '../src/models/World';
+import { istioLoadTestFull } from './ui/scenarios';
 
 /**
  * The classic hold model: keep `pending` events in the queue; each step pops the earliest and
@@ -134,6 +136,63 @@ function steady(scenario: Scenario, durationMs: number, warmups = 2): { value: n
   return scenarioRate(scenario, durationMs);
 }
 
+/** Peak resident set size of this process so far, in MB (10^6 bytes). */
+function peakRssMB(): number {
+  return (process.resourceUsage().maxRSS * 1024) / 1e6;
+}
+
+/** CPU time (user + system) of this process so far, in ms. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Istio's load test cut to its first `services` services: the same shape and per-service load
+ * as scenarios/istio-load-test-full.json (bench/ui/scenarios.ts: 2 replicas, sidecars, STRICT
+ * mTLS, one meshed client at 70 requests/s per service), without the story.
+ */
+export function istioShaped(services: number): Scenario {
+  const full = istioLoadTestFull() as { clients: unknown[]; services: unknown[] };
+  const r = validateScenario({ ...full, name: `istio-shaped-${services}`, narrative: [], clients: full.clients.slice(0, services), services: full.services.slice(0, services) });
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  return r.scenario;
+}
+
+/**
+ * The scale curve (issue 14): Istio's load-test shape at `services` services, each run for the
+ * same number of requests (10 simulated s at 1,000 services, 100 s at 100), after one simulated
+ * second untimed to warm the JIT. `value` is CPU µs per simulated request, the figure that must
+ * stay flat as the mesh grows; `rssBuiltMB` is the process's RSS once the world is built,
+ * `peakRssMB` its peak over the whole run.
+ */
+function scale(services: number): { value: number; events: number; requests: number; rssBuiltMB: number; peakRssMB: number; rssBaseMB: number; traceHash: string } {
+  const rssBaseMB = process.memoryUsage().rss / 1e6;
+  const scenario = istioShaped(services);
+  const durationMs = (10_000 * 1000) / services;
+  const world = new World({ ...scenario, duration: durationMs + 1000 }, scenario.seed);
+  const rssBuiltMB = process.memoryUsage().rss / 1e6;
+  world.runUntil(1000);
+  const [e0, s0, c0, t0] = [world.sim.events, world.sent, cpuMs(), performance.now()];
+  world.runUntil();
+  const [cpu, wall] = [cpuMs() - c0, (performance.now() - t0) / 1000];
+  const requests = world.sent - s0;
+  return { value: (cpu * 1000) / requests, events: (world.sim.events - e0) / wall, requests, rssBuiltMB, peakRssMB: peakRssMB(), rssBaseMB, traceHash: world.sim.traceHash() };
+}
+
+/**
+ * scenarios/istio-load-test-full.json for 60 simulated seconds, from reading the file to the
+ * summary, as the CLI runs it: `value` is simulated seconds per wall second (issue 14: at least
+ * 3, 5 the aim), with the peak RSS (under 300 MB) and the trace hash to check nothing changed.
+ */
+function istioFull(seconds = 60): { value: number; events: number; wallMs: number; cpuMs: number; peakRssMB: number; traceHash: string; p90: number } {
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  const { summary } = runScenario(loadScenario('scenarios/istio-load-test-full.json'), { durationMs: seconds * 1000 });
+  const wall = performance.now() - t0;
+  return { value: seconds / (wall / 1000), events: summary.events / (wall / 1000), wallMs: wall, cpuMs: cpuMs() - c0, peakRssMB: peakRssMB(), traceHash: summary.traceHash, p90: summary.latencyMs.p90 };
+}
+
 const cases: Record<string, () => { value: number; events?: number }> = {
   hold: () => ({ value: hold(10_000, 5_000_000) }),
   // 2000 s at 500 req/s = 1M requests.
@@ -148,6 +207,11 @@ const cases: Record<string, () => { value: number; events?: number }> = {
     meshChainFloor(1000);
     return steady(meshChain(3), 1_000, 1);
   },
+  scale100: () => scale(100),
+  scale300: () => scale(300),
+  scale1000: () => scale(1000),
+  istioFull: () => istioFull(),
+  istioFull5: () => istioFull(5),
 };
 
 const name = process.argv[2];

@@ -4,6 +4,7 @@
 // The cases run as the browser runs them, bundled (esbuild, one ES module, no loader hooks), and
 // each run in a fresh Node process so one case's JIT feedback never slows another.
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { buildBenchBundle } from './bundle';
 
 interface Result {
@@ -13,15 +14,23 @@ interface Result {
   target: number;
 }
 
-const USAGE = `usage: npm run bench [-- --runs N] [--json]
+/** Groups of cases `--only` can pick, by name. */
+const GROUPS = ['hold', 'mm1', 'chain3', 'floor3', 'chain10', 'scale', 'istioFull'] as const;
+type Group = (typeof GROUPS)[number];
+
+const USAGE = `usage: npm run bench [-- --runs N] [--only a,b] [--json]
   --runs N   runs of each case, each in a fresh process (default 5); the median is reported
+  --only L   run only these cases (comma-separated): ${GROUPS.join(', ')}
   --json     print {holdEventsPerSec, mm1RequestsPerSec, meshChainRequestsPerSec,
              meshChainFloorRequestsPerSec, meshChain10RequestsPerSec,
-             meshChain10EventsPerSec} only`;
+             meshChain10EventsPerSec, istioFullSimSecondsPerWallSecond, istioFullPeakRssMB,
+             scale: [{services, cpuUsPerRequest, eventsPerSec, rssBuiltMB, peakRssMB}]} only
+             (a case left out by --only is left out of the object)`;
 
-function parseArgs(argv: string[]): { json: boolean; runs: number } {
+function parseArgs(argv: string[]): { json: boolean; runs: number; only: Set<Group> } {
   let json = false;
   let runs = 5;
+  let only = new Set<Group>(GROUPS);
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -33,20 +42,36 @@ function parseArgs(argv: string[]): { json: boolean; runs: number } {
       const value = inline ?? argv[++i];
       runs = Number(value);
       if (!(value !== undefined && Number.isInteger(runs) && runs > 0)) problems.push(`--runs: expected a positive whole number, got ${value ?? 'nothing'}`);
+    } else if (flag === '--only') {
+      const value = inline ?? argv[++i] ?? '';
+      const names = value.split(',').filter((n) => n !== '');
+      const unknown = names.filter((n) => !(GROUPS as readonly string[]).includes(n));
+      if (names.length === 0 || unknown.length > 0) problems.push(`--only: expected case names from ${GROUPS.join(', ')}, got ${unknown.length > 0 ? unknown.join(', ') : 'nothing'}`);
+      else only = new Set(names as Group[]);
     } else problems.push(`${argv[i]}: unknown option`);
   }
   if (problems.length > 0) {
     process.stderr.write(problems.join('\n') + '\n' + USAGE + '\n');
     process.exit(2);
   }
-  return { json, runs };
+  return { json, runs, only };
 }
 
-const { json, runs: RUNS } = parseArgs(process.argv.slice(2));
+const { json, runs: RUNS, only } = parseArgs(process.argv.slice(2));
 
 const bundle = buildBenchBundle();
 
-function runCase(name: string): { value: number; events?: number } {
+interface CaseOutput {
+  value: number;
+  events?: number;
+  peakRssMB?: number;
+  rssBuiltMB?: number;
+  wallMs?: number;
+  cpuMs?: number;
+  traceHash?: string;
+}
+
+function runCase(name: string): CaseOutput {
   return JSON.parse(execFileSync(process.execPath, [bundle, name], { encoding: 'utf8' }));
 }
 
@@ -55,44 +80,104 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-const runs: Record<string, number[]> = { hold: [], mm1: [], chain3: [], floor3: [], chain10: [], chain10Events: [] };
+const runs: Record<string, number[]> = { hold: [], mm1: [], chain3: [], floor3: [], chain10: [], chain10Events: [], istioFull: [], istioFullRss: [], istioFullCpu: [] };
+const SCALE_SIZES = [100, 300, 1000];
+const scaleRuns = SCALE_SIZES.map(() => ({ cpuUs: [] as number[], events: [] as number[], built: [] as number[], peak: [] as number[] }));
+const hashes = new Set<string>();
+const loads: number[] = [];
 for (let r = 0; r < RUNS; r++) {
-  runs.hold.push(runCase('hold').value);
-  runs.mm1.push(runCase('mm1').value);
-  runs.chain3.push(runCase('chain3').value);
-  runs.floor3.push(runCase('floor3').value);
-  const c10 = runCase('chain10');
-  runs.chain10.push(c10.value);
-  runs.chain10Events.push(c10.events ?? 0);
+  loads.push(loadavg()[0]);
+  if (only.has('hold')) runs.hold.push(runCase('hold').value);
+  if (only.has('mm1')) runs.mm1.push(runCase('mm1').value);
+  if (only.has('chain3')) runs.chain3.push(runCase('chain3').value);
+  if (only.has('floor3')) runs.floor3.push(runCase('floor3').value);
+  if (only.has('chain10')) {
+    const c10 = runCase('chain10');
+    runs.chain10.push(c10.value);
+    runs.chain10Events.push(c10.events ?? 0);
+  }
+  if (only.has('scale')) {
+    SCALE_SIZES.forEach((n, k) => {
+      const s = runCase(`scale${n}`);
+      scaleRuns[k].cpuUs.push(s.value);
+      scaleRuns[k].events.push(s.events ?? 0);
+      scaleRuns[k].built.push(s.rssBuiltMB ?? 0);
+      scaleRuns[k].peak.push(s.peakRssMB ?? 0);
+    });
+  }
+  if (only.has('istioFull')) {
+    const f = runCase('istioFull');
+    runs.istioFull.push(f.value);
+    runs.istioFullRss.push(f.peakRssMB ?? 0);
+    runs.istioFullCpu.push(f.cpuMs ?? 0);
+    hashes.add(f.traceHash ?? '');
+  }
+}
+loads.push(loadavg()[0]);
+
+const results: Result[] = [];
+if (only.has('hold')) results.push({ name: 'hold model, 10k pending, exponential increments', unit: 'events/s', value: median(runs.hold), target: 8e6 });
+if (only.has('mm1')) results.push({ name: 'mm1.json through the scenario pipeline', unit: 'simulated requests/s', value: median(runs.mm1), target: 1e6 });
+if (only.has('chain3')) results.push({ name: '3-hop chain, sidecars and mTLS on every hop', unit: 'simulated requests/s', value: median(runs.chain3), target: 3e5 });
+// Not a target: what the 3-hop chain would reach if the model's logic cost nothing (cases.ts).
+if (only.has('floor3')) results.push({ name: '  its floor: 16 events + 45 draws, no logic', unit: 'simulated requests/s', value: median(runs.floor3), target: 0 });
+if (only.has('chain10')) {
+  results.push({ name: '10-service chain, sidecars and mTLS', unit: 'simulated requests/s', value: median(runs.chain10), target: 0 });
+  results.push({ name: '  the same runs, in events', unit: 'events/s', value: median(runs.chain10Events), target: 0 });
+}
+const scale = SCALE_SIZES.map((services, k) => ({
+  services,
+  cpuUsPerRequest: round(median(scaleRuns[k].cpuUs), 2),
+  eventsPerSec: Math.round(median(scaleRuns[k].events)),
+  rssBuiltMB: round(median(scaleRuns[k].built), 1),
+  peakRssMB: round(median(scaleRuns[k].peak), 1),
+}));
+
+function round(x: number, digits: number): number {
+  return Number(x.toFixed(digits));
 }
 
-const results: Result[] = [
-  { name: 'hold model, 10k pending, exponential increments', unit: 'events/s', value: median(runs.hold), target: 8e6 },
-  { name: 'mm1.json through the scenario pipeline', unit: 'simulated requests/s', value: median(runs.mm1), target: 1e6 },
-  { name: '3-hop chain, sidecars and mTLS on every hop', unit: 'simulated requests/s', value: median(runs.chain3), target: 3e5 },
-  // Not a target: what the 3-hop chain would reach if the model's logic cost nothing (cases.ts).
-  { name: '  its floor: 16 events + 45 draws, no logic', unit: 'simulated requests/s', value: median(runs.floor3), target: 0 },
-  { name: '10-service chain, sidecars and mTLS', unit: 'simulated requests/s', value: median(runs.chain10), target: 0 },
-  { name: '  the same runs, in events', unit: 'events/s', value: median(runs.chain10Events), target: 0 },
-];
-
 if (json) {
-  process.stdout.write(
-    JSON.stringify({
-      holdEventsPerSec: Math.round(results[0].value),
-      mm1RequestsPerSec: Math.round(results[1].value),
-      meshChainRequestsPerSec: Math.round(results[2].value),
-      meshChainFloorRequestsPerSec: Math.round(results[3].value),
-      meshChain10RequestsPerSec: Math.round(results[4].value),
-      meshChain10EventsPerSec: Math.round(results[5].value),
-    }) + '\n',
-  );
+  const out: Record<string, unknown> = {};
+  const named: [Group, string, number][] = [
+    ['hold', 'holdEventsPerSec', runs.hold.length && median(runs.hold)],
+    ['mm1', 'mm1RequestsPerSec', runs.mm1.length && median(runs.mm1)],
+    ['chain3', 'meshChainRequestsPerSec', runs.chain3.length && median(runs.chain3)],
+    ['floor3', 'meshChainFloorRequestsPerSec', runs.floor3.length && median(runs.floor3)],
+    ['chain10', 'meshChain10RequestsPerSec', runs.chain10.length && median(runs.chain10)],
+    ['chain10', 'meshChain10EventsPerSec', runs.chain10Events.length && median(runs.chain10Events)],
+  ];
+  for (const [group, key, value] of named) if (only.has(group)) out[key] = Math.round(value);
+  if (only.has('istioFull')) {
+    out.istioFullSimSecondsPerWallSecond = round(median(runs.istioFull), 3);
+    out.istioFullPeakRssMB = round(median(runs.istioFullRss), 1);
+  }
+  if (only.has('scale')) out.scale = scale;
+  process.stdout.write(JSON.stringify(out) + '\n');
 } else {
   const of = RUNS === 1 ? '1 run' : `median of ${RUNS} runs, each`;
-  console.log(`meshsim benchmarks (${of} in a fresh process; node ${process.version})`);
+  console.log(`meshsim benchmarks (${of} in a fresh process; node ${process.version}; load average ${loads.map((l) => l.toFixed(1)).join(' -> ')})`);
   for (const r of results) {
     const verdict = r.target === 0 ? '' : `target ${fmt(r.target)} (${r.value >= r.target ? 'meets' : 'BELOW'})`;
     console.log(`  ${r.name.padEnd(50)} ${fmt(r.value).padStart(8)} ${r.unit.padEnd(22)} ${verdict}`);
+  }
+  if (only.has('scale')) {
+    console.log(`  Istio's load-test shape by size (same load per service, same requests; range over runs):`);
+    const at100 = scale[0].cpuUsPerRequest;
+    scale.forEach((s, k) => {
+      const cpu = scaleRuns[k].cpuUs;
+      const ratio = k === 0 ? '' : `  ${(s.cpuUsPerRequest / at100).toFixed(2)}x the 100's (target <= 1.5x)`;
+      console.log(
+        `    ${String(s.services).padStart(5)} services: ${s.cpuUsPerRequest.toFixed(2)} CPU µs/request (${Math.min(...cpu).toFixed(2)}-${Math.max(...cpu).toFixed(2)}), ${fmt(s.eventsPerSec)} events/s, RSS ${s.rssBuiltMB.toFixed(0)} MB built, ${s.peakRssMB.toFixed(0)} MB peak${ratio}`,
+      );
+    });
+  }
+  if (only.has('istioFull')) {
+    const v = median(runs.istioFull);
+    const wall = 60 / v;
+    console.log(
+      `  istio-load-test-full.json, 60 simulated s: ${wall.toFixed(1)} s wall (${Math.min(...runs.istioFull).toFixed(2)}-${Math.max(...runs.istioFull).toFixed(2)} simulated s per wall s; target < 20 s, aim 12 s: ${wall < 20 ? 'meets' : 'BELOW'}), ${(median(runs.istioFullCpu) / 1000).toFixed(1)} s CPU, peak RSS ${median(runs.istioFullRss).toFixed(0)} MB (target < 300: ${median(runs.istioFullRss) < 300 ? 'meets' : 'ABOVE'}), trace hash ${[...hashes].join(', ')}`,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 /// <reference path="./alea.d.ts" />
 // The one door to randomness in the engine and the models: every draw comes from a seeded
 // stream made here, never from the platform's unseeded generator.
-import alea, { type AleaState, type Alea } from 'seedrandom/lib/alea.js';
+import alea, { type AleaState, type Alea } from './alea';
 import { revivable, type Revival } from './snapshot';
 
 /** A uniform source on [0, 1). */
@@ -20,7 +20,8 @@ export function streamFor(seed: number | string, actorName: string): Rng {
 
 /** The Rng over one Alea generator, tagged so a snapshot copies its state. */
 function fromAlea(prng: Alea): Rng {
-  const rng: Rng = () => prng();
+  // The generator itself, so samplers find its state (`slotOf`) and draw from it directly.
+  const rng: Rng = prng;
   return revivable(rng, (): Revival => ({ data: prng.state(), deps: [], revive: reviveAlea }));
 }
 

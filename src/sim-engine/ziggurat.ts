@@ -1,5 +1,6 @@
 import type { Rng } from './random';
 import { exp, log } from './detmath';
+import { aleaNext } from './alea';
 
 // Marsaglia and Tsang's ziggurat (J. Statistical Software 5(8), 2000) for the standard
 // exponential and normal distributions. The density is covered by layers of equal area; a draw
@@ -119,4 +120,51 @@ export function normalZiggurat(rng: Rng): () => number {
       if (Math.abs(j) < kn[layer]) return j * wn[layer];
     }
   };
+}
+
+// NOTE: the same two algorithms again, drawing their uniforms from an Alea stream's slot
+// (alea.ts) instead of through a closure: the same draws bit for bit (test/sim-engine/
+// ziggurat.test.ts compares them), with the chain of closures of a draw cut to none. The
+// samplers of every stream made by streamFor use these (distributions.ts).
+
+/** A standard exponential draw (mean 1) from the Alea stream in slot `o` of `s`; advances it. */
+export function exponentialAt(s: Float64Array, o: number): number {
+  let bits = aleaNext(s, o) * 4294967296;
+  let layer = bits & (EXP_LAYERS - 1);
+  let j = bits >>> EXP_BITS;
+  if (j < ke[layer]) return j * we[layer];
+  for (;;) {
+    if (layer === 0) return EXP_R - log(1 - aleaNext(s, o));
+    const x = j * we[layer];
+    if (fe[layer] + aleaNext(s, o) * (fe[layer - 1] - fe[layer]) < exp(-x)) return x;
+    bits = aleaNext(s, o) * 4294967296;
+    layer = bits & (EXP_LAYERS - 1);
+    j = bits >>> EXP_BITS;
+    if (j < ke[layer]) return j * we[layer];
+  }
+}
+
+/** A standard normal draw from the Alea stream in slot `o` of `s`; advances it. */
+export function normalAt(s: Float64Array, o: number): number {
+  let bits = aleaNext(s, o) * 4294967296;
+  let layer = bits & (NORM_LAYERS - 1);
+  let j = (bits | 0) >> NORM_BITS;
+  if (Math.abs(j) < kn[layer]) return j * wn[layer];
+  for (;;) {
+    if (layer === 0) {
+      let x: number;
+      let y: number;
+      do {
+        x = -log(1 - aleaNext(s, o)) / NORM_R;
+        y = -log(1 - aleaNext(s, o));
+      } while (y + y < x * x);
+      return j > 0 ? NORM_R + x : -NORM_R - x;
+    }
+    const x = j * wn[layer];
+    if (fn[layer] + aleaNext(s, o) * (fn[layer - 1] - fn[layer]) < exp(-0.5 * x * x)) return x;
+    bits = aleaNext(s, o) * 4294967296;
+    layer = bits & (NORM_LAYERS - 1);
+    j = (bits | 0) >> NORM_BITS;
+    if (Math.abs(j) < kn[layer]) return j * wn[layer];
+  }
 }
