@@ -125,7 +125,7 @@ export class ControlPlane implements Actor {
   /** A full push: the proxy learns the current endpoints of every service. */
   private copyEndpoints(sc: Sidecar): void {
     const live = this.world.live;
-    // forEach skips the services this proxy has no route to (views is sparse).
+    // Only the services this proxy routes to have a view.
     sc.views.forEach((v, s) => v.set(live[s]));
     sc.configVersion++;
   }

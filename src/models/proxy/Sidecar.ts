@@ -73,11 +73,13 @@ export class Sidecar {
   serverIdentity: Identity | null = null;
   config: ConfigState = ConfigState.none;
   /**
-   * Per service (by index in the world): which replicas this proxy believes exist. Sparse: only
-   * the services it routes to have one (see `viewOf`), so memory grows with its routes, not
-   * with proxies × services (3,000 proxies × 1,000 services took 300 MB of empty views).
+   * Per service (by index in the world): which replicas this proxy believes exist. Only the
+   * services it routes to have one (see `viewOf`), so memory grows with its routes, not with
+   * proxies × services (3,000 proxies × 1,000 services took 300 MB of empty views). A Map, not
+   * an array indexed by service: a sparse array holds a slot for every index below its
+   * largest, which is proxies × services again (4 MB at 1,000 services, issue 14).
    */
-  views: Uint8Array[] = [];
+  readonly views = new Map<number, Uint8Array>();
 
   /**
    * The replicas of service `index` (of `replicas` in all) this proxy believes exist, made on
@@ -86,7 +88,12 @@ export class Sidecar {
    */
   viewOf(index: number, replicas: number, live: readonly Uint8Array[]): Uint8Array {
     if (this.inline) return live[index];
-    return (this.views[index] ??= new Uint8Array(replicas));
+    let view = this.views.get(index);
+    if (view === undefined) {
+      view = new Uint8Array(replicas);
+      this.views.set(index, view);
+    }
+    return view;
   }
   /** The certificate's expiry was counted (so it is counted once). */
   expiryCounted = false;
