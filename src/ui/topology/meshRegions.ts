@@ -22,8 +22,12 @@ export interface MeshRegion {
 
 /** Padding around members inside a region, design units. */
 const PAD_X = 26;
-/** Room above a member (for a short queue and its proxies) and below it (for its state line). */
-const PAD_TOP = 40;
+/**
+ * Room above a member (for its queue stack, eight bars: renderTopology's QUEUE_*) and below it
+ * (for its two state lines). With the rows' gap (layout's ROW_GAP) the regions of two meshes
+ * stacked in one column stay apart.
+ */
+const PAD_TOP = 56;
 const PAD_BOTTOM = 62;
 const CORNER = 22;
 

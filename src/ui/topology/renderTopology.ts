@@ -16,6 +16,13 @@ import type { Camera } from './camera';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
 export const QUEUE_BARS = 8;
+/**
+ * The queue stack above a box, design units: bars QUEUE_BAR_H tall every QUEUE_STEP from
+ * QUEUE_BOTTOM up, so eight reach 51 units above the box, inside the 56 its mesh region keeps.
+ */
+const QUEUE_BOTTOM = -12;
+const QUEUE_BAR_H = 4;
+const QUEUE_STEP = 5.5;
 /** Most worker slots drawn one by one; beyond it the workers are one filled bar. */
 const MAX_PIPS = 32;
 
@@ -66,6 +73,12 @@ interface LoadView {
   concurrency: number;
   hexes: SVGPolygonElement[];
   stateLabel: SVGTextElement;
+  /** The state lines' tooltip: every part in full, when the lines leave some out or squeeze them. */
+  stateTitle: SVGTitleElement;
+  /** Width the state lines may take, design units: the box's, less a margin each side. */
+  stateWidth: number;
+  /** Lines the state may take under the box (fewer when replica cards are unfolded below it). */
+  stateLines: number;
   shown: { busy: number; queued: number; util: number };
   health: string;
   /** Types of the active faults acting on this node, listed first under it. */
@@ -491,7 +504,8 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
   }
   const busyLabel = card.append('text').attr('class', 'topo-caption topo-busy-label').attr('x', inner).attr('y', h - 11).node()!;
 
-  // Queue: a stack of bars above the card that grows as requests wait.
+  // Queue: a stack of bars above the card that grows as requests wait, within the room its mesh
+  // region keeps above it (meshRegions' PAD_TOP), the count beside the lowest bar.
   const queue = g.append('g').attr('class', 'topo-queue');
   const queueBars: SVGRectElement[] = [];
   for (let i = 0; i < QUEUE_BARS; i++) {
@@ -500,21 +514,24 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
         .append('rect')
         .attr('class', 'topo-queue-bar')
         .attr('x', inner)
-        .attr('y', -18 - i * 8)
+        .attr('y', QUEUE_BOTTOM - QUEUE_BAR_H - i * QUEUE_STEP)
         .attr('width', 40)
-        .attr('height', 6)
+        .attr('height', QUEUE_BAR_H)
         .attr('rx', 1.5)
         .attr('visibility', 'hidden')
         .node()!,
     );
   }
-  const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', -12).node()!;
+  const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', QUEUE_BOTTOM - 1).node()!;
 
   const hexes = drawHexes(g, p, hexCount(p.node));
-  const stateLabel = g
+  // The state lines under the box, with a tooltip that says them all in full.
+  const stateGroup = g.append('g').attr('class', 'topo-state-lines');
+  const stateTitle = stateGroup.append('title').node()! as unknown as SVGTitleElement;
+  const stateLabel = stateGroup
     .append('text')
     .attr('class', 'topo-state')
-    .attr('x', 4)
+    .attr('x', STATE_INSET)
     .attr('y', h + (cards - 1) * CARD_OFFSET + 20)
     .node()!;
 
@@ -525,6 +542,9 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
     concurrency,
     hexes,
     stateLabel,
+    stateTitle,
+    stateWidth: w - 2 * STATE_INSET,
+    stateLines: (p.replicaRoom ?? 0) > 0 ? 1 : STATE_LINES,
     health: '',
     faults: [],
     last: { down: 0, stale: 0, noConfig: 0, ejected: 0, ejectedUntil: 0 },
@@ -595,11 +615,61 @@ function showHealth(v: LoadView, down: number, stale: number, noConfig: number, 
   if (ejected > 0) parts.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`]);
   if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`]);
   if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`]);
-  // One line each, so a narrow box never pushes text into its neighbour.
+  showStateLines(v, parts);
+}
+
+/** Margin of the state lines from each side of the box, design units. */
+const STATE_INSET = 4;
+/** Most state lines under a box: two fit in the room its mesh region keeps below it (meshRegions' PAD_BOTTOM). */
+const STATE_LINES = 2;
+/** A line may be squeezed to this share of its natural width before it is cut short. */
+const MIN_SQUEEZE = 0.78;
+
+/**
+ * Writes the state parts one a line, at most `v.stateLines` lines, each within the box's width,
+ * so no annotation leaves its node's mesh region or reaches a neighbour (issue 11's new-user
+ * pass: "stale config (3 of 3)" hung out of the mesh). Parts left over are counted at the end of
+ * the last line ("+2 more"); a line too wide is squeezed a little, then cut with an ellipsis;
+ * the tooltip lists every part in full. Mutates the SVG.
+ */
+function showStateLines(v: LoadView, parts: readonly [string, string][]): void {
+  const label = select(v.stateLabel);
   const x = v.stateLabel.getAttribute('x') ?? '0';
-  parts.forEach(([cls, text], i) => {
-    label.append('tspan').attr('class', cls).attr('x', x).attr('dy', i === 0 ? 0 : 17).text(text);
-  });
+  const shown = parts.length > v.stateLines ? v.stateLines : parts.length;
+  const more = parts.length - shown;
+  v.stateTitle.textContent = parts.length > 0 ? parts.map(([, t]) => t).join('\n') : '';
+  for (let i = 0; i < shown; i++) {
+    const [cls, text] = parts[i];
+    const line = label.append('tspan').attr('class', cls).attr('x', x).attr('dy', i === 0 ? 0 : 17).text(text).node()!;
+    const extra = i === shown - 1 && more > 0 ? label.append('tspan').attr('class', 'topo-state-more').attr('dx', 6).text(`+${more} more`).node()! : null;
+    fitLine(line, extra, v.stateWidth);
+  }
+}
+
+/**
+ * Fits a state line (and its "+N more") into `width` design units: squeezed as far as
+ * MIN_SQUEEZE, then its text cut with an ellipsis until it fits. Mutates the SVG. NOTE: measures
+ * text (a layout read); called only when a node's state changes.
+ */
+function fitLine(line: SVGTSpanElement, extra: SVGTSpanElement | null, width: number): void {
+  const length = (t: SVGTSpanElement | null) => (t && t.isConnected ? t.getComputedTextLength() : 0);
+  const room = width - (extra ? length(extra) + 6 : 0);
+  let natural = length(line);
+  // Not laid out (a hidden stage): nothing to measure yet.
+  if (natural <= 0 || natural <= room) return;
+  if (natural * MIN_SQUEEZE > room) {
+    const full = line.textContent ?? '';
+    let n = full.length;
+    while (n > 1 && natural * MIN_SQUEEZE > room) {
+      n--;
+      line.textContent = `${full.slice(0, n).trimEnd()}…`;
+      natural = length(line);
+    }
+  }
+  if (natural > room) {
+    line.setAttribute('textLength', String(room));
+    line.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  }
 }
 
 function showLoad(v: LoadView, busyRaw: number, queuedRaw: number, utilRaw: number): void {
@@ -615,7 +685,6 @@ function showLoad(v: LoadView, busyRaw: number, queuedRaw: number, utilRaw: numb
     const shownBars = Math.min(queued, QUEUE_BARS);
     for (let i = 0; i < QUEUE_BARS; i++) v.queueBars[i].setAttribute('visibility', i < shownBars ? 'visible' : 'hidden');
     v.queueLabel.textContent = queued > 0 ? `${formatCount(queued)} queued` : '';
-    v.queueLabel.setAttribute('y', String(-12 - Math.max(0, shownBars - 1) * 8));
     v.card.classList.toggle('topo-card-queued', queued > 0);
   }
   v.busyLabel.textContent = `busy ${formatCount(busy)} of ${formatCount(v.slots)} · util ${util}%`;
