@@ -62,7 +62,66 @@ export interface CopyOptions {
   readonly keep?: Iterable<object>;
   /** The root's name in error paths (default `root`). */
   readonly rootName?: string;
+  /**
+   * Store mostly-zero buffers (4 KB or more, under a quarter of their 32-bit words non-zero:
+   * latency histograms, tables grown ahead of use) as their non-zero words, 8 bytes each, in a
+   * `PackedBuffer`; views of them become `PackedView`s. A later copy (packing or not) unpacks
+   * them, so copy(copy(x, pack)) is a copy of x. For snapshots kept in memory.
+   */
+  readonly pack?: boolean;
 }
+
+/** Buffers smaller than this are copied as they are, never packed. */
+const PACK_MIN_BYTES = 4096;
+
+/** A mostly-zero ArrayBuffer as its non-zero 32-bit words (see CopyOptions.pack). Plain data. */
+export class PackedBuffer {
+  constructor(
+    readonly byteLength: number,
+    readonly index: Uint32Array,
+    readonly words: Uint32Array,
+  ) {}
+
+  /** The buffer again, bit for bit. */
+  unpack(): ArrayBuffer {
+    const b = new ArrayBuffer(this.byteLength);
+    const w = new Uint32Array(b);
+    for (let i = 0; i < this.index.length; i++) w[this.index[i]] = this.words[i];
+    return b;
+  }
+
+  /** The buffer packed, or null when it is too small or not mostly zeros. Pure. */
+  static of(b: ArrayBuffer): PackedBuffer | null {
+    if (b.byteLength < PACK_MIN_BYTES || b.byteLength % 4 !== 0) return null;
+    const w = new Uint32Array(b);
+    const most = w.length >>> 2;
+    let n = 0;
+    for (let i = 0; i < w.length; i++) if (w[i] !== 0 && ++n > most) return null;
+    const index = new Uint32Array(n);
+    const words = new Uint32Array(n);
+    for (let i = 0, j = 0; j < n; i++) {
+      if (w[i] === 0) continue;
+      index[j] = i;
+      words[j++] = w[i];
+    }
+    return new PackedBuffer(b.byteLength, index, words);
+  }
+}
+
+/** A typed array or DataView over a PackedBuffer (see CopyOptions.pack). Plain data. */
+export class PackedView {
+  constructor(
+    readonly buffer: PackedBuffer,
+    readonly type: string,
+    readonly byteOffset: number,
+    readonly length: number,
+  ) {}
+}
+
+const VIEW_TYPES: Record<string, new (b: ArrayBuffer, offset: number, length: number) => ArrayBufferView> = {
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+  DataView: DataView as unknown as new (b: ArrayBuffer, offset: number, length: number) => ArrayBufferView,
+};
 
 /** A copy and an estimate of the bytes it holds beyond what it shares with the original. */
 export interface Copied<T> {
@@ -132,7 +191,11 @@ export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
       bytes += 16 + 8 * v.size;
     } else if (ArrayBuffer.isView(v)) {
       const buffer = copyBuffer(v.buffer as ArrayBuffer);
-      if (v instanceof DataView) out = new DataView(buffer, v.byteOffset, v.byteLength);
+      if (buffer instanceof PackedBuffer) {
+        const length = v instanceof DataView ? v.byteLength : (v as TypedArray).length;
+        out = new PackedView(buffer, v.constructor.name, v.byteOffset, length);
+        bytes += 48;
+      } else if (v instanceof DataView) out = new DataView(buffer, v.byteOffset, v.byteLength);
       else {
         const t = v as TypedArray;
         const Ctor = t.constructor as new (b: ArrayBuffer, offset: number, length: number) => TypedArray;
@@ -142,6 +205,17 @@ export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
       return out;
     } else if (v instanceof ArrayBuffer) {
       return copyBuffer(v);
+    } else if (v instanceof PackedBuffer) {
+      out = v.unpack();
+      bytes += v.byteLength;
+      memo.set(v, out);
+      return out;
+    } else if (v instanceof PackedView) {
+      const Ctor = VIEW_TYPES[v.type];
+      const buffer = copy(v.buffer) as ArrayBuffer;
+      out = new Ctor(buffer, v.byteOffset, v.length);
+      memo.set(v, out);
+      return out;
     } else if (v instanceof Date) {
       out = new Date(v.getTime());
       memo.set(v, out);
@@ -157,9 +231,16 @@ export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
     return out;
   };
 
-  const copyBuffer = (b: ArrayBuffer): ArrayBuffer => {
-    const seen = memo.get(b) as ArrayBuffer | undefined;
+  const pack = options.pack === true;
+  const copyBuffer = (b: ArrayBuffer): ArrayBuffer | PackedBuffer => {
+    const seen = memo.get(b) as ArrayBuffer | PackedBuffer | undefined;
     if (seen !== undefined) return seen;
+    const packed = pack ? PackedBuffer.of(b) : null;
+    if (packed !== null) {
+      memo.set(b, packed);
+      bytes += 64 + 8 * packed.index.length;
+      return packed;
+    }
     const out = b.slice(0);
     bytes += b.byteLength;
     memo.set(b, out);

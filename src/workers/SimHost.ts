@@ -196,6 +196,7 @@ export class SimHost implements WorldObserver {
     this.msgReq = new Float64Array(1024);
     // A new scenario: no snapshot of the old one holds for it.
     this.shelf = new SnapshotShelf<HostState>();
+    this.spread = 1;
     return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, log, shelf, actions, nextAction };
   }
 
@@ -290,7 +291,7 @@ export class SimHost implements WorldObserver {
       kept.push(a);
     });
     this.actions = kept;
-    this.shelf.clear();
+    this.dropSnapshots();
     this.build(w.seed);
     return problems;
   }
@@ -302,7 +303,7 @@ export class SimHost implements WorldObserver {
   clearInjected(): void {
     const w = this.requireWorld();
     this.actions = withoutInjected(this.actions, this.scenario!.faults.length);
-    this.shelf.clear();
+    this.dropSnapshots();
     this.build(w.seed);
   }
 
@@ -345,11 +346,11 @@ export class SimHost implements WorldObserver {
       const left = Math.max(0, deadline - start);
       const policy = this.snapshotPolicy;
       // In slices no longer than a snapshot's spacing, so one is taken on time in a long seek.
-      const slice = policy === null ? left : Math.min(left, Math.max(1, policy.wallMs - this.wallSinceSnapshot));
+      const slice = policy === null ? left : Math.min(left, Math.max(1, policy.wallMs * this.spread - this.wallSinceSnapshot));
       // And no further than a snapshot's spacing in simulated time.
       const w = this.requireWorld();
       const basisMs = policy === null ? 0 : this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events })?.ms ?? 0;
-      const until = policy === null ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs));
+      const until = policy === null ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread));
       const reached = this.runSlice(until, slice);
       const done = reached && until === target;
       this.wallSinceSnapshot += this.wallClock() - start;
@@ -426,7 +427,7 @@ export class SimHost implements WorldObserver {
   reset(seed?: number): void {
     if (!this.scenario || !this.world) throw new Error('no scenario loaded');
     // The same seed is the same recipe: its snapshots still hold.
-    if (seed !== undefined && seed !== this.world.seed) this.shelf.clear();
+    if (seed !== undefined && seed !== this.world.seed) this.dropSnapshots();
     this.build(seed ?? this.world.seed);
   }
 
@@ -543,7 +544,7 @@ export class SimHost implements WorldObserver {
   setEventLog(on: boolean): void {
     this.eventLogOn = on;
     // Snapshots hold the recorders as they were: with the log on, or off.
-    this.shelf.clear();
+    this.dropSnapshots();
     if (this.world) this.attachRecorders(this.world);
   }
 
@@ -639,7 +640,13 @@ export class SimHost implements WorldObserver {
    */
   setSnapshotPolicy(policy: SnapshotPolicy | null): void {
     this.snapshotPolicy = policy;
-    if (policy === null) this.shelf.clear();
+    if (policy === null) this.dropSnapshots();
+  }
+
+  /** Drops every snapshot (the recipe changed from its start) and spaces new ones by the policy again. */
+  private dropSnapshots(): void {
+    this.shelf.clear();
+    this.spread = 1;
   }
 
   /** The snapshots kept: their points and estimated bytes, oldest first. */
@@ -663,9 +670,12 @@ export class SimHost implements WorldObserver {
     if (basis !== null && basis.ev === here.ev && basis.ms === here.ms) return;
     const simSince = w.sim.now - (basis?.ms ?? 0);
     if (simSince <= 0) return;
-    const due = this.wallSinceSnapshot >= Math.max(policy.wallMs, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs;
+    const due = this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs * this.spread;
     if (due) this.takeSnapshot(policy);
   }
+
+  /** How many times the policy's spacing snapshots are now apart: doubled each time the budget thinned them. */
+  private spread = 1;
 
   /** The snapshot the run last passed or restored (see maybeSnapshot). */
   private basis: unknown = null;
@@ -674,17 +684,21 @@ export class SimHost implements WorldObserver {
   private takeSnapshot(policy: SnapshotPolicy): void {
     const w = this.requireWorld();
     const t0 = this.wallClock();
+    // Only the messages still in flight go into the snapshot.
+    this.compactMessages(w.sim.now, false);
     const recorder = w.sim.recorder;
     // The log's hook is a closure over this world and log: detached while copying, made again on restore.
     w.sim.recorder = null;
     let copied: ReturnType<typeof deepCopy<HostState>>;
     try {
-      copied = deepCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot' });
+      // Packed: latency histograms and tables grown ahead are mostly zeros.
+      copied = deepCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot', pack: true });
     } finally {
       w.sim.recorder = recorder;
     }
     const snap = { ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, state: copied.value, bytes: copied.bytes };
-    this.shelf.add(snap, policy.budgetBytes);
+    // Thinned to fit the budget: the next ones come as far apart as those left.
+    this.spread *= 2 ** this.shelf.add(snap, policy.budgetBytes);
     this.basis = snap;
     this.wallSinceSnapshot = 0;
     this.lastCopyMs = this.wallClock() - t0;
@@ -711,14 +725,21 @@ export class SimHost implements WorldObserver {
       w.tracer.enabled = this.traceOptions !== null;
       if (this.traceOptions) w.tracer.configure(this.traceOptions);
     } else if (this.traceOptions) w.tracer = new Tracer(w, this.traceOptions);
-    this.msgEdge = s.msgEdge;
-    this.msgFlags = s.msgFlags;
+    // The snapshot holds the messages in flight only; room to grow again.
+    const room = Math.max(1024, 2 * s.msgCount);
+    const grown = <A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A, make: (n: number) => A): A => {
+      const b = make(room);
+      b.set(a as never);
+      return b;
+    };
+    this.msgEdge = grown(s.msgEdge, (n) => new Int32Array(n));
+    this.msgFlags = grown(s.msgFlags, (n) => new Uint8Array(n));
     // As if never drawn, like a run from zero: no frame has been packed on the way here.
-    for (let i = 0; i < s.msgCount; i++) s.msgFlags[i] &= ~SEEN;
-    this.msgT0 = s.msgT0;
-    this.msgT1 = s.msgT1;
-    this.msgSeq = s.msgSeq;
-    this.msgReq = s.msgReq;
+    for (let i = 0; i < s.msgCount; i++) this.msgFlags[i] &= ~SEEN;
+    this.msgT0 = grown(s.msgT0, (n) => new Float64Array(n));
+    this.msgT1 = grown(s.msgT1, (n) => new Float64Array(n));
+    this.msgSeq = grown(s.msgSeq, (n) => new Float64Array(n));
+    this.msgReq = grown(s.msgReq, (n) => new Float64Array(n));
     this.msgCount = s.msgCount;
     this.msgSent = s.msgSent;
     this.passed = new Float32Array(w.topology.edges.length * PASSED_STRIDE);
@@ -735,12 +756,13 @@ export class SimHost implements WorldObserver {
       world: this.requireWorld(),
       series: this.series!,
       log: this.log,
-      msgEdge: this.msgEdge,
-      msgFlags: this.msgFlags,
-      msgT0: this.msgT0,
-      msgT1: this.msgT1,
-      msgSeq: this.msgSeq,
-      msgReq: this.msgReq,
+      // The messages in flight, not the room the arrays keep to grow.
+      msgEdge: this.msgEdge.slice(0, this.msgCount),
+      msgFlags: this.msgFlags.slice(0, this.msgCount),
+      msgT0: this.msgT0.slice(0, this.msgCount),
+      msgT1: this.msgT1.slice(0, this.msgCount),
+      msgSeq: this.msgSeq.slice(0, this.msgCount),
+      msgReq: this.msgReq.slice(0, this.msgCount),
       msgCount: this.msgCount,
       msgSent: this.msgSent,
     };
@@ -766,24 +788,7 @@ export class SimHost implements WorldObserver {
   private frame(): Frame {
     const w = this.requireWorld();
     const now = w.sim.now;
-    // Drop messages that have arrived; keep order so the oldest are drawn first. One that
-    // arrived without ever being in a frame counts as passed on its edge.
-    let kept = 0;
-    for (let i = 0; i < this.msgCount; i++) {
-      const flags = this.msgFlags[i];
-      if (this.msgT1[i] <= now) {
-        if (!(flags & SEEN) && !this.jumped) this.passed[this.msgEdge[i] * PASSED_STRIDE + (flags & 2 ? 2 : flags & 1)]++;
-        continue;
-      }
-      this.msgEdge[kept] = this.msgEdge[i];
-      this.msgFlags[kept] = flags | SEEN;
-      this.msgT0[kept] = this.msgT0[i];
-      this.msgT1[kept] = this.msgT1[i];
-      this.msgSeq[kept] = this.msgSeq[i];
-      this.msgReq[kept] = this.msgReq[i];
-      kept++;
-    }
-    this.msgCount = kept;
+    const kept = this.compactMessages(now, true);
     // Uniform sampling: every k-th message by its send number, so each dot stands for k messages
     // of any age and a message keeps its dot (or its absence) from frame to frame.
     const every = dotStride(kept);
@@ -902,6 +907,32 @@ export class SimHost implements WorldObserver {
       failures: w.failures.toObject(),
       traceHash: w.sim.traceHash(),
     };
+  }
+
+  /**
+   * Drops the messages that have arrived by `now`, keeping the order of the rest (so the oldest
+   * are drawn first); one that arrived without ever being in a frame counts as passed on its
+   * edge. `draw`: the rest are in the frame being packed (marked seen). Returns how many are left.
+   */
+  private compactMessages(now: number, draw: boolean): number {
+    let kept = 0;
+    const seen = draw ? SEEN : 0;
+    for (let i = 0; i < this.msgCount; i++) {
+      const flags = this.msgFlags[i];
+      if (this.msgT1[i] <= now) {
+        if (!(flags & SEEN) && !this.jumped) this.passed[this.msgEdge[i] * PASSED_STRIDE + (flags & 2 ? 2 : flags & 1)]++;
+        continue;
+      }
+      this.msgEdge[kept] = this.msgEdge[i];
+      this.msgFlags[kept] = flags | seen;
+      this.msgT0[kept] = this.msgT0[i];
+      this.msgT1[kept] = this.msgT1[i];
+      this.msgSeq[kept] = this.msgSeq[i];
+      this.msgReq[kept] = this.msgReq[i];
+      kept++;
+    }
+    this.msgCount = kept;
+    return kept;
   }
 
   private growMessages(): void {

@@ -57,28 +57,22 @@ export class SnapshotShelf<S = unknown> {
   }
 
   /**
-   * Adds a snapshot (in run order: any at the same point or later is replaced), then thins the
-   * older ones evenly while the total is over `budgetBytes`: the one whose neighbours are closest
-   * in simulated time goes first; the newest is always kept.
+   * Adds a snapshot (in run order: any at the same point or later is replaced), then, while the
+   * total is over `budgetBytes`, thins them evenly: every other one goes, counting back from the
+   * newest, which stays. Returns how many times it thinned (the caller then spaces new snapshots
+   * that many times twice as far apart, so they stay as dense as the old ones).
    */
-  add(s: Snapshot<S>, budgetBytes: number): void {
+  add(s: Snapshot<S>, budgetBytes: number): number {
     this.dropFrom(s);
     this.list.push(s);
     this.total += s.bytes;
+    let rounds = 0;
     while (this.total > budgetBytes && this.list.length > 1) {
-      let worst = 0;
-      let gap = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < this.list.length - 1; i++) {
-        const before = i === 0 ? 0 : this.list[i - 1].ms;
-        const g = this.list[i + 1].ms - before;
-        if (g < gap) {
-          gap = g;
-          worst = i;
-        }
-      }
-      this.total -= this.list[worst].bytes;
-      this.list.splice(worst, 1);
+      const n = this.list.length;
+      this.keepWhile((x) => (n - 1 - this.list.indexOf(x)) % 2 === 0);
+      rounds++;
     }
+    return rounds;
   }
 
   /** The latest snapshot at or before `ms` (simulated time), or null. */

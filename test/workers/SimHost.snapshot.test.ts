@@ -170,22 +170,25 @@ describe('SimHost seeks through snapshots', () => {
     const total = list.reduce((n, s) => n + s.bytes, 0);
     expect(total).toBeLessThanOrEqual(12_000_000);
     expect(list.length).toBeGreaterThan(2);
-    expect(list[list.length - 1].ms).toBe(100_000);
-    // Even: no gap more than three times another.
-    const gaps = list.map((s, i) => s.ms - (i ? list[i - 1].ms : 0));
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(3 * Math.min(...gaps));
+    // Even: every other one went each time, and new ones came as far apart as those left.
+    const spacing = list[1].ms - list[0].ms;
+    expect(spacing).toBeGreaterThanOrEqual(8_000);
+    for (let i = 1; i < list.length; i++) expect(list[i].ms - list[i - 1].ms).toBe(spacing);
+    expect(list[list.length - 1].ms).toBeGreaterThan(100_000 - spacing);
   });
 });
 
 describe('SnapshotShelf', () => {
   const snap = (ms: number, bytes = 10) => ({ ms, ev: ms, nextAction: 0, state: null, bytes });
 
-  it('thins the snapshot whose neighbours are closest first', () => {
+  it('over its budget, drops every other snapshot counting back from the newest, and says how many times', () => {
     const s = new SnapshotShelf<null>();
-    for (const ms of [10, 20, 30, 35, 40]) s.add(snap(ms), 40);
-    // 50 bytes over a 40-byte budget: 35's neighbours (30 and 40) are the closest, 10 ms apart.
-    expect(s.all.map((x) => x.ms)).toEqual([10, 20, 30, 40]);
-    expect(s.bytes).toBe(40);
+    expect([10, 20, 30, 40].map((ms) => s.add(snap(ms), 40))).toEqual([0, 0, 0, 0]);
+    expect(s.add(snap(50), 40)).toBe(1);
+    expect(s.all.map((x) => x.ms)).toEqual([10, 30, 50]);
+    expect(s.bytes).toBe(30);
+    expect(s.add(snap(60), 15)).toBe(2);
+    expect(s.all.map((x) => x.ms)).toEqual([60]);
   });
 
   it('finds the latest snapshot at or before a time, and drops those after a point', () => {
