@@ -124,6 +124,10 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
   // ms at 1,000 services (issue 11: no main-thread task over 50 ms). `baseVersion` counts changes.
   let baseVersion = 0;
   const base: { canvas: HTMLCanvasElement | null; key: string } = { canvas: null, key: '' };
+  // NOTE: node marks are a layer of their own, kept between draws: a draw paints again only the
+  // nodes whose state changed since (clearing their cells), not 2,000 marks, most of them the
+  // same. A full repaint of the layer comes with the base's (camera, hidden groups, theme).
+  const nodeLayer: { canvas: HTMLCanvasElement | null; drawn: Uint8Array } = { canvas: null, drawn: new Uint8Array(n).fill(255) };
   let palette: { key: string; colours: Record<string, string> } | null = null;
   const sprites = new Map<string, HTMLCanvasElement>();
   /** A client's round mark, filled and outlined, at `scale` device pixels per design unit. */
@@ -146,6 +150,77 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     g.stroke();
     sprites.set(key, c);
     return c;
+  }
+
+  /**
+   * Brings the node layer up to date: every node when `all`, else those whose state changed.
+   * Impure: draws on the layer.
+   */
+  function drawNodeLayer(
+    all: boolean,
+    cw: number,
+    ch: number,
+    design: (c: CanvasRenderingContext2D) => void,
+    onScreen: (x: number, y: number, w: number, h: number) => boolean,
+    colours: { surface: string; request: string; queued: string; failed: string; down: string; edgeStrong: string },
+    dpr: number,
+    k: number,
+    px: number,
+  ): void {
+    if (!nodeLayer.canvas) nodeLayer.canvas = document.createElement('canvas');
+    const layer = nodeLayer.canvas;
+    if (layer.width !== cw || layer.height !== ch) {
+      layer.width = cw;
+      layer.height = ch;
+      all = true;
+    }
+    const ctx = layer.getContext('2d')!;
+    if (all) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, cw, ch);
+    }
+    design(ctx);
+    const fills = [colours.surface, '#cfe3f1', '#7fb3d9', colours.request, colours.queued, colours.failed, '#b9c2cd', colours.down];
+    const half = Cell.size / 2;
+    // The outline's width and its antialiasing, around the square.
+    const pad = 1.5 * px;
+    const changed: number[] = [];
+    for (const node of topology.nodes) {
+      const id = node.id;
+      if (!all && nodeLayer.drawn[id] === state[id]) continue;
+      nodeLayer.drawn[id] = state[id];
+      if (hidden[layout.groupOf[id]]) continue;
+      const x = layout.x[id];
+      const y = layout.y[id];
+      if (!onScreen(x - half, y - half, Cell.size, Cell.size)) continue;
+      if (!all) ctx.clearRect(x - half - pad, y - half - pad, Cell.size + 2 * pad, Cell.size + 2 * pad);
+      changed.push(id);
+    }
+    // One path per colour.
+    for (let st = 0; st < STATES; st++) {
+      ctx.beginPath();
+      let any = false;
+      for (const id of changed) {
+        if (state[id] !== st) continue;
+        const x = layout.x[id];
+        const y = layout.y[id];
+        if (topology.nodes[id].kind === 'client') {
+          // NOTE: a stamped bitmap; a path of a thousand arcs took a software canvas 10-20 ms.
+          const sprite = clientSprite(fills[st], colours.edgeStrong, dpr * k, dpr);
+          const side = sprite.width / (dpr * k);
+          ctx.drawImage(sprite, x - side / 2, y - side / 2, side, side);
+        } else {
+          ctx.rect(x - half, y - half, Cell.size, Cell.size);
+          any = true;
+        }
+      }
+      if (!any) continue;
+      ctx.fillStyle = fills[st];
+      ctx.fill();
+      ctx.lineWidth = 1 * px;
+      ctx.strokeStyle = colours.edgeStrong;
+      ctx.stroke();
+    }
   }
 
   function refreshHiddenEdges(): void {
@@ -429,34 +504,12 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         });
       }
 
-      // Nodes, one path per colour.
-      const fills = [colours.surface, '#cfe3f1', '#7fb3d9', colours.request, colours.queued, colours.failed, '#b9c2cd', colours.down];
+      // Nodes, from their own layer: a node is drawn there again only when its state changed.
       const half = Cell.size / 2;
-      for (let s = 0; s < STATES; s++) {
-        ctx.beginPath();
-        let any = false;
-        for (const node of topology.nodes) {
-          if (state[node.id] !== s || hidden[layout.groupOf[node.id]]) continue;
-          const x = layout.x[node.id];
-          const y = layout.y[node.id];
-          if (!onScreen(x - half, y - half, Cell.size, Cell.size)) continue;
-          if (node.kind === 'client') {
-            // NOTE: a stamped bitmap; a path of a thousand arcs took a software canvas 10-20 ms.
-            const sprite = clientSprite(fills[s], colours.edgeStrong, dpr * k, dpr);
-            const side = sprite.width / (dpr * k);
-            ctx.drawImage(sprite, x - side / 2, y - side / 2, side, side);
-          } else {
-            ctx.rect(x - half, y - half, Cell.size, Cell.size);
-            any = true;
-          }
-        }
-        if (!any) continue;
-        ctx.fillStyle = fills[s];
-        ctx.fill();
-        ctx.lineWidth = 1 * px;
-        ctx.strokeStyle = colours.edgeStrong;
-        ctx.stroke();
-      }
+      drawNodeLayer(fresh, cw, ch, design, onScreen, colours, dpr, k, px);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(nodeLayer.canvas!, 0, 0);
+      design(ctx);
       // Failing, faulted, highlighted and found nodes get rings.
       const ring = (flags: Uint8Array | null, one: number | null, colour: string, width: number, pad: number) => {
         ctx.beginPath();
@@ -518,6 +571,11 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         if (ejectedOf[node.id] > 0) marks.push({ kind: 'ejected', x: x + side / 2, y: y + side / 2, node: node.name, ejected: ejectedOf[node.id], replicas: node.replicas, back: backOf[node.id] });
       }
       const nameOf = (id: number) => topology.nodes[id].name;
+      const inTile = (x: number, y: number) => {
+        const dx = ((x - camera.x) / camera.k - layout.tx) / layout.scale;
+        const dy = ((y - camera.y) / camera.k - layout.ty) / layout.scale;
+        return layout.groups.some((g) => !hidden[g.index] && dx >= g.x && dx <= g.x + g.w && dy >= g.y && dy <= g.y + g.h);
+      };
       const inView = (x: number, y: number, r: number) => x >= -r && x <= layout.width + r && y >= -r && y <= layout.height + r;
       // Broken locks last, so no whole lock covers one.
       const broken: { x: number; y: number; edge: string; failed: number }[] = [];
@@ -525,8 +583,9 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
       const lockAt = (x: number, y: number, length: number, mtls: boolean, failed: number, edge: string) => {
         if (!inView(x, y, BROKEN_LOCK_RADIUS_PX)) return;
         if (failed > 0) broken.push({ x, y, edge, failed });
-        // Two links crossing at their middles share one whole lock.
-        else if (mtls && length >= LOCK_MIN_LINK_PX && locks.length < MAX_LOCKS && !locks.some((l) => Math.hypot(l.x - x, l.y - y) < 2 * LOCK_RADIUS_PX)) {
+        // Two links crossing at their middles share one whole lock, and a whole lock is left out
+        // where it would cover nodes (inside a tile): it says less than the node it hides.
+        else if (mtls && length >= LOCK_MIN_LINK_PX && locks.length < MAX_LOCKS && !locks.some((l) => Math.hypot(l.x - x, l.y - y) < 2 * LOCK_RADIUS_PX) && !inTile(x, y)) {
           locks.push({ x, y });
           drawLock(ctx, x, y, markColours);
           marks.push({ kind: 'lock', x, y, edge });
