@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
-import { faultLabel, faultNames } from '../../src/ui/compare/compareController';
+import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/compareController';
 import { diffRows, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
 import { firstDivergence, P99_APART } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
@@ -167,6 +167,22 @@ describe('faults into both panes', () => {
     expect(faultNames({ type: 'packet-loss', rate: 0.1 })).toEqual([]);
     expect(faultLabel({ type: 'gateway-capacity', gateway: 'edge', factor: 0.25 })).toBe('gateway-capacity on edge');
     expect(faultLabel({ type: 'latency', from: 'web', to: 'orders' })).toBe('latency on web → orders');
+  });
+});
+
+describe('faults a link carries, listed once', () => {
+  it('lists A\'s injections with whether B has the same one, then those only B has, in time order', () => {
+    const kill: LiveAction = { kind: 'inject', ms: 2000, ev: 100, fault: { type: 'kill-service', service: 'orders' } };
+    const edge: LiveAction = { kind: 'inject', ms: 1000, ev: 50, fault: { type: 'gateway-capacity', gateway: 'edge', factor: 0.25 } };
+    const onlyB: LiveAction = { kind: 'inject', ms: 3000, ev: 90, fault: { type: 'kill-service', service: 'ledger' } };
+    const clear: LiveAction = { kind: 'clear', ms: 2500, ev: 120, id: 0 };
+    // B pins its own event counts: the same fault at the same time is the same injection.
+    const list = listInjected([kill, edge, clear], [{ ...kill, ev: 80 }, onlyB]);
+    expect(list).toEqual([
+      { n: 1, label: 'gateway-capacity on edge', atMs: 1000, hit: [true, false], notes: [] },
+      { n: 2, label: 'kill-service on orders', atMs: 2000, hit: [true, true], notes: [] },
+      { n: 3, label: 'kill-service on ledger', atMs: 3000, hit: [false, true], notes: [] },
+    ]);
   });
 });
 

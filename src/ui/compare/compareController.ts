@@ -9,6 +9,8 @@ import type { SimWorkerApi } from '../../workers/sim.worker';
 import { WorkerStopped, type SimBridge, type SimWorker } from '../bridge/simBridge';
 import { mergeBatch } from '../charts/seriesStore';
 import { encodeLink } from '../recipe/url';
+import type { Recipe } from '../recipe/types';
+import type { Problem } from '../state/store';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import { ADVANCE_BUDGET_MS, ANSWER_DEADLINE_MS, SEEK_SLICE_MS, statsOf, type Controller } from '../sim/controller';
 import { SPEEDS, speedById } from '../sim/speeds';
@@ -17,7 +19,7 @@ import { createFrameChannel } from '../state/frameChannel';
 import { createAppStore, RunStatus, type AppStore } from '../state/store';
 import type { AppServices } from '../state/useAppStore';
 import { savedTheme } from '../theme/theme';
-import { createCompareStore, type CompareStore } from './compareStore';
+import { createCompareStore, type CompareFault, type CompareStore } from './compareStore';
 import { firstDivergence, type Divergence } from './divergence';
 import { decodeCompareLink, encodeCompareLink } from './link';
 
@@ -47,6 +49,11 @@ export interface CompareController {
   readonly panes: readonly ComparePane[];
   /** Opens the pair a link asks for (`search`: `location.search + location.hash`). */
   start(search: string): Promise<void>;
+  /**
+   * Opens two runs from their recipes (A's seed for both unless B's names one) and runs both to
+   * `tMs`; problems go to `linkProblems`. Once only, in place of `start` ("branch" will use it).
+   */
+  openRecipes(a: Recipe, b: Recipe, tMs?: number): Promise<void>;
   play(): void;
   /** Stops both at one time: the one behind runs up to the other. */
   pause(): Promise<void>;
@@ -74,6 +81,8 @@ interface PaneRun extends ComparePane {
   lastSeq: number;
   lastStatsAt: number;
   actions: LiveAction[];
+  /** Its scenario was carried in full (a file), not named: a link cannot name it. */
+  inline: boolean;
 }
 
 const timeOf = (p: PaneRun) => p.latest?.simTime ?? 0;
@@ -95,6 +104,23 @@ export function faultLabel(fault: Record<string, unknown>): string {
   if (typeof target === 'string') return `${type} on ${target}`;
   if (Array.isArray(fault.between)) return `${type} between ${(fault.between as unknown[][]).map((s) => s.join(', ')).join(' and ')}`;
   return `${type} on the network`;
+}
+
+/**
+ * The faults injected by hand in A's and B's live actions, each listed once: A's in order, with
+ * whether B has the same fault at the same time, then B's that A lacks. Pure.
+ */
+export function listInjected(a: readonly LiveAction[], b: readonly LiveAction[]): CompareFault[] {
+  type Inject = Extract<LiveAction, { kind: 'inject' }>;
+  const injected = (l: readonly LiveAction[]) => l.filter((x): x is Inject => x.kind === 'inject');
+  const same = (x: Inject, y: Inject) => x.ms === y.ms && JSON.stringify(x.fault) === JSON.stringify(y.fault);
+  const la = injected(a);
+  const lb = injected(b);
+  const out: CompareFault[] = la.map((x) => ({ n: 0, label: faultLabel(x.fault), atMs: x.ms, hit: [true, lb.some((y) => same(x, y))], notes: [] }));
+  for (const y of lb) if (!la.some((x) => same(x, y))) out.push({ n: 0, label: faultLabel(y.fault), atMs: y.ms, hit: [false, true], notes: [] });
+  out.sort((x, y) => x.atMs - y.atMs);
+  out.forEach((f, i) => (f.n = i + 1));
+  return out;
 }
 
 export function createCompareController(bridge: SimBridge, entries: readonly ScenarioEntry[]): CompareController {
@@ -368,10 +394,16 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     };
   }
 
-  async function open(side: 'A' | 'B', id: string, seed: number | null): Promise<PaneRun | string> {
-    const entry = entries.find((e) => e.id === id)!;
+  /** What a pane is called: a shipped scenario by its file name, an opened one by its file's name. */
+  const idOf = (r: Recipe) => (r.scenario.kind === 'builtin' ? r.scenario.id : (r.scenario.fileName ?? 'your file'));
+
+  async function open(side: 'A' | 'B', recipe: Recipe): Promise<PaneRun | string> {
+    const id = idOf(recipe);
+    const ref = recipe.scenario;
+    const entry = ref.kind === 'builtin' ? entries.find((e) => e.id === ref.id) : { id: `file:${id}`, label: id, text: ref.text, fileName: ref.fileName, source: 'file' as const };
+    if (!entry) return `${side}: unknown scenario ${id}`;
     const worker = bridge.spawn();
-    const r = await worker.api.load(entry.text, seed ?? undefined, entry.fileName);
+    const r = await worker.api.load(entry.text, recipe.seed ?? undefined, entry.fileName);
     if (!r.ok) {
       worker.terminate();
       return `${side} (${id}): ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
@@ -379,18 +411,63 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     const appStore = createAppStore([entry], savedTheme());
     appStore.setState((d) => {
       d.info = r.info;
-      d.selectedId = id;
+      d.selectedId = entry.id;
       d.status = RunStatus.ready;
-      d.recipe = { scenario: { kind: 'builtin', id }, seed, actions: [] };
+      d.recipe = { scenario: ref, seed: recipe.seed, actions: [] };
     });
     const frames = createFrameChannel();
-    const pane: PaneRun = { side, id, info: r.info, worker, api: worker.api, appStore, latest: null, lastSeq: 0, lastStatsAt: 0, actions: [], services: { store: appStore, frames, controller: paneController() } };
+    const pane: PaneRun = { side, id, info: r.info, worker, api: worker.api, appStore, latest: null, lastSeq: 0, lastStatsAt: 0, actions: [], inline: ref.kind === 'inline', services: { store: appStore, frames, controller: paneController() } };
     return pane;
+  }
+
+  /**
+   * Opens two runs, each a recipe (scenario, seed, live actions), and runs both to `tMs`. B runs
+   * with A's seed unless its recipe names one. What a compare link asks for, and what "branch"
+   * (issue 12, item 3) asks for: the run on screen, and the same recipe with one more action.
+   * `problems` are the link's so far; those of the actions are added at `faults` and `faultsB`.
+   */
+  async function openRecipes(ra: Recipe, rb: Recipe, tMs: number, problems: Problem[]): Promise<void> {
+    const a = await open('A', ra);
+    if (disposed) return;
+    const b = await open('B', { ...rb, seed: rb.seed ?? (typeof a === 'string' ? null : a.info.seed) });
+    if (disposed || typeof a === 'string' || typeof b === 'string') {
+      for (const p of [a, b]) if (typeof p !== 'string') p.worker.terminate();
+      store.setState((d) => {
+        d.status = 'failed';
+        d.error = [a, b].filter((x): x is string => typeof x === 'string').join('\n');
+      });
+      return;
+    }
+    panes = [a, b];
+    const gen = ++generation;
+    const actions = [ra.actions, rb.actions];
+    await Promise.all(
+      panes.map(async (p, i) => {
+        if (actions[i].length > 0) problems.push(...(await inTime(p.api.setActions(actions[i]))).map((x) => ({ path: i === 0 ? x.path : x.path.replace(/^faults/, 'faultsB'), message: x.message })));
+        accept(p, await inTime(p.api.advance(0, ADVANCE_BUDGET_MS)), true);
+      }),
+    );
+    await syncActions(gen);
+    store.setState((d) => {
+      d.pair = [a.id, b.id];
+      d.titles = [a.info.title, b.info.title];
+      d.seed = ra.seed;
+      d.durationMs = Math.max(a.info.durationMs, b.info.durationMs);
+      d.linkProblems = problems;
+      d.status = 'ready';
+      d.faults = listInjected(panes[0].actions, panes[1].actions);
+    });
+    await refreshFigures(gen);
+    if (tMs > 0) {
+      if (tMs > store.getState().durationMs) store.setState((d) => void d.linkProblems.push({ path: 't', message: `is after both runs end (${d.durationMs / 1000} s); opened at the end` }));
+      await requestSeek(tMs);
+    }
   }
 
   function linkSearch(): string | null {
     const s = store.getState();
-    if (panes.length < 2 || !s.pair) return null;
+    // NOTE: a link names its scenarios; a run of a file opened by hand (no name to give) has none yet.
+    if (panes.length < 2 || !s.pair || panes.some((p) => p.inline)) return null;
     return encodeCompareLink({ a: { id: panes[0].id, actions: panes[0].actions }, b: { id: panes[1].id, actions: panes[1].actions }, seed: s.seed, tMs: clock(), speedId: s.speedId });
   }
 
@@ -403,6 +480,17 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       const search = linkSearch();
       if (search !== null && search !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${search}`);
     }, wait);
+  }
+
+  /** From now on the address bar follows the pair: its moment, speed and faults. */
+  function followUrl(): void {
+    if (disposed || panes.length < 2) return;
+    let before = store.getState();
+    store.subscribe((s) => {
+      if (s.simTime !== before.simTime || s.speedId !== before.speedId || s.faults !== before.faults || s.status !== before.status) writeUrl();
+      before = s;
+    });
+    writeUrl();
   }
 
   async function syncActions(gen: number): Promise<void> {
@@ -419,6 +507,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     get panes() {
       return panes;
     },
+    openRecipes: (a, b, tMs = 0) => openRecipes(a, b, tMs, []).then(followUrl),
     async start(search) {
       const builtin = entries.filter((e) => e.source === 'builtin');
       const link = decodeCompareLink(search, { scenarioIds: builtin.map((e) => e.id), defaultId: builtin[0]?.id ?? '', speedIds: SPEEDS.map((s) => s.id) });
@@ -428,52 +517,9 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
         d.pair = link.pair;
       });
       if (!link.pair) return setStatus('ready');
-      const a = await open('A', link.pair[0], link.seed);
-      if (disposed) return;
-      const seed = link.seed ?? (typeof a === 'string' ? null : a.info.seed);
-      const b = await open('B', link.pair[1], seed);
-      if (disposed || typeof a === 'string' || typeof b === 'string') {
-        for (const p of [a, b]) if (typeof p !== 'string') p.worker.terminate();
-        store.setState((d) => {
-          d.status = 'failed';
-          d.error = [a, b].filter((x): x is string => typeof x === 'string').join('\n');
-        });
-        return;
-      }
-      panes = [a, b];
-      const gen = ++generation;
-      const problems = [...link.problems];
-      const actions = [link.actionsA, link.actionsB];
-      await Promise.all(
-        panes.map(async (p, i) => {
-          if (actions[i].length > 0) problems.push(...(await inTime(p.api.setActions(actions[i]))).map((x) => ({ path: i === 0 ? x.path : x.path.replace(/^faults/, 'faultsB'), message: x.message })));
-          accept(p, await inTime(p.api.advance(0, ADVANCE_BUDGET_MS)), true);
-        }),
-      );
-      await syncActions(gen);
-      store.setState((d) => {
-        d.titles = [a.info.title, b.info.title];
-        d.seed = link.seed;
-        d.durationMs = Math.max(a.info.durationMs, b.info.durationMs);
-        d.linkProblems = problems;
-        d.status = 'ready';
-        // Faults carried by the link are listed once per injection, as they were made.
-        const injected = (l: LiveAction[]) => l.filter((x) => x.kind === 'inject') as Extract<LiveAction, { kind: 'inject' }>[];
-        const la = injected(panes[0].actions);
-        const lb = injected(panes[1].actions);
-        d.faults = la.map((x, i) => ({ n: i + 1, label: faultLabel(x.fault), atMs: x.ms, hit: [true, lb.some((y) => y.ms === x.ms && JSON.stringify(y.fault) === JSON.stringify(x.fault))], notes: [] }));
-      });
-      await refreshFigures(gen);
-      if (link.tMs > 0) {
-        if (link.tMs > store.getState().durationMs) store.setState((d) => void d.linkProblems.push({ path: 't', message: `is after both runs end (${d.durationMs / 1000} s); opened at the end` }));
-        await requestSeek(link.tMs);
-      }
-      let before = store.getState();
-      store.subscribe((s) => {
-        if (s.simTime !== before.simTime || s.speedId !== before.speedId || s.faults !== before.faults || s.status !== before.status) writeUrl();
-        before = s;
-      });
-      writeUrl();
+      const recipe = (id: string, actions: LiveAction[]): Recipe => ({ scenario: { kind: 'builtin', id }, seed: link.seed, actions });
+      await openRecipes(recipe(link.pair[0], link.actionsA), recipe(link.pair[1], link.actionsB), link.tMs, [...link.problems]);
+      followUrl();
     },
     play() {
       if (status() === 'done') {
