@@ -145,6 +145,7 @@ function CompareHeader({ controller, s }: { controller: CompareController; s: Co
 }
 
 function ShareButton({ controller, shared }: { controller: CompareController; shared: string | null }) {
+  const [refused, setRefused] = useState(false);
   return (
     <span className="compare-share">
       <button
@@ -154,6 +155,7 @@ function ShareButton({ controller, shared }: { controller: CompareController; sh
         title="Copy a link to this pair at this moment and speed, with the faults injected into each"
         onClick={() => {
           const url = controller.shareLink();
+          setRefused(url === null);
           if (!url) return;
           controller.store.setState((d) => void (d.shared = url));
           void navigator.clipboard?.writeText(url).catch(() => {});
@@ -161,7 +163,12 @@ function ShareButton({ controller, shared }: { controller: CompareController; sh
       >
         Share
       </button>
-      {shared && <input className="compare-share-link" data-testid="share-link" readOnly value={shared} onFocus={(e) => e.currentTarget.select()} aria-label="Link to this moment" />}
+      {refused && (
+        <span className="compare-note" role="status" data-testid="share-refused">
+          A link names shipped scenarios; a run of a file you opened has no name to give.
+        </span>
+      )}
+      {shared && !refused && <input className="compare-share-link" data-testid="share-link" readOnly value={shared} onFocus={(e) => e.currentTarget.select()} aria-label="Link to this moment" />}
     </span>
   );
 }
