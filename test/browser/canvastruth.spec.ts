@@ -145,6 +145,42 @@ test.describe('the canvas view tells the truth', () => {
   });
 });
 
+/** The centre of a node's square, from the label with its name drawn under it (CSS px). */
+async function nodeCentre(page: Page, name: string): Promise<{ x: number; y: number }> {
+  const scene = (await drawn(page))!;
+  const label = scene.marks.find((m): m is Extract<DrawnMark, { kind: 'label' }> => m.kind === 'label' && m.text === name);
+  if (!label) throw new Error(`no label ${name}`);
+  // A name is drawn 3 px under its square, whose side is 18/26 of the cell spacing.
+  const side = (scene.cellPx * 18) / 26;
+  return { x: label.x + side / 2, y: label.y - 3 - side / 2 };
+}
+
+test('a node whose replicas all go down is painted again in the down colour', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openLarge(page);
+  await expect.poll(async () => (await marksOf(page, 'label')).some((l) => l.text === 'ledger')).toBe(true);
+  const at = await nodeCentre(page, 'ledger');
+  // Idle: the light theme's surface, white.
+  expect((await pixel(page, at.x, at.y)).slice(0, 3)).toEqual([255, 255, 255]);
+  await play(page, '1');
+  await page.getByTestId('fault-type').selectOption('kill-service');
+  await page.getByTestId('fault-target').selectOption('ledger');
+  await page.getByTestId('fault-inject').click();
+  // All down: --down (#d5dbe3), painted over the old mark on the node layer. (The stage may
+  // shrink as the counters wrap, and the picture be fitted again: the node is looked up anew.)
+  await expect
+    .poll(
+      async () => {
+        const now = await nodeCentre(page, 'ledger');
+        return (await pixel(page, now.x, now.y)).slice(0, 3);
+      },
+      { timeout: 20_000 },
+    )
+    .toEqual([0xd5, 0xdb, 0xe3]);
+  await pause(page);
+  await page.screenshot({ path: 'test-results/canvas-truth-down.png' });
+});
+
 test('presenter mode draws the canvas view\'s labels at 14 px or more at 1024x768, none overlapping', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await openLarge(page);
