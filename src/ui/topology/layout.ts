@@ -32,6 +32,8 @@ export interface PlacedNode {
   col: number;
   /** Design units below the box taken by its replicas' own cards (unfolded), else 0. */
   replicaRoom?: number;
+  /** How its unfolded replicas are drawn (cards, or one card with their count), when unfolded. */
+  replicaGrid?: ReplicaGrid;
   /** Centre of the node's main shape, design units. */
   x: number;
   y: number;
@@ -198,9 +200,60 @@ export const REPLICAS_PER_ROW = 3;
 /** Most replica cards drawn; the last says how many more there are. */
 export const MAX_REPLICA_CARDS = 12;
 
-/** Rows of replica cards an unfolded service of `replicas` replicas shows. Pure. */
+/** Rows of replica cards an unfolded service of `replicas` replicas shows at full size (scale 1 or more). Pure. */
 export function replicaRows(replicas: number): number {
   return Math.ceil(Math.min(replicas, MAX_REPLICA_CARDS) / REPLICAS_PER_ROW);
+}
+
+/**
+ * How an unfolded service's replicas are drawn at a scale: `perRow` cards a row, `rows` rows,
+ * each card `cardW` x `cardH` and a row `rowH` tall, text `stateFont` and `figureFont` high
+ * (design units); or `folded`: one card across the box that counts them by state, when their
+ * own cards would not be readable in two rows.
+ */
+export interface ReplicaGrid {
+  folded: boolean;
+  perRow: number;
+  rows: number;
+  cardW: number;
+  cardH: number;
+  rowH: number;
+  stateFont: number;
+  figureFont: number;
+}
+
+/**
+ * Least on-screen size of a replica card's text, CSS px (the new-user pass of issue 11 found
+ * 6 px text on 5 px cards; the brief asks text of 11 px or more at 1600x1000). A little over,
+ * as the drawing's final fit may come out a hair smaller than the one its cards were sized at.
+ */
+export const REPLICA_TEXT_PX = { state: 12.5, figure: 11.5 };
+/** Least width of a replica card's text, in figure-text heights ("busy 8/8", "12 queued"), plus its 6-unit margins. */
+const CARD_W_EM = 4.4;
+/**
+ * Most rows of grown replica cards (below scale 1); more are folded into one card with their
+ * count. At full size the 12 cards drawn take their four rows, as before.
+ */
+const MAX_REPLICA_ROWS = 2;
+const CARD_GAP = 6;
+
+/**
+ * The replica cards of a service `w` units wide with `replicas` replicas, drawn at `scale` CSS
+ * px per unit: at scale 1 or more three 54-unit cards a row, as before; below it the cards
+ * grow by 1/scale so their text stays REPLICA_TEXT_PX on screen, fewer to a row; when two rows
+ * cannot hold them all, folded into one card. Pure.
+ */
+export function replicaGrid(replicas: number, w: number, scale: number): ReplicaGrid {
+  const k = Math.max(1, 1 / Math.max(scale, 1e-6));
+  const figureFont = Math.max(11, REPLICA_TEXT_PX.figure / scale);
+  const stateFont = Math.max(12, REPLICA_TEXT_PX.state / scale);
+  const cardH = (REPLICA_ROW - 8) * k;
+  const rowH = REPLICA_ROW * k;
+  const perRow = Math.max(0, Math.min(REPLICAS_PER_ROW, Math.floor((w + CARD_GAP) / (CARD_W_EM * figureFont + 12 * k + CARD_GAP))));
+  const n = Math.min(replicas, MAX_REPLICA_CARDS);
+  const rows = perRow > 0 ? Math.ceil(n / perRow) : Number.POSITIVE_INFINITY;
+  if (rows <= (k === 1 ? replicaRows(n) : MAX_REPLICA_ROWS)) return { folded: false, perRow, rows, cardW: (w - (perRow - 1) * CARD_GAP) / perRow, cardH, rowH, stateFont, figureFont };
+  return { folded: true, perRow: 1, rows: 1, cardW: w, cardH, rowH, stateFont, figureFont };
 }
 
 /**
@@ -210,6 +263,20 @@ export function replicaRows(replicas: number): number {
  * then each node named in `options.positions` is put at its centre there. Pure.
  */
 export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
+  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1);
+  // Unfolded cards are sized for the drawing's scale, which their room changes: size them at the
+  // scale without them, then again at the scale they give, until it holds (it only shrinks).
+  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1).scale;
+  let layout = layoutAt(topology, width, height, options, scale);
+  for (let i = 0; i < 4 && layout.scale < scale * 0.995; i++) {
+    scale = layout.scale;
+    layout = layoutAt(topology, width, height, options, scale);
+  }
+  return layout;
+}
+
+/** computeLayout with replica cards sized for `cardScale` CSS px per unit. Pure. */
+function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number): Layout {
   const depth = callDepths(topology);
   const meshes = meshNames(topology.nodes);
   // Within a column, the members of each mesh sit together (so a region can be drawn around
@@ -263,7 +330,7 @@ export function computeLayout(topology: Topology, width: number, height: number,
     });
   });
   packComponents(topology, placed, colGap, ROW_GAP, width, height);
-  unfoldReplicas(placed, options.unfolded);
+  unfoldReplicas(placed, options.unfolded, cardScale);
   // Where the layout puts each node before any is placed by hand: control planes are placed
   // from these, so dragging a service never moves its mesh's control plane (or any other node).
   const auto = new Map(placed.map((p) => [p.node.id, { x: p.x, y: p.y }]));
@@ -409,12 +476,15 @@ export function computeLayout(topology: Topology, width: number, height: number,
  * Makes room under each unfolded service for its replica cards: the nodes below it in its
  * column move down by that much. Impure: mutates `placed` (y, replicaRoom).
  */
-function unfoldReplicas(placed: PlacedNode[], unfolded: ReadonlySet<string> | undefined): void {
+function unfoldReplicas(placed: PlacedNode[], unfolded: ReadonlySet<string> | undefined, scale: number): void {
   if (!unfolded || unfolded.size === 0) return;
   for (const p of placed) {
     if (!unfolded.has(p.node.name) || !canUnfold(p.node)) continue;
-    const room = replicaRows(p.node.replicas) * REPLICA_ROW + 8;
+    const grid = replicaGrid(p.node.replicas, p.w, scale);
+    // A row of cards each, under the state line (replicaCards' TOP), and 8 units after.
+    const room = grid.rows * grid.rowH + 8;
     p.replicaRoom = room;
+    p.replicaGrid = grid;
     for (const q of placed) if (q !== p && q.col === p.col && q.y > p.y) q.y += room;
   }
 }

@@ -80,7 +80,8 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
         else x0 = p.x;
       }
       const y0 = p.y - p.h / 2 - PAD_TOP;
-      const y1 = p.y + p.h / 2 + PAD_BOTTOM;
+      // Unfolded replica cards are the member's too.
+      const y1 = p.y + p.h / 2 + PAD_BOTTOM + (p.replicaRoom ?? 0);
       const b = bands.get(p.col);
       if (!b) bands.set(p.col, { x0, x1, y0, y1 });
       else bands.set(p.col, { x0: Math.min(b.x0, x0), x1: Math.max(b.x1, x1), y0: Math.min(b.y0, y0), y1: Math.max(b.y1, y1) });

@@ -5,7 +5,7 @@
 import { select } from 'd3';
 import type { NodeInspect } from '../../workers/protocol';
 import { formatCount, formatNumber, formatSimTime } from '../format';
-import { MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, type Layout, type PlacedNode } from './layout';
+import { MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, replicaGrid, type Layout, type PlacedNode, type ReplicaGrid } from './layout';
 
 /** How often shown cards ask the worker again, ms (as the inspector panel does). */
 export const REPLICA_REFRESH_MS = 500;
@@ -26,10 +26,38 @@ export function bindReplicaSource(api: ReplicaSource): void {
   source = api;
 }
 
-/** Where replica card `i` of a box `w` wide sits, design units from the box's top left. Pure. */
-export function replicaCardBox(i: number, w: number, h: number): { x: number; y: number; w: number; h: number } {
+/**
+ * Where replica card `i` of a box `w` wide sits, design units from the box's top left: by
+ * `grid` (see replicaGrid), or three full-size cards a row. Pure.
+ */
+export function replicaCardBox(i: number, w: number, h: number, grid?: ReplicaGrid): { x: number; y: number; w: number; h: number } {
+  if (grid) return { x: (i % grid.perRow) * (grid.cardW + GAP), y: h + TOP + Math.floor(i / grid.perRow) * grid.rowH, w: grid.cardW, h: grid.cardH };
   const cw = (w - (REPLICAS_PER_ROW - 1) * GAP) / REPLICAS_PER_ROW;
   return { x: (i % REPLICAS_PER_ROW) * (cw + GAP), y: h + TOP + Math.floor(i / REPLICAS_PER_ROW) * REPLICA_ROW, w: cw, h: CARD_H };
+}
+
+/**
+ * A folded card's words: how many replicas and how many in each state ("3 replicas", "2 up ·
+ * 1 down"), and their busy workers and queue summed ("busy 5/24 · 3 queued"). Pure.
+ */
+export function foldedSummary(info: NodeInspect): { count: string; states: string; load: string } {
+  const by = { up: 0, slow: 0, ejected: 0, down: 0 };
+  let busy = 0;
+  let slots = 0;
+  let queued = 0;
+  for (const r of info.replicas) {
+    by[replicaState(r)]++;
+    busy += r.busy;
+    slots += r.concurrency;
+    queued += r.queued;
+  }
+  const n = info.replicas.length;
+  const states = (['up', 'slow', 'ejected', 'down'] as const).filter((k) => by[k] > 0).map((k) => `${formatCount(by[k])} ${k}`);
+  return {
+    count: `${formatCount(n)} replica${n === 1 ? '' : 's'}`,
+    states: states.join(' · '),
+    load: `busy ${formatCount(busy)}/${formatCount(slots)}${queued > 0 ? ` · ${formatCount(queued)} queued` : ''}`,
+  };
 }
 
 /** A replica's state as its card says it: down, ejected (by any caller), slow, or up. Pure. */
@@ -55,9 +83,12 @@ interface Card {
 export function attachReplicaCards(stage: HTMLElement, layout: Layout): () => void {
   const shown = layout.nodes.filter((p) => (p.replicaRoom ?? 0) > 0);
   const views = new Map<number, Card[]>();
+  const folds = new Map<number, Folded>();
   for (const p of shown) {
     const group = stage.querySelector<SVGGElement>(`svg [data-node="${CSS.escape(p.node.name)}"]`);
-    if (group) views.set(p.node.id, drawCards(group, p));
+    const grid = p.replicaGrid ?? replicaGrid(p.node.replicas, p.w, layout.scale);
+    if (group && grid.folded) folds.set(p.node.id, drawFolded(group, p, grid));
+    else if (group) views.set(p.node.id, drawCards(group, p, grid));
   }
   let stopped = false;
   let busy = false;
@@ -70,6 +101,8 @@ export function attachReplicaCards(stage: HTMLElement, layout: Layout): () => vo
         if (stopped) return;
         const cards = views.get(p.node.id);
         if (info && cards) fill(cards, info, p.node.replicas);
+        const folded = folds.get(p.node.id);
+        if (info && folded) fillFolded(folded, info);
       }
     } catch {
       // The worker went away (a new scenario is opening): the next drawing asks again.
@@ -85,25 +118,79 @@ export function attachReplicaCards(stage: HTMLElement, layout: Layout): () => vo
   };
 }
 
-function drawCards(group: SVGGElement, p: PlacedNode): Card[] {
+function drawCards(group: SVGGElement, p: PlacedNode, grid: ReplicaGrid): Card[] {
   const layer = select(group).append('g').attr('class', 'topo-replicas').attr('data-testid', 'replica-cards');
   const n = Math.min(p.node.replicas, MAX_REPLICA_CARDS);
+  // At scale 1 or more the card's own sizes; below, all grown alike so the text stays readable.
+  const k = grid.cardH / CARD_H;
   const cards: Card[] = [];
   for (let i = 0; i < n; i++) {
-    const b = replicaCardBox(i, p.w, p.h);
+    const b = replicaCardBox(i, p.w, p.h, grid);
     const more = i === n - 1 && p.node.replicas > n ? p.node.replicas - n + 1 : 0;
     const g = layer.append('g').attr('class', 'topo-replica').attr('data-replica', i).attr('transform', `translate(${b.x},${b.y})`);
     const title = g.append('title').text(`replica ${i} of ${p.node.name}`).node() as unknown as SVGTitleElement;
-    g.append('rect').attr('class', 'topo-replica-body').attr('width', b.w).attr('height', b.h).attr('rx', 6);
-    const state = g.append('text').attr('class', 'topo-replica-state').attr('x', 6).attr('y', 15).text(more ? `+${more} more` : `#${i} …`).node()!;
-    const barW = b.w - 12;
-    g.append('rect').attr('class', 'topo-replica-track').attr('x', 6).attr('y', 21).attr('width', barW).attr('height', 6).attr('rx', 2);
-    const bar = g.append('rect').attr('class', 'topo-replica-bar').attr('x', 6).attr('y', 21).attr('width', 0).attr('height', 6).attr('rx', 2).node()!;
-    const busy = g.append('text').attr('class', 'topo-replica-figure').attr('x', 6).attr('y', 39).node()!;
-    const queue = g.append('text').attr('class', 'topo-replica-figure').attr('x', 6).attr('y', 51).node()!;
+    g.append('rect').attr('class', 'topo-replica-body').attr('width', b.w).attr('height', b.h).attr('rx', 6 * k);
+    const state = g.append('text').attr('class', 'topo-replica-state').attr('style', `font-size:${grid.stateFont}px`).attr('x', 6 * k).attr('y', 15 * k).text(more ? `+${more} more` : `#${i} …`).node()!;
+    const barW = b.w - 12 * k;
+    g.append('rect').attr('class', 'topo-replica-track').attr('x', 6 * k).attr('y', 21 * k).attr('width', barW).attr('height', 6 * k).attr('rx', 2 * k);
+    const bar = g.append('rect').attr('class', 'topo-replica-bar').attr('x', 6 * k).attr('y', 21 * k).attr('width', 0).attr('height', 6 * k).attr('rx', 2 * k).node()!;
+    const figure = (y: number) => g.append('text').attr('class', 'topo-replica-figure').attr('style', `font-size:${grid.figureFont}px`).attr('x', 6 * k).attr('y', y * k).node()!;
+    const busy = figure(39);
+    const queue = figure(51);
     cards.push({ g: g.node()!, title, state, busy, bar, barW, queue });
   }
   return cards;
+}
+
+interface Folded {
+  /** Room for a line of text, design units. */
+  width: number;
+  title: SVGTitleElement;
+  states: SVGTextElement;
+  load: SVGTextElement;
+}
+
+/**
+ * One card across the box for replicas whose own cards would be too small to read: their count
+ * now, their states and load once the worker answers. Mutates the SVG.
+ */
+function drawFolded(group: SVGGElement, p: PlacedNode, grid: ReplicaGrid): Folded {
+  const layer = select(group).append('g').attr('class', 'topo-replicas topo-replicas-folded').attr('data-testid', 'replica-cards').attr('data-folded', p.node.replicas);
+  const b = replicaCardBox(0, p.w, p.h, grid);
+  const k = grid.cardH / CARD_H;
+  const g = layer.append('g').attr('class', 'topo-replica').attr('transform', `translate(${b.x},${b.y})`);
+  const title = g.append('title').text(`${p.node.replicas} replicas of ${p.node.name}; zoom in or widen the window to see each`).node() as unknown as SVGTitleElement;
+  g.append('rect').attr('class', 'topo-replica-body').attr('width', b.w).attr('height', b.h).attr('rx', 6 * k);
+  const count = g.append('text').attr('class', 'topo-replica-state').attr('style', `font-size:${grid.stateFont}px`).attr('x', 6 * k).attr('y', 17 * k).node()!;
+  setFitted(count, [`${formatCount(p.node.replicas)} replicas`, `×${formatCount(p.node.replicas)}`], b.w - 12 * k);
+  const line = (y: number) => g.append('text').attr('class', 'topo-replica-figure').attr('style', `font-size:${grid.figureFont}px`).attr('x', 6 * k).attr('y', y * k).node()!;
+  return { width: b.w - 12 * k, title, states: line(33), load: line(48) };
+}
+
+/**
+ * Sets `el`'s text, cut with an ellipsis where it is wider than `width` design units (the full
+ * text stays in the card's tooltip). Mutates the SVG. NOTE: measures text, twice a second a card.
+ */
+function setFitted(el: SVGTextElement, text: string | readonly string[], width: number): void {
+  // Shorter wordings to try, in order, before the last is cut.
+  const tries = typeof text === 'string' ? [text] : text;
+  for (const t of tries) {
+    el.textContent = t;
+    if (!el.isConnected || width <= 0 || el.getComputedTextLength() <= width) return;
+  }
+  text = tries[tries.length - 1];
+  let n = text.length;
+  while (n > 1 && el.getComputedTextLength() > width) {
+    n--;
+    el.textContent = `${text.slice(0, n).trimEnd()}…`;
+  }
+}
+
+function fillFolded(f: Folded, info: NodeInspect): void {
+  const s = foldedSummary(info);
+  setFitted(f.states, s.states, f.width);
+  setFitted(f.load, s.load, f.width);
+  f.title.textContent = `${s.count} of ${info.name}: ${s.states}; ${s.load}. Zoom in or widen the window to see each replica.`;
 }
 
 function fill(cards: Card[], info: NodeInspect, total: number): void {
@@ -114,9 +201,10 @@ function fill(cards: Card[], info: NodeInspect, total: number): void {
     c.g.setAttribute('data-state', state);
     c.g.setAttribute('data-busy', String(r.busy));
     c.g.setAttribute('data-queued', String(r.queued));
-    c.state.textContent = `#${i} ${state}`;
-    c.busy.textContent = `busy ${formatCount(r.busy)}/${formatCount(r.concurrency)}`;
-    c.queue.textContent = r.queued > 0 ? `${formatCount(r.queued)} queued` : 'no queue';
+    const room = c.barW;
+    setFitted(c.state, `#${i} ${state}`, room);
+    setFitted(c.busy, `busy ${formatCount(r.busy)}/${formatCount(r.concurrency)}`, room);
+    setFitted(c.queue, r.queued > 0 ? `${formatCount(r.queued)} queued` : 'no queue', room);
     c.bar.setAttribute('width', String((c.barW * Math.min(r.busy, r.concurrency)) / Math.max(1, r.concurrency)));
     const until = r.ejectedBy.length ? Math.max(...r.ejectedBy.map((e) => e.untilMs)) : null;
     c.title.textContent = `replica ${i} (${r.host}): ${state}${r.slowdown > 1 ? `, ${r.slowdown}× slower` : ''}; ${r.busy} of ${r.concurrency} workers busy, ${r.queued} queued, utilisation ${formatNumber(100 * r.utilization)}%${until !== null ? `; ejected until ${formatSimTime(until)}` : ''}`;
