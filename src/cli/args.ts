@@ -11,6 +11,8 @@ export interface CliArgs {
   help: boolean;
   /** `--traces FILE`: write the kept spans there as OTLP/JSON. */
   traces?: string;
+  /** `--csv FILE`: write the per-second series there, the app's CSV columns (src/ui/export/tables.ts). */
+  csv?: string;
 }
 
 /** Parses argv (after the script name). Returns problems instead of throwing. */
@@ -20,6 +22,9 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
   let start = 0;
   if (argv[0] === 'compare') {
     args.command = 'compare';
+    start = 1;
+  } else if (argv[0] === 'run') {
+    // `run FILE` says what a bare `FILE` does.
     start = 1;
   }
   for (let i = start; i < argv.length; i++) {
@@ -36,6 +41,13 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
       if (v !== undefined) {
         if (v === '' || v.startsWith('-')) problems.push(`--traces: expected a file to write the spans to, e.g. --traces out.json, got "${v}"`);
         else args.traces = v;
+      }
+    }
+    else if (flag === '--csv') {
+      const v = value();
+      if (v !== undefined) {
+        if (v === '' || v.startsWith('-')) problems.push(`--csv: expected a file to write the per-second series to, e.g. --csv out.csv, got "${v}"`);
+        else args.csv = v;
       }
     }
     else if (flag === '--help' || flag === '-h') args.help = true;
@@ -65,13 +77,14 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
   if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
   if (args.command === 'compare') {
     if (args.traces !== undefined) problems.push('--traces: writes the spans of one run; compare runs two (run each on its own with --traces)');
+    if (args.csv !== undefined) problems.push('--csv: writes the series of one run; compare runs two (run each on its own with --csv)');
     if (args.files.length !== 2) problems.push(`compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got ${args.files.length})`);
   } else if (args.files.length === 0) problems.push('FILE: give a scenario file, e.g. scenarios/hello-mesh.json');
   else if (args.files.length > 1) problems.push(`FILE: expected one scenario file, got ${args.files.length} (to run two side by side: compare A B)`);
   return problems.length ? { ok: false, problems } : { ok: true, args };
 }
 
-export const USAGE = `usage: npm run sim -- FILE [--seed N] [--duration T] [--json] [--traces FILE]
+export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--json] [--traces FILE] [--csv FILE]
        npm run sim -- compare A B [--seed N] [--duration T] [--json]
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
@@ -84,4 +97,6 @@ prints their figures side by side with the ratio B/A.
   --json          print exactly one JSON object on stdout ({a, b, ratios} for compare)
   --traces FILE   write spans of every 100th request and of the last 100 failed ones to FILE
                   as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
+  --csv FILE      write the run's per-second series to FILE as CSV, the columns of the app's
+                  Export menu (t_start_s, sent_req_per_s, latency_p99_ms, ...)
 Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;

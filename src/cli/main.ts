@@ -8,6 +8,7 @@ import { compareRuns, formatComparison } from './compare';
 import { loadScenarioFile } from './load';
 import { formatSummary } from './table';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
+import { checkOutputPath, runWithSeries, writeCsv } from './csv';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
 const BAD_INPUT = 2;
@@ -34,9 +35,9 @@ export function main(argv: string[]): number {
   for (const l of loaded) if (l.ok) for (const w of l.warnings) process.stderr.write(w + '\n');
   const scenarios = loaded.map((l) => (l as { scenario: Scenario }).scenario);
   // A file that cannot be written is bad input, said before the run rather than after it.
-  const badTraces = args.traces === undefined ? null : checkTracesPath(args.traces);
-  if (badTraces !== null) {
-    process.stderr.write(badTraces + '\n');
+  const badPaths = [args.traces === undefined ? null : checkTracesPath(args.traces), args.csv === undefined ? null : checkOutputPath('--csv', args.csv, 'series.csv')].filter((p) => p !== null);
+  if (badPaths.length) {
+    process.stderr.write(badPaths.join('\n') + '\n');
     return BAD_INPUT;
   }
   if (args.command === 'compare') {
@@ -55,9 +56,18 @@ export function main(argv: string[]): number {
 }
 
 /** Runs one scenario; null (with the reason on stderr) when it could not run to its end: bad input, not a crash. */
-function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces'>, file: string): RunSummary | null {
+function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' | 'csv'>, file: string): RunSummary | null {
   try {
-    const r = runScenario(s, { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS });
+    const options = { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS };
+    // The series is recorded only when asked for: a plain run keeps the engine's observer unset.
+    const r = args.csv === undefined ? runScenario(s, options) : runWithSeries(s, options);
+    if (args.csv !== undefined && 'csv' in r) {
+      const problem = writeCsv(args.csv, r.csv);
+      if (problem !== null) {
+        process.stderr.write(problem + '\n');
+        return null;
+      }
+    }
     if (args.traces !== undefined) {
       const problem = writeTraces(r.world, args.traces);
       if (problem !== null) {
