@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { RunStoppedError, StalledClockError } from '../sim-engine';
-import { runScenario, type RunSummary } from '../models';
+import { runScenario, type RunSummary, type World } from '../models';
 import { pathOfActor, type Scenario } from '../scenario';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { compareRuns, formatComparison } from './compare';
@@ -60,8 +60,8 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
   try {
     const options = { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS };
     // The series is recorded only when asked for: a plain run keeps the engine's observer unset.
-    const r = args.csv === undefined ? runScenario(s, options) : runWithSeries(s, options);
-    if (args.csv !== undefined && 'csv' in r) {
+    const r: { world: World; summary: RunSummary; csv?: string } = args.csv === undefined ? runScenario(s, options) : runWithSeries(s, options);
+    if (args.csv !== undefined && r.csv !== undefined) {
       const problem = writeCsv(args.csv, r.csv);
       if (problem !== null) {
         process.stderr.write(problem + '\n');
