@@ -62,6 +62,14 @@ export function formatSummary(s: RunSummary): string {
     lines.push('faults');
     for (const f of s.faults) lines.push(`  ${f.type} ${f.target}   ${formatDuration(f.startMs)} -> ${f.endMs === null ? 'end of run' : formatDuration(f.endMs)}`);
   }
+  if (s.changes.length) {
+    lines.push('');
+    lines.push('config changes');
+    for (const c of s.changes) {
+      const spread = c.spreadMs === null ? `${c.applied} of ${c.proxies} proxies have it (the rest have not reached their control plane)` : `all ${c.proxies} proxies had it ${formatDuration(c.spreadMs)} later, at ${formatDuration(c.allMs!)}`;
+      lines.push(`  ${c.type} ${c.target}   at ${formatDuration(c.atMs)}: ${spread}`);
+    }
+  }
   return lines.join('\n');
 }
 

@@ -86,7 +86,8 @@ export function gatewayAsService(g: GatewaySpec): ServiceSpec {
  * forward to the upstream and relay its answer.
  */
 export class GatewayActor extends ServiceActor {
-  readonly gateway: GatewaySpec;
+  /** Its spec; a timed config change (mesh/ConfigChanges.ts) puts a new one with changed routes. */
+  gateway: GatewaySpec;
   /** Rejections by cause, and answers sent with a Deprecation header. */
   readonly rejections = new Tally();
   deprecated = 0;

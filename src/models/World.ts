@@ -8,6 +8,7 @@ import { Cause } from './events';
 import { FaultInjector } from './faults/FaultInjector';
 import { GatewayActor } from './Gateway';
 import { ControlPlane } from './mesh/ControlPlane';
+import { ConfigChanges } from './mesh/ConfigChanges';
 import type { Host } from './net/Host';
 import { Network } from './net/Network';
 import type { WorldObserver } from './Observer';
@@ -50,6 +51,8 @@ export class World {
   readonly network: Network;
   readonly dataPlane: DataPlane;
   readonly faults: FaultInjector;
+  /** Timed and live config changes, pushed to proxies by their control planes. */
+  readonly configChanges: ConfigChanges;
   /** Per callee: which replicas are up (the endpoints Kubernetes knows). */
   readonly live: Uint8Array[] = [];
   /** By host id: the sidecar in that pod, or null. */
@@ -140,6 +143,7 @@ export class World {
     for (const c of this.callees) this.live.push(new Uint8Array(c.replicas.length).fill(1));
     this.dataPlane = this.sim.addActor((id) => new DataPlane(id, this));
     this.faults = this.sim.addActor((id) => new FaultInjector(id, this));
+    this.configChanges = this.sim.addActor((id) => new ConfigChanges(id, this));
     this.wire(clientHosts);
     this.sim.sameTimeLimit = stallLimit(scenario, this.network.hosts.length, this.sidecars.length, this.topology.edges.length);
   }
@@ -324,6 +328,7 @@ export class World {
     this.started = true;
     for (const cp of this.controlPlanes) cp.start();
     for (const f of this.scenario.faults) this.faults.add(f);
+    for (const c of this.scenario.changes) this.configChanges.add(c);
     for (const c of this.clients) c.start();
   }
 

@@ -44,6 +44,8 @@ export const Ev = {
   FaultStart: 24,
   /** Faults: fault number a ends. */
   FaultEnd: 25,
+  /** Config changes: change number a happens (its control planes start pushing it). */
+  ConfigChange: 27,
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 

@@ -1,6 +1,6 @@
 import type { LatencySummary } from '../sim-engine';
 import type { EdgeSummary } from './EdgeStats';
-import type { FaultSpec } from '../scenario';
+import type { ChangeSpec, FaultSpec } from '../scenario';
 import { ConfigState } from './proxy/Sidecar';
 import type { World } from './World';
 
@@ -35,6 +35,12 @@ export interface RunSummary {
   gateways: Record<string, { requests: number; forwarded: number; rejected: Record<string, number>; deprecated: number; utilization: number; latencyMs: LatencySummary }>;
   /** Faults that started, with when they started and ended (null while still active). */
   faults: { type: string; target: string; startMs: number; endMs: number | null }[];
+  /**
+   * Config changes made (timed and live), each with how far it spread: the proxies it had to
+   * reach, how many run it, and when the last got it (`allMs`, null while some have not;
+   * `spreadMs` = allMs - atMs). See mesh/ConfigChanges.ts.
+   */
+  changes: { type: string; target: string; atMs: number; proxies: number; applied: number; allMs: number | null; spreadMs: number | null }[];
 }
 
 /** Summarises a world's run so far. `wallMs` is measured by the host. */
@@ -98,6 +104,11 @@ export function summarize(world: World, wallMs: number): RunSummary {
     const f = world.faults.faults[h.fault];
     return { type: f.type, target: faultTarget(f), startMs: h.startMs, endMs: h.endMs };
   });
+  const cc = world.configChanges;
+  const changes = cc.rollouts.map((r) => {
+    const c = cc.changes[r.change];
+    return { type: c.type, target: changeTarget(c), atMs: r.atMs, proxies: r.proxies, applied: r.applied, allMs: r.allAtMs, spreadMs: r.allAtMs === null ? null : r.allAtMs - r.atMs };
+  });
   return {
     scenario: world.scenario.name,
     seed: world.seed,
@@ -115,6 +126,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
     meshes,
     gateways,
     faults,
+    changes,
   };
 }
 
@@ -155,5 +167,20 @@ export function faultTarget(f: FaultSpec): string {
       return f.service ?? f.mesh ?? 'mesh';
     case 'gateway-capacity':
       return f.gateway;
+  }
+}
+
+/** What a config change acts on, for people: "payments", "frontend -> payments", "api route 0", "mesh retail". */
+export function changeTarget(c: ChangeSpec): string {
+  switch (c.type) {
+    case 'policy':
+      return c.from === undefined ? c.service : `${c.from} -> ${c.service}`;
+    case 'gateway-route':
+      return `${c.gateway} route ${c.route}`;
+    case 'mtls':
+    case 'sidecar-mode':
+      return c.service;
+    case 'trusts':
+      return `mesh ${c.mesh}`;
   }
 }

@@ -9,7 +9,8 @@ import { duration } from './common';
  * - `attempts-per-request`: tries sent to `service` (first tries and retries) per user request sent;
  * - `max-tries-per-second`: the most tries sent to `service` in any one second;
  * - `proxy-cpu`: vCPU per 1000 requests/s per proxy, as Istio states its load test's cost (whole run only);
- * - `proxy-cpu-per-request`: proxy CPU, ms, over every sidecar, per user request (whole run only).
+ * - `proxy-cpu-per-request`: proxy CPU, ms, over every sidecar, per user request (whole run only);
+ * - `change-spread`: time from config change number `change` (of `changes`) until every proxy it must reach has it.
  */
 export const FIGURE_MEASURES = [
   'failed-share',
@@ -23,10 +24,11 @@ export const FIGURE_MEASURES = [
   'max-tries-per-second',
   'proxy-cpu',
   'proxy-cpu-per-request',
+  'change-spread',
 ] as const;
 
 /** Measures that are only defined over the whole run (a window is refused). */
-export const WHOLE_RUN_MEASURES: readonly string[] = ['latency-p50', 'latency-p90', 'latency-p99', 'proxy-cpu', 'proxy-cpu-per-request'];
+export const WHOLE_RUN_MEASURES: readonly string[] = ['latency-p50', 'latency-p90', 'latency-p99', 'proxy-cpu', 'proxy-cpu-per-request', 'change-spread'];
 
 /**
  * A narrative step's figure: the number its lesson states, measured live in the app, over the
@@ -46,6 +48,8 @@ export const lessonFigureSchema = z.strictObject({
   client: z.string().min(1).optional(),
   /** The service whose tries are counted (attempts-per-request, max-tries-per-second). */
   service: z.string().min(1).optional(),
+  /** change-spread: the config change's number in the scenario's `changes`. */
+  change: z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).optional(),
 });
 
 export type LessonFigure = z.output<typeof lessonFigureSchema>;
@@ -64,6 +68,7 @@ export function figureProblems(f: LessonFigure, path: string, clients: ReadonlyS
   }
   if (f.measure === 'cause-share' && !f.causes) out.push([`${path}.causes`, 'cause-share needs the causes it counts']);
   const needsService = f.measure === 'attempts-per-request' || f.measure === 'max-tries-per-second';
+  if (f.measure === 'change-spread' && f.change === undefined) out.push([`${path}.change`, 'change-spread needs the number of the change it times (its index in `changes`)']);
   if (needsService && !f.service) out.push([`${path}.service`, `${f.measure} needs the service whose tries it counts`]);
   if (f.service !== undefined && !callees.has(f.service)) out.push([`${path}.service`, `unknown service "${f.service}" (services: ${names(callees)})`]);
   if (f.client !== undefined && !clients.has(f.client)) out.push([`${path}.client`, `unknown client "${f.client}" (clients: ${names(clients)})`]);

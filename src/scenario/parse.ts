@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
 import { checkMeshParts, checkTcpPolicies } from './references';
 import { checkLayout } from './layout';
+import { checkChanges } from './changes';
 import { formatDuration } from './duration';
 import { readScenarioText, type ScenarioFormat } from './read';
 import { checkNodeCount, checkSizes } from './limits';
@@ -190,7 +191,7 @@ function describeValue(v: unknown): string {
  */
 function checkReferences(s: Scenario, durationMs: number | undefined): Problem[] {
   // NOTE: concat, not push(...xs): a list as long as the scenario must not become arguments.
-  let problems = checkNames(s).concat(checkMeshParts(s, durationMs), checkTcpPolicies(s), checkSizes(s), checkLayout(s));
+  let problems = checkNames(s).concat(checkMeshParts(s, durationMs), checkTcpPolicies(s), checkSizes(s), checkLayout(s), checkChanges(s, durationMs));
   const services = new Map(s.services.map((svc, i) => [svc.name, i]));
   if (durationMs === undefined && s.warmup >= s.duration) {
     problems.push({ path: 'warmup', message: `must be shorter than duration (${formatDuration(s.duration)})` });

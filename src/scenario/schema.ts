@@ -6,6 +6,7 @@ import { lessonFigureSchema } from './figure';
 import { meshSchema } from './mesh';
 import { layoutSchema } from './layout';
 import { faultSchema } from './faults';
+import { changeSchema } from './changes';
 import { gatewaySchema } from './gateway';
 import { proxyWorkerCount, replicaCount, userCount, workerCount } from './limits';
 import { seedSchema } from './seed';
@@ -178,6 +179,8 @@ export const scenarioSchema = z.strictObject({
   gateways: z.array(gatewaySchema).default([]),
   meshes: z.array(meshSchema).default([]),
   faults: z.array(faultSchema).default([]),
+  /** Timed config changes the control planes push to proxies (see changes.ts). */
+  changes: z.array(changeSchema).default([]),
   /** Where the app draws nodes placed by hand, by node name (see layout.ts). */
   layout: layoutSchema.optional(),
   /** The story the scenario tells, step by step, for the app's narrative panel. */
@@ -213,4 +216,5 @@ export type CertificateSpec = z.output<typeof certificateSchema>;
 export type PlacementSpec = z.output<typeof placementSchema>;
 export type { MeshSpec } from './mesh';
 export type { FaultSpec, FaultInput } from './faults';
+export type { ChangeSpec, ChangeInput } from './changes';
 export type { GatewaySpec, GatewayRouteSpec } from './gateway';

@@ -15,6 +15,17 @@ export interface RunTotals {
   /** Proxy CPU so far over every sidecar, ms, and the passes they made. */
   proxyCpuMs: number;
   proxyPasses: number;
+  /** Config changes made so far and how far each spread (Frame.rollouts); absent: none. */
+  rollouts?: readonly RolloutFigure[];
+}
+
+/** How far one config change has spread (mesh/ConfigChanges.ts ChangeRollout, by change number). Plain data. */
+export interface RolloutFigure {
+  change: number;
+  atMs: number;
+  proxies: number;
+  applied: number;
+  allAtMs: number | null;
 }
 
 /** A lesson figure as measured: the number, its text, and over how much it was measured. Plain data. */
@@ -104,6 +115,12 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
     case 'proxy-cpu-per-request': {
       const n = totals.ok + totals.failed;
       return result(n > 0 && totals.proxyPasses > 0 ? totals.proxyCpuMs / n : NaN, ms);
+    }
+    case 'change-spread': {
+      const r = totals.rollouts?.find((x) => x.change === f.change);
+      if (!r) return { value: NaN, text: '—', over: 'the change has not been made yet', complete: false };
+      if (r.allAtMs === null) return { value: NaN, text: `${r.applied} of ${r.proxies} proxies`, over: `made at ${secs(r.atMs)}, still spreading`, complete: false };
+      return { value: r.allAtMs - r.atMs, text: secs(r.allAtMs - r.atMs), over: `made at ${secs(r.atMs)}, all ${r.proxies} proxies at ${secs(r.allAtMs)}`, complete: true };
     }
   }
 }

@@ -75,6 +75,7 @@ describe('every canned scenario tells its story', () => {
   it('there are the workshop scenarios of issue 5', () => {
     expect(files.sort()).toEqual(
       [
+        'config-rollout.json',
         'control-plane-boundary.json',
         'control-plane-outage.json',
         'gateway-and-mesh.json',

@@ -11,6 +11,8 @@ export interface CertTerms {
   ttl: number;
   ca: string;
   trust: ReadonlySet<string>;
+  /** The roots are the mesh's (its CA and the meshes it trusts), not the workload's own list. */
+  meshRoots?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export class ControlPlane implements Actor {
   join(sc: Sidecar, boundary: string | undefined, terms: Partial<CertTerms>): void {
     this.members.push(sc);
     this.boundaryOf.set(sc, boundary);
-    this.certOf.set(sc, { ttl: terms.ttl ?? this.spec.ca.ttl, ca: terms.ca ?? this.caName, trust: terms.trust ?? this.trust });
+    this.certOf.set(sc, { ttl: terms.ttl ?? this.spec.ca.ttl, ca: terms.ca ?? this.caName, trust: terms.trust ?? this.trust, meshRoots: terms.trust === undefined });
   }
 
   /** True when the proxy's boundary may never reach this control plane. */
@@ -90,6 +92,7 @@ export class ControlPlane implements Actor {
         if (sc.config === ConfigState.fresh) {
           this.pushes++;
           this.copyEndpoints(sc);
+          this.world.configChanges.deliver(sc, this);
         }
         return;
       case Ev.CertRenew:
@@ -114,6 +117,7 @@ export class ControlPlane implements Actor {
     sc.config = ConfigState.fresh;
     this.pushes++;
     this.copyEndpoints(sc);
+    this.world.configChanges.deliver(sc, this);
     if (first || sc.clientIdentity === null) this.issue(sc);
   }
 
@@ -140,6 +144,25 @@ export class ControlPlane implements Actor {
       k++;
       this.world.sim.schedule(pushBase + k * perProxy, Ev.CpPush, this.id, sc.index);
     }
+  }
+
+  /**
+   * The config changed (a timed or live change, mesh/ConfigChanges.ts): push to connected
+   * members on the same schedule as endpoint changes.
+   */
+  configChanged(): void {
+    this.endpointsChanged();
+  }
+
+  /**
+   * A `trusts` change reached this member: the roots its certificate trusts become `roots`, now
+   * and in the certificates it is issued later, unless its workload names its own (`certificate.trust`).
+   */
+  retrust(sc: Sidecar, roots: ReadonlySet<string>): void {
+    const terms = this.certOf.get(sc);
+    if (!terms || !terms.meshRoots) return;
+    this.certOf.set(sc, { ...terms, trust: roots });
+    for (const id of [sc.clientIdentity, sc.serverIdentity]) if (id) id.trust = roots;
   }
 
   /** The control plane goes down or comes back. Members keep their config while it is down. */

@@ -51,7 +51,8 @@ export class Route {
     readonly service: number,
     /** Host ids of the callee's replicas, by replica index. */
     readonly hosts: readonly number[],
-    readonly policy: CompiledPolicy,
+    /** Replaced when a config change reaches the caller's proxy (mesh/ConfigChanges.ts). */
+    public policy: CompiledPolicy,
     readonly sidecar: Sidecar | null,
     /** Whether connections on this route use mutual TLS (both ends meshed). */
     readonly mtls: boolean,

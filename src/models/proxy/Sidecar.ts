@@ -51,7 +51,8 @@ export class Sidecar {
     readonly name: string,
     /** The host (pod) it shares with its replica. */
     readonly host: number,
-    readonly l7: boolean,
+    /** L7 or L4; a `sidecar-mode` config change sets it when it reaches this proxy. */
+    public l7: boolean,
     readonly concurrency: number,
     /** CPU time of one pass: holds one of the proxy's workers. */
     readonly cpu: Sampler,

@@ -10,8 +10,8 @@ export class Identity {
     /** The CA (root) that signed it. */
     public ca: string,
     public notAfter: number,
-    /** Roots this workload accepts from its peers. */
-    readonly trust: ReadonlySet<string>,
+    /** Roots this workload accepts from its peers (a `trusts` config change replaces them). */
+    public trust: ReadonlySet<string>,
   ) {}
 }
 

@@ -1,0 +1,217 @@
+import { invariant, type Actor } from '../../sim-engine';
+import { changedPolicy, type ChangeSpec, type Policy } from '../../scenario';
+import { ClientActor } from '../Client';
+import { Ev } from '../events';
+import { GatewayActor } from '../Gateway';
+import { compilePolicy } from '../proxy/policy';
+import type { Route } from '../proxy/Route';
+import type { Sidecar } from '../proxy/Sidecar';
+import type { ServiceActor } from '../Service';
+import type { World } from '../World';
+import type { ControlPlane } from './ControlPlane';
+
+/** One change as it spread: when it happened, the proxies it had to reach, and how it went. */
+export interface ChangeRollout {
+  /** The change's number in `ConfigChanges.changes` (the file's first, then live ones). */
+  change: number;
+  /** Simulated ms the change was made (its `at`). */
+  atMs: number;
+  /** Sidecars it must reach: every proxy of the meshes whose control planes push it. */
+  proxies: number;
+  /** Of those, how many run it now. */
+  applied: number;
+  /** Simulated ms the last of them got it, or null while some have not. */
+  allAtMs: number | null;
+}
+
+/**
+ * Timed config changes (issue 12.2; `changes` in a scenario, and live ones from the app).
+ *
+ * A change happens at its `at` (an event): the world's config becomes the new one, and every
+ * mesh's control plane pushes it to its connected proxies one after another, the k-th after
+ * `pushBase + k x perProxy` (ControlPlane.configChanged, the same schedule as endpoint changes).
+ * A push is a full push, as xDS state of the world: a proxy that gets one runs the newest config
+ * (every change made so far), so `seen[proxy]` is how many changes it has. Until then it keeps
+ * applying the old policies, mTLS mode, L4/L7 mode and trust roots: proxies run mixed configs
+ * while a change spreads. A proxy cut off from its control plane (stale) gets nothing until it
+ * reconnects, when its first push brings it up to date. Gateways' own proxies and callers
+ * without a sidecar apply a change at once (a gateway is configured directly; kube-proxy has no
+ * policy to wait for).
+ *
+ * Plain data only (it is deep-copied with the world for snapshots): no closures.
+ */
+export class ConfigChanges implements Actor {
+  readonly name = 'config-changes';
+  /** Every change given so far: the scenario's, then live ones, by number. */
+  readonly changes: ChangeSpec[] = [];
+  /** The changes that have happened, in order, by number; a proxy's version counts these. */
+  readonly applied: number[] = [];
+  /** By applied change: its spread. */
+  readonly rollouts: ChangeRollout[] = [];
+  /** By sidecar index: how many of `applied` it runs (its config-change version). */
+  readonly seen: Int32Array;
+  /** The world's config now, where a change replaced the file's: by callee index, by edge. */
+  private readonly servicePolicy = new Map<number, Policy | undefined>();
+  private readonly callPolicy = new Map<number, Policy | undefined>();
+  private readonly mtls = new Map<number, 'STRICT' | 'PERMISSIVE'>();
+  private readonly mode = new Map<number, 'L7' | 'L4'>();
+  /** By mesh name: the roots its workloads trust (its CA and the trusted meshes'). */
+  private readonly trust = new Map<string, string[]>();
+  /** By sidecar index: the routes whose caller it is; built at the first change. */
+  private routesOf: number[][] | null = null;
+  /** By host id: the callee index of the replica on it, or -1. */
+  private calleeOfHost: Int32Array | null = null;
+
+  constructor(readonly id: number, private readonly world: World) {
+    this.seen = new Int32Array(world.sidecars.length);
+  }
+
+  /** Adds a change and schedules it at `at` (now, if that has passed). Returns its number. */
+  add(c: ChangeSpec): number {
+    const n = this.changes.length;
+    this.changes.push(c);
+    const sim = this.world.sim;
+    sim.scheduleAt(Math.max(sim.now, c.at), Ev.ConfigChange, this.id, n);
+    return n;
+  }
+
+  receive(kind: number, a: number): void {
+    invariant(kind === Ev.ConfigChange, `config changes got unknown event kind ${kind}`);
+    this.apply(a);
+  }
+
+  /** The version a proxy runs: the number of changes it has, of `applied.length` made. */
+  versionOf(sc: Sidecar): number {
+    return sc.inline ? this.applied.length : this.seen[sc.index];
+  }
+
+  private apply(n: number): void {
+    const w = this.world;
+    const c = this.changes[n];
+    this.index();
+    switch (c.type) {
+      case 'policy': {
+        const callee = w.serviceByName(c.service);
+        if (c.from === undefined) {
+          this.servicePolicy.set(callee.index, changedPolicy(this.basePolicy(callee), c.policy, c.replace));
+        } else {
+          const caller = w.serviceByName(c.from);
+          const edge = caller.downstream.find((d) => d.service === callee.id)!.edge;
+          const base = this.callPolicy.has(edge) ? this.callPolicy.get(edge) : caller.spec.calls.find((k) => k.service === c.service)?.policy;
+          this.callPolicy.set(edge, changedPolicy(base, c.policy, c.replace));
+        }
+        break;
+      }
+      case 'gateway-route': {
+        const gw = w.serviceByName(c.gateway) as GatewayActor;
+        const routes = gw.gateway.routes.map((r, i) => {
+          if (i !== c.route) return r;
+          const canary = c.canary === undefined ? r.canary : c.canary.length === 0 ? undefined : c.canary;
+          return { ...r, service: c.service ?? r.service, canary, policy: changedPolicy(r.policy, c.policy, c.replace) };
+        });
+        gw.gateway = { ...gw.gateway, routes };
+        break;
+      }
+      case 'mtls':
+        this.mtls.set(w.serviceByName(c.service).index, c.mode);
+        break;
+      case 'sidecar-mode':
+        this.mode.set(w.serviceByName(c.service).index, c.mode);
+        break;
+      case 'trusts': {
+        const caOf = new Map(w.controlPlanes.map((cp) => [cp.spec.name, cp.caName]));
+        this.trust.set(c.mesh, [caOf.get(c.mesh)!, ...c.trusts.map((t) => caOf.get(t)!)]);
+        break;
+      }
+    }
+    const pushers = c.type === 'trusts' ? w.controlPlanes.filter((cp) => cp.spec.name === c.mesh) : w.controlPlanes;
+    let proxies = 0;
+    for (const cp of pushers) for (const sc of cp.members) if (!sc.inline) proxies++;
+    this.applied.push(n);
+    this.rollouts.push({ change: n, atMs: w.sim.now, proxies, applied: 0, allAtMs: proxies === 0 ? w.sim.now : null });
+    // Gateways and callers without a sidecar: at once.
+    for (const r of w.routes) if (r.sidecar === null || r.sidecar.inline) r.policy = this.compile(r);
+    if (c.type === 'trusts') {
+      for (const sc of w.sidecars) if (sc.inline) this.retrustIdentities(sc, c.mesh);
+    }
+    for (const cp of pushers) cp.configChanged();
+  }
+
+  /**
+   * A push reached a connected proxy: it takes every change made so far. Called by the
+   * control plane on each push and on (re)connecting.
+   */
+  deliver(sc: Sidecar, cp: ControlPlane): void {
+    const from = this.seen[sc.index];
+    const to = this.applied.length;
+    if (from >= to) return;
+    const now = this.world.sim.now;
+    for (let k = from; k < to; k++) {
+      const c = this.changes[this.applied[k]];
+      if (c.type === 'trusts' && c.mesh !== cp.spec.name) continue;
+      const r = this.rollouts[k];
+      r.applied++;
+      if (r.applied === r.proxies) r.allAtMs = now;
+    }
+    this.seen[sc.index] = to;
+    const w = this.world;
+    const callee = this.calleeOfHost![sc.host];
+    if (callee >= 0) {
+      const mode = this.mode.get(callee);
+      if (mode !== undefined) sc.l7 = mode === 'L7';
+      const m = this.mtls.get(callee);
+      if (m !== undefined) w.strictHost[sc.host] = m === 'STRICT';
+    }
+    for (const ri of this.routesOf![sc.index]) {
+      const r = w.routes[ri];
+      r.policy = this.compile(r);
+    }
+    const trust = this.trust.get(cp.spec.name);
+    if (trust !== undefined) cp.retrust(sc, new Set(trust));
+  }
+
+  /** A gateway's identities from mesh `mesh`'s CA take its new roots at once. */
+  private retrustIdentities(sc: Sidecar, mesh: string): void {
+    const cp = this.world.controlPlanes.find((x) => x.spec.name === mesh)!;
+    const roots = new Set(this.trust.get(mesh)!);
+    for (const id of [sc.clientIdentity, sc.serverIdentity]) if (id && id.ca === cp.caName) id.trust = roots;
+  }
+
+  /** The callee's policy now: a change's, or the file's. */
+  private basePolicy(callee: ServiceActor): Policy | undefined {
+    return this.servicePolicy.has(callee.index) ? this.servicePolicy.get(callee.index) : callee.spec.policy;
+  }
+
+  /** The policy route `r`'s caller applies under the config now (as World.route compiles it at start). */
+  private compile(r: Route): Route['policy'] {
+    const w = this.world;
+    const callee = w.sim.actor(r.service) as ServiceActor;
+    const caller = w.sim.actor(w.topology.edges[r.edge].from);
+    let route: Policy | undefined;
+    let istioDefaults = true;
+    if (this.callPolicy.has(r.edge)) route = this.callPolicy.get(r.edge);
+    else if (caller instanceof ClientActor) route = caller.spec.policy;
+    else if (caller instanceof GatewayActor) {
+      route = caller.gateway.routes.find((x) => x.service === callee.name)?.policy;
+      istioDefaults = false;
+    } else route = (caller as ServiceActor).spec.calls.find((k) => k.service === callee.name)?.policy;
+    if (caller instanceof GatewayActor) istioDefaults = false;
+    const sc = r.sidecar;
+    const l7 = sc !== null && sc.l7 && callee.spec.protocol === 'http';
+    const spec = this.servicePolicy.has(callee.index) ? { ...callee.spec, policy: this.servicePolicy.get(callee.index) } : callee.spec;
+    return compilePolicy(spec, route, l7, sc !== null, istioDefaults);
+  }
+
+  /** Routes by caller sidecar and callees by host: built once, at the first change. */
+  private index(): void {
+    const w = this.world;
+    if (this.routesOf === null) {
+      this.routesOf = w.sidecars.map(() => []);
+      for (const r of w.routes) if (r.sidecar !== null && !r.sidecar.inline) this.routesOf[r.sidecar.index].push(r.index);
+    }
+    if (this.calleeOfHost === null) {
+      this.calleeOfHost = new Int32Array(w.network.hosts.length).fill(-1);
+      for (const svc of w.callees) for (const h of svc.hosts) this.calleeOfHost[h] = svc.index;
+    }
+  }
+}
