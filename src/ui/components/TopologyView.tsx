@@ -106,6 +106,8 @@ export function TopologyView() {
   const handPlaced = useMemo(() => dragged ?? linkPositions ?? overridesOf(scenarioName), [dragged, linkPositions, scenarioName]);
   const positions = useMemo(() => ({ ...filePositions, ...handPlaced }), [filePositions, handPlaced]);
   const handPlacedRef = useRef(handPlaced);
+  const filePositionsRef = useRef(filePositions);
+  filePositionsRef.current = filePositions;
   const placeByHandRef = useRef<(next: NodePositions, save: boolean) => void>(() => {});
   handPlacedRef.current = handPlaced;
   // The link (the recipe) carries the dragged positions, so a share link opens them too.
@@ -399,6 +401,16 @@ export function TopologyView() {
       toDesign,
       move(name, x, y) {
         moved = withPosition(moved, name, x, y);
+        // The SVG drawing moves in place, with the fit kept; the drop draws it all again.
+        const scene = sceneRef.current;
+        const lock = fitLockRef.current;
+        if (scene && lock && !bigRef.current) {
+          const l = scene.layout;
+          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? PRESENTER_MIN_SCALE : undefined, fit: lock.fit };
+          scene.moveNodes(computeLayout(topology, l.width, l.height, opts));
+          paintRef.current();
+          return;
+        }
         placeByHandRef.current(moved, false);
       },
       end(name, x, y) {

@@ -56,6 +56,13 @@ export interface TopologyScene {
   setCamera(camera: Camera): void;
   /** Rings the node with this name (the one a search found), or none. Mutates the SVG. */
   setFound(name: string | null): void;
+  /**
+   * Moves what a drag changed to where `next` (the same topology laid out with the same fit)
+   * puts it: nodes, links and their locks and lanes, control-plane lines, mesh regions; the
+   * labels of moved links are hidden until the next full drawing places them. Cheap enough for
+   * every frame of a drag (sigma's "hide on move"). Mutates the SVG and `lanes`.
+   */
+  moveNodes(next: Layout): void;
 }
 
 interface LoadView {
@@ -132,24 +139,27 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
 
   // Meshes first, behind everything: shaded regions with a tab naming each.
   const meshLayer = view.append('g').attr('class', 'topo-meshes');
+  const meshPaths: SVGPathElement[] = [];
+  const meshLabels: SVGTextElement[] = [];
   for (const m of layout.meshes) {
     const g = meshLayer.append('g').attr('class', `topo-mesh topo-mesh-${m.index % 3}`).attr('data-mesh', m.name);
     g.append('title').text(`service mesh ${m.name}: one control plane and one CA; its proxies trust each other`);
-    g.append('path').attr('class', 'topo-mesh-area').attr('d', m.path);
-    g.append('text').attr('class', 'topo-mesh-label').attr('x', m.label.x).attr('y', m.label.y - 28).text(m.name === 'mesh' ? 'service mesh' : `mesh · ${m.name}`);
+    meshPaths.push(g.append('path').attr('class', 'topo-mesh-area').attr('d', m.path).node()!);
+    meshLabels.push(g.append('text').attr('class', 'topo-mesh-label').attr('x', m.label.x).attr('y', m.label.y - 28).text(m.name === 'mesh' ? 'service mesh' : `mesh · ${m.name}`).node()!);
   }
 
   // Control planes to the proxies they configure: thin dashed lines, behind the boxes.
   // Many proxies: the lines stay quieter still, or they would cover the picture.
   const linkLayer = view.append('g').attr('class', `topo-cp-links${layout.controlLinks.length > 8 ? ' topo-cp-links-many' : ''}`);
   const linkGroups = new Map<number, SVGGElement>();
+  const controlPaths: SVGPathElement[] = [];
   for (const l of layout.controlLinks) {
     let g = linkGroups.get(l.controlPlane);
     if (!g) {
       g = linkLayer.append('g').attr('class', 'topo-cp-link-group').node()!;
       linkGroups.set(l.controlPlane, g);
     }
-    select(g).append('path').attr('class', 'topo-cp-link').attr('d', l.path);
+    controlPaths.push(select(g).append('path').attr('class', 'topo-cp-link').attr('d', l.path).node()!);
   }
 
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
@@ -158,14 +168,16 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   /** Per edge: its broken lock (hidden until TLS handshakes fail), the lock it replaces, the count shown. */
   const brokenLocks: { edge: number; g: SVGGElement; title: SVGTitleElement; lock: SVGGElement | null; shown: number }[] = [];
   const labelLinks: LabelLink[] = [];
+  /** Per edge id: what a drag moves (see moveNodes). */
+  const edgeViews = new Map<number, { d: string; paths: SVGPathElement[]; line: SVGPathElement; marks: SVGGElement[] }>();
   const nameOf = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
   for (const e of layout.edges) {
     const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
     const to = nameOf.get(e.edge.to) ?? String(e.edge.to);
     const g = edgeLayer.append('g').attr('class', `topo-edge topo-edge-${e.kind}`).attr('data-edge', `${from}->${to}`);
     g.append('title').text(`${from} calls ${to}${e.edge.mtls ? ' over mutual TLS' : ''}`);
-    g.append('path').attr('class', 'topo-hl-halo').attr('d', e.path);
-    g.append('path').attr('class', 'topo-edge-pipe').attr('d', e.path);
+    const halo = g.append('path').attr('class', 'topo-hl-halo').attr('d', e.path).node()!;
+    const pipe = g.append('path').attr('class', 'topo-edge-pipe').attr('d', e.path).node()!;
     const line = g.append('path').attr('class', 'topo-edge-line').attr('d', e.path).attr('marker-end', 'url(#topo-arrow)');
     lanes[e.edge.id] = sampleLanes(line.node()!);
     const el = line.node()!;
@@ -174,6 +186,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     if (lock) drawLock(lock);
     const broken = g.append('g').attr('class', 'topo-lock-broken').attr('data-broken-lock', `${from}->${to}`).attr('transform', `translate(${mid.x},${mid.y})`).attr('visibility', 'hidden');
     brokenLocks.push({ edge: e.edge.id, g: broken.node()!, title: drawBrokenLock(broken), lock: lock?.node() ?? null, shown: 0 });
+    edgeViews.set(e.edge.id, { d: e.path, paths: [halo, pipe, el], line: el, marks: [broken.node()!, ...(lock ? [lock.node()!] : [])] });
     // The link's points, for placing labels clear of every link (see placeEdgeLabels).
     const len = el.getTotalLength();
     const steps = Math.max(8, Math.ceil(len / 6));
@@ -193,6 +206,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   });
 
   const nodeLayer = view.append('g').attr('class', 'topo-nodes');
+  const nodeGroups = new Map<number, SVGGElement>();
   const loads: LoadView[] = [];
   const controls: ControlView[] = [];
   for (const p of layout.nodes) {
@@ -201,6 +215,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
       .attr('class', `topo-node topo-${p.node.kind}`)
       .attr('data-node', p.node.name)
       .attr('transform', `translate(${p.x - p.w / 2},${p.y - p.h / 2})`);
+    nodeGroups.set(p.node.id, g.node()!);
     switch (p.node.kind) {
       case 'client':
         drawClient(g, p);
@@ -301,6 +316,28 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     },
     setCamera(camera) {
       cameraLayer.attr('transform', `translate(${camera.x},${camera.y}) scale(${camera.k})`);
+    },
+    moveNodes(next) {
+      for (const p of next.nodes) nodeGroups.get(p.node.id)?.setAttribute('transform', `translate(${p.x - p.w / 2},${p.y - p.h / 2})`);
+      for (const e of next.edges) {
+        const v = edgeViews.get(e.edge.id);
+        if (!v || v.d === e.path) continue;
+        v.d = e.path;
+        for (const path of v.paths) path.setAttribute('d', e.path);
+        const mid = v.line.getPointAtLength(v.line.getTotalLength() * 0.5);
+        for (const m of v.marks) m.setAttribute('transform', `translate(${mid.x},${mid.y})`);
+        lanes[e.edge.id] = sampleLanes(v.line);
+        // Its label is placed again by the drawing after the drop.
+        const label = edgeLabels.find((l) => l.edge === e.edge.id);
+        label?.text.setAttribute('visibility', 'hidden');
+      }
+      next.controlLinks.forEach((l, i) => controlPaths[i]?.setAttribute('d', l.path));
+      next.meshes.forEach((m, i) => {
+        meshPaths[i]?.setAttribute('d', m.path);
+        meshLabels[i]?.setAttribute('x', String(m.label.x));
+        meshLabels[i]?.setAttribute('y', String(m.label.y - 28));
+      });
+      faultLayer.attr('visibility', 'hidden');
     },
     setFound(name) {
       root.selectAll<SVGGElement, unknown>('[data-node]').each(function () {
