@@ -5,6 +5,7 @@ import '../recipe/recipe.css';
 import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
+import { ExportMenu } from '../export/ExportMenu';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   loading: 'loading…',
@@ -30,6 +31,7 @@ export function Header() {
       <ScenarioPicker />
       <RunControls />
       <ShareLink />
+      <ExportMenu />
       <PresenterToggle />
       <ThemeToggle />
       <LinkProblems />

@@ -1,0 +1,113 @@
+// The header's Export menu: the picture (SVG, PNG), the figures and per-second series (CSV, JSON),
+// a printable one-page report, and a WebM of the next seconds of animation. The code that makes
+// the files (exporters.ts) loads on the first use, not with the app.
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { useAppStore, useController, useServices } from '../state/useAppStore';
+import { seriesStore } from '../charts/seriesStore';
+import type { ExportKind, ExportSource } from './exporters';
+import './export.css';
+
+/** The menu's items: test id, words, and what the file holds (the title). */
+const ITEMS: { kind: Exclude<ExportKind, 'webm'>; label: string; title: string }[] = [
+  { kind: 'svg', label: 'Picture (SVG)', title: 'The topology as drawn now, as a standalone SVG file (above 60 nodes the picture is a canvas: the file holds its bitmap)' },
+  { kind: 'png', label: 'Picture (PNG)', title: 'The topology and its traffic as drawn now, as a PNG at twice the screen size' },
+  { kind: 'series-csv', label: 'Per-second series (CSV)', title: 'One row per simulated second: requests sent, ok and failed per second (and by cause), latency mean, p50, p90, p99 in ms. The same columns as npm run sim -- run FILE --csv' },
+  { kind: 'figures-csv', label: 'Figures (CSV)', title: 'The counters now, one row each with its unit, and the trace hash' },
+  { kind: 'json', label: 'Figures and series (JSON)', title: 'The figures, the per-second series (columns and rows), the seed, the link and the trace hash, as one JSON object' },
+  { kind: 'report', label: 'Run report (HTML)', title: 'One printable, self-contained page for a handout: the picture, the charts, the figures, the story, the faults, the link and the trace hash' },
+];
+
+const TEST_ID: Record<ExportKind, string> = {
+  svg: 'export-svg',
+  png: 'export-png',
+  'series-csv': 'export-csv',
+  'figures-csv': 'export-figures-csv',
+  json: 'export-json',
+  report: 'export-report',
+  webm: 'export-webm',
+};
+
+export function ExportMenu() {
+  const { store } = useServices();
+  const controller = useController();
+  const hasRun = useAppStore((s) => s.info !== null);
+  const closed = useStore(seriesStore, (s) => s.buckets.length);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [said, setSaid] = useState<{ text: string; bad: boolean } | null>(null);
+  const [seconds, setSeconds] = useState('10');
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
+    const key = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('keydown', key);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('keydown', key);
+    };
+  }, [open]);
+  const source = (): ExportSource => ({ state: store.getState(), series: seriesStore.getState(), link: controller.shareLink() });
+  const run = async (what: string, job: (m: typeof import('./exporters')) => Promise<string>) => {
+    setBusy(what);
+    setSaid(null);
+    try {
+      const m = await import('./exporters');
+      setSaid({ text: `Saved ${await job(m)}.`, bad: false });
+    } catch (e) {
+      setSaid({ text: e instanceof Error ? e.message : String(e), bad: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const n = Number(seconds);
+  return (
+    <div className="export" ref={box}>
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="export-menu"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label="Export"
+        disabled={!hasRun}
+        title="Export this run: the picture, the figures and series, a printable report, a video"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <svg className="button-glyph" viewBox="0 0 20 20" aria-hidden="true">
+          <path d="M10 3 V12 M6 8.5 L10 12.5 L14 8.5 M4 15.5 H16" />
+        </svg>
+        <span className="button-text">Export</span>
+      </button>
+      {open && (
+        <div className="export-pop" role="menu" aria-label="Export this run" data-testid="export-pop">
+          {ITEMS.map((it) => (
+            <button key={it.kind} type="button" role="menuitem" className="export-item" data-testid={TEST_ID[it.kind]} title={it.title} disabled={busy !== null} onClick={() => void run(it.kind, (m) => m.exportRun(it.kind, source()))}>
+              {it.label}
+            </button>
+          ))}
+          <div className="export-video">
+            <button
+              type="button"
+              role="menuitem"
+              className="export-item"
+              data-testid="export-webm"
+              disabled={busy !== null}
+              title="Record the picture and its traffic for the next seconds (it keeps playing or paused as it is) as a WebM video, with the browser's own encoder"
+              onClick={() => void run('webm', (m) => m.recordVideo(source(), n, (left) => setBusy(`webm ${left}`)))}
+            >
+              Video (WebM), next
+            </button>
+            <input className="export-seconds" data-testid="export-seconds" type="number" min={1} max={60} step={1} value={seconds} aria-label="Seconds of animation to record" onChange={(e) => setSeconds(e.target.value)} />
+            <span>s</span>
+          </div>
+          <p className={`export-note${said?.bad ? ' export-note-bad' : ''}`} role="status" data-testid="export-status">
+            {busy?.startsWith('webm ') ? `Recording… ${busy.slice(5)} s left` : busy ? 'Making the file…' : said ? said.text : `${closed} closed second${closed === 1 ? '' : 's'} of series so far.`}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

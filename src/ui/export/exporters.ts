@@ -1,0 +1,195 @@
+// What each item of the Export menu makes, and the download that hands it to the person. Loaded
+// on first use (ExportMenu imports it lazily), so none of it weighs on the app's first load.
+import type { AppState } from '../state/store';
+import type { SeriesState } from '../charts/seriesStore';
+import type { ChartMarker } from '../charts/drawCharts';
+import { measureFigure } from '../../workers/figures';
+import { figureRows, figuresCsv, runExport, seriesCsv } from './tables';
+import { failuresChartSvg, latencyChartSvg, throughputChartSvg } from './reportCharts';
+import { reportHtml, type ReportData } from './report';
+import { findStage, pngBlob, pngDataUrl, renderStage, topologySvgText } from './picture';
+
+/** The items of the Export menu. */
+export const ExportKind = {
+  svg: 'svg',
+  png: 'png',
+  seriesCsv: 'series-csv',
+  figuresCsv: 'figures-csv',
+  json: 'json',
+  report: 'report',
+  webm: 'webm',
+} as const;
+export type ExportKind = (typeof ExportKind)[keyof typeof ExportKind];
+
+/** What an export reads: the app's state and series at the moment, and the run's share link. */
+export interface ExportSource {
+  state: AppState;
+  series: SeriesState;
+  /** `controller.shareLink()`: null when the run has no link. */
+  link: string | null;
+}
+
+/** Most seconds a WebM recording takes: longer ones grow past what a browser tab holds well. */
+export const MAX_VIDEO_S = 60;
+
+/** Hands `blob` to the browser as a download named `name`. */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy once it started; keep the URL a while for slow starts.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** `hello-mesh-42s`: the scenario's name and the whole simulated seconds, safe in a file name. */
+export function fileStem(name: string, simTimeMs: number): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+  return `${safe}-${Math.floor(simTimeMs / 1000)}s`;
+}
+
+/** The narrative steps and faults as chart markers (as the charts panel marks them). */
+function markers(state: AppState): ChartMarker[] {
+  return [
+    ...(state.info?.narrative ?? []).map((s, i) => ({ kind: 'step' as const, ms: s.at, label: `step ${i + 1}: ${s.title}` })),
+    ...state.faults.map((f) => ({ kind: 'fault' as const, ms: f.startMs, endMs: f.pending ? null : f.endMs, label: `${f.type} on ${f.target}` })),
+  ];
+}
+
+/** Everything the report shows, read from the app at this moment. */
+export async function reportData(src: ExportSource): Promise<ReportData> {
+  const { state, series, link } = src;
+  const info = state.info!;
+  const { buckets, bucketMs } = series;
+  const size = { width: 260, height: 120 };
+  const marks = markers(state);
+  const stage = findStage();
+  const title = `Topology of ${info.title}`;
+  const picture = stage === null ? null : stage.view === 'svg' ? { svg: await topologySvgText(stage, title) } : { png: await pngDataUrl(stage, 1.5) };
+  return {
+    title: info.title,
+    name: info.name,
+    description: info.description,
+    lesson: info.lesson,
+    seed: state.recipe?.seed ?? info.seed,
+    simTimeMs: state.stats.simTime,
+    durationMs: info.durationMs,
+    traceHash: state.stats.traceHash,
+    link,
+    exportedAt: new Date().toLocaleString(),
+    figures: figureRows(state.stats),
+    steps: info.narrative.map((st) => {
+      if (!st.figure) return { at: st.at, title: st.title, text: st.text };
+      const m = measureFigure(st.figure, buckets, bucketMs, state.stats, info.durationMs);
+      return { at: st.at, title: st.title, text: st.text, figure: { label: st.figure.label, text: m.text, over: m.over, expect: st.figure.expect } };
+    }),
+    faults: state.faults.map((f) => ({ type: f.type, target: f.target, startMs: f.startMs, endMs: f.endMs, pending: f.pending })),
+    charts: {
+      latency: latencyChartSvg(buckets, bucketMs, info.durationMs, size, marks),
+      throughput: throughputChartSvg(buckets, bucketMs, info.durationMs, size, marks),
+      failures: failuresChartSvg(buckets, bucketMs, info.durationMs, size, marks),
+    },
+    picture,
+  };
+}
+
+/**
+ * Makes the file for `kind` and downloads it; returns its name. Throws an Error whose message
+ * says what was missing (no scenario loaded, no picture drawn yet), for the menu to show.
+ */
+export async function exportRun(kind: Exclude<ExportKind, 'webm'>, src: ExportSource): Promise<string> {
+  const info = src.state.info;
+  if (!info) throw new Error('export: no scenario is loaded yet');
+  const stem = fileStem(info.name, src.state.stats.simTime);
+  const save = (parts: BlobPart[], type: string, ext: string) => {
+    const name = `${stem}.${ext}`;
+    download(new Blob(parts, { type }), name);
+    return name;
+  };
+  switch (kind) {
+    case 'svg':
+    case 'png': {
+      const stage = findStage();
+      if (!stage) throw new Error(`export.${kind}: the topology is not drawn yet`);
+      if (kind === 'svg') return save([await topologySvgText(stage, `Topology of ${info.title} at ${stem}`)], 'image/svg+xml', 'svg');
+      return save([await pngBlob(stage)], 'image/png', 'png');
+    }
+    case 'series-csv':
+      return save([seriesCsv(src.series.buckets, src.series.bucketMs)], 'text/csv', 'series.csv');
+    case 'figures-csv':
+      return save([figuresCsv(src.state.stats)], 'text/csv', 'figures.csv');
+    case 'json': {
+      const data = runExport({ scenario: info.name, title: info.title, seed: src.state.recipe?.seed ?? info.seed, link: src.link }, src.state.stats, src.series.buckets, src.series.bucketMs);
+      return save([JSON.stringify(data, null, 2) + '\n'], 'application/json', 'json');
+    }
+    case 'report':
+      return save([reportHtml(await reportData(src))], 'text/html', 'report.html');
+    default: {
+      const never: never = kind;
+      throw new Error(`export: unknown kind ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Records the next `seconds` of the stage's animation (the picture and its traffic, as on screen)
+ * as WebM with the browser's MediaRecorder, and downloads it. Nothing is encoded by this code:
+ * a canvas is drawn each frame (the picture re-rasterised once a second, the dots every frame)
+ * and `captureStream` hands it to the browser's encoder. Resolves with the file's name.
+ */
+export async function recordVideo(src: ExportSource, seconds: number, onTick?: (leftS: number) => void): Promise<string> {
+  const info = src.state.info;
+  if (!info) throw new Error('export: no scenario is loaded yet');
+  if (!(seconds >= 1 && seconds <= MAX_VIDEO_S)) throw new Error(`export.video.seconds: give 1 to ${MAX_VIDEO_S} s (got ${seconds}); a longer recording is better made with a screen recorder`);
+  if (typeof MediaRecorder === 'undefined') throw new Error('export.video: this browser has no MediaRecorder, so it cannot record WebM');
+  const mimeType = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
+  if (!mimeType) throw new Error('export.video: this browser cannot encode WebM');
+  let stage = findStage();
+  if (!stage) throw new Error('export.video: the topology is not drawn yet');
+  const canvas = document.createElement('canvas');
+  canvas.width = stage.width;
+  canvas.height = stage.height;
+  const ctx = canvas.getContext('2d')!;
+  let base = await renderStage(stage, 1, false);
+  let refreshing = false;
+  let lastRefresh = performance.now();
+  const stem = fileStem(info.name, src.state.stats.simTime);
+  const stream = canvas.captureStream(30);
+  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 4_000_000 });
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (e) => e.data.size > 0 && chunks.push(e.data);
+  const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
+  const start = performance.now();
+  let frame = 0;
+  const draw = () => {
+    const now = performance.now();
+    const s = stage!;
+    if (s.view === 'canvas' && s.scene) ctx.drawImage(s.scene, 0, 0, canvas.width, canvas.height);
+    else ctx.drawImage(base, 0, 0, canvas.width, canvas.height);
+    if (s.traffic && s.traffic.width > 0) ctx.drawImage(s.traffic, 0, 0, canvas.width, canvas.height);
+    // Node states change (a replica killed, a sidecar stale): the SVG picture is taken again each second.
+    if (s.view === 'svg' && !refreshing && now - lastRefresh > 1000) {
+      refreshing = true;
+      lastRefresh = now;
+      stage = findStage() ?? s;
+      void renderStage(stage, 1, false)
+        .then((c) => (base = c))
+        .finally(() => (refreshing = false));
+    }
+    const left = Math.ceil(seconds - (now - start) / 1000);
+    if (onTick && frame++ % 15 === 0) onTick(Math.max(0, left));
+    if (now - start < seconds * 1000) requestAnimationFrame(draw);
+    else recorder.stop();
+  };
+  recorder.start(500);
+  requestAnimationFrame(draw);
+  await stopped;
+  stream.getTracks().forEach((t) => t.stop());
+  const name = `${stem}-${seconds}s.webm`;
+  download(new Blob(chunks, { type: 'video/webm' }), name);
+  return name;
+}

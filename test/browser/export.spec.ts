@@ -1,0 +1,206 @@
+// The Export menu (issue 12.7): each item downloads a non-empty file of its type, whose content
+// is the run on screen: the picture (SVG that parses, PNG with its magic bytes and more than a
+// blank), the per-second series (the CLI's --csv, row for row), the figures, the JSON, the
+// one-page report and a WebM of the next seconds.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { parseScenarioText } from '../../src/scenario';
+import { runWithSeries } from '../../src/cli/csv';
+
+const RETRY_STORM = readFileSync(new URL('../../scenarios/retry-storm.json', import.meta.url), 'utf8');
+
+/** The per-second CSV the CLI writes for retry-storm run to `seconds` (`run FILE --duration Ns --csv`). */
+function cliCsv(seconds: number): string {
+  const parsed = parseScenarioText(RETRY_STORM);
+  if (!parsed.ok) throw new Error('retry-storm did not parse');
+  return runWithSeries(parsed.scenario, { durationMs: seconds * 1000 }).csv;
+}
+
+/** Opens the menu (when closed), clicks the item and returns the download with its bytes. */
+async function exportItem(page: Page, testId: string, timeout = 30_000): Promise<{ download: Download; bytes: Buffer }> {
+  if (!(await page.getByTestId('export-pop').isVisible())) await page.getByTestId('export-menu').click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByTestId(testId).click()]);
+  const path = await download.path();
+  const bytes = readFileSync(path!);
+  expect(bytes.length).toBeGreaterThan(0);
+  return { download, bytes };
+}
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
+
+/** How many distinct colours a PNG shows, decoded by the browser (a blank picture has one or two). */
+function pngColours(page: Page, bytes: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const g = globalThis as unknown as {
+      fetch(u: string): Promise<{ blob(): Promise<unknown> }>;
+      createImageBitmap(b: unknown): Promise<{ width: number; height: number }>;
+      OffscreenCanvas: new (w: number, h: number) => { getContext(k: '2d'): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    };
+    const bmp = await g.createImageBitmap(await (await g.fetch(`data:image/png;base64,${b64}`)).blob());
+    const c = new g.OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  }, bytes.toString('base64'));
+}
+
+/** Parses SVG text in the page: the parser's error if any, the element count and the texts. */
+function parseSvg(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const g = globalThis as unknown as { DOMParser: new () => { parseFromString(s: string, type: string): { querySelector(s: string): { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null }>; documentElement: { nodeName: string } } } };
+    const doc = new g.DOMParser().parseFromString(t, 'image/svg+xml');
+    const err = doc.querySelector('parsererror');
+    return {
+      error: err ? err.textContent : null,
+      root: doc.documentElement.nodeName,
+      elements: doc.querySelectorAll('*').length,
+      texts: Array.from(doc.querySelectorAll('text')).map((e) => e.textContent ?? ''),
+      images: Array.from(doc.querySelectorAll('image')).map((e) => (e.getAttribute('href') ?? '').slice(0, 22)),
+    };
+  }, text);
+}
+
+test.describe('export', () => {
+  test('each export downloads a non-empty file of its type holding the run on screen', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.goto('/?scenario=retry-storm&t=15s');
+    await expect(page.getByTestId('sim-time')).toHaveText('15.0 s', { timeout: 60_000 });
+    await expect(page.locator('[data-drawn="retry-storm"]')).toBeVisible();
+    const hash = (await page.getByTestId('trace-hash').textContent())!.trim();
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    await page.getByTestId('export-menu').click();
+    await expect(page.getByTestId('export-status')).toHaveText('15 closed seconds of series so far.');
+    await page.screenshot({ path: 'test-results/export-menu-1600.png' });
+
+    // The topology as SVG: standalone, parses, holds the services' names, no class left to style.
+    const svg = await exportItem(page, 'export-svg');
+    expect(svg.download.suggestedFilename()).toBe('retry-storm-15s.svg');
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText.startsWith('<?xml')).toBe(true);
+    const parsed = await parseSvg(page, svgText);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('svg');
+    expect(parsed.elements).toBeGreaterThan(50);
+    expect(parsed.texts.join(' ')).toContain('payments');
+    expect(svgText).not.toMatch(/\sclass="/);
+
+    // PNG: magic bytes, twice the stage's size, and a picture rather than a blank.
+    const png = await exportItem(page, 'export-png');
+    expect(png.download.suggestedFilename()).toBe('retry-storm-15s.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);
+    const stage = (await page.locator('.topology-stage').boundingBox())!;
+    expect(pngSize(png.bytes)).toEqual({ width: Math.round(Math.round(stage.width) * 2), height: Math.round(Math.round(stage.height) * 2) });
+    expect(await pngColours(page, png.bytes)).toBeGreaterThan(10);
+
+    // The per-second series: the CLI's --csv for the same run to 15 s, byte for byte.
+    const csv = await exportItem(page, 'export-csv');
+    expect(csv.download.suggestedFilename()).toBe('retry-storm-15s.series.csv');
+    const csvText = csv.bytes.toString('utf8');
+    const rows = csvText.trim().split('\n').map((l) => l.split(','));
+    expect(rows[0]).toEqual(expect.arrayContaining(['t_start_s', 'ok_req_per_s', 'latency_p99_ms', 'failed_http-5xx_req_per_s']));
+    expect(rows).toHaveLength(16);
+    expect(csvText).toBe(cliCsv(15));
+
+    // The figures: each with its unit, the counters on screen and the trace hash.
+    const figures = await exportItem(page, 'export-figures-csv');
+    const fig = Object.fromEntries(
+      figures.bytes
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map(([k, v, u]) => [k, { v, u }]),
+    );
+    expect(fig.sim_time).toEqual({ v: '15', u: 's' });
+    expect(fig.trace_hash.v).toBe(hash);
+    expect(Number(fig.sent.v)).toBe(Number((await page.getByTestId('sent-count').textContent())!.replace(/[^0-9]/g, '')));
+    expect(fig.latency_p99.u).toBe('ms');
+
+    // JSON: the same columns and rows as the CSV, the hash, the link that reopens the moment.
+    const json = JSON.parse((await exportItem(page, 'export-json')).bytes.toString('utf8'));
+    expect(json).toMatchObject({ format: 'meshsim-run/1', scenario: 'retry-storm', seed: (JSON.parse(RETRY_STORM) as { seed: number }).seed, simTimeS: 15, traceHash: hash });
+    expect(json.series.columns).toEqual(rows[0]);
+    expect(json.series.rows).toHaveLength(15);
+    expect(json.link).toMatch(/\?scenario=retry-storm.*&t=15s/);
+
+    // The report: one self-contained page with the picture, three charts, the figures, the story and the hash.
+    const report = await exportItem(page, 'export-report');
+    expect(report.download.suggestedFilename()).toBe('retry-storm-15s.report.html');
+    const html = report.bytes.toString('utf8');
+    expect(html).not.toMatch(/<script|<link\s|@import|src="http/i);
+    expect(html).toContain(hash);
+    const scenario = JSON.parse(RETRY_STORM) as { narrative: { title: string }[] };
+    for (const step of scenario.narrative) expect(html).toContain(step.title.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    const view = await page.context().newPage();
+    await view.setViewportSize({ width: 900, height: 1200 });
+    await view.setContent(html);
+    await expect(view.locator('figure.chart svg')).toHaveCount(3);
+    await expect(view.locator('.picture > svg')).toHaveCount(1);
+    await expect(view.locator('[data-figure="latency_p99"] td.v')).not.toBeEmpty();
+    await expect(view.getByTestId('report-trace-hash')).toHaveText(hash);
+    // The failures chart has its http-5xx area (the storm begins at 10 s).
+    await expect(view.locator('figure[data-chart="failures"] path[data-cause="http-5xx"]')).toHaveCount(1);
+    await view.screenshot({ path: 'test-results/export-report.png', fullPage: true });
+    await view.emulateMedia({ media: 'print' });
+    const pdf = await view.pdf({ format: 'A4' });
+    // One page for a handout: a PDF names its pages' count in its page tree.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    await view.close();
+
+    // WebM of the next 2 s while playing: an EBML (Matroska/WebM) file.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('play').click();
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-seconds').fill('2');
+    const webm = await exportItem(page, 'export-webm', 60_000);
+    expect(webm.download.suggestedFilename()).toMatch(/^retry-storm-\d+s-2s\.webm$/);
+    expect([...webm.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    expect(webm.bytes.toString('latin1')).toContain('webm');
+    expect(webm.bytes.length).toBeGreaterThan(2000);
+    await expect(page.getByTestId('export-status')).toHaveText(/^Saved retry-storm-\d+s-2s\.webm\.$/);
+  });
+
+  test('the canvas view (above 60 nodes) exports as PNG and as an SVG holding its bitmap', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.goto('/?scenario=istio-load-test-full&t=1s');
+    await expect(page.locator('[data-drawn="istio-load-test-full"][data-view="canvas"]')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('sim-time')).toHaveText(/^1\.00 s$/, { timeout: 60_000 });
+    const png = await exportItem(page, 'export-png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);
+    expect(await pngColours(page, png.bytes)).toBeGreaterThan(10);
+    const svg = await exportItem(page, 'export-svg');
+    const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+    expect(parsed.error).toBeNull();
+    expect(parsed.images).toEqual(['data:image/png;base64,']);
+  });
+
+  test('at 1024x768 the Export button keeps the header on one row and its menu fits the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto('/?scenario=hello-mesh');
+    await expect(page.locator('[data-drawn="hello-mesh"]')).toBeVisible({ timeout: 60_000 });
+    const header = (await page.locator('header.header').boundingBox())!;
+    const ids = ['scenario-select', 'play', 'share-link', 'export-menu', 'presenter-toggle', 'theme-toggle'];
+    const boxes = await Promise.all(ids.map(async (id) => (await page.getByTestId(id).boundingBox())!));
+    // One row: every control's middle within a few px of the play button's, inside the header and the screen.
+    for (const [i, b] of boxes.entries()) {
+      expect(Math.abs(b.y + b.height / 2 - (boxes[1].y + boxes[1].height / 2)), ids[i]).toBeLessThan(4);
+      expect(b.x + b.width, ids[i]).toBeLessThanOrEqual(1024);
+    }
+    expect(header.height).toBeLessThan(60);
+    await page.getByTestId('export-menu').click();
+    const pop = (await page.getByTestId('export-pop').boundingBox())!;
+    expect(pop.x).toBeGreaterThanOrEqual(0);
+    expect(pop.x + pop.width).toBeLessThanOrEqual(1024);
+    expect(pop.y + pop.height).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: 'test-results/export-menu-1024.png' });
+  });
+});
