@@ -9,7 +9,7 @@ export { Sidecar, Pass } from './proxy/Sidecar';
 export { Route } from './proxy/Route';
 export { Identity, mtlsHandshake } from './tls/Identity';
 export { Ev, Cause, type EventKind } from './events';
-export { summarize, faultTarget, type RunSummary } from './report';
+export { summarize, faultTarget, changeTarget, type RunSummary } from './report';
 export { ConfigState } from './proxy/Sidecar';
 export type { Topology, TopologyNode, TopologyEdge, NodeKind } from './Topology';
 export type { WorldObserver } from './Observer';

@@ -1,6 +1,6 @@
 import { StalledClockError, deepCopy, type WallClock } from '../sim-engine';
 import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPolicy } from './snapshots';
-import { ConfigState, EVENT_KIND_NAMES, Tracer, World, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
+import { ConfigState, EVENT_KIND_NAMES, Tracer, World, changeTarget, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { SeriesRecorder, type SeriesBatch } from './series';
 import { EventLog, logActor, logActorNames, type EventFilter, type EventRows } from './eventLog';
@@ -261,6 +261,48 @@ export class SimHost implements WorldObserver {
     return action;
   }
 
+  /**
+   * Makes a config change while the run plays (issue 12.2, "apply a change now"): `at` counts
+   * from now. Checked like a `changes` entry of the scenario file; problems come back as
+   * `change.field: message`. Kept in the recipe's actions like an injected fault.
+   */
+  applyChange(input: unknown): { ok: true; id: number; action: LiveAction } | { ok: false; problems: Problem[] } {
+    const w = this.requireWorld();
+    const r = this.checkChange(input, w.sim.now);
+    if (!r.ok) return r;
+    const action: LiveAction = { kind: 'change', ms: w.sim.now, ev: w.sim.events, change: input as Record<string, unknown> };
+    this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
+    this.nextAction++;
+    this.shelf.dropAfter(action);
+    const id = w.configChanges.add(r.change);
+    return { ok: true, id, action };
+  }
+
+  /** A live change checked against the scenario, `at` counting from `now` (ms); made absolute. Changes nothing. */
+  private checkChange(input: unknown, now: number): { ok: true; change: Scenario['changes'][number] } | { ok: false; problems: Problem[] } {
+    const w = this.requireWorld();
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: 'change', message: 'must be an object with a type' }] };
+    const r = validateScenario({ ...this.rawScenario, changes: [input] });
+    if (!r.ok) {
+      const mine = r.problems.filter((p) => p.path.startsWith('changes.0'));
+      return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^changes\.0/, 'change'), message: p.message })) };
+    }
+    const offset = r.scenario.changes[0].at;
+    // `at` counts from now here: the change must still fall inside the run.
+    if (now + offset >= w.duration) return { ok: false, problems: [{ path: 'change.at', message: `is at ${formatDuration(now + offset)}, when the run is over (duration ${formatDuration(w.duration)})` }] };
+    return { ok: true, change: { ...r.scenario.changes[0], at: now + offset } };
+  }
+
+  /** Config changes of this run: the scenario's and live ones, made or to come, with how far each spread. */
+  changes(): { id: number; type: string; target: string; atMs: number; proxies: number; applied: number; allAtMs: number | null; pending: boolean }[] {
+    const w = this.requireWorld();
+    const cc = w.configChanges;
+    return cc.changes.map((c, id) => {
+      const r = cc.rollouts.find((x) => x.change === id);
+      return { id, type: c.type, target: changeTarget(c), atMs: r?.atMs ?? c.at, proxies: r?.proxies ?? 0, applied: r?.applied ?? 0, allAtMs: r?.allAtMs ?? null, pending: !r };
+    });
+  }
+
   /** The faults injected and cleared live, in run order: the recipe's part that is not the scenario. */
   liveActions(): LiveAction[] {
     return this.actions.map((a) => ({ ...a }));
@@ -283,6 +325,9 @@ export class SimHost implements WorldObserver {
       if (last && pointBefore(a, last)) return void problems.push({ path: `faults.${i}`, message: `comes before the one before it (${a.ms} ms, event ${a.ev}; it was at ${last.ms} ms, event ${last.ev}): actions must be in run order` });
       if (a.kind === 'clear') {
         if (a.id >= faults) return void problems.push({ path: `faults.${i}`, message: `clears fault ${a.id}, but the run has only ${faults} faults by then` });
+      } else if (a.kind === 'change') {
+        const r = this.checkChange(a.change, a.ms);
+        if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `faults.${i}.${p.path}`, message: p.message })));
       } else {
         const r = this.checkFault(a.fault, a.ms);
         if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `faults.${i}.${p.path}`, message: p.message })));
@@ -399,6 +444,11 @@ export class SimHost implements WorldObserver {
   private apply(a: LiveAction): void {
     const w = this.requireWorld();
     if (a.kind === 'clear') return w.faults.clear(a.id);
+    if (a.kind === 'change') {
+      const c = this.checkChange(a.change, w.sim.now);
+      if (!c.ok) throw new Error(`a replayed change was refused: ${c.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      return void w.configChanges.add(c.change);
+    }
     const r = this.checkFault(a.fault, w.sim.now);
     // setActions checked it against this scenario; a refusal now is a bug.
     if (!r.ok) throw new Error(`a replayed fault was refused: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
@@ -905,6 +955,7 @@ export class SimHost implements WorldObserver {
       edges,
       passed: this.jumped ? new Float32Array(this.passed.length) : this.takePassed(),
       failures: w.failures.toObject(),
+      rollouts: w.configChanges.rollouts.length ? w.configChanges.rollouts.map((r) => ({ ...r })) : undefined,
       traceHash: w.sim.traceHash(),
     };
   }

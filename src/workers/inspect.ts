@@ -44,6 +44,9 @@ export interface ProxyInspect {
   config: 'fresh' | 'stale' | 'none';
   /** Config pushes it has taken; 0 when it never got one. */
   configVersion: number;
+  /** Config changes (mesh/ConfigChanges.ts) this proxy runs, of those made so far: its config-change version. */
+  changeVersion: number;
+  changesMade: number;
   /** Endpoints its config has wrong now (a replica it still routes to that is down, or the reverse). */
   endpointsBehind: number;
   /** Its workload certificate: CA and expiry (sim ms; null: never expires), or null when it has none. */
@@ -168,6 +171,8 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
         l7: sc.l7,
         config: sc.config === ConfigState.fresh ? 'fresh' : sc.config === ConfigState.stale ? 'stale' : 'none',
         configVersion: sc.configVersion,
+        changeVersion: w.configChanges.versionOf(sc),
+        changesMade: w.configChanges.applied.length,
         endpointsBehind: behind,
         certificate: cert ? { ca: cert.ca, expiresAtMs: limit(cert.notAfter), expired: now + host.skew >= cert.notAfter } : null,
       };

@@ -22,7 +22,11 @@ export const UNPINNED = -1;
  * count from the point); `clear` names the fault by its number in the run: the scenario's own
  * faults first, then the injections in the order they are replayed.
  */
-export type LiveAction = (RunPoint & { kind: 'inject'; fault: Record<string, unknown> }) | (RunPoint & { kind: 'clear'; id: number });
+export type LiveAction =
+  | (RunPoint & { kind: 'inject'; fault: Record<string, unknown> })
+  | (RunPoint & { kind: 'clear'; id: number })
+  /** A config change made live (issue 12.2), as given: its `at` counts from the point. */
+  | (RunPoint & { kind: 'change'; change: Record<string, unknown> });
 
 /** True when `a` comes before `b` in a run. Pure. */
 export function pointBefore(a: RunPoint, b: RunPoint): boolean {
@@ -49,11 +53,12 @@ export function insertAction(actions: readonly LiveAction[], index: number, acti
 /**
  * The actions without the injections, and without the clears of injected faults (numbered
  * `scenarioFaults` or more): what "Clear injected faults" leaves. Clears of the scenario's own
- * faults stay, at their times but unpinned: the event counts they had were of a run with the
+ * faults and live config changes stay, at their times but unpinned: the event counts they had were of a run with the
  * injections. Pure.
  */
 export function withoutInjected(actions: readonly LiveAction[], scenarioFaults: number): LiveAction[] {
-  const kept = actions.filter((a) => a.kind === 'clear' && a.id < scenarioFaults);
+  // Live config changes are not faults: they stay.
+  const kept = actions.filter((a) => (a.kind === 'clear' && a.id < scenarioFaults) || a.kind === 'change');
   return kept.length === actions.length ? [...actions] : kept.map((a) => ({ ...a, ev: UNPINNED }));
 }
 

@@ -1,6 +1,7 @@
 import type { Topology, RunSummary } from '../models';
 import type { LessonFigure, Problem } from '../scenario';
 import type { LiveAction } from './liveActions';
+import type { RolloutFigure } from './figures';
 
 /** What the UI learns when a scenario loads. Plain data. */
 export interface ScenarioInfo {
@@ -186,6 +187,8 @@ export interface Frame {
   edges: Float64Array;
   /** Failures so far by cause; small, so sent as a plain object. */
   failures: Record<string, number>;
+  /** Config changes made so far and how far each spread (absent when none was made). */
+  rollouts?: RolloutFigure[];
   traceHash: string;
 }
 

@@ -24,6 +24,9 @@ const api = {
   injectFault: (fault: unknown) => host.injectFault(fault),
   clearFault: (id: number) => host.clearFault(id),
   faults: () => host.faults(),
+  // Config changes made live (issue 12.2), kept in the recipe like faults.
+  applyChange: (change: unknown) => host.applyChange(change),
+  changes: () => host.changes(),
   // The recipe: live actions replayed at their points; a seek runs in one call, one frame.
   liveActions: () => host.liveActions(),
   setActions: (actions: LiveAction[]) => host.setActions(actions),

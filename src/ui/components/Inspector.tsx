@@ -245,7 +245,7 @@ function NodeView({ node }: { node: NodeInspect }) {
                 <td>{formatCount(r.queued)}</td>
                 <td>{pct(r.utilization)}</td>
                 <td>{r.proxy ? pct(r.proxy.cpuUtilization) : '—'}</td>
-                <td>{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
+                <td data-testid="replica-config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
                 <td>{r.proxy?.certificate ? `${when(r.proxy.certificate.expiresAtMs)}${r.proxy.certificate.expired ? ' (expired)' : ''}` : '—'}</td>
               </tr>
             ))}

@@ -172,6 +172,8 @@ export function decodeActions(param: string, bad: (path: string, message: string
     if (typeof what === 'number') {
       if (!Number.isSafeInteger(what) || what < 0) return bad(`${at}.2`, `a fault number must be a whole number, 0 or more, got ${what}; left out`);
       out.push({ kind: 'clear', ms, ev, id: what });
+    } else if (isChangeEntry(what)) {
+      out.push({ kind: 'change', ms, ev, change: what.change });
     } else if (what !== null && typeof what === 'object' && !Array.isArray(what)) {
       out.push({ kind: 'inject', ms, ev, fault: what as Record<string, unknown> });
     } else bad(`${at}.2`, 'must be a fault (an object) or the number of a fault to clear; left out');
@@ -207,7 +209,15 @@ export function encodeLink(link: LinkState, packed?: string | null): string {
 
 /** The live actions packed as `[ms, ev, fault | id]` entries. Pure. */
 export function packActions(actions: readonly LiveAction[]): string {
-  return pack(JSON.stringify(actions.map((a) => [a.ms, a.ev, a.kind === 'inject' ? a.fault : a.id])));
+  return pack(JSON.stringify(actions.map((a) => [a.ms, a.ev, a.kind === 'inject' ? a.fault : a.kind === 'change' ? { change: a.change } : a.id])));
+}
+
+/** A live config change as a link writes it: `{"change": {...}}` (a fault has a `type` at its top). */
+function isChangeEntry(what: unknown): what is { change: Record<string, unknown> } {
+  if (what === null || typeof what !== 'object' || Array.isArray(what)) return false;
+  const keys = Object.keys(what);
+  const c = (what as { change?: unknown }).change;
+  return keys.length === 1 && keys[0] === 'change' && c !== null && typeof c === 'object' && !Array.isArray(c);
 }
 
 /**

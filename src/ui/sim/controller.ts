@@ -99,6 +99,7 @@ export function statsOf(frame: Frame): Stats {
     proxyPasses: c[Counter.proxyPasses],
     proxies: c[Counter.proxies],
     failures: { ...frame.failures },
+    rollouts: frame.rollouts,
     traceHash: frame.traceHash,
   };
 }

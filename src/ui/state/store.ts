@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import type { FaultStatus, LoadResult, LoadStage, ScenarioInfo } from '../../workers/protocol';
+import type { RolloutFigure } from '../../workers/figures';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import type { Recipe } from '../recipe/types';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
@@ -45,6 +46,8 @@ export interface Stats {
   proxyPasses: number;
   proxies: number;
   failures: Record<string, number>;
+  /** Config changes made and how far each spread (a lesson's change-spread figure reads it). */
+  rollouts?: RolloutFigure[];
   traceHash: string;
 }
 
