@@ -3,7 +3,7 @@ import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPol
 import { ConfigState, EVENT_KIND_NAMES, Tracer, World, changeTarget, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { SeriesRecorder, type SeriesBatch } from './series';
-import { EventLog, logActor, logActorNames, type EventFilter, type EventRows } from './eventLog';
+import { EventLog, logActor, logActorNames, type EventFilter, type EventRows, type SavedLog } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
 import { Counter, DOT_STRIDE, DotFate, packDotRequest, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, TLS_CAUSES, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
@@ -37,11 +37,10 @@ export function dotStride(inFlight: number): number {
   return inFlight <= MAX_DOTS ? 1 : Math.ceil(inFlight / MAX_DOTS);
 }
 
-/** What a snapshot holds beyond the world's own state: the recorders and the messages in flight. */
+/** What a snapshot copies beyond the world's own state: the chart series and the messages in flight. */
 interface HostState {
   world: World;
   series: SeriesRecorder;
-  log: EventLog | null;
   msgEdge: Int32Array<ArrayBuffer>;
   msgFlags: Uint8Array<ArrayBuffer>;
   msgT0: Float64Array<ArrayBuffer>;
@@ -50,6 +49,12 @@ interface HostState {
   msgReq: Float64Array<ArrayBuffer>;
   msgCount: number;
   msgSent: number;
+}
+
+/** A snapshot: the host's state as copied, and the event log as saved (in chunks shared between snapshots; see EventLog.save). */
+interface SnapshotState {
+  host: HostState;
+  log: SavedLog | null;
 }
 
 /**
@@ -98,7 +103,7 @@ export class SimHost implements WorldObserver {
 
   // ---- snapshots (see snapshots.ts) ----
   /** Copies of the run at points of this recipe, for seeks (empty when the policy is null). */
-  private shelf = new SnapshotShelf<HostState>();
+  private shelf = new SnapshotShelf<SnapshotState>();
   /** When, and within what memory, snapshots are taken; null: none (every seek back starts from zero). */
   private snapshotPolicy: SnapshotPolicy | null = DEFAULT_SNAPSHOT_POLICY;
   /** Wall ms the run has spent running since the latest snapshot at or before its point (or since zero). */
@@ -195,7 +200,7 @@ export class SimHost implements WorldObserver {
     this.msgSeq = new Float64Array(1024);
     this.msgReq = new Float64Array(1024);
     // A new scenario: no snapshot of the old one holds for it.
-    this.shelf = new SnapshotShelf<HostState>();
+    this.shelf = new SnapshotShelf<SnapshotState>();
     this.spread = 1;
     return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, log, shelf, actions, nextAction };
   }
@@ -679,6 +684,8 @@ export class SimHost implements WorldObserver {
     this.msgSent = 0;
     this.passed = new Float32Array(this.world.topology.edges.length * PASSED_STRIDE);
     this.wallSinceSnapshot = 0;
+    // A run from zero has passed no snapshot yet (the log's next save shares nothing).
+    this.basis = null;
   }
 
   // ---- snapshots -----------------------------------------------------------------------
@@ -699,9 +706,13 @@ export class SimHost implements WorldObserver {
     this.spread = 1;
   }
 
-  /** The snapshots kept: their points and estimated bytes, oldest first. */
+  /**
+   * The snapshots kept: their points and estimated bytes, oldest first (an event-log chunk that
+   * several share is counted in the oldest that holds it, so the bytes add up to what all hold).
+   */
   snapshots(): { ms: number; ev: number; bytes: number }[] {
-    return this.shelf.all.map((s) => ({ ms: s.ms, ev: s.ev, bytes: s.bytes }));
+    const bytes = this.shelf.bytesEach();
+    return this.shelf.all.map((s, i) => ({ ms: s.ms, ev: s.ev, bytes: bytes[i] }));
   }
 
   /** Wall ms the last snapshot copy took (taking it or restoring it). */
@@ -713,9 +724,9 @@ export class SimHost implements WorldObserver {
     const here = { ms: w.sim.now, ev: w.sim.events };
     const basis = this.shelf.latestUpTo(here);
     // The run has passed a snapshot it took before (a replay after a seek back): count from there.
-    if (basis !== null && basis !== this.basis) {
+    if (basis !== this.basis) {
       this.basis = basis;
-      this.wallSinceSnapshot = 0;
+      if (basis !== null) this.wallSinceSnapshot = 0;
     }
     if (basis !== null && basis.ev === here.ev && basis.ms === here.ms) return;
     const simSince = w.sim.now - (basis?.ms ?? 0);
@@ -728,7 +739,7 @@ export class SimHost implements WorldObserver {
   private spread = 1;
 
   /** The snapshot the run last passed or restored (see maybeSnapshot). */
-  private basis: unknown = null;
+  private basis: Snapshot<SnapshotState> | null = null;
 
   /** Copies the run here onto the shelf. */
   private takeSnapshot(policy: SnapshotPolicy): void {
@@ -746,7 +757,10 @@ export class SimHost implements WorldObserver {
     } finally {
       w.sim.recorder = recorder;
     }
-    const snap = { ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, state: copied.value, bytes: copied.bytes };
+    // The log in chunks, sharing those not written since the snapshot this run last passed or restored.
+    const log = this.log === null ? null : this.log.save(this.basis?.state.log ?? null);
+    const parts = log === null ? [] : log.chunks.flatMap((c) => [c.time, c.kind, c.actor, c.request]);
+    const snap = { ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, state: { host: copied.value, log }, bytes: copied.bytes, parts };
     // Thinned to fit the budget: the next ones come as far apart as those left.
     this.spread *= 2 ** this.shelf.add(snap, policy.budgetBytes);
     this.basis = snap;
@@ -755,9 +769,9 @@ export class SimHost implements WorldObserver {
   }
 
   /** Goes to a snapshot: the world and the recorders as they were there, copied again (the snapshot stays as it is). */
-  private restore(snap: Snapshot<HostState>): void {
+  private restore(snap: Snapshot<SnapshotState>): void {
     const t0 = this.wallClock();
-    const s = deepCopy<HostState>(snap.state, { keep: this.shared(), rootName: 'snapshot' }).value;
+    const s = deepCopy<HostState>(snap.state.host, { keep: this.shared(), rootName: 'snapshot' }).value;
     const w = s.world;
     this.world = w;
     w.observer = this;
@@ -766,8 +780,8 @@ export class SimHost implements WorldObserver {
     const epoch = ++this.recordEpoch;
     (s.series as { epoch: number }).epoch = epoch;
     this.series = s.series;
-    if (s.log !== null) (s.log as unknown as { epoch: number }).epoch = epoch;
-    this.log = this.eventLogOn ? s.log : null;
+    const saved = snap.state.log;
+    this.log = this.eventLogOn && saved !== null ? EventLog.fromSave(saved, epoch) : null;
     const log = this.log;
     w.sim.recorder = log === null ? null : (time, kind, target, a, b) => log.record(time, kind, target, requestOfEvent(w, kind, a, b));
     // Spans as asked for now (setTracing may have changed since the snapshot).
@@ -800,12 +814,11 @@ export class SimHost implements WorldObserver {
     this.lastCopyMs = this.wallClock() - t0;
   }
 
-  /** The host's part of a snapshot: the world, the recorders and the messages in flight. */
+  /** The host's part of a snapshot the walk copies: the world, the chart series and the messages in flight (the log is saved apart). */
   private hostState(): HostState {
     return {
       world: this.requireWorld(),
       series: this.series!,
-      log: this.log,
       // The messages in flight, not the room the arrays keep to grow.
       msgEdge: this.msgEdge.slice(0, this.msgCount),
       msgFlags: this.msgFlags.slice(0, this.msgCount),

@@ -35,7 +35,13 @@ export interface Snapshot<S> extends RunPoint {
   /** The first live action the run had not had yet at this point. */
   readonly nextAction: number;
   readonly state: S;
+  /** Estimated bytes of `state` beyond `parts`. */
   readonly bytes: number;
+  /**
+   * Buffers the state may share with other snapshots (an event log's chunks): the shelf counts
+   * each once, however many snapshots hold it, and as long as one does.
+   */
+  readonly parts?: readonly { readonly byteLength: number }[];
 }
 
 /**
@@ -49,6 +55,23 @@ export class SnapshotShelf<S = unknown> {
   /** Snapshots kept, oldest first (a copy of the list). */
   get all(): Snapshot<S>[] {
     return [...this.list];
+  }
+
+  /**
+   * Estimated bytes of each snapshot, oldest first: its own, and the parts it is the oldest to
+   * hold (so they add up to `bytes`).
+   */
+  bytesEach(): number[] {
+    const seen = new Set<{ readonly byteLength: number }>();
+    return this.list.map((s) => {
+      let n = s.bytes;
+      for (const p of s.parts ?? []) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        n += p.byteLength;
+      }
+      return n;
+    });
   }
 
   /** Estimated bytes the snapshots hold. */
@@ -65,7 +88,7 @@ export class SnapshotShelf<S = unknown> {
   add(s: Snapshot<S>, budgetBytes: number): number {
     this.dropFrom(s);
     this.list.push(s);
-    this.total += s.bytes;
+    this.total = total(this.list);
     let rounds = 0;
     while (this.total > budgetBytes && this.list.length > 1) {
       const n = this.list.length;
@@ -109,6 +132,21 @@ export class SnapshotShelf<S = unknown> {
     const kept = this.list.filter(keep);
     if (kept.length === this.list.length) return;
     this.list = kept;
-    this.total = kept.reduce((n, s) => n + s.bytes, 0);
+    this.total = total(kept);
   }
+}
+
+/** Estimated bytes of snapshots: their own, and each part once. Pure. */
+function total(list: readonly Snapshot<unknown>[]): number {
+  const parts = new Set<{ readonly byteLength: number }>();
+  let n = 0;
+  for (const s of list) {
+    n += s.bytes;
+    for (const p of s.parts ?? []) {
+      if (parts.has(p)) continue;
+      parts.add(p);
+      n += p.byteLength;
+    }
+  }
+  return n;
 }
