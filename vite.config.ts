@@ -1,8 +1,32 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  // Relative URLs throughout the build, so `dist/` works from any static server and under any
+  // sub-path (https://host/some/path/); the worker and lazy chunks resolve from their importer.
+  base: './',
+  plugins: [
+    react(),
+    // A service worker (Workbox, generated at build time) precaches every file of the build, so
+    // the app opens and runs offline once it has been loaded. It is registered by main.tsx in
+    // production builds only. autoUpdate: a new build's worker takes over at once and the page
+    // reloads, so a stale cache never serves an old build after a new one is deployed.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,wasm}'],
+        // The main chunk inlines every shipped scenario (the full load test among them).
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },

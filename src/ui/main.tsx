@@ -1,3 +1,4 @@
+/// <reference types="vite-plugin-pwa/client" />
 // Entry point: wires the worker bridge, the store, the frame channel and the controller,
 // then mounts the React tree and opens the default scenario.
 import { StrictMode } from 'react';
@@ -44,6 +45,12 @@ root.render(
 );
 
 void controller.start();
+// Offline once loaded: the build's service worker (vite-plugin-pwa, see vite.config.ts) caches
+// every file of this build. Production only, so `npm start` and its hot reload never meet a cache;
+// autoUpdate reloads the page when a newer build's worker takes over.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: false }));
+}
 // A link pasted into this tab that differs only in its fragment (where a scenario's data goes)
 // does not load a page: open it as a fresh page would. The app's own replaceState fires no event.
 window.addEventListener('hashchange', () => location.reload());

@@ -187,15 +187,21 @@ test.describe('export', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto('/?scenario=hello-mesh');
     await expect(page.locator('[data-drawn="hello-mesh"]')).toBeVisible({ timeout: 60_000 });
-    const header = (await page.locator('header.header').boundingBox())!;
-    const ids = ['scenario-select', 'play', 'share-link', 'export-menu', 'presenter-toggle', 'theme-toggle'];
-    const boxes = await Promise.all(ids.map(async (id) => (await page.getByTestId(id).boundingBox())!));
-    // One row: every control's middle within a few px of the play button's, inside the header and the screen.
-    for (const [i, b] of boxes.entries()) {
-      expect(Math.abs(b.y + b.height / 2 - (boxes[1].y + boxes[1].height / 2)), ids[i]).toBeLessThan(4);
-      expect(b.x + b.width, ids[i]).toBeLessThanOrEqual(1024);
-    }
-    expect(header.height).toBeLessThan(60);
+    // One row, paused and while running (Pause and "running" are the widest): every control's
+    // middle within a few px of the first's, inside the screen, and the header one control tall.
+    const oneRow = async (play: string) => {
+      const ids = ['scenario-select', play, 'run-status', 'share-link', 'export-menu', 'presenter-toggle', 'theme-toggle'];
+      const boxes = await Promise.all(ids.map(async (id) => (await page.getByTestId(id).boundingBox())!));
+      for (const [i, b] of boxes.entries()) {
+        expect(Math.abs(b.y + b.height / 2 - (boxes[0].y + boxes[0].height / 2)), ids[i]).toBeLessThan(4);
+        expect(b.x + b.width, ids[i]).toBeLessThanOrEqual(1024);
+      }
+      expect((await page.locator('header.header').boundingBox())!.height).toBeLessThan(60);
+    };
+    await oneRow('play');
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('run-status')).toHaveText('running');
+    await oneRow('pause');
     await page.getByTestId('export-menu').click();
     const pop = (await page.getByTestId('export-pop').boundingBox())!;
     expect(pop.x).toBeGreaterThanOrEqual(0);
