@@ -279,7 +279,7 @@ export class SimHost implements WorldObserver {
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
     this.shelf.dropAfter(action);
-    const id = w.configChanges.add(r.change);
+    const id = w.configChanges.addLive(r.change);
     return { ok: true, id, action };
   }
 
@@ -452,7 +452,7 @@ export class SimHost implements WorldObserver {
     if (a.kind === 'change') {
       const c = this.checkChange(a.change, w.sim.now);
       if (!c.ok) throw new Error(`a replayed change was refused: ${c.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-      return void w.configChanges.add(c.change);
+      return void w.configChanges.addLive(c.change);
     }
     const r = this.checkFault(a.fault, w.sim.now);
     // setActions checked it against this scenario; a refusal now is a bug.

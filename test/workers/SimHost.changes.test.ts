@@ -25,8 +25,11 @@ describe('a live config change', () => {
   it('spreads like a timed one, is kept across a seek back and forward, and replays from a link', () => {
     const host = loaded();
     host.seekTo(10_000, 60_000);
+    const hashBefore = host.seekTo(10_000, 60_000).traceHash;
     const r = host.applyChange(RETRIES);
     expect(r.ok).toBe(true);
+    // Made now, it adds no event at this instant: the run with it has the same hash here (a branch point).
+    expect(host.advance(0, 10).traceHash).toBe(hashBefore);
     const at20 = host.seekTo(20_000, 60_000);
     expect(at20.rollouts).toEqual([{ change: 0, atMs: 10_000, proxies: 20, applied: 20, allAtMs: 15_100 }]);
     const before = moment(at20);

@@ -75,6 +75,20 @@ export class ConfigChanges implements Actor {
     return n;
   }
 
+  /**
+   * A change made live (the app's "apply a change now", or a branch): one due now is made at
+   * once, with no event of its own, so a run that makes it has the same trace as one that does
+   * not up to this point and this instant (a branch's two panes match at the branch time); the
+   * pushes that follow are events. One due later is scheduled as `add` does. Returns its number.
+   */
+  addLive(c: ChangeSpec): number {
+    if (c.at > this.world.sim.now) return this.add(c);
+    const n = this.changes.length;
+    this.changes.push(c);
+    this.apply(n);
+    return n;
+  }
+
   receive(kind: number, a: number): void {
     invariant(kind === Ev.ConfigChange, `config changes got unknown event kind ${kind}`);
     this.apply(a);

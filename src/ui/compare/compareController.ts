@@ -386,6 +386,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       step: () => api.step(),
       setSpeed: (id) => api.setSpeed(id),
       injectFault: async (f) => (await api.injectFault(f), []),
+      applyChange: async () => [{ path: 'change', message: 'the compare view takes no changes of its own: make one in the single view, or branch from there' }],
       clearFault: none,
       clearInjected: none,
       seek: (ms) => api.seek(ms),

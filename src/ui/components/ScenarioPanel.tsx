@@ -1,6 +1,7 @@
 // The left panel: what the scenario is about, and what went wrong loading one.
 import { formatSimTime } from '../format';
 import { FaultsPanel } from './FaultsPanel';
+import { ChangePanel } from '../changes/ChangePanel';
 import { NarrativePanel } from './NarrativePanel';
 import { OpenProgress, RunFailureNotice } from './RunNotices';
 import { useAppStore, useServices } from '../state/useAppStore';
@@ -17,6 +18,7 @@ export function ScenarioPanel() {
       <About />
       <NarrativePanel />
       <FaultsPanel />
+      <ChangePanel />
       <ComparePairs />
       <Details />
     </aside>

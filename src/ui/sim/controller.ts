@@ -59,6 +59,8 @@ export interface Controller {
    * the problems found with it, empty when it was injected.
    */
   injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
+  /** Makes a config change now (issue 12.2); it joins the recipe like a live fault. Problems as `change.field: message`. */
+  applyChange(change: Record<string, unknown>): Promise<Problem[]>;
   /** Ends an active fault now, or cancels one that has not started; the recipe keeps it. */
   clearFault(id: number): Promise<void>;
   /**
@@ -626,6 +628,19 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       if (!result.ok) return result.problems;
       await syncActions(gen);
       refreshFaults();
+      return [];
+    },
+    async applyChange(change) {
+      if (!store.getState().info) return [];
+      if (status() === RunStatus.crashed) return [{ path: 'change', message: 'the run has stopped; open a scenario to change it' }];
+      if (seekLoop) await seekLoop;
+      const gen = generation;
+      const result = await api.applyChange(change);
+      if (gen !== generation) return [];
+      if (!result.ok) return result.problems;
+      await syncActions(gen);
+      // A frame at the same time, so a paused run shows the change made (its spread starts).
+      if (status() !== RunStatus.playing) accept(await inTime(api.advance(0, 10)), gen);
       return [];
     },
     seek(ms) {

@@ -1,0 +1,161 @@
+// "Apply a change now" (issue 12.2) and "Branch: what if, from here" (issue 12.3): a config change
+// picked in a small form, made in this run (it joins the recipe like a live fault), or made only
+// in a copy of the run opened beside it in the compare view (button or key `b`).
+import { useEffect, useRef, useState } from 'react';
+import { useAppStore, useServices } from '../state/useAppStore';
+import type { Problem } from '../state/store';
+import { branchLink } from './branch';
+import { Counter } from '../../workers/protocol';
+import './changes.css';
+
+type ChangeType = 'policy' | 'gateway-route' | 'mtls' | 'sidecar-mode' | 'trusts';
+
+/** What each type acts on (the field naming it) and the rest of a change, as the form starts it. */
+const KINDS: Record<ChangeType, { label: string; field: 'service' | 'gateway' | 'mesh'; details: string }> = {
+  policy: { label: "a service's policy (retries, timeout...)", field: 'service', details: '{"policy": {"retries": {"attempts": 0}}}' },
+  'gateway-route': { label: 'a gateway route (canary, policy)', field: 'gateway', details: '{"route": 0, "policy": {"timeout": "2s"}}' },
+  mtls: { label: "a service's mTLS mode", field: 'service', details: '{"mode": "STRICT"}' },
+  'sidecar-mode': { label: "a service's sidecar mode (L4/L7)", field: 'service', details: '{"mode": "L4"}' },
+  trusts: { label: "a mesh's trusted meshes", field: 'mesh', details: '{"trusts": []}' },
+};
+
+/**
+ * The change form: type, target and the rest as JSON (the fields of a scenario's `changes`
+ * entry, README "Config changes"). Problems are listed as `change.field: message`.
+ */
+export function ChangePanel() {
+  const topology = useAppStore((s) => s.info?.topology ?? null);
+  const name = useAppStore((s) => s.info?.name ?? '');
+  const { store, controller, frames } = useServices();
+  const [type, setType] = useState<ChangeType>('policy');
+  const [target, setTarget] = useState('');
+  const [details, setDetails] = useState(KINDS.policy.details);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [note, setNote] = useState('');
+  const branchRef = useRef<() => void>(() => {});
+  const made = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'change').length ?? 0);
+  const rollouts = useAppStore((s) => s.stats.rollouts);
+
+  const kind = KINDS[type];
+  const targets = !topology
+    ? []
+    : kind.field === 'mesh'
+      ? topology.nodes.filter((n) => n.kind === 'control-plane' && n.mesh).map((n) => n.mesh as string)
+      : topology.nodes.filter((n) => n.kind === (kind.field === 'gateway' ? 'gateway' : 'service') && (kind.field === 'gateway' || type === 'policy' || n.sidecar)).map((n) => n.name);
+  const chosen = targets.includes(target) ? target : (targets[0] ?? '');
+
+  /** The change the form describes, or its problems. */
+  const build = (): { ok: true; change: Record<string, unknown> } | { ok: false; problems: Problem[] } => {
+    let rest: unknown;
+    try {
+      rest = JSON.parse(details || '{}');
+    } catch (e) {
+      return { ok: false, problems: [{ path: 'change', message: `the details are not JSON (${e instanceof Error ? e.message : String(e)})` }] };
+    }
+    if (rest === null || typeof rest !== 'object' || Array.isArray(rest)) return { ok: false, problems: [{ path: 'change', message: 'the details must be a JSON object, such as {"mode": "STRICT"}' }] };
+    if (!chosen) return { ok: false, problems: [{ path: `change.${kind.field}`, message: `this scenario has no ${kind.field} to change this way` }] };
+    return { ok: true, change: { type, [kind.field]: chosen, ...(rest as object) } };
+  };
+
+  const apply = async () => {
+    const b = build();
+    if (!b.ok) return setProblems(b.problems);
+    const p = await controller.applyChange(b.change);
+    setProblems(p);
+    setNote(p.length ? '' : `Changed at ${((frames.latest?.simTime ?? store.getState().stats.simTime) / 1000).toFixed(1)} s; each proxy takes it when its control plane pushes it.`);
+  };
+
+  const branch = () => {
+    const b = build();
+    if (!b.ok) return setProblems(b.problems);
+    const s = store.getState();
+    if (!s.recipe) return;
+    // The point on screen: the latest frame's time and events (the store's counters may lag it).
+    const f = frames.latest;
+    const point = f ? { ms: f.simTime, ev: f.counters[Counter.events] } : { ms: s.stats.simTime, ev: s.stats.events };
+    const r = branchLink(s.recipe, b.change, point, s.speedId);
+    if (!r.ok) return setProblems([{ path: 'branch', message: r.reason }]);
+    location.assign(`${location.pathname}${r.search}`);
+  };
+  branchRef.current = branch;
+
+  // Key `b` branches from here, whatever was clicked last, except while typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'b' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      e.preventDefault();
+      branchRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!topology) return null;
+  return (
+    <section className="changes" aria-label="Config changes" data-testid="change-panel" key={name}>
+      <h2 className="section-title">Config change</h2>
+      <label className="change-row">
+        <span>Change</span>
+        <select
+          data-testid="change-type"
+          value={type}
+          onChange={(e) => {
+            const t = e.target.value as ChangeType;
+            setType(t);
+            setDetails(KINDS[t].details);
+            setProblems([]);
+          }}
+        >
+          {(Object.keys(KINDS) as ChangeType[]).map((k) => (
+            <option key={k} value={k}>
+              {KINDS[k].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="change-row">
+        <span>{kind.field}</span>
+        <select data-testid="change-target" value={chosen} onChange={(e) => setTarget(e.target.value)}>
+          {targets.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="change-row change-details">
+        <span>details (JSON)</span>
+        <textarea data-testid="change-details" rows={2} spellCheck={false} value={details} onChange={(e) => setDetails(e.target.value)} />
+      </label>
+      <div className="change-buttons">
+        <button type="button" className="button button-small" data-testid="change-apply" onClick={() => void apply()}>
+          Apply a change now
+        </button>
+        <button type="button" className="button button-small button-quiet" data-testid="branch" title="Branch: open the compare view with this run on the left and, on the right, the same run with this change made now (key b)" onClick={branch}>
+          Branch (b)
+        </button>
+      </div>
+      {problems.length > 0 && (
+        <ul className="change-problems" data-testid="change-problems">
+          {problems.map((p, i) => (
+            <li key={i}>
+              {p.path}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {note && problems.length === 0 && <p className="change-note">{note}</p>}
+      {(made > 0 || (rollouts?.length ?? 0) > 0) && (
+        <ul className="change-list" data-testid="change-list">
+          {(rollouts ?? []).map((r) => (
+            <li key={r.change} data-testid="change-item">
+              change {r.change + 1} at {(r.atMs / 1000).toFixed(1)} s: {r.allAtMs === null ? `${r.applied} of ${r.proxies} proxies have it` : `all ${r.proxies} proxies had it ${((r.allAtMs - r.atMs) / 1000).toFixed(1)} s later`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

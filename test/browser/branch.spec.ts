@@ -1,0 +1,44 @@
+// "Branch: what if, from here" (issue 12.3): from a moment of a run, `b` opens the compare view
+// with the run on the left and the same run plus a change made at that moment on the right. Both
+// are the same run up to the branch point (the same trace hash there), then they diverge.
+import { expect, test, type Page } from '@playwright/test';
+
+const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
+const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
+
+async function settled(page: Page) {
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
+}
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`branching at 15 s matches up to the branch point and then diverges (${w}x${h})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?scenario=config-rollout&t=15s');
+    await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+    await page.getByTestId('change-target').selectOption('payments');
+    await page.getByTestId('change-details').fill('{"policy": {"timeout": "5ms"}}');
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('config-rollout,config-rollout');
+    // At the branch point: the same time and the same trace hash in both panes.
+    await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('15000');
+    expect(await paneValue(page, 'B', 'pane-time')).toBe('15000');
+    const a = await paneValue(page, 'A', 'pane-hash');
+    expect(a).not.toBe('');
+    expect(await paneValue(page, 'B', 'pane-hash')).toBe(a);
+    await page.screenshot({ path: `test-results/branch-${w}.png` });
+    // Later, the 5 ms timeout makes B fail where A does not: different hashes and failures.
+    await page.keyboard.press('End');
+    await settled(page);
+    await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('60000');
+    expect(await paneValue(page, 'B', 'pane-hash')).not.toBe(await paneValue(page, 'A', 'pane-hash'));
+    expect(Number(await paneValue(page, 'B', 'pane-failed'))).toBeGreaterThan(Number(await paneValue(page, 'A', 'pane-failed')));
+    await page.screenshot({ path: `test-results/branch-${w}-end.png` });
+  });
+}

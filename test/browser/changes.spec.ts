@@ -1,0 +1,54 @@
+// Timed and live config changes (issue 12.2): config-rollout's retry policy spreading through
+// its 20 proxies, and a change made live that the recipe keeps across a seek back and forward.
+import { expect, test, type Page } from '@playwright/test';
+
+async function settled(page: Page) {
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
+}
+
+test('a timed change spreads through the proxies: 3 of 20 at 21 s, all 20 after 5.1 s', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=config-rollout&t=21s');
+  await settled(page);
+  // Pushes land at 20.35 s, 20.6 s and 20.85 s: three proxies have it at 21 s.
+  await expect(page.getByTestId('change-item')).toHaveText('change 1 at 20.0 s: 3 of 20 proxies have it');
+  await page.screenshot({ path: 'test-results/changes-spreading-1600.png' });
+  await page.goto('/?scenario=config-rollout&t=26s');
+  await settled(page);
+  await expect(page.getByTestId('change-item')).toHaveText('change 1 at 20.0 s: all 20 proxies had it 5.1 s later');
+  await expect(page.getByTestId('lesson-figures-item').filter({ hasText: 'time until all 20 proxies' })).toContainText('5.1 s');
+});
+
+test('a live change joins the recipe: kept across a seek back and forward and in the link', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=hello-mesh&t=10s');
+  await settled(page);
+  await page.getByTestId('change-target').selectOption('catalog');
+  await page.getByTestId('change-details').fill('{"policy": {"timeout": "2ms"}}');
+  await page.getByTestId('change-apply').click();
+  await expect(page.getByTestId('change-problems')).toHaveCount(0);
+  await expect(page.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: /);
+  await page.screenshot({ path: 'test-results/changes-live-1024.png' });
+  // A bad change is named at its field.
+  await page.getByTestId('change-details').fill('{"policy": {"timeout": -1}}');
+  await page.getByTestId('change-apply').click();
+  await expect(page.getByTestId('change-problems')).toContainText('change.policy.timeout:');
+  // Seek back before it: not made yet; forward again: made, at the same time.
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await settled(page);
+  await expect(page.getByTestId('change-item')).toHaveCount(0);
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await settled(page);
+  await expect(page.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: /);
+  // The share link holds it: a fresh page reaches the same moment with the same trace hash.
+  await page.waitForTimeout(600);
+  const hash = await page.getByTestId('trace-hash').textContent();
+  const url = page.url();
+  expect(url).toContain('faults=');
+  const fresh = await page.context().newPage();
+  await fresh.goto(url);
+  await settled(fresh);
+  await expect(fresh.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: /);
+  await expect(fresh.getByTestId('trace-hash')).toHaveText(hash!);
+});
