@@ -132,9 +132,11 @@ export function checkChange(s: Scenario, c: ChangeSpec, path: string, checkTime 
 export function checkChanges(s: Scenario, durationMs?: number): Problem[] {
   const problems = s.changes.flatMap((c, i) => checkChange(s, c, `changes.${i}`, durationMs === undefined));
   s.narrative.forEach((step, i) => {
-    const n = step.figure?.change;
-    if (n !== undefined && n >= s.changes.length) {
-      problems.push({ path: `narrative.${i}.figure.change`, message: s.changes.length === 0 ? 'the scenario has no `changes` to time' : `the scenario has changes 0 to ${s.changes.length - 1}, not ${n}` });
+    for (const [figure, path] of [[step.figure, `narrative.${i}.figure`], [step.question?.figure, `narrative.${i}.question.figure`]] as const) {
+      const n = figure?.change;
+      if (n !== undefined && n >= s.changes.length) {
+        problems.push({ path: `${path}.change`, message: s.changes.length === 0 ? 'the scenario has no `changes` to time' : `the scenario has changes 0 to ${s.changes.length - 1}, not ${n}` });
+      }
     }
   });
   return problems;

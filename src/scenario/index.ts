@@ -12,3 +12,4 @@ export { MAX_REPLICAS, MAX_WORKERS, MAX_PROXY_WORKERS, MAX_USERS, MAX_HOSTS, MAX
 export { checkRunSize, checkZeroTimeLoops, responseBounds, type ResponseBound } from './work';
 export { lessonFigureSchema, FIGURE_MEASURES, WHOLE_RUN_MEASURES, type LessonFigure } from './figure';
 export { changeSchema, checkChange, checkChanges, changedPolicy, CHANGE_TYPES, type ChangeSpec, type ChangeInput } from './changes';
+export { questionSchema, MIN_QUESTION_CHOICES, MAX_QUESTION_CHOICES, type Question } from './question';

@@ -182,6 +182,10 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
       const callees = new Set([...services.keys(), ...gateways.keys()]);
       for (const [path, message] of figureProblems(step.figure, `narrative.${i}.figure`, new Set(s.clients.map((c) => c.name)), callees)) add(path, message);
     }
+    if (step.question?.figure) {
+      const callees = new Set([...services.keys(), ...gateways.keys()]);
+      for (const [path, message] of figureProblems(step.question.figure, `narrative.${i}.question.figure`, new Set(s.clients.map((c) => c.name)), callees)) add(path, message);
+    }
   });
   return problems;
 }

@@ -3,6 +3,7 @@ import { policySchema } from './policy';
 import { distributionSchema } from './distribution';
 import { MAX_NARRATIVE_STEPS, duration, name, positiveDuration, probability, prose } from './common';
 import { lessonFigureSchema } from './figure';
+import { questionSchema } from './question';
 import { meshSchema } from './mesh';
 import { layoutSchema } from './layout';
 import { faultSchema } from './faults';
@@ -196,6 +197,8 @@ export const scenarioSchema = z.strictObject({
         highlight: z.array(z.string().min(1)).default([]),
         /** The number the lesson states, measured live in the app for this step (optional). */
         figure: lessonFigureSchema.optional(),
+        /** A question asked before the step runs and answered when it does (see question.ts). */
+        question: questionSchema.optional(),
       }),
     )
     .max(MAX_NARRATIVE_STEPS, { message: `must have at most ${MAX_NARRATIVE_STEPS} steps (each is drawn on the timeline and listed in the app)` })

@@ -1,5 +1,5 @@
 import type { Topology, RunSummary } from '../models';
-import type { LessonFigure, Problem } from '../scenario';
+import type { LessonFigure, Problem, Question } from '../scenario';
 import type { LiveAction } from './liveActions';
 import type { RolloutFigure } from './figures';
 
@@ -14,7 +14,7 @@ export interface ScenarioInfo {
   warmupMs: number;
   topology: Topology;
   /** The scenario's story, step by step, and its lesson. */
-  narrative: { at: number; title: string; text: string; highlight: string[]; figure?: LessonFigure }[];
+  narrative: { at: number; title: string; text: string; highlight: string[]; figure?: LessonFigure; question?: Question }[];
   lesson: string;
   /** Nodes placed by hand: design-unit centres by node name, from the scenario's `layout`. */
   layout: Record<string, { x: number; y: number }>;
