@@ -1,5 +1,6 @@
 // The scenario's story, step by step: the current step follows simulated time; "next" runs the
-// simulation to the next step's time, "back" runs it again from zero to the previous one.
+// simulation to the next step's time, "back" runs it again from zero to the previous one. A
+// step's question shows while the step before it is current, and is answered once it runs.
 import { useState } from 'react';
 import { formatSimTime } from '../format';
 import { stepAt } from '../narrative/steps';
@@ -8,7 +9,9 @@ import { useAppStore, useController } from '../state/useAppStore';
 import { useStore } from 'zustand';
 import { seriesStore } from '../charts/seriesStore';
 import { measureFigure } from '../../workers/figures';
-import type { LessonFigure } from '../../scenario';
+import { LessonFigureView } from '../narrative/LessonFigureView';
+import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
+import { questionsAt } from '../narrative/questions';
 
 const NO_STEPS: never[] = [];
 
@@ -19,6 +22,7 @@ export function NarrativePanel() {
   const index = useAppStore((s) => stepAt(s.info?.narrative ?? NO_STEPS, s.stats.simTime));
   const blocked = useAppStore((s) => s.status === RunStatus.loading || s.status === RunStatus.crashed);
   const [seeking, setSeeking] = useState(false);
+  useQuestionKeys();
   if (steps.length === 0 && !lesson) return null;
 
   const go = async (i: number) => {
@@ -74,6 +78,9 @@ export function NarrativePanel() {
           <p className="narrative-text" data-testid="narrative-text">
             {step.text}
           </p>
+          {questionsAt(steps, index).map((q) => (
+            <QuestionView key={q.step} step={q.step} revealed={q.state === 'revealed'} />
+          ))}
           <ol className="narrative-dots" aria-hidden="true">
             {steps.map((_, i) => (
               <li key={i} className={i === index ? 'current' : i < index ? 'past' : ''} />
@@ -111,28 +118,5 @@ function LessonFigures() {
         );
       })}
     </ul>
-  );
-}
-
-/**
- * A step's lesson figure, measured live from the per-second series and the counters: the number
- * the lesson states, beside what this run shows (over the step's window when it has one).
- */
-function LessonFigureView({ figure }: { figure: LessonFigure }) {
-  const { buckets, bucketMs } = useStore(seriesStore);
-  const stats = useAppStore((s) => s.stats);
-  const duration = useAppStore((s) => s.info?.durationMs ?? 0);
-  const m = measureFigure(figure, buckets, bucketMs, stats, duration);
-  return (
-    <div className={`lesson-figure${m.complete ? ' lesson-figure-complete' : ''}`} data-testid="lesson-figure">
-      <span className="lesson-figure-label">{figure.label}</span>
-      <span className="lesson-figure-value" data-testid="lesson-figure-value">
-        {m.text}
-      </span>
-      <span className="lesson-figure-note">
-        {figure.expect ? `lesson: ${figure.expect} · ` : ''}
-        {m.over}
-      </span>
-    </div>
   );
 }

@@ -1,0 +1,30 @@
+// A lesson figure measured live from the per-second series and the counters.
+import { useStore } from 'zustand';
+import { seriesStore } from '../charts/seriesStore';
+import { useAppStore } from '../state/useAppStore';
+import { measureFigure } from '../../workers/figures';
+import type { LessonFigure } from '../../scenario';
+
+/**
+ * A step's (or a question's) lesson figure, measured live from the per-second series and the
+ * counters: the number the lesson states, beside what this run shows (over the figure's window
+ * when it has one).
+ */
+export function LessonFigureView({ figure, testId = 'lesson-figure' }: { figure: LessonFigure; testId?: string }) {
+  const { buckets, bucketMs } = useStore(seriesStore);
+  const stats = useAppStore((s) => s.stats);
+  const duration = useAppStore((s) => s.info?.durationMs ?? 0);
+  const m = measureFigure(figure, buckets, bucketMs, stats, duration);
+  return (
+    <div className={`lesson-figure${m.complete ? ' lesson-figure-complete' : ''}`} data-testid={testId}>
+      <span className="lesson-figure-label">{figure.label}</span>
+      <span className="lesson-figure-value" data-testid={`${testId}-value`}>
+        {m.text}
+      </span>
+      <span className="lesson-figure-note">
+        {figure.expect ? `lesson: ${figure.expect} · ` : ''}
+        {m.over}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// A narrative step's question: its choices while the step is ahead (a click or keys 1-4 pick
+// one), then the answer, the explanation and the figure that shows it once the step runs.
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { formatSimTime } from '../format';
+import { isTyping } from '../components/useShortcuts';
+import { RunStatus } from '../state/store';
+import { useAppStore, useServices } from '../state/useAppStore';
+import { LessonFigureView } from './LessonFigureView';
+import { pick, pickOf, pickStore, pickableStep, verdict } from './questions';
+import { stepAt } from './steps';
+import './narrative.css';
+
+const KEYS = ['1', '2', '3', '4'];
+
+/** The question of step `step`, open for a pick (`revealed` false) or answered. */
+export function QuestionView({ step, revealed }: { step: number; revealed: boolean }) {
+  const s = useAppStore((st) => st.info?.narrative[step]);
+  const scenario = useAppStore((st) => st.info?.name ?? '');
+  const picked = useStore(pickStore, (p) => pickOf(p, scenario, step));
+  const q = s?.question;
+  if (!s || !q) return null;
+  const v = verdict(picked, q.answer);
+  return (
+    <section className={`question question-${revealed ? 'revealed' : 'ahead'}`} data-testid="question" data-state={revealed ? 'revealed' : 'ahead'} aria-label={`Question of step ${step + 1}`}>
+      <p className="question-kicker">
+        {revealed ? `Answered at ${formatSimTime(s.at)}` : `Before step ${step + 1} runs (at ${formatSimTime(s.at)}): pick an answer`}
+      </p>
+      <p className="question-prompt" data-testid="question-prompt">
+        {q.prompt}
+      </p>
+      <ol className="question-choices" role="radiogroup" aria-label="Choices">
+        {q.choices.map((c, i) => {
+          const classes = ['question-choice'];
+          if (picked === i) classes.push('picked');
+          if (revealed && i === q.answer) classes.push('answer');
+          if (revealed && picked === i && i !== q.answer) classes.push('wrong');
+          return (
+            <li key={i}>
+              <button
+                type="button"
+                role="radio"
+                aria-checked={picked === i}
+                className={classes.join(' ')}
+                data-testid="question-choice"
+                disabled={revealed}
+                title={revealed ? undefined : `Pick this answer (key ${i + 1})`}
+                onClick={() => pick(scenario, step, i)}
+              >
+                <kbd>{i + 1}</kbd>
+                <span>{c}</span>
+                {revealed && i === q.answer && <strong className="question-mark"> ✓ answer</strong>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {revealed ? (
+        <div className="question-reveal" data-testid="question-reveal">
+          <p className={`question-verdict question-verdict-${v}`} data-testid="question-verdict">
+            {v === 'right' ? 'Your pick was right.' : v === 'wrong' ? `Your pick, ${picked! + 1}, was not it: the answer is ${q.answer + 1}.` : `The answer is ${q.answer + 1}.`}
+          </p>
+          <p className="question-explain" data-testid="question-explain">
+            {q.explain}
+          </p>
+          {q.figure && <LessonFigureView figure={q.figure} testId="question-figure" />}
+        </div>
+      ) : (
+        <p className="question-hint">{picked === undefined ? 'The answer shows when the run reaches this step (next ›).' : `Picked ${picked + 1}. The answer shows when the run reaches this step (next ›).`}</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Keys 1-4 pick a choice of the question still ahead, whatever was clicked last, except while
+ * typing in a field (as the app's other shortcuts).
+ */
+export function useQuestionKeys(): void {
+  const { store } = useServices();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const k = KEYS.indexOf(e.key);
+      if (k < 0) return;
+      const s = store.getState();
+      if (!s.info || s.status === RunStatus.loading || s.status === RunStatus.crashed) return;
+      const steps = s.info.narrative;
+      const step = pickableStep(steps, stepAt(steps, s.stats.simTime));
+      const q = step >= 0 ? steps[step].question : undefined;
+      if (!q || k >= q.choices.length) return;
+      e.preventDefault();
+      pick(s.info.name, step, k);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
