@@ -162,14 +162,38 @@ test('presenter mode at 1024x768 draws every shipped scenario whole, node text a
     const smallest = s.texts.reduce((a, t) => (t.px < a.px ? t : a));
     if (smallest.px < 14) found.push(`${name}: ${smallest.what} is ${smallest.px.toFixed(1)} px`);
     found.push(...problems(s).map((p) => `${name}: ${p}`));
-    await page.screenshot({ path: `test-results/layout-${name}-1024x768-presenter.png` });
+    if (s.view === 'svg') {
+      // The compact layout fills the stage: the nodes span 60% of its width or height or more.
+      const b = await page.locator('svg[data-testid="topology"] .topo-nodes').boundingBox();
+      const fill = b ? Math.max(b.width / s.stage.w, b.height / s.stage.h) : 0;
+      if (fill < 0.6) found.push(`${name}: the nodes span ${(fill * 100).toFixed(0)}% of the stage`);
+      found.push(...textOverlaps(s.texts).map((p) => `${name}: ${p}`));
+    }
+    await page.screenshot({ path: `test-results/presenter-${name}-1024x768.png` });
   }
   expect(found).toEqual([]);
-  // The small pictures keep every node in the SVG; the ten-service load test folds.
-  expect(folded).toContain('istio-load-test');
-  expect(folded).not.toContain('hello-mesh');
-  expect(folded).not.toContain('mm1');
+  // Every picture of up to 25 nodes keeps the SVG drawing but these, which presenter mode's
+  // compact layout cannot yet fit at 14 px node text beside the story at 1024x768.
+  expect(folded.sort()).toEqual(PRESENTER_FOLDED.filter((n) => SCENARIOS.includes(n)).sort());
 });
+
+/**
+ * Scenarios folded into group tiles in presenter mode at 1024x768: the twenty-node load tests,
+ * a column three services tall (partial-adoption), a five-column chain with two services
+ * in one column (control-plane-boundary), and a second mesh whose control plane would sit over
+ * the band above (two-meshes-via-gateway).
+ */
+const PRESENTER_FOLDED = ['control-plane-boundary', 'istio-load-test', 'istio-load-test-baseline', 'partial-adoption', 'two-meshes-via-gateway'];
+
+/** Node texts of different nodes that overlap one another, in words. */
+function textOverlaps(texts: readonly Box[]): string[] {
+  const out: string[] = [];
+  const owner = (t: Box) => t.what.split(':')[0];
+  texts.forEach((a, i) => {
+    for (const b of texts.slice(i + 1)) if (owner(a) !== owner(b) && hit(a, b, 1)) out.push(`${a.what} overlaps ${b.what}`);
+  });
+  return out;
+}
 
 for (const size of [
   { width: 1024, height: 768 },

@@ -31,10 +31,13 @@ async function nodeTextPx(page: Page): Promise<{ text: string; px: number }[]> {
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
-// hello-mesh fits the stage whole at that size; two-meshes-via-gateway's six columns do not, so
-// it folds into group tiles (and says so) rather than being cut off (layout.spec checks all).
+// hello-mesh fits the stage whole at that size, and retry-storm in presenter mode's compact
+// layout; two-meshes-via-gateway does not yet, so it folds into group tiles (and says so) rather
+// than being cut off (layout.spec checks all).
+// retry-storm's five-column chain wraps into two bands of presenter mode's compact layout.
 for (const [scenario, view] of [
   ['hello-mesh', 'svg'],
+  ['retry-storm', 'svg'],
   ['two-meshes-via-gateway', 'canvas'],
 ] as const) {
   test(`presenter mode at 1024x768 keeps the counters, clock and timeline, and draws ${scenario}'s node text at 14 px or more (${view === 'svg' ? 'every node' : 'folded into groups'})`, async ({ page }) => {

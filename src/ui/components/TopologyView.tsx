@@ -306,7 +306,7 @@ export function TopologyView() {
       const carried = !newTopology ? sceneRef.current?.controlState() : undefined;
       const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
       if (!kept) fitLockRef.current = null;
-      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale: presenter ? PRESENTER_MIN_SCALE : undefined, fit: kept }), carried);
+      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale: presenter ? PRESENTER_MIN_SCALE : undefined, presenter, fit: kept }), carried);
       sceneRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
       scene.setCamera(cameraRef.current?.camera ?? IDENTITY_CAMERA);
@@ -406,7 +406,7 @@ export function TopologyView() {
         const lock = fitLockRef.current;
         if (scene && lock && !bigRef.current) {
           const l = scene.layout;
-          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? PRESENTER_MIN_SCALE : undefined, fit: lock.fit };
+          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? PRESENTER_MIN_SCALE : undefined, presenter: presenterRef.current, fit: lock.fit };
           scene.moveNodes(computeLayout(topology, l.width, l.height, opts));
           paintRef.current();
           return;
@@ -665,7 +665,7 @@ function usePresenterFold(
 ): 'all' | 'replicas' | 'groups' {
   return useMemo(() => {
     if (!presenter || !topology || !size || size.width < 10 || size.height < 10 || topology.nodes.length > LARGE_TOPOLOGY_NODES) return 'all';
-    const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions, unfolded: u }).scale >= PRESENTER_MIN_SCALE;
+    const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions, unfolded: u, presenter: true }).scale >= PRESENTER_MIN_SCALE;
     if (fits(unfolded)) return 'all';
     return unfolded.size > 0 && fits(NO_UNFOLDED) ? 'replicas' : 'groups';
   }, [presenter, topology, size, positions, unfolded]);

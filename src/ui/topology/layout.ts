@@ -5,6 +5,7 @@ import { max, min } from 'd3';
 import type { ScenarioInfo } from '../../workers/protocol';
 import { isBridge, meshNames, meshRegions, meshesOf, type MeshRegion } from './meshRegions';
 import { packComponents } from './packComponents';
+import { placeBands, PresenterSize, stackBands, type BandSlot, type Extent } from './presenterLayout';
 
 export type Topology = ScenarioInfo['topology'];
 export type TopologyNode = Topology['nodes'][number];
@@ -41,8 +42,12 @@ export interface PlacedNode {
   h: number;
 }
 
-/** How an edge runs: left to right, within one column, or back to an earlier column. */
-export type EdgeKind = 'forward' | 'same' | 'back';
+/**
+ * How an edge runs: on to a later column (left to right, or right to left in presenter mode's
+ * reversed bands), within one column (or a turn from one band to the next), back to an earlier
+ * column, or from one band to another elsewhere (`wrap`, presenter mode only).
+ */
+export type EdgeKind = 'forward' | 'same' | 'back' | 'wrap';
 
 export interface PlacedEdge {
   edge: TopologyEdge;
@@ -81,18 +86,29 @@ interface Point {
 
 type Side = 'left' | 'right' | 'bottom';
 
+/** An edge's ports and which way its curve bulges (1: right or down, -1: left). */
+interface Route {
+  kind: EdgeKind;
+  sides: [Side, Side];
+  sign: 1 | -1;
+}
+
 /** Distance between column centres and between row centres, design units. */
 const COL_GAP = 290;
 const ROW_GAP = NodeSize.serviceH + NodeSize.queueRoom + 56;
 const CLIENT_ROW_GAP = NodeSize.clientR * 2 + 48 + 40;
 /** Empty margin kept around the drawing, CSS pixels. */
 const MARGIN = 28;
+/** Presenter mode's margin, CSS pixels: the stage is the picture's alone there. */
+const PRESENTER_MARGIN = 12;
 /**
  * Least scale of a fitted drawing. Low enough that a six-column chain fits the 460 px the stage
  * keeps beside the open inspector at 1024x768 (whole, if small: the wheel zooms in).
  */
 const MIN_SCALE = 0.2;
 const MAX_SCALE = 1.6;
+/** Presenter mode lets a small picture (mm1's two nodes) grow to fill the stage. */
+const PRESENTER_MAX_SCALE = 2.4;
 
 /**
  * True for nodes that requests pass through (clients, gateways, services); false for control
@@ -141,24 +157,28 @@ export function nodeTags(n: TopologyNode): string[] {
   return tags;
 }
 
-/** Width of a box that fits its name and tags, design units (text widths estimated). */
-function boxWidth(n: TopologyNode, base: number): number {
+/**
+ * Width of a box that fits its name and tags, design units (text widths estimated); presenter
+ * mode hides the tags (styles.css), so they take no room there.
+ */
+function boxWidth(n: TopologyNode, base: number, presenter: boolean): number {
   const inner = n.kind === 'gateway' ? 48 : 28;
-  const tags = nodeTags(n).reduce((a, t) => a + 8 + t.length * 8.6, 0);
+  const tags = presenter ? 0 : nodeTags(n).reduce((a, t) => a + 8 + t.length * 8.6, 0);
   return Math.max(base, Math.ceil(inner + n.name.length * 10.6 + tags));
 }
 
-function sizeOf(n: TopologyNode): { w: number; h: number } {
+function sizeOf(n: TopologyNode, presenter = false): { w: number; h: number } {
+  const h = presenter ? PresenterSize.serviceH : NodeSize.serviceH;
   switch (n.kind) {
     case 'client':
       return { w: NodeSize.clientR * 2, h: NodeSize.clientR * 2 };
     case 'control-plane':
       return { w: NodeSize.controlR * 2, h: NodeSize.controlR * 2 };
     case 'gateway':
-      return { w: boxWidth(n, NodeSize.gatewayW), h: NodeSize.serviceH };
+      return { w: boxWidth(n, presenter ? PresenterSize.gatewayW : NodeSize.gatewayW, presenter), h };
     default:
       // Services, and any kind this UI does not know yet, are drawn as service boxes.
-      return { w: boxWidth(n, NodeSize.serviceW), h: NodeSize.serviceH };
+      return { w: boxWidth(n, presenter ? PresenterSize.serviceW : NodeSize.serviceW, presenter), h };
   }
 }
 
@@ -178,6 +198,12 @@ export interface LayoutOptions {
    * the dragged node under the pointer (issue 11's new-user pass: a drag re-fitted everything).
    */
   fit?: LayoutFit;
+  /**
+   * Presenter mode's compact drawing (presenterLayout.ts): boxes without captions or tags,
+   * columns as wide as their widest node, and a chain that the stage's aspect ratio cannot
+   * hold in one row wrapped into bands, so the drawing fits at PRESENTER_MIN_SCALE or more.
+   */
+  presenter?: boolean;
 }
 
 /** How a drawing sits in its viewport: screen = t + scale × design, CSS pixels. */
@@ -263,20 +289,48 @@ export function replicaGrid(replicas: number, w: number, scale: number): Replica
  * then each node named in `options.positions` is put at its centre there. Pure.
  */
 export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
-  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1);
+  const perBand = options.presenter ? presenterBand(topology, width, height) : Number.POSITIVE_INFINITY;
+  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand);
   // Unfolded cards are sized for the drawing's scale, which their room changes: size them at the
   // scale without them, then again at the scale they give, until it holds (it only shrinks).
-  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1).scale;
-  let layout = layoutAt(topology, width, height, options, scale);
+  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1, perBand).scale;
+  let layout = layoutAt(topology, width, height, options, scale, perBand);
   for (let i = 0; i < 4 && layout.scale < scale * 0.995; i++) {
     scale = layout.scale;
-    layout = layoutAt(topology, width, height, options, scale);
+    layout = layoutAt(topology, width, height, options, scale, perBand);
   }
   return layout;
 }
 
-/** computeLayout with replica cards sized for `cardScale` CSS px per unit. Pure. */
-function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number): Layout {
+/**
+ * Columns a band of presenter mode's drawing holds: the count (two or more) whose drawing fits
+ * `width` x `height` at the largest scale, the fewest bands among those within 3% of it. Chosen
+ * from the layout alone (no nodes placed by hand, no fit kept, replicas folded), so a drag or an
+ * unfolding keeps the bands. Pure.
+ */
+function presenterBand(topology: Topology, width: number, height: number): number {
+  const depth = callDepths(topology);
+  const ncols = Math.max(1, (max(depth) ?? 0) + 1);
+  // A mesh's control plane is drawn above the mesh's first members: a band that starts with a
+  // mesh would put it over the band above, so such a count is not tried.
+  const firstDepth = new Map<string, number>();
+  for (const n of topology.nodes) for (const m of meshesOf(n)) if (depth[n.id] >= 0 && !isBridge(n)) firstDepth.set(m, Math.min(firstDepth.get(m) ?? Infinity, depth[n.id]));
+  const controlled = topology.nodes.filter((n) => n.kind === 'control-plane' && n.mesh !== null && firstDepth.has(n.mesh)).map((n) => firstDepth.get(n.mesh!)!);
+  const scales = new Map<number, number>();
+  for (let k = ncols; k >= Math.min(2, ncols); k--) {
+    if (k < ncols && controlled.some((d) => d >= k)) continue;
+    scales.set(k, layoutAt(topology, width, height, { presenter: true }, 1, k).scale);
+  }
+  const best = Math.max(...scales.values());
+  for (const [k, s] of scales) if (s >= best * 0.97) return k;
+  return ncols;
+}
+
+/** computeLayout with replica cards sized for `cardScale` CSS px per unit, presenter mode's bands `perBand` columns wide. Pure. */
+function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number, perBand: number): Layout {
+  const presenter = options.presenter === true;
+  const extent = (p: PlacedNode) => nodeExtent(p, presenter);
+  const queueRoom = presenter ? PresenterSize.queueRoom : NodeSize.queueRoom;
   const depth = callDepths(topology);
   const meshes = meshNames(topology.nodes);
   // Within a column, the members of each mesh sit together (so a region can be drawn around
@@ -319,38 +373,46 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   }
 
   // Columns far enough apart for their widest box and a lock between.
-  const widest = max(topology.nodes.filter(onRequestPath), (n) => sizeOf(n).w) ?? 0;
-  const colGap = Math.max(COL_GAP, widest + 100);
-  const placed: PlacedNode[] = [];
-  columns.forEach((col, c) => {
-    // Clients (a small figure and a label) stack closer than boxes with queues above them.
-    const gap = col.every((n) => n.kind === 'client') ? CLIENT_ROW_GAP : ROW_GAP;
-    col.forEach((node, i) => {
-      placed.push({ node, col: c, x: c * colGap, y: (i - (col.length - 1) / 2) * gap, ...sizeOf(node) });
+  const widest = max(topology.nodes.filter(onRequestPath), (n) => sizeOf(n, presenter).w) ?? 0;
+  const colGap = presenter ? widest + PresenterSize.gapX : Math.max(COL_GAP, widest + 100);
+  const rowGap = presenter ? PresenterSize.rowGap : ROW_GAP;
+  // Clients (a small figure and a label) stack closer than boxes with queues above them.
+  const gapOf = (col: readonly TopologyNode[]) => (col.every((n) => n.kind === 'client') ? (presenter ? PresenterSize.clientRowGap : CLIENT_ROW_GAP) : rowGap);
+  let placed: PlacedNode[] = [];
+  let bands: Map<number, BandSlot> | null = null;
+  if (presenter) {
+    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, true), extent, gapOf));
+  } else {
+    columns.forEach((col, c) => {
+      const gap = gapOf(col);
+      col.forEach((node, i) => {
+        placed.push({ node, col: c, x: c * colGap, y: (i - (col.length - 1) / 2) * gap, ...sizeOf(node) });
+      });
     });
-  });
-  packComponents(topology, placed, colGap, ROW_GAP, width, height);
+  }
+  // Many separate request paths in a grid; not when presenter mode wrapped the columns in bands.
+  if (!presenter || perBand >= ncols) {
+    packComponents(topology, placed, colGap, rowGap, width, height);
+    if (presenter) bands = null;
+  }
   unfoldReplicas(placed, options.unfolded, cardScale);
+  if (bands) stackBands(placed, bands, extent);
   // Where the layout puts each node before any is placed by hand: control planes are placed
   // from these, so dragging a service never moves its mesh's control plane (or any other node).
   const auto = new Map(placed.map((p) => [p.node.id, { x: p.x, y: p.y }]));
   const autoBox = new Bounds();
-  for (const p of placed) addNodeExtent(autoBox, p, auto.get(p.node.id)!);
+  for (const p of placed) addNodeExtent(autoBox, p, auto.get(p.node.id)!, presenter);
   placeByHand(placed, options.positions);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
   // Ports: edges sharing a side of a node are spread along it, ordered by the other end.
   // Edges between nodes on the request path (all of them, today); ports are keyed by edge id.
   const pathEdges = topology.edges.filter((e) => byId.has(e.from) && byId.has(e.to));
-  const kinds = pathEdges.map((e): EdgeKind => {
-    const a = byId.get(e.from)!;
-    const b = byId.get(e.to)!;
-    return b.col > a.col ? 'forward' : b.col === a.col ? 'same' : 'back';
-  });
-  const sides: Record<EdgeKind, [Side, Side]> = { forward: ['right', 'left'], same: ['right', 'right'], back: ['bottom', 'bottom'] };
+  const routes = pathEdges.map((e) => routeOf(byId.get(e.from)!, byId.get(e.to)!, bands));
+  const kinds = routes.map((r) => r.kind);
   const groups = new Map<string, { edge: number; end: 0 | 1; other: PlacedNode }[]>();
   pathEdges.forEach((e, i) => {
-    const [fromSide, toSide] = sides[kinds[i]];
+    const [fromSide, toSide] = routes[i].sides;
     push(groups, `${e.from}:${fromSide}`, { edge: e.id, end: 0, other: byId.get(e.to)! });
     push(groups, `${e.to}:${toSide}`, { edge: e.id, end: 1, other: byId.get(e.from)! });
   });
@@ -377,9 +439,13 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
       c1 = { x: s.x + dx, y: s.y };
       c2 = { x: t.x - dx, y: t.y };
     } else if (kind === 'same') {
-      const bulge = 70 + 0.2 * Math.abs(t.y - s.y);
+      const bulge = (70 + 0.2 * Math.abs(t.y - s.y)) * routes[i].sign;
       c1 = { x: s.x + bulge, y: s.y };
       c2 = { x: t.x + bulge, y: t.y };
+    } else if (kind === 'wrap') {
+      // Down out of the caller's bottom, into the callee's side from the way its band runs.
+      c1 = { x: s.x, y: s.y + 90 };
+      c2 = { x: t.x + (routes[i].sides[1] === 'left' ? -90 : 90), y: t.y };
     } else {
       const bulge = 80 + 0.12 * Math.abs(t.x - s.x);
       c1 = { x: s.x, y: s.y + bulge };
@@ -390,7 +456,7 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     box.add(t.x + (c2.x - t.x) * 0.75, t.y + (c2.y - t.y) * 0.75);
     return { edge, kind, path: `M${s.x},${s.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${t.x},${t.y}` };
   });
-  for (const p of placed) addNodeExtent(box, p, p);
+  for (const p of placed) addNodeExtent(box, p, p, presenter);
 
   // Control planes: each above the members of its mesh, inside the mesh's region; one with no
   // members placed (or no mesh) in a row above everything.
@@ -408,14 +474,14 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     // NOTE: d3's min and max, not a spread of an array of any length into Math.min.
     const top = min(members, (p) => auto.get(p.node.id)!.y - p.h / 2)!;
     // The icon and its label, together, centred over the mesh.
-    const block = 2 * NodeSize.controlR + 14 + Math.max(controlLabel(node).length * 9.5, 120);
+    const block = 2 * NodeSize.controlR + 14 + controlTextWidth(node, presenter);
     const x = (min(members, (p) => auto.get(p.node.id)!.x)! + max(members, (p) => auto.get(p.node.id)!.x)!) / 2 - block / 2 + NodeSize.controlR;
-    const p: PlacedNode = { node, col: -1, x, y: top - NodeSize.queueRoom - 12 - NodeSize.controlR, ...sizeOf(node) };
+    const p: PlacedNode = { node, col: -1, x, y: top - queueRoom - 12 - NodeSize.controlR, ...sizeOf(node, presenter) };
     placed.push(p);
     cpTop.set(mesh, p.y - p.h / 2 - 20);
     autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
     box.add(p.x - p.w / 2, p.y - p.h / 2);
-    box.add(p.x + p.w / 2 + 16 + controlLabel(node).length * 10, p.y + p.h / 2);
+    box.add(p.x + p.w / 2 + 16 + (presenter ? controlTextWidth(node, true) : controlLabel(node).length * 10), p.y + p.h / 2);
   }
   if (orphans.length > 0) {
     const callees = placed.filter((p) => p.col > 0);
@@ -437,9 +503,12 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     const t = topOfColumn.get(p.col);
     if (!t || p.y < t.y) topOfColumn.set(p.col, p);
   }
+  // In presenter mode's bands, only the mesh's first band reaches up to its control plane.
+  const firstBand = (mesh: string) => min(requestPath.filter((p) => meshesOf(p.node).includes(mesh)), (p) => bands?.get(p.node.id)?.band ?? 0) ?? 0;
   const regions = meshRegions(requestPath, (mesh, col) => {
     const top = cpTop.get(mesh);
     const first = topOfColumn.get(col);
+    if (bands && first && (bands.get(first.node.id)?.band ?? 0) !== firstBand(mesh)) return null;
     return top !== undefined && first && meshesOf(first.node).includes(mesh) ? top : null;
   });
   for (const r of regions) {
@@ -465,8 +534,9 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     const { scale, tx, ty } = options.fit;
     return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
   }
-  const fit = Math.min((width - 2 * MARGIN) / box.width, (height - 2 * MARGIN) / box.height);
-  const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(MAX_SCALE, fit));
+  const margin = presenter ? PRESENTER_MARGIN : MARGIN;
+  const fit = Math.min((width - 2 * margin) / box.width, (height - 2 * margin) / box.height);
+  const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(presenter ? PRESENTER_MAX_SCALE : MAX_SCALE, fit));
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
   const ty = (height - box.height * scale) / 2 - box.minY * scale;
   return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
@@ -507,21 +577,60 @@ function placeByHand(placed: PlacedNode[], positions: NodePositions | undefined)
 }
 
 /** Adds what a node draws around its centre `at` (figure, name, queue stack, cloud, cards) to `box`. Impure: mutates `box`. */
-function addNodeExtent(box: Bounds, p: PlacedNode, at: Point): void {
+function addNodeExtent(box: Bounds, p: PlacedNode, at: Point, presenter: boolean): void {
+  const e = nodeExtent(p, presenter);
+  box.add(at.x + e.left, at.y + e.top);
+  box.add(at.x + e.right, at.y + e.bottom);
+}
+
+/**
+ * What a node draws around its centre (figure, name, queue stack, cloud, state lines, cards),
+ * design units. In presenter mode captions are hidden and names are 18 units. Pure.
+ */
+function nodeExtent(p: PlacedNode, presenter: boolean): Extent {
+  const queueRoom = presenter ? PresenterSize.queueRoom : NodeSize.queueRoom;
   if (p.node.kind === 'client') {
     // Its name, or its caption under it ("client on the internet · 1,000 users", 12.5 units).
     const caption = (p.node.external ? 22 : 6) + (p.node.replicas > 1 ? 9 + String(p.node.replicas).length : 0);
-    const half = Math.max(p.w / 2, p.node.name.length * 5.5 + 8, caption * 3.3 + 6);
-    box.add(at.x - half, at.y - p.h / 2);
-    box.add(at.x + half, at.y + p.h / 2 + 48);
-  } else if (p.node.external) {
-    // The cloud around a third party.
-    box.add(at.x - p.w / 2 - 20, at.y - p.h / 2 - NodeSize.queueRoom);
-    box.add(at.x + p.w / 2 + 20, at.y + p.h / 2 + 40);
-  } else {
-    box.add(at.x - p.w / 2, at.y - p.h / 2 - NodeSize.queueRoom);
-    box.add(at.x + p.w / 2, at.y + p.h / 2 + 64 + (p.replicaRoom ?? 0));
+    const half = presenter ? Math.max(p.w / 2, p.node.name.length * 5.6 + 8) : Math.max(p.w / 2, p.node.name.length * 5.5 + 8, caption * 3.3 + 6);
+    return { left: -half, right: half, top: -p.h / 2 - (presenter && p.node.sidecar ? NodeSize.hexR : 0), bottom: p.h / 2 + (presenter ? 30 : 48) };
   }
+  if (p.node.kind === 'control-plane') return { left: -p.w / 2, right: p.w / 2 + 16 + controlTextWidth(p.node, presenter), top: -p.h / 2, bottom: p.h / 2 };
+  if (p.node.external) {
+    // The cloud around a third party.
+    // In presenter mode the cloud's whole outline (marks' cloudPath bulges past its box's corners).
+    const side = presenter ? 44 : 20;
+    return { left: -p.w / 2 - side, right: p.w / 2 + side, top: -p.h / 2 - queueRoom, bottom: p.h / 2 + (presenter ? PresenterSize.below : 40) };
+  }
+  return { left: -p.w / 2, right: p.w / 2, top: -p.h / 2 - queueRoom, bottom: p.h / 2 + (presenter ? PresenterSize.below : 64) + (p.replicaRoom ?? 0) };
+}
+
+/**
+ * Width of the text beside a control plane's icon, design units: its name, and in presenter
+ * mode (text at 18 units) its state line too, up to "control plane + CA DOWN". Pure.
+ */
+function controlTextWidth(n: TopologyNode, presenter: boolean): number {
+  return presenter ? Math.max(controlLabel(n).length, 'control plane + CA DOWN'.length) * 9.6 : Math.max(controlLabel(n).length * 9.5, 120);
+}
+
+/**
+ * How the link from `a` to `b` runs: by their columns, and in presenter mode's bands by the
+ * way each band runs (a link on to the next band turns at the side they share). Pure.
+ */
+function routeOf(a: PlacedNode, b: PlacedNode, bands: ReadonlyMap<number, BandSlot> | null): Route {
+  const ba = bands?.get(a.node.id);
+  const bb = bands?.get(b.node.id);
+  if (ba && bb && ba.band !== bb.band) {
+    if (bb.band === ba.band + 1 && bb.slot === ba.slot) {
+      const side: Side = ba.dir === 1 ? 'right' : 'left';
+      return { kind: 'same', sides: [side, side], sign: ba.dir };
+    }
+    return { kind: 'wrap', sides: ['bottom', bb.dir === 1 ? 'left' : 'right'], sign: 1 };
+  }
+  const dir = ba?.dir ?? 1;
+  if (b.col === a.col) return dir === 1 ? { kind: 'same', sides: ['right', 'right'], sign: 1 } : { kind: 'same', sides: ['left', 'left'], sign: -1 };
+  if (dir === 1 ? b.col > a.col : b.col < a.col) return { kind: 'forward', sides: dir === 1 ? ['right', 'left'] : ['left', 'right'], sign: dir };
+  return { kind: 'back', sides: ['bottom', 'bottom'], sign: 1 };
 }
 
 class Bounds {
