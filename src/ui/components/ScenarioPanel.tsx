@@ -7,6 +7,7 @@ import { OpenProgress, RunFailureNotice } from './RunNotices';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 import { READY_PAIRS, pairHref } from '../compare/pairs';
+import { EditorButton } from '../editor';
 
 export function ScenarioPanel() {
   return (
@@ -16,6 +17,7 @@ export function ScenarioPanel() {
       <RunFailureNotice />
       <RunError />
       <About />
+      <EditorButton />
       <NarrativePanel />
       <FaultsPanel />
       <ChangePanel />

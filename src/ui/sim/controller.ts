@@ -46,6 +46,13 @@ export interface Controller {
    * listed, and the run that was going on goes on until the new one has loaded.
    */
   openFile(file: File): Promise<void>;
+  /**
+   * Opens scenario text edited in the app (issue 12.6) as `openFile` opens a file: checked and
+   * built in a worker of its own, problems listed, the run going on until it loads. The picker
+   * lists it as `label` ("edited: hello-mesh"), and the recipe carries its text, so a share link
+   * holds it. Optional: the compare view's panes have no editor.
+   */
+  openText?(text: string, fileName: string, label: string): Promise<void>;
   /** Gives up opening a scenario: its worker is stopped, the current run is untouched. */
   cancelOpen(): void;
   play(): void;
@@ -339,7 +346,8 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     }
     if (seq !== openSeq) return worker.terminate();
     candidate = null;
-    const named = (title: string | undefined) => (entry.source === 'file' && title ? `${title} (${entry.fileName ?? entry.label})` : entry.label);
+    // An edited scenario keeps the name the editor gave it ("edited: hello-mesh").
+    const named = (title: string | undefined) => (entry.source === 'file' && title && !entry.id.startsWith('edited:') ? `${title} (${entry.fileName ?? entry.label})` : entry.label);
     if (!result.ok) {
       worker.terminate();
       return refuse(seq, named(result.title), result.problems);
@@ -568,6 +576,10 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       }
       if (seq !== openSeq) return;
       await load({ id: `file:${file.name}`, label: file.name, text, fileName: file.name, source: 'file' }, seq);
+    },
+    async openText(text, fileName, label) {
+      const seq = beginOpening(label, text.length);
+      await load({ id: `edited:${label.replace(/^edited: /, '')}`, label, text, fileName, source: 'file' }, seq);
     },
     cancelOpen() {
       if (!store.getState().opening) return;

@@ -1,0 +1,192 @@
+// The editor's form: a service (name, replicas, sidecar, mTLS mode, retries and timeout, who
+// calls it), a gateway route, a fault or a config change, written into the text. What it writes
+// is checked as any edit is; the form itself refuses only what it cannot write.
+import { useState } from 'react';
+import type { Addition } from './additions';
+
+type Kind = 'service' | 'route' | 'fault' | 'change';
+
+const FAULTS = ['kill-replica', 'slow-replica', 'http-abort', 'kill-service'] as const;
+
+/** `onAdd` writes the addition and answers what went wrong, or null. */
+export function AdditionForm({ services, gateways, onAdd }: { services: string[]; gateways: string[]; onAdd: (a: Addition) => Promise<string | null> }) {
+  const [kind, setKind] = useState<Kind>('service');
+  const [error, setError] = useState<string | null>(null);
+  // Service
+  const [name, setName] = useState('reviews');
+  const [replicas, setReplicas] = useState('2');
+  const [sidecar, setSidecar] = useState(true);
+  const [mtls, setMtls] = useState<'STRICT' | 'PERMISSIVE'>('STRICT');
+  const [serviceTime, setServiceTime] = useState('5ms');
+  const [retries, setRetries] = useState('2');
+  const [timeout, setTimeout_] = useState('1s');
+  const [calledBy, setCalledBy] = useState('');
+  // Route
+  const [gateway, setGateway] = useState('');
+  const [pathPrefix, setPathPrefix] = useState('/');
+  const [upstream, setUpstream] = useState('');
+  // Fault and change
+  const [faultType, setFaultType] = useState<(typeof FAULTS)[number]>('kill-replica');
+  const [target, setTarget] = useState('');
+  const [at, setAt] = useState('10s');
+  const [lasting, setLasting] = useState('20s');
+  const [amount, setAmount] = useState('');
+  const [changeType, setChangeType] = useState<'policy' | 'mtls'>('policy');
+
+  const svc = (v: string) => v || services[0] || '';
+
+  function addition(): Addition | string {
+    switch (kind) {
+      case 'service': {
+        const n = Number(replicas);
+        if (!name.trim()) return 'name: a service needs a name';
+        if (!Number.isInteger(n)) return `replicas: "${replicas}" is not a whole number`;
+        const r = retries.trim() === '' ? null : Number(retries);
+        if (r !== null && !Number.isInteger(r)) return `retries: "${retries}" is not a whole number (leave it empty for the defaults)`;
+        return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls, serviceTime: serviceTime.trim() || '5ms', retries: r, timeout, calledBy };
+      }
+      case 'route':
+        return { kind: 'route', gateway: gateway.trim() || gateways[0] || 'api', pathPrefix, service: svc(upstream) };
+      case 'fault': {
+        const entry: Record<string, unknown> = { type: faultType, service: svc(target), at: at.trim() || 0, ...(lasting.trim() ? { for: lasting.trim() } : {}) };
+        if (faultType === 'slow-replica') entry.factor = amount.trim() ? Number(amount) : 5;
+        if (faultType === 'http-abort') entry.percent = amount.trim() ? Number(amount) : 50;
+        return { kind: 'fault', entry };
+      }
+      case 'change': {
+        if (changeType === 'mtls') return { kind: 'change', entry: { type: 'mtls', at: at.trim() || 0, service: svc(target), mode: mtls } };
+        const policy: Record<string, unknown> = {};
+        if (retries.trim() !== '') policy.retries = { attempts: Number(retries) };
+        if (timeout.trim()) policy.timeout = timeout.trim();
+        return { kind: 'change', entry: { type: 'policy', at: at.trim() || 0, service: svc(target), policy } };
+      }
+    }
+  }
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const a = addition();
+    if (typeof a === 'string') return setError(a);
+    setError(await onAdd(a));
+  }
+
+  const serviceSelect = (value: string, set: (v: string) => void, label: string, testId: string) => (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <select value={svc(value)} onChange={(e) => set(e.target.value)} data-testid={testId}>
+        {services.map((s) => (
+          <option key={s}>{s}</option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <form className="editor-form" onSubmit={(e) => void submit(e)} aria-label="Add to the scenario" data-testid="editor-form">
+      <h3 className="section-title">Add to the scenario</h3>
+      <div className="editor-kinds" role="radiogroup" aria-label="What to add">
+        {(['service', 'route', 'fault', 'change'] as const).map((k) => (
+          <label key={k} className={`editor-kind ${kind === k ? 'editor-kind-on' : ''}`}>
+            <input type="radio" name="editor-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`editor-kind-${k}`} />
+            {k === 'route' ? 'gateway route' : k}
+          </label>
+        ))}
+      </div>
+      {kind === 'service' && (
+        <div className="editor-fields">
+          <Text label="Name" value={name} set={setName} testId="editor-service-name" />
+          <Text label="Replicas" value={replicas} set={setReplicas} testId="editor-service-replicas" />
+          <Text label="Service time (median)" value={serviceTime} set={setServiceTime} />
+          <label className="field editor-check">
+            <input type="checkbox" checked={sidecar} onChange={(e) => setSidecar(e.target.checked)} data-testid="editor-service-sidecar" /> Sidecar
+          </label>
+          <MtlsSelect value={mtls} set={setMtls} />
+          <Text label="Retries" value={retries} set={setRetries} title="Retries after the first try (policy.retries.attempts); empty for Istio's default" />
+          <Text label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" />
+          <label className="field">
+            <span className="field-label">Called by</span>
+            <select value={calledBy} onChange={(e) => setCalledBy(e.target.value)} data-testid="editor-service-caller">
+              <option value="">nobody yet</option>
+              {services.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {kind === 'route' && (
+        <div className="editor-fields">
+          <Text label="Gateway" value={gateway || gateways[0] || 'api'} set={setGateway} title="An existing gateway gets the route; a new name makes a gateway" />
+          <Text label="Path prefix" value={pathPrefix} set={setPathPrefix} />
+          {serviceSelect(upstream, setUpstream, 'Upstream service', 'editor-route-service')}
+        </div>
+      )}
+      {kind === 'fault' && (
+        <div className="editor-fields">
+          <label className="field">
+            <span className="field-label">Fault</span>
+            <select value={faultType} onChange={(e) => setFaultType(e.target.value as (typeof FAULTS)[number])} data-testid="editor-fault-type">
+              {FAULTS.map((f) => (
+                <option key={f}>{f}</option>
+              ))}
+            </select>
+          </label>
+          {serviceSelect(target, setTarget, 'Service', 'editor-fault-service')}
+          <Text label="At" value={at} set={setAt} />
+          <Text label="For" value={lasting} set={setLasting} title="How long; empty for the rest of the run" />
+          {(faultType === 'slow-replica' || faultType === 'http-abort') && <Text label={faultType === 'slow-replica' ? 'Factor' : 'Percent'} value={amount} set={setAmount} title={faultType === 'slow-replica' ? 'How many times slower (default 5)' : 'Share of requests aborted, 0-100 (default 50)'} />}
+        </div>
+      )}
+      {kind === 'change' && (
+        <div className="editor-fields">
+          <label className="field">
+            <span className="field-label">Change</span>
+            <select value={changeType} onChange={(e) => setChangeType(e.target.value as 'policy' | 'mtls')} data-testid="editor-change-type">
+              <option value="policy">policy (retries, timeout)</option>
+              <option value="mtls">mTLS mode</option>
+            </select>
+          </label>
+          {serviceSelect(target, setTarget, 'Service', 'editor-change-service')}
+          <Text label="At" value={at} set={setAt} />
+          {changeType === 'policy' ? (
+            <>
+              <Text label="Retries" value={retries} set={setRetries} />
+              <Text label="Timeout" value={timeout} set={setTimeout_} />
+            </>
+          ) : (
+            <MtlsSelect value={mtls} set={setMtls} />
+          )}
+        </div>
+      )}
+      <button type="submit" className="button" data-testid="editor-add">
+        Add {kind === 'route' ? 'gateway route' : kind}
+      </button>
+      {error && (
+        <p className="editor-said editor-said-bad" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Text({ label, value, set, title, testId }: { label: string; value: string; set: (v: string) => void; title?: string; testId?: string }) {
+  return (
+    <label className="field" title={title}>
+      <span className="field-label">{label}</span>
+      <input value={value} onChange={(e) => set(e.target.value)} data-testid={testId} />
+    </label>
+  );
+}
+
+function MtlsSelect({ value, set }: { value: 'STRICT' | 'PERMISSIVE'; set: (v: 'STRICT' | 'PERMISSIVE') => void }) {
+  return (
+    <label className="field">
+      <span className="field-label">mTLS</span>
+      <select value={value} onChange={(e) => set(e.target.value as 'STRICT' | 'PERMISSIVE')}>
+        <option>STRICT</option>
+        <option>PERMISSIVE</option>
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,155 @@
+// The editor's form writes into the scenario's text: a service, a gateway route, a fault or a
+// config change, appended where it belongs, the rest of the text kept as it was written (JSON
+// keeps its own layout; YAML keeps its comments). The result is checked like any other edit.
+import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { readScenarioText, scenarioFormat, type Problem } from '../../scenario';
+
+/** A service the form adds (schema: src/scenario/schema.ts `serviceSchema`). */
+export interface ServiceAddition {
+  kind: 'service';
+  name: string;
+  replicas: number;
+  sidecar: boolean;
+  mtls: 'STRICT' | 'PERMISSIVE';
+  /** Median of a lognormal service time (sigma 0.4), a duration such as "5ms". */
+  serviceTime: string;
+  /** Retries after the first try (policy.retries.attempts); null leaves retries to the defaults. */
+  retries: number | null;
+  /** Route timeout over every try (policy.timeout), a duration; empty for none. */
+  timeout: string;
+  /** A service that calls the new one (a `calls` entry is added to it); empty for none. */
+  calledBy: string;
+}
+
+/** A gateway route (schema: src/scenario/gateway.ts); the gateway is made when the scenario has none of that name. */
+export interface RouteAddition {
+  kind: 'route';
+  gateway: string;
+  pathPrefix: string;
+  service: string;
+}
+
+/** A fault or a config change, as its scenario entry (schema: faults.ts, changes.ts). */
+export interface EntryAddition {
+  kind: 'fault' | 'change';
+  entry: Record<string, unknown>;
+}
+
+export type Addition = ServiceAddition | RouteAddition | EntryAddition;
+
+/** Where an item goes: a list's path, the item, and for a new list the key it is under. */
+interface Append {
+  path: (string | number)[];
+  item: unknown;
+}
+
+/**
+ * The scenario text with `addition` written in. The text must read (JSON or YAML, as
+ * `scenarioFormat(fileName, text)` decides), else its syntax problems come back and the text is
+ * untouched; what is added is not validated here (the editor checks the whole result as it
+ * checks any edit). Pure.
+ */
+export function addToScenario(text: string, fileName: string | undefined, addition: Addition): { ok: true; text: string } | { ok: false; problems: Problem[] } {
+  const format = scenarioFormat(fileName, text);
+  const read = readScenarioText(text, format);
+  if (!read.ok) return { ok: false, problems: read.problems.map((p) => ({ ...p, message: `${p.message} (fix the text before adding from the form)` })) };
+  const data = (read.data && typeof read.data === 'object' ? read.data : {}) as Record<string, unknown>;
+  let out = text;
+  for (const a of appendsFor(addition, data)) out = format === 'json' ? appendJson(out, a) : appendYaml(out, a);
+  return { ok: true, text: out };
+}
+
+/** The list entries an addition makes, in order (a service's caller gets a call to it). */
+function appendsFor(addition: Addition, data: Record<string, unknown>): Append[] {
+  const services = Array.isArray(data.services) ? (data.services as Record<string, unknown>[]) : [];
+  switch (addition.kind) {
+    case 'service': {
+      const policy: Record<string, unknown> = {};
+      if (addition.timeout.trim()) policy.timeout = addition.timeout.trim();
+      if (addition.retries !== null) policy.retries = { attempts: addition.retries };
+      const service: Record<string, unknown> = {
+        name: addition.name,
+        replicas: addition.replicas,
+        sidecar: addition.sidecar,
+        mtls: addition.mtls,
+        serviceTime: { type: 'lognormal', median: addition.serviceTime, sigma: 0.4 },
+        ...(Object.keys(policy).length ? { policy } : {}),
+      };
+      const out: Append[] = [{ path: ['services'], item: service }];
+      const caller = services.findIndex((s) => s?.name === addition.calledBy);
+      if (addition.calledBy && caller >= 0) out.push({ path: ['services', caller, 'calls'], item: { service: addition.name } });
+      return out;
+    }
+    case 'route': {
+      const route = { ...(addition.pathPrefix.trim() ? { match: { pathPrefix: addition.pathPrefix.trim() } } : {}), service: addition.service };
+      const gateways = Array.isArray(data.gateways) ? (data.gateways as Record<string, unknown>[]) : [];
+      const at = gateways.findIndex((g) => g?.name === addition.gateway);
+      return at >= 0 ? [{ path: ['gateways', at, 'routes'], item: route }] : [{ path: ['gateways'], item: { name: addition.gateway, routes: [route] } }];
+    }
+    case 'fault':
+      return [{ path: ['faults'], item: addition.entry }];
+    case 'change':
+      return [{ path: ['changes'], item: addition.entry }];
+  }
+}
+
+/** YAML: through the document model, which keeps comments; a missing list is made. */
+function appendYaml(text: string, a: Append): string {
+  const doc: Document = parseDocument(text);
+  const list = doc.getIn(a.path, true);
+  if (isSeq(list)) list.add(doc.createNode(a.item));
+  else doc.setIn(a.path, doc.createNode([a.item]));
+  return doc.toString();
+}
+
+/**
+ * JSON: the item inserted as text before the list's `]` (or a new `"key": [item]` before its
+ * object's `}`), one line in the file's own style, indented like its neighbours; nothing else
+ * of the text moves.
+ */
+function appendJson(text: string, a: Append): string {
+  const doc = parseDocument(text);
+  const item = oneLine(a.item);
+  const list = doc.getIn(a.path, true) as Node | undefined;
+  if (isSeq(list) && list.range) {
+    const last = list.items.at(-1) as Node | undefined;
+    if (!last?.range) {
+      const [start, end] = list.range;
+      return `${text.slice(0, start)}[ ${item} ]${text.slice(end)}`;
+    }
+    return insertAfter(text, list.range, last.range[0], last.range[1], item);
+  }
+  const key = a.path.at(-1);
+  const parent = doc.getIn(a.path.slice(0, -1), true) as Node | undefined;
+  const owner = a.path.length === 1 ? (doc.contents as Node | null) : parent;
+  if (!isMap(owner) || !owner.range) throw new Error(`${a.path.slice(0, -1).join('.') || '(scenario)'}: is not an object, so nothing can be added under it`);
+  const entry = `${JSON.stringify(key)}: [ ${item} ]`;
+  const last = owner.items.at(-1);
+  const lastEnd = (last?.value as Node | null)?.range?.[1];
+  const lastStart = (last?.key as Node | null)?.range?.[0];
+  if (lastEnd === undefined || lastStart === undefined) {
+    const [start, end] = owner.range;
+    return `${text.slice(0, start)}{ ${entry} }${text.slice(end)}`;
+  }
+  return insertAfter(text, owner.range, lastStart, lastEnd, entry);
+}
+
+/**
+ * Inserts `, what` after offset `after` (the end of the collection's last entry, which starts at
+ * `from`) inside a collection spanning `range`: on the same line when the collection is written
+ * on one line, else on a line of its own indented as the line the last entry starts on.
+ */
+function insertAfter(text: string, range: readonly number[], from: number, after: number, what: string): string {
+  const oneLiner = !text.slice(range[0], range[1]).includes('\n');
+  if (oneLiner) return `${text.slice(0, after)}, ${what}${text.slice(after)}`;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  return `${text.slice(0, after)},\n${indent}${what}${text.slice(after)}`;
+}
+
+/** JSON on one line with a space after each `:` and `,` (as the shipped scenarios are written). */
+function oneLine(value: unknown): string {
+  // Strings never hold a raw line break in JSON, so joining the pretty-printed lines is safe.
+  return JSON.stringify(value, null, 1)
+    .replace(/\n\s*/g, ' ');
+}

@@ -1,0 +1,50 @@
+// What the editor asks of its worker: the text's problems, as the CLI and the file opener
+// find them, each at its line; the names the form offers; and the form's additions.
+import { parseScenarioText, readScenarioText, scenarioFormat } from '../../scenario';
+import { locateProblems, type ProblemAt } from './lines';
+import { addToScenario, type Addition } from './additions';
+
+/** The result of checking the editor's text. */
+export interface CheckResult {
+  /** Empty when the scenario is valid. */
+  problems: ProblemAt[];
+  /** Names of the services and gateways the text has (also when it has problems but reads), for the form. */
+  names: { services: string[]; gateways: string[] };
+  /** The scenario's `name` when the text has one. */
+  name: string | null;
+}
+
+/**
+ * Checks scenario text as `npm run sim -- FILE` and the app's file opener do
+ * (`parseScenarioText` with the format `scenarioFormat(fileName, text)` decides: syntax, schema,
+ * references, sizes), each problem with its line. Pure; never throws.
+ */
+export function checkScenarioText(text: string, fileName: string | undefined): CheckResult {
+  const format = scenarioFormat(fileName, text);
+  const parsed = parseScenarioText(text, format);
+  const problems = parsed.ok ? [] : locateProblems(text, parsed.problems);
+  const names: CheckResult['names'] = { services: [], gateways: [] };
+  let name: string | null = null;
+  const read = parsed.ok ? { ok: true as const, data: parsed.scenario as unknown } : readScenarioText(text, format);
+  if (read.ok && read.data && typeof read.data === 'object') {
+    const d = read.data as Record<string, unknown>;
+    const namesOf = (list: unknown) => (Array.isArray(list) ? list.flatMap((x) => (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' ? [(x as { name: string }).name] : [])) : []);
+    names.services = namesOf(d.services);
+    names.gateways = namesOf(d.gateways);
+    if (typeof d.name === 'string') name = d.name;
+  }
+  return { problems, names, name };
+}
+
+export const editorApi = {
+  check: (text: string, fileName?: string): CheckResult => checkScenarioText(text, fileName),
+  add: (text: string, fileName: string | undefined, addition: Addition) => {
+    try {
+      return addToScenario(text, fileName, addition);
+    } catch (e) {
+      return { ok: false as const, problems: [{ path: '(form)', message: e instanceof Error ? e.message : String(e) }] };
+    }
+  },
+};
+
+export type EditorApi = typeof editorApi;

@@ -1,0 +1,1 @@
+export { EditorButton } from './EditorButton';

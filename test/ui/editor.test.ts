@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkScenarioText } from '../../src/ui/editor/check';
+import { addToScenario } from '../../src/ui/editor/additions';
+import { editedFileName } from '../../src/ui/editor/drafts';
+import { parseScenarioText } from '../../src/scenario';
+
+const hello = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+describe('the editor checks text as the CLI does, each problem at its line', () => {
+  it('names a bad field by its path with the line of its key', () => {
+    const text = hello.replace('"duration": "120s"', '"duration": "10 parsecs"');
+    const { problems } = checkScenarioText(text, 'hello-mesh.json');
+    expect(problems).toEqual([{ path: 'duration', message: '"10 parsecs" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")', line: 7 }]);
+    // The same list the CLI prints (parseScenarioText), line aside.
+    const cli = parseScenarioText(text, 'json');
+    expect(cli.ok ? [] : cli.problems).toEqual(problems.map(({ path, message }) => ({ path, message })));
+  });
+
+  it('puts a field inside a list item on the line of that item', () => {
+    const { problems } = checkScenarioText(hello.replace('"replicas": 3', '"replicas": 0'), 'hello-mesh.json');
+    expect(problems).toEqual([{ path: 'services.1.replicas', message: 'must be at least 1, got 0', line: lineOf(hello, '"name": "catalog"') }]);
+    expect(problems[0].line).toBe(16);
+  });
+
+  it('puts a field the text leaves out on the line of the object that lacks it', () => {
+    const text = hello.replace('"serviceTime": { "type": "lognormal", "median": "6ms", "sigma": 0.5 },', '');
+    const { problems } = checkScenarioText(text, 'hello-mesh.json');
+    expect(problems.map((p) => [p.path, p.line])).toEqual([['services.2.serviceTime', lineOf(text, '"name": "cart"')]]);
+  });
+
+  it('takes a syntax error at the line its message names', () => {
+    const { problems } = checkScenarioText(hello.replace('"seed": 7,', '"seed": 7'), 'hello-mesh.json');
+    expect(problems).toEqual([{ path: '(file)', message: "malformed JSON at line 7, column 3: Expected ',' or '}' after property value", line: 7 }]);
+  });
+
+  it('finds YAML fields by path too', () => {
+    const yaml = 'name: y\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  # the one service\n  - name: a\n    serviceTime: fast\n';
+    const { problems } = checkScenarioText(yaml, 'y.yaml');
+    expect(problems.map((p) => [p.path, p.line])).toEqual([['services.0.serviceTime', 7]]);
+  });
+
+  it('lists the names the form offers, also while the scenario has problems', () => {
+    const r = checkScenarioText(hello.replace('"replicas": 3', '"replicas": 0'), 'hello-mesh.json');
+    expect(r.names).toEqual({ services: ['frontend', 'catalog', 'cart'], gateways: [] });
+    expect(r.name).toBe('hello-mesh');
+  });
+});
+
+describe('the form writes into the text', () => {
+  it('adds a service and a call to it from its caller, leaving the rest of the JSON as written', () => {
+    const r = addToScenario(hello, 'hello-mesh.json', { kind: 'service', name: 'reviews', replicas: 2, sidecar: true, mtls: 'STRICT', serviceTime: '5ms', retries: 1, timeout: '800ms', calledBy: 'catalog' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    // Everything up to catalog's policy is untouched, byte for byte.
+    const cut = hello.indexOf('"retryOn": ["5xx", "connect-failure"] } }') + '"retryOn": ["5xx", "connect-failure"] } }'.length;
+    expect(r.text.slice(0, cut)).toBe(hello.slice(0, cut));
+    expect(r.text).toContain('"calls": [ { "service": "reviews" } ] },');
+    expect(r.text).toContain('\n    { "name": "reviews", "replicas": 2, "sidecar": true, "mtls": "STRICT", "serviceTime": { "type": "lognormal", "median": "5ms", "sigma": 0.4 }, "policy": { "timeout": "800ms", "retries": { "attempts": 1 } } }\n  ]');
+    const parsed = parseScenarioText(r.text, 'json');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const reviews = parsed.scenario.services.find((s) => s.name === 'reviews')!;
+    expect([reviews.replicas, reviews.mtls, reviews.policy?.timeout, reviews.policy?.retries?.attempts]).toEqual([2, 'STRICT', 800, 1]);
+    expect(parsed.scenario.services.find((s) => s.name === 'catalog')!.calls.map((c) => c.service)).toEqual(['reviews']);
+  });
+
+  it('makes the faults list when the scenario has none, and a gateway for a route to a new gateway', () => {
+    const f = addToScenario(hello, 'hello-mesh.json', { kind: 'fault', entry: { type: 'kill-replica', service: 'cart', at: '10s', for: '5s' } });
+    if (!f.ok) throw new Error('refused');
+    expect(f.text.endsWith('  ],\n  "faults": [ { "type": "kill-replica", "service": "cart", "at": "10s", "for": "5s" } ]\n}\n')).toBe(true);
+    const g = addToScenario(f.text, 'hello-mesh.json', { kind: 'route', gateway: 'api', pathPrefix: '/shop', service: 'frontend' });
+    if (!g.ok) throw new Error('refused');
+    const parsed = parseScenarioText(g.text, 'json');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.scenario.faults).toEqual([{ type: 'kill-replica', service: 'cart', replica: 0, at: 10_000, for: 5_000 }]);
+    expect(parsed.scenario.gateways.map((x) => [x.name, x.routes.map((r) => [r.match?.pathPrefix, r.service])])).toEqual([['api', [['/shop', 'frontend']]]]);
+    // A second route joins that gateway's routes.
+    const h = addToScenario(g.text, 'hello-mesh.json', { kind: 'route', gateway: 'api', pathPrefix: '/cart', service: 'cart' });
+    if (!h.ok) throw new Error('refused');
+    const again = parseScenarioText(h.text, 'json');
+    expect(again.ok && again.scenario.gateways[0].routes.map((r) => r.service)).toEqual(['frontend', 'cart']);
+  });
+
+  it('adds a change to YAML and keeps its comments', () => {
+    const yaml = 'name: y # the name\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  # the one service\n  - name: a\n    serviceTime: 2ms\n';
+    const r = addToScenario(yaml, 'y.yaml', { kind: 'change', entry: { type: 'policy', at: '5s', service: 'a', policy: { retries: { attempts: 0 } } } });
+    if (!r.ok) throw new Error('refused');
+    expect(r.text).toContain('# the name');
+    expect(r.text).toContain('# the one service');
+    const parsed = parseScenarioText(r.text, 'yaml');
+    expect(parsed.ok && parsed.scenario.changes).toEqual([{ type: 'policy', at: 5_000, service: 'a', policy: { retries: expect.objectContaining({ attempts: 0 }) }, replace: false }]);
+  });
+
+  it('refuses to add to text that does not read, saying why, and leaves it as it was', () => {
+    const broken = hello.replace('"seed": 7,', '"seed": 7');
+    const r = addToScenario(broken, 'hello-mesh.json', { kind: 'fault', entry: { type: 'kill-service', service: 'cart' } });
+    expect(r).toEqual({ ok: false, problems: [{ path: '(file)', message: "malformed JSON at line 7, column 3: Expected ',' or '}' after property value (fix the text before adding from the form)" }] });
+  });
+});
+
+describe('edited file names', () => {
+  it('say the format by extension, as the CLI reads it, with unsafe characters replaced', () => {
+    expect(editedFileName('hello-mesh', 'json')).toBe('edited-hello-mesh.json');
+    expect(editedFileName('my shop/v2', 'yaml')).toBe('edited-my-shop-v2.yaml');
+    expect(editedFileName('../..', 'json')).toBe('edited-scenario.json');
+  });
+});
