@@ -202,6 +202,7 @@ export class SimHost implements WorldObserver {
     // A new scenario: no snapshot of the old one holds for it.
     this.shelf = new SnapshotShelf<SnapshotState>();
     this.spread = 1;
+    this.lastTakeMs = -1;
     return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, log, shelf, actions, nextAction };
   }
 
@@ -400,7 +401,8 @@ export class SimHost implements WorldObserver {
       // And no further than a snapshot's spacing in simulated time.
       const w = this.requireWorld();
       const basisMs = policy === null ? 0 : this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events })?.ms ?? 0;
-      const until = policy === null ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread));
+      // (Not while a snapshot is put off: play runs on, and takes it when the run stands still.)
+      const until = policy === null || this.owed ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread));
       const reached = this.runSlice(until, slice);
       const done = reached && until === target;
       this.wallSinceSnapshot += this.wallClock() - start;
@@ -493,11 +495,18 @@ export class SimHost implements WorldObserver {
   advance(simMs: number, budgetMs: number): Frame {
     const w = this.requireWorld();
     const target = Math.min(w.duration, w.sim.now + Math.max(0, simMs));
+    // Simulated time asked for: playing, when a snapshot must not hold the worker past a frame.
+    this.playing = simMs > 0;
     try {
       this.runToward(target, budgetMs);
     } catch (e) {
       throw runStopped(this.problemOf(e), w.sim.now);
+    } finally {
+      this.playing = false;
     }
+    // No simulated time asked for: the run stands still (the app's pause, a first frame, a pane
+    // waiting for the other), when the snapshot play put off is taken.
+    if (simMs <= 0 && this.owed && this.snapshotPolicy !== null) this.maybeSnapshot(this.snapshotPolicy);
     return this.frame();
   }
 
@@ -672,6 +681,7 @@ export class SimHost implements WorldObserver {
   }
 
   private build(seed: number): void {
+    const t0 = this.wallClock();
     this.world = new World(this.scenario!, seed);
     this.world.observer = this;
     if (this.traceOptions) this.world.tracer = new Tracer(this.world, this.traceOptions);
@@ -686,6 +696,8 @@ export class SimHost implements WorldObserver {
     this.wallSinceSnapshot = 0;
     // A run from zero has passed no snapshot yet (the log's next save shares nothing).
     this.basis = null;
+    this.owed = false;
+    this.buildMs = this.wallClock() - t0;
   }
 
   // ---- snapshots -----------------------------------------------------------------------
@@ -715,8 +727,33 @@ export class SimHost implements WorldObserver {
     return this.shelf.all.map((s, i) => ({ ms: s.ms, ev: s.ev, bytes: bytes[i] }));
   }
 
+  /**
+   * Wall ms the last snapshot copy took, taking it or restoring it (`copyMs`), and taking the last
+   * one (`takeMs`, -1 before any): for measurements (test/workers/measureSeek.ts).
+   */
+  snapshotCosts(): { copyMs: number; takeMs: number } {
+    return { copyMs: this.lastCopyMs, takeMs: this.lastTakeMs };
+  }
+
   /** Wall ms the last snapshot copy took (taking it or restoring it). */
   private lastCopyMs = 0;
+  /** Wall ms taking the last snapshot of this scenario took; -1 before the first. */
+  private lastTakeMs = -1;
+  /** Wall ms building this scenario's world took: what a first snapshot is guessed to cost. */
+  private buildMs = 0;
+  /** An `advance` of simulated time is running (see SnapshotPolicy.playMs). */
+  private playing = false;
+  /** A snapshot came due while playing but would have held the worker too long: taken when the run stands still. */
+  private owed = false;
+
+  /**
+   * What taking a snapshot here is expected to cost, wall ms: what the last one took, or before
+   * the first, what building the world took (both grow with its objects: 0.3 ms and 0.2 ms for
+   * hello-mesh, 100-300 ms for the full load test on this machine).
+   */
+  private takeCostMs(): number {
+    return this.lastTakeMs >= 0 ? this.lastTakeMs : this.buildMs;
+  }
 
   /** Takes a snapshot when the policy says one is due at this point. */
   private maybeSnapshot(policy: SnapshotPolicy): void {
@@ -731,8 +768,14 @@ export class SimHost implements WorldObserver {
     if (basis !== null && basis.ev === here.ev && basis.ms === here.ms) return;
     const simSince = w.sim.now - (basis?.ms ?? 0);
     if (simSince <= 0) return;
-    const due = this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs * this.spread;
-    if (due) this.takeSnapshot(policy);
+    const due = this.owed || this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs * this.spread;
+    if (!due) return;
+    // While playing, a copy longer than a frame's budget would be a hitch: put off until the run stands still.
+    if (this.playing && this.takeCostMs() > policy.playMs) {
+      this.owed = true;
+      return;
+    }
+    this.takeSnapshot(policy);
   }
 
   /** How many times the policy's spacing snapshots are now apart: doubled each time the budget thinned them. */
@@ -765,7 +808,9 @@ export class SimHost implements WorldObserver {
     this.spread *= 2 ** this.shelf.add(snap, policy.budgetBytes);
     this.basis = snap;
     this.wallSinceSnapshot = 0;
+    this.owed = false;
     this.lastCopyMs = this.wallClock() - t0;
+    this.lastTakeMs = this.lastCopyMs;
   }
 
   /** Goes to a snapshot: the world and the recorders as they were there, copied again (the snapshot stays as it is). */
@@ -810,6 +855,8 @@ export class SimHost implements WorldObserver {
     this.nextAction = snap.nextAction;
     this.basis = snap;
     this.wallSinceSnapshot = 0;
+    // The point play put a snapshot off at is left behind.
+    this.owed = false;
     this.jumped = true;
     this.lastCopyMs = this.wallClock() - t0;
   }

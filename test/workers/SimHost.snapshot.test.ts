@@ -47,6 +47,40 @@ describe('SimHost seeks through snapshots', () => {
     expect(h.snapshots().map((s) => s.ms)).toEqual([5_000, 10_000, 15_000, 20_000]);
   });
 
+  it('while playing, puts off a snapshot that would hold the worker past playMs, and takes it when the run stands still (the pause advance), seeking back through it as through any', () => {
+    // A budget no copy meets (the fake clock makes every copy take almost no time).
+    const h = host('hello-mesh', { ...EVERY_5S, playMs: -1 });
+    play(h, 21_000);
+    expect(h.snapshots()).toEqual([]);
+    // An advance of no simulated time is the app's pause: the snapshot play put off is taken there.
+    h.advance(0, 12);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([21_000]);
+    h.advance(0, 12);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([21_000]);
+    play(h, 30_000);
+    const back = h.seekTo(25_000, 1e9);
+    const zero = host('hello-mesh', null);
+    play(zero, 30_000);
+    expect(shown(back)).toEqual(shown(zero.seekTo(25_000, 1e9)));
+  });
+
+  it('a seek forward from where play put a snapshot off takes it on the way; a seek back leaves that point behind', () => {
+    const h = host('hello-mesh', { ...EVERY_5S, playMs: -1 });
+    play(h, 7_000);
+    h.seekTo(9_000, 1e9);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([9_000]);
+    play(h, 12_000);
+    h.seekTo(10_000, 1e9);
+    // Restored at 9 s and run on to 10 s: nothing was owed any more, nor due by 5 simulated s.
+    expect(h.snapshots().map((s) => s.ms)).toEqual([9_000]);
+  });
+
+  it('while playing, takes snapshots whose copy fits within playMs as they come due', () => {
+    const h = host('hello-mesh', { ...EVERY_5S, playMs: 30 });
+    play(h, 11_000);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([5_000, 10_000]);
+  });
+
   it('a seek back through a snapshot shows the frame a seek from zero shows, with live faults before and after the snapshot', () => {
     const make = (policy: SnapshotPolicy | null) => {
       const h = host('hello-mesh', policy);
