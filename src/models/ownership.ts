@@ -1,0 +1,307 @@
+// Who owns each L7 feature on each path of a scenario: the gateway, a sidecar, or the app itself.
+//
+// The idea comes from the text the product grew from: where a gateway and a mesh both act at L7,
+// a design must say which layer owns each overlapping feature. This module reads the answer off a
+// scenario, with the same rules the engine applies (World.route, compilePolicy, Gateway), so the
+// view cannot claim a layer does something the simulation does not make it do. Pure.
+import type { GatewaySpec, Policy, Scenario, ServiceSpec } from '../scenario';
+import { ENVOY_ROUTE_TIMEOUT_MS } from './proxy/policy';
+
+/** The L7 features the ownership view asks about (issue 12 item 5), in the order it lists them. */
+export const OWNED_FEATURES = ['routing', 'retries', 'timeouts', 'load-balancing', 'circuit-breaking', 'authentication', 'rate-limiting', 'mtls', 'api-versions'] as const;
+export type OwnedFeature = (typeof OWNED_FEATURES)[number];
+
+/** What people read for each feature. */
+export const FEATURE_NAMES: Record<OwnedFeature, string> = {
+  routing: 'Routing',
+  retries: 'Retries',
+  timeouts: 'Timeouts',
+  'load-balancing': 'Load balancing',
+  'circuit-breaking': 'Circuit breaking',
+  authentication: 'Authentication',
+  'rate-limiting': 'Rate limits and quotas',
+  mtls: 'mTLS',
+  'api-versions': 'API versions',
+};
+
+/** Who applies a feature: the API gateway, the sidecar proxy beside a workload, or the workload's own code. */
+export type Layer = 'gateway' | 'sidecar' | 'app';
+
+/**
+ * Features whose instances on one path act on the same request one after another, so that two
+ * layers owning one multiply its effect (retries: (1+r)^k tries) or race each other (timeouts:
+ * the shortest deadline wins, and a longer one behind it is dead config). Only the gateway and
+ * the sidecar count: the two layers whose L7 features overlap (the client's own timeout is shown
+ * but is the caller's patience). Load balancing, routing and mTLS act once per hop: two layers on
+ * two hops are a hand-off, not an overlap. Authentication, rate limits and versions are flagged
+ * when two gateways on one path both apply them.
+ */
+export const STACKING_FEATURES: readonly OwnedFeature[] = ['retries', 'timeouts', 'circuit-breaking'];
+
+/** Features only a gateway applies here: owned twice when two gateways on one path apply them. */
+const GATEWAY_FEATURES: readonly OwnedFeature[] = ['authentication', 'rate-limiting', 'api-versions'];
+
+/**
+ * Failure causes a feature produces, for its measured cost (`src/models/events.ts` Cause).
+ * Retries have no cause of their own: their cost is tries per user request.
+ */
+export const FEATURE_CAUSES: Partial<Record<OwnedFeature, readonly string[]>> = {
+  timeouts: ['timeout'],
+  'circuit-breaking': ['overflow', 'no-healthy-upstream'],
+  authentication: ['unauthenticated'],
+  'rate-limiting': ['rate-limited', 'quota-exceeded'],
+  routing: ['no-route'],
+  mtls: ['tls-unknown-ca', 'tls-expired-cert', 'tls-no-cert', 'tls-plaintext-rejected'],
+  'api-versions': ['sunset'],
+};
+
+/** One layer applying one feature on one hop. Plain data. */
+export interface HopOwner {
+  layer: Layer;
+  /** What it does there, for people: "2 retries on 5xx", "2 s (route)", "Envoy's default 15 s". */
+  detail: string;
+  /** Retries only: tries per call this hop makes at most (1 + retries). */
+  tries?: number;
+  /**
+   * True for the client's own deadline: the caller's patience, shown on the path but not a layer
+   * of the design under study, so it never makes a feature owned twice.
+   */
+  caller?: boolean;
+}
+
+/** One hop of a path: a caller to its callee, and who applies each feature on it. Plain data. */
+export interface OwnedHop {
+  from: string;
+  to: string;
+  owners: Partial<Record<OwnedFeature, HopOwner>>;
+}
+
+/** A feature along one whole path: where it is applied, and whether two layers own it there. Plain data. */
+export interface FeatureOnPath {
+  feature: OwnedFeature;
+  /** Hop indices and their owners, in path order. */
+  at: { hop: number; owner: HopOwner }[];
+  /** Distinct layers, in path order. */
+  layers: Layer[];
+  /** True when owned twice: two layers apply a stacking feature, or one gateway-only feature is applied by two hops. */
+  overlap: boolean;
+}
+
+/** A path from a client through gateways and services to a service that calls no one. Plain data. */
+export interface OwnedPath {
+  /** Node names, the client first. */
+  nodes: string[];
+  hops: OwnedHop[];
+  features: FeatureOnPath[];
+}
+
+/** A feature owned twice on some path, with what it takes to measure its cost. Plain data. */
+export interface Overlap {
+  feature: OwnedFeature;
+  /** Indices into `paths` where it is owned twice. */
+  paths: number[];
+  /** The layers that own it there (the client's own timeout left out). */
+  layers: Layer[];
+  /** Retries: the service the deepest retrying hop calls, whose tries per user request are the cost. */
+  service?: string;
+  /** Retries: the most tries that service can get per user request from the layers together, ∏(1 + r). */
+  worstTries?: number;
+  /** Causes counted as its cost (FEATURE_CAUSES). */
+  causes: readonly string[];
+  /** One line for people: "gateway 2 retries (api→web), sidecar 2 retries (web→orders, orders→payments)". */
+  summary: string;
+}
+
+/** The ownership of a whole scenario. Plain data. */
+export interface Ownership {
+  paths: OwnedPath[];
+  /** True when the scenario has more paths than `maxPaths`; those are left out. */
+  truncated: boolean;
+  overlaps: Overlap[];
+}
+
+/** Paths listed at most: past it a scenario (a 1,000-service mesh) is cut, and says so. */
+export const MAX_OWNED_PATHS = 64;
+
+type Node = { kind: 'client'; spec: Scenario['clients'][number] } | { kind: 'service'; spec: ServiceSpec } | { kind: 'gateway'; spec: GatewaySpec };
+
+const secs = (ms: number) => (ms >= 1000 ? `${+(ms / 1000).toFixed(2)} s` : `${+ms.toFixed(1)} ms`);
+
+/** Istio's retry default on a sidecar with no retry policy (compilePolicy's defaultRetries). */
+const ISTIO_DEFAULT_RETRIES = 2;
+
+/**
+ * Who applies each L7 feature on each path of `s`, and where two layers own one. Paths start at
+ * each client and follow gateways' routes (canaries included) and services' calls to a service
+ * that calls no one, never visiting a node twice; at most `maxPaths` are listed. The rules are
+ * the engine's (World.route and compilePolicy): a caller's own L7 sidecar applies the callee's
+ * policy overridden by the call's (Istio's default of 2 retries on 503 when it has none); a
+ * gateway applies its route's policy over the callee's (no retries unless set, Envoy's 15 s route
+ * timeout unless set); a caller with no proxy, or an L4 one, gets none of that, and kube-proxy
+ * spreads its connections; a gateway authenticates, rate-limits and runs versions on requests
+ * into it; mutual TLS needs a proxy in a mesh at both ends. Timed `changes` are not applied: this
+ * is the file as it starts. Pure.
+ */
+export function ownershipOf(s: Scenario, maxPaths = MAX_OWNED_PATHS): Ownership {
+  const nodes = new Map<string, Node>();
+  for (const c of s.clients) nodes.set(c.name, { kind: 'client', spec: c });
+  for (const v of s.services) nodes.set(v.name, { kind: 'service', spec: v });
+  for (const g of s.gateways) nodes.set(g.name, { kind: 'gateway', spec: g });
+
+  const next = (n: Node): { to: string; policy: Policy | undefined }[] => {
+    if (n.kind === 'client') return [{ to: n.spec.target, policy: n.spec.policy }];
+    if (n.kind === 'service') return n.spec.calls.map((c) => ({ to: c.service, policy: c.policy }));
+    const names = new Set<string>();
+    for (const r of n.spec.routes) {
+      names.add(r.service);
+      for (const c of r.canary ?? []) names.add(c.service);
+    }
+    // As World.wire: the policy of the first route whose upstream is that service.
+    return [...names].map((to) => ({ to, policy: n.spec.routes.find((r) => r.service === to)?.policy }));
+  };
+
+  const paths: OwnedPath[] = [];
+  let truncated = false;
+  const walk = (trail: string[], hops: OwnedHop[]) => {
+    if (paths.length >= maxPaths) {
+      truncated = true;
+      return;
+    }
+    const here = nodes.get(trail[trail.length - 1]);
+    const onward = here ? next(here).filter((x) => nodes.has(x.to) && !trail.includes(x.to)) : [];
+    if (onward.length === 0 || !here) {
+      if (hops.length > 0) paths.push(pathOf(trail, hops));
+      return;
+    }
+    for (const o of onward) walk([...trail, o.to], [...hops, hopOf(s, here, nodes.get(o.to)!, o.policy)]);
+  };
+  for (const c of s.clients) walk([c.name], []);
+  return { paths, truncated, overlaps: overlapsOf(paths) };
+}
+
+/** Whether a node runs a proxy in a mesh (a sidecar, or a gateway that is in a mesh or bridges two). */
+function meshedProxy(n: Node): boolean {
+  if (n.kind === 'gateway') return n.spec.mesh !== undefined || n.spec.bridge !== undefined;
+  return n.spec.sidecar !== false && !(n.kind === 'service' && n.spec.external);
+}
+
+/** Whether a node's sidecar works at L7. */
+function l7Sidecar(n: Node): boolean {
+  if (n.kind === 'gateway' || n.spec.sidecar === false) return false;
+  return n.spec.sidecar === true || n.spec.sidecar.mode === 'L7';
+}
+
+/** Who applies each feature on the hop from `from` to `to`, with the route policy `route`. */
+function hopOf(s: Scenario, from: Node, to: Node, route: Policy | undefined): OwnedHop {
+  const owners: OwnedHop['owners'] = {};
+  const calleeSpec = to.kind === 'service' ? to.spec : undefined;
+  const http = to.kind !== 'service' || to.spec.protocol === 'http';
+  const p: Policy = { ...(calleeSpec?.policy ?? {}), ...(route ?? {}) };
+  const callerLayer: Layer = from.kind === 'gateway' ? 'gateway' : from.spec.sidecar !== false ? 'sidecar' : 'app';
+  const l7 = from.kind === 'gateway' ? http : l7Sidecar(from) && http;
+
+  // Routing: a gateway matches host, path and version to an upstream; an L7 sidecar routes by
+  // service name (VirtualService); otherwise the caller's code names the address itself.
+  if (from.kind === 'gateway') {
+    const r = from.spec.routes.find((x) => x.service === to.spec.name || x.canary?.some((c) => c.service === to.spec.name));
+    const m = r?.match ?? {};
+    const match = [m.host && `host ${m.host}`, m.pathPrefix && `path ${m.pathPrefix}*`, m.version && `version ${m.version}`].filter(Boolean).join(', ');
+    const canary = r?.canary ? `, canary ${r.canary.map((c) => `${c.service} ${c.weight}`).join(' / ')}` : '';
+    owners.routing = { layer: 'gateway', detail: `${match ? `matches ${match}` : 'every request'}${canary}` };
+  } else if (l7) owners.routing = { layer: 'sidecar', detail: 'by service name (L7)' };
+  else owners.routing = { layer: 'app', detail: callerLayer === 'sidecar' ? 'the app names the callee; its L4 sidecar only forwards' : 'the app names the callee' };
+
+  // Retries: a gateway only when its policy sets them; an L7 sidecar takes Istio's default.
+  const retries = from.kind === 'gateway' ? (l7 ? p.retries : undefined) : l7 ? (p.retries ?? null) : undefined;
+  if (retries === null) owners.retries = { layer: 'sidecar', detail: `${ISTIO_DEFAULT_RETRIES} retries on connect failure and 503 (Istio's default)`, tries: 1 + ISTIO_DEFAULT_RETRIES };
+  else if (retries && retries.attempts > 0) owners.retries = { layer: callerLayer, detail: `${retries.attempts} ${retries.attempts === 1 ? 'retry' : 'retries'} on ${retries.retryOn.join(', ')}${retries.budget ? `, budget ${retries.budget.percent}%` : ''}`, tries: 1 + retries.attempts };
+
+  // Timeouts: the client's own deadline; a gateway's route timeout (Envoy's 15 s default); an L7 sidecar's when set.
+  if (from.kind === 'client' && from.spec.timeout !== undefined) {
+    owners.timeouts = { layer: 'app', detail: `the client gives up after ${secs(from.spec.timeout)}`, caller: true };
+    if (l7 && p.timeout !== undefined) owners.timeouts = { layer: 'sidecar', detail: `${secs(p.timeout)} (the client's own: ${secs(from.spec.timeout)})` };
+  } else if (from.kind === 'gateway' && l7) {
+    const perTry = p.retries?.perTryTimeout;
+    owners.timeouts = { layer: 'gateway', detail: `${p.timeout !== undefined ? secs(p.timeout) : `${secs(ENVOY_ROUTE_TIMEOUT_MS)} (Envoy's default)`}${perTry !== undefined ? `, ${secs(perTry)} per try` : ''}` };
+  } else if (l7 && (p.timeout !== undefined || p.retries?.perTryTimeout !== undefined)) {
+    const parts = [p.timeout !== undefined && secs(p.timeout), p.retries?.perTryTimeout !== undefined && `${secs(p.retries.perTryTimeout)} per try`].filter(Boolean);
+    owners.timeouts = { layer: 'sidecar', detail: parts.join(', ') };
+  }
+
+  // Load balancing: any proxy at the caller picks the host (least request by default); else kube-proxy.
+  if (from.kind === 'gateway' || callerLayer === 'sidecar') owners['load-balancing'] = { layer: callerLayer, detail: p.loadBalancer ?? 'least-request (default)' };
+  else owners['load-balancing'] = { layer: 'app', detail: `no proxy: kube-proxy ${calleeSpec?.loadBalancer ?? 'round-robin'} over connections` };
+
+  // Circuit breaking and outlier detection, where set (a gateway's Envoy defaults of 1024 are left out: no one chose them).
+  if (from.kind === 'gateway' || callerLayer === 'sidecar') {
+    const cb = p.circuitBreaker;
+    const od = l7 ? p.outlierDetection : undefined;
+    const parts: string[] = [];
+    if (cb) parts.push(Object.entries(cb).map(([k, v]) => `${k} ${v}`).join(', '));
+    if (od) parts.push(`eject after ${od.consecutive5xx} 5xx for ${secs(od.baseEjectionTime)}`);
+    if (parts.length) owners['circuit-breaking'] = { layer: callerLayer, detail: parts.join('; ') };
+  }
+
+  // What a gateway does to requests coming into it.
+  if (to.kind === 'gateway') {
+    const g = to.spec;
+    if (g.auth !== 'none') owners.authentication = { layer: 'gateway', detail: `${g.auth === 'jwt' ? 'JWT' : 'API key'} checked at ${g.name}` };
+    const limited = g.consumers.filter((c) => c.rateLimit || c.quota).map((c) => `${c.name}${c.rateLimit ? ` ${Math.round((c.rateLimit.tokensPerFill * 1000) / c.rateLimit.fillInterval)}/s` : ''}${c.quota ? ` quota ${c.quota.limit}` : ''}`);
+    if (g.rateLimit) limited.push(`others ${Math.round((g.rateLimit.tokensPerFill * 1000) / g.rateLimit.fillInterval)}/s`);
+    if (limited.length) owners['rate-limiting'] = { layer: 'gateway', detail: limited.join(', ') };
+    if (g.versions.length) owners['api-versions'] = { layer: 'gateway', detail: g.versions.map((v) => `${v.name}${v.deprecated ? ' deprecated' : ''}${v.sunsetAt !== undefined ? ` sunset at ${secs(v.sunsetAt)}` : ''}`).join(', ') };
+  }
+
+  // Mutual TLS: a proxy in a mesh at both ends (World.route); a STRICT callee refuses plaintext.
+  const calleeMeshed = meshedProxy(to);
+  if (meshedProxy(from) && calleeMeshed) {
+    const mode = to.kind === 'client' ? '' : ` (${to.spec.mtls})`;
+    owners.mtls = { layer: callerLayer, detail: `${from.kind === 'gateway' ? "gateway's proxy" : 'sidecar'} to ${to.kind === 'gateway' ? "gateway's proxy" : 'sidecar'}${mode}` };
+  } else if (calleeMeshed && to.kind !== 'client' && to.spec.mtls === 'STRICT') {
+    owners.mtls = { layer: to.kind === 'gateway' ? 'gateway' : 'sidecar', detail: 'STRICT callee refuses this plaintext caller' };
+  }
+  void s;
+  return { from: from.spec.name, to: to.spec.name, owners };
+}
+
+function pathOf(nodes: string[], hops: OwnedHop[]): OwnedPath {
+  const features = OWNED_FEATURES.flatMap((feature): FeatureOnPath[] => {
+    const at = hops.flatMap((h, hop) => (h.owners[feature] ? [{ hop, owner: h.owners[feature]! }] : []));
+    if (at.length === 0) return [];
+    const layers = [...new Set(at.map((a) => a.owner.layer))];
+    const inside = new Set(at.filter((a) => !a.owner.caller).map((a) => a.owner.layer));
+    // Two gateways both authenticating (or limiting, or versioning) one request is owned twice too.
+    const overlap = STACKING_FEATURES.includes(feature) ? inside.size >= 2 : GATEWAY_FEATURES.includes(feature) && at.length >= 2;
+    return [{ feature, at, layers, overlap }];
+  });
+  return { nodes, hops, features };
+}
+
+function overlapsOf(paths: OwnedPath[]): Overlap[] {
+  // Paths that differ only in which client starts them share one overlap ("clients→edge").
+  const groups = new Map<string, { o: Overlap; starts: Set<string>; parts: { text: string; hop: OwnedHop; first: boolean }[] }>();
+  paths.forEach((p, i) => {
+    for (const f of p.features) {
+      if (!f.overlap) continue;
+      const parts = f.at.map((a) => ({ text: `${a.owner.layer} ${a.owner.detail}`, hop: p.hops[a.hop], first: a.hop === 0 }));
+      const key = `${f.feature}|${parts.map((x) => `${x.text}@${x.first ? '' : x.hop.from}→${x.hop.to}`).join(';')}`;
+      const seen = groups.get(key);
+      if (seen) {
+        seen.o.paths.push(i);
+        seen.starts.add(p.nodes[0]);
+        continue;
+      }
+      const o: Overlap = { feature: f.feature, paths: [i], layers: [...new Set(f.at.filter((a) => !a.owner.caller).map((a) => a.owner.layer))], causes: FEATURE_CAUSES[f.feature] ?? [], summary: '' };
+      if (f.feature === 'retries') {
+        o.service = p.hops[f.at[f.at.length - 1].hop].to;
+        o.worstTries = f.at.reduce((t, a) => t * (a.owner.tries ?? 1), 1);
+      }
+      groups.set(key, { o, starts: new Set([p.nodes[0]]), parts });
+    }
+  });
+  return [...groups.values()].map(({ o, starts, parts }) => {
+    const start = starts.size === 1 ? [...starts][0] : `${starts.size} clients`;
+    o.summary = parts.map((x) => `${x.text} (${x.first ? start : x.hop.from}→${x.hop.to})`).join('; ');
+    return o;
+  });
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ownershipOf, type OwnedPath } from '../../src/models/ownership';
+import { parseScenarioText, validateScenario, type Scenario } from '../../src/scenario';
+
+const shipped = (name: string): Scenario => {
+  const r = parseScenarioText(readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8'));
+  if (!r.ok) throw new Error(`${name} is invalid`);
+  return r.scenario;
+};
+const make = (input: Record<string, unknown>): Scenario => {
+  const r = validateScenario({ name: 'own', duration: '10s', ...input });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.scenario;
+};
+/** "layer: detail" of each hop applying `feature` on a path, hop by hop. */
+const owners = (p: OwnedPath, feature: string) => p.hops.map((h) => (h.owners[feature as 'retries'] ? `${h.owners[feature as 'retries']!.layer}: ${h.owners[feature as 'retries']!.detail}` : '-'));
+
+describe('ownership of L7 features', () => {
+  it('retry-storm: retries are owned by the gateway and the sidecars on one path, 27 tries at payments at worst', () => {
+    const o = ownershipOf(shipped('retry-storm'));
+    expect(o.paths.map((p) => p.nodes.join(' > '))).toEqual(['shoppers > api > web > orders > payments']);
+    expect(owners(o.paths[0], 'retries')).toEqual(['-', 'gateway: 2 retries on 5xx', 'sidecar: 2 retries on 5xx', 'sidecar: 2 retries on 5xx']);
+    const retries = o.overlaps.find((x) => x.feature === 'retries')!;
+    expect(retries).toMatchObject({ layers: ['gateway', 'sidecar'], service: 'payments', worstTries: 27, paths: [0] });
+    expect(retries.summary).toBe('gateway 2 retries on 5xx (api→web); sidecar 2 retries on 5xx (web→orders); sidecar 2 retries on 5xx (orders→payments)');
+    expect(o.overlaps.map((x) => x.feature)).toEqual(['retries', 'circuit-breaking']);
+  });
+
+  it('retry-storm-fixed: only orders\' sidecar retries, so nothing is owned twice', () => {
+    const o = ownershipOf(shipped('retry-storm-fixed'));
+    expect(owners(o.paths[0], 'retries')).toEqual(['-', '-', '-', 'sidecar: 2 retries on 5xx, budget 20%']);
+    expect(o.overlaps).toEqual([]);
+  });
+
+  it('gateway-and-mesh: the gateway owns keys, limits and versions on the way in; timeouts at gateway and sidecar are flagged on the inventory paths', () => {
+    const o = ownershipOf(shipped('gateway-and-mesh'));
+    expect(o.paths).toHaveLength(8);
+    const p = o.paths.find((x) => x.nodes.join('>') === 'shoppers>edge>frontend>inventory')!;
+    expect(owners(p, 'authentication')).toEqual(['gateway: API key checked at edge', '-', '-']);
+    expect(owners(p, 'rate-limiting')).toEqual(['gateway: partner 20/s', '-', '-']);
+    expect(owners(p, 'api-versions')).toEqual(['gateway: v1 deprecated sunset at 40 s, v2', '-', '-']);
+    expect(owners(p, 'mtls')).toEqual(['-', "gateway: gateway's proxy to sidecar (STRICT)", 'sidecar: sidecar to sidecar (STRICT)']);
+    expect(owners(p, 'timeouts')).toEqual(['app: the client gives up after 3 s', 'gateway: 2 s', 'sidecar: 1 s, 250 ms per try']);
+    const toCatalog = o.paths.find((x) => x.nodes.join('>') === 'shoppers>edge>frontend>catalog')!;
+    expect(owners(toCatalog, 'retries')).toEqual(['-', '-', "sidecar: 2 retries on connect failure and 503 (Istio's default)"]);
+    // The four clients' paths share one overlap; the client's own 3 s is shown but not counted as a layer.
+    expect(o.overlaps).toHaveLength(1);
+    expect(o.overlaps[0]).toMatchObject({ feature: 'timeouts', layers: ['gateway', 'sidecar'], paths: [1, 3, 5, 7], causes: ['timeout'] });
+    expect(o.overlaps[0].summary).toBe('app the client gives up after 3 s (4 clients→edge); gateway 2 s (edge→frontend); sidecar 1 s, 250 ms per try (frontend→inventory)');
+  });
+
+  it('gateway-only: behind the gateway the app calls on its own, spread by kube-proxy, in plaintext', () => {
+    const p = ownershipOf(shipped('gateway-only')).paths[0];
+    expect(p.nodes).toEqual(['shoppers', 'edge', 'frontend', 'catalog']);
+    expect(owners(p, 'routing')).toEqual(['app: the app names the callee', 'gateway: every request', 'app: the app names the callee']);
+    expect(owners(p, 'load-balancing')[2]).toBe('app: no proxy: kube-proxy round-robin over connections');
+    expect(owners(p, 'retries')).toEqual(['-', '-', '-']);
+    expect(owners(p, 'mtls')).toEqual(['-', '-', '-']);
+  });
+
+  it('an L4 sidecar neither retries nor times out, and a STRICT callee refuses a caller without a proxy', () => {
+    const o = ownershipOf(
+      make({
+        clients: [{ name: 'u', type: 'open', rate: 1, target: 'a' }],
+        services: [
+          { name: 'a', serviceTime: '1ms', sidecar: { mode: 'L4' }, mtls: 'STRICT', calls: [{ service: 'b' }] },
+          { name: 'b', serviceTime: '1ms', sidecar: true, policy: { timeout: '1s' } },
+        ],
+      }),
+    );
+    const p = o.paths[0];
+    expect(owners(p, 'mtls')).toEqual(['sidecar: STRICT callee refuses this plaintext caller', 'sidecar: sidecar to sidecar (PERMISSIVE)']);
+    expect(owners(p, 'retries')).toEqual(['-', '-']);
+    expect(owners(p, 'timeouts')).toEqual(['-', '-']);
+    expect(owners(p, 'load-balancing')[1]).toBe('sidecar: least-request (default)');
+  });
+
+  it('flags authentication owned twice when two gateways on one path check keys', () => {
+    const gw = (name: string, to: string) => ({ name, auth: 'api-key', routes: [{ service: to }] });
+    const o = ownershipOf(
+      make({
+        clients: [{ name: 'u', type: 'open', rate: 1, target: 'outer' }],
+        gateways: [gw('outer', 'mid'), gw('inner', 'svc')],
+        services: [
+          { name: 'mid', serviceTime: '1ms', calls: [{ service: 'inner' }] },
+          { name: 'svc', serviceTime: '1ms' },
+        ],
+      }),
+    );
+    expect(o.paths[0].nodes).toEqual(['u', 'outer', 'mid', 'inner', 'svc']);
+    expect(o.overlaps.map((x) => [x.feature, x.layers, x.causes])).toEqual([['authentication', ['gateway'], ['unauthenticated']]]);
+  });
+
+  it('follows every call and canary without looping, and cuts a large graph at maxPaths, saying so', () => {
+    const fan = Array.from({ length: 8 }, (_, i) => ({ name: `s${i}`, serviceTime: '1ms', calls: [{ service: `t${i % 2}` }] }));
+    const s = make({
+      clients: [{ name: 'u', type: 'open', rate: 1, target: 'gw' }],
+      gateways: [{ name: 'gw', routes: [{ service: 'root', canary: [{ service: 'root', weight: 90 }, { service: 'alt', weight: 10 }] }] }],
+      services: [
+        { name: 'root', serviceTime: '1ms', calls: fan.map((f) => ({ service: f.name })) },
+        { name: 'alt', serviceTime: '1ms' },
+        ...fan,
+        { name: 't0', serviceTime: '1ms' },
+        { name: 't1', serviceTime: '1ms' },
+      ],
+    });
+    const all = ownershipOf(s);
+    expect(all.truncated).toBe(false);
+    expect(all.paths).toHaveLength(9);
+    expect(all.paths.at(-1)!.nodes).toEqual(['u', 'gw', 'alt']);
+    expect(owners(all.paths.at(-1)!, 'routing')[1]).toBe('gateway: every request, canary root 90 / alt 10');
+    const cut = ownershipOf(s, 4);
+    expect(cut.paths).toHaveLength(4);
+    expect(cut.truncated).toBe(true);
+  });
+});
