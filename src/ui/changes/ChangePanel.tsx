@@ -2,13 +2,15 @@
 // picked in a small form, made in this run (it joins the recipe like a live fault), or made only
 // in a copy of the run opened beside it in the compare view (button or key `b`).
 import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { inspectorStore } from '../inspector/inspectorStore';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 import { branchLink } from './branch';
 import { Counter } from '../../workers/protocol';
 import './changes.css';
 
-type ChangeType = 'policy' | 'gateway-route' | 'mtls' | 'sidecar-mode' | 'trusts';
+import { changeForNode, type ChangeType } from './selection';
 
 /** What each type acts on (the field naming it) and the rest of a change, as the form starts it. */
 const KINDS: Record<ChangeType, { label: string; field: 'service' | 'gateway' | 'mesh'; details: string }> = {
@@ -35,6 +37,23 @@ export function ChangePanel() {
   const branchRef = useRef<() => void>(() => {});
   const made = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'change').length ?? 0);
   const rollouts = useAppStore((s) => s.stats.rollouts);
+
+  // A node picked in the picture (Inspect, then a click) fills the form's type and target.
+  const picked = useStore(inspectorStore, (s) => (s.open && s.target?.kind === 'node' ? s.target.id : null));
+  const [fromSelection, setFromSelection] = useState<string | null>(null);
+  useEffect(() => {
+    const node = picked === null ? undefined : topology?.nodes.find((n) => n.id === picked);
+    const fit = node ? changeForNode(node, type) : null;
+    if (!fit) return;
+    if (fit.type !== type) {
+      setType(fit.type);
+      setDetails(KINDS[fit.type].details);
+    }
+    setTarget(fit.target);
+    setFromSelection(fit.target);
+    setProblems([]);
+    // NOTE: on a new pick only; the type chosen by hand afterwards stays.
+  }, [picked, topology]);
 
   const kind = KINDS[type];
   const targets = !topology
@@ -117,7 +136,7 @@ export function ChangePanel() {
       </label>
       <label className="change-row">
         <span>{kind.field}</span>
-        <select data-testid="change-target" value={chosen} onChange={(e) => setTarget(e.target.value)}>
+        <select data-testid="change-target" value={chosen} onChange={(e) => setTarget(e.target.value)} title={fromSelection === chosen ? `${chosen}, picked in the picture` : undefined}>
           {targets.map((t) => (
             <option key={t} value={t}>
               {t}

@@ -2,21 +2,31 @@
 // and, on the right, the same recipe plus a config change made at this very point. Pure.
 import type { LiveAction, RunPoint } from '../../workers/protocol';
 import { pointBefore } from '../../workers/liveActions';
-import { encodeCompareLink } from '../compare/link';
+import { DATA_SIDE, encodeCompareLink } from '../compare/link';
+import { MAX_DATA_BYTES, packScenario } from '../recipe/url';
 import type { Recipe } from '../recipe/types';
 
 /**
  * The compare link of a branch at `point` (simulated ms and events processed), or a reason there
  * is none: A is `recipe`, B the same with `change` inserted after every action at or before the
  * point, so both run the very same events up to it (the change made at its point adds no event
- * there: ConfigChanges.addLive). The link names shipped scenarios only.
+ * there: ConfigChanges.addLive). A shipped scenario goes by name; an opened file's goes packed in
+ * the link's fragment (`#data=`, as the single view's link carries it), both sides DATA_SIDE,
+ * unless it packs to more than MAX_DATA_BYTES (256 KB, the most a link may carry: url.ts).
  */
 export function branchLink(recipe: Recipe, change: Record<string, unknown>, point: RunPoint, speedId: string): { ok: true; search: string } | { ok: false; reason: string } {
-  if (recipe.scenario.kind !== 'builtin') return { ok: false, reason: "a branch opens the compare view by link, and an opened file's run has no name to link to; use a shipped scenario" };
-  const id = recipe.scenario.id;
+  let id: string;
+  let data: string | undefined;
+  if (recipe.scenario.kind === 'builtin') id = recipe.scenario.id;
+  else {
+    const packed = packScenario(recipe);
+    if (packed === null) return { ok: false, reason: `this scenario packs to more than ${MAX_DATA_BYTES / 1024} KB, the most a link may carry, and the compare view opens a branch by link; cut the scenario down, or branch a shipped one` };
+    id = DATA_SIDE;
+    data = packed;
+  }
   const at = recipe.actions.findIndex((a) => pointBefore(point, a));
   const cut = at < 0 ? recipe.actions.length : at;
   const mine: LiveAction = { kind: 'change', ms: point.ms, ev: point.ev, change };
   const b = [...recipe.actions.slice(0, cut), mine, ...recipe.actions.slice(cut)];
-  return { ok: true, search: encodeCompareLink({ a: { id, actions: recipe.actions }, b: { id, actions: b }, seed: recipe.seed, tMs: point.ms, speedId }) };
+  return { ok: true, search: encodeCompareLink({ a: { id, actions: recipe.actions }, b: { id, actions: b }, seed: recipe.seed, tMs: point.ms, speedId, data }) };
 }

@@ -6,6 +6,11 @@ import { memo, useEffect, useMemo, useRef, useState, type FormEvent } from 'reac
 import { useStore } from 'zustand';
 import { select } from 'd3';
 import { TopologyView } from '../components/TopologyView';
+import { Inspector } from '../components/Inspector';
+import { LegendFoldedByDefault } from '../components/Legend';
+import { isTyping } from '../components/useShortcuts';
+import { inspectorStore } from '../inspector/inspectorStore';
+import { bindReplicaSourceWithin } from '../topology/replicaCards';
 import { AppContext, useAppStore } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
 import { OkabeIto } from '../theme/palette';
@@ -25,12 +30,20 @@ import './compare.css';
 /** A's and B's colours on every overlaid chart (Okabe-Ito, colour-blind safe). */
 export const PANE_COLORS = [OkabeIto.blue, OkabeIto.orange] as const;
 
+/**
+ * What a side is called on screen: "A · as run" and "B · with timeout 5ms on payments at
+ * 15.0 s" in a branch, else "A · retry-storm". Pure.
+ */
+export function sideLabel(s: Pick<CompareState, 'labels' | 'pair'>, i: 0 | 1): string {
+  return `${'AB'[i]} · ${s.labels ? s.labels[i] : (s.pair?.[i] ?? '')}`;
+}
+
 export function CompareView({ controller }: { controller: CompareController }) {
   const s = useStore(controller.store);
-  useEffect(() => applyTheme(savedTheme(), false), []);
+  useEffect(() => applyTheme(s.presenter ? 'light' : savedTheme(), !s.presenter), [s.presenter]);
   useCompareKeys(controller);
   return (
-    <div className="compare" data-testid="compare-view">
+    <div className={`compare${s.presenter ? ' compare-presenter' : ''}`} data-testid="compare-view" data-presenter={s.presenter ? 'on' : 'off'}>
       <CompareHeader controller={controller} s={s} />
       {s.linkProblems.length > 0 && (
         <section className="alert compare-problems" role="alert" data-testid="link-problems">
@@ -54,7 +67,7 @@ export function CompareView({ controller }: { controller: CompareController }) {
         <>
           <div className="compare-panes">
             {controller.panes.map((p) => (
-              <Pane key={p.side} pane={p} />
+              <Pane key={p.side} pane={p} controller={controller} label={sideLabel(s, p.side === 'A' ? 0 : 1)} inspecting={s.inspecting === p.side} />
             ))}
           </div>
           <CompareTimeline controller={controller} s={s} />
@@ -136,6 +149,9 @@ function CompareHeader({ controller, s }: { controller: CompareController; s: Co
       <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">
         {formatSimTime(s.simTime)}
       </span>
+      <button type="button" className="button button-quiet" data-testid="presenter-toggle" aria-pressed={s.presenter} title="Presenter mode for a room: larger text in both pictures, thinner chrome (f; Escape leaves it)" onClick={() => controller.setPresenter(!s.presenter)}>
+        {s.presenter ? 'Leave presenter' : 'Present'}
+      </button>
       <ShareButton controller={controller} shared={s.shared} />
       <a className="button button-quiet" data-testid="single-view" href={single} title="Leave the compare view: A alone, at this moment, with its faults">
         Single view
@@ -145,7 +161,7 @@ function CompareHeader({ controller, s }: { controller: CompareController; s: Co
 }
 
 function ShareButton({ controller, shared }: { controller: CompareController; shared: string | null }) {
-  const [refused, setRefused] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
   return (
     <span className="compare-share">
       <button
@@ -155,7 +171,7 @@ function ShareButton({ controller, shared }: { controller: CompareController; sh
         title="Copy a link to this pair at this moment and speed, with the faults injected into each"
         onClick={() => {
           const url = controller.shareLink();
-          setRefused(url === null);
+          setRefused(url === null ? (controller.shareRefusal() ?? 'No link yet') : null);
           if (!url) return;
           controller.store.setState((d) => void (d.shared = url));
           void navigator.clipboard?.writeText(url).catch(() => {});
@@ -165,7 +181,7 @@ function ShareButton({ controller, shared }: { controller: CompareController; sh
       </button>
       {refused && (
         <span className="compare-note" role="status" data-testid="share-refused">
-          A link names shipped scenarios; a run of a file you opened has no name to give.
+          {refused}: no link made.
         </span>
       )}
       {shared && !refused && <input className="compare-share-link" data-testid="share-link" readOnly value={shared} onFocus={(e) => e.currentTarget.select()} aria-label="Link to this moment" />}
@@ -177,18 +193,46 @@ function ShareButton({ controller, shared }: { controller: CompareController; sh
  * One side: its name, its topology (the single view's drawing, smaller), and its own counters.
  * Memoized: it reads its own store, so the shared state's every change does not redraw it.
  */
-const Pane = memo(function Pane({ pane }: { pane: ComparePane }) {
+const Pane = memo(function Pane({ pane, controller, label, inspecting }: { pane: ComparePane; controller: CompareController; label: string; inspecting: boolean }) {
+  const open = useStore(inspectorStore, (x) => x.open);
+  const stage = useRef<HTMLDivElement>(null);
+  // The replica cards unfolded in this pane ask this pane's run.
+  useEffect(() => void (stage.current && bindReplicaSourceWithin(stage.current, pane.api)), [pane]);
+  const title = `${label} — ${pane.info.title} (${pane.id})`;
   return (
-    <section className="compare-pane" data-testid="compare-pane" data-side={pane.side} aria-label={`${pane.side}: ${pane.info.title}`}>
+    <section
+      className={`compare-pane${inspecting && open ? ' compare-pane-inspected' : ''}`}
+      data-testid="compare-pane"
+      data-side={pane.side}
+      aria-label={title}
+      // A press anywhere in a pane points the inspector at its run, before the click lands.
+      onPointerDownCapture={() => controller.inspect(pane.side)}
+      onFocusCapture={() => controller.inspect(pane.side)}
+    >
       <AppContext.Provider value={pane.services}>
-        <h2 className="compare-pane-title">
-          <span className="compare-swatch" style={{ background: PANE_COLORS[pane.side === 'A' ? 0 : 1] }} />
-          {pane.side} · {pane.info.title} <span className="muted">({pane.id})</span>
-        </h2>
-        <div className="stage compare-stage">
-          <TopologyView />
-        </div>
-        <PaneCounters />
+        <LegendFoldedByDefault.Provider value={true}>
+          <h2 className="compare-pane-title" data-testid="compare-pane-title" title={title}>
+            <span className="compare-swatch" style={{ background: PANE_COLORS[pane.side === 'A' ? 0 : 1] }} />
+            {label} <span className="muted">— {pane.info.title} ({pane.id})</span>
+            {inspecting && open && (
+              <span className="compare-inspecting" data-testid="compare-inspecting">
+                inspected
+              </span>
+            )}
+          </h2>
+          <div className="stage compare-stage" ref={stage}>
+            <TopologyView />
+            {/* One inspector for the pair: in the pane it asks about; the other offers to move it. */}
+            {inspecting || !open ? (
+              <Inspector />
+            ) : (
+              <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" title={`Inspect ${pane.side}'s run instead`} onClick={() => controller.inspect(pane.side)}>
+                Inspect {pane.side}
+              </button>
+            )}
+          </div>
+          <PaneCounters />
+        </LegendFoldedByDefault.Provider>
       </AppContext.Provider>
     </section>
   );
@@ -286,11 +330,13 @@ function MetricsDiff({ s }: { s: CompareState }) {
         <thead>
           <tr>
             <th scope="col">figure</th>
-            <th scope="col">
-              <span className="compare-swatch" style={{ background: PANE_COLORS[0] }} />A {s.pair[0]}
+            <th scope="col" data-testid="diff-head-A">
+              <span className="compare-swatch" style={{ background: PANE_COLORS[0] }} />
+              {sideLabel(s, 0)}
             </th>
-            <th scope="col">
-              <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />B {s.pair[1]}
+            <th scope="col" data-testid="diff-head-B" className="diff-head-label">
+              <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />
+              {sideLabel(s, 1)}
             </th>
             <th scope="col" title="B / A">
               B/A
@@ -362,12 +408,12 @@ function OverlayChart({ controller, s, testId, title, pick, unit }: { controller
       <figcaption className="chart-title">
         {title}
         <span className="chart-legend">
-          <span className="chart-legend-item">
-            <span className="chart-swatch" style={{ background: PANE_COLORS[0] }} />A
-          </span>
-          <span className="chart-legend-item">
-            <span className="chart-swatch" style={{ background: PANE_COLORS[1] }} />B
-          </span>
+          {([0, 1] as const).map((i) => (
+            <span key={i} className="chart-legend-item" data-testid="chart-legend-item">
+              <span className="chart-swatch" style={{ background: PANE_COLORS[i] }} />
+              {sideLabel(s, i)}
+            </span>
+          ))}
         </span>
       </figcaption>
       <div className="chart-box" ref={box}>
@@ -478,13 +524,27 @@ function CompareFaults({ controller, s }: { controller: CompareController; s: Co
   );
 }
 
-/** Space plays or pauses both, `.` steps both, Shift+←/→ seeks both by a second, Home and End to the start and the end (not while typing). */
+/**
+ * The steps of both runs' stories, merged by time (a branch's two are one story): what n/p and
+ * ←/→ move through. Each step's `at` in simulated ms. Pure.
+ */
+export function storyTimes(panes: readonly Pick<ComparePane, 'info'>[]): number[] {
+  return [...new Set(panes.flatMap((p) => (p.info.narrative ?? []).map((x) => x.at)))].sort((x, y) => x - y);
+}
+
+/**
+ * The single view's keys (useShortcuts), acting on both runs: Space plays or pauses, `.` steps,
+ * n / p (also → / ←, PageDown / PageUp) go to the next or previous narrative step, Shift+← / →
+ * seek a second, Home and End to the start and the end, `f` presenter mode (Escape leaves it).
+ * Not while typing in a field; a focused select keeps its arrows.
+ */
 function useCompareKeys(controller: CompareController) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA')) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const s = controller.store.getState();
+      const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
+      if (arrow && e.target instanceof HTMLSelectElement) return;
       if (e.key === ' ') {
         e.preventDefault();
         if (s.status === 'playing') void controller.pause();
@@ -493,10 +553,18 @@ function useCompareKeys(controller: CompareController) {
       else if (e.key === 'Home' || e.key === 'End') {
         e.preventDefault();
         void controller.seek(e.key === 'Home' ? 0 : s.durationMs);
-      }
-      else if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      } else if (arrow && e.shiftKey) {
         e.preventDefault();
         void controller.seek((s.seekingTo ?? s.simTime) + (e.key === 'ArrowLeft' ? -1000 : 1000));
+      } else if (e.key === 'f' || (e.key === 'Escape' && s.presenter)) {
+        controller.setPresenter(e.key === 'f' ? !s.presenter : false);
+      } else if (['n', 'PageDown', 'ArrowRight', 'p', 'PageUp', 'ArrowLeft'].includes(e.key)) {
+        const times = storyTimes(controller.panes);
+        if (times.length === 0 || s.status === 'loading' || s.status === 'failed') return;
+        e.preventDefault();
+        const now = s.seekingTo ?? s.simTime;
+        const target = times.filter((at) => at <= now).length - 1 + (['n', 'PageDown', 'ArrowRight'].includes(e.key) ? 1 : -1);
+        if (target >= 0 && target < times.length) void controller.seek(times[target]);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -8,7 +8,7 @@ import { Counter, runStopOf } from '../../workers/protocol';
 import type { SimWorkerApi } from '../../workers/sim.worker';
 import { WorkerStopped, type SimBridge, type SimWorker } from '../bridge/simBridge';
 import { mergeBatch } from '../charts/seriesStore';
-import { encodeLink } from '../recipe/url';
+import { encodeLink, packScenario } from '../recipe/url';
 import type { Recipe } from '../recipe/types';
 import type { Problem } from '../state/store';
 import type { ScenarioEntry } from '../scenarios/catalog';
@@ -21,7 +21,9 @@ import type { AppServices } from '../state/useAppStore';
 import { savedTheme } from '../theme/theme';
 import { createCompareStore, type CompareFault, type CompareStore } from './compareStore';
 import { firstDivergence, type Divergence } from './divergence';
-import { decodeCompareLink, encodeCompareLink } from './link';
+import { DATA_SIDE, decodeCompareLink, encodeCompareLink } from './link';
+import { branchLabels } from '../changes/summary';
+import { bindInspector, closeInspector, followRequests, inspectorStore } from '../inspector/inspectorStore';
 
 /** How often the figures, series and fault lists are asked of both workers while playing, wall ms. */
 export const FIGURES_INTERVAL_MS = 500;
@@ -71,6 +73,16 @@ export interface CompareController {
   shareLink(): string | null;
   /** The single view of A (or `side`) at this moment, with its live faults. */
   singleViewLink(side?: 'A' | 'B'): string | null;
+  /**
+   * Points the inspector (and its clicks on nodes, links and dots) at one pane's run. Moving to
+   * the other pane closes what it showed, which named the other run's nodes, and opens its list
+   * of requests there if it was open.
+   */
+  inspect(side: 'A' | 'B'): void;
+  /** Presenter mode in both panes (key `f`): the picture's text at 14 px or more, the chrome thinner. */
+  setPresenter(on: boolean): void;
+  /** Why Share gives no link, in words, or null when it can give one. */
+  shareRefusal(): string | null;
   dispose(): void;
 }
 
@@ -81,8 +93,10 @@ interface PaneRun extends ComparePane {
   lastSeq: number;
   lastStatsAt: number;
   actions: LiveAction[];
-  /** Its scenario was carried in full (a file), not named: a link cannot name it. */
+  /** Its scenario was carried in full (a file), not named: a link packs it (`#data=`). */
   inline: boolean;
+  /** The scenario's text when inline, else ''. */
+  text: string;
 }
 
 const timeOf = (p: PaneRun) => p.latest?.simTime ?? 0;
@@ -153,6 +167,21 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     return Number.isFinite(t) ? t : Math.max(...panes.map(timeOf));
   };
   const nameOf = (p: PaneRun) => `${p.side} (${p.id})`;
+  /** How the divergence text names the runs: by scenario, or in a branch by side and label ("B · with timeout 5ms on payments at 15.0 s"). */
+  const sideNames = (labels: [string, string] | null): [string, string] => (labels ? [`A · ${labels[0]}`, `B · ${labels[1]}`] : [panes[0].id, panes[1].id]);
+  /** Recomputes the branch labels from both panes' live actions (they change with injections). */
+  function relabel(): void {
+    const same = panes[0].inline === panes[1].inline && (panes[0].inline ? panes[0].text === panes[1].text : panes[0].id === panes[1].id);
+    const labels = branchLabels(same, panes[0].actions, panes[1].actions);
+    if (JSON.stringify(labels) !== JSON.stringify(store.getState().labels)) {
+      store.setState((d) => {
+        d.labels = labels;
+        // The first difference's text names the runs as they are called now.
+        known = null;
+        d.divergence = null;
+      });
+    }
+  }
 
   function serial(work: () => Promise<void>): Promise<void> {
     const next = chain.then(async () => {
@@ -211,7 +240,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       };
       d.figures = [fig(0), fig(1)];
       d.figuresAt = clock();
-      const found = firstDivergence(d.series[0].buckets, d.series[1].buckets, d.series[0].bucketMs, [panes[0].id, panes[1].id]);
+      const found = firstDivergence(d.series[0].buckets, d.series[1].buckets, d.series[0].bucketMs, sideNames(d.labels));
       if (found && (!known || found.ms < known.ms)) known = found;
       d.divergence = known;
     });
@@ -417,7 +446,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       d.recipe = { scenario: ref, seed: recipe.seed, actions: [] };
     });
     const frames = createFrameChannel();
-    const pane: PaneRun = { side, id, info: r.info, worker, api: worker.api, appStore, latest: null, lastSeq: 0, lastStatsAt: 0, actions: [], inline: ref.kind === 'inline', services: { store: appStore, frames, controller: paneController() } };
+    const pane: PaneRun = { side, id, info: r.info, worker, api: worker.api, appStore, latest: null, lastSeq: 0, lastStatsAt: 0, actions: [], inline: ref.kind === 'inline', text: ref.kind === 'inline' ? ref.text : '', services: { store: appStore, frames, controller: paneController() } };
     return pane;
   }
 
@@ -440,6 +469,8 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       return;
     }
     panes = [a, b];
+    // The inspector is one panel; it starts on A's run (see `inspect`).
+    bindInspector(a.api);
     const gen = ++generation;
     const actions = [ra.actions, rb.actions];
     await Promise.all(
@@ -465,11 +496,24 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     }
   }
 
+  /** The packed scenario of an opened file, by its text: packing a large one takes a while. */
+  let packed: { text: string; data: string | null } | null = null;
+  /** The one scenario both inline panes run, packed, or why a link cannot carry it. */
+  function packedData(): { ok: true; data?: string } | { ok: false; reason: string } {
+    const texts = [...new Set(panes.filter((p) => p.inline).map((p) => p.text))];
+    if (texts.length === 0) return { ok: true };
+    if (texts.length > 1) return { ok: false, reason: 'A link carries one opened file, and A and B run two different ones; share each from the single view' };
+    if (!packed || packed.text !== texts[0]) packed = { text: texts[0], data: packScenario({ scenario: { kind: 'inline', text: texts[0] }, seed: null, actions: [] }) };
+    return packed.data === null ? { ok: false, reason: 'The opened file packs to more than 256 KB, the most a link may carry' } : { ok: true, data: packed.data };
+  }
+
   function linkSearch(): string | null {
     const s = store.getState();
-    // NOTE: a link names its scenarios; a run of a file opened by hand (no name to give) has none yet.
-    if (panes.length < 2 || !s.pair || panes.some((p) => p.inline)) return null;
-    return encodeCompareLink({ a: { id: panes[0].id, actions: panes[0].actions }, b: { id: panes[1].id, actions: panes[1].actions }, seed: s.seed, tMs: clock(), speedId: s.speedId });
+    if (panes.length < 2 || !s.pair) return null;
+    const data = packedData();
+    if (!data.ok) return null;
+    const idOfPane = (p: PaneRun) => (p.inline ? DATA_SIDE : p.id);
+    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs: clock(), speedId: s.speedId, data: data.data });
   }
 
   function writeUrl(): void {
@@ -501,6 +545,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       panes[i].actions = l;
       panes[i].appStore.setState((d) => void (d.recipe && (d.recipe.actions = l)));
     });
+    relabel();
   }
 
   const api: CompareController = {
@@ -517,9 +562,9 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
         if (link.speedId) d.speedId = link.speedId;
         d.pair = link.pair;
       });
-      if (!link.pair) return setStatus('ready');
-      const recipe = (id: string, actions: LiveAction[]): Recipe => ({ scenario: { kind: 'builtin', id }, seed: link.seed, actions });
-      await openRecipes(recipe(link.pair[0], link.actionsA), recipe(link.pair[1], link.actionsB), link.tMs, [...link.problems]);
+      if (!link.pair || !link.scenarios) return setStatus('ready');
+      const [ra, rb] = link.scenarios;
+      await openRecipes({ scenario: ra, seed: link.seed, actions: link.actionsA }, { scenario: rb, seed: link.seed, actions: link.actionsB }, link.tMs, [...link.problems]);
       followUrl();
     },
     play() {
@@ -590,11 +635,34 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       const search = linkSearch();
       return search === null ? null : `${location.origin}${location.pathname}${search}`;
     },
+    shareRefusal() {
+      if (panes.length < 2) return 'Nothing to share before both runs have opened';
+      const data = packedData();
+      return data.ok ? null : data.reason;
+    },
+    inspect(side) {
+      const p = panes[side === 'A' ? 0 : 1];
+      if (!p) return;
+      bindInspector(p.api);
+      if (store.getState().inspecting === side) return;
+      const wasOpen = inspectorStore.getState().open;
+      store.setState((d) => void (d.inspecting = side));
+      if (wasOpen) {
+        closeInspector();
+        inspectorStore.setState({ target: null, node: null, edge: null, trace: null, dot: null, requests: [] });
+        void followRequests();
+      }
+    },
+    setPresenter(on) {
+      store.setState((d) => void (d.presenter = on));
+      for (const p of panes) p.appStore.setState((d) => void (d.presenter = on));
+    },
     singleViewLink(side = 'A') {
       const p = panes[side === 'A' ? 0 : 1];
       if (!p) return null;
       const s = store.getState();
-      return `${location.pathname}${encodeLink({ recipe: { scenario: { kind: 'builtin', id: p.id }, seed: s.seed, actions: p.actions }, tMs: clock(), speedId: s.speedId })}`;
+      const scenario: Recipe['scenario'] = p.inline ? { kind: 'inline', text: p.text } : { kind: 'builtin', id: p.id };
+      return `${location.pathname}${encodeLink({ recipe: { scenario, seed: s.seed, actions: p.actions }, tMs: clock(), speedId: s.speedId }, p.inline ? packedData().ok ? (packed?.data ?? null) : null : undefined)}`;
     },
     dispose() {
       disposed = true;
@@ -604,5 +672,6 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       for (const p of panes) p.worker.terminate();
     },
   };
+
   return api;
 }

@@ -32,6 +32,15 @@ export interface CompareState {
   pair: [string, string] | null;
   /** A's and B's titles. */
   titles: [string, string];
+  /**
+   * What tells the runs apart when both run one scenario and B is A plus config changes (a
+   * branch): ["as run", "with timeout 5ms on payments at 15.0 s"]; null otherwise (their names do).
+   */
+  labels: [string, string] | null;
+  /** The pane the inspector asks about (its clicks, its dots, its replica cards' run). */
+  inspecting: 'A' | 'B';
+  /** Presenter mode in both panes (`f`). */
+  presenter: boolean;
   /** The seed both run with. */
   seed: number | null;
   speedId: string;
@@ -69,6 +78,9 @@ export function createCompareStore(): CompareStore {
       status: 'loading' as CompareStatus,
       pair: null,
       titles: ['', ''] as [string, string],
+      labels: null,
+      inspecting: 'A' as 'A' | 'B',
+      presenter: false,
       seed: null,
       speedId: DEFAULT_SPEED_ID,
       simTime: 0,

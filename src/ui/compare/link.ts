@@ -1,18 +1,29 @@
 // A compare view's link: `?compare=a,b` names the two shipped scenarios (A left, B right), and
 // the single view's `seed=`, `t=` and `speed=` mean the same here; `faults=` holds A's live
 // faults and `faultsB=` B's (each pane's recipe pins its own event counts, so they differ).
-// Untrusted input like any link: every problem comes back as `param: message`. Pure.
+// A run of an opened file has no name: its side is written `@data`, and the scenario goes packed
+// in the fragment (`#data=`, as the single view's link carries a file). Untrusted input like any
+// link: every problem comes back as `param: message`. Pure.
 import type { LiveAction } from '../../workers/protocol';
 import { decodeActions, decodeLink, formatT, linkParams, packActions, type LinkContext } from '../recipe/url';
+import type { ScenarioRef } from '../recipe/types';
 import type { Problem } from '../state/store';
 
 /** The parameters a compare link may hold. */
-export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed'] as const;
+export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'data'] as const;
+
+/**
+ * The name a compare link gives a side whose scenario is the one packed in its `data` fragment
+ * (an opened file's). Not a scenario name: those are letters, digits, `.`, `_` and `-`.
+ */
+export const DATA_SIDE = '@data';
 
 /** What a compare link asks for, after checks. */
 export interface CompareLink {
-  /** A's and B's scenario names; null when the link names no usable pair. */
+  /** A's and B's scenario names (DATA_SIDE for the packed one); null when the link names no usable pair. */
   pair: [string, string] | null;
+  /** A's and B's scenarios (a packed one inline), with `pair`. */
+  scenarios: [ScenarioRef, ScenarioRef] | null;
   /** The seed both run with, or null for A's own. */
   seed: number | null;
   actionsA: LiveAction[];
@@ -25,6 +36,7 @@ export interface CompareLink {
 
 /** One pane's part of a link: its live actions. The scenario and seed are the pair's. */
 export interface ComparePaneState {
+  /** A shipped scenario's name, or DATA_SIDE for the scenario packed in the link's fragment. */
   id: string;
   actions: readonly LiveAction[];
 }
@@ -44,15 +56,16 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   const q = linkParams(search);
   const problems: Problem[] = [];
   const bad = (path: string, message: string) => void problems.push({ path, message });
-  const out: CompareLink = { pair: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, problems };
+  const out: CompareLink = { pair: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, problems };
   for (const key of new Set(q.keys())) {
     if (!(COMPARE_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a compare link parameter (they are: ${COMPARE_PARAMS.join(', ')}); left out`);
   }
   // The single view's reader checks seed, t, speed and faults the same way; the rest is ours.
   const shared = new URLSearchParams();
-  for (const k of ['seed', 't', 'speed', 'faults'] as const) for (const v of q.getAll(k)) shared.append(k, v);
+  for (const k of ['seed', 't', 'speed', 'faults', 'data'] as const) for (const v of q.getAll(k)) shared.append(k, v);
   const single = decodeLink(`?${shared.toString()}`, ctx);
-  problems.push(...single.problems.map((p) => ({ ...p, message: p.message.replace(/; none were injected$/, '; none were injected in A') })));
+  problems.push(...single.problems.map((p) => ({ ...p, message: p.message.replace(/; none were injected$/, '; none were injected in A').replace(/; opened \S+ instead$/, '') })));
+  const packed = single.scenario?.kind === 'inline' ? single.scenario : null;
   out.seed = single.seed;
   out.tMs = single.tMs;
   out.speedId = single.speedId;
@@ -69,24 +82,39 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
     bad('compare', `must name two scenarios, A and B, as compare=a,b (scenarios: ${ctx.scenarioIds.join(', ')}), got ${shown(raw)}`);
     return out;
   }
-  const unknown = names.map((n, i) => ({ n: n.trim(), side: i === 0 ? 'A' : 'B' })).filter(({ n }) => !ctx.scenarioIds.includes(n));
-  for (const { n, side } of unknown) bad('compare', `unknown scenario ${shown(n)} for ${side} (scenarios: ${ctx.scenarioIds.join(', ')}); pick a pair below`);
-  if (unknown.length === 0) out.pair = [names[0].trim(), names[1].trim()];
+  const sides = names.map((n, i) => ({ n: n.trim(), side: i === 0 ? 'A' : 'B' }));
+  let usable = true;
+  for (const { n, side } of sides) {
+    if (n === DATA_SIDE) {
+      if (packed) continue;
+      usable = false;
+      if (q.get('data') === null) bad('compare', `${side} is ${DATA_SIDE}, the scenario packed in the link's data, but the link has no data (was it cut short?)`);
+    } else if (!ctx.scenarioIds.includes(n)) {
+      usable = false;
+      bad('compare', `unknown scenario ${shown(n)} for ${side} (scenarios: ${ctx.scenarioIds.join(', ')}); pick a pair below`);
+    }
+  }
+  if (!usable) return out;
+  out.pair = [sides[0].n, sides[1].n];
+  const ref = (n: string): ScenarioRef => (n === DATA_SIDE && packed ? packed : { kind: 'builtin', id: n });
+  out.scenarios = [ref(sides[0].n), ref(sides[1].n)];
   return out;
 }
 
 /**
  * The query string (with its `?`) of a compare view: the pair, the seed when one was given, each
- * pane's live actions, the moment and the speed. Pure.
+ * pane's live actions, the moment and the speed, and `#data=` with `data` (packed by the caller:
+ * url.ts packScenario) when a side is DATA_SIDE. Pure.
  */
-export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; speedId: string }): string {
+export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; speedId: string; data?: string }): string {
   const q = [`compare=${encodeURIComponent(s.a.id)},${encodeURIComponent(s.b.id)}`];
   if (s.seed !== null) q.push(`seed=${s.seed}`);
   if (s.a.actions.length > 0) q.push(`faults=${packActions(s.a.actions)}`);
   if (s.b.actions.length > 0) q.push(`faultsB=${packActions(s.b.actions)}`);
   if (s.tMs > 0) q.push(`t=${formatT(s.tMs)}`);
   q.push(`speed=${encodeURIComponent(s.speedId)}`);
-  return `?${q.join('&')}`;
+  // NOTE: in the fragment, as the single view's link does: browsers never send it to a server.
+  return `?${q.join('&')}${s.data !== undefined ? `#data=${s.data}` : ''}`;
 }
 
 /** A value from a link, quoted and cut short for a message (rendered as text). */

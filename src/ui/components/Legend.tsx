@@ -2,7 +2,7 @@
 // when the scenario has a mesh; the canvas view (large topologies) explains its tiles, squares
 // and rings instead of the SVG's boxes; while the worker samples dots, it says how many
 // messages a dot stands for.
-import { useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Meaning } from '../theme/palette';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
@@ -16,6 +16,12 @@ export function samplingText(every: number): string | null {
   return every > 1 ? `1 dot ≈ ${every.toLocaleString('en-US')} requests or answers` : null;
 }
 
+/**
+ * True where the legend starts folded whatever the window and the kept choice (the compare view's
+ * panes, where the open list would take a third of each picture at 1600x1000).
+ */
+export const LegendFoldedByDefault = createContext(false);
+
 export function Legend() {
   const meshed = useAppStore((s) => s.info?.topology.nodes.some((n) => n.sidecar) ?? false);
   const mtls = useAppStore((s) => s.info?.topology.edges.some((e) => e.mtls) ?? false);
@@ -23,7 +29,8 @@ export function Legend() {
   const every = useDotEvery();
   const sampled = samplingText(every);
   const presenter = useAppStore((s) => s.presenter);
-  const [choice, setChoice] = useState<boolean | null>(keptChoice);
+  const folded = useContext(LegendFoldedByDefault);
+  const [choice, setChoice] = useState<boolean | null>(() => (folded ? false : keptChoice()));
   // Folded or open by default follows the window's size.
   const [, setWindowSize] = useState('');
   useEffect(() => {

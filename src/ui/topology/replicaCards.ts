@@ -26,6 +26,19 @@ export function bindReplicaSource(api: ReplicaSource): void {
   source = api;
 }
 
+/** Workers of the pictures drawn inside an element (the compare view's panes, one run each). */
+const sourcesWithin = new WeakMap<Element, ReplicaSource>();
+
+/** Gives the cards drawn inside `el` their worker, in place of the one of `bindReplicaSource`. */
+export function bindReplicaSourceWithin(el: Element, api: ReplicaSource): void {
+  sourcesWithin.set(el, api);
+}
+
+function sourceOf(stage: Element): ReplicaSource | null {
+  for (let e: Element | null = stage; e; e = e.parentElement) if (sourcesWithin.has(e)) return sourcesWithin.get(e)!;
+  return source;
+}
+
 /**
  * Where replica card `i` of a box `w` wide sits, design units from the box's top left: by
  * `grid` (see replicaGrid), or three full-size cards a row. Pure.
@@ -93,11 +106,12 @@ export function attachReplicaCards(stage: HTMLElement, layout: Layout): () => vo
   let stopped = false;
   let busy = false;
   const refresh = async () => {
-    if (busy || !source) return;
+    const from = sourceOf(stage);
+    if (busy || !from) return;
     busy = true;
     try {
       for (const p of shown) {
-        const info = await source.inspectNode(p.node.id);
+        const info = await from.inspectNode(p.node.id);
         if (stopped) return;
         const cards = views.get(p.node.id);
         if (info && cards) fill(cards, info, p.node.replicas);
