@@ -65,11 +65,11 @@ export async function reportData(src: ExportSource): Promise<ReportData> {
   const { state, series, link } = src;
   const info = state.info!;
   const { buckets, bucketMs } = series;
-  const size = { width: 260, height: 120 };
+  const size = { width: 420, height: 110 };
   const marks = markers(state);
   const stage = findStage();
   const title = `Topology of ${info.title}`;
-  const picture = stage === null ? null : stage.view === 'svg' ? { svg: await topologySvgText(stage, title) } : { png: await pngDataUrl(stage, 1.5) };
+  const picture = stage === null ? null : stage.view === 'svg' ? { svg: await topologySvgText(stage, title, true) } : { png: await pngDataUrl(stage, 1.5) };
   return {
     title: info.title,
     name: info.name,

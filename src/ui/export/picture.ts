@@ -88,21 +88,33 @@ function inlineStyles(from: Element, to: Element): void {
 /**
  * The picture on the stage as the text of a standalone SVG file, `width` x `height` CSS px with
  * the page's background. The SVG view is cloned with its styles resolved; the canvas view (above
- * 60 nodes) has no vector form, so the file holds its bitmap (`pngDataUrl`).
+ * 60 nodes) has no vector form, so the file holds its bitmap (`pngDataUrl`). With `crop`, the
+ * SVG view's file is cut to the drawing's bounds (getBBox, 12 px margin) rather than the stage.
  */
-export async function topologySvgText(stage: Stage, title: string): Promise<string> {
+export async function topologySvgText(stage: Stage, title: string, crop = false): Promise<string> {
   const { width, height } = stage;
+  // Cropped (for the report), the file shows the drawing's bounds with a margin, not the stage's empty room.
+  let box = { x: 0, y: 0, width, height };
+  if (crop && stage.view === 'svg') {
+    const b = stage.svg.getBBox();
+    const pad = 12;
+    if (b.width > 0 && b.height > 0) {
+      const x = Math.max(0, b.x - pad);
+      const y = Math.max(0, b.y - pad);
+      box = { x, y, width: Math.min(width, b.x + b.width + pad) - x, height: Math.min(height, b.y + b.height + pad) - y };
+    }
+  }
   const out = document.createElementNS(SVG_NS, 'svg');
   out.setAttribute('xmlns', SVG_NS);
-  out.setAttribute('width', String(width));
-  out.setAttribute('height', String(height));
-  out.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  out.setAttribute('width', String(Math.round(box.width)));
+  out.setAttribute('height', String(Math.round(box.height)));
+  out.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height}`);
   const t = document.createElementNS(SVG_NS, 'title');
   t.textContent = title;
   out.append(t);
   const bg = document.createElementNS(SVG_NS, 'rect');
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
+  bg.setAttribute('width', String(width));
+  bg.setAttribute('height', String(height));
   bg.setAttribute('fill', stage.background);
   out.append(bg);
   if (stage.view === 'svg') {

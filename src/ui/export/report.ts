@@ -72,19 +72,20 @@ h2{font-size:12px;margin:10px 0 4px;text-transform:uppercase;letter-spacing:.04e
 p{margin:2px 0 6px}
 .meta{color:#52606d}
 .meta code,.recipe code{font:10px ui-monospace,Menlo,monospace}
-.top{display:grid;grid-template-columns:1fr 250px;gap:12px;align-items:start}
-.picture>svg,.picture>img{width:100%;height:auto;border:1px solid #d5dae1;border-radius:4px}
+.picture{text-align:center}
+.picture>svg,.picture>img{max-width:100%;max-height:300px;width:auto;height:auto;border:1px solid #d5dae1;border-radius:4px}
+.mid{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,6fr);gap:16px;align-items:start}
 table{border-collapse:collapse;width:100%}
 td,th{padding:1px 4px;border-bottom:1px solid #e4e7eb;text-align:left;font-weight:normal}
 td.v{text-align:right;font-variant-numeric:tabular-nums;font-weight:600}
 td.u{color:#52606d}
-.charts{display:grid;grid-template-columns:repeat(3,1fr);gap:8px}
+.charts{display:grid;gap:4px}
 .chart{margin:0}
 .chart svg{width:100%;height:auto}
 .chart figcaption{font-weight:600;font-size:10.5px}
 .chart small{font-weight:normal;color:#52606d}
 .chart small i{display:inline-block;width:8px;height:8px;margin:0 3px 0 4px;border-radius:2px}
-ol.steps{margin:0;padding-left:18px}
+ol.steps,ul{margin:0;padding-left:18px}
 ol.steps li{margin-bottom:3px}
 .fig{color:#0b6e4f;font-weight:600}
 .recipe a{word-break:break-all}
@@ -121,10 +122,9 @@ export function reportHtml(d: ReportData): string {
 <header><h1>${e(d.title)}</h1>
 <p class="meta">meshsim run report · scenario <code>${e(d.name)}</code> · seed <code>${d.seed}</code> · at ${s(d.simTimeMs)} of ${s(d.durationMs)} · trace hash <code data-testid="report-trace-hash">${e(d.traceHash)}</code> · exported ${e(d.exportedAt)}</p>
 <p>${e(d.description)}</p></header>
-<section class="top"><div class="picture">${picture}</div>
-<div><h2>Figures at ${s(d.simTimeMs)}</h2><table class="figures">${figures}</table></div></section>
-<h2>Per second</h2>
-<section class="charts">${chart('Latency of ok requests', d.charts.latency, 'latency')}${chart('Requests per second', d.charts.throughput, 'throughput')}${chart('Failures per second', d.charts.failures, 'failures')}</section>
+${picture ? `<div class="picture">${picture}</div>` : ''}
+<section class="mid"><div><h2>Figures at ${s(d.simTimeMs)}</h2><table class="figures">${figures}</table></div>
+<div><h2>Per second</h2><div class="charts">${chart('Latency of ok requests', d.charts.latency, 'latency')}${chart('Requests per second', d.charts.throughput, 'throughput')}${chart('Failures per second', d.charts.failures, 'failures')}</div></div></section>
 ${steps ? `<h2>The story</h2><ol class="steps">${steps}</ol>` : ''}
 ${d.lesson ? `<h2>The lesson</h2><p>${e(d.lesson)}</p>` : ''}
 ${faults}
