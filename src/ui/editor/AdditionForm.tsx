@@ -71,8 +71,8 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
   }
 
   const serviceSelect = (value: string, set: (v: string) => void, label: string, testId: string) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
+    <label className="editor-field">
+      <span className="editor-field-label">{label}</span>
       <select value={svc(value)} onChange={(e) => set(e.target.value)} data-testid={testId}>
         {services.map((s) => (
           <option key={s}>{s}</option>
@@ -97,14 +97,14 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
           <Text label="Name" value={name} set={setName} testId="editor-service-name" />
           <Text label="Replicas" value={replicas} set={setReplicas} testId="editor-service-replicas" />
           <Text label="Service time (median)" value={serviceTime} set={setServiceTime} />
-          <label className="field editor-check">
+          <label className="editor-field editor-check">
             <input type="checkbox" checked={sidecar} onChange={(e) => setSidecar(e.target.checked)} data-testid="editor-service-sidecar" /> Sidecar
           </label>
           <MtlsSelect value={mtls} set={setMtls} />
           <Text label="Retries" value={retries} set={setRetries} title="Retries after the first try (policy.retries.attempts); empty for Istio's default" />
           <Text label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" />
-          <label className="field">
-            <span className="field-label">Called by</span>
+          <label className="editor-field">
+            <span className="editor-field-label">Called by</span>
             <select value={calledBy} onChange={(e) => setCalledBy(e.target.value)} data-testid="editor-service-caller">
               <option value="">nobody yet</option>
               {services.map((s) => (
@@ -123,8 +123,8 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
       )}
       {kind === 'fault' && (
         <div className="editor-fields">
-          <label className="field">
-            <span className="field-label">Fault</span>
+          <label className="editor-field">
+            <span className="editor-field-label">Fault</span>
             <select value={faultType} onChange={(e) => setFaultType(e.target.value as (typeof FAULTS)[number])} data-testid="editor-fault-type">
               {FAULTS.map((f) => (
                 <option key={f}>{f}</option>
@@ -139,8 +139,8 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
       )}
       {kind === 'change' && (
         <div className="editor-fields">
-          <label className="field">
-            <span className="field-label">Change</span>
+          <label className="editor-field">
+            <span className="editor-field-label">Change</span>
             <select value={changeType} onChange={(e) => setChangeType(e.target.value as 'policy' | 'mtls')} data-testid="editor-change-type">
               <option value="policy">policy (retries, timeout)</option>
               <option value="mtls">mTLS mode</option>
@@ -172,8 +172,8 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
 
 function Text({ label, value, set, title, testId }: { label: string; value: string; set: (v: string) => void; title?: string; testId?: string }) {
   return (
-    <label className="field" title={title}>
-      <span className="field-label">{label}</span>
+    <label className="editor-field" title={title}>
+      <span className="editor-field-label">{label}</span>
       <input value={value} onChange={(e) => set(e.target.value)} data-testid={testId} />
     </label>
   );
@@ -181,8 +181,8 @@ function Text({ label, value, set, title, testId }: { label: string; value: stri
 
 function MtlsSelect({ value, set }: { value: 'STRICT' | 'PERMISSIVE'; set: (v: 'STRICT' | 'PERMISSIVE') => void }) {
   return (
-    <label className="field">
-      <span className="field-label">mTLS</span>
+    <label className="editor-field">
+      <span className="editor-field-label">mTLS</span>
       <select value={value} onChange={(e) => set(e.target.value as 'STRICT' | 'PERMISSIVE')}>
         <option>STRICT</option>
         <option>PERMISSIVE</option>

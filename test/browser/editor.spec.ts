@@ -1,0 +1,130 @@
+// The scenario editor (issue 12, item 6): open the current scenario as text, make an error and
+// see it named by field and line (a click puts the caret there), fix it, add a service from the
+// form, download the file and run it; the picker lists it as edited, a share link carries it,
+// and the CLI run of the downloaded file gives the app's trace hash at the same duration.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Replaces the text of the editor line holding `needle` (after its indentation) with `text`. */
+async function replaceLine(page: Page, needle: string, text: string) {
+  await page.locator('.cm-line', { hasText: needle }).first().click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.insertText(text);
+}
+
+/** Plays at full speed to the end and gives the trace hash on screen. */
+async function runToEnd(page: Page): Promise<string> {
+  await page.getByTestId('speed').selectOption('max');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+  return (await page.getByTestId('trace-hash').textContent())!;
+}
+
+test('editing a scenario: an error named by field and line, its fix, a form addition, a run, a share link and a download the CLI runs to the same trace hash', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('editor-open').click();
+  const editor = page.getByTestId('scenario-editor');
+  await expect(editor).toBeVisible();
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  await expect(editor.getByTestId('editor-format')).toHaveText('JSON');
+
+  // An error: the message names the field, its line and what it accepts; Run is refused.
+  await replaceLine(page, '"duration": "120s"', '"duration": "10 parsecs",');
+  await expect(editor.getByTestId('editor-state')).toHaveText('1 problem');
+  const problem = editor.getByTestId('editor-problem');
+  await expect(problem).toHaveText('line 7 duration: "10 parsecs" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")');
+  await expect(editor.getByTestId('editor-run')).toBeDisabled();
+  // The lint gutter marks that line.
+  await expect(page.locator('.cm-gutter-lint .cm-lint-marker-error')).toHaveCount(1);
+  // A click on the problem puts the caret on its line.
+  await page.locator('.cm-line', { hasText: '"seed": 7' }).click();
+  await expect(page.locator('.cm-activeLine')).toContainText('"seed": 7');
+  await problem.click();
+  await expect(page.locator('.cm-activeLine')).toHaveText('  "duration": "10 parsecs",');
+  await page.screenshot({ path: 'test-results/editor-1600x1000.png' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(problem).toBeInViewport();
+  await expect(editor.getByTestId('editor-run')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/editor-1024x768.png' });
+  await page.setViewportSize({ width: 1600, height: 1000 });
+
+  // The text is kept across closing the editor with the error still in it.
+  await editor.getByTestId('editor-close').click();
+  await expect(editor).toHaveCount(0);
+  await page.getByTestId('editor-open').click();
+  await expect(page.locator('.cm-line', { hasText: '10 parsecs' })).toHaveCount(1);
+  await expect(editor.getByTestId('editor-state')).toHaveText('1 problem');
+
+  // The fix (a short run), then a service from the form, called by catalog.
+  await replaceLine(page, '10 parsecs', '"duration": "10s",');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  await editor.getByTestId('editor-kind-service').check();
+  await editor.getByTestId('editor-service-name').fill('reviews');
+  await editor.getByTestId('editor-service-caller').selectOption('catalog');
+  await editor.getByTestId('editor-add').click();
+  await expect(page.locator('.cm-line', { hasText: '"name": "reviews"' })).toHaveCount(1);
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+
+  // Download: a file named for the CLI, holding the text.
+  const [download] = await Promise.all([page.waitForEvent('download'), editor.getByTestId('editor-download').click()]);
+  expect(download.suggestedFilename()).toBe('edited-hello-mesh.json');
+  const file = 'test-results/edited-hello-mesh.json';
+  await download.saveAs(file);
+  const saved = readFileSync(file, 'utf8');
+  expect(saved).toContain('"duration": "10s",');
+  expect(saved).toContain('"calls": [ { "service": "reviews" } ]');
+
+  // Run: it becomes the current run, listed in the picker as edited.
+  await editor.getByTestId('editor-run').click();
+  await expect(editor).toHaveCount(0);
+  await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('edited: hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await expect(page.locator('[data-testid="topology"]').getByText('reviews', { exact: true }).first()).toBeVisible();
+  const appHash = await runToEnd(page);
+  await expect(page.getByTestId('sim-time')).toContainText('10');
+
+  // The CLI runs the downloaded file to the same trace hash at the same duration.
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', file, '--json'], { encoding: 'utf8' }));
+  expect(cli.simulatedMs).toBe(10_000);
+  expect(cli.traceHash).toBe(appHash);
+  console.log(`editor: app and CLI trace hash ${appHash} for the edited hello-mesh at 10 s`);
+
+  // The share link carries the edited text: a fresh page opens it and reaches the same hash.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('share-link').click();
+  const field = page.getByTestId('share-link-text');
+  const link = (await field.count()) > 0 ? await field.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('#data=');
+  const fresh = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('run-status')).toHaveText(/ready|finished|paused/);
+  await expect(fresh.getByTestId('link-problems')).toHaveCount(0);
+  await expect(fresh.locator('[data-testid="topology"]').getByText('reviews', { exact: true }).first()).toBeVisible();
+  expect(await runToEnd(fresh)).toBe(appHash);
+  await fresh.close();
+});
+
+test('YAML typed over the JSON is checked as YAML, named at its line, and runs as "edited: tiny"', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('editor-open').click();
+  const editor = page.getByTestId('scenario-editor');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  // A YAML text typed over the JSON: the format follows the text.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText('name: tiny\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  - name: a\n    serviceTime: 2ms\n    replicas: 0\n');
+  await expect(editor.getByTestId('editor-format')).toHaveText('YAML');
+  await expect(editor.getByTestId('editor-problem')).toHaveText('line 7 services.0.replicas: must be at least 1, got 0');
+  await replaceLine(page, 'replicas: 0', 'replicas: 1');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  await editor.getByTestId('editor-run').click();
+  await expect(editor).toHaveCount(0);
+  await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('edited: tiny');
+  await expect(page.getByTestId('scenario-title')).toHaveText('tiny');
+});
