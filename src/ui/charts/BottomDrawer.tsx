@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import { ChartsPanel } from './ChartsPanel';
 import { EventLogView } from '../eventlog/EventLogView';
+import { OwnershipPanel } from '../ownership/OwnershipPanel';
 import './charts.css';
 
-type Tab = 'charts' | 'events' | null;
+type Tab = 'charts' | 'events' | 'ownership' | null;
 
 const KEY = 'meshsim.drawer';
 
@@ -16,7 +17,7 @@ const KEY = 'meshsim.drawer';
 const initialTab = (): Tab => {
   if (typeof window === 'undefined') return null;
   const kept = window.localStorage?.getItem(KEY);
-  if (kept === 'charts' || kept === 'events' || kept === 'none') return kept === 'none' ? null : kept;
+  if (kept === 'charts' || kept === 'events' || kept === 'ownership' || kept === 'none') return kept === 'none' ? null : kept;
   return window.innerHeight >= 1150 ? 'charts' : null;
 };
 
@@ -48,6 +49,7 @@ export function BottomDrawer() {
       <div className="drawer-tabs" role="tablist">
         {button('charts', 'Charts')}
         {button('events', 'Events')}
+        {button('ownership', 'Ownership')}
         {tab && (
           <button type="button" className="drawer-fold" onClick={() => setTab(null)} aria-label="Fold the charts and events away">
             ▾
@@ -56,6 +58,7 @@ export function BottomDrawer() {
       </div>
       {tab === 'charts' && <ChartsPanel />}
       {tab === 'events' && <EventLogView />}
+      {tab === 'ownership' && <OwnershipPanel />}
     </section>
   );
 }

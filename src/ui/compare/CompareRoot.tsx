@@ -5,6 +5,7 @@ import { builtinScenarios } from '../scenarios/catalog';
 import { createCompareController, type CompareController } from './compareController';
 import { CompareView } from './CompareView';
 import { isCompareLink } from './link';
+import { OwnershipPair } from '../ownership/OwnershipPair';
 
 let instance: CompareController | null = null;
 
@@ -26,5 +27,12 @@ function controller(): CompareController {
 }
 
 export function CompareRoot() {
-  return <CompareView controller={controller()} />;
+  const c = controller();
+  // Under the compare view: both runs' ownership views side by side (issue 12.5).
+  return (
+    <>
+      <CompareView controller={c} />
+      <OwnershipPair controller={c} />
+    </>
+  );
 }

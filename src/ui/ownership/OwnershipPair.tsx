@@ -1,0 +1,29 @@
+// The compare view's ownership views, A's and B's side by side (stacked below 1,100 px), each
+// measured on its own run.
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { CompareController } from '../compare/compareController';
+import { sideLabel } from '../compare/CompareView';
+import { OwnershipView } from './OwnershipView';
+import { scenarioTextOf } from './OwnershipPanel';
+
+export function OwnershipPair({ controller }: { controller: CompareController }) {
+  const s = useStore(controller.store);
+  const panes = controller.panes;
+  const texts = useMemo(() => panes.map((p) => scenarioTextOf(p.services.store.getState().recipe, p.id)), [panes]);
+  if (panes.length !== 2) return null;
+  return (
+    <section className="compare-ownership ownership-pair" data-testid="compare-ownership" aria-label="Who owns each L7 feature, in both runs">
+      {panes.map((p, i) => {
+        const src = texts[i];
+        return src ? (
+          <OwnershipView key={p.side} heading={sideLabel(s, i as 0 | 1)} text={src.text} fileName={src.fileName} topology={p.info.topology} frames={p.services.frames} buckets={s.series[i].buckets} />
+        ) : (
+          <p key={p.side} className="muted">
+            {sideLabel(s, i as 0 | 1)}: no scenario text to read its ownership from
+          </p>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// The ownership view of the single view's run: its scenario's text from the run's recipe, its
+// frames and its per-second series.
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { seriesStore } from '../charts/seriesStore';
+import { useAppStore, useServices } from '../state/useAppStore';
+import { builtinScenarios } from '../scenarios/catalog';
+import type { Recipe } from '../recipe/types';
+import { OwnershipView } from './OwnershipView';
+
+/** The text and file name of a recipe's scenario, or null when it names no shipped one. Pure. */
+export function scenarioTextOf(recipe: Pick<Recipe, 'scenario'> | null | undefined, fallbackId?: string): { text: string; fileName?: string } | null {
+  const ref = recipe?.scenario ?? (fallbackId ? { kind: 'builtin' as const, id: fallbackId } : null);
+  if (!ref) return null;
+  if (ref.kind === 'inline') return { text: ref.text, fileName: ref.fileName };
+  const e = builtinScenarios().find((x) => x.id === ref.id);
+  return e ? { text: e.text, fileName: e.fileName } : null;
+}
+
+/** The single view's ownership panel (the drawer's Ownership tab). */
+export function OwnershipPanel() {
+  const { frames } = useServices();
+  const recipe = useAppStore((s) => s.recipe);
+  const topology = useAppStore((s) => s.info?.topology);
+  const { buckets } = useStore(seriesStore);
+  const ref = recipe?.scenario;
+  const src = useMemo(() => scenarioTextOf(ref ? { scenario: ref } : null), [ref]);
+  if (!src || !topology) return <section className="ownership" data-testid="ownership" />;
+  return <OwnershipView text={src.text} fileName={src.fileName} topology={topology} frames={frames} buckets={buckets} />;
+}

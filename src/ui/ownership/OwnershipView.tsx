@@ -1,0 +1,165 @@
+// The ownership view (issue 12 item 5): for the scenario on screen, who applies each L7 feature
+// on each path (gateway, sidecar or the app), with every feature two layers own on one path
+// flagged and its cost measured from the running simulation.
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { FEATURE_NAMES, ownershipOf, type Layer, type Overlap, type Ownership } from '../../models/ownership';
+import type { Topology } from '../../models';
+import { formatOfFile, parseScenarioText } from '../../scenario';
+import type { FrameChannel } from '../state/frameChannel';
+import type { SeriesBucket } from '../../workers/series';
+import { formatNumber, formatPercent, formatSimTime } from '../format';
+import { RetryCostMeter, causeShare, retryEdges } from './cost';
+import './ownership.css';
+
+const LAYER_NAMES: Record<Layer, string> = { gateway: 'gateway', sidecar: 'sidecar', app: 'app' };
+
+/** The ownership of a scenario's text, or the first problem that stops reading it. Pure; memoize it. */
+export function ownershipOfText(text: string, fileName?: string): { ok: true; ownership: Ownership } | { ok: false; message: string } {
+  const r = parseScenarioText(text, fileName ? formatOfFile(fileName) : 'auto');
+  if (!r.ok) return { ok: false, message: r.problems.map((p) => `${p.path}: ${p.message}`).join('; ') };
+  return { ok: true, ownership: ownershipOf(r.scenario) };
+}
+
+export interface OwnershipViewProps {
+  /** The scenario's text (as loaded), its file name when it has one. */
+  text: string;
+  fileName?: string;
+  topology: Topology;
+  /** The run's frames (retries' cost) and per-second series (the other features' cost). */
+  frames: FrameChannel;
+  buckets: readonly SeriesBucket[];
+  /** "A · retry-storm" in the compare view. */
+  heading?: string;
+}
+
+export function OwnershipView({ text, fileName, topology, frames, buckets, heading }: OwnershipViewProps) {
+  const result = useMemo(() => ownershipOfText(text, fileName), [text, fileName]);
+  const [pathIndex, setPathIndex] = useState(0);
+  const meter = useRef(new RetryCostMeter());
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    meter.current.clear();
+    if (frames.latest) meter.current.sample(frames.latest);
+    let last = 0;
+    return frames.subscribe((f) => {
+      meter.current.sample(f);
+      // Figures change a few times a second at most; the table need not follow every frame.
+      const now = performance.now();
+      if (now - last > 250) {
+        last = now;
+        redraw();
+      }
+    });
+  }, [frames, text]);
+  useEffect(() => setPathIndex(0), [text]);
+  if (!result.ok) return <section className="ownership" data-testid="ownership"><p className="muted">{result.message}</p></section>;
+  const o = result.ownership;
+  const path = o.paths[Math.min(pathIndex, o.paths.length - 1)];
+  const flagged = new Set(o.overlaps.filter((x) => x.paths.includes(pathIndex)).map((x) => x.feature));
+  return (
+    <section className="ownership" data-testid="ownership" aria-label={heading ? `Who owns each L7 feature: ${heading}` : 'Who owns each L7 feature'}>
+      <header className="ownership-head">
+        <h3 className="ownership-title">{heading ? `${heading}: who owns each L7 feature` : 'Who owns each L7 feature'}</h3>
+        <span className="ownership-note">gateway, sidecar or the app itself, on each hop of a path, as the scenario file configures them (timed changes not applied)</span>
+      </header>
+      {o.overlaps.length === 0 ? (
+        <p className="ownership-clean" data-testid="ownership-clean">
+          No feature is owned by two layers on one path.
+        </p>
+      ) : (
+        <ul className="ownership-overlaps">
+          {o.overlaps.map((ov, i) => (
+            <OverlapItem key={i} o={ov} ownership={o} topology={topology} meter={meter.current} buckets={buckets} onShow={() => setPathIndex(ov.paths[0])} />
+          ))}
+        </ul>
+      )}
+      {path && (
+        <>
+          <label className="ownership-path-pick">
+            <span>Path</span>
+            <select value={pathIndex} onChange={(e) => setPathIndex(Number(e.target.value))} data-testid="ownership-path">
+              {o.paths.map((p, i) => (
+                <option key={i} value={i}>
+                  {p.nodes.join(' → ')}
+                  {o.overlaps.some((x) => x.paths.includes(i)) ? '  (owned twice)' : ''}
+                </option>
+              ))}
+            </select>
+            {o.truncated && <span className="muted"> the first {o.paths.length} paths; more are left out</span>}
+          </label>
+          <div className="ownership-table-wrap">
+            <table className="ownership-table" data-testid="ownership-table">
+              <thead>
+                <tr>
+                  <th scope="col">Feature</th>
+                  {path.hops.map((h, i) => (
+                    <th scope="col" key={i}>
+                      {h.from} → {h.to}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {path.features.map((f) => (
+                  <tr key={f.feature} className={flagged.has(f.feature) ? 'ownership-twice' : ''} data-feature={f.feature} data-testid="ownership-row">
+                    <th scope="row">
+                      {FEATURE_NAMES[f.feature]}
+                      {flagged.has(f.feature) && <span className="ownership-flag"> ⚠ owned twice</span>}
+                    </th>
+                    {path.hops.map((h, i) => {
+                      const own = h.owners[f.feature];
+                      return (
+                        <td key={i}>
+                          {own && (
+                            <>
+                              <span className={`ownership-layer ownership-layer-${own.layer}`}>{LAYER_NAMES[own.layer]}</span> <span className="ownership-detail">{own.detail}</span>
+                            </>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="ownership-none muted">Not listed: features no layer applies on this path.</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One feature owned twice: where, and what it costs in this run so far. */
+function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Overlap; ownership: Ownership; topology: Topology; meter: RetryCostMeter; buckets: readonly SeriesBucket[]; onShow: () => void }) {
+  let cost: string;
+  if (o.feature === 'retries') {
+    const { first, last } = retryEdges(topology, ownership.paths, o);
+    const c = meter.measure(first, last);
+    const n = (v: number) => formatNumber(v, 1);
+    cost = Number.isFinite(c.run)
+      ? `${n(c.now)} tries at ${o.service} per request over the last 2 s, ${n(c.worst)} at worst (to ${formatSimTime(c.worstAt)}), ${n(c.run)} over the run so far; up to ${formatNumber(o.worstTries ?? NaN)} when every try fails`
+      : `no requests through it yet; up to ${formatNumber(o.worstTries ?? NaN)} tries at ${o.service} per request when every try fails`;
+  } else if (o.causes.length) {
+    const c = causeShare(buckets, o.causes);
+    cost = c.ended > 0 ? `${formatPercent(c.share)} of user requests so far failed with ${o.causes.join(' or ')}` : `no requests ended yet (its cost: ${o.causes.join(', ')})`;
+  } else cost = '';
+  return (
+    <li className="ownership-overlap" data-testid="ownership-overlap" data-feature={o.feature}>
+      <strong>
+        {FEATURE_NAMES[o.feature]} owned by {o.layers.map((l) => LAYER_NAMES[l]).join(' and ')}
+      </strong>
+      {ownership.paths.length > 1 && (
+        <button type="button" className="button button-quiet button-small" onClick={onShow}>
+          show path
+        </button>
+      )}
+      <span className="ownership-where">{o.summary}</span>
+      {cost && (
+        <span className="ownership-cost" data-testid="ownership-cost">
+          Cost: {cost}
+        </span>
+      )}
+    </li>
+  );
+}
