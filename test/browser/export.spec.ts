@@ -208,5 +208,12 @@ test.describe('export', () => {
     expect(pop.x + pop.width).toBeLessThanOrEqual(1024);
     expect(pop.y + pop.height).toBeLessThanOrEqual(768);
     await page.screenshot({ path: 'test-results/export-menu-1024.png' });
+    // A recording length out of range is said at its field, with the limit and why; nothing is downloaded.
+    await page.getByTestId('export-seconds').fill('600');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByTestId('export-webm').click();
+    await expect(page.getByTestId('export-status')).toHaveText('export.video.seconds: give 1 to 60 s (got 600): the video is held in this tab\'s memory until it is saved; for longer, use a screen recorder');
+    expect(downloads).toBe(0);
   });
 });

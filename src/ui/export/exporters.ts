@@ -144,7 +144,7 @@ export async function exportRun(kind: Exclude<ExportKind, 'webm'>, src: ExportSo
 export async function recordVideo(src: ExportSource, seconds: number, onTick?: (leftS: number) => void): Promise<string> {
   const info = src.state.info;
   if (!info) throw new Error('export: no scenario is loaded yet');
-  if (!(seconds >= 1 && seconds <= MAX_VIDEO_S)) throw new Error(`export.video.seconds: give 1 to ${MAX_VIDEO_S} s (got ${seconds}); a longer recording is better made with a screen recorder`);
+  if (!(seconds >= 1 && seconds <= MAX_VIDEO_S)) throw new Error(`export.video.seconds: give 1 to ${MAX_VIDEO_S} s (got ${seconds}): the video is held in this tab's memory until it is saved; for longer, use a screen recorder`);
   if (typeof MediaRecorder === 'undefined') throw new Error('export.video: this browser has no MediaRecorder, so it cannot record WebM');
   const mimeType = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
   if (!mimeType) throw new Error('export.video: this browser cannot encode WebM');
