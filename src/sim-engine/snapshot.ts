@@ -90,21 +90,44 @@ export class PackedBuffer {
     return b;
   }
 
-  /** The buffer packed, or null when it is too small or not mostly zeros. Pure. */
-  static of(b: ArrayBuffer): PackedBuffer | null {
+  /**
+   * The buffer packed, or null when it is too small or not mostly zeros. Pure. With `pool`, the
+   * packed words are views into its chunks rather than buffers of their own.
+   */
+  static of(b: ArrayBuffer, pool?: WordPool): PackedBuffer | null {
     if (b.byteLength < PACK_MIN_BYTES || b.byteLength % 4 !== 0) return null;
     const w = new Uint32Array(b);
     const most = w.length >>> 2;
     let n = 0;
     for (let i = 0; i < w.length; i++) if (w[i] !== 0 && ++n > most) return null;
-    const index = new Uint32Array(n);
-    const words = new Uint32Array(n);
+    const index = pool ? pool.take(n) : new Uint32Array(n);
+    const words = pool ? pool.take(n) : new Uint32Array(n);
     for (let i = 0, j = 0; j < n; i++) {
       if (w[i] === 0) continue;
       index[j] = i;
       words[j++] = w[i];
     }
     return new PackedBuffer(b.byteLength, index, words);
+  }
+}
+
+/**
+ * Room for packed words, handed out as views of a few large chunks. NOTE: bent for speed: Istio's
+ * full load test packs 2,000 latency histograms a snapshot, and two buffers of their own each
+ * (4,000 separately freed allocations) cost the garbage collector more than the packing.
+ */
+export class WordPool {
+  private chunk = new Uint32Array(0);
+  private used = 0;
+
+  /** `n` zeroed words of a chunk, for good (the pool never hands them out again). */
+  take(n: number): Uint32Array {
+    if (this.used + n > this.chunk.length) {
+      this.chunk = new Uint32Array(Math.max(n, 1 << 16));
+      this.used = 0;
+    }
+    this.used += n;
+    return this.chunk.subarray(this.used - n, this.used);
   }
 }
 
@@ -218,6 +241,7 @@ export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
   const memo = new Map<unknown, unknown>();
   for (const k of options.keep ?? []) memo.set(k, k);
   const pack = options.pack === true;
+  const pool = pack ? new WordPool() : undefined;
   // Copies made but not yet filled, as pairs (source, copy). An explicit stack, not recursion:
   // a long chain of objects (a free list, a queue of requests) cannot overflow the call stack.
   const work: unknown[] = [];
@@ -342,7 +366,7 @@ export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
   const copyBuffer = (b: ArrayBuffer): ArrayBuffer | PackedBuffer => {
     const seen = memo.get(b);
     if (seen !== undefined) return ArrayBuffer.isView(seen) ? (seen.buffer as ArrayBuffer) : (seen as ArrayBuffer | PackedBuffer);
-    const packed = pack ? PackedBuffer.of(b) : null;
+    const packed = pack ? PackedBuffer.of(b, pool) : null;
     if (packed !== null) {
       memo.set(b, packed);
       bytes += 64 + 8 * packed.index.length;

@@ -826,7 +826,8 @@ export class SimHost implements WorldObserver {
     (s.series as { epoch: number }).epoch = epoch;
     this.series = s.series;
     const saved = snap.state.log;
-    this.log = this.eventLogOn && saved !== null ? EventLog.fromSave(saved, epoch) : null;
+    // The log being left takes no more events: the restored one takes over its arrays.
+    this.log = this.eventLogOn && saved !== null ? EventLog.fromSave(saved, epoch, this.log) : null;
     const log = this.log;
     w.sim.recorder = log === null ? null : (time, kind, target, a, b) => log.record(time, kind, target, requestOfEvent(w, kind, a, b));
     // Spans as asked for now (setTracing may have changed since the snapshot).

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SnapshotError, deepCopy, revivable, sampler, stateless, streamFor } from '../../src/sim-engine';
+import { PackedFunction } from '../../src/sim-engine/snapshot';
 import { Tracer, World, summarize } from '../../src/models';
 import { validateScenario, type Scenario } from '../../src/scenario';
 
@@ -136,6 +137,25 @@ describe('deepCopy with pack', () => {
     expect(back.bytes.buffer).toBe(back.counts.buffer);
     expect(back.bytes.byteOffset).toBe(8);
     expect([...back.dense]).toEqual([...dense]);
+  });
+});
+
+describe('random streams in packed copies', () => {
+  it('a packed copy holds a stream and its sampler as recipes, not functions; a later copy makes them, drawing what the originals draw next', () => {
+    const rng = streamFor(11, 'checkout');
+    const exp = sampler({ type: 'exponential', mean: 4 }, rng);
+    draw(rng, 17);
+    const packed = deepCopy({ rng, exp }, { pack: true }).value;
+    expect(typeof packed.rng).toBe('object');
+    expect(packed.rng).toBeInstanceOf(PackedFunction);
+    // The sampler's recipe holds the stream's: the one stream is made once from it.
+    expect((packed.exp as unknown as PackedFunction).deps[0]).toBe(packed.rng);
+    const made = deepCopy(packed).value;
+    const seq = (s: { rng: () => number; exp: () => number }) => Array.from({ length: 100 }, (_, i) => (i % 2 ? s.exp() : s.rng()));
+    const fromCopy = seq(made);
+    expect(seq({ rng, exp })).toEqual(fromCopy);
+    // Made again from the same packed copy: the same draws (the recipe is not used up).
+    expect(seq(deepCopy(packed).value)).toEqual(fromCopy);
   });
 });
 

@@ -58,6 +58,20 @@ describe('a saved event log', () => {
     expect(log.save(second).chunks.some((c, i) => c === second.chunks[i])).toBe(false);
   });
 
+  it("reads back as saved when it takes over a dropped log's arrays, whatever they held", () => {
+    const log = new EventLog(1, 100_000);
+    feed(log, 0, 150_000);
+    const saved = log.save(null);
+    const dropped = new EventLog(1, 100_000);
+    feed(dropped, 0, 180_000, 3);
+    const back = EventLog.fromSave(saved, 2, dropped);
+    sameRows(back, log);
+    // A dropped log of another length is left alone.
+    const short = new EventLog(1, 100_000);
+    feed(short, 0, 10, 3);
+    sameRows(EventLog.fromSave(saved, 2, short), log);
+  });
+
   it('shares nothing with a save of another run, even at the same point', () => {
     const a = new EventLog(1, 100_000);
     const b = new EventLog(1, 100_000);
