@@ -7,11 +7,11 @@ const step = (at: number, question?: typeof q): NarrativeStep => ({ at, title: '
 const steps = [step(0), step(10_000, q), step(12_000), step(20_000, q)];
 
 describe('narrative questions', () => {
-  it('ask the next step\'s question while the step before it is current, and reveal it once its time is reached', () => {
+  it("ask the next step's question while the step before it is current, and reveal it once its time is reached, until another is revealed", () => {
     expect(questionsAt(steps, -1)).toEqual([]);
     expect(questionsAt(steps, 0)).toEqual([{ step: 1, state: 'ahead' }]);
     expect(questionsAt(steps, 1)).toEqual([{ step: 1, state: 'revealed' }]);
-    expect(questionsAt(steps, 2)).toEqual([{ step: 3, state: 'ahead' }]);
+    expect(questionsAt(steps, 2)).toEqual([{ step: 1, state: 'revealed' }, { step: 3, state: 'ahead' }]);
     expect(questionsAt(steps, 3)).toEqual([{ step: 3, state: 'revealed' }]);
     expect(questionsAt([step(5_000, q)], -1)).toEqual([{ step: 0, state: 'ahead' }]);
   });

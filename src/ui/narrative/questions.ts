@@ -13,13 +13,19 @@ export interface ShownQuestion {
 
 /**
  * The questions to show when the current step is `index` (stepAt: -1 before the first): the
- * current step's, revealed, since its time has been reached, and the next step's, open for picks,
- * since the run has not reached it yet. A question is asked "before the step runs": while the
- * step before it is on screen. Pure.
+ * latest question whose step has run, revealed (it stays on screen through the steps after it, so
+ * its figure can be watched filling in), and the next step's, open for picks, since the run has
+ * not reached it yet. A question is asked "before the step runs": while the step before it is on
+ * screen. Pure.
  */
 export function questionsAt(steps: readonly NarrativeStep[], index: number): ShownQuestion[] {
   const out: ShownQuestion[] = [];
-  if (index >= 0 && steps[index]?.question) out.push({ step: index, state: 'revealed' });
+  for (let i = Math.min(index, steps.length - 1); i >= 0; i--) {
+    if (steps[i].question) {
+      out.push({ step: i, state: 'revealed' });
+      break;
+    }
+  }
   const next = index + 1;
   if (next < steps.length && steps[next].question) out.push({ step: next, state: 'ahead' });
   return out;

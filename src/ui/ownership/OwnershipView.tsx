@@ -40,6 +40,8 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   useEffect(() => {
     meter.current.clear();
     if (frames.latest) meter.current.sample(frames.latest);
+    // The first render measured before this sample: draw again with it (a paused run sends no frames).
+    redraw();
     let last = 0;
     return frames.subscribe((f) => {
       meter.current.sample(f);
@@ -59,8 +61,10 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   return (
     <section className="ownership" data-testid="ownership" aria-label={heading ? `Who owns each L7 feature: ${heading}` : 'Who owns each L7 feature'}>
       <header className="ownership-head">
-        <h3 className="ownership-title">{heading ? `${heading}: who owns each L7 feature` : 'Who owns each L7 feature'}</h3>
-        <span className="ownership-note">gateway, sidecar or the app itself, on each hop of a path, as the scenario file configures them (timed changes not applied)</span>
+        <h3 className="ownership-title" title="Gateway, sidecar or the app itself, on each hop of a path, as the scenario file configures them (timed changes are not applied)">
+          {heading ? `${heading}: who owns each L7 feature` : 'Who owns each L7 feature'}
+        </h3>
+        <span className="ownership-note">gateway, sidecar or the app, per hop, as the file configures them</span>
       </header>
       {o.overlaps.length === 0 ? (
         <p className="ownership-clean" data-testid="ownership-clean">
@@ -137,9 +141,12 @@ function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Ov
     const { first, last } = retryEdges(topology, ownership.paths, o);
     const c = meter.measure(first, last);
     const n = (v: number) => formatNumber(v, 1);
-    cost = Number.isFinite(c.run)
-      ? `${n(c.now)} tries at ${o.service} per request over the last 2 s, ${n(c.worst)} at worst (to ${formatSimTime(c.worstAt)}), ${n(c.run)} over the run so far; up to ${formatNumber(o.worstTries ?? NaN)} when every try fails`
-      : `no requests through it yet; up to ${formatNumber(o.worstTries ?? NaN)} tries at ${o.service} per request when every try fails`;
+    const measured: string[] = [];
+    if (Number.isFinite(c.now)) measured.push(`${n(c.now)} tries at ${o.service} per request over the last 5 s`);
+    // The worst 5 s is only known from frames seen while this view was open.
+    if (Number.isFinite(c.worst)) measured.push(`${n(c.worst)} at worst (5 s to ${formatSimTime(c.worstAt)})`);
+    if (Number.isFinite(c.run)) measured.push(`${n(c.run)} over the run so far`);
+    cost = `${measured.length ? measured.join(', ') : 'no requests through it yet'}; up to ${formatNumber(o.worstTries ?? NaN)} tries at ${o.service} per request when every try fails`;
   } else if (o.causes.length) {
     const c = causeShare(buckets, o.causes);
     cost = c.ended > 0 ? `${formatPercent(c.share)} of user requests so far failed with ${o.causes.join(' or ')}` : `no requests ended yet (its cost: ${o.causes.join(', ')})`;

@@ -8,8 +8,12 @@ import type { Topology } from '../../models';
 import { EDGE_STRIDE, EdgeField, type Frame } from '../../workers/protocol';
 import type { SeriesBucket } from '../../workers/series';
 
-/** Simulated time the "now" figure looks back over, ms (as the link labels: edgeRates.ts). */
-export const COST_WINDOW_MS = 2000;
+/**
+ * Simulated time the "now" figure looks back over, ms. Tries are counted as they start and calls
+ * as they end, so a short window exaggerates the ratio while a failure begins (a 2 s window read
+ * 45 tries a request at retry-storm's onset, where 27 is the truth); 5 s reads 27 through it.
+ */
+export const COST_WINDOW_MS = 5000;
 
 /** The topology edge id of each hop of a path (caller name -> callee name), -1 where none. Pure. */
 export function hopEdges(topology: Topology, path: OwnedPath): number[] {
@@ -41,7 +45,7 @@ export function causeShare(buckets: readonly SeriesBucket[], causes: readonly st
   return { share: ended > 0 ? hit / ended : NaN, ended };
 }
 
-/** The retry cost of one overlap: over the last 2 s, the worst 2 s seen so far, and the run so far. Plain data. */
+/** The retry cost of one overlap: over the last 5 s, the worst whole 5 s seen so far, and the run so far. Plain data. */
 export interface RetryCost {
   now: number;
   worst: number;
@@ -75,7 +79,9 @@ export class RetryCostMeter {
     const now = s.length > 1 ? triesPerCall(s[0].edges, b.edges, first, last) : NaN;
     const key = `${first}>${last}`;
     const w = this.worst.get(key);
-    if (Number.isFinite(now) && (!w || now > w.v)) this.worst.set(key, { v: now, at: b.t });
+    // Only a whole window counts as the worst: a shorter one reads high at a failure's onset.
+    const whole = s.length > 1 && b.t - s[0].t >= COST_WINDOW_MS;
+    if (whole && Number.isFinite(now) && (!w || now > w.v)) this.worst.set(key, { v: now, at: b.t });
     const kept = this.worst.get(key);
     return { now, worst: kept?.v ?? NaN, worstAt: kept?.at ?? NaN, run: triesPerCall(null, b.edges, first, last) };
   }

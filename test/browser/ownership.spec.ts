@@ -1,0 +1,84 @@
+// The ownership view (issue 12.5): who applies each L7 feature on each path, with a feature two
+// layers own flagged and its cost measured from the run; side by side in the compare view.
+import { expect, test } from '@playwright/test';
+
+for (const size of [
+  { width: 1600, height: 1000 },
+  { width: 1024, height: 768 },
+]) {
+  test(`retry-storm: retries owned by the gateway and the sidecars are flagged with about 27 tries at payments at ${size.width}x${size.height}`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=retry-storm&t=13s');
+    await expect(page.getByTestId('sim-time')).toHaveText('13.0 s');
+    await page.getByTestId('tab-ownership').click();
+    const view = page.getByTestId('ownership');
+    await expect(view).toBeVisible();
+    // Opened while paused, it has the run so far; played on, it measures the last 2 s too.
+    await expect(view.getByTestId('ownership-cost').first()).toContainText('over the run so far');
+    await page.getByTestId('speed').selectOption('1');
+    await page.getByTestId('play').click();
+    await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 60_000 }).toBeGreaterThan(18);
+    await page.getByTestId('pause').click();
+
+    const retries = view.locator('[data-testid="ownership-overlap"][data-feature="retries"]');
+    await expect(retries).toContainText('Retries owned by gateway and sidecar');
+    await expect(retries).toContainText('gateway 2 retries on 5xx (api→web); sidecar 2 retries on 5xx (web→orders); sidecar 2 retries on 5xx (orders→payments)');
+    // Its cost from the run: tries at payments per request over the last 5 s, in the outage.
+    const cost = retries.getByTestId('ownership-cost');
+    await expect(cost).toContainText('tries at payments per request over the last 5 s');
+    await expect(cost).toContainText('up to 27 tries at payments per request when every try fails');
+    const now = Number.parseFloat((await cost.textContent())!.replace(/^Cost: /, ''));
+    expect(Math.abs(now - 27) / 27).toBeLessThan(0.1);
+
+    // The path's table: who applies each feature on each hop.
+    const table = view.getByTestId('ownership-table');
+    await expect(table.locator('thead th')).toHaveText(['Feature', 'shoppers → api', 'api → web', 'web → orders', 'orders → payments']);
+    const row = table.locator('[data-feature="retries"]');
+    await expect(row).toHaveClass(/ownership-twice/);
+    await expect(row.locator('td')).toHaveText(['', 'gateway 2 retries on 5xx', 'sidecar 2 retries on 5xx', 'sidecar 2 retries on 5xx']);
+    await expect(table.locator('[data-feature="mtls"] td').nth(1)).toHaveText("gateway gateway's proxy to sidecar (PERMISSIVE)");
+    await expect(table.locator('[data-feature="load-balancing"]')).not.toHaveClass(/ownership-twice/);
+    await page.screenshot({ path: `test-results/ownership-${size.width}.png` });
+    expect(errors).toEqual([]);
+  });
+}
+
+test('gateway-and-mesh: the gateway owns keys, limits and versions; timeouts at gateway and sidecar are flagged with their timeout share', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=gateway-and-mesh&t=30s');
+  await expect(page.getByTestId('sim-time')).toHaveText('30.0 s');
+  await page.getByTestId('tab-ownership').click();
+  const view = page.getByTestId('ownership');
+  const flags = view.getByTestId('ownership-overlap');
+  await expect(flags).toHaveCount(1);
+  await expect(flags).toHaveAttribute('data-feature', 'timeouts');
+  await expect(flags).toContainText('Timeouts owned by gateway and sidecar');
+  await expect(flags.getByTestId('ownership-cost')).toHaveText(/^Cost: \d+(\.\d)?% of user requests so far failed with timeout$/);
+  await flags.getByRole('button', { name: 'show path' }).click();
+  await expect(view.getByTestId('ownership-path')).toHaveValue('1');
+  const table = view.getByTestId('ownership-table');
+  await expect(table.locator('[data-feature="authentication"] td').first()).toHaveText('gateway API key checked at edge');
+  await expect(table.locator('[data-feature="api-versions"] td').first()).toHaveText('gateway v1 deprecated sunset at 40 s, v2');
+  await expect(table.locator('[data-feature="timeouts"]')).toHaveClass(/ownership-twice/);
+});
+
+test('compare: retry-storm and retry-storm-fixed ownership side by side, retries owned twice only in A', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?compare=retry-storm,retry-storm-fixed');
+  const pair = page.getByTestId('compare-ownership');
+  await expect(pair.getByTestId('ownership')).toHaveCount(2);
+  const [a, b] = [pair.getByTestId('ownership').nth(0), pair.getByTestId('ownership').nth(1)];
+  await expect(a).toContainText('A · retry-storm: who owns each L7 feature');
+  await expect(b).toContainText('B · retry-storm-fixed: who owns each L7 feature');
+  await expect(a.locator('[data-testid="ownership-overlap"][data-feature="retries"]')).toContainText('no requests through it yet; up to 27 tries at payments per request when every try fails');
+  await expect(b.getByTestId('ownership-clean')).toBeVisible();
+  await expect(b.locator('[data-feature="retries"] td')).toHaveText(['', '', '', 'sidecar 2 retries on 5xx, budget 20%']);
+  // Side by side: B's view starts right of A's, on the same row.
+  const [ba, bb] = [await a.boundingBox(), await b.boundingBox()];
+  expect(bb!.x).toBeGreaterThan(ba!.x + ba!.width - 1);
+  expect(Math.abs(bb!.y - ba!.y)).toBeLessThan(2);
+  await pair.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/ownership-compare-1600.png' });
+});

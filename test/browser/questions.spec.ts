@@ -1,0 +1,80 @@
+// A narrative step's question (issue 12.4): asked with its choices before the step runs, picked
+// with the mouse or keys 1-4, and answered when the run reaches the step, with the figure that
+// shows it measured live.
+import { expect, test } from '@playwright/test';
+
+for (const size of [
+  { width: 1600, height: 1000 },
+  { width: 1024, height: 768 },
+]) {
+  test(`retry-storm asks how many attempts payments gets, takes a pick and reveals 27 at ${size.width}x${size.height}`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=retry-storm');
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 4');
+
+    // Before step 2 runs, its question is asked with its four choices, none picked.
+    const q = page.getByTestId('question');
+    await expect(q).toHaveAttribute('data-state', 'ahead');
+    await expect(page.getByTestId('question-prompt')).toContainText('How many attempts will payments receive');
+    const choices = page.getByTestId('question-choice');
+    await expect(choices).toHaveText([/^1\s*3$/, /^2\s*7$/, /^3\s*9$/, /^4\s*27$/]);
+    await expect(q.locator('[aria-checked="true"]')).toHaveCount(0);
+
+    // A click picks one; key 4 changes the pick (keys work whatever was clicked last).
+    await choices.nth(1).click();
+    await expect(choices.nth(1)).toHaveAttribute('aria-checked', 'true');
+    await page.getByTestId('topology').click();
+    await page.keyboard.press('4');
+    await expect(choices.nth(3)).toHaveAttribute('aria-checked', 'true');
+    await expect(choices.nth(1)).toHaveAttribute('aria-checked', 'false');
+    await expect(page.getByTestId('question-reveal')).toHaveCount(0);
+    await page.screenshot({ path: `test-results/question-ahead-${size.width}.png` });
+
+    // Running to the step reveals the answer, the verdict and the explanation.
+    await page.getByTestId('narrative-next').click();
+    await expect(page.getByTestId('sim-time')).toHaveText('10.0 s');
+    await expect(q).toHaveAttribute('data-state', 'revealed');
+    await expect(page.getByTestId('question-verdict')).toHaveText('Your pick was right.');
+    await expect(page.getByTestId('question-explain')).toContainText('3 x 3 x 3 = 27');
+    await expect(choices.nth(3)).toHaveClass(/answer/);
+    await expect(choices.nth(3)).toBeDisabled();
+    // Key 1 no longer changes an answered question.
+    await page.keyboard.press('1');
+    await expect(choices.nth(3)).toHaveAttribute('aria-checked', 'true');
+
+    // The question stays through the next steps, its figure filled in by the run: 27 attempts.
+    await page.getByTestId('narrative-next').click();
+    await page.getByTestId('narrative-next').click();
+    await expect(page.getByTestId('sim-time')).toHaveText('25.0 s');
+    await expect(page.getByTestId('question-figure')).toContainText('11 s – 24 s');
+    const value = Number.parseFloat((await page.getByTestId('question-figure-value').textContent())!);
+    expect(Math.abs(value - 27) / 27).toBeLessThan(0.05);
+    await q.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/question-revealed-${size.width}.png` });
+    expect(errors).toEqual([]);
+  });
+}
+
+test('mesh-only: a wrong pick is told so with the right answer, and seeking back opens the question again with the pick kept', async ({ page }) => {
+  await page.goto('/?scenario=mesh-only');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('narrative-next').click();
+  await expect(page.getByTestId('sim-time')).toHaveText(/^5\.0+ s$/);
+  const choices = page.getByTestId('question-choice');
+  await expect(choices).toHaveCount(3);
+  await choices.first().click();
+  await page.getByTestId('narrative-next').click();
+  await expect(page.getByTestId('sim-time')).toHaveText(/^20\.0+ s$/);
+  await expect(page.getByTestId('question-verdict')).toHaveText('Your pick, 1, was not it: the answer is 3.');
+  await expect(choices.first()).toHaveClass(/wrong/);
+  await expect(choices.nth(2)).toHaveClass(/answer/);
+  await page.getByTestId('narrative-prev').click();
+  await expect(page.getByTestId('sim-time')).toHaveText(/^5\.0+ s$/);
+  await expect(page.getByTestId('question')).toHaveAttribute('data-state', 'ahead');
+  await expect(choices.first()).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('3');
+  await expect(choices.nth(2)).toHaveAttribute('aria-checked', 'true');
+});
