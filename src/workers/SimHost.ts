@@ -564,7 +564,8 @@ export class SimHost implements WorldObserver {
     this.recordedWorld = w;
     const epoch = ++this.recordEpoch;
     const topo = w.topology;
-    const figures = (this.scenario?.narrative ?? []).flatMap((s) => (s.figure ? [s.figure] : []));
+    // A step's question may name its own figure (narrative.N.question.figure): counted apart too.
+    const figures = (this.scenario?.narrative ?? []).flatMap((s) => [s.figure, s.question?.figure].filter((f) => f !== undefined));
     const clients = new Map<number, string>();
     const edges = new Map<number, string>();
     for (const f of figures) {

@@ -79,3 +79,22 @@ describe('shipped questions', () => {
     });
   }
 });
+
+describe('a question figure', () => {
+  it("counts the tries of the service only it names: retry-storm without its step figure still measures 27 attempts at payments", () => {
+    const input = JSON.parse(text('retry-storm.json'));
+    delete input.narrative[2].figure;
+    let t = 0;
+    const h = new SimHost(() => (t += 1e-6));
+    const r = h.load(JSON.stringify(input));
+    if (!r.ok) throw new Error('did not load');
+    const buckets: SeriesBucket[] = [];
+    let frame = h.advance(0, 1e9);
+    while (frame.simTime < 24_000) {
+      frame = h.advance(Math.min(5000, 24_000 - frame.simTime), 1e9);
+      buckets.push(...h.seriesSince(0, buckets.length).buckets);
+    }
+    const m = measureFigure(r.info.narrative[1].question!.figure!, buckets, 1000, totalsOf(frame), r.info.durationMs);
+    expect(Math.abs(m.value - 27) / 27).toBeLessThan(0.05);
+  });
+});
