@@ -27,7 +27,13 @@ export type DrawnMark =
   | { kind: 'broken-lock'; x: number; y: number; edge: string; failed: number }
   | { kind: 'ejected'; x: number; y: number; node: string; ejected: number; replicas: number; back: string }
   | { kind: 'fold'; x: number; y: number; w: number; h: number; node: string; index: number; state: FoldState }
-  | { kind: 'label'; x: number; y: number; w: number; h: number; text: string; px: number };
+  | { kind: 'label'; x: number; y: number; w: number; h: number; text: string; px: number }
+  /**
+   * A group tile's title: its box as drawn, the text drawn (shortened with "…" to its room) and
+   * the text in full (the tile's tooltip); `tile` is the tile's box and `nodesTop` the top of its
+   * first row of squares, CSS px.
+   */
+  | { kind: 'title'; x: number; y: number; w: number; h: number; text: string; full: string; group: string; px: number; tile: { x: number; y: number; w: number; h: number }; nodesTop: number };
 
 /** What the scene drew last: its marks, and how many node squares of each drawn state. */
 export interface DrawnScene {

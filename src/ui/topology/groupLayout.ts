@@ -18,13 +18,21 @@ export const Cell = {
   step: 26,
   /** Side of a node's square. */
   size: 18,
-  /** Room at the top of a tile for its title. */
+  /** Least room at the top of a tile for its title (`GroupLayout.header` may be more). */
   header: 34,
   pad: 10,
   /** Between tiles in a column, and between columns. */
   gapY: 40,
   gapX: 150,
 } as const;
+
+/**
+ * CSS pixels a tile title's line needs at rest: 14 px text (presenter mode's, issue 11 item 8;
+ * the canvas view's 12 px fits too) and 3 px above and below. `computeGroupLayout` makes each
+ * tile's header at least this tall on screen, so the title sits inside its tile, above its nodes
+ * (issue 11's new-user pass: titles ran over the first row of nodes at 1024x768).
+ */
+export const TITLE_PX = 20;
 
 /** Distance of each lane from the centre line of an edge, design units. */
 const LANE_OFFSET = 2.5;
@@ -57,6 +65,11 @@ export interface GroupEdge {
 }
 
 export interface GroupLayout {
+  /**
+   * Room at the top of every tile for its title, design units: Cell.header, or more where the
+   * picture is drawn so small that Cell.header would be under TITLE_PX on screen.
+   */
+  header: number;
   width: number;
   height: number;
   /** CSS pixels per design unit when the camera is at rest. */
@@ -120,37 +133,27 @@ function suffix(name: string, family: string): string {
  * Columns hold the groups of one call depth (control planes first); a column taller than
  * the viewport's shape wants is wrapped into several. Pure.
  */
-export function computeGroupLayout(topology: Topology, width: number, height: number, chunk = GROUP_CHUNK): GroupLayout {
+export function computeGroupLayout(topology: Topology, width: number, height: number, chunk = GROUP_CHUNK, titlePx = TITLE_PX): GroupLayout {
   const depth = callDepths(topology);
   const raw = groupNodes(topology.nodes, chunk);
-  const groups: NodeGroup[] = raw.map((g, index) => {
+  const tiles = raw.map((g) => {
     let d = Number.POSITIVE_INFINITY;
     for (const id of g.members) d = Math.min(d, depth[id]);
     const cols = Math.max(1, Math.ceil(Math.sqrt(g.members.length * 1.6)));
-    const rows = Math.ceil(g.members.length / cols);
-    return { index, name: g.name, mesh: g.mesh, members: g.members, depth: d, x: 0, y: 0, w: cols * Cell.step + 2 * Cell.pad, h: rows * Cell.step + Cell.header + Cell.pad, cols };
+    return { g, d, cols, rows: Math.ceil(g.members.length / cols) };
   });
-
-  // Columns by depth (control planes, depth -1, first); each wrapped into sub-columns of at most
-  // `perColumn` tiles, picking the number that best fills the viewport.
-  const byDepth = new Map<number, NodeGroup[]>();
-  for (const g of groups) {
-    const list = byDepth.get(g.depth);
-    if (list) list.push(g);
-    else byDepth.set(g.depth, [g]);
+  // The header holds the title at `titlePx` on screen; a taller header shrinks the scale a little,
+  // so it is fitted again until it holds (twice or three times at most for 2,001 nodes).
+  let header: number = Cell.header;
+  let groups: NodeGroup[] = [];
+  let fitted = { scale: 1, tx: 0, ty: 0 };
+  for (let round = 0; round < 6; round++) {
+    groups = tiles.map(({ g, d, cols, rows }, index) => ({ index, name: g.name, mesh: g.mesh, members: g.members, depth: d, x: 0, y: 0, w: cols * Cell.step + 2 * Cell.pad, h: rows * Cell.step + header + Cell.pad, cols }));
+    fitted = fitTiles(groups, width, height);
+    if (header * fitted.scale >= titlePx - 0.01) break;
+    header = Math.ceil(titlePx / fitted.scale);
   }
-  const depths = [...byDepth.keys()].sort((a, b) => a - b);
-  const tallest = depths.reduce((m, d) => Math.max(m, d >= 0 ? byDepth.get(d)!.length : 1), 1);
-  let best = { fit: -1, perColumn: tallest };
-  for (let perColumn = 1; perColumn <= tallest; perColumn++) {
-    const { w, h } = place(depths, byDepth, perColumn, false);
-    const fit = Math.min((width - 2 * MARGIN) / w, (height - 2 * MARGIN) / h);
-    if (fit > best.fit) best = { fit, perColumn };
-  }
-  const box = place(depths, byDepth, best.perColumn, true);
-  const scale = Math.max(0.05, Math.min(1.6, best.fit));
-  const tx = (width - box.w * scale) / 2;
-  const ty = (height - box.h * scale) / 2;
+  const { scale, tx, ty } = fitted;
 
   const n = topology.nodes.length;
   const groupOf = new Int32Array(n).fill(-1);
@@ -160,7 +163,7 @@ export function computeGroupLayout(topology: Topology, width: number, height: nu
     g.members.forEach((id, i) => {
       groupOf[id] = g.index;
       x[id] = g.x + Cell.pad + ((i % g.cols) + 0.5) * Cell.step;
-      y[id] = g.y + Cell.header + (Math.floor(i / g.cols) + 0.5) * Cell.step;
+      y[id] = g.y + header + (Math.floor(i / g.cols) + 0.5) * Cell.step;
     });
   }
 
@@ -181,7 +184,34 @@ export function computeGroupLayout(topology: Topology, width: number, height: nu
     }
     ge.edges.push(e.id);
   }
-  return { width, height, scale, tx, ty, groups, groupEdges, groupOf, x, y, lanes };
+  return { header, width, height, scale, tx, ty, groups, groupEdges, groupOf, x, y, lanes };
+}
+
+/**
+ * Stands the tiles in columns by depth (see `place`), picking the number of tiles a column that
+ * best fills `width` x `height`, and returns the fit (CSS px per design unit, and the offset that
+ * centres the picture). Mutates the tiles' x and y.
+ */
+function fitTiles(groups: NodeGroup[], width: number, height: number): { scale: number; tx: number; ty: number } {
+  // Columns by depth (control planes, depth -1, first); each wrapped into sub-columns of at most
+  // `perColumn` tiles, picking the number that best fills the viewport.
+  const byDepth = new Map<number, NodeGroup[]>();
+  for (const g of groups) {
+    const list = byDepth.get(g.depth);
+    if (list) list.push(g);
+    else byDepth.set(g.depth, [g]);
+  }
+  const depths = [...byDepth.keys()].sort((a, b) => a - b);
+  const tallest = depths.reduce((m, d) => Math.max(m, d >= 0 ? byDepth.get(d)!.length : 1), 1);
+  let best = { fit: -1, perColumn: tallest };
+  for (let perColumn = 1; perColumn <= tallest; perColumn++) {
+    const { w, h } = place(depths, byDepth, perColumn, false);
+    const fit = Math.min((width - 2 * MARGIN) / w, (height - 2 * MARGIN) / h);
+    if (fit > best.fit) best = { fit, perColumn };
+  }
+  const box = place(depths, byDepth, best.perColumn, true);
+  const scale = Math.max(0.05, Math.min(1.6, best.fit));
+  return { scale, tx: (width - box.w * scale) / 2, ty: (height - box.h * scale) / 2 };
 }
 
 /**

@@ -17,14 +17,32 @@ export interface LabelCandidate {
 /** Screen pixels per grid cell; a label wider than a cell is still checked against all it meets. */
 const CELL = 120;
 
+/** A box no label may meet (a tile's title, a node's square, a lock), screen pixels. */
+export interface LabelObstacle {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 /**
- * Keeps the candidates whose boxes overlap no kept box, taking them by `priority` (then by
- * order given), with at most `perCell` labels anchored in one cell. Returns the kept keys in
- * drawing order. Does not mutate `candidates`.
+ * Keeps the candidates whose boxes overlap no kept box and no box of `taken`, taking them by
+ * `priority` (then by order given), with at most `perCell` labels anchored in one cell. Returns
+ * the kept keys in drawing order. Does not mutate `candidates` or `taken`.
  */
-export function pickLabels(candidates: readonly LabelCandidate[], perCell = 3): number[] {
+export function pickLabels(candidates: readonly LabelCandidate[], perCell = 3, taken: readonly LabelObstacle[] = []): number[] {
   const order = candidates.map((_, i) => i).sort((a, b) => candidates[a].priority - candidates[b].priority || a - b);
-  const cells = new Map<string, LabelCandidate[]>();
+  const cells = new Map<string, LabelObstacle[]>();
+  for (const o of taken) {
+    for (let gx = Math.floor(o.x / CELL); gx <= Math.floor((o.x + o.w) / CELL); gx++) {
+      for (let gy = Math.floor(o.y / CELL); gy <= Math.floor((o.y + o.h) / CELL); gy++) {
+        const key = `${gx},${gy}`;
+        const list = cells.get(key);
+        if (list) list.push(o);
+        else cells.set(key, [o]);
+      }
+    }
+  }
   const anchored = new Map<string, number>();
   const kept: number[] = [];
   for (const i of order) {

@@ -6,10 +6,11 @@
 import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import type { EdgeRate } from './edgeRates';
 import { Cell, type GroupLayout } from './groupLayout';
-import { pickLabels, type LabelCandidate } from './labelGrid';
+import { pickLabels, type LabelCandidate, type LabelObstacle } from './labelGrid';
 import type { Topology } from './layout';
 import type { Camera } from './camera';
-import { formatSimTime } from '../format';
+import { formatCount, formatPercent, formatRate, formatSimTime } from '../format';
+import { humanNodeName } from '../inspector/picker';
 import { BROKEN_LOCK_RADIUS_PX, LOCK_RADIUS_PX, DRAWN_PROPERTY, drawBrokenLock, drawFolds, drawLock, FOLD_PX, foldStates, LOCK_MIN_LINK_PX, type DrawnMark, type DrawnScene, type MarkColours } from './canvasMarks';
 
 /** Node states as drawn, one colour each. */
@@ -52,6 +53,17 @@ export interface CanvasTopologyScene {
   setFound(node: number | null): void;
   /** The group whose tile holds this design point, or -1. */
   groupAt(x: number, y: number): number;
+  /**
+   * The node whose square holds this design point (no slop), or null: a click there picks the
+   * node, whatever unsampled dot passes over it (issue 11's new-user pass). Hidden groups are
+   * skipped. Pure.
+   */
+  nodeAt(x: number, y: number): number | null;
+  /**
+   * The full title of the group tile (or title) under this stage point (CSS px, as drawn last),
+   * for the tooltip of a title shortened to fit; null off every tile. Pure.
+   */
+  titleAt(x: number, y: number): string | null;
   /**
    * What a click at this design point selects: the node whose mark holds it (with `slop` design
    * units around it), else the drawn edge passing within `slop`; null for neither. Hidden groups
@@ -111,7 +123,22 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
   const hidden = new Uint8Array(layout.groups.length);
   const hiddenEdges = new Uint8Array(topology.edges.length);
   const litEdges = new Uint8Array(topology.edges.length);
-  const groupText = layout.groups.map((g) => `${g.name} · ${g.members.length}`);
+  // A tile's title in parts (name, members, calls per second, share failed), fitted to its room
+  // when drawn; the full text is its tooltip.
+  const groupParts: string[][] = layout.groups.map((g) => [g.name, formatCount(g.members.length)]);
+  const groupText = groupParts.map((p) => p.join(' · '));
+  // How far right of its tile's left edge a title may run, design units: to the next tile whose
+  // top band it would meet (a narrow tile's title runs on over the gap beside it, never over
+  // another tile). The stage's edge and locks are checked when drawn.
+  const titleRight = layout.groups.map((g) => {
+    let right = Number.POSITIVE_INFINITY;
+    for (const o of layout.groups) {
+      if (o === g || o.x <= g.x) continue;
+      if (o.y < g.y + layout.header && g.y - Cell.gapY / 2 < o.y + o.h) right = Math.min(right, o.x);
+    }
+    return right;
+  });
+  let drawnTitles: { x: number; y: number; w: number; h: number; full: string; tile: { x: number; y: number; w: number; h: number } }[] = [];
   const groupFailing = new Uint8Array(layout.groups.length);
   const groupEdgeRate = new Float32Array(layout.groupEdges.length);
   const groupEdgeFailed = new Uint8Array(layout.groupEdges.length);
@@ -300,10 +327,11 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
       }
       layout.groups.forEach((g, i) => {
         const share = calls[i] > 0 ? failed[i] / calls[i] : 0;
-        const parts = [`${g.name} · ${g.members.length}`];
+        const parts = [g.name, formatCount(g.members.length)];
         if (calls[i] > 0) parts.push(`${formatRate(calls[i])} req/s`);
-        if (share > 0) parts.push(`${share >= 0.1 ? (100 * share).toFixed(0) : (100 * share).toFixed(1)}% failed`);
+        if (share > 0) parts.push(`${formatPercent(share)} failed`);
         const text = parts.join(' · ');
+        groupParts[i] = parts;
         const f = share >= 0.01 ? 1 : 0;
         if (text !== groupText[i] || f !== groupFailing[i]) {
           groupText[i] = text;
@@ -363,6 +391,19 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     groupAt(x, y) {
       for (const g of layout.groups) if (!hidden[g.index] && x >= g.x && x <= g.x + g.w && y >= g.y && y <= g.y + g.h) return g.index;
       return -1;
+    },
+    nodeAt(x, y) {
+      const half = Cell.size / 2;
+      for (const node of topology.nodes) {
+        if (hidden[layout.groupOf[node.id]]) continue;
+        if (Math.abs(layout.x[node.id] - x) <= half && Math.abs(layout.y[node.id] - y) <= half) return node.id;
+      }
+      return null;
+    },
+    titleAt(x, y) {
+      for (const t of drawnTitles) if (x >= t.x && x <= t.x + t.w && y >= t.y && y <= t.y + t.h) return t.full;
+      for (const t of drawnTitles) if (x >= t.tile.x && x <= t.tile.x + t.tile.w && y >= t.tile.y && y <= t.tile.y + t.tile.h) return t.full;
+      return null;
     },
     pickAt(x, y, slop) {
       const half = Cell.size / 2 + slop;
@@ -618,25 +659,73 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         marks.push({ kind: 'broken-lock', ...b });
       }
 
-      // Labels in screen pixels, through the label grid: the found node, then ejected replicas'
-      // return times, then group titles, then highlighted nodes, then names of nodes big enough
-      // to read.
+      // Tile titles first, each in its tile's header (above its squares), fitted to its room: to
+      // the next tile on its right, the first lock on that band, and the stage's edge. Every tile
+      // on screen gets one while its header (and half the gap above it) can hold the text.
+      const family = palette!.colours['--font'];
+      ctx.textBaseline = 'top';
+      ctx.lineJoin = 'round';
+      const stageW = target.canvas.width / dpr;
+      const stageH = target.canvas.height / dpr;
+      const titleH = font + 6;
+      const taken: LabelObstacle[] = [];
+      const lockBoxes = [...locks.map((l) => ({ ...l, r: LOCK_RADIUS_PX })), ...broken.map((l) => ({ ...l, r: BROKEN_LOCK_RADIUS_PX }))].map((l) => ({ x: l.x - l.r, y: l.y - l.r, w: 2 * l.r, h: 2 * l.r }));
+      taken.push(...lockBoxes);
+      ctx.font = `500 ${font}px ${family}`;
+      const measure = (t: string) => ctx.measureText(t).width;
+      drawnTitles = [];
+      for (const g of layout.groups) {
+        if (hidden[g.index]) continue;
+        const tile = { x: sx(g.x), y: sy(g.y), w: g.w * k, h: g.h * k };
+        if (tile.x > stageW || tile.x + tile.w < 8 || tile.y > stageH || tile.y + tile.h < 0) continue;
+        const headerPx = layout.header * k;
+        const nodesTop = sy(g.y + layout.header + (Cell.step - Cell.size) / 2);
+        const top = headerPx >= titleH ? tile.y + (headerPx - titleH) / 2 : sy(g.y + layout.header) - titleH;
+        // Zoomed out past the room for text: the tooltip still names the tile.
+        if (top < tile.y - (Cell.gapY * k) / 2) continue;
+        const left = Math.max(tile.x + 4, 2);
+        let right = Math.min(stageW - 2, Number.isFinite(titleRight[g.index]) ? sx(titleRight[g.index]) - 6 : Number.POSITIVE_INFINITY);
+        for (const l of lockBoxes) if (l.x > left && l.x < right && l.y < top + titleH && top < l.y + l.h) right = l.x - 2;
+        const text = fitTitle(groupParts[g.index], right - left - 8, measure);
+        const w = Math.min(right - left, measure(text) + 8);
+        const full = groupText[g.index];
+        drawnTitles.push({ x: left, y: top, w, h: titleH, full, tile });
+        taken.push({ x: left, y: top, w, h: titleH });
+        marks.push({ kind: 'title', x: left, y: top, w, h: titleH, text, full, group: g.name, px: font, tile, nodesTop });
+        ctx.lineWidth = 4;
+        ctx.strokeStyle = colours.stage;
+        ctx.strokeText(text, left + 4, top + 3);
+        ctx.fillStyle = text.includes('% failed') ? colours.failed : colours.ink;
+        ctx.fillText(text, left + 4, top + 3);
+      }
+
+      // Other labels in screen pixels, through the label grid, never over a title, a lock or a
+      // node's square: the found node, then ejected replicas' return times, then highlighted
+      // nodes, then names of nodes big enough to read.
+      for (const node of topology.nodes) {
+        if (hidden[layout.groupOf[node.id]]) continue;
+        const x = sx(layout.x[node.id] - half);
+        const y = sy(layout.y[node.id] - half);
+        if (x + side < 0 || x > stageW || y + side < 0 || y > stageH) continue;
+        taken.push({ x, y, w: side, h: side });
+      }
       const cands: LabelCandidate[] = [];
       const texts: string[] = [];
       const bold: boolean[] = [];
       const add = (text: string, x: number, y: number, priority: number, strong: boolean) => {
-        const w = text.length * font * 0.58 + 8;
+        ctx.font = `${strong ? 600 : 500} ${font}px ${family}`;
+        const w = measure(text) + 8;
         if (x + w < 0 || x > layout.width || y + font + 4 < 0 || y > layout.height) return;
         cands.push({ x, y, w, h: font + 6, priority, key: texts.length });
         texts.push(text);
         bold.push(strong);
       };
-      const nameBelow = (id: number, priority: number, text = topology.nodes[id].name) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true);
+      const human = (id: number) => humanNodeName(topology.nodes[id]);
+      const nameBelow = (id: number, priority: number, text = human(id)) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true);
       if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0);
       for (let i = 0; i < n; i++) {
-        if (ejectedOf[i] > 0 && !hidden[layout.groupOf[i]]) nameBelow(i, 1, `${nameOf(i)}: ${ejectedText(ejectedOf[i], topology.nodes[i].replicas, backOf[i])}`);
+        if (ejectedOf[i] > 0 && !hidden[layout.groupOf[i]]) nameBelow(i, 1, `${human(i)}: ${ejectedText(ejectedOf[i], topology.nodes[i].replicas, backOf[i])}`);
       }
-      for (const g of layout.groups) if (!hidden[g.index]) add(groupText[g.index], sx(g.x + 8), sy(g.y) + 6, 1, false);
       for (let i = 0; i < n; i++) if ((lit[i] || faulted[i]) && !hidden[layout.groupOf[i]]) nameBelow(i, 2);
       if (Cell.step * k >= NAME_PX) {
         // A name sits in the gap under its node; where the gap is narrower than the text, only
@@ -650,17 +739,14 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
           nameBelow(node.id, 3);
         }
       }
-      ctx.textBaseline = 'top';
-      ctx.lineJoin = 'round';
-      const family = palette!.colours['--font'];
-      for (const key of pickLabels(cands)) {
+      for (const key of pickLabels(cands, 3, taken)) {
         const c = cands[key];
         marks.push({ kind: 'label', x: c.x, y: c.y, w: c.w, h: c.h, text: texts[key], px: font });
         ctx.font = `${bold[key] ? 600 : 500} ${font}px ${family}`;
         ctx.lineWidth = 4;
         ctx.strokeStyle = colours.stage;
         ctx.strokeText(texts[key], c.x + 4, c.y + 3);
-        ctx.fillStyle = texts[key].includes('% failed') ? colours.failed : colours.ink;
+        ctx.fillStyle = colours.ink;
         ctx.fillText(texts[key], c.x + 4, c.y + 3);
       }
       drawnScene = { cellPx: Cell.step * k, detail, nodes: drawnNodes, marks };
@@ -670,6 +756,15 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
       return drawnScene;
     },
   };
+}
+
+/**
+ * The node whose square is under the stage point (`x`, `y`) (CSS px from the stage's top left)
+ * when `scene` is drawn through `camera`, or null. Pure.
+ */
+export function canvasNodeAt(scene: CanvasTopologyScene, camera: Camera, x: number, y: number): number | null {
+  const l = scene.layout;
+  return scene.nodeAt(((x - camera.x) / camera.k - l.tx) / l.scale, ((y - camera.y) / camera.k - l.ty) / l.scale);
 }
 
 /**
@@ -712,6 +807,28 @@ function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: nu
   ctx.fill();
 }
 
-function formatRate(r: number): string {
-  return r >= 1000 ? `${(r / 1000).toFixed(1)}k` : r >= 10 ? r.toFixed(0) : r.toFixed(1);
+/**
+ * A tile's title fitted to `room` CSS px (as `measure` says): the parts joined by " · " when they
+ * fit; else parts dropped from the end, though a share failed ("3.5% failed", the alarm) goes
+ * last, with " …" where parts were dropped; else the name alone cut short with "…". The full text
+ * is the tile's tooltip (issue 11's new-user pass: titles ran past their tiles and the stage).
+ * Pure.
+ */
+export function fitTitle(parts: readonly string[], room: number, measure: (text: string) => number): string {
+  const full = parts.join(' · ');
+  if (measure(full) <= room) return full;
+  const failed = parts.length > 1 && parts[parts.length - 1].endsWith('% failed') ? parts[parts.length - 1] : null;
+  const rest = failed ? parts.slice(0, -1) : parts.slice();
+  // Drop the rate, then the count; then the share failed.
+  for (let keep = rest.length - 1; keep >= 1; keep--) {
+    const text = `${[...rest.slice(0, keep), ...(failed ? [failed] : [])].join(' · ')} …`;
+    if (measure(text) <= room) return text;
+  }
+  if (failed && measure(`${rest[0]} …`) <= room) return `${rest[0]} …`;
+  const name = rest[0];
+  for (let n = name.length - 1; n >= 1; n--) {
+    const text = `${name.slice(0, n).trimEnd()}…`;
+    if (measure(text) <= room) return text;
+  }
+  return '…';
 }
