@@ -12,7 +12,7 @@ import { attachReplicaCards } from '../topology/replicaCards';
 import { useStore } from 'zustand';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
 import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
-import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import { canvasNodeAt, createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
 import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import { findNode } from '../topology/findNode';
 import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
@@ -479,7 +479,9 @@ export function TopologyView() {
       // On a busy link dots cover the line: an unsampled dot (no waterfall to show) yields to
       // the link under it, so the link can still be picked; a ringed one opens its request.
       const onLink = (e.target as Element).closest?.('[data-edge]') != null;
-      if (hit && (hit.sampled || !onLink)) {
+      // In the canvas view a node's square is under the dots too: it wins over an unsampled dot.
+      const onNode = bigRef.current !== null && canvasNodeAt(bigRef.current, cameraRef.current?.camera ?? IDENTITY_CAMERA, e.clientX - r.left, e.clientY - r.top) !== null;
+      if (hit && (hit.sampled || !(onLink || onNode))) {
         const edge = topology?.edges[hit.edge];
         const name = (id: number) => topology?.nodes.find((n) => n.id === id)?.name ?? String(id);
         void openDotRequest(hit, edge ? `${name(edge.from)} → ${name(edge.to)}` : `link ${hit.edge}`);
@@ -517,7 +519,17 @@ export function TopologyView() {
   return (
     <section className="topology" aria-label="Topology and traffic">
       <Legend />
-      <div className="topology-stage" ref={boxRef} onClick={onStageClick}>
+      <div
+        className="topology-stage"
+        ref={boxRef}
+        onClick={onStageClick}
+        // A group tile's full title (its drawn one may be shortened to fit), as a tooltip.
+        onMouseMove={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          const tip = bigRef.current?.titleAt(e.clientX - r.left, e.clientY - r.top) ?? '';
+          if (e.currentTarget.title !== tip) e.currentTarget.title = tip;
+        }}
+      >
         <svg data-testid="topology" ref={svgRef} role="img" aria-label={title ? `Topology of ${title}` : 'Topology'} />
         <canvas
           className="topo-scene"
