@@ -5,7 +5,7 @@
 // resize; frames reach the canvases through the frame channel, outside React renders.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { DOT_STRIDE, PASSED_STRIDE, type ScenarioInfo } from '../../workers/protocol';
-import { canUnfold, computeLayout, PRESENTER_MIN_SCALE, type LayoutFit, type NodePositions } from '../topology/layout';
+import { canUnfold, computeLayout, INSPECTOR_MIN_SCALE, PRESENTER_MIN_SCALE, type LayoutFit, type NodePositions } from '../topology/layout';
 import { attachNodeDrag, placeGroupNodes, screenToDesign, withPosition } from '../topology/drag';
 import { layoutStore, overridesOf, setOverrides, toggleUnfolded, unfoldedOf } from '../topology/layoutStore';
 import { attachReplicaCards } from '../topology/replicaCards';
@@ -24,7 +24,7 @@ import { stepAt } from '../narrative/steps';
 import { createEdgeRates } from '../topology/edgeRates';
 import { dotOutline } from '../theme/theme';
 import { Legend } from './Legend';
-import { openDotRequest, openInspector } from '../inspector/inspectorStore';
+import { inspectorStore, openDotRequest, openInspector, type InspectTarget } from '../inspector/inspectorStore';
 import '../topology/scale.css';
 
 const NO_HIGHLIGHT: readonly string[] = [];
@@ -161,6 +161,18 @@ export function TopologyView() {
    */
   const fitLockRef = useRef<{ topology: unknown; width: number; height: number; left: number; top: number; unfolded: unknown; presenter: boolean; fit: LayoutFit } | null>(null);
   const [fitNonce, setFitNonce] = useState(0);
+  /**
+   * Beside the open inspector the drawing keeps INSPECTOR_MIN_SCALE and centres what is inspected
+   * (issue 11: it shrank to 3-4 px text); Fit there shows it whole again, until the inspector
+   * closes or inspects something else. `fitAllFor` is the inspector's state Fit was pressed in.
+   */
+  const inspectorOpen = useStore(inspectorStore, (s) => s.open);
+  const inspectTarget = useStore(inspectorStore, (s) => s.target);
+  const inspectKey = inspectorOpen ? `${inspectTarget?.kind ?? ''}:${inspectTarget?.id ?? ''}` : '';
+  const [fitAllFor, setFitAllFor] = useState<string | null>(null);
+  const keepReadable = inspectorOpen && !presenter && fitAllFor !== inspectKey;
+  // Keyed by what is inspected, not the target object (the store sets a new one on each refresh).
+  const focus = useMemo(() => (keepReadable && topology ? focusOf(inspectTarget, topology) : undefined), [keepReadable, inspectKey, topology]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useLayoutEffect(() => {
     const box = boxRef.current!;
@@ -306,7 +318,8 @@ export function TopologyView() {
       const carried = !newTopology ? sceneRef.current?.controlState() : undefined;
       const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
       if (!kept) fitLockRef.current = null;
-      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale: presenter ? PRESENTER_MIN_SCALE : undefined, presenter, fit: kept }), carried);
+      const minScale = presenter ? PRESENTER_MIN_SCALE : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
+      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, fit: kept, focus }), carried);
       sceneRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
       scene.setCamera(cameraRef.current?.camera ?? IDENTITY_CAMERA);
@@ -322,7 +335,7 @@ export function TopologyView() {
     box.dataset.view = large ? 'canvas' : 'svg';
     dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, fitNonce, fold]);
+  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, fitNonce, fold, keepReadable, focus]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {
@@ -577,6 +590,8 @@ export function TopologyView() {
             title="Back to the whole picture"
             onClick={() => {
               cameraRef.current?.reset();
+              // Beside the inspector the drawing is kept readable: Fit shows it whole after all.
+              if (keepReadable) setFitAllFor(inspectKey);
               // Dragged nodes may lie outside the kept fit: fit the whole drawing again.
               if (fitLockRef.current) {
                 fitLockRef.current = null;
@@ -681,4 +696,17 @@ function usePresenterFold(
     if (fits(unfolded)) return 'all';
     return unfolded.size > 0 && fits(NO_UNFOLDED) ? 'replicas' : 'groups';
   }, [presenter, topology, size, positions, unfolded]);
+}
+
+/**
+ * The nodes the drawing keeps in view for what the inspector shows: a node, a link's two ends;
+ * none for a request or nothing (the drawing's middle stays centred). Pure.
+ */
+function focusOf(target: InspectTarget | null, topology: ScenarioInfo['topology']): number[] | undefined {
+  if (target?.kind === 'node') return [target.id];
+  if (target?.kind === 'edge') {
+    const e = topology.edges.find((x) => x.id === target.id);
+    return e ? [e.from, e.to] : undefined;
+  }
+  return undefined;
 }

@@ -5,6 +5,7 @@ import { max, min } from 'd3';
 import type { ScenarioInfo } from '../../workers/protocol';
 import { isBridge, meshNames, meshRegions, meshesOf, type MeshRegion } from './meshRegions';
 import { packComponents } from './packComponents';
+import { cloudReach } from './cloudReach';
 import { placeBands, PresenterSize, stackBands, type BandSlot, type Extent } from './presenterLayout';
 
 export type Topology = ScenarioInfo['topology'];
@@ -204,6 +205,12 @@ export interface LayoutOptions {
    * hold in one row wrapped into bands, so the drawing fits at PRESENTER_MIN_SCALE or more.
    */
   presenter?: boolean;
+  /**
+   * Nodes to keep in view, by id (what the inspector shows: a node, or a link's two ends): when
+   * `minScale` makes the drawing larger than the viewport, their middle is centred rather than
+   * the drawing's.
+   */
+  focus?: readonly number[];
 }
 
 /** How a drawing sits in its viewport: screen = t + scale × design, CSS pixels. */
@@ -218,6 +225,14 @@ export interface LayoutFit {
  * at least 14.5 CSS pixels on screen (issue 11: node text at least 14 px at 1024x768).
  */
 export const PRESENTER_MIN_SCALE = 14.5 / 18;
+
+/**
+ * Least scale beside the open inspector: node captions are 12.5 design units (styles.css), so at
+ * 0.64 they are 8 CSS px, names 11.5 px (issue 11's new-user pass measured 3.1-4.4 px text at
+ * 1024x768 as the drawing shrank into the 460 px left beside the panel). What no longer fits is
+ * panned to (LayoutOptions.focus), or shown whole again by Fit.
+ */
+export const INSPECTOR_MIN_SCALE = 8 / 12.5;
 
 /** Height of one row of replica cards under an unfolded service, design units. */
 export const REPLICA_ROW = 62;
@@ -289,7 +304,7 @@ export function replicaGrid(replicas: number, w: number, scale: number): Replica
  * then each node named in `options.positions` is put at its centre there. Pure.
  */
 export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
-  const perBand = options.presenter ? presenterBand(topology, width, height) : Number.POSITIVE_INFINITY;
+  const perBand = bandWidth(topology, width, height, options.presenter === true);
   if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand);
   // Unfolded cards are sized for the drawing's scale, which their room changes: size them at the
   // scale without them, then again at the scale they give, until it holds (it only shrinks).
@@ -303,32 +318,72 @@ export function computeLayout(topology: Topology, width: number, height: number,
 }
 
 /**
- * Columns a band of presenter mode's drawing holds: the count (two or more) whose drawing fits
- * `width` x `height` at the largest scale, the fewest bands among those within 3% of it. Chosen
- * from the layout alone (no nodes placed by hand, no fit kept, replicas folded), so a drag or an
- * unfolding keeps the bands. Pure.
+ * The compact layout's bands as computeLayout uses them, by topology, then by viewport and mode:
+ * the choice lays the drawing out once per band count, and a drag lays it out every frame.
  */
-function presenterBand(topology: Topology, width: number, height: number): number {
+const bandCache = new WeakMap<Topology, Map<string, number>>();
+
+/**
+ * Columns a band holds (presenterBand), or, outside presenter mode, NO_BANDS for the default
+ * layout (uniform columns 290 units or more apart, one row) unless the compact one (columns as
+ * wide as their widest node, a long chain wrapped into bands; captions kept) fits the viewport
+ * at a scale 3% or more larger: the new-user pass of issue 11 measured node text of 3.1-6.8 px
+ * at 1024x768, most of all beside the open inspector. Chosen from the layout alone, so a drag
+ * or an unfolding keeps the arrangement. Pure (memoized).
+ */
+function bandWidth(topology: Topology, width: number, height: number, presenter: boolean): number {
+  let byView = bandCache.get(topology);
+  if (!byView) bandCache.set(topology, (byView = new Map()));
+  const key = `${Math.round(width)}x${Math.round(height)}${presenter ? 'p' : ''}`;
+  let k = byView.get(key);
+  if (k === undefined) {
+    if (presenter) k = presenterBand(topology, width, height, true);
+    else {
+      const plain = layoutAt(topology, width, height, {}, 1, NO_BANDS).scale;
+      const compact = presenterBand(topology, width, height, false);
+      k = layoutAt(topology, width, height, {}, 1, compact).scale >= plain * 1.03 ? compact : NO_BANDS;
+    }
+    if (byView.size > 64) byView.clear();
+    byView.set(key, k);
+  }
+  return k;
+}
+
+/** perBand for the default layout: one row of uniform columns, no bands. */
+const NO_BANDS = 0;
+
+/**
+ * Columns a band of the compact drawing holds (presenter mode's, or with `presenter` false the
+ * normal view's, captions kept): the count (two or more) whose drawing fits `width` x `height`
+ * at the largest scale, the fewest bands among those within 3% of it. Chosen from the layout
+ * alone (no nodes placed by hand, no fit kept, replicas folded), so a drag or an unfolding keeps
+ * the bands. Pure.
+ */
+function presenterBand(topology: Topology, width: number, height: number, presenter: boolean): number {
   const depth = callDepths(topology);
   const ncols = Math.max(1, (max(depth) ?? 0) + 1);
-  // A mesh's control plane is drawn above the mesh's first members: a band that starts with a
-  // mesh would put it over the band above, so such a count is not tried.
-  const firstDepth = new Map<string, number>();
-  for (const n of topology.nodes) for (const m of meshesOf(n)) if (depth[n.id] >= 0 && !isBridge(n)) firstDepth.set(m, Math.min(firstDepth.get(m) ?? Infinity, depth[n.id]));
-  const controlled = topology.nodes.filter((n) => n.kind === 'control-plane' && n.mesh !== null && firstDepth.has(n.mesh)).map((n) => firstDepth.get(n.mesh!)!);
+  // A mesh whose first members start a later band gets room above them for its control plane
+  // (stackBands' extents, see controlRoom). A bridge sits on the border of its two meshes, its
+  // callers' column and its callees' beside it: a count that breaks a band at a bridge is not tried.
+  const bridges = topology.nodes.filter((n) => isBridge(n) && depth[n.id] >= 0).map((n) => depth[n.id]);
   const scales = new Map<number, number>();
   for (let k = ncols; k >= Math.min(2, ncols); k--) {
-    if (k < ncols && controlled.some((d) => d >= k)) continue;
-    scales.set(k, layoutAt(topology, width, height, { presenter: true }, 1, k).scale);
+    const band = (d: number) => Math.floor(Math.max(0, Math.min(ncols - 1, d)) / k);
+    if (k < ncols && bridges.some((d) => band(d - 1) !== band(d) || band(d + 1) !== band(d))) continue;
+    scales.set(k, layoutAt(topology, width, height, { presenter }, 1, k).scale);
   }
   const best = Math.max(...scales.values());
   for (const [k, s] of scales) if (s >= best * 0.97) return k;
   return ncols;
 }
 
-/** computeLayout with replica cards sized for `cardScale` CSS px per unit, presenter mode's bands `perBand` columns wide. Pure. */
+/**
+ * computeLayout with replica cards sized for `cardScale` CSS px per unit, the compact layout's
+ * bands `perBand` columns wide (NO_BANDS: the default layout; presenter mode is always compact). Pure.
+ */
 function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number, perBand: number): Layout {
   const presenter = options.presenter === true;
+  const compact = presenter || perBand !== NO_BANDS;
   const extent = (p: PlacedNode) => nodeExtent(p, presenter);
   const queueRoom = presenter ? PresenterSize.queueRoom : NodeSize.queueRoom;
   const depth = callDepths(topology);
@@ -374,14 +429,14 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
 
   // Columns far enough apart for their widest box and a lock between.
   const widest = max(topology.nodes.filter(onRequestPath), (n) => sizeOf(n, presenter).w) ?? 0;
-  const colGap = presenter ? widest + PresenterSize.gapX : Math.max(COL_GAP, widest + 100);
+  const colGap = compact ? widest + PresenterSize.gapX : Math.max(COL_GAP, widest + 100);
   const rowGap = presenter ? PresenterSize.rowGap : ROW_GAP;
   // Clients (a small figure and a label) stack closer than boxes with queues above them.
   const gapOf = (col: readonly TopologyNode[]) => (col.every((n) => n.kind === 'client') ? (presenter ? PresenterSize.clientRowGap : CLIENT_ROW_GAP) : rowGap);
   let placed: PlacedNode[] = [];
   let bands: Map<number, BandSlot> | null = null;
-  if (presenter) {
-    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, true), extent, gapOf));
+  if (compact) {
+    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, presenter), extent, gapOf));
   } else {
     columns.forEach((col, c) => {
       const gap = gapOf(col);
@@ -391,12 +446,18 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     });
   }
   // Many separate request paths in a grid; not when presenter mode wrapped the columns in bands.
-  if (!presenter || perBand >= ncols) {
+  if (!compact || perBand >= ncols) {
     packComponents(topology, placed, colGap, rowGap, width, height);
-    if (presenter) bands = null;
+    bands = null;
   }
   unfoldReplicas(placed, options.unfolded, cardScale);
-  if (bands) stackBands(placed, bands, extent);
+  if (bands) {
+    const room = controlRoom(topology, placed, bands);
+    stackBands(placed, bands, (p) => {
+      const e = extent(p);
+      return room.has(p.node.id) ? { ...e, top: e.top - CONTROL_ROOM } : e;
+    });
+  }
   // Where the layout puts each node before any is placed by hand: control planes are placed
   // from these, so dragging a service never moves its mesh's control plane (or any other node).
   const auto = new Map(placed.map((p) => [p.node.id, { x: p.x, y: p.y }]));
@@ -537,9 +598,40 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   const margin = presenter ? PRESENTER_MARGIN : MARGIN;
   const fit = Math.min((width - 2 * margin) / box.width, (height - 2 * margin) / box.height);
   const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(presenter ? PRESENTER_MAX_SCALE : MAX_SCALE, fit));
+  const shown = scale > fit * 1.001 ? placed.filter((p) => options.focus?.includes(p.node.id)) : [];
+  if (shown.length > 0) {
+    // Larger than the viewport: the focused nodes' middle at its centre.
+    const cx = shown.reduce((a, p) => a + p.x, 0) / shown.length;
+    const cy = shown.reduce((a, p) => a + p.y, 0) / shown.length;
+    return { width, height, scale, tx: width / 2 - cx * scale, ty: height / 2 - cy * scale, nodes: placed, edges, meshes: regions, controlLinks };
+  }
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
   const ty = (height - box.height * scale) / 2 - box.minY * scale;
   return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
+}
+
+/**
+ * Room a mesh's control plane takes above its members, past their queue stacks, design units:
+ * 12 to the icon, the icon (2 × controlR), 20 to the region's top and 26 for its label.
+ */
+const CONTROL_ROOM = 12 + 2 * NodeSize.controlR + 20 + 26;
+
+/**
+ * Nodes, by id, that need CONTROL_ROOM above them when the bands are stacked: the members of a
+ * mesh with a control plane in the mesh's first band, when that band is not the top one (the
+ * top band's control planes add to the drawing's bounds instead). Pure.
+ */
+function controlRoom(topology: Topology, placed: readonly PlacedNode[], bands: ReadonlyMap<number, BandSlot>): Set<number> {
+  const withControl = new Set(topology.nodes.filter((n) => n.kind === 'control-plane' && n.mesh !== null).map((n) => n.mesh!));
+  const members = placed.filter((p) => !isBridge(p.node) && bands.has(p.node.id));
+  const out = new Set<number>();
+  for (const mesh of withControl) {
+    const inMesh = members.filter((p) => meshesOf(p.node).includes(mesh));
+    const first = min(inMesh, (p) => bands.get(p.node.id)!.band);
+    if (!first) continue;
+    for (const p of inMesh) if (bands.get(p.node.id)!.band === first) out.add(p.node.id);
+  }
+  return out;
 }
 
 /**
@@ -599,8 +691,8 @@ function nodeExtent(p: PlacedNode, presenter: boolean): Extent {
   if (p.node.external) {
     // The cloud around a third party.
     // In presenter mode the cloud's whole outline (marks' cloudPath bulges past its box's corners).
-    const side = presenter ? 44 : 20;
-    return { left: -p.w / 2 - side, right: p.w / 2 + side, top: -p.h / 2 - queueRoom, bottom: p.h / 2 + (presenter ? PresenterSize.below : 40) };
+    const c = cloudReach(p.w, p.h);
+    return { left: -p.w / 2 - c.left, right: p.w / 2 + c.right, top: -p.h / 2 - Math.max(queueRoom, c.top), bottom: p.h / 2 + Math.max(presenter ? PresenterSize.below : 40, c.bottom) };
   }
   return { left: -p.w / 2, right: p.w / 2, top: -p.h / 2 - queueRoom, bottom: p.h / 2 + (presenter ? PresenterSize.below : 64) + (p.replicaRoom ?? 0) };
 }

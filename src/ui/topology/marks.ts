@@ -82,16 +82,37 @@ export function drawHexes(g: G, p: PlacedNode, count: number): SVGPolygonElement
 
 /** A cloud drawn around a box: someone else's software, on the internet. */
 export function cloudPath(w: number, h: number): string {
-  return [
-    `M-16,${h * 0.78}`,
-    `A24,24 0 0 1 -4,${h * 0.18}`,
-    `A34,34 0 0 1 ${w * 0.32},-16`,
-    `A40,40 0 0 1 ${w * 0.72},-12`,
-    `A30,30 0 0 1 ${w + 14},${h * 0.3}`,
-    `A26,26 0 0 1 ${w + 8},${h + 14}`,
-    `A70,70 0 0 1 ${w * 0.4},${h + 18}`,
-    `A36,36 0 0 1 -16,${h * 0.78}`,
-    'Z',
-  ].join(' ');
+  const arcs = cloudArcs(w, h);
+  return [`M${arcs[0].x0},${arcs[0].y0}`, ...arcs.map((a) => `A${a.r},${a.r} 0 0 1 ${a.x},${a.y}`), 'Z'].join(' ');
+}
+
+/** One arc of the cloud's outline: from (x0, y0) clockwise to (x, y) on a circle of radius `r` (grown if too small, as SVG does). */
+export interface CloudArc {
+  x0: number;
+  y0: number;
+  r: number;
+  x: number;
+  y: number;
+}
+
+/** The arcs of cloudPath(w, h), in order, box coordinates (the layout counts their reach: cloudReach.ts). Pure. */
+export function cloudArcs(w: number, h: number): CloudArc[] {
+  const points: [number, number, number][] = [
+    [24, -4, h * 0.18],
+    [34, w * 0.32, -16],
+    [40, w * 0.72, -12],
+    [30, w + 14, h * 0.3],
+    [26, w + 8, h + 14],
+    [70, w * 0.4, h + 18],
+    [36, -16, h * 0.78],
+  ];
+  let x0 = -16;
+  let y0 = h * 0.78;
+  return points.map(([r, x, y]) => {
+    const a = { x0, y0, r, x, y };
+    x0 = x;
+    y0 = y;
+    return a;
+  });
 }
 

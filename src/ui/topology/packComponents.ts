@@ -3,6 +3,9 @@
 import { max, min } from 'd3';
 import type { PlacedNode, Topology } from './layout';
 
+/** Between two blocks side by side, design units: a little over a column's gap between boxes (96). */
+const BLOCK_GAP = 120;
+
 /**
  * Many separate request paths (a load test: ten clients each calling their own service) stack
  * into one tall column pair that would not fit. When that is so, each connected part keeps its
@@ -45,7 +48,10 @@ export function packComponents(topology: Topology, placed: PlacedNode[], colGap:
     }
     return { part, rows, most };
   });
-  const blockW = ncols * colGap;
+  // A block is as wide as its widest part's boxes (from the first column's left edge to the
+  // last's right edge) and a gap, not a whole column gap past its last column.
+  const span = max(parts, (part) => max(part, (p) => p.col * colGap + p.w / 2)! - min(part, (p) => p.col * colGap - p.w / 2)!)!;
+  const blockW = Math.min(ncols * colGap, span + BLOCK_GAP);
   const blockH = max(local, (l) => l.most)! * rowGap;
   const currentH = max(placed, (p) => p.y)! - min(placed, (p) => p.y)! + rowGap;
   const fitOf = (cols: number) => Math.min(width / (cols * blockW), height / (Math.ceil(parts.length / cols) * blockH));
