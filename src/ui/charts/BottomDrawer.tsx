@@ -1,13 +1,15 @@
 // The area under the topology: tabs for the charts and the event log, or folded away.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ChartsPanel } from './ChartsPanel';
 import { EventLogView } from '../eventlog/EventLogView';
-import { OwnershipPanel } from '../ownership/OwnershipPanel';
 import './charts.css';
 
 type Tab = 'charts' | 'events' | 'ownership' | null;
 
 const KEY = 'meshsim.drawer';
+
+/** Loaded on first use: it reads the scenario's text (zod and yaml), which the first page need not carry. */
+const OwnershipPanel = lazy(() => import('../ownership/OwnershipPanel').then((m) => ({ default: m.OwnershipPanel })));
 
 /**
  * The tab a person left open last time; otherwise the charts only where the screen is tall
@@ -58,7 +60,11 @@ export function BottomDrawer() {
       </div>
       {tab === 'charts' && <ChartsPanel />}
       {tab === 'events' && <EventLogView />}
-      {tab === 'ownership' && <OwnershipPanel />}
+      {tab === 'ownership' && (
+        <Suspense fallback={<p className="drawer-loading">Loading the ownership view…</p>}>
+          <OwnershipPanel />
+        </Suspense>
+      )}
     </section>
   );
 }

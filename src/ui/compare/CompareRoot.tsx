@@ -5,7 +5,10 @@ import { builtinScenarios } from '../scenarios/catalog';
 import { createCompareController, type CompareController } from './compareController';
 import { CompareView } from './CompareView';
 import { isCompareLink } from './link';
-import { OwnershipPair } from '../ownership/OwnershipPair';
+import { lazy, Suspense } from 'react';
+
+/** Loaded on first use: it reads both scenarios' text (zod and yaml), which the first page need not carry. */
+const OwnershipPair = lazy(() => import('../ownership/OwnershipPair').then((m) => ({ default: m.OwnershipPair })));
 
 let instance: CompareController | null = null;
 
@@ -32,7 +35,9 @@ export function CompareRoot() {
   return (
     <>
       <CompareView controller={c} />
-      <OwnershipPair controller={c} />
+      <Suspense fallback={null}>
+        <OwnershipPair controller={c} />
+      </Suspense>
     </>
   );
 }
