@@ -680,7 +680,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         if (tile.x > stageW || tile.x + tile.w < 8 || tile.y > stageH || tile.y + tile.h < 0) continue;
         const headerPx = layout.header * k;
         const nodesTop = sy(g.y + layout.header + (Cell.step - Cell.size) / 2);
-        const top = headerPx >= titleH ? tile.y + (headerPx - titleH) / 2 : sy(g.y + layout.header) - titleH;
+        const top = headerPx >= titleH ? tile.y + Math.min(8, (headerPx - titleH) / 2) : sy(g.y + layout.header) - titleH;
         // Zoomed out past the room for text: the tooltip still names the tile.
         if (top < tile.y - (Cell.gapY * k) / 2) continue;
         const left = Math.max(tile.x + 4, 2);
@@ -699,15 +699,17 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         ctx.fillText(text, left + 4, top + 3);
       }
 
-      // Other labels in screen pixels, through the label grid, never over a title, a lock or a
-      // node's square: the found node, then ejected replicas' return times, then highlighted
+      // Other labels in screen pixels, through the label grid, never over a title or a lock: the
+      // found node and ejected replicas' return times (which may cover a square under them: they
+      // are what was asked for, or news), then, never over a node's square either, highlighted
       // nodes, then names of nodes big enough to read.
+      const squares: LabelObstacle[] = [];
       for (const node of topology.nodes) {
         if (hidden[layout.groupOf[node.id]]) continue;
         const x = sx(layout.x[node.id] - half);
         const y = sy(layout.y[node.id] - half);
         if (x + side < 0 || x > stageW || y + side < 0 || y > stageH) continue;
-        taken.push({ x, y, w: side, h: side });
+        squares.push({ x, y, w: side, h: side });
       }
       const cands: LabelCandidate[] = [];
       const texts: string[] = [];
@@ -739,7 +741,11 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
           nameBelow(node.id, 3);
         }
       }
-      for (const key of pickLabels(cands, 3, taken)) {
+      const first = cands.filter((c) => c.priority < 2);
+      const kept = pickLabels(first, 3, taken);
+      const keptBoxes = kept.map((key) => cands[key]);
+      kept.push(...pickLabels(cands.filter((c) => c.priority >= 2), 3, [...taken, ...squares, ...keptBoxes]));
+      for (const key of kept) {
         const c = cands[key];
         marks.push({ kind: 'label', x: c.x, y: c.y, w: c.w, h: c.h, text: texts[key], px: font });
         ctx.font = `${bold[key] ? 600 : 500} ${font}px ${family}`;
