@@ -13,12 +13,12 @@ import './changes.css';
 import { changeForNode, type ChangeType } from './selection';
 
 /** What each type acts on (the field naming it) and the rest of a change, as the form starts it. */
-const KINDS: Record<ChangeType, { label: string; field: 'service' | 'gateway' | 'mesh'; details: string }> = {
-  policy: { label: "a service's policy (retries, timeout...)", field: 'service', details: '{"policy": {"retries": {"attempts": 0}}}' },
-  'gateway-route': { label: 'a gateway route (canary, policy)', field: 'gateway', details: '{"route": 0, "policy": {"timeout": "2s"}}' },
-  mtls: { label: "a service's mTLS mode", field: 'service', details: '{"mode": "STRICT"}' },
-  'sidecar-mode': { label: "a service's sidecar mode (L4/L7)", field: 'service', details: '{"mode": "L4"}' },
-  trusts: { label: "a mesh's trusted meshes", field: 'mesh', details: '{"trusts": []}' },
+const KINDS: Record<ChangeType, { label: string; title: string; field: 'service' | 'gateway' | 'mesh'; details: string }> = {
+  policy: { label: 'service policy', title: "a service's policy: retries, timeouts, outlier detection...", field: 'service', details: '{"policy": {"retries": {"attempts": 0}}}' },
+  'gateway-route': { label: 'gateway route', title: 'a gateway route: its upstream, canary weights or policy', field: 'gateway', details: '{"route": 0, "policy": {"timeout": "2s"}}' },
+  mtls: { label: 'mTLS mode', title: "a service's mTLS mode", field: 'service', details: '{"mode": "STRICT"}' },
+  'sidecar-mode': { label: 'sidecar mode (L4/L7)', title: "a service's sidecar mode, L4 or L7", field: 'service', details: '{"mode": "L4"}' },
+  trusts: { label: 'mesh trusts', title: "a mesh's trusted meshes", field: 'mesh', details: '{"trusts": []}' },
 };
 
 /**
@@ -128,7 +128,7 @@ export function ChangePanel() {
           }}
         >
           {(Object.keys(KINDS) as ChangeType[]).map((k) => (
-            <option key={k} value={k}>
+            <option key={k} value={k} title={KINDS[k].title}>
               {KINDS[k].label}
             </option>
           ))}

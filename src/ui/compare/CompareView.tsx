@@ -9,7 +9,7 @@ import { TopologyView } from '../components/TopologyView';
 import { Inspector } from '../components/Inspector';
 import { LegendFoldedByDefault } from '../components/Legend';
 import { isTyping } from '../components/useShortcuts';
-import { inspectorStore } from '../inspector/inspectorStore';
+import { inspectorStore, type InspectTarget } from '../inspector/inspectorStore';
 import { bindReplicaSourceWithin } from '../topology/replicaCards';
 import { AppContext, useAppStore } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
@@ -108,7 +108,7 @@ function CompareHeader({ controller, s }: { controller: CompareController; s: Co
   return (
     <header className="header compare-header">
       <span className="brand">meshsim</span>
-      <label className="field">
+      <label className="field compare-pick">
         <span className="field-label">Compare</span>
         <select data-testid="compare-select" value={current} onChange={(e) => e.target.value && location.assign(`?compare=${e.target.value}`)}>
           {!READY_PAIRS.some((p) => `${p.a},${p.b}` === current) && <option value={current}>{s.pair ? `${s.pair[0]} vs ${s.pair[1]}` : '—'}</option>}
@@ -205,8 +205,9 @@ const Pane = memo(function Pane({ pane, controller, label, inspecting }: { pane:
       data-testid="compare-pane"
       data-side={pane.side}
       aria-label={title}
-      // A press anywhere in a pane points the inspector at its run, before the click lands.
-      onPointerDownCapture={() => controller.inspect(pane.side)}
+      // A press anywhere in a pane points the inspector at its run, and at the node or link
+      // pressed: the panel moving over makes room and the drawing re-fits before the click lands.
+      onPointerDownCapture={(e) => controller.inspect(pane.side, open && !inspecting ? pressedTarget(e.target, pane.info.topology) : null)}
       onFocusCapture={() => controller.inspect(pane.side)}
     >
       <AppContext.Provider value={pane.services}>
@@ -237,6 +238,19 @@ const Pane = memo(function Pane({ pane, controller, label, inspecting }: { pane:
     </section>
   );
 });
+
+/** The node or link under a press, from the picture's data-node / data-edge marks ("from->to"). Pure. */
+function pressedTarget(el: EventTarget | null, topology: ComparePane['info']['topology']): InspectTarget | null {
+  if (!(el instanceof Element)) return null;
+  const name = el.closest('[data-node]')?.getAttribute('data-node');
+  const node = name != null ? topology.nodes.find((n) => n.name === name) : undefined;
+  if (node) return { kind: 'node', id: node.id };
+  const ends = el.closest('[data-edge]')?.getAttribute('data-edge')?.split('->');
+  if (!ends || ends.length !== 2) return null;
+  const [from, to] = ends.map((n) => topology.nodes.find((x) => x.name === n)?.id);
+  const edge = topology.edges.find((x) => x.from === from && x.to === to);
+  return edge ? { kind: 'edge', id: edge.id } : null;
+}
 
 function PaneCounters() {
   const st = useAppStore((s) => s.stats);

@@ -23,7 +23,7 @@ import { createCompareStore, type CompareFault, type CompareStore } from './comp
 import { firstDivergence, type Divergence } from './divergence';
 import { DATA_SIDE, decodeCompareLink, encodeCompareLink } from './link';
 import { branchLabels } from '../changes/summary';
-import { bindInspector, closeInspector, followRequests, inspectorStore } from '../inspector/inspectorStore';
+import { bindInspector, closeInspector, followRequests, inspectorStore, openInspector, type InspectTarget } from '../inspector/inspectorStore';
 
 /** How often the figures, series and fault lists are asked of both workers while playing, wall ms. */
 export const FIGURES_INTERVAL_MS = 500;
@@ -75,10 +75,10 @@ export interface CompareController {
   singleViewLink(side?: 'A' | 'B'): string | null;
   /**
    * Points the inspector (and its clicks on nodes, links and dots) at one pane's run. Moving to
-   * the other pane closes what it showed, which named the other run's nodes, and opens its list
-   * of requests there if it was open.
+   * the other pane while it is open drops what it showed (the other run's node, link or request)
+   * and shows `target` there (the node or link pressed), or that run's list of requests.
    */
-  inspect(side: 'A' | 'B'): void;
+  inspect(side: 'A' | 'B', target?: InspectTarget | null): void;
   /** Presenter mode in both panes (key `f`): the picture's text at 14 px or more, the chrome thinner. */
   setPresenter(on: boolean): void;
   /** Why Share gives no link, in words, or null when it can give one. */
@@ -397,7 +397,14 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
   function requestSeek(ms: number): Promise<void> {
     seekWanted = ms;
     store.setState((d) => void (d.seekingTo = Math.max(0, Math.min(ms, d.durationMs))));
-    if (!seekLoop) seekLoop = serial(runSeeks).finally(() => (seekLoop = null));
+    if (!seekLoop) {
+      seekLoop = serial(runSeeks).finally(() => {
+        seekLoop = null;
+        // A target asked for while the loop was past its last check (asking for the figures) is
+        // taken up now rather than dropped.
+        if (seekWanted !== null) void requestSeek(seekWanted);
+      });
+    }
     return seekLoop;
   }
 
@@ -640,7 +647,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       const data = packedData();
       return data.ok ? null : data.reason;
     },
-    inspect(side) {
+    inspect(side, target) {
       const p = panes[side === 'A' ? 0 : 1];
       if (!p) return;
       bindInspector(p.api);
@@ -651,6 +658,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
         closeInspector();
         inspectorStore.setState({ target: null, node: null, edge: null, trace: null, dot: null, requests: [] });
         void followRequests();
+        if (target) void openInspector(target);
       }
     },
     setPresenter(on) {

@@ -1,0 +1,151 @@
+// What a person meets in a branch (issue 12.3): the two sides named by what sets them apart,
+// the change form filled from the node picked in the picture, the inspector asking the pane it
+// sits in, the legend folded in both panes, and a branch of a file they opened themselves.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+
+const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
+const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
+const B_LABEL = 'B · with timeout 5ms on payments at 15.0 s';
+
+async function settled(page: Page) {
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
+}
+
+/** config-rollout at 15 s, payments picked in the picture, a 5 ms timeout, then `b`. */
+async function branchFromPicture(page: Page) {
+  await page.goto('/?scenario=config-rollout&t=15s');
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+  await expect(page.getByTestId('change-target')).toHaveValue('frontend');
+  await page.getByTestId('inspector-toggle').click();
+  await page.getByTestId('topology').locator('[data-node="payments"]').click();
+  await expect(page.getByTestId('inspect-node')).toContainText('payments');
+  // The change form took the picked node as its target, as the faults panel does.
+  await expect(page.getByTestId('change-target')).toHaveValue('payments');
+  await expect(page.getByTestId('change-type')).toHaveValue('policy');
+  await page.getByTestId('change-details').fill('{"policy": {"timeout": "5ms"}}');
+  await page.getByTestId('change-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `test-results/comparebranch-form-${page.viewportSize()!.width}.png` });
+  // Each select shows its whole choice (at 1024x768 they were cut to "a service" and "payment").
+  for (const id of ['change-type', 'change-target']) {
+    const room = await page.getByTestId(id).evaluate((el) => {
+      const sel = el as HTMLSelectElement;
+      const style = getComputedStyle(sel);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      // The text box is the select's width less its paddings (the right one holds the arrow).
+      return sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ctx.measureText(sel.selectedOptions[0].text).width;
+    });
+    expect(room, `${id} has room for its choice`).toBeGreaterThan(8);
+  }
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await settled(page);
+}
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`a branch names its sides by what sets them apart, in titles, figures, chart legends and the divergence (${w}x${h})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await branchFromPicture(page);
+    await expect(pane(page, 'A').getByTestId('compare-pane-title')).toContainText('A · as run');
+    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText(B_LABEL);
+    await expect(page.getByTestId('diff-head-A')).toHaveText('A · as run');
+    await expect(page.getByTestId('diff-head-B')).toHaveText(B_LABEL);
+    await expect(page.getByTestId('compare-chart-latency').getByTestId('chart-legend-item')).toHaveText(['A · as run', B_LABEL]);
+    await expect(page.getByTestId('compare-chart-failures').getByTestId('chart-legend-item')).toHaveText(['A · as run', B_LABEL]);
+    // Both panes start with the legend folded (open, it took a third of a pane at 1600x1000).
+    for (const side of ['A', 'B'] as const) {
+      await expect(pane(page, side).getByTestId('legend')).toHaveCount(0);
+      await expect(pane(page, side).getByRole('button', { name: /Legend/ })).toHaveAttribute('aria-expanded', 'false');
+    }
+    // The title stays on one line: cut with an ellipsis if need be, whole in its tooltip.
+    const title = pane(page, 'B').getByTestId('compare-pane-title');
+    expect(await title.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(40);
+    await expect(title).toHaveAttribute('title', new RegExp(`^${B_LABEL} — `));
+    await page.screenshot({ path: `test-results/comparebranch-${w}.png` });
+    await page.keyboard.press('End');
+    await settled(page);
+    const marker = page.getByTestId('divergence-marker');
+    await expect(marker).toHaveAttribute('title', /B · with timeout 5ms on payments at 15\.0 s/);
+    // The 5 ms timeout cuts B's slow tail as failures: its p99 of ok requests halves.
+    await expect(page.getByTestId('divergence-text')).toHaveText(`First differ at 20.0 s: 20 s – 21 s: p99 160 ms in A · as run, 82.1 ms in ${B_LABEL} (0.51x, more than 10% apart)`);
+    await page.screenshot({ path: `test-results/comparebranch-${w}-end.png` });
+  });
+}
+
+test('Inspect works in each pane: it asks the run of the pane it sits in, and moves to the pane clicked', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await branchFromPicture(page);
+  await page.keyboard.press('End');
+  await settled(page);
+  await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('60000');
+  // B: its inspector, on its payments, whose proxies have the branch's change.
+  await pane(page, 'B').getByTestId('inspector-toggle').click();
+  await expect(pane(page, 'B').getByTestId('inspector')).toBeVisible();
+  await expect(pane(page, 'B').getByTestId('compare-inspecting')).toHaveText('inspected');
+  await expect(pane(page, 'A').getByTestId('inspector-toggle')).toHaveText('Inspect A');
+  await pane(page, 'B').getByTestId('topology').locator('[data-node="payments"]').click();
+  const configB = pane(page, 'B').getByTestId('replica-config');
+  // The scenario's own change at 20 s and the branch's at 15 s: version 3 of the proxy config.
+  await expect(configB).toHaveText(Array(10).fill('fresh v3, change 2 of 2'));
+  // A press on A's payments moves the inspector to A, where no change was made.
+  await pane(page, 'A').getByTestId('topology').locator('[data-node="payments"]').click();
+  await expect(pane(page, 'A').getByTestId('inspector')).toBeVisible();
+  await expect(pane(page, 'B').getByTestId('inspector')).toHaveCount(0);
+  await expect(pane(page, 'A').getByTestId('compare-inspecting')).toHaveText('inspected');
+  await expect(pane(page, 'A').getByTestId('inspect-node')).toContainText('payments');
+  const configA = pane(page, 'A').getByTestId('replica-config');
+  await expect(configA).toHaveText(Array(10).fill('fresh v2, change 1 of 1'));
+  await page.screenshot({ path: 'test-results/comparebranch-inspect-1600.png' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'test-results/comparebranch-inspect-1024.png', fullPage: false });
+});
+
+test('a run of an opened file branches too: its scenario goes packed in the link, and both panes match at the branch point', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+  const bytes = readFileSync(fileURLToPath(new URL('../../scenarios/config-rollout.json', import.meta.url)));
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'my-rollout.json', mimeType: 'application/json', buffer: bytes });
+  await expect(page.getByTestId('narrative-title')).toBeVisible();
+  await expect(page.getByTestId('change-target')).toHaveValue('frontend');
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  // n to the story's second step (20 s), then the branch.
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+  await page.getByTestId('change-target').selectOption('payments');
+  await page.getByTestId('change-details').fill('{"policy": {"timeout": "5ms"}}');
+  await page.getByTestId('branch').click();
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await settled(page);
+  const url = new URL(page.url());
+  expect(url.searchParams.get('compare')).toBe('@data,@data');
+  expect(url.hash).toMatch(/^#data=[\w-]+$/);
+  await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with timeout 5ms on payments at 20.0 s');
+  await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('20000');
+  expect(await paneValue(page, 'B', 'pane-hash')).toBe(await paneValue(page, 'A', 'pane-hash'));
+  await expect(page.getByTestId('link-problems')).toHaveCount(0);
+  // Share gives a link that carries the file; opened afresh it reaches the same moment and hashes.
+  await page.keyboard.press('End');
+  await settled(page);
+  const hashes = [await paneValue(page, 'A', 'pane-hash'), await paneValue(page, 'B', 'pane-hash')];
+  expect(hashes[1]).not.toBe(hashes[0]);
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/compare=%40data,%40data&.*#data=/);
+  await page.screenshot({ path: 'test-results/comparebranch-file-1600.png' });
+  const fresh = await page.context().newPage();
+  await fresh.setViewportSize({ width: 1024, height: 768 });
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('compare-pane')).toHaveCount(2);
+  await settled(fresh);
+  await expect.poll(() => paneValue(fresh, 'A', 'pane-hash')).toBe(hashes[0]);
+  expect(await paneValue(fresh, 'B', 'pane-hash')).toBe(hashes[1]);
+  await fresh.screenshot({ path: 'test-results/comparebranch-file-1024.png' });
+});

@@ -1,0 +1,107 @@
+// Keyboard only (issue 12.4): a presenter with a clicker and no mouse. In the single view and in
+// the compare view: Space plays and pauses, n / p and → / ← go through the story's steps,
+// Shift+→ a second on, f presenter mode, and b branches from the single view to the compare view.
+import { expect, test, type Page } from '@playwright/test';
+
+const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
+/** Screen size of each text a pane's nodes show: font size × the SVG's scale there, or the canvas view's labels (as presenter.spec measures). */
+async function nodeTextPx(page: Page, side: 'A' | 'B'): Promise<{ text: string; px: number }[]> {
+  const p = pane(page, side);
+  if ((await p.locator('.topology-stage').getAttribute('data-view')) === 'canvas') {
+    return p.getByTestId('topology-canvas').evaluate((c) => {
+      const drawn = (c as unknown as { meshsimDrawn?: { marks: { kind: string; text?: string; px?: number }[] } }).meshsimDrawn;
+      return (drawn?.marks ?? []).filter((m) => m.kind === 'label').map((m) => ({ text: m.text ?? '', px: m.px ?? 0 }));
+    });
+  }
+  return p.locator('svg[data-testid="topology"]').evaluate((svg) => {
+    const out: { text: string; px: number }[] = [];
+    for (const el of Array.from(svg.querySelectorAll<SVGTextElement>('[data-node] text'))) {
+      const text = (el.textContent ?? '').trim();
+      const style = getComputedStyle(el);
+      if (!text || style.display === 'none' || style.visibility === 'hidden' || el.getBBox().width === 0) continue;
+      const m = el.getScreenCTM();
+      if (m) out.push({ text, px: parseFloat(style.fontSize) * Math.hypot(m.a, m.b) });
+    }
+    return out;
+  });
+}
+const paneTime = async (page: Page, side: 'A' | 'B') => (await pane(page, side).getByTestId('pane-time').getAttribute('data-value'))!;
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`keys alone run the single view, branch, and run the compare view with presenter mode (${w}x${h})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?scenario=config-rollout');
+    await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+    const clock = page.getByTestId('sim-time');
+    // config-rollout's story: 0 s, 20 s, 22 s, 30 s.
+    await page.keyboard.press('n');
+    await expect(clock).toHaveText('20.0 s');
+    await page.keyboard.press('ArrowRight');
+    await expect(clock).toHaveText('22.0 s');
+    await page.keyboard.press('p');
+    await expect(clock).toHaveText('20.0 s');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(clock).toHaveText('21.0 s');
+    // Back goes to the step before the current one (20 s), as a clicker's back does: to 0 s.
+    await page.keyboard.press('ArrowLeft');
+    await expect(clock).toHaveText('0.000 s');
+    await page.keyboard.press('n');
+    await expect(clock).toHaveText('20.0 s');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('run-status')).toHaveText('running');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('run-status')).toHaveText(/paused/);
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+    await page.keyboard.press('n');
+    await expect(clock).toHaveText('22.0 s');
+    // b: the compare view, this run on the left and on the right with the form's change at 22 s.
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+    await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+    await expect.poll(() => paneTime(page, 'A')).toBe('22000');
+    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on frontend at 22.0 s');
+    // The same keys in the compare view, on both runs.
+    await page.keyboard.press('n');
+    await expect.poll(() => paneTime(page, 'A')).toBe('30000');
+    await expect.poll(() => paneTime(page, 'B')).toBe('30000');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => paneTime(page, 'A')).toBe('22000');
+    await page.keyboard.press('p');
+    await expect.poll(() => paneTime(page, 'B')).toBe('20000');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => paneTime(page, 'A')).toBe('21000');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('run-status')).toHaveText('playing');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('run-status')).toHaveText(/paused/);
+    // Paused, both runs stand at one time, later than where play began.
+    await expect.poll(async () => (await paneTime(page, 'A')) === (await paneTime(page, 'B'))).toBe(true);
+    expect(Number(await paneTime(page, 'A'))).toBeGreaterThan(21000);
+    // f: presenter mode in both panes; the panes sit side by side and the text grows.
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
+    const [boxA, boxB] = [await pane(page, 'A').boundingBox(), await pane(page, 'B').boundingBox()];
+    expect(Math.abs(boxA!.y - boxB!.y)).toBeLessThan(2);
+    expect(boxA!.x + boxA!.width).toBeLessThanOrEqual(boxB!.x);
+    // Every text the panes' nodes keep is 14 px or more on screen, as in the single view's presenter mode.
+    for (const side of ['A', 'B'] as const) {
+      const texts = await nodeTextPx(page, side);
+      expect(texts.length).toBeGreaterThan(3);
+      const smallest = texts.reduce((x, t) => (t.px < x.px ? t : x));
+      expect(smallest.px, `${side}: smallest text "${smallest.text}"`).toBeGreaterThanOrEqual(14);
+    }
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+    await expect.poll(() => paneTime(page, 'A')).toBe('60000');
+    await page.screenshot({ path: `test-results/keyboard-compare-presenter-${w}.png` });
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');
+    await page.screenshot({ path: `test-results/keyboard-compare-${w}.png` });
+  });
+}
