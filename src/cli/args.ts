@@ -86,9 +86,11 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
 
 export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--json] [--traces FILE] [--csv FILE]
        npm run sim -- compare A B [--seed N] [--duration T] [--json]
+       npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... (sweep --help for the rest)
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
-prints their figures side by side with the ratio B/A.
+prints their figures side by side with the ratio B/A; sweep runs replications over a grid of
+scenario fields and reports 95% confidence intervals.
   FILE, A, B      scenario files (JSON, or YAML when named .yaml/.yml), e.g. scenarios/hello-mesh.json
   --seed N        random seed, a whole number within ±(2^53 − 1) (default: the scenario's
                   seed; for compare, A's seed for both)

@@ -26,14 +26,8 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
     return { ok: false, lines: [`${file}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(result.problems)] };
   }
   const s = result.scenario;
-  if (durationMs !== undefined && durationMs <= s.warmup) {
-    return { ok: false, lines: [`--duration: must be longer than ${file}'s warmup (${formatDuration(s.warmup)})`] };
-  }
-  const total = expectedRequests(s, durationMs ?? s.duration);
-  if (durationMs !== undefined && total > MAX_REQUESTS) {
-    // Open loops at their rates, closed loops as users × duration / (mean think + least response).
-    return { ok: false, lines: [`--duration: ${file} would send about ${Math.round(total).toLocaleString('en-US')} requests in ${formatDuration(durationMs)}, more than ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes); give a shorter --duration`] };
-  }
+  const bad = checkDurationOverride(s, file, durationMs);
+  if (bad !== null) return { ok: false, lines: [bad] };
   const warnings: string[] = [];
   if (durationMs !== undefined) {
     s.faults.forEach((f, i) => {
@@ -41,4 +35,18 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
     });
   }
   return { ok: true, scenario: s, warnings };
+}
+
+/**
+ * What is wrong with running a validated scenario for `durationMs` (the CLI's --duration) in
+ * place of its own duration, as a `--duration: message` line, or null: the run must be longer
+ * than the warmup, and must not send more than MAX_REQUESTS requests.
+ */
+export function checkDurationOverride(s: Scenario, file: string, durationMs: number | undefined): string | null {
+  if (durationMs === undefined) return null;
+  if (durationMs <= s.warmup) return `--duration: must be longer than ${file}'s warmup (${formatDuration(s.warmup)})`;
+  const total = expectedRequests(s, durationMs);
+  // Open loops at their rates, closed loops as users × duration / (mean think + least response).
+  if (total > MAX_REQUESTS) return `--duration: ${file} would send about ${Math.round(total).toLocaleString('en-US')} requests in ${formatDuration(durationMs)}, more than ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes); give a shorter --duration`;
+  return null;
 }

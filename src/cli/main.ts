@@ -9,6 +9,7 @@ import { loadScenarioFile } from './load';
 import { formatSummary } from './table';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
 import { checkOutputPath, runWithSeries, writeCsv } from './csv';
+import { sweepMain } from './sweep';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
 const BAD_INPUT = 2;
@@ -86,4 +87,9 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
 }
 
 // Run as a script (npm run sim), not when a test imports main().
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const argv = process.argv.slice(2);
+  // `sweep` runs jobs on worker threads, so it is asynchronous: its own entry (src/cli/sweep).
+  if (argv[0] === 'sweep') void sweepMain(argv.slice(1)).then((code) => (process.exitCode = code));
+  else process.exitCode = main(argv);
+}

@@ -1,0 +1,167 @@
+import { availableParallelism } from 'node:os';
+import { parseDuration } from '../../scenario/duration';
+import { parseSeed } from '../../scenario/seed';
+import { parseSet, type Axis } from './grid';
+
+/** Most replications a point takes: a study of more is split (--print-jobs) rather than held in one process. */
+export const MAX_SEEDS = 100_000;
+/** Most jobs one sweep lists, points × seeds; each result is kept in memory until the report. */
+export const MAX_JOBS = 1_000_000;
+
+/** `npm run sim -- sweep ...`'s options. */
+export interface SweepArgs {
+  /** The scenario file (absent with --merge). */
+  file?: string;
+  seeds: number;
+  seedBase: number;
+  axes: Axis[];
+  /** Worker threads; one per core by default (os.availableParallelism). */
+  jobs: number;
+  json: boolean;
+  csv?: string;
+  html?: string;
+  durationMs?: number;
+  /** --duration as typed, repeated in --print-jobs commands. */
+  durationText?: string;
+  /** --print-jobs DIR: print one command per job writing DIR/job-K.json, run nothing. */
+  printJobs?: string;
+  /** --job K: run only job K (0-based) of the grid. */
+  job?: number;
+  /** --out FILE: write the --json report to FILE. */
+  out?: string;
+  /** --merge F...: build the report from these job outputs instead of running. */
+  merge?: string[];
+  help: boolean;
+}
+
+/** Parses the words after `sweep`. Problems come back as `option: message` lines, never thrown. */
+export function parseSweepArgs(argv: readonly string[]): { ok: true; args: SweepArgs } | { ok: false; problems: string[] } {
+  const args: SweepArgs = { seeds: 0, seedBase: 1, axes: [], jobs: availableParallelism(), json: false, help: false };
+  const problems: string[] = [];
+  const positional: string[] = [];
+  let merging = false;
+  let seedsGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const flag = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    const value = (): string | undefined => {
+      const v = flag !== a ? a.slice(flag.length + 1) : argv[++i];
+      if (v === undefined) problems.push(`${flag}: needs a value`);
+      return v;
+    };
+    const file = (what: string, example: string): string | undefined => {
+      const v = value();
+      if (v === undefined) return undefined;
+      if (v === '' || v.startsWith('-')) {
+        problems.push(`${flag}: expected a file to write ${what} to, e.g. ${flag} ${example}, got "${v}"`);
+        return undefined;
+      }
+      return v;
+    };
+    const whole = (min: number, max: number, what: string): number | undefined => {
+      const v = value();
+      if (v === undefined) return undefined;
+      const n = /^\d+$/.test(v) ? Number(v) : NaN;
+      if (!Number.isSafeInteger(n) || n < min || n > max) {
+        problems.push(`${flag}: expected ${what}, a whole number from ${min} to ${max.toLocaleString('en-US')}, got "${v}"`);
+        return undefined;
+      }
+      return n;
+    };
+    if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--json') args.json = true;
+    else if (flag === '--merge') merging = true;
+    else if (flag === '--seeds') {
+      const n = whole(1, MAX_SEEDS, 'the replications per point');
+      if (n !== undefined) args.seeds = n;
+      seedsGiven = true;
+    } else if (flag === '--seed-base') {
+      const v = value();
+      if (v !== undefined) {
+        const r = parseSeed(v);
+        if (!r.ok) problems.push(`--seed-base: ${r.message}`);
+        else args.seedBase = r.seed;
+      }
+    } else if (flag === '--jobs') {
+      const n = whole(1, 1024, 'the worker threads to run jobs on');
+      if (n !== undefined) args.jobs = n;
+    } else if (flag === '--job') {
+      const n = whole(0, MAX_JOBS - 1, 'the index of the one job to run (0 for the first)');
+      if (n !== undefined) args.job = n;
+    } else if (flag === '--set') {
+      const v = value();
+      if (v !== undefined) {
+        const r = parseSet(v);
+        if (!r.ok) problems.push(r.problem);
+        else if (args.axes.some((x) => x.path === r.axis.path)) problems.push(`--set ${r.axis.path}: set twice (give all its values in one --set, separated by commas)`);
+        else args.axes.push(r.axis);
+      }
+    } else if (flag === '--duration') {
+      const v = value();
+      if (v !== undefined) {
+        const d = /^\d+(\.\d+)?$/.test(v) ? { ok: false as const, message: `"${v}" needs a unit, e.g. ${v}s or ${v}ms` } : parseDuration(v);
+        if (!d.ok) problems.push(`--duration: ${d.message}`);
+        else if (d.ms <= 0) problems.push('--duration: must be greater than zero');
+        else {
+          args.durationMs = d.ms;
+          args.durationText = v;
+        }
+      }
+    } else if (flag === '--csv') args.csv = file('the per-point table', 'sweep.csv');
+    else if (flag === '--html') args.html = file('the report', 'sweep.html');
+    else if (flag === '--out') args.out = file('the JSON report', 'results/job-0.json');
+    else if (flag === '--print-jobs') {
+      const v = value();
+      if (v !== undefined) {
+        if (v === '' || v.startsWith('-')) problems.push(`--print-jobs: expected the folder the jobs write their results to, e.g. --print-jobs results, got "${v}"`);
+        else args.printJobs = v.replace(/\/+$/, '') || '/';
+      }
+    } else if (a.startsWith('-')) problems.push(`${a}: unknown option for sweep (try sweep --help)`);
+    else positional.push(a);
+  }
+  if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
+  if (merging) {
+    if (positional.length === 0) problems.push('--merge: give the job outputs to merge, e.g. --merge results/*.json');
+    const runOnly = [['--seeds', seedsGiven], ['--set', args.axes.length > 0], ['--duration', args.durationMs !== undefined], ['--job', args.job !== undefined], ['--print-jobs', args.printJobs !== undefined]] as const;
+    for (const [name, given] of runOnly) if (given) problems.push(`${name}: --merge reads finished jobs, which carry their own grid, seeds and duration; leave ${name} out`);
+    args.merge = positional;
+  } else {
+    if (positional.length === 0) problems.push('FILE: give a scenario file, e.g. sweep scenarios/mm1.json --seeds 5');
+    else if (positional.length > 1) problems.push(`FILE: expected one scenario file, got ${positional.length} (${positional.join(', ')}); to merge job outputs: sweep --merge results/*.json`);
+    else args.file = positional[0];
+    if (!seedsGiven) problems.push('--seeds: give the replications per point, e.g. --seeds 10');
+    if (args.printJobs !== undefined && args.job !== undefined) problems.push('--job: --print-jobs lists every job; leave --job out');
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, args };
+}
+
+export const SWEEP_USAGE = `usage: npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... [--seed-base B] [--duration T]
+                           [--jobs J] [--json] [--csv FILE] [--html FILE] [--out FILE]
+                           [--print-jobs DIR | --job K]
+       npm run sim -- sweep --merge results/*.json [--json] [--csv FILE] [--html FILE] [--out FILE]
+
+Runs FILE at every point of a grid, N replications a point (seeds B, B+1, ..., B+N-1; the same
+seeds at every point), on worker threads, and reports per point the mean and 95% confidence
+interval (Student t) of latency p50, p90, p99 and mean, error share, attempts per request and
+proxy CPU.
+  --set path=v1,v2  a scenario field and its values, one grid axis; repeat for more axes (the
+                    grid is every combination). Paths as the scenario's messages write them,
+                    with a part's name in place of its index: services.payments.replicas=1,2,3,
+                    services.payments.policy.retries.attempts=0,1,2, warmup=1s. A value is JSON
+                    when it reads as JSON (3, true, {"type":"exponential","mean":"1ms"}), else text (5ms).
+  --seeds N         replications per point, 1 to ${MAX_SEEDS.toLocaleString('en-US')} (2 or more for an interval)
+  --seed-base B     the first seed (default 1)
+  --duration T      simulated time of every run, e.g. 30s (default: the scenario's)
+  --jobs J          worker threads (default: one per core, here ${availableParallelism()})
+  --json            print the report as one JSON object: the grid, per point the intervals, and
+                    every run's figures and trace hash
+  --csv FILE        write one row per point: the grid's values, runs, and each metric's mean, lo, hi
+  --html FILE       write a self-contained report: a chart per metric against the first swept
+                    field, with 95% bands (inline SVG, no script)
+  --out FILE        write the --json report to FILE (what --merge reads)
+  --print-jobs DIR  print one self-contained command per job (its output DIR/job-K.json) and
+                    run nothing: for GNU parallel, a CI matrix or a Kubernetes Indexed Job
+  --job K           run only job K (0-based; job = point × N + seed − B)
+  --merge F...      build the report from job outputs (--out files) instead of running
+Exit codes: 0 ran, 1 a run was stopped by the engine (its scenario and seed are named),
+2 bad input (each problem printed as path: message, before any job starts).`;

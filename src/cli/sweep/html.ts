@@ -1,0 +1,110 @@
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import { formatValue } from './grid';
+import { METRICS, METRIC_LABELS, type Metric } from './stats';
+import type { SweepReport } from './report';
+
+const W = 460;
+const H = 260;
+const M = { top: 16, right: 16, bottom: 44, left: 64 };
+/** d3's schemeCategory10, written out: this file must not pull d3-scale-chromatic into Node for ten colours. */
+const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+
+const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3))));
+
+/**
+ * The sweep as one self-contained HTML page: a chart per metric of its mean against the first
+ * swept field (one line per combination of the other fields), with the 95% interval as a band
+ * and a bar at each point, then the table. Inline SVG drawn here with d3-scale and d3-shape; no
+ * script, no fetched file, so it opens anywhere and prints. Pure.
+ */
+export function reportHtml(r: SweepReport): string {
+  const s = r.sweep;
+  const charts = METRICS.map((m) => chart(r, m)).join('\n');
+  const head = [...s.grid.map((a) => a.path), 'runs', ...METRICS.map((m) => METRIC_LABELS[m])];
+  const rows = r.points.map((p) => [
+    ...s.grid.map((a) => formatValue(p.set[a.path])),
+    String(p.runs),
+    ...METRICS.map((m) => {
+      const c = p.metrics[m];
+      return c.mean === null ? '-' : c.lo === null || c.hi === null ? fmt(c.mean) : `${fmt(c.mean)} [${fmt(c.lo)}, ${fmt(c.hi)}]`;
+    }),
+  ]);
+  const tableHtml = `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  const title = `Sweep of ${s.scenario}`;
+  const what = `${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase} to ${s.seedBase + s.seeds - 1}), ${r.runs.length} runs${s.durationMs === null ? '' : `, ${s.durationMs / 1000} s simulated each`}; file ${s.file}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>
+body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}
+h1{font-size:20px;margin:0 0 4px}
+.charts{display:flex;flex-wrap:wrap;gap:16px;margin:16px 0}
+figure{margin:0}figcaption{font-weight:600;margin-bottom:4px}
+svg text{font:11px system-ui,sans-serif;fill:#444}
+table{border-collapse:collapse}th,td{padding:3px 8px;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}
+.note{color:#555;max-width:70em}
+</style></head><body>
+<h1>${esc(title)}</h1>
+<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. Latency is of ok requests sent after the warmup; error share of requests ended; attempts per call over every hop (1 with no retries); proxy CPU in vCPU, all sidecars.</p>
+<div class="charts">
+${charts}
+</div>
+${tableHtml}
+</body></html>
+`;
+}
+
+/** One metric's chart as an inline SVG figure. */
+function chart(r: SweepReport, m: Metric): string {
+  const grid = r.sweep.grid;
+  const xAxis = grid[0];
+  const xs = xAxis ? xAxis.values : ['(scenario)'];
+  const numeric = xs.every((v) => typeof v === 'number');
+  const iw = W - M.left - M.right;
+  const ih = H - M.top - M.bottom;
+  const xLin = scaleLinear().domain(numeric ? [Math.min(...(xs as number[])), Math.max(...(xs as number[]))] : [0, 1]).range([0, iw]);
+  if (numeric && xs.length === 1) xLin.domain([(xs[0] as number) - 1, (xs[0] as number) + 1]);
+  const xPt = scalePoint<string>().domain(xs.map((v) => formatValue(v))).range([0, iw]).padding(0.5);
+  const xOf = (v: unknown) => (numeric ? xLin(v as number) : (xPt(formatValue(v)) ?? 0));
+  // Series: one per combination of the other axes, in grid order.
+  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number }[]>();
+  for (const p of r.points) {
+    const c = p.metrics[m];
+    if (c.mean === null) continue;
+    const key = grid.slice(1).map((a) => `${a.path}=${formatValue(p.set[a.path])}`).join(' ');
+    if (!series.has(key)) series.set(key, []);
+    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: c.mean, lo: c.lo ?? c.mean, hi: c.hi ?? c.mean });
+  }
+  const all = [...series.values()].flat();
+  const caption = `<figcaption>${esc(METRIC_LABELS[m])}</figcaption>`;
+  if (all.length === 0) return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img"><text x="${W / 2}" y="${H / 2}" text-anchor="middle">no run has this figure</text></svg></figure>`;
+  const lo = Math.min(...all.map((d) => d.lo));
+  const hi = Math.max(...all.map((d) => d.hi));
+  // A flat metric (all points equal) gets 10% of its value either side, so its line is drawn mid-chart.
+  const pad = lo === hi ? Math.abs(lo) * 0.1 || 1 : (hi - lo) * 0.05;
+  const y = scaleLinear().domain([lo - pad, hi + pad]).nice().range([ih, 0]);
+  const parts: string[] = [];
+  // Axes: ticks of the linear scales, or each swept value on a point scale.
+  for (const t of y.ticks(5)) parts.push(`<line x1="0" x2="${iw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end">${esc(fmt(t))}</text>`);
+  const xticks: [number, string][] = numeric ? (xs.length <= 8 ? (xs as number[]).map((v) => [xLin(v), fmt(v)]) : xLin.ticks(6).map((t) => [xLin(t), fmt(t)])) : xs.map((v) => [xPt(formatValue(v)) ?? 0, formatValue(v)]);
+  for (const [px, label] of xticks) parts.push(`<line x1="${px}" x2="${px}" y1="${ih}" y2="${ih + 4}" stroke="#888"/><text x="${px}" y="${ih + 16}" text-anchor="middle">${esc(label)}</text>`);
+  parts.push(`<line x1="0" x2="${iw}" y1="${ih}" y2="${ih}" stroke="#888"/><line x1="0" x2="0" y1="0" y2="${ih}" stroke="#888"/>`);
+  parts.push(`<text x="${iw / 2}" y="${ih + 34}" text-anchor="middle">${esc(xAxis?.path ?? '')}</text>`);
+  let k = 0;
+  const legend: string[] = [];
+  for (const [key, pts] of series) {
+    const colour = COLOURS[k++ % COLOURS.length];
+    const band = area<(typeof pts)[number]>().x((d) => xOf(d.x)).y0((d) => y(d.lo)).y1((d) => y(d.hi));
+    const mid = line<(typeof pts)[number]>().x((d) => xOf(d.x)).y((d) => y(d.mean));
+    parts.push(`<path d="${band(pts)}" fill="${colour}" fill-opacity="0.18" stroke="none"/>`);
+    parts.push(`<path d="${mid(pts)}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+    for (const d of pts) {
+      const px = xOf(d.x);
+      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)} [${fmt(d.lo)}, ${fmt(d.hi)}]`)}</title></circle>`);
+    }
+    if (key) legend.push(`<tspan fill="${colour}">■ </tspan>${esc(key)}`);
+  }
+  const legendSvg = legend.map((t, i) => `<text x="8" y="${12 + 14 * i}">${t}</text>`).join('');
+  return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(METRIC_LABELS[m])} against ${esc(xAxis?.path ?? 'the scenario')}"><g transform="translate(${M.left},${M.top})">${parts.join('')}${legendSvg}</g></svg></figure>`;
+}

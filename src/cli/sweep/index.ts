@@ -1,0 +1,199 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Piscina } from 'piscina';
+import { checkOutputPath } from '../csv';
+import { parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './args';
+import { formatValue, gridPoints } from './grid';
+import { reportHtml } from './html';
+import { planSweep } from './plan';
+import { Progress } from './progress';
+import { buildReport, formatReport, jobAt, jobCount, pointLabel, reportCsv, type SweepReport, type SweepRun, type SweepSpec } from './report';
+import type { JobOutput, JobTask } from './worker';
+
+export { parseSweepArgs, SWEEP_USAGE } from './args';
+export { confidenceInterval, runMetrics, METRICS, type Metric, type RunMetrics, type Interval } from './stats';
+export { buildReport, type SweepReport, type SweepRun, type SweepSpec, type PointSummary } from './report';
+
+/** Exit code for bad input: the arguments, the scenario at some point of the grid, or a job file. */
+const BAD_INPUT = 2;
+
+/** Where a sweep writes: stdout for reports, stderr for progress and problems (tests pass their own). */
+export interface SweepIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+}
+
+/**
+ * Runs `npm run sim -- sweep ...` (the words after `sweep`); resolves to the exit code. Every
+ * check (options, paths, every point's scenario, output files) is made before the first job.
+ */
+export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const parsed = parseSweepArgs(argv);
+  if (!parsed.ok) {
+    io.stderr.write(parsed.problems.join('\n') + '\n\n' + SWEEP_USAGE + '\n');
+    return BAD_INPUT;
+  }
+  const { args } = parsed;
+  if (args.help) {
+    io.stdout.write(SWEEP_USAGE + '\n');
+    return 0;
+  }
+  const outputs = [
+    args.csv === undefined ? null : checkOutputPath('--csv', args.csv, 'sweep.csv'),
+    args.html === undefined ? null : checkOutputPath('--html', args.html, 'sweep.html'),
+    args.out === undefined ? null : checkOutputPath('--out', args.out, 'job-0.json'),
+  ].filter((p) => p !== null);
+  if (outputs.length) {
+    io.stderr.write(outputs.join('\n') + '\n');
+    return BAD_INPUT;
+  }
+  if (args.merge) {
+    const merged = mergeJobFiles(args.merge);
+    if (!merged.ok) {
+      io.stderr.write(merged.lines.join('\n') + '\n');
+      return BAD_INPUT;
+    }
+    for (const w of merged.warnings) io.stderr.write(w + '\n');
+    return writeReport(merged.report, args, io);
+  }
+  const file = args.file!;
+  const plan = planSweep(file, args.axes, args.durationMs);
+  if (!plan.ok) {
+    io.stderr.write(plan.lines.join('\n') + '\n');
+    return BAD_INPUT;
+  }
+  const spec: SweepSpec = { file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null };
+  const total = jobCount(spec);
+  if (args.job !== undefined && args.job >= total) {
+    io.stderr.write(`--job: ${args.job} is past the last job (this sweep has ${total}: 0 to ${total - 1})\n`);
+    return BAD_INPUT;
+  }
+  if (args.printJobs !== undefined) {
+    for (let j = 0; j < total; j++) io.stdout.write(jobCommand(args, j) + '\n');
+    return 0;
+  }
+  const jobs = args.job !== undefined ? [args.job] : Array.from({ length: total }, (_, j) => j);
+  const t0 = performance.now();
+  const done = await runJobs(spec, plan.scenarios, jobs, args.jobs, io);
+  const wall = (performance.now() - t0) / 1000;
+  if (!done.ok) {
+    io.stderr.write(done.lines.join('\n') + '\n');
+    return 1;
+  }
+  // NOTE: wall time goes to stderr only, so a report (and --merge's) is the same bytes on every machine.
+  if (jobs.length > 1) io.stderr.write(`sweep: ${jobs.length} runs on ${Math.min(args.jobs, jobs.length)} thread${args.jobs > 1 ? 's' : ''} in ${wall.toFixed(1)} s\n`);
+  return writeReport(buildReport(spec, done.runs), args, io);
+}
+
+/** Runs the given jobs on a pool of `threads` worker threads (piscina), with progress on stderr. */
+async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenario').Scenario[], jobs: readonly number[], threads: number, io: SweepIo): Promise<{ ok: true; runs: SweepRun[] } | { ok: false; lines: string[] }> {
+  const n = Math.min(threads, jobs.length);
+  const pool = new Piscina<JobTask, JobOutput | { stopped: string }>({ filename: new URL('./worker.ts', import.meta.url).href, minThreads: n, maxThreads: n, idleTimeout: 1000 });
+  const progress = new Progress(jobs.length, io.stderr, () => performance.now());
+  const stopped: string[] = [];
+  try {
+    const runs = await Promise.all(
+      jobs.map(async (job): Promise<SweepRun | null> => {
+        const { point, seed } = jobAt(spec, job);
+        const out = await pool.run({ scenario: scenarios[point], seed, durationMs: spec.durationMs ?? undefined });
+        progress.tick();
+        if ('stopped' in out) {
+          stopped.push(`job ${job} (${pointLabel(spec, point)}, seed ${seed}): ${out.stopped}`);
+          return null;
+        }
+        return { job, point, seed, ...out };
+      }),
+    );
+    if (stopped.length) return { ok: false, lines: [`${spec.file}: ${stopped.length} run${stopped.length > 1 ? 's' : ''} stopped by the engine:`, ...stopped.sort()] };
+    return { ok: true, runs: runs.filter((r): r is SweepRun => r !== null) };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Prints the report (table or --json) and writes --out, --csv and --html; the exit code. */
+function writeReport(report: SweepReport, args: SweepArgs, io: SweepIo): number {
+  const json = JSON.stringify(report);
+  const writes: [string, string, string][] = [];
+  if (args.out !== undefined) writes.push(['--out', args.out, json + '\n']);
+  if (args.csv !== undefined) writes.push(['--csv', args.csv, reportCsv(report)]);
+  if (args.html !== undefined) writes.push(['--html', args.html, reportHtml(report)]);
+  for (const [flag, file, text] of writes) {
+    try {
+      writeFileSync(file, text);
+    } catch (e) {
+      io.stderr.write(`${flag}: cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      return BAD_INPUT;
+    }
+  }
+  if (args.json) io.stdout.write(json + '\n');
+  // A job that writes its result (--job K --out F, as --print-jobs lists) prints nothing more.
+  else if (args.job === undefined || args.out === undefined) io.stdout.write(formatReport(report) + '\n');
+  return 0;
+}
+
+/** A word for a POSIX shell: as is when plain, else in single quotes. */
+function shellWord(w: string): string {
+  return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that runs job `job` alone and writes its result to DIR/job-K.json: the same file,
+ * grid, seeds and duration, so its output carries the whole sweep's spec and --merge can check it.
+ */
+function jobCommand(args: SweepArgs, job: number): string {
+  const words = ['npm', 'run', '-s', 'sim', '--', 'sweep', args.file!, '--seeds', String(args.seeds)];
+  if (args.seedBase !== 1) words.push('--seed-base', String(args.seedBase));
+  for (const a of args.axes) words.push('--set', `${a.path}=${a.values.map(formatValue).join(',')}`);
+  if (args.durationText !== undefined) words.push('--duration', args.durationText);
+  words.push('--jobs', '1', '--job', String(job), '--out', `${args.printJobs}/job-${job}.json`);
+  return words.map(shellWord).join(' ');
+}
+
+/** Reads job outputs (--out files) of one sweep and merges their runs; problems as lines. */
+export function mergeJobFiles(files: readonly string[]): { ok: true; report: SweepReport; warnings: string[] } | { ok: false; lines: string[] } {
+  const lines: string[] = [];
+  let spec: SweepSpec | null = null;
+  let first = '';
+  const byJob = new Map<number, { run: SweepRun; file: string }>();
+  for (const f of files) {
+    let r: SweepReport;
+    try {
+      r = JSON.parse(readFileSync(f, 'utf8')) as SweepReport;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      lines.push(`--merge ${f}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : 'not JSON (a job output is what sweep --out writes)'}`);
+      continue;
+    }
+    if (r === null || typeof r !== 'object' || !r.sweep || !Array.isArray(r.runs) || !Array.isArray(r.sweep.grid)) {
+      lines.push(`--merge ${f}: not a sweep's output (no "sweep" and "runs"; a job output is what sweep --out writes)`);
+      continue;
+    }
+    if (spec === null) {
+      spec = r.sweep;
+      first = f;
+    } else if (JSON.stringify(r.sweep) !== JSON.stringify(spec)) {
+      lines.push(`--merge ${f}: from another sweep than ${first} (${differs(spec, r.sweep)})`);
+      continue;
+    }
+    for (const run of r.runs) {
+      const had = byJob.get(run.job);
+      if (had && had.run.traceHash !== run.traceHash) lines.push(`--merge ${f}: job ${run.job} ran differently in ${had.file} (trace ${had.run.traceHash}, here ${run.traceHash}): not the same engine or scenario`);
+      byJob.set(run.job, { run, file: f });
+    }
+  }
+  if (lines.length || spec === null) return { ok: false, lines: lines.length ? lines : ['--merge: no job outputs read'] };
+  const total = jobCount(spec);
+  const missing = Array.from({ length: total }, (_, j) => j).filter((j) => !byJob.has(j));
+  const warnings = missing.length ? [`warning: --merge: ${missing.length} of ${total} jobs missing (${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}); their points report the runs they have`] : [];
+  return { ok: true, report: buildReport(spec, [...byJob.values()].map((v) => v.run)), warnings };
+}
+
+/** Which spec fields differ, for a message. */
+function differs(a: SweepSpec, b: SweepSpec): string {
+  const keys = (Object.keys(a) as (keyof SweepSpec)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return keys.map((k) => `${k} ${JSON.stringify(a[k])} vs ${JSON.stringify(b[k])}`).join('; ');
+}
+
+/** Grid points of a spec: re-exported for the HTML report and tests. */
+export const pointsOf = (spec: SweepSpec) => gridPoints(spec.grid);

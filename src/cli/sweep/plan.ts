@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { formatOfFile, formatProblems, readScenarioText, validateScenario, type Scenario } from '../../scenario';
+import { checkDurationOverride } from '../load';
+import { formatValue, gridPoints, resolvePath, setAt, type Axis } from './grid';
+
+/** Every point of a sweep as a validated scenario, or every problem found, as lines for stderr. */
+export type Plan = { ok: true; scenarios: Scenario[] } | { ok: false; lines: string[] };
+
+/**
+ * Reads `file`, resolves each axis's path in it, and validates the scenario at every point of
+ * the grid (with `durationMs`, as a single run would be), so that every bad path or value is
+ * said before any job starts. A problem at the field an axis sets reads
+ * `--set path=value: message`; one elsewhere that a point causes names the point.
+ */
+export function planSweep(file: string, axes: readonly Axis[], durationMs: number | undefined): Plan {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, lines: [`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read (${code ?? String(e)})`}`] };
+  }
+  const read = readScenarioText(text, formatOfFile(file));
+  if (!read.ok) return { ok: false, lines: [`${file}: ${read.problems.length} problem${read.problems.length > 1 ? 's' : ''}`, formatProblems(read.problems)] };
+  const resolved: string[][] = [];
+  const lines: string[] = [];
+  for (const a of axes) {
+    const r = resolvePath(read.data, a.path);
+    if (r.ok) resolved.push(r.indexPath);
+    else lines.push(r.problem);
+  }
+  if (lines.length) return { ok: false, lines };
+  const scenarios: Scenario[] = [];
+  const said = new Set<string>();
+  const say = (line: string) => {
+    if (!said.has(line)) lines.push(line);
+    said.add(line);
+  };
+  for (const point of gridPoints(axes)) {
+    const data = structuredClone(read.data);
+    axes.forEach((_, i) => setAt(data, resolved[i], point[i]));
+    const r = validateScenario(data, { durationMs });
+    const where = axes.map((a, i) => `${a.path}=${formatValue(point[i])}`).join(' ');
+    if (!r.ok) {
+      for (const p of r.problems) {
+        const i = resolved.findIndex((ip) => ip.join('.') === p.path);
+        if (i >= 0) say(`--set ${axes[i].path}=${formatValue(point[i])}: ${p.message}`);
+        else say(`${file}${where ? ` with ${where}` : ''}: ${p.path || '(scenario)'}: ${p.message}`);
+      }
+      continue;
+    }
+    const bad = checkDurationOverride(r.scenario, file, durationMs);
+    if (bad !== null) say(where ? `${bad} (with ${where})` : bad);
+    else scenarios.push(r.scenario);
+  }
+  return lines.length ? { ok: false, lines } : { ok: true, scenarios };
+}

@@ -1,0 +1,125 @@
+import { table } from '../table';
+import { describePoint, formatValue, gridPoints, type Axis } from './grid';
+import { confidenceInterval, METRICS, METRIC_LABELS, type Interval, type Metric, type RunMetrics } from './stats';
+
+/** What a sweep is, enough to list its jobs again: every job output carries it, and --merge checks they agree. */
+export interface SweepSpec {
+  /** The scenario file as given on the command line. */
+  file: string;
+  /** The scenario's name. */
+  scenario: string;
+  grid: Axis[];
+  seeds: number;
+  seedBase: number;
+  /** --duration in ms, or null for the scenario's own. */
+  durationMs: number | null;
+}
+
+/** One job's run: which point and seed, and its figures. */
+export interface SweepRun {
+  /** 0-based: point × seeds + (seed − seedBase). */
+  job: number;
+  point: number;
+  seed: number;
+  traceHash: string;
+  sent: number;
+  ok: number;
+  failed: number;
+  events: number;
+  metrics: RunMetrics;
+}
+
+/** One grid point: its values, the runs it has, and each metric's mean and 95% interval. */
+export interface PointSummary {
+  set: Record<string, unknown>;
+  runs: number;
+  metrics: Record<Metric, Interval>;
+}
+
+/** A sweep's report: what --json prints and --out writes, and what --merge reads back. */
+export interface SweepReport {
+  sweep: SweepSpec;
+  points: PointSummary[];
+  /** Every run, by job. */
+  runs: SweepRun[];
+}
+
+/** Jobs in the sweep: points × seeds. */
+export function jobCount(spec: SweepSpec): number {
+  return gridPoints(spec.grid).length * spec.seeds;
+}
+
+/** Job `job`'s point index and seed. */
+export function jobAt(spec: SweepSpec, job: number): { point: number; seed: number } {
+  return { point: Math.floor(job / spec.seeds), seed: spec.seedBase + (job % spec.seeds) };
+}
+
+/**
+ * Builds the report from any subset of a sweep's runs (all of them locally, or those of the
+ * job files --merge read), in job order; a point's intervals use the runs it has. Pure.
+ */
+export function buildReport(spec: SweepSpec, runs: readonly SweepRun[]): SweepReport {
+  const sorted = [...runs].sort((a, b) => a.job - b.job);
+  const points = gridPoints(spec.grid).map((values, p) => {
+    const mine = sorted.filter((r) => r.point === p);
+    const metrics = {} as Record<Metric, Interval>;
+    for (const m of METRICS) metrics[m] = confidenceInterval(mine.map((r) => r.metrics[m]).filter((v): v is number => v !== null));
+    const set: Record<string, unknown> = {};
+    spec.grid.forEach((a, i) => (set[a.path] = values[i]));
+    return { set, runs: mine.length, metrics };
+  });
+  return { sweep: spec, points, runs: sorted };
+}
+
+/** A figure rounded for a person: 4 significant digits. */
+function num(v: number | null): string {
+  if (v === null) return '-';
+  if (v === 0) return '0';
+  return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(4)));
+}
+
+/** A half-width to 2 significant digits: the interval's own precision. */
+function half(v: number): string {
+  return v === 0 ? '0' : String(Number(v.toPrecision(2)));
+}
+
+/** The report as a table for a terminal: a row per point, each metric as mean ± half-width. */
+export function formatReport(r: SweepReport): string {
+  const { sweep: s } = r;
+  const head = [...s.grid.map((a) => a.path), 'runs', ...METRICS.map((m) => METRIC_LABELS[m])];
+  const rows = [head];
+  r.points.forEach((p) => {
+    const cells = s.grid.map((a) => formatValue(p.set[a.path]));
+    cells.push(String(p.runs));
+    for (const m of METRICS) {
+      const c = p.metrics[m];
+      cells.push(c.mean === null ? '-' : c.hi === null ? num(c.mean) : `${num(c.mean)} ±${half(c.hi - c.mean)}`);
+    }
+    rows.push(cells);
+  });
+  const lines = [
+    `sweep ${s.scenario} (${s.file})   ${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase}..${s.seedBase + s.seeds - 1})   ${r.runs.length} runs${s.durationMs === null ? '' : `   ${s.durationMs} ms simulated each`}`,
+    '',
+    ...table(rows),
+    '',
+    'mean ±half-width of the 95% Student-t interval over the seeds; latency of ok requests after the warmup;',
+    'error share of requests ended; attempts per call over every hop; proxy CPU in vCPU (all sidecars)',
+  ];
+  return lines.map((l) => l.trimEnd()).join('\n');
+}
+
+/** The report as CSV: a row per point, the grid's values, runs, then mean, lo, hi of each metric. */
+export function reportCsv(r: SweepReport): string {
+  const cell = (v: unknown) => {
+    const t = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : formatValue(v);
+    return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...METRICS.flatMap((m) => [`${m}_mean`, `${m}_lo`, `${m}_hi`])];
+  const rows = r.points.map((p) => [...r.sweep.grid.map((a) => p.set[a.path]), p.runs, ...METRICS.flatMap((m) => [p.metrics[m].mean, p.metrics[m].lo, p.metrics[m].hi])]);
+  return [head, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
+}
+
+/** A point as `path=value ...`, for messages. */
+export function pointLabel(spec: SweepSpec, point: number): string {
+  return spec.grid.length ? describePoint(spec.grid, gridPoints(spec.grid)[point]) : '(the scenario as it is)';
+}

@@ -1,0 +1,41 @@
+// One sweep job in a worker thread (piscina's task function): runs a validated scenario with a
+// seed and returns its figures. No I/O: the main thread reads files and writes reports.
+import { RunStoppedError } from '../../sim-engine';
+import { runScenario } from '../../models';
+import type { Scenario } from '../../scenario';
+import { runMetrics, type RunMetrics } from './stats';
+
+/** What the main thread sends for one job: plain data (structured clone). */
+export interface JobTask {
+  scenario: Scenario;
+  seed: number;
+  durationMs?: number;
+}
+
+/** One job's result: its figures and what identifies the run (the trace hash). */
+export interface JobOutput {
+  traceHash: string;
+  sent: number;
+  ok: number;
+  failed: number;
+  events: number;
+  metrics: RunMetrics;
+}
+
+/**
+ * Runs one job exactly as `npm run sim -- FILE --seed S --duration D` would. A run the engine
+ * stops (a stalled clock) comes back as `{ stopped: message }`, not as a thrown error: it is
+ * the scenario's fault, said to the person, never a stack trace.
+ */
+export function runJob(task: JobTask): JobOutput | { stopped: string } {
+  let summary;
+  try {
+    summary = runScenario(task.scenario, { seed: task.seed, durationMs: task.durationMs }).summary;
+  } catch (e) {
+    if (e instanceof RunStoppedError) return { stopped: e.message };
+    throw e;
+  }
+  return { traceHash: summary.traceHash, sent: summary.requests.sent, ok: summary.requests.ok, failed: summary.requests.failed, events: summary.events, metrics: runMetrics(summary) };
+}
+
+export default runJob;
