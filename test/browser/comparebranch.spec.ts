@@ -89,7 +89,7 @@ test('Inspect works in each pane: it asks the run of the pane it sits in, and mo
   await pane(page, 'B').getByTestId('inspector-toggle').click();
   await expect(pane(page, 'B').getByTestId('inspector')).toBeVisible();
   await expect(pane(page, 'B').getByTestId('compare-inspecting')).toHaveText('inspected');
-  await expect(pane(page, 'A').getByTestId('inspector-toggle')).toHaveText('Inspect A');
+  await expect(pane(page, 'A').getByTestId('inspector-toggle')).toHaveAccessibleName("Inspect A's run instead");
   await pane(page, 'B').getByTestId('topology').locator('[data-node="payments"]').click();
   const configB = pane(page, 'B').getByTestId('replica-config');
   // The scenario's own change at 20 s and the branch's at 15 s: version 3 of the proxy config.

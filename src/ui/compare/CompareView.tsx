@@ -227,8 +227,8 @@ const Pane = memo(function Pane({ pane, controller, label, inspecting }: { pane:
             {inspecting || !open ? (
               <Inspector />
             ) : (
-              <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" title={`Inspect ${pane.side}'s run instead`} onClick={() => controller.inspect(pane.side)}>
-                Inspect {pane.side}
+              <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" title={`Move the inspector to ${pane.side}'s run`} aria-label={`Inspect ${pane.side}'s run instead`} onClick={() => controller.inspect(pane.side)}>
+                Inspect
               </button>
             )}
           </div>
