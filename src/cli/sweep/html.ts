@@ -31,7 +31,7 @@ export function reportHtml(r: SweepReport): string {
       return c.mean === null ? '-' : c.lo === null || c.hi === null ? fmt(c.mean) : `${fmt(c.mean)} [${fmt(c.lo)}, ${fmt(c.hi)}]`;
     }),
   ]);
-  const tableHtml = `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
   const title = `Sweep of ${s.scenario}`;
   const what = `${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase} to ${s.seedBase + s.seeds - 1}), ${r.runs.length} runs${s.durationMs === null ? '' : `, ${s.durationMs / 1000} s simulated each`}; file ${s.file}`;
   return `<!doctype html>
@@ -44,15 +44,31 @@ figure{margin:0}figcaption{font-weight:600;margin-bottom:4px}
 svg text{font:11px system-ui,sans-serif;fill:#444}
 table{border-collapse:collapse}th,td{padding:3px 8px;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}
 .note{color:#555;max-width:70em}
+.table{overflow-x:auto;max-width:100%}
+.legend span{margin-right:16px;white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. Latency is of ok requests sent after the warmup; error share of requests ended; attempts per call over every hop (1 with no retries); proxy CPU in vCPU, all sidecars.</p>
+${legendHtml(r)}
 <div class="charts">
 ${charts}
 </div>
 ${tableHtml}
 </body></html>
 `;
+}
+
+/** The lines every chart draws: one per combination of the axes after the first, in grid order ('' for one line). */
+function seriesKeys(r: SweepReport): string[] {
+  const keys = r.points.map((p) => r.sweep.grid.slice(1).map((a) => `${a.path}=${formatValue(p.set[a.path])}`).join(' '));
+  return [...new Set(keys)];
+}
+
+/** The colour key shared by all charts, when there is more than one line. */
+function legendHtml(r: SweepReport): string {
+  const keys = seriesKeys(r);
+  if (keys.length < 2) return '';
+  return `<p class="legend">${keys.map((k, i) => `<span><span style="color:${COLOURS[i % COLOURS.length]}">■</span> ${esc(k)}</span>`).join(' ')}</p>`;
 }
 
 /** One metric's chart as an inline SVG figure. */
@@ -91,10 +107,8 @@ function chart(r: SweepReport, m: Metric): string {
   for (const [px, label] of xticks) parts.push(`<line x1="${px}" x2="${px}" y1="${ih}" y2="${ih + 4}" stroke="#888"/><text x="${px}" y="${ih + 16}" text-anchor="middle">${esc(label)}</text>`);
   parts.push(`<line x1="0" x2="${iw}" y1="${ih}" y2="${ih}" stroke="#888"/><line x1="0" x2="0" y1="0" y2="${ih}" stroke="#888"/>`);
   parts.push(`<text x="${iw / 2}" y="${ih + 34}" text-anchor="middle">${esc(xAxis?.path ?? '')}</text>`);
-  let k = 0;
-  const legend: string[] = [];
   for (const [key, pts] of series) {
-    const colour = COLOURS[k++ % COLOURS.length];
+    const colour = COLOURS[seriesKeys(r).indexOf(key) % COLOURS.length];
     const band = area<(typeof pts)[number]>().x((d) => xOf(d.x)).y0((d) => y(d.lo)).y1((d) => y(d.hi));
     const mid = line<(typeof pts)[number]>().x((d) => xOf(d.x)).y((d) => y(d.mean));
     parts.push(`<path d="${band(pts)}" fill="${colour}" fill-opacity="0.18" stroke="none"/>`);
@@ -103,8 +117,6 @@ function chart(r: SweepReport, m: Metric): string {
       const px = xOf(d.x);
       parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)} [${fmt(d.lo)}, ${fmt(d.hi)}]`)}</title></circle>`);
     }
-    if (key) legend.push(`<tspan fill="${colour}">■ </tspan>${esc(key)}`);
   }
-  const legendSvg = legend.map((t, i) => `<text x="8" y="${12 + 14 * i}">${t}</text>`).join('');
-  return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(METRIC_LABELS[m])} against ${esc(xAxis?.path ?? 'the scenario')}"><g transform="translate(${M.left},${M.top})">${parts.join('')}${legendSvg}</g></svg></figure>`;
+  return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(METRIC_LABELS[m])} against ${esc(xAxis?.path ?? 'the scenario')}"><g transform="translate(${M.left},${M.top})">${parts.join('')}</g></svg></figure>`;
 }
