@@ -3,10 +3,17 @@ import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPol
 import { ConfigState, EVENT_KIND_NAMES, Tracer, World, changeTarget, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { SeriesRecorder, type SeriesBatch } from './series';
+import { EdgeWindow, writeEdgeCounts } from './edgeWindow';
 import { EventLog, logActor, logActorNames, type EventFilter, type EventRows, type SavedLog } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
-import { Counter, DOT_STRIDE, DotFate, packDotRequest, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, TLS_CAUSES, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
+import { Counter, DOT_STRIDE, DotFate, packDotRequest, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
+
+/** When a fault's duration (`for`) runs out if it starts at `startMs`; null without one. Pure. */
+function plannedEnd(f: object, startMs: number): number | null {
+  const d = (f as { for?: number }).for;
+  return d === undefined ? null : startMs + d;
+}
 
 /** Message flag: the message was in at least one frame's dots. */
 const SEEN = 8;
@@ -41,6 +48,8 @@ export function dotStride(inFlight: number): number {
 interface HostState {
   world: World;
   series: SeriesRecorder;
+  /** The link figures' window (edgeWindow.ts). */
+  rates: EdgeWindow;
   msgEdge: Int32Array<ArrayBuffer>;
   msgFlags: Uint8Array<ArrayBuffer>;
   msgT0: Float64Array<ArrayBuffer>;
@@ -89,6 +98,8 @@ export class SimHost implements WorldObserver {
   /** The world the series and the log below belong to. */
   private recordedWorld: World | null = null;
   private series: SeriesRecorder | null = null;
+  /** Per-edge counts at each tenth of a simulated second over the last second (the link figures). */
+  private rates: EdgeWindow | null = null;
   private log: EventLog | null = null;
   /** Numbers each new series and log, so the UI knows to drop what it had. */
   private recordEpoch = 0;
@@ -192,7 +203,7 @@ export class SimHost implements WorldObserver {
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */
   private stash() {
-    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, log, shelf, actions, nextAction } = this;
+    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, rates, log, shelf, actions, nextAction } = this;
     this.msgEdge = new Int32Array(1024);
     this.msgFlags = new Uint8Array(1024);
     this.msgT0 = new Float64Array(1024);
@@ -203,7 +214,7 @@ export class SimHost implements WorldObserver {
     this.shelf = new SnapshotShelf<SnapshotState>();
     this.spread = 1;
     this.lastTakeMs = -1;
-    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, log, shelf, actions, nextAction };
+    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, rates, log, shelf, actions, nextAction };
   }
 
   private unstash(s: ReturnType<SimHost['stash']>): void {
@@ -419,6 +430,15 @@ export class SimHost implements WorldObserver {
     const left = () => Math.max(0, deadline - this.wallClock());
     for (;;) {
       const a = this.actions[this.nextAction];
+      // Each tenth of a second on the way is a stop, where the link figures' window is sampled.
+      const step = this.rates!.next;
+      if (step <= target && (!a || step < a.ms)) {
+        if (!w.runFor(left(), step, this.wallClock)) return false;
+        this.rates!.sample(w.edgeStats);
+        // The budget holds across stops, as runFor's own checks hold it within one.
+        if (left() <= 0) return false;
+        continue;
+      }
       if (!a || a.ms > target) return w.runFor(left(), target, this.wallClock);
       if (!this.reach(a, left())) return false;
       // An unpinned point is pinned where it was reached, so later replays stop there exactly.
@@ -467,7 +487,8 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const list = w.faults.faults.map((f, id) => {
       const h = [...w.faults.history].reverse().find((x) => x.fault === id);
-      return { id, type: f.type, target: faultTarget(f), startMs: h?.startMs ?? f.at, endMs: h?.endMs ?? null, pending: !h };
+      const startMs = h?.startMs ?? f.at;
+      return { id, type: f.type, target: faultTarget(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h };
     });
     // Injections of the recipe the run has not reached yet (after a seek back) are to come.
     let id = list.length;
@@ -475,7 +496,7 @@ export class SimHost implements WorldObserver {
       const a = this.actions[i];
       if (a.kind !== 'inject') continue;
       const r = this.checkFault(a.fault, a.ms);
-      if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), startMs: r.fault.at, endMs: null, pending: true });
+      if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), startMs: r.fault.at, endMs: null, untilMs: plannedEnd(r.fault, r.fault.at), pending: true });
     }
     return list;
   }
@@ -517,14 +538,22 @@ export class SimHost implements WorldObserver {
       w.start();
       // Actions due before the next event are done first, as a run through them would.
       for (let a = this.actions[this.nextAction]; a && (a.ev === w.sim.events || (a.ev === UNPINNED && w.sim.peek() > a.ms)) && a.ms <= w.sim.peek(); a = this.actions[this.nextAction]) {
+        while (this.rates!.next < a.ms) this.rates!.sample(w.edgeStats);
         this.reach(a, Number.POSITIVE_INFINITY);
         if (a.ev === UNPINNED) this.actions[this.nextAction] = { ...a, ev: w.sim.events };
         this.apply(a);
         this.nextAction++;
       }
-      if (w.sim.peek() <= w.duration) w.sim.step();
+      if (w.sim.peek() <= w.duration) {
+        // Steps the event passes over: their counts are those now (no event lies between).
+        while (this.rates!.next < w.sim.peek()) this.rates!.sample(w.edgeStats);
+        w.sim.step();
+      }
       // Nothing left before the end: this step finishes the run, so the frame says done.
-      else w.sim.runUntil(w.duration);
+      else {
+        while (this.rates!.next <= w.duration) this.rates!.sample(w.edgeStats);
+        w.sim.runUntil(w.duration);
+      }
     } catch (e) {
       throw runStopped(this.problemOf(e), w.sim.now);
     }
@@ -651,7 +680,14 @@ export class SimHost implements WorldObserver {
 
   /** An edge's rate, latency, failures by cause (here and further down), attempts and connections; null for an unknown id. */
   inspectEdge(edgeId: number): EdgeInspect | null {
-    return inspectEdge(this.requireWorld(), edgeId);
+    const w = this.requireWorld();
+    const e = inspectEdge(w, edgeId);
+    if (e === null) return null;
+    // The link label's figure, from the same window (edgeWindow.ts).
+    const win = this.rates!.window(w.sim.now);
+    const i = edgeId * EDGE_STRIDE + EdgeField.calls;
+    if (win.toMs <= win.fromMs || win.counts.length <= i) return e;
+    return { ...e, recent: { perSecond: win.counts[i] / ((win.toMs - win.fromMs) / 1000), fromMs: win.fromMs, toMs: win.toMs } };
   }
 
   /**
@@ -687,6 +723,7 @@ export class SimHost implements WorldObserver {
     this.world.observer = this;
     if (this.traceOptions) this.world.tracer = new Tracer(this.world, this.traceOptions);
     this.attachRecorders(this.world);
+    this.rates = new EdgeWindow(this.world.edgeStats.length);
     this.world.start();
     this.nextAction = 0;
     this.msgCount = 0;
@@ -826,6 +863,7 @@ export class SimHost implements WorldObserver {
     const epoch = ++this.recordEpoch;
     (s.series as { epoch: number }).epoch = epoch;
     this.series = s.series;
+    this.rates = s.rates;
     const saved = snap.state.log;
     // The log being left takes no more events: the restored one takes over its arrays.
     this.log = this.eventLogOn && saved !== null ? EventLog.fromSave(saved, epoch, this.log) : null;
@@ -868,6 +906,7 @@ export class SimHost implements WorldObserver {
     return {
       world: this.requireWorld(),
       series: this.series!,
+      rates: this.rates!,
       // The messages in flight, not the room the arrays keep to grow.
       msgEdge: this.msgEdge.slice(0, this.msgCount),
       msgFlags: this.msgFlags.slice(0, this.msgCount),
@@ -967,15 +1006,8 @@ export class SimHost implements WorldObserver {
       nodes[o + NodeField.stale] = cp.caUp ? 0 : 1;
     }
     const edges = new Float64Array(w.edgeStats.length * EDGE_STRIDE);
-    w.edgeStats.forEach((e, i) => {
-      edges[i * EDGE_STRIDE + EdgeField.calls] = e.requests;
-      edges[i * EDGE_STRIDE + EdgeField.failed] = e.failed;
-      edges[i * EDGE_STRIDE + EdgeField.attempts] = e.attempts;
-      edges[i * EDGE_STRIDE + EdgeField.failedHere] = e.failed - e.failedDownstream;
-      let tls = 0;
-      for (const cause of TLS_CAUSES) tls += e.failures.get(cause);
-      edges[i * EDGE_STRIDE + EdgeField.tlsFailed] = tls;
-    });
+    w.edgeStats.forEach((e, i) => writeEdgeCounts(e, edges, i));
+    const recent = this.rates!.window(now);
     const counters = new Float64Array(Counter.length);
     counters[Counter.sent] = w.sent;
     counters[Counter.ok] = w.ok;
@@ -1015,6 +1047,10 @@ export class SimHost implements WorldObserver {
       dotEvery: every,
       nodes,
       edges,
+      recent: recent.counts,
+      recentFromMs: recent.fromMs,
+      recentToMs: recent.toMs,
+      nextEventMs: w.sim.peek(),
       passed: this.jumped ? new Float32Array(this.passed.length) : this.takePassed(),
       failures: w.failures.toObject(),
       rollouts: w.configChanges.rollouts.length ? w.configChanges.rollouts.map((r) => ({ ...r })) : undefined,

@@ -91,6 +91,12 @@ export interface EdgeInspect {
   simTime: number;
   /** Calls ended per simulated second, since the start. */
   requestsPerSec: number;
+  /**
+   * Calls ended per simulated second over the link labels' window, `(fromMs, toMs]`: the last
+   * second of simulated time to the tenth (workers/edgeWindow.ts), the figure the link's label
+   * says. Set by SimHost; absent before the first tenth of a second.
+   */
+  recent?: { perSecond: number; fromMs: number; toMs: number };
   calls: number;
   ok: number;
   failed: number;

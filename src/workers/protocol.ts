@@ -26,7 +26,10 @@ export interface FaultStatus {
   type: string;
   target: string;
   startMs: number;
+  /** When it ended (cleared, its duration out, or a one-shot fault's start); null while it lasts or before it starts. */
   endMs: number | null;
+  /** When its duration (`for`) runs out, simulated ms; null for a fault without one (it lasts until cleared). */
+  untilMs: number | null;
   /** Scheduled but not started yet. */
   pending: boolean;
 }
@@ -185,6 +188,20 @@ export interface Frame {
   passed: Float32Array;
   /** EDGE_STRIDE floats per topology edge: calls, failures and attempts so far. */
   edges: Float64Array;
+  /**
+   * EDGE_STRIDE floats per topology edge: the same counts over the last second of simulated
+   * time, `(recentFromMs, recentToMs]`, which ends on the last tenth of a second at or before
+   * `simTime` (workers/edgeWindow.ts). The link labels and the inspector's calls/s read it, so
+   * one moment gives one figure however it was reached. Empty before the first tenth.
+   */
+  recent: Float64Array;
+  recentFromMs: number;
+  recentToMs: number;
+  /**
+   * Time of the next event after `simTime` (Infinity when none is queued): a seek to any time
+   * from `simTime` up to it runs the same events, so a share link may round its `t` within.
+   */
+  nextEventMs: number;
   /** Failures so far by cause; small, so sent as a plain object. */
   failures: Record<string, number>;
   /** Config changes made so far and how far each spread (absent when none was made). */

@@ -11,7 +11,7 @@ const host = new SimHost(() => performance.now());
 
 /** Frames carry typed arrays; transfer their buffers instead of copying them. */
 function send(frame: Frame): Frame {
-  return transfer(frame, [frame.counters.buffer, frame.dots.buffer, frame.nodes.buffer, frame.edges.buffer, frame.passed.buffer]);
+  return transfer(frame, [frame.counters.buffer, frame.dots.buffer, frame.nodes.buffer, frame.edges.buffer, frame.recent.buffer, frame.passed.buffer]);
 }
 
 const api = {

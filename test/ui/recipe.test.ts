@@ -103,3 +103,21 @@ describe('a scenario in a link', () => {
     expect(d.tMs).toBe(2000);
   });
 });
+
+describe("a link's t, rounded within the moment it names", () => {
+  it('writes the shortest time before the next event: float noise 13999.000000000005 ms with the next event at 13999.4 ms is 13999.1ms', () => {
+    expect(formatT(13_999.000000000005, 13_999.4)).toBe('13999.1ms');
+    // Room up to the next whole second, or none past a thousandth.
+    expect(formatT(13_999.000000000005, 14_000.2)).toBe('14s');
+    expect(formatT(13_999.000000000005, 13_999.0004)).toBe('13999.0001ms');
+    // An event right after it: no shorter time is the same moment, so it stays exact.
+    expect(formatT(13_999.000000000005, 13_999.000000000007)).toBe('13999.000000000005ms');
+    expect(formatT(13_999.000000000005)).toBe('13999.000000000005ms');
+  });
+
+  it('never rounds past a recipe action after the moment', () => {
+    const kill: LiveAction = { kind: 'inject', ms: 13_999.05, ev: 100, fault: { type: 'kill-service', service: 'catalog' } };
+    const search = encodeLink({ recipe: { scenario: { kind: 'builtin', id: 'hello-mesh' }, seed: null, actions: [kill] }, tMs: 13_999.000000000005, tBeforeMs: 13_999.4, speedId: '1' });
+    expect(new URLSearchParams(search).get('t')).toBe('13999.01ms');
+  });
+});

@@ -11,7 +11,8 @@ import { closeInspector, followRequests, inspectorStore, openInspector, refreshI
 import { formatMs, layoutWaterfall } from '../inspector/waterfall';
 import { humanNodeName, pickerGroups } from '../inspector/picker';
 import { useAppStore } from '../state/useAppStore';
-import { formatCount, formatNumber } from '../format';
+import { formatCount, formatNumber, formatRate } from '../format';
+import { edgeWindowText } from '../topology/edgeRates';
 import '../inspector/inspector.css';
 
 /** How often an open panel asks the worker again while the run moves. */
@@ -304,8 +305,10 @@ function EdgeView({ edge }: { edge: EdgeInspect }) {
         {edge.from} → {edge.to} {edge.mtls && <span className="inspect-kind">mTLS</span>}
       </h3>
       <dl className="inspect-figures">
-        <dt>calls/s</dt>
-        <dd data-testid="edge-rate">{formatNumber(edge.requestsPerSec, 1)}</dd>
+        <dt title={edge.recent ? edgeWindowText(edge.recent) : 'calls ended per second over the last second of simulated time'}>calls/s, last second</dt>
+        <dd data-testid="edge-rate">{edge.recent ? formatRate(edge.recent.perSecond) : '—'}</dd>
+        <dt>calls/s since the start</dt>
+        <dd data-testid="edge-rate-total">{formatNumber(edge.requestsPerSec, 1)}</dd>
         <dt>p50 / p90 / p99</dt>
         <dd>{edge.latencyMs ? `${formatMs(edge.latencyMs.p50)} / ${formatMs(edge.latencyMs.p90)} / ${formatMs(edge.latencyMs.p99)}` : '—'}</dd>
         <dt>tries per call</dt>

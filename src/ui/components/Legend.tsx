@@ -116,6 +116,9 @@ function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed:
       <li title="messages faster than a screen frame at this speed light up their lane instead">
         <span className="legend-dash" style={{ borderColor: Meaning.request }} /> too fast to see
       </li>
+      <li title="a link's figure: calls ended per second over the last second of simulated time, to the tenth (the inspector's calls/s, last second), the same at a moment however it was reached" data-testid="legend-rate">
+        req/s: last 1 s
+      </li>
       {sampling}
       <li className="legend-sep" aria-hidden="true" />
       {large ? (
@@ -184,7 +187,7 @@ function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed:
             </svg>
             mutual TLS
           </li>
-          <li title="TLS handshakes on this link failed in the last 2 s (unknown CA, expired or missing certificate, plaintext refused)">
+          <li title="TLS handshakes on this link failed in the last second of simulated time (unknown CA, expired or missing certificate, plaintext refused)">
             <svg className="legend-icon" viewBox="-13 -13 26 26" aria-hidden="true">
               <circle className="topo-lock-back topo-lock-broken-back" r={12} />
               <path className="topo-lock-shackle topo-lock-broken-shackle" d="M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-6.5" />

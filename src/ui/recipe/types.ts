@@ -20,5 +20,11 @@ export interface Recipe {
 export interface LinkState {
   recipe: Recipe;
   tMs: number;
+  /**
+   * The time of the run's next event after `tMs` (`Frame.nextEventMs`), when known: any moment
+   * in `[tMs, tBeforeMs)` runs the same events, so the link may write a shorter one
+   * (url.ts `formatT`).
+   */
+  tBeforeMs?: number;
   speedId: string;
 }

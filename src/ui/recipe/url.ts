@@ -202,7 +202,7 @@ export function encodeLink(link: LinkState, packed?: string | null): string {
   if (recipe.seed !== null) q.push(`seed=${recipe.seed}`);
   if (recipe.actions.length > 0) q.push(`faults=${packActions(recipe.actions)}`);
   if (recipe.layout && Object.keys(recipe.layout).length > 0) q.push(`layout=${pack(JSON.stringify(Object.fromEntries(Object.entries(recipe.layout).map(([n, p]) => [n, [p.x, p.y]]))))}`);
-  if (link.tMs > 0) q.push(`t=${formatT(link.tMs)}`);
+  if (link.tMs > 0) q.push(`t=${formatT(link.tMs, momentBound(link.tMs, link.tBeforeMs, recipe.actions))}`);
   q.push(`speed=${encodeURIComponent(link.speedId)}`);
   return `?${q.join('&')}${fragment}`;
 }
@@ -220,14 +220,42 @@ function isChangeEntry(what: unknown): what is { change: Record<string, unknown>
   return keys.length === 1 && keys[0] === 'change' && c !== null && typeof c === 'object' && !Array.isArray(c);
 }
 
+/** Most decimals of a ms a link's `t` is rounded to (a nanosecond), before it is written exactly. */
+const T_DIGITS = 6;
+
 /**
- * A moment as a link writes it: whole seconds as `90s`, any other time exactly, in ms
- * (`12345.678ms`), so a link reopens the very same moment. Pure.
+ * A moment as a link writes it: whole seconds as `90s`, else ms (`12345.678ms`), so a link
+ * reopens the very same moment. A seek to `t` runs every event at or before `t` (and the
+ * recipe's actions there), so any `t` from `ms` up to (not including) `beforeMs`, the run's next
+ * event or action after `ms`, reaches the same moment: the shortest such time is written
+ * (13999.000000000005 ms, float noise of playing, with the next event at 13999.4 ms, is
+ * `13999.1ms`). Without `beforeMs`, or when no short time fits, `ms` exactly. Pure.
  */
-export function formatT(ms: number): string {
+export function formatT(ms: number, beforeMs = ms): string {
   if (ms % 1000 === 0) return `${ms / 1000}s`;
+  const up = (scale: number) => {
+    const c = Math.ceil(ms * scale) / scale;
+    // Float division can land a hair under `ms`: one unit more is still the shortest at this scale.
+    return c >= ms ? c : (Math.ceil(ms * scale) + 1) / scale;
+  };
+  const s = Math.ceil(ms / 1000);
+  if (s * 1000 < beforeMs) return `${s}s`;
+  for (let d = 0; d <= T_DIGITS; d++) {
+    const c = up(10 ** d);
+    if (c < beforeMs) return `${c.toFixed(d)}ms`;
+  }
   const text = String(ms);
   return /e/i.test(text) ? `${ms.toFixed(6)}ms` : `${text}ms`;
+}
+
+/**
+ * The bound `formatT` may round a link's moment up to: the run's next event (`nextEventMs`)
+ * or the recipe's next action after `tMs`, whichever is first. Pure.
+ */
+export function momentBound(tMs: number, nextEventMs: number | undefined, actions: readonly LiveAction[]): number {
+  let bound = nextEventMs === undefined || Number.isNaN(nextEventMs) ? tMs : nextEventMs;
+  for (const a of actions) if (a.ms > tMs && a.ms < bound) bound = a.ms;
+  return bound;
 }
 
 /** The packed scenario of a recipe, or null when it is too large for a link. Pure. */

@@ -396,7 +396,9 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       if (packed?.text !== r.scenario.text) packed = { text: r.scenario.text, data: packScenario(r) };
       data = packed.data;
     }
-    return encodeLink({ recipe: r, tMs: frames.latest?.simTime ?? s.stats.simTime, speedId: s.speedId }, data);
+    const latest = frames.latest;
+    // The next event bounds how far the link's t may be rounded (recipe/url.ts formatT).
+    return encodeLink({ recipe: r, tMs: latest?.simTime ?? s.stats.simTime, tBeforeMs: latest?.nextEventMs, speedId: s.speedId }, data);
   }
 
   /** Writes the run into the address bar, at most every URL_INTERVAL_MS (the last write always lands). */

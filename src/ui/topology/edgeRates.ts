@@ -1,16 +1,12 @@
-// Recent figures per edge (calls per simulated second, share failed, tries per call) from the
-// cumulative counts frames carry, and the words a link label says. Plain state outside React, fed
-// every frame.
+// Recent figures per edge (calls per simulated second, share failed, tries per call) and the words
+// a link label says. The worker counts them over the last second of simulated time
+// (workers/edgeWindow.ts), so a moment gives the same figures however it was reached; this keeps
+// the latest frame's window. Plain state outside React, fed every frame.
 import { EDGE_STRIDE, EdgeField, type Frame } from '../../workers/protocol';
-import { formatNumber, formatPercent, formatRate } from '../format';
-
-/** Simulated time the figures look back over. */
-const WINDOW_MS = 2000;
-/** Fewer simulated ms than this between samples: keep the older sample. */
-const SAMPLE_EVERY_MS = 100;
+import { formatNumber, formatPercent, formatRate, formatSimTime } from '../format';
 
 export interface EdgeRate {
-  /** Calls ended per simulated second. */
+  /** Calls ended per simulated second over the window. */
   perSecond: number;
   /** Share of those that failed, 0..1. */
   failedShare: number;
@@ -26,48 +22,58 @@ export interface EdgeRate {
 }
 
 export interface EdgeRates {
-  /** Takes a frame's cumulative counts. Mutates. */
+  /** Takes a frame's window of counts. Mutates. */
   sample(frame: Frame): void;
   /** The figures of one edge over the window, or null with no call ended in it. */
   rate(edge: number): EdgeRate | null;
+  /** The window the figures cover, simulated ms `(fromMs, toMs]`, or null before the first frame. */
+  window(): { fromMs: number; toMs: number } | null;
   clear(): void;
 }
 
+/**
+ * Edge `edge`'s figures over a frame's window (`Frame.recent`: the last simulated second, to
+ * the tenth), or null when no call ended on it in the window. Pure.
+ */
+export function edgeRateOf(frame: Pick<Frame, 'recent' | 'recentFromMs' | 'recentToMs'>, edge: number): EdgeRate | null {
+  const dt = (frame.recentToMs - frame.recentFromMs) / 1000;
+  const i = edge * EDGE_STRIDE;
+  const c = frame.recent;
+  if (dt <= 0 || c.length < i + EDGE_STRIDE) return null;
+  const calls = c[i + EdgeField.calls];
+  if (calls <= 0) return null;
+  const tls = c[i + EdgeField.tlsFailed];
+  return {
+    ...(tls > 0 ? { tlsFailed: tls } : {}),
+    perSecond: calls / dt,
+    failedShare: c[i + EdgeField.failed] / calls,
+    failedHereShare: c[i + EdgeField.failedHere] / calls,
+    tries: c[i + EdgeField.attempts] / calls,
+  };
+}
+
+/**
+ * What a link label's tooltip says of its window: "calls per second over the last second of
+ * simulated time (29.0 s to 30.0 s)". Pure.
+ */
+export function edgeWindowText(w: { fromMs: number; toMs: number }): string {
+  return `calls ended per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)})`;
+}
+
 export function createEdgeRates(): EdgeRates {
-  let samples: { t: number; edges: Float64Array }[] = [];
+  let latest: Frame | null = null;
   return {
     sample(frame) {
-      const last = samples[samples.length - 1];
-      // A new run (or a rewind) starts over.
-      if (last && frame.simTime < last.t) samples = [];
-      const prev = samples[samples.length - 1];
-      if (prev && frame.simTime - prev.t < SAMPLE_EVERY_MS) samples[samples.length - 1] = prev.t === frame.simTime ? { t: frame.simTime, edges: frame.edges } : prev;
-      else samples.push({ t: frame.simTime, edges: frame.edges });
-      // Keep one sample at or before the window's start.
-      while (samples.length > 2 && samples[1].t <= frame.simTime - WINDOW_MS) samples.shift();
+      latest = frame;
     },
     rate(edge) {
-      if (samples.length < 2) return null;
-      const a = samples[0];
-      const b = samples[samples.length - 1];
-      const dt = (b.t - a.t) / 1000;
-      const i = edge * EDGE_STRIDE;
-      // Frames older than the TLS field (four floats an edge) still give the other figures.
-      const need = i + Math.min(EDGE_STRIDE, EdgeField.failedHere + 1);
-      if (dt <= 0 || b.edges.length < need || a.edges.length < need) return null;
-      const calls = b.edges[i + EdgeField.calls] - a.edges[i + EdgeField.calls];
-      if (calls <= 0) return null;
-      const tls = (b.edges[i + EdgeField.tlsFailed] ?? 0) - (a.edges[i + EdgeField.tlsFailed] ?? 0);
-      return {
-        ...(tls > 0 ? { tlsFailed: tls } : {}),
-        perSecond: calls / dt,
-        failedShare: (b.edges[i + EdgeField.failed] - a.edges[i + EdgeField.failed]) / calls,
-        failedHereShare: (b.edges[i + EdgeField.failedHere] - a.edges[i + EdgeField.failedHere]) / calls,
-        tries: (b.edges[i + EdgeField.attempts] - a.edges[i + EdgeField.attempts]) / calls,
-      };
+      return latest === null ? null : edgeRateOf(latest, edge);
+    },
+    window() {
+      return latest === null ? null : { fromMs: latest.recentFromMs, toMs: latest.recentToMs };
     },
     clear() {
-      samples = [];
+      latest = null;
     },
   };
 }

@@ -311,7 +311,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         b.g.setAttribute('visibility', n > 0 ? 'visible' : 'hidden');
         b.lock?.setAttribute('visibility', n > 0 ? 'hidden' : 'visible');
         b.g.parentElement?.classList.toggle('topo-edge-tls-failed', n > 0);
-        b.title.textContent = `failed TLS handshakes on this link: ${n} call${n === 1 ? '' : 's'} in the last 2 s (the cause is in the inspector)`;
+        b.title.textContent = `failed TLS handshakes on this link: ${n} call${n === 1 ? '' : 's'} in the last second of simulated time (the cause is in the inspector)`;
       }
     },
     setCamera(camera) {

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SimHost } from '../../src/workers/SimHost';
+import { faultState } from '../../src/ui/components/FaultsPanel';
+import type { FaultStatus } from '../../src/workers/protocol';
+
+const kill: FaultStatus = { id: 0, type: 'kill-service', target: 'catalog', startMs: 12_000, endMs: null, untilMs: 17_000, pending: false };
+
+describe('a fault in the list says when it starts and ends', () => {
+  it('one injected "for 5s" at 12 s reads "from 12.0 s to 17.0 s", then "…, ended" once past', () => {
+    expect(faultState({ ...kill, pending: true }, false)).toEqual({ key: 'pending', text: 'starts at 12.0 s, ends at 17.0 s' });
+    expect(faultState(kill, false)).toEqual({ key: 'active', text: 'from 12.0 s to 17.0 s' });
+    expect(faultState({ ...kill, endMs: 17_000 }, false)).toEqual({ key: 'ended', text: 'from 12.0 s to 17.0 s, ended' });
+  });
+
+  it('cleared early, it ends where it was cleared; without a duration it is active since its start', () => {
+    expect(faultState({ ...kill, endMs: 14_250 }, true)).toEqual({ key: 'ended', text: 'from 12.0 s to 14.3 s, ended' });
+    expect(faultState({ ...kill, untilMs: null }, false)).toEqual({ key: 'active', text: 'active since 12.0 s' });
+    expect(faultState({ ...kill, untilMs: null }, true)).toEqual({ key: 'ending', text: 'ends at the next step' });
+    expect(faultState({ ...kill, type: 'http-abort', endMs: 12_000, untilMs: null }, false)).toEqual({ key: 'ended', text: 'at 12.0 s' });
+  });
+});
+
+describe("the worker's fault list carries a duration's end", () => {
+  it('kill-service catalog for 5s injected at 12 s in hello-mesh: until 17 s while it lasts, ended at 17 s after', () => {
+    let t = 0;
+    const host = new SimHost(() => (t += 1e-6));
+    if (!host.load(readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8')).ok) throw new Error('load failed');
+    host.seekTo(12_000, 1e9);
+    expect(host.injectFault({ type: 'kill-service', service: 'catalog', for: '5s' }).ok).toBe(true);
+    host.advance(1_000, 1e9);
+    const [f] = host.faults();
+    expect(f).toMatchObject({ startMs: 12_000, untilMs: 17_000, endMs: null, pending: false });
+    expect(faultState(f, false).text).toBe('from 12.0 s to 17.0 s');
+    host.advance(5_000, 1e9);
+    expect(faultState(host.faults()[0], false).text).toBe('from 12.0 s to 17.0 s, ended');
+  });
+});
