@@ -26,6 +26,7 @@ import { dotOutline } from '../theme/theme';
 import { Legend } from './Legend';
 import { inspectorStore, openDotRequest, openInspector, type InspectTarget } from '../inspector/inspectorStore';
 import '../topology/scale.css';
+import '../topology/compact.css';
 
 const NO_HIGHLIGHT: readonly string[] = [];
 const NO_UNFOLDED: ReadonlySet<string> = new Set();
@@ -290,6 +291,7 @@ export function TopologyView() {
     const newTopology = drawnTopologyRef.current !== topology;
     if (newTopology) cameraRef.current?.reset();
     if (large) {
+      delete box.dataset.captions;
       svg.replaceChildren();
       sceneRef.current = null;
       // Folded for presenter mode, the tiles are few and large: the last column's titles (14 px,
@@ -319,7 +321,11 @@ export function TopologyView() {
       const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
       if (!kept) fitLockRef.current = null;
       const minScale = presenter ? PRESENTER_MIN_SCALE : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
-      const scene = renderTopology(svg, computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, fit: kept, focus }), carried);
+      const layout = computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, fit: kept, focus });
+      // Bare boxes (compact.css) when captions would be too small to read.
+      if (layout.captionless) box.dataset.captions = 'none';
+      else delete box.dataset.captions;
+      const scene = renderTopology(svg, layout, carried);
       sceneRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
       scene.setCamera(cameraRef.current?.camera ?? IDENTITY_CAMERA);

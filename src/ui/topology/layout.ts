@@ -78,6 +78,11 @@ export interface Layout {
   /** Meshes as shaded regions behind their members. */
   meshes: MeshRegion[];
   controlLinks: ControlLink[];
+  /**
+   * Drawn without captions, tags and busy lines, boxes as presenter mode's (PresenterSize): the
+   * normal view's choice when its captions would be under 9 px (bandWidth). Absent: with them.
+   */
+  captionless?: boolean;
 }
 
 interface Point {
@@ -304,15 +309,15 @@ export function replicaGrid(replicas: number, w: number, scale: number): Replica
  * then each node named in `options.positions` is put at its centre there. Pure.
  */
 export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
-  const perBand = bandWidth(topology, width, height, options.presenter === true);
-  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand);
+  const { perBand, bare } = bandWidth(topology, width, height, options.presenter === true);
+  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand, bare);
   // Unfolded cards are sized for the drawing's scale, which their room changes: size them at the
   // scale without them, then again at the scale they give, until it holds (it only shrinks).
-  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1, perBand).scale;
-  let layout = layoutAt(topology, width, height, options, scale, perBand);
+  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1, perBand, bare).scale;
+  let layout = layoutAt(topology, width, height, options, scale, perBand, bare);
   for (let i = 0; i < 4 && layout.scale < scale * 0.995; i++) {
     scale = layout.scale;
-    layout = layoutAt(topology, width, height, options, scale, perBand);
+    layout = layoutAt(topology, width, height, options, scale, perBand, bare);
   }
   return layout;
 }
@@ -321,33 +326,55 @@ export function computeLayout(topology: Topology, width: number, height: number,
  * The compact layout's bands as computeLayout uses them, by topology, then by viewport and mode:
  * the choice lays the drawing out once per band count, and a drag lays it out every frame.
  */
-const bandCache = new WeakMap<Topology, Map<string, number>>();
+const bandCache = new WeakMap<Topology, Map<string, Arrangement>>();
+
+/** How computeLayout arranges a drawing: bands of `perBand` columns (or NO_BANDS), `bare` without captions. */
+interface Arrangement {
+  perBand: number;
+  bare: boolean;
+}
+
+/** Node captions' size, design units (styles.css .topo-caption), and the least they are drawn at, CSS px. */
+const CAPTION_UNITS = 12.5;
+const CAPTION_MIN_PX = 9;
 
 /**
- * Columns a band holds (presenterBand), or, outside presenter mode, NO_BANDS for the default
- * layout (uniform columns 290 units or more apart, one row) unless the compact one (columns as
- * wide as their widest node, a long chain wrapped into bands; captions kept) fits the viewport
- * at a scale 3% or more larger: the new-user pass of issue 11 measured node text of 3.1-6.8 px
- * at 1024x768, most of all beside the open inspector. Chosen from the layout alone, so a drag
- * or an unfolding keeps the arrangement. Pure (memoized).
+ * How the drawing is arranged in `width` x `height`. Presenter mode: bands of presenterBand's
+ * columns, bare. Otherwise the default layout (uniform columns 290 units or more apart, one row),
+ * or the compact one (columns as wide as their widest node, a long chain wrapped into bands)
+ * when it fits at a scale 3% or more larger; captions are kept while they come out at 9 px or
+ * more, else the drawing goes bare (presenter mode's boxes, captions hidden) when that makes its
+ * names larger than the captions would have been (the new-user pass of issue 11 measured node
+ * text of 3.1-6.8 px at 1024x768, most of all beside the open inspector). Chosen from the layout
+ * alone, so a drag or an unfolding keeps the arrangement. Pure (memoized).
  */
-function bandWidth(topology: Topology, width: number, height: number, presenter: boolean): number {
+function bandWidth(topology: Topology, width: number, height: number, presenter: boolean): Arrangement {
   let byView = bandCache.get(topology);
   if (!byView) bandCache.set(topology, (byView = new Map()));
   const key = `${Math.round(width)}x${Math.round(height)}${presenter ? 'p' : ''}`;
-  let k = byView.get(key);
-  if (k === undefined) {
-    if (presenter) k = presenterBand(topology, width, height, true);
+  let a = byView.get(key);
+  if (a === undefined) {
+    if (presenter) a = { perBand: presenterBand(topology, width, height, true), bare: true };
     else {
-      const plain = layoutAt(topology, width, height, {}, 1, NO_BANDS).scale;
-      const compact = presenterBand(topology, width, height, false);
-      k = layoutAt(topology, width, height, {}, 1, compact).scale >= plain * 1.03 ? compact : NO_BANDS;
+      const plain = layoutAt(topology, width, height, {}, 1, NO_BANDS, false).scale;
+      const k = presenterBand(topology, width, height, false);
+      const compact = layoutAt(topology, width, height, {}, 1, k, false).scale;
+      a = compact >= plain * 1.03 ? { perBand: k, bare: false } : { perBand: NO_BANDS, bare: false };
+      const scale = Math.max(plain, compact);
+      if (scale * CAPTION_UNITS < CAPTION_MIN_PX) {
+        const kb = presenterBand(topology, width, height, 'bare');
+        const bare = layoutAt(topology, width, height, {}, 1, kb, true).scale;
+        if (bare * NAME_UNITS > scale * CAPTION_UNITS * 1.03) a = { perBand: kb, bare: true };
+      }
     }
     if (byView.size > 64) byView.clear();
-    byView.set(key, k);
+    byView.set(key, a);
   }
-  return k;
+  return a;
 }
+
+/** A node's name, design units (styles.css .topo-name). */
+const NAME_UNITS = 18;
 
 /** perBand for the default layout: one row of uniform columns, no bands. */
 const NO_BANDS = 0;
@@ -359,7 +386,7 @@ const NO_BANDS = 0;
  * alone (no nodes placed by hand, no fit kept, replicas folded), so a drag or an unfolding keeps
  * the bands. Pure.
  */
-function presenterBand(topology: Topology, width: number, height: number, presenter: boolean): number {
+function presenterBand(topology: Topology, width: number, height: number, presenter: boolean | 'bare'): number {
   const depth = callDepths(topology);
   const ncols = Math.max(1, (max(depth) ?? 0) + 1);
   // A mesh whose first members start a later band gets room above them for its control plane
@@ -370,7 +397,7 @@ function presenterBand(topology: Topology, width: number, height: number, presen
   for (let k = ncols; k >= Math.min(2, ncols); k--) {
     const band = (d: number) => Math.floor(Math.max(0, Math.min(ncols - 1, d)) / k);
     if (k < ncols && bridges.some((d) => band(d - 1) !== band(d) || band(d + 1) !== band(d))) continue;
-    scales.set(k, layoutAt(topology, width, height, { presenter }, 1, k).scale);
+    scales.set(k, layoutAt(topology, width, height, { presenter: presenter === true }, 1, k, presenter !== false).scale);
   }
   const best = Math.max(...scales.values());
   for (const [k, s] of scales) if (s >= best * 0.97) return k;
@@ -379,10 +406,13 @@ function presenterBand(topology: Topology, width: number, height: number, presen
 
 /**
  * computeLayout with replica cards sized for `cardScale` CSS px per unit, the compact layout's
- * bands `perBand` columns wide (NO_BANDS: the default layout; presenter mode is always compact). Pure.
+ * bands `perBand` columns wide (NO_BANDS: the default layout; presenter mode is always compact),
+ * `bare`: presenter mode's boxes, without captions (always so in presenter mode). Pure.
  */
-function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number, perBand: number): Layout {
-  const presenter = options.presenter === true;
+function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number, perBand: number, bare: boolean): Layout {
+  // Below, `presenter` means presenter mode's geometry (bare boxes); `stage` its margin and zoom.
+  const stage = options.presenter === true;
+  const presenter = stage || bare;
   const compact = presenter || perBand !== NO_BANDS;
   const extent = (p: PlacedNode) => nodeExtent(p, presenter);
   const queueRoom = presenter ? PresenterSize.queueRoom : NodeSize.queueRoom;
@@ -593,21 +623,21 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
 
   if (options.fit) {
     const { scale, tx, ty } = options.fit;
-    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
+    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}) };
   }
-  const margin = presenter ? PRESENTER_MARGIN : MARGIN;
+  const margin = stage ? PRESENTER_MARGIN : MARGIN;
   const fit = Math.min((width - 2 * margin) / box.width, (height - 2 * margin) / box.height);
-  const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(presenter ? PRESENTER_MAX_SCALE : MAX_SCALE, fit));
+  const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(stage ? PRESENTER_MAX_SCALE : MAX_SCALE, fit));
   const shown = scale > fit * 1.001 ? placed.filter((p) => options.focus?.includes(p.node.id)) : [];
   if (shown.length > 0) {
     // Larger than the viewport: the focused nodes' middle at its centre.
     const cx = shown.reduce((a, p) => a + p.x, 0) / shown.length;
     const cy = shown.reduce((a, p) => a + p.y, 0) / shown.length;
-    return { width, height, scale, tx: width / 2 - cx * scale, ty: height / 2 - cy * scale, nodes: placed, edges, meshes: regions, controlLinks };
+    return { width, height, scale, tx: width / 2 - cx * scale, ty: height / 2 - cy * scale, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}) };
   }
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
   const ty = (height - box.height * scale) / 2 - box.minY * scale;
-  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks };
+  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}) };
 }
 
 /**
