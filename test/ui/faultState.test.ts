@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
-import { faultState } from '../../src/ui/components/FaultsPanel';
+import { faultState } from '../../src/ui/components/faultState';
 import type { FaultStatus } from '../../src/workers/protocol';
 
 const kill: FaultStatus = { id: 0, type: 'kill-service', target: 'catalog', startMs: 12_000, endMs: null, untilMs: 17_000, pending: false };
