@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
-import { computeLayout, type Layout } from '../../src/ui/topology/layout';
+import { computeLayout, INSPECTOR_MIN_SCALE, type Layout } from '../../src/ui/topology/layout';
+import { cloudReach } from '../../src/ui/topology/cloudReach';
 import { roundedPolygon } from '../../src/ui/topology/meshRegions';
 
 function topologyOf(file: string) {
@@ -78,5 +79,55 @@ describe('topology layout', () => {
     expect(d.match(/Q/g)).toHaveLength(4);
     expect(d.endsWith('Z')).toBe(true);
     expect(roundedPolygon([[0, 0], [1, 0]], 10)).toBe('');
+  });
+});
+
+describe('a readable topology in the normal view (issue 11)', () => {
+  test('retry-storm in the 778 x 471 px stage of 1024x768 wraps into two bands without captions: names at 13.7 px, not 7.7; at 1600 x 900 it keeps its captions', () => {
+    const t = topologyOf('retry-storm');
+    const small = computeLayout(t, 778, 471);
+    expect(small.captionless).toBe(true);
+    expect(small.scale * 18).toBeCloseTo(13.7, 1);
+    // payments is called by orders and sits under it, in the second band.
+    expect(node(small, 'payments').y).toBeGreaterThan(node(small, 'orders').y + 100);
+    expect(node(small, 'payments').x).toBeCloseTo(node(small, 'orders').x);
+    const large = computeLayout(t, 1600, 900);
+    expect(large.captionless).toBeUndefined();
+    expect(large.scale * 12.5).toBeGreaterThanOrEqual(9);
+  });
+
+  test('beside the inspector the drawing keeps 0.64 (captions at 8 px) and centres the inspected node; without a focus its middle stays centred', () => {
+    const t = topologyOf('two-meshes-via-gateway');
+    const bridge = t.nodes.find((n) => n.name === 'payments-bridge')!;
+    const fitted = computeLayout(t, 458, 471);
+    expect(fitted.scale).toBeLessThan(INSPECTOR_MIN_SCALE);
+    const l = computeLayout(t, 458, 471, { minScale: INSPECTOR_MIN_SCALE, focus: [bridge.id] });
+    expect(l.scale).toBe(0.64);
+    const p = node(l, 'payments-bridge');
+    expect(l.tx + p.x * l.scale).toBeCloseTo(229);
+    expect(l.ty + p.y * l.scale).toBeCloseTo(235.5);
+    // A picture that fits at 0.64 or more is fitted as before, the focus notwithstanding.
+    const mm1 = topologyOf('mm1');
+    expect(computeLayout(mm1, 458, 471, { minScale: INSPECTOR_MIN_SCALE, focus: [1] })).toMatchObject({ tx: computeLayout(mm1, 458, 471).tx, ty: computeLayout(mm1, 458, 471).ty });
+  });
+
+  test("a third party's cloud reaches 39 to 52 units past its box, more under a wide box, and lies inside the viewport", () => {
+    const c = cloudReach(196, 96);
+    expect([c.left, c.right, c.top, c.bottom].map((v) => Math.round(v))).toEqual([39, 52, 46, 55]);
+    // The bottom arc's radius (70) grows to half its chord under a wide box, as SVG draws it.
+    expect(Math.round(cloudReach(260, 96).bottom)).toBe(98);
+    for (const [w, h] of [
+      [1024, 768],
+      [778, 471],
+      [458, 471],
+    ]) {
+      const l = computeLayout(topologyOf('third-party-service'), w, h);
+      for (const p of l.nodes.filter((q) => q.node.external && q.node.kind !== 'client')) {
+        const r = cloudReach(p.w, p.h);
+        expect(l.tx + (p.x - p.w / 2 - r.left) * l.scale, `${p.node.name} at ${w}x${h}`).toBeGreaterThanOrEqual(0);
+        expect(l.tx + (p.x + p.w / 2 + r.right) * l.scale, `${p.node.name} at ${w}x${h}`).toBeLessThanOrEqual(w);
+        expect(l.ty + (p.y + p.h / 2 + r.bottom) * l.scale, `${p.node.name} at ${w}x${h}`).toBeLessThanOrEqual(h);
+      }
+    }
   });
 });
