@@ -241,7 +241,7 @@ export class DataPlane implements Actor, ConnectionUser {
     const sc = this.sidecarFor(id, pass);
     const now = w.sim.now;
     const cpuEnd = sc.claim(now);
-    const passTime = cpuEnd - now + sc.latency();
+    const passTime = cpuEnd - now + sc.passLatency();
     switch (pass) {
       case Pass.inRequest: {
         const att = w.attempts.get(id);
@@ -487,8 +487,7 @@ export class DataPlane implements Actor, ConnectionUser {
   }
 
   private loopbackDelay(sc: Sidecar): number {
-    const s = this.world.loopback[sc.host];
-    return s === null ? 0 : s();
+    return sc.loopbackDelay();
   }
 
   /**

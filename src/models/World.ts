@@ -15,7 +15,7 @@ import type { WorldObserver } from './Observer';
 import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY, TLS_HANDSHAKE_CPU_MS } from './proxy/calibration';
 import { compilePolicy } from './proxy/policy';
 import { Route } from './proxy/Route';
-import { ConfigState, Sidecar } from './proxy/Sidecar';
+import { ConfigState, ProxyRecords, Rec, Sidecar, recordDraw } from './proxy/Sidecar';
 import { ServiceActor } from './Service';
 import { Identity } from './tls/Identity';
 import type { Tracer } from './spans/Tracer';
@@ -46,6 +46,8 @@ export class World {
   readonly gateways: GatewayActor[] = [];
   readonly clients: ClientActor[] = [];
   readonly sidecars: Sidecar[] = [];
+  /** Where the sidecars' hot state lives, one after the other (issue 14; see ProxyRecords). */
+  readonly proxyRecords = new ProxyRecords();
   readonly controlPlanes: ControlPlane[] = [];
   readonly routes: Route[] = [];
   readonly network: Network;
@@ -201,16 +203,19 @@ export class World {
     if (spec === false) return;
     const s = spec === true ? { mode: 'L7' as const, concurrency: 2, cpuPerPass: undefined, passLatency: undefined } : spec;
     const cp = this.meshNamed(m.mesh);
-    const cpu = sampler(s.cpuPerPass ?? DEFAULT_PASS_CPU, streamFor(this.seed, `${host.name}/sidecar`));
-    const latency = sampler(s.passLatency ?? DEFAULT_PASS_LATENCY, streamFor(this.seed, `${host.name}/sidecar-latency`));
-    const sc = new Sidecar(this.sidecars.length, `${host.name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, latency, cp);
+    const rec = this.proxyRecords.alloc(s.concurrency);
+    const cpu = recordDraw(rec, Rec.cpu, s.cpuPerPass ?? DEFAULT_PASS_CPU, this.seed, `${host.name}/sidecar`);
+    const latency = recordDraw(rec, Rec.latency, s.passLatency ?? DEFAULT_PASS_LATENCY, this.seed, `${host.name}/sidecar-latency`);
+    const sc = new Sidecar(this.sidecars.length, `${host.name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, latency, cp, false, rec);
     sc.renews = m.certificate.renew;
     const cert = m.certificate;
     cp.join(sc, m.boundary, { ttl: cert.ttl, ca: cert.ca, trust: cert.trust ? new Set(cert.trust) : undefined });
     this.sidecars.push(sc);
     this.sidecarOfHost[host.id] = sc;
     this.strictHost[host.id] = strict;
-    this.loopback[host.id] = this.network.latencySampler(`pod/${host.name}`, host, host, undefined);
+    const loopback = this.network.latencySampler(`pod/${host.name}`, host, host, undefined, { f: rec.f, p: rec.o + Rec.loopback });
+    this.loopback[host.id] = loopback;
+    sc.setLoopback(loopback);
   }
 
   /**

@@ -83,6 +83,19 @@ export default function alea(seed = '', options: { state?: boolean | AleaState }
   return next;
 }
 
+/**
+ * A generator whose state lives at doubles `o` to `o + 3` of `s`, a block its owner lays out
+ * (a proxy's record, issue 14: its draws beside its other hot state). Seeded from `seed` as
+ * `alea(seed)` is, or, with `seed` null, going on from the state already there (a copied block).
+ */
+export function aleaAt(seed: string | null, s: Float64Array, o: number): Alea {
+  if (seed !== null) seedInto(s, o, seed);
+  const next = (() => aleaNext(s, o)) as Alea;
+  next.state = () => ({ c: s[o + 3], s0: s[o], s1: s[o + 1], s2: s[o + 2] });
+  slots.set(next, { s, o });
+  return next;
+}
+
 /** The slot an Alea generator made here draws from, or null for any other function. */
 export function slotOf(rng: Function): AleaSlot | null {
   return slots.get(rng) ?? null;

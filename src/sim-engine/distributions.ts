@@ -142,3 +142,78 @@ export function meanOf(d: Distribution): number {
 export function isZero(d: Distribution): boolean {
   return d.type === 'constant' && d.value === 0;
 }
+
+/**
+ * Doubles a distribution takes in a block (see `encodeDraw`): its kind, two parameters and
+ * its stream's Alea state.
+ */
+export const DRAW_SLOT = 7;
+
+/** Kind codes of an encoded distribution; `custom` means the owner draws through a Sampler. */
+export const DrawCode = { constant: 0, uniform: 1, exponential: 2, normal: 3, lognormal: 4, pareto: 5, custom: 6 } as const;
+
+/**
+ * Writes `d` at doubles `p` to `p + 2` of `f` (kind, then two parameters as `compile` derives
+ * them), for `drawAt(f, p)`; its stream's state goes at `p + 3` to `p + 6` (`streamAt(.., f, p + 3)`).
+ * `null` encodes "draw with your Sampler" (`DrawCode.custom`). Mutates `f`.
+ */
+export function encodeDraw(d: Distribution | null, f: Float64Array, p: number): void {
+  if (d === null) {
+    f[p] = DrawCode.custom;
+    return;
+  }
+  f[p] = DrawCode[d.type];
+  switch (d.type) {
+    case 'constant':
+      f[p + 1] = d.value;
+      break;
+    case 'uniform':
+      f[p + 1] = d.min;
+      f[p + 2] = d.max - d.min;
+      break;
+    case 'exponential':
+      f[p + 1] = d.mean;
+      break;
+    case 'normal':
+      f[p + 1] = d.mean;
+      f[p + 2] = d.stddev;
+      break;
+    case 'lognormal':
+      f[p + 1] = log(d.median);
+      f[p + 2] = d.sigma;
+      break;
+    case 'pareto':
+      f[p + 1] = d.scale;
+      f[p + 2] = 1 / d.shape;
+      break;
+    default:
+      assertNever(d, 'distribution');
+  }
+}
+
+/**
+ * One draw of the distribution encoded at `p` of `f` (`encodeDraw`), from the stream whose state
+ * is at `p + 3`: the same value, bit for bit, as a `sampler` of it over that stream would give
+ * (the same arithmetic as compileOnSlot). NOTE: for hot per-proxy state kept in one block (issue
+ * 14): a draw reads one stretch of memory rather than a closure, its context and a typed array.
+ * Not for `DrawCode.custom` (NaN).
+ */
+export function drawAt(f: Float64Array, p: number): number {
+  const s = p + 3;
+  switch (f[p]) {
+    case DrawCode.constant:
+      return f[p + 1];
+    case DrawCode.uniform:
+      return f[p + 1] + f[p + 2] * aleaNext(f, s);
+    case DrawCode.exponential:
+      return f[p + 1] * exponentialAt(f, s);
+    case DrawCode.normal:
+      return Math.max(0, f[p + 1] + f[p + 2] * normalAt(f, s));
+    case DrawCode.lognormal:
+      return Math.min(MAX_DRAW, exp(f[p + 1] + f[p + 2] * normalAt(f, s)));
+    case DrawCode.pareto:
+      return Math.min(MAX_DRAW, f[p + 1] * exp(f[p + 2] * exponentialAt(f, s)));
+    default:
+      return NaN;
+  }
+}

@@ -1,7 +1,7 @@
 /// <reference path="./alea.d.ts" />
 // The one door to randomness in the engine and the models: every draw comes from a seeded
 // stream made here, never from the platform's unseeded generator.
-import alea, { type AleaState, type Alea } from './alea';
+import alea, { aleaAt, type AleaState, type Alea } from './alea';
 import { revivable, type Revival } from './snapshot';
 
 /** A uniform source on [0, 1). */
@@ -28,4 +28,24 @@ function fromAlea(prng: Alea): Rng {
 /** A stream that goes on from a saved Alea state (the seed is then ignored by seedrandom). */
 function reviveAlea(state: unknown): Rng {
   return fromAlea(alea('', { state: state as AleaState }));
+}
+
+/**
+ * `streamFor(seed, actorName)`'s stream (the same draws), with its state at doubles `o` to
+ * `o + 3` of `s`: a block its owner lays out so that state read together lies together (a
+ * proxy's record, issue 14). A snapshot copies the block with its owner and the copy draws from
+ * the copied block, so the owner's own reads of the state and this stream's stay one stream.
+ */
+export function streamAt(seed: number | string, actorName: string, s: Float64Array, o: number): Rng {
+  return atSlot(aleaAt(`meshsim/${seed}/${actorName}`, s, o), s, o);
+}
+
+function atSlot(prng: Alea, s: Float64Array, o: number): Rng {
+  return revivable(prng as Rng, (): Revival => ({ data: o, deps: [s], revive: reviveAt }));
+}
+
+/** A stream over a copied block: the state is already there (copied with it). */
+function reviveAt(o: unknown, deps: unknown[]): Rng {
+  const s = deps[0] as Float64Array;
+  return atSlot(aleaAt(null, s, o as number), s, o as number);
 }

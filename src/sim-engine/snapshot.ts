@@ -15,13 +15,15 @@ export const REVIVE: unique symbol = Symbol('meshsim.snapshot.revive');
  * How to make a copy of a function that holds state in its closure (a random stream, a sampler
  * drawing from one). `data` is taken as it is, never walked: it must be a fresh value or one
  * that is never mutated (a distribution's parameters, an Alea state read just now). `deps` are
- * the functions it draws on: each is copied first (once per copy, shared as in the original),
- * then `revive(data, copiedDeps)` builds the copy.
+ * the functions it draws on, or state it shares with the rest of the world (a typed array a
+ * stream keeps its state in, `streamAt`): each is copied first (once per copy, shared as in the
+ * original), then `revive(data, copiedDeps)` builds the copy.
  */
 export interface Revival {
   readonly data: unknown;
-  readonly deps: readonly Function[];
-  revive(data: unknown, deps: Function[]): Function;
+  /** Functions, or state the copy must share with the rest of the world (a typed array). */
+  readonly deps: readonly unknown[];
+  revive(data: unknown, deps: unknown[]): Function;
 }
 
 /** A function tagged by `revivable` or `stateless`. */
@@ -257,7 +259,7 @@ export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
     const r = describe();
     const deps = r.deps.map((d) => copy(d));
     // Packed: kept as the recipe, made on a later copy (see PackedFunction).
-    const out = pack ? new PackedFunction(r.data, deps, r.revive) : r.revive(r.data, deps as Function[]);
+    const out = pack ? new PackedFunction(r.data, deps, r.revive) : r.revive(r.data, deps);
     memo.set(fn, out);
     bytes += pack ? 48 : 64;
     return out;
@@ -269,7 +271,7 @@ export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
       memo.set(p, p);
       return p;
     }
-    const out = p.revive(p.data, p.deps.map((d) => copy(d)) as Function[]);
+    const out = p.revive(p.data, p.deps.map((d) => copy(d)));
     memo.set(p, out);
     bytes += 64;
     return out;

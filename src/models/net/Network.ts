@@ -1,4 +1,4 @@
-import { sampler, streamFor, type Distribution, type Rng, type Sampler } from '../../sim-engine';
+import { encodeDraw, sampler, streamAt, streamFor, type Distribution, type Rng, type Sampler } from '../../sim-engine';
 import type { Scenario } from '../../scenario';
 import { Host, PLACEMENT_NAMES, Placement, placementOf } from './Host';
 
@@ -47,16 +47,21 @@ export class Network {
   /**
    * A sampler of one-way latency between two hosts for the link `linkName`, or null when that
    * latency is always zero (so delivery can skip the event queue).
-   * `override` is a per-call latency from the scenario.
+   * `override` is a per-call latency from the scenario. `at`: where to encode the distribution
+   * and keep its stream's state (`encodeDraw`, `streamAt`) when this call makes the sampler;
+   * left untouched when the link's sampler already exists or the latency is zero.
    */
-  latencySampler(linkName: string, from: Host, to: Host, override: Distribution | undefined): Sampler | null {
+  latencySampler(linkName: string, from: Host, to: Host, override: Distribution | undefined, at: { f: Float64Array; p: number } | null = null): Sampler | null {
     const cls = placementOf(from, to);
     const d = cls === Placement.samePod ? this.classes[0] : override ?? this.flat ?? this.classes[cls];
     if (!d || (d.type === 'constant' && d.value === 0)) return null;
     const key = `${linkName}/${PLACEMENT_NAMES[cls]}`;
     let s = this.samplers.get(key);
     if (!s) {
-      s = sampler(d, streamFor(this.seed, `link/${key}`));
+      // NOTE: `at` (a proxy's record, issue 14) holds the link's distribution and its stream's
+      // state, for the owner to draw from directly; the sampler draws from the same state.
+      if (at !== null) encodeDraw(d, at.f, at.p);
+      s = sampler(d, at !== null ? streamAt(this.seed, `link/${key}`, at.f, at.p + 3) : streamFor(this.seed, `link/${key}`));
       this.samplers.set(key, s);
     }
     return s;

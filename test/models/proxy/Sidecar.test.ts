@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampler, streamFor } from '../../../src/sim-engine';
-import { Sidecar } from '../../../src/models/proxy/Sidecar';
+import { ProxyRecords, Rec, Sidecar, recordDraw } from '../../../src/models/proxy/Sidecar';
+import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY } from '../../../src/models/proxy/calibration';
 
 const constant = (ms: number) => () => ms;
 const proxy = (concurrency: number, cpu: () => number) => new Sidecar(0, 'p/sidecar', 0, true, concurrency, cpu, constant(0), null);
@@ -64,5 +65,28 @@ describe('Sidecar workers (a FIFO queue solved by Lindley recursion)', () => {
     expect(ends).toEqual(fifoQueue(arrivals, cpu, 3));
     // The load really queued: some passes waited.
     expect(ends.filter((e, k) => e > arrivals[k] + cpu[k] + 1e-9).length).toBeGreaterThan(500);
+  });
+});
+
+describe('a proxy record (issue 14: hot per-proxy state in one block)', () => {
+  it('lays proxies made one after another side by side, 32 doubles (256 bytes) each for 2 workers, 40 for 10', () => {
+    const records = new ProxyRecords();
+    const [a, b, c] = [records.alloc(2), records.alloc(10), records.alloc(2)];
+    expect(b.f).toBe(a.f);
+    expect([a.o, b.o, c.o]).toEqual([0, 32, 72]);
+  });
+
+  it("claims with the CPU drawn from its record exactly as with its stream's sampler: the same ends, lastStart, CPU and busy workers", () => {
+    const records = new ProxyRecords();
+    const rec = records.alloc(2);
+    const cpu = recordDraw(rec, Rec.cpu, DEFAULT_PASS_CPU, 3, 'a-0/sidecar');
+    const lat = recordDraw(rec, Rec.latency, DEFAULT_PASS_LATENCY, 3, 'a-0/sidecar-latency');
+    const inRecord = new Sidecar(0, 'a-0/sidecar', 0, true, 2, cpu, lat, null, false, rec);
+    const bySampler = new Sidecar(0, 'a-0/sidecar', 0, true, 2, sampler(DEFAULT_PASS_CPU, streamFor(3, 'a-0/sidecar')), sampler(DEFAULT_PASS_LATENCY, streamFor(3, 'a-0/sidecar-latency')), null);
+    const run = (p: Sidecar) => Array.from({ length: 2000 }, (_, i) => [p.claim(i * 0.05), p.lastStart, p.passLatency()]);
+    expect(run(inRecord)).toEqual(run(bySampler));
+    expect(inRecord.cpuMs(100)).toBe(bySampler.cpuMs(100));
+    expect(inRecord.busyAt(99.99)).toBe(bySampler.busyAt(99.99));
+    expect(inRecord.passes).toBe(2000);
   });
 });
