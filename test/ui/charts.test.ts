@@ -42,6 +42,16 @@ describe('chart geometry', () => {
     expect(y0).toBeCloseTo(g.y(2), 3);
   });
 
+  it('scales the latency axis to the data: a 10 s p99 (a retry storm behind a timeout) tops a 10,000 ms axis and stays inside the plot', () => {
+    const g = latencyGeometry([bucket(0, { p99: 226 }), bucket(10_000, { p50: 900, p90: 4000, p99: 9_870 }), bucket(25_000, { p99: 830 })], 1000, 40_000, size);
+    expect(g.y.domain()).toEqual([0, 10_000]);
+    const ys = g.series[2].path.match(/-?[\d.]+/g)!.map(Number).filter((_, i) => i % 2 === 1);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(MARGIN.top);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(size.height - MARGIN.bottom);
+    // retry-storm's own figures (p99 830 ms at 25 s) give a 0-1,000 ms axis: 830 ms is drawn, not cut.
+    expect(latencyGeometry([bucket(0, { p99: 226 }), bucket(25_000, { p99: 830 })], 1000, 40_000, size).y.domain()).toEqual([0, 1000]);
+  });
+
   it('gives throughput per second whatever the bucket width', () => {
     const g = throughputGeometry([bucket(0, { ok: 40, failed: 10 })], 2000, 10_000, size);
     expect(g.series.map((s) => [s.key, s.last])).toEqual([

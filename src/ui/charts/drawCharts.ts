@@ -65,6 +65,8 @@ function markers(root: ReturnType<typeof frame>, size: Size, x: ScaleLinear<numb
       .attr('y2', bottom)
       .append('title')
       .text(m.label);
+    // A fault flag over the plot, so its line is not taken for a series running off the top.
+    if (m.kind === 'fault') g.append('text').attr('class', 'chart-fault-flag').attr('x', x(m.ms)).attr('y', top - 3).attr('text-anchor', 'middle').text('⚡').append('title').text(m.label);
   }
   g.append('line').attr('class', 'chart-now').attr('x1', x(nowMs)).attr('x2', x(nowMs)).attr('y1', top).attr('y2', bottom);
 }

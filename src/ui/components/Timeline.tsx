@@ -138,7 +138,9 @@ export function Timeline() {
           </button>
         ))}
         {seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(seekingTo) }} />}
-        <div className="timeline-head" style={{ left: at(simTime) }} />
+        {/* Under the step markers (a step at the head's time keeps its number readable), and taller
+            than them, so the head still shows above and below a marker it passes. */}
+        <div className="timeline-head" data-testid="timeline-head" style={{ left: at(simTime), zIndex: 0, top: -11, height: 30 }} />
       </div>
     </div>
   );

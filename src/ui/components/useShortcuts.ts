@@ -1,8 +1,9 @@
 // Keys for a presenter at the front of a room: Space plays or pauses, "." steps one event, and
 // the narrative moves on with n / PageDown / → and back with p / PageUp / ← (what a clicker sends),
-// Shift+← / Shift+→ seek 1 s back or forward, f enters or leaves presenter mode (Escape leaves it).
-// They work whatever was clicked last (a focused button does not take Space), except while
-// typing in a field.
+// Shift+← / Shift+→ seek 1 s back or forward, Home and End seek to the start and the end (as in
+// the compare view), f enters or leaves presenter mode (Escape leaves it). They work whatever was
+// clicked last (a focused button does not take Space; a focused select, such as the scenario
+// picker, keeps its plain arrows but not Shift+arrows, Home or End), except while typing in a field.
 import { useEffect } from 'react';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
@@ -18,7 +19,7 @@ export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !NOT_TYPED.has(target.type) && !target.readOnly;
 }
 
-/** A focused select keeps the arrow keys, which change its choice. */
+/** A focused select keeps the plain arrow keys, which change its choice (Shift+arrows seek). */
 function keepsArrows(target: EventTarget | null): boolean {
   return target instanceof HTMLSelectElement;
 }
@@ -33,8 +34,14 @@ export function useShortcuts(): void {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const status = store.getState().status;
       const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
-      if (arrow && keepsArrows(e.target)) return;
-      if (arrow && e.shiftKey) {
+      if (arrow && !e.shiftKey && keepsArrows(e.target)) return;
+      if (e.key === 'Home' || e.key === 'End') {
+        const s = store.getState();
+        if (!s.info || status === RunStatus.loading || status === RunStatus.crashed) return;
+        // NOTE: also on a focused select, whose Home/End would otherwise pick another scenario.
+        e.preventDefault();
+        void controller.seek(e.key === 'Home' ? 0 : s.info.durationMs);
+      } else if (arrow && e.shiftKey) {
         const s = store.getState();
         if (!s.info || status === RunStatus.loading || status === RunStatus.crashed) return;
         e.preventDefault();

@@ -75,9 +75,10 @@ const AWAY = [24, 34, 46];
 /**
  * A spot for each link's label, in order, so that no label covers a node (`nodes`), a point of
  * another link, a lock, or a label placed before it, and none leaves the visible drawing
- * (`view`). Where no spot is free, the one with the fewest collisions. Pure.
+ * (`view`). Where no spot is free, the one with the fewest collisions. `box`: a label's box
+ * (LABEL_BOX; larger in presenter mode, whose labels are larger). Pure.
  */
-export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect): LabelSpot[] {
+export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX): LabelSpot[] {
   const locks: Rect[] = [];
   for (const l of links) {
     if (!l.lock || l.points.length === 0) continue;
@@ -90,7 +91,7 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
     let best: LabelSpot | null = null;
     let bestHits = Number.POSITIVE_INFINITY;
     for (const spot of candidates(link)) {
-      const r = labelRect(spot);
+      const r = labelRect(spot, box);
       let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 1 : 0;
       for (const n of nodes) if (overlap(r, n)) hits++;
       for (const k of locks) if (overlap(r, k)) hits++;
@@ -109,7 +110,7 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
       }
     }
     const chosen = best ?? { x: 0, y: 0, anchor: 'middle' as const };
-    placed.push(labelRect(chosen));
+    placed.push(labelRect(chosen, box));
     return chosen;
   });
 }

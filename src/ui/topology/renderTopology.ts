@@ -11,7 +11,15 @@ import { formatCount, formatSimTime } from '../format';
 import './truth.css';
 import { sampleLanes, type EdgeLanes } from './lanes';
 import { edgeLabel, type EdgeRate } from './edgeRates';
-import { nodeRect, placeEdgeLabels, type LabelLink } from './edgeLabelPlace';
+import { LABEL_BOX, nodeRect, placeEdgeLabels, type LabelLink } from './edgeLabelPlace';
+
+/** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
+const LABEL_UNITS = 12;
+/**
+ * A link label's size in presenter mode, design units: 13.4 px or more on screen, as presenter
+ * mode draws at 0.81 CSS px a unit or more (layout.ts), beside node text of 18 units.
+ */
+export const PRESENTER_LABEL_UNITS = 16.5;
 import type { Camera } from './camera';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
@@ -198,12 +206,21 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   }
   // Beside each link, off its line (the middle of the lower side when free), clear of nodes,
   // other links, locks and other labels.
-  const labelAt = placeEdgeLabels(labelLinks, layout.nodes.map(nodeRect), {
-    x0: -layout.tx / layout.scale,
-    y0: -layout.ty / layout.scale,
-    x1: (layout.width - layout.tx) / layout.scale,
-    y1: (layout.height - layout.ty) / layout.scale,
-  });
+  // Presenter mode's labels are PRESENTER_LABEL_UNITS (13 px or more at its least scale), so
+  // they are placed with a box as much larger.
+  const presenter = svg.closest('.app.presenter') !== null;
+  const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
+  const labelAt = placeEdgeLabels(
+    labelLinks,
+    layout.nodes.map(nodeRect),
+    {
+      x0: -layout.tx / layout.scale,
+      y0: -layout.ty / layout.scale,
+      x1: (layout.width - layout.tx) / layout.scale,
+      y1: (layout.height - layout.ty) / layout.scale,
+    },
+    { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) },
+  );
 
   const nodeLayer = view.append('g').attr('class', 'topo-nodes');
   const nodeGroups = new Map<number, SVGGElement>();
@@ -238,6 +255,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   edgeLayer.selectAll<SVGGElement, unknown>('[data-edge]').each(function (_, i) {
     const at = labelAt[i];
     const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('data-label-edge', this.getAttribute('data-edge')).attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
+    if (presenter) text.style.fontSize = `${PRESENTER_LABEL_UNITS}px`;
     const label = { edge: layout.edges[i].edge.id, text, shown: '', hovered: false };
     edgeLabels.push(label);
     this.addEventListener('mouseenter', () => {

@@ -1,0 +1,44 @@
+// Keys with the scenario picker focused: Shift+→ / Shift+← seek a second (the picker keeps its
+// plain arrows), and Home / End seek to the start and the end of the run in the single view.
+import { expect, test, type Page } from '@playwright/test';
+
+async function settled(page: Page) {
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
+}
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`at ${w}x${h}, with the scenario picker focused, Shift+→ and Shift+← seek a second and Home / End go to 0 and the end; the scenario stays`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?scenario=hello-mesh&t=10s');
+    await expect(page.getByTestId('sim-time')).toHaveText('10.0 s', { timeout: 60_000 });
+    await settled(page);
+    const picker = page.getByTestId('scenario-select');
+    await picker.focus();
+    await expect(picker).toBeFocused();
+
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByTestId('sim-time')).toHaveText('11.0 s');
+    await settled(page);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(page.getByTestId('sim-time')).toHaveText('9.00 s');
+    await settled(page);
+    await expect(picker).toHaveValue('hello-mesh');
+
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+    await expect(page.getByTestId('sim-time')).toHaveText('120.0 s');
+    await expect(picker).toHaveValue('hello-mesh');
+    await page.screenshot({ path: `test-results/shortcuts-end-${w}x${h}.png` });
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
+    await settled(page);
+    await expect(picker).toHaveValue('hello-mesh');
+    await expect(page.getByTestId('scenario-title')).toContainText('Hello');
+    await page.screenshot({ path: `test-results/shortcuts-home-${w}x${h}.png` });
+  });
+}
