@@ -1,7 +1,9 @@
 // One benchmark case per process: `node cases.mjs <case>` prints one JSON line
 // {value, events?}. bench/main.ts bundles this file and runs every case in a fresh process, so
 // one case's JIT feedback (a megamorphic dispatch site, say) never slows another.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Simulation, sampler, streamFor } from '../src/sim-engine';
 import { parseScenarioText, validateScenario, type Scenario } from '../src/scenario';
@@ -212,7 +214,24 @@ const cases: Record<string, () => { value: number; events?: number }> = {
   scale1000: () => scale(1000),
   istioFull: () => istioFull(),
   istioFull5: () => istioFull(5),
+  sweep1: () => sweepRate(1),
+  sweepAll: () => sweepRate(availableParallelism()),
 };
+
+/**
+ * Sweep throughput (issue 14.7): 8 replications of mm1.json, 1,000 simulated s each (about 500,000
+ * requests a run), through `npm run sim -- sweep` on `threads` worker threads; runs per wall
+ * second of the pool, its threads' start-up included, as the CLI reports it on stderr. The CLI
+ * runs under tsx in a child process: its piscina workers load src/cli/sweep/worker.ts, which this
+ * bundle does not hold.
+ */
+function sweepRate(threads: number): { value: number; wallMs: number; cpuMs: number } {
+  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', 'sweep', 'scenarios/mm1.json', '--seeds', '8', '--duration', '1000s', '--jobs', String(threads), '--json'], { encoding: 'utf8' });
+  const m = /sweep: (\d+) runs on \d+ threads? in ([\d.]+) s \(([\d.]+) s of CPU/.exec(r.stderr ?? '');
+  if (r.status !== 0 || !m) throw new Error(`sweep exited ${r.status}: ${r.stderr}`);
+  // cpuMs: the process's CPU time over the pool's run, all threads: cores busy = cpuMs / wallMs.
+  return { value: Number(m[1]) / Number(m[2]), wallMs: Number(m[2]) * 1000, cpuMs: Number(m[3]) * 1000 };
+}
 
 const name = process.argv[2];
 const run = cases[name];

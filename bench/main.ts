@@ -4,7 +4,7 @@
 // The cases run as the browser runs them, bundled (esbuild, one ES module, no loader hooks), and
 // each run in a fresh Node process so one case's JIT feedback never slows another.
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { buildBenchBundle } from './bundle';
 
 interface Result {
@@ -15,7 +15,7 @@ interface Result {
 }
 
 /** Groups of cases `--only` can pick, by name. */
-const GROUPS = ['hold', 'mm1', 'chain3', 'floor3', 'chain10', 'scale', 'istioFull'] as const;
+const GROUPS = ['hold', 'mm1', 'chain3', 'floor3', 'chain10', 'scale', 'istioFull', 'sweep'] as const;
 type Group = (typeof GROUPS)[number];
 
 const USAGE = `usage: npm run bench [-- --runs N] [--only a,b] [--json]
@@ -24,7 +24,9 @@ const USAGE = `usage: npm run bench [-- --runs N] [--only a,b] [--json]
   --json     print {holdEventsPerSec, mm1RequestsPerSec, meshChainRequestsPerSec,
              meshChainFloorRequestsPerSec, meshChain10RequestsPerSec,
              meshChain10EventsPerSec, istioFullSimSecondsPerWallSecond, istioFullPeakRssMB,
-             scale: [{services, cpuUsPerRequest, eventsPerSec, rssBuiltMB, peakRssMB}]} only
+             scale: [{services, cpuUsPerRequest, eventsPerSec, rssBuiltMB, peakRssMB}],
+             sweepRunsPerSecAllCores, sweepRunsPerSecOneThread, sweepSpeedup,
+             sweepCoresBusyAllCores, sweepCoresBusyOneThread} only
              (a case left out by --only is left out of the object)`;
 
 function parseArgs(argv: string[]): { json: boolean; runs: number; only: Set<Group> } {
@@ -80,7 +82,7 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-const runs: Record<string, number[]> = { hold: [], mm1: [], chain3: [], floor3: [], chain10: [], chain10Events: [], istioFull: [], istioFullRss: [], istioFullCpu: [] };
+const runs: Record<string, number[]> = { hold: [], mm1: [], chain3: [], floor3: [], chain10: [], chain10Events: [], istioFull: [], istioFullRss: [], istioFullCpu: [], sweep1: [], sweepAll: [], sweep1Cores: [], sweepAllCores: [] };
 const SCALE_SIZES = [100, 300, 1000];
 const scaleRuns = SCALE_SIZES.map(() => ({ cpuUs: [] as number[], events: [] as number[], built: [] as number[], peak: [] as number[] }));
 const hashes = new Set<string>();
@@ -111,6 +113,14 @@ for (let r = 0; r < RUNS; r++) {
     runs.istioFullRss.push(f.peakRssMB ?? 0);
     runs.istioFullCpu.push(f.cpuMs ?? 0);
     hashes.add(f.traceHash ?? '');
+  }
+  if (only.has('sweep')) {
+    // One thread, then all cores, in the same run: an A/B under the same load.
+    for (const [key, name] of [['sweep1', 'sweep1'], ['sweepAll', 'sweepAll']] as const) {
+      const c = runCase(name);
+      runs[key].push(c.value);
+      runs[`${key}Cores`].push((c.cpuMs ?? 0) / (c.wallMs ?? 1));
+    }
   }
 }
 loads.push(loadavg()[0]);
@@ -153,6 +163,13 @@ if (json) {
     out.istioFullPeakRssMB = round(median(runs.istioFullRss), 1);
   }
   if (only.has('scale')) out.scale = scale;
+  if (only.has('sweep')) {
+    out.sweepRunsPerSecAllCores = round(median(runs.sweepAll), 2);
+    out.sweepRunsPerSecOneThread = round(median(runs.sweep1), 2);
+    out.sweepSpeedup = round(median(runs.sweepAll) / median(runs.sweep1), 2);
+    out.sweepCoresBusyAllCores = round(median(runs.sweepAllCores), 2);
+    out.sweepCoresBusyOneThread = round(median(runs.sweep1Cores), 2);
+  }
   process.stdout.write(JSON.stringify(out) + '\n');
 } else {
   const of = RUNS === 1 ? '1 run' : `median of ${RUNS} runs, each`;
@@ -171,6 +188,10 @@ if (json) {
         `    ${String(s.services).padStart(5)} services: ${s.cpuUsPerRequest.toFixed(2)} CPU µs/request (${Math.min(...cpu).toFixed(2)}-${Math.max(...cpu).toFixed(2)}), ${fmt(s.eventsPerSec)} events/s, RSS ${s.rssBuiltMB.toFixed(0)} MB built, ${s.peakRssMB.toFixed(0)} MB peak${ratio}`,
       );
     });
+  }
+  if (only.has('sweep')) {
+    console.log(`  sweep of mm1.json (8 runs of 1,000 simulated s): ${median(runs.sweepAll).toFixed(2)} runs/s on ${availableParallelism()} threads, ${median(runs.sweep1).toFixed(2)} on 1: ${(median(runs.sweepAll) / median(runs.sweep1)).toFixed(2)}x (linear would be ${availableParallelism()}x)`);
+    console.log(`    cores the machine gave the pool (CPU / wall): ${median(runs.sweepAllCores).toFixed(2)} with ${availableParallelism()} threads, ${median(runs.sweep1Cores).toFixed(2)} with 1`);
   }
   if (only.has('istioFull')) {
     const v = median(runs.istioFull);

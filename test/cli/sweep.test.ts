@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confidenceInterval, runMetrics, type SweepReport } from '../../src/cli/sweep';
+import { confidenceInterval, runMetrics, sweepMain, type SweepReport } from '../../src/cli/sweep';
 import { root, simAsync, type Result } from './spawnSim';
 
 // Each CLI spawn costs one or two seconds on this machine (tsx, then worker threads), so the
@@ -76,11 +76,16 @@ describe('npm run sim -- sweep', () => {
     const commands = printed.stdout.trim().split('\n');
     expect(commands).toHaveLength(6);
     expect(commands[5]).toBe(`npm run -s sim -- sweep scenarios/mm1.json --seeds 3 --seed-base 4 --set services.server.replicas=1,2 --duration 8s --jobs 1 --job 5 --out ${dir}/job-5.json`);
-    // Each command run on its own (as GNU parallel or a Kubernetes Indexed Job would), out of order.
-    (await import('node:fs')).mkdirSync(dir);
-    for (const pair of [[5, 0], [3, 1], [2, 4]]) {
-      const done = await Promise.all(pair.map((j) => simAsync(words(commands[j]).slice(5))));
-      for (const d of done) expect([d.code, d.stdout]).toEqual([0, '']);
+    // Each command run on its own (as GNU parallel or a Kubernetes Indexed Job would), out of
+    // order; in this process, through the CLI's sweep entry with the command's own words (a
+    // spawn each would cost this file 15 s more).
+    mkdirSync(dir);
+    for (const j of [5, 0, 3, 1, 2, 4]) {
+      const w = words(commands[j]);
+      expect(w.slice(0, 6)).toEqual(['npm', 'run', '-s', 'sim', '--', 'sweep']);
+      let stdout = '';
+      const code = await sweepMain(w.slice(6), { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true } });
+      expect([code, stdout]).toEqual([0, '']);
     }
     const merged = await simAsync(['sweep', '--merge', ...[0, 1, 2, 3, 4, 5].map((j) => join(dir, `job-${j}.json`)), '--json']);
     expect(merged.code).toBe(0);

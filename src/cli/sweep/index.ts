@@ -1,4 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
 import { checkOutputPath } from '../csv';
@@ -74,21 +77,27 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
   }
   const jobs = args.job !== undefined ? [args.job] : Array.from({ length: total }, (_, j) => j);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const done = await runJobs(spec, plan.scenarios, jobs, args.jobs, io);
   const wall = (performance.now() - t0) / 1000;
+  // Process-wide (all threads): how many cores the pool really had, on a shared machine.
+  const cpuUsed = process.cpuUsage(cpu0);
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
   if (!done.ok) {
     io.stderr.write(done.lines.join('\n') + '\n');
     return 1;
   }
   // NOTE: wall time goes to stderr only, so a report (and --merge's) is the same bytes on every machine.
-  if (jobs.length > 1) io.stderr.write(`sweep: ${jobs.length} runs on ${Math.min(args.jobs, jobs.length)} thread${args.jobs > 1 ? 's' : ''} in ${wall.toFixed(1)} s\n`);
+  const threads = Math.min(args.jobs, jobs.length);
+  if (jobs.length > 1) io.stderr.write(`sweep: ${jobs.length} runs on ${threads} thread${threads > 1 ? 's' : ''} in ${wall.toFixed(2)} s (${cpu.toFixed(2)} s of CPU: ${(cpu / wall).toFixed(2)} cores busy)\n`);
   return writeReport(buildReport(spec, done.runs), args, io);
 }
 
 /** Runs the given jobs on a pool of `threads` worker threads (piscina), with progress on stderr. */
 async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenario').Scenario[], jobs: readonly number[], threads: number, io: SweepIo): Promise<{ ok: true; runs: SweepRun[] } | { ok: false; lines: string[] }> {
   const n = Math.min(threads, jobs.length);
-  const pool = new Piscina<JobTask, JobOutput | { stopped: string }>({ filename: new URL('./worker.ts', import.meta.url).href, minThreads: n, maxThreads: n, idleTimeout: 1000 });
+  const { bundle, ...module } = workerModule();
+  const pool = new Piscina<JobTask, JobOutput | { stopped: string }>({ ...module, minThreads: n, maxThreads: n, idleTimeout: 1000 });
   const progress = new Progress(jobs.length, io.stderr, () => performance.now());
   const stopped: string[] = [];
   try {
@@ -108,7 +117,26 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
     return { ok: true, runs: runs.filter((r): r is SweepRun => r !== null) };
   } finally {
     await pool.destroy();
+    if (bundle !== undefined) rmSync(bundle, { force: true });
   }
+}
+
+/**
+ * The module piscina's threads load. Run from source (tsx), each thread would load worker.ts's
+ * ~100 TypeScript files through tsx's loader hooks, which Node runs on one thread for all: two
+ * workers then wait on each other (measured: 2 runs of mm1 took 2.4-2.8 s on 2 threads against
+ * 0.9-2.0 s on 1, the CPU 0.4 cores busy). So the worker is bundled once (esbuild, as
+ * bench/bundle.ts does, ~0.2 s) into plain JavaScript the threads load without hooks.
+ */
+function workerModule(): { filename: string; execArgv?: string[]; bundle?: string } {
+  const source = new URL('./worker.ts', import.meta.url);
+  if (!source.pathname.endsWith('.ts')) return { filename: source.href };
+  // One file per process: sweeps run side by side (tests, GNU parallel) never load a half-written one.
+  const outfile = join(fileURLToPath(new URL('../../../node_modules/.cache/meshsim-sweep/', import.meta.url)), `worker-${process.pid}.mjs`);
+  mkdirSync(dirname(outfile), { recursive: true });
+  // yaml and @stdlib ship CommonJS for Node, which an ES bundle cannot require: Node loads them itself.
+  buildSync({ entryPoints: [fileURLToPath(source)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['yaml', '@stdlib/*'] });
+  return { filename: pathToFileURL(outfile).href, execArgv: [], bundle: outfile };
 }
 
 /** Prints the report (table or --json) and writes --out, --csv and --html; the exit code. */
