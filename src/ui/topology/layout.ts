@@ -3,7 +3,7 @@
 // the whole drawing scaled and centred to fit the viewport.
 import { max, min } from 'd3';
 import type { ScenarioInfo } from '../../workers/protocol';
-import { isBridge, meshNames, meshRegions, meshesOf, type MeshRegion } from './meshRegions';
+import { isBridge, meshNames, meshRegions, meshesOf, REGION_PAD, STAGE_REGION_PAD, type MeshRegion } from './meshRegions';
 import { packComponents } from './packComponents';
 import { cloudReach } from './cloudReach';
 import { placeBands, PresenterSize, stackBands, type BandSlot, type Extent } from './presenterLayout';
@@ -83,6 +83,11 @@ export interface Layout {
    * normal view's choice when its captions would be under 9 px (bandWidth). Absent: with them.
    */
   captionless?: boolean;
+  /**
+   * Presenter mode's own drawing (LayoutOptions.presenter): one state line under each box
+   * (PresenterSize.belowStage), so renderTopology draws one. Absent outside presenter mode.
+   */
+  presenter?: boolean;
 }
 
 interface Point {
@@ -414,7 +419,7 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   const stage = options.presenter === true;
   const presenter = stage || bare;
   const compact = presenter || perBand !== NO_BANDS;
-  const extent = (p: PlacedNode) => nodeExtent(p, presenter);
+  const extent = (p: PlacedNode) => nodeExtent(p, presenter, stage);
   const queueRoom = presenter ? PresenterSize.queueRoom : NodeSize.queueRoom;
   const depth = callDepths(topology);
   const meshes = meshNames(topology.nodes);
@@ -460,13 +465,13 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   // Columns far enough apart for their widest box and a lock between.
   const widest = max(topology.nodes.filter(onRequestPath), (n) => sizeOf(n, presenter).w) ?? 0;
   const colGap = compact ? widest + PresenterSize.gapX : Math.max(COL_GAP, widest + 100);
-  const rowGap = presenter ? PresenterSize.rowGap : ROW_GAP;
+  const rowGap = stage ? PresenterSize.rowGapStage : presenter ? PresenterSize.rowGap : ROW_GAP;
   // Clients (a small figure and a label) stack closer than boxes with queues above them.
   const gapOf = (col: readonly TopologyNode[]) => (col.every((n) => n.kind === 'client') ? (presenter ? PresenterSize.clientRowGap : CLIENT_ROW_GAP) : rowGap);
   let placed: PlacedNode[] = [];
   let bands: Map<number, BandSlot> | null = null;
   if (compact) {
-    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, presenter), extent, gapOf));
+    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, presenter), extent, gapOf, stage ? PresenterSize.gapXStage : PresenterSize.gapX));
   } else {
     columns.forEach((col, c) => {
       const gap = gapOf(col);
@@ -492,7 +497,7 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   // from these, so dragging a service never moves its mesh's control plane (or any other node).
   const auto = new Map(placed.map((p) => [p.node.id, { x: p.x, y: p.y }]));
   const autoBox = new Bounds();
-  for (const p of placed) addNodeExtent(autoBox, p, auto.get(p.node.id)!, presenter);
+  for (const p of placed) addNodeExtent(autoBox, p, auto.get(p.node.id)!, presenter, stage);
   placeByHand(placed, options.positions);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
@@ -542,12 +547,18 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
       c1 = { x: s.x, y: s.y + bulge };
       c2 = { x: t.x, y: t.y + bulge };
     }
-    // A cubic curve stays inside the hull of its control points; 3/4 of the way is enough.
-    box.add(s.x + (c1.x - s.x) * 0.75, s.y + (c1.y - s.y) * 0.75);
-    box.add(t.x + (c2.x - t.x) * 0.75, t.y + (c2.y - t.y) * 0.75);
+    // The curve itself, and around its middle the lock drawn there (renderTopology puts it at
+    // half the length; a link turning at the side of a band has it at its outermost point).
+    for (let i = 0; i <= CURVE_SAMPLES; i++) {
+      const u = i / CURVE_SAMPLES;
+      const q = cubicAt(s, c1, c2, t, u);
+      const r = edge.mtls && u >= 0.3 && u <= 0.7 ? LOCK_REACH : 0;
+      box.add(q.x - r, q.y - r);
+      box.add(q.x + r, q.y + r);
+    }
     return { edge, kind, path: `M${s.x},${s.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${t.x},${t.y}` };
   });
-  for (const p of placed) addNodeExtent(box, p, p, presenter);
+  for (const p of placed) addNodeExtent(box, p, p, presenter, stage);
 
   // Control planes: each above the members of its mesh, inside the mesh's region; one with no
   // members placed (or no mesh) in a row above everything.
@@ -566,7 +577,17 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     const top = min(members, (p) => auto.get(p.node.id)!.y - p.h / 2)!;
     // The icon and its label, together, centred over the mesh.
     const block = 2 * NodeSize.controlR + 14 + controlTextWidth(node, presenter);
-    const x = (min(members, (p) => auto.get(p.node.id)!.x)! + max(members, (p) => auto.get(p.node.id)!.x)!) / 2 - block / 2 + NodeSize.controlR;
+    let x = (min(members, (p) => auto.get(p.node.id)!.x)! + max(members, (p) => auto.get(p.node.id)!.x)!) / 2 - block / 2 + NodeSize.controlR;
+    if (stage) {
+      // Presenter mode: over the whole mesh, its bridges' halves too, and never past its right
+      // edge (its state line, up to "control plane + CA DOWN", would widen the drawing).
+      const all = requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh));
+      const at = (p: PlacedNode) => auto.get(p.node.id)!.x;
+      const left = min(all, (p) => (isBridge(p.node) ? at(p) : at(p) - p.w / 2))!;
+      const right = max(all, (p) => (isBridge(p.node) ? at(p) : at(p) + p.w / 2))!;
+      const start = Math.max(left, Math.min((left + right) / 2 - block / 2, right - block));
+      x = start + NodeSize.controlR;
+    }
     const p: PlacedNode = { node, col: -1, x, y: top - queueRoom - 12 - NodeSize.controlR, ...sizeOf(node, presenter) };
     placed.push(p);
     cpTop.set(mesh, p.y - p.h / 2 - 20);
@@ -596,12 +617,16 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   }
   // In presenter mode's bands, only the mesh's first band reaches up to its control plane.
   const firstBand = (mesh: string) => min(requestPath.filter((p) => meshesOf(p.node).includes(mesh)), (p) => bands?.get(p.node.id)?.band ?? 0) ?? 0;
-  const regions = meshRegions(requestPath, (mesh, col) => {
-    const top = cpTop.get(mesh);
-    const first = topOfColumn.get(col);
-    if (bands && first && (bands.get(first.node.id)?.band ?? 0) !== firstBand(mesh)) return null;
-    return top !== undefined && first && meshesOf(first.node).includes(mesh) ? top : null;
-  });
+  const regions = meshRegions(
+    requestPath,
+    (mesh, col) => {
+      const top = cpTop.get(mesh);
+      const first = topOfColumn.get(col);
+      if (bands && first && (bands.get(first.node.id)?.band ?? 0) !== firstBand(mesh)) return null;
+      return top !== undefined && first && meshesOf(first.node).includes(mesh) ? top : null;
+    },
+    stage ? STAGE_REGION_PAD : REGION_PAD,
+  );
   for (const r of regions) {
     box.add(r.minX, r.minY - 26);
     box.add(r.maxX, r.maxY);
@@ -623,7 +648,7 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
 
   if (options.fit) {
     const { scale, tx, ty } = options.fit;
-    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}) };
+    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}) };
   }
   const margin = stage ? PRESENTER_MARGIN : MARGIN;
   const fit = Math.min((width - 2 * margin) / box.width, (height - 2 * margin) / box.height);
@@ -633,11 +658,29 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     // Larger than the viewport: the focused nodes' middle at its centre.
     const cx = shown.reduce((a, p) => a + p.x, 0) / shown.length;
     const cy = shown.reduce((a, p) => a + p.y, 0) / shown.length;
-    return { width, height, scale, tx: width / 2 - cx * scale, ty: height / 2 - cy * scale, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}) };
+    return { width, height, scale, tx: width / 2 - cx * scale, ty: height / 2 - cy * scale, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}) };
   }
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
   const ty = (height - box.height * scale) / 2 - box.minY * scale;
-  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}) };
+  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}) };
+}
+
+/** Points of each link's curve that the drawing's bounds take in. */
+const CURVE_SAMPLES = 16;
+/**
+ * Reach of a link's lock from its centre, design units: the padlock's disc (marks' drawLock,
+ * r = 11) and 2 more for its outline.
+ */
+const LOCK_REACH = 13;
+
+/** The point of a cubic Bézier curve at `u` (0 to 1). Pure. */
+function cubicAt(s: Point, c1: Point, c2: Point, t: Point, u: number): Point {
+  const v = 1 - u;
+  const a = v * v * v;
+  const b = 3 * v * v * u;
+  const c = 3 * v * u * u;
+  const d = u * u * u;
+  return { x: a * s.x + b * c1.x + c * c2.x + d * t.x, y: a * s.y + b * c1.y + c * c2.y + d * t.y };
 }
 
 /**
@@ -699,18 +742,20 @@ function placeByHand(placed: PlacedNode[], positions: NodePositions | undefined)
 }
 
 /** Adds what a node draws around its centre `at` (figure, name, queue stack, cloud, cards) to `box`. Impure: mutates `box`. */
-function addNodeExtent(box: Bounds, p: PlacedNode, at: Point, presenter: boolean): void {
-  const e = nodeExtent(p, presenter);
+function addNodeExtent(box: Bounds, p: PlacedNode, at: Point, presenter: boolean, stage: boolean): void {
+  const e = nodeExtent(p, presenter, stage);
   box.add(at.x + e.left, at.y + e.top);
   box.add(at.x + e.right, at.y + e.bottom);
 }
 
 /**
  * What a node draws around its centre (figure, name, queue stack, cloud, state lines, cards),
- * design units. In presenter mode captions are hidden and names are 18 units. Pure.
+ * design units. In presenter mode's geometry (`presenter`) captions are hidden and names are 18
+ * units; presenter mode itself (`stage`) keeps one state line under a box, not two. Pure.
  */
-function nodeExtent(p: PlacedNode, presenter: boolean): Extent {
+function nodeExtent(p: PlacedNode, presenter: boolean, stage = false): Extent {
   const queueRoom = presenter ? PresenterSize.queueRoom : NodeSize.queueRoom;
+  const below = stage ? PresenterSize.belowStage : PresenterSize.below;
   if (p.node.kind === 'client') {
     // Its name, or its caption under it ("client on the internet · 1,000 users", 12.5 units).
     const caption = (p.node.external ? 22 : 6) + (p.node.replicas > 1 ? 9 + String(p.node.replicas).length : 0);
@@ -722,9 +767,9 @@ function nodeExtent(p: PlacedNode, presenter: boolean): Extent {
     // The cloud around a third party.
     // In presenter mode the cloud's whole outline (marks' cloudPath bulges past its box's corners).
     const c = cloudReach(p.w, p.h);
-    return { left: -p.w / 2 - c.left, right: p.w / 2 + c.right, top: -p.h / 2 - Math.max(queueRoom, c.top), bottom: p.h / 2 + Math.max(presenter ? PresenterSize.below : 40, c.bottom) };
+    return { left: -p.w / 2 - c.left, right: p.w / 2 + c.right, top: -p.h / 2 - Math.max(queueRoom, c.top), bottom: p.h / 2 + Math.max(presenter ? below : 40, c.bottom) };
   }
-  return { left: -p.w / 2, right: p.w / 2, top: -p.h / 2 - queueRoom, bottom: p.h / 2 + (presenter ? PresenterSize.below : 64) + (p.replicaRoom ?? 0) };
+  return { left: -p.w / 2, right: p.w / 2, top: -p.h / 2 - queueRoom, bottom: p.h / 2 + (presenter ? below : 64) + (p.replicaRoom ?? 0) };
 }
 
 /**

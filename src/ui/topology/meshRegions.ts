@@ -20,15 +20,25 @@ export interface MeshRegion {
   maxY: number;
 }
 
-/** Padding around members inside a region, design units. */
-const PAD_X = 26;
 /**
- * Room above a member (for its queue stack, eight bars: renderTopology's QUEUE_*) and below it
- * (for its two state lines). With the rows' gap (layout's ROW_GAP) the regions of two meshes
+ * Padding around members inside a region, design units: `x` each side, `top` above a member (for
+ * its queue stack, eight bars: renderTopology's QUEUE_*) and `bottom` below it (for its state
+ * lines). With the rows' gap (layout's ROW_GAP, PresenterSize.rowGap) the regions of two meshes
  * stacked in one column stay apart.
  */
-const PAD_TOP = 56;
-const PAD_BOTTOM = 62;
+export interface RegionPad {
+  x: number;
+  top: number;
+  bottom: number;
+}
+
+/** The regions' padding outside presenter mode: two state lines under a member. */
+export const REGION_PAD: RegionPad = { x: 26, top: 56, bottom: 62 };
+/**
+ * Presenter mode's padding: one state line under a member (PresenterSize.belowStage, 28 units,
+ * and 4 more), and 16 units each side, so a mesh takes less of the 14 px stage.
+ */
+export const STAGE_REGION_PAD: RegionPad = { x: 16, top: 56, bottom: 32 };
 const CORNER = 22;
 
 /**
@@ -61,10 +71,10 @@ interface Band {
 }
 
 /**
- * Outlines every mesh around its placed members. `raise(mesh, col)` may raise a column's band (to
- * take in a control plane drawn above the mesh). Pure.
+ * Outlines every mesh around its placed members, `pad` units out from them. `raise(mesh, col)`
+ * may raise a column's band (to take in a control plane drawn above the mesh). Pure.
  */
-export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string, col: number) => number | null): MeshRegion[] {
+export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string, col: number) => number | null, pad: RegionPad = REGION_PAD): MeshRegion[] {
   const names = meshNames(placed.map((p) => p.node));
   return names.map((name, index) => {
     const members = placed.filter((p) => p.col >= 0 && meshesOf(p.node).includes(name));
@@ -72,16 +82,16 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
     const meanX = all.length ? all.reduce((a, p) => a + p.x, 0) / all.length : 0;
     const bands = new Map<number, Band>();
     for (const p of members) {
-      let x0 = p.x - p.w / 2 - PAD_X;
-      let x1 = p.x + p.w / 2 + PAD_X;
+      let x0 = p.x - p.w / 2 - pad.x;
+      let x1 = p.x + p.w / 2 + pad.x;
       if (isBridge(p.node)) {
         // Half in each mesh: the half that faces the mesh's other members.
         if (meanX <= p.x) x1 = p.x;
         else x0 = p.x;
       }
-      const y0 = p.y - p.h / 2 - PAD_TOP;
+      const y0 = p.y - p.h / 2 - pad.top;
       // Unfolded replica cards are the member's too.
-      const y1 = p.y + p.h / 2 + PAD_BOTTOM + (p.replicaRoom ?? 0);
+      const y1 = p.y + p.h / 2 + pad.bottom + (p.replicaRoom ?? 0);
       const b = bands.get(p.col);
       if (!b) bands.set(p.col, { x0, x1, y0, y1 });
       else bands.set(p.col, { x0: Math.min(b.x0, x0), x1: Math.max(b.x1, x1), y0: Math.min(b.y0, y0), y1: Math.max(b.y1, y1) });

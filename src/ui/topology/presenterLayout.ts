@@ -18,14 +18,22 @@ export const PresenterSize = {
   gatewayW: 150,
   /** Room above a box for its queue stack (eight bars, 51 units) and its count. */
   queueRoom: 60,
-  /** Room under a box for its two state lines at 18 units. */
+  /** Room under a box for its two state lines at 18 units (the normal view's bare drawing). */
   below: 56,
+  /**
+   * Room under a box in presenter mode itself: one state line at 18 units (renderTopology draws
+   * one there, "+N more" and the tooltip saying the rest), its baseline 20 units under the box.
+   */
+  belowStage: 28,
   /** Between two boxes side by side: the link, its lock and its label. */
   gapX: 96,
+  gapXStage: 64,
   /** Between two bands of columns (past the mesh regions' padding). */
   bandGap: 28,
   /** Centres of two boxes in one column. */
   rowGap: 84 + 60 + 56 + 8,
+  /** Centres of two boxes in one column in presenter mode itself (one state line). */
+  rowGapStage: 84 + 60 + 28 + 8,
   /** Centres of two clients in one column (their names under them, no caption). */
   clientRowGap: 124,
 } as const;
@@ -50,7 +58,7 @@ export interface Extent {
  * Places call-depth `columns` into bands of `perBand` columns: band b holds columns b·perBand
  * onwards, even bands left to right and odd ones right to left, so a band's last column sits
  * above the next band's first. Each slot is as wide as its widest node (over every band) plus
- * `gapX`; a column's nodes are stacked `gap(column)` apart, centred on their band's middle
+ * `gapX` (design units); a column's nodes are stacked `gap(column)` apart, centred on their band's middle
  * (y = 0; `stackBands` moves the bands apart once their heights are known). A node's `col` is
  * `band × (perBand + 1) + slot`, so columns of one band are consecutive and the bands' are not
  * (meshRegions joins consecutive columns into one outline). Pure: returns new nodes.
@@ -61,6 +69,7 @@ export function placeBands(
   size: (n: TopologyNode) => { w: number; h: number },
   extent: (p: PlacedNode) => Extent,
   gap: (column: readonly TopologyNode[]) => number,
+  gapX: number = PresenterSize.gapX,
 ): { placed: PlacedNode[]; bands: Map<number, BandSlot> } {
   const k = Math.max(1, perBand);
   const where = (c: number): BandSlot => {
@@ -83,7 +92,7 @@ export function placeBands(
     });
   });
   const xs = [0];
-  for (let s = 1; s < k; s++) xs.push(xs[s - 1] + half[s - 1] + PresenterSize.gapX + half[s]);
+  for (let s = 1; s < k; s++) xs.push(xs[s - 1] + half[s - 1] + gapX + half[s]);
   for (const p of placed) p.x = xs[bands.get(p.node.id)!.slot];
   return { placed, bands };
 }

@@ -241,11 +241,11 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         controls.push(carryControl({ ...drawControlPlane(g, p), links: linkGroups.get(p.node.id) ?? null }, carried?.get(p.node.id)));
         break;
       case 'gateway':
-        loads.push(drawService(g, p, 'gateway'));
+        loads.push(drawService(g, p, 'gateway', layout.presenter === true));
         break;
       default:
         // Services, and any kind this UI does not know yet, as service boxes.
-        loads.push(drawService(g, p, 'service'));
+        loads.push(drawService(g, p, 'service', layout.presenter === true));
     }
   }
 
@@ -482,7 +482,7 @@ function showControl(v: ControlView, down: boolean, caDown: boolean): void {
   v.state.textContent = down && caDown ? 'control plane + CA DOWN' : down ? 'control plane DOWN' : caDown ? 'CA DOWN' : 'control plane + CA';
 }
 
-function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView {
+function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', presenter: boolean): LoadView {
   const { w, h } = p;
   const { replicas, concurrency } = p.node;
   const radius = kind === 'gateway' ? 26 : 10;
@@ -560,7 +560,7 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
   const busyLabel = card.append('text').attr('class', 'topo-caption topo-busy-label').attr('x', inner).attr('y', h - 11).node()!;
 
   // Queue: a stack of bars above the card that grows as requests wait, within the room its mesh
-  // region keeps above it (meshRegions' PAD_TOP), the count beside the lowest bar.
+  // region keeps above it (meshRegions' REGION_PAD.top), the count beside the lowest bar.
   const queue = g.append('g').attr('class', 'topo-queue');
   const queueBars: SVGRectElement[] = [];
   for (let i = 0; i < QUEUE_BARS; i++) {
@@ -599,7 +599,8 @@ function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway'): LoadView
     stateLabel,
     stateTitle,
     stateWidth: w - 2 * STATE_INSET,
-    stateLines: (p.replicaRoom ?? 0) > 0 ? 1 : STATE_LINES,
+    // Presenter mode keeps one line under a box (PresenterSize.belowStage), the tooltip the rest.
+    stateLines: (p.replicaRoom ?? 0) > 0 || presenter ? 1 : STATE_LINES,
     health: '',
     faults: [],
     last: { down: 0, stale: 0, noConfig: 0, ejected: 0, ejectedUntil: 0 },
@@ -675,7 +676,7 @@ function showHealth(v: LoadView, down: number, stale: number, noConfig: number, 
 
 /** Margin of the state lines from each side of the box, design units. */
 const STATE_INSET = 4;
-/** Most state lines under a box: two fit in the room its mesh region keeps below it (meshRegions' PAD_BOTTOM). */
+/** Most state lines under a box: two fit in the room its mesh region keeps below it (meshRegions' REGION_PAD.bottom); one in presenter mode (STAGE_REGION_PAD). */
 const STATE_LINES = 2;
 /** A line may be squeezed to this share of its natural width before it is cut short. */
 const MIN_SQUEEZE = 0.78;
