@@ -31,6 +31,12 @@ export interface SweepIo {
  * check (options, paths, every point's scenario, output files) is made before the first job.
  */
 export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // A reader that stops early (| head) ends the output, not in a stack trace.
+  if (io.stdout === process.stdout)
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
   const parsed = parseSweepArgs(argv);
   if (!parsed.ok) {
     io.stderr.write(parsed.problems.join('\n') + '\n\n' + SWEEP_USAGE + '\n');
@@ -72,7 +78,7 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
     return BAD_INPUT;
   }
   if (args.printJobs !== undefined) {
-    for (let j = 0; j < total; j++) io.stdout.write(jobCommand(args, j) + '\n');
+    io.stdout.write(Array.from({ length: total }, (_, j) => jobCommand(args, j) + '\n').join(''));
     return 0;
   }
   const jobs = args.job !== undefined ? [args.job] : Array.from({ length: total }, (_, j) => j);
