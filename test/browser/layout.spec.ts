@@ -346,3 +346,32 @@ test('at 1280x720 with the legend and the charts open the inspector shows five r
   await page.screenshot({ path: 'test-results/readable-inspector-1280x720.png' });
   expect(shown.rows, `rows in view in a ${shown.panelH.toFixed(0)} px panel`).toBeGreaterThanOrEqual(5);
 });
+
+test("at 1024x768 the inspector's callers table is cut by nothing: its headers whole, every column inside the panel or scrolled to there", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await open(page, 'retry-storm');
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  await panel.getByTestId('inspector-picker').selectOption({ label: 'payments' });
+  await expect(panel.getByTestId('inspect-node').locator('h3')).toHaveText(/^payments/);
+  const table = panel.locator('h4:has-text("Its callers\' breakers and ejections") + table');
+  await expect(table.locator('th')).toHaveText(['caller → callee', 'active', 'pending', 'retries', 'conns', 'overflows', 'ejected']);
+  const box = (await panel.boundingBox())!;
+  type El = { scrollWidth: number; clientWidth: number; scrollLeft: number; textContent: string | null; getBoundingClientRect(): { left: number; right: number } };
+  // Each column's header shows its whole word (none clipped by its cell).
+  const clipped = await table.locator('th').evaluateAll((ths) => (ths as unknown as El[]).filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
+  expect(clipped).toEqual([]);
+  // The table ends inside the panel; scrolled to its end, its last column does too.
+  const t = (await table.boundingBox())!;
+  expect(t.x + t.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+  const last = await table.evaluate((el) => {
+    const e = el as unknown as El & { querySelector(s: string): El };
+    e.scrollLeft = e.scrollWidth;
+    const r = e.querySelector('th:last-child').getBoundingClientRect();
+    return { left: r.left, right: r.right, wider: e.scrollWidth > e.clientWidth };
+  });
+  expect(last.right, `ejected header ${last.left.toFixed(0)}-${last.right.toFixed(0)}, panel ${box.x.toFixed(0)}-${(box.x + box.width).toFixed(0)}`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+  expect(last.left).toBeGreaterThanOrEqual(box.x);
+  await table.evaluate((el) => ((el as unknown as El).scrollLeft = 0));
+  await page.screenshot({ path: 'test-results/inspector-callers-1024x768.png' });
+});
