@@ -104,7 +104,7 @@ export function resolvePath(data: unknown, path: string): { ok: true; indexPath:
       if (index < 0 || index >= at.length) {
         const names = at.map((e) => (isObject(e) && typeof e.name === 'string' ? e.name : null));
         const named = names.every((n) => n !== null) && names.length > 0;
-        const has = at.length === 0 ? `${here} is empty` : named ? `${key} are ${names.join(', ')}` : `${here} has ${at.length} (indices 0-${at.length - 1})`;
+        const has = at.length === 0 ? `${here} is empty` : named ? `${key} are ${names.join(', ')}` : `${here} has ${at.length}: ${at.length === 1 ? 'index 0' : `indices 0 to ${at.length - 1}`}`;
         return { ok: false, problem: `--set ${path}: unknown ${singular(key)} "${part}" (${has})` };
       }
       out.push(String(index));

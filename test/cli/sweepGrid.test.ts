@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue, gridPoints, parseSet, resolvePath, setAt } from '../../src/cli/sweep/grid';
+import { confidenceInterval } from '../../src/cli/sweep/stats';
+import { Progress, clock } from '../../src/cli/sweep/progress';
+
+const data = {
+  name: 'shop',
+  services: [
+    { name: 'web', serviceTime: '1ms' },
+    { name: 'payments', policy: { retries: { attempts: 2 } }, calls: [{ service: 'web' }] },
+  ],
+};
+
+describe('sweep grid', () => {
+  it('reads a --set as JSON values where they read as JSON and text otherwise, split at top-level commas', () => {
+    expect(parseSet('services.payments.policy.retries.attempts=0,1,2,3')).toEqual({ ok: true, axis: { path: 'services.payments.policy.retries.attempts', values: [0, 1, 2, 3] } });
+    expect(parseSet('services.web.serviceTime=5ms, {"type":"exponential","mean":"1ms"},true')).toEqual({
+      ok: true,
+      axis: { path: 'services.web.serviceTime', values: ['5ms', { type: 'exponential', mean: '1ms' }, true] },
+    });
+    expect(parseSet('warmup=1s,1s')).toEqual({ ok: false, problem: '--set warmup: "1s" is given twice (each value is one point of the grid)' });
+    expect(parseSet('services..replicas=1')).toEqual({ ok: false, problem: '--set services..replicas: a field path has no empty parts (e.g. services.payments.replicas)' });
+  });
+
+  it('is every combination of the axes, the first axis slowest', () => {
+    expect(gridPoints([{ path: 'a', values: [1, 2] }, { path: 'b', values: ['x', 'y', 'z'] }])).toEqual([[1, 'x'], [1, 'y'], [1, 'z'], [2, 'x'], [2, 'y'], [2, 'z']]);
+    expect(gridPoints([])).toEqual([[]]);
+  });
+
+  it('resolves a part by name or index to the index path the scenario messages use, creating missing objects', () => {
+    expect(resolvePath(data, 'services.payments.policy.retries.attempts')).toEqual({ ok: true, indexPath: ['services', '1', 'policy', 'retries', 'attempts'] });
+    expect(resolvePath(data, 'services.0.policy.timeout')).toEqual({ ok: true, indexPath: ['services', '0', 'policy', 'timeout'] });
+    expect(resolvePath(data, 'services.pay.policy')).toEqual({ ok: false, problem: '--set services.pay.policy: unknown service "pay" (services are web, payments)' });
+    expect(resolvePath(data, 'services.payments.calls.3.service')).toEqual({ ok: false, problem: '--set services.payments.calls.3.service: unknown call "3" (services.1.calls has 1: index 0)' });
+    expect(resolvePath(data, 'services.web.serviceTime.mean')).toEqual({ ok: false, problem: '--set services.web.serviceTime.mean: services.0.serviceTime is "1ms", not an object or a list, so it has no "mean"' });
+    const copy = structuredClone(data);
+    setAt(copy, ['services', '0', 'policy', 'retries', 'attempts'], 3);
+    expect(copy.services[0]).toEqual({ name: 'web', serviceTime: '1ms', policy: { retries: { attempts: 3 } } });
+    expect(data.services[0]).not.toHaveProperty('policy');
+  });
+
+  it('writes a value back as it would be typed, quoting text that would read as something else', () => {
+    expect([3, '5ms', 'true', '7', 'a,b', { x: 1 }].map(formatValue)).toEqual(['3', '5ms', '"true"', '"7"', '"a,b"', '{"x":1}']);
+  });
+});
+
+describe('sweep statistics', () => {
+  it('gives the Student-t 95% interval: 1..5 is 3 ± 2.776 × 1.581 / √5', () => {
+    const c = confidenceInterval([1, 2, 3, 4, 5]);
+    expect(c.n).toBe(5);
+    expect(c.mean).toBe(3);
+    expect(c.sd).toBeCloseTo(1.5811388, 6);
+    // t(0.975, 4) = 2.7764451 (tables of Student's t).
+    expect(c.lo).toBeCloseTo(3 - 1.9632432, 6);
+    expect(c.hi).toBeCloseTo(3 + 1.9632432, 6);
+    // 2 values: t(0.975, 1) = 12.706.
+    expect(confidenceInterval([0, 2]).hi).toBeCloseTo(1 + 12.7062047, 5);
+    expect(confidenceInterval([4])).toEqual({ n: 1, mean: 4, sd: null, lo: null, hi: null });
+    expect(confidenceInterval([])).toEqual({ n: 0, mean: null, sd: null, lo: null, hi: null });
+  });
+});
+
+describe('sweep progress', () => {
+  it('prints a line at every tenth of the jobs off a terminal, with the time left', () => {
+    let out = '';
+    let now = 0;
+    const p = new Progress(20, { write: (s: string) => (out += s) }, () => now);
+    for (let i = 0; i < 20; i++) {
+      now += 500;
+      p.tick();
+    }
+    const lines = out.trim().split('\n');
+    // The first job, every second one after it (a tenth of 20), and the last.
+    expect(lines.map((l) => Number(/ (\d+)\/20 /.exec(l)![1]))).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 20]);
+    expect(lines[0]).toBe('sweep: 1/20 jobs done in 0.5 s, about 10 s left');
+    expect(lines[10]).toBe('sweep: 20/20 jobs done in 10.0 s');
+  });
+
+  it('redraws one bar in place on a terminal, with an ETA', () => {
+    let out = '';
+    let now = 0;
+    const p = new Progress(4, { write: (s: string) => (out += s), isTTY: true, columns: 80 }, () => now);
+    now = 61_000;
+    p.tick();
+    expect(out).toBe('\rsweep [========>                     ] 1/4 jobs  1:01 elapsed  ETA 3:03 ');
+    expect(clock(3725)).toBe('1:02:05');
+  });
+});
