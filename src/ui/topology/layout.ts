@@ -314,15 +314,15 @@ export function replicaGrid(replicas: number, w: number, scale: number): Replica
  * then each node named in `options.positions` is put at its centre there. Pure.
  */
 export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
-  const { perBand, bare } = bandWidth(topology, width, height, options.presenter === true);
-  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand, bare);
+  const { perBand, bare, beside = false } = bandWidth(topology, width, height, options.presenter === true);
+  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand, bare, beside);
   // Unfolded cards are sized for the drawing's scale, which their room changes: size them at the
   // scale without them, then again at the scale they give, until it holds (it only shrinks).
-  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1, perBand, bare).scale;
-  let layout = layoutAt(topology, width, height, options, scale, perBand, bare);
+  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1, perBand, bare, beside).scale;
+  let layout = layoutAt(topology, width, height, options, scale, perBand, bare, beside);
   for (let i = 0; i < 4 && layout.scale < scale * 0.995; i++) {
     scale = layout.scale;
-    layout = layoutAt(topology, width, height, options, scale, perBand, bare);
+    layout = layoutAt(topology, width, height, options, scale, perBand, bare, beside);
   }
   return layout;
 }
@@ -337,6 +337,8 @@ const bandCache = new WeakMap<Topology, Map<string, Arrangement>>();
 interface Arrangement {
   perBand: number;
   bare: boolean;
+  /** Presenter mode: control planes beside their mesh's last column, not above it (layoutAt). */
+  beside?: boolean;
 }
 
 /** Node captions' size, design units (styles.css .topo-caption), and the least they are drawn at, CSS px. */
@@ -359,7 +361,14 @@ function bandWidth(topology: Topology, width: number, height: number, presenter:
   const key = `${Math.round(width)}x${Math.round(height)}${presenter ? 'p' : ''}`;
   let a = byView.get(key);
   if (a === undefined) {
-    if (presenter) a = { perBand: presenterBand(topology, width, height, true), bare: true };
+    if (presenter) {
+      // A control plane beside its mesh when that gives a larger picture (partial-adoption: a
+      // column of three services is as tall as the stage without the room above them).
+      const k = presenterBand(topology, width, height, true);
+      const above = layoutAt(topology, width, height, { presenter: true }, 1, k, true).scale;
+      const beside = layoutAt(topology, width, height, { presenter: true }, 1, k, true, true).scale;
+      a = { perBand: k, bare: true, ...(beside > above * 1.01 ? { beside: true } : {}) };
+    }
     else {
       const plain = layoutAt(topology, width, height, {}, 1, NO_BANDS, false).scale;
       const k = presenterBand(topology, width, height, false);
@@ -412,9 +421,11 @@ function presenterBand(topology: Topology, width: number, height: number, presen
 /**
  * computeLayout with replica cards sized for `cardScale` CSS px per unit, the compact layout's
  * bands `perBand` columns wide (NO_BANDS: the default layout; presenter mode is always compact),
- * `bare`: presenter mode's boxes, without captions (always so in presenter mode). Pure.
+ * `bare`: presenter mode's boxes, without captions (always so in presenter mode); `beside`
+ * (presenter mode, one band): a mesh's control plane right of its last column, level with its
+ * topmost member, when the mesh reaches the picture's right edge. Pure.
  */
-function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number, perBand: number, bare: boolean): Layout {
+function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number, perBand: number, bare: boolean, beside = false): Layout {
   // Below, `presenter` means presenter mode's geometry (bare boxes); `stage` its margin and zoom.
   const stage = options.presenter === true;
   const presenter = stage || bare;
@@ -566,6 +577,10 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   const requestPath = [...placed];
   const cpTop = new Map<string, number>();
   const orphans: TopologyNode[] = [];
+  /** Control planes placed beside their mesh, as the mesh's last column for its region. */
+  const besideCols: PlacedNode[] = [];
+  const oneBand = !bands || [...bands.values()].every((b) => b.band === 0);
+  const pictureRight = max(requestPath, (p) => auto.get(p.node.id)!.x + extent(p).right) ?? 0;
   for (const node of side) {
     const mesh = node.mesh;
     const members = requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh) && !isBridge(p.node));
@@ -575,6 +590,20 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     }
     // NOTE: d3's min and max, not a spread of an array of any length into Math.min.
     const top = min(members, (p) => auto.get(p.node.id)!.y - p.h / 2)!;
+    const inMesh = requestPath.filter((p) => meshesOf(p.node).includes(mesh));
+    if (stage && beside && oneBand && (max(inMesh, (p) => auto.get(p.node.id)!.x + extent(p).right) ?? 0) >= pictureRight - 0.5) {
+      // Right of the picture, its icon's top level with the mesh's topmost box; the region takes
+      // it in as one more column (meshRegions joins consecutive columns).
+      const block = 2 * NodeSize.controlR + 14 + controlTextWidth(node, true);
+      const p: PlacedNode = { node, col: -1, x: pictureRight + STAGE_REGION_PAD.x + 24 + NodeSize.controlR, y: top + NodeSize.controlR, ...sizeOf(node, presenter) };
+      placed.push(p);
+      autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
+      box.add(p.x - p.w / 2, p.y - p.h / 2);
+      box.add(p.x + p.w / 2 + 16 + controlTextWidth(node, true), p.y + p.h / 2);
+      const lastCol = max(inMesh, (q) => q.col) ?? 0;
+      besideCols.push({ node, col: lastCol + 1, x: p.x - NodeSize.controlR + block / 2, y: p.y, w: block, h: p.h });
+      continue;
+    }
     // The icon and its label, together, centred over the mesh.
     const block = 2 * NodeSize.controlR + 14 + controlTextWidth(node, presenter);
     let x = (min(members, (p) => auto.get(p.node.id)!.x)! + max(members, (p) => auto.get(p.node.id)!.x)!) / 2 - block / 2 + NodeSize.controlR;
@@ -618,7 +647,7 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   // In presenter mode's bands, only the mesh's first band reaches up to its control plane.
   const firstBand = (mesh: string) => min(requestPath.filter((p) => meshesOf(p.node).includes(mesh)), (p) => bands?.get(p.node.id)?.band ?? 0) ?? 0;
   const regions = meshRegions(
-    requestPath,
+    [...requestPath, ...besideCols],
     (mesh, col) => {
       const top = cpTop.get(mesh);
       const first = topOfColumn.get(col);

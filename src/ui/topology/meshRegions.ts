@@ -71,14 +71,15 @@ interface Band {
 }
 
 /**
- * Outlines every mesh around its placed members, `pad` units out from them. `raise(mesh, col)`
+ * Outlines every mesh around its placed members (a control plane placed beside its mesh comes
+ * as a member in a column of its own), `pad` units out from them. `raise(mesh, col)`
  * may raise a column's band (to take in a control plane drawn above the mesh). Pure.
  */
 export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string, col: number) => number | null, pad: RegionPad = REGION_PAD): MeshRegion[] {
   const names = meshNames(placed.map((p) => p.node));
   return names.map((name, index) => {
     const members = placed.filter((p) => p.col >= 0 && meshesOf(p.node).includes(name));
-    const all = placed.filter((p) => p.col >= 0 && meshesOf(p.node).includes(name) && !isBridge(p.node));
+    const all = placed.filter((p) => p.col >= 0 && meshesOf(p.node).includes(name) && !isBridge(p.node) && p.node.kind !== 'control-plane');
     const meanX = all.length ? all.reduce((a, p) => a + p.x, 0) / all.length : 0;
     const bands = new Map<number, Band>();
     for (const p of members) {
