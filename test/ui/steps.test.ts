@@ -19,22 +19,29 @@ describe('narrative steps', () => {
   });
 });
 
-const frame = (simTime: number, calls: number, failed: number, attempts: number, failedHere = failed) =>
-  ({ simTime, edges: new Float64Array([calls, failed, attempts, failedHere]) }) as unknown as Frame;
+/** A frame whose window `(fromMs, toMs]` holds one edge's counts: calls, failed, attempts, failed here, TLS failed. */
+const frame = (fromMs: number, toMs: number, counts: number[]) =>
+  ({ simTime: toMs, recent: new Float64Array(counts), recentFromMs: fromMs, recentToMs: toMs }) as unknown as Frame;
 
 describe('edge rates', () => {
-  test('calls per simulated second, share failed and tries per call over the last two seconds', () => {
+  test("calls per simulated second, share failed and tries per call come from the latest frame's window, whatever came before", () => {
     const r = createEdgeRates();
-    r.sample(frame(0, 0, 0, 0));
     expect(r.rate(0)).toBeNull();
-    r.sample(frame(1000, 100, 10, 300, 4));
+    expect(r.window()).toBeNull();
+    // Before the first tenth of a second the window is empty.
+    r.sample(frame(0, 0, []));
+    expect(r.rate(0)).toBeNull();
+    r.sample(frame(29_000, 30_000, [100, 10, 300, 4, 0]));
     expect(r.rate(0)).toEqual({ perSecond: 100, failedShare: 0.1, failedHereShare: 0.04, tries: 3 });
-    r.sample(frame(3000, 300, 10, 500));
-    r.sample(frame(4000, 500, 10, 700));
-    // The window now starts at 1000 ms (the oldest sample at or before 4000 - 2000 is kept).
-    expect(r.rate(0)!.perSecond).toBeCloseTo(400 / 3);
-    // A new run starts over.
-    r.sample(frame(0, 0, 0, 0));
+    expect(r.window()).toEqual({ fromMs: 29_000, toMs: 30_000 });
+    // A later frame replaces the figures outright: no average with earlier frames.
+    r.sample(frame(30_000, 31_000, [40, 0, 40, 0, 2]));
+    expect(r.rate(0)).toEqual({ perSecond: 40, failedShare: 0, failedHereShare: 0, tries: 1, tlsFailed: 2 });
+    // An edge the window does not cover, or one with no call ended in it, has no figures.
+    expect(r.rate(1)).toBeNull();
+    r.sample(frame(31_000, 32_000, [0, 0, 0, 0, 0]));
+    expect(r.rate(0)).toBeNull();
+    r.clear();
     expect(r.rate(0)).toBeNull();
   });
 });
