@@ -132,7 +132,9 @@ test.describe('tile titles of the full Istio load test', () => {
     const short = list.find((t) => t.text !== t.full) ?? list[0];
     const stage = (await page.locator('.topology-stage').boundingBox())!;
     await page.mouse.move(stage.x + short.x + 10, stage.y + short.y + short.h / 2);
-    await expect(page.locator('.topology-stage')).toHaveAttribute('title', short.full);
+    // The rate in a title follows the run, so the tooltip is checked up to it: name and count.
+    const named = short.full.replace(/ · [\d,.]+ req\/s.*$/, '');
+    await expect(page.locator('.topology-stage')).toHaveAttribute('title', new RegExp(`^${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( ·|$)`));
     await page.mouse.move(stage.x + 2, stage.y + stage.height - 2);
     await page.screenshot({ path: 'test-results/scale-titles-1600.png' });
 
@@ -196,7 +198,8 @@ test.describe('a click in the full Istio load test with the inspector open', () 
 test.describe('presenter mode folded into tiles at 1024x768', () => {
   test.use({ viewport: { width: 1024, height: 768 } });
 
-  for (const name of ['two-meshes-via-gateway', 'partial-adoption', 'control-plane-boundary', 'istio-load-test']) {
+  // The scenarios presenter mode still folds at 1024x768 (layout.spec holds the same list).
+  for (const name of ['istio-load-test', 'istio-load-test-baseline']) {
     test(`${name}: every tile titled inside the stage, no title over another or over a label, control planes by human names`, async ({ page }) => {
       await page.goto(`/?scenario=${name}`);
       await expect(page.getByTestId('run-status')).toHaveText(/^(ready|paused)$/);
