@@ -68,7 +68,7 @@ test('mesh-only: a wrong pick is told so with the right answer, and seeking back
   await choices.first().click();
   await page.getByTestId('narrative-next').click();
   await expect(page.getByTestId('sim-time')).toHaveText(/^20\.0+ s$/);
-  await expect(page.getByTestId('question-verdict')).toHaveText('Your pick, 1, was not it: the answer is 3.');
+  await expect(page.getByTestId('question-verdict')).toHaveText('Your pick, “About a third, as with the gateway alone”, was not it: the answer is “Under 1%”.');
   await expect(choices.first()).toHaveClass(/wrong/);
   await expect(choices.nth(2)).toHaveClass(/answer/);
   await page.getByTestId('narrative-prev').click();

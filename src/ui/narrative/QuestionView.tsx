@@ -58,7 +58,7 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
       {revealed ? (
         <div className="question-reveal" data-testid="question-reveal">
           <p className={`question-verdict question-verdict-${v}`} data-testid="question-verdict">
-            {v === 'right' ? 'Your pick was right.' : v === 'wrong' ? `Your pick, ${picked! + 1}, was not it: the answer is ${q.answer + 1}.` : `The answer is ${q.answer + 1}.`}
+            {v === 'right' ? 'Your pick was right.' : v === 'wrong' ? `Your pick, “${q.choices[picked!]}”, was not it: the answer is “${q.choices[q.answer]}”.` : `The answer is “${q.choices[q.answer]}”.`}
           </p>
           <p className="question-explain" data-testid="question-explain">
             {q.explain}
@@ -66,7 +66,7 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
           {q.figure && <LessonFigureView figure={q.figure} testId="question-figure" />}
         </div>
       ) : (
-        <p className="question-hint">{picked === undefined ? 'The answer shows when the run reaches this step (next ›).' : `Picked ${picked + 1}. The answer shows when the run reaches this step (next ›).`}</p>
+        <p className="question-hint">{picked === undefined ? 'The answer shows when the run reaches this step (next ›).' : `Picked “${q.choices[picked]}”. The answer shows when the run reaches this step (next ›).`}</p>
       )}
     </section>
   );
