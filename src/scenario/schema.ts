@@ -11,6 +11,7 @@ import { changeSchema } from './changes';
 import { gatewaySchema } from './gateway';
 import { proxyWorkerCount, replicaCount, userCount, workerCount } from './limits';
 import { seedSchema } from './seed';
+import { callRouteSchema, requestHeadersSchema } from './routes';
 
 /**
  * The scenario file format, as a zod schema with defaults. Every object is strict: an
@@ -35,6 +36,11 @@ const callSchema = z.strictObject({
   latency: distributionSchema.optional(),
   /** Route-level proxy policy for this call; overrides the callee's `policy` field by field. */
   policy: policySchema.optional(),
+  /**
+   * Where the caller sends each request, by header match and weight (Istio VirtualService http
+   * routes); `service` must be one of the destinations. Not simulated yet: see routes.ts.
+   */
+  routes: z.array(callRouteSchema).min(1, { message: 'needs at least one route (leave it out to send every request to service)' }).optional(),
 });
 
 const zoneName = z.string().min(1, { message: 'must not be empty' });
@@ -130,6 +136,8 @@ const clientCommon = {
   host: z.string().min(1).optional(),
   path: z.string().min(1).default('/'),
   version: z.string().min(1).optional(),
+  /** Request headers it sends (e.g. `end-user: jason`), for routes that match on them (see routes.ts). */
+  headers: requestHeadersSchema.optional(),
   /** Policy for the client's route to its target (meshed clients only). */
   policy: policySchema.optional(),
 };
