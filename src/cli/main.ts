@@ -10,6 +10,7 @@ import { formatSummary } from './table';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
 import { checkOutputPath, runWithSeries, writeCsv } from './csv';
 import { sweepMain } from './sweep';
+import { lintMain } from './lint';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
 const BAD_INPUT = 2;
@@ -86,10 +87,13 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
   }
 }
 
-// Run as a script (npm run sim), not when a test imports main().
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a script (npm run sim), not when a test imports main() nor inside the built bin
+// (dist-cli/meshsim.js, whose bundle is argv[1] too: src/cli/bin.ts dispatches there).
+if (process.argv[1] !== undefined && import.meta.url.endsWith('.ts') && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
   // `sweep` runs jobs on worker threads, so it is asynchronous: its own entry (src/cli/sweep).
   if (argv[0] === 'sweep') void sweepMain(argv.slice(1)).then((code) => (process.exitCode = code));
+  // `lint` may simulate and reads folders: its own entry (src/cli/lint).
+  else if (argv[0] === 'lint') void lintMain(argv.slice(1)).then((code) => (process.exitCode = code));
   else process.exitCode = main(argv);
 }

@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
 import { checkOutputPath } from '../csv';
@@ -102,7 +101,7 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
 /** Runs the given jobs on a pool of `threads` worker threads (piscina), with progress on stderr. */
 async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenario').Scenario[], jobs: readonly number[], threads: number, io: SweepIo): Promise<{ ok: true; runs: SweepRun[] } | { ok: false; lines: string[] }> {
   const n = Math.min(threads, jobs.length);
-  const { bundle, ...module } = workerModule();
+  const { bundle, ...module } = await workerModule();
   const pool = new Piscina<JobTask, JobOutput | { stopped: string }>({ ...module, minThreads: n, maxThreads: n, idleTimeout: 1000 });
   const progress = new Progress(jobs.length, io.stderr, () => performance.now());
   const stopped: string[] = [];
@@ -134,9 +133,12 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
  * 0.9-2.0 s on 1, the CPU 0.4 cores busy). So the worker is bundled once (esbuild, as
  * bench/bundle.ts does, ~0.2 s) into plain JavaScript the threads load without hooks.
  */
-function workerModule(): { filename: string; execArgv?: string[]; bundle?: string } {
+async function workerModule(): Promise<{ filename: string; execArgv?: string[]; bundle?: string }> {
+  // The built bin (dist-cli/meshsim.js, scripts/build-cli.ts) has its worker built beside it.
+  if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./sweep-worker.js', import.meta.url).href };
   const source = new URL('./worker.ts', import.meta.url);
-  if (!source.pathname.endsWith('.ts')) return { filename: source.href };
+  // esbuild is a devDependency: loaded only when running from source, never by the installed bin.
+  const { buildSync } = await import('esbuild');
   // One file per process: sweeps run side by side (tests, GNU parallel) never load a half-written one.
   const outfile = join(fileURLToPath(new URL('../../../node_modules/.cache/meshsim-sweep/', import.meta.url)), `worker-${process.pid}.mjs`);
   mkdirSync(dirname(outfile), { recursive: true });

@@ -1,0 +1,230 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatOfFile, formatProblems, parseScenarioText, readScenarioText, type Scenario } from '../../scenario';
+import { LINT_USAGE, parseLintArgs, type LintArgs } from './args';
+import { importForLint } from './importAdapter';
+import { textLocator, type Locator } from './locate';
+import { manifestFindings } from './manifestRules';
+import { looksLikeManifests, readManifests, type Manifest } from './manifests';
+import { scenarioFindings } from './scenarioRules';
+import { MAX_LEAVES, simulateFindings } from './simulate';
+import { SEVERITIES, type Finding, type LintReport, type Severity } from './types';
+
+export { parseLintArgs, LINT_USAGE, type LintArgs } from './args';
+export { RULES, SEVERITIES, FAIL_ON, type Finding, type LintReport, type Severity, type FailOn, type ResourceRef, type Figure } from './types';
+export { scenarioFindings } from './scenarioRules';
+export { manifestFindings } from './manifestRules';
+export { simulateFindings, lintDurationMs } from './simulate';
+export { readManifests } from './manifests';
+
+/** Exit code for bad input: an argument, or a file that cannot be read. */
+const BAD_INPUT = 2;
+
+/** Where lint writes (tests pass their own). */
+export interface LintIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+/** One input file, read. */
+interface InputFile {
+  path: string;
+  text: string;
+}
+
+/** Files under the inputs, folders walked in name order (only *.json, *.yaml, *.yml in them), or problems. */
+function gather(inputs: readonly string[]): { files: InputFile[]; problems: string[]; fromDirs: Set<string> } {
+  const files: InputFile[] = [];
+  const problems: string[] = [];
+  const fromDirs = new Set<string>();
+  const read = (path: string) => {
+    try {
+      files.push({ path, text: readFileSync(path, 'utf8') });
+    } catch (e) {
+      problems.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  };
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(json|ya?ml)$/i.test(name)) {
+        fromDirs.add(p);
+        read(p);
+      }
+    }
+  };
+  for (const input of inputs) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(input).isDirectory();
+    } catch {
+      problems.push(`${input}: no such file or folder`);
+      continue;
+    }
+    if (isDir) walk(input);
+    else read(input);
+  }
+  return { files, problems, fromDirs };
+}
+
+/** What `lint` made of its inputs: a report, and notes for stderr (files skipped, leaves not simulated). */
+export type LintOutcome = { ok: true; report: LintReport; notes: string[] } | { ok: false; lines: string[] };
+
+/** Severity order: lower is worse. */
+const rank = (s: Severity | 'never') => (s === 'never' ? Infinity : SEVERITIES.indexOf(s));
+
+/**
+ * Lints the inputs: each scenario file on its own (scenario rules, then the simulation), and
+ * every manifest file together as one mesh (manifest rules, plus the scenario rules and the
+ * simulation on the scenario the importer makes of them with the workload). Reads files; runs
+ * simulations; writes nothing.
+ */
+export function lint(args: LintArgs): LintOutcome {
+  const { files, problems, fromDirs } = gather(args.inputs);
+  const notes: string[] = [];
+  const scenarios: LintReport['scenarios'] = [];
+  const findings: Finding[] = [];
+  const manifestFiles: InputFile[] = [];
+  const runScenario = (s: Scenario, locate: Locator, name: string, fileList: string[], kind: 'scenario' | 'manifests') => {
+    const found = scenarioFindings(s, locate);
+    let simulated = false;
+    if (args.simulate) {
+      const sim = simulateFindings(s, locate, found);
+      found.push(...sim.findings);
+      simulated = sim.stopped === undefined;
+      if (sim.stopped) notes.push(`${name}: ${sim.stopped}`);
+      if (sim.skippedLeaves.length) notes.push(`note: ${name}: ${sim.skippedLeaves.length} leaf services not simulated failing (only the ${MAX_LEAVES} deepest are): ${sim.skippedLeaves.join(', ')}`);
+    }
+    findings.push(...found);
+    scenarios.push({ name, files: fileList, kind, simulated });
+  };
+  for (const f of files) {
+    if (looksLikeManifests(f.text)) {
+      manifestFiles.push(f);
+      continue;
+    }
+    const read = readScenarioText(f.text, formatOfFile(f.path));
+    const data = read.ok ? (read.data as Record<string, unknown> | null) : null;
+    const isScenario = data !== null && typeof data === 'object' && ('services' in data || 'clients' in data);
+    if (!isScenario && fromDirs.has(f.path)) {
+      notes.push(`note: ${f.path}: skipped (neither a scenario nor Kubernetes manifests)`);
+      continue;
+    }
+    if (!isScenario && read.ok) {
+      problems.push(`${f.path}: neither a scenario (no services or clients) nor Kubernetes manifests (no apiVersion and kind)`);
+      continue;
+    }
+    const parsed = parseScenarioText(f.text, formatOfFile(f.path));
+    if (!parsed.ok) {
+      const n = parsed.problems.length;
+      problems.push(`${f.path}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(parsed.problems));
+      continue;
+    }
+    runScenario(parsed.scenario, textLocator(f.path, f.text), parsed.scenario.name, [f.path], 'scenario');
+  }
+  if (manifestFiles.length) {
+    const manifests: Manifest[] = [];
+    for (const f of manifestFiles) {
+      const r = readManifests(f.path, f.text);
+      manifests.push(...r.manifests);
+      problems.push(...r.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+    }
+    let workload: InputFile | undefined;
+    if (args.workload !== undefined) {
+      try {
+        workload = { path: args.workload, text: readFileSync(args.workload, 'utf8') };
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        problems.push(`--workload: ${args.workload}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`}`);
+      }
+    }
+    if (!problems.length) {
+      findings.push(...manifestFindings(manifests));
+      const imported = importForLint(
+        manifestFiles.map((f) => ({ name: f.path, text: f.text })),
+        workload && { name: workload.path, text: workload.text },
+      );
+      problems.push(...imported.problems);
+      notes.push(...imported.notes);
+      const fileList = manifestFiles.map((f) => f.path);
+      if (imported.scenario) runScenario(imported.scenario, imported.locate, imported.scenario.name, fileList, 'manifests');
+      else scenarios.push({ name: '(manifests)', files: fileList, kind: 'manifests', simulated: false });
+    }
+  } else if (args.workload !== undefined) {
+    problems.push('--workload: applies to Kubernetes manifests, and no input is one');
+  }
+  if (problems.length) return { ok: false, lines: problems };
+  const sorted = dedupe(findings).sort(compareFindings);
+  const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
+  for (const f of sorted) counts[f.severity]++;
+  const exitCode = sorted.some((f) => rank(f.severity) <= rank(args.failOn)) ? 1 : 0;
+  return { ok: true, notes, report: { schemaVersion: 1, inputs: [...args.inputs], scenarios, findings: sorted, counts, failOn: args.failOn, exitCode } };
+}
+
+/** The same finding found twice (a manifest rule and the scenario rule on its import, at one place) is kept once: the first. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code} ${f.resource.file ?? ''}:${f.resource.line ?? ''} ${f.resource.kind}/${f.resource.name} ${f.field}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The report's order: by file, line, code, resource and field; a stable order for diffs and CI. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.resource.file ?? '', b.resource.file ?? '') ||
+    cmp(a.resource.line ?? 0, b.resource.line ?? 0) ||
+    cmp(a.code, b.code) ||
+    cmp(`${a.resource.kind}/${a.resource.name}`, `${b.resource.kind}/${b.resource.name}`) ||
+    cmp(a.field, b.field) ||
+    cmp(a.message, b.message)
+  );
+}
+
+/** A finding for people: `file:line: severity CODE rule (Kind name) field`, then its message, figure and fix. */
+export function formatFinding(f: Finding): string {
+  const at = f.resource.file ? `${f.resource.file}${f.resource.line ? `:${f.resource.line}` : ''}: ` : '';
+  const ns = f.resource.namespace ? `${f.resource.namespace}/` : '';
+  return [
+    `${at}${f.severity} ${f.code} ${f.rule} (${f.resource.kind} ${ns}${f.resource.name}) ${f.field}`,
+    `  ${f.message}`,
+    `  figure: ${f.figure.text}${f.simulated ? ' [simulated]' : ''}`,
+    `  fix: ${f.fix}`,
+  ].join('\n');
+}
+
+/** The whole report for people: findings, then one line of counts and the exit code. */
+export function formatReport(r: LintReport): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const tail = `${plural(r.counts.error, 'error')}, ${plural(r.counts.warning, 'warning')}, ${r.counts.info} info (fail-on ${r.failOn}: exit ${r.exitCode})`;
+  const linted = r.scenarios.map((s) => `${s.name}${s.simulated ? ' (simulated)' : ''}`).join(', ');
+  return [...r.findings.map(formatFinding), `linted ${linted}: ${tail}`].join('\n\n');
+}
+
+/** `meshsim lint ...` / `npm run sim -- lint ...` (the words after `lint`); resolves to the exit code. */
+export async function lintMain(argv: readonly string[], io: LintIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const parsed = parseLintArgs(argv);
+  if (!parsed.ok) {
+    io.stderr.write(parsed.problems.join('\n') + '\n\n' + LINT_USAGE + '\n');
+    return BAD_INPUT;
+  }
+  if (parsed.args.help) {
+    io.stdout.write(LINT_USAGE + '\n');
+    return 0;
+  }
+  const r = lint(parsed.args);
+  if (!r.ok) {
+    io.stderr.write(r.lines.join('\n') + '\n');
+    return BAD_INPUT;
+  }
+  for (const n of r.notes) io.stderr.write(n + '\n');
+  io.stdout.write((parsed.args.json ? JSON.stringify(r.report, null, 2) : formatReport(r.report)) + '\n');
+  return r.report.exitCode;
+}
+

@@ -1,0 +1,185 @@
+import type { Scenario } from '../../scenario';
+import type { Locator } from './locate';
+import { routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } from './routes';
+import { RULES, type Finding, type Figure, type ResourceRef, type RuleCode } from './types';
+
+/** Milliseconds for a finding's text: "3 s", "2.5 s", "250 ms". */
+export function ms(v: number): string {
+  if (v === Infinity) return 'no limit';
+  return v >= 1000 ? `${+(v / 1000).toFixed(2)} s` : `${+v.toFixed(1)} ms`;
+}
+
+/** A finding of rule `code` (its name and default severity from RULES) on `actor` at `field`, placed by `locate`. */
+export function finding(code: RuleCode, resource: ResourceRef, field: string, message: string, figure: Figure, fix: string, extra: Partial<Finding> = {}): Finding {
+  const r = RULES[code];
+  return { code, rule: r.rule, severity: r.severity, resource, field, message, figure, fix, simulated: false, ...extra };
+}
+
+/** An actor as a finding's resource, placed at `field` (or its nearest written parent). */
+export function actorRef(a: Actor, field: string, locate: Locator): ResourceRef {
+  const at = locate(field);
+  return { kind: a.kind, name: a.name, ...(at ? { file: at.file, line: at.line } : {}) };
+}
+
+/** "web -> orders" */
+const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;
+
+/**
+ * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008, MS009), in
+ * the order of the scenario's routes. Figures are the config's own numbers; MS001 and the
+ * measured share of MS006 come from simulate.ts. Pure.
+ */
+export function scenarioFindings(s: Scenario, locate: Locator): Finding[] {
+  const routes = routesOf(s);
+  const out: Finding[] = [];
+  const into = (name: string) => routes.filter((r) => r.to.name === name);
+
+  // MS002: an inner call outlives its caller's wait for one try.
+  for (const inner of routes) {
+    if (inner.from.kind === 'Client') continue;
+    const innerMs = totalWaitMs(inner);
+    if (innerMs === Infinity) continue;
+    const callers = into(inner.from.name).filter((c) => tryWaitMs(c) < innerMs);
+    if (!callers.length) continue;
+    const caller = callers.reduce((a, b) => (tryWaitMs(b) < tryWaitMs(a) ? b : a));
+    const callerTry = tryWaitMs(caller);
+    const callerTotal = totalWaitMs(caller);
+    const field = inner.timeoutMs === innerMs ? `${inner.policyPath}.timeout` : `${inner.policyPath}.retries.perTryTimeout`;
+    const how = inner.timeoutDefault ? `${ms(innerMs)}, Envoy's default route timeout` : inner.timeoutMs === innerMs ? `its timeout of ${ms(innerMs)}` : `${inner.tries} tries of ${ms(inner.perTryMs)}`;
+    const callerWait = caller.tries > 1 && callerTotal > callerTry ? `${ms(callerTry)} a try (${ms(callerTotal)} over ${caller.tries} tries)` : ms(callerTry);
+    out.push(
+      finding(
+        'MS002',
+        actorRef(inner.from, field, locate),
+        field,
+        `${inner.from.name} waits up to ${ms(innerMs)} for ${inner.to.name} (${how}), but ${caller.from.name} waits ${callerWait} for ${inner.from.name}: ${caller.from.name} gives up while ${inner.from.name} still waits`,
+        { text: `inner ${ms(innerMs)} > caller's ${ms(callerTry)} a try`, values: { innerMs, callerTryMs: callerTry, callerTotalMs: callerTotal === Infinity ? null : callerTotal, callerTries: caller.tries, inner: edge(inner), caller: edge(caller) } },
+        `Give ${edge(inner)} a timeout under ${ms(callerTry)}, or let ${caller.from.name} wait longer for ${inner.from.name}`,
+      ),
+    );
+  }
+
+  // MS003: the tries do not fit in the route timeout.
+  for (const r of routes) {
+    if (r.tries < 2 || r.perTryMs === Infinity || r.timeoutMs === Infinity) continue;
+    const fit = Math.floor(r.timeoutMs / r.perTryMs);
+    if (fit >= r.tries) continue;
+    const field = `${r.policyPath}.retries.perTryTimeout`;
+    out.push(
+      finding(
+        'MS003',
+        actorRef(r.from, field, locate),
+        field,
+        `${edge(r)}: ${r.tries} tries of ${ms(r.perTryMs)} need ${ms(r.tries * r.perTryMs)}, but the route times out at ${ms(r.timeoutMs)}${r.timeoutDefault ? " (Envoy's default)" : ''}: only ${fit} ${fit === 1 ? 'try gets' : 'tries get'} its full per-try time`,
+        { text: `${r.tries} x ${ms(r.perTryMs)} = ${ms(r.tries * r.perTryMs)} > ${ms(r.timeoutMs)}`, values: { tries: r.tries, perTryTimeoutMs: r.perTryMs, neededMs: r.tries * r.perTryMs, timeoutMs: r.timeoutMs, triesThatFit: fit } },
+        `Make perTryTimeout x tries at most the timeout: perTryTimeout ${ms(Math.floor(r.timeoutMs / r.tries))} for ${r.tries} tries, or ${fit} tries (attempts: ${Math.max(0, fit - 1)})`,
+      ),
+    );
+  }
+
+  // MS004: a fan-in service whose callers retry without a budget.
+  s.services.forEach((svc, i) => {
+    const ins = into(svc.name);
+    const callers = new Set(ins.map((r) => r.from.name));
+    const unbudgeted = ins.filter((r) => r.tries > 1 && !r.hasBudget);
+    if (callers.size < 2 || unbudgeted.length === 0) return;
+    const field = `services.${i}.policy.retries.budget`;
+    const a: Actor = { kind: 'Service', name: svc.name, path: `services.${i}`, meshed: svc.sidecar !== false };
+    const worst = unbudgeted.reduce((n, r) => n + r.tries, 0) + ins.filter((r) => !unbudgeted.includes(r)).length;
+    const names = [...new Set(unbudgeted.map((r) => r.from.name))];
+    out.push(
+      finding(
+        'MS004',
+        actorRef(a, field, locate),
+        field,
+        `${svc.name} is called by ${callers.size} callers and ${names.length} of them (${names.join(', ')}) retry it with no retry budget: when it fails, one call from each caller becomes up to ${worst} tries in all, bounded only by the circuit breakers' maxRetries`,
+        { text: `${callers.size} callers, ${names.length} retrying without a budget: up to ${worst} tries for one call from each`, values: { callers: callers.size, unbudgetedCallers: names.length, worstCaseTries: worst } },
+        `Give the retries to ${svc.name} a budget (policy.retries.budget: percent 20, minConcurrency 3), or retry at fewer callers`,
+      ),
+    );
+  });
+
+  // MS005: outlier detection with nowhere to fail over to.
+  const seenOutlier = new Set<string>();
+  for (const r of routes) {
+    const svc = s.services.find((x) => x.name === r.to.name);
+    if (!r.outlier || !svc || svc.replicas > 1) continue;
+    const field = `${r.policyPath}.outlierDetection`;
+    if (seenOutlier.has(field)) continue;
+    seenOutlier.add(field);
+    const owner = r.policyPath.startsWith(r.to.path) ? r.to : r.from;
+    out.push(
+      finding(
+        'MS005',
+        actorRef(owner, field, locate),
+        field,
+        `${edge(r)}: outlier detection on ${svc.name}, which has 1 replica: there is no other host to fail over to, and ejecting the only one sends traffic to it anyway (Envoy's panic threshold)`,
+        { text: `1 replica, 0 hosts to fail over to`, values: { replicas: svc.replicas } },
+        `Run ${svc.name} with 2 replicas or more (in different zones), or drop outlierDetection for it`,
+      ),
+    );
+  }
+
+  // MS006 (scenario side): plaintext callers of a STRICT workload.
+  const seenStrict = new Set<string>();
+  for (const r of routes) {
+    const svc = s.services.find((x) => x.name === r.to.name);
+    if (!svc || svc.mtls !== 'STRICT' || r.from.meshed) continue;
+    const key = `${r.from.name}->${svc.name}`;
+    if (seenStrict.has(key)) continue;
+    seenStrict.add(key);
+    const field = `${r.to.path}.mtls`;
+    out.push(
+      finding(
+        'MS006',
+        actorRef(r.to, field, locate),
+        field,
+        `${svc.name} accepts only mutual TLS (STRICT), but ${r.from.name} has no sidecar and sends plaintext: every call ${edge(r)} is rejected (tls-plaintext-rejected)`,
+        { text: `every call ${edge(r)} fails`, values: { caller: r.from.name, callee: svc.name, mtls: 'STRICT', callerMeshed: false } },
+        `Give ${r.from.name} a sidecar, or set ${svc.name}'s mtls to PERMISSIVE while callers without one remain`,
+      ),
+    );
+  }
+
+  // MS008: PERMISSIVE where every caller is meshed.
+  s.services.forEach((svc, i) => {
+    if (svc.sidecar === false || svc.mtls !== 'PERMISSIVE') return;
+    const ins = into(svc.name);
+    if (ins.length === 0 || !ins.every((r) => r.from.meshed)) return;
+    const callers = [...new Set(ins.map((r) => r.from.name))];
+    const field = `services.${i}.mtls`;
+    const a: Actor = { kind: 'Service', name: svc.name, path: `services.${i}`, meshed: true };
+    out.push(
+      finding(
+        'MS008',
+        actorRef(a, field, locate),
+        field,
+        `${svc.name} accepts plaintext (PERMISSIVE, Istio's default unless set), yet ${callers.length === 1 ? `its only caller, ${callers[0]}, has a sidecar and speaks` : `all ${callers.length} of its callers (${callers.join(', ')}) have sidecars and speak`} mutual TLS`,
+        { text: `${callers.length} of ${callers.length} callers meshed`, values: { callers: callers.length, meshedCallers: callers.length } },
+        `Set mtls: STRICT on ${svc.name} (a PeerAuthentication with mtls.mode STRICT)`,
+      ),
+    );
+  });
+
+  // MS009: gateway routes on Envoy's 15 s default.
+  const seenGateway = new Set<string>();
+  for (const r of routes) {
+    if (r.from.kind !== 'Gateway' || !r.timeoutDefault) continue;
+    const field = `${r.routePolicyPath}.timeout`;
+    if (seenGateway.has(field)) continue;
+    seenGateway.add(field);
+    const below = routes.filter((x) => x.from.name === r.to.name).map(totalWaitMs);
+    const longest = below.length ? Math.max(...below) : 0;
+    out.push(
+      finding(
+        'MS009',
+        actorRef(r.from, field, locate),
+        field,
+        `${edge(r)} sets no timeout, so it takes Envoy's default of 15 s: a slower answer fails with 504 at the gateway${longest > 15_000 && longest !== Infinity ? `, while ${r.to.name} may wait ${ms(longest)} for its own calls` : ''}`,
+        { text: "15 s, Envoy's default route timeout", values: { timeoutMs: 15_000, downstreamLongestMs: longest === Infinity ? null : longest } },
+        `Set a timeout on the route that the slowest good answer fits in (timeout: 5s, say)`,
+      ),
+    );
+  }
+  return out;
+}

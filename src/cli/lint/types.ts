@@ -1,0 +1,83 @@
+/**
+ * What `meshsim lint` reports. The JSON form (`--json`) is this `LintReport` and is stable:
+ * fields are only ever added, and `schemaVersion` goes up when one changes meaning.
+ */
+
+/** How bad a finding is. `error`: requests fail as configured; `warning`: they will under failure or load; `info`: hardening. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Where a finding points: a scenario's actor or a Kubernetes/Istio resource, with its file and 1-based line when known. */
+export interface ResourceRef {
+  /** `Service`, `Gateway`, `Client` (scenario actors) or a manifest's kind (`VirtualService`, `DestinationRule`, ...). */
+  kind: string;
+  name: string;
+  namespace?: string;
+  file?: string;
+  line?: number;
+}
+
+/** The number that shows a finding, in words and as values (milliseconds, counts, ratios). */
+export interface Figure {
+  text: string;
+  values: Record<string, number | string | boolean | null>;
+}
+
+/** One problem lint found. */
+export interface Finding {
+  /** MS001...: see RULES and the README's table. */
+  code: string;
+  /** The rule's short name (`retry-amplification`). */
+  rule: string;
+  severity: Severity;
+  resource: ResourceRef;
+  /** The field at fault: a scenario path (`services.2.policy.retries`) or a manifest path (`spec.http[0].timeout`). */
+  field: string;
+  message: string;
+  figure: Figure;
+  /** One line that says how to fix it. */
+  fix: string;
+  /** True when the figure was measured by simulating the scenario, not read from the config. */
+  simulated: boolean;
+}
+
+/** `--json`'s output. */
+export interface LintReport {
+  schemaVersion: 1;
+  /** The inputs as given, files and folders, in order. */
+  inputs: string[];
+  /** What each input was read as: a scenario file, or a set of manifests (imported to a scenario). */
+  scenarios: { name: string; files: string[]; kind: 'scenario' | 'manifests'; simulated: boolean }[];
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  failOn: FailOn;
+  /** The exit code: 1 when a finding is at `failOn` or worse, else 0. */
+  exitCode: 0 | 1;
+}
+
+/** `--fail-on`: the least severity that makes lint exit 1. */
+export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** A lint rule: its code, name, default severity, what it finds, and where that comes from. */
+export interface RuleInfo {
+  code: string;
+  rule: string;
+  severity: Severity;
+  summary: string;
+}
+
+/** Every rule, by code. The README's table lists the same. */
+export const RULES = {
+  MS001: { code: 'MS001', rule: 'retry-amplification', severity: 'warning', summary: 'Retries at several layers multiply under a failing leaf service: measured by simulating the scenario with the leaf answering 503 (error from 10 attempts per user request)' },
+  MS002: { code: 'MS002', rule: 'inner-timeout-outlives-caller', severity: 'warning', summary: "A service waits longer for its callee than its own caller waits for it (one try): the caller has given up while the inner call goes on" },
+  MS003: { code: 'MS003', rule: 'tries-exceed-route-timeout', severity: 'warning', summary: 'perTryTimeout x tries is longer than the route timeout: the last tries never run' },
+  MS004: { code: 'MS004', rule: 'retries-without-budget-on-fan-in', severity: 'warning', summary: 'A service called by several callers, each retrying with no retry budget: retries can multiply its load when it struggles' },
+  MS005: { code: 'MS005', rule: 'cannot-fail-over', severity: 'warning', summary: 'Outlier detection or locality failover that has nowhere to fail over to: one replica, or locality settings without outlier detection' },
+  MS006: { code: 'MS006', rule: 'mtls-mismatch', severity: 'error', summary: "A caller sends plaintext (no sidecar, or a DestinationRule's tls DISABLE) to a STRICT workload: every call fails its handshake" },
+  MS007: { code: 'MS007', rule: 'undefined-subset', severity: 'error', summary: 'A route sends traffic to a subset no DestinationRule defines: Envoy answers 503 (no cluster)' },
+  MS008: { code: 'MS008', rule: 'permissive-all-meshed', severity: 'warning', summary: 'PERMISSIVE mTLS left on where every caller is meshed: plaintext is accepted for no caller that needs it' },
+  MS009: { code: 'MS009', rule: 'gateway-route-no-timeout', severity: 'warning', summary: "A gateway route without a timeout takes Envoy's 15 s default" },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleCode = keyof typeof RULES;
