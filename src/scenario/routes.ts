@@ -73,13 +73,13 @@ export function checkCallRoutes(s: { services: readonly { name: string; calls: r
  * Refuses calls with `routes` until the model runs them: a scenario that would run with its
  * routes silently ignored is refused instead, naming the missing model feature.
  */
-export function checkRoutesSimulated(s: { services: readonly { calls: readonly { routes?: readonly CallRoute[] }[] }[] }): Problem[] {
+export function checkRoutesSimulated(s: { services: readonly { calls?: readonly { routes?: readonly CallRouteInput[] }[] }[] }): Problem[] {
   const problems: Problem[] = [];
   s.services.forEach((svc, i) =>
-    svc.calls.forEach((call, j) => {
+    (svc.calls ?? []).forEach((call, j) => {
       if (call.routes === undefined) return;
       const split = call.routes.some((r) => r.to.length > 1);
-      const matched = call.routes.some((r) => r.match !== undefined && Object.keys(r.match.headers).length > 0);
+      const matched = call.routes.some((r) => Object.keys(r.match?.headers ?? {}).length > 0);
       const what = [split && 'weighted split across services', matched && 'match on a request header'].filter(Boolean).join(' and ') || 'routes';
       problems.push({ path: `services.${i}.calls.${j}.routes`, message: `${what} at the caller is not simulated yet (the model sends every request to "services.${i}.calls.${j}.service"); this scenario cannot run until it is` });
     }),

@@ -1,0 +1,381 @@
+import type { PolicyInput } from '../policy';
+import type { ScenarioInput } from '../schema';
+import { IMPLICIT_MESH } from '../references';
+import { Cluster, msgAt, refOf, type Group } from './cluster';
+import type { Seg } from './documents';
+import { flatten, routePolicy, trafficPolicy, type Mapped } from './policy';
+import type { ImportMessage, Resource, ResourceBase, SourceRef } from './types';
+import type { Workload } from './workload';
+
+/**
+ * The scenario the manifests and the workload describe (see the README, "Import Kubernetes and
+ * Istio YAML", for every mapping). Appends to `warnings`, `errors` and `provenance`; pure.
+ */
+
+/** What an app does when the workload does not say: 10 ms of work and no calls. */
+export const DEFAULT_SERVICE_TIME = '10ms';
+/** The client made when there is no workload file. */
+export const DEFAULT_RATE = 10;
+
+type Obj = Record<string, unknown>;
+
+export function buildScenario(resources: Resource[], wl: Workload | null, warnings: ImportMessage[], errors: ImportMessage[], prov: Record<string, SourceRef[]>): ScenarioInput | null {
+  const c = new Cluster(resources, warnings, errors);
+  // A resource's dropped fields are said once, however many callers use it.
+  const saidDr = new WeakSet<object>();
+  const saidVs = new WeakSet<object>();
+  const note = (path: string, ...refs: SourceRef[]) => {
+    if (refs.length) (prov[path] ??= []).push(...refs);
+  };
+  const wref = (path: Seg[]): SourceRef => refOf({ file: wl!.doc.file, line: wl!.doc.line, lines: wl!.doc.lines } as ResourceBase, path);
+  const werr = (path: Seg[], message: string) => errors.push({ ...wref(path), message });
+  const wwarn = (path: Seg[], message: string) => warnings.push({ ...wref(path), message });
+  const dropped = (r: ResourceBase, m: Mapped) => m.dropped.forEach((d) => warnings.push(msgAt(r, d.path, d.message)));
+
+  // Services: one per group, in the order the Services were written.
+  const groups = [...c.groups.values()].flat();
+  const services: Obj[] = [];
+  const index = new Map<Group, number>();
+  const sidecar = new Map<Group, boolean>();
+  const saidNs = new Set<string>();
+  for (const g of groups) {
+    const i = services.length;
+    index.set(g, i);
+    const s: Obj = { name: g.name };
+    const at = `services.${i}`;
+    const external = g.members.length === 0;
+    if (external) {
+      s.external = true;
+      note(`${at}.external`, refOf(g.svc, ['spec', 'hosts']));
+      note(`${at}.name`, refOf(g.svc, ['spec', 'hosts']));
+      sidecar.set(g, false);
+    } else {
+      note(`${at}.name`, refOf(g.svc, ['metadata', 'name']), ...(g.subset ? [refOf(g.dr!, ['spec', 'subsets', g.dr!.subsets.indexOf(g.subset), 'name'])] : []));
+      s.replicas = g.replicas;
+      note(`${at}.replicas`, ...g.members.map((m) => refOf(m, ['spec', 'replicas'])));
+      const sc = g.members.map((m) => c.sidecarOf(m));
+      for (const [k, x] of sc.entries()) {
+        if (x.note && !saidNs.has(g.members[k].namespace)) {
+          saidNs.add(g.members[k].namespace);
+          warnings.push(msgAt(g.members[k], ['metadata', 'namespace'], x.note));
+        }
+      }
+      const on = sc[0].on;
+      if (sc.some((x) => x.on !== on)) warnings.push(msgAt(g.members[1], ['spec', 'template', 'metadata'], `its pods' sidecar injection differs from ${g.members[0].name}'s, in one scenario service "${g.name}": not modelled (took ${g.members[0].name}'s: ${on ? 'a sidecar' : 'no sidecar'})`));
+      sidecar.set(g, on);
+      if (on) {
+        s.sidecar = true;
+        note(`${at}.sidecar`, ...sc.flatMap((x, k) => x.from ?? refOf(g.members[k], ['metadata', 'namespace'])));
+        const pa = c.peerAuthOf(g);
+        if (pa) {
+          if (pa.mode === 'DISABLE') warnings.push(msgAt(pa, ['spec', 'mtls', 'mode'], `DISABLE (for ${g.name}): not modelled; taken as PERMISSIVE: the model's meshed callers still use mutual TLS, with its handshakes, where Istio would send plaintext`));
+          s.mtls = pa.mode === 'STRICT' ? 'STRICT' : 'PERMISSIVE';
+          note(`${at}.mtls`, refOf(pa, ['spec', 'mtls', 'mode']));
+        }
+      }
+      const ports = g.svc.ports;
+      const tcp = ports.length > 0 && ports.every((p) => /^(tcp|tls|mongo|mysql|redis)$/i.test(p.appProtocol ?? (p.name ?? '').split('-')[0]));
+      if (tcp) {
+        s.protocol = 'tcp';
+        note(`${at}.protocol`, ...ports.map((_, k) => refOf(g.svc, ['spec', 'ports', k, 'name'])));
+      }
+      // DestinationRule: the host's trafficPolicy, then the subset's over it (Istio: the subset's wins).
+      if (g.dr) {
+        const parts: Mapped[] = [];
+        if (g.dr.trafficPolicy) parts.push(trafficPolicy(g.dr.trafficPolicy, ['spec', 'trafficPolicy'], ports.map((p) => p.port)));
+        if (g.subset?.trafficPolicy) parts.push(trafficPolicy(g.subset.trafficPolicy, ['spec', 'subsets', g.dr.subsets.indexOf(g.subset), 'trafficPolicy'], ports.map((p) => p.port)));
+        const policy: PolicyInput = {};
+        for (const m of parts) {
+          if (!saidDr.has(g.dr) || parts.length > 1) dropped(g.dr, m);
+          Object.assign(policy, m.policy);
+          for (const [k, p] of Object.entries(m.from)) note(`${at}.policy.${k}`, refOf(g.dr, p));
+        }
+        saidDr.add(g.dr);
+        if (Object.keys(policy).length) s.policy = policy;
+      }
+    }
+    services.push(s);
+  }
+  for (const d of c.drs) if (![...c.groups.keys()].includes(c.lookup(d.host, d.namespace) ?? '')) warnings.push(msgAt(d, ['spec', 'host'], `"${d.host}": no Service of that name in the manifests (dropped)`));
+
+  // Apps from the workload: by group name or Deployment name, else by Service name for all its groups.
+  const appOf = new Map<Group, { fields: Obj; from: Map<string, Seg[]> }>();
+  for (const a of wl?.apps ?? []) {
+    const exact = groups.filter((g) => g.name === a.name || g.members.some((m) => m.name === a.name));
+    const bySvc = groups.filter((g) => g.svc.name === a.name);
+    if (exact.length === 0 && bySvc.length === 0) {
+      werr(['apps', a.index, 'name'], `"${a.name}": no Deployment, Service or ServiceEntry host of that name in the manifests (${groups.map((g) => g.name).join(', ')})`);
+      continue;
+    }
+    for (const g of bySvc.length && !exact.length ? bySvc : []) appOf.set(g, { fields: { ...a.fields }, from: new Map(Object.keys(a.fields).map((k) => [k, ['apps', a.index, k]])) });
+    for (const g of exact) {
+      const base = appOf.get(g) ?? { fields: {}, from: new Map<string, Seg[]>() };
+      for (const [k, v] of Object.entries(a.fields)) {
+        base.fields[k] = v;
+        base.from.set(k, ['apps', a.index, k]);
+      }
+      appOf.set(g, base);
+    }
+  }
+  // Service-level entries apply under the specific ones: apply Service names first.
+  for (const a of wl?.apps ?? []) {
+    const bySvc = groups.filter((g) => g.svc.name === a.name && g.name !== a.name && !g.members.some((m) => m.name === a.name));
+    for (const g of bySvc) {
+      const cur = appOf.get(g)!;
+      if (!cur) continue;
+      for (const [k, v] of Object.entries(a.fields)) {
+        if (cur.from.has(k) && cur.from.get(k)![1] !== a.index) continue;
+        cur.fields[k] = v;
+        cur.from.set(k, ['apps', a.index, k]);
+      }
+    }
+  }
+
+  for (const g of groups) {
+    const i = index.get(g)!;
+    const s = services[i];
+    const app = appOf.get(g);
+    if (!app) {
+      s.serviceTime = DEFAULT_SERVICE_TIME;
+      if (wl) warnings.push(msgAt(g.svc, g.members.length ? ['metadata', 'name'] : ['spec', 'hosts'], `${g.name}: no app in the workload file says what it does: serviceTime ${DEFAULT_SERVICE_TIME} and no calls assumed`));
+      continue;
+    }
+    for (const [k, v] of Object.entries(app.fields)) {
+      if (k === 'calls') continue;
+      s[k] = v;
+      note(`services.${i}.${k}`, wref(app.from.get(k)!));
+    }
+    if (s.serviceTime === undefined) {
+      s.serviceTime = DEFAULT_SERVICE_TIME;
+      warnings.push({ ...wref(app.from.values().next().value ?? ['apps']), message: `${g.name}: no serviceTime: ${DEFAULT_SERVICE_TIME} assumed` });
+    }
+    const calls = app.fields.calls;
+    if (calls === undefined) continue;
+    const cp = app.from.get('calls')!;
+    if (!Array.isArray(calls)) {
+      werr(cp, 'expected a list of calls, each with a service');
+      continue;
+    }
+    s.calls = calls.flatMap((call: unknown, j: number) => {
+      const p = [...cp, j];
+      if (call === null || typeof call !== 'object' || typeof (call as Obj).service !== 'string') {
+        werr(p, 'expected a call with a service (a Service or ServiceEntry host)');
+        return [];
+      }
+      const r = resolveCall(c, sidecar.get(g)!, g.svc.namespace, call as Obj, p, `services.${i}.calls.${j}`);
+      return r ? [r] : [];
+    });
+  }
+
+  function resolveCall(cl: Cluster, meshed: boolean, ns: string, call: Obj, p: Seg[], at: string): Obj | null {
+    const host = call.service as string;
+    const key = cl.lookup(host, ns);
+    if (!key) {
+      werr([...p, 'service'], `"${host}": no Service or ServiceEntry host of that name in the manifests`);
+      return null;
+    }
+    const { service: _s, policy: appPolicy, ...rest } = call;
+    const out: Obj = { ...rest };
+    for (const k of Object.keys(rest)) note(`${at}.${k}`, wref([...p, k]));
+    note(`${at}.service`, wref([...p, 'service']));
+    const targets = cl.groups.get(key)!;
+    const vs = meshed ? cl.meshVs(key) : undefined;
+    const spread = (gs: Group[], weight: number) => {
+      const total = gs.reduce((n, x) => n + x.replicas, 0) || 1;
+      return gs.map((x) => ({ service: x.name, weight: Math.round(((weight * x.replicas) / total) * 100) / 100 }));
+    };
+    if (!vs) {
+      if (appPolicy !== undefined) {
+        out.policy = appPolicy;
+        note(`${at}.policy`, wref([...p, 'policy']));
+      }
+      if (targets.length === 1) {
+        out.service = targets[0].name;
+        return out;
+      }
+      out.service = targets[0].name;
+      out.routes = [{ to: spread(targets, 100) }];
+      note(`${at}.routes`, refOf(targets[0].svc, ['spec', 'selector']));
+      wwarn([...p, 'service'], `"${host}" is split into ${targets.map((x) => x.name).join(', ')} by its DestinationRule's subsets and ${meshed ? 'no VirtualService routes it' : 'the caller has no sidecar'}: requests spread over their pods by replica count (kube-proxy)`);
+      return out;
+    }
+    const routes: Obj[] = [];
+    let said = false;
+    for (const h of vs.http) {
+      const base: Seg[] = ['spec', 'http', h.index];
+      const to: { service: string; weight: number }[] = [];
+      for (const [k, d] of h.route.entries()) {
+        const dk = cl.lookup(d.host, vs.namespace);
+        const dp = [...base, 'route', k, 'destination'];
+        if (!dk) {
+          errors.push(msgAt(vs, [...dp, 'host'], `"${d.host}": no Service or ServiceEntry host of that name in the manifests`));
+          continue;
+        }
+        const weight = d.weight ?? (h.route.length === 1 ? 100 : 0);
+        if (d.subset !== undefined) {
+          const g2 = cl.subset(dk, d.subset);
+          if (typeof g2 === 'string') errors.push(msgAt(vs, [...dp, 'subset'], g2));
+          else to.push({ service: g2.name, weight });
+        } else to.push(...spread(cl.groups.get(dk)!, weight));
+      }
+      if (to.length === 0) continue;
+      const mapped = routePolicy(h);
+      if (!saidVs.has(vs)) dropped(vs, mapped);
+      const f = flatten(appPolicy as PolicyInput | undefined, mapped.policy);
+      if (f.note && !said) {
+        said = true;
+        wwarn([...p, 'policy'], f.note);
+      }
+      const matches = h.match.length ? h.match : [null];
+      for (const [mi, m] of matches.entries()) {
+        const headers: Record<string, string> = {};
+        if (m) {
+          const mp = [...base, 'match', mi];
+          for (const [name, v] of Object.entries(m.headers)) {
+            if (v.exact !== undefined) headers[name.toLowerCase()] = v.exact;
+            for (const kind of ['prefix', 'regex'] as const) if (v[kind] !== undefined && !saidVs.has(vs)) warnings.push(msgAt(vs, [...mp, 'headers', name, kind], `not modelled (dropped: only exact header matches are; this condition is not tested)`));
+          }
+          if ((m.uriPrefix !== undefined || m.uriExact !== undefined) && !saidVs.has(vs)) warnings.push(msgAt(vs, [...mp, 'uri'], 'not modelled for calls between apps (a call carries no path): this condition is not tested'));
+        }
+        const r: Obj = { to };
+        if (Object.keys(headers).length) r.match = { headers };
+        if (f.policy) r.policy = f.policy;
+        routes.push(r);
+      }
+      for (const [k, from] of Object.entries(mapped.from)) note(`${at}.policy.${k}`, refOf(vs, from));
+      note(`${at}.service`, refOf(vs, [...base, 'route']));
+    }
+    saidVs.add(vs);
+    if (appPolicy !== undefined) note(`${at}.policy`, wref([...p, 'policy']));
+    if (routes.length === 0) {
+      errors.push(msgAt(vs, ['spec', 'http'], `no route of this VirtualService reaches a service: calls to "${host}" have nowhere to go`));
+      return null;
+    }
+    const only = routes[0] as { match?: unknown; to: { service: string }[]; policy?: unknown };
+    if (routes.length === 1 && !only.match && only.to.length === 1) {
+      out.service = only.to[0].service;
+      if (only.policy) out.policy = only.policy;
+      return out;
+    }
+    out.service = (routes[routes.length - 1] as { to: { service: string }[] }).to[0].service;
+    out.routes = routes;
+    note(`${at}.routes`, refOf(vs, ['spec', 'http']));
+    return out;
+  }
+
+  // Gateways: an Istio Gateway and the VirtualServices bound to it.
+  const gateways: Obj[] = [];
+  const anyMesh = [...sidecar.values()].some(Boolean);
+  for (const gw of c.gatewaysRes) {
+    const bound = c.vs.filter((v) => v.gateways.some((x) => x === gw.name || x === `${gw.namespace}/${gw.name}`));
+    const at = `gateways.${gateways.length}`;
+    if (bound.length === 0) {
+      warnings.push(msgAt(gw, ['metadata', 'name'], 'no VirtualService is bound to this Gateway: it routes nothing (dropped)'));
+      continue;
+    }
+    const g: Obj = { name: gw.name };
+    note(`${at}.name`, refOf(gw, ['metadata', 'name']));
+    const pods = c.workloads.filter((w) => c.ingress.has(w) && Object.entries(gw.selector).every(([k, v]) => w.podLabels[k] === v));
+    if (pods.length) {
+      g.replicas = pods.reduce((n, w) => n + w.replicas, 0);
+      note(`${at}.replicas`, ...pods.map((w) => refOf(w, ['spec', 'replicas'])));
+    } else warnings.push(msgAt(gw, ['spec', 'selector'], `selects no Deployment in the manifests (the ingress gateway's pods): 2 replicas assumed (the scenario's default)`));
+    if (anyMesh) g.mesh = IMPLICIT_MESH;
+    const routes: Obj[] = [];
+    for (const v of bound) {
+      for (const h of v.http) {
+        const base: Seg[] = ['spec', 'http', h.index];
+        const to: { service: string; weight: number }[] = [];
+        for (const [k, d] of h.route.entries()) {
+          const dk = c.lookup(d.host, v.namespace);
+          const dp = [...base, 'route', k, 'destination'];
+          if (!dk) {
+            errors.push(msgAt(v, [...dp, 'host'], `"${d.host}": no Service or ServiceEntry host of that name in the manifests`));
+            continue;
+          }
+          const weight = d.weight ?? (h.route.length === 1 ? 100 : 0);
+          if (d.subset !== undefined) {
+            const g2 = c.subset(dk, d.subset);
+            if (typeof g2 === 'string') errors.push(msgAt(v, [...dp, 'subset'], g2));
+            else to.push({ service: g2.name, weight });
+          } else {
+            const gs = c.groups.get(dk)!;
+            const total = gs.reduce((n, x) => n + x.replicas, 0) || 1;
+            for (const x of gs) to.push({ service: x.name, weight: (weight * x.replicas) / total });
+          }
+        }
+        if (to.length === 0) continue;
+        const mapped = routePolicy(h);
+        dropped(v, mapped);
+        const matches = h.match.length ? h.match : [null];
+        for (const [mi, m] of matches.entries()) {
+          const ri = routes.length;
+          const match: Obj = {};
+          const host = v.hosts.length === 1 && v.hosts[0] !== '*' ? v.hosts[0] : undefined;
+          if (host) {
+            match.host = host;
+            note(`${at}.routes.${ri}.match.host`, refOf(v, ['spec', 'hosts', 0]));
+          } else if (v.hosts.length > 1 && mi === 0) warnings.push(msgAt(v, ['spec', 'hosts'], 'several hosts on a gateway route: not modelled (taken as any host)'));
+          if (m) {
+            const mp = [...base, 'match', mi];
+            if (m.uriPrefix !== undefined) match.pathPrefix = m.uriPrefix;
+            else if (m.uriExact !== undefined) {
+              match.pathPrefix = m.uriExact;
+              warnings.push(msgAt(v, [...mp, 'uri', 'exact'], `"${m.uriExact}": the gateway model matches path prefixes only: taken as a prefix`));
+            }
+            if (match.pathPrefix !== undefined) note(`${at}.routes.${ri}.match.pathPrefix`, refOf(v, [...mp, 'uri']));
+            for (const name of Object.keys(m.headers)) warnings.push(msgAt(v, [...mp, 'headers', name], 'a header match at a gateway is not modelled (dropped: this condition is not tested)'));
+          }
+          const r: Obj = { match, service: to[0].service };
+          note(`${at}.routes.${ri}.service`, refOf(v, [...base, 'route']));
+          if (to.length > 1) r.canary = to;
+          if (Object.keys(mapped.policy).length) {
+            r.policy = mapped.policy;
+            for (const [k, from] of Object.entries(mapped.from)) note(`${at}.routes.${ri}.policy.${k}`, refOf(v, from));
+          }
+          routes.push(r);
+        }
+      }
+    }
+    g.routes = routes;
+    gateways.push(g);
+  }
+
+  // Clients: the workload's, their targets resolved; without a workload, one per gateway (or the first service).
+  const clients: Obj[] = [];
+  const gwNames = new Set(gateways.map((g) => g.name as string));
+  if (!wl) {
+    const target = gateways[0]?.name ?? services.find((s) => !s.external)?.name;
+    if (target === undefined) return null;
+    clients.push({ name: 'users', type: 'open', rate: DEFAULT_RATE, target });
+  } else {
+    const list = wl.top.clients;
+    if (!Array.isArray(list) || list.length === 0) werr(['clients'], 'needs at least one client (name, type open or closed, rate or users, and a target: a Service, Gateway or ServiceEntry host)');
+    else
+      list.forEach((cl: unknown, i: number) => {
+        const p: Seg[] = ['clients', i];
+        if (cl === null || typeof cl !== 'object') return werr(p, 'expected a client');
+        const o = { ...(cl as Obj) };
+        for (const k of Object.keys(o)) note(`clients.${i}.${k}`, wref([...p, k]));
+        const t = o.target;
+        if (typeof t === 'string' && !gwNames.has(t)) {
+          const key = c.lookup(t, 'default');
+          if (!key) werr([...p, 'target'], `"${t}": no Gateway, Service or ServiceEntry host of that name in the manifests`);
+          else {
+            const r = resolveCall(c, o.sidecar === true || (typeof o.sidecar === 'object' && o.sidecar !== null), 'default', { service: t, ...(o.policy ? { policy: o.policy } : {}) }, p, `clients.${i}`);
+            if (r && r.routes) werr([...p, 'target'], `"${t}" is routed by subset or header (${(r.routes as unknown[]).length} routes): a client's target cannot be split yet; target an app or a gateway that calls it`);
+            else if (r) {
+              o.target = r.service;
+              if (r.policy) o.policy = r.policy;
+            }
+          }
+        }
+        clients.push(o);
+      });
+  }
+
+  const top = wl ? { ...wl.top } : {};
+  delete top.clients;
+  if (top.name === undefined) top.name = 'imported';
+  return { ...(top as Obj), clients, services, gateways } as unknown as ScenarioInput;
+}

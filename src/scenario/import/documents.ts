@@ -1,0 +1,135 @@
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { ImportMessage } from './types';
+
+/**
+ * Multi-document YAML into plain data with the line of every field, and a record of which
+ * fields a reader took, so that every field left is reported (never silently dropped).
+ */
+
+/** A path segment: a map key or a list index. */
+export type Seg = string | number;
+
+/** Writes a path as people read it: `spec.http[0].timeout`, `metadata.annotations["a.b/c"]`. */
+export function formatPath(path: readonly Seg[]): string {
+  let s = '';
+  for (const p of path) {
+    if (typeof p === 'number') s += `[${p}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(p)) s += s ? `.${p}` : p;
+    else s += `[${JSON.stringify(p)}]`;
+  }
+  return s;
+}
+
+/** One YAML document of a file: its data, where each field is, and what a reader took of it. */
+export class ManifestDoc {
+  /** Paths a reader took, as formatted paths; a taken path takes all below it. */
+  private readonly taken = new Set<string>();
+
+  constructor(
+    readonly file: string,
+    /** 1-based line of the document's first content. */
+    readonly line: number,
+    readonly data: unknown,
+    /** Line of each field by formatted path. */
+    readonly lines: Record<string, number>,
+  ) {}
+
+  /** The line of a path, or of its nearest parent that has one. */
+  lineOf(path: readonly Seg[]): number {
+    for (let n = path.length; n > 0; n--) {
+      const l = this.lines[formatPath(path.slice(0, n))];
+      if (l !== undefined) return l;
+    }
+    return this.line;
+  }
+
+  /** The value at a path (undefined when absent), marking it taken. */
+  take(path: readonly Seg[]): unknown {
+    this.taken.add(formatPath(path));
+    return this.peek(path);
+  }
+
+  /** The value at a path, without taking it. */
+  peek(path: readonly Seg[]): unknown {
+    let v: unknown = this.data;
+    for (const p of path) {
+      if (v === null || typeof v !== 'object') return undefined;
+      v = (v as Record<string | number, unknown>)[p];
+    }
+    return v;
+  }
+
+  /** A message at a path of this document. */
+  at(path: readonly Seg[], message: string): ImportMessage {
+    return { file: this.file, line: this.lineOf(path), path: formatPath(path), message };
+  }
+
+  /**
+   * The fields no reader took, each as the largest subtree nothing was taken from
+   * (`spec.http[0].mirror`, not each of its leaves), in document order.
+   */
+  untaken(): Seg[][] {
+    const out: Seg[][] = [];
+    const anyTakenBelow = (prefix: string) => {
+      for (const t of this.taken) if (t.startsWith(prefix) && (t.length === prefix.length || t[prefix.length] === '.' || t[prefix.length] === '[')) return true;
+      return false;
+    };
+    const walk = (v: unknown, path: Seg[]) => {
+      const key = formatPath(path);
+      if (path.length && this.taken.has(key)) return;
+      if (path.length && !anyTakenBelow(key)) {
+        out.push(path);
+        return;
+      }
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], [...path, k]);
+    };
+    walk(this.data, []);
+    return out;
+  }
+}
+
+/** Reads a file's YAML documents; empty documents (a trailing `---`) are skipped. */
+export function readManifestText(file: string, text: string): { docs: ManifestDoc[]; errors: ImportMessage[] } {
+  const lc = new LineCounter();
+  const errors: ImportMessage[] = [];
+  const docs: ManifestDoc[] = [];
+  let parsed;
+  try {
+    parsed = parseAllDocuments(text.replace(/^\uFEFF/, ''), { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    return { docs, errors: [{ file, line: 1, path: '', message: `cannot read as YAML (${(e as Error).message})` }] };
+  }
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  for (const d of list) {
+    if (d.errors.length) {
+      for (const e of d.errors) errors.push({ file, line: lc.linePos(e.pos[0]).line, path: '', message: `malformed YAML: ${e.message.split('\n')[0]}` });
+      continue;
+    }
+    if (d.contents === null) continue;
+    const lines: Record<string, number> = {};
+    const walk = (node: Node | null, path: Seg[]) => {
+      if (node === null) return;
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          if (!isPair(pair) || !isScalar(pair.key)) continue;
+          const k = String(pair.key.value);
+          const p = [...path, k];
+          if (pair.key.range) lines[formatPath(p)] = lc.linePos(pair.key.range[0]).line;
+          walk(pair.value as Node | null, p);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => {
+          const p = [...path, i];
+          const n = item as Node;
+          if (n && n.range) lines[formatPath(p)] = lc.linePos(n.range[0]).line;
+          walk(n, p);
+        });
+      }
+    };
+    walk(d.contents as Node, []);
+    const start = (d.contents as Node).range?.[0] ?? 0;
+    docs.push(new ManifestDoc(file, lc.linePos(start).line, d.toJS({ maxAliasCount: 100 }), lines));
+  }
+  return { docs, errors };
+}

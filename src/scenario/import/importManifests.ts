@@ -1,0 +1,79 @@
+import { validateScenario } from '../parse';
+import { checkRoutesSimulated } from '../routes';
+import { buildScenario } from './build';
+import { readManifestText, type ManifestDoc } from './documents';
+import { readResource } from './kinds';
+import type { ImportMessage, ImportResult, ManifestFile, Resource, SourceRef } from './types';
+import { readWorkload } from './workload';
+
+/**
+ * Imports Kubernetes and Istio manifests (multi-document YAML) and an optional workload file
+ * into a scenario. Every kind and field not modelled is a warning by path, every malformed
+ * field an error (`file:line: path: message`); `provenance` says which manifest fields made
+ * each scenario value. Pure: never throws for bad input, reads no files.
+ *
+ * @param files manifest files, in the order given (their resources keep that order)
+ * @param workload the workload file: clients, rates and what each app does (see workload.ts)
+ */
+export function importManifests(files: readonly ManifestFile[], workload?: ManifestFile): ImportResult {
+  const warnings: ImportMessage[] = [];
+  const errors: ImportMessage[] = [];
+  const provenance: Record<string, SourceRef[]> = {};
+  const resources: Resource[] = [];
+  for (const f of files) {
+    const { docs, errors: bad } = readManifestText(f.name, f.text);
+    errors.push(...bad);
+    for (const d of docs) {
+      const r = readResource(d, { errors, warnings });
+      if (r) resources.push(r);
+    }
+  }
+  let wl = null;
+  if (workload) {
+    const { docs, errors: bad } = readManifestText(workload.name, workload.text);
+    errors.push(...bad);
+    if (docs.length > 1) errors.push(docs[1].at([], 'a workload file is one YAML document (found a second one here)'));
+    if (docs.length === 0 && bad.length === 0) errors.push({ file: workload.name, line: 1, path: '', message: 'is empty: a workload gives clients and apps' });
+    if (docs[0]) wl = readWorkload(docs[0] as ManifestDoc, errors);
+  }
+  const done = (scenario: ImportResult['scenario'], validated: ImportResult['validated'] = null): ImportResult => ({ scenario, validated, warnings, errors, provenance, resources });
+  if (errors.length) return done(null);
+  if (resources.length === 0) {
+    errors.push({ file: files[0]?.name ?? '(no files)', line: 1, path: '', message: 'holds no Kubernetes or Istio resource (Deployment, Service, VirtualService, ...)' });
+    return done(null);
+  }
+  const scenario = buildScenario(resources, wl, warnings, errors, provenance);
+  if (scenario === null) {
+    if (!errors.length) errors.push({ file: files[0].name, line: 1, path: '', message: 'no Deployment with a Service and no ServiceEntry: nothing to simulate' });
+    return done(null);
+  }
+  if (errors.length) return done(null);
+  const v = validateScenario(scenario);
+  if (v.ok) return done(scenario, v.scenario);
+  // Calls routed by header or weight are valid but not simulated yet: a warning, not an error.
+  const later = new Set(checkRoutesSimulated(scenario).map((p) => `${p.path}\n${p.message}`));
+  for (const p of v.problems) {
+    const ref = sourceOf(provenance, p.path) ?? { file: workload?.name ?? files[0].name, line: 1, path: '' };
+    const m = { ...ref, message: `${p.message} (scenario ${p.path})` };
+    (later.has(`${p.path}\n${p.message}`) ? warnings : errors).push(m);
+  }
+  return done(errors.length ? null : scenario);
+}
+
+/** The source of the deepest scenario path that has one, for a problem found in the scenario. */
+function sourceOf(prov: Record<string, SourceRef[]>, path: string): SourceRef | undefined {
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const refs = prov[parts.slice(0, n).join('.')];
+    if (refs?.length) return refs[refs.length - 1];
+  }
+  return undefined;
+}
+
+/**
+ * Whether a set of texts looks like Kubernetes manifests rather than a scenario: some document
+ * has top-level `apiVersion:` and `kind:`. For the app, which opens either.
+ */
+export function looksLikeManifests(texts: readonly string[]): boolean {
+  return texts.some((t) => /^apiVersion:\s*\S/m.test(t) && /^kind:\s*\S/m.test(t));
+}

@@ -1,0 +1,197 @@
+import type { PolicyInput } from '../policy';
+import { parseDuration } from '../duration';
+import type { Seg } from './documents';
+import type { HttpRoute, TrafficPolicy } from './types';
+
+/**
+ * Istio's traffic policy into the scenario's `policy` (src/scenario/policy.ts): a
+ * VirtualService route's timeout, retries and fault, a DestinationRule's load balancer,
+ * connection pool, outlier detection and TLS; and the flattening of an app's own timeout and
+ * retries (from the workload file) with its sidecar's into one route policy.
+ */
+
+/** A value set, and the document path it came from (relative to the resource). */
+export interface Mapped {
+  policy: PolicyInput;
+  /** Policy field (`timeout`, `retries.attempts`) to the manifest path it came from. */
+  from: Record<string, Seg[]>;
+  /** Fields read but not modelled, by manifest path, with why. */
+  dropped: { path: Seg[]; message: string }[];
+}
+
+/** Milliseconds as a scenario duration: "2s", "250ms". */
+export function dur(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+const RETRY_ON_DIRECT = new Set(['5xx', 'gateway-error', 'reset', 'connect-failure', 'retriable-status-codes', 'refused-stream']);
+
+/** A VirtualService http route's timeout, retries and fault (Istio HTTPRoute). */
+export function routePolicy(r: HttpRoute): Mapped {
+  const base: Seg[] = ['spec', 'http', r.index];
+  const out: Mapped = { policy: {}, from: {}, dropped: [] };
+  if (r.timeoutMs !== undefined) {
+    out.policy.timeout = dur(r.timeoutMs);
+    out.from.timeout = [...base, 'timeout'];
+  }
+  if (r.retries) {
+    const p = [...base, 'retries'];
+    const retries: NonNullable<PolicyInput['retries']> = { attempts: r.retries.attempts };
+    out.from['retries.attempts'] = [...p, 'attempts'];
+    if (r.retries.perTryTimeoutMs !== undefined) {
+      retries.perTryTimeout = dur(r.retries.perTryTimeoutMs);
+      out.from['retries.perTryTimeout'] = [...p, 'perTryTimeout'];
+    }
+    if (r.retries.retryOn) {
+      const on: string[] = [];
+      const codes: number[] = [];
+      for (const c of r.retries.retryOn) {
+        if (RETRY_ON_DIRECT.has(c)) on.push(c);
+        else if (/^\d{3}$/.test(c)) codes.push(Number(c));
+        else out.dropped.push({ path: [...p, 'retryOn'], message: `"${c}": not modelled (dropped; the model retries on ${[...RETRY_ON_DIRECT].join(', ')} and status codes)` });
+      }
+      if (codes.length) {
+        if (!on.includes('retriable-status-codes')) on.push('retriable-status-codes');
+        retries.retriableStatusCodes = codes;
+      }
+      retries.retryOn = on as NonNullable<PolicyInput['retries']>['retryOn'];
+      out.from['retries.retryOn'] = [...p, 'retryOn'];
+    }
+    out.policy.retries = retries;
+  }
+  if (r.fault) {
+    const p = [...base, 'fault'];
+    out.policy.fault = {};
+    if (r.fault.delay) {
+      out.policy.fault.delay = { percent: r.fault.delay.percent, fixed: dur(r.fault.delay.fixedDelayMs) };
+      out.from['fault.delay'] = [...p, 'delay'];
+    }
+    if (r.fault.abort) {
+      out.policy.fault.abort = { percent: r.fault.abort.percent, status: r.fault.abort.httpStatus };
+      out.from['fault.abort'] = [...p, 'abort'];
+    }
+  }
+  return out;
+}
+
+const LB = { ROUND_ROBIN: 'round-robin', LEAST_REQUEST: 'least-request', LEAST_CONN: 'least-request', RANDOM: 'random', CONSISTENT_HASH: 'ring-hash' } as const;
+
+/**
+ * A DestinationRule's trafficPolicy (at `path`) as a policy. `ports` are the Service's port
+ * numbers: a portLevelSettings entry for the Service's only port is taken as its policy.
+ */
+export function trafficPolicy(t: TrafficPolicy, path: Seg[], ports: number[]): Mapped {
+  const out: Mapped = { policy: {}, from: {}, dropped: [] };
+  if (t.loadBalancer === 'PASSTHROUGH') out.dropped.push({ path: [...path, 'loadBalancer', 'simple'], message: 'PASSTHROUGH: not modelled (dropped; the callee\'s default balancing applies)' });
+  else if (t.loadBalancer) {
+    out.policy.loadBalancer = LB[t.loadBalancer];
+    out.from.loadBalancer = [...path, 'loadBalancer'];
+    if (t.loadBalancer === 'CONSISTENT_HASH') out.dropped.push({ path: [...path, 'loadBalancer', 'consistentHash'], message: 'the hash key is not modelled: taken as ring-hash on the request' });
+    if (t.loadBalancer === 'LEAST_CONN') out.dropped.push({ path: [...path, 'loadBalancer', 'simple'], message: 'LEAST_CONN: taken as LEAST_REQUEST (Istio deprecated LEAST_CONN for it)' });
+  }
+  const tcp = t.connectionPool?.tcp;
+  const http = t.connectionPool?.http;
+  const cb: NonNullable<PolicyInput['circuitBreaker']> = {};
+  const cp = [...path, 'connectionPool'];
+  const limit = (v: number | undefined, key: keyof typeof cb, p: Seg[]) => {
+    if (v === undefined) return;
+    // Istio reads 0 as unset (its default, 2^32 - 1); the scenario says so by leaving it out.
+    if (v === 0 && key !== 'maxRetries') out.dropped.push({ path: p, message: '0: Istio reads it as unset (no limit); left out' });
+    else {
+      cb[key] = v;
+      out.from[`circuitBreaker.${key}`] = p;
+    }
+  };
+  limit(tcp?.maxConnections, 'maxConnections', [...cp, 'tcp', 'maxConnections']);
+  limit(http?.http1MaxPendingRequests, 'maxPendingRequests', [...cp, 'http', 'http1MaxPendingRequests']);
+  limit(http?.http2MaxRequests, 'maxRequests', [...cp, 'http', 'http2MaxRequests']);
+  limit(http?.maxRetries, 'maxRetries', [...cp, 'http', 'maxRetries']);
+  if (Object.keys(cb).length) out.policy.circuitBreaker = cb;
+  if (http?.maxRequestsPerConnection !== undefined) out.dropped.push({ path: [...cp, 'http', 'maxRequestsPerConnection'], message: 'not modelled (dropped; connections are kept alive until maxConnectionDuration)' });
+  if (tcp?.connectTimeoutMs !== undefined) {
+    out.policy.connectTimeout = dur(tcp.connectTimeoutMs);
+    out.from.connectTimeout = [...cp, 'tcp', 'connectTimeout'];
+  }
+  if (tcp?.maxConnectionDurationMs !== undefined) {
+    out.policy.maxConnectionDuration = dur(tcp.maxConnectionDurationMs);
+    out.from.maxConnectionDuration = [...cp, 'tcp', 'maxConnectionDuration'];
+  }
+  const od = t.outlierDetection;
+  if (od) {
+    const p = [...path, 'outlierDetection'];
+    const o: NonNullable<PolicyInput['outlierDetection']> = {};
+    if (od.consecutive5xxErrors !== undefined) o.consecutive5xx = od.consecutive5xxErrors;
+    if (od.consecutiveGatewayErrors !== undefined) o.consecutiveGatewayErrors = od.consecutiveGatewayErrors;
+    if (od.intervalMs !== undefined) o.interval = dur(od.intervalMs);
+    if (od.baseEjectionTimeMs !== undefined) o.baseEjectionTime = dur(od.baseEjectionTimeMs);
+    if (od.maxEjectionPercent !== undefined) o.maxEjectionPercent = od.maxEjectionPercent;
+    out.policy.outlierDetection = o;
+    out.from.outlierDetection = p;
+  }
+  if (t.tls && t.tls.mode !== 'ISTIO_MUTUAL') {
+    out.dropped.push({ path: [...path, 'tls', 'mode'], message: `${t.tls.mode}: not modelled (dropped; the model's sidecars always speak Istio mutual TLS to a meshed callee, as ISTIO_MUTUAL)` });
+  }
+  t.portLevelSettings.forEach((s, i) => {
+    const p = [...path, 'portLevelSettings', i];
+    if (ports.length === 1 && s.port === ports[0]) {
+      const sub = trafficPolicy(s.policy, p, ports);
+      Object.assign(out.policy, sub.policy);
+      Object.assign(out.from, sub.from);
+      out.dropped.push(...sub.dropped);
+    } else out.dropped.push({ path: p, message: `port ${s.port}: not modelled (dropped; the model gives a service one port, and this setting is not for the Service's only port)` });
+  });
+  return out;
+}
+
+function ms(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const r = parseDuration(v);
+  return r.ok ? r.ms : undefined;
+}
+
+/**
+ * Flattens an app's own call policy (the workload file's `calls[].policy`: its client library's
+ * timeout and retries) and its sidecar's route policy (VirtualService) into the one route policy
+ * the model has per call. Both layers' tries multiply: (1 + a)(1 + b) - 1 retries, each try
+ * bounded by the smaller per-try timeout. When the app retries, the sidecar's route timeout
+ * bounds each of the app's tries, so it becomes the per-try timeout (unless smaller already)
+ * and the overall timeout is the app's. Fault injection is the sidecar's. Returns the policy
+ * and, when both layers set something, a sentence saying what was flattened.
+ */
+export function flatten(app: PolicyInput | undefined, mesh: PolicyInput | undefined): { policy: PolicyInput | undefined; note: string | null } {
+  if (!app || Object.keys(app).length === 0) return { policy: mesh && Object.keys(mesh).length ? mesh : undefined, note: null };
+  if (!mesh || Object.keys(mesh).length === 0) return { policy: app, note: null };
+  const out: PolicyInput = { ...mesh, ...app };
+  const said: string[] = [];
+  if (mesh.fault) out.fault = mesh.fault;
+  const ar = app.retries;
+  const mr = mesh.retries;
+  if (ar && mr) {
+    const a = ar.attempts ?? 2;
+    const b = mr.attempts ?? 2;
+    const per = [ms(ar.perTryTimeout), ms(mr.perTryTimeout)].filter((x): x is number => x !== undefined);
+    out.retries = {
+      ...mr,
+      ...ar,
+      attempts: (1 + a) * (1 + b) - 1,
+      perTryTimeout: per.length ? dur(Math.min(...per)) : undefined,
+      retryOn: [...new Set([...(ar.retryOn ?? []), ...(mr.retryOn ?? [])])] as NonNullable<PolicyInput['retries']>['retryOn'],
+    };
+    if (out.retries.perTryTimeout === undefined) delete out.retries.perTryTimeout;
+    said.push(`retries: the app's ${a} and the sidecar's ${b} multiply to ${(1 + a) * (1 + b) - 1}`);
+  }
+  const mt = ms(mesh.timeout);
+  const at = ms(app.timeout);
+  if (mt !== undefined && ar) {
+    const per = ms(out.retries?.perTryTimeout);
+    const bound = per === undefined ? mt : Math.min(per, mt);
+    out.retries = { ...(out.retries ?? ar), perTryTimeout: dur(bound) };
+    if (at === undefined) delete out.timeout;
+    else out.timeout = dur(at);
+    said.push(`the sidecar's ${dur(mt)} route timeout bounds each of the app's tries (perTryTimeout ${dur(bound)})`);
+  } else if (mt !== undefined && at !== undefined) {
+    out.timeout = dur(Math.min(mt, at));
+    said.push(`timeout: the smaller of the app's ${dur(at)} and the sidecar's ${dur(mt)}`);
+  }
+  return { policy: out, note: said.length ? `the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): ${said.join('; ')}` : null };
+}

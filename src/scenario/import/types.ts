@@ -1,0 +1,212 @@
+import type { Scenario, ScenarioInput } from '../schema';
+
+/**
+ * The importer's plain-data types: manifest files in, typed Kubernetes and Istio resources
+ * (each field with its file and line) and a scenario out. Nothing here reads a file system:
+ * the CLI and the app hand over text.
+ */
+
+/** A manifest or workload file: a name (shown in every message) and its text. */
+export interface ManifestFile {
+  name: string;
+  text: string;
+}
+
+/** Where a value was written: file, 1-based line, and the field's path in its document. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  /** The field's path in its document, as `spec.http[0].timeout`. */
+  path: string;
+}
+
+/** One message about the input, printed as `file:line: path: message`. */
+export interface ImportMessage extends SourceRef {
+  message: string;
+}
+
+/** Formats a message as `file:line: path: message` (the path left out when empty). */
+export function formatImportMessage(m: ImportMessage): string {
+  return `${m.file}:${m.line}: ${m.path ? `${m.path}: ` : ''}${m.message}`;
+}
+
+/** Fields every resource carries: its identity and where it was written. */
+export interface ResourceBase {
+  apiVersion: string;
+  name: string;
+  /** `metadata.namespace`, or "default" when absent (as kubectl applies it). */
+  namespace: string;
+  file: string;
+  /** Line of the document's first field. */
+  line: number;
+  /** The line of every field of the document by path (`spec.http[0].timeout`): for lint findings. */
+  lines: Record<string, number>;
+}
+
+export interface NamespaceResource extends ResourceBase {
+  kind: 'Namespace';
+  labels: Record<string, string>;
+}
+
+/** A Deployment or StatefulSet: its pods' labels, replicas and sidecar injection annotation. */
+export interface WorkloadResource extends ResourceBase {
+  kind: 'Deployment' | 'StatefulSet';
+  /** `spec.replicas` (Kubernetes' default 1). */
+  replicas: number;
+  /** The pod template's labels (`spec.template.metadata.labels`). */
+  podLabels: Record<string, string>;
+  /** `sidecar.istio.io/inject` on the pod template: true, false, or undefined when absent. */
+  inject: boolean | undefined;
+}
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  appProtocol?: string;
+}
+
+export interface ServiceResource extends ResourceBase {
+  kind: 'Service';
+  selector: Record<string, string>;
+  ports: ServicePort[];
+}
+
+/** An Istio duration, in ms. */
+export type Millis = number;
+
+export interface HttpMatch {
+  uriPrefix?: string;
+  uriExact?: string;
+  /** Header matches by name; only `exact` is modelled. */
+  headers: Record<string, { exact?: string; prefix?: string; regex?: string }>;
+}
+
+export interface HttpDestination {
+  host: string;
+  subset?: string;
+  /** Istio's weight (0-100); absent on a single destination. */
+  weight?: number;
+}
+
+export interface HttpRetries {
+  attempts: number;
+  perTryTimeoutMs?: Millis;
+  /** Istio's comma-separated retryOn, split. */
+  retryOn?: string[];
+}
+
+export interface HttpFault {
+  delay?: { percent: number; fixedDelayMs: Millis };
+  abort?: { percent: number; httpStatus: number };
+}
+
+/** One `spec.http[i]` of a VirtualService. */
+export interface HttpRoute {
+  /** Its index in `spec.http`. */
+  index: number;
+  match: HttpMatch[];
+  route: HttpDestination[];
+  timeoutMs?: Millis;
+  retries?: HttpRetries;
+  fault?: HttpFault;
+}
+
+export interface VirtualServiceResource extends ResourceBase {
+  kind: 'VirtualService';
+  hosts: string[];
+  /** `spec.gateways`; empty means "mesh" only. */
+  gateways: string[];
+  http: HttpRoute[];
+}
+
+/** Istio's ClientTLSSettings mode. */
+export type TlsMode = 'DISABLE' | 'SIMPLE' | 'MUTUAL' | 'ISTIO_MUTUAL';
+
+export interface TrafficPolicy {
+  loadBalancer?: 'ROUND_ROBIN' | 'LEAST_REQUEST' | 'LEAST_CONN' | 'RANDOM' | 'PASSTHROUGH' | 'CONSISTENT_HASH';
+  connectionPool?: {
+    tcp?: { maxConnections?: number; connectTimeoutMs?: Millis; maxConnectionDurationMs?: Millis };
+    http?: { http1MaxPendingRequests?: number; http2MaxRequests?: number; maxRetries?: number; maxRequestsPerConnection?: number };
+  };
+  outlierDetection?: { consecutive5xxErrors?: number; consecutiveGatewayErrors?: number; intervalMs?: Millis; baseEjectionTimeMs?: Millis; maxEjectionPercent?: number };
+  tls?: { mode: TlsMode };
+  /** `portLevelSettings[]`: the policy of one port; taken as the service's when it is the only one. */
+  portLevelSettings: { port: number; policy: TrafficPolicy }[];
+}
+
+export interface SubsetResource {
+  name: string;
+  labels: Record<string, string>;
+  trafficPolicy?: TrafficPolicy;
+}
+
+export interface DestinationRuleResource extends ResourceBase {
+  kind: 'DestinationRule';
+  host: string;
+  subsets: SubsetResource[];
+  trafficPolicy?: TrafficPolicy;
+}
+
+export type PeerAuthMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET';
+
+export interface PeerAuthenticationResource extends ResourceBase {
+  kind: 'PeerAuthentication';
+  /** `spec.selector.matchLabels`; absent for namespace- or mesh-wide. */
+  selector?: Record<string, string>;
+  /** `spec.mtls.mode` (Istio's default UNSET: inherit). */
+  mode: PeerAuthMode;
+  /** Mesh-wide (in the root namespace, istio-system, without selector), namespace-wide, or one workload. */
+  scope: 'mesh' | 'namespace' | 'workload';
+}
+
+export interface GatewayResource extends ResourceBase {
+  kind: 'Gateway';
+  selector: Record<string, string>;
+  servers: { hosts: string[]; port?: { number: number; protocol: string; name?: string } }[];
+}
+
+export interface ServiceEntryResource extends ResourceBase {
+  kind: 'ServiceEntry';
+  hosts: string[];
+  location: 'MESH_EXTERNAL' | 'MESH_INTERNAL';
+}
+
+/** Every resource the importer reads, by `kind`. */
+export type Resource =
+  | NamespaceResource
+  | WorkloadResource
+  | ServiceResource
+  | VirtualServiceResource
+  | DestinationRuleResource
+  | PeerAuthenticationResource
+  | GatewayResource
+  | ServiceEntryResource;
+
+/** The kinds read, in the order the issue lists them. */
+export const IMPORTED_KINDS = ['Namespace', 'Deployment', 'StatefulSet', 'Service', 'VirtualService', 'DestinationRule', 'PeerAuthentication', 'Gateway', 'ServiceEntry'] as const;
+
+/** What `importManifests` gives back. Plain data. */
+export interface ImportResult {
+  /**
+   * The scenario, as a scenario file would say it (durations in ms), or null when `errors` is
+   * not empty. It is validated: problems the scenario checks find are in `errors`, by scenario path.
+   */
+  scenario: ScenarioInput | null;
+  /**
+   * The same scenario validated (durations in ms, defaults filled), ready for `runScenario`;
+   * null when there are errors or when it uses a feature the simulator does not run yet (a
+   * warning says which: `calls[].routes`).
+   */
+  validated: Scenario | null;
+  /** Kinds and fields not modelled, and choices made for the user (`file:line: path: ...`). */
+  warnings: ImportMessage[];
+  /** Malformed manifests and references that do not resolve; any error makes the CLI exit 2. */
+  errors: ImportMessage[];
+  /**
+   * Where each scenario value came from: scenario path (`services.2.policy.timeout`, as the
+   * scenario's own messages write paths) to the manifest or workload fields it was made of.
+   */
+  provenance: Record<string, SourceRef[]>;
+  /** Every resource read, typed, with its file and lines (also when there are errors). */
+  resources: Resource[];
+}
