@@ -71,8 +71,8 @@ function gather(inputs: readonly string[]): { files: InputFile[]; problems: stri
 /** What `lint` made of its inputs: a report, and notes for stderr (files skipped, leaves not simulated). */
 export type LintOutcome = { ok: true; report: LintReport; notes: string[] } | { ok: false; lines: string[] };
 
-/** Severity order: lower is worse. */
-const rank = (s: Severity | 'never') => (s === 'never' ? Infinity : SEVERITIES.indexOf(s));
+/** Severity order: lower is worse; `never` is better than any, so nothing reaches it. */
+const rank = (s: Severity | 'never') => (s === 'never' ? -1 : SEVERITIES.indexOf(s));
 
 /**
  * Lints the inputs: each scenario file on its own (scenario rules, then the simulation), and
