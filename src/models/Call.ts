@@ -1,5 +1,5 @@
 import { InvariantError } from '../sim-engine';
-import type { Route } from './proxy/Route';
+import type { Cluster } from './envoy/cluster';
 import type { Trace } from './spans/types';
 
 /**
@@ -26,7 +26,7 @@ export class Call {
   /** Actor id of the callee service. */
   service = -1;
   /** The caller's outbound side (its sidecar or its plain client) and route for this callee. */
-  route: Route | null = null;
+  route: Cluster | null = null;
   sentAt = 0;
   /** Attempts started so far (first try plus retries). */
   attempts = 0;
@@ -86,7 +86,7 @@ export class Attempt {
   id = -1;
   call = -1;
   /** The caller's route this attempt was made on (outlives the call if the call ends first). */
-  route: Route | null = null;
+  route: Cluster | null = null;
   /** The end-to-end request and its hash key (copied from the call, for the callee's children). */
   requestId = -1;
   /** Its `Request.number` (copied from the call). */

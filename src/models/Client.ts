@@ -3,7 +3,7 @@ import type { ClientSpec } from '../scenario';
 import { Cause, Ev } from './events';
 import type { Call, Request } from './Call';
 import type { World } from './World';
-import type { Route } from './proxy/Route';
+import type { Route } from './envoy/cluster';
 
 /**
  * A load generator. Open loop: requests at a rate (Poisson or constant), whatever the

@@ -2,7 +2,7 @@ import { Histogram, invariant, type Actor, type Rng, type Sampler } from '../sim
 import type { ServiceSpec } from '../scenario';
 import { Cause, Ev } from './events';
 import type { Attempt, Call } from './Call';
-import type { Route } from './proxy/Route';
+import type { Route } from './envoy/cluster';
 import type { World } from './World';
 import { WorkerPool } from './WorkerPool';
 
@@ -262,7 +262,7 @@ export class ServiceActor implements Actor {
     }
     while (replica.queued > 0) w.dataPlane.resetToCaller(w.attempts.get(replica.dequeue()));
     // Its kernel is gone with it: every caller's idle connection to it is closed.
-    for (const route of w.routes) if (route.service === this.id) w.dataPlane.connections.closeIdle(route, r);
+    for (const route of w.routes) if (route.service === this.id) w.dataPlane.closeIdle(route, r);
     w.endpointsChanged(this, r, false);
   }
 

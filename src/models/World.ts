@@ -14,7 +14,7 @@ import { Network } from './net/Network';
 import type { WorldObserver } from './Observer';
 import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY, TLS_HANDSHAKE_CPU_MS } from './proxy/calibration';
 import { compilePolicy } from './proxy/policy';
-import { Route } from './proxy/Route';
+import { Cluster } from './envoy/cluster';
 import { ConfigState, ProxyRecords, Rec, Sidecar, recordDraw } from './proxy/Sidecar';
 import { ServiceActor } from './Service';
 import { Identity } from './tls/Identity';
@@ -49,7 +49,7 @@ export class World {
   /** Where the sidecars' hot state lives, one after the other (issue 14; see ProxyRecords). */
   readonly proxyRecords = new ProxyRecords();
   readonly controlPlanes: ControlPlane[] = [];
-  readonly routes: Route[] = [];
+  readonly routes: Cluster[] = [];
   readonly network: Network;
   readonly dataPlane: DataPlane;
   readonly faults: FaultInjector;
@@ -277,7 +277,7 @@ export class World {
   }
 
   /** The route from one caller host to a callee, with the policy its caller applies. */
-  private route(edgeId: number, callerHost: number, callee: ServiceActor, routePolicy: Policy | undefined, latency: Distribution | undefined, istioDefaults: boolean): Route {
+  private route(edgeId: number, callerHost: number, callee: ServiceActor, routePolicy: Policy | undefined, latency: Distribution | undefined, istioDefaults: boolean): Cluster {
     const sc = this.sidecarOfHost[callerHost];
     const hasProxy = sc !== null;
     const l7 = hasProxy && sc.l7 && callee.spec.protocol === 'http';
@@ -287,7 +287,7 @@ export class World {
     const latencies = callee.hosts.map((h) => this.network.latencySampler(linkName, from, this.network.hosts[h], latency));
     const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => this.sidecarOfHost[h]?.mesh);
     const known = sc ? sc.viewOf(callee.index, callee.replicas.length, this.live) : this.live[callee.index];
-    const r = new Route(this.routes.length, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies, known);
+    const r = new Cluster(this.routes.length, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies, known);
     this.routes.push(r);
     if (mtls) this.topology.edges[edgeId].mtls = true;
     return r;

@@ -1,7 +1,7 @@
 import type { World } from './World';
 import { Ev } from './events';
 import { Pass } from './proxy/Sidecar';
-import { OUTCOMES } from './net/Connections';
+import { OUTCOMES } from './envoy/upstreamConnect';
 
 /**
  * Names of the event kinds (`Ev`), for the app's event log: index = kind, '' where no kind has

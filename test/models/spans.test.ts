@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, type Trace } from '../../src/models';
-import { retriable, retryConditionMatched, RetryOn } from '../../src/models/proxy/policy';
+import { retriable, retryConditionMatched, RetryOn } from '../../src/models/envoy/retryState';
 import { Cause } from '../../src/models/events';
 import { scenario, scenarioFile } from './helpers';
 

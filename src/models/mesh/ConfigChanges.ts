@@ -4,7 +4,7 @@ import { ClientActor } from '../Client';
 import { Ev } from '../events';
 import { GatewayActor } from '../Gateway';
 import { compilePolicy } from '../proxy/policy';
-import type { Route } from '../proxy/Route';
+import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
 import type { ServiceActor } from '../Service';
 import type { World } from '../World';

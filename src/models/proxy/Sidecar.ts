@@ -1,6 +1,13 @@
 import { DRAW_SLOT, DrawCode, drawAt, encodeDraw, sampler, streamAt, type Distribution, type Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
-import type { ControlPlane } from '../mesh/ControlPlane';
+
+/**
+ * The mesh a proxy belongs to, as the data plane sees it: only whether there is one, and its
+ * name (the control plane itself is mesh/ControlPlane.ts, which imports this file, not back).
+ */
+export interface ProxyMesh {
+  readonly name: string;
+}
 
 /** What a proxy knows from its control plane. */
 export const ConfigState = {
@@ -127,7 +134,7 @@ export class Sidecar {
     /** Handling latency of one pass that holds no worker (buffering, the event loop). */
     readonly latency: Sampler,
     /** The mesh whose control plane configures it; null outside every mesh. */
-    readonly mesh: ControlPlane | null,
+    readonly mesh: ProxyMesh | null,
     /**
      * NOTE: an inline proxy (an API gateway's own) costs nothing and takes no events: its work is
      * the gateway's CPU. It never loses its config.

@@ -1,25 +1,5 @@
 import type { Policy, ServiceSpec } from '../../scenario';
-import { Cause } from '../events';
-
-/** Which failures a retry policy retries, as bit flags. */
-export const RetryOn = {
-  fiveXx: 1,
-  gatewayError: 2,
-  reset: 4,
-  connectFailure: 8,
-  retriableStatus: 16,
-  /** HTTP/2 REFUSED_STREAM. Accepted for Istio's default; the HTTP/1.1 model never refuses a stream. */
-  refusedStream: 32,
-} as const;
-
-const RETRY_ON_BITS: Record<string, number> = {
-  '5xx': RetryOn.fiveXx,
-  'gateway-error': RetryOn.gatewayError,
-  reset: RetryOn.reset,
-  'connect-failure': RetryOn.connectFailure,
-  'retriable-status-codes': RetryOn.retriableStatus,
-  'refused-stream': RetryOn.refusedStream,
-};
+import { RETRY_ON_BITS } from '../envoy/retryState';
 
 /** A route's policy with every default filled in and units resolved (ms). Plain data. */
 export interface CompiledPolicy {
@@ -115,48 +95,4 @@ function defaultRetries(): NonNullable<Policy['retries']> {
     retriableStatusCodes: [503],
     backoff: { base: 25 },
   };
-}
-
-/**
- * Envoy's retry conditions (RetryStateImpl). Failures the router saw itself are judged by kind:
- * a reset (the connection closed under the request, or a per-try timeout, which resets the
- * stream) is retried under `reset`, `5xx` or `gateway-error`; a connect failure (refused, timed
- * out, a failed TLS handshake, nothing listening) under those and `connect-failure`. Answers from
- * upstream are judged by their status alone, whatever caused them further down.
- */
-export function retriable(on: number, codes: readonly number[], cause: string, status: number, local: boolean): boolean {
-  if (local) {
-    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return false;
-    const anyReset = RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError;
-    if (cause === Cause.reset || cause === Cause.timeout) return (on & anyReset) !== 0;
-    return (on & (anyReset | RetryOn.connectFailure)) !== 0;
-  }
-  if (on & RetryOn.fiveXx && status >= 500) return true;
-  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return true;
-  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status);
-}
-
-/** The names of the retry-on conditions set in `on`, in the policy's spelling. */
-export function retryOnNames(on: number): string[] {
-  return Object.keys(RETRY_ON_BITS).filter((k) => (on & RETRY_ON_BITS[k]) !== 0);
-}
-
-/**
- * Which retry-on condition makes `retriable` true for this failure, or null when none does. Says
- * the same as `retriable`, naming the condition, for traces (`meshsim.retry.reason`); the router
- * itself asks `retriable`, which is cheaper.
- */
-export function retryConditionMatched(on: number, codes: readonly number[], cause: string, status: number, local: boolean): string | null {
-  const first = (...bits: number[]): string | null => {
-    for (const b of bits) if (on & b) return retryOnNames(b)[0];
-    return null;
-  };
-  if (local) {
-    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return null;
-    if (cause === Cause.reset || cause === Cause.timeout) return first(RetryOn.reset, RetryOn.fiveXx, RetryOn.gatewayError);
-    return first(RetryOn.connectFailure, RetryOn.reset, RetryOn.fiveXx, RetryOn.gatewayError);
-  }
-  if (on & RetryOn.fiveXx && status >= 500) return '5xx';
-  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return 'gateway-error';
-  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status) ? 'retriable-status-codes' : null;
 }

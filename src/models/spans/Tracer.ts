@@ -1,8 +1,7 @@
 import type { Attempt, Call, Request } from '../Call';
-import type { Route } from '../proxy/Route';
+import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
-import type { World } from '../World';
-import { SpanKind, SpanRole, type AttrValue, type Span, type Trace, type TraceSummary, type TracerOptions } from './types';
+import { SpanKind, SpanRole, type AttrValue, type Span, type Trace, type TraceSummary, type TracerHost, type TracerOptions } from './types';
 
 /** Names of the four proxy passes, by `Pass` value. */
 const PASS_NAMES = ['proxy outbound (request)', 'proxy inbound (request)', 'proxy inbound (response)', 'proxy outbound (response)'] as const;
@@ -44,7 +43,7 @@ export class Tracer {
   private readonly connects: ConnectRecord[][][] = [];
   private readonly gatewayIds: Set<number>;
 
-  constructor(private readonly world: World, options: TracerOptions = {}) {
+  constructor(private readonly world: TracerHost, options: TracerOptions = {}) {
     this.gatewayIds = new Set(world.gateways.map((g) => g.id));
     this.configure(options);
   }

@@ -1,6 +1,6 @@
 import type { Call } from '../Call';
-import type { Route } from '../proxy/Route';
-import { retryConditionMatched, retryOnNames } from '../proxy/policy';
+import type { Route } from '../envoy/cluster';
+import { retryConditionMatched, retryOnNames } from '../envoy/retryState';
 
 /**
  * Why the router retries a failed try or not, in words, following the order of its checks

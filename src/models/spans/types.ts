@@ -91,3 +91,14 @@ export interface TracerOptions {
    */
   maxRecording?: number;
 }
+
+/**
+ * What the tracer reads of the world (World has it): requests sent so far, which actors are
+ * gateways, host names and actor names. It reads only; nothing here imports World.
+ */
+export interface TracerHost {
+  readonly sent: number;
+  readonly gateways: readonly { readonly id: number }[];
+  readonly network: { readonly hosts: readonly { readonly name: string }[] };
+  readonly sim: { actor(id: number): { readonly name: string } };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cause } from '../../../src/models/events';
-import { compilePolicy, retriable } from '../../../src/models/proxy/policy';
+import { compilePolicy } from '../../../src/models/proxy/policy';
+import { retriable } from '../../../src/models/envoy/retryState';
 import { scenario } from '../helpers';
 
 /** The compiled policy a meshed (Istio) caller applies to a service with `policy`. */

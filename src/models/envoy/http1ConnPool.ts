@@ -1,0 +1,196 @@
+// Envoy's HTTP/1.1 connection pool: one request per connection at a time, connections kept
+// alive per (caller proxy, upstream host), requests pending while connections open, and the
+// circuit breakers' max connections, max pending and max requests at the moments Envoy checks them.
+// Follows envoyproxy/envoy source/common/conn_pool/conn_pool_base.cc (newStreamImpl,
+// onUpstreamReady, purgePendingStreams, tryCreateNewConnections) and
+// source/common/http/http1/conn_pool.cc. The state it moves is the cluster's ConnPool (connPool.ts).
+import type { Attempt } from '../Call';
+import type { DataPlaneHost } from '../dataPlaneHost';
+import { Cause } from '../events';
+import type { Cluster } from './cluster';
+import { Conn } from './connPool';
+import { CONNECT_OUTCOMES, OUTCOMES, type UpstreamConnector } from './upstreamConnect';
+
+/** What the connection pools need from the data plane. */
+export interface ConnectionUser {
+  /** Puts the attempt's request on the wire: it is attached to a connection. */
+  send(att: Attempt): void;
+  /** The attempt failed before reaching the callee. */
+  attemptFailed(att: Attempt, cause: string, status: number): void;
+}
+
+/**
+ * The HTTP/1.1 pools' behaviour, one object for every cluster (their state is each cluster's
+ * `pool`; the gauges its `resources`):
+ * - a request takes an idle connection if there is one;
+ * - otherwise it waits as a *pending* request (past max pending: overflow) and the pool opens
+ *   connections for its pending requests while the cluster is under max connections. A host
+ *   with no connection at all always gets one, so its requests can never wait forever;
+ * - a connection that becomes ready takes the first pending request;
+ * - a failed connect fails every request pending on that host (they may retry elsewhere);
+ * - a request put on a connection becomes *active*, within max requests (else overflow).
+ * Plain data (snapshots copy it).
+ */
+export class Http1ConnPool {
+  constructor(private readonly world: DataPlaneHost, private readonly dp: ConnectionUser, private readonly connector: UpstreamConnector) {}
+
+  /** A new request for host `att.replica`: an idle connection, a place in the queue, or overflow. */
+  acquire(r: Cluster, att: Attempt): void {
+    const i = att.replica;
+    const pool = r.pool;
+    const res = r.resources;
+    this.closeAged(r, i);
+    if (pool.idle[i].length > 0) return this.attach(r, att, true);
+    if (res.pendingRequests >= r.policy.maxPending) {
+      res.overflows++;
+      att.conn = Conn.closed;
+      return this.dp.attemptFailed(att, Cause.overflow, 503);
+    }
+    res.pendingRequests++;
+    pool.waiters[i].push(att.id);
+    att.conn = Conn.waiting;
+    this.openFor(r, i);
+  }
+
+  /**
+   * Puts a request on an idle connection of its host, within max requests; past it the request
+   * overflows and the connection stays idle. (The pool's counts are settled before the failure
+   * is reported: reporting it may start another request on this route at once.) `reuse`: the
+   * connection carried a request before.
+   */
+  private attach(r: Cluster, att: Attempt, reuse: boolean): void {
+    const i = att.replica;
+    const res = r.resources;
+    if (res.activeRequests >= r.policy.maxRequests) {
+      res.overflows++;
+      att.conn = Conn.closed;
+      return this.dp.attemptFailed(att, Cause.overflow, 503);
+    }
+    const pool = r.pool;
+    if (reuse) pool.reused++;
+    if (att.trace !== null) this.world.tracer!.attached(att, this.world.sim.now, reuse);
+    att.connOpenedAt = pool.idle[i].pop()!;
+    pool.busy[i]++;
+    res.activeRequests++;
+    r.hostActive[i]++;
+    att.attached = true;
+    att.conn = Conn.sent;
+    this.dp.send(att);
+  }
+
+  /**
+   * Hands host i's idle connections to its pending requests, first come first served. `fresh`:
+   * the one on top was just opened, so its first request is not a reuse.
+   */
+  private serveQueue(r: Cluster, i: number, fresh = false): void {
+    const pool = r.pool;
+    const q = pool.waiters[i];
+    while (q.length > 0 && pool.idle[i].length > 0) {
+      const att = this.world.attempts.get(q.shift()!);
+      r.resources.pendingRequests--;
+      this.attach(r, att, !fresh);
+      fresh = false;
+    }
+  }
+
+  /** Closes host i's idle connections (its pod died: its kernel closed them). */
+  closeIdle(r: Cluster, i: number): void {
+    r.resources.connections -= r.pool.idle[i].length;
+    r.pool.idle[i] = [];
+  }
+
+  /** Closes host i's idle connections that have lived their maximum duration. */
+  private closeAged(r: Cluster, i: number): void {
+    const max = r.policy.maxConnectionDuration;
+    if (max === Infinity) return;
+    const now = this.world.sim.now;
+    // In place: this runs for every request on a route with a maximum duration.
+    const idle = r.pool.idle[i];
+    let kept = 0;
+    for (const openedAt of idle) if (now - openedAt < max) idle[kept++] = openedAt;
+    r.resources.connections -= idle.length - kept;
+    idle.length = kept;
+  }
+
+  /**
+   * Opens connections while host i has more pending requests than connects in progress. At the
+   * cluster's limit, idle connections past their maximum age (on any host) are closed first:
+   * Envoy closes those on a timer, so they would not be holding the slots.
+   */
+  private openFor(r: Cluster, i: number): void {
+    const pool = r.pool;
+    const res = r.resources;
+    while (pool.waiters[i].length > pool.connecting[i]) {
+      const none = pool.idle[i].length + pool.busy[i] + pool.connecting[i] === 0;
+      if (res.connections >= r.policy.maxConnections && !none) {
+        for (let h = 0; h < r.hosts.length; h++) this.closeAged(r, h);
+        if (res.connections >= r.policy.maxConnections) return;
+      }
+      res.connections++;
+      pool.connecting[i]++;
+      pool.opened++;
+      this.connector.connect(r, i);
+    }
+  }
+
+  /** A ConnectDone event: the connection to host i of route r is ready, or failed. */
+  connectDone(r: Cluster, packed: number): void {
+    const i = Math.floor(packed / OUTCOMES);
+    const outcome = packed % OUTCOMES;
+    const pool = r.pool;
+    pool.connecting[i]--;
+    const tracer = this.world.tracer;
+    if (tracer !== null) {
+      const q = pool.waiters[i];
+      const served = (outcome === 0 ? q.slice(0, 1) : q).map((id) => this.world.attempts.get(id));
+      tracer.connectDone(r, i, this.world.sim.now, CONNECT_OUTCOMES[outcome], served);
+    }
+    if (outcome === 0) {
+      pool.idle[i].push(this.world.sim.now);
+      return this.serveQueue(r, i, true);
+    }
+    r.resources.connections--;
+    pool.connectFailures++;
+    // Envoy purges every request pending on the host: a failed connect says the host is bad.
+    // They are taken off the queue first, so a retry landing on this host waits anew.
+    const q = pool.waiters[i];
+    const failed = q.splice(0, q.length);
+    r.resources.pendingRequests -= failed.length;
+    for (const id of failed) {
+      const att = this.world.attempts.get(id);
+      att.conn = Conn.closed;
+      this.dp.attemptFailed(att, CONNECT_OUTCOMES[outcome]!, 503);
+    }
+    this.openFor(r, i);
+  }
+
+  /**
+   * A busy connection to host i is free again: the first pending request takes it, or it idles.
+   * Past its maximum duration it closes instead. (Certificates are checked only when a
+   * connection is opened, as TLS does: an open connection outlives an expired certificate.)
+   */
+  releaseConnection(r: Cluster, i: number, openedAt: number): void {
+    r.pool.busy[i]--;
+    if (this.world.sim.now - openedAt >= r.policy.maxConnectionDuration) {
+      r.resources.connections--;
+      return this.openFor(r, i);
+    }
+    r.pool.idle[i].push(openedAt);
+    this.serveQueue(r, i);
+  }
+
+  /** A pending request gives up (a timeout): it leaves the queue. */
+  withdraw(r: Cluster, att: Attempt): void {
+    const q = r.pool.waiters[att.replica];
+    q.splice(q.indexOf(att.id), 1);
+    r.resources.pendingRequests--;
+    att.conn = Conn.closed;
+  }
+
+  /** A connection carrying a request is closed (reset, timeout): the host's queue may open another. */
+  closeBusy(r: Cluster, i: number): void {
+    r.pool.busy[i]--;
+    r.resources.connections--;
+    this.openFor(r, i);
+  }
+}

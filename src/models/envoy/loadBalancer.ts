@@ -1,0 +1,150 @@
+// Envoy's load balancers for one upstream cluster in one caller proxy: round robin, least request
+// (power of two choices), random and ring hash, over the hosts the caller may use (known from its
+// control plane, not ejected by outlier detection), with host-selection retries that avoid hosts
+// a call already tried.
+// Follows envoyproxy/envoy source/common/upstream/load_balancer_impl.cc (LoadBalancerBase,
+// RoundRobinLoadBalancer, LeastRequestLoadBalancer, RandomLoadBalancer) and
+// source/common/upstream/ring_hash_lb.cc, and the "Load balancing" architecture pages.
+import type { Rng } from '../../sim-engine';
+import type { CompiledPolicy } from '../proxy/policy';
+import type { OutlierDetector } from './outlierDetector';
+
+/** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
+export const HOST_SELECTION_RETRIES = 5;
+/** Envoy's minimum_ring_size default. */
+export const RING_SIZE = 1024;
+
+/**
+ * One cluster's balancer. One class for every policy, switching on `policy.lb` at each pick: the
+ * call site stays monomorphic, and a config change that swaps the policy keeps the round-robin
+ * cursor and the ring, as before the split. Plain data (snapshots copy it).
+ *
+ * Where the next rules go (Envoy's LoadBalancerBase): the host set a pick balances over is
+ * `usable`, counted by `countUsable` before each pick. Panic (fewer than healthyPanicThreshold
+ * percent of hosts healthy: balance over every host, ejected or not) and locality priority
+ * (choose the caller's zone, then region, then the rest, by the healthy share of each:
+ * `chooseHostSet` in load_balancer_impl.cc) both decide that set once per pick in `pick`, before
+ * `pickOnce`; the four algorithms then walk it through `usable` and `nthUsable` unchanged.
+ */
+export class LoadBalancer {
+  private rr = 0;
+  /** The ring-hash ring, built on first use. */
+  private ring: { points: Uint32Array; owners: Int32Array } | null = null;
+
+  constructor(
+    /** Which upstream replicas this caller knows of (its proxy's view; shared, not copied). */
+    private readonly known: Uint8Array,
+    private readonly outlier: OutlierDetector,
+    /** Requests on a connection per host (Envoy's host rq_active), which least request reads. */
+    private readonly hostActive: Int32Array,
+    /** The route's random stream (shared with its fault filter and backoff: one draw order). */
+    private readonly rng: Rng,
+  ) {}
+
+  /** An upstream host the router may pick: known to this caller and not ejected. */
+  private usable(i: number, now: number): boolean {
+    return this.known[i] === 1 && !(this.outlier.ejectedUntil[i] > now);
+  }
+
+  private countUsable(now: number): number {
+    let n = 0;
+    for (let i = 0; i < this.known.length; i++) if (this.usable(i, now)) n++;
+    return n;
+  }
+
+  /**
+   * Picks an upstream host by the policy's balancer among the usable ones. Returns -1 when none
+   * is left (`no-healthy-upstream`). `key` is the request's hash key (ring hash). With `avoid`
+   * (the hosts this call already tried, under Istio's previous_hosts retry predicate), the
+   * balancer picks again, up to 5 times, while it lands on one of them. Brings back hosts whose
+   * ejection is over first.
+   */
+  pick(p: CompiledPolicy, now: number, key: number, avoid: readonly number[] | null = null): number {
+    this.outlier.unejectDue(now);
+    const healthy = this.countUsable(now);
+    if (healthy === 0) return -1;
+    let i = this.pickOnce(p, now, key, healthy, 0);
+    if (avoid === null) return i;
+    for (let attempt = 1; attempt <= HOST_SELECTION_RETRIES && avoid.includes(i); attempt++) i = this.pickOnce(p, now, key, healthy, attempt);
+    return i;
+  }
+
+  private pickOnce(p: CompiledPolicy, now: number, key: number, healthy: number, attempt: number): number {
+    switch (p.lb) {
+      case 'round-robin':
+        return this.roundRobin(now);
+      case 'random':
+        return this.nthUsable(Math.floor(this.rng() * healthy), now);
+      case 'least-request':
+        return this.leastRequest(now, healthy);
+      case 'ring-hash':
+        return this.ringLookup(mix(key), attempt, now);
+    }
+  }
+
+  private roundRobin(now: number): number {
+    const n = this.known.length;
+    for (let k = 0; k < n; k++) {
+      const i = this.rr++ % n;
+      if (this.usable(i, now)) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Envoy's power of two choices (unweightedHostPickNChoices): two draws *with* replacement, so
+   * both may land on the same host; the fewer active requests wins.
+   */
+  private leastRequest(now: number, healthy: number): number {
+    const ha = this.nthUsable(Math.floor(this.rng() * healthy), now);
+    const hb = this.nthUsable(Math.floor(this.rng() * healthy), now);
+    return this.hostActive[hb] < this.hostActive[ha] ? hb : ha;
+  }
+
+  /**
+   * Envoy's ring hash: every host owns RING_SIZE / n points on a ring of 32-bit hashes; a key
+   * goes to the owner of the first point at or after its hash. Points of a host that is not
+   * usable are skipped, which is the ring Envoy rebuilds without it: only that host's keys move,
+   * and they spread over the others. A host-selection retry walks `attempt` points further.
+   */
+  private ringLookup(hash: number, attempt: number, now: number): number {
+    const ring = this.ring ?? (this.ring = buildRing(this.known.length));
+    const size = ring.points.length;
+    // The first point >= hash (binary search), wrapping round.
+    let lo = 0;
+    let hi = size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ring.points[mid] < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = 0; k < size; k++) {
+      const i = ring.owners[(lo + attempt + k) % size];
+      if (this.usable(i, now)) return i;
+    }
+    return -1;
+  }
+
+  private nthUsable(k: number, now: number): number {
+    for (let i = 0; i < this.known.length; i++) {
+      if (!this.usable(i, now)) continue;
+      if (k-- === 0) return i;
+    }
+    return -1;
+  }
+}
+
+function buildRing(hosts: number): { points: Uint32Array; owners: Int32Array } {
+  const per = Math.ceil(RING_SIZE / hosts);
+  const entries: [number, number][] = [];
+  for (let h = 0; h < hosts; h++) for (let k = 0; k < per; k++) entries.push([mix(mix(h + 1) ^ Math.imul(k + 1, 0x9e3779b9)), h]);
+  entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { points: Uint32Array.from(entries, (e) => e[0]), owners: Int32Array.from(entries, (e) => e[1]) };
+}
+
+/** A 32-bit integer hash (murmur3's finaliser). */
+function mix(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,105 @@
+// Envoy's retry state: which failures a route retries (retry-on conditions and retriable status
+// codes), how many times, and the jittered exponential backoff between tries. The concurrent-
+// retry limit and the budget are the cluster's circuit breakers (resourceManager.ts).
+// Follows envoyproxy/envoy source/common/router/retry_state_impl.cc (RetryStateImpl::
+// shouldRetry, wouldRetryFromReset) and source/common/common/backoff_strategy.cc
+// (JitteredExponentialBackOffStrategy), and the "x-envoy-retry-on" router docs.
+import type { Rng } from '../../sim-engine';
+import { Cause } from '../events';
+
+/** Which failures a retry policy retries, as bit flags. */
+export const RetryOn = {
+  fiveXx: 1,
+  gatewayError: 2,
+  reset: 4,
+  connectFailure: 8,
+  retriableStatus: 16,
+  /** HTTP/2 REFUSED_STREAM. Accepted for Istio's default; the HTTP/1.1 model never refuses a stream. */
+  refusedStream: 32,
+} as const;
+
+/** Retry-on conditions by their name in a policy (Envoy's x-envoy-retry-on spelling). */
+export const RETRY_ON_BITS: Readonly<Record<string, number>> = {
+  '5xx': RetryOn.fiveXx,
+  'gateway-error': RetryOn.gatewayError,
+  reset: RetryOn.reset,
+  'connect-failure': RetryOn.connectFailure,
+  'retriable-status-codes': RetryOn.retriableStatus,
+  'refused-stream': RetryOn.refusedStream,
+};
+
+/** What the retry decision reads of a route's policy (CompiledPolicy has it all). */
+export interface RetryPolicy {
+  readonly l7: boolean;
+  /** Retries allowed after the first try. */
+  readonly retries: number;
+  readonly retryOn: number;
+  readonly retriableStatus: readonly number[];
+  /** Backoff base and cap, in ms. */
+  readonly backoffBase: number;
+  readonly backoffMax: number;
+}
+
+/**
+ * Envoy's retry conditions (RetryStateImpl). Failures the router saw itself are judged by kind:
+ * a reset (the connection closed under the request, or a per-try timeout, which resets the
+ * stream) is retried under `reset`, `5xx` or `gateway-error`; a connect failure (refused, timed
+ * out, a failed TLS handshake, nothing listening) under those and `connect-failure`. Answers from
+ * upstream are judged by their status alone, whatever caused them further down.
+ */
+export function retriable(on: number, codes: readonly number[], cause: string, status: number, local: boolean): boolean {
+  if (local) {
+    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return false;
+    const anyReset = RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError;
+    if (cause === Cause.reset || cause === Cause.timeout) return (on & anyReset) !== 0;
+    return (on & (anyReset | RetryOn.connectFailure)) !== 0;
+  }
+  if (on & RetryOn.fiveXx && status >= 500) return true;
+  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return true;
+  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status);
+}
+
+/**
+ * Whether a failed try may be retried by the policy: an L7 router, a retry left after the
+ * `attempts` tries made so far, and a retriable failure. The cluster's retry limit is asked
+ * apart (ResourceManager.canRetry).
+ */
+export function mayRetry(p: RetryPolicy, attempts: number, cause: string, status: number, local: boolean): boolean {
+  return p.l7 && attempts <= p.retries && retriable(p.retryOn, p.retriableStatus, cause, status, local);
+}
+
+/**
+ * The wait before the next try, in ms, after `attempts` tries: fully jittered exponential
+ * backoff as Envoy's code does it (JitteredExponentialBackOffStrategy), the n-th retry waiting
+ * U(0, 2^(n-1) x base), capped at max. (Envoy's docs say (2^n - 1) x base, which its code stopped
+ * doing in 2020.) Draws one number from `rng`.
+ */
+export function backoffMs(p: RetryPolicy, attempts: number, rng: Rng): number {
+  const upper = Math.min(p.backoffMax, 2 ** Math.min(attempts - 1, 30) * p.backoffBase);
+  return rng() * upper;
+}
+
+/** The names of the retry-on conditions set in `on`, in the policy's spelling. */
+export function retryOnNames(on: number): string[] {
+  return Object.keys(RETRY_ON_BITS).filter((k) => (on & RETRY_ON_BITS[k]) !== 0);
+}
+
+/**
+ * Which retry-on condition makes `retriable` true for this failure, or null when none does. Says
+ * the same as `retriable`, naming the condition, for traces (`meshsim.retry.reason`); the router
+ * itself asks `retriable`, which is cheaper.
+ */
+export function retryConditionMatched(on: number, codes: readonly number[], cause: string, status: number, local: boolean): string | null {
+  const first = (...bits: number[]): string | null => {
+    for (const b of bits) if (on & b) return retryOnNames(b)[0];
+    return null;
+  };
+  if (local) {
+    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return null;
+    if (cause === Cause.reset || cause === Cause.timeout) return first(RetryOn.reset, RetryOn.fiveXx, RetryOn.gatewayError);
+    return first(RetryOn.connectFailure, RetryOn.reset, RetryOn.fiveXx, RetryOn.gatewayError);
+  }
+  if (on & RetryOn.fiveXx && status >= 500) return '5xx';
+  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return 'gateway-error';
+  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status) ? 'retriable-status-codes' : null;
+}

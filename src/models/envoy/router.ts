@@ -1,0 +1,260 @@
+// Envoy's router filter: the per-call state machine. It runs the fault filter, starts the route
+// timeout, picks a host and starts each try (an upstream request with its own per-try timer),
+// judges each try's outcome, asks retry state whether to retry, and gives the call its one result.
+// Follows envoyproxy/envoy source/common/router/router.cc (Filter::decodeHeaders, onResponseTimeout,
+// onPerTryTimeout, onUpstreamReset, doRetry) and source/common/router/upstream_request.cc (a try:
+// our Attempt). The route timeout spans every try; a try's timer starts when it gets a connection.
+import type { Attempt, Call } from '../Call';
+import type { DataPlaneHost } from '../dataPlaneHost';
+import { Cause, Ev } from '../events';
+import { ConfigState, type Sidecar } from '../proxy/Sidecar';
+import { retryReason } from '../spans/retryReason';
+import { Conn } from './connPool';
+import { faultAbortStatus, faultDelayMs } from './faultFilter';
+import type { Http1ConnPool } from './http1ConnPool';
+import { backoffMs, mayRetry } from './retryState';
+
+/**
+ * The routers of every caller, as one object: a call's state is its Call record (tries, timers,
+ * the retry slot it holds), its cluster's in the Cluster. Events it schedules go to the data
+ * plane's actor (`id`), which hands them back here. Plain data (snapshots copy it).
+ */
+export class Router {
+  constructor(
+    /** Actor id of the data plane, which receives the router's timers. */
+    private readonly id: number,
+    private readonly world: DataPlaneHost,
+    private readonly pool: Http1ConnPool,
+  ) {}
+
+  /** The call left the caller's outbound pass: Envoy's fault filter (delay, then abort), then the router. */
+  routeCall(call: Call): void {
+    const r = call.route!;
+    // A proxy that never reached its control plane has no routes at all.
+    if (r.sidecar !== null && r.sidecar.config === ConfigState.none) return this.finishCall(call, Cause.noConfig, 503);
+    const delay = faultDelayMs(r.policy.fault, r.rng);
+    if (delay >= 0) {
+      this.world.sim.schedule(delay, Ev.FaultDelay, this.id, call.id);
+      if (call.trace !== null) this.world.tracer!.faultDelay(call, this.world.sim.now, delay);
+      return;
+    }
+    this.afterFaultDelay(call);
+  }
+
+  /** After the fault filter's delay (if any): its abort, else the route timer and the first try. */
+  afterFaultDelay(call: Call): void {
+    const r = call.route!;
+    const p = r.policy;
+    const abort = faultAbortStatus(p.fault, r.rng);
+    if (abort !== 0) return this.finishCall(call, Cause.faultAbort, abort);
+    if (p.timeout !== Infinity) call.routeTimer = this.world.sim.schedule(p.timeout, Ev.RouteTimeout, this.id, call.id);
+    this.tryOnce(call);
+  }
+
+  /** One try: pick a host, pass the circuit breakers, get a connection, send. */
+  tryOnce(call: Call): void {
+    const w = this.world;
+    const r = call.route!;
+    const p = r.policy;
+    const now = w.sim.now;
+    // Istio's retries avoid the hosts already tried (the previous_hosts predicate).
+    const i = r.lb.pick(p, now, call.key, p.avoidPreviousHosts && call.attempts > 0 ? call.tried : null);
+    // No endpoint: Envoy answers 503 no-healthy-upstream; kube-proxy rejects the connection.
+    if (i < 0) {
+      if (call.trace !== null) w.tracer!.noHost(call, now, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused);
+      return this.finishCall(call, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused, 503);
+    }
+    const att = w.attempts.alloc();
+    att.call = call.id;
+    att.route = r;
+    att.requestId = call.requestId;
+    att.requestNumber = call.requestNumber;
+    att.key = call.key;
+    if (p.avoidPreviousHosts && p.retries > 0) call.tried.push(i);
+    att.origin = call.origin;
+    att.caller = call.caller;
+    att.replica = i;
+    att.host = r.hosts[i];
+    att.sentAt = now;
+    att.isRetry = call.attempts > 0;
+    call.attempts++;
+    call.current = att.id;
+    att.trace = call.trace;
+    if (att.trace !== null) w.tracer!.tryStart(call, att, now);
+    this.pool.acquire(r, att);
+  }
+
+  /** The request is on a connection: its per-try timer starts now, as Envoy's does. */
+  startPerTryTimer(att: Attempt): void {
+    const perTry = att.route!.policy.perTryTimeout;
+    if (perTry !== Infinity) att.perTryTimer = this.world.sim.schedule(perTry, Ev.PerTryTimeout, this.id, att.id);
+  }
+
+  /** The answer (or a reset) reached the caller's router: settle the connection, then retry or finish. */
+  attemptDone(att: Attempt): void {
+    const r = att.route!;
+    if (att.abandoned) return this.world.attempts.release(att);
+    att.conn = Conn.closed;
+    // The request is no longer active before its connection goes to the next one waiting.
+    this.endAttempt(att, att.cause, att.status);
+    // A reset this router saw closes the connection; an answer (even a failed one) keeps it.
+    if (att.local) this.pool.closeBusy(r, att.replica);
+    else this.pool.releaseConnection(r, att.replica, att.connOpenedAt);
+    this.decide(att, att.cause, att.status, att.local);
+    this.world.attempts.release(att);
+  }
+
+  /** The attempt failed before reaching the callee (connect failure, overflow). */
+  attemptFailed(att: Attempt, cause: string, status: number): void {
+    att.cause = cause;
+    att.status = status;
+    att.local = true;
+    this.endAttempt(att, cause, status);
+    this.decide(att, cause, status, true);
+    this.world.attempts.release(att);
+  }
+
+  /**
+   * Caller-side bookkeeping when an attempt is over for the router. The outcome counts for the
+   * host's outlier detection unless the failure was the router's own doing before it reached
+   * the host (overflow, a timeout while waiting in the pool).
+   */
+  private endAttempt(att: Attempt, cause: string | null, status: number, aboutHost = cause !== Cause.overflow): void {
+    const w = this.world;
+    const r = att.route!;
+    if (att.attached) {
+      r.resources.activeRequests--;
+      r.hostActive[att.replica]--;
+      att.attached = false;
+    }
+    if (att.perTryTimer >= 0) {
+      w.sim.cancel(att.perTryTimer);
+      att.perTryTimer = -1;
+    }
+    const call = w.calls.get(att.call);
+    if (call.current === att.id) call.current = -1;
+    if (call.holdsRetry) {
+      r.resources.activeRetries--;
+      call.holdsRetry = false;
+    }
+    if (att.trace !== null) w.tracer!.tryEnd(att, w.sim.now, cause, status);
+    if (aboutHost) r.outlier.recordOutcome(r.policy.outlier, att.replica, status, w.sim.now);
+  }
+
+  /**
+   * Retry the call if retry state (policy, attempts left) and the cluster's retry limit allow;
+   * else finish. `local` says the router itself saw the failure (connect failure, reset, its own
+   * timeout) rather than receiving an answer from upstream.
+   */
+  private decide(att: Attempt, cause: string | null, status: number, local: boolean): void {
+    const w = this.world;
+    const call = w.calls.get(att.call);
+    if (call.done) return;
+    if (cause === null) return this.finishCall(call, null, status);
+    const inherited = !local && att.inherited;
+    const r = call.route!;
+    const p = r.policy;
+    if (mayRetry(p, call.attempts, cause, status, local)) {
+      const res = r.resources;
+      if (res.canRetry(p)) {
+        res.activeRetries++;
+        res.retriesStarted++;
+        call.holdsRetry = true;
+        const backoff = backoffMs(p, call.attempts, r.rng);
+        call.backoffTimer = w.sim.schedule(backoff, Ev.RetryBackoff, this.id, call.id);
+        if (att.trace !== null) {
+          w.tracer!.retryDecision(att, true, retryReason(r, call, cause, status, local, backoff));
+          w.tracer!.backoff(call, w.sim.now, backoff);
+        }
+        return;
+      }
+      res.retryOverflows++;
+    }
+    if (att.trace !== null) w.tracer!.retryDecision(att, false, retryReason(r, call, cause, status, local, null));
+    this.finishCall(call, cause, status, inherited);
+  }
+
+  /**
+   * Whether `decide` would retry this failed try if its answer reached the router now: the same
+   * tests. For drawing only; changes nothing.
+   */
+  retryExpected(att: Attempt): boolean {
+    const call = this.world.calls.get(att.call);
+    const r = call.route;
+    if (call.done || r === null) return false;
+    const p = r.policy;
+    return mayRetry(p, call.attempts, att.cause!, att.status, att.local) && r.resources.canRetry(p);
+  }
+
+  /** Only a request on a connection has a per-try timer: its record lives on until the answer. */
+  perTryTimeout(att: Attempt): void {
+    att.perTryTimer = -1;
+    this.abandon(att, 504);
+    this.decide(att, Cause.timeout, 504, true);
+  }
+
+  routeTimeout(call: Call): void {
+    const w = this.world;
+    call.routeTimer = -1;
+    if (call.current >= 0) {
+      const att = w.attempts.get(call.current);
+      this.abandon(att, 504);
+      if (att.trace !== null) w.tracer!.retryDecision(att, false, 'route timeout: the call is over, no retry');
+      if (att.conn !== Conn.sent) w.attempts.release(att);
+    }
+    this.finishCall(call, Cause.timeout, 504);
+  }
+
+  /**
+   * The router gives up on an attempt (a timeout): Envoy resets the upstream stream, so its
+   * connection closes. The attempt record lives on until its connect or answer comes back.
+   */
+  private abandon(att: Attempt, status: number): void {
+    const r = att.route!;
+    const i = att.replica;
+    // NOTE: the attempt's own cause stays the callee's to write: it may still be working on it.
+    att.abandoned = true;
+    const reachedHost = att.conn === Conn.sent;
+    if (reachedHost) {
+      this.pool.closeBusy(r, i);
+    } else if (att.conn === Conn.waiting) {
+      this.pool.withdraw(r, att);
+    }
+    // A request that never left the pool says nothing about the host.
+    this.endAttempt(att, Cause.timeout, status, reachedHost);
+  }
+
+  /**
+   * Gives a call its result and hands it back to the caller app (through its sidecar's loopback).
+   * `inherited`: the failure is the callee's own call's, passed up, so it happened further down.
+   */
+  private finishCall(call: Call, cause: string | null, status: number, inherited = false): void {
+    const w = this.world;
+    call.done = true;
+    call.cause = cause;
+    call.status = status;
+    call.inherited = inherited;
+    if (call.routeTimer >= 0) {
+      w.sim.cancel(call.routeTimer);
+      call.routeTimer = -1;
+    }
+    if (call.backoffTimer >= 0) {
+      w.sim.cancel(call.backoffTimer);
+      call.backoffTimer = -1;
+    }
+    const r = call.route!;
+    if (call.holdsRetry) {
+      r.resources.activeRetries--;
+      call.holdsRetry = false;
+    }
+    if (call.trace !== null) w.tracer!.callEnd(call, w.sim.now, cause, status, inherited);
+    if (!call.callerGaveUp) w.edgeStats[call.edge].record(call, w.sim.now, w.warmup);
+    const sc: Sidecar | null = r.sidecar;
+    if (sc) {
+      // App <-> sidecar inside one pod. NOTE: zero delay delivers synchronously, without an event.
+      const d = sc.loopbackDelay();
+      if (d === 0) w.sim.actor(call.caller).receive(Ev.Response, call.id, 0);
+      else w.sim.schedule(d, Ev.Response, call.caller, call.id, 0);
+    } else w.sim.actor(call.caller).receive(Ev.Response, call.id, 0);
+  }
+}

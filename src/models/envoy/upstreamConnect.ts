@@ -1,0 +1,113 @@
+// Opening an upstream connection: the TCP handshake (one round trip, or the connect timeout) and,
+// under mTLS, the TLS 1.3 handshake with CPU on a worker of each end's proxy; its outcome (ready,
+// refused, timed out, a TLS failure, no listener) goes back to the pool as a ConnectDone event.
+// Follows envoyproxy/envoy source/common/network/connection_impl.cc (connect, connect timeout) and
+// source/extensions/transport_sockets/tls/ (the handshake), with Istio's PeerAuthentication modes.
+import type { Cluster } from './cluster';
+import type { DataPlaneHost } from '../dataPlaneHost';
+import { Cause, Ev } from '../events';
+import { ConfigState, type Sidecar } from '../proxy/Sidecar';
+import { mtlsHandshake } from '../tls/Identity';
+
+/** Outcomes of a connection attempt, carried in an event's numeric payload. */
+export const CONNECT_OUTCOMES = [
+  null,
+  Cause.connectRefused,
+  Cause.connectTimeout,
+  Cause.tlsUnknownCa,
+  Cause.tlsExpiredCert,
+  Cause.tlsNoCert,
+  Cause.tlsPlaintextRejected,
+  Cause.noConfig,
+] as const;
+const TIMED_OUT = 2;
+/** Event payload b packs the upstream host's index with the outcome: index * OUTCOMES + outcome. */
+export const OUTCOMES = 16;
+
+/** The upstream host's index in a packed ConnectDone or TLS payload. */
+export function hostOfPacked(packed: number): number {
+  return Math.floor(packed / OUTCOMES);
+}
+
+/** What opening a connection needs from the data plane: its actor id and the links' latency. */
+export interface ConnectUser {
+  readonly id: number;
+  /** One-way latency from the route's caller to one of its hosts, ms (a draw). */
+  oneWay(r: Cluster, replica: number): number;
+}
+
+/** Opens connections for the pools; one for the whole data plane. Plain data. */
+export class UpstreamConnector {
+  constructor(private readonly world: DataPlaneHost, private readonly dp: ConnectUser) {}
+
+  /** TCP connect (one round trip), then the TLS 1.3 handshake (one more, plus CPU) under mTLS. */
+  connect(r: Cluster, i: number): void {
+    const w = this.world;
+    const from = w.network.hosts[r.callerHost];
+    const to = w.network.hosts[r.hosts[i]];
+    const now = w.sim.now;
+    let outcome = 0;
+    let delay: number;
+    if (w.network.partitioned(from.id, to.id)) {
+      delay = r.policy.connectTimeout;
+      outcome = TIMED_OUT;
+    } else {
+      const rtt = this.dp.oneWay(r, i) + this.dp.oneWay(r, i);
+      delay = rtt;
+      const callee = w.sidecarOfHost[to.id];
+      if (rtt >= r.policy.connectTimeout) {
+        // (A latency fault, or lost segments: the connect timer fires first. It covers the TCP
+        // round trip only; a TLS handshake slowed by busy proxies is not cut off.)
+        delay = r.policy.connectTimeout;
+        outcome = TIMED_OUT;
+      } else if (!to.up) outcome = 1;
+      else if (callee && callee.config === ConfigState.none) {
+        // Without config the proxy has no listeners: nothing accepts the connection.
+        outcome = CONNECT_OUTCOMES.indexOf(Cause.noConfig);
+      } else if (r.mtls && callee && callee.mesh) {
+        const client = r.sidecar!.clientIdentity;
+        const server = callee.serverIdentity;
+        const cause = mtlsHandshake(client, server, now + from.skew, now + to.skew);
+        if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
+        if (w.tracer !== null) w.tracer.connectStart(r, i, now, rtt);
+        // TCP's round trip, then the ClientHello's way to the server's proxy.
+        w.sim.schedule(rtt + this.dp.oneWay(r, i), Ev.TlsAtServer, this.dp.id, r.index, i * OUTCOMES + outcome);
+        return;
+      } else if (callee && callee.mesh && (!r.sidecar || !r.sidecar.mesh) && w.strictHost[to.id]) {
+        // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
+        outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
+      }
+    }
+    if (w.tracer !== null) w.tracer.connectStart(r, i, now, delay);
+    w.sim.schedule(delay, Ev.ConnectDone, this.dp.id, r.index, i * OUTCOMES + outcome);
+  }
+
+  /**
+   * TLS 1.3 under mTLS: the server's proxy does its half (key exchange, signing, checking the
+   * client's certificate) on one of its workers, as a pass would, and its flight goes back; then
+   * the client's proxy does its half, and the connection is ready (or refused) when it is done.
+   */
+  tlsAtServer(r: Cluster, packed: number): void {
+    const w = this.world;
+    const i = hostOfPacked(packed);
+    const now = w.sim.now;
+    const sc = w.sidecarOfHost[r.hosts[i]]!;
+    const done = this.handshakeHalf(sc, now);
+    if (w.tracer !== null) w.tracer.tlsHalf(r, i, true, now, sc.inline ? now : sc.lastStart, done);
+    w.sim.schedule(done - now + this.dp.oneWay(r, i), Ev.TlsAtClient, this.dp.id, r.index, packed);
+  }
+
+  tlsAtClient(r: Cluster, packed: number): void {
+    const now = this.world.sim.now;
+    const done = this.handshakeHalf(r.sidecar!, now);
+    const tracer = this.world.tracer;
+    if (tracer !== null) tracer.tlsHalf(r, hostOfPacked(packed), false, now, r.sidecar!.inline ? now : r.sidecar!.lastStart, done);
+    this.world.sim.schedule(done - now, Ev.ConnectDone, this.dp.id, r.index, packed);
+  }
+
+  /** One end's half of a handshake; a gateway's own proxy's is the gateway's CPU, here a delay. */
+  private handshakeHalf(sc: Sidecar, now: number): number {
+    const cpu = this.world.tlsHandshakeCpuMs;
+    return sc.inline ? now + cpu : sc.handshake(now, cpu);
+  }
+}
