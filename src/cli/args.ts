@@ -87,6 +87,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
 export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--json] [--traces FILE] [--csv FILE]
        npm run sim -- compare A B [--seed N] [--duration T] [--json]
        npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... (sweep --help for the rest)
+       npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml] (import --help)
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
 prints their figures side by side with the ratio B/A; sweep runs replications over a grid of

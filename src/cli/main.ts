@@ -10,6 +10,7 @@ import { formatSummary } from './table';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
 import { checkOutputPath, runWithSeries, writeCsv } from './csv';
 import { sweepMain } from './sweep';
+import { importMain } from './import';
 import { lintMain } from './lint';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
@@ -17,6 +18,8 @@ const BAD_INPUT = 2;
 
 /** Runs the CLI on `argv` (after the script name), writing to stdout and stderr; returns the exit code. */
 export function main(argv: string[]): number {
+  // `import` reads manifests, not a scenario: its own arguments (src/cli/import.ts).
+  if (argv[0] === 'import') return importMain(argv.slice(1));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(parsed.problems.join('\n') + '\n\n' + USAGE + '\n');

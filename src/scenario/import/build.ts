@@ -225,6 +225,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
       if (f.note && !said) {
         said = true;
         wwarn([...p, 'policy'], f.note);
+        note(`${at}.policy`, ...Object.values(mapped.from).map((x) => refOf(vs, x)));
       }
       const matches = h.match.length ? h.match : [null];
       for (const [mi, m] of matches.entries()) {

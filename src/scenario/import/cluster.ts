@@ -47,6 +47,7 @@ export function hostKey(host: string, ns: string): string {
 
 export class Cluster {
   readonly namespaces = new Map<string, Record<string, string>>();
+  private readonly nsRes = new Map<string, ResourceBase>();
   readonly workloads: WorkloadResource[] = [];
   readonly services: ServiceResource[] = [];
   readonly gatewaysRes: GatewayResource[] = [];
@@ -64,6 +65,7 @@ export class Cluster {
       switch (r.kind) {
         case 'Namespace':
           this.namespaces.set(r.name, r.labels);
+          this.nsRes.set(r.name, r);
           break;
         case 'Deployment':
         case 'StatefulSet':
@@ -176,7 +178,9 @@ export class Cluster {
     if (w.inject !== undefined) return { on: w.inject, from: refOf(w, ['spec', 'template', 'metadata', 'annotations', 'sidecar.istio.io/inject']) };
     const ns = this.namespaces.get(w.namespace);
     if (!ns) return { on: false, note: `namespace "${w.namespace}" is not in the manifests: its istio-injection label is unknown, so no sidecar (add the Namespace, or the pod annotation sidecar.istio.io/inject)` };
-    return { on: ns['istio-injection'] === 'enabled' || (ns['istio.io/rev'] !== undefined && ns['istio-injection'] !== 'disabled') };
+    const on = ns['istio-injection'] === 'enabled' || (ns['istio.io/rev'] !== undefined && ns['istio-injection'] !== 'disabled');
+    const label = ns['istio-injection'] !== undefined ? 'istio-injection' : 'istio.io/rev';
+    return { on, from: refOf(this.nsRes.get(w.namespace)!, ['metadata', 'labels', label]) };
   }
 
   /** The VirtualService for mesh traffic to a host key (gateways empty or listing "mesh"). */

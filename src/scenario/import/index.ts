@@ -8,3 +8,4 @@ export { formatPath } from './documents';
 export { flatten, routePolicy, trafficPolicy } from './policy';
 export { hostKey } from './cluster';
 export { DEFAULT_SERVICE_TIME, DEFAULT_RATE } from './build';
+export { scenarioYaml } from './yamlOut';

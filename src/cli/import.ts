@@ -1,0 +1,139 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
+
+/** Exit code for bad input: a malformed manifest, an unknown flag, a missing file. */
+const BAD_INPUT = 2;
+
+export const IMPORT_USAGE = `usage: npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml|OUT.json]
+
+Reads Kubernetes and Istio manifests (multi-document YAML; a folder is read for its .yaml and
+.yml files, recursively, in name order) and writes the scenario they describe.
+  --workload FILE  clients, rates and what each app does (see examples/bookinfo/workload.yaml);
+                   without it, one client sends 10 requests/s to the first gateway or service
+  -o, --out FILE   write the scenario there: .yaml with a comment after each value naming the
+                   manifest line it came from, or .json (no comments); default: YAML on stdout
+Warnings (kinds and fields not modelled) go to stderr as file:line: path: message.
+Exit codes: 0 imported, 2 bad input (a malformed manifest, a missing file, an unknown option).`;
+
+export interface ImportArgs {
+  inputs: string[];
+  workload?: string;
+  out?: string;
+  help: boolean;
+}
+
+/** Parses `import`'s arguments (after the word import). Returns problems instead of throwing. */
+export function parseImportArgs(argv: readonly string[]): { ok: true; args: ImportArgs } | { ok: false; problems: string[] } {
+  const args: ImportArgs = { inputs: [], help: false };
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.startsWith('--') && a.includes('=');
+    const flag = eq ? a.slice(0, a.indexOf('=')) : a;
+    const value = (what: string) => {
+      const v = eq ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined || v === '' || v.startsWith('-')) {
+        problems.push(`${flag}: expected ${what}, got ${v === undefined ? 'nothing' : `"${v}"`}`);
+        return undefined;
+      }
+      return v;
+    };
+    if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--workload') args.workload = value('a workload file, e.g. --workload examples/bookinfo/workload.yaml');
+    else if (flag === '-o' || flag === '--out') {
+      const v = value('a file to write the scenario to, e.g. -o bookinfo.yaml');
+      if (v !== undefined && !/\.(ya?ml|json)$/i.test(v)) problems.push(`${flag}: "${v}" must end in .yaml, .yml or .json (it decides the format)`);
+      else args.out = v;
+    } else if (a.startsWith('-')) problems.push(`${a}: unknown option (try import --help)`);
+    else args.inputs.push(a);
+  }
+  if (!args.help && args.inputs.length === 0) problems.push('FILES_OR_DIRS: give manifest files or folders, e.g. import examples/bookinfo/platform --workload examples/bookinfo/workload.yaml');
+  return problems.length ? { ok: false, problems } : { ok: true, args };
+}
+
+/** The YAML files of the inputs: files as given, folders walked for .yaml/.yml in name order. */
+function collect(inputs: readonly string[], problems: string[]): ManifestFile[] {
+  const out: ManifestFile[] = [];
+  const read = (p: string) => {
+    try {
+      out.push({ name: p, text: readFileSync(p, 'utf8') });
+    } catch (e) {
+      problems.push(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  };
+  const walk = (dir: string): number => {
+    let n = 0;
+    for (const f of readdirSync(dir).sort()) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) n += walk(p);
+      else if (/\.ya?ml$/i.test(f)) {
+        read(p);
+        n++;
+      }
+    }
+    return n;
+  };
+  for (const p of inputs) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      problems.push(`${p}: no such file or folder`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (walk(p) === 0) problems.push(`${p}: a folder with no .yaml or .yml files`);
+    } else read(p);
+  }
+  return out;
+}
+
+/** Runs `import` (argv after the word import); writes to stdout and stderr; returns the exit code. */
+export function importMain(argv: readonly string[]): number {
+  const parsed = parseImportArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(parsed.problems.join('\n') + '\n\n' + IMPORT_USAGE + '\n');
+    return BAD_INPUT;
+  }
+  const { args } = parsed;
+  if (args.help) {
+    process.stdout.write(IMPORT_USAGE + '\n');
+    return 0;
+  }
+  const problems: string[] = [];
+  const files = collect(args.inputs, problems);
+  let workload: ManifestFile | undefined;
+  if (args.workload !== undefined) {
+    try {
+      if (statSync(args.workload).isDirectory()) problems.push(`--workload: ${args.workload} is a folder, not a workload file`);
+      else workload = { name: args.workload, text: readFileSync(args.workload, 'utf8') };
+    } catch {
+      problems.push(`--workload: ${args.workload}: no such file`);
+    }
+  }
+  if (problems.length) {
+    process.stderr.write(problems.join('\n') + '\n');
+    return BAD_INPUT;
+  }
+  const r = importManifests(files, workload);
+  for (const w of r.warnings) process.stderr.write(`warning: ${formatImportMessage(w)}\n`);
+  if (r.errors.length || r.scenario === null) {
+    for (const e of r.errors) process.stderr.write(formatImportMessage(e) + '\n');
+    return BAD_INPUT;
+  }
+  const header = ` Imported by meshsim from ${[...args.inputs, ...(args.workload ? [args.workload] : [])].join(', ')}.\n A comment after a value names the manifest line it came from.`;
+  const text = args.out !== undefined && /\.json$/i.test(args.out) ? JSON.stringify(r.scenario, null, 2) + '\n' : scenarioYaml(r.scenario, r.provenance, header);
+  if (args.out === undefined) process.stdout.write(text);
+  else {
+    try {
+      writeFileSync(args.out, text);
+    } catch (e) {
+      process.stderr.write(`${args.out}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      return BAD_INPUT;
+    }
+    const n = r.resources.length;
+    process.stderr.write(`wrote ${args.out}: ${n} resource${n === 1 ? '' : 's'} read, ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'}${r.validated ? '' : ' (it cannot run yet: see the warnings above)'}\n`);
+  }
+  return 0;
+}
