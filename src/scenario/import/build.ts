@@ -200,6 +200,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
       return out;
     }
     const routes: Obj[] = [];
+    const errorsBefore = errors.length;
     let said = false;
     for (const h of vs.http) {
       const base: Seg[] = ['spec', 'http', h.index];
@@ -249,7 +250,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
     saidVs.add(vs);
     if (appPolicy !== undefined) note(`${at}.policy`, wref([...p, 'policy']));
     if (routes.length === 0) {
-      errors.push(msgAt(vs, ['spec', 'http'], `no route of this VirtualService reaches a service: calls to "${host}" have nowhere to go`));
+      if (errors.length === errorsBefore) errors.push(msgAt(vs, ['spec', 'http'], `no route of this VirtualService reaches a service: calls to "${host}" have nowhere to go`));
       return null;
     }
     const only = routes[0] as { match?: unknown; to: { service: string }[]; policy?: unknown };

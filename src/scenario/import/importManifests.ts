@@ -37,7 +37,8 @@ export function importManifests(files: readonly ManifestFile[], workload?: Manif
     if (docs[0]) wl = readWorkload(docs[0] as ManifestDoc, errors);
   }
   const done = (scenario: ImportResult['scenario'], validated: ImportResult['validated'] = null): ImportResult => ({ scenario, validated, warnings, errors, provenance, resources });
-  if (errors.length) return done(null);
+  // A broken manifest stops here; a workload's own mistakes do not, so that all of them show at once.
+  if (errors.some((e) => e.file !== workload?.name)) return done(null);
   if (resources.length === 0) {
     errors.push({ file: files[0]?.name ?? '(no files)', line: 1, path: '', message: 'holds no Kubernetes or Istio resource (Deployment, Service, VirtualService, ...)' });
     return done(null);
