@@ -48,6 +48,15 @@ export function formatSimTime(ms: number): string {
   return `${formatNumber(s, digits)} s`;
 }
 
+/**
+ * A moment on the timeline (a step, a fault, a second's edge) in seconds with one decimal:
+ * "0.0 s", "25.0 s", "1,234.5 s". Unlike formatSimTime (the running clock, with more decimals
+ * while small so it visibly moves), a moment reads the same at every size. Pure.
+ */
+export function formatMoment(ms: number): string {
+  return `${formatNumber(ms / 1000, 1)} s`;
+}
+
 /** A latency in ms, e.g. "60.0 ms" or "1.24 s"; an em dash when there is no data yet. */
 export function formatLatency(ms: number, hasData: boolean): string {
   if (!hasData || !Number.isFinite(ms)) return '—';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatShare, formatSimTime } from '../../src/ui/format';
+import { formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatShare, formatMoment, formatSimTime } from '../../src/ui/format';
 import { edgeLabel } from '../../src/ui/topology/edgeRates';
 
 describe('numbers on screen', () => {
@@ -18,6 +18,11 @@ describe('numbers on screen', () => {
     expect(formatRate(70_000)).toBe('70,000');
     expect(formatPercent(0.035)).toBe('3.5%');
     expect(formatPercent(0.27)).toBe('27%');
+  });
+
+  it('read a moment on the timeline with one decimal at every size: "0.0 s", not the clock\'s "0.000 s"', () => {
+    expect([formatMoment(0), formatMoment(2500), formatMoment(25_000), formatMoment(1_234_500)]).toEqual(['0.0 s', '2.5 s', '25.0 s', '1,234.5 s']);
+    expect(formatSimTime(0)).toBe('0.000 s');
   });
 
   it('put separators in simulated times, latencies and shares', () => {

@@ -2,7 +2,7 @@
 // controls, each pane drawn by the single view's TopologyView from a store of its own, the
 // figures of both with their ratio, charts overlaid in two colours, one timeline marking where
 // the runs first differ, and one fault form that hits the node of that name in both.
-import { memo, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { select } from 'd3';
 import { TopologyView } from '../components/TopologyView';
@@ -15,7 +15,7 @@ import { AppContext, useAppStore } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
 import { OkabeIto } from '../theme/palette';
 import { applyTheme, savedTheme } from '../theme/theme';
-import { formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatSimTime } from '../format';
+import { formatCount, formatLatency, formatMoment, formatNumber, formatPercent, formatRate, formatSimTime } from '../format';
 import { drawLines } from '../charts/drawCharts';
 import { MARGIN, timeAt, type Size } from '../charts/geometry';
 import { overlayGeometry } from './overlay';
@@ -24,7 +24,10 @@ import { FAULT_TYPES, buildFault, faultTypeSpec, targetOptions, type Option } fr
 import type { CompareController, ComparePane } from './compareController';
 import type { CompareState } from './compareStore';
 import { diffRows, unsharedServices, type DiffRow } from './diff';
+import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT } from './divergence';
 import { READY_PAIRS, pairHref } from './pairs';
+import { presenterArrangement, type PaneArrangement } from './presenterArrange';
+import { COMPARE_PRESENTER_FLOOR, PresenterFloorContext } from '../topology/presenterFloor';
 import './compare.css';
 
 /** A's and B's colours on every overlaid chart (Okabe-Ito, colour-blind safe). */
@@ -42,8 +45,12 @@ export function CompareView({ controller }: { controller: CompareController }) {
   const s = useStore(controller.store);
   useEffect(() => applyTheme(s.presenter ? 'light' : savedTheme(), !s.presenter), [s.presenter]);
   useCompareKeys(controller);
+  const panesRef = useRef<HTMLDivElement>(null);
+  const arrangement = usePresenterArrangement(controller, s.presenter, panesRef);
+  // Presenter mode fills the window from its top: the page does not scroll there.
+  useEffect(() => void (s.presenter && window.scrollTo(0, 0)), [s.presenter]);
   return (
-    <div className={`compare${s.presenter ? ' compare-presenter' : ''}`} data-testid="compare-view" data-presenter={s.presenter ? 'on' : 'off'}>
+    <div className={`compare${s.presenter ? ' compare-presenter' : ''}`} data-testid="compare-view" data-presenter={s.presenter ? 'on' : 'off'} data-arrange={s.presenter ? arrangement : undefined}>
       <CompareHeader controller={controller} s={s} />
       {s.linkProblems.length > 0 && (
         <section className="alert compare-problems" role="alert" data-testid="link-problems">
@@ -65,10 +72,12 @@ export function CompareView({ controller }: { controller: CompareController }) {
       {!s.pair && <PairList />}
       {controller.panes.length === 2 && (
         <>
-          <div className="compare-panes">
-            {controller.panes.map((p) => (
-              <Pane key={p.side} pane={p} controller={controller} label={sideLabel(s, p.side === 'A' ? 0 : 1)} inspecting={s.inspecting === p.side} />
-            ))}
+          <div className="compare-panes" ref={panesRef}>
+            <PresenterFloorContext.Provider value={COMPARE_PRESENTER_FLOOR}>
+              {controller.panes.map((p) => (
+                <Pane key={p.side} pane={p} controller={controller} label={sideLabel(s, p.side === 'A' ? 0 : 1)} inspecting={s.inspecting === p.side} />
+              ))}
+            </PresenterFloorContext.Provider>
           </div>
           <CompareTimeline controller={controller} s={s} />
           <div className="compare-lower">
@@ -82,6 +91,44 @@ export function CompareView({ controller }: { controller: CompareController }) {
       )}
     </div>
   );
+}
+
+/**
+ * Presenter mode's arrangement of the panes (presenterArrange.ts), from the room the panes have
+ * now and what a pane takes besides its picture, measured. 'side' outside presenter mode (the
+ * CSS stacks the panes below 1,100 px there).
+ */
+function usePresenterArrangement(controller: CompareController, presenter: boolean, panesRef: RefObject<HTMLDivElement | null>): PaneArrangement {
+  const [room, setRoom] = useState<{ area: { width: number; height: number }; chrome: { width: number; height: number }; gap: number } | null>(null);
+  const ready = controller.panes.length === 2;
+  useEffect(() => {
+    const el = panesRef.current;
+    if (!presenter || !ready || !el) return void setRoom(null);
+    const measure = () => {
+      const cs = getComputedStyle(el);
+      const px = (v: string) => parseFloat(v) || 0;
+      const area = { width: Math.round(el.clientWidth - px(cs.paddingLeft) - px(cs.paddingRight)), height: Math.round(el.clientHeight - px(cs.paddingTop) - px(cs.paddingBottom)) };
+      const pane = el.querySelector<HTMLElement>('.compare-pane');
+      const picture = pane?.querySelector<HTMLElement>('.topology-stage');
+      if (!pane || !picture) return;
+      const gap = px(cs.columnGap) || 10;
+      setRoom((r) => {
+        // The largest chrome seen in this presenter session: a counters line that wraps in one
+        // arrangement and not in the other would otherwise flip the panes back and forth.
+        const chrome = { width: Math.max(r?.chrome.width ?? 0, Math.round(pane.offsetWidth - picture.clientWidth)), height: Math.max(r?.chrome.height ?? 0, Math.round(pane.offsetHeight - picture.clientHeight)) };
+        return r && r.area.width === area.width && r.area.height === area.height && r.chrome.width === chrome.width && r.chrome.height === chrome.height ? r : { area, chrome, gap };
+      });
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [presenter, ready, panesRef]);
+  return useMemo(() => {
+    if (!room || controller.panes.length < 2) return 'side';
+    const [a, b] = controller.panes;
+    return presenterArrangement([a.info.topology, b.info.topology], room.area, room.chrome, room.gap).arrangement;
+  }, [room, controller.panes]);
 }
 
 function PairList() {
@@ -279,6 +326,7 @@ function CompareTimeline({ controller, s }: { controller: CompareController; s: 
   const track = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const at = (ms: number) => `${(100 * Math.min(1, ms / Math.max(1, s.durationMs))).toFixed(3)}%`;
+  const divergenceText = s.divergence ? `First differ at ${formatMoment(s.divergence.ms)}: ${s.divergence.text}` : `No visible difference in the seconds closed so far (${DIVERGENCE_RULE_SHORT})`;
   const timeAtX = (clientX: number) => {
     const r = track.current!.getBoundingClientRect();
     return Math.round((Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * s.durationMs);
@@ -300,16 +348,16 @@ function CompareTimeline({ controller, s }: { controller: CompareController; s: 
       >
         <div className="timeline-done" style={{ width: at(s.simTime) }} />
         {s.faults.map((f) => (
-          <div key={f.n} className="timeline-fault" style={{ left: at(f.atMs), width: 3 }} title={`${f.label} at ${formatSimTime(f.atMs)}`} />
+          <div key={f.n} className="timeline-fault" style={{ left: at(f.atMs), width: 3 }} title={`${f.label} at ${formatMoment(f.atMs)}`} />
         ))}
         {s.divergence && (
-          <div className={`compare-divergence compare-divergence-${s.divergence.kind}`} data-testid="divergence-marker" data-ms={s.divergence.ms} style={{ left: at(s.divergence.ms) }} title={`The runs first differ: ${s.divergence.text}`} />
+          <div className={`compare-divergence compare-divergence-${s.divergence.kind}`} data-testid="divergence-marker" data-ms={s.divergence.ms} style={{ left: at(s.divergence.ms) }} title={`The runs first differ: ${s.divergence.text}. The rule: ${DIVERGENCE_RULE}`} />
         )}
         {s.seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(s.seekingTo) }} />}
         <div className="timeline-head" style={{ left: at(s.simTime) }} />
       </div>
-      <span className="compare-divergence-text" data-testid="divergence-text">
-        {s.divergence ? `First differ at ${formatSimTime(s.divergence.ms)}: ${s.divergence.text}` : 'No visible difference in the seconds closed so far (a first failure in one run only, or p99 over 10% apart)'}
+      <span className="compare-divergence-text" data-testid="divergence-text" title={`${divergenceText}. The rule: ${DIVERGENCE_RULE}`}>
+        {divergenceText}
       </span>
     </div>
   );
@@ -525,7 +573,7 @@ function CompareFaults({ controller, s }: { controller: CompareController; s: Co
       <ul className="compare-fault-list" data-testid="compare-faults">
         {s.faults.map((f) => (
           <li key={f.n} data-testid="compare-fault" data-hit={f.hit.map((h, i) => (h ? 'AB'[i] : '')).join('')}>
-            <strong>{f.label}</strong> at {formatSimTime(f.atMs)} · {f.hit[0] && f.hit[1] ? 'in both' : f.hit[0] ? 'in A only' : 'in B only'}
+            <strong>{f.label}</strong> at {formatMoment(f.atMs)} · {f.hit[0] && f.hit[1] ? 'in both' : f.hit[0] ? 'in A only' : 'in B only'}
             {f.notes.map((n, i) => (
               <div key={i} className="compare-fault-note">
                 {n}

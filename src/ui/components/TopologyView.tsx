@@ -3,9 +3,10 @@
 // over either, a canvas of moving dots. A camera (d3-zoom) pans and zooms both without
 // redrawing the scene's structure. React only mounts them and reacts to a new topology or a
 // resize; frames reach the canvases through the frame channel, outside React renders.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { DOT_STRIDE, PASSED_STRIDE, type ScenarioInfo } from '../../workers/protocol';
-import { canUnfold, computeLayout, INSPECTOR_MIN_SCALE, PRESENTER_MIN_SCALE, type LayoutFit, type NodePositions } from '../topology/layout';
+import { canUnfold, computeLayout, INSPECTOR_MIN_SCALE, type LayoutFit, type NodePositions } from '../topology/layout';
+import { PresenterFloorContext } from '../topology/presenterFloor';
 import { attachNodeDrag, placeGroupNodes, screenToDesign, withPosition } from '../topology/drag';
 import { layoutStore, overridesOf, setOverrides, toggleUnfolded, unfoldedOf } from '../topology/layoutStore';
 import { attachReplicaCards } from '../topology/replicaCards';
@@ -147,7 +148,11 @@ export function TopologyView() {
   const ringRef = useRef('#0f172a');
   const paintRef = useRef<() => void>(() => {});
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const fold = usePresenterFold(presenter, topology, size, positions, unfolded);
+  // Names at 14 px in the single view, 12 px in a compare pane (presenterFloor.ts).
+  const floor = useContext(PresenterFloorContext);
+  const floorRef = useRef(floor);
+  floorRef.current = floor;
+  const fold = usePresenterFold(presenter, topology, size, positions, unfolded, floor.minScale);
   // Replicas folded back into their service when presenter mode needs the room.
   const shownUnfolded = fold === 'all' ? unfolded : NO_UNFOLDED;
   const large = topology !== null && (topology.nodes.length > LARGE_TOPOLOGY_NODES || fold === 'groups');
@@ -320,7 +325,7 @@ export function TopologyView() {
       const carried = !newTopology ? sceneRef.current?.controlState() : undefined;
       const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
       if (!kept) fitLockRef.current = null;
-      const minScale = presenter ? PRESENTER_MIN_SCALE : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
+      const minScale = presenter ? floor.minScale : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
       const layout = computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, fit: kept, focus });
       // Bare boxes (compact.css) when captions would be too small to read.
       if (layout.captionless) box.dataset.captions = 'none';
@@ -341,7 +346,7 @@ export function TopologyView() {
     box.dataset.view = large ? 'canvas' : 'svg';
     dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, fitNonce, fold, keepReadable, focus]);
+  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, fitNonce, fold, keepReadable, focus, floor]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {
@@ -425,7 +430,7 @@ export function TopologyView() {
         const lock = fitLockRef.current;
         if (scene && lock && !bigRef.current) {
           const l = scene.layout;
-          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? PRESENTER_MIN_SCALE : undefined, presenter: presenterRef.current, fit: lock.fit };
+          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? floorRef.current.minScale : undefined, presenter: presenterRef.current, fit: lock.fit };
           scene.moveNodes(computeLayout(topology, l.width, l.height, opts));
           paintRef.current();
           return;
@@ -567,9 +572,9 @@ export function TopologyView() {
             data-testid="presenter-fold"
             data-fold={fold}
             role="status"
-            title="Presenter mode keeps node text at 14 px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node."
+            title={`Presenter mode keeps node text at ${floor.px} px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node.`}
           >
-            {fold === 'groups' ? `drawn as ${groups.length} group tiles for 14 px text` : 'replicas folded for 14 px text'}
+            {fold === 'groups' ? `drawn as ${groups.length} group tiles for ${floor.px} px text` : `replicas folded for ${floor.px} px text`}
           </span>
         )}
         {searchResult && (
@@ -682,8 +687,9 @@ export function TopologyView() {
 
 
 /**
- * What presenter mode folds so its node text stays at 14 px or more (PRESENTER_MIN_SCALE,
- * issue 11 item 8) without cutting the picture off at the stage's edge: 'all' when the SVG
+ * What presenter mode folds so its node text stays at 14 px or more (`minScale`, the
+ * PresenterFloor: PRESENTER_MIN_SCALE in the single view, issue 11 item 8; 12 px in a compare
+ * pane) without cutting the picture off at the stage's edge: 'all' when the SVG
  * drawing fits the stage at that scale as it is (and outside presenter mode, and for a
  * topology drawn as group tiles anyway), 'replicas' when it fits once unfolded replicas fold
  * back into their service, else 'groups': the nodes fold into group tiles by mesh and name
@@ -695,13 +701,14 @@ function usePresenterFold(
   size: { width: number; height: number } | null,
   positions: NodePositions,
   unfolded: ReadonlySet<string>,
+  minScale: number,
 ): 'all' | 'replicas' | 'groups' {
   return useMemo(() => {
     if (!presenter || !topology || !size || size.width < 10 || size.height < 10 || topology.nodes.length > LARGE_TOPOLOGY_NODES) return 'all';
-    const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions, unfolded: u, presenter: true }).scale >= PRESENTER_MIN_SCALE;
+    const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions, unfolded: u, presenter: true }).scale >= minScale;
     if (fits(unfolded)) return 'all';
     return unfolded.size > 0 && fits(NO_UNFOLDED) ? 'replicas' : 'groups';
-  }, [presenter, topology, size, positions, unfolded]);
+  }, [presenter, topology, size, positions, unfolded, minScale]);
 }
 
 /**

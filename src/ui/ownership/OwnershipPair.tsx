@@ -11,7 +11,8 @@ export function OwnershipPair({ controller }: { controller: CompareController })
   const s = useStore(controller.store);
   const panes = controller.panes;
   const texts = useMemo(() => panes.map((p) => scenarioTextOf(p.services.store.getState().recipe, p.id)), [panes]);
-  if (panes.length !== 2) return null;
+  // Presenter mode is the window and nothing more (compare.css): the views come back on leaving it.
+  if (panes.length !== 2 || s.presenter) return null;
   return (
     <section className="compare-ownership ownership-pair" data-testid="compare-ownership" aria-label="Who owns each L7 feature, in both runs">
       {panes.map((p, i) => {

@@ -1,0 +1,30 @@
+// How small presenter mode lets node text get before it folds the picture into group tiles. The
+// single view keeps 14 px (issue 11 item 8); a compare pane is half a screen, and there two
+// pictures of 12 px names read better in a room than two piles of one-node tiles with cut names
+// (issue 12 new-user pass: at 1024x768 every ready-made pair folded at 14 px).
+import { createContext } from 'react';
+import { PRESENTER_MIN_SCALE } from './layout';
+
+/** A floor on presenter mode's drawing: its least scale, and the node text it means on screen. */
+export interface PresenterFloor {
+  /** Least design-to-CSS-px scale the drawing may take; below it the picture folds. */
+  minScale: number;
+  /** The node text that scale gives (18 design units × minScale), in CSS px, for the fold note. */
+  px: number;
+}
+
+/** Node text in presenter mode, design units (styles.css `.app.presenter .topo-node text`). */
+export const PRESENTER_TEXT_UNITS = 18;
+
+/** The single view's floor: PRESENTER_MIN_SCALE, names at 14 px or more. */
+export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14 };
+
+/**
+ * A compare pane's floor: names at 12 px or more (12/18 = 0.667). 12 px is the smallest text the
+ * app shows anywhere (the counters' labels, the fold note), and at 1024x768 it lets every
+ * ready-made pair but the two load tests keep its full drawing side by side or stacked.
+ */
+export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12 };
+
+/** The floor a TopologyView keeps in presenter mode; a compare pane provides its own. */
+export const PresenterFloorContext = createContext<PresenterFloor>(SINGLE_PRESENTER_FLOOR);

@@ -1,0 +1,96 @@
+// Presenter mode in the compare view (issue 12.4): a teacher opens a ready-made pair, scrolls
+// down to the figures, presses f, and the room sees both pictures, whole, in the window: no page
+// scroll, names 12 px or more and inside their pane, the panes side by side or stacked,
+// whichever draws both larger; a pair too large for that folds into group tiles and says so
+// without covering the pane's Legend button.
+import { expect, test, type Page } from '@playwright/test';
+
+const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
+
+/** Each node text a pane's SVG shows: its screen size (font size × the SVG's scale) and box. */
+async function nodeTexts(page: Page, side: 'A' | 'B') {
+  return pane(page, side)
+    .locator('svg[data-testid="topology"]')
+    .evaluate((svg) => {
+      const out: { text: string; px: number; left: number; right: number; top: number; bottom: number }[] = [];
+      for (const el of Array.from(svg.querySelectorAll<SVGTextElement>('[data-node] text'))) {
+        const text = (el.textContent ?? '').trim();
+        const style = getComputedStyle(el);
+        if (!text || style.display === 'none' || style.visibility === 'hidden' || el.getBBox().width === 0) continue;
+        const m = el.getScreenCTM();
+        const r = el.getBoundingClientRect();
+        // Not drawn (inside a group presenter mode hides, as the CA tag).
+        if (r.width === 0 || el.closest('[style*="display: none"]') || el.parentElement?.checkVisibility?.() === false) continue;
+        if (m) out.push({ text, px: parseFloat(style.fontSize) * Math.hypot(m.a, m.b), left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+      }
+      return out;
+    });
+}
+
+const PAIRS = [
+  { pair: 'retry-storm,retry-storm-fixed', arrange: { 1600: 'side', 1024: 'side' } },
+  { pair: 'gateway-only,mesh-only', arrange: { 1600: 'side', 1024: 'side' } },
+  { pair: 'two-meshes-direct,two-meshes-via-gateway', arrange: { 1600: 'stacked', 1024: 'stacked' } },
+  { pair: 'istio-load-test-baseline,istio-load-test', arrange: { 1600: 'side', 1024: 'side' } },
+] as const;
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  for (const { pair, arrange } of PAIRS) {
+    test(`presenter mode shows ${pair} whole in the window at ${w}x${h}: no page scroll, names 12 px or more inside their pane`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`/?compare=${pair}`);
+      await expect(page.getByTestId('run-status')).toHaveText('ready');
+      // A teacher looking at the figures first: the page is scrolled down to them.
+      await page.getByTestId('metrics-diff').scrollIntoViewIfNeeded();
+      await page.keyboard.press('f');
+      const view = page.getByTestId('compare-view');
+      await expect(view).toHaveAttribute('data-presenter', 'on');
+      await expect(view).toHaveAttribute('data-arrange', arrange[w]);
+      // The window and nothing more: at the top, nothing to scroll to.
+      await expect.poll(() => page.evaluate(() => [window.scrollY, document.documentElement.scrollHeight <= window.innerHeight + 1])).toEqual([0, true]);
+      const [a, b] = [(await pane(page, 'A').boundingBox())!, (await pane(page, 'B').boundingBox())!];
+      for (const box of [a, b]) {
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(h);
+        expect(box.x + box.width).toBeLessThanOrEqual(w);
+      }
+      if (arrange[w] === 'side') expect(a.x + a.width).toBeLessThanOrEqual(b.x);
+      else expect(a.y + a.height).toBeLessThanOrEqual(b.y);
+      await expect(page.getByTestId('timeline')).toBeInViewport();
+      const folded = pair.startsWith('istio') && w === 1024;
+      for (const side of ['A', 'B'] as const) {
+        const p = pane(page, side);
+        const stage = (await p.locator('.topology-stage').boundingBox())!;
+        if (folded) {
+          // Folded into group tiles, said so under the pane's bar, not over its Legend button.
+          const note = p.getByTestId('presenter-fold');
+          await expect(note).toHaveText(/group tiles for 12 px text/);
+          const [n, legend] = [(await note.boundingBox())!, (await p.getByRole('button', { name: /Legend/ }).boundingBox())!];
+          expect(n.x >= legend.x + legend.width || n.y >= legend.y + legend.height).toBe(true);
+          continue;
+        }
+        await expect(p.getByTestId('presenter-fold')).toHaveCount(0);
+        await expect(p.locator('.topology-stage')).toHaveAttribute('data-view', 'svg');
+        const texts = await nodeTexts(page, side);
+        expect(texts.length).toBeGreaterThan(3);
+        const smallest = texts.reduce((x, t) => (t.px < x.px ? t : x));
+        expect(smallest.px, `${side}: smallest name "${smallest.text}"`).toBeGreaterThanOrEqual(12);
+        for (const t of texts) {
+          expect(t.left, `${side}: "${t.text}" cut at the left`).toBeGreaterThanOrEqual(stage.x - 1);
+          expect(t.right, `${side}: "${t.text}" cut at the right`).toBeLessThanOrEqual(stage.x + stage.width + 1);
+          expect(t.top, `${side}: "${t.text}" cut at the top`).toBeGreaterThanOrEqual(stage.y - 1);
+          expect(t.bottom, `${side}: "${t.text}" cut at the bottom`).toBeLessThanOrEqual(stage.y + stage.height + 1);
+        }
+      }
+      await page.screenshot({ path: `test-results/compare-presenter-${pair.split(',')[0]}-${w}x${h}.png` });
+      // Escape: the figures and the ownership views come back under the panes.
+      await page.keyboard.press('Escape');
+      await expect(view).toHaveAttribute('data-presenter', 'off');
+      await expect(page.getByTestId('metrics-diff')).toBeVisible();
+      await expect(page.getByTestId('compare-ownership')).toBeAttached();
+    });
+  }
+}
