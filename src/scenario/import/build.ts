@@ -204,6 +204,11 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
     let said = false;
     for (const h of vs.http) {
       const base: Seg[] = ['spec', 'http', h.index];
+      // Istio takes the first route that matches: after one that matches everything, none is reached.
+      if (routes.some((x) => x.match === undefined)) {
+        if (!saidVs.has(vs)) warnings.push(msgAt(vs, base, 'never reached: an earlier route matches every request (dropped)'));
+        continue;
+      }
       const to: { service: string; weight: number }[] = [];
       for (const [k, d] of h.route.entries()) {
         const dk = cl.lookup(d.host, vs.namespace);
