@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseImportArgs } from '../../src/cli/import';
+import { parseScenarioText } from '../../src/scenario';
+import { simAsync } from './spawnSim';
+
+const B = 'examples/bookinfo';
+
+describe('npm run sim -- import', () => {
+  it('imports Bookinfo with route-to-v1 into a YAML scenario whose comments name each value\'s manifest line, exit 0, warnings on stderr', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'meshsim-import-')), 'bookinfo.yaml');
+    const r = await simAsync(['import', `${B}/platform`, `${B}/tasks/route-to-v1`, '--workload', `${B}/workload.yaml`, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const err = r.stderr.trim().split('\n');
+    expect(err[0]).toBe('warning: examples/bookinfo/platform/apps.yaml:31: spec.template.spec: not modelled (dropped): what the app does comes from the workload file');
+    expect(err[err.length - 1]).toBe(`wrote ${out}: 15 resources read, 7 warnings`);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('  - name: productpage # examples/bookinfo/platform/apps.yaml:6 metadata.name\n    replicas: 2 # examples/bookinfo/platform/apps.yaml:21 spec.replicas\n');
+    expect(text).toContain('- service: reviews-v1 # examples/bookinfo/workload.yaml:32 apps[0].calls[1].service; examples/bookinfo/tasks/route-to-v1/virtual-service-reviews.yaml:11 spec.http[0].route');
+    // The written file is a scenario meshsim runs.
+    const p = parseScenarioText(text, 'yaml');
+    expect(p.ok).toBe(true);
+  });
+
+  it('writes JSON with -o .json, and YAML on stdout without -o', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
+    const [j, y] = await Promise.all([
+      simAsync(['import', `${B}/platform`, `${B}/tasks/route-to-v1`, '--workload', `${B}/workload.yaml`, '-o', join(dir, 's.json')]),
+      simAsync(['import', `${B}/platform/namespace.yaml`, `${B}/platform/apps.yaml`, `${B}/tasks/circuit-breaking`, `--workload=${B}/workload-load-test.yaml`]),
+    ]);
+    expect([j.code, y.code]).toEqual([0, 0]);
+    expect(JSON.parse(readFileSync(join(dir, 's.json'), 'utf8')).services.map((s: { name: string }) => s.name)).toEqual(['productpage', 'details', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']);
+    expect(parse(y.stdout).services[1]).toMatchObject({ name: 'details', policy: { circuitBreaker: { maxConnections: 1, maxPendingRequests: 1 } } });
+  });
+
+  it('exits 2 on a malformed manifest, printing file:line: path: message and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  replicas: -1\n');
+    const r = await simAsync(['import', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(`${join(dir, 'bad.yaml')}:6: spec.replicas: must be between 0 and ${Number.MAX_SAFE_INTEGER}, got -1`);
+  });
+
+  it('exits 2 on a missing file, an empty folder, a missing workload and an unknown option, naming each', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
+    const [a, b] = await Promise.all([simAsync(['import', 'no/such.yaml', empty, '--workload', 'nope.yaml']), simAsync(['import', `${B}/platform`, '--frobnicate'])]);
+    expect(a.code).toBe(2);
+    expect(a.stderr.trim().split('\n')).toEqual(['no/such.yaml: no such file or folder', `${empty}: a folder with no .yaml or .yml files`, '--workload: nope.yaml: no such file']);
+    expect(b.code).toBe(2);
+    expect(b.stderr.split('\n')[0]).toBe('--frobnicate: unknown option (try import --help)');
+  });
+});
+
+describe('import arguments', () => {
+  it('take inputs, --workload (also --workload=FILE) and -o/--out, whose extension decides the format', () => {
+    expect(parseImportArgs(['a', 'b/', '--workload=w.yaml', '-o', 'x.json'])).toEqual({ ok: true, args: { inputs: ['a', 'b/'], workload: 'w.yaml', out: 'x.json', help: false } });
+    expect(parseImportArgs(['a', '-o', 'x.txt'])).toEqual({ ok: false, problems: ['-o: "x.txt" must end in .yaml, .yml or .json (it decides the format)'] });
+    expect(parseImportArgs(['--workload'])).toEqual({ ok: false, problems: ['--workload: expected a workload file, e.g. --workload examples/bookinfo/workload.yaml, got nothing', 'FILES_OR_DIRS: give manifest files or folders, e.g. import examples/bookinfo/platform --workload examples/bookinfo/workload.yaml'] });
+  });
+});
