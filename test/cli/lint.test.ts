@@ -108,7 +108,7 @@ describe('meshsim lint', () => {
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain(`${bad}: 1 problem\n`);
     expect(invalid.stderr).toContain('clients.0.rate: must be greater than zero');
-    expect((await lint('scenarios/hello-mesh.json', '--workload', 'w.yaml')).stderr).toBe('--workload: applies to Kubernetes manifests, and no input is one\n');
+    expect((await lint('scenarios/hello-mesh.json', '--workload', 'w.yaml')).stderr).toBe('--workload: a workload applies to Kubernetes manifests, and no input is one\n');
   });
 
   it('npm run sim -- lint runs the same command', async () => {

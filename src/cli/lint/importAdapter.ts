@@ -1,5 +1,6 @@
-import type { Scenario } from '../../scenario';
-import type { Locator } from './locate';
+import { scenarioSchema, type Scenario } from '../../scenario';
+import { formatImportMessage, importManifests, type ImportResult, type Resource, type SourceRef } from '../../scenario/import';
+import type { Locator, Place } from './locate';
 
 /** A manifest file or workload file as text. */
 export interface NamedText {
@@ -9,19 +10,67 @@ export interface NamedText {
 
 /** What lint needs of the importer: the scenario the manifests make, where its fields came from, and problems and notes as lines. */
 export interface ImportedForLint {
+  /** The imported scenario, validated; absent when the import failed. */
   scenario?: Scenario;
+  /** Whether the simulator runs it (the importer's `validated`): a scenario with calls routed by header or weight is checked statically only. */
+  simulate: boolean;
   /** Places a scenario path at the manifest file:line it was read from (the import's provenance). */
   locate: Locator;
+  /** Problems that make lint's input bad (exit 2); import errors are notes, since the manifest rules still apply. */
   problems: string[];
   notes: string[];
 }
 
 /**
- * Turns manifests (and a workload) into a scenario for the scenario rules and the simulation.
- * The importer (src/scenario/import, `meshsim import`) is not in this build yet, so manifests
- * get the manifest rules only, and a note says so.
+ * Turns manifests (and a workload) into a scenario for the scenario rules and the simulation,
+ * with the importer (`importManifests`, the same as `meshsim import`). A scenario the simulator
+ * does not run yet (calls routed by header or weight: the importer's `validated` is null) is
+ * still read with its defaults for the static rules. Pure.
  */
 export function importForLint(files: readonly NamedText[], workload: NamedText | undefined): ImportedForLint {
-  void workload;
-  return { locate: () => undefined, problems: [], notes: [`note: ${files.length} manifest file${files.length === 1 ? '' : 's'}: checked by the manifest rules only (MS005, MS006, MS007, MS009): the importer that makes them a scenario to simulate is not in this build`] };
+  const r = importManifests(files, workload);
+  const locate = provenanceLocator(r);
+  // Manifests lint can read but the importer cannot make a scenario of (no Deployment, a
+  // reference that does not resolve): the manifest rules still run; the notes say why no more.
+  if (r.errors.length) return { simulate: false, locate, problems: [], notes: [`note: manifests not imported as a scenario (scenario rules and simulation skipped): ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}`, ...r.errors.map((e) => `  ${formatImportMessage(e)}`)] };
+  const notes: string[] = [];
+  if (r.warnings.length) notes.push(`note: import: ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} (kinds and fields not modelled; meshsim import lists them)`);
+  if (r.validated) return { scenario: r.validated, simulate: true, locate, problems: [], notes };
+  const parsed = r.scenario === null ? null : scenarioSchema.safeParse(r.scenario);
+  if (!parsed?.success) return { simulate: false, locate, problems: [], notes: [...notes, 'note: the imported scenario could not be read for the scenario rules'] };
+  const why = r.warnings.find((w) => /not simulated/.test(w.message));
+  notes.push(`note: ${parsed.data.name}: not simulated (${why ? why.message : 'the simulator does not run every imported feature yet'}); static rules only`);
+  return { scenario: parsed.data, simulate: false, locate, problems: [], notes };
+}
+
+/**
+ * A locator over an import's provenance: a scenario path goes to the manifest or workload field
+ * it was made of, the deepest written ancestor's when the path itself was not written (a
+ * default), or the actor's name's (its Deployment) when none is written. Of several sources, the one whose field ends as the path does is taken
+ * (`...policy.timeout` <- `spec.http[0].timeout`), else the first. The place names the
+ * manifest resource that holds it: the last resource of that file starting at or before it.
+ */
+export function provenanceLocator(r: Pick<ImportResult, 'provenance' | 'resources'>): Locator {
+  const resourceAt = (ref: SourceRef): Resource | undefined => {
+    let best: Resource | undefined;
+    for (const x of r.resources) if (x.file === ref.file && x.line <= ref.line && (!best || x.line >= best.line)) best = x;
+    return best;
+  };
+  return (path) => {
+    const parts = path.split('.');
+    const last = parts[parts.length - 1];
+    // Past every written ancestor, the actor's name: the Deployment (or Gateway) it came from.
+    const tries = [...parts.map((_, i) => parts.slice(0, parts.length - i).join('.')), `${parts[0]}.${parts[1]}.name`];
+    for (const key of tries) {
+      const refs = r.provenance[key];
+      if (!refs?.length) continue;
+      const ref = refs.find((x) => x.path.endsWith(last)) ?? refs[0];
+      const res = resourceAt(ref);
+      // The name stands for the whole actor: the finding keeps its scenario field then.
+      const place: Place = key === path ? { file: ref.file, line: ref.line, path: ref.path } : key.endsWith('.name') && !path.endsWith('.name') && key.split('.').length === 3 && !path.startsWith(key) ? { file: ref.file, line: ref.line } : { file: ref.file, line: ref.line, path: ref.path };
+      if (res) place.resource = { kind: res.kind, name: res.name, namespace: res.namespace };
+      return place;
+    }
+    return undefined;
+  };
 }

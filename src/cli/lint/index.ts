@@ -86,15 +86,23 @@ export function lint(args: LintArgs): LintOutcome {
   const scenarios: LintReport['scenarios'] = [];
   const findings: Finding[] = [];
   const manifestFiles: InputFile[] = [];
-  const runScenario = (s: Scenario, locate: Locator, name: string, fileList: string[], kind: 'scenario' | 'manifests') => {
+  const workloads: InputFile[] = [];
+  const runScenario = (s: Scenario, locate: Locator, name: string, fileList: string[], kind: 'scenario' | 'manifests', canSimulate = true) => {
     const found = scenarioFindings(s, locate);
     let simulated = false;
-    if (args.simulate) {
+    if (args.simulate && canSimulate) {
       const sim = simulateFindings(s, locate, found);
       found.push(...sim.findings);
       simulated = sim.stopped === undefined;
       if (sim.stopped) notes.push(`${name}: ${sim.stopped}`);
       if (sim.skippedLeaves.length) notes.push(`note: ${name}: ${sim.skippedLeaves.length} leaf services not simulated failing (only the ${MAX_LEAVES} deepest are): ${sim.skippedLeaves.join(', ')}`);
+    }
+    // An imported scenario's finding points at the manifest field it came from.
+    for (const f of found) {
+      const at = locate(f.field);
+      if (at?.path === undefined) continue;
+      f.scenarioField = f.field;
+      f.field = at.path;
     }
     findings.push(...found);
     scenarios.push({ name, files: fileList, kind, simulated });
@@ -106,6 +114,11 @@ export function lint(args: LintArgs): LintOutcome {
     }
     const read = readScenarioText(f.text, formatOfFile(f.path));
     const data = read.ok ? (read.data as Record<string, unknown> | null) : null;
+    // A workload file (clients and apps for manifests, as meshsim import reads it).
+    if (data !== null && typeof data === 'object' && 'apps' in data && !('services' in data)) {
+      if (f.path !== args.workload) workloads.push(f);
+      continue;
+    }
     const isScenario = data !== null && typeof data === 'object' && ('services' in data || 'clients' in data);
     if (!isScenario && fromDirs.has(f.path)) {
       notes.push(`note: ${f.path}: skipped (neither a scenario nor Kubernetes manifests)`);
@@ -131,6 +144,12 @@ export function lint(args: LintArgs): LintOutcome {
       problems.push(...r.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
     }
     let workload: InputFile | undefined;
+    if (args.workload === undefined && workloads.length === 1) {
+      workload = workloads[0];
+      notes.push(`note: ${workload.path}: read as the workload of the manifests (give --workload to choose another)`);
+    } else if (args.workload === undefined && workloads.length > 1) {
+      problems.push(`--workload: ${workloads.length} workload files among the inputs (${workloads.map((w) => w.path).join(', ')}): say which with --workload FILE`);
+    }
     if (args.workload !== undefined) {
       try {
         workload = { path: args.workload, text: readFileSync(args.workload, 'utf8') };
@@ -148,11 +167,11 @@ export function lint(args: LintArgs): LintOutcome {
       problems.push(...imported.problems);
       notes.push(...imported.notes);
       const fileList = manifestFiles.map((f) => f.path);
-      if (imported.scenario) runScenario(imported.scenario, imported.locate, imported.scenario.name, fileList, 'manifests');
+      if (imported.scenario) runScenario(imported.scenario, imported.locate, imported.scenario.name, fileList, 'manifests', imported.simulate);
       else scenarios.push({ name: '(manifests)', files: fileList, kind: 'manifests', simulated: false });
     }
-  } else if (args.workload !== undefined) {
-    problems.push('--workload: applies to Kubernetes manifests, and no input is one');
+  } else if (args.workload !== undefined || workloads.length) {
+    problems.push(`${args.workload !== undefined ? '--workload' : workloads[0].path}: a workload applies to Kubernetes manifests, and no input is one`);
   }
   if (problems.length) return { ok: false, lines: problems };
   const sorted = dedupe(findings).sort(compareFindings);
@@ -162,11 +181,18 @@ export function lint(args: LintArgs): LintOutcome {
   return { ok: true, notes, report: { schemaVersion: 1, inputs: [...args.inputs], scenarios, findings: sorted, counts, failOn: args.failOn, exitCode } };
 }
 
-/** The same finding found twice (a manifest rule and the scenario rule on its import, at one place) is kept once: the first. */
+/**
+ * The same finding found twice is kept once: a scenario rule's finding on an imported scenario
+ * that a manifest rule made at the same place and field (the manifest's is kept), and exact
+ * repeats (two actors of one manifest resource keep theirs: their scenario fields differ).
+ */
 function dedupe(findings: Finding[]): Finding[] {
+  const place = (f: Finding) => `${f.code} ${f.resource.file ?? ''}:${f.resource.line ?? ''} ${f.field}`;
+  const byManifestRule = new Set(findings.filter((f) => f.scenarioField === undefined && f.resource.file !== undefined).map(place));
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.code} ${f.resource.file ?? ''}:${f.resource.line ?? ''} ${f.resource.kind}/${f.resource.name} ${f.field}`;
+    if (f.scenarioField !== undefined && byManifestRule.has(place(f))) return false;
+    const key = `${place(f)} ${f.resource.kind}/${f.resource.name} ${f.scenarioField ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

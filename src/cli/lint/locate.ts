@@ -1,9 +1,13 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
-/** A file and a 1-based line. */
+/** A file and a 1-based line; for a scenario imported from manifests, also the manifest field and its resource. */
 export interface Place {
   file: string;
   line: number;
+  /** The field in its manifest or workload file (`spec.http[0].timeout`). */
+  path?: string;
+  /** The manifest resource that holds it (absent for the workload file). */
+  resource?: { kind: string; name: string; namespace: string };
 }
 
 /** Finds where a scenario path (`services.2.calls.0.policy.timeout`) is written; undefined when nowhere. */

@@ -48,6 +48,16 @@ export interface Route {
   outlier: boolean;
   /** The policy as merged (callee's, then the route's). */
   merged: Policy;
+  /** The route's own policy (a call's, a gateway route's, a client's), before the callee's fills in. */
+  own: Policy | undefined;
+  /** Where the callee's `policy` is written, when it has one. */
+  calleePolicyPath: string | undefined;
+}
+
+/** Where a merged policy field (`timeout`, `retries`, `outlierDetection`) of a route is written: the route's own policy, else the callee's (else the route's, where it would go). */
+export function fieldOf(r: Route, key: keyof Policy): string {
+  if (r.own?.[key] === undefined && r.calleePolicyPath !== undefined && r.merged[key] !== undefined) return `${r.calleePolicyPath}.${key}`;
+  return `${r.routePolicyPath}.${key}`;
 }
 
 /** How long a caller waits for one try of this route, ms: the per-try timeout, the route timeout, or the client's own deadline, whichever is first. */
@@ -111,6 +121,8 @@ export function routesOf(s: Scenario): Route[] {
       appTimeoutMs,
       outlier: l7 && merged.outlierDetection !== undefined,
       merged,
+      own,
+      calleePolicyPath: callee && calleePolicy ? `services.${callee.i}.policy` : undefined,
     });
   };
   s.clients.forEach((c, i) => add(actors.get(c.name)!, c.target, c.policy, `clients.${i}.policy`, l7Sidecar(c.sidecar), false, c.timeout ?? Infinity));
@@ -120,6 +132,18 @@ export function routesOf(s: Scenario): Route[] {
       for (const t of new Set(targets)) add(actors.get(g.name)!, t, r.policy, `gateways.${i}.routes.${j}.policy`, true, true, Infinity);
     }),
   );
-  s.services.forEach((x, i) => x.calls.forEach((c, j) => add(actors.get(x.name)!, c.service, c.policy, `services.${i}.calls.${j}.policy`, l7Sidecar(x.sidecar), false, Infinity)));
+  s.services.forEach((x, i) =>
+    x.calls.forEach((c, j) => {
+      const from = actors.get(x.name)!;
+      const path = `services.${i}.calls.${j}.policy`;
+      if (!c.routes?.length) return add(from, c.service, c.policy, path, l7Sidecar(x.sidecar), false, Infinity);
+      // Routed by header or weight (an imported VirtualService): a route to each destination,
+      // its own policy over the call's, field by field, as the sidecar applies it.
+      c.routes.forEach((r, k) => {
+        const own = r.policy ? { ...(c.policy ?? {}), ...r.policy } : c.policy;
+        for (const t of new Set(r.to.map((d) => d.service))) add(from, t, own, r.policy ? `services.${i}.calls.${j}.routes.${k}.policy` : path, l7Sidecar(x.sidecar), false, Infinity);
+      });
+    }),
+  );
   return routes;
 }

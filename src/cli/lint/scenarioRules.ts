@@ -1,6 +1,6 @@
 import type { Scenario } from '../../scenario';
 import type { Locator } from './locate';
-import { routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } from './routes';
+import { fieldOf, routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } from './routes';
 import { RULES, type Finding, type Figure, type ResourceRef, type RuleCode } from './types';
 
 /** Milliseconds for a finding's text: "3 s", "2.5 s", "250 ms". */
@@ -18,7 +18,8 @@ export function finding(code: RuleCode, resource: ResourceRef, field: string, me
 /** An actor as a finding's resource, placed at `field` (or its nearest written parent). */
 export function actorRef(a: Actor, field: string, locate: Locator): ResourceRef {
   const at = locate(field);
-  return { kind: a.kind, name: a.name, ...(at ? { file: at.file, line: at.line } : {}) };
+  const r = at?.resource;
+  return { kind: r?.kind ?? a.kind, name: r?.name ?? a.name, ...(r ? { namespace: r.namespace } : {}), ...(at ? { file: at.file, line: at.line } : {}) };
 }
 
 /** "web -> orders" */
@@ -44,7 +45,7 @@ export function scenarioFindings(s: Scenario, locate: Locator): Finding[] {
     const caller = callers.reduce((a, b) => (tryWaitMs(b) < tryWaitMs(a) ? b : a));
     const callerTry = tryWaitMs(caller);
     const callerTotal = totalWaitMs(caller);
-    const field = inner.timeoutMs === innerMs ? `${inner.policyPath}.timeout` : `${inner.policyPath}.retries.perTryTimeout`;
+    const field = inner.timeoutMs === innerMs ? fieldOf(inner, 'timeout') : `${fieldOf(inner, 'retries')}.perTryTimeout`;
     const how = inner.timeoutDefault ? `${ms(innerMs)}, Envoy's default route timeout` : inner.timeoutMs === innerMs ? `its timeout of ${ms(innerMs)}` : `${inner.tries} tries of ${ms(inner.perTryMs)}`;
     const callerWait = caller.tries > 1 && callerTotal > callerTry ? `${ms(callerTry)} a try (${ms(callerTotal)} over ${caller.tries} tries)` : ms(callerTry);
     out.push(
@@ -64,7 +65,7 @@ export function scenarioFindings(s: Scenario, locate: Locator): Finding[] {
     if (r.tries < 2 || r.perTryMs === Infinity || r.timeoutMs === Infinity) continue;
     const fit = Math.floor(r.timeoutMs / r.perTryMs);
     if (fit >= r.tries) continue;
-    const field = `${r.policyPath}.retries.perTryTimeout`;
+    const field = `${fieldOf(r, 'retries')}.perTryTimeout`;
     out.push(
       finding(
         'MS003',
@@ -85,7 +86,10 @@ export function scenarioFindings(s: Scenario, locate: Locator): Finding[] {
     if (callers.size < 2 || unbudgeted.length === 0) return;
     const field = `services.${i}.policy.retries.budget`;
     const a: Actor = { kind: 'Service', name: svc.name, path: `services.${i}`, meshed: svc.sidecar !== false };
-    const worst = unbudgeted.reduce((n, r) => n + r.tries, 0) + ins.filter((r) => !unbudgeted.includes(r)).length;
+    // One call from each caller: its most tries over its routes to the service (1 when it does not retry).
+    const most = new Map<string, number>();
+    for (const r of ins) most.set(r.from.name, Math.max(most.get(r.from.name) ?? 1, r.hasBudget ? 1 : r.tries));
+    const worst = [...most.values()].reduce((n, t) => n + t, 0);
     const names = [...new Set(unbudgeted.map((r) => r.from.name))];
     out.push(
       finding(
@@ -104,10 +108,10 @@ export function scenarioFindings(s: Scenario, locate: Locator): Finding[] {
   for (const r of routes) {
     const svc = s.services.find((x) => x.name === r.to.name);
     if (!r.outlier || !svc || svc.replicas > 1) continue;
-    const field = `${r.policyPath}.outlierDetection`;
+    const field = fieldOf(r, 'outlierDetection');
     if (seenOutlier.has(field)) continue;
     seenOutlier.add(field);
-    const owner = r.policyPath.startsWith(r.to.path) ? r.to : r.from;
+    const owner = field.startsWith(`${r.to.path}.`) ? r.to : r.from;
     out.push(
       finding(
         'MS005',

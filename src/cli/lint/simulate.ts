@@ -2,7 +2,7 @@ import { RunStoppedError } from '../../sim-engine';
 import { summarize, World, type RunSummary } from '../../models';
 import { expectedRequests, type FaultSpec, type Scenario } from '../../scenario';
 import type { Locator } from './locate';
-import { routesOf, type Route } from './routes';
+import { fieldOf, routesOf, type Route } from './routes';
 import { actorRef, finding, ms } from './scenarioRules';
 import type { Finding } from './types';
 
@@ -129,7 +129,7 @@ export function simulateFindings(s: Scenario, locate: Locator, staticFindings: F
     // One layer retrying gives its own tries; more than that means layers multiply.
     if (!(amplification > single * 1.05 + 0.05)) continue;
     const inner = routes.filter((r) => r.to.name === leaf.name).sort((a, b) => b.tries - a.tries)[0];
-    const field = `${inner.policyPath}.retries`;
+    const field = fieldOf(inner, 'retries');
     const leafActor = routes.find((r) => r.to.name === leaf.name)!.to;
     const expected = layers.reduce((p, r) => p * r.tries, 1);
     const layerText = layers.map((r) => `${r.from.name} -> ${r.to.name} ${r.tries}`).join(', ');

@@ -33,6 +33,8 @@ export interface Finding {
   resource: ResourceRef;
   /** The field at fault: a scenario path (`services.2.policy.retries`) or a manifest path (`spec.http[0].timeout`). */
   field: string;
+  /** For a finding on a scenario imported from manifests: the scenario path `field` was found at (`services.4.calls.0.policy.timeout`). */
+  scenarioField?: string;
   message: string;
   figure: Figure;
   /** One line that says how to fix it. */

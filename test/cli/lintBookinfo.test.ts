@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { lint, type Finding } from '../../src/cli/lint';
+
+// Lint on the Bookinfo example (examples/bookinfo): its manifests imported with its workload.
+// The product page gives reviews 3 s a try and one retry (6 s in all), while reviews v2 and v3
+// give ratings 10 s: the inner timeout outlives its caller (MS002), with those numbers.
+
+const platform = 'examples/bookinfo/platform';
+const workload = 'examples/bookinfo/workload.yaml';
+
+function run(...inputs: string[]) {
+  const r = lint({ inputs, workload, json: true, failOn: 'error', simulate: true, help: false });
+  if (!r.ok) throw new Error(r.lines.join('\n'));
+  return r;
+}
+
+const timeouts = (fs: Finding[]) => fs.filter((f) => f.code === 'MS002').map((f) => ({ callee: f.resource.name, ...f.figure.values }));
+
+describe('lint on Bookinfo', () => {
+  it('finds reviews v2 and v3 waiting 10 s for ratings while the product page waits 3 s a try (6 s over 2 tries), at the workload line that says so', () => {
+    const { report, notes } = run(platform);
+    expect(timeouts(report.findings)).toEqual([
+      { callee: 'reviews-v2', innerMs: 10_000, callerTryMs: 3000, callerTotalMs: 6000, callerTries: 2, inner: 'reviews-v2 -> ratings', caller: 'productpage -> reviews-v2' },
+      { callee: 'reviews-v3', innerMs: 10_000, callerTryMs: 3000, callerTotalMs: 6000, callerTries: 2, inner: 'reviews-v3 -> ratings', caller: 'productpage -> reviews-v3' },
+    ]);
+    const f = report.findings.find((x) => x.code === 'MS002')!;
+    expect(f.resource.file).toBe(workload);
+    expect(f.field).toMatch(/^apps\[\d\]\.calls\[0\]\.policy/);
+    expect(f.scenarioField).toMatch(/^services\.\d\.calls\.0\.policy\.timeout$/);
+    expect(f.message).toBe('reviews-v2 waits up to 10 s for ratings (its timeout of 10 s), but productpage waits 3 s a try (6 s over 2 tries) for reviews-v2: productpage gives up while reviews-v2 still waits');
+    // The weighted split over the three versions is not simulated yet: the static rules only, said so.
+    expect(report.scenarios).toEqual([{ name: 'bookinfo', files: expect.any(Array), kind: 'manifests', simulated: false }]);
+    expect(notes.some((n) => n.startsWith('note: bookinfo: not simulated ('))).toBe(true);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('with the 2 s timeout on reviews, the product page waits 2 s a try for reviews-v2, and ratings still gets 10 s', () => {
+    const { report } = run(platform, 'examples/bookinfo/tasks/timeout-reviews');
+    expect(timeouts(report.findings)).toEqual([{ callee: 'reviews-v2', innerMs: 10_000, callerTryMs: 2000, callerTotalMs: 4000, callerTries: 2, inner: 'reviews-v2 -> ratings', caller: 'productpage -> reviews-v2' }]);
+    // Every request goes to v2 there: the simulator runs it.
+    expect(report.scenarios[0].simulated).toBe(true);
+  });
+
+  it('with the circuit-breaking task, outlier detection on details (1 replica) is found once, at the DestinationRule', () => {
+    const { report } = run(platform, 'examples/bookinfo/tasks/circuit-breaking');
+    const f = report.findings.filter((x) => x.code === 'MS005');
+    expect(f.map((x) => [x.resource.kind, x.resource.name, x.resource.file, x.field])).toEqual([['DestinationRule', 'details', 'examples/bookinfo/tasks/circuit-breaking/destination-rule-details.yaml', 'spec.trafficPolicy.outlierDetection']]);
+  });
+});
