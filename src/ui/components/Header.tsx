@@ -6,6 +6,7 @@ import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
 import { ExportMenu } from '../export/ExportMenu';
+import { ImportWarnings, useDropToOpen, useOpenFiles } from './ImportedManifests';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   loading: 'loading…',
@@ -35,6 +36,7 @@ export function Header() {
       <PresenterToggle />
       <ThemeToggle />
       <LinkProblems />
+      <ImportWarnings />
     </header>
   );
 }
@@ -124,6 +126,8 @@ function ScenarioPicker() {
   const selectedId = useAppStore((s) => s.selectedId);
   const loading = useAppStore((s) => s.status === RunStatus.loading);
   const fileRef = useRef<HTMLInputElement>(null);
+  const openFiles = useOpenFiles();
+  useDropToOpen();
   const builtin = entries.filter((e) => e.source === 'builtin');
   const own = entries.filter((e) => e.source === 'file');
   return (
@@ -163,9 +167,10 @@ function ScenarioPicker() {
           data-testid="scenario-file"
           type="file"
           accept=".json,.yaml,.yml,application/json,application/yaml"
+          multiple
           onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void controller.openFile(file);
+            // Several files (or one Kubernetes manifest) are imported as manifests (issue 15).
+            void openFiles([...(e.target.files ?? [])]);
             // Let the same file be chosen again after an edit.
             if (fileRef.current) fileRef.current.value = '';
           }}

@@ -133,6 +133,8 @@ export interface AppState {
   recipe: Recipe | null;
   /** What was wrong with the link the app was opened from (`param: message`), until dismissed. */
   linkProblems: Problem[] | null;
+  /** What the last import of Kubernetes/Istio manifests did not model (`file:line: path: message`), until dismissed (issue 15). */
+  importWarnings: { source: string; lines: string[] } | null;
   /** The time a seek is running to, ms, or null when none is. */
   seekingTo: number | null;
 }
@@ -158,6 +160,7 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       clearedFaults: [],
       recipe: null,
       linkProblems: null,
+      importWarnings: null,
       seekingTo: null,
       theme,
       presenter: false,

@@ -1,0 +1,94 @@
+// Kubernetes and Istio manifests opened in the app (issue 15): several files from "Open file…",
+// or files and folders dropped anywhere on the page, are imported (src/ui/scenarios/importFiles.ts)
+// and opened as the scenario they describe; what was not modelled is listed until dismissed.
+import { useCallback, useEffect } from 'react';
+import type { ManifestFile } from '../../scenario/import';
+import { useAppStore, useController, useServices } from '../state/useAppStore';
+import { filesOfDrop, importFiles, isManifestSet } from '../scenarios/importFiles';
+
+/**
+ * Opens chosen files: one scenario file as before (`openFile`), manifests imported. Returns a
+ * function for a list of Files; it reads them and decides.
+ */
+export function useOpenFiles(): (files: File[]) => Promise<void> {
+  const controller = useController();
+  const open = useOpenManifests();
+  return useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      if (files.length === 1 && !/\.ya?ml$/i.test(files[0].name)) return controller.openFile(files[0]);
+      const texts = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
+      if (!isManifestSet(texts)) return controller.openFile(files[0]);
+      return open(texts);
+    },
+    [controller, open],
+  );
+}
+
+function useOpenManifests(): (files: ManifestFile[]) => Promise<void> {
+  const controller = useController();
+  const { store } = useServices();
+  return useCallback(
+    async (files: ManifestFile[]) => {
+      const r = importFiles(files);
+      if (!r.ok) {
+        store.setState((d) => {
+          d.loadProblems = { source: r.label, problems: r.problems };
+          d.importWarnings = null;
+        });
+        return;
+      }
+      store.setState((d) => void (d.importWarnings = r.warnings.length ? { source: r.label, lines: r.warnings } : null));
+      await controller.openText?.(r.text, 'imported.yaml', r.label);
+    },
+    [controller, store],
+  );
+}
+
+/** Files and folders dropped anywhere on the page are opened as "Open file…" opens them. */
+export function useDropToOpen(): void {
+  const controller = useController();
+  const open = useOpenManifests();
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      const dt = e.dataTransfer;
+      const single = dt.files.length === 1 && !dt.items[0]?.webkitGetAsEntry?.()?.isDirectory ? dt.files[0] : null;
+      void filesOfDrop(dt).then((files) => (single && !isManifestSet(files) ? controller.openFile(single) : open(files)));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [controller, open]);
+}
+
+/** What the last import did not model, as `file:line: path: message` lines. */
+export function ImportWarnings() {
+  const { store } = useServices();
+  const w = useAppStore((s) => s.importWarnings);
+  if (!w) return null;
+  return (
+    <section className="alert link-problems" role="status" data-testid="import-warnings">
+      <h2>
+        {w.source}: {w.lines.length} warning{w.lines.length === 1 ? '' : 's'} (not modelled, or assumed)
+      </h2>
+      <ul className="problems" style={{ maxHeight: '30vh', overflowY: 'auto' }}>
+        {w.lines.map((l, i) => (
+          <li key={i}>
+            <code>{l}</code>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="button button-quiet" onClick={() => store.setState((d) => void (d.importWarnings = null))}>
+        Dismiss
+      </button>
+    </section>
+  );
+}

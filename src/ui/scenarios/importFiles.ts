@@ -1,0 +1,74 @@
+import { formatImportMessage, importManifests, looksLikeManifests, scenarioYaml, type ImportMessage, type ManifestFile } from '../../scenario/import';
+
+/**
+ * Kubernetes and Istio manifests opened in the app (issue 15): a set of files chosen with "Open
+ * file…" or dropped on the page, a dropped folder walked for them, imported as the CLI's
+ * `import` does (src/scenario/import) and opened as the scenario text it writes.
+ */
+
+/** Whether these files are manifests to import rather than one scenario file to open. */
+export function isManifestSet(files: readonly ManifestFile[]): boolean {
+  return files.length > 1 || looksLikeManifests(files.map((f) => f.text));
+}
+
+/** A workload file: top-level `clients:` or `apps:`, and no `kind:`. */
+function isWorkload(f: ManifestFile): boolean {
+  return /^(clients|apps):/m.test(f.text) && !/^kind:/m.test(f.text);
+}
+
+export type Imported = { ok: true; text: string; label: string; warnings: string[] } | { ok: false; label: string; problems: { path: string; message: string }[] };
+
+/**
+ * Imports a set of files: .yaml/.yml only (others are named in a warning), the workload being
+ * the file with `clients:`/`apps:` and no `kind:` (`workload.yaml` first when there are several).
+ * Pure.
+ */
+export function importFiles(all: readonly ManifestFile[]): Imported {
+  const yaml = all.filter((f) => /\.ya?ml$/i.test(f.name));
+  const skipped = all.filter((f) => !yaml.includes(f)).map((f) => f.name);
+  const workloads = yaml.filter(isWorkload).sort((a, b) => Number(!/(^|\/)workload\.ya?ml$/.test(a.name)) - Number(!/(^|\/)workload\.ya?ml$/.test(b.name)));
+  const workload = workloads[0];
+  const manifests = yaml.filter((f) => !isWorkload(f));
+  const label = `${manifests.length} manifest file${manifests.length === 1 ? '' : 's'}${workload ? ` + ${workload.name.split('/').pop()}` : ''}`;
+  const r = importManifests(manifests, workload);
+  if (r.scenario === null) return { ok: false, label, problems: r.errors.map((e) => ({ path: `${e.file}:${e.line}${e.path ? ` ${e.path}` : ''}`, message: e.message })) };
+  // The same warning at several lines of one file is one line: `apps.yaml:31, 64, 97: spec...`.
+  const grouped = new Map<string, ImportMessage[]>();
+  for (const w of r.warnings) {
+    const k = JSON.stringify([w.file, w.path, w.message]);
+    grouped.set(k, [...(grouped.get(k) ?? []), w]);
+  }
+  const warnings = [...grouped.values()].map((ws) => formatImportMessage({ ...ws[0], line: ws.map((w) => w.line).join(', ') as unknown as number }));
+  if (skipped.length) warnings.push(`not YAML, not read: ${skipped.join(', ')}`);
+  for (const w of workloads.slice(1)) warnings.push(`${w.name}: a second workload file, not used (open it alone with the manifests to use it)`);
+  return { ok: true, text: scenarioYaml(r.scenario, r.provenance), label: `${String((r.scenario as { name: string }).name)} (imported from ${label})`, warnings };
+}
+
+/** Reads dropped items as files, folders walked; each named by its path in the drop. */
+export async function filesOfDrop(dt: DataTransfer): Promise<ManifestFile[]> {
+  const out: ManifestFile[] = [];
+  const entries = [...dt.items].map((i) => (i.kind === 'file' ? i.webkitGetAsEntry?.() : null)).filter((e): e is FileSystemEntry => !!e);
+  if (entries.length === 0) {
+    for (const f of [...dt.files]) out.push({ name: f.name, text: await f.text() });
+    return out;
+  }
+  const walk = async (e: FileSystemEntry): Promise<void> => {
+    if (e.isFile) {
+      const f = await new Promise<File>((res, rej) => (e as FileSystemFileEntry).file(res, rej));
+      out.push({ name: e.fullPath.replace(/^\//, ''), text: await f.text() });
+    } else if (e.isDirectory) {
+      const reader = (e as FileSystemDirectoryEntry).createReader();
+      const children: FileSystemEntry[] = [];
+      // readEntries gives a batch at a time, an empty one at the end.
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((res, rej) => reader.readEntries(res, rej));
+        if (batch.length === 0) break;
+        children.push(...batch);
+      }
+      children.sort((a, b) => a.name.localeCompare(b.name));
+      for (const c of children) await walk(c);
+    }
+  };
+  for (const e of entries) await walk(e);
+  return out;
+}

@@ -1,0 +1,58 @@
+// Kubernetes and Istio manifests opened in the app (issue 15): Bookinfo's files chosen together
+// or dropped on the page are imported, drawn, and what was not modelled is listed.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const dir = new URL('../../examples/bookinfo/', import.meta.url);
+/** Bookinfo's platform manifests, the route-to-v1 task and the workload, as named files. */
+const files = ['platform/namespace.yaml', 'platform/apps.yaml', 'platform/gateway.yaml', 'platform/destination-rules.yaml', 'tasks/route-to-v1/virtual-service-reviews.yaml', 'workload.yaml'].map((name) => ({
+  name,
+  text: readFileSync(new URL(name, dir), 'utf8'),
+}));
+
+async function openApp(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  return errors;
+}
+
+test('Bookinfo manifests chosen together with "Open file…" are imported and drawn: productpage, reviews-v1..v3, ratings', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const errors = await openApp(page);
+  await page.getByTestId('scenario-file').setInputFiles(files.map((f) => ({ name: f.name.split('/').pop()!, mimeType: 'application/yaml', buffer: Buffer.from(f.text) })));
+  await expect(page.getByTestId('import-warnings')).toBeVisible();
+  // The same warning at six lines of apps.yaml is one line.
+  await expect(page.getByTestId('import-warnings').locator('li')).toHaveText([
+    'apps.yaml:31, 64, 97, 118, 139, 172: spec.template.spec: not modelled (dropped): what the app does comes from the workload file',
+    "gateway.yaml:9: spec.selector: selects no Deployment in the manifests (the ingress gateway's pods): 2 replicas assumed (the scenario's default)",
+  ]);
+  await expect(page.getByTestId('import-warnings')).toContainText('bookinfo (imported from 5 manifest files + workload.yaml): 2 warnings');
+  await expect(page.getByTestId('scenario-title')).toHaveText('Bookinfo, imported from its Kubernetes and Istio manifests');
+  for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
+  await page.screenshot({ path: 'test-results/import-bookinfo-1600x1000.png' });
+  expect(errors).toEqual([]);
+});
+
+test('Bookinfo files dropped on the page are imported the same way (a DataTransfer drop on the page), each version of reviews a node', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const errors = await openApp(page);
+  // A drop as the browser makes one: a DataTransfer holding the files, on the page.
+  const dt = await page.evaluateHandle((fs) => {
+    const d = new DataTransfer();
+    for (const f of fs) d.items.add(new File([f.text], f.name.split('/').pop()!, { type: 'application/yaml' }));
+    return d;
+  }, files);
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await expect(page.getByTestId('scenario-title')).toHaveText('Bookinfo, imported from its Kubernetes and Istio manifests');
+  for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
+  await expect(page.getByTestId('import-warnings').locator('li')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/import-bookinfo-1024x768.png' });
+  // Dismissed, the warnings leave the picture whole.
+  await page.getByTestId('import-warnings').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('import-warnings')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/import-bookinfo-1024x768-dismissed.png' });
+  expect(errors).toEqual([]);
+});
