@@ -88,6 +88,7 @@ export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T]
        npm run sim -- compare A B [--seed N] [--duration T] [--json]
        npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... (sweep --help for the rest)
        npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml] (import --help)
+       npm run sim -- lint FILES_OR_DIRS... [--workload FILE] [--json] [--fail-on error|warning|info|never] (lint --help)
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
 prints their figures side by side with the ratio B/A; sweep runs replications over a grid of

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root } from './spawnSim';
+
+// The package as users get it: `npm pack` (whose prepack builds dist-cli/), installed from the
+// tarball into an empty folder, and the `meshsim` bin run there through npx, with no TypeScript
+// runner and no repository around it. Slow (the install fetches the dependencies: about 20-40 s
+// here), so it is one file with a long timeout.
+
+const work = mkdtempSync(join(tmpdir(), 'meshsim-pack-'));
+const app = join(work, 'app');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command without blocking the test worker (npm takes seconds). */
+function run(cmd: string, args: string[], cwd: string): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const FIXTURE = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination: { host: reviews, subset: v2 }
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: reviews
+spec:
+  host: reviews
+  subsets:
+  - name: v1
+    labels: { version: v1 }
+`;
+
+describe('npm pack, installed into an empty folder', () => {
+  let tarball = '';
+  beforeAll(async () => {
+    const packed = await run('npm', ['pack', '--pack-destination', work, '--silent'], root);
+    expect(packed.code, packed.stderr).toBe(0);
+    tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    await run('mkdir', ['-p', app], work);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'uses-meshsim', private: true }));
+    writeFileSync(join(app, 'mesh.yaml'), FIXTURE);
+    const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--silent', tarball], app);
+    expect(installed.code, installed.stderr).toBe(0);
+  }, 240_000);
+
+  it('ships the built bin, its sweep worker and the scenarios, and no TypeScript', async () => {
+    const list = await run('tar', ['tzf', tarball], work);
+    const files = list.stdout.trim().split('\n').sort();
+    expect(files).toContain('package/dist-cli/meshsim.js');
+    expect(files).toContain('package/dist-cli/sweep-worker.js');
+    expect(files).toContain('package/scenarios/hello-mesh.json');
+    expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
+  });
+
+  it('npx meshsim run hello-mesh --json runs the shipped scenario by name: the same trace hash as from source', async () => {
+    const r = await run('npx', ['--no-install', 'meshsim', 'run', 'hello-mesh', '--json'], app);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.scenario).toBe('hello-mesh');
+    expect(s.requests.sent).toBe(s.requests.ok + s.requests.failed + s.requests.inFlight);
+    const fromSource = await run(join(root, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', 'scenarios/hello-mesh.json', '--json'], root);
+    expect(s.traceHash).toBe(JSON.parse(fromSource.stdout).traceHash);
+  }, 60_000);
+
+  it('npx meshsim lint finds the undefined subset in a manifest (exit 1) and the retry storm by simulating (27 attempts); --fail-on never exits 0', async () => {
+    const manifest = await run('npx', ['--no-install', 'meshsim', 'lint', 'mesh.yaml'], app);
+    expect(manifest.code).toBe(1);
+    expect(manifest.stdout).toContain('mesh.yaml:9: error MS007 undefined-subset (VirtualService default/reviews) spec.http[0].route[0].destination.subset');
+    const storm = await run('npx', ['--no-install', 'meshsim', 'lint', 'retry-storm', '--json'], app);
+    expect(storm.code).toBe(1);
+    const report = JSON.parse(storm.stdout);
+    expect(report.findings.find((f: { code: string }) => f.code === 'MS001').figure.values.attemptsPerRequest).toBe(27);
+    expect((await run('npx', ['--no-install', 'meshsim', 'lint', 'mesh.yaml', '--fail-on', 'never'], app)).code).toBe(0);
+  }, 60_000);
+
+  it('npx meshsim sweep runs its jobs on worker threads from the installed package', async () => {
+    const r = await run('npx', ['--no-install', 'meshsim', 'sweep', 'mm1', '--seeds', '2', '--duration', '8s', '--jobs', '2', '--json'], app);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).runs).toHaveLength(2);
+  }, 60_000);
+
+  it('npx meshsim with a bad option exits 2 and prints the usage', async () => {
+    const r = await run('npx', ['--no-install', 'meshsim', '--frobnicate'], app);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('usage: meshsim run FILE|NAME');
+  });
+});
