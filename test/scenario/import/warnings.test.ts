@@ -117,3 +117,26 @@ spec:
     expect(r.w).toContain('x.yaml:19: spec.selector: selects no Deployment or StatefulSet in the manifests: no pods to run it (dropped)');
   });
 });
+
+describe('routes the importer cannot reach', () => {
+  it('a VirtualService route after one that matches every request is never reached: warned and dropped', () => {
+    const vs = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: b
+  namespace: shop
+spec:
+  hosts: [b]
+  http:
+  - route:
+    - destination: { host: b }
+  - route:
+    - destination: { host: b }
+    timeout: 1s
+`;
+    const apps = '  - name: a\n    serviceTime: 1ms\n    calls:\n      - service: b\n  - { name: b, serviceTime: 2ms }';
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'vs.yaml': vs }, workload('a', apps));
+    expect(r.w).toContain('vs.yaml:11: spec.http[1]: never reached: an earlier route matches every request (dropped)');
+    expect((r.scenario as any).services[0].calls).toEqual([{ service: 'b' }]);
+  });
+});
