@@ -1,9 +1,26 @@
-import { invariant, type Actor, type Sampler } from '../sim-engine';
+import { invariant, type Actor, type Sampler, type Simulation } from '../sim-engine';
 import type { ClientSpec } from '../scenario';
 import { Cause, Ev } from './events';
-import type { Call, Request } from './Call';
-import type { World } from './World';
+import type { Call, Request, Table } from './Call';
+import type { EdgeStats } from './EdgeStats';
+import type { Tracer } from './spans/Tracer';
 import type { Route } from './envoy/cluster';
+
+/** What a client reaches of the world (World has it; nothing here imports World). */
+export interface ClientHost {
+  readonly sim: Simulation;
+  /** The scenario's duration, ms: sends stop there. */
+  readonly duration: number;
+  readonly requests: Table<Request>;
+  readonly calls: Table<Call>;
+  readonly tracer: Tracer | null;
+  readonly dataPlane: { issue(call: Call): void };
+  readonly edgeStats: readonly EdgeStats[];
+  /** Counts a request sent (gives it its number). */
+  requestSent(req: Request): void;
+  /** Gives a request its one fate. */
+  requestEnded(req: Request, cause: string, status: number): void;
+}
 
 /**
  * A load generator. Open loop: requests at a rate (Poisson or constant), whatever the
@@ -24,7 +41,7 @@ export class ClientActor implements Actor {
     readonly id: number,
     readonly name: string,
     readonly spec: ClientSpec,
-    private readonly world: World,
+    private readonly world: ClientHost,
     /** Open loop: time between sends. Closed loop: think time. */
     private readonly gap: Sampler,
   ) {

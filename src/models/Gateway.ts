@@ -3,8 +3,7 @@ import type { ClientSpec, GatewaySpec, ServiceSpec } from '../scenario';
 import type { Attempt } from './Call';
 import { ClientActor } from './Client';
 import { Cause } from './events';
-import { ServiceActor } from './Service';
-import type { World } from './World';
+import { ServiceActor, type ServiceHost } from './Service';
 
 /** The request attributes a gateway judges. */
 interface CallerView {
@@ -97,7 +96,7 @@ export class GatewayActor extends ServiceActor {
   /** Downstream index per upstream service name. */
   private readonly upstream = new Map<string, number>();
 
-  constructor(id: number, spec: GatewaySpec, world: World, rng: Rng, cpu: Sampler) {
+  constructor(id: number, spec: GatewaySpec, world: ServiceHost, rng: Rng, cpu: Sampler) {
     super(id, spec.name, gatewayAsService(spec), world, rng, cpu);
     this.gateway = spec;
     for (const c of spec.consumers) {

@@ -3,8 +3,10 @@ import type { ServiceSpec } from '../scenario';
 import { Cause, Ev } from './events';
 import type { Attempt, Call } from './Call';
 import type { Route } from './envoy/cluster';
-import type { World } from './World';
+import type { ServiceHost } from './serviceHost';
 import { WorkerPool } from './WorkerPool';
+
+export type { ServiceHost } from './serviceHost';
 
 /** One compiled downstream call of a service. */
 export interface Downstream {
@@ -55,7 +57,7 @@ export class ServiceActor implements Actor {
     readonly id: number,
     readonly name: string,
     readonly spec: ServiceSpec,
-    protected readonly world: World,
+    protected readonly world: ServiceHost,
     protected readonly rng: Rng,
     serviceTime: Sampler,
   ) {

@@ -1,9 +1,11 @@
-import { DEFAULT_SAME_TIME_LIMIT, Histogram, InvariantError, RunStoppedError, Simulation, formatSimTime, Tally, TimeSeries, invariant, sampler, stateless, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
+import { Histogram, InvariantError, Simulation, Tally, TimeSeries, invariant, sampler, stateless, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
 import { IMPLICIT_MESH, anySidecar, meshSchema, type MeshSpec, type Policy, type Scenario, type ServiceSpec } from '../scenario';
+import { buildCluster, buildGatewayProxy, buildSidecar, clientGap, type Membership } from './build';
 import { Attempt, Call, Request, Table } from './Call';
 import { ClientActor } from './Client';
 import { DataPlane } from './DataPlane';
 import { EdgeStats } from './EdgeStats';
+import type { Cluster } from './envoy/cluster';
 import { Cause } from './events';
 import { FaultInjector } from './faults/FaultInjector';
 import { GatewayActor } from './Gateway';
@@ -12,30 +14,22 @@ import { ConfigChanges } from './mesh/ConfigChanges';
 import type { Host } from './net/Host';
 import { Network } from './net/Network';
 import type { WorldObserver } from './Observer';
-import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY, TLS_HANDSHAKE_CPU_MS } from './proxy/calibration';
-import { compilePolicy } from './proxy/policy';
-import { Cluster } from './envoy/cluster';
-import { ConfigState, ProxyRecords, Rec, Sidecar, recordDraw } from './proxy/Sidecar';
+import { TLS_HANDSHAKE_CPU_MS } from './proxy/calibration';
+import { ProxyRecords, type Sidecar } from './proxy/Sidecar';
 import { ServiceActor } from './Service';
-import { Identity } from './tls/Identity';
 import type { Tracer } from './spans/Tracer';
 import type { NodeKind, Topology, TopologyNode } from './Topology';
-
-/** Where a sidecar joins, and its certificate overrides. */
-interface Membership {
-  mesh?: string;
-  boundary?: string;
-  certificate: ServiceSpec['certificate'];
-}
+import { RequestBook } from './RequestBook';
+import { stallLimit } from './worldLimits';
 
 /**
  * A scenario compiled into actors on one simulation: services and gateways with their
  * replicas (hosts), sidecars, clients, control planes and CAs, the routes between them, the
- * data plane, the network and the fault injector, plus the end-to-end request accounting.
- *
- * Invariant: sent = ok + failed + inFlight at every instant; each request ends exactly once.
+ * data plane, the network and the fault injector. It only builds and wires them: each actor
+ * reaches it through its own narrow interface (ServiceHost, DataPlaneHost, ...), and the
+ * end-to-end books are RequestBook's.
  */
-export class World {
+export class World extends RequestBook {
   readonly sim = new Simulation(4096);
   readonly calls = new Table(stateless(() => new Call()));
   readonly attempts = new Table(stateless(() => new Attempt()));
@@ -69,27 +63,15 @@ export class World {
   readonly warmup: number;
   readonly tlsHandshakeCpuMs = TLS_HANDSHAKE_CPU_MS;
   observer: WorldObserver | null = null;
-  /** Requests or calls in flight at once past which the run stops (MAX_IN_FLIGHT; tests lower it). */
-  maxInFlight = MAX_IN_FLIGHT;
   /** Keeps spans of sampled requests when set (before the run starts); null: no tracing. */
   tracer: Tracer | null = null;
 
-  sent = 0;
-  ok = 0;
-  failed = 0;
-  readonly failures = new Tally();
-  /** The HTTP status of every `http-5xx` fate, by code. */
-  readonly httpErrors = new Tally();
-  /** End-to-end latency of ok requests sent after the warmup. */
-  readonly latency = new Histogram();
-  readonly sentPerSecond = new TimeSeries();
-  readonly okPerSecond = new TimeSeries();
-  readonly failedPerSecond = new TimeSeries();
   private started = false;
   private readonly byName = new Map<string, number>();
   private readonly hostsByName = new Map<string, number[]>();
 
   constructor(readonly scenario: Scenario, readonly seed: number) {
+    super();
     this.duration = scenario.duration;
     this.warmup = scenario.warmup;
     this.network = new Network(scenario, seed);
@@ -119,13 +101,7 @@ export class World {
     }
     const clientHosts: number[] = [];
     for (const spec of scenario.clients) {
-      const gap: Distribution =
-        spec.type === 'open'
-          ? spec.arrival === 'poisson'
-            ? { type: 'exponential', mean: 1000 / spec.rate }
-            : { type: 'constant', value: 1000 / spec.rate }
-          : spec.thinkTime;
-      const client = this.sim.addActor((id) => new ClientActor(id, spec.name, spec, this, sampler(gap, streamFor(seed, `${spec.name}/gap`))));
+      const client = this.sim.addActor((id) => new ClientActor(id, spec.name, spec, this, sampler(clientGap(spec), streamFor(seed, `${spec.name}/gap`))));
       this.clients.push(client);
       const host = this.addHost(spec.name, spec.zone, spec.region, spec.external, spec.name);
       this.addSidecar(host, spec.sidecar, false, spec);
@@ -198,41 +174,21 @@ export class World {
     return host;
   }
 
-  /** A sidecar beside a replica or a client, joined to its mesh's control plane. */
+  /** A sidecar beside a replica or a client, joined to its mesh's control plane (build.ts). */
   private addSidecar(host: Host, spec: ServiceSpec['sidecar'], strict: boolean, m: Membership): void {
     if (spec === false) return;
-    const s = spec === true ? { mode: 'L7' as const, concurrency: 2, cpuPerPass: undefined, passLatency: undefined } : spec;
-    const cp = this.meshNamed(m.mesh);
-    const rec = this.proxyRecords.alloc(s.concurrency);
-    const cpu = recordDraw(rec, Rec.cpu, s.cpuPerPass ?? DEFAULT_PASS_CPU, this.seed, `${host.name}/sidecar`);
-    const latency = recordDraw(rec, Rec.latency, s.passLatency ?? DEFAULT_PASS_LATENCY, this.seed, `${host.name}/sidecar-latency`);
-    const sc = new Sidecar(this.sidecars.length, `${host.name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, latency, cp, false, rec);
-    sc.renews = m.certificate.renew;
-    const cert = m.certificate;
-    cp.join(sc, m.boundary, { ttl: cert.ttl, ca: cert.ca, trust: cert.trust ? new Set(cert.trust) : undefined });
+    const { sc, loopback } = buildSidecar(this.sidecars.length, host, spec, m, this.meshNamed(m.mesh), this.proxyRecords, this.network, this.seed);
     this.sidecars.push(sc);
     this.sidecarOfHost[host.id] = sc;
     this.strictHost[host.id] = strict;
-    const loopback = this.network.latencySampler(`pod/${host.name}`, host, host, undefined, { f: rec.f, p: rec.o + Rec.loopback });
     this.loopback[host.id] = loopback;
-    sc.setLoopback(loopback);
   }
 
-  /**
-   * A gateway's own proxy: inline (its cost is the gateway's CPU), always configured. In a
-   * mesh it holds that mesh's identity; as a bridge it ends mTLS with an identity from the
-   * `from` mesh's CA and starts mTLS with one from the `to` mesh's.
-   */
+  /** A gateway's own proxy (build.ts): inline, in its mesh, or bridging two. */
   private addGatewayProxy(host: Host, name: string, mesh: string | undefined, bridge: { from: string; to: string } | undefined, strict: boolean): void {
-    const zero = stateless(() => 0);
     const inbound = bridge ? this.meshNamed(bridge.from) : mesh !== undefined ? this.meshNamed(mesh) : null;
     const outbound = bridge ? this.meshNamed(bridge.to) : inbound;
-    const sc = new Sidecar(this.sidecars.length, `${host.name}/proxy`, host.id, true, 1, zero, zero, inbound, true);
-    sc.config = ConfigState.fresh;
-    sc.renews = false;
-    const identity = (cp: ControlPlane | null) => (cp ? new Identity(`${name}@${cp.spec.name}`, cp.caName, Infinity, cp.trust) : null);
-    sc.serverIdentity = identity(inbound);
-    sc.clientIdentity = identity(outbound);
+    const sc = buildGatewayProxy(this.sidecars.length, host, name, inbound, outbound);
     this.sidecars.push(sc);
     this.sidecarOfHost[host.id] = sc;
     this.strictHost[host.id] = strict && inbound !== null;
@@ -276,25 +232,13 @@ export class World {
     }
   }
 
-  /** The route from one caller host to a callee, with the policy its caller applies. */
+  /** The route (cluster) from one caller host to a callee, with the policy its caller applies. */
   private route(edgeId: number, callerHost: number, callee: ServiceActor, routePolicy: Policy | undefined, latency: Distribution | undefined, istioDefaults: boolean): Cluster {
-    const sc = this.sidecarOfHost[callerHost];
-    const hasProxy = sc !== null;
-    const l7 = hasProxy && sc.l7 && callee.spec.protocol === 'http';
-    const policy = compilePolicy(callee.spec, routePolicy, l7, hasProxy, istioDefaults);
-    const from = this.network.hosts[callerHost];
     const linkName = `${this.topology.nodes[this.topology.edges[edgeId].from].name}->${callee.name}`;
-    const latencies = callee.hosts.map((h) => this.network.latencySampler(linkName, from, this.network.hosts[h], latency));
-    const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => this.sidecarOfHost[h]?.mesh);
-    const known = sc ? sc.viewOf(callee.index, callee.replicas.length, this.live) : this.live[callee.index];
-    const r = new Cluster(this.routes.length, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(this.seed, `${from.name}/route/${callee.name}`), latencies, known);
+    const r = buildCluster(this, this.routes.length, edgeId, linkName, callerHost, callee, routePolicy, latency, istioDefaults);
     this.routes.push(r);
-    if (mtls) this.topology.edges[edgeId].mtls = true;
+    if (r.mtls) this.topology.edges[edgeId].mtls = true;
     return r;
-  }
-
-  get inFlight(): number {
-    return this.sent - this.ok - this.failed;
   }
 
   /** The control plane of a mesh by name (the first mesh when no name is given). */
@@ -317,7 +261,7 @@ export class World {
   }
 
   /** A replica went down or came back: Kubernetes knows at once; proxies when pushed. */
-  endpointsChanged(svc: ServiceActor, replica: number, up: boolean): void {
+  endpointsChanged(svc: { readonly index: number }, replica: number, up: boolean): void {
     this.live[svc.index][replica] = up ? 1 : 0;
     for (const cp of this.controlPlanes) cp.endpointsChanged();
   }
@@ -348,77 +292,4 @@ export class World {
     this.start();
     return this.sim.runFor(sliceMs, until, wallClock);
   }
-
-  requestSent(req: Request): void {
-    this.sent++;
-    req.number = this.sent;
-    // NOTE: two compares per request sent; see MAX_IN_FLIGHT.
-    if (this.sent - this.ok - this.failed > this.maxInFlight || this.calls.inUse > this.maxInFlight) this.overloaded();
-    this.sentPerSecond.add(req.sentAt);
-  }
-
-  /** Stops the run: more requests (or calls) in flight than memory should hold; names the longest queues. */
-  private overloaded(): never {
-    const en = (n: number) => n.toLocaleString('en-US');
-    const queues = this.callees
-      .map((c) => ({ c, queued: c.replicas.reduce((n, r) => n + r.queued, 0) }))
-      .filter((q) => q.queued > 0)
-      .sort((x, y) => y.queued - x.queued)
-      .slice(0, 3)
-      .map(({ c, queued }) => `${c.name} (${en(queued)} waiting for ${en(c.replicas.length)} × ${en(c.replicas[0].concurrency)} workers)`);
-    const where = queues.length
-      ? `the longest queues are ${queues.join(', ')}: give them a queueCapacity (requests past it fail queue-full), more replicas or workers, or send less`
-      : 'requests are waiting on timers and connections: send less, or shorten the timeouts';
-    throw new RunStoppedError(
-      `clients: more than ${en(this.maxInFlight)} requests or calls were in flight at once at ${formatSimTime(this.sim.now)}, more than a run can hold in memory (about 1 KB each); ${where}`,
-      this.sim.now,
-    );
-  }
-
-  /** Gives a request its one fate. Throws if it already had one. */
-  requestEnded(req: Request, cause: string, status: number): void {
-    if (req.ended) throw new InvariantError(`request ${req.id} ended twice`);
-    req.ended = true;
-    const now = this.sim.now;
-    const latency = now - req.sentAt;
-    if (cause === 'ok') {
-      this.ok++;
-      this.okPerSecond.add(now);
-      if (req.sentAt >= this.warmup) this.latency.record(latency);
-    } else {
-      this.failed++;
-      this.failures.add(cause);
-      if (cause === Cause.http5xx) this.httpErrors.add(String(status));
-      this.failedPerSecond.add(now);
-    }
-    if (req.trace !== null) this.tracer!.requestEnded(req, now, cause, status);
-    if (this.observer) this.observer.requestEnded(req.client, cause, latency);
-  }
-}
-
-/**
- * Requests, or calls (a fan-out makes several per request), in flight at once past which a run
- * stops with a RunStoppedError: an overloaded service whose queue has no bound keeps every
- * request sent to it, at 700 to 900 bytes each (measured: a million in flight take 0.7 GB
- * plain, 0.9 GB meshed with timeouts), until Node's 4 GB heap runs out and the process dies.
- * Two million (about 2 GB) is twice what the largest closed loop can hold in flight (MAX_USERS,
- * one request per user), so only an open loop flooding a queue reaches it.
- */
-export const MAX_IN_FLIGHT = 2_000_000;
-
-/**
- * Events in a row at one simulated time before the run stops as stalled (`StalledClockError`):
- * at least DEFAULT_SAME_TIME_LIMIT (1,000,000), and 64 × (senders + hosts + proxies) ×
- * (edges + 1) when that is more. A legitimate burst at one instant is bounded by what can wake
- * at once (every closed-loop user, every open-loop client, every host and proxy: a control-plane
- * push with perProxy 0, a fault) times the events each causes there (at most a few per edge it
- * crosses). The largest bursts measured were 1.8 events per user and edge (1,000 closed-loop
- * users with a constant think time waking at once through a ten-service chain with fan-out and
- * no latency) and one event per proxy (2,000 proxies pushed at once); the shipped scenarios'
- * longest run is 20 events. So 64 per sender and edge leaves a margin of over 30, while a
- * zero-time loop of a small scenario stops after a million events (well under a second).
- */
-export function stallLimit(s: Scenario, hosts: number, proxies: number, edges: number): number {
-  const senders = s.clients.reduce((n, c) => n + (c.type === 'closed' ? c.users : 1), 0);
-  return Math.max(DEFAULT_SAME_TIME_LIMIT, 64 * (senders + hosts + proxies) * (edges + 1));
 }

@@ -1,4 +1,5 @@
-export { World, stallLimit, MAX_IN_FLIGHT } from './World';
+export { World } from './World';
+export { stallLimit, MAX_IN_FLIGHT } from './worldLimits';
 export { ServiceActor, Replica } from './Service';
 export { ClientActor } from './Client';
 export { Call, Attempt, Request, Table } from './Call';

@@ -1,8 +1,27 @@
-import { assertNever, invariant, sampler, streamFor, type Actor } from '../../sim-engine';
-import type { Partition } from '../net/Network';
+import { assertNever, invariant, sampler, streamFor, type Actor, type Simulation } from '../../sim-engine';
+import type { Route } from '../envoy/cluster';
+import type { ControlPlane } from '../mesh/ControlPlane';
+import type { Network, Partition } from '../net/Network';
+import type { ServiceActor } from '../Service';
+import type { Topology } from '../Topology';
 import type { FaultSpec } from '../../scenario';
 import { Ev } from '../events';
-import type { World } from '../World';
+
+/** What the fault injector reaches of the world (World has it; nothing here imports World). */
+export interface FaultHost {
+  readonly sim: Simulation;
+  /** The run's seed: a latency fault draws from a stream of its own under it. */
+  readonly seed: number;
+  readonly topology: Topology;
+  readonly routes: readonly Route[];
+  readonly network: Network;
+  readonly controlPlanes: readonly ControlPlane[];
+  serviceByName(name: string): ServiceActor;
+  meshNamed(name: string | undefined): ControlPlane;
+  hostsNamed(names: readonly string[]): number[];
+  /** After a partition starts or heals: proxies cut off from their control plane go stale. */
+  checkControlPlaneReach(): void;
+}
 
 /** Faults whose start and end are events, so they show in the trace and repeat exactly. */
 export class FaultInjector implements Actor {
@@ -13,7 +32,7 @@ export class FaultInjector implements Actor {
   /** Faults that started, in order, with when they ended (null while active). */
   readonly history: { fault: number; startMs: number; endMs: number | null }[] = [];
 
-  constructor(readonly id: number, private readonly world: World) {}
+  constructor(readonly id: number, private readonly world: FaultHost) {}
 
   /** Adds a fault and schedules its start (and end, when it has a duration). Returns its number. */
   add(f: FaultSpec): number {

@@ -1,4 +1,4 @@
-import { invariant, type Actor } from '../../sim-engine';
+import { invariant, type Actor, type Simulation } from '../../sim-engine';
 import { changedPolicy, type ChangeSpec, type Policy } from '../../scenario';
 import { ClientActor } from '../Client';
 import { Ev } from '../events';
@@ -7,8 +7,24 @@ import { compilePolicy } from '../proxy/policy';
 import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
 import type { ServiceActor } from '../Service';
-import type { World } from '../World';
+import type { Network } from '../net/Network';
+import type { Topology } from '../Topology';
 import type { ControlPlane } from './ControlPlane';
+
+/** What config changes reach of the world (World has it; nothing here imports World). */
+export interface ConfigChangesHost {
+  readonly sim: Simulation;
+  readonly topology: Topology;
+  readonly routes: readonly Route[];
+  readonly sidecars: readonly Sidecar[];
+  readonly controlPlanes: readonly ControlPlane[];
+  /** Services, then gateways. */
+  readonly callees: readonly ServiceActor[];
+  readonly network: Network;
+  /** By host id: the pod's sidecar accepts mTLS only; an `mtls` change writes it. */
+  readonly strictHost: boolean[];
+  serviceByName(name: string): ServiceActor;
+}
 
 /** One change as it spread: when it happened, the proxies it had to reach, and how it went. */
 export interface ChangeRollout {
@@ -62,7 +78,7 @@ export class ConfigChanges implements Actor {
   /** By host id: the callee index of the replica on it, or -1. */
   private calleeOfHost: Int32Array | null = null;
 
-  constructor(readonly id: number, private readonly world: World) {
+  constructor(readonly id: number, private readonly world: ConfigChangesHost) {
     this.seen = new Int32Array(world.sidecars.length);
   }
 

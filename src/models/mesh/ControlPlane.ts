@@ -1,10 +1,22 @@
-import { invariant, type Actor, type Rng } from '../../sim-engine';
+import { invariant, type Actor, type Rng, type Simulation } from '../../sim-engine';
 import type { MeshSpec } from '../../scenario';
 import { Ev } from '../events';
 import type { Host } from '../net/Host';
+import type { Network } from '../net/Network';
 import { ConfigState, type Sidecar } from '../proxy/Sidecar';
 import { Identity } from '../tls/Identity';
-import type { World } from '../World';
+
+/** What a control plane reaches of the world (World has it; nothing here imports World). */
+export interface ControlPlaneHost {
+  readonly sim: Simulation;
+  readonly network: Network;
+  /** Every proxy, by index (events name a member by it). */
+  readonly sidecars: readonly Sidecar[];
+  /** Per callee: which replicas are up (a push copies them into each proxy's view). */
+  readonly live: readonly Uint8Array[];
+  /** Timed config changes: a push brings a proxy every change made so far. */
+  readonly configChanges: { deliver(sc: Sidecar, cp: ControlPlane): void };
+}
 
 /** What a member's certificate looks like: lifetime, signing CA, trusted roots. */
 export interface CertTerms {
@@ -48,7 +60,7 @@ export class ControlPlane implements Actor {
     readonly id: number,
     readonly spec: MeshSpec,
     readonly host: Host,
-    private readonly world: World,
+    private readonly world: ControlPlaneHost,
     private readonly rng: Rng,
     trustedCas: readonly string[],
   ) {

@@ -1,19 +1,13 @@
 import type { Attempt, Call, Request } from '../Call';
 import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
-import { SpanKind, SpanRole, type AttrValue, type Span, type Trace, type TraceSummary, type TracerHost, type TracerOptions } from './types';
+import { ConnectSpans } from './connectSpans';
+import { add, fail } from './spanKit';
+import { TraceStore } from './TraceStore';
+import { SpanKind, SpanRole, type Trace, type TracerHost, type TracerOptions } from './types';
 
 /** Names of the four proxy passes, by `Pass` value. */
 const PASS_NAMES = ['proxy outbound (request)', 'proxy inbound (request)', 'proxy inbound (response)', 'proxy outbound (response)'] as const;
-
-/** A connection being opened: its phases as they happen (TLS halves only under mTLS). */
-interface ConnectRecord {
-  start: number;
-  /** When the TCP handshake is over (or the connect timer fires). */
-  tcpEnd: number;
-  tlsServer: { at: number; cpuStart: number; done: number } | null;
-  tlsClient: { at: number; cpuStart: number; done: number } | null;
-}
 
 /**
  * Keeps spans for a sampled set of requests: every `sampleEvery`-th request sent (chosen by its
@@ -25,49 +19,15 @@ interface ConnectRecord {
  * same trace hash with or without it. Hooks in the models call it only for records whose
  * `trace` is set, so an untraced request costs one null check per hook site.
  */
-export class Tracer {
-  sampleEvery = 100;
-  maxSampled = 1000;
-  maxFailed = 1000;
-  maxRecording = 5000;
-  /** False: records no new request (those in flight carry on, those kept stay). */
-  enabled = true;
-  /** Requests being recorded now (in flight). */
-  private recording = 0;
-  /** Kept traces: 1-in-N ones and failed ones, each a ring (oldest overwritten first). */
-  private readonly sampled: Trace[] = [];
-  private sampledNext = 0;
-  private readonly failed: Trace[] = [];
-  private failedNext = 0;
+export class Tracer extends TraceStore {
   /** Connections being opened, per route and upstream host, oldest first. */
-  private readonly connects: ConnectRecord[][][] = [];
+  private readonly connects = new ConnectSpans();
   private readonly gatewayIds: Set<number>;
 
   constructor(private readonly world: TracerHost, options: TracerOptions = {}) {
+    super();
     this.gatewayIds = new Set(world.gateways.map((g) => g.id));
     this.configure(options);
-  }
-
-  /**
-   * Changes what is kept from now on (unset options take their defaults). Requests being
-   * recorded carry on; kept ones stay unless a ring shrinks, which drops its oldest. With
-   * `maxSampled` and `maxFailed` 0 nothing new is recorded: tracing is off.
-   */
-  configure(options: TracerOptions): void {
-    this.sampleEvery = Math.max(1, Math.floor(options.sampleEvery ?? 100));
-    this.maxSampled = Math.max(0, Math.floor(options.maxSampled ?? 1000));
-    this.maxFailed = Math.max(0, Math.floor(options.maxFailed ?? 1000));
-    this.maxRecording = Math.max(0, Math.floor(options.maxRecording ?? 5000));
-    // Each ring is put in the order its traces ended (oldest first) and cut to its new size;
-    // the next write then goes after the last, or over the oldest when it is full.
-    const normalise = (ring: Trace[], max: number): number => {
-      const kept = [...ring].sort((a, b) => a.end - b.end).slice(Math.max(0, ring.length - max));
-      ring.length = 0;
-      ring.push(...kept);
-      return max === 0 ? 0 : ring.length % max;
-    };
-    this.sampledNext = normalise(this.sampled, this.maxSampled);
-    this.failedNext = normalise(this.failed, this.maxFailed);
   }
 
   // ---- hooks: requests and calls -------------------------------------------------------
@@ -124,8 +84,7 @@ export class Tracer {
     root.attrs['meshsim.fate'] = cause;
     root.attrs['http.status_code'] = status;
     if (cause !== 'ok') fail(root, cause, undefined);
-    if (t.sampled) this.sampledNext = keep(this.sampled, this.sampledNext, this.maxSampled, t);
-    else if (cause !== 'ok' && this.maxFailed > 0) this.failedNext = keep(this.failed, this.failedNext, this.maxFailed, t);
+    this.keep(t, cause);
   }
 
   // ---- hooks: the router ---------------------------------------------------------------
@@ -196,18 +155,12 @@ export class Tracer {
 
   /** A connection starts opening; its TCP handshake ends `tcpMs` from now. */
   connectStart(r: Route, i: number, now: number, tcpMs: number): void {
-    this.connectList(r, i).push({ start: now, tcpEnd: now + tcpMs, tlsServer: null, tlsClient: null });
+    this.connects.start(r.index, i, now, tcpMs);
   }
 
   /** One end's half of a TLS handshake: arrived `at`, took a worker at `cpuStart`, done at `done`. */
   tlsHalf(r: Route, i: number, server: boolean, at: number, cpuStart: number, done: number): void {
-    for (const c of this.connectList(r, i)) {
-      if (server ? c.tlsServer === null : c.tlsServer !== null && c.tlsClient === null) {
-        if (server) c.tlsServer = { at, cpuStart, done };
-        else c.tlsClient = { at, cpuStart, done };
-        return;
-      }
-    }
+    this.connects.tlsHalf(r.index, i, server, at, cpuStart, done);
   }
 
   /**
@@ -216,7 +169,7 @@ export class Tracer {
    * serves (or each try it fails) gets its TCP and TLS spans.
    */
   connectDone(r: Route, i: number, now: number, cause: string | null, served: readonly Attempt[]): void {
-    const rec = this.connectList(r, i).shift();
+    const rec = this.connects.take(r.index, i);
     if (rec === undefined) return;
     for (const att of served) {
       const t = att.trace;
@@ -311,30 +264,6 @@ export class Tracer {
     }
   }
 
-  // ---- reading -------------------------------------------------------------------------
-
-  /** The kept requests, newest first, optionally failed ones only, at most `limit`. */
-  list(failedOnly = false, limit = 100): TraceSummary[] {
-    const all = failedOnly ? [...this.failed, ...this.sampled.filter((t) => t.fate !== 'ok')] : [...this.failed, ...this.sampled];
-    all.sort((a, b) => b.id - a.id);
-    return all.slice(0, Math.max(0, limit)).map(summary);
-  }
-
-  /** A kept request's trace, or null when it was not kept (or has dropped out of its ring). */
-  get(id: number): Trace | null {
-    return this.sampled.find((t) => t.id === id) ?? this.failed.find((t) => t.id === id) ?? null;
-  }
-
-  /** Requests being recorded now, in flight. */
-  get inFlight(): number {
-    return this.recording;
-  }
-
-  /** Every kept trace, oldest first. */
-  all(): Trace[] {
-    return [...this.sampled, ...this.failed].sort((a, b) => a.id - b.id);
-  }
-
   // ---- helpers -------------------------------------------------------------------------
 
   private serverSpan(att: Attempt, at: number): number {
@@ -347,48 +276,7 @@ export class Tracer {
     return att.serverSpan;
   }
 
-  private connectList(r: Route, i: number): ConnectRecord[] {
-    const byRoute = (this.connects[r.index] ??= []);
-    return (byRoute[i] ??= []);
-  }
-
   private name(actor: number): string {
     return this.world.sim.actor(actor).name;
   }
-}
-
-/** Appends a span (open: its end is NaN) and returns its index. */
-function add(t: Trace, parent: number, name: string, role: SpanRole, kind: SpanKind, service: string, start: number, attrs: Record<string, AttrValue>): number {
-  const id = t.spans.length;
-  t.spans.push({ id, parent, name, role, kind, service, start, end: NaN, error: false, attrs });
-  return id;
-}
-
-function fail(s: Span, cause: string, where: string | undefined): void {
-  s.error = true;
-  s.attrs['meshsim.cause'] = cause;
-  if (where !== undefined) s.attrs['meshsim.failed'] = where;
-}
-
-/** Puts `t` in a ring of at most `max`; returns the ring's next write position. */
-function keep(ring: Trace[], next: number, max: number, t: Trace): number {
-  if (max === 0) return 0;
-  if (ring.length < max) ring.push(t);
-  else ring[next] = t;
-  return (next + 1) % max;
-}
-
-function summary(t: Trace): TraceSummary {
-  const fate = t.fate ?? 'in flight';
-  return {
-    id: t.id,
-    client: t.client,
-    fate,
-    cause: t.fate === null || t.fate === 'ok' ? null : t.fate,
-    status: t.status,
-    start: t.start,
-    durationMs: Number.isNaN(t.end) ? NaN : t.end - t.start,
-    spans: t.spans.length,
-    sampled: t.sampled,
-  };
 }

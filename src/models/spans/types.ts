@@ -102,3 +102,12 @@ export interface TracerHost {
   readonly network: { readonly hosts: readonly { readonly name: string }[] };
   readonly sim: { actor(id: number): { readonly name: string } };
 }
+
+/** A connection being opened: its phases as they happen (TLS halves only under mTLS). */
+export interface ConnectRecord {
+  start: number;
+  /** When the TCP handshake is over (or the connect timer fires). */
+  tcpEnd: number;
+  tlsServer: { at: number; cpuStart: number; done: number } | null;
+  tlsClient: { at: number; cpuStart: number; done: number } | null;
+}

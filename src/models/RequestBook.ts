@@ -1,0 +1,71 @@
+import { Histogram, InvariantError, Tally, TimeSeries, type Simulation } from '../sim-engine';
+import type { Call, Request, Table } from './Call';
+import { Cause } from './events';
+import type { WorldObserver } from './Observer';
+import type { Tracer } from './spans/Tracer';
+import { MAX_IN_FLIGHT, overloadedError, type QueueOwner } from './worldLimits';
+
+/**
+ * The end-to-end books of a run: requests sent, ended ok and failed (by cause, and by HTTP status
+ * for `http-5xx`), latency of ok requests, and each per second. World extends it, so a report
+ * reads `world.sent` and `world.failures`; it keeps the books while World only wires.
+ *
+ * Invariant: sent = ok + failed + inFlight at every instant; each request ends exactly once.
+ */
+export abstract class RequestBook {
+  sent = 0;
+  ok = 0;
+  failed = 0;
+  readonly failures = new Tally();
+  /** The HTTP status of every `http-5xx` fate, by code. */
+  readonly httpErrors = new Tally();
+  /** End-to-end latency of ok requests sent after the warmup. */
+  readonly latency = new Histogram();
+  readonly sentPerSecond = new TimeSeries();
+  readonly okPerSecond = new TimeSeries();
+  readonly failedPerSecond = new TimeSeries();
+  /** Requests or calls in flight at once past which the run stops (MAX_IN_FLIGHT; tests lower it). */
+  maxInFlight = MAX_IN_FLIGHT;
+
+  abstract readonly sim: Simulation;
+  /** Requests sent before it (ms) stay out of the latency figures. */
+  abstract readonly warmup: number;
+  abstract readonly calls: Table<Call>;
+  /** Services and gateways, whose queues the overload message names. */
+  abstract readonly callees: readonly QueueOwner[];
+  abstract tracer: Tracer | null;
+  abstract observer: WorldObserver | null;
+
+  get inFlight(): number {
+    return this.sent - this.ok - this.failed;
+  }
+
+  /** Counts a request sent and gives it its number; stops the run past `maxInFlight`. */
+  requestSent(req: Request): void {
+    this.sent++;
+    req.number = this.sent;
+    // NOTE: two compares per request sent; see MAX_IN_FLIGHT.
+    if (this.sent - this.ok - this.failed > this.maxInFlight || this.calls.inUse > this.maxInFlight) throw overloadedError(this.callees, this.maxInFlight, this.sim.now);
+    this.sentPerSecond.add(req.sentAt);
+  }
+
+  /** Gives a request its one fate. Throws if it already had one. */
+  requestEnded(req: Request, cause: string, status: number): void {
+    if (req.ended) throw new InvariantError(`request ${req.id} ended twice`);
+    req.ended = true;
+    const now = this.sim.now;
+    const latency = now - req.sentAt;
+    if (cause === 'ok') {
+      this.ok++;
+      this.okPerSecond.add(now);
+      if (req.sentAt >= this.warmup) this.latency.record(latency);
+    } else {
+      this.failed++;
+      this.failures.add(cause);
+      if (cause === Cause.http5xx) this.httpErrors.add(String(status));
+      this.failedPerSecond.add(now);
+    }
+    if (req.trace !== null) this.tracer!.requestEnded(req, now, cause, status);
+    if (this.observer) this.observer.requestEnded(req.client, cause, latency);
+  }
+}

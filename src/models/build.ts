@@ -1,0 +1,90 @@
+// Building the proxies and clusters of a world from a scenario: a sidecar with its draws laid in
+// the world's proxy records, a gateway's inline proxy with its identities, and a caller's cluster
+// for one callee with the policy its caller applies. World calls these while it wires; they
+// return what they make and change nothing else but the records and the network's samplers.
+import { stateless, streamFor, type Distribution, type Sampler } from '../sim-engine';
+import type { ClientSpec, Policy, ServiceSpec } from '../scenario';
+import { Cluster } from './envoy/cluster';
+import type { ControlPlane } from './mesh/ControlPlane';
+import type { Host } from './net/Host';
+import type { Network } from './net/Network';
+import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY } from './proxy/calibration';
+import { compilePolicy } from './proxy/policy';
+import { ConfigState, Rec, Sidecar, recordDraw, type ProxyRecords } from './proxy/Sidecar';
+import type { ServiceActor } from './Service';
+import { Identity } from './tls/Identity';
+
+/** Where a sidecar joins, and its certificate overrides. */
+export interface Membership {
+  mesh?: string;
+  boundary?: string;
+  certificate: ServiceSpec['certificate'];
+}
+
+/**
+ * A sidecar beside a replica or a client on `host`, number `index` among the world's proxies,
+ * joined to `cp` (mutates `cp`: a new member), its hot state in a record of `records`. Returns it
+ * with its pod's loopback sampler (null: encoded in the record or zero).
+ */
+export function buildSidecar(index: number, host: Host, spec: Exclude<ServiceSpec['sidecar'], false>, m: Membership, cp: ControlPlane, records: ProxyRecords, network: Network, seed: number): { sc: Sidecar; loopback: Sampler | null } {
+  const s = spec === true ? { mode: 'L7' as const, concurrency: 2, cpuPerPass: undefined, passLatency: undefined } : spec;
+  const rec = records.alloc(s.concurrency);
+  const cpu = recordDraw(rec, Rec.cpu, s.cpuPerPass ?? DEFAULT_PASS_CPU, seed, `${host.name}/sidecar`);
+  const latency = recordDraw(rec, Rec.latency, s.passLatency ?? DEFAULT_PASS_LATENCY, seed, `${host.name}/sidecar-latency`);
+  const sc = new Sidecar(index, `${host.name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, latency, cp, false, rec);
+  sc.renews = m.certificate.renew;
+  const cert = m.certificate;
+  cp.join(sc, m.boundary, { ttl: cert.ttl, ca: cert.ca, trust: cert.trust ? new Set(cert.trust) : undefined });
+  const loopback = network.latencySampler(`pod/${host.name}`, host, host, undefined, { f: rec.f, p: rec.o + Rec.loopback });
+  sc.setLoopback(loopback);
+  return { sc, loopback };
+}
+
+/**
+ * A gateway's own proxy: inline (its cost is the gateway's CPU), always configured. In a mesh it
+ * holds that mesh's identity; as a bridge it ends mTLS with an identity from the `inbound` mesh's
+ * CA and starts mTLS with one from the `outbound` mesh's.
+ */
+export function buildGatewayProxy(index: number, host: Host, name: string, inbound: ControlPlane | null, outbound: ControlPlane | null): Sidecar {
+  const zero = stateless(() => 0);
+  const sc = new Sidecar(index, `${host.name}/proxy`, host.id, true, 1, zero, zero, inbound, true);
+  sc.config = ConfigState.fresh;
+  sc.renews = false;
+  const identity = (cp: ControlPlane | null) => (cp ? new Identity(`${name}@${cp.spec.name}`, cp.caName, Infinity, cp.trust) : null);
+  sc.serverIdentity = identity(inbound);
+  sc.clientIdentity = identity(outbound);
+  return sc;
+}
+
+/** What building a cluster reads of the world. */
+export interface ClusterSite {
+  readonly network: Network;
+  readonly seed: number;
+  /** By host id: the sidecar in that pod, or null. */
+  readonly sidecarOfHost: readonly (Sidecar | null)[];
+  /** Per callee: which replicas are up. */
+  readonly live: readonly Uint8Array[];
+}
+
+/**
+ * The cluster (route) number `index` on edge `edgeId` named `linkName`, from one caller host to a
+ * callee, with the policy its caller applies (`istioDefaults`: a sidecar's or plain caller's, not
+ * a gateway's own Envoy).
+ */
+export function buildCluster(w: ClusterSite, index: number, edgeId: number, linkName: string, callerHost: number, callee: ServiceActor, routePolicy: Policy | undefined, latency: Distribution | undefined, istioDefaults: boolean): Cluster {
+  const sc = w.sidecarOfHost[callerHost];
+  const hasProxy = sc !== null;
+  const l7 = hasProxy && sc.l7 && callee.spec.protocol === 'http';
+  const policy = compilePolicy(callee.spec, routePolicy, l7, hasProxy, istioDefaults);
+  const from = w.network.hosts[callerHost];
+  const latencies = callee.hosts.map((h) => w.network.latencySampler(linkName, from, w.network.hosts[h], latency));
+  const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => w.sidecarOfHost[h]?.mesh);
+  const known = sc ? sc.viewOf(callee.index, callee.replicas.length, w.live) : w.live[callee.index];
+  return new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(w.seed, `${from.name}/route/${callee.name}`), latencies, known);
+}
+
+/** A client's time between sends (open loop: Poisson or constant, from its rate in req/s) or think time (closed loop), in ms. */
+export function clientGap(spec: ClientSpec): Distribution {
+  if (spec.type !== 'open') return spec.thinkTime;
+  return spec.arrival === 'poisson' ? { type: 'exponential', mean: 1000 / spec.rate } : { type: 'constant', value: 1000 / spec.rate };
+}

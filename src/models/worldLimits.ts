@@ -1,0 +1,58 @@
+// The limits a run is held under, past which it stops with a message rather than run out of
+// memory or spin: requests in flight at once, and events in a row at one simulated time.
+import { DEFAULT_SAME_TIME_LIMIT, RunStoppedError, formatSimTime } from '../sim-engine';
+import type { Scenario } from '../scenario';
+
+/**
+ * Requests, or calls (a fan-out makes several per request), in flight at once past which a run
+ * stops with a RunStoppedError: an overloaded service whose queue has no bound keeps every
+ * request sent to it, at 700 to 900 bytes each (measured: a million in flight take 0.7 GB
+ * plain, 0.9 GB meshed with timeouts), until Node's 4 GB heap runs out and the process dies.
+ * Two million (about 2 GB) is twice what the largest closed loop can hold in flight (MAX_USERS,
+ * one request per user), so only an open loop flooding a queue reaches it.
+ */
+export const MAX_IN_FLIGHT = 2_000_000;
+
+/**
+ * Events in a row at one simulated time before the run stops as stalled (`StalledClockError`):
+ * at least DEFAULT_SAME_TIME_LIMIT (1,000,000), and 64 × (senders + hosts + proxies) ×
+ * (edges + 1) when that is more. A legitimate burst at one instant is bounded by what can wake
+ * at once (every closed-loop user, every open-loop client, every host and proxy: a control-plane
+ * push with perProxy 0, a fault) times the events each causes there (at most a few per edge it
+ * crosses). The largest bursts measured were 1.8 events per user and edge (1,000 closed-loop
+ * users with a constant think time waking at once through a ten-service chain with fan-out and
+ * no latency) and one event per proxy (2,000 proxies pushed at once); the shipped scenarios'
+ * longest run is 20 events. So 64 per sender and edge leaves a margin of over 30, while a
+ * zero-time loop of a small scenario stops after a million events (well under a second).
+ */
+export function stallLimit(s: Scenario, hosts: number, proxies: number, edges: number): number {
+  const senders = s.clients.reduce((n, c) => n + (c.type === 'closed' ? c.users : 1), 0);
+  return Math.max(DEFAULT_SAME_TIME_LIMIT, 64 * (senders + hosts + proxies) * (edges + 1));
+}
+
+/** A callee as the overload message names it: its replicas' queues and workers. */
+export interface QueueOwner {
+  readonly name: string;
+  readonly replicas: readonly { readonly queued: number; readonly concurrency: number }[];
+}
+
+/**
+ * The error that stops a run with more than `maxInFlight` requests or calls in flight at `now`
+ * (ms), naming the three longest queues among `callees` and what to change.
+ */
+export function overloadedError(callees: readonly QueueOwner[], maxInFlight: number, now: number): RunStoppedError {
+  const en = (n: number) => n.toLocaleString('en-US');
+  const queues = callees
+    .map((c) => ({ c, queued: c.replicas.reduce((n, r) => n + r.queued, 0) }))
+    .filter((q) => q.queued > 0)
+    .sort((x, y) => y.queued - x.queued)
+    .slice(0, 3)
+    .map(({ c, queued }) => `${c.name} (${en(queued)} waiting for ${en(c.replicas.length)} × ${en(c.replicas[0].concurrency)} workers)`);
+  const where = queues.length
+    ? `the longest queues are ${queues.join(', ')}: give them a queueCapacity (requests past it fail queue-full), more replicas or workers, or send less`
+    : 'requests are waiting on timers and connections: send less, or shorten the timeouts';
+  return new RunStoppedError(
+    `clients: more than ${en(maxInFlight)} requests or calls were in flight at once at ${formatSimTime(now)}, more than a run can hold in memory (about 1 KB each); ${where}`,
+    now,
+  );
+}
