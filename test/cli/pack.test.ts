@@ -7,8 +7,9 @@ import { root } from './spawnSim';
 
 // The package as users get it: `npm pack` (whose prepack builds dist-cli/), installed from the
 // tarball into an empty folder, and the `meshsim` bin run there through npx, with no TypeScript
-// runner and no repository around it. Slow (the install fetches the dependencies: about 20-40 s
-// here), so it is one file with a long timeout.
+// runner and no repository around it. Slow (npm pack builds the bundle, npm install fetches
+// piscina, each npx starts a Node: 55 s in all at a load average of 20 on 2 cores), so it is one
+// file with long timeouts.
 
 const work = mkdtempSync(join(tmpdir(), 'meshsim-pack-'));
 const app = join(work, 'app');
