@@ -110,3 +110,19 @@ describe('npm pack, installed into an empty folder', () => {
     expect(r.stderr).toContain('usage: meshsim run FILE|NAME');
   });
 });
+
+describe('the bin names shipped scenarios', () => {
+  it('a bare name becomes the shipped scenario file; paths, flag values and names of files here are kept', async () => {
+    const { resolveScenarioName } = await import('../../src/cli/dispatch');
+    const dirs = [join(root, 'scenarios/')];
+    expect(resolveScenarioName('hello-mesh', dirs)).toBe(join(root, 'scenarios/hello-mesh.json'));
+    expect(resolveScenarioName('no-such-scenario', dirs)).toBe('no-such-scenario');
+    expect(resolveScenarioName('30s', dirs)).toBe('30s');
+    expect(resolveScenarioName('--json', dirs)).toBe('--json');
+    expect(resolveScenarioName('scenarios/mm1.json', dirs)).toBe('scenarios/mm1.json');
+    // A file or folder of that name in the working folder (the repository root here) wins.
+    expect(resolveScenarioName('scenarios', [root])).toBe('scenarios');
+    expect(resolveScenarioName('package', [root])).toBe(join(root, 'package.json'));
+    expect(resolveScenarioName('README.md', dirs)).toBe('README.md');
+  });
+});

@@ -95,7 +95,7 @@ export function lint(args: LintArgs): LintOutcome {
       found.push(...sim.findings);
       simulated = sim.stopped === undefined;
       if (sim.stopped) notes.push(`${name}: ${sim.stopped}`);
-      if (sim.skippedLeaves.length) notes.push(`note: ${name}: ${sim.skippedLeaves.length} leaf services not simulated failing (only the ${MAX_LEAVES} deepest are): ${sim.skippedLeaves.join(', ')}`);
+      if (sim.skippedLeaves.length) notes.push(`note: ${name}: ${sim.skippedLeaves.length} leaf services not simulated failing (only the ${MAX_LEAVES} deepest are): ${sim.skippedLeaves.slice(0, 10).join(', ')}${sim.skippedLeaves.length > 10 ? ', …' : ''}`);
     }
     // An imported scenario's finding points at the manifest field it came from.
     for (const f of found) {

@@ -128,14 +128,15 @@ export function simulateFindings(s: Scenario, locate: Locator, staticFindings: F
     const single = Math.max(1, ...layers.map((r) => r.tries));
     // One layer retrying gives its own tries; more than that means layers multiply.
     if (!(amplification > single * 1.05 + 0.05)) continue;
-    const inner = routes.filter((r) => r.to.name === leaf.name).sort((a, b) => b.tries - a.tries)[0];
+    // The layer nearest the leaf, whose retries the finding points at (or the busiest route into the leaf).
+    const inner = layers[layers.length - 1] ?? routes.filter((r) => r.to.name === leaf.name).sort((a, b) => b.tries - a.tries)[0];
     const field = fieldOf(inner, 'retries');
-    const leafActor = routes.find((r) => r.to.name === leaf.name)!.to;
+    const owner = field.startsWith(`${inner.to.path}.`) ? inner.to : inner.from;
     const expected = layers.reduce((p, r) => p * r.tries, 1);
     const layerText = layers.map((r) => `${r.from.name} -> ${r.to.name} ${r.tries}`).join(', ');
     const f = finding(
       'MS001',
-      actorRef(leafActor, field, locate),
+      actorRef(owner, field, locate),
       field,
       `with ${leaf.name} failing (503), each user request that reaches it becomes ${amplification.toFixed(1)} attempts at ${leaf.name}: the retries of ${layers.length} layers multiply (up to ${layerText} tries: ${expected} by the config)`,
       {
