@@ -111,6 +111,14 @@ describe('meshsim lint', () => {
     expect((await lint('scenarios/hello-mesh.json', '--workload', 'w.yaml')).stderr).toBe('--workload: a workload applies to Kubernetes manifests, and no input is one\n');
   });
 
+  it('gives the same bytes on every run (the simulation is seeded, the order fixed)', async () => {
+    const a = await lint('scenarios/hello-mesh.json', 'scenarios/two-meshes-via-gateway.json', '--json');
+    const b = await lint('scenarios/two-meshes-via-gateway.json', 'scenarios/hello-mesh.json', '--json');
+    const findings = (r: { stdout: string }) => JSON.stringify((JSON.parse(r.stdout) as LintReport).findings);
+    expect(findings(a)).toBe(findings(b));
+    expect((await lint('scenarios/hello-mesh.json', 'scenarios/two-meshes-via-gateway.json', '--json')).stdout).toBe(a.stdout);
+  });
+
   it('npm run sim -- lint runs the same command', async () => {
     const r = await simAsync(['lint', 'scenarios/retry-storm.json', '--no-simulate', '--json']);
     expect(r.code).toBe(0);
