@@ -5,6 +5,7 @@
 // scene puts what it drew on its canvas element (`meshsimDrawn`: marks with kinds and screen
 // positions), so the checks read the scene rather than guess from pixels.
 import { expect, test, type Page } from '@playwright/test';
+import { settled } from './fixtures/settle';
 import type { DrawnMark, DrawnScene } from '../../src/ui/topology/canvasMarks';
 
 /**
@@ -140,7 +141,7 @@ test.describe('the canvas view tells the truth', () => {
     for (const states of others.values()) expect(states).toEqual(['up', 'up']);
     await page.screenshot({ path: 'test-results/canvas-truth-zoomed.png' });
     await page.setViewportSize({ width: 1024, height: 768 });
-    await page.waitForTimeout(500);
+    await settled(page);
     await page.screenshot({ path: 'test-results/canvas-truth-1024.png' });
   });
 });

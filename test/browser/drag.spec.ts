@@ -3,6 +3,7 @@
 // refused by field. A click on a service with replicas unfolds them into cards of their own.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { settled } from './fixtures/settle';
 import { pack } from '../../src/ui/recipe/codec';
 
 /** Centre of a drawn node on the page, CSS pixels. */
@@ -136,7 +137,8 @@ test('on the canvas view of 2,000 nodes, a node zoomed into drags and stays afte
   // The found node is centred on the stage.
   const stage = (await page.locator('.topology-stage').boundingBox())!;
   const at = { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 };
-  await page.waitForTimeout(400);
+  // Pressed once the camera has come to rest on it.
+  await settled(page);
   await drag(page, at, 90, -70);
   const kept = await saved(page, 'istio-load-test-full');
   expect(Object.keys(kept)).toEqual(['svc-010']);

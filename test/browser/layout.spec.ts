@@ -5,6 +5,7 @@
 // case saves a screenshot under test-results/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { settled } from './fixtures/settle';
 
 /** Shipped scenarios of 60 nodes or fewer (the full load test is the canvas view's, scale.spec). */
 const SCENARIOS = readdirSync('scenarios')
@@ -98,8 +99,8 @@ async function open(page: Page, scenario: string) {
   await expect(page.getByTestId('run-status')).toHaveText('ready');
 }
 
-/** Lets a resize or a mode switch reach the drawing (ResizeObserver, then a React render). */
-const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
+/** Lets a resize or a mode switch reach the drawing: waits until it stands still across two frames. */
+const settle = settled;
 
 for (const size of [
   { width: 1024, height: 768 },

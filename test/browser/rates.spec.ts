@@ -2,6 +2,7 @@
 // at 1600x1000 and 1024x768, and after a seek away and back, says the same req/s on every link,
 // and the inspector's "calls/s, last second" for a link is its label's figure.
 import { expect, test, type Page } from '@playwright/test';
+import { untilStill } from './fixtures/settle';
 
 /** Waits until no seek is running and the run is paused or ready. */
 async function settled(page: Page) {
@@ -23,9 +24,8 @@ async function open(page: Page, url: string, width: number, height: number, time
   await expect(page.getByTestId('sim-time')).toHaveText(time, { timeout: 60_000 });
   await settled(page);
   await expect(page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).first()).toBeVisible();
-  // Two more paints, so a label still on its way would show up as a difference.
-  await page.waitForTimeout(400);
-  return { hash: await page.getByTestId('trace-hash').textContent(), labels: await labels(page) };
+  // Read once they stand still across two paints, so a label still on its way is not missed.
+  return { hash: await page.getByTestId('trace-hash').textContent(), labels: await untilStill(page, () => labels(page), 'the link labels') };
 }
 
 for (const [scenario, link] of [
@@ -66,8 +66,7 @@ for (const [scenario, link] of [
     await page.keyboard.press('Shift+ArrowRight');
     await expect(page.getByTestId('sim-time')).toHaveText('30.0 s');
     await settled(page);
-    await page.waitForTimeout(400);
-    expect(await labels(page)).toEqual(first.labels);
+    expect(await untilStill(page, () => labels(page), 'the link labels')).toEqual(first.labels);
 
     // The inspector's figure for the link is the label's.
     await page.getByTestId('inspector-toggle').click();

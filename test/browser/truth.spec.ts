@@ -2,6 +2,7 @@
 // drawn red, a failed handshake breaks the link's lock, an ejected replica greys out with its
 // return time, and a fault is injected from a selected node.
 import { expect, test, type Page } from '@playwright/test';
+import { settled } from './fixtures/settle';
 
 const count = async (page: Page, id: string) => Number(((await page.getByTestId(id).textContent()) ?? '').replace(/[^0-9.]/g, ''));
 
@@ -31,10 +32,10 @@ async function pause(page: Page) {
 
 async function screenshots(page: Page, name: string) {
   await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.waitForTimeout(300);
+  await settled(page);
   await page.screenshot({ path: `test-results/${name}.png` });
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.waitForTimeout(300);
+  await settled(page);
   await page.screenshot({ path: `test-results/${name}-1024.png` });
 }
 
