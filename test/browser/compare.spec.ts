@@ -118,7 +118,7 @@ test('at the end, the figures and trace hashes are the CLI compare\'s, and the t
   // The first visible difference: p99 apart in the 25th second, marked on the shared timeline.
   const marker = page.getByTestId('divergence-marker');
   await expect(marker).toHaveAttribute('data-ms', '25000');
-  await expect(marker).toHaveAttribute('title', 'The runs first differ: 25 s – 26 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed (0.25x, more than 10% apart)');
+  await expect(marker).toHaveAttribute('title', /^The runs first differ: 25\.0 s – 26\.0 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed \(0\.25x, more than 1\.6x apart on 74 and 45 requests\)\. The rule: a first failure in one run only; or failed shares in one second more than 10 points and 4 standard errors apart; or p99s in one second more than 10% apart with 1,000 ok requests or more in each run/);
   await expect(page.getByTestId('divergence-text')).toContainText('First differ at 25.0 s');
   // Overlaid charts: a line per run in its own colour.
   await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="A"]')).toHaveCount(2);
@@ -139,7 +139,7 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   const listed = page.getByTestId('compare-fault');
   await expect(listed).toHaveCount(1);
   await expect(listed).toHaveAttribute('data-hit', 'AB');
-  await expect(listed).toContainText('kill-service on orders at 2.00 s · in both');
+  await expect(listed).toContainText('kill-service on orders at 2.0 s · in both');
   // Both runs fail from there on.
   await page.locator('body').press('Shift+ArrowRight');
   await page.locator('body').press('Shift+ArrowRight');
@@ -174,7 +174,7 @@ test('a fault on a node only one pane has is said so, not skipped', async ({ pag
   await page.getByTestId('compare-inject').click();
   const listed = page.getByTestId('compare-fault');
   await expect(listed).toHaveAttribute('data-hit', 'A');
-  await expect(listed).toContainText('gateway-capacity on edge at 0.000 s · in A only');
+  await expect(listed).toContainText('gateway-capacity on edge at 0.0 s · in A only');
   await expect(listed).toContainText('B (mesh-only) has no node named edge: not injected there');
 });
 
@@ -183,6 +183,17 @@ test('an unknown scenario in compare= is named with the scenarios there are, and
   await expect(page.getByTestId('link-problems')).toContainText('compare: unknown scenario "no-such-mesh" for B (scenarios: hello-mesh, ');
   await expect(page.getByTestId('compare-pane')).toHaveCount(0);
   await expect(page.getByTestId('compare-pairs').locator('a')).toHaveCount(4);
+});
+
+test('"Single view" from a link with one unknown side opens the side it named rightly, not the default scenario', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?compare=no-such-mesh,retry-storm-fixed');
+  await expect(page.getByTestId('link-problems')).toContainText('compare: unknown scenario "no-such-mesh" for A');
+  await expect(page.getByTestId('single-view')).toHaveAttribute('href', '?scenario=retry-storm-fixed');
+  await page.screenshot({ path: 'test-results/compare-badlink-1024x768.png' });
+  await page.getByTestId('single-view').click();
+  await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm-fixed');
+  await expect(page.getByTestId('scenario-title')).toContainText('Retry storm, fixed');
 });
 
 test('the single view offers the pairs, and the compare view leads back to the single view at its moment', async ({ page }) => {

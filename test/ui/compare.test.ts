@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
 import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/compareController';
 import { diffRows, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
-import { firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES } from '../../src/ui/compare/divergence';
+import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
 import { READY_PAIRS } from '../../src/ui/compare/pairs';
@@ -107,7 +107,7 @@ describe('where two runs first differ', () => {
   });
 
   it('marks p99 more than 10% apart, not 10% or less, where both runs closed 1,000 ok requests or more in that second', () => {
-    expect([P99_APART, P99_STEADY_SAMPLES, P99_FEW_APART, P99_MIN_SAMPLES]).toEqual([0.1, 1000, 2, 20]);
+    expect([P99_APART, P99_STEADY_SAMPLES, P99_FEW_APART, P99_MIN_SAMPLES]).toEqual([0.1, 1000, 1.6, 20]);
     const many = { latencyCount: 1000 };
     expect(firstDivergence([bucket(0, { ...many, p99: 10 })], [bucket(0, { ...many, p99: 11 })], 1000, ['x', 'y'])).toBeNull();
     expect(firstDivergence([bucket(0, { ...many, p99: 10 })], [bucket(0, { ...many, p99: 11.01 })], 1000, ['x', 'y'])?.kind).toBe('p99');
@@ -119,13 +119,26 @@ describe('where two runs first differ', () => {
     });
   });
 
-  it('with fewer than 1,000 ok requests in a second, counts p99s apart only past 2x, and not at all under 20', () => {
+  it('with fewer than 1,000 ok requests in a second, counts p99s apart only past 1.6x, and not at all under 20', () => {
     // gateway-only against mesh-only at 0 s: 259 ms on 96 requests, 226 ms on 98 (cold connections): chance, not a design.
     expect(p99Apart(bucket(0, { latencyCount: 96, p99: 259 }), bucket(0, { latencyCount: 98, p99: 225.5 }))).toBeNull();
-    expect(p99Apart(bucket(0, { latencyCount: 999, p99: 10 }), bucket(0, { latencyCount: 5000, p99: 20 }))).toBeNull();
-    expect(p99Apart(bucket(0, { latencyCount: 999, p99: 10 }), bucket(0, { latencyCount: 5000, p99: 20.01 }))).toBe('more than 2x apart on 999 and 5,000 requests');
+    expect(p99Apart(bucket(0, { latencyCount: 999, p99: 10 }), bucket(0, { latencyCount: 5000, p99: 16 }))).toBeNull();
+    expect(p99Apart(bucket(0, { latencyCount: 999, p99: 10 }), bucket(0, { latencyCount: 5000, p99: 16.01 }))).toBe('more than 1.6x apart on 999 and 5,000 requests');
     expect(p99Apart(bucket(0, { latencyCount: 19, p99: 10 }), bucket(0, { latencyCount: 500, p99: 900 }))).toBeNull();
-    expect(p99Apart(bucket(0, { latencyCount: 20, p99: 10 }), bucket(0, { latencyCount: 500, p99: 900 }))).toBe('more than 2x apart on 20 and 500 requests');
+    expect(p99Apart(bucket(0, { latencyCount: 20, p99: 10 }), bucket(0, { latencyCount: 500, p99: 900 }))).toBe('more than 1.6x apart on 20 and 500 requests');
+  });
+
+  it('marks a second whose failed shares are 10 points and 4 standard errors apart, when both runs failed before', () => {
+    // config-rollout with a 5 ms timeout branched in at 15 s, at 16 s: 11 of 221 against 108 of 223.
+    expect(failedApart(bucket(16_000, { ok: 210, failed: 11 }), bucket(16_000, { ok: 115, failed: 108 }))).toEqual(['5.0%', '48%']);
+    // At 15 s, 11 of 210 against 29 of 209: 8.6 points, under 10.
+    expect(failedApart(bucket(15_000, { ok: 199, failed: 11 }), bucket(15_000, { ok: 180, failed: 29 }))).toBeNull();
+    // 10 of 20 against 0 of 20 is 50 points but 3.65 standard errors: chance is not ruled out.
+    expect(failedApart(bucket(0, { ok: 10, failed: 10 }), bucket(0, { ok: 20, failed: 0 }))).toBeNull();
+    expect(failedApart(bucket(0, { ok: 5, failed: 10 }), bucket(0, { ok: 500, failed: 0 }))).toBeNull();
+    const a = [bucket(0, { failed: 2, causes: { timeout: 2 } }), bucket(1000, { ok: 210, failed: 11 })];
+    const b = [bucket(0, { failed: 1, causes: { timeout: 1 } }), bucket(1000, { ok: 115, failed: 108 })];
+    expect(firstDivergence(a, b, 1000, ['x', 'y'])).toEqual({ ms: 1000, kind: 'failed-share', text: '1.0 s – 2.0 s: 5.0% of requests failed in x, 48% in y' });
   });
 
   it('finds the shipped pairs first differing at fixed seconds', () => {
@@ -134,7 +147,7 @@ describe('where two runs first differ', () => {
       const b = run(y, a.info.seed);
       return firstDivergence(a.series.buckets, b.series.buckets, a.series.bucketMs, [x, y]);
     };
-    expect(at('retry-storm', 'retry-storm-fixed')).toEqual({ ms: 25_000, kind: 'p99', text: '25.0 s – 26.0 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed (0.25x, more than 2x apart on 74 and 45 requests)' });
+    expect(at('retry-storm', 'retry-storm-fixed')).toEqual({ ms: 25_000, kind: 'p99', text: '25.0 s – 26.0 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed (0.25x, more than 1.6x apart on 74 and 45 requests)' });
     expect(at('two-meshes-direct', 'two-meshes-via-gateway')).toEqual({ ms: 0, kind: 'first-failure', text: '0.0 s – 1.0 s: first failures in two-meshes-direct (63: tls-unknown-ca 63), none in two-meshes-via-gateway yet' });
     // Not at 0 s any more (p99 259 ms against 226 ms on 96 and 98 requests: chance), but where the lesson is.
     expect(at('gateway-only', 'mesh-only')).toEqual({ ms: 20_000, kind: 'first-failure', text: '20.0 s – 21.0 s: first failures in gateway-only (20: queue-full 20), none in mesh-only yet' });

@@ -26,6 +26,8 @@ import type { CompareState } from './compareStore';
 import { diffRows, unsharedServices, type DiffRow } from './diff';
 import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT } from './divergence';
 import { READY_PAIRS, pairHref } from './pairs';
+import { sideLabel } from './sideLabel';
+import { CompareExportMenu } from './CompareExportMenu';
 import { presenterArrangement, type PaneArrangement } from './presenterArrange';
 import { COMPARE_PRESENTER_FLOOR, PresenterFloorContext } from '../topology/presenterFloor';
 import './compare.css';
@@ -33,13 +35,6 @@ import './compare.css';
 /** A's and B's colours on every overlaid chart (Okabe-Ito, colour-blind safe). */
 export const PANE_COLORS = [OkabeIto.blue, OkabeIto.orange] as const;
 
-/**
- * What a side is called on screen: "A · as run" and "B · with timeout 5ms on payments at
- * 15.0 s" in a branch, else "A · retry-storm". Pure.
- */
-export function sideLabel(s: Pick<CompareState, 'labels' | 'pair'>, i: 0 | 1): string {
-  return `${'AB'[i]} · ${s.labels ? s.labels[i] : (s.pair?.[i] ?? '')}`;
-}
 
 export function CompareView({ controller }: { controller: CompareController }) {
   const s = useStore(controller.store);
@@ -151,14 +146,14 @@ const STATUS_TEXT: Record<CompareState['status'], string> = { loading: 'opening 
 function CompareHeader({ controller, s }: { controller: CompareController; s: CompareState }) {
   const busy = s.status === 'loading' || s.status === 'failed' || controller.panes.length < 2;
   const current = s.pair ? `${s.pair[0]},${s.pair[1]}` : '';
-  const single = controller.singleViewLink('A') ?? '?';
+  const single = singleView(controller, s);
   return (
     <header className="header compare-header">
       <span className="brand">meshsim</span>
       <label className="field compare-pick">
         <span className="field-label">Compare</span>
         <select data-testid="compare-select" value={current} onChange={(e) => e.target.value && location.assign(`?compare=${e.target.value}`)}>
-          {!READY_PAIRS.some((p) => `${p.a},${p.b}` === current) && <option value={current}>{s.pair ? `${s.pair[0]} vs ${s.pair[1]}` : '—'}</option>}
+          {!READY_PAIRS.some((p) => `${p.a},${p.b}` === current) && <option value={current}>{pairName(s)}</option>}
           {READY_PAIRS.map((p) => (
             <option key={`${p.a},${p.b}`} value={`${p.a},${p.b}`}>
               {p.label}
@@ -196,15 +191,36 @@ function CompareHeader({ controller, s }: { controller: CompareController; s: Co
       <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">
         {formatSimTime(s.simTime)}
       </span>
-      <button type="button" className="button button-quiet" data-testid="presenter-toggle" aria-pressed={s.presenter} title="Presenter mode for a room: larger text in both pictures, thinner chrome (f; Escape leaves it)" onClick={() => controller.setPresenter(!s.presenter)}>
+      <button type="button" className="button button-quiet" data-testid="presenter-toggle" aria-pressed={s.presenter} title="Presenter mode for a room: both pictures in the window, larger text, thinner chrome (f; Escape leaves it)" onClick={() => controller.setPresenter(!s.presenter)}>
         {s.presenter ? 'Leave presenter' : 'Present'}
       </button>
       <ShareButton controller={controller} shared={s.shared} />
-      <a className="button button-quiet" data-testid="single-view" href={single} title="Leave the compare view: A alone, at this moment, with its faults">
-        Single view
+      <CompareExportMenu controller={controller} />
+      <a className="button button-quiet" data-testid="single-view" href={single.href} title={single.title} aria-label="Single view">
+        <svg className="button-glyph" viewBox="0 0 20 20" aria-hidden="true">
+          <rect x="3.5" y="4.5" width="13" height="11" rx="1.5" />
+        </svg>
+        <span className="button-text">Single view</span>
       </a>
     </header>
   );
+}
+
+/** What the picker calls a pair it does not list: "a vs b", or one scenario's title when both sides run it (a branch). Pure. */
+function pairName(s: Pick<CompareState, 'pair' | 'titles'>): string {
+  if (!s.pair) return '—';
+  return s.pair[0] === s.pair[1] ? `${s.titles[0] || s.pair[0]}: two runs` : `${s.pair[0]} vs ${s.pair[1]}`;
+}
+
+/**
+ * Where "Single view" leads: A at this moment with its faults; before a pair opens (a link
+ * naming one unknown scenario), the side the link named rightly; with neither, the default.
+ */
+function singleView(controller: CompareController, s: CompareState): { href: string; title: string } {
+  const a = controller.singleViewLink('A');
+  if (a) return { href: a, title: 'Leave the compare view: A alone, at this moment, with its faults' };
+  if (s.knownSide) return { href: `?scenario=${encodeURIComponent(s.knownSide)}`, title: `Leave the compare view: ${s.knownSide} alone, the side of the link that names a scenario` };
+  return { href: '?', title: 'Leave the compare view for the single view' };
 }
 
 function ShareButton({ controller, shared }: { controller: CompareController; shared: string | null }) {
@@ -326,7 +342,7 @@ function CompareTimeline({ controller, s }: { controller: CompareController; s: 
   const track = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const at = (ms: number) => `${(100 * Math.min(1, ms / Math.max(1, s.durationMs))).toFixed(3)}%`;
-  const divergenceText = s.divergence ? `First differ at ${formatMoment(s.divergence.ms)}: ${s.divergence.text}` : `No visible difference in the seconds closed so far (${DIVERGENCE_RULE_SHORT})`;
+  const divergenceText = s.divergence ? `First differ at ${formatMoment(s.divergence.ms)}: ${s.divergence.text}` : `No visible difference yet: ${DIVERGENCE_RULE_SHORT}`;
   const timeAtX = (clientX: number) => {
     const r = track.current!.getBoundingClientRect();
     return Math.round((Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * s.durationMs);

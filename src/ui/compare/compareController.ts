@@ -137,6 +137,15 @@ export function listInjected(a: readonly LiveAction[], b: readonly LiveAction[])
   return out;
 }
 
+/**
+ * What a pane is called: a shipped scenario by its file name; an opened one by the scenario's own
+ * `name` (a file has one, a packed link's scenario too), else its file's name. Pure.
+ */
+export function paneId(ref: Recipe['scenario'], info: Pick<ScenarioInfo, 'name'>): string {
+  if (ref.kind === 'builtin') return ref.id;
+  return info.name.trim() || ref.fileName || 'the opened scenario';
+}
+
 export function createCompareController(bridge: SimBridge, entries: readonly ScenarioEntry[]): CompareController {
   const store = createCompareStore();
   let panes: PaneRun[] = [];
@@ -431,20 +440,19 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     };
   }
 
-  /** What a pane is called: a shipped scenario by its file name, an opened one by its file's name. */
-  const idOf = (r: Recipe) => (r.scenario.kind === 'builtin' ? r.scenario.id : (r.scenario.fileName ?? 'your file'));
-
   async function open(side: 'A' | 'B', recipe: Recipe): Promise<PaneRun | string> {
-    const id = idOf(recipe);
     const ref = recipe.scenario;
-    const entry = ref.kind === 'builtin' ? entries.find((e) => e.id === ref.id) : { id: `file:${id}`, label: id, text: ref.text, fileName: ref.fileName, source: 'file' as const };
-    if (!entry) return `${side}: unknown scenario ${id}`;
+    // Until it loads, an opened scenario goes by its file's name (a link's packed one has none).
+    const before = ref.kind === 'builtin' ? ref.id : (ref.fileName ?? 'the opened scenario');
+    const entry = ref.kind === 'builtin' ? entries.find((e) => e.id === ref.id) : { id: `file:${before}`, label: before, text: ref.text, fileName: ref.fileName, source: 'file' as const };
+    if (!entry) return `${side}: unknown scenario ${before}`;
     const worker = bridge.spawn();
     const r = await worker.api.load(entry.text, recipe.seed ?? undefined, entry.fileName);
     if (!r.ok) {
       worker.terminate();
-      return `${side} (${id}): ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+      return `${side} (${before}): ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
     }
+    const id = paneId(ref, r.info);
     const appStore = createAppStore([entry], savedTheme());
     appStore.setState((d) => {
       d.info = r.info;
@@ -568,6 +576,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
         d.linkProblems = link.problems;
         if (link.speedId) d.speedId = link.speedId;
         d.pair = link.pair;
+        d.knownSide = link.knownSide;
       });
       if (!link.pair || !link.scenarios) return setStatus('ready');
       const [ra, rb] = link.scenarios;

@@ -30,6 +30,11 @@ export interface CompareState {
   status: CompareStatus;
   /** A's and B's scenario names (file names), once the link named a usable pair. */
   pair: [string, string] | null;
+  /**
+   * When the link named no usable pair, the first side it named rightly (a shipped scenario), for
+   * "Single view" to open; else null.
+   */
+  knownSide: string | null;
   /** A's and B's titles. */
   titles: [string, string];
   /**
@@ -77,6 +82,7 @@ export function createCompareStore(): CompareStore {
     immer(() => ({
       status: 'loading' as CompareStatus,
       pair: null,
+      knownSide: null,
       titles: ['', ''] as [string, string],
       labels: null,
       inspecting: 'A' as 'A' | 'B',

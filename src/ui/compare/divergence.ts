@@ -5,18 +5,30 @@
 //
 // A second's p99 is only as good as the requests behind it. Measured on the shipped scenarios,
 // two seeds of one and the same design (gateway-only, mesh-only, hello-mesh,
-// two-meshes-via-gateway, 4 seeds each, 6 pairs a scenario) have per-second p99s more than 10%
-// apart in 35-44% of their seconds at 20-200 ok requests a second (median gap 7-8%), M/M/1 at
-// ~500 a second in 76%; istio-load-test-baseline's ~10,000 a second stayed within 6%. So the
-// 10% rule is kept for seconds of P99_STEADY_SAMPLES requests or more on both sides, and a
-// second with fewer (but P99_MIN_SAMPLES or more) counts only when one p99 is over P99_FEW_APART
-// times the other: no two seeds of one design came that far apart at those counts, except in
-// the second a shipped fault struck (its toll differs by seed) and in M/M/1 (14 of 330 seconds).
-// Gateway-only against mesh-only no longer "differs" at 0 s (259 ms against 226 ms: 96 and 98
-// requests, the first second's cold connections); retry-storm against its fix still does at 25 s
-// (830 ms against 204 ms, 74 and 45 requests).
+// two-meshes-via-gateway: 4 seeds each, 6 pairs a scenario, 1,620 seconds with 20 to 200 ok
+// requests on both sides) have per-second p99s more than 10% apart in 36-43% of their seconds
+// (median gap 7-8%); M/M/1 at ~500 a second in 76%; istio-load-test-baseline's ~10,000 a second
+// stayed within 6%. So the issue's 10% rule is kept for seconds of P99_STEADY_SAMPLES requests
+// or more on both sides; a second with fewer (but P99_MIN_SAMPLES or more) counts only when one
+// p99 is over P99_FEW_APART times the other, which those same-design seconds passed in 0-1.1%
+// (only in the second a shipped fault struck, whose toll differs by seed; M/M/1 in 13.9%).
+// Gateway-only against mesh-only no longer "differs" at 0 s (259 ms against 226 ms on 96 and 98
+// requests, the first second's cold connections) but at 20 s, its first failures; retry-storm
+// against its fix still does at 25 s (830 ms against 204 ms on 74 and 45 requests), and a 5 ms
+// timeout branched into config-rollout at 20 s (160 ms against 82.1 ms).
 import type { SeriesBucket } from '../../workers/protocol';
-import { formatCount, formatLatency, formatMoment } from '../format';
+import { formatCount, formatLatency, formatMoment, formatPercent } from '../format';
+
+/**
+ * How far apart two runs' failed shares in one second may be before they count as visibly
+ * different: 10 points, and FAILED_Z standard errors (a two-proportion z-test), each run with
+ * P99_MIN_SAMPLES requests ended or more in it. Issue 12's "first failure" misses a run that
+ * fails more than one that already failed a little: a 5 ms timeout branched into config-rollout
+ * at 15 s fails 48% of B's requests at 16 s against A's 5%, with failures in both since 10 s.
+ */
+export const FAILED_APART = 0.1;
+/** Standard errors two failed shares must be apart: 4, a chance of about 1 in 16,000 a second for one design. */
+export const FAILED_Z = 4;
 
 /** How far apart two p99s may be before they count as visibly different: 10% (issue 12). */
 export const P99_APART = 0.1;
@@ -24,14 +36,14 @@ export const P99_APART = 0.1;
 export const P99_STEADY_SAMPLES = 1000;
 /** Fewest ok requests a second each run needs for its p99 to be compared at all: 20, below which it is a handful's slowest. */
 export const P99_MIN_SAMPLES = 20;
-/** With fewer than P99_STEADY_SAMPLES, one p99 must be more than this times the other: 2 (see the file's head). */
-export const P99_FEW_APART = 2;
+/** With fewer than P99_STEADY_SAMPLES, one p99 must be more than this times the other: 1.6 (see the file's head). */
+export const P99_FEW_APART = 1.6;
 
 /** The moment two runs first differ, and what differed, in words for the timeline's tooltip. Plain data. */
 export interface Divergence {
   /** Start of the bucket (simulated ms) in which they first differ. */
   ms: number;
-  kind: 'first-failure' | 'p99';
+  kind: 'first-failure' | 'failed-share' | 'p99';
   text: string;
 }
 
@@ -43,7 +55,8 @@ const causesText = (c: Record<string, number>) =>
 
 /**
  * The first bucket, in time order over the buckets both runs have closed, where (a) one run has
- * had a failed request so far and the other none, or (b) their p99s are apart (p99Apart: more
+ * had a failed request so far and the other none, (b) their failed shares are apart
+ * (failedApart), or (c) their p99s are apart (p99Apart: more
  * than 10% with P99_STEADY_SAMPLES ok requests on both sides, more than P99_FEW_APART times with
  * P99_MIN_SAMPLES or more). A failure that starts in both in one bucket is not a difference.
  * `names` are A's and B's names for the text. Null while they have not differed. Pure.
@@ -64,12 +77,33 @@ export function firstDivergence(a: readonly SeriesBucket[], b: readonly SeriesBu
       const [who, other, bucket] = failedA > 0 ? [names[0], names[1], x] : [names[1], names[0], y];
       return { ms: x.t, kind: 'first-failure', text: `${window}: first failures in ${who} (${bucket.failed}: ${causesText(bucket.causes)}), none in ${other} yet` };
     }
+    const share = failedApart(x, y);
+    if (share) {
+      return { ms: x.t, kind: 'failed-share', text: `${window}: ${share[0]} of requests failed in ${names[0]}, ${share[1]} in ${names[1]}` };
+    }
     const apart = p99Apart(x, y);
     if (apart) {
       return { ms: x.t, kind: 'p99', text: `${window}: p99 ${formatLatency(x.p99, true)} in ${names[0]}, ${formatLatency(y.p99, true)} in ${names[1]} (${(y.p99 / x.p99).toFixed(2)}x, ${apart})` };
     }
   }
   return null;
+}
+
+/**
+ * The two buckets' failed shares in words ("48%", "5.0%") when they count as apart: both with
+ * P99_MIN_SAMPLES requests ended or more, more than FAILED_APART apart and FAILED_Z standard
+ * errors apart (pooled two-proportion z); else null. Pure.
+ */
+export function failedApart(x: SeriesBucket, y: SeriesBucket): [string, string] | null {
+  const nx = x.ok + x.failed;
+  const ny = y.ok + y.failed;
+  if (Math.min(nx, ny) < P99_MIN_SAMPLES) return null;
+  const px = x.failed / nx;
+  const py = y.failed / ny;
+  const pooled = (x.failed + y.failed) / (nx + ny);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / nx + 1 / ny));
+  if (Math.abs(px - py) <= FAILED_APART || se === 0 || Math.abs(px - py) / se < FAILED_Z) return null;
+  return [formatPercent(px), formatPercent(py)];
 }
 
 /**
@@ -89,7 +123,7 @@ export function p99Apart(x: SeriesBucket, y: SeriesBucket): string | null {
 }
 
 /** The rule in words, for the timeline's tooltip and the "no difference yet" line. */
-export const DIVERGENCE_RULE = `a first failure in one run only, or p99s in one second more than ${P99_APART * 100}% apart with ${formatCount(P99_STEADY_SAMPLES)} ok requests or more in each run (more than ${P99_FEW_APART}x apart with ${P99_MIN_SAMPLES} to ${formatCount(P99_STEADY_SAMPLES - 1)}: below ${formatCount(P99_STEADY_SAMPLES)} a second, two seeds of one design already differ by 10% in a third of their seconds)`;
+export const DIVERGENCE_RULE = `a first failure in one run only; or failed shares in one second more than ${FAILED_APART * 100} points and ${FAILED_Z} standard errors apart; or p99s in one second more than ${P99_APART * 100}% apart with ${formatCount(P99_STEADY_SAMPLES)} ok requests or more in each run (more than ${P99_FEW_APART}x apart with ${P99_MIN_SAMPLES} to ${formatCount(P99_STEADY_SAMPLES - 1)}: below ${formatCount(P99_STEADY_SAMPLES)} a second, two seeds of one design already differ by 10% in a third of their seconds)`;
 
-/** The rule in short, for the line under the timeline: "… p99s more than 10% apart on 1,000+ requests a second, 2x on 20+". */
-export const DIVERGENCE_RULE_SHORT = `a first failure in one run only, or p99s more than ${P99_APART * 100}% apart on ${formatCount(P99_STEADY_SAMPLES)}+ ok requests a second, ${P99_FEW_APART}x on ${P99_MIN_SAMPLES}+`;
+/** The rule in short, for the line under the timeline: "… p99s over 10% apart (2x under 1,000 ok requests a second)". */
+export const DIVERGENCE_RULE_SHORT = `a first failure in one run only, failed shares ${FAILED_APART * 100} points apart, or p99s over ${P99_APART * 100}% apart (${P99_FEW_APART}x under ${formatCount(P99_STEADY_SAMPLES)} ok requests a second)`;

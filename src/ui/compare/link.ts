@@ -22,6 +22,8 @@ export const DATA_SIDE = '@data';
 export interface CompareLink {
   /** A's and B's scenario names (DATA_SIDE for the packed one); null when the link names no usable pair. */
   pair: [string, string] | null;
+  /** With no usable pair, the first of the two names that is a shipped scenario (for "Single view"), else null. */
+  knownSide: string | null;
   /** A's and B's scenarios (a packed one inline), with `pair`. */
   scenarios: [ScenarioRef, ScenarioRef] | null;
   /** The seed both run with, or null for A's own. */
@@ -56,7 +58,7 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   const q = linkParams(search);
   const problems: Problem[] = [];
   const bad = (path: string, message: string) => void problems.push({ path, message });
-  const out: CompareLink = { pair: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, problems };
+  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, problems };
   for (const key of new Set(q.keys())) {
     if (!(COMPARE_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a compare link parameter (they are: ${COMPARE_PARAMS.join(', ')}); left out`);
   }
@@ -94,7 +96,10 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
       bad('compare', `unknown scenario ${shown(n)} for ${side} (scenarios: ${ctx.scenarioIds.join(', ')}); pick a pair below`);
     }
   }
-  if (!usable) return out;
+  if (!usable) {
+    out.knownSide = sides.find(({ n }) => ctx.scenarioIds.includes(n))?.n ?? null;
+    return out;
+  }
   out.pair = [sides[0].n, sides[1].n];
   const ref = (n: string): ScenarioRef => (n === DATA_SIDE && packed ? packed : { kind: 'builtin', id: n });
   out.scenarios = [ref(sides[0].n), ref(sides[1].n)];

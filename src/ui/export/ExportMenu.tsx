@@ -1,7 +1,9 @@
 // The header's Export menu: the picture (SVG, PNG), the figures and per-second series (CSV, JSON),
 // a printable one-page report, and a WebM of the next seconds of animation. The code that makes
 // the files (exporters.ts) loads on the first use, not with the app.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useMenu } from './useMenu';
+import { MenuShell, type MenuItem } from './MenuShell';
 import { useStore } from 'zustand';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { seriesStore } from '../charts/seriesStore';
@@ -33,81 +35,39 @@ export function ExportMenu() {
   const controller = useController();
   const hasRun = useAppStore((s) => s.info !== null);
   const closed = useStore(seriesStore, (s) => s.buckets.length);
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [said, setSaid] = useState<{ text: string; bad: boolean } | null>(null);
+  const menu = useMenu();
+  const { busy, setBusy, run: runJob } = menu;
   const [seconds, setSeconds] = useState('10');
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: PointerEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
-    const key = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('keydown', key);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('keydown', key);
-    };
-  }, [open]);
   const source = (): ExportSource => ({ state: store.getState(), series: seriesStore.getState(), link: controller.shareLink() });
-  const run = async (what: string, job: (m: typeof import('./exporters')) => Promise<string>) => {
-    setBusy(what);
-    setSaid(null);
-    try {
-      const m = await import('./exporters');
-      setSaid({ text: `Saved ${await job(m)}.`, bad: false });
-    } catch (e) {
-      setSaid({ text: e instanceof Error ? e.message : String(e), bad: true });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const run = (what: string, job: (m: typeof import('./exporters')) => Promise<string>) => runJob(what, async () => job(await import('./exporters')));
   const n = Number(seconds);
-  return (
-    <div className="export" ref={box}>
+  const items: MenuItem[] = ITEMS.map((it) => ({ id: TEST_ID[it.kind], label: it.label, title: it.title, make: async () => (await import('./exporters')).exportRun(it.kind, source()) }));
+  const video = (
+    <div className="export-video">
       <button
         type="button"
-        className="button button-quiet"
-        data-testid="export-menu"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-label="Export"
-        disabled={!hasRun}
-        title="Export this run: the picture, the figures and series, a printable report, a video"
-        onClick={() => setOpen((o) => !o)}
+        role="menuitem"
+        className="export-item"
+        data-testid="export-webm"
+        disabled={busy !== null}
+        title="Record the picture and its traffic for the next seconds (it keeps playing or paused as it is) as a WebM video, with the browser's own encoder"
+        onClick={() => void run('webm', (m) => m.recordVideo(source(), n, (left) => setBusy(`webm ${left}`)))}
       >
-        <svg className="button-glyph" viewBox="0 0 20 20" aria-hidden="true">
-          <path d="M10 3 V12 M6 8.5 L10 12.5 L14 8.5 M4 15.5 H16" />
-        </svg>
-        <span className="button-text">Export</span>
+        Video (WebM), next
       </button>
-      {open && (
-        <div className="export-pop" role="menu" aria-label="Export this run" data-testid="export-pop">
-          {ITEMS.map((it) => (
-            <button key={it.kind} type="button" role="menuitem" className="export-item" data-testid={TEST_ID[it.kind]} title={it.title} disabled={busy !== null} onClick={() => void run(it.kind, (m) => m.exportRun(it.kind, source()))}>
-              {it.label}
-            </button>
-          ))}
-          <div className="export-video">
-            <button
-              type="button"
-              role="menuitem"
-              className="export-item"
-              data-testid="export-webm"
-              disabled={busy !== null}
-              title="Record the picture and its traffic for the next seconds (it keeps playing or paused as it is) as a WebM video, with the browser's own encoder"
-              onClick={() => void run('webm', (m) => m.recordVideo(source(), n, (left) => setBusy(`webm ${left}`)))}
-            >
-              Video (WebM), next
-            </button>
-            <input className="export-seconds" data-testid="export-seconds" type="number" min={1} max={60} step={1} value={seconds} aria-label="Seconds of animation to record" onChange={(e) => setSeconds(e.target.value)} />
-            <span>s</span>
-          </div>
-          <p className={`export-note${said?.bad ? ' export-note-bad' : ''}`} role="status" data-testid="export-status">
-            {busy?.startsWith('webm ') ? `Recording… ${busy.slice(5)} s left` : busy ? 'Making the file…' : said ? said.text : `${closed} closed second${closed === 1 ? '' : 's'} of series so far.`}
-          </p>
-        </div>
-      )}
+      <input className="export-seconds" data-testid="export-seconds" type="number" min={1} max={60} step={1} value={seconds} aria-label="Seconds of animation to record" onChange={(e) => setSeconds(e.target.value)} />
+      <span>s</span>
     </div>
+  );
+  return (
+    <MenuShell
+      menu={menu}
+      disabled={!hasRun}
+      title="Export this run: the picture, the figures and series, a printable report, a video"
+      label="Export this run"
+      items={items}
+      extra={video}
+      note={busy?.startsWith('webm ') ? `Recording… ${busy.slice(5)} s left` : `${closed} closed second${closed === 1 ? '' : 's'} of series so far.`}
+    />
   );
 }

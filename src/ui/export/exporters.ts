@@ -7,7 +7,9 @@ import { measureFigure } from '../../workers/figures';
 import { figureRows, figuresCsv, runExport, seriesCsv } from './tables';
 import { failuresChartSvg, latencyChartSvg, throughputChartSvg } from './reportCharts';
 import { reportHtml, type ReportData } from './report';
-import { findStage, pngBlob, pngDataUrl, renderStage, topologySvgText } from './picture';
+import { canvasPng, findStage, pngBlob, pngDataUrl, renderStage, topologySvgText } from './picture';
+import { compareExport, compareFiguresCsv, compareSeriesCsv, type CompareSide } from './compareTables';
+import type { DiffRow } from '../compare/diff';
 
 /** The items of the Export menu. */
 export const ExportKind = {
@@ -192,4 +194,74 @@ export async function recordVideo(src: ExportSource, seconds: number, onTick?: (
   const name = `${stem}-${seconds}s.webm`;
   download(new Blob(chunks, { type: 'video/webm' }), name);
   return name;
+}
+
+/** The compare view's Export menu items. */
+export const CompareExportKind = { pictures: 'pictures-png', figuresCsv: 'figures-csv', seriesCsv: 'series-csv', json: 'json' } as const;
+export type CompareExportKind = (typeof CompareExportKind)[keyof typeof CompareExportKind];
+
+/** What a compare export reads: both sides, their panes on the page, the figures table, the pair's link. */
+export interface CompareSource {
+  sides: [CompareSide, CompareSide];
+  /** Each pane's element (its stage is found inside), A then B. */
+  panes: [ParentNode | null, ParentNode | null];
+  rows: DiffRow[];
+  seed: number;
+  simTimeMs: number;
+  link: string | null;
+}
+
+/**
+ * Makes the compare view's file for `kind` and downloads it; returns its name
+ * (`retry-storm-vs-retry-storm-fixed-25s.figures.csv`). Throws an Error saying what is missing.
+ */
+export async function exportCompare(kind: CompareExportKind, src: CompareSource): Promise<string> {
+  const [a, b] = src.sides;
+  const stem = fileStem(`${a.scenario}-vs-${b.scenario}`, src.simTimeMs);
+  const save = (parts: BlobPart[], type: string, ext: string) => {
+    const name = `${stem}.${ext}`;
+    download(new Blob(parts, { type }), name);
+    return name;
+  };
+  switch (kind) {
+    case 'pictures-png':
+      return save([await pairPng(src)], 'image/png', 'png');
+    case 'figures-csv':
+      if (src.rows.length === 0) throw new Error('export.figures: the figures table is not filled yet');
+      return save([compareFiguresCsv(src.rows, [a.scenario, b.scenario])], 'text/csv', 'figures.csv');
+    case 'series-csv':
+      return save([compareSeriesCsv(src.sides)], 'text/csv', 'series.csv');
+    case 'json':
+      return save([JSON.stringify(compareExport(src.sides, src.rows, src), null, 2) + '\n'], 'application/json', 'json');
+    default: {
+      const never: never = kind;
+      throw new Error(`export: unknown kind ${String(never)}`);
+    }
+  }
+}
+
+/** Both panes' pictures and their traffic side by side at twice the screen's size, each under its side's name, as PNG. */
+async function pairPng(src: CompareSource): Promise<Blob> {
+  const stages = src.panes.map((p) => (p ? findStage(p) : null));
+  if (stages.some((s) => s === null)) throw new Error('export.pictures: a pane has no picture drawn yet');
+  const scale = 2;
+  const shots = await Promise.all(stages.map((s) => renderStage(s!, scale)));
+  const head = 28 * scale;
+  const gap = 12 * scale;
+  const out = document.createElement('canvas');
+  out.width = shots[0].width + gap + shots[1].width;
+  out.height = head + Math.max(shots[0].height, shots[1].height);
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = stages[0]!.background;
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.fillStyle = getComputedStyle(document.body).color || '#0f172a';
+  ctx.font = `600 ${14 * scale}px system-ui, sans-serif`;
+  ctx.textBaseline = 'middle';
+  let x = 0;
+  shots.forEach((shot, i) => {
+    ctx.fillText(`${src.sides[i].label} — ${src.sides[i].title}`, x + 8 * scale, head / 2, shot.width - 16 * scale);
+    ctx.drawImage(shot, x, head);
+    x += shot.width + gap;
+  });
+  return canvasPng(out);
 }

@@ -48,8 +48,8 @@ export interface Stage {
   background: string;
 }
 
-/** The topology stage on the page, or null before a topology is drawn. */
-export function findStage(doc: Document = document): Stage | null {
+/** The topology stage on the page (or inside `doc`: a compare pane), or null before a topology is drawn. */
+export function findStage(doc: ParentNode = document): Stage | null {
   const box = doc.querySelector<HTMLElement>('.topology-stage[data-view]');
   const svg = box?.querySelector<SVGSVGElement>('svg[data-testid="topology"]');
   if (!box || !svg) return null;
@@ -177,6 +177,10 @@ export async function pngDataUrl(stage: Stage, scale = 2, dots = true): Promise<
 
 /** The stage as a PNG file's bytes (see `renderStage`). */
 export async function pngBlob(stage: Stage, scale = 2): Promise<Blob> {
-  const c = await renderStage(stage, scale);
+  return canvasPng(await renderStage(stage, scale));
+}
+
+/** A canvas as a PNG file's bytes. */
+export function canvasPng(c: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser refused to encode the PNG'))), 'image/png'));
 }

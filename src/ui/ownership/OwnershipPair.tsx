@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { CompareController } from '../compare/compareController';
-import { sideLabel } from '../compare/CompareView';
+import { sideLabel } from '../compare/sideLabel';
 import { OwnershipView } from './OwnershipView';
 import { scenarioTextOf } from './OwnershipPanel';
 

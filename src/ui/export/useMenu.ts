@@ -1,0 +1,46 @@
+// What the header's menus share (the single view's Export menu, the compare view's): open and
+// shut, shut by a press outside or Escape, and one job at a time whose outcome the menu says.
+import { useEffect, useRef, useState, type RefObject } from 'react';
+
+/** A menu's state: whether it is open, the job under way (its name), and what the last one said. */
+export interface Menu {
+  box: RefObject<HTMLDivElement | null>;
+  open: boolean;
+  setOpen: (f: (open: boolean) => boolean) => void;
+  busy: string | null;
+  setBusy: (what: string | null) => void;
+  said: { text: string; bad: boolean } | null;
+  /** Runs `job` (which loads the exporters itself) and says "Saved NAME." or the Error's message. */
+  run: (what: string, job: () => Promise<string>) => Promise<void>;
+}
+
+/** A menu under a button inside `box`: a press outside it or Escape shuts it. */
+export function useMenu(): Menu {
+  const box = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [said, setSaid] = useState<{ text: string; bad: boolean } | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
+    const key = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('keydown', key);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('keydown', key);
+    };
+  }, [open]);
+  const run = async (what: string, job: () => Promise<string>) => {
+    setBusy(what);
+    setSaid(null);
+    try {
+      setSaid({ text: `Saved ${await job()}.`, bad: false });
+    } catch (e) {
+      setSaid({ text: e instanceof Error ? e.message : String(e), bad: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { box, open, setOpen, busy, setBusy, said, run };
+}
