@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ownershipOf, type OwnedPath } from '../../src/models/ownership';
+import { changesMadeBy, configuredAt, ownershipOf, type OwnedPath } from '../../src/models/ownership';
 import { parseScenarioText, validateScenario, type Scenario } from '../../src/scenario';
 
 const shipped = (name: string): Scenario => {
@@ -115,4 +115,40 @@ describe('ownership of L7 features', () => {
     expect(cut.paths).toHaveLength(4);
     expect(cut.truncated).toBe(true);
   });
+
+  it('follows config changes made by a moment: config-rollout\'s retry policy from 20 s, and a live change, not before they are made', () => {
+    const s = shipped('config-rollout');
+    const retriesAt = (ms: number, live = [] as Parameters<typeof changesMadeBy>[1]) => {
+      const p = ownershipOf(configuredAt(s, changesMadeBy(s, live, ms))).paths[0];
+      return owners(p, 'retries');
+    };
+    const before = retriesAt(19_999);
+    expect(before).toEqual(retriesAt(0));
+    expect(before.some((x) => x.includes('2 retries on 5xx'))).toBe(false);
+    expect(retriesAt(20_000).some((x) => x.includes('2 retries on 5xx'))).toBe(true);
+    // A live change at 25 s setting the attempts back to 0: in force from 25 s only.
+    const live = [{ atMs: 25_000, change: { type: 'policy' as const, at: 0, service: 'payments', policy: { retries: { attempts: 0 } }, replace: false } }];
+    expect(retriesAt(24_000, live)).toEqual(retriesAt(20_000));
+    expect(retriesAt(25_000, live)).toEqual(before);
+    // The file itself is left as it was.
+    expect(ownershipOf(s).paths[0].hops.map((h) => h.owners.retries?.detail ?? '-')).toEqual(ownershipOf(shipped('config-rollout')).paths[0].hops.map((h) => h.owners.retries?.detail ?? '-'));
+  });
+
+  it('applies each kind of change to the design: mTLS mode, sidecar mode, a gateway route\'s upstream and canary, a mesh\'s trusts', () => {
+    const s = shipped('gateway-and-mesh');
+    const svc = s.services.find((v) => v.sidecar !== false)!;
+    const gw = s.gateways[0];
+    const made = [
+      { atMs: 0, change: { type: 'mtls' as const, at: 0, service: svc.name, mode: 'STRICT' as const } },
+      { atMs: 0, change: { type: 'sidecar-mode' as const, at: 0, service: svc.name, mode: 'L4' as const } },
+      { atMs: 0, change: { type: 'gateway-route' as const, at: 0, gateway: gw.name, route: 0, canary: [], replace: false } },
+    ];
+    const c = configuredAt(s, made);
+    const after = c.services.find((v) => v.name === svc.name)!;
+    expect(after.mtls).toBe('STRICT');
+    expect(after.sidecar).toMatchObject({ mode: 'L4' });
+    expect(c.gateways[0].routes[0].canary).toBeUndefined();
+    expect(s.services.find((v) => v.name === svc.name)!.mtls).toBe(svc.mtls);
+  });
 });
+

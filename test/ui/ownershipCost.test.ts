@@ -10,7 +10,7 @@ import type { SeriesBucket } from '../../src/workers/series';
 const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8');
 
 describe('the measured cost of a feature owned twice', () => {
-  it("retry-storm: the gateway's and sidecars' retries cause about 27 tries at payments per request over 5 s while it fails, 1 before", () => {
+  it("retry-storm: the gateway's and sidecars' retries cause about 27 tries at payments per request in the last second while it fails (and over the worst 5 s), 1 before", () => {
     const parsed = parseScenarioText(text('retry-storm'));
     if (!parsed.ok) throw new Error('invalid');
     const o = ownershipOf(parsed.scenario);
@@ -54,18 +54,20 @@ describe('the measured cost of a feature owned twice', () => {
     expect(triesPerCall(b, b, 0, 1)).toBeNaN();
   });
 
-  it('a seek back starts the worst figure again', () => {
+  it('a seek back starts the worst figure again; "now" is the frame\'s last simulated second', () => {
     const m = new RetryCostMeter();
-    const frame = (t: number, calls: number, tries: number) => ({ simTime: t, edges: Float64Array.from([calls, 0, calls, 0, 0, 0, 0, tries, 0, 0]) }) as never;
+    // Cumulative counts, and the last second's (Frame.recent) as the worker counts them.
+    const frame = (t: number, calls: number, tries: number, recent: [number, number] = [calls, tries]) =>
+      ({ simTime: t, edges: Float64Array.from([calls, 0, calls, 0, 0, 0, 0, tries, 0, 0]), recent: Float64Array.from([recent[0], 0, recent[0], 0, 0, 0, 0, recent[1], 0, 0]), recentFromMs: t - 1000, recentToMs: t }) as never;
     m.sample(frame(0, 0, 0));
     m.sample(frame(1000, 10, 270));
     // A window shorter than 5 s is not yet a worst: it reads high while a failure begins.
-    expect(m.measure(0, 1)).toMatchObject({ now: 27, worst: NaN });
-    m.sample(frame(5000, 20, 360));
-    expect(m.measure(0, 1)).toMatchObject({ now: 18, worst: 18, worstAt: 5000 });
+    expect(m.measure(0, 1)).toMatchObject({ now: 27, nowFromMs: 0, nowToMs: 1000, worst: NaN });
+    m.sample(frame(5000, 20, 360, [2, 30]));
+    expect(m.measure(0, 1)).toMatchObject({ now: 15, worst: 18, worstAt: 5000 });
     m.sample(frame(500, 5, 5));
-    m.sample(frame(5500, 10, 10));
-    expect(m.measure(0, 1).worst).toBe(1);
+    m.sample(frame(5500, 10, 10, [1, 1]));
+    expect(m.measure(0, 1)).toMatchObject({ now: 1, worst: 1 });
   });
 
   it('a failure cause is counted over the user requests ended', () => {

@@ -2,7 +2,8 @@
 // measured on its own run.
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { CompareController } from '../compare/compareController';
+import type { CompareController, ComparePane } from '../compare/compareController';
+import type { SeriesBucket } from '../../workers/series';
 import { sideLabel } from '../compare/sideLabel';
 import { OwnershipView } from './OwnershipView';
 import { scenarioTextOf } from './OwnershipPanel';
@@ -18,7 +19,7 @@ export function OwnershipPair({ controller }: { controller: CompareController })
       {panes.map((p, i) => {
         const src = texts[i];
         return src ? (
-          <OwnershipView key={p.side} heading={sideLabel(s, i as 0 | 1)} text={src.text} fileName={src.fileName} topology={p.info.topology} frames={p.services.frames} buckets={s.series[i].buckets} />
+          <PaneOwnership key={p.side} pane={p} heading={sideLabel(s, i as 0 | 1)} text={src.text} fileName={src.fileName} buckets={s.series[i].buckets} />
         ) : (
           <p key={p.side} className="muted">
             {sideLabel(s, i as 0 | 1)}: no scenario text to read its ownership from
@@ -27,4 +28,10 @@ export function OwnershipPair({ controller }: { controller: CompareController })
       })}
     </section>
   );
+}
+
+/** One pane's view, following that run's live config changes (its recipe's actions). */
+function PaneOwnership({ pane, heading, text, fileName, buckets }: { pane: ComparePane; heading: string; text: string; fileName?: string; buckets: readonly SeriesBucket[] }) {
+  const actions = useStore(pane.services.store, (x) => x.recipe?.actions);
+  return <OwnershipView heading={heading} text={text} fileName={fileName} topology={pane.info.topology} frames={pane.services.frames} buckets={buckets} actions={actions} />;
 }

@@ -26,5 +26,5 @@ export function OwnershipPanel() {
   const ref = recipe?.scenario;
   const src = useMemo(() => scenarioTextOf(ref ? { scenario: ref } : null), [ref]);
   if (!src || !topology) return <section className="ownership" data-testid="ownership" />;
-  return <OwnershipView text={src.text} fileName={src.fileName} topology={topology} frames={frames} buckets={buckets} />;
+  return <OwnershipView text={src.text} fileName={src.fileName} topology={topology} frames={frames} buckets={buckets} actions={recipe?.actions} />;
 }

@@ -2,22 +2,43 @@
 // on each path (gateway, sidecar or the app), with every feature two layers own on one path
 // flagged and its cost measured from the running simulation.
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { FEATURE_NAMES, ownershipOf, type Layer, type Overlap, type Ownership } from '../../models/ownership';
+import { changesMadeBy, configuredAt, FEATURE_NAMES, ownershipOf, type Layer, type MadeChange, type Overlap, type Ownership } from '../../models/ownership';
 import type { Topology } from '../../models';
-import { formatOfFile, parseScenarioText } from '../../scenario';
+import { changeSchema, formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
+import type { LiveAction } from '../../workers/protocol';
 import type { FrameChannel } from '../state/frameChannel';
 import type { SeriesBucket } from '../../workers/series';
-import { formatNumber, formatPercent, formatSimTime } from '../format';
+import { formatMoment, formatNumber, formatPercent, formatSimTime } from '../format';
 import { RetryCostMeter, causeShare, retryEdges } from './cost';
 import './ownership.css';
 
 const LAYER_NAMES: Record<Layer, string> = { gateway: 'gateway', sidecar: 'sidecar', app: 'app' };
 
-/** The ownership of a scenario's text, or the first problem that stops reading it. Pure; memoize it. */
-export function ownershipOfText(text: string, fileName?: string): { ok: true; ownership: Ownership } | { ok: false; message: string } {
+/** The scenario of a text, or the first problem that stops reading it. Pure; memoize it. */
+export function scenarioOfText(text: string, fileName?: string): { ok: true; scenario: Scenario } | { ok: false; message: string } {
   const r = parseScenarioText(text, fileName ? formatOfFile(fileName) : 'auto');
   if (!r.ok) return { ok: false, message: r.problems.map((p) => `${p.path}: ${p.message}`).join('; ') };
-  return { ok: true, ownership: ownershipOf(r.scenario) };
+  return { ok: true, scenario: r.scenario };
+}
+
+/** The ownership of a scenario's text as the file starts, or the first problem that stops reading it. Pure; memoize it. */
+export function ownershipOfText(text: string, fileName?: string): { ok: true; ownership: Ownership } | { ok: false; message: string } {
+  const r = scenarioOfText(text, fileName);
+  return r.ok ? { ok: true, ownership: ownershipOf(r.scenario) } : r;
+}
+
+/**
+ * A run's live config changes (its recipe's `change` actions) with when each is made: the moment
+ * it was made plus its own `at`. One the engine would refuse is left out. Pure.
+ */
+export function liveChanges(actions: readonly LiveAction[]): MadeChange[] {
+  const out: MadeChange[] = [];
+  for (const a of actions) {
+    if (a.kind !== 'change') continue;
+    const c = changeSchema.safeParse(a.change);
+    if (c.success) out.push({ atMs: a.ms + c.data.at, change: c.data });
+  }
+  return out;
 }
 
 export interface OwnershipViewProps {
@@ -30,10 +51,22 @@ export interface OwnershipViewProps {
   buckets: readonly SeriesBucket[];
   /** "A · retry-storm" in the compare view. */
   heading?: string;
+  /** The run's live actions (its recipe's): the config changes among them count from when they are made. */
+  actions?: readonly LiveAction[];
 }
 
-export function OwnershipView({ text, fileName, topology, frames, buckets, heading }: OwnershipViewProps) {
-  const result = useMemo(() => ownershipOfText(text, fileName), [text, fileName]);
+const NO_ACTIONS: readonly LiveAction[] = [];
+
+export function OwnershipView({ text, fileName, topology, frames, buckets, heading, actions = NO_ACTIONS }: OwnershipViewProps) {
+  const read = useMemo(() => scenarioOfText(text, fileName), [text, fileName]);
+  const live = useMemo(() => liveChanges(actions), [actions]);
+  // The design as configured now: the file, then every config change made by this moment.
+  const nowMs = frames.latest?.simTime ?? 0;
+  const made = read.ok ? changesMadeBy(read.scenario, live, nowMs) : [];
+  const madeKey = made.map((m) => `${m.atMs}:${JSON.stringify(m.change)}`).join('|');
+  const result = useMemo(() => (read.ok ? { ok: true as const, ownership: ownershipOf(configuredAt(read.scenario, made)) } : read), [read, madeKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pending = read.ok ? changesMadeBy(read.scenario, live, Number.POSITIVE_INFINITY).length - made.length : 0;
+  const asOf = made.length === 0 ? (pending > 0 ? `as the file starts; ${pending} config change${pending === 1 ? '' : 's'} to come` : 'as the file configures them') : `with the ${made.length} config change${made.length === 1 ? '' : 's'} made by ${formatMoment(nowMs)} (the last at ${formatMoment(made[made.length - 1].atMs)})${pending > 0 ? `, ${pending} to come` : ''}`;
   const [pathIndex, setPathIndex] = useState(0);
   const meter = useRef(new RetryCostMeter());
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -61,10 +94,12 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   return (
     <section className="ownership" data-testid="ownership" aria-label={heading ? `Who owns each L7 feature: ${heading}` : 'Who owns each L7 feature'}>
       <header className="ownership-head">
-        <h3 className="ownership-title" title="Gateway, sidecar or the app itself, on each hop of a path, as the scenario file configures them (timed changes are not applied)">
+        <h3 className="ownership-title" title="Gateway, sidecar or the app itself, on each hop of a path: the file's config with the config changes (timed and live) made by this moment, as every proxy will run it once its control plane has pushed them">
           {heading ? `${heading}: who owns each L7 feature` : 'Who owns each L7 feature'}
         </h3>
-        <span className="ownership-note">gateway, sidecar or the app, per hop, as the file configures them</span>
+        <span className="ownership-note" data-testid="ownership-as-of">
+          gateway, sidecar or the app, per hop, {asOf}
+        </span>
       </header>
       {o.overlaps.length === 0 ? (
         <p className="ownership-clean" data-testid="ownership-clean">
@@ -142,7 +177,7 @@ function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Ov
     const c = meter.measure(first, last);
     const n = (v: number) => formatNumber(v, 1);
     const measured: string[] = [];
-    if (Number.isFinite(c.now)) measured.push(`${n(c.now)} tries at ${o.service} per request over the last 5 s`);
+    if (Number.isFinite(c.now)) measured.push(`${n(c.now)} tries at ${o.service} per request in the last second (${formatMoment(c.nowFromMs)} to ${formatMoment(c.nowToMs)})`);
     // The worst 5 s is only known from frames seen while this view was open.
     if (Number.isFinite(c.worst)) measured.push(`${n(c.worst)} at worst (5 s to ${formatSimTime(c.worstAt)})`);
     if (Number.isFinite(c.run)) measured.push(`${n(c.run)} over the run so far`);

@@ -9,9 +9,12 @@ import { EDGE_STRIDE, EdgeField, type Frame } from '../../workers/protocol';
 import type { SeriesBucket } from '../../workers/series';
 
 /**
- * Simulated time the "now" figure looks back over, ms. Tries are counted as they start and calls
- * as they end, so a short window exaggerates the ratio while a failure begins (a 2 s window read
- * 45 tries a request at retry-storm's onset, where 27 is the truth); 5 s reads 27 through it.
+ * Simulated time the "worst" figure looks back over, ms. Tries are counted as they start and
+ * calls as they end, so a short window exaggerates the ratio while a failure begins (a 2 s window
+ * read 45 tries a request at retry-storm's onset, where 27 is the truth); 5 s reads 27 through it.
+ * The "now" figure is the worker's last simulated second (Frame.recent), as the link labels: the
+ * same at a moment however it was reached, and high in a failure's first second (retry-storm's
+ * 10-11 s reads 56.6: retries of requests that came in before it land in it), 24.7-32.9 after.
  */
 export const COST_WINDOW_MS = 5000;
 
@@ -45,9 +48,12 @@ export function causeShare(buckets: readonly SeriesBucket[], causes: readonly st
   return { share: ended > 0 ? hit / ended : NaN, ended };
 }
 
-/** The retry cost of one overlap: over the last 5 s, the worst whole 5 s seen so far, and the run so far. Plain data. */
+/** The retry cost of one overlap: over the last simulated second, the worst whole 5 s seen so far, and the run so far. Plain data. */
 export interface RetryCost {
+  /** Over the worker's last simulated second (Frame.recent, `nowFromMs` to `nowToMs`). */
   now: number;
+  nowFromMs: number;
+  nowToMs: number;
   worst: number;
   /** Simulated time the worst window ended, ms. */
   worstAt: number;
@@ -61,11 +67,13 @@ export interface RetryCost {
  */
 export class RetryCostMeter {
   private samples: { t: number; edges: Float64Array }[] = [];
+  private latest: Frame | null = null;
   private worst = new Map<string, { v: number; at: number }>();
 
   sample(frame: Frame): void {
     const last = this.samples[this.samples.length - 1];
     if (last && frame.simTime < last.t) this.clear();
+    this.latest = frame;
     if (last && frame.simTime === last.t) return;
     this.samples.push({ t: frame.simTime, edges: frame.edges });
     while (this.samples.length > 2 && this.samples[1].t <= frame.simTime - COST_WINDOW_MS) this.samples.shift();
@@ -74,20 +82,23 @@ export class RetryCostMeter {
   /** The cost of retries from edge `first` down to edge `last` (keyed by both, for the worst). */
   measure(first: number, last: number): RetryCost {
     const s = this.samples;
-    if (s.length === 0 || first < 0 || last < 0) return { now: NaN, worst: NaN, worstAt: NaN, run: NaN };
+    const f = this.latest;
+    if (s.length === 0 || !f || first < 0 || last < 0) return { now: NaN, nowFromMs: NaN, nowToMs: NaN, worst: NaN, worstAt: NaN, run: NaN };
     const b = s[s.length - 1];
-    const now = s.length > 1 ? triesPerCall(s[0].edges, b.edges, first, last) : NaN;
+    const windowed = s.length > 1 ? triesPerCall(s[0].edges, b.edges, first, last) : NaN;
+    const now = f.recent.length > 0 ? triesPerCall(null, f.recent, first, last) : NaN;
     const key = `${first}>${last}`;
     const w = this.worst.get(key);
     // Only a whole window counts as the worst: a shorter one reads high at a failure's onset.
     const whole = s.length > 1 && b.t - s[0].t >= COST_WINDOW_MS;
-    if (whole && Number.isFinite(now) && (!w || now > w.v)) this.worst.set(key, { v: now, at: b.t });
+    if (whole && Number.isFinite(windowed) && (!w || windowed > w.v)) this.worst.set(key, { v: windowed, at: b.t });
     const kept = this.worst.get(key);
-    return { now, worst: kept?.v ?? NaN, worstAt: kept?.at ?? NaN, run: triesPerCall(null, b.edges, first, last) };
+    return { now, nowFromMs: f.recentFromMs, nowToMs: f.recentToMs, worst: kept?.v ?? NaN, worstAt: kept?.at ?? NaN, run: triesPerCall(null, b.edges, first, last) };
   }
 
   clear(): void {
     this.samples = [];
+    this.latest = null;
     this.worst.clear();
   }
 }
