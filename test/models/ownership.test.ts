@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { changesMadeBy, configuredAt, ownershipOf, type OwnedPath } from '../../src/models/ownership';
-import { parseScenarioText, validateScenario, type Scenario } from '../../src/scenario';
+import { changeSchema, parseScenarioText, validateScenario, type Scenario } from '../../src/scenario';
 
 const shipped = (name: string): Scenario => {
   const r = parseScenarioText(readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8'));
@@ -127,7 +127,7 @@ describe('ownership of L7 features', () => {
     expect(before.some((x) => x.includes('2 retries on 5xx'))).toBe(false);
     expect(retriesAt(20_000).some((x) => x.includes('2 retries on 5xx'))).toBe(true);
     // A live change at 25 s setting the attempts back to 0: in force from 25 s only.
-    const live = [{ atMs: 25_000, change: { type: 'policy' as const, at: 0, service: 'payments', policy: { retries: { attempts: 0 } }, replace: false } }];
+    const live = [{ atMs: 25_000, change: changeSchema.parse({ type: 'policy', service: 'payments', policy: { retries: { attempts: 0 } } }) }];
     expect(retriesAt(24_000, live)).toEqual(retriesAt(20_000));
     expect(retriesAt(25_000, live)).toEqual(before);
     // The file itself is left as it was.
@@ -139,10 +139,10 @@ describe('ownership of L7 features', () => {
     const svc = s.services.find((v) => v.sidecar !== false)!;
     const gw = s.gateways[0];
     const made = [
-      { atMs: 0, change: { type: 'mtls' as const, at: 0, service: svc.name, mode: 'STRICT' as const } },
-      { atMs: 0, change: { type: 'sidecar-mode' as const, at: 0, service: svc.name, mode: 'L4' as const } },
-      { atMs: 0, change: { type: 'gateway-route' as const, at: 0, gateway: gw.name, route: 0, canary: [], replace: false } },
-    ];
+      { type: 'mtls', service: svc.name, mode: 'STRICT' },
+      { type: 'sidecar-mode', service: svc.name, mode: 'L4' },
+      { type: 'gateway-route', gateway: gw.name, route: 0, canary: [] },
+    ].map((c) => ({ atMs: 0, change: changeSchema.parse(c) }));
     const c = configuredAt(s, made);
     const after = c.services.find((v) => v.name === svc.name)!;
     expect(after.mtls).toBe('STRICT');
