@@ -1,5 +1,6 @@
 import { InvariantError } from '../sim-engine';
 import type { Cluster } from './envoy/cluster';
+import type { CompiledPolicy } from './proxy/policy';
 import type { Trace } from './spans/types';
 
 /**
@@ -27,6 +28,15 @@ export class Call {
   service = -1;
   /** The caller's outbound side (its sidecar or its plain client) and route for this callee. */
   route: Cluster | null = null;
+  /** The request's header set (HeaderSets id, 0: none), the same at every hop: routes match on it. */
+  headers = 0;
+  /**
+   * The policy of the route this call took, where it differs from its cluster's (RouteTable): the
+   * router reads its route-level fields (timeout, retries, fault). Null: the cluster's policy.
+   */
+  policy: CompiledPolicy | null = null;
+  /** No route of the caller's matched the request: the router answers 404 without an upstream try. */
+  noRoute = false;
   sentAt = 0;
   /** Attempts started so far (first try plus retries). */
   attempts = 0;
@@ -61,6 +71,9 @@ export class Call {
     this.edge = -1;
     this.service = -1;
     this.route = null;
+    this.headers = 0;
+    this.policy = null;
+    this.noRoute = false;
     this.sentAt = 0;
     this.attempts = 0;
     this.current = -1;
@@ -92,6 +105,10 @@ export class Attempt {
   /** Its `Request.number` (copied from the call). */
   requestNumber = 0;
   key = 0;
+  /** The request's header set (copied from the call, for the callee's children). */
+  headers = 0;
+  /** The call's route policy (copied from the call; null: the cluster's). */
+  policy: CompiledPolicy | null = null;
   /** The client the request came from (copied from the call). */
   origin = -1;
   /** The callee's pending WorkDone event, cancelled if its replica dies. */
@@ -139,6 +156,8 @@ export class Attempt {
     this.requestId = -1;
     this.requestNumber = 0;
     this.key = 0;
+    this.headers = 0;
+    this.policy = null;
     this.origin = -1;
     this.workTimer = -1;
     this.holdsWorker = false;

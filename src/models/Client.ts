@@ -33,6 +33,8 @@ export class ClientActor implements Actor {
   target = -1;
   /** The client's route to its target (through its sidecar, if meshed). */
   route: Route | null = null;
+  /** Its requests' header set (`spec.headers` interned: HeaderSets id, 0 for none). */
+  headers = 0;
   sent = 0;
   private readonly open: boolean;
   private readonly timeout: number;
@@ -99,6 +101,7 @@ export class ClientActor implements Actor {
     call.service = this.target;
     call.edge = this.edge;
     call.route = this.route;
+    call.headers = this.headers;
     call.sentAt = now;
     req.call = call.id;
     if (w.tracer !== null) w.tracer.begin(req, call, this.name);

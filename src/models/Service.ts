@@ -3,6 +3,7 @@ import type { ServiceSpec } from '../scenario';
 import { Cause, Ev } from './events';
 import type { Attempt, Call } from './Call';
 import type { Route } from './envoy/cluster';
+import type { RouteTable } from './envoy/routeTable';
 import type { ServiceHost } from './serviceHost';
 import { WorkerPool } from './WorkerPool';
 
@@ -15,6 +16,8 @@ export interface Downstream {
   probability: number;
   /** The route to use from each of this service's replicas, by replica index. */
   routes: Route[];
+  /** The call's routes (`calls[].routes`; null: none): they pick each call's destination. */
+  table: RouteTable | null;
 }
 
 /** One replica: C workers and a FIFO queue of attempt ids. */
@@ -68,8 +71,8 @@ export class ServiceActor implements Actor {
   }
 
   /** Wires a downstream call (done once the world knows every service, host and route). */
-  addDownstream(service: number, edge: number, probability: number, routes: Route[]): number {
-    this.downstream.push({ service, edge, probability, routes });
+  addDownstream(service: number, edge: number, probability: number, routes: Route[], table: RouteTable | null = null): number {
+    this.downstream.push({ service, edge, probability, routes, table });
     return this.downstream.length - 1;
   }
 
@@ -159,9 +162,13 @@ export class ServiceActor implements Actor {
     child.origin = parent.origin;
     child.caller = this.id;
     child.parent = parent.id;
-    child.service = d.service;
-    child.edge = d.edge;
-    child.route = d.routes[parent.replica];
+    child.headers = parent.headers;
+    if (d.table !== null) d.table.aim(child, parent.replica, d);
+    else {
+      child.service = d.service;
+      child.edge = d.edge;
+      child.route = d.routes[parent.replica];
+    }
     child.sentAt = w.sim.now;
     child.trace = parent.trace;
     w.dataPlane.issue(child);

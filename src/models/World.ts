@@ -6,6 +6,7 @@ import { ClientActor } from './Client';
 import { DataPlane } from './DataPlane';
 import { EdgeStats } from './EdgeStats';
 import type { Cluster } from './envoy/cluster';
+import { HeaderSets } from './envoy/routeTable';
 import { Cause } from './events';
 import { FaultInjector } from './faults/FaultInjector';
 import { GatewayActor } from './Gateway';
@@ -21,6 +22,7 @@ import type { Tracer } from './spans/Tracer';
 import type { NodeKind, Topology, TopologyNode } from './Topology';
 import { RequestBook } from './RequestBook';
 import { stallLimit } from './worldLimits';
+import { wireCalls } from './wireCalls';
 
 /**
  * A scenario compiled into actors on one simulation: services and gateways with their
@@ -44,6 +46,8 @@ export class World extends RequestBook {
   readonly proxyRecords = new ProxyRecords();
   readonly controlPlanes: ControlPlane[] = [];
   readonly routes: Cluster[] = [];
+  /** The request header sets the clients send, interned (a call carries its set's id). */
+  readonly headerSets = new HeaderSets();
   readonly network: Network;
   readonly dataPlane: DataPlane;
   readonly faults: FaultInjector;
@@ -209,18 +213,13 @@ export class World extends RequestBook {
     };
     this.clients.forEach((client, k) => {
       const target = callee(client.spec.target);
+      client.headers = this.headerSets.intern(client.spec.headers);
       client.target = target.id;
       client.edge = edge(client.id, target.id);
       client.route = this.route(client.edge, clientHosts[k], target, client.spec.policy, client.spec.latency, true);
     });
-    for (const svc of this.services) {
-      for (const call of svc.spec.calls) {
-        const to = callee(call.service);
-        const e = edge(svc.id, to.id);
-        const routes = svc.hosts.map((h) => this.route(e, h, to, call.policy, call.latency, true));
-        svc.addDownstream(to.id, e, call.probability, routes);
-      }
-    }
+    const wiring = { seed: this.seed, headerSets: this.headerSets, hostName: (h: number) => this.network.hosts[h].name, callee, edge, cluster: (e: number, h: number, to: ServiceActor, p: Policy | undefined, l: Distribution | undefined) => this.route(e, h, to, p, l, true) };
+    for (const svc of this.services) wireCalls(svc, wiring);
     for (const gw of this.gateways) {
       for (const name of gw.upstreamNames()) {
         const to = callee(name);

@@ -13,4 +13,4 @@ export { checkRunSize, checkZeroTimeLoops, responseBounds, type ResponseBound } 
 export { lessonFigureSchema, FIGURE_MEASURES, WHOLE_RUN_MEASURES, type LessonFigure } from './figure';
 export { changeSchema, checkChange, checkChanges, changedPolicy, CHANGE_TYPES, type ChangeSpec, type ChangeInput } from './changes';
 export { questionSchema, MIN_QUESTION_CHOICES, MAX_QUESTION_CHOICES, type Question } from './question';
-export { callRouteSchema, routeDestinationSchema, routeMatchSchema, requestHeadersSchema, checkCallRoutes, checkRoutesSimulated, type CallRoute, type CallRouteInput } from './routes';
+export { callRouteSchema, routeDestinationSchema, routeMatchSchema, requestHeadersSchema, checkCallRoutes, type CallRoute, type CallRouteInput } from './routes';

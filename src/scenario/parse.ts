@@ -7,7 +7,7 @@ import { formatDuration } from './duration';
 import { readScenarioText, type ScenarioFormat } from './read';
 import { checkNodeCount, checkSizes } from './limits';
 import { checkRunSize, checkZeroTimeLoops } from './work';
-import { checkCallRoutes, checkRoutesSimulated } from './routes';
+import { checkCallRoutes } from './routes';
 
 /** One thing wrong with a scenario: where (dotted path) and what. */
 export interface Problem {
@@ -192,7 +192,7 @@ function describeValue(v: unknown): string {
  */
 function checkReferences(s: Scenario, durationMs: number | undefined): Problem[] {
   // NOTE: concat, not push(...xs): a list as long as the scenario must not become arguments.
-  let problems = checkNames(s).concat(checkMeshParts(s, durationMs), checkTcpPolicies(s), checkSizes(s), checkLayout(s), checkChanges(s, durationMs), checkCallRoutes(s), checkRoutesSimulated(s));
+  let problems = checkNames(s).concat(checkMeshParts(s, durationMs), checkTcpPolicies(s), checkSizes(s), checkLayout(s), checkChanges(s, durationMs), checkCallRoutes(s));
   const services = new Map(s.services.map((svc, i) => [svc.name, i]));
   if (durationMs === undefined && s.warmup >= s.duration) {
     problems.push({ path: 'warmup', message: `must be shorter than duration (${formatDuration(s.duration)})` });

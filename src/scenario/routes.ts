@@ -8,11 +8,12 @@ import type { Problem } from './parse';
  * Istio's VirtualService `http[]` for mesh traffic: routes are tried in order, the first whose
  * `match` the request satisfies is taken, and its `to` list splits the requests that take it
  * by weight (Envoy's weighted clusters). A request that matches no route fails as Envoy's
- * router fails it (404, "route not found").
+ * router fails it (404, "route not found", cause `no-route`), with no upstream try.
  *
- * NOTE: the schema and validation are here; the simulator does not run them yet, so
- * `checkRoutesSimulated` refuses a scenario that uses them (see the README, "Import
- * Kubernetes and Istio YAML", for the model-side work this waits for).
+ * Only a caller with an L7 sidecar matches headers, as only a meshed caller has a VirtualService
+ * in Istio: a `match` at any other caller is refused. Routes without a match at a plain caller
+ * (or an L4 sidecar) split requests by weight, as kube-proxy spreads them over a Service's pods.
+ * The model: src/models/envoy/routeTable.ts.
  */
 
 /** An HTTP header name, as Envoy matches it (lower case). */
@@ -50,39 +51,39 @@ export const requestHeadersSchema = z.record(headerName, z.string().max(1000, { 
 export type CallRoute = z.output<typeof callRouteSchema>;
 export type CallRouteInput = z.input<typeof callRouteSchema>;
 
-/** What a call's routes must satisfy beyond their schema: the call's `service` is one of their destinations. */
-export function checkCallRoutes(s: { services: readonly { name: string; calls: readonly { service: string; routes?: readonly CallRoute[] }[] }[] }): Problem[] {
-  const problems: Problem[] = [];
-  const names = new Set(s.services.map((x) => x.name));
-  s.services.forEach((svc, i) =>
-    svc.calls.forEach((call, j) => {
-      call.routes?.forEach((r, k) =>
-        r.to.forEach((d, m) => {
-          if (!names.has(d.service)) problems.push({ path: `services.${i}.calls.${j}.routes.${k}.to.${m}.service`, message: `no service named "${d.service}"` });
-        }),
-      );
-      if (call.routes && !call.routes.some((r) => r.to.some((d) => d.service === call.service))) {
-        problems.push({ path: `services.${i}.calls.${j}.service`, message: `must be one of its routes' destinations (${[...new Set(call.routes.flatMap((r) => r.to.map((d) => d.service)))].join(', ')}): it names the call in tables and on the picture` });
-      }
-    }),
-  );
-  return problems;
+/** What the route checks read of a service. */
+interface RoutedService {
+  name: string;
+  sidecar: boolean | { mode: 'L7' | 'L4' };
+  calls: readonly { service: string; routes?: readonly CallRoute[] }[];
 }
 
 /**
- * Refuses calls with `routes` until the model runs them: a scenario that would run with its
- * routes silently ignored is refused instead, naming the missing model feature.
+ * What a call's routes must satisfy beyond their schema: destinations that exist, the call's
+ * `service` among them, some weight in every route, and a header match only where the caller
+ * has an L7 sidecar (Envoy matches headers; kube-proxy cannot).
  */
-export function checkRoutesSimulated(s: { services: readonly { calls?: readonly { routes?: readonly CallRouteInput[] }[] }[] }): Problem[] {
+export function checkCallRoutes(s: { services: readonly RoutedService[] }): Problem[] {
   const problems: Problem[] = [];
-  s.services.forEach((svc, i) =>
-    (svc.calls ?? []).forEach((call, j) => {
-      if (call.routes === undefined) return;
-      const split = call.routes.some((r) => r.to.length > 1);
-      const matched = call.routes.some((r) => Object.keys(r.match?.headers ?? {}).length > 0);
-      const what = [split && 'weighted split across services', matched && 'match on a request header'].filter(Boolean).join(' and ') || 'routes';
-      problems.push({ path: `services.${i}.calls.${j}.routes`, message: `${what} at the caller is not simulated yet (the model sends every request to "services.${i}.calls.${j}.service"); this scenario cannot run until it is` });
-    }),
-  );
+  const names = new Set(s.services.map((x) => x.name));
+  s.services.forEach((svc, i) => {
+    const l7 = svc.sidecar === true || (svc.sidecar !== false && svc.sidecar.mode === 'L7');
+    svc.calls.forEach((call, j) => {
+      call.routes?.forEach((r, k) => {
+        const at = `services.${i}.calls.${j}.routes.${k}`;
+        r.to.forEach((d, m) => {
+          if (!names.has(d.service)) problems.push({ path: `${at}.to.${m}.service`, message: `no service named "${d.service}"` });
+        });
+        if (r.to.every((d) => d.weight === 0)) problems.push({ path: `${at}.to`, message: 'every weight is 0: give at least one destination a weight above 0 (Envoy refuses weighted clusters that add up to 0)' });
+        if (!l7 && Object.keys(r.match?.headers ?? {}).length > 0) {
+          const why = svc.sidecar === false ? 'has no sidecar (sidecar: false)' : 'has an L4 sidecar (sidecar.mode: L4)';
+          problems.push({ path: `${at}.match`, message: `"${svc.name}" ${why}, so nothing at the caller reads request headers: a header match needs the caller's L7 sidecar (as a VirtualService applies only to meshed callers in Istio); remove the match or give the caller an L7 sidecar` });
+        }
+      });
+      if (call.routes && !call.routes.some((r) => r.to.some((d) => d.service === call.service))) {
+        problems.push({ path: `services.${i}.calls.${j}.service`, message: `must be one of its routes' destinations (${[...new Set(call.routes.flatMap((r) => r.to.map((d) => d.service)))].join(', ')}): it names the call in tables and on the picture` });
+      }
+    });
+  });
   return problems;
 }

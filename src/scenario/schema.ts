@@ -38,7 +38,7 @@ const callSchema = z.strictObject({
   policy: policySchema.optional(),
   /**
    * Where the caller sends each request, by header match and weight (Istio VirtualService http
-   * routes); `service` must be one of the destinations. Not simulated yet: see routes.ts.
+   * routes); `service` must be one of the destinations. Run by src/models/envoy/routeTable.ts.
    */
   routes: z.array(callRouteSchema).min(1, { message: 'needs at least one route (leave it out to send every request to service)' }).optional(),
 });

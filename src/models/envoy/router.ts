@@ -32,7 +32,10 @@ export class Router {
     const r = call.route!;
     // A proxy that never reached its control plane has no routes at all.
     if (r.sidecar !== null && r.sidecar.config === ConfigState.none) return this.finishCall(call, Cause.noConfig, 503);
-    const delay = faultDelayMs(r.policy.fault, r.rng);
+    // No route matched the request (routeTable.ts): Envoy's local 404, "route not found" (NR).
+    if (call.noRoute) return this.finishCall(call, Cause.noRoute, 404);
+    // The route's own policy (call.policy) where it differs from the cluster's: timeout, retries, fault.
+    const delay = faultDelayMs((call.policy ?? r.policy).fault, r.rng);
     if (delay >= 0) {
       this.world.sim.schedule(delay, Ev.FaultDelay, this.id, call.id);
       if (call.trace !== null) this.world.tracer!.faultDelay(call, this.world.sim.now, delay);
@@ -44,7 +47,7 @@ export class Router {
   /** After the fault filter's delay (if any): its abort, else the route timer and the first try. */
   afterFaultDelay(call: Call): void {
     const r = call.route!;
-    const p = r.policy;
+    const p = call.policy ?? r.policy;
     const abort = faultAbortStatus(p.fault, r.rng);
     if (abort !== 0) return this.finishCall(call, Cause.faultAbort, abort);
     if (p.timeout !== Infinity) call.routeTimer = this.world.sim.schedule(p.timeout, Ev.RouteTimeout, this.id, call.id);
@@ -55,10 +58,10 @@ export class Router {
   tryOnce(call: Call): void {
     const w = this.world;
     const r = call.route!;
-    const p = r.policy;
+    const p = call.policy ?? r.policy;
     const now = w.sim.now;
     // Istio's retries avoid the hosts already tried (the previous_hosts predicate).
-    const i = r.lb.pick(p, now, call.key, p.avoidPreviousHosts && call.attempts > 0 ? call.tried : null);
+    const i = r.lb.pick(r.policy, now, call.key, p.avoidPreviousHosts && call.attempts > 0 ? call.tried : null);
     // No endpoint: Envoy answers 503 no-healthy-upstream; kube-proxy rejects the connection.
     if (i < 0) {
       if (call.trace !== null) w.tracer!.noHost(call, now, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused);
@@ -70,6 +73,8 @@ export class Router {
     att.requestId = call.requestId;
     att.requestNumber = call.requestNumber;
     att.key = call.key;
+    att.headers = call.headers;
+    att.policy = call.policy;
     if (p.avoidPreviousHosts && p.retries > 0) call.tried.push(i);
     att.origin = call.origin;
     att.caller = call.caller;
@@ -86,7 +91,7 @@ export class Router {
 
   /** The request is on a connection: its per-try timer starts now, as Envoy's does. */
   startPerTryTimer(att: Attempt): void {
-    const perTry = att.route!.policy.perTryTimeout;
+    const perTry = (att.policy ?? att.route!.policy).perTryTimeout;
     if (perTry !== Infinity) att.perTryTimer = this.world.sim.schedule(perTry, Ev.PerTryTimeout, this.id, att.id);
   }
 
@@ -153,10 +158,11 @@ export class Router {
     if (cause === null) return this.finishCall(call, null, status);
     const inherited = !local && att.inherited;
     const r = call.route!;
-    const p = r.policy;
+    const p = call.policy ?? r.policy;
     if (mayRetry(p, call.attempts, cause, status, local)) {
       const res = r.resources;
-      if (res.canRetry(p)) {
+      // The retry breaker and budget are the cluster's.
+      if (res.canRetry(r.policy)) {
         res.activeRetries++;
         res.retriesStarted++;
         call.holdsRetry = true;
@@ -182,8 +188,7 @@ export class Router {
     const call = this.world.calls.get(att.call);
     const r = call.route;
     if (call.done || r === null) return false;
-    const p = r.policy;
-    return mayRetry(p, call.attempts, att.cause!, att.status, att.local) && r.resources.canRetry(p);
+    return mayRetry(call.policy ?? r.policy, call.attempts, att.cause!, att.status, att.local) && r.resources.canRetry(r.policy);
   }
 
   /** Only a request on a connection has a per-try timer: its record lives on until the answer. */

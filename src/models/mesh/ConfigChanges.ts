@@ -5,6 +5,7 @@ import { Ev } from '../events';
 import { GatewayActor } from '../Gateway';
 import { compilePolicy } from '../proxy/policy';
 import type { Route } from '../envoy/cluster';
+import { callPolicyTo } from '../envoy/routeTable';
 import type { Sidecar } from '../proxy/Sidecar';
 import type { ServiceActor } from '../Service';
 import type { Network } from '../net/Network';
@@ -224,7 +225,7 @@ export class ConfigChanges implements Actor {
     else if (caller instanceof GatewayActor) {
       route = caller.gateway.routes.find((x) => x.service === callee.name)?.policy;
       istioDefaults = false;
-    } else route = (caller as ServiceActor).spec.calls.find((k) => k.service === callee.name)?.policy;
+    } else route = callPolicyTo((caller as ServiceActor).spec.calls, callee.name);
     if (caller instanceof GatewayActor) istioDefaults = false;
     const sc = r.sidecar;
     const l7 = sc !== null && sc.l7 && callee.spec.protocol === 'http';

@@ -9,7 +9,8 @@ import { retryConditionMatched, retryOnNames } from '../envoy/retryState';
  * `call.attempts` counts the tries made so far, this one included. Reads only; draws nothing.
  */
 export function retryReason(r: Route, call: Call, cause: string, status: number, local: boolean, backoffMs: number | null): string {
-  const p = r.policy;
+  // The route's own policy where it differs from its cluster's (routeTable.ts); the limit is the cluster's.
+  const p = call.policy ?? r.policy;
   const what = `${cause} (HTTP ${status}${local ? ', seen by the router' : ''})`;
   if (!p.l7) return r.sidecar === null ? 'no retries: a caller without a sidecar does not retry' : "no retries: the caller's proxy is not L7";
   if (p.retries === 0) return 'no retries configured on this route';
@@ -22,8 +23,9 @@ export function retryReason(r: Route, call: Call, cause: string, status: number,
   }
   if (backoffMs === null) {
     const limit = r.retryLimit();
-    return p.hasBudget
-      ? `retry budget exhausted: ${r.activeRetries} retries active, the budget (${p.budgetPercent}% of active + pending, at least ${p.budgetMin}) allows ${limit}`
+    const b = r.policy;
+    return b.hasBudget
+      ? `retry budget exhausted: ${r.activeRetries} retries active, the budget (${b.budgetPercent}% of active + pending, at least ${b.budgetMin}) allows ${limit}`
       : `circuit breaker: ${r.activeRetries} retries active, max retries ${limit}`;
   }
   return `retry-on ${cond} matched ${what}; retry ${call.attempts} of ${p.retries} after ${backoffMs.toFixed(2)} ms backoff`;

@@ -1,5 +1,4 @@
 import { validateScenario } from '../parse';
-import { checkRoutesSimulated } from '../routes';
 import { buildScenario } from './build';
 import { readManifestText, type ManifestDoc } from './documents';
 import { readResource } from './kinds';
@@ -51,12 +50,9 @@ export function importManifests(files: readonly ManifestFile[], workload?: Manif
   if (errors.length) return done(null);
   const v = validateScenario(scenario);
   if (v.ok) return done(scenario, v.scenario);
-  // Calls routed by header or weight are valid but not simulated yet: a warning, not an error.
-  const later = new Set(checkRoutesSimulated(scenario).map((p) => `${p.path}\n${p.message}`));
   for (const p of v.problems) {
     const ref = sourceOf(provenance, p.path) ?? { file: workload?.name ?? files[0].name, line: 1, path: '' };
-    const m = { ...ref, message: `${p.message} (scenario ${p.path})` };
-    (later.has(`${p.path}\n${p.message}`) ? warnings : errors).push(m);
+    errors.push({ ...ref, message: `${p.message} (scenario ${p.path})` });
   }
   return done(errors.length ? null : scenario);
 }

@@ -77,7 +77,7 @@ describe("examples/bookinfo: each of Istio's traffic-management tasks, imported 
   });
 
   it("the 7 s delay for jason, were it applied to every reader: the page fails, because productpage gives reviews 3 s and one retry (6 s < 7 s)", () => {
-    // The header match is left out here (see the todo below): every request takes jason's route.
+    // The header match is left out here (the next tests run it with the match): every request takes jason's route.
     const task = files('tasks/delay-for-jason')[0];
     const everyone = { ...task, text: task.text.replace(/  - match:\n    - headers:\n        end-user:\n          exact: jason\n    /g, '  - ') };
     const r = importManifests([...files('platform'), everyone], files('workload.yaml')[0]);
@@ -94,22 +94,73 @@ describe("examples/bookinfo: each of Istio's traffic-management tasks, imported 
     expect(sum.edges['reviews-v2->ratings'].latencyMs!.p50).toBeGreaterThanOrEqual(7000);
   });
 
-  it('shift 50/50 and the delay for jason import into calls[].routes (a weighted split; a header match), which the simulator refuses until it runs them', () => {
+  it('shift 50/50 and the delay for jason import into calls[].routes (a weighted split; a header match), which validate and run', () => {
     const shift = importTask('shift-50-50');
-    expect(shift.validated).toBeNull();
+    expect(shift.validated).not.toBeNull();
     expect((shift.scenario as any).services[0].calls[1]).toMatchObject({ service: 'reviews-v1', routes: [{ to: [{ service: 'reviews-v1', weight: 50 }, { service: 'reviews-v3', weight: 50 }] }] });
-    expect(shift.warnings.map(formatImportMessage)).toContain(
-      'tasks/shift-50-50/virtual-service-reviews.yaml:10: spec.http: weighted split across services at the caller is not simulated yet (the model sends every request to "services.0.calls.1.service"); this scenario cannot run until it is (scenario services.0.calls.1.routes)',
-    );
+    expect(shift.warnings.map(formatImportMessage).filter((w) => w.includes('not simulated'))).toEqual([]);
     const jason = importTask('delay-for-jason');
-    expect(jason.validated).toBeNull();
+    expect(jason.validated).not.toBeNull();
     expect((jason.scenario as any).services[0].calls[1].routes).toEqual([
       { match: { headers: { 'end-user': 'jason' } }, to: [{ service: 'reviews-v2', weight: 100 }], policy: { retries: { attempts: 1, perTryTimeout: '3s', retryOn: ['gateway-error', 'connect-failure', 'reset'] } } },
       { to: [{ service: 'reviews-v1', weight: 100 }], policy: { retries: { attempts: 1, perTryTimeout: '3s', retryOn: ['gateway-error', 'connect-failure', 'reset'] } } },
     ]);
   });
 
-  it.todo('shift 50/50 runs: about half of reviews traffic reaches reviews-v3 (needs the model to run calls[].routes: a weighted split across services at the caller)');
-  it.todo("the delay for jason runs: jason's pages fail after 6 s (3 s x 2 tries < 7 s) and everyone else's pass (needs the model to run calls[].routes with a header match, and clients[].headers carried down the call chain)");
-  it.todo('the platform without a VirtualService for reviews runs: requests spread over reviews-v1..v3 by replica count (needs the model to run calls[].routes: a weighted split)');
+  it('shift 50/50 runs: reviews-v1 and reviews-v3 each get 0.43 to 0.57 of the calls to reviews, v2 none; v3 alone calls ratings', () => {
+    const sum = run(importTask('shift-50-50'));
+    const v1 = sum.edges['productpage->reviews-v1'].requests;
+    const v3 = sum.edges['productpage->reviews-v3'].requests;
+    expect(sum.requests.failed).toBe(0);
+    // Every call productpage made to reviews went to one of the two.
+    expect(v1 + v3).toBe(sum.edges['productpage->details'].requests);
+    expect(sum.edges['productpage->reviews-v2']).toBeUndefined();
+    // About 450 calls in 20 s, each a fair coin: the share's sd is 0.024, so ±0.07 is about 3 sd (seed 1: 235 and 219).
+    expect(v1 / (v1 + v3)).toBeGreaterThan(0.43);
+    expect(v1 / (v1 + v3)).toBeLessThan(0.57);
+    expect(sum.edges['reviews-v3->ratings'].requests).toBe(v3);
+    expect(sum.edges['reviews-v2->ratings'].requests).toBe(0);
+  });
+
+  it("the delay for jason runs: each of jason's pages fails (reviews-v2 timed out at 3 s twice, 6 s < 7 s) while every other reader's page is served from reviews-v1", () => {
+    const sum = run(importTask('delay-for-jason'));
+    const jason = sum.edges['jason->bookinfo-gateway'];
+    const readers = sum.edges['readers->bookinfo-gateway'];
+    expect(readers.failed).toBe(0);
+    expect(readers.requests).toBeGreaterThan(350);
+    expect(jason.requests).toBeGreaterThan(20);
+    expect(jason.ok).toBe(0);
+    expect(sum.failures).toEqual({ timeout: jason.requests });
+    // Readers take the default route to v1 (no ratings); jason's route goes to v2 and gives up.
+    expect(sum.edges['productpage->reviews-v1']).toMatchObject({ requests: readers.requests, failed: 0 });
+    const v2 = sum.edges['productpage->reviews-v2'];
+    expect(v2.failures).toEqual({ timeout: v2.failed });
+    expect(v2.failed).toBe(jason.requests);
+    expect(v2.retries).toBeGreaterThanOrEqual(v2.failed);
+    // Only jason's calls reach ratings, each delayed 7 s by the fault on his route; reviews waits (10 s).
+    expect(sum.edges['reviews-v2->ratings'].failed).toBe(0);
+    expect(sum.edges['reviews-v2->ratings'].latencyMs!.p50).toBeGreaterThanOrEqual(7000);
+    // A page ends about 6 s after it is sent: at 2/s, about 12 of jason's are still waiting at 20 s.
+    expect(sum.requests.inFlight).toBeGreaterThanOrEqual(6);
+  });
+
+  it('the same recipe gives the same trace hash (delay for jason, twice)', () => {
+    expect(run(importTask('delay-for-jason')).traceHash).toBe(run(importTask('delay-for-jason')).traceHash);
+  });
+
+  it('the platform without a VirtualService for reviews runs: calls spread over reviews-v1..v3 by replica count (one each: 0.25 to 0.42 each)', () => {
+    const r = importManifests(files('platform'), files('workload.yaml')[0]);
+    expect(r.errors).toEqual([]);
+    const sum = run(r);
+    const n = ['reviews-v1', 'reviews-v2', 'reviews-v3'].map((v) => sum.edges[`productpage->${v}`].requests);
+    const total = n[0] + n[1] + n[2];
+    expect(sum.requests.failed).toBe(0);
+    expect(total).toBe(sum.edges['productpage->details'].requests);
+    // About 450 calls, a third each: the share's sd is 0.022, so ±0.085 is nearly 4 sd (seed 1: 162, 146, 146).
+    for (const k of n) {
+      expect(k / total).toBeGreaterThan(0.25);
+      expect(k / total).toBeLessThan(0.42);
+    }
+    expect(sum.edges['reviews-v2->ratings'].requests + sum.edges['reviews-v3->ratings'].requests).toBe(n[1] + n[2]);
+  });
 });
