@@ -127,7 +127,13 @@ export function checkSizes(s: Scenario): Problem[] {
   const replicasOf = new Map<string, number>([...s.services.map((x) => [x.name, x.replicas] as const), ...s.gateways.map((g) => [g.name, g.replicas] as const)]);
   let entries = 0;
   for (const c of s.clients) entries += replicasOf.get(c.target) ?? 0;
-  for (const svc of s.services) for (const call of svc.calls) entries += svc.replicas * (replicasOf.get(call.service) ?? 0);
+  for (const svc of s.services) {
+    for (const call of svc.calls) {
+      // A call with routes keeps clusters for every service they name.
+      const names = call.routes === undefined ? [call.service] : new Set([call.service, ...call.routes.flatMap((r) => r.to.map((d) => d.service))]);
+      for (const n of names) entries += svc.replicas * (replicasOf.get(n) ?? 0);
+    }
+  }
   for (const g of s.gateways) {
     const upstreams = new Set(g.routes.flatMap((r) => [r.service, ...(r.canary ?? []).map((c) => c.service)]));
     for (const u of upstreams) entries += g.replicas * (replicasOf.get(u) ?? 0);

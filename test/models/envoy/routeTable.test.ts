@@ -149,4 +149,20 @@ describe('routes at a caller without an L7 sidecar', () => {
     const r = validateScenario(mesh([{ to: [{ service: 'a', weight: 0 }] }]));
     expect(r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['services.0.calls.0.routes.0.to: every weight is 0: give at least one destination a weight above 0 (Envoy refuses weighted clusters that add up to 0)']);
   });
+
+  it("counts a routed call's clusters to every service its routes name against the route-entry limit", () => {
+    const leaves = ['a', 'b', 'c', 'd', 'e'];
+    const big = {
+      name: 'big',
+      duration: '1s',
+      clients: [{ name: 'c1', type: 'open', rate: 1, target: 'front' }],
+      services: [
+        { name: 'front', replicas: 1000, serviceTime: '1ms', calls: [{ service: 'a', routes: [{ to: leaves.map((service) => ({ service, weight: 1 })) }] }] },
+        ...leaves.map((name) => ({ name, replicas: 1000, serviceTime: '1ms' })),
+      ],
+    };
+    const r = validateScenario(big);
+    // 1,000 caller replicas x 5 services x 1,000 replicas: 5,000,000 entries (1,000,000 if only `service` counted).
+    expect(r.ok ? [] : r.problems.map((p) => p.message).filter((m) => m.includes('route entries'))).toEqual([expect.stringContaining('need 5,001,000 route entries')]);
+  });
 });
