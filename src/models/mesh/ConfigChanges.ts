@@ -128,7 +128,7 @@ export class ConfigChanges implements Actor {
         } else {
           const caller = w.serviceByName(c.from);
           const edge = caller.downstream.find((d) => d.service === callee.id)!.edge;
-          const base = this.callPolicy.has(edge) ? this.callPolicy.get(edge) : caller.spec.calls.find((k) => k.service === c.service)?.policy;
+          const base = this.callPolicy.has(edge) ? this.callPolicy.get(edge) : callPolicyTo(caller.spec.calls, c.service);
           this.callPolicy.set(edge, changedPolicy(base, c.policy, c.replace));
         }
         break;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../../src/models';
+import { World, runScenario } from '../../../src/models';
+import { deepCopy } from '../../../src/sim-engine';
 import { HeaderSets, headersMatch } from '../../../src/models/envoy/routeTable';
 import { formatProblems, validateScenario } from '../../../src/scenario';
 import { scenario } from '../helpers';
@@ -114,6 +115,28 @@ describe('routes at an L7 sidecar', () => {
     expect(Object.keys(sum.edges).filter((e) => e.startsWith('front->'))).toEqual(['front->a']);
     // Aborted at the caller: a serves the readers only.
     expect(sum.services.a.requests).toBe(sum.edges['readers->front'].requests);
+  });
+
+  it("a snapshot taken mid-run (the app's seek) goes on exactly as the run: the route tables' streams are copied with it", () => {
+    const s = scenario(mesh([{ match: { headers: { 'end-user': 'jason' } }, to: [{ service: 'b' }] }, { to: [{ service: 'a', weight: 50 }, { service: 'b', weight: 50 }] }]));
+    const w = new World(s, s.seed);
+    w.runUntil(5000);
+    const copy = deepCopy(w, { keep: [s] }).value;
+    w.runUntil(20_000);
+    copy.runUntil(20_000);
+    expect(copy.sim.traceHash()).toBe(w.sim.traceHash());
+    expect(copy.edgeStats.map((e) => e.requests)).toEqual(w.edgeStats.map((e) => e.requests));
+  });
+
+  it("a config change to a routed call's policy keeps its route's own fields: the cluster to a still times out at 2 s after retries are added", () => {
+    const input = { ...mesh([{ to: [{ service: 'a' }], policy: { timeout: '2s' } }]), changes: [{ type: 'policy', at: '5s', service: 'a', from: 'front', policy: { retries: { attempts: 3, retryOn: ['5xx'] } } }] };
+    const s = scenario(input);
+    const w = new World(s, s.seed);
+    const cluster = () => w.routes.find((r) => r.sidecar?.name === 'front-0/sidecar' && w.sim.actor(r.service).name === 'a')!;
+    w.runUntil(1000);
+    expect([cluster().policy.timeout, cluster().policy.retries]).toEqual([2000, 2]);
+    w.runUntil(15_000);
+    expect([cluster().policy.timeout, cluster().policy.retries]).toEqual([2000, 3]);
   });
 
   it('the same recipe gives the same trace hash; another seed another', () => {
