@@ -20,6 +20,11 @@ export interface EdgeSummary {
   connections: { opened: number; failed: number; reused: number };
   /** Its connections are mutual TLS (both ends meshed). */
   mtls: boolean;
+  /**
+   * Host picks its callers' load balancers made in panic mode, health ignored because fewer
+   * than healthyPanicThreshold % of hosts were healthy (Envoy's lb_healthy_panic), over the run.
+   */
+  panic: number;
 }
 
 /**
@@ -62,7 +67,7 @@ export class EdgeStats {
     this.failures.add(Cause.timeout);
   }
 
-  summary(retries: number, connections: EdgeSummary['connections'], mtls: boolean): EdgeSummary {
+  summary(retries: number, connections: EdgeSummary['connections'], mtls: boolean, panic = 0): EdgeSummary {
     return {
       requests: this.requests,
       ok: this.ok,
@@ -74,6 +79,7 @@ export class EdgeStats {
       retries,
       connections,
       mtls,
+      panic,
     };
   }
 }

@@ -5,6 +5,7 @@
 import { stateless, streamFor, type Distribution, type Sampler } from '../sim-engine';
 import type { ClientSpec, Policy, ServiceSpec } from '../scenario';
 import { Cluster } from './envoy/cluster';
+import { localityRank } from './envoy/locality';
 import type { ControlPlane } from './mesh/ControlPlane';
 import type { Host } from './net/Host';
 import type { Network } from './net/Network';
@@ -80,7 +81,10 @@ export function buildCluster(w: ClusterSite, index: number, edgeId: number, link
   const latencies = callee.hosts.map((h) => w.network.latencySampler(linkName, from, w.network.hosts[h], latency));
   const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => w.sidecarOfHost[h]?.mesh);
   const known = sc ? sc.viewOf(callee.index, callee.replicas.length, w.live) : w.live[callee.index];
-  return new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(w.seed, `${from.name}/route/${callee.name}`), latencies, known);
+  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(w.seed, `${from.name}/route/${callee.name}`), latencies, known);
+  // Istio's locality priorities for this caller (used when the policy turns locality on).
+  cluster.lb.setLocality(Uint8Array.from(callee.hosts, (h) => localityRank(from, w.network.hosts[h])));
+  return cluster;
 }
 
 /** A client's time between sends (open loop: Poisson or constant, from its rate in req/s) or think time (closed loop), in ms. */

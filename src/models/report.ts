@@ -59,8 +59,10 @@ export function summarize(world: World, wallMs: number): RunSummary {
   const edges: RunSummary['edges'] = {};
   const retries = new Array<number>(world.edgeStats.length).fill(0);
   const connections = world.edgeStats.map(() => ({ opened: 0, failed: 0, reused: 0 }));
+  const panics = new Array<number>(world.edgeStats.length).fill(0);
   for (const r of world.routes) {
     retries[r.edge] += r.retriesStarted;
+    panics[r.edge] += r.panics;
     const c = connections[r.edge];
     c.opened += r.opened;
     c.failed += r.connectFailures;
@@ -68,7 +70,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
   }
   for (const e of inCallOrder(world)) {
     const name = `${world.topology.nodes[e.from].name}->${world.topology.nodes[e.to].name}`;
-    edges[name] = world.edgeStats[e.id].summary(retries[e.id], connections[e.id], e.mtls);
+    edges[name] = world.edgeStats[e.id].summary(retries[e.id], connections[e.id], e.mtls, panics[e.id]);
   }
   const proxies: RunSummary['proxies'] = {};
   for (const sc of world.sidecars) {

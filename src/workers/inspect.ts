@@ -26,6 +26,8 @@ export interface RouteInspect {
   overflows: number;
   retryOverflows: number;
   retriesStarted: number;
+  /** Picks its balancer made in panic mode, health ignored (Envoy's lb_healthy_panic), since the start. */
+  panics: number;
   /** Hosts this caller has ejected (outlier detection) and when each comes back (sim ms). */
   ejected: { host: string; replica: number; untilMs: number }[];
 }
@@ -107,6 +109,8 @@ export interface EdgeInspect {
   failedFurtherDown: number;
   attemptsPerCall: number;
   retries: number;
+  /** Host picks its callers' balancers made in panic mode (Envoy's lb_healthy_panic), since the start. */
+  panics: number;
   connections: { opened: number; reused: number; failed: number };
   mtls: boolean;
 }
@@ -129,6 +133,7 @@ function routeInspect(w: World, r: Route): RouteInspect {
     overflows: r.overflows,
     retryOverflows: r.retryOverflows,
     retriesStarted: r.retriesStarted,
+    panics: r.panics,
     ejected,
   };
 }
@@ -217,8 +222,10 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
   let reused = 0;
   let failed = 0;
   let retries = 0;
+  let panics = 0;
   for (const r of w.routes) {
     if (r.edge !== id) continue;
+    panics += r.panics;
     opened += r.opened;
     reused += r.reused;
     failed += r.connectFailures;
@@ -239,6 +246,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     failedFurtherDown: share(stats.failedDownstream),
     attemptsPerCall: calls === 0 ? 0 : stats.attempts / calls,
     retries,
+    panics,
     connections: { opened, reused, failed },
     mtls: e.mtls,
   };

@@ -374,12 +374,17 @@ describe('Envoy router', () => {
     expect(bad.served).toBe(15);
   });
 
-  it('outlier detection never ejects more than the cap (10%, but at least one host)', () => {
-    const { w } = world(
-      routed({ replicas: 3, serviceTime: '1ms', errorRate: 1, policy: { retries: { attempts: 0 }, outlierDetection: {} } }, { rate: 100 }, { duration: '5s' }),
-    );
-    w.runUntil(5000);
-    expect(w.routes[0].ejectedCount).toBe(1);
+  it('outlier detection never ejects past the cap, the host about to go counted (Envoy 1.36: 10% of 3 ejects none; always_eject_one_host: one)', () => {
+    const ejected = (outlierDetection: object) => {
+      const { w } = world(
+        routed({ replicas: 3, serviceTime: '1ms', errorRate: 1, policy: { retries: { attempts: 0 }, outlierDetection } }, { rate: 100 }, { duration: '5s' }),
+      );
+      w.runUntil(5000);
+      return w.routes[0].ejectedCount;
+    };
+    expect(ejected({})).toBe(0);
+    expect(ejected({ alwaysEjectOneHost: true })).toBe(1);
+    expect(ejected({ maxEjectionPercent: 67 })).toBe(2);
   });
 
   it('an http-abort fault on one replica gets it ejected by outlier detection', () => {

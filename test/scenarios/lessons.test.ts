@@ -91,6 +91,7 @@ describe('every canned scenario tells its story', () => {
         'third-party-service.json',
         'two-meshes-direct.json',
         'two-meshes-via-gateway.json',
+        'zone-failover.json',
       ].sort(),
     );
   });
@@ -133,9 +134,15 @@ describe('mesh-only: the same failure is absorbed, at a visible cost', () => {
   it.each(seedsOf(s))('under 0.5% of user requests fail; the replica is ejected; ~1.7 ms proxy CPU and 3-4 ms per request (seed %i)', (seed) => {
     const { w, fates, summary } = play(s, seed);
     expect(share(sentIn(fates, 21_000, 58_000), failed)).toBeLessThan(0.005);
-    // Every frontend proxy ejected the hung replica (and only that one).
-    for (const r of routesOf(w, 'frontend', 'inventory')) expect([...r.ejections]).toEqual([expect.any(Number), 0, 0]);
-    expect(routesOf(w, 'frontend', 'inventory').every((r) => r.ejections[0] >= 1)).toBe(true);
+    // The frontend proxy in zone-a, the hung replica's zone, ejected it (and only it). With outlier
+    // detection set, Istio's locality load balancing keeps the zone-b frontend on inventory's
+    // zone-b replica: it never sent the hung one anything, so it never ejected it.
+    const zoneOf = (r: { callerHost: number }) => w.network.hosts[r.callerHost].zone;
+    const routes = routesOf(w, 'frontend', 'inventory');
+    expect(routes.map(zoneOf)).toEqual(['zone-a', 'zone-b']);
+    expect(routes[0].ejections[0]).toBeGreaterThanOrEqual(1);
+    expect([...routes[0].ejections].slice(1)).toEqual([0, 0]);
+    expect([...routes[1].ejections]).toEqual([0, 0, 0]);
     // Ten proxy passes per request at 0.174 ms of CPU each (src/models/proxy/calibration.ts).
     const cpuMs = Object.values(summary.proxies).reduce((t, p) => t + p.cpuMs, 0);
     expect(relErr(cpuMs / fates.length, 1.74)).toBeLessThan(0.1);

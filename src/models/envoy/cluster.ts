@@ -114,6 +114,10 @@ export class Cluster {
   get ejectedCount(): number {
     return this.outlier.ejectedCount;
   }
+  /** Picks made in panic mode, ignoring health (Envoy's lb_healthy_panic). */
+  get panics(): number {
+    return this.lb.panics;
+  }
   isEjected(i: number, now: number): boolean {
     return this.outlier.isEjected(i, now);
   }

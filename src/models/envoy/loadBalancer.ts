@@ -1,12 +1,14 @@
 // Envoy's load balancers for one upstream cluster in one caller proxy: round robin, least request
 // (power of two choices), random and ring hash, over the hosts the caller may use (known from its
 // control plane, not ejected by outlier detection), with host-selection retries that avoid hosts
-// a call already tried.
+// a call already tried. Before each pick, Envoy's chooseHostSet: the priority level (locality:
+// zone, region, rest; see locality.ts) and whether it is in panic (then ejected hosts count too).
 // Follows envoyproxy/envoy source/common/upstream/load_balancer_impl.cc (LoadBalancerBase,
 // RoundRobinLoadBalancer, LeastRequestLoadBalancer, RandomLoadBalancer) and
 // source/common/upstream/ring_hash_lb.cc, and the "Load balancing" architecture pages.
 import type { Rng } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
+import { PriorityLoad } from './locality';
 import type { OutlierDetector } from './outlierDetector';
 
 /** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
@@ -19,17 +21,22 @@ export const RING_SIZE = 1024;
  * call site stays monomorphic, and a config change that swaps the policy keeps the round-robin
  * cursor and the ring, as before the split. Plain data (snapshots copy it).
  *
- * Where the next rules go (Envoy's LoadBalancerBase): the host set a pick balances over is
- * `usable`, counted by `countUsable` before each pick. Panic (fewer than healthyPanicThreshold
- * percent of hosts healthy: balance over every host, ejected or not) and locality priority
- * (choose the caller's zone, then region, then the rest, by the healthy share of each:
- * `chooseHostSet` in load_balancer_impl.cc) both decide that set once per pick in `pick`, before
- * `pickOnce`; the four algorithms then walk it through `usable` and `nthUsable` unchanged.
+ * Each pick first chooses its host set (Envoy's LoadBalancerBase::chooseHostSet): the priority
+ * level (every known host is level 0 unless the policy turns locality on) and whether it is in
+ * panic; the four algorithms then walk that set through `usable` and `nthUsable`.
  */
 export class LoadBalancer {
   private rr = 0;
   /** The ring-hash ring, built on first use. */
   private ring: { points: Uint32Array; owners: Int32Array } | null = null;
+  /** By host: its locality priority for this caller (locality.ts); all 0 until set. */
+  private rank: Uint8Array;
+  private readonly levels = new PriorityLoad();
+  /** The host set of the pick under way: its level (-1: every level) and whether it panics. */
+  private level = -1;
+  private inPanic = false;
+  /** Picks made in panic mode (Envoy's lb_healthy_panic). */
+  panics = 0;
 
   constructor(
     /** Which upstream replicas this caller knows of (its proxy's view; shared, not copied). */
@@ -39,29 +46,59 @@ export class LoadBalancer {
     private readonly hostActive: Int32Array,
     /** The route's random stream (shared with its fault filter and backoff: one draw order). */
     private readonly rng: Rng,
-  ) {}
-
-  /** An upstream host the router may pick: known to this caller and not ejected. */
-  private usable(i: number, now: number): boolean {
-    return this.known[i] === 1 && !(this.outlier.ejectedUntil[i] > now);
+  ) {
+    this.rank = new Uint8Array(known.length);
   }
 
-  private countUsable(now: number): number {
-    let n = 0;
-    for (let i = 0; i < this.known.length; i++) if (this.usable(i, now)) n++;
-    return n;
+  /** Sets each host's locality priority for this caller (by replica index; locality.ts). */
+  setLocality(rank: Uint8Array): void {
+    this.rank = rank;
   }
 
   /**
-   * Picks an upstream host by the policy's balancer among the usable ones. Returns -1 when none
-   * is left (`no-healthy-upstream`). `key` is the request's hash key (ring hash). With `avoid`
+   * An upstream host the pick under way may land on: known to this caller, in the chosen level,
+   * and not ejected unless the level panics.
+   */
+  private usable(i: number, now: number): boolean {
+    return this.known[i] === 1 && (this.level < 0 || this.rank[i] === this.level) && (this.inPanic || !(this.outlier.ejectedUntil[i] > now));
+  }
+
+  /**
+   * Chooses the pick's host set: counts known and healthy hosts per level, works out Envoy's
+   * priority load and panic, and draws a level when load is split. Returns the number of hosts
+   * in the set, 0 when none may be picked.
+   */
+  private chooseHostSet(p: CompiledPolicy, now: number): number {
+    const lv = this.levels;
+    lv.clear();
+    const byLevel = p.localityLb;
+    for (let i = 0; i < this.known.length; i++) {
+      if (this.known[i] !== 1) continue;
+      const l = byLevel ? this.rank[i] : 0;
+      lv.total[l]++;
+      if (!(this.outlier.ejectedUntil[i] > now)) lv.healthy[l]++;
+    }
+    this.level = -1;
+    this.inPanic = false;
+    if (!lv.compute(p.panicThreshold)) return 0;
+    let level = lv.sole();
+    if (level < 0) level = lv.choose(Math.floor(this.rng() * 100));
+    this.level = byLevel ? level : -1;
+    this.inPanic = lv.panic[level] === 1;
+    if (this.inPanic) this.panics++;
+    return this.inPanic ? lv.total[level] : lv.healthy[level];
+  }
+
+  /**
+   * Picks an upstream host by the policy's balancer among the usable ones (its priority level's,
+   * every one of them in panic). Returns -1 when none is left (`no-healthy-upstream`). `key` is the request's hash key (ring hash). With `avoid`
    * (the hosts this call already tried, under Istio's previous_hosts retry predicate), the
    * balancer picks again, up to 5 times, while it lands on one of them. Brings back hosts whose
    * ejection is over first.
    */
   pick(p: CompiledPolicy, now: number, key: number, avoid: readonly number[] | null = null): number {
     this.outlier.unejectDue(now);
-    const healthy = this.countUsable(now);
+    const healthy = this.chooseHostSet(p, now);
     if (healthy === 0) return -1;
     let i = this.pickOnce(p, now, key, healthy, 0);
     if (avoid === null) return i;

@@ -22,7 +22,11 @@ export interface CompiledPolicy {
   maxPending: number;
   maxRequests: number;
   maxRetries: number;
-  outlier: { consecutive5xx: number; consecutiveGateway: number; interval: number; baseEjection: number; maxPercent: number } | null;
+  outlier: { consecutive5xx: number; consecutiveGateway: number; interval: number; baseEjection: number; maxPercent: number; alwaysEjectOne: boolean } | null;
+  /** Envoy's healthy_panic_threshold, in % (0: never panic). */
+  panicThreshold: number;
+  /** Locality priorities (zone, region, rest) apply: Istio's localityLbSetting with outlier detection. */
+  localityLb: boolean;
   fault: { delayPercent: number; delayMs: number; abortPercent: number; abortStatus: number } | null;
   connectTimeout: number;
   maxConnectionDuration: number;
@@ -30,6 +34,8 @@ export interface CompiledPolicy {
 
 /** Istio's connect timeout. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** Envoy's healthy_panic_threshold default (%); Istio sets 0 for sidecars (minHealthPercent). */
+export const ENVOY_PANIC_THRESHOLD = 50;
 /** Envoy's route timeout when none is set; Istio turns it off for sidecars. */
 export const ENVOY_ROUTE_TIMEOUT_MS = 15_000;
 
@@ -75,8 +81,14 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
           interval: od.interval,
           baseEjection: od.baseEjectionTime,
           maxPercent: od.maxEjectionPercent,
+          alwaysEjectOne: od.alwaysEjectOneHost,
         }
       : null,
+    // Istio maps outlierDetection.minHealthPercent (default 0) to the panic threshold; a
+    // gateway's own Envoy keeps Envoy's 50%. A caller without an L7 proxy has no panic mode.
+    panicThreshold: l7 ? p.healthyPanicThreshold ?? (istioDefaults ? 0 : ENVOY_PANIC_THRESHOLD) : 0,
+    // Istio applies localityLbSetting (on mesh-wide by default) only with outlier detection.
+    localityLb: od !== undefined && (p.localityLbSetting?.enabled ?? true),
     fault: l7 && p.fault ? { delayPercent: p.fault.delay?.percent ?? 0, delayMs: p.fault.delay?.fixed ?? 0, abortPercent: p.fault.abort?.percent ?? 0, abortStatus: p.fault.abort?.status ?? 503 } : null,
     connectTimeout: p.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS,
     maxConnectionDuration: p.maxConnectionDuration ?? Infinity,

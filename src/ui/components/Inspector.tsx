@@ -274,6 +274,7 @@ function Routes({ title, routes }: { title: string; routes: RouteInspect[] }) {
             <th>retries</th>
             <th>conns</th>
             <th>overflows</th>
+            <th title="host picks made in panic mode: too few healthy hosts, so health was ignored (Envoy's lb_healthy_panic)">panic</th>
             <th>ejected</th>
           </tr>
         </thead>
@@ -288,6 +289,7 @@ function Routes({ title, routes }: { title: string; routes: RouteInspect[] }) {
               <td>{g(r.activeRetries)}</td>
               <td>{g(r.connections)}</td>
               <td>{r.overflows + r.retryOverflows}</td>
+              <td>{r.panics}</td>
               <td>{r.ejected.map((e) => `${e.host} until ${when(e.untilMs)}`).join(', ') || '—'}</td>
             </tr>
           ))}
@@ -313,6 +315,8 @@ function EdgeView({ edge }: { edge: EdgeInspect }) {
         <dd>{edge.latencyMs ? `${formatMs(edge.latencyMs.p50)} / ${formatMs(edge.latencyMs.p90)} / ${formatMs(edge.latencyMs.p99)}` : '—'}</dd>
         <dt>tries per call</dt>
         <dd data-testid="edge-attempts">{formatNumber(edge.attemptsPerCall, 2)}</dd>
+        <dt title="host picks made in panic mode: too few healthy hosts, so the balancer ignored health (Envoy's lb_healthy_panic)">picks in panic</dt>
+        <dd data-testid="edge-panic">{formatCount(edge.panics)}</dd>
         <dt>failed on this hop</dt>
         <dd>{causes.length ? causes.map(([c, x]) => `${c} ${pct(x)}`).join(', ') : 'none'}</dd>
         <dt>failed further down</dt>
