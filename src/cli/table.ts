@@ -1,5 +1,6 @@
 import { formatDuration } from '../scenario';
 import type { RunSummary } from '../models';
+import { responseFlagOf } from '../models/envoy/responseFlags';
 
 /** A readable summary of one run for a terminal. */
 export function formatSummary(s: RunSummary): string {
@@ -9,7 +10,7 @@ export function formatSummary(s: RunSummary): string {
   lines.push('');
   lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight}`);
   const causes = Object.entries(s.failures);
-  if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withCodes(c, n, s.httpErrors)).join('   ')}`);
+  if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withFlag(c, n)).join('   ')}${codes(s.httpErrors, '   HTTP ')}`);
   const l = s.latencyMs;
   const lm = (v: number) => (s.requests.ok === 0 ? '-' : ms(v));
   lines.push(`latency   mean ${lm(l.mean)}   p50 ${lm(l.p50)}   p90 ${lm(l.p90)}   p99 ${lm(l.p99)}   max ${lm(l.max)}   (ok requests)`);
@@ -80,15 +81,21 @@ function okMs(ok: number, v: number | undefined): string {
 
 /** An edge's failures: on this hop by cause (with HTTP codes), then those from further down. */
 function failedHow(e: RunSummary['edges'][string]): string {
-  const parts = Object.entries(e.failures).map(([cause, n]) => withCodes(cause, n, e.httpErrors));
+  const parts = Object.entries(e.failures).map(([cause, n]) => withFlag(cause, n));
   if (e.failedDownstream > 0) parts.push(`from further down ${e.failedDownstream}`);
-  return parts.join(', ');
+  return parts.join(', ') + codes(e.httpErrors, '; HTTP ');
 }
 
-/** "cause n", and for http-5xx the HTTP codes: "http-5xx 12 (503 x10, 500 x2)". */
-function withCodes(cause: string, n: number, httpErrors: Record<string, number>): string {
-  const codes = cause === 'http-5xx' ? Object.entries(httpErrors).map(([code, k]) => `${code} x${k}`) : [];
-  return codes.length ? `${cause} ${n} (${codes.join(', ')})` : `${cause} ${n}`;
+/** "cause n", with Envoy's response flag for it: "timeout 12 [UT]" (envoy/responseFlags.ts). */
+function withFlag(cause: string, n: number): string {
+  const flag = responseFlagOf(cause);
+  return flag ? `${cause} ${n} [${flag}]` : `${cause} ${n}`;
+}
+
+/** The HTTP codes of failures after `lead`: "   HTTP 503 x10, 504 x2", or '' when none. */
+function codes(httpErrors: Record<string, number>, lead: string): string {
+  const list = Object.entries(httpErrors).map(([code, k]) => `${code} x${k}`);
+  return list.length ? lead + list.join(', ') : '';
 }
 
 function ms(v: number): string {

@@ -57,6 +57,8 @@ export class Call {
   inherited = false;
   /** The caller stopped waiting (a client's own timeout): its edge already counted the call. */
   callerGaveUp = false;
+  /** Its last failure was retriable but its retries were used up (Envoy's URX flag). */
+  retryLimitReached = false;
   /** The traced request this hop belongs to (null: not traced), and its span there. */
   trace: Trace | null = null;
   span = -1;
@@ -86,6 +88,7 @@ export class Call {
     this.status = 200;
     this.inherited = false;
     this.callerGaveUp = false;
+    this.retryLimitReached = false;
     this.trace = null;
     this.span = -1;
   }
@@ -136,6 +139,12 @@ export class Attempt {
   attached = false;
   /** When the connection it is on was opened. */
   connOpenedAt = 0;
+  /** When the callee app closes the connection it went out on, if still idle then (its keep-alive timeout; Infinity: never). */
+  connClosesAt = Infinity;
+  /** Requests its connection carried before it (maxRequestsPerConnection). */
+  connServed = 0;
+  /** Its HTTP/2 connection's id (H2Conn.id), or -1. */
+  connId = -1;
   /** The request reached the callee app (so the callee owns it until it answers). */
   atCallee = false;
   /** Callee-side serving state: next downstream call (sequential) and calls outstanding. */
@@ -173,6 +182,9 @@ export class Attempt {
     this.conn = 0;
     this.attached = false;
     this.connOpenedAt = 0;
+    this.connClosesAt = Infinity;
+    this.connServed = 0;
+    this.connId = -1;
     this.atCallee = false;
     this.nextCall = 0;
     this.pending = 0;

@@ -2,7 +2,7 @@ import { invariant, type Actor, type Sampler } from '../sim-engine';
 import type { Attempt, Call } from './Call';
 import type { DataPlaneHost } from './dataPlaneHost';
 import type { Cluster } from './envoy/cluster';
-import { Http1ConnPool, type ConnectionUser } from './envoy/http1ConnPool';
+import { ConnPools, idleRaceResetMs, type ConnectionUser } from './envoy/connPools';
 import { Router } from './envoy/router';
 import { UpstreamConnector } from './envoy/upstreamConnect';
 import { Cause, Ev } from './events';
@@ -26,12 +26,12 @@ export class DataPlane implements Actor, ConnectionUser {
   readonly name = 'data-plane';
   readonly router: Router;
   readonly connector: UpstreamConnector;
-  /** The HTTP/1.1 pools' behaviour (an HTTP/2 one joins it, chosen by the route's protocol). */
-  readonly http1: Http1ConnPool;
+  /** The connection pools' behaviour, HTTP/1.1 or HTTP/2 by the route's protocol (connPools.ts). */
+  readonly pools: ConnPools;
   constructor(readonly id: number, private readonly world: DataPlaneHost) {
     this.connector = new UpstreamConnector(world, this);
-    this.http1 = new Http1ConnPool(world, this, this.connector);
-    this.router = new Router(id, world, this.http1);
+    this.pools = new ConnPools(world, this, this.connector);
+    this.router = new Router(id, world, this.pools);
   }
 
   receive(kind: number, a: number, b: number): void {
@@ -42,7 +42,7 @@ export class DataPlane implements Actor, ConnectionUser {
       case Ev.ProxyDone:
         return this.proxyDone(a, b);
       case Ev.ConnectDone:
-        return this.http1.connectDone(w.routes[a], b);
+        return this.pools.connectDone(w.routes[a], b);
       case Ev.TlsAtServer:
         return this.connector.tlsAtServer(w.routes[a], b);
       case Ev.TlsAtClient:
@@ -107,12 +107,10 @@ export class DataPlane implements Actor, ConnectionUser {
     const w = this.world;
     const r = att.route!;
     this.router.startPerTryTimer(att);
-    if (w.network.partitioned(r.callerHost, att.host)) {
-      w.sim.schedule(TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
-      if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + TCP_GIVE_UP_MS, true);
-      return;
-    }
+    if (w.network.partitioned(r.callerHost, att.host)) return this.lost(att, TCP_GIVE_UP_MS);
     const d = this.oneWay(r, att.replica);
+    const race = idleRaceResetMs(att, w.sim.now, d); // the app closed its connection first (http1ConnPool.ts)
+    if (race >= 0) return this.lost(att, race);
     if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
     if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, att.isRetry, att.requestNumber, att.trace !== null && att.trace.sampled);
     const sc = w.sidecarOfHost[att.host];
@@ -251,10 +249,16 @@ export class DataPlane implements Actor, ConnectionUser {
 
   /** Closes host i's idle connections on route r (its pod died: its kernel closed them). */
   closeIdle(r: Cluster, i: number): void {
-    this.http1.closeIdle(r, i);
+    this.pools.closeIdle(r, i);
   }
 
-  /** A message was dropped for good (partition): TCP retransmits until it gives up and resets. */
+  /** The request will not arrive: its connection is reset `after` ms from now (a partition, the idle-timeout race). */
+  private lost(att: Attempt, after: number): void {
+    this.world.sim.schedule(after, Ev.TcpGiveUp, this.id, att.id);
+    if (att.trace !== null) this.world.tracer!.network(att, false, this.world.sim.now, this.world.sim.now + after, true);
+  }
+
+  /** A message was dropped for good (partition), or sent on a closed connection: the caller sees a reset. */
   private tcpGiveUp(att: Attempt): void {
     if (att.abandoned) return this.world.attempts.release(att);
     att.cause = Cause.reset;

@@ -1,5 +1,6 @@
 import { Histogram, Tally, type LatencySummary } from '../sim-engine';
 import type { Call } from './Call';
+import { DOWNSTREAM_GONE_FLAG, RETRY_LIMIT_FLAG, responseFlagOf } from './envoy/responseFlags';
 import { Cause } from './events';
 
 /** One edge's figures in a run's summary. */
@@ -11,8 +12,18 @@ export interface EdgeSummary {
   failures: Record<string, number>;
   /** Failures passed up from further down: the callee's own call failed. */
   failedDownstream: number;
-  /** The HTTP status of this hop's own `http-5xx` failures, by code. */
+  /**
+   * The HTTP status of this hop's own failures, by code: the app's (`http-5xx`) and the ones
+   * Envoy answers itself (504 for a timeout; 503 for overflow, no healthy upstream, a connect
+   * failure or a reset). A client's own timeout has none.
+   */
   httpErrors: Record<string, number>;
+  /**
+   * Envoy's response flags of this hop's own failures, by flag, as its access log would show
+   * them (envoy/responseFlags.ts): UT, UO, UH, UF, UC, ...; URX when retries ran out, DC when
+   * the caller gave up first.
+   */
+  responseFlags: Record<string, number>;
   /** Latency of ok calls, retries included; null when none ended ok. */
   latencyMs: LatencySummary | null;
   retries: number;
@@ -39,6 +50,7 @@ export class EdgeStats {
   attempts = 0;
   readonly failures = new Tally();
   readonly httpErrors = new Tally();
+  readonly responseFlags = new Tally();
   /** Latency of ok calls sent after the warmup, retries included. */
   readonly latency = new Histogram();
 
@@ -54,7 +66,10 @@ export class EdgeStats {
         this.failedDownstream++;
       } else {
         this.failures.add(call.cause);
-        if (call.cause === Cause.http5xx) this.httpErrors.add(String(call.status));
+        if (call.status >= 400) this.httpErrors.add(String(call.status));
+        const flag = responseFlagOf(call.cause);
+        if (flag !== '') this.responseFlags.add(flag);
+        if (call.retryLimitReached) this.responseFlags.add(RETRY_LIMIT_FLAG);
       }
     }
   }
@@ -65,6 +80,7 @@ export class EdgeStats {
     this.attempts += call.attempts;
     this.failed++;
     this.failures.add(Cause.timeout);
+    this.responseFlags.add(DOWNSTREAM_GONE_FLAG);
   }
 
   summary(retries: number, connections: EdgeSummary['connections'], mtls: boolean, panic = 0): EdgeSummary {
@@ -75,6 +91,7 @@ export class EdgeStats {
       failures: this.failures.toObject(),
       failedDownstream: this.failedDownstream,
       httpErrors: this.httpErrors.toObject(),
+      responseFlags: this.responseFlags.toObject(),
       latencyMs: this.ok === 0 ? null : this.latency.summary(),
       retries,
       connections,

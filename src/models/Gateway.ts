@@ -74,6 +74,8 @@ export function gatewayAsService(g: GatewaySpec): ServiceSpec {
     external: false,
     certificate: { renew: true },
     policy: undefined,
+    // An Envoy listener's downstream idle timeout (its HTTP connection manager's 1 h default).
+    keepAliveTimeout: 3_600_000,
   };
 }
 

@@ -62,7 +62,8 @@ export abstract class RequestBook {
     } else {
       this.failed++;
       this.failures.add(cause);
-      if (cause === Cause.http5xx) this.httpErrors.add(String(status));
+      // Every failure with an HTTP status: the app's 5xx and the 504/503/404 Envoy answers itself.
+      if (status >= 400) this.httpErrors.add(String(status));
       this.failedPerSecond.add(now);
     }
     if (req.trace !== null) this.tracer!.requestEnded(req, now, cause, status);

@@ -59,7 +59,12 @@ const limit = count.min(1, { message: 'must be at least 1 (0 would refuse every 
 
 export const circuitBreakerSchema = z.strictObject({
   maxConnections: limit.optional(),
-  maxPendingRequests: limit.optional(),
+  /**
+   * 0 means "no pending request" on a gateway's own Envoy (max_pending_requests 0: a request that
+   * finds no ready connection overflows), while a sidecar keeps Istio's reading of
+   * http1MaxPendingRequests 0 as unset (2^32 - 1).
+   */
+  maxPendingRequests: count.optional(),
   maxRequests: limit.optional(),
   /** Concurrent retries to the cluster when no retry budget is set. */
   maxRetries: count.optional(),
@@ -124,6 +129,27 @@ export const policySchema = z.strictObject({
    * connectionPool.tcp.maxConnectionDuration; none by default: kept-alive connections live on).
    */
   maxConnectionDuration: positiveMs.optional(),
+  // ---- connection pool: lifetime and protocol (Istio's connectionPool.http) ----
+  /**
+   * How long the caller's pool keeps an idle upstream connection before closing it (Istio's
+   * connectionPool.http.idleTimeout, Envoy's common_http_protocol_options.idle_timeout; default
+   * 1 h in both). Shorter than the callee app's `keepAliveTimeout`, it avoids the idle-timeout race.
+   */
+  idleTimeout: positiveMs.optional(),
+  /**
+   * The protocol the caller's proxy speaks upstream: HTTP/1.1 (a request per connection at a
+   * time; default) or HTTP/2 (many streams on one connection, as for a gRPC service).
+   */
+  protocol: z.enum(['HTTP/1.1', 'HTTP/2']).optional(),
+  /**
+   * Istio's connectionPool.http.h2UpgradePolicy: UPGRADE turns HTTP/1.1 into HTTP/2 between two
+   * sidecars; DEFAULT takes the mesh's h2_upgrade_policy, which is DO_NOT_UPGRADE by default.
+   */
+  h2UpgradePolicy: z.enum(['DEFAULT', 'DO_NOT_UPGRADE', 'UPGRADE']).optional(),
+  /** A connection closes after carrying this many requests (Istio's maxRequestsPerConnection; unlimited by default). */
+  maxRequestsPerConnection: count.min(1, { message: 'must be at least 1 (leave it out for no limit)' }).optional(),
+  /** HTTP/2 streams one connection carries at once (Envoy's max_concurrent_streams: 2^31 - 1 by default). */
+  maxConcurrentStreams: count.min(1, { message: 'must be at least 1' }).optional(),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;

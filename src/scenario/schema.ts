@@ -104,6 +104,12 @@ const serviceSchema = z.strictObject({
   certificate: certificateSchema.prefault({}),
   /** Policy every meshed caller applies when calling this service (VirtualService + DestinationRule). */
   policy: policySchema.optional(),
+  /**
+   * How long its app keeps an idle kept-alive connection open before closing it (Node's
+   * http.Server keepAliveTimeout, 5 s by default). It matters where a caller's pool connects to
+   * the app itself (no sidecar at this service): see the idle-timeout race in the README.
+   */
+  keepAliveTimeout: positiveDuration.prefault('5s'),
 });
 
 const clientCommon = {

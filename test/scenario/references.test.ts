@@ -43,10 +43,9 @@ describe('references between meshes, faults and services', () => {
     ]);
   });
 
-  it('refuses a circuit-breaker limit of 0, which would refuse every request', () => {
+  it('refuses a circuit-breaker limit of 0, which would refuse every request; maxPendingRequests 0 is allowed (no pending at a gateway, unset at a sidecar)', () => {
     const why = 'must be at least 1 (0 would refuse every request; leave it out for no limit), got 0';
     expect(problems({ services: [{ name: 'a', sidecar: true, serviceTime: '1ms', policy: { circuitBreaker: { maxPendingRequests: 0, maxRequests: 0, maxRetries: 0 } } }] })).toEqual([
-      { path: 'services.0.policy.circuitBreaker.maxPendingRequests', message: why },
       { path: 'services.0.policy.circuitBreaker.maxRequests', message: why },
     ]);
   });

@@ -80,6 +80,7 @@ describe('every canned scenario tells its story', () => {
         'control-plane-outage.json',
         'gateway-and-mesh.json',
         'gateway-only.json',
+        'idle-timeout-race.json',
         'istio-load-test.json',
         'istio-load-test-baseline.json',
         'istio-load-test-full.json',

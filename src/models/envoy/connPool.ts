@@ -3,33 +3,60 @@
 // pending for one), and the counts Envoy's cluster stats print.
 // Follows envoyproxy/envoy source/common/conn_pool/conn_pool_base.cc (ConnPoolImplBase: its
 // ready_clients_, busy_clients_, connecting_clients_ and pending_streams_ lists) and
-// source/common/http/conn_pool_base.cc. The HTTP/1.1 behaviour over it is http1ConnPool.ts.
+// source/common/http/conn_pool_base.cc. The HTTP/1.1 behaviour over it is http1ConnPool.ts, the HTTP/2
+// one http2ConnPool.ts; connPools.ts picks one per route by its protocol.
 
 /**
- * Per upstream host: idle connections (the time each opened, the last used on top), busy ones,
- * connects in progress, and attempts waiting for one (FIFO, attempt ids). Plain data.
- *
- * HTTP/2 (next): a second behaviour beside Http1ConnPool over this state, where a busy connection
- * carries up to max concurrent streams, so `busy` counts connections and a per-connection stream
- * count joins it; `maxRequestsPerConnection` closes a connection after its n-th request. The
- * router picks the behaviour by the route's protocol (DataPlane.poolFor).
+ * Per upstream host: idle connections (the time each opened, the last used on top, with the time
+ * each went idle beside it in `idleSince`), busy ones, connects in progress, and attempts waiting
+ * for one (FIFO, attempt ids). HTTP/2 connections (http2ConnPool.ts) are kept in `h2`, one list
+ * per host, created on first use. Plain data.
  */
 export class ConnPool {
   readonly idle: number[][];
+  /** When each idle connection went idle, ms, parallel to `idle` (nondecreasing bottom to top). */
+  readonly idleSince: number[][];
+  /** Requests each idle connection has carried, parallel to `idle` (maxRequestsPerConnection). */
+  readonly idleServed: number[][];
   readonly busy: Int32Array;
   readonly connecting: Int32Array;
   readonly waiters: number[][];
+  /** HTTP/2 connections per host (null until a route speaks HTTP/2). */
+  h2: H2Conn[][] | null = null;
+  /** Per host, the connect deadlines (ms) of TLS handshakes in progress, oldest first (upstreamConnect.ts); null until one starts. */
+  tlsDeadlines: number[][] | null = null;
+  /** Next HTTP/2 connection id. */
+  nextConnId = 0;
   /** Connections opened, failed to open, and requests that reused a pooled one. */
   opened = 0;
   connectFailures = 0;
   reused = 0;
+  /** Idle connections closed by the pool's idle timeout, and by the app while idle (its keep-alive timeout). */
+  idleClosed = 0;
+  appClosed = 0;
 
   constructor(hosts: number) {
     this.idle = Array.from({ length: hosts }, () => []);
+    this.idleSince = Array.from({ length: hosts }, () => []);
+    this.idleServed = Array.from({ length: hosts }, () => []);
     this.busy = new Int32Array(hosts);
     this.connecting = new Int32Array(hosts);
     this.waiters = Array.from({ length: hosts }, () => []);
   }
+}
+
+/** One HTTP/2 connection: its streams now, requests carried, and when it went idle. Plain data. */
+export interface H2Conn {
+  id: number;
+  openedAt: number;
+  /** Streams open on it now. */
+  streams: number;
+  /** Requests it has carried (maxRequestsPerConnection). */
+  served: number;
+  /** When its last stream ended, ms (its idle timer's start). */
+  idleSince: number;
+  /** No new streams: it closes when its last stream ends (max requests reached, or its host died). */
+  draining: boolean;
 }
 
 /** Connection states of an attempt (Attempt.conn): none yet, pending in a pool, on a connection, done with it. */

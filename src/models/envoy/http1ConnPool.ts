@@ -4,6 +4,9 @@
 // Follows envoyproxy/envoy source/common/conn_pool/conn_pool_base.cc (newStreamImpl,
 // onUpstreamReady, purgePendingStreams, tryCreateNewConnections) and
 // source/common/http/http1/conn_pool.cc. The state it moves is the cluster's ConnPool (connPool.ts).
+// Connection lifetime: the pool's idle timeout (Envoy's idle_timeout, Istio's 1 h), the app's
+// keep-alive timeout where the pool connects to the app itself, and the race between the two
+// (Envoy's 503 "UC", upstream_reset_before_response_started{connection_termination}).
 import type { Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause } from '../events';
@@ -11,12 +14,26 @@ import type { Cluster } from './cluster';
 import { Conn } from './connPool';
 import { CONNECT_OUTCOMES, OUTCOMES, type UpstreamConnector } from './upstreamConnect';
 
+/**
+ * The idle-timeout race, judged as a request goes out on its connection `d` ms (one way) from its
+ * host: when the app closes the connection (`att.connClosesAt`) before the request reaches it,
+ * while its FIN has not reached the pool, the request is reset before any byte came back
+ * (Envoy's 503 UC, retried only under `reset`). Returns the ms until the pool sees the close (the
+ * FIN's way back), or -1 when the request arrives in time.
+ */
+export function idleRaceResetMs(att: Attempt, now: number, d: number): number {
+  if (att.connClosesAt >= now + d) return -1;
+  return Math.max(att.connClosesAt + d - now, 0);
+}
+
 /** What the connection pools need from the data plane. */
 export interface ConnectionUser {
   /** Puts the attempt's request on the wire: it is attached to a connection. */
   send(att: Attempt): void;
   /** The attempt failed before reaching the callee. */
   attemptFailed(att: Attempt, cause: string, status: number): void;
+  /** One-way latency from route r's caller to its host i, ms (a draw). */
+  oneWay(r: Cluster, i: number): number;
 }
 
 /**
@@ -28,7 +45,11 @@ export interface ConnectionUser {
  *   with no connection at all always gets one, so its requests can never wait forever;
  * - a connection that becomes ready takes the first pending request;
  * - a failed connect fails every request pending on that host (they may retry elsewhere);
- * - a request put on a connection becomes *active*, within max requests (else overflow).
+ * - a request put on a connection becomes *active*, within max requests (else overflow);
+ * - an idle connection closes at the pool's idle timeout, or after max requests per connection;
+ *   where the pool connects to the app itself (no sidecar there), the app closes it at its
+ *   keep-alive timeout, and a request sent on it while the app's FIN is on its way is reset
+ *   (`raceCheck`, DataPlane.send).
  * Plain data (snapshots copy it).
  */
 export class Http1ConnPool {
@@ -40,7 +61,7 @@ export class Http1ConnPool {
     const pool = r.pool;
     const res = r.resources;
     this.closeAged(r, i);
-    if (pool.idle[i].length > 0) return this.attach(r, att, true);
+    if (pool.idle[i].length > 0 && this.usableIdle(r, i)) return this.attach(r, att, true);
     if (res.pendingRequests >= r.policy.maxPending) {
       res.overflows++;
       att.conn = Conn.closed;
@@ -70,6 +91,10 @@ export class Http1ConnPool {
     if (reuse) pool.reused++;
     if (att.trace !== null) this.world.tracer!.attached(att, this.world.sim.now, reuse);
     att.connOpenedAt = pool.idle[i].pop()!;
+    const since = pool.idleSince[i].pop()!;
+    att.connServed = pool.idleServed[i].pop()!;
+    // The app closes it at its keep-alive timeout after its last answer (about when it went idle here).
+    att.connClosesAt = reuse && this.world.sidecarOfHost[att.host] === null ? since + r.policy.appKeepAlive : Infinity;
     pool.busy[i]++;
     res.activeRequests++;
     r.hostActive[i]++;
@@ -96,7 +121,42 @@ export class Http1ConnPool {
   /** Closes host i's idle connections (its pod died: its kernel closed them). */
   closeIdle(r: Cluster, i: number): void {
     r.resources.connections -= r.pool.idle[i].length;
-    r.pool.idle[i] = [];
+    r.pool.idle[i].length = 0;
+    r.pool.idleSince[i].length = 0;
+    r.pool.idleServed[i].length = 0;
+  }
+
+  /**
+   * Drops host i's idle connections that are closed by now and says whether one is left on top
+   * to reuse. The pool's idle timer closed those idle `idleTimeout` or longer (the oldest are at
+   * the bottom: all of them go). Where the pool connects to the app itself, the app closed those
+   * idle `appKeepAlive` or longer; the pool knows once the app's FIN has crossed the network
+   * (one one-way latency, a draw made only for such a connection). Before that the connection
+   * still looks open: it is reused, and the request is reset (DataPlane.send checks
+   * `att.connClosesAt`).
+   */
+  private usableIdle(r: Cluster, i: number): boolean {
+    const pool = r.pool;
+    const now = this.world.sim.now;
+    const since = pool.idleSince[i];
+    const p = r.policy;
+    const appKeepAlive = this.world.sidecarOfHost[r.hosts[i]] === null ? p.appKeepAlive : Infinity;
+    while (since.length > 0) {
+      const top = since[since.length - 1];
+      if (now - top >= p.idleTimeout) {
+        pool.idleClosed += since.length;
+        this.closeIdle(r, i);
+        return false;
+      }
+      const appClose = top + appKeepAlive;
+      if (now < appClose || now < appClose + this.dp.oneWay(r, i)) return true;
+      pool.appClosed++;
+      pool.idle[i].pop();
+      since.pop();
+      pool.idleServed[i].pop();
+      r.resources.connections--;
+    }
+    return false;
   }
 
   /** Closes host i's idle connections that have lived their maximum duration. */
@@ -106,10 +166,19 @@ export class Http1ConnPool {
     const now = this.world.sim.now;
     // In place: this runs for every request on a route with a maximum duration.
     const idle = r.pool.idle[i];
+    const since = r.pool.idleSince[i];
+    const served = r.pool.idleServed[i];
     let kept = 0;
-    for (const openedAt of idle) if (now - openedAt < max) idle[kept++] = openedAt;
+    for (let k = 0; k < idle.length; k++) {
+      if (now - idle[k] >= max) continue;
+      idle[kept] = idle[k];
+      since[kept] = since[k];
+      served[kept++] = served[k];
+    }
     r.resources.connections -= idle.length - kept;
     idle.length = kept;
+    since.length = kept;
+    served.length = kept;
   }
 
   /**
@@ -147,6 +216,8 @@ export class Http1ConnPool {
     }
     if (outcome === 0) {
       pool.idle[i].push(this.world.sim.now);
+      pool.idleSince[i].push(this.world.sim.now);
+      pool.idleServed[i].push(0);
       return this.serveQueue(r, i, true);
     }
     r.resources.connections--;
@@ -169,13 +240,18 @@ export class Http1ConnPool {
    * Past its maximum duration it closes instead. (Certificates are checked only when a
    * connection is opened, as TLS does: an open connection outlives an expired certificate.)
    */
-  releaseConnection(r: Cluster, i: number, openedAt: number): void {
+  releaseConnection(r: Cluster, att: Attempt): void {
+    const i = att.replica;
+    const now = this.world.sim.now;
     r.pool.busy[i]--;
-    if (this.world.sim.now - openedAt >= r.policy.maxConnectionDuration) {
+    const served = att.connServed + 1;
+    if (now - att.connOpenedAt >= r.policy.maxConnectionDuration || served >= r.policy.maxRequestsPerConnection) {
       r.resources.connections--;
       return this.openFor(r, i);
     }
-    r.pool.idle[i].push(openedAt);
+    r.pool.idle[i].push(att.connOpenedAt);
+    r.pool.idleSince[i].push(now);
+    r.pool.idleServed[i].push(served);
     this.serveQueue(r, i);
   }
 
@@ -188,7 +264,8 @@ export class Http1ConnPool {
   }
 
   /** A connection carrying a request is closed (reset, timeout): the host's queue may open another. */
-  closeBusy(r: Cluster, i: number): void {
+  closeBusy(r: Cluster, att: Attempt): void {
+    const i = att.replica;
     r.pool.busy[i]--;
     r.resources.connections--;
     this.openFor(r, i);

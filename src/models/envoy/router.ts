@@ -11,7 +11,7 @@ import { ConfigState, type Sidecar } from '../proxy/Sidecar';
 import { retryReason } from '../spans/retryReason';
 import { Conn } from './connPool';
 import { faultAbortStatus, faultDelayMs } from './faultFilter';
-import type { Http1ConnPool } from './http1ConnPool';
+import type { ConnPools } from './connPools';
 import { backoffMs, mayRetry } from './retryState';
 
 /**
@@ -24,7 +24,7 @@ export class Router {
     /** Actor id of the data plane, which receives the router's timers. */
     private readonly id: number,
     private readonly world: DataPlaneHost,
-    private readonly pool: Http1ConnPool,
+    private readonly pool: ConnPools,
   ) {}
 
   /** The call left the caller's outbound pass: Envoy's fault filter (delay, then abort), then the router. */
@@ -103,8 +103,8 @@ export class Router {
     // The request is no longer active before its connection goes to the next one waiting.
     this.endAttempt(att, att.cause, att.status);
     // A reset this router saw closes the connection; an answer (even a failed one) keeps it.
-    if (att.local) this.pool.closeBusy(r, att.replica);
-    else this.pool.releaseConnection(r, att.replica, att.connOpenedAt);
+    if (att.local) this.pool.closeBusy(r, att);
+    else this.pool.releaseConnection(r, att);
     this.decide(att, att.cause, att.status, att.local);
     this.world.attempts.release(att);
   }
@@ -176,6 +176,8 @@ export class Router {
       }
       res.retryOverflows++;
     }
+    // Envoy's URX: a retriable failure with its retries used up (RetryStatus::NoRetryLimitExceeded).
+    if (p.retries > 0 && call.attempts > p.retries && mayRetry(p, p.retries, cause, status, local)) call.retryLimitReached = true;
     if (att.trace !== null) w.tracer!.retryDecision(att, false, retryReason(r, call, cause, status, local, null));
     this.finishCall(call, cause, status, inherited);
   }
@@ -221,7 +223,7 @@ export class Router {
     att.abandoned = true;
     const reachedHost = att.conn === Conn.sent;
     if (reachedHost) {
-      this.pool.closeBusy(r, i);
+      this.pool.closeBusy(r, att);
     } else if (att.conn === Conn.waiting) {
       this.pool.withdraw(r, att);
     }

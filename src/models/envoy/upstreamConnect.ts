@@ -36,6 +36,13 @@ export interface ConnectUser {
   oneWay(r: Cluster, replica: number): number;
 }
 
+/** Per host of route r, the connect deadlines of its TLS handshakes in progress (oldest first), created on first use. */
+function tlsDeadlines(r: Cluster): number[][] {
+  const pool = r.pool;
+  if (pool.tlsDeadlines === null) pool.tlsDeadlines = Array.from({ length: r.hosts.length }, () => []);
+  return pool.tlsDeadlines;
+}
+
 /** Opens connections for the pools; one for the whole data plane. Plain data. */
 export class UpstreamConnector {
   constructor(private readonly world: DataPlaneHost, private readonly dp: ConnectUser) {}
@@ -56,8 +63,8 @@ export class UpstreamConnector {
       delay = rtt;
       const callee = w.sidecarOfHost[to.id];
       if (rtt >= r.policy.connectTimeout) {
-        // (A latency fault, or lost segments: the connect timer fires first. It covers the TCP
-        // round trip only; a TLS handshake slowed by busy proxies is not cut off.)
+        // (A latency fault, or lost segments: the connect timer fires first. It covers the TLS
+        // handshake too, up to the connection being ready: see tlsAtServer and tlsAtClient.)
         delay = r.policy.connectTimeout;
         outcome = TIMED_OUT;
       } else if (!to.up) outcome = 1;
@@ -71,7 +78,13 @@ export class UpstreamConnector {
         if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
         if (w.tracer !== null) w.tracer.connectStart(r, i, now, rtt);
         // TCP's round trip, then the ClientHello's way to the server's proxy.
-        w.sim.schedule(rtt + this.dp.oneWay(r, i), Ev.TlsAtServer, this.dp.id, r.index, i * OUTCOMES + outcome);
+        const hello = rtt + this.dp.oneWay(r, i);
+        if (hello >= r.policy.connectTimeout) {
+          w.sim.schedule(r.policy.connectTimeout, Ev.ConnectDone, this.dp.id, r.index, i * OUTCOMES + TIMED_OUT);
+          return;
+        }
+        tlsDeadlines(r)[i].push(now + r.policy.connectTimeout);
+        w.sim.schedule(hello, Ev.TlsAtServer, this.dp.id, r.index, i * OUTCOMES + outcome);
         return;
       } else if (callee && callee.mesh && (!r.sidecar || !r.sidecar.mesh) && w.strictHost[to.id]) {
         // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
@@ -86,6 +99,9 @@ export class UpstreamConnector {
    * TLS 1.3 under mTLS: the server's proxy does its half (key exchange, signing, checking the
    * client's certificate) on one of its workers, as a pass would, and its flight goes back; then
    * the client's proxy does its half, and the connection is ready (or refused) when it is done.
+   * The connect timeout covers the whole handshake, as Envoy's connect_timeout runs until the
+   * transport socket is connected: a handshake slowed by busy proxies past it is cut at the
+   * deadline as `connect-timeout`.
    */
   tlsAtServer(r: Cluster, packed: number): void {
     const w = this.world;
@@ -94,15 +110,28 @@ export class UpstreamConnector {
     const sc = w.sidecarOfHost[r.hosts[i]]!;
     const done = this.handshakeHalf(sc, now);
     if (w.tracer !== null) w.tracer.tlsHalf(r, i, true, now, sc.inline ? now : sc.lastStart, done);
-    w.sim.schedule(done - now + this.dp.oneWay(r, i), Ev.TlsAtClient, this.dp.id, r.index, packed);
+    const back = done - now + this.dp.oneWay(r, i);
+    // NOTE: the oldest handshake's deadline on this host: concurrent handshakes to one host may
+    // finish out of order, and then one is judged by an earlier start (at most by their gap).
+    const deadlines = tlsDeadlines(r)[i];
+    if (now + back >= deadlines[0]) return this.timedOut(r, i, deadlines.shift()! - now);
+    w.sim.schedule(back, Ev.TlsAtClient, this.dp.id, r.index, packed);
   }
 
   tlsAtClient(r: Cluster, packed: number): void {
     const now = this.world.sim.now;
+    const i = hostOfPacked(packed);
     const done = this.handshakeHalf(r.sidecar!, now);
     const tracer = this.world.tracer;
-    if (tracer !== null) tracer.tlsHalf(r, hostOfPacked(packed), false, now, r.sidecar!.inline ? now : r.sidecar!.lastStart, done);
+    if (tracer !== null) tracer.tlsHalf(r, i, false, now, r.sidecar!.inline ? now : r.sidecar!.lastStart, done);
+    const deadline = tlsDeadlines(r)[i].shift()!;
+    if (done >= deadline) return this.timedOut(r, i, deadline - now);
     this.world.sim.schedule(done - now, Ev.ConnectDone, this.dp.id, r.index, packed);
+  }
+
+  /** The connect timer fires `after` ms from now (at least now) during a TLS handshake. */
+  private timedOut(r: Cluster, i: number, after: number): void {
+    this.world.sim.schedule(Math.max(after, 0), Ev.ConnectDone, this.dp.id, r.index, i * OUTCOMES + TIMED_OUT);
   }
 
   /** One end's half of a handshake; a gateway's own proxy's is the gateway's CPU, here a delay. */

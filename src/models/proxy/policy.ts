@@ -30,7 +30,24 @@ export interface CompiledPolicy {
   fault: { delayPercent: number; delayMs: number; abortPercent: number; abortStatus: number } | null;
   connectTimeout: number;
   maxConnectionDuration: number;
+  /** The caller's pool closes a connection idle this long, ms (Istio/Envoy: 1 h). */
+  idleTimeout: number;
+  /** The callee app closes a kept-alive connection idle this long, ms (its keepAliveTimeout), when the pool connects to the app itself. */
+  appKeepAlive: number;
+  /** HTTP/2 upstream: set, or upgraded between sidecars (`h2Upgrade` and both ends meshed; see ConnPools). */
+  http2: boolean;
+  /** Istio's h2UpgradePolicy UPGRADE: HTTP/2 when both ends have sidecars. */
+  h2Upgrade: boolean;
+  /** Requests a connection carries before it closes (Infinity: no limit). */
+  maxRequestsPerConnection: number;
+  /** HTTP/2 streams a connection carries at once. */
+  maxConcurrentStreams: number;
 }
+
+/** Envoy's and Istio's upstream idle timeout: 1 hour (Envoy's HttpProtocolOptions.idle_timeout default). */
+export const DEFAULT_IDLE_TIMEOUT_MS = 3_600_000;
+/** Envoy's HTTP/2 max_concurrent_streams default, 2^31 - 1. */
+export const DEFAULT_MAX_CONCURRENT_STREAMS = 2_147_483_647;
 
 /** Istio's connect timeout. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -71,7 +88,8 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
     // Istio raises Envoy's circuit-breaker defaults (1024/1024/1024/3) to 2^32 - 1 for
     // sidecars; a gateway's own Envoy keeps them. A plain client has none.
     maxConnections: cb?.maxConnections ?? (meshed && !istioDefaults ? 1024 : Infinity),
-    maxPending: cb?.maxPendingRequests ?? (meshed && !istioDefaults ? 1024 : Infinity),
+    // 0: no pending at a gateway's Envoy; unset for Istio (its http1MaxPendingRequests 0 is the default, 2^32 - 1).
+    maxPending: cb?.maxPendingRequests === 0 && istioDefaults ? Infinity : cb?.maxPendingRequests ?? (meshed && !istioDefaults ? 1024 : Infinity),
     maxRequests: cb?.maxRequests ?? (meshed && !istioDefaults ? 1024 : Infinity),
     maxRetries: cb?.maxRetries ?? (istioDefaults ? Infinity : 3),
     outlier: od
@@ -92,6 +110,14 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
     fault: l7 && p.fault ? { delayPercent: p.fault.delay?.percent ?? 0, delayMs: p.fault.delay?.fixed ?? 0, abortPercent: p.fault.abort?.percent ?? 0, abortStatus: p.fault.abort?.status ?? 503 } : null,
     connectTimeout: p.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS,
     maxConnectionDuration: p.maxConnectionDuration ?? Infinity,
+    idleTimeout: p.idleTimeout ?? DEFAULT_IDLE_TIMEOUT_MS,
+    appKeepAlive: callee.keepAliveTimeout ?? Infinity,
+    // A caller without an L7 proxy speaks what its app speaks: HTTP/1.1 here.
+    http2: l7 && p.protocol === 'HTTP/2',
+    // The mesh's default h2_upgrade_policy is DO_NOT_UPGRADE, so DEFAULT does not upgrade.
+    h2Upgrade: l7 && p.h2UpgradePolicy === 'UPGRADE',
+    maxRequestsPerConnection: p.maxRequestsPerConnection ?? Infinity,
+    maxConcurrentStreams: p.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS,
   };
 }
 

@@ -13,6 +13,7 @@ import { humanNodeName, pickerGroups } from '../inspector/picker';
 import { useAppStore } from '../state/useAppStore';
 import { formatCount, formatNumber, formatRate } from '../format';
 import { edgeWindowText } from '../topology/edgeRates';
+import { responseFlagOf } from '../../models/envoy/responseFlags';
 import '../inspector/inspector.css';
 
 /** How often an open panel asks the worker again while the run moves. */
@@ -318,7 +319,7 @@ function EdgeView({ edge }: { edge: EdgeInspect }) {
         <dt title="host picks made in panic mode: too few healthy hosts, so the balancer ignored health (Envoy's lb_healthy_panic)">picks in panic</dt>
         <dd data-testid="edge-panic">{formatCount(edge.panics)}</dd>
         <dt>failed on this hop</dt>
-        <dd>{causes.length ? causes.map(([c, x]) => `${c} ${pct(x)}`).join(', ') : 'none'}</dd>
+        <dd data-testid="edge-failed-here" title="Envoy's response flag, as its access log shows it, in brackets">{causes.length ? causes.map(([c, x]) => `${c}${responseFlagOf(c) ? ` [${responseFlagOf(c)}]` : ''} ${pct(x)}`).join(', ') : 'none'}</dd>
         <dt>failed further down</dt>
         <dd>{pct(edge.failedFurtherDown)}</dd>
         <dt>connections opened / reused / failed</dt>

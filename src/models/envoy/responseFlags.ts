@@ -1,0 +1,67 @@
+// Envoy's response flags: the short codes its access log prints beside the status
+// (%RESPONSE_FLAGS%), so a user can match meshsim's causes to their own logs.
+// Follows envoyproxy/envoy source/common/stream_info/utility.cc (ResponseFlagUtils: the flag
+// strings) and the access log docs ("Format rules", %RESPONSE_FLAGS%); the router sets them in
+// source/common/router/router.cc (onUpstreamReset, onResponseTimeout, retry NoRetryLimitExceeded).
+import { Cause } from '../events';
+
+/**
+ * The flag Envoy's access log shows for each of meshsim's causes, with the status Envoy answers
+ * (its docs: "in addition to 503 response code" and so on). Causes with no flag are answered by
+ * the upstream app (`http-5xx`, `queue-full`: no flag, the app's own status) or are not Envoy's
+ * (a gateway's authentication, quotas and API life cycle). One table, read by reports and the inspector:
+ *
+ * | cause | flag | Envoy's meaning | status |
+ * | --- | --- | --- | --- |
+ * | timeout | UT | upstream request timeout (route or per-try timeout) | 504 |
+ * | overflow | UO | upstream overflow: a circuit breaker (max pending, max requests, max retries) | 503 |
+ * | no-healthy-upstream | UH | no healthy upstream host in the cluster | 503 |
+ * | connect-refused, connect-timeout, tls-* | UF | upstream connection failure (a TLS handshake failure too) | 503 |
+ * | no-config | UF | nothing listens: the callee's proxy has no listeners yet | 503 |
+ * | reset | UC | upstream connection termination before a response (the idle-timeout race, a pod dying, TCP giving up) | 503 |
+ * | fault-abort | FI | aborted by fault injection | the abort's |
+ * | no-route | NR | no route configured for the request | 404 |
+ * | rate-limited | RL | rate limited locally | 429 |
+ * | (retries used up) | URX | the retry limit was reached: added to the last try's flag | |
+ * | (the client gave up) | DC | downstream connection termination: the caller left first | none |
+ * | (none here) | UPE | upstream protocol error: meshsim models no malformed HTTP, so no cause maps to it | 502 |
+ */
+export const RESPONSE_FLAG: Readonly<Record<string, string>> = {
+  [Cause.timeout]: 'UT',
+  [Cause.overflow]: 'UO',
+  [Cause.noHealthyUpstream]: 'UH',
+  [Cause.connectRefused]: 'UF',
+  [Cause.connectTimeout]: 'UF',
+  [Cause.tlsUnknownCa]: 'UF',
+  [Cause.tlsExpiredCert]: 'UF',
+  [Cause.tlsNoCert]: 'UF',
+  [Cause.tlsPlaintextRejected]: 'UF',
+  [Cause.noConfig]: 'UF',
+  [Cause.reset]: 'UC',
+  [Cause.faultAbort]: 'FI',
+  [Cause.noRoute]: 'NR',
+  [Cause.rateLimited]: 'RL',
+};
+
+/** Envoy's flag when retries ran out (RetryStatus::NoRetryLimitExceeded). */
+export const RETRY_LIMIT_FLAG = 'URX';
+/** Envoy's flag when the downstream left before the answer (a client's own timeout). */
+export const DOWNSTREAM_GONE_FLAG = 'DC';
+
+/** The flag Envoy logs for a cause, or '' when Envoy adds none (the app's own answer). */
+export function responseFlagOf(cause: string): string {
+  return RESPONSE_FLAG[cause] ?? '';
+}
+
+/**
+ * Flag counts from counts by cause (a summary's `failures`), in first-seen order. Pure.
+ * Causes without a flag are left out.
+ */
+export function flagsOfFailures(failures: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [cause, n] of Object.entries(failures)) {
+    const f = responseFlagOf(cause);
+    if (f !== '') out[f] = (out[f] ?? 0) + n;
+  }
+  return out;
+}
