@@ -233,3 +233,34 @@ test('each ready-made pair opens from the picker with both panes moving and the 
     await page.screenshot({ path: `test-results/compare-${a}-1600x1000.png` });
   }
 });
+
+test('a lone second of ok requests between gaps is drawn on the overlaid latency chart: retry-storm\'s 830 ms p99 at 25-26 s, where the pair first differs', async ({ page }) => {
+  for (const size of [
+    { width: 1600, height: 1000 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    await open(page, `${PAIR}&t=26s`);
+    // Every try failed from 10 s to 25 s in A, so its p99 has a gap there; 25-26 s is one second
+    // alone. A line through one point drew nothing, so the mark "first differ at 25.0 s: p99 830
+    // ms" pointed at an empty chart.
+    await expect(page.getByTestId('divergence-text')).toContainText('First differ at 25.0 s');
+    const chart = page.getByTestId('compare-chart-latency');
+    const lone = await chart.locator('path[data-series="A-p99"]').evaluate((p) => {
+      const d = p.getAttribute('d') ?? '';
+      const piece = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      piece.setAttribute('d', d.slice(d.lastIndexOf('M')));
+      p.parentNode!.appendChild(piece);
+      const box = piece.getBBox();
+      const length = piece.getTotalLength();
+      piece.remove();
+      return { length, x: box.x, width: box.width };
+    });
+    // The tick spans the second, 1/40 of the 40 s axis.
+    const plot = await chart.locator('svg').evaluate((s) => s.getBoundingClientRect().width);
+    expect(lone.length).toBeGreaterThan(plot / 40 / 2);
+    expect(lone.width).toBeGreaterThan(plot / 40 / 2);
+    await chart.scrollIntoViewIfNeeded();
+    await chart.screenshot({ path: `test-results/compare-lone-second-${size.width}.png` });
+  }
+});

@@ -32,6 +32,13 @@ for (const size of [
     await expect(cost).toContainText('up to 27 tries at payments per request when every try fails');
     const now = Number.parseFloat((await cost.textContent())!.replace(/^Cost: /, ''));
     expect(Math.abs(now - 27) / 27).toBeLessThan(0.15);
+    // The worst window is named by both of its ends, 5 s (and up to a frame's step) apart: it
+    // read "at worst (5 s to 15.5 s)", taken for a window from 5 s.
+    const worst = /in the worst 5 s \((\d+\.\d) s to (\d+\.\d) s\)/.exec((await cost.textContent())!);
+    expect(worst).not.toBeNull();
+    const span = Number(worst![2]) - Number(worst![1]);
+    expect(span).toBeGreaterThanOrEqual(5);
+    expect(span).toBeLessThanOrEqual(7);
 
     // The path's table: who applies each feature on each hop.
     const table = view.getByTestId('ownership-table');
@@ -45,6 +52,38 @@ for (const size of [
     expect(errors).toEqual([]);
   });
 }
+
+test("retry-storm's first second of the outage: a figure over the config's 27 says why, at 1600x1000 and 1024x768", async ({ page }) => {
+  for (const size of [
+    { width: 1600, height: 1000 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    // 10.0 s to 11.0 s: the retries of requests that came in before payments began failing land
+    // in this second, so it counts 56.6 tries at payments per request coming in, against the 27
+    // the config allows a request. Without a word on it, a teacher reads a contradiction.
+    await page.goto('/?scenario=retry-storm&t=11s');
+    await expect(page.getByTestId('sim-time')).toHaveText('11.0 s');
+    // The drawer's tab is remembered across the loads of this test: open it only when folded.
+    if ((await page.getByTestId('tab-ownership').getAttribute('aria-selected')) !== 'true') await page.getByTestId('tab-ownership').click();
+    const cost = page.locator('[data-testid="ownership-overlap"][data-feature="retries"]').getByTestId('ownership-cost');
+    await expect(cost).toContainText(/^Cost: \d+\.\d tries at payments per request in the last second \(10\.0 s to 11\.0 s\)/);
+    const now = Number.parseFloat((await cost.textContent())!.replace(/^Cost: /, ''));
+    expect(now).toBeGreaterThan(27);
+    // Opened at 11 s, the view has seen no whole 5 s of play: no "worst" (it showed 2.1 at worst
+    // over 0 s to 11 s, below the 56.6 of the last second).
+    await expect(cost).not.toContainText('worst');
+    await expect(cost).toContainText('up to 27 tries at payments per request when every try fails; a window can count more than 27, since retries of requests that came in before it land in it');
+    await cost.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/ownership-outage-onset-${size.width}.png` });
+    // Before the outage (1 try a request) the note is not there.
+    await page.goto('/?scenario=retry-storm&t=8s');
+    await expect(page.getByTestId('sim-time')).toHaveText('8.00 s');
+    await expect(page.getByTestId('tab-ownership')).toHaveAttribute('aria-selected', 'true');
+    await expect(cost).toContainText(/^Cost: 1\.0 tries at payments per request in the last second/);
+    await expect(cost).not.toContainText('a window can count more');
+  }
+});
 
 test('gateway-and-mesh: the gateway owns keys, limits and versions; timeouts at gateway and sidecar are flagged with their timeout share', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });

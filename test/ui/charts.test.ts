@@ -30,8 +30,8 @@ describe('chart geometry', () => {
     expect(timeAt(10_000, 60_000, size)).toBe(60_000);
   });
 
-  it('draws p50, p90 and p99 at each bucket middle, leaving a gap for a second with no ok request', () => {
-    const g = latencyGeometry([bucket(0), bucket(1000, { latencyCount: 0, p50: 0, p90: 0, p99: 0 }), bucket(2000, { p99: 12 })], 1000, 4000, size);
+  it('draws p50, p90 and p99 at each bucket middle, leaving a gap for a second with no ok request, and a lone second as a tick across it', () => {
+    const g = latencyGeometry([bucket(0), bucket(1000), bucket(2000, { latencyCount: 0, p50: 0, p90: 0, p99: 0 }), bucket(3000, { p99: 12 })], 1000, 4000, size);
     expect(g.series.map((s) => s.key)).toEqual(['p50', 'p90', 'p99']);
     // Two separate pieces: M...M (a gap) rather than one polyline through zero.
     expect(g.series[2].path.match(/M/g)).toHaveLength(2);
@@ -40,6 +40,10 @@ describe('chart geometry', () => {
     const [x0, y0] = g.series[0].path.match(/-?[\d.]+/g)!.map(Number);
     expect(x0).toBeCloseTo(g.x(500), 3);
     expect(y0).toBeCloseTo(g.y(2), 3);
+    // The second alone after the gap is a level line from its start to its end (a line through
+    // one point draws nothing): 3 s to 4 s at 12 ms.
+    const lone = g.series[2].path.slice(g.series[2].path.lastIndexOf('M'));
+    expect(lone).toBe(`M${g.x(3000)},${g.y(12)}H${g.x(4000)}`);
   });
 
   it('scales the latency axis to the data: a 10 s p99 (a retry storm behind a timeout) tops a 10,000 ms axis and stays inside the plot', () => {

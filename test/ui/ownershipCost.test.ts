@@ -54,7 +54,7 @@ describe('the measured cost of a feature owned twice', () => {
     expect(triesPerCall(b, b, 0, 1)).toBeNaN();
   });
 
-  it('a seek back starts the worst figure again; "now" is the frame\'s last simulated second', () => {
+  it('a seek back starts the worst figure again; "now" is the frame\'s last simulated second; the worst window keeps both its ends', () => {
     const m = new RetryCostMeter();
     // Cumulative counts, and the last second's (Frame.recent) as the worker counts them.
     const frame = (t: number, calls: number, tries: number, recent: [number, number] = [calls, tries]) =>
@@ -64,10 +64,14 @@ describe('the measured cost of a feature owned twice', () => {
     // A window shorter than 5 s is not yet a worst: it reads high while a failure begins.
     expect(m.measure(0, 1)).toMatchObject({ now: 27, nowFromMs: 0, nowToMs: 1000, worst: NaN });
     m.sample(frame(5000, 20, 360, [2, 30]));
-    expect(m.measure(0, 1)).toMatchObject({ now: 15, worst: 18, worstAt: 5000 });
+    expect(m.measure(0, 1)).toMatchObject({ now: 15, worst: 18, worstFromMs: 0, worstAt: 5000 });
     m.sample(frame(500, 5, 5));
     m.sample(frame(5500, 10, 10, [1, 1]));
-    expect(m.measure(0, 1)).toMatchObject({ now: 1, worst: 1 });
+    expect(m.measure(0, 1)).toMatchObject({ now: 1, worst: 1, worstFromMs: 500, worstAt: 5500 });
+    // A span far past 5 s (a seek or a link's jump between two frames) is no worst 5 s.
+    m.sample(frame(0, 0, 0));
+    m.sample(frame(11_000, 20, 40, [2, 110]));
+    expect(m.measure(0, 1)).toMatchObject({ now: 55, worst: NaN, run: 2 });
   });
 
   it('a failure cause is counted over the user requests ended', () => {

@@ -49,18 +49,42 @@ export interface ChartGeometry {
 
 const mid = (b: SeriesBucket, bucketMs: number) => b.t + bucketMs / 2;
 
+/**
+ * The SVG path of one series over `buckets`, broken where `value` is null. A run of two or more
+ * buckets is a line through their middles; a bucket alone between gaps (one second with ok
+ * requests amid an outage) is a level tick across its own span, since a line through one point
+ * draws nothing (retry-storm's 830 ms p99 at 25-26 s, the second its compare pair first differs,
+ * was invisible). Pure.
+ */
+export function gappedPath(buckets: readonly SeriesBucket[], bucketMs: number, x: (ms: number) => number, y: (v: number) => number, value: (b: SeriesBucket) => number | null): string {
+  const gen = line<SeriesBucket>()
+    .x((b) => x(mid(b, bucketMs)))
+    .y((b) => y(value(b)!));
+  const parts: string[] = [];
+  let run: SeriesBucket[] = [];
+  const flush = () => {
+    if (run.length === 1) {
+      const b = run[0];
+      parts.push(`M${x(b.t)},${y(value(b)!)}H${x(b.t + bucketMs)}`);
+    } else if (run.length > 1) parts.push(gen(run) ?? '');
+    run = [];
+  };
+  for (const b of buckets) {
+    if (value(b) === null) flush();
+    else run.push(b);
+  }
+  flush();
+  return parts.join('');
+}
+
 function lines(buckets: readonly SeriesBucket[], bucketMs: number, durationMs: number, size: Size, keys: readonly string[], value: (b: SeriesBucket, key: string) => number | null, unit: string, floor: number): ChartGeometry {
   const x = timeScale(durationMs, size);
   let max = 0;
   for (const b of buckets) for (const k of keys) max = Math.max(max, value(b, k) ?? 0);
   const y = valueScale(max, size, floor);
   const series = keys.map((key) => {
-    const gen = line<SeriesBucket>()
-      .defined((b) => value(b, key) !== null)
-      .x((b) => x(mid(b, bucketMs)))
-      .y((b) => y(value(b, key)!));
     const last = [...buckets].reverse().find((b) => value(b, key) !== null);
-    return { key, path: gen(buckets as SeriesBucket[]) ?? '', last: last ? value(last, key)! : 0 };
+    return { key, path: gappedPath(buckets, bucketMs, x, y, (b) => value(b, key)), last: last ? value(last, key)! : 0 };
   });
   return { x, y, series, unit };
 }

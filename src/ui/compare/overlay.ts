@@ -1,10 +1,9 @@
 // The compare view's overlaid charts as geometry: both runs' lines on one time axis and one
 // value scale, so A's and B's can be read against each other. Pure; drawCharts.ts draws it.
-import { line } from 'd3';
 import type { SeriesBucket } from '../../workers/protocol';
-import { timeScale, valueScale, type ChartGeometry, type Size } from '../charts/geometry';
+import { gappedPath, timeScale, valueScale, type ChartGeometry, type Size } from '../charts/geometry';
 
-/** A line to draw for each run: its key and its value in a bucket (null leaves a gap). */
+/** A line to draw for each run: its key and its value in a bucket (null leaves a gap; a lone bucket is a tick). */
 export interface OverlayPick {
   key: string;
   value: (b: SeriesBucket) => number | null;
@@ -24,11 +23,7 @@ export function overlayGeometry(series: readonly [readonly SeriesBucket[], reado
   const out: ChartGeometry['series'] = [];
   series.forEach((list, i) => {
     for (const p of pick) {
-      const gen = line<SeriesBucket>()
-        .defined((b) => p.value(b) !== null)
-        .x((b) => x(b.t + bucketMs / 2))
-        .y((b) => y(p.value(b)!));
-      out.push({ key: `${i === 0 ? 'A' : 'B'}-${p.key}`, path: gen(list as SeriesBucket[]) ?? '', last: 0 });
+      out.push({ key: `${i === 0 ? 'A' : 'B'}-${p.key}`, path: gappedPath(list, bucketMs, x, y, p.value), last: 0 });
     }
   });
   return { x, y, series: out, unit };

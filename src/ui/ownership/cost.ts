@@ -18,6 +18,14 @@ import type { SeriesBucket } from '../../workers/series';
  */
 export const COST_WINDOW_MS = 5000;
 
+/**
+ * How much longer than COST_WINDOW_MS a window may be and still count as "the worst 5 s", ms:
+ * frames come at most about a second of simulated time apart while playing (10x), so a longer
+ * span straddles a seek or a jump (a link opened at 11 s gave a window from 0 s to 11 s, read as
+ * "2.1 at worst" beside 56.6 in the last second).
+ */
+export const COST_WINDOW_SLACK_MS = 2000;
+
 /** The topology edge id of each hop of a path (caller name -> callee name), -1 where none. Pure. */
 export function hopEdges(topology: Topology, path: OwnedPath): number[] {
   const id = new Map(topology.nodes.map((n) => [n.name, n.id]));
@@ -55,6 +63,8 @@ export interface RetryCost {
   nowFromMs: number;
   nowToMs: number;
   worst: number;
+  /** Simulated time the worst window began, ms (5 s or up to one frame's step more before `worstAt`). */
+  worstFromMs: number;
   /** Simulated time the worst window ended, ms. */
   worstAt: number;
   run: number;
@@ -68,7 +78,7 @@ export interface RetryCost {
 export class RetryCostMeter {
   private samples: { t: number; edges: Float64Array }[] = [];
   private latest: Frame | null = null;
-  private worst = new Map<string, { v: number; at: number }>();
+  private worst = new Map<string, { v: number; from: number; at: number }>();
 
   sample(frame: Frame): void {
     const last = this.samples[this.samples.length - 1];
@@ -83,17 +93,19 @@ export class RetryCostMeter {
   measure(first: number, last: number): RetryCost {
     const s = this.samples;
     const f = this.latest;
-    if (s.length === 0 || !f || first < 0 || last < 0) return { now: NaN, nowFromMs: NaN, nowToMs: NaN, worst: NaN, worstAt: NaN, run: NaN };
+    if (s.length === 0 || !f || first < 0 || last < 0) return { now: NaN, nowFromMs: NaN, nowToMs: NaN, worst: NaN, worstFromMs: NaN, worstAt: NaN, run: NaN };
     const b = s[s.length - 1];
     const windowed = s.length > 1 ? triesPerCall(s[0].edges, b.edges, first, last) : NaN;
     const now = f.recent.length > 0 ? triesPerCall(null, f.recent, first, last) : NaN;
     const key = `${first}>${last}`;
     const w = this.worst.get(key);
-    // Only a whole window counts as the worst: a shorter one reads high at a failure's onset.
-    const whole = s.length > 1 && b.t - s[0].t >= COST_WINDOW_MS;
-    if (whole && Number.isFinite(windowed) && (!w || windowed > w.v)) this.worst.set(key, { v: windowed, at: b.t });
+    // Only a whole window counts as the worst: a shorter one reads high at a failure's onset, and
+    // one much longer is not "5 s".
+    const span = s.length > 1 ? b.t - s[0].t : 0;
+    const whole = span >= COST_WINDOW_MS && span <= COST_WINDOW_MS + COST_WINDOW_SLACK_MS;
+    if (whole && Number.isFinite(windowed) && (!w || windowed > w.v)) this.worst.set(key, { v: windowed, from: s[0].t, at: b.t });
     const kept = this.worst.get(key);
-    return { now, nowFromMs: f.recentFromMs, nowToMs: f.recentToMs, worst: kept?.v ?? NaN, worstAt: kept?.at ?? NaN, run: triesPerCall(null, b.edges, first, last) };
+    return { now, nowFromMs: f.recentFromMs, nowToMs: f.recentToMs, worst: kept?.v ?? NaN, worstFromMs: kept?.from ?? NaN, worstAt: kept?.at ?? NaN, run: triesPerCall(null, b.edges, first, last) };
   }
 
   clear(): void {
