@@ -356,7 +356,7 @@ test("at 1024x768 the inspector's callers table is cut by nothing: its headers w
   await panel.getByTestId('inspector-picker').selectOption({ label: 'payments' });
   await expect(panel.getByTestId('inspect-node').locator('h3')).toHaveText(/^payments/);
   const table = panel.locator('h4:has-text("Its callers\' breakers and ejections") + table');
-  await expect(table.locator('th')).toHaveText(['caller → callee', 'active', 'pending', 'retries', 'conns', 'overflows', 'ejected']);
+  await expect(table.locator('th')).toHaveText(['caller → callee', 'active', 'pending', 'retries', 'conns', 'overflows', 'panic', 'ejected']);
   const box = (await panel.boundingBox())!;
   type El = { scrollWidth: number; clientWidth: number; scrollLeft: number; textContent: string | null; getBoundingClientRect(): { left: number; right: number } };
   // Each column's header shows its whole word (none clipped by its cell).
