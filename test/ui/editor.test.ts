@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText } from '../../src/ui/editor/check';
+import { locateProblems } from '../../src/ui/editor/lines';
 import { addToScenario } from '../../src/ui/editor/additions';
 import { editedFileName } from '../../src/ui/editor/drafts';
 import { parseScenarioText } from '../../src/scenario';
@@ -40,6 +41,21 @@ describe('the editor checks text as the CLI does, each problem at its line', () 
     const yaml = 'name: y\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  # the one service\n  - name: a\n    serviceTime: fast\n';
     const { problems } = checkScenarioText(yaml, 'y.yaml');
     expect(problems.map((p) => [p.path, p.line])).toEqual([['services.0.serviceTime', 7]]);
+  });
+
+  it('lists problems in reading order: whole-file ones first, then by line, ties in the order found', () => {
+    const problems = locateProblems(hello, [
+      { path: 'services.2.name', message: 'third' },
+      { path: 'duration', message: 'first line' },
+      { path: '(run)', message: 'whole file' },
+      { path: 'services.2', message: 'same line as third' },
+    ]);
+    expect(problems.map((p) => [p.message, p.line])).toEqual([
+      ['whole file', null],
+      ['first line', 7],
+      ['third', lineOf(hello, '"name": "cart"')],
+      ['same line as third', lineOf(hello, '"name": "cart"')],
+    ]);
   });
 
   it('lists the names the form offers, also while the scenario has problems', () => {

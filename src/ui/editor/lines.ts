@@ -16,7 +16,9 @@ const MAX_TEXT_FOR_LINES = 2_000_000;
  * Finds the line of each problem in `text`: for `(file)` problems the "at line L" their message
  * gives (as readScenarioText words it); for a path, the line of the deepest part of the path the
  * text has (the key of a field, or the start of a list item), so `services.3.replicas` of a
- * service that leaves `replicas` out points at that service. Pure; never throws.
+ * service that leaves `replicas` out points at that service. In reading order: problems without
+ * a line first (they concern the whole file), then by line; problems on one line keep their order.
+ * Pure; never throws.
  */
 export function locateProblems(text: string, problems: readonly Problem[]): ProblemAt[] {
   let lookup: ((path: string) => number | null) | null = null;
@@ -24,7 +26,7 @@ export function locateProblems(text: string, problems: readonly Problem[]): Prob
     if (!lookup) lookup = pathLookup(text);
     return lookup(path);
   };
-  return problems.map((p) => {
+  const located = problems.map((p): ProblemAt => {
     if (p.path === '(file)') {
       const m = /\bat line (\d+)/.exec(p.message);
       return { ...p, line: m ? Number(m[1]) : null };
@@ -32,6 +34,8 @@ export function locateProblems(text: string, problems: readonly Problem[]): Prob
     if (!p.path || p.path.startsWith('(')) return { ...p, line: null };
     return { ...p, line: byPath(p.path) };
   });
+  // Array.prototype.sort is stable, so problems on one line keep the checker's order.
+  return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** A function from a dotted path to its line, over one read of the text. */
