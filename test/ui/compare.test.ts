@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
 import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/compareController';
-import { diffRows, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
+import { diffRows, formatDiffValue, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
 import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
@@ -89,6 +89,17 @@ describe('metrics-diff figures', () => {
     const m = run('mesh-only', 11, 1000);
     expect(unsharedServices(g.figures.summary, m.figures.summary)).toEqual({ onlyA: [], onlyB: [] });
     expect(diffRows(g.figures, m.figures).filter((r) => r.section === 'services').map((r) => r.key)).toEqual(['svc:frontend', 'util:frontend', 'svc:catalog', 'util:catalog', 'svc:inventory', 'util:inventory']);
+  });
+});
+
+describe('figures table values', () => {
+  const row = (a: number | null, b: number | null, unit = 'tries'): DiffRow => ({ key: 'tries', label: 'tries per user request', unit, format: 'number', a, b, ratio: ratioOf(a, b), section: 'load' });
+  it('reads both values of a row at one precision, set by the larger (5.1 beside 23.9, not 5.081)', () => {
+    const r = row(5.081, 23.94);
+    expect([formatDiffValue(r, r.a), formatDiffValue(r, r.b)]).toEqual(['5.1', '23.9']);
+    const small = row(0.0341, 0.5, 'vCPU');
+    expect([formatDiffValue(small, small.a), formatDiffValue(small, small.b)]).toEqual(['0.034 vCPU', '0.500 vCPU']);
+    expect(formatDiffValue(r, null)).toBe('—');
   });
 });
 

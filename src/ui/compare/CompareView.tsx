@@ -23,7 +23,7 @@ import type { SeriesBucket } from '../../workers/protocol';
 import { FAULT_TYPES, buildFault, faultTypeSpec, targetOptions, type Option } from '../faults/faultForm';
 import type { CompareController, ComparePane } from './compareController';
 import type { CompareState } from './compareStore';
-import { diffRows, unsharedServices, type DiffRow } from './diff';
+import { diffRows, formatDiffValue, unsharedServices, type DiffRow } from './diff';
 import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT } from './divergence';
 import { READY_PAIRS, pairHref } from './pairs';
 import { sideLabel } from './sideLabel';
@@ -379,22 +379,6 @@ function CompareTimeline({ controller, s }: { controller: CompareController; s: 
   );
 }
 
-function shown(r: DiffRow, v: number | null): string {
-  if (v === null) return '—';
-  switch (r.format) {
-    case 'ms':
-      return formatLatency(v, true);
-    case 'share':
-      return formatPercent(v);
-    case 'count':
-      return formatCount(v);
-    case 'rate':
-      return `${formatRate(v)} req/s`;
-    case 'number':
-      return `${formatNumber(v, Math.abs(v) >= 10 ? 1 : 3)}${r.unit === 'vCPU' ? ' vCPU' : ''}`;
-  }
-}
-
 function MetricsDiff({ s }: { s: CompareState }) {
   const rows = useMemo(() => (s.figures ? diffRows(s.figures[0], s.figures[1]) : []), [s.figures]);
   const only = s.figures ? unsharedServices(s.figures[0].summary, s.figures[1].summary) : null;
@@ -428,10 +412,10 @@ function MetricsDiff({ s }: { s: CompareState }) {
                 {r.label}
               </th>
               <td data-side="A" data-value={r.a ?? ''}>
-                {shown(r, r.a)}
+                {formatDiffValue(r, r.a)}
               </td>
               <td data-side="B" data-value={r.b ?? ''}>
-                {shown(r, r.b)}
+                {formatDiffValue(r, r.b)}
               </td>
               <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
                 {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}

@@ -4,6 +4,7 @@
 // Pure functions of each run's summary and counters, taken at one simulated moment.
 import type { RunSummary } from '../../workers/protocol';
 import { vcpuPer1000 } from '../../workers/figures';
+import { formatCount, formatLatency, formatNumber, formatPercent, formatRate } from '../format';
 
 /** One run's figures at a moment: its summary (the CLI's `--json`) and the frame's proxy counters. */
 export interface PaneFigures {
@@ -78,4 +79,26 @@ export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
 /** Names of the services only one run has, so the table can say they are left out. Pure. */
 export function unsharedServices(a: RunSummary, b: RunSummary): { onlyA: string[]; onlyB: string[] } {
   return { onlyA: Object.keys(a.services).filter((n) => !(n in b.services)), onlyB: Object.keys(b.services).filter((n) => !(n in a.services)) };
+}
+
+/**
+ * One value of the figures table as it reads on screen: durations, shares, counts and rates through
+ * src/ui/format.ts; plain numbers with one precision per row (from the row's larger value: one
+ * decimal from 10 up, else three), so A and B read alike. '—' for a figure the run does not have. Pure.
+ */
+export function formatDiffValue(r: DiffRow, v: number | null): string {
+  if (v === null) return '—';
+  switch (r.format) {
+    case 'ms':
+      return formatLatency(v, true);
+    case 'share':
+      return formatPercent(v);
+    case 'count':
+      return formatCount(v);
+    case 'rate':
+      return `${formatRate(v)} req/s`;
+    case 'number':
+      // One precision per row, from its larger value, so A and B read alike ("5.1" beside "23.9", not "5.081").
+      return `${formatNumber(v, Math.max(Math.abs(r.a ?? 0), Math.abs(r.b ?? 0)) >= 10 ? 1 : 3)}${r.unit === 'vCPU' ? ' vCPU' : ''}`;
+  }
 }
