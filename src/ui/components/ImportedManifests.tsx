@@ -4,7 +4,10 @@
 import { useCallback, useEffect } from 'react';
 import type { ManifestFile } from '../../scenario/import';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
-import { filesOfDrop, importFiles, isManifestSet } from '../scenarios/importFiles';
+import { filesOfDrop } from '../scenarios/dropFiles';
+
+/** The importer and the YAML it reads load on first use: most sessions never open manifests. */
+const importer = () => import('../scenarios/importFiles');
 
 /**
  * Opens chosen files: one scenario file as before (`openFile`), manifests imported. Returns a
@@ -18,7 +21,7 @@ export function useOpenFiles(): (files: File[]) => Promise<void> {
       if (files.length === 0) return;
       if (files.length === 1 && !/\.ya?ml$/i.test(files[0].name)) return controller.openFile(files[0]);
       const texts = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
-      if (!isManifestSet(texts)) return controller.openFile(files[0]);
+      if (!(await importer()).isManifestSet(texts)) return controller.openFile(files[0]);
       return open(texts);
     },
     [controller, open],
@@ -30,7 +33,7 @@ function useOpenManifests(): (files: ManifestFile[]) => Promise<void> {
   const { store } = useServices();
   return useCallback(
     async (files: ManifestFile[]) => {
-      const r = importFiles(files);
+      const r = (await importer()).importFiles(files);
       if (!r.ok) {
         store.setState((d) => {
           d.loadProblems = { source: r.label, problems: r.problems };
@@ -58,7 +61,7 @@ export function useDropToOpen(): void {
       e.preventDefault();
       const dt = e.dataTransfer;
       const single = dt.files.length === 1 && !dt.items[0]?.webkitGetAsEntry?.()?.isDirectory ? dt.files[0] : null;
-      void filesOfDrop(dt).then((files) => (single && !isManifestSet(files) ? controller.openFile(single) : open(files)));
+      void Promise.all([filesOfDrop(dt), importer()]).then(([files, { isManifestSet }]) => (single && !isManifestSet(files) ? controller.openFile(single) : open(files)));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
