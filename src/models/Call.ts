@@ -30,10 +30,7 @@ export class Call {
   route: Cluster | null = null;
   /** The request's header set (HeaderSets id, 0: none), the same at every hop: routes match on it. */
   headers = 0;
-  /**
-   * The policy of the route this call took, where it differs from its cluster's (RouteTable): the
-   * router reads its route-level fields (timeout, retries, fault). Null: the cluster's policy.
-   */
+  /** Its route's policy where it differs from its cluster's (RouteTable: the router reads its timeout, retries, fault); null: the cluster's. */
   policy: CompiledPolicy | null = null;
   /** No route of the caller's matched the request: the router answers 404 without an upstream try. */
   noRoute = false;
@@ -128,6 +125,8 @@ export class Attempt {
   host = -1;
   sentAt = 0;
   arrivedAt = 0;
+  /** When its answer left the callee's pod, ms: a partition is judged then (DataPlane.sendBack). */
+  leftAt = 0;
   perTryTimer = -1;
   /** The caller gave up on this attempt (per-try or route timeout); its answer is dropped. */
   abandoned = false;
@@ -176,6 +175,7 @@ export class Attempt {
     this.host = -1;
     this.sentAt = 0;
     this.arrivedAt = 0;
+    this.leftAt = 0;
     this.perTryTimer = -1;
     this.abandoned = false;
     this.isRetry = false;

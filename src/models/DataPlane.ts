@@ -1,6 +1,7 @@
 import { invariant, type Actor, type Sampler } from '../sim-engine';
 import type { Attempt, Call } from './Call';
 import type { DataPlaneHost } from './dataPlaneHost';
+import { describeDataPlaneEvent, traceRouterPass } from './dataPlaneEvents';
 import type { Cluster } from './envoy/cluster';
 import { ConnPools, idleRaceResetMs, type ConnectionUser } from './envoy/connPools';
 import { Router } from './envoy/router';
@@ -47,8 +48,10 @@ export class DataPlane implements Actor, ConnectionUser {
         return this.connector.tlsAtServer(w.routes[a], b);
       case Ev.TlsAtClient:
         return this.connector.tlsAtClient(w.routes[a], b);
-      case Ev.AttemptResponse:
-        return this.router.attemptDone(w.attempts.get(a));
+      case Ev.AttemptResponse: {
+        const att = w.attempts.get(a);
+        return this.arrived(att) ? this.router.attemptDone(att) : undefined;
+      }
       case Ev.PerTryTimeout:
         return this.router.perTryTimeout(w.attempts.get(a));
       case Ev.RouteTimeout:
@@ -69,23 +72,7 @@ export class DataPlane implements Actor, ConnectionUser {
 
   /** The link an event is about, `caller -> callee`, to name it when the clock stalls. */
   describe(kind: number, a: number, b: number): string {
-    const w = this.world;
-    switch (kind) {
-      case Ev.ConnectDone:
-      case Ev.TlsAtServer:
-      case Ev.TlsAtClient:
-        return w.edgeName(w.routes[a].edge);
-      case Ev.RouteTimeout:
-      case Ev.RetryBackoff:
-      case Ev.FaultDelay:
-        return w.edgeName(w.calls.get(a).edge);
-      case Ev.ProxyArrive:
-      case Ev.ProxyDone:
-        if (b === Pass.outRequest) return w.edgeName(w.calls.get(a).edge);
-        return w.edgeName(w.attempts.get(a).route!.edge);
-      default:
-        return w.edgeName(w.attempts.get(a).route!.edge);
-    }
+    return describeDataPlaneEvent(this.world, kind, a, b);
   }
 
   // ---- the caller's side ---------------------------------------------------------------
@@ -136,19 +123,19 @@ export class DataPlane implements Actor, ConnectionUser {
     else this.sendBack(att);
   }
 
-  /** The answer leaves the callee's pod `after` ms from now, toward the caller's host. */
+  /**
+   * The answer leaves the callee's pod `after` ms from now (after its sidecar's response pass). A
+   * partition is judged as it leaves: now, or else on arrival (`arrived`) by the partitions of then.
+   */
   private sendBack(att: Attempt, after = 0): void {
     const w = this.world;
     const r = att.route!;
-    if (att.trace !== null) w.tracer!.leftCallee(att, w.sim.now + after);
-    if (w.network.partitioned(att.host, r.callerHost)) {
-      w.sim.schedule(after + TCP_GIVE_UP_MS, Ev.TcpGiveUp, this.id, att.id);
-      if (att.trace !== null) w.tracer!.network(att, true, w.sim.now + after, w.sim.now + after + TCP_GIVE_UP_MS, true);
-      return;
-    }
+    att.leftAt = w.sim.now + after;
+    if (att.trace !== null) w.tracer!.leftCallee(att, att.leftAt);
+    if (after === 0 && w.network.partitioned(att.host, r.callerHost)) return this.answerLost(att);
     const d = after + this.oneWay(r, att.replica);
-    if (att.trace !== null) w.tracer!.network(att, true, w.sim.now + after, w.sim.now + d, false);
-    if (w.observer) {
+    // NOTE: drawn as partitions stand at the pass's start (one starting or healing during it is rare).
+    if (w.observer && !w.network.partitioned(att.host, r.callerHost)) {
       // A failed try its router is set to retry is drawn as a retry, not a failure: the call may
       // still end ok (read now; the retry budget may differ when the answer lands). The late
       // answer of a try the router gave up on is dropped at its proxy: never the call's failure.
@@ -178,8 +165,12 @@ export class DataPlane implements Actor, ConnectionUser {
    */
   private proxyArrive(id: number, pass: number): void {
     const w = this.world;
-    // An answer to an attempt the router already gave up on is dropped at the proxy.
-    if (pass === Pass.outResponse && w.attempts.get(id).abandoned) return this.router.attemptDone(w.attempts.get(id));
+    if (pass === Pass.outResponse) {
+      const att = w.attempts.get(id);
+      if (!this.arrived(att)) return;
+      // An answer to an attempt the router already gave up on is dropped at the proxy.
+      if (att.abandoned) return this.router.attemptDone(att);
+    }
     if (pass === Pass.inRequest) {
       const att = w.attempts.get(id);
       // The pod died while the request was on its way: the connection is reset.
@@ -205,21 +196,9 @@ export class DataPlane implements Actor, ConnectionUser {
       default: {
         // The router's passes; a request from the app crossed the pod's loopback too.
         const d = pass === Pass.outRequest ? passTime + sc.loopbackDelay() : passTime;
-        if (w.tracer !== null) this.tracePass(id, pass, sc, now, cpuEnd, now + d);
+        if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, cpuEnd, now + d);
         w.sim.schedule(d, Ev.ProxyDone, this.id, id, pass);
       }
-    }
-  }
-
-  /** A router pass of a traced call or attempt becomes a span. */
-  private tracePass(id: number, pass: number, sc: Sidecar, now: number, cpuEnd: number, end: number): void {
-    const w = this.world;
-    if (pass === Pass.outRequest) {
-      const call = w.calls.get(id);
-      if (call.trace !== null) w.tracer!.pass(call, null, pass, sc, now, sc.lastStart, cpuEnd, end);
-    } else {
-      const att = w.attempts.get(id);
-      if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, cpuEnd, end);
     }
   }
 
@@ -235,8 +214,10 @@ export class DataPlane implements Actor, ConnectionUser {
       }
       case Pass.inResponse:
         return this.sendBack(w.attempts.get(id));
-      case Pass.outResponse:
-        return this.router.attemptDone(w.attempts.get(id));
+      case Pass.outResponse: {
+        const att = w.attempts.get(id); // an inline proxy's answer arrives here; a sidecar's arrived at its ProxyArrive
+        if (!att.route!.sidecar!.inline || this.arrived(att)) this.router.attemptDone(att);
+      }
     }
   }
 
@@ -256,6 +237,22 @@ export class DataPlane implements Actor, ConnectionUser {
   private lost(att: Attempt, after: number): void {
     this.world.sim.schedule(after, Ev.TcpGiveUp, this.id, att.id);
     if (att.trace !== null) this.world.tracer!.network(att, false, this.world.sim.now, this.world.sim.now + after, true);
+  }
+
+  /** `sendBack`'s answer reached the caller's host: true, or false when a partition separated the hosts as it left (lost). */
+  private arrived(att: Attempt): boolean {
+    const w = this.world;
+    if (w.network.partitionedAt(att.host, att.route!.callerHost, att.leftAt)) return this.answerLost(att), false;
+    if (att.trace !== null) w.tracer!.network(att, true, att.leftAt, w.sim.now, false);
+    return true;
+  }
+
+  /** The answer that left at `att.leftAt` was dropped by a partition: the caller sees a reset when TCP gives up. */
+  private answerLost(att: Attempt): void {
+    const w = this.world;
+    const end = att.leftAt + TCP_GIVE_UP_MS;
+    w.sim.schedule(end - w.sim.now, Ev.TcpGiveUp, this.id, att.id);
+    if (att.trace !== null) w.tracer!.network(att, true, att.leftAt, end, true);
   }
 
   /** A message was dropped for good (partition), or sent on a closed connection: the caller sees a reset. */

@@ -72,6 +72,61 @@ describe('TCP connections', () => {
     expect(ended[1].latency).toBe(924_600);
   });
 
+  describe('an answer crossing a partition is judged when it leaves the callee, after its response pass (issue 13.7c)', () => {
+    // One request: connect 10 ms, request 5 ms, the callee's inbound pass 20 ms (15-35), its
+    // response pass 20 ms (35-55), 5 ms back: the answer leaves at 55 and lands at 60.
+    const partitioned = (callerSidecar: unknown, from: number, until: number | null) => {
+      const { w, ended } = world({
+        name: 'judged-on-leaving',
+        duration: '1ms',
+        network: { latency: '5ms', ...instantPod },
+        clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 10, target: 'svc', sidecar: callerSidecar }],
+        services: [{ name: 'svc', serviceTime: '0ms', sidecar: { cpuPerPass: '0ms', passLatency: '20ms' } }],
+      });
+      const caller = w.network.hosts.find((h) => h.name === 'c')!.id;
+      w.runUntil(from);
+      const p = w.network.partition([caller], w.services[0].hosts, w.sim.now);
+      if (until !== null) {
+        w.runUntil(until);
+        w.network.heal(p, w.sim.now);
+      }
+      w.runUntil(2_000_000);
+      return ended;
+    };
+
+    // A caller with a sidecar first makes an mTLS handshake: 10 ms of round trip and 2 x 0.5 ms of CPU.
+    const callers = [
+      ['a plain caller', false, 0],
+      ['a caller with a sidecar', freeSidecar, 11],
+    ] as const;
+
+    it.each(callers)('with no partition the answer lands at 60 ms (%s; + its handshake)', (_, sc, tls) => {
+      const { w, ended } = world({
+        name: 'no-partition',
+        duration: '1ms',
+        network: { latency: '5ms', ...instantPod },
+        clients: [{ name: 'c', type: 'open', arrival: 'constant', rate: 10, target: 'svc', sidecar: sc }],
+        services: [{ name: 'svc', serviceTime: '0ms', sidecar: { cpuPerPass: '0ms', passLatency: '20ms' } }],
+      });
+      w.runUntil(1000);
+      expect(ended).toEqual([{ cause: 'ok', latency: 60 + tls, at: 60 + tls }]);
+    });
+
+    it.each(callers)('a partition that starts while the response pass runs cuts the answer: a reset when TCP gives up, counted from its leaving at 55 ms (%s)', (_, sc, tls) => {
+      const left = 55 + tls;
+      expect(partitioned(sc, 45 + tls, null)).toEqual([{ cause: 'reset', latency: left + 924_600, at: left + 924_600 }]);
+    });
+
+    it.each(callers)('a partition that ends while the response pass runs lets the answer through (%s)', (_, sc, tls) => {
+      expect(partitioned(sc, 20 + tls, 45 + tls)).toEqual([{ cause: 'ok', latency: 60 + tls, at: 60 + tls }]);
+    });
+
+    it('a partition that ends just as the answer leaves lets it through; one that starts just then cuts it', () => {
+      expect(partitioned(false, 20, 55)).toEqual([{ cause: 'ok', latency: 60, at: 60 }]);
+      expect(partitioned(false, 55, null)).toEqual([{ cause: 'reset', latency: 55 + 924_600, at: 55 + 924_600 }]);
+    });
+  });
+
   it('random loss costs a 200 ms retransmission timeout per lost segment', () => {
     const { w, ended } = world({
       name: 'loss',

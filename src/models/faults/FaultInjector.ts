@@ -112,7 +112,7 @@ export class FaultInjector implements Actor {
         return { type: 'loss', before };
       }
       case 'partition': {
-        const partition = w.network.partition(w.hostsNamed(f.between[0]), w.hostsNamed(f.between[1]));
+        const partition = w.network.partition(w.hostsNamed(f.between[0]), w.hostsNamed(f.between[1]), w.sim.now);
         w.checkControlPlaneReach();
         return { type: 'partition', partition };
       }
@@ -178,7 +178,7 @@ export class FaultInjector implements Actor {
         w.network.loss = u.before;
         return;
       case 'partition':
-        w.network.heal(u.partition);
+        w.network.heal(u.partition, w.sim.now);
         w.checkControlPlaneReach();
         return;
       case 'errors':

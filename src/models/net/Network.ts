@@ -11,6 +11,10 @@ export const TCP_GIVE_UP_MS = 924_600;
 export interface Partition {
   readonly a: Set<number>;
   readonly b: Set<number>;
+  /** When it started, ms of simulated time. */
+  readonly from: number;
+  /** When it healed, ms (Infinity while it lasts). */
+  until: number;
 }
 
 /**
@@ -28,6 +32,13 @@ export class Network {
   loss: number;
   /** Active partitions: each a pair of host-id sets that cannot reach each other. */
   private readonly partitions: Partition[] = [];
+  /**
+   * Healed partitions, kept so a message can be judged at the moment it left (`partitionedAt`).
+   * A handful a run (faults and live injections), so they are kept for the whole run.
+   */
+  private readonly healed: Partition[] = [];
+  /** When a partition last started or healed, ms (-Infinity: never). */
+  private changedAt = -Infinity;
 
   constructor(private readonly scenario: Scenario, private readonly seed: number) {
     const n = scenario.network;
@@ -76,19 +87,34 @@ export class Network {
   }
 
   /**
-   * Starts a partition between two groups of hosts; returns it, for `heal`. Plain data, so a
-   * snapshot of the world copies it (a closure that heals it could not be copied).
+   * True when a partition separated the two hosts at time `t` (ms, at most now): a message that
+   * left then was lost, whatever happened since. One started at `t` separates them; one healed
+   * at `t` no longer does. Costs what `partitioned` does unless a partition changed after `t`.
    */
-  partition(a: Iterable<number>, b: Iterable<number>): Partition {
-    const p = { a: new Set(a), b: new Set(b) };
+  partitionedAt(a: number, b: number, t: number): boolean {
+    if (t >= this.changedAt) return this.partitioned(a, b);
+    return separatedAt(this.partitions, a, b, t) || separatedAt(this.healed, a, b, t);
+  }
+
+  /**
+   * Starts a partition between two groups of hosts at `at` (ms, now); returns it, for `heal`.
+   * Plain data, so a snapshot of the world copies it (a closure that heals it could not be copied).
+   */
+  partition(a: Iterable<number>, b: Iterable<number>, at = 0): Partition {
+    const p = { a: new Set(a), b: new Set(b), from: at, until: Infinity };
     this.partitions.push(p);
+    this.changedAt = Math.max(this.changedAt, at);
     return p;
   }
 
-  /** Ends a partition `partition` returned; one already healed is left alone. */
-  heal(p: Partition): void {
+  /** Ends a partition `partition` returned, at `at` (ms, now); one already healed is left alone. */
+  heal(p: Partition, at: number): void {
     const i = this.partitions.indexOf(p);
-    if (i >= 0) this.partitions.splice(i, 1);
+    if (i < 0) return;
+    this.partitions.splice(i, 1);
+    p.until = at;
+    this.healed.push(p);
+    this.changedAt = Math.max(this.changedAt, at);
   }
 
   /**
@@ -105,4 +131,12 @@ export class Network {
     }
     return delay;
   }
+}
+
+/** True when one of `ps` separated hosts a and b at time t. */
+function separatedAt(ps: readonly Partition[], a: number, b: number, t: number): boolean {
+  for (const p of ps) {
+    if (p.from <= t && t < p.until && ((p.a.has(a) && p.b.has(b)) || (p.b.has(a) && p.a.has(b)))) return true;
+  }
+  return false;
 }
