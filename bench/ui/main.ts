@@ -160,7 +160,10 @@ async function waitTopology(page: Page, name: string, node: string, timeoutMs = 
 }
 
 async function statusIs(page: Page, text: string, timeout = 120_000): Promise<void> {
-  await page.waitForFunction((t) => document.querySelector('[data-testid="run-status"]')?.textContent === t, text, { timeout });
+  await page.waitForFunction((t) => document.querySelector('[data-testid="run-status"]')?.textContent === t, text, { timeout }).catch(async () => {
+    const shown = await page.evaluate(() => document.querySelector('[data-testid="run-status"]')?.textContent ?? 'no status');
+    throw new Error(`the run status did not read "${text}" within ${timeout / 1000} s (it reads "${shown}")`);
+  });
 }
 
 /** Frames per second and the longest main-thread task over PLAY_MS of wall time. */
