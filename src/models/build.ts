@@ -5,7 +5,6 @@
 import { stateless, streamFor, type Distribution, type Sampler } from '../sim-engine';
 import type { ClientSpec, Policy, ServiceSpec } from '../scenario';
 import { Cluster } from './envoy/cluster';
-import { localityRank } from './envoy/locality';
 import type { ControlPlane } from './mesh/ControlPlane';
 import type { Host } from './net/Host';
 import type { Network } from './net/Network';
@@ -83,7 +82,7 @@ export function buildCluster(w: ClusterSite, index: number, edgeId: number, link
   const known = sc ? sc.viewOf(callee.index, callee.replicas.length, w.live) : w.live[callee.index];
   const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(w.seed, `${from.name}/route/${callee.name}`), latencies, known);
   // Istio's locality priorities for this caller (used when the policy turns locality on).
-  cluster.lb.setLocality(Uint8Array.from(callee.hosts, (h) => localityRank(from, w.network.hosts[h])));
+  cluster.lb.setLocality(from, callee.hosts.map((h) => w.network.hosts[h]));
   return cluster;
 }
 

@@ -90,14 +90,43 @@ export const outlierDetectionSchema = z.strictObject({
 });
 
 /**
+ * A locality as Istio writes it: `region`, `region/zone` (each may end in `/*`: anything below),
+ * or `*`. A replica's locality is its service's region and its zone (or the region a zone entry
+ * names, `"eu-west/a"`).
+ */
+const locality = z.string().regex(/^(\*|[^/*]+(\/[^/*]+)?(\/\*)?)$/, { message: 'must be a locality: region, region/zone, either ending in /* or not, or * (Istio\'s region/zone/subzone without the subzone)' });
+
+/**
  * Istio's localityLbSetting: callers prefer endpoints in their own zone, then their region, then
  * the rest (Envoy priorities 0, 1, 2, spilling load over at the overprovisioning factor 1.4). As
  * in Istio it takes effect only with outlierDetection set; `enabled: false` turns it off.
+ * `failover` puts a named region before the other regions; `distribute` replaces the priorities
+ * with weights per locality. Istio refuses both at once, and weights that do not add up to 100.
  */
-export const localityLbSchema = z.strictObject({
-  /** On by default (Istio's mesh-wide default), when outlier detection is set. */
-  enabled: z.boolean().default(true),
-});
+export const localityLbSchema = z
+  .strictObject({
+    /** On by default (Istio's mesh-wide default), when outlier detection is set. */
+    enabled: z.boolean().default(true),
+    /** Callers whose locality matches `from` send `to`'s percent to each locality (Envoy's locality weights); other localities get none. */
+    distribute: z.array(z.strictObject({ from: locality, to: z.record(locality, percent) })).optional(),
+    /** Callers in region `from` fail over to region `to` before any other region (Envoy priority 2, the rest 3). */
+    failover: z.array(z.strictObject({ from: z.string().min(1), to: z.string().min(1) })).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.distribute !== undefined && v.failover !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['failover'], message: 'cannot be set with distribute: Istio allows one of them (distribute replaces the failover priorities)' });
+    }
+    v.distribute?.forEach((d, i) => {
+      const sum = Object.values(d.to).reduce((a, b) => a + b, 0);
+      if (sum !== 100) ctx.addIssue({ code: 'custom', path: ['distribute', i, 'to'], message: `weights must add up to 100, as Istio requires; got ${sum}` });
+    });
+    const seen = new Set<string>();
+    v.failover?.forEach((f, i) => {
+      if (f.from === f.to) ctx.addIssue({ code: 'custom', path: ['failover', i, 'to'], message: `must be another region than from ("${f.from}"), as Istio requires` });
+      if (seen.has(f.from)) ctx.addIssue({ code: 'custom', path: ['failover', i, 'from'], message: `region "${f.from}" already fails over in an earlier entry: one target region per region` });
+      seen.add(f.from);
+    });
+  });
 
 export const faultSchema = z.strictObject({
   delay: z.strictObject({ percent, fixed: ms }).optional(),

@@ -88,8 +88,8 @@ const serviceSchema = z.strictObject({
   loadBalancer: z.enum(['round-robin', 'random']).default('round-robin'),
   /** What this service speaks: HTTP, or a plain TCP protocol (a database, say) the L7 layer cannot see. */
   protocol: z.enum(['http', 'tcp']).default('http'),
-  /** Zones its replicas are spread over, round robin. */
-  zones: z.array(zoneName).min(1, { message: 'needs at least one zone' }).default(['zone-a']),
+  /** Zones its replicas are spread over, round robin; `"region/zone"` places those replicas in another region than `region`. */
+  zones: z.array(zoneName.regex(/^[^/]+(\/[^/]+)?$/, { message: 'must be a zone, or region/zone (that zone in another region than the service\'s)' })).min(1, { message: 'needs at least one zone' }).default(['zone-a']),
   region: zoneName.default('region-1'),
   /** A sidecar proxy beside every replica: `true`, `false` (default), or settings. */
   sidecar: z.union([z.boolean(), sidecarSchema]).default(false),

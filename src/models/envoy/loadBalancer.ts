@@ -2,13 +2,14 @@
 // (power of two choices), random and ring hash, over the hosts the caller may use (known from its
 // control plane, not ejected by outlier detection), with host-selection retries that avoid hosts
 // a call already tried. Before each pick, Envoy's chooseHostSet: the priority level (locality:
-// zone, region, rest; see locality.ts) and whether it is in panic (then ejected hosts count too).
+// zone, region, rest; see locality.ts) or, under Istio's `distribute`, the locality by weight,
+// and whether it is in panic (then ejected hosts count too).
 // Follows envoyproxy/envoy source/common/upstream/load_balancer_impl.cc (LoadBalancerBase,
 // RoundRobinLoadBalancer, LeastRequestLoadBalancer, RandomLoadBalancer) and
 // source/common/upstream/ring_hash_lb.cc, and the "Load balancing" architecture pages.
 import type { Rng } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
-import { PriorityLoad } from './locality';
+import { distributeFor, localityRank, NO_GROUP, PriorityLoad, type Place } from './locality';
 import type { OutlierDetector } from './outlierDetector';
 
 /** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
@@ -29,8 +30,14 @@ export class LoadBalancer {
   private rr = 0;
   /** The ring-hash ring, built on first use. */
   private ring: { points: Uint32Array; owners: Int32Array } | null = null;
-  /** By host: its locality priority for this caller (locality.ts); all 0 until set. */
+  /** By host: its locality priority for this caller (locality.ts), or its locality under `distribute`; all 0 until set. */
   private rank: Uint8Array;
+  /** Where this caller and the upstream hosts are (setLocality); null: every host level 0. */
+  private places: { caller: Place; hosts: readonly Place[] } | null = null;
+  /** The policy `rank` and `weights` were worked out for (a config change may bring another). */
+  private arrangedFor: CompiledPolicy | null = null;
+  /** Under `distribute`: weight (%) per locality and scratch counts; null otherwise. */
+  private weights: { weight: Float64Array; total: Int32Array; healthy: Int32Array; effective: Float64Array } | null = null;
   private readonly levels = new PriorityLoad();
   /** The host set of the pick under way: its level (-1: every level) and whether it panics. */
   private level = -1;
@@ -50,9 +57,27 @@ export class LoadBalancer {
     this.rank = new Uint8Array(known.length);
   }
 
-  /** Sets each host's locality priority for this caller (by replica index; locality.ts). */
-  setLocality(rank: Uint8Array): void {
-    this.rank = rank;
+  /** Where this caller and its upstream hosts (by replica index) are: their localities (locality.ts). */
+  setLocality(caller: Place, hosts: readonly Place[]): void {
+    this.places = { caller, hosts };
+    this.arrangedFor = null;
+  }
+
+  /** Works out each host's priority (with `failover`) or locality weight (`distribute`) for policy p. */
+  private arrange(p: CompiledPolicy): void {
+    this.arrangedFor = p;
+    this.weights = null;
+    const at = this.places;
+    if (at === null) return;
+    const dist = p.localityDistribute === null ? null : distributeFor(at.caller, at.hosts, p.localityDistribute);
+    if (dist !== null) {
+      this.rank = dist.group;
+      const n = dist.weight.length;
+      this.weights = { weight: dist.weight, total: new Int32Array(n), healthy: new Int32Array(n), effective: new Float64Array(n) };
+      return;
+    }
+    const to = p.localityFailover?.find((f) => f.from === at.caller.region)?.to ?? null;
+    this.rank = Uint8Array.from(at.hosts, (h) => localityRank(at.caller, h, to));
   }
 
   /**
@@ -69,6 +94,8 @@ export class LoadBalancer {
    * in the set, 0 when none may be picked.
    */
   private chooseHostSet(p: CompiledPolicy, now: number): number {
+    if (p !== this.arrangedFor) this.arrange(p);
+    if (this.weights !== null) return this.chooseLocality(p, now, this.weights);
     const lv = this.levels;
     lv.clear();
     const byLevel = p.localityLb;
@@ -87,6 +114,48 @@ export class LoadBalancer {
     this.inPanic = lv.panic[level] === 1;
     if (this.inPanic) this.panics++;
     return this.inPanic ? lv.total[level] : lv.healthy[level];
+  }
+
+  /**
+   * Under `distribute`, Envoy's locality-weighted pick: the listed localities are one priority
+   * level (its panic as above); a locality is drawn by its weight x its availability, min(1, 1.4
+   * x its healthy share) (Envoy's effective locality weight), or by weight alone in panic. Envoy
+   * walks the weights with its EDF scheduler; here the route's stream draws, so shares match
+   * within noise. Returns the number of hosts in the drawn locality's set, 0 when none.
+   */
+  private chooseLocality(p: CompiledPolicy, now: number, ws: { weight: Float64Array; total: Int32Array; healthy: Int32Array; effective: Float64Array }): number {
+    const lv = this.levels;
+    lv.clear();
+    ws.total.fill(0);
+    ws.healthy.fill(0);
+    for (let i = 0; i < this.known.length; i++) {
+      const g = this.rank[i];
+      if (this.known[i] !== 1 || g === NO_GROUP) continue;
+      ws.total[g]++;
+      lv.total[0]++;
+      if (this.outlier.ejectedUntil[i] > now) continue;
+      ws.healthy[g]++;
+      lv.healthy[0]++;
+    }
+    this.level = -1;
+    this.inPanic = false;
+    if (!lv.compute(p.panicThreshold)) return 0;
+    const panic = lv.panic[0] === 1;
+    let sum = 0;
+    for (let g = 0; g < ws.weight.length; g++) {
+      const t = ws.total[g];
+      ws.effective[g] = t === 0 ? 0 : panic ? ws.weight[g] : ws.weight[g] * Math.min(1, (1.4 * ws.healthy[g]) / t);
+      sum += ws.effective[g];
+    }
+    if (sum === 0) return 0;
+    let draw = this.rng() * sum;
+    let g = 0;
+    while (g < ws.weight.length - 1 && (ws.effective[g] === 0 || (draw -= ws.effective[g]) >= 0)) g++;
+    while (ws.effective[g] === 0) g--; // rounding left the draw past the last weighted locality
+    this.level = g;
+    this.inPanic = panic;
+    if (panic) this.panics++;
+    return panic ? ws.total[g] : ws.healthy[g];
   }
 
   /**

@@ -6,13 +6,15 @@
 // Follows envoyproxy/envoy source/common/upstream/load_balancer_impl.cc (LoadBalancerBase::
 // recalculatePerPriorityState, recalculatePerPriorityPanic, recalculateLoadInTotalPanic,
 // choosePriority, isHostSetInPanic) and the "Priority levels", "Panic threshold" and "Locality
-// weighted load balancing" architecture pages; the levels follow Istio's localityLbSetting
-// without `failover` (pilot/pkg/networking/core/loadbalancer: a priority per locality match).
+// weighted load balancing" architecture pages; the levels and weights follow Istio's
+// localityLbSetting (pilot/pkg/networking/core/loadbalancer/loadbalancer.go:
+// ApplyLocalityLoadBalancer, applyLocalityFailover: a priority per locality match, a `failover`
+// region before the other regions; applyLocalityWeights: `distribute`; util.LocalityMatch).
 
 /** Envoy's default overprovisioning factor, in percent (1.4). */
 export const OVERPROVISIONING = 140;
-/** Priority levels: same zone, same region, elsewhere. */
-export const LEVELS = 3;
+/** Priority levels: same zone, same region, the `failover` region (or elsewhere), elsewhere. */
+export const LEVELS = 4;
 
 /** Where a host is, as the network places it. */
 export interface Place {
@@ -24,10 +26,56 @@ export interface Place {
 /**
  * The priority Istio gives an endpoint at `host` for a caller at `caller`: 0 in the caller's
  * zone (and region), 1 elsewhere in its region, 2 anywhere else (another region, the internet).
+ * With `failoverTo`, the region the caller's region fails over to (`failover`), that region is
+ * 2 and every other place 3.
  */
-export function localityRank(caller: Place, host: Place): number {
-  if (caller.external || host.external || caller.region !== host.region) return 2;
+export function localityRank(caller: Place, host: Place, failoverTo: string | null = null): number {
+  if (caller.external || host.external || caller.region !== host.region) return failoverTo === null ? 2 : !host.external && host.region === failoverTo ? 2 : 3;
   return caller.zone === host.zone ? 0 : 1;
+}
+
+/** Istio's LocalityMatch: the pattern's segments (region, zone) equal the place's in order, `*` matching the rest. */
+export function localityMatches(place: Place, pattern: string): boolean {
+  const parts = pattern.split('/');
+  if (parts[0] === '*') return true;
+  if (place.external || parts[0] !== place.region) return false;
+  return parts.length === 1 || parts[1] === '*' || parts[1] === place.zone;
+}
+
+/** A host's group when `distribute` gives its locality no weight: it takes no requests. */
+export const NO_GROUP = 255;
+
+/**
+ * Envoy's locality weights as Istio's `distribute` sets them for one caller: each host's
+ * locality (`group`, by index; NO_GROUP: none) and each locality's weight (%). The first rule
+ * whose `from` matches the caller applies; each `to` entry gives its weight to the localities
+ * it matches that no earlier entry took, split by their number of hosts (Istio divides it by
+ * their locality weights); localities no entry matches are left out. Null: no rule matches, so
+ * every host is one set (Istio then sets neither weights nor priorities).
+ */
+export function distributeFor(caller: Place, hosts: readonly Place[], rules: readonly { from: string; to: Record<string, number> }[]): { group: Uint8Array; weight: Float64Array } | null {
+  const rule = rules.find((r) => localityMatches(caller, r.from));
+  if (rule === undefined) return null;
+  const first: number[] = []; // per locality: its first host
+  const count: number[] = [];
+  const group = Uint8Array.from(hosts, (h) => {
+    let g = first.findIndex((f) => hosts[f].region === h.region && hosts[f].zone === h.zone && hosts[f].external === h.external);
+    if (g < 0) g = first.push(hosts.indexOf(h)) - 1;
+    count[g] = (count[g] ?? 0) + 1;
+    return Math.min(g, NO_GROUP - 1);
+  });
+  const weight = new Float64Array(first.length);
+  const taken = new Uint8Array(first.length);
+  for (const [pattern, w] of Object.entries(rule.to)) {
+    const matched = first.map((_, g) => g).filter((g) => taken[g] === 0 && localityMatches(hosts[first[g]], pattern));
+    const n = matched.reduce((a, g) => a + count[g], 0);
+    for (const g of matched) {
+      taken[g] = 1;
+      weight[g] = (w * count[g]) / n;
+    }
+  }
+  for (let i = 0; i < group.length; i++) if (weight[group[i]] === 0) group[i] = NO_GROUP;
+  return { group, weight };
 }
 
 /**

@@ -49,8 +49,10 @@ export class Network {
     this.lossRng = streamFor(seed, 'network/loss');
   }
 
+  /** Adds a host; a `zone` written `region/zone` puts it in that region (a service's zones may span regions). */
   addHost(name: string, zone: string, region: string, external: boolean): Host {
-    const h = new Host(this.hosts.length, name, zone, region, external);
+    const slash = zone.indexOf('/');
+    const h = slash < 0 ? new Host(this.hosts.length, name, zone, region, external) : new Host(this.hosts.length, name, zone.slice(slash + 1), zone.slice(0, slash), external);
     this.hosts.push(h);
     return h;
   }

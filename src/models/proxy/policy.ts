@@ -27,6 +27,10 @@ export interface CompiledPolicy {
   panicThreshold: number;
   /** Locality priorities (zone, region, rest) apply: Istio's localityLbSetting with outlier detection. */
   localityLb: boolean;
+  /** Istio's `failover` (region -> region), ordering the other regions' priorities, or null. */
+  localityFailover: readonly { readonly from: string; readonly to: string }[] | null;
+  /** Istio's `distribute` (locality weights from the caller's locality), in place of priorities; or null. */
+  localityDistribute: readonly { readonly from: string; readonly to: Readonly<Record<string, number>> }[] | null;
   fault: { delayPercent: number; delayMs: number; abortPercent: number; abortStatus: number } | null;
   connectTimeout: number;
   maxConnectionDuration: number;
@@ -106,7 +110,10 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
     // gateway's own Envoy keeps Envoy's 50%. A caller without an L7 proxy has no panic mode.
     panicThreshold: l7 ? p.healthyPanicThreshold ?? (istioDefaults ? 0 : ENVOY_PANIC_THRESHOLD) : 0,
     // Istio applies localityLbSetting (on mesh-wide by default) only with outlier detection.
-    localityLb: od !== undefined && (p.localityLbSetting?.enabled ?? true),
+    // `distribute` applies with or without it (ApplyLocalityLoadBalancer), in place of priorities.
+    localityLb: od !== undefined && (p.localityLbSetting?.enabled ?? true) && p.localityLbSetting?.distribute === undefined,
+    localityFailover: p.localityLbSetting?.failover ?? null,
+    localityDistribute: l7 && (p.localityLbSetting?.enabled ?? true) ? p.localityLbSetting?.distribute ?? null : null,
     fault: l7 && p.fault ? { delayPercent: p.fault.delay?.percent ?? 0, delayMs: p.fault.delay?.fixed ?? 0, abortPercent: p.fault.abort?.percent ?? 0, abortStatus: p.fault.abort?.status ?? 503 } : null,
     connectTimeout: p.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS,
     maxConnectionDuration: p.maxConnectionDuration ?? Infinity,
