@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
+import { readInputFile } from './readInput';
 
 /** Exit code for bad input: a malformed manifest, an unknown flag, a missing file. */
 const BAD_INPUT = 2;
@@ -56,11 +57,9 @@ export function parseImportArgs(argv: readonly string[]): { ok: true; args: Impo
 function collect(inputs: readonly string[], problems: string[]): ManifestFile[] {
   const out: ManifestFile[] = [];
   const read = (p: string) => {
-    try {
-      out.push({ name: p, text: readFileSync(p, 'utf8') });
-    } catch (e) {
-      problems.push(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-    }
+    const r = readInputFile(p);
+    if (r.ok) out.push({ name: p, text: r.text });
+    else problems.push(r.problem);
   };
   const walk = (dir: string): number => {
     let n = 0;
@@ -105,12 +104,9 @@ export function importMain(argv: readonly string[]): number {
   const files = collect(args.inputs, problems);
   let workload: ManifestFile | undefined;
   if (args.workload !== undefined) {
-    try {
-      if (statSync(args.workload).isDirectory()) problems.push(`--workload: ${args.workload} is a folder, not a workload file`);
-      else workload = { name: args.workload, text: readFileSync(args.workload, 'utf8') };
-    } catch {
-      problems.push(`--workload: ${args.workload}: no such file`);
-    }
+    const r = readInputFile(args.workload, '--workload');
+    if (r.ok) workload = { name: args.workload, text: r.text };
+    else problems.push(r.problem);
   }
   if (problems.length) {
     process.stderr.write(problems.join('\n') + '\n');

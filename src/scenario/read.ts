@@ -83,8 +83,9 @@ const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFF
  * The `(file)` problem of text that is not text, at the first byte that is not: "binary data"
  * when it holds control characters, "not UTF-8" when only bytes a decoder could not read.
  * The offset is exact, as the text before that point decoded cleanly. Never quotes the bytes.
+ * `what` ends the binary-data message: what a file of this kind is (the importer names manifests).
  */
-function notText(text: string, offset: number): Problem | null {
+export function notText(text: string, offset: number, what = 'a scenario is a JSON or YAML text file'): Problem | null {
   const m = NOT_TEXT.exec(text);
   if (!m) return null;
   // UTF-16 with its byte-order mark (Windows Notepad's "Unicode"): FF FE or FE FF, each a byte
@@ -94,7 +95,7 @@ function notText(text: string, offset: number): Problem | null {
   }
   const byte = offset + utf8Length(text, m.index) + 1;
   const message = CONTROL.test(text)
-    ? `is not text (binary data at byte ${byte}); a scenario is a JSON or YAML text file`
+    ? `is not text (binary data at byte ${byte}); ${what}`
     : `is not UTF-8 text (byte ${byte} is not valid UTF-8); save the file as UTF-8`;
   return { path: '(file)', message };
 }
@@ -154,7 +155,7 @@ function givenTwice(text: string, e: { pos: [number, number] }): string {
   return key && key.length <= 60 ? `the key "${key}" is given twice` : 'a key is given twice';
 }
 
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
 /**
  * The furthest column a YAML line's content may start at, after its indentation and block
@@ -162,10 +163,10 @@ const MAX_DEPTH = 64;
  * bounds the depth the YAML parser recurses to: 5,000 levels (`- - - … 1`) overflowed its stack,
  * and a second such read killed V8 outright. A scenario nests about ten levels of two spaces.
  */
-const MAX_BLOCK_COLUMN = 256;
+export const MAX_BLOCK_COLUMN = 256;
 
 /** The first line whose content starts past MAX_BLOCK_COLUMN (1-based line and column), or null. Linear. */
-function deepestBlockLine(text: string): { line: number; column: number } | null {
+export function deepestBlockLine(text: string): { line: number; column: number } | null {
   let line = 1;
   for (let i = 0; i < text.length; line++) {
     let j = i;
@@ -185,7 +186,7 @@ function deepestBlockLine(text: string): { line: number; column: number } | null
 }
 
 /** How deep `[` and `{` nest outside quoted strings (a JSON or flow-YAML document's depth). */
-function bracketDepth(text: string): number {
+export function bracketDepth(text: string): number {
   let depth = 0;
   let max = 0;
   let quote = '';

@@ -111,6 +111,26 @@ describe('meshsim lint', () => {
     expect((await lint('scenarios/hello-mesh.json', '--workload', 'w.yaml')).stderr).toBe('--workload: a workload applies to Kubernetes manifests, and no input is one\n');
   });
 
+  it('a malformed manifest (replicas "two") exits 2 with file:line: path: message, as import does (it exited 0 with a note)', async () => {
+    const dir = join(tmp, 'two');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'web.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "two"\n');
+    expect(await lint(dir)).toEqual({ code: 2, stdout: '', stderr: `${join(dir, 'web.yaml')}:6: spec.replicas: expected a whole number, got "two"\n` });
+  });
+
+  it('a folder with nothing to lint, and a file over 5 MB, exit 2 naming the path (they gave exit 0, and a parse of minutes)', async () => {
+    const dir = join(tmp, 'nothing');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.txt'), 'hi\n');
+    expect(await lint(dir)).toEqual({ code: 2, stdout: '', stderr: `${dir}: a folder with no .json, .yaml or .yml files: nothing to lint\n` });
+    const big = join(tmp, 'big.yaml');
+    writeFileSync(big, 'apiVersion: v1\nkind: ConfigMap\n' + '#'.repeat(6_000_000) + '\n');
+    const t0 = performance.now();
+    const r = await lint(big);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${big}: is 6.0 MB, more than the 5.0 MB an input file may be (5 MB of manifests takes seconds and 400 MB to read); split it, or give only the resources of one mesh\n` });
+  });
+
   it('gives the same bytes on every run (the simulation is seeded, the order fixed)', async () => {
     const a = await lint('scenarios/hello-mesh.json', 'scenarios/two-meshes-via-gateway.json', '--json');
     const b = await lint('scenarios/two-meshes-via-gateway.json', 'scenarios/hello-mesh.json', '--json');

@@ -32,6 +32,8 @@ export function importForLint(files: readonly NamedText[], workload: NamedText |
   const locate = provenanceLocator(r);
   // Manifests lint can read but the importer cannot make a scenario of (no Deployment, a
   // reference that does not resolve): the manifest rules still run; the notes say why no more.
+  // A malformed file (replicas: "two", bad YAML) is bad input, as for meshsim import: exit 2.
+  if (r.malformed) return { simulate: false, locate, problems: r.errors.map(formatImportMessage), notes: [] };
   if (r.errors.length) return { simulate: false, locate, problems: [], notes: [`note: manifests not imported as a scenario (scenario rules and simulation skipped): ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}`, ...r.errors.map((e) => `  ${formatImportMessage(e)}`)] };
   const notes: string[] = [];
   if (r.warnings.length) notes.push(`note: import: ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} (kinds and fields not modelled; meshsim import lists them)`);

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatOfFile, formatProblems, parseScenarioText, readScenarioText, type Scenario } from '../../scenario';
+import { readInputFile } from '../readInput';
 import { LINT_USAGE, parseLintArgs, type LintArgs } from './args';
 import { importForLint } from './importAdapter';
 import { textLocator, type Locator } from './locate';
@@ -38,21 +39,22 @@ function gather(inputs: readonly string[]): { files: InputFile[]; problems: stri
   const problems: string[] = [];
   const fromDirs = new Set<string>();
   const read = (path: string) => {
-    try {
-      files.push({ path, text: readFileSync(path, 'utf8') });
-    } catch (e) {
-      problems.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-    }
+    const r = readInputFile(path);
+    if (r.ok) files.push({ path, text: r.text });
+    else problems.push(r.problem);
   };
-  const walk = (dir: string) => {
+  const walk = (dir: string): number => {
+    let n = 0;
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
+      if (statSync(p).isDirectory()) n += walk(p);
       else if (/\.(json|ya?ml)$/i.test(name)) {
         fromDirs.add(p);
         read(p);
+        n++;
       }
     }
+    return n;
   };
   for (const input of inputs) {
     let isDir: boolean;
@@ -62,8 +64,9 @@ function gather(inputs: readonly string[]): { files: InputFile[]; problems: stri
       problems.push(`${input}: no such file or folder`);
       continue;
     }
-    if (isDir) walk(input);
-    else read(input);
+    if (isDir) {
+      if (walk(input) === 0) problems.push(`${input}: a folder with no .json, .yaml or .yml files: nothing to lint`);
+    } else read(input);
   }
   return { files, problems, fromDirs };
 }
@@ -151,12 +154,9 @@ export function lint(args: LintArgs): LintOutcome {
       problems.push(`--workload: ${workloads.length} workload files among the inputs (${workloads.map((w) => w.path).join(', ')}): say which with --workload FILE`);
     }
     if (args.workload !== undefined) {
-      try {
-        workload = { path: args.workload, text: readFileSync(args.workload, 'utf8') };
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        problems.push(`--workload: ${args.workload}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`}`);
-      }
+      const r = readInputFile(args.workload, '--workload');
+      if (r.ok) workload = { path: args.workload, text: r.text };
+      else problems.push(r.problem);
     }
     if (!problems.length) {
       findings.push(...manifestFindings(manifests));

@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { checkManifestText } from '../../scenario/import/documents';
 
 /**
  * Kubernetes and Istio manifests as lint reads them: each document's kind, name, namespace and
@@ -39,6 +40,9 @@ export function readManifests(file: string, text: string): { manifests: Manifest
   const lines = new LineCounter();
   const manifests: Manifest[] = [];
   const problems: ManifestProblem[] = [];
+  // Too large, not text, or nested deep enough to overflow the YAML parser: as the importer refuses it.
+  const refused = checkManifestText(file, text);
+  if (refused) return { manifests, problems: [{ file, line: refused.line, message: refused.message }] };
   let docs;
   try {
     docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false });

@@ -381,6 +381,23 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
       });
   }
 
+  // A mesh VirtualService no call went through: nothing it says is simulated, so say so, and
+  // check its destinations anyway (a route to a host that is not there is Envoy's 503, no cluster).
+  for (const v of c.vs) {
+    if (saidVs.has(v) || !(v.gateways.length === 0 || v.gateways.includes('mesh'))) continue;
+    // A second VirtualService for a host some call used has its own warning (Cluster.meshVs).
+    if (c.vs.some((o) => o !== v && saidVs.has(o) && o.hosts.some((h) => v.hosts.includes(h)))) continue;
+    let missing = 0;
+    for (const h of v.http) {
+      for (const [k, d] of h.route.entries()) {
+        if (c.lookup(d.host, v.namespace)) continue;
+        missing++;
+        warnings.push(msgAt(v, ['spec', 'http', h.index, 'route', k, 'destination', 'host'], `"${d.host}": no Service or ServiceEntry host of that name in the manifests: a call routed here would fail (503, no cluster)`));
+      }
+    }
+    if (missing === 0) warnings.push(msgAt(v, ['spec', 'hosts'], `no caller with a sidecar calls ${v.hosts.join(', ')} in the ${wl ? 'workload' : 'default traffic (give a workload)'}: this VirtualService routes nothing here (not simulated)`));
+  }
+
   const top = wl ? { ...wl.top } : {};
   delete top.clients;
   if (top.name === undefined) top.name = 'imported';

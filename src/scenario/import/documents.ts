@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { bracketDepth, deepestBlockLine, MAX_BLOCK_COLUMN, MAX_DEPTH, notText } from '../read';
 import type { ImportMessage } from './types';
 
 /**
@@ -89,11 +90,47 @@ export class ManifestDoc {
   }
 }
 
-/** Reads a file's YAML documents; empty documents (a trailing `---`) are skipped. */
+/**
+ * The largest manifest or workload file read, in characters (about bytes): 5 MB of Deployments
+ * took the yaml package 3.6 s and 400 MB here (1 MB: 0.9 s), so 50 MB would take minutes and
+ * gigabytes. A cluster's whole Istio config is rarely 1 MB; etcd keeps one object under 1.5 MB.
+ */
+export const MAX_MANIFEST_CHARS = 5_000_000;
+
+/** Bytes as people read a file's size: `50.0 MB`, `812 KB`. */
+export function formatSize(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
+}
+
+/**
+ * What makes a manifest file's text unreadable before any parsing, as one message, or null:
+ * larger than MAX_MANIFEST_CHARS, binary data or bytes that were not UTF-8 (never quoted back),
+ * or nesting (brackets, block indentation) deep enough to overflow the YAML parser's stack,
+ * the bounds the scenario reader uses (src/scenario/read.ts). Linear in the text.
+ */
+export function checkManifestText(file: string, text: string): ImportMessage | null {
+  const at = (line: number, message: string): ImportMessage => ({ file, line, path: '', message });
+  if (text.length > MAX_MANIFEST_CHARS) return at(1, `is ${formatSize(text.length)}, more than the ${formatSize(MAX_MANIFEST_CHARS)} a manifest file may be (5 MB of manifests takes seconds and 400 MB to read); split it, or import only the resources of one mesh`);
+  const bom = text.startsWith('\uFEFF') ? 3 : 0;
+  const bad = notText(bom ? text.slice(1) : text, bom, 'manifests are YAML text files');
+  if (bad) return at(1, bad.message);
+  if (bracketDepth(text) > MAX_DEPTH) return at(1, `malformed YAML: brackets nest more than ${MAX_DEPTH} deep; a manifest needs a handful`);
+  const deep = deepestBlockLine(text);
+  if (deep) return at(deep.line, `malformed YAML: content starts at column ${deep.column}, nested deeper than ${MAX_BLOCK_COLUMN} columns; a manifest needs a few dozen`);
+  return null;
+}
+
+/**
+ * Reads a file's YAML documents; empty documents (a trailing `---`, comments only, a bare
+ * `null`) are skipped, as kubectl skips them. Text `checkManifestText` refuses is one error;
+ * of a document's syntax errors only the first is given (those after it are its echoes).
+ */
 export function readManifestText(file: string, text: string): { docs: ManifestDoc[]; errors: ImportMessage[] } {
   const lc = new LineCounter();
   const errors: ImportMessage[] = [];
   const docs: ManifestDoc[] = [];
+  const refused = checkManifestText(file, text);
+  if (refused) return { docs, errors: [refused] };
   let parsed;
   try {
     parsed = parseAllDocuments(text.replace(/^\uFEFF/, ''), { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
@@ -102,11 +139,12 @@ export function readManifestText(file: string, text: string): { docs: ManifestDo
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   for (const d of list) {
-    if (d.errors.length) {
-      for (const e of d.errors) errors.push({ file, line: lc.linePos(e.pos[0]).line, path: '', message: `malformed YAML: ${e.message.split('\n')[0]}` });
+    const e = d.errors[0];
+    if (e) {
+      errors.push({ file, line: lc.linePos(e.pos[0]).line, path: '', message: `malformed YAML: ${e.message.split('\n')[0]}` });
       continue;
     }
-    if (d.contents === null) continue;
+    if (d.contents === null || (isScalar(d.contents) && d.contents.value === null)) continue;
     const lines: Record<string, number> = {};
     const walk = (node: Node | null, path: Seg[]) => {
       if (node === null) return;
@@ -129,7 +167,16 @@ export function readManifestText(file: string, text: string): { docs: ManifestDo
     };
     walk(d.contents as Node, []);
     const start = (d.contents as Node).range?.[0] ?? 0;
-    docs.push(new ManifestDoc(file, lc.linePos(start).line, d.toJS({ maxAliasCount: 100 }), lines));
+    let data: unknown;
+    try {
+      // At most 100 alias expansions: a few nested aliases can otherwise blow up to gigabytes.
+      data = d.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      errors.push({ file, line: lc.linePos(start).line, path: '', message: `malformed YAML: ${/Excessive alias count/.test(why) ? 'its aliases expand too far (more than 100 expansions)' : why}` });
+      continue;
+    }
+    docs.push(new ManifestDoc(file, lc.linePos(start).line, data, lines));
   }
   return { docs, errors };
 }

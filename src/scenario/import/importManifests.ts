@@ -35,7 +35,9 @@ export function importManifests(files: readonly ManifestFile[], workload?: Manif
     if (docs.length === 0 && bad.length === 0) errors.push({ file: workload.name, line: 1, path: '', message: 'is empty: a workload gives clients and apps' });
     if (docs[0]) wl = readWorkload(docs[0] as ManifestDoc, errors);
   }
-  const done = (scenario: ImportResult['scenario'], validated: ImportResult['validated'] = null): ImportResult => ({ scenario, validated, warnings, errors, provenance, resources });
+  // Errors so far are in reading the files; those after are in joining the resources.
+  const malformed = errors.length > 0;
+  const done = (scenario: ImportResult['scenario'], validated: ImportResult['validated'] = null): ImportResult => ({ scenario, validated, warnings, errors, malformed, provenance, resources });
   // A broken manifest stops here; a workload's own mistakes do not, so that all of them show at once.
   if (errors.some((e) => e.file !== workload?.name)) return done(null);
   if (resources.length === 0) {

@@ -203,6 +203,12 @@ export interface ImportResult {
   /** Malformed manifests and references that do not resolve; any error makes the CLI exit 2. */
   errors: ImportMessage[];
   /**
+   * Whether some error is in reading a file (YAML syntax, a field's type or value, a file too
+   * large or not text), not in joining resources (a reference that does not resolve): `lint`
+   * exits 2 for the first, and for the second lints the manifests as written.
+   */
+  malformed: boolean;
+  /**
    * Where each scenario value came from: scenario path (`services.2.policy.timeout`, as the
    * scenario's own messages write paths) to the manifest or workload fields it was made of.
    */

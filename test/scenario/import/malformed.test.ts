@@ -51,3 +51,59 @@ describe('a malformed manifest is an error at file:line: path, and no scenario',
     expect(r.e).toEqual(['workload.yaml:6: apps[0].serviceTime: "5xs" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m") (scenario services.0.serviceTime)']);
   });
 });
+
+describe('text the YAML parser must not see is refused before parsing, as one message', () => {
+  it('a file over 5 MB names its size and the limit, at once', () => {
+    const text = `${app('a')}---\n${'# padding\n'.repeat(500_001)}`;
+    const t0 = performance.now();
+    const r = imp({ 'big.yaml': text });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.e).toEqual(['big.yaml:1: is 5.0 MB, more than the 5.0 MB a manifest file may be (5 MB of manifests takes seconds and 400 MB to read); split it, or import only the resources of one mesh']);
+    expect(r.malformed).toBe(true);
+  });
+
+  it('binary data names its byte and never quotes it back', () => {
+    const r = imp({ 'junk.yaml': 'apiVersion: v1\n\u0000\u0001\u00ff\u0007garbage' });
+    expect(r.e).toEqual(['junk.yaml:1: is not text (binary data at byte 16); manifests are YAML text files']);
+  });
+
+  it('brackets 200,000 deep: one message, not one per echo (it was 784 lines)', () => {
+    const r = imp({ 'deep.yaml': `a: ${'['.repeat(200_000)}` });
+    expect(r.e).toEqual(['deep.yaml:1: malformed YAML: brackets nest more than 64 deep; a manifest needs a handful']);
+  });
+
+  it('blocks 3,000 levels deep: the line, not "Maximum call stack size exceeded"', () => {
+    const text = 'a:\n' + Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}b:`).join('\n') + ' 1\n';
+    const r = imp({ 'deep.yaml': text });
+    expect(r.e).toEqual(['deep.yaml:257: malformed YAML: content starts at column 257, nested deeper than 256 columns; a manifest needs a few dozen']);
+  });
+
+  it('aliases that expand past 100 are an error at the document, not a thrown exception', () => {
+    const bomb = 'a: &a [1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nkind: X\n';
+    const r = imp({ 'alias.yaml': bomb });
+    expect(r.e).toEqual(['alias.yaml:1: malformed YAML: its aliases expand too far (more than 100 expansions)']);
+  });
+
+  it('a syntax error gives its first message only', () => {
+    const r = imp({ 'bad.yaml': 'hello: [unclosed\n  foo: }\n' });
+    expect(r.e).toEqual(['bad.yaml:1: malformed YAML: Implicit keys of flow sequence pairs need to be on a single line']);
+  });
+});
+
+describe('empty documents are skipped, as kubectl skips them', () => {
+  it('a trailing ---, a comment-only document and a bare null make no error', () => {
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': `---\n# only a comment\n---\n${app('a')}---\nnull\n---\n` }, workload('a'));
+    expect(r.e).toEqual([]);
+    expect(r.scenario).not.toBeNull();
+  });
+});
+
+describe('errors say whether a file is malformed or a reference does not resolve (lint exits 2 only for the first)', () => {
+  it('replicas "two" is malformed; a route to an undefined subset is not', () => {
+    expect(imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a').replace('replicas: 1', 'replicas: two') }, workload('a')).malformed).toBe(true);
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\n  namespace: shop\nspec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: { host: a, subset: v4 }\n';
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'c.yaml': app('c'), 'vs.yaml': vs }, workload('c', '  - name: c\n    serviceTime: 1ms\n    calls:\n      - service: a\n  - { name: a, serviceTime: 1ms }'));
+    expect(r.e.length).toBe(1);
+    expect(r.malformed).toBe(false);
+  });
+});

@@ -140,3 +140,34 @@ spec:
     expect((r.scenario as any).services[0].calls).toEqual([{ service: 'b' }]);
   });
 });
+
+describe('a mesh VirtualService no call goes through is not dropped silently', () => {
+  const vsA = (host: string) => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: a
+  namespace: shop
+spec:
+  hosts: [a]
+  http:
+  - route:
+    - destination: { host: ${host} }
+    timeout: 1s
+`;
+  it('one routing to a host the manifests lack is warned at that host (it imported with no word before)', () => {
+    const r = withExtra({ 'vs.yaml': vsA('nowhere') });
+    expect(r.e).toEqual([]);
+    expect(r.w).toContain('vs.yaml:10: spec.http[0].route[0].destination.host: "nowhere": no Service or ServiceEntry host of that name in the manifests: a call routed here would fail (503, no cluster)');
+  });
+
+  it('one for a host only the client calls (no sidecar) says it routes nothing', () => {
+    const r = withExtra({ 'vs.yaml': vsA('a') });
+    expect(r.w).toContain('vs.yaml:7: spec.hosts: no caller with a sidecar calls a in the workload: this VirtualService routes nothing here (not simulated)');
+  });
+
+  it('one that a call uses gets neither warning', () => {
+    const r = withExtra({ 'vs.yaml': vsB('    timeout: 1s\n') });
+    expect(r.w.filter((w) => w.startsWith('vs.yaml'))).toEqual([]);
+    expect((r.scenario as any).services[0].calls[0].policy.timeout).toBe('1s');
+  });
+});
