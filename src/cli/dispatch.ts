@@ -14,7 +14,7 @@ export const BIN_USAGE = `usage: meshsim run FILE|NAME [--seed N] [--duration T]
        meshsim compare A B [--seed N] [--duration T] [--json]
        meshsim sweep FILE --seeds N [--set path=v1,v2,...]...   (meshsim sweep --help)
        meshsim import FILES_OR_DIRS... [--workload FILE] [-o scenario.yaml]
-       meshsim lint FILES_OR_DIRS... [--workload FILE] [--json] [--fail-on warning|error|never]
+       meshsim lint FILES_OR_DIRS... [--workload FILE] [--json] [--fail-on error|warning|info|never]
        meshsim --version
 
 The same commands as \`npm run sim -- ...\` in a clone of the repository. A NAME is a scenario
