@@ -10,6 +10,16 @@ const files = ['platform/namespace.yaml', 'platform/apps.yaml', 'platform/gatewa
   text: readFileSync(new URL(name, dir), 'utf8'),
 }));
 
+/** The warnings box overlaps none of the picture's controls (it sat over Legend, Find, Fit and Inspect). */
+async function expectClearOfPictureControls(page: Page) {
+  const box = (await page.getByTestId('import-warnings').boundingBox())!;
+  for (const name of [/^Legend/, /^Find$/, /^Fit$/, /^Inspect$/]) {
+    const c = (await page.getByRole('button', { name }).first().boundingBox())!;
+    const overlaps = box.x < c.x + c.width && c.x < box.x + box.width && box.y < c.y + c.height && c.y < box.y + box.height;
+    expect(overlaps, `the warnings box covers the ${name} button`).toBe(false);
+  }
+}
+
 async function openApp(page: Page) {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -31,6 +41,7 @@ test('Bookinfo manifests chosen together with "Open file…" are imported and dr
   await expect(page.getByTestId('import-warnings')).toContainText('bookinfo (imported from 5 manifest files + workload.yaml): 2 warnings');
   await expect(page.getByTestId('scenario-title')).toHaveText('Bookinfo, imported from its Kubernetes and Istio manifests');
   for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
+  await expectClearOfPictureControls(page);
   await page.screenshot({ path: 'test-results/import-bookinfo-1600x1000.png' });
   expect(errors).toEqual([]);
 });
@@ -49,6 +60,7 @@ test('Bookinfo files dropped on the page are imported the same way (a DataTransf
   await expect(page.getByTestId('scenario-title')).toHaveText('Bookinfo, imported from its Kubernetes and Istio manifests');
   for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
   await expect(page.getByTestId('import-warnings').locator('li')).toHaveCount(2);
+  await expectClearOfPictureControls(page);
   await page.screenshot({ path: 'test-results/import-bookinfo-1024x768.png' });
   // Dismissed, the warnings leave the picture whole.
   await page.getByTestId('import-warnings').getByRole('button', { name: 'Dismiss' }).click();

@@ -6,7 +6,7 @@ import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
 import { ExportMenu } from '../export/ExportMenu';
-import { ImportWarnings, useDropToOpen, useOpenFiles } from './ImportedManifests';
+import { useDropToOpen, useOpenFiles } from './ImportedManifests';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   loading: 'loading…',
@@ -36,7 +36,6 @@ export function Header() {
       <PresenterToggle />
       <ThemeToggle />
       <LinkProblems />
-      <ImportWarnings />
     </header>
   );
 }

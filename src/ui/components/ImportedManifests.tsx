@@ -72,13 +72,17 @@ export function useDropToOpen(): void {
   }, [controller, open]);
 }
 
-/** What the last import did not model, as `file:line: path: message` lines. */
+/**
+ * What the last import did not model, as `file:line: path: message` lines: in the scenario
+ * panel beside the load problems, so that it covers nothing (above the picture it hid the
+ * picture's Legend, Find, Fit and Inspect, and at 1024x768 nodes too).
+ */
 export function ImportWarnings() {
   const { store } = useServices();
   const w = useAppStore((s) => s.importWarnings);
   if (!w) return null;
   return (
-    <section className="alert link-problems" role="status" data-testid="import-warnings">
+    <section className="alert import-warnings" role="status" data-testid="import-warnings">
       <h2>
         {w.source}: {w.lines.length} warning{w.lines.length === 1 ? '' : 's'} (not modelled, or assumed)
       </h2>

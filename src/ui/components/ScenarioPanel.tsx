@@ -8,12 +8,14 @@ import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 import { READY_PAIRS, pairHref } from '../compare/pairs';
 import { EditorButton } from '../editor';
+import { ImportWarnings } from './ImportedManifests';
 
 export function ScenarioPanel() {
   return (
     <aside className="panel" aria-label="Scenario">
       <OpenProgress />
       <LoadProblems />
+      <ImportWarnings />
       <RunFailureNotice />
       <RunError />
       <About />
