@@ -241,6 +241,8 @@ export class DataPlane implements Actor, ConnectionUser {
 
   /** `sendBack`'s answer reached the caller's host: true, or false when a partition separated the hosts as it left (lost). */
   private arrived(att: Attempt): boolean {
+    // The common case in two reads: no partition ever, not traced.
+    if (att.trace === null && this.world.network.partitionsChangedAt === -Infinity) return true;
     const w = this.world;
     if (w.network.partitionedAt(att.host, att.route!.callerHost, att.leftAt)) return this.answerLost(att), false;
     if (att.trace !== null) w.tracer!.network(att, true, att.leftAt, w.sim.now, false);

@@ -37,8 +37,8 @@ export class Network {
    * A handful a run (faults and live injections), so they are kept for the whole run.
    */
   private readonly healed: Partition[] = [];
-  /** When a partition last started or healed, ms (-Infinity: never). */
-  private changedAt = -Infinity;
+  /** When a partition last started or healed, ms (-Infinity: never). Read-only outside Network. */
+  partitionsChangedAt = -Infinity;
 
   constructor(private readonly scenario: Scenario, private readonly seed: number) {
     const n = scenario.network;
@@ -94,7 +94,7 @@ export class Network {
    * at `t` no longer does. Costs what `partitioned` does unless a partition changed after `t`.
    */
   partitionedAt(a: number, b: number, t: number): boolean {
-    if (t >= this.changedAt) return this.partitioned(a, b);
+    if (t >= this.partitionsChangedAt) return this.partitions.length !== 0 && this.partitioned(a, b);
     return separatedAt(this.partitions, a, b, t) || separatedAt(this.healed, a, b, t);
   }
 
@@ -105,7 +105,7 @@ export class Network {
   partition(a: Iterable<number>, b: Iterable<number>, at = 0): Partition {
     const p = { a: new Set(a), b: new Set(b), from: at, until: Infinity };
     this.partitions.push(p);
-    this.changedAt = Math.max(this.changedAt, at);
+    this.partitionsChangedAt = Math.max(this.partitionsChangedAt, at);
     return p;
   }
 
@@ -116,7 +116,7 @@ export class Network {
     this.partitions.splice(i, 1);
     p.until = at;
     this.healed.push(p);
-    this.changedAt = Math.max(this.changedAt, at);
+    this.partitionsChangedAt = Math.max(this.partitionsChangedAt, at);
   }
 
   /**
