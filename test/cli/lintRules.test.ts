@@ -219,6 +219,10 @@ spec:
     expect(manifestFindings(read(dr(locality))).map((f) => [f.code, f.field])).toEqual([['MS005', 'spec.trafficPolicy.loadBalancer.localityLbSetting']]);
     expect(manifestFindings(read(dr(locality + '    outlierDetection:\n      consecutive5xxErrors: 5\n')))).toEqual([]);
   });
+  it('MS005 does not trip on locality distribute weights, which need no outlier detection', () => {
+    const distribute = "  trafficPolicy:\n    loadBalancer:\n      localityLbSetting:\n        enabled: true\n        distribute:\n          - from: region-1/zone-a/*\n            to:\n              'region-1/zone-a/*': 80\n              'region-1/zone-b/*': 20\n";
+    expect(manifestFindings(read(dr(distribute)))).toEqual([]);
+  });
   it('MS009 trips on a gateway VirtualService route without a timeout, not on one with it nor on mesh routes', () => {
     const gw = (timeout: string) => `apiVersion: networking.istio.io/v1
 kind: VirtualService

@@ -162,8 +162,10 @@ export function manifestFindings(all: Manifest[]): Finding[] {
         }
       }
       // MS005: locality failover without outlier detection, or outlier detection with one replica.
+      // `distribute` weights apply without outlier detection (Istio applies them first and fails
+      // over only with outlier detection), so they are not flagged.
       const lb = obj(obj(policy.loadBalancer)?.localityLbSetting);
-      if (lb && lb.enabled !== false && policy.outlierDetection === undefined) {
+      if (lb && lb.enabled !== false && lb.distribute === undefined && policy.outlierDetection === undefined) {
         const at = [...path, 'loadBalancer', 'localityLbSetting'];
         out.push(
           finding(
