@@ -128,9 +128,14 @@ loads.push(loadavg()[0]);
 const results: Result[] = [];
 if (only.has('hold')) results.push({ name: 'hold model, 10k pending, exponential increments', unit: 'events/s', value: median(runs.hold), target: 8e6 });
 if (only.has('mm1')) results.push({ name: 'mm1.json through the scenario pipeline', unit: 'simulated requests/s', value: median(runs.mm1), target: 1e6 });
-if (only.has('chain3')) results.push({ name: '3-hop chain, sidecars and mTLS on every hop', unit: 'simulated requests/s', value: median(runs.chain3), target: 3e5 });
-// Not a target: what the 3-hop chain would reach if the model's logic cost nothing (cases.ts).
+// Issue 14 item 4 (restated): at least 250k on a quiet machine, and at least 70% of its floor in the same run.
+if (only.has('chain3')) results.push({ name: '3-hop chain, sidecars and mTLS on every hop', unit: 'simulated requests/s', value: median(runs.chain3), target: 2.5e5 });
+// What the 3-hop chain would reach if the model's logic cost nothing (cases.ts): the chain's target is 70% of it.
 if (only.has('floor3')) results.push({ name: '  its floor: 16 events + 45 draws, no logic', unit: 'simulated requests/s', value: median(runs.floor3), target: 0 });
+if (only.has('chain3') && only.has('floor3') && runs.floor3.length > 0) {
+  const share = median(runs.chain3) / median(runs.floor3);
+  results.push({ name: '  the chain as a share of its floor', unit: '% (medians, same run)', value: 100 * share, target: 70 });
+}
 if (only.has('chain10')) {
   results.push({ name: '10-service chain, sidecars and mTLS', unit: 'simulated requests/s', value: median(runs.chain10), target: 0 });
   results.push({ name: '  the same runs, in events', unit: 'events/s', value: median(runs.chain10Events), target: 0 });
