@@ -1,10 +1,13 @@
 // Three charts over the run's time: latency quantiles, throughput, failures by cause. Thin
-// components: geometry.ts computes, drawCharts.ts draws, and a click seeks there.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// components: geometry.ts computes, drawCharts.ts draws, ChartFigure.tsx frames, and a click
+// seeks there.
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useAppStore, useController } from '../state/useAppStore';
 import { seriesStore } from './seriesStore';
-import { failuresGeometry, latencyGeometry, throughputGeometry, timeAt, type Size } from './geometry';
+import { failuresGeometry, latencyGeometry, throughputGeometry, timeAt } from './geometry';
+import { useChartSize } from './useChartSize';
+import { ChartFigure } from './ChartFigure';
 import { CAUSE_COLORS, LINE_COLORS, drawLines, drawStack, type ChartMarker } from './drawCharts';
 import type { SeriesBucket } from '../../workers/protocol';
 import { formatSimTime } from '../format';
@@ -29,21 +32,10 @@ type Kind = 'latency' | 'throughput' | 'failures';
 function Chart({ kind, testId, title, buckets, bucketMs }: { kind: Kind; testId: string; title: string; buckets: SeriesBucket[]; bucketMs: number }) {
   const controller = useController();
   const svg = useRef<SVGSVGElement>(null);
-  const box = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState<Size>({ width: 300, height: 120 });
+  const [box, size] = useChartSize({ width: 300, height: 120 });
   const duration = useAppStore((s) => s.info?.durationMs ?? 1);
   const now = useAppStore((s) => s.stats.simTime);
   const marks = useMarkers();
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => {
-      const r = el.getBoundingClientRect();
-      setSize((s) => (Math.round(r.width) === s.width && Math.round(r.height) === s.height ? s : { width: Math.max(120, Math.round(r.width)), height: Math.max(60, Math.round(r.height)) }));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
   const geometry = useMemo(() => {
     if (kind === 'latency') return latencyGeometry(buckets, bucketMs, duration, size);
     if (kind === 'throughput') return throughputGeometry(buckets, bucketMs, duration, size);
@@ -56,38 +48,9 @@ function Chart({ kind, testId, title, buckets, bucketMs }: { kind: Kind; testId:
   }, [geometry, marks, now, size]);
   const legend = 'layers' in geometry ? geometry.layers.map((l, i) => ({ key: l.cause, color: CAUSE_COLORS[i % CAUSE_COLORS.length], text: `${l.cause} ${l.total}` })) : geometry.series.map((s) => ({ key: s.key, color: LINE_COLORS[s.key], text: s.key }));
   return (
-    <figure className="chart" data-testid={testId}>
-      <figcaption className="chart-title">
-        {title}
-        <span className="chart-legend">
-          {legend.length === 0 ? (
-            <span className="chart-legend-none">none yet</span>
-          ) : (
-            legend.map((l) => (
-              <span key={l.key} className="chart-legend-item">
-                <span className="chart-swatch" style={{ background: l.color }} />
-                {l.text}
-              </span>
-            ))
-          )}
-        </span>
-      </figcaption>
-      <div className="chart-box" ref={box}>
-        <svg
-          ref={svg}
-          className="chart-svg"
-          role="img"
-          aria-label={`${title}; click to go to that moment`}
-          onClick={(e) => {
-            const r = e.currentTarget.getBoundingClientRect();
-            const ms = timeAt(e.clientX - r.left, duration, size);
-            void controller.seek(ms);
-          }}
-        >
-          <title>{`Click to go to that moment (now ${formatSimTime(now)})`}</title>
-        </svg>
-      </div>
-    </figure>
+    <ChartFigure testId={testId} title={title} legend={legend} boxRef={box} svgRef={svg} onSeek={(x) => void controller.seek(timeAt(x, duration, size))}>
+      <title>{`Click to go to that moment (now ${formatSimTime(now)})`}</title>
+    </ChartFigure>
   );
 }
 

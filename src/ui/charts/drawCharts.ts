@@ -71,13 +71,31 @@ function markers(root: ReturnType<typeof frame>, size: Size, x: ScaleLinear<numb
   g.append('line').attr('class', 'chart-now').attr('x1', x(nowMs)).attr('x2', x(nowMs)).attr('y1', top).attr('y2', bottom);
 }
 
-/** Draws lines (latency or throughput) with markers and the current time. Impure: replaces the SVG's content. */
-export function drawLines(svg: SVGSVGElement, size: Size, g: ChartGeometry, marks: readonly ChartMarker[], nowMs: number): void {
+/**
+ * How one line looks when its colour is not its key's (LINE_COLORS): the compare view colours
+ * by run and dashes by figure, and marks each path with its run (`data-pane`).
+ */
+export interface LineStyle {
+  stroke: string;
+  /** SVG dash pattern; none when absent. */
+  dash?: string;
+  /** The run the line is of ('A' or 'B'), as the path's `data-pane`. */
+  pane?: string;
+}
+
+/**
+ * Draws lines (latency or throughput) with markers and the current time; each line coloured by
+ * its key (LINE_COLORS), or as `style` says for its key. Impure: replaces the SVG's content.
+ */
+export function drawLines(svg: SVGSVGElement, size: Size, g: ChartGeometry, marks: readonly ChartMarker[], nowMs: number, style?: (key: string) => LineStyle): void {
   const root = frame(svg, size, g.x, g.y, g.unit);
   markers(root, size, g.x, marks, nowMs);
   const lines = root.append('g').attr('class', 'chart-lines');
   for (const s of g.series) {
-    lines.append('path').attr('class', `chart-line chart-line-${s.key}`).attr('data-series', s.key).attr('d', s.path).attr('fill', 'none').attr('stroke', LINE_COLORS[s.key] ?? OkabeIto.blue);
+    const look = style?.(s.key);
+    const path = lines.append('path').attr('class', `chart-line chart-line-${s.key}`).attr('data-series', s.key).attr('d', s.path).attr('fill', 'none').attr('stroke', look?.stroke ?? LINE_COLORS[s.key] ?? OkabeIto.blue);
+    if (look?.dash) path.attr('stroke-dasharray', look.dash);
+    if (look?.pane) path.attr('data-pane', look.pane);
   }
 }
 

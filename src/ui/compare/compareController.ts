@@ -15,6 +15,7 @@ import type { ScenarioEntry } from '../scenarios/catalog';
 import { ADVANCE_BUDGET_MS, ANSWER_DEADLINE_MS, SEEK_SLICE_MS, statsOf, type Controller } from '../sim/controller';
 import { SPEEDS, speedById } from '../sim/speeds';
 import { withDeadline } from '../sim/watchdog';
+import { createFrameLoop } from '../sim/frameLoop';
 import { createFrameChannel } from '../state/frameChannel';
 import { createAppStore, RunStatus, type AppStore } from '../state/store';
 import type { AppServices } from '../state/useAppStore';
@@ -29,8 +30,6 @@ import { bindInspector, closeInspector, followRequests, inspectorStore, openInsp
 export const FIGURES_INTERVAL_MS = 500;
 /** How often counters reach a pane's store while playing (its canvas gets every frame). */
 const STATS_INTERVAL_MS = 100;
-/** Longest wall gap turned into simulated time at once. */
-const MAX_WALL_STEP_MS = 100;
 /** Least wall time between two writes of the address bar, ms. */
 const URL_INTERVAL_MS = 500;
 
@@ -150,8 +149,6 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
   const store = createCompareStore();
   let panes: PaneRun[] = [];
   let generation = 0;
-  let raf = 0;
-  let lastWall: number | null = null;
   /** The tick's answers still on their way: commands wait for them. */
   let inflight: Promise<void> | null = null;
   /** At max speed: how far ahead of the pane behind the next goal is, simulated ms. */
@@ -203,7 +200,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
 
   function fail(e: unknown): void {
     if (disposed || e instanceof WorkerStopped) return;
-    stopLoop();
+    loop.stop();
     generation++;
     const stop = runStopOf(e);
     const message = stop ? `${stop.problem.path}: ${stop.problem.message} (at ${(stop.atMs / 1000).toFixed(3)} s)` : e instanceof Error ? e.message : String(e);
@@ -275,32 +272,24 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     }
   }
 
-  function schedule(): void {
-    if (!raf && !disposed) raf = requestAnimationFrame(tick);
-  }
-
-  function stopLoop(): void {
-    if (raf) cancelAnimationFrame(raf);
-    raf = 0;
-    lastWall = null;
-  }
+  const loop = createFrameLoop({
+    playing: () => status() === 'playing',
+    busy: () => inflight !== null,
+    disposed: () => disposed,
+    factor: () => speedById(store.getState().speedId).factor,
+    advance: tick,
+  });
 
   /**
    * One frame of both: the goal is the shared clock (the pane behind) plus this frame's share of
-   * simulated time; a pane already at the goal waits. At max speed the goal is `chunk` ahead,
-   * doubled while the pane behind keeps up and cut to what it did when it does not.
+   * simulated time; a pane already at the goal waits. At max speed (`simMs` Infinity) the goal is
+   * `chunk` ahead, doubled while the pane behind keeps up and cut to what it did when it does not.
    */
-  function tick(now: number): void {
-    raf = 0;
-    if (status() !== 'playing') return;
-    schedule();
-    if (inflight) return;
-    const dt = lastWall === null ? 1000 / 60 : Math.min(now - lastWall, MAX_WALL_STEP_MS);
-    lastWall = now;
-    const factor = speedById(store.getState().speedId).factor;
+  function tick(simMs: number): void {
     const from = shared();
     if (!Number.isFinite(from)) return void finish();
-    const goal = from + (factor === Number.POSITIVE_INFINITY ? chunk : dt * factor);
+    const fast = simMs === Number.POSITIVE_INFINITY;
+    const goal = from + (fast ? chunk : simMs);
     const gen = generation;
     inflight = (async () => {
       try {
@@ -308,7 +297,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
         if (gen !== generation) return;
         frames.forEach((f, i) => f && accept(panes[i], f));
         const after = shared();
-        if (factor === Number.POSITIVE_INFINITY) chunk = after >= goal ? Math.min(chunk * 2, 60_000) : Math.max(1, after - from);
+        if (fast) chunk = after >= goal ? Math.min(chunk * 2, 60_000) : Math.max(1, after - from);
         clockToStore(Number.isFinite(after));
         if (performance.now() - lastFiguresAt >= FIGURES_INTERVAL_MS || !Number.isFinite(after)) await refreshFigures(gen);
         if (!Number.isFinite(after)) finish();
@@ -321,7 +310,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
   }
 
   function finish(): void {
-    stopLoop();
+    loop.stop();
     setStatus('done');
     for (const p of panes) p.appStore.setState((d) => void (d.status = RunStatus.done));
   }
@@ -346,7 +335,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
 
   /** Stops the loop, lets the tick on its way land, brings both to one time and shows its figures. */
   async function settle(): Promise<void> {
-    stopLoop();
+    loop.stop();
     if (inflight) await inflight;
     const gen = generation;
     await sync(gen);
@@ -361,16 +350,15 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     if (panes.length < 2 || (s !== 'ready' && s !== 'paused')) return;
     setStatus('playing');
     for (const p of panes) p.appStore.setState((d) => void (d.status = RunStatus.playing));
-    lastWall = null;
     chunk = 10;
-    schedule();
+    loop.start();
   }
 
   async function runSeeks(): Promise<void> {
     const s0 = status();
     if (panes.length < 2 || s0 === 'loading' || s0 === 'failed') return void (seekWanted = null);
     const resume = s0 === 'playing';
-    stopLoop();
+    loop.stop();
     setStatus('paused');
     const gen = generation;
     try {
@@ -592,7 +580,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     },
     pause() {
       if (status() !== 'playing') return Promise.resolve();
-      stopLoop();
+      loop.stop();
       setStatus('paused');
       return serial(settle);
     },
@@ -600,7 +588,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       return serial(async () => {
         const s = status();
         if (panes.length < 2 || s === 'done' || s === 'loading' || s === 'failed') return;
-        stopLoop();
+        loop.stop();
         setStatus('paused');
         const gen = generation;
         await Promise.all(panes.map(async (p) => !doneOf(p) && accept(p, await inTime(p.api.stepEvent()), true)));
@@ -684,7 +672,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     dispose() {
       disposed = true;
       generation++;
-      stopLoop();
+      loop.stop();
       if (urlTimer !== null) clearTimeout(urlTimer);
       for (const p of panes) p.worker.terminate();
     },

@@ -1,0 +1,48 @@
+// The frame every chart sits in (the single view's three, the compare view's two): a title with
+// a legend, a box the chart fills, and an SVG that the chart's effect draws into and that seeks
+// to the moment under a click. A thin component: drawing is drawCharts.ts's.
+import type { ReactNode, RefObject } from 'react';
+
+/** One entry of a chart's legend: a swatch of `color` and `text`. */
+export interface LegendEntry {
+  key: string;
+  color: string;
+  text: string;
+}
+
+/**
+ * A chart's figure. `onSeek` gets the click's x from the SVG's left edge, px. An empty legend
+ * reads "none yet". `children` go inside the SVG before anything drawn (a `<title>`).
+ */
+export function ChartFigure({ testId, className = 'chart', title, legend, boxRef, svgRef, onSeek, children }: { testId: string; className?: string; title: string; legend: readonly LegendEntry[]; boxRef: RefObject<HTMLDivElement | null>; svgRef: RefObject<SVGSVGElement | null>; onSeek: (x: number) => void; children?: ReactNode }) {
+  return (
+    <figure className={className} data-testid={testId}>
+      <figcaption className="chart-title">
+        {title}
+        <span className="chart-legend">
+          {legend.length === 0 ? (
+            <span className="chart-legend-none">none yet</span>
+          ) : (
+            legend.map((l) => (
+              <span key={l.key} className="chart-legend-item" data-testid="chart-legend-item">
+                <span className="chart-swatch" style={{ background: l.color }} />
+                {l.text}
+              </span>
+            ))
+          )}
+        </span>
+      </figcaption>
+      <div className="chart-box" ref={boxRef}>
+        <svg
+          ref={svgRef}
+          className="chart-svg"
+          role="img"
+          aria-label={`${title}; click to go to that moment`}
+          onClick={(e) => onSeek(e.clientX - e.currentTarget.getBoundingClientRect().left)}
+        >
+          {children}
+        </svg>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,121 @@
+// The compare view's header: the pair picker, play / pause / step and speed for both runs, the
+// shared clock, presenter mode, Share, export and the way back to the single view.
+import { useState } from 'react';
+import { SPEEDS } from '../sim/speeds';
+import { formatSimTime } from '../format';
+import type { CompareController } from './compareController';
+import type { CompareState } from './compareStore';
+import { READY_PAIRS } from './pairs';
+import { CompareExportMenu } from './CompareExportMenu';
+
+const STATUS_TEXT: Record<CompareState['status'], string> = { loading: 'opening both…', ready: 'ready', playing: 'playing', paused: 'paused', done: 'finished', failed: 'stopped' };
+
+/** The header over both panes. */
+export function CompareHeader({ controller, s }: { controller: CompareController; s: CompareState }) {
+  const busy = s.status === 'loading' || s.status === 'failed' || controller.panes.length < 2;
+  const current = s.pair ? `${s.pair[0]},${s.pair[1]}` : '';
+  const single = singleView(controller, s);
+  return (
+    <header className="header compare-header">
+      <span className="brand">meshsim</span>
+      <label className="field compare-pick">
+        <span className="field-label">Compare</span>
+        <select data-testid="compare-select" value={current} onChange={(e) => e.target.value && location.assign(`?compare=${e.target.value}`)}>
+          {!READY_PAIRS.some((p) => `${p.a},${p.b}` === current) && <option value={current}>{pairName(s)}</option>}
+          {READY_PAIRS.map((p) => (
+            <option key={`${p.a},${p.b}`} value={`${p.a},${p.b}`}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="controls">
+        {s.status === 'playing' ? (
+          <button type="button" className="button button-primary" data-testid="pause" title="Pause both (Space)" onClick={() => void controller.pause()}>
+            <span aria-hidden="true" className="icon">❚❚</span> Pause
+          </button>
+        ) : (
+          <button type="button" className="button button-primary" data-testid="play" title="Play both (Space)" disabled={busy} onClick={() => controller.play()}>
+            <span aria-hidden="true" className="icon">▶</span> {s.status === 'done' ? 'Play again' : 'Play'}
+          </button>
+        )}
+        <button type="button" className="button" data-testid="step" disabled={busy || s.status === 'done'} title="One event in each run; the one behind then runs up to the other (.)" onClick={() => void controller.step()}>
+          <span aria-hidden="true" className="icon">▶|</span> <span className="button-text">Step</span>
+        </button>
+        <label className="field">
+          <span className="field-label">Speed</span>
+          <select data-testid="speed" value={s.speedId} onChange={(e) => controller.setSpeed(e.target.value)}>
+            {SPEEDS.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className={`status status-${s.status}`} data-testid="run-status" role="status">
+          {STATUS_TEXT[s.status]}
+        </span>
+      </div>
+      <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">
+        {formatSimTime(s.simTime)}
+      </span>
+      <button type="button" className="button button-quiet" data-testid="presenter-toggle" aria-pressed={s.presenter} title="Presenter mode for a room: both pictures in the window, larger text, thinner chrome (f; Escape leaves it)" onClick={() => controller.setPresenter(!s.presenter)}>
+        {s.presenter ? 'Leave presenter' : 'Present'}
+      </button>
+      <ShareButton controller={controller} shared={s.shared} />
+      <CompareExportMenu controller={controller} />
+      <a className="button button-quiet" data-testid="single-view" href={single.href} title={single.title} aria-label="Single view">
+        <svg className="button-glyph" viewBox="0 0 20 20" aria-hidden="true">
+          <rect x="3.5" y="4.5" width="13" height="11" rx="1.5" />
+        </svg>
+        <span className="button-text">Single view</span>
+      </a>
+    </header>
+  );
+}
+
+/** What the picker calls a pair it does not list: "a vs b", or one scenario's title when both sides run it (a branch). Pure. */
+function pairName(s: Pick<CompareState, 'pair' | 'titles'>): string {
+  if (!s.pair) return '—';
+  return s.pair[0] === s.pair[1] ? `${s.titles[0] || s.pair[0]}: two runs` : `${s.pair[0]} vs ${s.pair[1]}`;
+}
+
+/**
+ * Where "Single view" leads: A at this moment with its faults; before a pair opens (a link
+ * naming one unknown scenario), the side the link named rightly; with neither, the default.
+ */
+function singleView(controller: CompareController, s: CompareState): { href: string; title: string } {
+  const a = controller.singleViewLink('A');
+  if (a) return { href: a, title: 'Leave the compare view: A alone, at this moment, with its faults' };
+  if (s.knownSide) return { href: `?scenario=${encodeURIComponent(s.knownSide)}`, title: `Leave the compare view: ${s.knownSide} alone, the side of the link that names a scenario` };
+  return { href: '?', title: 'Leave the compare view for the single view' };
+}
+
+function ShareButton({ controller, shared }: { controller: CompareController; shared: string | null }) {
+  const [refused, setRefused] = useState<string | null>(null);
+  return (
+    <span className="compare-share">
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="share"
+        title="Copy a link to this pair at this moment and speed, with the faults injected into each"
+        onClick={() => {
+          const url = controller.shareLink();
+          setRefused(url === null ? (controller.shareRefusal() ?? 'No link yet') : null);
+          if (!url) return;
+          controller.store.setState((d) => void (d.shared = url));
+          void navigator.clipboard?.writeText(url).catch(() => {});
+        }}
+      >
+        Share
+      </button>
+      {refused && (
+        <span className="compare-note" role="status" data-testid="share-refused">
+          {refused}: no link made.
+        </span>
+      )}
+      {shared && !refused && <input className="compare-share-link" data-testid="share-link" readOnly value={shared} onFocus={(e) => e.currentTarget.select()} aria-label="Link to this moment" />}
+    </span>
+  );
+}

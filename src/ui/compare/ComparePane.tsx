@@ -1,0 +1,99 @@
+// One side of the compare view: its name, its topology (the single view's drawing, smaller) with
+// the inspector when it asks about this run, and its own counters.
+import { memo, useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { TopologyView } from '../components/TopologyView';
+import { Inspector } from '../components/Inspector';
+import { LegendFoldedByDefault } from '../components/Legend';
+import { inspectorStore, type InspectTarget } from '../inspector/inspectorStore';
+import { bindReplicaSourceWithin } from '../topology/replicaCards';
+import { AppContext, useAppStore } from '../state/useAppStore';
+import { formatCount, formatLatency, formatSimTime } from '../format';
+import type { CompareController, ComparePane } from './compareController';
+import { PANE_COLORS } from './paneColors';
+
+/**
+ * One side: its name, its topology (the single view's drawing, smaller), and its own counters.
+ * Memoized: it reads its own store, so the shared state's every change does not redraw it.
+ */
+export const Pane = memo(function Pane({ pane, controller, label, inspecting }: { pane: ComparePane; controller: CompareController; label: string; inspecting: boolean }) {
+  const open = useStore(inspectorStore, (x) => x.open);
+  const stage = useRef<HTMLDivElement>(null);
+  // The replica cards unfolded in this pane ask this pane's run.
+  useEffect(() => void (stage.current && bindReplicaSourceWithin(stage.current, pane.api)), [pane]);
+  const title = `${label} — ${pane.info.title} (${pane.id})`;
+  return (
+    <section
+      className={`compare-pane${inspecting && open ? ' compare-pane-inspected' : ''}`}
+      data-testid="compare-pane"
+      data-side={pane.side}
+      aria-label={title}
+      // A press anywhere in a pane points the inspector at its run, and at the node or link
+      // pressed: the panel moving over makes room and the drawing re-fits before the click lands.
+      onPointerDownCapture={(e) => controller.inspect(pane.side, open && !inspecting ? pressedTarget(e.target, pane.info.topology) : null)}
+      onFocusCapture={() => controller.inspect(pane.side)}
+    >
+      <AppContext.Provider value={pane.services}>
+        <LegendFoldedByDefault.Provider value={true}>
+          <h2 className="compare-pane-title" data-testid="compare-pane-title" title={title}>
+            <span className="compare-swatch" style={{ background: PANE_COLORS[pane.side === 'A' ? 0 : 1] }} />
+            {label} <span className="muted">— {pane.info.title} ({pane.id})</span>
+            {inspecting && open && (
+              <span className="compare-inspecting" data-testid="compare-inspecting">
+                inspected
+              </span>
+            )}
+          </h2>
+          <div className="stage compare-stage" ref={stage}>
+            <TopologyView />
+            {/* One inspector for the pair: in the pane it asks about; the other offers to move it. */}
+            {inspecting || !open ? (
+              <Inspector />
+            ) : (
+              <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" title={`Move the inspector to ${pane.side}'s run`} aria-label={`Inspect ${pane.side}'s run instead`} onClick={() => controller.inspect(pane.side)}>
+                Inspect
+              </button>
+            )}
+          </div>
+          <PaneCounters />
+        </LegendFoldedByDefault.Provider>
+      </AppContext.Provider>
+    </section>
+  );
+});
+
+/** The node or link under a press, from the picture's data-node / data-edge marks ("from->to"). Pure. */
+function pressedTarget(el: EventTarget | null, topology: ComparePane['info']['topology']): InspectTarget | null {
+  if (!(el instanceof Element)) return null;
+  const name = el.closest('[data-node]')?.getAttribute('data-node');
+  const node = name != null ? topology.nodes.find((n) => n.name === name) : undefined;
+  if (node) return { kind: 'node', id: node.id };
+  const ends = el.closest('[data-edge]')?.getAttribute('data-edge')?.split('->');
+  if (!ends || ends.length !== 2) return null;
+  const [from, to] = ends.map((n) => topology.nodes.find((x) => x.name === n)?.id);
+  const edge = topology.edges.find((x) => x.from === from && x.to === to);
+  return edge ? { kind: 'edge', id: edge.id } : null;
+}
+
+function PaneCounters() {
+  const st = useAppStore((s) => s.stats);
+  const hasLatency = st.ok > 0 && (st.mean > 0 || st.p99 > 0);
+  const item = (id: string, label: string, text: string, value: number | string) => (
+    <span className="compare-counter">
+      <span className="compare-counter-label">{label}</span>{' '}
+      <span data-testid={id} data-value={value}>
+        {text}
+      </span>
+    </span>
+  );
+  return (
+    <div className="compare-counters">
+      {item('pane-time', 'at', formatSimTime(st.simTime), st.simTime)}
+      {item('pane-sent', 'sent', formatCount(st.sent), st.sent)}
+      {item('pane-ok', 'ok', formatCount(st.ok), st.ok)}
+      {item('pane-failed', 'failed', formatCount(st.failed), st.failed)}
+      {item('pane-p99', 'p99', formatLatency(st.p99, hasLatency), st.p99)}
+      {item('pane-hash', 'trace', st.traceHash || '—', st.traceHash)}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// The compare view's one timeline: both runs' progress on the shared clock, the faults, where
+// the runs first differ, and a drag to seek both.
+import { useRef } from 'react';
+import { formatMoment } from '../format';
+import type { CompareController } from './compareController';
+import type { CompareState } from './compareStore';
+import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT } from './divergence';
+
+/** The shared timeline; a press or a drag on it seeks both runs. */
+export function CompareTimeline({ controller, s }: { controller: CompareController; s: CompareState }) {
+  const track = useRef<HTMLDivElement>(null);
+  const dragging = useRef(false);
+  const at = (ms: number) => `${(100 * Math.min(1, ms / Math.max(1, s.durationMs))).toFixed(3)}%`;
+  const divergenceText = s.divergence ? `First differ at ${formatMoment(s.divergence.ms)}: ${s.divergence.text}` : `No visible difference yet: ${DIVERGENCE_RULE_SHORT}`;
+  const timeAtX = (clientX: number) => {
+    const r = track.current!.getBoundingClientRect();
+    return Math.round((Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * s.durationMs);
+  };
+  return (
+    <div className="timeline compare-timeline" aria-label="Shared timeline">
+      <span className="timeline-label">timeline</span>
+      <div
+        ref={track}
+        className="timeline-track"
+        data-testid="timeline"
+        onPointerDown={(e) => {
+          dragging.current = true;
+          e.currentTarget.setPointerCapture(e.pointerId);
+          void controller.seek(timeAtX(e.clientX));
+        }}
+        onPointerMove={(e) => dragging.current && void controller.seek(timeAtX(e.clientX))}
+        onPointerUp={() => (dragging.current = false)}
+      >
+        <div className="timeline-done" style={{ width: at(s.simTime) }} />
+        {s.faults.map((f) => (
+          <div key={f.n} className="timeline-fault" style={{ left: at(f.atMs), width: 3 }} title={`${f.label} at ${formatMoment(f.atMs)}`} />
+        ))}
+        {s.divergence && (
+          <div className={`compare-divergence compare-divergence-${s.divergence.kind}`} data-testid="divergence-marker" data-ms={s.divergence.ms} style={{ left: at(s.divergence.ms) }} title={`The runs first differ: ${s.divergence.text}. The rule: ${DIVERGENCE_RULE}`} />
+        )}
+        {s.seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(s.seekingTo) }} />}
+        <div className="timeline-head" style={{ left: at(s.simTime) }} />
+      </div>
+      <span className="compare-divergence-text" data-testid="divergence-text" title={`${divergenceText}. The rule: ${DIVERGENCE_RULE}`}>
+        {divergenceText}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// The figures table: both runs' figures at one moment, with B/A.
+import { useMemo } from 'react';
+import { formatSimTime } from '../format';
+import type { CompareState } from './compareStore';
+import { diffRows, formatDiffValue, unsharedServices } from './diff';
+import { sideLabel } from './sideLabel';
+import { PANE_COLORS } from './paneColors';
+
+/** Both runs' figures at the last refresh, with their ratio; the services only one run has. */
+export function MetricsDiff({ s }: { s: CompareState }) {
+  const rows = useMemo(() => (s.figures ? diffRows(s.figures[0], s.figures[1]) : []), [s.figures]);
+  const only = s.figures ? unsharedServices(s.figures[0].summary, s.figures[1].summary) : null;
+  if (!s.figures || !s.pair) return <section className="compare-diff" data-testid="metrics-diff" />;
+  return (
+    <section className="compare-diff" aria-label="Figures of both runs">
+      <table className="metrics-diff" data-testid="metrics-diff" data-at={s.figuresAt}>
+        <caption>
+          Both runs at {formatSimTime(s.figuresAt)} · seed {s.figures[0].summary.seed}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">figure</th>
+            <th scope="col" data-testid="diff-head-A">
+              <span className="compare-swatch" style={{ background: PANE_COLORS[0] }} />
+              {sideLabel(s, 0)}
+            </th>
+            <th scope="col" data-testid="diff-head-B" className="diff-head-label">
+              <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />
+              {sideLabel(s, 1)}
+            </th>
+            <th scope="col" title="B / A">
+              B/A
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-key={r.key} className={`diff-${r.section}`}>
+              <th scope="row" title={`in ${r.unit}`}>
+                {r.label}
+              </th>
+              <td data-side="A" data-value={r.a ?? ''}>
+                {formatDiffValue(r, r.a)}
+              </td>
+              <td data-side="B" data-value={r.b ?? ''}>
+                {formatDiffValue(r, r.b)}
+              </td>
+              <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
+                {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {only && (only.onlyA.length > 0 || only.onlyB.length > 0) && (
+        <p className="muted compare-note">
+          {only.onlyA.length > 0 && `Only in A: ${only.onlyA.join(', ')}. `}
+          {only.onlyB.length > 0 && `Only in B: ${only.onlyB.join(', ')}.`}
+        </p>
+      )}
+      <p className="muted compare-note">Latency over ok requests after the warm-up; shares of requests sent; as `npm run sim -- compare` counts them.</p>
+    </section>
+  );
+}

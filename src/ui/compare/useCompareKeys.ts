@@ -1,0 +1,52 @@
+// The compare view's keyboard: the single view's keys, acting on both runs.
+import { useEffect } from 'react';
+import { isTyping } from '../components/useShortcuts';
+import type { CompareController, ComparePane } from './compareController';
+
+/**
+ * The steps of both runs' stories, merged by time (a branch's two are one story): what n/p and
+ * ←/→ move through. Each step's `at` in simulated ms. Pure.
+ */
+export function storyTimes(panes: readonly Pick<ComparePane, 'info'>[]): number[] {
+  return [...new Set(panes.flatMap((p) => (p.info.narrative ?? []).map((x) => x.at)))].sort((x, y) => x - y);
+}
+
+/**
+ * The single view's keys (useShortcuts), acting on both runs: Space plays or pauses, `.` steps,
+ * n / p (also → / ←, PageDown / PageUp) go to the next or previous narrative step, Shift+← / →
+ * seek a second, Home and End to the start and the end, `f` presenter mode (Escape leaves it).
+ * Not while typing in a field; a focused select keeps its arrows.
+ */
+export function useCompareKeys(controller: CompareController) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const s = controller.store.getState();
+      const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
+      if (arrow && e.target instanceof HTMLSelectElement) return;
+      if (e.key === ' ') {
+        e.preventDefault();
+        if (s.status === 'playing') void controller.pause();
+        else controller.play();
+      } else if (e.key === '.') void controller.step();
+      else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        void controller.seek(e.key === 'Home' ? 0 : s.durationMs);
+      } else if (arrow && e.shiftKey) {
+        e.preventDefault();
+        void controller.seek((s.seekingTo ?? s.simTime) + (e.key === 'ArrowLeft' ? -1000 : 1000));
+      } else if (e.key === 'f' || (e.key === 'Escape' && s.presenter)) {
+        controller.setPresenter(e.key === 'f' ? !s.presenter : false);
+      } else if (['n', 'PageDown', 'ArrowRight', 'p', 'PageUp', 'ArrowLeft'].includes(e.key)) {
+        const times = storyTimes(controller.panes);
+        if (times.length === 0 || s.status === 'loading' || s.status === 'failed') return;
+        e.preventDefault();
+        const now = s.seekingTo ?? s.simTime;
+        const target = times.filter((at) => at <= now).length - 1 + (['n', 'PageDown', 'ArrowRight'].includes(e.key) ? 1 : -1);
+        if (target >= 0 && target < times.length) void controller.seek(times[target]);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [controller]);
+}
