@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { settled as settledLayout } from './fixtures/settle';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
@@ -14,8 +15,32 @@ async function settled(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
 }
 
-/** config-rollout at 15 s, payments picked in the picture, a 5 ms timeout, then `b`. */
+const SIZES = [
+  [1600, 1000],
+  [1024, 768],
+] as const;
+
+/** Each select of the change form shows its whole choice (at 1024x768 they were cut to "a service" and "payment"). */
+async function formRoom(page: Page) {
+  for (const id of ['change-type', 'change-target']) {
+    const room = await page.getByTestId(id).evaluate((el) => {
+      const sel = el as HTMLSelectElement;
+      const style = getComputedStyle(sel);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      // The text box is the select's width less its paddings (the right one holds the arrow).
+      return sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ctx.measureText(sel.selectedOptions[0].text).width;
+    });
+    expect(room, `${id} has room for its choice at ${page.viewportSize()!.width} px`).toBeGreaterThan(8);
+  }
+}
+
+/**
+ * config-rollout at 15 s, payments picked in the picture, a 5 ms timeout, then `b`. The form is
+ * checked at both sizes on the way (resized on the same page), and the branch made at 1600x1000.
+ */
 async function branchFromPicture(page: Page) {
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=config-rollout&t=15s');
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
   await expect(page.getByTestId('change-target')).toHaveValue('frontend');
@@ -26,33 +51,27 @@ async function branchFromPicture(page: Page) {
   await expect(page.getByTestId('change-target')).toHaveValue('payments');
   await expect(page.getByTestId('change-type')).toHaveValue('policy');
   await page.getByTestId('change-details').fill('{"policy": {"timeout": "5ms"}}');
-  await page.getByTestId('change-panel').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `test-results/comparebranch-form-${page.viewportSize()!.width}.png` });
-  // Each select shows its whole choice (at 1024x768 they were cut to "a service" and "payment").
-  for (const id of ['change-type', 'change-target']) {
-    const room = await page.getByTestId(id).evaluate((el) => {
-      const sel = el as HTMLSelectElement;
-      const style = getComputedStyle(sel);
-      const ctx = document.createElement('canvas').getContext('2d')!;
-      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      // The text box is the select's width less its paddings (the right one holds the arrow).
-      return sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ctx.measureText(sel.selectedOptions[0].text).width;
-    });
-    expect(room, `${id} has room for its choice`).toBeGreaterThan(8);
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await settledLayout(page);
+    await page.getByTestId('change-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/comparebranch-form-${w}.png` });
+    await formRoom(page);
   }
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('b');
   await expect(page.getByTestId('compare-pane')).toHaveCount(2);
   await settled(page);
 }
 
-for (const [w, h] of [
-  [1600, 1000],
-  [1024, 768],
-] as const) {
-  test(`a branch names its sides by what sets them apart, in titles, figures, chart legends and the divergence (${w}x${h})`, async ({ page }) => {
+// One branch serves the names at both sizes, the divergence at the end, and Inspect in each pane
+// (each a fresh branch and a seek of both runs to 60 s before).
+test('a branch names its sides by what sets them apart, in titles, figures, chart legends and the divergence (1600x1000 and 1024x768); Inspect works in each pane: it asks the run of the pane it sits in, and moves to the pane clicked', async ({ page }) => {
+  await branchFromPicture(page);
+  for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
-    await branchFromPicture(page);
+    await settledLayout(page);
     await expect(pane(page, 'A').getByTestId('compare-pane-title')).toContainText('A · as run');
     await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText(B_LABEL);
     await expect(page.getByTestId('diff-head-A')).toHaveText('A · as run');
@@ -66,11 +85,16 @@ for (const [w, h] of [
     }
     // The title stays on one line: cut with an ellipsis if need be, whole in its tooltip.
     const title = pane(page, 'B').getByTestId('compare-pane-title');
-    expect(await title.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(40);
+    expect(await title.evaluate((el) => el.getBoundingClientRect().height), `B's title height at ${w}x${h}`).toBeLessThan(40);
     await expect(title).toHaveAttribute('title', new RegExp(`^${B_LABEL} — `));
     await page.screenshot({ path: `test-results/comparebranch-${w}.png` });
-    await page.keyboard.press('End');
-    await settled(page);
+  }
+  await page.keyboard.press('End');
+  await settled(page);
+  await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('60000');
+  for (const [w, h] of [...SIZES].reverse()) {
+    await page.setViewportSize({ width: w, height: h });
+    await settledLayout(page);
     const marker = page.getByTestId('divergence-marker');
     await expect(marker).toHaveAttribute('title', /B · with timeout 5ms on payments at 15\.0 s/);
     // The 5 ms timeout fails B's calls to payments from the second after the branch (both runs
@@ -78,15 +102,9 @@ for (const [w, h] of [
     // against 82.1 ms", B's p99 then being that of its one ok request.
     await expect(page.getByTestId('divergence-text')).toHaveText(`First differ at 16.0 s: 16.0 s – 17.0 s: 5.0% of requests failed in A · as run, 48% in ${B_LABEL}`);
     await page.screenshot({ path: `test-results/comparebranch-${w}-end.png` });
-  });
-}
+  }
 
-test('Inspect works in each pane: it asks the run of the pane it sits in, and moves to the pane clicked', async ({ page }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await branchFromPicture(page);
-  await page.keyboard.press('End');
-  await settled(page);
-  await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('60000');
+  // Inspect, at 1600x1000 (the loop above ended there).
   // B: its inspector, on its payments, whose proxies have the branch's change.
   await pane(page, 'B').getByTestId('inspector-toggle').click();
   await expect(pane(page, 'B').getByTestId('inspector')).toBeVisible();
