@@ -240,6 +240,38 @@ function kindOf(v: object): Kind {
  * `slice` (small ones then live on V8's heap rather than as a separately freed buffer).
  */
 export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
+  const job = startCopy(root, options);
+  job.step(() => false);
+  return job.result();
+}
+
+/**
+ * A deep copy done in slices (see `startCopy`): `step` goes on until it is done or `stop()` says
+ * so. The copy is of the source as it stands during the steps, so the source must not change
+ * between the first step and the last (the caller holds its run still meanwhile).
+ */
+export interface CopyJob<T> {
+  /**
+   * Copies on until done (true) or until `stop()`, asked every few hundred objects, returns true
+   * (false: call again). Throws a SnapshotError as `deepCopy` does.
+   */
+  step(stop: () => boolean): boolean;
+  /** Whether the copy is complete. */
+  readonly done: boolean;
+  /** The copy and its estimate (see Copied); throws before the copy is done. */
+  result(): Copied<T>;
+}
+
+/** Objects copied between two asks of a CopyJob step's `stop` (a few tens of µs of work). */
+const STEP_CHECK_EVERY = 256;
+
+/**
+ * `deepCopy` in slices (issue 11: a snapshot of Istio's full load test takes 100-300 ms, too long
+ * to hold a worker that must answer each frame within 12 ms; taken a slice a frame, play keeps
+ * its frames). Nothing is copied until the first `step`. The same rules and result as
+ * `deepCopy`, which is `startCopy(root).step(() => false)`.
+ */
+export function startCopy<T>(root: T, options: CopyOptions = {}): CopyJob<T> {
   const memo = new Map<unknown, unknown>();
   for (const k of options.keep ?? []) memo.set(k, k);
   const pack = options.pack === true;
@@ -380,42 +412,71 @@ export function deepCopy<T>(root: T, options: CopyOptions = {}): Copied<T> {
     return out;
   };
 
-  try {
-    const value = copy(root) as T;
-    while (work.length > 0) {
-      const out = work.pop() as object;
-      const src = work.pop() as object;
-      if (Array.isArray(out)) {
-        // The slice holds the source's elements (holes stay holes): replace those that are objects.
-        const dst = out as unknown[];
-        for (let i = 0; i < dst.length; i++) {
-          const x = dst[i];
-          if (x !== null && (typeof x === 'object' || typeof x === 'function')) dst[i] = copy(x);
-        }
-      } else if (src instanceof Map) {
-        const dst = out as Map<unknown, unknown>;
-        for (const [k, x] of src) dst.set(copy(k), copy(x));
-      } else if (src instanceof Set) {
-        const dst = out as Set<unknown>;
-        for (const x of src) dst.add(copy(x));
-      } else {
-        // The spread copy holds the source's values: replace those that are objects.
-        const dst = out as Record<string, unknown>;
-        const keys = Object.keys(dst);
-        bytes += 8 * keys.length;
-        for (let i = 0; i < keys.length; i++) {
-          const x = dst[keys[i]];
-          if (x !== null && (typeof x === 'object' || typeof x === 'function')) dst[keys[i]] = copy(x);
-        }
-      }
-    }
-    return { value, bytes };
-  } catch (e) {
+  const fail = (e: unknown): never => {
     if (!(e instanceof Unknown)) throw e;
     const path = pathTo(root, e.value, options.rootName ?? 'root', new Set(options.keep ?? [])) ?? '(unknown path)';
     const name = typeof e.value === 'function' && e.value.name ? ` (${e.value.name})` : '';
     throw new SnapshotError(path, `${e.what}${name} cannot be copied into a snapshot: tag it with revivable() or stateless() (src/sim-engine/snapshot.ts), or keep its state as plain data`);
-  }
+  };
+
+  let value: T | undefined;
+  let started = false;
+  let finished = false;
+  const step = (stop: () => boolean): boolean => {
+    if (finished) return true;
+    try {
+      if (!started) {
+        started = true;
+        value = copy(root) as T;
+      }
+      let n = 0;
+      while (work.length > 0) {
+        if (++n === STEP_CHECK_EVERY) {
+          n = 0;
+          if (stop()) return false;
+        }
+        const out = work.pop() as object;
+        const src = work.pop() as object;
+        if (Array.isArray(out)) {
+          // The slice holds the source's elements (holes stay holes): replace those that are objects.
+          const dst = out as unknown[];
+          for (let i = 0; i < dst.length; i++) {
+            const x = dst[i];
+            if (x !== null && (typeof x === 'object' || typeof x === 'function')) dst[i] = copy(x);
+          }
+        } else if (src instanceof Map) {
+          const dst = out as Map<unknown, unknown>;
+          for (const [k, x] of src) dst.set(copy(k), copy(x));
+        } else if (src instanceof Set) {
+          const dst = out as Set<unknown>;
+          for (const x of src) dst.add(copy(x));
+        } else {
+          // The spread copy holds the source's values: replace those that are objects.
+          const dst = out as Record<string, unknown>;
+          const keys = Object.keys(dst);
+          bytes += 8 * keys.length;
+          for (let i = 0; i < keys.length; i++) {
+            const x = dst[keys[i]];
+            if (x !== null && (typeof x === 'object' || typeof x === 'function')) dst[keys[i]] = copy(x);
+          }
+        }
+      }
+      finished = true;
+      return true;
+    } catch (e) {
+      return fail(e);
+    }
+  };
+  return {
+    step,
+    get done() {
+      return finished;
+    },
+    result() {
+      if (!finished) throw new Error('the copy is not done yet: step it until it says so');
+      return { value: value as T, bytes };
+    },
+  };
 }
 
 /** Thrown inside the walk; turned into a SnapshotError with the path once the walk has unwound. */

@@ -1,4 +1,4 @@
-import { StalledClockError, deepCopy, type WallClock } from '../sim-engine';
+import { StalledClockError, deepCopy, startCopy, type CopyJob, type WallClock } from '../sim-engine';
 import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPolicy } from './snapshots';
 import { ConfigState, EVENT_KIND_NAMES, Tracer, World, changeTarget, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
@@ -64,6 +64,22 @@ interface HostState {
 interface SnapshotState {
   host: HostState;
   log: SavedLog | null;
+}
+
+/**
+ * A snapshot being copied a slice at a time while playing (see SnapshotPolicy.playMs): the world
+ * it copies, and the point the run stands still at until the copy is done.
+ */
+interface Taking {
+  readonly job: CopyJob<HostState>;
+  readonly world: World;
+  readonly ms: number;
+  readonly ev: number;
+  readonly nextAction: number;
+  /** The event log saved at the point (a save is cheap: it shares chunks). */
+  readonly log: SavedLog | null;
+  /** Wall ms spent copying so far (in the slices, not between them). */
+  spentMs: number;
 }
 
 /**
@@ -229,6 +245,8 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const r = this.checkFault(input, w.sim.now);
     if (!r.ok) return r;
+    // The world changes here: a copy in slices of it as it stood is abandoned.
+    this.taking = null;
     // Injected here and now: kept in run order (after actions already had at this point), and
     // later clears of faults this one pushes up a number are renumbered.
     const action: LiveAction = { kind: 'inject', ms: w.sim.now, ev: w.sim.events, fault: input as Record<string, unknown> };
@@ -270,6 +288,7 @@ export class SimHost implements WorldObserver {
     // the injector cancels a number before the fault that takes it is added.
     const later = this.actions.slice(this.nextAction).filter((a) => a.kind === 'inject').length;
     if (!Number.isInteger(id) || id < 0 || id >= w.faults.faults.length + later) return null;
+    this.taking = null;
     const action: LiveAction = { kind: 'clear', ms: w.sim.now, ev: w.sim.events, id };
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
@@ -287,6 +306,7 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const r = this.checkChange(input, w.sim.now);
     if (!r.ok) return r;
+    this.taking = null;
     const action: LiveAction = { kind: 'change', ms: w.sim.now, ev: w.sim.events, change: input as Record<string, unknown> };
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
@@ -403,6 +423,8 @@ export class SimHost implements WorldObserver {
    */
   private runToward(target: number, budgetMs: number): boolean {
     const deadline = this.wallClock() + budgetMs;
+    // A snapshot being copied in slices holds the run still until it is done.
+    if (this.taking !== null && !this.stepTaking(deadline)) return false;
     for (;;) {
       const start = this.wallClock();
       const left = Math.max(0, deadline - start);
@@ -412,12 +434,12 @@ export class SimHost implements WorldObserver {
       // And no further than a snapshot's spacing in simulated time.
       const w = this.requireWorld();
       const basisMs = policy === null ? 0 : this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events })?.ms ?? 0;
-      // (Not while a snapshot is put off: play runs on, and takes it when the run stands still.)
-      const until = policy === null || this.owed ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread));
+      const until = policy === null ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread));
       const reached = this.runSlice(until, slice);
       const done = reached && until === target;
       this.wallSinceSnapshot += this.wallClock() - start;
       if (policy !== null) this.maybeSnapshot(policy);
+      if (this.taking !== null && !this.stepTaking(deadline)) return false;
       if (done) return true;
       if (this.wallClock() >= deadline) return false;
     }
@@ -526,14 +548,16 @@ export class SimHost implements WorldObserver {
       this.playing = false;
     }
     // No simulated time asked for: the run stands still (the app's pause, a first frame, a pane
-    // waiting for the other), when the snapshot play put off is taken.
-    if (simMs <= 0 && this.owed && this.snapshotPolicy !== null) this.maybeSnapshot(this.snapshotPolicy);
+    // waiting for the other), when a snapshot play was copying in slices is finished.
+    if (simMs <= 0 && this.taking !== null) this.stepTaking(Number.POSITIVE_INFINITY);
     return this.frame();
   }
 
   /** Processes exactly one event (for stepping through a run) and returns the frame. */
   stepEvent(): Frame {
     const w = this.requireWorld();
+    // The run moves one event: a copy in slices of where it stood is finished first.
+    if (this.taking !== null) this.stepTaking(Number.POSITIVE_INFINITY);
     try {
       w.start();
       // Actions due before the next event are done first, as a run through them would.
@@ -663,6 +687,8 @@ export class SimHost implements WorldObserver {
    */
   setTracing(options: TracerOptions | null): void {
     this.traceOptions = options;
+    // The tracer is copied with the world: a copy in slices would mix its settings before and after.
+    this.taking = null;
     if (!this.world) return;
     // The tracer stays on the world while requests it records are in flight (their hooks call
     // it); off, it records nothing new.
@@ -734,7 +760,7 @@ export class SimHost implements WorldObserver {
     this.wallSinceSnapshot = 0;
     // A run from zero has passed no snapshot yet (the log's next save shares nothing).
     this.basis = null;
-    this.owed = false;
+    this.taking = null;
     this.buildMs = this.wallClock() - t0;
   }
 
@@ -754,6 +780,7 @@ export class SimHost implements WorldObserver {
   private dropSnapshots(): void {
     this.shelf.clear();
     this.spread = 1;
+    this.taking = null;
   }
 
   /**
@@ -767,10 +794,12 @@ export class SimHost implements WorldObserver {
 
   /**
    * Wall ms the last snapshot copy took, taking it or restoring it (`copyMs`), and taking the last
-   * one (`takeMs`, -1 before any): for measurements (test/workers/measureSeek.ts).
+   * one (`takeMs`, -1 before any; for one copied in slices, the wall ms of its slices), and the
+   * simulated ms of a snapshot being copied in slices while playing (`copyingAtMs`; null when
+   * none): for measurements (test/workers/measureSeek.ts) and tests.
    */
-  snapshotCosts(): { copyMs: number; takeMs: number } {
-    return { copyMs: this.lastCopyMs, takeMs: this.lastTakeMs };
+  snapshotCosts(): { copyMs: number; takeMs: number; copyingAtMs: number | null } {
+    return { copyMs: this.lastCopyMs, takeMs: this.lastTakeMs, copyingAtMs: this.taking?.ms ?? null };
   }
 
   /** Wall ms the last snapshot copy took (taking it or restoring it). */
@@ -781,8 +810,12 @@ export class SimHost implements WorldObserver {
   private buildMs = 0;
   /** An `advance` of simulated time is running (see SnapshotPolicy.playMs). */
   private playing = false;
-  /** A snapshot came due while playing but would have held the worker too long: taken when the run stands still. */
-  private owed = false;
+  /**
+   * A snapshot came due while playing but would have held the worker past `playMs`: it is copied
+   * a slice at a time, each advance spending its budget on it with the run standing still, until
+   * done (see stepTaking). Null when none is being copied.
+   */
+  private taking: Taking | null = null;
 
   /**
    * What taking a snapshot here is expected to cost, wall ms: what the last one took, or before
@@ -806,14 +839,58 @@ export class SimHost implements WorldObserver {
     if (basis !== null && basis.ev === here.ev && basis.ms === here.ms) return;
     const simSince = w.sim.now - (basis?.ms ?? 0);
     if (simSince <= 0) return;
-    const due = this.owed || this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs * this.spread;
+    if (this.taking !== null) return;
+    const due = this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs * this.spread;
     if (!due) return;
-    // While playing, a copy longer than a frame's budget would be a hitch: put off until the run stands still.
-    if (this.playing && this.takeCostMs() > policy.playMs) {
-      this.owed = true;
-      return;
+    // While playing, a copy longer than a frame's budget would be a hitch: copied in slices instead.
+    if (this.playing && this.takeCostMs() > policy.playMs) return this.startTaking();
+    this.takeSnapshot();
+  }
+
+  /** Starts copying a snapshot here in slices (see `taking`); the run stands still until it is done. */
+  private startTaking(): void {
+    const w = this.requireWorld();
+    // Only the messages still in flight go into the snapshot.
+    this.compactMessages(w.sim.now, false);
+    // The series closed up to here now, so the frames packed while the copy goes on (each calls
+    // advanceTo at this same time) change nothing in what it copies.
+    this.series!.advanceTo(w.sim.now);
+    const job = startCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot', pack: true });
+    // The log in chunks, as it stands here (see takeSnapshot).
+    const log = this.log === null ? null : this.log.save(this.basis?.state.log ?? null);
+    this.taking = { job, world: w, ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, log, spentMs: 0 };
+  }
+
+  /**
+   * Copies on at the snapshot being taken in slices until it is done (true: it is on the shelf)
+   * or the wall clock reaches \`deadline\` (false: the run must stay where it is). Drops it, and
+   * says true, when the run is no longer where the copy began (a bug elsewhere: nothing may move
+   * the world meanwhile; see the callers that drop \`taking\`).
+   */
+  private stepTaking(deadline: number): boolean {
+    const t = this.taking!;
+    const w = this.requireWorld();
+    if (t.world !== w || t.ms !== w.sim.now || t.ev !== w.sim.events) {
+      this.taking = null;
+      return true;
     }
-    this.takeSnapshot(policy);
+    const start = this.wallClock();
+    const recorder = w.sim.recorder;
+    // The log's hook is a closure over this world and log: detached while copying (see takeSnapshot).
+    w.sim.recorder = null;
+    let done: boolean;
+    try {
+      done = t.job.step(() => this.wallClock() >= deadline);
+    } finally {
+      w.sim.recorder = recorder;
+      t.spentMs += this.wallClock() - start;
+    }
+    if (!done) return false;
+    this.taking = null;
+    const copied = t.job.result();
+    const parts = t.log === null ? [] : t.log.chunks.flatMap((c) => [c.time, c.kind, c.actor, c.request]);
+    this.shelve({ ms: t.ms, ev: t.ev, nextAction: t.nextAction, state: { host: copied.value, log: t.log }, bytes: copied.bytes, parts }, t.spentMs);
+    return true;
   }
 
   /** How many times the policy's spacing snapshots are now apart: doubled each time the budget thinned them. */
@@ -823,7 +900,7 @@ export class SimHost implements WorldObserver {
   private basis: Snapshot<SnapshotState> | null = null;
 
   /** Copies the run here onto the shelf. */
-  private takeSnapshot(policy: SnapshotPolicy): void {
+  private takeSnapshot(): void {
     const w = this.requireWorld();
     const t0 = this.wallClock();
     // Only the messages still in flight go into the snapshot.
@@ -841,14 +918,17 @@ export class SimHost implements WorldObserver {
     // The log in chunks, sharing those not written since the snapshot this run last passed or restored.
     const log = this.log === null ? null : this.log.save(this.basis?.state.log ?? null);
     const parts = log === null ? [] : log.chunks.flatMap((c) => [c.time, c.kind, c.actor, c.request]);
-    const snap = { ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, state: { host: copied.value, log }, bytes: copied.bytes, parts };
+    this.shelve({ ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, state: { host: copied.value, log }, bytes: copied.bytes, parts }, this.wallClock() - t0);
+  }
+
+  /** Puts a snapshot taken at the run's point on the shelf; `copyMs`: the wall ms copying it took. */
+  private shelve(snap: Snapshot<SnapshotState>, copyMs: number): void {
     // Thinned to fit the budget: the next ones come as far apart as those left.
-    this.spread *= 2 ** this.shelf.add(snap, policy.budgetBytes);
+    this.spread *= 2 ** this.shelf.add(snap, this.snapshotPolicy!.budgetBytes);
     this.basis = snap;
     this.wallSinceSnapshot = 0;
-    this.owed = false;
-    this.lastCopyMs = this.wallClock() - t0;
-    this.lastTakeMs = this.lastCopyMs;
+    this.lastCopyMs = copyMs;
+    this.lastTakeMs = copyMs;
   }
 
   /** Goes to a snapshot: the world and the recorders as they were there, copied again (the snapshot stays as it is). */
@@ -895,8 +975,8 @@ export class SimHost implements WorldObserver {
     this.nextAction = snap.nextAction;
     this.basis = snap;
     this.wallSinceSnapshot = 0;
-    // The point play put a snapshot off at is left behind.
-    this.owed = false;
+    // The point play was copying a snapshot at in slices is left behind.
+    this.taking = null;
     this.jumped = true;
     this.lastCopyMs = this.wallClock() - t0;
   }

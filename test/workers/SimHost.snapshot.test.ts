@@ -47,32 +47,71 @@ describe('SimHost seeks through snapshots', () => {
     expect(h.snapshots().map((s) => s.ms)).toEqual([5_000, 10_000, 15_000, 20_000]);
   });
 
-  it('while playing, puts off a snapshot that would hold the worker past playMs, and takes it when the run stands still (the pause advance), seeking back through it as through any', () => {
-    // A budget no copy meets (the fake clock makes every copy take almost no time).
-    const h = host('hello-mesh', { ...EVERY_5S, playMs: -1 });
-    play(h, 21_000);
-    expect(h.snapshots()).toEqual([]);
-    // An advance of no simulated time is the app's pause: the snapshot play put off is taken there.
-    h.advance(0, 12);
-    expect(h.snapshots().map((s) => s.ms)).toEqual([21_000]);
-    h.advance(0, 12);
-    expect(h.snapshots().map((s) => s.ms)).toEqual([21_000]);
-    play(h, 30_000);
-    const back = h.seekTo(25_000, 1e9);
+  it('while playing, copies a snapshot that would hold the worker past playMs a slice per advance, the run standing still at its point until it is on the shelf; seeking back through it gives the frame of a run from zero', () => {
+    // Each clock read moves 8 ms once the copy is due: a 12 ms advance then copies a few hundred objects.
+    let t = 0;
+    let perRead = 1e-6;
+    const h = new SimHost(() => (t += perRead));
+    if (!h.load(text('hello-mesh')).ok) throw new Error('load failed');
+    // A budget no copy meets: every snapshot is copied in slices.
+    h.setSnapshotPolicy({ ...EVERY_5S, playMs: -1 });
+    play(h, 4_990);
+    perRead = 8;
+    const times: number[] = [];
+    let f = h.advance(37, 12);
+    for (let i = 0; i < 1000 && h.snapshots().length === 0; i++) {
+      expect(h.snapshotCosts().copyingAtMs).toBe(5_000);
+      times.push(f.simTime);
+      f = h.advance(37, 12);
+    }
+    // Copied over several advances, each answering with the run at the snapshot's point.
+    expect(times.length).toBeGreaterThan(2);
+    expect(times.every((x) => x === 5_000)).toBe(true);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([5_000]);
+    expect(h.snapshotCosts().copyingAtMs).toBeNull();
+    perRead = 1e-6;
+    play(h, 12_000);
     const zero = host('hello-mesh', null);
-    play(zero, 30_000);
-    expect(shown(back)).toEqual(shown(zero.seekTo(25_000, 1e9)));
+    play(zero, 12_000);
+    expect(shown(h.seekTo(7_000, 1e9))).toEqual(shown(zero.seekTo(7_000, 1e9)));
   });
 
-  it('a seek forward from where play put a snapshot off takes it on the way; a seek back leaves that point behind', () => {
-    const h = host('hello-mesh', { ...EVERY_5S, playMs: -1 });
-    play(h, 7_000);
-    h.seekTo(9_000, 1e9);
-    expect(h.snapshots().map((s) => s.ms)).toEqual([9_000]);
-    play(h, 12_000);
-    h.seekTo(10_000, 1e9);
-    // Restored at 9 s and run on to 10 s: nothing was owed any more, nor due by 5 simulated s.
-    expect(h.snapshots().map((s) => s.ms)).toEqual([9_000]);
+  it('a pause (an advance of no time) finishes a snapshot being copied in slices; a seek back or an injected fault abandons it, and the run goes on as a run from zero', () => {
+    let t = 0;
+    let perRead = 1e-6;
+    const slowHost = () => {
+      const h = new SimHost(() => (t += perRead));
+      if (!h.load(text('hello-mesh')).ok) throw new Error('load failed');
+      h.setSnapshotPolicy({ ...EVERY_5S, playMs: -1 });
+      perRead = 1e-6;
+      play(h, 4_990);
+      perRead = 3;
+      h.advance(37, 12);
+      expect(h.snapshotCosts().copyingAtMs).toBe(5_000);
+      perRead = 1e-6;
+      return h;
+    };
+    const paused = slowHost();
+    paused.advance(0, 12);
+    expect(paused.snapshots().map((s) => s.ms)).toEqual([5_000]);
+    expect(paused.snapshotCosts().copyingAtMs).toBeNull();
+
+    const sought = slowHost();
+    const zero = host('hello-mesh', null);
+    play(zero, 6_000);
+    expect(shown(sought.seekTo(2_500, 1e9))).toEqual(shown(zero.seekTo(2_500, 1e9)));
+    expect(sought.snapshotCosts().copyingAtMs).toBeNull();
+    expect(sought.snapshots()).toEqual([]);
+
+    const injected = slowHost();
+    expect(injected.injectFault(KILL).ok).toBe(true);
+    expect(injected.snapshotCosts().copyingAtMs).toBeNull();
+    play(injected, 9_000);
+    const zeroKill = host('hello-mesh', null);
+    zeroKill.seekTo(5_000, 1e9);
+    expect(zeroKill.injectFault(KILL).ok).toBe(true);
+    play(zeroKill, 9_000);
+    expect(shown(injected.seekTo(8_000, 1e9))).toEqual(shown(zeroKill.seekTo(8_000, 1e9)));
   });
 
   it('while playing, takes snapshots whose copy fits within playMs as they come due', () => {
