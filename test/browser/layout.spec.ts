@@ -102,85 +102,6 @@ async function open(page: Page, scenario: string) {
 /** Lets a resize or a mode switch reach the drawing: waits until it stands still across two frames. */
 const settle = settled;
 
-for (const size of [
-  { width: 1024, height: 768 },
-  { width: 1280, height: 720 },
-]) {
-  test(`at ${size.width}x${size.height} every shipped scenario's topology lies whole in the stage, under no overlay, and beside the open inspector`, async ({ page }) => {
-    test.setTimeout(60_000 + SCENARIOS.length * 12_000);
-    await page.setViewportSize(size);
-    const found: string[] = [];
-    for (const name of SCENARIOS) {
-      await open(page, name);
-      await settle(page);
-      const closed = await readScreen(page);
-      // One header row (38 px buttons and padding), not two.
-      expect(closed.header.h, `${name}: header height`).toBeLessThanOrEqual(56);
-      expect(closed.view).toBe('svg');
-      expect(closed.nodes.length, name).toBeGreaterThan(0);
-      found.push(...problems(closed).map((p) => `${name}: ${p}`));
-      await page.screenshot({ path: `test-results/layout-${name}-${size.width}x${size.height}.png` });
-
-      await page.getByTestId('inspector-toggle').click();
-      await expect(page.getByTestId('inspector')).toBeVisible();
-      // Beside the inspector the drawing keeps a readable scale (it may overflow the stage, the
-      // readable-text test below checks that); Fit shows it whole there.
-      await page.getByTestId('zoom-reset').click();
-      await settle(page);
-      const opened = await readScreen(page);
-      // The stage shrank to the room the panel leaves, and the drawing re-fitted into it.
-      expect(opened.stage.x + opened.stage.w, `${name}: stage's right edge with the inspector open`).toBeLessThanOrEqual(opened.overlays.find((o) => o.what === 'inspector')!.x + 0.5);
-      expect(opened.stage.w).toBeLessThan(closed.stage.w * 0.7);
-      found.push(...problems(opened).map((p) => `${name}, inspector open: ${p}`));
-      if (name === 'hello-mesh' || name === 'istio-load-test') await page.screenshot({ path: `test-results/layout-${name}-${size.width}x${size.height}-inspector.png` });
-      await page.getByTestId('inspector-close').click();
-    }
-    expect(found).toEqual([]);
-  });
-}
-
-test('presenter mode at 1024x768 draws every shipped scenario whole, node text at 14 px or more, folding what cannot fit and saying so', async ({ page }) => {
-  test.setTimeout(60_000 + SCENARIOS.length * 12_000);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  const found: string[] = [];
-  const folded: string[] = [];
-  for (const name of SCENARIOS) {
-    await open(page, name);
-    await page.keyboard.press('f');
-    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
-    // Counters, clock and timeline stay.
-    for (const id of ['sent-count', 'failed-count', 'sim-time', 'timeline']) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
-    await settle(page);
-    let s = await readScreen(page);
-    if (s.view === 'canvas') {
-      // Folded into group tiles: the page says so, and every node has its mark in the picture.
-      folded.push(name);
-      await expect(page.getByTestId('presenter-fold')).toHaveAttribute('data-fold', 'groups');
-      await expect(page.getByTestId('presenter-fold')).toBeVisible();
-      await expect.poll(async () => (await readScreen(page)).drawnNodes, { message: `${name}: nodes drawn` }).toBe(s.nodeCount);
-      s = await readScreen(page);
-    } else {
-      await expect(page.getByTestId('presenter-fold')).toHaveCount(0);
-    }
-    expect(s.texts.length, `${name}: texts drawn`).toBeGreaterThan(0);
-    const smallest = s.texts.reduce((a, t) => (t.px < a.px ? t : a));
-    if (smallest.px < 14) found.push(`${name}: ${smallest.what} is ${smallest.px.toFixed(1)} px`);
-    found.push(...problems(s).map((p) => `${name}: ${p}`));
-    if (s.view === 'svg') {
-      // The compact layout fills the stage: the nodes span 60% of its width or height or more.
-      const b = await page.locator('svg[data-testid="topology"] .topo-nodes').boundingBox();
-      const fill = b ? Math.max(b.width / s.stage.w, b.height / s.stage.h) : 0;
-      if (fill < 0.6) found.push(`${name}: the nodes span ${(fill * 100).toFixed(0)}% of the stage`);
-      found.push(...textOverlaps(s.texts).map((p) => `${name}: ${p}`));
-    }
-    await page.screenshot({ path: `test-results/presenter-${name}-1024x768.png` });
-  }
-  expect(found).toEqual([]);
-  // Every picture of up to 25 nodes keeps the SVG drawing but these, which presenter mode's
-  // compact layout cannot yet fit at 14 px node text beside the story at 1024x768.
-  expect(folded.sort()).toEqual(PRESENTER_FOLDED.filter((n) => SCENARIOS.includes(n)).sort());
-});
-
 /**
  * Scenarios folded into group tiles in presenter mode at 1024x768: the twenty-node load tests
  * (their compact layout reaches 10.9 and 11.6 px node text at the 824x525 stage).
@@ -255,54 +176,6 @@ const SMALL = readdirSync('scenarios')
   .filter((s) => (s.services?.length ?? 0) + (s.gateways?.length ?? 0) + (s.clients?.length ?? 0) <= 25)
   .map((s) => s.name);
 
-test('at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view', async ({ page }) => {
-  test.setTimeout(60_000 + SMALL.length * 15_000);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  const found: string[] = [];
-  const figures: string[] = [];
-  for (const name of SMALL) {
-    await open(page, name);
-    await settle(page);
-    const closed = await readScreen(page);
-    expect(closed.view, name).toBe('svg');
-    const closedPx = medianPx(closed.texts);
-    if (closedPx < (CLOSED_BELOW_9[name] ?? 9)) found.push(`${name}: node text ${closedPx.toFixed(1)} px with the inspector closed`);
-    // The last service box drawn is inspected, picked by its name in the inspector.
-    const target = closed.nodes.filter((n) => n.what.includes('topo-card-front')).at(-1)!;
-    const nodeName = /^node (\S+)/.exec(target.what)![1];
-    await page.getByTestId('inspector-toggle').click();
-    await page.getByTestId('inspector-picker').selectOption({ label: nodeName });
-    await expect(page.getByTestId('inspect-node')).toBeVisible();
-    await settle(page);
-    const opened = await readScreen(page);
-    const openPx = medianPx(opened.texts);
-    figures.push(`${name} ${closedPx.toFixed(1)}/${openPx.toFixed(1)}`);
-    if (openPx < 8) found.push(`${name}: node text ${openPx.toFixed(1)} px beside the inspector`);
-    // The inspected node lies whole in the stage, under no overlay; when the picture is larger
-    // than the stage it is centred there (within a tenth of the stage).
-    const seen = opened.nodes.find((n) => n.what === target.what);
-    if (!seen || !inside(seen, opened.stage)) found.push(`${name}: ${nodeName} is not whole in the stage beside the inspector`);
-    else {
-      for (const o of opened.overlays) if (hit(o, seen)) found.push(`${name}: ${o.what} lies over ${nodeName}`);
-      const overflows = opened.nodes.some((n) => !inside(n, opened.stage));
-      const dx = Math.abs(seen.x + seen.w / 2 - (opened.stage.x + opened.stage.w / 2));
-      const dy = Math.abs(seen.y + seen.h / 2 - (opened.stage.y + opened.stage.h / 2));
-      if (overflows && (dx > opened.stage.w / 10 || dy > opened.stage.h / 10)) found.push(`${name}: ${nodeName} is ${dx.toFixed(0)},${dy.toFixed(0)} px off the stage's centre`);
-    }
-    if (['retry-storm', 'two-meshes-via-gateway', 'istio-load-test', 'control-plane-boundary'].includes(name)) {
-      await page.screenshot({ path: `test-results/readable-${name}-1024x768-inspector.png` });
-    }
-    // Fit shows the whole picture again beside the inspector.
-    await page.getByTestId('zoom-reset').click();
-    await settle(page);
-    const fitted = await readScreen(page);
-    found.push(...fitted.nodes.filter((n) => !inside(n, fitted.stage)).map((n) => `${name}: after Fit ${n.what} is cut by the stage's edge`));
-    await page.getByTestId('inspector-close').click();
-  }
-  console.log(`node text px at 1024x768, closed/open: ${figures.join(', ')}`);
-  expect(found).toEqual([]);
-});
-
 /**
  * Scenarios whose node text stays under 9 px (median) at 1024x768 with the inspector closed, and
  * the least it reaches: istio-load-test's ten client-service pairs in a 3 x 4 grid (8.3 px when
@@ -376,3 +249,138 @@ test("at 1024x768 the inspector's callers table is cut by nothing: its headers w
   await table.evaluate((el) => ((el as unknown as El).scrollLeft = 0));
   await page.screenshot({ path: 'test-results/inspector-callers-1024x768.png' });
 });
+
+/** Checks of one scenario at one size: topology whole, under no overlay, closed and beside the open inspector (after Fit). */
+async function wholeAndBeside(page: Page, name: string, size: { width: number; height: number }, closed: Awaited<ReturnType<typeof readScreen>>): Promise<string[]> {
+  const found: string[] = [];
+  // One header row (38 px buttons and padding), not two.
+  expect(closed.header.h, `${name}: header height at ${size.width}x${size.height}`).toBeLessThanOrEqual(56);
+  expect(closed.view).toBe('svg');
+  expect(closed.nodes.length, name).toBeGreaterThan(0);
+  found.push(...problems(closed).map((p) => `${name} at ${size.width}x${size.height}: ${p}`));
+  await page.screenshot({ path: `test-results/layout-${name}-${size.width}x${size.height}.png` });
+
+  await page.getByTestId('inspector-toggle').click();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  // Beside the inspector the drawing keeps a readable scale (it may overflow the stage, the
+  // readable-text check below sees to that); Fit shows it whole there.
+  await page.getByTestId('zoom-reset').click();
+  await settle(page);
+  const opened = await readScreen(page);
+  // The stage shrank to the room the panel leaves, and the drawing re-fitted into it.
+  expect(opened.stage.x + opened.stage.w, `${name}: stage's right edge with the inspector open at ${size.width}x${size.height}`).toBeLessThanOrEqual(opened.overlays.find((o) => o.what === 'inspector')!.x + 0.5);
+  expect(opened.stage.w).toBeLessThan(closed.stage.w * 0.7);
+  found.push(...problems(opened).map((p) => `${name} at ${size.width}x${size.height}, inspector open: ${p}`));
+  if (name === 'hello-mesh' || name === 'istio-load-test') await page.screenshot({ path: `test-results/layout-${name}-${size.width}x${size.height}-inspector.png` });
+  await page.getByTestId('inspector-close').click();
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  return found;
+}
+
+/**
+ * Node text at 1024x768 with the inspector closed (`closed`, read on opening) and beside it, with
+ * the last service box drawn inspected (picked by its name) and centred in view; Fit shows the
+ * whole picture again beside the inspector. Returns what is wrong and the figures (closed/open px).
+ */
+async function readableBeside(page: Page, name: string, closed: Awaited<ReturnType<typeof readScreen>>): Promise<{ found: string[]; figure: string }> {
+  const found: string[] = [];
+  expect(closed.view, name).toBe('svg');
+  const closedPx = medianPx(closed.texts);
+  if (closedPx < (CLOSED_BELOW_9[name] ?? 9)) found.push(`${name}: node text ${closedPx.toFixed(1)} px with the inspector closed`);
+  const target = closed.nodes.filter((n) => n.what.includes('topo-card-front')).at(-1)!;
+  const nodeName = /^node (\S+)/.exec(target.what)![1];
+  await page.getByTestId('inspector-toggle').click();
+  await page.getByTestId('inspector-picker').selectOption({ label: nodeName });
+  await expect(page.getByTestId('inspect-node')).toBeVisible();
+  await settle(page);
+  const opened = await readScreen(page);
+  const openPx = medianPx(opened.texts);
+  if (openPx < 8) found.push(`${name}: node text ${openPx.toFixed(1)} px beside the inspector`);
+  // The inspected node lies whole in the stage, under no overlay; when the picture is larger
+  // than the stage it is centred there (within a tenth of the stage).
+  const seen = opened.nodes.find((n) => n.what === target.what);
+  if (!seen || !inside(seen, opened.stage)) found.push(`${name}: ${nodeName} is not whole in the stage beside the inspector`);
+  else {
+    for (const o of opened.overlays) if (hit(o, seen)) found.push(`${name}: ${o.what} lies over ${nodeName}`);
+    const overflows = opened.nodes.some((n) => !inside(n, opened.stage));
+    const dx = Math.abs(seen.x + seen.w / 2 - (opened.stage.x + opened.stage.w / 2));
+    const dy = Math.abs(seen.y + seen.h / 2 - (opened.stage.y + opened.stage.h / 2));
+    if (overflows && (dx > opened.stage.w / 10 || dy > opened.stage.h / 10)) found.push(`${name}: ${nodeName} is ${dx.toFixed(0)},${dy.toFixed(0)} px off the stage's centre`);
+  }
+  if (['retry-storm', 'two-meshes-via-gateway', 'istio-load-test', 'control-plane-boundary'].includes(name)) {
+    await page.screenshot({ path: `test-results/readable-${name}-1024x768-inspector.png` });
+  }
+  // Fit shows the whole picture again beside the inspector.
+  await page.getByTestId('zoom-reset').click();
+  await settle(page);
+  const fitted = await readScreen(page);
+  found.push(...fitted.nodes.filter((n) => !inside(n, fitted.stage)).map((n) => `${name}: after Fit ${n.what} is cut by the stage's edge`));
+  await page.getByTestId('inspector-close').click();
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  return { found, figure: `${name} ${closedPx.toFixed(1)}/${openPx.toFixed(1)}` };
+}
+
+/** Presenter mode at 1024x768: the whole topology, node text at 14 px or more, or folded into tiles and said so. Leaves presenter mode. */
+async function presenterWhole(page: Page, name: string): Promise<string[]> {
+  const found: string[] = [];
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+  // Counters, clock and timeline stay.
+  for (const id of ['sent-count', 'failed-count', 'sim-time', 'timeline']) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+  await settle(page);
+  let s = await readScreen(page);
+  // Every picture of up to 25 nodes keeps the SVG drawing but those PRESENTER_FOLDED names.
+  expect(s.view === 'canvas', `${name}: folded into group tiles in presenter mode`).toBe(PRESENTER_FOLDED.includes(name));
+  if (s.view === 'canvas') {
+    // Folded into group tiles: the page says so, and every node has its mark in the picture.
+    await expect(page.getByTestId('presenter-fold')).toHaveAttribute('data-fold', 'groups');
+    await expect(page.getByTestId('presenter-fold')).toBeVisible();
+    await expect.poll(async () => (await readScreen(page)).drawnNodes, { message: `${name}: nodes drawn` }).toBe(s.nodeCount);
+    s = await readScreen(page);
+  } else {
+    await expect(page.getByTestId('presenter-fold')).toHaveCount(0);
+  }
+  expect(s.texts.length, `${name}: texts drawn`).toBeGreaterThan(0);
+  const smallest = s.texts.reduce((a, t) => (t.px < a.px ? t : a));
+  if (smallest.px < 14) found.push(`${name}: ${smallest.what} is ${smallest.px.toFixed(1)} px`);
+  found.push(...problems(s).map((p) => `${name}, presenter mode: ${p}`));
+  if (s.view === 'svg') {
+    // The compact layout fills the stage: the nodes span 60% of its width or height or more.
+    const b = await page.locator('svg[data-testid="topology"] .topo-nodes').boundingBox();
+    const fill = b ? Math.max(b.width / s.stage.w, b.height / s.stage.h) : 0;
+    if (fill < 0.6) found.push(`${name}: the nodes span ${(fill * 100).toFixed(0)}% of the stage`);
+    found.push(...textOverlaps(s.texts).map((p) => `${name}: ${p}`));
+  }
+  await page.screenshot({ path: `test-results/presenter-${name}-1024x768.png` });
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+  return found;
+}
+
+// Every shipped scenario of 60 nodes or fewer, opened once: at 1024x768 (the topology whole
+// closed and beside the inspector, readable node text for those of 25 nodes or fewer, presenter
+// mode), then resized on the same page to 1280x720 (whole closed and beside the inspector). Each
+// check starts with the inspector closed and presenter mode off, as on opening.
+for (const name of SCENARIOS) {
+  const small = SMALL.includes(name);
+  test(`${name}: at 1024x768 and 1280x720 the topology lies whole in the stage, under no overlay, and beside the open inspector;${small ? ' at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view;' : ''} presenter mode at 1024x768 draws it whole, node text at 14 px or more, or folds it and says so`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await open(page, name);
+    await settle(page);
+    const closed = await readScreen(page);
+    const found: string[] = [];
+    found.push(...(await wholeAndBeside(page, name, { width: 1024, height: 768 }, closed)));
+    await settle(page);
+    if (small) {
+      const readable = await readableBeside(page, name, closed);
+      console.log(`node text px at 1024x768, closed/open: ${readable.figure}`);
+      found.push(...readable.found);
+      await settle(page);
+    }
+    found.push(...(await presenterWhole(page, name)));
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await settle(page);
+    found.push(...(await wholeAndBeside(page, name, { width: 1280, height: 720 }, await readScreen(page))));
+    expect(found).toEqual([]);
+  });
+}
