@@ -1,8 +1,10 @@
 // The compare view (issue 12, item 1): a ready-made pair opened by its link, both panes on one
 // clock under one set of controls, the figures table against each pane's own counters and the
 // CLI's `compare`, a fault injected into both, where the runs first differ, and a share link.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
+import { untilStill } from './fixtures/settle';
 
 const PAIR = '/?compare=retry-storm,retry-storm-fixed';
 
@@ -92,7 +94,9 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
 });
 
 test('at the end, the figures and trace hashes are the CLI compare\'s, and the timeline marks where the runs first differ', async ({ page }) => {
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', 'compare', 'scenarios/retry-storm.json', 'scenarios/retry-storm-fixed.json', '--json'], { encoding: 'utf8' }));
+  // The CLI runs while the page opens and seeks (it used to run first, the page waiting on it).
+  const cliRun = promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'compare', 'scenarios/retry-storm.json', 'scenarios/retry-storm-fixed.json', '--json'], { encoding: 'utf8' });
+  cliRun.catch(() => undefined); // awaited below, where a failure fails the test
   await page.setViewportSize({ width: 1600, height: 1000 });
   await open(page);
   const t0 = Date.now();
@@ -100,6 +104,7 @@ test('at the end, the figures and trace hashes are the CLI compare\'s, and the t
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
   console.log(`compare: both retry-storm runs seeked from 0 to their end (40 s) in ${Date.now() - t0} ms of wall time`);
   await settled(page);
+  const cli = JSON.parse((await cliRun).stdout);
   const m = await moment(page);
   expect(m.a.hash).toBe(cli.a.traceHash);
   expect(m.b.hash).toBe(cli.b.traceHash);
@@ -235,12 +240,17 @@ test('each ready-made pair opens from the picker with both panes moving and the 
 });
 
 test('a lone second of ok requests between gaps is drawn on the overlaid latency chart: retry-storm\'s 830 ms p99 at 25-26 s, where the pair first differs', async ({ page }) => {
+  // One opening at 26 s serves both sizes: the window shrinks on the same page and the chart is
+  // drawn again at its new width.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await open(page, `${PAIR}&t=26s`);
   for (const size of [
     { width: 1600, height: 1000 },
     { width: 1024, height: 768 },
   ]) {
     await page.setViewportSize(size);
-    await open(page, `${PAIR}&t=26s`);
+    // The chart stands still at its new width: the same width and line across two frames.
+    await untilStill(page, () => page.getByTestId('compare-chart-latency').evaluate((c) => [c.querySelector('svg')?.getBoundingClientRect().width, c.querySelector('path[data-series="A-p99"]')?.getAttribute('d')]), 'the latency chart');
     // Every try failed from 10 s to 25 s in A, so its p99 has a gap there; 25-26 s is one second
     // alone. A line through one point drew nothing, so the mark "first differ at 25.0 s: p99 830
     // ms" pointed at an empty chart.
