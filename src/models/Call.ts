@@ -76,7 +76,7 @@ export class Call {
     this.sentAt = 0;
     this.attempts = 0;
     this.current = -1;
-    this.tried.length = 0;
+    while (this.tried.length > 0) this.tried.pop(); // NOTE: inlined; setting length is a runtime call
     this.routeTimer = -1;
     this.backoffTimer = -1;
     this.holdsRetry = false;

@@ -165,33 +165,29 @@ export class DataPlane implements Actor, ConnectionUser {
    */
   private proxyArrive(id: number, pass: number): void {
     const w = this.world;
+    // NOTE: the record is looked up once (every pass but the caller's outbound carries an attempt).
+    const att = pass === Pass.outRequest ? null : w.attempts.get(id);
     if (pass === Pass.outResponse) {
-      const att = w.attempts.get(id);
-      if (!this.arrived(att)) return;
+      if (!this.arrived(att!)) return;
       // An answer to an attempt the router already gave up on is dropped at the proxy.
-      if (att.abandoned) return this.router.attemptDone(att);
+      if (att!.abandoned) return this.router.attemptDone(att!);
     }
-    if (pass === Pass.inRequest) {
-      const att = w.attempts.get(id);
-      // The pod died while the request was on its way: the connection is reset.
-      if (!w.network.hosts[att.host].up) return this.resetToCaller(att);
-    }
-    const sc = this.sidecarFor(id, pass);
+    // The pod died while the request was on its way: the connection is reset.
+    if (pass === Pass.inRequest && !w.network.hosts[att!.host].up) return this.resetToCaller(att!);
+    const sc = att === null ? w.calls.get(id).route!.sidecar! : pass === Pass.outResponse ? att.route!.sidecar! : w.sidecarOfHost[att.host]!;
     const now = w.sim.now;
     const cpuEnd = sc.claim(now);
     const passTime = cpuEnd - now + sc.passLatency();
     switch (pass) {
       case Pass.inRequest: {
-        const att = w.attempts.get(id);
         const d = passTime + sc.loopbackDelay();
-        if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, cpuEnd, now + d);
-        return this.deliver(d, Ev.Arrive, att.route!.service, att.id, 0);
+        if (att!.trace !== null) w.tracer!.pass(null, att!, pass, sc, now, sc.lastStart, cpuEnd, now + d);
+        return this.deliver(d, Ev.Arrive, att!.route!.service, id, 0);
       }
       case Pass.inResponse: {
-        const att = w.attempts.get(id);
         const d = passTime + sc.loopbackDelay();
-        if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, cpuEnd, now + d);
-        return this.sendBack(att, d);
+        if (att!.trace !== null) w.tracer!.pass(null, att!, pass, sc, now, sc.lastStart, cpuEnd, now + d);
+        return this.sendBack(att!, d);
       }
       default: {
         // The router's passes; a request from the app crossed the pod's loopback too.

@@ -150,6 +150,13 @@ export function fdlibmExp(x: number): number {
 // once and e^r from a degree-6 polynomial (truncation below 2^-60). Within one ulp or so of
 // Math.exp, and like everything here made of IEEE-exact operations, so every engine agrees.
 const EXP_N = 64;
+/**
+ * 2^k at k + 1022, for -1022 <= k <= 1023: pow2's values, read rather than built (writing the
+ * two halves and reading the double back stalls the load; exp's draws do it 43 times a request
+ * in the 3-hop chain, issue 14.4). exp's range, |x| < 709, keeps k inside it.
+ */
+const POW2 = new Float64Array(2046);
+for (let k = -1022; k <= 1023; k++) POW2[k + 1022] = pow2(k);
 const expTable = new Float64Array(EXP_N);
 for (let j = 0; j < EXP_N; j++) expTable[j] = fdlibmExp((j / EXP_N) * ln2_hi + (j / EXP_N) * ln2_lo);
 const invLn2N = EXP_N * invln2;
@@ -164,5 +171,5 @@ export function exp(x: number): number {
   const j = n & (EXP_N - 1);
   const p = r + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
   const t = expTable[j];
-  return pow2((n - j) / EXP_N) * (t + t * p);
+  return POW2[(n - j) / EXP_N + 1022] * (t + t * p);
 }

@@ -200,7 +200,10 @@ export function encodeDraw(d: Distribution | null, f: Float64Array, p: number): 
  */
 export function drawAt(f: Float64Array, p: number): number {
   const s = p + 3;
-  switch (f[p]) {
+  const kind = f[p];
+  // NOTE: a proxy's three draws are lognormal by default (calibration.ts): tested first.
+  if (kind === DrawCode.lognormal) return Math.min(MAX_DRAW, exp(f[p + 1] + f[p + 2] * normalAt(f, s)));
+  switch (kind) {
     case DrawCode.constant:
       return f[p + 1];
     case DrawCode.uniform:

@@ -9,7 +9,7 @@
 // source/common/upstream/ring_hash_lb.cc, and the "Load balancing" architecture pages.
 import type { Rng } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
-import { distributeFor, localityRank, NO_GROUP, PriorityLoad, type Place } from './locality';
+import { distributeFor, localityRank, NO_GROUP, OVERPROVISIONING, PriorityLoad, type Place } from './locality';
 import type { OutlierDetector } from './outlierDetector';
 
 /** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
@@ -42,6 +42,8 @@ export class LoadBalancer {
   /** The host set of the pick under way: its level (-1: every level) and whether it panics. */
   private level = -1;
   private inPanic = false;
+  /** Every host is in the pick's set (one level, all known and usable): the n-th usable is n. */
+  private allUsable = false;
   /** Picks made in panic mode (Envoy's lb_healthy_panic). */
   panics = 0;
 
@@ -95,7 +97,12 @@ export class LoadBalancer {
    */
   private chooseHostSet(p: CompiledPolicy, now: number): number {
     if (p !== this.arrangedFor) this.arrange(p);
+    this.allUsable = false;
     if (this.weights !== null) return this.chooseLocality(p, now, this.weights);
+    if (!p.localityLb) {
+      const n = this.onlyLevel(p, now);
+      if (n >= 0) return n;
+    }
     const lv = this.levels;
     lv.clear();
     const byLevel = p.localityLb;
@@ -114,6 +121,37 @@ export class LoadBalancer {
     this.inPanic = lv.panic[level] === 1;
     if (this.inPanic) this.panics++;
     return this.inPanic ? lv.total[level] : lv.healthy[level];
+  }
+
+  /**
+   * chooseHostSet with locality off (every known host level 0), without the level tables: the
+   * same counts and the same arithmetic as PriorityLoad.compute for one level, which puts all
+   * load there and draws nothing. Returns the hosts in the set, 0 when none may be picked, or -1
+   * for the one case it leaves to the tables (a healthy share that rounds to 0 without panic).
+   * NOTE: a shortcut for the hot path (issue 14.4): it runs on every try.
+   */
+  private onlyLevel(p: CompiledPolicy, now: number): number {
+    const known = this.known;
+    const ejectedUntil = this.outlier.ejectedUntil;
+    let total = 0;
+    let healthy = 0;
+    for (let i = 0; i < known.length; i++) {
+      if (known[i] !== 1) continue;
+      total++;
+      if (!(ejectedUntil[i] > now)) healthy++;
+    }
+    this.level = -1;
+    this.inPanic = false;
+    if (total === 0) return 0;
+    const normalized = Math.min(100, Math.floor((OVERPROVISIONING * healthy) / total));
+    if (normalized === 0 && p.panicThreshold === 0) return 0;
+    const panic = normalized < 100 && (100 * healthy) / total < p.panicThreshold;
+    if (normalized === 0 && !panic) return -1;
+    this.inPanic = panic;
+    if (panic) this.panics++;
+    const n = panic ? total : healthy;
+    this.allUsable = n === known.length;
+    return n;
   }
 
   /**
@@ -232,6 +270,7 @@ export class LoadBalancer {
   }
 
   private nthUsable(k: number, now: number): number {
+    if (this.allUsable) return k < this.known.length ? k : -1;
     for (let i = 0; i < this.known.length; i++) {
       if (!this.usable(i, now)) continue;
       if (k-- === 0) return i;
