@@ -17,7 +17,7 @@ describe('npm run sim -- import', () => {
     expect(r.stdout).toBe('');
     const err = r.stderr.trim().split('\n');
     expect(err[0]).toBe('warning: examples/bookinfo/platform/apps.yaml:31: spec.template.spec: not modelled (dropped): what the app does comes from the workload file');
-    expect(err[err.length - 1]).toBe(`wrote ${out}: 15 resources read, 7 warnings`);
+    expect(err[err.length - 1]).toBe(`wrote ${out}: 15 resources read, 9 warnings`);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('  - name: productpage # examples/bookinfo/platform/apps.yaml:6 metadata.name\n    replicas: 2 # examples/bookinfo/platform/apps.yaml:21 spec.replicas\n');
     expect(text).toContain('- service: reviews-v1 # examples/bookinfo/workload.yaml:32 apps[0].calls[1].service; examples/bookinfo/tasks/route-to-v1/virtual-service-reviews.yaml:11 spec.http[0].route');

@@ -3,7 +3,9 @@ import { lint, type Finding } from '../../src/cli/lint';
 
 // Lint on the Bookinfo example (examples/bookinfo): its manifests imported with its workload.
 // The product page gives reviews 3 s a try and one retry (6 s in all), while reviews v2 and v3
-// give ratings 10 s: the inner timeout outlives its caller (MS002), with those numbers.
+// give ratings 10 s: the inner timeout outlives its caller (MS002), with those numbers. The
+// product page's sidecar adds Istio's default 2 retries under each of the app's 2 tries: 6 tries
+// at a 503, flattened into one route policy by the importer (callerTries 6, 2 of them in time).
 
 const platform = 'examples/bookinfo/platform';
 const workload = 'examples/bookinfo/workload.yaml';
@@ -20,8 +22,8 @@ describe('lint on Bookinfo', () => {
   it('finds reviews v2 and v3 waiting 10 s for ratings while the product page waits 3 s a try (6 s over 2 tries), at the workload line that says so', () => {
     const { report, notes } = run(platform);
     expect(timeouts(report.findings)).toEqual([
-      { callee: 'reviews-v2', innerMs: 10_000, callerTryMs: 3000, callerTotalMs: 6000, callerTries: 2, inner: 'reviews-v2 -> ratings', caller: 'productpage -> reviews-v2' },
-      { callee: 'reviews-v3', innerMs: 10_000, callerTryMs: 3000, callerTotalMs: 6000, callerTries: 2, inner: 'reviews-v3 -> ratings', caller: 'productpage -> reviews-v3' },
+      { callee: 'reviews-v2', innerMs: 10_000, callerTryMs: 3000, callerTotalMs: 6000, callerTries: 6, callerFullTries: 2, inner: 'reviews-v2 -> ratings', caller: 'productpage -> reviews-v2' },
+      { callee: 'reviews-v3', innerMs: 10_000, callerTryMs: 3000, callerTotalMs: 6000, callerTries: 6, callerFullTries: 2, inner: 'reviews-v3 -> ratings', caller: 'productpage -> reviews-v3' },
     ]);
     const f = report.findings.find((x) => x.code === 'MS002')!;
     expect(f.resource.file).toBe(workload);
@@ -29,17 +31,22 @@ describe('lint on Bookinfo', () => {
     expect(f.scenarioField).toMatch(/^services\.\d\.calls\.0\.policy\.timeout$/);
     expect(f.message).toBe('reviews-v2 waits up to 10 s for ratings (its timeout of 10 s), but productpage waits 3 s a try (6 s over 2 tries) for reviews-v2: productpage gives up while reviews-v2 still waits');
     // Without a VirtualService, requests spread over the three versions' pods, which the simulator
-    // runs: with ratings failing, the product page's 2 tries times reviews' 3 (Istio's default) make 6.
+    // runs: with ratings failing, the product page's 2 tries, its sidecar's 3 under each (Istio's
+    // default) and reviews' sidecar's 3 (Istio's default) make 18, an error (10 or more).
     expect(report.scenarios).toEqual([{ name: 'bookinfo', files: expect.any(Array), kind: 'manifests', simulated: true }]);
-    expect(notes).toContain('note: import: 8 warnings (kinds and fields not modelled; meshsim import lists them)');
+    expect(notes).toContain('note: import: 10 warnings (kinds and fields not modelled; meshsim import lists them)');
     const storm = report.findings.find((x) => x.code === 'MS001')!;
-    expect(storm.figure.values).toMatchObject({ service: 'ratings', attemptsPerRequest: 6, expectedFromConfig: 6, layers: 2 });
-    expect(report.exitCode).toBe(0);
+    expect(storm.figure.values).toMatchObject({ service: 'ratings', expectedFromConfig: 18, layers: 2 });
+    expect(storm.figure.values.attemptsPerRequest).toBeCloseTo(17.9, 1);
+    expect(storm.severity).toBe('error');
+    expect(report.exitCode).toBe(1);
+    // The flattened route timeout (the app's 2 tries of 3 s) is not read as tries that miss it.
+    expect(report.findings.filter((x) => x.code === 'MS003')).toEqual([]);
   });
 
   it('with the 2 s timeout on reviews, the product page waits 2 s a try for reviews-v2, and ratings still gets 10 s', () => {
     const { report } = run(platform, 'examples/bookinfo/tasks/timeout-reviews');
-    expect(timeouts(report.findings)).toEqual([{ callee: 'reviews-v2', innerMs: 10_000, callerTryMs: 2000, callerTotalMs: 4000, callerTries: 2, inner: 'reviews-v2 -> ratings', caller: 'productpage -> reviews-v2' }]);
+    expect(timeouts(report.findings)).toEqual([{ callee: 'reviews-v2', innerMs: 10_000, callerTryMs: 2000, callerTotalMs: 4000, callerTries: 6, callerFullTries: 2, inner: 'reviews-v2 -> ratings', caller: 'productpage -> reviews-v2' }]);
     // Every request goes to v2 there: the simulator runs it.
     expect(report.scenarios[0].simulated).toBe(true);
   });

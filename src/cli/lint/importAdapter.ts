@@ -16,6 +16,8 @@ export interface ImportedForLint {
   simulate: boolean;
   /** Places a scenario path at the manifest file:line it was read from (the import's provenance). */
   locate: Locator;
+  /** Calls and clients whose policy flattens an app's retries with its sidecar's (the importer's `flattened`). */
+  flattened: ReadonlySet<string>;
   /** Problems that make lint's input bad (exit 2); import errors are notes, since the manifest rules still apply. */
   problems: string[];
   notes: string[];
@@ -30,19 +32,20 @@ export interface ImportedForLint {
 export function importForLint(files: readonly NamedText[], workload: NamedText | undefined): ImportedForLint {
   const r = importManifests(files, workload);
   const locate = provenanceLocator(r);
+  const flattened = new Set(r.flattened);
   // Manifests lint can read but the importer cannot make a scenario of (no Deployment, a
   // reference that does not resolve): the manifest rules still run; the notes say why no more.
   // A malformed file (replicas: "two", bad YAML) is bad input, as for meshsim import: exit 2.
-  if (r.malformed) return { simulate: false, locate, problems: r.errors.map(formatImportMessage), notes: [] };
-  if (r.errors.length) return { simulate: false, locate, problems: [], notes: [`note: manifests not imported as a scenario (scenario rules and simulation skipped): ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}`, ...r.errors.map((e) => `  ${formatImportMessage(e)}`)] };
+  if (r.malformed) return { simulate: false, locate, flattened, problems: r.errors.map(formatImportMessage), notes: [] };
+  if (r.errors.length) return { simulate: false, locate, flattened, problems: [], notes: [`note: manifests not imported as a scenario (scenario rules and simulation skipped): ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}`, ...r.errors.map((e) => `  ${formatImportMessage(e)}`)] };
   const notes: string[] = [];
   if (r.warnings.length) notes.push(`note: import: ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} (kinds and fields not modelled; meshsim import lists them)`);
-  if (r.validated) return { scenario: r.validated, simulate: true, locate, problems: [], notes };
+  if (r.validated) return { scenario: r.validated, simulate: true, locate, flattened, problems: [], notes };
   const parsed = r.scenario === null ? null : scenarioSchema.safeParse(r.scenario);
-  if (!parsed?.success) return { simulate: false, locate, problems: [], notes: [...notes, 'note: the imported scenario could not be read for the scenario rules'] };
+  if (!parsed?.success) return { simulate: false, locate, flattened, problems: [], notes: [...notes, 'note: the imported scenario could not be read for the scenario rules'] };
   const why = r.warnings.find((w) => /not simulated/.test(w.message));
   notes.push(`note: ${parsed.data.name}: not simulated (${why ? why.message : 'the simulator does not run every imported feature yet'}); static rules only`);
-  return { scenario: parsed.data, simulate: false, locate, problems: [], notes };
+  return { scenario: parsed.data, simulate: false, locate, flattened, problems: [], notes };
 }
 
 /**

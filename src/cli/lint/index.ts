@@ -90,8 +90,8 @@ export function lint(args: LintArgs): LintOutcome {
   const findings: Finding[] = [];
   const manifestFiles: InputFile[] = [];
   const workloads: InputFile[] = [];
-  const runScenario = (s: Scenario, locate: Locator, name: string, fileList: string[], kind: 'scenario' | 'manifests', canSimulate = true) => {
-    const found = scenarioFindings(s, locate);
+  const runScenario = (s: Scenario, locate: Locator, name: string, fileList: string[], kind: 'scenario' | 'manifests', canSimulate = true, flattened?: ReadonlySet<string>) => {
+    const found = scenarioFindings(s, locate, flattened);
     let simulated = false;
     if (args.simulate && canSimulate) {
       const sim = simulateFindings(s, locate, found);
@@ -167,7 +167,7 @@ export function lint(args: LintArgs): LintOutcome {
       problems.push(...imported.problems);
       notes.push(...imported.notes);
       const fileList = manifestFiles.map((f) => f.path);
-      if (imported.scenario) runScenario(imported.scenario, imported.locate, imported.scenario.name, fileList, 'manifests', imported.simulate);
+      if (imported.scenario) runScenario(imported.scenario, imported.locate, imported.scenario.name, fileList, 'manifests', imported.simulate, imported.flattened);
       else scenarios.push({ name: '(manifests)', files: fileList, kind: 'manifests', simulated: false });
     }
   } else if (args.workload !== undefined || workloads.length) {

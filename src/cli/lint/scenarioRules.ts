@@ -28,9 +28,10 @@ const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;
 /**
  * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008, MS009), in
  * the order of the scenario's routes. Figures are the config's own numbers; MS001 and the
- * measured share of MS006 come from simulate.ts. Pure.
+ * measured share of MS006 come from simulate.ts. `flattened`: the imported calls and clients
+ * whose policy flattens an app's retries with its sidecar's (ImportResult.flattened). Pure.
  */
-export function scenarioFindings(s: Scenario, locate: Locator): Finding[] {
+export function scenarioFindings(s: Scenario, locate: Locator, flattened: ReadonlySet<string> = new Set()): Finding[] {
   const routes = routesOf(s);
   const out: Finding[] = [];
   const into = (name: string) => routes.filter((r) => r.to.name === name);
@@ -47,22 +48,27 @@ export function scenarioFindings(s: Scenario, locate: Locator): Finding[] {
     const callerTotal = totalWaitMs(caller);
     const field = inner.timeoutMs === innerMs ? fieldOf(inner, 'timeout') : `${fieldOf(inner, 'retries')}.perTryTimeout`;
     const how = inner.timeoutDefault ? `${ms(innerMs)}, Envoy's default route timeout` : inner.timeoutMs === innerMs ? `its timeout of ${ms(innerMs)}` : `${inner.tries} tries of ${ms(inner.perTryMs)}`;
-    const callerWait = caller.tries > 1 && callerTotal > callerTry ? `${ms(callerTry)} a try (${ms(callerTotal)} over ${caller.tries} tries)` : ms(callerTry);
+    // The tries that get their full wait: a route timeout may end the last ones early.
+    const fullTries = Math.min(caller.tries, Math.ceil(callerTotal / callerTry));
+    const callerWait = fullTries > 1 && callerTotal > callerTry ? `${ms(callerTry)} a try (${ms(callerTotal)} over ${fullTries} tries)` : ms(callerTry);
     out.push(
       finding(
         'MS002',
         actorRef(inner.from, field, locate),
         field,
         `${inner.from.name} waits up to ${ms(innerMs)} for ${inner.to.name} (${how}), but ${caller.from.name} waits ${callerWait} for ${inner.from.name}: ${caller.from.name} gives up while ${inner.from.name} still waits`,
-        { text: `inner ${ms(innerMs)} > caller's ${ms(callerTry)} a try`, values: { innerMs, callerTryMs: callerTry, callerTotalMs: callerTotal === Infinity ? null : callerTotal, callerTries: caller.tries, inner: edge(inner), caller: edge(caller) } },
+        { text: `inner ${ms(innerMs)} > caller's ${ms(callerTry)} a try`, values: { innerMs, callerTryMs: callerTry, callerTotalMs: callerTotal === Infinity ? null : callerTotal, callerTries: caller.tries, callerFullTries: fullTries, inner: edge(inner), caller: edge(caller) } },
         `Give ${edge(inner)} a timeout under ${ms(callerTry)}, or let ${caller.from.name} wait longer for ${inner.from.name}`,
       ),
     );
   }
 
-  // MS003: the tries do not fit in the route timeout.
+  // MS003: the tries do not fit in the route timeout. Not on a call whose import flattened an
+  // app's retries with its sidecar's: there the timeout is the app's own tries times its per-try
+  // timeout, and the tries past it are the sidecar's, inside each of the app's.
+  const isFlattened = (r: Route) => [...flattened].some((at) => r.routePolicyPath.startsWith(`${at}.`));
   for (const r of routes) {
-    if (r.tries < 2 || r.perTryMs === Infinity || r.timeoutMs === Infinity) continue;
+    if (r.tries < 2 || r.perTryMs === Infinity || r.timeoutMs === Infinity || isFlattened(r)) continue;
     const fit = Math.floor(r.timeoutMs / r.perTryMs);
     if (fit >= r.tries) continue;
     const field = `${fieldOf(r, 'retries')}.perTryTimeout`;

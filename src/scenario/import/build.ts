@@ -19,7 +19,12 @@ export const DEFAULT_RATE = 10;
 
 type Obj = Record<string, unknown>;
 
-export function buildScenario(resources: Resource[], wl: Workload | null, warnings: ImportMessage[], errors: ImportMessage[], prov: Record<string, SourceRef[]>): ScenarioInput | null {
+/** Provenance for a value Istio supplies where the manifests are silent: the place that makes it apply, and why. */
+function istioDefault(ref: SourceRef, why: string): SourceRef {
+  return { ...ref, path: `${ref.path} (${why}: Istio's default retries, 2 on connect-failure, refused-stream and 503)` };
+}
+
+export function buildScenario(resources: Resource[], wl: Workload | null, warnings: ImportMessage[], errors: ImportMessage[], prov: Record<string, SourceRef[]>, flattened: string[] = []): ScenarioInput | null {
   const c = new Cluster(resources, warnings, errors);
   // A resource's dropped fields are said once, however many callers use it.
   const saidDr = new WeakSet<object>();
@@ -37,6 +42,8 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
   const services: Obj[] = [];
   const index = new Map<Group, number>();
   const sidecar = new Map<Group, boolean>();
+  // Where a group's sidecar comes from (its namespace's label, or its pods' annotation).
+  const sidecarRef = new Map<Group, SourceRef>();
   const saidNs = new Set<string>();
   for (const g of groups) {
     const i = services.length;
@@ -65,7 +72,9 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
       sidecar.set(g, on);
       if (on) {
         s.sidecar = true;
-        note(`${at}.sidecar`, ...sc.flatMap((x, k) => x.from ?? refOf(g.members[k], ['metadata', 'namespace'])));
+        const refs = sc.flatMap((x, k) => x.from ?? refOf(g.members[k], ['metadata', 'namespace']));
+        note(`${at}.sidecar`, ...refs);
+        sidecarRef.set(g, refs[0]);
         const pa = c.peerAuthOf(g);
         if (pa) {
           if (pa.mode === 'DISABLE') warnings.push(msgAt(pa, ['spec', 'mtls', 'mode'], `DISABLE (for ${g.name}): not modelled; taken as PERMISSIVE: the model's meshed callers still use mutual TLS, with its handshakes, where Istio would send plaintext`));
@@ -162,12 +171,18 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
         werr(p, 'expected a call with a service (a Service or ServiceEntry host)');
         return [];
       }
-      const r = resolveCall(c, sidecar.get(g)!, g.svc.namespace, call as Obj, p, `services.${i}.calls.${j}`);
+      const r = resolveCall(c, sidecar.get(g) ? sidecarRef.get(g)! : undefined, g.svc.namespace, call as Obj, p, `services.${i}.calls.${j}`);
       return r ? [r] : [];
     });
   }
 
-  function resolveCall(cl: Cluster, meshed: boolean, ns: string, call: Obj, p: Seg[], at: string): Obj | null {
+  /**
+   * A call (or a client's target) resolved through the caller's VirtualService. `sidecar`: where
+   * the caller's L7 sidecar comes from, or undefined for a caller without one (no VirtualService,
+   * no Istio default retries).
+   */
+  function resolveCall(cl: Cluster, sidecarAt: SourceRef | undefined, ns: string, call: Obj, p: Seg[], at: string): Obj | null {
+    const meshed = sidecarAt !== undefined;
     const host = call.service as string;
     const key = cl.lookup(host, ns);
     if (!key) {
@@ -186,8 +201,15 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
     };
     if (!vs) {
       if (appPolicy !== undefined) {
-        out.policy = appPolicy;
+        // No VirtualService: the sidecar still retries, as Istio's default says.
+        const f = flatten(appPolicy as PolicyInput, undefined, meshed);
+        out.policy = f.policy;
         note(`${at}.policy`, wref([...p, 'policy']));
+        if (f.defaultRetries) note(`${at}.policy.retries`, wref([...p, 'policy', 'retries']), istioDefault(sidecarAt!, 'a sidecar and no VirtualService'));
+        if (f.note) {
+          wwarn([...p, 'policy'], f.note);
+          if (f.appBound) flattened.push(at);
+        }
       }
       if (targets.length === 1) {
         out.service = targets[0].name;
@@ -228,10 +250,12 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
       const mapped = routePolicy(h);
       if (!saidVs.has(vs)) dropped(vs, mapped);
       const f = flatten(appPolicy as PolicyInput | undefined, mapped.policy);
+      if (f.appBound && !flattened.includes(at)) flattened.push(at);
       if (f.note && !said) {
         said = true;
         wwarn([...p, 'policy'], f.note);
         note(`${at}.policy`, ...Object.values(mapped.from).map((x) => refOf(vs, x)));
+        if (f.defaultRetries) note(`${at}.policy.retries`, wref([...p, 'policy', 'retries']), istioDefault(refOf(vs, base), 'this route sets no retries'));
       }
       const matches = h.match.length ? h.match : [null];
       for (const [mi, m] of matches.entries()) {
@@ -369,7 +393,8 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
           const key = c.lookup(t, 'default');
           if (!key) werr([...p, 'target'], `"${t}": no Gateway, Service or ServiceEntry host of that name in the manifests`);
           else {
-            const r = resolveCall(c, o.sidecar === true || (typeof o.sidecar === 'object' && o.sidecar !== null), 'default', { service: t, ...(o.policy ? { policy: o.policy } : {}) }, p, `clients.${i}`);
+            const meshed = o.sidecar === true || (typeof o.sidecar === 'object' && o.sidecar !== null);
+            const r = resolveCall(c, meshed ? wref([...p, 'sidecar']) : undefined, 'default', { service: t, ...(o.policy ? { policy: o.policy } : {}) }, p, `clients.${i}`);
             if (r && r.routes) werr([...p, 'target'], `"${t}" is routed by subset or header (${(r.routes as unknown[]).length} routes): a client's target cannot be split yet; target an app or a gateway that calls it`);
             else if (r) {
               o.target = r.service;

@@ -18,6 +18,7 @@ export function importManifests(files: readonly ManifestFile[], workload?: Manif
   const warnings: ImportMessage[] = [];
   const errors: ImportMessage[] = [];
   const provenance: Record<string, SourceRef[]> = {};
+  const flattened: string[] = [];
   const resources: Resource[] = [];
   for (const f of files) {
     const { docs, errors: bad } = readManifestText(f.name, f.text);
@@ -37,14 +38,14 @@ export function importManifests(files: readonly ManifestFile[], workload?: Manif
   }
   // Errors so far are in reading the files; those after are in joining the resources.
   const malformed = errors.length > 0;
-  const done = (scenario: ImportResult['scenario'], validated: ImportResult['validated'] = null): ImportResult => ({ scenario, validated, warnings, errors, malformed, provenance, resources });
+  const done = (scenario: ImportResult['scenario'], validated: ImportResult['validated'] = null): ImportResult => ({ scenario, validated, warnings, errors, malformed, provenance, flattened, resources });
   // A broken manifest stops here; a workload's own mistakes do not, so that all of them show at once.
   if (errors.some((e) => e.file !== workload?.name)) return done(null);
   if (resources.length === 0) {
     errors.push({ file: files[0]?.name ?? '(no files)', line: 1, path: '', message: 'holds no Kubernetes or Istio resource (Deployment, Service, VirtualService, ...)' });
     return done(null);
   }
-  const scenario = buildScenario(resources, wl, warnings, errors, provenance);
+  const scenario = buildScenario(resources, wl, warnings, errors, provenance, flattened);
   if (scenario === null) {
     if (!errors.length) errors.push({ file: files[0].name, line: 1, path: '', message: 'no Deployment with a Service and no ServiceEntry: nothing to simulate' });
     return done(null);

@@ -149,40 +149,119 @@ function ms(v: unknown): number | undefined {
   return r.ok ? r.ms : undefined;
 }
 
+/** Istio's default retry-on conditions, as the scenario's `retries.retryOn` writes them (see ISTIO_DEFAULT_RETRIES). */
+const DEFAULT_RETRY_ON = ['connect-failure', 'refused-stream', 'retriable-status-codes'] as const;
+
+/**
+ * The retries a sidecar makes on a route whose VirtualService sets no `retries` (or that no
+ * VirtualService routes): Istio's default policy, 2 retries (3 tries) on connect-failure,
+ * refused-stream, unavailable, cancelled and retriable-status-codes with 503. Source: Istio 1.28,
+ * istio/istio pilot/pkg/networking/core/route/retry/retry.go (`DefaultPolicy`; `ConvertPolicy`
+ * returns it for a route without `retries` and none for `attempts: 0`), as istio.io's
+ * "Traffic Management: Retries" and the VirtualService `HTTPRetry` reference describe. gRPC's
+ * unavailable and cancelled are left out: no call in the model ends with a gRPC status. The
+ * simulator applies the same default itself (src/models/proxy/policy.ts, `defaultRetries`),
+ * so the importer writes it only where an app's own retries would otherwise replace it (see
+ * `flatten`). A mesh-wide MeshConfig `defaultHttpRetryPolicy` is not in the manifests: not read.
+ */
+export const ISTIO_DEFAULT_RETRIES: Readonly<{ attempts: number; retryOn: readonly string[]; retriableStatusCodes: readonly number[] }> = {
+  attempts: 2,
+  retryOn: DEFAULT_RETRY_ON,
+  retriableStatusCodes: [503],
+};
+
+type Retries = NonNullable<PolicyInput['retries']>;
+
+/** The conditions a retry policy retries on, with the scenario's defaults filled in; and its status codes when it retries on them. */
+function conditions(r: Retries): { on: string[]; codes: number[] } {
+  const on = [...(r.retryOn ?? DEFAULT_RETRY_ON)];
+  return { on, codes: on.includes('retriable-status-codes') ? [...(r.retriableStatusCodes ?? [503])] : [] };
+}
+
+/** What `flatten` makes of two layers. */
+export interface Flattened {
+  /** The one route policy, or undefined when neither layer sets anything. */
+  policy: PolicyInput | undefined;
+  /** What was flattened, for a warning; null when only one layer sets something. */
+  note: string | null;
+  /** The sidecar's retries are Istio's default (the VirtualService sets none), written out because the app retries too. */
+  defaultRetries: boolean;
+  /** The route timeout is the app's tries times its per-try timeout, not a timeout either layer wrote. */
+  appBound: boolean;
+}
+
 /**
  * Flattens an app's own call policy (the workload file's `calls[].policy`: its client library's
  * timeout and retries) and its sidecar's route policy (VirtualService) into the one route policy
- * the model has per call. Both layers' tries multiply: (1 + a)(1 + b) - 1 retries, each try
- * bounded by the smaller per-try timeout. When the app retries, the sidecar's route timeout
- * bounds each of the app's tries, so it becomes the per-try timeout (unless smaller already)
- * and the overall timeout is the app's. Fault injection is the sidecar's. Returns the policy
- * and, when both layers set something, a sentence saying what was flattened.
+ * the model has per call. `sidecar`: the caller has an L7 sidecar, whose retries are Istio's
+ * default (ISTIO_DEFAULT_RETRIES) when the VirtualService sets none, as in Istio.
+ *
+ * - Tries multiply: (1 + a)(1 + b) - 1 retries on the conditions either layer retries, each try
+ *   bounded by the smaller per-try timeout. A sidecar's `attempts: 0` leaves the app's retries.
+ * - The app gives up after its own tries: (1 + a) x its per-try timeout (the sidecar's route
+ *   timeout, when smaller, bounding each of its tries) becomes the route timeout, so a failure
+ *   only the app retries (its per-try timeout) still ends after the app's tries, not after the
+ *   product (Bookinfo's product page: 3 s x 2 = 6 s for reviews, yet 6 tries at a 503).
+ * - Without an app per-try timeout, the sidecar's route timeout bounds each of the app's tries
+ *   and becomes the per-try timeout, and the overall timeout is the app's.
+ * - Fault injection is the sidecar's.
+ *
+ * Returns the policy and, when both layers set something, a sentence saying what was flattened.
+ * Pure.
  */
-export function flatten(app: PolicyInput | undefined, mesh: PolicyInput | undefined): { policy: PolicyInput | undefined; note: string | null } {
-  if (!app || Object.keys(app).length === 0) return { policy: mesh && Object.keys(mesh).length ? mesh : undefined, note: null };
-  if (!mesh || Object.keys(mesh).length === 0) return { policy: app, note: null };
-  const out: PolicyInput = { ...mesh, ...app };
+export function flatten(app: PolicyInput | undefined, mesh: PolicyInput | undefined, sidecar = true): Flattened {
+  const meshSet = mesh !== undefined && Object.keys(mesh).length > 0;
+  if (!app || Object.keys(app).length === 0) return { policy: meshSet ? mesh : undefined, note: null, defaultRetries: false, appBound: false };
+  // The app retries and the sidecar is silent: Istio's default retries are the sidecar's.
+  const defaultRetries = sidecar && app.retries !== undefined && mesh?.retries === undefined;
+  const m: PolicyInput = defaultRetries ? { ...(mesh ?? {}), retries: { ...ISTIO_DEFAULT_RETRIES, retryOn: [...DEFAULT_RETRY_ON], retriableStatusCodes: [503] } } : (mesh ?? {});
+  if (Object.keys(m).length === 0) return { policy: app, note: null, defaultRetries, appBound: false };
+  const out: PolicyInput = { ...m, ...app };
   const said: string[] = [];
-  if (mesh.fault) out.fault = mesh.fault;
+  let appBound = false;
+  if (m.fault) out.fault = m.fault;
   const ar = app.retries;
-  const mr = mesh.retries;
+  const mr = m.retries;
+  const mt = ms(m.timeout);
+  const at = ms(app.timeout);
   if (ar && mr) {
     const a = ar.attempts ?? 2;
     const b = mr.attempts ?? 2;
     const per = [ms(ar.perTryTimeout), ms(mr.perTryTimeout)].filter((x): x is number => x !== undefined);
-    out.retries = {
-      ...mr,
-      ...ar,
-      attempts: (1 + a) * (1 + b) - 1,
-      perTryTimeout: per.length ? dur(Math.min(...per)) : undefined,
-      retryOn: [...new Set([...(ar.retryOn ?? []), ...(mr.retryOn ?? [])])] as NonNullable<PolicyInput['retries']>['retryOn'],
-    };
-    if (out.retries.perTryTimeout === undefined) delete out.retries.perTryTimeout;
-    said.push(`retries: the app's ${a} and the sidecar's ${b} multiply to ${(1 + a) * (1 + b) - 1}`);
+    const sidecarSays = defaultRetries ? `Istio's default ${b} at the sidecar (no VirtualService sets retries)` : `the sidecar's ${b}`;
+    if (b === 0) {
+      out.retries = { ...ar };
+      said.push(`retries: the sidecar's are off (attempts: 0), so the app's ${a} stand`);
+    } else {
+      const x = conditions(ar);
+      const y = conditions(mr);
+      const on = [...new Set([...x.on, ...y.on])];
+      const codes = [...new Set([...x.codes, ...y.codes])];
+      out.retries = { ...mr, ...ar, attempts: (1 + a) * (1 + b) - 1, retryOn: on as Retries['retryOn'], perTryTimeout: per.length ? dur(Math.min(...per)) : undefined };
+      if (on.includes('retriable-status-codes')) out.retries.retriableStatusCodes = codes;
+      else delete out.retries.retriableStatusCodes;
+      if (out.retries.perTryTimeout === undefined) delete out.retries.perTryTimeout;
+      said.push(`retries: the app's ${a} and ${sidecarSays} multiply to ${(1 + a) * (1 + b) - 1} (${(1 + a) * (1 + b)} tries where both layers retry: connect failures, 503)`);
+    }
   }
-  const mt = ms(mesh.timeout);
-  const at = ms(app.timeout);
-  if (mt !== undefined && ar) {
+  const appPer = ms(ar?.perTryTimeout);
+  if (ar && appPer !== undefined) {
+    // The app's own bound: each of its 1 + a tries ends at its per-try timeout (or the sidecar's route timeout, if sooner).
+    const tries = 1 + (ar.attempts ?? 2);
+    const each = mt === undefined ? appPer : Math.min(appPer, mt);
+    const total = tries * each;
+    if (mt !== undefined && mt < appPer) {
+      const per = ms(out.retries?.perTryTimeout);
+      out.retries = { ...(out.retries ?? ar), perTryTimeout: dur(per === undefined ? mt : Math.min(per, mt)) };
+      said.push(`the sidecar's ${dur(mt)} route timeout bounds each of the app's tries`);
+    }
+    // Needed where the sidecar's tries multiply the app's, or its route timeout would otherwise span them all.
+    if ((out.retries?.attempts ?? 0) > (ar.attempts ?? 2) || mt !== undefined) {
+      out.timeout = dur(at === undefined ? total : Math.min(at, total));
+      appBound = at === undefined || total <= at;
+      said.push(`the app gives up after its ${tries} tries of ${dur(each)}: timeout ${out.timeout}`);
+    }
+  } else if (mt !== undefined && ar) {
     const per = ms(out.retries?.perTryTimeout);
     const bound = per === undefined ? mt : Math.min(per, mt);
     out.retries = { ...(out.retries ?? ar), perTryTimeout: dur(bound) };
@@ -193,5 +272,5 @@ export function flatten(app: PolicyInput | undefined, mesh: PolicyInput | undefi
     out.timeout = dur(Math.min(mt, at));
     said.push(`timeout: the smaller of the app's ${dur(at)} and the sidecar's ${dur(mt)}`);
   }
-  return { policy: out, note: said.length ? `the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): ${said.join('; ')}` : null };
+  return { policy: out, note: said.length ? `the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): ${said.join('; ')}` : null, defaultRetries, appBound };
 }

@@ -213,6 +213,14 @@ export interface ImportResult {
    * scenario's own messages write paths) to the manifest or workload fields it was made of.
    */
   provenance: Record<string, SourceRef[]>;
+  /**
+   * Scenario paths of the calls and clients (`services.0.calls.1`, `clients.0`) whose policy
+   * flattens an app's own retries with its sidecar's (see `flatten` in policy.ts): their route
+   * timeout is the app's tries times its per-try timeout, and their extra tries are the
+   * sidecar's inside each of the app's tries, so `lint` does not read them as tries that miss
+   * the timeout (MS003).
+   */
+  flattened: string[];
   /** Every resource read, typed, with its file and lines (also when there are errors). */
   resources: Resource[];
 }

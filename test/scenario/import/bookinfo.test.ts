@@ -38,8 +38,9 @@ describe("examples/bookinfo: each of Istio's traffic-management tasks, imported 
       ['ratings', 1, true],
     ]);
     expect(s.gateways.map((g) => [g.name, g.routes.map((x) => x.match.pathPrefix)])).toEqual([['bookinfo-gateway', ['/productpage', '/api/v1/products']]]);
-    // Only the containers (what the app does is in the workload) and the ingress pods are left out.
-    expect(r.warnings.map((w) => w.path)).toEqual([...Array(6).fill('spec.template.spec'), 'spec.selector']);
+    // Only the containers (what the app does is in the workload) and the ingress pods are left out;
+    // productpage's own retries are flattened with its sidecar's (Istio's default), said for each call.
+    expect(r.warnings.map((w) => w.path)).toEqual([...Array(6).fill('spec.template.spec'), 'apps[0].calls[0].policy', 'apps[0].calls[1].policy', 'spec.selector']);
   });
 
   it('route to v1: every call to reviews goes to reviews-v1, none to v2 or v3, so ratings gets nothing', () => {
@@ -52,7 +53,8 @@ describe("examples/bookinfo: each of Istio's traffic-management tasks, imported 
 
   it('a 2 s timeout on reviews (ratings delayed 3 s): every call to reviews ends in timeout after the app tried twice, no page is served', () => {
     const r = importTask('timeout-reviews');
-    expect(r.validated!.services[0].calls[1]).toMatchObject({ service: 'reviews-v2', policy: { retries: { attempts: 1, perTryTimeout: 2000 } } });
+    // The app's 1 retry times its sidecar's 3 tries (Istio's default), each try cut at 2 s, the app's 2 tries at 4 s.
+    expect(r.validated!.services[0].calls[1]).toMatchObject({ service: 'reviews-v2', policy: { timeout: 4000, retries: { attempts: 5, perTryTimeout: 2000 } } });
     const sum = run(r);
     const edge = sum.edges['productpage->reviews-v2'];
     expect(sum.requests.ok).toBe(0);
@@ -83,7 +85,7 @@ describe("examples/bookinfo: each of Istio's traffic-management tasks, imported 
     const r = importManifests([...files('platform'), everyone], files('workload.yaml')[0]);
     expect(r.errors).toEqual([]);
     const s = r.validated!;
-    expect(s.services[0].calls[1]).toMatchObject({ service: 'reviews-v2', policy: { retries: { attempts: 1, perTryTimeout: 3000 } } });
+    expect(s.services[0].calls[1]).toMatchObject({ service: 'reviews-v2', policy: { timeout: 6000, retries: { attempts: 5, perTryTimeout: 3000 } } });
     const sum = run(r);
     const edge = sum.edges['productpage->reviews-v2'];
     expect(sum.requests.ok).toBe(0);
@@ -101,9 +103,11 @@ describe("examples/bookinfo: each of Istio's traffic-management tasks, imported 
     expect(shift.warnings.map(formatImportMessage).filter((w) => w.includes('not simulated'))).toEqual([]);
     const jason = importTask('delay-for-jason');
     expect(jason.validated).not.toBeNull();
+    // The app's own retry (3 s a try) under its sidecar's Istio default (2 retries on connect failures and 503): 6 tries at a 503, 6 s in all.
+    const flat = { timeout: '6s', retries: { attempts: 5, perTryTimeout: '3s', retryOn: ['gateway-error', 'connect-failure', 'reset', 'refused-stream', 'retriable-status-codes'], retriableStatusCodes: [503] } };
     expect((jason.scenario as any).services[0].calls[1].routes).toEqual([
-      { match: { headers: { 'end-user': 'jason' } }, to: [{ service: 'reviews-v2', weight: 100 }], policy: { retries: { attempts: 1, perTryTimeout: '3s', retryOn: ['gateway-error', 'connect-failure', 'reset'] } } },
-      { to: [{ service: 'reviews-v1', weight: 100 }], policy: { retries: { attempts: 1, perTryTimeout: '3s', retryOn: ['gateway-error', 'connect-failure', 'reset'] } } },
+      { match: { headers: { 'end-user': 'jason' } }, to: [{ service: 'reviews-v2', weight: 100 }], policy: flat },
+      { to: [{ service: 'reviews-v1', weight: 100 }], policy: flat },
     ]);
   });
 

@@ -219,7 +219,10 @@ spec:
     const http = '  - route:\n    - destination:\n        host: b\n    timeout: 2s\n    retries:\n      attempts: 2\n';
     const apps = '  - name: a\n    serviceTime: 1ms\n    calls:\n      - service: b\n        policy: { retries: { attempts: 1, perTryTimeout: 3s, retryOn: [gateway-error] } }\n  - { name: b, serviceTime: 2ms }';
     const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'vs.yaml': vs('b', http) }, workload('a', apps));
-    expect(service(r, 'a').calls[0].policy).toEqual({ retries: { attempts: 5, perTryTimeout: '2s', retryOn: ['gateway-error'] } });
-    expect(r.w).toContain("workload.yaml:10: apps[0].calls[0].policy: the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): retries: the app's 1 and the sidecar's 2 multiply to 5; the sidecar's 2s route timeout bounds each of the app's tries (perTryTimeout 2s)");
+    // The sidecar's retries set no retryOn: Istio's default conditions, joined to the app's.
+    expect(service(r, 'a').calls[0].policy).toEqual({ timeout: '4s', retries: { attempts: 5, perTryTimeout: '2s', retryOn: ['gateway-error', 'connect-failure', 'refused-stream', 'retriable-status-codes'], retriableStatusCodes: [503] } });
+    expect(r.w).toContain(
+      "workload.yaml:10: apps[0].calls[0].policy: the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): retries: the app's 1 and the sidecar's 2 multiply to 5 (6 tries where both layers retry: connect failures, 503); the sidecar's 2s route timeout bounds each of the app's tries; the app gives up after its 2 tries of 2s: timeout 4s",
+    );
   });
 });
