@@ -87,8 +87,9 @@ test('hello-mesh opens with its topology, runs when played and stops when paused
   // Messages in flight are drawn as dots on the canvas over the topology.
   await expect.poll(() => drawnPixels(page)).toBeGreaterThan(0);
 
-  // Faster, so the second screenshot has traffic on every edge.
-  await page.getByTestId('speed').selectOption('0.25');
+  // Faster, so the second screenshot has traffic on every edge (1x: 1.5 s of simulated time in
+  // 1.5 s of wall time; at 0.25x it took 6 s).
+  await page.getByTestId('speed').selectOption('1');
   await expect.poll(() => seconds(page.getByTestId('sim-time'))).toBeGreaterThan(1.5);
   await expect.poll(() => drawnPixels(page)).toBeGreaterThan(200);
   await page.screenshot({ path: 'test-results/app-playing.png' });
@@ -175,7 +176,9 @@ test('a scenario file of your own loads, joins the picker and shows its failures
   await expect(page.getByTestId('scenario-select')).toHaveValue('file:overloaded.json');
   for (const name of ['users', 'api', 'cache', 'db']) await expect(page.getByTestId('topology').locator(`[data-node="${name}"]`)).toBeVisible();
 
-  await page.getByTestId('speed').selectOption('0.1');
+  // Played at 1x, not 0.1x: the failures and their causes show while it runs, a second in (at
+  // 0.1x that second took ten of wall time).
+  await page.getByTestId('speed').selectOption('1');
   await page.getByTestId('play').click();
   await expect.poll(() => count(page.getByTestId('failed-count')), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('failure-causes')).toContainText('queue-full');
