@@ -13,6 +13,14 @@ async function open(page: Page, name: string) {
   await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name);
 }
 
+/** Opens a scenario by its link at a moment (`t`, e.g. '20s'), paused there. */
+async function openAt(page: Page, name: string, t: string) {
+  await page.goto(`/?scenario=${name}&t=${t}`);
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name);
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+}
+
 /** Presses play (again, while a scenario still loads) until simulated time moves. */
 async function play(page: Page, speed: string) {
   await page.getByTestId('speed').selectOption(speed);
@@ -121,9 +129,13 @@ test('a failed handshake breaks the lock of the cross-mesh link in two-meshes-di
 
 test('an ejected inventory replica greys out in mesh-only, with the time it comes back', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
-  await open(page, 'mesh-only');
-  await play(page, '10');
+  // Opened at 20 s, where inventory's replica 0 turns slow (the scenario's fault), rather than
+  // played there; the ejection follows within seconds of playing.
+  await openAt(page, 'mesh-only', '20s');
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
   const inventory = page.locator('[data-testid="topology"] [data-node="inventory"]');
+  await expect(inventory).not.toHaveAttribute('data-ejected', '1');
+  await play(page, '10');
   await expect(inventory).toHaveAttribute('data-ejected', '1', { timeout: 60_000 });
   await pause(page);
   await expect(inventory.locator('.topo-state-ejected')).toHaveText(/^1 of 3 ejected · back at \d+\.\d s$/);
