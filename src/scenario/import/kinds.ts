@@ -265,6 +265,38 @@ function readHttpRoute(f: Fields, i: number): HttpRoute {
   return { index: i, match, route, timeoutMs, retries, fault };
 }
 
+/** Istio's LocalityLoadBalancerSetting: `enabled`, `distribute` and `failover` (`failoverPriority` is left, and warned, as not modelled). */
+function readLocalityLb(f: Fields, p: Seg[]): NonNullable<TrafficPolicy['localityLbSetting']> {
+  const out: NonNullable<TrafficPolicy['localityLbSetting']> = {};
+  const enabled = f.doc.take([...p, 'enabled']);
+  if (enabled !== undefined && enabled !== null) {
+    if (typeof enabled === 'boolean') out.enabled = enabled;
+    else f.err([...p, 'enabled'], `expected true or false, got ${describe(enabled)}`);
+  }
+  const nd = f.list([...p, 'distribute']);
+  if (nd > 0) {
+    out.distribute = [];
+    for (let i = 0; i < nd; i++) {
+      const q = [...p, 'distribute', i];
+      const from = f.str([...q, 'from'], true) ?? '';
+      const to: Record<string, number> = {};
+      const raw = f.doc.peek([...q, 'to']);
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) f.err([...q, 'to'], `expected a map of localities to weights (percent), got ${describe(raw)}`);
+      else for (const k of Object.keys(raw)) to[k] = f.int([...q, 'to', k], 0, 100) ?? 0;
+      out.distribute.push({ from, to });
+    }
+  }
+  const nf = f.list([...p, 'failover']);
+  if (nf > 0) {
+    out.failover = [];
+    for (let i = 0; i < nf; i++) {
+      const q = [...p, 'failover', i];
+      out.failover.push({ from: f.str([...q, 'from'], true) ?? '', to: f.str([...q, 'to'], true) ?? '' });
+    }
+  }
+  return out;
+}
+
 /** Istio's `percentage.value` (or the older integer `percent`); 100 when neither is set. */
 function percentOf(f: Fields, p: Seg[]): number {
   const v = f.num([...p, 'percentage', 'value'], 0, 100);
@@ -291,6 +323,9 @@ function readTrafficPolicy(f: Fields, p: Seg[]): TrafficPolicy | undefined {
         http2MaxRequests: f.int([...cp, 'http', 'http2MaxRequests'], 0),
         maxRetries: f.int([...cp, 'http', 'maxRetries'], 0),
         maxRequestsPerConnection: f.int([...cp, 'http', 'maxRequestsPerConnection'], 0),
+        idleTimeoutMs: f.duration([...cp, 'http', 'idleTimeout']),
+        h2UpgradePolicy: f.oneOf([...cp, 'http', 'h2UpgradePolicy'], ['DEFAULT', 'DO_NOT_UPGRADE', 'UPGRADE'] as const),
+        maxConcurrentStreams: f.int([...cp, 'http', 'maxConcurrentStreams'], 0),
       },
     };
   }
@@ -302,8 +337,11 @@ function readTrafficPolicy(f: Fields, p: Seg[]): TrafficPolicy | undefined {
       intervalMs: f.duration([...od, 'interval']),
       baseEjectionTimeMs: f.duration([...od, 'baseEjectionTime']),
       maxEjectionPercent: f.int([...od, 'maxEjectionPercent'], 0, 100),
+      minHealthPercent: f.int([...od, 'minHealthPercent'], 0, 100),
     };
   }
+  const ll = [...p, 'loadBalancer', 'localityLbSetting'];
+  if (f.doc.peek(ll) !== undefined) t.localityLbSetting = readLocalityLb(f, ll);
   const mode = f.oneOf([...p, 'tls', 'mode'], ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'] as const);
   if (mode) t.tls = { mode };
   for (let i = 0, n = f.list([...p, 'portLevelSettings']); i < n; i++) {

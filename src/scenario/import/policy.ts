@@ -107,7 +107,31 @@ export function trafficPolicy(t: TrafficPolicy, path: Seg[], ports: number[]): M
   limit(http?.http2MaxRequests, 'maxRequests', [...cp, 'http', 'http2MaxRequests']);
   limit(http?.maxRetries, 'maxRetries', [...cp, 'http', 'maxRetries']);
   if (Object.keys(cb).length) out.policy.circuitBreaker = cb;
-  if (http?.maxRequestsPerConnection !== undefined) out.dropped.push({ path: [...cp, 'http', 'maxRequestsPerConnection'], message: 'not modelled (dropped; connections are kept alive until maxConnectionDuration)' });
+  // Istio's HTTPSettings (destination_rule.proto): maxRequestsPerConnection 0 means unlimited
+  // (the default; 1 turns keep-alive off), idleTimeout closes a connection with no active
+  // request (default 1 h), h2UpgradePolicy UPGRADE speaks HTTP/2 between sidecars (DEFAULT: the
+  // mesh's h2_upgrade_policy, DO_NOT_UPGRADE unless set), maxConcurrentStreams caps an HTTP/2
+  // connection's streams (default 2^31 - 1).
+  const mrpc = http?.maxRequestsPerConnection;
+  if (mrpc === 0) out.dropped.push({ path: [...cp, 'http', 'maxRequestsPerConnection'], message: '0: Istio reads it as unlimited (its default); left out' });
+  else if (mrpc !== undefined) {
+    out.policy.maxRequestsPerConnection = mrpc;
+    out.from.maxRequestsPerConnection = [...cp, 'http', 'maxRequestsPerConnection'];
+  }
+  if (http?.idleTimeoutMs !== undefined) {
+    out.policy.idleTimeout = dur(http.idleTimeoutMs);
+    out.from.idleTimeout = [...cp, 'http', 'idleTimeout'];
+  }
+  if (http?.h2UpgradePolicy !== undefined) {
+    out.policy.h2UpgradePolicy = http.h2UpgradePolicy;
+    out.from.h2UpgradePolicy = [...cp, 'http', 'h2UpgradePolicy'];
+  }
+  const mcs = http?.maxConcurrentStreams;
+  if (mcs === 0) out.dropped.push({ path: [...cp, 'http', 'maxConcurrentStreams'], message: '0: Istio reads it as unset (2^31 - 1 streams); left out' });
+  else if (mcs !== undefined) {
+    out.policy.maxConcurrentStreams = mcs;
+    out.from.maxConcurrentStreams = [...cp, 'http', 'maxConcurrentStreams'];
+  }
   if (tcp?.connectTimeoutMs !== undefined) {
     out.policy.connectTimeout = dur(tcp.connectTimeoutMs);
     out.from.connectTimeout = [...cp, 'tcp', 'connectTimeout'];
@@ -127,6 +151,24 @@ export function trafficPolicy(t: TrafficPolicy, path: Seg[], ports: number[]): M
     if (od.maxEjectionPercent !== undefined) o.maxEjectionPercent = od.maxEjectionPercent;
     out.policy.outlierDetection = o;
     out.from.outlierDetection = p;
+    // Istio sets Envoy's healthy_panic_threshold to minHealthPercent (applyOutlierDetection):
+    // below that % of healthy hosts the pool balances over every host, ejected ones too.
+    if (od.minHealthPercent !== undefined) {
+      out.policy.healthyPanicThreshold = od.minHealthPercent;
+      out.from.healthyPanicThreshold = [...p, 'minHealthPercent'];
+    }
+  }
+  const ll = t.localityLbSetting;
+  if (ll) {
+    // Istio's LocalityLoadBalancerSetting, as the model runs it (src/scenario/policy.ts, localityLbSchema).
+    const lp = [...path, 'loadBalancer', 'localityLbSetting'];
+    const l: NonNullable<PolicyInput['localityLbSetting']> = {};
+    if (ll.enabled !== undefined) l.enabled = ll.enabled;
+    if (ll.distribute) l.distribute = ll.distribute;
+    if (ll.failover) l.failover = ll.failover;
+    out.policy.localityLbSetting = l;
+    out.from.localityLbSetting = lp;
+    for (const k of ['enabled', 'distribute', 'failover'] as const) if (ll[k] !== undefined) out.from[`localityLbSetting.${k}`] = [...lp, k];
   }
   if (t.tls && t.tls.mode !== 'ISTIO_MUTUAL') {
     out.dropped.push({ path: [...path, 'tls', 'mode'], message: `${t.tls.mode}: not modelled (dropped; the model's sidecars always speak Istio mutual TLS to a meshed callee, as ISTIO_MUTUAL)` });

@@ -126,9 +126,35 @@ export interface TrafficPolicy {
   loadBalancer?: 'ROUND_ROBIN' | 'LEAST_REQUEST' | 'LEAST_CONN' | 'RANDOM' | 'PASSTHROUGH' | 'CONSISTENT_HASH';
   connectionPool?: {
     tcp?: { maxConnections?: number; connectTimeoutMs?: Millis; maxConnectionDurationMs?: Millis };
-    http?: { http1MaxPendingRequests?: number; http2MaxRequests?: number; maxRetries?: number; maxRequestsPerConnection?: number };
+    http?: {
+      http1MaxPendingRequests?: number;
+      http2MaxRequests?: number;
+      maxRetries?: number;
+      maxRequestsPerConnection?: number;
+      /** `idleTimeout`: an upstream connection with no active request is closed after this long (Istio's default 1 h). */
+      idleTimeoutMs?: Millis;
+      h2UpgradePolicy?: 'DEFAULT' | 'DO_NOT_UPGRADE' | 'UPGRADE';
+      /** HTTP/2 streams one connection carries at once (Istio's default 2^31 - 1). */
+      maxConcurrentStreams?: number;
+    };
   };
-  outlierDetection?: { consecutive5xxErrors?: number; consecutiveGatewayErrors?: number; intervalMs?: Millis; baseEjectionTimeMs?: Millis; maxEjectionPercent?: number };
+  outlierDetection?: {
+    consecutive5xxErrors?: number;
+    consecutiveGatewayErrors?: number;
+    intervalMs?: Millis;
+    baseEjectionTimeMs?: Millis;
+    maxEjectionPercent?: number;
+    /** Below this % of healthy hosts the pool ignores health (Envoy's panic threshold; Istio's default 0: never). */
+    minHealthPercent?: number;
+  };
+  /** `loadBalancer.localityLbSetting` (Istio's LocalityLoadBalancerSetting). */
+  localityLbSetting?: {
+    enabled?: boolean;
+    /** Callers from a locality send `to`'s percent to each locality. */
+    distribute?: { from: string; to: Record<string, number> }[];
+    /** Callers in region `from` fail over to region `to` first. */
+    failover?: { from: string; to: string }[];
+  };
   tls?: { mode: TlsMode };
   /** `portLevelSettings[]`: the policy of one port; taken as the service's when it is the only one. */
   portLevelSettings: { port: number; policy: TrafficPolicy }[];
