@@ -7,6 +7,7 @@ import { parseArgs, USAGE, type CliArgs } from './args';
 import { compareRuns, formatComparison } from './compare';
 import { loadScenarioFile } from './load';
 import { formatSummary } from './table';
+import { latencyCounts, type LatencyCounts } from './latencyCounts';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
 import { checkOutputPath, runWithSeries, writeCsv } from './csv';
 import { sweepMain } from './sweep';
@@ -50,18 +51,18 @@ export function main(argv: string[]): number {
     const seed = args.seed ?? scenarios[0].seed;
     const [a, b] = scenarios.map((s, i) => run(s, { ...args, seed }, args.files[i]));
     if (!a || !b) return BAD_INPUT;
-    const c = compareRuns(a, b);
+    const c = compareRuns(a.summary, b.summary);
     process.stdout.write((args.json ? JSON.stringify(c) : formatComparison(c)) + '\n');
     return 0;
   }
-  const summary = run(scenarios[0], args, args.files[0]);
-  if (!summary) return BAD_INPUT;
-  process.stdout.write((args.json ? JSON.stringify(summary) : formatSummary(summary)) + '\n');
+  const r = run(scenarios[0], args, args.files[0]);
+  if (!r) return BAD_INPUT;
+  process.stdout.write((args.json ? JSON.stringify(r.summary) : formatSummary(r.summary, r.counts)) + '\n');
   return 0;
 }
 
 /** Runs one scenario; null (with the reason on stderr) when it could not run to its end: bad input, not a crash. */
-function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' | 'csv'>, file: string): RunSummary | null {
+function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' | 'csv'>, file: string): { summary: RunSummary; counts: LatencyCounts } | null {
   try {
     const options = { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS };
     // The series is recorded only when asked for: a plain run keeps the engine's observer unset.
@@ -80,7 +81,7 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
         return null;
       }
     }
-    return r.summary;
+    return { summary: r.summary, counts: latencyCounts(r.world) };
   } catch (e) {
     if (!(e instanceof RunStoppedError)) throw e;
     // As the app does: at the field of the busiest actor the stall guard names.

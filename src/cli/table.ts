@@ -1,9 +1,15 @@
 import { formatDuration } from '../scenario';
 import type { RunSummary } from '../models';
 import { responseFlagOf } from '../models/envoy/responseFlags';
+import type { LatencyCounts } from './latencyCounts';
 
-/** A readable summary of one run for a terminal. */
-export function formatSummary(s: RunSummary): string {
+/**
+ * A readable summary of one run for a terminal. `counts`: how many latencies each figure holds
+ * (latencyCounts); a latency is printed only where some ok request was measured, "-" elsewhere,
+ * with a line saying why when ok requests were all sent in the warm-up. Without `counts`, the ok
+ * counts decide.
+ */
+export function formatSummary(s: RunSummary, counts?: LatencyCounts): string {
   const lines: string[] = [];
   const pct = (n: number) => (s.requests.sent ? ((100 * n) / s.requests.sent).toFixed(2) + '%' : '-');
   lines.push(`scenario ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.events.toLocaleString('en-US')} events in ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`);
@@ -12,12 +18,19 @@ export function formatSummary(s: RunSummary): string {
   const causes = Object.entries(s.failures);
   if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withFlag(c, n)).join('   ')}${codes(s.httpErrors, '   HTTP ')}`);
   const l = s.latencyMs;
-  const lm = (v: number) => (s.requests.ok === 0 ? '-' : ms(v));
+  // Ok requests whose latencies are all unmeasured (sent in the warm-up): said under the tables.
+  let warmOnly = 0;
+  const measured = (ok: number, n: number | undefined) => {
+    if (ok > 0 && n === 0) warmOnly++;
+    return n ?? ok;
+  };
+  const lm = (v: number) => okMs(measured(s.requests.ok, counts?.requests), v);
   lines.push(`latency   mean ${lm(l.mean)}   p50 ${lm(l.p50)}   p90 ${lm(l.p90)}   p99 ${lm(l.p99)}   max ${lm(l.max)}   (ok requests)`);
   lines.push('');
   const rows = [['service', 'requests', 'ok', 'failed', 'p50', 'p90', 'p99', 'utilization']];
   for (const [name, v] of Object.entries(s.services)) {
-    rows.push([name, String(v.requests), String(v.ok), String(v.failed), okMs(v.ok, v.latencyMs.p50), okMs(v.ok, v.latencyMs.p90), okMs(v.ok, v.latencyMs.p99), `${(v.utilization * 100).toFixed(1)}%`]);
+    const n = measured(v.ok, counts?.services[name]);
+    rows.push([name, String(v.requests), String(v.ok), String(v.failed), okMs(n, v.latencyMs.p50), okMs(n, v.latencyMs.p90), okMs(n, v.latencyMs.p99), `${(v.utilization * 100).toFixed(1)}%`]);
   }
   for (const line of table(rows)) lines.push(line);
   const edges = Object.entries(s.edges);
@@ -26,12 +39,14 @@ export function formatSummary(s: RunSummary): string {
     const er = [['edge (caller view)', 'mTLS', 'requests', 'ok', 'failed', 'retries', 'p50', 'p99']];
     const how = ['failed how (on this hop / from further down)'];
     for (const [name, e] of edges) {
-      er.push([name, e.mtls ? 'yes' : 'no', String(e.requests), String(e.ok), String(e.failed), String(e.retries), okMs(e.ok, e.latencyMs?.p50), okMs(e.ok, e.latencyMs?.p99)]);
+      const n = measured(e.ok, counts?.edges[name]);
+      er.push([name, e.mtls ? 'yes' : 'no', String(e.requests), String(e.ok), String(e.failed), String(e.retries), okMs(n, e.latencyMs?.p50), okMs(n, e.latencyMs?.p99)]);
       how.push(failedHow(e));
     }
     // The last column is text: left-aligned after the figures.
     table(er).forEach((line, i) => lines.push(`${line}  ${how[i]}`.trimEnd()));
   }
+  if (warmOnly > 0) lines.push('', "latency -: no latency measured where every ok request was sent in the warm-up (latencies count only requests sent after it)");
   const proxies = Object.entries(s.proxies);
   if (proxies.length) {
     lines.push('');
@@ -74,9 +89,9 @@ export function formatSummary(s: RunSummary): string {
   return lines.join('\n');
 }
 
-/** A latency, or "-" when nothing ended ok (there is no latency to show, not a zero one). */
-function okMs(ok: number, v: number | undefined): string {
-  return ok === 0 || v === undefined ? '-' : ms(v);
+/** A latency, or "-" when no ok request was measured (there is no latency to show, not a zero one). */
+function okMs(measuredOk: number, v: number | undefined): string {
+  return measuredOk === 0 || v === undefined ? '-' : ms(v);
 }
 
 /** An edge's failures: on this hop by cause (with HTTP codes), then those from further down. */
