@@ -14,7 +14,7 @@ Reads Kubernetes and Istio manifests (multi-document YAML; a folder is read for 
                    without it, one client sends 10 requests/s to the first gateway or service
   -o, --out FILE   write the scenario there: .yaml with a comment after each value naming the
                    manifest line it came from, or .json (no comments); default: YAML on stdout
-Warnings (kinds and fields not modelled) go to stderr as file:line: path: message.
+Warnings (kinds and fields not modelled, choices made for you) go to stderr as file:line: path: message.
 Exit codes: 0 imported, 2 bad input (a malformed manifest, a missing file, an unknown option).`;
 
 export interface ImportArgs {

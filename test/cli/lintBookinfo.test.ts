@@ -34,11 +34,13 @@ describe('lint on Bookinfo', () => {
     // runs: with ratings failing, the product page's 2 tries, its sidecar's 3 under each (Istio's
     // default) and reviews' sidecar's 3 (Istio's default) make 18, an error (10 or more).
     expect(report.scenarios).toEqual([{ name: 'bookinfo', files: expect.any(Array), kind: 'manifests', simulated: true }]);
-    expect(notes).toContain('note: import: 10 warnings (kinds and fields not modelled; meshsim import lists them)');
+    expect(notes).toContain('note: import: 10 warnings (kinds and fields not modelled, and choices made for you such as flattened retries; meshsim import lists them)');
     const storm = report.findings.find((x) => x.code === 'MS001')!;
     expect(storm.figure.values).toMatchObject({ service: 'ratings', expectedFromConfig: 18, layers: 2 });
     expect(storm.figure.values.attemptsPerRequest).toBeCloseTo(17.9, 1);
     expect(storm.severity).toBe('error');
+    // The layer nearest ratings retries by Istio's default, which no file shows: the fix says how to turn it off in Istio.
+    expect(storm.fix).toContain("; reviews-v2 -> ratings retries by Istio's default (2 retries at a sidecar when nothing sets retries): retries.attempts: 0 there turns it off (in Istio, a VirtualService for ratings whose http route sets retries: {attempts: 0})");
     expect(report.exitCode).toBe(1);
     // The flattened route timeout (the app's 2 tries of 3 s) is not read as tries that miss it.
     expect(report.findings.filter((x) => x.code === 'MS003')).toEqual([]);

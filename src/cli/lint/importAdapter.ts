@@ -39,7 +39,7 @@ export function importForLint(files: readonly NamedText[], workload: NamedText |
   if (r.malformed) return { simulate: false, locate, flattened, problems: r.errors.map(formatImportMessage), notes: [] };
   if (r.errors.length) return { simulate: false, locate, flattened, problems: [], notes: [`note: manifests not imported as a scenario (scenario rules and simulation skipped): ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}`, ...r.errors.map((e) => `  ${formatImportMessage(e)}`)] };
   const notes: string[] = [];
-  if (r.warnings.length) notes.push(`note: import: ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} (kinds and fields not modelled; meshsim import lists them)`);
+  if (r.warnings.length) notes.push(`note: import: ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} (kinds and fields not modelled, and choices made for you such as flattened retries; meshsim import lists them)`);
   if (r.validated) return { scenario: r.validated, simulate: true, locate, flattened, problems: [], notes };
   const parsed = r.scenario === null ? null : scenarioSchema.safeParse(r.scenario);
   if (!parsed?.success) return { simulate: false, locate, flattened, problems: [], notes: [...notes, 'note: the imported scenario could not be read for the scenario rules'] };

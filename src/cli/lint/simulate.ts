@@ -133,7 +133,12 @@ export function simulateFindings(s: Scenario, locate: Locator, staticFindings: F
     const field = fieldOf(inner, 'retries');
     const owner = field.startsWith(`${inner.to.path}.`) ? inner.to : inner.from;
     const expected = layers.reduce((p, r) => p * r.tries, 1);
+    // A layer no config sets retries by Istio's default (a sidecar's 2 retries): say so, and how to turn it off.
+    const byDefault = layers.filter((r) => r.retriesFrom === 'default');
     const layerText = layers.map((r) => `${r.from.name} -> ${r.to.name} ${r.tries}`).join(', ');
+    const offText = byDefault.length
+      ? `; ${byDefault.map((r) => `${r.from.name} -> ${r.to.name}`).join(', ')} ${byDefault.length === 1 ? 'retries' : 'retry'} by Istio's default (2 retries at a sidecar when nothing sets retries): retries.attempts: 0 there turns ${byDefault.length === 1 ? 'it' : 'them'} off (in Istio, a VirtualService for ${[...new Set(byDefault.map((r) => r.to.name))].join(', ')} whose http route sets retries: {attempts: 0})`
+      : '';
     const f = finding(
       'MS001',
       actorRef(owner, field, locate),
@@ -143,7 +148,7 @@ export function simulateFindings(s: Scenario, locate: Locator, staticFindings: F
         text: `${amplification.toFixed(1)} attempts at ${leaf.name} per user request while it fails (1.0 while it works), measured over the first requests of ${ms(durationMs)} simulated`,
         values: { service: leaf.name, attemptsPerRequest: round(amplification), attemptsPerRequestHealthy: 1, triesPerSentFailing: round(failPer), triesPerSentHealthy: round(basePer), layers: layers.length, expectedFromConfig: expected, durationMs },
       },
-      `Retry at one layer only (the one nearest the user) and set retries.attempts: 0 on the others, or give the retries a budget`,
+      `Retry at one layer only (the one nearest the user) and set retries.attempts: 0 on the others, or give the retries a budget${offText}`,
       { simulated: true, severity: amplification >= AMPLIFICATION_ERROR ? 'error' : 'warning' },
     );
     findings.push(f);

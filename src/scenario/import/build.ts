@@ -378,7 +378,13 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
   if (!wl) {
     const target = gateways[0]?.name ?? services.find((s) => !s.external)?.name;
     if (target === undefined) return null;
-    clients.push({ name: 'users', type: 'open', rate: DEFAULT_RATE, target });
+    const client: Obj = { name: 'users', type: 'open', rate: DEFAULT_RATE, target };
+    // Requests the gateway's first route takes, on its host and path: the client's default path
+    // "/" matches no route of a gateway that routes by prefix (Bookinfo's: every request a 404).
+    const match = (gateways[0]?.routes as { match: { host?: string; pathPrefix?: string } }[] | undefined)?.[0]?.match;
+    if (match?.pathPrefix !== undefined) client.path = match.pathPrefix;
+    if (match?.host !== undefined) client.host = match.host;
+    clients.push(client);
   } else {
     const list = wl.top.clients;
     if (!Array.isArray(list) || list.length === 0) werr(['clients'], 'needs at least one client (name, type open or closed, rate or users, and a target: a Service, Gateway or ServiceEntry host)');

@@ -283,7 +283,7 @@ export function flatten(app: PolicyInput | undefined, mesh: PolicyInput | undefi
       if (on.includes('retriable-status-codes')) out.retries.retriableStatusCodes = codes;
       else delete out.retries.retriableStatusCodes;
       if (out.retries.perTryTimeout === undefined) delete out.retries.perTryTimeout;
-      said.push(`retries: the app's ${a} and ${sidecarSays} multiply to ${(1 + a) * (1 + b) - 1} (${(1 + a) * (1 + b)} tries where both layers retry: connect failures, 503)`);
+      said.push(`retries: the app's ${a} and ${sidecarSays} multiply to ${(1 + a) * (1 + b) - 1} (${(1 + a) * (1 + b)} tries at a failure both layers retry)`);
     }
   }
   const appPer = ms(ar?.perTryTimeout);

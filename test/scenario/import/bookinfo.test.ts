@@ -148,6 +148,15 @@ describe("examples/bookinfo: each of Istio's traffic-management tasks, imported 
     expect(sum.requests.inFlight).toBeGreaterThanOrEqual(6);
   });
 
+  it("without a workload, the one client sends on the gateway's first route (/productpage), so its requests are served, not 404", () => {
+    const r = importManifests(files('platform'));
+    expect(r.errors).toEqual([]);
+    expect(r.validated!.clients[0]).toMatchObject({ name: 'users', rate: 10, target: 'bookinfo-gateway', path: '/productpage' });
+    const sum = run(r, 5);
+    expect(sum.requests.failed).toBe(0);
+    expect(sum.requests.ok).toBeGreaterThan(30);
+  });
+
   it('the same recipe gives the same trace hash (delay for jason, twice)', () => {
     expect(run(importTask('delay-for-jason')).traceHash).toBe(run(importTask('delay-for-jason')).traceHash);
   });

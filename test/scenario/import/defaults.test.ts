@@ -37,7 +37,7 @@ describe("Istio's default retries, kept where the manifests are silent", () => {
       retries: { attempts: 5, perTryTimeout: '3s', retryOn: ['gateway-error', 'connect-failure', 'refused-stream', 'retriable-status-codes'], retriableStatusCodes: [503] },
     });
     expect(r.w).toContain(
-      "workload.yaml:10: apps[0].calls[0].policy: the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): retries: the app's 1 and Istio's default 2 at the sidecar (no VirtualService sets retries) multiply to 5 (6 tries where both layers retry: connect failures, 503); the app gives up after its 2 tries of 3s: timeout 6s",
+      "workload.yaml:10: apps[0].calls[0].policy: the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): retries: the app's 1 and Istio's default 2 at the sidecar (no VirtualService sets retries) multiply to 5 (6 tries at a failure both layers retry); the app gives up after its 2 tries of 3s: timeout 6s",
     );
     expect(r.flattened).toEqual(['services.0.calls.0']);
     // The YAML names where the default comes from: the namespace's injection label, and why.

@@ -222,7 +222,7 @@ spec:
     // The sidecar's retries set no retryOn: Istio's default conditions, joined to the app's.
     expect(service(r, 'a').calls[0].policy).toEqual({ timeout: '4s', retries: { attempts: 5, perTryTimeout: '2s', retryOn: ['gateway-error', 'connect-failure', 'refused-stream', 'retriable-status-codes'], retriableStatusCodes: [503] } });
     expect(r.w).toContain(
-      "workload.yaml:10: apps[0].calls[0].policy: the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): retries: the app's 1 and the sidecar's 2 multiply to 5 (6 tries where both layers retry: connect failures, 503); the sidecar's 2s route timeout bounds each of the app's tries; the app gives up after its 2 tries of 2s: timeout 4s",
+      "workload.yaml:10: apps[0].calls[0].policy: the app's own timeout/retries and its sidecar's are flattened into one route policy (the model has one router per call): retries: the app's 1 and the sidecar's 2 multiply to 5 (6 tries at a failure both layers retry); the sidecar's 2s route timeout bounds each of the app's tries; the app gives up after its 2 tries of 2s: timeout 4s",
     );
   });
 });
