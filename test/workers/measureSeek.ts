@@ -1,7 +1,9 @@
 // Measures snapshots in a scenario through SimHost, in Node:
-//   npx tsx test/workers/measureSeek.ts [scenario] [endMs] [targets...] [--runs N] [--no-zero] [--play S]
+//   npx tsx test/workers/measureSeek.ts [scenario] [endMs] [targets...] [--runs N] [--no-zero] [--play S] [--played]
 // Seeks: runs to endMs, then seeks back to each target, with snapshots and (unless --no-zero)
 // without, printing each seek, what taking and restoring a snapshot cost, and the medians.
+// --played: gets to endMs the first time by playing at top speed as the app does (advances of
+// 12 ms budget), so the snapshots are those play leaves, then seeks as above.
 // --play S: plays S wall seconds at 1x as the app does (an advance of the wall time since the
 // last, 12 ms budget each) with and without snapshots, and prints the longest advance, how many
 // took over 33 ms (a frame at 30 fps), the snapshots taken, and the pause advance (of no time)
@@ -35,6 +37,10 @@ function host(snapshots: boolean): SimHost {
 function measureSeeks(snapshots: boolean): Record<number, number[]> {
   const h = host(snapshots);
   const t0 = clock();
+  if (flag('--played')) {
+    h.advance(0, 12);
+    for (let f = h.advance(0, 12); f.simTime < endMs && !f.done; ) f = h.advance(endMs - f.simTime, 12);
+  }
   const end = h.seekTo(endMs, 1e9);
   console.log(JSON.stringify({ snapshots, ranTo: end.simTime, wallMs: round(clock() - t0), takeMs: round(h.snapshotCosts().takeMs), kept: h.snapshots().map((s) => [round(s.ms), round(s.bytes / 1e6)]) }));
   const out: Record<number, number[]> = {};
