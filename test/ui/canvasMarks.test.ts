@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldStates, MAX_FOLDS } from '../../src/ui/topology/canvasMarks';
-import { ejectedText } from '../../src/ui/topology/renderCanvasTopology';
+import { ejectedText } from '../../src/ui/topology/canvasLabels';
 
 describe('the canvas view folds a node into its replicas', () => {
   it('draws one fold per replica, down ones from the right, then the ejected ones', () => {

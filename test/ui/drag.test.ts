@@ -4,7 +4,9 @@ import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
 import { draggedTo, placeGroupNodes, screenToDesign, withPosition } from '../../src/ui/topology/drag';
 import { computeGroupLayout } from '../../src/ui/topology/groupLayout';
-import { computeLayout, PRESENTER_MIN_SCALE, REPLICA_ROW, replicaRows } from '../../src/ui/topology/layout';
+import { computeLayout } from '../../src/ui/topology/layout';
+import { PRESENTER_MIN_SCALE } from '../../src/ui/topology/layoutTypes';
+import { REPLICA_ROW, replicaRows } from '../../src/ui/topology/replicaGrid';
 import { replicaCardBox, replicaState } from '../../src/ui/topology/replicaCards';
 
 function topologyOf(file: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { PlacedNode, Topology, TopologyNode } from '../../src/ui/topology/layout';
+import type { PlacedNode, Topology, TopologyNode } from '../../src/ui/topology/layoutTypes';
 import { meshRegions } from '../../src/ui/topology/meshRegions';
 import { packComponents } from '../../src/ui/topology/packComponents';
 

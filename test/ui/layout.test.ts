@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
-import { computeLayout, INSPECTOR_MIN_SCALE, type Layout } from '../../src/ui/topology/layout';
+import { computeLayout } from '../../src/ui/topology/layout';
+import { INSPECTOR_MIN_SCALE, type Layout } from '../../src/ui/topology/layoutTypes';
 import { cloudReach } from '../../src/ui/topology/cloudReach';
 import { roundedPolygon } from '../../src/ui/topology/meshRegions';
 

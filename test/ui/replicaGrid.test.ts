@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPLICA_ROW, REPLICA_TEXT_PX, replicaGrid } from '../../src/ui/topology/layout';
+import { REPLICA_ROW, REPLICA_TEXT_PX, replicaGrid } from '../../src/ui/topology/replicaGrid';
 import { foldedSummary, replicaCardBox } from '../../src/ui/topology/replicaCards';
 
 describe('replica cards at any scale', () => {

@@ -7,7 +7,7 @@ import { World } from '../../src/models';
 import { readScenarioText, validateScenario } from '../../src/scenario';
 import { Cell, computeGroupLayout, TITLE_PX } from '../../src/ui/topology/groupLayout';
 import { pickLabels } from '../../src/ui/topology/labelGrid';
-import { fitTitle } from '../../src/ui/topology/renderCanvasTopology';
+import { fitTitle } from '../../src/ui/topology/canvasLabels';
 
 const full = () => {
   const r = readScenarioText(readFileSync(new URL('../../scenarios/istio-load-test-full.json', import.meta.url), 'utf8'));

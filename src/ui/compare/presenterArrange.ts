@@ -2,7 +2,7 @@
 // whichever draws both larger in the room the window leaves them. A chain of services reads well
 // in a wide, low pane (stacked); a mesh of several bands in a tall one (side by side). Pure
 // geometry over computeLayout, no DOM.
-import type { Topology } from '../topology/layout';
+import type { Topology } from '../topology/layoutTypes';
 import { computeLayout } from '../topology/layout';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
 

@@ -4,7 +4,7 @@
 // `layout` field. The geometry is pure; `attachNodeDrag` listens on the stage.
 import type { Camera } from './camera';
 import { straightLanes, type GroupLayout } from './groupLayout';
-import type { NodePositions } from './layout';
+import type { NodePositions } from './layoutTypes';
 
 /** Pointer travel, CSS pixels, before a press on a node becomes a drag (as d3-drag's clickDistance). */
 export const DRAG_THRESHOLD_PX = 4;

@@ -1,7 +1,7 @@
 // Where each link's label goes so that it covers no node, no other link and no other label:
 // candidate spots along the link and on both sides of it, the first free one taken (the middle
 // of the link, on its lower side, first). Pure; renderTopology feeds it the drawn geometry.
-import { NodeSize, type PlacedNode } from './layout';
+import { NodeSize, type PlacedNode } from './layoutTypes';
 
 /** An axis-aligned box, design units. */
 export interface Rect {

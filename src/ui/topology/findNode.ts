@@ -1,4 +1,4 @@
-import type { TopologyNode } from './layout';
+import type { TopologyNode } from './layoutTypes';
 
 /**
  * The node a search for `query` finds: the one named exactly so (ignoring case), else the

@@ -4,7 +4,8 @@
 // columns by call depth. Linear in nodes plus edges (one sort by name), so 2,000 nodes lay
 // out in a few milliseconds on the main thread. Pure geometry, no DOM.
 import { LANE_SAMPLES, type EdgeLanes } from './lanes';
-import { callDepths, type Topology, type TopologyNode } from './layout';
+import { callDepths } from './columnOrder';
+import { type Topology, type TopologyNode } from './layoutTypes';
 import { meshesOf } from './meshRegions';
 
 /** Above this many nodes the topology is drawn on a canvas with this layout. */

@@ -4,7 +4,7 @@
 // should carry once the run's recipe (src/ui/recipe) holds positions; until then the dragged
 // positions of each scenario are kept in this browser (localStorage) and come back on reload.
 import { createStore } from 'zustand/vanilla';
-import type { NodePositions } from './layout';
+import type { NodePositions } from './layoutTypes';
 
 export interface LayoutState {
   /** Nodes dragged in this scenario (by name, design-unit centres), over its file's `layout`. */

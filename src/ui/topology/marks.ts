@@ -1,7 +1,7 @@
 // Small marks drawn on the topology: padlocks on mutual-TLS links, proxy hexagons, the cloud
 // around a third party, and fault tags. Plain D3 drawing helpers.
 import type { Selection } from 'd3';
-import { NodeSize, type PlacedNode } from './layout';
+import { NodeSize, type PlacedNode } from './layoutTypes';
 
 /** A D3 selection of one SVG group. */
 export type G = Selection<SVGGElement, unknown, null, undefined>;

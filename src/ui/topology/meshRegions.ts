@@ -3,7 +3,7 @@
 // "skyline" through the columns it spans: per column, the band from its first to its last
 // member; the bands are joined left to right and the corners rounded.
 import { max, min } from 'd3';
-import type { PlacedNode, TopologyNode } from './layout';
+import type { PlacedNode, TopologyNode } from './layoutTypes';
 
 /** A mesh as drawn: its outline, where its label goes, and its tint (by order of appearance). */
 export interface MeshRegion {

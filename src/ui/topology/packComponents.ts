@@ -1,7 +1,7 @@
 // Lays out many separate request paths (a load test: ten clients each calling their own
 // service) in a grid instead of one tall column. Pure geometry, no DOM.
 import { max, min } from 'd3';
-import type { PlacedNode, Topology } from './layout';
+import type { PlacedNode, Topology } from './layoutTypes';
 
 /** Between two blocks side by side, design units: a little over a column's gap between boxes (96). */
 const BLOCK_GAP = 120;

@@ -3,7 +3,7 @@
 // pictures of 12 px names read better in a room than two piles of one-node tiles with cut names
 // (issue 12 new-user pass: at 1024x768 every ready-made pair folded at 14 px).
 import { createContext } from 'react';
-import { PRESENTER_MIN_SCALE } from './layout';
+import { PRESENTER_MIN_SCALE } from './layoutTypes';
 
 /** A floor on presenter mode's drawing: its least scale, and the node text it means on screen. */
 export interface PresenterFloor {

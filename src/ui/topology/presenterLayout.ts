@@ -4,7 +4,7 @@
 // aspect ratio wraps into bands that run left to right, then right to left (a snake), so the
 // link from one band to the next is a short turn at the side rather than a line back across
 // the picture.
-import type { PlacedNode, TopologyNode } from './layout';
+import type { PlacedNode, TopologyNode } from './layoutTypes';
 
 /**
  * Sizes of presenter mode's drawing, design units. Its node text is 18 units (styles.css) and

@@ -5,7 +5,8 @@
 import { select } from 'd3';
 import type { NodeInspect } from '../../workers/protocol';
 import { formatCount, formatNumber, formatSimTime } from '../format';
-import { MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, replicaGrid, type Layout, type PlacedNode, type ReplicaGrid } from './layout';
+import { MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, replicaGrid, type ReplicaGrid } from './replicaGrid';
+import { type Layout, type PlacedNode } from './layoutTypes';
 
 /** How often shown cards ask the worker again, ms (as the inspector panel does). */
 export const REPLICA_REFRESH_MS = 500;

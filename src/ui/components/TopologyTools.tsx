@@ -1,0 +1,154 @@
+// The tools under the topology picture: presenter mode's fold note, node search with its result,
+// Fit and Reset layout, and (for a large topology) the list of group tiles, by mesh, each with a
+// box to hide or show it. Thin components: TopologyView.tsx does what they ask.
+import type { FormEvent } from 'react';
+
+/** A group tile of the canvas view, as the list shows it: its index, name, mesh and member count. */
+export interface GroupEntry {
+  index: number;
+  name: string;
+  mesh: string | null;
+  size: number;
+}
+
+/** The tools bar. `onResetLayout` is null when no node was dragged (the button is not shown). */
+export function TopologyTools({
+  fold,
+  floorPx,
+  groups,
+  hidden,
+  large,
+  searchResult,
+  query,
+  setQuery,
+  onSearch,
+  onFit,
+  onResetLayout,
+  setGroupHidden,
+}: {
+  fold: 'all' | 'replicas' | 'groups';
+  floorPx: number;
+  groups: readonly GroupEntry[];
+  hidden: ReadonlySet<number>;
+  large: boolean;
+  searchResult: { text: string; miss: boolean } | null;
+  query: string;
+  setQuery: (q: string) => void;
+  onSearch: (e: FormEvent) => void;
+  onFit: () => void;
+  onResetLayout: (() => void) | null;
+  setGroupHidden: (indices: number[], hide: boolean) => void;
+}) {
+  return (
+    <div className="topo-tools">
+      {fold !== 'all' && (
+        <span
+          className="topo-fold-note"
+          data-testid="presenter-fold"
+          data-fold={fold}
+          role="status"
+          title={`Presenter mode keeps node text at ${floorPx} px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node.`}
+        >
+          {fold === 'groups' ? `drawn as ${groups.length} group tiles for ${floorPx} px text` : `replicas folded for ${floorPx} px text`}
+        </span>
+      )}
+      {searchResult && (
+        <span className={`topo-search-result${searchResult.miss ? ' topo-search-miss' : ''}`} data-testid="node-search-result" role="status">
+          {searchResult.text}
+        </span>
+      )}
+      <form className="topo-search" onSubmit={onSearch} role="search">
+        <input
+          data-testid="node-search"
+          type="search"
+          placeholder="Find a node by name"
+          aria-label="Find a node by name"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="submit" className="button button-quiet button-small">
+          Find
+        </button>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          data-testid="zoom-reset"
+          title="Back to the whole picture"
+          onClick={onFit}
+        >
+          Fit
+        </button>
+        {onResetLayout && (
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            data-testid="layout-reset"
+            title="Put the nodes you dragged back where the layout puts them"
+            onClick={onResetLayout}
+          >
+            Reset layout
+          </button>
+        )}
+      </form>
+      {large && groups.length > 0 && <GroupList groups={groups} hidden={hidden} setGroupHidden={setGroupHidden} />}
+    </div>
+  );
+}
+
+/** The group tiles by mesh, each mesh and tile with a box to show or hide it. */
+function GroupList({ groups, hidden, setGroupHidden }: { groups: readonly GroupEntry[]; hidden: ReadonlySet<number>; setGroupHidden: (indices: number[], hide: boolean) => void }) {
+  const meshes = [...new Set(groups.map((g) => g.mesh))];
+  return (
+    <details
+      className="topo-groups"
+      data-testid="groups"
+      // Escape folds the list away, as it closes other panels, so it stops covering the canvas.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.currentTarget.open = false;
+          e.stopPropagation();
+        }
+      }}
+    >
+      <summary>
+        Groups ({groups.length - hidden.size} of {groups.length} shown)
+      </summary>
+      <ul>
+        {meshes.map((mesh) => {
+          const members = groups.filter((g) => g.mesh === mesh);
+          const allHidden = members.every((g) => hidden.has(g.index));
+          return (
+            <li key={mesh ?? ''}>
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid="mesh-toggle"
+                  data-mesh={mesh ?? ''}
+                  checked={!allHidden}
+                  onChange={(e) => setGroupHidden(members.map((g) => g.index), !e.target.checked)}
+                />
+                {mesh === null ? 'outside every mesh' : mesh === 'mesh' ? 'service mesh' : `mesh ${mesh}`}
+              </label>
+              <ul>
+                {members.map((g) => (
+                  <li key={g.index}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        data-testid="group-toggle"
+                        data-group={g.name}
+                        checked={!hidden.has(g.index)}
+                        onChange={(e) => setGroupHidden([g.index], !e.target.checked)}
+                      />
+                      {g.name} ({g.size})
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,73 @@
+// What a click on the topology stage does: on a moving dot (not on a node), opens its request;
+// on a service with replicas (SVG view), folds or unfolds its cards; on a small group tile (the
+// canvas view), zooms until the tile fills the view; zoomed in, selects the node or link there.
+import type { MouseEvent } from 'react';
+import type { Frame, ScenarioInfo } from '../../workers/protocol';
+import { canUnfold } from '../topology/replicaGrid';
+import { toggleUnfolded } from '../topology/layoutStore';
+import { canvasNodeAt, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
+import type { TrafficView } from '../traffic/drawTraffic';
+import { dotAt } from '../traffic/dotAt';
+import { openDotRequest, openInspector } from '../inspector/inspectorStore';
+
+/** What a stage click reads of TopologyView at the moment of the click. */
+export interface StageClickContext {
+  latest: Frame | null;
+  view: TrafficView | null;
+  camera: CameraControl | null;
+  big: CanvasTopologyScene | null;
+  topology: ScenarioInfo['topology'] | null;
+  scenarioName: string;
+  size: { width: number; height: number } | null;
+}
+
+/**
+ * Acts on a click on the stage. On a busy link dots cover the line: an unsampled dot yields to
+ * the link (or, on the canvas, the node) under it; a ringed one opens its request. Impure: opens
+ * the inspector, moves the camera or unfolds a service.
+ */
+export function stageClick(e: MouseEvent<HTMLDivElement>, c0: StageClickContext): void {
+  const { latest, view, topology, scenarioName, size } = c0;
+  // A click on a moving dot (not on a node) opens its request, paused or playing.
+  if (!(e.target as Element).closest?.('[data-node]')) {
+    const r = e.currentTarget.getBoundingClientRect();
+    const hit = dotAt(latest, view, c0.camera?.camera ?? IDENTITY_CAMERA, e.clientX - r.left, e.clientY - r.top);
+    // On a busy link dots cover the line: an unsampled dot (no waterfall to show) yields to
+    // the link under it, so the link can still be picked; a ringed one opens its request.
+    const onLink = (e.target as Element).closest?.('[data-edge]') != null;
+    // In the canvas view a node's square is under the dots too: it wins over an unsampled dot.
+    const onNode = c0.big !== null && canvasNodeAt(c0.big, c0.camera?.camera ?? IDENTITY_CAMERA, e.clientX - r.left, e.clientY - r.top) !== null;
+    if (hit && (hit.sampled || !(onLink || onNode))) {
+      const edge = topology?.edges[hit.edge];
+      const name = (id: number) => topology?.nodes.find((n) => n.id === id)?.name ?? String(id);
+      void openDotRequest(hit, edge ? `${name(edge.from)} → ${name(edge.to)}` : `link ${hit.edge}`);
+      return;
+    }
+  }
+  const folding = (e.target as Element).closest?.('[data-node]')?.getAttribute('data-node');
+  const folded = folding ? topology?.nodes.find((n) => n.name === folding) : undefined;
+  if (folded && canUnfold(folded) && !document.querySelector('[data-testid="inspector"]') && !c0.big) {
+    toggleUnfolded(scenarioName, folded.name);
+    return;
+  }
+  const big = c0.big;
+  const camera = c0.camera;
+  if (!big || !camera || !size) return;
+  const r = e.currentTarget.getBoundingClientRect();
+  const c = camera.camera;
+  const l = big.layout;
+  const x = ((e.clientX - r.left - c.x) / c.k - l.tx) / l.scale;
+  const y = ((e.clientY - r.top - c.y) / c.k - l.ty) / l.scale;
+  const g = big.groupAt(x, y);
+  // Zoomed in far enough to open the tile: a node or link under the pointer is selected.
+  const select = () => {
+    const picked = big.pickAt(x, y, 5 / (c.k * l.scale));
+    if (picked) void openInspector(picked);
+  };
+  if (g < 0) return select();
+  const tile = l.groups[g];
+  const k = 0.8 * Math.min(size.width / (tile.w * l.scale), size.height / (tile.h * l.scale));
+  if (k <= c.k * 1.05) return select();
+  camera.centreOn(l.tx + l.scale * (tile.x + tile.w / 2), l.ty + l.scale * (tile.y + tile.h / 2), k, size.width, size.height);
+}

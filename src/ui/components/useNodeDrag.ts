@@ -1,0 +1,116 @@
+// Dragging a node of the topology picture, in either view: the SVG drawing moves in place with
+// its fit kept while the pointer moves, the canvas view places the node in its group; the drop
+// keeps the positions (layoutStore, and the recipe's link). A press elsewhere still pans.
+import { useEffect, type RefObject } from 'react';
+import type { ScenarioInfo } from '../../workers/protocol';
+import { computeLayout } from '../topology/layout';
+import type { LayoutFit, NodePositions } from '../topology/layoutTypes';
+import { attachNodeDrag, screenToDesign, withPosition } from '../topology/drag';
+import { Cell } from '../topology/groupLayout';
+import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
+import type { TopologyScene } from '../topology/renderTopology';
+import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
+
+/** The fit the SVG drawing had when a node was picked up (TopologyView's `fitLockRef`). */
+export interface FitLock {
+  topology: unknown;
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  unfolded: unknown;
+  presenter: boolean;
+  fit: LayoutFit;
+}
+
+/** What the drag reads and writes of TopologyView, as refs (read when the pointer moves, not when rendered). */
+export interface DragRefs {
+  boxRef: RefObject<HTMLDivElement | null>;
+  bigRef: RefObject<CanvasTopologyScene | null>;
+  sceneRef: RefObject<TopologyScene | null>;
+  cameraRef: RefObject<CameraControl | null>;
+  fitLockRef: RefObject<FitLock | null>;
+  handPlacedRef: RefObject<NodePositions>;
+  filePositionsRef: RefObject<NodePositions>;
+  unfoldedRef: RefObject<ReadonlySet<string>>;
+  presenterRef: RefObject<boolean>;
+  floorRef: RefObject<{ minScale: number }>;
+  placeByHandRef: RefObject<(next: NodePositions, save: boolean) => void>;
+  paintRef: RefObject<() => void>;
+}
+
+/**
+ * Attaches node dragging to the stage for `topology` (again when it changes). A pick on the
+ * canvas takes a node only where its own mark is drawn (zoomed in); on the SVG it locks the
+ * drawing's fit (`fitLockRef`) so only the dragged node moves. `r` must be the same object
+ * from render to render (useMemo).
+ */
+export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioName: string, r: DragRefs): void {
+  useEffect(() => {
+    const { boxRef, bigRef, sceneRef, cameraRef, fitLockRef, handPlacedRef, filePositionsRef, unfoldedRef, presenterRef, floorRef, placeByHandRef, paintRef } = r;
+    const box = boxRef.current;
+    if (!box || !topology) return;
+    const local = (e: PointerEvent) => {
+      const r = box.getBoundingClientRect();
+      return { sx: e.clientX - r.left, sy: e.clientY - r.top };
+    };
+    const base = () => bigRef.current?.layout ?? sceneRef.current?.layout ?? null;
+    const toDesign = (e: PointerEvent) => {
+      const { sx, sy } = local(e);
+      return screenToDesign(sx, sy, cameraRef.current?.camera ?? IDENTITY_CAMERA, base() ?? { scale: 1, tx: 0, ty: 0 });
+    };
+    let moved: NodePositions = {};
+    const detach = attachNodeDrag(box, {
+      pick(e) {
+        moved = handPlacedRef.current;
+        const big = bigRef.current;
+        if (big) {
+          // On the canvas, a node is picked only where its own mark is drawn (zoomed in).
+          const l = big.layout;
+          const c = cameraRef.current?.camera ?? IDENTITY_CAMERA;
+          if (Cell.step * l.scale * c.k < 12) return null;
+          const p = toDesign(e);
+          const half = Cell.size / 2 + 2;
+          for (const n of topology.nodes) {
+            const g = l.groupOf[n.id];
+            if (g >= 0 && big.isHidden(g)) continue;
+            if (Math.abs(l.x[n.id] - p.x) <= half && Math.abs(l.y[n.id] - p.y) <= half) return { name: n.name, x: l.x[n.id], y: l.y[n.id] };
+          }
+          return null;
+        }
+        const el = (e.target as Element | null)?.closest?.('[data-node]');
+        const name = el?.getAttribute('data-node');
+        const l = sceneRef.current?.layout;
+        const placed = name ? l?.nodes.find((p) => p.node.name === name) : undefined;
+        if (!placed || !l) return null;
+        // From here on the drawing keeps this fit: only the dragged node moves.
+        const f = fitLockRef.current;
+        if (!f || f.topology !== topology) {
+          const r = box.getBoundingClientRect();
+          fitLockRef.current = { topology, width: l.width, height: l.height, left: r.left, top: r.top, unfolded: unfoldedRef.current, presenter: presenterRef.current, fit: { scale: l.scale, tx: l.tx, ty: l.ty } };
+        }
+        return { name: placed.node.name, x: placed.x, y: placed.y };
+      },
+      toDesign,
+      move(name, x, y) {
+        moved = withPosition(moved, name, x, y);
+        // The SVG drawing moves in place, with the fit kept; the drop draws it all again.
+        const scene = sceneRef.current;
+        const lock = fitLockRef.current;
+        if (scene && lock && !bigRef.current) {
+          const l = scene.layout;
+          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? floorRef.current.minScale : undefined, presenter: presenterRef.current, fit: lock.fit };
+          scene.moveNodes(computeLayout(topology, l.width, l.height, opts));
+          paintRef.current();
+          return;
+        }
+        placeByHandRef.current(moved, false);
+      },
+      end(name, x, y) {
+        moved = withPosition(moved, name, x, y);
+        placeByHandRef.current(moved, true);
+      },
+    });
+    return detach;
+  }, [topology, scenarioName, r]);
+}

@@ -1,0 +1,120 @@
+// The topology picture's painter: one animation frame at a time, it draws the latest frame's
+// dots on the traffic canvas every time, the canvas scene when it is dirty, and the load
+// indicators and figures throttled. Frames arrive through the frame channel, outside React.
+import { useEffect, type RefObject } from 'react';
+import { DOT_STRIDE } from '../../workers/protocol';
+import type { FrameChannel } from '../state/frameChannel';
+import type { TopologyScene } from '../topology/renderTopology';
+import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
+import type { EdgeRates } from '../topology/edgeRates';
+import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
+import { ringedDots } from '../traffic/dotAt';
+import { feedPulses, type Pulses } from '../traffic/pulses';
+
+/** Load indicators are SVG; update them at most this often while frames stream in. */
+const LOAD_INTERVAL_MS = 80;
+/** A large topology's figures (tile titles, failing rings) change at most this often. */
+const RATES_INTERVAL_MS = 250;
+/**
+ * A large topology's node marks follow the frames at most this often. NOTE: each redraw of the
+ * canvas scene costs a software-rasterised canvas 4-5 ms at 1,000 services; at 80 ms it was a
+ * good part of every other frame's budget while playing (issue 11: no task over 50 ms).
+ */
+const BIG_LOAD_INTERVAL_MS = 200;
+
+/** What the painter reads of TopologyView, as refs; it sets `paintRef` to ask for a paint. */
+export interface PainterRefs {
+  canvasRef: RefObject<HTMLCanvasElement | null>;
+  sceneCanvasRef: RefObject<HTMLCanvasElement | null>;
+  viewRef: RefObject<TrafficView | null>;
+  cameraRef: RefObject<CameraControl | null>;
+  bigRef: RefObject<CanvasTopologyScene | null>;
+  sceneRef: RefObject<TopologyScene | null>;
+  /** The canvas scene needs drawing again (the camera moved, a figure changed). */
+  dirtyRef: RefObject<boolean>;
+  ratesRef: RefObject<EdgeRates>;
+  pulsesRef: RefObject<Pulses | null>;
+  outlineRef: RefObject<string>;
+  ringRef: RefObject<string>;
+  paintRef: RefObject<() => void>;
+}
+
+/**
+ * Paints the stage of `size` from `frames` (again when either changes): each frame's fast
+ * traffic is counted, even when several frames share one paint, and a change of the window's
+ * pixel ratio redraws the canvases sharp. `r` must be the same object from render to render.
+ */
+export function useStagePainter(frames: FrameChannel, size: { width: number; height: number } | null, r: PainterRefs): void {
+  useEffect(() => {
+    const { canvasRef, sceneCanvasRef, viewRef, cameraRef, bigRef, sceneRef, dirtyRef, ratesRef, pulsesRef, outlineRef, ringRef, paintRef } = r;
+    let raf = 0;
+    let lastLoad = Number.NEGATIVE_INFINITY;
+    let lastRates = Number.NEGATIVE_INFINITY;
+    let trailing = 0;
+    const paint = () => {
+      raf = 0;
+      const canvas = canvasRef.current;
+      const view = viewRef.current;
+      if (!canvas || !view || !size) return;
+      const camera = cameraRef.current?.camera ?? IDENTITY_CAMERA;
+      const now = performance.now();
+      const big = bigRef.current;
+      const loadNow = () => {
+        trailing = 0;
+        lastLoad = performance.now();
+        if (bigRef.current) {
+          if (bigRef.current.updateLoad(frames.latest?.nodes ?? null)) dirtyRef.current = true;
+          if (lastLoad - lastRates >= RATES_INTERVAL_MS) {
+            lastRates = lastLoad;
+            if (bigRef.current.updateRates(ratesRef.current.rate)) dirtyRef.current = true;
+          }
+          if (dirtyRef.current) paintRef.current();
+        } else {
+          sceneRef.current?.updateLoad(frames.latest?.nodes ?? null);
+          sceneRef.current?.updateEdgeLabels(ratesRef.current.rate);
+        }
+      };
+      const interval = big ? BIG_LOAD_INTERVAL_MS : LOAD_INTERVAL_MS;
+      if (now - lastLoad >= interval) loadNow();
+      else if (!trailing) trailing = window.setTimeout(loadNow, interval - (now - lastLoad));
+      const dpr = fitCanvas(canvas, size.width, size.height);
+      if (big && dirtyRef.current && sceneCanvasRef.current) {
+        dirtyRef.current = false;
+        fitCanvas(sceneCanvasRef.current, size.width, size.height);
+        const sctx = sceneCanvasRef.current.getContext('2d');
+        if (sctx) big.draw(sctx, camera, dpr);
+      }
+      const ctx = canvas.getContext('2d');
+      if (ctx) drawTraffic(ctx, view, frames.latest, pulsesRef.current, dpr, now, outlineRef.current, camera, ringRef.current);
+      canvas.dataset.dots = String((frames.latest?.dots.length ?? 0) / DOT_STRIDE);
+      canvas.dataset.ringed = ringedDots(frames.latest, view, camera);
+    };
+    paintRef.current = () => {
+      if (!raf) raf = requestAnimationFrame(paint);
+    };
+    // Every frame's fast traffic is counted, even when several frames share one paint.
+    const unsubscribe = frames.subscribe((frame) => {
+      if (pulsesRef.current) feedPulses(pulsesRef.current, frame.passed, frame.simTime, performance.now());
+      ratesRef.current.sample(frame);
+      paintRef.current();
+    });
+    // The window moved to a screen with another pixel ratio: redraw the canvas sharp.
+    let dprQuery: MediaQueryList | null = null;
+    const onDpr = () => {
+      dprQuery?.removeEventListener('change', onDpr);
+      dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+      dprQuery.addEventListener('change', onDpr);
+      dirtyRef.current = true;
+      paintRef.current();
+    };
+    onDpr();
+    paintRef.current();
+    return () => {
+      dprQuery?.removeEventListener('change', onDpr);
+      unsubscribe();
+      cancelAnimationFrame(raf);
+      clearTimeout(trailing);
+    };
+  }, [frames, size, r]);
+}

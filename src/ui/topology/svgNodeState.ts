@@ -1,0 +1,167 @@
+// The SVG view's node state, updated in place from frames (renderTopology.ts's updateLoad):
+// busy worker slots, queued requests, replicas down or ejected, proxies with stale or no config,
+// written as state lines under each box, fitted to its width.
+import { select } from 'd3';
+import { formatCount, formatSimTime } from '../format';
+
+/** Most queued requests drawn as bars; the label gives the exact number. */
+export const QUEUE_BARS = 8;
+
+
+/** A service or gateway as drawn (svgNodeShapes.ts): the elements its state changes, and what they show now. */
+export interface LoadView {
+  index: number;
+  slots: number;
+  pips: SVGRectElement[];
+  bar: SVGRectElement | null;
+  barWidth: number;
+  queueBars: SVGRectElement[];
+  queueLabel: SVGTextElement;
+  busyLabel: SVGTextElement;
+  card: SVGGElement;
+  group: SVGGElement;
+  replicas: number;
+  concurrency: number;
+  hexes: SVGPolygonElement[];
+  stateLabel: SVGTextElement;
+  /** The state lines' tooltip: every part in full, when the lines leave some out or squeeze them. */
+  stateTitle: SVGTitleElement;
+  /** Width the state lines may take, design units: the box's, less a margin each side. */
+  stateWidth: number;
+  /** Lines the state may take under the box (fewer when replica cards are unfolded below it). */
+  stateLines: number;
+  shown: { busy: number; queued: number; util: number };
+  health: string;
+  /** Types of the active faults acting on this node, listed first under it. */
+  faults: string[];
+  last: { down: number; stale: number; noConfig: number; ejected: number; ejectedUntil: number };
+}
+
+/** Share of `count` out of `total` shown on `k` marks, at least one when count > 0. */
+export function marks(count: number, total: number, k: number): number {
+  if (count <= 0 || total <= 0) return 0;
+  return Math.max(1, Math.min(k, Math.round((count * k) / total)));
+}
+
+/**
+ * Replicas down greyed out (their worker slots and proxies), replicas ejected by callers'
+ * outlier detection greyed (lighter, dashed) beside them with the time the first comes back,
+ * proxies with stale config amber and with no config red, each named in a line under the box.
+ * `ejectedUntil` is simulated ms. Mutates the SVG.
+ */
+export function showHealth(v: LoadView, down: number, stale: number, noConfig: number, ejectedRaw = 0, ejectedUntil = 0): void {
+  // A replica both down and ejected counts as down.
+  const ejected = Math.max(0, Math.min(ejectedRaw, v.replicas - Math.min(down, v.replicas)));
+  v.last = { down, stale, noConfig, ejected, ejectedUntil };
+  const back = ejected > 0 ? formatSimTime(ejectedUntil) : '';
+  const key = `${down}|${stale}|${noConfig}|${ejected}|${back}|${v.faults.join(',')}`;
+  if (key === v.health) return;
+  v.health = key;
+  const r = v.replicas;
+  const k = v.hexes.length;
+  const hexDown = marks(down, r, k);
+  const hexEjected = Math.min(k - hexDown, marks(ejected, r, k));
+  const hexNone = Math.min(k - hexDown - hexEjected, marks(noConfig, r, k));
+  const hexStale = Math.min(k - hexDown - hexNone, marks(stale, r, k));
+  v.hexes.forEach((h, i) => {
+    // Down replicas from the right, like their worker slots; config states from the left.
+    const state = i >= k - hexDown ? 'down' : i >= k - hexDown - hexEjected ? 'ejected' : i < hexNone ? 'none' : i < hexNone + hexStale ? 'stale' : '';
+    h.classList.toggle('topo-hex-down', state === 'down');
+    h.classList.toggle('topo-hex-ejected', state === 'ejected');
+    h.classList.toggle('topo-hex-none', state === 'none');
+    h.classList.toggle('topo-hex-stale', state === 'stale');
+  });
+  const firstDown = (r - Math.min(down, r)) * v.concurrency;
+  const firstEjected = firstDown - ejected * v.concurrency;
+  v.pips.forEach((pip, i) => {
+    pip.classList.toggle('topo-pip-down', i >= firstDown);
+    pip.classList.toggle('topo-pip-ejected', i >= firstEjected && i < firstDown);
+  });
+  v.group.classList.toggle('topo-some-ejected', ejected > 0);
+  if (ejected > 0) v.group.setAttribute('data-ejected', String(ejected));
+  else v.group.removeAttribute('data-ejected');
+  v.group.classList.toggle('topo-all-down', down >= r && r > 0);
+  v.group.classList.toggle('topo-some-down', down > 0);
+  const label = select(v.stateLabel);
+  label.selectAll('*').remove();
+  const parts: [string, string][] = v.faults.map((f) => ['topo-state-fault', `⚡ ${f}`]);
+  if (down > 0) parts.push(['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`]);
+  if (ejected > 0) parts.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`]);
+  if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`]);
+  if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`]);
+  showStateLines(v, parts);
+}
+
+/** Margin of the state lines from each side of the box, design units. */
+export const STATE_INSET = 4;
+/** Most state lines under a box: two fit in the room its mesh region keeps below it (meshRegions' REGION_PAD.bottom); one in presenter mode (STAGE_REGION_PAD). */
+export const STATE_LINES = 2;
+/** A line may be squeezed to this share of its natural width before it is cut short. */
+const MIN_SQUEEZE = 0.78;
+
+/**
+ * Writes the state parts one a line, at most `v.stateLines` lines, each within the box's width,
+ * so no annotation leaves its node's mesh region or reaches a neighbour (issue 11's new-user
+ * pass: "stale config (3 of 3)" hung out of the mesh). Parts left over are counted at the end of
+ * the last line ("+2 more"); a line too wide is squeezed a little, then cut with an ellipsis;
+ * the tooltip lists every part in full. Mutates the SVG.
+ */
+export function showStateLines(v: LoadView, parts: readonly [string, string][]): void {
+  const label = select(v.stateLabel);
+  const x = v.stateLabel.getAttribute('x') ?? '0';
+  const shown = parts.length > v.stateLines ? v.stateLines : parts.length;
+  const more = parts.length - shown;
+  v.stateTitle.textContent = parts.length > 0 ? parts.map(([, t]) => t).join('\n') : '';
+  for (let i = 0; i < shown; i++) {
+    const [cls, text] = parts[i];
+    const line = label.append('tspan').attr('class', cls).attr('x', x).attr('dy', i === 0 ? 0 : 17).text(text).node()!;
+    const extra = i === shown - 1 && more > 0 ? label.append('tspan').attr('class', 'topo-state-more').attr('dx', 6).text(`+${more} more`).node()! : null;
+    fitLine(line, extra, v.stateWidth);
+  }
+}
+
+/**
+ * Fits a state line (and its "+N more") into `width` design units: squeezed as far as
+ * MIN_SQUEEZE, then its text cut with an ellipsis until it fits. Mutates the SVG. NOTE: measures
+ * text (a layout read); called only when a node's state changes.
+ */
+export function fitLine(line: SVGTSpanElement, extra: SVGTSpanElement | null, width: number): void {
+  const length = (t: SVGTSpanElement | null) => (t && t.isConnected ? t.getComputedTextLength() : 0);
+  const room = width - (extra ? length(extra) + 6 : 0);
+  let natural = length(line);
+  // Not laid out (a hidden stage): nothing to measure yet.
+  if (natural <= 0 || natural <= room) return;
+  if (natural * MIN_SQUEEZE > room) {
+    const full = line.textContent ?? '';
+    let n = full.length;
+    while (n > 1 && natural * MIN_SQUEEZE > room) {
+      n--;
+      line.textContent = `${full.slice(0, n).trimEnd()}…`;
+      natural = length(line);
+    }
+  }
+  if (natural > room) {
+    line.setAttribute('textLength', String(room));
+    line.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  }
+}
+
+/** Shows busy worker slots, queued requests (up to QUEUE_BARS bars) and utilisation, rounded; only what changed. Mutates the SVG. */
+export function showLoad(v: LoadView, busyRaw: number, queuedRaw: number, utilRaw: number): void {
+  const busy = Math.round(busyRaw);
+  const queued = Math.round(queuedRaw);
+  const util = Math.round(utilRaw * 100);
+  if (busy === v.shown.busy && queued === v.shown.queued && util === v.shown.util) return;
+  if (busy !== v.shown.busy) {
+    for (let i = 0; i < v.pips.length; i++) v.pips[i].classList.toggle('topo-pip-busy', i < busy);
+    if (v.bar) v.bar.setAttribute('width', String((v.barWidth * Math.min(busy, v.slots)) / v.slots));
+  }
+  if (queued !== v.shown.queued) {
+    const shownBars = Math.min(queued, QUEUE_BARS);
+    for (let i = 0; i < QUEUE_BARS; i++) v.queueBars[i].setAttribute('visibility', i < shownBars ? 'visible' : 'hidden');
+    v.queueLabel.textContent = queued > 0 ? `${formatCount(queued)} queued` : '';
+    v.card.classList.toggle('topo-card-queued', queued > 0);
+  }
+  v.busyLabel.textContent = `busy ${formatCount(busy)} of ${formatCount(v.slots)} · util ${util}%`;
+  v.shown = { busy, queued, util };
+}
