@@ -2,26 +2,22 @@
 // certificates, ejections, breakers), a link (rate, latency, failures, tries, connections), or
 // one request as a waterfall of its spans. State and worker calls live in inspectorStore; the
 // waterfall's geometry comes from layoutWaterfall.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import type { EdgeInspect, NodeInspect, RouteInspect, ScenarioInfo, Trace } from '../../workers/protocol';
+import type { ScenarioInfo } from '../../workers/protocol';
+import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type InspectTarget } from '../inspector/inspectorStore';
+import { formatMs } from '../inspector/waterfall';
+import { pickerGroups } from '../inspector/picker';
+import { useAppStore } from '../state/useAppStore';
+import { formatNumber } from '../format';
+import { EdgeView, NodeView } from './InspectorFigures';
+import { DotRequestView, Waterfall } from './RequestWaterfall';
+import '../inspector/inspector.css';
 
 type Topology = ScenarioInfo['topology'];
-import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type DotRequest, type InspectTarget } from '../inspector/inspectorStore';
-import { formatMs, layoutWaterfall } from '../inspector/waterfall';
-import { humanNodeName, pickerGroups } from '../inspector/picker';
-import { useAppStore } from '../state/useAppStore';
-import { formatCount, formatNumber, formatRate } from '../format';
-import { edgeWindowText } from '../topology/edgeRates';
-import { responseFlagOf } from '../../models/envoy/responseFlags';
-import '../inspector/inspector.css';
 
 /** How often an open panel asks the worker again while the run moves. */
 const REFRESH_MS = 500;
-
-const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
-/** A simulated time: seconds, or hours past an hour (certificate lifetimes). */
-const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
 
 export function Inspector() {
   const open = useStore(inspectorStore, (s) => s.open);
@@ -193,217 +189,3 @@ function RequestList() {
   );
 }
 
-function NodeView({ node }: { node: NodeInspect }) {
-  return (
-    <div className="inspect-node" data-testid="inspect-node">
-      <h3>
-        {humanNodeName(node)} <span className="inspect-kind">{node.kind}</span>
-      </h3>
-      {node.controlPlane && (
-        <dl className="inspect-figures">
-          <dt>control plane</dt>
-          <dd>{node.controlPlane.up ? 'up' : 'down'}</dd>
-          <dt>CA</dt>
-          <dd>{node.controlPlane.caUp ? 'up' : 'down'}</dd>
-          <dt>pushes</dt>
-          <dd>{node.controlPlane.pushes}</dd>
-          <dt>certificates issued / renewed / failed / expired</dt>
-          <dd>
-            {node.controlPlane.issued} / {node.controlPlane.renewed} / {node.controlPlane.renewalsFailed} / {node.controlPlane.expired}
-          </dd>
-        </dl>
-      )}
-      {node.replicas.length > 0 && (
-        <table className="inspect-table" data-testid="inspect-replicas">
-          <thead>
-            <tr>
-              <th>replica</th>
-              <th>state</th>
-              <th>busy</th>
-              <th>queue</th>
-              <th>util</th>
-              <th>proxy cpu</th>
-              <th>config</th>
-              <th>cert expires</th>
-            </tr>
-          </thead>
-          <tbody>
-            {node.replicas.map((r) => (
-              <tr key={r.index} data-replica={r.index} className={`state-${r.state}`}>
-                <td>{r.host}</td>
-                <td data-testid="replica-state">
-                  {r.state}
-                  {r.state === 'slow' ? ` ×${r.slowdown}` : ''}
-                  {r.ejectedBy.length > 0 && (
-                    <span className="ejected" title={r.ejectedBy.map((e) => `${e.callerHost} until ${when(e.untilMs)}`).join('\n')}>
-                      {' '}
-                      ejected by {r.ejectedBy.length} until {when(Math.max(...r.ejectedBy.map((e) => e.untilMs)))}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {r.busy}/{r.concurrency}
-                </td>
-                <td>{formatCount(r.queued)}</td>
-                <td>{pct(r.utilization)}</td>
-                <td>{r.proxy ? pct(r.proxy.cpuUtilization) : '—'}</td>
-                <td data-testid="replica-config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
-                <td>{r.proxy?.certificate ? `${when(r.proxy.certificate.expiresAtMs)}${r.proxy.certificate.expired ? ' (expired)' : ''}` : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Routes title="Its callers' breakers and ejections" routes={node.callers} />
-      <Routes title="Its own proxies toward upstreams" routes={node.upstreams} />
-    </div>
-  );
-}
-
-function Routes({ title, routes }: { title: string; routes: RouteInspect[] }) {
-  if (routes.length === 0) return null;
-  const g = (x: { value: number; limit: number | null }) => (x.limit === null || x.limit > 1e9 ? `${x.value}` : `${x.value}/${x.limit}`);
-  return (
-    <>
-      <h4>{title}</h4>
-      <table className="inspect-table">
-        <thead>
-          <tr>
-            <th>caller → callee</th>
-            <th>active</th>
-            <th>pending</th>
-            <th>retries</th>
-            <th>conns</th>
-            <th>overflows</th>
-            <th title="host picks made in panic mode: too few healthy hosts, so health was ignored (Envoy's lb_healthy_panic)">panic</th>
-            <th>ejected</th>
-          </tr>
-        </thead>
-        <tbody>
-          {routes.map((r, i) => (
-            <tr key={i}>
-              <td>
-                {r.callerHost} → {r.callee}
-              </td>
-              <td>{g(r.activeRequests)}</td>
-              <td>{g(r.pendingRequests)}</td>
-              <td>{g(r.activeRetries)}</td>
-              <td>{g(r.connections)}</td>
-              <td>{r.overflows + r.retryOverflows}</td>
-              <td>{r.panics}</td>
-              <td>{r.ejected.map((e) => `${e.host} until ${when(e.untilMs)}`).join(', ') || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
-  );
-}
-
-function EdgeView({ edge }: { edge: EdgeInspect }) {
-  const causes = Object.entries(edge.failedHere).sort((a, b) => b[1] - a[1]);
-  return (
-    <div className="inspect-edge" data-testid="inspect-edge">
-      <h3>
-        {edge.from} → {edge.to} {edge.mtls && <span className="inspect-kind">mTLS</span>}
-      </h3>
-      <dl className="inspect-figures">
-        <dt title={edge.recent ? edgeWindowText(edge.recent) : 'calls ended per second over the last second of simulated time'}>calls/s, last second</dt>
-        <dd data-testid="edge-rate">{edge.recent ? formatRate(edge.recent.perSecond) : '—'}</dd>
-        <dt>calls/s since the start</dt>
-        <dd data-testid="edge-rate-total">{formatNumber(edge.requestsPerSec, 1)}</dd>
-        <dt>p50 / p90 / p99</dt>
-        <dd>{edge.latencyMs ? `${formatMs(edge.latencyMs.p50)} / ${formatMs(edge.latencyMs.p90)} / ${formatMs(edge.latencyMs.p99)}` : '—'}</dd>
-        <dt>tries per call</dt>
-        <dd data-testid="edge-attempts">{formatNumber(edge.attemptsPerCall, 2)}</dd>
-        <dt title="host picks made in panic mode: too few healthy hosts, so the balancer ignored health (Envoy's lb_healthy_panic)">picks in panic</dt>
-        <dd data-testid="edge-panic">{formatCount(edge.panics)}</dd>
-        <dt>failed on this hop</dt>
-        <dd data-testid="edge-failed-here" title="Envoy's response flag, as its access log shows it, in brackets">{causes.length ? causes.map(([c, x]) => `${c}${responseFlagOf(c) ? ` [${responseFlagOf(c)}]` : ''} ${pct(x)}`).join(', ') : 'none'}</dd>
-        <dt>failed further down</dt>
-        <dd>{pct(edge.failedFurtherDown)}</dd>
-        <dt>connections opened / reused / failed</dt>
-        <dd>
-          {formatCount(edge.connections.opened)} / {formatCount(edge.connections.reused)} / {formatCount(edge.connections.failed)}
-        </dd>
-        <dt>mutual TLS</dt>
-        <dd>{edge.mtls ? 'yes' : 'no'}</dd>
-      </dl>
-    </div>
-  );
-}
-
-/** Roles hidden when only the calls and tries are wanted. */
-const DETAIL_ROLES = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
-
-/** A clicked dot's request the tracer has no spans for: what its dot showed. */
-function DotRequestView({ dot }: { dot: DotRequest }) {
-  return (
-    <dl className="inspect-figures" data-testid="dot-request" data-request-id={dot.id}>
-      <dt>Request</dt>
-      <dd>#{dot.id}</dd>
-      <dt>Link</dt>
-      <dd>{dot.edge}</dd>
-      <dt>So far</dt>
-      <dd data-testid="dot-request-fate">{dot.fate}</dd>
-    </dl>
-  );
-}
-
-/** One request through every hop: rows of spans, bars on a shared time axis. */
-function Waterfall({ trace, now }: { trace: Trace; now: number }) {
-  const [triesOnly, setTriesOnly] = useState(false);
-  const layout = useMemo(() => layoutWaterfall(trace, now, triesOnly ? DETAIL_ROLES : undefined), [trace, now, triesOnly]);
-  const fate = trace.fate ?? 'in flight';
-  return (
-    <div className="waterfall" data-testid="waterfall" data-request-id={trace.id}>
-      <h3>
-        Request #{trace.id} from {trace.client}:{' '}
-        <span className={`waterfall-fate${trace.fate && trace.fate !== 'ok' ? ' failed' : ''}`} data-testid="request-fate">
-          {fate}
-        </span>{' '}
-        {trace.fate && trace.fate !== 'ok' ? `(HTTP ${trace.status}) ` : ''}
-        in {formatMs((Number.isNaN(trace.end) ? now : trace.end) - trace.start)}
-      </h3>
-      <label className="waterfall-option">
-        <input type="checkbox" checked={triesOnly} data-testid="tries-only" onChange={(e) => setTriesOnly(e.target.checked)} /> calls and tries only (hide
-        proxy passes, network, queues, app time, connections)
-      </label>
-      <div className="waterfall-axis">
-        {layout.ticks.map((t) => (
-          <span key={t.label} style={{ left: `${t.x * 100}%` }}>
-            {t.label}
-          </span>
-        ))}
-      </div>
-      <ol className="waterfall-rows">
-        {layout.rows.map((r) => (
-          <li
-            key={r.span.id}
-            className={`waterfall-row role-${r.span.role}${r.span.error ? ' error' : ''}`}
-            data-span-role={r.span.role}
-            title={Object.entries(r.span.attrs)
-              .map(([k, v]) => `${k}: ${v}`)
-              .join('\n')}
-          >
-            <span className="waterfall-label" style={{ paddingLeft: `${Math.min(r.depth, 12) * 10}px` }}>
-              {r.span.name}
-            </span>
-            <span className="waterfall-track">
-              <span className="waterfall-bar" style={{ left: `${r.x * 100}%`, width: `${r.w * 100}%` }} />
-              {/* A label that would run off the right end goes inside its bar, at its end. */}
-              <span
-                className={`waterfall-ms${r.x + r.w > 0.8 ? ' inside' : ''}`}
-                style={r.x + r.w > 0.8 ? { right: `${(1 - r.x - r.w) * 100}%` } : { left: `${(r.x + r.w) * 100}%` }}
-              >
-                {formatMs(r.ms)}
-                {r.open ? '…' : ''}
-              </span>
-            </span>
-            <span className="waterfall-note">{r.note}</span>
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
-}

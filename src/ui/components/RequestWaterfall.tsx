@@ -1,0 +1,81 @@
+// The inspector's view of one request: a waterfall of its spans on a shared time axis, or, for a
+// clicked dot the tracer kept no spans of, what its dot says.
+import { useMemo, useState } from 'react';
+import type { Trace } from '../../workers/protocol';
+import type { DotRequest } from '../inspector/inspectorStore';
+import { formatMs, layoutWaterfall } from '../inspector/waterfall';
+
+/** Roles hidden when only the calls and tries are wanted. */
+const DETAIL_ROLES = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
+
+/** A clicked dot's request the tracer has no spans for: what its dot showed. */
+export function DotRequestView({ dot }: { dot: DotRequest }) {
+  return (
+    <dl className="inspect-figures" data-testid="dot-request" data-request-id={dot.id}>
+      <dt>Request</dt>
+      <dd>#{dot.id}</dd>
+      <dt>Link</dt>
+      <dd>{dot.edge}</dd>
+      <dt>So far</dt>
+      <dd data-testid="dot-request-fate">{dot.fate}</dd>
+    </dl>
+  );
+}
+
+/** One request through every hop: rows of spans, bars on a shared time axis. */
+export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
+  const [triesOnly, setTriesOnly] = useState(false);
+  const layout = useMemo(() => layoutWaterfall(trace, now, triesOnly ? DETAIL_ROLES : undefined), [trace, now, triesOnly]);
+  const fate = trace.fate ?? 'in flight';
+  return (
+    <div className="waterfall" data-testid="waterfall" data-request-id={trace.id}>
+      <h3>
+        Request #{trace.id} from {trace.client}:{' '}
+        <span className={`waterfall-fate${trace.fate && trace.fate !== 'ok' ? ' failed' : ''}`} data-testid="request-fate">
+          {fate}
+        </span>{' '}
+        {trace.fate && trace.fate !== 'ok' ? `(HTTP ${trace.status}) ` : ''}
+        in {formatMs((Number.isNaN(trace.end) ? now : trace.end) - trace.start)}
+      </h3>
+      <label className="waterfall-option">
+        <input type="checkbox" checked={triesOnly} data-testid="tries-only" onChange={(e) => setTriesOnly(e.target.checked)} /> calls and tries only (hide
+        proxy passes, network, queues, app time, connections)
+      </label>
+      <div className="waterfall-axis">
+        {layout.ticks.map((t) => (
+          <span key={t.label} style={{ left: `${t.x * 100}%` }}>
+            {t.label}
+          </span>
+        ))}
+      </div>
+      <ol className="waterfall-rows">
+        {layout.rows.map((r) => (
+          <li
+            key={r.span.id}
+            className={`waterfall-row role-${r.span.role}${r.span.error ? ' error' : ''}`}
+            data-span-role={r.span.role}
+            title={Object.entries(r.span.attrs)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n')}
+          >
+            <span className="waterfall-label" style={{ paddingLeft: `${Math.min(r.depth, 12) * 10}px` }}>
+              {r.span.name}
+            </span>
+            <span className="waterfall-track">
+              <span className="waterfall-bar" style={{ left: `${r.x * 100}%`, width: `${r.w * 100}%` }} />
+              {/* A label that would run off the right end goes inside its bar, at its end. */}
+              <span
+                className={`waterfall-ms${r.x + r.w > 0.8 ? ' inside' : ''}`}
+                style={r.x + r.w > 0.8 ? { right: `${(1 - r.x - r.w) * 100}%` } : { left: `${(r.x + r.w) * 100}%` }}
+              >
+                {formatMs(r.ms)}
+                {r.open ? '…' : ''}
+              </span>
+            </span>
+            <span className="waterfall-note">{r.note}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
