@@ -14,6 +14,7 @@ import type { Problem } from '../state/store';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import { ADVANCE_BUDGET_MS, ANSWER_DEADLINE_MS, SEEK_SLICE_MS, statsOf, type Controller } from '../sim/controller';
 import { SPEEDS, speedById } from '../sim/speeds';
+import { createAddressBarWriter } from '../sim/addressBar';
 import { withDeadline } from '../sim/watchdog';
 import { createFrameLoop } from '../sim/frameLoop';
 import { createFrameChannel } from '../state/frameChannel';
@@ -30,8 +31,6 @@ import { bindInspector, closeInspector, followRequests, inspectorStore, openInsp
 export const FIGURES_INTERVAL_MS = 500;
 /** How often counters reach a pane's store while playing (its canvas gets every frame). */
 const STATS_INTERVAL_MS = 100;
-/** Least wall time between two writes of the address bar, ms. */
-const URL_INTERVAL_MS = 500;
 
 /** One side of the pair. */
 export interface ComparePane {
@@ -161,8 +160,6 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
   let disposed = false;
   /** The earliest divergence found for this pair: deterministic, so kept across seeks back. */
   let known: Divergence | null = null;
-  let urlTimer: ReturnType<typeof setTimeout> | null = null;
-  let lastUrlAt = Number.NEGATIVE_INFINITY;
 
   const status = () => store.getState().status;
   const setStatus = (s: ReturnType<typeof status>) => store.setState((d) => void (d.status = s));
@@ -519,16 +516,9 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs: clock(), speedId: s.speedId, data: data.data });
   }
 
-  function writeUrl(): void {
-    if (disposed || typeof history === 'undefined' || urlTimer !== null) return;
-    const wait = Math.max(0, lastUrlAt + URL_INTERVAL_MS - performance.now());
-    urlTimer = setTimeout(() => {
-      urlTimer = null;
-      lastUrlAt = performance.now();
-      const search = linkSearch();
-      if (search !== null && search !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${search}`);
-    }, wait);
-  }
+  const addressBar = createAddressBarWriter(linkSearch, () => disposed);
+  /** Writes the run into the address bar, at most every URL_INTERVAL_MS (the last write always lands). */
+  const writeUrl = () => addressBar.write();
 
   /** From now on the address bar follows the pair: its moment, speed and faults. */
   function followUrl(): void {
@@ -673,7 +663,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       disposed = true;
       generation++;
       loop.stop();
-      if (urlTimer !== null) clearTimeout(urlTimer);
+      addressBar.cancel();
       for (const p of panes) p.worker.terminate();
     },
   };

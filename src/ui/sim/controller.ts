@@ -8,12 +8,12 @@ import type { FrameChannel } from '../state/frameChannel';
 import { EMPTY_STATS, RunStatus, type AppStore, type Problem, type ReloadChoice, type RunFailure, type Stats } from '../state/store';
 import { decodeLink, encodeLink, linkParams, packScenario, type Recipe } from '../recipe';
 import { SPEEDS, speedById } from './speeds';
+import { createAddressBarWriter } from './addressBar';
 import { WorkerHung, withDeadline } from './watchdog';
+import { createFrameLoop } from './frameLoop';
 
 /** Wall time the worker may spend per advance; keeps frames coming at screen rate. */
 export const ADVANCE_BUDGET_MS = 12;
-/** Longest wall gap turned into simulated time at once (a hidden tab, a long GC pause). */
-const MAX_WALL_STEP_MS = 100;
 /** How often counters reach React while playing; the canvas still gets every frame. */
 const STATS_INTERVAL_MS = 100;
 /** How often the fault list is asked for while playing (faults start and end on their own). */
@@ -30,8 +30,6 @@ export const ANSWER_DEADLINE_MS = 4000;
  * (a drag) is taken up within this time.
  */
 export const SEEK_SLICE_MS = 150;
-/** Least wall time between two writes of the URL, ms (history.replaceState while playing). */
-const URL_INTERVAL_MS = 500;
 
 export interface Controller {
   /**
@@ -119,10 +117,8 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   /** Bumped whenever a new run starts or the run stops, so late answers of the old one are dropped. */
   let generation = 0;
   let lastSeq = 0;
-  let raf = 0;
   /** At most one `advance` is outstanding, so the worker never queues up stale work. */
   let pending = false;
-  let lastWall: number | null = null;
   let lastStatsAt = Number.NEGATIVE_INFINITY;
   let lastFaultsAt = Number.NEGATIVE_INFINITY;
   /** Commands that talk to the worker run one after another. */
@@ -144,8 +140,6 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   let seekLoop: Promise<void> | null = null;
   /** The packed scenario of an inline recipe, by its text: packing a large one takes a while. */
   let packed: { text: string; data: string | null } | null = null;
-  let urlTimer: ReturnType<typeof setTimeout> | null = null;
-  let lastUrlAt = Number.NEGATIVE_INFINITY;
   let unsubscribeUrl: (() => void) | null = null;
 
   const status = () => store.getState().status;
@@ -193,7 +187,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       atMs: stop?.atMs ?? latest?.simTime ?? s.stats.simTime,
       reload: reloadChoices(s.selectedId),
     };
-    stopLoop();
+    loop.stop();
     generation++;
     pending = false;
     // A worker that does not answer may be spinning for ever: stop it. One that refused to go
@@ -222,7 +216,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       });
       if (frame.done || (!playing && !seeking) || now - lastFaultsAt >= FAULTS_INTERVAL_MS) refreshFaults();
     }
-    if (frame.done) stopLoop();
+    if (frame.done) loop.stop();
   }
 
   /** Asks the worker for the fault list; a list from an older run is dropped. */
@@ -244,29 +238,19 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     );
   }
 
-  function schedule(): void {
-    if (!raf && !disposed) raf = requestAnimationFrame(tick);
-  }
+  const loop = createFrameLoop({
+    playing: () => status() === RunStatus.playing,
+    busy: () => pending,
+    disposed: () => disposed,
+    factor: () => speedById(store.getState().speedId).factor,
+    advance: tick,
+  });
 
-  function stopLoop(): void {
-    if (raf) cancelAnimationFrame(raf);
-    raf = 0;
-    lastWall = null;
-  }
-
-  function tick(now: number): void {
-    raf = 0;
-    if (status() !== RunStatus.playing) return;
-    schedule();
-    // NOTE: while an advance is outstanding, wall time keeps accruing (lastWall stays put),
-    // so the next request catches up and simulated time keeps pace with the clock.
-    if (pending) return;
-    const dt = lastWall === null ? 1000 / 60 : Math.min(now - lastWall, MAX_WALL_STEP_MS);
-    lastWall = now;
-    const factor = speedById(store.getState().speedId).factor;
+  /** One frame: asks the worker for `simMs` of simulated time (Infinity: max speed) within its budget. */
+  function tick(simMs: number): void {
     const gen = generation;
     pending = true;
-    inTime(api.advance(factor === Number.POSITIVE_INFINITY ? factor : dt * factor, ADVANCE_BUDGET_MS)).then(
+    inTime(api.advance(simMs, ADVANCE_BUDGET_MS)).then(
       (frame) => {
         if (gen !== generation) return;
         pending = false;
@@ -287,7 +271,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   }
 
   function beginRun(): void {
-    stopLoop();
+    loop.stop();
     generation++;
     pending = false;
     lastSeq = 0;
@@ -401,17 +385,9 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     return encodeLink({ recipe: r, tMs: latest?.simTime ?? s.stats.simTime, tBeforeMs: latest?.nextEventMs, speedId: s.speedId }, data);
   }
 
+  const addressBar = createAddressBarWriter(linkSearch, () => disposed);
   /** Writes the run into the address bar, at most every URL_INTERVAL_MS (the last write always lands). */
-  function writeUrl(): void {
-    if (disposed || typeof history === 'undefined' || urlTimer !== null) return;
-    const wait = Math.max(0, lastUrlAt + URL_INTERVAL_MS - performance.now());
-    urlTimer = setTimeout(() => {
-      urlTimer = null;
-      lastUrlAt = performance.now();
-      const search = linkSearch();
-      if (search !== null && search !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${search}`);
-    }, wait);
-  }
+  const writeUrl = () => addressBar.write();
 
   /** The seek loop: takes up the newest target until none is left (see `seek`). */
   async function runSeeks(): Promise<void> {
@@ -421,7 +397,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       return;
     }
     const resume = s0.status === RunStatus.playing;
-    stopLoop();
+    loop.stop();
     setStatus(RunStatus.paused);
     seeking = true;
     const gen = generation;
@@ -530,7 +506,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
 
   async function resetRun(): Promise<void> {
     if (!store.getState().info) return;
-    stopLoop();
+    loop.stop();
     await api.reset();
     beginRun();
     store.setState((d) => {
@@ -545,8 +521,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     const s = store.getState();
     if (!s.info || s.status !== RunStatus.ready && s.status !== RunStatus.paused) return;
     setStatus(RunStatus.playing);
-    lastWall = null;
-    schedule();
+    loop.start();
   }
 
   return {
@@ -600,7 +575,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     },
     pause() {
       if (status() !== RunStatus.playing) return;
-      stopLoop();
+      loop.stop();
       setStatus(RunStatus.paused);
       // Show the exact counters of the last frame, not the throttled ones.
       const f = frames.latest;
@@ -622,7 +597,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       return serial(async () => {
         const s = status();
         if (!store.getState().info || s === RunStatus.done || s === RunStatus.loading || s === RunStatus.crashed) return;
-        if (s === RunStatus.playing) stopLoop();
+        if (s === RunStatus.playing) loop.stop();
         const gen = generation;
         setStatus(RunStatus.paused);
         accept(await inTime(api.stepEvent()), gen);
@@ -687,9 +662,9 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     },
     dispose() {
       disposed = true;
-      if (urlTimer !== null) clearTimeout(urlTimer);
+      addressBar.cancel();
       unsubscribeUrl?.();
-      stopLoop();
+      loop.stop();
       dropOpening();
       bridge.terminate();
     },

@@ -3,7 +3,7 @@
 // simulated time at the chosen speed and hands it to the controller, which asks its worker(s)
 // and applies what comes back. Plain TypeScript, no React.
 
-/** Longest wall gap turned into simulated time at once, ms (a tab in the background, a long task). */
+/** Longest wall gap turned into simulated time at once, ms (a hidden tab, a long GC pause or task). */
 export const MAX_WALL_STEP_MS = 100;
 /** The wall time the first frame after a start or a stop counts, ms (one frame at 60 Hz). */
 const FIRST_FRAME_MS = 1000 / 60;

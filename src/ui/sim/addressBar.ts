@@ -1,0 +1,38 @@
+// Writing the run into the address bar as it moves, throttled: both controllers (the single
+// view's and the compare view's) keep the page's link current this way, so a reload or a copied
+// address opens the same moment.
+
+/** Least wall time between two writes of the address bar, ms. */
+export const URL_INTERVAL_MS = 500;
+
+/** The throttled writer's handle. */
+export interface AddressBarWriter {
+  /** Asks for a write: at most one every URL_INTERVAL_MS, and the last one asked for always lands. */
+  write(): void;
+  /** Drops a write waiting for its turn (on dispose). */
+  cancel(): void;
+}
+
+/**
+ * A writer that puts `search()` (the link's `?…#…` part, null for none yet) into the address
+ * bar with `history.replaceState` when it differs from the page's, unless `disposed()`.
+ */
+export function createAddressBarWriter(search: () => string | null, disposed: () => boolean): AddressBarWriter {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastAt = Number.NEGATIVE_INFINITY;
+  return {
+    write() {
+      if (disposed() || typeof history === 'undefined' || timer !== null) return;
+      const wait = Math.max(0, lastAt + URL_INTERVAL_MS - performance.now());
+      timer = setTimeout(() => {
+        timer = null;
+        lastAt = performance.now();
+        const s = search();
+        if (s !== null && s !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${s}`);
+      }, wait);
+    },
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}
