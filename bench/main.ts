@@ -24,8 +24,8 @@ const USAGE = `usage: npm run bench [-- --runs N] [--only a,b] [--json]
   --json     print {holdEventsPerSec, mm1RequestsPerSec, meshChainRequestsPerSec,
              meshChainFloorRequestsPerSec, meshChain10RequestsPerSec,
              meshChain10EventsPerSec, istioFullSimSecondsPerWallSecond, istioFullPeakRssMB,
-             scale: [{services, cpuUsPerRequest, eventsPerSec, rssBuiltMB, peakRssMB}],
-             sweepRunsPerSecAllCores, sweepRunsPerSecOneThread, sweepSpeedup,
+             scale: [{services, cpuUsPerRequest, eventsPerSec, rssBuiltMB, peakRssMB,
+             traceHashes}], sweepRunsPerSecAllCores, sweepRunsPerSecOneThread, sweepSpeedup,
              sweepCoresBusyAllCores, sweepCoresBusyOneThread} only
              (a case left out by --only is left out of the object)`;
 
@@ -84,7 +84,7 @@ function median(xs: number[]): number {
 
 const runs: Record<string, number[]> = { hold: [], mm1: [], chain3: [], floor3: [], chain10: [], chain10Events: [], istioFull: [], istioFullRss: [], istioFullCpu: [], sweep1: [], sweepAll: [], sweep1Cores: [], sweepAllCores: [] };
 const SCALE_SIZES = [100, 300, 1000];
-const scaleRuns = SCALE_SIZES.map(() => ({ cpuUs: [] as number[], events: [] as number[], built: [] as number[], peak: [] as number[] }));
+const scaleRuns = SCALE_SIZES.map(() => ({ cpuUs: [] as number[], events: [] as number[], built: [] as number[], peak: [] as number[], hashes: new Set<string>() }));
 const hashes = new Set<string>();
 const loads: number[] = [];
 for (let r = 0; r < RUNS; r++) {
@@ -105,6 +105,7 @@ for (let r = 0; r < RUNS; r++) {
       scaleRuns[k].events.push(s.events ?? 0);
       scaleRuns[k].built.push(s.rssBuiltMB ?? 0);
       scaleRuns[k].peak.push(s.peakRssMB ?? 0);
+      scaleRuns[k].hashes.add(s.traceHash ?? '');
     });
   }
   if (only.has('istioFull')) {
@@ -146,6 +147,8 @@ const scale = SCALE_SIZES.map((services, k) => ({
   eventsPerSec: Math.round(median(scaleRuns[k].events)),
   rssBuiltMB: round(median(scaleRuns[k].built), 1),
   peakRssMB: round(median(scaleRuns[k].peak), 1),
+  // Every run's trace hash (one, unless a run differed): a speed-up must leave them as they were.
+  traceHashes: [...scaleRuns[k].hashes],
 }));
 
 function round(x: number, digits: number): number {
@@ -190,7 +193,7 @@ if (json) {
       const cpu = scaleRuns[k].cpuUs;
       const ratio = k === 0 ? '' : `  ${(s.cpuUsPerRequest / at100).toFixed(2)}x the 100's (target <= 1.5x)`;
       console.log(
-        `    ${String(s.services).padStart(5)} services: ${s.cpuUsPerRequest.toFixed(2)} CPU µs/request (${Math.min(...cpu).toFixed(2)}-${Math.max(...cpu).toFixed(2)}), ${fmt(s.eventsPerSec)} events/s, RSS ${s.rssBuiltMB.toFixed(0)} MB built, ${s.peakRssMB.toFixed(0)} MB peak${ratio}`,
+        `    ${String(s.services).padStart(5)} services: ${s.cpuUsPerRequest.toFixed(2)} CPU µs/request (${Math.min(...cpu).toFixed(2)}-${Math.max(...cpu).toFixed(2)}), ${fmt(s.eventsPerSec)} events/s, RSS ${s.rssBuiltMB.toFixed(0)} MB built, ${s.peakRssMB.toFixed(0)} MB peak, trace hash ${s.traceHashes.join(', ')}${ratio}`,
       );
     });
   }

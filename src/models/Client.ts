@@ -1,5 +1,6 @@
-import { invariant, type Actor, type Sampler, type Simulation } from '../sim-engine';
+import { drawAt, invariant, type Actor, type Sampler, type Simulation } from '../sim-engine';
 import type { ClientSpec } from '../scenario';
+import { drawAtOf } from './drawRecords';
 import { Cause, Ev } from './events';
 import type { Call, Request, Table } from './Call';
 import type { EdgeStats } from './EdgeStats';
@@ -38,6 +39,9 @@ export class ClientActor implements Actor {
   sent = 0;
   private readonly open: boolean;
   private readonly timeout: number;
+  /** Where `gap` draws from when it is a draw record's (drawRecords.ts; NOTE: issue 14), else null. */
+  private readonly gapBlock: Float64Array | null;
+  private readonly gapAt: number;
 
   constructor(
     readonly id: number,
@@ -49,6 +53,8 @@ export class ClientActor implements Actor {
   ) {
     this.open = spec.type === 'open';
     this.timeout = spec.timeout ?? Infinity;
+    this.gapBlock = drawAtOf(gap)?.f ?? null;
+    this.gapAt = drawAtOf(gap)?.p ?? 0;
   }
 
   /** Schedules the first sends; called once when the world starts. */
@@ -81,7 +87,7 @@ export class ClientActor implements Actor {
     const now = w.sim.now;
     if (now >= w.duration) return;
     if (this.open) {
-      const next = this.gap();
+      const next = this.gapBlock !== null ? drawAt(this.gapBlock, this.gapAt) : this.gap();
       if (now + next < w.duration) w.sim.schedule(next, Ev.Send, this.id, -1);
     }
     const req = w.requests.alloc();

@@ -1,4 +1,4 @@
-import { invariant, type Actor, type Sampler } from '../sim-engine';
+import { drawAt, invariant, type Actor } from '../sim-engine';
 import type { Attempt, Call } from './Call';
 import type { DataPlaneHost } from './dataPlaneHost';
 import { describeDataPlaneEvent, traceRouterPass } from './dataPlaneEvents';
@@ -266,8 +266,8 @@ export class DataPlane implements Actor, ConnectionUser {
 
   /** One-way latency from route r's caller to its host `replica`, ms: the link, a latency fault, loss. */
   oneWay(r: Cluster, replica: number): number {
-    const s: Sampler | null = r.latency[replica];
-    const base = s === null ? 0 : s();
+    const f = r.latencyBlock[replica];
+    const base = f !== null ? drawAt(f, r.latencyAt[replica]) : (r.latency[replica]?.() ?? 0);
     const extra = r.faultDelay === null ? 0 : r.faultDelay();
     return base + extra + this.world.network.lossDelay();
   }

@@ -1,12 +1,12 @@
-import { Histogram, invariant, type Actor, type Rng, type Sampler } from '../sim-engine';
+import { drawAt, Histogram, invariant, type Actor, type Rng, type Sampler } from '../sim-engine';
 import type { ServiceSpec } from '../scenario';
+import { drawAtOf } from './drawRecords';
 import { Cause, Ev } from './events';
 import type { Attempt, Call } from './Call';
 import type { Route } from './envoy/cluster';
 import type { RouteTable } from './envoy/routeTable';
 import type { ServiceHost } from './serviceHost';
 import { WorkerPool } from './WorkerPool';
-
 export type { ServiceHost } from './serviceHost';
 
 /** One compiled downstream call of a service. */
@@ -49,8 +49,10 @@ export class ServiceActor implements Actor {
   arrivals = 0;
   ok = 0;
   failed = 0;
-  protected readonly serviceTime: Sampler;
   private readonly parallel: boolean;
+  /** Where `serviceTime` draws from when it is a draw record's (drawRecords.ts; NOTE: issue 14), else null. */
+  private readonly timeBlock: Float64Array | null;
+  private readonly timeAt: number;
   /** Host id of each replica. */
   readonly hosts: number[] = [];
   /** Index of this service in the world's endpoint tables. */
@@ -62,11 +64,11 @@ export class ServiceActor implements Actor {
     readonly spec: ServiceSpec,
     protected readonly world: ServiceHost,
     protected readonly rng: Rng,
-    serviceTime: Sampler,
+    protected readonly serviceTime: Sampler,
   ) {
-    const capacity = spec.queueCapacity ?? Infinity;
-    this.replicas = Array.from({ length: spec.replicas }, (_, i) => new Replica(i, spec.concurrency, capacity, spec.errorRate));
-    this.serviceTime = serviceTime;
+    this.replicas = Array.from({ length: spec.replicas }, (_, i) => new Replica(i, spec.concurrency, spec.queueCapacity ?? Infinity, spec.errorRate));
+    this.timeBlock = drawAtOf(serviceTime)?.f ?? null;
+    this.timeAt = drawAtOf(serviceTime)?.p ?? 0;
     this.parallel = spec.callMode === 'parallel';
   }
 
@@ -110,7 +112,7 @@ export class ServiceActor implements Actor {
   private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
     att.holdsWorker = true;
-    const ms = this.serviceTime() * replica.slowdown;
+    const ms = (this.timeBlock !== null ? drawAt(this.timeBlock, this.timeAt) : this.serviceTime()) * replica.slowdown;
     att.workTimer = this.world.sim.schedule(ms, Ev.WorkDone, this.id, att.id);
     if (att.trace !== null) this.world.tracer!.appStart(att, this.world.sim.now, ms);
   }

@@ -1,9 +1,10 @@
 import { Histogram, InvariantError, Simulation, Tally, TimeSeries, invariant, sampler, stateless, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
 import { IMPLICIT_MESH, anySidecar, meshSchema, type MeshSpec, type Policy, type Scenario, type ServiceSpec } from '../scenario';
-import { buildCluster, buildGatewayProxy, buildSidecar, clientGap, type Membership } from './build';
+import { buildCluster, buildGatewayProxy, buildSidecar, clientGap, type Membership, type PolicyCache } from './build';
 import { Attempt, Call, Request, Table } from './Call';
 import { ClientActor } from './Client';
 import { DataPlane } from './DataPlane';
+import { DrawRecords, recordSampler } from './drawRecords';
 import { EdgeStats } from './EdgeStats';
 import type { Cluster } from './envoy/cluster';
 import { HeaderSets } from './envoy/routeTable';
@@ -44,6 +45,10 @@ export class World extends RequestBook {
   readonly sidecars: Sidecar[] = [];
   /** Where the sidecars' hot state lives, one after the other (issue 14; see ProxyRecords). */
   readonly proxyRecords = new ProxyRecords();
+  /** Where the clients' gaps and services' times are drawn from (issue 14; see DrawRecords). */
+  readonly draws = new DrawRecords();
+  /** Routes' compiled policies, one object per distinct policy (build.ts sharedPolicy; issue 14). */
+  readonly policies: PolicyCache = new Map();
   readonly controlPlanes: ControlPlane[] = [];
   readonly routes: Cluster[] = [];
   /** The request header sets the clients send, interned (a call carries its set's id). */
@@ -83,7 +88,7 @@ export class World extends RequestBook {
 
     for (const spec of scenario.services) {
       const svc = this.sim.addActor(
-        (id) => new ServiceActor(id, spec.name, spec, this, streamFor(seed, spec.name), sampler(spec.serviceTime, streamFor(seed, `${spec.name}/service-time`))),
+        (id) => new ServiceActor(id, spec.name, spec, this, streamFor(seed, spec.name), recordSampler(this.draws, spec.serviceTime, seed, `${spec.name}/service-time`)),
       );
       this.services.push(svc);
       this.addCallee(svc, 'service', spec.sidecar === false ? null : spec.mesh ?? this.controlPlanes[0].spec.name);
@@ -105,7 +110,7 @@ export class World extends RequestBook {
     }
     const clientHosts: number[] = [];
     for (const spec of scenario.clients) {
-      const client = this.sim.addActor((id) => new ClientActor(id, spec.name, spec, this, sampler(clientGap(spec), streamFor(seed, `${spec.name}/gap`))));
+      const client = this.sim.addActor((id) => new ClientActor(id, spec.name, spec, this, recordSampler(this.draws, clientGap(spec), seed, `${spec.name}/gap`)));
       this.clients.push(client);
       const host = this.addHost(spec.name, spec.zone, spec.region, spec.external, spec.name);
       this.addSidecar(host, spec.sidecar, false, spec);

@@ -10,6 +10,7 @@
 import type { Rng, Sampler } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
 import type { Sidecar } from '../proxy/Sidecar';
+import { drawAtOf } from '../drawRecords';
 import { ConnPool } from './connPool';
 import { LoadBalancer } from './loadBalancer';
 import { OutlierDetector } from './outlierDetector';
@@ -28,6 +29,12 @@ export class Cluster {
   readonly lb: LoadBalancer;
   readonly resources = new ResourceManager();
   readonly pool: ConnPool;
+  /**
+   * Where each upstream host's one-way latency draw lives (drawRecords.ts; null: draw through
+   * `latency`), and its offset there. NOTE: the data plane draws from these (issue 14).
+   */
+  readonly latencyBlock: (Float64Array | null)[];
+  readonly latencyAt: Int32Array;
   /** Extra one-way delay from a latency fault (a chaos fault on the link, not Envoy's), or null. */
   faultDelay: Sampler | null = null;
 
@@ -61,6 +68,8 @@ export class Cluster {
     this.outlier = new OutlierDetector(n);
     this.lb = new LoadBalancer(known, this.outlier, this.hostActive, rng);
     this.pool = new ConnPool(n);
+    this.latencyBlock = latency.map((s) => drawAtOf(s)?.f ?? null);
+    this.latencyAt = Int32Array.from(latency, (s) => drawAtOf(s)?.p ?? 0);
   }
 
   /** Picks an upstream host (LoadBalancer.pick under this route's policy), or -1 when none is usable. */

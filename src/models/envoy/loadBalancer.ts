@@ -17,6 +17,9 @@ export const HOST_SELECTION_RETRIES = 5;
 /** Envoy's minimum_ring_size default. */
 export const RING_SIZE = 1024;
 
+/** The level counts of the pick under way: scratch, one for all balancers (NOTE: issue 14: a cluster's own was six cold objects a pick). */
+const PICK_LEVELS = new PriorityLoad();
+
 /**
  * One cluster's balancer. One class for every policy, switching on `policy.lb` at each pick: the
  * call site stays monomorphic, and a config change that swaps the policy keeps the round-robin
@@ -38,7 +41,6 @@ export class LoadBalancer {
   private arrangedFor: CompiledPolicy | null = null;
   /** Under `distribute`: weight (%) per locality and scratch counts; null otherwise. */
   private weights: { weight: Float64Array; total: Int32Array; healthy: Int32Array; effective: Float64Array } | null = null;
-  private readonly levels = new PriorityLoad();
   /** The host set of the pick under way: its level (-1: every level) and whether it panics. */
   private level = -1;
   private inPanic = false;
@@ -103,7 +105,7 @@ export class LoadBalancer {
       const n = this.onlyLevel(p, now);
       if (n >= 0) return n;
     }
-    const lv = this.levels;
+    const lv = PICK_LEVELS;
     lv.clear();
     const byLevel = p.localityLb;
     for (let i = 0; i < this.known.length; i++) {
@@ -162,7 +164,7 @@ export class LoadBalancer {
    * within noise. Returns the number of hosts in the drawn locality's set, 0 when none.
    */
   private chooseLocality(p: CompiledPolicy, now: number, ws: { weight: Float64Array; total: Int32Array; healthy: Int32Array; effective: Float64Array }): number {
-    const lv = this.levels;
+    const lv = PICK_LEVELS;
     lv.clear();
     ws.total.fill(0);
     ws.healthy.fill(0);

@@ -1,5 +1,6 @@
-import { encodeDraw, sampler, streamAt, streamFor, type Distribution, type Rng, type Sampler } from '../../sim-engine';
+import { streamFor, type Distribution, type Rng, type Sampler } from '../../sim-engine';
 import type { Scenario } from '../../scenario';
+import { DrawRecords, recordSampler } from '../drawRecords';
 import { Host, PLACEMENT_NAMES, Placement, placementOf } from './Host';
 
 /** Linux's minimum retransmission timeout; it doubles on every further loss of the same segment. */
@@ -27,6 +28,8 @@ export class Network {
   private readonly flat: Distribution | null;
   private readonly classes: (Distribution | null)[];
   private readonly samplers = new Map<string, Sampler>();
+  /** Where the links' latency draws live (drawRecords.ts). */
+  private readonly draws = new DrawRecords();
   private readonly lossRng: Rng;
   /** Base loss probability per message. */
   loss: number;
@@ -73,8 +76,9 @@ export class Network {
     if (!s) {
       // NOTE: `at` (a proxy's record, issue 14) holds the link's distribution and its stream's
       // state, for the owner to draw from directly; the sampler draws from the same state.
-      if (at !== null) encodeDraw(d, at.f, at.p);
-      s = sampler(d, at !== null ? streamAt(this.seed, `link/${key}`, at.f, at.p + 3) : streamFor(this.seed, `link/${key}`));
+      // Any other link's goes in a draw record of the network's own (drawRecords.ts), which its
+      // routes draw from directly (Cluster.latencyAt).
+      s = recordSampler(this.draws, d, this.seed, `link/${key}`, at);
       this.samplers.set(key, s);
     }
     return s;
