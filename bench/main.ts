@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { buildBenchBundle } from './bundle';
+import { SWEEP_RUNS, SWEEP_SECONDS } from './sweepStudy';
 
 interface Result {
   name: string;
@@ -198,7 +199,7 @@ if (json) {
     });
   }
   if (only.has('sweep')) {
-    console.log(`  sweep of mm1.json (8 runs of 1,000 simulated s): ${median(runs.sweepAll).toFixed(2)} runs/s on ${availableParallelism()} threads, ${median(runs.sweep1).toFixed(2)} on 1: ${(median(runs.sweepAll) / median(runs.sweep1)).toFixed(2)}x (linear would be ${availableParallelism()}x)`);
+    console.log(`  sweep of mm1.json (${SWEEP_RUNS} runs of ${SWEEP_SECONDS.toLocaleString('en-US')} simulated s): ${median(runs.sweepAll).toFixed(2)} runs/s on ${availableParallelism()} threads, ${median(runs.sweep1).toFixed(2)} on 1: ${(median(runs.sweepAll) / median(runs.sweep1)).toFixed(2)}x (linear would be ${availableParallelism()}x)`);
     console.log(`    cores the machine gave the pool (CPU / wall): ${median(runs.sweepAllCores).toFixed(2)} with ${availableParallelism()} threads, ${median(runs.sweep1Cores).toFixed(2)} with 1`);
   }
   if (only.has('istioFull')) {
