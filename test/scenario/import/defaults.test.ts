@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../src/models';
 import { scenarioYaml } from '../../../src/scenario/import';
-import { NAMESPACE, app, imp, service, workload } from './helpers';
+import { NAMESPACE, app, imp, service, virtualService, workload } from './helpers';
 
 // Istio's default retries at a sidecar (2 retries on connect-failure, refused-stream and 503;
 // istio/istio pilot/pkg/networking/core/route/retry/retry.go DefaultPolicy) where the manifests
 // are silent, when an app retries too: the importer flattens both layers into one route policy.
 
-const vs = (http: string) => `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: b
-  namespace: shop
-spec:
-  hosts:
-  - b
-  http:
-${http}`;
+const vs = (http: string) => virtualService('b', http);
 
 /** a calls b with its own client's retries (1 retry, 3 s a try, on gateway errors). */
 const appRetries = `  - name: a

@@ -64,3 +64,25 @@ export function service(r: ImportResult, name: string): Record<string, any> {
   if (!s) throw new Error(`no service ${name} in ${JSON.stringify(r.scenario)} / ${JSON.stringify(r.errors)}`);
   return s;
 }
+
+/** A VirtualService for `host` in namespace shop, its `http:` list given as YAML lines. */
+export const virtualService = (host: string, http: string) => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: ${host}
+  namespace: shop
+spec:
+  hosts:
+  - ${host}
+  http:
+${http}`;
+
+/** A DestinationRule for `host` in namespace shop, the rest of its spec given as YAML lines. */
+export const destinationRule = (host: string, spec: string) => `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: ${host}
+  namespace: shop
+spec:
+  host: ${host}
+${spec}`;

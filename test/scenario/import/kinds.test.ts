@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NAMESPACE, app, imp, service, workload } from './helpers';
+import { NAMESPACE, app, destinationRule, imp, service, virtualService, workload } from './helpers';
 
-const vs = (host: string, http: string) => `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: ${host}
-  namespace: shop
-spec:
-  hosts:
-  - ${host}
-  http:
-${http}`;
-
-const dr = (host: string, spec: string) => `apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata:
-  name: ${host}
-  namespace: shop
-spec:
-  host: ${host}
-${spec}`;
+const vs = virtualService;
+const dr = destinationRule;
 
 const callsB = `  - name: a
     serviceTime: 1ms

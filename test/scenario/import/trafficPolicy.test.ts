@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../src/models';
 import { scenarioYaml } from '../../../src/scenario/import';
-import { NAMESPACE, app, imp, service, workload } from './helpers';
+import { NAMESPACE, app, destinationRule, imp, service, workload } from './helpers';
 
 // The DestinationRule fields the model runs (Istio 1.28's destination_rule.proto): each one
 // imported into the callee's `policy` with its manifest line, and run where that is cheap.
 
-const dr = (trafficPolicy: string) => `apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata:
-  name: b
-  namespace: shop
-spec:
-  host: b
-  trafficPolicy:
-${trafficPolicy}`;
+const dr = (trafficPolicy: string) => destinationRule('b', `  trafficPolicy:\n${trafficPolicy}`);
 
 /** a calls b; `a` has `concurrency` workers, b takes `bTime`. */
 const apps = (opts: { aConcurrency?: number; bTime?: string; bReplicas?: number } = {}) => `  - name: a

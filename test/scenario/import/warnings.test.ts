@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAMESPACE, app, imp, workload } from './helpers';
+import { NAMESPACE, app, imp, virtualService, workload } from './helpers';
 
 /** Manifests with one unmodelled thing added to a working pair of apps a -> b. */
 function withExtra(extra: Record<string, string>) {
@@ -7,19 +7,7 @@ function withExtra(extra: Record<string, string>) {
   return imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), ...extra }, workload('a', apps));
 }
 
-const vsB = (http: string) => `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: b
-  namespace: shop
-spec:
-  hosts:
-  - b
-  http:
-  - route:
-    - destination:
-        host: b
-${http}`;
+const vsB = (http: string) => virtualService('b', `  - route:\n    - destination:\n        host: b\n${http}`);
 
 describe('what the importer does not model is a warning by path, never dropped silently', () => {
   it('a kind it does not read (a ConfigMap) is named with its file and line', () => {
