@@ -2,8 +2,9 @@
 // the world's proxy records, a gateway's inline proxy with its identities, and a caller's cluster
 // for one callee with the policy its caller applies. World calls these while it wires; they
 // return what they make and change nothing else but the records and the network's samplers.
-import { stateless, streamFor, type Distribution, type Sampler } from '../sim-engine';
+import { stateless, streamAt, type Distribution, type Sampler } from '../sim-engine';
 import type { ClientSpec, Policy, ServiceSpec } from '../scenario';
+import type { DrawRecords } from './drawRecords';
 import { Cluster } from './envoy/cluster';
 import type { ControlPlane } from './mesh/ControlPlane';
 import type { Host } from './net/Host';
@@ -84,6 +85,8 @@ export interface ClusterSite {
   readonly live: readonly Uint8Array[];
   /** The policies its clusters share (sharedPolicy). */
   readonly policies: PolicyCache;
+  /** Where each route's random stream keeps its state (one cache line each; DrawRecords). */
+  readonly draws: DrawRecords;
 }
 
 /**
@@ -100,7 +103,10 @@ export function buildCluster(w: ClusterSite, index: number, edgeId: number, link
   const latencies = callee.hosts.map((h) => w.network.latencySampler(linkName, from, w.network.hosts[h], latency));
   const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => w.sidecarOfHost[h]?.mesh);
   const known = sc ? sc.viewOf(callee.index, callee.replicas.length, w.live) : w.live[callee.index];
-  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, streamFor(w.seed, `${from.name}/route/${callee.name}`), latencies, known);
+  // streamFor's stream (the same draws) with its state in a record the balancer reads directly.
+  const rngAt = w.draws.alloc();
+  const rng = streamAt(w.seed, `${from.name}/route/${callee.name}`, rngAt.f, rngAt.p);
+  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, rng, rngAt, latencies, known);
   // Istio's locality priorities for this caller (used when the policy turns locality on).
   cluster.lb.setLocality(from, callee.hosts.map((h) => w.network.hosts[h]));
   return cluster;

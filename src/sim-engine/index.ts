@@ -4,6 +4,7 @@ export { StalledClockError, type StalledActor } from './StalledClockError';
 export { EventQueue } from './EventQueue';
 export { TraceHash } from './TraceHash';
 export { streamFor, streamAt, type Rng } from './random';
+export { aleaNext } from './alea';
 export { sampler, meanOf, isZero, encodeDraw, drawAt, DrawCode, DRAW_SLOT, type Distribution, type Sampler } from './distributions';
 export { Histogram, type LatencySummary } from './Histogram';
 export { TimeSeries, Tally } from './TimeSeries';

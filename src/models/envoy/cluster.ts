@@ -10,7 +10,7 @@
 import type { Rng, Sampler } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
 import type { Sidecar } from '../proxy/Sidecar';
-import { drawAtOf } from '../drawRecords';
+import { drawAtOf, type DrawAt } from '../drawRecords';
 import { ConnPool } from './connPool';
 import { LoadBalancer } from './loadBalancer';
 import { OutlierDetector } from './outlierDetector';
@@ -55,6 +55,8 @@ export class Cluster {
     readonly mtls: boolean,
     /** The route's one random stream: fault filter, load balancer and backoff draw from it in turn. */
     readonly rng: Rng,
+    /** Where `rng`'s state lies (streamAt over this record): the balancer draws from it directly. */
+    rngAt: DrawAt,
     /** One-way latency to each upstream host (null: always zero). */
     readonly latency: readonly (Sampler | null)[],
     /**
@@ -66,7 +68,7 @@ export class Cluster {
     const n = hosts.length;
     this.hostActive = new Int32Array(n);
     this.outlier = new OutlierDetector(n);
-    this.lb = new LoadBalancer(known, this.outlier, this.hostActive, rng);
+    this.lb = new LoadBalancer(known, this.outlier, this.hostActive, rngAt.f, rngAt.p);
     this.pool = new ConnPool(n);
     this.latencyBlock = latency.map((s) => drawAtOf(s)?.f ?? null);
     this.latencyAt = Int32Array.from(latency, (s) => drawAtOf(s)?.p ?? 0);

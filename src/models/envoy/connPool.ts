@@ -7,17 +7,18 @@
 // one http2ConnPool.ts; connPools.ts picks one per route by its protocol.
 
 /**
- * Per upstream host: idle connections (the time each opened, the last used on top, with the time
- * each went idle beside it in `idleSince`), busy ones, connects in progress, and attempts waiting
- * for one (FIFO, attempt ids). HTTP/2 connections (http2ConnPool.ts) are kept in `h2`, one list
- * per host, created on first use. Plain data.
+ * Per upstream host: idle connections (three numbers each, in `idle`: the time it opened, the
+ * time it went idle, the requests it has carried; the last used on top), busy ones, connects in
+ * progress, and attempts waiting for one (FIFO, attempt ids). HTTP/2 connections
+ * (http2ConnPool.ts) are kept in `h2`, one list per host, created on first use. Plain data.
  */
 export class ConnPool {
+  /**
+   * Per host, its idle connections as triples [openedAt ms, idleSince ms, served] (IDLE_STRIDE
+   * numbers each; idleSince nondecreasing bottom to top; served counts maxRequestsPerConnection).
+   * One array per host rather than three: a request touches one cold array, not three.
+   */
   readonly idle: number[][];
-  /** When each idle connection went idle, ms, parallel to `idle` (nondecreasing bottom to top). */
-  readonly idleSince: number[][];
-  /** Requests each idle connection has carried, parallel to `idle` (maxRequestsPerConnection). */
-  readonly idleServed: number[][];
   readonly busy: Int32Array;
   readonly connecting: Int32Array;
   readonly waiters: number[][];
@@ -37,8 +38,6 @@ export class ConnPool {
 
   constructor(hosts: number) {
     this.idle = Array.from({ length: hosts }, () => []);
-    this.idleSince = Array.from({ length: hosts }, () => []);
-    this.idleServed = Array.from({ length: hosts }, () => []);
     this.busy = new Int32Array(hosts);
     this.connecting = new Int32Array(hosts);
     this.waiters = Array.from({ length: hosts }, () => []);
@@ -58,6 +57,9 @@ export interface H2Conn {
   /** No new streams: it closes when its last stream ends (max requests reached, or its host died). */
   draining: boolean;
 }
+
+/** Numbers per idle connection in ConnPool.idle: openedAt, idleSince, served. */
+export const IDLE_STRIDE = 3;
 
 /** Connection states of an attempt (Attempt.conn): none yet, pending in a pool, on a connection, done with it. */
 export const Conn = { none: 0, waiting: 1, sent: 3, closed: 4 } as const;

@@ -11,7 +11,7 @@ import type { Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause } from '../events';
 import type { Cluster } from './cluster';
-import { Conn } from './connPool';
+import { Conn, IDLE_STRIDE } from './connPool';
 import { CONNECT_OUTCOMES, OUTCOMES, type UpstreamConnector } from './upstreamConnect';
 
 /**
@@ -90,9 +90,10 @@ export class Http1ConnPool {
     const pool = r.pool;
     if (reuse) pool.reused++;
     if (att.trace !== null) this.world.tracer!.attached(att, this.world.sim.now, reuse);
-    att.connOpenedAt = pool.idle[i].pop()!;
-    const since = pool.idleSince[i].pop()!;
-    att.connServed = pool.idleServed[i].pop()!;
+    const idle = pool.idle[i];
+    att.connServed = idle.pop()!;
+    const since = idle.pop()!;
+    att.connOpenedAt = idle.pop()!;
     // The app closes it at its keep-alive timeout after its last answer (about when it went idle here).
     att.connClosesAt = reuse && this.world.sidecarOfHost[att.host] === null ? since + r.policy.appKeepAlive : Infinity;
     pool.busy[i]++;
@@ -120,10 +121,8 @@ export class Http1ConnPool {
 
   /** Closes host i's idle connections (its pod died: its kernel closed them). */
   closeIdle(r: Cluster, i: number): void {
-    r.resources.connections -= r.pool.idle[i].length;
+    r.resources.connections -= r.pool.idle[i].length / IDLE_STRIDE;
     r.pool.idle[i].length = 0;
-    r.pool.idleSince[i].length = 0;
-    r.pool.idleServed[i].length = 0;
   }
 
   /**
@@ -138,22 +137,22 @@ export class Http1ConnPool {
   private usableIdle(r: Cluster, i: number): boolean {
     const pool = r.pool;
     const now = this.world.sim.now;
-    const since = pool.idleSince[i];
+    const idle = pool.idle[i];
     const p = r.policy;
     const appKeepAlive = this.world.sidecarOfHost[r.hosts[i]] === null ? p.appKeepAlive : Infinity;
-    while (since.length > 0) {
-      const top = since[since.length - 1];
+    while (idle.length > 0) {
+      const top = idle[idle.length - 2];
       if (now - top >= p.idleTimeout) {
-        pool.idleClosed += since.length;
+        pool.idleClosed += idle.length / IDLE_STRIDE;
         this.closeIdle(r, i);
         return false;
       }
       const appClose = top + appKeepAlive;
       if (now < appClose || now < appClose + this.dp.oneWay(r, i)) return true;
       pool.appClosed++;
-      pool.idle[i].pop();
-      since.pop();
-      pool.idleServed[i].pop();
+      idle.pop();
+      idle.pop();
+      idle.pop();
       r.resources.connections--;
     }
     return false;
@@ -166,19 +165,16 @@ export class Http1ConnPool {
     const now = this.world.sim.now;
     // In place: this runs for every request on a route with a maximum duration.
     const idle = r.pool.idle[i];
-    const since = r.pool.idleSince[i];
-    const served = r.pool.idleServed[i];
     let kept = 0;
-    for (let k = 0; k < idle.length; k++) {
+    for (let k = 0; k < idle.length; k += IDLE_STRIDE) {
       if (now - idle[k] >= max) continue;
       idle[kept] = idle[k];
-      since[kept] = since[k];
-      served[kept++] = served[k];
+      idle[kept + 1] = idle[k + 1];
+      idle[kept + 2] = idle[k + 2];
+      kept += IDLE_STRIDE;
     }
-    r.resources.connections -= idle.length - kept;
+    r.resources.connections -= (idle.length - kept) / IDLE_STRIDE;
     idle.length = kept;
-    since.length = kept;
-    served.length = kept;
   }
 
   /**
@@ -215,9 +211,7 @@ export class Http1ConnPool {
       tracer.connectDone(r, i, this.world.sim.now, CONNECT_OUTCOMES[outcome], served);
     }
     if (outcome === 0) {
-      pool.idle[i].push(this.world.sim.now);
-      pool.idleSince[i].push(this.world.sim.now);
-      pool.idleServed[i].push(0);
+      pool.idle[i].push(this.world.sim.now, this.world.sim.now, 0);
       return this.serveQueue(r, i, true);
     }
     r.resources.connections--;
@@ -249,10 +243,9 @@ export class Http1ConnPool {
       r.resources.connections--;
       return this.openFor(r, i);
     }
-    r.pool.idle[i].push(att.connOpenedAt);
-    r.pool.idleSince[i].push(now);
-    r.pool.idleServed[i].push(served);
-    this.serveQueue(r, i);
+    r.pool.idle[i].push(att.connOpenedAt, now, served);
+    // No request pending on the cluster (the count is the sum of every host's queue): none here.
+    if (r.resources.pendingRequests > 0) this.serveQueue(r, i);
   }
 
   /** A pending request gives up (a timeout): it leaves the queue. */

@@ -7,7 +7,7 @@
 // Follows envoyproxy/envoy source/common/upstream/load_balancer_impl.cc (LoadBalancerBase,
 // RoundRobinLoadBalancer, LeastRequestLoadBalancer, RandomLoadBalancer) and
 // source/common/upstream/ring_hash_lb.cc, and the "Load balancing" architecture pages.
-import type { Rng } from '../../sim-engine';
+import { aleaNext } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
 import { distributeFor, localityRank, NO_GROUP, OVERPROVISIONING, PriorityLoad, type Place } from './locality';
 import type { OutlierDetector } from './outlierDetector';
@@ -55,8 +55,9 @@ export class LoadBalancer {
     private readonly outlier: OutlierDetector,
     /** Requests on a connection per host (Envoy's host rq_active), which least request reads. */
     private readonly hostActive: Int32Array,
-    /** The route's random stream (shared with its fault filter and backoff: one draw order). */
-    private readonly rng: Rng,
+    /** The route's random stream's state (streamAt's block `rs`, at `ro`; shared with its fault filter and backoff: one draw order), drawn with aleaNext, no closure (issue 14). */
+    private readonly rs: Float64Array,
+    private readonly ro: number,
   ) {
     this.rank = new Uint8Array(known.length);
   }
@@ -118,7 +119,7 @@ export class LoadBalancer {
     this.inPanic = false;
     if (!lv.compute(p.panicThreshold)) return 0;
     let level = lv.sole();
-    if (level < 0) level = lv.choose(Math.floor(this.rng() * 100));
+    if (level < 0) level = lv.choose(Math.floor(aleaNext(this.rs, this.ro) * 100));
     this.level = byLevel ? level : -1;
     this.inPanic = lv.panic[level] === 1;
     if (this.inPanic) this.panics++;
@@ -134,13 +135,14 @@ export class LoadBalancer {
    */
   private onlyLevel(p: CompiledPolicy, now: number): number {
     const known = this.known;
-    const ejectedUntil = this.outlier.ejectedUntil;
+    // No host ejected (unejectDue ran): the ejection times are not read (issue 14: one array less per try).
+    const ejectedUntil = this.outlier.ejectedCount === 0 ? null : this.outlier.ejectedUntil;
     let total = 0;
     let healthy = 0;
     for (let i = 0; i < known.length; i++) {
       if (known[i] !== 1) continue;
       total++;
-      if (!(ejectedUntil[i] > now)) healthy++;
+      if (ejectedUntil === null || !(ejectedUntil[i] > now)) healthy++;
     }
     this.level = -1;
     this.inPanic = false;
@@ -188,7 +190,7 @@ export class LoadBalancer {
       sum += ws.effective[g];
     }
     if (sum === 0) return 0;
-    let draw = this.rng() * sum;
+    let draw = aleaNext(this.rs, this.ro) * sum;
     let g = 0;
     while (g < ws.weight.length - 1 && (ws.effective[g] === 0 || (draw -= ws.effective[g]) >= 0)) g++;
     while (ws.effective[g] === 0) g--; // rounding left the draw past the last weighted locality
@@ -220,7 +222,7 @@ export class LoadBalancer {
       case 'round-robin':
         return this.roundRobin(now);
       case 'random':
-        return this.nthUsable(Math.floor(this.rng() * healthy), now);
+        return this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), now);
       case 'least-request':
         return this.leastRequest(now, healthy);
       case 'ring-hash':
@@ -242,8 +244,8 @@ export class LoadBalancer {
    * both may land on the same host; the fewer active requests wins.
    */
   private leastRequest(now: number, healthy: number): number {
-    const ha = this.nthUsable(Math.floor(this.rng() * healthy), now);
-    const hb = this.nthUsable(Math.floor(this.rng() * healthy), now);
+    const ha = this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), now);
+    const hb = this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), now);
     return this.hostActive[hb] < this.hostActive[ha] ? hb : ha;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streamFor } from '../../../src/sim-engine';
+import { streamAt } from '../../../src/sim-engine';
 import { LoadBalancer } from '../../../src/models/envoy/loadBalancer';
 import { OutlierDetector } from '../../../src/models/envoy/outlierDetector';
 import type { CompiledPolicy } from '../../../src/models/proxy/policy';
@@ -42,7 +42,10 @@ describe('load balancer with locality off (one level, no level tables)', () => {
       const make = () => {
         const od = new OutlierDetector(n);
         od.ejectedUntil.set(until);
-        return new LoadBalancer(known, od, active, streamFor(round, 'lb'));
+        od.ejectedCount = until.filter((u) => u > 0).length; // as eject() keeps it
+        const s = new Float64Array(4);
+        streamAt(round, 'lb', s, 0);
+        return new LoadBalancer(known, od, active, s, 0);
       };
       const fast = make();
       const tables = make();
