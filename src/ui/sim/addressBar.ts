@@ -36,3 +36,28 @@ export function createAddressBarWriter(search: () => string | null, disposed: ()
     },
   };
 }
+
+/** A store the address bar can follow (zustand's vanilla store is one). */
+export interface Followable<S> {
+  getState(): S;
+  subscribe(listener: (state: S) => void): () => void;
+}
+
+/**
+ * Makes the address bar follow `store`: a write is asked of `writer` now, and on every change
+ * for which `moved(state, before)` holds. Returns the unsubscribe function.
+ */
+export function followInAddressBar<S>(store: Followable<S>, moved: (state: S, before: S) => boolean, writer: AddressBarWriter): () => void {
+  let before = store.getState();
+  const unsubscribe = store.subscribe((s) => {
+    if (moved(s, before)) writer.write();
+    before = s;
+  });
+  writer.write();
+  return unsubscribe;
+}
+
+/** The absolute link for a `?…#…` part on this page (Share's link). */
+export function absoluteLink(search: string): string {
+  return `${location.origin}${location.pathname}${search}`;
+}

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from './store';
-import type { Controller } from '../sim/controller';
+import type { Controller } from '../sim/controllerApi';
 import type { FrameChannel } from './frameChannel';
 
 export interface AppServices {

@@ -1,0 +1,82 @@
+// What a run's controller offers the components (the single view's, and each compare pane's),
+// and the timing every controller keeps with its worker(s). Plain TypeScript, no React.
+import type { Problem } from '../state/store';
+import { withDeadline } from './watchdog';
+
+/** Wall time the worker may spend per advance; keeps frames coming at screen rate. */
+export const ADVANCE_BUDGET_MS = 12;
+/**
+ * Longest wait for the worker to answer a call that advances the run, wall ms. An advance
+ * answers within ADVANCE_BUDGET_MS; 4 s is hundreds of frames late, long after a person would
+ * see a frozen clock, and far beyond a pause of a busy 2-core machine.
+ */
+export const ANSWER_DEADLINE_MS = 4000;
+/**
+ * Wall time per `seekTo` call while seeking, ms: the worker runs at full speed for this long
+ * and answers one frame, so the clock moves on screen during a long seek and a newer target
+ * (a drag) is taken up within this time.
+ */
+export const SEEK_SLICE_MS = 150;
+/** How often counters reach a store while playing, wall ms; the canvas still gets every frame. */
+export const STATS_INTERVAL_MS = 100;
+
+/** The answer, or WorkerHung when the worker has not answered in ANSWER_DEADLINE_MS. */
+export function inTime<T>(answer: Promise<T>): Promise<T> {
+  return withDeadline(answer, ANSWER_DEADLINE_MS);
+}
+
+export interface Controller {
+  /**
+   * Opens the run a link asks for (`search` is `location.search + location.hash`; by default the page's own):
+   * its scenario (the default one when none or an unknown one), seed, live faults, moment and
+   * speed. What is wrong with the link is listed in `linkProblems`, and the rest is used.
+   */
+  start(search?: string): Promise<void>;
+  selectScenario(id: string): Promise<void>;
+  /**
+   * Opens a person's own scenario file in a worker of its own, with progress; problems are
+   * listed, and the run that was going on goes on until the new one has loaded.
+   */
+  openFile(file: File): Promise<void>;
+  /**
+   * Opens scenario text edited in the app (issue 12.6) as `openFile` opens a file: checked and
+   * built in a worker of its own, problems listed, the run going on until it loads. The picker
+   * lists it as `label` ("edited: hello-mesh"), and the recipe carries its text, so a share link
+   * holds it. Optional: the compare view's panes have no editor.
+   */
+  openText?(text: string, fileName: string, label: string): Promise<void>;
+  /** Gives up opening a scenario: its worker is stopped, the current run is untouched. */
+  cancelOpen(): void;
+  play(): void;
+  pause(): void;
+  reset(): Promise<void>;
+  /** Processes exactly one event. */
+  step(): Promise<void>;
+  setSpeed(id: string): void;
+  /**
+   * Injects a fault into the running simulation (`at` and `for` count from now). Resolves to
+   * the problems found with it, empty when it was injected.
+   */
+  injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
+  /** Makes a config change now (issue 12.2); it joins the recipe like a live fault. Problems as `change.field: message`. */
+  applyChange(change: Record<string, unknown>): Promise<Problem[]>;
+  /** Ends an active fault now, or cancels one that has not started; the recipe keeps it. */
+  clearFault(id: number): Promise<void>;
+  /**
+   * "Clear injected faults": removes every injected fault (and its clears) from the recipe and
+   * runs the scenario again from zero to the current time without them.
+   */
+  clearInjected(): Promise<void>;
+  /**
+   * Runs the simulation to `ms` as fast as it goes, then carries on as before (playing or
+   * paused). An earlier time runs the scenario again from zero in the worker, replaying the
+   * faults injected and cleared live at their points, so the picture, counters and trace hash
+   * at a time are always the same. Seeks coalesce: while one runs, only the latest target asked
+   * for is kept, and a later target goes on from where the running one has got to.
+   */
+  seek(ms: number): Promise<void>;
+  /** The link to this run at this moment and speed (absolute URL), or null before a scenario loads. */
+  shareLink(): string | null;
+  /** Stops the loop and the worker. */
+  dispose(): void;
+}

@@ -1,0 +1,75 @@
+// What a person does to the single view's run while it goes: inject a fault, make a config
+// change, clear a fault, clear every injected one. Each joins (or leaves) the recipe's live
+// actions, so a link and a seek back replay it. Plain TypeScript, no React.
+import { RunStatus, type Problem } from '../state/store';
+import { inTime } from './controllerApi';
+import type { RunCore } from './runCore';
+import type { SeekPath } from './seekPath';
+
+/** Keeps the recipe's live actions as the worker holds them (it renumbers clears on inserts); dropped unless run `gen` is current. */
+export async function syncActions(core: RunCore, gen: number): Promise<void> {
+  const actions = await core.api.liveActions();
+  if (gen === core.generation && !core.disposed) core.store.setState((d) => void (d.recipe && (d.recipe.actions = actions)));
+}
+
+/** The live actions of Controller (see there for each). */
+export interface LiveActions {
+  injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
+  applyChange(change: Record<string, unknown>): Promise<Problem[]>;
+  clearFault(id: number): Promise<void>;
+  clearInjected(): Promise<void>;
+}
+
+/** Live actions on the run `core` holds; each waits for a seek under way, so it lands at the time on screen. */
+export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
+  const { store, frames, api } = core;
+  return {
+    async injectFault(fault) {
+      if (!store.getState().info) return [];
+      if (core.status() === RunStatus.crashed) return [{ path: 'fault', message: 'the run has stopped; open a scenario to inject faults into it' }];
+      // Not halfway through a seek: the fault goes in at the time on screen.
+      if (seeks.running) await seeks.running;
+      const gen = core.generation;
+      const result = await api.injectFault(fault);
+      if (gen !== core.generation) return [];
+      if (!result.ok) return result.problems;
+      await syncActions(core, gen);
+      core.refreshFaults();
+      return [];
+    },
+    async applyChange(change) {
+      if (!store.getState().info) return [];
+      if (core.status() === RunStatus.crashed) return [{ path: 'change', message: 'the run has stopped; open a scenario to change it' }];
+      if (seeks.running) await seeks.running;
+      const gen = core.generation;
+      const result = await api.applyChange(change);
+      if (gen !== core.generation) return [];
+      if (!result.ok) return result.problems;
+      await syncActions(core, gen);
+      // A frame at the same time, so a paused run shows the change made (its spread starts).
+      if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
+      return [];
+    },
+    async clearFault(id) {
+      if (seeks.running) await seeks.running;
+      const gen = core.generation;
+      await api.clearFault(id);
+      if (gen !== core.generation) return;
+      store.setState((d) => void d.clearedFaults.push(id));
+      await syncActions(core, gen);
+      core.refreshFaults();
+    },
+    async clearInjected() {
+      const s = store.getState();
+      if (!s.info || s.status === RunStatus.crashed || s.status === RunStatus.loading) return;
+      const at = frames.latest?.simTime ?? 0;
+      await core.serial(async () => {
+        const gen = core.generation;
+        await inTime(api.clearInjected());
+        await syncActions(core, gen);
+      });
+      seeks.restartNext();
+      await seeks.request(at);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The single view's run and its link, both ways: a link (`?scenario=…&seed=…&t=…#data=…`)
+// opened as a run, and the run now written as a link. Plain TypeScript, no React.
+import { DEFAULT_SCENARIO_ID } from '../scenarios/catalog';
+import { RunStatus } from '../state/store';
+import { decodeLink, encodeLink, linkParams, type Recipe } from '../recipe';
+import { inTime } from './controllerApi';
+import { syncActions } from './liveActions';
+import { createScenarioPacker } from './packedScenario';
+import type { RunCore } from './runCore';
+import type { ScenarioOpener } from './scenarioOpening';
+import type { SeekPath } from './seekPath';
+import { SPEEDS } from './speeds';
+
+/**
+ * Opens what a link asks for (see Controller.start): its speed, its scenario (the default when
+ * it names none or one that cannot be opened), seed, live actions, hand-placed nodes and moment.
+ * Problems with the link go to `linkProblems`, each at the link's own field.
+ */
+export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: SeekPath, search: string): Promise<void> {
+  const { store, api } = core;
+  const s = store.getState();
+  const entries = s.entries;
+  const builtin = entries.filter((e) => e.source === 'builtin');
+  const link = decodeLink(search, { scenarioIds: builtin.map((e) => e.id), defaultId: DEFAULT_SCENARIO_ID, speedIds: SPEEDS.map((x) => x.id) });
+  const problems = [...link.problems];
+  if (link.speedId) store.setState((d) => void (d.speedId = link.speedId!));
+  const fallback = entries.find((e) => e.id === DEFAULT_SCENARIO_ID) ?? entries[0];
+  let entry = link.scenario?.kind === 'builtin' ? entries.find((e) => e.id === (link.scenario as { id: string }).id) : undefined;
+  if (link.scenario?.kind === 'inline') {
+    entry = { id: 'file:link', label: 'the scenario in the link', text: link.scenario.text, source: 'file' };
+    await opener.openEntry(entry, link.seed);
+    if (store.getState().selectedId !== entry.id) {
+      // Refused: its problems are the link's, at `data.<field>`.
+      const refused = store.getState().loadProblems?.problems ?? [{ path: '(file)', message: 'could not be opened' }];
+      problems.push(...refused.map((p) => ({ path: `data.${p.path}`, message: p.message })), { path: 'data', message: `the scenario in the link was refused; opened ${DEFAULT_SCENARIO_ID} instead` });
+      store.setState((d) => void (d.loadProblems = null));
+      entry = undefined;
+    }
+  }
+  const asked = linkParams(search);
+  // The link named a scenario that could not be opened: its seed, faults and moment were for that one.
+  const fellBack = !entry && (asked.has('scenario') || asked.has('data'));
+  if (!entry) {
+    if (!fallback) {
+      store.setState((d) => {
+        d.status = RunStatus.ready;
+        d.error = 'No scenarios were found in scenarios/.';
+      });
+      return;
+    }
+    if (fellBack && (link.seed !== null || link.actions.length > 0 || link.tMs > 0)) {
+      problems.push({ path: 'scenario', message: `the link's seed, faults and time were for that scenario, so ${fallback.label} opens at 0 with none of them` });
+      link.seed = null;
+      link.actions = [];
+      link.tMs = 0;
+    }
+    await opener.openEntry(fallback, link.seed);
+  } else if (link.scenario?.kind === 'builtin') await opener.openEntry(entry, link.seed);
+  const info = store.getState().info;
+  if (info && link.actions.length > 0) {
+    await core.serial(async () => {
+      const gen = core.generation;
+      problems.push(...(await inTime(api.setActions(link.actions))));
+      await syncActions(core, gen);
+    });
+  }
+  // Nodes the link placed by hand: only names the topology has (the drawing reads the recipe).
+  const placed = Object.entries(link.layout);
+  if (info && placed.length > 0 && !fellBack) {
+    const names = new Set(info.topology.nodes.map((n) => n.name));
+    for (const [name] of placed) if (!names.has(name)) problems.push({ path: `layout.${name.length > 60 ? `${name.slice(0, 60)}…` : name}`, message: 'unknown node; left out' });
+    const layout = Object.fromEntries(placed.filter(([name]) => names.has(name)));
+    store.setState((d) => void (d.recipe && (d.recipe.layout = layout)));
+  }
+  if (info && link.tMs > 0) {
+    if (link.tMs > info.durationMs) problems.push({ path: 't', message: `is after the run ends (duration ${info.durationMs / 1000} s); opened at the end` });
+    await seeks.request(Math.min(link.tMs, info.durationMs));
+  }
+  if (problems.length > 0) store.setState((d) => void (d.linkProblems = problems));
+}
+
+/**
+ * The query string for the run `core` holds now (recipe, the latest frame's exact time, the
+ * speed), or null before a scenario loads. An inline scenario is packed once per text.
+ */
+export function createRunLinkSearch(core: RunCore): () => string | null {
+  const packer = createScenarioPacker();
+  return () => {
+    const s = core.store.getState();
+    if (!s.recipe) return null;
+    const r: Recipe = s.recipe;
+    const data = r.scenario.kind === 'inline' ? packer.pack(r.scenario.text) : undefined;
+    const latest = core.frames.latest;
+    // The next event bounds how far the link's t may be rounded (recipe/url.ts formatT).
+    return encodeLink({ recipe: r, tMs: latest?.simTime ?? s.stats.simTime, tBeforeMs: latest?.nextEventMs, speedId: s.speedId }, data);
+  };
+}

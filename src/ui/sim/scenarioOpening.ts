@@ -1,0 +1,141 @@
+// Opening a scenario in the single view: each in a fresh worker of its own, with its stages on
+// screen; refused or cancelled, that worker is dropped and the run on screen goes on; loaded, it
+// becomes the active worker at time zero. Plain TypeScript, no React.
+import { proxy } from 'comlink';
+import type { LoadResult, LoadStage } from '../../workers/protocol';
+import type { SimWorker } from '../bridge/simBridge';
+import type { ScenarioEntry } from '../scenarios/catalog';
+import { EMPTY_STATS, RunStatus, type Problem } from '../state/store';
+import type { RunCore } from './runCore';
+
+/** The controller's side of opening scenarios; at most one is being opened at a time. */
+export interface ScenarioOpener {
+  /** Opens a catalog entry (a shipped scenario, a file, a link's scenario) with `seed` (null: its own). */
+  openEntry(entry: ScenarioEntry, seed?: number | null): Promise<void>;
+  /** See Controller.openFile: read as UTF-8 with its byte-order mark kept, then opened. */
+  openFile(file: File): Promise<void>;
+  /** See Controller.openText: edited text, listed as `label`. */
+  openText(text: string, fileName: string, label: string): Promise<void>;
+  /** See Controller.cancelOpen. */
+  cancelOpen(): void;
+  /** Gives up the scenario being opened, if any (its worker is stopped); the run is untouched. */
+  dropOpening(): void;
+}
+
+/** Opens scenarios for the run `core` holds, each replacing any still being opened. */
+export function createScenarioOpener(core: RunCore): ScenarioOpener {
+  const { store, bridge } = core;
+  /** Bumped by each open and each cancel: an open whose number is no longer this one gave up. */
+  let openSeq = 0;
+  /** The worker a scenario is being opened in, until it is adopted or dropped. */
+  let candidate: SimWorker | null = null;
+
+  function dropOpening(): void {
+    openSeq++;
+    candidate?.terminate();
+    candidate = null;
+  }
+
+  /** Starts opening a scenario (replacing one being opened); returns its number. */
+  function beginOpening(label: string, bytes: number): number {
+    dropOpening();
+    const seq = openSeq;
+    store.setState((d) => {
+      d.opening = { label, stage: 'reading', bytes, startedAt: performance.now() };
+      d.loadProblems = null;
+    });
+    return seq;
+  }
+
+  function setStage(seq: number, stage: LoadStage): void {
+    if (seq === openSeq) store.setState((d) => void (d.opening && (d.opening.stage = stage)));
+  }
+
+  /** The open numbered `seq` has ended with these problems; the current run goes on. */
+  function refuse(seq: number, label: string, problems: Problem[]): void {
+    if (seq !== openSeq) return;
+    store.setState((d) => {
+      d.opening = null;
+      d.loadProblems = { source: label, problems };
+      if (d.status === RunStatus.loading) d.status = RunStatus.ready;
+    });
+  }
+
+  /**
+   * Loads `entry` in a fresh worker, reporting its stages. Refused or cancelled, the worker is
+   * dropped and the current run goes on; loaded, it becomes the active worker at time zero.
+   */
+  async function load(entry: ScenarioEntry, seq: number, seed: number | null = null): Promise<void> {
+    const worker = bridge.spawn();
+    candidate = worker;
+    let result: LoadResult;
+    try {
+      result = await worker.api.load(entry.text, seed ?? undefined, entry.fileName, proxy((stage: LoadStage) => setStage(seq, stage)));
+    } catch (e) {
+      // The worker died opening it (out of memory, say), or was stopped by a cancel.
+      result = { ok: false, problems: [{ path: '(file)', message: `could not be opened: ${e instanceof Error ? e.message : String(e)}` }] };
+    }
+    if (seq !== openSeq) return worker.terminate();
+    candidate = null;
+    // An edited scenario keeps the name the editor gave it ("edited: hello-mesh").
+    const named = (title: string | undefined) => (entry.source === 'file' && title && !entry.id.startsWith('edited:') ? `${title} (${entry.fileName ?? entry.label})` : entry.label);
+    if (!result.ok) {
+      worker.terminate();
+      return refuse(seq, named(result.title), result.problems);
+    }
+    const info = result.info;
+    await core.serial(async () => {
+      if (seq !== openSeq) return worker.terminate();
+      const before = store.getState().selectedId;
+      bridge.adopt(worker);
+      if (before !== null && before !== entry.id) core.previousId = before;
+      core.beginRun();
+      const label = named(info.title);
+      store.setState((d) => {
+        d.info = info;
+        d.selectedId = entry.id;
+        d.opening = null;
+        d.loadProblems = null;
+        d.runFailure = null;
+        d.error = null;
+        d.stats = EMPTY_STATS;
+        d.status = RunStatus.ready;
+        d.recipe = { scenario: entry.source === 'builtin' ? { kind: 'builtin', id: entry.id } : { kind: 'inline', text: entry.text, fileName: entry.fileName }, seed, actions: [] };
+        if (entry.source === 'file') d.entries = [...d.entries.filter((e) => e.id !== entry.id), { ...entry, label }];
+      });
+      await core.firstFrame();
+    });
+  }
+
+  return {
+    openEntry(entry, seed = null) {
+      return load(entry, beginOpening(entry.label, entry.text.length), seed);
+    },
+    async openFile(file) {
+      const seq = beginOpening(file.name, file.size);
+      let text: string;
+      try {
+        // As Node reads it in the CLI: UTF-8, a byte-order mark kept (File.text() would drop it),
+        // so a problem's byte offset is the same in both. Parsed only in the worker.
+        text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
+      } catch (e) {
+        return refuse(seq, file.name, [{ path: '(file)', message: `could not be read: ${e instanceof Error ? e.message : String(e)}` }]);
+      }
+      if (seq !== openSeq) return;
+      await load({ id: `file:${file.name}`, label: file.name, text, fileName: file.name, source: 'file' }, seq);
+    },
+    async openText(text, fileName, label) {
+      const seq = beginOpening(label, text.length);
+      await load({ id: `edited:${label.replace(/^edited: /, '')}`, label, text, fileName, source: 'file' }, seq);
+    },
+    cancelOpen() {
+      if (!store.getState().opening) return;
+      dropOpening();
+      store.setState((d) => {
+        d.opening = null;
+        if (d.status === RunStatus.loading) d.status = RunStatus.ready;
+      });
+    },
+    dropOpening,
+  };
+}
