@@ -1,16 +1,19 @@
 import { formatDuration } from '../scenario';
-import type { RunSummary } from '../models';
+import type { JsonSummary } from './jsonSummary';
 import { table } from './table';
+
+/** A run as compare reads it: `--json`'s summary, whose latencies are null where none was measured. */
+type RunSummary = JsonSummary;
 
 /** The figures `compare` sets side by side, and how to read each from a run. */
 const FIGURES = {
   sent: (s: RunSummary) => s.requests.sent,
   okShare: (s: RunSummary) => share(s.requests.ok, s.requests.sent),
   failedShare: (s: RunSummary) => share(s.requests.failed, s.requests.sent),
-  p50: (s: RunSummary) => s.latencyMs.p50,
-  p90: (s: RunSummary) => s.latencyMs.p90,
-  p99: (s: RunSummary) => s.latencyMs.p99,
-  mean: (s: RunSummary) => s.latencyMs.mean,
+  p50: (s: RunSummary) => s.latencyMs?.p50 ?? null,
+  p90: (s: RunSummary) => s.latencyMs?.p90 ?? null,
+  p99: (s: RunSummary) => s.latencyMs?.p99 ?? null,
+  mean: (s: RunSummary) => s.latencyMs?.mean ?? null,
   events: (s: RunSummary) => s.events,
   retries: (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.retries, 0),
 } as const;
@@ -18,7 +21,8 @@ const FIGURES = {
 export type Figure = keyof typeof FIGURES;
 
 /**
- * Two runs and, per figure, B / A (null when A is zero, so there is no ratio); `services` has
+ * Two runs and, per figure, B / A (null when A is zero, or either side measured no latency, so
+ * there is no ratio); `services` has
  * the ratio of requests each service received, for the services both runs have.
  */
 export interface Comparison {
@@ -31,7 +35,7 @@ function share(n: number, of: number): number {
   return of === 0 ? 0 : n / of;
 }
 
-const ratio = (a: number, b: number) => (a === 0 ? null : b / a);
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || a === 0 ? null : b / a);
 
 /** Services present in both runs, in A's order. */
 const shared = (a: RunSummary, b: RunSummary) => Object.keys(a.services).filter((n) => n in b.services);
@@ -39,7 +43,7 @@ const shared = (a: RunSummary, b: RunSummary) => Object.keys(a.services).filter(
 /** Puts two runs side by side with the ratio B / A of each key figure. */
 export function compareRuns(a: RunSummary, b: RunSummary): Comparison {
   const ratios = { services: {} } as Comparison['ratios'];
-  for (const [name, read] of Object.entries(FIGURES) as [Figure, (s: RunSummary) => number][]) ratios[name] = ratio(read(a), read(b));
+  for (const [name, read] of Object.entries(FIGURES) as [Figure, (s: RunSummary) => number | null][]) ratios[name] = ratio(read(a), read(b));
   for (const n of shared(a, b)) ratios.services[n] = ratio(a.services[n].requests, b.services[n].requests);
   return { a, b, ratios };
 }
@@ -72,7 +76,12 @@ export function formatComparison(c: Comparison): string {
   };
   const x = (r: number | null) => (r === null ? '-' : `${r.toFixed(2)}x`);
   const rows = [['', `A ${a.scenario}`, `B ${b.scenario}`, 'B/A']];
-  for (const name of Object.keys(FIGURES) as Figure[]) rows.push([label[name], show[name](FIGURES[name](a)), show[name](FIGURES[name](b)), x(c.ratios[name])]);
+  // A latency no ok request after the warm-up measured is "-", never "0 µs".
+  const cell = (name: Figure, s: RunSummary) => {
+    const v = FIGURES[name](s);
+    return v === null ? '-' : show[name](v);
+  };
+  for (const name of Object.keys(FIGURES) as Figure[]) rows.push([label[name], cell(name, a), cell(name, b), x(c.ratios[name])]);
   const causes = [...new Set([...Object.keys(a.failures), ...Object.keys(b.failures)])].sort();
   if (causes.length) rows.push(['failures by cause', '', '', '']);
   for (const cause of causes) rows.push([`  ${cause}`, String(a.failures[cause] ?? 0), String(b.failures[cause] ?? 0), '']);

@@ -8,6 +8,7 @@ import { compareRuns, formatComparison } from './compare';
 import { loadScenarioFile } from './load';
 import { formatSummary } from './table';
 import { latencyCounts, type LatencyCounts } from './latencyCounts';
+import { jsonSummary } from './jsonSummary';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
 import { checkOutputPath, runWithSeries, writeCsv } from './csv';
 import { sweepMain } from './sweep';
@@ -51,13 +52,13 @@ export function main(argv: string[]): number {
     const seed = args.seed ?? scenarios[0].seed;
     const [a, b] = scenarios.map((s, i) => run(s, { ...args, seed }, args.files[i]));
     if (!a || !b) return BAD_INPUT;
-    const c = compareRuns(a.summary, b.summary);
+    const c = compareRuns(jsonSummary(a.summary, a.counts), jsonSummary(b.summary, b.counts));
     process.stdout.write((args.json ? JSON.stringify(c) : formatComparison(c)) + '\n');
     return 0;
   }
   const r = run(scenarios[0], args, args.files[0]);
   if (!r) return BAD_INPUT;
-  process.stdout.write((args.json ? JSON.stringify(r.summary) : formatSummary(r.summary, r.counts)) + '\n');
+  process.stdout.write((args.json ? JSON.stringify(jsonSummary(r.summary, r.counts)) : formatSummary(r.summary, r.counts)) + '\n');
   return 0;
 }
 

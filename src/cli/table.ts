@@ -54,14 +54,17 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts): string {
     for (const [name, p] of proxies) pr.push([name, String(p.passes), String(p.handshakes), `${(p.cpuMs / 1000).toFixed(2)} s`, `${(p.utilization * 100).toFixed(1)}%`]);
     for (const line of table(pr)) lines.push(line);
   }
-  for (const [name, m] of Object.entries(s.meshes)) {
+  // One row per mesh, as a table like the others: a line per mesh that began "mesh <name>" read
+  // "mesh mesh" for the mesh every sidecar joins when the scenario names none (IMPLICIT_MESH).
+  const meshes = Object.entries(s.meshes);
+  if (meshes.length) {
     lines.push('');
-    const c = m.certificates;
-    lines.push(
-      `mesh ${name}   control plane ${m.controlPlane.up ? 'up' : 'DOWN'}: ${m.controlPlane.connections} connections, ${m.controlPlane.pushes} pushes   ` +
-        `proxies: ${m.proxies.fresh} fresh, ${m.proxies.stale} stale, ${m.proxies.noConfig} no config   ` +
-        `certificates: ${c.issued} issued, ${c.renewed} renewed, ${c.renewalsFailed} renewals failed, ${c.expired} expired`,
-    );
+    const mr = [['mesh', 'control plane', 'connections', 'pushes', 'proxies fresh', 'stale', 'no config', 'certs issued', 'renewed', 'renewals failed', 'expired']];
+    for (const [name, m] of meshes) {
+      const c = m.certificates;
+      mr.push([name, m.controlPlane.up ? 'up' : 'DOWN', String(m.controlPlane.connections), String(m.controlPlane.pushes), String(m.proxies.fresh), String(m.proxies.stale), String(m.proxies.noConfig), String(c.issued), String(c.renewed), String(c.renewalsFailed), String(c.expired)]);
+    }
+    for (const line of table(mr)) lines.push(line);
   }
   const gateways = Object.entries(s.gateways);
   if (gateways.length) {

@@ -3,6 +3,8 @@ import { runScenario } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
 import { latencyCounts } from '../../src/cli/latencyCounts';
 import { formatSummary } from '../../src/cli/table';
+import { jsonSummary } from '../../src/cli/jsonSummary';
+import { compareRuns, formatComparison } from '../../src/cli/compare';
 
 // A service whose ok requests were all sent in the warm-up has an ok count but no measured
 // latency (latencies count requests sent after the warm-up only): its row used to read "0 µs".
@@ -43,4 +45,35 @@ describe('latencies of services with only warm-up traffic', () => {
     // Without the counts the table can only go by the ok counts: the misleading zero.
     expect(formatSummary(summary)).toContain('0 µs');
   });
+
+  it('--json gives null, not 0, for a latency no request after the warm-up measured, and keeps the measured ones', () => {
+    const { world, summary } = run();
+    const j = jsonSummary(summary, latencyCounts(world));
+    expect(summary.latencyMs.p50).toBe(0);
+    expect(j.latencyMs).toBeNull();
+    expect(j.services.api).toMatchObject({ ok: summary.services.api.ok, latencyMs: null });
+    expect(j.edges['users->api'].latencyMs).toBeNull();
+    expect(j.requests).toEqual(summary.requests);
+    // The same scenario without its fault measures api after the warm-up: figures kept as they are.
+    const p = parseScenarioText(text.replace(/,"faults":\[[^\]]*\]/, ''), 'json');
+    if (!p.ok) throw new Error(JSON.stringify(p.problems));
+    const ok = runScenario(p.scenario);
+    const k = jsonSummary(ok.summary, latencyCounts(ok.world));
+    expect(k.services.api.latencyMs).toEqual(ok.summary.services.api.latencyMs);
+    expect(k.latencyMs!.p50).toBeGreaterThan(4);
+  });
+
+  it('compare shows "-" and no ratio for a side whose latencies were all in the warm-up, not 0 µs and 0.00x', () => {
+    const warm = run();
+    const p = parseScenarioText(text.replace(/,"faults":\[[^\]]*\]/, ''), 'json');
+    if (!p.ok) throw new Error(JSON.stringify(p.problems));
+    const ok = runScenario(p.scenario);
+    const c = compareRuns(jsonSummary(ok.summary, latencyCounts(ok.world)), jsonSummary(warm.summary, latencyCounts(warm.world)));
+    expect(c.ratios.p50).toBeNull();
+    expect(c.ratios.mean).toBeNull();
+    const out = formatComparison(c);
+    expect(out).toMatch(/^latency p50\s+\d+(\.\d+)? ms\s+-\s+-$/m);
+    expect(out).not.toContain('0 µs');
+  });
 });
+

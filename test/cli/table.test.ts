@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { table } from '../../src/cli/table';
+import { readFileSync } from 'node:fs';
+import { formatSummary, table } from '../../src/cli/table';
+import { runScenario } from '../../src/models';
+import { parseScenarioText } from '../../src/scenario';
+
+function summaryOf(file: string) {
+  const p = parseScenarioText(readFileSync(file, 'utf8'), 'json');
+  if (!p.ok) throw new Error(JSON.stringify(p.problems));
+  return runScenario(p.scenario, { durationMs: 3000 }).summary;
+}
 
 describe('table', () => {
   // Math.max(...xs) threw "Maximum call stack size exceeded" here from about 200,000 rows (the
@@ -10,5 +19,18 @@ describe('table', () => {
     expect(lines).toHaveLength(500_001);
     expect(lines[0]).toBe('service  requests');
     expect(lines[500_000]).toBe('s499999    499999');
+  });
+});
+
+describe('formatSummary', () => {
+  it('lists meshes as a table with a header row, so the mesh a scenario leaves unnamed no longer reads "mesh mesh"', () => {
+    const two = formatSummary(summaryOf('scenarios/two-meshes-via-gateway.json')).split('\n');
+    const head = two.findIndex((l) => l.startsWith('mesh '));
+    expect(two[head]).toMatch(/^mesh\s+control plane\s+connections\s+pushes\s+proxies fresh\s+stale\s+no config\s+certs issued\s+renewed\s+renewals failed\s+expired$/);
+    expect(two[head + 1]).toMatch(/^retail\s+up\s+4\s+4\s+4\s+0\s+0\s+4\s+0\s+0\s+0$/);
+    expect(two[head + 2]).toMatch(/^payments\s+up\s+2\s+2\s+2\s+0\s+0\s+2\s+0\s+0\s+0$/);
+    const one = formatSummary(summaryOf('scenarios/hello-mesh.json'));
+    expect(one).not.toMatch(/mesh mesh/);
+    expect(one).toMatch(/^mesh\s+up\s+7\s+7\s+7\s+0\s+0\s+7\s+0\s+0\s+0$/m);
   });
 });
