@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { lint, type Finding } from '../../src/cli/lint';
 
 // Lint on the Bookinfo example (examples/bookinfo): its manifests imported with its workload.
@@ -58,4 +61,32 @@ describe('lint on Bookinfo', () => {
     const f = report.findings.filter((x) => x.code === 'MS005');
     expect(f.map((x) => [x.resource.kind, x.resource.name, x.resource.file, x.field])).toEqual([['DestinationRule', 'details', 'examples/bookinfo/tasks/circuit-breaking/destination-rule-details.yaml', 'spec.trafficPolicy.outlierDetection']]);
   });
+
+  it('says once, as info, that the six services left at Istio\'s default PERMISSIVE need no plaintext: one PeerAuthentication for the namespace is the fix (it was a warning per service)', () => {
+    const { report } = run(platform);
+    const f = report.findings.filter((x) => x.code === 'MS008');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'info', resource: { kind: 'Service', name: 'productpage', namespace: 'bookinfo', file: 'examples/bookinfo/platform/apps.yaml' } });
+    expect(f[0].figure.values).toMatchObject({ services: 6, serviceNames: 'productpage, details, reviews-v1, reviews-v2, reviews-v3, ratings', callers: 4, meshedCallers: 4, byDefault: true });
+    expect(f[0].message).toContain("6 services accept plaintext (PERMISSIVE: no PeerAuthentication sets their mode, and Istio's default is PERMISSIVE)");
+    expect(f[0].message).toContain('productpage (called by bookinfo-gateway)');
+    expect(f[0].message).toContain("Istio's proxies already send each other mutual TLS (auto mTLS)");
+    expect(f[0].fix).toBe('Once nothing outside the mesh calls them, apply one PeerAuthentication with mtls.mode: STRICT in namespace bookinfo (or mesh-wide: named default, in istio-system)');
+    expect(report.counts).toEqual({ error: 1, warning: 3, info: 1 });
+  });
+
+  it('with a PeerAuthentication that sets PERMISSIVE for the namespace, the one finding is at its line, and STRICT there leaves none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-pa-'));
+    tmps.push(dir);
+    const pa = (mode: string) => `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: bookinfo\nspec:\n  mtls:\n    mode: ${mode}\n`;
+    writeFileSync(join(dir, 'pa.yaml'), pa('PERMISSIVE'));
+    const f = run(platform, dir).report.findings.filter((x) => x.code === 'MS008');
+    expect(f.map((x) => [x.resource.kind, x.resource.file, x.resource.line, x.field, x.figure.values.services, x.figure.values.byDefault])).toEqual([['PeerAuthentication', join(dir, 'pa.yaml'), 8, 'spec.mtls.mode', 6, false]]);
+    expect(f[0].fix).toBe('Once nothing outside the mesh calls productpage, details, reviews-v1, reviews-v2, reviews-v3, ratings, set mtls.mode: STRICT in this PeerAuthentication');
+    writeFileSync(join(dir, 'pa.yaml'), pa('STRICT'));
+    expect(run(platform, dir).report.findings.filter((x) => x.code === 'MS008')).toEqual([]);
+  });
 });
+
+const tmps: string[] = [];
+afterAll(() => tmps.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -106,10 +106,30 @@ describe('MS006 mTLS mismatch', () => {
 });
 
 describe('MS008 PERMISSIVE where every caller is meshed', () => {
-  it('trips on a PERMISSIVE service whose only caller is meshed', () => {
+  it('trips on a PERMISSIVE service whose only caller is meshed, as info (hardening: no request fails)', () => {
     const f = scenarioFindings(chain(undefined, { mtls: 'PERMISSIVE' }), none).find((x) => x.code === 'MS008')!;
     expect(f.resource.name).toBe('back');
-    expect(f.message).toContain('its only caller, front, has a sidecar');
+    expect(f.severity).toBe('info');
+    expect(f.message).toContain('its only caller, front, is in the mesh');
+    expect(f.message).toContain('PERMISSIVE only lets workloads outside the mesh in without it');
+  });
+  it('says it once for every service left at the default PERMISSIVE, and once per line that writes PERMISSIVE', () => {
+    // users (sidecar) -> front -> mid -> back, every one meshed; mid writes PERMISSIVE, the others leave it out.
+    const data = {
+      name: 't',
+      duration: '10s',
+      clients: [client({ sidecar: true })],
+      services: [svc('front', { calls: [{ service: 'mid' }] }), svc('mid', { calls: [{ service: 'back' }], mtls: 'PERMISSIVE' }), svc('back')],
+    };
+    const text = JSON.stringify(data, null, 2);
+    const f = scenarioFindings(scenario(data), textLocator('t.json', text)).filter((x) => x.code === 'MS008');
+    expect(f.map((x) => [x.field, x.figure.values.services, x.figure.values.byDefault])).toEqual([
+      ['services.0.mtls', 2, true],
+      ['services.1.mtls', 1, false],
+    ]);
+    expect(f[0].message).toMatch(/^2 services accept plaintext \(PERMISSIVE: their mtls is not set, and the default is PERMISSIVE, as Istio's\), yet every caller of each is in the mesh and speaks mutual TLS: front \(called by users\), back \(called by mid\)\. /);
+    expect(f[0].fix).toBe('Once nothing without a sidecar calls them, set mtls: STRICT on each (services.0.mtls, services.2.mtls)');
+    expect(f[1].message).toMatch(/^mid accepts plaintext \(PERMISSIVE: as set here\), yet its only caller, front, is in the mesh/);
   });
   it('does not trip while a caller has no sidecar (front is called by plain users)', () => {
     // front is PERMISSIVE and its caller (users) has no sidecar: PERMISSIVE is needed there.
@@ -245,8 +265,8 @@ describe('locations', () => {
   it('places a scenario path at its line in JSON, and an unwritten field at its nearest written parent', () => {
     const text = '{\n  "name": "t",\n  "services": [\n    { "name": "a",\n      "policy": { "timeout": "1s" } }\n  ]\n}\n';
     const at = textLocator('s.json', text);
-    expect(at('services.0.policy.timeout')).toEqual({ file: 's.json', line: 5 });
-    expect(at('services.0.policy.retries.budget')).toEqual({ file: 's.json', line: 5 });
-    expect(at('services.0.mtls')).toEqual({ file: 's.json', line: 4 });
+    expect(at('services.0.policy.timeout')).toEqual({ file: 's.json', line: 5, exact: true });
+    expect(at('services.0.policy.retries.budget')).toEqual({ file: 's.json', line: 5, exact: false });
+    expect(at('services.0.mtls')).toEqual({ file: 's.json', line: 4, exact: false });
   });
 });

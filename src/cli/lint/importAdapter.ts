@@ -74,6 +74,7 @@ export function provenanceLocator(r: Pick<ImportResult, 'provenance' | 'resource
       // The name stands for the whole actor: the finding keeps its scenario field then.
       const place: Place = key === path ? { file: ref.file, line: ref.line, path: ref.path } : key.endsWith('.name') && !path.endsWith('.name') && key.split('.').length === 3 && !path.startsWith(key) ? { file: ref.file, line: ref.line } : { file: ref.file, line: ref.line, path: ref.path };
       if (res) place.resource = { kind: res.kind, name: res.name, namespace: res.namespace };
+      place.exact = key === path;
       return place;
     }
     return undefined;

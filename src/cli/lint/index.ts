@@ -91,7 +91,7 @@ export function lint(args: LintArgs): LintOutcome {
   const manifestFiles: InputFile[] = [];
   const workloads: InputFile[] = [];
   const runScenario = (s: Scenario, locate: Locator, name: string, fileList: string[], kind: 'scenario' | 'manifests', canSimulate = true, flattened?: ReadonlySet<string>) => {
-    const found = scenarioFindings(s, locate, flattened);
+    const found = scenarioFindings(s, locate, flattened, kind);
     let simulated = false;
     if (args.simulate && canSimulate) {
       const sim = simulateFindings(s, locate, found);

@@ -8,6 +8,8 @@ export interface Place {
   path?: string;
   /** The manifest resource that holds it (absent for the workload file). */
   resource?: { kind: string; name: string; namespace: string };
+  /** True when the path itself is written; false when the place is its nearest written parent's (the value is a default). */
+  exact?: boolean;
 }
 
 /** Finds where a scenario path (`services.2.calls.0.policy.timeout`) is written; undefined when nowhere. */
@@ -32,18 +34,22 @@ export function textLocator(file: string, text: string): Locator {
     const keys = path === '' ? [] : path.split('.');
     let node: unknown = doc.contents;
     let at = lineOf(node as Node, lines);
+    let exact = true;
     for (const k of keys) {
       let next: unknown;
       if (isMap(node)) next = node.get(k, true);
       else if (isSeq(node)) next = /^\d+$/.test(k) ? node.get(Number(k), true) : undefined;
-      if (next === undefined || next === null) break;
+      if (next === undefined || next === null) {
+        exact = false;
+        break;
+      }
       // A map's entry is placed at its key, so `timeout: 3s` is found where it is written.
       const pair = isMap(node) ? node.items.find((p) => (p.key as { value?: unknown } | null)?.value === k) : undefined;
       const keyLine = pair ? lineOf(pair.key as Node, lines) : undefined;
       node = next;
       at = keyLine ?? lineOf(node as Node, lines) ?? at;
     }
-    return at === undefined ? undefined : { file, line: at };
+    return at === undefined ? undefined : { file, line: at, exact };
   };
 }
 

@@ -1,5 +1,5 @@
-import type { Scenario } from '../../scenario';
-import type { Locator } from './locate';
+import type { Scenario, ServiceSpec } from '../../scenario';
+import type { Locator, Place } from './locate';
 import { fieldOf, routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } from './routes';
 import { RULES, type Finding, type Figure, type ResourceRef, type RuleCode } from './types';
 
@@ -29,9 +29,11 @@ const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;
  * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008, MS009), in
  * the order of the scenario's routes. Figures are the config's own numbers; MS001 and the
  * measured share of MS006 come from simulate.ts. `flattened`: the imported calls and clients
- * whose policy flattens an app's retries with its sidecar's (ImportResult.flattened). Pure.
+ * whose policy flattens an app's retries with its sidecar's (ImportResult.flattened). `kind`:
+ * whether the scenario is a file or was imported from manifests (a fix names a PeerAuthentication
+ * then). Pure.
  */
-export function scenarioFindings(s: Scenario, locate: Locator, flattened: ReadonlySet<string> = new Set()): Finding[] {
+export function scenarioFindings(s: Scenario, locate: Locator, flattened: ReadonlySet<string> = new Set(), kind: 'scenario' | 'manifests' = 'scenario'): Finding[] {
   const routes = routesOf(s);
   const out: Finding[] = [];
   const into = (name: string) => routes.filter((r) => r.to.name === name);
@@ -151,25 +153,54 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
     );
   }
 
-  // MS008: PERMISSIVE where every caller is meshed.
+  // MS008: PERMISSIVE where every caller is meshed. Hardening (info): no request fails for it.
+  // Grouped, so that a mesh nobody set a mode for (Istio's default, Bookinfo's case) is one
+  // finding and one fix, not one per service: every service whose PERMISSIVE is the default is
+  // one finding; those set PERMISSIVE in writing, one per place that sets it (a PeerAuthentication
+  // for a namespace is one).
+  const groups = new Map<string, { svc: ServiceSpec; i: number; callers: string[]; at: Place | undefined }[]>();
   s.services.forEach((svc, i) => {
     if (svc.sidecar === false || svc.mtls !== 'PERMISSIVE') return;
     const ins = into(svc.name);
     if (ins.length === 0 || !ins.every((r) => r.from.meshed)) return;
-    const callers = [...new Set(ins.map((r) => r.from.name))];
-    const field = `services.${i}.mtls`;
-    const a: Actor = { kind: 'Service', name: svc.name, path: `services.${i}`, meshed: true };
+    const at = locate(`services.${i}.mtls`);
+    const key = at?.exact ? `${at.file}:${at.line}` : 'default';
+    groups.set(key, [...(groups.get(key) ?? []), { svc, i, callers: [...new Set(ins.map((r) => r.from.name))], at }]);
+  });
+  for (const [key, list] of groups) {
+    const byDefault = key === 'default';
+    const first = list[0];
+    const field = `services.${first.i}.mtls`;
+    const a: Actor = { kind: 'Service', name: first.svc.name, path: `services.${first.i}`, meshed: true };
+    const callers = new Set(list.flatMap((x) => x.callers));
+    const whose = (x: (typeof list)[number]) => (x.callers.length === 1 ? `its only caller, ${x.callers[0]}, is in the mesh` : `all ${x.callers.length} of its callers (${x.callers.join(', ')}) are in the mesh`);
+    const why = byDefault ? (kind === 'manifests' ? `no PeerAuthentication sets ${list.length === 1 ? 'its' : 'their'} mode, and Istio's default is PERMISSIVE` : `${list.length === 1 ? 'its' : 'their'} mtls is not set, and the default is PERMISSIVE, as Istio's`) : 'as set here';
+    const what =
+      list.length === 1
+        ? `${first.svc.name} accepts plaintext (PERMISSIVE: ${why}), yet ${whose(first)} and speaks mutual TLS`
+        : `${list.length} services accept plaintext (PERMISSIVE: ${why}), yet every caller of each is in the mesh and speaks mutual TLS: ${list.map((x) => `${x.svc.name} (called by ${x.callers.join(', ')})`).join(', ')}`;
+    const namespaces = [...new Set(list.map((x) => x.at?.resource?.namespace).filter((n): n is string => n !== undefined))];
+    const names = list.map((x) => x.svc.name).join(', ');
+    const fix =
+      kind === 'manifests'
+        ? byDefault
+          ? `Once nothing outside the mesh calls ${list.length === 1 ? 'it' : 'them'}, apply one PeerAuthentication with mtls.mode: STRICT${namespaces.length ? ` in namespace ${namespaces.join(' and ')}` : ''} (or mesh-wide: named default, in istio-system)`
+          : `Once nothing outside the mesh calls ${names}, set mtls.mode: STRICT in this PeerAuthentication`
+        : `Once nothing without a sidecar calls ${list.length === 1 ? first.svc.name : 'them'}, set mtls: STRICT on ${list.length === 1 ? first.svc.name : `each (${list.map((x) => `services.${x.i}.mtls`).join(', ')})`}`;
     out.push(
       finding(
         'MS008',
         actorRef(a, field, locate),
         field,
-        `${svc.name} accepts plaintext (PERMISSIVE, Istio's default unless set), yet ${callers.length === 1 ? `its only caller, ${callers[0]}, has a sidecar and speaks` : `all ${callers.length} of its callers (${callers.join(', ')}) have sidecars and speak`} mutual TLS`,
-        { text: `${callers.length} of ${callers.length} callers meshed`, values: { callers: callers.length, meshedCallers: callers.length } },
-        `Set mtls: STRICT on ${svc.name} (a PeerAuthentication with mtls.mode STRICT)`,
+        // Why it is worth saying at all, once: Istio's sidecars already speak mutual TLS to each
+        // other (auto mTLS), so PERMISSIVE only keeps a plaintext door open to workloads outside
+        // the mesh, which no caller in this config is.
+        `${what}. Istio's proxies already send each other mutual TLS (auto mTLS), so PERMISSIVE only lets workloads outside the mesh in without it, and no caller here is one: hardening, no request fails for it`,
+        { text: `${list.length} ${list.length === 1 ? 'service' : 'services'} PERMISSIVE, ${callers.size} of ${callers.size} callers meshed`, values: { services: list.length, serviceNames: names, callers: callers.size, meshedCallers: callers.size, byDefault } },
+        fix,
       ),
     );
-  });
+  }
 
   // MS009: gateway routes on Envoy's 15 s default.
   const seenGateway = new Set<string>();

@@ -78,7 +78,8 @@ export const RULES = {
   MS005: { code: 'MS005', rule: 'cannot-fail-over', severity: 'warning', summary: 'Outlier detection or locality failover that has nowhere to fail over to: one replica, or locality settings without outlier detection' },
   MS006: { code: 'MS006', rule: 'mtls-mismatch', severity: 'error', summary: "A caller sends plaintext (no sidecar, or a DestinationRule's tls DISABLE) to a STRICT workload: every call fails its handshake" },
   MS007: { code: 'MS007', rule: 'undefined-subset', severity: 'error', summary: 'A route sends traffic to a subset no DestinationRule defines: Envoy answers 503 (no cluster)' },
-  MS008: { code: 'MS008', rule: 'permissive-all-meshed', severity: 'warning', summary: 'PERMISSIVE mTLS left on where every caller is meshed: plaintext is accepted for no caller that needs it' },
+  // info, not warning: no request fails, under failure or load (see Severity); it is hardening.
+  MS008: { code: 'MS008', rule: 'permissive-all-meshed', severity: 'info', summary: 'PERMISSIVE mTLS left on where every caller is meshed: plaintext is accepted for no caller that needs it (one finding for all the services left at the default)' },
   MS009: { code: 'MS009', rule: 'gateway-route-no-timeout', severity: 'warning', summary: "A gateway route without a timeout takes Envoy's 15 s default" },
 } as const satisfies Record<string, RuleInfo>;
 
