@@ -142,6 +142,9 @@ function whyNot(p: Seg[]): string {
   if (s.startsWith('metadata.labels') || s.startsWith('metadata.annotations')) return ': only pod template labels, Namespace labels and sidecar.istio.io/inject select anything';
   if (s.endsWith('containers') || s === 'spec.template.spec') return ': what the app does comes from the workload file';
   if (s.endsWith('targetPort')) return ': the model addresses services by name';
+  // A budget written where Istio has none: its place is the TrafficPolicy's own retryBudget.
+  if (s.endsWith('connectionPool.http.retryBudget') || s.endsWith('connectionPool.tcp.retryBudget')) return ": Istio's HTTPSettings have no retryBudget; the retry budget is trafficPolicy.retryBudget (Istio 1.27+)";
+  if (/portLevelSettings\[\d+\]\.retryBudget$/.test(s)) return ": a port's traffic policy has no retryBudget in Istio; set it on trafficPolicy.retryBudget";
   return '';
 }
 
@@ -304,7 +307,7 @@ function percentOf(f: Fields, p: Seg[]): number {
   return v ?? old ?? 100;
 }
 
-function readTrafficPolicy(f: Fields, p: Seg[]): TrafficPolicy | undefined {
+function readTrafficPolicy(f: Fields, p: Seg[], portLevel = false): TrafficPolicy | undefined {
   if (f.doc.peek(p) === undefined) return undefined;
   const t: TrafficPolicy = { portLevelSettings: [] };
   const lb = f.oneOf([...p, 'loadBalancer', 'simple'], ['ROUND_ROBIN', 'LEAST_REQUEST', 'LEAST_CONN', 'RANDOM', 'PASSTHROUGH'] as const);
@@ -344,10 +347,26 @@ function readTrafficPolicy(f: Fields, p: Seg[]): TrafficPolicy | undefined {
   if (f.doc.peek(ll) !== undefined) t.localityLbSetting = readLocalityLb(f, ll);
   const mode = f.oneOf([...p, 'tls', 'mode'], ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'] as const);
   if (mode) t.tls = { mode };
+  // Istio's TrafficPolicy.retryBudget (destination_rule.proto, 1.27+); a port's policy has none,
+  // so there it is left untaken (a warning, as any field Istio does not define there).
+  const rb = [...p, 'retryBudget'];
+  if (!portLevel && f.doc.peek(rb) !== undefined) {
+    // budgetInterval 0s is Istio's default (count only the requests active now), not an error.
+    const bi = [...rb, 'budgetInterval'];
+    const zero = (v: unknown) => {
+      const r = v === undefined ? null : parseDuration(v);
+      return r !== null && r.ok && r.ms === 0;
+    };
+    t.retryBudget = {
+      percent: f.num([...rb, 'percent'], 0, 100),
+      minRetryConcurrency: f.int([...rb, 'minRetryConcurrency'], 0),
+      budgetIntervalMs: zero(f.doc.peek(bi)) ? (f.doc.take(bi), 0) : f.duration(bi),
+    };
+  }
   for (let i = 0, n = f.list([...p, 'portLevelSettings']); i < n; i++) {
     const q = [...p, 'portLevelSettings', i];
     const port = f.int([...q, 'port', 'number'], 1, 65535) ?? 0;
-    const sub = readTrafficPolicy(f, q) ?? { portLevelSettings: [] };
+    const sub = readTrafficPolicy(f, q, true) ?? { portLevelSettings: [] };
     t.portLevelSettings.push({ port, policy: sub });
   }
   return t;

@@ -17,6 +17,12 @@ export interface Mapped {
   from: Record<string, Seg[]>;
   /** Fields read but not modelled, by manifest path, with why. */
   dropped: { path: Seg[]; message: string }[];
+  /**
+   * A DestinationRule's retry budget, as the scenario's `retries.budget`, with the manifest path
+   * it came from. Not part of `policy`: the model keeps the budget in a route's `retries`, so the
+   * importer puts it on each route into the service whose router retries (see build.ts).
+   */
+  retryBudget?: { budget: { percent: number; minConcurrency: number }; from: Seg[] };
 }
 
 /** Milliseconds as a scenario duration: "2s", "250ms". */
@@ -169,6 +175,15 @@ export function trafficPolicy(t: TrafficPolicy, path: Seg[], ports: number[]): M
     out.policy.localityLbSetting = l;
     out.from.localityLbSetting = lp;
     for (const k of ['enabled', 'distribute', 'failover'] as const) if (ll[k] !== undefined) out.from[`localityLbSetting.${k}`] = [...lp, k];
+  }
+  // Istio's TrafficPolicy.retryBudget (1.27+) is Envoy's circuit-breaker retry_budget: at most
+  // percent% of the cluster's active and pending requests may be retries at once, never fewer
+  // than minRetryConcurrency (Istio's defaults 20 and 3, Envoy's too); the model's
+  // `retries.budget` is the same rule (src/models/envoy/resourceManager.ts).
+  if (t.retryBudget) {
+    const rb = [...path, 'retryBudget'];
+    out.retryBudget = { budget: { percent: t.retryBudget.percent ?? 20, minConcurrency: t.retryBudget.minRetryConcurrency ?? 3 }, from: rb };
+    if (t.retryBudget.budgetIntervalMs !== undefined && t.retryBudget.budgetIntervalMs > 0) out.dropped.push({ path: [...rb, 'budgetInterval'], message: 'not modelled (dropped): the budget counts the requests active and pending now, as with budgetInterval 0s (the default)' });
   }
   if (t.tls && t.tls.mode !== 'ISTIO_MUTUAL') {
     out.dropped.push({ path: [...path, 'tls', 'mode'], message: `${t.tls.mode}: not modelled (dropped; the model's sidecars always speak Istio mutual TLS to a meshed callee, as ISTIO_MUTUAL)` });

@@ -156,6 +156,13 @@ export interface TrafficPolicy {
     failover?: { from: string; to: string }[];
   };
   tls?: { mode: TlsMode };
+  /**
+   * `retryBudget` (Istio 1.27+, TrafficPolicy field 8; not in portLevelSettings): concurrent
+   * retries to the host at most `percent`% (a double, 0-100, default 20) of its active and pending
+   * requests, and never fewer than `minRetryConcurrency` (default 3); Envoy's circuit-breaker
+   * `retry_budget`. `budgetIntervalMs` (Istio 1.31+) also counts requests that ended within it.
+   */
+  retryBudget?: { percent?: number; minRetryConcurrency?: number; budgetIntervalMs?: number };
   /** `portLevelSettings[]`: the policy of one port; taken as the service's when it is the only one. */
   portLevelSettings: { port: number; policy: TrafficPolicy }[];
 }

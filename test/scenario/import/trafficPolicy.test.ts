@@ -114,3 +114,74 @@ describe('DestinationRule loadBalancer.localityLbSetting, imported', () => {
     expect(r.e).toEqual(['dr.yaml:11: spec.trafficPolicy.loadBalancer.localityLbSetting.distribute: weights must add up to 100, as Istio requires; got 60 (scenario services.1.policy.localityLbSetting.distribute.0.to)']);
   });
 });
+
+describe('DestinationRule trafficPolicy.retryBudget (Istio 1.27+), imported onto the routes into the service and run', () => {
+  const abort = [{ type: 'http-abort', service: 'b', replica: 0, percent: 100, status: 503, at: 0 }];
+
+  it('retryBudget {percent 10, minRetryConcurrency 1} becomes retries.budget on a -> b, carried by Istio\'s default retries written out, with its line', () => {
+    const r = importDr('    retryBudget:\n      percent: 10\n      minRetryConcurrency: 1\n      budgetInterval: 0s\n');
+    expect(notModelled(r)).toEqual([]);
+    // Not on b's own policy: there a `retries` would make every caller retry, gateways too.
+    expect(service(r, 'b').policy).toBeUndefined();
+    expect(service(r, 'a').calls[0]).toEqual({
+      service: 'b',
+      policy: { retries: { attempts: 2, retryOn: ['connect-failure', 'refused-stream', 'retriable-status-codes'], retriableStatusCodes: [503], budget: { percent: 10, minConcurrency: 1 } } },
+    });
+    expect(r.provenance['services.0.calls.0.policy.retries.budget']).toEqual([{ file: 'dr.yaml', line: 9, path: 'spec.trafficPolicy.retryBudget' }]);
+    expect(scenarioYaml(r.scenario!, r.provenance)).toContain("dr.yaml:9 spec.trafficPolicy.retryBudget (a sidecar and no retries set: Istio's default retries, 2 on connect-failure, refused-stream and 503, written out to carry the budget)");
+    // Istio's defaults for what is left out: 20% and at least 3.
+    const d = importDr('    retryBudget: {}\n');
+    expect(service(d, 'a').calls[0].policy.retries.budget).toEqual({ percent: 20, minConcurrency: 3 });
+  });
+
+  it('a budget of 0% and no minimum lets b, answering every try 503, get no retry at all; without it each call makes its 2 retries', () => {
+    const none = edgeAB(importDr('    retryBudget: { percent: 0, minRetryConcurrency: 0 }\n'), 5000, abort);
+    const free = edgeAB(importDr('    connectionPool:\n      http:\n        maxRetries: 1000\n'), 5000, abort);
+    expect(none.requests).toBeGreaterThan(30);
+    expect(none.retries).toBe(0);
+    // Every call's 2 retries (a few calls' retries still in flight at the end are counted already).
+    expect(free.retries).toBeGreaterThanOrEqual(2 * free.requests);
+    expect(free.retries).toBeLessThanOrEqual(2 * free.requests + 4);
+  });
+
+  it('budgetInterval over 0 is warned, not modelled; a retryBudget under connectionPool.http is no Istio field and says where it goes', () => {
+    const r = importDr('    retryBudget: { percent: 25, budgetInterval: 10s }\n    connectionPool:\n      http:\n        retryBudget: { percent: 5 }\n');
+    expect(service(r, 'a').calls[0].policy.retries.budget).toEqual({ percent: 25, minConcurrency: 3 });
+    expect(r.w).toContain('dr.yaml:9: spec.trafficPolicy.retryBudget.budgetInterval: not modelled (dropped): the budget counts the requests active and pending now, as with budgetInterval 0s (the default)');
+    expect(r.w).toContain("dr.yaml:12: spec.trafficPolicy.connectionPool.http.retryBudget: not modelled (dropped): Istio's HTTPSettings have no retryBudget; the retry budget is trafficPolicy.retryBudget (Istio 1.27+)");
+  });
+
+  it("at a gateway, only a route that retries gets the budget: the gateway's own Envoy is given no retries by it", () => {
+    const gw = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: shop
+spec:
+  selector:
+    istio: ingressgateway
+  servers:
+  - port: { number: 80, name: http, protocol: HTTP }
+    hosts: ["*"]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: edge-routes
+  namespace: shop
+spec:
+  hosts: [shop.example.com]
+  gateways: [edge]
+  http:
+  - match: [{ uri: { prefix: /retry } }]
+    route: [{ destination: { host: b } }]
+    retries: { attempts: 1 }
+  - route: [{ destination: { host: b } }]
+`;
+    const r = imp({ 'ns.yaml': NAMESPACE, 'b.yaml': app('b'), 'gw.yaml': gw, 'dr.yaml': dr('    retryBudget: { percent: 30 }\n') }, workload('edge', '  - { name: b, serviceTime: 1ms }'));
+    expect(r.e).toEqual([]);
+    const routes = (r.scenario as unknown as { gateways: { routes: { policy?: unknown }[] }[] }).gateways[0].routes;
+    expect(routes.map((x) => x.policy)).toEqual([{ retries: { attempts: 1, budget: { percent: 30, minConcurrency: 3 } } }, undefined]);
+  });
+});
+
