@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
-import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/compareController';
+import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/injectedFaults';
 import { diffRows, formatDiffValue, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
 import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';

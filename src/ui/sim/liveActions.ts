@@ -23,32 +23,35 @@ export interface LiveActions {
 /** Live actions on the run `core` holds; each waits for a seek under way, so it lands at the time on screen. */
 export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
   const { store, frames, api } = core;
+
+  /**
+   * One injection or change, at the time on screen: refused with `stopped` when the run has
+   * stopped; otherwise sent by `send`, and once it is taken the recipe's actions are synced and
+   * `then` runs. Resolves to the worker's problems, or none (also when a newer run took over).
+   */
+  async function act(stopped: Problem, send: () => Promise<{ ok: true } | { ok: false; problems: Problem[] }>, then: (gen: number) => Promise<void> | void): Promise<Problem[]> {
+    if (!store.getState().info) return [];
+    if (core.status() === RunStatus.crashed) return [stopped];
+    // Not halfway through a seek: it goes in at the time on screen.
+    if (seeks.running) await seeks.running;
+    const gen = core.generation;
+    const result = await send();
+    if (gen !== core.generation) return [];
+    if (!result.ok) return result.problems;
+    await syncActions(core, gen);
+    await then(gen);
+    return [];
+  }
+
   return {
-    async injectFault(fault) {
-      if (!store.getState().info) return [];
-      if (core.status() === RunStatus.crashed) return [{ path: 'fault', message: 'the run has stopped; open a scenario to inject faults into it' }];
-      // Not halfway through a seek: the fault goes in at the time on screen.
-      if (seeks.running) await seeks.running;
-      const gen = core.generation;
-      const result = await api.injectFault(fault);
-      if (gen !== core.generation) return [];
-      if (!result.ok) return result.problems;
-      await syncActions(core, gen);
-      core.refreshFaults();
-      return [];
+    injectFault(fault) {
+      return act({ path: 'fault', message: 'the run has stopped; open a scenario to inject faults into it' }, () => api.injectFault(fault), () => core.refreshFaults());
     },
-    async applyChange(change) {
-      if (!store.getState().info) return [];
-      if (core.status() === RunStatus.crashed) return [{ path: 'change', message: 'the run has stopped; open a scenario to change it' }];
-      if (seeks.running) await seeks.running;
-      const gen = core.generation;
-      const result = await api.applyChange(change);
-      if (gen !== core.generation) return [];
-      if (!result.ok) return result.problems;
-      await syncActions(core, gen);
-      // A frame at the same time, so a paused run shows the change made (its spread starts).
-      if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
-      return [];
+    applyChange(change) {
+      return act({ path: 'change', message: 'the run has stopped; open a scenario to change it' }, () => api.applyChange(change), async (gen) => {
+        // A frame at the same time, so a paused run shows the change made (its spread starts).
+        if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
+      });
     },
     async clearFault(id) {
       if (seeks.running) await seeks.running;

@@ -1,0 +1,71 @@
+// What the compare view shows of the pair beyond the pictures: both runs' figures, series and
+// fault lists asked at one moment, the first divergence, and the branch labels that follow the
+// panes' live actions. Plain TypeScript, no React.
+import { Counter } from '../../workers/protocol';
+import { mergeBatch } from '../charts/seriesStore';
+import { branchLabels } from '../changes/summary';
+import { inTime } from '../sim/controllerApi';
+import { firstDivergence } from './divergence';
+import type { PairCore } from './pairRun';
+
+/** How often the figures, series and fault lists are asked of both workers while playing, wall ms. */
+export const FIGURES_INTERVAL_MS = 500;
+
+/** How the divergence text names the runs: by scenario, or in a branch by side and label ("B · with timeout 5ms on payments at 15.0 s"). */
+function sideNames(core: PairCore, labels: [string, string] | null): [string, string] {
+  return labels ? [`A · ${labels[0]}`, `B · ${labels[1]}`] : [core.panes[0].id, core.panes[1].id];
+}
+
+/** The clock, the figures, the series and the faults of both panes, asked at one moment; dropped unless pair `gen` is current. */
+export async function refreshFigures(core: PairCore, gen: number): Promise<void> {
+  const { store } = core;
+  core.lastFiguresAt = performance.now();
+  const st = store.getState();
+  const answers = await Promise.all(
+    core.panes.map(async (p, i) => {
+      const s = st.series[i];
+      const [summary, batch, faults] = await Promise.all([inTime(p.api.summary()), inTime(p.api.seriesSince(s.epoch, s.buckets.length)), inTime(p.api.faults())]);
+      return { summary, batch, faults };
+    }),
+  );
+  if (gen !== core.generation || core.disposed) return;
+  answers.forEach((a, i) => core.panes[i].appStore.setState((d) => void (d.faults = a.faults)));
+  store.setState((d) => {
+    d.series = [mergeBatch(d.series[0], answers[0].batch), mergeBatch(d.series[1], answers[1].batch)];
+    const fig = (i: number) => {
+      const f = core.panes[i].latest;
+      return { summary: answers[i].summary, proxyCpuMs: f?.counters[Counter.proxyCpuMs] ?? 0, proxyPasses: f?.counters[Counter.proxyPasses] ?? 0, proxies: f?.counters[Counter.proxies] ?? 0 };
+    };
+    d.figures = [fig(0), fig(1)];
+    d.figuresAt = core.clock();
+    const found = firstDivergence(d.series[0].buckets, d.series[1].buckets, d.series[0].bucketMs, sideNames(core, d.labels));
+    if (found && (!core.known || found.ms < core.known.ms)) core.known = found;
+    d.divergence = core.known;
+  });
+}
+
+/** Recomputes the branch labels from both panes' live actions (they change with injections). */
+function relabel(core: PairCore): void {
+  const [a, b] = core.panes;
+  const same = a.inline === b.inline && (a.inline ? a.text === b.text : a.id === b.id);
+  const labels = branchLabels(same, a.actions, b.actions);
+  if (JSON.stringify(labels) !== JSON.stringify(core.store.getState().labels)) {
+    core.store.setState((d) => {
+      d.labels = labels;
+      // The first difference's text names the runs as they are called now.
+      core.known = null;
+      d.divergence = null;
+    });
+  }
+}
+
+/** Keeps each pane's live actions (and its recipe's) as its worker holds them, then the labels; dropped unless pair `gen` is current. */
+export async function syncActions(core: PairCore, gen: number): Promise<void> {
+  const lists = await Promise.all(core.panes.map((p) => inTime(p.api.liveActions())));
+  if (gen !== core.generation) return;
+  lists.forEach((l, i) => {
+    core.panes[i].actions = l;
+    core.panes[i].appStore.setState((d) => void (d.recipe && (d.recipe.actions = l)));
+  });
+  relabel(core);
+}

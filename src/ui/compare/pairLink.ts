@@ -1,0 +1,70 @@
+// The compare view's pair as a link: the compare link (both sides, their faults, the moment,
+// the speed, an opened file packed), a side's single-view link, why Share can give none, and
+// the address bar following the pair. Plain TypeScript, no React.
+import type { Recipe } from '../recipe/types';
+import { encodeLink } from '../recipe/url';
+import { createAddressBarWriter, followInAddressBar, type AddressBarWriter } from '../sim/addressBar';
+import { createScenarioPacker } from '../sim/packedScenario';
+import { DATA_SIDE, encodeCompareLink } from './link';
+import type { PairCore, PaneRun } from './pairRun';
+
+/** The pair's links (see CompareController for each). */
+export interface PairLinks {
+  /** The compare link's `?…#…` part for the pair now, or null before it loads or when it cannot carry its files. */
+  search(): string | null;
+  /** Why no link can be given, in words, or null. */
+  refusal(): string | null;
+  singleView(side: 'A' | 'B'): string | null;
+  /** From now on the address bar follows the pair: its moment, speed, faults and status (once both panes are open). */
+  follow(): void;
+  /** The address-bar writer (cancelled on dispose). */
+  readonly addressBar: AddressBarWriter;
+}
+
+/** The links of the pair `core` holds; an opened file is packed once per text. */
+export function createPairLinks(core: PairCore): PairLinks {
+  const { store } = core;
+  const packer = createScenarioPacker();
+
+  /** The one scenario both inline panes run, packed, or why a link cannot carry it. */
+  function packedData(): { ok: true; data?: string } | { ok: false; reason: string } {
+    const texts = [...new Set(core.panes.filter((p) => p.inline).map((p) => p.text))];
+    if (texts.length === 0) return { ok: true };
+    if (texts.length > 1) return { ok: false, reason: 'A link carries one opened file, and A and B run two different ones; share each from the single view' };
+    const data = packer.pack(texts[0]);
+    return data === null ? { ok: false, reason: 'The opened file packs to more than 256 KB, the most a link may carry' } : { ok: true, data };
+  }
+
+  function search(): string | null {
+    const s = store.getState();
+    const panes = core.panes;
+    if (panes.length < 2 || !s.pair) return null;
+    const data = packedData();
+    if (!data.ok) return null;
+    const idOfPane = (p: PaneRun) => (p.inline ? DATA_SIDE : p.id);
+    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs: core.clock(), speedId: s.speedId, data: data.data });
+  }
+
+  const addressBar = createAddressBarWriter(search, () => core.disposed);
+
+  return {
+    search,
+    refusal() {
+      if (core.panes.length < 2) return 'Nothing to share before both runs have opened';
+      const data = packedData();
+      return data.ok ? null : data.reason;
+    },
+    singleView(side) {
+      const p = core.panes[side === 'A' ? 0 : 1];
+      if (!p) return null;
+      const s = store.getState();
+      const scenario: Recipe['scenario'] = p.inline ? { kind: 'inline', text: p.text } : { kind: 'builtin', id: p.id };
+      return `${location.pathname}${encodeLink({ recipe: { scenario, seed: s.seed, actions: p.actions }, tMs: core.clock(), speedId: s.speedId }, p.inline ? packedData().ok ? (packer.last?.data ?? null) : null : undefined)}`;
+    },
+    follow() {
+      if (core.disposed || core.panes.length < 2) return;
+      followInAddressBar(store, (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.faults !== before.faults || s.status !== before.status, addressBar);
+    },
+    addressBar,
+  };
+}

@@ -1,0 +1,131 @@
+// Opening the compare view's pair: each pane a recipe (scenario, seed, live actions) loaded in a
+// worker of its own, with a store and a frame channel of its own so the single view's
+// TopologyView draws it unchanged; then both are run to the moment asked for. Plain
+// TypeScript, no React.
+import type { ScenarioInfo } from '../../workers/protocol';
+import type { SimBridge } from '../bridge/simBridge';
+import { bindInspector } from '../inspector/inspectorStore';
+import type { Recipe } from '../recipe/types';
+import type { ScenarioEntry } from '../scenarios/catalog';
+import { ADVANCE_BUDGET_MS, inTime, type Controller } from '../sim/controllerApi';
+import { createFrameChannel } from '../state/frameChannel';
+import { createAppStore, RunStatus, type Problem } from '../state/store';
+import { savedTheme } from '../theme/theme';
+import type { CompareController } from './compareController';
+import { listInjected } from './injectedFaults';
+import { refreshFigures, syncActions } from './pairFigures';
+import type { PairCore, PaneRun } from './pairRun';
+import type { PairSeeks } from './pairSeek';
+
+/**
+ * What a pane is called: a shipped scenario by its file name; an opened one by the scenario's own
+ * `name` (a file has one, a packed link's scenario too), else its file's name. Pure.
+ */
+export function paneId(ref: Recipe['scenario'], info: Pick<ScenarioInfo, 'name'>): string {
+  if (ref.kind === 'builtin') return ref.id;
+  return info.name.trim() || ref.fileName || 'the opened scenario';
+}
+
+/** A pane's controller: what a component inside a pane asks for acts on both panes through `pair`. */
+function paneController(pair: CompareController): Controller {
+  const none = () => Promise.resolve();
+  return {
+    start: none,
+    selectScenario: none,
+    openFile: none,
+    cancelOpen: () => {},
+    play: () => pair.play(),
+    pause: () => void pair.pause(),
+    reset: () => pair.seek(0),
+    step: () => pair.step(),
+    setSpeed: (id) => pair.setSpeed(id),
+    injectFault: async (f) => (await pair.injectFault(f), []),
+    applyChange: async () => [{ path: 'change', message: 'the compare view takes no changes of its own: make one in the single view, or branch from there' }],
+    clearFault: none,
+    clearInjected: none,
+    seek: (ms) => pair.seek(ms),
+    shareLink: () => pair.shareLink(),
+    dispose: () => {},
+  };
+}
+
+/** What opening the pair needs beside its core: workers, the catalog, the seeks, and the controller the panes act through. */
+export interface PairOpeningDeps {
+  bridge: SimBridge;
+  entries: readonly ScenarioEntry[];
+  seeks: PairSeeks;
+  pair: CompareController;
+}
+
+/** Opens one side's recipe in a fresh worker: its run, or why it could not open (`A (name): path: message; …`). */
+async function openPane(deps: PairOpeningDeps, side: 'A' | 'B', recipe: Recipe): Promise<PaneRun | string> {
+  const ref = recipe.scenario;
+  // Until it loads, an opened scenario goes by its file's name (a link's packed one has none).
+  const before = ref.kind === 'builtin' ? ref.id : (ref.fileName ?? 'the opened scenario');
+  const entry = ref.kind === 'builtin' ? deps.entries.find((e) => e.id === ref.id) : { id: `file:${before}`, label: before, text: ref.text, fileName: ref.fileName, source: 'file' as const };
+  if (!entry) return `${side}: unknown scenario ${before}`;
+  const worker = deps.bridge.spawn();
+  const r = await worker.api.load(entry.text, recipe.seed ?? undefined, entry.fileName);
+  if (!r.ok) {
+    worker.terminate();
+    return `${side} (${before}): ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+  }
+  const id = paneId(ref, r.info);
+  const appStore = createAppStore([entry], savedTheme());
+  appStore.setState((d) => {
+    d.info = r.info;
+    d.selectedId = entry.id;
+    d.status = RunStatus.ready;
+    d.recipe = { scenario: ref, seed: recipe.seed, actions: [] };
+  });
+  const frames = createFrameChannel();
+  const pane: PaneRun = { side, id, info: r.info, worker, api: worker.api, appStore, latest: null, lastSeq: 0, lastStatsAt: 0, actions: [], inline: ref.kind === 'inline', text: ref.kind === 'inline' ? ref.text : '', services: { store: appStore, frames, controller: paneController(deps.pair) } };
+  return pane;
+}
+
+/**
+ * Opens two runs, each a recipe (scenario, seed, live actions), and runs both to `tMs`. B runs
+ * with A's seed unless its recipe names one. What a compare link asks for, and what "branch"
+ * (issue 12, item 3) asks for: the run on screen, and the same recipe with one more action.
+ * `problems` are the link's so far; those of the actions are added at `faults` and `faultsB`.
+ */
+export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Recipe, rb: Recipe, tMs: number, problems: Problem[]): Promise<void> {
+  const { store } = core;
+  const a = await openPane(deps, 'A', ra);
+  if (core.disposed) return;
+  const b = await openPane(deps, 'B', { ...rb, seed: rb.seed ?? (typeof a === 'string' ? null : a.info.seed) });
+  if (core.disposed || typeof a === 'string' || typeof b === 'string') {
+    for (const p of [a, b]) if (typeof p !== 'string') p.worker.terminate();
+    store.setState((d) => {
+      d.status = 'failed';
+      d.error = [a, b].filter((x): x is string => typeof x === 'string').join('\n');
+    });
+    return;
+  }
+  core.panes = [a, b];
+  // The inspector is one panel; it starts on A's run (see CompareController.inspect).
+  bindInspector(a.api);
+  const gen = ++core.generation;
+  const actions = [ra.actions, rb.actions];
+  await Promise.all(
+    core.panes.map(async (p, i) => {
+      if (actions[i].length > 0) problems.push(...(await inTime(p.api.setActions(actions[i]))).map((x) => ({ path: i === 0 ? x.path : x.path.replace(/^faults/, 'faultsB'), message: x.message })));
+      core.accept(p, await inTime(p.api.advance(0, ADVANCE_BUDGET_MS)), true);
+    }),
+  );
+  await syncActions(core, gen);
+  store.setState((d) => {
+    d.pair = [a.id, b.id];
+    d.titles = [a.info.title, b.info.title];
+    d.seed = ra.seed;
+    d.durationMs = Math.max(a.info.durationMs, b.info.durationMs);
+    d.linkProblems = problems;
+    d.status = 'ready';
+    d.faults = listInjected(core.panes[0].actions, core.panes[1].actions);
+  });
+  await refreshFigures(core, gen);
+  if (tMs > 0) {
+    if (tMs > store.getState().durationMs) store.setState((d) => void d.linkProblems.push({ path: 't', message: `is after both runs end (${d.durationMs / 1000} s); opened at the end` }));
+    await deps.seeks.request(tMs);
+  }
+}

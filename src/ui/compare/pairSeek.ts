@@ -1,0 +1,110 @@
+// Bringing the pair to one time: a seek (both panes run to a target, from zero when it is
+// behind them; targets coalesce), and the settle after a pause, a step or before an injection
+// (the pane behind runs up to the other). Plain TypeScript, no React.
+import { ADVANCE_BUDGET_MS, SEEK_SLICE_MS, inTime } from '../sim/controllerApi';
+import { RunStatus } from '../state/store';
+import { refreshFigures } from './pairFigures';
+import { doneOf, timeOf, type PairCore } from './pairRun';
+
+/** Brings both panes to one time: the later of the two (each to its end at most), finishing that instant. */
+export async function syncPanes(core: PairCore, gen: number): Promise<void> {
+  const target = Math.max(...core.panes.map(timeOf));
+  await Promise.all(
+    core.panes.map(async (p) => {
+      while (!doneOf(p) && timeOf(p) < target) {
+        const f = await inTime(p.api.seekTo(target, SEEK_SLICE_MS, false));
+        if (gen !== core.generation) return;
+        core.accept(p, f, true);
+      }
+      if (!doneOf(p)) {
+        const f = await inTime(p.api.advance(0, 10 * ADVANCE_BUDGET_MS));
+        if (gen === core.generation) core.accept(p, f, true);
+      }
+    }),
+  );
+}
+
+/** Stops the loop, lets the tick on its way land, brings both to one time and shows its figures. */
+export async function settle(core: PairCore): Promise<void> {
+  core.loop.stop();
+  if (core.inflight) await core.inflight;
+  const gen = core.generation;
+  await syncPanes(core, gen);
+  if (gen !== core.generation) return;
+  core.clockToStore();
+  await refreshFigures(core, gen);
+  for (const p of core.panes) p.appStore.setState((d) => void (d.status = doneOf(p) ? RunStatus.done : RunStatus.paused));
+}
+
+/** The pair's seek requests. */
+export interface PairSeeks {
+  /** Runs both to `ms` (see CompareController.seek); resolves when the seek loop ends. */
+  request(ms: number): Promise<void>;
+  /** The seek loop running now, or null. */
+  readonly running: Promise<void> | null;
+}
+
+/** Seeks for the pair `core` holds, queued on its command queue. */
+export function createPairSeeks(core: PairCore): PairSeeks {
+  const { store } = core;
+  let seekWanted: number | null = null;
+  let seekLoop: Promise<void> | null = null;
+
+  async function runSeeks(): Promise<void> {
+    const s0 = core.status();
+    if (core.panes.length < 2 || s0 === 'loading' || s0 === 'failed') return void (seekWanted = null);
+    const resume = s0 === 'playing';
+    core.loop.stop();
+    core.setStatus('paused');
+    const gen = core.generation;
+    try {
+      while (seekWanted !== null) {
+        const target = Math.max(0, Math.min(seekWanted, store.getState().durationMs));
+        seekWanted = null;
+        store.setState((d) => void (d.seekingTo = target));
+        await Promise.all(
+          core.panes.map(async (p) => {
+            let fromStart = target < timeOf(p);
+            for (;;) {
+              const f = await inTime(p.api.seekTo(target, SEEK_SLICE_MS, fromStart));
+              if (gen !== core.generation) return;
+              if (fromStart) p.lastSeq = 0;
+              fromStart = false;
+              core.accept(p, f, true);
+              if (f.done || f.simTime >= target || seekWanted !== null) break;
+            }
+          }),
+        );
+        if (gen !== core.generation) return;
+        core.clockToStore();
+      }
+      await refreshFigures(core, gen);
+    } finally {
+      store.setState((d) => void (d.seekingTo = null));
+    }
+    const all = core.panes.every(doneOf);
+    if (all) core.setStatus('done');
+    else if (resume) core.startPlaying();
+  }
+
+  function request(ms: number): Promise<void> {
+    seekWanted = ms;
+    store.setState((d) => void (d.seekingTo = Math.max(0, Math.min(ms, d.durationMs))));
+    if (!seekLoop) {
+      seekLoop = core.serial(runSeeks).finally(() => {
+        seekLoop = null;
+        // A target asked for while the loop was past its last check (asking for the figures) is
+        // taken up now rather than dropped.
+        if (seekWanted !== null) void request(seekWanted);
+      });
+    }
+    return seekLoop;
+  }
+
+  return {
+    request,
+    get running() {
+      return seekLoop;
+    },
+  };
+}
