@@ -1,4 +1,5 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { checkOutputPath } from './csv';
 import { join } from 'node:path';
 import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
 import { readInputFile } from './readInput';
@@ -108,6 +109,9 @@ export function importMain(argv: readonly string[]): number {
     if (r.ok) workload = { name: args.workload, text: r.text };
     else problems.push(r.problem);
   }
+  // A file that cannot be written is bad input, said before the import rather than after it.
+  const badOut = args.out === undefined ? null : checkOutputPath('-o', args.out, 'scenario.yaml');
+  if (badOut !== null) problems.push(badOut);
   if (problems.length) {
     process.stderr.write(problems.join('\n') + '\n');
     return BAD_INPUT;
@@ -125,7 +129,9 @@ export function importMain(argv: readonly string[]): number {
     try {
       writeFileSync(args.out, text);
     } catch (e) {
-      process.stderr.write(`${args.out}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOSPC' ? 'no space left on the device' : (code ?? String(e));
+      process.stderr.write(`-o: cannot write ${args.out}: ${why}\n`);
       return BAD_INPUT;
     }
     const n = r.resources.length;

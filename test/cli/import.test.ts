@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,31 @@ describe('npm run sim -- import', () => {
     expect(a.stderr.trim().split('\n')).toEqual(['no/such.yaml: no such file or folder', `${empty}: a folder with no .yaml or .yml files`, '--workload: nope.yaml: no such file']);
     expect(b.code).toBe(2);
     expect(b.stderr.split('\n')[0]).toBe('--frobnicate: unknown option (try import --help)');
+  });
+});
+
+describe('import as a new user gets it wrong: path: message and exit 2, never a stack trace', () => {
+  it('a typo in a manifest, a folder or a missing folder for -o (said before the import), an empty file, and lint of the typo', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
+    writeFileSync(join(dir, 'typo.yaml'), readFileSync(`${B}/platform/apps.yaml`, 'utf8').replace('replicas: 2', 'replcas: 2'));
+    writeFileSync(join(dir, 'empty.yaml'), '');
+    mkdirSync(join(dir, 'out.yaml'));
+    const [typo, toDir, toMissing, empty, lint] = await Promise.all([
+      simAsync(['import', join(dir, 'typo.yaml')]),
+      simAsync(['import', `${B}/platform`, '-o', join(dir, 'out.yaml')]),
+      simAsync(['import', `${B}/platform`, '-o', join(dir, 'no', 'x.yaml')]),
+      simAsync(['import', join(dir, 'empty.yaml')]),
+      simAsync(['lint', join(dir, 'typo.yaml')]),
+    ]);
+    const typoLine = `${join(dir, 'typo.yaml')}:21: spec.replcas: unknown field; did you mean replicas? (Kubernetes and Istio refuse a field their schema lacks; left as it is, replicas would take its default)`;
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.trim().split('\n').filter((l) => !l.startsWith('warning: '))).toEqual([typoLine]);
+    expect(lint).toMatchObject({ code: 2, stdout: '' });
+    expect(lint.stderr.trim()).toBe(typoLine);
+    expect(toDir).toMatchObject({ code: 2, stdout: '', stderr: `-o: ${join(dir, 'out.yaml')} is a folder; give a file name, e.g. ${join(dir, 'out.yaml')}/scenario.yaml\n` });
+    expect(toMissing).toMatchObject({ code: 2, stdout: '', stderr: `-o: cannot write ${join(dir, 'no', 'x.yaml')}: its folder ${join(dir, 'no')} does not exist\n` });
+    expect(empty).toMatchObject({ code: 2, stdout: '', stderr: `${join(dir, 'empty.yaml')}:1: holds no Kubernetes or Istio resource (Deployment, Service, VirtualService, ...)\n` });
+    for (const r of [typo, toDir, toMissing, empty, lint]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

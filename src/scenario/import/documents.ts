@@ -25,6 +25,8 @@ export function formatPath(path: readonly Seg[]): string {
 export class ManifestDoc {
   /** Paths a reader took, as formatted paths; a taken path takes all below it. */
   private readonly taken = new Set<string>();
+  /** The keys a reader asked for under each map (formatted path of the map), written or not. */
+  private readonly asked = new Map<string, Set<string>>();
 
   constructor(
     readonly file: string,
@@ -50,8 +52,38 @@ export class ManifestDoc {
     return this.peek(path);
   }
 
-  /** The value at a path, without taking it. */
+  /**
+   * The field a reader asked for beside `path` and found missing, when `path`'s key is a near
+   * miss of its name (`replcas` for `replicas`, `timout` for `timeout`): one letter off for keys
+   * of 5 characters or more, two for 9 or more, a case difference or two letters swapped counting
+   * as one. Shorter keys are never matched: `tls` and `tcp` are both Istio's. Undefined otherwise.
+   */
+  nearMiss(path: readonly Seg[]): string | undefined {
+    const key = path[path.length - 1];
+    if (typeof key !== 'string' || key.length < 5) return undefined;
+    const parent = path.slice(0, -1);
+    let best: { name: string; d: number } | undefined;
+    for (const name of this.asked.get(formatPath(parent)) ?? []) {
+      if (this.valueAt([...parent, name]) !== undefined) continue;
+      const d = editDistance(key.toLowerCase(), name.toLowerCase()) + (key.toLowerCase() === name.toLowerCase() && key !== name ? 1 : 0);
+      if (d <= (key.length >= 9 ? 2 : 1) && (!best || d < best.d)) best = { name, d };
+    }
+    return best?.name;
+  }
+
+  /** The value at a path, without taking it (the reader asked for it, though: see nearMiss). */
   peek(path: readonly Seg[]): unknown {
+    const last = path[path.length - 1];
+    if (typeof last === 'string') {
+      const parent = formatPath(path.slice(0, -1));
+      const keys = this.asked.get(parent) ?? new Set<string>();
+      keys.add(last);
+      this.asked.set(parent, keys);
+    }
+    return this.valueAt(path);
+  }
+
+  private valueAt(path: readonly Seg[]): unknown {
     let v: unknown = this.data;
     for (const p of path) {
       if (v === null || typeof v !== 'object') return undefined;
@@ -180,3 +212,18 @@ export function readManifestText(file: string, text: string): { docs: ManifestDo
   }
   return { docs, errors };
 }
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbours, one each. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+

@@ -131,7 +131,13 @@ export function readResource(doc: ManifestDoc, out: Out): Resource | null {
   if (name === undefined) return null;
   const base: ResourceBase = { apiVersion, name, namespace, file: doc.file, line: doc.line, lines: doc.lines };
   const r = readKind(kind, f, base);
-  for (const p of doc.untaken()) out.warnings.push(doc.at(p, `not modelled (dropped)${whyNot(p)}`));
+  for (const p of doc.untaken()) {
+    // A near miss of a field read here is a typo, not a field to drop: Kubernetes refuses a field
+    // its schema lacks (kubectl apply validates strictly), and dropping it would run the default.
+    const meant = doc.nearMiss(p);
+    if (meant !== undefined) out.errors.push(doc.at(p, `unknown field; did you mean ${meant}? (Kubernetes and Istio refuse a field their schema lacks; left as it is, ${meant} would take its default)`));
+    else out.warnings.push(doc.at(p, `not modelled (dropped)${whyNot(p)}`));
+  }
   return r;
 }
 

@@ -2,6 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { NAMESPACE, app, imp, workload } from './helpers';
 
 describe('a malformed manifest is an error at file:line: path, and no scenario', () => {
+  it('a typo of a field the importer reads is an error that names the field meant (it was a "not modelled" warning, and the default ran)', () => {
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\n  namespace: shop\nspec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: { host: a }\n    timout: 2s\n    retires: { attempts: 1 }\n';
+    const dr = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: a\n  namespace: shop\nspec:\n  host: a\n  trafficPolicy:\n    outlierDetection:\n      consecutive5xxError: 3\n';
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a').replace('replicas: 1', 'replcas: 2'), 'vs.yaml': vs, 'dr.yaml': dr }, workload('a'));
+    expect(r.scenario).toBeNull();
+    expect(r.malformed).toBe(true);
+    const why = (meant: string) => `(Kubernetes and Istio refuse a field their schema lacks; left as it is, ${meant} would take its default)`;
+    expect(r.e).toEqual([
+      `a.yaml:19: spec.replcas: unknown field; did you mean replicas? ${why('replicas')}`,
+      `vs.yaml:11: spec.http[0].timout: unknown field; did you mean timeout? ${why('timeout')}`,
+      `vs.yaml:12: spec.http[0].retires: unknown field; did you mean retries? ${why('retries')}`,
+      `dr.yaml:10: spec.trafficPolicy.outlierDetection.consecutive5xxError: unknown field; did you mean consecutive5xxErrors? ${why('consecutive5xxErrors')}`,
+    ]);
+  });
+
+  it('a field the importer does not read, and no near miss of one, stays a warning: a Deployment\'s strategy, a route\'s tls beside its http', () => {
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\n  namespace: shop\nspec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: { host: a }\n    mirrorPercentage: { value: 5 }\n';
+    const dep = app('a').replace('  replicas: 1', '  replicas: 1\n  strategy: { type: Recreate }');
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': dep, 'vs.yaml': vs }, workload('a'));
+    expect(r.e).toEqual([]);
+    expect(r.w).toContain('a.yaml:20: spec.strategy: not modelled (dropped)');
+    expect(r.w).toContain('vs.yaml:11: spec.http[0].mirrorPercentage: not modelled (dropped)');
+  });
+
   it('a YAML syntax error names its line', () => {
     const r = imp({ 'bad.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [a\n' }, workload('a'));
     expect(r.scenario).toBeNull();
