@@ -1,6 +1,7 @@
 // Envoy's connection pools of one upstream cluster in one caller proxy, one per upstream host:
 // the state every protocol's pool keeps (ready, busy and connecting connections, and the requests
-// pending for one), and the counts Envoy's cluster stats print.
+// pending for one), the counts Envoy's cluster stats print, and what both protocols do to a
+// host's pending requests (one withdrawn; all failed on a failed connect).
 // Follows envoyproxy/envoy source/common/conn_pool/conn_pool_base.cc (ConnPoolImplBase: its
 // ready_clients_, busy_clients_, connecting_clients_ and pending_streams_ lists) and
 // source/common/http/conn_pool_base.cc. The HTTP/1.1 behaviour over it is http1ConnPool.ts, the HTTP/2
@@ -63,3 +64,53 @@ export const IDLE_STRIDE = 3;
 
 /** Connection states of an attempt (Attempt.conn): none yet, pending in a pool, on a connection, done with it. */
 export const Conn = { none: 0, waiting: 1, sent: 3, closed: 4 } as const;
+
+/** What the pending-request functions below read and write of an attempt (Call.ts Attempt). */
+interface PendingAttempt {
+  id: number;
+  /** Its host's index in the cluster. */
+  replica: number;
+  conn: number;
+}
+
+/** The cluster gauges a pending request moves (ResourceManager). */
+interface PendingGauges {
+  connections: number;
+  pendingRequests: number;
+}
+
+/**
+ * A connect to host i failed: its connection slot is given back, and every request pending on
+ * the host fails with `cause` (503), oldest first. Envoy purges them all
+ * (conn_pool_base.cc purgePendingStreams): a failed connect says the host is bad. They are taken
+ * off the queue before any failure is reported, so a retry landing on this host waits anew.
+ * Both protocols' pools call it (http1ConnPool.ts, http2ConnPool.ts), then open connections for
+ * whatever is pending again. Mutates `pool`, `res` and the attempts.
+ */
+export function failPendingOnConnect<A extends PendingAttempt>(
+  pool: ConnPool,
+  res: PendingGauges,
+  i: number,
+  attempts: { get(id: number): A },
+  dp: { attemptFailed(att: A, cause: string, status: number): void },
+  cause: string,
+): void {
+  res.connections--;
+  pool.connectFailures++;
+  const q = pool.waiters[i];
+  const failed = q.splice(0, q.length);
+  res.pendingRequests -= failed.length;
+  for (const id of failed) {
+    const att = attempts.get(id);
+    att.conn = Conn.closed;
+    dp.attemptFailed(att, cause, 503);
+  }
+}
+
+/** A pending request gives up (a timeout): it leaves its host's queue. Both protocols' pools call it. Mutates `pool`, `res` and `att`. */
+export function withdrawPending(pool: ConnPool, res: PendingGauges, att: PendingAttempt): void {
+  const q = pool.waiters[att.replica];
+  q.splice(q.indexOf(att.id), 1);
+  res.pendingRequests--;
+  att.conn = Conn.closed;
+}

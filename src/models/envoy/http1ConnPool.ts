@@ -11,7 +11,7 @@ import type { Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause } from '../events';
 import type { Cluster } from './cluster';
-import { Conn, IDLE_STRIDE } from './connPool';
+import { Conn, failPendingOnConnect, IDLE_STRIDE, withdrawPending } from './connPool';
 import { CONNECT_OUTCOMES, OUTCOMES, type UpstreamConnector } from './upstreamConnect';
 
 /**
@@ -214,18 +214,7 @@ export class Http1ConnPool {
       pool.idle[i].push(this.world.sim.now, this.world.sim.now, 0);
       return this.serveQueue(r, i, true);
     }
-    r.resources.connections--;
-    pool.connectFailures++;
-    // Envoy purges every request pending on the host: a failed connect says the host is bad.
-    // They are taken off the queue first, so a retry landing on this host waits anew.
-    const q = pool.waiters[i];
-    const failed = q.splice(0, q.length);
-    r.resources.pendingRequests -= failed.length;
-    for (const id of failed) {
-      const att = this.world.attempts.get(id);
-      att.conn = Conn.closed;
-      this.dp.attemptFailed(att, CONNECT_OUTCOMES[outcome]!, 503);
-    }
+    failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!);
     this.openFor(r, i);
   }
 
@@ -250,10 +239,7 @@ export class Http1ConnPool {
 
   /** A pending request gives up (a timeout): it leaves the queue. */
   withdraw(r: Cluster, att: Attempt): void {
-    const q = r.pool.waiters[att.replica];
-    q.splice(q.indexOf(att.id), 1);
-    r.resources.pendingRequests--;
-    att.conn = Conn.closed;
+    withdrawPending(r.pool, r.resources, att);
   }
 
   /** A connection carrying a request is closed (reset, timeout): the host's queue may open another. */

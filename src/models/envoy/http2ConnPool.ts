@@ -11,7 +11,7 @@ import type { Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause } from '../events';
 import type { Cluster } from './cluster';
-import { Conn, type H2Conn } from './connPool';
+import { Conn, failPendingOnConnect, withdrawPending, type H2Conn } from './connPool';
 import type { ConnectionUser } from './http1ConnPool';
 import { CONNECT_OUTCOMES, OUTCOMES, type UpstreamConnector } from './upstreamConnect';
 
@@ -133,16 +133,7 @@ export class Http2ConnPool {
       this.conns(r, i).push({ id: pool.nextConnId++, openedAt: now, streams: 0, served: 0, idleSince: now, draining: false });
       return this.serveQueue(r, i);
     }
-    r.resources.connections--;
-    pool.connectFailures++;
-    const q = pool.waiters[i];
-    const failed = q.splice(0, q.length);
-    r.resources.pendingRequests -= failed.length;
-    for (const id of failed) {
-      const att = this.world.attempts.get(id);
-      att.conn = Conn.closed;
-      this.dp.attemptFailed(att, CONNECT_OUTCOMES[outcome]!, 503);
-    }
+    failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!);
     this.openFor(r, i);
   }
 
@@ -176,10 +167,7 @@ export class Http2ConnPool {
 
   /** A pending request gives up (a timeout): it leaves the queue. */
   withdraw(r: Cluster, att: Attempt): void {
-    const q = r.pool.waiters[att.replica];
-    q.splice(q.indexOf(att.id), 1);
-    r.resources.pendingRequests--;
-    att.conn = Conn.closed;
+    withdrawPending(r.pool, r.resources, att);
   }
 
   /**
