@@ -1,5 +1,6 @@
 import { StalledClockError, deepCopy, startCopy, type CopyJob, type WallClock } from '../sim-engine';
 import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPolicy } from './snapshots';
+import { FILL_BUDGET_SHARE, planFill } from './backfill';
 import { ConfigState, EVENT_KIND_NAMES, Tracer, World, changeTarget, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { SeriesRecorder, type SeriesBatch } from './series';
@@ -80,6 +81,21 @@ interface Taking {
   readonly log: SavedLog | null;
   /** Wall ms spent copying so far (in the slices, not between them). */
   spentMs: number;
+}
+
+/**
+ * A replay of the recipe filling in a snapshot while the run stands still (see SimHost.idle and
+ * backfill.ts): a second host, started from a copy of the kept snapshot `from`, run to `atMs`,
+ * where it takes one.
+ */
+interface Filler {
+  readonly host: SimHost;
+  /** The recipe it replays (SimHost.recipeVersion when it started): any other drops it. */
+  readonly version: number;
+  readonly from: Snapshot<SnapshotState>;
+  readonly atMs: number;
+  /** The copy of `from` the replay starts from, while it is being made; null once the replay runs. */
+  copy: CopyJob<HostState> | null;
 }
 
 /**
@@ -228,6 +244,7 @@ export class SimHost implements WorldObserver {
     this.msgReq = new Float64Array(1024);
     // A new scenario: no snapshot of the old one holds for it.
     this.shelf = new SnapshotShelf<SnapshotState>();
+    this.recipeVersion++;
     this.spread = 1;
     this.lastTakeMs = -1;
     return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, rates, log, shelf, actions, nextAction };
@@ -254,6 +271,7 @@ export class SimHost implements WorldObserver {
     this.nextAction++;
     // Snapshots after this point were taken without the fault; those before it still hold.
     this.shelf.dropAfter(action);
+    this.recipeVersion++;
     const id = w.faults.add(r.fault);
     return { ok: true, id, action };
   }
@@ -293,6 +311,7 @@ export class SimHost implements WorldObserver {
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
     this.shelf.dropAfter(action);
+    this.recipeVersion++;
     w.faults.clear(id);
     return action;
   }
@@ -311,6 +330,7 @@ export class SimHost implements WorldObserver {
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
     this.shelf.dropAfter(action);
+    this.recipeVersion++;
     const id = w.configChanges.addLive(r.change);
     return { ok: true, id, action };
   }
@@ -409,8 +429,9 @@ export class SimHost implements WorldObserver {
       this.jumped = true;
     }
     const w = this.requireWorld();
+    this.playingOn = false;
     try {
-      this.runToward(Math.min(w.duration, Math.max(0, targetMs)), budgetMs);
+      this.runToward(Math.min(w.duration, Math.max(0, targetMs)), budgetMs, true);
     } catch (e) {
       throw runStopped(this.problemOf(e), w.sim.now);
     }
@@ -421,23 +442,29 @@ export class SimHost implements WorldObserver {
    * Runs toward `target` for at most `budgetMs` of wall time, stopping at each live action's
    * point on the way to apply it. True when it got there.
    */
-  private runToward(target: number, budgetMs: number): boolean {
+  private runToward(target: number, budgetMs: number, seeking = false): boolean {
     const deadline = this.wallClock() + budgetMs;
     // A snapshot being copied in slices holds the run still until it is done.
     if (this.taking !== null && !this.stepTaking(deadline)) return false;
     for (;;) {
       const start = this.wallClock();
       const left = Math.max(0, deadline - start);
-      const policy = this.snapshotPolicy;
+      const w = this.requireWorld();
+      // A seek takes none in its last stretch (about one spacing's running from the target,
+      // where it will stand still): idle time fills that gap in then (see idle), rather than the
+      // seek waiting on a copy.
+      const policy = seeking && target - w.sim.now < (this.snapshotPolicy?.wallMs ?? 0) * this.simPerWallMs() ? null : this.snapshotPolicy;
       // In slices no longer than a snapshot's spacing, so one is taken on time in a long seek.
       const slice = policy === null ? left : Math.min(left, Math.max(1, policy.wallMs * this.spread - this.wallSinceSnapshot));
       // And no further than a snapshot's spacing in simulated time.
-      const w = this.requireWorld();
       const basisMs = policy === null ? 0 : this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events })?.ms ?? 0;
       const until = policy === null ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread));
+      const simStart = w.sim.now;
       const reached = this.runSlice(until, slice);
       const done = reached && until === target;
-      this.wallSinceSnapshot += this.wallClock() - start;
+      const ran = this.wallClock() - start;
+      this.wallSinceSnapshot += ran;
+      this.noteSpeed(w.sim.now - simStart, ran);
       if (policy !== null) this.maybeSnapshot(policy);
       if (this.taking !== null && !this.stepTaking(deadline)) return false;
       if (done) return true;
@@ -547,6 +574,8 @@ export class SimHost implements WorldObserver {
     } finally {
       this.playing = false;
     }
+    // Play goes on with the next advance: no idle work between frames (see idle).
+    this.playingOn = simMs > 0 && w.sim.now < w.duration;
     // No simulated time asked for: the run stands still (the app's pause, a first frame, a pane
     // waiting for the other), when a snapshot play was copying in slices is finished.
     if (simMs <= 0 && this.taking !== null) this.stepTaking(Number.POSITIVE_INFINITY);
@@ -689,6 +718,7 @@ export class SimHost implements WorldObserver {
     this.traceOptions = options;
     // The tracer is copied with the world: a copy in slices would mix its settings before and after.
     this.taking = null;
+    this.recipeVersion++;
     if (!this.world) return;
     // The tracer stays on the world while requests it records are in flight (their hooks call
     // it); off, it records nothing new.
@@ -779,6 +809,7 @@ export class SimHost implements WorldObserver {
   /** Drops every snapshot (the recipe changed from its start) and spaces new ones by the policy again. */
   private dropSnapshots(): void {
     this.shelf.clear();
+    this.recipeVersion++;
     this.spread = 1;
     this.taking = null;
   }
@@ -824,6 +855,108 @@ export class SimHost implements WorldObserver {
    */
   private takeCostMs(): number {
     return this.lastTakeMs >= 0 ? this.lastTakeMs : this.buildMs;
+  }
+
+  // ---- idle work: snapshots filled in while the run stands still (see idle, backfill.ts) ----
+
+  /** The last advance asked for simulated time and the run is not over: play goes on, so no idle work. */
+  private playingOn = false;
+  /** Counts changes of the recipe that make kept snapshots (or some of them) no longer hold. */
+  private recipeVersion = 0;
+  /** The fill under way; null when none. */
+  private filler: Filler | null = null;
+  /** A fill's host: the host whose snapshots it starts from and fills in (kept by reference when copying). */
+  private owner: SimHost | null = null;
+  /** Simulated and wall ms of running lately (halved past 2 s of wall), for the run's speed. */
+  private ranSimMs = 0;
+  private ranWallMs = 0;
+
+  /** Adds a stretch of running to the speed estimate (see simPerWallMs). */
+  private noteSpeed(simMs: number, wallMs: number): void {
+    this.ranSimMs += simMs;
+    this.ranWallMs += wallMs;
+    if (this.ranWallMs > 2000) {
+      this.ranSimMs /= 2;
+      this.ranWallMs /= 2;
+    }
+  }
+
+  /** Simulated ms the run has covered per wall ms of running lately; 0 before any. */
+  private simPerWallMs(): number {
+    return this.ranWallMs > 0 ? this.ranSimMs / this.ranWallMs : 0;
+  }
+
+  /**
+   * Work for the time the run stands still, at most `budgetMs` of wall time a call (the worker
+   * calls it, a slice at a time, while no command waits): finishes a snapshot play was copying,
+   * then fills in a snapshot in the middle of the widest gap between those kept, by replaying the
+   * recipe on a second host from the snapshot before the gap, and again (backfill.ts), within
+   * FILL_BUDGET_SHARE of the policy's memory. True while some is left. It never moves the run, and a command between two
+   * calls goes first: one that changes the recipe drops the fill under way. Nothing while play
+   * goes on (play's advances copy their own snapshots in slices) or without a snapshot policy.
+   */
+  idle(budgetMs: number): boolean {
+    const policy = this.snapshotPolicy;
+    if (this.world === null || policy === null || this.playingOn) return false;
+    const deadline = this.wallClock() + budgetMs;
+    if (this.taking !== null && !this.stepTaking(deadline)) return true;
+    return this.stepFill(policy, deadline);
+  }
+
+  /** One slice of the fill (see idle): true while some is left. */
+  private stepFill(policy: SnapshotPolicy, deadline: number): boolean {
+    let f = this.filler;
+    if (f !== null && f.version !== this.recipeVersion) f = this.filler = null;
+    if (f === null) {
+      f = this.filler = this.planFiller(policy);
+      if (f === null) return false;
+    }
+    const fill = f.host;
+    if (f.copy !== null) {
+      if (!f.copy.step(() => this.wallClock() >= deadline)) return true;
+      fill.adopt(f.from, f.copy.result().value);
+      f.copy = null;
+    }
+    try {
+      if (fill.taking === null) {
+        if (!fill.runToward(f.atMs, Math.max(0, deadline - this.wallClock()))) return true;
+        fill.startTaking();
+      }
+      if (!fill.stepTaking(deadline)) return true;
+    } catch {
+      // The run itself would stop there too, and say why when it gets there.
+      this.filler = null;
+      return false;
+    }
+    this.filler = null;
+    const snap = fill.shelf.all.find((x) => x !== f.from);
+    if (snap === undefined || this.shelf.bytesWith(snap) > FILL_BUDGET_SHARE * policy.budgetBytes) return false;
+    this.shelf.add(snap, policy.budgetBytes);
+    return true;
+  }
+
+  /** A fill of the widest gap worth it, on a new host that will replay from its start; null when none is. */
+  private planFiller(policy: SnapshotPolicy): Filler | null {
+    const w = this.requireWorld();
+    const kept = this.shelf.all;
+    const newest = kept[kept.length - 1];
+    // Room for one more about the size of the newest (the fill checks the one it takes again).
+    if (newest === undefined || this.shelf.bytes + newest.bytes > FILL_BUDGET_SHARE * policy.budgetBytes) return null;
+    const plan = planFill(kept, { ms: w.sim.now, ev: w.sim.events }, this.simPerWallMs(), policy.fillWallMs);
+    if (plan === null) return null;
+    const from = kept[plan.from];
+    const host = new SimHost(this.wallClock);
+    host.owner = this;
+    host.scenario = this.scenario;
+    host.rawScenario = this.rawScenario;
+    host.traceOptions = this.traceOptions;
+    host.eventLogOn = this.eventLogOn;
+    host.actions = [...this.actions];
+    // It takes the one snapshot it is for (stepFill), none on the way.
+    host.snapshotPolicy = { ...policy, wallMs: Number.POSITIVE_INFINITY, simMs: Number.POSITIVE_INFINITY, budgetBytes: Number.POSITIVE_INFINITY };
+    host.shelf.add(from, Number.POSITIVE_INFINITY);
+    const copy = startCopy<HostState>(from.state.host, { keep: [host, this, this.scenario!, w.topology], rootName: 'snapshot' });
+    return { host, version: this.recipeVersion, from, atMs: plan.atMs, copy };
   }
 
   /** Takes a snapshot when the policy says one is due at this point. */
@@ -878,11 +1011,13 @@ export class SimHost implements WorldObserver {
     const recorder = w.sim.recorder;
     // The log's hook is a closure over this world and log: detached while copying (see takeSnapshot).
     w.sim.recorder = null;
+    w.observer = null;
     let done: boolean;
     try {
       done = t.job.step(() => this.wallClock() >= deadline);
     } finally {
       w.sim.recorder = recorder;
+      w.observer = this;
       t.spentMs += this.wallClock() - start;
     }
     if (!done) return false;
@@ -906,14 +1041,18 @@ export class SimHost implements WorldObserver {
     // Only the messages still in flight go into the snapshot.
     this.compactMessages(w.sim.now, false);
     const recorder = w.sim.recorder;
-    // The log's hook is a closure over this world and log: detached while copying, made again on restore.
+    // The log's hook is a closure over this world and log: detached while copying, made again on
+    // restore; and the host that observes it too, so a snapshot holds no host (one a fill's host
+    // takes is restored by this one: see idle).
     w.sim.recorder = null;
+    w.observer = null;
     let copied: ReturnType<typeof deepCopy<HostState>>;
     try {
       // Packed: latency histograms and tables grown ahead are mostly zeros.
       copied = deepCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot', pack: true });
     } finally {
       w.sim.recorder = recorder;
+      w.observer = this;
     }
     // The log in chunks, sharing those not written since the snapshot this run last passed or restored.
     const log = this.log === null ? null : this.log.save(this.basis?.state.log ?? null);
@@ -934,7 +1073,12 @@ export class SimHost implements WorldObserver {
   /** Goes to a snapshot: the world and the recorders as they were there, copied again (the snapshot stays as it is). */
   private restore(snap: Snapshot<SnapshotState>): void {
     const t0 = this.wallClock();
-    const s = deepCopy<HostState>(snap.state.host, { keep: this.shared(), rootName: 'snapshot' }).value;
+    this.adopt(snap, deepCopy<HostState>(snap.state.host, { keep: this.shared(), rootName: 'snapshot' }).value);
+    this.lastCopyMs = this.wallClock() - t0;
+  }
+
+  /** Makes `s`, a copy of the state of `snap`, the run: the world and the recorders as they were there. */
+  private adopt(snap: Snapshot<SnapshotState>, s: HostState): void {
     const w = s.world;
     this.world = w;
     w.observer = this;
@@ -978,7 +1122,6 @@ export class SimHost implements WorldObserver {
     // The point play was copying a snapshot at in slices is left behind.
     this.taking = null;
     this.jumped = true;
-    this.lastCopyMs = this.wallClock() - t0;
   }
 
   /** The host's part of a snapshot the walk copies: the world, the chart series and the messages in flight (the log is saved apart). */
@@ -1001,7 +1144,9 @@ export class SimHost implements WorldObserver {
 
   /** What snapshots share with the live run rather than copy: this host (the world's observer), the parsed scenario and the topology, never changed by a run. */
   private shared(): object[] {
-    return [this, this.scenario!, this.requireWorld().topology];
+    const keep: object[] = [this, this.scenario!, this.requireWorld().topology];
+    if (this.owner !== null) keep.push(this.owner);
+    return keep;
   }
 
   /** The passed counts since the last frame, handed over; counting starts afresh. */

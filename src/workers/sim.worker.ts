@@ -14,7 +14,40 @@ function send(frame: Frame): Frame {
   return transfer(frame, [frame.counters.buffer, frame.dots.buffer, frame.nodes.buffer, frame.edges.buffer, frame.recent.buffer, frame.passed.buffer]);
 }
 
-const api = {
+/**
+ * Wall ms the worker waits after the last command before it works while idle (SimHost.idle:
+ * snapshots filled in for seeks), so a drag's seeks and play's frames come first; and the longest
+ * slice of idle work, so a command that arrives meanwhile waits at most about that long.
+ */
+const IDLE_AFTER_MS = 50;
+const IDLE_SLICE_MS = 10;
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Idle work from IDLE_AFTER_MS after the last command, a slice per task, while there is some. */
+function idleLater(delayMs: number): void {
+  if (idleTimer !== null) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (host.idle(IDLE_SLICE_MS)) idleLater(0);
+  }, delayMs);
+}
+
+/** `calls` with each one putting idle work off until IDLE_AFTER_MS after it. */
+function puttingIdleOff<T extends Record<string, (...args: never[]) => unknown>>(calls: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries(calls)) {
+    out[name] = (...args: never[]) => {
+      try {
+        return call(...args);
+      } finally {
+        idleLater(IDLE_AFTER_MS);
+      }
+    };
+  }
+  return out as T;
+}
+
+const api = puttingIdleOff({
   // `onStage` comes wrapped in comlink's proxy(); the worker does not wait for its answers.
   load: (text: string, seed?: number, fileName?: string, onStage?: (stage: LoadStage) => void) => host.load(text, seed, fileName, onStage),
   reset: (seed?: number) => host.reset(seed),
@@ -43,7 +76,7 @@ const api = {
   eventLogQuery: (offset: number, count: number, filter?: EventFilter) => host.eventLogQuery(offset, count, filter),
   eventLogNames: () => host.eventLogNames(),
   setEventLog: (on: boolean) => host.setEventLog(on),
-};
+});
 
 export type SimWorkerApi = typeof api;
 

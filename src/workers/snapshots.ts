@@ -4,6 +4,7 @@
 // recorders at a point of the run; it holds for the recipe it was taken under, as long as no
 // live action is inserted before its point.
 import { pointBefore, type RunPoint } from './liveActions';
+import { FILL_WALL_MS } from './backfill';
 
 /**
  * When snapshots are taken and how much memory they may hold. A snapshot is taken once the run
@@ -29,6 +30,11 @@ export interface SnapshotPolicy {
    * 100 ms for Istio's full load test, whose copy takes 100-300 ms here).
    */
   readonly playMs: number;
+  /**
+   * While the run stands still, gaps between snapshots wider than this many wall ms of running
+   * are split by replaying the recipe on a second host (see backfill.ts and SimHost.idle).
+   */
+  readonly fillWallMs: number;
 }
 
 /**
@@ -40,9 +46,9 @@ export interface SnapshotPolicy {
  * about 3 copies' time in all; with 4 it was 5, over 1 s for Istio's full load test, whose copy
  * takes 150-300 ms here); while playing, none that holds the worker over 30 ms at once (two frames
  * at 60 fps; the app asks each advance to answer within 12 ms): a longer one is copied a slice
- * per advance.
+ * per advance. While the run stands still, gaps wider than FILL_WALL_MS of running are split.
  */
-export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { wallMs: 500, simMs: 10_000, budgetBytes: 256 * 1024 * 1024, copyCostFactor: 2, playMs: 30 };
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { wallMs: 500, simMs: 10_000, budgetBytes: 256 * 1024 * 1024, copyCostFactor: 2, playMs: 30, fillWallMs: FILL_WALL_MS };
 
 /** One snapshot: the point it was taken at, the copied state, and its estimated size. */
 export interface Snapshot<S> extends RunPoint {
@@ -94,14 +100,17 @@ export class SnapshotShelf<S = unknown> {
   }
 
   /**
-   * Adds a snapshot (in run order: any at the same point or later is replaced), then, while the
-   * total is over `budgetBytes`, thins them evenly: every other one goes, counting back from the
-   * newest, which stays. Returns how many times it thinned (the caller then spaces new snapshots
-   * that many times twice as far apart, so they stay as dense as the old ones).
+   * Adds a snapshot in run order: one at the same point is replaced, and those before and after
+   * it stay (they hold for the same recipe; a fill leaves snapshots between kept ones, see
+   * backfill.ts). Then, while the total is over `budgetBytes`, thins them evenly: every other one
+   * goes, counting back from the newest, which stays. Returns how many times it thinned (the caller
+   * then spaces new snapshots that many times twice as far apart, so they stay as dense as the old ones).
    */
   add(s: Snapshot<S>, budgetBytes: number): number {
-    this.dropFrom(s);
-    this.list.push(s);
+    let i = this.list.length;
+    while (i > 0 && pointBefore(s, this.list[i - 1])) i--;
+    if (i > 0 && !pointBefore(this.list[i - 1], s)) this.list[i - 1] = s;
+    else this.list.splice(i, 0, s);
     this.total = total(this.list);
     let rounds = 0;
     while (this.total > budgetBytes && this.list.length > 1) {
@@ -110,6 +119,16 @@ export class SnapshotShelf<S = unknown> {
       rounds++;
     }
     return rounds;
+  }
+
+  /** Estimated bytes the snapshots would hold with `s` added too (its parts that others hold count once). */
+  bytesWith(s: Snapshot<S>): number {
+    return total([...this.list, s]);
+  }
+
+  /** Whether `s` is kept. */
+  has(s: Snapshot<S>): boolean {
+    return this.list.includes(s);
   }
 
   /** The latest snapshot at or before `ms` (simulated time), or null. */

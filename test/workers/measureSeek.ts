@@ -4,6 +4,8 @@
 // without, printing each seek, what taking and restoring a snapshot cost, and the medians.
 // --played: gets to endMs the first time by playing at top speed as the app does (advances of
 // 12 ms budget), so the snapshots are those play leaves, then seeks as above.
+// --idle S: after getting to endMs, gives the host S wall seconds of idle work (SimHost.idle in
+// slices of 10 ms, as the worker does) before the seeks, and between seeks.
 // --play S: plays S wall seconds at 1x as the app does (an advance of the wall time since the
 // last, 12 ms budget each) with and without snapshots, and prints the longest advance, how many
 // took over 33 ms (a frame at 30 fps), the snapshots taken, and the pause advance (of no time)
@@ -17,7 +19,8 @@ const flag = (name: string) => args.includes(name);
 const valueOf = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : null);
 const runs = valueOf('--runs') ?? 3;
 const playS = valueOf('--play');
-const plain = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--play'].includes(args[i - 1]));
+const idleS = valueOf('--idle');
+const plain = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--play', '--idle'].includes(args[i - 1]));
 const name = plain[0] ?? 'istio-load-test-full';
 const endMs = Number(plain[1] ?? 4000);
 const targets = plain.length > 2 ? plain.slice(2).map(Number) : [3000, 1000];
@@ -34,6 +37,13 @@ function host(snapshots: boolean): SimHost {
   return h;
 }
 
+/** Idle work for `idleS` wall seconds (or until there is none); returns the wall ms it ran. */
+function idle(h: SimHost): number {
+  const s = clock();
+  while (idleS !== null && clock() - s < idleS * 1000 && h.idle(10));
+  return round(clock() - s);
+}
+
 function measureSeeks(snapshots: boolean): Record<number, number[]> {
   const h = host(snapshots);
   const t0 = clock();
@@ -43,10 +53,12 @@ function measureSeeks(snapshots: boolean): Record<number, number[]> {
   }
   const end = h.seekTo(endMs, 1e9);
   console.log(JSON.stringify({ snapshots, ranTo: end.simTime, wallMs: round(clock() - t0), takeMs: round(h.snapshotCosts().takeMs), kept: h.snapshots().map((s) => [round(s.ms), round(s.bytes / 1e6)]) }));
+  if (idleS !== null) console.log(JSON.stringify({ idleMs: idle(h), kept: h.snapshots().map((s) => [round(s.ms), round(s.bytes / 1e6)]) }));
   const out: Record<number, number[]> = {};
   for (let r = 0; r < (snapshots ? runs : Math.min(runs, 1)); r++) {
     for (const t of targets) {
       h.seekTo(endMs, 1e9);
+      if (idleS !== null) idle(h);
       const s = clock();
       const f = h.seekTo(t, 1e9);
       const ms = clock() - s;

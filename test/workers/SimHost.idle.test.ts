@@ -1,0 +1,112 @@
+// Snapshots filled in while the run stands still (SimHost.idle, backfill.ts): more of them,
+// evenly spread within the budget, each the one a run from zero would pass through.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SimHost } from '../../src/workers/SimHost';
+import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from '../../src/workers/snapshots';
+import type { Frame } from '../../src/workers/protocol';
+
+const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8');
+
+/** A wall clock that moves 0.01 ms each time it is read, so the run's speed is known and budgets deterministic. */
+function fakeClock() {
+  let t = 0;
+  return () => (t += 0.01);
+}
+
+/**
+ * Snapshots every 10 simulated s while running; while idle, gaps over 2 wall ms of running are
+ * split (hello-mesh runs about 1,200 simulated ms per fake wall ms: gaps end up 2.5 s or less).
+ */
+const POLICY: SnapshotPolicy = { ...DEFAULT_SNAPSHOT_POLICY, wallMs: Number.POSITIVE_INFINITY, simMs: 10_000, fillWallMs: 2 };
+
+function host(name: string, policy: SnapshotPolicy | null) {
+  const h = new SimHost(fakeClock());
+  if (!h.load(text(name)).ok) throw new Error('load failed');
+  h.setSnapshotPolicy(policy);
+  return h;
+}
+
+/** Plays like the app: uneven slices of simulated time. */
+function play(h: SimHost, toMs: number): Frame {
+  let f = h.advance(0, 12);
+  for (let i = 0; f.simTime < toMs; i++) f = h.advance(Math.min(toMs - f.simTime, 37.3 + (i % 7) * 11.1), 12);
+  return h.advance(0, 12);
+}
+
+/** Idle work until there is none (at most `calls` slices of `budgetMs`); the number of slices. */
+function idleAll(h: SimHost, budgetMs = 1e9, calls = 10_000): number {
+  let n = 0;
+  while (n < calls && h.idle(budgetMs)) n++;
+  return n;
+}
+
+/** Everything a frame shows but its sequence number and passed counts (they count since each host's last frame). */
+function shown(f: Frame) {
+  const { seq: _seq, passed: _passed, ...rest } = f;
+  return { ...rest, counters: [...f.counters], dots: [...f.dots], nodes: [...f.nodes], edges: [...f.edges] };
+}
+
+const bytesOf = (h: SimHost) => h.snapshots().reduce((n, s) => n + s.bytes, 0);
+
+describe('SimHost fills in snapshots while the run stands still', () => {
+  it('splits the widest gaps in their middles until its share of the budget is used, and a seek into a filled gap shows the frame of a run from zero', () => {
+    // Any gap of more than a wall µs of running is worth splitting here: the budget stops the fills.
+    const h = host('control-plane-outage', { ...POLICY, fillWallMs: 0.001 });
+    play(h, 40_000);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([10_000, 20_000, 30_000, 40_000]);
+    // Room for about twice as many: the fills stop at 3/4 of the budget.
+    const budget = Math.round((bytesOf(h) * 2.2) / 0.75);
+    h.setSnapshotPolicy({ ...POLICY, fillWallMs: 0.001, budgetBytes: budget });
+    // Each fill splits the widest gap in its middle (ties go to the earliest).
+    for (let i = 0; i < 3; i++) expect(h.idle(1e9)).toBe(true);
+    expect(h.snapshots().map((s) => Math.round(s.ms))).toEqual([10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 40_000]);
+    idleAll(h);
+    const times = h.snapshots().map((s) => Math.round(s.ms));
+    expect(times.length).toBeGreaterThanOrEqual(8);
+    expect(bytesOf(h)).toBeLessThanOrEqual(0.75 * budget);
+    // Evenly: the widest gap left is at most twice the narrowest.
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * Math.min(...gaps));
+    const zero = host('control-plane-outage', null);
+    for (const t of [15_250, 25_500]) expect(shown(h.seekTo(t, 1e9))).toEqual(shown(zero.seekTo(t, 1e9)));
+    // It went back to the filled snapshot: no more than 5 s of events re-run from 15 s.
+    expect(h.snapshotCosts().copyMs).toBeGreaterThan(0);
+  });
+
+  it('does nothing while play goes on, and fills once play pauses', () => {
+    const h = host('hello-mesh', POLICY);
+    play(h, 30_000);
+    h.advance(500, 12);
+    const before = h.snapshots().length;
+    expect(h.idle(1e9)).toBe(false);
+    expect(h.snapshots().length).toBe(before);
+    h.advance(0, 12);
+    idleAll(h);
+    expect(h.snapshots().length).toBeGreaterThan(before);
+  });
+
+  it('a fault injected while a fill is half done drops that fill: the snapshots filled in later replay the fault, as a run from zero with the same actions', () => {
+    const h = host('hello-mesh', POLICY);
+    play(h, 40_000);
+    h.seekTo(12_000, 1e9);
+    // A slice too short to finish the fill (from the snapshot at 10 s to 15 s): it is under way.
+    expect(h.idle(0.05)).toBe(true);
+    expect(h.injectFault({ type: 'kill-service', service: 'catalog', for: '4s' }).ok).toBe(true);
+    expect(h.snapshots().map((s) => s.ms)).toEqual([10_000]);
+    h.seekTo(40_000, 1e9);
+    idleAll(h);
+    expect(h.snapshots().filter((s) => s.ms > 12_000).length).toBeGreaterThan(3);
+    const zero = host('hello-mesh', null);
+    expect(zero.setActions(h.liveActions())).toEqual([]);
+    for (const t of [15_500, 24_000, 31_000]) expect(shown(h.seekTo(t, 1e9))).toEqual(shown(zero.seekTo(t, 1e9)));
+    expect(shown(h.seekTo(15_000, 1e9)).failures['connect-refused'] ?? 0).toBeGreaterThan(0);
+  });
+  it('without a snapshot policy there is no idle work', () => {
+    const h = host('hello-mesh', null);
+    play(h, 20_000);
+    expect(h.idle(1e9)).toBe(false);
+    expect(h.snapshots()).toEqual([]);
+  });
+});
