@@ -173,6 +173,15 @@ describe('MS001 retry amplification, measured', () => {
     expect(f.figure.values.expectedFromConfig).toBe(9);
     expect(f.severity).toBe('warning');
   });
+  it('does not advise a budget where every layer has one (they cap 9 attempts to 6.4 here): it says a budget caps only retries in flight', () => {
+    const s = layered(2);
+    for (const x of s.services) x.policy!.retries!.budget = { percent: 20, minConcurrency: 3 };
+    const f = simulateFindings(s, none, []).findings.find((x) => x.code === 'MS001')!;
+    // The budgets (20%, at least 3 in flight) cap some retries: 6.4 attempts at the leaf, not 9.
+    expect(f.figure.values.attemptsPerRequest).toBeCloseTo(6.41, 2);
+    expect(f.fix).toBe('Retry at one layer only (the one nearest the user) and set retries.attempts: 0 on the others (their retry budgets cap only the retries in flight at once: while few are, one request still makes every try)');
+    expect(simulateFindings(layered(2), none, []).findings[0].fix).toBe('Retry at one layer only (the one nearest the user) and set retries.attempts: 0 on the others, or give the retries a budget');
+  });
   it('does not trip with one layer retrying (mid -> leaf only)', () => {
     const s = layered(0);
     s.services[2].policy = { retries: { attempts: 2, retryOn: ['5xx'], retriableStatusCodes: [503], backoff: { base: 25 } } };

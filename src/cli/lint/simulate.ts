@@ -148,7 +148,9 @@ export function simulateFindings(s: Scenario, locate: Locator, staticFindings: F
         text: `${amplification.toFixed(1)} attempts at ${leaf.name} per user request while it fails (1.0 while it works), measured over the first requests of ${ms(durationMs)} simulated`,
         values: { service: leaf.name, attemptsPerRequest: round(amplification), attemptsPerRequestHealthy: 1, triesPerSentFailing: round(failPer), triesPerSentHealthy: round(basePer), layers: layers.length, expectedFromConfig: expected, durationMs },
       },
-      `Retry at one layer only (the one nearest the user) and set retries.attempts: 0 on the others, or give the retries a budget${offText}`,
+      // A budget caps the retries in flight at once, not the tries of one request: where every
+      // layer has one already, "give the retries a budget" would be no advice.
+      `Retry at one layer only (the one nearest the user) and set retries.attempts: 0 on the others${layers.length > 0 && layers.every((r) => r.hasBudget) ? ' (their retry budgets cap only the retries in flight at once: while few are, one request still makes every try)' : ', or give the retries a budget'}${offText}`,
       { simulated: true, severity: amplification >= AMPLIFICATION_ERROR ? 'error' : 'warning' },
     );
     findings.push(f);
