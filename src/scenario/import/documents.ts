@@ -27,6 +27,8 @@ export class ManifestDoc {
   private readonly taken = new Set<string>();
   /** The keys a reader asked for under each map (formatted path of the map), written or not. */
   private readonly asked = new Map<string, Set<string>>();
+  /** Where a reader looked inside a value that is no map or list (`spec: hello`), by formatted path. */
+  private readonly notContainers = new Map<string, { path: Seg[]; value: unknown; wanted: 'map' | 'list' }>();
 
   constructor(
     readonly file: string,
@@ -85,11 +87,26 @@ export class ManifestDoc {
 
   private valueAt(path: readonly Seg[]): unknown {
     let v: unknown = this.data;
-    for (const p of path) {
-      if (v === null || typeof v !== 'object') return undefined;
+    for (const [i, p] of path.entries()) {
+      if (v === null || v === undefined) return undefined;
+      // A scalar where a reader looks inside: a shape error, said once (see shapeErrors).
+      if (typeof v !== 'object' || (typeof p === 'string' && Array.isArray(v))) {
+        const at = path.slice(0, i);
+        this.notContainers.set(formatPath(at), { path: at, value: v, wanted: typeof p === 'number' ? 'list' : 'map' });
+        return undefined;
+      }
       v = (v as Record<string | number, unknown>)[p];
     }
     return v;
+  }
+
+  /**
+   * Fields a reader looked inside that are no map or list (`spec: hello`, `spec.http: 3`), each
+   * as a message: Kubernetes refuses them, and reading on would only drop what is below.
+   */
+  shapeErrors(): ImportMessage[] {
+    const what = (v: unknown) => (Array.isArray(v) ? 'a list' : JSON.stringify(v));
+    return [...this.notContainers.values()].map((x) => this.at(x.path, `expected a ${x.wanted}, got ${what(x.value)}`));
   }
 
   /** A message at a path of this document. */

@@ -88,6 +88,12 @@ class Fields {
     return v.length;
   }
 
+  /** Whether a value is there and is no list (list() has said so already). */
+  notList(path: Seg[]): boolean {
+    const v = this.doc.peek(path);
+    return v !== undefined && v !== null && !Array.isArray(v);
+  }
+
   strings(path: Seg[]): string[] {
     const n = this.list(path);
     const out: string[] = [];
@@ -131,6 +137,14 @@ export function readResource(doc: ManifestDoc, out: Out): Resource | null {
   if (name === undefined) return null;
   const base: ResourceBase = { apiVersion, name, namespace, file: doc.file, line: doc.line, lines: doc.lines };
   const r = readKind(kind, f, base);
+  const shape = doc.shapeErrors();
+  if (shape.length) {
+    // The shape says it better than what a reader made of the missing value ("needs at least one host").
+    const at = new Set(shape.map((e) => `${e.file}:${e.line}:${e.path}`));
+    for (let i = out.errors.length - 1; i >= 0; i--) if (at.has(`${out.errors[i].file}:${out.errors[i].line}:${out.errors[i].path}`)) out.errors.splice(i, 1);
+    out.errors.push(...shape);
+    return null;
+  }
   for (const p of doc.untaken()) {
     // A near miss of a field read here is a typo, not a field to drop: Kubernetes refuses a field
     // its schema lacks (kubectl apply validates strictly), and dropping it would run the default.
@@ -186,7 +200,7 @@ function readKind(kind: string, f: Fields, base: ResourceBase): Resource | null 
     }
     case 'VirtualService': {
       const hosts = f.strings(['spec', 'hosts']);
-      if (hosts.length === 0) f.err(['spec', 'hosts'], 'needs at least one host');
+      if (hosts.length === 0 && !f.notList(['spec', 'hosts'])) f.err(['spec', 'hosts'], 'needs at least one host');
       const gateways = f.strings(['spec', 'gateways']);
       const http: HttpRoute[] = [];
       for (let i = 0, n = f.list(['spec', 'http']); i < n; i++) http.push(readHttpRoute(f, i));
@@ -222,7 +236,7 @@ function readKind(kind: string, f: Fields, base: ResourceBase): Resource | null 
     }
     case 'ServiceEntry': {
       const hosts = f.strings(['spec', 'hosts']);
-      if (hosts.length === 0) f.err(['spec', 'hosts'], 'needs at least one host');
+      if (hosts.length === 0 && !f.notList(['spec', 'hosts'])) f.err(['spec', 'hosts'], 'needs at least one host');
       const location = f.oneOf(['spec', 'location'], ['MESH_EXTERNAL', 'MESH_INTERNAL'] as const) ?? 'MESH_EXTERNAL';
       return { ...base, kind: 'ServiceEntry', hosts, location };
     }
@@ -248,7 +262,7 @@ function readHttpRoute(f: Fields, i: number): HttpRoute {
     const d = [...p, 'route', k];
     route.push({ host: f.str([...d, 'destination', 'host'], true) ?? '', subset: f.str([...d, 'destination', 'subset']), weight: f.int([...d, 'weight'], 0, 100) });
   }
-  if (route.length === 0 && f.doc.peek([...p, 'redirect']) === undefined && f.doc.peek([...p, 'directResponse']) === undefined) f.err([...p, 'route'], 'needs at least one destination');
+  if (route.length === 0 && !f.notList([...p, 'route']) && f.doc.peek([...p, 'redirect']) === undefined && f.doc.peek([...p, 'directResponse']) === undefined) f.err([...p, 'route'], 'needs at least one destination');
   const timeoutMs = f.duration([...p, 'timeout']);
   let retries: HttpRoute['retries'];
   if (f.doc.peek([...p, 'retries']) !== undefined) {

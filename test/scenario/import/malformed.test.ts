@@ -26,6 +26,14 @@ describe('a malformed manifest is an error at file:line: path, and no scenario',
     expect(r.w).toContain('vs.yaml:11: spec.http[0].mirrorPercentage: not modelled (dropped)');
   });
 
+  it('a scalar where a map or list belongs is one error at its line (spec: hello was read as no spec, and the Deployment dropped with a misleading warning)', () => {
+    const dep = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n  namespace: shop\nspec: hello\n';
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\n  namespace: shop\nspec:\n  hosts: a\n  http:\n  - route: nope\n';
+    const r = imp({ 'ns.yaml': NAMESPACE, 'dep.yaml': dep, 'vs.yaml': vs }, workload('a'));
+    expect(r.malformed).toBe(true);
+    expect(r.e).toEqual(['dep.yaml:6: spec: expected a map, got "hello"', 'vs.yaml:7: spec.hosts: expected a list, got "a"', 'vs.yaml:9: spec.http[0].route: expected a list, got "nope"']);
+  });
+
   it('a YAML syntax error names its line', () => {
     const r = imp({ 'bad.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [a\n' }, workload('a'));
     expect(r.scenario).toBeNull();
