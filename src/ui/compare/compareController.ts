@@ -35,6 +35,7 @@ export interface ComparePane {
   api: Remote<SimWorkerApi>;
 }
 
+/** The compare view's commands on its pair; its state is `store` (the pair's) and each pane's own store and frames. */
 export interface CompareController {
   readonly store: CompareStore;
   /** Both panes once loaded (A then B), else empty. */

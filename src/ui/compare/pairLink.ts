@@ -14,6 +14,7 @@ export interface PairLinks {
   search(): string | null;
   /** Why no link can be given, in words, or null. */
   refusal(): string | null;
+  /** The single view's link (path and query) to `side`'s run at the shared clock, or null before that pane opens. */
   singleView(side: 'A' | 'B'): string | null;
   /** From now on the address bar follows the pair: its moment, speed, faults and status (once both panes are open). */
   follow(): void;

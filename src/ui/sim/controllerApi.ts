@@ -25,6 +25,11 @@ export function inTime<T>(answer: Promise<T>): Promise<T> {
   return withDeadline(answer, ANSWER_DEADLINE_MS);
 }
 
+/**
+ * A run's commands as components call them: the single view's (sim/controller.ts) or, in the
+ * compare view, a pane's, which acts on both panes (compare/pairOpening.ts). Results come back
+ * through the store and the frame channel, not as return values (but for problems to list).
+ */
 export interface Controller {
   /**
    * Opens the run a link asks for (`search` is `location.search + location.hash`; by default the page's own):
