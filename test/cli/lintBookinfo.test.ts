@@ -73,6 +73,8 @@ describe('lint on Bookinfo', () => {
     expect(f[0].message).toContain("Istio's proxies already send each other mutual TLS (auto mTLS)");
     expect(f[0].fix).toBe('Once nothing outside the mesh calls them, apply one PeerAuthentication with mtls.mode: STRICT in namespace bookinfo (or mesh-wide: named default, in istio-system)');
     expect(report.counts).toEqual({ error: 1, warning: 3, info: 1 });
+    // A fix for manifests names the manifest field, which the importer reads (trafficPolicy.retryBudget).
+    expect(report.findings.find((x) => x.code === 'MS004')!.fix).toBe('Give ratings a retry budget (a DestinationRule for it with trafficPolicy.retryBudget: percent 20, minRetryConcurrency 3; Istio 1.27+), or retry at fewer callers');
   });
 
   it('with a PeerAuthentication that sets PERMISSIVE for the namespace, the one finding is at its line, and STRICT there leaves none', () => {
@@ -85,6 +87,19 @@ describe('lint on Bookinfo', () => {
     expect(f[0].fix).toBe('Once nothing outside the mesh calls productpage, details, reviews-v1, reviews-v2, reviews-v3, ratings, set mtls.mode: STRICT in this PeerAuthentication');
     writeFileSync(join(dir, 'pa.yaml'), pa('STRICT'));
     expect(run(platform, dir).report.findings.filter((x) => x.code === 'MS008')).toEqual([]);
+  });
+});
+
+describe('lint on Bookinfo with a retry budget for ratings', () => {
+  it('a DestinationRule retryBudget on ratings (10%, at least 1) ends MS004 there, and MS001 measures 9.8 attempts at ratings instead of 17.9: a warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-budget-'));
+    tmps.push(dir);
+    writeFileSync(join(dir, 'dr.yaml'), 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: ratings\n  namespace: bookinfo\nspec:\n  host: ratings\n  trafficPolicy:\n    retryBudget: { percent: 10, minRetryConcurrency: 1 }\n');
+    const { report } = run(platform, dir);
+    expect(report.findings.filter((x) => x.code === 'MS004')).toEqual([]);
+    const storm = report.findings.find((x) => x.code === 'MS001')!;
+    expect(storm.figure.values.attemptsPerRequest).toBeCloseTo(9.8, 1);
+    expect(storm.severity).toBe('warning');
   });
 });
 

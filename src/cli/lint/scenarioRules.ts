@@ -106,7 +106,9 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
         field,
         `${svc.name} is called by ${callers.size} callers and ${names.length} of them (${names.join(', ')}) retry it with no retry budget: when it fails, one call from each caller becomes up to ${worst} tries in all, bounded only by the circuit breakers' maxRetries`,
         { text: `${callers.size} callers, ${names.length} retrying without a budget: up to ${worst} tries for one call from each`, values: { callers: callers.size, unbudgetedCallers: names.length, worstCaseTries: worst } },
-        `Give the retries to ${svc.name} a budget (policy.retries.budget: percent 20, minConcurrency 3), or retry at fewer callers`,
+        kind === 'manifests'
+          ? `Give ${svc.name} a retry budget (a DestinationRule for it with trafficPolicy.retryBudget: percent 20, minRetryConcurrency 3; Istio 1.27+), or retry at fewer callers`
+          : `Give the retries to ${svc.name} a budget (policy.retries.budget: percent 20, minConcurrency 3), or retry at fewer callers`,
       ),
     );
   });
