@@ -9,4 +9,4 @@ export { sampler, meanOf, isZero, encodeDraw, drawAt, DrawCode, DRAW_SLOT, type 
 export { Histogram, type LatencySummary } from './Histogram';
 export { TimeSeries, Tally } from './TimeSeries';
 export { invariant, assertNever, InvariantError } from './invariant';
-export { deepCopy, startCopy, revivable, stateless, SnapshotError, REVIVE, type Revival, type CopyOptions, type Copied, type CopyJob } from './snapshot';
+export { deepCopy, startCopy, reachableFrom, revivable, stateless, SnapshotError, REVIVE, type Revival, type CopyOptions, type Copied, type CopyJob } from './snapshot';

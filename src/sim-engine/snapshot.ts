@@ -221,6 +221,31 @@ function kindOf(v: object): Kind {
 }
 
 /**
+ * Every object reachable from `roots`, the roots included: own enumerable string-keyed
+ * properties, array elements, Map keys and values and Set members are followed; typed arrays,
+ * buffers and functions are leaves. For `CopyOptions.keep` when the roots are data no run
+ * mutates (the scenario as parsed, the topology built from it): a copy then shares all of it,
+ * where keeping only the roots shares them but copies each object inside that the world also
+ * reaches another way (a service's spec, say: Istio's full load test has 7,000 such objects, a
+ * tenth of a snapshot's). Pure; walks each object once, iteratively.
+ */
+export function reachableFrom(...roots: object[]): object[] {
+  const seen = new Set<object>();
+  const stack: unknown[] = [...roots];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) continue;
+    if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
+    else if (v instanceof Set) for (const x of v) stack.push(x);
+    else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return [...seen];
+}
+
+/**
  * A deep copy of `root` that keeps each object's prototype (class instances stay instances),
  * arrays (sparse ones keep their holes), typed arrays (a buffer viewed twice is copied once, and the
  * copies view one buffer), ArrayBuffers, DataViews, Maps (keys and values copied, order kept),

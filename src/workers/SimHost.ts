@@ -1,4 +1,4 @@
-import { StalledClockError, deepCopy, startCopy, type CopyJob, type WallClock } from '../sim-engine';
+import { StalledClockError, deepCopy, reachableFrom, startCopy, type CopyJob, type WallClock } from '../sim-engine';
 import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPolicy } from './snapshots';
 import { FILL_BUDGET_SHARE, planFill } from './backfill';
 import { ConfigState, EVENT_KIND_NAMES, Tracer, World, changeTarget, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
@@ -955,7 +955,7 @@ export class SimHost implements WorldObserver {
     // It takes the one snapshot it is for (stepFill), none on the way.
     host.snapshotPolicy = { ...policy, wallMs: Number.POSITIVE_INFINITY, simMs: Number.POSITIVE_INFINITY, budgetBytes: Number.POSITIVE_INFINITY };
     host.shelf.add(from, Number.POSITIVE_INFINITY);
-    const copy = startCopy<HostState>(from.state.host, { keep: [host, this, this.scenario!, w.topology], rootName: 'snapshot' });
+    const copy = startCopy<HostState>(from.state.host, { keep: [host, ...this.shared()], rootName: 'snapshot' });
     return { host, version: this.recipeVersion, from, atMs: plan.atMs, copy };
   }
 
@@ -1144,10 +1144,20 @@ export class SimHost implements WorldObserver {
 
   /** What snapshots share with the live run rather than copy: this host (the world's observer), the parsed scenario and the topology, never changed by a run. */
   private shared(): object[] {
-    const keep: object[] = [this, this.scenario!, this.requireWorld().topology];
+    const topology = this.requireWorld().topology;
+    const c = this.sharedData;
+    // The scenario and the topology whole: no run mutates them (every shipped scenario's run,
+    // faults and live changes included, leaves both as they were built), and the world reaches
+    // objects inside them (each service's spec) that keeping their roots alone would copy.
+    const data = c !== null && c.scenario === this.scenario && c.topology === topology ? c.objects : reachableFrom(this.scenario!, topology);
+    this.sharedData = { scenario: this.scenario!, topology, objects: data };
+    const keep: object[] = [this, ...data];
     if (this.owner !== null) keep.push(this.owner);
     return keep;
   }
+
+  /** The objects of the scenario and the topology that copies share (see shared), for the pair they came from. */
+  private sharedData: { scenario: Scenario; topology: object; objects: object[] } | null = null;
 
   /** The passed counts since the last frame, handed over; counting starts afresh. */
   private takePassed(): Float32Array {

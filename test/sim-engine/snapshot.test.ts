@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SnapshotError, deepCopy, revivable, sampler, startCopy, stateless, streamFor } from '../../src/sim-engine';
+import { SnapshotError, deepCopy, reachableFrom, revivable, sampler, startCopy, stateless, streamFor } from '../../src/sim-engine';
 import { PackedFunction } from '../../src/sim-engine/snapshot';
 import { Tracer, World, summarize } from '../../src/models';
 import { validateScenario, type Scenario } from '../../src/scenario';
@@ -116,6 +116,24 @@ describe('deepCopy', () => {
     const { bytes } = deepCopy({ big, view: new Uint8Array(big.buffer), kept }, { keep: [kept] });
     expect(bytes).toBeGreaterThanOrEqual(800_000);
     expect(bytes).toBeLessThan(801_000);
+  });
+});
+
+describe('reachableFrom', () => {
+  it('lists the roots and every object inside them once, through arrays, Maps and Sets, with typed arrays as leaves; a copy keeping them shares them all', () => {
+    const leaf = { n: 1 };
+    const buf = new Float64Array(4);
+    const inner = { leaf, buf, list: [leaf, { m: 2 }] };
+    const root: Record<string, unknown> = { inner, map: new Map([[{ k: 1 }, leaf]]), set: new Set([inner]) };
+    root.self = root;
+    const found = reachableFrom(root);
+    expect(found).toHaveLength(9);
+    for (const o of [root, inner, leaf, buf, inner.list, inner.list[1], root.map, root.set]) expect(found).toContain(o);
+    const world = { spec: leaf, config: root, state: { count: 3 } };
+    const copy = deepCopy(world, { keep: found }).value;
+    expect(copy.spec).toBe(leaf);
+    expect(copy.config).toBe(root);
+    expect(copy.state).not.toBe(world.state);
   });
 });
 

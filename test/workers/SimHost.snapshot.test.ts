@@ -162,6 +162,18 @@ describe('SimHost seeks through snapshots', () => {
     expect(again.counters[Counter.failed]).toBeGreaterThan(0);
   });
 
+  it("a restored world shares the scenario's objects (a service's spec) instead of copies, and its run leaves the scenario as it was", () => {
+    const h = host('config-rollout', EVERY_5S);
+    const inside = h as unknown as { scenario: { services: object[] }; world: { services: { spec: object }[] } };
+    const before = JSON.stringify(inside.scenario);
+    play(h, 21_000);
+    h.seekTo(12_000, 1e9);
+    expect(h.snapshotCosts().copyMs).toBeGreaterThan(0);
+    expect(inside.world.services[0].spec).toBe(inside.scenario.services[0]);
+    h.seekTo(40_000, 1e9);
+    expect(JSON.stringify(inside.scenario)).toBe(before);
+  });
+
   it('restoring one snapshot twice gives the same frames: the snapshot does not run on', () => {
     const h = host('control-plane-outage', EVERY_5S);
     play(h, 40_000);
