@@ -1,25 +1,17 @@
 import { StalledClockError, deepCopy, reachableFrom, startCopy, type CopyJob, type WallClock } from '../sim-engine';
 import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPolicy } from './snapshots';
 import { FILL_BUDGET_SHARE, planFill } from './backfill';
-import { ConfigState, EVENT_KIND_NAMES, Tracer, World, changeTarget, faultTarget, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
+import { EVENT_KIND_NAMES, Tracer, World, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { SeriesRecorder, type SeriesBatch } from './series';
-import { EdgeWindow, writeEdgeCounts } from './edgeWindow';
+import { EdgeWindow } from './edgeWindow';
 import { EventLog, logActor, logActorNames, type EventFilter, type EventRows, type SavedLog } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
-import { Counter, DOT_STRIDE, DotFate, packDotRequest, EDGE_STRIDE, MAX_DOTS, PASSED_STRIDE, EdgeField, NODE_STRIDE, NodeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
-
-/** When a fault's duration (`for`) runs out if it starts at `startMs`; null without one. Pure. */
-function plannedEnd(f: object, startMs: number): number | null {
-  const d = (f as { for?: number }).for;
-  return d === undefined ? null : startMs + d;
-}
-
-/** Message flag: the message was in at least one frame's dots. */
-const SEEN = 8;
-/** Message flag: the tracer keeps the message's request for sure (its dot is ringed). */
-const SAMPLED = 16;
+import { EDGE_STRIDE, EdgeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
+import { InFlight, type InFlightState } from './InFlight';
+import { packCounters, packDots, packEdges, packNodes } from './frame';
+import { changeStatuses, checkActions, checkChange, checkFault, faultStatuses, type ChangeStatus } from './recipe';
 
 /**
  * What the app's tracer keeps by default: every 20th request and the last 200 failed ones (the
@@ -37,28 +29,12 @@ export const WORKER_TRACE_OPTIONS: TracerOptions = { sampleEvery: 20, maxSampled
  */
 export const START_BUDGET_MS = 5000;
 
-/**
- * The dot-sampling stride for `inFlight` messages: 1 up to MAX_DOTS, else the least k with
- * ceil(inFlight / k) <= MAX_DOTS, so every k-th message (by send order) is drawn. Pure.
- */
-export function dotStride(inFlight: number): number {
-  return inFlight <= MAX_DOTS ? 1 : Math.ceil(inFlight / MAX_DOTS);
-}
-
-/** What a snapshot copies beyond the world's own state: the chart series and the messages in flight. */
-interface HostState {
+/** What a snapshot copies beyond the world's own state: the chart series and the messages in flight (InFlightState's fields). */
+interface HostState extends InFlightState {
   world: World;
   series: SeriesRecorder;
   /** The link figures' window (edgeWindow.ts). */
   rates: EdgeWindow;
-  msgEdge: Int32Array<ArrayBuffer>;
-  msgFlags: Uint8Array<ArrayBuffer>;
-  msgT0: Float64Array<ArrayBuffer>;
-  msgT1: Float64Array<ArrayBuffer>;
-  msgSeq: Float64Array<ArrayBuffer>;
-  msgReq: Float64Array<ArrayBuffer>;
-  msgCount: number;
-  msgSent: number;
 }
 
 /** A snapshot: the host's state as copied, and the event log as saved (in chunks shared between snapshots; see EventLog.save). */
@@ -109,19 +85,8 @@ export class SimHost implements WorldObserver {
   /** The scenario as written, to validate injected faults against its names. */
   private rawScenario: Record<string, unknown> = {};
   private seq = 0;
-  // In-flight messages as parallel arrays (edge, response, failed, t0, t1).
-  private msgEdge = new Int32Array(1024);
-  private msgFlags = new Uint8Array(1024);
-  private msgT0 = new Float64Array(1024);
-  private msgT1 = new Float64Array(1024);
-  /** Each message's number in send order (for uniform sampling that holds still between frames). */
-  private msgSeq = new Float64Array(1024);
-  /** Each message's request (`Request.number`), so a click on its dot can open that request. */
-  private msgReq = new Float64Array(1024);
-  private msgCount = 0;
-  private msgSent = 0;
-  /** Per edge, messages sent and arrived since the last frame without ever being drawn. */
-  private passed = new Float32Array(0);
+  /** The messages on the wire, drawn as dots, and those passed since the last frame. */
+  private inFlight = new InFlight();
 
   /** How the next worlds are traced; null: no spans kept. */
   private traceOptions: TracerOptions | null = WORKER_TRACE_OPTIONS;
@@ -235,19 +200,14 @@ export class SimHost implements WorldObserver {
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */
   private stash() {
-    const { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, rates, log, shelf, actions, nextAction } = this;
-    this.msgEdge = new Int32Array(1024);
-    this.msgFlags = new Uint8Array(1024);
-    this.msgT0 = new Float64Array(1024);
-    this.msgT1 = new Float64Array(1024);
-    this.msgSeq = new Float64Array(1024);
-    this.msgReq = new Float64Array(1024);
+    const { world, scenario, rawScenario, inFlight, recordedWorld, series, rates, log, shelf, actions, nextAction } = this;
+    this.inFlight = new InFlight();
     // A new scenario: no snapshot of the old one holds for it.
     this.shelf = new SnapshotShelf<SnapshotState>();
     this.recipeVersion++;
     this.spread = 1;
     this.lastTakeMs = -1;
-    return { world, scenario, rawScenario, msgEdge, msgFlags, msgT0, msgT1, msgSeq, msgReq, msgCount, msgSent, passed, recordedWorld, series, rates, log, shelf, actions, nextAction };
+    return { world, scenario, rawScenario, inFlight, recordedWorld, series, rates, log, shelf, actions, nextAction };
   }
 
   private unstash(s: ReturnType<SimHost['stash']>): void {
@@ -260,7 +220,7 @@ export class SimHost implements WorldObserver {
    */
   injectFault(input: unknown): InjectResult {
     const w = this.requireWorld();
-    const r = this.checkFault(input, w.sim.now);
+    const r = checkFault(this.rawScenario, w.duration, input, w.sim.now);
     if (!r.ok) return r;
     // The world changes here: a copy in slices of it as it stood is abandoned.
     this.taking = null;
@@ -274,26 +234,6 @@ export class SimHost implements WorldObserver {
     this.recipeVersion++;
     const id = w.faults.add(r.fault);
     return { ok: true, id, action };
-  }
-
-  /**
-   * Checks a fault given live against the scenario, `at` counting from `now` (ms); the fault to
-   * add (with `at` made absolute), or problems as `fault.field: message`. Changes nothing.
-   */
-  private checkFault(input: unknown, now: number): { ok: true; fault: Scenario['faults'][number] } | { ok: false; problems: Problem[] } {
-    const w = this.requireWorld();
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: 'fault', message: 'must be an object with a type' }] };
-    const r = validateScenario({ ...this.rawScenario, faults: [input] });
-    if (!r.ok) {
-      const mine = r.problems.filter((p) => p.path.startsWith('faults.0'));
-      return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^faults\.0/, 'fault'), message: p.message })) };
-    }
-    const f = r.scenario.faults[0];
-    // `at` counts from now here: the start must still fall inside the run.
-    if (now + f.at >= w.duration) {
-      return { ok: false, problems: [{ path: 'fault.at', message: `starts at ${formatDuration(now + f.at)}, when the run is over (duration ${formatDuration(w.duration)})` }] };
-    }
-    return { ok: true, fault: { ...f, at: now + f.at } };
   }
 
   /**
@@ -323,7 +263,7 @@ export class SimHost implements WorldObserver {
    */
   applyChange(input: unknown): { ok: true; id: number; action: LiveAction } | { ok: false; problems: Problem[] } {
     const w = this.requireWorld();
-    const r = this.checkChange(input, w.sim.now);
+    const r = checkChange(this.rawScenario, w.duration, input, w.sim.now);
     if (!r.ok) return r;
     this.taking = null;
     const action: LiveAction = { kind: 'change', ms: w.sim.now, ev: w.sim.events, change: input as Record<string, unknown> };
@@ -335,29 +275,9 @@ export class SimHost implements WorldObserver {
     return { ok: true, id, action };
   }
 
-  /** A live change checked against the scenario, `at` counting from `now` (ms); made absolute. Changes nothing. */
-  private checkChange(input: unknown, now: number): { ok: true; change: Scenario['changes'][number] } | { ok: false; problems: Problem[] } {
-    const w = this.requireWorld();
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: 'change', message: 'must be an object with a type' }] };
-    const r = validateScenario({ ...this.rawScenario, changes: [input] });
-    if (!r.ok) {
-      const mine = r.problems.filter((p) => p.path.startsWith('changes.0'));
-      return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^changes\.0/, 'change'), message: p.message })) };
-    }
-    const offset = r.scenario.changes[0].at;
-    // `at` counts from now here: the change must still fall inside the run.
-    if (now + offset >= w.duration) return { ok: false, problems: [{ path: 'change.at', message: `is at ${formatDuration(now + offset)}, when the run is over (duration ${formatDuration(w.duration)})` }] };
-    return { ok: true, change: { ...r.scenario.changes[0], at: now + offset } };
-  }
-
   /** Config changes of this run: the scenario's and live ones, made or to come, with how far each spread. */
-  changes(): { id: number; type: string; target: string; atMs: number; proxies: number; applied: number; allAtMs: number | null; pending: boolean }[] {
-    const w = this.requireWorld();
-    const cc = w.configChanges;
-    return cc.changes.map((c, id) => {
-      const r = cc.rollouts.find((x) => x.change === id);
-      return { id, type: c.type, target: changeTarget(c), atMs: r?.atMs ?? c.at, proxies: r?.proxies ?? 0, applied: r?.applied ?? 0, allAtMs: r?.allAtMs ?? null, pending: !r };
-    });
+  changes(): ChangeStatus[] {
+    return changeStatuses(this.requireWorld());
   }
 
   /** The faults injected and cleared live, in run order: the recipe's part that is not the scenario. */
@@ -373,25 +293,7 @@ export class SimHost implements WorldObserver {
    */
   setActions(list: readonly LiveAction[]): Problem[] {
     const w = this.requireWorld();
-    const problems: Problem[] = [];
-    const kept: LiveAction[] = [];
-    let faults = this.scenario!.faults.length;
-    list.forEach((a, i) => {
-      const last = kept[kept.length - 1];
-      if (a.ms > w.duration) return void problems.push({ path: `faults.${i}`, message: `is at ${formatDuration(a.ms)}, after the run ends (duration ${formatDuration(w.duration)})` });
-      if (last && pointBefore(a, last)) return void problems.push({ path: `faults.${i}`, message: `comes before the one before it (${a.ms} ms, event ${a.ev}; it was at ${last.ms} ms, event ${last.ev}): actions must be in run order` });
-      if (a.kind === 'clear') {
-        if (a.id >= faults) return void problems.push({ path: `faults.${i}`, message: `clears fault ${a.id}, but the run has only ${faults} faults by then` });
-      } else if (a.kind === 'change') {
-        const r = this.checkChange(a.change, a.ms);
-        if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `faults.${i}.${p.path}`, message: p.message })));
-      } else {
-        const r = this.checkFault(a.fault, a.ms);
-        if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `faults.${i}.${p.path}`, message: p.message })));
-        faults++;
-      }
-      kept.push(a);
-    });
+    const { kept, problems } = checkActions(this.rawScenario, w.duration, this.scenario!.faults.length, list);
     this.actions = kept;
     this.dropSnapshots();
     this.build(w.seed);
@@ -521,11 +423,11 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     if (a.kind === 'clear') return w.faults.clear(a.id);
     if (a.kind === 'change') {
-      const c = this.checkChange(a.change, w.sim.now);
+      const c = checkChange(this.rawScenario, w.duration, a.change, w.sim.now);
       if (!c.ok) throw new Error(`a replayed change was refused: ${c.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
       return void w.configChanges.addLive(c.change);
     }
-    const r = this.checkFault(a.fault, w.sim.now);
+    const r = checkFault(this.rawScenario, w.duration, a.fault, w.sim.now);
     // setActions checked it against this scenario; a refusal now is a bug.
     if (!r.ok) throw new Error(`a replayed fault was refused: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     w.faults.add(r.fault);
@@ -533,21 +435,7 @@ export class SimHost implements WorldObserver {
 
   /** Every fault of this run: from the scenario and injected, started or pending. */
   faults(): FaultStatus[] {
-    const w = this.requireWorld();
-    const list = w.faults.faults.map((f, id) => {
-      const h = [...w.faults.history].reverse().find((x) => x.fault === id);
-      const startMs = h?.startMs ?? f.at;
-      return { id, type: f.type, target: faultTarget(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h };
-    });
-    // Injections of the recipe the run has not reached yet (after a seek back) are to come.
-    let id = list.length;
-    for (let i = this.nextAction; i < this.actions.length; i++) {
-      const a = this.actions[i];
-      if (a.kind !== 'inject') continue;
-      const r = this.checkFault(a.fault, a.ms);
-      if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), startMs: r.fault.at, endMs: null, untilMs: plannedEnd(r.fault, r.fault.at), pending: true });
-    }
-    return list;
+    return faultStatuses(this.requireWorld(), this.rawScenario, this.actions, this.nextAction);
   }
 
   /** Starts the loaded scenario again from time zero, optionally with another seed. */
@@ -619,16 +507,7 @@ export class SimHost implements WorldObserver {
 
   transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry = false, request = 0, sampled = false): void {
     if (!response && this.series !== null) this.series.requestSent(t0, edge);
-    // A zero-latency hop is never drawn as a dot: it only counts as passed.
-    if (t1 <= t0) return void this.passed[edge * PASSED_STRIDE + (failed ? 2 : response ? 1 : 0)]++;
-    if (this.msgCount === this.msgEdge.length) this.growMessages();
-    const i = this.msgCount++;
-    this.msgEdge[i] = edge;
-    this.msgFlags[i] = (response ? 1 : 0) | (failed ? 2 : 0) | (retry ? 4 : 0) | (sampled ? SAMPLED : 0);
-    this.msgReq[i] = request;
-    this.msgT0[i] = t0;
-    this.msgT1[i] = t1;
-    this.msgSeq[i] = this.msgSent++;
+    this.inFlight.transmit(edge, response, t0, t1, failed, retry, request, sampled);
   }
 
   requestEnded(client: number, cause: string, latencyMs: number): void {
@@ -782,11 +661,9 @@ export class SimHost implements WorldObserver {
     this.rates = new EdgeWindow(this.world.edgeStats.length);
     this.world.start();
     this.nextAction = 0;
-    this.msgCount = 0;
     // Send numbers start again with the run, so the dots drawn at a moment are the same however
     // it was reached (from zero or from a snapshot; see frame's uniform sampling).
-    this.msgSent = 0;
-    this.passed = new Float32Array(this.world.topology.edges.length * PASSED_STRIDE);
+    this.inFlight.reset(this.world.topology.edges.length);
     this.wallSinceSnapshot = 0;
     // A run from zero has passed no snapshot yet (the log's next save shares nothing).
     this.basis = null;
@@ -984,7 +861,7 @@ export class SimHost implements WorldObserver {
   private startTaking(): void {
     const w = this.requireWorld();
     // Only the messages still in flight go into the snapshot.
-    this.compactMessages(w.sim.now, false);
+    this.inFlight.compact(w.sim.now, false, this.jumped);
     // The series closed up to here now, so the frames packed while the copy goes on (each calls
     // advanceTo at this same time) change nothing in what it copies.
     this.series!.advanceTo(w.sim.now);
@@ -1039,7 +916,7 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const t0 = this.wallClock();
     // Only the messages still in flight go into the snapshot.
-    this.compactMessages(w.sim.now, false);
+    this.inFlight.compact(w.sim.now, false, this.jumped);
     const recorder = w.sim.recorder;
     // The log's hook is a closure over this world and log: detached while copying, made again on
     // restore; and the host that observes it too, so a snapshot holds no host (one a fill's host
@@ -1099,23 +976,7 @@ export class SimHost implements WorldObserver {
       if (this.traceOptions) w.tracer.configure(this.traceOptions);
     } else if (this.traceOptions) w.tracer = new Tracer(w, this.traceOptions);
     // The snapshot holds the messages in flight only; room to grow again.
-    const room = Math.max(1024, 2 * s.msgCount);
-    const grown = <A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A, make: (n: number) => A): A => {
-      const b = make(room);
-      b.set(a as never);
-      return b;
-    };
-    this.msgEdge = grown(s.msgEdge, (n) => new Int32Array(n));
-    this.msgFlags = grown(s.msgFlags, (n) => new Uint8Array(n));
-    // As if never drawn, like a run from zero: no frame has been packed on the way here.
-    for (let i = 0; i < s.msgCount; i++) this.msgFlags[i] &= ~SEEN;
-    this.msgT0 = grown(s.msgT0, (n) => new Float64Array(n));
-    this.msgT1 = grown(s.msgT1, (n) => new Float64Array(n));
-    this.msgSeq = grown(s.msgSeq, (n) => new Float64Array(n));
-    this.msgReq = grown(s.msgReq, (n) => new Float64Array(n));
-    this.msgCount = s.msgCount;
-    this.msgSent = s.msgSent;
-    this.passed = new Float32Array(w.topology.edges.length * PASSED_STRIDE);
+    this.inFlight = InFlight.fromState(s, w.topology.edges.length);
     this.nextAction = snap.nextAction;
     this.basis = snap;
     this.wallSinceSnapshot = 0;
@@ -1131,14 +992,7 @@ export class SimHost implements WorldObserver {
       series: this.series!,
       rates: this.rates!,
       // The messages in flight, not the room the arrays keep to grow.
-      msgEdge: this.msgEdge.slice(0, this.msgCount),
-      msgFlags: this.msgFlags.slice(0, this.msgCount),
-      msgT0: this.msgT0.slice(0, this.msgCount),
-      msgT1: this.msgT1.slice(0, this.msgCount),
-      msgSeq: this.msgSeq.slice(0, this.msgCount),
-      msgReq: this.msgReq.slice(0, this.msgCount),
-      msgCount: this.msgCount,
-      msgSent: this.msgSent,
+      ...this.inFlight.state(),
     };
   }
 
@@ -1159,13 +1013,6 @@ export class SimHost implements WorldObserver {
   /** The objects of the scenario and the topology that copies share (see shared), for the pair they came from. */
   private sharedData: { scenario: Scenario; topology: object; objects: object[] } | null = null;
 
-  /** The passed counts since the last frame, handed over; counting starts afresh. */
-  private takePassed(): Float32Array {
-    const p = this.passed;
-    this.passed = new Float32Array(p.length);
-    return p;
-  }
-
   private requireWorld(): World {
     if (!this.world) throw new Error('no scenario loaded');
     return this.world;
@@ -1174,103 +1021,17 @@ export class SimHost implements WorldObserver {
   private frame(): Frame {
     const w = this.requireWorld();
     const now = w.sim.now;
-    const kept = this.compactMessages(now, true);
-    // Uniform sampling: every k-th message by its send number, so each dot stands for k messages
-    // of any age and a message keeps its dot (or its absence) from frame to frame.
-    const every = dotStride(kept);
-    let drawn = 0;
-    if (every === 1) drawn = kept;
-    else for (let i = 0; i < kept; i++) if (this.msgSeq[i] % every === 0) drawn++;
-    drawn = Math.min(drawn, MAX_DOTS);
-    const dots = new Float32Array(drawn * DOT_STRIDE);
-    for (let i = 0, j = 0; i < kept && j < dots.length; i++) {
-      if (every > 1 && this.msgSeq[i] % every !== 0) continue;
-      dots[j] = this.msgEdge[i];
-      dots[j + 1] = Math.max(0, Math.min(1, (now - this.msgT0[i]) / (this.msgT1[i] - this.msgT0[i])));
-      const flags = this.msgFlags[i];
-      dots[j + 2] = flags & 1;
-      dots[j + 3] = flags & 2 ? DotFate.failed : flags & 4 ? DotFate.retry : DotFate.onItsWay;
-      packDotRequest(dots, j, this.msgReq[i], (flags & SAMPLED) !== 0);
-      j += DOT_STRIDE;
-    }
-    const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
-    for (const s of w.callees) {
-      let busy = 0;
-      let queued = 0;
-      let down = 0;
-      let stale = 0;
-      let noConfig = 0;
-      s.replicas.forEach((r, i) => {
-        busy += r.busy;
-        queued += r.queued;
-        const host = s.hosts[i];
-        if (!w.network.hosts[host].up) down++;
-        const sc = w.sidecarOfHost[host];
-        if (sc && !sc.inline) {
-          if (sc.config === ConfigState.stale) stale++;
-          else if (sc.config === ConfigState.none) noConfig++;
-        }
-      });
-      const o = s.id * NODE_STRIDE;
-      nodes[o + NodeField.busy] = busy;
-      nodes[o + NodeField.queued] = queued;
-      nodes[o + NodeField.utilization] = s.utilization(now);
-      nodes[o + NodeField.down] = down;
-      nodes[o + NodeField.stale] = stale;
-      nodes[o + NodeField.noConfig] = noConfig;
-    }
-    // Ejections (outlier detection): a replica counts once however many callers eject it.
-    for (const r of w.routes) {
-      if (r.ejectedCount === 0) continue;
-      const o = r.service * NODE_STRIDE;
-      for (let i = 0; i < r.hosts.length; i++) {
-        const until = r.ejectedUntil[i];
-        if (!(until > now)) continue;
-        if (!this.ejectedSeen(r.service, i)) nodes[o + NodeField.ejected]++;
-        const first = nodes[o + NodeField.ejectedUntil];
-        if (first === 0 || until < first) nodes[o + NodeField.ejectedUntil] = until;
-      }
-    }
-    this.ejectedMarks.clear();
-    for (const cp of w.controlPlanes) {
-      const o = cp.id * NODE_STRIDE;
-      // Cumulative counts, so the UI can pulse the config lines when they grow.
-      nodes[o + NodeField.busy] = cp.connections;
-      nodes[o + NodeField.queued] = cp.pushes;
-      nodes[o + NodeField.down] = cp.up ? 0 : 1;
-      nodes[o + NodeField.stale] = cp.caUp ? 0 : 1;
-    }
-    const edges = new Float64Array(w.edgeStats.length * EDGE_STRIDE);
-    w.edgeStats.forEach((e, i) => writeEdgeCounts(e, edges, i));
+    const kept = this.inFlight.compact(now, true, this.jumped);
+    const { dots, every } = packDots(this.inFlight, now, kept);
+    const nodes = packNodes(w, now);
+    const edges = packEdges(w);
     const recent = this.rates!.window(now);
-    const counters = new Float64Array(Counter.length);
-    counters[Counter.sent] = w.sent;
-    counters[Counter.ok] = w.ok;
-    counters[Counter.failed] = w.failed;
-    counters[Counter.inFlight] = w.inFlight;
-    counters[Counter.p50] = w.latency.quantile(0.5);
-    counters[Counter.p90] = w.latency.quantile(0.9);
-    counters[Counter.p99] = w.latency.quantile(0.99);
-    counters[Counter.events] = w.sim.events;
-    counters[Counter.mean] = w.latency.mean;
-    // Sidecars only: a gateway's own (inline) proxy costs nothing here.
-    let cpu = 0;
-    let passes = 0;
-    let proxies = 0;
-    for (const sc of w.sidecars) {
-      if (sc.inline) continue;
-      proxies++;
-      cpu += sc.cpuMs(now);
-      passes += sc.passes;
-    }
-    counters[Counter.proxyCpuMs] = cpu;
-    counters[Counter.proxyPasses] = passes;
-    counters[Counter.proxies] = proxies;
+    const counters = packCounters(w, now);
     this.recorders();
     this.series!.advanceTo(now);
     // After a jump, nothing counts as passed (the frame is not a continuation of the last one).
     if (this.jumped) {
-      this.passed.fill(0);
+      this.inFlight.clearPassed();
       this.jumped = false;
     }
     return {
@@ -1286,69 +1047,10 @@ export class SimHost implements WorldObserver {
       recentFromMs: recent.fromMs,
       recentToMs: recent.toMs,
       nextEventMs: w.sim.peek(),
-      passed: this.jumped ? new Float32Array(this.passed.length) : this.takePassed(),
+      passed: this.inFlight.takePassed(),
       failures: w.failures.toObject(),
       rollouts: w.configChanges.rollouts.length ? w.configChanges.rollouts.map((r) => ({ ...r })) : undefined,
       traceHash: w.sim.traceHash(),
     };
-  }
-
-  /**
-   * Drops the messages that have arrived by `now`, keeping the order of the rest (so the oldest
-   * are drawn first); one that arrived without ever being in a frame counts as passed on its
-   * edge. `draw`: the rest are in the frame being packed (marked seen). Returns how many are left.
-   */
-  private compactMessages(now: number, draw: boolean): number {
-    let kept = 0;
-    const seen = draw ? SEEN : 0;
-    for (let i = 0; i < this.msgCount; i++) {
-      const flags = this.msgFlags[i];
-      if (this.msgT1[i] <= now) {
-        if (!(flags & SEEN) && !this.jumped) this.passed[this.msgEdge[i] * PASSED_STRIDE + (flags & 2 ? 2 : flags & 1)]++;
-        continue;
-      }
-      this.msgEdge[kept] = this.msgEdge[i];
-      this.msgFlags[kept] = flags | seen;
-      this.msgT0[kept] = this.msgT0[i];
-      this.msgT1[kept] = this.msgT1[i];
-      this.msgSeq[kept] = this.msgSeq[i];
-      this.msgReq[kept] = this.msgReq[i];
-      kept++;
-    }
-    this.msgCount = kept;
-    return kept;
-  }
-
-  private growMessages(): void {
-    const n = this.msgEdge.length * 2;
-    const e = new Int32Array(n);
-    e.set(this.msgEdge);
-    this.msgEdge = e;
-    const f = new Uint8Array(n);
-    f.set(this.msgFlags);
-    this.msgFlags = f;
-    const a = new Float64Array(n);
-    a.set(this.msgT0);
-    this.msgT0 = a;
-    const b = new Float64Array(n);
-    b.set(this.msgT1);
-    this.msgT1 = b;
-    const q = new Float64Array(n);
-    q.set(this.msgSeq);
-    this.msgSeq = q;
-    const rq = new Float64Array(n);
-    rq.set(this.msgReq);
-    this.msgReq = rq;
-  }
-
-  /** Replicas already counted as ejected in the frame being packed, as service * 2^20 + replica. */
-  private readonly ejectedMarks = new Set<number>();
-
-  /** Whether this replica was already counted in this frame; marks it counted. */
-  private ejectedSeen(service: number, replica: number): boolean {
-    const key = service * 1048576 + replica;
-    if (this.ejectedMarks.has(key)) return true;
-    this.ejectedMarks.add(key);
-    return false;
   }
 }

@@ -4,7 +4,8 @@
 // return time.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SimHost, dotStride } from '../../src/workers/SimHost';
+import { SimHost } from '../../src/workers/SimHost';
+import { dotStride } from '../../src/workers/frame';
 import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, EdgeField, MAX_DOTS, NODE_STRIDE, NodeField, type Frame } from '../../src/workers/protocol';
 
 const scenario = (name: string) => readFileSync(`scenarios/${name}.json`, 'utf8');

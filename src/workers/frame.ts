@@ -1,0 +1,150 @@
+// Packing a frame's typed arrays from the world and the messages in flight: the dots, the
+// per-node and per-edge figures and the run's counters (see protocol.ts for each layout).
+import { ConfigState, type World } from '../models';
+import { writeEdgeCounts } from './edgeWindow';
+import { FAILED, RESPONSE, RETRY, SAMPLED, type InFlight } from './InFlight';
+import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, NODE_STRIDE, NodeField, packDotRequest } from './protocol';
+
+/**
+ * The dot-sampling stride for `inFlight` messages: 1 up to MAX_DOTS, else the least k with
+ * ceil(inFlight / k) <= MAX_DOTS, so every k-th message (by send order) is drawn. Pure.
+ */
+export function dotStride(inFlight: number): number {
+  return inFlight <= MAX_DOTS ? 1 : Math.ceil(inFlight / MAX_DOTS);
+}
+
+/**
+ * The dots of the first `kept` messages of `m` at `now` (simulated ms), DOT_STRIDE floats each,
+ * at most MAX_DOTS, and the stride they were sampled with (dotStride). Uniform sampling: every
+ * k-th message by its send number, so each dot stands for k messages of any age and a message
+ * keeps its dot (or its absence) from frame to frame. Reads `m` only.
+ */
+export function packDots(m: InFlight, now: number, kept: number): { dots: Float32Array; every: number } {
+  const every = dotStride(kept);
+  let drawn = 0;
+  if (every === 1) drawn = kept;
+  else for (let i = 0; i < kept; i++) if (m.seq[i] % every === 0) drawn++;
+  drawn = Math.min(drawn, MAX_DOTS);
+  const dots = new Float32Array(drawn * DOT_STRIDE);
+  for (let i = 0, j = 0; i < kept && j < dots.length; i++) {
+    if (every > 1 && m.seq[i] % every !== 0) continue;
+    dots[j] = m.edge[i];
+    dots[j + 1] = Math.max(0, Math.min(1, (now - m.t0[i]) / (m.t1[i] - m.t0[i])));
+    const flags = m.flags[i];
+    dots[j + 2] = flags & RESPONSE;
+    dots[j + 3] = flags & FAILED ? DotFate.failed : flags & RETRY ? DotFate.retry : DotFate.onItsWay;
+    packDotRequest(dots, j, m.req[i], (flags & SAMPLED) !== 0);
+    j += DOT_STRIDE;
+  }
+  return { dots, every };
+}
+
+/**
+ * Replicas already counted as ejected in the nodes being packed, as service * 2^20 + replica.
+ * Scratch for packNodes alone, empty between its calls.
+ */
+const ejectedMarks = new Set<number>();
+
+/** Whether this replica was already counted in the nodes being packed; marks it counted. */
+function ejectedSeen(service: number, replica: number): boolean {
+  const key = service * 1048576 + replica;
+  if (ejectedMarks.has(key)) return true;
+  ejectedMarks.add(key);
+  return false;
+}
+
+/**
+ * The per-node figures at `now` (simulated ms), NODE_STRIDE floats per topology node: each
+ * service's replicas busy, queued, down and with stale or no config, its utilization and
+ * ejections; each control plane's cumulative connections and pushes and whether it and its CA
+ * are up. Reads the world only.
+ */
+export function packNodes(w: World, now: number): Float32Array {
+  const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
+  for (const s of w.callees) {
+    let busy = 0;
+    let queued = 0;
+    let down = 0;
+    let stale = 0;
+    let noConfig = 0;
+    s.replicas.forEach((r, i) => {
+      busy += r.busy;
+      queued += r.queued;
+      const host = s.hosts[i];
+      if (!w.network.hosts[host].up) down++;
+      const sc = w.sidecarOfHost[host];
+      if (sc && !sc.inline) {
+        if (sc.config === ConfigState.stale) stale++;
+        else if (sc.config === ConfigState.none) noConfig++;
+      }
+    });
+    const o = s.id * NODE_STRIDE;
+    nodes[o + NodeField.busy] = busy;
+    nodes[o + NodeField.queued] = queued;
+    nodes[o + NodeField.utilization] = s.utilization(now);
+    nodes[o + NodeField.down] = down;
+    nodes[o + NodeField.stale] = stale;
+    nodes[o + NodeField.noConfig] = noConfig;
+  }
+  // Ejections (outlier detection): a replica counts once however many callers eject it.
+  for (const r of w.routes) {
+    if (r.ejectedCount === 0) continue;
+    const o = r.service * NODE_STRIDE;
+    for (let i = 0; i < r.hosts.length; i++) {
+      const until = r.ejectedUntil[i];
+      if (!(until > now)) continue;
+      if (!ejectedSeen(r.service, i)) nodes[o + NodeField.ejected]++;
+      const first = nodes[o + NodeField.ejectedUntil];
+      if (first === 0 || until < first) nodes[o + NodeField.ejectedUntil] = until;
+    }
+  }
+  ejectedMarks.clear();
+  for (const cp of w.controlPlanes) {
+    const o = cp.id * NODE_STRIDE;
+    // Cumulative counts, so the UI can pulse the config lines when they grow.
+    nodes[o + NodeField.busy] = cp.connections;
+    nodes[o + NodeField.queued] = cp.pushes;
+    nodes[o + NodeField.down] = cp.up ? 0 : 1;
+    nodes[o + NodeField.stale] = cp.caUp ? 0 : 1;
+  }
+  return nodes;
+}
+
+/** The per-edge counts since the run began, EDGE_STRIDE floats per edge (writeEdgeCounts). Reads the world only. */
+export function packEdges(w: World): Float64Array {
+  const edges = new Float64Array(w.edgeStats.length * EDGE_STRIDE);
+  w.edgeStats.forEach((e, i) => writeEdgeCounts(e, edges, i));
+  return edges;
+}
+
+/**
+ * The run's counters at `now` (simulated ms; see Counter): requests sent, ok, failed and in
+ * flight, latency quantiles and mean, events, and the sidecars' CPU ms and passes. Reads the
+ * world only.
+ */
+export function packCounters(w: World, now: number): Float64Array {
+  const counters = new Float64Array(Counter.length);
+  counters[Counter.sent] = w.sent;
+  counters[Counter.ok] = w.ok;
+  counters[Counter.failed] = w.failed;
+  counters[Counter.inFlight] = w.inFlight;
+  counters[Counter.p50] = w.latency.quantile(0.5);
+  counters[Counter.p90] = w.latency.quantile(0.9);
+  counters[Counter.p99] = w.latency.quantile(0.99);
+  counters[Counter.events] = w.sim.events;
+  counters[Counter.mean] = w.latency.mean;
+  // Sidecars only: a gateway's own (inline) proxy costs nothing here.
+  let cpu = 0;
+  let passes = 0;
+  let proxies = 0;
+  for (const sc of w.sidecars) {
+    if (sc.inline) continue;
+    proxies++;
+    cpu += sc.cpuMs(now);
+    passes += sc.passes;
+  }
+  counters[Counter.proxyCpuMs] = cpu;
+  counters[Counter.proxyPasses] = passes;
+  counters[Counter.proxies] = proxies;
+  return counters;
+}

@@ -1,0 +1,126 @@
+// The recipe's live part checked against the scenario: faults and config changes given while the
+// run plays (or replayed from a link) are validated as entries of the scenario file would be, and
+// listed with the scenario's own. Plain functions: none changes the world or the actions.
+import { changeTarget, faultTarget, type World } from '../models';
+import { formatDuration, validateScenario, type Problem, type Scenario } from '../scenario';
+import { pointBefore, type LiveAction } from './liveActions';
+import type { FaultStatus } from './protocol';
+
+/** A config change of the run as listed for the UI (SimHost.changes). */
+export interface ChangeStatus {
+  id: number;
+  type: string;
+  target: string;
+  /** When its rollout began, or is to begin (simulated ms). */
+  atMs: number;
+  /** Proxies the rollout reaches, and those it has reached so far; 0 before it begins. */
+  proxies: number;
+  applied: number;
+  /** When every proxy had it (simulated ms); null until then. */
+  allAtMs: number | null;
+  /** Not begun yet. */
+  pending: boolean;
+}
+
+/** When a fault's duration (`for`) runs out if it starts at `startMs`; null without one. Pure. */
+function plannedEnd(f: object, startMs: number): number | null {
+  const d = (f as { for?: number }).for;
+  return d === undefined ? null : startMs + d;
+}
+
+/**
+ * Checks a fault given live against the scenario as written (`rawScenario`), `at` counting from
+ * `now` (ms) in a run of `durationMs`; the fault to add (with `at` made absolute), or problems as
+ * `fault.field: message`. Pure.
+ */
+export function checkFault(rawScenario: Record<string, unknown>, durationMs: number, input: unknown, now: number): { ok: true; fault: Scenario['faults'][number] } | { ok: false; problems: Problem[] } {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: 'fault', message: 'must be an object with a type' }] };
+  const r = validateScenario({ ...rawScenario, faults: [input] });
+  if (!r.ok) {
+    const mine = r.problems.filter((p) => p.path.startsWith('faults.0'));
+    return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^faults\.0/, 'fault'), message: p.message })) };
+  }
+  const f = r.scenario.faults[0];
+  // `at` counts from now here: the start must still fall inside the run.
+  if (now + f.at >= durationMs) {
+    return { ok: false, problems: [{ path: 'fault.at', message: `starts at ${formatDuration(now + f.at)}, when the run is over (duration ${formatDuration(durationMs)})` }] };
+  }
+  return { ok: true, fault: { ...f, at: now + f.at } };
+}
+
+/**
+ * A live change checked against the scenario as written (`rawScenario`), `at` counting from `now`
+ * (ms) in a run of `durationMs`; made absolute, or problems as `change.field: message`. Pure.
+ */
+export function checkChange(rawScenario: Record<string, unknown>, durationMs: number, input: unknown, now: number): { ok: true; change: Scenario['changes'][number] } | { ok: false; problems: Problem[] } {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: 'change', message: 'must be an object with a type' }] };
+  const r = validateScenario({ ...rawScenario, changes: [input] });
+  if (!r.ok) {
+    const mine = r.problems.filter((p) => p.path.startsWith('changes.0'));
+    return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^changes\.0/, 'change'), message: p.message })) };
+  }
+  const offset = r.scenario.changes[0].at;
+  // `at` counts from now here: the change must still fall inside the run.
+  if (now + offset >= durationMs) return { ok: false, problems: [{ path: 'change.at', message: `is at ${formatDuration(now + offset)}, when the run is over (duration ${formatDuration(durationMs)})` }] };
+  return { ok: true, change: { ...r.scenario.changes[0], at: now + offset } };
+}
+
+/**
+ * Checks live actions (from a link) for a run of `durationMs` whose scenario has
+ * `scenarioFaults` faults: a point out of order, a clear of a fault that will not exist, or a
+ * fault or change the scenario refuses is dropped and named as `faults.N...: message` (N its
+ * place in `list`). Returns the actions kept, in order, and those problems. Pure.
+ */
+export function checkActions(rawScenario: Record<string, unknown>, durationMs: number, scenarioFaults: number, list: readonly LiveAction[]): { kept: LiveAction[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const kept: LiveAction[] = [];
+  let faults = scenarioFaults;
+  list.forEach((a, i) => {
+    const last = kept[kept.length - 1];
+    if (a.ms > durationMs) return void problems.push({ path: `faults.${i}`, message: `is at ${formatDuration(a.ms)}, after the run ends (duration ${formatDuration(durationMs)})` });
+    if (last && pointBefore(a, last)) return void problems.push({ path: `faults.${i}`, message: `comes before the one before it (${a.ms} ms, event ${a.ev}; it was at ${last.ms} ms, event ${last.ev}): actions must be in run order` });
+    if (a.kind === 'clear') {
+      if (a.id >= faults) return void problems.push({ path: `faults.${i}`, message: `clears fault ${a.id}, but the run has only ${faults} faults by then` });
+    } else if (a.kind === 'change') {
+      const r = checkChange(rawScenario, durationMs, a.change, a.ms);
+      if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `faults.${i}.${p.path}`, message: p.message })));
+    } else {
+      const r = checkFault(rawScenario, durationMs, a.fault, a.ms);
+      if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `faults.${i}.${p.path}`, message: p.message })));
+      faults++;
+    }
+    kept.push(a);
+  });
+  return { kept, problems };
+}
+
+/**
+ * Every fault of the run in `w`: from the scenario and injected, started or pending, then the
+ * injections among `actions` from `nextAction` on (the recipe's, not reached yet after a seek
+ * back) as pending. Reads only.
+ */
+export function faultStatuses(w: World, rawScenario: Record<string, unknown>, actions: readonly LiveAction[], nextAction: number): FaultStatus[] {
+  const list = w.faults.faults.map((f, id) => {
+    const h = [...w.faults.history].reverse().find((x) => x.fault === id);
+    const startMs = h?.startMs ?? f.at;
+    return { id, type: f.type, target: faultTarget(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h };
+  });
+  // Injections of the recipe the run has not reached yet (after a seek back) are to come.
+  let id = list.length;
+  for (let i = nextAction; i < actions.length; i++) {
+    const a = actions[i];
+    if (a.kind !== 'inject') continue;
+    const r = checkFault(rawScenario, w.duration, a.fault, a.ms);
+    if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), startMs: r.fault.at, endMs: null, untilMs: plannedEnd(r.fault, r.fault.at), pending: true });
+  }
+  return list;
+}
+
+/** Config changes of the run in `w`: the scenario's and live ones, made or to come, with how far each spread. Reads only. */
+export function changeStatuses(w: World): ChangeStatus[] {
+  const cc = w.configChanges;
+  return cc.changes.map((c, id) => {
+    const r = cc.rollouts.find((x) => x.change === id);
+    return { id, type: c.type, target: changeTarget(c), atMs: r?.atMs ?? c.at, proxies: r?.proxies ?? 0, applied: r?.applied ?? 0, allAtMs: r?.allAtMs ?? null, pending: !r };
+  });
+}
