@@ -102,7 +102,12 @@ export interface EdgeInspect {
   calls: number;
   ok: number;
   failed: number;
-  /** Latency of ok calls on this hop, retries included (ms); null when none ended ok. */
+  /**
+   * Ok calls whose latency `latencyMs` summarizes: those sent after the scenario's warm-up (the
+   * hop's histogram size). 0 while every ok call was sent in the warm-up, or none ended ok.
+   */
+  latencyCount: number;
+  /** Latency of ok calls on this hop sent after the warm-up, retries included (ms); null when `latencyCount` is 0. */
   latencyMs: { p50: number; p90: number; p99: number; mean: number } | null;
   /** Share of calls that failed on this hop, by cause, and that failed further down. */
   failedHere: Record<string, number>;
@@ -241,7 +246,8 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     calls,
     ok: stats.ok,
     failed: stats.failed,
-    latencyMs: stats.ok === 0 ? null : { p50: h.quantile(0.5), p90: h.quantile(0.9), p99: h.quantile(0.99), mean: h.mean },
+    latencyCount: h.count,
+    latencyMs: h.count === 0 ? null : { p50: h.quantile(0.5), p90: h.quantile(0.9), p99: h.quantile(0.99), mean: h.mean },
     failedHere,
     failedFurtherDown: share(stats.failedDownstream),
     attemptsPerCall: calls === 0 ? 0 : stats.attempts / calls,

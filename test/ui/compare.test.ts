@@ -10,6 +10,7 @@ import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_M
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
 import { READY_PAIRS } from '../../src/ui/compare/pairs';
+import { runLatencyMeasured } from '../../src/ui/measuredLatency';
 import { SimHost } from '../../src/workers/SimHost';
 import { Counter, type LiveAction, type SeriesBucket } from '../../src/workers/protocol';
 
@@ -22,8 +23,11 @@ function run(name: string, seed?: number, toMs?: number) {
   if (!r.ok) throw new Error(`${name} did not load`);
   let f = host.seekTo(toMs ?? r.info.durationMs, Number.POSITIVE_INFINITY);
   while (!f.done && f.simTime < (toMs ?? r.info.durationMs)) f = host.seekTo(toMs ?? r.info.durationMs, Number.POSITIVE_INFINITY);
-  const figures: PaneFigures = { summary: host.summary(), proxyCpuMs: f.counters[Counter.proxyCpuMs], proxyPasses: f.counters[Counter.proxyPasses], proxies: f.counters[Counter.proxies] };
-  return { info: r.info, frame: f, figures, series: host.seriesSince(-1, 0) };
+  const series = host.seriesSince(-1, 0);
+  const summary = host.summary();
+  const latencyMeasured = runLatencyMeasured(summary.latencyMs.mean, series, f.simTime);
+  const figures: PaneFigures = { summary, proxyCpuMs: f.counters[Counter.proxyCpuMs], proxyPasses: f.counters[Counter.proxyPasses], proxies: f.counters[Counter.proxies], latencyMeasured };
+  return { info: r.info, frame: f, figures, series };
 }
 
 const row = (rows: DiffRow[], key: string) => rows.find((r) => r.key === key)!;
@@ -82,6 +86,23 @@ describe('metrics-diff figures', () => {
     expect(ratioOf(0, 5)).toBeNull();
     expect(ratioOf(2, 5)).toBe(2.5);
     expect(ratioOf(null, 5)).toBeNull();
+  });
+
+  it('gives no latency figure while every ok request fell in the warm-up (mm1, warm-up 5 s, at 3 s), and gives it after', () => {
+    const early = run('mm1', undefined, 3000);
+    const late = run('mm1', undefined, 8000);
+    expect(early.figures.summary.requests.ok).toBeGreaterThan(100);
+    expect(early.figures.summary.latencyMs.p50).toBe(0);
+    expect(early.figures.latencyMeasured).toBe(false);
+    expect(late.figures.latencyMeasured).toBe(true);
+    const rows = diffRows(early.figures, late.figures);
+    for (const q of ['p50', 'p90', 'p99', 'mean']) {
+      expect(row(rows, q).a).toBeNull();
+      expect(row(rows, q).b).toBe(late.figures.summary.latencyMs[q as 'p50']);
+      expect(row(rows, q).ratio).toBeNull();
+      expect(formatDiffValue(row(rows, q), row(rows, q).a)).toBe('—');
+    }
+    expect(row(rows, 'p50').b).toBeGreaterThan(0);
   });
 
   it('names the services only one run has (gateway-only has its edge gateway, not a service)', () => {

@@ -11,6 +11,8 @@ import { AppContext, useAppStore } from '../state/useAppStore';
 import { formatCount, formatLatency, formatSimTime } from '../format';
 import type { CompareController, ComparePane } from './compareController';
 import { PANE_COLORS } from './paneColors';
+import { runLatencyMeasured } from '../measuredLatency';
+import type { SeriesState } from '../charts/seriesStore';
 
 /**
  * One side: its name, its topology (the single view's drawing, smaller), and its own counters.
@@ -18,6 +20,7 @@ import { PANE_COLORS } from './paneColors';
  */
 export const Pane = memo(function Pane({ pane, controller, label, inspecting }: { pane: ComparePane; controller: CompareController; label: string; inspecting: boolean }) {
   const open = useStore(inspectorStore, (x) => x.open);
+  const series = useStore(controller.store, (x) => x.series[pane.side === 'A' ? 0 : 1]);
   const stage = useRef<HTMLDivElement>(null);
   // The replica cards unfolded in this pane ask this pane's run.
   useEffect(() => void (stage.current && bindReplicaSourceWithin(stage.current, pane.api)), [pane]);
@@ -55,7 +58,7 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting }: 
               </button>
             )}
           </div>
-          <PaneCounters />
+          <PaneCounters series={series} />
         </LegendFoldedByDefault.Provider>
       </AppContext.Provider>
     </section>
@@ -75,9 +78,10 @@ function pressedTarget(el: EventTarget | null, topology: ComparePane['info']['to
   return edge ? { kind: 'edge', id: edge.id } : null;
 }
 
-function PaneCounters() {
+/** A pane's own counters; its p99 shows only when measured (`runLatencyMeasured`, by the pane's series). */
+function PaneCounters({ series }: { series: SeriesState }) {
   const st = useAppStore((s) => s.stats);
-  const hasLatency = st.ok > 0 && (st.mean > 0 || st.p99 > 0);
+  const hasLatency = runLatencyMeasured(st.mean, series, st.simTime);
   const item = (id: string, label: string, text: string, value: number | string) => (
     <span className="compare-counter">
       <span className="compare-counter-label">{label}</span>{' '}

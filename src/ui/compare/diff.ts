@@ -13,6 +13,11 @@ export interface PaneFigures {
   proxyCpuMs: number;
   proxyPasses: number;
   proxies: number;
+  /**
+   * Whether its latency figures hold a measurement (`runLatencyMeasured`: ok requests sent after
+   * the warm-up, counted, not guessed from the zeros an empty histogram gives).
+   */
+  latencyMeasured: boolean;
 }
 
 /** How a row's values read: a duration, a share, a count, a rate, or a plain number with a unit. */
@@ -46,7 +51,7 @@ const retries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e
 
 /**
  * The table's rows for runs A and B at one moment: latency p50/p90/p99/mean of ok requests after
- * the warm-up (ms; null while there are none, as in the warm-up), user requests per second, failed share and each cause's share of requests
+ * the warm-up (ms; null while none was measured, as in the warm-up: `PaneFigures.latencyMeasured`), user requests per second, failed share and each cause's share of requests
  * sent, retries and tries per user request over every hop, sidecar CPU (vCPU in all, and per
  * 1000 req/s per proxy as Istio states it), and for each service both runs have, the requests
  * it received and its utilisation. Causes and services are in A's order, then B's. Pure.
@@ -57,8 +62,8 @@ export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
   const rows: DiffRow[] = [];
   const row = (key: string, label: string, unit: string, format: RowFormat, section: DiffRow['section'], va: number | null, vb: number | null) =>
     rows.push({ key, label, unit, format, section, a: va, b: vb, ratio: ratioOf(va, vb) });
-  const lat = (s: RunSummary, q: 'p50' | 'p90' | 'p99' | 'mean') => (s.requests.ok > 0 && (s.latencyMs.mean > 0 || s.latencyMs.p99 > 0) ? s.latencyMs[q] : null);
-  for (const q of ['p50', 'p90', 'p99', 'mean'] as const) row(q, q === 'mean' ? 'latency mean' : `latency ${q}`, 'ms', 'ms', 'latency', lat(a, q), lat(b, q));
+  const lat = (f: PaneFigures, q: 'p50' | 'p90' | 'p99' | 'mean') => (f.latencyMeasured ? f.summary.latencyMs[q] : null);
+  for (const q of ['p50', 'p90', 'p99', 'mean'] as const) row(q, q === 'mean' ? 'latency mean' : `latency ${q}`, 'ms', 'ms', 'latency', lat(A, q), lat(B, q));
   row('rps', 'requests sent', 'req/s', 'rate', 'load', rate(a.requests.sent, a.simulatedMs), rate(b.requests.sent, b.simulatedMs));
   row('failed', 'failed', '% of sent', 'share', 'failures', share(a.requests.failed, a.requests.sent), share(b.requests.failed, b.requests.sent));
   const causes = [...new Set([...Object.keys(a.failures), ...Object.keys(b.failures)])];

@@ -3,6 +3,7 @@
 // panes' live actions. Plain TypeScript, no React.
 import { Counter } from '../../workers/protocol';
 import { mergeBatch } from '../charts/seriesStore';
+import { runLatencyMeasured } from '../measuredLatency';
 import { branchLabels } from '../changes/summary';
 import { inTime } from '../sim/controllerApi';
 import { firstDivergence } from './divergence';
@@ -34,7 +35,9 @@ export async function refreshFigures(core: PairCore, gen: number): Promise<void>
     d.series = [mergeBatch(d.series[0], answers[0].batch), mergeBatch(d.series[1], answers[1].batch)];
     const fig = (i: number) => {
       const f = core.panes[i].latest;
-      return { summary: answers[i].summary, proxyCpuMs: f?.counters[Counter.proxyCpuMs] ?? 0, proxyPasses: f?.counters[Counter.proxyPasses] ?? 0, proxies: f?.counters[Counter.proxies] ?? 0 };
+      const summary = answers[i].summary;
+      const latencyMeasured = runLatencyMeasured(summary.latencyMs.mean, d.series[i], summary.simulatedMs);
+      return { summary, proxyCpuMs: f?.counters[Counter.proxyCpuMs] ?? 0, proxyPasses: f?.counters[Counter.proxyPasses] ?? 0, proxies: f?.counters[Counter.proxies] ?? 0, latencyMeasured };
     };
     d.figures = [fig(0), fig(1)];
     d.figuresAt = core.clock();

@@ -1,6 +1,9 @@
 // The live figures at the bottom: what was sent, what came back, what failed and why.
 import { formatCount, formatLatency, formatNumber, formatShare, formatSimTime } from '../format';
 import { useAppStore } from '../state/useAppStore';
+import { useStore } from 'zustand';
+import { seriesStore } from '../charts/seriesStore';
+import { runLatencyMeasured, warmupText } from '../measuredLatency';
 import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
 
@@ -65,8 +68,9 @@ function Latency() {
   const mean = useAppStore((s) => s.stats.mean);
   const simTime = useAppStore((s) => s.stats.simTime);
   const warmupMs = useAppStore((s) => s.info?.warmupMs ?? 0);
-  // Zero for all while no ok request has been recorded (none yet, or all in the warm-up).
-  const has = ok > 0 && (p50 > 0 || p99 > 0 || mean > 0);
+  // The counters read 0 while nothing was measured (no ok request yet, or all in the warm-up):
+  // whether they hold a measurement is decided by counts (runLatencyMeasured), not by those zeros.
+  const has = useStore(seriesStore, (s) => runLatencyMeasured(mean, s, simTime));
   const q = (label: string, value: number, testId: string) => (
     <span className="latency-cell">
       <span className="latency-q">{label}</span>
@@ -104,7 +108,7 @@ function Latency() {
  * warm-up there is nothing by design, however many requests ended ok. Pure.
  */
 export function latencyWhy(simTimeMs: number, warmupMs: number, ok: number): { text: string; title: string } {
-  const w = `${+(warmupMs / 1000).toFixed(1)} s`;
+  const w = warmupText(warmupMs);
   if (warmupMs > 0 && simTimeMs < warmupMs) {
     return {
       text: `warming up (${w})`,

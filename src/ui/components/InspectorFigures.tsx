@@ -5,7 +5,8 @@ import { formatCount, formatNumber, formatRate } from '../format';
 import { edgeWindowText } from '../topology/edgeRates';
 import { responseFlagOf } from '../../models/envoy/responseFlags';
 import { humanNodeName } from '../inspector/picker';
-import { formatMs } from '../inspector/waterfall';
+import { edgeLatencyText } from '../measuredLatency';
+import { useAppStore } from '../state/useAppStore';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
 /** A simulated time: seconds, or hours past an hour (certificate lifetimes). */
@@ -119,9 +120,14 @@ function Routes({ title, routes }: { title: string; routes: RouteInspect[] }) {
   );
 }
 
-/** A link's figures over the last window: rate, latency, failures by cause, tries and connections. */
+/**
+ * A link's figures: rate over the last window and since the start, latency of the ok calls sent
+ * after the warm-up (or why there is none: `edgeLatencyText`), failures by cause, tries and connections.
+ */
 export function EdgeView({ edge }: { edge: EdgeInspect }) {
   const causes = Object.entries(edge.failedHere).sort((a, b) => b[1] - a[1]);
+  const warmupMs = useAppStore((s) => s.info?.warmupMs ?? 0);
+  const latency = edgeLatencyText(edge, warmupMs);
   return (
     <div className="inspect-edge" data-testid="inspect-edge">
       <h3>
@@ -132,8 +138,10 @@ export function EdgeView({ edge }: { edge: EdgeInspect }) {
         <dd data-testid="edge-rate">{edge.recent ? formatRate(edge.recent.perSecond) : '—'}</dd>
         <dt>calls/s since the start</dt>
         <dd data-testid="edge-rate-total">{formatNumber(edge.requestsPerSec, 1)}</dd>
-        <dt>p50 / p90 / p99</dt>
-        <dd>{edge.latencyMs ? `${formatMs(edge.latencyMs.p50)} / ${formatMs(edge.latencyMs.p90)} / ${formatMs(edge.latencyMs.p99)}` : '—'}</dd>
+        <dt title={latency.title}>p50 / p90 / p99</dt>
+        <dd data-testid="edge-latency" data-measured={latency.measured ? edge.latencyCount : 0} className={latency.measured ? undefined : 'inspect-unmeasured'} title={latency.title}>
+          {latency.text}
+        </dd>
         <dt>tries per call</dt>
         <dd data-testid="edge-attempts">{formatNumber(edge.attemptsPerCall, 2)}</dd>
         <dt title="host picks made in panic mode: too few healthy hosts, so the balancer ignored health (Envoy's lb_healthy_panic)">picks in panic</dt>

@@ -2,6 +2,7 @@
 // Fit and Reset layout, and (for a large topology) the list of group tiles, by mesh, each with a
 // box to hide or show it. Thin components: TopologyView.tsx does what they ask.
 import type { FormEvent } from 'react';
+import { meshLabel } from '../topology/meshName';
 
 /** A group tile of the canvas view, as the list shows it: its index, name, mesh and member count. */
 export interface GroupEntry {
@@ -127,7 +128,7 @@ function GroupList({ groups, hidden, setGroupHidden }: { groups: readonly GroupE
                   checked={!allHidden}
                   onChange={(e) => setGroupHidden(members.map((g) => g.index), !e.target.checked)}
                 />
-                {mesh === null ? 'outside every mesh' : mesh === 'mesh' ? 'service mesh' : `mesh ${mesh}`}
+                {mesh === null ? 'outside every mesh' : meshLabel(mesh)}
               </label>
               <ul>
                 {members.map((g) => (

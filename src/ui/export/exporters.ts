@@ -83,7 +83,7 @@ export async function reportData(src: ExportSource): Promise<ReportData> {
     traceHash: state.stats.traceHash,
     link,
     exportedAt: new Date().toLocaleString(),
-    figures: figureRows(state.stats),
+    figures: figureRows(state.stats, series),
     steps: info.narrative.map((st) => {
       if (!st.figure) return { at: st.at, title: st.title, text: st.text };
       const m = measureFigure(st.figure, buckets, bucketMs, state.stats, info.durationMs);
@@ -123,7 +123,7 @@ export async function exportRun(kind: Exclude<ExportKind, 'webm'>, src: ExportSo
     case 'series-csv':
       return save([seriesCsv(src.series.buckets, src.series.bucketMs)], 'text/csv', 'series.csv');
     case 'figures-csv':
-      return save([figuresCsv(src.state.stats)], 'text/csv', 'figures.csv');
+      return save([figuresCsv(src.state.stats, src.series)], 'text/csv', 'figures.csv');
     case 'json': {
       const data = runExport({ scenario: info.name, title: info.title, seed: src.state.recipe?.seed ?? info.seed, link: src.link }, src.state.stats, src.series.buckets, src.series.bucketMs);
       return save([JSON.stringify(data, null, 2) + '\n'], 'application/json', 'json');

@@ -2,6 +2,7 @@
 // the app's Export menu and the CLI's `--csv`. Pure: no DOM, so the CLI imports it under Node.
 import type { SeriesBucket } from '../../workers/series';
 import { vcpuPer1000 } from '../../workers/figures';
+import { runLatencyMeasured } from '../measuredLatency';
 
 /**
  * The counters a figures table is made from: the app's `Stats` and the CLI's summary both give
@@ -24,6 +25,13 @@ export interface FigureTotals {
   failures: Record<string, number>;
   traceHash: string;
 }
+
+/** The series a figures table reads its latency counts from (SeriesBucket.latencyCount). */
+export interface SeriesCounts {
+  buckets: readonly SeriesBucket[];
+  bucketMs: number;
+}
+const NO_SERIES: SeriesCounts = { buckets: [], bucketMs: 1000 };
 
 /** One row of the figures table: its name (snake case), value and unit ('' for a count-free text). */
 export interface FigureRow {
@@ -110,9 +118,11 @@ export function seriesCsv(buckets: readonly SeriesBucket[], bucketMs: number): s
 /**
  * The run's figures at this moment as rows with units: the counters at the bottom of the app
  * (requests, failures by cause, latency of ok requests after the warm-up, proxy CPU as Istio
- * states it, see `vcpuPer1000`) and the trace hash. Pure.
+ * states it, see `vcpuPer1000`) and the trace hash. Latency rows only when measured
+ * (`runLatencyMeasured`, by `series`' counts or a mean above 0), never the zeros of an empty
+ * histogram. Pure.
  */
-export function figureRows(t: FigureTotals): FigureRow[] {
+export function figureRows(t: FigureTotals, series: SeriesCounts = NO_SERIES): FigureRow[] {
   const rows: FigureRow[] = [
     { figure: 'sim_time', value: t.simTime / 1000, unit: 's' },
     { figure: 'sent', value: t.sent, unit: 'req' },
@@ -125,7 +135,7 @@ export function figureRows(t: FigureTotals): FigureRow[] {
     { figure: 'in_flight', value: t.inFlight, unit: 'req' },
     { figure: 'requests_per_s', value: t.simTime > 0 ? ((t.ok + t.failed) * 1000) / t.simTime : 0, unit: 'req/s' },
   ];
-  if (t.ok > 0 && (t.p50 > 0 || t.p99 > 0 || t.mean > 0)) {
+  if (runLatencyMeasured(t.mean, series, t.simTime)) {
     rows.push(
       { figure: 'latency_mean', value: t.mean, unit: 'ms' },
       { figure: 'latency_p50', value: t.p50, unit: 'ms' },
@@ -144,9 +154,9 @@ export function figureRows(t: FigureTotals): FigureRow[] {
   return rows;
 }
 
-/** The figures as CSV: `figure,value,unit`, one row per figure. Pure. */
-export function figuresCsv(t: FigureTotals): string {
-  return ['figure,value,unit', ...figureRows(t).map((r) => [r.figure, r.value, r.unit].map(csvField).join(','))].join('\n') + '\n';
+/** The figures as CSV: `figure,value,unit`, one row per figure (`figureRows`). Pure. */
+export function figuresCsv(t: FigureTotals, series: SeriesCounts = NO_SERIES): string {
+  return ['figure,value,unit', ...figureRows(t, series).map((r) => [r.figure, r.value, r.unit].map(csvField).join(','))].join('\n') + '\n';
 }
 
 /** What a run's JSON export holds: which run, its figures, and its series with the column names. */
@@ -172,7 +182,7 @@ export function runExport(meta: { scenario: string; title: string; seed: number;
     ...meta,
     simTimeS: t.simTime / 1000,
     traceHash: t.traceHash,
-    figures: figureRows(t),
+    figures: figureRows(t, { buckets, bucketMs }),
     series: { bucketS: bucketMs / 1000, columns: seriesColumns(causes), rows: seriesRows(buckets, bucketMs, causes) },
   };
 }

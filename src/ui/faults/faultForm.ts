@@ -3,6 +3,7 @@
 // component only renders it.
 import type { ScenarioInfo } from '../../workers/protocol';
 import { meshNames } from '../topology/meshRegions';
+import { isImplicitMesh } from '../topology/meshName';
 
 type Topology = ScenarioInfo['topology'];
 
@@ -70,7 +71,7 @@ export function targetOptions(kind: TargetKind, topology: Topology): Option[] {
     case 'gateway':
       return named((n) => n.kind === 'gateway');
     case 'mesh':
-      return meshNames(nodes).map((m) => ({ value: m, label: m === 'mesh' ? 'the mesh' : `mesh ${m}` }));
+      return meshNames(nodes).map((m) => ({ value: m, label: isImplicitMesh(m) ? 'the mesh' : `mesh ${m}` }));
     case 'service-or-link':
       return [
         ...named((n) => n.kind === 'service' || n.kind === 'gateway').map((o) => ({ ...o, label: `every hop into ${o.label}` })),

@@ -1,6 +1,7 @@
 // What the inspector's picker lists: every node by a name a person reads ("control plane of
 // retail", not the engine's "control-plane:retail"), grouped by kind, then every link. Pure.
 import type { ScenarioInfo } from '../../workers/protocol';
+import { isImplicitMesh } from '../topology/meshName';
 
 type Topology = ScenarioInfo['topology'];
 type TopologyNode = Topology['nodes'][number];
@@ -24,7 +25,7 @@ export interface PickerGroup {
 export function humanNodeName(n: { name: string; kind: string; mesh?: string | null }): string {
   if (n.kind !== 'control-plane') return n.name;
   const mesh = n.mesh ?? n.name.replace(/^control-plane:/, '');
-  return mesh === 'mesh' ? 'control plane of the mesh' : `control plane of ${mesh}`;
+  return isImplicitMesh(mesh) ? 'control plane of the mesh' : `control plane of ${mesh}`;
 }
 
 /** Groups in the order a request meets them, then what configures them, then links. */

@@ -14,6 +14,7 @@ import './truth.css';
 import { sampleLanes, type EdgeLanes } from './lanes';
 import { edgeLabel, type EdgeRate } from './edgeRates';
 import { LABEL_BOX, nodeRect, placeEdgeLabels, type LabelLink } from './edgeLabelPlace';
+import { meshLabel, meshTitle } from './meshName';
 
 /** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
 const LABEL_UNITS = 12;
@@ -96,9 +97,9 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   const meshLabels: SVGTextElement[] = [];
   for (const m of layout.meshes) {
     const g = meshLayer.append('g').attr('class', `topo-mesh topo-mesh-${m.index % 3}`).attr('data-mesh', m.name);
-    g.append('title').text(`service mesh ${m.name}: one control plane and one CA; its proxies trust each other`);
+    g.append('title').text(meshTitle(m.name));
     meshPaths.push(g.append('path').attr('class', 'topo-mesh-area').attr('d', m.path).node()!);
-    meshLabels.push(g.append('text').attr('class', 'topo-mesh-label').attr('x', m.label.x).attr('y', m.label.y - 28).text(m.name === 'mesh' ? 'service mesh' : `mesh · ${m.name}`).node()!);
+    meshLabels.push(g.append('text').attr('class', 'topo-mesh-label').attr('x', m.label.x).attr('y', m.label.y - 28).text(meshLabel(m.name)).node()!);
   }
 
   // Control planes to the proxies they configure: thin dashed lines, behind the boxes.

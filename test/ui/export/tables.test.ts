@@ -57,8 +57,8 @@ describe('export tables', () => {
     const csv = figuresCsv(totals).split('\n');
     expect(csv[0]).toBe('figure,value,unit');
     expect(csv).toContain('latency_p99,80.25,ms');
-    // No latency rows before an ok request, no proxy rows without sidecars.
-    const none = figureRows({ ...totals, ok: 0, proxies: 0 }).map((r) => r.figure);
+    // No latency rows before an ok request (an empty histogram reads 0), no proxy rows without sidecars.
+    const none = figureRows({ ...totals, ok: 0, mean: 0, p50: 0, p90: 0, p99: 0, proxies: 0 }).map((r) => r.figure);
     expect(none).not.toContain('latency_p50');
     expect(none).not.toContain('proxies');
   });
