@@ -81,16 +81,19 @@ export function meshChain(hops: number): Scenario {
  * replica an exact FIFO queue, with no model logic at all: an upper bound for chain3, to compare
  * the model's rate with.
  *
- * Per meshed hop, five moments must be events, because each touches a queue shared with other
- * requests in time order: the request reaches the callee's sidecar (a FIFO claim), then its app
- * (the replica's queue), the app's work ends, the answer reaches the caller's sidecar (a claim),
- * then the caller's app. With the client's send that is 16 events for 3 hops. (The model makes
- * 22: its router decides when a pass ends, which takes two more events per hop. So this bound
- * is generous.) Each hop also
- * draws 15 values from the default distributions: CPU and handling latency for each of its 4
- * passes, 4 app <-> sidecar loopbacks, 2 network crossings and the service time.
+ * Per meshed hop, seven moments are events, as in the model: five touch a queue shared with other
+ * requests in time order (the request reaches the callee's sidecar, a FIFO claim; then its app,
+ * the replica's queue; the app's work ends; the answer reaches the caller's sidecar, a claim;
+ * then the caller's app), and two are the ends of the caller's sidecar passes (its outbound
+ * request pass and its response pass: the model's ProxyDone events, where its router decides
+ * where the request goes next). With the client's send that is 22 events for 3 hops, the
+ * model's 22 (counted by kind in a chain3 run: Send 1, ProxyDone 6, ProxyArrive 6, Arrive 3,
+ * WorkDone 3, Response 3; issue 14.4: "the same events and draws as the model"; before session
+ * 8 the floor made 16 and left out the pass ends). Each hop also draws 15 values from the default
+ * distributions: CPU and handling latency for each of its 4 passes, 4 app <-> sidecar loopbacks,
+ * 2 network crossings and the service time.
  *
- * The pipeline is a hold model: `inFlight` requests each step through their 16 events; the delay
+ * The pipeline is a hold model: `inFlight` requests each step through their 22 events; the delay
  * to the next step is the sum of that step's draws, so every draw is used.
  */
 export function meshChainFloor(requests: number, inFlight = 24): { value: number; events: number } {
@@ -102,22 +105,25 @@ export function meshChainFloor(requests: number, inFlight = 24): { value: number
   const network = sampler({ type: 'lognormal', median: 0.5, sigma: 0.25 }, rng('network'));
   const service = sampler({ type: 'exponential', mean: 0.2 }, rng('service'));
   const send = sampler({ type: 'exponential', mean: 1 }, rng('send'));
-  // The draws at each of a hop's five events (a pass's CPU and latency are drawn where it is claimed).
-  const atSidecarIn = () => network() + cpu() + latency() + loopback();
+  // The draws from each of a hop's seven events to the next, in the model's order (a pass's CPU
+  // and latency are drawn where it is claimed; the callee's passes end with no event of their own).
+  const atOutboundPassEnd = () => network();
+  const atSidecarIn = () => cpu() + latency() + loopback();
   const atAppIn = () => service();
   const atWorkDone = () => loopback() + cpu() + latency() + network();
-  const atSidecarOut = () => cpu() + latency() + loopback();
-  // The caller's outbound pass is claimed in the event where its app sends (here: the previous one).
-  const atAppOut = () => cpu() + latency() + loopback();
-  const hop = [atSidecarIn, atAppIn, atWorkDone, atSidecarOut, atAppOut];
-  const perRequest = 1 + 5 * HOPS;
+  const atSidecarOut = () => cpu() + latency();
+  const atResponsePassEnd = () => loopback();
+  // The caller's app gets the answer and sends on: the next outbound pass is claimed here.
+  const atAppOut = () => loopback() + cpu() + latency();
+  const hop = [atOutboundPassEnd, atSidecarIn, atAppIn, atWorkDone, atSidecarOut, atResponsePassEnd, atAppOut];
+  const perRequest = 1 + hop.length * HOPS;
   const sim = new Simulation(1024);
   sim.addActor((id) => ({
     id,
     name: 'floor',
     receive(_kind: number, step: number) {
       const next = step + 1 === perRequest ? 0 : step + 1;
-      sim.schedule(step === 0 ? send() : hop[(step - 1) % 5](), 1, id, next);
+      sim.schedule(step === 0 ? send() : hop[(step - 1) % hop.length](), 1, id, next);
     },
   }));
   for (let i = 0; i < inFlight; i++) sim.schedule(send(), 1, 0, (i * 5) % perRequest);
