@@ -3,15 +3,17 @@ import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPol
 import { FILL_BUDGET_SHARE, planFill } from './backfill';
 import { EVENT_KIND_NAMES, Tracer, World, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
-import { SeriesRecorder, type SeriesBatch } from './series';
+import { seriesFor, type SeriesRecorder, type SeriesBatch } from './series';
 import { EdgeWindow } from './edgeWindow';
 import { EventLog, logActor, logActorNames, type EventFilter, type EventRows, type SavedLog } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
-import { UNPINNED, insertAction, justBefore, pointBefore, withoutInjected, type LiveAction, type RunPoint } from './liveActions';
+import { UNPINNED, insertAction, pointBefore, withoutInjected, type LiveAction } from './liveActions';
 import { EDGE_STRIDE, EdgeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 import { InFlight, type InFlightState } from './InFlight';
 import { packCounters, packDots, packEdges, packNodes } from './frame';
 import { changeStatuses, checkActions, checkChange, checkFault, faultStatuses, type ChangeStatus } from './recipe';
+import { applyAction, reachPoint } from './replay';
+import { RunSpeed } from './RunSpeed';
 
 /**
  * What the app's tracer keeps by default: every 20th request and the last 200 failed ones (the
@@ -355,7 +357,7 @@ export class SimHost implements WorldObserver {
       // A seek takes none in its last stretch (about one spacing's running from the target,
       // where it will stand still): idle time fills that gap in then (see idle), rather than the
       // seek waiting on a copy.
-      const policy = seeking && target - w.sim.now < (this.snapshotPolicy?.wallMs ?? 0) * this.simPerWallMs() ? null : this.snapshotPolicy;
+      const policy = seeking && target - w.sim.now < (this.snapshotPolicy?.wallMs ?? 0) * this.speed.simPerWallMs() ? null : this.snapshotPolicy;
       // In slices no longer than a snapshot's spacing, so one is taken on time in a long seek.
       const slice = policy === null ? left : Math.min(left, Math.max(1, policy.wallMs * this.spread - this.wallSinceSnapshot));
       // And no further than a snapshot's spacing in simulated time.
@@ -366,7 +368,7 @@ export class SimHost implements WorldObserver {
       const done = reached && until === target;
       const ran = this.wallClock() - start;
       this.wallSinceSnapshot += ran;
-      this.noteSpeed(w.sim.now - simStart, ran);
+      this.speed.note(w.sim.now - simStart, ran);
       if (policy !== null) this.maybeSnapshot(policy);
       if (this.taking !== null && !this.stepTaking(deadline)) return false;
       if (done) return true;
@@ -391,46 +393,12 @@ export class SimHost implements WorldObserver {
         continue;
       }
       if (!a || a.ms > target) return w.runFor(left(), target, this.wallClock);
-      if (!this.reach(a, left())) return false;
+      if (!reachPoint(w, a, left(), this.wallClock)) return false;
       // An unpinned point is pinned where it was reached, so later replays stop there exactly.
       if (a.ev === UNPINNED) this.actions[this.nextAction] = { ...a, ev: w.sim.events };
-      this.apply(a);
+      applyAction(w, this.rawScenario, a);
       this.nextAction++;
     }
-  }
-
-  /**
-   * Brings the world to `p`: every event before `p.ms`, then the events at `p.ms` one by one
-   * until `p.ev` have run, then the clock to `p.ms`. False when the wall budget ran out first.
-   * Throws when the run does not pass through `p`, which a deterministic run always does.
-   */
-  private reach(p: RunPoint, budgetMs: number): boolean {
-    const w = this.requireWorld();
-    if (p.ev === UNPINNED) return w.runFor(budgetMs, p.ms, this.wallClock);
-    if (w.sim.events < p.ev && w.sim.now < justBefore(p.ms)) {
-      if (!w.runFor(budgetMs, justBefore(p.ms), this.wallClock)) return false;
-    }
-    while (w.sim.events < p.ev && w.sim.peek() <= p.ms) w.sim.step();
-    if (w.sim.now < p.ms && w.sim.peek() > p.ms) w.sim.runUntil(p.ms);
-    if (w.sim.events !== p.ev || w.sim.now !== p.ms) {
-      throw new Error(`a replayed fault was injected at t = ${p.ms} ms after ${p.ev} events, but the run is at t = ${w.sim.now} ms after ${w.sim.events}`);
-    }
-    return true;
-  }
-
-  /** Does what a person did at this point. */
-  private apply(a: LiveAction): void {
-    const w = this.requireWorld();
-    if (a.kind === 'clear') return w.faults.clear(a.id);
-    if (a.kind === 'change') {
-      const c = checkChange(this.rawScenario, w.duration, a.change, w.sim.now);
-      if (!c.ok) throw new Error(`a replayed change was refused: ${c.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-      return void w.configChanges.addLive(c.change);
-    }
-    const r = checkFault(this.rawScenario, w.duration, a.fault, w.sim.now);
-    // setActions checked it against this scenario; a refusal now is a bug.
-    if (!r.ok) throw new Error(`a replayed fault was refused: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    w.faults.add(r.fault);
   }
 
   /** Every fault of this run: from the scenario and injected, started or pending. */
@@ -480,9 +448,9 @@ export class SimHost implements WorldObserver {
       // Actions due before the next event are done first, as a run through them would.
       for (let a = this.actions[this.nextAction]; a && (a.ev === w.sim.events || (a.ev === UNPINNED && w.sim.peek() > a.ms)) && a.ms <= w.sim.peek(); a = this.actions[this.nextAction]) {
         while (this.rates!.next < a.ms) this.rates!.sample(w.edgeStats);
-        this.reach(a, Number.POSITIVE_INFINITY);
+        reachPoint(w, a, Number.POSITIVE_INFINITY, this.wallClock);
         if (a.ev === UNPINNED) this.actions[this.nextAction] = { ...a, ev: w.sim.events };
-        this.apply(a);
+        applyAction(w, this.rawScenario, a);
         this.nextAction++;
       }
       if (w.sim.peek() <= w.duration) {
@@ -524,21 +492,7 @@ export class SimHost implements WorldObserver {
   private attachRecorders(w: World): void {
     this.recordedWorld = w;
     const epoch = ++this.recordEpoch;
-    const topo = w.topology;
-    // A step's question may name its own figure (narrative.N.question.figure): counted apart too.
-    const figures = (this.scenario?.narrative ?? []).flatMap((s) => [s.figure, s.question?.figure].filter((f) => f !== undefined));
-    const clients = new Map<number, string>();
-    const edges = new Map<number, string>();
-    for (const f of figures) {
-      if (f.client) topo.nodes.forEach((n) => n.name === f.client && clients.set(n.id, n.name));
-      if (f.service) topo.edges.forEach((e, i) => topo.nodes[e.to].name === f.service && edges.set(i, f.service!));
-    }
-    // Node ids are the client actors' ids (requestEnded reports the actor).
-    const clientActors = new Map<number, string>();
-    for (const [, name] of clients) {
-      for (let a = 0; a < w.sim.actorCount; a++) if (w.sim.actor(a).name === name) clientActors.set(a, name);
-    }
-    this.series = new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges);
+    this.series = seriesFor(w, this.scenario, epoch);
     if (this.eventLogOn) {
       const log = new EventLog(epoch);
       this.log = log;
@@ -744,24 +698,8 @@ export class SimHost implements WorldObserver {
   private filler: Filler | null = null;
   /** A fill's host: the host whose snapshots it starts from and fills in (kept by reference when copying). */
   private owner: SimHost | null = null;
-  /** Simulated and wall ms of running lately (halved past 2 s of wall), for the run's speed. */
-  private ranSimMs = 0;
-  private ranWallMs = 0;
-
-  /** Adds a stretch of running to the speed estimate (see simPerWallMs). */
-  private noteSpeed(simMs: number, wallMs: number): void {
-    this.ranSimMs += simMs;
-    this.ranWallMs += wallMs;
-    if (this.ranWallMs > 2000) {
-      this.ranSimMs /= 2;
-      this.ranWallMs /= 2;
-    }
-  }
-
-  /** Simulated ms the run has covered per wall ms of running lately; 0 before any. */
-  private simPerWallMs(): number {
-    return this.ranWallMs > 0 ? this.ranSimMs / this.ranWallMs : 0;
-  }
+  /** How fast the run has gone lately (simulated ms per wall ms). */
+  private readonly speed = new RunSpeed();
 
   /**
    * Work for the time the run stands still, at most `budgetMs` of wall time a call (the worker
@@ -819,7 +757,7 @@ export class SimHost implements WorldObserver {
     const newest = kept[kept.length - 1];
     // Room for one more about the size of the newest (the fill checks the one it takes again).
     if (newest === undefined || this.shelf.bytes + newest.bytes > FILL_BUDGET_SHARE * policy.budgetBytes) return null;
-    const plan = planFill(kept, { ms: w.sim.now, ev: w.sim.events }, this.simPerWallMs(), policy.fillWallMs);
+    const plan = planFill(kept, { ms: w.sim.now, ev: w.sim.events }, this.speed.simPerWallMs(), policy.fillWallMs);
     if (plan === null) return null;
     const from = kept[plan.from];
     const host = new SimHost(this.wallClock);
@@ -885,16 +823,10 @@ export class SimHost implements WorldObserver {
       return true;
     }
     const start = this.wallClock();
-    const recorder = w.sim.recorder;
-    // The log's hook is a closure over this world and log: detached while copying (see takeSnapshot).
-    w.sim.recorder = null;
-    w.observer = null;
     let done: boolean;
     try {
-      done = t.job.step(() => this.wallClock() >= deadline);
+      done = this.detached(w, () => t.job.step(() => this.wallClock() >= deadline));
     } finally {
-      w.sim.recorder = recorder;
-      w.observer = this;
       t.spentMs += this.wallClock() - start;
     }
     if (!done) return false;
@@ -917,24 +849,29 @@ export class SimHost implements WorldObserver {
     const t0 = this.wallClock();
     // Only the messages still in flight go into the snapshot.
     this.inFlight.compact(w.sim.now, false, this.jumped);
-    const recorder = w.sim.recorder;
-    // The log's hook is a closure over this world and log: detached while copying, made again on
-    // restore; and the host that observes it too, so a snapshot holds no host (one a fill's host
-    // takes is restored by this one: see idle).
-    w.sim.recorder = null;
-    w.observer = null;
-    let copied: ReturnType<typeof deepCopy<HostState>>;
-    try {
-      // Packed: latency histograms and tables grown ahead are mostly zeros.
-      copied = deepCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot', pack: true });
-    } finally {
-      w.sim.recorder = recorder;
-      w.observer = this;
-    }
+    // Packed: latency histograms and tables grown ahead are mostly zeros.
+    const copied = this.detached(w, () => deepCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot', pack: true }));
     // The log in chunks, sharing those not written since the snapshot this run last passed or restored.
     const log = this.log === null ? null : this.log.save(this.basis?.state.log ?? null);
     const parts = log === null ? [] : log.chunks.flatMap((c) => [c.time, c.kind, c.actor, c.request]);
     this.shelve({ ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, state: { host: copied.value, log }, bytes: copied.bytes, parts }, this.wallClock() - t0);
+  }
+
+  /**
+   * Runs `copy` with the world's hooks detached and puts them back after, even on a throw: the
+   * log's hook, a closure over this world and log (made again on restore), and this host, its
+   * observer, so a snapshot holds no host (one a fill's host takes is restored by this one: see idle).
+   */
+  private detached<T>(w: World, copy: () => T): T {
+    const recorder = w.sim.recorder;
+    w.sim.recorder = null;
+    w.observer = null;
+    try {
+      return copy();
+    } finally {
+      w.sim.recorder = recorder;
+      w.observer = this;
+    }
   }
 
   /** Puts a snapshot taken at the run's point on the shelf; `copyMs`: the wall ms copying it took. */

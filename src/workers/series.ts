@@ -1,4 +1,6 @@
 import { Histogram, type TimeSeries } from '../sim-engine';
+import type { World } from '../models';
+import type { Scenario } from '../scenario';
 
 /**
  * One bucket of simulated time (a second in every shipped scenario) of the run as the charts
@@ -152,4 +154,27 @@ export class SeriesRecorder {
   get length(): number {
     return this.closed.length;
   }
+}
+
+/**
+ * A fresh series (number `epoch`) for the run of `w`: the clients and the services that
+ * `scenario`'s lesson figures name (a step's own and its question's) are counted apart. Reads the
+ * world and the scenario only; the series changes nothing in the run.
+ */
+export function seriesFor(w: World, scenario: Scenario | null, epoch: number): SeriesRecorder {
+  const topo = w.topology;
+  // A step's question may name its own figure (narrative.N.question.figure): counted apart too.
+  const figures = (scenario?.narrative ?? []).flatMap((s) => [s.figure, s.question?.figure].filter((f) => f !== undefined));
+  const clients = new Map<number, string>();
+  const edges = new Map<number, string>();
+  for (const f of figures) {
+    if (f.client) topo.nodes.forEach((n) => n.name === f.client && clients.set(n.id, n.name));
+    if (f.service) topo.edges.forEach((e, i) => topo.nodes[e.to].name === f.service && edges.set(i, f.service!));
+  }
+  // Node ids are the client actors' ids (requestEnded reports the actor).
+  const clientActors = new Map<number, string>();
+  for (const [, name] of clients) {
+    for (let a = 0; a < w.sim.actorCount; a++) if (w.sim.actor(a).name === name) clientActors.set(a, name);
+  }
+  return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges);
 }
