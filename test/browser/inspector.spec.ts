@@ -90,3 +90,46 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
   await panel.getByTestId('inspector-close').click();
   await expect(panel).toHaveCount(0);
 });
+
+/** Opens `scenario` at `seconds` by its share link and waits for the clock to stand there. */
+async function openAt(page: Page, scenario: string, seconds: number) {
+  await page.goto(`/?scenario=${scenario}&t=${seconds}s`);
+  await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 30_000 }).toBeCloseTo(seconds, 0);
+  await expect(page.getByTestId('run-status')).not.toHaveText('playing');
+}
+
+test("a link inspected inside mm1's 5 s warm-up says it is warming up, never 0 µs; after it, its quantiles over the calls measured", async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  // At 3 s hundreds of calls on mm1's one link ended ok, all sent in the warm-up: none measured.
+  await openAt(page, 'mm1', 3);
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  const picker = panel.getByTestId('inspector-picker');
+  const link = await picker.locator('option[value^="edge:"]').first().getAttribute('value');
+  await picker.selectOption(link!);
+  const edge = panel.getByTestId('inspect-edge');
+  await expect(edge).toBeVisible();
+  const latency = edge.getByTestId('edge-latency');
+  await expect(latency).toHaveText('— warming up (5 s)');
+  await expect(latency).toHaveAttribute('data-measured', '0');
+  await expect(latency).toHaveAttribute('title', /first 5 s \([\d,]+ ok so far are left out\)/);
+  expect(await edge.textContent()).not.toMatch(/µs/);
+  await expect(page.getByTestId('latency-status')).toHaveText('warming up (5 s)');
+  await page.screenshot({ path: 'test-results/inspector-warmup-edge.png' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(latency).toBeVisible();
+  await page.screenshot({ path: 'test-results/inspector-warmup-edge-1024.png' });
+
+  // At 8 s calls sent after 5 s have ended: the quantiles, and how many calls they are over.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openAt(page, 'mm1', 8);
+  if (!(await panel.isVisible())) await page.getByTestId('inspector-toggle').click();
+  await picker.selectOption(link!);
+  await expect(latency).toHaveText(/^[\d.,]+ (µs|ms) \/ [\d.,]+ (µs|ms) \/ [\d.,]+ (µs|ms)$/);
+  await expect.poll(async () => Number(await latency.getAttribute('data-measured'))).toBeGreaterThan(0);
+  await expect(latency).toHaveAttribute('title', /^over [\d,]+ ok calls sent after the warm-up \(5 s\)/);
+  await page.screenshot({ path: 'test-results/inspector-warmup-edge-after.png' });
+  expect(errors).toEqual([]);
+});

@@ -14,6 +14,9 @@ test('hello-mesh draws its mesh, a sidecar per replica, locks on mTLS links and 
   await openScenario(page, 'hello-mesh');
   const topo = page.getByTestId('topology');
   await expect(topo.locator('[data-mesh]')).toHaveCount(1);
+  // Without a `meshes` list the mesh is named "mesh": its region says "the service mesh", not "service mesh mesh".
+  await expect(topo.locator('[data-mesh="mesh"] > title')).toHaveText('The service mesh: one control plane and one CA; its proxies trust each other');
+  await expect(topo.locator('[data-mesh="mesh"] .topo-mesh-label')).toHaveText('service mesh');
   // frontend 2 + catalog 3 + cart 2 replicas, each with its proxy.
   await expect(topo.locator('[data-node="frontend"] .topo-hex')).toHaveCount(2);
   await expect(topo.locator('[data-node="catalog"] .topo-hex')).toHaveCount(3);
@@ -28,6 +31,8 @@ test('two meshes bridged by a gateway: two regions, the bridge on their border, 
   await openScenario(page, 'two-meshes-via-gateway');
   const topo = page.getByTestId('topology');
   await expect(topo.locator('[data-mesh]')).toHaveCount(2);
+  await expect(topo.locator('[data-mesh="payments"] > title')).toHaveText('Service mesh “payments”: one control plane and one CA; its proxies trust each other');
+  await expect(topo.locator('[data-mesh="payments"] .topo-mesh-label')).toHaveText('mesh · payments');
   const retail = (await topo.locator('[data-mesh="retail"] .topo-mesh-area').boundingBox())!;
   const payments = (await topo.locator('[data-mesh="payments"] .topo-mesh-area').boundingBox())!;
   const bridge = (await topo.locator('[data-node="payments-bridge"] .topo-card-front').boundingBox())!;
