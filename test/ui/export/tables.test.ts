@@ -63,6 +63,18 @@ describe('export tables', () => {
     expect(none).not.toContain('proxies');
   });
 
+  it('latency rows by counts: none for the zeros of an empty histogram, yes for requests of 0 ms a closed second measured', () => {
+    const unmeasured = { ...totals, mean: 0, p50: 0, p90: 0, p99: 0 };
+    const figures = (t: FigureTotals, buckets: SeriesBucket[]) => figureRows(t, { buckets, bucketMs: 1000 }).map((r) => r.figure);
+    // ok > 0 but every one sent in the warm-up: no latency row, in the table or its CSV.
+    expect(figures(unmeasured, [bucket(0, { ok: 500 })])).not.toContain('latency_p50');
+    expect(figuresCsv(unmeasured)).not.toContain('latency_');
+    // Requests that all took 0 ms, counted in a second closed by the export's moment.
+    expect(figures(unmeasured, [bucket(0, { ok: 500 }), bucket(1000, { ok: 500, latencyCount: 500 })])).toContain('latency_p50');
+    // That second ends after the moment (buckets kept from before a seek back): not yet.
+    expect(figures({ ...unmeasured, simTime: 1500 }, [bucket(0, { ok: 500 }), bucket(1000, { ok: 500, latencyCount: 500 })])).not.toContain('latency_p50');
+  });
+
   it('a CSV field with a comma, quote or line break is quoted', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
