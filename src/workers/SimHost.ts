@@ -724,7 +724,8 @@ export class SimHost implements WorldObserver {
     if (f !== null && f.version !== this.recipeVersion) f = this.filler = null;
     if (f === null) {
       f = this.filler = this.planFiller(policy);
-      if (f === null) return false;
+      // A snapshot here to start from, being taken (see planFiller): idle goes on with it.
+      if (f === null) return this.taking !== null;
     }
     const fill = f.host;
     if (f.copy !== null) {
@@ -734,7 +735,11 @@ export class SimHost implements WorldObserver {
     }
     try {
       if (fill.taking === null) {
-        if (!fill.runToward(f.atMs, Math.max(0, deadline - this.wallClock()))) return true;
+        const [sim0, wall0] = [fill.requireWorld().sim.now, this.wallClock()];
+        const reached = fill.runToward(f.atMs, Math.max(0, deadline - this.wallClock()));
+        // The fill's running tells the run's speed too (before any, the plan guesses).
+        this.speed.note(fill.requireWorld().sim.now - sim0, this.wallClock() - wall0);
+        if (!reached) return true;
         fill.startTaking();
       }
       if (!fill.stepTaking(deadline)) return true;
@@ -754,10 +759,20 @@ export class SimHost implements WorldObserver {
   private planFiller(policy: SnapshotPolicy): Filler | null {
     const w = this.requireWorld();
     const kept = this.shelf.all;
+    const here = { ms: w.sim.now, ev: w.sim.events };
+    // None to start from at or before where the run stands (a scenario just opened, or a seek
+    // from zero that took none): a snapshot here first, copied in slices (see idle).
+    if (this.shelf.latestUpTo(here) === null) {
+      this.startTaking();
+      return null;
+    }
     const newest = kept[kept.length - 1];
     // Room for one more about the size of the newest (the fill checks the one it takes again).
-    if (newest === undefined || this.shelf.bytes + newest.bytes > FILL_BUDGET_SHARE * policy.budgetBytes) return null;
-    const plan = planFill(kept, { ms: w.sim.now, ev: w.sim.events }, this.speed.simPerWallMs(), policy.fillWallMs);
+    if (this.shelf.bytes + newest.bytes > FILL_BUDGET_SHARE * policy.budgetBytes) return null;
+    // Ahead of where the run stands too, to its end: a seek forward jumps to a snapshot ahead.
+    // Before the run has been timed, a guess of 1 simulated ms a wall ms (the fill's own running
+    // corrects it).
+    const plan = planFill(kept, here, this.speed.simPerWallMs() || 1, policy.fillWallMs, w.duration);
     if (plan === null) return null;
     const from = kept[plan.from];
     const host = new SimHost(this.wallClock);

@@ -3,9 +3,9 @@
 // or so of running, as copying one costs the run time (100-300 ms for Istio's full load test); a
 // seek back then re-runs up to that half second after restoring a copy. While the person looks
 // at a paused run, the worker is idle: a second host replays the recipe from a kept snapshot to
-// the middle of the widest gap and leaves a snapshot there (SimHost.idle), again and again, so
-// the snapshots end up evenly spread within their memory budget and a seek re-runs a fraction
-// of what it did. The run itself never changes: the replay is
+// the middle of the widest gap (up to the run's end, ahead of where it stands too) and leaves a
+// snapshot there (SimHost.idle), again and again, so the snapshots end up evenly spread within
+// their memory budget and a seek, back or forward, re-runs a fraction of what it did. The run itself never changes: the replay is
 // of the same recipe, so a snapshot it leaves is the one the run would have taken there.
 import type { RunPoint } from './liveActions';
 
@@ -32,17 +32,19 @@ export interface FillPlan {
 
 /**
  * The middle of the widest gap worth splitting, or null. `kept`: the snapshots' points, oldest
- * first; `now`: where the run stands (the gap after the last snapshot ends there; a seek beyond
- * it runs forward, with no restore); `simPerWallMs`: simulated ms the run covers per wall ms of
- * running (> 0), which turns a gap's width into the wall time a seek into it re-runs. A gap of
- * `fillWallMs` of running or less is not split. Pure.
+ * first; `now`: where the run stands; `endMs`: where the run ends (the gap after the last snapshot
+ * ends there, or at `now` if later: a seek forward beyond `now` runs on from `now` or jumps to a
+ * snapshot ahead, so snapshots ahead of the run, left while it stands still, make it short too);
+ * `simPerWallMs`: simulated ms the run covers per wall ms of running (> 0), which turns a gap's
+ * width into the wall time a seek into it re-runs. A gap of `fillWallMs` of running or less is
+ * not split. Pure.
  */
-export function planFill(kept: readonly RunPoint[], now: RunPoint, simPerWallMs: number, fillWallMs = FILL_WALL_MS): FillPlan | null {
+export function planFill(kept: readonly RunPoint[], now: RunPoint, simPerWallMs: number, fillWallMs = FILL_WALL_MS, endMs = now.ms): FillPlan | null {
   if (!(simPerWallMs > 0) || kept.length === 0) return null;
   let best: FillPlan | null = null;
   let widest = fillWallMs * simPerWallMs;
   for (let i = 0; i < kept.length; i++) {
-    const end = i + 1 < kept.length ? kept[i + 1].ms : now.ms;
+    const end = i + 1 < kept.length ? kept[i + 1].ms : Math.max(now.ms, endMs);
     const width = end - kept[i].ms;
     if (width > widest) {
       widest = width;

@@ -56,27 +56,30 @@ describe('SimHost fills in snapshots while the run stands still', () => {
     const h = host('control-plane-outage', { ...POLICY, fillWallMs: 0.001 });
     play(h, 40_000);
     expect(h.snapshots().map((s) => s.ms)).toEqual([10_000, 20_000, 30_000, 40_000]);
-    // Room for about twice as many: the fills stop at 3/4 of the budget.
-    const budget = Math.round((bytesOf(h) * 2.2) / 0.75);
+    // Room for a few times as many (a snapshot ahead holds the log's chunks since the one it
+    // starts from): the fills stop at 3/4 of the budget.
+    const budget = Math.round((bytesOf(h) * 4) / 0.75);
     h.setSnapshotPolicy({ ...POLICY, fillWallMs: 0.001, budgetBytes: budget });
-    // Each fill splits the widest gap in its middle (ties go to the earliest).
+    // Each fill splits the widest gap in its middle (ties go to the earliest), counting the one
+    // from the newest snapshot to the run's end (100 s), ahead of where the run stands.
     for (let i = 0; i < 3; i++) expect(h.idle(1e9)).toBe(true);
-    expect(h.snapshots().map((s) => Math.round(s.ms))).toEqual([10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 40_000]);
+    expect(h.snapshots().map((s) => Math.round(s.ms))).toEqual([10_000, 20_000, 30_000, 40_000, 55_000, 70_000, 85_000]);
     idleAll(h);
     const times = h.snapshots().map((s) => Math.round(s.ms));
-    expect(times.length).toBeGreaterThanOrEqual(8);
+    expect(times.length).toBeGreaterThanOrEqual(9);
     expect(bytesOf(h)).toBeLessThanOrEqual(0.75 * budget);
-    // Evenly: the widest gap left is at most twice the narrowest.
-    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    // Evenly: the widest gap left (to the end too) is at most twice the narrowest.
+    const gaps = [...times.slice(1), 100_000].map((t, i) => t - times[i]);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * Math.min(...gaps));
     const zero = host('control-plane-outage', null);
-    for (const t of [15_250, 25_500]) expect(shown(h.seekTo(t, 1e9))).toEqual(shown(zero.seekTo(t, 1e9)));
+    // Back into a filled gap, and forward past where the run stood (it jumps to a snapshot ahead).
+    for (const t of [15_250, 25_500, 71_000]) expect(shown(h.seekTo(t, 1e9))).toEqual(shown(zero.seekTo(t, 1e9)));
     // It went back to the filled snapshot: no more than 5 s of events re-run from 15 s.
     expect(h.snapshotCosts().copyMs).toBeGreaterThan(0);
   });
 
   it('does nothing while play goes on, and fills once play pauses', () => {
-    const h = host('hello-mesh', POLICY);
+    const h = host('hello-mesh', { ...POLICY, fillWallMs: 8 });
     play(h, 30_000);
     h.advance(500, 12);
     const before = h.snapshots().length;
@@ -88,7 +91,7 @@ describe('SimHost fills in snapshots while the run stands still', () => {
   });
 
   it('a fault injected while a fill is half done drops that fill: the snapshots filled in later replay the fault, as a run from zero with the same actions', () => {
-    const h = host('hello-mesh', POLICY);
+    const h = host('hello-mesh', { ...POLICY, fillWallMs: 8 });
     play(h, 40_000);
     h.seekTo(12_000, 1e9);
     // A slice too short to finish the fill (from the snapshot at 10 s to 15 s): it is under way.
@@ -103,6 +106,21 @@ describe('SimHost fills in snapshots while the run stands still', () => {
     for (const t of [15_500, 24_000, 31_000]) expect(shown(h.seekTo(t, 1e9))).toEqual(shown(zero.seekTo(t, 1e9)));
     expect(shown(h.seekTo(15_000, 1e9)).failures['connect-refused'] ?? 0).toBeGreaterThan(0);
   });
+  it('a scenario just opened gets a snapshot where it stands, then snapshots ahead to its end: a seek forward jumps to one and shows the frame of a run from zero', () => {
+    const h = host('hello-mesh', { ...POLICY, fillWallMs: 8 });
+    h.advance(0, 12);
+    expect(h.snapshots()).toEqual([]);
+    idleAll(h);
+    const times = h.snapshots().map((s) => Math.round(s.ms));
+    expect(times[0]).toBe(0);
+    expect(times.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...times)).toBeGreaterThan(90_000);
+    const zero = host('hello-mesh', null);
+    const f = h.seekTo(100_500, 1e9);
+    expect(f.passed.every((x) => x === 0)).toBe(true);
+    expect(shown(f)).toEqual(shown(zero.seekTo(100_500, 1e9)));
+  });
+
   it('without a snapshot policy there is no idle work', () => {
     const h = host('hello-mesh', null);
     play(h, 20_000);

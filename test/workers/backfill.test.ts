@@ -21,4 +21,11 @@ describe('planFill', () => {
   it('a snapshot ahead of where the run stands still bounds its gap (a seek forward restores it)', () => {
     expect(planFill([at(0), at(3_000)], at(1_000), 1, 100)).toEqual({ from: 0, atMs: 1_500 });
   });
+
+  it("given the run's end, splits the gap from the newest snapshot to the end too, ahead of where the run stands", () => {
+    expect(planFill([at(0), at(1_000)], at(1_000), 1, 100, 5_000)).toEqual({ from: 1, atMs: 3_000 });
+    expect(planFill([at(0), at(4_000)], at(1_000), 1, 100, 5_000)).toEqual({ from: 0, atMs: 2_000 });
+    // An end before where the run stands (it cannot be) counts as where it stands.
+    expect(planFill([at(0)], at(1_000), 1, 100, 500)).toEqual({ from: 0, atMs: 500 });
+  });
 });
