@@ -145,43 +145,34 @@ export class InFlight {
   static fromState(s: InFlightState, edges: number): InFlight {
     const m = new InFlight();
     const room = Math.max(INITIAL_ROOM, 2 * s.msgCount);
-    const grown = <A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A, make: (n: number) => A): A => {
-      const b = make(room);
-      b.set(a as never);
-      return b;
-    };
-    m.edge = grown(s.msgEdge, (n) => new Int32Array(n));
-    m.flags = grown(s.msgFlags, (n) => new Uint8Array(n));
+    m.edge = widened(s.msgEdge, room, (n) => new Int32Array(n));
+    m.flags = widened(s.msgFlags, room, (n) => new Uint8Array(n));
     for (let i = 0; i < s.msgCount; i++) m.flags[i] &= ~SEEN;
-    m.t0 = grown(s.msgT0, (n) => new Float64Array(n));
-    m.t1 = grown(s.msgT1, (n) => new Float64Array(n));
-    m.seq = grown(s.msgSeq, (n) => new Float64Array(n));
-    m.req = grown(s.msgReq, (n) => new Float64Array(n));
+    m.t0 = widened(s.msgT0, room, (n) => new Float64Array(n));
+    m.t1 = widened(s.msgT1, room, (n) => new Float64Array(n));
+    m.seq = widened(s.msgSeq, room, (n) => new Float64Array(n));
+    m.req = widened(s.msgReq, room, (n) => new Float64Array(n));
     m.count = s.msgCount;
     m.sent = s.msgSent;
     m.passed = new Float32Array(edges * PASSED_STRIDE);
     return m;
   }
 
+  /** Doubles the arrays' room, keeping the messages. */
   private grow(): void {
     const n = this.edge.length * 2;
-    const e = new Int32Array(n);
-    e.set(this.edge);
-    this.edge = e;
-    const f = new Uint8Array(n);
-    f.set(this.flags);
-    this.flags = f;
-    const a = new Float64Array(n);
-    a.set(this.t0);
-    this.t0 = a;
-    const b = new Float64Array(n);
-    b.set(this.t1);
-    this.t1 = b;
-    const q = new Float64Array(n);
-    q.set(this.seq);
-    this.seq = q;
-    const rq = new Float64Array(n);
-    rq.set(this.req);
-    this.req = rq;
+    this.edge = widened(this.edge, n, (k) => new Int32Array(k));
+    this.flags = widened(this.flags, n, (k) => new Uint8Array(k));
+    this.t0 = widened(this.t0, n, (k) => new Float64Array(k));
+    this.t1 = widened(this.t1, n, (k) => new Float64Array(k));
+    this.seq = widened(this.seq, n, (k) => new Float64Array(k));
+    this.req = widened(this.req, n, (k) => new Float64Array(k));
   }
+}
+
+/** A new array of `room` elements made by `make`, starting with `a`'s (room >= a.length). */
+function widened<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A, room: number, make: (n: number) => A): A {
+  const b = make(room);
+  b.set(a as never);
+  return b;
 }

@@ -29,17 +29,28 @@ function plannedEnd(f: object, startMs: number): number | null {
 }
 
 /**
+ * Validates one entry of the scenario's `list` given live, as the scenario as written
+ * (`rawScenario`) with that entry alone in the list: the scenario so read, or problems with the
+ * entry's path `list.0` named `name` (`fault.type: ...`); problems elsewhere (none expected) as
+ * they are. Pure.
+ */
+function validateEntry(rawScenario: Record<string, unknown>, list: 'faults' | 'changes', name: 'fault' | 'change', input: unknown): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: name, message: 'must be an object with a type' }] };
+  const r = validateScenario({ ...rawScenario, [list]: [input] });
+  if (r.ok) return r;
+  const prefix = `${list}.0`;
+  const mine = r.problems.filter((p) => p.path.startsWith(prefix));
+  return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.startsWith(prefix) ? name + p.path.slice(prefix.length) : p.path, message: p.message })) };
+}
+
+/**
  * Checks a fault given live against the scenario as written (`rawScenario`), `at` counting from
  * `now` (ms) in a run of `durationMs`; the fault to add (with `at` made absolute), or problems as
  * `fault.field: message`. Pure.
  */
 export function checkFault(rawScenario: Record<string, unknown>, durationMs: number, input: unknown, now: number): { ok: true; fault: Scenario['faults'][number] } | { ok: false; problems: Problem[] } {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: 'fault', message: 'must be an object with a type' }] };
-  const r = validateScenario({ ...rawScenario, faults: [input] });
-  if (!r.ok) {
-    const mine = r.problems.filter((p) => p.path.startsWith('faults.0'));
-    return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^faults\.0/, 'fault'), message: p.message })) };
-  }
+  const r = validateEntry(rawScenario, 'faults', 'fault', input);
+  if (!r.ok) return r;
   const f = r.scenario.faults[0];
   // `at` counts from now here: the start must still fall inside the run.
   if (now + f.at >= durationMs) {
@@ -53,12 +64,8 @@ export function checkFault(rawScenario: Record<string, unknown>, durationMs: num
  * (ms) in a run of `durationMs`; made absolute, or problems as `change.field: message`. Pure.
  */
 export function checkChange(rawScenario: Record<string, unknown>, durationMs: number, input: unknown, now: number): { ok: true; change: Scenario['changes'][number] } | { ok: false; problems: Problem[] } {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ path: 'change', message: 'must be an object with a type' }] };
-  const r = validateScenario({ ...rawScenario, changes: [input] });
-  if (!r.ok) {
-    const mine = r.problems.filter((p) => p.path.startsWith('changes.0'));
-    return { ok: false, problems: (mine.length ? mine : r.problems).map((p) => ({ path: p.path.replace(/^changes\.0/, 'change'), message: p.message })) };
-  }
+  const r = validateEntry(rawScenario, 'changes', 'change', input);
+  if (!r.ok) return r;
   const offset = r.scenario.changes[0].at;
   // `at` counts from now here: the change must still fall inside the run.
   if (now + offset >= durationMs) return { ok: false, problems: [{ path: 'change.at', message: `is at ${formatDuration(now + offset)}, when the run is over (duration ${formatDuration(durationMs)})` }] };
