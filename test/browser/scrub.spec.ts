@@ -101,28 +101,29 @@ async function clickSeek(page: Page, toMs: number, durationMs: number) {
   return Date.now() - t0;
 }
 
-test('seek times in istio-load-test-full: played to its end then back to 3.9 s, 2 s back to 1.5 s, and anywhere once the worker has filled in snapshots while the person looks', async ({ page }) => {
-  // Getting to 3 s runs 1,000 services for 3 simulated s first, then play runs the last one.
+test('seek times in istio-load-test-full: forward past where it has been, played to its end then back to 3.9 s, 2 s back to 1.5 s, and anywhere once the worker has filled in snapshots while the person looks', async ({ page }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
   const dur = 4_000;
-  await page.goto('/?scenario=istio-load-test-full&t=3s&speed=max');
+  await page.goto('/?scenario=istio-load-test-full&t=1s&speed=max');
   await settled(page);
-  await expect.poll(() => num(page, 'sim-time'), { timeout: 120_000 }).toBeCloseTo(3, 1);
-  // Play copies its snapshots a slice a frame (the run standing still meanwhile), so a seek back
-  // after play no longer re-runs from the last snapshot a seek left (before, none was taken while playing).
+  await expect.poll(() => num(page, 'sim-time'), { timeout: 120_000 }).toBeCloseTo(1, 1);
+  const seeks: Record<string, number> = {};
+  // A person looks at the picture for 10 s: the idle worker runs ahead meanwhile and leaves
+  // snapshots up to the run's end (SimHost.idle), so a seek forward jumps to one.
+  await page.waitForTimeout(10_000);
+  seeks['after idle 1s->3.6s (forward, never run to)'] = await clickSeek(page, 3_600, dur);
+  await clickSeek(page, 3_000, dur);
+  // Play copies its snapshots a slice a frame (the run standing still meanwhile).
   await page.getByTestId('play').click();
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 240_000 });
-  const seeks: Record<string, number> = {};
-  // At once: only the snapshots play and the first seek left.
+  // At once: no idle time since play.
   seeks['end (4 s)->3.9s'] = await clickSeek(page, 3_900, dur);
   await page.screenshot({ path: 'test-results/scrub-full-3.9s.png' });
-  // Back to 2 s, then to 1.5 s.
   await clickSeek(page, 2_000, dur);
   seeks['2s->1.5s'] = await clickSeek(page, 1_500, dur);
   await page.screenshot({ path: 'test-results/scrub-full-1.5s.png' });
-  // A person looks at the picture for 10 s: the idle worker splits the widest gaps between
-  // snapshots meanwhile (SimHost.idle). Then seeks to moments between the first ones.
+  // Looks again, then seeks to moments between the first ones.
   await page.waitForTimeout(10_000);
   for (const [from, to] of [[1_500, 3_300], [3_300, 2_600], [2_600, 1_100], [1_100, 3_750], [3_750, 700]]) seeks[`after idle ${from / 1000}s->${to / 1000}s`] = await clickSeek(page, to, dur);
   await page.screenshot({ path: 'test-results/scrub-full-0.7s.png' });
