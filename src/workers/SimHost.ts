@@ -921,7 +921,8 @@ export class SimHost implements WorldObserver {
     // The log being left takes no more events: the restored one takes over its arrays.
     this.log = this.eventLogOn && saved !== null ? EventLog.fromSave(saved, epoch, this.log) : null;
     const log = this.log;
-    w.sim.recorder = log === null ? null : (time, kind, target, a, b) => log.record(time, kind, target, requestOfEvent(w, kind, a, b));
+    // As attachRecorders records: each proxy's events under the proxy (logActor), not the data plane.
+    w.sim.recorder = log === null ? null : (time, kind, target, a, b) => log.record(time, kind, logActor(w, target, kind, a, b), requestOfEvent(w, kind, a, b));
     // Spans as asked for now (setTracing may have changed since the snapshot).
     if (w.tracer) {
       w.tracer.enabled = this.traceOptions !== null;
