@@ -277,6 +277,9 @@ async function oneRun(browser: Browser, notes: Record<string, string>): Promise<
     await page.goto(BASE);
     await waitTopology(page, 'hello-mesh', 'frontend');
     await page.selectOption('[data-testid="scenario-select"]', 'control-plane-outage');
+    // Its own topology first: the status still reads hello-mesh's "ready" until it has loaded, and a
+    // Play clicked then went to hello-mesh, and the new scenario stood at "ready".
+    await waitTopology(page, 'control-plane-outage', 'orders');
     await statusIs(page, 'ready');
     await setSpeed(page, 'max');
     await page.click('[data-testid="play"]');

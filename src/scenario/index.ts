@@ -5,7 +5,8 @@ export { parseScenarioText, countBeforeReading, validateScenario, formatProblems
 export { readScenarioText, readScenarioFile, scenarioFormat, formatOfFile, type ScenarioFormat } from './read';
 export { parseDuration, formatDuration } from './duration';
 export { meshSchema } from './mesh';
-export { IMPLICIT_MESH, MAX_REQUESTS, anySidecar, expectedRequests, pathOfActor } from './references';
+export { MAX_REQUESTS, anySidecar, expectedRequests, pathOfActor } from './references';
+export { IMPLICIT_MESH } from './implicitMesh';
 export { MAX_DURATION_MS } from './duration';
 export { MAX_SEED, SEED_RULE, parseSeed } from './seed';
 export { MAX_REPLICAS, MAX_WORKERS, MAX_PROXY_WORKERS, MAX_USERS, MAX_HOSTS, MAX_PROXIES, MAX_NODES, MAX_ROUTE_ENTRIES } from './limits';

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { Problem } from './parse';
 import type { Scenario } from './schema';
-import { anySidecar, IMPLICIT_MESH } from './references';
+import { anySidecar } from './references';
+import { IMPLICIT_MESH } from './implicitMesh';
 
 /**
  * Farthest a position may be from the drawing's origin, design units. The app's layouts span a

@@ -3,9 +3,8 @@ import type { CertificateSpec, Scenario } from './schema';
 import type { Policy } from './policy';
 import { formatDuration } from './duration';
 import { figureProblems } from './figure';
+import { IMPLICIT_MESH } from './implicitMesh';
 
-/** The mesh meshed workloads join when a scenario declares none. */
-export const IMPLICIT_MESH = 'mesh';
 
 /** Whether anything joins a mesh: without `meshes`, the implicit one exists only then. */
 export function anySidecar(s: Scenario): boolean {

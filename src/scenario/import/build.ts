@@ -1,6 +1,6 @@
 import type { PolicyInput } from '../policy';
 import type { ScenarioInput } from '../schema';
-import { IMPLICIT_MESH } from '../references';
+import { IMPLICIT_MESH } from '../implicitMesh';
 import { Cluster, msgAt, refOf, type Group } from './cluster';
 import type { Seg } from './documents';
 import { flatten, ISTIO_DEFAULT_RETRIES, routePolicy, trafficPolicy, type Mapped } from './policy';

@@ -1,6 +1,6 @@
 // How the app names a mesh in words: the one a scenario gets without a `meshes` list is called
-// `mesh` (src/scenario/references.ts IMPLICIT_MESH), so "mesh <name>" would read "mesh mesh".
-import { IMPLICIT_MESH } from '../../scenario/references';
+// `mesh` (src/scenario/implicitMesh.ts IMPLICIT_MESH), so "mesh <name>" would read "mesh mesh".
+import { IMPLICIT_MESH } from '../../scenario/implicitMesh';
 
 /** True for the mesh a scenario without a `meshes` list gets (named `mesh`). Pure. */
 export function isImplicitMesh(name: string): boolean {
