@@ -760,6 +760,10 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const kept = this.shelf.all;
     const here = { ms: w.sim.now, ev: w.sim.events };
+    // A run that goes from zero to its end within fillRunWallMs needs none: any seek re-runs less.
+    // (Before the run has been timed, one fill times it.)
+    const speed = this.speed.simPerWallMs();
+    if (speed > 0 && w.duration / speed < policy.fillRunWallMs) return null;
     // None to start from at or before where the run stands (a scenario just opened, or a seek
     // from zero that took none): a snapshot here first, copied in slices (see idle).
     if (this.shelf.latestUpTo(here) === null) {
@@ -772,7 +776,7 @@ export class SimHost implements WorldObserver {
     // Ahead of where the run stands too, to its end: a seek forward jumps to a snapshot ahead.
     // Before the run has been timed, a guess of 1 simulated ms a wall ms (the fill's own running
     // corrects it).
-    const plan = planFill(kept, here, this.speed.simPerWallMs() || 1, policy.fillWallMs, w.duration);
+    const plan = planFill(kept, here, speed || 1, policy.fillWallMs, w.duration);
     if (plan === null) return null;
     const from = kept[plan.from];
     const host = new SimHost(this.wallClock);

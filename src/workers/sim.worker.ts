@@ -16,19 +16,21 @@ function send(frame: Frame): Frame {
 
 /**
  * Wall ms the worker waits after the last command before it works while idle (SimHost.idle:
- * snapshots filled in for seeks), so a drag's seeks and play's frames come first; and the longest
- * slice of idle work, so a command that arrives meanwhile waits at most about that long.
+ * snapshots filled in for seeks), so a drag's seeks, play's frames and a burst of clicks come
+ * first; and the longest slice of idle work, so a command that arrives meanwhile waits at most
+ * about that long. Slices are as far apart as they are long: idle work takes half a core at most,
+ * leaving the page (and its tests) the rest.
  */
-const IDLE_AFTER_MS = 50;
+const IDLE_AFTER_MS = 250;
 const IDLE_SLICE_MS = 10;
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** Idle work from IDLE_AFTER_MS after the last command, a slice per task, while there is some. */
+/** Idle work from IDLE_AFTER_MS after the last command, a slice per task with a slice's rest between, while there is some. */
 function idleLater(delayMs: number): void {
   if (idleTimer !== null) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     idleTimer = null;
-    if (host.idle(IDLE_SLICE_MS)) idleLater(0);
+    if (host.idle(IDLE_SLICE_MS)) idleLater(IDLE_SLICE_MS);
   }, delayMs);
 }
 

@@ -19,7 +19,7 @@ function fakeClock() {
  * Snapshots every 10 simulated s while running; while idle, gaps over 2 wall ms of running are
  * split (hello-mesh runs about 1,200 simulated ms per fake wall ms: gaps end up 2.5 s or less).
  */
-const POLICY: SnapshotPolicy = { ...DEFAULT_SNAPSHOT_POLICY, wallMs: Number.POSITIVE_INFINITY, simMs: 10_000, fillWallMs: 2 };
+const POLICY: SnapshotPolicy = { ...DEFAULT_SNAPSHOT_POLICY, wallMs: Number.POSITIVE_INFINITY, simMs: 10_000, fillWallMs: 2, fillRunWallMs: 0 };
 
 function host(name: string, policy: SnapshotPolicy | null) {
   const h = new SimHost(fakeClock());
@@ -119,6 +119,18 @@ describe('SimHost fills in snapshots while the run stands still', () => {
     const f = h.seekTo(100_500, 1e9);
     expect(f.passed.every((x) => x === 0)).toBe(true);
     expect(shown(f)).toEqual(shown(zero.seekTo(100_500, 1e9)));
+  });
+
+  it('a run that goes from zero to its end within fillRunWallMs gets no fill once it has been timed', () => {
+    // hello-mesh runs about 1,200 simulated ms a fake wall ms: its 120 s in about 100 wall ms.
+    const h = host('hello-mesh', { ...POLICY, fillWallMs: 8, fillRunWallMs: 1_000 });
+    play(h, 30_000);
+    const kept = h.snapshots().length;
+    expect(h.idle(1e9)).toBe(false);
+    expect(h.snapshots().length).toBe(kept);
+    h.setSnapshotPolicy({ ...POLICY, fillWallMs: 8, fillRunWallMs: 50 });
+    idleAll(h);
+    expect(h.snapshots().length).toBeGreaterThan(kept);
   });
 
   it('without a snapshot policy there is no idle work', () => {
