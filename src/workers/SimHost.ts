@@ -704,11 +704,13 @@ export class SimHost implements WorldObserver {
   /**
    * Work for the time the run stands still, at most `budgetMs` of wall time a call (the worker
    * calls it, a slice at a time, while no command waits): finishes a snapshot play was copying,
-   * then fills in a snapshot in the middle of the widest gap between those kept, by replaying the
-   * recipe on a second host from the snapshot before the gap, and again (backfill.ts), within
-   * FILL_BUDGET_SHARE of the policy's memory. True while some is left. It never moves the run, and a command between two
-   * calls goes first: one that changes the recipe drops the fill under way. Nothing while play
-   * goes on (play's advances copy their own snapshots in slices) or without a snapshot policy.
+   * then fills in a snapshot in the middle of the widest gap between those kept (the last one runs
+   * to the run's end, ahead of where it stands), by replaying the recipe on a second host from the
+   * snapshot before the gap, and again (backfill.ts), within FILL_BUDGET_SHARE of the policy's
+   * memory, in runs that take over `fillRunWallMs` from zero to their end. True while some is
+   * left. It never moves the run, and a command between two calls goes first: one that changes
+   * the recipe drops the fill under way. Nothing while play goes on (play's advances copy their
+   * own snapshots in slices) or without a snapshot policy.
    */
   idle(budgetMs: number): boolean {
     const policy = this.snapshotPolicy;
