@@ -335,7 +335,7 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     this.playingOn = false;
     try {
-      this.runToward(Math.min(w.duration, Math.max(0, targetMs)), budgetMs, true);
+      this.runToward(Math.min(w.duration, Math.max(0, targetMs)), budgetMs);
     } catch (e) {
       throw runStopped(this.problemOf(e), w.sim.now);
     }
@@ -346,7 +346,7 @@ export class SimHost implements WorldObserver {
    * Runs toward `target` for at most `budgetMs` of wall time, stopping at each live action's
    * point on the way to apply it. True when it got there.
    */
-  private runToward(target: number, budgetMs: number, seeking = false): boolean {
+  private runToward(target: number, budgetMs: number): boolean {
     const deadline = this.wallClock() + budgetMs;
     // A snapshot being copied in slices holds the run still until it is done.
     if (this.taking !== null && !this.stepTaking(deadline)) return false;
@@ -354,10 +354,7 @@ export class SimHost implements WorldObserver {
       const start = this.wallClock();
       const left = Math.max(0, deadline - start);
       const w = this.requireWorld();
-      // A seek takes none in its last stretch (about one spacing's running from the target,
-      // where it will stand still): idle time fills that gap in then (see idle), rather than the
-      // seek waiting on a copy.
-      const policy = seeking && target - w.sim.now < (this.snapshotPolicy?.wallMs ?? 0) * this.speed.simPerWallMs() ? null : this.snapshotPolicy;
+      const policy = this.snapshotPolicy;
       // In slices no longer than a snapshot's spacing, so one is taken on time in a long seek.
       const slice = policy === null ? left : Math.min(left, Math.max(1, policy.wallMs * this.spread - this.wallSinceSnapshot));
       // And no further than a snapshot's spacing in simulated time.
