@@ -8,9 +8,14 @@ import { untilStill } from './fixtures/settle';
 
 const PAIR = '/?compare=retry-storm,retry-storm-fixed';
 
-/** Waits until no seek runs and both runs are paused, ready or finished. */
+/**
+ * Waits until no seek runs, neither pane is still being brought up to the other (after Pause or
+ * Step the header says "pausing…" or "stepping…" until both stand at one time), and both runs
+ * are paused, ready or finished.
+ */
 async function settled(page: Page) {
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-settling', /./);
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
 }
 

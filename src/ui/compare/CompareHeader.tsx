@@ -52,8 +52,8 @@ export function CompareHeader({ controller, s }: { controller: CompareController
             ))}
           </select>
         </label>
-        <span className={`status status-${s.status}`} data-testid="run-status" role="status">
-          {STATUS_TEXT[s.status]}
+        <span className={`status status-${s.status}`} data-testid="run-status" data-settling={s.settling ?? undefined} role="status">
+          {s.settling ? `${s.settling}…` : STATUS_TEXT[s.status]}
         </span>
       </div>
       <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">

@@ -116,11 +116,14 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     pause() {
       if (core.status() !== 'playing') return Promise.resolve();
       loop.stop();
+      // 'pausing' until both stand at one time: the tick on its way may land after this, and the
+      // pane behind has to run up to the other (settle), both worker calls.
+      const settled = core.settling('pausing', () => settle(core));
       core.setStatus('paused');
-      return serial(() => settle(core));
+      return settled;
     },
     step() {
-      return serial(async () => {
+      return core.settling('stepping', async () => {
         const s = core.status();
         if (core.panes.length < 2 || s === 'done' || s === 'loading' || s === 'failed') return;
         loop.stop();

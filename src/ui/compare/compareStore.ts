@@ -56,6 +56,13 @@ export interface CompareState {
   /** The longer of the two durations, ms: the timeline's length. */
   durationMs: number;
   seekingTo: number | null;
+  /**
+   * What is bringing both panes to one time, or null: after Pause ('pausing') or Step
+   * ('stepping') the pane behind runs up to the other, which takes worker calls, and meanwhile
+   * one pane may stand a frame ahead and the figures be of an earlier moment. The header says
+   * "pausing…" or "stepping…" until then, not "paused".
+   */
+  settling: 'pausing' | 'stepping' | null;
   /** Both runs' figures at one moment (`figuresAt`), or null before the first. */
   figures: [PaneFigures, PaneFigures] | null;
   figuresAt: number;
@@ -93,6 +100,7 @@ export function createCompareStore(): CompareStore {
       paneTimes: [0, 0] as [number, number],
       durationMs: 0,
       seekingTo: null,
+      settling: null,
       figures: null,
       figuresAt: 0,
       series: [EMPTY_SERIES, EMPTY_SERIES] as [SeriesState, SeriesState],

@@ -52,7 +52,19 @@ export interface PairCore {
   /** Commands run one after another, each after the tick on its way; a failure goes to `fail`. */
   readonly serial: CommandQueue;
   status(): CompareStatus;
+  /**
+   * Sets the pair's status. Leaving 'playing', each pane's last frame goes to its store at once,
+   * and the clock with it: while playing, `accept` and `clockToStore` put them there at most every
+   * STATS_INTERVAL_MS, so the frame a tick brought just before a pause could be held back, and a
+   * paused pane's counters read a frame older than its picture and than the other pane.
+   */
   setStatus(s: CompareStatus): void;
+  /**
+   * Queues `work` (on `serial`) as what brings both panes to one time, and says so in the store's
+   * `settling` (`what`) from now until the last such command has ended, failed or not. Mutates
+   * the store.
+   */
+  settling(what: 'pausing' | 'stepping', work: () => Promise<void>): Promise<void>;
   /** The runs cannot go on (an engine stop, a worker that died or hung): the pair is failed, with the reason. */
   fail(e: unknown): void;
   /** Takes a pane's frame (dropped when older) and moves its store's counters: at once when `force`, else throttled while playing. */
@@ -76,8 +88,15 @@ export function createPairCore(store: CompareStore): PairCore {
   let chunk = 10;
   let lastClockAt = Number.NEGATIVE_INFINITY;
 
+  /** Commands queued by `settling` that have not ended yet. */
+  let settlingCount = 0;
+
   const status = () => store.getState().status;
-  const setStatus = (s: CompareStatus) => store.setState((d) => void (d.status = s));
+  function setStatus(s: CompareStatus): void {
+    const was = status();
+    store.setState((d) => void (d.status = s));
+    if (was === 'playing' && s !== 'playing') showLatest();
+  }
   const shared = () => Math.min(...core.panes.map((p) => (doneOf(p) ? Number.POSITIVE_INFINITY : timeOf(p))));
   const clock = () => {
     const t = shared();
@@ -109,6 +128,26 @@ export function createPairCore(store: CompareStore): PairCore {
         d.status = frame.done ? RunStatus.done : status() === 'playing' ? RunStatus.playing : RunStatus.paused;
       });
     }
+  }
+
+  /** Puts each pane's last frame in its store (counters, not status) and the clock in the pair's, unthrottled. */
+  function showLatest(): void {
+    const now = performance.now();
+    for (const p of core.panes) {
+      const f = p.latest;
+      if (f === null) continue;
+      p.lastStatsAt = now;
+      p.appStore.setState((d) => void (d.stats = statsOf(f)));
+    }
+    if (core.panes.length === 2) clockToStore();
+  }
+
+  function settling(what: 'pausing' | 'stepping', work: () => Promise<void>): Promise<void> {
+    settlingCount++;
+    store.setState((d) => void (d.settling = what));
+    return core.serial(work).finally(() => {
+      if (--settlingCount === 0) store.setState((d) => void (d.settling = null));
+    });
   }
 
   function clockToStore(throttled = false): void {
@@ -191,6 +230,7 @@ export function createPairCore(store: CompareStore): PairCore {
     serial: createCommandQueue(fail, () => core.inflight),
     status,
     setStatus,
+    settling,
     fail,
     accept,
     shared,
