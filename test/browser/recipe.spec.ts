@@ -220,6 +220,9 @@ test('keyboard shortcuts work whatever button was clicked last, but not while ty
   const events = await page.getByTestId('trace-hash').textContent();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveText('running');
+  // As a person would, pause once the run has visibly moved on: under load the first frame can
+  // take a while, and Space at once after 'running' could stop it where it stood.
+  await expect.poll(() => page.getByTestId('trace-hash').textContent()).not.toBe(events);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveText('paused');
   expect(await page.getByTestId('trace-hash').textContent()).not.toBe(events);
