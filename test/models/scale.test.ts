@@ -29,18 +29,21 @@ function worldBytes(n: number, ms: number): number {
 }
 
 describe("a world's memory at scale (issue 14)", () => {
-  it('grows linearly with services: each service of the load-test shape costs the same from 100 to 200 as from 200 to 800 services (within 4%), built and after 300 ms of load', () => {
+  it('grows linearly with services: each service of the load-test shape costs the same from 800 to 1,600 services as from 200 to 800 (within 5%) and from 100 to 200 (within 15%), built and after 300 ms of load', () => {
     for (const ms of [0, 300]) {
-      const [b100, b200, b800] = [100, 200, 800].map((n) => worldBytes(n, ms));
-      const first = (b200 - b100) / 100;
-      const second = (b800 - b200) / 600;
+      const [b100, b200, b800, b1600] = [100, 200, 800, 1600].map((n) => worldBytes(n, ms));
+      const [first, second, third] = [(b200 - b100) / 100, (b800 - b200) / 600, (b1600 - b800) / 800];
       // Anything kept per (proxy, service) pair grows each service's share with the mesh: an
       // empty typed array per pair adds about 150 bytes x services, a slot per pair in a
-      // sparse array indexed by service 4 bytes x services (8.5% here, before Sidecar.views
-      // became a Map).
-      expect(Math.abs(second - first) / first).toBeLessThan(0.04);
+      // sparse array indexed by service 4 bytes x services (+5.6 KB from the second share to
+      // the third here, +70%; Sidecar.views was such an array before it became a Map).
+      expect(Math.abs(third - second) / second).toBeLessThan(0.05);
+      // Blocks that grow by doubling (draw records, the event list) make the smallest step a
+      // little cheaper per service: 6.8 KB against 7.7 KB built, since the latency histograms
+      // hold only the buckets their values reach (they were 32 KB a service, which hid it).
+      expect(Math.abs(second - first) / first).toBeLessThan(0.15);
       // Three proxies, two replicas, a client, a route per caller host: tens of KB, not more.
-      expect(second).toBeLessThan(64 * 1024);
+      expect(third).toBeLessThan(32 * 1024);
     }
   });
 });

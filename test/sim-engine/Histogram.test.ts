@@ -123,4 +123,38 @@ describe('Histogram', () => {
     empty.merge(histogramOf(values));
     expect(empty.summary()).toEqual(before);
   });
+
+  it('holds counts only around the values recorded: a service latency spread over 16x takes at most 8 KB, not 16 KB from zero', () => {
+    const h = histogramOf(sample({ type: 'lognormal', median: 2, sigma: 0.5 }, 50_000, 8).filter((v) => v > 0.5 && v < 8));
+    expect(h.count).toBeGreaterThan(45_000);
+    // 4 powers of two at 128 buckets each is 512; the window at most doubles past what it needs.
+    expect(h.bucketsHeld).toBeGreaterThanOrEqual(512);
+    expect(h.bucketsHeld * 8).toBeLessThanOrEqual(8 * 1024);
+    expect(new Histogram().bucketsHeld).toBe(0);
+  });
+
+  it('gives the same quantiles whichever order the values come in: rising, falling or shuffled over eight decades', () => {
+    const rng = streamFor(9, 'order');
+    const values = Array.from({ length: 20_000 }, () => Math.pow(10, -3 + 8 * rng()));
+    const rising = [...values].sort((a, b) => a - b);
+    const falling = [...rising].reverse();
+    const a = histogramOf(values);
+    const b = histogramOf(rising);
+    const c = histogramOf(falling);
+    for (const q of QUANTILES) {
+      expect(b.quantile(q)).toBe(a.quantile(q));
+      expect(c.quantile(q)).toBe(a.quantile(q));
+    }
+    expect(worstQuantileError(falling).err).toBeLessThan(0.005 + 1e-9);
+  });
+
+  it('merging a histogram whose values lie wholly below this one widens it downward with every count kept', () => {
+    const high = sample({ type: 'lognormal', median: 500, sigma: 0.3 }, 5_000, 10);
+    const low = sample({ type: 'lognormal', median: 0.02, sigma: 0.3 }, 5_000, 11);
+    const merged = histogramOf(high);
+    merged.merge(histogramOf(low));
+    const whole = histogramOf([...low, ...high]);
+    for (const q of QUANTILES) expect(merged.quantile(q)).toBe(whole.quantile(q));
+    expect(merged.count).toBe(10_000);
+  });
 });
