@@ -147,6 +147,9 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       if (seeks.running) await seeks.running;
       const resume = core.status() === 'playing';
       await serial(async () => {
+        // Paused for the injection (settle stops the loop): startPlaying below plays only from
+        // paused, so a pair left 'playing' here stood still for good.
+        if (core.status() === 'playing') core.setStatus('paused');
         await settle(core);
         const gen = core.generation;
         const at = core.clock();
