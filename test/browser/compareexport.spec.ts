@@ -8,8 +8,10 @@ import { expect, test, type Page } from '@playwright/test';
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
 
+/** Waits until no seek runs, no Pause or Step is still bringing the panes to one time, and both runs are paused, ready or finished. */
 async function settled(page: Page) {
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-settling', /./);
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
 }
 

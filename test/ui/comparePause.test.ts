@@ -108,6 +108,24 @@ function pausedMoments(pair: CompareController) {
   return { seen, stop: () => stop.forEach((f) => f()) };
 }
 
+describe('compare opening at a moment', () => {
+  test('a pair opened at 5 s never reads as ready with no seek under way before both panes stand at 5 s', async () => {
+    const workers: FakeWorker[] = [];
+    const bridge = { spawn: () => (workers.push(fakeWorker()), workers.at(-1)!) } as unknown as SimBridge;
+    const pair = createCompareController(bridge, ENTRIES);
+    const early: { status: string; seekingTo: number | null; times: number[] }[] = [];
+    pair.store.subscribe((s) => {
+      const times = workers.map((w) => w.now());
+      if ((s.status === 'ready' || s.status === 'paused') && s.seekingTo === null && times.some((t) => t !== 5000)) early.push({ status: s.status, seekingTo: s.seekingTo, times });
+    });
+    await pair.openRecipes({ scenario: { kind: 'builtin', id: 'retry-storm' }, seed: null, actions: [] }, { scenario: { kind: 'builtin', id: 'retry-storm-fixed' }, seed: null, actions: [] }, 5000);
+    expect(early).toEqual([]);
+    expect(workers.map((w) => w.now())).toEqual([5000, 5000]);
+    expect(pair.store.getState()).toMatchObject({ status: 'paused', seekingTo: null, simTime: 5000, figuresAt: 5000 });
+    pair.dispose();
+  });
+});
+
 describe('compare pause', () => {
   test('after pause both panes show the same time even when the last tick lands late, with one pane short of its goal', async () => {
     const { pair, workers } = await playingPair(6);
@@ -162,6 +180,21 @@ describe('compare pause', () => {
     expect(a.now()).toBeGreaterThan(before);
     expect(watch.seen.at(-1)).toEqual({ a: a.now(), b: a.now(), clock: a.now(), paneTimes: [a.now(), a.now()] });
     for (const m of watch.seen) expect(m.a).toBe(m.b);
+    pair.dispose();
+  });
+
+  test('a fault injected while playing goes into both panes at one time, and both play on after it', async () => {
+    const { pair, workers } = await playingPair(4);
+    const [a, b] = workers;
+    await pair.injectFault({ type: 'kill-service', service: 'orders' });
+    const at = pair.store.getState().faults[0]?.atMs;
+    expect(pair.store.getState().faults).toEqual([{ n: 1, label: 'kill-service on orders', atMs: at, hit: [true, true], notes: [] }]);
+    expect(a.now()).toBe(at);
+    expect(b.now()).toBe(at);
+    expect(pair.store.getState().status).toBe('playing');
+    for (let i = 0; i < 3; i++) await frame(16);
+    expect(a.now()).toBeGreaterThan(at);
+    expect(b.now()).toBeGreaterThan(at);
     pair.dispose();
   });
 });

@@ -119,13 +119,15 @@ export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Rec
     d.titles = [a.info.title, b.info.title];
     d.seed = ra.seed;
     d.durationMs = Math.max(a.info.durationMs, b.info.durationMs);
-    d.linkProblems = problems;
+    if (tMs > d.durationMs) d.linkProblems = [...problems, { path: 't', message: `is after both runs end (${d.durationMs / 1000} s); opened at the end` }];
+    else d.linkProblems = problems;
     d.status = 'ready';
+    // Ready and on its way to `tMs` in one change: it never reads as ready at 0 with no seek
+    // under way (the timeline's mark) while the seek below is still to start.
+    if (tMs > 0) d.seekingTo = Math.min(tMs, d.durationMs);
     d.faults = listInjected(core.panes[0].actions, core.panes[1].actions);
   });
-  await refreshFigures(core, gen);
-  if (tMs > 0) {
-    if (tMs > store.getState().durationMs) store.setState((d) => void d.linkProblems.push({ path: 't', message: `is after both runs end (${d.durationMs / 1000} s); opened at the end` }));
-    await deps.seeks.request(tMs);
-  }
+  // The seek's end asks for the figures.
+  if (tMs > 0) await deps.seeks.request(tMs);
+  else await refreshFigures(core, gen);
 }
