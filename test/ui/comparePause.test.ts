@@ -153,6 +153,35 @@ describe('compare pause', () => {
     pair.dispose();
   });
 
+  test('Play pressed while pausing plays once both panes stand at one time, not alongside the pane behind catching up', async () => {
+    const { pair, workers } = await playingPair(6);
+    const [a, b] = workers;
+    // The last tick leaves A 7 ms short; its catching up after Pause is answered late.
+    a.shortMs = 7;
+    await frame(16);
+    a.shortMs = 0;
+    const target = b.now();
+    expect(a.now()).toBe(target - 7);
+    a.late = true;
+    const paused = pair.pause();
+    await answersIn();
+    expect(a.held).toHaveLength(1);
+    pair.play();
+    // Frames while A's catching up is on its way: neither pane moves past the pause's time.
+    for (let i = 0; i < 3; i++) await frame(16);
+    expect(b.now()).toBe(target);
+    a.late = false;
+    a.held.shift()!();
+    await paused;
+    await answersIn();
+    expect(pair.store.getState()).toMatchObject({ status: 'playing', settling: null });
+    for (let i = 0; i < 3; i++) await frame(16);
+    expect(a.now()).toBeGreaterThan(target);
+    expect(b.now()).toBeGreaterThan(target);
+    expect(pair.panes.map((p) => p.services.store.getState().status)).toEqual(['playing', 'playing']);
+    pair.dispose();
+  });
+
   test('a paused pane shows its last frame at once, not the one before (counters reach the store at most every 100 ms while playing)', async () => {
     const { pair, workers } = await playingPair(3);
     const [a, b] = workers;

@@ -47,6 +47,10 @@ export interface CompareController {
    * `tMs`; problems go to `linkProblems`. Once only, in place of `start` ("branch" will use it).
    */
   openRecipes(a: Recipe, b: Recipe, tMs?: number): Promise<void>;
+  /**
+   * Plays both; from the end, from zero. While a Pause or Step is still bringing the panes to one
+   * time, or a seek runs, play starts once it has ended.
+   */
   play(): void;
   /** Stops both at one time: the one behind runs up to the other. */
   pause(): Promise<void>;
@@ -111,6 +115,9 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
         void seeks.request(0).then(core.startPlaying);
         return;
       }
+      // Pressed while a Pause or Step is still bringing the panes to one time (Space twice), or a
+      // seek runs: play starts after it, not alongside the pane behind catching up.
+      if (store.getState().settling !== null || seeks.running) return void serial(async () => core.startPlaying());
       core.startPlaying();
     },
     pause() {

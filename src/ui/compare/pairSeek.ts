@@ -33,9 +33,7 @@ export async function settle(core: PairCore): Promise<void> {
   if (gen !== core.generation) return;
   core.clockToStore();
   await refreshFigures(core, gen);
-  // Play may have been pressed again meanwhile (Space twice): the panes then say so.
-  const playing = core.status() === 'playing';
-  for (const p of core.panes) p.appStore.setState((d) => void (d.status = doneOf(p) ? RunStatus.done : playing ? RunStatus.playing : RunStatus.paused));
+  for (const p of core.panes) p.appStore.setState((d) => void (d.status = doneOf(p) ? RunStatus.done : RunStatus.paused));
 }
 
 /** The pair's seek requests. */
