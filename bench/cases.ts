@@ -202,6 +202,25 @@ function istioFull(seconds = 60): { value: number; events: number; wallMs: numbe
   return { value: seconds / (wall / 1000), events: summary.events / (wall / 1000), wallMs: wall, cpuMs: cpuMs() - c0, peakRssMB: peakRssMB(), traceHash: summary.traceHash, p90: summary.latencyMs.p90 };
 }
 
+/**
+ * Istio's load-test shape at `services` services (argv[3]) run for `ms` simulated ms (argv[4])
+ * after one simulated second of warm-up, for bench/cachegrind.ts: two such runs of different
+ * lengths under cachegrind give the instructions and cache misses per request by difference, so
+ * the build and warm-up cancel out. `value` is the requests sent in the timed stretch.
+ */
+function scaleStretch(services: number, ms: number): { value: number; traceHash: string } {
+  if (!(Number.isInteger(services) && services > 0 && services <= 1000 && ms > 0)) {
+    process.stderr.write(`scaleStretch SERVICES MS: expected 1-1000 services and a positive number of simulated ms, got ${process.argv[3]} ${process.argv[4]}\n`);
+    process.exit(2);
+  }
+  const scenario = istioShaped(services);
+  const world = new World({ ...scenario, duration: ms + 1200 }, scenario.seed);
+  world.runUntil(1000);
+  const s0 = world.sent;
+  world.runUntil(1000 + ms);
+  return { value: world.sent - s0, traceHash: world.sim.traceHash() };
+}
+
 const cases: Record<string, () => { value: number; events?: number }> = {
   hold: () => ({ value: hold(10_000, 5_000_000) }),
   // 2000 s at 500 req/s = 1M requests.
@@ -219,6 +238,7 @@ const cases: Record<string, () => { value: number; events?: number }> = {
   scale100: () => scale(100),
   scale300: () => scale(300),
   scale1000: () => scale(1000),
+  scaleStretch: () => scaleStretch(Number(process.argv[3]), Number(process.argv[4])),
   istioFull: () => istioFull(),
   istioFull5: () => istioFull(5),
   sweep1: () => sweepRate(1),

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { buildBenchBundle } from './bundle';
+import { cacheCounts, hasValgrind, type CacheCounts } from './cachegrind';
 import { SWEEP_RUNS, SWEEP_SECONDS } from './sweepStudy';
 
 interface Result {
@@ -16,24 +17,29 @@ interface Result {
 }
 
 /** Groups of cases `--only` can pick, by name. */
-const GROUPS = ['hold', 'mm1', 'chain3', 'floor3', 'chain10', 'scale', 'istioFull', 'sweep'] as const;
+const GROUPS = ['hold', 'mm1', 'chain3', 'floor3', 'chain10', 'scale', 'istioFull', 'sweep', 'cachegrind'] as const;
+/** Run only when asked for by `--only`: cachegrind takes about 3 minutes a run and needs valgrind. */
+const ON_REQUEST: readonly Group[] = ['cachegrind'];
 type Group = (typeof GROUPS)[number];
 
 const USAGE = `usage: npm run bench [-- --runs N] [--only a,b] [--json]
   --runs N   runs of each case, each in a fresh process (default 5); the median is reported
   --only L   run only these cases (comma-separated): ${GROUPS.join(', ')}
+             (cachegrind only when named: issue 14.2's curve as instructions and simulated
+             L1/L2 misses per request at 100 and 1,000 services, under valgrind)
   --json     print {holdEventsPerSec, mm1RequestsPerSec, meshChainRequestsPerSec,
              meshChainFloorRequestsPerSec, meshChain10RequestsPerSec,
              meshChain10EventsPerSec, istioFullSimSecondsPerWallSecond, istioFullPeakRssMB,
              scale: [{services, cpuUsPerRequest, eventsPerSec, rssBuiltMB, peakRssMB,
              traceHashes}], sweepRunsPerSecAllCores, sweepRunsPerSecOneThread, sweepSpeedup,
-             sweepCoresBusyAllCores, sweepCoresBusyOneThread} only
+             sweepCoresBusyAllCores, sweepCoresBusyOneThread, cachegrind: [{services,
+             requests, instructionsPerRequest, l1MissesPerRequest, l2MissesPerRequest}]} only
              (a case left out by --only is left out of the object)`;
 
 function parseArgs(argv: string[]): { json: boolean; runs: number; only: Set<Group> } {
   let json = false;
   let runs = 5;
-  let only = new Set<Group>(GROUPS);
+  let only = new Set<Group>(GROUPS.filter((g) => !ON_REQUEST.includes(g)));
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -61,6 +67,10 @@ function parseArgs(argv: string[]): { json: boolean; runs: number; only: Set<Gro
 }
 
 const { json, runs: RUNS, only } = parseArgs(process.argv.slice(2));
+if (only.has('cachegrind') && !hasValgrind()) {
+  process.stderr.write('--only cachegrind: valgrind is not installed (Debian: apt-get install -y valgrind)\n');
+  process.exit(2);
+}
 
 const bundle = buildBenchBundle();
 
@@ -85,6 +95,8 @@ function median(xs: number[]): number {
 
 const runs: Record<string, number[]> = { hold: [], mm1: [], chain3: [], floor3: [], chain10: [], chain10Events: [], istioFull: [], istioFullRss: [], istioFullCpu: [], sweep1: [], sweepAll: [], sweep1Cores: [], sweepAllCores: [] };
 const SCALE_SIZES = [100, 300, 1000];
+const CACHEGRIND_SIZES = [100, 1000];
+const cacheRuns: CacheCounts[][] = CACHEGRIND_SIZES.map(() => []);
 const scaleRuns = SCALE_SIZES.map(() => ({ cpuUs: [] as number[], events: [] as number[], built: [] as number[], peak: [] as number[], hashes: new Set<string>() }));
 const hashes = new Set<string>();
 const loads: number[] = [];
@@ -109,6 +121,7 @@ for (let r = 0; r < RUNS; r++) {
       scaleRuns[k].hashes.add(s.traceHash ?? '');
     });
   }
+  if (only.has('cachegrind')) CACHEGRIND_SIZES.forEach((n, k) => cacheRuns[k].push(cacheCounts(bundle, n)));
   if (only.has('istioFull')) {
     const f = runCase('istioFull');
     runs.istioFull.push(f.value);
@@ -152,6 +165,12 @@ const scale = SCALE_SIZES.map((services, k) => ({
   traceHashes: [...scaleRuns[k].hashes],
 }));
 
+const cachegrind = CACHEGRIND_SIZES.map((services, k) => {
+  const rs = cacheRuns[k];
+  const m = (f: (c: CacheCounts) => number) => round(median(rs.map(f)), 1);
+  return { services, requests: rs[0]?.requests ?? 0, instructionsPerRequest: Math.round(median(rs.map((c) => c.instructionsPerRequest))), l1MissesPerRequest: m((c) => c.l1MissesPerRequest), l2MissesPerRequest: m((c) => c.l2MissesPerRequest) };
+});
+
 function round(x: number, digits: number): number {
   return Number(x.toFixed(digits));
 }
@@ -172,6 +191,7 @@ if (json) {
     out.istioFullPeakRssMB = round(median(runs.istioFullRss), 1);
   }
   if (only.has('scale')) out.scale = scale;
+  if (only.has('cachegrind')) out.cachegrind = cachegrind;
   if (only.has('sweep')) {
     out.sweepRunsPerSecAllCores = round(median(runs.sweepAll), 2);
     out.sweepRunsPerSecOneThread = round(median(runs.sweep1), 2);
@@ -197,6 +217,16 @@ if (json) {
         `    ${String(s.services).padStart(5)} services: ${s.cpuUsPerRequest.toFixed(2)} CPU µs/request (${Math.min(...cpu).toFixed(2)}-${Math.max(...cpu).toFixed(2)}), ${fmt(s.eventsPerSec)} events/s, RSS ${s.rssBuiltMB.toFixed(0)} MB built, ${s.peakRssMB.toFixed(0)} MB peak, trace hash ${s.traceHashes.join(', ')}${ratio}`,
       );
     });
+  }
+  if (only.has('cachegrind')) {
+    console.log(`  Istio's load-test shape under cachegrind (per request; L1 48 KB, L2 1 MB simulated; median of ${RUNS}):`);
+    for (const c of cachegrind) {
+      const k = CACHEGRIND_SIZES.indexOf(c.services);
+      const range = (f: (x: CacheCounts) => number) => `${Math.min(...cacheRuns[k].map(f)).toFixed(0)}-${Math.max(...cacheRuns[k].map(f)).toFixed(0)}`;
+      console.log(`    ${String(c.services).padStart(5)} services: ${c.instructionsPerRequest} instructions (${range((x) => x.instructionsPerRequest)}), ${c.l1MissesPerRequest} L1 misses, ${c.l2MissesPerRequest} L2 misses (${range((x) => x.l2MissesPerRequest)}), over ${c.requests} requests`);
+    }
+    const [a, b] = cachegrind;
+    console.log(`    1,000 over 100: instructions ${(b.instructionsPerRequest / a.instructionsPerRequest).toFixed(2)}x, L2 misses ${(b.l2MissesPerRequest / a.l2MissesPerRequest).toFixed(1)}x`);
   }
   if (only.has('sweep')) {
     console.log(`  sweep of mm1.json (${SWEEP_RUNS} runs of ${SWEEP_SECONDS.toLocaleString('en-US')} simulated s): ${median(runs.sweepAll).toFixed(2)} runs/s on ${availableParallelism()} threads, ${median(runs.sweep1).toFixed(2)} on 1: ${(median(runs.sweepAll) / median(runs.sweep1)).toFixed(2)}x (linear would be ${availableParallelism()}x)`);

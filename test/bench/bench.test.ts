@@ -23,4 +23,13 @@ describe('npm run bench', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown benchmark case "nope"; cases: hold, mm1, chain3, chain10, floor3, smoke/);
   });
+
+  it('runs the scale stretch cachegrind counts by (services and simulated ms as arguments): more requests in a longer stretch, 70 a second a service', () => {
+    const bundle = buildBenchBundle();
+    const run = (ms: number) => JSON.parse(execFileSync(process.execPath, [bundle, 'scaleStretch', '10', String(ms)], { encoding: 'utf8' })).value;
+    const [short, long] = [run(100), run(400)];
+    // 10 services at 70 requests/s: about 210 more requests in 300 ms more.
+    expect(long - short).toBeGreaterThan(150);
+    expect(long - short).toBeLessThan(270);
+  });
 });
