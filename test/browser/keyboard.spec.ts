@@ -78,6 +78,10 @@ for (const [w, h] of [
     await expect.poll(() => paneTime(page, 'A')).toBe('21000');
     await page.keyboard.press('Space');
     await expect(page.getByTestId('run-status')).toHaveText('playing');
+    // As a person would (and as recipe.spec's keyboard test does), pause once the run has visibly
+    // moved on: under load the first tick can take a while, and Space at once after 'playing'
+    // could stop the pair where it stood, at 21000 ms.
+    await expect.poll(async () => Number(await paneTime(page, 'A'))).toBeGreaterThan(21000);
     await page.keyboard.press('Space');
     await expect(page.getByTestId('run-status')).toHaveText(/paused/);
     // Paused, both runs stand at one time, later than where play began.
