@@ -194,7 +194,12 @@ function RunControls() {
         </button>
       ) : (
         <button type="button" className="button button-primary" data-testid="play" title="Play (Space)" disabled={busy} onClick={() => controller.play()}>
-          <span aria-hidden="true" className="icon">▶</span> {status === RunStatus.done ? 'Play again' : 'Play'}
+          {/* "again" is a word the narrow header drops (as Step's and Reset's): "Play again" is 60 px
+              wider than "Play", and at 1024 px that pushed the theme button onto a second row. */}
+          <span aria-hidden="true" className="icon">▶</span>{' '}
+          <span>
+            Play{status === RunStatus.done && <span className="button-text"> again</span>}
+          </span>
         </button>
       )}
       <button
