@@ -30,3 +30,38 @@ for (const [w, h] of [
     expect(Math.max(...after.tops) - Math.min(...after.tops), `control tops ${after.tops.join(', ')}`).toBeLessThanOrEqual(4);
   });
 }
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`a link's inspector says its shares are since the start, beside a label that counts the last second (${w}x${h})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    // retry-storm at 20 s: payments has answered 503 since 10 s, so over the last second every
+    // call from the shoppers failed further down, and since the start about half of them.
+    await page.goto('/?scenario=retry-storm&t=20s');
+    await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+    await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+    await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+    await page.getByTestId('inspector-toggle').click();
+    const panel = page.getByTestId('inspector');
+    await panel.getByTestId('inspector-picker').selectOption({ label: 'shoppers → api' });
+    const edge = panel.getByTestId('inspect-edge');
+    await expect(edge.locator('h3')).toHaveText(/^shoppers → api/);
+    const rows = await edge.locator('dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? '']));
+    const row = (name: RegExp) => rows.find(([dt]) => name.test(dt));
+    // Each share names its window: the label's is the last second, these are the whole run's.
+    expect(row(/^calls\/s, last second$/), JSON.stringify(rows)).toBeTruthy();
+    for (const name of [/^tries per call/, /^failed on this hop/, /^failed further down/]) {
+      expect(row(name)?.[0], JSON.stringify(rows)).toMatch(/, since the start$/);
+    }
+    const furtherDown = Number(row(/^failed further down/)![1].replace('%', ''));
+    expect(furtherDown).toBeGreaterThan(30);
+    expect(furtherDown).toBeLessThan(70);
+    // The latency row's three figures take at most two lines, not one word a line.
+    const latency = edge.getByTestId('edge-latency');
+    const lineHeight = await latency.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
+    expect((await latency.boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 2);
+    await page.screenshot({ path: `test-results/newuser-edge-inspector-${w}.png` });
+  });
+}

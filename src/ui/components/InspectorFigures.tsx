@@ -142,13 +142,15 @@ export function EdgeView({ edge }: { edge: EdgeInspect }) {
         <dd data-testid="edge-latency" data-measured={latency.measured ? edge.latencyCount : 0} className={latency.measured ? undefined : 'inspect-unmeasured'} title={latency.title}>
           {latency.text}
         </dd>
-        <dt>tries per call</dt>
+        {/* The link's label counts its shares over the last second; these are since the start, and
+            say so, or a label's "100% failed further down" beside "58%" here reads as a mistake. */}
+        <dt>tries per call, since the start</dt>
         <dd data-testid="edge-attempts">{formatNumber(edge.attemptsPerCall, 2)}</dd>
         <dt title="host picks made in panic mode: too few healthy hosts, so the balancer ignored health (Envoy's lb_healthy_panic)">picks in panic</dt>
         <dd data-testid="edge-panic">{formatCount(edge.panics)}</dd>
-        <dt>failed on this hop</dt>
+        <dt>failed on this hop, since the start</dt>
         <dd data-testid="edge-failed-here" title="Envoy's response flag, as its access log shows it, in brackets">{causes.length ? causes.map(([c, x]) => `${c}${responseFlagOf(c) ? ` [${responseFlagOf(c)}]` : ''} ${pct(x)}`).join(', ') : 'none'}</dd>
-        <dt>failed further down</dt>
+        <dt>failed further down, since the start</dt>
         <dd>{pct(edge.failedFurtherDown)}</dd>
         <dt>connections opened / reused / failed</dt>
         <dd>
