@@ -53,6 +53,15 @@ describe('parseArgs', () => {
     expect(problems(...argv)).toContain(message);
   });
 
+  it('takes the word after an unknown option as its value when it would make one file too many, and says so once', () => {
+    // `FILE --speed 10` is one mistake: not also "expected one scenario file, got 2".
+    expect(problems('scenarios/mm1.json', '--speed', '10')).toEqual(['--speed: unknown option (try --help); "10" after it was taken as its value, not as a file']);
+    expect(problems('compare', 'a.json', '--fast', 'yes', 'b.json')).toEqual(['--fast: unknown option (try --help); "yes" after it was taken as its value, not as a file']);
+    // Where the file count is right without it, the word is the file, as before.
+    expect(problems('--verbose', 'scenarios/mm1.json')).toEqual(['--verbose: unknown option (try --help)']);
+    expect(problems('--speed=10', 'a.json', 'b.json')).toEqual(['--speed=10: unknown option (try --help)', 'FILE: expected one scenario file, got 2 (to run two side by side: compare A B)']);
+  });
+
   it('reports every bad argument at once', () => {
     expect(problems('--seed', 'x', '--duration', '5 parsecs', '--nope')).toHaveLength(4);
   });
