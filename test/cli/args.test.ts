@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
+import { parseSweepArgs } from '../../src/cli/sweep/args';
 
 const ok = (...argv: string[]) => {
   const r = parseArgs(argv);
@@ -64,5 +65,20 @@ describe('parseArgs', () => {
 
   it('reports every bad argument at once', () => {
     expect(problems('--seed', 'x', '--duration', '5 parsecs', '--nope')).toHaveLength(4);
+  });
+});
+
+describe('parseSweepArgs', () => {
+  const sweepProblems = (...argv: string[]) => {
+    const r = parseSweepArgs(argv);
+    return r.ok ? [] : r.problems;
+  };
+  it('takes the word after an unknown option as its value when it would make one file too many, and says so once', () => {
+    // `--vary x=1,2` (for --set) is one mistake: not also "expected one scenario file, got 2 (scenarios/mm1.json, x=1,2)".
+    expect(sweepProblems('scenarios/mm1.json', '--vary', 'x=1,2', '--seeds', '2')).toEqual([
+      '--vary: unknown option for sweep (try sweep --help); "x=1,2" after it was taken as its value, not as a file',
+    ]);
+    // Where one file is there without it, the word is the file, as before.
+    expect(sweepProblems('--fast', 'scenarios/mm1.json', '--seeds', '2')).toEqual(['--fast: unknown option for sweep (try sweep --help)']);
   });
 });

@@ -39,6 +39,8 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
   const args: SweepArgs = { seeds: 0, seedBase: 1, axes: [], jobs: availableParallelism(), json: false, help: false };
   const problems: string[] = [];
   const positional: string[] = [];
+  /** Words right after an unknown option: its value, most likely, not a file. */
+  const afterUnknown: { option: string; word: string; problem: number }[] = [];
   let merging = false;
   let seedsGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -116,9 +118,21 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
         if (v === '' || v.startsWith('-')) problems.push(`--print-jobs: expected the folder the jobs write their results to, e.g. --print-jobs results, got "${v}"`);
         else args.printJobs = v.replace(/\/+$/, '') || '/';
       }
-    } else if (a.startsWith('-')) problems.push(`${a}: unknown option for sweep (try sweep --help)`);
-    else positional.push(a);
+    } else if (a.startsWith('-')) {
+      problems.push(`${a}: unknown option for sweep (try sweep --help)`);
+      const next = argv[i + 1];
+      if (!a.includes('=') && next !== undefined && !next.startsWith('-')) afterUnknown.push({ option: a, word: next, problem: problems.length - 1 });
+    } else positional.push(a);
   }
+  // As in src/cli/args.ts: a word after an unknown option that makes one file too many is that
+  // option's value ("--vary x=1,2"), said there rather than as a second scenario file.
+  if (!merging)
+    for (const u of afterUnknown) {
+      const at = positional.lastIndexOf(u.word);
+      if (positional.length <= 1 || at < 0) continue;
+      positional.splice(at, 1);
+      problems[u.problem] = `${u.option}: unknown option for sweep (try sweep --help); "${u.word}" after it was taken as its value, not as a file`;
+    }
   if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
   if (merging) {
     if (positional.length === 0) problems.push('--merge: give the job outputs to merge, e.g. --merge results/*.json');
