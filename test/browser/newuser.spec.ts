@@ -65,3 +65,27 @@ for (const [w, h] of [
     await page.screenshot({ path: `test-results/newuser-edge-inspector-${w}.png` });
   });
 }
+
+test('picking another scenario forgets the inspected link: the panel does not show the new scenario\'s link of that number', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=control-plane-outage');
+  await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  const picker = panel.getByTestId('inspector-picker');
+  await picker.selectOption('edge:0');
+  await expect(panel.getByTestId('inspect-edge')).toHaveCount(1);
+  await page.getByTestId('scenario-select').selectOption('two-meshes-via-gateway');
+  await expect(page.getByTestId('scenario-title')).toContainText('Two meshes');
+  await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+  // The panel stays open, on nothing: before, it showed two-meshes-via-gateway's node or link of
+  // the same id, which the faults panel then offered faults for and the drawing centred on.
+  await expect(panel).toBeVisible();
+  await expect(picker).toHaveValue('');
+  await expect(panel.locator('.inspect-edge, .inspect-node')).toHaveCount(0);
+  await expect(page.getByTestId('fault-suggestions')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/newuser-switch-inspector-1600.png' });
+  // Picking in the new scenario works as before.
+  await picker.selectOption({ label: 'shoppers → storefront' });
+  await expect(panel.getByTestId('inspect-edge').locator('h3')).toHaveText(/^shoppers → storefront/);
+});

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { ScenarioInfo } from '../../workers/protocol';
-import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type InspectTarget } from '../inspector/inspectorStore';
+import { closeInspector, followRequests, forgetInspectTarget, inspectorStore, openInspector, refreshInspector, topologyKey, type InspectTarget } from '../inspector/inspectorStore';
 import { formatMs } from '../inspector/waterfall';
 import { pickerGroups } from '../inspector/picker';
 import { useAppStore } from '../state/useAppStore';
@@ -23,6 +23,15 @@ export function Inspector() {
   const open = useStore(inspectorStore, (s) => s.open);
   const info = useAppStore((s) => s.info);
   const anchor = useRef<HTMLSpanElement>(null);
+  // Another scenario: what was inspected is forgotten, not shown as whatever bears its id there
+  // (the picker, the faults panel's "for ..." and the drawing's centring all read the target).
+  const shape = useMemo(() => (info ? topologyKey(info.topology) : null), [info]);
+  const shapeRef = useRef(shape);
+  useEffect(() => {
+    if (shape === null) return;
+    if (shapeRef.current !== null && shapeRef.current !== shape) forgetInspectTarget();
+    shapeRef.current = shape;
+  }, [shape]);
   // While the panel is open, a click (not a drag) on a node or a link of the drawn topology
   // shows it here. (Closed, clicks stay the topology's own: folding replicas, opening groups.)
   // The topology marks them with data-node="name" and data-edge="from->to".

@@ -88,6 +88,23 @@ export async function followRequests(failedOnly = inspectorStore.getState().fail
   if (mine === listTicket) inspectorStore.setState({ requests });
 }
 
+/**
+ * Forgets what is inspected, the panel left open or closed as it is: for another scenario, whose
+ * ids name other nodes and links (edge 0 of retry-storm is not edge 0 of the next one).
+ */
+export function forgetInspectTarget(): void {
+  ticket++;
+  inspectorStore.setState({ target: null, node: null, edge: null, trace: null, dot: null, message: null });
+}
+
+/**
+ * What makes two topologies' ids mean the same things: their node names and links, in id order.
+ * Reset, a seek or the same scenario opened again keep it; another scenario changes it. Pure.
+ */
+export function topologyKey(topology: { nodes: readonly { name: string }[]; edges: readonly { from: number; to: number }[] }): string {
+  return `${topology.nodes.map((n) => n.name).join('\n')}|${topology.edges.map((e) => `${e.from}>${e.to}`).join(',')}`;
+}
+
 export function closeInspector(): void {
   ticket++;
   inspectorStore.setState({ open: false });
