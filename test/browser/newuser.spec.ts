@@ -89,3 +89,19 @@ test('picking another scenario forgets the inspected link: the panel does not sh
   await picker.selectOption({ label: 'shoppers → storefront' });
   await expect(panel.getByTestId('inspect-edge').locator('h3')).toHaveText(/^shoppers → storefront/);
 });
+
+test('at 1024x768 a step\'s lesson figure keeps its note in lines of words, not a word a line beside the value', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // istio-load-test's last step: "0.35 vCPU" beside "lesson: 0.35 · the whole run" in a 200 px column.
+  await page.goto('/?scenario=istio-load-test');
+  await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('run-status')).toHaveText('finished');
+  const figure = page.getByTestId('narrative').getByTestId('lesson-figure');
+  await expect(figure).toBeVisible();
+  const note = figure.locator('.lesson-figure-note');
+  await expect(note).toContainText('lesson: 0.35');
+  const { lines, text } = await note.evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight === 'normal' ? String(1.2 * parseFloat(getComputedStyle(el).fontSize)) : getComputedStyle(el).lineHeight)), text: el.textContent }));
+  await figure.screenshot({ path: 'test-results/newuser-lesson-figure-1024.png' });
+  expect(lines, `"${text}" takes ${lines} lines`).toBeLessThanOrEqual(2);
+});
