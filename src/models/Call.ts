@@ -1,7 +1,7 @@
 import { InvariantError } from '../sim-engine';
 import type { Cluster } from './envoy/cluster';
 import type { CompiledPolicy } from './proxy/policy';
-import type { Trace } from './spans/types';
+import type { TraceRecord } from './spans/TraceRecord';
 
 /**
  * One logical hop of a request as the caller sees it: its app asks for service X once, and
@@ -57,7 +57,7 @@ export class Call {
   /** Its last failure was retriable but its retries were used up (Envoy's URX flag). */
   retryLimitReached = false;
   /** The traced request this hop belongs to (null: not traced), and its span there. */
-  trace: Trace | null = null;
+  trace: TraceRecord | null = null;
   span = -1;
 
   reset(): void {
@@ -154,7 +154,7 @@ export class Attempt {
   /** Its failure is one of the callee's own calls', passed up (not the callee's or this hop's). */
   inherited = false;
   /** The traced request (copied from the call; null: not traced), its try span and its span at the callee. */
-  trace: Trace | null = null;
+  trace: TraceRecord | null = null;
   span = -1;
   serverSpan = -1;
 
@@ -216,7 +216,7 @@ export class Request {
   ended = false;
   timeoutHandle = -1;
   /** Its spans while the tracer records it, else null. */
-  trace: Trace | null = null;
+  trace: TraceRecord | null = null;
 
   reset(): void {
     this.trace = null;

@@ -584,9 +584,10 @@ export class SimHost implements WorldObserver {
   requestSpans(requestId: number): Trace | null {
     const w = this.requireWorld();
     let t = w.tracer?.get(requestId) ?? null;
-    if (t === null && w.tracer) {
+    const tracer = w.tracer;
+    if (t === null && tracer) {
       w.requests.forEachLive((r) => {
-        if (r.number === requestId && r.trace !== null && r.trace.sampled) t = r.trace;
+        if (r.number === requestId && r.trace !== null && r.trace.sampled) t = tracer.materialize(r.trace);
       });
     }
     if (t === null) return null;

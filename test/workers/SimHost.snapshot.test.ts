@@ -48,15 +48,16 @@ describe('SimHost seeks through snapshots', () => {
   });
 
   it('while playing, copies a snapshot that would hold the worker past playMs a slice per advance, the run standing still at its point until it is on the shelf; seeking back through it gives the frame of a run from zero', () => {
-    // Each clock read moves 8 ms once the copy is due: a 12 ms advance then copies a few hundred objects.
+    // Each clock read moves 12 ms once the copy is due: a 12 ms advance then copies a few hundred objects
+    // (gateway-and-mesh: hello-mesh's world, its spans recorded as numbers since session 9, is copied in one).
     let t = 0;
     let perRead = 1e-6;
     const h = new SimHost(() => (t += perRead));
-    if (!h.load(text('hello-mesh')).ok) throw new Error('load failed');
+    if (!h.load(text('gateway-and-mesh')).ok) throw new Error('load failed');
     // A budget no copy meets: every snapshot is copied in slices.
     h.setSnapshotPolicy({ ...EVERY_5S, playMs: -1 });
     play(h, 4_990);
-    perRead = 8;
+    perRead = 12;
     const times: number[] = [];
     let f = h.advance(37, 12);
     for (let i = 0; i < 1000 && h.snapshots().length === 0; i++) {
@@ -71,7 +72,7 @@ describe('SimHost seeks through snapshots', () => {
     expect(h.snapshotCosts().copyingAtMs).toBeNull();
     perRead = 1e-6;
     play(h, 12_000);
-    const zero = host('hello-mesh', null);
+    const zero = host('gateway-and-mesh', null);
     play(zero, 12_000);
     expect(shown(h.seekTo(7_000, 1e9))).toEqual(shown(zero.seekTo(7_000, 1e9)));
   });

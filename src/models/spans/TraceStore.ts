@@ -1,10 +1,12 @@
 import { keep, summary } from './spanKit';
+import type { TraceRecord } from './TraceRecord';
 import type { Trace, TraceSummary, TracerOptions } from './types';
 
 /**
  * Where a tracer keeps what it recorded (Tracer extends it): every `sampleEvery`-th request's
  * trace and the newest failed ones, each in a ring of its own (oldest overwritten first), and
- * how to read them. Plain data (snapshots copy it).
+ * how to read them. They are kept as records (numbers) and read as `Trace`s, built on each read.
+ * Plain data (snapshots copy it).
  */
 export abstract class TraceStore {
   sampleEvery = 100;
@@ -16,9 +18,9 @@ export abstract class TraceStore {
   /** Requests being recorded now (in flight). */
   protected recording = 0;
   /** Kept traces: 1-in-N ones and failed ones, each a ring (oldest overwritten first). */
-  protected readonly sampled: Trace[] = [];
+  protected readonly sampled: TraceRecord[] = [];
   protected sampledNext = 0;
-  protected readonly failed: Trace[] = [];
+  protected readonly failed: TraceRecord[] = [];
   protected failedNext = 0;
 
   /**
@@ -33,7 +35,7 @@ export abstract class TraceStore {
     this.maxRecording = Math.max(0, Math.floor(options.maxRecording ?? 5000));
     // Each ring is put in the order its traces ended (oldest first) and cut to its new size;
     // the next write then goes after the last, or over the oldest when it is full.
-    const normalise = (ring: Trace[], max: number): number => {
+    const normalise = (ring: TraceRecord[], max: number): number => {
       const kept = [...ring].sort((a, b) => a.end - b.end).slice(Math.max(0, ring.length - max));
       ring.length = 0;
       ring.push(...kept);
@@ -43,10 +45,12 @@ export abstract class TraceStore {
     this.failedNext = normalise(this.failed, this.maxFailed);
   }
 
-  /** A trace has its fate (`cause`, 'ok' for none): kept if it is 1 in N, or failed and failures are kept. */
-  protected keep(t: Trace, cause: string): void {
+  /** A trace has its fate (`cause`, 'ok' for none): kept if it is 1 in N, or failed and failures are kept. Returns whether it was kept. */
+  protected keep(t: TraceRecord, cause: string): boolean {
     if (t.sampled) this.sampledNext = keep(this.sampled, this.sampledNext, this.maxSampled, t);
     else if (cause !== 'ok' && this.maxFailed > 0) this.failedNext = keep(this.failed, this.failedNext, this.maxFailed, t);
+    else return false;
+    return true;
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -58,9 +62,13 @@ export abstract class TraceStore {
     return all.slice(0, Math.max(0, limit)).map(summary);
   }
 
-  /** A kept request's trace, or null when it was not kept (or has dropped out of its ring). */
+  /** A record as a `Trace` (a fresh object): its spans with their names and attributes. */
+  abstract materialize(rec: TraceRecord): Trace;
+
+  /** A kept request's trace (a fresh object), or null when it was not kept (or has dropped out of its ring). */
   get(id: number): Trace | null {
-    return this.sampled.find((t) => t.id === id) ?? this.failed.find((t) => t.id === id) ?? null;
+    const t = this.sampled.find((r) => r.id === id) ?? this.failed.find((r) => r.id === id);
+    return t === undefined ? null : this.materialize(t);
   }
 
   /** Requests being recorded now, in flight. */
@@ -68,8 +76,8 @@ export abstract class TraceStore {
     return this.recording;
   }
 
-  /** Every kept trace, oldest first. */
+  /** Every kept trace (fresh objects), oldest first. */
   all(): Trace[] {
-    return [...this.sampled, ...this.failed].sort((a, b) => a.id - b.id);
+    return [...this.sampled, ...this.failed].sort((a, b) => a.id - b.id).map((r) => this.materialize(r));
   }
 }

@@ -2,18 +2,27 @@ import type { Attempt, Call, Request } from '../Call';
 import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
 import { ConnectSpans } from './connectSpans';
-import { add, fail } from './spanKit';
+import { materialize, type SpanNames } from './materialize';
+import { ATTRS_SETS, AttrKey, Op, ROWS_SPANS, STRIDE, TraceRecord, Where } from './TraceRecord';
 import { TraceStore } from './TraceStore';
-import { SpanKind, SpanRole, type Trace, type TracerHost, type TracerOptions } from './types';
+import type { Trace, TracerHost, TracerOptions } from './types';
 
-/** Names of the four proxy passes, by `Pass` value. */
-const PASS_NAMES = ['proxy outbound (request)', 'proxy inbound (request)', 'proxy inbound (response)', 'proxy outbound (response)'] as const;
+/**
+ * Dropped records' buffers kept for reuse, of each kind: enough for the requests that start while
+ * others end, few enough that a snapshot copying the tracer carries little (1.9 KB a pair, 31 KB in all).
+ */
+const POOL = 16;
 
 /**
  * Keeps spans for a sampled set of requests: every `sampleEvery`-th request sent (chosen by its
  * number, never by a random draw, so tracing cannot change the run), plus the newest `maxFailed`
  * failed ones. To catch every failure it records each request while it is in flight (tail
  * sampling) and decides at its fate which to keep; with `maxFailed: 0` it records only the 1 in N.
+ *
+ * A request is recorded as numbers (TraceRecord: per span its kind, parent, times and the ids
+ * and figures its name and attributes come from); the `Trace` with names, services and
+ * attribute dictionaries is built only when a kept one is read (`get`, `all`, `materialize`),
+ * so the requests recorded and then forgotten cost no strings and no objects per span.
  *
  * It only reads the world: it schedules no event and draws no random number, so a run has the
  * same trace hash with or without it. Hooks in the models call it only for records whose
@@ -23,11 +32,21 @@ export class Tracer extends TraceStore {
   /** Connections being opened, per route and upstream host, oldest first. */
   private readonly connects = new ConnectSpans();
   private readonly gatewayIds: Set<number>;
+  /** Buffers of dropped records, for the next requests (at most POOL of each). */
+  private readonly freeRows: Float64Array[] = [];
+  private readonly freeAttrs: Float64Array[] = [];
 
   constructor(private readonly world: TracerHost, options: TracerOptions = {}) {
     super();
     this.gatewayIds = new Set(world.gateways.map((g) => g.id));
     this.configure(options);
+  }
+
+  /** A record as a `Trace` (a fresh object): names and attributes built from its numbers. */
+  materialize(rec: TraceRecord): Trace {
+    const world = this.world;
+    const names: SpanNames = { actor: (id) => world.sim.actor(id).name, host: (id) => world.network.hosts[id].name };
+    return materialize(rec, names);
   }
 
   // ---- hooks: requests and calls -------------------------------------------------------
@@ -42,9 +61,8 @@ export class Tracer extends TraceStore {
     if (!sampled && (this.maxFailed === 0 || this.recording >= this.maxRecording)) return;
     this.recording++;
     const now = req.sentAt;
-    const target = this.name(call.service);
-    const trace: Trace = { id, client, start: now, end: NaN, fate: null, status: 0, sampled, spans: [] };
-    add(trace, -1, `request to ${target}`, SpanRole.request, SpanKind.internal, client, now, { 'meshsim.request.id': id });
+    const trace = new TraceRecord(id, client, now, sampled, this.freeRows.pop() ?? new Float64Array(ROWS_SPANS * STRIDE), this.freeAttrs.pop() ?? new Float64Array(ATTRS_SETS * 3));
+    trace.open(Op.request, -1, now, call.service, 0, 0, 0);
     req.trace = trace;
     call.trace = trace;
   }
@@ -52,23 +70,19 @@ export class Tracer extends TraceStore {
   /** A caller app hands a call to its router (the root call's parent is the request span). */
   callStart(call: Call, parent: Attempt | null): void {
     const t = call.trace!;
-    const caller = this.name(call.caller);
-    const callee = this.name(call.service);
-    if (parent !== null) call.span = add(t, parent.serverSpan >= 0 ? parent.serverSpan : parent.span, `call ${callee}`, SpanRole.call, SpanKind.client, caller, call.sentAt, {});
-    else call.span = add(t, 0, `call ${callee}`, SpanRole.call, SpanKind.client, caller, call.sentAt, {});
-    const s = t.spans[call.span];
-    s.attrs['meshsim.edge'] = `${caller} -> ${callee}`;
-    s.attrs['peer.service'] = callee;
+    const under = parent === null ? 0 : parent.serverSpan >= 0 ? parent.serverSpan : parent.span;
+    call.span = t.open(Op.call, under, call.sentAt, call.service, call.caller, 0, 0);
   }
 
   /** The router gave the call its result. `inherited`: the failure came from further down. */
   callEnd(call: Call, now: number, cause: string | null, status: number, inherited: boolean): void {
-    const s = call.trace!.spans[call.span];
-    if (s === undefined) return;
-    s.end = now;
-    s.attrs['http.status_code'] = status;
-    s.attrs['meshsim.attempts'] = call.attempts;
-    if (cause !== null) fail(s, cause, inherited ? 'further down' : 'on this hop');
+    const t = call.trace!;
+    const s = call.span;
+    if (!t.has(s)) return;
+    t.close(s, now);
+    t.set(s, AttrKey.status, status);
+    t.set(s, AttrKey.attempts, call.attempts);
+    if (cause !== null) t.fail(s, cause, inherited ? Where.furtherDown : Where.onThisHop);
   }
 
   /** The request has its fate: keeps the trace if it is 1 in N or failed, else forgets it. */
@@ -79,12 +93,19 @@ export class Tracer extends TraceStore {
     t.end = now;
     t.fate = cause;
     t.status = status;
-    const root = t.spans[0];
-    root.end = now;
-    root.attrs['meshsim.fate'] = cause;
-    root.attrs['http.status_code'] = status;
-    if (cause !== 'ok') fail(root, cause, undefined);
-    this.keep(t, cause);
+    t.close(0, now);
+    t.set(0, AttrKey.fate, 0);
+    t.set(0, AttrKey.status, status);
+    if (cause !== 'ok') t.fail(0, cause, -1);
+    if (this.keep(t, cause)) {
+      // Kept: no room to spare (hooks still to come for hops in flight grow it again).
+      t.trim();
+      return;
+    }
+    // Forgotten: its buffers serve the next requests (the first size only, a few of them).
+    const [rows, attrs] = t.drop();
+    if (rows.length === ROWS_SPANS * STRIDE && this.freeRows.length < POOL) this.freeRows.push(rows);
+    if (attrs.length === ATTRS_SETS * 3 && this.freeAttrs.length < POOL) this.freeAttrs.push(attrs);
   }
 
   // ---- hooks: the router ---------------------------------------------------------------
@@ -92,51 +113,47 @@ export class Tracer extends TraceStore {
   /** An injected delay holds the call for `ms`. */
   faultDelay(call: Call, now: number, ms: number): void {
     const t = call.trace!;
-    const s = t.spans[add(t, call.span, 'fault delay', SpanRole.fault, SpanKind.internal, this.name(call.caller), now, { 'meshsim.fault': 'delay' })];
-    s.end = now + ms;
+    if (t.dropped) return;
+    t.close(t.open(Op.fault, call.span, now, call.caller, 0, 0, 0), now + ms);
   }
 
   /** A try starts: the host the balancer picked. */
   tryStart(call: Call, att: Attempt, now: number): void {
-    const t = call.trace!;
-    const host = this.world.network.hosts[att.host].name;
-    att.span = add(t, call.span, `try ${call.attempts} -> ${host}`, SpanRole.try, SpanKind.client, this.name(call.caller), now, {
-      'meshsim.try': call.attempts,
-      'meshsim.host': host,
-      'meshsim.retry': att.isRetry,
-    });
+    att.span = call.trace!.open(Op.try, call.span, now, call.caller, att.host, call.attempts, att.isRetry ? 1 : 0);
   }
 
   /** The router found no host to try. */
   noHost(call: Call, now: number, cause: string): void {
     const t = call.trace!;
-    const s = t.spans[add(t, call.span, 'pick a host', SpanRole.pool, SpanKind.internal, this.name(call.caller), now, {})];
-    s.end = now;
-    fail(s, cause, 'no host to pick');
+    if (t.dropped) return;
+    const s = t.open(Op.noHost, call.span, now, call.caller, 0, 0, 0);
+    t.close(s, now);
+    t.fail(s, cause, Where.noHost);
   }
 
   /** The try is over for the router: its fate (null cause: ok). */
   tryEnd(att: Attempt, now: number, cause: string | null, status: number): void {
-    const s = att.trace!.spans[att.span];
-    if (s === undefined || !Number.isNaN(s.end)) return;
-    s.end = now;
-    s.attrs['http.status_code'] = status;
-    if (cause !== null) fail(s, cause, att.local ? 'seen by the router' : att.inherited ? 'further down' : 'answered by the host');
+    const t = att.trace!;
+    const s = att.span;
+    if (!t.has(s) || !Number.isNaN(t.endOf(s))) return;
+    t.close(s, now);
+    t.set(s, AttrKey.status, status);
+    if (cause !== null) t.fail(s, cause, att.local ? Where.seenByRouter : att.inherited ? Where.furtherDown : Where.answeredByHost);
   }
 
   /** Why the router retried the try's failure or not (retry_state's decision). */
   retryDecision(att: Attempt, retried: boolean, reason: string): void {
-    const s = att.trace!.spans[att.span];
-    if (s === undefined) return;
-    s.attrs['meshsim.retry.decision'] = retried ? 'retried' : 'not retried';
-    s.attrs['meshsim.retry.reason'] = reason;
+    const t = att.trace!;
+    if (!t.has(att.span)) return;
+    t.set(att.span, AttrKey.decision, retried ? 1 : 0);
+    t.setString(att.span, AttrKey.reason, reason);
   }
 
   /** A retry waits out its backoff. */
   backoff(call: Call, now: number, ms: number): void {
     const t = call.trace!;
-    const s = t.spans[add(t, call.span, 'retry backoff', SpanRole.backoff, SpanKind.internal, this.name(call.caller), now, {})];
-    s.end = now + ms;
+    if (t.dropped) return;
+    t.close(t.open(Op.backoff, call.span, now, call.caller, 0, 0, 0), now + ms);
   }
 
   // ---- hooks: connections and the network ----------------------------------------------
@@ -144,13 +161,9 @@ export class Tracer extends TraceStore {
   /** The try got a connection: an idle one (reused) or one just opened, after waiting since it started. */
   attached(att: Attempt, now: number, reused: boolean): void {
     const t = att.trace!;
-    const s = t.spans[att.span];
-    if (s === undefined) return;
-    s.attrs['meshsim.connection'] = reused ? 'reused' : 'new';
-    if (now > att.sentAt) {
-      const p = t.spans[add(t, att.span, 'wait for a connection', SpanRole.pool, SpanKind.internal, s.service, att.sentAt, {})];
-      p.end = now;
-    }
+    if (!t.has(att.span)) return;
+    t.set(att.span, AttrKey.connection, reused ? 1 : 0);
+    if (now > att.sentAt) t.close(t.open(Op.wait, att.span, att.sentAt, 0, 0, 0, 0), now);
   }
 
   /** A connection starts opening; its TCP handshake ends `tcpMs` from now. */
@@ -173,35 +186,31 @@ export class Tracer extends TraceStore {
     if (rec === undefined) return;
     for (const att of served) {
       const t = att.trace;
-      if (t === null || t.spans[att.span] === undefined) continue;
-      const service = t.spans[att.span].service;
-      const tcp = t.spans[add(t, att.span, 'tcp connect', SpanRole.connect, SpanKind.internal, service, rec.start, { 'net.peer.name': this.world.network.hosts[r.hosts[i]].name })];
-      tcp.end = Math.min(rec.tcpEnd, now);
+      if (t === null || !t.has(att.span)) continue;
+      const tcp = t.open(Op.tcp, att.span, rec.start, r.hosts[i], 0, 0, 0);
+      t.close(tcp, Math.min(rec.tcpEnd, now));
       if (rec.tlsServer !== null) {
-        const tls = t.spans[add(t, att.span, 'tls handshake (mTLS)', SpanRole.tls, SpanKind.internal, service, rec.tcpEnd, {})];
-        tls.end = now;
-        tls.attrs['meshsim.tls.server_queue_ms'] = rec.tlsServer.cpuStart - rec.tlsServer.at;
-        tls.attrs['meshsim.tls.server_cpu_ms'] = rec.tlsServer.done - rec.tlsServer.cpuStart;
+        const tls = t.open(Op.tls, att.span, rec.tcpEnd, 0, 0, 0, 0);
+        t.close(tls, now);
+        t.set(tls, AttrKey.tlsServerQueue, rec.tlsServer.cpuStart - rec.tlsServer.at);
+        t.set(tls, AttrKey.tlsServerCpu, rec.tlsServer.done - rec.tlsServer.cpuStart);
         if (rec.tlsClient !== null) {
-          tls.attrs['meshsim.tls.client_queue_ms'] = rec.tlsClient.cpuStart - rec.tlsClient.at;
-          tls.attrs['meshsim.tls.client_cpu_ms'] = rec.tlsClient.done - rec.tlsClient.cpuStart;
+          t.set(tls, AttrKey.tlsClientQueue, rec.tlsClient.cpuStart - rec.tlsClient.at);
+          t.set(tls, AttrKey.tlsClientCpu, rec.tlsClient.done - rec.tlsClient.cpuStart);
         }
-        if (cause !== null) fail(tls, cause, undefined);
-      } else if (cause !== null) fail(tcp, cause, undefined);
+        if (cause !== null) t.fail(tls, cause, -1);
+      } else if (cause !== null) t.fail(tcp, cause, -1);
     }
   }
 
   /** A message crosses the network from `t0` to `t1` (a partition: it is lost, and TCP gives up at `t1`). */
   network(att: Attempt, response: boolean, t0: number, t1: number, partitioned: boolean): void {
     const t = att.trace!;
-    const hosts = this.world.network.hosts;
-    const caller = hosts[att.route!.callerHost].name;
-    const callee = hosts[att.host].name;
-    const parent = att.span;
-    if (t.spans[parent] === undefined) return;
-    const s = t.spans[add(t, parent, response ? `network ${callee} -> ${caller}` : `network ${caller} -> ${callee}`, SpanRole.network, SpanKind.internal, t.spans[parent].service, t0, {})];
-    s.end = t1;
-    if (partitioned) fail(s, 'reset', 'partitioned: lost, TCP gave up');
+    if (!t.has(att.span)) return;
+    const caller = att.route!.callerHost;
+    const s = response ? t.open(Op.network, att.span, t0, att.host, caller, 0, 0) : t.open(Op.network, att.span, t0, caller, att.host, 0, 0);
+    t.close(s, t1);
+    if (partitioned) t.fail(s, 'reset', Where.partitioned);
   }
 
   // ---- hooks: proxies and the callee ---------------------------------------------------
@@ -217,12 +226,8 @@ export class Tracer extends TraceStore {
     if (call !== null) parent = call.span;
     else if (pass === 3) parent = att!.span;
     else parent = this.serverSpan(att!, at);
-    if (t.spans[parent] === undefined) return;
-    const owner = this.world.network.hosts[sc.host].name;
-    const s = t.spans[add(t, parent, PASS_NAMES[pass], SpanRole.proxy, SpanKind.internal, t.spans[parent].service, at, { 'meshsim.proxy': owner })];
-    s.end = end;
-    s.attrs['meshsim.proxy.queue_ms'] = cpuStart - at;
-    s.attrs['meshsim.proxy.cpu_ms'] = cpuEnd - cpuStart;
+    if (!t.has(parent)) return;
+    t.close(t.open(Op.proxy, parent, at, pass, sc.host, cpuStart - at, cpuEnd - cpuStart), end);
   }
 
   /** The request reached the callee's app (after its sidecar, if any). */
@@ -234,49 +239,40 @@ export class Tracer extends TraceStore {
   appStart(att: Attempt, now: number, serviceMs: number): void {
     const t = att.trace!;
     const server = this.serverSpan(att, att.arrivedAt);
-    if (t.spans[server] === undefined) return;
-    const service = t.spans[server].service;
-    if (now > att.arrivedAt) {
-      const q = t.spans[add(t, server, 'queue (wait for a worker)', SpanRole.queue, SpanKind.internal, service, att.arrivedAt, {})];
-      q.end = now;
-    }
-    const gateway = this.gatewayIds.has(att.route!.service);
-    const s = t.spans[add(t, server, gateway ? 'gateway processing' : 'app', SpanRole.app, SpanKind.internal, service, now, {})];
-    s.end = now + serviceMs;
+    if (!t.has(server)) return;
+    if (now > att.arrivedAt) t.close(t.open(Op.queue, server, att.arrivedAt, 0, 0, 0, 0), now);
+    const gateway = this.gatewayIds.has(att.route!.service) ? 1 : 0;
+    t.close(t.open(Op.app, server, now, gateway, 0, 0, 0), now + serviceMs);
   }
 
   /** The callee's app answered (ok, or with the cause set on the attempt). */
   answered(att: Attempt, now: number): void {
     const t = att.trace!;
-    const s = t.spans[this.serverSpan(att, now)];
-    if (s === undefined) return;
-    s.attrs['http.status_code'] = att.status;
-    if (att.cause !== null) fail(s, att.cause, att.inherited ? 'further down' : 'here');
+    const s = this.serverSpan(att, now);
+    if (!t.has(s)) return;
+    t.set(s, AttrKey.status, att.status);
+    if (att.cause !== null) t.fail(s, att.cause, att.inherited ? Where.furtherDown : Where.here);
   }
 
   /** The answer leaves the callee's pod at `now`: the server span ends. */
   leftCallee(att: Attempt, now: number): void {
-    if (att.serverSpan < 0) return;
-    const s = att.trace!.spans[att.serverSpan];
-    if (s !== undefined && Number.isNaN(s.end)) {
-      s.end = now;
-      if (att.cause !== null && !s.error) fail(s, att.cause, att.local ? 'reset by the pod' : 'here');
+    const s = att.serverSpan;
+    if (s < 0) return;
+    const t = att.trace!;
+    if (t.has(s) && Number.isNaN(t.endOf(s))) {
+      t.close(s, now);
+      if (att.cause !== null && !t.failedAt(s)) t.fail(s, att.cause, att.local ? Where.resetByPod : Where.here);
     }
   }
 
   // ---- helpers -------------------------------------------------------------------------
 
+  /** The attempt's span at the callee, opened at `at` (ms) if it has none yet; -1 when its try has no span. */
   private serverSpan(att: Attempt, at: number): number {
     if (att.serverSpan >= 0) return att.serverSpan;
     const t = att.trace!;
-    if (t.spans[att.span] === undefined) return -1;
-    const callee = this.name(att.route!.service);
-    const host = this.world.network.hosts[att.host].name;
-    att.serverSpan = add(t, att.span, `${callee} serves`, SpanRole.server, SpanKind.server, callee, at, { 'meshsim.host': host });
+    if (!t.has(att.span)) return -1;
+    att.serverSpan = t.open(Op.server, att.span, at, att.route!.service, att.host, 0, 0);
     return att.serverSpan;
-  }
-
-  private name(actor: number): string {
-    return this.world.sim.actor(actor).name;
   }
 }

@@ -1,24 +1,10 @@
-import type { AttrValue, Span, SpanKind, SpanRole, Trace, TraceSummary } from './types';
+import type { TraceRecord } from './TraceRecord';
+import type { TraceSummary } from './types';
 
-// Small pieces the tracer builds traces with: appending a span, marking one failed, keeping a
-// trace in a ring, and a trace's one-line summary.
-
-/** Appends a span (open: its end is NaN) to `t` and returns its index. Mutates `t`. */
-export function add(t: Trace, parent: number, name: string, role: SpanRole, kind: SpanKind, service: string, start: number, attrs: Record<string, AttrValue>): number {
-  const id = t.spans.length;
-  t.spans.push({ id, parent, name, role, kind, service, start, end: NaN, error: false, attrs });
-  return id;
-}
-
-/** Marks span `s` failed with `cause`, and where (`on this hop`, `further down`...). Mutates `s`. */
-export function fail(s: Span, cause: string, where: string | undefined): void {
-  s.error = true;
-  s.attrs['meshsim.cause'] = cause;
-  if (where !== undefined) s.attrs['meshsim.failed'] = where;
-}
+// Small pieces the trace store uses: keeping a trace in a ring, and a trace's one-line summary.
 
 /** Puts `t` in a ring of at most `max`; returns the ring's next write position. */
-export function keep(ring: Trace[], next: number, max: number, t: Trace): number {
+export function keep<T>(ring: T[], next: number, max: number, t: T): number {
   if (max === 0) return 0;
   if (ring.length < max) ring.push(t);
   else ring[next] = t;
@@ -26,7 +12,7 @@ export function keep(ring: Trace[], next: number, max: number, t: Trace): number
 }
 
 /** A trace in one line: its fate, cause, status, start, duration and span count. */
-export function summary(t: Trace): TraceSummary {
+export function summary(t: TraceRecord): TraceSummary {
   const fate = t.fate ?? 'in flight';
   return {
     id: t.id,
@@ -36,7 +22,7 @@ export function summary(t: Trace): TraceSummary {
     status: t.status,
     start: t.start,
     durationMs: Number.isNaN(t.end) ? NaN : t.end - t.start,
-    spans: t.spans.length,
+    spans: t.count,
     sampled: t.sampled,
   };
 }

@@ -1,0 +1,226 @@
+// A request's spans while the tracer records it, as numbers: what each hook was told, not yet
+// the names, services and attribute dictionaries of `Span` (types.ts). Those are built from it
+// (materialize.ts) only when a kept trace is read, so the many requests recorded on the chance
+// that they fail and then forgotten cost a few array pushes per span and no strings.
+
+/** What a span stands for: fixes its name, role, kind, service and first attributes (materialize.ts). */
+export const Op = {
+  /** a: the called service's actor id. */
+  request: 0,
+  /** a: callee actor, b: caller actor. */
+  call: 1,
+  /** a: caller actor. */
+  fault: 2,
+  /** a: caller actor, b: host id, c: the try's number (1 for the first), d: 1 for a retry. */
+  try: 3,
+  /** a: caller actor. */
+  noHost: 4,
+  /** a: caller actor. */
+  backoff: 5,
+  wait: 6,
+  /** a: the upstream host's id. */
+  tcp: 7,
+  tls: 8,
+  /** a: from host id, b: to host id. */
+  network: 9,
+  /** a: the pass (Pass), b: the proxy's host id, c: ms queued for a worker, d: CPU ms. */
+  proxy: 10,
+  /** a: callee actor, b: host id. */
+  server: 11,
+  queue: 12,
+  /** a: 1 in a gateway, else 0. */
+  app: 13,
+} as const;
+export type Op = (typeof Op)[keyof typeof Op];
+
+/** Attributes set on a span after it opened, in `TraceRecord.attrs` (value: how it is read). */
+export const AttrKey = {
+  /** 'http.status_code': the number. */
+  status: 0,
+  /** 'meshsim.attempts': the number. */
+  attempts: 1,
+  /** 'meshsim.cause': index in `strs`. */
+  cause: 2,
+  /** 'meshsim.failed': index in WHERE. */
+  failed: 3,
+  /** 'meshsim.fate': the record's `fate` (the value is not read). */
+  fate: 4,
+  /** 'meshsim.retry.decision': 1 retried, 0 not. */
+  decision: 5,
+  /** 'meshsim.retry.reason': index in `strs`. */
+  reason: 6,
+  /** 'meshsim.connection': 1 reused, 0 new. */
+  connection: 7,
+  /** 'meshsim.tls.server_queue_ms' ... client_cpu_ms: the number (ms). */
+  tlsServerQueue: 8,
+  tlsServerCpu: 9,
+  tlsClientQueue: 10,
+  tlsClientCpu: 11,
+} as const;
+export type AttrKey = (typeof AttrKey)[keyof typeof AttrKey];
+
+/** Where a span failed ('meshsim.failed'), by index. */
+export const WHERE = [
+  'on this hop',
+  'further down',
+  'no host to pick',
+  'seen by the router',
+  'answered by the host',
+  'partitioned: lost, TCP gave up',
+  'here',
+  'reset by the pod',
+] as const;
+export const Where = { onThisHop: 0, furtherDown: 1, noHost: 2, seenByRouter: 3, answeredByHost: 4, partitioned: 5, here: 6, resetByPod: 7 } as const;
+
+/** Numbers a span takes in `TraceRecord.rows`: op, parent, start, end, error, then a-d (see Op). */
+export const STRIDE = 9;
+export const F_OP = 0;
+export const F_PARENT = 1;
+export const F_START = 2;
+export const F_END = 3;
+export const F_ERROR = 4;
+export const F_A = 5;
+
+/** Spans a record has room for before its rows grow (a request of istio-load-test has about 11). */
+export const ROWS_SPANS = 16;
+/** Attribute sets a record has room for before they grow. */
+export const ATTRS_SETS = 32;
+const EMPTY = new Float64Array(0);
+
+/**
+ * One traced request while it is recorded, and after it is kept. Times are simulated ms. Plain
+ * data (snapshots copy it; no function, no world reference). `Trace` is built from it on reading.
+ * A record that is not kept is `dropped`: its buffers go back to the tracer for the next
+ * request, and the hooks still called for its hops (an attempt outliving its request) do nothing.
+ */
+export class TraceRecord {
+  /** When the request got its fate; NaN while in flight. */
+  end = NaN;
+  /** `ok`, a cause, or null while in flight. */
+  fate: string | null = null;
+  status = 0;
+  /** Not kept at its fate: it records nothing more and has no spans. */
+  dropped = false;
+  /** STRIDE numbers a span, in the order the spans opened (a span's index is its row); `used` of them hold spans. */
+  rows: Float64Array;
+  used = 0;
+  /** Attributes set after a span opened, in the order they were set: span index, AttrKey, value; `set` of them used. */
+  attrs: Float64Array;
+  setCount = 0;
+  /** Strings the attributes refer to (causes, retry reasons), by index; null until one is needed. */
+  strs: string[] | null = null;
+
+  /**
+   * @param id the request's number in the order clients sent requests, from 1
+   * @param client the client's name
+   * @param start when it was sent (ms)
+   * @param sampled kept because it is 1 in N (rather than because it failed)
+   * @param rows room for spans (any contents; reused from a dropped record)
+   * @param attrs room for attribute sets (any contents)
+   */
+  constructor(
+    readonly id: number,
+    readonly client: string,
+    readonly start: number,
+    readonly sampled: boolean,
+    rows: Float64Array,
+    attrs: Float64Array,
+  ) {
+    this.rows = rows;
+    this.attrs = attrs;
+  }
+
+  /** Spans recorded so far. */
+  get count(): number {
+    return this.used / STRIDE;
+  }
+
+  /** Whether span `i` exists (a hop whose span was never opened has -1; a dropped record has none). */
+  has(i: number): boolean {
+    return i >= 0 && i * STRIDE < this.used;
+  }
+
+  /** Opens a span (its end NaN) under `parent` at `start` (ms); returns its index (-1 when dropped). Mutates the record. */
+  open(op: Op, parent: number, start: number, a: number, b: number, c: number, d: number): number {
+    if (this.dropped) return -1;
+    const o = this.used;
+    if (o + STRIDE > this.rows.length) {
+      const grown = new Float64Array(Math.max(ROWS_SPANS * STRIDE, this.rows.length * 2));
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const rows = this.rows;
+    rows[o] = op;
+    rows[o + 1] = parent;
+    rows[o + 2] = start;
+    rows[o + 3] = NaN;
+    rows[o + 4] = 0;
+    rows[o + 5] = a;
+    rows[o + 6] = b;
+    rows[o + 7] = c;
+    rows[o + 8] = d;
+    this.used = o + STRIDE;
+    return o / STRIDE;
+  }
+
+  /** Span `i`'s end (ms; NaN while open). */
+  endOf(i: number): number {
+    return this.rows[i * STRIDE + F_END];
+  }
+
+  /** Ends span `i` (which exists) at `t` (ms). */
+  close(i: number, t: number): void {
+    this.rows[i * STRIDE + F_END] = t;
+  }
+
+  /** Whether span `i` is marked failed. */
+  failedAt(i: number): boolean {
+    return this.rows[i * STRIDE + F_ERROR] !== 0;
+  }
+
+  /** Sets attribute `key` of span `i` (which exists) to `value` (a number; see AttrKey for how it is read). */
+  set(i: number, key: AttrKey, value: number): void {
+    const o = this.setCount;
+    if (o + 3 > this.attrs.length) {
+      const grown = new Float64Array(Math.max(ATTRS_SETS * 3, this.attrs.length * 2));
+      grown.set(this.attrs);
+      this.attrs = grown;
+    }
+    this.attrs[o] = i;
+    this.attrs[o + 1] = key;
+    this.attrs[o + 2] = value;
+    this.setCount = o + 3;
+  }
+
+  /** Sets attribute `key` of span `i` to the string `s`. */
+  setString(i: number, key: AttrKey, s: string): void {
+    const strs = (this.strs ??= []);
+    this.set(i, key, strs.length);
+    strs.push(s);
+  }
+
+  /** Marks span `i` failed with `cause`, and where (an index in WHERE; -1: not said), as spanKit's `fail` did. */
+  fail(i: number, cause: string, where: number): void {
+    this.rows[i * STRIDE + F_ERROR] = 1;
+    this.setString(i, AttrKey.cause, cause);
+    if (where >= 0) this.set(i, AttrKey.failed, where);
+  }
+
+  /** Cuts the buffers to what they hold (a kept record: memory, and the bytes a snapshot copies). */
+  trim(): void {
+    this.rows = this.rows.slice(0, this.used);
+    this.attrs = this.attrs.slice(0, this.setCount);
+  }
+
+  /** Drops the record (not kept): it has no spans from now on. Returns its buffers for reuse. */
+  drop(): [Float64Array, Float64Array] {
+    const bufs: [Float64Array, Float64Array] = [this.rows, this.attrs];
+    this.dropped = true;
+    this.rows = EMPTY;
+    this.attrs = EMPTY;
+    this.used = 0;
+    this.setCount = 0;
+    this.strs = null;
+    return bufs;
+  }
+}

@@ -1,0 +1,75 @@
+import { keep, summary } from './spanKit';
+import type { Trace, TraceSummary, TracerOptions } from '../../../src/models/spans/types';
+
+/**
+ * Where a tracer keeps what it recorded (Tracer extends it): every `sampleEvery`-th request's
+ * trace and the newest failed ones, each in a ring of its own (oldest overwritten first), and
+ * how to read them. Plain data (snapshots copy it).
+ */
+export abstract class TraceStore {
+  sampleEvery = 100;
+  maxSampled = 1000;
+  maxFailed = 1000;
+  maxRecording = 5000;
+  /** False: records no new request (those in flight carry on, those kept stay). */
+  enabled = true;
+  /** Requests being recorded now (in flight). */
+  protected recording = 0;
+  /** Kept traces: 1-in-N ones and failed ones, each a ring (oldest overwritten first). */
+  protected readonly sampled: Trace[] = [];
+  protected sampledNext = 0;
+  protected readonly failed: Trace[] = [];
+  protected failedNext = 0;
+
+  /**
+   * Changes what is kept from now on (unset options take their defaults). Requests being
+   * recorded carry on; kept ones stay unless a ring shrinks, which drops its oldest. With
+   * `maxSampled` and `maxFailed` 0 nothing new is recorded: tracing is off.
+   */
+  configure(options: TracerOptions): void {
+    this.sampleEvery = Math.max(1, Math.floor(options.sampleEvery ?? 100));
+    this.maxSampled = Math.max(0, Math.floor(options.maxSampled ?? 1000));
+    this.maxFailed = Math.max(0, Math.floor(options.maxFailed ?? 1000));
+    this.maxRecording = Math.max(0, Math.floor(options.maxRecording ?? 5000));
+    // Each ring is put in the order its traces ended (oldest first) and cut to its new size;
+    // the next write then goes after the last, or over the oldest when it is full.
+    const normalise = (ring: Trace[], max: number): number => {
+      const kept = [...ring].sort((a, b) => a.end - b.end).slice(Math.max(0, ring.length - max));
+      ring.length = 0;
+      ring.push(...kept);
+      return max === 0 ? 0 : ring.length % max;
+    };
+    this.sampledNext = normalise(this.sampled, this.maxSampled);
+    this.failedNext = normalise(this.failed, this.maxFailed);
+  }
+
+  /** A trace has its fate (`cause`, 'ok' for none): kept if it is 1 in N, or failed and failures are kept. */
+  protected keep(t: Trace, cause: string): void {
+    if (t.sampled) this.sampledNext = keep(this.sampled, this.sampledNext, this.maxSampled, t);
+    else if (cause !== 'ok' && this.maxFailed > 0) this.failedNext = keep(this.failed, this.failedNext, this.maxFailed, t);
+  }
+
+  // ---- reading -------------------------------------------------------------------------
+
+  /** The kept requests, newest first, optionally failed ones only, at most `limit`. */
+  list(failedOnly = false, limit = 100): TraceSummary[] {
+    const all = failedOnly ? [...this.failed, ...this.sampled.filter((t) => t.fate !== 'ok')] : [...this.failed, ...this.sampled];
+    all.sort((a, b) => b.id - a.id);
+    return all.slice(0, Math.max(0, limit)).map(summary);
+  }
+
+  /** A kept request's trace, or null when it was not kept (or has dropped out of its ring). */
+  get(id: number): Trace | null {
+    return this.sampled.find((t) => t.id === id) ?? this.failed.find((t) => t.id === id) ?? null;
+  }
+
+  /** Requests being recorded now, in flight. */
+  get inFlight(): number {
+    return this.recording;
+  }
+
+  /** Every kept trace, oldest first. */
+  all(): Trace[] {
+    return [...this.sampled, ...this.failed].sort((a, b) => a.id - b.id);
+  }
+}
