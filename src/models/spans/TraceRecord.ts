@@ -1,7 +1,7 @@
 // A request's spans while the tracer records it, as numbers: what each hook was told, not yet
 // the names, services and attribute dictionaries of `Span` (types.ts). Those are built from it
 // (materialize.ts) only when a kept trace is read, so the many requests recorded on the chance
-// that they fail and then forgotten cost a few array pushes per span and no strings.
+// that they fail and then forgotten cost a few numbers written per span (no object, no string).
 
 /** What a span stands for: fixes its name, role, kind, service and first attributes (materialize.ts). */
 export const Op = {
