@@ -18,9 +18,10 @@ import { RunSpeed } from './RunSpeed';
 /**
  * What the app's tracer keeps by default: every 20th request and the last 200 failed ones (the
  * newest 200 of each). Failures are caught by recording requests while they are in flight, at
- * most 500 at once, which costs the worker time (measured on this machine: istio-load-test runs
- * at 0.68x with every request recorded, retry-storm at 0.32x); `setTracing` changes it or turns
- * it off (null).
+ * most 500 at once, as numbers (spans/TraceRecord.ts), built into spans only when a kept trace is
+ * read. That still costs the worker time: istio-load-test-full's first 3 simulated s took 1,262 ms
+ * with it against 875 ms without (session 9, bundled Node, medians of 7; 1,878 ms before spans
+ * were recorded as numbers); `setTracing` changes it or turns it off (null).
  */
 export const WORKER_TRACE_OPTIONS: TracerOptions = { sampleEvery: 20, maxSampled: 200, maxFailed: 200, maxRecording: 500 };
 
