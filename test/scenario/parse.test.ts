@@ -182,7 +182,7 @@ describe('a bad scenario gets path: message for each problem', () => {
 
   it.each([
     ['at the top level', (d: any) => (d.colour = 'red'), 'colour'],
-    ['in a service', (d: any) => (d.services[1].replica = 2), 'services.1.replica'],
+    ['in a service', (d: any) => (d.services[1].colour = 2), 'services.1.colour'],
     ['in a call', (d: any) => (d.services[0].calls[0].weight = 2), 'services.0.calls.0.weight'],
     ['in a client', (d: any) => (d.clients[0].rps = 2), 'clients.0.rps'],
     ['in a distribution', (d: any) => (d.services[1].serviceTime.median = '1ms'), 'services.1.serviceTime.median'],
@@ -190,6 +190,32 @@ describe('a bad scenario gets path: message for each problem', () => {
     const d = base();
     breakIt(d);
     expect(onlyProblem(d)).toEqual({ path, message: 'unknown field' });
+  });
+
+  it.each([
+    ['a misspelt top-level field', (d: any) => (d.servcies = []), 'servcies', 'services'],
+    ['a letter short in a service', (d: any) => (d.services[1].replica = 2), 'services.1.replica', 'replicas'],
+    ['two letters swapped in a client', (d: any) => (d.clients[0].tagret = 'api'), 'clients.0.tagret', 'target'],
+    ['a typo in a nested policy', (d: any) => (d.services[0].calls[0].policy = { retries: { atempts: 2 } }), 'services.0.calls.0.policy.retries.atempts', 'attempts'],
+    ['a case slip', (d: any) => (d.services[0].serviceTIME = '1ms'), 'services.0.serviceTIME', 'serviceTime'],
+  ])('names the field meant beside an unknown field that is %s', (_where, breakIt, path, meant) => {
+    const d = base();
+    breakIt(d);
+    const problems = problemsOf(d).filter((p) => p.path === path);
+    expect(problems).toEqual([{ path, message: `unknown field; did you mean ${meant}?` }]);
+  });
+
+  it('suggests nothing for a short or far-off key: rps is not rate, colour is nothing', () => {
+    const d = base();
+    d.clients[0].rps = 2;
+    d.colour = 'red';
+    expect(problemsOf(d)).toEqual(
+      expect.arrayContaining([
+        { path: 'colour', message: 'unknown field' },
+        { path: 'clients.0.rps', message: 'unknown field' },
+      ]),
+    );
+    expect(problemsOf(d)).toHaveLength(2);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { bracketDepth, deepestBlockLine, MAX_BLOCK_COLUMN, MAX_DEPTH, notText } from '../read';
 import type { ImportMessage } from './types';
+import { nearestName } from '../nearMiss';
 
 /**
  * Multi-document YAML into plain data with the line of every field, and a record of which
@@ -62,15 +63,10 @@ export class ManifestDoc {
    */
   nearMiss(path: readonly Seg[]): string | undefined {
     const key = path[path.length - 1];
-    if (typeof key !== 'string' || key.length < 5) return undefined;
+    if (typeof key !== 'string') return undefined;
     const parent = path.slice(0, -1);
-    let best: { name: string; d: number } | undefined;
-    for (const name of this.asked.get(formatPath(parent)) ?? []) {
-      if (this.valueAt([...parent, name]) !== undefined) continue;
-      const d = editDistance(key.toLowerCase(), name.toLowerCase()) + (key.toLowerCase() === name.toLowerCase() && key !== name ? 1 : 0);
-      if (d <= (key.length >= 9 ? 2 : 1) && (!best || d < best.d)) best = { name, d };
-    }
-    return best?.name;
+    const missing = [...(this.asked.get(formatPath(parent)) ?? [])].filter((name) => this.valueAt([...parent, name]) === undefined);
+    return nearestName(key, missing);
   }
 
   /** The value at a path, without taking it (the reader asked for it, though: see nearMiss). */
@@ -230,17 +226,4 @@ export function readManifestText(file: string, text: string): { docs: ManifestDo
   return { docs, errors };
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbours, one each. */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
 

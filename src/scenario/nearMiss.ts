@@ -1,0 +1,35 @@
+// The field a person most likely meant by a key nothing knows: shared by the scenario's own
+// checks (parse.ts) and the manifest importer (import/documents.ts), so both say "did you mean"
+// by one rule.
+
+/**
+ * The name in `names` that `key` is a near miss of (`replcas` for `replicas`, `timout` for
+ * `timeout`): one letter off for keys of 5 characters or more, two for 9 or more, a case
+ * difference or two neighbouring letters swapped counting as one edit. Shorter keys are never
+ * matched (`tls` and `tcp` are both real fields). The nearest wins; the first listed on a tie.
+ * Undefined when none is that near, or when `key` is itself one of `names`.
+ */
+export function nearestName(key: string, names: Iterable<string>): string | undefined {
+  if (key.length < 5) return undefined;
+  let best: { name: string; d: number } | undefined;
+  for (const name of names) {
+    if (name === key) return undefined;
+    const d = editDistance(key.toLowerCase(), name.toLowerCase()) + (key.toLowerCase() === name.toLowerCase() ? 1 : 0);
+    if (d <= (key.length >= 9 ? 2 : 1) && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbours, one each (3 when the lengths differ by more than 2). */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
