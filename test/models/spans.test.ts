@@ -3,6 +3,7 @@ import { runScenario, type Trace } from '../../src/models';
 import { retriable, retryConditionMatched, RetryOn } from '../../src/models/envoy/retryState';
 import { Cause } from '../../src/models/events';
 import { scenario, scenarioFile } from './helpers';
+import type { TraceRecord } from '../../src/models/spans/TraceRecord';
 
 /** Every span lies inside its parent's time (within rounding) and its parent comes before it. */
 function checkTree(t: Trace): void {
@@ -156,5 +157,32 @@ describe('Tracer, bounded', () => {
     // The 1-in-N ones are recorded whatever the bound.
     expect(bounded.world.tracer!.list(false, 1e6).filter((r) => r.sampled).length).toBe(all.world.tracer!.list(false, 1e6).filter((r) => r.sampled).length);
     expect(all.world.tracer!.inFlight).toBe(all.summary.requests.inFlight);
+  });
+});
+
+describe('Tracer, buffers', () => {
+  it('reuses the buffers of traces pushed out of the rings without ever sharing one between two live traces, and keeps each kept trace whole', () => {
+    // Every request fails for 1 s (the service is killed): 10 users, 1 ms apart, ~10,000
+    // failures, far more than the 200 failed traces kept, so the failed ring turns many times.
+    const s = scenario({
+      name: 'all-fail',
+      clients: [{ name: 'c', type: 'closed', users: 10, thinkTime: '1ms', target: 'a' }],
+      services: [{ name: 'a', serviceTime: '1ms' }],
+      faults: [{ type: 'kill-service', service: 'a', at: '0s', for: '1s' }],
+      duration: '1s',
+    });
+    const { world, summary } = runScenario(s, { traces: { sampleEvery: 20, maxSampled: 200, maxFailed: 200, maxRecording: 500 } });
+    expect(summary.requests.failed).toBeGreaterThan(5_000);
+    const store = world.tracer as unknown as { failed: TraceRecord[]; sampled: TraceRecord[] };
+    const live = [...store.failed, ...store.sampled];
+    expect(store.failed).toHaveLength(200);
+    // No two live records write into one buffer.
+    expect(new Set(live.map((r) => r.rows)).size).toBe(live.length);
+    expect(new Set(live.map((r) => r.attrs)).size).toBe(live.length);
+    expect(live.every((r) => !r.dropped && r.used > 0)).toBe(true);
+    // The newest failed ones are listed, and each reads as a whole tree.
+    const list = world.tracer!.list(true, 1e6);
+    expect(list.length).toBeGreaterThanOrEqual(200);
+    for (const row of list.slice(0, 20)) checkTree(world.tracer!.get(row.id)!);
   });
 });

@@ -206,12 +206,6 @@ export class TraceRecord {
     if (where >= 0) this.set(i, AttrKey.failed, where);
   }
 
-  /** Cuts the buffers to what they hold (a kept record: memory, and the bytes a snapshot copies). */
-  trim(): void {
-    this.rows = this.rows.slice(0, this.used);
-    this.attrs = this.attrs.slice(0, this.setCount);
-  }
-
   /** Drops the record (not kept): it has no spans from now on. Returns its buffers for reuse. */
   drop(): [Float64Array, Float64Array] {
     const bufs: [Float64Array, Float64Array] = [this.rows, this.attrs];

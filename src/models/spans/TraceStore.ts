@@ -47,11 +47,20 @@ export abstract class TraceStore {
 
   /** A trace has its fate (`cause`, 'ok' for none): kept if it is 1 in N, or failed and failures are kept. Returns whether it was kept. */
   protected keep(t: TraceRecord, cause: string): boolean {
-    if (t.sampled) this.sampledNext = keep(this.sampled, this.sampledNext, this.maxSampled, t);
-    else if (cause !== 'ok' && this.maxFailed > 0) this.failedNext = keep(this.failed, this.failedNext, this.maxFailed, t);
-    else return false;
+    if (t.sampled) {
+      const old = this.sampled.length >= this.maxSampled ? this.sampled[this.sampledNext] : undefined;
+      this.sampledNext = keep(this.sampled, this.sampledNext, this.maxSampled, t);
+      if (old !== undefined) this.evicted(old);
+    } else if (cause !== 'ok' && this.maxFailed > 0) {
+      const old = this.failed.length >= this.maxFailed ? this.failed[this.failedNext] : undefined;
+      this.failedNext = keep(this.failed, this.failedNext, this.maxFailed, t);
+      if (old !== undefined) this.evicted(old);
+    } else return false;
     return true;
   }
+
+  /** A kept record the newest pushed out of its ring: nothing reads it from now on. */
+  protected evicted(_t: TraceRecord): void {}
 
   // ---- reading -------------------------------------------------------------------------
 
