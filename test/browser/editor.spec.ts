@@ -19,7 +19,18 @@ async function runToEnd(page: Page): Promise<string> {
   await page.getByTestId('speed').selectOption('max');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
-  return (await page.getByTestId('trace-hash').textContent())!;
+  // The status can read finished a moment before the last frame's counters (the hash among
+  // them) reach the page: read the hash once it holds still, as a person would.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await page.getByTestId('trace-hash').textContent()) ?? '';
+      const still = now === last && now !== '';
+      last = now;
+      return still;
+    }, { intervals: [250] })
+    .toBe(true);
+  return last;
 }
 
 test('editing a scenario: an error named by field and line, its fix, a form addition, a run, a share link and a download the CLI runs to the same trace hash', async ({ page, browser }) => {
