@@ -1,6 +1,6 @@
 // The field a person most likely meant by a key nothing knows: shared by the scenario's own
 // checks (parse.ts) and the manifest importer (import/documents.ts), so both say "did you mean"
-// by one rule.
+// by one rule; and the fields a scenario's schema allows at a path, to pick from.
 
 /**
  * The name in `names` that `key` is a near miss of (`replcas` for `replicas`, `timout` for
@@ -32,4 +32,63 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return d[a.length][b.length];
+}
+
+/** Zod 4's definition of a schema, as far as fieldsAt reads it. */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  options?: unknown[];
+  in?: unknown;
+  valueType?: unknown;
+  left?: unknown;
+  right?: unknown;
+  getter?: () => unknown;
+}
+
+/**
+ * The field names an object at `path` of `schema` may have (every branch of a union), for a
+ * "did you mean" beside an unknown field. Empty where the path leads to no object.
+ */
+export function fieldsAt(schema: unknown, path: readonly PropertyKey[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (s: unknown, i: number, depth: number): void => {
+    const def = (s as { _zod?: { def?: SchemaDef } })?._zod?.def;
+    if (def === undefined || depth > 64) return;
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
+      case 'nonoptional':
+        return walk(def.innerType, i, depth + 1);
+      case 'pipe':
+        return walk(def.in, i, depth + 1);
+      case 'lazy':
+        return walk(def.getter?.(), i, depth + 1);
+      case 'union':
+        for (const o of def.options ?? []) walk(o, i, depth + 1);
+        return;
+      case 'intersection':
+        walk(def.left, i, depth + 1);
+        walk(def.right, i, depth + 1);
+        return;
+      case 'array':
+        if (i < path.length && typeof path[i] === 'number') walk(def.element, i + 1, depth + 1);
+        return;
+      case 'record':
+        if (i < path.length) walk(def.valueType, i + 1, depth + 1);
+        return;
+      case 'object':
+        if (i === path.length) for (const k of Object.keys(def.shape ?? {})) out.add(k);
+        else if (typeof path[i] === 'string' && def.shape && path[i] in def.shape) walk(def.shape[path[i] as string], i + 1, depth + 1);
+        return;
+    }
+  };
+  walk(schema, 0, 0);
+  return out;
 }
