@@ -1,5 +1,6 @@
 import { parseDuration } from '../scenario/duration';
 import { parseSeed } from '../scenario/seed';
+import { noteUnknown, takeUnknownValues, type UnknownOption } from './unknownOptions';
 
 export interface CliArgs {
   /** `compare A B` runs two scenarios; absent for a single run. */
@@ -19,8 +20,7 @@ export interface CliArgs {
 export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } | { ok: false; problems: string[] } {
   const args: CliArgs = { files: [], json: false, help: false };
   const problems: string[] = [];
-  /** Words right after an unknown option (`--speed 10`): its value, most likely, not a file. */
-  const afterUnknown: { option: string; word: string; problem: number }[] = [];
+  const afterUnknown: UnknownOption[] = [];
   let start = 0;
   if (argv[0] === 'compare') {
     args.command = 'compare';
@@ -75,19 +75,11 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
       }
     } else if (a.startsWith('-')) {
       problems.push(`${a}: unknown option (try --help)`);
-      const next = argv[i + 1];
-      if (!a.includes('=') && next !== undefined && !next.startsWith('-')) afterUnknown.push({ option: a, word: next, problem: problems.length - 1 });
+      noteUnknown(afterUnknown, argv, i, problems);
     } else args.files.push(a);
   }
-  // A word after an unknown option that makes one file too many is that option's value, so it is
-  // said there ("--speed 10" is one mistake, not also a second scenario file "10").
-  const wanted = args.command === 'compare' ? 2 : 1;
-  for (const u of afterUnknown) {
-    const at = args.files.lastIndexOf(u.word);
-    if (args.files.length <= wanted || at < 0) continue;
-    args.files.splice(at, 1);
-    problems[u.problem] = `${u.option}: unknown option (try --help); "${u.word}" after it was taken as its value, not as a file`;
-  }
+  // "--speed 10" is one mistake, not also a second scenario file "10".
+  takeUnknownValues(afterUnknown, args.files, args.command === 'compare' ? 2 : 1, problems);
   if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
   if (args.command === 'compare') {
     if (args.traces !== undefined) problems.push('--traces: writes the spans of one run; compare runs two (run each on its own with --traces)');

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { parseDuration } from '../../scenario/duration';
 import { parseSeed } from '../../scenario/seed';
 import { parseSet, type Axis } from './grid';
+import { noteUnknown, takeUnknownValues, type UnknownOption } from '../unknownOptions';
 
 /** Most replications a point takes: a study of more is split (--print-jobs) rather than held in one process. */
 export const MAX_SEEDS = 100_000;
@@ -39,8 +40,7 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
   const args: SweepArgs = { seeds: 0, seedBase: 1, axes: [], jobs: availableParallelism(), json: false, help: false };
   const problems: string[] = [];
   const positional: string[] = [];
-  /** Words right after an unknown option: its value, most likely, not a file. */
-  const afterUnknown: { option: string; word: string; problem: number }[] = [];
+  const afterUnknown: UnknownOption[] = [];
   let merging = false;
   let seedsGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -120,19 +120,11 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
       }
     } else if (a.startsWith('-')) {
       problems.push(`${a}: unknown option for sweep (try sweep --help)`);
-      const next = argv[i + 1];
-      if (!a.includes('=') && next !== undefined && !next.startsWith('-')) afterUnknown.push({ option: a, word: next, problem: problems.length - 1 });
+      noteUnknown(afterUnknown, argv, i, problems);
     } else positional.push(a);
   }
-  // As in src/cli/args.ts: a word after an unknown option that makes one file too many is that
-  // option's value ("--vary x=1,2"), said there rather than as a second scenario file.
-  if (!merging)
-    for (const u of afterUnknown) {
-      const at = positional.lastIndexOf(u.word);
-      if (positional.length <= 1 || at < 0) continue;
-      positional.splice(at, 1);
-      problems[u.problem] = `${u.option}: unknown option for sweep (try sweep --help); "${u.word}" after it was taken as its value, not as a file`;
-    }
+  // "--vary x=1,2" is one mistake, not also a second scenario file.
+  if (!merging) takeUnknownValues(afterUnknown, positional, 1, problems);
   if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
   if (merging) {
     if (positional.length === 0) problems.push('--merge: give the job outputs to merge, e.g. --merge results/*.json');
