@@ -79,18 +79,42 @@ export function createEdgeRates(): EdgeRates {
 }
 
 /**
- * "42 req/s · 3% failed here · ×2.9 tries": the figures worth saying, no more. A failure is
- * said where it happened: on this hop ("here"), or further down and passed up. Pure.
+ * What a part of a link's label means, which is what colours it: `rate` neutral, `failed` in the
+ * failure colour wherever the failure happened (here, further down, or both), `tries` in the
+ * retry colour (UI.md: "Colour says what happened").
  */
-export function edgeLabel(r: EdgeRate): string {
-  const parts = [`${formatRate(r.perSecond)} req/s`];
+export type EdgeLabelKind = 'rate' | 'failed' | 'tries';
+
+/** One part of a link's label: its words and what they mean. */
+export interface EdgeLabelPart {
+  text: string;
+  kind: EdgeLabelKind;
+}
+
+/**
+ * The parts of a link's label, in order: the rate, then the share failed (said where it
+ * happened: on this hop, "here", or further down and passed up), then tries per call when
+ * retries add at least a tenth. Drawing colours each part by its `kind`, never by its words
+ * (a suffix test once left "failed here" and "failed further down" uncoloured). Pure.
+ */
+export function edgeLabelParts(r: EdgeRate): EdgeLabelPart[] {
+  const parts: EdgeLabelPart[] = [{ text: `${formatRate(r.perSecond)} req/s`, kind: 'rate' }];
   const pct = formatPercent;
   if (r.failedShare > 0) {
     const below = r.failedShare - r.failedHereShare;
-    if (below <= 0) parts.push(`${pct(r.failedShare)} failed here`);
-    else if (r.failedHereShare <= 0) parts.push(`${pct(r.failedShare)} failed further down`);
-    else parts.push(`${pct(r.failedShare)} failed (${pct(r.failedHereShare)} here)`);
+    const text = below <= 0 ? `${pct(r.failedShare)} failed here` : r.failedHereShare <= 0 ? `${pct(r.failedShare)} failed further down` : `${pct(r.failedShare)} failed (${pct(r.failedHereShare)} here)`;
+    parts.push({ text, kind: 'failed' });
   }
-  if (r.tries >= 1.1) parts.push(`×${formatNumber(r.tries, 1)} tries`);
-  return parts.join(' · ');
+  if (r.tries >= 1.1) parts.push({ text: `×${formatNumber(r.tries, 1)} tries`, kind: 'tries' });
+  return parts;
+}
+
+/**
+ * "42 req/s · 3% failed here · ×2.9 tries": the figures worth saying, no more (edgeLabelParts
+ * joined). Pure.
+ */
+export function edgeLabel(r: EdgeRate): string {
+  return edgeLabelParts(r)
+    .map((p) => p.text)
+    .join(' · ');
 }

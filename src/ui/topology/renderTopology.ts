@@ -12,7 +12,7 @@ import { showHealth, showLoad, type LoadView } from './svgNodeState';
 import type { Camera } from './camera';
 import './truth.css';
 import { sampleLanes, type EdgeLanes } from './lanes';
-import { edgeLabel, type EdgeRate } from './edgeRates';
+import { edgeLabelParts, type EdgeRate } from './edgeRates';
 import { LABEL_BOX, nodeRect, placeEdgeLabels, type LabelLink } from './edgeLabelPlace';
 import { meshLabel, meshTitle } from './meshName';
 
@@ -221,16 +221,17 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   let lastRate: (edge: number) => EdgeRate | null = () => null;
   function showLabel(l: (typeof edgeLabels)[number]): void {
     const r = lastRate(l.edge);
-    const full = r ? edgeLabel(r) : '';
-    const key = l.hovered ? full : full.split(' · ')[0];
+    const all = r ? edgeLabelParts(r) : [];
+    const parts = l.hovered ? all : all.slice(0, 1);
+    const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown) return;
     l.shown = key;
     l.text.textContent = '';
-    key.split(' · ').forEach((part, i) => {
-      if (!part) return;
-      const t = select(l.text).append('tspan').text(i === 0 ? part : ` · ${part}`);
-      if (part.endsWith('failed')) t.attr('class', 'topo-edge-label-failed');
-      if (part.endsWith('tries')) t.attr('class', 'topo-edge-label-tries');
+    parts.forEach((part, i) => {
+      const t = select(l.text).append('tspan').text(i === 0 ? part.text : ` · ${part.text}`);
+      // Coloured by what the part means, not by its words.
+      if (part.kind === 'failed') t.attr('class', 'topo-edge-label-failed');
+      else if (part.kind === 'tries') t.attr('class', 'topo-edge-label-tries');
     });
   }
 

@@ -1,0 +1,77 @@
+// Rough edges a workshop participant meets, found by the new-user pass of session 9: each test
+// reproduces one and saves a screenshot of what it checked (test-results/polish-*.png).
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { twoFrames } from './fixtures/settle';
+
+const seconds = (d: string) => (d.endsWith('ms') ? Number(d.slice(0, -2)) / 1000 : d.endsWith('s') ? Number(d.slice(0, -1)) : d.endsWith('m') ? 60 * Number(d.slice(0, -1)) : Number(d));
+
+/** A shipped scenario's busiest moment, seconds: 3 s into its first fault, else half-way (as labels.spec). */
+function momentOf(name: string): number {
+  const s = JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')) as { duration: string; faults?: { at?: string }[] };
+  const end = seconds(s.duration);
+  const fault = s.faults?.[0];
+  return fault ? Math.min(end, seconds(fault.at ?? '0s') + 3) : end / 2;
+}
+
+/** Scenarios drawn as SVG whose links a participant hovers: the workshop's and the 20-service load test. */
+const HOVERED = ['gateway-and-mesh', 'two-meshes-via-gateway', 'partial-adoption', 'retry-storm', 'istio-load-test'];
+
+/** Opens `name` paused at `at` seconds with figures on its links. */
+async function openAt(page: Page, name: string, at: number) {
+  await page.goto(`/?scenario=${name}&t=${at}s`);
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name);
+  await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', String(Math.round(at * 1000)), { timeout: 30_000 });
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/^(paused|finished)$/);
+  await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+}
+
+/**
+ * Hovers link `edge` (its group's mouseenter, as the pointer does) and reads the hovered label's
+ * box and every node name's and caption's box on screen, and the words each overlapping name says.
+ */
+async function hoverAndRead(page: Page, edge: string) {
+  await page.evaluate((e) => document.querySelector(`[data-testid="topology"] [data-edge="${e}"]`)!.dispatchEvent(new MouseEvent('mouseenter')), edge);
+  await twoFrames(page);
+  return page.evaluate((e) => {
+    const label = document.querySelector(`[data-testid="topology"] [data-label-edge="${e}"]`)!;
+    const r = label.getBoundingClientRect();
+    const names = Array.from(document.querySelectorAll('[data-testid="topology"] [data-node] .topo-name, [data-testid="topology"] [data-node] .topo-caption'))
+      .map((n) => ({ text: n.textContent ?? '', r: n.getBoundingClientRect() }))
+      .filter((n) => n.r.width > 0 && n.r.height > 0);
+    const hit = (a: DOMRect, b: DOMRect) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
+    const covered = names.filter((n) => hit(r, n.r)).map((n) => n.text);
+    const stage = document.querySelector('[data-testid="topology"]')!.getBoundingClientRect();
+    const inside = r.left >= stage.left - 1 && r.right <= stage.right + 1 && r.top >= stage.top - 1 && r.bottom <= stage.bottom + 1;
+    return { text: label.textContent ?? '', covered, inside };
+  }, edge);
+}
+
+test("a link's share failed further down is coloured as a failure, as a share failed here is", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const parts: { text: string; fill: string; failedInk: string }[] = [];
+  for (const name of HOVERED) {
+  await openAt(page, name, momentOf(name));
+  const edges = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="topology"] [data-edge]')).map((g) => g.getAttribute('data-edge')!));
+  for (const e of edges) {
+    await hoverAndRead(page, e);
+    parts.push(
+      ...(await page.evaluate((x) => {
+        const failedInk = getComputedStyle(document.querySelector('[data-testid="topology"]')!).getPropertyValue('--failed-ink').trim();
+        const probe = document.createElement('span');
+        probe.style.color = failedInk;
+        document.body.appendChild(probe);
+        const ink = getComputedStyle(probe).color;
+        probe.remove();
+        return Array.from(document.querySelectorAll(`[data-testid="topology"] [data-label-edge="${x}"] tspan`)).map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill, failedInk: ink }));
+      }, e)),
+    );
+    await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
+  }
+  }
+  const failed = parts.filter((p) => p.text.includes('failed'));
+  expect(failed.some((p) => p.text.includes('further down'))).toBe(true);
+  for (const p of failed) expect(`${p.text}: ${p.fill}`).toBe(`${p.text}: ${p.failedInk}`);
+  for (const p of parts.filter((q) => q.text.includes('req/s'))) expect(p.fill).not.toBe(p.failedInk);
+});

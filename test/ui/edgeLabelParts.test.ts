@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { edgeLabelParts } from '../../src/ui/topology/edgeRates';
+
+describe("a link label's parts", () => {
+  it('mark every share failed as a failure, wherever it failed: here, further down, or both', () => {
+    const kinds = (failedShare: number, failedHereShare: number, tries: number) =>
+      edgeLabelParts({ perSecond: 42, failedShare, failedHereShare, tries }).map((p) => `${p.kind}: ${p.text}`);
+    expect(kinds(0, 0, 1)).toEqual(['rate: 42 req/s']);
+    expect(kinds(1, 1, 3)).toEqual(['rate: 42 req/s', 'failed: 100% failed here', 'tries: ×3.0 tries']);
+    expect(kinds(0.03, 0, 1)).toEqual(['rate: 42 req/s', 'failed: 3.0% failed further down']);
+    expect(kinds(0.5, 0.2, 1.2)).toEqual(['rate: 42 req/s', 'failed: 50% failed (20% here)', 'tries: ×1.2 tries']);
+  });
+});
