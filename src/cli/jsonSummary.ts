@@ -1,6 +1,7 @@
 import type { RunSummary } from '../models';
 import type { LatencySummary } from '../sim-engine';
 import type { LatencyCounts } from './latencyCounts';
+import { changeKey, type ChangeNote } from './changeNotes';
 
 /**
  * `--json`'s run summary: RunSummary with `latencyMs` null wherever no latency was measured.
@@ -14,10 +15,17 @@ export type JsonSummary = Omit<RunSummary, 'latencyMs' | 'services' | 'edges' | 
   services: Record<string, Omit<RunSummary['services'][string], 'latencyMs'> & { latencyMs: LatencySummary | null }>;
   edges: Record<string, Omit<RunSummary['edges'][string], 'latencyMs'> & { latencyMs: LatencySummary | null }>;
   gateways: Record<string, Omit<RunSummary['gateways'][string], 'latencyMs'> & { latencyMs: LatencySummary | null }>;
+  /**
+   * `reach`: how far a policy change reaches the requests (policyReach.ts): 'all' its callers'
+   * routes, 'some', 'none' (overridden by every caller's own route policy, not applied, or already
+   * in force); null for the other change types.
+   */
+  changes: (RunSummary['changes'][number] & { reach?: 'all' | 'some' | 'none' | null })[];
 };
 
-/** The summary for `--json` (see JsonSummary), by the histogram sizes in `counts`. Pure: copies what it changes. */
-export function jsonSummary(s: RunSummary, counts: LatencyCounts): JsonSummary {
+/** The summary for `--json` (see JsonSummary), by the histogram sizes in `counts` and the scenario's change `notes`. Pure: copies what it changes. */
+export function jsonSummary(s: RunSummary, counts: LatencyCounts, notes: readonly ChangeNote[] = []): JsonSummary {
+  const reach = new Map(notes.map((n) => [n.key, n.reach]));
   const keep = (l: LatencySummary | null, n: number | undefined) => (l === null || n === 0 ? null : l);
   const map = <T extends { latencyMs: LatencySummary | null }>(o: Record<string, T>, n: Record<string, number>) =>
     Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { ...v, latencyMs: keep(v.latencyMs, n[k]) }]));
@@ -27,5 +35,6 @@ export function jsonSummary(s: RunSummary, counts: LatencyCounts): JsonSummary {
     services: map(s.services, counts.services),
     edges: map(s.edges, counts.edges),
     gateways: map(s.gateways, counts.gateways),
+    changes: s.changes.map((c) => ({ ...c, reach: reach.get(changeKey(c)) ?? null })),
   };
 }

@@ -14,6 +14,7 @@ import { checkOutputPath, runWithSeries, writeCsv } from './csv';
 import { sweepMain } from './sweep';
 import { importMain } from './import';
 import { lintMain } from './lint';
+import { changeNotes, changeWarnings, type ChangeNote } from './changeNotes';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
 const BAD_INPUT = 2;
@@ -41,6 +42,12 @@ export function main(argv: string[]): number {
   }
   for (const l of loaded) if (l.ok) for (const w of l.warnings) process.stderr.write(w + '\n');
   const scenarios = loaded.map((l) => (l as { scenario: Scenario }).scenario);
+  // A timed policy change that no request will feel (a caller's route overrides it, say) is said
+  // before the run, and its line in the summary says so too (changeNotes.ts).
+  const notes = scenarios.map((s) => changeNotes(s));
+  scenarios.forEach((s, i) => {
+    for (const w of changeWarnings(args.files[i], s, notes[i])) process.stderr.write(w + '\n');
+  });
   // A file that cannot be written is bad input, said before the run rather than after it.
   const badPaths = [args.traces === undefined ? null : checkTracesPath(args.traces), args.csv === undefined ? null : checkOutputPath('--csv', args.csv, 'series.csv')].filter((p) => p !== null);
   if (badPaths.length) {
@@ -52,13 +59,13 @@ export function main(argv: string[]): number {
     const seed = args.seed ?? scenarios[0].seed;
     const [a, b] = scenarios.map((s, i) => run(s, { ...args, seed }, args.files[i]));
     if (!a || !b) return BAD_INPUT;
-    const c = compareRuns(jsonSummary(a.summary, a.counts), jsonSummary(b.summary, b.counts));
+    const c = compareRuns(jsonSummary(a.summary, a.counts, notes[0]), jsonSummary(b.summary, b.counts, notes[1]));
     process.stdout.write((args.json ? JSON.stringify(c) : formatComparison(c)) + '\n');
     return 0;
   }
   const r = run(scenarios[0], args, args.files[0]);
   if (!r) return BAD_INPUT;
-  process.stdout.write((args.json ? JSON.stringify(jsonSummary(r.summary, r.counts)) : formatSummary(r.summary, r.counts)) + '\n');
+  process.stdout.write((args.json ? JSON.stringify(jsonSummary(r.summary, r.counts, notes[0])) : formatSummary(r.summary, r.counts, notes[0])) + '\n');
   return 0;
 }
 

@@ -2,6 +2,7 @@ import { formatDuration } from '../scenario';
 import type { RunSummary } from '../models';
 import { responseFlagOf } from '../models/envoy/responseFlags';
 import type { LatencyCounts } from './latencyCounts';
+import { changeKey, type ChangeNote } from './changeNotes';
 
 /**
  * A readable summary of one run for a terminal. `counts`: how many latencies each figure holds
@@ -9,7 +10,7 @@ import type { LatencyCounts } from './latencyCounts';
  * with a line saying why when ok requests were all sent in the warm-up. Without `counts`, the ok
  * counts decide.
  */
-export function formatSummary(s: RunSummary, counts?: LatencyCounts): string {
+export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: readonly ChangeNote[] = []): string {
   const lines: string[] = [];
   const pct = (n: number) => (s.requests.sent ? ((100 * n) / s.requests.sent).toFixed(2) + '%' : '-');
   lines.push(`scenario ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.events.toLocaleString('en-US')} events in ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`);
@@ -84,9 +85,13 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts): string {
   if (s.changes.length) {
     lines.push('');
     lines.push('config changes');
+    const reach = new Map(notes.map((n) => [n.key, n]));
     for (const c of s.changes) {
       const spread = c.spreadMs === null ? `${c.applied} of ${c.proxies} proxies have it (the rest have not reached their control plane)` : `all ${c.proxies} proxies had it ${formatDuration(c.spreadMs)} later, at ${formatDuration(c.allMs!)}`;
-      lines.push(`  ${c.type} ${c.target}   at ${formatDuration(c.atMs)}: ${spread}`);
+      // A change no request feels is said first: the proxies got a config that changed nothing.
+      const n = reach.get(changeKey(c));
+      const how = n?.reach === 'none' ? `changed no request (see the warning above); its config reached ${spread.replace(/ proxies had it /, ' proxies ').replace(/ proxies have it /, ' proxies ')}` : n?.reach === 'some' ? `${spread}; it acts on some paths only (see the warning above)` : spread;
+      lines.push(`  ${c.type} ${c.target}   at ${formatDuration(c.atMs)}: ${how}`);
     }
   }
   return lines.join('\n');
