@@ -17,6 +17,11 @@ function momentOf(name: string): number {
 /** Scenarios drawn as SVG whose links a participant hovers: the workshop's and the 20-service load test. */
 const HOVERED = ['gateway-and-mesh', 'two-meshes-via-gateway', 'partial-adoption', 'retry-storm', 'istio-load-test'];
 
+const SIZES = [
+  { width: 1600, height: 1000 },
+  { width: 1024, height: 768 },
+];
+
 /** Opens `name` paused at `at` seconds with figures on its links. */
 async function openAt(page: Page, name: string, at: number) {
   await page.goto(`/?scenario=${name}&t=${at}s`);
@@ -46,6 +51,37 @@ async function hoverAndRead(page: Page, edge: string) {
     const inside = r.left >= stage.left - 1 && r.right <= stage.right + 1 && r.top >= stage.top - 1 && r.bottom <= stage.bottom + 1;
     return { text: label.textContent ?? '', covered, inside };
   }, edge);
+}
+
+for (const size of SIZES) {
+  test(`a hovered link's label covers no node's name or caption and stays on the stage at ${size.width}x${size.height}`, async ({ page }) => {
+    test.setTimeout(40_000 * HOVERED.length);
+    await page.setViewportSize(size);
+    const found: string[] = [];
+    let worded = 0;
+    for (const name of HOVERED) {
+      await openAt(page, name, momentOf(name));
+      const edges = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="topology"] [data-edge]')).map((g) => g.getAttribute('data-edge')!));
+      let longest = { edge: edges[0], text: '' };
+      for (const e of edges) {
+        const seen = await hoverAndRead(page, e);
+        if (seen.text.includes('req/s')) worded++;
+        if (seen.text.length > longest.text.length) longest = { edge: e, text: seen.text };
+        if (seen.covered.length > 0) {
+          found.push(`${name}: link ${e} "${seen.text}" covers ${seen.covered.join(', ')}`);
+          await page.screenshot({ path: `test-results/polish-hover-covers-${name}-${e.replace(/\W+/g, '_')}-${size.width}.png` });
+        }
+        if (!seen.inside) found.push(`${name}: link ${e} "${seen.text}" leaves the stage`);
+        await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
+      }
+      // The longest label, hovered, for a person to look at.
+      await hoverAndRead(page, longest.edge);
+      await page.screenshot({ path: `test-results/polish-hover-${name}-${size.width}.png` });
+      await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), longest.edge);
+    }
+    expect(worded).toBeGreaterThan(20);
+    expect(found).toEqual([]);
+  });
 }
 
 test("a link's share failed further down is coloured as a failure, as a share failed here is", async ({ page }) => {

@@ -13,7 +13,7 @@ import type { Camera } from './camera';
 import './truth.css';
 import { sampleLanes, type EdgeLanes } from './lanes';
 import { edgeLabelParts, type EdgeRate } from './edgeRates';
-import { LABEL_BOX, nodeRect, placeEdgeLabels, type LabelLink } from './edgeLabelPlace';
+import { LABEL_BOX, nodeRect, placeEdgeLabels, placeHoverLabel, type LabelLink, type LabelSpot } from './edgeLabelPlace';
 import { meshLabel, meshTitle } from './meshName';
 
 /** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
@@ -118,7 +118,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
 
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
-  const edgeLabels: { edge: number; text: SVGTextElement; shown: string; hovered: boolean }[] = [];
+  const edgeLabels: { edge: number; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null }[] = [];
   /** Per edge: its broken lock (hidden until TLS handshakes fail), the lock it replaces, the count shown. */
   const brokenLocks: { edge: number; g: SVGGElement; title: SVGTitleElement; lock: SVGGElement | null; shown: number }[] = [];
   const labelLinks: LabelLink[] = [];
@@ -156,17 +156,14 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // they are placed with a box as much larger.
   const presenter = svg.closest('.app.presenter') !== null;
   const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
-  const labelAt = placeEdgeLabels(
-    labelLinks,
-    layout.nodes.map(nodeRect),
-    {
-      x0: -layout.tx / layout.scale,
-      y0: -layout.ty / layout.scale,
-      x1: (layout.width - layout.tx) / layout.scale,
-      y1: (layout.height - layout.ty) / layout.scale,
-    },
-    { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) },
-  );
+  const nodeRects = layout.nodes.map(nodeRect);
+  const labelView = {
+    x0: -layout.tx / layout.scale,
+    y0: -layout.ty / layout.scale,
+    x1: (layout.width - layout.tx) / layout.scale,
+    y1: (layout.height - layout.ty) / layout.scale,
+  };
+  const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) });
 
   const nodeLayer = view.append('g').attr('class', 'topo-nodes');
   const nodeGroups = new Map<number, SVGGElement>();
@@ -202,7 +199,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const at = labelAt[i];
     const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('data-label-edge', this.getAttribute('data-edge')).attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
     if (presenter) text.style.fontSize = `${PRESENTER_LABEL_UNITS}px`;
-    const label = { edge: layout.edges[i].edge.id, text, shown: '', hovered: false };
+    const label = { edge: layout.edges[i].edge.id, text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null };
     edgeLabels.push(label);
     this.addEventListener('mouseenter', () => {
       label.hovered = true;
@@ -214,10 +211,17 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     this.addEventListener('mouseleave', () => {
       label.hovered = false;
       label.shown = '';
+      label.at = null;
       text.classList.remove('topo-edge-label-hover');
       showLabel(label);
+      moveLabel(text, label.quiet);
     });
   });
+  const moveLabel = (t: SVGTextElement, at: LabelSpot) => {
+    t.setAttribute('x', String(at.x));
+    t.setAttribute('y', String(at.y));
+    t.setAttribute('text-anchor', at.anchor);
+  };
   let lastRate: (edge: number) => EdgeRate | null = () => null;
   function showLabel(l: (typeof edgeLabels)[number]): void {
     const r = lastRate(l.edge);
@@ -233,6 +237,13 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
       if (part.kind === 'failed') t.attr('class', 'topo-edge-label-failed');
       else if (part.kind === 'tries') t.attr('class', 'topo-edge-label-tries');
     });
+    if (l.hovered) {
+      // The full label is longer and larger than the quiet one its spot was found for: placed
+      // again, clear of every node's drawing (name, state line), off its link's line.
+      const b = l.text.getBBox();
+      l.at = placeHoverLabel(l.link, { w: b.width + 8, h: b.height + 4 }, nodeRects, labelView, l.at);
+      moveLabel(l.text, l.at);
+    }
   }
 
   // Fault tags on top of everything.

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { labelRect, placeHoverLabel, type Rect } from '../../src/ui/topology/edgeLabelPlace';
+
+const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+/** A straight link from (0, 100) to (200, 100), a point every 5 units. */
+const link = { points: Array.from({ length: 41 }, (_, i) => ({ x: i * 5, y: 100 })), lock: false };
+const view: Rect = { x0: -200, y0: -200, x1: 500, y1: 500 };
+const box = { w: 260, h: 22 };
+
+describe("a hovered link's label", () => {
+  it('goes beside its link, below the middle, when nothing is there', () => {
+    const at = placeHoverLabel(link, box, [], view);
+    const r = labelRect(at, box);
+    expect(at.anchor).toBe('middle');
+    expect(r.y0).toBeGreaterThanOrEqual(100 + 24);
+    expect(r.y0).toBeLessThan(100 + 30);
+  });
+
+  it('moves off its link past names on both sides to the first spot clear of every node', () => {
+    // Names 40 units tall on both sides of the line, across the whole width a label could take.
+    const nodes: Rect[] = [
+      { x0: -100, y0: 110, x1: 300, y1: 150 },
+      { x0: -100, y0: 50, x1: 300, y1: 90 },
+    ];
+    const at = placeHoverLabel(link, box, nodes, view);
+    const r = labelRect(at, box);
+    for (const n of nodes) expect(overlap(r, n)).toBe(false);
+    expect(Math.min(Math.abs(r.y0 - 100), Math.abs(r.y1 - 100))).toBeLessThanOrEqual(60);
+  });
+
+  it('stays in the view, and keeps its spot while that is still clear so it does not jump as its figures change', () => {
+    const tight: Rect = { x0: -10, y0: 50, x1: 210, y1: 150 };
+    const at = placeHoverLabel(link, { w: 180, h: 20 }, [], tight);
+    const r = labelRect(at, { w: 180, h: 20 });
+    expect(r.x0 >= tight.x0 && r.x1 <= tight.x1 && r.y0 >= tight.y0 && r.y1 <= tight.y1).toBe(true);
+    const kept = { x: 100, y: 90, anchor: 'middle' as const };
+    expect(placeHoverLabel(link, { w: 100, h: 20 }, [], view, kept)).toBe(kept);
+    // Once a node is under the kept spot, it is placed again.
+    expect(placeHoverLabel(link, { w: 100, h: 20 }, [{ x0: 90, y0: 70, x1: 110, y1: 80 }], view, kept)).not.toBe(kept);
+  });
+});
