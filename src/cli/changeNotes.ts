@@ -25,6 +25,8 @@ export interface ChangeNote {
   reach: 'all' | 'some' | 'none';
   /** The warning's text (policyReach), or null when it acts on every path. */
   warning: string | null;
+  /** Some caller's own route policy overrides it. */
+  overridden: boolean;
   /** The change that would act on the first overriding caller's own route, or null. */
   alternative: Record<string, unknown> | null;
 }
@@ -46,7 +48,7 @@ export function changeNotes(s: Scenario): ChangeNote[] {
     made.push({ atMs: c.at, change: c });
     if (!r) continue;
     const policy = c.type === 'policy' || c.type === 'gateway-route' ? (c.policy as Record<string, unknown> | undefined) : undefined;
-    notes.push({ index: i, key: changeKey({ type: c.type, target: changeTarget(c), atMs: c.at }), reach: r.reach, warning: r.warning, alternative: r.alternatives.length && policy ? alternativeChange(r.alternatives[0], written(policy)) : null });
+    notes.push({ index: i, key: changeKey({ type: c.type, target: changeTarget(c), atMs: c.at }), reach: r.reach, warning: r.warning, overridden: r.callers.some((x) => x.status === 'overridden'), alternative: r.alternatives.length && policy ? alternativeChange(r.alternatives[0], written(policy)) : null });
   }
   return notes.sort((a, b) => a.index - b.index);
 }

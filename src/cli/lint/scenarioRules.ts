@@ -2,6 +2,7 @@ import type { Scenario, ServiceSpec } from '../../scenario';
 import type { Locator, Place } from './locate';
 import { fieldOf, routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } from './routes';
 import { RULES, type Finding, type Figure, type ResourceRef, type RuleCode } from './types';
+import { reachFindings } from './reachRules';
 
 /** Milliseconds for a finding's text: "3 s", "2.5 s", "250 ms". */
 export function ms(v: number): string {
@@ -26,7 +27,7 @@ export function actorRef(a: Actor, field: string, locate: Locator): ResourceRef 
 const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;
 
 /**
- * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008, MS009), in
+ * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008 to MS010), in
  * the order of the scenario's routes. Figures are the config's own numbers; MS001 and the
  * measured share of MS006 come from simulate.ts. `flattened`: the imported calls and clients
  * whose policy flattens an app's retries with its sidecar's (ImportResult.flattened). `kind`:
@@ -224,5 +225,8 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
       ),
     );
   }
+
+  // MS010: policy no request feels (reachRules.ts).
+  out.push(...reachFindings(s, locate));
   return out;
 }

@@ -81,6 +81,7 @@ export const RULES = {
   // info, not warning: no request fails, under failure or load (see Severity); it is hardening.
   MS008: { code: 'MS008', rule: 'permissive-all-meshed', severity: 'info', summary: 'PERMISSIVE mTLS left on where every caller is meshed: plaintext is accepted for no caller that needs it (one finding for all the services left at the default)' },
   MS009: { code: 'MS009', rule: 'gateway-route-no-timeout', severity: 'warning', summary: "A gateway route without a timeout takes Envoy's 15 s default" },
+  MS010: { code: 'MS010', rule: 'policy-overridden', severity: 'warning', summary: "A service's policy field that every caller's own route policy overrides, or a timed policy change that reaches no request (overridden, not applied by callers without an L7 proxy, or already in force): Envoy applies the route policy of the proxy that sends the request" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -1,0 +1,55 @@
+// MS010: policy that no request feels. A service's own policy field that every caller's route
+// policy overrides, and a timed policy change that reaches no request (src/models/policyReach.ts:
+// Envoy applies the route policy of the proxy that sends the request, a caller's own over the
+// callee's, field by field).
+import type { Scenario } from '../../scenario';
+import { callerName, callersOf, describeField, type PolicyField } from '../../models/policyReach';
+import { changeNotes } from '../changeNotes';
+import type { Locator } from './locate';
+import { actorRef, finding } from './scenarioRules';
+import type { Finding } from './types';
+
+const WHY = "Envoy applies the route policy of the proxy that sends the request, and a caller's own route policy overrides the callee's field by field";
+
+/** MS010 findings of a validated scenario, service policies first (in service order), then timed changes (in file order). Pure. */
+export function reachFindings(s: Scenario, locate: Locator): Finding[] {
+  const out: Finding[] = [];
+  s.services.forEach((svc, i) => {
+    const callers = callersOf(s, svc.name);
+    if (!svc.policy || callers.length === 0) return;
+    const a = { kind: 'Service' as const, name: svc.name, path: `services.${i}`, meshed: svc.sidecar !== false };
+    for (const f of Object.keys(svc.policy) as PolicyField[]) {
+      if (svc.policy[f] === undefined || !callers.every((c) => c.route?.[f] !== undefined)) continue;
+      const field = `services.${i}.policy.${f}`;
+      const who = callers.map((c) => `${callerName(c)} sets its own (${describeField(f, c.route![f])}) at ${c.routePath}.${f}`);
+      out.push(
+        finding(
+          'MS010',
+          actorRef(a, field, locate),
+          field,
+          `${svc.name}'s own ${f} (${describeField(f, svc.policy[f])}) is overridden on every path, so no request uses it: ${who.join('; ')}. ${WHY}`,
+          { text: `overridden on ${callers.length} of ${callers.length} ${callers.length === 1 ? 'path' : 'paths'}`, values: { field: f, callers: callers.length, overriding: callers.map((c) => c.caller).join(', ') } },
+          `Set ${f} where it acts: on the callers' own routes (${callers.map((c) => `${c.routePath}.${f}`).join(', ')}), or drop it from ${svc.name}'s policy`,
+        ),
+      );
+    }
+  });
+  for (const n of changeNotes(s)) {
+    if (n.reach !== 'none' || n.warning === null) continue;
+    const c = s.changes[n.index];
+    const target = c.type === 'gateway-route' ? { kind: 'Gateway' as const, name: c.gateway, path: `gateways.${s.gateways.findIndex((g) => g.name === c.gateway)}`, meshed: true } : { kind: 'Service' as const, name: c.type === 'policy' ? c.service : '', path: `services.${s.services.findIndex((v) => c.type === 'policy' && v.name === c.service)}`, meshed: true };
+    const keys = Object.keys((c.type === 'policy' || c.type === 'gateway-route' ? c.policy : undefined) ?? {});
+    const field = `changes.${n.index}.policy${keys.length === 1 ? `.${keys[0]}` : ''}`;
+    out.push(
+      finding(
+        'MS010',
+        actorRef(target, field, locate),
+        field,
+        n.overridden ? `changes.${n.index}: ${n.warning} ${WHY}` : `changes.${n.index}: ${n.warning}`,
+        { text: 'reaches 0 paths', values: { change: n.index, reach: n.reach } },
+        n.alternative ? `Make the change on the route that owns it: ${JSON.stringify({ ...n.alternative, at: c.at })}` : 'Drop the change, or make it where a proxy applies it',
+      ),
+    );
+  }
+  return out;
+}
