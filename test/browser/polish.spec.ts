@@ -111,3 +111,34 @@ test("a link's share failed further down is coloured as a failure, as a share fa
   for (const p of failed) expect(`${p.text}: ${p.fill}`).toBe(`${p.text}: ${p.failedInk}`);
   for (const p of parts.filter((q) => q.text.includes('req/s'))) expect(p.fill).not.toBe(p.failedInk);
 });
+
+test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "must be more than 0", in the single and the compare view', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=hello-mesh&t=5s');
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
+  await page.getByTestId('fault-type').selectOption('kill-service');
+  await page.getByTestId('fault-duration').fill('0');
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-problems')).toHaveText('fault.for: must be more than 0, got "0" (leave it empty to last until cleared)');
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
+  await page.getByTestId('fault-duration').fill('10');
+  await page.getByTestId('fault-inject').click();
+  const item = page.getByTestId('fault-list').getByTestId('fault-item');
+  await expect(item).toHaveCount(1);
+  await expect(page.getByTestId('fault-problems')).toHaveCount(0);
+  // Injected at 5 s for 10 s: it ends at 15 s.
+  await expect(item).toContainText('15.0 s');
+  await item.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/polish-fault-for-10.png' });
+
+  await page.goto('/?compare=retry-storm,retry-storm-fixed&t=5s');
+  await expect(page.getByTestId('compare-fault-for')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('compare-fault-type').selectOption('kill-service');
+  await page.getByTestId('compare-fault-for').fill('0');
+  await page.getByTestId('compare-inject').click();
+  await expect(page.getByTestId('inject-problems')).toHaveText('fault.for: must be more than 0, got "0" (leave it empty to last until cleared)');
+  await page.getByTestId('compare-fault-for').fill('10');
+  await page.getByTestId('compare-inject').click();
+  await expect(page.getByTestId('compare-fault')).toHaveCount(1);
+  await expect(page.getByTestId('inject-problems')).toHaveCount(0);
+});

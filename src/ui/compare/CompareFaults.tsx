@@ -1,7 +1,7 @@
 // The compare view's fault form: one fault injected into both runs at one moment.
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatMoment } from '../format';
-import { FAULT_TYPES, buildFault, faultTypeSpec, targetOptions, type Option } from '../faults/faultForm';
+import { FAULT_TYPES, buildFault, faultFormProblems, faultTypeSpec, targetOptions, type Option } from '../faults/faultForm';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 
@@ -23,14 +23,20 @@ export function CompareFaults({ controller, s }: { controller: CompareController
   const [target, setTarget] = useState('');
   const [duration, setDuration] = useState('');
   const [busy, setBusy] = useState(false);
+  const [local, setLocal] = useState<string[]>([]);
   const chosen = options.some((o) => o.value === target) ? target : (options[0]?.value ?? '');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const params: Record<string, string> = {};
+    for (const p of spec.params) if (p.kind === 'node') params[p.key] = options.find((o) => o.value !== chosen)?.value ?? '';
+    const values = { type, target: chosen, params, duration };
+    // The form's own checks first (a bare number is seconds; "for" more than 0).
+    const found = faultFormProblems(values).map((p) => `${p.path}: ${p.message}`);
+    setLocal(found);
+    if (found.length > 0) return;
     setBusy(true);
     try {
-      const params: Record<string, string> = {};
-      for (const p of spec.params) if (p.kind === 'node') params[p.key] = options.find((o) => o.value !== chosen)?.value ?? '';
-      await controller.injectFault(buildFault({ type, target: chosen, params, duration }));
+      await controller.injectFault(buildFault(values));
     } finally {
       setBusy(false);
     }
@@ -58,9 +64,9 @@ export function CompareFaults({ controller, s }: { controller: CompareController
           Inject
         </button>
       </form>
-      {s.injectProblems.length > 0 && (
+      {(local.length > 0 || s.injectProblems.length > 0) && (
         <ul className="problems" data-testid="inject-problems" role="alert">
-          {s.injectProblems.map((p, i) => (
+          {(local.length > 0 ? local : s.injectProblems).map((p, i) => (
             <li key={i}>{p}</li>
           ))}
         </ul>

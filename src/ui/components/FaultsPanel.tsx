@@ -2,7 +2,7 @@
 // problems listed as `path: message`, and the list of faults with a clear button each.
 import { useEffect, useMemo, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
-import { FAULT_TYPES, buildFault, faultTypeSpec, replicaOptions, targetOptions, type Option } from '../faults/faultForm';
+import { FAULT_TYPES, buildFault, faultFormProblems, faultTypeSpec, replicaOptions, targetOptions, type Option } from '../faults/faultForm';
 import { faultState } from './faultState';
 import type { Problem } from '../state/store';
 import { useAppStore, useController } from '../state/useAppStore';
@@ -126,7 +126,8 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
   const inject = async () => {
     setBusy(true);
     const values = { type, target: shownTarget, params: shownParams(spec.params, params, topology, shownTarget), duration };
-    const found = await controller.injectFault(buildFault(values));
+    const local = faultFormProblems(values);
+    const found = local.length > 0 ? local : await controller.injectFault(buildFault(values));
     setBusy(false);
     setProblems(found);
   };
@@ -164,7 +165,7 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
       <div className="form-row form-row-end">
         {!spec.oneShot && (
           <label className="form-field">
-            <span className="form-label">for (e.g. 10s)</span>
+            <span className="form-label" title="How long: seconds (10), or a number with a unit (500ms, 2m); empty lasts until cleared">for (e.g. 10s)</span>
             <input data-testid="fault-duration" type="text" value={duration} placeholder="until cleared" onChange={(e) => setDuration(e.target.value)} />
           </label>
         )}

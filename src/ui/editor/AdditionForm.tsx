@@ -3,6 +3,7 @@
 // is checked as any edit is; the form itself refuses only what it cannot write.
 import { useState } from 'react';
 import type { Addition } from './additions';
+import { readDurationField } from '../faults/durationField';
 
 type Kind = 'service' | 'route' | 'fault' | 'change';
 
@@ -35,7 +36,19 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
 
   const svc = (v: string) => v || services[0] || '';
 
+  // Durations as every form in the app reads them: a bare number is seconds (readDurationField).
+  const durationOf = (label: string, text: string, rule: { positive?: boolean; emptyMeans?: string } = {}): string | null | { problem: string } => {
+    const d = readDurationField(text, rule);
+    return d.ok ? d.value : { problem: `${label}: ${d.message}` };
+  };
+
   function addition(): Addition | string {
+    const atD = durationOf('at', at);
+    const forD = durationOf('for', lasting, { positive: true, emptyMeans: 'for the rest of the run' });
+    const timeD = durationOf('service time', serviceTime, { positive: true });
+    const timeoutD = durationOf('timeout', timeout, { positive: true, emptyMeans: 'for none' });
+    for (const d of kind === 'service' ? [timeD, timeoutD] : kind === 'fault' ? [atD, forD] : kind === 'change' ? (changeType === 'policy' ? [atD, timeoutD] : [atD]) : []) if (d !== null && typeof d === 'object') return d.problem;
+    const text = (d: typeof atD) => (typeof d === 'string' ? d : null);
     switch (kind) {
       case 'service': {
         const n = Number(replicas);
@@ -43,22 +56,22 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
         if (!Number.isInteger(n)) return `replicas: "${replicas}" is not a whole number`;
         const r = retries.trim() === '' ? null : Number(retries);
         if (r !== null && !Number.isInteger(r)) return `retries: "${retries}" is not a whole number (leave it empty for the defaults)`;
-        return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls, serviceTime: serviceTime.trim() || '5ms', retries: r, timeout, calledBy };
+        return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls, serviceTime: text(timeD) ?? '5ms', retries: r, timeout: text(timeoutD) ?? '', calledBy };
       }
       case 'route':
         return { kind: 'route', gateway: gateway.trim() || gateways[0] || 'api', pathPrefix, service: svc(upstream) };
       case 'fault': {
-        const entry: Record<string, unknown> = { type: faultType, service: svc(target), at: at.trim() || 0, ...(lasting.trim() ? { for: lasting.trim() } : {}) };
+        const entry: Record<string, unknown> = { type: faultType, service: svc(target), at: text(atD) ?? 0, ...(text(forD) !== null ? { for: text(forD) } : {}) };
         if (faultType === 'slow-replica') entry.factor = amount.trim() ? Number(amount) : 5;
         if (faultType === 'http-abort') entry.percent = amount.trim() ? Number(amount) : 50;
         return { kind: 'fault', entry };
       }
       case 'change': {
-        if (changeType === 'mtls') return { kind: 'change', entry: { type: 'mtls', at: at.trim() || 0, service: svc(target), mode: mtls } };
+        if (changeType === 'mtls') return { kind: 'change', entry: { type: 'mtls', at: text(atD) ?? 0, service: svc(target), mode: mtls } };
         const policy: Record<string, unknown> = {};
         if (retries.trim() !== '') policy.retries = { attempts: Number(retries) };
-        if (timeout.trim()) policy.timeout = timeout.trim();
-        return { kind: 'change', entry: { type: 'policy', at: at.trim() || 0, service: svc(target), policy } };
+        if (text(timeoutD) !== null) policy.timeout = text(timeoutD);
+        return { kind: 'change', entry: { type: 'policy', at: text(atD) ?? 0, service: svc(target), policy } };
       }
     }
   }

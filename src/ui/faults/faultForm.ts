@@ -4,6 +4,7 @@
 import type { ScenarioInfo } from '../../workers/protocol';
 import { meshNames } from '../topology/meshRegions';
 import { isImplicitMesh } from '../topology/meshName';
+import { readDurationField } from './durationField';
 
 type Topology = ScenarioInfo['topology'];
 
@@ -13,8 +14,11 @@ export type TargetKind = 'service' | 'gateway' | 'mesh' | 'service-or-link' | 'n
 export interface ParamSpec {
   key: string;
   label: string;
-  /** `replica`: a replica number of the chosen service; `node`: a second node (partition). */
-  kind: 'number' | 'text' | 'replica' | 'node';
+  /**
+   * `replica`: a replica number of the chosen service; `node`: a second node (partition);
+   * `duration`: read by readDurationField (a bare number is seconds).
+   */
+  kind: 'number' | 'text' | 'duration' | 'replica' | 'node';
   default: string;
   hint?: string;
   /** A replica field's choice for every replica (the field is then left out). */
@@ -42,14 +46,14 @@ export const FAULT_TYPES: readonly FaultTypeSpec[] = [
     { key: 'percent', label: '% of requests', kind: 'number', default: '50' },
     { key: 'status', label: 'status', kind: 'number', default: '503' },
   ] },
-  { type: 'latency', label: 'add latency', target: 'service-or-link', params: [{ key: 'delay', label: 'delay', kind: 'text', default: '100ms', hint: 'e.g. 100ms' }] },
+  { type: 'latency', label: 'add latency', target: 'service-or-link', params: [{ key: 'delay', label: 'delay', kind: 'duration', default: '100ms', hint: 'e.g. 100ms' }] },
   { type: 'packet-loss', label: 'packet loss', target: 'network', params: [{ key: 'rate', label: 'share lost', kind: 'number', default: '0.05' }] },
   { type: 'partition', label: 'network partition', target: 'node', params: [{ key: 'other', label: 'cut off from', kind: 'node', default: '' }] },
   { type: 'control-plane-outage', label: 'control plane down', target: 'mesh', params: [] },
   { type: 'ca-outage', label: 'CA down', target: 'mesh', params: [] },
   { type: 'expire-certificates', label: 'expire certificates now', target: 'mesh', params: [], oneShot: true },
   { type: 'gateway-capacity', label: 'shrink gateway capacity', target: 'gateway', params: [{ key: 'factor', label: 'capacity left', kind: 'number', default: '0.25' }] },
-  { type: 'clock-skew', label: 'clock skew', target: 'service', params: [{ key: 'skew', label: 'skew', kind: 'text', default: '2h', hint: 'e.g. 2h' }] },
+  { type: 'clock-skew', label: 'clock skew', target: 'service', params: [{ key: 'skew', label: 'skew', kind: 'duration', default: '2h', hint: 'e.g. 2h' }] },
 ];
 
 export function faultTypeSpec(type: string): FaultTypeSpec {
@@ -134,9 +138,36 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
     if (p.kind === 'node') continue;
     const raw = (v.params[p.key] ?? p.default).trim();
     if (p.kind === 'replica' && raw === '' && p.every !== undefined) continue;
-    // Numbers go as numbers so the schema checks their range; anything else as typed.
-    f[p.key] = p.kind === 'number' || p.kind === 'replica' ? (raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
+    // Numbers go as numbers so the schema checks their range; durations with their unit; anything else as typed.
+    if (p.kind === 'duration') {
+      const d = readDurationField(raw);
+      f[p.key] = d.ok && d.value !== null ? d.value : raw;
+    } else f[p.key] = p.kind === 'number' || p.kind === 'replica' ? (raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
   }
-  if (!spec.oneShot && v.duration.trim()) f.for = v.duration.trim();
+  if (!spec.oneShot && v.duration.trim()) {
+    const d = readDurationField(v.duration);
+    f.for = d.ok && d.value !== null ? d.value : v.duration.trim();
+  }
   return f;
+}
+
+/**
+ * What the form itself finds wrong with its duration fields before anything is sent, as
+ * `field: message` pairs (paths as the worker's: `fault.for`): "for" must be more than 0 (empty lasts
+ * until cleared), delay and skew must read as durations. A bare number is seconds in each
+ * (readDurationField). Empty when the worker may check the rest. Pure.
+ */
+export function faultFormProblems(v: FaultFormValues): { path: string; message: string }[] {
+  const spec = faultTypeSpec(v.type);
+  const out: { path: string; message: string }[] = [];
+  for (const p of spec.params) {
+    if (p.kind !== 'duration') continue;
+    const d = readDurationField(v.params[p.key] ?? p.default);
+    if (!d.ok) out.push({ path: `fault.${p.key}`, message: d.message });
+  }
+  if (!spec.oneShot) {
+    const d = readDurationField(v.duration, { positive: true, emptyMeans: 'to last until cleared' });
+    if (!d.ok) out.push({ path: 'fault.for', message: d.message });
+  }
+  return out;
 }
