@@ -995,7 +995,7 @@ export class SimHost implements WorldObserver {
     return {
       seq: ++this.seq,
       simTime: now,
-      done: now >= w.duration,
+      done: now >= w.duration && w.sim.peek() > w.duration,
       counters,
       dots,
       dotEvery: every,

@@ -169,6 +169,7 @@ export interface Frame {
   /** Increases by one per frame, so the UI can drop frames that arrive out of order. */
   seq: number;
   simTime: number;
+  /** At the run's duration with no event of that time left to run (an advance cut short by its budget may stop among them). */
   done: boolean;
   counters: Float64Array;
   /** DOT_STRIDE floats per message drawn: every message in flight, or 1 in `dotEvery`. */

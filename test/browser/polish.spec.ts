@@ -1,5 +1,6 @@
 // Rough edges a workshop participant meets, found by the new-user pass of session 9: each test
 // reproduces one and saves a screenshot of what it checked (test-results/polish-*.png).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { twoFrames } from './fixtures/settle';
@@ -141,4 +142,47 @@ test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "mu
   await page.getByTestId('compare-inject').click();
   await expect(page.getByTestId('compare-fault')).toHaveCount(1);
   await expect(page.getByTestId('inject-problems')).toHaveCount(0);
+});
+
+// 4,000 replies land on the run's last instant: an advance cut short by its 12 ms budget stops
+// among them, at the end's time with events of that time still to run.
+const SAME_INSTANT = 'test/browser/fixtures/same-instant.json';
+
+test("'finished' shows the final trace hash at once: the CLI's, when the run's last instant holds 8,000 events", async ({ page }) => {
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', SAME_INSTANT, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string; events: number };
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'same-instant.json', mimeType: 'application/json', buffer: readFileSync(SAME_INSTANT) });
+  await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
+  await expect(page.getByTestId('scenario-select').locator('option:checked')).toContainText('Every reply at the last instant');
+  await page.getByTestId('speed').selectOption('max');
+  // The hash read in the page by a MutationObserver, in the same task as the status first says finished.
+  await page.evaluate(() => {
+    const w = window as unknown as { atFinished?: string };
+    const seen = new MutationObserver(() => {
+      if (w.atFinished !== undefined || document.querySelector('[data-testid="run-status"]')?.textContent !== 'finished') return;
+      w.atFinished = document.querySelector('[data-testid="trace-hash"]')?.textContent ?? '';
+      seen.disconnect();
+    });
+    seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByTestId('play').click();
+  const atFinished = await page.waitForFunction(() => (window as unknown as { atFinished?: string }).atFinished, undefined, { timeout: 60_000 });
+  expect(await atFinished.jsonValue()).toBe(cli.traceHash);
+  await page.screenshot({ path: 'test-results/polish-finished-hash.png' });
+});
+
+test('a seek to the end of that run stops past every event of its last instant: finished, with the CLI\'s hash', async ({ page }) => {
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', SAME_INSTANT, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string };
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'same-instant.json', mimeType: 'application/json', buffer: readFileSync(SAME_INSTANT) });
+  await expect(page.getByTestId('scenario-select').locator('option:checked')).toContainText('Every reply at the last instant', { timeout: 30_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.locator('body').press('End');
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  expect(await page.getByTestId('trace-hash').textContent()).toBe(cli.traceHash);
 });

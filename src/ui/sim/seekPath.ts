@@ -50,7 +50,10 @@ export function createSeekPath(core: RunCore): SeekPath {
           fromStart = false;
           if (frame.simTime < (frames.latest?.simTime ?? 0)) core.lastSeq = 0;
           core.accept(frame, gen);
-          if (frame.done || frame.simTime >= target) break;
+          // There, and past every event at that moment: a slice cut short by its budget can stop
+          // among events of one time (many replies landing on a round time), and the moment
+          // shown must be the one a run to it reaches (the CLI's, a link's).
+          if (frame.done || (frame.simTime >= target && frame.nextEventMs > target)) break;
           // A newer target goes on from here when it is later, or from zero when it is earlier.
           if (seekWanted !== null) break;
         }
