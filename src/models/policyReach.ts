@@ -264,7 +264,7 @@ export function changeReach(s: Scenario, change: ChangeSpec): ChangeReach | null
 /** The warning's text: which callers keep their own values, which cannot apply the fields, and what that leaves. */
 function warningOf(service: string, fields: PolicyField[], callers: CallerReach[], reach: 'some' | 'none'): string {
   if (callers.length === 0) return `${service} has no caller, so its policy reaches no request. This change will not alter any request.`;
-  if (fields.length === 0) return `the change sets ${possessive(service)} policy to what it already is. This change will not alter any request.`;
+  if (fields.length === 0) return `The change sets ${possessive(service)} policy to what it already is. This change will not alter any request.`;
   const what = `${possessive(service)} ${fields.join(' and ')}`;
   const missed = callers.filter((c) => c.status !== 'acts');
   const where = reach === 'none' ? (callers.length === 1 ? 'on its only path' : 'on every path') : `on ${missed.length} of ${callers.length} paths`;

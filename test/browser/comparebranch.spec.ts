@@ -45,8 +45,11 @@ async function branchFromPicture(page: Page) {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=config-rollout&t=15s');
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
-  await expect(page.getByTestId('change-target')).toHaveValue('frontend');
+  // The form starts on a change that acts: payments' retries (frontend's only caller has no proxy).
+  await expect(page.getByTestId('change-target')).toHaveValue('payments');
   await page.getByTestId('inspector-toggle').click();
+  await page.getByTestId('topology').locator('[data-node="frontend"]').click();
+  await expect(page.getByTestId('change-target')).toHaveValue('frontend');
   await page.getByTestId('topology').locator('[data-node="payments"]').click();
   await expect(page.getByTestId('inspect-node')).toContainText('payments');
   // The change form took the picked node as its target, as the faults panel does.
@@ -136,7 +139,7 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   const bytes = readFileSync(fileURLToPath(new URL('../../scenarios/config-rollout.json', import.meta.url)));
   await page.getByTestId('scenario-file').setInputFiles({ name: 'my-rollout.json', mimeType: 'application/json', buffer: bytes });
   await expect(page.getByTestId('narrative-title')).toBeVisible();
-  await expect(page.getByTestId('change-target')).toHaveValue('frontend');
+  await expect(page.getByTestId('change-target')).toHaveValue('payments');
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   // n to the story's second step (20 s), then the branch.
   await page.keyboard.press('n');

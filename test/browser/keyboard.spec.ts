@@ -65,7 +65,7 @@ for (const [w, h] of [
     await expect(page.getByTestId('compare-pane')).toHaveCount(2);
     await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
     await expect.poll(() => paneTime(page, 'A')).toBe('22000');
-    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on frontend at 22.0 s');
+    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 2 on payments at 22.0 s');
     // The same keys in the compare view, on both runs.
     await page.keyboard.press('n');
     await expect.poll(() => paneTime(page, 'A')).toBe('30000');

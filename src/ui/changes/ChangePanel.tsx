@@ -11,6 +11,14 @@ import { Counter } from '../../workers/protocol';
 import './changes.css';
 
 import { changeForNode, type ChangeType } from './selection';
+import type { FormReach } from './reach';
+
+/**
+ * The policies the form may start with, in order: no retries (KINDS.policy.details), else two
+ * retries, for a scenario where no one retries (gateway-only, config-rollout). The form starts on
+ * the first that acts on some service (reach.ts actingDefault).
+ */
+const DEFAULT_POLICIES = [{ retries: { attempts: 0 } }, { retries: { attempts: 2 } }];
 
 /** What each type acts on (the field naming it) and the rest of a change, as the form starts it. */
 const KINDS: Record<ChangeType, { label: string; title: string; field: 'service' | 'gateway' | 'mesh'; details: string }> = {
@@ -37,6 +45,13 @@ export function ChangePanel() {
   const branchRef = useRef<() => void>(() => {});
   const made = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'change').length ?? 0);
   const rollouts = useAppStore((s) => s.stats.rollouts);
+  const scenarioRef = useAppStore((s) => s.recipe?.scenario);
+  const actions = useAppStore((s) => s.recipe?.actions);
+  // Where the change in the form reaches (reach.ts, loaded on first use), and the service the
+  // form starts on: the first whose default change acts somewhere (retry-storm's web is overridden
+  // by gateway api's own retries, so it starts on orders).
+  const [reach, setReach] = useState<FormReach | null>(null);
+  const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
 
   // A node picked in the picture (Inspect, then a click) fills the form's type and target.
   const picked = useStore(inspectorStore, (s) => (s.open && s.target?.kind === 'node' ? s.target.id : null));
@@ -61,7 +76,52 @@ export function ChangePanel() {
     : kind.field === 'mesh'
       ? topology.nodes.filter((n) => n.kind === 'control-plane' && n.mesh).map((n) => n.mesh as string)
       : topology.nodes.filter((n) => n.kind === (kind.field === 'gateway' ? 'gateway' : 'service') && (kind.field === 'gateway' || type === 'policy' || n.sidecar)).map((n) => n.name);
-  const chosen = targets.includes(target) ? target : (targets[0] ?? '');
+  const chosen = targets.includes(target) ? target : preferred !== null && targets.includes(preferred.target) ? preferred.target : (targets[0] ?? '');
+  const policyTargets = type === 'policy' ? targets.join('|') : '';
+  useEffect(() => {
+    if (!scenarioRef || !policyTargets) return;
+    let live = true;
+    void import('./reach').then((m) => {
+      const sc = live ? m.scenarioOf(scenarioRef) : null;
+      const pick = sc ? m.actingDefault(sc, policyTargets.split('|'), DEFAULT_POLICIES) : null;
+      if (!pick) return;
+      setPreferred(pick);
+      // The details follow, unless the person wrote their own.
+      setDetails((d) => (d === KINDS.policy.details ? JSON.stringify({ policy: pick.policy }).replace(/([:,])/g, '$1 ') : d));
+    });
+    return () => void (live = false);
+    // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.
+  }, [scenarioRef, policyTargets]);
+  const formKey = `${type}|${chosen}|${details}`;
+  useEffect(() => {
+    const b = scenarioRef ? build() : null;
+    if (!b || !b.ok || !scenarioRef) return void setReach(null);
+    let live = true;
+    const timer = setTimeout(() => {
+      void import('./reach').then((m) => {
+        if (!live) return;
+        const sc = m.scenarioOf(scenarioRef);
+        setReach(sc ? m.reachOf(sc, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change) : null);
+      });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // NOTE: build() reads the form; formKey stands for it.
+  }, [formKey, scenarioRef, actions]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** Puts the change that would act in the form (the same fields on the caller's own route). */
+  const takeAlternative = (alt: Record<string, unknown>) => {
+    const t = alt.type as ChangeType;
+    const field = KINDS[t].field;
+    const rest = Object.fromEntries(Object.entries(alt).filter(([k]) => k !== 'type' && k !== field));
+    setType(t);
+    setTarget(String(alt[field]));
+    setDetails(JSON.stringify(rest));
+    setProblems([]);
+    setNote('');
+  };
 
   /** The change the form describes, or its problems. */
   const build = (): { ok: true; change: Record<string, unknown> } | { ok: false; problems: Problem[] } => {
@@ -156,6 +216,20 @@ export function ChangePanel() {
           Branch (b)
         </button>
       </div>
+      {reach && problems.length === 0 && (
+        <div className="change-reach" role="status" data-testid="change-reach" data-reach={reach.reach}>
+          <p>
+            <strong>{reach.reach === 'none' ? 'No effect. ' : 'Only partly. '}</strong>
+            {reach.warning}
+            {reach.reach === 'none' ? ' You may still branch, to show the no-op.' : ''}
+          </p>
+          {reach.alternative && (
+            <button type="button" className="button button-small" data-testid="change-alternative" title={JSON.stringify(reach.alternative)} onClick={() => takeAlternative(reach.alternative!)}>
+              Change {reach.alternativeLabel} instead
+            </button>
+          )}
+        </div>
+      )}
       {problems.length > 0 && (
         <ul className="change-problems" data-testid="change-problems">
           {problems.map((p, i) => (

@@ -3,7 +3,7 @@
 import type { LiveAction, RunPoint } from '../../workers/protocol';
 import { pointBefore } from '../../workers/liveActions';
 import { DATA_SIDE, encodeCompareLink } from '../compare/link';
-import { MAX_DATA_BYTES, packScenario } from '../recipe/url';
+import { MAX_DATA_BYTES, formatT, packActions, packScenario } from '../recipe/url';
 import type { Recipe } from '../recipe/types';
 
 /**
@@ -29,4 +29,15 @@ export function branchLink(recipe: Recipe, change: Record<string, unknown>, poin
   const mine: LiveAction = { kind: 'change', ms: point.ms, ev: point.ev, change };
   const b = [...recipe.actions.slice(0, cut), mine, ...recipe.actions.slice(cut)];
   return { ok: true, search: encodeCompareLink({ a: { id, actions: recipe.actions }, b: { id, actions: b }, seed: recipe.seed, tMs: point.ms, speedId, data }) };
+}
+
+/**
+ * The query and fragment of the same compare link with B's `action` replaced by `change`, the
+ * moment at the branch point (`t=`): what "the change that would act" opens. Pure.
+ */
+export function withBChange(search: string, hash: string, actions: readonly LiveAction[], action: LiveAction, change: Record<string, unknown>): string {
+  const q = new URLSearchParams(search);
+  q.set('faultsB', packActions(actions.map((x) => (x === action ? { ...action, change } : x))));
+  q.set('t', formatT(action.ms));
+  return `?${q.toString()}${hash}`;
 }

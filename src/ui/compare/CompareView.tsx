@@ -2,7 +2,7 @@
 // controls, each pane drawn by the single view's TopologyView from a store of its own, the
 // figures of both with their ratio, charts overlaid in two colours, one timeline marking where
 // the runs first differ, and one fault form that hits the node of that name in both.
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { applyTheme, savedTheme } from '../theme/theme';
 import type { CompareController } from './compareController';
@@ -18,6 +18,9 @@ import { OverlayCharts } from './OverlayCharts';
 import { CompareFaults } from './CompareFaults';
 import { useCompareKeys } from './useCompareKeys';
 import './compare.css';
+
+/** A branch's warning when B's change reaches no request (loaded on first use: it reads the scenario). */
+const BranchReach = lazy(() => import('../changes/BranchReach').then((m) => ({ default: m.BranchReach })));
 
 /** The compare view: the header, both panes, the shared timeline, the figures, the charts and the fault form. */
 export function CompareView({ controller }: { controller: CompareController }) {
@@ -51,6 +54,11 @@ export function CompareView({ controller }: { controller: CompareController }) {
       {!s.pair && <PairList />}
       {controller.panes.length === 2 && (
         <>
+          {s.labels && !s.presenter && (
+            <Suspense fallback={null}>
+              <BranchReach controller={controller} />
+            </Suspense>
+          )}
           <div className="compare-panes" ref={panesRef}>
             <PresenterFloorContext.Provider value={COMPARE_PRESENTER_FLOOR}>
               {controller.panes.map((p) => (

@@ -42,6 +42,8 @@ export interface CompareState {
    * branch): ["as run", "with timeout 5ms on payments at 15.0 s"]; null otherwise (their names do).
    */
   labels: [string, string] | null;
+  /** A branch whose every change of B reaches no request (src/ui/changes/BranchReach.tsx): B is labelled "no effect". */
+  branchNoEffect: boolean;
   /** The pane the inspector asks about (its clicks, its dots, its replica cards' run). */
   inspecting: 'A' | 'B';
   /** Presenter mode in both panes (`f`). */
@@ -92,6 +94,7 @@ export function createCompareStore(): CompareStore {
       knownSide: null,
       titles: ['', ''] as [string, string],
       labels: null,
+      branchNoEffect: false,
       inspecting: 'A' as 'A' | 'B',
       presenter: false,
       seed: null,

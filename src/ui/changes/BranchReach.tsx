@@ -1,0 +1,71 @@
+// In a branch's compare view: a warning when B's change reaches no request (or only some), with
+// who overrides it, and a button that opens the same branch with the change that would act (the
+// same fields on the caller's own route). Loaded on first use, as reach.ts.
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { CompareController } from '../compare/compareController';
+import type { LiveAction } from '../../workers/protocol';
+import { changeSummary } from './summary';
+import { reachOf, scenarioOf, type FormReach } from './reach';
+import { withBChange } from './branch';
+
+/** B's changes that A lacks (a branch's), each with where it reaches when it is not everywhere. */
+interface Said {
+  action: Extract<LiveAction, { kind: 'change' }>;
+  reach: FormReach;
+}
+
+export function BranchReach({ controller }: { controller: CompareController }) {
+  const [a, b] = controller.panes;
+  const aActions = useStore(a.services.store, (x) => x.recipe?.actions);
+  const bRecipe = useStore(b.services.store, (x) => x.recipe);
+  const [said, setSaid] = useState<Said[]>([]);
+  useEffect(() => {
+    const s = bRecipe ? scenarioOf(bRecipe.scenario) : null;
+    if (!s || !bRecipe) return void setSaid([]);
+    const inA = new Set((aActions ?? []).map((x) => JSON.stringify(x)));
+    const out: Said[] = [];
+    bRecipe.actions.forEach((x, i) => {
+      if (x.kind !== 'change' || inA.has(JSON.stringify(x))) return;
+      const r = reachOf(s, bRecipe.actions.slice(0, i), x.ms, x.change);
+      if (r) out.push({ action: x, reach: r });
+    });
+    setSaid(out);
+  }, [aActions, bRecipe]);
+  // Labelled as such everywhere B is named (sideLabel): a branch whose every change reaches no request.
+  const changes = bRecipe?.actions.filter((x) => x.kind === 'change' && !(aActions ?? []).some((y) => JSON.stringify(y) === JSON.stringify(x))).length ?? 0;
+  const noEffect = changes > 0 && said.length === changes && said.every((x) => x.reach.reach === 'none');
+  useEffect(() => {
+    if (controller.store.getState().branchNoEffect !== noEffect) controller.store.setState((d) => void (d.branchNoEffect = noEffect));
+  }, [controller, noEffect]);
+  if (said.length === 0 || !bRecipe) return null;
+  return (
+    <section className="alert branch-reach" role="status" data-testid="branch-reach" data-reach={noEffect ? 'none' : 'some'}>
+      {said.map(({ action, reach }, i) => (
+        <div key={i}>
+          <p>
+            <strong>
+              B&apos;s change ({changeSummary(action.change)}) {reach.reach === 'none' ? 'alters no request' : 'acts on some paths only'}:
+            </strong>{' '}
+            {reach.warning}
+            {reach.reach === 'none' ? ' So B runs as A does: the branch shows the no-op.' : ''}
+          </p>
+          {reach.alternative && (
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="branch-alternative"
+              title={JSON.stringify(reach.alternative)}
+              onClick={() => {
+                const change = action.change.at !== undefined ? { ...reach.alternative!, at: action.change.at } : reach.alternative!;
+                location.assign(`${location.pathname}${withBChange(location.search, location.hash, bRecipe.actions, action, change)}`);
+              }}
+            >
+              Branch with {reach.alternativeLabel} instead
+            </button>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+// Where a change in the form (or a branch's change) reaches, for the app: the scenario on screen
+// read from its text, with the run's config changes made by then, and policyReach's answer
+// (src/models/policyReach.ts). Loaded on first use (it reads scenarios with zod, which the first
+// chunk leaves out). Pure.
+import { changesMadeBy, configuredAt, type MadeChange } from '../../models/ownership';
+import { alternativeChange, changeReach, type ChangeReach } from '../../models/policyReach';
+import { changeSchema, formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
+import type { LiveAction } from '../../workers/protocol';
+import { builtinScenarios } from '../scenarios/catalog';
+import type { ScenarioRef } from '../recipe/types';
+
+/** What the app says of a change that does not reach every request. Plain data. */
+export interface FormReach {
+  reach: ChangeReach['reach'];
+  /** policyReach's warning: "web's retries are overridden on its only path: gateway api sets ...". */
+  warning: string;
+  /** The same fields on the first overriding caller's own route, as the form takes a change (raw), or null. */
+  alternative: Record<string, unknown> | null;
+  /** "retries on gateway api's route 0": the alternative for a button. */
+  alternativeLabel: string | null;
+}
+
+const cache = new Map<string, Scenario | null>();
+
+/** The scenario a recipe runs, read from its text (memoized by text), or null when it does not read. */
+export function scenarioOf(ref: ScenarioRef): Scenario | null {
+  const src = ref.kind === 'inline' ? { text: ref.text, fileName: ref.fileName } : builtinScenarios().find((e) => e.id === ref.id);
+  if (!src) return null;
+  const key = `${src.fileName ?? ''}\u0000${src.text}`;
+  if (!cache.has(key)) {
+    const r = parseScenarioText(src.text, src.fileName ? formatOfFile(src.fileName) : 'auto');
+    if (cache.size > 8) cache.clear();
+    cache.set(key, r.ok ? r.scenario : null);
+  }
+  return cache.get(key) ?? null;
+}
+
+/** A run's live config changes with when each is made (its point plus its own `at`); ones the engine would refuse are left out. Pure. */
+function madeLive(actions: readonly LiveAction[]): MadeChange[] {
+  const out: MadeChange[] = [];
+  for (const a of actions) {
+    if (a.kind !== 'change') continue;
+    const c = changeSchema.safeParse(a.change);
+    if (c.success) out.push({ atMs: a.ms + c.data.at, change: c.data });
+  }
+  return out;
+}
+
+/**
+ * Where `change` (as the form gives it: raw) reaches when made at `nowMs` in the run of `s` with
+ * live `actions`: judged in the design as configured by then (the file's timed changes and the
+ * live ones made by then). Null when it acts on every path, is not a policy change, or does not
+ * read (the form says that when it is applied). Pure.
+ */
+export function reachOf(s: Scenario, actions: readonly LiveAction[], nowMs: number, change: Record<string, unknown>): FormReach | null {
+  const parsed = changeSchema.safeParse(change);
+  if (!parsed.success) return null;
+  const design = configuredAt(s, changesMadeBy(s, madeLive(actions), nowMs));
+  const r = changeReach(design, parsed.data);
+  if (!r || r.warning === null) return null;
+  const policy = change.policy;
+  const alt = r.alternatives[0];
+  const alternative = alt && policy && typeof policy === 'object' ? alternativeChange(alt, policy as Record<string, unknown>) : null;
+  const alternativeLabel = alt ? `${alt.fields.join(' and ')} on ${alt.target.type === 'gateway-route' ? `gateway ${alt.target.gateway}'s route ${alt.target.route}` : `${alt.target.from}'s call to ${alt.target.service}`}` : null;
+  return { reach: r.reach, warning: r.warning, alternative, alternativeLabel };
+}
+
+/**
+ * The change the form should start with: the first of `policies` (retries 0, then 2) that acts
+ * on some path of one of `targets`, on the first such service; null when none acts anywhere (a
+ * scenario without L7 proxies: mm1, istio-load-test-baseline). Retry-storm's first service, web,
+ * is called only by gateway api, whose route sets its own retries, so its form starts on orders;
+ * config-rollout's payments already has retries 0, so its form gives payments 2. Pure.
+ */
+export function actingDefault(s: Scenario, targets: readonly string[], policies: readonly object[]): { target: string; policy: object } | null {
+  for (const policy of policies) {
+    for (const target of targets) {
+      const c = changeSchema.safeParse({ type: 'policy', service: target, policy });
+      if (!c.success) continue;
+      const r = changeReach(s, c.data);
+      if (r && r.reach !== 'none') return { target, policy };
+    }
+  }
+  return null;
+}

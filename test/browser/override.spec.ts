@@ -1,0 +1,85 @@
+// A policy change that does nothing says why, and who overrides it (a new user's report: in
+// retry-storm, "retries.attempts 0 on web" branched into a B with exactly A's figures, because
+// gateway api's route sets its own retries for web, and in Envoy the caller's route policy is the
+// one that retries). The form warns and offers the change that acts; the branch is allowed,
+// labelled "no effect", and offers the same; taken, B's attempts at payments per user request fall.
+import { expect, test, type Page } from '@playwright/test';
+
+const WARNING = "web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request.";
+
+const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
+const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
+const diffValue = async (page: Page, key: string, side: 'A' | 'B') => Number(await page.locator(`[data-testid="metrics-diff"] tr[data-key="${key}"] td[data-side="${side}"]`).getAttribute('data-value'));
+
+async function settled(page: Page) {
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
+}
+
+/** Both runs at their end (40 s): attempts at payments per user request, and tries per user request over every hop. */
+async function figuresAtEnd(page: Page) {
+  await page.keyboard.press('End');
+  await settled(page);
+  await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('40000');
+  await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('40000');
+  await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', '40000');
+  const at = async (side: 'A' | 'B') => ({ payments: (await diffValue(page, 'svc:payments', side)) / (await diffValue(page, 'rps', side)), tries: await diffValue(page, 'tries', side) });
+  return { a: await at('A'), b: await at('B') };
+}
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`retry-storm: retries 0 on web warns that gateway api overrides it; the offered change on api's route acts (${w}x${h})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?scenario=retry-storm&t=12s');
+    await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+    // The form starts on a change that acts: orders' retries (web's are the gateway's to set).
+    await expect(page.getByTestId('change-target')).toHaveValue('orders');
+    await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
+    await expect(page.getByTestId('change-reach')).toHaveCount(0);
+    // The new user's change: web, no retries.
+    await page.getByTestId('change-target').selectOption('web');
+    const warn = page.getByTestId('change-reach');
+    await expect(warn).toContainText(WARNING);
+    await expect(warn).toHaveAttribute('data-reach', 'none');
+    await expect(page.getByTestId('change-alternative')).toHaveText("Change retries on gateway api's route 0 instead");
+    await warn.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/override-form-${w}.png` });
+
+    // Branching anyway is allowed (to show the no-op), and labelled as such.
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+    await settled(page);
+    const banner = page.getByTestId('branch-reach');
+    await expect(banner).toContainText(`B's change (retries.attempts 0 on web) alters no request: ${WARNING} So B runs as A does`);
+    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on web at 12.0 s · no effect');
+    await page.screenshot({ path: `test-results/override-branch-${w}.png` });
+    const noop = await figuresAtEnd(page);
+    // The same run: the same attempts everywhere, to the last request.
+    expect(await paneValue(page, 'B', 'pane-hash')).not.toBe('');
+    expect(noop.b).toEqual(noop.a);
+    // As the CLI counts it (test/cli/changeReach.test.ts): 16,814 tries at payments for 1,648 user requests.
+    expect(noop.a.payments).toBeCloseTo(16814 / 1648, 3);
+
+    // The offered alternative: the same field on the caller that owns it, from the same point.
+    await page.getByTestId('branch-alternative').click();
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+    await settled(page);
+    await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('12000');
+    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with gateway-route route 0, policy.retries.attempts 0 on api at 12.0 s');
+    await expect(pane(page, 'B').getByTestId('compare-pane-title')).not.toContainText('no effect');
+    await expect(page.getByTestId('branch-reach')).toHaveCount(0);
+    const acts = await figuresAtEnd(page);
+    expect(acts.a).toEqual(noop.a);
+    // The gateway stops retrying web: fewer attempts at payments per user request, and fewer tries in all.
+    expect(acts.b.payments).toBeLessThan(acts.a.payments * 0.75);
+    // The CLI's run of the same change made at 5 s sends 6,400 (test/cli/changeReach.test.ts); from 12 s, B is between.
+    expect(acts.b.payments).toBeGreaterThan(6400 / 1648);
+    expect(acts.b.tries).toBeLessThan(acts.a.tries);
+    await page.screenshot({ path: `test-results/override-alternative-${w}.png` });
+    console.log(`${w}x${h}: attempts at payments per user request A ${acts.a.payments.toFixed(2)}, B ${acts.b.payments.toFixed(2)}; tries per user request A ${acts.a.tries.toFixed(2)}, B ${acts.b.tries.toFixed(2)}`);
+  });
+}

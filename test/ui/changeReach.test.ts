@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { actingDefault, reachOf, scenarioOf } from '../../src/ui/changes/reach';
+import { builtinScenarios } from '../../src/ui/scenarios/catalog';
+import { withBChange } from '../../src/ui/changes/branch';
+import { decodeCompareLink } from '../../src/ui/compare/link';
+import type { LiveAction } from '../../src/workers/protocol';
+
+const POLICIES = [{ retries: { attempts: 0 } }, { retries: { attempts: 2 } }];
+const shipped = (id: string) => scenarioOf({ kind: 'builtin', id })!;
+
+describe('the change form, where a change reaches', () => {
+  it('starts every shipped scenario on a change that acts, where one can: retry-storm on orders (web is overridden by gateway api), config-rollout on 2 retries for payments', () => {
+    const starts = Object.fromEntries(
+      builtinScenarios().map((e) => {
+        const s = shipped(e.id);
+        const pick = actingDefault(s, s.services.map((v) => v.name), POLICIES);
+        return [e.id, pick ? `${pick.target} ${JSON.stringify(pick.policy)}` : null];
+      }),
+    );
+    expect(starts).toEqual({
+      'hello-mesh': 'catalog {"retries":{"attempts":0}}',
+      'config-rollout': 'payments {"retries":{"attempts":2}}',
+      'control-plane-boundary': 'catalog {"retries":{"attempts":0}}',
+      'control-plane-outage': 'orders {"retries":{"attempts":0}}',
+      'gateway-and-mesh': 'catalog {"retries":{"attempts":0}}',
+      'gateway-only': 'frontend {"retries":{"attempts":2}}',
+      'idle-timeout-race': 'ledger {"retries":{"attempts":0}}',
+      // No proxy anywhere: no policy change can act (the form says why).
+      'istio-load-test-baseline': null,
+      'istio-load-test-full': 'svc-000 {"retries":{"attempts":0}}',
+      'istio-load-test': 'svc-00 {"retries":{"attempts":0}}',
+      'l4-vs-l7': 'orders {"retries":{"attempts":2}}',
+      'mesh-only': 'catalog {"retries":{"attempts":0}}',
+      mm1: null,
+      'partial-adoption': 'catalog {"retries":{"attempts":0}}',
+      'retry-storm-fixed': 'payments {"retries":{"attempts":0}}',
+      'retry-storm': 'orders {"retries":{"attempts":0}}',
+      'third-party-service': 'cart {"retries":{"attempts":0}}',
+      'two-meshes-direct': 'checkout {"retries":{"attempts":0}}',
+      'two-meshes-via-gateway': 'checkout {"retries":{"attempts":0}}',
+      'zone-failover': 'payments {"retries":{"attempts":0}}',
+    });
+  });
+
+  it("says retry-storm's retries 0 on web does nothing, and offers the same on gateway api's route 0, written as the person wrote it", () => {
+    const r = reachOf(shipped('retry-storm'), [], 12_000, { type: 'policy', service: 'web', policy: { retries: { attempts: 0 } } })!;
+    expect(r).toEqual({
+      reach: 'none',
+      warning: "web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request.",
+      alternative: { type: 'gateway-route', gateway: 'api', route: 0, policy: { retries: { attempts: 0 } } },
+      alternativeLabel: "retries on gateway api's route 0",
+    });
+    expect(reachOf(shipped('retry-storm'), [], 12_000, r.alternative!)).toBeNull();
+    // A change that does not read is the form's to report, not this.
+    expect(reachOf(shipped('retry-storm'), [], 12_000, { type: 'policy', service: 'web', policy: { retries: { attempts: -1 } } })).toBeNull();
+  });
+
+  it('judges a change in the design as configured by then: config-rollout gives payments 2 retries on 5xx (10 ms backoff) at 20 s, so the same change at 25 s sets what already is', () => {
+    const s = shipped('config-rollout');
+    const change = { type: 'policy', service: 'payments', policy: { retries: { attempts: 2, retryOn: ['5xx'], backoff: { base: '10ms' } } } };
+    expect(reachOf(s, [], 5000, change)).toBeNull();
+    expect(reachOf(s, [], 25_000, change)?.warning).toBe("The change sets payments' policy to what it already is. This change will not alter any request.");
+  });
+
+  it("a branch's alternative link replaces B's change and goes to the branch point; A and the pair are kept", () => {
+    const a: LiveAction[] = [];
+    const mine: LiveAction = { kind: 'change', ms: 12_000, ev: 34_567, change: { type: 'policy', service: 'web', policy: { retries: { attempts: 0 } } } };
+    const link = withBChange('?compare=retry-storm,retry-storm&t=30s&speed=1x', '', [...a, mine], mine, { type: 'gateway-route', gateway: 'api', route: 0, policy: { retries: { attempts: 0 } } });
+    const d = decodeCompareLink(link, { scenarioIds: ['retry-storm'], defaultId: 'retry-storm', speedIds: ['1x'] });
+    expect(d.problems).toEqual([]);
+    expect(d.pair).toEqual(['retry-storm', 'retry-storm']);
+    expect(d.tMs).toBe(12_000);
+    expect(d.actionsA).toEqual([]);
+    expect(d.actionsB).toEqual([{ ...mine, change: { type: 'gateway-route', gateway: 'api', route: 0, policy: { retries: { attempts: 0 } } } }]);
+  });
+});
