@@ -8,7 +8,12 @@
 // route `retry_policy` is read by the router filter of the downstream proxy, on the route it
 // picked; Istio writes a VirtualService's `retries` and `timeout` into the route config of the
 // client-side proxies (every sidecar, for `gateways: [mesh]`; the gateway's own Envoy, for a
-// VirtualService bound to that gateway). So a callee's own policy (`services[].policy`, which
+// VirtualService bound to that gateway). Sources: Envoy's router filter docs
+// (envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/router_filter: the router
+// "follows the route table" and "handles retry", from the route's or virtual host's retry
+// policy) and Istio's VirtualService reference (istio.io/latest/docs/reference/config/networking/
+// virtual-service: `gateways` names the proxies a VirtualService configures, `mesh` meaning
+// every sidecar). So a callee's own policy (`services[].policy`, which
 // every meshed caller applies, as a VirtualService for its host) is only a default: a caller's
 // route policy (a gateway route's, a call's, a client's) overrides it field by field, and a
 // caller without an L7 proxy applies neither. The engine's merge and defaults are
