@@ -83,3 +83,19 @@ for (const [w, h] of [
     console.log(`${w}x${h}: attempts at payments per user request A ${acts.a.payments.toFixed(2)}, B ${acts.b.payments.toFixed(2)}; tries per user request A ${acts.a.tries.toFixed(2)}, B ${acts.b.tries.toFixed(2)}`);
   });
 }
+
+test("the form judges a change in the design as the run has it: config-rollout's own change at 20 s, made again after it, is said to change nothing", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=config-rollout&t=15s');
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+  await page.getByTestId('change-target').selectOption('payments');
+  await page.getByTestId('change-details').fill('{"policy": {"retries": {"attempts": 2, "retryOn": ["5xx"], "backoff": {"base": "10ms"}}}}');
+  // At 15 s payments still has the file's retries 0: this change acts.
+  await page.waitForTimeout(400);
+  await expect(page.getByTestId('change-reach')).toHaveCount(0);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText('21.0 s');
+  await expect(page.getByTestId('change-reach')).toContainText("No effect. The change sets payments' policy to what it already is. This change will not alter any request.");
+  await expect(page.getByTestId('change-alternative')).toHaveCount(0);
+});

@@ -97,16 +97,27 @@ export function ChangePanel() {
     const b = scenarioRef ? build() : null;
     if (!b || !b.ok || !scenarioRef) return void setReach(null);
     let live = true;
+    let interval: ReturnType<typeof setInterval> | undefined;
     const timer = setTimeout(() => {
       void import('./reach').then((m) => {
         if (!live) return;
         const sc = m.scenarioOf(scenarioRef);
-        setReach(sc ? m.reachOf(sc, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change) : null);
+        let said = '';
+        const check = () => {
+          const r = sc ? m.reachOf(sc, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change) : null;
+          const key = JSON.stringify(r);
+          if (key !== said) setReach(r);
+          said = key;
+        };
+        check();
+        // The design changes as the run passes its timed changes: asked again each second.
+        interval = setInterval(check, 1000);
       });
     }, 150);
     return () => {
       live = false;
       clearTimeout(timer);
+      clearInterval(interval);
     };
     // NOTE: build() reads the form; formKey stands for it.
   }, [formKey, scenarioRef, actions]); // eslint-disable-line react-hooks/exhaustive-deps
