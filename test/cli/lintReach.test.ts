@@ -31,12 +31,26 @@ describe('MS010 policy overridden on every path', () => {
     expect(f.message).toBe(
       "back's own timeout (500 ms) is overridden on every path, so no request uses it: gateway gw sets its own (2 s) at gateways.0.routes.0.policy.timeout. Envoy applies the route policy of the proxy that sends the request, and a caller's own route policy overrides the callee's field by field",
     );
-    expect(f.figure).toEqual({ text: 'overridden on 1 of 1 path', values: { field: 'timeout', callers: 1, overriding: 'gw' } });
+    expect(f.figure).toEqual({ text: 'overridden on 1 of 1 path, used on none', values: { field: 'timeout', callers: 1, overriding: 'gw' } });
     expect(f.fix).toBe("Set timeout where it acts: on the callers' own routes (gateways.0.routes.0.policy.timeout), or drop it from back's policy");
   });
 
   it('does not trip when one caller (front, with no call policy) applies back\'s own timeout', () => {
     expect(ms010(behindGateway(true))).toEqual([]);
+  });
+
+  it("trips when the callers that do not override cannot apply it either: jobs calls back with no proxy", () => {
+    const s = scenario({
+      clients: [{ name: 'users', type: 'open', rate: 50, target: 'gw' }, { name: 'jobs', type: 'open', rate: 5, target: 'back' }],
+      gateways: [{ name: 'gw', routes: [{ service: 'back', policy: { timeout: '2s' } }] }],
+      services: [svc('back', { policy: { timeout: '500ms' } })],
+    });
+    const [f, ...rest] = ms010(s);
+    expect(rest).toEqual([]);
+    expect(f.message).toBe(
+      "back's own timeout (500 ms) applies on no path, so no request uses it: client jobs has no proxy, so it applies no timeout; gateway gw sets its own (2 s) at gateways.0.routes.0.policy.timeout. Envoy applies the route policy of the proxy that sends the request, and a caller's own route policy overrides the callee's field by field",
+    );
+    expect(f.figure.text).toBe('overridden on 1 of 2 paths, used on none');
   });
 
   it('trips on a timed change that reaches no request, with the change that would act as the fix; not on one that acts', () => {

@@ -3,7 +3,7 @@
 // Envoy applies the route policy of the proxy that sends the request, a caller's own over the
 // callee's, field by field).
 import type { Scenario } from '../../scenario';
-import { callerName, callersOf, describeField, type PolicyField } from '../../models/policyReach';
+import { callerName, callersOf, changeReach, describeField, type PolicyField } from '../../models/policyReach';
 import { changeNotes } from '../changeNotes';
 import type { Locator } from './locate';
 import { actorRef, finding } from './scenarioRules';
@@ -15,21 +15,33 @@ const WHY = "Envoy applies the route policy of the proxy that sends the request,
 export function reachFindings(s: Scenario, locate: Locator): Finding[] {
   const out: Finding[] = [];
   s.services.forEach((svc, i) => {
-    const callers = callersOf(s, svc.name);
-    if (!svc.policy || callers.length === 0) return;
+    if (!svc.policy || callersOf(s, svc.name).length === 0) return;
     const a = { kind: 'Service' as const, name: svc.name, path: `services.${i}`, meshed: svc.sidecar !== false };
     for (const f of Object.keys(svc.policy) as PolicyField[]) {
-      if (svc.policy[f] === undefined || !callers.every((c) => c.route?.[f] !== undefined)) continue;
+      if (svc.policy[f] === undefined) continue;
+      // Whether the field reaches any request: the design without it, and it added back as a change.
+      const without = { ...s, services: s.services.map((v, j) => (j === i ? { ...v, policy: { ...v.policy, [f]: undefined } } : v)) };
+      const r = changeReach(without, { type: 'policy', at: 0, service: svc.name, policy: { [f]: svc.policy[f] }, replace: false });
+      if (!r || r.reach !== 'none' || !r.callers.some((c) => c.status === 'overridden')) continue;
       const field = `services.${i}.policy.${f}`;
-      const who = callers.map((c) => `${callerName(c)} sets its own (${describeField(f, c.route![f])}) at ${c.routePath}.${f}`);
+      const overriding = r.callers.filter((c) => c.status === 'overridden');
+      const why = r.callers.map((c) =>
+        c.status === 'overridden'
+          ? `${callerName(c.route)} sets its own (${describeField(f, c.route.route![f])}) at ${c.route.routePath}.${f}`
+          : c.status === 'not-applied'
+            ? `${c.route.kind} ${c.route.caller} ${c.route.proxy ? 'works at L4 for it' : 'has no proxy'}, so it applies no ${f}`
+            : `${callerName(c.route)} runs the same without it`,
+      );
+      const all = overriding.length === r.callers.length;
+      const n = r.callers.length;
       out.push(
         finding(
           'MS010',
           actorRef(a, field, locate),
           field,
-          `${svc.name}'s own ${f} (${describeField(f, svc.policy[f])}) is overridden on every path, so no request uses it: ${who.join('; ')}. ${WHY}`,
-          { text: `overridden on ${callers.length} of ${callers.length} ${callers.length === 1 ? 'path' : 'paths'}`, values: { field: f, callers: callers.length, overriding: callers.map((c) => c.caller).join(', ') } },
-          `Set ${f} where it acts: on the callers' own routes (${callers.map((c) => `${c.routePath}.${f}`).join(', ')}), or drop it from ${svc.name}'s policy`,
+          `${svc.name}'s own ${f} (${describeField(f, svc.policy[f])}) ${all ? 'is overridden on every path' : 'applies on no path'}, so no request uses it: ${why.join('; ')}. ${WHY}`,
+          { text: `overridden on ${overriding.length} of ${n} ${n === 1 ? 'path' : 'paths'}, used on none`, values: { field: f, callers: n, overriding: overriding.map((c) => c.route.caller).join(', ') } },
+          `Set ${f} where it acts: on the callers' own routes (${overriding.map((c) => `${c.route.routePath}.${f}`).join(', ')}), or drop it from ${svc.name}'s policy`,
         ),
       );
     }
