@@ -69,7 +69,7 @@ for (const [w, h] of [
     await expect(page.getByTestId('compare-pane')).toHaveCount(2);
     await settled(page);
     await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('12000');
-    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with gateway-route route 0, policy.retries.attempts 0 on api at 12.0 s');
+    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on api route 0 at 12.0 s');
     await expect(pane(page, 'B').getByTestId('compare-pane-title')).not.toContainText('no effect');
     await expect(page.getByTestId('branch-reach')).toHaveCount(0);
     const acts = await figuresAtEnd(page);

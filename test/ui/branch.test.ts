@@ -18,12 +18,15 @@ describe('a change in a few words', () => {
     expect(changeSummary({ type: 'policy', service: 'payments', policy: { retries: { attempts: 0 } } })).toBe('retries.attempts 0 on payments');
   });
 
-  it('names the other types, their mesh with "in", and cuts a long one to 60 characters', () => {
+  it('names the other types, their mesh with "in", a gateway route with its gateway, and cuts a long one to 60 characters', () => {
     expect(changeSummary({ type: 'mtls', service: 'orders', mode: 'STRICT' })).toBe('mtls mode STRICT on orders');
     expect(changeSummary({ type: 'trusts', mesh: 'retail', trusts: [] })).toBe('trusts trusts [] in retail');
     const long = changeSummary({ type: 'gateway-route', gateway: 'api', route: 0, policy: { timeout: '2s', retries: { attempts: 3, perTryTimeout: '250ms', retryOn: ['5xx', 'reset'] } } });
     expect(long).toHaveLength(SUMMARY_MAX_CHARS);
-    expect(long).toBe('gateway-route route 0, policy.timeout 2s, policy.retries.at…');
+    expect(long).toBe('timeout 2s, retries.attempts 3, retries.perTryTimeout 250ms…');
+    // A gateway route's change names the route with the gateway, its policy's fields without "policy.".
+    expect(changeSummary({ type: 'gateway-route', gateway: 'api', route: 0, policy: { retries: { attempts: 0 } } })).toBe('retries.attempts 0 on api route 0');
+    expect(changeSummary({ type: 'gateway-route', gateway: 'edge', route: 1, canary: [] })).toBe('canary [] on edge route 1');
     expect(long.endsWith('…')).toBe(true);
   });
 });

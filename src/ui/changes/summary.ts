@@ -17,8 +17,9 @@ function leaves(value: unknown, path: string, out: string[]): void {
 }
 
 /**
- * A change as "timeout 5ms on payments" (a policy's fields without `policy.`), "mtls mode STRICT
- * on orders", "trusts [] in retail": its fields but the type and the target, then the target;
+ * A change as "timeout 5ms on payments" (a policy's fields without `policy.`), "retries.attempts
+ * 0 on api route 0" (a gateway route's), "mtls mode STRICT on orders", "trusts [] in retail": its
+ * fields but the type and the target, then the target;
  * cut to SUMMARY_MAX_CHARS with an ellipsis. Pure.
  */
 export function changeSummary(change: Record<string, unknown>): string {
@@ -27,9 +28,18 @@ export function changeSummary(change: Record<string, unknown>): string {
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(change)) if (k !== 'type' && k !== field) rest[k] = v;
   const parts: string[] = [];
-  leaves(type === 'policy' && Object.keys(rest).length === 1 && rest.policy && typeof rest.policy === 'object' ? rest.policy : rest, '', parts);
-  const what = `${type === 'policy' ? '' : `${type} `}${parts.filter(Boolean).join(', ')}`.trim();
-  const text = field ? `${what} ${field === 'mesh' ? 'in' : 'on'} ${String(change[field])}` : what;
+  // A gateway route's change reads as one on "api route 0": its route goes with the target, its
+  // policy's fields without "policy." (as a service policy's), then the rest (service, canary).
+  const route = type === 'gateway-route' ? (rest.route ?? 0) : undefined;
+  if (route !== undefined) delete rest.route;
+  const { policy, ...others } = rest;
+  if ((type === 'policy' || type === 'gateway-route') && policy && typeof policy === 'object') {
+    leaves(policy, '', parts);
+    if (Object.keys(others).length > 0) leaves(others, '', parts);
+  } else leaves(rest, '', parts);
+  const what = `${type === 'policy' || type === 'gateway-route' ? '' : `${type} `}${parts.filter(Boolean).join(', ')}`.trim();
+  const on = field && route !== undefined ? `${String(change[field])} route ${String(route)}` : field ? String(change[field]) : '';
+  const text = field ? `${what} ${field === 'mesh' ? 'in' : 'on'} ${on}` : what;
   return text.length > SUMMARY_MAX_CHARS ? `${text.slice(0, SUMMARY_MAX_CHARS - 1)}…` : text;
 }
 
