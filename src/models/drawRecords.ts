@@ -1,4 +1,4 @@
-import { encodeDraw, sampler, streamAt, type Distribution, type Sampler } from '../sim-engine';
+import { encodeDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../sim-engine';
 
 /** Where one draw is encoded: doubles `p` to `p + DRAW_SLOT - 1` of `f` (`encodeDraw`, then its stream's state). */
 export interface DrawAt {
@@ -23,13 +23,14 @@ const records = new WeakMap<Sampler, DrawAt>();
  * (snapshots copy the blocks with the world).
  */
 export class DrawRecords {
-  private block = new Float64Array(BLOCK);
+  // Line-aligned (lineAligned.ts): each record is one cache line, not two.
+  private block = lineAlignedFloat64(BLOCK);
   private next = 0;
 
   /** A fresh record of one cache line. */
   alloc(): DrawAt {
     if (this.next + RECORD > BLOCK) {
-      this.block = new Float64Array(BLOCK);
+      this.block = lineAlignedFloat64(BLOCK);
       this.next = 0;
     }
     const at = { f: this.block, p: this.next };

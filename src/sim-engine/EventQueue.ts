@@ -1,4 +1,5 @@
 import { InvariantError, invariant } from './invariant';
+import { lineAlignedBuffer } from './lineAligned';
 import { RunStoppedError } from './RunStoppedError';
 
 /** Slot states. */
@@ -111,9 +112,10 @@ export class EventQueue {
   constructor(initialCapacity = 1024) {
     this.capacity = Math.max(16, initialCapacity | 0);
     const n = this.capacity;
-    const buffer = new ArrayBuffer(n * 64);
-    this.f64 = new Float64Array(buffer);
-    this.i32 = new Int32Array(buffer);
+    // Each slot record is one cache line: the buffer starts on one (lineAligned.ts).
+    const buffer = lineAlignedBuffer(n * 64);
+    this.f64 = new Float64Array(buffer, 0, n * 8);
+    this.i32 = new Int32Array(buffer, 0, n * 16);
     this.heapTime = new Float64Array(n);
     this.heapSlot = new Int32Array(n);
     this.overflowTime = new Float64Array(n);
@@ -448,10 +450,10 @@ export class EventQueue {
         this.time,
       );
     }
-    const buffer = new ArrayBuffer(n * 64);
-    new Uint8Array(buffer).set(new Uint8Array(this.f64.buffer));
-    this.f64 = new Float64Array(buffer);
-    this.i32 = new Int32Array(buffer);
+    const buffer = lineAlignedBuffer(n * 64);
+    new Float64Array(buffer, 0, old * 8).set(this.f64);
+    this.f64 = new Float64Array(buffer, 0, n * 8);
+    this.i32 = new Int32Array(buffer, 0, n * 16);
     const heapTime = new Float64Array(n);
     heapTime.set(this.heapTime);
     this.heapTime = heapTime;

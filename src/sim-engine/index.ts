@@ -2,6 +2,7 @@ export { Simulation, DEFAULT_SAME_TIME_LIMIT, type Actor, type EventRecorder, ty
 export { RunStoppedError, formatSimTime } from './RunStoppedError';
 export { StalledClockError, type StalledActor } from './StalledClockError';
 export { EventQueue } from './EventQueue';
+export { lineAlignedBuffer, lineAlignedFloat64, CACHE_LINE_BYTES } from './lineAligned';
 export { TraceHash } from './TraceHash';
 export { streamFor, streamAt, type Rng } from './random';
 export { aleaNext } from './alea';

@@ -1,4 +1,4 @@
-import { DRAW_SLOT, DrawCode, drawAt, encodeDraw, sampler, streamAt, type Distribution, type Sampler } from '../../sim-engine';
+import { DRAW_SLOT, DrawCode, drawAt, encodeDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
 
 /**
@@ -67,7 +67,8 @@ const RECORDS_BLOCK = 8192;
  * 6x what it cost at 100 (issue 14: CPU per request flat in size). Plain data (snapshots copy it).
  */
 export class ProxyRecords {
-  private block = new Float64Array(RECORDS_BLOCK);
+  // Line-aligned (lineAligned.ts): a record starting every 8 doubles starts a cache line.
+  private block = lineAlignedFloat64(RECORDS_BLOCK);
   private next = 0;
 
   /** A record for a proxy of `concurrency` workers; records start every 8 doubles (64 bytes). */
@@ -75,7 +76,7 @@ export class ProxyRecords {
     const size = (Rec.freeAt + Math.max(1, concurrency) + 7) & ~7;
     if (size > RECORDS_BLOCK) return { f: new Float64Array(size), o: 0 };
     if (this.next + size > RECORDS_BLOCK) {
-      this.block = new Float64Array(RECORDS_BLOCK);
+      this.block = lineAlignedFloat64(RECORDS_BLOCK);
       this.next = 0;
     }
     const r = { f: this.block, o: this.next };
