@@ -23,9 +23,11 @@ const WASM_PAGE_BYTES = 65536;
 export function lineAlignedBuffer(bytes: number): ArrayBuffer {
   if (!Number.isInteger(bytes) || bytes < 0) throw new RangeError(`lineAlignedBuffer: bytes must be a whole number of bytes, got ${bytes}`);
   const pages = Math.max(1, Math.ceil(bytes / WASM_PAGE_BYTES));
-  if (typeof WebAssembly === 'object' && typeof WebAssembly.Memory === 'function') {
+  // The engine's own lib has no WebAssembly types (no DOM, no Node): the one constructor used, typed here.
+  const wasm = (globalThis as { WebAssembly?: { Memory?: new (d: { initial: number; maximum: number }) => { buffer: ArrayBuffer } } }).WebAssembly;
+  if (wasm !== undefined && typeof wasm.Memory === 'function') {
     try {
-      return new WebAssembly.Memory({ initial: pages, maximum: pages }).buffer as ArrayBuffer;
+      return new wasm.Memory({ initial: pages, maximum: pages }).buffer;
     } catch {
       // Out of reservations: fall through to a plain buffer.
     }
