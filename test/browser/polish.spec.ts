@@ -186,3 +186,77 @@ test('a seek to the end of that run stops past every event of its last instant: 
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
   expect(await page.getByTestId('trace-hash').textContent()).toBe(cli.traceHash);
 });
+
+/** Both panes' boxes, their counters', the smallest text drawn in each picture (CSS px), and the view's arrangement. */
+async function readCompare(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element | null) => {
+      const r = el?.getBoundingClientRect();
+      return r ? { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right) } : null;
+    };
+    const panes = Array.from(document.querySelectorAll('[data-testid="compare-pane"]')).map((p) => {
+      let least = Infinity;
+      let leastText = '';
+      for (const t of Array.from(p.querySelectorAll<SVGTextElement>('[data-node] text, .topo-edge-label, .topo-mesh-label'))) {
+        if (!t.textContent?.trim() || t.getBoundingClientRect().width === 0 || getComputedStyle(t).visibility === 'hidden') continue;
+        const m = t.getScreenCTM();
+        const px = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+        if (px < least) [least, leastText] = [px, t.textContent];
+      }
+      return { side: p.getAttribute('data-side'), pane: box(p), counters: box(p.querySelector('.compare-counters')), least: Math.round(least * 10) / 10, leastText };
+    });
+    return { panes, arrange: document.querySelector('[data-testid="compare-view"]')?.getAttribute('data-arrange') ?? null, height: innerHeight, width: innerWidth, timelineTop: Math.round(document.querySelector('.compare-timeline')!.getBoundingClientRect().top) };
+  });
+}
+
+test('compare at 1024x768: A, B and their figures in view without scrolling, node text 10 px or more, the wheel scrolls the page and zooms with Ctrl', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  for (const pair of ['retry-storm,retry-storm-fixed', 'gateway-and-mesh,mesh-only', 'two-meshes-direct,two-meshes-via-gateway', 'gateway-only,mesh-only']) {
+    await page.goto(`/?compare=${pair}&t=12s`);
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.locator('[data-testid="compare-pane"] .topo-edge-label', { hasText: 'req/s' }).first()).toBeVisible({ timeout: 30_000 });
+    await twoFrames(page);
+    const c = await readCompare(page);
+    await page.screenshot({ path: `test-results/polish-compare-${pair.split(',')[0]}-1024.png` });
+    for (const p of c.panes) {
+      // The pane and its counters above the sticky timeline, nothing below the fold.
+      expect(p.pane!.top, `${pair} ${p.side}`).toBeGreaterThanOrEqual(0);
+      expect(p.counters!.bottom, `${pair} ${p.side} counters`).toBeLessThanOrEqual(c.timelineTop);
+      expect(p.least, `${pair} ${p.side}: "${p.leastText}"`).toBeGreaterThanOrEqual(10);
+    }
+  }
+  // The wheel over a pane scrolls the page; the picture keeps its zoom, and a hint says Ctrl zooms.
+  const stage = page.getByTestId('compare-pane').first().locator('.topology-stage');
+  const b = (await stage.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  const zoom = await stage.getAttribute('data-zoom');
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(100);
+  expect(await stage.getAttribute('data-zoom')).toBe(zoom);
+  await expect(page.getByTestId('wheel-hint')).toHaveText(/Ctrl \+ wheel/);
+  await page.screenshot({ path: 'test-results/polish-compare-wheel-hint-1024.png' });
+  await page.evaluate(() => scrollTo(0, 0));
+  const b2 = (await stage.boundingBox())!;
+  await page.mouse.move(b2.x + b2.width / 2, b2.y + b2.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await expect.poll(() => stage.getAttribute('data-zoom')).not.toBe(zoom);
+  expect(Number(await stage.getAttribute('data-zoom'))).toBeGreaterThan(1);
+});
+
+test('compare at 1600x1000 keeps its panes side by side over the figures, as before', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?compare=retry-storm,retry-storm-fixed&t=12s');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.locator('[data-testid="compare-pane"] .topo-edge-label', { hasText: 'req/s' }).first()).toBeVisible({ timeout: 30_000 });
+  const c = await readCompare(page);
+  expect(c.arrange).toBeNull();
+  const [a, b] = c.panes;
+  expect(a.pane!.top).toBe(b.pane!.top);
+  expect(a.pane!.right).toBeLessThan(b.pane!.left);
+  // 54vh: 540 px of panes, the figures table starting in view under the timeline.
+  expect(a.pane!.bottom - a.pane!.top).toBeGreaterThanOrEqual(520);
+  await expect(page.locator('.metrics-diff')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/polish-compare-1600.png' });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelRect, placeHoverLabel, type Rect } from '../../src/ui/topology/edgeLabelPlace';
+import { labelRect, placeEdgeLabels, placeHoverLabel, type Rect } from '../../src/ui/topology/edgeLabelPlace';
 
 const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 /** A straight link from (0, 100) to (200, 100), a point every 5 units. */
@@ -37,5 +37,17 @@ describe("a hovered link's label", () => {
     expect(placeHoverLabel(link, { w: 100, h: 20 }, [], view, kept)).toBe(kept);
     // Once a node is under the kept spot, it is placed again.
     expect(placeHoverLabel(link, { w: 100, h: 20 }, [{ x0: 90, y0: 70, x1: 110, y1: 80 }], view, kept)).not.toBe(kept);
+  });
+});
+
+describe("a link's quiet label", () => {
+  it("is marked over a name when no spot beside its link is free and the best lies over a node's name, so it is left out", () => {
+    const view: Rect = { x0: -500, y0: -500, x1: 700, y1: 700 };
+    const node: Rect = { x0: -200, y0: -100, x1: 400, y1: 300 };
+    expect(placeEdgeLabels([link], [], view)[0].overName).toBeUndefined();
+    // A node's drawing over the whole link and everything near it, its name elsewhere: kept.
+    expect(placeEdgeLabels([link], [node], view, undefined, [{ x0: 300, y0: 250, x1: 390, y1: 290 }])[0].overName).toBeUndefined();
+    // Its name across the link's middle, where every spot is.
+    expect(placeEdgeLabels([link], [node], view, undefined, [{ x0: -200, y0: 20, x1: 400, y1: 180 }])[0].overName).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 // One side of the compare view: its name, its topology (the single view's drawing, smaller) with
 // the inspector when it asks about this run, and its own counters.
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { TopologyView } from '../components/TopologyView';
 import { Inspector } from '../components/Inspector';
 import { LegendFoldedByDefault } from '../components/Legend';
+import { WHEEL_ZOOM_HINT, WheelZoomContext } from '../components/wheelZoom';
 import { inspectorStore, type InspectTarget } from '../inspector/inspectorStore';
 import { bindReplicaSourceWithin } from '../topology/replicaCards';
 import { AppContext, useAppStore } from '../state/useAppStore';
@@ -25,6 +26,7 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting }: 
   // The replica cards unfolded in this pane ask this pane's run.
   useEffect(() => void (stage.current && bindReplicaSourceWithin(stage.current, pane.api)), [pane]);
   const title = `${label} — ${pane.info.title} (${pane.id})`;
+  const wheelHint = useFlash(WHEEL_HINT_MS);
   return (
     <section
       className={`compare-pane${inspecting && open ? ' compare-pane-inspected' : ''}`}
@@ -37,6 +39,8 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting }: 
       onFocusCapture={() => controller.inspect(pane.side)}
     >
       <AppContext.Provider value={pane.services}>
+        {/* On a page that scrolls, the wheel zooms a pane only with Ctrl or ⌘ (wheelZoom.ts). */}
+        <WheelZoomContext.Provider value="modifier">
         <LegendFoldedByDefault.Provider value={true}>
           <h2 className="compare-pane-title" data-testid="compare-pane-title" title={title}>
             <span className="compare-swatch" style={{ background: PANE_COLORS[pane.side === 'A' ? 0 : 1] }} />
@@ -47,8 +51,13 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting }: 
               </span>
             )}
           </h2>
-          <div className="stage compare-stage" ref={stage}>
+          <div className="stage compare-stage" ref={stage} title={WHEEL_ZOOM_HINT} onWheel={(e) => !e.ctrlKey && !e.metaKey && wheelHint.flash()}>
             <TopologyView />
+            {wheelHint.shown && (
+              <div className="compare-wheel-hint" data-testid="wheel-hint" role="status">
+                {WHEEL_ZOOM_HINT}
+              </div>
+            )}
             {/* One inspector for the pair: in the pane it asks about; the other offers to move it. */}
             {inspecting || !open ? (
               <Inspector />
@@ -60,6 +69,7 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting }: 
           </div>
           <PaneCounters series={series} />
         </LegendFoldedByDefault.Provider>
+        </WheelZoomContext.Provider>
       </AppContext.Provider>
     </section>
   );
@@ -100,4 +110,22 @@ function PaneCounters({ series }: { series: SeriesState }) {
       {item('pane-hash', 'trace', st.traceHash || '—', st.traceHash)}
     </div>
   );
+}
+
+/** How long the wheel's hint stays after a wheel turned without Ctrl or ⌘ over a pane, ms. */
+const WHEEL_HINT_MS = 1500;
+
+/** A flag that `flash()` raises for `ms`, each flash starting the time again. */
+function useFlash(ms: number): { shown: boolean; flash: () => void } {
+  const [shown, setShown] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  return {
+    shown,
+    flash() {
+      setShown(true);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => setShown(false), ms);
+    },
+  };
 }

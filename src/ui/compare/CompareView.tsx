@@ -28,11 +28,26 @@ export function CompareView({ controller }: { controller: CompareController }) {
   useEffect(() => applyTheme(s.presenter ? 'light' : savedTheme(), !s.presenter), [s.presenter]);
   useCompareKeys(controller);
   const panesRef = useRef<HTMLDivElement>(null);
-  const arrangement = usePresenterArrangement(controller, s.presenter, panesRef);
+  // A narrow window fits both panes in it as presenter mode does (side by side or stacked,
+  // whichever draws larger; node text at 12 px or more), the figures below (compare.css).
+  const narrow = useMatchMedia(FIT_QUERY);
+  const fit = s.presenter || narrow;
+  const arrangement = usePresenterArrangement(controller, fit, panesRef);
+  useEffect(() => {
+    for (const p of controller.panes) p.services.store.setState((d) => void (d.presenter = fit));
+  }, [fit, controller.panes]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useChromeHeight(rootRef, fit && !s.presenter && controller.panes.length === 2);
   // Presenter mode fills the window from its top: the page does not scroll there.
   useEffect(() => void (s.presenter && window.scrollTo(0, 0)), [s.presenter]);
   return (
-    <div className={`compare${s.presenter ? ' compare-presenter' : ''}`} data-testid="compare-view" data-presenter={s.presenter ? 'on' : 'off'} data-arrange={s.presenter ? arrangement : undefined}>
+    <div
+      ref={rootRef}
+      className={`compare${s.presenter ? ' compare-presenter' : fit ? ' compare-fit' : ''}`}
+      data-testid="compare-view"
+      data-presenter={s.presenter ? 'on' : 'off'}
+      data-arrange={fit ? arrangement : undefined}
+    >
       <CompareHeader controller={controller} s={s} />
       {s.linkProblems.length > 0 && (
         <section className="alert compare-problems" role="alert" data-testid="link-problems">
@@ -78,6 +93,51 @@ export function CompareView({ controller }: { controller: CompareController }) {
       )}
     </div>
   );
+}
+
+/**
+ * Windows this narrow fit both panes in the window (`compare-fit`): at 1024x768 the panes stacked
+ * at 48vh each left B and its figures below the fold with 6-10 px node text (session 9's
+ * new-user pass); wider windows keep the panes side by side at 54vh, the figures under them.
+ */
+const FIT_QUERY = '(max-width: 1100px)';
+
+/** Whether the window matches `query`, following it. */
+function useMatchMedia(query: string): boolean {
+  const [on, setOn] = useState(() => typeof window !== 'undefined' && window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const change = () => setOn(m.matches);
+    change();
+    m.addEventListener('change', change);
+    return () => m.removeEventListener('change', change);
+  }, [query]);
+  return on;
+}
+
+/**
+ * Sets `--compare-chrome` on the view: the header's and the shared timeline's heights, CSS px,
+ * which `compare-fit` leaves the panes the rest of the window without (both stay in sight, the
+ * header at the top and the timeline at the bottom, as the page scrolls to the figures).
+ * `on` once both panes (and so the timeline) are drawn.
+ */
+function useChromeHeight(rootRef: RefObject<HTMLDivElement | null>, on: boolean): void {
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!on || !root) return;
+    const measure = () => {
+      const header = root.querySelector<HTMLElement>('.compare-header')?.offsetHeight ?? 0;
+      const timeline = root.querySelector<HTMLElement>('.compare-timeline')?.offsetHeight ?? 0;
+      root.style.setProperty('--compare-chrome', `${header + timeline}px`);
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    for (const el of root.querySelectorAll('.compare-header, .compare-timeline')) ro.observe(el);
+    return () => {
+      ro.disconnect();
+      root.style.removeProperty('--compare-chrome');
+    };
+  }, [rootRef, on]);
 }
 
 /**

@@ -8,6 +8,7 @@ import { PASSED_STRIDE } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
 import { PresenterFloorContext } from '../topology/presenterFloor';
+import { WheelZoomContext } from './wheelZoom';
 import { placeGroupNodes } from '../topology/drag';
 import { layoutStore, overridesOf, setOverrides, unfoldedOf } from '../topology/layoutStore';
 import { attachReplicaCards } from '../topology/replicaCards';
@@ -153,18 +154,24 @@ export function TopologyView() {
     return () => ro.disconnect();
   }, []);
 
-  // The camera: moving it redraws, nothing is laid out again.
+  // The camera: moving it redraws, nothing is laid out again. In a compare pane the wheel
+  // zooms only with Ctrl or ⌘ (wheelZoom.ts).
+  const wheel = useContext(WheelZoomContext);
   useEffect(() => {
     const box = boxRef.current!;
-    const control = attachCamera(box, (camera) => {
-      box.dataset.zoom = camera.k.toFixed(2);
-      sceneRef.current?.setCamera(camera);
-      dirtyRef.current = true;
-      paintRef.current();
-    });
+    const control = attachCamera(
+      box,
+      (camera) => {
+        box.dataset.zoom = camera.k.toFixed(2);
+        sceneRef.current?.setCamera(camera);
+        dirtyRef.current = true;
+        paintRef.current();
+      },
+      wheel,
+    );
     cameraRef.current = control;
     return () => control.detach();
-  }, []);
+  }, [wheel]);
 
   // The painter: draws the latest frame's dots every time, the load indicators throttled.
   const painterRefs = useMemo(() => ({ canvasRef, sceneCanvasRef, viewRef, cameraRef, bigRef, sceneRef, dirtyRef, ratesRef, pulsesRef, outlineRef, ringRef, paintRef }), []);

@@ -24,13 +24,39 @@ export interface CameraControl {
 }
 
 /**
- * Puts d3-zoom on `el` and calls `onChange` with every new camera. Double-click does not zoom
- * (a double click is for the picture). Impure: listens on `el`.
+ * When the mouse wheel zooms the picture: `always` (the single view, whose stage fills the
+ * window and never scrolls), or `modifier`, only with Ctrl or ⌘ held (a trackpad's pinch sends
+ * the wheel with Ctrl): a compare pane is part of a page that scrolls, and a wheel turned over
+ * it must scroll that page, not zoom (session 9's new-user pass at 1024x768).
  */
-export function attachCamera(el: HTMLElement, onChange: (camera: Camera) => void): CameraControl {
+export type WheelZoom = 'always' | 'modifier';
+
+/** The events a pointer or wheel event is read from, as d3-zoom's filter gets them. */
+export interface ZoomInput {
+  type: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  button: number;
+}
+
+/**
+ * d3-zoom's filter for `wheel`: its default (no Ctrl-drag, no secondary button; a wheel always)
+ * with, for `modifier`, a wheel let through only with Ctrl or ⌘. A wheel filtered out is not
+ * taken (no preventDefault), so the page scrolls. Pure.
+ */
+export function zoomFilter(wheel: WheelZoom): (e: ZoomInput) => boolean {
+  return (e) => (e.type === 'wheel' ? wheel === 'always' || e.ctrlKey || e.metaKey : !e.ctrlKey && !e.button);
+}
+
+/**
+ * Puts d3-zoom on `el` and calls `onChange` with every new camera. Double-click does not zoom
+ * (a double click is for the picture); the wheel zooms as `wheel` says. Impure: listens on `el`.
+ */
+export function attachCamera(el: HTMLElement, onChange: (camera: Camera) => void, wheel: WheelZoom = 'always'): CameraControl {
   let camera: Camera = IDENTITY_CAMERA;
   const behaviour: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
     .scaleExtent(ZOOM_EXTENT)
+    .filter(zoomFilter(wheel))
     .on('zoom', (e: { transform: { k: number; x: number; y: number } }) => {
       camera = { k: e.transform.k, x: e.transform.x, y: e.transform.y };
       onChange(camera);

@@ -16,6 +16,11 @@ export interface LabelSpot {
   x: number;
   y: number;
   anchor: 'start' | 'middle' | 'end';
+  /**
+   * Set by placeEdgeLabels when no spot was free and this one still lies over a node's name:
+   * the quiet label is then left out, and the link says its figures on hover.
+   */
+  overName?: true;
 }
 
 /** A link to label: points along its path (every few units, in order) and whether it has a lock at its middle. */
@@ -75,10 +80,12 @@ const AWAY = [24, 34, 46];
 /**
  * A spot for each link's label, in order, so that no label covers a node (`nodes`), a point of
  * another link, a lock, or a label placed before it, and none leaves the visible drawing
- * (`view`). Where no spot is free, the one with the fewest collisions. `box`: a label's box
+ * (`view`). Where no spot is free, the one with the fewest collisions (one cut off by the view's
+ * edge counts three), marked `overName` if that covers one of `names` (the nodes' names as
+ * drawn). `box`: a label's box
  * (LABEL_BOX; larger in presenter mode, whose labels are larger). Pure.
  */
-export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX): LabelSpot[] {
+export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX, names: readonly Rect[] = []): LabelSpot[] {
   const locks: Rect[] = [];
   for (const l of links) {
     if (!l.lock || l.points.length === 0) continue;
@@ -92,7 +99,8 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
     let bestHits = Number.POSITIVE_INFINITY;
     for (const spot of candidates(link)) {
       const r = labelRect(spot, box);
-      let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 1 : 0;
+      // Cut off by the stage's edge, a label says nothing: worse than lying over a node or a link.
+      let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 3 : 0;
       for (const n of nodes) if (overlap(r, n)) hits++;
       for (const k of locks) if (overlap(r, k)) hits++;
       for (const p of placed) if (overlap(r, p)) hits++;
@@ -109,8 +117,10 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
         if (hits === 0) break;
       }
     }
-    const chosen = best ?? { x: 0, y: 0, anchor: 'middle' as const };
-    placed.push(labelRect(chosen, box));
+    const chosen: LabelSpot = best ?? { x: 0, y: 0, anchor: 'middle' };
+    const r = labelRect(chosen, box);
+    if (names.some((n) => overlap(r, n))) return { ...chosen, overName: true };
+    placed.push(r);
     return chosen;
   });
 }
