@@ -260,3 +260,26 @@ test('compare at 1600x1000 keeps its panes side by side over the figures, as bef
   await expect(page.locator('.metrics-diff')).toBeInViewport();
   await page.screenshot({ path: 'test-results/polish-compare-1600.png' });
 });
+
+for (const theme of ['dark', 'light']) {
+  test(`the Events table at 1024x768 (${theme} theme) shows its top row whole under the head while it follows the newest`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.addInitScript((t) => localStorage.setItem('meshsim-theme', t), theme);
+    await page.goto('/?scenario=gateway-and-mesh&t=23s');
+    await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
+    await page.getByTestId('tab-events').click();
+    await expect(page.getByTestId('event-row').first()).toContainText('ms', { timeout: 15_000 });
+    await twoFrames(page);
+    const seen = await page.evaluate(() => {
+      const scroll = document.querySelector('.eventlog-scroll')!.getBoundingClientRect();
+      const rows = Array.from(document.querySelectorAll('[data-testid="event-row"]'))
+        .map((r) => r.getBoundingClientRect())
+        .filter((r) => r.bottom > scroll.top + 0.5 && r.top < scroll.bottom - 0.5);
+      return { cutTop: Math.max(0, scroll.top - rows[0].top), cutBottom: Math.max(0, rows[rows.length - 1].bottom - scroll.bottom), rows: rows.length };
+    });
+    await page.screenshot({ path: `test-results/polish-events-${theme}-1024.png` });
+    expect(seen.rows).toBeGreaterThanOrEqual(3);
+    expect(seen.cutTop).toBeLessThan(0.5);
+    expect(seen.cutBottom).toBeLessThan(0.5);
+  });
+}

@@ -1,7 +1,7 @@
 // The event log: the engine's trace, newest last, filtered by actor, kind and request, in a
 // virtualised list that asks the worker only for the rows on screen. A click on a row seeks there.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { EventRows } from '../../workers/protocol';
 import { chartsApi } from '../charts/seriesStore';
 import { useAppStore, useController } from '../state/useAppStore';
@@ -23,7 +23,10 @@ export function EventLogView() {
   const scroller = useRef<HTMLDivElement>(null);
   const parsed = useMemo(() => toEventFilter(input, names.actors, names.kinds), [input, names]);
   const total = rows?.total ?? 0;
-  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10 });
+  // The list's height past its last whole row, CSS px: following the newest, that much room is
+  // left under the last row so the top row shows whole, not cut in half under the head (1024x768).
+  const rest = useRowRemainder(scroller, ROW_PX);
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10, paddingEnd: rest, scrollPaddingEnd: rest });
   const items = virtual.getVirtualItems();
   const first = items.length ? items[0].index : 0;
   const last = items.length ? items[items.length - 1].index : 0;
@@ -75,7 +78,7 @@ export function EventLogView() {
 
   useEffect(() => {
     if (follow && total > 0) virtual.scrollToIndex(total - 1, { align: 'end' });
-  }, [follow, total, virtual]);
+  }, [follow, total, virtual, rest]);
 
   const row = (i: number) => {
     if (!rows) return null;
@@ -166,4 +169,22 @@ export function EventLogView() {
       </div>
     </div>
   );
+}
+
+/**
+ * `el`'s inner height past its last whole row of `rowPx`, CSS px, following its size: a list
+ * scrolled to its end shows its top row whole when that much room is left under the last.
+ */
+function useRowRemainder(el: RefObject<HTMLElement | null>, rowPx: number): number {
+  const [rest, setRest] = useState(0);
+  useLayoutEffect(() => {
+    const box = el.current;
+    if (!box) return;
+    const measure = () => setRest(Math.round(box.clientHeight % rowPx));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(box);
+    return () => ro.disconnect();
+  }, [el, rowPx]);
+  return rest;
 }
