@@ -283,3 +283,16 @@ for (const theme of ['dark', 'light']) {
     expect(seen.cutBottom).toBeLessThan(0.5);
   });
 }
+
+test("in the dark theme a highlighted link's halo is a stroke with no fill, as in the light one", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.addInitScript(() => localStorage.setItem('meshsim-theme', 'dark'));
+  // retry-storm's third step lights web -> orders, a link that bends.
+  await page.goto('/?scenario=retry-storm&t=12s');
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
+  const halos = page.locator('[data-testid="topology"] .topo-edge.topo-hl > .topo-hl-halo');
+  await expect.poll(() => halos.count()).toBeGreaterThan(0);
+  const fills = await halos.evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
+  await page.screenshot({ path: 'test-results/polish-dark-link-halo-1024.png' });
+  expect(fills.every((f) => f === 'none')).toBe(true);
+});
