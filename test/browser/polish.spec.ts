@@ -296,3 +296,17 @@ test("in the dark theme a highlighted link's halo is a stroke with no fill, as i
   await page.screenshot({ path: 'test-results/polish-dark-link-halo-1024.png' });
   expect(fills.every((f) => f === 'none')).toBe(true);
 });
+
+test("in the dark theme the editor form's selects show their text, one chevron each", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.addInitScript(() => localStorage.setItem('meshsim-theme', 'dark'));
+  await page.goto('/?scenario=gateway-and-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
+  await page.getByTestId('editor-open').click();
+  const caller = page.getByTestId('editor-service-caller');
+  await expect(caller).toBeVisible();
+  const bg = await caller.evaluate((e) => ({ image: getComputedStyle(e).backgroundImage, repeat: getComputedStyle(e).backgroundRepeat }));
+  await page.screenshot({ path: 'test-results/polish-dark-editor-1024.png' });
+  expect(bg.image).toContain('svg');
+  expect(bg.repeat).toBe('no-repeat');
+});
