@@ -45,6 +45,8 @@ export interface CallerRoute {
   l7: boolean;
   /** Istio's sidecar defaults (2 retries on 503, no route timeout) rather than a gateway Envoy's. */
   istioDefaults: boolean;
+  /** The callee speaks HTTP (false: TCP, where no proxy applies an HTTP field, L7 sidecar or not). */
+  http: boolean;
 }
 
 /** How a change fares on one caller's route. */
@@ -117,18 +119,18 @@ export function callersOf(s: Scenario, name: string): CallerRoute[] {
   const l7Side = (sc: ServiceSpec['sidecar']) => sc === true || (sc !== false && sc.mode === 'L7');
   s.clients.forEach((c, i) => {
     if (c.target !== name) return;
-    out.push({ caller: c.name, kind: 'client', callee: name, route: c.policy, routePath: `clients.${i}.policy`, proxy: c.sidecar !== false, l7: l7Side(c.sidecar) && http, istioDefaults: true });
+    out.push({ caller: c.name, kind: 'client', callee: name, route: c.policy, routePath: `clients.${i}.policy`, proxy: c.sidecar !== false, l7: l7Side(c.sidecar) && http, istioDefaults: true, http });
   });
   s.gateways.forEach((g, i) => {
     if (!upstreamsOf(g).has(name)) return;
     const r = g.routes.findIndex((x) => x.service === name);
     const at = r >= 0 ? r : g.routes.findIndex((x) => x.canary?.some((k) => k.service === name));
-    out.push({ caller: g.name, kind: 'gateway', callee: name, route: r >= 0 ? g.routes[r].policy : undefined, routePath: `gateways.${i}.routes.${at}.policy`, gatewayRoute: r, proxy: true, l7: http, istioDefaults: false });
+    out.push({ caller: g.name, kind: 'gateway', callee: name, route: r >= 0 ? g.routes[r].policy : undefined, routePath: `gateways.${i}.routes.${at}.policy`, gatewayRoute: r, proxy: true, l7: http, istioDefaults: false, http });
   });
   s.services.forEach((v, i) => {
     const j = v.calls.findIndex((k) => (k.routes === undefined ? k.service === name : k.routes.some((r) => r.to.some((d) => d.service === name))));
     if (j < 0) return;
-    out.push({ caller: v.name, kind: 'service', callee: name, route: callPolicyTo(v.calls, name), routePath: `services.${i}.calls.${j}.policy`, proxy: v.sidecar !== false, l7: l7Side(v.sidecar) && http, istioDefaults: true });
+    out.push({ caller: v.name, kind: 'service', callee: name, route: callPolicyTo(v.calls, name), routePath: `services.${i}.calls.${j}.policy`, proxy: v.sidecar !== false, l7: l7Side(v.sidecar) && http, istioDefaults: true, http });
   });
   return out;
 }
@@ -247,8 +249,10 @@ export function changeReach(s: Scenario, change: ChangeSpec): ChangeReach | null
       }
       const one = (side: 'callee' | 'route') => ({ ...h.before, [side]: { ...(h.before[side] ?? {}), [f]: h.after[side]?.[f] } });
       const only = one(onCallee ? 'callee' : 'route');
+      // Not applied: it would act at an L7 proxy sending HTTP (a TCP callee's timeout or retries
+      // too: no proxy applies them there, which is not "already in force").
       if (!same(before, compile(h, only))) acting.push(f);
-      else if (!same(compile(h, h.before, h.callee.protocol === 'http', true), compile(h, only, h.callee.protocol === 'http', true))) notApplied.push(f);
+      else if (!same(compile(h, h.before, true, true), compile(h, only, true, true))) notApplied.push(f);
     }
     const status: ReachStatus = acts ? 'acts' : overridden.length ? 'overridden' : notApplied.length ? 'not-applied' : 'unchanged';
     return { route: h.route, status, acting, overridden, notApplied };
@@ -277,9 +281,12 @@ function warningOf(service: string, fields: PolicyField[], callers: CallerReach[
   const why = missed.map((c) => {
     const who = callerName(c.route);
     if (c.status === 'overridden') return `${who} sets its own ${c.overridden.map((o) => o.field).join(' and ')} for ${service} (${c.overridden.map((o) => (c.overridden.length > 1 ? `${o.field} ${o.value}` : o.value)).join('; ')})`;
+    if (c.status === 'not-applied' && !c.route.http) return `${service} speaks TCP, so ${c.route.proxy ? who : `${c.route.kind} ${c.route.caller} (no proxy)`} applies no ${c.notApplied.join(' or ')}`;
     if (c.status === 'not-applied') return c.route.proxy ? `${who} works at L4 for ${service}, so it applies no ${c.notApplied.join(' or ')}` : `${c.route.kind} ${c.route.caller} has no proxy, so it applies no ${c.notApplied.join(' or ')}`;
     return `${who} already runs the same for ${service}`;
   });
+  // A TCP callee: every caller alike, said once.
+  if (missed.every((c) => c.status === 'not-applied' && !c.route.http)) why.splice(0, why.length, `${service} speaks TCP, and proxies apply ${fields.join(' and ')} to HTTP only (${missed.map((c) => callerName(c.route)).join(', ')})`);
   const tail = reach === 'none' ? 'This change will not alter any request.' : `It acts only through ${callers.filter((c) => c.status === 'acts').map((c) => callerName(c.route)).join(', ')}.`;
   const plural = fields.length > 1 || fields[0] === 'retries';
   return `${what} ${headline === 'without effect' ? `${plural ? 'change' : 'changes'} nothing` : `${plural ? 'are' : 'is'} ${headline}`} ${where}: ${why.join('; ')}. ${tail}`;

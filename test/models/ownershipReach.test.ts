@@ -97,6 +97,12 @@ describe('where a policy change reaches (changeReach)', () => {
     expect(r.warning).toBe("frontend's retries are already in force on its only path: gateway edge already runs the same for frontend. This change will not alter any request.");
   });
 
+  it("a TCP callee's timeout is not applied by any caller, not \"already in force\": l4-vs-l7's postgres (orders' L7 sidecar and etl-job without a proxy)", () => {
+    const r = changeReach(shipped('l4-vs-l7'), change({ type: 'policy', service: 'postgres', policy: { timeout: '1ms' } }))!;
+    expect([r.reach, r.callers.map((c) => [c.route.caller, c.status, c.notApplied])]).toEqual(['none', [['orders', 'not-applied', ['timeout']], ['etl-job', 'not-applied', ['timeout']]]]);
+    expect(r.warning).toBe("postgres' timeout is not applied on every path: postgres speaks TCP, and proxies apply timeout to HTTP only (orders' sidecar, etl-job (no proxy)). This change will not alter any request.");
+  });
+
   it('other change types have no policy reach (null)', () => {
     expect(changeReach(shipped('retry-storm'), change({ type: 'mtls', service: 'web', mode: 'STRICT' }))).toBeNull();
     expect(changeReach(shipped('retry-storm'), change({ type: 'gateway-route', gateway: 'api', canary: [] }))).toBeNull();
