@@ -99,3 +99,27 @@ test("the form judges a change in the design as the run has it: config-rollout's
   await expect(page.getByTestId('change-reach')).toContainText("No effect. The change sets payments' policy to what it already is. This change will not alter any request.");
   await expect(page.getByTestId('change-alternative')).toHaveCount(0);
 });
+
+test("a change the run would refuse is named under the form, and b does not branch without it: l4-vs-l7's timeout on postgres (TCP)", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=l4-vs-l7&t=10s');
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+  await page.getByTestId('change-target').selectOption('postgres');
+  await page.getByTestId('change-details').fill('{"policy": {"timeout": "1ms"}}');
+  // Not a reach warning ("already in force"): the run refuses it, at its field.
+  await expect(page.getByTestId('change-problems')).toHaveText('change.policy.timeout: L7 policies do not apply to a TCP service ("postgres" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do');
+  await expect(page.getByTestId('change-reach')).toHaveCount(0);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('b');
+  await page.waitForTimeout(500);
+  // B would have run without it, as A: the form keeps the single view and says why.
+  await expect(page.getByTestId('compare-pane')).toHaveCount(0);
+  await expect(page.getByTestId('change-problems')).toContainText('change.policy.timeout: L7 policies do not apply');
+  // A change the run takes: the problem goes, and b branches.
+  await page.getByTestId('change-details').fill('{"policy": {"connectTimeout": "1ms"}}');
+  await expect(page.getByTestId('change-problems')).toHaveCount(0);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with connectTimeout 1ms on postgres at 10.0 s');
+});

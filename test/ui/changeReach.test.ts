@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actingDefault, reachOf, scenarioOf } from '../../src/ui/changes/reach';
+import { actingDefault, changeProblems, reachOf, scenarioOf } from '../../src/ui/changes/reach';
 import { builtinScenarios } from '../../src/ui/scenarios/catalog';
 import { withBChange } from '../../src/ui/changes/branch';
 import { decodeCompareLink } from '../../src/ui/compare/link';
@@ -72,5 +72,18 @@ describe('the change form, where a change reaches', () => {
     expect(d.tMs).toBe(12_000);
     expect(d.actionsA).toEqual([]);
     expect(d.actionsB).toEqual([{ ...mine, change: { type: 'gateway-route', gateway: 'api', route: 0, policy: { retries: { attempts: 0 } } } }]);
+  });
+
+  it('names what the run would refuse in the form\'s change, at its field, before a branch drops it: a timeout on a TCP service, retries "abc", a misspelt field', () => {
+    const ref = (id: string) => ({ kind: 'builtin', id }) as const;
+    expect(changeProblems(ref('l4-vs-l7'), { type: 'policy', service: 'postgres', policy: { timeout: '1ms' } })).toEqual([
+      { path: 'change.policy.timeout', message: 'L7 policies do not apply to a TCP service ("postgres" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do' },
+    ]);
+    expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'orders', policy: { retries: { attempts: 'abc' } } })).toEqual([{ path: 'change.policy.retries.attempts', message: 'expected number, got "abc"' }]);
+    expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'orders', policy: { retires: { attempts: 0 } } })).toEqual([{ path: 'change.policy.retires', message: 'unknown field; did you mean retries?' }]);
+    expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'orders', policy: { retries: { attempts: -1 } } })).toEqual([{ path: 'change.policy.retries.attempts', message: 'must not be negative, got -1' }]);
+    // What the run takes reads clean: the offered alternative too.
+    expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'web', policy: { retries: { attempts: 0 } } })).toEqual([]);
+    expect(changeProblems(ref('retry-storm'), { type: 'gateway-route', gateway: 'api', route: 0, policy: { retries: { attempts: 0 } } })).toEqual([]);
   });
 });

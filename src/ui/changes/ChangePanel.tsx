@@ -51,6 +51,9 @@ export function ChangePanel() {
   // form starts on: the first whose default change acts somewhere (retry-storm's web is overridden
   // by gateway api's own retries, so it starts on orders).
   const [reach, setReach] = useState<FormReach | null>(null);
+  // What the run would refuse in the form's change (reach.ts changeProblems), for the form as it
+  // was when checked: said under the form before a branch would drop it.
+  const [refused, setRefused] = useState<{ key: string; problems: Problem[] } | null>(null);
   const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
 
   // A node picked in the picture (Inspect, then a click) fills the form's type and target.
@@ -96,11 +99,15 @@ export function ChangePanel() {
   useEffect(() => {
     const b = scenarioRef ? build() : null;
     if (!b || !b.ok || !scenarioRef) return void setReach(null);
+    const key = formKey;
     let live = true;
     let interval: ReturnType<typeof setInterval> | undefined;
     const timer = setTimeout(() => {
       void import('./reach').then((m) => {
         if (!live) return;
+        const bad = m.changeProblems(scenarioRef, b.change);
+        setRefused({ key, problems: bad });
+        if (bad.length) return void setReach(null);
         const sc = m.scenarioOf(scenarioRef);
         let said = '';
         const check = () => {
@@ -158,6 +165,8 @@ export function ChangePanel() {
   const branch = () => {
     const b = build();
     if (!b.ok) return setProblems(b.problems);
+    // B would run without a change the run refuses: no branch; the form already says why.
+    if (refused?.key === formKey && refused.problems.length) return;
     const s = store.getState();
     if (!s.recipe) return;
     // The point on screen: the latest frame's time and events (the store's counters may lag it).
@@ -182,6 +191,7 @@ export function ChangePanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const shown = problems.length ? problems : refused?.key === formKey ? refused.problems : [];
   if (!topology) return null;
   return (
     <section className="changes" aria-label="Config changes" data-testid="change-panel" key={name}>
@@ -227,7 +237,7 @@ export function ChangePanel() {
           Branch (b)
         </button>
       </div>
-      {reach && problems.length === 0 && (
+      {reach && shown.length === 0 && (
         <div className="change-reach" role="status" data-testid="change-reach" data-reach={reach.reach}>
           <p>
             <strong>{reach.reach === 'none' ? 'No effect. ' : 'Only partly. '}</strong>
@@ -241,16 +251,16 @@ export function ChangePanel() {
           )}
         </div>
       )}
-      {problems.length > 0 && (
+      {shown.length > 0 && (
         <ul className="change-problems" data-testid="change-problems">
-          {problems.map((p, i) => (
+          {shown.map((p, i) => (
             <li key={i}>
               {p.path}: {p.message}
             </li>
           ))}
         </ul>
       )}
-      {note && problems.length === 0 && <p className="change-note">{note}</p>}
+      {note && shown.length === 0 && <p className="change-note">{note}</p>}
       {(made > 0 || (rollouts?.length ?? 0) > 0) && (
         <ul className="change-list" data-testid="change-list">
           {(rollouts ?? []).map((r) => (

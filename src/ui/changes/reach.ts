@@ -4,7 +4,7 @@
 // chunk leaves out). Pure.
 import { changesMadeBy, configuredAt, type MadeChange } from '../../models/ownership';
 import { alternativeChange, changeReach, type ChangeReach } from '../../models/policyReach';
-import { changeSchema, formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
+import { changeSchema, formatOfFile, parseScenarioText, readScenarioText, validateScenario, type Problem, type Scenario } from '../../scenario';
 import type { LiveAction } from '../../workers/protocol';
 import { builtinScenarios } from '../scenarios/catalog';
 import type { ScenarioRef } from '../recipe/types';
@@ -22,9 +22,12 @@ export interface FormReach {
 
 const cache = new Map<string, Scenario | null>();
 
+/** A recipe's scenario text and file name, or undefined for an unknown built-in. */
+const sourceOf = (ref: ScenarioRef) => (ref.kind === 'inline' ? { text: ref.text, fileName: ref.fileName } : builtinScenarios().find((e) => e.id === ref.id));
+
 /** The scenario a recipe runs, read from its text (memoized by text), or null when it does not read. */
 export function scenarioOf(ref: ScenarioRef): Scenario | null {
-  const src = ref.kind === 'inline' ? { text: ref.text, fileName: ref.fileName } : builtinScenarios().find((e) => e.id === ref.id);
+  const src = sourceOf(ref);
   if (!src) return null;
   const key = `${src.fileName ?? ''}\u0000${src.text}`;
   if (!cache.has(key)) {
@@ -82,4 +85,22 @@ export function actingDefault(s: Scenario, targets: readonly string[], policies:
     }
   }
   return null;
+}
+
+/**
+ * What the run would refuse in `change` (as the form gives it: raw), as "Apply a change now" and a
+ * branch's link check it (src/workers/recipe.ts checkChange): the scenario file with it as its
+ * only change, its problems as `change.field: message`; none when it reads. A branch goes ahead
+ * without the change it refuses, so the form says so first (l4-vs-l7's "timeout on postgres": L7
+ * policies do not apply to a TCP service). The time is not checked (a live change's `at` counts
+ * from now; the form's own note names a late one). Pure.
+ */
+export function changeProblems(ref: ScenarioRef, change: Record<string, unknown>): Problem[] {
+  const src = sourceOf(ref);
+  const raw = src ? readScenarioText(src.text, src.fileName ? formatOfFile(src.fileName) : 'auto') : null;
+  if (!raw || !raw.ok || raw.data === null || typeof raw.data !== 'object') return [];
+  const r = validateScenario({ ...(raw.data as object), changes: [change] });
+  if (r.ok) return [];
+  const mine = r.problems.filter((p) => p.path === 'changes.0' || p.path.startsWith('changes.0.'));
+  return mine.map((p) => ({ path: `change${p.path.slice('changes.0'.length)}`, message: p.message }));
 }
