@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 const WARNING = "web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request.";
+const OWNER = "Who owns it: the proxy that sends a request applies its retries, so the caller's own route setting wins over the callee's (here gateway api's).";
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
@@ -42,7 +43,7 @@ for (const [w, h] of [
     // The new user's change: web, no retries.
     await page.getByTestId('change-target').selectOption('web');
     const warn = page.getByTestId('change-reach');
-    await expect(warn).toContainText(WARNING);
+    await expect(warn).toContainText(`${WARNING} ${OWNER} You may still branch`);
     await expect(warn).toHaveAttribute('data-reach', 'none');
     await expect(page.getByTestId('change-alternative')).toHaveText("Change retries on gateway api's route 0 instead");
     await warn.scrollIntoViewIfNeeded();
@@ -54,7 +55,7 @@ for (const [w, h] of [
     await expect(page.getByTestId('compare-pane')).toHaveCount(2);
     await settled(page);
     const banner = page.getByTestId('branch-reach');
-    await expect(banner).toContainText(`B's change (retries.attempts 0 on web) alters no request: ${WARNING} So B runs as A does`);
+    await expect(banner).toContainText(`B's change (retries.attempts 0 on web) alters no request: ${WARNING} ${OWNER} So B runs as A does`);
     await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on web at 12.0 s · no effect');
     await page.screenshot({ path: `test-results/override-branch-${w}.png` });
     const noop = await figuresAtEnd(page);

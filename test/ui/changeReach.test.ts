@@ -49,6 +49,7 @@ describe('the change form, where a change reaches', () => {
       warning: "web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request.",
       alternative: { type: 'gateway-route', gateway: 'api', route: 0, policy: { retries: { attempts: 0 } } },
       alternativeLabel: "retries on gateway api's route 0",
+      owner: "Who owns it: the proxy that sends a request applies its retries, so the caller's own route setting wins over the callee's (here gateway api's).",
     });
     expect(reachOf(shipped('retry-storm'), [], 12_000, r.alternative!)).toBeNull();
     // A change that does not read is the form's to report, not this.

@@ -48,6 +48,7 @@ export function BranchReach({ controller }: { controller: CompareController }) {
               B&apos;s change ({changeSummary(action.change)}) {reach.reach === 'none' ? 'alters no request' : 'acts on some paths only'}:
             </strong>{' '}
             {reach.warning}
+            {reach.owner ? ` ${reach.owner}` : ''}
             {reach.reach === 'none' ? ' So B runs as A does: the branch shows the no-op.' : ''}
           </p>
           {reach.alternative && (

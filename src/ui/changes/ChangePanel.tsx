@@ -242,6 +242,7 @@ export function ChangePanel() {
           <p>
             <strong>{reach.reach === 'none' ? 'No effect. ' : 'Only partly. '}</strong>
             {reach.warning}
+            {reach.owner ? ` ${reach.owner}` : ''}
             {reach.reach === 'none' ? ' You may still branch, to show the no-op.' : ''}
           </p>
           {reach.alternative && (

@@ -3,7 +3,7 @@
 // (src/models/policyReach.ts). Loaded on first use (it reads scenarios with zod, which the first
 // chunk leaves out). Pure.
 import { changesMadeBy, configuredAt, type MadeChange } from '../../models/ownership';
-import { alternativeChange, changeReach, type ChangeReach } from '../../models/policyReach';
+import { alternativeChange, callerName, changeReach, type ChangeReach } from '../../models/policyReach';
 import { changeSchema, formatOfFile, parseScenarioText, readScenarioText, validateScenario, type Problem, type Scenario } from '../../scenario';
 import type { LiveAction } from '../../workers/protocol';
 import { builtinScenarios } from '../scenarios/catalog';
@@ -18,6 +18,12 @@ export interface FormReach {
   alternative: Record<string, unknown> | null;
   /** "retries on gateway api's route 0": the alternative for a button. */
   alternativeLabel: string | null;
+  /**
+   * Who owns the overridden fields, for someone who has never met Envoy's route policy, or null
+   * when no caller overrides: "Who owns it: the proxy that sends a request applies its retries,
+   * so the caller's own route setting wins over the callee's (here gateway api's)."
+   */
+  owner: string | null;
 }
 
 const cache = new Map<string, Scenario | null>();
@@ -65,7 +71,10 @@ export function reachOf(s: Scenario, actions: readonly LiveAction[], nowMs: numb
   const alt = r.alternatives[0];
   const alternative = alt && policy && typeof policy === 'object' ? alternativeChange(alt, policy as Record<string, unknown>) : null;
   const alternativeLabel = alt ? `${alt.fields.join(' and ')} on ${alt.target.type === 'gateway-route' ? `gateway ${alt.target.gateway}'s route ${alt.target.route}` : `${alt.target.from}'s call to ${alt.target.service}`}` : null;
-  return { reach: r.reach, warning: r.warning, alternative, alternativeLabel };
+  const over = r.callers.filter((c) => c.status === 'overridden');
+  const fields = [...new Set(over.flatMap((c) => c.overridden.map((o) => o.field)))];
+  const owner = over.length ? `Who owns it: the proxy that sends a request applies its ${fields.join(' and ')}, so the caller's own route setting wins over the callee's (here ${over.map((c) => `${callerName(c.route)}'s`).join(', ')}).` : null;
+  return { reach: r.reach, warning: r.warning, alternative, alternativeLabel, owner };
 }
 
 /**
