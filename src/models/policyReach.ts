@@ -236,14 +236,19 @@ export function changeReach(s: Scenario, change: ChangeSpec): ChangeReach | null
   const compile = (h: Hop, p: { callee: Policy | undefined; route: Policy | undefined }, l7 = h.route.l7, proxy = h.route.proxy) =>
     compilePolicy({ ...h.callee, policy: p.callee }, p.route, l7, proxy, h.route.istioDefaults);
   const callers = hops.map((h): CallerReach => {
+    // As an L7 proxy sending HTTP would compile it; a caller without a proxy has no route policy
+    // of its own in force, so the callee's field is judged without it.
+    const full = (p: Hop['before']) => compile(h, onCallee && !h.route.proxy ? { ...p, route: undefined } : p, true, true);
     const before = compile(h, h.before);
     const acts = !same(before, compile(h, h.after));
     const acting: PolicyField[] = [];
     const overridden: OverriddenField[] = [];
     const notApplied: PolicyField[] = [];
     for (const f of fields) {
-      // The route's own value wins over the callee's, field by field (compilePolicy's merge).
-      if (onCallee && h.route.route?.[f] !== undefined) {
+      // The route's own value wins over the callee's, field by field (compilePolicy's merge), at a
+      // caller with a proxy: a client without one applies neither (its `policy` is for meshed
+      // clients only), so that is "not applied", below.
+      if (onCallee && h.route.proxy && h.route.route?.[f] !== undefined) {
         overridden.push({ field: f, value: describeField(f, h.route.route[f]) });
         continue;
       }
@@ -252,7 +257,7 @@ export function changeReach(s: Scenario, change: ChangeSpec): ChangeReach | null
       // Not applied: it would act at an L7 proxy sending HTTP (a TCP callee's timeout or retries
       // too: no proxy applies them there, which is not "already in force").
       if (!same(before, compile(h, only))) acting.push(f);
-      else if (!same(compile(h, h.before, true, true), compile(h, only, true, true))) notApplied.push(f);
+      else if (!same(full(h.before), full(only))) notApplied.push(f);
     }
     const status: ReachStatus = acts ? 'acts' : overridden.length ? 'overridden' : notApplied.length ? 'not-applied' : 'unchanged';
     return { route: h.route, status, acting, overridden, notApplied };

@@ -103,6 +103,17 @@ describe('where a policy change reaches (changeReach)', () => {
     expect(r.warning).toBe("postgres' timeout is not applied on every path: postgres speaks TCP, and proxies apply timeout to HTTP only (orders' sidecar, etl-job (no proxy)). This change will not alter any request.");
   });
 
+  it("a client without a proxy overrides nothing with its own policy (meshed clients only apply one): x's timeout is not applied there", () => {
+    const s = make({
+      clients: [{ name: 'plain', type: 'open', rate: 10, target: 'x', policy: { timeout: '2s' } }],
+      services: [{ name: 'x', sidecar: true, serviceTime: { type: 'constant', value: '1ms' }, policy: { timeout: '1s' } }],
+    });
+    const r = changeReach(s, change({ type: 'policy', service: 'x', policy: { timeout: '5ms' } }))!;
+    expect(r.callers.map((c) => [c.route.caller, c.status, c.overridden, c.notApplied])).toEqual([['plain', 'not-applied', [], ['timeout']]]);
+    expect(r.alternatives).toEqual([]);
+    expect(r.warning).toBe("x's timeout is not applied on its only path: client plain has no proxy, so it applies no timeout. This change will not alter any request.");
+  });
+
   it('other change types have no policy reach (null)', () => {
     expect(changeReach(shipped('retry-storm'), change({ type: 'mtls', service: 'web', mode: 'STRICT' }))).toBeNull();
     expect(changeReach(shipped('retry-storm'), change({ type: 'gateway-route', gateway: 'api', canary: [] }))).toBeNull();
