@@ -236,28 +236,26 @@ export function changeReach(s: Scenario, change: ChangeSpec): ChangeReach | null
   const compile = (h: Hop, p: { callee: Policy | undefined; route: Policy | undefined }, l7 = h.route.l7, proxy = h.route.proxy) =>
     compilePolicy({ ...h.callee, policy: p.callee }, p.route, l7, proxy, h.route.istioDefaults);
   const callers = hops.map((h): CallerReach => {
-    // As an L7 proxy sending HTTP would compile it; a caller without a proxy has no route policy
-    // of its own in force, so the callee's field is judged without it.
-    const full = (p: Hop['before']) => compile(h, onCallee && !h.route.proxy ? { ...p, route: undefined } : p, true, true);
     const before = compile(h, h.before);
     const acts = !same(before, compile(h, h.after));
     const acting: PolicyField[] = [];
     const overridden: OverriddenField[] = [];
     const notApplied: PolicyField[] = [];
     for (const f of fields) {
-      // The route's own value wins over the callee's, field by field (compilePolicy's merge), at a
-      // caller with a proxy: a client without one applies neither (its `policy` is for meshed
-      // clients only), so that is "not applied", below.
-      if (onCallee && h.route.proxy && h.route.route?.[f] !== undefined) {
-        overridden.push({ field: f, value: describeField(f, h.route.route[f]) });
-        continue;
-      }
       const one = (side: 'callee' | 'route') => ({ ...h.before, [side]: { ...(h.before[side] ?? {}), [f]: h.after[side]?.[f] } });
       const only = one(onCallee ? 'callee' : 'route');
+      // The caller's own value for f set aside: what the callee's f does on this route by itself.
+      // NOTE: the key is left out, not set to undefined: compilePolicy spreads the route over the callee's policy.
+      const bare = (p: Hop['before']): Hop['before'] => (onCallee && p.route?.[f] !== undefined ? { ...p, route: Object.fromEntries(Object.entries(p.route).filter(([k]) => k !== f)) as Policy } : p);
+      if (!same(before, compile(h, only))) acting.push(f);
+      // Overridden: the route's own value wins over the callee's, field by field (compilePolicy's
+      // merge), where the caller applies it: it is in force (the proxy runs otherwise without it),
+      // or without it the change would act. A caller that applies f under no value (no proxy: a
+      // client's `policy` is for meshed clients only; an L4 sidecar's timeout) is below.
+      else if (onCallee && h.route.route?.[f] !== undefined && (!same(before, compile(h, bare(h.before))) || !same(compile(h, bare(h.before)), compile(h, bare(only))))) overridden.push({ field: f, value: describeField(f, h.route.route[f]) });
       // Not applied: it would act at an L7 proxy sending HTTP (a TCP callee's timeout or retries
       // too: no proxy applies them there, which is not "already in force").
-      if (!same(before, compile(h, only))) acting.push(f);
-      else if (!same(full(h.before), full(only))) notApplied.push(f);
+      else if (!same(compile(h, bare(h.before), true, true), compile(h, bare(only), true, true))) notApplied.push(f);
     }
     const status: ReachStatus = acts ? 'acts' : overridden.length ? 'overridden' : notApplied.length ? 'not-applied' : 'unchanged';
     return { route: h.route, status, acting, overridden, notApplied };

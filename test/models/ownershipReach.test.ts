@@ -114,6 +114,21 @@ describe('where a policy change reaches (changeReach)', () => {
     expect(r.warning).toBe("x's timeout is not applied on its only path: client plain has no proxy, so it applies no timeout. This change will not alter any request.");
   });
 
+  it("an L4 sidecar's own timeout for x is not in force, so x's timeout is 'not applied' there (no alternative on y's call, which would do nothing either); its own circuitBreaker, which L4 applies, overrides x's", () => {
+    const s = make({
+      clients: [{ name: 'cl', type: 'open', rate: 10, target: 'y' }],
+      services: [
+        { name: 'x', sidecar: true, serviceTime: { type: 'constant', value: '1ms' }, policy: { timeout: '1s' } },
+        { name: 'y', sidecar: { mode: 'L4' }, serviceTime: { type: 'constant', value: '1ms' }, calls: [{ service: 'x', policy: { timeout: '2s', circuitBreaker: { maxConnections: 5 } } }] },
+      ],
+    });
+    const t = changeReach(s, change({ type: 'policy', service: 'x', policy: { timeout: '5ms' } }))!;
+    expect([t.callers.map((c) => [c.route.caller, c.status, c.notApplied]), t.alternatives]).toEqual([[['y', 'not-applied', ['timeout']]], []]);
+    expect(t.warning).toBe("x's timeout is not applied on its only path: y's sidecar works at L4 for x, so it applies no timeout. This change will not alter any request.");
+    const cb = changeReach(s, change({ type: 'policy', service: 'x', policy: { circuitBreaker: { maxConnections: 1 } } }))!;
+    expect(cb.callers.map((c) => [c.route.caller, c.status])).toEqual([['y', 'overridden']]);
+  });
+
   it('other change types have no policy reach (null)', () => {
     expect(changeReach(shipped('retry-storm'), change({ type: 'mtls', service: 'web', mode: 'STRICT' }))).toBeNull();
     expect(changeReach(shipped('retry-storm'), change({ type: 'gateway-route', gateway: 'api', canary: [] }))).toBeNull();
