@@ -1,0 +1,136 @@
+// `npm run bench:misses [-- --services N] [--top K]`: where in the source a request's cache
+// misses happen, for issue 14.2 (CPU per request flat in size). `npm run bench -- --only
+// cachegrind` counts a request's misses; this says which lines of src/ make them, so a change to
+// the data layout can aim at the largest.
+//
+// How: valgrind's callgrind simulates the caches (48 KB L1, 1 MB L2, as bench/cachegrind.ts) and
+// records the misses of every machine instruction (--dump-instr). The JIT's code has no symbols,
+// so V8 prints each optimized function's code with its source positions (--print-opt-code): an
+// instruction's address gives its function and its offset in the bundle, and esbuild's source
+// map gives the file and line in src/. Callgrind zeroes its counts when the timed stretch starts
+// (the case calls process.cpuUsage there: --zero-before), so build and warm-up are left out. Code
+// space compaction is off, so the code stays where V8 printed it.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { buildSync } from 'esbuild';
+import { CACHEGRIND_STRETCHES, hasValgrind } from './cachegrind';
+import { codeAt, codeObjects, jitCosts, type SiteCost } from './missSitesParse';
+
+const USAGE = `usage: npm run bench:misses [-- --services N] [--top K]
+  --services N  size of Istio's load-test shape: 100 or 1000 (default 1000)
+  --top K       sites to list (default 40)
+Lists the source lines whose data accesses miss the simulated 1 MB L2 most, per request, with
+the L1 misses and instructions there. Needs valgrind (Debian: apt-get install -y valgrind); takes
+about 4 minutes.`;
+
+function parseArgs(argv: string[]): { services: number; top: number } {
+  let services = 1000;
+  let top = 40;
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--help' || flag === '-h') {
+      process.stdout.write(USAGE + '\n');
+      process.exit(0);
+    } else if (flag === '--services') {
+      const v = value();
+      services = Number(v);
+      if (!(services in CACHEGRIND_STRETCHES)) problems.push(`--services: expected ${Object.keys(CACHEGRIND_STRETCHES).join(' or ')}, got ${v ?? 'nothing'}`);
+    } else if (flag === '--top') {
+      const v = value();
+      top = Number(v);
+      if (!(Number.isInteger(top) && top > 0)) problems.push(`--top: expected a positive whole number, got ${v ?? 'nothing'}`);
+    } else problems.push(`${argv[i]}: unknown option`);
+  }
+  if (problems.length > 0) {
+    process.stderr.write(problems.join('\n') + '\n' + USAGE + '\n');
+    process.exit(2);
+  }
+  return { services, top };
+}
+
+/** One run under callgrind: costs per site, keyed "bundle offset|function". */
+function run(bundle: string, services: number, ms: number, dir: string): { requests: number; sites: Map<string, SiteCost> } {
+  const out = `${dir}/callgrind.${ms}.out`;
+  // V8's code listing goes to a file of its own: on stdout it could split the case's result line.
+  const asm = `${dir}/code.${ms}.asm`;
+  const args = ['-R', 'valgrind', '--tool=callgrind', '--cache-sim=yes', '--D1=49152,12,64', '--LL=1048576,16,64', '--dump-instr=yes', '--zero-before=node::CPUUsage*', `--callgrind-out-file=${out}`];
+  args.push(process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', '--no-compact-code-space', '--print-opt-code', '--redirect-code-traces', `--redirect-code-traces-to=${asm}`, bundle, 'scaleStretch', String(services), String(ms));
+  const r = spawnSync('setarch', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`callgrind run failed (exit ${r.status}): ${String(r.stderr).slice(-2000)}`);
+  const result = /^\{"value".*\}$/m.exec(r.stdout);
+  if (!result) throw new Error('scaleStretch printed no result');
+  const codes = codeObjects(readFileSync(asm, 'utf8'));
+  const sites = new Map<string, SiteCost>();
+  for (const [addr, c] of jitCosts(out)) {
+    const code = codeAt(codes, addr);
+    let pos = -1;
+    if (code !== null) {
+      const off = Number(addr - code.start);
+      for (const [pc, p] of code.positions) {
+        if (pc <= off) pos = p;
+        else break;
+      }
+    }
+    const key = code === null ? '-1|(code not printed: baseline, builtins)' : `${pos}|${code.name}`;
+    const s = sites.get(key) ?? { l2: 0, l1: 0, instructions: 0 };
+    s.l2 += c.l2;
+    s.l1 += c.l1;
+    s.instructions += c.instructions;
+    sites.set(key, s);
+  }
+  rmSync(out, { force: true });
+  rmSync(asm, { force: true });
+  return { requests: JSON.parse(result[0]).value, sites };
+}
+
+/** Bundle offset -> "src/file.ts:line" through esbuild's source map, with the bundle's text there. */
+function locator(bundle: string): (offset: number) => { where: string; text: string } {
+  const code = readFileSync(bundle, 'utf8');
+  const map = new SourceMap(JSON.parse(readFileSync(bundle + '.map', 'utf8')));
+  const starts = [0];
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    if (offset < 0) return { where: '?', text: '' };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const e = map.findEntry(lo, offset - starts[lo]) as { originalSource?: string; originalLine?: number };
+    const file = e.originalSource ? e.originalSource.replace(/^.*?\/(src|bench)\//, '$1/') : '?';
+    return { where: `${file}:${(e.originalLine ?? -1) + 1}`, text: code.slice(offset, offset + 60).replace(/\s+/g, ' ') };
+  };
+}
+
+function main(): void {
+  const { services, top } = parseArgs(process.argv.slice(2));
+  if (!hasValgrind()) {
+    process.stderr.write('bench:misses: valgrind is not installed (Debian: apt-get install -y valgrind)\n');
+    process.exit(2);
+  }
+  const dir = 'node_modules/.cache/meshsim-misses';
+  mkdirSync(dir, { recursive: true });
+  const bundle = `${dir}/cases.mjs`;
+  buildSync({ entryPoints: ['bench/cases.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, sourcemap: 'external', logLevel: 'warning', external: ['yaml'] });
+  const ms = CACHEGRIND_STRETCHES[services][1];
+  process.stderr.write(`callgrind: ${services} services, ${ms} simulated ms after 1 s of warm-up (about 4 minutes)...\n`);
+  const { requests: n, sites } = run(bundle, services, ms, dir);
+  const at = locator(bundle);
+  const rows = [...sites].map(([key, s]) => ({ key, l2: s.l2 / n, l1: s.l1 / n, instructions: s.instructions / n }));
+  const total = rows.reduce((t, r) => t + r.l2, 0);
+  rows.sort((x, y) => y.l2 - x.l2);
+  console.log(`${services} services, ${n} requests: ${total.toFixed(1)} L2 data misses per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
+  console.log('  L2/req  L1/req  instr/req  where (src line, as inlined into the function named)');
+  for (const r of rows.slice(0, top)) {
+    const [pos, fn] = r.key.split('|');
+    const { where, text } = at(Number(pos));
+    console.log(`${r.l2.toFixed(2).padStart(8)}${r.l1.toFixed(1).padStart(8)}${r.instructions.toFixed(0).padStart(11)}  ${where.padEnd(40)} ${fn.padEnd(18)} ${text}`);
+  }
+}
+
+main();
