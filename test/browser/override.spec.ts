@@ -116,6 +116,13 @@ test("a change the run would refuse is named under the form, and b does not bran
   // B would have run without it, as A: the form keeps the single view and says why.
   await expect(page.getByTestId('compare-pane')).toHaveCount(0);
   await expect(page.getByTestId('change-problems')).toContainText('change.policy.timeout: L7 policies do not apply');
+  // Typed and b pressed at once, before the form's own check: still no branch.
+  await page.getByTestId('change-details').fill('{"policy": {"retries": {"attempts": "abc"}}}');
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('change-problems')).toHaveText('change.policy.retries.attempts: expected number, got "abc"');
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('compare-pane')).toHaveCount(0);
   // A change the run takes: the problem goes, and b branches.
   await page.getByTestId('change-details').fill('{"policy": {"connectTimeout": "1ms"}}');
   await expect(page.getByTestId('change-problems')).toHaveCount(0);

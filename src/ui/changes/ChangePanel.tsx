@@ -54,6 +54,7 @@ export function ChangePanel() {
   // What the run would refuse in the form's change (reach.ts changeProblems), for the form as it
   // was when checked: said under the form before a branch would drop it.
   const [refused, setRefused] = useState<{ key: string; problems: Problem[] } | null>(null);
+  const reachModule = useRef<typeof import('./reach') | null>(null);
   const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
 
   // A node picked in the picture (Inspect, then a click) fills the form's type and target.
@@ -104,6 +105,7 @@ export function ChangePanel() {
     let interval: ReturnType<typeof setInterval> | undefined;
     const timer = setTimeout(() => {
       void import('./reach').then((m) => {
+        reachModule.current = m;
         if (!live) return;
         const bad = m.changeProblems(scenarioRef, b.change);
         setRefused({ key, problems: bad });
@@ -165,10 +167,12 @@ export function ChangePanel() {
   const branch = () => {
     const b = build();
     if (!b.ok) return setProblems(b.problems);
-    // B would run without a change the run refuses: no branch; the form already says why.
-    if (refused?.key === formKey && refused.problems.length) return;
+    // B would run without a change the run refuses: no branch; the form says why (checked here
+    // too, for a b pressed before the form's own check ran).
     const s = store.getState();
     if (!s.recipe) return;
+    const bad = reachModule.current ? reachModule.current.changeProblems(s.recipe.scenario, b.change) : refused?.key === formKey ? refused.problems : [];
+    if (bad.length) return setRefused({ key: formKey, problems: bad });
     // The point on screen: the latest frame's time and events (the store's counters may lag it).
     const f = frames.latest;
     const point = f ? { ms: f.simTime, ev: f.counters[Counter.events] } : { ms: s.stats.simTime, ev: s.stats.events };
