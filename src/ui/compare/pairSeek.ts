@@ -3,8 +3,20 @@
 // (the pane behind runs up to the other). Plain TypeScript, no React.
 import { ADVANCE_BUDGET_MS, SEEK_SLICE_MS, inTime } from '../sim/controllerApi';
 import { RunStatus } from '../state/store';
+import type { Frame } from '../../workers/protocol';
 import { refreshFigures } from './pairFigures';
 import { doneOf, timeOf, type PairCore } from './pairRun';
+
+/**
+ * True when `frame` stands at `ms` or later with no event of time `ms` left to run. A worker's
+ * call cut short by its wall budget can stop among the events of one time (thousands of replies
+ * landing on a round time), and the moment a pane shows must be the one a run to that time
+ * reaches: the CLI's `--duration`, a link's. The single view's seek holds the same rule
+ * (sim/seekPath.ts, commit 3a0cffa).
+ */
+export function pastInstant(frame: Pick<Frame, 'simTime' | 'nextEventMs'>, ms: number): boolean {
+  return frame.simTime >= ms && frame.nextEventMs > ms;
+}
 
 /** Brings both panes to one time: the later of the two (each to its end at most), finishing that instant. */
 export async function syncPanes(core: PairCore, gen: number): Promise<void> {
@@ -16,9 +28,12 @@ export async function syncPanes(core: PairCore, gen: number): Promise<void> {
         if (gen !== core.generation) return;
         core.accept(p, f, true);
       }
-      if (!doneOf(p)) {
+      // The rest of that instant, however many calls its events take (see pastInstant).
+      while (!doneOf(p)) {
         const f = await inTime(p.api.advance(0, 10 * ADVANCE_BUDGET_MS));
-        if (gen === core.generation) core.accept(p, f, true);
+        if (gen !== core.generation) return;
+        core.accept(p, f, true);
+        if (pastInstant(f, timeOf(p))) break;
       }
     }),
   );
@@ -71,7 +86,7 @@ export function createPairSeeks(core: PairCore): PairSeeks {
               if (fromStart) p.lastSeq = 0;
               fromStart = false;
               core.accept(p, f, true);
-              if (f.done || f.simTime >= target || seekWanted !== null) break;
+              if (f.done || pastInstant(f, target) || seekWanted !== null) break;
             }
           }),
         );
