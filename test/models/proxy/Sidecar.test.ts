@@ -69,11 +69,11 @@ describe('Sidecar workers (a FIFO queue solved by Lindley recursion)', () => {
 });
 
 describe('a proxy record (issue 14: hot per-proxy state in one block)', () => {
-  it('lays proxies made one after another side by side, 32 doubles (256 bytes) each for 2 workers, 40 for 10', () => {
+  it('lays proxies made one after another side by side, 24 doubles (192 bytes: three cache lines) each for 2 workers, 32 for 10', () => {
     const records = new ProxyRecords();
     const [a, b, c] = [records.alloc(2), records.alloc(10), records.alloc(2)];
     expect(b.f).toBe(a.f);
-    expect([a.o, b.o, c.o]).toEqual([0, 32, 72]);
+    expect([a.o, b.o, c.o]).toEqual([0, 24, 56]);
   });
 
   it("claims with the CPU drawn from its record exactly as with its stream's sampler: the same ends, lastStart, CPU and busy workers", () => {
