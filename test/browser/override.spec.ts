@@ -131,3 +131,50 @@ test("a change the run would refuse is named under the form, and b does not bran
   await expect(page.getByTestId('compare-pane')).toHaveCount(2);
   await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with connectTimeout 1ms on postgres at 10.0 s');
 });
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`a no-effect branch's banner is counted in the compare layout: the banner whole and both panes with their counters above the timeline (${w}x${h})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?scenario=retry-storm&t=12s');
+    await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+    await page.getByTestId('change-target').selectOption('web');
+    await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
+    await expect(page.getByTestId('change-reach')).toHaveAttribute('data-reach', 'none');
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+    await settled(page);
+    await expect(page.getByTestId('branch-reach')).toContainText('alters no request');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    const at = await page.evaluate(() => {
+      const box = (el: Element | null) => {
+        const r = el!.getBoundingClientRect();
+        return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
+      };
+      const banner = document.querySelector('[data-testid="branch-reach"]') as HTMLElement;
+      return {
+        header: box(document.querySelector('.compare-header')),
+        banner: { ...box(banner), clipped: banner.scrollHeight > banner.clientHeight + 1 || banner.scrollWidth > banner.clientWidth + 1 },
+        timelineTop: box(document.querySelector('.compare-timeline')).top,
+        panes: Array.from(document.querySelectorAll('[data-testid="compare-pane"]')).map((p) => ({ side: p.getAttribute('data-side'), pane: box(p), counters: box(p.querySelector('.compare-counters')) })),
+      };
+    });
+    await page.screenshot({ path: `test-results/override-banner-layout-${w}.png` });
+    console.log(`${w}x${h}: ${JSON.stringify(at)}`);
+    // The banner under the header, its text whole.
+    expect(at.banner.top).toBeGreaterThanOrEqual(at.header.bottom - 1);
+    expect(at.banner.clipped).toBe(false);
+    expect(at.banner.bottom).toBeLessThanOrEqual(at.timelineTop);
+    for (const p of at.panes) {
+      expect(p.pane.top, `${p.side} pane`).toBeGreaterThanOrEqual(at.banner.bottom - 1);
+      expect(p.counters.bottom, `${p.side} counters`).toBeLessThanOrEqual(at.timelineTop);
+      expect(p.pane.bottom, `${p.side} pane`).toBeLessThanOrEqual(at.timelineTop);
+    }
+    // The timeline sits at the window's bottom (sticky), all of it in sight.
+    expect(at.timelineTop).toBeLessThan(h);
+  });
+}

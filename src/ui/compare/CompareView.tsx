@@ -116,9 +116,12 @@ function useMatchMedia(query: string): boolean {
 }
 
 /**
- * Sets `--compare-chrome` on the view: the header's and the shared timeline's heights, CSS px,
- * which `compare-fit` leaves the panes the rest of the window without (both stay in sight, the
- * header at the top and the timeline at the bottom, as the page scrolls to the figures).
+ * Sets `--compare-chrome` on the view: what stands above the panes (the header, and a branch's
+ * reach banner or a link's problems when shown, with their margins) plus the shared timeline's
+ * height, CSS px, which `compare-fit` leaves the panes the rest of the window without (both stay
+ * in sight, the header at the top and the timeline at the bottom, as the page scrolls to the
+ * figures). The banner loads and appears after the panes (BranchReach): counting only the header
+ * put each pane's counters under the timeline at 1024x768 (session 10's no-effect branch).
  * `on` once both panes (and so the timeline) are drawn.
  */
 function useChromeHeight(rootRef: RefObject<HTMLDivElement | null>, on: boolean): void {
@@ -126,14 +129,28 @@ function useChromeHeight(rootRef: RefObject<HTMLDivElement | null>, on: boolean)
     const root = rootRef.current;
     if (!on || !root) return;
     const measure = () => {
-      const header = root.querySelector<HTMLElement>('.compare-header')?.offsetHeight ?? 0;
+      const panes = root.querySelector<HTMLElement>('.compare-panes');
       const timeline = root.querySelector<HTMLElement>('.compare-timeline')?.offsetHeight ?? 0;
-      root.style.setProperty('--compare-chrome', `${header + timeline}px`);
+      const above = panes ? Math.ceil(panes.getBoundingClientRect().top - root.getBoundingClientRect().top) : (root.querySelector<HTMLElement>('.compare-header')?.offsetHeight ?? 0);
+      root.style.setProperty('--compare-chrome', `${above + timeline}px`);
     };
-    measure();
     const ro = new ResizeObserver(measure);
-    for (const el of root.querySelectorAll('.compare-header, .compare-timeline')) ro.observe(el);
+    // Everything before the panes, and the timeline; again when a banner comes or goes.
+    const observe = () => {
+      ro.disconnect();
+      for (const el of root.children) {
+        if (el.classList.contains('compare-panes')) break;
+        ro.observe(el);
+      }
+      const timeline = root.querySelector('.compare-timeline');
+      if (timeline) ro.observe(timeline);
+      measure();
+    };
+    observe();
+    const mo = new MutationObserver(observe);
+    mo.observe(root, { childList: true });
     return () => {
+      mo.disconnect();
       ro.disconnect();
       root.style.removeProperty('--compare-chrome');
     };
