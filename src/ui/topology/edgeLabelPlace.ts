@@ -136,33 +136,41 @@ function boundsOf(points: readonly { x: number; y: number }[]): Rect {
   return r;
 }
 
-/** Candidate spots for a link's label, the usual one (the middle, lower side) first. */
-function* candidates(link: LabelLink): Generator<LabelSpot> {
+/**
+ * The points along a link where a label may sit (ALONG, as shares of its length) with the unit
+ * normal there, lower side first then upper (`sx`, `sy`: the side's direction). None for a link
+ * of fewer than two points. Pure.
+ */
+function* besideLink(link: LabelLink): Generator<{ m: { x: number; y: number }; sx: number; sy: number }> {
   const pts = link.points;
   if (pts.length < 2) return;
   const at = (share: number) => pts[Math.min(pts.length - 1, Math.max(0, Math.round(share * (pts.length - 1))))];
+  for (const share of ALONG) {
+    const m = at(share);
+    const a = at(Math.max(0, share - 0.05));
+    const b = at(Math.min(1, share + 0.05));
+    const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    let nx = -(b.y - a.y) / d;
+    let ny = (b.x - a.x) / d;
+    if (ny < 0 || (ny === 0 && nx < 0)) {
+      nx = -nx;
+      ny = -ny;
+    }
+    yield { m, sx: nx, sy: ny };
+    yield { m, sx: -nx, sy: -ny };
+  }
+}
+
+/** Candidate spots for a link's label, the usual one (the middle, lower side) first. */
+function* candidates(link: LabelLink): Generator<LabelSpot> {
   for (const away of AWAY) {
-    for (const share of ALONG) {
-      const m = at(share);
-      const a = at(Math.max(0, share - 0.05));
-      const b = at(Math.min(1, share + 0.05));
-      const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-      let nx = -(b.y - a.y) / d;
-      let ny = (b.x - a.x) / d;
-      if (ny < 0 || (ny === 0 && nx < 0)) {
-        nx = -nx;
-        ny = -ny;
-      }
-      for (const side of [1, -1]) {
-        const sx = nx * side;
-        const sy = ny * side;
-        // A steep link gets its label to the side, where the text's width does not cover it.
-        const steep = Math.abs(sx) > 0.6;
-        const anchor = steep ? (sx > 0 ? 'start' : 'end') : 'middle';
-        // Above the line the baseline sits a text's height further out.
-        const lift = !steep && sy < 0 ? LABEL_BOX.h - 8 : 0;
-        yield { x: m.x + sx * (steep ? away - 4 : away), y: m.y + sy * away + 4 - lift, anchor };
-      }
+    for (const { m, sx, sy } of besideLink(link)) {
+      // A steep link gets its label to the side, where the text's width does not cover it.
+      const steep = Math.abs(sx) > 0.6;
+      const anchor = steep ? (sx > 0 ? 'start' : 'end') : 'middle';
+      // Above the line the baseline sits a text's height further out.
+      const lift = !steep && sy < 0 ? LABEL_BOX.h - 8 : 0;
+      yield { x: m.x + sx * (steep ? away - 4 : away), y: m.y + sy * away + 4 - lift, anchor };
     }
   }
 }
@@ -206,30 +214,13 @@ export function placeHoverLabel(link: LabelLink, box: { w: number; h: number }, 
 
 /** Spots beside a link for a label of `box`'s size: along it, on both sides, ever further off; each side with three anchors. */
 function* hoverCandidates(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
-  const pts = link.points;
-  if (pts.length < 2) return;
-  const at = (share: number) => pts[Math.min(pts.length - 1, Math.max(0, Math.round(share * (pts.length - 1))))];
   for (const away of HOVER_AWAY) {
-    for (const share of ALONG) {
-      const m = at(share);
-      const a = at(Math.max(0, share - 0.05));
-      const b = at(Math.min(1, share + 0.05));
-      const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-      let nx = -(b.y - a.y) / d;
-      let ny = (b.x - a.x) / d;
-      if (ny < 0 || (ny === 0 && nx < 0)) {
-        nx = -nx;
-        ny = -ny;
-      }
-      for (const side of [1, -1]) {
-        const sx = nx * side;
-        const sy = ny * side;
-        const x = m.x + sx * away;
-        // The box's near edge `away` off the line: above it the baseline sits a box's height further out.
-        const y = m.y + sy * away + (sy < 0 ? -4 : box.h - 4);
-        const first: LabelSpot['anchor'] = Math.abs(sx) > 0.6 ? (sx > 0 ? 'start' : 'end') : 'middle';
-        for (const anchor of [first, ...(['middle', 'start', 'end'] as const).filter((k) => k !== first)]) yield { x, y, anchor };
-      }
+    for (const { m, sx, sy } of besideLink(link)) {
+      const x = m.x + sx * away;
+      // The box's near edge `away` off the line: above it the baseline sits a box's height further out.
+      const y = m.y + sy * away + (sy < 0 ? -4 : box.h - 4);
+      const first: LabelSpot['anchor'] = Math.abs(sx) > 0.6 ? (sx > 0 ? 'start' : 'end') : 'middle';
+      for (const anchor of [first, ...(['middle', 'start', 'end'] as const).filter((k) => k !== first)]) yield { x, y, anchor };
     }
   }
 }
