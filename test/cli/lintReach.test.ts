@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeSchema, validateScenario, type Scenario } from '../../src/scenario';
 import { scenarioFindings } from '../../src/cli/lint';
@@ -64,5 +66,51 @@ describe('MS010 policy overridden on every path', () => {
     );
     expect(onChange[0].fix).toBe('Make the change on the route that owns it: {"type":"gateway-route","gateway":"gw","route":0,"policy":{"timeout":1000},"at":3000}');
     expect(changeSchema.safeParse(JSON.parse(onChange[0].fix.slice(onChange[0].fix.indexOf('{')))).success).toBe(true);
+  });
+});
+
+// MS011: a client's policy with no proxy to apply it (the schema: "meshed clients only").
+describe('MS011 client policy without a proxy', () => {
+  const ms011 = (s: Scenario) => scenarioFindings(s, none).filter((f) => f.code === 'MS011');
+  const base = (client: Record<string, unknown>) =>
+    scenario({
+      clients: [{ name: 'users', type: 'open', rate: 50, target: 'gw' }, { name: 'jobs', type: 'open', rate: 5, ...client }],
+      gateways: [{ name: 'gw', routes: [{ service: 'back' }] }],
+      services: [svc('back')],
+    });
+
+  it("trips on a client without a sidecar whose policy targets a service, naming the field, and the client's own timeout as where its timeout acts", () => {
+    const [f, ...rest] = ms011(base({ target: 'back', policy: { timeout: '2s', retries: { attempts: 3 } } }));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ code: 'MS011', severity: 'warning', rule: 'client-policy-without-proxy', field: 'clients.1.policy', resource: { kind: 'Client', name: 'jobs' } });
+    expect(f.message).toBe(
+      "clients.1.policy: client jobs's policy (timeout, retries) has no proxy to apply it (set sidecar: true, or move its timeout to clients.1.timeout, the client's own wait, and drop the rest (retries): no proxy between jobs and back applies them). A route policy is applied by the proxy that sends the request, and jobs sends without a sidecar, so no request uses it",
+    );
+    expect(f.fix).toBe("Set sidecar: true on client jobs, or move its timeout to clients.1.timeout, the client's own wait, and drop the rest (retries): no proxy between jobs and back applies them");
+    expect(f.figure).toEqual({ text: '2 fields, no proxy', values: { client: 'jobs', target: 'back', fields: 'timeout, retries' } });
+  });
+
+  it("names the gateway's route policy when the client targets a gateway, and says drop it for a service target without a timeout", () => {
+    expect(ms011(base({ target: 'gw', policy: { retries: { attempts: 1 } } }))[0].message).toContain(
+      "has no proxy to apply it (set sidecar: true, or move it to gateway gw's route policy (gateways.0.routes.0.policy), which the gateway's Envoy applies)",
+    );
+    expect(ms011(base({ target: 'back', policy: { retries: { attempts: 1 } } }))[0].message).toContain('(set sidecar: true, or drop it: no proxy between jobs and back applies it)');
+  });
+
+  it('does not trip on a meshed client (L7 or L4 sidecar) or on a client without a policy', () => {
+    expect(ms011(base({ target: 'back', sidecar: true, policy: { timeout: '2s' } }))).toEqual([]);
+    expect(ms011(base({ target: 'back', sidecar: { mode: 'L4' }, policy: { connectTimeout: '1s' } }))).toEqual([]);
+    expect(ms011(base({ target: 'back' }))).toEqual([]);
+  });
+
+  it('trips on no shipped scenario (neither does MS010)', () => {
+    const dir = join(__dirname, '../../scenarios');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    for (const f of files) {
+      const r = validateScenario(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      if (!r.ok) throw new Error(`${f}: ${JSON.stringify(r.problems)}`);
+      expect(scenarioFindings(r.scenario, none).filter((x) => x.code === 'MS011' || x.code === 'MS010').map((x) => `${f} ${x.code} ${x.field}`)).toEqual([]);
+    }
   });
 });
