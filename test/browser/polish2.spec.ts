@@ -61,3 +61,81 @@ test('at 1024x768 the open charts drawer leaves node names at 10 px or more (the
   expect(wide.scrollHeight).toBe(1000);
   await page.screenshot({ path: 'test-results/polish2-drawer-1600.png' });
 });
+
+/**
+ * The least contrast (WCAG 2, text against what lies under it) of the code editor's text and of
+ * its line numbers, from computed styles: each text's colour over the backgrounds of it and its
+ * ancestors composited in order (the active line's tint included).
+ */
+async function editorContrast(page: Page) {
+  return page.evaluate(() => {
+    const rgba = (c: string): [number, number, number, number] => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return [0, 0, 0, 0];
+      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p[3] ?? 1];
+    };
+    const over = (top: number[], under: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+    const backdrop = (el: Element) => {
+      const chain: Element[] = [];
+      for (let e: Element | null = el; e; e = e.parentElement) chain.unshift(e);
+      return chain.reduce((under, e) => over(rgba(getComputedStyle(e).backgroundColor), under), [255, 255, 255, 1]);
+    };
+    const lum = (c: number[]) => {
+      const [r, g, b] = c.slice(0, 3).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a: number[], b: number[]) => {
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const least = (els: Element[]) => {
+      let worst = { ratio: Infinity, text: '', color: '', background: '' };
+      for (const el of els) {
+        const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+        if (!own) continue;
+        const bg = backdrop(el);
+        const fg = over(rgba(getComputedStyle(el).color), bg);
+        const r = ratio(fg, bg);
+        if (r < worst.ratio) worst = { ratio: Math.round(r * 100) / 100, text: el.textContent!.trim().slice(0, 30), color: getComputedStyle(el).color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})` };
+      }
+      return worst;
+    };
+    const gutters = document.querySelector('.editor-text .cm-gutters');
+    return {
+      gutterLuminance: gutters ? Math.round(lum(backdrop(gutters)) * 1000) / 1000 : null,
+      code: least(Array.from(document.querySelectorAll('.editor-text .cm-content, .editor-text .cm-content *'))),
+      gutter: least(Array.from(document.querySelectorAll('.editor-text .cm-lineNumbers .cm-gutterElement'))),
+    };
+  });
+}
+
+for (const theme of ['dark', 'light']) {
+  test(`the code editor in the ${theme} theme: code and line numbers at 4.5:1 or more against their background, the line-number column of the theme`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('meshsim-theme', t), theme);
+    for (const size of [
+      { width: 1600, height: 1000 },
+      { width: 1024, height: 768 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.goto('/?scenario=gateway-and-mesh');
+      await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
+      await page.getByTestId('editor-open').click();
+      await expect(page.getByTestId('editor-state')).toHaveText('valid');
+      // The caret on line 3, so the active line's tint is measured too.
+      await page.locator('.editor-text .cm-line').nth(2).click();
+      await twoFrames(page);
+      const c = await editorContrast(page);
+      console.log(`${theme} ${size.width}x${size.height}: ${JSON.stringify(c)}`);
+      await page.screenshot({ path: `test-results/polish2-editor-${theme}-${size.width}.png` });
+      expect(c.code.ratio, JSON.stringify(c.code)).toBeGreaterThanOrEqual(4.5);
+      expect(c.gutter.ratio, JSON.stringify(c.gutter)).toBeGreaterThanOrEqual(4.5);
+      // The line-number column is of the theme: dark in the dark one (CodeMirror's own is #f5f5f5, luminance 0.91).
+      if (theme === 'dark') expect(c.gutterLuminance).toBeLessThan(0.05);
+      else expect(c.gutterLuminance).toBeGreaterThan(0.7);
+    }
+  });
+}

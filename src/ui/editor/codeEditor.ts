@@ -5,11 +5,56 @@
 import { EditorState, Compartment } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, defaultHighlightStyle, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { json } from '@codemirror/lang-json';
 import { yaml } from '@codemirror/lang-yaml';
 import type { ProblemAt } from './lines';
+
+/**
+ * CodeMirror's default highlight colours (made for a light page: in the dark theme its strings,
+ * #a11, read at 1.02:1 on the active line) mapped to CSS variables editor.css sets for each
+ * theme (--code-*); the same tags, the same faces. Each colour there holds 4.5:1 or more (WCAG 2
+ * AA for text) against the editor's background and its active line, in both themes
+ * (polish2.spec measures them).
+ */
+const CODE_COLOURS: Readonly<Record<string, string>> = {
+  '#404740': 'var(--code-meta)',
+  '#708': 'var(--code-keyword)',
+  '#219': 'var(--code-atom)',
+  '#164': 'var(--code-number)',
+  '#a11': 'var(--code-string)',
+  '#e40': 'var(--code-escape)',
+  '#00f': 'var(--code-definition)',
+  '#30a': 'var(--code-definition)',
+  '#085': 'var(--code-type)',
+  '#167': 'var(--code-type)',
+  '#256': 'var(--code-definition)',
+  '#00c': 'var(--code-property)',
+  '#940': 'var(--code-comment)',
+  '#f00': 'var(--code-invalid)',
+};
+const codeHighlight = HighlightStyle.define(
+  defaultHighlightStyle.specs.map((spec) => (typeof spec.color === 'string' ? { ...spec, color: CODE_COLOURS[spec.color] ?? 'inherit' } : spec)),
+);
+
+/**
+ * The editor's surfaces from the app's theme variables (editor.css, styles.css): its background,
+ * the line-number column (CodeMirror's own is light grey, #f5f5f5, in either theme), the active
+ * line, the selection, the caret and the lint tooltip.
+ */
+const codeTheme = EditorView.theme({
+  '&': { backgroundColor: 'var(--surface)', color: 'var(--ink)' },
+  '.cm-gutters': { backgroundColor: 'var(--code-gutter-bg)', color: 'var(--code-gutter-ink)', borderRight: '1px solid var(--line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--code-active-gutter-bg)', color: 'var(--ink)' },
+  '.cm-activeLine': { backgroundColor: 'var(--code-active-line)' },
+  '.cm-content': { caretColor: 'var(--ink)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--ink)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': { backgroundColor: 'var(--code-selection)' },
+  '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--code-bracket)', color: 'inherit' },
+  // A lint mark's message on hover (CodeMirror's is light grey in either theme).
+  '.cm-tooltip': { backgroundColor: 'var(--surface-2)', color: 'var(--ink)', border: '1px solid var(--line-strong)' },
+});
 
 /** What the dialog does with the editor. */
 export interface CodeEditor {
@@ -42,7 +87,8 @@ export function createCodeEditor(parent: HTMLElement, text: string, format: 'jso
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        codeTheme,
+        syntaxHighlighting(codeHighlight),
         lintGutter(),
         language.of(format === 'json' ? json() : yaml()),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
