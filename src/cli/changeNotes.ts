@@ -5,15 +5,27 @@
 import { changeTarget } from '../models';
 import { configuredAt, type MadeChange } from '../models/ownership';
 import { alternativeChange, changeReach } from '../models/policyReach';
-import { policySchema, type Scenario } from '../scenario';
+import { policySchema, writtenDuration, writtenPolicy, type Scenario } from '../scenario';
 
-/** A parsed policy as a person would write it: a retry block's fields left at their defaults are left out (its attempts stay). */
+/**
+ * A parsed policy as a person would write it: a retry block's fields left at their defaults are
+ * left out (its attempts stay), and durations are written as the scenario files write them
+ * ("5s", "250ms"; writtenPolicy), not as the milliseconds they parse to.
+ */
 function written(policy: Record<string, unknown>): Record<string, unknown> {
   const r = policy.retries as Record<string, unknown> | undefined;
-  if (!r) return policy;
+  if (!r) return writtenPolicy(policy);
   const defaults = policySchema.parse({ retries: {} }).retries as Record<string, unknown>;
   const kept = Object.fromEntries(Object.entries(r).filter(([k, v]) => k === 'attempts' || JSON.stringify(v) !== JSON.stringify(defaults[k])));
-  return { ...policy, retries: kept };
+  return writtenPolicy({ ...policy, retries: kept });
+}
+
+/**
+ * A suggested change as JSON a person can paste into the file's `changes`: its policy already
+ * written (written()), and its time as the files write it ("5s", not 5000). Pure.
+ */
+export function suggestedChange(alternative: Record<string, unknown>, atMs: number): string {
+  return JSON.stringify({ ...alternative, at: writtenDuration(atMs) });
 }
 
 /** How far one timed change of a scenario reaches. Plain data. */
@@ -27,7 +39,7 @@ export interface ChangeNote {
   warning: string | null;
   /** Some caller's own route policy overrides it. */
   overridden: boolean;
-  /** The change that would act on the first overriding caller's own route, or null. */
+  /** The change that would act on the first overriding caller's own route, or null; its durations written as the files write them ("2s"). */
   alternative: Record<string, unknown> | null;
 }
 
@@ -58,7 +70,7 @@ export function changeWarnings(file: string, s: Scenario, notes: readonly Change
   return notes.flatMap((n) => {
     if (n.warning === null) return [];
     const c = s.changes[n.index];
-    const alt = n.alternative ? ` The change that would act: ${JSON.stringify({ ...n.alternative, at: c.at })}` : '';
+    const alt = n.alternative ? ` The change that would act: ${suggestedChange(n.alternative, c.at)}` : '';
     return [`warning: ${file}: changes.${n.index} (${c.type} ${changeTarget(c)}): ${n.warning}${alt}`];
   });
 }

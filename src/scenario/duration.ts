@@ -46,6 +46,16 @@ function quote(input: string): string {
 }
 
 /**
+ * Milliseconds as a scenario file writes a duration: "5s", "250ms", "1.5ms" (whole seconds in
+ * seconds, else milliseconds), which parseDuration reads back to the same number. For text a
+ * person may paste into a file (the importer's output, the CLI's and lint's suggested changes);
+ * formatDuration is for reading.
+ */
+export function writtenDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/**
  * Formats milliseconds for people: "850 µs", "12.3 ms", "4.20 s", "2m 05s", "3h 20m",
  * "4166d 16h". Past a minute it shows two units, the smaller rounded (so never "59m 60s").
  */

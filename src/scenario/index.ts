@@ -1,9 +1,9 @@
 export { distributionSchema } from './distribution';
 export { scenarioSchema, type Scenario, type ScenarioInput, type ServiceSpec, type ClientSpec, type CallSpec, type SidecarSpec, type CertificateSpec, type PlacementSpec, type MeshSpec, type FaultSpec, type FaultInput, type GatewaySpec, type GatewayRouteSpec } from './schema';
-export { policySchema, type Policy, type PolicyInput, type RetryPolicy, type CircuitBreaker, type OutlierDetection, type Fault } from './policy';
+export { policySchema, writtenPolicy, POLICY_DURATION_PATHS, type Policy, type PolicyInput, type RetryPolicy, type CircuitBreaker, type OutlierDetection, type Fault } from './policy';
 export { parseScenarioText, countBeforeReading, validateScenario, formatProblems, type Problem, type ParseResult, type ValidateOptions } from './parse';
 export { readScenarioText, readScenarioFile, scenarioFormat, formatOfFile, type ScenarioFormat } from './read';
-export { parseDuration, formatDuration } from './duration';
+export { parseDuration, formatDuration, writtenDuration } from './duration';
 export { meshSchema } from './mesh';
 export { MAX_REQUESTS, anySidecar, expectedRequests, pathOfActor } from './references';
 export { IMPLICIT_MESH } from './implicitMesh';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDuration, parseDuration } from './duration';
+import { formatDuration, parseDuration, writtenDuration } from './duration';
 
 /**
  * Proxy policies, named after Envoy's and Istio's (VirtualService and DestinationRule).
@@ -188,3 +188,38 @@ export type CircuitBreaker = z.output<typeof circuitBreakerSchema>;
 export type OutlierDetection = z.output<typeof outlierDetectionSchema>;
 export type LocalityLbSetting = z.output<typeof localityLbSchema>;
 export type Fault = z.output<typeof faultSchema>;
+
+/**
+ * The fields of a parsed `policy` that are durations (milliseconds once parsed), as paths into
+ * it: policySchema's `ms`/`positiveMs` fields.
+ */
+export const POLICY_DURATION_PATHS: readonly (readonly string[])[] = [
+  ['timeout'],
+  ['connectTimeout'],
+  ['maxConnectionDuration'],
+  ['idleTimeout'],
+  ['retries', 'perTryTimeout'],
+  ['retries', 'backoff', 'base'],
+  ['retries', 'backoff', 'max'],
+  ['outlierDetection', 'interval'],
+  ['outlierDetection', 'baseEjectionTime'],
+  ['fault', 'delay', 'fixed'],
+];
+
+/**
+ * A parsed policy (or part of one, as a change's) with its durations written as a scenario file
+ * writes them ("5s", "250ms": writtenDuration), for text a person pastes back into a file; other
+ * values as they are. Returns a copy (a parsed policy is plain JSON data). Pure.
+ */
+export function writtenPolicy(policy: Record<string, unknown>): Record<string, unknown> {
+  const out = JSON.parse(JSON.stringify(policy)) as Record<string, unknown>;
+  for (const path of POLICY_DURATION_PATHS) {
+    let at: unknown = out;
+    for (const k of path.slice(0, -1)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[k] : undefined;
+    const last = path[path.length - 1];
+    if (at === null || typeof at !== 'object') continue;
+    const v = (at as Record<string, unknown>)[last];
+    if (typeof v === 'number') (at as Record<string, unknown>)[last] = writtenDuration(v);
+  }
+  return out;
+}

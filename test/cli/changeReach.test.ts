@@ -18,7 +18,7 @@ function retryStormWith(name: string, changes: unknown[]): string {
 
 const WARNING =
   "changes.0 (policy web): web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request. The change that would act: " +
-  '{"type":"gateway-route","gateway":"api","route":0,"policy":{"retries":{"attempts":0}},"at":5000}';
+  '{"type":"gateway-route","gateway":"api","route":0,"policy":{"retries":{"attempts":0}},"at":"5s"}';
 
 describe('npm run sim, a change that reaches no request', () => {
   it("run and compare warn on stderr that web's retries are overridden by gateway api, and the summary does not say the change took effect", async () => {

@@ -64,8 +64,24 @@ describe('MS010 policy overridden on every path', () => {
     expect(onChange[0].message).toBe(
       "changes.0: back's timeout is overridden on its only path: gateway gw sets its own timeout for back (2 s). This change will not alter any request. Envoy applies the route policy of the proxy that sends the request, and a caller's own route policy overrides the callee's field by field",
     );
-    expect(onChange[0].fix).toBe('Make the change on the route that owns it: {"type":"gateway-route","gateway":"gw","route":0,"policy":{"timeout":1000},"at":3000}');
+    // Written as the file writes it ("1s", "3s"), not in milliseconds.
+    expect(onChange[0].fix).toBe('Make the change on the route that owns it: {"type":"gateway-route","gateway":"gw","route":0,"policy":{"timeout":"1s"},"at":"3s"}');
     expect(changeSchema.safeParse(JSON.parse(onChange[0].fix.slice(onChange[0].fix.indexOf('{')))).success).toBe(true);
+  });
+
+  it("writes a suggested change's durations as a scenario file does, whole seconds in s and the rest in ms, and it parses back to the same milliseconds", () => {
+    const noop = { type: 'policy', at: '2500ms', service: 'back', policy: { timeout: '1.5s', retries: { attempts: 1, perTryTimeout: '250ms', backoff: { base: '40ms' } } } };
+    const s = scenario({
+      clients: [{ name: 'users', type: 'open', rate: 50, target: 'gw' }],
+      gateways: [{ name: 'gw', routes: [{ service: 'back', policy: { timeout: '2s', retries: { attempts: 2 } } }] }],
+      services: [svc('back')],
+      changes: [noop],
+    });
+    const [f] = ms010(s).filter((x) => x.field.startsWith('changes.'));
+    const json = f.fix.slice(f.fix.indexOf('{'));
+    expect(json).toBe('{"type":"gateway-route","gateway":"gw","route":0,"policy":{"timeout":"1500ms","retries":{"attempts":1,"perTryTimeout":"250ms","backoff":{"base":"40ms"}}},"at":"2500ms"}');
+    const back = changeSchema.parse(JSON.parse(json));
+    expect(back).toMatchObject({ at: 2500, policy: { timeout: 1500, retries: { attempts: 1, perTryTimeout: 250, backoff: { base: 40 } } } });
   });
 });
 

@@ -4,7 +4,7 @@
 // callee's, field by field).
 import type { Scenario } from '../../scenario';
 import { callerName, callersOf, changeReach, describeField, type PolicyField } from '../../models/policyReach';
-import { changeNotes } from '../changeNotes';
+import { changeNotes, suggestedChange } from '../changeNotes';
 import type { Locator } from './locate';
 import { actorRef, finding } from './scenarioRules';
 import type { Finding } from './types';
@@ -59,7 +59,7 @@ export function reachFindings(s: Scenario, locate: Locator): Finding[] {
         field,
         n.overridden ? `changes.${n.index}: ${n.warning} ${WHY}` : `changes.${n.index}: ${n.warning}`,
         { text: 'reaches 0 paths', values: { change: n.index, reach: n.reach } },
-        n.alternative ? `Make the change on the route that owns it: ${JSON.stringify({ ...n.alternative, at: c.at })}` : 'Drop the change, or make it where a proxy applies it',
+        n.alternative ? `Make the change on the route that owns it: ${suggestedChange(n.alternative, c.at)}` : 'Drop the change, or make it where a proxy applies it',
       ),
     );
   }

@@ -1,5 +1,5 @@
 import type { PolicyInput } from '../policy';
-import { parseDuration } from '../duration';
+import { parseDuration, writtenDuration } from '../duration';
 import type { Seg } from './documents';
 import type { HttpRoute, TrafficPolicy } from './types';
 
@@ -25,10 +25,8 @@ export interface Mapped {
   retryBudget?: { budget: { percent: number; minConcurrency: number }; from: Seg[] };
 }
 
-/** Milliseconds as a scenario duration: "2s", "250ms". */
-export function dur(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
+/** Milliseconds as a scenario duration: "2s", "250ms" (duration.ts writtenDuration). */
+export const dur = writtenDuration;
 
 const RETRY_ON_DIRECT = new Set(['5xx', 'gateway-error', 'reset', 'connect-failure', 'retriable-status-codes', 'refused-stream']);
 
