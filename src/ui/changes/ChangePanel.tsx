@@ -7,6 +7,7 @@ import { inspectorStore } from '../inspector/inspectorStore';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 import { branchLink } from './branch';
+import { readDetails } from './details';
 import { Counter } from '../../workers/protocol';
 import './changes.css';
 
@@ -51,8 +52,9 @@ export function ChangePanel() {
   // form starts on: the first whose default change acts somewhere (retry-storm's web is overridden
   // by gateway api's own retries, so it starts on orders).
   const [reach, setReach] = useState<FormReach | null>(null);
-  // What the run would refuse in the form's change (reach.ts changeProblems), for the form as it
-  // was when checked: said under the form before a branch would drop it.
+  // What the run would refuse in the form's change (reach.ts changeProblems), or details that are
+  // not a JSON object (details.ts), for the form as it was when checked: said under the form as
+  // it is typed, before Apply or a branch would drop it.
   const [refused, setRefused] = useState<{ key: string; problems: Problem[] } | null>(null);
   const reachModule = useRef<typeof import('./reach') | null>(null);
   const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
@@ -97,10 +99,23 @@ export function ChangePanel() {
     // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.
   }, [scenarioRef, policyTargets]);
   const formKey = `${type}|${chosen}|${details}`;
+  // What Apply or b found is about the form as it was: an edit leaves it to the check below.
+  const firstKey = useRef(formKey);
+  useEffect(() => {
+    if (firstKey.current === formKey) return;
+    firstKey.current = formKey;
+    setProblems([]);
+  }, [formKey]);
   useEffect(() => {
     const b = scenarioRef ? build() : null;
-    if (!b || !b.ok || !scenarioRef) return void setReach(null);
     const key = formKey;
+    if (!b || !scenarioRef) return void setReach(null);
+    if (!b.ok) {
+      // Details that are not a JSON object are said as typed too, after the same pause.
+      setReach(null);
+      const timer = setTimeout(() => setRefused({ key, problems: b.problems }), 150);
+      return () => clearTimeout(timer);
+    }
     let live = true;
     let interval: ReturnType<typeof setInterval> | undefined;
     const timer = setTimeout(() => {
@@ -145,15 +160,10 @@ export function ChangePanel() {
 
   /** The change the form describes, or its problems. */
   const build = (): { ok: true; change: Record<string, unknown> } | { ok: false; problems: Problem[] } => {
-    let rest: unknown;
-    try {
-      rest = JSON.parse(details || '{}');
-    } catch (e) {
-      return { ok: false, problems: [{ path: 'change', message: `the details are not JSON (${e instanceof Error ? e.message : String(e)})` }] };
-    }
-    if (rest === null || typeof rest !== 'object' || Array.isArray(rest)) return { ok: false, problems: [{ path: 'change', message: 'the details must be a JSON object, such as {"mode": "STRICT"}' }] };
+    const d = readDetails(details);
+    if (!d.ok) return { ok: false, problems: [d.problem] };
     if (!chosen) return { ok: false, problems: [{ path: `change.${kind.field}`, message: `this scenario has no ${kind.field} to change this way` }] };
-    return { ok: true, change: { type, [kind.field]: chosen, ...(rest as object) } };
+    return { ok: true, change: { type, [kind.field]: chosen, ...d.rest } };
   };
 
   const apply = async () => {
