@@ -139,3 +139,79 @@ for (const theme of ['dark', 'light']) {
     }
   });
 }
+
+/**
+ * 64 nodes, so the canvas view draws group tiles: shoppers call api, api calls ledger, which is
+ * killed at 1 s (every call to it fails, and api's callers see the failure passed up); 60 idle
+ * services fill the picture.
+ */
+const TILES = {
+  name: 'tile-colours',
+  seed: 3,
+  duration: '30s',
+  clients: [{ name: 'shoppers', type: 'open', rate: 50, target: 'api', timeout: '1s' }],
+  services: [
+    { name: 'api', replicas: 2, concurrency: 16, serviceTime: '3ms', calls: [{ service: 'ledger' }] },
+    { name: 'ledger', replicas: 2, concurrency: 16, serviceTime: '3ms' },
+    ...Array.from({ length: 60 }, (_, i) => ({ name: `svc-${String(i).padStart(3, '0')}`, replicas: 1, concurrency: 4, serviceTime: '5ms' })),
+  ],
+  faults: [{ type: 'kill-service', service: 'ledger', at: '1s' }],
+};
+
+/**
+ * Each drawn tile title that says a share failed, with the failure-coloured (orange: red well
+ * above green and blue) pixels counted in its name's stretch and in the rest of it.
+ */
+async function titleColours(page: Page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('[data-testid="topology-canvas"]') as HTMLCanvasElement & { meshsimDrawn?: { marks: { kind: string; x: number; y: number; w: number; h: number; text: string; group?: string; px?: number }[] } };
+    const dpr = c.width / c.getBoundingClientRect().width;
+    const ctx = c.getContext('2d')!;
+    const probe = document.createElement('canvas').getContext('2d')!;
+    const out: { text: string; nameWidth: number; inName: number; inRest: number }[] = [];
+    for (const m of c.meshsimDrawn?.marks ?? []) {
+      if (m.kind !== 'title' || !m.text.includes('failed')) continue;
+      probe.font = `500 ${m.px}px ${getComputedStyle(c).fontFamily}`;
+      const name = m.text.split(' · ')[0];
+      const nameWidth = probe.measureText(name).width;
+      const data = ctx.getImageData(Math.round(m.x * dpr), Math.round(m.y * dpr), Math.round(m.w * dpr), Math.round(m.h * dpr));
+      let inName = 0;
+      let inRest = 0;
+      for (let i = 0; i < data.data.length; i += 4) {
+        const [r, g, b] = [data.data[i], data.data[i + 1], data.data[i + 2]];
+        if (!(r > g + 50 && r > b + 80)) continue;
+        const x = (i / 4) % data.width / dpr;
+        if (x < 4 + nameWidth) inName++;
+        else inRest++;
+      }
+      out.push({ text: m.text, nameWidth: Math.round(nameWidth), inName, inRest });
+    }
+    return out;
+  });
+}
+
+test('a group tile whose calls fail shows its share failed in the failure colour and its name in ink, in both window sizes', async ({ page }) => {
+  for (const size of [
+    { width: 1600, height: 1000 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    await page.getByTestId('scenario-file').setInputFiles({ name: 'tile-colours.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TILES)) });
+    await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'tile-colours', { timeout: 30_000 });
+    await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'canvas');
+    await page.getByTestId('speed').selectOption('10');
+    await page.getByTestId('play').click();
+    await expect.poll(async () => (await titleColours(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByTestId('pause').click();
+    await twoFrames(page);
+    const titles = await titleColours(page);
+    console.log(`${size.width}x${size.height}: ${JSON.stringify(titles)}`);
+    await page.screenshot({ path: `test-results/polish2-tile-titles-${size.width}.png` });
+    for (const t of titles) {
+      expect(t.inName, `${t.text}: failure colour in the name`).toBe(0);
+      expect(t.inRest, `${t.text}: no failure colour in the share failed`).toBeGreaterThan(10);
+    }
+  }
+});

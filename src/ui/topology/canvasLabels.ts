@@ -48,7 +48,8 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
     const left = Math.max(tile.x + 4, 2);
     let right = Math.min(stageW - 2, Number.isFinite(titleRight[g.index]) ? sx(titleRight[g.index]) - 6 : Number.POSITIVE_INFINITY);
     for (const l of lockBoxes) if (l.x > left && l.x < right && l.y < top + titleH && top < l.y + l.h) right = l.x - 2;
-    const text = fitTitle(groupParts[g.index], right - left - 8, measure);
+    const runs = fitTitleRuns(groupParts[g.index], right - left - 8, measure);
+    const text = runs.map((r) => r.text).join('');
     const w = Math.min(right - left, measure(text) + 8);
     const full = groupText[g.index];
     s.drawnTitles.push({ x: left, y: top, w, h: titleH, full, tile });
@@ -57,8 +58,14 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
     ctx.lineWidth = 4;
     ctx.strokeStyle = colours.stage;
     ctx.strokeText(text, left + 4, top + 3);
-    ctx.fillStyle = text.includes('% failed') ? colours.failed : colours.ink;
-    ctx.fillText(text, left + 4, top + 3);
+    // Each run in the colour of what it says (the share failed in the failure colour), never by
+    // its words: a name may hold "% failed", and the share's wording may change.
+    let x = left + 4;
+    for (const r of runs) {
+      ctx.fillStyle = r.kind === 'failed' ? colours.failed : colours.ink;
+      ctx.fillText(r.text, x, top + 3);
+      x += measure(r.text);
+    }
   }
 
   const squares: LabelObstacle[] = [];
@@ -124,27 +131,51 @@ export function ejectedText(ejected: number, replicas: number, back: string): st
 }
 
 /**
- * A tile's title fitted to `room` CSS px (as `measure` says): the parts joined by " · " when they
- * fit; else parts dropped from the end, though a share failed ("3.5% failed", the alarm) goes
- * last, with " …" where parts were dropped; else the name alone cut short with "…". The full text
- * is the tile's tooltip (issue 11's new-user pass: titles ran past their tiles and the stage).
- * Pure.
+ * What a part of a tile's title says, which is what colours it: the group's `name`, its member
+ * `count`, its calls per second (`rate`), its share `failed` (the failure colour, UI.md "Colour
+ * says what happened"); `plain` for the " · " between parts and the "…" of a shortened title.
  */
-export function fitTitle(parts: readonly string[], room: number, measure: (text: string) => number): string {
-  const full = parts.join(' · ');
-  if (measure(full) <= room) return full;
-  const failed = parts.length > 1 && parts[parts.length - 1].endsWith('% failed') ? parts[parts.length - 1] : null;
-  const rest = failed ? parts.slice(0, -1) : parts.slice();
+export type TitleKind = 'name' | 'count' | 'rate' | 'failed' | 'plain';
+
+/** One part of a tile's title: its words and what they mean (canvasSceneState builds them). */
+export interface TitlePart {
+  text: string;
+  kind: TitleKind;
+}
+
+/**
+ * A tile's title fitted to `room` CSS px (as `measure` says), as runs to draw one after another
+ * (their texts joined are the title): the parts joined by " · " when they fit; else parts dropped
+ * from the end, though the share failed (the alarm) goes last, with " …" where parts were
+ * dropped; else the name alone cut short with "…". The share failed is the part whose kind is
+ * `failed`, wherever it stands and whatever it reads. The full text is the tile's tooltip (issue
+ * 11's new-user pass: titles ran past their tiles and the stage). Pure.
+ */
+export function fitTitleRuns(parts: readonly TitlePart[], room: number, measure: (text: string) => number): TitlePart[] {
+  const sep: TitlePart = { text: ' · ', kind: 'plain' };
+  const join = (ps: readonly TitlePart[], more: boolean): TitlePart[] => [...ps.flatMap((p, i) => (i === 0 ? [p] : [sep, p])), ...(more ? [{ text: ' …', kind: 'plain' as const }] : [])];
+  const width = (runs: readonly TitlePart[]) => measure(runs.map((r) => r.text).join(''));
+  const all = join(parts, false);
+  if (width(all) <= room) return all;
+  const failed = parts.length > 1 ? parts.find((p) => p.kind === 'failed') ?? null : null;
+  const rest = parts.filter((p) => p !== failed);
   // Drop the rate, then the count; then the share failed.
   for (let keep = rest.length - 1; keep >= 1; keep--) {
-    const text = `${[...rest.slice(0, keep), ...(failed ? [failed] : [])].join(' · ')} …`;
-    if (measure(text) <= room) return text;
+    const runs = join([...rest.slice(0, keep), ...(failed ? [failed] : [])], true);
+    if (width(runs) <= room) return runs;
   }
-  if (failed && measure(`${rest[0]} …`) <= room) return `${rest[0]} …`;
+  if (failed && width(join([rest[0]], true)) <= room) return join([rest[0]], true);
   const name = rest[0];
-  for (let n = name.length - 1; n >= 1; n--) {
-    const text = `${name.slice(0, n).trimEnd()}…`;
-    if (measure(text) <= room) return text;
+  for (let n = name.text.length - 1; n >= 1; n--) {
+    const text = `${name.text.slice(0, n).trimEnd()}…`;
+    if (measure(text) <= room) return [{ text, kind: name.kind }];
   }
-  return '…';
+  return [{ text: '…', kind: 'plain' }];
+}
+
+/** fitTitleRuns as one string: the title as drawn. Pure. */
+export function fitTitle(parts: readonly TitlePart[], room: number, measure: (text: string) => number): string {
+  return fitTitleRuns(parts, room, measure)
+    .map((r) => r.text)
+    .join('');
 }

@@ -5,6 +5,7 @@
 // only then. No drawing here.
 import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import type { EdgeRate } from './edgeRates';
+import type { TitlePart } from './canvasLabels';
 import { Cell, type GroupLayout } from './groupLayout';
 import type { Topology } from './layoutTypes';
 import { formatCount, formatPercent, formatRate, formatSimTime } from '../format';
@@ -60,7 +61,7 @@ export interface CanvasSceneState {
    * A tile's title in parts (name, members, calls per second, share failed), fitted to its room
    * when drawn, and in full (its tooltip).
    */
-  readonly groupParts: string[][];
+  readonly groupParts: TitlePart[][];
   readonly groupText: string[];
   /**
    * How far right of its tile's left edge a title may run, design units: to the next tile whose
@@ -100,7 +101,7 @@ export function createSceneState(topology: Topology, layout: GroupLayout): Canva
       }
     }
   }
-  const groupParts: string[][] = layout.groups.map((g) => [g.name, formatCount(g.members.length)]);
+  const groupParts: TitlePart[][] = layout.groups.map((g) => [{ text: g.name, kind: 'name' }, { text: formatCount(g.members.length), kind: 'count' }]);
   const titleRight = layout.groups.map((g) => {
     let right = Number.POSITIVE_INFINITY;
     for (const o of layout.groups) {
@@ -128,7 +129,7 @@ export function createSceneState(topology: Topology, layout: GroupLayout): Canva
     hidden: new Uint8Array(layout.groups.length),
     hiddenEdges: new Uint8Array(topology.edges.length),
     groupParts,
-    groupText: groupParts.map((p) => p.join(' · ')),
+    groupText: groupParts.map((p) => p.map((x) => x.text).join(' · ')),
     titleRight,
     groupFailing: new Uint8Array(layout.groups.length),
     groupEdgeRate: new Float32Array(layout.groupEdges.length),
@@ -222,10 +223,10 @@ export function updateRates(s: CanvasSceneState, rate: (edge: number) => EdgeRat
   }
   layout.groups.forEach((g, i) => {
     const share = calls[i] > 0 ? failed[i] / calls[i] : 0;
-    const parts = [g.name, formatCount(g.members.length)];
-    if (calls[i] > 0) parts.push(`${formatRate(calls[i])} req/s`);
-    if (share > 0) parts.push(`${formatPercent(share)} failed`);
-    const text = parts.join(' · ');
+    const parts: TitlePart[] = [{ text: g.name, kind: 'name' }, { text: formatCount(g.members.length), kind: 'count' }];
+    if (calls[i] > 0) parts.push({ text: `${formatRate(calls[i])} req/s`, kind: 'rate' });
+    if (share > 0) parts.push({ text: `${formatPercent(share)} failed`, kind: 'failed' });
+    const text = parts.map((p) => p.text).join(' · ');
     groupParts[i] = parts;
     const f = share >= 0.01 ? 1 : 0;
     if (text !== groupText[i] || f !== groupFailing[i]) {
