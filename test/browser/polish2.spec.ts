@@ -1,8 +1,10 @@
 // Rough edges found in the session-10 pass, each reproduced as a participant meets it, with a
 // screenshot of what was checked (test-results/polish2-*.png).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { twoFrames } from './fixtures/settle';
+import { packScenario } from '../../src/ui/recipe/url';
 
 /** The smallest node-name text drawn in the single view's picture, CSS px, and the stage's height. */
 async function leastNodeText(page: Page) {
@@ -213,5 +215,33 @@ test('a group tile whose calls fail shows its share failed in the failure colour
       expect(t.inName, `${t.text}: failure colour in the name`).toBe(0);
       expect(t.inRest, `${t.text}: no failure colour in the share failed`).toBeGreaterThan(10);
     }
+  }
+});
+
+// 4,000 replies land on 100 ms, the run's end: 8,000 events at one instant.
+const SAME_INSTANT = 'test/browser/fixtures/same-instant.json';
+
+test("a compare seek onto an instant of 8,000 events: both panes stand past it, on the CLI's hash", async ({ page }) => {
+  const text = readFileSync(SAME_INSTANT, 'utf8');
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', 'run', SAME_INSTANT, '--duration', '100ms', '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string; requests: { sent: number } };
+  const packed = packScenario({ scenario: { kind: 'inline', text, fileName: 'same-instant.json' }, seed: null, actions: [] });
+  expect(packed).not.toBeNull();
+  for (const size of [
+    { width: 1600, height: 1000 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(`/?compare=@data,@data#data=${packed}`);
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/, { timeout: 30_000 });
+    await page.locator('body').press('End');
+    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
+    await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+    for (const side of ['A', 'B']) {
+      const pane = page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
+      await expect(pane.getByTestId('pane-hash')).toHaveAttribute('data-value', cli.traceHash);
+      await expect(pane.getByTestId('pane-sent')).toHaveAttribute('data-value', String(cli.requests.sent));
+    }
+    await page.screenshot({ path: `test-results/polish2-compare-same-instant-${size.width}.png` });
   }
 });
