@@ -2,10 +2,11 @@
 // read from its text, with the run's config changes made by then, and policyReach's answer
 // (src/models/policyReach.ts). Loaded on first use (it reads scenarios with zod, which the first
 // chunk leaves out). Pure.
-import { changesMadeBy, configuredAt, type MadeChange } from '../../models/ownership';
+import { changesMadeBy, configuredAt } from '../../models/ownership';
 import { alternativeChange, callerName, changeReach, type ChangeReach } from '../../models/policyReach';
 import { changeSchema, formatOfFile, parseScenarioText, readScenarioText, validateScenario, type Problem, type Scenario } from '../../scenario';
 import type { LiveAction } from '../../workers/protocol';
+import { liveChanges } from './liveChanges';
 import { builtinScenarios } from '../scenarios/catalog';
 import type { ScenarioRef } from '../recipe/types';
 
@@ -44,17 +45,6 @@ export function scenarioOf(ref: ScenarioRef): Scenario | null {
   return cache.get(key) ?? null;
 }
 
-/** A run's live config changes with when each is made (its point plus its own `at`); ones the engine would refuse are left out. Pure. */
-function madeLive(actions: readonly LiveAction[]): MadeChange[] {
-  const out: MadeChange[] = [];
-  for (const a of actions) {
-    if (a.kind !== 'change') continue;
-    const c = changeSchema.safeParse(a.change);
-    if (c.success) out.push({ atMs: a.ms + c.data.at, change: c.data });
-  }
-  return out;
-}
-
 /**
  * Where `change` (as the form gives it: raw) reaches when made at `nowMs` in the run of `s` with
  * live `actions`: judged in the design as configured by then (the file's timed changes and the
@@ -64,7 +54,7 @@ function madeLive(actions: readonly LiveAction[]): MadeChange[] {
 export function reachOf(s: Scenario, actions: readonly LiveAction[], nowMs: number, change: Record<string, unknown>): FormReach | null {
   const parsed = changeSchema.safeParse(change);
   if (!parsed.success) return null;
-  const design = configuredAt(s, changesMadeBy(s, madeLive(actions), nowMs));
+  const design = configuredAt(s, changesMadeBy(s, liveChanges(actions), nowMs));
   const r = changeReach(design, parsed.data);
   if (!r || r.warning === null) return null;
   const policy = change.policy;

@@ -2,9 +2,10 @@
 // on each path (gateway, sidecar or the app), with every feature two layers own on one path
 // flagged and its cost measured from the running simulation.
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { changesMadeBy, configuredAt, FEATURE_NAMES, ownershipOf, type Layer, type MadeChange, type Overlap, type Ownership } from '../../models/ownership';
+import { changesMadeBy, configuredAt, FEATURE_NAMES, ownershipOf, type Layer, type Overlap, type Ownership } from '../../models/ownership';
+import { liveChanges } from '../changes/liveChanges';
 import type { Topology } from '../../models';
-import { changeSchema, formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
+import { formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
 import type { LiveAction } from '../../workers/protocol';
 import type { FrameChannel } from '../state/frameChannel';
 import type { SeriesBucket } from '../../workers/series';
@@ -25,20 +26,6 @@ export function scenarioOfText(text: string, fileName?: string): { ok: true; sce
 export function ownershipOfText(text: string, fileName?: string): { ok: true; ownership: Ownership } | { ok: false; message: string } {
   const r = scenarioOfText(text, fileName);
   return r.ok ? { ok: true, ownership: ownershipOf(r.scenario) } : r;
-}
-
-/**
- * A run's live config changes (its recipe's `change` actions) with when each is made: the moment
- * it was made plus its own `at`. One the engine would refuse is left out. Pure.
- */
-export function liveChanges(actions: readonly LiveAction[]): MadeChange[] {
-  const out: MadeChange[] = [];
-  for (const a of actions) {
-    if (a.kind !== 'change') continue;
-    const c = changeSchema.safeParse(a.change);
-    if (c.success) out.push({ atMs: a.ms + c.data.at, change: c.data });
-  }
-  return out;
 }
 
 export interface OwnershipViewProps {
