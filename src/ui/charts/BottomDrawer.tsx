@@ -47,7 +47,7 @@ export function BottomDrawer() {
     </button>
   );
   return (
-    <section className={`drawer${tab ? ' drawer-open' : ''}`} aria-label="Charts and events">
+    <section className={`drawer${tab ? ` drawer-open drawer-on-${tab}` : ''}`} aria-label="Charts and events">
       <div className="drawer-tabs" role="tablist">
         {button('charts', 'Charts')}
         {button('events', 'Events')}
