@@ -16,7 +16,6 @@ export interface GroupEntry {
 export function TopologyTools({
   fold,
   floorPx,
-  presenter,
   groups,
   hidden,
   large,
@@ -30,8 +29,6 @@ export function TopologyTools({
 }: {
   fold: 'all' | 'replicas' | 'groups';
   floorPx: number;
-  /** Folded by presenter mode (else by the single view for names of `floorPx`, readableText.ts). */
-  presenter?: boolean;
   groups: readonly GroupEntry[];
   hidden: ReadonlySet<number>;
   large: boolean;
@@ -51,11 +48,7 @@ export function TopologyTools({
           data-testid="presenter-fold"
           data-fold={fold}
           role="status"
-          title={
-            presenter === false
-              ? `Node names are kept at ${floorPx} px or more: what cannot fit at that size in this window is folded rather than drawn unreadably small. Fold the drawer, widen the window or zoom in to see every node.`
-              : `Presenter mode keeps node text at ${floorPx} px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node.`
-          }
+          title={`Presenter mode keeps node text at ${floorPx} px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node.`}
         >
           {fold === 'groups' ? `drawn as ${groups.length} group tiles for ${floorPx} px text` : `replicas folded for ${floorPx} px text`}
         </span>
