@@ -129,6 +129,8 @@ export function meshChainFloor(requests: number, inFlight = 24): { value: number
   for (let i = 0; i < inFlight; i++) sim.schedule(send(), 1, 0, (i * 5) % perRequest);
   const events = requests * perRequest;
   for (let i = 0; i < 10; i++) steps(sim, events / 10);
+  // The timed run starts here: bench:misses has callgrind zero its counts on this call.
+  process.cpuUsage();
   const t0 = performance.now();
   steps(sim, events);
   const s = (performance.now() - t0) / 1000;
@@ -223,6 +225,22 @@ function scaleStretch(services: number, ms: number): { value: number; traceHash:
   return { value: world.sent - s0, traceHash: world.sim.traceHash() };
 }
 
+/**
+ * chain3 (meshChain(3), 1,000 requests/s) for `ms` simulated ms (argv[3]) after 20 simulated s of
+ * warm-up, for counting under cachegrind: two runs of different lengths give instructions and
+ * misses per request by difference (as scaleStretch does for the scale curve). `value` is the
+ * requests sent in the stretch.
+ */
+function chainStretch(ms: number): { value: number; traceHash: string } {
+  const scenario = meshChain(3);
+  const world = new World({ ...scenario, duration: ms + 21_000 }, scenario.seed);
+  world.runUntil(20_000);
+  process.cpuUsage();
+  const s0 = world.sent;
+  world.runUntil(20_000 + ms);
+  return { value: world.sent - s0, traceHash: world.sim.traceHash() };
+}
+
 const cases: Record<string, () => { value: number; events?: number }> = {
   hold: () => ({ value: hold(10_000, 5_000_000) }),
   // 2000 s at 500 req/s = 1M requests.
@@ -245,6 +263,13 @@ const cases: Record<string, () => { value: number; events?: number }> = {
   istioFull5: () => istioFull(5),
   sweep1: () => sweepRate(1),
   sweepAll: () => sweepRate(availableParallelism()),
+  // For valgrind (see chainStretch): the floor's timed run of argv[3] requests, after as many untimed.
+  chainStretch: () => chainStretch(Number(process.argv[3])),
+  floorStretch: () => {
+    const n = Number(process.argv[3]);
+    meshChainFloor(n);
+    return { value: n };
+  },
 };
 
 /**

@@ -17,16 +17,30 @@ import { buildSync } from 'esbuild';
 import { CACHEGRIND_STRETCHES, hasValgrind } from './cachegrind';
 import { codeAt, codeObjects, jitCosts, type SiteCost } from './missSitesParse';
 
-const USAGE = `usage: npm run bench:misses [-- --services N] [--top K]
+const USAGE = `usage: npm run bench:misses [-- --services N] [--top K] [--chain3] [--by instructions]
   --services N  size of Istio's load-test shape: 100 or 1000 (default 1000)
+  --chain3      count bench's 3-hop chain (chainStretch, 20 simulated s) instead (issue 14.4)
+  --floor3      count the chain's floor (floorStretch, 20,000 requests) instead
+  --by instructions  rank sites by instructions rather than L2 misses, with a total per file
   --top K       sites to list (default 40)
 Lists the source lines whose data accesses miss the simulated 1 MB L2 most, per request, with
 the L1 misses and instructions there. Needs valgrind (Debian: apt-get install -y valgrind); takes
 about 4 minutes.`;
 
-function parseArgs(argv: string[]): { services: number; top: number } {
+interface Options {
+  services: number;
+  top: number;
+  chain3: boolean;
+  floor3: boolean;
+  byInstructions: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
   let services = 1000;
   let top = 40;
+  let chain3 = false;
+  let floor3 = false;
+  let byInstructions = false;
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -42,26 +56,32 @@ function parseArgs(argv: string[]): { services: number; top: number } {
       const v = value();
       top = Number(v);
       if (!(Number.isInteger(top) && top > 0)) problems.push(`--top: expected a positive whole number, got ${v ?? 'nothing'}`);
+    } else if (flag === '--chain3') chain3 = true;
+    else if (flag === '--floor3') floor3 = true;
+    else if (flag === '--by') {
+      const v = value();
+      if (v === 'instructions' || v === 'l2') byInstructions = v === 'instructions';
+      else problems.push(`--by: expected instructions or l2, got ${v ?? 'nothing'}`);
     } else problems.push(`${argv[i]}: unknown option`);
   }
   if (problems.length > 0) {
     process.stderr.write(problems.join('\n') + '\n' + USAGE + '\n');
     process.exit(2);
   }
-  return { services, top };
+  return { services, top, chain3, floor3, byInstructions };
 }
 
 /** One run under callgrind: costs per site, keyed "bundle offset|function". */
-function run(bundle: string, services: number, ms: number, dir: string): { requests: number; sites: Map<string, SiteCost> } {
-  const out = `${dir}/callgrind.${ms}.out`;
+function run(bundle: string, stretch: string[], dir: string): { requests: number; sites: Map<string, SiteCost> } {
+  const out = `${dir}/callgrind.out`;
   // V8's code listing goes to a file of its own: on stdout it could split the case's result line.
-  const asm = `${dir}/code.${ms}.asm`;
+  const asm = `${dir}/code.asm`;
   const args = ['-R', 'valgrind', '--tool=callgrind', '--cache-sim=yes', '--D1=49152,12,64', '--LL=1048576,16,64', '--dump-instr=yes', '--zero-before=node::CPUUsage*', `--callgrind-out-file=${out}`];
-  args.push(process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', '--no-compact-code-space', '--print-opt-code', '--redirect-code-traces', `--redirect-code-traces-to=${asm}`, bundle, 'scaleStretch', String(services), String(ms));
+  args.push(process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', '--no-compact-code-space', '--print-opt-code', '--redirect-code-traces', `--redirect-code-traces-to=${asm}`, bundle, ...stretch);
   const r = spawnSync('setarch', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`callgrind run failed (exit ${r.status}): ${String(r.stderr).slice(-2000)}`);
   const result = /^\{"value".*\}$/m.exec(r.stdout);
-  if (!result) throw new Error('scaleStretch printed no result');
+  if (!result) throw new Error(`${stretch[0]} printed no result`);
   const codes = codeObjects(readFileSync(asm, 'utf8'));
   const sites = new Map<string, SiteCost>();
   for (const [addr, c] of jitCosts(out)) {
@@ -108,7 +128,7 @@ function locator(bundle: string): (offset: number) => { where: string; text: str
 }
 
 function main(): void {
-  const { services, top } = parseArgs(process.argv.slice(2));
+  const { services, top, chain3, floor3, byInstructions } = parseArgs(process.argv.slice(2));
   if (!hasValgrind()) {
     process.stderr.write('bench:misses: valgrind is not installed (Debian: apt-get install -y valgrind)\n');
     process.exit(2);
@@ -118,13 +138,25 @@ function main(): void {
   const bundle = `${dir}/cases.mjs`;
   buildSync({ entryPoints: ['bench/cases.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, sourcemap: 'external', logLevel: 'warning', external: ['yaml'] });
   const ms = CACHEGRIND_STRETCHES[services][1];
-  process.stderr.write(`callgrind: ${services} services, ${ms} simulated ms after 1 s of warm-up (about 4 minutes)...\n`);
-  const { requests: n, sites } = run(bundle, services, ms, dir);
+  const stretch = floor3 ? ['floorStretch', '20000'] : chain3 ? ['chainStretch', '20000'] : ['scaleStretch', String(services), String(ms)];
+  const what = floor3 ? "the chain's floor, 20,000 requests after as many untimed" : chain3 ? 'the 3-hop chain, 20 simulated s after 20 s of warm-up' : `${services} services, ${ms} simulated ms after 1 s of warm-up`;
+  process.stderr.write(`callgrind: ${what} (about 4 minutes)...\n`);
+  const { requests: n, sites } = run(bundle, stretch, dir);
   const at = locator(bundle);
   const rows = [...sites].map(([key, s]) => ({ key, l2: s.l2 / n, l1: s.l1 / n, instructions: s.instructions / n }));
   const total = rows.reduce((t, r) => t + r.l2, 0);
-  rows.sort((x, y) => y.l2 - x.l2);
-  console.log(`${services} services, ${n} requests: ${total.toFixed(1)} L2 data misses per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
+  rows.sort(byInstructions ? (x, y) => y.instructions - x.instructions : (x, y) => y.l2 - x.l2);
+  const instructions = rows.reduce((t, r) => t + r.instructions, 0);
+  console.log(`${floor3 ? 'floor3' : chain3 ? 'chain3' : `${services} services`}, ${n} requests: ${total.toFixed(1)} L2 data misses and ${instructions.toFixed(0)} instructions per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
+  if (byInstructions) {
+    const perFile = new Map<string, number>();
+    for (const r of rows) {
+      const file = at(Number(r.key.split('|')[0])).where.split(':')[0];
+      perFile.set(file, (perFile.get(file) ?? 0) + r.instructions);
+    }
+    console.log('  instr/req  share  file');
+    for (const [file, v] of [...perFile].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${v.toFixed(0).padStart(11)}${((100 * v) / instructions).toFixed(1).padStart(6)}%  ${file}`);
+  }
   console.log('  L2/req  L1/req  instr/req  where (src line, as inlined into the function named)');
   for (const r of rows.slice(0, top)) {
     const [pos, fn] = r.key.split('|');

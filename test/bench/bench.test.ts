@@ -24,6 +24,14 @@ describe('npm run bench', () => {
     expect(stderr).toMatch(/unknown benchmark case "nope"; cases: hold, mm1, chain3, chain10, floor3, smoke/);
   });
 
+  it('runs the chain and its floor for bench:misses (requests as counted after warm-up): 1,000 a simulated second, and the floor as asked', () => {
+    const bundle = buildBenchBundle();
+    const run = (c: string, n: number) => JSON.parse(execFileSync(process.execPath, [bundle, c, String(n)], { encoding: 'utf8' })).value;
+    expect(run('chainStretch', 300)).toBeGreaterThan(240);
+    expect(run('chainStretch', 300)).toBeLessThan(360);
+    expect(run('floorStretch', 500)).toBe(500);
+  });
+
   it('runs the scale stretch cachegrind counts by (services and simulated ms as arguments): more requests in a longer stretch, 70 a second a service', () => {
     const bundle = buildBenchBundle();
     const run = (ms: number) => JSON.parse(execFileSync(process.execPath, [bundle, 'scaleStretch', '10', String(ms)], { encoding: 'utf8' })).value;
