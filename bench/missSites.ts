@@ -17,11 +17,12 @@ import { buildSync } from 'esbuild';
 import { CACHEGRIND_STRETCHES, hasValgrind } from './cachegrind';
 import { codeAt, codeObjects, jitCosts, type SiteCost } from './missSitesParse';
 
-const USAGE = `usage: npm run bench:misses [-- --services N] [--top K] [--chain3] [--by instructions]
+const USAGE = `usage: npm run bench:misses [-- --services N] [--top K] [--chain3 | --floor3] [--by l2|instructions|mispredicts]
   --services N  size of Istio's load-test shape: 100 or 1000 (default 1000)
   --chain3      count bench's 3-hop chain (chainStretch, 20 simulated s) instead (issue 14.4)
   --floor3      count the chain's floor (floorStretch, 20,000 requests) instead
-  --by instructions  rank sites by instructions rather than L2 misses, with a total per file
+  --by WHAT     rank sites by l2 misses (default), instructions or branch mispredicts (valgrind's
+                simple predictor: it overstates them, but ranks them), with totals per file
   --top K       sites to list (default 40)
 Lists the source lines whose data accesses miss the simulated 1 MB L2 most, per request, with
 the L1 misses and instructions there. Needs valgrind (Debian: apt-get install -y valgrind); takes
@@ -32,7 +33,7 @@ interface Options {
   top: number;
   chain3: boolean;
   floor3: boolean;
-  byInstructions: boolean;
+  by: 'l2' | 'instructions' | 'mispredicts';
 }
 
 function parseArgs(argv: string[]): Options {
@@ -40,7 +41,7 @@ function parseArgs(argv: string[]): Options {
   let top = 40;
   let chain3 = false;
   let floor3 = false;
-  let byInstructions = false;
+  let by: Options['by'] = 'l2';
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -60,15 +61,15 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--floor3') floor3 = true;
     else if (flag === '--by') {
       const v = value();
-      if (v === 'instructions' || v === 'l2') byInstructions = v === 'instructions';
-      else problems.push(`--by: expected instructions or l2, got ${v ?? 'nothing'}`);
+      if (v === 'instructions' || v === 'l2' || v === 'mispredicts') by = v;
+      else problems.push(`--by: expected l2, instructions or mispredicts, got ${v ?? 'nothing'}`);
     } else problems.push(`${argv[i]}: unknown option`);
   }
   if (problems.length > 0) {
     process.stderr.write(problems.join('\n') + '\n' + USAGE + '\n');
     process.exit(2);
   }
-  return { services, top, chain3, floor3, byInstructions };
+  return { services, top, chain3, floor3, by };
 }
 
 /** One run under callgrind: costs per site, keyed "bundle offset|function". */
@@ -76,7 +77,7 @@ function run(bundle: string, stretch: string[], dir: string): { requests: number
   const out = `${dir}/callgrind.out`;
   // V8's code listing goes to a file of its own: on stdout it could split the case's result line.
   const asm = `${dir}/code.asm`;
-  const args = ['-R', 'valgrind', '--tool=callgrind', '--cache-sim=yes', '--D1=49152,12,64', '--LL=1048576,16,64', '--dump-instr=yes', '--zero-before=node::CPUUsage*', `--callgrind-out-file=${out}`];
+  const args = ['-R', 'valgrind', '--tool=callgrind', '--cache-sim=yes', '--branch-sim=yes', '--D1=49152,12,64', '--LL=1048576,16,64', '--dump-instr=yes', '--zero-before=node::CPUUsage*', `--callgrind-out-file=${out}`];
   args.push(process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', '--no-compact-code-space', '--print-opt-code', '--redirect-code-traces', `--redirect-code-traces-to=${asm}`, bundle, ...stretch);
   const r = spawnSync('setarch', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`callgrind run failed (exit ${r.status}): ${String(r.stderr).slice(-2000)}`);
@@ -95,10 +96,11 @@ function run(bundle: string, stretch: string[], dir: string): { requests: number
       }
     }
     const key = code === null ? '-1|(code not printed: baseline, builtins)' : `${pos}|${code.name}`;
-    const s = sites.get(key) ?? { l2: 0, l1: 0, instructions: 0 };
+    const s = sites.get(key) ?? { l2: 0, l1: 0, instructions: 0, mispredicts: 0 };
     s.l2 += c.l2;
     s.l1 += c.l1;
     s.instructions += c.instructions;
+    s.mispredicts += c.mispredicts;
     sites.set(key, s);
   }
   rmSync(out, { force: true });
@@ -128,7 +130,7 @@ function locator(bundle: string): (offset: number) => { where: string; text: str
 }
 
 function main(): void {
-  const { services, top, chain3, floor3, byInstructions } = parseArgs(process.argv.slice(2));
+  const { services, top, chain3, floor3, by } = parseArgs(process.argv.slice(2));
   if (!hasValgrind()) {
     process.stderr.write('bench:misses: valgrind is not installed (Debian: apt-get install -y valgrind)\n');
     process.exit(2);
@@ -143,25 +145,27 @@ function main(): void {
   process.stderr.write(`callgrind: ${what} (about 4 minutes)...\n`);
   const { requests: n, sites } = run(bundle, stretch, dir);
   const at = locator(bundle);
-  const rows = [...sites].map(([key, s]) => ({ key, l2: s.l2 / n, l1: s.l1 / n, instructions: s.instructions / n }));
+  const rows = [...sites].map(([key, s]) => ({ key, l2: s.l2 / n, l1: s.l1 / n, instructions: s.instructions / n, mispredicts: s.mispredicts / n }));
   const total = rows.reduce((t, r) => t + r.l2, 0);
-  rows.sort(byInstructions ? (x, y) => y.instructions - x.instructions : (x, y) => y.l2 - x.l2);
+  rows.sort((x, y) => y[by] - x[by]);
   const instructions = rows.reduce((t, r) => t + r.instructions, 0);
-  console.log(`${floor3 ? 'floor3' : chain3 ? 'chain3' : `${services} services`}, ${n} requests: ${total.toFixed(1)} L2 data misses and ${instructions.toFixed(0)} instructions per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
-  if (byInstructions) {
+  const mispredicts = rows.reduce((t, r) => t + r.mispredicts, 0);
+  console.log(`${floor3 ? 'floor3' : chain3 ? 'chain3' : `${services} services`}, ${n} requests: ${total.toFixed(1)} L2 data misses, ${instructions.toFixed(0)} instructions and ${mispredicts.toFixed(0)} branch mispredicts per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
+  if (by !== 'l2') {
     const perFile = new Map<string, number>();
     for (const r of rows) {
       const file = at(Number(r.key.split('|')[0])).where.split(':')[0];
-      perFile.set(file, (perFile.get(file) ?? 0) + r.instructions);
+      perFile.set(file, (perFile.get(file) ?? 0) + r[by]);
     }
-    console.log('  instr/req  share  file');
-    for (const [file, v] of [...perFile].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${v.toFixed(0).padStart(11)}${((100 * v) / instructions).toFixed(1).padStart(6)}%  ${file}`);
+    const all = by === 'instructions' ? instructions : mispredicts;
+    console.log(`  ${by}/req  share  file`);
+    for (const [file, v] of [...perFile].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${v.toFixed(0).padStart(11)}${((100 * v) / all).toFixed(1).padStart(6)}%  ${file}`);
   }
-  console.log('  L2/req  L1/req  instr/req  where (src line, as inlined into the function named)');
+  console.log('  L2/req  L1/req  instr/req  mispr/req  where (src line, as inlined into the function named)');
   for (const r of rows.slice(0, top)) {
     const [pos, fn] = r.key.split('|');
     const { where, text } = at(Number(pos));
-    console.log(`${r.l2.toFixed(2).padStart(8)}${r.l1.toFixed(1).padStart(8)}${r.instructions.toFixed(0).padStart(11)}  ${where.padEnd(40)} ${fn.padEnd(18)} ${text}`);
+    console.log(`${r.l2.toFixed(2).padStart(8)}${r.l1.toFixed(1).padStart(8)}${r.instructions.toFixed(0).padStart(11)}${r.mispredicts.toFixed(1).padStart(11)}  ${where.padEnd(40)} ${fn.padEnd(18)} ${text}`);
   }
 }
 

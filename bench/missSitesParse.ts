@@ -9,6 +9,8 @@ export interface SiteCost {
   /** Data reads and writes that missed the simulated 48 KB L1. */
   l1: number;
   instructions: number;
+  /** Conditional and indirect branches valgrind's simple predictor model mispredicted (0 without --branch-sim). */
+  mispredicts: number;
 }
 
 /** An optimized function's code as V8 printed it: where it lies and its source positions. */
@@ -60,10 +62,11 @@ export function jitCostsOf(text: string): Map<bigint, SiteCost> {
       if (object !== '' && !object.includes('???')) continue;
       // Columns: address, line, then the events in order.
       const at = (e: string) => Number(parts[events.indexOf(e) + 2] ?? 0) || 0;
-      const c = per.get(addr) ?? { l2: 0, l1: 0, instructions: 0 };
+      const c = per.get(addr) ?? { l2: 0, l1: 0, instructions: 0, mispredicts: 0 };
       c.l2 += at('DLmr') + at('DLmw');
       c.l1 += at('D1mr') + at('D1mw');
       c.instructions += at('Ir');
+      c.mispredicts += at('Bcm') + at('Bim');
       per.set(addr, c);
     }
   }

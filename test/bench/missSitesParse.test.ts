@@ -61,11 +61,23 @@ describe("bench:misses' listings", () => {
     const costs = jitCostsOf(CALLGRIND);
     expect([...costs.keys()]).toEqual([0x5000n, 0x5004n, 0x5008n, 0x6000n]);
     // L2 = DLmr + DLmw; L1 = D1mr + D1mw.
-    expect(costs.get(0x5000n)).toEqual({ l2: 2, l1: 3, instructions: 7 });
-    expect(costs.get(0x5004n)).toEqual({ l2: 1, l1: 1, instructions: 3 });
+    expect(costs.get(0x5000n)).toEqual({ l2: 2, l1: 3, instructions: 7, mispredicts: 0 });
+    expect(costs.get(0x5004n)).toEqual({ l2: 1, l1: 1, instructions: 3, mispredicts: 0 });
     // The call's inclusive line (+2 after calls=) is not this address's own cost; the next line is.
-    expect(costs.get(0x5008n)).toEqual({ l2: 2, l1: 1, instructions: 1 });
-    expect(costs.get(0x6000n)).toEqual({ l2: 4, l1: 0, instructions: 5 });
+    expect(costs.get(0x5008n)).toEqual({ l2: 2, l1: 1, instructions: 1, mispredicts: 0 });
+    expect(costs.get(0x6000n)).toEqual({ l2: 4, l1: 0, instructions: 5, mispredicts: 0 });
+  });
+
+  it('adds conditional and indirect mispredicts per address when the run simulated branches (--branch-sim=yes)', () => {
+    const withBranches = `events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim
+ob=(2) ???
+fn=(2) 0x0000000000005000
+0x5000 0 7 2 1 0 2 1 0 1 1 4 3 1 1
++4 0 3 1 0 0 1 0 0 1 0 2 0 0 0
+`;
+    const costs = jitCostsOf(withBranches);
+    expect(costs.get(0x5000n)).toEqual({ l2: 2, l1: 3, instructions: 7, mispredicts: 4 });
+    expect(costs.get(0x5004n)).toEqual({ l2: 1, l1: 1, instructions: 3, mispredicts: 0 });
   });
 
   it('reads each printed function with its range and source positions, and finds the one holding an address', () => {
