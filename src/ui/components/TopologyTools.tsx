@@ -16,6 +16,7 @@ export interface GroupEntry {
 export function TopologyTools({
   fold,
   floorPx,
+  presenter,
   groups,
   hidden,
   large,
@@ -29,6 +30,8 @@ export function TopologyTools({
 }: {
   fold: 'all' | 'replicas' | 'groups';
   floorPx: number;
+  /** Folded by presenter mode (else by the single view for names of `floorPx`, readableText.ts). */
+  presenter?: boolean;
   groups: readonly GroupEntry[];
   hidden: ReadonlySet<number>;
   large: boolean;
@@ -48,7 +51,11 @@ export function TopologyTools({
           data-testid="presenter-fold"
           data-fold={fold}
           role="status"
-          title={`Presenter mode keeps node text at ${floorPx} px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node.`}
+          title={
+            presenter === false
+              ? `Node names are kept at ${floorPx} px or more: what cannot fit at that size in this window is folded rather than drawn unreadably small. Fold the drawer, widen the window or zoom in to see every node.`
+              : `Presenter mode keeps node text at ${floorPx} px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node.`
+          }
         >
           {fold === 'groups' ? `drawn as ${groups.length} group tiles for ${floorPx} px text` : `replicas folded for ${floorPx} px text`}
         </span>

@@ -8,6 +8,7 @@ import { PASSED_STRIDE } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
 import { PresenterFloorContext } from '../topology/presenterFloor';
+import { READABLE_FOLD_SCALE, READABLE_NAME_PX, READABLE_WINDOW_QUERY, wantsLargeText, wantsReadableFold } from '../topology/readableText';
 import { WheelZoomContext } from './wheelZoom';
 import { placeGroupNodes } from '../topology/drag';
 import { layoutStore, overridesOf, setOverrides, unfoldedOf } from '../topology/layoutStore';
@@ -101,21 +102,15 @@ export function TopologyView() {
   const pulsesRef = useRef<Pulses | null>(null);
   const ratesRef = useRef(createEdgeRates());
   const theme = useAppStore((s) => s.theme);
-  const presenter = useAppStore((s) => s.presenter);
-  const presenterRef = useRef(presenter);
-  presenterRef.current = presenter;
+  const presenterMode = useAppStore((s) => s.presenter);
   const outlineRef = useRef('#ffffff');
   const ringRef = useRef('#0f172a');
   const paintRef = useRef<() => void>(() => {});
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [size, setSize] = useState<{ width: number; height: number; readHeight: number } | null>(null);
   // Names at 14 px in the single view, 12 px in a compare pane (presenterFloor.ts).
   const floor = useContext(PresenterFloorContext);
   const floorRef = useRef(floor);
   floorRef.current = floor;
-  const fold = usePresenterFold(presenter, topology, size, positions, unfolded, floor.minScale);
-  // Replicas folded back into their service when presenter mode needs the room.
-  const shownUnfolded = fold === 'all' ? unfolded : NO_UNFOLDED;
-  const large = topology !== null && (topology.nodes.length > LARGE_TOPOLOGY_NODES || fold === 'groups');
   const [groups, setGroups] = useState<GroupEntry[]>([]);
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [query, setQuery] = useState('');
@@ -136,7 +131,32 @@ export function TopologyView() {
   const inspectTarget = useStore(inspectorStore, (s) => s.target);
   const inspectKey = inspectorOpen ? `${inspectTarget?.kind ?? ''}:${inspectTarget?.id ?? ''}` : '';
   const [fitAllFor, setFitAllFor] = useState<string | null>(null);
-  const keepReadable = inspectorOpen && !presenter && fitAllFor !== inspectKey;
+  const keepReadable = inspectorOpen && !presenterMode && fitAllFor !== inspectKey;
+  const narrow = useMatchMedia(READABLE_WINDOW_QUERY);
+  // Outside presenter mode, a picture that presenter mode's text cannot draw whole with names of
+  // 10 px or more folds as presenter mode folds, at that floor (readableText.ts), and says so.
+  const readableFold = useMemo(
+    () => narrow && !presenterMode && !keepReadable && topology !== null && topology.nodes.length <= LARGE_TOPOLOGY_NODES && size !== null && size.width >= 10 && size.height >= 10 && wantsReadableFold(topology, size.width, size.readHeight, { positions, unfolded }),
+    [narrow, presenterMode, keepReadable, topology, size, positions, unfolded],
+  );
+  const fold = usePresenterFold(presenterMode || readableFold, topology, size, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode);
+  const foldPx = presenterMode ? floor.px : READABLE_NAME_PX;
+  // Replicas folded back into their service when presenter mode needs the room.
+  const shownUnfolded = fold === 'all' ? unfolded : NO_UNFOLDED;
+  const large = topology !== null && (topology.nodes.length > LARGE_TOPOLOGY_NODES || fold === 'groups');
+  // Outside presenter mode, a picture whose names would be under 10 px takes presenter mode's
+  // text and geometry when that draws them larger (readableText.ts): `presenter` below is the
+  // drawing's geometry, presenter mode's or this; this one's columns are further apart (`roomy`,
+  // PresenterSize.gapXRoomy) so the presenter-size link labels fit between the boxes.
+  const largeText = useMemo(
+    () => narrow && !presenterMode && !keepReadable && !large && topology !== null && size !== null && size.width >= 10 && size.height >= 10 && wantsLargeText(topology, size.width, size.height, { positions, unfolded: shownUnfolded }),
+    [narrow, presenterMode, keepReadable, large, topology, size, positions, shownUnfolded],
+  );
+  const presenter = presenterMode || largeText;
+  const presenterRef = useRef(presenter);
+  presenterRef.current = presenter;
+  const roomyRef = useRef(largeText);
+  roomyRef.current = largeText;
   // Keyed by what is inspected, not the target object (the store sets a new one on each refresh).
   const focus = useMemo(() => (keepReadable && topology ? focusOf(inspectTarget, topology) : undefined), [keepReadable, inspectKey, topology]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -146,7 +166,13 @@ export function TopologyView() {
       const r = box.getBoundingClientRect();
       const width = Math.floor(r.width);
       const height = Math.floor(r.height);
-      setSize((s) => (s && s.width === width && s.height === height ? s : { width, height }));
+      // The stage's height under one row of tools (the legend button's): a fold's note and group
+      // list wrap the tools to a second row, and the readable-text rule is judged without it, so
+      // a picture it folded is not kept folded by the room its own note takes.
+      const parent = box.parentElement?.getBoundingClientRect();
+      const bar = box.parentElement?.querySelector('.legend-bar')?.getBoundingClientRect();
+      const readHeight = Math.max(height, Math.floor(parent && bar ? parent.height - bar.height : 0));
+      setSize((s) => (s && s.width === width && s.height === height && s.readHeight === readHeight ? s : { width, height, readHeight }));
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -195,6 +221,7 @@ export function TopologyView() {
     if (newTopology) cameraRef.current?.reset();
     if (large) {
       delete box.dataset.captions;
+      delete box.dataset.text;
       svg.replaceChildren();
       sceneRef.current = null;
       // Folded for presenter mode, the tiles are few and large: the last column's titles (14 px,
@@ -203,7 +230,7 @@ export function TopologyView() {
       const layout = computeGroupLayout(topology, size.width - titleRoom, size.height);
       placeGroupNodes(layout, topology.nodes.map((n) => n.name), topology.edges, positions);
       const prev = bigRef.current;
-      const scene = createCanvasTopology(topology, layout, { presenter });
+      const scene = createCanvasTopology(topology, layout, { presenter: presenter || fold === 'groups' });
       // Redrawn for a new size, the same run keeps its hidden groups.
       if (!newTopology && prev) layout.groups.forEach((g) => scene.setHidden(g.index, prev.isHidden(g.index)));
       bigRef.current = scene;
@@ -223,8 +250,10 @@ export function TopologyView() {
       const carried = !newTopology ? sceneRef.current?.controlState() : undefined;
       const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
       if (!kept) fitLockRef.current = null;
-      const minScale = presenter ? floor.minScale : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
-      const layout = computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, fit: kept, focus });
+      const minScale = presenterMode ? floor.minScale : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
+      const layout = computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, roomy: largeText, fit: kept, focus });
+      if (largeText) box.dataset.text = 'large';
+      else delete box.dataset.text;
       // Bare boxes (compact.css) when captions would be too small to read.
       if (layout.captionless) box.dataset.captions = 'none';
       else delete box.dataset.captions;
@@ -244,7 +273,7 @@ export function TopologyView() {
     box.dataset.view = large ? 'canvas' : 'svg';
     dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, fitNonce, fold, keepReadable, focus, floor]);
+  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, fitNonce, fold, keepReadable, focus, floor]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {
@@ -276,7 +305,7 @@ export function TopologyView() {
   }, [faultKey, topology, size, positions, unfolded, presenter]);
 
   // Nodes drag in either view; a press elsewhere still pans.
-  const dragRefs = useMemo(() => ({ boxRef, bigRef, sceneRef, cameraRef, fitLockRef, handPlacedRef, filePositionsRef, unfoldedRef, presenterRef, floorRef, placeByHandRef, paintRef }), []);
+  const dragRefs = useMemo(() => ({ boxRef, bigRef, sceneRef, cameraRef, fitLockRef, handPlacedRef, filePositionsRef, unfoldedRef, presenterRef, roomyRef, floorRef, placeByHandRef, paintRef }), []);
   useNodeDrag(topology, scenarioName, dragRefs);
 
   // Unfolded services show each replica's own figures, asked of the worker while shown.
@@ -357,7 +386,8 @@ export function TopologyView() {
       </div>
       <TopologyTools
         fold={fold}
-        floorPx={floor.px}
+        floorPx={foldPx}
+        presenter={presenterMode}
         groups={groups}
         hidden={hidden}
         large={large}
@@ -389,3 +419,15 @@ export function TopologyView() {
   );
 }
 
+/** Whether the window matches the media `query`, following it as the window is resized. */
+function useMatchMedia(query: string): boolean {
+  const [on, setOn] = useState(() => typeof window !== 'undefined' && window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const change = () => setOn(m.matches);
+    change();
+    m.addEventListener('change', change);
+    return () => m.removeEventListener('change', change);
+  }, [query]);
+  return on;
+}

@@ -45,7 +45,9 @@ export function keptFit(
  * drawing fits the stage at that scale as it is (and outside presenter mode, and for a
  * topology drawn as group tiles anyway), 'replicas' when it fits once unfolded replicas fold
  * back into their service, else 'groups': the nodes fold into group tiles by mesh and name
- * family (the canvas view). Recomputed when the stage's size or the drawing changes.
+ * family (the canvas view). `roomy`: judged on the single view's large-text geometry (its own
+ * 10 px fold, readableText.ts; LayoutOptions.roomy). Recomputed when the stage's size or the
+ * drawing changes.
  */
 export function usePresenterFold(
   presenter: boolean,
@@ -54,13 +56,14 @@ export function usePresenterFold(
   positions: NodePositions,
   unfolded: ReadonlySet<string>,
   minScale: number,
+  roomy = false,
 ): 'all' | 'replicas' | 'groups' {
   return useMemo(() => {
     if (!presenter || !topology || !size || size.width < 10 || size.height < 10 || topology.nodes.length > LARGE_TOPOLOGY_NODES) return 'all';
-    const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions, unfolded: u, presenter: true }).scale >= minScale;
+    const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions, unfolded: u, presenter: true, roomy }).scale >= minScale;
     if (fits(unfolded)) return 'all';
     return unfolded.size > 0 && fits(NO_UNFOLDED) ? 'replicas' : 'groups';
-  }, [presenter, topology, size, positions, unfolded, minScale]);
+  }, [presenter, topology, size, positions, unfolded, minScale, roomy]);
 }
 
 /**

@@ -34,6 +34,8 @@ export interface DragRefs {
   filePositionsRef: RefObject<NodePositions>;
   unfoldedRef: RefObject<ReadonlySet<string>>;
   presenterRef: RefObject<boolean>;
+  /** The single view's large text: presenter mode's geometry with roomier columns (LayoutOptions.roomy). */
+  roomyRef?: RefObject<boolean>;
   floorRef: RefObject<{ minScale: number }>;
   placeByHandRef: RefObject<(next: NodePositions, save: boolean) => void>;
   paintRef: RefObject<() => void>;
@@ -47,7 +49,7 @@ export interface DragRefs {
  */
 export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioName: string, r: DragRefs): void {
   useEffect(() => {
-    const { boxRef, bigRef, sceneRef, cameraRef, fitLockRef, handPlacedRef, filePositionsRef, unfoldedRef, presenterRef, floorRef, placeByHandRef, paintRef } = r;
+    const { boxRef, bigRef, sceneRef, cameraRef, fitLockRef, handPlacedRef, filePositionsRef, unfoldedRef, presenterRef, roomyRef, floorRef, placeByHandRef, paintRef } = r;
     const box = boxRef.current;
     if (!box || !topology) return;
     const local = (e: PointerEvent) => {
@@ -99,7 +101,7 @@ export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioN
         const lock = fitLockRef.current;
         if (scene && lock && !bigRef.current) {
           const l = scene.layout;
-          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? floorRef.current.minScale : undefined, presenter: presenterRef.current, fit: lock.fit };
+          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? floorRef.current.minScale : undefined, presenter: presenterRef.current, roomy: roomyRef?.current === true, fit: lock.fit };
           scene.moveNodes(computeLayout(topology, l.width, l.height, opts));
           paintRef.current();
           return;

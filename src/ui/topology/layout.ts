@@ -36,7 +36,7 @@ const PRESENTER_MAX_SCALE = 2.4;
  * then each node named in `options.positions` is put at its centre there. Pure.
  */
 export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
-  const { perBand, bare, beside = false } = bandWidth(topology, width, height, options.presenter === true);
+  const { perBand, bare, beside = false } = bandWidth(topology, width, height, options.presenter === true, options.presenter === true && options.roomy === true);
   if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand, bare, beside);
   // Unfolded cards are sized for the drawing's scale, which their room changes: size them at the
   // scale without them, then again at the scale they give, until it holds (it only shrinks).
@@ -77,18 +77,18 @@ const CAPTION_MIN_PX = 9;
  * text of 3.1-6.8 px at 1024x768, most of all beside the open inspector). Chosen from the layout
  * alone, so a drag or an unfolding keeps the arrangement. Pure (memoized).
  */
-function bandWidth(topology: Topology, width: number, height: number, presenter: boolean): Arrangement {
+function bandWidth(topology: Topology, width: number, height: number, presenter: boolean, roomy = false): Arrangement {
   let byView = bandCache.get(topology);
   if (!byView) bandCache.set(topology, (byView = new Map()));
-  const key = `${Math.round(width)}x${Math.round(height)}${presenter ? 'p' : ''}`;
+  const key = `${Math.round(width)}x${Math.round(height)}${presenter ? 'p' : ''}${roomy ? 'r' : ''}`;
   let a = byView.get(key);
   if (a === undefined) {
     if (presenter) {
       // A control plane beside its mesh when that gives a larger picture (partial-adoption: a
       // column of three services is as tall as the stage without the room above them).
-      const k = presenterBand(topology, width, height, true);
-      const above = layoutAt(topology, width, height, { presenter: true }, 1, k, true).scale;
-      const beside = layoutAt(topology, width, height, { presenter: true }, 1, k, true, true).scale;
+      const k = presenterBand(topology, width, height, true, roomy);
+      const above = layoutAt(topology, width, height, { presenter: true, roomy }, 1, k, true).scale;
+      const beside = layoutAt(topology, width, height, { presenter: true, roomy }, 1, k, true, true).scale;
       a = { perBand: k, bare: true, ...(beside > above * 1.01 ? { beside: true } : {}) };
     }
     else {
@@ -122,7 +122,7 @@ const NO_BANDS = 0;
  * alone (no nodes placed by hand, no fit kept, replicas folded), so a drag or an unfolding keeps
  * the bands. Pure.
  */
-function presenterBand(topology: Topology, width: number, height: number, presenter: boolean | 'bare'): number {
+function presenterBand(topology: Topology, width: number, height: number, presenter: boolean | 'bare', roomy = false): number {
   const depth = callDepths(topology);
   const ncols = Math.max(1, (max(depth) ?? 0) + 1);
   // A mesh whose first members start a later band gets room above them for its control plane
@@ -133,7 +133,7 @@ function presenterBand(topology: Topology, width: number, height: number, presen
   for (let k = ncols; k >= Math.min(2, ncols); k--) {
     const band = (d: number) => Math.floor(Math.max(0, Math.min(ncols - 1, d)) / k);
     if (k < ncols && bridges.some((d) => band(d - 1) !== band(d) || band(d + 1) !== band(d))) continue;
-    scales.set(k, layoutAt(topology, width, height, { presenter: presenter === true }, 1, k, presenter !== false).scale);
+    scales.set(k, layoutAt(topology, width, height, { presenter: presenter === true, roomy }, 1, k, presenter !== false).scale);
   }
   const best = Math.max(...scales.values());
   for (const [k, s] of scales) if (s >= best * 0.97) return k;
@@ -167,7 +167,8 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   let placed: PlacedNode[] = [];
   let bands: Map<number, BandSlot> | null = null;
   if (compact) {
-    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, presenter), extent, gapOf, stage ? PresenterSize.gapXStage : PresenterSize.gapX));
+    const gapX = stage ? (options.roomy === true ? PresenterSize.gapXRoomy : PresenterSize.gapXStage) : PresenterSize.gapX;
+    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, presenter), extent, gapOf, gapX));
   } else {
     columns.forEach((col, c) => {
       const gap = gapOf(col);

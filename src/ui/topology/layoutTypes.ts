@@ -125,6 +125,12 @@ export interface LayoutOptions {
    */
   presenter?: boolean;
   /**
+   * With `presenter`: columns PresenterSize.gapXRoomy apart rather than presenter mode's
+   * gapXStage, so link labels drawn at presenter size fit between the boxes (the single view's
+   * large text, readableText.ts). Ignored without `presenter`.
+   */
+  roomy?: boolean;
+  /**
    * Nodes to keep in view, by id (what the inspector shows: a node, or a link's two ends): when
    * `minScale` makes the drawing larger than the viewport, their middle is centred rather than
    * the drawing's.

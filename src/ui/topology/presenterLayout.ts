@@ -28,6 +28,13 @@ export const PresenterSize = {
   /** Between two boxes side by side: the link, its lock and its label. */
   gapX: 96,
   gapXStage: 64,
+  /**
+   * Between two boxes side by side in the single view's large text (readableText.ts): presenter
+   * mode's geometry, but room for a link label at presenter size (PRESENTER_LABEL_UNITS, a box of
+   * 105 units with its halo) between two boxes' label keep-outs (edgeLabelPlace nodeRect, 4 units
+   * past each box), so no label lies over a box.
+   */
+  gapXRoomy: 120,
   /** Between two bands of columns (past the mesh regions' padding). */
   bandGap: 28,
   /** Centres of two boxes in one column. */

@@ -155,7 +155,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // Presenter mode's labels are PRESENTER_LABEL_UNITS (13 px or more at its least scale), so
   // they are placed with a box as much larger.
   // So are a compare pane's, drawn as presenter mode draws in presenter mode and in a narrow window.
-  const presenter = svg.closest('.app.presenter, .compare-presenter, .compare-fit') !== null;
+  // And the single view's when its names would be under 10 px otherwise (readableText.ts).
+  const presenter = svg.closest(".app.presenter, .compare-presenter, .compare-fit, .topology-stage[data-text='large']") !== null;
   const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
   const labelView = {
     x0: -layout.tx / layout.scale,

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { World } from '../../src/models';
+import { parseScenarioText } from '../../src/scenario';
+import { computeLayout } from '../../src/ui/topology/layout';
+import { LABEL_BOX, nodeRect } from '../../src/ui/topology/edgeLabelPlace';
+import { namePx, READABLE_NAME_PX, wantsLargeText, wantsReadableFold } from '../../src/ui/topology/readableText';
+
+function topologyOf(file: string) {
+  const r = parseScenarioText(readFileSync(new URL(`../../scenarios/${file}.json`, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return new World(r.scenario, r.scenario.seed).topology;
+}
+
+/** The single view's stage at 1024x768 (the narrative panel beside it): drawer folded, and with the Charts tab open. */
+const FOLDED = { width: 778, height: 500 };
+const CHARTS = { width: 778, height: 375 };
+
+describe('readableText: the single view keeps node names at 10 px or more in a small stage', () => {
+  test('pictures the new-user pass measured under 10 px take presenter mode text, which draws their names at 10 px or more', () => {
+    for (const [file, stage] of [
+      ['two-meshes-via-gateway', FOLDED],
+      ['partial-adoption', FOLDED],
+      ['gateway-and-mesh', CHARTS],
+    ] as const) {
+      const t = topologyOf(file);
+      const px = namePx(t, stage.width, stage.height);
+      expect(px.normal, file).toBeLessThan(READABLE_NAME_PX);
+      expect(px.large, file).toBeGreaterThanOrEqual(READABLE_NAME_PX);
+      expect(wantsLargeText(t, stage.width, stage.height), file).toBe(true);
+      expect(wantsReadableFold(t, stage.width, stage.height), file).toBe(false);
+    }
+  });
+
+  test('a picture already at 10 px or more keeps its own drawing (hello-mesh folded, retry-storm with Charts open)', () => {
+    for (const [file, stage] of [
+      ['hello-mesh', FOLDED],
+      ['retry-storm', CHARTS],
+    ] as const) {
+      const t = topologyOf(file);
+      expect(namePx(t, stage.width, stage.height).normal, file).toBeGreaterThanOrEqual(READABLE_NAME_PX);
+      expect(wantsLargeText(t, stage.width, stage.height), file).toBe(false);
+    }
+  });
+
+  test("istio-load-test's twenty nodes with Charts open fit at under 10 px in either drawing, so they fold", () => {
+    const t = topologyOf('istio-load-test');
+    const px = namePx(t, CHARTS.width, CHARTS.height);
+    expect(px.normal).toBeLessThan(READABLE_NAME_PX);
+    expect(px.large).toBeLessThan(READABLE_NAME_PX);
+    expect(wantsReadableFold(t, CHARTS.width, CHARTS.height)).toBe(true);
+    // Drawer folded, presenter mode's text reaches 10 px: no fold there.
+    expect(namePx(t, FOLDED.width, FOLDED.height).large).toBeGreaterThanOrEqual(READABLE_NAME_PX);
+    expect(wantsReadableFold(t, FOLDED.width, FOLDED.height)).toBe(false);
+  });
+});
+
+describe("readableText: the large text's geometry leaves room for its link labels", () => {
+  /** A quiet link label's box at presenter size, design units: LABEL_BOX at 16.5 units rather than 12 (renderTopology's PRESENTER_LABEL_UNITS). */
+  const LARGE_LABEL_W = Math.ceil((LABEL_BOX.w * 16.5) / 12);
+  const SHIPPED = readdirSync(new URL('../../scenarios/', import.meta.url))
+    .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+    .map((f) => f.replace(/\.json$/, ''));
+
+  /** Room between the keep-outs (edgeLabelPlace nodeRect) of each linked pair of boxes side by side in one row, design units, by link. */
+  function roomBetween(file: string, roomy: boolean): { link: string; room: number }[] {
+    const t = topologyOf(file);
+    const layout = computeLayout(t, FOLDED.width, FOLDED.height, { presenter: true, roomy });
+    const at = new Map(layout.nodes.map((p) => [p.node.id, p]));
+    const out: { link: string; room: number }[] = [];
+    for (const e of t.edges) {
+      const a = at.get(e.from);
+      const b = at.get(e.to);
+      // Boxes (services, gateways): a client's keep-out holds a caption the large text hides.
+      if (!a || !b || Math.abs(a.y - b.y) > 1 || a.node.kind === 'client' || b.node.kind === 'client') continue;
+      const [l, r] = a.x < b.x ? [a, b] : [b, a];
+      out.push({ link: `${a.node.name}->${b.node.name}`, room: nodeRect(r).x0 - nodeRect(l).x1 });
+    }
+    return out;
+  }
+
+  test("two-meshes-via-gateway's chain in presenter mode's own gaps leaves under a label's width between boxes (the labels lay over them, 951213e)", () => {
+    const rooms = roomBetween('two-meshes-via-gateway', false);
+    expect(rooms.length).toBeGreaterThanOrEqual(3);
+    for (const r of rooms) expect(r.room, r.link).toBeLessThan(LARGE_LABEL_W);
+  });
+
+  test('in every shipped picture of 25 nodes or fewer drawn with the large text, boxes linked side by side leave a presenter-size label (105 units) and more between them', () => {
+    let pairs = 0;
+    for (const file of SHIPPED) {
+      if (topologyOf(file).nodes.length > 25) continue;
+      for (const r of roomBetween(file, true)) {
+        pairs++;
+        expect(r.room, `${file}: ${r.link}`).toBeGreaterThanOrEqual(LARGE_LABEL_W + 2);
+      }
+    }
+    expect(pairs).toBeGreaterThan(10);
+  });
+});
