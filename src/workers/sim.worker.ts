@@ -34,6 +34,12 @@ function idleLater(delayMs: number): void {
   }, delayMs);
 }
 
+/**
+ * For browser tests (Playwright's worker.evaluate), a global of this worker: the simulated ms of
+ * each snapshot kept, oldest first, and whether idle work is still to come. Reads only.
+ */
+(self as unknown as { meshsimSnapshots: () => { ms: number[]; idle: boolean } }).meshsimSnapshots = () => ({ ms: host.snapshots().map((s) => s.ms), idle: idleTimer !== null });
+
 /** `calls` with each one putting idle work off until IDLE_AFTER_MS after it. */
 function puttingIdleOff<T extends Record<string, (...args: never[]) => unknown>>(calls: T): T {
   const out: Record<string, unknown> = {};

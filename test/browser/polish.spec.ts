@@ -54,11 +54,27 @@ async function hoverAndRead(page: Page, edge: string) {
   }, edge);
 }
 
+/** The parts (tspans) of link `edge`'s label, each with its fill, and the theme's failure ink as a computed colour. */
+const partsOf = (page: Page, edge: string) =>
+  page.evaluate((x) => {
+    const failedInk = getComputedStyle(document.querySelector('[data-testid="topology"]')!).getPropertyValue('--failed-ink').trim();
+    const probe = document.createElement('span');
+    probe.style.color = failedInk;
+    document.body.appendChild(probe);
+    const ink = getComputedStyle(probe).color;
+    probe.remove();
+    return Array.from(document.querySelectorAll(`[data-testid="topology"] [data-label-edge="${x}"] tspan`)).map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill, failedInk: ink }));
+  }, edge);
+
+// One pass over the hovered scenarios a size: at 1600x1000 the same hovers also read each
+// label's colours (what a separate test did on its own five page loads before).
 for (const size of SIZES) {
-  test(`a hovered link's label covers no node's name or caption and stays on the stage at ${size.width}x${size.height}`, async ({ page }) => {
+  const colours = size.width === 1600;
+  test(`a hovered link's label covers no node's name or caption and stays on the stage at ${size.width}x${size.height}${colours ? "; a link's share failed further down is coloured as a failure, as a share failed here is" : ''}`, async ({ page }) => {
     test.setTimeout(40_000 * HOVERED.length);
     await page.setViewportSize(size);
     const found: string[] = [];
+    const parts: { text: string; fill: string; failedInk: string }[] = [];
     let worded = 0;
     for (const name of HOVERED) {
       await openAt(page, name, momentOf(name));
@@ -66,6 +82,7 @@ for (const size of SIZES) {
       let longest = { edge: edges[0], text: '' };
       for (const e of edges) {
         const seen = await hoverAndRead(page, e);
+        if (colours) parts.push(...(await partsOf(page, e)));
         if (seen.text.includes('req/s')) worded++;
         if (seen.text.length > longest.text.length) longest = { edge: e, text: seen.text };
         if (seen.covered.length > 0) {
@@ -82,36 +99,13 @@ for (const size of SIZES) {
     }
     expect(worded).toBeGreaterThan(20);
     expect(found).toEqual([]);
+    if (!colours) return;
+    const failed = parts.filter((p) => p.text.includes('failed'));
+    expect(failed.some((p) => p.text.includes('further down'))).toBe(true);
+    for (const p of failed) expect(`${p.text}: ${p.fill}`).toBe(`${p.text}: ${p.failedInk}`);
+    for (const p of parts.filter((q) => q.text.includes('req/s'))) expect(p.fill).not.toBe(p.failedInk);
   });
 }
-
-test("a link's share failed further down is coloured as a failure, as a share failed here is", async ({ page }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  const parts: { text: string; fill: string; failedInk: string }[] = [];
-  for (const name of HOVERED) {
-  await openAt(page, name, momentOf(name));
-  const edges = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="topology"] [data-edge]')).map((g) => g.getAttribute('data-edge')!));
-  for (const e of edges) {
-    await hoverAndRead(page, e);
-    parts.push(
-      ...(await page.evaluate((x) => {
-        const failedInk = getComputedStyle(document.querySelector('[data-testid="topology"]')!).getPropertyValue('--failed-ink').trim();
-        const probe = document.createElement('span');
-        probe.style.color = failedInk;
-        document.body.appendChild(probe);
-        const ink = getComputedStyle(probe).color;
-        probe.remove();
-        return Array.from(document.querySelectorAll(`[data-testid="topology"] [data-label-edge="${x}"] tspan`)).map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill, failedInk: ink }));
-      }, e)),
-    );
-    await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
-  }
-  }
-  const failed = parts.filter((p) => p.text.includes('failed'));
-  expect(failed.some((p) => p.text.includes('further down'))).toBe(true);
-  for (const p of failed) expect(`${p.text}: ${p.fill}`).toBe(`${p.text}: ${p.failedInk}`);
-  for (const p of parts.filter((q) => q.text.includes('req/s'))) expect(p.fill).not.toBe(p.failedInk);
-});
 
 test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "must be more than 0", in the single and the compare view', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -148,8 +142,15 @@ test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "mu
 // among them, at the end's time with events of that time still to run.
 const SAME_INSTANT = 'test/browser/fixtures/same-instant.json';
 
+let cliRun: { traceHash: string; events: number } | undefined;
+/** The CLI's run of SAME_INSTANT (its trace hash), run once for the tests below that compare with it. */
+function sameInstantCli(): { traceHash: string; events: number } {
+  cliRun ??= JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', SAME_INSTANT, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string; events: number };
+  return cliRun;
+}
+
 test("'finished' shows the final trace hash at once: the CLI's, when the run's last instant holds 8,000 events", async ({ page }) => {
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', SAME_INSTANT, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string; events: number };
+  const cli = sameInstantCli();
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
@@ -174,7 +175,7 @@ test("'finished' shows the final trace hash at once: the CLI's, when the run's l
 });
 
 test('a seek to the end of that run stops past every event of its last instant: finished, with the CLI\'s hash', async ({ page }) => {
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', SAME_INSTANT, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string };
+  const cli = sameInstantCli();
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');

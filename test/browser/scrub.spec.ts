@@ -1,6 +1,7 @@
 // Scrubbing: dragging the timeline seeks continuously, both ways; markers stay clickable; and
 // how long a seek takes to show its picture.
 import { expect, test, type Page } from '@playwright/test';
+import { lookWhileIdle } from './fixtures/simWorker';
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
 
@@ -109,9 +110,15 @@ test('seek times in istio-load-test-full: forward past where it has been, played
   await settled(page);
   await expect.poll(() => num(page, 'sim-time'), { timeout: 120_000 }).toBeCloseTo(1, 1);
   const seeks: Record<string, number> = {};
-  // A person looks at the picture for 10 s: the idle worker runs ahead meanwhile and leaves
-  // snapshots up to the run's end (SimHost.idle), so a seek forward jumps to one.
-  await page.waitForTimeout(10_000);
+  const looks: Record<string, { reached: boolean; waitedMs: number; snapshots: number[] }> = {};
+  const look = async (what: string, enough: (ms: number[], idle: boolean) => boolean) => {
+    const l = await lookWhileIdle(page, (s) => enough(s.ms, s.idle), 10_000);
+    looks[what] = { reached: l.reached, waitedMs: l.waitedMs, snapshots: (l.snapshots?.ms ?? []).map(Math.round) };
+  };
+  // A person looks at the picture (10 s at most): the idle worker runs ahead meanwhile and leaves
+  // snapshots up to the run's end (SimHost.idle), so a seek forward jumps to one. The look ends
+  // once the worker keeps one past 1 s, at or before 3.6 s.
+  await look('at 1 s', (ms) => ms.some((x) => x > 1_000 && x <= 3_600));
   seeks['after idle 1s->3.6s (forward, never run to)'] = await clickSeek(page, 3_600, dur);
   await clickSeek(page, 3_000, dur);
   // Play copies its snapshots a slice a frame (the run standing still meanwhile).
@@ -123,11 +130,13 @@ test('seek times in istio-load-test-full: forward past where it has been, played
   await clickSeek(page, 2_000, dur);
   seeks['2s->1.5s'] = await clickSeek(page, 1_500, dur);
   await page.screenshot({ path: 'test-results/scrub-full-1.5s.png' });
-  // Looks again, then seeks to moments between the first ones.
-  await page.waitForTimeout(10_000);
-  for (const [from, to] of [[1_500, 3_300], [3_300, 2_600], [2_600, 1_100], [1_100, 3_750], [3_750, 700]]) seeks[`after idle ${from / 1000}s->${to / 1000}s`] = await clickSeek(page, to, dur);
+  // Looks again (10 s at most: until the worker has no idle work left or keeps a snapshot in the
+  // 250 simulated ms before each moment), then seeks to moments between the first ones.
+  const moments = [[1_500, 3_300], [3_300, 2_600], [2_600, 1_100], [1_100, 3_750], [3_750, 700]];
+  await look('at 1.5 s', (ms, idle) => !idle || moments.every(([, to]) => ms.some((x) => x <= to && x >= to - 250)));
+  for (const [from, to] of moments) seeks[`after idle ${from / 1000}s->${to / 1000}s`] = await clickSeek(page, to, dur);
   await page.screenshot({ path: 'test-results/scrub-full-0.7s.png' });
-  console.log(JSON.stringify({ seekMs: seeks }));
+  console.log(JSON.stringify({ seekMs: seeks, looks }));
   // Not a timed test (the machine is shared): a bound that catches a seek that re-runs from zero
   // (3.9 simulated s of this scenario take far longer than this on any machine it has run on).
   for (const ms of Object.values(seeks)) expect(ms).toBeLessThan(60_000);
