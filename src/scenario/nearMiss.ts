@@ -46,15 +46,33 @@ interface SchemaDef {
   left?: unknown;
   right?: unknown;
   getter?: () => unknown;
+  /** A discriminated union's key (`type`); each option's `_zod.propValues[discriminator]` holds its literals. */
+  discriminator?: string;
+}
+
+/** The options of a discriminated union that `value`'s discriminator selects; all of them when it selects none (missing, or no option's). */
+function branchesOf(def: SchemaDef, value: unknown): unknown[] {
+  const options = def.options ?? [];
+  const key = def.discriminator;
+  if (key === undefined || value === null || typeof value !== 'object' || !(key in value)) return options;
+  const tag = (value as Record<string, unknown>)[key];
+  const chosen = options.filter((o) => (o as { _zod?: { propValues?: Record<string, Set<unknown>> } })?._zod?.propValues?.[key]?.has(tag));
+  return chosen.length ? chosen : options;
 }
 
 /**
- * The field names an object at `path` of `schema` may have (every branch of a union), for a
- * "did you mean" beside an unknown field. Empty where the path leads to no object.
+ * The field names an object at `path` of `schema` may have, for a "did you mean" beside an
+ * unknown field. In a discriminated union (a distribution's or a fault's `type`), the branch
+ * that `data` (the whole input the path is into) selects by its discriminator: `mena` in an
+ * exponential distribution is looked for among `type` and `mean`, not a lognormal's `median`.
+ * Every branch where the data selects none (no `data`, the discriminator missing or unknown),
+ * and every branch of a plain union. Empty where the path leads to no object. Pure.
  */
-export function fieldsAt(schema: unknown, path: readonly PropertyKey[]): Set<string> {
+export function fieldsAt(schema: unknown, path: readonly PropertyKey[], data?: unknown): Set<string> {
   const out = new Set<string>();
-  const walk = (s: unknown, i: number, depth: number): void => {
+  const child = (v: unknown, k: PropertyKey): unknown => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined);
+  // `v`: the data at path[0..i), undefined once the data does not go that far.
+  const walk = (s: unknown, i: number, v: unknown, depth: number): void => {
     const def = (s as { _zod?: { def?: SchemaDef } })?._zod?.def;
     if (def === undefined || depth > 64) return;
     switch (def.type) {
@@ -65,30 +83,30 @@ export function fieldsAt(schema: unknown, path: readonly PropertyKey[]): Set<str
       case 'readonly':
       case 'catch':
       case 'nonoptional':
-        return walk(def.innerType, i, depth + 1);
+        return walk(def.innerType, i, v, depth + 1);
       case 'pipe':
-        return walk(def.in, i, depth + 1);
+        return walk(def.in, i, v, depth + 1);
       case 'lazy':
-        return walk(def.getter?.(), i, depth + 1);
+        return walk(def.getter?.(), i, v, depth + 1);
       case 'union':
-        for (const o of def.options ?? []) walk(o, i, depth + 1);
+        for (const o of branchesOf(def, v)) walk(o, i, v, depth + 1);
         return;
       case 'intersection':
-        walk(def.left, i, depth + 1);
-        walk(def.right, i, depth + 1);
+        walk(def.left, i, v, depth + 1);
+        walk(def.right, i, v, depth + 1);
         return;
       case 'array':
-        if (i < path.length && typeof path[i] === 'number') walk(def.element, i + 1, depth + 1);
+        if (i < path.length && typeof path[i] === 'number') walk(def.element, i + 1, child(v, path[i]), depth + 1);
         return;
       case 'record':
-        if (i < path.length) walk(def.valueType, i + 1, depth + 1);
+        if (i < path.length) walk(def.valueType, i + 1, child(v, path[i]), depth + 1);
         return;
       case 'object':
         if (i === path.length) for (const k of Object.keys(def.shape ?? {})) out.add(k);
-        else if (typeof path[i] === 'string' && def.shape && path[i] in def.shape) walk(def.shape[path[i] as string], i + 1, depth + 1);
+        else if (typeof path[i] === 'string' && def.shape && path[i] in def.shape) walk(def.shape[path[i] as string], i + 1, child(v, path[i]), depth + 1);
         return;
     }
   };
-  walk(schema, 0, 0);
+  walk(schema, 0, data, 0);
   return out;
 }

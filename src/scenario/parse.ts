@@ -75,7 +75,7 @@ export function validateScenario(data: unknown, options: ValidateOptions = {}): 
     // 2^53 is also past its maximum): say it once.
     const problems: Problem[] = [];
     const said = new Set<string>();
-    for (const p of r.error.issues.flatMap(toProblems)) {
+    for (const p of r.error.issues.flatMap((issue) => toProblems(issue, data))) {
       const key = `${p.path}\n${p.message}`;
       if (!said.has(key)) problems.push(p);
       said.add(key);
@@ -111,12 +111,13 @@ function besideBadFaults(data: unknown, issues: readonly z.core.$ZodIssue[], opt
   });
 }
 
-function toProblems(issue: z.core.$ZodIssue): Problem[] {
+/** One schema issue as problems; `data` is the whole input, for the fields a near miss is drawn from (fieldsAt). */
+function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
   const path = joinPath(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) => {
-        const meant = nearestName(k, fieldsAt(scenarioSchema, issue.path));
+        const meant = nearestName(k, fieldsAt(scenarioSchema, issue.path, data));
         return { path: joinPath([...issue.path, k]), message: meant === undefined ? 'unknown field' : `unknown field; did you mean ${meant}?` };
       });
     case 'invalid_type': {
@@ -145,7 +146,7 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
       if (depth(best ?? []) < 1 && !issue.message.startsWith('Invalid input')) {
         return [{ path, message: issue.input === undefined ? `is required (${issue.message})` : `expected ${issue.message}, got ${describeValue(issue.input)}` }];
       }
-      if (best && best.length) return best.flatMap((i) => toProblems({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+      if (best && best.length) return best.flatMap((i) => toProblems({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue, data));
       return [{ path, message: 'is not valid here' }];
     }
     case 'invalid_value':
