@@ -1,15 +1,90 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
 
+/**
+ * The schemas that read a duration into milliseconds (parseDuration): `duration` and whatever is
+ * made from it by a refine (`positiveDuration`), which zod's registry counts through the clone's
+ * parent. `durationPaths` finds a schema's duration fields by it, so no list of them is kept by hand.
+ */
+export const durationSchemas = z.registry<{ duration: true }>();
+
 /** A duration in ms: "250ms", "5s", "2m", "1h" or a number of ms. */
-export const duration = z.unknown().transform((v, ctx) => {
-  const r = parseDuration(v);
-  if (r.ok) return r.ms;
-  ctx.addIssue({ code: 'custom', message: r.message });
-  return z.NEVER;
-});
+export const duration = z
+  .unknown()
+  .transform((v, ctx) => {
+    const r = parseDuration(v);
+    if (r.ok) return r.ms;
+    ctx.addIssue({ code: 'custom', message: r.message });
+    return z.NEVER;
+  })
+  .register(durationSchemas, { duration: true });
 
 export const positiveDuration = duration.refine((ms) => ms > 0, { message: 'must be greater than zero' });
+
+/** Zod 4's definition of a schema, as far as durationPaths reads it. */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
+  in?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  left?: z.core.$ZodType;
+  right?: z.core.$ZodType;
+  getter?: () => z.core.$ZodType;
+}
+
+/**
+ * Where the parsed value of `schema` holds durations (milliseconds, from a `duration` field or
+ * one made from it), as paths of keys; `*` stands for any element of an array or any value of
+ * a record. Every branch of a union is walked. Derived from the schema, so a duration field added
+ * to it is found with no list to update. Pure.
+ */
+export function durationPaths(schema: z.core.$ZodType): string[][] {
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  const walk = (s: z.core.$ZodType | undefined, at: string[], depth: number): void => {
+    if (s === undefined || depth > 64) return;
+    if (durationSchemas.get(s)) {
+      const key = at.join('.');
+      if (!seen.has(key)) out.push(at);
+      seen.add(key);
+      return;
+    }
+    const def = s._zod.def as unknown as SchemaDef;
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
+      case 'nonoptional':
+        return walk(def.innerType, at, depth + 1);
+      case 'pipe':
+        return walk(def.in, at, depth + 1);
+      case 'lazy':
+        return walk(def.getter?.(), at, depth + 1);
+      case 'union':
+        for (const o of def.options ?? []) walk(o, at, depth + 1);
+        return;
+      case 'intersection':
+        walk(def.left, at, depth + 1);
+        walk(def.right, at, depth + 1);
+        return;
+      case 'array':
+        return walk(def.element, [...at, '*'], depth + 1);
+      case 'record':
+        return walk(def.valueType, [...at, '*'], depth + 1);
+      case 'object':
+        for (const [k, v] of Object.entries(def.shape ?? {})) walk(v, [...at, k], depth + 1);
+        return;
+    }
+  };
+  walk(schema, [], 0);
+  return out;
+}
 
 export const name = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { formatDuration, parseDuration, writtenDuration } from './duration';
+import { formatDuration, writtenDuration } from './duration';
+import { duration, durationPaths, positiveDuration } from './common';
 
 /**
  * Proxy policies, named after Envoy's and Istio's (VirtualService and DestinationRule).
@@ -9,13 +10,9 @@ import { formatDuration, parseDuration, writtenDuration } from './duration';
  * sidecar takes Istio's, a gateway's own proxy Envoy's. See the comments below.
  */
 
-const ms = z.unknown().transform((v, ctx) => {
-  const r = parseDuration(v);
-  if (r.ok) return r.ms;
-  ctx.addIssue({ code: 'custom', message: r.message });
-  return z.NEVER;
-});
-const positiveMs = ms.refine((v) => v > 0, { message: 'must be greater than zero' });
+// Durations are common.ts's, whose registry lets durationPaths find every one (POLICY_DURATION_PATHS).
+const ms = duration;
+const positiveMs = positiveDuration;
 const count = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' });
 const percent = z.number().min(0, { message: 'must be between 0 and 100' }).max(100, { message: 'must be between 0 and 100' });
 
@@ -191,20 +188,10 @@ export type Fault = z.output<typeof faultSchema>;
 
 /**
  * The fields of a parsed `policy` that are durations (milliseconds once parsed), as paths into
- * it: policySchema's `ms`/`positiveMs` fields.
+ * it (`*`: any element or value): read off policySchema (durationPaths), so a duration field
+ * added to the schema is written as one with nothing else to update.
  */
-export const POLICY_DURATION_PATHS: readonly (readonly string[])[] = [
-  ['timeout'],
-  ['connectTimeout'],
-  ['maxConnectionDuration'],
-  ['idleTimeout'],
-  ['retries', 'perTryTimeout'],
-  ['retries', 'backoff', 'base'],
-  ['retries', 'backoff', 'max'],
-  ['outlierDetection', 'interval'],
-  ['outlierDetection', 'baseEjectionTime'],
-  ['fault', 'delay', 'fixed'],
-];
+export const POLICY_DURATION_PATHS: readonly (readonly string[])[] = durationPaths(policySchema);
 
 /**
  * A parsed policy (or part of one, as a change's) with its durations written as a scenario file
@@ -213,13 +200,15 @@ export const POLICY_DURATION_PATHS: readonly (readonly string[])[] = [
  */
 export function writtenPolicy(policy: Record<string, unknown>): Record<string, unknown> {
   const out = JSON.parse(JSON.stringify(policy)) as Record<string, unknown>;
-  for (const path of POLICY_DURATION_PATHS) {
-    let at: unknown = out;
-    for (const k of path.slice(0, -1)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[k] : undefined;
-    const last = path[path.length - 1];
-    if (at === null || typeof at !== 'object') continue;
-    const v = (at as Record<string, unknown>)[last];
-    if (typeof v === 'number') (at as Record<string, unknown>)[last] = writtenDuration(v);
-  }
+  const write = (at: unknown, path: readonly string[]): void => {
+    if (at === null || typeof at !== 'object') return;
+    const o = at as Record<string, unknown>;
+    const [k, ...rest] = path;
+    for (const key of k === '*' ? Object.keys(o) : [k]) {
+      if (rest.length) write(o[key], rest);
+      else if (typeof o[key] === 'number') o[key] = writtenDuration(o[key]);
+    }
+  };
+  for (const path of POLICY_DURATION_PATHS) write(out, path);
   return out;
 }
