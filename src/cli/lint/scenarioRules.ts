@@ -3,6 +3,9 @@ import type { Locator, Place } from './locate';
 import { fieldOf, routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } from './routes';
 import { RULES, type Finding, type Figure, type ResourceRef, type RuleCode } from './types';
 import { reachFindings } from './reachRules';
+import { clientPolicyFindings } from './clientPolicyRules';
+
+export { clientPolicyFindings } from './clientPolicyRules';
 
 /** Milliseconds for a finding's text: "3 s", "2.5 s", "250 ms". */
 export function ms(v: number): string {
@@ -229,43 +232,7 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
   // MS010: policy no request feels (reachRules.ts).
   out.push(...reachFindings(s, locate));
 
-  // MS011: a client's policy with no proxy to apply it.
+  // MS011: a client's policy with no proxy to apply it, or an L4 one for its L7 fields (clientPolicyRules.ts).
   out.push(...clientPolicyFindings(s, locate));
-  return out;
-}
-
-/**
- * MS011: a client with `policy` and `sidecar: false` (the default). A route policy is applied by
- * the proxy that sends the request (Envoy's router filter; schema.ts: "meshed clients only"), and
- * World.wire compiles such a client's route without L7 or a mesh, so none of its fields acts. The
- * fix names where the same fields would act: the client's sidecar, or a gateway target's route
- * policy (its Envoy applies it), or for a service target the client's own `timeout`. Pure.
- */
-export function clientPolicyFindings(s: Scenario, locate: Locator): Finding[] {
-  const out: Finding[] = [];
-  s.clients.forEach((c, i) => {
-    if (c.sidecar !== false || !c.policy) return;
-    const fields = Object.keys(c.policy).filter((k) => c.policy![k as keyof typeof c.policy] !== undefined);
-    if (!fields.length) return;
-    const field = `clients.${i}.policy`;
-    const gi = s.gateways.findIndex((g) => g.name === c.target);
-    const g = s.gateways[gi];
-    const elsewhere = g
-      ? `move it to gateway ${g.name}'s route policy (${g.routes.length === 1 ? `gateways.${gi}.routes.0.policy` : `gateways.${gi}.routes.N.policy, on the route its requests match`}), which the gateway's Envoy applies`
-      : c.policy.timeout !== undefined
-        ? `move its timeout to clients.${i}.timeout, the client's own wait${fields.length > 1 ? `, and drop the rest (${fields.filter((f) => f !== 'timeout').join(', ')}): no proxy between ${c.name} and ${c.target} applies them` : ''}`
-        : `drop it: no proxy between ${c.name} and ${c.target} applies it`;
-    const a = { kind: 'Client' as const, name: c.name, path: `clients.${i}`, meshed: false };
-    out.push(
-      finding(
-        'MS011',
-        actorRef(a, field, locate),
-        field,
-        `${field}: client ${c.name}'s policy (${fields.join(', ')}) has no proxy to apply it (set sidecar: true, or ${elsewhere}). A route policy is applied by the proxy that sends the request, and ${c.name} sends without a sidecar, so no request uses it`,
-        { text: `${fields.length} ${fields.length === 1 ? 'field' : 'fields'}, no proxy`, values: { client: c.name, target: c.target, fields: fields.join(', ') } },
-        `Set sidecar: true on client ${c.name}, or ${elsewhere}`,
-      ),
-    );
-  });
   return out;
 }
