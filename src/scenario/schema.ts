@@ -41,6 +41,14 @@ const callSchema = z.strictObject({
    * routes); `service` must be one of the destinations. Run by src/models/envoy/routeTable.ts.
    */
   routes: z.array(callRouteSchema).min(1, { message: 'needs at least one route (leave it out to send every request to service)' }).optional(),
+  /**
+   * Written by `meshsim import` where this call's `policy` flattens the app's own retries with
+   * its sidecar's into the one router a call has here: the timeout is the app's tries times its
+   * per-try timeout, and the tries past it are the sidecar's, inside each of the app's. The
+   * simulator runs the policy as written; lint does not read those tries as missing the timeout
+   * (MS003), on the imported file as on the manifests.
+   */
+  flattened: z.boolean().optional(),
 });
 
 const zoneName = z.string().min(1, { message: 'must not be empty' });
@@ -146,6 +154,8 @@ const clientCommon = {
   headers: requestHeadersSchema.optional(),
   /** Policy for the client's route to its target (meshed clients only). */
   policy: policySchema.optional(),
+  /** Written by `meshsim import`, as a call's `flattened`: `policy` flattens the client app's own retries with its sidecar's. */
+  flattened: z.boolean().optional(),
 };
 
 const openClientSchema = z.strictObject({

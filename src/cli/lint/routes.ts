@@ -32,6 +32,11 @@ export interface Route {
   l7: boolean;
   /** 1 + retries. */
   tries: number;
+  /**
+   * The call's (or client's) policy flattens an app's own retries with its sidecar's (its
+   * `flattened`, written by meshsim import): its timeout is the app's tries, the tries past it the sidecar's.
+   */
+  flattened: boolean;
   /** Where `retries` comes from: the route, the callee's policy, or Istio's default. */
   retriesFrom: 'route' | 'callee' | 'default' | 'none';
   retryOn: readonly string[];
@@ -94,7 +99,7 @@ export function routesOf(s: Scenario): Route[] {
   const actors = actorsOf(s);
   const services = new Map(s.services.map((x, i) => [x.name, { spec: x, i }]));
   const routes: Route[] = [];
-  const add = (from: Actor, toName: string, own: Policy | undefined, routePolicyPath: string, l7Caller: boolean, gateway: boolean, appTimeoutMs: number) => {
+  const add = (from: Actor, toName: string, own: Policy | undefined, routePolicyPath: string, l7Caller: boolean, gateway: boolean, appTimeoutMs: number, flattened = false) => {
     const to = actors.get(toName);
     if (!to) return;
     const callee = services.get(toName);
@@ -111,6 +116,7 @@ export function routesOf(s: Scenario): Route[] {
       policyPath: own !== undefined ? routePolicyPath : callee && calleePolicy ? `services.${callee.i}.policy` : routePolicyPath,
       routePolicyPath,
       l7,
+      flattened,
       tries: 1 + attempts,
       retriesFrom,
       retryOn: retries?.retryOn ?? (retriesFrom === 'default' ? ['connect-failure', 'refused-stream', 'retriable-status-codes'] : []),
@@ -125,7 +131,7 @@ export function routesOf(s: Scenario): Route[] {
       calleePolicyPath: callee && calleePolicy ? `services.${callee.i}.policy` : undefined,
     });
   };
-  s.clients.forEach((c, i) => add(actors.get(c.name)!, c.target, c.policy, `clients.${i}.policy`, l7Sidecar(c.sidecar), false, c.timeout ?? Infinity));
+  s.clients.forEach((c, i) => add(actors.get(c.name)!, c.target, c.policy, `clients.${i}.policy`, l7Sidecar(c.sidecar), false, c.timeout ?? Infinity, c.flattened === true));
   s.gateways.forEach((g, i) =>
     g.routes.forEach((r, j) => {
       const targets = r.canary?.length ? r.canary.map((c) => c.service) : [r.service];
@@ -136,12 +142,13 @@ export function routesOf(s: Scenario): Route[] {
     x.calls.forEach((c, j) => {
       const from = actors.get(x.name)!;
       const path = `services.${i}.calls.${j}.policy`;
-      if (!c.routes?.length) return add(from, c.service, c.policy, path, l7Sidecar(x.sidecar), false, Infinity);
+      const flat = c.flattened === true;
+      if (!c.routes?.length) return add(from, c.service, c.policy, path, l7Sidecar(x.sidecar), false, Infinity, flat);
       // Routed by header or weight (an imported VirtualService): a route to each destination,
       // its own policy over the call's, field by field, as the sidecar applies it.
       c.routes.forEach((r, k) => {
         const own = r.policy ? { ...(c.policy ?? {}), ...r.policy } : c.policy;
-        for (const t of new Set(r.to.map((d) => d.service))) add(from, t, own, r.policy ? `services.${i}.calls.${j}.routes.${k}.policy` : path, l7Sidecar(x.sidecar), false, Infinity);
+        for (const t of new Set(r.to.map((d) => d.service))) add(from, t, own, r.policy ? `services.${i}.calls.${j}.routes.${k}.policy` : path, l7Sidecar(x.sidecar), false, Infinity, flat);
       });
     }),
   );

@@ -71,8 +71,14 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
 
   // MS003: the tries do not fit in the route timeout. Not on a call whose import flattened an
   // app's retries with its sidecar's: there the timeout is the app's own tries times its per-try
-  // timeout, and the tries past it are the sidecar's, inside each of the app's.
-  const isFlattened = (r: Route) => [...flattened].some((at) => r.routePolicyPath.startsWith(`${at}.`));
+  // timeout, and the tries past it are the sidecar's, inside each of the app's. In Istio the app
+  // ends each of its tries at its per-try timeout and the sidecar (no route timeout, no per-try
+  // timeout by default) retries inside it, so no layer has tries that miss a timeout: the one
+  // router here reproduces that (a hanging callee gets the app's tries, a 503 every layer's), and
+  // MS003's fix (fewer tries, or a shorter per-try timeout) would change what the mesh does. The
+  // call says so itself (`flattened: true`, routes.ts), so the imported file and the manifests
+  // agree; `flattened` (the import's list) is read too, for a scenario built without the marker.
+  const isFlattened = (r: Route) => r.flattened || [...flattened].some((at) => r.routePolicyPath.startsWith(`${at}.`));
   for (const r of routes) {
     if (r.tries < 2 || r.perTryMs === Infinity || r.timeoutMs === Infinity || isFlattened(r)) continue;
     const fit = Math.floor(r.timeoutMs / r.perTryMs);

@@ -175,7 +175,9 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
         werr(p, 'expected a call with a service (a Service or ServiceEntry host)');
         return [];
       }
-      const r = resolveCall(c, sidecar.get(g) ? sidecarRef.get(g)! : undefined, g.svc.namespace, call as Obj, p, `services.${i}.calls.${j}`);
+      const at = `services.${i}.calls.${j}`;
+      const r = resolveCall(c, sidecar.get(g) ? sidecarRef.get(g)! : undefined, g.svc.namespace, call as Obj, p, at);
+      if (r && flattened.includes(at)) r.flattened = true;
       return r ? [r] : [];
     });
   }
@@ -199,6 +201,14 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
     note(`${at}.service`, wref([...p, 'service']));
     const targets = cl.groups.get(key)!;
     const vs = meshed ? cl.meshVs(key) : undefined;
+    // The call (or client) then says so itself, `flattened: true` (set by the caller of resolveCall,
+    // last among its fields), so lint reads the written scenario as it reads the import.
+    const markFlattened = () => {
+      if (flattened.includes(at)) return;
+      flattened.push(at);
+      const ref = wref([...p, 'policy']);
+      note(`${at}.flattened`, { ...ref, path: `${ref.path} (the app's own retries flattened with its sidecar's: the timeout is the app's tries, the tries past it are the sidecar's inside each)` });
+    };
     const spread = (gs: Group[], weight: number) => {
       const total = gs.reduce((n, x) => n + x.replicas, 0) || 1;
       return gs.map((x) => ({ service: x.name, weight: Math.round(((weight * x.replicas) / total) * 100) / 100 }));
@@ -212,7 +222,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
         if (f.defaultRetries) note(`${at}.policy.retries`, wref([...p, 'policy', 'retries']), istioDefault(sidecarAt!, 'a sidecar and no VirtualService'));
         if (f.note) {
           wwarn([...p, 'policy'], f.note);
-          if (f.appBound) flattened.push(at);
+          if (f.appBound) markFlattened();
         }
       }
       if (targets.length === 1) {
@@ -254,7 +264,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
       const mapped = routePolicy(h);
       if (!saidVs.has(vs)) dropped(vs, mapped);
       const f = flatten(appPolicy as PolicyInput | undefined, mapped.policy);
-      if (f.appBound && !flattened.includes(at)) flattened.push(at);
+      if (f.appBound) markFlattened();
       if (f.note && !said) {
         said = true;
         wwarn([...p, 'policy'], f.note);
@@ -409,6 +419,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
             else if (r) {
               o.target = r.service;
               if (r.policy) o.policy = r.policy;
+              if (flattened.includes(`clients.${i}`)) o.flattened = true;
             }
           }
         }
