@@ -18,6 +18,7 @@ import { OverlayCharts } from './OverlayCharts';
 import { CompareFaults } from './CompareFaults';
 import { useCompareKeys } from './useCompareKeys';
 import './compare.css';
+import { useMatchMedia } from '../components/useMatchMedia';
 
 /** A branch's warning when B's change reaches no request (loaded on first use: it reads the scenario). */
 const BranchReach = lazy(() => import('../changes/BranchReach').then((m) => ({ default: m.BranchReach })));
@@ -102,18 +103,6 @@ export function CompareView({ controller }: { controller: CompareController }) {
  */
 const FIT_QUERY = '(max-width: 1100px)';
 
-/** Whether the window matches `query`, following it. */
-function useMatchMedia(query: string): boolean {
-  const [on, setOn] = useState(() => typeof window !== 'undefined' && window.matchMedia(query).matches);
-  useEffect(() => {
-    const m = window.matchMedia(query);
-    const change = () => setOn(m.matches);
-    change();
-    m.addEventListener('change', change);
-    return () => m.removeEventListener('change', change);
-  }, [query]);
-  return on;
-}
 
 /**
  * Sets `--compare-chrome` on the view: what stands above the panes (the header, and a branch's

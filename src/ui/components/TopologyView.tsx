@@ -35,6 +35,7 @@ import { focusOf, keptFit, NO_UNFOLDED, usePresenterFold } from './topologyFit';
 import { inspectorStore } from '../inspector/inspectorStore';
 import '../topology/scale.css';
 import '../topology/compact.css';
+import { useMatchMedia } from './useMatchMedia';
 
 const NO_HIGHLIGHT: readonly string[] = [];
 const NO_POSITIONS: NodePositions = {};
@@ -419,15 +420,3 @@ export function TopologyView() {
   );
 }
 
-/** Whether the window matches the media `query`, following it as the window is resized. */
-function useMatchMedia(query: string): boolean {
-  const [on, setOn] = useState(() => typeof window !== 'undefined' && window.matchMedia(query).matches);
-  useEffect(() => {
-    const m = window.matchMedia(query);
-    const change = () => setOn(m.matches);
-    change();
-    m.addEventListener('change', change);
-    return () => m.removeEventListener('change', change);
-  }, [query]);
-  return on;
-}
