@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
+import { defOf, wrapped } from './zodWalk';
 
 /**
  * The schemas that read a duration into milliseconds (parseDuration): `duration` and whatever is
@@ -21,20 +22,6 @@ export const duration = z
 
 export const positiveDuration = duration.refine((ms) => ms > 0, { message: 'must be greater than zero' });
 
-/** Zod 4's definition of a schema, as far as durationPaths reads it. */
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, z.core.$ZodType>;
-  element?: z.core.$ZodType;
-  innerType?: z.core.$ZodType;
-  options?: z.core.$ZodType[];
-  in?: z.core.$ZodType;
-  valueType?: z.core.$ZodType;
-  left?: z.core.$ZodType;
-  right?: z.core.$ZodType;
-  getter?: () => z.core.$ZodType;
-}
-
 /**
  * Where the parsed value of `schema` holds durations (milliseconds, from a `duration` field or
  * one made from it), as paths of keys; `*` stands for any element of an array or any value of
@@ -52,33 +39,23 @@ export function durationPaths(schema: z.core.$ZodType): string[][] {
       seen.add(key);
       return;
     }
-    const def = s._zod.def as unknown as SchemaDef;
+    const def = defOf(s)!;
+    const w = wrapped(def);
+    if (w !== null) return walk(w.inner as z.core.$ZodType | undefined, at, depth + 1);
     switch (def.type) {
-      case 'optional':
-      case 'nullable':
-      case 'default':
-      case 'prefault':
-      case 'readonly':
-      case 'catch':
-      case 'nonoptional':
-        return walk(def.innerType, at, depth + 1);
-      case 'pipe':
-        return walk(def.in, at, depth + 1);
-      case 'lazy':
-        return walk(def.getter?.(), at, depth + 1);
       case 'union':
-        for (const o of def.options ?? []) walk(o, at, depth + 1);
+        for (const o of def.options ?? []) walk(o as z.core.$ZodType, at, depth + 1);
         return;
       case 'intersection':
-        walk(def.left, at, depth + 1);
-        walk(def.right, at, depth + 1);
+        walk(def.left as z.core.$ZodType, at, depth + 1);
+        walk(def.right as z.core.$ZodType, at, depth + 1);
         return;
       case 'array':
-        return walk(def.element, [...at, '*'], depth + 1);
+        return walk(def.element as z.core.$ZodType, [...at, '*'], depth + 1);
       case 'record':
-        return walk(def.valueType, [...at, '*'], depth + 1);
+        return walk(def.valueType as z.core.$ZodType, [...at, '*'], depth + 1);
       case 'object':
-        for (const [k, v] of Object.entries(def.shape ?? {})) walk(v, [...at, k], depth + 1);
+        for (const [k, v] of Object.entries(def.shape ?? {})) walk(v as z.core.$ZodType, [...at, k], depth + 1);
         return;
     }
   };

@@ -1,6 +1,7 @@
 // The field a person most likely meant by a key nothing knows: shared by the scenario's own
 // checks (parse.ts) and the manifest importer (import/documents.ts), so both say "did you mean"
 // by one rule; and the fields a scenario's schema allows at a path, to pick from.
+import { defOf, wrapped, type SchemaDef } from './zodWalk';
 
 /**
  * The name in `names` that `key` is a near miss of (`replcas` for `replicas`, `timout` for
@@ -34,22 +35,6 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** Zod 4's definition of a schema, as far as fieldsAt reads it. */
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, unknown>;
-  element?: unknown;
-  innerType?: unknown;
-  options?: unknown[];
-  in?: unknown;
-  valueType?: unknown;
-  left?: unknown;
-  right?: unknown;
-  getter?: () => unknown;
-  /** A discriminated union's key (`type`); each option's `_zod.propValues[discriminator]` holds its literals. */
-  discriminator?: string;
-}
-
 /** The options of a discriminated union that `value`'s discriminator selects; all of them when it selects none (missing, or no option's). */
 function branchesOf(def: SchemaDef, value: unknown): unknown[] {
   const options = def.options ?? [];
@@ -73,21 +58,11 @@ export function fieldsAt(schema: unknown, path: readonly PropertyKey[], data?: u
   const child = (v: unknown, k: PropertyKey): unknown => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined);
   // `v`: the data at path[0..i), undefined once the data does not go that far.
   const walk = (s: unknown, i: number, v: unknown, depth: number): void => {
-    const def = (s as { _zod?: { def?: SchemaDef } })?._zod?.def;
+    const def = defOf(s);
     if (def === undefined || depth > 64) return;
+    const w = wrapped(def);
+    if (w !== null) return walk(w.inner, i, v, depth + 1);
     switch (def.type) {
-      case 'optional':
-      case 'nullable':
-      case 'default':
-      case 'prefault':
-      case 'readonly':
-      case 'catch':
-      case 'nonoptional':
-        return walk(def.innerType, i, v, depth + 1);
-      case 'pipe':
-        return walk(def.in, i, v, depth + 1);
-      case 'lazy':
-        return walk(def.getter?.(), i, v, depth + 1);
       case 'union':
         for (const o of branchesOf(def, v)) walk(o, i, v, depth + 1);
         return;
