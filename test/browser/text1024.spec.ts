@@ -78,6 +78,11 @@ async function readNames(page: Page) {
         if (r.width > 0 && r.height > 0 && shown(part)) parts.push({ r, what: `${g.getAttribute('data-node')} (${part.getAttribute('class')})` });
       }
     }
+    // And each mesh's name tab ("MESH · SHOP").
+    for (const t of Array.from(document.querySelectorAll('.topology-stage .topo-mesh-label'))) {
+      const r = t.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && shown(t)) parts.push({ r, what: `mesh tab "${t.textContent}"` });
+    }
     const hit = (a: DOMRect, b: DOMRect) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
     const over: string[] = [];
     const labels = Array.from(document.querySelectorAll('.topology-stage .topo-edge-label'))
@@ -112,7 +117,7 @@ async function settledWithFigures(page: Page, svg: boolean) {
     .toBe(true);
 }
 
-test('at 1024x768 every shipped picture draws its node names at 10 px or more, drawer folded and Charts open, whole in the stage, with no link label over a node, its name or another label; at 1600x1000 none takes the larger text or a fold', async ({ page }) => {
+test('at 1024x768 every shipped picture draws its node names at 10 px or more, drawer folded and Charts open, whole in the stage, with no link label over a node, its name, a mesh tab or another label; at 1600x1000 none takes the larger text or a fold', async ({ page }) => {
   test.setTimeout(60_000 + SCENARIOS.length * 25_000);
   // Each page load opens with the drawer folded (the app keeps the last choice).
   await page.addInitScript(() => localStorage.setItem('meshsim.drawer', 'none'));

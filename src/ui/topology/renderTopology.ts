@@ -203,7 +203,13 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // Each node's room for labels to keep off: nodeRect's estimate, and its name as drawn (larger
   // than the estimate where presenter mode's 18 units draw it, as in a compare pane at 1024x768,
   // where "10 req/s" sat on old-app's name).
-  const nodeRects = [...layout.nodes.map(nodeRect), ...nameRects];
+  // And each mesh's name tab as drawn ("MESH · SHOP"): a link crossing into a mesh under its tab
+  // had its label laid over the tab (gateway-and-mesh's '97 req/s' at 1024x768, large text).
+  const meshLabelRects = meshLabels.flatMap((t) => {
+    const b = t.getBBox();
+    return b.width > 0 ? [{ x0: b.x - 4, y0: b.y - 2, x1: b.x + b.width + 4, y1: b.y + b.height + 2 }] : [];
+  });
+  const nodeRects = [...layout.nodes.map(nodeRect), ...nameRects, ...meshLabelRects];
   const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects);
 
   // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
