@@ -35,5 +35,9 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
+    // Both cores: vitest's default is one fewer than the cores, so on CI's 2-core machine the
+    // files ran one at a time (434 s for 338 s of tests, session 11). No test times itself
+    // (speed is the benchmarks' job), and the browser tests run after these, not beside them.
+    maxWorkers: 2,
   },
 });
