@@ -137,7 +137,7 @@ export function TopologyView() {
   // Outside presenter mode, a picture that presenter mode's text cannot draw whole with names of
   // 10 px or more folds as presenter mode folds, at that floor (readableText.ts), and says so.
   const readableFold = useMemo(
-    () => narrow && !presenterMode && !keepReadable && topology !== null && topology.nodes.length <= LARGE_TOPOLOGY_NODES && size !== null && size.width >= 10 && size.height >= 10 && wantsReadableFold(topology, size.width, size.readHeight, { positions, unfolded }),
+    () => narrow && !presenterMode && !keepReadable && unfolded.size === 0 && topology !== null && topology.nodes.length <= LARGE_TOPOLOGY_NODES && size !== null && size.width >= 10 && size.height >= 10 && wantsReadableFold(topology, size.width, size.readHeight, { positions, unfolded }),
     [narrow, presenterMode, keepReadable, topology, size, positions, unfolded],
   );
   const fold = usePresenterFold(presenterMode || readableFold, topology, size, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode);
@@ -150,7 +150,7 @@ export function TopologyView() {
   // drawing's geometry, presenter mode's or this; this one's columns are further apart (`roomy`,
   // PresenterSize.gapXRoomy) so the presenter-size link labels fit between the boxes.
   const largeText = useMemo(
-    () => narrow && !presenterMode && !keepReadable && !large && topology !== null && size !== null && size.width >= 10 && size.height >= 10 && wantsLargeText(topology, size.width, size.height, { positions, unfolded: shownUnfolded }),
+    () => narrow && !presenterMode && !keepReadable && unfolded.size === 0 && !large && topology !== null && size !== null && size.width >= 10 && size.height >= 10 && wantsLargeText(topology, size.width, size.height, { positions, unfolded: shownUnfolded }),
     [narrow, presenterMode, keepReadable, large, topology, size, positions, shownUnfolded],
   );
   const presenter = presenterMode || largeText;
