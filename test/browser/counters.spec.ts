@@ -1,6 +1,7 @@
 // The counter strip: every figure readable, none drawn over another, with sidecars and without,
 // from 1600x1000 down to 1024x768; latency says why it has no figure yet.
 import { expect, test, type Page } from '@playwright/test';
+import { settled, untilStill } from './fixtures/settle';
 
 interface TextBox {
   text: string;
@@ -63,32 +64,38 @@ const SIZES = [
   { width: 1024, height: 768 },
 ];
 
+// One page load a scenario: opened at the largest size, then the window is made each smaller size
+// in turn on the same page (the strip is laid out again on a resize, as on a fresh load).
 for (const scenario of ['hello-mesh', 'partial-adoption', 'gateway-only']) {
-  for (const size of SIZES) {
-    test(`${scenario} at ${size.width}x${size.height}: no two counter texts overlap, and all lie inside the strip`, async ({ page }) => {
-      await page.setViewportSize(size);
-      await openAt(page, scenario, 30);
-      // The strip has every figure: latency numbers, and proxy CPU where there are sidecars.
-      await expect(page.getByTestId('p99')).toHaveText(/^\d+(\.\d+)? (ms|s)$/);
-      await expect(page.getByTestId('proxy-cpu')).toHaveCount(scenario === 'gateway-only' ? 0 : 1);
-      const { texts, strip } = await stripTexts(page);
-      expect(texts.length).toBeGreaterThan(15);
-      expect(overlaps(texts)).toEqual([]);
-      for (const t of texts) {
-        expect(t.x, t.text).toBeGreaterThanOrEqual(strip.x);
-        expect(t.x + t.w, t.text).toBeLessThanOrEqual(strip.x + strip.w + 0.5);
-        expect(t.y + t.h, t.text).toBeLessThanOrEqual(size.height + 0.5);
-      }
-      // Shorter captions below 1280 px, the full text in the figure's title.
-      if (scenario !== 'gateway-only') {
-        const narrow = size.width <= 1280;
-        await expect(page.locator('.figure-proxy').getByText('vCPU/1k req/s each')).toBeVisible({ visible: narrow });
-        await expect(page.locator('.figure-proxy').getByText('vCPU / 1000 req/s / proxy')).toBeVisible({ visible: !narrow });
-        await expect(page.locator('.figure-proxy')).toHaveAttribute('title', /CPU per 1000 requests\/s through it/);
-      }
-      await page.screenshot({ path: `test-results/counters-${scenario}-${size.width}.png` });
-    });
-  }
+  test(`${scenario} at ${SIZES.map((s) => `${s.width}x${s.height}`).join(', ')}: no two counter texts overlap, and all lie inside the strip`, async ({ page }) => {
+    await page.setViewportSize(SIZES[0]);
+    await openAt(page, scenario, 30);
+    for (const size of SIZES) {
+      await test.step(`${size.width}x${size.height}`, async () => {
+        await page.setViewportSize(size);
+        await settled(page);
+        // The strip has every figure: latency numbers, and proxy CPU where there are sidecars.
+        await expect(page.getByTestId('p99')).toHaveText(/^\d+(\.\d+)? (ms|s)$/);
+        await expect(page.getByTestId('proxy-cpu')).toHaveCount(scenario === 'gateway-only' ? 0 : 1);
+        const { texts, strip } = await untilStill(page, () => stripTexts(page), `the counter strip at ${size.width}x${size.height}`);
+        expect(texts.length).toBeGreaterThan(15);
+        expect(overlaps(texts), `${size.width}x${size.height}`).toEqual([]);
+        for (const t of texts) {
+          expect(t.x, `${t.text} at ${size.width}x${size.height}`).toBeGreaterThanOrEqual(strip.x);
+          expect(t.x + t.w, `${t.text} at ${size.width}x${size.height}`).toBeLessThanOrEqual(strip.x + strip.w + 0.5);
+          expect(t.y + t.h, `${t.text} at ${size.width}x${size.height}`).toBeLessThanOrEqual(size.height + 0.5);
+        }
+        // Shorter captions below 1280 px, the full text in the figure's title.
+        if (scenario !== 'gateway-only') {
+          const narrow = size.width <= 1280;
+          await expect(page.locator('.figure-proxy').getByText('vCPU/1k req/s each')).toBeVisible({ visible: narrow });
+          await expect(page.locator('.figure-proxy').getByText('vCPU / 1000 req/s / proxy')).toBeVisible({ visible: !narrow });
+          await expect(page.locator('.figure-proxy')).toHaveAttribute('title', /CPU per 1000 requests\/s through it/);
+        }
+        await page.screenshot({ path: `test-results/counters-${scenario}-${size.width}.png` });
+      });
+    }
+  });
 }
 
 test('latency says it is warming up rather than "—" during the warm-up, then shows its figures', async ({ page }) => {
