@@ -1,0 +1,221 @@
+// The scenario walks: every shipped scenario opened once, paused at the moment its links carry
+// their busiest figures, and every check that belongs to a picture at rest run on that one page,
+// at 1600x1000 and, resized on the same page, at 1024x768:
+// - link labels overlap no other label, link or node (labels; drawn as SVG only: the canvas
+//   view's labels go through its label grid);
+// - annotations (state lines, queue stacks and tags) stay inside their node's mesh region and the
+//   stage and cover no other node, at each fault + 3 s (annotations; a scenario with a second
+//   fault moment gets one more page load there);
+// - every step circle and fault handle on the timeline can be clicked (timeline stack; scenarios
+//   with faults);
+// - at 1024x768, node names at 10 px or more, drawer folded and then with Charts open, whole in
+//   the stage, with no link label over a node, its name, a mesh tab or another label; the same page
+//   widened to 1600x1000 (Charts still open) takes neither the larger text nor a fold (names);
+// - at 1600x1000 with the drawer folded, every replica card of every service unfolded is 10 px
+//   tall or more with text of 11 px or more, inside its card and over no other node, or one folded
+//   card that counts them (replica cards; unfolding changes the picture, so it comes last).
+// One test per scenario, so a failure names it and a retry reruns only it. The counts the old
+// walks asserted over all scenarios (labels drawn, replica cards read) are summed by the last test
+// from what each scenario's test wrote to the results folder.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { settled, untilStill } from './fixtures/settle';
+import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
+import { annotationProblems, labelTexts, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll } from './fixtures/walkChecks';
+
+const WIDE = { width: 1600, height: 1000 };
+const SMALL = { width: 1024, height: 768 };
+const sizeName = (size: { width: number; height: number }) => `${size.width}x${size.height}`;
+
+/** Pictures whose 1600x1000 drawing with Charts open is kept as a screenshot (the four the large text was made for). */
+const WIDE_SHOTS = ['two-meshes-via-gateway', 'partial-adoption', 'istio-load-test', 'gateway-and-mesh'];
+
+/** What one scenario's test counted, for the totals the walks assert over every scenario. */
+interface Counts {
+  /** Link labels read by the label check, at 1600x1000 and at 1024x768. */
+  labels1600: number;
+  labels1024: number;
+  /** Link labels read by the names check at 1024x768, folded and Charts. */
+  namesLabels: number;
+  /** Replica cards read, and services folded into one counting card. */
+  cards: number;
+  folded: number;
+}
+
+const countsDir = (info: TestInfo) => join(info.project.outputDir, 'walk-counts');
+
+function writeCounts(info: TestInfo, name: string, counts: Counts) {
+  mkdirSync(countsDir(info), { recursive: true });
+  writeFileSync(join(countsDir(info), `${name}.json`), JSON.stringify(counts));
+}
+
+/**
+ * Opens the scenario paused at `at` seconds and waits until the run stands there, not seeking,
+ * with figures on its links that read the same from one paint to the next.
+ */
+async function openAt(page: Page, name: string, at: number) {
+  await page.goto(`/?scenario=${name}&t=${at}s`);
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', String(Math.round(at * 1000)), { timeout: 30_000 });
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/^(paused|finished)$/);
+  // Figures on the links: some label says a rate.
+  await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await settledLabels(page);
+}
+
+/** The label check at the page's size: every overlap in words; the labels read. */
+async function labelCheck(page: Page, s: ShippedScenario, size: { width: number; height: number }) {
+  const pic = await readPicture(page);
+  await page.screenshot({ path: `test-results/labels-${s.name}-${size.width}.png` });
+  expect(pic.labels.length, `${s.name} at ${sizeName(size)}: link labels drawn`).toBeGreaterThan(0);
+  expect(
+    overlaps(pic).map((o) => `${s.name}: ${o}`),
+    `${s.name} at ${sizeName(size)}: edge labels over another label, a link or a node`,
+  ).toEqual([]);
+  return pic.labels.length;
+}
+
+/** The annotation check at the page's size and moment `t`. */
+async function annotationCheck(page: Page, s: ShippedScenario, t: number, size: { width: number; height: number }) {
+  const now = await untilStill(page, () => annotationProblems(page), `${s.name} at ${t} s, ${sizeName(size)}: the annotations`);
+  if (s.name === 'control-plane-outage' && t === 23) await page.screenshot({ path: `test-results/annotations-${size.width}.png` });
+  expect(now.map((p) => `${s.name} at ${t} s, ${sizeName(size)}: ${p}`)).toEqual([]);
+}
+
+/** The timeline check at the page's size: every marker on top under its centre, inside the timeline, apart. */
+async function timelineCheck(page: Page, s: ShippedScenario, size: { width: number; height: number }) {
+  await expect(page.getByTestId('timeline-fault').first()).toBeVisible();
+  const now = await untilStill(page, () => markers(page), `${s.name} at ${sizeName(size)}: the timeline's markers`);
+  expect(markerProblems(s.name, now), `${s.name} at ${sizeName(size)}: step circles and fault handles`).toEqual([]);
+}
+
+/**
+ * The names check at 1024x768 on the open page, drawer folded then Charts open, then widened to
+ * 1600x1000 with Charts still open. Returns the figures it read (printed) and the link labels it
+ * counted; collects its findings in `found`.
+ */
+async function namesCheck(page: Page, s: ShippedScenario, found: string[]) {
+  const seen: string[] = [];
+  let labelled = 0;
+  for (const drawer of ['folded', 'charts'] as const) {
+    if (drawer === 'charts') {
+      await page.getByTestId('tab-charts').click();
+      await expect(page.getByTestId('chart-latency')).toBeInViewport();
+    }
+    // A picture that folds into group tiles with the drawer open has no link labels to wait for.
+    await settled(page);
+    await settledWithFigures(page, s.svg && (await page.locator('.topology-stage').getAttribute('data-view')) === 'svg');
+    const r = await readNames(page);
+    labelled += r.labels;
+    seen.push(`${s.name} ${drawer}: ${r.least} px${r.large ? ' (large text)' : ''}${r.view === 'canvas' ? ' (tiles)' : ''}, ${r.labels} link labels`);
+    // A picture folded into group tiles says so over the stage (the full load test is tiles anyway).
+    if (r.view === 'canvas' && s.svg) await expect(page.getByTestId('presenter-fold'), `${s.name}, ${drawer}`).toHaveText(/group tiles for 10 px text/);
+    if (r.least < 10) found.push(`${s.name}, ${drawer}: "${r.leastName}" at ${r.least} px`);
+    found.push(...r.cut.map((c) => `${s.name}, ${drawer}: ${c} cut by the stage's edge`));
+    found.push(...r.over.map((o) => `${s.name}, ${drawer}: link label ${o}`));
+    await page.screenshot({ path: `test-results/text1024-${s.name}-${drawer}.png` });
+  }
+  // The same page at 1600x1000 (Charts still open): drawn as before, its own text, no fold.
+  await page.setViewportSize(WIDE);
+  await settled(page);
+  const wide = await readNames(page);
+  seen.push(`${s.name} 1600x1000: ${wide.least} px`);
+  if (wide.large || (await page.getByTestId('presenter-fold').count()) > 0) found.push(`${s.name} at 1600x1000 takes the larger text or a fold (${wide.least} px)`);
+  if (WIDE_SHOTS.includes(s.name)) await page.screenshot({ path: `test-results/text1024-${s.name}-1600.png` });
+  console.log(seen.join('\n'));
+  return labelled;
+}
+
+// Each page load opens with the drawer folded (the app keeps the last choice; folded is also its
+// own choice under 1150 px of height, as the old walks had it).
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('meshsim.drawer', 'none'));
+});
+
+for (const s of SHIPPED_SVG) {
+  const checks = ['link labels clear of labels, links and nodes', 'annotations inside their mesh and the stage', ...(s.faulted ? ['every timeline marker clickable'] : []), 'node names at 10 px or more at 1024x768 folded and with Charts, the larger text only there', 'unfolded replica cards readable or folded with a count'];
+  test(`${s.name} at ${s.busy} s, at 1600x1000 and 1024x768: ${checks.join('; ')}`, async ({ page }, info) => {
+    test.setTimeout(150_000);
+    const counts: Counts = { labels1600: 0, labels1024: 0, namesLabels: 0, cards: 0, folded: 0 };
+    const found: string[] = [];
+    await page.setViewportSize(WIDE);
+    await openAt(page, s.name, s.busy);
+    const annotateHere = s.faultMoments.includes(s.busy);
+    for (const size of [WIDE, SMALL]) {
+      if (size !== WIDE) {
+        await page.setViewportSize(size);
+        await settled(page);
+        await settledLabels(page);
+      }
+      await test.step(`${sizeName(size)}: link labels overlap no other label, link or node`, async () => {
+        counts[size === WIDE ? 'labels1600' : 'labels1024'] += await labelCheck(page, s, size);
+      });
+      if (annotateHere) await test.step(`${sizeName(size)}: annotations stay inside their mesh and the stage at ${s.busy} s`, () => annotationCheck(page, s, s.busy, size));
+      if (s.faulted) await test.step(`${sizeName(size)}: every step circle and fault handle can be clicked`, () => timelineCheck(page, s, size));
+    }
+    await test.step('1024x768: node names at 10 px or more, drawer folded and Charts open, nothing over them; 1600x1000 with Charts: no larger text or fold', async () => {
+      counts.namesLabels += await namesCheck(page, s, found);
+      expect(found).toEqual([]);
+    });
+    await test.step('1600x1000, drawer folded: every unfolded replica card 10 px tall with 11 px text, or folded with a count', async () => {
+      await page.getByTestId('tab-charts').click();
+      await expect(page.getByTestId('chart-latency')).toHaveCount(0);
+      await settled(page);
+      const unfolded = await unfoldAll(page);
+      if (unfolded.length === 0) return;
+      // The worker's figures have come in: every card says its state or count.
+      await expect(page.locator('[data-testid="replica-cards"] .topo-replica-figure').first()).not.toHaveText('');
+      const m = await measureReplicaCards(page);
+      counts.cards += m.cards;
+      counts.folded += m.folded;
+      if (s.name === 'partial-adoption') await page.screenshot({ path: 'test-results/replica-cards-1600.png' });
+      expect(m.out.map((p) => `${s.name}: ${p}`)).toEqual([]);
+      expect(m.cards, `${s.name}: replica cards of ${unfolded.join(', ')}`).toBeGreaterThanOrEqual(unfolded.length);
+    });
+    // The annotations at its other fault moments, a page load each, both sizes.
+    for (const t of s.faultMoments.filter((m) => m !== s.busy)) {
+      await test.step(`annotations stay inside their mesh and the stage at ${t} s, 1600x1000 and 1024x768`, async () => {
+        await page.setViewportSize(WIDE);
+        await page.goto(`/?scenario=${s.name}&t=${t}s`);
+        await expect(page.locator(`[data-drawn="${s.name}"]`)).toBeVisible();
+        await expect(page.getByTestId('sim-time')).toHaveText(`${t < 10 ? t.toFixed(2) : t.toFixed(1)} s`, { timeout: 30_000 });
+        for (const size of [WIDE, SMALL]) {
+          await page.setViewportSize(size);
+          await settled(page);
+          await annotationCheck(page, s, t, size);
+        }
+      });
+    }
+    writeCounts(info, s.name, counts);
+  });
+}
+
+// The full load test is a canvas of group tiles: the names check only, opened at its start.
+for (const s of SHIPPED.filter((x) => !x.svg)) {
+  test(`${s.name} (group tiles): at 1024x768 its labels are 10 px or more and whole in the stage, folded and with Charts; at 1600x1000 no larger text or fold`, async ({ page }, info) => {
+    test.setTimeout(90_000);
+    const found: string[] = [];
+    await page.setViewportSize(SMALL);
+    await page.goto(`/?scenario=${s.name}`);
+    await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', s.name, { timeout: 30_000 });
+    const namesLabels = await namesCheck(page, s, found);
+    expect(found).toEqual([]);
+    writeCounts(info, s.name, { labels1600: 0, labels1024: 0, namesLabels, cards: 0, folded: 0 });
+  });
+}
+
+test('over every shipped scenario the walks read link labels at both sizes, at 1024x768 folded and with Charts, and more than 20 replica cards', async ({}, info) => {
+  const files = readdirSync(countsDir(info));
+  const counts = files.map((f) => JSON.parse(readFileSync(join(countsDir(info), f), 'utf8')) as Counts);
+  // Every scenario's walk ran to its end in this run (a failed one leaves no counts).
+  expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(SHIPPED.map((s) => s.name).sort());
+  const sum = (k: keyof Counts) => counts.reduce((a, c) => a + c[k], 0);
+  console.log(`replica cards checked: ${sum('cards')}, folded services: ${sum('folded')}`);
+  expect(SHIPPED_SVG.length).toBeGreaterThan(10);
+  expect(sum('labels1600')).toBeGreaterThan(SHIPPED_SVG.length);
+  expect(sum('labels1024')).toBeGreaterThan(SHIPPED_SVG.length);
+  expect(sum('namesLabels')).toBeGreaterThan(SHIPPED.length * 2);
+  expect(sum('cards')).toBeGreaterThan(20);
+});
