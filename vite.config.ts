@@ -34,6 +34,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'node',
+    // Bundles the CLI once for the tests that spawn it (test/cli/spawnSim.ts).
+    globalSetup: ['test/cli/globalSetup.ts'],
     testTimeout: 60_000,
     // Both cores: vitest's default is one fewer than the cores, so on CI's 2-core machine the
     // files ran one at a time (434 s for 338 s of tests, session 11). No test times itself

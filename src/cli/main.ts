@@ -99,13 +99,20 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
   }
 }
 
-// Run as a script (npm run sim), not when a test imports main() nor inside the built bin
-// (dist-cli/meshsim.js, whose bundle is argv[1] too: src/cli/bin.ts dispatches there).
-if (process.argv[1] !== undefined && import.meta.url.endsWith('.ts') && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const argv = process.argv.slice(2);
+/**
+ * The `npm run sim` command on `argv` (after the script name): `sweep` and `lint` (asynchronous:
+ * worker threads, folders) or a run, compare or import (`main`). Resolves to the exit code.
+ */
+export async function runCli(argv: string[]): Promise<number> {
   // `sweep` runs jobs on worker threads, so it is asynchronous: its own entry (src/cli/sweep).
-  if (argv[0] === 'sweep') void sweepMain(argv.slice(1)).then((code) => (process.exitCode = code));
+  if (argv[0] === 'sweep') return sweepMain(argv.slice(1));
   // `lint` may simulate and reads folders: its own entry (src/cli/lint).
-  else if (argv[0] === 'lint') void lintMain(argv.slice(1)).then((code) => (process.exitCode = code));
-  else process.exitCode = main(argv);
+  if (argv[0] === 'lint') return lintMain(argv.slice(1));
+  return main(argv);
+}
+
+// Run as a script (npm run sim), not when a test imports main() nor inside a bundle (the built
+// bin dist-cli/meshsim.js, or the tests' test/cli/simEntry.ts, whose bundle is argv[1] too).
+if (process.argv[1] !== undefined && import.meta.url.endsWith('.ts') && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

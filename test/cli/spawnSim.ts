@@ -6,6 +6,16 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
+/**
+ * How to start `npm run sim` with arguments: the bundle test/cli/globalSetup.ts built for this
+ * test run, in Node alone, or (a test run without that set-up) src/cli/main.ts through tsx, as
+ * `npm run sim` does.
+ */
+export function simCommand(args: readonly string[]): [string, string[]] {
+  const bundle = process.env.MESHSIM_CLI_BUNDLE;
+  return bundle ? [process.execPath, [bundle, ...args]] : [tsx, ['src/cli/main.ts', ...args]];
+}
+
 /** What one CLI run printed and how it exited. */
 export interface Result {
   code: number | null;
@@ -13,16 +23,18 @@ export interface Result {
   stderr: string;
 }
 
-/** Runs the CLI and waits for it (about a second a run). */
+/** Runs the CLI and waits for it. */
 export function sim(...args: string[]): Result {
-  const r = spawnSync(tsx, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  const [cmd, argv] = simCommand(args);
+  const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs the CLI without blocking, so a test file can run two at a time on two cores. */
 export function simAsync(args: string[]): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root });
+    const [cmd, argv] = simCommand(args);
+    const child = spawn(cmd, argv, { cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from './generate';
 import { runCase, runMain, type Outcome } from './runCase';
+import { simCommand } from '../cli/spawnSim';
 
 // Seeded fuzzing of the CLI (issue 10, kind 9): random scenarios, valid and invalid, including
 // issue 10's kinds (zero-time loops, huge closed loops, huge sizes, loops through gateways,
@@ -80,7 +81,8 @@ describe('fuzz regressions', () => {
     const input = generate(200006);
     const file = join(tmp, input.fileName);
     writeFileSync(file, input.content);
-    const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', 'compare', file, file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const [cmd, argv] = simCommand(['compare', file, file]);
+    const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).not.toMatch(/FATAL ERROR|^\s+at /m);
     expect(r.status).toBe(2);
   });

@@ -12,6 +12,7 @@ import type { SimBridge, SimWorker } from '../../src/ui/bridge/simBridge';
 import { createCompareController, type CompareController } from '../../src/ui/compare/compareController';
 import type { Recipe } from '../../src/ui/recipe/types';
 import { SimHost } from '../../src/workers/SimHost';
+import { simCommand } from '../cli/spawnSim';
 
 const FIXTURE = fileURLToPath(new URL('../browser/fixtures/same-instant.json', import.meta.url));
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -22,7 +23,8 @@ const LONGER = JSON.stringify({ ...JSON.parse(TEXT), duration: '200ms' });
 function cli(text: string, duration: string): { traceHash: string; sent: number; ok: number } {
   const file = join(mkdtempSync(join(tmpdir(), 'same-instant-')), 'scenario.json');
   writeFileSync(file, text);
-  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'run', file, '--duration', duration, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const [cmd, argv] = simCommand(['run', file, '--duration', duration, '--json']);
+  const out = execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 << 20 });
   const r = JSON.parse(out) as { traceHash: string; requests: { sent: number; ok: number } };
   return { traceHash: r.traceHash, sent: r.requests.sent, ok: r.requests.ok };
 }

@@ -15,6 +15,7 @@ import type { SimBridge, SimWorker } from '../../src/ui/bridge/simBridge';
 import { createCompareController, type CompareController } from '../../src/ui/compare/compareController';
 import type { Recipe } from '../../src/ui/recipe/types';
 import { SimHost } from '../../src/workers/SimHost';
+import { simCommand } from '../cli/spawnSim';
 
 const FIXTURE = fileURLToPath(new URL('../browser/fixtures/same-instant.json', import.meta.url));
 /** same-instant.json run to 200 ms: the replies' instant (100 ms) is mid-run. */
@@ -27,7 +28,8 @@ function cli(duration: string): { traceHash: string; sent: number; ok: number } 
   if (known) return known;
   const file = join(mkdtempSync(join(tmpdir(), 'same-instant-')), 'scenario.json');
   writeFileSync(file, TEXT);
-  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'run', file, '--duration', duration, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const [cmd, argv] = simCommand(['run', file, '--duration', duration, '--json']);
+  const out = execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 << 20 });
   const r = JSON.parse(out) as { traceHash: string; requests: { sent: number; ok: number } };
   const run = { traceHash: r.traceHash, sent: r.requests.sent, ok: r.requests.ok };
   cliRuns.set(duration, run);
