@@ -32,7 +32,7 @@ for (const [w, h] of [
   [1600, 1000],
   [1024, 768],
 ] as const) {
-  test(`retry-storm: retries 0 on web warns that gateway api overrides it; the offered change on api's route acts (${w}x${h})`, async ({ page }) => {
+  test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-effect branch's banner is counted in the compare layout, the banner whole and both panes with their counters above the timeline; the offered change on api's route acts (${w}x${h})`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('/?scenario=retry-storm&t=12s');
     await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
@@ -42,6 +42,7 @@ for (const [w, h] of [
     await expect(page.getByTestId('change-reach')).toHaveCount(0);
     // The new user's change: web, no retries.
     await page.getByTestId('change-target').selectOption('web');
+    await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
     const warn = page.getByTestId('change-reach');
     await expect(warn).toContainText(`${WARNING} ${OWNER} You may still branch`);
     await expect(warn).toHaveAttribute('data-reach', 'none');
@@ -58,6 +59,36 @@ for (const [w, h] of [
     await expect(banner).toContainText(`B's change (retries.attempts 0 on web) alters no request: ${WARNING} ${OWNER} So B runs as A does`);
     await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on web at 12.0 s · no effect');
     await page.screenshot({ path: `test-results/override-branch-${w}.png` });
+    // The no-effect branch's banner is counted in the compare layout: the banner whole and both
+    // panes with their counters above the timeline.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    const at = await page.evaluate(() => {
+      const box = (el: Element | null) => {
+        const r = el!.getBoundingClientRect();
+        return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
+      };
+      const banner = document.querySelector('[data-testid="branch-reach"]') as HTMLElement;
+      return {
+        header: box(document.querySelector('.compare-header')),
+        banner: { ...box(banner), clipped: banner.scrollHeight > banner.clientHeight + 1 || banner.scrollWidth > banner.clientWidth + 1 },
+        timelineTop: box(document.querySelector('.compare-timeline')).top,
+        panes: Array.from(document.querySelectorAll('[data-testid="compare-pane"]')).map((p) => ({ side: p.getAttribute('data-side'), pane: box(p), counters: box(p.querySelector('.compare-counters')) })),
+      };
+    });
+    await page.screenshot({ path: `test-results/override-banner-layout-${w}.png` });
+    console.log(`${w}x${h}: banner layout ${JSON.stringify(at)}`);
+    // The banner under the header, its text whole.
+    expect(at.banner.top).toBeGreaterThanOrEqual(at.header.bottom - 1);
+    expect(at.banner.clipped).toBe(false);
+    expect(at.banner.bottom).toBeLessThanOrEqual(at.timelineTop);
+    for (const p of at.panes) {
+      expect(p.pane.top, `${p.side} pane`).toBeGreaterThanOrEqual(at.banner.bottom - 1);
+      expect(p.counters.bottom, `${p.side} counters`).toBeLessThanOrEqual(at.timelineTop);
+      expect(p.pane.bottom, `${p.side} pane`).toBeLessThanOrEqual(at.timelineTop);
+    }
+    // The timeline sits at the window's bottom (sticky), all of it in sight.
+    expect(at.timelineTop).toBeLessThan(h);
     const noop = await figuresAtEnd(page);
     // The same run: the same attempts everywhere, to the last request.
     expect(await paneValue(page, 'B', 'pane-hash')).not.toBe('');
@@ -131,53 +162,6 @@ test("a change the run would refuse is named under the form, and b does not bran
   await expect(page.getByTestId('compare-pane')).toHaveCount(2);
   await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with connectTimeout 1ms on postgres at 10.0 s');
 });
-
-for (const [w, h] of [
-  [1600, 1000],
-  [1024, 768],
-] as const) {
-  test(`a no-effect branch's banner is counted in the compare layout: the banner whole and both panes with their counters above the timeline (${w}x${h})`, async ({ page }) => {
-    await page.setViewportSize({ width: w, height: h });
-    await page.goto('/?scenario=retry-storm&t=12s');
-    await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
-    await page.getByTestId('change-target').selectOption('web');
-    await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
-    await expect(page.getByTestId('change-reach')).toHaveAttribute('data-reach', 'none');
-    await page.locator('body').click({ position: { x: 2, y: 2 } });
-    await page.keyboard.press('b');
-    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
-    await settled(page);
-    await expect(page.getByTestId('branch-reach')).toContainText('alters no request');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
-    const at = await page.evaluate(() => {
-      const box = (el: Element | null) => {
-        const r = el!.getBoundingClientRect();
-        return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
-      };
-      const banner = document.querySelector('[data-testid="branch-reach"]') as HTMLElement;
-      return {
-        header: box(document.querySelector('.compare-header')),
-        banner: { ...box(banner), clipped: banner.scrollHeight > banner.clientHeight + 1 || banner.scrollWidth > banner.clientWidth + 1 },
-        timelineTop: box(document.querySelector('.compare-timeline')).top,
-        panes: Array.from(document.querySelectorAll('[data-testid="compare-pane"]')).map((p) => ({ side: p.getAttribute('data-side'), pane: box(p), counters: box(p.querySelector('.compare-counters')) })),
-      };
-    });
-    await page.screenshot({ path: `test-results/override-banner-layout-${w}.png` });
-    console.log(`${w}x${h}: ${JSON.stringify(at)}`);
-    // The banner under the header, its text whole.
-    expect(at.banner.top).toBeGreaterThanOrEqual(at.header.bottom - 1);
-    expect(at.banner.clipped).toBe(false);
-    expect(at.banner.bottom).toBeLessThanOrEqual(at.timelineTop);
-    for (const p of at.panes) {
-      expect(p.pane.top, `${p.side} pane`).toBeGreaterThanOrEqual(at.banner.bottom - 1);
-      expect(p.counters.bottom, `${p.side} counters`).toBeLessThanOrEqual(at.timelineTop);
-      expect(p.pane.bottom, `${p.side} pane`).toBeLessThanOrEqual(at.timelineTop);
-    }
-    // The timeline sits at the window's bottom (sticky), all of it in sight.
-    expect(at.timelineTop).toBeLessThan(h);
-  });
-}
 
 test('details that are not a JSON object are named under the form as they are typed, not only on Apply or b (1024x768)', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { twoFrames } from './fixtures/settle';
+import { settled, twoFrames } from './fixtures/settle';
 
 const seconds = (d: string) => (d.endsWith('ms') ? Number(d.slice(0, -2)) / 1000 : d.endsWith('s') ? Number(d.slice(0, -1)) : d.endsWith('m') ? 60 * Number(d.slice(0, -1)) : Number(d));
 
@@ -66,46 +66,55 @@ const partsOf = (page: Page, edge: string) =>
     return Array.from(document.querySelectorAll(`[data-testid="topology"] [data-label-edge="${x}"] tspan`)).map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill, failedInk: ink }));
   }, edge);
 
-// One pass over the hovered scenarios a size: at 1600x1000 the same hovers also read each
-// label's colours (what a separate test did on its own five page loads before).
-for (const size of SIZES) {
-  const colours = size.width === 1600;
-  test(`a hovered link's label covers no node's name or caption and stays on the stage at ${size.width}x${size.height}${colours ? "; a link's share failed further down is coloured as a failure, as a share failed here is" : ''}`, async ({ page }) => {
-    test.setTimeout(40_000 * HOVERED.length);
-    await page.setViewportSize(size);
-    const found: string[] = [];
-    const parts: { text: string; fill: string; failedInk: string }[] = [];
-    let worded = 0;
-    for (const name of HOVERED) {
-      await openAt(page, name, momentOf(name));
-      const edges = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="topology"] [data-edge]')).map((g) => g.getAttribute('data-edge')!));
-      let longest = { edge: edges[0], text: '' };
-      for (const e of edges) {
-        const seen = await hoverAndRead(page, e);
-        if (colours) parts.push(...(await partsOf(page, e)));
-        if (seen.text.includes('req/s')) worded++;
-        if (seen.text.length > longest.text.length) longest = { edge: e, text: seen.text };
-        if (seen.covered.length > 0) {
-          found.push(`${name}: link ${e} "${seen.text}" covers ${seen.covered.join(', ')}`);
-          await page.screenshot({ path: `test-results/polish-hover-covers-${name}-${e.replace(/\W+/g, '_')}-${size.width}.png` });
+// One pass over the hovered scenarios, each opened once: at 1600x1000, then the window made
+// 1024x768 on the same page (each size's pass as its own test had it). At 1600x1000 the same
+// hovers also read each label's colours (what a separate test did on its own five page loads).
+test(`a hovered link's label covers no node's name or caption and stays on the stage at ${SIZES.map((s) => `${s.width}x${s.height}`).join(' and ')}; a link's share failed further down is coloured as a failure, as a share failed here is`, async ({ page }) => {
+  test.setTimeout(40_000 * HOVERED.length * SIZES.length);
+  const found = new Map<number, string[]>(SIZES.map((s) => [s.width, []]));
+  const worded = new Map<number, number>(SIZES.map((s) => [s.width, 0]));
+  const parts: { text: string; fill: string; failedInk: string }[] = [];
+  await page.setViewportSize(SIZES[0]);
+  for (const name of HOVERED) {
+    await openAt(page, name, momentOf(name));
+    for (const size of SIZES) {
+      await test.step(`${name} at ${size.width}x${size.height}`, async () => {
+        const colours = size.width === 1600;
+        await page.setViewportSize(size);
+        await settled(page);
+        await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+        const edges = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="topology"] [data-edge]')).map((g) => g.getAttribute('data-edge')!));
+        let longest = { edge: edges[0], text: '' };
+        for (const e of edges) {
+          const seen = await hoverAndRead(page, e);
+          if (colours) parts.push(...(await partsOf(page, e)));
+          if (seen.text.includes('req/s')) worded.set(size.width, worded.get(size.width)! + 1);
+          if (seen.text.length > longest.text.length) longest = { edge: e, text: seen.text };
+          if (seen.covered.length > 0) {
+            found.get(size.width)!.push(`${name}: link ${e} "${seen.text}" covers ${seen.covered.join(', ')}`);
+            await page.screenshot({ path: `test-results/polish-hover-covers-${name}-${e.replace(/\W+/g, '_')}-${size.width}.png` });
+          }
+          if (!seen.inside) found.get(size.width)!.push(`${name}: link ${e} "${seen.text}" leaves the stage`);
+          await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
         }
-        if (!seen.inside) found.push(`${name}: link ${e} "${seen.text}" leaves the stage`);
-        await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
-      }
-      // The longest label, hovered, for a person to look at.
-      await hoverAndRead(page, longest.edge);
-      await page.screenshot({ path: `test-results/polish-hover-${name}-${size.width}.png` });
-      await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), longest.edge);
+        // The longest label, hovered, for a person to look at.
+        await hoverAndRead(page, longest.edge);
+        await page.screenshot({ path: `test-results/polish-hover-${name}-${size.width}.png` });
+        await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), longest.edge);
+      });
     }
-    expect(worded).toBeGreaterThan(20);
-    expect(found).toEqual([]);
-    if (!colours) return;
-    const failed = parts.filter((p) => p.text.includes('failed'));
-    expect(failed.some((p) => p.text.includes('further down'))).toBe(true);
-    for (const p of failed) expect(`${p.text}: ${p.fill}`).toBe(`${p.text}: ${p.failedInk}`);
-    for (const p of parts.filter((q) => q.text.includes('req/s'))) expect(p.fill).not.toBe(p.failedInk);
-  });
-}
+    // The next scenario opens at the first size, as its own page load did.
+    await page.setViewportSize(SIZES[0]);
+  }
+  for (const size of SIZES) {
+    expect(worded.get(size.width), `labels with req/s at ${size.width}x${size.height}`).toBeGreaterThan(20);
+    expect(found.get(size.width), `${size.width}x${size.height}`).toEqual([]);
+  }
+  const failed = parts.filter((p) => p.text.includes('failed'));
+  expect(failed.some((p) => p.text.includes('further down'))).toBe(true);
+  for (const p of failed) expect(`${p.text}: ${p.fill}`).toBe(`${p.text}: ${p.failedInk}`);
+  for (const p of parts.filter((q) => q.text.includes('req/s'))) expect(p.fill).not.toBe(p.failedInk);
+});
 
 test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "must be more than 0", in the single and the compare view', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -262,28 +271,33 @@ test('compare at 1600x1000 keeps its panes side by side over the figures, as bef
   await page.screenshot({ path: 'test-results/polish-compare-1600.png' });
 });
 
-for (const theme of ['dark', 'light']) {
-  test(`the Events table at 1024x768 (${theme} theme) shows its top row whole under the head while it follows the newest`, async ({ page }) => {
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await page.addInitScript((t) => localStorage.setItem('meshsim-theme', t), theme);
-    await page.goto('/?scenario=gateway-and-mesh&t=23s');
-    await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
-    await page.getByTestId('tab-events').click();
-    await expect(page.getByTestId('event-row').first()).toContainText('ms', { timeout: 15_000 });
-    await twoFrames(page);
-    const seen = await page.evaluate(() => {
-      const scroll = document.querySelector('.eventlog-scroll')!.getBoundingClientRect();
-      const rows = Array.from(document.querySelectorAll('[data-testid="event-row"]'))
-        .map((r) => r.getBoundingClientRect())
-        .filter((r) => r.bottom > scroll.top + 0.5 && r.top < scroll.bottom - 0.5);
-      return { cutTop: Math.max(0, scroll.top - rows[0].top), cutBottom: Math.max(0, rows[rows.length - 1].bottom - scroll.bottom), rows: rows.length };
+// One page load for both themes: opened dark, then the header's theme button makes it light.
+test('the Events table at 1024x768 (dark theme, then light) shows its top row whole under the head while it follows the newest', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.addInitScript(() => localStorage.setItem('meshsim-theme', 'dark'));
+  await page.goto('/?scenario=gateway-and-mesh&t=23s');
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
+  await page.getByTestId('tab-events').click();
+  await expect(page.getByTestId('event-row').first()).toContainText('ms', { timeout: 15_000 });
+  for (const theme of ['dark', 'light']) {
+    await test.step(`${theme} theme`, async () => {
+      if (theme === 'light') await page.getByTestId('theme-toggle').click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await twoFrames(page);
+      const seen = await page.evaluate(() => {
+        const scroll = document.querySelector('.eventlog-scroll')!.getBoundingClientRect();
+        const rows = Array.from(document.querySelectorAll('[data-testid="event-row"]'))
+          .map((r) => r.getBoundingClientRect())
+          .filter((r) => r.bottom > scroll.top + 0.5 && r.top < scroll.bottom - 0.5);
+        return { cutTop: Math.max(0, scroll.top - rows[0].top), cutBottom: Math.max(0, rows[rows.length - 1].bottom - scroll.bottom), rows: rows.length };
+      });
+      await page.screenshot({ path: `test-results/polish-events-${theme}-1024.png` });
+      expect(seen.rows, theme).toBeGreaterThanOrEqual(3);
+      expect(seen.cutTop, theme).toBeLessThan(0.5);
+      expect(seen.cutBottom, theme).toBeLessThan(0.5);
     });
-    await page.screenshot({ path: `test-results/polish-events-${theme}-1024.png` });
-    expect(seen.rows).toBeGreaterThanOrEqual(3);
-    expect(seen.cutTop).toBeLessThan(0.5);
-    expect(seen.cutBottom).toBeLessThan(0.5);
-  });
-}
+  }
+});
 
 test("in the dark theme a highlighted link's halo is a stroke with no fill, as in the light one", async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
