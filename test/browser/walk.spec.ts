@@ -1,5 +1,5 @@
-// The scenario walks: every shipped scenario opened once, paused at the moment its links carry
-// their busiest figures, and every check that belongs to a picture at rest run on that one page,
+// The scenario walks: every shipped scenario opened paused at the moment its links carry their
+// busiest figures, and every check that belongs to a picture at rest run on that one page,
 // at 1600x1000 and, resized on the same page, at 1024x768:
 // - link labels overlap no other label, link or node (labels; drawn as SVG only: the canvas
 //   view's labels go through its label grid);
@@ -8,12 +8,15 @@
 //   fault moment gets one more page load there);
 // - every step circle and fault handle on the timeline can be clicked (timeline stack; scenarios
 //   with faults);
-// - at 1024x768, node names at 10 px or more, drawer folded and then with Charts open, whole in
+// - at 1024x768, at the scenario's early moment (at most 3 s: a second page load where that is
+//   not the busy one, since the names' size depends on the moment), node names at 10 px or more,
+//   drawer folded and then with Charts open, whole in
 //   the stage, with no link label over a node, its name, a mesh tab or another label; the same page
 //   widened to 1600x1000 (Charts still open) takes neither the larger text nor a fold (names);
 // - at 1600x1000 with the drawer folded, every replica card of every service unfolded is 10 px
 //   tall or more with text of 11 px or more, inside its card and over no other node, or one folded
-//   card that counts them (replica cards; unfolding changes the picture, so it comes last).
+//   card that counts them (replica cards, on the early moment's page; unfolding changes the
+//   picture, so it comes last).
 // One test per scenario, so a failure names it and a retry reruns only it. The counts the old
 // walks asserted over all scenarios (labels drawn, replica cards read) are summed by the last test
 // from what each scenario's test wrote to the results folder.
@@ -22,7 +25,7 @@ import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { settled, untilStill } from './fixtures/settle';
 import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
-import { annotationProblems, labelTexts, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll } from './fixtures/walkChecks';
+import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll } from './fixtures/walkChecks';
 
 const WIDE = { width: 1600, height: 1000 };
 const SMALL = { width: 1024, height: 768 };
@@ -55,14 +58,19 @@ function writeCounts(info: TestInfo, name: string, counts: Counts) {
  * with figures on its links that read the same from one paint to the next.
  */
 async function openAt(page: Page, name: string, at: number) {
+  await openPaused(page, name, at);
+  // Figures on the links: some label says a rate.
+  await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await settledLabels(page);
+}
+
+/** Opens the scenario paused at `at` seconds and waits until the run stands there, not seeking (what the names check needs before it waits for figures itself). */
+async function openPaused(page: Page, name: string, at: number) {
   await page.goto(`/?scenario=${name}&t=${at}s`);
   await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name, { timeout: 30_000 });
   await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', String(Math.round(at * 1000)), { timeout: 30_000 });
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText(/^(paused|finished)$/);
-  // Figures on the links: some label says a rate.
-  await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-  await settledLabels(page);
 }
 
 /** The label check at the page's size: every overlap in words; the labels read. */
@@ -136,7 +144,7 @@ test.beforeEach(async ({ page }) => {
 
 for (const s of SHIPPED_SVG) {
   const checks = ['link labels clear of labels, links and nodes', 'annotations inside their mesh and the stage', ...(s.faulted ? ['every timeline marker clickable'] : []), 'node names at 10 px or more at 1024x768 folded and with Charts, the larger text only there', 'unfolded replica cards readable or folded with a count'];
-  test(`${s.name} at ${s.busy} s, at 1600x1000 and 1024x768: ${checks.join('; ')}`, async ({ page }, info) => {
+  test(`${s.name} at ${s.busy} s${s.early !== s.busy ? ` (names and cards at ${s.early} s)` : ''}, at 1600x1000 and 1024x768: ${checks.join('; ')}`, async ({ page }, info) => {
     test.setTimeout(150_000);
     const counts: Counts = { labels1600: 0, labels1024: 0, namesLabels: 0, cards: 0, folded: 0 };
     const found: string[] = [];
@@ -155,11 +163,16 @@ for (const s of SHIPPED_SVG) {
       if (annotateHere) await test.step(`${sizeName(size)}: annotations stay inside their mesh and the stage at ${s.busy} s`, () => annotationCheck(page, s, s.busy, size));
       if (s.faulted) await test.step(`${sizeName(size)}: every step circle and fault handle can be clicked`, () => timelineCheck(page, s, size));
     }
-    await test.step('1024x768: node names at 10 px or more, drawer folded and Charts open, nothing over them; 1600x1000 with Charts: no larger text or fold', async () => {
+    if (s.early !== s.busy) {
+      // The names and cards at their own, earlier moment: a second page load.
+      await page.setViewportSize(SMALL);
+      await openPaused(page, s.name, s.early);
+    }
+    await test.step(`1024x768 at ${s.early} s: node names at 10 px or more, drawer folded and Charts open, nothing over them; 1600x1000 with Charts: no larger text or fold`, async () => {
       counts.namesLabels += await namesCheck(page, s, found);
       expect(found).toEqual([]);
     });
-    await test.step('1600x1000, drawer folded: every unfolded replica card 10 px tall with 11 px text, or folded with a count', async () => {
+    await test.step(`1600x1000 at ${s.early} s, drawer folded: every unfolded replica card 10 px tall with 11 px text, or folded with a count`, async () => {
       await page.getByTestId('tab-charts').click();
       await expect(page.getByTestId('chart-latency')).toHaveCount(0);
       await settled(page);
