@@ -41,5 +41,9 @@ export default defineConfig({
     // files ran one at a time (434 s for 338 s of tests, session 11). No test times itself
     // (speed is the benchmarks' job), and the browser tests run after these, not beside them.
     maxWorkers: 2,
+    // Test files share their worker's module cache: each file importing src/ afresh was most of
+    // the suite's CPU (test/models, sim-engine and scenario: 186 s of CPU isolated, 105 s shared,
+    // all 66 files passing either way; session 12). A test that changes module state must undo it.
+    isolate: false,
   },
 });
