@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { settled } from './fixtures/settle';
+import type { Box } from './fixtures/walkChecks';
 
 /** Shipped scenarios of 60 nodes or fewer (the full load test is the canvas view's, scale.spec). */
 const SCENARIOS = readdirSync('scenarios')
@@ -13,14 +14,6 @@ const SCENARIOS = readdirSync('scenarios')
   .map((f) => JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as { name: string; services?: unknown[]; gateways?: unknown[]; clients?: unknown[] })
   .filter((s) => (s.services?.length ?? 0) + (s.gateways?.length ?? 0) + (s.clients?.length ?? 0) <= 60)
   .map((s) => s.name);
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  what: string;
-}
 
 /**
  * What is drawn, in page pixels: the stage, the node parts and texts (SVG), or the canvas
