@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeLink, formatT, pack, packActions, unpack, MAX_DATA_BYTES } from '../../src/ui/recipe';
+import { formatSimTime } from '../../src/ui/format';
 import type { LiveAction } from '../../src/workers/protocol';
 
 const ctx = { scenarioIds: ['hello-mesh', 'mesh-only', 'mm1'], defaultId: 'hello-mesh', speedIds: ['0.1', '1', '10', 'max'] };
@@ -105,19 +106,46 @@ describe('a scenario in a link', () => {
 });
 
 describe("a link's t, rounded within the moment it names", () => {
-  it('writes the shortest time before the next event: float noise 13999.000000000005 ms with the next event at 13999.4 ms is 13999.1ms', () => {
-    expect(formatT(13_999.000000000005, 13_999.4)).toBe('13999.1ms');
-    // Room up to the next whole second, or none past a thousandth.
-    expect(formatT(13_999.000000000005, 14_000.2)).toBe('14s');
-    expect(formatT(13_999.000000000005, 13_999.0004)).toBe('13999.0001ms');
+  it('writes float noise short but at most a nanosecond later, before the next event: 13999.000000000005 ms is 13999.000001ms', () => {
+    expect(formatT(13_999.000000000005, 13_999.4)).toBe('13999.000001ms');
+    expect(formatT(13_999.000000000005, 14_000.2)).toBe('13999.000001ms');
+    // A nanosecond under a whole second (or a half ms) stays exact: rounded up, a clock would read the next figure.
+    expect(formatT(13_999.9999999995, 14_000.2)).toBe('13999.9999999995ms');
+    expect(formatT(218.4999999999, 219.5)).toBe('218.4999999999ms');
+    // A time with few decimals is written as it is.
+    expect(formatT(218.4, 219.5)).toBe('218.4ms');
     // An event right after it: no shorter time is the same moment, so it stays exact.
     expect(formatT(13_999.000000000005, 13_999.000000000007)).toBe('13999.000000000005ms');
     expect(formatT(13_999.000000000005)).toBe('13999.000000000005ms');
   });
 
+  it("reopens the paused run's very moment: the link's t reads back at most a nanosecond later, its clock showing the same, for times played in float slices", () => {
+    // A run paused at 218.4 ms with its next event at 219.5 ms was written t=219ms, and reopened
+    // with its clock at 0.219 s where the paused page read 0.218 s (offline.spec, CI).
+    const paused = [218.4, 218.437_219_999_99, 218.499_999_999_9, 999.999_999_999_9];
+    // Frames of 16.7 ms at 0.3x speed added up, as playing does.
+    let t = 0;
+    for (let i = 0; i < 4000; i++) {
+      t += 16.7 * 0.3;
+      if (i % 97 === 0) paused.push(t);
+    }
+    for (const ms of paused) {
+      const search = encodeLink({ recipe: { scenario: { kind: 'builtin', id: 'hello-mesh' }, seed: null, actions: [] }, tMs: ms, tBeforeMs: ms + 1.1, speedId: '1' });
+      const back = decodeLink(search, ctx);
+      expect(back.problems).toEqual([]);
+      expect(back.tMs, new URLSearchParams(search).get('t')!).toBeGreaterThanOrEqual(ms);
+      expect(back.tMs - ms).toBeLessThan(1e-6);
+      expect(formatSimTime(back.tMs)).toBe(formatSimTime(ms));
+      expect(new URLSearchParams(search).get('t')!.length).toBeLessThanOrEqual(16);
+    }
+    // Old links, rounded up to the next event, read as before.
+    expect(decodeLink('?scenario=mesh-only&t=219ms&speed=1', ctx).tMs).toBe(219);
+    expect(decodeLink('?scenario=mesh-only&t=13999.1ms&speed=1', ctx).tMs).toBe(13_999.1);
+  });
+
   it('never rounds past a recipe action after the moment', () => {
-    const kill: LiveAction = { kind: 'inject', ms: 13_999.05, ev: 100, fault: { type: 'kill-service', service: 'catalog' } };
+    const kill: LiveAction = { kind: 'inject', ms: 13_999.000_000_5, ev: 100, fault: { type: 'kill-service', service: 'catalog' } };
     const search = encodeLink({ recipe: { scenario: { kind: 'builtin', id: 'hello-mesh' }, seed: null, actions: [kill] }, tMs: 13_999.000000000005, tBeforeMs: 13_999.4, speedId: '1' });
-    expect(new URLSearchParams(search).get('t')).toBe('13999.01ms');
+    expect(new URLSearchParams(search).get('t')).toBe('13999.000000000005ms');
   });
 });

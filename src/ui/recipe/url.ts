@@ -220,31 +220,36 @@ function isChangeEntry(what: unknown): what is { change: Record<string, unknown>
   return keys.length === 1 && keys[0] === 'change' && c !== null && typeof c === 'object' && !Array.isArray(c);
 }
 
-/** Most decimals of a ms a link's `t` is rounded to (a nanosecond), before it is written exactly. */
+/** Most decimals of a ms a link's `t` is written with when shortened (a nanosecond), and the most it may be rounded up by. */
 const T_DIGITS = 6;
 
 /**
  * A moment as a link writes it: whole seconds as `90s`, else ms (`12345.678ms`), so a link
- * reopens the very same moment. A seek to `t` runs every event at or before `t` (and the
- * recipe's actions there), so any `t` from `ms` up to (not including) `beforeMs`, the run's next
- * event or action after `ms`, reaches the same moment: the shortest such time is written
- * (13999.000000000005 ms, float noise of playing, with the next event at 13999.4 ms, is
- * `13999.1ms`). Without `beforeMs`, or when no short time fits, `ms` exactly. Pure.
+ * reopens the very same moment, its clock reading what the paused page read. Float noise of
+ * playing (13999.000000000005 ms) is shortened to the shortest time at most a nanosecond later
+ * (`13999.000001ms`) that is still before `beforeMs`, the run's next event or action after `ms`:
+ * a seek to `t` runs every event at or before `t`, so such a `t` runs the same events. Never
+ * rounded down, nor up onto a half ms. Without `beforeMs`, or when no such time fits, `ms` exactly. Old links, which
+ * rounded up as far as the next event allowed (`219ms` for a run paused at 218.4 ms, whose clock
+ * then read 0.219 s), read as before. Pure.
  */
 export function formatT(ms: number, beforeMs = ms): string {
   if (ms % 1000 === 0) return `${ms / 1000}s`;
+  const text = String(ms);
+  // Written exactly in a nanosecond's decimals or fewer: nothing shorter is as close.
+  if (/^\d+(\.\d{1,6})?$/.test(text)) return `${text}ms`;
   const up = (scale: number) => {
     const c = Math.ceil(ms * scale) / scale;
     // Float division can land a hair under `ms`: one unit more is still the shortest at this scale.
     return c >= ms ? c : (Math.ceil(ms * scale) + 1) / scale;
   };
-  const s = Math.ceil(ms / 1000);
-  if (s * 1000 < beforeMs) return `${s}s`;
+  const bound = Math.min(beforeMs, ms + 10 ** -T_DIGITS);
   for (let d = 0; d <= T_DIGITS; d++) {
     const c = up(10 ** d);
-    if (c < beforeMs) return `${c.toFixed(d)}ms`;
+    // Never onto a half ms (nor a whole second): a clock that rounds to the ms or coarser would
+    // read the next figure there (0.2185 s as 0.219 s for a run paused at 0.21849999999 s).
+    if (c < bound && (c * 2) % 1 !== 0) return `${c.toFixed(d)}ms`;
   }
-  const text = String(ms);
   return /e/i.test(text) ? `${ms.toFixed(6)}ms` : `${text}ms`;
 }
 
