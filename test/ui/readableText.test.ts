@@ -4,7 +4,7 @@ import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
 import { computeLayout } from '../../src/ui/topology/layout';
 import { LABEL_BOX, nodeRect } from '../../src/ui/topology/edgeLabelPlace';
-import { namePx, READABLE_NAME_PX, wantsLargeText, wantsReadableFold } from '../../src/ui/topology/readableText';
+import { namePx, READABLE_NAME_PX, SMALL_PICTURE_NODES, wantsLargeText, wantsReadableFold } from '../../src/ui/topology/readableText';
 
 function topologyOf(file: string) {
   const r = parseScenarioText(readFileSync(new URL(`../../scenarios/${file}.json`, import.meta.url), 'utf8'));
@@ -52,6 +52,16 @@ describe('readableText: the single view keeps node names at 10 px or more in a s
     // Drawer folded, presenter mode's text reaches 10 px: no fold there.
     expect(namePx(t, FOLDED.width, FOLDED.height).large).toBeGreaterThanOrEqual(READABLE_NAME_PX);
     expect(wantsReadableFold(t, FOLDED.width, FOLDED.height)).toBe(false);
+  });
+
+  test("a picture of 12 nodes or fewer never folds into group tiles: partial-adoption's 9 in a 778x320 stage, under 10 px in either drawing, takes the larger text", () => {
+    const t = topologyOf('partial-adoption');
+    expect(t.nodes.length).toBeLessThanOrEqual(SMALL_PICTURE_NODES);
+    const px = namePx(t, 778, 320);
+    expect(px.large).toBeLessThan(READABLE_NAME_PX);
+    expect(px.large).toBeGreaterThan(px.normal * 1.03);
+    expect(wantsReadableFold(t, 778, 320)).toBe(false);
+    expect(wantsLargeText(t, 778, 320)).toBe(true);
   });
 });
 

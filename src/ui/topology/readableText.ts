@@ -56,12 +56,22 @@ export function wantsLargeText(topology: Topology, width: number, height: number
 }
 
 /**
+ * Most nodes of a picture the single view always draws whole, never as group tiles: tiles of so
+ * few nodes hold one node each, say less than the drawing (no mesh, sidecars or link figures) and
+ * had their titles cut to fit ("reports …": partial-adoption's 9 nodes at 1024x768 with Charts
+ * open, session 13). Such a picture takes whichever drawing gives the larger names instead.
+ */
+export const SMALL_PICTURE_NODES = 12;
+
+/**
  * Whether the single view folds `topology` (replicas back into their service, else the nodes into
  * group tiles, as presenter mode folds: topologyFit.ts usePresenterFold at READABLE_FOLD_SCALE)
- * in a `width` x `height` CSS px stage: neither its own drawing nor presenter mode's geometry
- * fits it whole with names of READABLE_NAME_PX or more. Pure.
+ * in a `width` x `height` CSS px stage: it has more than SMALL_PICTURE_NODES nodes, and neither
+ * its own drawing nor presenter mode's geometry fits it whole with names of READABLE_NAME_PX or
+ * more. Pure.
  */
 export function wantsReadableFold(topology: Topology, width: number, height: number, options: { positions?: NodePositions; unfolded?: ReadonlySet<string> } = {}): boolean {
+  if (topology.nodes.length <= SMALL_PICTURE_NODES) return false;
   const px = namePx(topology, width, height, options);
   return px.normal < READABLE_NAME_PX && px.large < READABLE_NAME_PX;
 }
