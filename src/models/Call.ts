@@ -276,15 +276,15 @@ export class Table<T extends { id: number; reset(): void }> {
 
   release(item: T): void {
     if (!this.isLive(item.id)) throw new InvariantError(`record ${item.id} released twice`);
-    this.setLive(item.id, 0);
+    this.live[item.id] = 0; // alloc grew `live` to hold it
     item.reset();
     this.free.push(item.id);
     this.inUse--;
   }
 
+  /** NOTE: an id outside `live` (negative, past its end) reads undefined: no range tests (issue 14.4). */
   private isLive(id: number): boolean {
-    const bits = this.live;
-    return id >= 0 && id < bits.length && bits[id] === 1;
+    return this.live[id] === 1;
   }
 
   private setLive(id: number, v: number): void {

@@ -150,13 +150,6 @@ export class DataPlane implements Actor, ConnectionUser {
 
   // ---- sidecar passes ------------------------------------------------------------------
 
-  private sidecarFor(id: number, pass: number): Sidecar {
-    const w = this.world;
-    if (pass === Pass.outRequest) return w.calls.get(id).route!.sidecar!;
-    const att = w.attempts.get(id);
-    return pass === Pass.outResponse ? att.route!.sidecar! : w.sidecarOfHost[att.host]!;
-  }
-
   /**
    * A message reaches a sidecar: it takes a worker (Sidecar.claim), and after the CPU the proxy's
    * own latency that holds no worker (buffering, the event loop) and, between app and sidecar,
@@ -165,33 +158,41 @@ export class DataPlane implements Actor, ConnectionUser {
    */
   private proxyArrive(id: number, pass: number): void {
     const w = this.world;
-    // NOTE: the record is looked up once (every pass but the caller's outbound carries an attempt).
-    const att = pass === Pass.outRequest ? null : w.attempts.get(id);
-    if (pass === Pass.outResponse) {
-      if (!this.arrived(att!)) return;
-      // An answer to an attempt the router already gave up on is dropped at the proxy.
-      if (att!.abandoned) return this.router.attemptDone(att!);
-    }
-    // The pod died while the request was on its way: the connection is reset.
-    if (pass === Pass.inRequest && !w.network.hosts[att!.host].up) return this.resetToCaller(att!);
-    const sc = att === null ? w.calls.get(id).route!.sidecar! : pass === Pass.outResponse ? att.route!.sidecar! : w.sidecarOfHost[att.host]!;
-    const now = w.sim.now;
-    const cpuEnd = sc.claim(now);
-    const passTime = cpuEnd - now + sc.passLatency();
+    // NOTE: one switch on the pass rather than tests of it spread over the function: a request's
+    // 12 passes come in four kinds in turn, so each test was a branch to mispredict (issue 14.4).
     switch (pass) {
-      case Pass.inRequest: {
-        const d = passTime + sc.loopbackDelay();
-        if (att!.trace !== null) w.tracer!.pass(null, att!, pass, sc, now, sc.lastStart, cpuEnd, now + d);
-        return this.deliver(d, Ev.Arrive, att!.route!.service, id, 0);
+      case Pass.outRequest: {
+        // The caller's app hands its sidecar the request, across the pod's loopback.
+        const sc = w.calls.get(id).route!.sidecar!;
+        const now = w.sim.now;
+        const cpuEnd = sc.claim(now);
+        const d = cpuEnd - now + sc.passLatency() + sc.loopbackDelay();
+        if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, cpuEnd, now + d);
+        w.sim.schedule(d, Ev.ProxyDone, this.id, id, pass);
+        return;
       }
+      case Pass.inRequest:
       case Pass.inResponse: {
-        const d = passTime + sc.loopbackDelay();
-        if (att!.trace !== null) w.tracer!.pass(null, att!, pass, sc, now, sc.lastStart, cpuEnd, now + d);
-        return this.sendBack(att!, d);
+        // The callee's sidecar: a request on its way in to the app, or the app's answer going out.
+        const att = w.attempts.get(id);
+        // The pod died while the request was on its way: the connection is reset.
+        if (pass === Pass.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
+        const sc = w.sidecarOfHost[att.host]!;
+        const now = w.sim.now;
+        const cpuEnd = sc.claim(now);
+        const d = cpuEnd - now + sc.passLatency() + sc.loopbackDelay();
+        if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, cpuEnd, now + d);
+        return pass === Pass.inRequest ? this.deliver(d, Ev.Arrive, att.route!.service, id, 0) : this.sendBack(att, d);
       }
-      default: {
-        // The router's passes; a request from the app crossed the pod's loopback too.
-        const d = pass === Pass.outRequest ? passTime + sc.loopbackDelay() : passTime;
+      default: { // Pass.outResponse: the answer is back at the caller's sidecar.
+        const att = w.attempts.get(id);
+        if (!this.arrived(att)) return;
+        // An answer to an attempt the router already gave up on is dropped at the proxy.
+        if (att.abandoned) return this.router.attemptDone(att);
+        const sc = att.route!.sidecar!;
+        const now = w.sim.now;
+        const cpuEnd = sc.claim(now);
+        const d = cpuEnd - now + sc.passLatency();
         if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, cpuEnd, now + d);
         w.sim.schedule(d, Ev.ProxyDone, this.id, id, pass);
       }
@@ -206,7 +207,7 @@ export class DataPlane implements Actor, ConnectionUser {
         return this.router.routeCall(w.calls.get(id));
       case Pass.inRequest: {
         const att = w.attempts.get(id);
-        return this.loopback(this.sidecarFor(id, pass), Ev.Arrive, att.id, 0, att.route!.service);
+        return this.loopback(w.sidecarOfHost[att.host]!, Ev.Arrive, att.id, 0, att.route!.service);
       }
       case Pass.inResponse:
         return this.sendBack(w.attempts.get(id));
@@ -283,7 +284,11 @@ export class DataPlane implements Actor, ConnectionUser {
    * own. (An inline proxy's work is its gateway's, so it only passes the message on.)
    */
   private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
-    this.deliver(delay, sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
+    if (delay !== 0) this.world.sim.schedule(delay, sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
+    // NOTE: at once, the data plane is the receiver: a direct call, as `receive` would make it,
+    // not a lookup in the kernel's actor table and a dispatch on the kind (twice a hop).
+    else if (sc.inline) this.proxyDone(id, pass);
+    else this.proxyArrive(id, pass);
   }
 
   /** NOTE: zero delay delivers synchronously, without an event. */
