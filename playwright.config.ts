@@ -16,6 +16,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 1,
   forbidOnly: !!process.env.CI,
+  // `npm run sim`'s command bundled once for the run (MESHSIM_CLI_BUNDLE), for the specs that
+  // compare with the CLI: spawned through tsx, each transpiled src/ first.
+  globalSetup: './test/cli/globalSetup.ts',
   // On CI's shared 2-core machine a test that loses a race to load gets one more try; Playwright
   // reports it as flaky (in the list), and a test that fails twice fails the run.
   retries: process.env.CI ? 1 : 0,

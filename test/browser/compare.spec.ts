@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { untilStill } from './fixtures/settle';
+import { simCommand } from '../cli/spawnSim';
 
 const PAIR = '/?compare=retry-storm,retry-storm-fixed';
 
@@ -107,7 +108,7 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
 
 test('at the end, the figures and trace hashes are the CLI compare\'s, and the timeline marks where the runs first differ', async ({ page }) => {
   // The CLI runs while the page opens and seeks (it used to run first, the page waiting on it).
-  const cliRun = promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'compare', 'scenarios/retry-storm.json', 'scenarios/retry-storm-fixed.json', '--json'], { encoding: 'utf8' });
+  const cliRun = promisify(execFile)(...simCommand(['compare', 'scenarios/retry-storm.json', 'scenarios/retry-storm-fixed.json', '--json']), { encoding: 'utf8' });
   cliRun.catch(() => undefined); // awaited below, where a failure fails the test
   await page.setViewportSize({ width: 1600, height: 1000 });
   await open(page);

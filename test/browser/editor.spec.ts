@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { simCommand } from '../cli/spawnSim';
 
 /** Replaces the text of the editor line holding `needle` (after its indentation) with `text`. */
 async function replaceLine(page: Page, needle: string, text: string) {
@@ -95,7 +96,7 @@ test('editing a scenario: an error named by field and line, its fix, a form addi
   await expect(page.getByTestId('sim-time')).toContainText('10');
 
   // The CLI runs the downloaded file to the same trace hash at the same duration.
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', file, '--json'], { encoding: 'utf8' }));
+  const cli = JSON.parse(execFileSync(...simCommand([file, '--json']), { encoding: 'utf8' }));
   expect(cli.simulatedMs).toBe(10_000);
   expect(cli.traceHash).toBe(appHash);
   console.log(`editor: app and CLI trace hash ${appHash} for the edited hello-mesh at 10 s`);

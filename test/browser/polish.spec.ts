@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { settled, twoFrames } from './fixtures/settle';
+import { simCommand } from '../cli/spawnSim';
 
 const seconds = (d: string) => (d.endsWith('ms') ? Number(d.slice(0, -2)) / 1000 : d.endsWith('s') ? Number(d.slice(0, -1)) : d.endsWith('m') ? 60 * Number(d.slice(0, -1)) : Number(d));
 
@@ -154,7 +155,7 @@ const SAME_INSTANT = 'test/browser/fixtures/same-instant.json';
 let cliRun: { traceHash: string; events: number } | undefined;
 /** The CLI's run of SAME_INSTANT (its trace hash), run once for the tests below that compare with it. */
 function sameInstantCli(): { traceHash: string; events: number } {
-  cliRun ??= JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', SAME_INSTANT, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string; events: number };
+  cliRun ??= JSON.parse(execFileSync(...simCommand([SAME_INSTANT, '--json']), { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string; events: number };
   return cliRun;
 }
 

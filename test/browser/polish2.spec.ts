@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { twoFrames } from './fixtures/settle';
 import { packScenario } from '../../src/ui/recipe/url';
+import { simCommand } from '../cli/spawnSim';
 
 /** The smallest node-name text drawn in the single view's picture, CSS px, and the stage's height. */
 async function leastNodeText(page: Page) {
@@ -224,7 +225,7 @@ const SAME_INSTANT = 'test/browser/fixtures/same-instant.json';
 
 test("a compare seek onto an instant of 8,000 events: both panes stand past it, on the CLI's hash", async ({ page }) => {
   const text = readFileSync(SAME_INSTANT, 'utf8');
-  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/main.ts', 'run', SAME_INSTANT, '--duration', '100ms', '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string; requests: { sent: number } };
+  const cli = JSON.parse(execFileSync(...simCommand(['run', SAME_INSTANT, '--duration', '100ms', '--json']), { encoding: 'utf8', maxBuffer: 256 << 20 })) as { traceHash: string; requests: { sent: number } };
   const packed = packScenario({ scenario: { kind: 'inline', text, fileName: 'same-instant.json' }, seed: null, actions: [] });
   expect(packed).not.toBeNull();
   for (const size of [

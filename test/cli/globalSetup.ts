@@ -1,7 +1,8 @@
-// Vitest's global set-up (vite.config.ts): bundles `npm run sim`'s command once for the whole
-// test run (test/cli/simEntry.ts and the sweep's worker, scripts/cliBundle.ts), and tells the
-// workers where through MESHSIM_CLI_BUNDLE (test/cli/spawnSim.ts). Spawned through tsx, every CLI
-// run transpiled src/ again at start: one to two seconds of CPU a spawn, over a hundred spawns.
+// Vitest's global set-up (vite.config.ts), and Playwright's (playwright.config.ts: the browser
+// tests that compare with the CLI): bundles `npm run sim`'s command once for the whole test run
+// (test/cli/simEntry.ts and the sweep's worker, scripts/cliBundle.ts), and tells the workers where
+// through MESHSIM_CLI_BUNDLE (test/cli/spawnSim.ts). Spawned through tsx, every CLI run
+// transpiled src/ again at start: one to two seconds of CPU a spawn, over a hundred spawns.
 // The bundle lives under node_modules/.cache so the one package it leaves out, piscina,
 // resolves from it.
 import { mkdirSync, rmSync } from 'node:fs';
