@@ -20,8 +20,9 @@
 //   picture, so it comes last).
 // One test per scenario, so a failure names it and a retry reruns only it. The counts the old
 // walks asserted over all scenarios (labels drawn, replica cards read) are summed by the last test
-// from what each scenario's test wrote to the results folder.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// from what each scenario's test wrote to the results folder (skipped, saying so, when a -g or a
+// line number left some of those tests out of the run).
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { settled, untilStill } from './fixtures/settle';
@@ -48,10 +49,17 @@ interface Counts {
 }
 
 const countsDir = (info: TestInfo) => join(info.project.outputDir, 'walk-counts');
+/** Where each scenario's test notes that it started in this run (so the totals know which walks a -g left out). */
+const startedDir = (info: TestInfo) => join(info.project.outputDir, 'walk-started');
 
 function writeCounts(info: TestInfo, name: string, counts: Counts) {
   mkdirSync(countsDir(info), { recursive: true });
   writeFileSync(join(countsDir(info), `${name}.json`), JSON.stringify(counts));
+}
+
+function noteStarted(info: TestInfo, name: string) {
+  mkdirSync(startedDir(info), { recursive: true });
+  writeFileSync(join(startedDir(info), name), '');
 }
 
 /**
@@ -124,6 +132,7 @@ async function namesCheck(page: Page, s: ShippedScenario, found: string[]) {
     // A picture of 12 nodes or fewer is drawn whole, never as group tiles: its tiles hold one node
     // each, and their titles were cut to fit ("reports …": partial-adoption with Charts open).
     if (r.view === 'canvas' && s.nodes <= 12) found.push(`${s.name}, ${drawer}: ${s.nodes} nodes folded into group tiles rather than drawn whole`);
+    if (!Number.isFinite(r.least)) found.push(`${s.name}, ${drawer}: no node name, label or tile title drawn to measure`);
     if (r.least < 10) found.push(`${s.name}, ${drawer}: "${r.leastName}" at ${r.least} px`);
     found.push(...r.cut.map((c) => `${s.name}, ${drawer}: ${c} cut by the stage's edge`));
     found.push(...r.over.map((o) => `${s.name}, ${drawer}: link label ${o}`));
@@ -134,6 +143,7 @@ async function namesCheck(page: Page, s: ShippedScenario, found: string[]) {
   await settled(page);
   const wide = await readNames(page);
   seen.push(`${s.name} 1600x1000: ${wide.least} px`);
+  if (!Number.isFinite(wide.least)) found.push(`${s.name} at 1600x1000: no node name, label or tile title drawn to measure`);
   if (wide.large || (await page.getByTestId('presenter-fold').count()) > 0) found.push(`${s.name} at 1600x1000 takes the larger text or a fold (${wide.least} px)`);
   if (WIDE_SHOTS.includes(s.name)) await page.screenshot({ path: `test-results/text1024-${s.name}-1600.png` });
   console.log(seen.join('\n'));
@@ -150,6 +160,7 @@ for (const s of SHIPPED_SVG) {
   const checks = ['link labels clear of labels, links and nodes', 'annotations inside their mesh and the stage', ...(s.faulted ? ['every timeline marker clickable'] : []), 'node names at 10 px or more at 1024x768 folded and with Charts (a picture of 12 nodes or fewer drawn whole), the larger text only there', 'unfolded replica cards readable or folded with a count'];
   test(`${s.name} at ${s.busy} s${s.early !== s.busy ? ` (names and cards at ${s.early} s)` : ''}, at 1600x1000 and 1024x768: ${checks.join('; ')}`, async ({ page }, info) => {
     test.setTimeout(150_000);
+    noteStarted(info, s.name);
     const counts: Counts = { labels1600: 0, labels1024: 0, namesLabels: 0, cards: 0, folded: 0 };
     const found: string[] = [];
     await page.setViewportSize(WIDE);
@@ -213,6 +224,7 @@ for (const s of SHIPPED_SVG) {
 for (const s of SHIPPED.filter((x) => !x.svg)) {
   test(`${s.name} (group tiles): at 1024x768 its labels are 10 px or more and whole in the stage, folded and with Charts; at 1600x1000 no larger text or fold`, async ({ page }, info) => {
     test.setTimeout(90_000);
+    noteStarted(info, s.name);
     const found: string[] = [];
     await page.setViewportSize(SMALL);
     await page.goto(`/?scenario=${s.name}`);
@@ -224,6 +236,11 @@ for (const s of SHIPPED.filter((x) => !x.svg)) {
 }
 
 test('over every shipped scenario the walks read link labels at both sizes, at 1024x768 folded and with Charts, and more than 20 replica cards', async ({}, info) => {
+  // The totals sum what each scenario's test above wrote in this run (the tests of a file run in
+  // order, in one worker at a time). Run without them (-g, a line number), there is nothing to sum.
+  const started = existsSync(startedDir(info)) ? readdirSync(startedDir(info)) : [];
+  const left = SHIPPED.filter((x) => !started.includes(x.name)).map((x) => x.name);
+  test.skip(left.length > 0, `sums the counts of every scenario's walk in this run, and ${left.length} of them were left out of it (${left.join(', ')})`);
   const files = readdirSync(countsDir(info));
   const counts = files.map((f) => JSON.parse(readFileSync(join(countsDir(info), f), 'utf8')) as Counts);
   // Every scenario's walk ran to its end in this run (a failed one leaves no counts).
