@@ -2,6 +2,11 @@
 // with the run on the left and the same run plus a change made at that moment on the right. Both
 // are the same run up to the branch point (the same trace hash there), then they diverge.
 import { expect, test, type Page } from '@playwright/test';
+import { labelGaps } from './fixtures/labelGaps';
+import { untilStill } from './fixtures/settle';
+
+/** Least room between a link label and any node part, px. */
+const LABEL_GAP_PX = 2;
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
@@ -15,7 +20,7 @@ for (const [w, h] of [
   [1600, 1000],
   [1024, 768],
 ] as const) {
-  test(`branching at 15 s matches up to the branch point and then diverges (${w}x${h})`, async ({ page }) => {
+  test(`branching at 15 s matches up to the branch point and then diverges (${w}x${h}); the panes' link labels keep clear of nodes and badges, in presenter mode too`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('/?scenario=config-rollout&t=15s');
     // The link's seek to 15 s done: 'paused' shows while it runs there, and a branch made then is
@@ -36,6 +41,28 @@ for (const [w, h] of [
     expect(a).not.toBe('');
     expect(await paneValue(page, 'B', 'pane-hash')).toBe(a);
     await page.screenshot({ path: `test-results/branch-${w}.png` });
+    // Both panes' link labels keep clear of every node's drawing, '+N' badges included ('190 req/s'
+    // lay against frontend's '+5' at 1024x768), as the view draws them and in presenter mode.
+    const panes = page.getByTestId('compare-pane');
+    const clear = async (mode: string) => {
+      const gaps = await labelGaps(panes);
+      expect(gaps.length, `${mode}: link labels drawn`).toBeGreaterThanOrEqual(4);
+      const least = gaps.reduce((a, g) => (g.gap < a.gap ? g : a));
+      expect(least.gap, `${mode} at ${w}x${h}: ${least.label} against ${least.part}`).toBeGreaterThanOrEqual(LABEL_GAP_PX);
+    };
+    await test.step(`link labels ${LABEL_GAP_PX} px or more from every node part and badge`, async () => {
+      await untilStill(page, () => labelGaps(panes), 'the labels');
+      await clear('compare');
+    });
+    await test.step(`in presenter mode too (${LABEL_GAP_PX} px)`, async () => {
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
+      await untilStill(page, () => labelGaps(panes), 'the labels in presenter mode');
+      await clear('presenter');
+      await page.screenshot({ path: `test-results/branch-${w}-presenter.png` });
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');
+    });
     // Later, the 5 ms timeout makes B fail where A does not: different hashes and failures.
     await page.keyboard.press('End');
     await settled(page);

@@ -5,6 +5,7 @@
 import type { Topology } from '../topology/layoutTypes';
 import { computeLayout } from '../topology/layout';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
+import { COMPARE_PRESENTER_FLOOR } from '../topology/presenterFloor';
 
 /** How the two panes sit in presenter mode. */
 export type PaneArrangement = 'side' | 'stacked';
@@ -38,7 +39,7 @@ export const STACK_GAIN = 1.03;
  * topology drawn as group tiles anyway (over LARGE_TOPOLOGY_NODES) counts as scale 1. Pure.
  */
 export function presenterArrangement(topologies: readonly [Topology, Topology], area: Box, chrome: Box, gap: number): ArrangementChoice {
-  const scale = (t: Topology, w: number, h: number) => (t.nodes.length > LARGE_TOPOLOGY_NODES || w < 10 || h < 10 ? 1 : computeLayout(t, w, h, { presenter: true }).scale);
+  const scale = (t: Topology, w: number, h: number) => (t.nodes.length > LARGE_TOPOLOGY_NODES || w < 10 || h < 10 ? 1 : computeLayout(t, w, h, { presenter: true, roomy: COMPARE_PRESENTER_FLOOR.roomy }).scale);
   const sideBox = { width: (area.width - gap) / 2 - chrome.width, height: area.height - chrome.height };
   const stackBox = { width: area.width - chrome.width, height: (area.height - gap) / 2 - chrome.height };
   const side: [number, number] = [scale(topologies[0], sideBox.width, sideBox.height), scale(topologies[1], sideBox.width, sideBox.height)];

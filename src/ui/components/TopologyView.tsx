@@ -140,7 +140,7 @@ export function TopologyView() {
     () => narrow && !presenterMode && !keepReadable && unfolded.size === 0 && topology !== null && topology.nodes.length <= LARGE_TOPOLOGY_NODES && size !== null && size.width >= 10 && size.height >= 10 && wantsReadableFold(topology, size.width, size.readHeight, { positions, unfolded }),
     [narrow, presenterMode, keepReadable, topology, size, positions, unfolded],
   );
-  const fold = usePresenterFold(presenterMode || readableFold, topology, size, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode);
+  const fold = usePresenterFold(presenterMode || readableFold, topology, size, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode || floor.roomy);
   const foldPx = presenterMode ? floor.px : READABLE_NAME_PX;
   // Replicas folded back into their service when presenter mode needs the room.
   const shownUnfolded = fold === 'all' ? unfolded : NO_UNFOLDED;
@@ -156,8 +156,10 @@ export function TopologyView() {
   const presenter = presenterMode || largeText;
   const presenterRef = useRef(presenter);
   presenterRef.current = presenter;
-  const roomyRef = useRef(largeText);
-  roomyRef.current = largeText;
+  // Columns with room for presenter-size link labels: the large text's, and a compare pane's.
+  const roomy = largeText || (presenterMode && floor.roomy);
+  const roomyRef = useRef(roomy);
+  roomyRef.current = roomy;
   // Keyed by what is inspected, not the target object (the store sets a new one on each refresh).
   const focus = useMemo(() => (keepReadable && topology ? focusOf(inspectTarget, topology) : undefined), [keepReadable, inspectKey, topology]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -252,7 +254,7 @@ export function TopologyView() {
       const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
       if (!kept) fitLockRef.current = null;
       const minScale = presenterMode ? floor.minScale : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
-      const layout = computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, roomy: largeText, fit: kept, focus });
+      const layout = computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, roomy, fit: kept, focus });
       if (largeText) box.dataset.text = 'large';
       else delete box.dataset.text;
       // Bare boxes (compact.css) when captions would be too small to read.
@@ -274,7 +276,7 @@ export function TopologyView() {
     box.dataset.view = large ? 'canvas' : 'svg';
     dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, fitNonce, fold, keepReadable, focus, floor]);
+  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {

@@ -34,7 +34,7 @@ export interface DragRefs {
   filePositionsRef: RefObject<NodePositions>;
   unfoldedRef: RefObject<ReadonlySet<string>>;
   presenterRef: RefObject<boolean>;
-  /** The single view's large text: presenter mode's geometry with roomier columns (LayoutOptions.roomy). */
+  /** Roomier columns (LayoutOptions.roomy): the single view's large text, and a compare pane's presenter geometry. */
   roomyRef?: RefObject<boolean>;
   floorRef: RefObject<{ minScale: number }>;
   placeByHandRef: RefObject<(next: NodePositions, save: boolean) => void>;

@@ -11,20 +11,28 @@ export interface PresenterFloor {
   minScale: number;
   /** The node text that scale gives (18 design units × minScale), in CSS px, for the fold note. */
   px: number;
+  /**
+   * Whether the drawing's columns keep room for a presenter-size link label between two boxes
+   * (LayoutOptions.roomy: PresenterSize.gapXRoomy, 120 units, rather than gapXStage's 64).
+   */
+  roomy: boolean;
 }
 
 /** Node text in presenter mode, design units (styles.css `.app.presenter .topo-node text`). */
 export const PRESENTER_TEXT_UNITS = 18;
 
 /** The single view's floor: PRESENTER_MIN_SCALE, names at 14 px or more. */
-export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14 };
+export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14, roomy: false };
 
 /**
  * A compare pane's floor: names at 12 px or more (12/18 = 0.667). 12 px is the smallest text the
  * app shows anywhere (the counters' labels, the fold note), and at 1024x768 it lets every
- * ready-made pair but the two load tests keep its full drawing side by side or stacked.
+ * ready-made pair but the two load tests keep its full drawing side by side or stacked. Its
+ * columns are roomy, as the single view's large text's: a pane draws its link labels at
+ * presenter size (renderTopology, `.compare-fit` and `.compare-presenter`), and in 64-unit gaps
+ * config-rollout's '190 req/s' had no spot clear of shoppers and frontend's '+5' at 1024x768.
  */
-export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12 };
+export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12, roomy: true };
 
 /** The floor a TopologyView keeps in presenter mode; a compare pane provides its own. */
 export const PresenterFloorContext = createContext<PresenterFloor>(SINGLE_PRESENTER_FLOOR);

@@ -23,6 +23,8 @@ const LABEL_UNITS = 12;
  * mode draws at 0.81 CSS px a unit or more (layout.ts), beside node text of 18 units.
  */
 export const PRESENTER_LABEL_UNITS = 16.5;
+/** Room a link label keeps from a box's '+N' badge, design units (nodeRect keeps as much from the box). */
+const BADGE_GAP = 4;
 
 export interface TopologyScene {
   readonly layout: Layout;
@@ -209,7 +211,17 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const b = t.getBBox();
     return b.width > 0 ? [{ x0: b.x - 4, y0: b.y - 2, x1: b.x + b.width + 4, y1: b.y + b.height + 2 }] : [];
   });
-  const nodeRects = [...layout.nodes.map(nodeRect), ...nameRects, ...meshLabelRects];
+  // And each box's '+N' badge (the replicas beyond its hexagons) as drawn, BADGE_GAP units around
+  // it: at presenter size it stands left of the box, past nodeRect's estimate, and a label lay
+  // against it ('190 req/s' touching frontend's '+5' in a compare pane at 1024x768).
+  const badgeRects = layout.nodes.flatMap((p) => {
+    const b = nodeGroups.get(p.node.id)?.querySelector<SVGGraphicsElement>('.topo-hex-more')?.getBBox();
+    if (!b || b.width <= 0) return [];
+    const left = p.x - p.w / 2;
+    const top = p.y - p.h / 2;
+    return [{ x0: left + b.x - BADGE_GAP, y0: top + b.y - BADGE_GAP, x1: left + b.x + b.width + BADGE_GAP, y1: top + b.y + b.height + BADGE_GAP }];
+  });
+  const nodeRects = [...layout.nodes.map(nodeRect), ...nameRects, ...meshLabelRects, ...badgeRects];
   const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects);
 
   // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
