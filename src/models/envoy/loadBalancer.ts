@@ -219,12 +219,12 @@ export class LoadBalancer {
 
   private pickOnce(p: CompiledPolicy, now: number, key: number, healthy: number, attempt: number): number {
     switch (p.lb) {
+      case 'least-request': // NOTE: Istio's default, first: a switch on strings tests each in turn
+        return this.leastRequest(now, healthy);
       case 'round-robin':
         return this.roundRobin(now);
       case 'random':
         return this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), now);
-      case 'least-request':
-        return this.leastRequest(now, healthy);
       case 'ring-hash':
         return this.ringLookup(mix(key), attempt, now);
     }
