@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelRect, placeEdgeLabels, placeHoverLabel, type Rect } from '../../src/ui/topology/edgeLabelPlace';
+import { labelRect, nodeRect, placeEdgeLabels, placeHoverLabel, type Rect } from '../../src/ui/topology/edgeLabelPlace';
 
 const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 /** A straight link from (0, 100) to (200, 100), a point every 5 units. */
@@ -49,5 +49,34 @@ describe("a link's quiet label", () => {
     expect(placeEdgeLabels([link], [node], view, undefined, [{ x0: 300, y0: 250, x1: 390, y1: 290 }])[0].overName).toBeUndefined();
     // Its name across the link's middle, where every spot is.
     expect(placeEdgeLabels([link], [node], view, undefined, [{ x0: -200, y0: 20, x1: 400, y1: 180 }])[0].overName).toBe(true);
+  });
+
+  it('is marked across a link when its best spot still has another link running through it, so it is left out', () => {
+    // Dense parallel links 10 units apart above and below, the whole way: no spot off them.
+    const rows = [-50, -40, -30, -20, -10, 10, 20, 30, 40, 50].map((d) => ({ points: Array.from({ length: 61 }, (_, i) => ({ x: -100 + i * 7, y: 100 + d })), lock: false }));
+    const spots = placeEdgeLabels([link, ...rows], [], { x0: -500, y0: -500, x1: 700, y1: 700 });
+    expect(spots[0].acrossLink).toBe(true);
+    // Alone, the same link's label has its usual spot, unmarked.
+    expect(placeEdgeLabels([link], [], view)[0].acrossLink).toBeUndefined();
+  });
+
+  it("tries a spot near a link's ends when none in its middle is free", () => {
+    // A node across the link from 70 to 130 units, tall enough to cover both sides: every spot
+    // from 18% to 82% of the link meets it; the label goes at 12% or 88%, clear of it.
+    const node: Rect = { x0: 70, y0: -100, x1: 130, y1: 300 };
+    const spot = placeEdgeLabels([link], [node], view)[0];
+    expect(overlap(labelRect(spot), node)).toBe(false);
+    expect(spot.x <= 25 || spot.x >= 175, JSON.stringify(spot)).toBe(true);
+    expect(spot.acrossLink).toBeUndefined();
+  });
+});
+
+describe("a client's keep-out for link labels", () => {
+  it('is its name wide where captions are left out, not "client on the internet" wide', () => {
+    const p = { node: { id: 0, name: 'old-app', kind: 'client', external: true, replicas: 1 }, x: 0, y: 0, w: 40, h: 40 } as unknown as Parameters<typeof nodeRect>[0];
+    const withCaption = nodeRect(p);
+    const without = nodeRect(p, false);
+    expect(without.x1 - without.x0).toBeLessThan(withCaption.x1 - withCaption.x0);
+    expect(without.x1 - without.x0).toBeCloseTo('old-app'.length * 8.6 + 8, 0);
   });
 });

@@ -21,6 +21,12 @@ export interface LabelSpot {
    * the quiet label is then left out, and the link says its figures on hover.
    */
   overName?: true;
+  /**
+   * Set by placeEdgeLabels when no spot was free and this one still lies across another link's
+   * line: left out as one over a name is (a label read across a line, as old-app's '10 req/s'
+   * across shoppers' in gateway-and-mesh at 1024x768 with Charts open, reads as that link's).
+   */
+  acrossLink?: true;
 }
 
 /** A link to label: points along its path (every few units, in order) and whether it has a lock at its middle. */
@@ -42,15 +48,17 @@ const LOCK_HALF = 13;
  * The box a node's drawing covers, with its name and caption: a service or gateway box with the
  * replica cards below it, the hexagons on its top and a line of state under it; a client's
  * figure with its name and caption below; a control plane's hexagon with its name beside it.
- * Design units. Pure.
+ * `captions: false` where the drawing leaves captions out (presenter mode's text: styles.css
+ * hides `.topo-caption`), so a client keeps only its name's width: "client on the internet"
+ * kept labels 83 units either side of old-app, though not drawn. Design units. Pure.
  */
-export function nodeRect(p: PlacedNode): Rect {
+export function nodeRect(p: PlacedNode, captions = true): Rect {
   const left = p.x - p.w / 2;
   const top = p.y - p.h / 2;
   switch (p.node.kind) {
     case 'client': {
       const r = NodeSize.clientR;
-      const caption = (p.node.external ? 'client on the internet' : 'client').length + (p.node.replicas > 1 ? 12 : 0);
+      const caption = captions ? (p.node.external ? 'client on the internet' : 'client').length + (p.node.replicas > 1 ? 12 : 0) : 0;
       const half = Math.max(r, (Math.max(p.node.name.length * 8.6, caption * 7.2) + 8) / 2);
       const cx = left + r;
       return { x0: cx - half, y0: top - 10, x1: cx + half, y1: top + 2 * r + 46 };
@@ -76,13 +84,19 @@ const inside = (p: { x: number; y: number }, r: Rect, pad: number) => p.x > r.x0
 /** Spots along one link: at these shares of its length, on either side, at these distances. */
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
 const AWAY = [24, 34, 46];
+/**
+ * Tried only when none of the spots above is free: nearer the link's ends.
+ * Links that converge on one box (gateway-and-mesh's four clients into edge) leave no free spot
+ * in their middles at presenter size, and old-app's '10 req/s' was laid across shoppers' line.
+ */
+const ALONG_ENDS = [0.12, 0.88, 0.06, 0.94];
 
 /**
  * A spot for each link's label, in order, so that no label covers a node (`nodes`), a point of
  * another link, a lock, or a label placed before it, and none leaves the visible drawing
  * (`view`). Where no spot is free, the one with the fewest collisions (one cut off by the view's
  * edge counts three), marked `overName` if that covers one of `names` (the nodes' names as
- * drawn). `box`: a label's box
+ * drawn), else `acrossLink` if another link's line runs through it (neither is then kept as placed). `box`: a label's box
  * (LABEL_BOX; larger in presenter mode, whose labels are larger). Pure.
  */
 export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX, names: readonly Rect[] = []): LabelSpot[] {
@@ -93,8 +107,24 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
     locks.push({ x0: m.x - LOCK_HALF, y0: m.y - LOCK_HALF, x1: m.x + LOCK_HALF, y1: m.y + LOCK_HALF });
   }
   const bounds = links.map((l) => boundsOf(l.points));
-  const placed: Rect[] = [];
-  return links.map((link, index) => {
+  // Greedy in link order; where some labels found no free spot, once more with those first (a
+  // label placed before them may have taken the only room they had), keeping the pass with fewer.
+  const first = placeInOrder(links.map((_, i) => i));
+  const stuck = first.filter((s) => s.hits > 0).map((s) => s.index);
+  if (stuck.length === 0 || stuck.length === links.length) return first.map((s) => s.spot);
+  const again = placeInOrder([...stuck, ...links.map((_, i) => i).filter((i) => !stuck.includes(i))]);
+  return (again.filter((s) => s.hits > 0).length < stuck.length ? again : first).map((s) => s.spot);
+
+  /** Spots for every link, placing them in `order`; by link index, with the collisions each kept. */
+  function placeInOrder(order: readonly number[]): { index: number; spot: LabelSpot; hits: number }[] {
+    const placed: Rect[] = [];
+    const out: { index: number; spot: LabelSpot; hits: number }[] = [];
+    for (const index of order) out[index] = { index, ...placeOne(index, placed) };
+    return out;
+  }
+
+  function placeOne(index: number, placed: Rect[]): { spot: LabelSpot; hits: number } {
+    const link = links[index];
     let best: LabelSpot | null = null;
     let bestHits = Number.POSITIVE_INFINITY;
     for (const spot of candidates(link)) {
@@ -119,10 +149,11 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
     }
     const chosen: LabelSpot = best ?? { x: 0, y: 0, anchor: 'middle' };
     const r = labelRect(chosen, box);
-    if (names.some((n) => overlap(r, n))) return { ...chosen, overName: true };
+    if (names.some((n) => overlap(r, n))) return { spot: { ...chosen, overName: true }, hits: bestHits };
+    if (bestHits > 0 && links.some((other, j) => j !== index && other.points.some((q) => inside(q, r, 0)))) return { spot: { ...chosen, acrossLink: true }, hits: bestHits };
     placed.push(r);
-    return chosen;
-  });
+    return { spot: chosen, hits: bestHits };
+  }
 }
 
 function boundsOf(points: readonly { x: number; y: number }[]): Rect {
@@ -141,11 +172,11 @@ function boundsOf(points: readonly { x: number; y: number }[]): Rect {
  * normal there, lower side first then upper (`sx`, `sy`: the side's direction). None for a link
  * of fewer than two points. Pure.
  */
-function* besideLink(link: LabelLink): Generator<{ m: { x: number; y: number }; sx: number; sy: number }> {
+function* besideLink(link: LabelLink, shares: readonly number[] = ALONG): Generator<{ m: { x: number; y: number }; sx: number; sy: number }> {
   const pts = link.points;
   if (pts.length < 2) return;
   const at = (share: number) => pts[Math.min(pts.length - 1, Math.max(0, Math.round(share * (pts.length - 1))))];
-  for (const share of ALONG) {
+  for (const share of shares) {
     const m = at(share);
     const a = at(Math.max(0, share - 0.05));
     const b = at(Math.min(1, share + 0.05));
@@ -161,16 +192,25 @@ function* besideLink(link: LabelLink): Generator<{ m: { x: number; y: number }; 
   }
 }
 
-/** Candidate spots for a link's label, the usual one (the middle, lower side) first. */
+/**
+ * Candidate spots for a link's label, the usual one (the middle, lower side) first; then, for a
+ * link none of those suits, spots nearer its ends (ALONG_ENDS).
+ */
 function* candidates(link: LabelLink): Generator<LabelSpot> {
-  for (const away of AWAY) {
-    for (const { m, sx, sy } of besideLink(link)) {
-      // A steep link gets its label to the side, where the text's width does not cover it.
-      const steep = Math.abs(sx) > 0.6;
-      const anchor = steep ? (sx > 0 ? 'start' : 'end') : 'middle';
-      // Above the line the baseline sits a text's height further out.
-      const lift = !steep && sy < 0 ? LABEL_BOX.h - 8 : 0;
-      yield { x: m.x + sx * (steep ? away - 4 : away), y: m.y + sy * away + 4 - lift, anchor };
+  const tiers: [readonly number[], readonly number[]][] = [
+    [AWAY, ALONG],
+    [AWAY, ALONG_ENDS],
+  ];
+  for (const [aways, shares] of tiers) {
+    for (const away of aways) {
+      for (const { m, sx, sy } of besideLink(link, shares)) {
+        // A steep link gets its label to the side, where the text's width does not cover it.
+        const steep = Math.abs(sx) > 0.6;
+        const anchor = steep ? (sx > 0 ? 'start' : 'end') : 'middle';
+        // Above the line the baseline sits a text's height further out.
+        const lift = !steep && sy < 0 ? LABEL_BOX.h - 8 : 0;
+        yield { x: m.x + sx * (steep ? away - 4 : away), y: m.y + sy * away + 4 - lift, anchor };
+      }
     }
   }
 }

@@ -221,7 +221,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const top = p.y - p.h / 2;
     return [{ x0: left + b.x - BADGE_GAP, y0: top + b.y - BADGE_GAP, x1: left + b.x + b.width + BADGE_GAP, y1: top + b.y + b.height + BADGE_GAP }];
   });
-  const nodeRects = [...layout.nodes.map(nodeRect), ...nameRects, ...meshLabelRects, ...badgeRects];
+  const nodeRects = [...layout.nodes.map((p) => nodeRect(p, !presenter)), ...nameRects, ...meshLabelRects, ...badgeRects];
   const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects);
 
   // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
@@ -258,8 +258,9 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   function showLabel(l: (typeof edgeLabels)[number]): void {
     const r = lastRate(l.edge);
     const all = r ? edgeLabelParts(r) : [];
-    // A quiet label with no spot clear of the nodes is left out: a node's name comes first.
-    const parts = l.hovered ? all : l.quiet.overName ? [] : all.slice(0, 1);
+    // A quiet label with no spot clear of the nodes is left out: a node's name comes first; so is
+    // one with no spot off other links' lines (read across one, it reads as that link's).
+    const parts = l.hovered ? all : l.quiet.overName || l.quiet.acrossLink ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown) return;
     l.shown = key;
