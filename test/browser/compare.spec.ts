@@ -43,105 +43,107 @@ async function open(page: Page, url = PAIR) {
   await settled(page);
 }
 
-test('a ready-made pair plays, pauses, steps and seeks on one clock, and the figures table matches each pane', async ({ page }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await open(page);
-  await expect(pane(page, 'A')).toContainText('retry-storm');
-  await expect(pane(page, 'B')).toContainText('retry-storm-fixed');
-  await page.getByTestId('speed').selectOption('10');
-  await page.getByTestId('play').click();
-  // Both panes move while playing, and neither gets ahead of the other by more than one frame's
-  // step (at 10x, a frame is at most 100 ms of wall time: 1 s of simulated time). Then 1x, so
-  // the run is still going when the test pauses it.
-  // Sampled in the page, in one call, and only up to 15 s of the 40 s run: read from the test, one
-  // sample took 1-1.6 s at load 8 (the page busy playing at 10x), and ten of them ran past the
-  // run's end, so there was no Pause to click below.
-  const gaps = await page.getByTestId('sim-time').evaluate(async (el) => {
-    const out: number[] = [];
-    for (let i = 0; i < 10 && Number(el.getAttribute('data-b')) < 15_000; i++) {
-      // Both times read at once (two reads would straddle a frame).
-      out.push(Math.abs(Number(el.getAttribute('data-a')) - Number(el.getAttribute('data-b'))));
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return out;
-  });
-  console.log(`compare: while playing at 10x, the pane ahead led by at most ${Math.max(...gaps).toFixed(1)} ms of simulated time (${gaps.length} samples)`);
-  expect(gaps.length).toBeGreaterThanOrEqual(3);
-  expect(Math.max(...gaps)).toBeLessThanOrEqual(1000 + 1e-6);
-  await page.getByTestId('speed').selectOption('1');
-  await expect.poll(async () => Number(await paneValue(page, 'A', 'pane-time')), { timeout: 30_000 }).toBeGreaterThan(2000);
-  await expect.poll(async () => Number(await paneValue(page, 'B', 'pane-time')), { timeout: 30_000 }).toBeGreaterThan(2000);
-  await page.getByTestId('pause').click();
-  await settled(page);
-  // One clock: both panes stopped at the same simulated time, and the table is of that moment.
-  let m = await moment(page);
-  expect(m.b.t).toBe(m.a.t);
-  await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
-  for (const side of ['A', 'B'] as const) {
-    expect(await diffValue(page, 'p99', side)).toBe(Number(await paneValue(page, side, 'pane-p99')));
-    const sent = Number(await paneValue(page, side, 'pane-sent'));
-    expect(await diffValue(page, 'rps', side)).toBeCloseTo((1000 * sent) / Number(m.a.t), 9);
-    expect(await diffValue(page, 'failed', side)).toBe(sent > 0 ? Number(await paneValue(page, side, 'pane-failed')) / sent : 0);
-  }
-  // Step: one event in each, then the one behind runs up to the other.
-  await page.getByTestId('step').click();
-  await settled(page);
-  m = await moment(page);
-  expect(m.b.t).toBe(m.a.t);
-  // Seek back a second with the keyboard, then to 20 s on the timeline: both go there.
-  const before = Number(m.a.t);
-  await page.locator('body').press('Shift+ArrowLeft');
-  await settled(page);
-  await expect.poll(async () => Number(await paneValue(page, 'A', 'pane-time'))).toBe(before - 1000);
-  expect(await paneValue(page, 'B', 'pane-time')).toBe(String(before - 1000));
-  const track = page.getByTestId('timeline');
-  const box = (await track.boundingBox())!;
-  await track.click({ position: { x: box.width / 2, y: box.height / 2 } });
-  await settled(page);
-  m = await moment(page);
-  expect(Math.abs(Number(m.a.t) - 20_000)).toBeLessThan(40_000 / box.width + 1);
-  expect(m.b.t).toBe(m.a.t);
-  await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
-  expect(await diffValue(page, 'p99', 'A')).toBe(Number(await paneValue(page, 'A', 'pane-p99')));
-  await page.screenshot({ path: 'test-results/compare-1600x1000.png' });
-});
-
-test('at the end, the figures and trace hashes are the CLI compare\'s, and the timeline marks where the runs first differ', async ({ page }) => {
-  // The CLI runs while the page opens and seeks (it used to run first, the page waiting on it).
+// One page for both: the run played, paused, stepped and seeked, then sent to its end (the end
+// is the same whatever moment it is sent there from).
+test('a ready-made pair plays, pauses, steps and seeks on one clock, and the figures table matches each pane; at the end, the figures and trace hashes are the CLI compare\'s, and the timeline marks where the runs first differ', async ({ page }) => {
+  // The CLI runs while the page opens, plays and seeks.
   const cliRun = promisify(execFile)(...simCommand(['compare', 'scenarios/retry-storm.json', 'scenarios/retry-storm-fixed.json', '--json']), { encoding: 'utf8' });
   cliRun.catch(() => undefined); // awaited below, where a failure fails the test
   await page.setViewportSize({ width: 1600, height: 1000 });
   await open(page);
-  const t0 = Date.now();
-  await page.locator('body').press('End');
-  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
-  console.log(`compare: both retry-storm runs seeked from 0 to their end (40 s) in ${Date.now() - t0} ms of wall time`);
-  await settled(page);
-  const cli = JSON.parse((await cliRun).stdout);
-  const m = await moment(page);
-  expect(m.a.hash).toBe(cli.a.traceHash);
-  expect(m.b.hash).toBe(cli.b.traceHash);
-  expect(m.a.sent).toBe(String(cli.a.requests.sent));
-  for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
-    expect(await diffValue(page, q, 'A')).toBe(cli.a.latencyMs[q]);
-    expect(await diffValue(page, q, 'B')).toBe(cli.b.latencyMs[q]);
-    expect(await diffValue(page, q, 'ratio')).toBe(cli.ratios[q]);
-  }
-  await expect(diffCell(page, 'p99', 'A')).toHaveText('538 ms');
-  await expect(diffCell(page, 'p99', 'ratio')).toHaveText('0.38x');
-  expect(await diffValue(page, 'failed', 'ratio')).toBeCloseTo(cli.ratios.failedShare, 12);
-  expect(await diffValue(page, 'retries', 'ratio')).toBeCloseTo(cli.ratios.retries, 12);
-  for (const n of ['web', 'orders', 'payments']) expect(await diffValue(page, `svc:${n}`, 'ratio')).toBeCloseTo(cli.ratios.services[n], 12);
-  await expect(diffCell(page, 'svc:payments', 'A')).toHaveText('420 req/s');
-  // The first visible difference: p99 apart in the 25th second, marked on the shared timeline.
-  const marker = page.getByTestId('divergence-marker');
-  await expect(marker).toHaveAttribute('data-ms', '25000');
-  await expect(marker).toHaveAttribute('title', /^The runs first differ: 25\.0 s – 26\.0 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed \(0\.25x, more than 1\.6x apart on 74 and 45 requests\)\. The rule: a first failure in one run only; or failed shares in one second more than 10 points and 4 standard errors apart; or p99s in one second more than 10% apart with 1,000 ok requests or more in each run/);
-  await expect(page.getByTestId('divergence-text')).toContainText('First differ at 25.0 s');
-  // Overlaid charts: a line per run in its own colour.
-  await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="A"]')).toHaveCount(2);
-  await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="B"]')).toHaveCount(2);
-  await page.screenshot({ path: 'test-results/compare-end-1600x1000.png' });
+  await test.step('plays, pauses, steps and seeks on one clock; the figures table matches each pane', async () => {
+    await expect(pane(page, 'A')).toContainText('retry-storm');
+    await expect(pane(page, 'B')).toContainText('retry-storm-fixed');
+    await page.getByTestId('speed').selectOption('10');
+    await page.getByTestId('play').click();
+    // Both panes move while playing, and neither gets ahead of the other by more than one frame's
+    // step (at 10x, a frame is at most 100 ms of wall time: 1 s of simulated time). Then 1x, so
+    // the run is still going when the test pauses it.
+    // Sampled in the page, in one call, and only up to 15 s of the 40 s run: read from the test, one
+    // sample took 1-1.6 s at load 8 (the page busy playing at 10x), and ten of them ran past the
+    // run's end, so there was no Pause to click below.
+    const gaps = await page.getByTestId('sim-time').evaluate(async (el) => {
+      const out: number[] = [];
+      for (let i = 0; i < 10 && Number(el.getAttribute('data-b')) < 15_000; i++) {
+        // Both times read at once (two reads would straddle a frame).
+        out.push(Math.abs(Number(el.getAttribute('data-a')) - Number(el.getAttribute('data-b'))));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return out;
+    });
+    console.log(`compare: while playing at 10x, the pane ahead led by at most ${Math.max(...gaps).toFixed(1)} ms of simulated time (${gaps.length} samples)`);
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000 + 1e-6);
+    await page.getByTestId('speed').selectOption('1');
+    await expect.poll(async () => Number(await paneValue(page, 'A', 'pane-time')), { timeout: 30_000 }).toBeGreaterThan(2000);
+    await expect.poll(async () => Number(await paneValue(page, 'B', 'pane-time')), { timeout: 30_000 }).toBeGreaterThan(2000);
+    await page.getByTestId('pause').click();
+    await settled(page);
+    // One clock: both panes stopped at the same simulated time, and the table is of that moment.
+    let m = await moment(page);
+    expect(m.b.t).toBe(m.a.t);
+    await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
+    for (const side of ['A', 'B'] as const) {
+      expect(await diffValue(page, 'p99', side)).toBe(Number(await paneValue(page, side, 'pane-p99')));
+      const sent = Number(await paneValue(page, side, 'pane-sent'));
+      expect(await diffValue(page, 'rps', side)).toBeCloseTo((1000 * sent) / Number(m.a.t), 9);
+      expect(await diffValue(page, 'failed', side)).toBe(sent > 0 ? Number(await paneValue(page, side, 'pane-failed')) / sent : 0);
+    }
+    // Step: one event in each, then the one behind runs up to the other.
+    await page.getByTestId('step').click();
+    await settled(page);
+    m = await moment(page);
+    expect(m.b.t).toBe(m.a.t);
+    // Seek back a second with the keyboard, then to 20 s on the timeline: both go there.
+    const before = Number(m.a.t);
+    await page.locator('body').press('Shift+ArrowLeft');
+    await settled(page);
+    await expect.poll(async () => Number(await paneValue(page, 'A', 'pane-time'))).toBe(before - 1000);
+    expect(await paneValue(page, 'B', 'pane-time')).toBe(String(before - 1000));
+    const track = page.getByTestId('timeline');
+    const box = (await track.boundingBox())!;
+    await track.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await settled(page);
+    m = await moment(page);
+    expect(Math.abs(Number(m.a.t) - 20_000)).toBeLessThan(40_000 / box.width + 1);
+    expect(m.b.t).toBe(m.a.t);
+    await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
+    expect(await diffValue(page, 'p99', 'A')).toBe(Number(await paneValue(page, 'A', 'pane-p99')));
+    await page.screenshot({ path: 'test-results/compare-1600x1000.png' });
+  });
+  await test.step('at the end: the figures and trace hashes are the CLI compare\'s; the timeline marks where the runs first differ', async () => {
+    const m0 = Number(await paneValue(page, 'A', 'pane-time'));
+    const t0 = Date.now();
+    await page.locator('body').press('End');
+    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+    console.log(`compare: both retry-storm runs seeked from ${m0 / 1000} s to their end (40 s) in ${Date.now() - t0} ms of wall time`);
+    await settled(page);
+    const cli = JSON.parse((await cliRun).stdout);
+    const m = await moment(page);
+    expect(m.a.hash).toBe(cli.a.traceHash);
+    expect(m.b.hash).toBe(cli.b.traceHash);
+    expect(m.a.sent).toBe(String(cli.a.requests.sent));
+    for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
+      expect(await diffValue(page, q, 'A')).toBe(cli.a.latencyMs[q]);
+      expect(await diffValue(page, q, 'B')).toBe(cli.b.latencyMs[q]);
+      expect(await diffValue(page, q, 'ratio')).toBe(cli.ratios[q]);
+    }
+    await expect(diffCell(page, 'p99', 'A')).toHaveText('538 ms');
+    await expect(diffCell(page, 'p99', 'ratio')).toHaveText('0.38x');
+    expect(await diffValue(page, 'failed', 'ratio')).toBeCloseTo(cli.ratios.failedShare, 12);
+    expect(await diffValue(page, 'retries', 'ratio')).toBeCloseTo(cli.ratios.retries, 12);
+    for (const n of ['web', 'orders', 'payments']) expect(await diffValue(page, `svc:${n}`, 'ratio')).toBeCloseTo(cli.ratios.services[n], 12);
+    await expect(diffCell(page, 'svc:payments', 'A')).toHaveText('420 req/s');
+    // The first visible difference: p99 apart in the 25th second, marked on the shared timeline.
+    const marker = page.getByTestId('divergence-marker');
+    await expect(marker).toHaveAttribute('data-ms', '25000');
+    await expect(marker).toHaveAttribute('title', /^The runs first differ: 25\.0 s – 26\.0 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed \(0\.25x, more than 1\.6x apart on 74 and 45 requests\)\. The rule: a first failure in one run only; or failed shares in one second more than 10 points and 4 standard errors apart; or p99s in one second more than 10% apart with 1,000 ok requests or more in each run/);
+    await expect(page.getByTestId('divergence-text')).toContainText('First differ at 25.0 s');
+    // Overlaid charts: a line per run in its own colour.
+    await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="A"]')).toHaveCount(2);
+    await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="B"]')).toHaveCount(2);
+    await page.screenshot({ path: 'test-results/compare-end-1600x1000.png' });
+  });
 });
 
 test('a fault injected once hits the node of that name in both panes, and a share link reopens the moment with both hashes', async ({ page, context }) => {
