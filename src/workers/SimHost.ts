@@ -385,7 +385,7 @@ export class SimHost implements WorldObserver {
       const step = this.rates!.next;
       if (step <= target && (!a || step < a.ms)) {
         if (!w.runFor(left(), step, this.wallClock)) return false;
-        this.rates!.sample(w.edgeStats);
+        this.sampleStep(w);
         // The budget holds across stops, as runFor's own checks hold it within one.
         if (left() <= 0) return false;
         continue;
@@ -397,6 +397,16 @@ export class SimHost implements WorldObserver {
       applyAction(w, this.rawScenario, a);
       this.nextAction++;
     }
+  }
+
+  /**
+   * Reads the edges at the link figures' next step (every event up to it run, none after): for
+   * the link figures' window, and for the series' per-bucket edge counts on a bucket's end.
+   */
+  private sampleStep(w: World): void {
+    const ms = this.rates!.next;
+    this.rates!.sample(w.edgeStats);
+    this.series?.edgesAt(ms, w.edgeStats);
   }
 
   /** Every fault of this run: from the scenario and injected, started or pending. */
@@ -445,7 +455,7 @@ export class SimHost implements WorldObserver {
       w.start();
       // Actions due before the next event are done first, as a run through them would.
       for (let a = this.actions[this.nextAction]; a && (a.ev === w.sim.events || (a.ev === UNPINNED && w.sim.peek() > a.ms)) && a.ms <= w.sim.peek(); a = this.actions[this.nextAction]) {
-        while (this.rates!.next < a.ms) this.rates!.sample(w.edgeStats);
+        while (this.rates!.next < a.ms) this.sampleStep(w);
         reachPoint(w, a, Number.POSITIVE_INFINITY, this.wallClock);
         if (a.ev === UNPINNED) this.actions[this.nextAction] = { ...a, ev: w.sim.events };
         applyAction(w, this.rawScenario, a);
@@ -453,12 +463,12 @@ export class SimHost implements WorldObserver {
       }
       if (w.sim.peek() <= w.duration) {
         // Steps the event passes over: their counts are those now (no event lies between).
-        while (this.rates!.next < w.sim.peek()) this.rates!.sample(w.edgeStats);
+        while (this.rates!.next < w.sim.peek()) this.sampleStep(w);
         w.sim.step();
       }
       // Nothing left before the end: this step finishes the run, so the frame says done.
       else {
-        while (this.rates!.next <= w.duration) this.rates!.sample(w.edgeStats);
+        while (this.rates!.next <= w.duration) this.sampleStep(w);
         w.sim.runUntil(w.duration);
       }
     } catch (e) {

@@ -1,5 +1,5 @@
 import { Histogram, type TimeSeries } from '../sim-engine';
-import type { World } from '../models';
+import type { EdgeStats, World } from '../models';
 import type { Scenario } from '../scenario';
 
 /**
@@ -28,6 +28,15 @@ export interface SeriesBucket {
   clients: Record<string, { ok: number; failed: number; causes: Record<string, number> }>;
   /** Per tracked service: tries (first tries and retries) sent to it in the bucket, by send time. */
   tries: Record<string, number>;
+  /**
+   * Every edge's cumulative counts at the bucket's end (`edgesAtMs`, simulated ms), two floats an
+   * edge: calls ended, then tries sent (EdgeField.calls and .attempts, as in Frame.edges). Read at
+   * the link figures' step on the bucket's end, with every event up to it run and none after, so
+   * they are the run's own and not of how the moment was reached. Absent where the run is too
+   * large to keep them (EDGE_HISTORY_MAX_FLOATS) or the series began after that moment.
+   */
+  edges?: Float64Array;
+  edgesAtMs?: number;
 }
 
 /** What `SimHost.seriesSince` answers: the buckets from `from` on, of the series numbered `epoch`. */
@@ -43,6 +52,12 @@ export interface SeriesBatch {
 
 /** Most buckets a run keeps: 20,000 (a 5.5 h run at one a second); longer runs get wider buckets. */
 export const MAX_BUCKETS = 20_000;
+
+/**
+ * Most floats the per-bucket edge counts of one run may take (32 MB): every shipped scenario
+ * keeps them (istio-load-test-full: 4 buckets); a run of many edges over many buckets does not.
+ */
+export const EDGE_HISTORY_MAX_FLOATS = 4_000_000;
 
 /** Bucket width for a run of `durationMs`: a second, or whole seconds enough to stay within MAX_BUCKETS. Pure. */
 export function bucketWidth(durationMs: number): number {
@@ -63,6 +78,12 @@ export class SeriesRecorder {
   private readonly clientName = new Map<number, string>();
   /** Edge id -> the tracked service it calls. */
   private readonly edgeService = new Map<number, string>();
+  /** Edges whose counts each bucket keeps at its end; 0 when none are kept. */
+  private readonly edgeCount: number;
+  /** Counts read at a bucket's end before that bucket closed, by bucket index. */
+  private readonly early = new Map<number, Float64Array>();
+  /** The last step the host read the edges at, simulated ms (-1 before the first). */
+  private countedTo = -1;
 
   /**
    * @param epoch the series' number (see SeriesBatch.epoch)
@@ -71,6 +92,7 @@ export class SeriesRecorder {
    * @param sentPerSecond the world's count of requests sent per second (read when a bucket closes)
    * @param trackedClients client actor id -> name, counted apart for lesson figures
    * @param trackedEdges edge id -> the name of the tracked service it calls
+   * @param edgeCount the run's edges, whose counts each bucket keeps at its end (see SeriesBucket.edges)
    */
   constructor(
     readonly epoch: number,
@@ -79,8 +101,11 @@ export class SeriesRecorder {
     private readonly sentPerSecond: TimeSeries,
     trackedClients: ReadonlyMap<number, string> = new Map(),
     trackedEdges: ReadonlyMap<number, string> = new Map(),
+    edgeCount = 0,
   ) {
     this.bucketMs = bucketWidth(durationMs);
+    const buckets = Math.ceil(durationMs / this.bucketMs) + 1;
+    this.edgeCount = 2 * edgeCount * buckets <= EDGE_HISTORY_MAX_FLOATS ? edgeCount : 0;
     for (const [k, v] of trackedClients) this.clientName.set(k, v);
     for (const [k, v] of trackedEdges) this.edgeService.set(k, v);
     this.open = this.bucket(0);
@@ -105,6 +130,13 @@ export class SeriesRecorder {
       b.p99 = h.quantile(0.99);
       const firstSecond = b.t / 1000;
       for (let s = 0; s < this.bucketMs / 1000; s++) b.sent += this.sentPerSecond.at(firstSecond + s);
+      const i = this.closed.length;
+      const counts = this.early.get(i);
+      if (counts) {
+        b.edges = counts;
+        b.edgesAtMs = (i + 1) * this.bucketMs;
+        this.early.delete(i);
+      }
       this.closed.push(b);
       this.open = this.bucket(this.closed.length);
       this.hist = new Histogram();
@@ -144,10 +176,45 @@ export class SeriesRecorder {
     this.open.tries[service]++;
   }
 
-  /** Closed buckets from index `from` on (copies are not made: they are final). */
+  /**
+   * The host read every edge's counts at `stepMs` (simulated ms), with every event up to it run
+   * and none after: kept as the counts at the end of the bucket ending there. The host calls it
+   * at each of its steps in order (SimHost's link-figure steps); it keeps nothing of `stats`.
+   */
+  edgesAt(stepMs: number, stats: readonly EdgeStats[]): void {
+    this.countedTo = stepMs;
+    if (this.edgeCount === 0 || stepMs <= 0 || stepMs % this.bucketMs !== 0) return;
+    const out = new Float64Array(2 * this.edgeCount);
+    for (let e = 0; e < this.edgeCount && e < stats.length; e++) {
+      out[2 * e] = stats[e].requests;
+      out[2 * e + 1] = stats[e].attempts;
+    }
+    const i = stepMs / this.bucketMs - 1;
+    const b = this.closed[i];
+    if (b === undefined) this.early.set(i, out);
+    else if (b.edges === undefined) {
+      b.edges = out;
+      b.edgesAtMs = stepMs;
+    }
+  }
+
+  /**
+   * Closed buckets from index `from` on (copies are not made: they are final). A bucket closed
+   * whose end the host has not yet read the edges at (an event on its very end ran, the step
+   * after it not yet) waits for it, so a bucket handed out never gains its counts later.
+   */
   since(from: number): SeriesBatch {
-    const start = Math.max(0, Math.min(from, this.closed.length));
-    return { epoch: this.epoch, bucketMs: this.bucketMs, from: start, buckets: this.closed.slice(start) };
+    const ready = this.ready();
+    const start = Math.max(0, Math.min(from, ready));
+    return { epoch: this.epoch, bucketMs: this.bucketMs, from: start, buckets: this.closed.slice(start, ready) };
+  }
+
+  /** Closed buckets that may be handed out (see `since`). */
+  private ready(): number {
+    let n = this.closed.length;
+    if (this.edgeCount === 0) return n;
+    while (n > 0 && this.closed[n - 1].t + this.bucketMs > this.countedTo) n--;
+    return n;
   }
 
   /** Number of closed buckets. */
@@ -176,5 +243,5 @@ export function seriesFor(w: World, scenario: Scenario | null, epoch: number): S
   for (const [, name] of clients) {
     for (let a = 0; a < w.sim.actorCount; a++) if (w.sim.actor(a).name === name) clientActors.set(a, name);
   }
-  return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges);
+  return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges, w.edgeStats.length);
 }

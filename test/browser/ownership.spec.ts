@@ -58,29 +58,40 @@ test('retry-storm: retries owned by the gateway and the sidecars are flagged wit
   expect(errors).toEqual([]);
 });
 
-test("retry-storm's first second of the outage: a figure over the config's 27 says why, at 1600x1000 and 1024x768", async ({ page }) => {
+test("retry-storm's first second of the outage: a figure over the config's 27 says why, at 1600x1000 and 1024x768; the card reads the same with the CPU slowed 6x", async ({ page }) => {
+  let unhurried = '';
   for (const size of [
     { width: 1600, height: 1000 },
     { width: 1024, height: 768 },
   ]) {
     await page.setViewportSize(size);
+    // The second load runs with the CPU slowed (page and worker), as under CI's load: the link's
+    // seek then drew frames from 4 s on, and the card counted them as seen (CI read "2.7 in the
+    // worst 5 s (4.0 s to 11.0 s)" where this load read none).
+    const cdp = size.width === 1024 ? await page.context().newCDPSession(page) : null;
+    await cdp?.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     // 10.0 s to 11.0 s: the retries of requests that came in before payments began failing land
     // in this second, so it counts 56.6 tries at payments per request coming in, against the 27
     // the config allows a request. Without a word on it, a teacher reads a contradiction.
     await page.goto('/?scenario=retry-storm&t=11s');
-    await expect(page.getByTestId('sim-time')).toHaveText('11.0 s');
+    await expect(page.getByTestId('sim-time')).toHaveText('11.0 s', { timeout: 30_000 });
     // The drawer's tab is remembered across the loads of this test: open it only when folded.
     if ((await page.getByTestId('tab-ownership').getAttribute('aria-selected')) !== 'true') await page.getByTestId('tab-ownership').click();
     const cost = page.locator('[data-testid="ownership-overlap"][data-feature="retries"]').getByTestId('ownership-cost');
     await expect(cost).toContainText(/^Cost: \d+\.\d tries at payments per request in the last second \(10\.0 s to 11\.0 s\)/);
     const now = Number.parseFloat((await cost.textContent())!.replace(/^Cost: /, ''));
     expect(now).toBeGreaterThan(27);
-    // Opened at 11 s, the view has seen no whole 5 s of play: no "worst" (it showed 2.1 at worst
-    // over 0 s to 11 s, below the 56.6 of the last second).
-    await expect(cost).not.toContainText('worst');
+    // The worst 5 s is the run's, from the worker's series up to 11 s, whatever frames the page
+    // drew: the window from 6 s to 11 s, whole seconds (it was of the frames this view saw, none
+    // opened unhurried, 4 s to 11 s in CI; before that it read 2.1 over 0 s to 11 s).
+    await expect(cost).toContainText(/\d+\.\d in the worst 5 s \(6\.0 s to 11\.0 s\)/);
     await expect(cost).toContainText('up to 27 tries at payments per request when every try fails; a window can count more than 27, since retries of requests that came in before it land in it');
+    // The same link gives the same card, slowed or not.
+    if (cdp === null) unhurried = (await cost.textContent())!;
+    else await expect(cost).toHaveText(unhurried);
     await cost.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/ownership-outage-onset-${size.width}.png` });
+    await cdp?.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     // Before the outage (1 try a request) the note is not there.
     await page.goto('/?scenario=retry-storm&t=8s');
     await expect(page.getByTestId('sim-time')).toHaveText('8.00 s');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ownershipOf } from '../../src/models/ownership';
 import { parseScenarioText } from '../../src/scenario';
 import { SimHost } from '../../src/workers/SimHost';
-import { RetryCostMeter, causeShare, hopEdges, retryEdges, triesPerCall } from '../../src/ui/ownership/cost';
+import { RetryCostMeter, causeShare, hopEdges, retryEdges, triesPerCall, worstWindow } from '../../src/ui/ownership/cost';
 import type { SeriesBucket } from '../../src/workers/series';
 
 const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8');
@@ -22,25 +22,27 @@ describe('the measured cost of a feature owned twice', () => {
     expect(hopEdges(topo, o.paths[0]).map((e) => `${topo.nodes[topo.edges[e].from].name}->${topo.nodes[topo.edges[e].to].name}`)).toEqual(['shoppers->api', 'api->web', 'web->orders', 'orders->payments']);
     const { first, last } = retryEdges(topo, o.paths, o.overlaps.find((x) => x.feature === 'retries')!);
     const meter = new RetryCostMeter();
+    const buckets: SeriesBucket[] = [];
     const runTo = (ms: number) => {
       while (true) {
         const f = h.advance(500, 1e9);
         meter.sample(f);
+        buckets.push(...h.seriesSince(buckets.length === 0 ? 0 : 1, buckets.length).buckets);
         if (f.simTime >= ms) return;
       }
     };
     runTo(9_000);
-    const before = meter.measure(first, last);
+    const before = meter.measure(first, last, buckets);
     expect(before.now).toBeCloseTo(1, 1);
     runTo(20_000);
-    const during = meter.measure(first, last);
+    const during = meter.measure(first, last, buckets);
     expect(Math.abs(during.now - 27) / 27).toBeLessThan(0.1);
     expect(Math.abs(during.worst - 27) / 27).toBeLessThan(0.1);
     // Over the run so far: 9 s at 1 try and 10 s at 27, between the two.
     expect(during.run).toBeGreaterThan(8);
     expect(during.run).toBeLessThan(18);
     runTo(35_000);
-    const after = meter.measure(first, last);
+    const after = meter.measure(first, last, buckets);
     expect(after.now).toBeCloseTo(1, 1);
     expect(after.worst).toBeGreaterThan(25);
   });
@@ -54,24 +56,36 @@ describe('the measured cost of a feature owned twice', () => {
     expect(triesPerCall(b, b, 0, 1)).toBeNaN();
   });
 
-  it('a seek back starts the worst figure again; "now" is the frame\'s last simulated second; the worst window keeps both its ends', () => {
+  it('"now" is the frame\'s last simulated second; the worst 5 s is the series\' worst whole window ended by the moment shown, with both its ends', () => {
     const m = new RetryCostMeter();
     // Cumulative counts, and the last second's (Frame.recent) as the worker counts them.
     const frame = (t: number, calls: number, tries: number, recent: [number, number] = [calls, tries]) =>
       ({ simTime: t, edges: Float64Array.from([calls, 0, calls, 0, 0, 0, 0, tries, 0, 0]), recent: Float64Array.from([recent[0], 0, recent[0], 0, 0, 0, 0, recent[1], 0, 0]), recentFromMs: t - 1000, recentToMs: t }) as never;
-    m.sample(frame(0, 0, 0));
-    m.sample(frame(1000, 10, 270));
-    // A window shorter than 5 s is not yet a worst: it reads high while a failure begins.
-    expect(m.measure(0, 1)).toMatchObject({ now: 27, nowFromMs: 0, nowToMs: 1000, worst: NaN });
-    m.sample(frame(5000, 20, 360, [2, 30]));
-    expect(m.measure(0, 1)).toMatchObject({ now: 15, worst: 18, worstFromMs: 0, worstAt: 5000 });
-    m.sample(frame(500, 5, 5));
-    m.sample(frame(5500, 10, 10, [1, 1]));
-    expect(m.measure(0, 1)).toMatchObject({ now: 1, worst: 1, worstFromMs: 500, worstAt: 5500 });
-    // A span far past 5 s (a seek or a link's jump between two frames) is no worst 5 s.
-    m.sample(frame(0, 0, 0));
-    m.sample(frame(11_000, 20, 40, [2, 110]));
-    expect(m.measure(0, 1)).toMatchObject({ now: 55, worst: NaN, run: 2 });
+    // Buckets of a second, each with edge 0's calls and edge 1's tries at its end (two floats an edge).
+    const bucket = (i: number, calls: number, tries: number) => ({ t: i * 1000, edgesAtMs: (i + 1) * 1000, edges: Float64Array.from([calls, calls, 0, tries]) }) as unknown as SeriesBucket;
+    // 10 calls a second; 1 try a call up to 5 s, 27 from 5 s to 7 s, 3 after.
+    const cum: [number, number][] = [];
+    for (let i = 0, c = 0, tr = 0; i < 12; i++) {
+      c += 10;
+      tr += 10 * (i < 5 ? 1 : i < 7 ? 27 : 3);
+      cum.push([c, tr]);
+    }
+    const series = cum.map(([c, tr], i) => bucket(i, c, tr));
+    m.sample(frame(4000, 40, 40, [10, 10]));
+    // Before a whole 5 s has ended: no worst.
+    expect(m.measure(0, 1, series.slice(0, 4))).toMatchObject({ now: 1, nowFromMs: 3000, nowToMs: 4000, worst: NaN, run: 1 });
+    // Buckets past the moment shown are not counted (the series may run ahead of the frame).
+    expect(m.measure(0, 1, series).worst).toBeNaN();
+    m.sample(frame(12_000, 120, 0, [10, 30]));
+    // 2 s at 27 and 3 at 3: the window 5 s to 10 s has (54 + 9) / 5 = 12.6, the most (2 s to 7 s: 11.4).
+    expect(m.measure(0, 1, series)).toMatchObject({ now: 3, worst: 12.6, worstFromMs: 5000, worstAt: 10_000 });
+    expect(worstWindow(series, 0, 1, 6000)).toEqual({ v: (4 + 27) / 5, fromMs: 1000, toMs: 6000 });
+    // A gap in the counts (a series begun late) leaves out the windows that need them: 1 s to
+    // 6 s needs the counts at 1 s.
+    const gap = series.map((b, i) => (i === 0 ? ({ ...b, edges: undefined, edgesAtMs: undefined } as SeriesBucket) : b));
+    expect(worstWindow(gap, 0, 1, 12_000)).toEqual({ v: 12.6, fromMs: 5000, toMs: 10_000 });
+    expect(worstWindow(gap, 0, 1, 6000)).toEqual({ v: 1, fromMs: 0, toMs: 5000 });
+    expect(worstWindow([], 0, 1, 6000).v).toBeNaN();
   });
 
   it('a failure cause is counted over the user requests ended', () => {

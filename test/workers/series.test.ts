@@ -73,6 +73,34 @@ describe('per-second series in the worker', () => {
     expect(again.buckets.map((b) => b.ok)).toEqual(first.buckets.slice(0, 2).map((b) => b.ok));
   });
 
+  it("each bucket keeps every edge's calls and tries at its end, the same however the run was played (slices, a budget cut short, one event at a time)", () => {
+    // retry-storm to 12 s: payments fails from 10 s, so tries pass calls there.
+    const whole = runCollecting(host('retry-storm.json').h, 12_000, 12_000).buckets;
+    const sliced = runCollecting(host('retry-storm.json').h, 12_000, 130).buckets;
+    // A clock so fast that each advance stops wherever its budget runs out, events of one instant split.
+    let t = 0;
+    const cut = new SimHost(() => (t += 0.37));
+    if (!cut.load(text('retry-storm.json')).ok) throw new Error('did not load');
+    const parts: SeriesBucket[] = [];
+    for (let i = 0; i < 200_000 && cut.advance(0, 0).simTime < 12_000; i++) {
+      cut.advance(12_000, 1);
+      parts.push(...cut.seriesSince(parts.length === 0 ? 0 : 1, parts.length).buckets);
+    }
+    expect(whole).toHaveLength(12);
+    const edges = (bs: SeriesBucket[]) => bs.map((b) => [b.edgesAtMs, Array.from(b.edges ?? [])]);
+    expect(whole.map((b) => b.edgesAtMs)).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 1000));
+    expect(edges(sliced)).toEqual(edges(whole));
+    expect(edges(parts.slice(0, 12))).toEqual(edges(whole));
+    // Cumulative, and the same counts as a frame's at that moment.
+    const h = host('retry-storm.json').h;
+    const f = h.advance(7000, 1e9);
+    const at7 = whole[6].edges!;
+    for (let e = 0; e < at7.length / 2; e++) {
+      expect(at7[2 * e]).toBe(f.edges[e * 5]);
+      expect(at7[2 * e + 1]).toBe(f.edges[e * 5 + 2]);
+    }
+  });
+
   it('uses one-second buckets up to 20,000 s and wider ones beyond', () => {
     expect(bucketWidth(200_000)).toBe(1000);
     expect(bucketWidth(20_000_000)).toBe(1000);

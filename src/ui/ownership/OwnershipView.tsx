@@ -161,11 +161,12 @@ function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Ov
   let cost: string;
   if (o.feature === 'retries') {
     const { first, last } = retryEdges(topology, ownership.paths, o);
-    const c = meter.measure(first, last);
+    const c = meter.measure(first, last, buckets);
     const n = (v: number) => formatNumber(v, 1);
     const measured: string[] = [];
     if (Number.isFinite(c.now)) measured.push(`${n(c.now)} tries at ${o.service} per request in the last second (${formatMoment(c.nowFromMs)} to ${formatMoment(c.nowToMs)})`);
-    // The worst 5 s is only known from frames seen while this view was open; its window is named
+    // The worst 5 s is the run's, from the worker's series up to this moment (it was of the frames
+    // this view saw, so a link opened under load counted the seek's frames); its window is named
     // by both ends (it read "at worst (5 s to 15.5 s)", taken for a window from 5 s).
     if (Number.isFinite(c.worst)) measured.push(`${n(c.worst)} in the worst 5 s (${formatMoment(c.worstFromMs)} to ${formatMoment(c.worstAt)})`);
     if (Number.isFinite(c.run)) measured.push(`${n(c.run)} over the run so far`);

@@ -12,19 +12,13 @@ import type { SeriesBucket } from '../../workers/series';
  * Simulated time the "worst" figure looks back over, ms. Tries are counted as they start and
  * calls as they end, so a short window exaggerates the ratio while a failure begins (a 2 s window
  * read 45 tries a request at retry-storm's onset, where 27 is the truth); 5 s reads 27 through it.
- * The "now" figure is the worker's last simulated second (Frame.recent), as the link labels: the
- * same at a moment however it was reached, and high in a failure's first second (retry-storm's
- * 10-11 s reads 56.6: retries of requests that came in before it land in it), 24.7-32.9 after.
+ * The windows are whole buckets of the worker's series (whole seconds), ending at or before the
+ * moment shown: the run's own, whatever frames the page drew. The "now" figure is the worker's
+ * last simulated second (Frame.recent), as the link labels: the same at a moment however it was
+ * reached, and high in a failure's first second (retry-storm's 10-11 s reads 56.6: retries of
+ * requests that came in before it land in it), 24.7-32.9 after.
  */
 export const COST_WINDOW_MS = 5000;
-
-/**
- * How much longer than COST_WINDOW_MS a window may be and still count as "the worst 5 s", ms:
- * frames come at most about a second of simulated time apart while playing (10x), so a longer
- * span straddles a seek or a jump (a link opened at 11 s gave a window from 0 s to 11 s, read as
- * "2.1 at worst" beside 56.6 in the last second).
- */
-export const COST_WINDOW_SLACK_MS = 2000;
 
 /** The topology edge id of each hop of a path (caller name -> callee name), -1 where none. Pure. */
 export function hopEdges(topology: Topology, path: OwnedPath): number[] {
@@ -56,14 +50,15 @@ export function causeShare(buckets: readonly SeriesBucket[], causes: readonly st
   return { share: ended > 0 ? hit / ended : NaN, ended };
 }
 
-/** The retry cost of one overlap: over the last simulated second, the worst whole 5 s seen so far, and the run so far. Plain data. */
+/** The retry cost of one overlap: over the last simulated second, the worst 5 s of the run so far, and the run so far. Plain data. */
 export interface RetryCost {
   /** Over the worker's last simulated second (Frame.recent, `nowFromMs` to `nowToMs`). */
   now: number;
   nowFromMs: number;
   nowToMs: number;
+  /** Over the worst window of the series (see `worstWindow`); NaN before a whole one has passed. */
   worst: number;
-  /** Simulated time the worst window began, ms (5 s or up to one frame's step more before `worstAt`). */
+  /** Simulated time the worst window began, ms. */
   worstFromMs: number;
   /** Simulated time the worst window ended, ms. */
   worstAt: number;
@@ -71,47 +66,57 @@ export interface RetryCost {
 }
 
 /**
- * Samples frames and measures stacked retries on the hops `first` -> `last`. A frame earlier than
- * the last one (a reset or a seek back) starts it again, so "worst so far" is always of this run
- * up to now. Mutates itself only.
+ * The window of COST_WINDOW_MS (whole buckets, at least that long) with the most tries on edge
+ * `last` per call ended on edge `first`, among the windows of `buckets` (the worker's series,
+ * from its first bucket on) that end at or before `nowMs`; the earliest of equals. The counts are
+ * each bucket's edge counts at its end (SeriesBucket.edges), so the figure is the run's alone:
+ * the same at a moment however the page reached it. NaN (and NaN ends) before a whole window has
+ * ended or where the series keeps no edge counts. Pure.
+ */
+export function worstWindow(buckets: readonly SeriesBucket[], first: number, last: number, nowMs: number): { v: number; fromMs: number; toMs: number } {
+  const worst = { v: NaN, fromMs: NaN, toMs: NaN };
+  if (first < 0 || last < 0) return worst;
+  // Counts at each bucket end, and zero at the run's start.
+  const at = new Map<number, Float64Array | null>([[0, null]]);
+  for (const b of buckets) if (b.edges && b.edgesAtMs !== undefined) at.set(b.edgesAtMs, b.edges);
+  for (const b of buckets) {
+    const to = b.edgesAtMs;
+    if (!b.edges || to === undefined || to > nowMs) continue;
+    const width = to - b.t;
+    const from = to - Math.ceil(COST_WINDOW_MS / width) * width;
+    const before = at.get(from);
+    if (from < 0 || before === undefined) continue;
+    const calls = b.edges[2 * first] - (before ? before[2 * first] : 0);
+    const tries = b.edges[2 * last + 1] - (before ? before[2 * last + 1] : 0);
+    const v = calls > 0 ? tries / calls : NaN;
+    if (Number.isFinite(v) && !(v <= worst.v)) Object.assign(worst, { v, fromMs: from, toMs: to });
+  }
+  return worst;
+}
+
+/**
+ * Keeps the latest frame and measures stacked retries on the hops `first` -> `last`: the last
+ * second's and the run's from the frame, the worst 5 s from the series (`worstWindow`). Mutates
+ * itself only.
  */
 export class RetryCostMeter {
-  private samples: { t: number; edges: Float64Array }[] = [];
   private latest: Frame | null = null;
-  private worst = new Map<string, { v: number; from: number; at: number }>();
 
   sample(frame: Frame): void {
-    const last = this.samples[this.samples.length - 1];
-    if (last && frame.simTime < last.t) this.clear();
     this.latest = frame;
-    if (last && frame.simTime === last.t) return;
-    this.samples.push({ t: frame.simTime, edges: frame.edges });
-    while (this.samples.length > 2 && this.samples[1].t <= frame.simTime - COST_WINDOW_MS) this.samples.shift();
   }
 
-  /** The cost of retries from edge `first` down to edge `last` (keyed by both, for the worst). */
-  measure(first: number, last: number): RetryCost {
-    const s = this.samples;
+  /** The cost of retries from edge `first` down to edge `last`, the worst 5 s from `buckets` (the run's series). */
+  measure(first: number, last: number, buckets: readonly SeriesBucket[] = []): RetryCost {
     const f = this.latest;
-    if (s.length === 0 || !f || first < 0 || last < 0) return { now: NaN, nowFromMs: NaN, nowToMs: NaN, worst: NaN, worstFromMs: NaN, worstAt: NaN, run: NaN };
-    const b = s[s.length - 1];
-    const windowed = s.length > 1 ? triesPerCall(s[0].edges, b.edges, first, last) : NaN;
+    if (!f || first < 0 || last < 0) return { now: NaN, nowFromMs: NaN, nowToMs: NaN, worst: NaN, worstFromMs: NaN, worstAt: NaN, run: NaN };
     const now = f.recent.length > 0 ? triesPerCall(null, f.recent, first, last) : NaN;
-    const key = `${first}>${last}`;
-    const w = this.worst.get(key);
-    // Only a whole window counts as the worst: a shorter one reads high at a failure's onset, and
-    // one much longer is not "5 s".
-    const span = s.length > 1 ? b.t - s[0].t : 0;
-    const whole = span >= COST_WINDOW_MS && span <= COST_WINDOW_MS + COST_WINDOW_SLACK_MS;
-    if (whole && Number.isFinite(windowed) && (!w || windowed > w.v)) this.worst.set(key, { v: windowed, from: s[0].t, at: b.t });
-    const kept = this.worst.get(key);
-    return { now, nowFromMs: f.recentFromMs, nowToMs: f.recentToMs, worst: kept?.v ?? NaN, worstFromMs: kept?.from ?? NaN, worstAt: kept?.at ?? NaN, run: triesPerCall(null, b.edges, first, last) };
+    const w = worstWindow(buckets, first, last, f.simTime);
+    return { now, nowFromMs: f.recentFromMs, nowToMs: f.recentToMs, worst: w.v, worstFromMs: w.fromMs, worstAt: w.toMs, run: triesPerCall(null, f.edges, first, last) };
   }
 
   clear(): void {
-    this.samples = [];
     this.latest = null;
-    this.worst.clear();
   }
 }
 
