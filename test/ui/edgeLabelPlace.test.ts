@@ -1,6 +1,6 @@
 // Link labels go beside their link, clear of nodes, other links, locks and other labels.
 import { describe, expect, it } from 'vitest';
-import { LABEL_BOX, labelRect, placeEdgeLabels, type LabelLink, type Rect } from '../../src/ui/topology/edgeLabelPlace';
+import { LABEL_BOX, labelRect, placeEdgeLabels, placeStoryLabel, type LabelLink, type Rect } from '../../src/ui/topology/edgeLabelPlace';
 
 const line = (x0: number, y0: number, x1: number, y1: number, lock = false): LabelLink => ({
   points: Array.from({ length: 41 }, (_, i) => ({ x: x0 + ((x1 - x0) * i) / 40, y: y0 + ((y1 - y0) * i) / 40 })),
@@ -35,5 +35,29 @@ describe('edge label placement', () => {
     const r = labelRect(spot);
     expect(r.y1).toBeLessThanOrEqual(30 + LABEL_BOX.h);
     expect(r.y0).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a highlighted link\'s label left out across another line still gets a spot: clear of nodes and shown labels, across the other line only when nothing else is left', () => {
+    const crosses = (r: Rect, l: LabelLink) => l.points.some((p) => p.x > r.x0 - 2 && p.x < r.x1 + 2 && p.y > r.y0 - 2 && p.y < r.y1 + 2);
+    // A link between two parallel links 20 units off each side: every spot beside it crosses one.
+    const mid = line(0, 100, 400, 100);
+    const others = [line(0, 80, 400, 80), line(0, 120, 400, 120)];
+    const links = [mid, ...others];
+    // Nodes fill the bands above 60 and below 140, so no spot clears both lines.
+    const nodes: Rect[] = [
+      { x0: -1000, y0: -1000, x1: 2000, y1: 62 },
+      { x0: -1000, y0: 138, x1: 2000, y1: 2000 },
+    ];
+    const [quiet] = placeEdgeLabels(links, nodes, VIEW);
+    expect(quiet.acrossLink).toBe(true);
+    const shown = [labelRect({ x: 200, y: 96, anchor: 'middle' })];
+    const spot = placeStoryLabel(mid, links, LABEL_BOX, nodes, shown, VIEW);
+    const r = labelRect(spot);
+    expect(nodes.some((n) => hit(r, n))).toBe(false);
+    expect(hit(r, shown[0])).toBe(false);
+    expect(others.filter((o) => crosses(r, o))).toHaveLength(1);
+    // With room beside it (no nodes), it takes a spot that crosses no other line.
+    const free = labelRect(placeStoryLabel(line(0, 100, 400, 100), [line(0, 100, 400, 100), line(0, 300, 400, 300)], LABEL_BOX, [], [], VIEW));
+    expect(crosses(free, line(0, 300, 400, 300))).toBe(false);
   });
 });

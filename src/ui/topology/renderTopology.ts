@@ -13,7 +13,7 @@ import type { Camera } from './camera';
 import './truth.css';
 import { sampleLanes, type EdgeLanes } from './lanes';
 import { edgeLabelParts, type EdgeRate } from './edgeRates';
-import { LABEL_BOX, nodeRect, placeEdgeLabels, placeHoverLabel, type LabelLink, type LabelSpot } from './edgeLabelPlace';
+import { LABEL_BOX, labelRect, nodeRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, type LabelLink, type LabelSpot } from './edgeLabelPlace';
 import { meshLabel, meshTitle } from './meshName';
 
 /** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
@@ -120,7 +120,9 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
 
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
-  const edgeLabels: { edge: number; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null }[] = [];
+  // `story`: a narrative step highlights the link, so its quiet label shows even where the placer
+  // left it out, at `storyAt` (placeStoryLabel), over other lines with its halo if it must.
+  const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null }[] = [];
   /** Per edge: its broken lock (hidden until TLS handshakes fail), the lock it replaces, the count shown. */
   const brokenLocks: { edge: number; g: SVGGElement; title: SVGTitleElement; lock: SVGGElement | null; shown: number }[] = [];
   const labelLinks: LabelLink[] = [];
@@ -231,7 +233,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const at = labelAt[i];
     const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('data-label-edge', this.getAttribute('data-edge')).attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
     if (presenter) text.style.fontSize = `${PRESENTER_LABEL_UNITS}px`;
-    const label = { edge: layout.edges[i].edge.id, text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null };
+    const label = { edge: layout.edges[i].edge.id, key: this.getAttribute('data-edge') ?? '', text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null, story: false, storyAt: null };
     edgeLabels.push(label);
     this.addEventListener('mouseenter', () => {
       label.hovered = true;
@@ -246,7 +248,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
       label.at = null;
       text.classList.remove('topo-edge-label-hover');
       showLabel(label);
-      moveLabel(text, label.quiet);
+      moveLabel(text, quietSpot(label));
     });
   });
   const moveLabel = (t: SVGTextElement, at: LabelSpot) => {
@@ -254,13 +256,19 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     t.setAttribute('y', String(at.y));
     t.setAttribute('text-anchor', at.anchor);
   };
+  /** A label left out by the placer (over a name or across another link). */
+  const leftOut = (l: (typeof edgeLabels)[number]) => l.quiet.overName === true || l.quiet.acrossLink === true;
+  /** Where a label sits when not hovered: its quiet spot, or its story spot when the story shows it. */
+  const quietSpot = (l: (typeof edgeLabels)[number]) => (l.story && leftOut(l) && l.storyAt ? l.storyAt : l.quiet);
+  const quietBox = { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) };
   let lastRate: (edge: number) => EdgeRate | null = () => null;
   function showLabel(l: (typeof edgeLabels)[number]): void {
     const r = lastRate(l.edge);
     const all = r ? edgeLabelParts(r) : [];
     // A quiet label with no spot clear of the nodes is left out: a node's name comes first; so is
     // one with no spot off other links' lines (read across one, it reads as that link's).
-    const parts = l.hovered ? all : l.quiet.overName || l.quiet.acrossLink ? [] : all.slice(0, 1);
+    // A label the story points at (its link highlighted) always shows.
+    const parts = l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown) return;
     l.shown = key;
@@ -383,6 +391,19 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         const key = this.getAttribute('data-node') ?? this.getAttribute('data-edge') ?? '';
         this.classList.toggle('topo-hl', set.has(key));
       });
+      // Labels of highlighted links show, those the placer left out at a spot found now: clear of
+      // nodes and of the labels shown, across other lines only if it must.
+      const shownRects = edgeLabels.filter((l) => !leftOut(l)).map((l) => labelRect(l.quiet, quietBox));
+      for (const l of edgeLabels) {
+        const story = set.has(l.key);
+        if (story === l.story) continue;
+        l.story = story;
+        l.text.classList.toggle('topo-edge-label-story', story);
+        if (story && leftOut(l) && l.storyAt === null) l.storyAt = placeStoryLabel(l.link, labelLinks, quietBox, nodeRects, shownRects, labelView);
+        l.shown = '';
+        showLabel(l);
+        if (!l.hovered) moveLabel(l.text, quietSpot(l));
+      }
     },
   };
 }
