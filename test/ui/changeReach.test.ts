@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actingDefault, changeProblems, reachOf, scenarioOf } from '../../src/ui/changes/reach';
+import { actingDefault, changeProblems, formReachOf, reachOf, scenarioOf } from '../../src/ui/changes/reach';
 import { builtinScenarios } from '../../src/ui/scenarios/catalog';
 import { withBChange } from '../../src/ui/changes/branch';
 import { decodeCompareLink } from '../../src/ui/compare/link';
@@ -61,6 +61,31 @@ describe('the change form, where a change reaches', () => {
     const change = { type: 'policy', service: 'payments', policy: { retries: { attempts: 2, retryOn: ['5xx'], backoff: { base: '10ms' } } } };
     expect(reachOf(s, [], 5000, change)).toBeNull();
     expect(reachOf(s, [], 25_000, change)?.warning).toBe("The change sets payments' policy to what it already is. This change will not alter any request.");
+  });
+
+  it("says a change the run has made is in force, judged as it was made, not that it changes nothing: hello-mesh's 2 ms timeout on catalog made at 10 s acts on both its callers", () => {
+    const s = shipped('hello-mesh');
+    const change = { type: 'policy', service: 'catalog', policy: { timeout: '2ms' } };
+    const made: LiveAction = { kind: 'change', ms: 10_000, ev: 1234, change };
+    // Before it is made, it acts everywhere: nothing to say.
+    expect(formReachOf(s, [], 10_000, change)).toBeNull();
+    // Made: the design now has it, so reachOf alone would call it a no-op.
+    expect(reachOf(s, [made], 10_000, change)?.warning).toBe("The change sets catalog's policy to what it already is. This change will not alter any request.");
+    expect(formReachOf(s, [made], 10_000, change)).toEqual({ reach: 'all', warning: '', alternative: null, alternativeLabel: null, owner: null, madeAtMs: 10_000 });
+    // Its own `at` counts: made at 12 s, it is not in force at 11 s, and the form judges it as new.
+    const later: LiveAction = { ...made, change: { ...change, at: '2s' } };
+    expect(formReachOf(s, [later], 11_000, change)).toBeNull();
+    expect(formReachOf(s, [later], 12_000, change)?.madeAtMs).toBe(12_000);
+    // Another value is a new change, judged in the design with the first made.
+    expect(formReachOf(s, [made], 10_000, { ...change, policy: { timeout: '3ms' } })).toBeNull();
+  });
+
+  it("says a change the run made that reached no request is in force and why: retry-storm's retries 0 on web, overridden by gateway api", () => {
+    const change = { type: 'policy', service: 'web', policy: { retries: { attempts: 0 } } };
+    const r = formReachOf(shipped('retry-storm'), [{ kind: 'change', ms: 12_000, ev: 1, change }], 13_000, change)!;
+    expect(r.madeAtMs).toBe(12_000);
+    expect(r.reach).toBe('none');
+    expect(r.warning).toContain('gateway api sets its own retries for web (attempts 2 on 5xx)');
   });
 
   it("a branch's alternative link replaces B's change and goes to the branch point; A and the pair are kept", () => {

@@ -128,7 +128,7 @@ export function ChangePanel() {
         const sc = m.scenarioOf(scenarioRef);
         let said = '';
         const check = () => {
-          const r = sc ? m.reachOf(sc, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change) : null;
+          const r = sc ? m.formReachOf(sc, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change) : null;
           const key = JSON.stringify(r);
           if (key !== said) setReach(r);
           said = key;
@@ -252,13 +252,23 @@ export function ChangePanel() {
         </button>
       </div>
       {reach && shown.length === 0 && (
-        <div className="change-reach" role="status" data-testid="change-reach" data-reach={reach.reach}>
+        <div className={`change-reach${reach.madeAtMs !== undefined ? ' change-reach-made' : ''}`} role="status" data-testid="change-reach" data-reach={reach.madeAtMs !== undefined ? 'made' : reach.reach}>
+          {reach.madeAtMs !== undefined ? (
+            <p>
+              <strong>In force. </strong>
+              The run made this change at {(reach.madeAtMs / 1000).toFixed(1)} s
+              {reach.reach === 'all' ? ', and it acts on every path it aims at.' : reach.reach === 'none' ? ', but it altered no request: ' : ', and it acts on some paths only: '}
+              {reach.warning}
+              {reach.owner ? ` ${reach.owner}` : ''} Applying it again would change nothing.
+            </p>
+          ) : (
           <p>
             <strong>{reach.reach === 'none' ? 'No effect. ' : 'Only partly. '}</strong>
             {reach.warning}
             {reach.owner ? ` ${reach.owner}` : ''}
             {reach.reach === 'none' ? ' You may still branch, to show the no-op.' : ''}
           </p>
+          )}
           {reach.alternative && (
             <button type="button" className="button button-small" data-testid="change-alternative" title={JSON.stringify(reach.alternative)} onClick={() => takeAlternative(reach.alternative!)}>
               Change {reach.alternativeLabel} instead

@@ -25,6 +25,12 @@ export interface FormReach {
    * so the caller's own route setting wins over the callee's (here gateway api's)."
    */
   owner: string | null;
+  /**
+   * Set when the form holds a change the run has already made live (the one just applied, or the
+   * same again), judged as it was when made: when it was made, ms of simulated time. The form
+   * says it is in force rather than that it would change nothing (applying it again would not).
+   */
+  madeAtMs?: number;
 }
 
 const cache = new Map<string, Scenario | null>();
@@ -61,11 +67,44 @@ export function reachOf(s: Scenario, actions: readonly LiveAction[], nowMs: numb
   const alt = r.alternatives[0];
   const alternative = alt && policy && typeof policy === 'object' ? alternativeChange(alt, policy as Record<string, unknown>) : null;
   const alternativeLabel = alt ? `${alt.fields.join(' and ')} on ${alt.target.type === 'gateway-route' ? `gateway ${alt.target.gateway}'s route ${alt.target.route}` : `${alt.target.from}'s call to ${alt.target.service}`}` : null;
-  const over = r.callers.filter((c) => c.status === 'overridden');
-  const fields = [...new Set(over.flatMap((c) => c.overridden.map((o) => o.field)))];
-  const owner = over.length ? `Who owns it: the proxy that sends a request applies its ${fields.join(' and ')}, so the caller's own route setting wins over the callee's (here ${over.map((c) => `${callerName(c.route)}'s`).join(', ')}).` : null;
+  const owner = ownerOf(r);
   return { reach: r.reach, warning: r.warning, alternative, alternativeLabel, owner };
 }
+
+/**
+ * What the form says of `change` (raw, as the form gives it) at `nowMs`: when the run has made
+ * the same change live by then (its recipe's `change` action, the same fields whatever its
+ * `at`), where it reached as it was made, in the design as configured just before it, with
+ * `madeAtMs` (`reach: 'all'` and no warning when it acted on every path); otherwise `reachOf`.
+ * Without this, the change just applied read "No effect: sets what already is" (it does, now
+ * that it is made), under the note that it was made. Pure.
+ */
+export function formReachOf(s: Scenario, actions: readonly LiveAction[], nowMs: number, change: Record<string, unknown>): FormReach | null {
+  const parsed = changeSchema.safeParse(change);
+  if (!parsed.success) return null;
+  const live = liveChanges(actions);
+  const key = sameChangeKey(parsed.data);
+  let i = live.length - 1;
+  while (i >= 0 && !(live[i].atMs <= nowMs && sameChangeKey(live[i].change) === key)) i--;
+  if (i < 0) return reachOf(s, actions, nowMs, change);
+  const made = live[i];
+  const before = live.filter((c, j) => j !== i && c.atMs <= made.atMs && (c.atMs < made.atMs || j < i));
+  const design = configuredAt(s, changesMadeBy(s, before, made.atMs));
+  const r = changeReach(design, made.change);
+  if (!r) return null;
+  const owner = ownerOf(r);
+  return { reach: r.reach, warning: r.warning ?? '', alternative: null, alternativeLabel: null, owner, madeAtMs: made.atMs };
+}
+
+/** FormReach.owner: who owns the fields some caller overrides, or null when none does. */
+function ownerOf(r: ChangeReach): string | null {
+  const over = r.callers.filter((c) => c.status === 'overridden');
+  const fields = [...new Set(over.flatMap((c) => c.overridden.map((o) => o.field)))];
+  return over.length ? `Who owns it: the proxy that sends a request applies its ${fields.join(' and ')}, so the caller's own route setting wins over the callee's (here ${over.map((c) => `${callerName(c.route)}'s`).join(', ')}).` : null;
+}
+
+/** A change's fields without its `at`, as one string: two changes with the same key do the same. */
+const sameChangeKey = (c: object): string => JSON.stringify(c, (k, v) => (k === 'at' ? undefined : v));
 
 /**
  * The change the form should start with: the first of `policies` (retries 0, then 2) that acts
