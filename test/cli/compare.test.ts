@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns, formatComparison } from '../../src/cli/compare';
 import { runScenario } from '../../src/models';
 import { scenario } from '../models/helpers';
-import { simAsync, type Result } from './spawnSim';
+import { simAsync, simHere, type Result } from './spawnSim';
 
-// Spawns cost about a second each: four of them, run two at a time, each checking a lot.
+// Four CLI runs, each checking a lot: --json through a spawned CLI, the other three in this
+// process (simHere; a spawn costs about 1.5 s of CPU).
 
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-compare-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -58,11 +59,7 @@ describe('npm run sim -- compare', () => {
   };
   const results = new Map<string, Result>();
   beforeAll(async () => {
-    const queue = Object.entries(cases).map(([k, v]) => [k, typeof v === 'function' ? v() : v] as const);
-    const worker = async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) results.set(c[0], await simAsync([...c[1]]));
-    };
-    await Promise.all([worker(), worker()]);
+    for (const [k, v] of Object.entries(cases)) results.set(k, await (k === 'json' ? simAsync : simHere)([...(typeof v === 'function' ? v() : v)]));
   }, 60_000);
 
   it('--json prints exactly one {a, b, ratios} object: both runs on A\'s seed, with B/A for the key figures', () => {

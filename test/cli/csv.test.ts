@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { simAsync } from './spawnSim';
+import { simAsync, simHere } from './spawnSim';
 
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-csv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -16,10 +16,9 @@ function expectNoStackTrace(stderr: string) {
 describe('npm run sim -- run FILE --csv', () => {
   it('writes one row per simulated second whose ok and failed add up to the run summary, with the same trace hash as a run without --csv', async () => {
     const out = join(tmp, 'retry.csv');
-    const [withCsv, without] = await Promise.all([
-      simAsync(['run', 'scenarios/retry-storm.json', '--duration', '20s', '--json', '--csv', out]),
-      simAsync(['scenarios/retry-storm.json', '--duration', '20s', '--json']),
-    ]);
+    // The run with --csv through a spawned CLI, the one without in this process.
+    const withCsv = await simAsync(['run', 'scenarios/retry-storm.json', '--duration', '20s', '--json', '--csv', out]);
+    const without = await simHere(['scenarios/retry-storm.json', '--duration', '20s', '--json']);
     expect(withCsv.stderr).toBe('');
     expect(withCsv.code).toBe(0);
     const a = JSON.parse(withCsv.stdout);
@@ -42,12 +41,10 @@ describe('npm run sim -- run FILE --csv', () => {
 
   it('a path it cannot write is bad input: --csv: message, exit 2, nothing run or written, no stack trace', async () => {
     const missing = join(tmp, 'no-such-folder', 'out.csv');
-    const [noDir, isDir, noValue, inCompare] = await Promise.all([
-      simAsync(['run', 'scenarios/hello-mesh.json', '--csv', missing]),
-      simAsync(['scenarios/hello-mesh.json', '--csv', tmp]),
-      simAsync(['scenarios/hello-mesh.json', '--csv']),
-      simAsync(['compare', 'scenarios/gateway-only.json', 'scenarios/mesh-only.json', '--csv', join(tmp, 'c.csv')]),
-    ]);
+    const noDir = await simHere(['run', 'scenarios/hello-mesh.json', '--csv', missing]);
+    const isDir = await simHere(['scenarios/hello-mesh.json', '--csv', tmp]);
+    const noValue = await simHere(['scenarios/hello-mesh.json', '--csv']);
+    const inCompare = await simHere(['compare', 'scenarios/gateway-only.json', 'scenarios/mesh-only.json', '--csv', join(tmp, 'c.csv')]);
     expect(noDir.code).toBe(2);
     expect(noDir.stdout).toBe('');
     expect(noDir.stderr.trim()).toBe(`--csv: cannot write ${missing}: its folder ${join(tmp, 'no-such-folder')} does not exist`);

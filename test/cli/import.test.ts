@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseImportArgs } from '../../src/cli/import';
 import { parseScenarioText } from '../../src/scenario';
-import { simAsync } from './spawnSim';
+import { simAsync, simHere } from './spawnSim';
+
+// The first two cases go through a spawned `npm run sim` (an import that writes its scenario, and a
+// refused one); the others run the same command in this process (simHere), one at a time: a spawn
+// costs about 1.5 s of CPU.
 
 const B = 'examples/bookinfo';
 
@@ -28,10 +32,8 @@ describe('npm run sim -- import', () => {
 
   it('writes JSON with -o .json, and YAML on stdout without -o', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
-    const [j, y] = await Promise.all([
-      simAsync(['import', `${B}/platform`, `${B}/tasks/route-to-v1`, '--workload', `${B}/workload.yaml`, '-o', join(dir, 's.json')]),
-      simAsync(['import', `${B}/platform/namespace.yaml`, `${B}/platform/apps.yaml`, `${B}/tasks/circuit-breaking`, `--workload=${B}/workload-load-test.yaml`]),
-    ]);
+    const j = await simHere(['import', `${B}/platform`, `${B}/tasks/route-to-v1`, '--workload', `${B}/workload.yaml`, '-o', join(dir, 's.json')]);
+    const y = await simHere(['import', `${B}/platform/namespace.yaml`, `${B}/platform/apps.yaml`, `${B}/tasks/circuit-breaking`, `--workload=${B}/workload-load-test.yaml`]);
     expect([j.code, y.code]).toEqual([0, 0]);
     expect(JSON.parse(readFileSync(join(dir, 's.json'), 'utf8')).services.map((s: { name: string }) => s.name)).toEqual(['productpage', 'details', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']);
     expect(parse(y.stdout).services[1]).toMatchObject({ name: 'details', policy: { circuitBreaker: { maxConnections: 1, maxPendingRequests: 1 } } });
@@ -48,7 +50,8 @@ describe('npm run sim -- import', () => {
 
   it('exits 2 on a missing file, an empty folder, a missing workload and an unknown option, naming each', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
-    const [a, b] = await Promise.all([simAsync(['import', 'no/such.yaml', empty, '--workload', 'nope.yaml']), simAsync(['import', `${B}/platform`, '--frobnicate'])]);
+    const a = await simHere(['import', 'no/such.yaml', empty, '--workload', 'nope.yaml']);
+    const b = await simHere(['import', `${B}/platform`, '--frobnicate']);
     expect(a.code).toBe(2);
     expect(a.stderr.trim().split('\n')).toEqual(['no/such.yaml: no such file or folder', `${empty}: a folder with no .yaml or .yml files`, '--workload: nope.yaml: no such file']);
     expect(b.code).toBe(2);
@@ -62,13 +65,11 @@ describe('import as a new user gets it wrong: path: message and exit 2, never a 
     writeFileSync(join(dir, 'typo.yaml'), readFileSync(`${B}/platform/apps.yaml`, 'utf8').replace('replicas: 2', 'replcas: 2'));
     writeFileSync(join(dir, 'empty.yaml'), '');
     mkdirSync(join(dir, 'out.yaml'));
-    const [typo, toDir, toMissing, empty, lint] = await Promise.all([
-      simAsync(['import', join(dir, 'typo.yaml')]),
-      simAsync(['import', `${B}/platform`, '-o', join(dir, 'out.yaml')]),
-      simAsync(['import', `${B}/platform`, '-o', join(dir, 'no', 'x.yaml')]),
-      simAsync(['import', join(dir, 'empty.yaml')]),
-      simAsync(['lint', join(dir, 'typo.yaml')]),
-    ]);
+    const typo = await simHere(['import', join(dir, 'typo.yaml')]);
+    const toDir = await simHere(['import', `${B}/platform`, '-o', join(dir, 'out.yaml')]);
+    const toMissing = await simHere(['import', `${B}/platform`, '-o', join(dir, 'no', 'x.yaml')]);
+    const empty = await simHere(['import', join(dir, 'empty.yaml')]);
+    const lint = await simHere(['lint', join(dir, 'typo.yaml')]);
     const typoLine = `${join(dir, 'typo.yaml')}:21: spec.replcas: unknown field; did you mean replicas? (Kubernetes and Istio refuse a field their schema lacks; left as it is, replicas would take its default)`;
     expect(typo.code).toBe(2);
     expect(typo.stderr.trim().split('\n').filter((l) => !l.startsWith('warning: '))).toEqual([typoLine]);
@@ -87,7 +88,8 @@ describe('import refuses what it cannot read, fast and in one line', () => {
     writeFileSync(join(dir, 'big.yaml'), Buffer.alloc(50_000_000, 0x23));
     writeFileSync(join(dir, 'junk.yaml'), Buffer.from([0x6b, 0x3a, 0x20, 0x00, 0xff, 0x13, 0x80, 0x41]));
     const t0 = performance.now();
-    const [big, junk] = await Promise.all([simAsync(['import', join(dir, 'big.yaml')]), simAsync(['import', join(dir, 'junk.yaml')])]);
+    const big = await simHere(['import', join(dir, 'big.yaml')]);
+    const junk = await simHere(['import', join(dir, 'junk.yaml')]);
     expect(performance.now() - t0).toBeLessThan(20_000);
     expect(big.code).toBe(2);
     expect(big.stderr.trim()).toBe(`${join(dir, 'big.yaml')}: is 50.0 MB, more than the 5.0 MB an input file may be (5 MB of manifests takes seconds and 400 MB to read); split it, or give only the resources of one mesh`);

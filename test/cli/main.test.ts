@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sim, simAsync, type Result } from './spawnSim';
+import { sim, simAsync, simHere, type Result } from './spawnSim';
 
-// Each spawn costs about a second, so the cases here are few, each checks a lot, and the
-// bad-input cases run side by side.
+// Each spawn costs about a second and a half of CPU, so the cases here are few and each checks
+// a lot. The first case and one bad input go through a spawned `npm run sim` (its exit code and
+// streams as a shell sees them); the others call the same command in this process (simHere).
 
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -53,8 +54,8 @@ describe('npm run sim', () => {
     expect(s.wallMs).toBeGreaterThan(0);
   });
 
-  it('--seed and --duration take effect', () => {
-    const r = sim('scenarios/hello-mesh.json', '--json', '--seed', '8', '--duration=10s');
+  it('--seed and --duration take effect', async () => {
+    const r = await simHere(['scenarios/hello-mesh.json', '--json', '--seed', '8', '--duration=10s']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.seed).toBe(8);
@@ -64,21 +65,21 @@ describe('npm run sim', () => {
     expect(s.requests.sent).toBeLessThan(500);
   });
 
-  it('reads a YAML scenario (.yaml) and runs it exactly as the same scenario in JSON', () => {
+  it('reads a YAML scenario (.yaml) and runs it exactly as the same scenario in JSON', async () => {
     const yaml = scenarioFile(
       'tiny.yaml',
       ['# the same scenario as tiny.json', 'name: tiny', 'duration: 2s', 'clients:', '  - { name: users, type: open, rate: 50, target: api }', 'services:', '  - name: api', '    serviceTime: 1ms', ''].join('\n'),
     );
-    const fromYaml = sim(yaml, '--json');
+    const fromYaml = await simHere([yaml, '--json']);
     expect(fromYaml.code).toBe(0);
-    const fromJson = sim(scenarioFile('tiny-twin.json', valid), '--json');
+    const fromJson = await simHere([scenarioFile('tiny-twin.json', valid), '--json']);
     const { wallMs: _a, ...a } = JSON.parse(fromYaml.stdout);
     const { wallMs: _b, ...b } = JSON.parse(fromJson.stdout);
     expect(a).toEqual(b);
   });
 
-  it('prints a table for people without --json', () => {
-    const r = sim(scenarioFile('tiny.json', valid));
+  it('prints a table for people without --json', async () => {
+    const r = await simHere([scenarioFile('tiny.json', valid)]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^scenario tiny {3}seed 1 {3}simulated 2\.00 s/);
@@ -88,9 +89,9 @@ describe('npm run sim', () => {
     expect(r.stdout).toMatch(/^api\s+\d+/m);
   });
 
-  it('--duration longer than the file\'s lets a fault that starts after the file\'s duration run', () => {
+  it('--duration longer than the file\'s lets a fault that starts after the file\'s duration run', async () => {
     const late = { ...valid, duration: '5s', clients: [{ ...valid.clients[0], rate: 1 }], faults: [{ type: 'kill-service', service: 'api', at: '10m' }] };
-    const r = sim(scenarioFile('late-fault.json', late), '--json', '--duration', '20m');
+    const r = await simHere([scenarioFile('late-fault.json', late), '--json', '--duration', '20m']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const s = JSON.parse(r.stdout);
@@ -120,12 +121,10 @@ describe('npm run sim', () => {
     ];
     const results = new Map<string, Result>();
     beforeAll(async () => {
-      // Two at a time: the machine has two cores.
-      const queue = [...cases];
-      const worker = async () => {
-        for (let c = queue.shift(); c; c = queue.shift()) results.set(c[0], await simAsync(c[1]()));
-      };
-      await Promise.all([worker(), worker()]);
+      // The first case through a spawned CLI, the others in this process.
+      const [first, ...rest] = cases;
+      results.set(first[0], await simAsync(first[1]()));
+      for (const c of rest) results.set(c[0], await simHere(c[1]()));
     }, 60_000);
 
     it.each(cases)('%s', (what, _args, expected) => {

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confidenceInterval, runMetrics, sweepMain, type SweepReport } from '../../src/cli/sweep';
-import { root, simAsync, type Result } from './spawnSim';
+import { root, simAsync, simHere, type Result } from './spawnSim';
 
-// Each CLI spawn costs one or two seconds on this machine (tsx, then worker threads), so the
-// sweeps here are small and shared between cases.
+// Each CLI spawn costs one or two seconds of CPU (Node's start, then worker threads), so the
+// sweeps here are small and shared between cases; the local sweep, the merge and the 1,000-run
+// sweep go through a spawned CLI, and the single runs and bad inputs they are compared with run
+// the same command in this process (simHere).
 
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-sweep-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -39,8 +41,7 @@ describe('npm run sim -- sweep', () => {
       return f;
     });
     const singles: Result[] = [];
-    // Two at a time: the machine's two cores.
-    for (let j = 0; j < 6; j += 2) singles.push(...(await Promise.all([j, j + 1].map((k) => simAsync([files[Math.floor(k / 3)], '--seed', String(4 + (k % 3)), '--duration', '8s', '--json'])))));
+    for (let k = 0; k < 6; k++) singles.push(await simHere([files[Math.floor(k / 3)], '--seed', String(4 + (k % 3)), '--duration', '8s', '--json']));
     singles.forEach((s, j) => {
       expect(s.code).toBe(0);
       const summary = JSON.parse(s.stdout);
@@ -91,7 +92,7 @@ describe('npm run sim -- sweep', () => {
     expect(merged.code).toBe(0);
     expect(JSON.parse(merged.stdout)).toEqual(local);
     // A missing job is said, and its point reports the runs it has.
-    const partial = await simAsync(['sweep', '--merge', ...[0, 1, 3, 4, 5].map((j) => join(dir, `job-${j}.json`)), '--json']);
+    const partial = await simHere(['sweep', '--merge', ...[0, 1, 3, 4, 5].map((j) => join(dir, `job-${j}.json`)), '--json']);
     expect(partial.stderr).toContain('warning: --merge: 1 of 6 jobs missing (2)');
     expect(JSON.parse(partial.stdout).points[0].runs).toBe(2);
   }, 60_000);
@@ -118,12 +119,10 @@ describe('npm run sim -- sweep', () => {
   }, 60_000);
 
   it('bad paths and values exit 2 with path: message before any job starts', async () => {
-    const [unknownService, badValue, badSyntax, merge] = await Promise.all([
-      simAsync(['sweep', 'scenarios/retry-storm.json', '--seeds', '2', '--set', 'services.pay.policy.retries.attempts=1,2']),
-      simAsync(['sweep', 'scenarios/mm1.json', '--seeds', '2', '--set', 'services.server.replicas=1,0,-1', '--set', 'warmup=1s,500ms']),
-      simAsync(['sweep', 'scenarios/mm1.json', '--set', 'services.server.replicas', '--set', 'seed=1,,2']),
-      simAsync(['sweep', '--merge', 'scenarios/mm1.json', join(tmp, 'nothing.json')]),
-    ]);
+    const unknownService = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '2', '--set', 'services.pay.policy.retries.attempts=1,2']);
+    const badValue = await simHere(['sweep', 'scenarios/mm1.json', '--seeds', '2', '--set', 'services.server.replicas=1,0,-1', '--set', 'warmup=1s,500ms']);
+    const badSyntax = await simHere(['sweep', 'scenarios/mm1.json', '--set', 'services.server.replicas', '--set', 'seed=1,,2']);
+    const merge = await simHere(['sweep', '--merge', 'scenarios/mm1.json', join(tmp, 'nothing.json')]);
     for (const r of [unknownService, badValue, badSyntax, merge]) {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
-import { simAsync } from './spawnSim';
+import { simAsync, simHere } from './spawnSim';
 
 interface Attr {
   key: string;
@@ -73,14 +73,14 @@ describe('--traces', () => {
   });
 
   it('refuses a file in a folder that does not exist, before running, with exit code 2', async () => {
-    const r = await simAsync(['scenarios/hello-mesh.json', '--traces', join(dir, 'no-such-folder', 'out.json')]);
+    const r = await simHere(['scenarios/hello-mesh.json', '--traces', join(dir, 'no-such-folder', 'out.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--traces: cannot write ${join(dir, 'no-such-folder', 'out.json')}: its folder ${join(dir, 'no-such-folder')} does not exist`);
     expect(r.stdout).toBe('');
   });
 
   it('refuses a folder given as the file, and --traces with compare or without a value', async () => {
-    const r = await simAsync(['scenarios/hello-mesh.json', '--traces', dir]);
+    const r = await simHere(['scenarios/hello-mesh.json', '--traces', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--traces: ${dir} is a folder`);
     const c = parseArgs(['compare', 'a.json', 'b.json', '--traces', 'x.json']);
