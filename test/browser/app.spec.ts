@@ -5,6 +5,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseScenarioText, formatProblems } from '../../src/scenario';
 import { stringify as stringifyYaml } from 'yaml';
 import { runScenario } from '../../src/models';
+import { shotPath } from './fixtures/shots';
 
 const HELLO_MESH = readFileSync(new URL('../../scenarios/hello-mesh.json', import.meta.url), 'utf8');
 const OVERLOADED = readFileSync(new URL('./fixtures/overloaded.json', import.meta.url), 'utf8');
@@ -77,7 +78,7 @@ test('hello-mesh opens with its topology, runs when played and stops when paused
   await expect(page.getByTestId('sent-count')).toHaveText('0');
   await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
   await expect(page.getByTestId('speed')).toHaveValue('0.1');
-  await page.screenshot({ path: 'test-results/app.png' });
+  await page.screenshot({ path: shotPath('app.png') });
 
   await page.getByTestId('play').click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
@@ -92,7 +93,7 @@ test('hello-mesh opens with its topology, runs when played and stops when paused
   await page.getByTestId('speed').selectOption('1');
   await expect.poll(() => seconds(page.getByTestId('sim-time'))).toBeGreaterThan(1.5);
   await expect.poll(() => drawnPixels(page)).toBeGreaterThan(200);
-  await page.screenshot({ path: 'test-results/app-playing.png' });
+  await page.screenshot({ path: shotPath('app-playing.png') });
 
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
@@ -142,7 +143,7 @@ test('a broken scenario file is listed as path: message problems and the current
   await expect(box).toContainText('broken.json');
   await expect(page.getByTestId('problems').locator('li')).toHaveText(expected);
   await expect(box).not.toContainText(/\bat \S+:\d+|TypeError|ZodError|stack/);
-  await page.screenshot({ path: 'test-results/app-problems.png' });
+  await page.screenshot({ path: shotPath('app-problems.png') });
 
   // The scenario that was loaded stays loaded and playable.
   await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
@@ -183,7 +184,7 @@ test('a scenario file of your own loads, joins the picker and shows its failures
   await expect.poll(() => count(page.getByTestId('failed-count')), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('failure-causes')).toContainText('queue-full');
   await expect.poll(() => seconds(page.getByTestId('sim-time')), { timeout: 30_000 }).toBeGreaterThan(1);
-  await page.screenshot({ path: 'test-results/app-failures.png' });
+  await page.screenshot({ path: shotPath('app-failures.png') });
 
   await page.getByTestId('speed').selectOption('max');
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { labelGaps } from './fixtures/labelGaps';
 import { untilStill } from './fixtures/settle';
+import { shotPath } from './fixtures/shots';
 
 /** Least room between a link label and any node part, px. */
 const LABEL_GAP_PX = 2;
@@ -40,7 +41,7 @@ for (const [w, h] of [
     const a = await paneValue(page, 'A', 'pane-hash');
     expect(a).not.toBe('');
     expect(await paneValue(page, 'B', 'pane-hash')).toBe(a);
-    await page.screenshot({ path: `test-results/branch-${w}.png` });
+    await page.screenshot({ path: shotPath(`branch-${w}.png`) });
     // Both panes' link labels keep clear of every node's drawing, '+N' badges included ('190 req/s'
     // lay against frontend's '+5' at 1024x768), as the view draws them and in presenter mode.
     const panes = page.getByTestId('compare-pane');
@@ -59,7 +60,7 @@ for (const [w, h] of [
       await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
       await untilStill(page, () => labelGaps(panes), 'the labels in presenter mode');
       await clear('presenter');
-      await page.screenshot({ path: `test-results/branch-${w}-presenter.png` });
+      await page.screenshot({ path: shotPath(`branch-${w}-presenter.png`) });
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');
     });
@@ -69,6 +70,6 @@ for (const [w, h] of [
     await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('60000');
     expect(await paneValue(page, 'B', 'pane-hash')).not.toBe(await paneValue(page, 'A', 'pane-hash'));
     expect(Number(await paneValue(page, 'B', 'pane-failed'))).toBeGreaterThan(Number(await paneValue(page, 'A', 'pane-failed')));
-    await page.screenshot({ path: `test-results/branch-${w}-end.png` });
+    await page.screenshot({ path: shotPath(`branch-${w}-end.png`) });
   });
 }

@@ -1,6 +1,7 @@
 // Timed and live config changes (issue 12.2): config-rollout's retry policy spreading through
 // its 20 proxies, and a change made live that the recipe keeps across a seek back and forward.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 async function settled(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
@@ -12,7 +13,7 @@ test('a timed change spreads through the proxies: 3 of 20 at 21 s, all 20 after 
   await settled(page);
   // Pushes land at 20.35 s, 20.6 s and 20.85 s: three proxies have it at 21 s.
   await expect(page.getByTestId('change-item')).toHaveText('change 1 at 20.0 s: 3 of 20 proxies have it');
-  await page.screenshot({ path: 'test-results/changes-spreading-1600.png' });
+  await page.screenshot({ path: shotPath('changes-spreading-1600.png') });
   await page.goto('/?scenario=config-rollout&t=26s');
   await settled(page);
   await expect(page.getByTestId('change-item')).toHaveText('change 1 at 20.0 s: all 20 proxies had it 5.1 s later');
@@ -32,7 +33,7 @@ test('a live change joins the recipe: kept across a seek back and forward and in
   // warning that the change sets what already is, under the note that it was made).
   await expect(page.getByTestId('change-reach')).toHaveAttribute('data-reach', 'made');
   await expect(page.getByTestId('change-reach')).toHaveText('In force. The run made this change at 10.0 s, and it acts on every path it aims at. Applying it again would change nothing.');
-  await page.screenshot({ path: 'test-results/changes-live-1024.png' });
+  await page.screenshot({ path: shotPath('changes-live-1024.png') });
   // A bad change is named at its field.
   await page.getByTestId('change-details').fill('{"policy": {"timeout": -1}}');
   await page.getByTestId('change-apply').click();

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { untilStill } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
+import { shotPath } from './fixtures/shots';
 
 const PAIR = '/?compare=retry-storm,retry-storm-fixed';
 
@@ -109,7 +110,7 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     expect(m.b.t).toBe(m.a.t);
     await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
     expect(await diffValue(page, 'p99', 'A')).toBe(Number(await paneValue(page, 'A', 'pane-p99')));
-    await page.screenshot({ path: 'test-results/compare-1600x1000.png' });
+    await page.screenshot({ path: shotPath('compare-1600x1000.png') });
   });
   await test.step('at the end: the figures and trace hashes are the CLI compare\'s; the timeline marks where the runs first differ', async () => {
     const m0 = Number(await paneValue(page, 'A', 'pane-time'));
@@ -142,7 +143,7 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     // Overlaid charts: a line per run in its own colour.
     await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="A"]')).toHaveCount(2);
     await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="B"]')).toHaveCount(2);
-    await page.screenshot({ path: 'test-results/compare-end-1600x1000.png' });
+    await page.screenshot({ path: shotPath('compare-end-1600x1000.png') });
   });
 });
 
@@ -173,7 +174,7 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   expect(new URL(link).searchParams.get('compare')).toBe('retry-storm,retry-storm-fixed');
   expect(new URL(link).searchParams.get('faults')).toBeTruthy();
   expect(new URL(link).searchParams.get('faultsB')).toBeTruthy();
-  await page.screenshot({ path: 'test-results/compare-fault-1024x768.png', fullPage: true });
+  await page.screenshot({ path: shotPath('compare-fault-1024x768.png'), fullPage: true });
   const fresh = await context.newPage();
   await fresh.setViewportSize({ width: 1024, height: 768 });
   await fresh.goto(link);
@@ -210,7 +211,7 @@ test('"Single view" from a link with one unknown side opens the side it named ri
   await page.goto('/?compare=no-such-mesh,retry-storm-fixed');
   await expect(page.getByTestId('link-problems')).toContainText('compare: unknown scenario "no-such-mesh" for A');
   await expect(page.getByTestId('single-view')).toHaveAttribute('href', '?scenario=retry-storm-fixed');
-  await page.screenshot({ path: 'test-results/compare-badlink-1024x768.png' });
+  await page.screenshot({ path: shotPath('compare-badlink-1024x768.png') });
   await page.getByTestId('single-view').click();
   await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm-fixed');
   await expect(page.getByTestId('scenario-title')).toContainText('Retry storm, fixed');
@@ -227,7 +228,7 @@ test('the single view offers the pairs, and the compare view leads back to the s
   await page.locator('body').press('Shift+ArrowRight');
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
-  await page.screenshot({ path: 'test-results/compare-1024x768.png' });
+  await page.screenshot({ path: shotPath('compare-1024x768.png') });
   await page.getByTestId('single-view').click();
   await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm');
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
@@ -250,7 +251,7 @@ test('each ready-made pair opens from the picker with both panes moving and the 
     expect(m.a.hash).not.toBe(m.b.hash);
     await expect(page.getByTestId('metrics-diff').locator('tbody tr')).not.toHaveCount(0);
     expect(await diffValue(page, 'rps', 'A')).toBeGreaterThan(0);
-    await page.screenshot({ path: `test-results/compare-${a}-1600x1000.png` });
+    await page.screenshot({ path: shotPath(`compare-${a}-1600x1000.png`) });
   }
 });
 
@@ -286,6 +287,6 @@ test('a lone second of ok requests between gaps is drawn on the overlaid latency
     expect(lone.length).toBeGreaterThan(plot / 40 / 2);
     expect(lone.width).toBeGreaterThan(plot / 40 / 2);
     await chart.scrollIntoViewIfNeeded();
-    await chart.screenshot({ path: `test-results/compare-lone-second-${size.width}.png` });
+    await chart.screenshot({ path: shotPath(`compare-lone-second-${size.width}.png`) });
   }
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { settled as settledLayout } from './fixtures/settle';
+import { shotPath } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
@@ -60,7 +61,7 @@ async function branchFromPicture(page: Page) {
     await page.setViewportSize({ width: w, height: h });
     await settledLayout(page);
     await page.getByTestId('change-panel').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/comparebranch-form-${w}.png` });
+    await page.screenshot({ path: shotPath(`comparebranch-form-${w}.png`) });
     await formRoom(page);
   }
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -92,7 +93,7 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
     const title = pane(page, 'B').getByTestId('compare-pane-title');
     expect(await title.evaluate((el) => el.getBoundingClientRect().height), `B's title height at ${w}x${h}`).toBeLessThan(40);
     await expect(title).toHaveAttribute('title', new RegExp(`^${B_LABEL} — `));
-    await page.screenshot({ path: `test-results/comparebranch-${w}.png` });
+    await page.screenshot({ path: shotPath(`comparebranch-${w}.png`) });
   }
   await page.keyboard.press('End');
   await settled(page);
@@ -106,7 +107,7 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
     // had failed a little before it: no "first failure"). It used to read "20 s: p99 160 ms
     // against 82.1 ms", B's p99 then being that of its one ok request.
     await expect(page.getByTestId('divergence-text')).toHaveText(`First differ at 16.0 s: 16.0 s – 17.0 s: 5.0% of requests failed in A · as run, 48% in ${B_LABEL}`);
-    await page.screenshot({ path: `test-results/comparebranch-${w}-end.png` });
+    await page.screenshot({ path: shotPath(`comparebranch-${w}-end.png`) });
   }
 
   // Inspect, at 1600x1000 (the loop above ended there).
@@ -127,9 +128,9 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
   await expect(pane(page, 'A').getByTestId('inspect-node')).toContainText('payments');
   const configA = pane(page, 'A').getByTestId('replica-config');
   await expect(configA).toHaveText(Array(10).fill('fresh v2, change 1 of 1'));
-  await page.screenshot({ path: 'test-results/comparebranch-inspect-1600.png' });
+  await page.screenshot({ path: shotPath('comparebranch-inspect-1600.png') });
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: 'test-results/comparebranch-inspect-1024.png', fullPage: false });
+  await page.screenshot({ path: shotPath('comparebranch-inspect-1024.png'), fullPage: false });
 });
 
 test('a run of an opened file branches too: its scenario goes packed in the link, and both panes match at the branch point', async ({ page }) => {
@@ -167,7 +168,7 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   await page.getByTestId('share').click();
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/compare=%40data,%40data&.*#data=/);
-  await page.screenshot({ path: 'test-results/comparebranch-file-1600.png' });
+  await page.screenshot({ path: shotPath('comparebranch-file-1600.png') });
   const fresh = await page.context().newPage();
   await fresh.setViewportSize({ width: 1024, height: 768 });
   await fresh.goto(link);
@@ -178,5 +179,5 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   // A link's packed scenario has no file name: still its own name, never "your file".
   await expect(pane(fresh, 'B').getByTestId('compare-pane-title')).toContainText('(config-rollout)');
   await expect(fresh.locator('body')).not.toContainText('your file');
-  await fresh.screenshot({ path: 'test-results/comparebranch-file-1024.png' });
+  await fresh.screenshot({ path: shotPath('comparebranch-file-1024.png') });
 });

@@ -4,6 +4,7 @@
 // trace hashes.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
@@ -62,7 +63,7 @@ for (const [w, h] of [
     expect(pop.x).toBeGreaterThanOrEqual(0);
     expect(pop.x + pop.width).toBeLessThanOrEqual(w);
     expect(pop.y + pop.height).toBeLessThanOrEqual(h);
-    await page.screenshot({ path: `test-results/compare-export-menu-${w}x${h}.png` });
+    await page.screenshot({ path: shotPath(`compare-export-menu-${w}x${h}.png`) });
   });
 }
 
@@ -113,5 +114,5 @@ test('the compare Export menu saves both pictures, both runs\' figures with B/A,
   expect(json.link).toContain('compare=retry-storm,retry-storm-fixed');
   expect(json.diff.find((d: { figure: string }) => d.figure === 'p99').a).toBeCloseTo(a99, 2);
   await expect(page.getByTestId('export-status')).toHaveText('Saved retry-storm-vs-retry-storm-fixed-30s.json.');
-  await page.screenshot({ path: 'test-results/compare-export-1600.png' });
+  await page.screenshot({ path: shotPath('compare-export-1600.png') });
 });

@@ -4,6 +4,7 @@
 // whichever draws both larger; a pair too large for that folds into group tiles and says so
 // without covering the pane's Legend button.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 
@@ -88,7 +89,7 @@ for (const { pair, arrange } of PAIRS) {
           expect(t.bottom, `${w}x${h} ${side}: "${t.text}" cut at the bottom`).toBeLessThanOrEqual(stage.y + stage.height + 1);
         }
       }
-      await page.screenshot({ path: `test-results/compare-presenter-${pair.split(',')[0]}-${w}x${h}.png` });
+      await page.screenshot({ path: shotPath(`compare-presenter-${pair.split(',')[0]}-${w}x${h}.png`) });
       // Escape: the figures and the ownership views come back under the panes.
       await page.keyboard.press('Escape');
       await expect(view).toHaveAttribute('data-presenter', 'off');

@@ -2,6 +2,7 @@
 // from 1600x1000 down to 1024x768; latency says why it has no figure yet.
 import { expect, test, type Page } from '@playwright/test';
 import { settled, untilStill } from './fixtures/settle';
+import { shotPath } from './fixtures/shots';
 
 interface TextBox {
   text: string;
@@ -92,7 +93,7 @@ for (const scenario of ['hello-mesh', 'partial-adoption', 'gateway-only']) {
           await expect(page.locator('.figure-proxy').getByText('vCPU / 1000 req/s / proxy')).toBeVisible({ visible: !narrow });
           await expect(page.locator('.figure-proxy')).toHaveAttribute('title', /CPU per 1000 requests\/s through it/);
         }
-        await page.screenshot({ path: `test-results/counters-${scenario}-${size.width}.png` });
+        await page.screenshot({ path: shotPath(`counters-${scenario}-${size.width}.png`) });
       });
     }
   });
@@ -106,7 +107,7 @@ test('latency says it is warming up rather than "—" during the warm-up, then s
   expect(Number.parseInt((await page.getByTestId('ok-count').textContent())!.replace(/,/g, ''), 10)).toBeGreaterThan(100);
   await expect(page.locator('.figure-latency')).toHaveAttribute('title', /first 5 s/);
   await expect(page.getByTestId('p50')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/counters-mm1-warmup-1024.png' });
+  await page.screenshot({ path: shotPath('counters-mm1-warmup-1024.png') });
   await openAt(page, 'mm1', 8);
   await expect(page.getByTestId('latency-status')).toHaveCount(0);
   await expect(page.getByTestId('mean')).toHaveText(/^\d\.\d ms$/);
@@ -120,5 +121,5 @@ test('a lesson window reads "11 s – 24 s, so far" while it runs, without "ende
   await openAt(page, 'retry-storm', 20);
   await expect(page.getByTestId('lesson-figure')).toContainText('lesson: 27 · 11 s – 24 s, so far');
   await expect(page.getByTestId('lesson-figure')).not.toContainText('ended');
-  await page.screenshot({ path: 'test-results/counters-retry-storm-20s.png' });
+  await page.screenshot({ path: shotPath('counters-retry-storm-20s.png') });
 });

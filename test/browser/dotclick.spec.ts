@@ -1,6 +1,7 @@
 // A click on a moving dot opens its request in the inspector: a ringed (sampled) dot of
 // retry-storm, paused, shows that request's waterfall with its fate.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const count = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
 
@@ -52,8 +53,8 @@ for (const [width, height] of [
     // Paused with the request in flight, or already ended: either way its fate is said.
     expect(fate.length).toBeGreaterThan(1);
     await expect(panel.getByTestId('inspector-message')).toHaveCount(0);
-    await page.screenshot({ path: `test-results/dot-click-${width}x${height}.png` });
-    if (width === 1600) await page.screenshot({ path: 'test-results/dot-click.png' });
+    await page.screenshot({ path: shotPath(`dot-click-${width}x${height}.png`) });
+    if (width === 1600) await page.screenshot({ path: shotPath('dot-click.png') });
     expect(errors).toEqual([]);
   });
 }

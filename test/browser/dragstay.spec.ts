@@ -3,6 +3,7 @@
 // planes included) keeps its place on screen, during the drag and after the drop.
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 /** Shipped scenarios drawn as SVG (60 nodes or fewer). */
 const SCENARIOS = readdirSync('scenarios')
@@ -91,7 +92,7 @@ test(`${SCENARIOS.join(', ')}: a dragged service stays under the pointer at 1.6x
       // The drop is kept as before: in this browser and in the link.
       await expect.poll(() => new URL(page.url()).searchParams.has('layout')).toBe(true);
       if (name === 'hello-mesh' || name === 'two-meshes-via-gateway') {
-        await page.screenshot({ path: `test-results/drag-stays-${name}.png` });
+        await page.screenshot({ path: shotPath(`drag-stays-${name}.png`) });
       }
     });
   }

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { simCommand } from '../cli/spawnSim';
+import { shotPath } from './fixtures/shots';
 
 /** Replaces the text of the editor line holding `needle` (after its indentation) with `text`. */
 async function replaceLine(page: Page, needle: string, text: string) {
@@ -53,11 +54,11 @@ test('editing a scenario: an error named by field and line, its fix, a form addi
   await expect(page.locator('.cm-activeLine')).toContainText('"seed": 7');
   await problem.click();
   await expect(page.locator('.cm-activeLine')).toHaveText('  "duration": "10 parsecs",');
-  await page.screenshot({ path: 'test-results/editor-1600x1000.png' });
+  await page.screenshot({ path: shotPath('editor-1600x1000.png') });
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(problem).toBeInViewport();
   await expect(editor.getByTestId('editor-run')).toBeInViewport();
-  await page.screenshot({ path: 'test-results/editor-1024x768.png' });
+  await page.screenshot({ path: shotPath('editor-1024x768.png') });
   await page.setViewportSize({ width: 1600, height: 1000 });
 
   // The text is kept across closing the editor with the error still in it.

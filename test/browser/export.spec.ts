@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { parseScenarioText } from '../../src/scenario';
 import { runWithSeries } from '../../src/cli/csv';
+import { shotPath } from './fixtures/shots';
 
 const RETRY_STORM = readFileSync(new URL('../../scenarios/retry-storm.json', import.meta.url), 'utf8');
 
@@ -77,7 +78,7 @@ test.describe('export', () => {
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     await page.getByTestId('export-menu').click();
     await expect(page.getByTestId('export-status')).toHaveText('15 closed seconds of series so far.');
-    await page.screenshot({ path: 'test-results/export-menu-1600.png' });
+    await page.screenshot({ path: shotPath('export-menu-1600.png') });
 
     // The topology as SVG: standalone, parses, holds the services' names, no class left to style.
     const svg = await exportItem(page, 'export-svg');
@@ -148,7 +149,7 @@ test.describe('export', () => {
     await expect(view.getByTestId('report-trace-hash')).toHaveText(hash);
     // The failures chart has its http-5xx area (the storm begins at 10 s).
     await expect(view.locator('figure[data-chart="failures"] path[data-cause="http-5xx"]')).toHaveCount(1);
-    await view.screenshot({ path: 'test-results/export-report.png', fullPage: true });
+    await view.screenshot({ path: shotPath('export-report.png'), fullPage: true });
     await view.emulateMedia({ media: 'print' });
     const pdf = await view.pdf({ format: 'A4' });
     // One page for a handout: a PDF names its pages' count in its page tree.
@@ -207,7 +208,7 @@ test.describe('export', () => {
     expect(pop.x).toBeGreaterThanOrEqual(0);
     expect(pop.x + pop.width).toBeLessThanOrEqual(1024);
     expect(pop.y + pop.height).toBeLessThanOrEqual(768);
-    await page.screenshot({ path: 'test-results/export-menu-1024.png' });
+    await page.screenshot({ path: shotPath('export-menu-1024.png') });
     // A recording length out of range is said at its field, with the limit and why; nothing is downloaded.
     await page.getByTestId('export-seconds').fill('600');
     let downloads = 0;

@@ -1,6 +1,7 @@
 // Injecting faults while a run plays: the worker checks them like faults in a scenario file,
 // the topology shows what they break, and clearing one ends it.
 import { expect, test, type Locator } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));
 
@@ -29,7 +30,7 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
   // The fault is named under the node, then what it did.
   await expect(catalog.locator('.topo-state tspan')).toHaveText(['⚡ kill-service', 'all 3 down']);
   await expect(catalog.locator('.topo-hex-down')).toHaveCount(3);
-  await page.screenshot({ path: 'test-results/fault-killed.png' });
+  await page.screenshot({ path: shotPath('fault-killed.png') });
 
   await item.getByTestId('fault-clear').click();
   await expect(item).toContainText(/from [\d.]+ s to [\d.]+ s, ended/);

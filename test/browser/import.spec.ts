@@ -2,6 +2,7 @@
 // or dropped on the page are imported, drawn, and what was not modelled is listed.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const dir = new URL('../../examples/bookinfo/', import.meta.url);
 /** Bookinfo's platform manifests, the route-to-v1 task and the workload, as named files. */
@@ -46,7 +47,7 @@ test('Bookinfo manifests chosen together with "Open file…" are imported and dr
   await expect(page.getByTestId('scenario-title')).toHaveText('Bookinfo, imported from its Kubernetes and Istio manifests');
   for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
   await expectClearOfPictureControls(page);
-  await page.screenshot({ path: 'test-results/import-bookinfo-1600x1000.png' });
+  await page.screenshot({ path: shotPath('import-bookinfo-1600x1000.png') });
   expect(errors).toEqual([]);
 });
 
@@ -65,10 +66,10 @@ test('Bookinfo files dropped on the page are imported the same way (a DataTransf
   for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
   await expect(page.getByTestId('import-warnings').locator('li')).toHaveCount(4);
   await expectClearOfPictureControls(page);
-  await page.screenshot({ path: 'test-results/import-bookinfo-1024x768.png' });
+  await page.screenshot({ path: shotPath('import-bookinfo-1024x768.png') });
   // Dismissed, the warnings leave the picture whole.
   await page.getByTestId('import-warnings').getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByTestId('import-warnings')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/import-bookinfo-1024x768-dismissed.png' });
+  await page.screenshot({ path: shotPath('import-bookinfo-1024x768-dismissed.png') });
   expect(errors).toEqual([]);
 });

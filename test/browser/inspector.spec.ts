@@ -1,6 +1,7 @@
 // The inspector: follow a failed request of retry-storm through its retries and read its cause;
 // inspect a node and a link.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));
 
@@ -44,10 +45,10 @@ test('following a failed retry-storm request shows each try with its host and re
   await expect(waterfall.locator('.waterfall-note', { hasText: 'attempts exhausted: 3 tries = 1 + 2 retries' }).first()).toBeVisible();
   // Proxy passes, queues, app time and network crossings are rows too.
   for (const role of ['proxy', 'app', 'network', 'server']) expect(await waterfall.locator(`[data-span-role="${role}"]`).count()).toBeGreaterThan(0);
-  await page.screenshot({ path: 'test-results/waterfall.png' });
+  await page.screenshot({ path: shotPath('waterfall.png') });
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(waterfall).toBeVisible();
-  await page.screenshot({ path: 'test-results/waterfall-1024.png' });
+  await page.screenshot({ path: shotPath('waterfall-1024.png') });
   expect(errors).toEqual([]);
 });
 
@@ -70,7 +71,7 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
   await expect(node.getByTestId('inspect-replicas').locator('tbody tr')).toHaveCount(2);
   await expect(node.getByTestId('replica-state').first()).toHaveText(/^up/);
   await expect(node).toContainText('fresh v');
-  await page.screenshot({ path: 'test-results/inspector-node.png' });
+  await page.screenshot({ path: shotPath('inspector-node.png') });
 
   await picker.selectOption({ label: 'orders → payments' });
   const edge = panel.getByTestId('inspect-edge');
@@ -78,7 +79,7 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
   await expect(edge).toContainText('mTLS');
   // 2 retries while payments answers 503: more than one try per call on this hop.
   await expect.poll(async () => Number(await edge.getByTestId('edge-attempts').textContent())).toBeGreaterThan(1);
-  await page.screenshot({ path: 'test-results/inspector-edge.png' });
+  await page.screenshot({ path: shotPath('inspector-edge.png') });
   await panel.getByTestId('inspector-close').click();
   await expect(panel).toHaveCount(0);
 });
@@ -109,10 +110,10 @@ test("a link inspected inside mm1's 5 s warm-up says it is warming up, never 0 �
   await expect(latency).toHaveAttribute('title', /first 5 s \([\d,]+ ok so far are left out\)/);
   expect(await edge.textContent()).not.toMatch(/µs/);
   await expect(page.getByTestId('latency-status')).toHaveText('warming up (5 s)');
-  await page.screenshot({ path: 'test-results/inspector-warmup-edge.png' });
+  await page.screenshot({ path: shotPath('inspector-warmup-edge.png') });
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(latency).toBeVisible();
-  await page.screenshot({ path: 'test-results/inspector-warmup-edge-1024.png' });
+  await page.screenshot({ path: shotPath('inspector-warmup-edge-1024.png') });
 
   // At 8 s calls sent after 5 s have ended: the quantiles, and how many calls they are over.
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -122,6 +123,6 @@ test("a link inspected inside mm1's 5 s warm-up says it is warming up, never 0 �
   await expect(latency).toHaveText(/^[\d.,]+ (µs|ms) \/ [\d.,]+ (µs|ms) \/ [\d.,]+ (µs|ms)$/);
   await expect.poll(async () => Number(await latency.getAttribute('data-measured'))).toBeGreaterThan(0);
   await expect(latency).toHaveAttribute('title', /^over [\d,]+ ok calls sent after the warm-up \(5 s\)/);
-  await page.screenshot({ path: 'test-results/inspector-warmup-edge-after.png' });
+  await page.screenshot({ path: shotPath('inspector-warmup-edge-after.png') });
   expect(errors).toEqual([]);
 });

@@ -2,6 +2,7 @@
 // the compare view: Space plays and pauses, n / p and → / ← go through the story's steps,
 // Shift+→ a second on, f presenter mode, and b branches from the single view to the compare view.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 /** Screen size of each text a pane's nodes show: font size × the SVG's scale there, or the canvas view's labels (as presenter.spec measures). */
@@ -111,9 +112,9 @@ for (const [w, h] of [
     await page.keyboard.press('End');
     await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
     await expect.poll(() => paneTime(page, 'A')).toBe('60000');
-    await page.screenshot({ path: `test-results/keyboard-compare-presenter-${w}.png` });
+    await page.screenshot({ path: shotPath(`keyboard-compare-presenter-${w}.png`) });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');
-    await page.screenshot({ path: `test-results/keyboard-compare-${w}.png` });
+    await page.screenshot({ path: shotPath(`keyboard-compare-${w}.png`) });
   });
 }

@@ -1,6 +1,7 @@
 // What a person sees of a mesh: its region, a sidecar hexagon per replica, locks on mutual-TLS
 // links, the control plane wired to its proxies, and a bridge on the border of two meshes.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 /**
  * Opens the scenario by its link. (Opening '/' and then picking hello-mesh, the scenario already
@@ -50,7 +51,7 @@ test('two meshes bridged by a gateway: two regions, the bridge on their border, 
     expect(icon.x).toBeGreaterThan(region.x);
     expect(icon.x + icon.width).toBeLessThan(region.x + region.width);
   }
-  await page.screenshot({ path: 'test-results/two-meshes.png' });
+  await page.screenshot({ path: shotPath('two-meshes.png') });
 });
 
 test('a third party is drawn in a cloud outside every mesh', async ({ page }) => {

@@ -2,6 +2,7 @@
 // proxy, the inspector's picker lists human names grouped by kind (and finds one by typing),
 // and figures carry thousands separators (link labels of 1,000 req/s and more among them).
 import { expect, test } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 test("the event log names each proxy event's proxy, and the actor filter finds one replica's sidecar", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -25,7 +26,7 @@ test("the event log names each proxy event's proxy, and the actor filter finds o
   await expect(log.locator('.eventlog-actor').first()).toHaveText(/^gateway api-\d$/);
   // Times with separators past a second.
   await expect(log.locator('.eventlog-time').first()).toHaveText(/^\d{1,2},\d{3}\.\d{3} ms$/);
-  await page.screenshot({ path: 'test-results/names-eventlog.png' });
+  await page.screenshot({ path: shotPath('names-eventlog.png') });
 });
 
 test('the inspector picker lists control planes by their mesh, grouped by kind, and typing a name picks it', async ({ page }) => {
@@ -46,7 +47,7 @@ test('the inspector picker lists control planes by their mesh, grouped by kind, 
   await expect(node.locator('h3')).toHaveText(/^ledger/);
   await picker.selectOption({ label: 'checkout → payments-bridge' });
   await expect(page.getByTestId('inspect-edge')).toBeVisible();
-  await page.screenshot({ path: 'test-results/names-picker.png' });
+  await page.screenshot({ path: shotPath('names-picker.png') });
 });
 
 test('link labels and counters write thousands with separators', async ({ page }) => {
@@ -60,5 +61,5 @@ test('link labels and counters write thousands with separators', async ({ page }
   for (const t of texts) expect(t).not.toMatch(/\d{4}/);
   expect(texts.some((t) => /^\d{1,3},\d{3} req\/s/.test(t))).toBe(true);
   await expect(page.getByTestId('sent-count')).toHaveText(/^\d{1,3}(,\d{3})+$/);
-  await page.screenshot({ path: 'test-results/names-numbers.png' });
+  await page.screenshot({ path: shotPath('names-numbers.png') });
 });

@@ -1,6 +1,7 @@
 // A scenario's narrative: the step follows simulated time, "next" runs the simulation to the
 // next step, "back" runs it again to the previous one, and the topology highlights each step.
 import { expect, test, type Locator } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const seconds = async (l: Locator) => Number.parseFloat((await l.textContent())!);
 
@@ -35,7 +36,7 @@ test('control-plane-outage tells its story step by step and highlights what each
   await expect(topo.locator('[data-node="frontend"] .topo-hex-stale')).toHaveCount(2);
   await expect(topo.locator('[data-node="frontend"] .topo-state')).toHaveText('stale config (2 of 2)');
   await expect(cp).not.toHaveClass(/topo-hl/);
-  await page.screenshot({ path: 'test-results/narrative.png' });
+  await page.screenshot({ path: shotPath('narrative.png') });
 
   // Back runs the scenario again from zero to the previous step.
   await page.getByTestId('narrative-prev').click();

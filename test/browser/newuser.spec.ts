@@ -2,6 +2,7 @@
 // header keeps its one row when a run has ended, and the inspector says over which window each of
 // a link's figures is counted, so its shares agree with the link's label or say why not.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 /** Header height and, for each of its controls, its top edge (px). */
 async function headerRows(page: Page): Promise<{ h: number; tops: number[] }> {
@@ -24,7 +25,7 @@ for (const [w, h] of [
     await expect(page.getByTestId('run-status')).toHaveText('finished');
     await expect(page.getByTestId('play')).toHaveAccessibleName(/Play again/);
     const after = await headerRows(page);
-    await page.screenshot({ path: `test-results/newuser-finished-header-${w}.png` });
+    await page.screenshot({ path: shotPath(`newuser-finished-header-${w}.png`) });
     // One header row (38 px buttons and padding), as before the end: every control on one line.
     expect(after.h, `header height ${after.h} px at the end (${before.h} px before)`).toBeLessThanOrEqual(56);
     expect(Math.max(...after.tops) - Math.min(...after.tops), `control tops ${after.tops.join(', ')}`).toBeLessThanOrEqual(4);
@@ -62,7 +63,7 @@ for (const [w, h] of [
     const latency = edge.getByTestId('edge-latency');
     const lineHeight = await latency.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
     expect((await latency.boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 2);
-    await page.screenshot({ path: `test-results/newuser-edge-inspector-${w}.png` });
+    await page.screenshot({ path: shotPath(`newuser-edge-inspector-${w}.png`) });
   });
 }
 
@@ -84,7 +85,7 @@ test('picking another scenario forgets the inspected link: the panel does not sh
   await expect(picker).toHaveValue('');
   await expect(panel.locator('.inspect-edge, .inspect-node')).toHaveCount(0);
   await expect(page.getByTestId('fault-suggestions')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/newuser-switch-inspector-1600.png' });
+  await page.screenshot({ path: shotPath('newuser-switch-inspector-1600.png') });
   // Picking in the new scenario works as before.
   await picker.selectOption({ label: 'shoppers → storefront' });
   await expect(panel.getByTestId('inspect-edge').locator('h3')).toHaveText(/^shoppers → storefront/);
@@ -102,6 +103,6 @@ test('at 1024x768 a step\'s lesson figure keeps its note in lines of words, not 
   const note = figure.locator('.lesson-figure-note');
   await expect(note).toContainText('lesson: 0.35');
   const { lines, text } = await note.evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight === 'normal' ? String(1.2 * parseFloat(getComputedStyle(el).fontSize)) : getComputedStyle(el).lineHeight)), text: el.textContent }));
-  await figure.screenshot({ path: 'test-results/newuser-lesson-figure-1024.png' });
+  await figure.screenshot({ path: shotPath('newuser-lesson-figure-1024.png') });
   expect(lines, `"${text}" takes ${lines} lines`).toBeLessThanOrEqual(2);
 });

@@ -4,6 +4,7 @@
 // one that retries). The form warns and offers the change that acts; the branch is allowed,
 // labelled "no effect", and offers the same; taken, B's attempts at payments per user request fall.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 const WARNING = "web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request.";
 const OWNER = "Who owns it: the proxy that sends a request applies its retries, so the caller's own route setting wins over the callee's (here gateway api's).";
@@ -48,7 +49,7 @@ for (const [w, h] of [
     await expect(warn).toHaveAttribute('data-reach', 'none');
     await expect(page.getByTestId('change-alternative')).toHaveText("Change retries on gateway api's route 0 instead");
     await warn.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/override-form-${w}.png` });
+    await page.screenshot({ path: shotPath(`override-form-${w}.png`) });
 
     // Branching anyway is allowed (to show the no-op), and labelled as such.
     await page.locator('body').click({ position: { x: 2, y: 2 } });
@@ -58,7 +59,7 @@ for (const [w, h] of [
     const banner = page.getByTestId('branch-reach');
     await expect(banner).toContainText(`B's change (retries.attempts 0 on web) alters no request: ${WARNING} ${OWNER} So B runs as A does`);
     await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on web at 12.0 s · no effect');
-    await page.screenshot({ path: `test-results/override-branch-${w}.png` });
+    await page.screenshot({ path: shotPath(`override-branch-${w}.png`) });
     // The no-effect branch's banner is counted in the compare layout: the banner whole and both
     // panes with their counters above the timeline.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -76,7 +77,7 @@ for (const [w, h] of [
         panes: Array.from(document.querySelectorAll('[data-testid="compare-pane"]')).map((p) => ({ side: p.getAttribute('data-side'), pane: box(p), counters: box(p.querySelector('.compare-counters')) })),
       };
     });
-    await page.screenshot({ path: `test-results/override-banner-layout-${w}.png` });
+    await page.screenshot({ path: shotPath(`override-banner-layout-${w}.png`) });
     console.log(`${w}x${h}: banner layout ${JSON.stringify(at)}`);
     // The banner under the header, its text whole.
     expect(at.banner.top).toBeGreaterThanOrEqual(at.header.bottom - 1);
@@ -111,7 +112,7 @@ for (const [w, h] of [
     // The CLI's run of the same change made at 5 s sends 6,400 (test/cli/changeReach.test.ts); from 12 s, B is between.
     expect(acts.b.payments).toBeGreaterThan(6400 / 1648);
     expect(acts.b.tries).toBeLessThan(acts.a.tries);
-    await page.screenshot({ path: `test-results/override-alternative-${w}.png` });
+    await page.screenshot({ path: shotPath(`override-alternative-${w}.png`) });
     console.log(`${w}x${h}: attempts at payments per user request A ${acts.a.payments.toFixed(2)}, B ${acts.b.payments.toFixed(2)}; tries per user request A ${acts.a.tries.toFixed(2)}, B ${acts.b.tries.toFixed(2)}`);
   });
 }
@@ -175,7 +176,7 @@ test('details that are not a JSON object are named under the form as they are ty
   await expect(problems).toContainText('write the rest of the change as a JSON object, such as {"mode": "STRICT"}');
   await expect(page.getByTestId('change-reach')).toHaveCount(0);
   await problems.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/override-details-typed-1024.png' });
+  await page.screenshot({ path: shotPath('override-details-typed-1024.png') });
   await details.fill('[]');
   await expect(problems).toHaveText('change.details: must be a JSON object, such as {"mode": "STRICT"}, got a list');
   // b does not branch with it, and says the same.

@@ -1,6 +1,7 @@
 // The ownership view (issue 12.5): who applies each L7 feature on each path, with a feature two
 // layers own flagged and its cost measured from the run; side by side in the compare view.
 import { expect, test } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 // One page serves both sizes: opened at 13 s, played to past 18 s and paused at 1600x1000, then
 // checked at 1600x1000 and, resized on the same page, at 1024x768 (the run is paused, so the
@@ -53,7 +54,7 @@ test('retry-storm: retries owned by the gateway and the sidecars are flagged wit
     await expect(row.locator('td')).toHaveText(['', 'gateway 2 retries on 5xx', 'sidecar 2 retries on 5xx', 'sidecar 2 retries on 5xx']);
     await expect(table.locator('[data-feature="mtls"] td').nth(1)).toHaveText("gateway gateway's proxy to sidecar (PERMISSIVE)");
     await expect(table.locator('[data-feature="load-balancing"]')).not.toHaveClass(/ownership-twice/);
-    await page.screenshot({ path: `test-results/ownership-${size.width}.png` });
+    await page.screenshot({ path: shotPath(`ownership-${size.width}.png`) });
   }
   expect(errors).toEqual([]);
 });
@@ -90,7 +91,7 @@ test("retry-storm's first second of the outage: a figure over the config's 27 sa
     if (cdp === null) unhurried = (await cost.textContent())!;
     else await expect(cost).toHaveText(unhurried);
     await cost.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/ownership-outage-onset-${size.width}.png` });
+    await page.screenshot({ path: shotPath(`ownership-outage-onset-${size.width}.png`) });
     await cdp?.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     // Before the outage (1 try a request) the note is not there.
     await page.goto('/?scenario=retry-storm&t=8s');
@@ -136,7 +137,7 @@ test('compare: retry-storm and retry-storm-fixed ownership side by side, retries
   expect(bb!.x).toBeGreaterThan(ba!.x + ba!.width - 1);
   expect(Math.abs(bb!.y - ba!.y)).toBeLessThan(2);
   await pair.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/ownership-compare-1600.png' });
+  await page.screenshot({ path: shotPath('ownership-compare-1600.png') });
 });
 
 test('config-rollout: the ownership view follows the retry policy the control plane rolls out at 20 s, and forgets it on a seek back', async ({ page }) => {
@@ -155,7 +156,7 @@ test('config-rollout: the ownership view follows the retry policy the control pl
   await expect(page.getByTestId('sim-time')).toHaveText('25.0 s');
   await expect(view.getByTestId('ownership-as-of')).toHaveText('gateway, sidecar or the app, per hop, with the 1 config change made by 25.0 s (the last at 20.0 s)');
   await expect(retries).toContainText('2 retries on 5xx');
-  await page.screenshot({ path: 'test-results/ownership-config-rollout-1600.png' });
+  await page.screenshot({ path: shotPath('ownership-config-rollout-1600.png') });
   // Back before 20 s: as the file starts again.
   await page.locator('body').press('Home');
   await expect(view.getByTestId('ownership-as-of')).toHaveText('gateway, sidecar or the app, per hop, as the file starts; 1 config change to come');

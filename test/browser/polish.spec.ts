@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { settled, twoFrames } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
+import { shotPath } from './fixtures/shots';
 
 const seconds = (d: string) => (d.endsWith('ms') ? Number(d.slice(0, -2)) / 1000 : d.endsWith('s') ? Number(d.slice(0, -1)) : d.endsWith('m') ? 60 * Number(d.slice(0, -1)) : Number(d));
 
@@ -93,14 +94,14 @@ test(`a hovered link's label covers no node's name or caption and stays on the s
           if (seen.text.length > longest.text.length) longest = { edge: e, text: seen.text };
           if (seen.covered.length > 0) {
             found.get(size.width)!.push(`${name}: link ${e} "${seen.text}" covers ${seen.covered.join(', ')}`);
-            await page.screenshot({ path: `test-results/polish-hover-covers-${name}-${e.replace(/\W+/g, '_')}-${size.width}.png` });
+            await page.screenshot({ path: shotPath(`polish-hover-covers-${name}-${e.replace(/\W+/g, '_')}-${size.width}.png`) });
           }
           if (!seen.inside) found.get(size.width)!.push(`${name}: link ${e} "${seen.text}" leaves the stage`);
           await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
         }
         // The longest label, hovered, for a person to look at.
         await hoverAndRead(page, longest.edge);
-        await page.screenshot({ path: `test-results/polish-hover-${name}-${size.width}.png` });
+        await page.screenshot({ path: shotPath(`polish-hover-${name}-${size.width}.png`) });
         await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), longest.edge);
       });
     }
@@ -134,7 +135,7 @@ test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "mu
   // Injected at 5 s for 10 s: it ends at 15 s.
   await expect(item).toContainText('15.0 s');
   await item.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/polish-fault-for-10.png' });
+  await page.screenshot({ path: shotPath('polish-fault-for-10.png') });
 
   await page.goto('/?compare=retry-storm,retry-storm-fixed&t=5s');
   await expect(page.getByTestId('compare-fault-for')).toBeVisible({ timeout: 30_000 });
@@ -181,7 +182,7 @@ test("'finished' shows the final trace hash at once: the CLI's, when the run's l
   await page.getByTestId('play').click();
   const atFinished = await page.waitForFunction(() => (window as unknown as { atFinished?: string }).atFinished, undefined, { timeout: 60_000 });
   expect(await atFinished.jsonValue()).toBe(cli.traceHash);
-  await page.screenshot({ path: 'test-results/polish-finished-hash.png' });
+  await page.screenshot({ path: shotPath('polish-finished-hash.png') });
 });
 
 test('a seek to the end of that run stops past every event of its last instant: finished, with the CLI\'s hash', async ({ page }) => {
@@ -228,7 +229,7 @@ test('compare at 1024x768: A, B and their figures in view without scrolling, nod
     await expect(page.locator('[data-testid="compare-pane"] .topo-edge-label', { hasText: 'req/s' }).first()).toBeVisible({ timeout: 30_000 });
     await twoFrames(page);
     const c = await readCompare(page);
-    await page.screenshot({ path: `test-results/polish-compare-${pair.split(',')[0]}-1024.png` });
+    await page.screenshot({ path: shotPath(`polish-compare-${pair.split(',')[0]}-1024.png`) });
     for (const p of c.panes) {
       // The pane and its counters above the sticky timeline, nothing below the fold.
       expect(p.pane!.top, `${pair} ${p.side}`).toBeGreaterThanOrEqual(0);
@@ -245,7 +246,7 @@ test('compare at 1024x768: A, B and their figures in view without scrolling, nod
   await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(100);
   expect(await stage.getAttribute('data-zoom')).toBe(zoom);
   await expect(page.getByTestId('wheel-hint')).toHaveText(/Ctrl \+ wheel/);
-  await page.screenshot({ path: 'test-results/polish-compare-wheel-hint-1024.png' });
+  await page.screenshot({ path: shotPath('polish-compare-wheel-hint-1024.png') });
   await page.evaluate(() => scrollTo(0, 0));
   const b2 = (await stage.boundingBox())!;
   await page.mouse.move(b2.x + b2.width / 2, b2.y + b2.height / 2);
@@ -269,7 +270,7 @@ test('compare at 1600x1000 keeps its panes side by side over the figures, as bef
   // 54vh: 540 px of panes, the figures table starting in view under the timeline.
   expect(a.pane!.bottom - a.pane!.top).toBeGreaterThanOrEqual(520);
   await expect(page.locator('.metrics-diff')).toBeInViewport();
-  await page.screenshot({ path: 'test-results/polish-compare-1600.png' });
+  await page.screenshot({ path: shotPath('polish-compare-1600.png') });
 });
 
 // One page load for both themes: opened dark, then the header's theme button makes it light.
@@ -292,7 +293,7 @@ test('the Events table at 1024x768 (dark theme, then light) shows its top row wh
           .filter((r) => r.bottom > scroll.top + 0.5 && r.top < scroll.bottom - 0.5);
         return { cutTop: Math.max(0, scroll.top - rows[0].top), cutBottom: Math.max(0, rows[rows.length - 1].bottom - scroll.bottom), rows: rows.length };
       });
-      await page.screenshot({ path: `test-results/polish-events-${theme}-1024.png` });
+      await page.screenshot({ path: shotPath(`polish-events-${theme}-1024.png`) });
       expect(seen.rows, theme).toBeGreaterThanOrEqual(3);
       expect(seen.cutTop, theme).toBeLessThan(0.5);
       expect(seen.cutBottom, theme).toBeLessThan(0.5);
@@ -309,7 +310,7 @@ test("in the dark theme a highlighted link's halo is a stroke with no fill, as i
   const halos = page.locator('[data-testid="topology"] .topo-edge.topo-hl > .topo-hl-halo');
   await expect.poll(() => halos.count()).toBeGreaterThan(0);
   const fills = await halos.evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
-  await page.screenshot({ path: 'test-results/polish-dark-link-halo-1024.png' });
+  await page.screenshot({ path: shotPath('polish-dark-link-halo-1024.png') });
   expect(fills.every((f) => f === 'none')).toBe(true);
 });
 
@@ -322,7 +323,7 @@ test("in the dark theme the editor form's selects show their text, one chevron e
   const caller = page.getByTestId('editor-service-caller');
   await expect(caller).toBeVisible();
   const bg = await caller.evaluate((e) => ({ image: getComputedStyle(e).backgroundImage, repeat: getComputedStyle(e).backgroundRepeat }));
-  await page.screenshot({ path: 'test-results/polish-dark-editor-1024.png' });
+  await page.screenshot({ path: shotPath('polish-dark-editor-1024.png') });
   expect(bg.image).toContain('svg');
   expect(bg.repeat).toBe('no-repeat');
 });

@@ -1,6 +1,7 @@
 // Presenter mode at a projector's 1024x768: the picture fills the room left, the counters, the
 // clock and the timeline stay, and every text of the topology is at least 14 px on screen.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 /**
  * Screen size of each text of the drawn nodes: computed font size × the SVG's scale there, px;
@@ -95,7 +96,7 @@ for (const [scenario, view] of [
     // Nothing of the page is cut off: the counters end inside the window.
     const strip = (await page.locator('.strip').boundingBox())!;
     expect(strip.y + strip.height).toBeLessThanOrEqual(768 + 0.5);
-    await page.screenshot({ path: `test-results/presenter-${scenario}-1024x768.png` });
+    await page.screenshot({ path: shotPath(`presenter-${scenario}-1024x768.png`) });
 
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);

@@ -1,6 +1,7 @@
 // Presenter mode's link labels are 13 px or more on screen (node text is 14 px or more there),
 // placed clear of each other.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 /** Each shown link label: its on-screen font size (px) and box. */
 async function edgeLabels(page: Page) {
@@ -34,7 +35,7 @@ for (const [w, h] of [
       labels.forEach((a, i) => {
         for (const b of labels.slice(i + 1)) expect(a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1, `"${a.text}" overlaps "${b.text}"`).toBe(false);
       });
-      await page.screenshot({ path: `test-results/presenter-labels-${scenario}-${w}x${h}.png` });
+      await page.screenshot({ path: shotPath(`presenter-labels-${scenario}-${w}x${h}.png`) });
     });
   }
 }

@@ -2,6 +2,7 @@
 // with the mouse or keys 1-4, and answered when the run reaches the step, with the figure that
 // shows it measured live.
 import { expect, test } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 for (const size of [
   { width: 1600, height: 1000 },
@@ -31,7 +32,7 @@ for (const size of [
     await expect(choices.nth(3)).toHaveAttribute('aria-checked', 'true');
     await expect(choices.nth(1)).toHaveAttribute('aria-checked', 'false');
     await expect(page.getByTestId('question-reveal')).toHaveCount(0);
-    await page.screenshot({ path: `test-results/question-ahead-${size.width}.png` });
+    await page.screenshot({ path: shotPath(`question-ahead-${size.width}.png`) });
 
     // Running to the step reveals the answer, the verdict and the explanation.
     await page.getByTestId('narrative-next').click();
@@ -53,7 +54,7 @@ for (const size of [
     const value = Number.parseFloat((await page.getByTestId('question-figure-value').textContent())!);
     expect(Math.abs(value - 27) / 27).toBeLessThan(0.05);
     await q.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/question-revealed-${size.width}.png` });
+    await page.screenshot({ path: shotPath(`question-revealed-${size.width}.png`) });
     expect(errors).toEqual([]);
   });
 }

@@ -3,6 +3,7 @@
 // and the inspector's "calls/s, last second" for a link is its label's figure.
 import { expect, test, type Page } from '@playwright/test';
 import { untilStill } from './fixtures/settle';
+import { shotPath } from './fixtures/shots';
 
 /** Waits until no seek is running and the run is paused or ready. */
 async function settled(page: Page) {
@@ -43,7 +44,7 @@ for (const [scenario, link] of [
       const context = await browser.newContext();
       const page = await context.newPage();
       seen.push(await open(page, url, w, h, '30.0 s'));
-      await page.screenshot({ path: `test-results/rates-${scenario}-${w}x${h}-${seen.length}.png` });
+      await page.screenshot({ path: shotPath(`rates-${scenario}-${w}x${h}-${seen.length}.png`) });
       await context.close();
     }
     const first = seen[0];
@@ -77,7 +78,7 @@ for (const [scenario, link] of [
     const key = link.replace(' → ', '->');
     expect(first.labels[key]).toMatch(/req\/s$/);
     expect(`${await rate.textContent()} req/s`).toBe(first.labels[key]);
-    await page.screenshot({ path: `test-results/rates-${scenario}-inspector-1024x768.png` });
+    await page.screenshot({ path: shotPath(`rates-${scenario}-inspector-1024x768.png`) });
     await context.close();
   });
 }

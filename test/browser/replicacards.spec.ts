@@ -3,6 +3,7 @@
 // over every scenario's unfolded cards at 1600x1000 is in walk.spec.ts.
 import { expect, test } from '@playwright/test';
 import { measureReplicaCards, unfoldAll } from './fixtures/walkChecks';
+import { shotPath } from './fixtures/shots';
 
 test('a folded card at 1024x768 counts the replicas by state, and its tooltip says them in full', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -17,5 +18,5 @@ test('a folded card at 1024x768 counts the replicas by state, and its tooltip sa
   await expect(fold.locator('.topo-replica-figure').first()).toHaveText(new RegExp(`^${n} up$`));
   await expect(fold.locator('title')).toContainText(`${n} replicas of `);
   expect((await measureReplicaCards(page)).out).toEqual([]);
-  await page.screenshot({ path: 'test-results/replica-cards-1024.png' });
+  await page.screenshot({ path: shotPath('replica-cards-1024.png') });
 });

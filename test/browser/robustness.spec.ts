@@ -4,6 +4,7 @@
 // the app offers the way back).
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseScenarioText } from '../../src/scenario';
+import { shotPath } from './fixtures/shots';
 
 /** The validator's problems for a text, as the app lists them (`path: message`). */
 function expectedProblems(text: string, name: string): string[] {
@@ -42,7 +43,7 @@ async function open(page: Page, name: string, text: string): Promise<void> {
 async function shots(page: Page, name: string): Promise<void> {
   for (const [w, h] of [[1600, 1000], [1024, 768]] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `test-results/${name}-${w}x${h}.png` });
+    await page.screenshot({ path: shotPath(`${name}-${w}x${h}.png`) });
   }
 }
 
@@ -109,7 +110,7 @@ test('opening a file shows its stage, and Cancel stops it while hello-mesh keeps
   await expect(opening).toContainText('Opening slow-start.json');
   await expect(page.getByTestId('opening-stage')).toContainText('starting the run');
   // One size only: resizing for a second screenshot could outlast the opening on a busy machine.
-  await page.screenshot({ path: 'test-results/robustness-opening.png' });
+  await page.screenshot({ path: shotPath('robustness-opening.png') });
   await page.getByTestId('cancel-open').click();
   await expect(opening).toHaveCount(0);
   await expect(page.getByTestId('load-problems')).toHaveCount(0);

@@ -1,6 +1,7 @@
 // Keys with the scenario picker focused: Shift+→ / Shift+← seek a second (the picker keeps its
 // plain arrows), and Home / End seek to the start and the end of the run in the single view.
 import { expect, test, type Page } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 async function settled(page: Page) {
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
@@ -33,12 +34,12 @@ for (const [w, h] of [
     await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
     await expect(page.getByTestId('sim-time')).toHaveText('120.0 s');
     await expect(picker).toHaveValue('hello-mesh');
-    await page.screenshot({ path: `test-results/shortcuts-end-${w}x${h}.png` });
+    await page.screenshot({ path: shotPath(`shortcuts-end-${w}x${h}.png`) });
     await page.keyboard.press('Home');
     await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
     await settled(page);
     await expect(picker).toHaveValue('hello-mesh');
     await expect(page.getByTestId('scenario-title')).toContainText('Hello');
-    await page.screenshot({ path: `test-results/shortcuts-home-${w}x${h}.png` });
+    await page.screenshot({ path: shotPath(`shortcuts-home-${w}x${h}.png`) });
   });
 }

@@ -1,5 +1,6 @@
 // Light for projectors by default; a dark theme a click away, remembered on reload.
 import { expect, test } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 test('the theme toggle switches to dark and back, and the choice survives a reload', async ({ page }) => {
   await page.goto('/');
@@ -13,7 +14,7 @@ test('the theme toggle switches to dark and back, and the choice survives a relo
   await page.getByTestId('theme-toggle').click();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   expect(await background()).not.toBe(light);
-  await page.screenshot({ path: 'test-results/app-dark.png' });
+  await page.screenshot({ path: shotPath('app-dark.png') });
 
   await page.reload();
   await expect(page.getByTestId('run-status')).toHaveText('ready');

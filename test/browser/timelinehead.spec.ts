@@ -1,6 +1,7 @@
 // The timeline's playhead at t = 0 leaves step 1's marker readable and clickable: the marker
 // is drawn over the head, and the head shows above and below it.
 import { expect, test } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 for (const [w, h] of [
   [1600, 1000],
@@ -21,6 +22,6 @@ for (const [w, h] of [
     expect(topAt).toBe('1');
     expect(head.y).toBeLessThan(s.y - 2);
     expect(head.y + head.height).toBeGreaterThan(s.y + s.height + 2);
-    await page.screenshot({ path: `test-results/timeline-head-t0-${w}x${h}.png`, clip: { x: 0, y: Math.max(0, s.y - 40), width: w, height: 90 } });
+    await page.screenshot({ path: shotPath(`timeline-head-t0-${w}x${h}.png`), clip: { x: 0, y: Math.max(0, s.y - 40), width: w, height: 90 } });
   });
 }

@@ -3,6 +3,7 @@
 // marker of every scenario with faults lies on top and apart, at 1600x1000 and 1024x768, is
 // checked in walk.spec.ts.
 import { expect, test } from '@playwright/test';
+import { shotPath } from './fixtures/shots';
 
 test('control-plane-outage: the two faults at 10 s and step 2 at 10 s are three markers; each click seeks to its time', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -15,7 +16,7 @@ test('control-plane-outage: the two faults at 10 s and step 2 at 10 s are three 
   // Step 2 stays on the track; the faults at its time go above and below it.
   expect(await step2.getAttribute('data-row')).toBe('0');
   expect(new Set(rows.slice(0, 2))).toEqual(new Set(['1', '2']));
-  await page.screenshot({ path: 'test-results/timeline-stacked.png' });
+  await page.screenshot({ path: shotPath('timeline-stacked.png') });
   for (const i of [0, 1]) {
     await page.getByTestId('timeline').click({ position: { x: 5, y: 4 } });
     await expect(page.getByTestId('sim-time')).not.toHaveText('10.0 s');

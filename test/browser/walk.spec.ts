@@ -28,6 +28,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { settled, untilStill } from './fixtures/settle';
 import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
 import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll } from './fixtures/walkChecks';
+import { shotPath } from './fixtures/shots';
 
 const WIDE = { width: 1600, height: 1000 };
 const SMALL = { width: 1024, height: 768 };
@@ -85,7 +86,7 @@ async function openPaused(page: Page, name: string, at: number) {
 /** The label check at the page's size: every overlap in words; the labels read. */
 async function labelCheck(page: Page, s: ShippedScenario, size: { width: number; height: number }) {
   const pic = await readPicture(page);
-  await page.screenshot({ path: `test-results/labels-${s.name}-${size.width}.png` });
+  await page.screenshot({ path: shotPath(`labels-${s.name}-${size.width}.png`) });
   expect(pic.labels.length, `${s.name} at ${sizeName(size)}: link labels drawn`).toBeGreaterThan(0);
   expect(
     overlaps(pic).map((o) => `${s.name}: ${o}`),
@@ -97,7 +98,7 @@ async function labelCheck(page: Page, s: ShippedScenario, size: { width: number;
 /** The annotation check at the page's size and moment `t`. */
 async function annotationCheck(page: Page, s: ShippedScenario, t: number, size: { width: number; height: number }) {
   const now = await untilStill(page, () => annotationProblems(page), `${s.name} at ${t} s, ${sizeName(size)}: the annotations`);
-  if (s.name === 'control-plane-outage' && t === 23) await page.screenshot({ path: `test-results/annotations-${size.width}.png` });
+  if (s.name === 'control-plane-outage' && t === 23) await page.screenshot({ path: shotPath(`annotations-${size.width}.png`) });
   expect(now.map((p) => `${s.name} at ${t} s, ${sizeName(size)}: ${p}`)).toEqual([]);
 }
 
@@ -153,7 +154,7 @@ async function namesCheck(page: Page, s: ShippedScenario, found: string[]) {
       const highlighted = new Set(story.map((l) => l.edge));
       found.push(...overlaps(await readPicture(page)).filter((o) => o.includes(' overlaps link ') && !highlighted.has(/^label (\S+) /.exec(o)?.[1] ?? '')).map((o) => `${s.name}, ${drawer}: ${o}`));
     }
-    await page.screenshot({ path: `test-results/text1024-${s.name}-${drawer}.png` });
+    await page.screenshot({ path: shotPath(`text1024-${s.name}-${drawer}.png`) });
   }
   // The same page at 1600x1000 (Charts still open): drawn as before, its own text, no fold.
   await page.setViewportSize(WIDE);
@@ -162,7 +163,7 @@ async function namesCheck(page: Page, s: ShippedScenario, found: string[]) {
   seen.push(`${s.name} 1600x1000: ${wide.least} px`);
   if (!Number.isFinite(wide.least)) found.push(`${s.name} at 1600x1000: no node name, label or tile title drawn to measure`);
   if (wide.large || (await page.getByTestId('presenter-fold').count()) > 0) found.push(`${s.name} at 1600x1000 takes the larger text or a fold (${wide.least} px)`);
-  if (WIDE_SHOTS.includes(s.name)) await page.screenshot({ path: `test-results/text1024-${s.name}-1600.png` });
+  if (WIDE_SHOTS.includes(s.name)) await page.screenshot({ path: shotPath(`text1024-${s.name}-1600.png`) });
   console.log(seen.join('\n'));
   return labelled;
 }
@@ -215,7 +216,7 @@ for (const s of SHIPPED_SVG) {
       const m = await measureReplicaCards(page);
       counts.cards += m.cards;
       counts.folded += m.folded;
-      if (s.name === 'partial-adoption') await page.screenshot({ path: 'test-results/replica-cards-1600.png' });
+      if (s.name === 'partial-adoption') await page.screenshot({ path: shotPath('replica-cards-1600.png') });
       expect(m.out.map((p) => `${s.name}: ${p}`)).toEqual([]);
       expect(m.cards, `${s.name}: replica cards of ${unfolded.join(', ')}`).toBeGreaterThanOrEqual(unfolded.length);
     });
