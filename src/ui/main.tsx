@@ -14,7 +14,17 @@ import { createFrameChannel } from './state/frameChannel';
 import { createAppStore } from './state/store';
 import { savedTheme } from './theme/theme';
 import { AppContext, type AppServices } from './state/useAppStore';
+import { reloadOnTakeover } from './offline/takeover';
 import './styles.css';
+
+// Offline once loaded: the build's service worker (vite-plugin-pwa, see vite.config.ts) caches
+// every file of this build. Production only, so `npm start` and its hot reload never meet a cache;
+// a newer build's worker taking over reloads the page. First thing the page does, so a takeover is
+// heard from here on, not only from the load event workbox-window waits for (offline/takeover.ts).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const reload = reloadOnTakeover(navigator.serviceWorker, () => location.reload());
+  void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: false, onNeedReload: reload }));
+}
 
 const bridge = createSimBridge();
 const store = createAppStore(builtinScenarios(), savedTheme());
@@ -45,12 +55,6 @@ root.render(
 );
 
 void controller.start();
-// Offline once loaded: the build's service worker (vite-plugin-pwa, see vite.config.ts) caches
-// every file of this build. Production only, so `npm start` and its hot reload never meet a cache;
-// autoUpdate reloads the page when a newer build's worker takes over.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void import('virtual:pwa-register').then(({ registerSW }) => registerSW({ immediate: false }));
-}
 // A link pasted into this tab that differs only in its fragment (where a scenario's data goes)
 // does not load a page: open it as a fresh page would. The app's own replaceState fires no event.
 window.addEventListener('hashchange', () => location.reload());
