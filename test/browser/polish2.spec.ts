@@ -30,8 +30,9 @@ const READABLE_AT_1024 = ['hello-mesh', 'gateway-and-mesh', 'retry-storm'];
 
 /** Opens `name` with the drawer as `drawer` left it ('none' folded, 'charts' open): the app keeps that choice. */
 async function openWithDrawer(page: Page, name: string, drawer: 'none' | 'charts') {
-  await page.goto('/');
-  await page.evaluate((v) => localStorage.setItem('meshsim.drawer', v), drawer);
+  // In storage before the app reads it, as a former visit leaves it (no page load of the app just
+  // to write it). Scripts added by earlier calls run first, so this call's value holds.
+  await page.addInitScript((v) => localStorage.setItem('meshsim.drawer', v), drawer);
   await page.goto(`/?scenario=${name}`);
   await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name, { timeout: 30_000 });
   await expect(page.getByTestId('tab-charts')).toHaveAttribute('aria-selected', String(drawer === 'charts'));
