@@ -2,7 +2,6 @@
 // every event at the target time run, even when 8,000 of them share it and a worker's wall budget
 // runs out among them. Each pane's "worker" is a real SimHost whose wall clock moves 20 ms each
 // time it is read, so a 150 ms seek slice stops after about 2,000 events (one look every 256).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import type { SimBridge, SimWorker } from '../../src/ui/bridge/simBridge';
 import { createCompareController, type CompareController } from '../../src/ui/compare/compareController';
 import type { Recipe } from '../../src/ui/recipe/types';
 import { SimHost } from '../../src/workers/SimHost';
-import { simCommand } from '../cli/spawnSim';
+import { simHere } from '../cli/spawnSim';
 
 const FIXTURE = fileURLToPath(new URL('../browser/fixtures/same-instant.json', import.meta.url));
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -20,12 +19,13 @@ const TEXT = readFileSync(FIXTURE, 'utf8');
 const LONGER = JSON.stringify({ ...JSON.parse(TEXT), duration: '200ms' });
 
 /** The CLI's trace hash and figures for `text` run to `duration` (`npm run sim -- run FILE --duration T --json`). */
-function cli(text: string, duration: string): { traceHash: string; sent: number; ok: number } {
+async function cli(text: string, duration: string): Promise<{ traceHash: string; sent: number; ok: number }> {
   const file = join(mkdtempSync(join(tmpdir(), 'same-instant-')), 'scenario.json');
   writeFileSync(file, text);
-  const [cmd, argv] = simCommand(['run', file, '--duration', duration, '--json']);
-  const out = execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 << 20 });
-  const r = JSON.parse(out) as { traceHash: string; requests: { sent: number; ok: number } };
+  // In this process (the CLI's own runCli): a spawn would add about 1.3 s of CPU to start.
+  const out = await simHere(['run', file, '--duration', duration, '--json']);
+  expect(out.code).toBe(0);
+  const r = JSON.parse(out.stdout) as { traceHash: string; requests: { sent: number; ok: number } };
   return { traceHash: r.traceHash, sent: r.requests.sent, ok: r.requests.ok };
 }
 
@@ -61,7 +61,7 @@ const paneStats = (pair: CompareController) =>
 
 describe('compare seek onto an instant that holds 8,000 events', () => {
   test("a seek to the end (100 ms) runs all of them: both panes finished on the CLI's hash", async () => {
-    const want = cli(TEXT, '100ms');
+    const want = await cli(TEXT, '100ms');
     const { pair, recipe, sims } = pairOf(TEXT);
     await pair.openRecipes(recipe, recipe, 0);
     await pair.seek(100);
@@ -73,7 +73,7 @@ describe('compare seek onto an instant that holds 8,000 events', () => {
   }, 60_000);
 
   test("a seek to 100 ms of a 200 ms run stops past that instant: both panes on the CLI's hash at --duration 100ms", async () => {
-    const want = cli(LONGER, '100ms');
+    const want = await cli(LONGER, '100ms');
     const { pair, recipe, sims } = pairOf(LONGER);
     await pair.openRecipes(recipe, recipe, 0);
     await pair.seek(100);

@@ -5,7 +5,6 @@
 // the instant's events. Each pane's "worker" is a real SimHost whose wall clock moves 20 ms each
 // time it is read (one look every 256 events), on test/browser/fixtures/same-instant.json made
 // 200 ms long: 4,000 requests sent at 0 and 8,000 events of their replies at 100 ms.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import type { SimBridge, SimWorker } from '../../src/ui/bridge/simBridge';
 import { createCompareController, type CompareController } from '../../src/ui/compare/compareController';
 import type { Recipe } from '../../src/ui/recipe/types';
 import { SimHost } from '../../src/workers/SimHost';
-import { simCommand } from '../cli/spawnSim';
+import { simHere } from '../cli/spawnSim';
 
 const FIXTURE = fileURLToPath(new URL('../browser/fixtures/same-instant.json', import.meta.url));
 /** same-instant.json run to 200 ms: the replies' instant (100 ms) is mid-run. */
@@ -23,14 +22,15 @@ const TEXT = JSON.stringify({ ...JSON.parse(readFileSync(FIXTURE, 'utf8')), dura
 
 /** The CLI's trace hash and figures for TEXT run to `duration` (`npm run sim -- run FILE --duration T --json`), each asked once. */
 const cliRuns = new Map<string, { traceHash: string; sent: number; ok: number }>();
-function cli(duration: string): { traceHash: string; sent: number; ok: number } {
+async function cli(duration: string): Promise<{ traceHash: string; sent: number; ok: number }> {
   const known = cliRuns.get(duration);
   if (known) return known;
   const file = join(mkdtempSync(join(tmpdir(), 'same-instant-')), 'scenario.json');
   writeFileSync(file, TEXT);
-  const [cmd, argv] = simCommand(['run', file, '--duration', duration, '--json']);
-  const out = execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 << 20 });
-  const r = JSON.parse(out) as { traceHash: string; requests: { sent: number; ok: number } };
+  // In this process (the CLI's own runCli): a spawn would add about 1.3 s of CPU to start.
+  const out = await simHere(['run', file, '--duration', duration, '--json']);
+  expect(out.code).toBe(0);
+  const r = JSON.parse(out.stdout) as { traceHash: string; requests: { sent: number; ok: number } };
   const run = { traceHash: r.traceHash, sent: r.requests.sent, ok: r.requests.ok };
   cliRuns.set(duration, run);
   return run;
@@ -74,7 +74,7 @@ afterEach(() => {
 
 describe('compare Step and Pause finish the instant they stop at', () => {
   test("Step onto the replies' instant (100 ms, 8,000 events) runs all of them: both panes on the CLI's --duration 100ms hash, 4,000 ok", async () => {
-    const want = cli('100ms');
+    const want = await cli('100ms');
     expect(want.ok).toBe(4000);
     const { pair, sims } = await openPair();
     // Steps until the pair stands at 100 ms: the sends at 0 first, then one reply and the rest of its instant.
@@ -90,7 +90,7 @@ describe('compare Step and Pause finish the instant they stop at', () => {
   }, 60_000);
 
   test("Pause while a tick stands among the replies' instant runs the rest of it: both panes on the CLI's --duration 100ms hash", async () => {
-    const want = cli('100ms');
+    const want = await cli('100ms');
     // Animation frames moved by hand, 16 ms of the page's clock each.
     let now = 1000;
     const pending = new Map<number, FrameRequestCallback>();
