@@ -3,6 +3,7 @@ import { policySchema, validateScenario, type Policy, type Scenario } from '../.
 import { scenarioFindings } from '../../src/cli/lint';
 import { L7_ONLY_FIELDS } from '../../src/cli/lint/clientPolicyRules';
 import { compilePolicy } from '../../src/models/proxy/policy';
+import { runScenario } from '../../src/models/run';
 
 // MS011 with an L4 sidecar at the client: its policy's L7 fields act in no router, as with no proxy.
 
@@ -87,5 +88,24 @@ describe('L7_ONLY_FIELDS', () => {
     const ignoredAtL4 = keys.filter((k) => compiled({ [k]: sample[k] } as Policy, false) === compiled(undefined, false));
     expect(ignoredAtL4.sort()).toEqual([...L7_ONLY_FIELDS].sort());
     for (const k of L7_ONLY_FIELDS) expect(compiled({ [k]: sample[k] } as Policy, true), k).not.toBe(compiled(undefined, true));
+  });
+
+  it('a caller without any proxy applies no field of its own route policy (compilePolicy with meshed false): what MS011 flags a plain client\'s whole policy for', () => {
+    const plain = (route: Policy | undefined) => JSON.stringify(compilePolicy(callee, route, false, false), (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+    const keys = Object.keys(sample) as (keyof Policy)[];
+    // connectTimeout, maxConnectionDuration, idleTimeout and the connection limits acted here before.
+    expect(keys.filter((k) => plain({ [k]: sample[k] } as Policy) !== plain(undefined))).toEqual([]);
+    expect(JSON.parse(plain(sample))).toMatchObject({ connectTimeout: 10_000, maxConnectionDuration: 'Infinity', idleTimeout: 3_600_000, maxRequestsPerConnection: 'Infinity' });
+  });
+
+  it('a plain client whose policy recycles every connection after one request and 50 ms runs the same events as one with no policy (same trace hash), as MS011 says', () => {
+    const run = (policy?: Record<string, unknown>) => {
+      const s = scenario({ clients: [{ name: 'jobs', type: 'open', rate: 200, target: 'back', ...(policy ? { policy } : {}) }], services: [svc('back', { sidecar: false })] });
+      return runScenario(s, { durationMs: 3000 }).world.sim.traceHash();
+    };
+    const bare = run();
+    expect(run({ maxRequestsPerConnection: 1, maxConnectionDuration: '50ms', connectTimeout: '1ms', idleTimeout: '10ms' })).toBe(bare);
+    // MS011 names all four fields.
+    expect(ms011(withJobs({ target: 'back', policy: { maxRequestsPerConnection: 1, maxConnectionDuration: '50ms', connectTimeout: '1ms', idleTimeout: '10ms' } })).map((f) => f.figure.values.fields)).toEqual(['connectTimeout, maxConnectionDuration, idleTimeout, maxRequestsPerConnection']);
   });
 });
