@@ -26,7 +26,7 @@ const listed = (xs: readonly string[]) => (xs.length < 2 ? xs.join('') : `${xs.s
 /**
  * MS011: a client with `policy` whose fields no proxy applies. Without a sidecar (`sidecar:
  * false`, the default) none of them acts: World.wire compiles such a client's route without L7
- * or a mesh, and compilePolicy then applies no field of a policy, the connection ones
+ * or a mesh, and compilePolicy then applies no field of the client's policy, the connection ones
  * (connectTimeout, the lifetimes and limits) included: they are config for an Envoy, and the
  * client has none. With an L4 sidecar (`sidecar: {mode: L4}`) its L7 fields (L7_ONLY_FIELDS) do not;
  * its connection fields do and are not flagged. The fix names where the same fields would act:
