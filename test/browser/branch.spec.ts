@@ -12,6 +12,36 @@ const LABEL_GAP_PX = 2;
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
 
+/**
+ * Least distance, px, from each '+N' badge to its mesh region's dashed border (0 when the border
+ * runs through it), in every pane: the border's path sampled every 2 units on screen.
+ */
+async function badgeBorderGaps(page: Page) {
+  return page.locator('[data-testid="compare-pane"]').evaluateAll((panes) =>
+    panes.flatMap((pane) => {
+      const borders = Array.from(pane.querySelectorAll<SVGPathElement>('.topo-mesh-area')).map((path) => {
+        const m = path.getScreenCTM()!;
+        const pts: { x: number; y: number }[] = [];
+        for (let d = 0, len = path.getTotalLength(); d <= len; d += 2) {
+          const q = path.getPointAtLength(d);
+          pts.push({ x: m.a * q.x + m.c * q.y + m.e, y: m.b * q.x + m.d * q.y + m.f });
+        }
+        return pts;
+      });
+      return Array.from(pane.querySelectorAll('.topo-hex-more')).map((t) => {
+        const r = t.getBoundingClientRect();
+        let gap = Infinity;
+        for (const pts of borders)
+          for (const q of pts) gap = Math.min(gap, Math.hypot(Math.max(r.left - q.x, 0, q.x - r.right), Math.max(r.top - q.y, 0, q.y - r.bottom)));
+        return { badge: `${pane.getAttribute('data-side')} ${t.closest('[data-node]')?.getAttribute('data-node')} '${t.textContent}'`, gap };
+      });
+    }),
+  );
+}
+
+/** Least room between a '+N' badge and its mesh region's border, px. */
+const BADGE_BORDER_PX = 2;
+
 async function settled(page: Page) {
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
@@ -55,11 +85,21 @@ for (const [w, h] of [
       await untilStill(page, () => labelGaps(panes), 'the labels');
       await clear('compare');
     });
+    // Each '+N' badge keeps off its mesh region's dashed border: at 1024x768 frontend's and
+    // payments' '+5' stood left of their narrow boxes, on the border (0 px).
+    const badgesClear = async (mode: string) => {
+      const gaps = await badgeBorderGaps(page);
+      expect(gaps.length, `${mode}: badges drawn`).toBeGreaterThanOrEqual(4);
+      const least = gaps.reduce((a, g) => (g.gap < a.gap ? g : a));
+      expect(least.gap, `${mode} at ${w}x${h}: ${least.badge} from its mesh region's border`).toBeGreaterThanOrEqual(BADGE_BORDER_PX);
+    };
+    await test.step(`'+N' badges ${BADGE_BORDER_PX} px or more from their mesh region's border`, () => badgesClear('compare'));
     await test.step(`in presenter mode too (${LABEL_GAP_PX} px)`, async () => {
       await page.keyboard.press('f');
       await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
       await untilStill(page, () => labelGaps(panes), 'the labels in presenter mode');
       await clear('presenter');
+      await badgesClear('presenter');
       await page.screenshot({ path: shotPath(`branch-${w}-presenter.png`) });
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');

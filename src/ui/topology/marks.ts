@@ -65,6 +65,9 @@ export function hexPoints(cx: number, cy: number, r: number): string {
   }).join(' ');
 }
 
+/** Width of a character of the '+N' badge (12 px bold, styles.css `.topo-hex-more`), design units, a little over. */
+const BADGE_CHAR_W = 7.5;
+
 /** One hexagon per proxy, in a row along the top edge at the right (see layout.proxyAnchor). */
 export function drawHexes(g: G, p: PlacedNode, count: number): SVGPolygonElement[] {
   const row = g.append('g').attr('class', 'topo-proxies');
@@ -75,7 +78,15 @@ export function drawHexes(g: G, p: PlacedNode, count: number): SVGPolygonElement
     hexes.push(row.append('polygon').attr('class', 'topo-hex').attr('points', hexPoints(cx, 0, NodeSize.hexR)).node()!);
   }
   if (count > 0 && p.node.replicas > count) {
-    row.append('text').attr('class', 'topo-hex-more').attr('x', p.w - 22 - (count - 1) * NodeSize.hexStep - 14).attr('y', 4).attr('text-anchor', 'end').text(`+${p.node.replicas - count}`);
+    // Left of the row when it fits over the box; else above the row's right end, in the room its
+    // mesh region keeps above a box: on a narrow box (compare panes' 120-unit columns) five
+    // hexagons leave no room, and the '+5' stood left of the box on its region's dashed border
+    // (right of the row, it stood on the region's right border).
+    const more = `+${p.node.replicas - count}`;
+    const left = p.w - 22 - (count - 1) * NodeSize.hexStep - 14;
+    const fits = left - more.length * BADGE_CHAR_W >= 4;
+    const x = fits ? left : p.w - 22 + NodeSize.hexR;
+    row.append('text').attr('class', 'topo-hex-more').attr('x', x).attr('y', fits ? 4 : -NodeSize.hexR - 5).attr('text-anchor', 'end').text(more);
   }
   return hexes;
 }
