@@ -60,4 +60,18 @@ describe('edge label placement', () => {
     const free = labelRect(placeStoryLabel(line(0, 100, 400, 100), [line(0, 100, 400, 100), line(0, 300, 400, 300)], LABEL_BOX, [], [], VIEW));
     expect(crosses(free, line(0, 300, 400, 300))).toBe(false);
   });
+
+  it("a highlighted link's label sits nearer its own line than any other: two links converging on one box, the other's label already shown at the meeting point", () => {
+    // Two clients 80 units apart whose links meet at a box at (400, 140), as gateway-and-mesh's
+    // bulk-export and scraper meet at edge.
+    const mine = line(0, 100, 400, 140);
+    const theirs = line(0, 180, 400, 140);
+    const d2 = (l: LabelLink, x: number, y: number) => Math.min(...l.points.map((p) => (p.x - x) ** 2 + (p.y - y) ** 2));
+    const shown = [labelRect({ x: 300, y: 185, anchor: 'middle' })];
+    const r = labelRect(placeStoryLabel(mine, [mine, theirs], LABEL_BOX, [{ x0: 390, y0: 110, x1: 480, y1: 170 }], shown, VIEW));
+    const cx = (r.x0 + r.x1) / 2;
+    const cy = (r.y0 + r.y1) / 2;
+    expect(d2(mine, cx, cy)).toBeLessThan(d2(theirs, cx, cy));
+    expect(hit(r, shown[0])).toBe(false);
+  });
 });
