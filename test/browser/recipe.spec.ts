@@ -153,6 +153,9 @@ test('when the clipboard is refused, the link shows in a field to copy', async (
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
   });
   await page.goto('/?scenario=mm1&t=2s');
+  // The link's seek reached 2 s (before it starts, nothing is seeking either: the share link was
+  // once made at 900 ms on the way, under load).
+  await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', '2000', { timeout: 30_000 });
   await settled(page);
   await page.getByTestId('share-link').click();
   const field = page.getByTestId('share-link-text');
