@@ -32,9 +32,22 @@ for (const [width, height] of [
       const pause = page.getByTestId('pause');
       if (await pause.isVisible()) await pause.click();
       await expect(page.getByTestId('play')).toBeVisible();
-      // The paused picture settles within a frame or two.
-      await page.waitForTimeout(300);
-      ringed = (await traffic.getAttribute('data-ringed')) ?? '';
+      // The paused picture settles within a frame or two, later under load (CI once read the dots
+      // before a late frame moved them, and the click found none): read them once they read the
+      // same twice, 250 ms apart.
+      let last: string | null = null;
+      await expect
+        .poll(
+          async () => {
+            const now = (await traffic.getAttribute('data-ringed')) ?? '';
+            const same = now === last;
+            last = now;
+            return same;
+          },
+          { intervals: [250], timeout: 10_000 },
+        )
+        .toBe(true);
+      ringed = last ?? '';
     }
     expect(ringed, 'a ringed dot in the paused picture').not.toBe('');
     const [id, xy] = ringed.split(' ')[0].split(':');
