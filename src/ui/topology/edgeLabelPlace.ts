@@ -237,9 +237,14 @@ export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], b
     if (nearerOther(link, others, s, box)) c += 100;
     return c;
   };
+  return cheapest(storyCandidates(link, box), cost) ?? { x: 0, y: 0, anchor: 'middle' };
+}
+
+/** The first of `spots` with the least `cost` (a spot of cost 0 ends the search), or null for none. */
+function cheapest(spots: Iterable<LabelSpot>, cost: (s: LabelSpot) => number): LabelSpot | null {
   let best: LabelSpot | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
-  for (const spot of storyCandidates(link, box)) {
+  for (const spot of spots) {
     const c = cost(spot);
     if (c < bestCost) {
       best = spot;
@@ -247,7 +252,7 @@ export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], b
       if (c === 0) break;
     }
   }
-  return best ?? { x: 0, y: 0, anchor: 'middle' };
+  return best;
 }
 
 /**
@@ -300,17 +305,7 @@ export function placeHoverLabel(link: LabelLink, box: { w: number; h: number }, 
     return c;
   };
   if (keep !== null && cost(keep) <= 1) return keep;
-  let best: LabelSpot | null = null;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (const spot of hoverCandidates(link, box)) {
-    const c = cost(spot);
-    if (c < bestCost) {
-      best = spot;
-      bestCost = c;
-      if (c === 0) break;
-    }
-  }
-  return best ?? keep ?? { x: 0, y: 0, anchor: 'middle' };
+  return cheapest(hoverCandidates(link, box), cost) ?? keep ?? { x: 0, y: 0, anchor: 'middle' };
 }
 
 /** Spots beside a link for a label of `box`'s size: along it, on both sides, ever further off; each side with three anchors. */
