@@ -12,17 +12,12 @@ import { showHealth, showLoad, type LoadView } from './svgNodeState';
 import type { Camera } from './camera';
 import './truth.css';
 import { sampleLanes, type EdgeLanes } from './lanes';
-import { edgeLabelParts, type EdgeRate } from './edgeRates';
-import { LABEL_BOX, labelRect, nodeRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, type LabelLink, type LabelSpot } from './edgeLabelPlace';
+import type { EdgeRate } from './edgeRates';
+import { nodeRect, type LabelLink } from './edgeLabelPlace';
+import { drawEdgeLabels } from './svgEdgeLabels';
 import { meshLabel, meshTitle } from './meshName';
 
-/** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
-const LABEL_UNITS = 12;
-/**
- * A link label's size in presenter mode, design units: 13.4 px or more on screen, as presenter
- * mode draws at 0.81 CSS px a unit or more (layout.ts), beside node text of 18 units.
- */
-export const PRESENTER_LABEL_UNITS = 16.5;
+export { PRESENTER_LABEL_UNITS } from './svgEdgeLabels';
 /** Room a link label keeps from a box's '+N' badge, design units (nodeRect keeps as much from the box). */
 const BADGE_GAP = 4;
 
@@ -120,9 +115,6 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
 
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
-  // `story`: a narrative step highlights the link, so its quiet label shows even where the placer
-  // left it out, at `storyAt` (placeStoryLabel), over other lines with its halo if it must.
-  const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null }[] = [];
   /** Per edge: its broken lock (hidden until TLS handshakes fail), the lock it replaces, the count shown. */
   const brokenLocks: { edge: number; g: SVGGElement; title: SVGTitleElement; lock: SVGGElement | null; shown: number }[] = [];
   const labelLinks: LabelLink[] = [];
@@ -161,7 +153,6 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // So are a compare pane's, drawn as presenter mode draws in presenter mode and in a narrow window.
   // And the single view's when its names would be under 10 px otherwise (readableText.ts).
   const presenter = svg.closest(".app.presenter, .compare-presenter, .compare-fit, .topology-stage[data-text='large']") !== null;
-  const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
   const labelView = {
     x0: -layout.tx / layout.scale,
     y0: -layout.ty / layout.scale,
@@ -224,69 +215,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     return [{ x0: left + b.x - BADGE_GAP, y0: top + b.y - BADGE_GAP, x1: left + b.x + b.width + BADGE_GAP, y1: top + b.y + b.height + BADGE_GAP }];
   });
   const nodeRects = [...layout.nodes.map((p) => nodeRect(p, !presenter)), ...nameRects, ...meshLabelRects, ...badgeRects];
-  const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects);
 
-  // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
-  // per second only) until the pointer is on the link.
-  const labelLayer = view.append('g').attr('class', 'topo-edge-labels');
-  edgeLayer.selectAll<SVGGElement, unknown>('[data-edge]').each(function (_, i) {
-    const at = labelAt[i];
-    const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('data-label-edge', this.getAttribute('data-edge')).attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
-    if (presenter) text.style.fontSize = `${PRESENTER_LABEL_UNITS}px`;
-    const label = { edge: layout.edges[i].edge.id, key: this.getAttribute('data-edge') ?? '', text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null, story: false, storyAt: null };
-    edgeLabels.push(label);
-    this.addEventListener('mouseenter', () => {
-      label.hovered = true;
-      label.shown = '';
-      text.classList.add('topo-edge-label-hover');
-      labelLayer.node()!.appendChild(text);
-      showLabel(label);
-    });
-    this.addEventListener('mouseleave', () => {
-      label.hovered = false;
-      label.shown = '';
-      label.at = null;
-      text.classList.remove('topo-edge-label-hover');
-      showLabel(label);
-      moveLabel(text, quietSpot(label));
-    });
-  });
-  const moveLabel = (t: SVGTextElement, at: LabelSpot) => {
-    t.setAttribute('x', String(at.x));
-    t.setAttribute('y', String(at.y));
-    t.setAttribute('text-anchor', at.anchor);
-  };
-  /** A label left out by the placer (over a name or across another link). */
-  const leftOut = (l: (typeof edgeLabels)[number]) => l.quiet.overName === true || l.quiet.acrossLink === true;
-  /** Where a label sits when not hovered: its quiet spot, or its story spot when the story shows it. */
-  const quietSpot = (l: (typeof edgeLabels)[number]) => (l.story && leftOut(l) && l.storyAt ? l.storyAt : l.quiet);
-  const quietBox = { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) };
-  let lastRate: (edge: number) => EdgeRate | null = () => null;
-  function showLabel(l: (typeof edgeLabels)[number]): void {
-    const r = lastRate(l.edge);
-    const all = r ? edgeLabelParts(r) : [];
-    // A quiet label with no spot clear of the nodes is left out: a node's name comes first; so is
-    // one with no spot off other links' lines (read across one, it reads as that link's).
-    // A label the story points at (its link highlighted) always shows.
-    const parts = l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
-    const key = parts.map((p) => p.text).join(' · ');
-    if (key === l.shown) return;
-    l.shown = key;
-    l.text.textContent = '';
-    parts.forEach((part, i) => {
-      const t = select(l.text).append('tspan').text(i === 0 ? part.text : ` · ${part.text}`);
-      // Coloured by what the part means, not by its words.
-      if (part.kind === 'failed') t.attr('class', 'topo-edge-label-failed');
-      else if (part.kind === 'tries') t.attr('class', 'topo-edge-label-tries');
-    });
-    if (l.hovered) {
-      // The full label is longer and larger than the quiet one its spot was found for: placed
-      // again, clear of every node's drawing (name, state line), off its link's line.
-      const b = l.text.getBBox();
-      l.at = placeHoverLabel(l.link, { w: b.width + 8, h: b.height + 4 }, nodeRects, labelView, l.at);
-      moveLabel(l.text, l.at);
-    }
-  }
+  const labels = drawEdgeLabels({ view, edgeLayer, edges: layout.edges.map((e) => e.edge.id), links: labelLinks, nodeRects, names: nameRects, labelView, presenter });
 
   // Fault tags on top of everything.
   const faultLayer = view.append('g').attr('class', 'topo-faults');
@@ -320,8 +250,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
       }
     },
     updateEdgeLabels(rate) {
-      lastRate = rate;
-      for (const l of edgeLabels) showLabel(l);
+      labels.update(rate);
       for (const b of brokenLocks) {
         const n = Math.round(rate(b.edge)?.tlsFailed ?? 0);
         if (n === b.shown) continue;
@@ -346,8 +275,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         for (const m of v.marks) m.setAttribute('transform', `translate(${mid.x},${mid.y})`);
         lanes[e.edge.id] = sampleLanes(v.line);
         // Its label is placed again by the drawing after the drop.
-        const label = edgeLabels.find((l) => l.edge === e.edge.id);
-        label?.text.setAttribute('visibility', 'hidden');
+        labels.hide(e.edge.id);
       }
       next.controlLinks.forEach((l, i) => controlPaths[i]?.setAttribute('d', l.path));
       next.meshes.forEach((m, i) => {
@@ -391,19 +319,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         const key = this.getAttribute('data-node') ?? this.getAttribute('data-edge') ?? '';
         this.classList.toggle('topo-hl', set.has(key));
       });
-      // Labels of highlighted links show, those the placer left out at a spot found now: clear of
-      // nodes and of the labels shown, across other lines only if it must.
-      const shownRects = edgeLabels.filter((l) => !leftOut(l)).map((l) => labelRect(l.quiet, quietBox));
-      for (const l of edgeLabels) {
-        const story = set.has(l.key);
-        if (story === l.story) continue;
-        l.story = story;
-        l.text.classList.toggle('topo-edge-label-story', story);
-        if (story && leftOut(l) && l.storyAt === null) l.storyAt = placeStoryLabel(l.link, labelLinks, quietBox, nodeRects, shownRects, labelView);
-        l.shown = '';
-        showLabel(l);
-        if (!l.hovered) moveLabel(l.text, quietSpot(l));
-      }
+      labels.highlight(set);
     },
   };
 }

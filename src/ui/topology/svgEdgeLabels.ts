@@ -1,0 +1,144 @@
+// The SVG drawing's link labels: the glue between renderTopology's drawing and edgeLabelPlace's
+// pure placers. Each link's quiet label (calls per second) sits at the spot placeEdgeLabels found,
+// says all its figures while the pointer is on its link, and shows wherever the story points at
+// its link (placeStoryLabel), even where the placer left it out.
+import { select, type Selection } from 'd3';
+import { edgeLabelParts, type EdgeRate } from './edgeRates';
+import { LABEL_BOX, labelRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, type LabelLink, type LabelSpot, type Rect } from './edgeLabelPlace';
+
+/** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
+export const LABEL_UNITS = 12;
+/**
+ * A link label's size in presenter mode, design units: 13.4 px or more on screen, as presenter
+ * mode draws at 0.81 CSS px a unit or more (layout.ts), beside node text of 18 units.
+ */
+export const PRESENTER_LABEL_UNITS = 16.5;
+
+/** What drawEdgeLabels needs of the drawing: design units throughout. */
+export interface EdgeLabelInput {
+  /** The group the labels are drawn into (above the boxes), and the links' groups (`[data-edge]`, in `edges` order). */
+  view: Selection<SVGGElement, unknown, null, undefined>;
+  edgeLayer: Selection<SVGGElement, unknown, null, undefined>;
+  /** Each link's edge id, in drawing order. */
+  edges: readonly number[];
+  /** Each link's points and lock, in drawing order (renderTopology samples them from the drawn paths). */
+  links: readonly LabelLink[];
+  /** What labels keep off: nodes (nodeRect), names, mesh tabs and badges as drawn. */
+  nodeRects: readonly Rect[];
+  /** The nodes' names as drawn (a quiet label over one is left out). */
+  names: readonly Rect[];
+  /** The part of the drawing the stage shows. */
+  labelView: Rect;
+  /** Labels at presenter size (PRESENTER_LABEL_UNITS rather than LABEL_UNITS). */
+  presenter: boolean;
+}
+
+/** The drawn labels, updated in place. */
+export interface EdgeLabels {
+  /** Shows each label's figures from `rate` (by edge id; null: none yet). Impure: mutates the labels' text. */
+  update(rate: (edge: number) => EdgeRate | null): void;
+  /** The labels of the links in `keys` ('from->to') show as the story's, those the placer left out at a spot found now. */
+  highlight(keys: ReadonlySet<string>): void;
+  /** Hides edge `edge`'s label (its link moved under a drag; the drawing after the drop places it again). */
+  hide(edge: number): void;
+}
+
+/**
+ * Draws a label for each link into `input.view` and wires hovering its link (`input.edgeLayer`'s
+ * `[data-edge]` groups) to the full label. Impure: appends to the SVG and adds listeners.
+ */
+export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
+  const { view, edgeLayer, edges, links: labelLinks, nodeRects, names: nameRects, labelView, presenter } = input;
+  const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
+  // `story`: a narrative step highlights the link, so its quiet label shows even where the placer
+  // left it out, at `storyAt` (placeStoryLabel), over other lines with its halo if it must.
+  const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null }[] = [];
+  const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects);
+
+  // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
+  // per second only) until the pointer is on the link.
+  const labelLayer = view.append('g').attr('class', 'topo-edge-labels');
+  edgeLayer.selectAll<SVGGElement, unknown>('[data-edge]').each(function (_, i) {
+    const at = labelAt[i];
+    const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('data-label-edge', this.getAttribute('data-edge')).attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
+    if (presenter) text.style.fontSize = `${PRESENTER_LABEL_UNITS}px`;
+    const label = { edge: edges[i], key: this.getAttribute('data-edge') ?? '', text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null, story: false, storyAt: null };
+    edgeLabels.push(label);
+    this.addEventListener('mouseenter', () => {
+      label.hovered = true;
+      label.shown = '';
+      text.classList.add('topo-edge-label-hover');
+      labelLayer.node()!.appendChild(text);
+      showLabel(label);
+    });
+    this.addEventListener('mouseleave', () => {
+      label.hovered = false;
+      label.shown = '';
+      label.at = null;
+      text.classList.remove('topo-edge-label-hover');
+      showLabel(label);
+      moveLabel(text, quietSpot(label));
+    });
+  });
+  const moveLabel = (t: SVGTextElement, at: LabelSpot) => {
+    t.setAttribute('x', String(at.x));
+    t.setAttribute('y', String(at.y));
+    t.setAttribute('text-anchor', at.anchor);
+  };
+  /** A label left out by the placer (over a name or across another link). */
+  const leftOut = (l: (typeof edgeLabels)[number]) => l.quiet.overName === true || l.quiet.acrossLink === true;
+  /** Where a label sits when not hovered: its quiet spot, or its story spot when the story shows it. */
+  const quietSpot = (l: (typeof edgeLabels)[number]) => (l.story && leftOut(l) && l.storyAt ? l.storyAt : l.quiet);
+  const quietBox = { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) };
+  let lastRate: (edge: number) => EdgeRate | null = () => null;
+  function showLabel(l: (typeof edgeLabels)[number]): void {
+    const r = lastRate(l.edge);
+    const all = r ? edgeLabelParts(r) : [];
+    // A quiet label with no spot clear of the nodes is left out: a node's name comes first; so is
+    // one with no spot off other links' lines (read across one, it reads as that link's).
+    // A label the story points at (its link highlighted) always shows.
+    const parts = l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
+    const key = parts.map((p) => p.text).join(' · ');
+    if (key === l.shown) return;
+    l.shown = key;
+    l.text.textContent = '';
+    parts.forEach((part, i) => {
+      const t = select(l.text).append('tspan').text(i === 0 ? part.text : ` · ${part.text}`);
+      // Coloured by what the part means, not by its words.
+      if (part.kind === 'failed') t.attr('class', 'topo-edge-label-failed');
+      else if (part.kind === 'tries') t.attr('class', 'topo-edge-label-tries');
+    });
+    if (l.hovered) {
+      // The full label is longer and larger than the quiet one its spot was found for: placed
+      // again, clear of every node's drawing (name, state line), off its link's line.
+      const b = l.text.getBBox();
+      l.at = placeHoverLabel(l.link, { w: b.width + 8, h: b.height + 4 }, nodeRects, labelView, l.at);
+      moveLabel(l.text, l.at);
+    }
+  }
+
+  return {
+    update(rate) {
+      lastRate = rate;
+      for (const l of edgeLabels) showLabel(l);
+    },
+    highlight(set) {
+      // Labels of highlighted links show, those the placer left out at a spot found now: clear of
+      // nodes and of the labels shown, across other lines only if it must.
+      const shownRects = edgeLabels.filter((l) => !leftOut(l)).map((l) => labelRect(l.quiet, quietBox));
+      for (const l of edgeLabels) {
+        const story = set.has(l.key);
+        if (story === l.story) continue;
+        l.story = story;
+        l.text.classList.toggle('topo-edge-label-story', story);
+        if (story && leftOut(l) && l.storyAt === null) l.storyAt = placeStoryLabel(l.link, labelLinks, quietBox, nodeRects, shownRects, labelView);
+        l.shown = '';
+        showLabel(l);
+        if (!l.hovered) moveLabel(l.text, quietSpot(l));
+      }
+    },
+    hide(edge) {
+      edgeLabels.find((l) => l.edge === edge)?.text.setAttribute('visibility', 'hidden');
+    },
+  };
+}
