@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failuresGeometry, latencyGeometry, MARGIN, throughputGeometry, timeAt } from '../../src/ui/charts/geometry';
-import { mergeBatch, type SeriesState } from '../../src/ui/charts/seriesStore';
+import { bindCharts, mergeBatch, POLL_MS, seriesStore, shouldPoll, type SeriesApi, type SeriesState } from '../../src/ui/charts/seriesStore';
+import { createAppStore } from '../../src/ui/state/store';
 import { toEventFilter } from '../../src/ui/eventlog/filter';
 import type { SeriesBucket } from '../../src/workers/protocol';
 
@@ -85,6 +86,48 @@ describe('the series on the UI side', () => {
   it('starts again from a new epoch (a reset or a seek back in the worker)', () => {
     const next = mergeBatch(s0, { epoch: 4, bucketMs: 1000, from: 0, buckets: [bucket(0)] });
     expect(next).toEqual({ epoch: 4, bucketMs: 1000, buckets: [bucket(0)] });
+  });
+});
+
+describe('asking the worker for the series', () => {
+  afterEach(() => void vi.useRealTimers());
+  it('asks while the run plays, and while paused only once after each frame (a seek, a step)', () => {
+    expect(shouldPoll('playing', 7, 'a', { seq: 7, info: 'a' })).toBe(true);
+    expect(shouldPoll('paused', 7, 'a', { seq: 7, info: 'a' })).toBe(false);
+    expect(shouldPoll('ready', 7, 'a', { seq: 7, info: 'a' })).toBe(false);
+    expect(shouldPoll('done', 7, 'a', { seq: 7, info: 'a' })).toBe(false);
+    expect(shouldPoll('paused', 8, 'a', { seq: 7, info: 'a' })).toBe(true);
+    expect(shouldPoll('paused', 7, 'b', { seq: 7, info: 'a' })).toBe(true);
+  });
+  it('leaves a paused worker alone: one ask after the run stops moving, none in the 10 s after; twenty in 10 s of play', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const info = { title: 'x' } as unknown as NonNullable<ReturnType<typeof store.getState>['info']>;
+    store.setState((d) => {
+      d.info = info;
+      d.status = 'paused';
+      d.stats.seq = 5;
+    });
+    let asks = 0;
+    const worker = {
+      seriesSince: async (epoch: number, from: number) => {
+        asks++;
+        return { epoch: 1, bucketMs: 1000, from: epoch === 1 ? from : 0, buckets: [] };
+      },
+    } as unknown as SeriesApi;
+    bindCharts(worker, store);
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(asks).toBe(1);
+    expect(seriesStore.getState().epoch).toBe(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(asks).toBe(1);
+    // A seek's frame: asked at once, then quiet again.
+    store.setState((d) => void (d.stats.seq = 6));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(asks).toBe(2);
+    store.setState((d) => void (d.status = 'playing'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(asks).toBe(22);
   });
 });
 
