@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeSchema, validateScenario, type Scenario } from '../../src/scenario';
 import { scenarioFindings } from '../../src/cli/lint';
+import { runScenario } from '../../src/models/run';
+import { changeReach } from '../../src/models/policyReach';
 
 // MS010: policy that no request feels, with one input that trips it and one that does not.
 
@@ -53,6 +55,19 @@ describe('MS010 policy overridden on every path', () => {
       "back's own timeout (500 ms) applies on no path, so no request uses it: client jobs has no proxy, so it applies no timeout; gateway gw sets its own (2 s) at gateways.0.routes.0.policy.timeout. Envoy applies the route policy of the proxy that sends the request, and a caller's own route policy overrides the callee's field by field",
     );
     expect(f.figure.text).toBe('overridden on 1 of 2 paths, used on none');
+  });
+
+  it("counts a plain caller as one that cannot apply the callee's connection fields, and the model agrees: its pool runs the same events with or without them (same trace hash)", () => {
+    // A DestinationRule's connection pool is the client-side proxy's config; a plain caller's pool is its app's.
+    const conn = { maxRequestsPerConnection: 1, maxConnectionDuration: '50ms', connectTimeout: '1ms', idleTimeout: '10ms' };
+    const design = (policy?: Record<string, unknown>) =>
+      scenario({ clients: [{ name: 'jobs', type: 'open', rate: 200, target: 'back' }], services: [svc('back', { sidecar: false, ...(policy ? { policy } : {}) })] });
+    for (const [k, v] of Object.entries(conn)) {
+      const r = changeReach(design(), { type: 'policy', at: 0, service: 'back', policy: { [k]: v }, replace: false });
+      expect({ k, reach: r?.reach, callers: r?.callers.map((c) => `${c.route.caller} ${c.status}`) }).toEqual({ k, reach: 'none', callers: ['jobs not-applied'] });
+    }
+    const hash = (s: Scenario) => runScenario(s, { durationMs: 3000 }).world.sim.traceHash();
+    expect(hash(design(conn))).toBe(hash(design()));
   });
 
   it('trips on a timed change that reaches no request, with the change that would act as the fix; not on one that acts', () => {

@@ -127,11 +127,11 @@ describe('other changes', () => {
       duration: '10s',
       meshes: [{ name: 'm', controlPlane: { pushBase: '100ms', perProxy: '100ms' } }],
       clients: [{ name: 'users', type: 'open', rate: 100, target: 'api', arrival: 'constant' }],
-      services: [
-        { name: 'api', serviceTime: '1ms', calls: [{ service: 'db' }] },
-        // Connections already open carry on (the check is at the handshake): recycle them every second.
-        { name: 'db', replicas: 2, serviceTime: '1ms', sidecar: true, policy: { maxConnectionDuration: '1s' } },
-      ],
+      // A gateway outside the mesh calls db in plaintext. Connections already open carry on (the
+      // check is at the handshake): its Envoy recycles them every second (its route's policy; a
+      // caller without a proxy would keep its app's connections for life).
+      gateways: [{ name: 'api', routes: [{ service: 'db', policy: { maxConnectionDuration: '1s' } }] }],
+      services: [{ name: 'db', replicas: 2, serviceTime: '1ms', sidecar: true }],
       changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '5s' }],
     });
     const w = new World(s, 1);

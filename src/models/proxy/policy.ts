@@ -53,7 +53,7 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 3_600_000;
 /** Envoy's HTTP/2 max_concurrent_streams default, 2^31 - 1. */
 export const DEFAULT_MAX_CONCURRENT_STREAMS = 2_147_483_647;
 
-/** Istio's connect timeout; a caller without a proxy is taken to connect with the same 10 s. */
+/** Istio's connect timeout; a caller without a proxy (its app's own pool) is taken to connect with the same 10 s. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Envoy's healthy_panic_threshold default (%); Istio sets 0 for sidecars (minHealthPercent). */
 export const ENVOY_PANIC_THRESHOLD = 50;
@@ -64,17 +64,19 @@ export const ENVOY_ROUTE_TIMEOUT_MS = 15_000;
  * The policy a caller applies on one route: the callee's policy, overridden field by field by
  * the call's own. Without an L7 sidecar at the caller (or for a TCP callee) only connection
  * limits apply: no retries, timeouts, faults or outlier detection, and kube-proxy balancing.
- * Without any proxy at the caller (`meshed` false) the caller's own route policy (a client's
- * `policy`, a call's) applies not at all, its connection fields neither: a route policy is config
- * for the Envoy that sends the request, and such a caller has none. The lint's MS011 flags every
- * field of such a client's policy for this reason. NOTE: the callee's policy still gives a plain
- * caller's pool its connection fields (connectTimeout, lifetimes, idle timeout), standing in for
- * the app's own pool settings; two model tests rely on it (the idle-timeout race's pool idle
- * timeout, STRICT mTLS's recycled plaintext connections), though MS010 counts a plain caller as
- * one that cannot apply it. Pure.
+ * Without any proxy at the caller (`meshed` false) no policy applies: neither the caller's own
+ * route policy (a client's `policy`, a call's) nor the callee's, its connection fields neither
+ * (connectTimeout, maxConnectionDuration, idleTimeout, maxRequestsPerConnection,
+ * maxConcurrentStreams, a locality failover). Both are config for the Envoy that sends the
+ * request (Istio's VirtualService and DestinationRule are client-side proxy config; the callee's
+ * sidecar takes a DestinationRule's connection pool only for its own inbound cluster, to the app
+ * in its pod), and such a caller has none: its app's own pool connects within
+ * DEFAULT_CONNECT_TIMEOUT_MS, keeps connections for life and closes one idle for
+ * DEFAULT_IDLE_TIMEOUT_MS. The lint's MS011 flags every field of such a client's policy, and MS010
+ * counts such a caller as one that cannot apply the callee's. Pure.
  */
 export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7: boolean, meshed: boolean, istioDefaults = true): CompiledPolicy {
-  const p: Policy = { ...(callee.policy ?? {}), ...(meshed ? route ?? {} : {}) };
+  const p: Policy = meshed ? { ...(callee.policy ?? {}), ...(route ?? {}) } : {};
   // A gateway's router retries only when told to; a sidecar takes Istio's default retries.
   const r = l7 ? p.retries ?? (istioDefaults ? defaultRetries() : undefined) : undefined;
   const cb = meshed ? p.circuitBreaker : undefined;

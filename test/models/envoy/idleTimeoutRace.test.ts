@@ -27,6 +27,9 @@ function poller(periodMs: number, policy: Record<string, unknown> = {}, client: 
   });
 }
 
+/** A client with a sidecar that takes no time: its Envoy applies the callee's policy. */
+const MESHED = { sidecar: { cpuPerPass: '0ms', passLatency: '0ms' } };
+
 describe('the idle-timeout race (app keep-alive vs the pool)', () => {
   it('a request sent as the app closes its idle connection is reset before any byte came back; the next connects anew', () => {
     const { w, ended } = poller(5010);
@@ -57,13 +60,21 @@ describe('the idle-timeout race (app keep-alive vs the pool)', () => {
     expect(w.routes[0].opened).toBe(6);
   });
 
-  it('a pool idle timeout shorter than the app keep-alive makes the failures vanish', () => {
-    const { w, ended } = poller(5010, { idleTimeout: '4s' });
+  it("a pool idle timeout shorter than the app keep-alive, the callee's policy applied by the caller's sidecar, makes the failures vanish", () => {
+    const { w, ended } = poller(5010, { idleTimeout: '4s' }, MESHED);
     w.runUntil(60_000);
     expect(ended.map((e) => e.cause)).toEqual(Array(6).fill('ok'));
     expect(w.routes[0].pool.idleClosed).toBe(5);
     expect(w.routes[0].opened).toBe(6);
     expect(w.routes[0].pool.appClosed).toBe(0);
+  });
+
+  it("a caller without a proxy keeps its app's pool: the callee's idle timeout (a DestinationRule, client-side proxy config) does not reach it, and the race stays", () => {
+    const { w, ended } = poller(5010, { idleTimeout: '4s' });
+    w.runUntil(60_000);
+    expect(ended.map((e) => e.cause)).toEqual(['ok', 'ok', 'reset', 'ok', 'ok', 'reset']);
+    expect(w.routes[0].policy.idleTimeout).toBe(3_600_000);
+    expect(w.routes[0].pool.idleClosed).toBe(0);
   });
 
   it('an app keep-alive longer than the gap keeps one connection for every request', () => {
@@ -80,11 +91,10 @@ describe('the idle-timeout race (app keep-alive vs the pool)', () => {
   });
 
   it("Istio's default retryOn does not retry the reset (UC); retryOn reset retries it on a new connection", () => {
-    const meshed = { sidecar: { cpuPerPass: '0ms', passLatency: '0ms' } };
-    const plain = poller(5010, {}, meshed);
+    const plain = poller(5010, {}, MESHED);
     plain.w.runUntil(60_000);
     expect(plain.ended.map((e) => e.cause)).toEqual(['ok', 'ok', 'reset', 'ok', 'ok', 'reset']);
-    const retried = poller(5010, { retries: { attempts: 2, retryOn: ['reset'], backoff: { base: '1ms' } } }, meshed);
+    const retried = poller(5010, { retries: { attempts: 2, retryOn: ['reset'], backoff: { base: '1ms' } } }, MESHED);
     retried.w.runUntil(60_000);
     expect(retried.ended.map((e) => e.cause)).toEqual(Array(6).fill('ok'));
     expect(summarize(retried.w, 0).edges['c->legacy'].retries).toBe(2);
