@@ -86,10 +86,9 @@ describe('a malformed manifest is an error at file:line: path, and no scenario',
 
 describe('text the YAML parser must not see is refused before parsing, as one message', () => {
   it('a file over 5 MB names its size and the limit, at once', () => {
-    const text = `${app('a')}---\n${'# padding\n'.repeat(500_001)}`;
-    const t0 = performance.now();
+    // It ends in malformed YAML: had the parser read it before its size was checked, its error would show.
+    const text = `${app('a')}---\n${'# padding\n'.repeat(500_001)}k: [\n`;
     const r = imp({ 'big.yaml': text });
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.e).toEqual(['big.yaml:1: is 5.0 MB, more than the 5.0 MB a manifest file may be (5 MB of manifests takes seconds and 400 MB to read); split it, or import only the resources of one mesh']);
     expect(r.malformed).toBe(true);
   });
