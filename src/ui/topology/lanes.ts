@@ -13,11 +13,88 @@ export interface EdgeLanes {
   response: Float32Array;
 }
 
+/** What sampling needs of a path: an SVG path element, or a `CubicPath` (no layout read). */
+export interface PathGeometry {
+  getTotalLength(): number;
+  getPointAtLength(distance: number): { x: number; y: number };
+}
+
+/** Straight pieces a cubic is cut into for its length: far below a design unit off the curve. */
+const CUBIC_PIECES = 256;
+
 /**
- * Samples a rendered SVG path (via getPointAtLength) into two offset lanes. The points are
- * in the path's own user space (design units).
+ * A link's curve as edgeRoutes draws it, `M x,y C x,y x,y x,y`, measured along its length
+ * without the DOM: an SVG path's getTotalLength/getPointAtLength made the browser lay out the
+ * whole picture again after each link was appended (a forced layout per link at start). Points
+ * by distance along the curve, design units, as getPointAtLength gives them (within a hundredth
+ * of a unit: it is cut into CUBIC_PIECES straight pieces).
  */
-export function sampleLanes(path: SVGPathElement): EdgeLanes {
+export class CubicPath implements PathGeometry {
+  private readonly xs = new Float64Array(CUBIC_PIECES + 1);
+  private readonly ys = new Float64Array(CUBIC_PIECES + 1);
+  /** Length along the curve to each piece's end, from 0. */
+  private readonly at = new Float64Array(CUBIC_PIECES + 1);
+
+  /** The curve from (x0, y0) to (x3, y3) with control points (x1, y1) and (x2, y2). */
+  constructor(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number, x3: number, y3: number) {
+    for (let i = 0; i <= CUBIC_PIECES; i++) {
+      const u = i / CUBIC_PIECES;
+      const v = 1 - u;
+      const a = v * v * v;
+      const b = 3 * v * v * u;
+      const c = 3 * v * u * u;
+      const d = u * u * u;
+      this.xs[i] = a * x0 + b * x1 + c * x2 + d * x3;
+      this.ys[i] = a * y0 + b * y1 + c * y2 + d * y3;
+      if (i > 0) this.at[i] = this.at[i - 1] + Math.hypot(this.xs[i] - this.xs[i - 1], this.ys[i] - this.ys[i - 1]);
+    }
+  }
+
+  /** The path `d` of one cubic (`M x,y C x,y x,y x,y`, as edgeRoutes writes it), or null for any other. */
+  static parse(d: string): CubicPath | null {
+    const m = /^M(-?[\d.e+-]+),(-?[\d.e+-]+) C(-?[\d.e+-]+),(-?[\d.e+-]+) (-?[\d.e+-]+),(-?[\d.e+-]+) (-?[\d.e+-]+),(-?[\d.e+-]+)$/.exec(d.trim());
+    if (!m) return null;
+    const v = m.slice(1).map(Number);
+    if (!v.every(Number.isFinite)) return null;
+    return new CubicPath(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+  }
+
+  /** Length of the curve, design units. */
+  getTotalLength(): number {
+    return this.at[CUBIC_PIECES];
+  }
+
+  /** The point `distance` along the curve from its start (clamped to the curve). */
+  getPointAtLength(distance: number): { x: number; y: number } {
+    const at = this.at;
+    if (!(distance > 0)) return { x: this.xs[0], y: this.ys[0] };
+    if (distance >= at[CUBIC_PIECES]) return { x: this.xs[CUBIC_PIECES], y: this.ys[CUBIC_PIECES] };
+    let lo = 0;
+    let hi = CUBIC_PIECES;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] <= distance) lo = mid;
+      else hi = mid;
+    }
+    const span = at[hi] - at[lo];
+    const f = span > 0 ? (distance - at[lo]) / span : 0;
+    return { x: this.xs[lo] + (this.xs[hi] - this.xs[lo]) * f, y: this.ys[lo] + (this.ys[hi] - this.ys[lo]) * f };
+  }
+}
+
+/**
+ * The geometry of a link drawn with path `d`: measured in JS when it is one cubic (every link
+ * edgeRoutes places), else read from the drawn `path` element.
+ */
+export function pathGeometry(d: string, path: SVGPathElement): PathGeometry {
+  return CubicPath.parse(d) ?? path;
+}
+
+/**
+ * Samples a path (a `CubicPath`, or a drawn SVG path via getPointAtLength) into two offset
+ * lanes. The points are in the path's own user space (design units).
+ */
+export function sampleLanes(path: PathGeometry): EdgeLanes {
   const length = path.getTotalLength();
   const n = LANE_SAMPLES;
   const xs = new Float32Array(n + 1);

@@ -11,7 +11,7 @@ import { carryControl, drawControlPlane, pulseControl, showControl, type Control
 import { showHealth, showLoad, type LoadView } from './svgNodeState';
 import type { Camera } from './camera';
 import './truth.css';
-import { sampleLanes, type EdgeLanes } from './lanes';
+import { pathGeometry, sampleLanes, type EdgeLanes, type PathGeometry } from './lanes';
 import type { EdgeRate } from './edgeRates';
 import { nodeRect, type LabelLink } from './edgeLabelPlace';
 import { drawEdgeLabels } from './svgEdgeLabels';
@@ -120,6 +120,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   const labelLinks: LabelLink[] = [];
   /** Per edge id: what a drag moves (see moveNodes). */
   const edgeViews = new Map<number, { d: string; paths: SVGPathElement[]; line: SVGPathElement; marks: SVGGElement[] }>();
+  /** Per link (its data-edge): its curve, measured without reading the layout (lanes.ts). */
+  const geometries = new Map<string, PathGeometry>();
   const nameOf = new Map(layout.nodes.map((p) => [p.node.id, p.node.name]));
   for (const e of layout.edges) {
     const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
@@ -129,19 +131,21 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const halo = g.append('path').attr('class', 'topo-hl-halo').attr('d', e.path).node()!;
     const pipe = g.append('path').attr('class', 'topo-edge-pipe').attr('d', e.path).node()!;
     const line = g.append('path').attr('class', 'topo-edge-line').attr('d', e.path).attr('marker-end', 'url(#topo-arrow)');
-    lanes[e.edge.id] = sampleLanes(line.node()!);
     const el = line.node()!;
-    const mid = el.getPointAtLength(el.getTotalLength() * 0.5);
+    const geo = pathGeometry(e.path, el);
+    geometries.set(`${from}->${to}`, geo);
+    lanes[e.edge.id] = sampleLanes(geo);
+    const mid = geo.getPointAtLength(geo.getTotalLength() * 0.5);
     const lock = e.edge.mtls ? g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${mid.x},${mid.y})`) : null;
     if (lock) drawLock(lock);
     const broken = g.append('g').attr('class', 'topo-lock-broken').attr('data-broken-lock', `${from}->${to}`).attr('transform', `translate(${mid.x},${mid.y})`).attr('visibility', 'hidden');
     brokenLocks.push({ edge: e.edge.id, g: broken.node()!, title: drawBrokenLock(broken), lock: lock?.node() ?? null, shown: 0 });
     edgeViews.set(e.edge.id, { d: e.path, paths: [halo, pipe, el], line: el, marks: [broken.node()!, ...(lock ? [lock.node()!] : [])] });
     // The link's points, for placing labels clear of every link (see placeEdgeLabels).
-    const len = el.getTotalLength();
+    const len = geo.getTotalLength();
     const steps = Math.max(8, Math.ceil(len / 6));
     const points = Array.from({ length: steps + 1 }, (_, i) => {
-      const q = el.getPointAtLength((len * i) / steps);
+      const q = geo.getPointAtLength((len * i) / steps);
       return { x: q.x, y: q.y };
     });
     labelLinks.push({ points, lock: e.edge.mtls });
@@ -223,7 +227,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   const placedByName = new Map(layout.nodes.map((p) => [p.node.name, p]));
   const edgeMid = new Map<string, { x: number; y: number }>();
   edgeLayer.selectAll<SVGGElement, unknown>('[data-edge]').each(function () {
-    const line = this.querySelector<SVGPathElement>('.topo-edge-line');
+    const line = geometries.get(this.getAttribute('data-edge')!) ?? this.querySelector<SVGPathElement>('.topo-edge-line');
     if (!line) return;
     const at = line.getPointAtLength(line.getTotalLength() * 0.5);
     edgeMid.set(this.getAttribute('data-edge')!, { x: at.x, y: at.y });
@@ -271,9 +275,10 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         if (!v || v.d === e.path) continue;
         v.d = e.path;
         for (const path of v.paths) path.setAttribute('d', e.path);
-        const mid = v.line.getPointAtLength(v.line.getTotalLength() * 0.5);
+        const geo = pathGeometry(e.path, v.line);
+        const mid = geo.getPointAtLength(geo.getTotalLength() * 0.5);
         for (const m of v.marks) m.setAttribute('transform', `translate(${mid.x},${mid.y})`);
-        lanes[e.edge.id] = sampleLanes(v.line);
+        lanes[e.edge.id] = sampleLanes(geo);
         // Its label is placed again by the drawing after the drop.
         labels.hide(e.edge.id);
       }
