@@ -50,11 +50,14 @@ describe('edge label placement', () => {
     ];
     const [quiet] = placeEdgeLabels(links, nodes, VIEW);
     expect(quiet.acrossLink).toBe(true);
-    const shown = [labelRect({ x: 200, y: 96, anchor: 'middle' })];
+    // Shown labels lie along its own line too (a spot over its own line, placeStoryLabel's next
+    // resort, is taken), so nothing is left but crossing a neighbour's.
+    const shown = [labelRect({ x: 200, y: 96, anchor: 'middle' }), ...Array.from({ length: 6 }, (_, i) => labelRect({ x: 38 + 76 * i, y: 104, anchor: 'middle' }))];
     const spot = placeStoryLabel(mid, links, LABEL_BOX, nodes, shown, VIEW);
     const r = labelRect(spot);
     expect(nodes.some((n) => hit(r, n))).toBe(false);
     expect(hit(r, shown[0])).toBe(false);
+    expect(shown.some((l) => hit(r, l))).toBe(false);
     expect(others.filter((o) => crosses(r, o))).toHaveLength(1);
     // With room beside it (no nodes), it takes a spot that crosses no other line.
     const free = labelRect(placeStoryLabel(line(0, 100, 400, 100), [line(0, 100, 400, 100), line(0, 300, 400, 300)], LABEL_BOX, [], [], VIEW));
@@ -73,5 +76,22 @@ describe('edge label placement', () => {
     const cy = (r.y0 + r.y1) / 2;
     expect(d2(mine, cx, cy)).toBeLessThan(d2(theirs, cx, cy));
     expect(hit(r, shown[0])).toBe(false);
+  });
+
+  it("a highlighted link's label whose every spot beside it lies nearer a neighbour's line sits on its own line (over it, with its halo)", () => {
+    // A short link with a link 20 units off each side, as partial-adoption's reports->orders runs
+    // between storefront's links: every spot 24 units or more off it is nearer a neighbour.
+    const mine = line(0, 100, 200, 100);
+    const above = line(0, 80, 200, 80);
+    const below = line(0, 120, 200, 120);
+    const d2 = (l: LabelLink, x: number, y: number) => Math.min(...l.points.map((p) => (p.x - x) ** 2 + (p.y - y) ** 2));
+    const r = labelRect(placeStoryLabel(mine, [above, mine, below], LABEL_BOX, [], [], VIEW));
+    const cx = (r.x0 + r.x1) / 2;
+    const cy = (r.y0 + r.y1) / 2;
+    expect(d2(mine, cx, cy)).toBeLessThan(Math.min(d2(above, cx, cy), d2(below, cx, cy)));
+    // Its middle on the line, and the box crossing neither neighbour.
+    expect(cy).toBe(100);
+    expect(r.y0).toBeGreaterThan(80);
+    expect(r.y1).toBeLessThan(120);
   });
 });

@@ -217,13 +217,17 @@ function* candidates(link: LabelLink): Generator<LabelSpot> {
 
 /**
  * Where the quiet label of a link the story points at goes (a narrative step highlights it) when
- * placeEdgeLabels left it out (`overName` or `acrossLink`): it must show, and read as its link's. The spot with the least
+ * placeEdgeLabels left it out (`overName` or `acrossLink`), or placed it where it reads as
+ * another link's (readsAsOther): it must show, and read as its link's. The spot with the least
  * cost, in this order of what is worse: cut by the view's edge or over a node (`nodes`, names
  * included), over another shown label (`labels`), nearer another link's line than its own (it
  * would be read as that link's), across another link's line (the label is then drawn over it
- * with its halo), across its own. Spots: the quiet ones (candidates), then further
+ * with its halo), across its own. Spots: the quiet ones (candidates), then on its own line (its
+ * middle on the line, which no other line is nearer to unless it crosses there), then further
  * off as a hovered label's. `box`: the quiet label's box. Pure. (gateway-and-mesh at 1024x768
- * with Charts open: step 2's highlighted bulk-export link had its '35 req/s' left out.)
+ * with Charts open: step 2's highlighted bulk-export link had its '35 req/s' left out;
+ * partial-adoption's step 2: reports->orders' label sat nearer storefront->catalog's line, on a
+ * short link between crossing lines where every spot beside it did too.)
  */
 export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], box: { w: number; h: number }, nodes: readonly Rect[], labels: readonly Rect[], view: Rect): LabelSpot {
   const cost = (s: LabelSpot) => {
@@ -234,7 +238,7 @@ export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], b
     for (const o of others) if (o !== link && o.points.some((q) => inside(q, r, 2))) c += 10;
     if (link.points.some((q) => inside(q, r, 1))) c += 1;
     // Read as another link's figure: worse than crossing a line, better than covering a label.
-    if (nearerOther(link, others, s, box)) c += 100;
+    if (readsAsOther(link, others, s, box)) c += 100;
     return c;
   };
   return cheapest(storyCandidates(link, box), cost) ?? { x: 0, y: 0, anchor: 'middle' };
@@ -258,9 +262,12 @@ function cheapest(spots: Iterable<LabelSpot>, cost: (s: LabelSpot) => number): L
 /**
  * True when a label of `link` at `spot` (`box`: its size) has its middle nearer another of
  * `links`' lines than its own, so it reads as that link's figure (links that converge on one
- * box: bulk-export's '35 req/s' stood under scraper's '4.0 req/s', nearer scraper's line). Pure.
+ * box: bulk-export's '35 req/s' stood under scraper's '4.0 req/s', nearer scraper's line). Give
+ * the drawn text's size: a label anchored at its start or end has its middle half its width from
+ * the anchor (LABEL_BOX's middle was nearer partial-adoption's reports->orders line at 1024x768,
+ * the drawn '24 req/s' nearer storefront->catalog's). Pure.
  */
-function nearerOther(link: LabelLink, links: readonly LabelLink[], spot: LabelSpot, box: { w: number; h: number } = LABEL_BOX): boolean {
+export function readsAsOther(link: LabelLink, links: readonly LabelLink[], spot: LabelSpot, box: { w: number; h: number } = LABEL_BOX): boolean {
   const r = labelRect(spot, box);
   const cx = (r.x0 + r.x1) / 2;
   const cy = (r.y0 + r.y1) / 2;
@@ -275,10 +282,25 @@ function nearest2(points: readonly { x: number; y: number }[], x: number, y: num
   return best;
 }
 
-/** The quiet label's spots (candidates), then a hovered label's, further off. */
+/** The quiet label's spots (candidates), then on its own line, then a hovered label's, further off. */
 function* storyCandidates(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
   yield* candidates(link);
+  yield* onLink(link, box);
   yield* hoverCandidates(link, box);
+}
+
+/**
+ * Spots with a label's middle on its link's line (`box`: its size), at ALONG's then ALONG_ENDS'
+ * shares of its length: drawn over its own line with its halo, a label there is nearest that line
+ * (labelRect's middle is 4 units above the baseline less half the box's height).
+ */
+function* onLink(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
+  const pts = link.points;
+  if (pts.length < 2) return;
+  for (const share of [...ALONG, ...ALONG_ENDS]) {
+    const m = pts[Math.min(pts.length - 1, Math.max(0, Math.round(share * (pts.length - 1))))];
+    yield { x: m.x, y: m.y + box.h / 2 - 4, anchor: 'middle' };
+  }
 }
 
 /** How far off its link a hovered label may go, design units, nearest first. */

@@ -4,7 +4,7 @@
 // its link (placeStoryLabel), even where the placer left it out.
 import { select, type Selection } from 'd3';
 import { edgeLabelParts, type EdgeRate } from './edgeRates';
-import { LABEL_BOX, labelRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, type LabelLink, type LabelSpot, type Rect } from './edgeLabelPlace';
+import { LABEL_BOX, labelRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, readsAsOther, type LabelLink, type LabelSpot, type Rect } from './edgeLabelPlace';
 
 /** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
 export const LABEL_UNITS = 12;
@@ -52,7 +52,8 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
   // `story`: a narrative step highlights the link, so its quiet label shows even where the placer
   // left it out, at `storyAt` (placeStoryLabel), over other lines with its halo if it must.
-  const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null }[] = [];
+  // `storyPlaced`: its story spot was looked for, with the text as drawn (once it has figures).
+  const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null; storyPlaced: boolean }[] = [];
   const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects);
 
   // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
@@ -62,7 +63,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     const at = labelAt[i];
     const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('data-label-edge', this.getAttribute('data-edge')).attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
     if (presenter) text.style.fontSize = `${PRESENTER_LABEL_UNITS}px`;
-    const label = { edge: edges[i], key: this.getAttribute('data-edge') ?? '', text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null, story: false, storyAt: null };
+    const label = { edge: edges[i], key: this.getAttribute('data-edge') ?? '', text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null, story: false, storyAt: null, storyPlaced: false };
     edgeLabels.push(label);
     this.addEventListener('mouseenter', () => {
       label.hovered = true;
@@ -88,7 +89,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   /** A label left out by the placer (over a name or across another link). */
   const leftOut = (l: (typeof edgeLabels)[number]) => l.quiet.overName === true || l.quiet.acrossLink === true;
   /** Where a label sits when not hovered: its quiet spot, or its story spot when the story shows it. */
-  const quietSpot = (l: (typeof edgeLabels)[number]) => (l.story && leftOut(l) && l.storyAt ? l.storyAt : l.quiet);
+  const quietSpot = (l: (typeof edgeLabels)[number]) => (l.story && l.storyAt ? l.storyAt : l.quiet);
   const quietBox = { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) };
   let lastRate: (edge: number) => EdgeRate | null = () => null;
   function showLabel(l: (typeof edgeLabels)[number]): void {
@@ -108,6 +109,10 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
       if (part.kind === 'failed') t.attr('class', 'topo-edge-label-failed');
       else if (part.kind === 'tries') t.attr('class', 'topo-edge-label-tries');
     });
+    if (l.story && !l.storyPlaced && !l.hovered && key !== '') {
+      placeStory(l);
+      moveLabel(l.text, quietSpot(l));
+    }
     if (l.hovered) {
       // The full label is longer and larger than the quiet one its spot was found for: placed
       // again, clear of every node's drawing (name, state line), off its link's line.
@@ -117,21 +122,34 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     }
   }
 
+  /**
+   * A highlighted link's label, once its figures are drawn: where the placer left it out, or
+   * placed it where its text reads as another link's (its middle nearer that link's line), a
+   * story spot (placeStoryLabel) for the text as drawn, clear of nodes and of the other labels
+   * shown, across other lines only if it must.
+   */
+  function placeStory(l: (typeof edgeLabels)[number]): void {
+    l.storyPlaced = true;
+    const w = l.text.getBBox().width;
+    const box = w > 0 ? { w: Math.ceil(w) + 2, h: quietBox.h } : quietBox;
+    if (!leftOut(l) && !readsAsOther(l.link, labelLinks, l.quiet, box)) return;
+    const shownRects = edgeLabels.filter((o) => o !== l && (!leftOut(o) || o.story)).map((o) => labelRect(quietSpot(o), quietBox));
+    l.storyAt = placeStoryLabel(l.link, labelLinks, box, nodeRects, shownRects, labelView);
+  }
+
   return {
     update(rate) {
       lastRate = rate;
       for (const l of edgeLabels) showLabel(l);
     },
     highlight(set) {
-      // Labels of highlighted links show, those the placer left out at a spot found now: clear of
-      // nodes and of the labels shown, across other lines only if it must.
-      const shownRects = edgeLabels.filter((l) => !leftOut(l)).map((l) => labelRect(l.quiet, quietBox));
+      // Labels of highlighted links show, at a story spot where they need one (placeStory, once
+      // their figures are drawn).
       for (const l of edgeLabels) {
         const story = set.has(l.key);
         if (story === l.story) continue;
         l.story = story;
         l.text.classList.toggle('topo-edge-label-story', story);
-        if (story && leftOut(l) && l.storyAt === null) l.storyAt = placeStoryLabel(l.link, labelLinks, quietBox, nodeRects, shownRects, labelView);
         l.shown = '';
         showLabel(l);
         if (!l.hovered) moveLabel(l.text, quietSpot(l));
