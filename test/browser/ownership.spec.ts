@@ -17,7 +17,9 @@ test('retry-storm: retries owned by the gateway and the sidecars are flagged wit
   await expect(view).toBeVisible();
   // Opened while paused, it has the run so far; played on, the last second and the worst 5 s too.
   await expect(view.getByTestId('ownership-cost').first()).toContainText('over the run so far');
-  await page.getByTestId('speed').selectOption('1');
+  // Played at 10x: the card's figures are the run's (the last second from the worker's frame,
+  // the worst 5 s from the series' buckets), not the frames drawn, so 1x only waited 5 s longer.
+  await page.getByTestId('speed').selectOption('10');
   await page.getByTestId('play').click();
   await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 60_000 }).toBeGreaterThan(18);
   await page.getByTestId('pause').click();
