@@ -94,13 +94,19 @@ function InspectorPanel() {
   const info = useAppStore((s) => s.info);
   // Another scenario: the list is of the new run.
   useEffect(() => void followRequests(), [info]);
-  // Ask again while the run moves; a finished request's spans do not change.
+  // Ask again while the run plays; a finished request's spans do not change.
   useEffect(() => {
-    if (!target) return;
+    if (!target || status !== 'playing') return;
     if (target.kind === 'request' && trace && trace.id === target.id && !Number.isNaN(trace.end)) return;
     const t = setInterval(() => void refreshInspector(), REFRESH_MS);
     return () => clearInterval(t);
   }, [target, trace, status]);
+  // Standing still, once after each frame (a seek, a step, a change): a paused run does not move,
+  // and every call to the worker puts its idle snapshot fill off (sim.worker.ts).
+  const seq = useAppStore((s) => s.stats.seq);
+  useEffect(() => {
+    if (target && status !== 'playing') void refreshInspector();
+  }, [target, seq, status]);
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
       <header className="inspector-head">
