@@ -208,7 +208,7 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   const requestPath = [...placed];
   const cpTop = new Map<string, number>();
   const orphans: TopologyNode[] = [];
-  /** Control planes placed beside their mesh, as the mesh's last column for its region; and those wider than the mesh above it, as a member of the column under them. */
+  /** Control planes placed beside their mesh, as the mesh's last column for its region. */
   const besideCols: PlacedNode[] = [];
   const oneBand = !bands || [...bands.values()].every((b) => b.band === 0);
   const pictureRight = max(requestPath, (p) => auto.get(p.node.id)!.x + extent(p).right) ?? 0;
@@ -249,13 +249,6 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
       x = start + NodeSize.controlR;
     }
     const p: PlacedNode = { node, col: -1, x, y: top - queueRoom - 12 - NodeSize.controlR, ...sizeOf(node, presenter) };
-    if (stage && x - NodeSize.controlR + block > max(members, (q) => auto.get(q.node.id)!.x + q.w / 2)! + 0.5) {
-      // A mesh narrower than the icon and its lines (a compare pane's one column of 120 units):
-      // the region takes the block in as a member of the column under it, or "control plane + CA"
-      // ran past the region's right border.
-      const under = members.reduce((a, q) => (auto.get(q.node.id)!.y < auto.get(a.node.id)!.y ? q : a));
-      besideCols.push({ node, col: under.col, x: x - NodeSize.controlR + block / 2, y: p.y, w: block, h: p.h });
-    }
     placed.push(p);
     cpTop.set(mesh, p.y - p.h / 2 - 20);
     autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
