@@ -10,6 +10,8 @@ import { shotPath } from './fixtures/shots';
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
 const B_LABEL = 'B · with timeout 5ms on payments at 15.0 s';
+/** Least room between a box's queue count and its '+N' badge, px. */
+const QUEUE_BADGE_PX = 2;
 
 /** Waits until no seek runs, no Pause or Step is still bringing the panes to one time, and both runs are paused, ready or finished. */
 async function settled(page: Page) {
@@ -94,6 +96,27 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
     expect(await title.evaluate((el) => el.getBoundingClientRect().height), `B's title height at ${w}x${h}`).toBeLessThan(40);
     await expect(title).toHaveAttribute('title', new RegExp(`^${B_LABEL} — `));
     await page.screenshot({ path: shotPath(`comparebranch-${w}.png`) });
+    // A box's queue count ('N queued', beside its lowest queue bar) and its '+N' badge keep apart:
+    // on the panes' narrow boxes at 1024x768 the badge stood just over the row's right end, where
+    // the count runs. No box queues at 15 s, so each count is drawn as '88 queued' and put back.
+    await test.step(`${w}x${h}: each box's queue count ${QUEUE_BADGE_PX} px or more from its '+N' badge`, async () => {
+      const gaps = await page.locator('[data-testid="compare-pane"] [data-node]').evaluateAll((nodes) =>
+        nodes.flatMap((n) => {
+          const badge = n.querySelector('.topo-hex-more');
+          const label = n.querySelector<SVGTextElement>('.topo-queue-label');
+          if (!badge || !label) return [];
+          const was = label.textContent;
+          label.textContent = '88 queued';
+          const a = label.getBoundingClientRect();
+          const b = badge.getBoundingClientRect();
+          label.textContent = was;
+          return [{ node: n.getAttribute('data-node'), gap: Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom) }];
+        }),
+      );
+      expect(gaps.length, 'boxes with a badge and a queue count').toBeGreaterThanOrEqual(4);
+      const least = gaps.reduce((a, g) => (g.gap < a.gap ? g : a));
+      expect(least.gap, `at ${w}x${h}: ${least.node}'s queue count from its badge, px`).toBeGreaterThanOrEqual(QUEUE_BADGE_PX);
+    });
   }
   await page.keyboard.press('End');
   await settled(page);

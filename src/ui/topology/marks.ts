@@ -67,9 +67,18 @@ export function hexPoints(cx: number, cy: number, r: number): string {
 
 /** Width of a character of the '+N' badge (12 px bold, styles.css `.topo-hex-more`), design units, a little over. */
 const BADGE_CHAR_W = 7.5;
+/**
+ * The baseline of a '+N' badge above the row, design units from the box's top, at 12 units and at
+ * presenter size (node text 18 units, styles.css): clear of the queue count beside the lowest queue
+ * bar (svgNodeShapes: baseline 13 units above the box; its text box reaches 25 units up at 13
+ * units, 30 at 18), which runs under the row's right end on a narrow box. Just over the hexagons
+ * (baseline 14 up) the two overlapped by 6 px in compare panes at 1024x768.
+ */
+const BADGE_ABOVE_Y = -31;
+const BADGE_ABOVE_Y_PRESENTER = -36;
 
-/** One hexagon per proxy, in a row along the top edge at the right (see layout.proxyAnchor). */
-export function drawHexes(g: G, p: PlacedNode, count: number): SVGPolygonElement[] {
+/** One hexagon per proxy, in a row along the top edge at the right (see layout.proxyAnchor); `presenter`: node text at presenter size. */
+export function drawHexes(g: G, p: PlacedNode, count: number, presenter = false): SVGPolygonElement[] {
   const row = g.append('g').attr('class', 'topo-proxies');
   row.append('title').text(`${p.node.replicas} sidecar prox${p.node.replicas === 1 ? 'y' : 'ies'}: every byte in and out passes through one`);
   const hexes: SVGPolygonElement[] = [];
@@ -81,12 +90,13 @@ export function drawHexes(g: G, p: PlacedNode, count: number): SVGPolygonElement
     // Left of the row when it fits over the box; else above the row's right end, in the room its
     // mesh region keeps above a box: on a narrow box (compare panes' 120-unit columns) five
     // hexagons leave no room, and the '+5' stood left of the box on its region's dashed border
-    // (right of the row, it stood on the region's right border).
+    // (right of the row, it stood on the region's right border). Above the row it clears the
+    // queue count (BADGE_ABOVE_Y): just over the hexagons, '+5' and '3 queued' overlapped.
     const more = `+${p.node.replicas - count}`;
     const left = p.w - 22 - (count - 1) * NodeSize.hexStep - 14;
     const fits = left - more.length * BADGE_CHAR_W >= 4;
     const x = fits ? left : p.w - 22 + NodeSize.hexR;
-    row.append('text').attr('class', 'topo-hex-more').attr('x', x).attr('y', fits ? 4 : -NodeSize.hexR - 5).attr('text-anchor', 'end').text(more);
+    row.append('text').attr('class', 'topo-hex-more').attr('x', x).attr('y', fits ? 4 : presenter ? BADGE_ABOVE_Y_PRESENTER : BADGE_ABOVE_Y).attr('text-anchor', 'end').text(more);
   }
   return hexes;
 }

@@ -148,7 +148,7 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
   }
   const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', QUEUE_BOTTOM - 1).node()!;
 
-  const hexes = drawHexes(g, p, hexCount(p.node));
+  const hexes = drawHexes(g, p, hexCount(p.node), presenter);
   // The state lines under the box, with a tooltip that says them all in full.
   const stateGroup = g.append('g').attr('class', 'topo-state-lines');
   const stateTitle = stateGroup.append('title').node()! as unknown as SVGTitleElement;
