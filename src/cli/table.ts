@@ -15,7 +15,7 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   const pct = (n: number) => (s.requests.sent ? ((100 * n) / s.requests.sent).toFixed(2) + '%' : '-');
   lines.push(`scenario ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.events.toLocaleString('en-US')} events in ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`);
   lines.push('');
-  lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight}`);
+  lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight} (${pct(s.requests.inFlight)})`);
   const causes = Object.entries(s.failures);
   if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withFlag(c, n)).join('   ')}${codes(s.httpErrors, '   HTTP ')}`);
   const l = s.latencyMs;

@@ -86,6 +86,18 @@ for (const scenario of ['hello-mesh', 'partial-adoption', 'gateway-only']) {
           expect(t.x + t.w, `${t.text} at ${size.width}x${size.height}`).toBeLessThanOrEqual(strip.x + strip.w + 0.5);
           expect(t.y + t.h, `${t.text} at ${size.width}x${size.height}`).toBeLessThanOrEqual(size.height + 0.5);
         }
+        // ok, failed and in flight each show their share of sent, and the three add up to 100%
+        // (they read "ok 95.3%" beside "failed 0.0%" alone before, as if 4.7% went missing).
+        const num = async (id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
+        const [sent, ok, failed, inFlight] = [await num('sent-count'), await num('ok-count'), await num('failed-count'), await num('in-flight-count')];
+        expect(ok + failed + inFlight, 'ok + failed + in flight = sent').toBe(sent);
+        const shares = [await num('ok-share'), await num('failed-share'), await num('in-flight-share')];
+        expect(shares[2], 'in flight has a share when requests are in flight').toBeGreaterThan(0);
+        expect(Math.abs(shares[0] + shares[1] + shares[2] - 100), `shares ${shares.join(' + ')}`).toBeLessThanOrEqual(0.15);
+        await expect(page.getByTestId('in-flight-share')).toBeVisible();
+        for (const id of ['ok-count', 'failed-count', 'in-flight-count']) {
+          await expect(page.getByTestId(id).locator('xpath=ancestor::div[contains(@class,"figure")][1]')).toHaveAttribute('title', /a share of all requests sent/);
+        }
         // Shorter captions below 1280 px, the full text in the figure's title.
         if (scenario !== 'gateway-only') {
           const narrow = size.width <= 1280;
