@@ -72,6 +72,27 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
   await expect(node.getByTestId('replica-state').first()).toHaveText(/^up/);
   await expect(node).toContainText('fresh v');
   await page.screenshot({ path: shotPath('inspector-node.png') });
+  await test.step('every column of the node\'s tables can be read, at 1600x1000 by fitting, at 1024x768 by a named sideways scroll', async () => {
+    // At 1600x1000 both tables fit the panel: no scroll, no cue ('ejected' was cut by 8 px).
+    await expect(node.locator('.inspect-table')).toHaveCount(2);
+    expect(await unreadableTableCells(panel)).toEqual([]);
+    await expect(panel.getByTestId('inspect-scroll-cue')).toHaveCount(0);
+    // At 1024x768 the panel is 320 px: the tables scroll sideways and each names what is out of view.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect(panel.getByTestId('inspect-scroll-cue')).toHaveCount(2);
+    await expect(panel.getByTestId('inspect-scroll-cue').last()).toContainText('ejected →');
+    expect(await unreadableTableCells(panel)).toEqual([]);
+    const box = node.locator('.inspect-scroll-box').last();
+    await box.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('inspector-node-1024.png') });
+    // Scrolled to its end, the callers' table names the columns now out of view to the left.
+    await box.evaluate((b) => b.scrollTo({ left: b.scrollWidth }));
+    await expect(panel.getByTestId('inspect-scroll-cue').last()).toContainText('← active');
+    await expect(panel.getByTestId('inspect-scroll-cue').last()).not.toContainText('ejected');
+    expect(await unreadableTableCells(panel)).toEqual([]);
+    await page.screenshot({ path: shotPath('inspector-node-1024-scrolled.png') });
+    await page.setViewportSize({ width: 1600, height: 1000 });
+  });
 
   await picker.selectOption({ label: 'orders → payments' });
   const edge = panel.getByTestId('inspect-edge');
@@ -83,6 +104,37 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
   await panel.getByTestId('inspector-close').click();
   await expect(panel).toHaveCount(0);
 });
+
+/**
+ * What of the inspector's tables cannot be read: a cell whose text is cut in it (scrollWidth over
+ * clientWidth), or a column out of the view of the box that clips it (the nearest box that does
+ * not let it overflow) unless a visible line over the table names it ('scroll sideways for ...
+ * conns, ejected →'); and the panel itself cut sideways. Empty when every column can be read.
+ */
+async function unreadableTableCells(panel: Locator): Promise<string[]> {
+  return panel.evaluate((p) => {
+    const out: string[] = [];
+    if (p.scrollWidth > p.clientWidth + 1) out.push(`the panel is cut sideways: ${p.scrollWidth} px in ${p.clientWidth}`);
+    for (const table of Array.from(p.querySelectorAll('.inspect-table'))) {
+      let clip: Element | null = table;
+      while (clip && clip !== p && getComputedStyle(clip).overflowX === 'visible') clip = clip.parentElement;
+      const view = clip!.getBoundingClientRect();
+      const cue = table.closest('.inspect-scroll')?.querySelector<HTMLElement>('[data-testid="inspect-scroll-cue"]');
+      const cueText = cue && cue.offsetWidth > 0 ? (cue.textContent ?? '') : '';
+      const heads = Array.from(table.querySelectorAll('thead th')).map((h) => (h.textContent ?? '').trim());
+      for (const row of Array.from(table.querySelectorAll('tr'))) {
+        Array.from(row.children).forEach((cell, i) => {
+          const c = cell as HTMLElement;
+          if (c.scrollWidth > c.clientWidth + 0.5) out.push(`"${c.textContent}" is cut in its cell (${c.scrollWidth} px in ${c.clientWidth})`);
+          const r = c.getBoundingClientRect();
+          const hidden = r.right > view.right + 0.5 || r.left < view.left - 0.5;
+          if (hidden && !cueText.includes(heads[i])) out.push(`column "${heads[i]}" ("${c.textContent}") is out of view (${r.left.toFixed(0)}-${r.right.toFixed(0)} px, view ${view.left.toFixed(0)}-${view.right.toFixed(0)}) and no cue names it`);
+        });
+      }
+    }
+    return out;
+  });
+}
 
 /** Opens `scenario` at `seconds` by its share link and waits for the clock to stand there. */
 async function openAt(page: Page, scenario: string, seconds: number) {

@@ -232,25 +232,26 @@ async function callersTable(page: Page) {
   const panel = page.getByTestId('inspector');
   await panel.getByTestId('inspector-picker').selectOption({ label: 'payments' });
   await expect(panel.getByTestId('inspect-node').locator('h3')).toHaveText(/^payments/);
-  const table = panel.locator('h4:has-text("Its callers\' breakers and ejections") + table');
-  await expect(table.locator('th')).toHaveText(['caller → callee', 'active', 'pending', 'retries', 'conns', 'overflows', 'panic', 'ejected']);
+  // The table stands in a box that scrolls sideways (SideScroll), under a line naming what is out of view.
+  const table = panel.locator('h4:has-text("Its callers\' breakers and ejections") + .inspect-scroll table');
+  await expect(table.locator('th')).toHaveText(['caller → callee', 'active', 'pending', 'retries', 'conns', 'overfl.', 'panic', 'ejected']);
   const box = (await panel.boundingBox())!;
   type El = { scrollWidth: number; clientWidth: number; scrollLeft: number; textContent: string | null; getBoundingClientRect(): { left: number; right: number } };
   // Each column's header shows its whole word (none clipped by its cell).
   const clipped = await table.locator('th').evaluateAll((ths) => (ths as unknown as El[]).filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
   expect(clipped).toEqual([]);
-  // The table ends inside the panel; scrolled to its end, its last column does too.
-  const t = (await table.boundingBox())!;
+  // The table's scroll box ends inside the panel; scrolled to its end, its last column does too.
+  const t = (await table.locator('xpath=..').boundingBox())!;
   expect(t.x + t.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
   const last = await table.evaluate((el) => {
-    const e = el as unknown as El & { querySelector(s: string): El };
+    const e = el.parentElement as unknown as El & { querySelector(s: string): El };
     e.scrollLeft = e.scrollWidth;
     const r = e.querySelector('th:last-child').getBoundingClientRect();
     return { left: r.left, right: r.right, wider: e.scrollWidth > e.clientWidth };
   });
   expect(last.right, `ejected header ${last.left.toFixed(0)}-${last.right.toFixed(0)}, panel ${box.x.toFixed(0)}-${(box.x + box.width).toFixed(0)}`).toBeLessThanOrEqual(box.x + box.width + 0.5);
   expect(last.left).toBeGreaterThanOrEqual(box.x);
-  await table.evaluate((el) => ((el as unknown as El).scrollLeft = 0));
+  await table.evaluate((el) => ((el.parentElement as unknown as El).scrollLeft = 0));
   await page.screenshot({ path: shotPath('inspector-callers-1024x768.png') });
   await page.getByTestId('inspector-close').click();
   await expect(page.getByTestId('inspector')).toHaveCount(0);

@@ -7,6 +7,7 @@ import { responseFlagOf } from '../../models/envoy/responseFlags';
 import { humanNodeName } from '../inspector/picker';
 import { edgeLatencyText } from '../measuredLatency';
 import { useAppStore } from '../state/useAppStore';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
 /** A simulated time: seconds, or hours past an hour (certificate lifetimes). */
@@ -34,6 +35,7 @@ export function NodeView({ node }: { node: NodeInspect }) {
         </dl>
       )}
       {node.replicas.length > 0 && (
+        <SideScroll>
         <table className="inspect-table" data-testid="inspect-replicas">
           <thead>
             <tr>
@@ -42,9 +44,9 @@ export function NodeView({ node }: { node: NodeInspect }) {
               <th>busy</th>
               <th>queue</th>
               <th>util</th>
-              <th>proxy cpu</th>
+              <th title="the share of its sidecar proxy's CPU in use">proxy CPU</th>
               <th>config</th>
-              <th>cert expires</th>
+              <th title="when its certificate expires">cert expires</th>
             </tr>
           </thead>
           <tbody>
@@ -73,6 +75,7 @@ export function NodeView({ node }: { node: NodeInspect }) {
             ))}
           </tbody>
         </table>
+        </SideScroll>
       )}
       <Routes title="Its callers' breakers and ejections" routes={node.callers} />
       <Routes title="Its own proxies toward upstreams" routes={node.upstreams} />
@@ -82,21 +85,26 @@ export function NodeView({ node }: { node: NodeInspect }) {
 
 function Routes({ title, routes }: { title: string; routes: RouteInspect[] }) {
   if (routes.length === 0) return null;
-  const g = (x: { value: number; limit: number | null }) => (x.limit === null || x.limit > 1e9 ? `${x.value}` : `${x.value}/${x.limit}`);
+  // A figure and its breaker's limit; a limit of 10,000 or more as '100k' (Envoy's default
+  // max_retries-like limits are large), the exact one in the cell's title.
+  const g = (x: { value: number; limit: number | null }) =>
+    x.limit === null || x.limit > 1e9 ? `${x.value}` : `${x.value}/${x.limit >= 10_000 ? `${formatNumber(x.limit / 1000, 0)}k` : x.limit}`;
+  const gt = (x: { value: number; limit: number | null }) => (x.limit === null || x.limit > 1e9 ? undefined : `${x.value} of a limit of ${formatCount(x.limit)}`);
   return (
     <>
       <h4>{title}</h4>
+      <SideScroll>
       <table className="inspect-table">
         <thead>
           <tr>
             <th>caller → callee</th>
-            <th>active</th>
-            <th>pending</th>
-            <th>retries</th>
-            <th>conns</th>
-            <th>overflows</th>
+            <th title="requests active on the route / its breaker's limit (max_requests)">active</th>
+            <th title="requests waiting for a connection / its breaker's limit (max_pending_requests)">pending</th>
+            <th title="retries active / its breaker's limit (max_retries)">retries</th>
+            <th title="connections open / its breaker's limit (max_connections)">conns</th>
+            <th title="requests and retries refused because a breaker was full (overflows)">overfl.</th>
             <th title="host picks made in panic mode: too few healthy hosts, so health was ignored (Envoy's lb_healthy_panic)">panic</th>
-            <th>ejected</th>
+            <th title="hosts this caller's outlier detection has ejected, and until when">ejected</th>
           </tr>
         </thead>
         <tbody>
@@ -105,10 +113,10 @@ function Routes({ title, routes }: { title: string; routes: RouteInspect[] }) {
               <td>
                 {r.callerHost} → {r.callee}
               </td>
-              <td>{g(r.activeRequests)}</td>
-              <td>{g(r.pendingRequests)}</td>
-              <td>{g(r.activeRetries)}</td>
-              <td>{g(r.connections)}</td>
+              <td title={gt(r.activeRequests)}>{g(r.activeRequests)}</td>
+              <td title={gt(r.pendingRequests)}>{g(r.pendingRequests)}</td>
+              <td title={gt(r.activeRetries)}>{g(r.activeRetries)}</td>
+              <td title={gt(r.connections)}>{g(r.connections)}</td>
               <td>{r.overflows + r.retryOverflows}</td>
               <td>{r.panics}</td>
               <td>{r.ejected.map((e) => `${e.host} until ${when(e.untilMs)}`).join(', ') || '—'}</td>
@@ -116,7 +124,52 @@ function Routes({ title, routes }: { title: string; routes: RouteInspect[] }) {
           ))}
         </tbody>
       </table>
+      </SideScroll>
     </>
+  );
+}
+
+/**
+ * A table that scrolls sideways where the panel is narrower than it (a node's eight columns in
+ * the 320 px panel at 1024x768), and says so: a line over it names the columns out of view and
+ * which way to scroll for them (none while the table fits). Its first column stays in place (CSS).
+ */
+function SideScroll({ children }: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [cue, setCue] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const check = () => {
+      if (el.scrollWidth <= el.clientWidth + 1) return setCue(null);
+      const heads = Array.from(el.querySelectorAll('thead th')) as HTMLElement[];
+      const first = heads[0]?.offsetWidth ?? 0;
+      const right = heads.filter((h) => h.offsetLeft + h.offsetWidth > el.scrollLeft + el.clientWidth + 1).map((h) => h.textContent);
+      const left = heads.slice(1).filter((h) => h.offsetLeft < el.scrollLeft + first - 1).map((h) => h.textContent);
+      const parts = [left.length ? `← ${left.join(', ')}` : '', right.length ? `${right.join(', ')} →` : ''].filter(Boolean);
+      setCue(`scroll sideways for ${parts.join('; ')}`);
+    };
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    el.addEventListener('scroll', check, { passive: true });
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('scroll', check);
+    };
+  }, []);
+  return (
+    <div className="inspect-scroll" data-overflow={cue ? 'x' : undefined}>
+      {cue && (
+        <p className="inspect-scroll-cue" data-testid="inspect-scroll-cue">
+          {cue}
+        </p>
+      )}
+      <div ref={box} className="inspect-scroll-box">
+        {children}
+      </div>
+    </div>
   );
 }
 
