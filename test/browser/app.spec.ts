@@ -186,6 +186,40 @@ test('a scenario file of your own loads, joins the picker and shows its failures
   await expect.poll(() => seconds(page.getByTestId('sim-time')), { timeout: 30_000 }).toBeGreaterThan(1);
   await page.screenshot({ path: shotPath('app-failures.png') });
 
+  await test.step("presenter mode at 1024x768: db's queue count stays inside its box ('4 q', the full words in its tooltip)", async () => {
+    // At presenter size (18 units) 'N queued' ran 35 px past db's box (843-978 px, box 755-943).
+    await page.getByTestId('pause').click();
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    const db = page.getByTestId('topology').locator('[data-node="db"]');
+    const label = db.locator('.topo-queue-label');
+    // db (2 workers for ~300 calls/s) nearly always queues; a step or two finds it queueing if not.
+    for (let i = 0; i < 20 && !(await label.textContent()); i++) await page.getByTestId('step').click();
+    await expect(label).toHaveText(/^\d+ q(ueued)?$/);
+    const boxes = await page.getByTestId('topology').locator('[data-node]').evaluateAll((nodes) =>
+      nodes.flatMap((n) => {
+        const l = n.querySelector('.topo-queue-label');
+        const front = n.querySelector('.topo-card-front');
+        if (!l?.textContent || !front) return [];
+        const a = l.getBoundingClientRect();
+        const b = front.getBoundingClientRect();
+        return [{ node: n.getAttribute('data-node'), text: l.textContent, left: a.left - b.left, right: b.right - a.right }];
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const b of boxes) {
+      expect(b.right, `${b.node}'s "${b.text}" from its box's right edge, px`).toBeGreaterThanOrEqual(1);
+      expect(b.left, `${b.node}'s "${b.text}" from its box's left edge, px`).toBeGreaterThanOrEqual(0);
+    }
+    await expect(db.locator('.topo-queue > title')).toHaveText(/^\d+ requests? queued$/);
+    await page.screenshot({ path: shotPath('app-queue-presenter-1024.png') });
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+    await page.getByTestId('play').click();
+  });
+
   await page.getByTestId('speed').selectOption('max');
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
   await expect(page.getByTestId('trace-hash')).toHaveText(cli.traceHash);

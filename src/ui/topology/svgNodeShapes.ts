@@ -146,6 +146,7 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
         .node()!,
     );
   }
+  const queueTitle = queue.append('title').node()! as unknown as SVGTitleElement;
   const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', QUEUE_BOTTOM - 1).node()!;
 
   const hexes = drawHexes(g, p, hexCount(p.node), presenter);
@@ -179,6 +180,11 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
     barWidth: room,
     queueBars,
     queueLabel,
+    queueTitle,
+    // The count runs from the bars' right (inner + 48) to the box's right edge, 4 units short of it.
+    queueRoom: w - (inner + 48) - 4,
+    // styles.css: .topo-queue-label 13 px; presenter mode's text (and a compare pane's) 18.
+    queueTextUnits: presenter ? 18 : 13,
     busyLabel,
     card: card.node()!,
     shown: { busy: -1, queued: -1, util: -1 },

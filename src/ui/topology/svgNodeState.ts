@@ -17,6 +17,12 @@ export interface LoadView {
   barWidth: number;
   queueBars: SVGRectElement[];
   queueLabel: SVGTextElement;
+  /** The queue's tooltip: the count in full words, whatever form the label takes. */
+  queueTitle: SVGTitleElement;
+  /** Width the queue count may take, design units: from its start to the box's right edge, less a margin. */
+  queueRoom: number;
+  /** The queue count's font size, design units (13, or 18 where presenter mode's text is drawn). */
+  queueTextUnits: number;
   busyLabel: SVGTextElement;
   card: SVGGElement;
   group: SVGGElement;
@@ -146,6 +152,22 @@ export function fitLine(line: SVGTSpanElement, extra: SVGTSpanElement | null, wi
   }
 }
 
+/** Width of `chars` characters of bold text `units` high, design units: an upper estimate (0.7 em each). */
+function textUnits(chars: number, units: number): number {
+  return chars * 0.7 * units;
+}
+
+/**
+ * The queue count beside a box's lowest queue bar: "88 queued" where it fits in `room` design
+ * units at `units` font size, else "88 q" (a narrow box, or presenter mode's 18-unit text: the
+ * long form ran past the box and its mesh region's border), '' with no queue. Pure.
+ */
+export function queueText(queued: number, room: number, units: number): string {
+  if (queued <= 0) return '';
+  const long = `${formatCount(queued)} queued`;
+  return textUnits(long.length, units) <= room ? long : `${formatCount(queued)} q`;
+}
+
 /** Shows busy worker slots, queued requests (up to QUEUE_BARS bars) and utilisation, rounded; only what changed. Mutates the SVG. */
 export function showLoad(v: LoadView, busyRaw: number, queuedRaw: number, utilRaw: number): void {
   const busy = Math.round(busyRaw);
@@ -159,7 +181,16 @@ export function showLoad(v: LoadView, busyRaw: number, queuedRaw: number, utilRa
   if (queued !== v.shown.queued) {
     const shownBars = Math.min(queued, QUEUE_BARS);
     for (let i = 0; i < QUEUE_BARS; i++) v.queueBars[i].setAttribute('visibility', i < shownBars ? 'visible' : 'hidden');
-    v.queueLabel.textContent = queued > 0 ? `${formatCount(queued)} queued` : '';
+    v.queueLabel.textContent = queueText(queued, v.queueRoom, v.queueTextUnits);
+    const chars = v.queueLabel.textContent.length;
+    // Squeezed into its room where even the short form is wider (a long count at presenter size):
+    // measured only then, never stretched.
+    v.queueLabel.removeAttribute('textLength');
+    if (queued > 0 && textUnits(chars, v.queueTextUnits) > v.queueRoom && v.queueLabel.getComputedTextLength() > v.queueRoom) {
+      v.queueLabel.setAttribute('textLength', String(v.queueRoom));
+      v.queueLabel.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+    }
+    v.queueTitle.textContent = queued > 0 ? `${formatCount(queued)} request${queued > 1 ? 's' : ''} queued` : '';
     v.card.classList.toggle('topo-card-queued', queued > 0);
   }
   v.busyLabel.textContent = `busy ${formatCount(busy)} of ${formatCount(v.slots)} · util ${util}%`;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { queueText } from '../../src/ui/topology/svgNodeState';
+
+// A service box's queue count starts 62 design units in (its bars' right) and may run to 4 short
+// of the box's right edge: room = width - 66 (svgNodeShapes.ts).
+const room = (boxWidth: number) => boxWidth - 66;
+
+describe('queueText: the queue count beside a box\'s lowest queue bar', () => {
+  it("says '88 queued' in a normal box at 13-unit text (152 units: 86 of room)", () => {
+    expect(queueText(88, room(152), 13)).toBe('88 queued');
+  });
+  it("shortens to '88 q' in a compare pane's 120-unit box at presenter size (18 units), where '88 queued' ran past the box", () => {
+    expect(queueText(88, room(120), 18)).toBe('88 q');
+  });
+  it("shortens at presenter size in a wide box too when the words would not fit ('1,234 q' at 140 units)", () => {
+    expect(queueText(1234, room(140), 18)).toBe('1,234 q');
+    expect(queueText(4, room(220), 18)).toBe('4 queued');
+  });
+  it('says nothing with no queue', () => {
+    expect(queueText(0, room(152), 13)).toBe('');
+  });
+});
