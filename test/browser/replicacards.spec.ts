@@ -19,4 +19,24 @@ test('a folded card at 1024x768 counts the replicas by state, and its tooltip sa
   await expect(fold.locator('title')).toContainText(`${n} replicas of `);
   expect((await measureReplicaCards(page)).out).toEqual([]);
   await page.screenshot({ path: shotPath('replica-cards-1024.png') });
+
+  await test.step('standing still, the cards ask the worker nothing; after a move, they ask again', async () => {
+    // Count the inspector calls the simulation worker receives (comlink's messages name the method).
+    const [worker] = page.workers();
+    await worker.evaluate(() => {
+      const w = self as unknown as { inspectCalls: number };
+      w.inspectCalls = 0;
+      self.addEventListener('message', (e: MessageEvent) => {
+        if (Array.isArray(e.data?.path) && e.data.path.includes('inspectNode')) w.inspectCalls++;
+      });
+    });
+    const calls = () => worker.evaluate(() => (self as unknown as { inspectCalls: number }).inspectCalls);
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
+    await page.waitForTimeout(2_500);
+    // Five ticks of 500 ms went by: before, each asked once for every unfolded service.
+    expect(await calls()).toBe(0);
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByTestId('sim-time')).toHaveText('6.00 s');
+    await expect.poll(calls, { timeout: 5_000 }).toBeGreaterThan(0);
+  });
 });

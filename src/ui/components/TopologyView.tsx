@@ -315,7 +315,10 @@ export function TopologyView() {
   useEffect(() => {
     const scene = sceneRef.current;
     if (!scene || shownUnfolded.size === 0) return;
-    return attachReplicaCards(boxRef.current!, scene.layout);
+    return attachReplicaCards(boxRef.current!, scene.layout, () => {
+      const s = store.getState();
+      return { status: s.status, seq: s.stats.seq, info: s.info };
+    });
   }, [topology, size, positions, shownUnfolded, presenter, large]);
 
   const setGroupHidden = (indices: number[], hide: boolean) => {

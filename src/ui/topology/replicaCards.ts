@@ -1,12 +1,13 @@
 // An unfolded service shows its replicas as small cards of their own under its box: each with
 // its state (up, down, slow; ejected by callers), busy workers and queue. Frames carry figures
 // per service only, so the cards ask the worker's inspector (`inspectNode`) twice a second while
-// shown. Drawing is plain DOM (SVG) work on the drawn topology; nothing here knows React.
+// shown and the run plays, and once after each move while it stands still. Drawing is plain DOM (SVG) work on the drawn topology; nothing here knows React.
 import { select } from 'd3';
 import type { NodeInspect } from '../../workers/protocol';
 import { formatCount, formatNumber, formatSimTime } from '../format';
 import { MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, replicaGrid, type ReplicaGrid } from './replicaGrid';
 import { type Layout, type PlacedNode } from './layoutTypes';
+import { shouldPoll } from '../charts/seriesStore';
 
 /** How often shown cards ask the worker again, ms (as the inspector panel does). */
 export const REPLICA_REFRESH_MS = 500;
@@ -21,6 +22,13 @@ export interface ReplicaSource {
 }
 
 let source: ReplicaSource | null = null;
+
+/**
+ * Where the run stands, read at each tick: its status, the number of the last frame (`stats.seq`)
+ * and the scenario (`info`), as the app's store holds them. A run standing still gives the cards
+ * nothing new, and every call to the worker puts its idle snapshot fill off (sim.worker.ts).
+ */
+export type RunMotion = () => { status: string; seq: number; info: unknown };
 
 /** Gives the cards their worker (once, at start-up). */
 export function bindReplicaSource(api: ReplicaSource): void {
@@ -91,10 +99,12 @@ interface Card {
 
 /**
  * Draws the replica cards of every unfolded service of `layout` into the topology SVG inside
- * `stage`, and keeps them filled from the worker. Returns a function that stops asking (the
- * cards go with the next drawing). Impure.
+ * `stage`, and keeps them filled from the worker: every REPLICA_REFRESH_MS while the run plays,
+ * and with `motion`, standing still, only once after it moved (a seek, a step, a change); without
+ * `motion`, at every tick. Returns a function that stops asking (the cards go with the next
+ * drawing). Impure.
  */
-export function attachReplicaCards(stage: HTMLElement, layout: Layout): () => void {
+export function attachReplicaCards(stage: HTMLElement, layout: Layout, motion?: RunMotion): () => void {
   const shown = layout.nodes.filter((p) => (p.replicaRoom ?? 0) > 0);
   const views = new Map<number, Card[]>();
   const folds = new Map<number, Folded>();
@@ -106,9 +116,13 @@ export function attachReplicaCards(stage: HTMLElement, layout: Layout): () => vo
   }
   let stopped = false;
   let busy = false;
+  // The run as it stood at the last ask that was answered (shouldPoll: ask again while it plays or once it moved).
+  const answered: { seq: number; info: unknown } = { seq: -1, info: null };
   const refresh = async () => {
     const from = sourceOf(stage);
     if (busy || !from) return;
+    const now = motion?.();
+    if (now && !shouldPoll(now.status, now.seq, now.info, answered)) return;
     busy = true;
     try {
       for (const p of shown) {
@@ -119,6 +133,7 @@ export function attachReplicaCards(stage: HTMLElement, layout: Layout): () => vo
         const folded = folds.get(p.node.id);
         if (info && folded) fillFolded(folded, info);
       }
+      if (now) Object.assign(answered, { seq: now.seq, info: now.info });
     } catch {
       // The worker went away (a new scenario is opening): the next drawing asks again.
     } finally {
