@@ -106,7 +106,9 @@ function okMs(measuredOk: number, v: number | undefined): string {
 function failedHow(e: RunSummary['edges'][string]): string {
   const parts = Object.entries(e.failures).map(([cause, n]) => withFlag(cause, n));
   if (e.failedDownstream > 0) parts.push(`from further down ${e.failedDownstream}`);
-  return parts.join(', ') + codes(e.httpErrors, '; HTTP ');
+  const drained = e.connections.drained;
+  const drain = drained > 0 ? `${parts.length ? '; ' : ''}${drained} plaintext connection${drained === 1 ? '' : 's'} drained by STRICT` : '';
+  return parts.join(', ') + codes(e.httpErrors, '; HTTP ') + drain;
 }
 
 /** "cause n", with Envoy's response flag for it: "timeout 12 [UT]" (envoy/responseFlags.ts). */

@@ -27,8 +27,12 @@ export interface EdgeSummary {
   /** Latency of ok calls, retries included; null when none ended ok. */
   latencyMs: LatencySummary | null;
   retries: number;
-  /** Connections the callers opened, failed to open, and requests that reused a pooled one. */
-  connections: { opened: number; failed: number; reused: number };
+  /**
+   * Connections the callers opened, failed to open, and requests that reused a pooled one; and
+   * connections the callee's sidecar closed by draining its listener (a switch to STRICT removed
+   * the plaintext filter chain they were on: mesh/ConfigChanges.ts).
+   */
+  connections: { opened: number; failed: number; reused: number; drained: number };
   /** Its connections are mutual TLS (both ends meshed). */
   mtls: boolean;
   /**

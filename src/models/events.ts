@@ -46,6 +46,8 @@ export const Ev = {
   FaultEnd: 25,
   /** Config changes: change number a happens (its control planes start pushing it). */
   ConfigChange: 27,
+  /** Config changes: host a's inbound listener ends the drain of a filter chain it removed. */
+  ListenerDrainEnd: 28,
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 

@@ -58,7 +58,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
   }
   const edges: RunSummary['edges'] = {};
   const retries = new Array<number>(world.edgeStats.length).fill(0);
-  const connections = world.edgeStats.map(() => ({ opened: 0, failed: 0, reused: 0 }));
+  const connections = world.edgeStats.map(() => ({ opened: 0, failed: 0, reused: 0, drained: 0 }));
   const panics = new Array<number>(world.edgeStats.length).fill(0);
   for (const r of world.routes) {
     retries[r.edge] += r.retriesStarted;
@@ -67,6 +67,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
     c.opened += r.opened;
     c.failed += r.connectFailures;
     c.reused += r.reused;
+    c.drained += r.pool.drained;
   }
   for (const e of inCallOrder(world)) {
     const name = `${world.topology.nodes[e.from].name}->${world.topology.nodes[e.to].name}`;

@@ -127,9 +127,9 @@ describe('other changes', () => {
       duration: '10s',
       meshes: [{ name: 'm', controlPlane: { pushBase: '100ms', perProxy: '100ms' } }],
       clients: [{ name: 'users', type: 'open', rate: 100, target: 'api', arrival: 'constant' }],
-      // A gateway outside the mesh calls db in plaintext. Connections already open carry on (the
-      // check is at the handshake): its Envoy recycles them every second (its route's policy; a
-      // caller without a proxy would keep its app's connections for life).
+      // A gateway outside the mesh calls db in plaintext. A new connection is refused at the
+      // handshake; those open when a replica's sidecar gets STRICT close at their next answer
+      // (the listener drains them: mesh/PlaintextDrain.ts, test/models/mesh/strictDrain.test.ts).
       gateways: [{ name: 'api', routes: [{ service: 'db', policy: { maxConnectionDuration: '1s' } }] }],
       services: [{ name: 'db', replicas: 2, serviceTime: '1ms', sidecar: true }],
       changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '5s' }],

@@ -855,7 +855,7 @@ describe('each hop has one fate, counted where it happened', () => {
     w.runUntil();
     const s = summarize(w, 0);
     // One caller host per hop, one connection per upstream replica it used, kept alive.
-    expect(s.edges['a->b'].connections).toEqual({ opened: 1, failed: 0, reused: 99 });
+    expect(s.edges['a->b'].connections).toEqual({ opened: 1, failed: 0, reused: 99, drained: 0 });
     expect(s.edges['a->b'].mtls).toBe(true);
     expect(s.edges['users->a'].mtls).toBe(false);
   });

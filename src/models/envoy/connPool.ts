@@ -36,6 +36,15 @@ export class ConnPool {
   /** Idle connections closed by the pool's idle timeout, and by the app while idle (its keep-alive timeout). */
   idleClosed = 0;
   appClosed = 0;
+  /**
+   * Per host, the ms its server's inbound listener began draining this route's connections (a
+   * switch to STRICT removed the plaintext filter chain they were accepted on:
+   * mesh/ConfigChanges.ts, proxy/calibration.ts ISTIO_DRAIN_TIME_MS), or -1; null until a drain.
+   * A draining HTTP/1.1 connection closes as its answer comes back (Connection: close).
+   */
+  drainingSince: Float64Array | null = null;
+  /** Connections closed by a server's listener drain: as an answer came back, or at the drain's end. */
+  drained = 0;
 
   constructor(hosts: number) {
     this.idle = Array.from({ length: hosts }, () => []);

@@ -6,6 +6,7 @@
 import type { Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import type { Cluster } from './cluster';
+import { IDLE_STRIDE } from './connPool';
 import { Http1ConnPool, type ConnectionUser } from './http1ConnPool';
 export { idleRaceResetMs, type ConnectionUser } from './http1ConnPool';
 import { Http2ConnPool } from './http2ConnPool';
@@ -55,6 +56,37 @@ export class ConnPools {
 
   withdraw(r: Cluster, att: Attempt): void {
     this.http1.withdraw(r, att);
+  }
+
+  /**
+   * Host i's server began draining this route's connections at `now` (a switch to STRICT removed
+   * the plaintext filter chain they were accepted on; proxy/calibration.ts ISTIO_DRAIN_TIME_MS):
+   * HTTP/1.1 ones close as their answers come back, HTTP/2 ones get GOAWAY. Mutates `r.pool`.
+   */
+  drain(r: Cluster, i: number, now: number): void {
+    const pool = r.pool;
+    if (pool.drainingSince === null) pool.drainingSince = new Float64Array(r.hosts.length).fill(-1);
+    pool.drainingSince[i] = now;
+    this.http2.goAway(r, i);
+  }
+
+  /**
+   * A drain of host i's connections `drainMs` long may be over at `now`: if it began that long
+   * ago or more, the listener closes the connections still open on the removed chain (idle ones;
+   * one carrying a request closes as its answer comes back). Nothing happens if the drain was
+   * called off or a later one began. Mutates `r.pool`.
+   */
+  drainEnd(r: Cluster, i: number, now: number, drainMs: number): void {
+    const pool = r.pool;
+    if (pool.drainingSince === null || pool.drainingSince[i] < 0 || pool.drainingSince[i] + drainMs > now) return;
+    pool.drained += pool.idle[i].length / IDLE_STRIDE;
+    this.http1.closeIdle(r, i);
+    this.http2.goAway(r, i);
+  }
+
+  /** Host i accepts this route's connections again (back to PERMISSIVE): new ones are not drained. */
+  undrain(r: Cluster, i: number): void {
+    if (r.pool.drainingSince !== null) r.pool.drainingSince[i] = -1;
   }
 
   /** Host i's pod died: its idle connections close (both protocols). */

@@ -220,7 +220,8 @@ export class Http1ConnPool {
 
   /**
    * A busy connection to host i is free again: the first pending request takes it, or it idles.
-   * Past its maximum duration it closes instead. (Certificates are checked only when a
+   * Past its maximum duration, or while its server's listener drains it (the answer said
+   * Connection: close), it closes instead. (Certificates are checked only when a
    * connection is opened, as TLS does: an open connection outlives an expired certificate.)
    */
   releaseConnection(r: Cluster, att: Attempt): void {
@@ -228,7 +229,9 @@ export class Http1ConnPool {
     const now = this.world.sim.now;
     r.pool.busy[i]--;
     const served = att.connServed + 1;
-    if (now - att.connOpenedAt >= r.policy.maxConnectionDuration || served >= r.policy.maxRequestsPerConnection) {
+    const drain = r.pool.drainingSince !== null && r.pool.drainingSince[i] >= 0;
+    if (drain || now - att.connOpenedAt >= r.policy.maxConnectionDuration || served >= r.policy.maxRequestsPerConnection) {
+      if (drain) r.pool.drained++;
       r.resources.connections--;
       return this.openFor(r, i);
     }

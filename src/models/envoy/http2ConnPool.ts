@@ -131,7 +131,10 @@ export class Http2ConnPool {
     if (tracer !== null) tracer.connectDone(r, i, now, CONNECT_OUTCOMES[outcome], pool.waiters[i].map((id) => this.world.attempts.get(id)));
     if (outcome === 0) {
       this.conns(r, i).push({ id: pool.nextConnId++, openedAt: now, streams: 0, served: 0, idleSince: now, draining: false });
-      return this.serveQueue(r, i);
+      this.serveQueue(r, i);
+      // Accepted on a filter chain its server has since removed: GOAWAY after its first streams.
+      if (pool.drainingSince !== null && pool.drainingSince[i] >= 0) this.goAway(r, i);
+      return;
     }
     failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!);
     this.openFor(r, i);
@@ -168,6 +171,19 @@ export class Http2ConnPool {
   /** A pending request gives up (a timeout): it leaves the queue. */
   withdraw(r: Cluster, att: Attempt): void {
     withdrawPending(r.pool, r.resources, att);
+  }
+
+  /**
+   * Host i's server drains this route's connections (its listener removed their filter chain) and
+   * sends GOAWAY on each: no new streams; those without streams close now, the others as their
+   * last stream ends. Counted in `pool.drained`.
+   */
+  goAway(r: Cluster, i: number): void {
+    if (r.pool.h2 === null) return;
+    const conns = r.pool.h2[i];
+    const before = conns.length;
+    this.closeIdle(r, i);
+    r.pool.drained += before - conns.length;
   }
 
   /**

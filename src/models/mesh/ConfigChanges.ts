@@ -5,6 +5,8 @@ import { Ev } from '../events';
 import { GatewayActor } from '../Gateway';
 import { compilePolicy } from '../proxy/policy';
 import type { Route } from '../envoy/cluster';
+import type { ConnPools } from '../envoy/connPools';
+import { PlaintextDrain } from './PlaintextDrain';
 import { callPolicyTo } from '../envoy/routeTable';
 import type { Sidecar } from '../proxy/Sidecar';
 import type { ServiceActor } from '../Service';
@@ -24,6 +26,8 @@ export interface ConfigChangesHost {
   readonly network: Network;
   /** By host id: the pod's sidecar accepts mTLS only; an `mtls` change writes it. */
   readonly strictHost: boolean[];
+  /** The connection pools: a switch to STRICT drains plaintext connections (PlaintextDrain). */
+  readonly dataPlane: { readonly pools: ConnPools };
   serviceByName(name: string): ServiceActor;
 }
 
@@ -55,6 +59,10 @@ export interface ChangeRollout {
  * without a sidecar apply a change at once (a gateway is configured directly; kube-proxy has no
  * policy to wait for).
  *
+ * An `mtls` change from PERMISSIVE to STRICT, once it reaches a server's sidecar, drains the
+ * plaintext connections into that pod (Envoy's listener drain: mesh/PlaintextDrain.ts); back to
+ * PERMISSIVE drains nothing.
+ *
  * Plain data only (it is deep-copied with the world for snapshots): no closures.
  */
 export class ConfigChanges implements Actor {
@@ -78,6 +86,8 @@ export class ConfigChanges implements Actor {
   private routesOf: number[][] | null = null;
   /** By host id: the callee index of the replica on it, or -1. */
   private calleeOfHost: Int32Array | null = null;
+  /** Plaintext connections into a pod that switched to STRICT; built at the first change. */
+  private drain: PlaintextDrain | null = null;
 
   constructor(readonly id: number, private readonly world: ConfigChangesHost) {
     this.seen = new Int32Array(world.sidecars.length);
@@ -107,6 +117,7 @@ export class ConfigChanges implements Actor {
   }
 
   receive(kind: number, a: number): void {
+    if (kind === Ev.ListenerDrainEnd) return this.drain!.end(a);
     invariant(kind === Ev.ConfigChange, `config changes got unknown event kind ${kind}`);
     this.apply(a);
   }
@@ -191,7 +202,12 @@ export class ConfigChanges implements Actor {
       const mode = this.mode.get(callee);
       if (mode !== undefined) sc.l7 = mode === 'L7';
       const m = this.mtls.get(callee);
-      if (m !== undefined) w.strictHost[sc.host] = m === 'STRICT';
+      if (m !== undefined) {
+        const strict = m === 'STRICT';
+        const was = w.strictHost[sc.host];
+        w.strictHost[sc.host] = strict;
+        if (strict !== was && sc.mesh && this.drain!.chainChanged(sc.host, strict)) w.sim.schedule(PlaintextDrain.ms, Ev.ListenerDrainEnd, this.id, sc.host);
+      }
     }
     for (const ri of this.routesOf![sc.index]) {
       const r = w.routes[ri];
@@ -244,5 +260,6 @@ export class ConfigChanges implements Actor {
       this.calleeOfHost = new Int32Array(w.network.hosts.length).fill(-1);
       for (const svc of w.callees) for (const h of svc.hosts) this.calleeOfHost[h] = svc.index;
     }
+    if (this.drain === null) this.drain = new PlaintextDrain(w);
   }
 }

@@ -22,3 +22,20 @@ export const DEFAULT_PASS_LATENCY: Distribution = { type: 'lognormal', median: 0
 
 /** CPU per end for a TLS 1.3 handshake (an ECDHE key exchange and a signature check). */
 export const TLS_HANDSHAKE_CPU_MS = 0.5;
+
+/**
+ * How long a sidecar's inbound listener drains the connections of a filter chain it removed, ms:
+ * Istio's `drainDuration` (ProxyConfig, default 45 s), which pilot-agent passes to Envoy as
+ * `--drain-time-s 45` together with `--drain-strategy immediate` (istio/istio pkg/envoy/proxy.go;
+ * its test expects exactly these arguments). Envoy's listener manager executes a filter-chain-only
+ * update by adding and removing filter chains, and "the connections owned by these destroying
+ * filter chains will be drained as described in listener drain"
+ * (envoyproxy.io, intro/arch_overview/listeners/network_filter_chain, "Filter chain only update");
+ * while draining, "the HTTP connection manager filter will add 'Connection: close' to HTTP1
+ * requests, send HTTP2 GOAWAY, and terminate connections on request completion"
+ * (intro/arch_overview/operations/draining), from the drain's first moment under the immediate
+ * strategy (under `gradual`, Envoy's default, the share of requests told to close would grow to
+ * 100% over the drain time). At the drain time's end the listener closes what is still open
+ * (`downstream_local_disconnect(filter_chain_is_being_removed)` in the access log).
+ */
+export const ISTIO_DRAIN_TIME_MS = 45_000;

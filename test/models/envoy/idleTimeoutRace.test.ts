@@ -47,7 +47,7 @@ describe('the idle-timeout race (app keep-alive vs the pool)', () => {
     ]);
     const s = summarize(w, 0);
     expect(s.failures).toEqual({ reset: 2 });
-    expect(s.edges['c->legacy'].connections).toEqual({ opened: 2, failed: 0, reused: 4 });
+    expect(s.edges['c->legacy'].connections).toEqual({ opened: 2, failed: 0, reused: 4, drained: 0 });
   });
 
   it('a connection the app closed more than a one-way latency ago is dropped by the pool, which connects anew', () => {
