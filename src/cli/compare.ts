@@ -10,6 +10,8 @@ const FIGURES = {
   sent: (s: RunSummary) => s.requests.sent,
   okShare: (s: RunSummary) => share(s.requests.ok, s.requests.sent),
   failedShare: (s: RunSummary) => share(s.requests.failed, s.requests.sent),
+  /** Sent but not ended when the run stopped: with ok and failed, 100% of sent (as the run summary's line). */
+  inFlightShare: (s: RunSummary) => share(s.requests.inFlight, s.requests.sent),
   p50: (s: RunSummary) => s.latencyMs?.p50 ?? null,
   p90: (s: RunSummary) => s.latencyMs?.p90 ?? null,
   p99: (s: RunSummary) => s.latencyMs?.p99 ?? null,
@@ -56,6 +58,7 @@ export function formatComparison(c: Comparison): string {
     sent: String,
     okShare: pct,
     failedShare: pct,
+    inFlightShare: pct,
     p50: formatDuration,
     p90: formatDuration,
     p99: formatDuration,
@@ -67,6 +70,7 @@ export function formatComparison(c: Comparison): string {
     sent: 'sent',
     okShare: 'ok',
     failedShare: 'failed',
+    inFlightShare: 'in flight',
     p50: 'latency p50',
     p90: 'latency p90',
     p99: 'latency p99',
@@ -90,6 +94,6 @@ export function formatComparison(c: Comparison): string {
   for (const n of services) rows.push([`  ${n}`, String(a.services[n].requests), String(b.services[n].requests), x(c.ratios.services[n])]);
   const head = (tag: string, s: RunSummary) =>
     `${tag}  ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`;
-  const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok and failed as shares of sent'];
+  const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok, failed and in flight (not ended when the run stopped) as shares of sent'];
   return lines.map((l) => l.trimEnd()).join('\n');
 }

@@ -37,6 +37,22 @@ describe('compareRuns', () => {
     expect(c.ratios.services).toEqual({ api: b.services.api.requests / a.services.api.requests });
   });
 
+  it('has an in-flight row, so ok, failed and in flight add up to sent: a 300 ms service leaves 26 of 177 requests in flight at 2 s (14.69%)', () => {
+    const slow = runScenario(scenario(tiny('slow', { serviceTime: '300ms', concurrency: 64 }))).summary;
+    expect(slow.requests).toEqual({ sent: 177, ok: 151, failed: 0, inFlight: 26 });
+    // A has 1 of its 177 in flight at 2 s: without the row its 99.44% ok and 0.00% failed left 0.56% unsaid.
+    expect(a.requests).toEqual({ sent: 177, ok: 176, failed: 0, inFlight: 1 });
+    const c = compareRuns(a, slow);
+    expect(c.ratios.inFlightShare).toBe(26);
+    const text = formatComparison(c);
+    expect(text).toMatch(/^ok\s+99\.44%\s+85\.31%\s+0\.86x$/m);
+    expect(text).toMatch(/^failed\s+0\.00%\s+0\.00%\s+-$/m);
+    expect(text).toMatch(/^in flight\s+0\.56%\s+14\.69%\s+26\.00x$/m);
+    // The rows stand in the order ok, failed, in flight, and the note under the table says what they are.
+    expect(text.indexOf('\nin flight')).toBeGreaterThan(text.indexOf('\nfailed'));
+    expect(text).toMatch(/ok, failed and in flight \(not ended when the run stopped\) as shares of sent$/);
+  });
+
   it('has no ratio (null, "-" in the table) where A is zero', () => {
     const c = compareRuns(a, b);
     expect(a.requests.failed).toBe(0);
@@ -72,7 +88,9 @@ describe('npm run sim -- compare', () => {
     expect([c.a.scenario, c.b.scenario]).toEqual(['retry-storm', 'retry-storm-fixed']);
     expect([c.a.seed, c.b.seed]).toEqual([5, 5]);
     expect([c.a.simulatedMs, c.b.simulatedMs]).toEqual([15_000, 15_000]);
-    expect(Object.keys(c.ratios).sort()).toEqual(['events', 'failedShare', 'mean', 'okShare', 'p50', 'p90', 'p99', 'retries', 'sent', 'services'].sort());
+    expect(Object.keys(c.ratios).sort()).toEqual(['events', 'failedShare', 'inFlightShare', 'mean', 'okShare', 'p50', 'p90', 'p99', 'retries', 'sent', 'services'].sort());
+    // ok, failed and in flight are each run's whole: their shares add up to 1 on both sides.
+    for (const s of [c.a, c.b]) expect(s.requests.ok + s.requests.failed + s.requests.inFlight).toBe(s.requests.sent);
     // Same seed, same client: the very same requests are sent in both.
     expect(c.ratios.sent).toBe(1);
     expect(c.ratios.p90).toBe(c.b.latencyMs.p90 / c.a.latencyMs.p90);
@@ -90,7 +108,7 @@ describe('npm run sim -- compare', () => {
     expect(r.stdout).toMatch(/^A {2}gateway-only {3}seed 4 {3}simulated 5\.00 s/m);
     expect(r.stdout).toMatch(/^B {2}mesh-only {3}seed 4 {3}simulated 5\.00 s/m);
     expect(r.stdout).toMatch(/^\s+A gateway-only\s+B mesh-only\s+B\/A$/m);
-    for (const row of ['sent', 'ok', 'latency p50', 'latency p90', 'latency p99', 'latency mean', 'events']) {
+    for (const row of ['sent', 'ok', 'failed', 'in flight', 'latency p50', 'latency p90', 'latency p99', 'latency mean', 'events']) {
       expect(r.stdout).toMatch(new RegExp(`^${row}\\s+\\S+( \\S+)?\\s+\\S+( \\S+)?\\s+(\\d+\\.\\d\\dx|-)$`, 'm'));
     }
     expect(r.stdout).toMatch(/^sent\s+(\d+)\s+\1\s+1\.00x$/m);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatSummary, table } from '../../src/cli/table';
 import { runScenario } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
+import { scenario } from '../models/helpers';
 
 function summaryOf(file: string) {
   const p = parseScenarioText(readFileSync(file, 'utf8'), 'json');
@@ -32,5 +33,23 @@ describe('formatSummary', () => {
     const one = formatSummary(summaryOf('scenarios/hello-mesh.json'));
     expect(one).not.toMatch(/mesh mesh/);
     expect(one).toMatch(/^mesh\s+up\s+7\s+7\s+7\s+0\s+0\s+7\s+0\s+0\s+0$/m);
+  });
+
+  it("says on a link how many plaintext connections a switch to STRICT drained: users->db, STRICT at 5 s, '2 plaintext connections drained by STRICT' after its 473 refusals", () => {
+    const s = runScenario(
+      scenario({
+        name: 'drain',
+        duration: '10s',
+        meshes: [{ name: 'm', controlPlane: { pushBase: '100ms', perProxy: '100ms' } }],
+        clients: [{ name: 'users', type: 'open', rate: 100, target: 'db', arrival: 'constant' }],
+        services: [{ name: 'db', replicas: 2, serviceTime: '1ms', sidecar: true }],
+        changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '5s' }],
+      }),
+      { seed: 1 },
+    ).summary;
+    const line = formatSummary(s).split('\n').find((l) => l.startsWith('users->db'))!;
+    expect(line).toMatch(/\s+tls-plaintext-rejected 473 \[UF\]; HTTP 503 x473; 2 plaintext connections drained by STRICT$/);
+    // A link with none drained says nothing of it.
+    expect(formatSummary(summaryOf('scenarios/hello-mesh.json'))).not.toMatch(/drained/);
   });
 });
