@@ -57,3 +57,30 @@ test('a live change joins the recipe: kept across a seek back and forward and in
   await expect(fresh.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: /);
   await expect(fresh.getByTestId('trace-hash')).toHaveText(hash!);
 });
+
+test("a live switch to STRICT drains search's plaintext connections into catalog: the link's tls-plaintext-rejected begins once the push lands", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=partial-adoption&t=30s');
+  await settled(page);
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  const picker = panel.getByTestId('inspector-picker');
+  const link = await picker.locator('option[value^="edge:"]', { hasText: /search\W+catalog/ }).getAttribute('value');
+  await picker.selectOption(link!);
+  const failed = panel.getByTestId('inspect-edge').getByTestId('edge-failed-here');
+  // Catalog is PERMISSIVE: search's calls get through, but for catalog's own 5% of 503s.
+  await expect(failed).toContainText('http-5xx');
+  await expect(failed).not.toContainText('tls-plaintext-rejected');
+  await page.getByTestId('change-type').selectOption('mtls');
+  await page.getByTestId('change-target').selectOption('catalog');
+  await page.getByTestId('change-details').fill('{"mode": "STRICT"}');
+  await page.getByTestId('change-apply').click();
+  await expect(page.getByTestId('change-problems')).toHaveCount(0);
+  // The pushes reach catalog's sidecars within 107 ms; each of search's kept-alive connections
+  // closes with its next answer, and the new ones are refused: 74 refused by 32 s (model figure).
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
+  await settled(page);
+  await expect(failed).toContainText(/tls-plaintext-rejected \[UF\] [1-9]/);
+  await page.screenshot({ path: shotPath('changes-strict-drain-1600.png') });
+});
