@@ -1,73 +1,103 @@
 // A click on a moving dot opens its request in the inspector: a ringed (sampled) dot of
-// retry-storm, paused, shows that request's waterfall with its fate.
+// retry-storm, paused, shows that request's waterfall with its fate, whether the dot is drawn over
+// a link or, where a link enters a box, over the box.
 import { expect, test, type Page } from '@playwright/test';
 import { shotPath } from './fixtures/shots';
 
-const count = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
+/**
+ * The paused picture's ringed dots once they read the same twice, 250 ms apart (CI once read them
+ * before a late frame moved them), each with the node, if any, whose box is under its centre.
+ */
+async function ringedDots(page: Page): Promise<{ id: string; x: number; y: number; node: string | null }[]> {
+  const traffic = page.getByTestId('traffic');
+  let last: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = (await traffic.getAttribute('data-ringed')) ?? '';
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [250], timeout: 10_000 },
+    )
+    .toBe(true);
+  return page.evaluate((ringed) => {
+    const stage = document.querySelector('.topology-stage')!.getBoundingClientRect();
+    return ringed
+      .split(' ')
+      .filter(Boolean)
+      .map((word) => {
+        const [id, xy] = word.split(':');
+        const [x, y] = xy.split(',').map(Number);
+        const node = document.elementFromPoint(stage.x + x, stage.y + y)?.closest('[data-node]')?.getAttribute('data-node') ?? null;
+        return { id, x, y, node };
+      });
+  }, last ?? '');
+}
+
+/** Opens retry-storm paused at `at` seconds, or seeks there, and waits until the run stands there. */
+async function standAt(page: Page, at: number) {
+  await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', String(at * 1000), { timeout: 30_000 });
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+}
+
+/** Clicks the ringed dot `dot` and checks the inspector shows its request's waterfall and fate. */
+async function clickDot(page: Page, dot: { id: string; x: number; y: number }) {
+  expect((Number(dot.id) - 1) % 20).toBe(0);
+  const stage = (await page.locator('.topology-stage').boundingBox())!;
+  expect(dot.x >= 0 && dot.x <= stage.width && dot.y >= 0 && dot.y <= stage.height, `dot at ${dot.x},${dot.y} in ${stage.width}x${stage.height}`).toBe(true);
+  await page.mouse.click(stage.x + dot.x, stage.y + dot.y);
+  const panel = page.getByTestId('inspector');
+  await expect(panel).toBeVisible();
+  const waterfall = panel.getByTestId('waterfall');
+  await expect(waterfall).toHaveAttribute('data-request-id', dot.id);
+  await expect(waterfall.getByTestId('request-fate')).not.toHaveText('');
+  const fate = (await waterfall.getByTestId('request-fate').textContent())!;
+  // Paused with the request in flight, or already ended: either way its fate is said.
+  expect(fate.length).toBeGreaterThan(1);
+  await expect(panel.getByTestId('inspector-message')).toHaveCount(0);
+}
 
 for (const [width, height] of [
   [1600, 1000],
   [1024, 768],
 ] as const) {
-  test(`at ${width}x${height}, clicking a ringed dot of paused retry-storm opens that request's waterfall with its fate`, async ({ page }) => {
+  test(`at ${width}x${height}, clicking a ringed dot of paused retry-storm, over a link or over a box, opens that request's waterfall with its fate`, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.setViewportSize({ width, height });
-    await page.goto('/?scenario=retry-storm');
-    await expect(page.getByTestId('run-status')).toHaveText('ready');
-    await expect(async () => {
-      const play = page.getByTestId('play');
-      if (await play.isVisible()) await play.click({ timeout: 1000 });
-      await expect.poll(() => count(page, 'sim-time'), { timeout: 1500 }).toBeGreaterThan(0);
-    }).toPass({ timeout: 20_000 });
-    const traffic = page.getByTestId('traffic');
-    // Play until a ringed dot is on screen, then pause and read where the ringed dots are. The
-    // pause lands a frame or two after the dot was seen, and a sampled request may have ended by
-    // then: if the paused picture has no ringed dot, play on and pause again (up to 5 times).
-    let ringed = '';
-    for (let attempt = 0; attempt < 5 && ringed === ''; attempt++) {
-      const play = page.getByTestId('play');
-      if (attempt > 0 && (await play.isVisible())) await play.click();
-      await expect.poll(async () => (await traffic.getAttribute('data-ringed')) ?? '', { timeout: 30_000 }).not.toBe('');
-      const pause = page.getByTestId('pause');
-      if (await pause.isVisible()) await pause.click();
-      await expect(page.getByTestId('play')).toBeVisible();
-      // The paused picture settles within a frame or two, later under load (CI once read the dots
-      // before a late frame moved them, and the click found none): read them once they read the
-      // same twice, 250 ms apart.
-      let last: string | null = null;
-      await expect
-        .poll(
-          async () => {
-            const now = (await traffic.getAttribute('data-ringed')) ?? '';
-            const same = now === last;
-            last = now;
-            return same;
-          },
-          { intervals: [250], timeout: 10_000 },
-        )
-        .toBe(true);
-      ringed = last ?? '';
-    }
-    expect(ringed, 'a ringed dot in the paused picture').not.toBe('');
-    const [id, xy] = ringed.split(' ')[0].split(':');
-    const [x, y] = xy.split(',').map(Number);
-    expect((Number(id) - 1) % 20).toBe(0);
-    const stage = (await page.locator('.topology-stage').boundingBox())!;
-    expect(x >= 0 && x <= stage.width && y >= 0 && y <= stage.height, `dot at ${x},${y} in ${stage.width}x${stage.height}`).toBe(true);
-    await page.mouse.click(stage.x + x, stage.y + y);
+    // The run is seeded, so the dots of a paused moment are the same at every load: at 12 s a
+    // ringed dot is on a link, at 14 s two are drawn over the boxes they enter (found by scanning
+    // 10-20 s in quarter seconds at both sizes; few moments have one over a box).
+    await page.goto('/?scenario=retry-storm&t=12s');
+    await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'retry-storm', { timeout: 30_000 });
+    await standAt(page, 12);
 
-    const panel = page.getByTestId('inspector');
-    await expect(panel).toBeVisible();
-    const waterfall = panel.getByTestId('waterfall');
-    await expect(waterfall).toHaveAttribute('data-request-id', id);
-    await expect(waterfall.getByTestId('request-fate')).not.toHaveText('');
-    const fate = (await waterfall.getByTestId('request-fate').textContent())!;
-    // Paused with the request in flight, or already ended: either way its fate is said.
-    expect(fate.length).toBeGreaterThan(1);
-    await expect(panel.getByTestId('inspector-message')).toHaveCount(0);
-    await page.screenshot({ path: shotPath(`dot-click-${width}x${height}.png`) });
-    if (width === 1600) await page.screenshot({ path: shotPath('dot-click.png') });
+    await test.step('a ringed dot on a link opens its request', async () => {
+      const dots = await ringedDots(page);
+      const onLink = dots.find((d) => d.node === null);
+      expect(onLink, `a ringed dot off the boxes at 12 s: ${JSON.stringify(dots)}`).toBeDefined();
+      await clickDot(page, onLink!);
+      await page.screenshot({ path: shotPath(`dot-click-${width}x${height}.png`) });
+      if (width === 1600) await page.screenshot({ path: shotPath('dot-click.png') });
+    });
+
+    await test.step('a ringed dot drawn over a box opens its request, not the box', async () => {
+      await page.getByTestId('inspector-close').click();
+      await expect(page.getByTestId('inspector')).toHaveCount(0);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await standAt(page, 14);
+      const dots = await ringedDots(page);
+      const overBox = dots.find((d) => d.node !== null);
+      // Before the fix the box took the click (the dot canvas takes no pointer events) and, the
+      // service having replicas, its cards unfolded: no inspector opened.
+      expect(overBox, `a ringed dot over a box at 14 s: ${JSON.stringify(dots)}`).toBeDefined();
+      await clickDot(page, overBox!);
+      await page.screenshot({ path: shotPath(`dot-click-over-box-${width}x${height}.png`) });
+    });
     expect(errors).toEqual([]);
   });
 }

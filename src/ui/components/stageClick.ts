@@ -1,6 +1,7 @@
-// What a click on the topology stage does: on a moving dot (not on a node), opens its request;
-// on a service with replicas (SVG view), folds or unfolds its cards; on a small group tile (the
-// canvas view), zooms until the tile fills the view; zoomed in, selects the node or link there.
+// What a click on the topology stage does: on a moving dot, opens its request (a ringed one even
+// where it is drawn over a box or a link); on a service with replicas (SVG view), folds or
+// unfolds its cards; on a small group tile (the canvas view), zooms until the tile fills the
+// view; zoomed in, selects the node or link there.
 import type { MouseEvent } from 'react';
 import type { Frame, ScenarioInfo } from '../../workers/protocol';
 import { canUnfold } from '../topology/replicaGrid';
@@ -23,21 +24,25 @@ export interface StageClickContext {
 }
 
 /**
- * Acts on a click on the stage. On a busy link dots cover the line: an unsampled dot yields to
- * the link (or, on the canvas, the node) under it; a ringed one opens its request. Impure: opens
- * the inspector, moves the camera or unfolds a service.
+ * Acts on a click on the stage. Dots are drawn over links and, where a link enters a box, over
+ * the box: an unsampled dot yields to the link or node under it; a ringed one opens its request
+ * wherever it is drawn. Impure: opens the inspector, moves the camera or unfolds a service.
  */
 export function stageClick(e: MouseEvent<HTMLDivElement>, c0: StageClickContext): void {
   const { latest, view, topology, scenarioName, size } = c0;
-  // A click on a moving dot (not on a node) opens its request, paused or playing.
-  if (!(e.target as Element).closest?.('[data-node]')) {
+  // A click on a moving dot opens its request, paused or playing. On a busy link dots cover the
+  // line, and where a link enters a box they are drawn over the box: an unsampled dot (no
+  // waterfall to show) yields to the link or node under it, so those can still be picked; a
+  // ringed one opens its request, as a person who aimed at it expects (the dot canvas takes no
+  // pointer events, so the box under a dot is the click's target).
+  {
     const r = e.currentTarget.getBoundingClientRect();
-    const hit = dotAt(latest, view, c0.camera?.camera ?? IDENTITY_CAMERA, e.clientX - r.left, e.clientY - r.top);
-    // On a busy link dots cover the line: an unsampled dot (no waterfall to show) yields to
-    // the link under it, so the link can still be picked; a ringed one opens its request.
-    const onLink = (e.target as Element).closest?.('[data-edge]') != null;
-    // In the canvas view a node's square is under the dots too: it wins over an unsampled dot.
-    const onNode = c0.big !== null && canvasNodeAt(c0.big, c0.camera?.camera ?? IDENTITY_CAMERA, e.clientX - r.left, e.clientY - r.top) !== null;
+    const camera = c0.camera?.camera ?? IDENTITY_CAMERA;
+    const hit = dotAt(latest, view, camera, e.clientX - r.left, e.clientY - r.top);
+    const target = e.target as Element;
+    const onLink = target.closest?.('[data-edge]') != null;
+    // The SVG view's box is the target; in the canvas view a node's square is under the dots.
+    const onNode = target.closest?.('[data-node]') != null || (c0.big !== null && canvasNodeAt(c0.big, camera, e.clientX - r.left, e.clientY - r.top) !== null);
     if (hit && (hit.sampled || !(onLink || onNode))) {
       const edge = topology?.edges[hit.edge];
       const name = (id: number) => topology?.nodes.find((n) => n.id === id)?.name ?? String(id);
