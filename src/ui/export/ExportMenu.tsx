@@ -51,7 +51,7 @@ export function ExportMenu() {
         data-testid="export-webm"
         disabled={busy !== null}
         title="Record the picture and its traffic for the next seconds (it keeps playing or paused as it is) as a WebM video, with the browser's own encoder"
-        onClick={() => void run('webm', (m) => m.recordVideo(source(), n, (left) => setBusy(`webm ${left}`)))}
+        onClick={() => void run('webm', (m) => m.recordVideo(source(), n, (left) => setBusy(`webm ${left ?? 'starting'}`)))}
       >
         Video (WebM), next
       </button>
@@ -67,7 +67,7 @@ export function ExportMenu() {
       label="Export this run"
       items={items}
       extra={video}
-      note={busy?.startsWith('webm ') ? `Recording… ${busy.slice(5)} s left` : `${closed} closed second${closed === 1 ? '' : 's'} of series so far.`}
+      note={busy === 'webm starting' ? 'Starting the recorder…' : busy?.startsWith('webm ') ? `Recording… ${busy.slice(5)} s left` : `${closed} closed second${closed === 1 ? '' : 's'} of series so far.`}
     />
   );
 }

@@ -138,12 +138,23 @@ export async function exportRun(kind: Exclude<ExportKind, 'webm'>, src: ExportSo
 }
 
 /**
+ * Longest wait for the browser's encoder to hand over its first data, ms. Chromium's software
+ * VP9 encoder took 4.7-4.9 s to start on this 2-core machine at load ~19 (a 2 s recording ended
+ * before it and was saved as 0 bytes); past this, the recording fails rather than save nothing.
+ */
+export const ENCODER_START_MS = 20_000;
+
+/**
  * Records the next `seconds` of the stage's animation (the picture and its traffic, as on screen)
  * as WebM with the browser's MediaRecorder, and downloads it. Nothing is encoded by this code:
  * a canvas is drawn each frame (the picture re-rasterised once a second, the dots every frame)
- * and `captureStream` hands it to the browser's encoder. Resolves with the file's name.
+ * and `captureStream` hands it to the browser's encoder. The seconds count from the encoder's
+ * first data, not from `start()`: a busy machine's encoder can take seconds to begin, and a
+ * recording stopped before then holds nothing. `onTick` gets the whole seconds left, or null
+ * while the encoder has not begun. Resolves with the file's name; rejects, saving nothing, when
+ * the encoder gives no data within ENCODER_START_MS or none at all.
  */
-export async function recordVideo(src: ExportSource, seconds: number, onTick?: (leftS: number) => void): Promise<string> {
+export async function recordVideo(src: ExportSource, seconds: number, onTick?: (leftS: number | null) => void): Promise<string> {
   const info = src.state.info;
   if (!info) throw new Error('export: no scenario is loaded yet');
   if (!(seconds >= 1 && seconds <= MAX_VIDEO_S)) throw new Error(`export.video.seconds: give 1 to ${MAX_VIDEO_S} s (got ${seconds}): the video is held in this tab's memory until it is saved; for longer, use a screen recorder`);
@@ -163,7 +174,13 @@ export async function recordVideo(src: ExportSource, seconds: number, onTick?: (
   const stream = canvas.captureStream(30);
   const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 4_000_000 });
   const chunks: Blob[] = [];
-  recorder.ondataavailable = (e) => e.data.size > 0 && chunks.push(e.data);
+  /** When the encoder handed over its first data (performance.now()), null before. */
+  let encoding: number | null = null;
+  recorder.ondataavailable = (e) => {
+    if (e.data.size === 0) return;
+    chunks.push(e.data);
+    encoding ??= performance.now();
+  };
   const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
   const start = performance.now();
   let frame = 0;
@@ -182,15 +199,17 @@ export async function recordVideo(src: ExportSource, seconds: number, onTick?: (
         .then((c) => (base = c))
         .finally(() => (refreshing = false));
     }
-    const left = Math.ceil(seconds - (now - start) / 1000);
-    if (onTick && frame++ % 15 === 0) onTick(Math.max(0, left));
-    if (now - start < seconds * 1000) requestAnimationFrame(draw);
+    const left = encoding === null ? null : Math.max(0, Math.ceil(seconds - (now - encoding) / 1000));
+    if (onTick && frame++ % 15 === 0) onTick(left);
+    const more = encoding === null ? now - start < ENCODER_START_MS : now - encoding < seconds * 1000;
+    if (more) requestAnimationFrame(draw);
     else recorder.stop();
   };
   recorder.start(500);
   requestAnimationFrame(draw);
   await stopped;
   stream.getTracks().forEach((t) => t.stop());
+  if (chunks.length === 0) throw new Error(`export.video: the browser's encoder gave no data in ${Math.round((performance.now() - start) / 1000)} s, so nothing was saved; try again when the machine is less busy`);
   const name = `${stem}-${seconds}s.webm`;
   download(new Blob(chunks, { type: 'video/webm' }), name);
   return name;
