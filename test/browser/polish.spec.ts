@@ -311,9 +311,17 @@ test("in the dark theme a highlighted link's halo is a stroke with no fill, as i
   await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
   const halos = page.locator('[data-testid="topology"] .topo-edge.topo-hl > .topo-hl-halo');
   await expect.poll(() => halos.count()).toBeGreaterThan(0);
-  const fills = await halos.evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
+  // The page is still settling after 'paused': the stage's height changes as the header, the
+  // timeline's markers and the counters' failure chips come in (448 -> 492 -> 470 -> 453 px, the
+  // last about a second after 'paused'), and each change draws the picture anew; the step's
+  // highlight also moves from step 2's one link to step 3's three. A halo read between the query
+  // and the read was already replaced: detached, its computed fill is '' (CI read that once). So
+  // the fills are read until the picture a person sees stands: step 3's three lit links, each
+  // halo in the document with no fill (a filled halo never passes).
+  await expect
+    .poll(() => halos.evaluateAll((els) => els.map((e) => (e.isConnected ? getComputedStyle(e).fill : 'replaced while read'))), { message: "lit links' halo fills in the dark theme" })
+    .toEqual(['none', 'none', 'none']);
   await page.screenshot({ path: shotPath('polish-dark-link-halo-1024.png') });
-  expect(fills.every((f) => f === 'none')).toBe(true);
 });
 
 test("in the dark theme the editor form's selects show their text, one chevron each", async ({ page }) => {
