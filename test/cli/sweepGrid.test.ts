@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planSweep } from '../../src/cli/sweep/plan';
 import { formatValue, gridPoints, parseSet, resolvePath, setAt } from '../../src/cli/sweep/grid';
 import { confidenceInterval } from '../../src/cli/sweep/stats';
 import { Progress, clock } from '../../src/cli/sweep/progress';
@@ -37,6 +41,28 @@ describe('sweep grid', () => {
     setAt(copy, ['services', '0', 'policy', 'retries', 'attempts'], 3);
     expect(copy.services[0]).toEqual({ name: 'web', serviceTime: '1ms', policy: { retries: { attempts: 3 } } });
     expect(data.services[0]).not.toHaveProperty('policy');
+  });
+
+  it("refuses an index into a list the file does not have, at the path typed: services.web has no calls, so no calls.0 (before, it made calls an object and the schema said 'services.0.calls: expected array')", () => {
+    expect(resolvePath(data, 'services.web.calls.0.timeout')).toEqual({ ok: false, problem: '--set services.web.calls.0.timeout: services.web has no calls, so no calls.0 (a --set changes what the file has; it cannot add items to a list)' });
+    expect(resolvePath(data, 'meshes.0.name')).toEqual({ ok: false, problem: '--set meshes.0.name: (scenario) has no meshes, so no meshes.0 (a --set changes what the file has; it cannot add items to a list)' });
+    // A missing object on the way is still made.
+    expect(resolvePath(data, 'services.web.policy.retries.attempts')).toEqual({ ok: true, indexPath: ['services', '0', 'policy', 'retries', 'attempts'] });
+  });
+
+  it("says a problem at a field a --set made on its way as that --set's: '--set foo.bar=1: foo: unknown field', not the file's", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-plan-'));
+    const file = join(dir, 'mm.json');
+    writeFileSync(file, JSON.stringify({ name: 'mm', clients: [{ name: 'load', type: 'open', rate: 10, target: 'server' }], services: [{ name: 'server', serviceTime: '1ms' }] }));
+    try {
+      expect(planSweep(file, [{ path: 'foo.bar', values: [1, 2] }], undefined)).toEqual({ ok: false, lines: ['--set foo.bar=1: foo: unknown field', '--set foo.bar=2: foo: unknown field'] });
+      expect(planSweep(file, [{ path: 'services.server.policy.bogus.x', values: [1] }], undefined)).toEqual({ ok: false, lines: ['--set services.server.policy.bogus.x=1: services.server.policy.bogus: unknown field'] });
+      // A problem the point causes elsewhere still names the file and the point.
+      const other = planSweep(file, [{ path: 'clients.load.target', values: ['nowhere'] }], undefined);
+      expect(other).toEqual({ ok: false, lines: [expect.stringMatching(/^--set clients\.load\.target=nowhere: unknown service "nowhere"/)] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes a value back as it would be typed, quoting text that would read as something else', () => {

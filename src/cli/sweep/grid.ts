@@ -113,7 +113,16 @@ export function resolvePath(data: unknown, path: string): { ok: true; indexPath:
       out.push(part);
       at = at[part];
       // A field the file leaves out: created when the value is set (the schema then judges it).
-      if (at === undefined && i < parts.length - 1) at = {};
+      // But an index after it names an item of a list the file does not have: a --set changes
+      // values, it adds no items (it would make an object keyed "3", which the schema refuses as
+      // "expected array" at a path the user never typed).
+      if (at === undefined && i < parts.length - 1) {
+        if (/^\d+$/.test(parts[i + 1])) {
+          const typed = parts.slice(0, i).join('.') || '(scenario)';
+          return { ok: false, problem: `--set ${path}: ${typed} has no ${part}, so no ${part}.${parts[i + 1]} (a --set changes what the file has; it cannot add items to a list)` };
+        }
+        at = {};
+      }
     } else {
       return { ok: false, problem: `--set ${path}: ${here} is ${JSON.stringify(at)}, not an object or a list, so it has no "${part}"` };
     }

@@ -10,7 +10,9 @@ export type Plan = { ok: true; scenarios: Scenario[] } | { ok: false; lines: str
  * Reads `file`, resolves each axis's path in it, and validates the scenario at every point of
  * the grid (with `durationMs`, as a single run would be), so that every bad path or value is
  * said before any job starts. A problem at the field an axis sets reads
- * `--set path=value: message`; one elsewhere that a point causes names the point.
+ * `--set path=value: message` (so does one at a field the --set made on its way, said at the
+ * part the user typed: `--set foo.bar=1: foo: unknown field`); one elsewhere that a point causes
+ * names the point.
  */
 export function planSweep(file: string, axes: readonly Axis[], durationMs: number | undefined): Plan {
   let text: string;
@@ -44,7 +46,11 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
     if (!r.ok) {
       for (const p of r.problems) {
         const i = resolved.findIndex((ip) => ip.join('.') === p.path);
+        // A problem on the way to a --set's field the file left out (`foo` of `--set foo.bar=1`):
+        // the --set made that field, so it is that --set's, said at the part the user typed.
+        const made = i >= 0 ? -1 : resolved.findIndex((ip) => p.path !== '' && ip.join('.').startsWith(p.path + '.'));
         if (i >= 0) say(`--set ${axes[i].path}=${formatValue(point[i])}: ${p.message}`);
+        else if (made >= 0) say(`--set ${axes[made].path}=${formatValue(point[made])}: ${axes[made].path.split('.').slice(0, p.path.split('.').length).join('.')}: ${p.message}`);
         else say(`${file}${where ? ` with ${where}` : ''}: ${p.path || '(scenario)'}: ${p.message}`);
       }
       continue;
