@@ -13,6 +13,35 @@ const B_LABEL = 'B · with timeout 5ms on payments at 15.0 s';
 /** Least room between a box's queue count and its '+N' badge, px. */
 const QUEUE_BADGE_PX = 2;
 
+/** Least room right of a control plane's text inside its mesh region, px. */
+const CONTROL_TEXT_ROOM_PX = 2;
+
+/**
+ * Each control plane's name and state line ("control plane + CA") in every pane, with how far,
+ * px, its text's right end stands inside its mesh region's border (negative: past it), sampled
+ * along the text's right edge 2 px apart: the farthest right point still inside the region.
+ */
+function controlTextRoom(page: Page) {
+  return page.locator('[data-testid="compare-pane"]').evaluateAll((panes) =>
+    panes.flatMap((p) => {
+      const areas = Array.from(p.querySelectorAll<SVGPathElement>('.topo-mesh-area'));
+      return Array.from(p.querySelectorAll<SVGTextElement>('.topo-control-plane .topo-name, .topo-control-plane .topo-cp-state')).map((t) => {
+        const r = t.getBoundingClientRect();
+        const inside = (x: number, y: number) => areas.some((a) => a.isPointInFill(new DOMPoint(x, y).matrixTransform(a.getScreenCTM()!.inverse())));
+        // How far right of the text's end the region still holds its whole height, px (-300 to 40).
+        let room = -Infinity;
+        for (let dx = -300; dx <= 40; dx += 1) {
+          let all = true;
+          for (let y = r.top + 1; y <= r.bottom - 1; y += 2) if (!inside(r.right + dx, y)) all = false;
+          if (all) room = dx;
+          else if (dx >= 0) break;
+        }
+        return { text: `${p.getAttribute('data-side')} '${t.textContent}'`, room, state: t.classList.contains('topo-cp-state'), title: t.closest('g')?.querySelector('title')?.textContent ?? '' };
+      });
+    }),
+  );
+}
+
 /** Waits until no seek runs, no Pause or Step is still bringing the panes to one time, and both runs are paused, ready or finished. */
 async function settled(page: Page) {
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
@@ -96,6 +125,16 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
     expect(await title.evaluate((el) => el.getBoundingClientRect().height), `B's title height at ${w}x${h}`).toBeLessThan(40);
     await expect(title).toHaveAttribute('title', new RegExp(`^${B_LABEL} — `));
     await page.screenshot({ path: shotPath(`comparebranch-${w}.png`) });
+    // Each control plane's name and state line end inside its mesh region: branched at 1600x1000
+    // and narrowed to 1024x768, 'control plane + CA' ran past the one-column region's right border.
+    await test.step(`${w}x${h}: control planes' names and state lines end ${CONTROL_TEXT_ROOM_PX} px or more inside their mesh region`, async () => {
+      const texts = await controlTextRoom(page);
+      expect(texts.length, 'control plane texts drawn').toBeGreaterThanOrEqual(4);
+      const least = texts.reduce((a, t) => (t.room < a.room ? t : a));
+      expect(least.room, `at ${w}x${h}: ${least.text}'s right end inside its mesh region`).toBeGreaterThanOrEqual(CONTROL_TEXT_ROOM_PX);
+      // A state line shortened for the room ('CP + CA' at 1024x768) says its words in full in its tooltip.
+      for (const t of texts.filter((x) => x.state)) expect(t.title, `${t.text}'s tooltip`).toBe('control plane + CA');
+    });
     // A box's queue count ('N queued', beside its lowest queue bar) and its '+N' badge keep apart:
     // on the panes' narrow boxes at 1024x768 the badge stood just over the row's right end, where
     // the count runs. No box queues at 15 s, so each count is drawn as '88 queued' and put back.

@@ -18,6 +18,8 @@ export interface MeshRegion {
   minY: number;
   maxX: number;
   maxY: number;
+  /** Its column bands, per run of adjacent columns, left to right: what the outline goes round. */
+  runs: readonly (readonly Band[])[];
 }
 
 /**
@@ -66,11 +68,30 @@ export function meshNames(nodes: readonly TopologyNode[]): string[] {
   return names;
 }
 
-interface Band {
+/** One column's share of a region: a box, design units. */
+export interface Band {
   x0: number;
   x1: number;
   y0: number;
   y1: number;
+}
+
+/**
+ * How far right the region `r` holds the whole strip from `y0` down to `y1` from `x` on, design
+ * units: the right edge of the band under `x` that spans the strip, carried on through the next
+ * bands of its run while they span it too (the outline joins their tops and bottoms straight);
+ * null when no band under `x` spans the strip. Corners are not taken off. Pure.
+ */
+export function regionRightAt(r: MeshRegion, x: number, y0: number, y1: number): number | null {
+  const spans = (b: Band) => b.y0 <= y0 && b.y1 >= y1;
+  for (const run of r.runs) {
+    const i = run.findIndex((b) => b.x0 <= x && x <= b.x1 && spans(b));
+    if (i < 0) continue;
+    let j = i;
+    while (j + 1 < run.length && spans(run[j + 1])) j++;
+    return run[j].x1;
+  }
+  return null;
 }
 
 /**
@@ -124,6 +145,7 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
       minY: min(flat, (b) => b.y0) ?? 0,
       maxX: max(flat, (b) => b.x1) ?? 0,
       maxY: max(flat, (b) => b.y1) ?? 0,
+      runs,
     };
   });
 }

@@ -1,6 +1,7 @@
 // The SVG view's control planes: the icon with its name and state line, drawn once per layout,
 // and its lines to the proxies it configures pulsing when it pushes config or certificates.
-import { NodeSize, type PlacedNode } from './layoutTypes';
+import { NodeSize, type Layout, type PlacedNode } from './layoutTypes';
+import { regionRightAt } from './meshRegions';
 import { controlLabel } from './nodeTraits';
 import { hexPoints, type G } from './marks';
 
@@ -10,14 +11,67 @@ export interface ControlView {
   group: SVGGElement;
   links: SVGGElement | null;
   state: SVGTextElement;
+  /** The state line's tooltip: its words in full where the line shows them short. */
+  stateTitle: SVGTitleElement;
+  /** Room right of the icon for its name and state line, design units, to its mesh region's border. */
+  room: number;
   shown: string;
   /** Config streams opened plus pushes made, as last seen: when it grows, the lines pulse. */
   activity: number;
   pulses: number;
 }
 
-/** Draws a control plane's icon, name and state line into `g`; its lines come later. Mutates the SVG. */
-export function drawControlPlane(g: G, p: PlacedNode): Omit<ControlView, 'links'> {
+/** Where a control plane's name and state line start, right of its icon, design units from its left. */
+export const CONTROL_TEXT_X = 2 * NodeSize.controlR + 14;
+
+/** Units kept between a control plane's text and its mesh region's border. */
+const TEXT_BORDER_GAP = 6;
+
+/**
+ * Room for control plane `p`'s name and state line in `layout`, design units: from CONTROL_TEXT_X
+ * to its mesh region's right border where the region holds both lines (the name's top, 22 units
+ * over the icon's middle, to the state line's foot, 20 under it), less TEXT_BORDER_GAP; Infinity
+ * where no region of its mesh is there (a control plane outside its mesh, moved by hand). Pure.
+ */
+export function controlTextRoom(layout: Pick<Layout, 'meshes'>, p: PlacedNode): number {
+  const x = p.x - p.w / 2 + CONTROL_TEXT_X;
+  const region = layout.meshes.find((m) => m.name === p.node.mesh);
+  const right = region ? regionRightAt(region, x, p.y - 22, p.y + 20) : null;
+  return right === null ? Number.POSITIVE_INFINITY : right - x - TEXT_BORDER_GAP;
+}
+
+/**
+ * A control plane's state line, in full or short: 'control plane + CA' or 'CP + CA', and 'DOWN'
+ * after what is down. The short form is for a mesh region too narrow for the words (a compare
+ * pane's one-column mesh at 1024x768: about 70 units where the words take 170). Pure.
+ */
+export function controlStateText(down: boolean, caDown: boolean, short: boolean): string {
+  const cp = short ? 'CP' : 'control plane';
+  return down && caDown ? `${cp} + CA DOWN` : down ? `${cp} DOWN` : caDown ? 'CA DOWN' : `${cp} + CA`;
+}
+
+/**
+ * Fits `text` into `room` design units: as it is when its drawn width fits, else squeezed to the
+ * room (textLength); returns whether it fit. Reads the drawn width (a layout) only when `room` is
+ * finite. Mutates the SVG.
+ */
+function fitText(text: SVGTextElement, room: number, squeeze: boolean): boolean {
+  text.removeAttribute('textLength');
+  if (!Number.isFinite(room) || !text.isConnected || text.getComputedTextLength() <= room) return true;
+  if (squeeze) {
+    text.setAttribute('textLength', String(Math.max(1, room)));
+    text.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  }
+  return false;
+}
+
+/**
+ * Draws a control plane's icon, name and state line into `g`; its lines come later. `room`:
+ * design units from CONTROL_TEXT_X to its mesh region's right border (Infinity outside a mesh);
+ * a name wider than that is squeezed into it, a state line shortened (see showControl). Mutates
+ * the SVG.
+ */
+export function drawControlPlane(g: G, p: PlacedNode, room = Number.POSITIVE_INFINITY): Omit<ControlView, 'links'> {
   const r = NodeSize.controlR;
   const name = controlLabel(p.node);
   g.append('title').text(`control plane of ${name}: configures the proxies and relays certificates from its CA`);
@@ -39,9 +93,15 @@ export function drawControlPlane(g: G, p: PlacedNode): Omit<ControlView, 'links'
   ca.append('title').text(`certificate authority of ${name}: signs every workload's certificate`);
   ca.append('circle').attr('r', 11);
   ca.append('text').attr('text-anchor', 'middle').attr('y', 3.5).text('CA');
-  g.append('text').attr('class', 'topo-name topo-name-small').attr('x', 2 * r + 14).attr('y', r - 4).text(name);
-  const state = g.append('text').attr('class', 'topo-caption topo-cp-state').attr('x', 2 * r + 14).attr('y', r + 14).text('control plane + CA').node()!;
-  return { index: p.node.id, group: g.node()!, state, shown: '', activity: -1, pulses: 0 };
+  const nameText = g.append('text').attr('class', 'topo-name topo-name-small').attr('x', CONTROL_TEXT_X).attr('y', r - 4).text(name).node()!;
+  fitText(nameText, room, true);
+  // The state line's words in a group of their own, whose title says them in full.
+  const words = g.append('g').attr('class', 'topo-cp-words');
+  const stateTitle = words.append<SVGTitleElement>('title').node()!;
+  const state = words.append('text').attr('class', 'topo-caption topo-cp-state').attr('x', CONTROL_TEXT_X).attr('y', r + 14).node()!;
+  const v = { index: p.node.id, group: g.node()!, state, stateTitle, room, shown: '', activity: -1, pulses: 0 };
+  showControl(v, false, false);
+  return v;
 }
 
 /**
@@ -74,13 +134,22 @@ export function pulseControl(v: ControlView, activity: number): void {
   v.links.classList.add('topo-cp-pulse');
 }
 
-/** Shows the control plane and its CA as up or down, in its state line and its lines' style. Mutates the SVG. */
-export function showControl(v: ControlView, down: boolean, caDown: boolean): void {
+/**
+ * Shows the control plane and its CA as up or down, in its state line and its lines' style. The
+ * line's words are shortened ('CP + CA'), then squeezed, where they would run past `v.room`; its
+ * title always says them in full. Mutates the SVG.
+ */
+export function showControl(v: Omit<ControlView, 'links'> & { links?: SVGGElement | null }, down: boolean, caDown: boolean): void {
   const key = `${down}|${caDown}`;
   if (key === v.shown) return;
   v.shown = key;
   v.group.classList.toggle('topo-cp-down', down);
   v.group.classList.toggle('topo-ca-down', caDown);
   v.links?.classList.toggle('topo-cp-links-down', down);
-  v.state.textContent = down && caDown ? 'control plane + CA DOWN' : down ? 'control plane DOWN' : caDown ? 'CA DOWN' : 'control plane + CA';
+  const full = controlStateText(down, caDown, false);
+  v.stateTitle.textContent = full;
+  v.state.textContent = full;
+  if (fitText(v.state, v.room, false)) return;
+  v.state.textContent = controlStateText(down, caDown, true);
+  fitText(v.state, v.room, true);
 }
