@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { main } from './main';
 import { sweepMain } from './sweep';
 import { lintMain } from './lint';
+import { resolveScenarioNames } from './scenarioName';
+export { resolveScenarioName, resolveScenarioNames } from './scenarioName';
 
 /** Exit code for bad input, as every subcommand uses it. */
 const BAD_INPUT = 2;
@@ -22,31 +22,6 @@ shipped with meshsim (hello-mesh, retry-storm, ...: the files of its scenarios/ 
 when no file of that name exists here. Each command's --help says the rest.`;
 
 /**
- * The folders that may hold the shipped scenarios: beside the built bin (dist-cli/ ->
- * scenarios/) and beside the sources (src/cli/ -> scenarios/). The first that exists wins.
- */
-function shippedScenarioDirs(): string[] {
-  return [new URL('../scenarios/', import.meta.url), new URL('../../scenarios/', import.meta.url)].map((u) => fileURLToPath(u));
-}
-
-/**
- * `hello-mesh` -> the path of the shipped scenarios/hello-mesh.json, when no file or folder
- * named `word` exists in the working folder and `word` is a bare name (letters, digits, `-`,
- * `_`). Anything else (a path, a flag, a flag's value such as `30s` or `42`) comes back as is:
- * a word is only replaced by a file that exists. Pure but for the file-system checks.
- */
-export function resolveScenarioName(word: string, dirs: readonly string[] = shippedScenarioDirs()): string {
-  if (!/^[A-Za-z0-9][\w-]*$/.test(word) || existsSync(word)) return word;
-  for (const dir of dirs) {
-    for (const ext of ['.json', '.yaml', '.yml']) {
-      const path = dir + word + ext;
-      if (existsSync(path)) return path;
-    }
-  }
-  return word;
-}
-
-/**
  * Runs one `meshsim` command line (the words after `meshsim`) and resolves to its exit code:
  * `run` and `compare` (and a bare FILE) go to the CLI's `main`, `sweep` to `sweepMain`,
  * `lint` to `lintMain`, and `import` to whatever `npm run sim -- import` runs. Shipped
@@ -62,7 +37,7 @@ export async function dispatch(argv: readonly string[], version = 'unknown'): Pr
     process.stdout.write(version + '\n');
     return 0;
   }
-  const named = rest.map((w) => resolveScenarioName(w));
+  const named = resolveScenarioNames(rest);
   switch (command) {
     case 'sweep':
       return sweepMain(named);
@@ -80,6 +55,6 @@ export async function dispatch(argv: readonly string[], version = 'unknown'): Pr
         return BAD_INPUT;
       }
       // `meshsim FILE` runs it, as `npm run sim -- FILE` does.
-      return main(argv.map((w) => resolveScenarioName(w)));
+      return main(resolveScenarioNames(argv));
   }
 }

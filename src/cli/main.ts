@@ -14,6 +14,7 @@ import { checkOutputPath, runWithSeries, writeCsv } from './csv';
 import { sweepMain } from './sweep';
 import { importMain } from './import';
 import { lintMain } from './lint';
+import { resolveScenarioNames } from './scenarioName';
 import { changeNotes, changeWarnings, type ChangeNote } from './changeNotes';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
@@ -101,9 +102,13 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
 
 /**
  * The `npm run sim` command on `argv` (after the script name): `sweep` and `lint` (asynchronous:
- * worker threads, folders) or a run, compare or import (`main`). Resolves to the exit code.
+ * worker threads, folders) or a run, compare or import (`main`). Shipped scenarios may be named
+ * without their path. Resolves to the exit code.
  */
 export async function runCli(argv: string[]): Promise<number> {
+  // A shipped scenario may be named without its path (`npm run sim -- run hello-mesh`), as with
+  // the meshsim bin (dispatch.ts); import reads manifests, not scenarios.
+  if (argv[0] !== 'import') argv = resolveScenarioNames(argv);
   // `sweep` runs jobs on worker threads, so it is asynchronous: its own entry (src/cli/sweep).
   if (argv[0] === 'sweep') return sweepMain(argv.slice(1));
   // `lint` may simulate and reads folders: its own entry (src/cli/lint).

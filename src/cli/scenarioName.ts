@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The folders that may hold the shipped scenarios: beside the built bin (dist-cli/ ->
+ * scenarios/) and beside the sources (src/cli/ -> scenarios/). The first that exists wins.
+ */
+function shippedScenarioDirs(): string[] {
+  return [new URL('../scenarios/', import.meta.url), new URL('../../scenarios/', import.meta.url)].map((u) => fileURLToPath(u));
+}
+
+/**
+ * `hello-mesh` -> the path of the shipped scenarios/hello-mesh.json, when no file or folder
+ * named `word` exists in the working folder and `word` is a bare name (letters, digits, `-`,
+ * `_`). Anything else (a path, a flag, a flag's value such as `30s` or `42`) comes back as is:
+ * a word is only replaced by a file that exists. Pure but for the file-system checks.
+ */
+export function resolveScenarioName(word: string, dirs: readonly string[] = shippedScenarioDirs()): string {
+  if (!/^[A-Za-z0-9][\w-]*$/.test(word) || existsSync(word)) return word;
+  for (const dir of dirs) {
+    for (const ext of ['.json', '.yaml', '.yml']) {
+      const path = dir + word + ext;
+      if (existsSync(path)) return path;
+    }
+  }
+  return word;
+}
+
+/** Options whose value is a file the command writes: never a shipped scenario's name. */
+const OUTPUT_OPTIONS = new Set(['--csv', '--traces', '--html', '--out', '-o', '--print-jobs']);
+
+/**
+ * A command line's words with each bare name of a shipped scenario made its path
+ * (resolveScenarioName), except the value of an option that writes a file (`--csv hello-mesh`
+ * writes ./hello-mesh, never over the shipped scenarios/hello-mesh.json). Pure but for the
+ * file-system checks; returns a new array.
+ */
+export function resolveScenarioNames(words: readonly string[], dirs: readonly string[] = shippedScenarioDirs()): string[] {
+  return words.map((w, i) => (i > 0 && OUTPUT_OPTIONS.has(words[i - 1]) ? w : resolveScenarioName(w, dirs)));
+}
