@@ -7,7 +7,7 @@ import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import type { Layout } from './layoutTypes';
 import { drawBrokenLock, drawFaultTag, drawLock, faultAnchors } from './marks';
 import { drawClient, drawService } from './svgNodeShapes';
-import { carryControl, drawControlPlane, pulseControl, showControl, type ControlView } from './svgControlPlane';
+import { carryControl, controlTextRoom, drawControlPlane, pulseControl, showControl, type ControlView } from './svgControlPlane';
 import { showHealth, showLoad, type LoadView } from './svgNodeState';
 import type { Camera } from './camera';
 import './truth.css';
@@ -180,7 +180,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         drawClient(g, p);
         break;
       case 'control-plane':
-        controls.push(carryControl({ ...drawControlPlane(g, p), links: linkGroups.get(p.node.id) ?? null }, carried?.get(p.node.id)));
+        controls.push(carryControl({ ...drawControlPlane(g, p, controlTextRoom(layout, p)), links: linkGroups.get(p.node.id) ?? null }, carried?.get(p.node.id)));
         break;
       case 'gateway':
         loads.push(drawService(g, p, 'gateway', layout.presenter === true));
