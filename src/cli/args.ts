@@ -1,6 +1,7 @@
 import { parseDuration } from '../scenario/duration';
 import { parseSeed } from '../scenario/seed';
 import { noteUnknown, takeUnknownValues, type UnknownOption } from './unknownOptions';
+import { repeatedOptions } from './onceOptions';
 
 export interface CliArgs {
   /** `compare A B` runs two scenarios; absent for a single run. */
@@ -29,6 +30,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
     // `run FILE` says what a bare `FILE` does.
     start = 1;
   }
+  problems.push(...repeatedOptions(argv.slice(start), ['--seed', '--duration', '--traces', '--csv']));
   for (let i = start; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {

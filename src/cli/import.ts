@@ -3,6 +3,7 @@ import { checkOutputPath } from './csv';
 import { join } from 'node:path';
 import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
 import { readInputFile } from './readInput';
+import { repeatedOptions } from './onceOptions';
 
 /** Exit code for bad input: a malformed manifest, an unknown flag, a missing file. */
 const BAD_INPUT = 2;
@@ -28,7 +29,7 @@ export interface ImportArgs {
 /** Parses `import`'s arguments (after the word import). Returns problems instead of throwing. */
 export function parseImportArgs(argv: readonly string[]): { ok: true; args: ImportArgs } | { ok: false; problems: string[] } {
   const args: ImportArgs = { inputs: [], help: false };
-  const problems: string[] = [];
+  const problems: string[] = repeatedOptions(argv, ['--workload', '--out'], { '-o': '--out' });
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith('--') && a.includes('=');

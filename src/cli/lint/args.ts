@@ -1,4 +1,5 @@
 import { FAIL_ON, type FailOn } from './types';
+import { repeatedOptions } from '../onceOptions';
 
 /** `meshsim lint`'s options. */
 export interface LintArgs {
@@ -31,7 +32,7 @@ Exit codes: 0 no finding at --fail-on or worse, 1 some, 2 bad input (each proble
 /** Parses the words after `lint`. Returns problems instead of throwing. */
 export function parseLintArgs(argv: readonly string[]): { ok: true; args: LintArgs } | { ok: false; problems: string[] } {
   const args: LintArgs = { inputs: [], json: false, failOn: 'error', simulate: true, help: false };
-  const problems: string[] = [];
+  const problems: string[] = repeatedOptions(argv, ['--fail-on', '--workload']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith('--') && a.includes('=');

@@ -3,6 +3,7 @@ import { parseDuration } from '../../scenario/duration';
 import { parseSeed } from '../../scenario/seed';
 import { parseSet, type Axis } from './grid';
 import { noteUnknown, takeUnknownValues, type UnknownOption } from '../unknownOptions';
+import { repeatedOptions } from '../onceOptions';
 
 /** Most replications a point takes: a study of more is split (--print-jobs) rather than held in one process. */
 export const MAX_SEEDS = 100_000;
@@ -43,6 +44,7 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
   const afterUnknown: UnknownOption[] = [];
   let merging = false;
   let seedsGiven = false;
+  problems.push(...repeatedOptions(argv, ['--seeds', '--seed-base', '--duration', '--jobs', '--job', '--csv', '--html', '--out', '--print-jobs']));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const flag = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
