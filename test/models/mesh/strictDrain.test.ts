@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deepCopy } from '../../../src/sim-engine';
 import { World, summarize } from '../../../src/models';
 import { ISTIO_DRAIN_TIME_MS } from '../../../src/models/proxy/calibration';
 import { scenario } from '../helpers';
@@ -133,6 +134,28 @@ describe('a switch to STRICT drains plaintext connections', () => {
     expect(late.every((f) => f.cause === 'tls-plaintext-rejected')).toBe(true);
     expect(fates.filter((f) => f.sentAt < 5_200).every((f) => f.cause === 'ok')).toBe(true);
     expect(summarize(w, 0).edges['api->db'].connections.drained).toBe(4);
+  });
+});
+
+describe('a drain under way', () => {
+  it("survives a snapshot: a copy at 5.25 s (db-0 draining, db-1 not yet) ends with the original's trace hash and its 2 drained connections", () => {
+    const { w } = run({
+      name: 'drain-copy',
+      duration: '10s',
+      meshes: mesh,
+      clients: [{ name: 'users', type: 'open', rate: 100, target: 'db', arrival: 'constant' }],
+      services: db('PERMISSIVE'),
+      changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '5s' }],
+    });
+    w.observer = null;
+    w.runUntil(5_250);
+    const route = w.routes.find((r) => r.sidecar === null)!;
+    expect(Array.from(route.pool.drainingSince!)).toEqual([5_200, -1]);
+    const copy = deepCopy(w).value;
+    w.runUntil();
+    copy.runUntil();
+    expect(copy.sim.traceHash()).toBe(w.sim.traceHash());
+    expect(summarize(copy, 0).edges['users->db'].connections).toEqual({ opened: 475, failed: 473, reused: 525, drained: 2 });
   });
 });
 
