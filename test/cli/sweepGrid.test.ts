@@ -31,12 +31,14 @@ describe('sweep grid', () => {
     expect(gridPoints([])).toEqual([[]]);
   });
 
-  it('resolves a part by name or index to the index path the scenario messages use, creating missing objects', () => {
+  it('resolves a part by name or index to the index path the scenario messages use, creating missing objects; a bad step is said in the words typed (services.payments.calls, not services.1.calls)', () => {
     expect(resolvePath(data, 'services.payments.policy.retries.attempts')).toEqual({ ok: true, indexPath: ['services', '1', 'policy', 'retries', 'attempts'] });
     expect(resolvePath(data, 'services.0.policy.timeout')).toEqual({ ok: true, indexPath: ['services', '0', 'policy', 'timeout'] });
     expect(resolvePath(data, 'services.pay.policy')).toEqual({ ok: false, problem: '--set services.pay.policy: unknown service "pay" (services are web, payments)' });
-    expect(resolvePath(data, 'services.payments.calls.3.service')).toEqual({ ok: false, problem: '--set services.payments.calls.3.service: unknown call "3" (services.1.calls has 1: index 0)' });
-    expect(resolvePath(data, 'services.web.serviceTime.mean')).toEqual({ ok: false, problem: '--set services.web.serviceTime.mean: services.0.serviceTime is "1ms", not an object or a list, so it has no "mean"' });
+    expect(resolvePath(data, 'services.payments.calls.3.service')).toEqual({ ok: false, problem: '--set services.payments.calls.3.service: unknown call "3" (services.payments.calls has 1: index 0)' });
+    expect(resolvePath(data, 'services.web.serviceTime.mean')).toEqual({ ok: false, problem: '--set services.web.serviceTime.mean: services.web.serviceTime is "1ms", not an object or a list, so it has no "mean"' });
+    // Where the file's list is reached by index, the message keeps the index typed.
+    expect(resolvePath(data, 'services.0.serviceTime.mean')).toEqual({ ok: false, problem: '--set services.0.serviceTime.mean: services.0.serviceTime is "1ms", not an object or a list, so it has no "mean"' });
     const copy = structuredClone(data);
     setAt(copy, ['services', '0', 'policy', 'retries', 'attempts'], 3);
     expect(copy.services[0]).toEqual({ name: 'web', serviceTime: '1ms', policy: { retries: { attempts: 3 } } });

@@ -97,7 +97,8 @@ export function resolvePath(data: unknown, path: string): { ok: true; indexPath:
   let at: unknown = data;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    const here = out.length ? out.join('.') : '(scenario)';
+    // Said as typed (services.payments, not services.1): the user's words, not the file's indices.
+    const here = i > 0 ? parts.slice(0, i).join('.') : '(scenario)';
     if (Array.isArray(at)) {
       const key = parts[i - 1] ?? '';
       let index = /^\d+$/.test(part) ? Number(part) : at.findIndex((e) => isObject(e) && e.name === part);
@@ -118,8 +119,7 @@ export function resolvePath(data: unknown, path: string): { ok: true; indexPath:
       // "expected array" at a path the user never typed).
       if (at === undefined && i < parts.length - 1) {
         if (/^\d+$/.test(parts[i + 1])) {
-          const typed = parts.slice(0, i).join('.') || '(scenario)';
-          return { ok: false, problem: `--set ${path}: ${typed} has no ${part}, so no ${part}.${parts[i + 1]} (a --set changes what the file has; it cannot add items to a list)` };
+          return { ok: false, problem: `--set ${path}: ${here} has no ${part}, so no ${part}.${parts[i + 1]} (a --set changes what the file has; it cannot add items to a list)` };
         }
         at = {};
       }
