@@ -5,6 +5,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseScenarioText, formatProblems } from '../../src/scenario';
 import { stringify as stringifyYaml } from 'yaml';
 import { runScenario } from '../../src/models';
+import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { shotPath } from './fixtures/shots';
 
 const HELLO_MESH = readFileSync(new URL('../../scenarios/hello-mesh.json', import.meta.url), 'utf8');
@@ -196,7 +197,12 @@ test('a scenario file of your own loads, joins the picker and shows its failures
     const db = page.getByTestId('topology').locator('[data-node="db"]');
     const label = db.locator('.topo-queue-label');
     // db (2 workers for ~300 calls/s) nearly always queues; a step or two finds it queueing if not.
-    for (let i = 0; i < 20 && !(await label.textContent()); i++) await page.getByTestId('step').click();
+    // Stepped with '.': presenter mode hides the Step button, and a click on it waited out the
+    // test's 90 s whenever the pause found db's queue empty.
+    for (let i = 0; i < 20 && !(await label.textContent()); i++) {
+      await page.keyboard.press('.');
+      await expect(page.getByTestId('run-status')).toHaveText('paused');
+    }
     await expect(label).toHaveText(/^\d+ q(ueued)?$/);
     const boxes = await page.getByTestId('topology').locator('[data-node]').evaluateAll((nodes) =>
       nodes.flatMap((n) => {
@@ -214,6 +220,10 @@ test('a scenario file of your own loads, joins the picker and shows its failures
       expect(b.left, `${b.node}'s "${b.text}" from its box's left edge, px`).toBeGreaterThanOrEqual(0);
     }
     await expect(db.locator('.topo-queue > title')).toHaveText(/^\d+ requests? queued$/);
+    // No link label lies over a queue glyph: api->db's '302 req/s' lay over db's bars here.
+    const queues = await labelsOverQueues(page);
+    expect(queues.glyphs, 'queue glyphs drawn (db queues)').toBeGreaterThanOrEqual(1);
+    expect(queues.over, 'link labels over a queue glyph in presenter mode at 1024x768').toEqual([]);
     await page.screenshot({ path: shotPath('app-queue-presenter-1024.png') });
     await page.keyboard.press('f');
     await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);

@@ -29,6 +29,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { settled, untilStill } from './fixtures/settle';
 import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
 import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll } from './fixtures/walkChecks';
+import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { shotPath } from './fixtures/shots';
 
 const WIDE = { width: 1600, height: 1000 };
@@ -94,6 +95,8 @@ async function labelCheck(page: Page, s: ShippedScenario, size: { width: number;
     `${s.name} at ${sizeName(size)}: edge labels over another label, a link or a node`,
   ).toEqual([]);
   expect(await storyLabelsAstray(page), `${s.name} at ${sizeName(size)}: highlighted links' labels nearest their own line`).toEqual([]);
+  // Nor over a box's queue glyph as drawn (its bars and its count).
+  expect((await labelsOverQueues(page)).over, `${s.name} at ${sizeName(size)}: link labels over a queue glyph`).toEqual([]);
   return pic.labels.length;
 }
 

@@ -30,6 +30,22 @@ describe('edge label placement', () => {
     }
   });
 
+  it("keeps a label off a box's queue glyph (a soft obstacle) where a free spot exists, and takes it over a node when none does", () => {
+    const queue: Rect = { x0: 150, y0: 105, x1: 250, y1: 200 };
+    const [free] = placeEdgeLabels([line(0, 100, 400, 100)], [], VIEW, LABEL_BOX, [], [queue]);
+    expect(hit(labelRect(free), queue)).toBe(false);
+    // Nodes everywhere but the queue's spot under the middle: the label goes over the queue.
+    const everywhere: Rect[] = [
+      { x0: -1000, y0: -1000, x1: 2000, y1: 99 },
+      { x0: -1000, y0: 101, x1: 149, y1: 2000 },
+      { x0: 251, y0: 101, x1: 2000, y1: 2000 },
+      { x0: 150, y0: 200, x1: 250, y1: 2000 },
+    ];
+    const [soft] = placeEdgeLabels([line(0, 100, 400, 100)], everywhere, VIEW, LABEL_BOX, [], [queue]);
+    expect(soft).toEqual({ x: 200, y: 128, anchor: 'middle' });
+    expect(everywhere.some((n) => hit(labelRect(soft), n))).toBe(false);
+  });
+
   it('keeps a label inside the visible drawing', () => {
     const [spot] = placeEdgeLabels([line(0, 10, 400, 10)], [], { x0: 0, y0: 0, x1: 400, y1: 30 + LABEL_BOX.h });
     const r = labelRect(spot);

@@ -92,14 +92,22 @@ const AWAY = [24, 34, 46];
 const ALONG_ENDS = [0.12, 0.88, 0.06, 0.94];
 
 /**
+ * What a spot over one of the soft obstacles counts against it: a box's queue glyph (its whole
+ * stack, as the queue may grow) is kept clear where a spot free of everything exists, but a
+ * label over where a queue may stand is better than one over a node, a line or another label.
+ */
+const SOFT_HIT = 0.5;
+
+/**
  * A spot for each link's label, in order, so that no label covers a node (`nodes`), a point of
  * another link, a lock, or a label placed before it, and none leaves the visible drawing
- * (`view`). Where no spot is free, the one with the fewest collisions (one cut off by the view's
+ * (`view`); `soft` (the boxes' queue glyphs) are kept clear too, but count SOFT_HIT where no
+ * spot is free. Where no spot is free, the one with the fewest collisions (one cut off by the view's
  * edge counts three), marked `overName` if that covers one of `names` (the nodes' names as
  * drawn), else `acrossLink` if another link's line runs through it (neither is then kept as placed). `box`: a label's box
  * (LABEL_BOX; larger in presenter mode, whose labels are larger). Pure.
  */
-export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX, names: readonly Rect[] = []): LabelSpot[] {
+export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX, names: readonly Rect[] = [], soft: readonly Rect[] = []): LabelSpot[] {
   const locks: Rect[] = [];
   for (const l of links) {
     if (!l.lock || l.points.length === 0) continue;
@@ -132,6 +140,7 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
       // Cut off by the stage's edge, a label says nothing: worse than lying over a node or a link.
       let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 3 : 0;
       for (const n of nodes) if (overlap(r, n)) hits++;
+      for (const q of soft) if (overlap(r, q)) hits += SOFT_HIT;
       for (const k of locks) if (overlap(r, k)) hits++;
       for (const p of placed) if (overlap(r, p)) hits++;
       links.forEach((other, j) => {
@@ -222,18 +231,20 @@ function* candidates(link: LabelLink): Generator<LabelSpot> {
  * cost, in this order of what is worse: cut by the view's edge or over a node (`nodes`, names
  * included), over another shown label (`labels`), nearer another link's line than its own (it
  * would be read as that link's), across another link's line (the label is then drawn over it
- * with its halo), across its own. Spots: the quiet ones (candidates), then on its own line (its
+ * with its halo), over a box's queue glyph (`soft`), across its own. Spots: the quiet ones (candidates), then on its own line (its
  * middle on the line, which no other line is nearer to unless it crosses there), then further
  * off as a hovered label's. `box`: the quiet label's box. Pure. (gateway-and-mesh at 1024x768
  * with Charts open: step 2's highlighted bulk-export link had its '35 req/s' left out;
  * partial-adoption's step 2: reports->orders' label sat nearer storefront->catalog's line, on a
  * short link between crossing lines where every spot beside it did too.)
  */
-export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], box: { w: number; h: number }, nodes: readonly Rect[], labels: readonly Rect[], view: Rect): LabelSpot {
+export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], box: { w: number; h: number }, nodes: readonly Rect[], labels: readonly Rect[], view: Rect, soft: readonly Rect[] = []): LabelSpot {
   const cost = (s: LabelSpot) => {
     const r = labelRect(s, box);
     let c = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 10_000 : 0;
     for (const n of nodes) if (overlap(r, n)) c += 10_000;
+    // Over where a box's queue may stand: kept off if it can be, before any line is crossed.
+    for (const q of soft) if (overlap(r, q)) c += 5;
     for (const l of labels) if (overlap(r, l)) c += 1000;
     for (const o of others) if (o !== link && o.points.some((q) => inside(q, r, 2))) c += 10;
     if (link.points.some((q) => inside(q, r, 1))) c += 1;

@@ -6,7 +6,7 @@ import { select } from 'd3';
 import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import type { Layout } from './layoutTypes';
 import { drawBrokenLock, drawFaultTag, drawLock, faultAnchors } from './marks';
-import { drawClient, drawService } from './svgNodeShapes';
+import { drawClient, drawService, queueGlyphRect } from './svgNodeShapes';
 import { carryControl, controlTextRoom, drawControlPlane, pulseControl, showControl, type ControlView } from './svgControlPlane';
 import { showHealth, showLoad, type LoadView } from './svgNodeState';
 import type { Camera } from './camera';
@@ -218,9 +218,17 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const top = p.y - p.h / 2;
     return [{ x0: left + b.x - BADGE_GAP, y0: top + b.y - BADGE_GAP, x1: left + b.x + b.width + BADGE_GAP, y1: top + b.y + b.height + BADGE_GAP }];
   });
+  // In presenter mode, each box's queue glyph, its full stack and count, as it may grow while the
+  // labels stay: kept clear where a spot free of everything else allows (overloaded's '302 req/s'
+  // lay on db's bars). NOTE: presenter mode only: in the single view (large text included) the
+  // same soft obstacles moved quiet labels into the spots highlighted ones need (partial-adoption
+  // at 1024x768: storefront->catalog's '61 req/s' took reports->orders' story spot, which then
+  // crossed another line; gateway-and-mesh's and mesh-only's labels moved onto a box).
+  const presenting = svg.closest('.app.presenter, .compare-presenter') !== null;
+  const queueRects = presenting ? layout.nodes.flatMap((p) => queueGlyphRect(p.node.kind, p.x - p.w / 2, p.y - p.h / 2, p.w, 18, BADGE_GAP) ?? []) : [];
   const nodeRects = [...layout.nodes.map((p) => nodeRect(p, !presenter)), ...nameRects, ...meshLabelRects, ...badgeRects];
 
-  const labels = drawEdgeLabels({ view, edgeLayer, edges: layout.edges.map((e) => e.edge.id), links: labelLinks, nodeRects, names: nameRects, labelView, presenter });
+  const labels = drawEdgeLabels({ view, edgeLayer, edges: layout.edges.map((e) => e.edge.id), links: labelLinks, nodeRects, names: nameRects, queues: queueRects, labelView, presenter });
 
   // Fault tags on top of everything.
   const faultLayer = view.append('g').attr('class', 'topo-faults');

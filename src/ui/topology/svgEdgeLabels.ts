@@ -27,6 +27,8 @@ export interface EdgeLabelInput {
   nodeRects: readonly Rect[];
   /** The nodes' names as drawn (a quiet label over one is left out). */
   names: readonly Rect[];
+  /** The boxes' queue glyphs (queueGlyphRect): kept clear where a free spot allows (placeEdgeLabels' `soft`). */
+  queues: readonly Rect[];
   /** The part of the drawing the stage shows. */
   labelView: Rect;
   /** Labels at presenter size (PRESENTER_LABEL_UNITS rather than LABEL_UNITS). */
@@ -48,13 +50,13 @@ export interface EdgeLabels {
  * `[data-edge]` groups) to the full label. Impure: appends to the SVG and adds listeners.
  */
 export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
-  const { view, edgeLayer, edges, links: labelLinks, nodeRects, names: nameRects, labelView, presenter } = input;
+  const { view, edgeLayer, edges, links: labelLinks, nodeRects, names: nameRects, queues, labelView, presenter } = input;
   const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
   // `story`: a narrative step highlights the link, so its quiet label shows even where the placer
   // left it out, at `storyAt` (placeStoryLabel), over other lines with its halo if it must.
   // `storyPlaced`: its story spot was looked for, with the text as drawn (once it has figures).
   const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null; storyPlaced: boolean }[] = [];
-  const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects);
+  const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects, queues);
 
   // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
   // per second only) until the pointer is on the link.
@@ -134,7 +136,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     const box = w > 0 ? { w: Math.ceil(w) + 2, h: quietBox.h } : quietBox;
     if (!leftOut(l) && !readsAsOther(l.link, labelLinks, l.quiet, box)) return;
     const shownRects = edgeLabels.filter((o) => o !== l && (!leftOut(o) || o.story)).map((o) => labelRect(quietSpot(o), quietBox));
-    l.storyAt = placeStoryLabel(l.link, labelLinks, box, nodeRects, shownRects, labelView);
+    l.storyAt = placeStoryLabel(l.link, labelLinks, box, nodeRects, shownRects, labelView, queues);
   }
 
   return {

@@ -16,6 +16,25 @@ import { hexCount, nodeTags } from './nodeTraits';
 const QUEUE_BOTTOM = -12;
 const QUEUE_BAR_H = 4;
 const QUEUE_STEP = 5.5;
+/**
+ * Where a box's queue glyph can stand (all QUEUE_BARS bars, as the queue may grow, and its count
+ * beside the lowest, up to 4 units short of the box's right edge) with `gap` units round it, for
+ * link labels to keep off: overloaded's '302 req/s' lay over db's queue bars in presenter mode.
+ * Design units, from the box's top left corner at (`left`, `top`), `w` wide; `units` the count's
+ * font size. Only gateways and services have one. Pure.
+ */
+export function queueGlyphRect(kind: string, left: number, top: number, w: number, units: number, gap: number): { x0: number; y0: number; x1: number; y1: number } | null {
+  if (kind === 'client' || kind === 'control-plane') return null;
+  const inner = kind === 'gateway' ? INNER_X + 10 : INNER_X;
+  return {
+    x0: left + inner - gap,
+    y0: top + QUEUE_BOTTOM - QUEUE_BAR_H - (QUEUE_BARS - 1) * QUEUE_STEP - gap,
+    x1: left + w - 4 + gap,
+    // The count's baseline is a unit over the lowest bar's foot; its descent about 0.25 em.
+    y1: top + QUEUE_BOTTOM - 1 + 0.25 * units + gap,
+  };
+}
+
 /** Most worker slots drawn one by one; beyond it the workers are one filled bar. */
 const MAX_PIPS = 32;
 
