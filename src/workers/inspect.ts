@@ -116,7 +116,8 @@ export interface EdgeInspect {
   retries: number;
   /** Host picks its callers' balancers made in panic mode (Envoy's lb_healthy_panic), since the start. */
   panics: number;
-  connections: { opened: number; reused: number; failed: number };
+  /** Connections opened, reused by a request, failed to open; drained: closed by a server's listener drain (a switch to STRICT, mesh/PlaintextDrain.ts). Since the start. */
+  connections: { opened: number; reused: number; failed: number; drained: number };
   mtls: boolean;
 }
 
@@ -226,6 +227,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
   let opened = 0;
   let reused = 0;
   let failed = 0;
+  let drained = 0;
   let retries = 0;
   let panics = 0;
   for (const r of w.routes) {
@@ -234,6 +236,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     opened += r.opened;
     reused += r.reused;
     failed += r.connectFailures;
+    drained += r.pool.drained;
     retries += r.retriesStarted;
   }
   const h = stats.latency;
@@ -253,7 +256,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     attemptsPerCall: calls === 0 ? 0 : stats.attempts / calls,
     retries,
     panics,
-    connections: { opened, reused, failed },
+    connections: { opened, reused, failed, drained },
     mtls: e.mtls,
   };
 }

@@ -71,6 +71,8 @@ test("a live switch to STRICT drains search's plaintext connections into catalog
   // Catalog is PERMISSIVE: search's calls get through, but for catalog's own 5% of 503s.
   await expect(failed).toContainText('http-5xx');
   await expect(failed).not.toContainText('tls-plaintext-rejected');
+  // Nothing drained yet: the inspector leaves the line out.
+  await expect(panel.getByTestId('edge-drained')).toHaveCount(0);
   await page.getByTestId('change-type').selectOption('mtls');
   await page.getByTestId('change-target').selectOption('catalog');
   await page.getByTestId('change-details').fill('{"mode": "STRICT"}');
@@ -82,5 +84,7 @@ test("a live switch to STRICT drains search's plaintext connections into catalog
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
   await settled(page);
   await expect(failed).toContainText(/tls-plaintext-rejected \[UF\] [1-9]/);
+  // The connections catalog's sidecars closed as the answers they carried came back.
+  await expect(panel.getByTestId('edge-drained')).toHaveText(/^[1-9]\d*$/);
   await page.screenshot({ path: shotPath('changes-strict-drain-1600.png') });
 });

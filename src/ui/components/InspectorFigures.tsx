@@ -209,6 +209,12 @@ export function EdgeView({ edge }: { edge: EdgeInspect }) {
         <dd>
           {formatCount(edge.connections.opened)} / {formatCount(edge.connections.reused)} / {formatCount(edge.connections.failed)}
         </dd>
+        {edge.connections.drained > 0 && (
+          <>
+            <dt title="plaintext connections the callee's sidecar closed when its mTLS mode became STRICT: each closes with the answer it carries, or at the 45 s drain's end if idle">connections drained by STRICT</dt>
+            <dd data-testid="edge-drained">{formatCount(edge.connections.drained)}</dd>
+          </>
+        )}
         <dt>mutual TLS</dt>
         <dd>{edge.mtls ? 'yes' : 'no'}</dd>
       </dl>
