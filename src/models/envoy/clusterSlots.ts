@@ -5,7 +5,7 @@
 // request finds its cluster cold; spread over a dozen small typed arrays and records (hostActive,
 // busy, connecting, ejection times, consecutive errors, latency offsets, the gauges), those
 // numbers were about 25 cache misses a request, each array a header and its data apart. Laid
-// here they are one line for the cluster and two per host.
+// here they are one line for the cluster and one per host.
 
 /** Doubles in a cache line: the stride of the layout. */
 export const LINE = 8;
@@ -28,7 +28,7 @@ export const G = {
   opened: 6,
 } as const;
 
-/** Upstream host i's numbers, in the first of its two lines (`hostAt`); its idle connections are in the second (`idleAt`, I). */
+/** Upstream host i's numbers, in line i + 1. */
 export const H = {
   /** Requests on a connection to it (Envoy's host rq_active; least request reads it). */
   active: 0,
@@ -46,23 +46,7 @@ export const H = {
   latencyAt: 6,
 } as const;
 
-/**
- * Host i's idle HTTP/1.1 connections, in the second of its lines: how many it has, and the top
- * two of its stack (the last used on top) as [openedAt ms, idleSince ms, served] each; any more
- * lie below them in the pool's `idle[i]` (connPool.ts).
- */
-export const I = {
-  count: 0,
-  /** The lower of the two kept here (the only one when there is one). */
-  first: 1,
-  /** The upper: the top when there are two or more. */
-  second: 4,
-} as const;
-
-/** Idle connections kept in a host's idle line; the rest lie in ConnPool.idle. */
-export const IDLE_INLINE = 2;
-
-/** A cluster's place: its first line starts at double `p` of `s`; host i's two at `hostAt(p, i)` and `idleAt(p, i)`. */
+/** A cluster's place: its first line starts at double `p` of `s`; host i's at `hostAt(p, i)`. */
 export interface Slots {
   readonly s: Float64Array;
   readonly p: number;
@@ -70,17 +54,12 @@ export interface Slots {
 
 /** Lines a cluster of `hosts` upstream hosts takes. */
 export function slotLines(hosts: number): number {
-  return 1 + 2 * hosts;
+  return hosts + 1;
 }
 
-/** Where host i's first line starts, given its cluster's first line `p`. */
+/** Where host i's line starts, given its cluster's first line `p`. */
 export function hostAt(p: number, i: number): number {
-  return p + LINE * (1 + 2 * i);
-}
-
-/** Where host i's idle line starts (I), given its cluster's first line `p`. */
-export function idleAt(p: number, i: number): number {
-  return p + LINE * (2 + 2 * i);
+  return p + LINE * (i + 1);
 }
 
 /** Slots of their own for a cluster of `hosts` hosts, zeroed (a detector or pool made outside a world: tests). */

@@ -6,21 +6,20 @@
 // ready_clients_, busy_clients_, connecting_clients_ and pending_streams_ lists) and
 // source/common/http/conn_pool_base.cc. The HTTP/1.1 behaviour over it is http1ConnPool.ts, the HTTP/2
 // one http2ConnPool.ts; connPools.ts picks one per route by its protocol.
-import { G, H, hostAt, I, IDLE_INLINE, idleAt, ownSlots, type Slots } from './clusterSlots';
+import { G, H, hostAt, ownSlots, type Slots } from './clusterSlots';
 
 /**
- * Per upstream host: idle connections (a stack, the last used on top: three numbers each, the
- * time it opened, the time it went idle, the requests it has carried; the top two in the host's
- * idle slot line, the rest in `idle`), busy ones and connects in progress (counts in the
- * cluster's slots, clusterSlots.ts), and attempts waiting for one (FIFO, attempt ids). HTTP/2 connections (http2ConnPool.ts) are kept in `h2`, one list per host,
+ * Per upstream host: idle connections (three numbers each, in `idle`: the time it opened, the
+ * time it went idle, the requests it has carried; the last used on top), busy ones and connects
+ * in progress (counts in the cluster's slots, clusterSlots.ts), and attempts waiting for one
+ * (FIFO, attempt ids). HTTP/2 connections (http2ConnPool.ts) are kept in `h2`, one list per host,
  * created on first use. Plain data.
  */
 export class ConnPool {
   /**
-   * Per host, its idle connections below the top two (those are in its idle slot line,
-   * clusterSlots.ts I) as triples [openedAt ms, idleSince ms, served] (IDLE_STRIDE numbers each;
-   * idleSince nondecreasing bottom to top; served counts maxRequestsPerConnection). Empty unless
-   * the host has more than two: a request then touches no array at all.
+   * Per host, its idle connections as triples [openedAt ms, idleSince ms, served] (IDLE_STRIDE
+   * numbers each; idleSince nondecreasing bottom to top; served counts maxRequestsPerConnection).
+   * One array per host rather than three: a request touches one cold array, not three.
    */
   readonly idle: number[][];
   readonly waiters: number[][];
@@ -71,111 +70,6 @@ export class ConnPool {
   addConnecting(i: number, d: number): void {
     this.s[hostAt(this.p, i) + H.connecting] += d;
   }
-  /** Idle connections to host i. */
-  idleCount(i: number): number {
-    return this.s[idleAt(this.p, i) + I.count];
-  }
-  /** Where the top idle connection of host i (which must have one) starts in the slots. */
-  private topAt(i: number): number {
-    const b = idleAt(this.p, i);
-    return b + (this.s[b + I.count] >= IDLE_INLINE ? I.second : I.first);
-  }
-  /** When host i's top idle connection opened, ms (host i must have one). */
-  topOpenedAt(i: number): number {
-    return this.s[this.topAt(i)];
-  }
-  /** When host i's top idle connection went idle, ms (host i must have one). */
-  topIdleSince(i: number): number {
-    return this.s[this.topAt(i) + 1];
-  }
-  /** Requests host i's top idle connection has carried (host i must have one). */
-  topServed(i: number): number {
-    return this.s[this.topAt(i) + 2];
-  }
-
-  /** Takes host i's top idle connection off its stack (read it first: top*). Host i must have one. */
-  popIdle(i: number): void {
-    const s = this.s;
-    const b = idleAt(this.p, i);
-    s[b + I.count]--;
-    const below = this.idle[i];
-    if (below.length === 0) return;
-    // Two were kept here: the lower moves up, the one below them comes in under it.
-    s[b + I.second] = s[b + I.first];
-    s[b + I.second + 1] = s[b + I.first + 1];
-    s[b + I.second + 2] = s[b + I.first + 2];
-    s[b + I.first + 2] = below.pop()!;
-    s[b + I.first + 1] = below.pop()!;
-    s[b + I.first] = below.pop()!;
-  }
-
-  /** Puts an idle connection to host i on top of its stack: opened at and idle since (ms), requests carried. */
-  pushIdle(i: number, openedAt: number, idleSince: number, served: number): void {
-    const s = this.s;
-    const b = idleAt(this.p, i);
-    const n = s[b + I.count];
-    s[b + I.count] = n + 1;
-    if (n < IDLE_INLINE) {
-      const k = b + (n === 0 ? I.first : I.second);
-      s[k] = openedAt;
-      s[k + 1] = idleSince;
-      s[k + 2] = served;
-      return;
-    }
-    // Both kept here already: the lower goes below, the upper moves down, the new one on top.
-    this.idle[i].push(s[b + I.first], s[b + I.first + 1], s[b + I.first + 2]);
-    s[b + I.first] = s[b + I.second];
-    s[b + I.first + 1] = s[b + I.second + 1];
-    s[b + I.first + 2] = s[b + I.second + 2];
-    s[b + I.second] = openedAt;
-    s[b + I.second + 1] = idleSince;
-    s[b + I.second + 2] = served;
-  }
-
-  /** Closes every idle connection to host i. Returns how many there were. */
-  clearIdle(i: number): number {
-    const b = idleAt(this.p, i);
-    const n = this.s[b + I.count];
-    this.s[b + I.count] = 0;
-    this.idle[i].length = 0;
-    return n;
-  }
-
-  /** Whether host i has an idle connection that has lived `max` ms or more at `now` (ms). */
-  anyIdleAged(i: number, now: number, max: number): boolean {
-    const s = this.s;
-    const b = idleAt(this.p, i);
-    const n = s[b + I.count];
-    if (n >= 1 && now - s[b + I.first] >= max) return true;
-    if (n >= 2 && now - s[b + I.second] >= max) return true;
-    const below = this.idle[i];
-    for (let k = 0; k < below.length; k += IDLE_STRIDE) if (now - below[k] >= max) return true;
-    return false;
-  }
-
-  /**
-   * Keeps only host i's idle connections for which `keep(openedAt)` holds, in their order.
-   * Returns how many it closed.
-   */
-  filterIdle(i: number, keep: (openedAt: number) => boolean): number {
-    const s = this.s;
-    const b = idleAt(this.p, i);
-    const n = s[b + I.count];
-    if (n === 0) return 0;
-    // Bottom to top: those below, then the (up to) two kept here.
-    const all = this.idle[i];
-    for (let k = 0; k < Math.min(n, IDLE_INLINE); k++) {
-      const at = b + (k === 0 ? I.first : I.second);
-      all.push(s[at], s[at + 1], s[at + 2]);
-    }
-    const kept: number[] = [];
-    for (let k = 0; k < all.length; k += IDLE_STRIDE) if (keep(all[k])) kept.push(all[k], all[k + 1], all[k + 2]);
-    all.length = 0;
-    s[b + I.count] = 0;
-    for (let k = 0; k < kept.length; k += IDLE_STRIDE) this.pushIdle(i, kept[k], kept[k + 1], kept[k + 2]);
-    return n - kept.length / IDLE_STRIDE;
-  }
-
   /** Connections opened (upstream_cx_total). */
   get opened(): number {
     return this.s[this.p + G.opened];

@@ -6,6 +6,7 @@
 import type { Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import type { Cluster } from './cluster';
+import { IDLE_STRIDE } from './connPool';
 import { Http1ConnPool, type ConnectionUser } from './http1ConnPool';
 export { idleRaceResetMs, type ConnectionUser } from './http1ConnPool';
 import { Http2ConnPool } from './http2ConnPool';
@@ -78,7 +79,7 @@ export class ConnPools {
   drainEnd(r: Cluster, i: number, now: number, drainMs: number): void {
     const pool = r.pool;
     if (pool.drainingSince === null || pool.drainingSince[i] < 0 || pool.drainingSince[i] + drainMs > now) return;
-    pool.drained += pool.idleCount(i);
+    pool.drained += pool.idle[i].length / IDLE_STRIDE;
     this.http1.closeIdle(r, i);
     this.http2.goAway(r, i);
   }
