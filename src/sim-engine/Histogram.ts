@@ -16,63 +16,37 @@
 export class Histogram {
   private readonly shift: number;
   private readonly base: number;
-  /**
-   * Count, sum, min, max, minValue and lo (slots `Hd`), then the counts of buckets `lo` ..
-   * `lo + h.length - HDR - 1`. NOTE: one array rather than fields (issue 14.2): a double in an
-   * object's field is a box of its own, so recording touched the object, three boxes and the
-   * counts; now it touches the object and this array.
-   */
-  private h: Float64Array;
+  private readonly minValue: number;
+  /** Counts of buckets `lo` .. `lo + counts.length - 1`; empty until the first value. */
+  private counts: Float64Array = EMPTY;
+  private lo = 0;
+  count = 0;
+  sum = 0;
+  min = Infinity;
+  max = -Infinity;
 
   constructor(relativeError = 0.005, minValue = 0.001) {
     let k = 0;
     while (1 / 2 ** (k + 1) > relativeError) k++;
     // The high word holds 11 exponent bits then 20 mantissa bits: keep the top k of those.
     this.shift = 20 - k;
+    this.minValue = minValue;
     this.base = this.key(minValue);
-    this.h = new Float64Array(HDR);
-    this.h[Hd.min] = Infinity;
-    this.h[Hd.max] = -Infinity;
-    this.h[Hd.minValue] = minValue;
-  }
-
-  /** Values recorded. */
-  get count(): number {
-    return this.h[Hd.count];
-  }
-  /** Their sum. */
-  get sum(): number {
-    return this.h[Hd.sum];
-  }
-  /** The least value recorded (Infinity when none). */
-  get min(): number {
-    return this.h[Hd.min];
-  }
-  /** The greatest value recorded (-Infinity when none). */
-  get max(): number {
-    return this.h[Hd.max];
-  }
-  private get minValue(): number {
-    return this.h[Hd.minValue];
-  }
-  private get lo(): number {
-    return this.h[Hd.lo];
   }
 
   /** Records one value (>= 0). */
   record(value: number): void {
-    const h = this.h;
-    h[Hd.count]++;
-    h[Hd.sum] += value;
-    if (value < h[Hd.min]) h[Hd.min] = value;
-    if (value > h[Hd.max]) h[Hd.max] = value;
+    this.count++;
+    this.sum += value;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
     // Bucket 0 holds values up to minValue; bucket i > 0 the key base + i - 1.
-    const i = value <= h[Hd.minValue] ? 0 : this.key(value) - this.base + 1;
-    const j = i - h[Hd.lo] + HDR;
-    if (j >= HDR && j < h.length) h[j]++;
+    const i = value <= this.minValue ? 0 : this.key(value) - this.base + 1;
+    const j = i - this.lo;
+    if (j >= 0 && j < this.counts.length) this.counts[j]++;
     else {
       this.widen(i, i + 1);
-      this.h[i - this.h[Hd.lo] + HDR]++;
+      this.counts[i - this.lo]++;
     }
   }
 
@@ -91,7 +65,7 @@ export class Histogram {
 
   /** Buckets whose counts the histogram holds now (8 bytes each): its memory, for tests and reports. */
   get bucketsHeld(): number {
-    return this.h.length - HDR;
+    return this.counts.length;
   }
 
   get mean(): number {
@@ -105,11 +79,11 @@ export class Histogram {
     if (q >= 1) return this.max;
     const rank = q * (this.count - 1);
     let seen = 0;
-    const h = this.h;
-    for (let j = HDR; j < h.length; j++) {
-      seen += h[j];
+    const c = this.counts;
+    for (let j = 0; j < c.length; j++) {
+      seen += c[j];
       if (seen > rank) {
-        const i = j - HDR + this.lo;
+        const i = j + this.lo;
         if (i === 0) return Math.min(this.min, this.minValue);
         const key = i - 1 + this.base;
         const v = (this.lowerBound(key) + this.lowerBound(key + 1)) / 2;
@@ -121,18 +95,16 @@ export class Histogram {
 
   /** Adds every value recorded in `other` (same relative error) into this histogram. */
   merge(other: Histogram): void {
-    const oh = other.h;
-    const n = oh.length - HDR;
-    if (n > 0) {
-      this.widen(other.lo, other.lo + n);
-      const at = other.lo - this.lo + HDR;
-      for (let j = 0; j < n; j++) this.h[at + j] += oh[HDR + j];
+    const oc = other.counts;
+    if (oc.length > 0) {
+      this.widen(other.lo, other.lo + oc.length);
+      const at = other.lo - this.lo;
+      for (let j = 0; j < oc.length; j++) this.counts[at + j] += oc[j];
     }
-    const h = this.h;
-    h[Hd.count] += other.count;
-    h[Hd.sum] += other.sum;
-    h[Hd.min] = Math.min(h[Hd.min], other.min);
-    h[Hd.max] = Math.max(h[Hd.max], other.max);
+    this.count += other.count;
+    this.sum += other.sum;
+    this.min = Math.min(this.min, other.min);
+    this.max = Math.max(this.max, other.max);
   }
 
   /** The summary every report uses. */
@@ -152,26 +124,22 @@ export class Histogram {
    * either side).
    */
   private widen(from: number, to: number): void {
-    const len = this.h.length - HDR;
-    const lo = this.lo;
-    const hi = lo + len;
-    if (len > 0 && from >= lo && to <= hi) return;
-    let newLo = len === 0 ? Math.max(0, from - FIRST_WINDOW / 2) : Math.min(lo, from);
+    const len = this.counts.length;
+    const hi = this.lo + len;
+    if (len > 0 && from >= this.lo && to <= hi) return;
+    let newLo = len === 0 ? Math.max(0, from - FIRST_WINDOW / 2) : Math.min(this.lo, from);
     let newHi = len === 0 ? newLo + Math.max(FIRST_WINDOW, to - newLo) : Math.max(hi, to);
     const extra = Math.max(0, 2 * len - (newHi - newLo));
-    if (len > 0 && from < lo) newLo = Math.max(0, newLo - extra);
+    if (len > 0 && from < this.lo) newLo = Math.max(0, newLo - extra);
     else newHi += extra;
-    const next = new Float64Array(HDR + newHi - newLo);
-    next.set(this.h.subarray(0, HDR));
-    if (len > 0) next.set(this.h.subarray(HDR), HDR + lo - newLo);
-    next[Hd.lo] = newLo;
-    this.h = next;
+    const next = new Float64Array(newHi - newLo);
+    if (len > 0) next.set(this.counts, this.lo - newLo);
+    this.counts = next;
+    this.lo = newLo;
   }
 }
 
-/** Slots of a histogram's array before its counts. */
-const Hd = { count: 0, sum: 1, min: 2, max: 3, minValue: 4, lo: 5 } as const;
-const HDR = 6;
+const EMPTY = new Float64Array(0);
 /** Buckets a histogram holds after its first value: half a power of two either side at k = 7. */
 const FIRST_WINDOW = 64;
 const F64 = new Float64Array(1);
