@@ -267,8 +267,8 @@ export class DataPlane implements Actor, ConnectionUser {
 
   /** One-way latency from route r's caller to its host `replica`, ms: the link, a latency fault, loss. */
   oneWay(r: Cluster, replica: number): number {
-    const f = r.latencyBlockAll ?? r.latencyBlock[replica];
-    const base = f !== null ? drawAt(f, r.latencyAt(replica)) : (r.latency[replica]?.() ?? 0);
+    const f = r.latencyBlock[replica];
+    const base = f !== null ? drawAt(f, r.latencyAt[replica]) : (r.latency[replica]?.() ?? 0);
     const extra = r.faultDelay === null ? 0 : r.faultDelay();
     return base + extra + this.world.network.lossDelay();
   }

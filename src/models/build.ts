@@ -6,7 +6,6 @@ import { stateless, streamAt, type Distribution, type Sampler } from '../sim-eng
 import type { ClientSpec, Policy, ServiceSpec } from '../scenario';
 import type { DrawRecords } from './drawRecords';
 import { Cluster } from './envoy/cluster';
-import { LINE, slotLines } from './envoy/clusterSlots';
 import type { ControlPlane } from './mesh/ControlPlane';
 import type { Host } from './net/Host';
 import type { Network } from './net/Network';
@@ -104,14 +103,10 @@ export function buildCluster(w: ClusterSite, index: number, edgeId: number, link
   const latencies = callee.hosts.map((h) => w.network.latencySampler(linkName, from, w.network.hosts[h], latency));
   const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => w.sidecarOfHost[h]?.mesh);
   const known = sc ? sc.viewOf(callee.index, callee.replicas.length, w.live) : w.live[callee.index];
-  // streamFor's stream (the same draws) with its state in a record the balancer reads directly,
-  // and the cluster's slots in the lines after it (clusterSlots.ts): a request's cluster state
-  // is a few adjacent lines.
-  const lines = w.draws.allocLines(1 + slotLines(callee.hosts.length));
-  const rngAt = { f: lines.f, p: lines.p };
+  // streamFor's stream (the same draws) with its state in a record the balancer reads directly.
+  const rngAt = w.draws.alloc();
   const rng = streamAt(w.seed, `${from.name}/route/${callee.name}`, rngAt.f, rngAt.p);
-  const slots = { s: lines.f, p: lines.p + LINE };
-  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, rng, rngAt, slots, latencies, known);
+  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, rng, rngAt, latencies, known);
   // Istio's locality priorities for this caller (used when the policy turns locality on).
   cluster.lb.setLocality(from, callee.hosts.map((h) => w.network.hosts[h]));
   return cluster;

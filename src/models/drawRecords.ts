@@ -27,33 +27,14 @@ export class DrawRecords {
   private block = lineAlignedFloat64(BLOCK);
   private next = 0;
 
-  /**
-   * Bytes of the current block not handed out yet. Memory estimates per service leave them
-   * out: a block is taken 64 KB at a time, so a world's size otherwise steps by 64 KB.
-   */
-  get unusedBytes(): number {
-    return (BLOCK - this.next) * 8;
-  }
-
   /** A fresh record of one cache line. */
   alloc(): DrawAt {
-    return this.allocLines(1);
-  }
-
-  /**
-   * `lines` fresh cache lines side by side in one block, zeroed: draw records, or other hot
-   * numbers an actor keeps with them (a cluster's slots, envoy/clusterSlots.ts). More than a
-   * block's worth get a line-aligned array of their own.
-   */
-  allocLines(lines: number): DrawAt {
-    const size = lines * RECORD;
-    if (size > BLOCK) return { f: lineAlignedFloat64(size), p: 0 };
-    if (this.next + size > BLOCK) {
+    if (this.next + RECORD > BLOCK) {
       this.block = lineAlignedFloat64(BLOCK);
       this.next = 0;
     }
     const at = { f: this.block, p: this.next };
-    this.next += size;
+    this.next += RECORD;
     return at;
   }
 }

@@ -91,7 +91,7 @@ export function packNodes(w: World, now: number): Float32Array {
     if (r.ejectedCount === 0) continue;
     const o = r.service * NODE_STRIDE;
     for (let i = 0; i < r.hosts.length; i++) {
-      const until = r.ejectedUntil(i);
+      const until = r.ejectedUntil[i];
       if (!(until > now)) continue;
       if (!ejectedSeen(r.service, i)) nodes[o + NodeField.ejected]++;
       const first = nodes[o + NodeField.ejectedUntil];

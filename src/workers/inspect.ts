@@ -127,7 +127,7 @@ function routeInspect(w: World, r: Route): RouteInspect {
   const now = w.sim.now;
   const p = r.policy;
   const ejected: RouteInspect['ejected'] = [];
-  for (let i = 0; i < r.hosts.length; i++) if (r.isEjected(i, now)) ejected.push({ host: w.network.hosts[r.hosts[i]].name, replica: i, untilMs: r.ejectedUntil(i) });
+  for (let i = 0; i < r.hosts.length; i++) if (r.isEjected(i, now)) ejected.push({ host: w.network.hosts[r.hosts[i]].name, replica: i, untilMs: r.ejectedUntil[i] });
   return {
     callerHost: w.network.hosts[r.callerHost].name,
     callee: w.sim.actor(r.service).name,
@@ -195,7 +195,7 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
       };
     }
     const ejectedBy: ReplicaInspect['ejectedBy'] = [];
-    for (const r of w.routes) if (r.service === id && r.isEjected(i, now)) ejectedBy.push({ callerHost: w.network.hosts[r.callerHost].name, untilMs: r.ejectedUntil(i) });
+    for (const r of w.routes) if (r.service === id && r.isEjected(i, now)) ejectedBy.push({ callerHost: w.network.hosts[r.callerHost].name, untilMs: r.ejectedUntil[i] });
     return {
       index: i,
       host: host.name,

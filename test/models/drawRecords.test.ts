@@ -55,7 +55,7 @@ describe('draw records (issue 14: the hot path draws from one cache line)', () =
       for (let i = 0; i < 2; i++) {
         expect(r.latencyBlock[i]).toBeInstanceOf(Float64Array);
         // The record holds the sampler's stream: the same draws either way.
-        expect(drawAtOf(r.latency[i])).toEqual({ f: r.latencyBlock[i], p: r.latencyAt(i) });
+        expect(drawAtOf(r.latency[i])).toEqual({ f: r.latencyBlock[i], p: r.latencyAt[i] });
       }
     }
   });

@@ -20,17 +20,12 @@ function istioShaped(n: number) {
   });
 }
 
-/**
- * What a world holds after `ms` simulated ms, in deepCopy's estimate (objects, fields, buffers),
- * less the part of its draw records' current 64 KB block not handed out yet: the records are
- * taken a block at a time, which made a step's share move by up to 64 KB / its services (80 B
- * a service from 800 to 1,600) as the records of a cluster grew.
- */
+/** What a world holds after `ms` simulated ms, in deepCopy's estimate (objects, fields, buffers). */
 function worldBytes(n: number, ms: number): number {
   const s = istioShaped(n);
   const world = new World(s, s.seed);
   world.runUntil(ms);
-  return deepCopy(world, { keep: [s] }).bytes - world.draws.unusedBytes;
+  return deepCopy(world, { keep: [s] }).bytes;
 }
 
 describe("a world's memory at scale (issue 14)", () => {

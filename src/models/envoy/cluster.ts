@@ -11,7 +11,6 @@ import type { Rng, Sampler } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
 import type { Sidecar } from '../proxy/Sidecar';
 import { drawAtOf, type DrawAt } from '../drawRecords';
-import { H, hostAt, type Slots } from './clusterSlots';
 import { ConnPool } from './connPool';
 import { LoadBalancer } from './loadBalancer';
 import { OutlierDetector } from './outlierDetector';
@@ -24,25 +23,18 @@ import { ResourceManager } from './resourceManager';
  * reports, the inspector and tests; the data plane works on the pieces themselves.
  */
 export class Cluster {
-  /**
-   * Its hot numbers (clusterSlots.ts): the gauges in the line from `p` of `s`, each upstream
-   * host's (requests on a connection, busy and connecting connections, ejection, consecutive
-   * errors, latency record offset) in the lines after. The pieces below read and write them.
-   */
-  readonly s: Float64Array;
-  readonly p: number;
+  /** Per upstream host: requests on a connection (Envoy's host rq_active; least request reads it). */
+  readonly hostActive: Int32Array;
   readonly outlier: OutlierDetector;
   readonly lb: LoadBalancer;
-  readonly resources: ResourceManager;
+  readonly resources = new ResourceManager();
   readonly pool: ConnPool;
   /**
    * Where each upstream host's one-way latency draw lives (drawRecords.ts; null: draw through
-   * `latency`); its offset there is the host's `H.latencyAt` slot. NOTE: the data plane draws
-   * from these (issue 14).
+   * `latency`), and its offset there. NOTE: the data plane draws from these (issue 14).
    */
   readonly latencyBlock: (Float64Array | null)[];
-  /** The one block every host's latency record lies in, or null when they differ or one has none (then `latencyBlock`). */
-  readonly latencyBlockAll: Float64Array | null;
+  readonly latencyAt: Int32Array;
   /** Extra one-way delay from a latency fault (a chaos fault on the link, not Envoy's), or null. */
   faultDelay: Sampler | null = null;
 
@@ -65,8 +57,6 @@ export class Cluster {
     readonly rng: Rng,
     /** Where `rng`'s state lies (streamAt over this record): the balancer draws from it directly. */
     rngAt: DrawAt,
-    /** Its slot lines (clusterSlots.ts: slotLines(hosts.length) lines, zeroed). */
-    at: Slots,
     /** One-way latency to each upstream host (null: always zero). */
     readonly latency: readonly (Sampler | null)[],
     /**
@@ -76,29 +66,12 @@ export class Cluster {
     readonly known: Uint8Array,
   ) {
     const n = hosts.length;
-    this.s = at.s;
-    this.p = at.p;
-    this.resources = new ResourceManager(at);
-    this.outlier = new OutlierDetector(n, at);
-    this.lb = new LoadBalancer(known, this.outlier, at, rngAt.f, rngAt.p);
-    this.pool = new ConnPool(n, at);
-    this.latencyBlock = latency.map((d) => drawAtOf(d)?.f ?? null);
-    for (let i = 0; i < n; i++) at.s[hostAt(at.p, i) + H.latencyAt] = drawAtOf(latency[i])?.p ?? 0;
-    const first = this.latencyBlock[0] ?? null;
-    this.latencyBlockAll = first !== null && this.latencyBlock.every((f) => f === first) ? first : null;
-  }
-
-  /** Requests on a connection to host i (Envoy's host rq_active). */
-  hostActive(i: number): number {
-    return this.s[hostAt(this.p, i) + H.active];
-  }
-  /** Adds `d` (+1 or -1) to host i's requests on a connection. */
-  addHostActive(i: number, d: number): void {
-    this.s[hostAt(this.p, i) + H.active] += d;
-  }
-  /** Where host i's one-way latency draw record starts in its block (`latencyBlock`). */
-  latencyAt(i: number): number {
-    return this.s[hostAt(this.p, i) + H.latencyAt];
+    this.hostActive = new Int32Array(n);
+    this.outlier = new OutlierDetector(n);
+    this.lb = new LoadBalancer(known, this.outlier, this.hostActive, rngAt.f, rngAt.p);
+    this.pool = new ConnPool(n);
+    this.latencyBlock = latency.map((s) => drawAtOf(s)?.f ?? null);
+    this.latencyAt = Int32Array.from(latency, (s) => drawAtOf(s)?.p ?? 0);
   }
 
   /** Picks an upstream host (LoadBalancer.pick under this route's policy), or -1 when none is usable. */
@@ -143,9 +116,8 @@ export class Cluster {
   get reused(): number {
     return this.pool.reused;
   }
-  /** When host i's ejection ends, ms (0: not ejected). */
-  ejectedUntil(i: number): number {
-    return this.outlier.ejectedUntil(i);
+  get ejectedUntil(): Float64Array {
+    return this.outlier.ejectedUntil;
   }
   get ejections(): Int32Array {
     return this.outlier.ejections;

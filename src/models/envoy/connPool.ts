@@ -6,14 +6,12 @@
 // ready_clients_, busy_clients_, connecting_clients_ and pending_streams_ lists) and
 // source/common/http/conn_pool_base.cc. The HTTP/1.1 behaviour over it is http1ConnPool.ts, the HTTP/2
 // one http2ConnPool.ts; connPools.ts picks one per route by its protocol.
-import { G, H, hostAt, ownSlots, type Slots } from './clusterSlots';
 
 /**
  * Per upstream host: idle connections (three numbers each, in `idle`: the time it opened, the
- * time it went idle, the requests it has carried; the last used on top), busy ones and connects
- * in progress (counts in the cluster's slots, clusterSlots.ts), and attempts waiting for one
- * (FIFO, attempt ids). HTTP/2 connections (http2ConnPool.ts) are kept in `h2`, one list per host,
- * created on first use. Plain data.
+ * time it went idle, the requests it has carried; the last used on top), busy ones, connects in
+ * progress, and attempts waiting for one (FIFO, attempt ids). HTTP/2 connections
+ * (http2ConnPool.ts) are kept in `h2`, one list per host, created on first use. Plain data.
  */
 export class ConnPool {
   /**
@@ -22,17 +20,19 @@ export class ConnPool {
    * One array per host rather than three: a request touches one cold array, not three.
    */
   readonly idle: number[][];
+  readonly busy: Int32Array;
+  readonly connecting: Int32Array;
   readonly waiters: number[][];
-  private readonly s: Float64Array;
-  private readonly p: number;
   /** HTTP/2 connections per host (null until a route speaks HTTP/2). */
   h2: H2Conn[][] | null = null;
   /** Per host, the connect deadlines (ms) of TLS handshakes in progress, oldest first (upstreamConnect.ts); null until one starts. */
   tlsDeadlines: number[][] | null = null;
   /** Next HTTP/2 connection id. */
   nextConnId = 0;
-  /** Connections that failed to open. */
+  /** Connections opened, failed to open, and requests that reused a pooled one. */
+  opened = 0;
   connectFailures = 0;
+  reused = 0;
   /** Idle connections closed by the pool's idle timeout, and by the app while idle (its keep-alive timeout). */
   idleClosed = 0;
   appClosed = 0;
@@ -46,43 +46,11 @@ export class ConnPool {
   /** Connections closed by a server's listener drain: as an answer came back, or at the drain's end. */
   drained = 0;
 
-  /** `at`: the cluster's slots (its own, zeroed, when made alone). */
-  constructor(hosts: number, at: Slots = ownSlots(hosts)) {
+  constructor(hosts: number) {
     this.idle = Array.from({ length: hosts }, () => []);
+    this.busy = new Int32Array(hosts);
+    this.connecting = new Int32Array(hosts);
     this.waiters = Array.from({ length: hosts }, () => []);
-    this.s = at.s;
-    this.p = at.p;
-  }
-
-  /** HTTP/1.1 connections to host i carrying a request. */
-  busy(i: number): number {
-    return this.s[hostAt(this.p, i) + H.busy];
-  }
-  /** Adds `d` (+1 or -1) to host i's busy connections. */
-  addBusy(i: number, d: number): void {
-    this.s[hostAt(this.p, i) + H.busy] += d;
-  }
-  /** Connections to host i being opened. */
-  connecting(i: number): number {
-    return this.s[hostAt(this.p, i) + H.connecting];
-  }
-  /** Adds `d` (+1 or -1) to host i's connects in progress. */
-  addConnecting(i: number, d: number): void {
-    this.s[hostAt(this.p, i) + H.connecting] += d;
-  }
-  /** Connections opened (upstream_cx_total). */
-  get opened(): number {
-    return this.s[this.p + G.opened];
-  }
-  set opened(v: number) {
-    this.s[this.p + G.opened] = v;
-  }
-  /** Requests that reused a pooled connection. */
-  get reused(): number {
-    return this.s[this.p + G.reused];
-  }
-  set reused(v: number) {
-    this.s[this.p + G.reused] = v;
   }
 }
 

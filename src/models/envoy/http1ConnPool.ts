@@ -96,9 +96,9 @@ export class Http1ConnPool {
     att.connOpenedAt = idle.pop()!;
     // The app closes it at its keep-alive timeout after its last answer (about when it went idle here).
     att.connClosesAt = reuse && this.world.sidecarOfHost[att.host] === null ? since + r.policy.appKeepAlive : Infinity;
-    pool.addBusy(i, 1);
+    pool.busy[i]++;
     res.activeRequests++;
-    r.addHostActive(i, 1);
+    r.hostActive[i]++;
     att.attached = true;
     att.conn = Conn.sent;
     this.dp.send(att);
@@ -185,14 +185,14 @@ export class Http1ConnPool {
   private openFor(r: Cluster, i: number): void {
     const pool = r.pool;
     const res = r.resources;
-    while (pool.waiters[i].length > pool.connecting(i)) {
-      const none = pool.idle[i].length + pool.busy(i) + pool.connecting(i) === 0;
+    while (pool.waiters[i].length > pool.connecting[i]) {
+      const none = pool.idle[i].length + pool.busy[i] + pool.connecting[i] === 0;
       if (res.connections >= r.policy.maxConnections && !none) {
         for (let h = 0; h < r.hosts.length; h++) this.closeAged(r, h);
         if (res.connections >= r.policy.maxConnections) return;
       }
       res.connections++;
-      pool.addConnecting(i, 1);
+      pool.connecting[i]++;
       pool.opened++;
       this.connector.connect(r, i);
     }
@@ -203,7 +203,7 @@ export class Http1ConnPool {
     const i = Math.floor(packed / OUTCOMES);
     const outcome = packed % OUTCOMES;
     const pool = r.pool;
-    pool.addConnecting(i, -1);
+    pool.connecting[i]--;
     const tracer = this.world.tracer;
     if (tracer !== null) {
       const q = pool.waiters[i];
@@ -227,7 +227,7 @@ export class Http1ConnPool {
   releaseConnection(r: Cluster, att: Attempt): void {
     const i = att.replica;
     const now = this.world.sim.now;
-    r.pool.addBusy(i, -1);
+    r.pool.busy[i]--;
     const served = att.connServed + 1;
     const drain = r.pool.drainingSince !== null && r.pool.drainingSince[i] >= 0;
     if (drain || now - att.connOpenedAt >= r.policy.maxConnectionDuration || served >= r.policy.maxRequestsPerConnection) {
@@ -248,7 +248,7 @@ export class Http1ConnPool {
   /** A connection carrying a request is closed (reset, timeout): the host's queue may open another. */
   closeBusy(r: Cluster, att: Attempt): void {
     const i = att.replica;
-    r.pool.addBusy(i, -1);
+    r.pool.busy[i]--;
     r.resources.connections--;
     this.openFor(r, i);
   }

@@ -81,7 +81,7 @@ export class Http2ConnPool {
     att.connId = c.id;
     att.connOpenedAt = c.openedAt;
     res.activeRequests++;
-    r.addHostActive(att.replica, 1);
+    r.hostActive[att.replica]++;
     att.attached = true;
     att.conn = Conn.sent;
     this.dp.send(att);
@@ -110,11 +110,11 @@ export class Http2ConnPool {
     const res = r.resources;
     const p = r.policy;
     const perConn = Math.min(p.maxConcurrentStreams, p.maxRequestsPerConnection);
-    while (pool.waiters[i].length > pool.connecting(i) * perConn) {
-      const none = this.conns(r, i).length + pool.connecting(i) === 0;
+    while (pool.waiters[i].length > pool.connecting[i] * perConn) {
+      const none = this.conns(r, i).length + pool.connecting[i] === 0;
       if (res.connections >= p.maxConnections && !none) return;
       res.connections++;
-      pool.addConnecting(i, 1);
+      pool.connecting[i]++;
       pool.opened++;
       this.connector.connect(r, i);
     }
@@ -125,7 +125,7 @@ export class Http2ConnPool {
     const i = Math.floor(packed / OUTCOMES);
     const outcome = packed % OUTCOMES;
     const pool = r.pool;
-    pool.addConnecting(i, -1);
+    pool.connecting[i]--;
     const now = this.world.sim.now;
     const tracer = this.world.tracer;
     if (tracer !== null) tracer.connectDone(r, i, now, CONNECT_OUTCOMES[outcome], pool.waiters[i].map((id) => this.world.attempts.get(id)));

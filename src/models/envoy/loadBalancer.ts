@@ -10,7 +10,6 @@
 import { aleaNext } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
 import { distributeFor, localityRank, NO_GROUP, OVERPROVISIONING, PriorityLoad, type Place } from './locality';
-import { G, H, hostAt, type Slots } from './clusterSlots';
 import type { OutlierDetector } from './outlierDetector';
 
 /** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
@@ -49,30 +48,18 @@ export class LoadBalancer {
   private allUsable = false;
   /** Picks made in panic mode (Envoy's lb_healthy_panic). */
   panics = 0;
-  private readonly s: Float64Array;
-  private readonly p: number;
 
   constructor(
     /** Which upstream replicas this caller knows of (its proxy's view; shared, not copied). */
     private readonly known: Uint8Array,
     private readonly outlier: OutlierDetector,
-    /**
-     * The cluster's slots (clusterSlots.ts): per host its requests on a connection (Envoy's host
-     * rq_active, which least request reads) and its ejection time, and the ejected count.
-     */
-    at: Slots,
+    /** Requests on a connection per host (Envoy's host rq_active), which least request reads. */
+    private readonly hostActive: Int32Array,
     /** The route's random stream's state (streamAt's block `rs`, at `ro`; shared with its fault filter and backoff: one draw order), drawn with aleaNext, no closure (issue 14). */
     private readonly rs: Float64Array,
     private readonly ro: number,
   ) {
     this.rank = new Uint8Array(known.length);
-    this.s = at.s;
-    this.p = at.p;
-  }
-
-  /** Host i is ejected at `now` (ms): its outlier detector's ejection time, read from the slots. */
-  private ejected(i: number, now: number): boolean {
-    return this.s[hostAt(this.p, i) + H.ejectedUntil] > now;
   }
 
   /** Where this caller and its upstream hosts (by replica index) are: their localities (locality.ts). */
@@ -103,7 +90,7 @@ export class LoadBalancer {
    * and not ejected unless the level panics.
    */
   private usable(i: number, now: number): boolean {
-    return this.known[i] === 1 && (this.level < 0 || this.rank[i] === this.level) && (this.inPanic || !this.ejected(i, now));
+    return this.known[i] === 1 && (this.level < 0 || this.rank[i] === this.level) && (this.inPanic || !(this.outlier.ejectedUntil[i] > now));
   }
 
   /**
@@ -126,7 +113,7 @@ export class LoadBalancer {
       if (this.known[i] !== 1) continue;
       const l = byLevel ? this.rank[i] : 0;
       lv.total[l]++;
-      if (!this.ejected(i, now)) lv.healthy[l]++;
+      if (!(this.outlier.ejectedUntil[i] > now)) lv.healthy[l]++;
     }
     this.level = -1;
     this.inPanic = false;
@@ -148,14 +135,14 @@ export class LoadBalancer {
    */
   private onlyLevel(p: CompiledPolicy, now: number): number {
     const known = this.known;
-    // No host ejected (unejectDue ran): the ejection times are not read.
-    const none = this.s[this.p + G.ejectedCount] === 0;
+    // No host ejected (unejectDue ran): the ejection times are not read (issue 14: one array less per try).
+    const ejectedUntil = this.outlier.ejectedCount === 0 ? null : this.outlier.ejectedUntil;
     let total = 0;
     let healthy = 0;
     for (let i = 0; i < known.length; i++) {
       if (known[i] !== 1) continue;
       total++;
-      if (none || !this.ejected(i, now)) healthy++;
+      if (ejectedUntil === null || !(ejectedUntil[i] > now)) healthy++;
     }
     this.level = -1;
     this.inPanic = false;
@@ -188,7 +175,7 @@ export class LoadBalancer {
       if (this.known[i] !== 1 || g === NO_GROUP) continue;
       ws.total[g]++;
       lv.total[0]++;
-      if (this.ejected(i, now)) continue;
+      if (this.outlier.ejectedUntil[i] > now) continue;
       ws.healthy[g]++;
       lv.healthy[0]++;
     }
@@ -221,7 +208,7 @@ export class LoadBalancer {
    * ejection is over first.
    */
   pick(p: CompiledPolicy, now: number, key: number, avoid: readonly number[] | null = null): number {
-    if (this.s[this.p + G.ejectedCount] !== 0) this.outlier.unejectDue(now);
+    this.outlier.unejectDue(now);
     const healthy = this.chooseHostSet(p, now);
     if (healthy === 0) return -1;
     let i = this.pickOnce(p, now, key, healthy, 0);
@@ -259,9 +246,7 @@ export class LoadBalancer {
   private leastRequest(now: number, healthy: number): number {
     const ha = this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), now);
     const hb = this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), now);
-    // A draw that found no host (-1) keeps the first, as an array read past the hosts did before.
-    if (ha < 0 || hb < 0) return ha;
-    return this.s[hostAt(this.p, hb) + H.active] < this.s[hostAt(this.p, ha) + H.active] ? hb : ha;
+    return this.hostActive[hb] < this.hostActive[ha] ? hb : ha;
   }
 
   /**

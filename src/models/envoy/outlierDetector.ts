@@ -5,7 +5,6 @@
 // Follows envoyproxy/envoy source/common/upstream/outlier_detection_impl.cc (DetectorImpl,
 // DetectorHostMonitorImpl) and the "Outlier detection" architecture page.
 import type { CompiledPolicy } from '../proxy/policy';
-import { G, H, hostAt, ownSlots, type Slots } from './clusterSlots';
 
 /** A route's outlier-detection settings (null: off), as `compilePolicy` resolves them. */
 export type OutlierConfig = CompiledPolicy['outlier'];
@@ -30,61 +29,43 @@ export const MAX_EJECTION_MS = 300_000;
  * when it came back and the intervals since (`multiplier`).
  */
 export class OutlierDetector {
+  readonly consecutive5xx: Int32Array;
+  readonly consecutiveGateway: Int32Array;
+  /** By host: when its ejection ends (0: not ejected), on a detection interval. */
+  readonly ejectedUntil: Float64Array;
   /** By host: times ejected so far (Envoy's num_ejections). */
   readonly ejections: Int32Array;
   /** By host: the ejection time multiplier when it last came back (Envoy's ejectTimeBackoff). */
   readonly backoff: Int32Array;
   /** By host: the interval tick (ms) it last came back into service; -1: never ejected. */
   readonly unejectedAt: Float64Array;
-  /** The cluster's slots: each host's ejection time and consecutive errors, the ejected count (clusterSlots.ts). */
-  private readonly s: Float64Array;
-  private readonly p: number;
-  private readonly hosts: number;
+  ejectedCount = 0;
 
-  /** `at`: the cluster's slots (its own, zeroed, when made alone). */
-  constructor(hosts: number, at: Slots = ownSlots(hosts)) {
-    this.hosts = hosts;
-    this.s = at.s;
-    this.p = at.p;
+  constructor(hosts: number) {
+    this.consecutive5xx = new Int32Array(hosts);
+    this.consecutiveGateway = new Int32Array(hosts);
+    this.ejectedUntil = new Float64Array(hosts);
     this.ejections = new Int32Array(hosts);
     this.backoff = new Int32Array(hosts);
     this.unejectedAt = new Float64Array(hosts).fill(-1);
   }
 
-  /** Hosts ejected now. */
-  get ejectedCount(): number {
-    return this.s[this.p + G.ejectedCount];
-  }
-
-  /** By host: when its ejection ends, ms (0: not ejected), on a detection interval. */
-  ejectedUntil(i: number): number {
-    return this.s[hostAt(this.p, i) + H.ejectedUntil];
-  }
-
-  /** Sets host i's ejection end (ms; 0: not ejected) and keeps the ejected count. For set-ups (tests); recordOutcome ejects. */
-  setEjectedUntil(i: number, until: number): void {
-    const k = hostAt(this.p, i) + H.ejectedUntil;
-    this.s[this.p + G.ejectedCount] += (until > 0 ? 1 : 0) - (this.s[k] > 0 ? 1 : 0);
-    this.s[k] = until;
-  }
-
   /** Brings back hosts whose ejection is over at `now` (ms). Mutates the detector. */
   unejectDue(now: number): void {
-    const s = this.s;
-    if (s[this.p + G.ejectedCount] === 0) return;
-    for (let i = 0; i < this.hosts; i++) {
-      const k = hostAt(this.p, i) + H.ejectedUntil;
-      if (s[k] > 0 && s[k] <= now) {
-        this.unejectedAt[i] = s[k];
-        s[k] = 0;
-        s[this.p + G.ejectedCount]--;
+    if (this.ejectedCount === 0) return;
+    const until = this.ejectedUntil;
+    for (let i = 0; i < until.length; i++) {
+      if (until[i] > 0 && until[i] <= now) {
+        this.unejectedAt[i] = until[i];
+        until[i] = 0;
+        this.ejectedCount--;
       }
     }
   }
 
   /** True while host `i` is ejected at `now` (ms). */
   isEjected(i: number, now: number): boolean {
-    return this.s[hostAt(this.p, i) + H.ejectedUntil] > now;
+    return this.ejectedUntil[i] > now;
   }
 
   /**
@@ -94,7 +75,7 @@ export class OutlierDetector {
    */
   multiplier(i: number, now: number, intervalMs: number): number {
     const b = this.backoff[i];
-    if (b === 0 || this.isEjected(i, now) || this.unejectedAt[i] < 0) return b;
+    if (b === 0 || this.ejectedUntil[i] > now || this.unejectedAt[i] < 0) return b;
     return Math.max(0, b - Math.floor((now - this.unejectedAt[i]) / intervalMs));
   }
 
@@ -104,7 +85,7 @@ export class OutlierDetector {
    * always_eject_one_host is set.
    */
   mayEject(od: NonNullable<OutlierConfig>): boolean {
-    const share = (100 * (this.ejectedCount + 1)) / this.hosts;
+    const share = (100 * (this.ejectedCount + 1)) / this.ejectedUntil.length;
     return share <= od.maxPercent || (od.alwaysEjectOne && this.ejectedCount === 0);
   }
 
@@ -117,25 +98,23 @@ export class OutlierDetector {
    */
   recordOutcome(od: OutlierConfig, i: number, status: number, now: number): boolean {
     if (!od) return false;
-    const s = this.s;
-    const h = hostAt(this.p, i);
     if (status < 500) {
-      s[h + H.consecutive5xx] = 0;
-      s[h + H.consecutiveGateway] = 0;
+      this.consecutive5xx[i] = 0;
+      this.consecutiveGateway[i] = 0;
       return false;
     }
-    s[h + H.consecutive5xx]++;
-    if (status >= 502 && status <= 504) s[h + H.consecutiveGateway]++;
-    else s[h + H.consecutiveGateway] = 0;
+    this.consecutive5xx[i]++;
+    if (status >= 502 && status <= 504) this.consecutiveGateway[i]++;
+    else this.consecutiveGateway[i] = 0;
     // Envoy trips when a count reaches the threshold exactly: errors past it (answers still on
     // their way while the host is ejected) need a success and a new run to trip it again.
     const tripped =
-      (od.consecutive5xx > 0 && s[h + H.consecutive5xx] === od.consecutive5xx) ||
-      (od.consecutiveGateway > 0 && s[h + H.consecutiveGateway] === od.consecutiveGateway);
+      (od.consecutive5xx > 0 && this.consecutive5xx[i] === od.consecutive5xx) ||
+      (od.consecutiveGateway > 0 && this.consecutiveGateway[i] === od.consecutiveGateway);
     if (!tripped || this.isEjected(i, now)) return false;
     // Envoy starts counting afresh after every ejection decision, even one the cap refuses.
-    s[h + H.consecutive5xx] = 0;
-    s[h + H.consecutiveGateway] = 0;
+    this.consecutive5xx[i] = 0;
+    this.consecutiveGateway[i] = 0;
     this.unejectDue(now);
     if (!this.mayEject(od)) return false;
     const maxMs = Math.max(MAX_EJECTION_MS, od.baseEjection);
@@ -145,8 +124,8 @@ export class OutlierDetector {
     this.backoff[i] = b;
     this.ejections[i]++;
     const ejectFor = Math.min(od.baseEjection * b, maxMs);
-    s[h + H.ejectedUntil] = Math.ceil((now + ejectFor) / od.interval) * od.interval;
-    s[this.p + G.ejectedCount]++;
+    this.ejectedUntil[i] = Math.ceil((now + ejectFor) / od.interval) * od.interval;
+    this.ejectedCount++;
     return true;
   }
 }

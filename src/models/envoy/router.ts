@@ -129,7 +129,7 @@ export class Router {
     const r = att.route!;
     if (att.attached) {
       r.resources.activeRequests--;
-      r.addHostActive(att.replica, -1);
+      r.hostActive[att.replica]--;
       att.attached = false;
     }
     if (att.perTryTimer >= 0) {

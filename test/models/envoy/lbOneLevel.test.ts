@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { streamAt } from '../../../src/sim-engine';
-import { H, hostAt, ownSlots } from '../../../src/models/envoy/clusterSlots';
 import { LoadBalancer } from '../../../src/models/envoy/loadBalancer';
 import { OutlierDetector } from '../../../src/models/envoy/outlierDetector';
 import type { CompiledPolicy } from '../../../src/models/proxy/policy';
@@ -41,15 +40,12 @@ describe('load balancer with locality off (one level, no level tables)', () => {
         active[i] = Math.floor(pick() * 4);
       }
       const make = () => {
-        const at = ownSlots(n);
-        const od = new OutlierDetector(n, at);
-        for (let i = 0; i < n; i++) {
-          od.setEjectedUntil(i, until[i]);
-          at.s[hostAt(at.p, i) + H.active] = active[i];
-        }
+        const od = new OutlierDetector(n);
+        od.ejectedUntil.set(until);
+        od.ejectedCount = until.filter((u) => u > 0).length; // as eject() keeps it
         const s = new Float64Array(4);
         streamAt(round, 'lb', s, 0);
-        return new LoadBalancer(known, od, at, s, 0);
+        return new LoadBalancer(known, od, active, s, 0);
       };
       const fast = make();
       const tables = make();

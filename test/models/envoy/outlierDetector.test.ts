@@ -44,9 +44,9 @@ describe('the ejection time multiplier (Envoy ejectTimeBackoff)', () => {
     const stays: number[] = [];
     for (let k = 0; k < 13; k++) {
       expect(d.recordOutcome(cfg, 0, 503, now)).toBe(true);
-      stays.push(d.ejectedUntil(0) - now);
+      stays.push(d.ejectedUntil[0] - now);
       // Fails again as soon as it is back: no healthy interval, no decay.
-      now = d.ejectedUntil(0) + 1;
+      now = d.ejectedUntil[0] + 1;
     }
     // 30 s x 1, 2, ... up to 300 s (10 x), each ending on the 10 s interval after it (ejected
     // 1 ms after a tick: out for the time plus 9.999 s).
@@ -62,9 +62,9 @@ describe('the ejection time multiplier (Envoy ejectTimeBackoff)', () => {
     let now = 1;
     for (let k = 0; k < 3; k++) {
       d.recordOutcome(cfg, 0, 503, now);
-      now = d.ejectedUntil(0) + 1;
+      now = d.ejectedUntil[0] + 1;
     }
-    const back = d.ejectedUntil(0);
+    const back = d.ejectedUntil[0];
     expect(d.multiplier(0, back - 1, cfg.interval)).toBe(3);
     d.unejectDue(back);
     // Back in service at `back`; each 10 s tick after it takes one off.
@@ -72,13 +72,13 @@ describe('the ejection time multiplier (Envoy ejectTimeBackoff)', () => {
     // Ejected 15 s after coming back (one tick: 3 -> 2), it is out for 3 x 30 s, not 4 x.
     d.recordOutcome(cfg, 0, 503, back + 15_000);
     expect(d.backoff[0]).toBe(3);
-    expect(d.ejectedUntil(0)).toBe(Math.ceil((back + 15_000 + 90_000) / 10_000) * 10_000);
+    expect(d.ejectedUntil[0]).toBe(Math.ceil((back + 15_000 + 90_000) / 10_000) * 10_000);
     // After 40 s healthy it starts again from the base time.
-    const back2 = d.ejectedUntil(0);
+    const back2 = d.ejectedUntil[0];
     d.unejectDue(back2);
     d.recordOutcome(cfg, 0, 503, back2 + 40_000);
     expect(d.backoff[0]).toBe(1);
-    expect(d.ejectedUntil(0) - (back2 + 40_000)).toBe(30_000);
+    expect(d.ejectedUntil[0] - (back2 + 40_000)).toBe(30_000);
     expect(d.ejections[0]).toBe(5);
   });
 });
