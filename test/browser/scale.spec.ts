@@ -219,6 +219,8 @@ test.describe('presenter mode folded into tiles at 1024x768', () => {
       await page.keyboard.press('f');
       await expect(page.getByTestId('presenter-fold')).toHaveAttribute('data-fold', 'groups');
       await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'canvas');
+      // The count shows once the canvas scene is built (CI read "0 group tiles" before it was).
+      await expect(page.getByTestId('presenter-fold')).toHaveText(/drawn as [1-9]\d* group tiles/);
       const tiles = Number((await page.getByTestId('presenter-fold').textContent())!.match(/(\d+) group tiles/)![1]);
       await expect.poll(async () => (await titles(page)).length).toBe(tiles);
       const list = await checkTitles(page, tiles);

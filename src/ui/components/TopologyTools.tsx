@@ -57,7 +57,8 @@ export function TopologyTools({
               : `Presenter mode keeps node text at ${floorPx} px or more: what cannot fit at that size is folded rather than cut off. Zoom in, or leave presenter mode, to see every node.`
           }
         >
-          {fold === 'groups' ? `drawn as ${groups.length} group tiles for ${floorPx} px text` : `replicas folded for ${floorPx} px text`}
+          {/* The tiles are counted once the canvas scene is built: never "drawn as 0 group tiles" meanwhile. */}
+          {fold === 'groups' ? `drawn as ${groups.length > 0 ? `${groups.length} ` : ''}group tiles for ${floorPx} px text` : `replicas folded for ${floorPx} px text`}
         </span>
       )}
       {searchResult && (
