@@ -40,9 +40,17 @@ export class ConnPool {
    * Per host, the ms its server's inbound listener began draining this route's connections (a
    * switch to STRICT removed the plaintext filter chain they were accepted on:
    * mesh/ConfigChanges.ts, proxy/calibration.ts ISTIO_DRAIN_TIME_MS), or -1; null until a drain.
-   * A draining HTTP/1.1 connection closes as its answer comes back (Connection: close).
+   * Which connections drain is `drainBefore`'s to say.
    */
   drainingSince: Float64Array | null = null;
+  /**
+   * Per host, the ms before which its connections were opened on a filter chain its server
+   * removed: those drain (an HTTP/1.1 one closes as its answer comes back, Connection: close; an
+   * HTTP/2 one has had GOAWAY). Infinity while the plaintext chain is gone (every connection
+   * open is on the removed chain), the moment it came back when a drain was called off (those
+   * opened since are on the new chain and stay), -Infinity before any drain; null until a drain.
+   */
+  drainBefore: Float64Array | null = null;
   /** Connections closed by a server's listener drain: as an answer came back, or at the drain's end. */
   drained = 0;
 

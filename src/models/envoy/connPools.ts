@@ -61,32 +61,41 @@ export class ConnPools {
   /**
    * Host i's server began draining this route's connections at `now` (a switch to STRICT removed
    * the plaintext filter chain they were accepted on; proxy/calibration.ts ISTIO_DRAIN_TIME_MS):
-   * HTTP/1.1 ones close as their answers come back, HTTP/2 ones get GOAWAY. Mutates `r.pool`.
+   * every connection open now is on the removed chain. HTTP/1.1 ones close as their answers come
+   * back, HTTP/2 ones get GOAWAY. Mutates `r.pool`.
    */
   drain(r: Cluster, i: number, now: number): void {
     const pool = r.pool;
     if (pool.drainingSince === null) pool.drainingSince = new Float64Array(r.hosts.length).fill(-1);
+    if (pool.drainBefore === null) pool.drainBefore = new Float64Array(r.hosts.length).fill(-Infinity);
     pool.drainingSince[i] = now;
-    this.http2.goAway(r, i);
+    pool.drainBefore[i] = Infinity;
+    this.http2.goAway(r, i, Infinity);
   }
 
   /**
-   * A drain of host i's connections `drainMs` long may be over at `now`: if it began that long
-   * ago or more, the listener closes the connections still open on the removed chain (idle ones;
-   * one carrying a request closes as its answer comes back). Nothing happens if the drain was
-   * called off or a later one began. Mutates `r.pool`.
+   * Host i's listener has a plaintext filter chain again from `now` (back to PERMISSIVE): the
+   * connections opened from now on are on the new chain and do not drain. Those opened before
+   * stay on the removed one and keep draining until its drain time ends (Envoy does not hand a
+   * connection to a new filter chain). Mutates `r.pool`.
    */
-  drainEnd(r: Cluster, i: number, now: number, drainMs: number): void {
+  undrain(r: Cluster, i: number, now: number): void {
     const pool = r.pool;
-    if (pool.drainingSince === null || pool.drainingSince[i] < 0 || pool.drainingSince[i] + drainMs > now) return;
-    pool.drained += pool.idle[i].length / IDLE_STRIDE;
-    this.http1.closeIdle(r, i);
-    this.http2.goAway(r, i);
+    if (pool.drainingSince === null || pool.drainBefore === null) return;
+    pool.drainingSince[i] = -1;
+    pool.drainBefore[i] = Math.min(pool.drainBefore[i], now);
   }
 
-  /** Host i accepts this route's connections again (back to PERMISSIVE): new ones are not drained. */
-  undrain(r: Cluster, i: number): void {
-    if (r.pool.drainingSince !== null) r.pool.drainingSince[i] = -1;
+  /**
+   * The drain time of a filter chain host i's server removed is over: the listener closes what
+   * is still open on it, the connections opened before `before` ms (Infinity: all of them). Idle
+   * ones close here; HTTP/2 ones still carrying streams are counted drained and close as their
+   * streams end. Requests in flight on them are the caller's to reset, through its router
+   * (mesh/PlaintextDrain.ts). Mutates `r.pool`.
+   */
+  drainEnd(r: Cluster, i: number, before: number): void {
+    r.pool.drained += this.http1.closeIdleOpenedBefore(r, i, before);
+    this.http2.goAway(r, i, before, true);
   }
 
   /** Host i's pod died: its idle connections close (both protocols). */

@@ -126,6 +126,27 @@ export class Http1ConnPool {
   }
 
   /**
+   * Closes host i's idle connections opened before `before` ms (a listener's drain time ended on
+   * the filter chain they were accepted on: connPools.ts drainEnd). Returns how many closed.
+   * Mutates `r.pool` and the cluster's gauges.
+   */
+  closeIdleOpenedBefore(r: Cluster, i: number, before: number): number {
+    const idle = r.pool.idle[i];
+    let kept = 0;
+    for (let k = 0; k < idle.length; k += IDLE_STRIDE) {
+      if (idle[k] < before) continue;
+      idle[kept] = idle[k];
+      idle[kept + 1] = idle[k + 1];
+      idle[kept + 2] = idle[k + 2];
+      kept += IDLE_STRIDE;
+    }
+    const closed = (idle.length - kept) / IDLE_STRIDE;
+    r.resources.connections -= closed;
+    idle.length = kept;
+    return closed;
+  }
+
+  /**
    * Drops host i's idle connections that are closed by now and says whether one is left on top
    * to reuse. The pool's idle timer closed those idle `idleTimeout` or longer (the oldest are at
    * the bottom: all of them go). Where the pool connects to the app itself, the app closed those
@@ -229,7 +250,7 @@ export class Http1ConnPool {
     const now = this.world.sim.now;
     r.pool.busy[i]--;
     const served = att.connServed + 1;
-    const drain = r.pool.drainingSince !== null && r.pool.drainingSince[i] >= 0;
+    const drain = r.pool.drainBefore !== null && att.connOpenedAt < r.pool.drainBefore[i];
     if (drain || now - att.connOpenedAt >= r.policy.maxConnectionDuration || served >= r.policy.maxRequestsPerConnection) {
       if (drain) r.pool.drained++;
       r.resources.connections--;

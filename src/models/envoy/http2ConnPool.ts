@@ -133,7 +133,7 @@ export class Http2ConnPool {
       this.conns(r, i).push({ id: pool.nextConnId++, openedAt: now, streams: 0, served: 0, idleSince: now, draining: false });
       this.serveQueue(r, i);
       // Accepted on a filter chain its server has since removed: GOAWAY after its first streams.
-      if (pool.drainingSince !== null && pool.drainingSince[i] >= 0) this.goAway(r, i);
+      if (pool.drainBefore !== null && now < pool.drainBefore[i]) this.goAway(r, i, Infinity);
       return;
     }
     failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!);
@@ -174,16 +174,29 @@ export class Http2ConnPool {
   }
 
   /**
-   * Host i's server drains this route's connections (its listener removed their filter chain) and
-   * sends GOAWAY on each: no new streams; those without streams close now, the others as their
-   * last stream ends. Counted in `pool.drained`.
+   * Host i's server drains this route's connections opened before `before` ms (its listener
+   * removed the filter chain they were accepted on) and sends GOAWAY on each: no new streams;
+   * those without streams close now, the others as their last stream ends. Counted in
+   * `pool.drained`: those closed now, and with `closing` (the drain time is over, the listener
+   * closes them) those still carrying streams too.
    */
-  goAway(r: Cluster, i: number): void {
+  goAway(r: Cluster, i: number, before: number, closing = false): void {
     if (r.pool.h2 === null) return;
     const conns = r.pool.h2[i];
-    const before = conns.length;
-    this.closeIdle(r, i);
-    r.pool.drained += before - conns.length;
+    let kept = 0;
+    for (const c of conns) {
+      if (c.openedAt < before) {
+        if (c.streams === 0) {
+          r.resources.connections--;
+          r.pool.drained++;
+          continue;
+        }
+        if (closing) r.pool.drained++;
+        c.draining = true;
+      }
+      conns[kept++] = c;
+    }
+    conns.length = kept;
   }
 
   /**

@@ -200,6 +200,20 @@ export class Router {
     this.decide(att, Cause.timeout, 504, true);
   }
 
+  /**
+   * The server closed `att`'s connection under its request before the answer left (a listener's
+   * drain time ended: mesh/PlaintextDrain.ts): Envoy's onUpstreamReset with connection
+   * termination, 503 UC, retried under `reset`, `5xx` or `gateway-error`. Its connection closes
+   * (HTTP/2: its stream ends); the record lives on, abandoned, until the callee's answer, which
+   * is dropped. Rare: not on the per-request path.
+   */
+  upstreamReset(att: Attempt): void {
+    att.abandoned = true;
+    this.endAttempt(att, Cause.reset, 503);
+    this.pool.closeBusy(att.route!, att);
+    this.decide(att, Cause.reset, 503, true);
+  }
+
   routeTimeout(call: Call): void {
     const w = this.world;
     call.routeTimer = -1;

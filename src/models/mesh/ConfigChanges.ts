@@ -6,7 +6,8 @@ import { GatewayActor } from '../Gateway';
 import { compilePolicy } from '../proxy/policy';
 import type { Route } from '../envoy/cluster';
 import type { ConnPools } from '../envoy/connPools';
-import { PlaintextDrain } from './PlaintextDrain';
+import { PlaintextDrain, type PlaintextDrainHost } from './PlaintextDrain';
+import type { Router } from '../envoy/router';
 import { callPolicyTo } from '../envoy/routeTable';
 import type { Sidecar } from '../proxy/Sidecar';
 import type { ServiceActor } from '../Service';
@@ -26,8 +27,10 @@ export interface ConfigChangesHost {
   readonly network: Network;
   /** By host id: the pod's sidecar accepts mTLS only; an `mtls` change writes it. */
   readonly strictHost: boolean[];
-  /** The connection pools: a switch to STRICT drains plaintext connections (PlaintextDrain). */
-  readonly dataPlane: { readonly pools: ConnPools };
+  /** The connection pools and the routers: a switch to STRICT drains plaintext connections, its end resets what they still carry (PlaintextDrain). */
+  readonly dataPlane: { readonly pools: ConnPools; readonly router: Router };
+  /** Attempts in flight (PlaintextDrain: a drain's end resets those on the connections it closes). */
+  readonly attempts: PlaintextDrainHost['attempts'];
   serviceByName(name: string): ServiceActor;
 }
 

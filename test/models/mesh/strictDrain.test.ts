@@ -19,8 +19,8 @@ const db = (mtls: 'STRICT' | 'PERMISSIVE') => [{ name: 'db', replicas: 2, servic
 /** Runs `s` to its end, noting each request's send time and fate. */
 function run(input: unknown, seed = 1) {
   const w = new World(scenario(input), seed);
-  const fates: { sentAt: number; cause: string }[] = [];
-  w.observer = { transmit() {}, requestEnded: (_c, cause, latency) => fates.push({ sentAt: w.sim.now - latency, cause }) };
+  const fates: { sentAt: number; latency: number; cause: string }[] = [];
+  w.observer = { transmit() {}, requestEnded: (_c, cause, latency) => fates.push({ sentAt: w.sim.now - latency, latency, cause }) };
   return { w, fates };
 }
 
@@ -181,5 +181,136 @@ describe('a switch back to PERMISSIVE drains nothing', () => {
     const late = fates.filter((f) => f.sentAt >= 5_300);
     expect(late.filter((f) => f.cause !== 'ok')).toEqual([]);
     expect(late.length).toBe(705);
+  });
+});
+
+/*
+ * STRICT at `at`, then PERMISSIVE again before the drain's 45 s end: the update adds a plaintext
+ * chain back, but a connection owned by the removed chain stays with it (Envoy never hands a
+ * connection to a new filter chain), so it keeps draining: it closes at its next answer or at the
+ * drain's end. Connections opened after the call-off are on the new chain and stay.
+ */
+/** db with 20 workers a replica: a round of 20 requests is served at once. */
+const wideDb = [{ name: 'db', replicas: 2, serviceTime: '1ms', concurrency: 20, sidecar: true, mtls: 'PERMISSIVE' }];
+const calledOff = (strictAt: string, permissiveAt: string) => [
+  { type: 'mtls', service: 'db', mode: 'STRICT', at: strictAt },
+  { type: 'mtls', service: 'db', mode: 'PERMISSIVE', at: permissiveAt },
+];
+
+describe('a drain called off within its 45 s', () => {
+  it('keeps draining the connections it had: 20 idle ones reused at 40 s (PERMISSIVE again since 30.3 s) each carry their request and close; the 19 opened at 60 s are on the new chain and carry the 80 s requests', () => {
+    const { w, fates } = run({
+      name: 'called-off-reuse',
+      duration: '85s',
+      meshes: mesh,
+      // 20 users send at 20 s (20 connections, 10 per replica), then every ~20 s.
+      clients: [{ name: 'users', type: 'closed', users: 20, thinkTime: { type: 'constant', value: '20s' }, target: 'db' }],
+      services: wideDb,
+      changes: calledOff('21s', '30s'),
+    });
+    const route = w.routes.find((r) => r.sidecar === null)!;
+    const idle = () => route.pool.idle.map((x) => x.length / 3);
+    w.runUntil(39_000);
+    // PERMISSIVE again on both replicas; the connections opened at 20 s are still the removed chain's.
+    expect(idle()).toEqual([10, 10]);
+    expect(Array.from(route.pool.drainingSince!)).toEqual([-1, -1]);
+    expect(Array.from(route.pool.drainBefore!)).toEqual([30_200, 30_300]);
+    w.runUntil(50_000);
+    // Each carried one request and closed with its answer (Connection: close).
+    expect(idle()).toEqual([0, 0]);
+    expect(route.connections).toBe(0);
+    w.runUntil(70_000);
+    // New connections at 60 s, accepted on the new chain: the drain's end (66.2 s, 66.3 s) leaves them.
+    expect(idle()).toEqual([10, 9]);
+    w.runUntil();
+    expect(fates.length).toBe(80);
+    expect(fates.every((f) => f.cause === 'ok')).toBe(true);
+    expect(summarize(w, 0).edges['users->db'].connections).toEqual({ opened: 39, failed: 0, reused: 41, drained: 20 });
+  });
+
+  it('closes the idle connections it had when its 45 s end (96.2 s, 96.3 s), though PERMISSIVE is back since 60.3 s: the 20 users back at 100 s open new ones and get through', () => {
+    const { w, fates } = run({
+      name: 'called-off-idle',
+      duration: '110s',
+      meshes: mesh,
+      clients: [{ name: 'users', type: 'closed', users: 20, thinkTime: { type: 'constant', value: '50s' }, target: 'db' }],
+      services: wideDb,
+      changes: calledOff('51s', '60s'),
+    });
+    const route = w.routes.find((r) => r.sidecar === null)!;
+    const idle = () => route.pool.idle.map((x) => x.length / 3);
+    w.runUntil(96_199);
+    expect(idle()).toEqual([10, 10]);
+    w.runUntil(96_200);
+    expect(idle()).toEqual([0, 10]);
+    w.runUntil(96_300);
+    expect(idle()).toEqual([0, 0]);
+    expect(route.connections).toBe(0);
+    w.runUntil();
+    expect(fates.map((f) => f.cause)).toEqual(new Array(40).fill('ok'));
+    expect(summarize(w, 0).edges['users->db'].connections).toEqual({ opened: 40, failed: 0, reused: 0, drained: 20 });
+  });
+});
+
+/*
+ * At the drain's end the listener closes what is left on the removed chain: a request on such a
+ * connection whose answer has not left the server is reset. Its caller's Envoy reports 503 UC
+ * (connection termination) and retries it where retry_on allows (`reset`; not Istio's default).
+ * db answers in 2 s (20 workers a replica); 20 users send at 45 s (connections open), STRICT at
+ * 48 s (drains from 48.2 s, 48.3 s, ending 93.2 s, 93.3 s), the users' next requests go at 92 s.
+ */
+const slowDb = [{ name: 'db', replicas: 2, serviceTime: '2s', concurrency: 20, sidecar: true, mtls: 'PERMISSIVE' }];
+const users = (target: string) => [{ name: 'users', type: 'closed', users: 20, thinkTime: { type: 'constant', value: '45s' }, target }];
+
+describe('the end of a drain', () => {
+  it('resets the requests in flight on the connections it closes: a plain client\'s 20 requests sent at 92 s end at 93.2 s and 93.3 s with reset (503 UC), once each, rather than ok at 94 s', () => {
+    const { w, fates } = run({
+      name: 'drain-end-reset',
+      duration: '100s',
+      meshes: mesh,
+      clients: users('db'),
+      services: slowDb,
+      changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '48s' }],
+    });
+    w.runUntil();
+    expect(fates.filter((f) => f.sentAt < 48_000).map((f) => f.cause)).toEqual(new Array(20).fill('ok'));
+    const late = fates.filter((f) => f.sentAt >= 92_000);
+    expect(late.map((f) => f.cause)).toEqual(new Array(20).fill('reset'));
+    expect(late.map((f) => Math.round(f.sentAt + f.latency))).toEqual([...new Array(10).fill(93_200), ...new Array(10).fill(93_300)]);
+    const s = summarize(w, 0);
+    expect(s.requests).toEqual({ sent: 40, ok: 20, failed: 20, inFlight: 0 });
+    expect(s.edges['users->db'].responseFlags).toEqual({ UC: 20 });
+    expect(s.edges['users->db'].connections).toEqual({ opened: 20, failed: 0, reused: 20, drained: 20 });
+  });
+
+  it("has a gateway retry a reset where its retry_on says `reset` (PERMISSIVE back at 60 s: a retry's new connection is accepted): of 18 reset, 6 retried and got through (the retry breaker's 3 a gateway replica), 12 failed; under Istio's default retry_on all 18 fail", () => {
+    const gw = (policy: object) =>
+      run({
+        name: 'drain-end-retry',
+        duration: '100s',
+        meshes: mesh,
+        clients: users('api'),
+        gateways: [{ name: 'api', routes: [{ service: 'db', policy }] }],
+        services: slowDb,
+        changes: calledOff('48s', '60s'),
+      });
+    const retried = gw({ retries: { attempts: 2, retryOn: ['reset'] } });
+    const plain = gw({});
+    retried.w.runUntil();
+    plain.w.runUntil();
+    const s = summarize(retried.w, 0);
+    // Each request ends once: 40 fates for 40 sent.
+    expect(retried.fates.length).toBe(40);
+    expect(s.requests).toEqual({ sent: 40, ok: 28, failed: 12, inFlight: 0 });
+    expect(s.edges['api->db'].retries).toBe(6);
+    expect(s.edges['api->db'].failures).toEqual({ reset: 12 });
+    expect(s.edges['api->db'].responseFlags).toEqual({ UC: 12 });
+    // 18 requests at 92 s took the removed chain's idle connections, 2 opened new ones (ok at 94 s).
+    expect(s.edges['api->db'].connections).toEqual({ opened: 28, failed: 0, reused: 18, drained: 20 });
+    const p = summarize(plain.w, 0);
+    expect(plain.fates.length).toBe(40);
+    expect(p.requests).toEqual({ sent: 40, ok: 22, failed: 18, inFlight: 0 });
+    expect(p.edges['api->db'].retries).toBe(0);
+    expect(p.edges['api->db'].failures).toEqual({ reset: 18 });
   });
 });
