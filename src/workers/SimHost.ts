@@ -1,6 +1,6 @@
 import { StalledClockError, deepCopy, reachableFrom, startCopy, type CopyJob, type WallClock } from '../sim-engine';
 import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPolicy } from './snapshots';
-import { FILL_BUDGET_SHARE, planFill } from './backfill';
+import { FILL_BUDGET_SHARE, eventsPerSimMs, planFill, runEvents } from './backfill';
 import { EVENT_KIND_NAMES, Tracer, World, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { seriesFor, type SeriesRecorder, type SeriesBatch } from './series';
@@ -13,7 +13,6 @@ import { InFlight, type InFlightState } from './InFlight';
 import { packCounters, packDots, packEdges, packNodes } from './frame';
 import { changeStatuses, checkActions, checkChange, checkFault, faultStatuses, type ChangeStatus } from './recipe';
 import { applyAction, reachPoint } from './replay';
-import { RunSpeed } from './RunSpeed';
 
 /**
  * What the app's tracer keeps by default: every 20th request and the last 200 failed ones (the
@@ -361,12 +360,10 @@ export class SimHost implements WorldObserver {
       // And no further than a snapshot's spacing in simulated time.
       const basisMs = policy === null ? 0 : this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events })?.ms ?? 0;
       const until = policy === null ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread));
-      const simStart = w.sim.now;
       const reached = this.runSlice(until, slice);
       const done = reached && until === target;
       const ran = this.wallClock() - start;
       this.wallSinceSnapshot += ran;
-      this.speed.note(w.sim.now - simStart, ran);
       if (policy !== null) this.maybeSnapshot(policy);
       if (this.taking !== null && !this.stepTaking(deadline)) return false;
       if (done) return true;
@@ -707,8 +704,6 @@ export class SimHost implements WorldObserver {
   private filler: Filler | null = null;
   /** A fill's host: the host whose snapshots it starts from and fills in (kept by reference when copying). */
   private owner: SimHost | null = null;
-  /** How fast the run has gone lately (simulated ms per wall ms). */
-  private readonly speed = new RunSpeed();
 
   /**
    * Work for the time the run stands still, at most `budgetMs` of wall time a call (the worker
@@ -716,7 +711,7 @@ export class SimHost implements WorldObserver {
    * then fills in a snapshot in the middle of the widest gap between those kept (the last one runs
    * to the run's end, ahead of where it stands), by replaying the recipe on a second host from the
    * snapshot before the gap, and again (backfill.ts), within FILL_BUDGET_SHARE of the policy's
-   * memory, in runs that take over `fillRunWallMs` from zero to their end. True while some is
+   * memory, in runs of over `fillRunEvents` events from zero to their end. True while some is
    * left. It never moves the run, and a command between two calls goes first: one that changes
    * the recipe drops the fill under way. Nothing while play goes on (play's advances copy their
    * own snapshots in slices) or without a snapshot policy.
@@ -746,11 +741,7 @@ export class SimHost implements WorldObserver {
     }
     try {
       if (fill.taking === null) {
-        const [sim0, wall0] = [fill.requireWorld().sim.now, this.wallClock()];
-        const reached = fill.runToward(f.atMs, Math.max(0, deadline - this.wallClock()));
-        // The fill's running tells the run's speed too (before any, the plan guesses).
-        this.speed.note(fill.requireWorld().sim.now - sim0, this.wallClock() - wall0);
-        if (!reached) return true;
+        if (!fill.runToward(f.atMs, Math.max(0, deadline - this.wallClock()))) return true;
         fill.startTaking();
       }
       if (!fill.stepTaking(deadline)) return true;
@@ -771,10 +762,11 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const kept = this.shelf.all;
     const here = { ms: w.sim.now, ev: w.sim.events };
-    // A run that goes from zero to its end within fillRunWallMs needs none: any seek re-runs less.
-    // (Before the run has been timed, one fill times it.)
-    const speed = this.speed.simPerWallMs();
-    if (speed > 0 && w.duration / speed < policy.fillRunWallMs) return null;
+    // Events a simulated ms so far, from the furthest point known (0 before the run has moved:
+    // one fill to the middle of the run then tells it).
+    const perSimMs = eventsPerSimMs([here, ...kept]);
+    // A run of fillRunEvents or fewer from zero to its end needs none: any seek re-runs less.
+    if (runEvents(kept, here, perSimMs, w.duration) <= policy.fillRunEvents) return null;
     // None to start from at or before where the run stands (a scenario just opened, or a seek
     // from zero that took none): a snapshot here first, copied in slices (see idle).
     if (this.shelf.latestUpTo(here) === null) {
@@ -785,9 +777,7 @@ export class SimHost implements WorldObserver {
     // Room for one more about the size of the newest (the fill checks the one it takes again).
     if (this.shelf.bytes + newest.bytes > FILL_BUDGET_SHARE * policy.budgetBytes) return null;
     // Ahead of where the run stands too, to its end: a seek forward jumps to a snapshot ahead.
-    // Before the run has been timed, a guess of 1 simulated ms a wall ms (the fill's own running
-    // corrects it).
-    const plan = planFill(kept, here, speed || 1, policy.fillWallMs, w.duration);
+    const plan = planFill(kept, here, perSimMs, policy.fillEvents, w.duration);
     if (plan === null) return null;
     const from = kept[plan.from];
     const host = new SimHost(this.wallClock);

@@ -4,7 +4,7 @@
 // recorders at a point of the run; it holds for the recipe it was taken under, as long as no
 // live action is inserted before its point.
 import { pointBefore, type RunPoint } from './liveActions';
-import { FILL_RUN_WALL_MS, FILL_WALL_MS } from './backfill';
+import { FILL_EVENTS, FILL_RUN_EVENTS } from './backfill';
 
 /**
  * When snapshots are taken and how much memory they may hold. A snapshot is taken once the run
@@ -31,15 +31,15 @@ export interface SnapshotPolicy {
    */
   readonly playMs: number;
   /**
-   * While the run stands still, gaps between snapshots wider than this many wall ms of running
-   * are split by replaying the recipe on a second host (see backfill.ts and SimHost.idle).
+   * While the run stands still, gaps between snapshots holding more than this many events of the
+   * run are split by replaying the recipe on a second host (see backfill.ts and SimHost.idle).
    */
-  readonly fillWallMs: number;
+  readonly fillEvents: number;
   /**
-   * A run that goes from zero to its end within this many wall ms gets no fill at all: a seek in
-   * it re-runs less whatever it restores (most shipped scenarios; the fill is for the heavy ones).
+   * A run of this many events or fewer from zero to its end gets no fill at all: a seek in it
+   * re-runs less whatever it restores (most shipped scenarios; the fill is for the heavy ones).
    */
-  readonly fillRunWallMs: number;
+  readonly fillRunEvents: number;
 }
 
 /**
@@ -51,9 +51,9 @@ export interface SnapshotPolicy {
  * about 3 copies' time in all; with 4 it was 5, over 1 s for Istio's full load test, whose copy
  * takes 150-300 ms here); while playing, none that holds the worker over 30 ms at once (two frames
  * at 60 fps; the app asks each advance to answer within 12 ms): a longer one is copied a slice
- * per advance. While the run stands still, gaps wider than FILL_WALL_MS of running are split, in runs longer than FILL_RUN_WALL_MS.
+ * per advance. While the run stands still, gaps of over FILL_EVENTS events are split, in runs of over FILL_RUN_EVENTS.
  */
-export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { wallMs: 500, simMs: 10_000, budgetBytes: 256 * 1024 * 1024, copyCostFactor: 2, playMs: 30, fillWallMs: FILL_WALL_MS, fillRunWallMs: FILL_RUN_WALL_MS };
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { wallMs: 500, simMs: 10_000, budgetBytes: 256 * 1024 * 1024, copyCostFactor: 2, playMs: 30, fillEvents: FILL_EVENTS, fillRunEvents: FILL_RUN_EVENTS };
 
 /** One snapshot: the point it was taken at, the copied state, and its estimated size. */
 export interface Snapshot<S> extends RunPoint {
