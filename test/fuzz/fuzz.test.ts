@@ -15,7 +15,7 @@ import { simCommand } from '../cli/spawnSim';
 // budget, and keep sent = ok + failed + inFlight with failures summing to failed.
 //
 // CI runs seeds 1 to 500 (MESHSIM_FUZZ_CASES, default 500): the same cases on every machine at
-// any load, every kind above 20 times or more. It was a time box of 45 s (632 cases in session
+// any load, every kind 17 times or more. It was a time box of 45 s (632 cases in session
 // 16's CI, more on an idle machine, fewer at load), so a failure could hang on the machine's load
 // and the suite always paid 45 s. Longer runs: MESHSIM_FUZZ_CASES=5000, or
 // MESHSIM_FUZZ_SECONDS=600 (a time box, whatever the count); MESHSIM_FUZZ_FROM=N starts at
