@@ -9,6 +9,7 @@ import { checkNodeCount, checkSizes } from './limits';
 import { checkRunSize, checkZeroTimeLoops } from './work';
 import { checkCallRoutes } from './routes';
 import { fieldsAt, nearestName } from './nearMiss';
+import { standIn } from './standIn';
 
 /** One thing wrong with a scenario: where (dotted path) and what. */
 export interface Problem {
@@ -81,34 +82,67 @@ export function validateScenario(data: unknown, options: ValidateOptions = {}): 
       said.add(key);
     }
     const seen = new Set(problems.map((p) => p.path));
-    for (const p of checkNames(looseParts(data))) if (!seen.has(p.path)) problems.push(p);
-    for (const p of besideBadFaults(data, r.error.issues, options)) if (!seen.has(p.path) && !problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
+    const beside = besideSchemaIssues(data, r.error.issues, options) ?? checkNames(looseParts(data));
+    for (const p of beside) if (!seen.has(p.path) && !problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
     return { ok: false, problems };
   }
   const problems = checkReferences(r.data, options.durationMs);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: r.data };
 }
 
+/** Lists whose elements others name (services, clients, gateways, meshes): none is left out for a stand-in. */
+const NAMED_LISTS = new Set(['services', 'clients', 'gateways', 'meshes']);
+
 /**
- * When the schema refused nothing but some faults (an unknown `type`, a bad field), the rest
- * is checked as if those faults were not there, so the other faults' problems (an unknown
- * service, a start after the run) and the references elsewhere are said now rather than once
- * those faults are fixed. Paths keep each fault's own index in the file. Empty otherwise.
+ * When the schema refused some fields, the rest is checked as if those were not there
+ * (standIn.ts: a refused fault, change, narrative step, call or route left out whole; a refused
+ * field of a service, client or gateway left to its default, or a stand-in where it has none), so
+ * the references it makes (an unknown service in a gateway route, a fault on a missing link, a
+ * name given twice) are said now rather than once the schema's problems are fixed. Paths are the
+ * file's. Left out: problems at, under or above a refused field (they would be about the stand-in),
+ * and, in the same element (a service, client, gateway, mesh) as a field left to a default or
+ * quoting that element's name, any but a name that does not resolve or is given twice (a default
+ * in place of the refused value may say things the file does not: a fault on replica 2 of a
+ * service whose refused replica count became 1);
+ * with `duration` refused, nothing is checked against it. Null when the rest cannot be made to
+ * pass the schema (a refused name, a whole service): the caller falls back to the names alone.
  */
-function besideBadFaults(data: unknown, issues: readonly z.core.$ZodIssue[], options: ValidateOptions): Problem[] {
-  const bad = new Set<number>();
-  for (const i of issues) {
-    if (i.path[0] !== 'faults' || typeof i.path[1] !== 'number') return [];
-    bad.add(i.path[1]);
+function besideSchemaIssues(data: unknown, issues: readonly z.core.$ZodIssue[], options: ValidateOptions): Problem[] | null {
+  const refusedAt = issues.map((i) => ({ path: i.path, keys: i.code === 'unrecognized_keys' ? i.keys : undefined }));
+  if (refusedAt.some((i) => i.path.length === 2 && NAMED_LISTS.has(String(i.path[0])) && i.keys === undefined)) return null;
+  let si = standIn(data, refusedAt);
+  if (si === null) return null;
+  let r = scenarioSchema.safeParse(si.data, { reportInput: true });
+  if (!r.success) {
+    // Required fields taken out: a stand-in value, once.
+    const missing = r.error.issues.filter((i) => i.input === undefined && si!.refused.includes(si!.pathInFile(joinPath(i.path))));
+    if (missing.length !== r.error.issues.length) return null;
+    const first = si;
+    const required = missing.map((i) => first.pathInFile(joinPath(i.path)).split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
+    si = standIn(data, refusedAt, required);
+    if (si === null) return null;
+    r = scenarioSchema.safeParse(si.data);
+    if (!r.success) return null;
   }
-  const faults = (data as { faults: unknown[] }).faults;
-  const kept = faults.map((_, i) => i).filter((i) => !bad.has(i));
-  const rest = validateScenario({ ...(data as object), faults: kept.map((i) => faults[i]) }, options);
-  if (rest.ok) return [];
-  return rest.problems.map((p) => {
-    const m = /^faults\.(\d+)(.*)$/.exec(p.path);
-    return m ? { ...p, path: `faults.${kept[Number(m[1])]}${m[2]}` } : p;
+  const inFile = si;
+  const durationMs = options.durationMs ?? (inFile.durationRefused ? r.data.duration : undefined);
+  const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  const element = (path: string) => {
+    const s = path.split('.');
+    return /^\d+$/.test(s[1] ?? '') ? `${s[0]}.${s[1]}` : s[0];
+  };
+  const aboutNames = /^unknown |" is also the name of /;
+  // The elements with a default standing in, and their names as messages quote them ("db" has replicas ...).
+  const standing = new Set(inFile.defaulted.map(element));
+  const names = [...standing].flatMap((e) => {
+    const [list, i] = e.split('.');
+    const n = (data as Record<string, { name?: unknown }[] | undefined>)[list]?.[Number(i)]?.name;
+    return typeof n === 'string' ? [`"${n}"`] : [];
   });
+  return checkReferences(r.data, durationMs)
+    .map((p) => ({ ...p, path: inFile.pathInFile(p.path) }))
+    .filter((p) => !inFile.refused.some((f) => related(p.path, f)))
+    .filter((p) => aboutNames.test(p.message) || (!standing.has(element(p.path)) && !names.some((n) => p.message.includes(n))));
 }
 
 /** One schema issue as problems; `data` is the whole input, for the fields a near miss is drawn from (fieldsAt). */

@@ -99,6 +99,25 @@ describe('npm run sim', () => {
     expect(s.faults).toEqual([expect.objectContaining({ type: 'kill-service', startMs: 600_000 })]);
   });
 
+  it('a file the schema refuses also has its broken references listed, all at once with their paths (exit 2)', async () => {
+    const mixed = {
+      ...valid,
+      clients: [{ ...valid.clients[0], rate: -5 }],
+      gateways: [{ name: 'edge', routes: [{ service: 'nope' }] }],
+      faults: [{ type: 'latency', from: 'api', to: 'ghost', delay: '5ms' }],
+    };
+    const file = scenarioFile('mixed-problems.json', mixed);
+    const r = await simHere([file, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}: 3 problems`,
+      'clients.0.rate: must be greater than zero (requests per second), got -5',
+      'gateways.0.routes.0.service: unknown service "nope" (services: api)',
+      'faults.0.to: unknown service or gateway "ghost"',
+    ]);
+  });
+
   describe('bad input exits with code 2 and path: message lines, no stack trace', () => {
     const cases: [string, () => string[], RegExp][] = [
       ['a missing file', () => [join(tmp, 'nope.json')], /nope\.json: no such file/],

@@ -98,3 +98,58 @@ describe('an unknown fault type', () => {
     expect(problemsOf(d).map((p) => p.path)).toEqual(['faults.1.type', 'faults.2.type', 'faults.3.service']);
   });
 });
+
+describe('a schema error beside broken references', () => {
+  /** A file the schema refuses (a negative rate, a service time that is not one, an unknown field in a fault) that also names things that do not exist. */
+  function mixed(): any {
+    const d = shop();
+    d.clients[0].rate = -1;
+    d.services[1].serviceTime = 'fast';
+    d.services[0].calls.push({ service: 'cache' });
+    d.gateways = [{ name: 'edge', routes: [{ service: 'nope' }] }];
+    d.faults = [
+      { type: 'latency', from: 'api', to: 'ghost', delay: '5ms' },
+      { type: 'kill-replica', service: 'db', at: '1s', bogus: 1 },
+      { type: 'partition', between: [['api'], ['phantom']], at: '2s' },
+    ];
+    return d;
+  }
+
+  it('lists every problem at once, each at its path: the schema’s, then an unknown call, an unknown service in a gateway route, faults on hosts that do not exist', () => {
+    expect(formatProblems(problemsOf(mixed())).split('\n')).toEqual([
+      'clients.0.rate: must be greater than zero (requests per second), got -1',
+      'services.1.serviceTime: "fast" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")',
+      'faults.1.bogus: unknown field',
+      'services.0.calls.1.service: unknown service or gateway "cache" (known: api, db, edge)',
+      'gateways.0.routes.0.service: unknown service "nope" (services: api, db)',
+      'faults.0.to: unknown service or gateway "ghost"',
+      'faults.2.between.1.0: unknown service, gateway or client "phantom" (or "control-plane:<mesh>")',
+    ]);
+  });
+
+  it('says a later fault’s path as in the file when an earlier one is left out for its own problem, and checks times against the run only while duration is good', () => {
+    const d = shop();
+    d.faults = [
+      { type: 'kill-replica', service: 'api', at: 'soon' },
+      { type: 'kill-replica', service: 'db', replica: 4 },
+      { type: 'kill-service', service: 'api', at: '20s' },
+    ];
+    expect(formatProblems(problemsOf(d)).split('\n')).toEqual([
+      'faults.0.at: "soon" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")',
+      'faults.1.replica: "db" has replicas 0 to 0, not 4',
+      'faults.2.at: starts at 20.00 s, when the run is over (duration 10.00 s)',
+    ]);
+    d.duration = 'long';
+    expect(problemsOf(d).map((p) => p.path)).toEqual(['duration', 'faults.0.at', 'faults.1.replica']);
+  });
+
+  it('says nothing about a value the schema refused and a default stands in for: replicas -1 is said once, not again as "db has replicas 0 to 0" for a fault on replica 2', () => {
+    const d = shop();
+    d.services[1].replicas = -1;
+    d.faults = [{ type: 'kill-replica', service: 'db', replica: 2 }, { type: 'kill-replica', service: 'nope' }];
+    expect(problemsOf(d).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^services\.1\.replicas: /),
+      'faults.1.service: unknown service "nope" (services: api, db)',
+    ]);
+  });
+});
