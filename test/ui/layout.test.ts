@@ -83,6 +83,31 @@ describe('topology layout', () => {
   });
 });
 
+describe('a wide, short stage (Charts open at 1600x1000)', () => {
+  test("the bare drawings of a 1240 x 372 px stage spend its width: link labels of 10 px or more (16.5 units, one state line, the control plane beside its mesh where larger), where 12 units drew 5.2-7.8 px; istio-load-test's ten pairs 9 px or more", () => {
+    const px = (l: Layout) => l.scale * (l.wide ? 16.5 : 12);
+    for (const file of ['partial-adoption', 'hello-mesh', 'gateway-and-mesh', 'mesh-only', 'control-plane-boundary', 'l4-vs-l7', 'third-party-service', 'gateway-only', 'istio-load-test-baseline', 'istio-load-test']) {
+      const l = computeLayout(topologyOf(file), 1240, 372);
+      expect(l.captionless, file).toBe(true);
+      expect(l.wide, file).toBe(true);
+      expect(px(l), file).toBeGreaterThanOrEqual(file === 'istio-load-test' ? 9 : 10);
+    }
+    // partial-adoption's control plane stands right of its mesh's last column, level with its top box.
+    const l = computeLayout(topologyOf('partial-adoption'), 1240, 372);
+    const cp = l.nodes.find((p) => p.node.kind === 'control-plane')!;
+    expect(cp.x).toBeGreaterThan(Math.max(...l.nodes.filter((p) => p.node.kind !== 'control-plane').map((p) => p.x)));
+  });
+
+  test('stages under 2.5 times as wide as tall draw as before: 778 x 386 and 1240 x 610 px take no wide arrangement', () => {
+    for (const file of ['partial-adoption', 'hello-mesh', 'gateway-and-mesh']) {
+      for (const [w, h] of [
+        [778, 386],
+        [1240, 610],
+      ]) expect(computeLayout(topologyOf(file), w, h).wide, `${file} ${w}x${h}`).toBeUndefined();
+    }
+  });
+});
+
 describe('a readable topology in the normal view (issue 11)', () => {
   test('retry-storm in the 778 x 471 px stage of 1024x768 wraps into two bands without captions: names at 13.7 px, not 7.7; at 1600 x 900 it keeps its captions', () => {
     const t = topologyOf('retry-storm');

@@ -11,6 +11,7 @@ import { controlLabel, onRequestPath } from './nodeTraits';
 import { callDepths, orderColumns } from './columnOrder';
 import { addNodeExtent, Bounds, controlTextWidth, nodeExtent, sizeOf } from './nodeExtent';
 import { proxyAnchor, routeEdges } from './edgeRoutes';
+import { LABEL_UNITS, PRESENTER_LABEL_UNITS } from './svgEdgeLabels';
 
 /** Distance between column centres and between row centres, design units. */
 const COL_GAP = 290;
@@ -36,15 +37,15 @@ const PRESENTER_MAX_SCALE = 2.4;
  * then each node named in `options.positions` is put at its centre there. Pure.
  */
 export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
-  const { perBand, bare, beside = false } = bandWidth(topology, width, height, options.presenter === true, options.presenter === true && options.roomy === true);
-  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand, bare, beside);
+  const { perBand, bare, beside = false, wide = false } = bandWidth(topology, width, height, options.presenter === true, options.presenter === true && options.roomy === true);
+  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand, bare, beside, wide);
   // Unfolded cards are sized for the drawing's scale, which their room changes: size them at the
   // scale without them, then again at the scale they give, until it holds (it only shrinks).
-  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1, perBand, bare, beside).scale;
-  let layout = layoutAt(topology, width, height, options, scale, perBand, bare, beside);
+  let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1, perBand, bare, beside, wide).scale;
+  let layout = layoutAt(topology, width, height, options, scale, perBand, bare, beside, wide);
   for (let i = 0; i < 4 && layout.scale < scale * 0.995; i++) {
     scale = layout.scale;
-    layout = layoutAt(topology, width, height, options, scale, perBand, bare, beside);
+    layout = layoutAt(topology, width, height, options, scale, perBand, bare, beside, wide);
   }
   return layout;
 }
@@ -59,8 +60,10 @@ const bandCache = new WeakMap<Topology, Map<string, Arrangement>>();
 interface Arrangement {
   perBand: number;
   bare: boolean;
-  /** Presenter mode: control planes beside their mesh's last column, not above it (layoutAt). */
+  /** Control planes beside their mesh's last column, not above it (layoutAt): presenter mode, and a bare drawing in a wide, short stage. */
   beside?: boolean;
+  /** A bare drawing in a wide, short stage (wideArrangement, Layout.wide). */
+  wide?: boolean;
 }
 
 /** Node captions' size, design units (styles.css .topo-caption), and the least they are drawn at, CSS px. */
@@ -100,7 +103,7 @@ function bandWidth(topology: Topology, width: number, height: number, presenter:
       if (scale * CAPTION_UNITS < CAPTION_MIN_PX) {
         const kb = presenterBand(topology, width, height, 'bare');
         const bare = layoutAt(topology, width, height, {}, 1, kb, true).scale;
-        if (bare * NAME_UNITS > scale * CAPTION_UNITS * 1.03) a = { perBand: kb, bare: true };
+        if (bare * NAME_UNITS > scale * CAPTION_UNITS * 1.03) a = width >= WIDE_STAGE * height ? wideArrangement(topology, width, height, kb, bare) : { perBand: kb, bare: true };
       }
     }
     if (byView.size > 64) byView.clear();
@@ -108,6 +111,44 @@ function bandWidth(topology: Topology, width: number, height: number, presenter:
   }
   return a;
 }
+
+/**
+ * The bare drawing's arrangement in `width` x `height`, `perBand` columns a band, fitted at `scale`
+ * as laid out plainly. In a wide, short stage (Charts open at 1600x1000: 1240 x 372 px) that fit
+ * is bound by the height, the width left over, and the link labels (12 units) came out at 5-8 px.
+ * So the drawing spends the width and saves height: its control planes may go beside their mesh
+ * (no row above the boxes), and its `wide` form puts its columns gapXRoomy apart with the labels
+ * at presenter mode's size between them (16.5 units), keeps one state line under a box (the
+ * tooltip says the rest) and presenter mode's margin and region padding. Of the four, the one
+ * with the largest labels among those within WIDE_SCALE_KEPT of the largest scale. Pure.
+ */
+function wideArrangement(topology: Topology, width: number, height: number, perBand: number, scale: number): Arrangement {
+  const tried: { a: Arrangement; scale: number }[] = [{ a: { perBand, bare: true }, scale }];
+  for (const beside of [false, true]) {
+    for (const wide of [false, true]) {
+      if (beside || wide) tried.push({ a: { perBand, bare: true, ...(beside ? { beside } : {}), ...(wide ? { wide } : {}) }, scale: layoutAt(topology, width, height, {}, 1, perBand, true, beside, wide).scale });
+    }
+  }
+  const most = Math.max(...tried.map((t) => t.scale));
+  let best = tried[0];
+  const px = (t: (typeof tried)[number]) => t.scale * (t.a.wide ? PRESENTER_LABEL_UNITS : LABEL_UNITS);
+  for (const t of tried) {
+    if (t.scale < most * WIDE_SCALE_KEPT) continue;
+    if (best.scale < most * WIDE_SCALE_KEPT || px(t) > px(best) * 1.01) best = t;
+  }
+  return best.a;
+}
+
+/**
+ * A stage this many times as wide as it is tall is wide and short (Charts open at 1600x1000: 1240 x
+ * 372 px, 3.3): its bare drawing lays itself out for larger link labels (wideArrangement). The
+ * 1024x768 stages (778 x 364-500 px, 2.1 at most) and the stage without Charts (1240 x 610, 2.0)
+ * draw as before.
+ */
+const WIDE_STAGE = 2.5;
+
+/** The least share of its largest scale a bare drawing keeps when it lays itself out for larger link labels (wideArrangement). */
+const WIDE_SCALE_KEPT = 0.9;
 
 /** A node's name, design units (styles.css .topo-name). */
 const NAME_UNITS = 18;
@@ -147,12 +188,12 @@ function presenterBand(topology: Topology, width: number, height: number, presen
  * (presenter mode, one band): a mesh's control plane right of its last column, level with its
  * topmost member, when the mesh reaches the picture's right edge. Pure.
  */
-function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number, perBand: number, bare: boolean, beside = false): Layout {
+function layoutAt(topology: Topology, width: number, height: number, options: LayoutOptions, cardScale: number, perBand: number, bare: boolean, beside = false, wide = false): Layout {
   // Below, `presenter` means presenter mode's geometry (bare boxes); `stage` its margin and zoom.
   const stage = options.presenter === true;
   const presenter = stage || bare;
   const compact = presenter || perBand !== NO_BANDS;
-  const extent = (p: PlacedNode) => nodeExtent(p, presenter, stage);
+  const extent = (p: PlacedNode) => nodeExtent(p, presenter, stage || wide);
   const queueRoom = presenter ? PresenterSize.queueRoom : NodeSize.queueRoom;
   const depth = callDepths(topology);
   const ncols = Math.max(1, (max(depth) ?? 0) + 1);
@@ -160,14 +201,14 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
 
   // Columns far enough apart for their widest box and a lock between.
   const widest = max(topology.nodes.filter(onRequestPath), (n) => sizeOf(n, presenter).w) ?? 0;
-  const colGap = compact ? widest + PresenterSize.gapX : Math.max(COL_GAP, widest + 100);
-  const rowGap = stage ? PresenterSize.rowGapStage : presenter ? PresenterSize.rowGap : ROW_GAP;
+  const colGap = compact ? widest + (wide ? PresenterSize.gapXRoomy : PresenterSize.gapX) : Math.max(COL_GAP, widest + 100);
+  const rowGap = stage || wide ? PresenterSize.rowGapStage : presenter ? PresenterSize.rowGap : ROW_GAP;
   // Clients (a small figure and a label) stack closer than boxes with queues above them.
   const gapOf = (col: readonly TopologyNode[]) => (col.every((n) => n.kind === 'client') ? (presenter ? PresenterSize.clientRowGap : CLIENT_ROW_GAP) : rowGap);
   let placed: PlacedNode[] = [];
   let bands: Map<number, BandSlot> | null = null;
   if (compact) {
-    const gapX = stage ? (options.roomy === true ? PresenterSize.gapXRoomy : PresenterSize.gapXStage) : PresenterSize.gapX;
+    const gapX = stage ? (options.roomy === true ? PresenterSize.gapXRoomy : PresenterSize.gapXStage) : wide ? PresenterSize.gapXRoomy : PresenterSize.gapX;
     ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, presenter), extent, gapOf, gapX));
   } else {
     columns.forEach((col, c) => {
@@ -179,7 +220,17 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   }
   // Many separate request paths in a grid; not when presenter mode wrapped the columns in bands.
   if (!compact || perBand >= ncols) {
-    packComponents(topology, placed, colGap, rowGap, width, height);
+    // What the drawing adds around the grid: its mesh region's padding and a control plane's row.
+    const pad = stage || wide ? STAGE_REGION_PAD : REGION_PAD;
+    const meshed = topology.nodes.some((n) => n.mesh !== null);
+    const controlled = topology.nodes.some((n) => n.kind === 'control-plane');
+    const margin = stage || wide ? PRESENTER_MARGIN : MARGIN;
+    // (beside the grid rather than above it when `beside`).
+    const controlW = 2 * NodeSize.controlR + 40 + Math.max(0, ...topology.nodes.filter((n) => n.kind === 'control-plane').map((n) => controlTextWidth(n, true)));
+    packComponents(topology, placed, colGap, rowGap, width - 2 * margin, height - 2 * margin, {
+      w: (meshed ? 2 * pad.x : 0) + (controlled && beside ? controlW : 0),
+      h: (meshed ? pad.top + pad.bottom : 0) + (controlled && !beside ? CONTROL_ROOM : 0),
+    });
     bands = null;
   }
   unfoldReplicas(placed, options.unfolded, cardScale);
@@ -194,13 +245,13 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   // from these, so dragging a service never moves its mesh's control plane (or any other node).
   const auto = new Map(placed.map((p) => [p.node.id, { x: p.x, y: p.y }]));
   const autoBox = new Bounds();
-  for (const p of placed) addNodeExtent(autoBox, p, auto.get(p.node.id)!, presenter, stage);
+  for (const p of placed) addNodeExtent(autoBox, p, auto.get(p.node.id)!, presenter, stage || wide);
   placeByHand(placed, options.positions);
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
   const box = new Bounds();
   const edges = routeEdges(topology, byId, bands, box);
-  for (const p of placed) addNodeExtent(box, p, p, presenter, stage);
+  for (const p of placed) addNodeExtent(box, p, p, presenter, stage || wide);
 
   // Control planes: each above the members of its mesh, inside the mesh's region; one with no
   // members placed (or no mesh) in a row above everything.
@@ -222,11 +273,11 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     // NOTE: d3's min and max, not a spread of an array of any length into Math.min.
     const top = min(members, (p) => auto.get(p.node.id)!.y - p.h / 2)!;
     const inMesh = requestPath.filter((p) => meshesOf(p.node).includes(mesh));
-    if (stage && beside && oneBand && (max(inMesh, (p) => auto.get(p.node.id)!.x + extent(p).right) ?? 0) >= pictureRight - 0.5) {
+    if (presenter && beside && oneBand && (max(inMesh, (p) => auto.get(p.node.id)!.x + extent(p).right) ?? 0) >= pictureRight - 0.5) {
       // Right of the picture, its icon's top level with the mesh's topmost box; the region takes
       // it in as one more column (meshRegions joins consecutive columns).
       const block = 2 * NodeSize.controlR + 14 + controlTextWidth(node, true);
-      const p: PlacedNode = { node, col: -1, x: pictureRight + STAGE_REGION_PAD.x + 24 + NodeSize.controlR, y: top + NodeSize.controlR, ...sizeOf(node, presenter) };
+      const p: PlacedNode = { node, col: -1, x: pictureRight + (stage || wide ? STAGE_REGION_PAD : REGION_PAD).x + 24 + NodeSize.controlR, y: top + NodeSize.controlR, ...sizeOf(node, presenter) };
       placed.push(p);
       autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
       box.add(p.x - p.w / 2, p.y - p.h / 2);
@@ -285,7 +336,7 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
       if (bands && first && (bands.get(first.node.id)?.band ?? 0) !== firstBand(mesh)) return null;
       return top !== undefined && first && meshesOf(first.node).includes(mesh) ? top : null;
     },
-    stage ? STAGE_REGION_PAD : REGION_PAD,
+    stage || wide ? STAGE_REGION_PAD : REGION_PAD,
   );
   for (const r of regions) {
     box.add(r.minX, r.minY - 26);
@@ -308,9 +359,9 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
 
   if (options.fit) {
     const { scale, tx, ty } = options.fit;
-    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}) };
+    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
   }
-  const margin = stage ? PRESENTER_MARGIN : MARGIN;
+  const margin = stage || wide ? PRESENTER_MARGIN : MARGIN;
   const fit = Math.min((width - 2 * margin) / box.width, (height - 2 * margin) / box.height);
   const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(stage ? PRESENTER_MAX_SCALE : MAX_SCALE, fit));
   const shown = scale > fit * 1.001 ? placed.filter((p) => options.focus?.includes(p.node.id)) : [];
@@ -318,11 +369,11 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     // Larger than the viewport: the focused nodes' middle at its centre.
     const cx = shown.reduce((a, p) => a + p.x, 0) / shown.length;
     const cy = shown.reduce((a, p) => a + p.y, 0) / shown.length;
-    return { width, height, scale, tx: width / 2 - cx * scale, ty: height / 2 - cy * scale, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}) };
+    return { width, height, scale, tx: width / 2 - cx * scale, ty: height / 2 - cy * scale, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
   }
   const tx = (width - box.width * scale) / 2 - box.minX * scale;
   const ty = (height - box.height * scale) / 2 - box.minY * scale;
-  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}) };
+  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
 }
 
 /**

@@ -84,6 +84,13 @@ export interface Layout {
    * (PresenterSize.belowStage), so renderTopology draws one. Absent outside presenter mode.
    */
   presenter?: boolean;
+  /**
+   * The bare drawing of a wide, short stage, whose fit is bound by its height (layout.ts
+   * wideArrangement): columns gapXRoomy apart with link labels at presenter mode's size
+   * (PRESENTER_LABEL_UNITS) between them, one state line under each box (PresenterSize.belowStage,
+   * the tooltip saying the rest) and presenter mode's margin and region padding. Absent otherwise.
+   */
+  wide?: boolean;
 }
 
 /** A point, design units. */

@@ -12,7 +12,7 @@ const BLOCK_GAP = 120;
  * own shape and the parts are laid out in a grid that fits the viewport best. Impure: moves
  * `placed` (x, y and col).
  */
-export function packComponents(topology: Topology, placed: PlacedNode[], colGap: number, rowGap: number, width: number, height: number): void {
+export function packComponents(topology: Topology, placed: PlacedNode[], colGap: number, rowGap: number, width: number, height: number, extra: { w: number; h: number } = { w: 0, h: 0 }): void {
   const index = new Map(placed.map((p, i) => [p.node.id, i]));
   const parent = placed.map((_, i) => i);
   // Iterative, with path halving: a recursive find overflows the stack on a long chain.
@@ -54,10 +54,13 @@ export function packComponents(topology: Topology, placed: PlacedNode[], colGap:
   const blockW = Math.min(ncols * colGap, span + BLOCK_GAP);
   const blockH = max(local, (l) => l.most)! * rowGap;
   const currentH = max(placed, (p) => p.y)! - min(placed, (p) => p.y)! + rowGap;
-  const fitOf = (cols: number) => Math.min(width / (cols * blockW), height / (Math.ceil(parts.length / cols) * blockH));
+  // The grid's scale in the viewport, with what the drawing adds around it (its control plane's row
+  // and the mesh region's padding, `extra`): without it a short stage chose too many rows
+  // (istio-load-test in 1240 x 397 px: 4 x 3 blocks at 0.43 rather than 5 x 2 at 0.55).
+  const fitOf = (cols: number) => Math.min(width / (cols * blockW + extra.w), height / (Math.ceil(parts.length / cols) * blockH + extra.h));
   let best = 1;
   for (let g = 2; g <= parts.length; g++) if (fitOf(g) > fitOf(best)) best = g;
-  if (best === 1 || fitOf(best) <= Math.min(width / blockW, height / currentH)) return;
+  if (best === 1 || fitOf(best) <= Math.min(width / (blockW + extra.w), height / (currentH + extra.h))) return;
   const gridRows = Math.ceil(parts.length / best);
   local.forEach(({ part, rows }, j) => {
     const gc = j % best;

@@ -156,7 +156,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // they are placed with a box as much larger.
   // So are a compare pane's, drawn as presenter mode draws in presenter mode and in a narrow window.
   // And the single view's when its names would be under 10 px otherwise (readableText.ts).
-  const presenter = svg.closest(".app.presenter, .compare-presenter, .compare-fit, .topology-stage[data-text='large']") !== null;
+  // And a wide, short stage's bare drawing, whose columns are spaced for them (layout.ts wideArrangement).
+  const presenter = layout.wide === true || svg.closest(".app.presenter, .compare-presenter, .compare-fit, .topology-stage[data-text='large']") !== null;
   const labelView = {
     x0: -layout.tx / layout.scale,
     y0: -layout.ty / layout.scale,
@@ -183,11 +184,11 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         controls.push(carryControl({ ...drawControlPlane(g, p, controlTextRoom(layout, p)), links: linkGroups.get(p.node.id) ?? null }, carried?.get(p.node.id)));
         break;
       case 'gateway':
-        loads.push(drawService(g, p, 'gateway', layout.presenter === true));
+        loads.push(drawService(g, p, 'gateway', layout.presenter === true, layout.presenter === true || layout.wide === true));
         break;
       default:
         // Services, and any kind this UI does not know yet, as service boxes.
-        loads.push(drawService(g, p, 'service', layout.presenter === true));
+        loads.push(drawService(g, p, 'service', layout.presenter === true, layout.presenter === true || layout.wide === true));
     }
   }
 

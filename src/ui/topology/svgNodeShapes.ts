@@ -68,9 +68,11 @@ export function drawClient(g: G, p: PlacedNode): void {
 /**
  * Draws a service or gateway into `g`: its box (a cloud round a third party), replicas as
  * stacked cards, worker slots, queue stack, proxies and state lines; returns what its state
- * updates change. Mutates the SVG.
+ * updates change. `presenter`: presenter mode's text (18-unit queue count, badge above);
+ * `oneLine`: one state line under the box rather than STATE_LINES, as the layout left room for
+ * (presenter mode, and a wide stage's bare drawing: Layout.wide). Mutates the SVG.
  */
-export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', presenter: boolean): LoadView {
+export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', presenter: boolean, oneLine = presenter): LoadView {
   const { w, h } = p;
   const { replicas, concurrency } = p.node;
   const radius = kind === 'gateway' ? 26 : 10;
@@ -189,7 +191,7 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
     stateTitle,
     stateWidth: w - 2 * STATE_INSET,
     // Presenter mode keeps one line under a box (PresenterSize.belowStage), the tooltip the rest.
-    stateLines: (p.replicaRoom ?? 0) > 0 || presenter ? 1 : STATE_LINES,
+    stateLines: (p.replicaRoom ?? 0) > 0 || oneLine ? 1 : STATE_LINES,
     health: '',
     faults: [],
     last: { down: 0, stale: 0, noConfig: 0, ejected: 0, ejectedUntil: 0 },
