@@ -51,6 +51,22 @@ test('control-plane-outage tells its story step by step and highlights what each
   await page.keyboard.press('PageUp');
   await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 6');
 
+  await test.step('a step moved to by the clicker comes into view in a column scrolled down to its forms', async () => {
+    const column = page.getByRole('complementary', { name: 'Scenario' });
+    await column.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(page.getByTestId('narrative-title')).not.toBeInViewport();
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 3 of 6');
+    await expect(page.getByTestId('narrative-title')).toBeInViewport();
+    await expect(page.getByTestId('narrative-text')).toBeInViewport({ ratio: 0.5 });
+    await page.screenshot({ path: shotPath('narrative-clicker-scrolled.png') });
+    // Back (PageUp) brings its step into view too.
+    await column.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.keyboard.press('PageUp');
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 6');
+    await expect(page.getByTestId('narrative-title')).toBeInViewport();
+  });
+
   // Playing, the step follows simulated time.
   await page.getByTestId('speed').selectOption('10');
   await page.getByTestId('play').click();

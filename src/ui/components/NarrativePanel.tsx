@@ -1,11 +1,11 @@
 // The scenario's story, step by step: the current step follows simulated time; "next" runs the
 // simulation to the next step's time, "back" runs it again from zero to the previous one. A
 // step's question shows while the step before it is current, and is answered once it runs.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatSimTime } from '../format';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
-import { useAppStore, useController } from '../state/useAppStore';
+import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { useStore } from 'zustand';
 import { seriesStore } from '../charts/seriesStore';
 import { measureFigure } from '../../workers/figures';
@@ -22,10 +22,19 @@ export function NarrativePanel() {
   const index = useAppStore((s) => stepAt(s.info?.narrative ?? NO_STEPS, s.stats.simTime));
   const blocked = useAppStore((s) => s.status === RunStatus.loading || s.status === RunStatus.crashed);
   const [seeking, setSeeking] = useState(false);
+  const { store } = useServices();
+  const storyMoves = useAppStore((s) => s.storyMoves);
+  const head = useRef<HTMLDivElement>(null);
   useQuestionKeys();
+  // A person moved the story: its step comes into view in the column, whatever it was scrolled
+  // to ('nearest': no scroll when it is already in view).
+  useEffect(() => {
+    if (storyMoves > 0) head.current?.scrollIntoView({ block: 'nearest' });
+  }, [storyMoves]);
   if (steps.length === 0 && !lesson) return null;
 
   const go = async (i: number) => {
+    store.setState((d) => void d.storyMoves++);
     setSeeking(true);
     try {
       await controller.seek(steps[i].at);
@@ -41,7 +50,7 @@ export function NarrativePanel() {
     <section className="narrative" aria-label="Narrative" data-testid="narrative">
       {step && (
         <>
-          <div className="narrative-head">
+          <div className="narrative-head" ref={head}>
             <h2 className="section-title">
               <span data-testid="narrative-step">
                 {index < 0 ? `starts at ${formatSimTime(step.at)}` : `step ${index + 1} of ${steps.length}`}

@@ -63,7 +63,10 @@ export function useShortcuts(): void {
         if (steps.length === 0 || status === RunStatus.loading || status === RunStatus.crashed) return;
         e.preventDefault();
         const target = stepAt(steps, s.stats.simTime) + (['n', 'PageDown', 'ArrowRight'].includes(e.key) ? 1 : -1);
-        if (target >= 0 && target < steps.length) void controller.seek(steps[target].at);
+        if (target >= 0 && target < steps.length) {
+          store.setState((d) => void d.storyMoves++);
+          void controller.seek(steps[target].at);
+        }
       }
     };
     window.addEventListener('keydown', onKey);

@@ -137,6 +137,13 @@ export interface AppState {
   importWarnings: { source: string; lines: string[] } | null;
   /** The time a seek is running to, ms, or null when none is. */
   seekingTo: number | null;
+  /**
+   * How many times a person moved the story on or back (next/back, n/p, PageDown/PageUp, ←/→):
+   * the narrative scrolls its step into view on each, so a clicker never runs a step the room
+   * cannot read (the column may have been scrolled down to a form). Playing into a step does not
+   * count: the column stays where the person left it.
+   */
+  storyMoves: number;
 }
 
 export type AppStore = StoreApi<AppState> & {
@@ -162,6 +169,7 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       linkProblems: null,
       importWarnings: null,
       seekingTo: null,
+      storyMoves: 0,
       theme,
       presenter: false,
     })),
