@@ -72,14 +72,17 @@ describe('npm run sim -- sweep', () => {
 
   it("--merge of jobs run separately from --print-jobs gives the local sweep's report", async () => {
     const dir = join(tmp, 'results');
-    const printed = await simAsync([...SWEEP, '--print-jobs', dir]);
+    // In this process: printing the commands is argument handling and text (the local sweep and
+    // the merge keep the spawned CLI's path).
+    const printed = await simHere([...SWEEP, '--print-jobs', dir]);
     expect(printed.code).toBe(0);
     const commands = printed.stdout.trim().split('\n');
     expect(commands).toHaveLength(6);
     expect(commands[5]).toBe(`npm run -s sim -- sweep scenarios/mm1.json --seeds 3 --seed-base 4 --set services.server.replicas=1,2 --duration 8s --jobs 1 --job 5 --out ${dir}/job-5.json`);
     // Each command run on its own (as GNU parallel or a Kubernetes Indexed Job would), out of
     // order; in this process, through the CLI's sweep entry with the command's own words (a
-    // spawn each would cost this file 15 s more).
+    // spawn each would cost this file 15 s more; the worker's bundle is built once for all six,
+    // sweep/index.ts workerModule).
     mkdirSync(dir);
     for (const j of [5, 0, 3, 1, 2, 4]) {
       const w = words(commands[j]);

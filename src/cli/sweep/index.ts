@@ -98,18 +98,36 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
   return writeReport(buildReport(spec, done.runs), args, io);
 }
 
-/** Runs the given jobs on a pool of `threads` worker threads (piscina), with progress on stderr. */
+/**
+ * Runs the given jobs on a pool of `threads` worker threads (piscina), with progress on stderr.
+ * A single job (each command of --print-jobs: --job K) runs in this thread instead: a worker
+ * thread's start and its load of the worker's bundle took 0.6-0.8 s of CPU, several times an 8 s
+ * run of mm1 (about 0.1 s), for every job of a sweep spread over machines. The same runJob either way.
+ */
 async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenario').Scenario[], jobs: readonly number[], threads: number, io: SweepIo): Promise<{ ok: true; runs: SweepRun[] } | { ok: false; lines: string[] }> {
   const n = Math.min(threads, jobs.length);
-  const { bundle, ...module } = await workerModule();
-  const pool = new Piscina<JobTask, JobOutput | { stopped: string }>({ ...module, minThreads: n, maxThreads: n, idleTimeout: 1000 });
+  let run: (task: JobTask) => Promise<JobOutput | { stopped: string }>;
+  let close: () => Promise<void>;
+  if (jobs.length === 1) {
+    const { runJob } = await import('./worker');
+    run = async (task) => runJob(task);
+    close = async () => {};
+  } else {
+    const { bundle, ...module } = await workerModule();
+    const pool = new Piscina<JobTask, JobOutput | { stopped: string }>({ ...module, minThreads: n, maxThreads: n, idleTimeout: 1000 });
+    run = (task) => pool.run(task);
+    close = async () => {
+      await pool.destroy();
+      if (bundle !== undefined) rmSync(bundle, { force: true });
+    };
+  }
   const progress = new Progress(jobs.length, io.stderr, () => performance.now());
   const stopped: string[] = [];
   try {
     const runs = await Promise.all(
       jobs.map(async (job): Promise<SweepRun | null> => {
         const { point, seed } = jobAt(spec, job);
-        const out = await pool.run({ scenario: scenarios[point], seed, durationMs: spec.durationMs ?? undefined });
+        const out = await run({ scenario: scenarios[point], seed, durationMs: spec.durationMs ?? undefined });
         progress.tick();
         if ('stopped' in out) {
           stopped.push(`job ${job} (${pointLabel(spec, point)}, seed ${seed}): ${out.stopped}`);
@@ -121,8 +139,7 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
     if (stopped.length) return { ok: false, lines: [`${spec.file}: ${stopped.length} run${stopped.length > 1 ? 's' : ''} stopped by the engine:`, ...stopped.sort()] };
     return { ok: true, runs: runs.filter((r): r is SweepRun => r !== null) };
   } finally {
-    await pool.destroy();
-    if (bundle !== undefined) rmSync(bundle, { force: true });
+    await close();
   }
 }
 
@@ -130,22 +147,34 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
  * The module piscina's threads load. Run from source (tsx), each thread would load worker.ts's
  * ~100 TypeScript files through tsx's loader hooks, which Node runs on one thread for all: two
  * workers then wait on each other (measured: 2 runs of mm1 took 2.4-2.8 s on 2 threads against
- * 0.9-2.0 s on 1, the CPU 0.4 cores busy). So the worker is bundled once (esbuild, as
- * bench/bundle.ts does, ~0.2 s) into plain JavaScript the threads load without hooks.
+ * 0.9-2.0 s on 1, the CPU 0.4 cores busy). So the worker is bundled (esbuild, as bench/bundle.ts
+ * does) into plain JavaScript the threads load without hooks. Bundled once a process and kept in
+ * memory (a test file runs a dozen sweeps in one process; each build took 0.5-1 s of the esbuild
+ * service's CPU on a loaded machine); written to a file of its own for each sweep, which removes
+ * it when its threads are done (`bundle`).
  */
 async function workerModule(): Promise<{ filename: string; execArgv?: string[]; bundle?: string }> {
   // The built bin (dist-cli/meshsim.js, scripts/build-cli.ts) has its worker built beside it.
   if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./sweep-worker.js', import.meta.url).href };
-  const source = new URL('./worker.ts', import.meta.url);
-  // esbuild is a devDependency: loaded only when running from source, never by the installed bin.
-  const { buildSync } = await import('esbuild');
-  // One file per process: sweeps run side by side (tests, GNU parallel) never load a half-written one.
-  const outfile = join(fileURLToPath(new URL('../../../node_modules/.cache/meshsim-sweep/', import.meta.url)), `worker-${process.pid}.mjs`);
+  if (workerCode === null) {
+    // esbuild is a devDependency: loaded only when running from source, never by the installed bin.
+    const { buildSync } = await import('esbuild');
+    // yaml and @stdlib ship CommonJS for Node, which an ES bundle cannot require: Node loads them itself.
+    const out = buildSync({ entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning', external: ['yaml', '@stdlib/*'] });
+    workerCode = out.outputFiles[0].contents;
+  }
+  // A file per sweep and process: sweeps run side by side (tests, GNU parallel) never load a half-written one.
+  // Beside node_modules, so the bundle's imports of yaml and @stdlib resolve.
+  const outfile = join(fileURLToPath(new URL('../../../node_modules/.cache/meshsim-sweep/', import.meta.url)), `worker-${process.pid}-${++workerFiles}.mjs`);
   mkdirSync(dirname(outfile), { recursive: true });
-  // yaml and @stdlib ship CommonJS for Node, which an ES bundle cannot require: Node loads them itself.
-  buildSync({ entryPoints: [fileURLToPath(source)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['yaml', '@stdlib/*'] });
+  writeFileSync(outfile, workerCode);
   return { filename: pathToFileURL(outfile).href, execArgv: [], bundle: outfile };
 }
+
+/** The worker bundled from source (workerModule), once a process; null until a sweep needs it. */
+let workerCode: Uint8Array | null = null;
+/** Worker files this process has written (each sweep's own name). */
+let workerFiles = 0;
 
 /** Prints the report (table or --json) and writes --out, --csv and --html; the exit code. */
 function writeReport(report: SweepReport, args: SweepArgs, io: SweepIo): number {
