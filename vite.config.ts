@@ -38,7 +38,7 @@ export default defineConfig({
     globalSetup: ['test/cli/globalSetup.ts'],
     // A test's limit in wall time, there to stop a hang, not to time it: at load 15 (session 17,
     // a CI-like run on a clean clone) queueing.test's M/M/1 at rho 0.9 took 172 s and its M/M/3
-    // 119 s, each about a minute of CPU (53 s and 14 s in session 16's CI), and failed at 60 s.
+    // 119 s (53 s and 14 s in session 16's CI), and failed at 60 s.
     testTimeout: 240_000,
     // Both cores: vitest's default is one fewer than the cores, so on CI's 2-core machine the
     // files ran one at a time (434 s for 338 s of tests, session 11). No test times itself
