@@ -364,6 +364,52 @@ async function presenterWhole(page: Page, name: string): Promise<string[]> {
   return found;
 }
 
+/** The scenario whose page load also checks that nothing moves the stage: its timeline stacks a row of markers and its failures come in two causes. */
+const STILL = 'partial-adoption';
+
+/**
+ * Before the page's scripts: keeps the stage's box at its first paint (`__firstStage`) and sums
+ * Chrome's layout shifts not caused by input (`__cls`).
+ */
+function watchFirstPaint() {
+  const w = window as unknown as { __firstStage?: number[]; __cls: number };
+  w.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.__cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const first = () => {
+    const el = document.querySelector('.topology-stage');
+    if (!el) return requestAnimationFrame(first);
+    const r = el.getBoundingClientRect();
+    w.__firstStage = [r.x, r.y, r.width, r.height];
+  };
+  requestAnimationFrame(first);
+}
+
+/**
+ * On a page opened with watchFirstPaint: plays until the run is past 0.4 s of simulated time
+ * with a failure's cause shown (5 s and more at the 0.1x it opens with), then the stage's box
+ * equals its box at the first paint (the header, timeline and counters kept their sizes while the
+ * scenario loaded and its figures came in) and the layout shifts sum to under 0.02. Pauses.
+ */
+async function stageStill(page: Page, size: { width: number; height: number }) {
+  const first = await page.evaluate(() => (window as unknown as { __firstStage?: number[] }).__firstStage);
+  expect(first, 'the stage at its first paint').toBeDefined();
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('failure-causes').locator('li:not(.causes-none)').first()).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 30_000 }).toBeGreaterThan(0.4);
+  const now = await page.evaluate(() => {
+    const r = document.querySelector('.topology-stage')!.getBoundingClientRect();
+    return { box: [r.x, r.y, r.width, r.height], cls: (window as unknown as { __cls: number }).__cls };
+  });
+  await page.getByTestId('pause').click();
+  await page.screenshot({ path: shotPath(`stage-still-${size.width}.png`) });
+  const tenths = (b: number[]) => b.map((v) => Math.round(v * 10) / 10);
+  expect(tenths(now.box), `${size.width}x${size.height}: the stage's box (x, y, width, height) after play against its first paint`).toEqual(tenths(first!));
+  console.log(`${STILL} at ${size.width}x${size.height}: stage ${tenths(now.box).join(', ')} from the first paint on; layout shifts ${now.cls.toFixed(4)}`);
+  expect(now.cls, `${size.width}x${size.height}: cumulative layout shift`).toBeLessThan(0.02);
+}
+
 // Every shipped scenario of 60 nodes or fewer, opened once: at 1024x768 (the topology whole
 // closed and beside the inspector, readable node text for those of 25 nodes or fewer, presenter
 // mode), then resized on the same page to 1280x720 (whole closed and beside the inspector). Each
@@ -374,9 +420,16 @@ const RETRY_STORM_CHECKS = ' at both sizes every control, the faults panel, the 
 for (const name of SCENARIOS) {
   const small = SMALL.includes(name);
   const storm = name === 'retry-storm';
-  test(`${name}: at 1024x768 and 1280x720 the topology lies whole in the stage, under no overlay, and beside the open inspector;${small ? ' at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view;' : ''} presenter mode at 1024x768 draws it whole, node text at 14 px or more, or folds it and says so${storm ? `;${RETRY_STORM_CHECKS}` : ''}`, async ({ page }) => {
+  test(`${name}: at 1024x768 and 1280x720 the topology lies whole in the stage, under no overlay, and beside the open inspector;${small ? ' at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view;' : ''} presenter mode at 1024x768 draws it whole, node text at 14 px or more, or folds it and says so${storm ? `;${RETRY_STORM_CHECKS}` : ''}${name === STILL ? "; at 1024x768 and 1600x1000 the stage keeps its first paint's box through loading and 5 s of play" : ''}`, async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
+    if (name === STILL) await page.addInitScript(watchFirstPaint);
     await open(page, name);
+    if (name === STILL) {
+      await test.step("1024x768: the stage keeps its first paint's box through loading and 5 s of play (no layout shift of 0.02)", () => stageStill(page, { width: 1024, height: 768 }));
+      // Back to the page as opened: time zero, ready.
+      await page.getByTestId('reset').click();
+      await expect(page.getByTestId('run-status')).toHaveText('ready');
+    }
     await settle(page);
     const closed = await readScreen(page);
     const found: string[] = [];
@@ -402,6 +455,13 @@ for (const name of SCENARIOS) {
       await settle(page);
       await test.step('1280x720: every control, the faults panel, the charts, the event log and the inspector can be reached', () => reachable(page, { width: 1280, height: 720 }));
       await test.step('1280x720, played past 3 s, legend and charts open: five rows of the request list or more', () => inspectorRows(page));
+    }
+    if (name === STILL) {
+      await test.step("1600x1000, opened again: the stage keeps its first paint's box through loading and 5 s of play (no layout shift of 0.02)", async () => {
+        await page.setViewportSize({ width: 1600, height: 1000 });
+        await open(page, name);
+        await stageStill(page, { width: 1600, height: 1000 });
+      });
     }
   });
 }

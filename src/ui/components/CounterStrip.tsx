@@ -6,6 +6,7 @@ import { seriesStore } from '../charts/seriesStore';
 import { runLatencyMeasured, warmupText } from '../measuredLatency';
 import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
+import { RunStatus } from '../state/store';
 
 export function CounterStrip() {
   return (
@@ -50,7 +51,7 @@ function FailureCauses() {
   const failures = useAppStore((s) => s.stats.failures);
   const causes = Object.entries(failures).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return (
-    <ul className="causes" data-testid="failure-causes" aria-label="Failures by cause">
+    <ul className="causes" data-testid="failure-causes" aria-label="Failures by cause" title={causes.length ? causes.map(([cause, n]) => `${cause} ${formatCount(n)}`).join(', ') : undefined}>
       {causes.length === 0 ? (
         <li className="causes-none">no failures</li>
       ) : (
@@ -135,7 +136,10 @@ function ProxyCpu() {
   const cpuMs = useAppStore((s) => s.stats.proxyCpuMs);
   const passes = useAppStore((s) => s.stats.proxyPasses);
   const simTime = useAppStore((s) => s.stats.simTime);
-  if (proxies === 0) return null;
+  // Shown ('—') from the first paint for a scenario with sidecars (and while the first one loads,
+  // as most have them), not from its first frame on: the figures beside it moved left when it came.
+  const sidecars = useAppStore((s) => (s.info === null ? s.status === RunStatus.loading : s.info.topology.nodes.some((n) => n.sidecar)));
+  if (proxies === 0 && !sidecars) return null;
   const per = vcpuPer1000(cpuMs, passes);
   const total = simTime > 0 ? cpuMs / simTime : NaN;
   return (

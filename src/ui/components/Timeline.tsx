@@ -64,8 +64,9 @@ export function Timeline() {
       aria-label="Timeline"
       data-rows-up={up}
       data-rows-down={down}
-      // Room for the stacked rows, so none reaches over the picture or the counters.
-      style={up || down ? { paddingTop: 16 + up * ROW_PX, paddingBottom: 8 + down * ROW_PX } : undefined}
+      // Room for the stacked rows, so none reaches over the picture or the counters: one row above
+      // the track is kept from the first paint (styles.css), more grow the timeline.
+      style={up > 1 || down ? { paddingTop: 8 + Math.max(1, up) * ROW_PX, paddingBottom: 8 + down * ROW_PX } : undefined}
     >
       <span className="timeline-label">timeline</span>
       <div
