@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deepCopy } from '../../../src/sim-engine';
 import { World, summarize } from '../../../src/models';
 import { ISTIO_DRAIN_TIME_MS } from '../../../src/models/proxy/calibration';
+import { PlaintextDrain } from '../../../src/models/mesh/PlaintextDrain';
 import { scenario } from '../helpers';
 
 /*
@@ -312,5 +313,46 @@ describe('the end of a drain', () => {
     expect(p.requests).toEqual({ sent: 40, ok: 22, failed: 18, inFlight: 0 });
     expect(p.edges['api->db'].retries).toBe(0);
     expect(p.edges['api->db'].failures).toEqual({ reset: 18 });
+  });
+});
+
+describe('drains that overlap', () => {
+  it("STRICT at 21 s, PERMISSIVE at 30 s, STRICT again at 50 s: the first drain's end (66 s) closes the 2 connections opened before 30 s, the second's (95 s) the one opened at 35 s", () => {
+    // The users first send at 1,000 s: db-0's connections here are put in its pool by hand.
+    const w = new World(scenario({
+      name: 'overlap',
+      duration: '100s',
+      meshes: mesh,
+      clients: [{ name: 'users', type: 'closed', users: 1, thinkTime: { type: 'constant', value: '1000s' }, target: 'db' }],
+      services: db('PERMISSIVE'),
+    }), 1);
+    const route = w.routes.find((r) => r.sidecar === null)!;
+    const host = route.hosts[0];
+    const drain = new PlaintextDrain(w);
+    const open = (at: number) => {
+      route.pool.idle[0].push(at, at, 1);
+      route.resources.connections++;
+    };
+    const openedAt = () => route.pool.idle[0].filter((_, k) => k % 3 === 0);
+    w.runUntil(10_000);
+    open(10_000);
+    open(10_000);
+    w.runUntil(21_000);
+    expect(drain.chainChanged(host, true)).toBe(true);
+    w.runUntil(30_000);
+    expect(drain.chainChanged(host, false)).toBe(false);
+    w.runUntil(35_000);
+    open(35_000);
+    w.runUntil(50_000);
+    expect(drain.chainChanged(host, true)).toBe(true);
+    w.runUntil(66_000);
+    drain.end(host);
+    expect(openedAt()).toEqual([35_000]);
+    expect(route.pool.drained).toBe(2);
+    w.runUntil(95_000);
+    drain.end(host);
+    expect(openedAt()).toEqual([]);
+    expect(route.pool.drained).toBe(3);
+    expect(route.connections).toBe(0);
   });
 });
