@@ -316,6 +316,35 @@ describe('the end of a drain', () => {
   });
 });
 
+describe('the end of a drain, HTTP/2', () => {
+  it("resets the streams still open on a connection that had GOAWAY: an HTTP/2 gateway's 4 requests of 50 s sent at 1 s end at 47.2 s and 47.3 s with reset (UC), and its 4 connections close then, counted drained", () => {
+    const { w, fates } = run({
+      name: 'drain-end-h2',
+      duration: '60s',
+      meshes: mesh,
+      clients: [{ name: 'users', type: 'closed', users: 4, thinkTime: { type: 'constant', value: '1s' }, target: 'api', timeout: '100s' }],
+      gateways: [{ name: 'api', routes: [{ service: 'db', policy: { protocol: 'HTTP/2', timeout: '100s' } }] }],
+      services: [{ name: 'db', replicas: 2, serviceTime: '50s', concurrency: 20, sidecar: true, mtls: 'PERMISSIVE' }],
+      changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '2s' }],
+    });
+    w.runUntil();
+    const first = fates.filter((f) => f.sentAt < 2_000);
+    expect(first.map((f) => [f.sentAt, Math.round(f.sentAt + f.latency), f.cause])).toEqual([
+      [1_000, 47_200, 'reset'],
+      [1_000, 47_200, 'reset'],
+      [1_000, 47_300, 'reset'],
+      [1_000, 47_300, 'reset'],
+    ]);
+    // The users' next requests need new connections, which STRICT refuses.
+    expect(new Set(fates.filter((f) => f.sentAt >= 2_000).map((f) => f.cause))).toEqual(new Set(['tls-plaintext-rejected']));
+    const s = summarize(w, 0);
+    expect(s.edges['api->db'].responseFlags).toEqual({ UC: 4, UF: 48 });
+    expect(s.edges['api->db'].connections.drained).toBe(4);
+    const routes = w.routes.filter((r) => w.sim.actor(r.service).name === 'db');
+    for (const r of routes) expect([r.pool.h2!.map((c) => c.length), r.connections]).toEqual([[0, 0], 0]);
+  });
+});
+
 describe('drains that overlap', () => {
   it("STRICT at 21 s, PERMISSIVE at 30 s, STRICT again at 50 s: the first drain's end (66 s) closes the 2 connections opened before 30 s, the second's (95 s) the one opened at 35 s", () => {
     // The users first send at 1,000 s: db-0's connections here are put in its pool by hand.
