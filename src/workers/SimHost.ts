@@ -4,7 +4,7 @@ import { FILL_BUDGET_SHARE, eventsPerSimMs, planFill, runEvents } from './backfi
 import { EVENT_KIND_NAMES, Tracer, World, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { seriesFor, type SeriesRecorder, type SeriesBatch } from './series';
-import { EdgeWindow } from './edgeWindow';
+import { EdgeWindow, replicaBase, replicaUtilization } from './edgeWindow';
 import { EventLog, logActor, logActorNames, type EventFilter, type EventRows, type SavedLog } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, pointBefore, withoutInjected, type LiveAction } from './liveActions';
@@ -402,7 +402,7 @@ export class SimHost implements WorldObserver {
    */
   private sampleStep(w: World): void {
     const ms = this.rates!.next;
-    this.rates!.sample(w.edgeStats);
+    this.rates!.sample(w.edgeStats, w.callees);
     this.series?.edgesAt(ms, w.edgeStats);
   }
 
@@ -569,7 +569,18 @@ export class SimHost implements WorldObserver {
 
   /** A node's replicas, proxies, certificates, ejections and breakers now; null for an unknown id. */
   inspectNode(nodeId: number): NodeInspect | null {
-    return inspectNode(this.requireWorld(), nodeId);
+    const w = this.requireWorld();
+    const node = inspectNode(w, nodeId);
+    const svc = w.callees.find((c) => c.id === nodeId);
+    if (node === null || svc === undefined) return node;
+    // Each replica's utilization over the node's window, as its box says (edgeWindow.ts).
+    const win = this.rates!.window(w.sim.now);
+    const base = replicaBase(w.callees, svc.index);
+    const replicas = node.replicas.map((r) => {
+      const u = replicaUtilization(win, svc, r.index, base);
+      return Number.isNaN(u) ? r : { ...r, utilization: u };
+    });
+    return { ...node, replicas };
   }
 
   /** An edge's rate, latency, failures by cause (here and further down), attempts and connections; null for an unknown id. */
@@ -618,7 +629,7 @@ export class SimHost implements WorldObserver {
     this.world.observer = this;
     if (this.traceOptions) this.world.tracer = new Tracer(this.world, this.traceOptions);
     this.attachRecorders(this.world);
-    this.rates = new EdgeWindow(this.world.edgeStats.length);
+    this.rates = new EdgeWindow(this.world.edgeStats.length, replicaBase(this.world.callees, this.world.callees.length));
     this.world.start();
     this.nextAction = 0;
     // Send numbers start again with the run, so the dots drawn at a moment are the same however
@@ -981,9 +992,9 @@ export class SimHost implements WorldObserver {
     const now = w.sim.now;
     const kept = this.inFlight.compact(now, true, this.jumped);
     const { dots, every } = packDots(this.inFlight, now, kept);
-    const nodes = packNodes(w, now);
-    const edges = packEdges(w);
     const recent = this.rates!.window(now);
+    const nodes = packNodes(w, now, recent);
+    const edges = packEdges(w);
     const counters = packCounters(w, now);
     this.recorders();
     this.series!.advanceTo(now);

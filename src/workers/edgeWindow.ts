@@ -1,4 +1,4 @@
-import type { EdgeStats } from '../models';
+import type { EdgeStats, ServiceActor } from '../models';
 import { EDGE_STRIDE, EdgeField, TLS_CAUSES } from './protocol';
 
 /**
@@ -31,6 +31,12 @@ export function writeEdgeCounts(e: EdgeStats, out: Float64Array, i: number): voi
 export interface EdgeWindowCounts {
   /** EDGE_STRIDE floats per edge: what happened in (fromMs, toMs]. Empty when the window is empty. */
   counts: Float64Array;
+  /**
+   * One float per replica of each service the window was told of (in `world.callees` order):
+   * its workers' busy time in the window, worker-ms (`replicaUtilization` makes it a share).
+   * Empty when the window is empty or was told of no services.
+   */
+  busyMs: Float64Array;
   fromMs: number;
   toMs: number;
 }
@@ -50,8 +56,15 @@ export class EdgeWindow {
   /** The next step to sample, in RATE_STEP_MS. */
   private nextStep = 0;
 
-  constructor(private readonly edgeCount: number) {
-    for (let i = 0; i < SLOTS; i++) this.slots.push(new Float64Array(edgeCount * EDGE_STRIDE));
+  /**
+   * `replicaCount`: the replicas of every service sampled (the sum over `world.callees`; a
+   * service's replicas never change in a run), 0 for links alone.
+   */
+  constructor(
+    private readonly edgeCount: number,
+    private readonly replicaCount = 0,
+  ) {
+    for (let i = 0; i < SLOTS; i++) this.slots.push(new Float64Array(edgeCount * EDGE_STRIDE + replicaCount));
   }
 
   /** Simulated time of the next step to sample, ms. */
@@ -63,10 +76,15 @@ export class EdgeWindow {
    * Records the counts of `stats` as those at `next`, and moves on a step. Call it only when
    * every event at or before `next` has run and none after. Mutates.
    */
-  sample(stats: readonly EdgeStats[]): void {
+  sample(stats: readonly EdgeStats[], services: readonly ServiceActor[] = []): void {
     const k = this.nextStep++;
     const out = this.slots[k % SLOTS];
     for (let i = 0; i < this.edgeCount && i < stats.length; i++) writeEdgeCounts(stats[i], out, i);
+    // Each replica's busy worker-ms since the start, at this step's time.
+    const at = k * RATE_STEP_MS;
+    let j = this.edgeCount * EDGE_STRIDE;
+    const end = j + this.replicaCount;
+    for (const s of services) for (const r of s.replicas) if (j < end) out[j++] = r.busyAreaAt(at);
     this.stepOf[k % SLOTS] = k;
   }
 
@@ -78,12 +96,54 @@ export class EdgeWindow {
   window(nowMs: number): EdgeWindowCounts {
     const to = Math.min(this.nextStep - 1, Math.floor(nowMs / RATE_STEP_MS));
     const from = Math.max(0, to - (SLOTS - 1));
-    const empty = { counts: new Float64Array(0), fromMs: from * RATE_STEP_MS, toMs: Math.max(0, to) * RATE_STEP_MS };
+    const empty = { counts: new Float64Array(0), busyMs: new Float64Array(0), fromMs: from * RATE_STEP_MS, toMs: Math.max(0, to) * RATE_STEP_MS };
     if (to <= 0 || this.stepOf[to % SLOTS] !== to || this.stepOf[from % SLOTS] !== from) return empty;
     const a = this.slots[from % SLOTS];
     const b = this.slots[to % SLOTS];
-    const counts = new Float64Array(b.length);
-    for (let i = 0; i < b.length; i++) counts[i] = b[i] - a[i];
-    return { counts, fromMs: from * RATE_STEP_MS, toMs: to * RATE_STEP_MS };
+    const edges = this.edgeCount * EDGE_STRIDE;
+    const counts = new Float64Array(edges);
+    for (let i = 0; i < edges; i++) counts[i] = b[i] - a[i];
+    const busyMs = new Float64Array(this.replicaCount);
+    for (let i = 0; i < this.replicaCount; i++) busyMs[i] = b[edges + i] - a[edges + i];
+    return { counts, busyMs, fromMs: from * RATE_STEP_MS, toMs: to * RATE_STEP_MS };
   }
+}
+
+/**
+ * Where service `serviceIndex`'s replicas start among the window's replica floats (the replicas
+ * of every service before it in `world.callees`). O(services): a loop over every service keeps
+ * its own running sum instead.
+ */
+export function replicaBase(callees: readonly ServiceActor[], serviceIndex: number): number {
+  let base = 0;
+  for (let k = 0; k < serviceIndex; k++) base += callees[k].replicas.length;
+  return base;
+}
+
+/**
+ * The share of its workers' time replica `r` of `service` (0..1) spent busy over the window of
+ * `win`, the one the link labels use (the last simulated second, read at tenths): what a node's
+ * "util" says, so a replica that hangs reads 100% within a second rather than creeping up from
+ * its average since the start. `base` is `replicaBase` of the service.
+ * Workers are counted as they are now (a change of concurrency within the last second is not
+ * spread over it). NaN when the window is empty or holds no replicas (before the first tenth of
+ * a second), so callers fall back to the share since the start.
+ */
+export function replicaUtilization(win: EdgeWindowCounts, service: ServiceActor, r: number, base: number): number {
+  const ms = win.toMs - win.fromMs;
+  if (!(ms > 0) || base + r >= win.busyMs.length) return NaN;
+  return win.busyMs[base + r] / (service.replicas[r].concurrency * ms);
+}
+
+/** `replicaUtilization` over all of a service's replicas (busy worker-ms over worker-ms). NaN as there. */
+export function serviceUtilization(win: EdgeWindowCounts, service: ServiceActor, base: number): number {
+  const ms = win.toMs - win.fromMs;
+  if (!(ms > 0) || base + service.replicas.length > win.busyMs.length) return NaN;
+  let area = 0;
+  let workers = 0;
+  for (let r = 0; r < service.replicas.length; r++) {
+    area += win.busyMs[base + r];
+    workers += service.replicas[r].concurrency;
+  }
+  return area / (workers * ms);
 }

@@ -1,7 +1,7 @@
 // Packing a frame's typed arrays from the world and the messages in flight: the dots, the
 // per-node and per-edge figures and the run's counters (see protocol.ts for each layout).
 import { ConfigState, type World } from '../models';
-import { writeEdgeCounts } from './edgeWindow';
+import { serviceUtilization, writeEdgeCounts, type EdgeWindowCounts } from './edgeWindow';
 import { FAILED, RESPONSE, RETRY, SAMPLED, type InFlight } from './InFlight';
 import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, NODE_STRIDE, NodeField, packDotRequest } from './protocol';
 
@@ -55,12 +55,14 @@ function ejectedSeen(service: number, replica: number): boolean {
 
 /**
  * The per-node figures at `now` (simulated ms), NODE_STRIDE floats per topology node: each
- * service's replicas busy, queued, down and with stale or no config, its utilization and
+ * service's replicas busy, queued, down and with stale or no config, its utilization (0..1,
+ * over `recent`, the link labels' window, when given and not empty; else since the start) and
  * ejections; each control plane's cumulative connections and pushes and whether it and its CA
  * are up. Reads the world only.
  */
-export function packNodes(w: World, now: number): Float32Array {
+export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null = null): Float32Array {
   const nodes = new Float32Array(w.topology.nodes.length * NODE_STRIDE);
+  let base = 0;
   for (const s of w.callees) {
     let busy = 0;
     let queued = 0;
@@ -81,7 +83,10 @@ export function packNodes(w: World, now: number): Float32Array {
     const o = s.id * NODE_STRIDE;
     nodes[o + NodeField.busy] = busy;
     nodes[o + NodeField.queued] = queued;
-    nodes[o + NodeField.utilization] = s.utilization(now);
+    // Over the link labels' window (the last second) when there is one, else since the start.
+    const recentUtil = recent === null ? NaN : serviceUtilization(recent, s, base);
+    nodes[o + NodeField.utilization] = Number.isNaN(recentUtil) ? s.utilization(now) : recentUtil;
+    base += s.replicas.length;
     nodes[o + NodeField.down] = down;
     nodes[o + NodeField.stale] = stale;
     nodes[o + NodeField.noConfig] = noConfig;

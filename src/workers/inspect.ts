@@ -64,7 +64,7 @@ export interface ReplicaInspect {
   busy: number;
   concurrency: number;
   queued: number;
-  /** Share of its workers' time busy since the start, 0..1. */
+  /** Share of its workers' time busy, 0..1: since the start here; SimHost.inspectNode gives it over the last simulated second (edgeWindow.ts), as the node's box says. */
   utilization: number;
   served: number;
   proxy: ProxyInspect | null;

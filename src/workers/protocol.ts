@@ -140,7 +140,7 @@ export function dotSampled(dots: Float32Array, j: number): boolean {
 export const MAX_DOTS = 4000;
 /**
  * Floats per node in `Frame.nodes`. Services and gateways: busy workers, queued requests,
- * utilization so far, replicas down, proxies with stale config, proxies with no config,
+ * utilization over the last simulated second (since the start before a tenth of a second), replicas down, proxies with stale config, proxies with no config,
  * replicas ejected now by at least one caller (outlier detection), and the simulated time (ms)
  * the first of those comes back (0 when none is ejected; the inspector lists every caller's).
  * Control planes: config streams opened and pushes made (cumulative, so a growing count can

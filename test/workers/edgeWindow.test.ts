@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
 import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from '../../src/workers/snapshots';
-import { EDGE_STRIDE, EdgeField, type Frame } from '../../src/workers/protocol';
+import { EDGE_STRIDE, EdgeField, NODE_STRIDE, NodeField, type Frame } from '../../src/workers/protocol';
 import { edgeRateOf, edgeLabel } from '../../src/ui/topology/edgeRates';
 
 const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8');
@@ -92,5 +92,40 @@ describe("a link's figures come from the last simulated second, whatever the fra
     expect(edgeRateOf(f, id)!.perSecond).toBe(e.recent!.perSecond);
     // Since the start is another figure, kept apart.
     expect(e.requestsPerSec).toBeCloseTo(e.calls / 30, 9);
+  });
+});
+
+describe("a node's util is over the same last second as its links", () => {
+  it("gateway-only at 40 s: the hung inventory-0 reads 100% busy (since the start it reads about half), its healthy replicas their last second's share, the box the replicas' mean", () => {
+    const { host, info } = loadedWithInfo('gateway-only');
+    const f = host.seekTo(40_000, 1e9);
+    const node = info.topology.nodes.find((n) => n.name === 'inventory')!;
+    const n = host.inspectNode(node.id)!;
+    const [hung, ...healthy] = n.replicas;
+    // Hung from 20 s with its 4 workers held for ~2 s a request and its queue full: every worker busy every ms.
+    expect(hung.busy).toBe(4);
+    expect(hung.utilization).toBe(1);
+    // Its share since the start: about 20 busy seconds in 40, what the box said before.
+    const sinceStart = loadedWithInfo('gateway-only').host;
+    sinceStart.seekTo(40_000, 1e9);
+    const w = (sinceStart as unknown as { world: { callees: { name: string; replicas: { busyAreaAt(t: number): number; concurrency: number }[] }[] } }).world;
+    const inv = w.callees.find((c) => c.name === 'inventory')!;
+    expect(inv.replicas[0].busyAreaAt(40_000) / (4 * 40_000)).toBeLessThan(0.55);
+    for (const r of healthy) {
+      expect(r.utilization).toBeGreaterThan(0);
+      expect(r.utilization).toBeLessThan(0.5);
+    }
+    const mean = n.replicas.reduce((a, r) => a + r.utilization, 0) / n.replicas.length;
+    const boxUtil = f.nodes[node.id * NODE_STRIDE + NodeField.utilization];
+    expect(boxUtil).toBeCloseTo(mean, 5);
+    expect(Math.round(boxUtil * 100)).toBeGreaterThan(33);
+  });
+
+  it('the same util played in slices and seeked to through a snapshot', () => {
+    const a = play(loaded('gateway-only'), 30_000, 167);
+    const host = loaded('gateway-only', EVERY_5S);
+    play(host, 41_000, 50);
+    const b = host.seekTo(30_000, 1e9);
+    expect(Array.from(b.nodes)).toEqual(Array.from(a.nodes));
   });
 });

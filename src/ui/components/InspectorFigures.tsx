@@ -43,8 +43,8 @@ export function NodeView({ node }: { node: NodeInspect }) {
               <th>state</th>
               <th>busy</th>
               <th>queue</th>
-              <th>util</th>
-              <th title="the share of its sidecar proxy's CPU in use">proxy CPU</th>
+              <th title="the share of its workers' time busy over the last simulated second">util</th>
+              <th title="the share of its sidecar proxy's CPU in use since the start">proxy CPU</th>
               <th>config</th>
               <th title="when its certificate expires">cert expires</th>
             </tr>
