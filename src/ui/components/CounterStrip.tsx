@@ -55,11 +55,17 @@ function FailureCauses() {
       {causes.length === 0 ? (
         <li className="causes-none">no failures</li>
       ) : (
-        causes.map(([cause, n]) => (
-          <li key={cause}>
+        causes.map(([cause, n], i) => (
+          // One line: the most frequent cause drawn, the others in the text and the tooltip (styles.css .causes).
+          <li key={cause} className={i > 0 ? 'cause-other' : undefined}>
             <span className="cause-name">{cause}</span> <span className="cause-count">{formatCount(n)}</span>
           </li>
         ))
+      )}
+      {causes.length > 1 && (
+        <li className="causes-more" aria-hidden="true">
+          +{causes.length - 1}
+        </li>
       )}
     </ul>
   );

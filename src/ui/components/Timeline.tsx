@@ -66,7 +66,7 @@ export function Timeline() {
       data-rows-down={down}
       // Room for the stacked rows, so none reaches over the picture or the counters: one row above
       // the track is kept from the first paint (styles.css), more grow the timeline.
-      style={up > 1 || down ? { paddingTop: 8 + Math.max(1, up) * ROW_PX, paddingBottom: 8 + down * ROW_PX } : undefined}
+      style={up > 1 || down ? { paddingTop: 4 + Math.max(1, up) * ROW_PX, paddingBottom: 4 + down * ROW_PX } : undefined}
     >
       <span className="timeline-label">timeline</span>
       <div
@@ -141,7 +141,7 @@ export function Timeline() {
         {seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(seekingTo) }} />}
         {/* Under the step markers (a step at the head's time keeps its number readable), and taller
             than them, so the head still shows above and below a marker it passes. */}
-        <div className="timeline-head" data-testid="timeline-head" style={{ left: at(simTime), zIndex: 0, top: -11, height: 30 }} />
+        <div className="timeline-head" data-testid="timeline-head" style={{ left: at(simTime), zIndex: 0, top: -11, height: 26 }} />
       </div>
     </div>
   );
