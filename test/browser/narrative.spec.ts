@@ -73,6 +73,23 @@ test('control-plane-outage tells its story step by step and highlights what each
   await expect.poll(() => seconds(page.getByTestId('sim-time')), { timeout: 20_000 }).toBeGreaterThan(20);
   await expect(page.getByTestId('narrative-step')).toHaveText(/step [3-6] of 6/);
   await page.getByTestId('pause').click();
+
+  await test.step("control-plane-boundary: the lines to payments' proxies, which may not reach the control plane, are drawn cut", async () => {
+    await page.getByTestId('scenario-select').selectOption('control-plane-boundary');
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 4');
+    const lines = topo.locator('path.topo-cp-link');
+    await expect(lines).toHaveCount(5);
+    await page.getByTestId('narrative-next').click();
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 4');
+    await page.getByTestId('narrative-next').click();
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 3 of 4');
+    await expect(page.getByTestId('sim-time')).toHaveText('5.00 s');
+    await expect(topo.locator('path.topo-cp-link-cut')).toHaveCount(2);
+    for (const name of ['ledger', 'fraud-check']) await expect(topo.locator(`path[data-cp-node="${name}"]`)).toHaveClass(/topo-cp-link-cut/);
+    for (const name of ['storefront', 'catalog', 'checkout']) await expect(topo.locator(`path[data-cp-node="${name}"]`)).not.toHaveClass(/topo-cp-link-cut/);
+    await expect(topo.locator('[data-node="ledger"] .topo-state')).toHaveText(/no config/);
+    await page.screenshot({ path: shotPath('control-plane-boundary-cut.png') });
+  });
   expect(errors).toEqual([]);
 });
 

@@ -110,8 +110,10 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
       g = linkLayer.append('g').attr('class', 'topo-cp-link-group').node()!;
       linkGroups.set(l.controlPlane, g);
     }
-    controlPaths.push(select(g).append('path').attr('class', 'topo-cp-link').attr('d', l.path).node()!);
+    controlPaths.push(select(g).append('path').attr('class', 'topo-cp-link').attr('data-cp-node', layout.nodes.find((p) => p.node.id === l.node)?.node.name ?? '').attr('d', l.path).node()!);
   }
+  /** Per control link: its node's proxies without config as last drawn (-1: not yet). */
+  const cutShown = layout.controlLinks.map(() => -1);
 
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
@@ -254,6 +256,15 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         showLoad(v, f(NodeField.busy), f(NodeField.queued), f(NodeField.utilization));
         showHealth(v, Math.round(f(NodeField.down)), Math.round(f(NodeField.stale)), Math.round(f(NodeField.noConfig)), Math.round(f(NodeField.ejected)), f(NodeField.ejectedUntil));
       }
+      // A line to a node whose proxies have no config is cut (drawn as broken, in the failure
+      // colour): its xDS stream never delivered, e.g. a boundary the control plane may not cross.
+      layout.controlLinks.forEach((l, k) => {
+        const i = l.node * NODE_STRIDE;
+        const none = nodes !== null && nodes.length >= i + NODE_STRIDE ? Math.round(nodes[i + NodeField.noConfig]) : 0;
+        if (none === cutShown[k] || !controlPaths[k]) return;
+        cutShown[k] = none;
+        controlPaths[k].classList.toggle('topo-cp-link-cut', none > 0);
+      });
       for (const v of controls) {
         const i = v.index * NODE_STRIDE;
         const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;
