@@ -101,5 +101,21 @@ for (const [scenario, view] of [
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
     await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'svg');
+
+    if (scenario === 'hello-mesh') {
+      await test.step("gateway-and-mesh's last step (four-digit counts, three failure causes) keeps the counters on one row and its 9 nodes whole", async () => {
+        await page.goto('/?scenario=gateway-and-mesh&t=55s');
+        await expect(page.getByTestId('sim-time')).toHaveText('55.0 s', { timeout: 60_000 });
+        await page.keyboard.press('f');
+        await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+        await expect(page.getByTestId('failure-causes')).toContainText('rate-limited');
+        const tops = await page.locator('.strip > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+        expect(tops.length).toBe(7);
+        expect(new Set(tops).size, `the counters' rows (tops ${tops.join(', ')})`).toBe(1);
+        await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'svg');
+        await expect(page.getByTestId('presenter-fold')).toHaveCount(0);
+        await page.screenshot({ path: shotPath('presenter-gateway-and-mesh-last-step-1024x768.png') });
+      });
+    }
   });
 }
