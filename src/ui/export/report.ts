@@ -90,7 +90,7 @@ ol.steps li{margin-bottom:3px}
 .fig{color:#0b6e4f;font-weight:600}
 .recipe a{word-break:break-all}
 @page{size:auto;margin:10mm}
-@media print{body{padding:0;max-width:none;font-size:9.5px}.chart figcaption{font-size:9.5px}h1{font-size:15px}a{color:inherit}}
+@media print{body{padding:0;max-width:none;font-size:9.5px}.chart figcaption{font-size:9.5px}h1{font-size:15px}a{color:inherit}.picture>svg,.picture>img{max-height:220px}}
 `;
 
 /**
