@@ -84,8 +84,33 @@ for (const [width, height] of [
       if (width === 1600) await page.screenshot({ path: shotPath('dot-click.png') });
     });
 
-    await test.step('a ringed dot drawn over a box opens its request, not the box', async () => {
+    await test.step("a failed dot that is not ringed opens its link, whose failures by cause say why (no waterfall was kept)", async () => {
       await page.getByTestId('inspector-close').click();
+      await expect(page.getByTestId('inspector')).toHaveCount(0);
+      const words = ((await page.getByTestId('traffic').getAttribute('data-failed')) ?? '').split(' ').filter(Boolean);
+      const stage = (await page.locator('.topology-stage').boundingBox())!;
+      const failed = await page.evaluate(
+        ({ words, sx, sy }) =>
+          words
+            .map((w) => {
+              const [id, xy] = w.split(':');
+              const [x, y] = xy.split(',').map(Number);
+              return { id, x, y, node: document.elementFromPoint(sx + x, sy + y)?.closest('[data-node]') != null };
+            })
+            .filter((d) => !d.node && d.x >= 0 && d.y >= 0),
+        { words, sx: stage.x, sy: stage.y },
+      );
+      expect(failed.length, `failed unringed dots off the boxes at 12 s: ${words.join(' ')}`).toBeGreaterThan(0);
+      // Before, with the inspector closed, such a click did nothing (new-user test, session 17).
+      await page.mouse.click(stage.x + failed[0].x, stage.y + failed[0].y);
+      const edge = page.getByTestId('inspector').getByTestId('inspect-edge');
+      await expect(edge).toBeVisible();
+      await expect(edge.locator('h3')).toContainText('→');
+      await page.screenshot({ path: shotPath(`dot-click-failed-${width}x${height}.png`) });
+      await page.getByTestId('inspector-close').click();
+    });
+
+    await test.step('a ringed dot drawn over a box opens its request, not the box', async () => {
       await expect(page.getByTestId('inspector')).toHaveCount(0);
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('Shift+ArrowRight');

@@ -1,5 +1,6 @@
 // What a click on the topology stage does: on a moving dot, opens its request (a ringed one even
-// where it is drawn over a box or a link); on a service with replicas (SVG view), folds or
+// where it is drawn over a box or a link; a failed unringed one off the boxes opens its link, whose
+// failures by cause say why, as no waterfall was kept); on a service with replicas (SVG view), folds or
 // unfolds its cards; on a small group tile (the canvas view), zooms until the tile fills the
 // view; zoomed in, selects the node or link there.
 import type { MouseEvent } from 'react';
@@ -25,8 +26,8 @@ export interface StageClickContext {
 
 /**
  * Acts on a click on the stage. Dots are drawn over links and, where a link enters a box, over
- * the box: an unsampled dot yields to the link or node under it; a ringed one opens its request
- * wherever it is drawn. Impure: opens the inspector, moves the camera or unfolds a service.
+ * the box: an unsampled dot yields to the link or node under it (a failed one off the boxes
+ * opens its link in the inspector, open or not); a ringed one opens its request wherever it is drawn. Impure: opens the inspector, moves the camera or unfolds a service.
  */
 export function stageClick(e: MouseEvent<HTMLDivElement>, c0: StageClickContext): void {
   const { latest, view, topology, scenarioName, size } = c0;
@@ -43,6 +44,11 @@ export function stageClick(e: MouseEvent<HTMLDivElement>, c0: StageClickContext)
     const onLink = target.closest?.('[data-edge]') != null;
     // The SVG view's box is the target; in the canvas view a node's square is under the dots.
     const onNode = target.closest?.('[data-node]') != null || (c0.big !== null && canvasNodeAt(c0.big, camera, e.clientX - r.left, e.clientY - r.top) !== null);
+    // An unsampled failed dot has no waterfall; its link's failures by cause say why.
+    if (hit && !hit.sampled && hit.fate === 1 && !onNode) {
+      void openInspector({ kind: 'edge', id: hit.edge });
+      return;
+    }
     if (hit && (hit.sampled || !(onLink || onNode))) {
       const edge = topology?.edges[hit.edge];
       const name = (id: number) => topology?.nodes.find((n) => n.id === id)?.name ?? String(id);

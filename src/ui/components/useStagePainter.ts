@@ -89,6 +89,7 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
       if (ctx) drawTraffic(ctx, view, frames.latest, pulsesRef.current, dpr, now, outlineRef.current, camera, ringRef.current);
       canvas.dataset.dots = String((frames.latest?.dots.length ?? 0) / DOT_STRIDE);
       canvas.dataset.ringed = ringedDots(frames.latest, view, camera);
+      canvas.dataset.failed = ringedDots(frames.latest, view, camera, 20, true);
     };
     paintRef.current = () => {
       if (!raf) raf = requestAnimationFrame(paint);

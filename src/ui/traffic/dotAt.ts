@@ -65,16 +65,17 @@ export function dotAt(frame: Frame | null, view: TrafficView | null, camera: Cam
 /**
  * Where the first `max` ringed (sampled) dots of `frame` are on the stage, as "request:x,y"
  * words in CSS pixels, rounded: the traffic canvas carries it as `data-ringed` so a test (or a
- * person with devtools) can find a dot to click. Pure.
+ * person with devtools) can find a dot to click. With `failedUnsampled`, the failed dots that are
+ * not ringed instead (`data-failed`). Pure.
  */
-export function ringedDots(frame: Frame | null, view: TrafficView | null, camera: Camera, max = 20): string {
+export function ringedDots(frame: Frame | null, view: TrafficView | null, camera: Camera, max = 20, failedUnsampled = false): string {
   if (!frame || !view) return '';
   const { scale, tx, ty } = view.base;
   const k = camera.k * scale;
   const dots = frame.dots;
   const out: string[] = [];
   for (let j = 0; j + DOT_STRIDE <= dots.length && out.length < max; j += DOT_STRIDE) {
-    if (!dotSampled(dots, j)) continue;
+    if (failedUnsampled ? dotSampled(dots, j) || dots[j + DotField.fate] !== 1 || dotRequest(dots, j) <= 0 : !dotSampled(dots, j)) continue;
     const edge = dots[j + DotField.edge];
     const lanes = view.lanes[edge];
     if (!lanes || view.hiddenEdges?.[edge]) continue;
