@@ -141,7 +141,7 @@ export function Timeline() {
         {seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(seekingTo) }} />}
         {/* Under the step markers (a step at the head's time keeps its number readable), and taller
             than them, so the head still shows above and below a marker it passes. */}
-        <div className="timeline-head" data-testid="timeline-head" style={{ left: at(simTime), zIndex: 0, top: -11, height: 26 }} />
+        <div className="timeline-head" data-testid="timeline-head" style={{ left: at(simTime), zIndex: 0, top: -11, height: 29 }} />
       </div>
     </div>
   );
