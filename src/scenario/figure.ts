@@ -10,7 +10,9 @@ import { duration } from './common';
  * - `max-tries-per-second`: the most tries sent to `service` in any one second;
  * - `proxy-cpu`: vCPU per 1000 requests/s per proxy, as Istio states its load test's cost (whole run only);
  * - `proxy-cpu-per-request`: proxy CPU, ms, over every sidecar, per user request (whole run only);
- * - `change-spread`: time from config change number `change` (of `changes`) until every proxy it must reach has it.
+ * - `change-spread`: time from config change number `change` (of `changes`) until every proxy it must reach has it;
+ * - `latency-p50-added`, `latency-p90-added`: what the proxies add to that quantile of ok requests' latency, ms: this
+ *   run's p50 (p90) less that of the same recipe with every sidecar removed (its twin, run beside it; whole run only).
  */
 export const FIGURE_MEASURES = [
   'failed-share',
@@ -25,10 +27,15 @@ export const FIGURE_MEASURES = [
   'proxy-cpu',
   'proxy-cpu-per-request',
   'change-spread',
+  'latency-p50-added',
+  'latency-p90-added',
 ] as const;
 
 /** Measures that are only defined over the whole run (a window is refused). */
-export const WHOLE_RUN_MEASURES: readonly string[] = ['latency-p50', 'latency-p90', 'latency-p99', 'proxy-cpu', 'proxy-cpu-per-request', 'change-spread'];
+export const WHOLE_RUN_MEASURES: readonly string[] = ['latency-p50', 'latency-p90', 'latency-p99', 'proxy-cpu', 'proxy-cpu-per-request', 'change-spread', 'latency-p50-added', 'latency-p90-added'];
+
+/** Measures read against the recipe's twin without sidecars (the worker runs it only when a figure asks for one). */
+export const PLAIN_TWIN_MEASURES: readonly string[] = ['latency-p50-added', 'latency-p90-added'];
 
 /**
  * A narrative step's figure: the number its lesson states, measured live in the app, over the

@@ -13,6 +13,8 @@ import { InFlight, type InFlightState } from './InFlight';
 import { packCounters, packDots, packEdges, packNodes } from './frame';
 import { changeStatuses, checkActions, checkChange, checkFault, faultStatuses, type ChangeStatus } from './recipe';
 import { applyAction, reachPoint } from './replay';
+import { PlainTwin, type PlainReading } from './plainTwin';
+import { PLAIN_TWIN_MEASURES } from '../scenario';
 
 /**
  * What the app's tracer keeps by default: every 20th request and the last 200 failed ones (the
@@ -121,7 +123,26 @@ export class SimHost implements WorldObserver {
   /** The run jumped (a rebuild or a restore) since the last frame: that frame counts nothing as passed. */
   private jumped = false;
 
+  /** The recipe's twin without sidecars, for the lesson figures that compare against it (see plainReading); null until one is asked for. */
+  private twin: PlainTwin | null = null;
+
   constructor(private readonly wallClock: WallClock) {}
+
+  /**
+   * The twin's figures at `nowMs` (plainTwin.ts), when a lesson figure of the scenario (a step's
+   * or a question's) compares against it; undefined otherwise. A new twin for a new scenario,
+   * seed or list of live actions; the same one, read from its history, across seeks.
+   */
+  private plainReading(nowMs: number): PlainReading | undefined {
+    const s = this.scenario;
+    const w = this.world;
+    if (s === null || w === null) return undefined;
+    const asks = s.narrative.some((st) => [st.figure, st.question?.figure].some((f) => f !== undefined && PLAIN_TWIN_MEASURES.includes(f.measure)));
+    if (!asks) return undefined;
+    const t = this.twin;
+    if (t === null || t.seed !== w.seed || t.actions !== this.actions || t.source !== this.rawScenario) this.twin = new PlainTwin(this.rawScenario, w.seed, this.actions);
+    return this.twin!.readingAt(nowMs);
+  }
 
   /**
    * Parses, validates and builds a scenario, then runs the events at t = 0, so a scenario whose
@@ -1019,6 +1040,7 @@ export class SimHost implements WorldObserver {
       passed: this.inFlight.takePassed(),
       failures: w.failures.toObject(),
       rollouts: w.configChanges.rollouts.length ? w.configChanges.rollouts.map((r) => ({ ...r })) : undefined,
+      plain: this.plainReading(now),
       traceHash: w.sim.traceHash(),
     };
   }

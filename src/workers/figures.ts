@@ -1,5 +1,6 @@
 import type { LessonFigure } from '../scenario';
 import type { SeriesBucket } from './series';
+import type { PlainReading } from './plainTwin';
 
 /** Whole-run figures a lesson figure without a window reads (the frame's counters). */
 export interface RunTotals {
@@ -17,6 +18,8 @@ export interface RunTotals {
   proxyPasses: number;
   /** Config changes made so far and how far each spread (Frame.rollouts); absent: none. */
   rollouts?: readonly RolloutFigure[];
+  /** The recipe's twin without sidecars at this moment (Frame.plain); absent: no figure asks for it. */
+  plain?: PlainReading;
 }
 
 /** How far one config change has spread (mesh/ConfigChanges.ts ChangeRollout, by change number). Plain data. */
@@ -115,6 +118,19 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
     case 'proxy-cpu-per-request': {
       const n = totals.ok + totals.failed;
       return result(n > 0 && totals.proxyPasses > 0 ? totals.proxyCpuMs / n : NaN, ms);
+    }
+    case 'latency-p50-added':
+    case 'latency-p90-added': {
+      const q = f.measure === 'latency-p50-added' ? 'p50' : 'p90';
+      const twin = totals.plain;
+      const whole = complete ? 'the whole run' : 'the whole run so far';
+      if (twin === undefined) return { value: NaN, text: '—', over: 'the run without proxies is not running', complete };
+      if (!twin.ok) return { value: NaN, text: '—', over: twin.problem, complete };
+      if (!latency || twin.count === 0) return { value: NaN, text: '—', over: `${whole}: no latency measured yet`, complete };
+      const added = totals[q] - twin[q];
+      // The twin is read at whole seconds until the end: say when it lags the run.
+      const lag = !complete && twin.atMs < totals.simTime ? ` (without proxies to ${secs(twin.atMs)})` : '';
+      return { value: added, text: `${added >= 0 ? '+' : '−'}${ms(Math.abs(added))}`, over: `${q} ${ms(totals[q])} vs ${ms(twin[q])} without proxies, ${whole}${lag}`, complete };
     }
     case 'change-spread': {
       const r = totals.rollouts?.find((x) => x.change === f.change);

@@ -2,6 +2,7 @@ import type { Topology, RunSummary } from '../models';
 import type { LessonFigure, Problem, Question } from '../scenario';
 import type { LiveAction } from './liveActions';
 import type { RolloutFigure } from './figures';
+import type { PlainReading } from './plainTwin';
 
 /** What the UI learns when a scenario loads. Plain data. */
 export interface ScenarioInfo {
@@ -207,10 +208,16 @@ export interface Frame {
   failures: Record<string, number>;
   /** Config changes made so far and how far each spread (absent when none was made). */
   rollouts?: RolloutFigure[];
+  /**
+   * The recipe's twin without sidecars at this moment (plainTwin.ts): present only when a lesson
+   * figure of the scenario compares against it (latency-p50-added, latency-p90-added).
+   */
+  plain?: PlainReading;
   traceHash: string;
 }
 
 export type { RunSummary };
+export type { PlainReading } from './plainTwin';
 export type { LiveAction, RunPoint } from './liveActions';
 export type { Trace, TraceSummary, Span, TracerOptions } from '../models';
 export type { NodeInspect, EdgeInspect, ReplicaInspect, ProxyInspect, RouteInspect, Gauge } from './inspect';

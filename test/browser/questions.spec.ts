@@ -78,4 +78,23 @@ test('mesh-only: a wrong pick is told so with the right answer, and seeking back
   await expect(choices.first()).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('3');
   await expect(choices.nth(2)).toHaveAttribute('aria-checked', 'true');
+
+  await test.step("at the end, the last step shows the median latency the proxies add against the same recipe run without sidecars, the CLI's +3.5 ms (test/workers/plainTwin.test.ts)", async () => {
+    for (const size of [
+      { width: 1600, height: 1000 },
+      { width: 1024, height: 768 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.getByTestId('topology').click();
+      await page.keyboard.press('End');
+      await expect(page.getByTestId('run-status')).toHaveText('finished');
+      await expect(page.getByTestId('narrative-title')).toHaveText('What it costs in time');
+      const figure = page.getByTestId('narrative').getByTestId('lesson-figure');
+      await expect(figure.getByTestId('lesson-figure-value')).toHaveText('+3.50 ms');
+      await expect(figure).toContainText('median latency the proxies add');
+      await expect(figure).toContainText('lesson: 3 to 4 ms · p50 99.3 ms vs 95.8 ms without proxies, the whole run');
+      await expect(page.getByTestId('lesson-figures-item').filter({ hasText: 'median latency the proxies add' })).toContainText('+3.50 ms (lesson: 3 to 4 ms)');
+      await page.screenshot({ path: shotPath(`mesh-only-added-latency-${size.width}.png`) });
+    }
+  });
 });

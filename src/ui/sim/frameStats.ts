@@ -22,6 +22,7 @@ export function statsOf(frame: Frame): Stats {
     proxies: c[Counter.proxies],
     failures: { ...frame.failures },
     rollouts: frame.rollouts,
+    plain: frame.plain,
     traceHash: frame.traceHash,
   };
 }

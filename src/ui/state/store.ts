@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import type { FaultStatus, LoadResult, LoadStage, ScenarioInfo } from '../../workers/protocol';
 import type { RolloutFigure } from '../../workers/figures';
+import type { PlainReading } from '../../workers/plainTwin';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import type { Recipe } from '../recipe/types';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
@@ -48,6 +49,8 @@ export interface Stats {
   failures: Record<string, number>;
   /** Config changes made and how far each spread (a lesson's change-spread figure reads it). */
   rollouts?: RolloutFigure[];
+  /** The recipe's twin without sidecars (a lesson's latency-p50-added figure reads it); absent unless a figure asks. */
+  plain?: PlainReading;
   traceHash: string;
 }
 
