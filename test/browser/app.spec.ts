@@ -196,13 +196,20 @@ test('a scenario file of your own loads, joins the picker and shows its failures
     await expect(page.getByTestId('app')).toHaveClass(/presenter/);
     const db = page.getByTestId('topology').locator('[data-node="db"]');
     const label = db.locator('.topo-queue-label');
-    // db (2 workers for ~300 calls/s) nearly always queues; a step or two finds it queueing if not.
-    // Stepped with '.': presenter mode hides the Step button, and a click on it waited out the
-    // test's 90 s whenever the pause found db's queue empty.
-    for (let i = 0; i < 20 && !(await label.textContent()); i++) {
-      await page.keyboard.press('.');
-      await expect(page.getByTestId('run-status')).toHaveText('paused');
-    }
+    // db (2 workers for ~300 calls/s) nearly always queues; if the pause found its queue empty,
+    // step event by event until it queues. Stepped with '.': presenter mode hides the Step button,
+    // and a click on it waited out the test's 90 s whenever the pause found db's queue empty.
+    // NOTE: polled, not a loop of 20 steps read at once: a step is one event, and the label is
+    // drawn on the frame after it, so the loop read stale labels and stopped with the queue still
+    // empty (session 17's CI: flaky here).
+    await expect
+      .poll(async () => {
+        if (await label.textContent()) return true;
+        await page.keyboard.press('.');
+        return false;
+      }, { timeout: 45_000, intervals: [50] })
+      .toBe(true);
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
     await expect(label).toHaveText(/^\d+ q(ueued)?$/);
     const boxes = await page.getByTestId('topology').locator('[data-node]').evaluateAll((nodes) =>
       nodes.flatMap((n) => {
