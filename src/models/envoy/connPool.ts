@@ -74,6 +74,12 @@ export interface H2Conn {
   idleSince: number;
   /** No new streams: it closes when its last stream ends (max requests reached, or its host died). */
   draining: boolean;
+  /**
+   * Its server sent GOAWAY as its listener drains (a STRICT drain, mesh/PlaintextDrain.ts) and it
+   * is not yet counted in `pool.drained`: it is when its last stream ends, or when the drain time
+   * ends with streams still on it, whichever comes first (once).
+   */
+  goneAway: boolean;
 }
 
 /** Numbers per idle connection in ConnPool.idle: openedAt, idleSince, served. */

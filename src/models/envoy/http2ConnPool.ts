@@ -130,7 +130,7 @@ export class Http2ConnPool {
     const tracer = this.world.tracer;
     if (tracer !== null) tracer.connectDone(r, i, now, CONNECT_OUTCOMES[outcome], pool.waiters[i].map((id) => this.world.attempts.get(id)));
     if (outcome === 0) {
-      this.conns(r, i).push({ id: pool.nextConnId++, openedAt: now, streams: 0, served: 0, idleSince: now, draining: false });
+      this.conns(r, i).push({ id: pool.nextConnId++, openedAt: now, streams: 0, served: 0, idleSince: now, draining: false, goneAway: false });
       this.serveQueue(r, i);
       // Accepted on a filter chain its server has since removed: GOAWAY after its first streams.
       if (pool.drainBefore !== null && now < pool.drainBefore[i]) this.goAway(r, i, Infinity);
@@ -155,6 +155,8 @@ export class Http2ConnPool {
       if (c.draining || now - c.openedAt >= r.policy.maxConnectionDuration) {
         conns.splice(k, 1);
         r.resources.connections--;
+        // GOAWAY'd by a drain: it closed with its last stream, as Envoy's draining closes it.
+        if (c.goneAway) r.pool.drained++;
         if (r.pool.waiters[i].length > 0) this.openFor(r, i);
         return;
       }
@@ -176,9 +178,9 @@ export class Http2ConnPool {
   /**
    * Host i's server drains this route's connections opened before `before` ms (its listener
    * removed the filter chain they were accepted on) and sends GOAWAY on each: no new streams;
-   * those without streams close now, the others as their last stream ends. Counted in
-   * `pool.drained`: those closed now, and with `closing` (the drain time is over, the listener
-   * closes them) those still carrying streams too.
+   * those without streams close now, the others as their last stream ends. Each counts once in
+   * `pool.drained`: closed now, closed with its last stream (releaseConnection), or, with
+   * `closing` (the drain time is over, the listener closes them), still carrying streams then.
    */
   goAway(r: Cluster, i: number, before: number, closing = false): void {
     if (r.pool.h2 === null) return;
@@ -192,6 +194,7 @@ export class Http2ConnPool {
           continue;
         }
         if (closing) r.pool.drained++;
+        c.goneAway = !closing;
         c.draining = true;
       }
       conns[kept++] = c;

@@ -343,6 +343,28 @@ describe('the end of a drain, HTTP/2', () => {
     const routes = w.routes.filter((r) => w.sim.actor(r.service).name === 'db');
     for (const r of routes) expect([r.pool.h2!.map((c) => c.length), r.connections]).toEqual([[0, 0], 0]);
   });
+
+  it("counts a connection that closes with its last stream once GOAWAY'd: an HTTP/2 gateway's 4 requests of 5 s sent at 1 s end ok at 6.2-6.3 s, their 4 connections close then and count drained, and none again at the drain's end (47 s)", () => {
+    const { w, fates } = run({
+      name: 'drain-h2-last-stream',
+      duration: '60s',
+      meshes: mesh,
+      clients: [{ name: 'users', type: 'closed', users: 4, thinkTime: { type: 'constant', value: '1s' }, target: 'api', timeout: '100s' }],
+      gateways: [{ name: 'api', routes: [{ service: 'db', policy: { protocol: 'HTTP/2', timeout: '100s' } }] }],
+      services: [{ name: 'db', replicas: 2, serviceTime: '5s', concurrency: 20, sidecar: true, mtls: 'PERMISSIVE' }],
+      changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '2s' }],
+    });
+    w.runUntil(10_000);
+    const first = fates.filter((f) => f.sentAt < 2_000);
+    expect(first.map((f) => f.cause)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(first.every((f) => f.sentAt + f.latency > 6_000 && f.sentAt + f.latency < 6_500)).toBe(true);
+    const routes = w.routes.filter((r) => w.sim.actor(r.service).name === 'db');
+    const drained = () => routes.reduce((n, r) => n + r.pool.drained, 0);
+    expect(drained()).toBe(4);
+    for (const r of routes) expect([r.pool.h2!.map((c) => c.length), r.connections]).toEqual([[0, 0], 0]);
+    w.runUntil();
+    expect(summarize(w, 0).edges['api->db'].connections.drained).toBe(4);
+  });
 });
 
 describe('drains that overlap', () => {
