@@ -64,10 +64,11 @@ export type LessonFigure = z.output<typeof lessonFigureSchema>;
 /**
  * What a figure says that the schema cannot check: a window the wrong way round or on a
  * whole-run measure, a missing `causes` or `service`, and names that do not exist. Problems are
- * `[path, message]` under `path` (`narrative.2.figure`). Pure.
+ * `[path, message, aboutName]` under `path` (`narrative.2.figure`); `aboutName` is true for a
+ * name that names nothing (references.ts marks those: nameProblems.ts). Pure.
  */
-export function figureProblems(f: LessonFigure, path: string, clients: ReadonlySet<string>, callees: ReadonlySet<string>): [string, string][] {
-  const out: [string, string][] = [];
+export function figureProblems(f: LessonFigure, path: string, clients: ReadonlySet<string>, callees: ReadonlySet<string>): [string, string, boolean?][] {
+  const out: [string, string, boolean?][] = [];
   const names = (set: ReadonlySet<string>) => [...set].join(', ') || 'none';
   if (f.from !== undefined && f.to !== undefined && f.to <= f.from) out.push([`${path}.to`, 'must be after from']);
   if (WHOLE_RUN_MEASURES.includes(f.measure) && (f.from !== undefined || f.to !== undefined)) {
@@ -77,7 +78,7 @@ export function figureProblems(f: LessonFigure, path: string, clients: ReadonlyS
   const needsService = f.measure === 'attempts-per-request' || f.measure === 'max-tries-per-second';
   if (f.measure === 'change-spread' && f.change === undefined) out.push([`${path}.change`, 'change-spread needs the number of the change it times (its index in `changes`)']);
   if (needsService && !f.service) out.push([`${path}.service`, `${f.measure} needs the service whose tries it counts`]);
-  if (f.service !== undefined && !callees.has(f.service)) out.push([`${path}.service`, `unknown service "${f.service}" (services: ${names(callees)})`]);
-  if (f.client !== undefined && !clients.has(f.client)) out.push([`${path}.client`, `unknown client "${f.client}" (clients: ${names(clients)})`]);
+  if (f.service !== undefined && !callees.has(f.service)) out.push([`${path}.service`, `unknown service "${f.service}" (services: ${names(callees)})`, true]);
+  if (f.client !== undefined && !clients.has(f.client)) out.push([`${path}.client`, `unknown client "${f.client}" (clients: ${names(clients)})`, true]);
   return out;
 }

@@ -6,6 +6,7 @@ import type { Problem } from './parse';
 import type { Scenario } from './schema';
 import { anySidecar } from './references';
 import { IMPLICIT_MESH } from './implicitMesh';
+import { nameProblem } from './nameProblems';
 
 /**
  * Farthest a position may be from the drawing's origin, design units. The app's layouts span a
@@ -38,5 +39,5 @@ export function checkLayout(s: Scenario): Problem[] {
   const nodes = new Set<string>([...s.clients.map((c) => c.name), ...s.services.map((x) => x.name), ...s.gateways.map((g) => g.name), ...meshes.map((m) => `control-plane:${m}`)]);
   return Object.keys(s.layout)
     .filter((name) => !nodes.has(name))
-    .map((name) => ({ path: `layout.${name}`, message: 'unknown node' }));
+    .map((name) => nameProblem(`layout.${name}`, 'unknown node'));
 }

@@ -10,6 +10,7 @@ import { checkRunSize, checkZeroTimeLoops } from './work';
 import { checkCallRoutes } from './routes';
 import { fieldsAt, nearestName } from './nearMiss';
 import { standIn } from './standIn';
+import { isNameProblem, nameProblem } from './nameProblems';
 
 /** One thing wrong with a scenario: where (dotted path) and what. */
 export interface Problem {
@@ -131,7 +132,6 @@ function besideSchemaIssues(data: unknown, issues: readonly z.core.$ZodIssue[], 
     const s = path.split('.');
     return /^\d+$/.test(s[1] ?? '') ? `${s[0]}.${s[1]}` : s[0];
   };
-  const aboutNames = /^unknown |" is also the name of /;
   // The elements with a default standing in, and their names as messages quote them ("db" has replicas ...).
   const standing = new Set(inFile.defaulted.map(element));
   const names = [...standing].flatMap((e) => {
@@ -139,10 +139,13 @@ function besideSchemaIssues(data: unknown, issues: readonly z.core.$ZodIssue[], 
     const n = (data as Record<string, { name?: unknown }[] | undefined>)[list]?.[Number(i)]?.name;
     return typeof n === 'string' ? [`"${n}"`] : [];
   });
+  // NOTE: a name problem is told by its mark (nameProblems.ts), read before the paths are mapped
+  // to the file's (a copy loses it), never by its words.
   return checkReferences(r.data, durationMs)
-    .map((p) => ({ ...p, path: inFile.pathInFile(p.path) }))
+    .map((p) => ({ path: inFile.pathInFile(p.path), message: p.message, aboutName: isNameProblem(p) }))
     .filter((p) => !inFile.refused.some((f) => related(p.path, f)))
-    .filter((p) => aboutNames.test(p.message) || (!standing.has(element(p.path)) && !names.some((n) => p.message.includes(n))));
+    .filter((p) => p.aboutName || (!standing.has(element(p.path)) && !names.some((n) => p.message.includes(n))))
+    .map(({ path, message }) => ({ path, message }));
 }
 
 /** One schema issue as problems; `data` is the whole input, for the fields a near miss is drawn from (fieldsAt). */
@@ -279,7 +282,7 @@ function checkNames(s: NamedParts): Problem[] {
       const others = at.filter((_, j) => j !== k);
       // At most three cited, so a name given thousands of times makes no quadratic message.
       const cited = others.length <= 3 ? `${others.slice(0, -1).join(', ')}${others.length > 1 ? ' and ' : ''}${others[others.length - 1]}` : `${others.slice(0, 3).join(', ')} and ${others.length - 3} more`;
-      problems.push({ path: `${p}.name`, message: `"${n}" is also the name of ${cited}; services, clients and gateways each need their own name` });
+      problems.push(nameProblem(`${p}.name`, `"${n}" is also the name of ${cited}; services, clients and gateways each need their own name`));
     });
   }
   // Without gateways, say "service" and list services, as most scenarios have none.
@@ -288,14 +291,14 @@ function checkNames(s: NamedParts): Problem[] {
   const targets = gateways.size ? `known: ${list([...services.keys(), ...gateways])}` : `services: ${list([...services.keys()])}`;
   s.clients.forEach((c, i) => {
     if (!services.has(c.target) && !gateways.has(c.target)) {
-      problems.push({ path: `clients.${i}.target`, message: `unknown ${what} "${c.target}" (${targets})` });
+      problems.push(nameProblem(`clients.${i}.target`, `unknown ${what} "${c.target}" (${targets})`));
     }
   });
   s.services.forEach((svc, i) => {
     svc.calls.forEach((call, j) => {
       if (gateways.has(call.service)) return;
       if (!services.has(call.service)) {
-        problems.push({ path: `services.${i}.calls.${j}.service`, message: `unknown ${what} "${call.service}" (${targets})` });
+        problems.push(nameProblem(`services.${i}.calls.${j}.service`, `unknown ${what} "${call.service}" (${targets})`));
       } else if (call.service === svc.name) {
         problems.push({ path: `services.${i}.calls.${j}.service`, message: `"${svc.name}" cannot call itself` });
       }

@@ -4,6 +4,7 @@ import type { Policy } from './policy';
 import { formatDuration } from './duration';
 import { figureProblems } from './figure';
 import { IMPLICIT_MESH } from './implicitMesh';
+import { nameProblem } from './nameProblems';
 
 
 /** Whether anything joins a mesh: without `meshes`, the implicit one exists only then. */
@@ -38,13 +39,15 @@ export function pathOfActor(s: Pick<Scenario, 'clients' | 'services' | 'gateways
 export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
+  /** A name that names nothing: kept beside the schema's problems (nameProblems.ts). */
+  const addName = (path: string, message: string) => problems.push(nameProblem(path, message));
   const services = new Map(s.services.map((x) => [x.name, x]));
   const gateways = new Map(s.gateways.map((g) => [g.name, g]));
   // Without a `meshes` list, meshed workloads share an implicit mesh named "mesh".
   const meshes = new Set(s.meshes.length ? s.meshes.map((m) => m.name) : anySidecar(s) ? [IMPLICIT_MESH] : []);
   const list = (xs: Iterable<string>) => [...xs].join(', ') || 'none';
   const meshRef = (path: string, m: string | undefined) => {
-    if (m !== undefined && !meshes.has(m)) add(path, `unknown mesh "${m}" (meshes: ${list(meshes)})`);
+    if (m !== undefined && !meshes.has(m)) addName(path, `unknown mesh "${m}" (meshes: ${list(meshes)})`);
   };
   /** A fault on a mesh (its control plane, its CA): there must be one. */
   const faultMeshRef = (path: string, m: string | undefined) => {
@@ -60,7 +63,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   // Certificates name CAs by root name: each mesh's (default "<mesh>-ca"), or the implicit mesh's.
   const cas = new Set(s.meshes.length ? s.meshes.map((m) => m.ca.name ?? `${m.name}-ca`) : [`${IMPLICIT_MESH}-ca`]);
   const caRef = (path: string, ca: string) => {
-    if (!cas.has(ca)) add(path, `unknown CA "${ca}" (CAs: ${list(cas)})`);
+    if (!cas.has(ca)) addName(path, `unknown CA "${ca}" (CAs: ${list(cas)})`);
   };
   const certificateRefs = (path: string, c: CertificateSpec) => {
     if (c.ca !== undefined) caRef(`${path}.ca`, c.ca);
@@ -97,11 +100,11 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
       const targets = [{ path: `gateways.${i}.routes.${j}.service`, name: r.service }, ...(r.canary ?? []).map((c, k) => ({ path: `gateways.${i}.routes.${j}.canary.${k}.service`, name: c.service }))];
       for (const t of targets) {
         const svc = services.get(t.name);
-        if (!svc) add(t.path, `unknown service "${t.name}" (services: ${list(services.keys())})`);
+        if (!svc) addName(t.path, `unknown service "${t.name}" (services: ${list(services.keys())})`);
         else if (svc.protocol === 'tcp') add(t.path, `"${t.name}" speaks plain TCP; a gateway routes HTTP only (call it directly, through the mesh)`);
       }
       if (r.match.version !== undefined && g.versions.length > 0 && !g.versions.some((v) => v.name === r.match.version)) {
-        add(`gateways.${i}.routes.${j}.match.version`, `unknown version "${r.match.version}" (versions: ${list(g.versions.map((v) => v.name))})`);
+        addName(`gateways.${i}.routes.${j}.match.version`, `unknown version "${r.match.version}" (versions: ${list(g.versions.map((v) => v.name))})`);
       }
     });
   });
@@ -115,7 +118,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   const hostNames = new Set([...services.keys(), ...gateways.keys(), ...s.clients.map((c) => c.name)]);
   s.faults.forEach((f, i) => {
     const svcRef = (field: string, n: string | undefined) => {
-      if (n !== undefined && !services.has(n)) add(`faults.${i}.${field}`, `unknown service "${n}" (services: ${list(services.keys())})`);
+      if (n !== undefined && !services.has(n)) addName(`faults.${i}.${field}`, `unknown service "${n}" (services: ${list(services.keys())})`);
     };
     switch (f.type) {
       case 'kill-replica':
@@ -132,8 +135,8 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
         break;
       case 'latency':
         svcRef('service', f.service);
-        if (f.from !== undefined && !hostNames.has(f.from)) add(`faults.${i}.from`, `unknown service, gateway or client "${f.from}"`);
-        if (f.to !== undefined && !hostNames.has(f.to)) add(`faults.${i}.to`, `unknown service or gateway "${f.to}"`);
+        if (f.from !== undefined && !hostNames.has(f.from)) addName(`faults.${i}.from`, `unknown service, gateway or client "${f.from}"`);
+        if (f.to !== undefined && !hostNames.has(f.to)) addName(`faults.${i}.to`, `unknown service or gateway "${f.to}"`);
         if (f.service === undefined && (f.from === undefined || f.to === undefined)) add(`faults.${i}`, 'give a `service`, or a link with `from` and `to`');
         break;
       case 'partition':
@@ -142,8 +145,8 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
             const cp = /^control-plane(?::(.+))?$/.exec(n);
             if (cp) {
               if (cp[1] === undefined) faultMeshRef(`faults.${i}.between.${g}.${k}`, undefined);
-              else if (!meshes.has(cp[1])) add(`faults.${i}.between.${g}.${k}`, `unknown mesh "${cp[1]}" (meshes: ${list(meshes)})`);
-            } else if (!hostNames.has(n)) add(`faults.${i}.between.${g}.${k}`, `unknown service, gateway or client "${n}" (or "control-plane:<mesh>")`);
+              else if (!meshes.has(cp[1])) addName(`faults.${i}.between.${g}.${k}`, `unknown mesh "${cp[1]}" (meshes: ${list(meshes)})`);
+            } else if (!hostNames.has(n)) addName(`faults.${i}.between.${g}.${k}`, `unknown service, gateway or client "${n}" (or "control-plane:<mesh>")`);
           }),
         );
         break;
@@ -156,7 +159,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
         svcRef('service', f.service);
         break;
       case 'gateway-capacity':
-        if (!gateways.has(f.gateway)) add(`faults.${i}.gateway`, `unknown gateway "${f.gateway}" (gateways: ${list(gateways.keys())})`);
+        if (!gateways.has(f.gateway)) addName(`faults.${i}.gateway`, `unknown gateway "${f.gateway}" (gateways: ${list(gateways.keys())})`);
         break;
     }
   });
@@ -174,12 +177,12 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
       const parts = h.split('->');
       if (parts.length > 2 || parts.some((p) => !nodeNames.has(p.trim()))) {
         const unknown = parts.find((p) => !nodeNames.has(p.trim())) ?? h;
-        add(`narrative.${i}.highlight.${j}`, `unknown node "${unknown}" (nodes: ${list(nodeNames)})`);
+        addName(`narrative.${i}.highlight.${j}`, `unknown node "${unknown}" (nodes: ${list(nodeNames)})`);
       }
     });
     if (step.figure) {
       const callees = new Set([...services.keys(), ...gateways.keys()]);
-      for (const [path, message] of figureProblems(step.figure, `narrative.${i}.figure`, new Set(s.clients.map((c) => c.name)), callees)) add(path, message);
+      for (const [path, message, name] of figureProblems(step.figure, `narrative.${i}.figure`, new Set(s.clients.map((c) => c.name)), callees)) (name ? addName : add)(path, message);
     }
     if (step.question?.figure) {
       const callees = new Set([...services.keys(), ...gateways.keys()]);

@@ -152,4 +152,20 @@ describe('a schema error beside broken references', () => {
       'faults.1.service: unknown service "nope" (services: api, db)',
     ]);
   });
+
+  it('keeps every name that names nothing in an element a default stands in for, whatever its wording: db (replicas -1) calling "ghost" and joining mesh "nomesh", a change, a highlight and a layout entry naming nothing, "db" given twice', () => {
+    const d = shop();
+    d.services[1].replicas = -1;
+    d.services[1].calls = [{ service: 'ghost' }];
+    d.services[1].mesh = 'nomesh';
+    d.clients.push({ name: 'db', type: 'open', rate: 1, target: 'api' });
+    d.changes = [{ type: 'mtls', service: 'dbx', mode: 'STRICT', at: '1s' }];
+    d.narrative = [{ at: '0s', title: 't', text: 'x', highlight: ['db->nowhere'] }];
+    d.layout = { phantom: { x: 0, y: 0 } };
+    const lines = problemsOf(d).map((p) => `${p.path}: ${p.message}`);
+    expect(lines[0]).toMatch(/^services\.1\.replicas: /);
+    expect(lines.slice(1).map((l) => l.split(':')[0]).sort()).toEqual(
+      ['clients.1.name', 'services.1.name', 'services.1.calls.0.service', 'services.1.mesh', 'changes.0.service', 'narrative.0.highlight.0', 'layout.phantom'].sort(),
+    );
+  });
 });
