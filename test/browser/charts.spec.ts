@@ -91,6 +91,13 @@ test('istio-load-test shows its p90 and proxy CPU, and retry-storm its 27 attemp
   const counter = Number.parseFloat((await page.getByTestId('p90').textContent())!);
   expect(Math.abs(figure - counter)).toBeLessThanOrEqual(0.05);
   expect(figure).toBeGreaterThan(4);
+  await test.step("and what two sidecars add at p90, against the same services run beside it without them: the CLI's 2.65 ms within 10% (test/scenarios/stepFigures.test.ts)", async () => {
+    const added = page.getByTestId('lesson-figures-item').filter({ hasText: 'what two sidecars per call add at p90' });
+    await expect(added).toContainText('(lesson: 2.65 ms (within 10%))');
+    const value = Number.parseFloat((await added.locator('strong').textContent())!.replace('+', ''));
+    expect(Math.abs(value - 2.65) / 2.65).toBeLessThan(0.1);
+    await expect(added).toHaveAttribute('title', /^Step 3; p90 \d\.\d\d ms vs 3\.\d\d ms without proxies, the whole run$/);
+  });
 
   await page.goto('/?scenario=retry-storm');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
