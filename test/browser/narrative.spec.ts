@@ -90,6 +90,32 @@ test('control-plane-outage tells its story step by step and highlights what each
     await expect(topo.locator('[data-node="ledger"] .topo-state')).toHaveText(/no config/);
     await page.screenshot({ path: shotPath('control-plane-boundary-cut.png') });
   });
+
+  await test.step("presenter mode at 1024x768: after PageDown the new step's text is in the column, not below it (idle-timeout-race step 2: 688-1162 px against a column ending at 670)", async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('scenario-select').selectOption('idle-timeout-race');
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 4');
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    await page.getByTestId('topology').click();
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 4');
+    const column = page.getByRole('complementary', { name: 'Scenario' });
+    // The head at or below the column's top, and the text's end inside it, or else (a step taller
+    // than the column) the head at its top: as much of the step as fits.
+    await expect
+      .poll(async () => {
+        const c = (await column.boundingBox())!;
+        const head = (await page.getByTestId('narrative-step').boundingBox())!;
+        const text = (await page.getByTestId('narrative-text').boundingBox())!;
+        const headIn = head.y >= c.y - 1;
+        return headIn && (text.y + text.height <= c.y + c.height + 1 || head.y - c.y < 40);
+      }, { timeout: 10_000 })
+      .toBe(true);
+    await expect(page.getByTestId('narrative-text')).toBeInViewport({ ratio: 0.6 });
+    await page.screenshot({ path: shotPath('narrative-presenter-pagedown-1024.png') });
+    await page.keyboard.press('f');
+  });
   expect(errors).toEqual([]);
 });
 

@@ -25,12 +25,25 @@ export function NarrativePanel() {
   const { store } = useServices();
   const storyMoves = useAppStore((s) => s.storyMoves);
   const head = useRef<HTMLDivElement>(null);
+  const text = useRef<HTMLParagraphElement>(null);
+  const shown = Math.max(0, index);
+  // The move last brought into view, and whether its step is still to come (the seek lands later).
+  const moved = useRef({ moves: 0, awaiting: false });
   useQuestionKeys();
-  // A person moved the story: its step comes into view in the column, whatever it was scrolled
-  // to ('nearest': no scroll when it is already in view).
+  // A person moved the story: its step, head to text, comes into view in the column, whatever it
+  // was scrolled to: at once (the head), and again when the seek lands on the new step, whose
+  // text may run below the column (1024x768: idle-timeout-race's step 2 ended 492 px below it).
+  // Playing into a step leaves the column alone. 'nearest': no scroll when already in view; the
+  // text first, then the head, so a step taller than the column shows its head and what fits.
   useEffect(() => {
-    if (storyMoves > 0) head.current?.scrollIntoView({ block: 'nearest' });
-  }, [storyMoves]);
+    const m = moved.current;
+    const fresh = storyMoves !== m.moves;
+    if (storyMoves === 0 || (!fresh && !m.awaiting)) return;
+    m.awaiting = fresh;
+    m.moves = storyMoves;
+    text.current?.scrollIntoView({ block: 'nearest' });
+    head.current?.scrollIntoView({ block: 'nearest' });
+  }, [storyMoves, shown]);
   if (steps.length === 0 && !lesson) return null;
 
   const go = async (i: number) => {
@@ -42,7 +55,6 @@ export function NarrativePanel() {
       setSeeking(false);
     }
   };
-  const shown = Math.max(0, index);
   const step = steps[shown];
   const prev = index - 1;
   const next = index + 1;
@@ -84,7 +96,7 @@ export function NarrativePanel() {
             {step.title}
           </h3>
           {step.figure && <LessonFigureView figure={step.figure} />}
-          <p className="narrative-text" data-testid="narrative-text">
+          <p className="narrative-text" data-testid="narrative-text" ref={text}>
             {step.text}
           </p>
           {questionsAt(steps, index).map((q) => (
