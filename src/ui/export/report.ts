@@ -14,13 +14,29 @@ export interface ReportStep {
   figure?: { label: string; text: string; over: string; expect?: string };
 }
 
-/** A fault of the run: what, on which node, from when to when (simulated ms; null: to the end). */
+/** A fault of the run: what, on which node, from when to when (simulated ms). */
 export interface ReportFault {
   type: string;
   target: string;
   startMs: number;
+  /** When it ended; null while it lasts or before it starts. */
   endMs: number | null;
+  /** When its duration (`for`) runs out; null for one that lasts until cleared (or the run's end). */
+  untilMs: number | null;
   pending: boolean;
+}
+
+/**
+ * A fault's span as the report says it, simulated seconds: `10 s → 25 s` once over, with
+ * `(still on)` while it lasts and `(still to come)` before it starts; a fault with no duration
+ * that has not been cleared runs `→ the end`; a one-shot fault reads `at 20 s`. Pure.
+ */
+export function faultSpan(f: ReportFault): string {
+  // A one-shot fault (a kill) ends as it starts.
+  if (f.endMs !== null && f.endMs === f.startMs) return `at ${s(f.startMs)}`;
+  const end = f.endMs ?? f.untilMs;
+  const state = f.pending ? ' (still to come)' : f.endMs === null ? ' (still on)' : '';
+  return `${s(f.startMs)} → ${end === null ? 'the end' : s(end)}${state}`;
 }
 
 /** Everything the report shows, as plain data. */
@@ -110,7 +126,7 @@ export function reportHtml(d: ReportData): string {
     })
     .join('');
   const faults = d.faults.length
-    ? `<h2>Faults</h2><ul>${d.faults.map((f) => `<li>${e(f.type)} on <strong>${e(f.target)}</strong>, ${s(f.startMs)} → ${f.endMs === null ? 'the end' : s(f.endMs)}${f.pending ? ' (still to come)' : ''}</li>`).join('')}</ul>`
+    ? `<h2>Faults</h2><ul>${d.faults.map((f) => `<li>${e(f.type)} on <strong>${e(f.target)}</strong>, ${e(faultSpan(f))}</li>`).join('')}</ul>`
     : '';
   const picture = d.picture === null ? '' : 'svg' in d.picture ? d.picture.svg.replace(/^<\?xml[^>]*>\s*/, '') : `<img alt="Topology of ${e(d.title)}" src="${e(d.picture.png)}">`;
   const link = d.link ? `<a href="${e(d.link)}">${e(d.link)}</a>` : 'none (the scenario is too large for a link: keep its file)';

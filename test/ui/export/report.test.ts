@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesBucket } from '../../../src/workers/series';
-import { reportHtml, type ReportData } from '../../../src/ui/export/report';
+import { faultSpan, reportHtml, type ReportData } from '../../../src/ui/export/report';
 import { escapeHtml, failuresChartSvg, latencyChartSvg, throughputChartSvg } from '../../../src/ui/export/reportCharts';
 
 const bucket = (t: number, over: Partial<SeriesBucket>): SeriesBucket => ({ t, sent: 0, ok: 0, failed: 0, causes: {}, latencyCount: 0, latencySum: 0, p50: 0, p90: 0, p99: 0, clients: {}, tries: {}, ...over });
@@ -22,7 +22,7 @@ function data(over: Partial<ReportData> = {}): ReportData {
     exportedAt: 'now',
     figures: [{ figure: 'latency_p99', value: 40, unit: 'ms' }, { figure: 'trace_hash', value: '0123456789abcdef', unit: '' }],
     steps: [{ at: 0, title: 'Step <one>', text: 'text', figure: { label: 'p99', text: '40 ms', over: 'the whole run so far', expect: '< 50 ms' } }],
-    faults: [{ type: 'kill', target: 'api', startMs: 1000, endMs: null, pending: false }],
+    faults: [{ type: 'kill', target: 'api', startMs: 1000, endMs: null, untilMs: null, pending: false }],
     charts: { latency: latencyChartSvg(buckets, 1000, 10_000, size, marks), throughput: throughputChartSvg(buckets, 1000, 10_000, size, marks), failures: failuresChartSvg(buckets, 1000, 10_000, size, marks) },
     picture: { svg: '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>' },
     ...over,
@@ -49,11 +49,20 @@ describe('run report', () => {
     expect(html).toContain('<tr data-figure="latency_p99"><th>latency p99</th><td class="v">40</td><td class="u">ms</td></tr>');
     expect(html).not.toContain('data-figure="trace_hash"');
     expect(html).toContain('<span class="fig">p99: 40 ms</span> <span class="meta">(the whole run so far; lesson: &lt; 50 ms)</span>');
-    expect(html).toContain('kill on <strong>api</strong>, 1 s → the end');
+    expect(html).toContain('kill on <strong>api</strong>, 1 s → the end (still on)');
     expect(html.split('0123456789abcdef').length - 1).toBe(2);
     // A canvas picture comes as an image; no picture, nothing.
     expect(reportHtml(data({ picture: { png: 'data:image/png;base64,AAAA' } }))).toContain('<img alt="Topology of A &lt;script&gt;alert(1)&lt;/script&gt; title" src="data:image/png;base64,AAAA">');
     expect(reportHtml(data({ picture: null, link: null }))).toContain('none (the scenario is too large for a link: keep its file)');
+  });
+
+  it("says a fault's planned end while it lasts (retry-storm's abort at 15 s: 10 s → 25 s, still on; it said '→ the end'), its end once over, and a fault with no duration runs to the end", () => {
+    const f = { type: 'http-abort', target: 'payments', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false };
+    expect(faultSpan(f)).toBe('10 s → 25 s (still on)');
+    expect(faultSpan({ ...f, endMs: 25_000 })).toBe('10 s → 25 s');
+    expect(faultSpan({ ...f, pending: true })).toBe('10 s → 25 s (still to come)');
+    expect(faultSpan({ ...f, untilMs: null })).toBe('10 s → the end (still on)');
+    expect(faultSpan({ ...f, startMs: 20_000, endMs: 20_000, untilMs: null })).toBe('at 20 s');
   });
 
   it('charts draw each series and cause from the series, with the fault marked and its label escaped', () => {
