@@ -13,8 +13,17 @@ export default defineConfig({
   outputDir: process.env.MESHSIM_RESULTS ?? 'test-results',
   reporter: 'list',
   timeout: 90_000,
-  expect: { timeout: 15_000 },
-  workers: 1,
+  // How long an expect waits for the page to get there (a wait, not a speed check): 30 s, as the
+  // specs' own seek waits. With two workers on a machine at load 17-26 (session 18), a compare
+  // view's two runs seeking to a moment took over 15 s (comparebranch, override specs' settled
+  // waits for the seek's end), and ownership.spec's seek to 30 s stood at 22.8 s when 15 s ran out.
+  expect: { timeout: 30_000 },
+  // Two workers, each taking whole files in order (fullyParallel stays off: walk.spec's last test
+  // sums what the file's earlier tests wrote in this worker). A test mostly waits on its page's
+  // simulation worker and frames, so one worker left the 2-core machine mostly idle (session 17's
+  // CI used 14.5 min of CPU in its 23.8 min, vitest's 2 busy cores for 3.3 of them);
+  // MESHSIM_WORKERS=1 runs them one at a time again.
+  workers: Number(process.env.MESHSIM_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   // `npm run sim`'s command bundled once for the run (MESHSIM_CLI_BUNDLE), for the specs that
   // compare with the CLI: spawned through tsx, each transpiled src/ first.
