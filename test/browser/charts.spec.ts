@@ -74,6 +74,12 @@ test('istio-load-test shows its p90 and proxy CPU, and retry-storm its 27 attemp
   await page.goto('/?scenario=istio-load-test');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   await openCharts(page);
+  await test.step('with Charts open the legend folds by default at 1600x1000: the short stage keeps its 80 px (Legend.tsx legendOpenByDefault)', async () => {
+    await expect(page.getByTestId('legend-toggle')).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByTestId('legend')).toHaveCount(0);
+    const stage = (await page.locator('.topology-stage').boundingBox())!;
+    expect(stage.height, 'the topology stage with Charts open').toBeGreaterThan(300);
+  });
   await clickChartAt(page, 'chart-latency', 1, 4000);
   await expect(page.getByTestId('run-status')).toHaveText('finished');
   const cpu = Number.parseFloat((await page.getByTestId('proxy-cpu').textContent())!);

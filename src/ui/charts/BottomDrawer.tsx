@@ -1,7 +1,8 @@
 // The area under the topology: tabs for the charts and the event log, or folded away.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ChartsPanel } from './ChartsPanel';
 import { EventLogView } from '../eventlog/EventLogView';
+import { drawerStore } from './drawerState';
 import './charts.css';
 
 type Tab = 'charts' | 'events' | 'ownership' | null;
@@ -25,6 +26,8 @@ const initialTab = (): Tab => {
 
 export function BottomDrawer() {
   const [tab, setTabState] = useState<Tab>(initialTab);
+  // The legend folds by default while the drawer is open (Legend.tsx legendOpenByDefault).
+  useEffect(() => drawerStore.setState({ open: tab !== null }), [tab]);
   const setTab = (t: Tab) => {
     setTabState(t);
     try {

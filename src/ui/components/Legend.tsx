@@ -3,10 +3,12 @@
 // and rings instead of the SVG's boxes; while the worker samples dots, it says how many
 // messages a dot stands for.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { drawerStore } from '../charts/drawerState';
 import { Meaning } from '../theme/palette';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
-import { NODE_STATE_FILLS } from '../topology/renderCanvasTopology';
+import { HIGHLIGHT, NODE_STATE_FILLS } from '../topology/renderCanvasTopology';
 
 /**
  * The legend's line about sampling: null when every message in flight is drawn, else what one
@@ -38,7 +40,8 @@ export function Legend() {
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  const open = choice ?? legendOpenByDefault(window.innerWidth, window.innerHeight, presenter);
+  const drawerOpen = useStore(drawerStore, (s) => s.open);
+  const open = choice ?? legendOpenByDefault(window.innerWidth, window.innerHeight, presenter, drawerOpen);
   const toggle = () => {
     setChoice(!open);
     try {
@@ -92,10 +95,13 @@ function keptChoice(): boolean | null {
  * Whether the legend opens unfolded in a window of `width` x `height` CSS px. Open it wraps to
  * two or three rows (60-80 px) that a 1280x720 or 1024x768 screen needs for the picture, so it
  * starts folded there and in presenter mode (issue 11 item 8: the topology fills the screen);
- * the "Legend" button opens it. Pure.
+ * the "Legend" button opens it. With the drawer open (`drawerOpen`: Charts, Events or
+ * Ownership) the stage is short as well: at 1600x1000 the open legend took 80 px of its 370, so
+ * it folds there too, below the 1150 px at which the drawer itself opens by default. A person's
+ * own choice, kept in the browser, wins over all of this. Pure.
  */
-export function legendOpenByDefault(width: number, height: number, presenter: boolean): boolean {
-  return !presenter && width >= 1400 && height >= 880;
+export function legendOpenByDefault(width: number, height: number, presenter: boolean, drawerOpen = false): boolean {
+  return !presenter && width >= 1400 && height >= (drawerOpen ? 1150 : 880);
 }
 
 function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed: boolean; mtls: boolean; sampling: ReactNode }) {
@@ -118,6 +124,9 @@ function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed:
       </li>
       <li title="a link's figure: calls ended per second over the last second of simulated time, to the tenth (the inspector's calls/s, last second), the same at a moment however it was reached" data-testid="legend-rate">
         req/s: last 1 s
+      </li>
+      <li title="what the story's step points at: a yellow halo round a node, a yellow band under a link (not a state: a highlighted node may be doing well)" data-legend="highlight">
+        <span className="legend-square" style={{ background: HIGHLIGHT.fill, border: `1.5px solid ${HIGHLIGHT.stroke}` }} /> story points here
       </li>
       {sampling}
       <li className="legend-sep" aria-hidden="true" />
