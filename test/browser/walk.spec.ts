@@ -118,65 +118,6 @@ async function storyLabelsAstray(page: Page): Promise<string[]> {
   return out;
 }
 
-/** Presenter-mode pictures kept as screenshots by the walks (the new-user test's worst label overlaps, retry-storm's bands). */
-const PRESENTER_SHOTS = ['two-meshes-via-gateway', 'zone-failover', 'retry-storm', 'partial-adoption'];
-
-/**
- * Each shown link label over a node's box (its front and back cards, a client's or control
- * plane's body) by more than a pixel, in words with the overlap's size, CSS px.
- */
-async function labelsOverBoxes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const svg of Array.from(document.querySelectorAll('svg[data-testid="topology"]'))) {
-      const labels = Array.from(svg.querySelectorAll<SVGTextElement>('.topo-edge-label')).filter((t) => (t.textContent ?? '').trim() !== '' && t.getAttribute('visibility') !== 'hidden');
-      const boxes = Array.from(svg.querySelectorAll('.topo-card-front, .topo-card-behind, .topo-client-body, .topo-control-body')).map((b) => ({ r: b.getBoundingClientRect(), node: b.closest('[data-node]')?.getAttribute('data-node') }));
-      for (const l of labels) {
-        const a = l.getBoundingClientRect();
-        for (const b of boxes) {
-          const w = Math.min(a.right, b.r.right) - Math.max(a.left, b.r.left);
-          const h = Math.min(a.bottom, b.r.bottom) - Math.max(a.top, b.r.top);
-          if (w > 1 && h > 1) out.push(`"${l.textContent}" (${l.getAttribute('data-label-edge')}) over ${b.node} by ${w.toFixed(1)}x${h.toFixed(1)}`);
-        }
-      }
-    }
-    return out;
-  });
-}
-
-/**
- * Each mesh drawn as other than one region holding every member's box (its front card's corners
- * inside the region's fill), in words: retry-storm's mesh in bands drew as three regions.
- */
-async function meshRegionProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('svg[data-testid="topology"]'))) {
-      for (const g of Array.from(svg.querySelectorAll('.topo-mesh[data-mesh]'))) {
-        const mesh = g.getAttribute('data-mesh')!;
-        const area = g.querySelector<SVGPathElement>('.topo-mesh-area');
-        const d = area?.getAttribute('d') ?? '';
-        const regions = (d.match(/M/g) ?? []).length;
-        if (regions !== 1) out.push(`mesh ${mesh}: ${regions} regions`);
-        if (!area) continue;
-        const toArea = area.getScreenCTM()!.inverse();
-        for (const n of Array.from(svg.querySelectorAll<SVGGElement>('[data-node]'))) {
-          const card = n.querySelector('.topo-card-front');
-          const m = n.getAttribute('data-mesh-of');
-          if (!card || m === null || !m.split(' ').includes(mesh)) continue;
-          const r = card.getBoundingClientRect();
-          const corners = m.split(' ').length > 1 ? [[r.left + r.width / 2, r.top + 2], [r.left + r.width / 2, r.bottom - 2]] : [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
-          for (const [x, y] of corners) {
-            const p = new DOMPoint(x, y).matrixTransform(toArea);
-            if (!area.isPointInFill(p)) out.push(`mesh ${mesh}: ${n.getAttribute('data-node')}'s box at (${x.toFixed(0)}, ${y.toFixed(0)}) outside its region`);
-          }
-        }
-      }
-    }
-    return out;
-  });
-}
-
 /** The annotation check at the page's size and moment `t`. */
 async function annotationCheck(page: Page, s: ShippedScenario, t: number, size: { width: number; height: number }) {
   const now = await untilStill(page, () => annotationProblems(page), `${s.name} at ${t} s, ${sizeName(size)}: the annotations`);
@@ -302,22 +243,6 @@ for (const s of SHIPPED_SVG) {
       }
       await test.step(`${sizeName(size)}: link labels overlap no other label, link or node; highlighted ones sit nearest their own line`, async () => {
         counts[size === WIDE ? 'labels1600' : 'labels1024'] += await labelCheck(page, s, size);
-      });
-      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes; in presenter mode (f) too, with no link label over a node's box`, async () => {
-        expect(await meshRegionProblems(page), `${s.name} at ${sizeName(size)}`).toEqual([]);
-        await page.keyboard.press('f');
-        await expect(page.getByTestId('app')).toHaveClass(/presenter/);
-        await settled(page);
-        await settledLabels(page);
-        if ((await page.locator('.topology-stage').getAttribute('data-view')) === 'svg') {
-          expect(await labelsOverBoxes(page), `${s.name} in presenter mode at ${sizeName(size)}: link labels over a node's box`).toEqual([]);
-          expect(await meshRegionProblems(page), `${s.name} in presenter mode at ${sizeName(size)}`).toEqual([]);
-        }
-        if (PRESENTER_SHOTS.includes(s.name)) await page.screenshot({ path: shotPath(`presenter-${s.name}-${size.width}.png`) });
-        await page.keyboard.press('f');
-        await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
-        await settled(page);
-        await settledLabels(page);
       });
       if (annotateHere) await test.step(`${sizeName(size)}: annotations stay inside their mesh and the stage at ${s.busy} s`, () => annotationCheck(page, s, s.busy, size));
       if (s.faulted) await test.step(`${sizeName(size)}: every step circle and fault handle can be clicked`, () => timelineCheck(page, s, size));
