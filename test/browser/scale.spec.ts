@@ -49,6 +49,36 @@ test.describe('the full Istio load test', () => {
     await page.waitForTimeout(1000);
     await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', at!);
     await page.screenshot({ path: shotPath('scale-full.png') });
+
+    await test.step("step 2's highlighted services are haloed in the SVG view's yellow, not ringed in stale config's amber, and the legend says what the halo means", async () => {
+      await page.getByTestId('narrative-next').click();
+      await expect(page.getByTestId('narrative-title')).toHaveText('70,000 requests a second');
+      const halos = () =>
+        page.evaluate(() => {
+          const c = document.querySelector('[data-testid="topology-canvas"]') as unknown as (HTMLCanvasElement & { meshsimDrawn?: { marks: { kind: string; node?: string; x: number; y: number; w: number; h: number; fill?: string; stroke?: string }[] } }) | null;
+          const marks = (c?.meshsimDrawn?.marks ?? []).filter((m) => m.kind === 'highlight');
+          // The halo's edge as drawn: the pixel in the middle of its top side.
+          const dpr = c ? c.width / c.getBoundingClientRect().width : 1;
+          const ctx = c?.getContext('2d');
+          return marks.map((m) => {
+            const px = ctx ? Array.from(ctx.getImageData(Math.round((m.x + m.w / 2) * dpr), Math.round((m.y + 0.75) * dpr), 1, 1).data) : [];
+            return { node: m.node, fill: m.fill, stroke: m.stroke, px };
+          });
+        });
+      await expect.poll(async () => (await halos()).map((h) => h.node).sort()).toEqual(['svc-000', 'svc-500', 'svc-999']);
+      const hl = await page.locator('#topology-legend [data-legend="highlight"]');
+      for (const h of await halos()) {
+        // styles.css `.topo-hl > .topo-hl-halo`: #f0e442 at 70%, edged #c4b200.
+        expect(h.fill, h.node).toBe('rgba(240, 228, 66, 0.7)');
+        expect(h.stroke, h.node).toBe('#c4b200');
+        // Drawn yellow (#c4b200: green 0.91 of red), not amber (#e69f00: 0.69).
+        const [r, g] = h.px;
+        expect(g / r, `${h.node}'s halo edge rgb ${h.px.slice(0, 3).join(',')}`).toBeGreaterThan(0.85);
+      }
+      if ((await page.locator('#topology-legend').count()) === 0) await page.getByTestId('legend-toggle').click();
+      await expect(hl).toHaveText('story points here');
+      await page.screenshot({ path: shotPath('scale-full-highlight.png') });
+    });
     // The group list was left open above; it is folded for the search, as a person finds it.
     await page.getByTestId('groups').locator('summary').click();
     await expect(page.getByTestId('group-toggle').first()).toBeHidden();

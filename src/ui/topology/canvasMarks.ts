@@ -28,6 +28,8 @@ export type DrawnMark =
   | { kind: 'ejected'; x: number; y: number; node: string; ejected: number; replicas: number; back: string }
   | { kind: 'fold'; x: number; y: number; w: number; h: number; node: string; index: number; state: FoldState }
   | { kind: 'label'; x: number; y: number; w: number; h: number; text: string; px: number }
+  /** A highlighted node's halo (the story points at it): its box and colours as drawn. */
+  | { kind: 'highlight'; x: number; y: number; w: number; h: number; node: string; fill: string; stroke: string }
   /**
    * A group tile's title: its box as drawn, the text drawn (shortened with "…" to its room) and
    * the text in full (the tile's tooltip); `tile` is the tile's box and `nodesTop` the top of its

@@ -9,7 +9,7 @@ import type { EdgeRate } from './edgeRates';
 import { Cell, type GroupLayout } from './groupLayout';
 import type { Topology } from './layoutTypes';
 import type { Camera } from './camera';
-import { DRAWN_PROPERTY, type DrawnScene, type MarkColours } from './canvasMarks';
+import { DRAWN_PROPERTY, type DrawnMark, type DrawnScene, type MarkColours } from './canvasMarks';
 import { createSceneState, highlight, setHidden, showFaults, updateLoad, updateRates } from './canvasSceneState';
 import { groupAt, nodeAt, pickAt, titleAt } from './canvasHitTest';
 import { createNodeLayer, drawNodeLayer } from './canvasNodeLayer';
@@ -20,6 +20,16 @@ import { groupEdgeEnds, type CanvasColours, type CanvasFrame } from './canvasFra
 /** Screen pixels a cell must span before each node is drawn with its own edges. */
 const DETAIL_PX = 18;
 const MESH_TINTS = ['#0072b2', '#009e73', '#cc79a7'];
+/**
+ * The story's highlight (a narrative step's `highlight`), in the SVG view's colours (styles.css
+ * `.topo-hl > .topo-hl-halo`: #f0e442 at 70%, 45% in the dark theme, edged #c4b200; a link's
+ * band #f0e442 at 80%), so both views say it alike and the legend's swatch stands for both.
+ * CSS colours.
+ */
+export const HIGHLIGHT = { fill: 'rgba(240, 228, 66, 0.7)', fillDark: 'rgba(240, 228, 66, 0.45)', stroke: '#c4b200', band: 'rgba(240, 228, 66, 0.8)' } as const;
+/** The halo's room round a node's square, and a highlighted link's band, CSS px at any zoom. */
+const HIGHLIGHT_PAD_PX = 5;
+const HIGHLIGHT_BAND_PX = 10;
 /** Label text, CSS px; in presenter mode PRESENTER_FONT (issue 11 item 8: node text >= 14 px at 1024x768). */
 const FONT = 12;
 export const PRESENTER_FONT = 14;
@@ -240,13 +250,49 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         });
       }
 
-      // Nodes, from their own layer: a node is drawn there again only when its state changed.
+      // What the story points at, behind the nodes and as the SVG view draws it (HIGHLIGHT): a
+      // pale yellow halo with a darker edge round each node, a wide pale yellow band under each
+      // link (zoomed in). Was an amber ring over the node, the legend's colour for stale config.
       const half = Cell.size / 2;
+      const litMarks: DrawnMark[] = [];
+      if (detail) {
+        ctx.strokeStyle = HIGHLIGHT.band;
+        ctx.lineWidth = HIGHLIGHT_BAND_PX * px;
+        ctx.lineCap = 'round';
+        ctx.beginPath();
+        for (const e of topology.edges) {
+          if (!litEdges[e.id] || hiddenEdges[e.id]) continue;
+          ctx.moveTo(layout.x[e.from], layout.y[e.from]);
+          ctx.lineTo(layout.x[e.to], layout.y[e.to]);
+        }
+        ctx.stroke();
+        ctx.lineCap = 'butt';
+      }
+      const haloFill = themeKey === 'dark' ? HIGHLIGHT.fillDark : HIGHLIGHT.fill;
+      const haloPad = HIGHLIGHT_PAD_PX * px;
+      for (let i = 0; i < n; i++) {
+        if (!lit[i] || hidden[layout.groupOf[i]]) continue;
+        const x = layout.x[i] - half - haloPad;
+        const y = layout.y[i] - half - haloPad;
+        const side = Cell.size + 2 * haloPad;
+        if (!onScreen(x, y, side, side)) continue;
+        ctx.beginPath();
+        ctx.roundRect(x, y, side, side, 4 * px + 2);
+        ctx.fillStyle = haloFill;
+        ctx.fill();
+        ctx.strokeStyle = HIGHLIGHT.stroke;
+        ctx.lineWidth = 1.5 * px;
+        ctx.stroke();
+        const left = camera.x + camera.k * (layout.tx + layout.scale * x);
+        const top = camera.y + camera.k * (layout.ty + layout.scale * y);
+        litMarks.push({ kind: 'highlight', x: left, y: top, w: side * k, h: side * k, node: topology.nodes[i].name, fill: haloFill, stroke: HIGHLIGHT.stroke });
+      }
+      // Nodes, from their own layer: a node is drawn there again only when its state changed.
       drawNodeLayer(nodeLayer, s, fresh, cw, ch, design, onScreen, colours, dpr, k, px);
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(nodeLayer.canvas!, 0, 0);
       design(ctx);
-      // Failing, faulted, highlighted and found nodes get rings.
+      // Failing, faulted and found nodes get rings.
       const ring = (flags: Uint8Array | null, one: number | null, colour: string, width: number, pad: number) => {
         ctx.beginPath();
         let any = false;
@@ -264,25 +310,13 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
       };
       ring(failing, null, colours.failed, Math.max(2.5, 1.5 * px), 1);
       ring(faulted, null, colours.failed, Math.max(2, 2 * px), 4);
-      ring(lit, null, colours.queued, Math.max(2.5, 3 * px), 3 + 2 * px);
       ring(null, s.found, colours.ink, Math.max(3, 3 * px), 5 + 3 * px);
-      if (detail) {
-        ctx.strokeStyle = colours.queued;
-        ctx.lineWidth = Math.max(2, 3 * px);
-        ctx.beginPath();
-        for (const e of topology.edges) {
-          if (!litEdges[e.id] || hiddenEdges[e.id]) continue;
-          ctx.moveTo(layout.x[e.from], layout.y[e.from]);
-          ctx.lineTo(layout.x[e.to], layout.y[e.to]);
-        }
-        ctx.stroke();
-      }
 
       // What happened, in screen pixels over the nodes and links, then the text.
       const markColours: MarkColours = { surface: colours.surface, ink2: colours.ink2, edgeStrong: colours.edgeStrong, failed: colours.failed, failedInk: colours.failedInk, down: colours.down, muted: colours.muted, downFold: '#b9c2cd' };
       const sx = (x: number) => camera.x + camera.k * (layout.tx + layout.scale * x);
       const sy = (y: number) => camera.y + camera.k * (layout.ty + layout.scale * y);
-      const frame: CanvasFrame = { ctx, camera, dpr, k, px, detail, sx, sy, colours, markColours, font, family: palette!.colours['--font'], marks: [] };
+      const frame: CanvasFrame = { ctx, camera, dpr, k, px, detail, sx, sy, colours, markColours, font, family: palette!.colours['--font'], marks: litMarks };
       const drawnLocks = drawEventMarks(s, frame);
       drawLabels(s, frame, drawnLocks);
       drawnScene = { cellPx: Cell.step * k, detail, nodes: drawnLocks.drawnNodes, marks: frame.marks };
