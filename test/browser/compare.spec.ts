@@ -135,11 +135,12 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     expect(await diffValue(page, 'retries', 'ratio')).toBeCloseTo(cli.ratios.retries, 12);
     for (const n of ['web', 'orders', 'payments']) expect(await diffValue(page, `svc:${n}`, 'ratio')).toBeCloseTo(cli.ratios.services[n], 12);
     await expect(diffCell(page, 'svc:payments', 'A')).toHaveText('420 req/s');
-    // The first visible difference: p99 apart in the 25th second, marked on the shared timeline.
+    // The first visible difference: the storm's load on orders -> payments in the 10th second (the
+    // fault's start; p99 apart only from the 25th), marked on the shared timeline.
     const marker = page.getByTestId('divergence-marker');
-    await expect(marker).toHaveAttribute('data-ms', '25000');
-    await expect(marker).toHaveAttribute('title', /^The runs first differ: 25\.0 s – 26\.0 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed \(0\.25x, more than 1\.6x apart on 74 and 45 requests\)\. The rule: a first failure in one run only; or failed shares in one second more than 10 points and 4 standard errors apart; or p99s in one second more than 10% apart with 1,000 ok requests or more in each run/);
-    await expect(page.getByTestId('divergence-text')).toContainText('First differ at 25.0 s');
+    await expect(marker).toHaveAttribute('data-ms', '10000');
+    await expect(marker).toHaveAttribute('title', /^The runs first differ: 10\.0 s – 11\.0 s: orders -> payments carried 453 tries in retry-storm, 82 in retry-storm-fixed \(0\.18x\)\. The rule: a first failure in one run only; or failed shares in one second more than 10 points and 4 standard errors apart; or p99s in one second more than 10% apart with 1,000 ok requests or more in each run/);
+    await expect(page.getByTestId('divergence-text')).toContainText('First differ at 10.0 s');
     // Overlaid charts: a line per run in its own colour.
     await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="A"]')).toHaveCount(2);
     await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="B"]')).toHaveCount(2);
@@ -255,7 +256,7 @@ test('each ready-made pair opens from the picker with both panes moving and the 
   }
 });
 
-test('a lone second of ok requests between gaps is drawn on the overlaid latency chart: retry-storm\'s 830 ms p99 at 25-26 s, where the pair first differs', async ({ page }) => {
+test('a lone second of ok requests between gaps is drawn on the overlaid latency chart: retry-storm\'s 830 ms p99 at 25-26 s, where their p99s first differ', async ({ page }) => {
   // One opening at 26 s serves both sizes: the window shrinks on the same page and the chart is
   // drawn again at its new width.
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -269,8 +270,8 @@ test('a lone second of ok requests between gaps is drawn on the overlaid latency
     await untilStill(page, () => page.getByTestId('compare-chart-latency').evaluate((c) => [c.querySelector('svg')?.getBoundingClientRect().width, c.querySelector('path[data-series="A-p99"]')?.getAttribute('d')]), 'the latency chart');
     // Every try failed from 10 s to 25 s in A, so its p99 has a gap there; 25-26 s is one second
     // alone. A line through one point drew nothing, so the mark "first differ at 25.0 s: p99 830
-    // ms" pointed at an empty chart.
-    await expect(page.getByTestId('divergence-text')).toContainText('First differ at 25.0 s');
+    // ms" (before the links' tries were a sign: now at 10 s) pointed at an empty chart.
+    await expect(page.getByTestId('divergence-text')).toContainText('First differ at 10.0 s');
     const chart = page.getByTestId('compare-chart-latency');
     const lone = await chart.locator('path[data-series="A-p99"]').evaluate((p) => {
       const d = p.getAttribute('d') ?? '';

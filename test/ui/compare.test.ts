@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
 import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/injectedFaults';
 import { diffRows, formatDiffValue, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
-import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES } from '../../src/ui/compare/divergence';
+import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES, sharedLinks, triesApart } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
 import { READY_PAIRS } from '../../src/ui/compare/pairs';
@@ -173,6 +173,17 @@ describe('where two runs first differ', () => {
     expect(firstDivergence(a, b, 1000, ['x', 'y'])).toEqual({ ms: 1000, kind: 'failed-share', text: '1.0 s – 2.0 s: 5.0% of requests failed in x, 48% in y' });
   });
 
+  it("counts a link's tries apart at more than 1.6x and 4 standard errors, from the cumulative counts: 100 against 62 is not (1.61x, 3.0 se), 200 against 100 is (2x, 5.8 se); a bucket without counts is not compared", () => {
+    const links = [{ name: 'a -> b', a: 0, b: 1 }];
+    // Two floats a link: calls ended, then tries sent, counted since zero. B's link is its second.
+    const at = (t: number, tries: number, prev = 0, second = false) => bucket(t, { edges: Float64Array.from(second ? [0, 0, 0, tries + prev] : [0, tries + prev]) });
+    expect(triesApart(at(0, 100), null, at(0, 62, 0, true), null, links)).toBeNull();
+    expect(triesApart(at(0, 200), null, at(0, 100, 0, true), null, links)).toEqual({ link: 'a -> b', a: 200, b: 100 });
+    // The second bucket's tries are its count less the first's.
+    expect(triesApart(at(1000, 200, 500), at(0, 500), at(1000, 100, 500, true), at(0, 500, 0, true), links)).toEqual({ link: 'a -> b', a: 200, b: 100 });
+    expect(triesApart(bucket(0), null, at(0, 100, 0, true), null, links)).toBeNull();
+  });
+
   it('finds the shipped pairs first differing at fixed seconds', () => {
     const at = (x: string, y: string) => {
       const a = run(x);
@@ -180,6 +191,16 @@ describe('where two runs first differ', () => {
       return firstDivergence(a.series.buckets, b.series.buckets, a.series.bucketMs, [x, y]);
     };
     expect(at('retry-storm', 'retry-storm-fixed')).toEqual({ ms: 25_000, kind: 'p99', text: '25.0 s – 26.0 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed (0.25x, more than 1.6x apart on 74 and 45 requests)' });
+    // With the links both have, the storm's load shows at the fault's start, 15 s before its p99.
+    const a = run('retry-storm');
+    const b = run('retry-storm-fixed', a.info.seed);
+    const links = sharedLinks(a.info.topology, b.info.topology);
+    expect(links.map((l) => l.name)).toEqual(['shoppers -> api', 'web -> orders', 'orders -> payments', 'api -> web']);
+    expect(firstDivergence(a.series.buckets, b.series.buckets, a.series.bucketMs, ['retry-storm', 'retry-storm-fixed'], links)).toEqual({
+      ms: 10_000,
+      kind: 'tries',
+      text: '10.0 s – 11.0 s: orders -> payments carried 453 tries in retry-storm, 82 in retry-storm-fixed (0.18x)',
+    });
     expect(at('two-meshes-direct', 'two-meshes-via-gateway')).toEqual({ ms: 0, kind: 'first-failure', text: '0.0 s – 1.0 s: first failures in two-meshes-direct (63: tls-unknown-ca 63), none in two-meshes-via-gateway yet' });
     // Not at 0 s any more (p99 259 ms against 226 ms on 96 and 98 requests: chance), but where the lesson is.
     expect(at('gateway-only', 'mesh-only')).toEqual({ ms: 20_000, kind: 'first-failure', text: '20.0 s – 21.0 s: first failures in gateway-only (21: queue-full 21), none in mesh-only yet' });

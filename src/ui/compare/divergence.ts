@@ -16,6 +16,7 @@
 // requests, the first second's cold connections) but at 20 s, its first failures; retry-storm
 // against its fix still does at 25 s (830 ms against 204 ms on 74 and 45 requests), and a 5 ms
 // timeout branched into config-rollout at 20 s (160 ms against 82.1 ms).
+import type { Topology } from '../../models/Topology';
 import type { SeriesBucket } from '../../workers/protocol';
 import { formatCount, formatLatency, formatMoment, formatPercent } from '../format';
 
@@ -39,11 +40,39 @@ export const P99_MIN_SAMPLES = 20;
 /** With fewer than P99_STEADY_SAMPLES, one p99 must be more than this times the other: 1.6 (see the file's head). */
 export const P99_FEW_APART = 1.6;
 
+/**
+ * How far apart the tries one link carries in a second may be before the runs count as visibly
+ * different: more than 1.6 times (as P99_FEW_APART) and FAILED_Z standard errors of a count
+ * (|x - y| / sqrt(x + y), the counts taken as Poisson). A retry storm against its fix differs in
+ * load long before it differs in failures or p99: retry-storm's orders -> payments carried 5x
+ * the tries of retry-storm-fixed's from 10 s, while the rule above saw nothing until 25 s. Two
+ * seeds of one design never passed it: seeds 1-4 of gateway-only, mesh-only, hello-mesh,
+ * two-meshes-via-gateway, retry-storm and zone-failover, 6 pairs each, 2,220 pair-seconds.
+ */
+export const TRIES_APART = 1.6;
+
+/** A link both runs have, by name ("orders -> payments"), with its index in each run's topology. */
+export interface SharedLink {
+  name: string;
+  a: number;
+  b: number;
+}
+
+/** The links both topologies have, matched by their ends' names, in A's order. Pure. */
+export function sharedLinks(a: Topology, b: Topology): SharedLink[] {
+  const key = (t: Topology, i: number) => `${t.nodes[t.edges[i].from].name} -> ${t.nodes[t.edges[i].to].name}`;
+  const inB = new Map(b.edges.map((_, i) => [key(b, i), i]));
+  return a.edges.flatMap((_, i) => {
+    const j = inB.get(key(a, i));
+    return j === undefined ? [] : [{ name: key(a, i), a: i, b: j }];
+  });
+}
+
 /** The moment two runs first differ, and what differed, in words for the timeline's tooltip. Plain data. */
 export interface Divergence {
   /** Start of the bucket (simulated ms) in which they first differ. */
   ms: number;
-  kind: 'first-failure' | 'failed-share' | 'p99';
+  kind: 'first-failure' | 'failed-share' | 'p99' | 'tries';
   text: string;
 }
 
@@ -58,10 +87,11 @@ const causesText = (c: Record<string, number>) =>
  * had a failed request so far and the other none, (b) their failed shares are apart
  * (failedApart), or (c) their p99s are apart (p99Apart: more
  * than 10% with P99_STEADY_SAMPLES ok requests on both sides, more than P99_FEW_APART times with
- * P99_MIN_SAMPLES or more). A failure that starts in both in one bucket is not a difference.
- * `names` are A's and B's names for the text. Null while they have not differed. Pure.
+ * P99_MIN_SAMPLES or more), or (d) a link both have carries tries apart (triesApart; `links`,
+ * from sharedLinks, empty: not looked at). A failure that starts in both in one bucket is not a
+ * difference. `names` are A's and B's names for the text. Null while they have not differed. Pure.
  */
-export function firstDivergence(a: readonly SeriesBucket[], b: readonly SeriesBucket[], bucketMs: number, names: readonly [string, string]): Divergence | null {
+export function firstDivergence(a: readonly SeriesBucket[], b: readonly SeriesBucket[], bucketMs: number, names: readonly [string, string], links: readonly SharedLink[] = []): Divergence | null {
   let failedA = 0;
   let failedB = 0;
   const n = Math.min(a.length, b.length);
@@ -85,8 +115,39 @@ export function firstDivergence(a: readonly SeriesBucket[], b: readonly SeriesBu
     if (apart) {
       return { ms: x.t, kind: 'p99', text: `${window}: p99 ${formatLatency(x.p99, true)} in ${names[0]}, ${formatLatency(y.p99, true)} in ${names[1]} (${(y.p99 / x.p99).toFixed(2)}x, ${apart})` };
     }
+    const load = i === 0 ? triesApart(x, null, y, null, links) : triesApart(x, a[i - 1], y, b[i - 1], links);
+    if (load) {
+      const ratio = load.b / load.a;
+      return { ms: x.t, kind: 'tries', text: `${window}: ${load.link} carried ${formatCount(load.a)} tries in ${names[0]}, ${formatCount(load.b)} in ${names[1]} (${ratio >= 10 || ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}x)` };
+    }
   }
   return null;
+}
+
+/**
+ * Of `links`, the one whose tries in bucket x (A) and y (B) are furthest apart in standard errors,
+ * when they count as apart: more than TRIES_APART times and FAILED_Z standard errors
+ * (|x - y| / sqrt(x + y)); else null. A bucket's tries on a link are its cumulative count
+ * (`edges`, the second float a link) less the bucket before's (`xPrev`, `yPrev`; null for the
+ * first bucket: from zero). Buckets without edge counts are not compared. Pure.
+ */
+export function triesApart(x: SeriesBucket, xPrev: SeriesBucket | null, y: SeriesBucket, yPrev: SeriesBucket | null, links: readonly SharedLink[]): { link: string; a: number; b: number } | null {
+  if (!x.edges || !y.edges || (xPrev !== null && !xPrev.edges) || (yPrev !== null && !yPrev.edges)) return null;
+  let best: { link: string; a: number; b: number } | null = null;
+  let bestZ = FAILED_Z;
+  for (const l of links) {
+    const ta = x.edges[l.a * 2 + 1] - (xPrev ? xPrev.edges![l.a * 2 + 1] : 0);
+    const tb = y.edges[l.b * 2 + 1] - (yPrev ? yPrev.edges![l.b * 2 + 1] : 0);
+    const lo = Math.min(ta, tb);
+    const hi = Math.max(ta, tb);
+    if (!(hi > TRIES_APART * lo) || hi + lo === 0) continue;
+    const z = (hi - lo) / Math.sqrt(hi + lo);
+    if (z >= bestZ) {
+      bestZ = z;
+      best = { link: l.name, a: ta, b: tb };
+    }
+  }
+  return best;
 }
 
 /**
@@ -123,7 +184,7 @@ export function p99Apart(x: SeriesBucket, y: SeriesBucket): string | null {
 }
 
 /** The rule in words, for the timeline's tooltip and the "no difference yet" line. */
-export const DIVERGENCE_RULE = `a first failure in one run only; or failed shares in one second more than ${FAILED_APART * 100} points and ${FAILED_Z} standard errors apart; or p99s in one second more than ${P99_APART * 100}% apart with ${formatCount(P99_STEADY_SAMPLES)} ok requests or more in each run (more than ${P99_FEW_APART}x apart with ${P99_MIN_SAMPLES} to ${formatCount(P99_STEADY_SAMPLES - 1)}: below ${formatCount(P99_STEADY_SAMPLES)} a second, two seeds of one design already differ by 10% in a third of their seconds)`;
+export const DIVERGENCE_RULE = `a first failure in one run only; or failed shares in one second more than ${FAILED_APART * 100} points and ${FAILED_Z} standard errors apart; or p99s in one second more than ${P99_APART * 100}% apart with ${formatCount(P99_STEADY_SAMPLES)} ok requests or more in each run (more than ${P99_FEW_APART}x apart with ${P99_MIN_SAMPLES} to ${formatCount(P99_STEADY_SAMPLES - 1)}: below ${formatCount(P99_STEADY_SAMPLES)} a second, two seeds of one design already differ by 10% in a third of their seconds); or the tries one link both runs have carries in one second more than ${TRIES_APART}x and ${FAILED_Z} standard errors apart`;
 
 /** The rule in short, for the line under the timeline: "… p99s over 10% apart (2x under 1,000 ok requests a second)". */
-export const DIVERGENCE_RULE_SHORT = `a first failure in one run only, failed shares ${FAILED_APART * 100} points apart, or p99s over ${P99_APART * 100}% apart (${P99_FEW_APART}x under ${formatCount(P99_STEADY_SAMPLES)} ok requests a second)`;
+export const DIVERGENCE_RULE_SHORT = `a first failure in one run only, failed shares ${FAILED_APART * 100} points apart, p99s over ${P99_APART * 100}% apart (${P99_FEW_APART}x under ${formatCount(P99_STEADY_SAMPLES)} ok requests a second), or a link's tries a second over ${TRIES_APART}x apart`;

@@ -6,7 +6,7 @@ import { mergeBatch } from '../charts/seriesStore';
 import { runLatencyMeasured } from '../measuredLatency';
 import { branchLabels } from '../changes/summary';
 import { inTime } from '../sim/controllerApi';
-import { firstDivergence } from './divergence';
+import { firstDivergence, sharedLinks, type SharedLink } from './divergence';
 import type { PairCore } from './pairRun';
 
 /** How often the figures, series and fault lists are asked of both workers while playing, wall ms. */
@@ -41,10 +41,16 @@ export async function refreshFigures(core: PairCore, gen: number): Promise<void>
     };
     d.figures = [fig(0), fig(1)];
     d.figuresAt = core.clock();
-    const found = firstDivergence(d.series[0].buckets, d.series[1].buckets, d.series[0].bucketMs, sideNames(core, d.labels));
+    const found = firstDivergence(d.series[0].buckets, d.series[1].buckets, d.series[0].bucketMs, sideNames(core, d.labels), links(core));
     if (found && (!core.known || found.ms < core.known.ms)) core.known = found;
     d.divergence = core.known;
   });
+}
+
+/** The links both panes' topologies have (by their ends' names), for the tries sign of firstDivergence. */
+function links(core: PairCore): SharedLink[] {
+  const [a, b] = core.panes.map((p) => p.appStore.getState().info?.topology);
+  return a && b ? sharedLinks(a, b) : [];
 }
 
 /** Recomputes the branch labels from both panes' live actions (they change with injections). */
