@@ -55,7 +55,7 @@ export function istioLoadTestFull(): Record<string, unknown> {
     narrative: [
       {
         at: '0s',
-        title: 'A thousand services, four thousand sidecars',
+        title: 'A thousand services, three thousand sidecars',
         text: 'Each of the 1000 fortio clients runs its own sidecar and calls one service of two replicas, each with a sidecar. Every request makes four proxy passes and every new connection a mutual TLS handshake.',
         highlight: ['fortio-000->svc-000', 'fortio-500->svc-500', 'fortio-999->svc-999'],
       },
