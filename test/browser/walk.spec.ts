@@ -31,6 +31,7 @@ import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios
 import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll } from './fixtures/walkChecks';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { shotPath } from './fixtures/shots';
+import { labelsOverBoxes, meshRegionProblems } from './fixtures/meshRegions';
 
 const WIDE = { width: 1600, height: 1000 };
 const SMALL = { width: 1024, height: 768 };
@@ -117,6 +118,9 @@ async function storyLabelsAstray(page: Page): Promise<string[]> {
   }
   return out;
 }
+
+/** Presenter-mode pictures kept as screenshots by the walks (the new-user test's worst label overlaps, retry-storm's bands). */
+const PRESENTER_SHOTS = ['two-meshes-via-gateway', 'zone-failover', 'retry-storm', 'partial-adoption'];
 
 /** The annotation check at the page's size and moment `t`. */
 async function annotationCheck(page: Page, s: ShippedScenario, t: number, size: { width: number; height: number }) {
@@ -243,6 +247,22 @@ for (const s of SHIPPED_SVG) {
       }
       await test.step(`${sizeName(size)}: link labels overlap no other label, link or node; highlighted ones sit nearest their own line`, async () => {
         counts[size === WIDE ? 'labels1600' : 'labels1024'] += await labelCheck(page, s, size);
+      });
+      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes; in presenter mode (f) too, with no link label over a node's box`, async () => {
+        expect(await meshRegionProblems(page), `${s.name} at ${sizeName(size)}`).toEqual([]);
+        await page.keyboard.press('f');
+        await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+        await settled(page);
+        await settledLabels(page);
+        if ((await page.locator('.topology-stage').getAttribute('data-view')) === 'svg') {
+          expect(await labelsOverBoxes(page), `${s.name} in presenter mode at ${sizeName(size)}: link labels over a node's box`).toEqual([]);
+          expect(await meshRegionProblems(page), `${s.name} in presenter mode at ${sizeName(size)}`).toEqual([]);
+        }
+        if (PRESENTER_SHOTS.includes(s.name)) await page.screenshot({ path: shotPath(`presenter-${s.name}-${size.width}.png`) });
+        await page.keyboard.press('f');
+        await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+        await settled(page);
+        await settledLabels(page);
       });
       if (annotateHere) await test.step(`${sizeName(size)}: annotations stay inside their mesh and the stage at ${s.busy} s`, () => annotationCheck(page, s, s.busy, size));
       if (s.faulted) await test.step(`${sizeName(size)}: every step circle and fault handle can be clicked`, () => timelineCheck(page, s, size));

@@ -27,6 +27,13 @@ export interface LabelSpot {
    * across shoppers' in gateway-and-mesh at 1024x768 with Charts open, reads as that link's).
    */
   acrossLink?: true;
+  /**
+   * Set by placeEdgeLabels when no spot was free and this one still lies over a node's drawing
+   * (its box, hexagons, state line, badge, or a mesh's tab): left out as one over a name is (a
+   * label over a box reads as part of the box: presenter mode at 1024x768 laid '101 req/s' over
+   * storefront, checkout and payments-bridge in two-meshes-via-gateway, 64 units apart).
+   */
+  overNode?: true;
 }
 
 /** A link to label: points along its path (every few units, in order) and whether it has a lock at its middle. */
@@ -90,6 +97,14 @@ const AWAY = [24, 34, 46];
  * in their middles at presenter size, and old-app's '10 req/s' was laid across shoppers' line.
  */
 const ALONG_ENDS = [0.12, 0.88, 0.06, 0.94];
+/**
+ * Tried last, at the middle shares only: further off the link, past the boxes' tops or bottoms
+ * when the link runs between two boxes closer than a label is wide (presenter mode's 64-unit
+ * gaps against its 105-unit labels), for presenter-size labels only, and only where the label
+ * stays clearly nearer its own line than any other (clearlyOwn).
+ */
+const AWAY_FAR = [60, 78, 96];
+const ALONG_FAR = [0.5, 0.42, 0.58];
 
 /**
  * What a spot over one of the soft obstacles counts against it: a box's queue glyph (its whole
@@ -133,9 +148,10 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
 
   function placeOne(index: number, placed: Rect[]): { spot: LabelSpot; hits: number } {
     const link = links[index];
-    let best: LabelSpot | null = null;
+    let best: (LabelSpot & { far?: true }) | null = null;
     let bestHits = Number.POSITIVE_INFINITY;
     for (const spot of candidates(link)) {
+      if (spot.far && (box.w <= LABEL_BOX.w || !clearlyOwn(link, links, spot, box))) continue;
       const r = labelRect(spot, box);
       // Cut off by the stage's edge, a label says nothing: worse than lying over a node or a link.
       let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 3 : 0;
@@ -156,9 +172,11 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
         if (hits === 0) break;
       }
     }
-    const chosen: LabelSpot = best ?? { x: 0, y: 0, anchor: 'middle' };
+    const found: LabelSpot & { far?: true } = best ?? { x: 0, y: 0, anchor: 'middle' };
+    const { far: _far, ...chosen } = found;
     const r = labelRect(chosen, box);
     if (names.some((n) => overlap(r, n))) return { spot: { ...chosen, overName: true }, hits: bestHits };
+    if (nodes.some((n) => overlap(r, n))) return { spot: { ...chosen, overNode: true }, hits: bestHits };
     if (bestHits > 0 && links.some((other, j) => j !== index && other.points.some((q) => inside(q, r, 0)))) return { spot: { ...chosen, acrossLink: true }, hits: bestHits };
     placed.push(r);
     return { spot: chosen, hits: bestHits };
@@ -205,12 +223,14 @@ function* besideLink(link: LabelLink, shares: readonly number[] = ALONG): Genera
  * Candidate spots for a link's label, the usual one (the middle, lower side) first; then, for a
  * link none of those suits, spots nearer its ends (ALONG_ENDS).
  */
-function* candidates(link: LabelLink): Generator<LabelSpot> {
+function* candidates(link: LabelLink, withFar = true): Generator<LabelSpot & { far?: true }> {
   const tiers: [readonly number[], readonly number[]][] = [
     [AWAY, ALONG],
     [AWAY, ALONG_ENDS],
+    ...(withFar ? [[AWAY_FAR, ALONG_FAR] as [readonly number[], readonly number[]]] : []),
   ];
   for (const [aways, shares] of tiers) {
+    const far = aways === AWAY_FAR ? ({ far: true } as const) : {};
     for (const away of aways) {
       for (const { m, sx, sy } of besideLink(link, shares)) {
         // A steep link gets its label to the side, where the text's width does not cover it.
@@ -218,7 +238,7 @@ function* candidates(link: LabelLink): Generator<LabelSpot> {
         const anchor = steep ? (sx > 0 ? 'start' : 'end') : 'middle';
         // Above the line the baseline sits a text's height further out.
         const lift = !steep && sy < 0 ? LABEL_BOX.h - 8 : 0;
-        yield { x: m.x + sx * (steep ? away - 4 : away), y: m.y + sy * away + 4 - lift, anchor };
+        yield { x: m.x + sx * (steep ? away - 4 : away), y: m.y + sy * away + 4 - lift, anchor, ...far };
       }
     }
   }
@@ -286,6 +306,23 @@ export function readsAsOther(link: LabelLink, links: readonly LabelLink[], spot:
   return links.some((o) => o !== link && nearest2(o.points, cx, cy) < own);
 }
 
+/**
+ * True when a label of `link` at `spot` (`box`: its size) has its middle at most FAR_OWN of the
+ * way to any other link's line that its own is: a label far off its link (AWAY_FAR) must still
+ * read as its link's, with room to spare (partial-adoption's '24 req/s' 83 px from another line
+ * and 84 from its own read as the other's). Pure.
+ */
+function clearlyOwn(link: LabelLink, links: readonly LabelLink[], spot: LabelSpot, box: { w: number; h: number }): boolean {
+  const r = labelRect(spot, box);
+  const cx = (r.x0 + r.x1) / 2;
+  const cy = (r.y0 + r.y1) / 2;
+  const own = nearest2(link.points, cx, cy);
+  return links.every((o) => o === link || own <= FAR_OWN * FAR_OWN * nearest2(o.points, cx, cy));
+}
+
+/** How much nearer its own line than any other a far label's middle is, at least (clearlyOwn). */
+const FAR_OWN = 0.6;
+
 /** The squared distance from (x, y) to the nearest of `points` (Infinity for none). */
 function nearest2(points: readonly { x: number; y: number }[], x: number, y: number): number {
   let best = Number.POSITIVE_INFINITY;
@@ -295,7 +332,7 @@ function nearest2(points: readonly { x: number; y: number }[], x: number, y: num
 
 /** The quiet label's spots (candidates), then on its own line, then a hovered label's, further off. */
 function* storyCandidates(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
-  yield* candidates(link);
+  yield* candidates(link, false);
   yield* onLink(link, box);
   yield* hoverCandidates(link, box);
 }

@@ -265,7 +265,12 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
   const pictureRight = max(requestPath, (p) => auto.get(p.node.id)!.x + extent(p).right) ?? 0;
   for (const node of side) {
     const mesh = node.mesh;
-    const members = requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh) && !isBridge(p.node));
+    // In bands, over the mesh's first band only: the region reaches up to it there (retry-storm's
+    // control plane centred over its members of three bands stood outside the region).
+    const bandOf = (p: PlacedNode) => bands?.get(p.node.id)?.band ?? 0;
+    const meshed = requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh) && !isBridge(p.node));
+    const firstOfMesh = min(meshed, bandOf) ?? 0;
+    const members = meshed.filter((p) => bandOf(p) === firstOfMesh);
     if (!mesh || members.length === 0 || cpTop.has(mesh)) {
       orphans.push(node);
       continue;
@@ -292,7 +297,7 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
     if (stage) {
       // Presenter mode: over the whole mesh, its bridges' halves too, and never past its right
       // edge (its state line, up to "control plane + CA DOWN", would widen the drawing).
-      const all = requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh));
+      const all = requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh) && bandOf(p) === firstOfMesh);
       const at = (p: PlacedNode) => auto.get(p.node.id)!.x;
       const left = min(all, (p) => (isBridge(p.node) ? at(p) : at(p) - p.w / 2))!;
       const right = max(all, (p) => (isBridge(p.node) ? at(p) : at(p) + p.w / 2))!;

@@ -121,6 +121,16 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
       if (!b) bands.set(p.col, { x0, x1, y0, y1 });
       else bands.set(p.col, { x0: Math.min(b.x0, x0), x1: Math.max(b.x1, x1), y0: Math.min(b.y0, y0), y1: Math.max(b.y1, y1) });
     }
+    // A control plane beside the mesh (a member in a column of its own) takes its column's band
+    // as tall as the column before it: the region goes on as a rectangle, where a band of its
+    // icon's height alone made an odd tab off the region's top (partial-adoption with Charts
+    // open at 1600x1000).
+    for (const p of members) {
+      if (p.node.kind !== 'control-plane') continue;
+      const b = bands.get(p.col);
+      const prev = bands.get(p.col - 1);
+      if (b && prev) bands.set(p.col, { ...b, y0: Math.min(b.y0, prev.y0), y1: Math.max(b.y1, prev.y1) });
+    }
     for (const [col, b] of bands) {
       const top = raise(name, col);
       if (top !== null) b.y0 = Math.min(b.y0, top);
@@ -132,7 +142,10 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
       if (i === 0 || c !== cols[i - 1] + 1) runs.push([]);
       runs[runs.length - 1].push(bands.get(c)!);
     });
-    const path = runs.map((run) => roundedPolygon(skyline(run), CORNER)).join(' ');
+    // One mesh, one region: runs in different bands of presenter mode's snake (retry-storm's api;
+    // web and orders; payments, drawn as three meshes) or split by a column without members are
+    // joined into one outline (joinRuns).
+    const path = runs.length > 1 ? joinRuns(runs, CORNER) : runs.map((run) => roundedPolygon(skyline(run), CORNER)).join(' ');
     const first = runs[0]?.[0] ?? { x0: 0, x1: 0, y0: 0, y1: 0 };
     const flat = runs.flat();
     return {
@@ -188,4 +201,116 @@ export function roundedPolygon(input: [number, number][], r: number): string {
     d += `${i === 0 ? 'M' : 'L'}${p1[0].toFixed(1)},${p1[1].toFixed(1)} Q${p[0].toFixed(1)},${p[1].toFixed(1)} ${p2[0].toFixed(1)},${p2[1].toFixed(1)} `;
   }
   return `${d}Z`;
+}
+
+/** Least width of a strip joining two runs of a region, design units. */
+const JOIN_MIN = 48;
+
+/**
+ * One outline round several runs of column bands (`runs`, as meshRegions makes them), corners
+ * rounded by up to `r`: each run as its skyline fills it (its bands and the gaps between them),
+ * each run joined to the next nearest one by a strip: down the columns the two share where one
+ * lies under the other (presenter mode's bands turn at the side, a band's last column above the
+ * next one's first), else across at the top of the rows they share. SVG path data. Pure.
+ */
+export function joinRuns(runs: readonly (readonly Band[])[], r: number): string {
+  const rects: Band[] = [];
+  for (const run of runs) {
+    run.forEach((b, i) => {
+      rects.push(b);
+      const n = run[i + 1];
+      if (n) rects.push({ x0: b.x1, x1: n.x0, y0: Math.max(b.y0, n.y0), y1: Math.min(b.y1, n.y1) });
+    });
+  }
+  const box = (run: readonly Band[]): Band => ({ x0: Math.min(...run.map((b) => b.x0)), x1: Math.max(...run.map((b) => b.x1)), y0: Math.min(...run.map((b) => b.y0)), y1: Math.max(...run.map((b) => b.y1)) });
+  // Join each run to one of those joined before it (the first run to start), the nearest pair first.
+  const joined = [0];
+  const left = runs.map((_, i) => i).slice(1);
+  while (left.length > 0) {
+    let best: { i: number; j: number; strip: Band; cost: number } | null = null;
+    for (const i of left) {
+      for (const j of joined) {
+        const strip = joinStrip(runs[i], runs[j], box(runs[i]), box(runs[j]));
+        const cost = (strip.x1 - strip.x0) * (strip.y1 - strip.y0);
+        if (!best || cost < best.cost) best = { i, j, strip, cost };
+      }
+    }
+    rects.push(best!.strip);
+    joined.push(best!.i);
+    left.splice(left.indexOf(best!.i), 1);
+  }
+  return unionOutline(rects.filter((b) => b.x1 > b.x0 && b.y1 > b.y0)).map((loop) => roundedPolygon(loop, r)).join(' ');
+}
+
+/** The strip joining run `a` (bounds `ba`) to run `b` (bounds `bb`): see joinRuns. Pure. */
+function joinStrip(a: readonly Band[], b: readonly Band[], ba: Band, bb: Band): Band {
+  // Vertically: the widest overlap in x between a band of each, from the upper one down to the lower.
+  let best: Band | null = null;
+  for (const p of a) {
+    for (const q of b) {
+      const x0 = Math.max(p.x0, q.x0);
+      const x1 = Math.min(p.x1, q.x1);
+      if (x1 - x0 < JOIN_MIN) continue;
+      const [up, down] = p.y0 <= q.y0 ? [p, q] : [q, p];
+      const strip = { x0, x1, y0: Math.min(up.y1, down.y0), y1: Math.max(up.y1, down.y0) };
+      if (!best || strip.y1 - strip.y0 < best.y1 - best.y0) best = strip;
+    }
+  }
+  if (best) return best;
+  // Across: at the top of the rows both runs take, between their facing sides.
+  const [l, rr] = ba.x0 <= bb.x0 ? [ba, bb] : [bb, ba];
+  const y0 = Math.max(l.y0, rr.y0);
+  return { x0: Math.min(l.x1, rr.x0), x1: Math.max(l.x1, rr.x0), y0, y1: Math.max(y0 + JOIN_MIN, Math.min(l.y1, rr.y1, y0 + JOIN_MIN)) };
+}
+
+/**
+ * The outline of the union of axis-aligned boxes, as closed loops of corner points (clockwise on
+ * screen, y down; a hole runs the other way): the boxes cut into the grid of all their edges, and
+ * the sides of covered cells that face uncovered ones chained. Pure.
+ */
+export function unionOutline(boxes: readonly Band[]): [number, number][][] {
+  const xs = [...new Set(boxes.flatMap((b) => [b.x0, b.x1]))].sort((a, b) => a - b);
+  const ys = [...new Set(boxes.flatMap((b) => [b.y0, b.y1]))].sort((a, b) => a - b);
+  const covered = (i: number, j: number) => {
+    if (i < 0 || j < 0 || i >= xs.length - 1 || j >= ys.length - 1) return false;
+    const cx = (xs[i] + xs[i + 1]) / 2;
+    const cy = (ys[j] + ys[j + 1]) / 2;
+    return boxes.some((b) => b.x0 <= cx && cx <= b.x1 && b.y0 <= cy && cy <= b.y1);
+  };
+  // Directed sides, the covered cell on their right (y down): from each corner point to the next.
+  const next = new Map<string, [number, number][]>();
+  const key = (x: number, y: number) => `${x},${y}`;
+  const add = (a: [number, number], b: [number, number]) => {
+    const k = key(...a);
+    const list = next.get(k) ?? [];
+    list.push(b);
+    next.set(k, list);
+  };
+  for (let i = 0; i < xs.length - 1; i++) {
+    for (let j = 0; j < ys.length - 1; j++) {
+      if (!covered(i, j)) continue;
+      const [x0, x1, y0, y1] = [xs[i], xs[i + 1], ys[j], ys[j + 1]];
+      if (!covered(i, j - 1)) add([x0, y0], [x1, y0]);
+      if (!covered(i + 1, j)) add([x1, y0], [x1, y1]);
+      if (!covered(i, j + 1)) add([x1, y1], [x0, y1]);
+      if (!covered(i - 1, j)) add([x0, y1], [x0, y0]);
+    }
+  }
+  const loops: [number, number][][] = [];
+  for (const [start, ends] of next) {
+    while (ends.length > 0) {
+      const loop: [number, number][] = [];
+      const [sx, sy] = start.split(',').map(Number);
+      let at: [number, number] = [sx, sy];
+      for (let guard = 0; guard < 10_000; guard++) {
+        const list = next.get(key(...at));
+        if (!list || list.length === 0) break;
+        loop.push(at);
+        at = list.shift()!;
+        if (key(...at) === start) break;
+      }
+      if (loop.length >= 3) loops.push(loop);
+    }
+  }
+  return loops;
 }

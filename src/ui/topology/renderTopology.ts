@@ -16,6 +16,7 @@ import type { EdgeRate } from './edgeRates';
 import { nodeRect, type LabelLink } from './edgeLabelPlace';
 import { drawEdgeLabels } from './svgEdgeLabels';
 import { meshLabel, meshTitle } from './meshName';
+import { meshesOf } from './meshRegions';
 
 export { PRESENTER_LABEL_UNITS } from './svgEdgeLabels';
 /** Room a link label keeps from a box's '+N' badge, design units (nodeRect keeps as much from the box). */
@@ -176,6 +177,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
       .append('g')
       .attr('class', `topo-node topo-${p.node.kind}`)
       .attr('data-node', p.node.name)
+      // The meshes it is drawn in (a bridge in two), for tests of the regions.
+      .attr('data-mesh-of', meshesOf(p.node).join(' ') || null)
       .attr('transform', `translate(${p.x - p.w / 2},${p.y - p.h / 2})`);
     nodeGroups.set(p.node.id, g.node()!);
     switch (p.node.kind) {
