@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { untilStill } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
 import { shotPath } from './fixtures/shots';
+import { labelsOverBoxes, meshRegionProblems } from './fixtures/meshRegions';
 
 const PAIR = '/?compare=retry-storm,retry-storm-fixed';
 
@@ -230,6 +231,18 @@ test('the single view offers the pairs, and the compare view leads back to the s
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
   await page.screenshot({ path: shotPath('compare-1024x768.png') });
+  await test.step("each pane draws retry-storm's mesh shop as one region round api, web, orders and payments (it drew three), in presenter mode too, with no link label over a box", async () => {
+    expect(await meshRegionProblems(page)).toEqual([]);
+    expect(await labelsOverBoxes(page)).toEqual([]);
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
+    await settled(page);
+    expect(await meshRegionProblems(page)).toEqual([]);
+    expect(await labelsOverBoxes(page)).toEqual([]);
+    await page.screenshot({ path: shotPath('compare-presenter-1024x768.png') });
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('compare-view')).not.toHaveAttribute('data-presenter', 'on');
+  });
   await page.getByTestId('single-view').click();
   await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm');
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
