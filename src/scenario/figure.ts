@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { duration } from './common';
+import { listNames } from './nearMiss';
 
 /**
  * What a lesson figure measures (the app computes it in `src/workers/figures.ts`):
@@ -69,7 +70,7 @@ export type LessonFigure = z.output<typeof lessonFigureSchema>;
  */
 export function figureProblems(f: LessonFigure, path: string, clients: ReadonlySet<string>, callees: ReadonlySet<string>): [string, string, boolean?][] {
   const out: [string, string, boolean?][] = [];
-  const names = (set: ReadonlySet<string>) => [...set].join(', ') || 'none';
+  const names = (set: ReadonlySet<string>, typed?: string) => listNames(set, typed);
   if (f.from !== undefined && f.to !== undefined && f.to <= f.from) out.push([`${path}.to`, 'must be after from']);
   if (WHOLE_RUN_MEASURES.includes(f.measure) && (f.from !== undefined || f.to !== undefined)) {
     out.push([`${path}.${f.from !== undefined ? 'from' : 'to'}`, `${f.measure} is measured over the whole run; leave out from and to`]);
@@ -78,7 +79,7 @@ export function figureProblems(f: LessonFigure, path: string, clients: ReadonlyS
   const needsService = f.measure === 'attempts-per-request' || f.measure === 'max-tries-per-second';
   if (f.measure === 'change-spread' && f.change === undefined) out.push([`${path}.change`, 'change-spread needs the number of the change it times (its index in `changes`)']);
   if (needsService && !f.service) out.push([`${path}.service`, `${f.measure} needs the service whose tries it counts`]);
-  if (f.service !== undefined && !callees.has(f.service)) out.push([`${path}.service`, `unknown service "${f.service}" (services: ${names(callees)})`, true]);
-  if (f.client !== undefined && !clients.has(f.client)) out.push([`${path}.client`, `unknown client "${f.client}" (clients: ${names(clients)})`, true]);
+  if (f.service !== undefined && !callees.has(f.service)) out.push([`${path}.service`, `unknown service "${f.service}" (services: ${names(callees, f.service)})`, true]);
+  if (f.client !== undefined && !clients.has(f.client)) out.push([`${path}.client`, `unknown client "${f.client}" (clients: ${names(clients, f.client)})`, true]);
   return out;
 }

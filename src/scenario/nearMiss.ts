@@ -21,6 +21,23 @@ export function nearestName(key: string, names: Iterable<string>): string | unde
   return best?.name;
 }
 
+/** Names a message lists at most: past it the list is cut, so a 4,000-service file's unknown name is one short line, not 40 KB. */
+export const LISTED_NAMES = 10;
+
+/**
+ * `names` as a problem lists them after a name that names nothing (`typed`): all of them, comma
+ * separated ('none' when empty), up to LISTED_NAMES; past that the first LISTED_NAMES and how many
+ * more, led by `typed`'s near miss when there is one (nearestName): 'nearest "svc-0999"; svc-0000,
+ * svc-0001, ... and 3,990 more'. Pure.
+ */
+export function listNames(names: Iterable<string>, typed?: string): string {
+  const all = [...names];
+  if (all.length === 0) return 'none';
+  if (all.length <= LISTED_NAMES) return all.join(', ');
+  const near = typed === undefined ? undefined : nearestName(typed, all);
+  return `${near === undefined ? '' : `nearest "${near}"; `}${all.slice(0, LISTED_NAMES).join(', ')} and ${(all.length - LISTED_NAMES).toLocaleString('en-US')} more`;
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbours, one each (3 when the lengths differ by more than 2). */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;

@@ -169,3 +169,31 @@ describe('a schema error beside broken references', () => {
     );
   });
 });
+
+describe('names that name nothing, in a large or careful file', () => {
+  it('refuses a highlighted link between two nodes where nothing calls: "db->api" names both, but api calls db, not back', () => {
+    const d = shop();
+    d.narrative = [{ at: '0s', title: 't', text: 'x', highlight: ['api->db', 'db->api', 'users->db'] }];
+    expect(formatProblems(problemsOf(d)).split('\n')).toEqual([
+      'narrative.0.highlight.1: no link from "db" to "api" (db calls: none)',
+      'narrative.0.highlight.2: no link from "users" to "db" (users calls: api)',
+    ]);
+  });
+
+  it('cuts the list of names after 10 and leads with the nearest: a call to "svc-9999" in a 4,000-service file is one short line, not 40 KB', () => {
+    const ids = Array.from({ length: 4000 }, (_, i) => `svc-${String(i).padStart(4, '0')}`);
+    const d = {
+      name: 'big',
+      duration: '10s',
+      clients: [{ name: 'users', type: 'open', rate: 10, target: 'svc-0000' }],
+      services: ids.map((name, i) => ({ name, serviceTime: '1ms', calls: i === 17 ? [{ service: 'svc-9999' }] : [] })),
+    };
+    const [p] = problemsOf(d);
+    expect(p.path).toBe('services.17.calls.0.service');
+    expect(p.message).toBe('unknown service "svc-9999" (services: nearest "svc-0999"; svc-0000, svc-0001, svc-0002, svc-0003, svc-0004, svc-0005, svc-0006, svc-0007, svc-0008, svc-0009 and 3,990 more)');
+    // Ten names or fewer are all listed, as before.
+    const small = shop();
+    small.clients[0].target = 'apii';
+    expect(problemsOf(small)[0].message).toBe('unknown service "apii" (services: api, db)');
+  });
+});
