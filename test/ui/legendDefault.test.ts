@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendOpenByDefault } from '../../src/ui/components/Legend';
+import { legendOpenByDefault } from '../../src/ui/components/legendDefault';
 
 describe('the legend open or folded by default', () => {
   it('opens on a 1600x1000 or 1440x900 window, folds at 1280x720 and 1024x768 and in presenter mode', () => {

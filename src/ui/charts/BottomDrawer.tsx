@@ -26,7 +26,7 @@ const initialTab = (): Tab => {
 
 export function BottomDrawer() {
   const [tab, setTabState] = useState<Tab>(initialTab);
-  // The legend folds by default while the drawer is open (Legend.tsx legendOpenByDefault).
+  // The legend folds by default while the drawer is open (legendDefault.ts).
   useEffect(() => drawerStore.setState({ open: tab !== null }), [tab]);
   const setTab = (t: Tab) => {
     setTabState(t);

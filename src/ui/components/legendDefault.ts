@@ -1,0 +1,14 @@
+// Whether the legend starts open: plain TypeScript, so the node tests can import it without JSX.
+
+/**
+ * Whether the legend opens unfolded in a window of `width` x `height` CSS px. Open it wraps to
+ * two or three rows (60-80 px) that a 1280x720 or 1024x768 screen needs for the picture, so it
+ * starts folded there and in presenter mode (issue 11 item 8: the topology fills the screen);
+ * the "Legend" button opens it. With the drawer open (`drawerOpen`: Charts, Events or
+ * Ownership) the stage is short as well: at 1600x1000 the open legend took 80 px of its 370, so
+ * it folds there too, below the 1150 px at which the drawer itself opens by default. A person's
+ * own choice, kept in the browser, wins over all of this. Pure.
+ */
+export function legendOpenByDefault(width: number, height: number, presenter: boolean, drawerOpen = false): boolean {
+  return !presenter && width >= 1400 && height >= (drawerOpen ? 1150 : 880);
+}
