@@ -1,6 +1,6 @@
 // What a person sees of a mesh: its region, a sidecar hexagon per replica, locks on mutual-TLS
 // links, the control plane wired to its proxies, and a bridge on the border of two meshes.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { shotPath } from './fixtures/shots';
 
 /**
@@ -12,6 +12,13 @@ async function openScenario(page: Page, id: string) {
   await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', id);
   await expect(page.getByTestId('scenario-select')).toHaveValue(id);
   await expect(page.getByTestId('run-status')).toHaveText('ready');
+}
+
+
+/** The element's box once it is drawn: boundingBox() alone read null under load (CI, session 18). */
+async function boxOf(l: Locator) {
+  await expect(l).toBeVisible();
+  return (await l.boundingBox())!;
 }
 
 test('hello-mesh draws its mesh, a sidecar per replica, locks on mTLS links and the control-plane wiring', async ({ page }) => {
@@ -37,17 +44,17 @@ test('two meshes bridged by a gateway: two regions, the bridge on their border, 
   await expect(topo.locator('[data-mesh]')).toHaveCount(2);
   await expect(topo.locator('[data-mesh="payments"] > title')).toHaveText('Service mesh “payments”: one control plane and one CA; its proxies trust each other');
   await expect(topo.locator('[data-mesh="payments"] .topo-mesh-label')).toHaveText('mesh · payments');
-  const retail = (await topo.locator('[data-mesh="retail"] .topo-mesh-area').boundingBox())!;
-  const payments = (await topo.locator('[data-mesh="payments"] .topo-mesh-area').boundingBox())!;
-  const bridge = (await topo.locator('[data-node="payments-bridge"] .topo-card-front').boundingBox())!;
+  const retail = (await boxOf(topo.locator('[data-mesh="retail"] .topo-mesh-area')));
+  const payments = (await boxOf(topo.locator('[data-mesh="payments"] .topo-mesh-area')));
+  const bridge = (await boxOf(topo.locator('[data-node="payments-bridge"] .topo-card-front')));
   // The regions meet inside the bridge's box.
   expect(retail.x + retail.width).toBeGreaterThan(bridge.x);
   expect(retail.x + retail.width).toBeLessThan(bridge.x + bridge.width);
   expect(payments.x).toBeGreaterThan(bridge.x);
   expect(payments.x).toBeLessThan(bridge.x + bridge.width);
   for (const [mesh, cp] of [['retail', 'control-plane:retail'], ['payments', 'control-plane:payments']]) {
-    const region = (await topo.locator(`[data-mesh="${mesh}"] .topo-mesh-area`).boundingBox())!;
-    const icon = (await topo.locator(`[data-node="${cp}"] .topo-control-body`).boundingBox())!;
+    const region = (await boxOf(topo.locator(`[data-mesh="${mesh}"] .topo-mesh-area`)));
+    const icon = (await boxOf(topo.locator(`[data-node="${cp}"] .topo-control-body`)));
     expect(icon.x).toBeGreaterThan(region.x);
     expect(icon.x + icon.width).toBeLessThan(region.x + region.width);
   }
@@ -58,8 +65,8 @@ test('a third party is drawn in a cloud outside every mesh', async ({ page }) =>
   await openScenario(page, 'third-party-service');
   const topo = page.getByTestId('topology');
   await expect(topo.locator('[data-node="shipping-partner"] .topo-cloud')).toHaveCount(1);
-  const region = (await topo.locator('[data-mesh="shop"] .topo-mesh-area').boundingBox())!;
-  const partner = (await topo.locator('[data-node="shipping-partner"] .topo-card-front').boundingBox())!;
+  const region = (await boxOf(topo.locator('[data-mesh="shop"] .topo-mesh-area')));
+  const partner = (await boxOf(topo.locator('[data-node="shipping-partner"] .topo-card-front')));
   expect(partner.x).toBeGreaterThan(region.x + region.width);
 });
 
