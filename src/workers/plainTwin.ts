@@ -18,7 +18,7 @@ export type PlainReading =
 /**
  * `raw` (a scenario as written) with every sidecar taken out: each service and client loses
  * `sidecar`, `mtls` and `mesh`, and the name gains "-plain"; the rest is as written. The same
- * twin test/scenarios/lessons.test.ts builds, and scenarios/istio-load-test-baseline.json is for
+ * twin test/scenarios/lessons.test.ts checks the lessons against, and scenarios/istio-load-test-baseline.json is for
  * istio-load-test.json. Pure: returns a new object.
  */
 export function withoutSidecars(raw: Record<string, unknown>): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { World, summarize } from '../../src/models';
 import { validateScenario, type Scenario } from '../../src/scenario';
 import { relErr, scenario, scenarioFile } from '../models/helpers';
+import { withoutSidecars } from '../../src/workers/plainTwin';
 
 /*
  * Each canned scenario makes one claim with a number (its `lesson`). These tests run the file
@@ -52,15 +53,8 @@ const seedsOf = (s: Scenario) => [s.seed, ...[1, 2, 3].filter((x) => x !== s.see
 const routesOf = (w: World, from: string, to: string) =>
   w.routes.filter((r) => w.topology.nodes[w.topology.edges[r.edge].from].name === from && w.sim.actor(r.service).name === to);
 
-/** The same scenario as plain input with every sidecar removed (and faults replaced if given). */
-function withoutSidecars(s: Scenario, input: Record<string, unknown>): Scenario {
-  const strip = (x: Record<string, unknown>) => {
-    const { sidecar: _s, mtls: _m, mesh: _mesh, ...rest } = x;
-    return rest;
-  };
-  const i = input as { services: Record<string, unknown>[]; clients: Record<string, unknown>[] };
-  return scenario({ ...input, name: `${s.name}-plain`, services: i.services.map(strip), clients: i.clients.map(strip) });
-}
+/** The same scenario with every sidecar removed, as the app's lesson figures run it (plainTwin.ts). */
+const plainOf = (input: Record<string, unknown>): Scenario => scenario(withoutSidecars(input));
 
 const rawFile = (name: string): Record<string, unknown> => {
   const path = fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
@@ -131,7 +125,7 @@ describe('gateway-only: one downstream failure reaches the user', () => {
 
 describe('mesh-only: the same failure is absorbed, at a visible cost', () => {
   const s = scenarioFile('mesh-only.json');
-  const plain = withoutSidecars(s, rawFile('mesh-only.json'));
+  const plain = plainOf(rawFile('mesh-only.json'));
   it.each(seedsOf(s))('under 0.5% of user requests fail; the replica is ejected; ~1.7 ms proxy CPU and 3-4 ms per request (seed %i)', (seed) => {
     const { w, fates, summary } = play(s, seed);
     expect(share(sentIn(fates, 21_000, 58_000), failed)).toBeLessThan(0.005);
@@ -350,7 +344,7 @@ describe("Istio's load test, scaled down", () => {
   const plain = scenarioFile('istio-load-test-baseline.json');
 
   it('ships a baseline twin: the same scenario with every sidecar taken out', () => {
-    const twin = withoutSidecars(s, rawFile('istio-load-test.json'));
+    const twin = plainOf(rawFile('istio-load-test.json'));
     expect({ ...plain, name: twin.name, title: undefined, description: undefined, lesson: undefined, narrative: [] }).toEqual({
       ...twin,
       title: undefined,

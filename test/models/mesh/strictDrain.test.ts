@@ -317,16 +317,20 @@ describe('the end of a drain', () => {
 });
 
 describe('the end of a drain, HTTP/2', () => {
-  it("resets the streams still open on a connection that had GOAWAY: an HTTP/2 gateway's 4 requests of 50 s sent at 1 s end at 47.2 s and 47.3 s with reset (UC), and its 4 connections close then, counted drained", () => {
-    const { w, fates } = run({
-      name: 'drain-end-h2',
+  /** 4 closed users through an HTTP/2 gateway outside the mesh to db (2 replicas, `serviceTime` each), STRICT at 2 s. */
+  const h2Gateway = (name: string, serviceTime: string) =>
+    run({
+      name,
       duration: '60s',
       meshes: mesh,
       clients: [{ name: 'users', type: 'closed', users: 4, thinkTime: { type: 'constant', value: '1s' }, target: 'api', timeout: '100s' }],
       gateways: [{ name: 'api', routes: [{ service: 'db', policy: { protocol: 'HTTP/2', timeout: '100s' } }] }],
-      services: [{ name: 'db', replicas: 2, serviceTime: '50s', concurrency: 20, sidecar: true, mtls: 'PERMISSIVE' }],
+      services: [{ name: 'db', replicas: 2, serviceTime, concurrency: 20, sidecar: true, mtls: 'PERMISSIVE' }],
       changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '2s' }],
     });
+
+  it("resets the streams still open on a connection that had GOAWAY: an HTTP/2 gateway's 4 requests of 50 s sent at 1 s end at 47.2 s and 47.3 s with reset (UC), and its 4 connections close then, counted drained", () => {
+    const { w, fates } = h2Gateway('drain-end-h2', '50s');
     w.runUntil();
     const first = fates.filter((f) => f.sentAt < 2_000);
     expect(first.map((f) => [f.sentAt, Math.round(f.sentAt + f.latency), f.cause])).toEqual([
@@ -345,15 +349,7 @@ describe('the end of a drain, HTTP/2', () => {
   });
 
   it("counts a connection that closes with its last stream once GOAWAY'd: an HTTP/2 gateway's 4 requests of 5 s sent at 1 s end ok at 6.2-6.3 s, their 4 connections close then and count drained, and none again at the drain's end (47 s)", () => {
-    const { w, fates } = run({
-      name: 'drain-h2-last-stream',
-      duration: '60s',
-      meshes: mesh,
-      clients: [{ name: 'users', type: 'closed', users: 4, thinkTime: { type: 'constant', value: '1s' }, target: 'api', timeout: '100s' }],
-      gateways: [{ name: 'api', routes: [{ service: 'db', policy: { protocol: 'HTTP/2', timeout: '100s' } }] }],
-      services: [{ name: 'db', replicas: 2, serviceTime: '5s', concurrency: 20, sidecar: true, mtls: 'PERMISSIVE' }],
-      changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '2s' }],
-    });
+    const { w, fates } = h2Gateway('drain-h2-last-stream', '5s');
     w.runUntil(10_000);
     const first = fates.filter((f) => f.sentAt < 2_000);
     expect(first.map((f) => f.cause)).toEqual(['ok', 'ok', 'ok', 'ok']);
