@@ -91,7 +91,7 @@ test('control-plane-outage tells its story step by step and highlights what each
     await page.screenshot({ path: shotPath('control-plane-boundary-cut.png') });
   });
 
-  await test.step("presenter mode at 1024x768: after PageDown the new step's text is in the column, not below it (idle-timeout-race step 2: 688-1162 px against a column ending at 670)", async () => {
+  await test.step("presenter mode at 1024x768: after PageDown the whole new step, head to text end, is in the column (idle-timeout-race step 2: 688-1162 px against a column ending at 670), its type stepped down to fit and never under 14 px", async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.getByTestId('scenario-select').selectOption('idle-timeout-race');
     await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 4');
@@ -101,20 +101,25 @@ test('control-plane-outage tells its story step by step and highlights what each
     await page.keyboard.press('PageDown');
     await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 4');
     const column = page.getByRole('complementary', { name: 'Scenario' });
-    // The head at or below the column's top, and the text's end inside it, or else (a step taller
-    // than the column) the head at its top: as much of the step as fits.
+    // The head at or below the column's top and the text's end inside it: at 17 px this step
+    // (a four-line title, a figure, 285 characters) was 720 px in a 625 px column, so its last
+    // lines stayed below; its type now steps down until it fits (storyFit.ts).
     await expect
       .poll(async () => {
         const c = (await column.boundingBox())!;
         const head = (await page.getByTestId('narrative-step').boundingBox())!;
         const text = (await page.getByTestId('narrative-text').boundingBox())!;
-        const headIn = head.y >= c.y - 1;
-        return headIn && (text.y + text.height <= c.y + c.height + 1 || head.y - c.y < 40);
+        return { headIn: head.y >= c.y - 1, textIn: text.y + text.height <= c.y + c.height + 1 };
       }, { timeout: 10_000 })
-      .toBe(true);
-    await expect(page.getByTestId('narrative-text')).toBeInViewport({ ratio: 0.6 });
+      .toEqual({ headIn: true, textIn: true });
+    await expect(page.getByTestId('narrative-text')).toBeInViewport({ ratio: 0.99 });
+    const size = () => page.getByTestId('narrative-text').evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
+    expect(await size()).toBeGreaterThanOrEqual(14);
+    expect(await size()).toBeLessThan(17);
     await page.screenshot({ path: shotPath('narrative-presenter-pagedown-1024.png') });
     await page.keyboard.press('f');
+    // Out of presenter mode the step's type is the view's own again.
+    await expect.poll(size).toBe(15.5);
   });
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // The scenario's story, step by step: the current step follows simulated time; "next" runs the
 // simulation to the next step's time, "back" runs it again from zero to the previous one. A
 // step's question shows while the step before it is current, and is answered once it runs.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { formatSimTime } from '../format';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
@@ -12,6 +12,7 @@ import { measureFigure } from '../../workers/figures';
 import { LessonFigureView } from '../narrative/LessonFigureView';
 import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
 import { questionsAt } from '../narrative/questions';
+import { fitStoryStep } from '../narrative/storyFit';
 
 const NO_STEPS: never[] = [];
 
@@ -29,6 +30,22 @@ export function NarrativePanel() {
   const shown = Math.max(0, index);
   // The move last brought into view, and whether its step is still to come (the seek lands later).
   const moved = useRef({ moves: 0, awaiting: false });
+  const presenter = useAppStore((s) => s.presenter);
+  const section = useRef<HTMLElement>(null);
+  const [, onResize] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  // In presenter mode the step's type steps down until the step fits its column (storyFit.ts),
+  // measured again at each render (a new step, its figure's first value) and resize, before paint.
+  useLayoutEffect(() => {
+    const s = section.current;
+    const column = s?.closest<HTMLElement>('.panel');
+    if (!s) return;
+    if (!presenter || !head.current || !text.current || !column) delete s.dataset.fit;
+    else fitStoryStep(s, head.current, text.current, column);
+  });
   useQuestionKeys();
   // A person moved the story: its step, head to text, comes into view in the column, whatever it
   // was scrolled to: at once (the head), and again when the seek lands on the new step, whose
@@ -59,7 +76,7 @@ export function NarrativePanel() {
   const prev = index - 1;
   const next = index + 1;
   return (
-    <section className="narrative" aria-label="Narrative" data-testid="narrative">
+    <section className="narrative" aria-label="Narrative" data-testid="narrative" ref={section}>
       {step && (
         <>
           <div className="narrative-head" ref={head}>
