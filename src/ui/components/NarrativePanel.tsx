@@ -92,7 +92,7 @@ export function NarrativePanel() {
                 className="button button-quiet button-small"
                 data-testid="narrative-prev"
                 disabled={blocked || seeking || prev < 0}
-                title={prev >= 0 ? `Run again from 0 to ${formatSimTime(steps[prev].at)}; faults injected by hand are dropped (p, PageUp, ←)` : undefined}
+                title={prev >= 0 ? `Run again from 0 to ${formatSimTime(steps[prev].at)}, replaying the faults you injected at their times (p, PageUp, ←)` : undefined}
                 onClick={() => void go(prev)}
               >
                 ‹ back
