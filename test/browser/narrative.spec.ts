@@ -91,27 +91,30 @@ test('control-plane-outage tells its story step by step and highlights what each
     await page.screenshot({ path: shotPath('control-plane-boundary-cut.png') });
   });
 
-  await test.step("presenter mode at 1024x768: after PageDown the whole new step, head to text end, is in the column (idle-timeout-race step 2: 688-1162 px against a column ending at 670), its type stepped down to fit and never under 14 px", async () => {
+  await test.step("presenter mode at 1024x768: entering it shows step 1 whole, and after PageDown the whole new step, head to text end, is in the column (idle-timeout-race step 2: 688-1162 px against a column ending at 670), its type stepped down to fit and never under 14 px", async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.getByTestId('scenario-select').selectOption('idle-timeout-race');
     await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 4');
     await page.keyboard.press('f');
     await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    const column = page.getByRole('complementary', { name: 'Scenario' });
+    // Entering presenter mode brings step 1 into view (it began below the scenario's title and
+    // the editor's button, which presenter mode hides).
+    const stepInColumn = async () => {
+      const c = (await column.boundingBox())!;
+      const head = (await page.getByTestId('narrative-step').boundingBox())!;
+      const text = (await page.getByTestId('narrative-text').boundingBox())!;
+      return { headIn: head.y >= c.y - 1, textIn: text.y + text.height <= c.y + c.height + 1 };
+    };
+    await expect.poll(stepInColumn, { timeout: 10_000 }).toEqual({ headIn: true, textIn: true });
+    await expect(page.getByRole('button', { name: 'Edit scenario…' })).toBeHidden();
     await page.getByTestId('topology').click();
     await page.keyboard.press('PageDown');
     await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 4');
-    const column = page.getByRole('complementary', { name: 'Scenario' });
     // The head at or below the column's top and the text's end inside it: at 17 px this step
     // (a four-line title, a figure, 285 characters) was 720 px in a 625 px column, so its last
     // lines stayed below; its type now steps down until it fits (storyFit.ts).
-    await expect
-      .poll(async () => {
-        const c = (await column.boundingBox())!;
-        const head = (await page.getByTestId('narrative-step').boundingBox())!;
-        const text = (await page.getByTestId('narrative-text').boundingBox())!;
-        return { headIn: head.y >= c.y - 1, textIn: text.y + text.height <= c.y + c.height + 1 };
-      }, { timeout: 10_000 })
-      .toEqual({ headIn: true, textIn: true });
+    await expect.poll(stepInColumn, { timeout: 10_000 }).toEqual({ headIn: true, textIn: true });
     await expect(page.getByTestId('narrative-text')).toBeInViewport({ ratio: 0.99 });
     const size = () => page.getByTestId('narrative-text').evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
     expect(await size()).toBeGreaterThanOrEqual(14);

@@ -37,6 +37,13 @@ export function NarrativePanel() {
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
+  // Entering presenter mode brings the current step into view, head to text, as a story move
+  // does: the column had the scenario's title at its top and step 1's text below the fold.
+  useEffect(() => {
+    if (!presenter) return;
+    text.current?.scrollIntoView({ block: 'nearest' });
+    head.current?.scrollIntoView({ block: 'nearest' });
+  }, [presenter]);
   // In presenter mode the step's type steps down until the step fits its column (storyFit.ts),
   // measured again at each render (a new step, its figure's first value) and resize, before paint.
   useLayoutEffect(() => {
