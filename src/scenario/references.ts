@@ -195,11 +195,11 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
     });
     if (step.figure) {
       const callees = new Set([...services.keys(), ...gateways.keys()]);
-      for (const [path, message, name] of figureProblems(step.figure, `narrative.${i}.figure`, new Set(s.clients.map((c) => c.name)), callees)) (name ? addName : add)(path, message);
+      for (const [path, message, name] of figureProblems(step.figure, `narrative.${i}.figure`, new Set(s.clients.map((c) => c.name)), callees, links)) (name ? addName : add)(path, message);
     }
     if (step.question?.figure) {
       const callees = new Set([...services.keys(), ...gateways.keys()]);
-      for (const [path, message, name] of figureProblems(step.question.figure, `narrative.${i}.question.figure`, new Set(s.clients.map((c) => c.name)), callees)) (name ? addName : add)(path, message);
+      for (const [path, message, name] of figureProblems(step.question.figure, `narrative.${i}.question.figure`, new Set(s.clients.map((c) => c.name)), callees, links)) (name ? addName : add)(path, message);
     }
   });
   return problems;

@@ -107,6 +107,34 @@ export class Histogram {
     this.max = Math.max(this.max, other.max);
   }
 
+  /**
+   * The values recorded, as plain data that can cross to the UI and be merged there: count, sum,
+   * min and max (ms, or whatever unit was recorded) and each non-empty bucket as a pair
+   * `[index, count]` in `bins`, lowest first. Only for histograms of the default relative error
+   * and minimum (`fromData` reads them back with those). Does not change the histogram.
+   */
+  toData(): HistogramData {
+    const bins: number[] = [];
+    const c = this.counts;
+    for (let j = 0; j < c.length; j++) if (c[j] > 0) bins.push(j + this.lo, c[j]);
+    return { count: this.count, sum: this.sum, min: this.min, max: this.max, bins };
+  }
+
+  /** A histogram (default relative error and minimum) holding the values `d` describes (see toData). Pure. */
+  static fromData(d: HistogramData): Histogram {
+    const h = new Histogram();
+    const b = d.bins;
+    if (b.length > 0) {
+      h.widen(b[0], b[b.length - 2] + 1);
+      for (let k = 0; k < b.length; k += 2) h.counts[b[k] - h.lo] += b[k + 1];
+    }
+    h.count = d.count;
+    h.sum = d.sum;
+    h.min = d.min;
+    h.max = d.max;
+    return h;
+  }
+
   /** The summary every report uses. */
   summary(): LatencySummary {
     return {
@@ -147,6 +175,19 @@ const U32 = new Uint32Array(F64.buffer);
 // NOTE: assumes a little-endian host, as every platform JavaScript engines ship on.
 const LO = 0;
 const HI = 1;
+
+/**
+ * A histogram as plain data (Histogram.toData): exact count, sum, min and max of the values
+ * recorded, and its non-empty buckets as `[index, count, index, count, ...]`, indices rising.
+ * Empty: count 0, min Infinity, max -Infinity, no bins.
+ */
+export interface HistogramData {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  bins: number[];
+}
 
 export interface LatencySummary {
   mean: number;

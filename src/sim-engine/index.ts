@@ -7,7 +7,7 @@ export { TraceHash } from './TraceHash';
 export { streamFor, streamAt, type Rng } from './random';
 export { aleaNext } from './alea';
 export { sampler, meanOf, isZero, encodeDraw, drawAt, DrawCode, DRAW_SLOT, type Distribution, type Sampler } from './distributions';
-export { Histogram, type LatencySummary } from './Histogram';
+export { Histogram, type HistogramData, type LatencySummary } from './Histogram';
 export { TimeSeries, Tally } from './TimeSeries';
 export { invariant, assertNever, InvariantError } from './invariant';
 export { deepCopy, startCopy, reachableFrom, revivable, stateless, SnapshotError, REVIVE, type Revival, type CopyOptions, type Copied, type CopyJob } from './snapshot';

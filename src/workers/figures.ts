@@ -1,3 +1,4 @@
+import { Histogram } from '../sim-engine';
 import type { LessonFigure } from '../scenario';
 import type { SeriesBucket } from './series';
 import type { PlainReading } from './plainTwin';
@@ -41,6 +42,9 @@ export interface MeasuredFigure {
    * What it was measured over, or why there is no number: "21 s – 58 s, so far" inside a window
    * (requests by the time they ended), "21 s – 58 s" once it is over, "from 21 s (starts in 4 s)"
    * before it, "… : no requests in the window yet" while it has none; "the whole run so far".
+   * A share says what it is a share of: "of requests ended 21 s – 58 s, so far", "of requests
+   * ended in the whole run so far" (the counters' shares are of requests sent, in flight included),
+   * "of calls ended …" for a link's. A shift names both quantiles and windows.
    */
   over: string;
   /** True once the run is past the window's end (or, without a window, at the run's end). */
@@ -61,8 +65,10 @@ export function vcpuPer1000(proxyCpuMs: number, proxyPasses: number): number {
  * Measures a lesson figure (`narrative[i].figure` of a scenario) from the closed per-second
  * buckets and the run's totals. A window [from, to) counts the buckets that lie inside it
  * (requests by the time they ended, tries by the time they were sent); without one, the whole
- * run so far. Latency quantiles and proxy CPU are whole-run figures (the schema refuses a window
- * on them). Pure.
+ * run so far. A latency quantile over a window merges the window's per-bucket histograms (so it
+ * is within the histogram's 0.39% of the exact quantile of those requests); a shift is that
+ * quantile less the same over `baseline`'s window. Proxy CPU and the twin's figures are whole-run
+ * figures (the schema refuses a window on them). Pure.
  */
 export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: number, totals: RunTotals, durationMs: number): MeasuredFigure {
   const from = f.from ?? 0;
@@ -70,12 +76,18 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
   const windowed = f.from !== undefined || f.to !== undefined;
   const inWindow = buckets.filter((b) => b.t >= from && b.t + bucketMs <= to);
   const complete = totals.simTime >= to;
-  const result = (value: number, text: (v: number) => string): MeasuredFigure => ({
-    value,
-    text: Number.isFinite(value) ? text(value) : '—',
-    over: windowed ? windowText(from, to, totals.simTime, Number.isFinite(value)) : complete ? 'the whole run' : 'the whole run so far',
-    complete,
-  });
+  const overText = (has: boolean) => (windowed ? windowText(from, to, totals.simTime, has) : complete ? 'the whole run' : 'the whole run so far');
+  // A share's window names what it counts: requests (or a link's calls) by the time they ended.
+  const result = (value: number, text: (v: number) => string, endedOf?: 'requests' | 'calls'): MeasuredFigure => {
+    const has = Number.isFinite(value);
+    const over = overText(has);
+    return {
+      value,
+      text: has ? text(value) : '—',
+      over: endedOf && has && totals.simTime >= from ? `of ${endedOf} ended ${windowed ? over : `in ${over}`}` : over,
+      complete,
+    };
+  };
   const ended = (b: SeriesBucket) => (f.client ? (b.clients[f.client]?.ok ?? 0) + (b.clients[f.client]?.failed ?? 0) : b.ok + b.failed);
   const sum = (g: (b: SeriesBucket) => number) => inWindow.reduce((t, b) => t + g(b), 0);
   // Latency is recorded for ok requests after the warmup only: none yet reads as nothing.
@@ -92,7 +104,15 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
         if (f.measure === 'failed-share') return c.failed;
         return (f.causes ?? []).reduce((t, cause) => t + (c.causes[cause] ?? 0), 0);
       });
-      return result(n > 0 ? hit / n : NaN, percent);
+      return result(n > 0 ? hit / n : NaN, percent, 'requests');
+    }
+    case 'link-failed-share': {
+      const link = f.link ?? '';
+      const calls = sum((b) => b.links?.[link]?.calls ?? 0);
+      const failed = sum((b) => b.links?.[link]?.failed ?? 0);
+      const m = result(calls > 0 ? failed / calls : NaN, percent, 'calls');
+      // The counts, so a "one call in sixteen" can be checked: 33 of 600 is one in 18.
+      return calls > 0 ? { ...m, over: `${m.over} (${count(failed)} of ${count(calls)})` } : m;
     }
     case 'latency-mean': {
       if (!windowed) return result(latency ? totals.mean : NaN, ms);
@@ -100,11 +120,33 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
       return result(n > 0 ? sum((b) => b.latencySum) / n : NaN, ms);
     }
     case 'latency-p50':
-      return result(latency ? totals.p50 : NaN, ms);
     case 'latency-p90':
-      return result(latency ? totals.p90 : NaN, ms);
-    case 'latency-p99':
-      return result(latency ? totals.p99 : NaN, ms);
+    case 'latency-p99': {
+      const q = f.measure.slice('latency-'.length) as 'p50' | 'p90' | 'p99';
+      if (!windowed) return result(latency ? totals[q] : NaN, ms);
+      const h = mergedLatency(inWindow);
+      return result(h.count > 0 ? h.quantile(QUANTILE[q]) : NaN, ms);
+    }
+    case 'latency-p50-shift':
+    case 'latency-p90-shift':
+    case 'latency-p99-shift': {
+      const q = f.measure.slice('latency-'.length, -'-shift'.length) as 'p50' | 'p90' | 'p99';
+      const base = f.baseline ?? { from: 0, to: 0 };
+      const inBase = buckets.filter((b) => b.t >= base.from && b.t + bucketMs <= base.to);
+      const hw = mergedLatency(inWindow);
+      const hb = mergedLatency(inBase);
+      const baseSpan = `${secs(base.from)} – ${secs(base.to)}`;
+      if (hb.count === 0) {
+        const why = totals.simTime < base.from ? `from ${secs(base.from)} (starts in ${Math.ceil((base.from - totals.simTime) / 1000)} s)` : `${baseSpan}: no ok requests measured ${totals.simTime < base.to ? 'yet' : 'in it'}`;
+        return { value: NaN, text: '—', over: `the baseline ${why}`, complete };
+      }
+      const b = hb.quantile(QUANTILE[q]);
+      const against = `against ${ms(b)} over ${baseSpan}${totals.simTime < base.to ? ', so far' : ''}`;
+      if (hw.count === 0) return { value: NaN, text: '—', over: `${overText(false)}; ${q} ${against}`, complete };
+      const a = hw.quantile(QUANTILE[q]);
+      const shift = a - b;
+      return { value: shift, text: `${shift >= 0 ? '+' : '−'}${ms(Math.abs(shift))}`, over: `${q} ${ms(a)} over ${overText(true)}, ${against}`, complete };
+    }
     case 'attempts-per-request': {
       const sent = sum((b) => b.sent);
       return result(sent > 0 ? sum((b) => b.tries[f.service ?? ''] ?? 0) / sent : NaN, (v) => v.toFixed(1));
@@ -141,6 +183,19 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
   }
 }
 
+/** The quantile each latency measure reads. */
+const QUANTILE = { p50: 0.5, p90: 0.9, p99: 0.99 } as const;
+
+/**
+ * The latencies (ms) of the ok requests that ended in `buckets`, merged from each bucket's
+ * histogram (SeriesBucket.latency; a bucket without one adds nothing). Pure.
+ */
+function mergedLatency(buckets: readonly SeriesBucket[]): Histogram {
+  const h = new Histogram();
+  for (const b of buckets) if (b.latency) h.merge(Histogram.fromData(b.latency));
+  return h;
+}
+
 const secs = (msValue: number) => `${+(msValue / 1000).toFixed(1)} s`;
 
 /** A window's wording at simulated time `now`: before it, inside it (so far) or after it. */
@@ -150,6 +205,8 @@ function windowText(from: number, to: number, now: number, has: boolean): string
   if (now < to) return has ? `${span}, so far` : `${span}: no requests in the window yet`;
   return has ? span : `${span}: no requests in the window`;
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 function percent(v: number): string {
   const p = v * 100;

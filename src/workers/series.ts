@@ -1,6 +1,6 @@
-import { Histogram, type TimeSeries } from '../sim-engine';
+import { Histogram, type HistogramData, type TimeSeries } from '../sim-engine';
 import type { EdgeStats, World } from '../models';
-import type { Scenario } from '../scenario';
+import { LATENCY_WINDOW_MEASURES, linkName, type Scenario } from '../scenario';
 
 /**
  * One bucket of simulated time (a second in every shipped scenario) of the run as the charts
@@ -28,6 +28,19 @@ export interface SeriesBucket {
   clients: Record<string, { ok: number; failed: number; causes: Record<string, number> }>;
   /** Per tracked service: tries (first tries and retries) sent to it in the bucket, by send time. */
   tries: Record<string, number>;
+  /**
+   * The latencies counted in `latencyCount` (ok requests after the warmup that ended here, ms) as a
+   * histogram's plain data (Histogram.toData), so a lesson figure can take a quantile over a
+   * window by merging its buckets. Kept only when a figure asks for one (seriesFor): absent otherwise.
+   */
+  latency?: HistogramData;
+  /**
+   * Per tracked link (`caller->callee`, named by a lesson figure's `link`): the calls that ended
+   * on it in the bucket and how many of those failed, as its caller's router counts them
+   * (EdgeStats.requests and .failed, summed over the link's edges), read at the bucket's end as
+   * `edges` is. Absent where no figure names a link.
+   */
+  links?: Record<string, { calls: number; failed: number }>;
   /**
    * Every edge's cumulative counts at the bucket's end (`edgesAtMs`, simulated ms), two floats an
    * edge: calls ended, then tries sent (EdgeField.calls and .attempts, as in Frame.edges). Read at
@@ -84,6 +97,14 @@ export class SeriesRecorder {
   private readonly early = new Map<number, Float64Array>();
   /** The last step the host read the edges at, simulated ms (-1 before the first). */
   private countedTo = -1;
+  /** Tracked link name -> its edge ids. */
+  private readonly linkEdges = new Map<string, number[]>();
+  /** Each tracked link's calls ended and failed at the last bucket end read (or when the series began). */
+  private readonly linkPrev = new Map<string, { calls: number; failed: number }>();
+  /** Link counts of a bucket read at its end before that bucket closed, by bucket index. */
+  private readonly earlyLinks = new Map<number, Record<string, { calls: number; failed: number }>>();
+  /** Each closed bucket keeps its latency histogram's data (SeriesBucket.latency). */
+  private readonly keepLatency: boolean;
 
   /**
    * @param epoch the series' number (see SeriesBatch.epoch)
@@ -93,6 +114,10 @@ export class SeriesRecorder {
    * @param trackedClients client actor id -> name, counted apart for lesson figures
    * @param trackedEdges edge id -> the name of the tracked service it calls
    * @param edgeCount the run's edges, whose counts each bucket keeps at its end (see SeriesBucket.edges)
+   * @param trackedLinks link name (`caller->callee`) -> its edge ids, counted apart (SeriesBucket.links)
+   * @param linkStats the run's edge counts now, the baseline of the first bucket's link counts
+   *   (all zero at the start of a run; a series started mid-run counts from there)
+   * @param keepLatency each bucket keeps its latency histogram (SeriesBucket.latency)
    */
   constructor(
     readonly epoch: number,
@@ -102,7 +127,15 @@ export class SeriesRecorder {
     trackedClients: ReadonlyMap<number, string> = new Map(),
     trackedEdges: ReadonlyMap<number, string> = new Map(),
     edgeCount = 0,
+    trackedLinks: ReadonlyMap<string, readonly number[]> = new Map(),
+    linkStats: readonly EdgeStats[] = [],
+    keepLatency = false,
   ) {
+    this.keepLatency = keepLatency;
+    for (const [name, ids] of trackedLinks) {
+      this.linkEdges.set(name, [...ids]);
+      this.linkPrev.set(name, this.linkCounts(ids, linkStats));
+    }
     this.bucketMs = bucketWidth(durationMs);
     const buckets = Math.ceil(durationMs / this.bucketMs) + 1;
     this.edgeCount = 2 * edgeCount * buckets <= EDGE_HISTORY_MAX_FLOATS ? edgeCount : 0;
@@ -128,6 +161,7 @@ export class SeriesRecorder {
       b.p50 = h.quantile(0.5);
       b.p90 = h.quantile(0.9);
       b.p99 = h.quantile(0.99);
+      if (this.keepLatency) b.latency = h.toData();
       const firstSecond = b.t / 1000;
       for (let s = 0; s < this.bucketMs / 1000; s++) b.sent += this.sentPerSecond.at(firstSecond + s);
       const i = this.closed.length;
@@ -136,6 +170,11 @@ export class SeriesRecorder {
         b.edges = counts;
         b.edgesAtMs = (i + 1) * this.bucketMs;
         this.early.delete(i);
+      }
+      const links = this.earlyLinks.get(i);
+      if (links) {
+        b.links = links;
+        this.earlyLinks.delete(i);
       }
       this.closed.push(b);
       this.open = this.bucket(this.closed.length);
@@ -183,6 +222,7 @@ export class SeriesRecorder {
    */
   edgesAt(stepMs: number, stats: readonly EdgeStats[]): void {
     this.countedTo = stepMs;
+    if (this.linkEdges.size > 0 && stepMs > 0 && stepMs % this.bucketMs === 0) this.linksAt(stepMs / this.bucketMs - 1, stats);
     if (this.edgeCount === 0 || stepMs <= 0 || stepMs % this.bucketMs !== 0) return;
     const out = new Float64Array(2 * this.edgeCount);
     for (let e = 0; e < this.edgeCount && e < stats.length; e++) {
@@ -196,6 +236,32 @@ export class SeriesRecorder {
       b.edges = out;
       b.edgesAtMs = stepMs;
     }
+  }
+
+  /** Keeps each tracked link's calls ended and failed in bucket `i`, from the counts `stats` at its end. */
+  private linksAt(i: number, stats: readonly EdgeStats[]): void {
+    const out: Record<string, { calls: number; failed: number }> = {};
+    for (const [name, ids] of this.linkEdges) {
+      const now = this.linkCounts(ids, stats);
+      const prev = this.linkPrev.get(name)!;
+      out[name] = { calls: now.calls - prev.calls, failed: now.failed - prev.failed };
+      this.linkPrev.set(name, now);
+    }
+    const b = this.closed[i];
+    if (b === undefined) this.earlyLinks.set(i, out);
+    else if (b.links === undefined) b.links = out;
+  }
+
+  /** Calls ended and failed so far over edges `ids`. */
+  private linkCounts(ids: readonly number[], stats: readonly EdgeStats[]): { calls: number; failed: number } {
+    let calls = 0;
+    let failed = 0;
+    for (const e of ids) {
+      if (e >= stats.length) continue;
+      calls += stats[e].requests;
+      failed += stats[e].failed;
+    }
+    return { calls, failed };
   }
 
   /**
@@ -212,7 +278,7 @@ export class SeriesRecorder {
   /** Closed buckets that may be handed out (see `since`). */
   private ready(): number {
     let n = this.closed.length;
-    if (this.edgeCount === 0) return n;
+    if (this.edgeCount === 0 && this.linkEdges.size === 0) return n;
     while (n > 0 && this.closed[n - 1].t + this.bucketMs > this.countedTo) n--;
     return n;
   }
@@ -234,14 +300,18 @@ export function seriesFor(w: World, scenario: Scenario | null, epoch: number): S
   const figures = (scenario?.narrative ?? []).flatMap((s) => [s.figure, s.question?.figure].filter((f) => f !== undefined));
   const clients = new Map<number, string>();
   const edges = new Map<number, string>();
+  const links = new Map<string, number[]>();
   for (const f of figures) {
     if (f.client) topo.nodes.forEach((n) => n.name === f.client && clients.set(n.id, n.name));
     if (f.service) topo.edges.forEach((e, i) => topo.nodes[e.to].name === f.service && edges.set(i, f.service!));
+    if (f.link && !links.has(f.link)) links.set(f.link, topo.edges.flatMap((e, i) => (`${topo.nodes[e.from].name}->${topo.nodes[e.to].name}` === linkName(f.link!) ? [i] : [])));
   }
+  // A latency quantile over a window (or against a baseline one) merges the buckets' histograms.
+  const keepLatency = figures.some((f) => LATENCY_WINDOW_MEASURES.includes(f.measure) && (f.from !== undefined || f.to !== undefined || f.baseline !== undefined));
   // Node ids are the client actors' ids (requestEnded reports the actor).
   const clientActors = new Map<number, string>();
   for (const [, name] of clients) {
     for (let a = 0; a < w.sim.actorCount; a++) if (w.sim.actor(a).name === name) clientActors.set(a, name);
   }
-  return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges, w.edgeStats.length);
+  return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges, w.edgeStats.length, links, w.edgeStats, keepLatency);
 }

@@ -124,6 +124,40 @@ test('control-plane-outage tells its story step by step and highlights what each
     // Out of presenter mode the step's type is the view's own again.
     await expect.poll(size).toBe(15.5);
   });
+
+  await test.step("the new step figures on screen at their steps' moments, as a CLI run gives them (test/scenarios/stepFigures.test.ts): zone-failover's p50 +2.13 ms over its baseline at 25 s, third-party-service's partner calls cut, 5.5% (33 of 600) at 30 s", async () => {
+    const figure = page.getByTestId('narrative').getByTestId('lesson-figure');
+    const toStep = async (name: string, n: number, of: number, time: RegExp) => {
+      await page.getByTestId('scenario-select').selectOption(name);
+      await expect(page.getByTestId('narrative-step')).toHaveText(`step 1 of ${of}`);
+      for (let i = 2; i <= n; i++) {
+        await page.getByTestId('narrative-next').click();
+        await expect(page.getByTestId('narrative-step')).toHaveText(`step ${i} of ${of}`);
+      }
+      await expect(page.getByTestId('sim-time')).toHaveText(time);
+    };
+    for (const size of [
+      { width: 1600, height: 1000 },
+      { width: 1024, height: 768 },
+    ]) {
+      await page.setViewportSize(size);
+      await toStep('zone-failover', 3, 4, /^25\.0+ s$/);
+      await expect(page.getByTestId('narrative-title')).toHaveText('The price of failing over');
+      await expect(figure.getByTestId('lesson-figure-value')).toHaveText('+2.13 ms');
+      await expect(figure).toContainText('p50 of user requests once failed over');
+      await expect(figure).toContainText('lesson: about +2 ms · p50 13.0 ms over 22 s – 40 s, so far, against 10.9 ms over 5 s – 20 s');
+      await expect(figure).toBeInViewport();
+      await page.screenshot({ path: shotPath(`narrative-figure-zone-failover-${size.width}.png`) });
+
+      await toStep('third-party-service', 4, 4, /^30\.0+ s$/);
+      await expect(page.getByTestId('narrative-title')).toHaveText('The slow tail is cut');
+      await expect(figure.getByTestId('lesson-figure-value')).toHaveText('5.5%');
+      await expect(figure).toContainText('partner calls the gateway cut at 300 ms (failed)');
+      await expect(figure).toContainText('lesson: about 1 in 16 over the minute (6.4%) · of calls ended in the whole run so far (33 of 600)');
+      await expect(figure).toBeInViewport();
+      await page.screenshot({ path: shotPath(`narrative-figure-third-party-${size.width}.png`) });
+    }
+  });
   expect(errors).toEqual([]);
 });
 

@@ -46,8 +46,11 @@ describe('a narrative step question', () => {
     expect(ask({ ...good, figure: { measure: 'attempts-per-request', label: 'tries', service: 'paymnt' } })).toEqual([
       { path: 'narrative.1.question.figure.service', message: 'unknown service "paymnt" (services: api)' },
     ]);
-    expect(ask({ ...good, figure: { measure: 'latency-p99', label: 'p99', from: '1s' } })).toEqual([
-      { path: 'narrative.1.question.figure.from', message: 'latency-p99 is measured over the whole run; leave out from and to' },
+    expect(ask({ ...good, figure: { measure: 'proxy-cpu', label: 'cpu', from: '1s' } })).toEqual([
+      { path: 'narrative.1.question.figure.from', message: 'proxy-cpu is measured over the whole run; leave out from and to' },
+    ]);
+    expect(ask({ ...good, figure: { measure: 'link-failed-share', label: 'x', link: 'users->db' } })).toEqual([
+      { path: 'narrative.1.question.figure.link', message: 'no link from "users" to "db" (users calls: api)' },
     ]);
   });
 });

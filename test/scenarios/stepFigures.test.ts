@@ -6,6 +6,7 @@ import { parseScenarioText, type LessonFigure, type Scenario } from '../../src/s
 import { SimHost } from '../../src/workers/SimHost';
 import { Counter, type Frame, type SeriesBucket } from '../../src/workers/protocol';
 import { measureFigure, type RunTotals } from '../../src/workers/figures';
+import { Histogram } from '../../src/sim-engine';
 
 /*
  * The story steps' figures added so a teacher can check each number a step claims (session 18's
@@ -27,8 +28,8 @@ const totalsOf = (f: Frame): RunTotals => {
   return { simTime: f.simTime, ok: c[Counter.ok], failed: c[Counter.failed], mean: c[Counter.mean], p50: c[Counter.p50], p90: c[Counter.p90], p99: c[Counter.p99], proxyCpuMs: c[Counter.proxyCpuMs], proxyPasses: c[Counter.proxyPasses], plain: f.plain };
 };
 
-/** The app's run of a shipped file to its end: its series and last frame. */
-function appRun(name: string) {
+/** The app's run of a shipped file to `untilMs` (its end when not given), as next/back run it to a step: its series and last frame. */
+function appRun(name: string, untilMs = Infinity) {
   let t = 0;
   const h = new SimHost(() => (t += 1e-6));
   // No spans, event log or snapshots: the figures read none of them (for the test's time).
@@ -40,8 +41,8 @@ function appRun(name: string) {
   const buckets: SeriesBucket[] = [];
   let epoch = -1;
   let frame = h.advance(0, 1e9);
-  while (!frame.done) {
-    frame = h.advance(10_000, 1e9);
+  while (!frame.done && frame.simTime < untilMs) {
+    frame = h.advance(Math.min(10_000, untilMs - frame.simTime), 1e9);
     // Only the buckets not had yet (all of them when the epoch is new), as the app takes them.
     const batch = h.seriesSince(epoch, buckets.length);
     if (batch.epoch !== epoch) buckets.length = 0;
@@ -49,7 +50,7 @@ function appRun(name: string) {
     buckets.push(...batch.buckets);
   }
   const measure = (f: LessonFigure) => measureFigure(f, buckets, 1000, totalsOf(frame), r.info.durationMs);
-  return { info: r.info, measure };
+  return { info: r.info, measure, frame };
 }
 
 interface Fate {
@@ -93,7 +94,7 @@ describe('story step figures against the CLI', () => {
     const m = appRun('control-plane-outage.json').measure(f);
     const { fates } = cliRun(s);
     expect(m.value).toBe(shareOf(fates, f, (x) => x.cause !== 'ok'));
-    expect(m).toMatchObject({ value: 0, text: '0%', over: '91 s – 100 s', complete: true });
+    expect(m).toMatchObject({ value: 0, text: '0%', over: 'of requests ended 91 s – 100 s', complete: true });
   });
 
   it("gateway-and-mesh: about half the partner's requests get 429, shoppers lose under 0.5% while the replica hangs, and every old-app request after the sunset gets 410", () => {
@@ -112,7 +113,7 @@ describe('story step figures against the CLI', () => {
     expect(mShop.value).toBeLessThan(0.005);
     const m410 = app.measure(sunset);
     expect(m410.value).toBe(shareOf(fates, sunset, (x) => x.cause === 'sunset'));
-    expect(m410).toMatchObject({ value: 1, text: '100%', over: '41 s – 60 s' });
+    expect(m410).toMatchObject({ value: 1, text: '100%', over: 'of requests ended 41 s – 60 s' });
   });
 
   it.each(['retry-storm.json', 'retry-storm-fixed.json'])('%s: once payments is back each user request makes 1 attempt there (26 s to 40 s, within 2%)', (file) => {
@@ -136,5 +137,74 @@ describe('story step figures against the CLI', () => {
     expect(m.value).toBe(mesh.p90 - bare.p90);
     expect(Math.abs(m.value - 2.65) / 2.65).toBeLessThan(0.1);
     expect(m.over).toBe(`p90 ${mesh.p90.toFixed(2)} ms vs ${bare.p90.toFixed(2)} ms without proxies, the whole run`);
+  });
+
+  it("zone-failover's 'price of failing over' step: user requests' p50 once failed over (22 s on) is about 2 ms above before the outage (5 s to 20 s), at the step's 25 s (+2.13 ms) and over the whole outage (+2.06 ms); each equals a CLI run's", () => {
+    const s = parsed('zone-failover.json');
+    const f = stepFigure(s, 25_000);
+    expect(f).toMatchObject({ measure: 'latency-p50-shift', from: 22_000, to: 40_000, baseline: { from: 5000, to: 20_000 } });
+    // A CLI run: every ok request's latency by the time it ended (no warmup in this file).
+    const w = new World(s, s.seed);
+    const ended: { ok: boolean; latency: number; at: number }[] = [];
+    w.observer = { transmit() {}, requestEnded: (_c, cause, latency) => ended.push({ ok: cause === 'ok', latency, at: w.sim.now }) };
+    w.runUntil();
+    const within = (from: number, to: number) => ended.filter((e) => e.ok && e.at >= from && e.at < to).map((e) => e.latency);
+    // The app's quantile is the log-linear histogram's: the same histogram of the CLI's latencies gives the same number.
+    const p50 = (xs: number[]) => {
+      const h = new Histogram();
+      for (const x of xs) h.record(x);
+      return h.quantile(0.5);
+    };
+    // The exact median (nearest rank) of the same requests, which the histogram's is within 0.39% of.
+    const exact = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.5 * (xs.length - 1))];
+    const base = within(5000, 20_000);
+    for (const [at, to] of [[25_000, 25_000], [Infinity, 40_000]] as const) {
+      const m = appRun('zone-failover.json', at).measure(f);
+      const during = within(22_000, to);
+      expect(during.length).toBeGreaterThan(500);
+      expect(m.value).toBe(p50(during) - p50(base));
+      expect(Math.abs(p50(during) - exact(during)) / exact(during)).toBeLessThan(0.004);
+      expect(Math.abs(p50(base) - exact(base)) / exact(base)).toBeLessThan(0.004);
+      // The step says "about 2 ms more at p50".
+      expect(Math.abs(m.value - 2)).toBeLessThan(0.25);
+    }
+    expect(appRun('zone-failover.json', 25_000).measure(f)).toMatchObject({ text: '+2.13 ms', over: 'p50 13.0 ms over 22 s – 40 s, so far, against 10.9 ms over 5 s – 20 s', complete: false });
+    expect(appRun('zone-failover.json').measure(f)).toMatchObject({ text: '+2.06 ms', over: 'p50 13.0 ms over 22 s – 40 s, against 10.9 ms over 5 s – 20 s', complete: true });
+    expect(s.narrative.find((x) => x.at === 25_000)!.text).toContain('about 2 ms more at p50');
+  });
+
+  it("third-party-service's 'slow tail is cut' step: of the calls the egress gateway sent the partner, 5.5% failed (33 of 600) by the step's 30 s and 6.4% over the minute, one in 16: each the CLI run's edge counts", () => {
+    const s = parsed('third-party-service.json');
+    const f = stepFigure(s, 30_000);
+    expect(f).toMatchObject({ measure: 'link-failed-share', link: 'egress->shipping-partner' });
+    // A CLI run: the link's calls ended and failed, as its caller's router counts them, at each second.
+    const w = new World(s, s.seed);
+    const ids = w.topology.edges.flatMap((e, i) => (`${w.topology.nodes[e.from].name}->${w.topology.nodes[e.to].name}` === f.link ? [i] : []));
+    expect(ids).toHaveLength(1);
+    const at: { calls: number; failed: number }[] = [];
+    for (let t = 0; t <= s.duration; t += 1000) {
+      w.runUntil(t);
+      at.push({ calls: w.edgeStats[ids[0]].requests, failed: w.edgeStats[ids[0]].failed });
+    }
+    // Every failure on the link is the gateway's 300 ms timeout.
+    expect(summarize(w, 0).edges['egress->shipping-partner'].failures).toEqual({ timeout: at[60].failed });
+    const step = appRun('third-party-service.json', 30_000).measure(f);
+    expect(step.value).toBe(at[30].failed / at[30].calls);
+    expect(step).toMatchObject({ text: '5.5%', over: 'of calls ended in the whole run so far (33 of 600)', complete: false });
+    const end = appRun('third-party-service.json').measure(f);
+    expect(end.value).toBe(at[60].failed / at[60].calls);
+    expect(end.text).toBe('6.4%');
+    expect(end.over).toBe(`of calls ended in the whole run (${at[60].failed} of ${at[60].calls.toLocaleString('en-US')})`);
+    // "about one partner call in sixteen ends that way (6.4%)"
+    expect(Math.round(1 / end.value)).toBe(16);
+    expect(s.narrative.find((x) => x.at === 30_000)!.text).toContain('about one partner call in sixteen ends that way (6.4%)');
+  });
+
+  it("a share figure says it counts requests that ended: two-meshes-direct's handshake figure at 2 s reads 100% of those ended while the counters' 88.1% is of those sent", () => {
+    const m = appRun('two-meshes-direct.json', 2000);
+    const f = stepFigure(parsed('two-meshes-direct.json'), 2000);
+    const c = m.frame.counters;
+    expect(m.measure(f)).toMatchObject({ value: 1, text: '100%', over: 'of requests ended in the whole run so far' });
+    expect((c[Counter.failed] / c[Counter.sent]) * 100).toBeCloseTo(88.1, 1);
   });
 });

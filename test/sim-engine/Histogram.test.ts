@@ -157,4 +157,23 @@ describe('Histogram', () => {
     for (const q of QUANTILES) expect(merged.quantile(q)).toBe(whole.quantile(q));
     expect(merged.count).toBe(10_000);
   });
+
+  it('goes to plain data and back (as a series bucket crosses to the UI) with the same quantiles, and per-second histograms merged from their data give the whole window\'s', () => {
+    const values = sample({ type: 'lognormal', median: 10, sigma: 0.6 }, 6000, 11);
+    const seconds = Array.from({ length: 6 }, (_, i) => histogramOf(values.slice(i * 1000, (i + 1) * 1000)).toData());
+    // Plain: numbers and arrays only, so structured clone and JSON keep it (empty: count 0, no bins).
+    expect(new Histogram().toData()).toEqual({ count: 0, sum: 0, min: Infinity, max: -Infinity, bins: [] });
+    expect(seconds[0].bins.length % 2).toBe(0);
+    expect(seconds[0].bins.filter((_, k) => k % 2 === 1).reduce((a, b) => a + b, 0)).toBe(1000);
+    const back = Histogram.fromData(seconds[2]);
+    const original = histogramOf(values.slice(2000, 3000));
+    for (const q of QUANTILES) expect(back.quantile(q)).toBe(original.quantile(q));
+    const merged = new Histogram();
+    for (const d of seconds.slice(1, 5)) merged.merge(Histogram.fromData(d));
+    const whole = histogramOf(values.slice(1000, 5000));
+    for (const q of QUANTILES) expect(merged.quantile(q)).toBe(whole.quantile(q));
+    expect([merged.count, merged.min, merged.max]).toEqual([whole.count, whole.min, whole.max]);
+    expect(merged.sum).toBeCloseTo(whole.sum, 6);
+    expect(Histogram.fromData(new Histogram().toData()).quantile(0.5)).toBe(0);
+  });
 });
