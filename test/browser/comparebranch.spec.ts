@@ -223,19 +223,30 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   expect(await paneValue(page, 'B', 'pane-hash')).toBe(await paneValue(page, 'A', 'pane-hash'));
   await expect(page.getByTestId('link-problems')).toHaveCount(0);
   // Share gives a link that carries the file; opened afresh it reaches the same moment and hashes.
-  await page.keyboard.press('End');
+  // One second past the branch point, where B's timeouts already failed calls: the fresh page
+  // runs both scenarios to 21 s, not to their end at 60 s (that seek, twice over, in a fresh page
+  // beside this one, ran past its waits with two Playwright workers at load 17-27, session 18).
+  await page.keyboard.press('Shift+ArrowRight');
   await settled(page);
+  await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('21000');
+  expect(await paneValue(page, 'A', 'pane-time')).toBe('21000');
   const hashes = [await paneValue(page, 'A', 'pane-hash'), await paneValue(page, 'B', 'pane-hash')];
   expect(hashes[1]).not.toBe(hashes[0]);
   await page.getByTestId('share').click();
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/compare=%40data,%40data&.*#data=/);
+  expect(new URL(link).searchParams.get('t')).toBe('21s');
   await page.screenshot({ path: shotPath('comparebranch-file-1600.png') });
-  const fresh = await page.context().newPage();
+  // The fresh page is the only one left running: this one's two workers are let go first.
+  const context = page.context();
+  await page.close();
+  const fresh = await context.newPage();
   await fresh.setViewportSize({ width: 1024, height: 768 });
   await fresh.goto(link);
   await expect(fresh.getByTestId('compare-pane')).toHaveCount(2);
   await settled(fresh);
+  await expect.poll(() => paneValue(fresh, 'A', 'pane-time')).toBe('21000');
+  expect(await paneValue(fresh, 'B', 'pane-time')).toBe('21000');
   await expect.poll(() => paneValue(fresh, 'A', 'pane-hash')).toBe(hashes[0]);
   expect(await paneValue(fresh, 'B', 'pane-hash')).toBe(hashes[1]);
   // A link's packed scenario has no file name: still its own name, never "your file".
