@@ -1,4 +1,5 @@
 import { Histogram } from '../sim-engine';
+import { formatCount } from '../ui/format';
 import type { LessonFigure } from '../scenario';
 import type { SeriesBucket } from './series';
 import type { PlainReading } from './plainTwin';
@@ -112,7 +113,7 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
       const failed = sum((b) => b.links?.[link]?.failed ?? 0);
       const m = result(calls > 0 ? failed / calls : NaN, percent, 'calls');
       // The counts, so a "one call in sixteen" can be checked: 33 of 600 is one in 18.
-      return calls > 0 ? { ...m, over: `${m.over} (${count(failed)} of ${count(calls)})` } : m;
+      return calls > 0 ? { ...m, over: `${m.over} (${formatCount(failed)} of ${formatCount(calls)})` } : m;
     }
     case 'latency-mean': {
       if (!windowed) return result(latency ? totals.mean : NaN, ms);
@@ -205,8 +206,6 @@ function windowText(from: number, to: number, now: number, has: boolean): string
   if (now < to) return has ? `${span}, so far` : `${span}: no requests in the window yet`;
   return has ? span : `${span}: no requests in the window`;
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 function percent(v: number): string {
   const p = v * 100;
