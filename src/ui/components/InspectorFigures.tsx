@@ -7,6 +7,7 @@ import { responseFlagOf } from '../../models/envoy/responseFlags';
 import { humanNodeName } from '../inspector/picker';
 import { edgeLatencyText } from '../measuredLatency';
 import { useAppStore } from '../state/useAppStore';
+import { causeInWords, faultInWords, faultsOn } from '../inspector/why';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
@@ -20,6 +21,7 @@ export function NodeView({ node }: { node: NodeInspect }) {
       <h3>
         {humanNodeName(node)} <span className="inspect-kind">{node.kind}</span>
       </h3>
+      <FaultsHere names={[node.name]} />
       {node.controlPlane && (
         <dl className="inspect-figures">
           <dt>control plane</dt>
@@ -79,6 +81,30 @@ export function NodeView({ node }: { node: NodeInspect }) {
       )}
       <Routes title="Its callers' breakers and ejections" routes={node.callers} />
       <Routes title="Its own proxies toward upstreams" routes={node.upstreams} />
+    </div>
+  );
+}
+
+/**
+ * The run's faults acting on a node (its name, a replica of it, a link into or out of it, its
+ * mesh's control plane or CA) right now, in words: the inspector's answer to "why is this red?".
+ * On a link, `names` is its callee and `link` the link itself; a fault on another link into the
+ * callee is left out.
+ */
+function FaultsHere({ names, link }: { names: string[]; link?: string }) {
+  const faults = useAppStore((s) => s.faults);
+  const topology = useAppStore((s) => s.info?.topology ?? null);
+  const mesh = topology?.nodes.find((n) => n.name === names[0])?.mesh ?? null;
+  const on = faultsOn(faults, names, null, mesh).filter((f) => link === undefined || !f.target.includes('->') || f.target === link);
+  if (on.length === 0) return null;
+  return (
+    <div className="inspect-faults" data-testid="inspect-faults">
+      {on.length === 1 ? 'An injected fault acts here now:' : `${on.length} injected faults act here now:`}
+      <ul>
+        {on.map((f) => (
+          <li key={f.id}>⚡ {faultInWords(f)}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -186,6 +212,7 @@ export function EdgeView({ edge }: { edge: EdgeInspect }) {
       <h3>
         {edge.from} → {edge.to} {edge.mtls && <span className="inspect-kind">mTLS</span>}
       </h3>
+      <FaultsHere names={[edge.to]} link={`${edge.from}->${edge.to}`} />
       <dl className="inspect-figures">
         <dt title={edge.recent ? edgeWindowText(edge.recent) : 'calls ended per second over the last second of simulated time'}>calls/s, last second</dt>
         <dd data-testid="edge-rate">{edge.recent ? formatRate(edge.recent.perSecond) : '—'}</dd>
@@ -203,6 +230,11 @@ export function EdgeView({ edge }: { edge: EdgeInspect }) {
         <dd data-testid="edge-panic">{formatCount(edge.panics)}</dd>
         <dt>failed on this hop, since the start</dt>
         <dd data-testid="edge-failed-here" title="Envoy's response flag, as its access log shows it, in brackets">{causes.length ? causes.map(([c, x]) => `${c}${responseFlagOf(c) ? ` [${responseFlagOf(c)}]` : ''} ${pct(x)}`).join(', ') : 'none'}</dd>
+        {causes.length > 0 && (
+          <dd className="inspect-cause-words" data-testid="edge-failed-why">
+            {causes.map(([c]) => `${c}: ${causeInWords(c)}`).join('; ')}
+          </dd>
+        )}
         <dt>failed further down, since the start</dt>
         <dd>{pct(edge.failedFurtherDown)}</dd>
         <dt>connections opened / reused / failed</dt>

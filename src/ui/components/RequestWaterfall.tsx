@@ -4,6 +4,8 @@ import { useMemo, useState } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
 import { formatMs, layoutWaterfall } from '../inspector/waterfall';
+import { requestWhy } from '../inspector/why';
+import { useAppStore } from '../state/useAppStore';
 
 /** Roles hidden when only the calls and tries are wanted. */
 const DETAIL_ROLES = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
@@ -27,6 +29,10 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
   const [triesOnly, setTriesOnly] = useState(false);
   const layout = useMemo(() => layoutWaterfall(trace, now, triesOnly ? DETAIL_ROLES : undefined), [trace, now, triesOnly]);
   const fate = trace.fate ?? 'in flight';
+  const faults = useAppStore((s) => s.faults);
+  const topology = useAppStore((s) => s.info?.topology ?? null);
+  // Where the failure began and why, in words, with the injected faults acting there then.
+  const why = useMemo(() => requestWhy(trace, faults, (name) => topology?.nodes.find((n) => n.name === name)?.mesh ?? null), [trace, faults, topology]);
   return (
     <div className="waterfall" data-testid="waterfall" data-request-id={trace.id}>
       <h3>
@@ -37,6 +43,11 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         {trace.fate && trace.fate !== 'ok' ? `(HTTP ${trace.status}) ` : ''}
         in {formatMs((Number.isNaN(trace.end) ? now : trace.end) - trace.start)}
       </h3>
+      {why && (
+        <p className="waterfall-why" data-testid="request-why">
+          {why}
+        </p>
+      )}
       <label className="waterfall-option">
         <input type="checkbox" checked={triesOnly} data-testid="tries-only" onChange={(e) => setTriesOnly(e.target.checked)} /> calls and tries only (hide
         proxy passes, network, queues, app time, connections)

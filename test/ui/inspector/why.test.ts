@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Tracer, World } from '../../../src/models';
+import { parseScenarioText } from '../../../src/scenario';
+import { CAUSE_WORDS, FAULT_WORDS, causeInWords, failureOrigin, faultNames, faultsOn, requestWhy } from '../../../src/ui/inspector/why';
+import { faultStatuses } from '../../../src/workers/recipe';
+import { Cause } from '../../../src/models/events';
+import { FAULT_TYPES } from '../../../src/ui/faults/faultForm';
+import type { FaultStatus } from '../../../src/workers/protocol';
+
+/** A shipped scenario run to `ms` with the app's tracer (every 20th request, the last 200 failed). */
+function runTo(file: string, ms: number) {
+  const text = readFileSync(new URL(`../../../scenarios/${file}.json`, import.meta.url), 'utf8');
+  const r = parseScenarioText(text);
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  const world = new World(r.scenario, r.scenario.seed);
+  world.tracer = new Tracer(world, { sampleEvery: 20, maxSampled: 200, maxFailed: 200, maxRecording: 500 });
+  world.start();
+  world.runUntil(ms);
+  return { world, faults: faultStatuses(world, JSON.parse(text) as Record<string, unknown>, [], 0) };
+}
+
+const fault = (f: Partial<FaultStatus>): FaultStatus => ({ id: 0, type: 'http-abort', target: 'payments', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false, ...f });
+
+describe('why a request failed, in words', () => {
+  it("retry-storm at 15 s: a failed request's failure began at payments, 503 on every try, with the http-abort named", () => {
+    const { world, faults } = runTo('retry-storm', 15_000);
+    const failed = world.tracer!.list(true, 5);
+    expect(failed.length).toBe(5);
+    for (const row of failed) {
+      const trace = world.tracer!.get(row.id)!;
+      const o = failureOrigin(trace)!;
+      expect(o.node).toBe('payments');
+      expect(o.span.role).toBe('server');
+      expect(o.host).toMatch(/^payments-[01]$/);
+      expect(o.cause).toBe('http-5xx');
+      // (1 + 2)^3 = 27 tries reach payments for one user request, each answered 503.
+      expect(o.times).toBe(27);
+      const why = requestWhy(trace, faults)!;
+      expect(why).toMatch(/^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\./);
+      expect(why).toContain('An injected fault was on there then: http-abort on payments: answers requests with an HTTP error (from 10.0 s to 25.0 s).');
+    }
+  });
+
+  it('names no fault for a failure outside every fault, and nothing for an ok request', () => {
+    const { world } = runTo('retry-storm', 15_000);
+    const trace = world.tracer!.get(world.tracer!.list(true, 1)[0].id)!;
+    // The same trace against a fault list whose abort had ended before the request.
+    expect(requestWhy(trace, [fault({ startMs: 1_000, endMs: 2_000 })])).not.toContain('fault');
+    const ok = world.tracer!.list(false, 1000).find((t) => t.cause === null)!;
+    expect(requestWhy(world.tracer!.get(ok.id)!, [])).toBeNull();
+  });
+
+  it('has words for every cause the engine gives', () => {
+    for (const c of Object.values(Cause)) if (c !== 'ok') expect(CAUSE_WORDS[c], c).toBeTruthy();
+    expect(causeInWords('something-new')).toBe('something-new');
+    for (const t of FAULT_TYPES) expect(FAULT_WORDS[t.type], t.type).toBeTruthy();
+  });
+});
+
+describe('faults acting on a node', () => {
+  it('a fault names its service, its replicas and links into or out of it, and both sides of a partition', () => {
+    expect(faultNames('payments', 'payments')).toBe(true);
+    expect(faultNames('payments-1', 'payments')).toBe(true);
+    expect(faultNames('payments-bridge', 'payments')).toBe(false);
+    expect(faultNames('orders->payments', 'payments')).toBe(true);
+    expect(faultNames('orders->payments', 'web')).toBe(false);
+    expect(faultNames('web,orders | payments', 'orders')).toBe(true);
+    expect(faultNames('web,orders | payments', 'api')).toBe(false);
+  });
+
+  it('lists those on now, or those on at a moment, and a mesh-wide fault for its mesh', () => {
+    const list = [fault({ id: 0 }), fault({ id: 1, target: 'web', startMs: 1_000, endMs: 5_000 }), fault({ id: 2, target: 'shop', type: 'ca-outage', untilMs: null }), fault({ id: 3, pending: true, startMs: 30_000 })];
+    expect(faultsOn(list, ['payments'], null).map((f) => f.id)).toEqual([0]);
+    expect(faultsOn(list, ['payments'], null, 'shop').map((f) => f.id)).toEqual([0, 2]);
+    expect(faultsOn(list, ['web'], 3_000).map((f) => f.id)).toEqual([1]);
+    expect(faultsOn(list, ['web'], 6_000)).toEqual([]);
+    // One replica meant: a fault on another replica of its service does not act there.
+    const kill = fault({ id: 4, type: 'kill-replica', target: 'orders-0', startMs: 0, untilMs: null });
+    expect(faultsOn([kill], ['orders'], 1_000, null, 'orders-1')).toEqual([]);
+    expect(faultsOn([kill], ['orders'], 1_000, null, 'orders-0')).toEqual([kill]);
+    expect(faultsOn([kill], ['orders'], 1_000)).toEqual([kill]);
+  });
+});
