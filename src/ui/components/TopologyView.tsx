@@ -23,6 +23,7 @@ import type { TrafficView } from '../traffic/drawTraffic';
 import { groupPulseLines } from '../traffic/groupPulses';
 import { createPulses, type Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
+import { RunStatus } from '../state/store';
 import { stepAt } from '../narrative/steps';
 import { createEdgeRates } from '../topology/edgeRates';
 import { dotOutline } from '../theme/theme';
@@ -202,8 +203,11 @@ export function TopologyView() {
     return () => control.detach();
   }, [wheel]);
 
-  // The painter: draws the latest frame's dots every time, the load indicators throttled.
-  const painterRefs = useMemo(() => ({ canvasRef, sceneCanvasRef, viewRef, cameraRef, bigRef, sceneRef, dirtyRef, ratesRef, pulsesRef, outlineRef, ringRef, paintRef }), []);
+  // The painter: draws the latest frame's dots every time, the figures throttled while playing.
+  const painterRefs = useMemo(
+    () => ({ canvasRef, sceneCanvasRef, viewRef, cameraRef, bigRef, sceneRef, dirtyRef, ratesRef, pulsesRef, outlineRef, ringRef, paintRef, playing: () => store.getState().status === RunStatus.playing }),
+    [store],
+  );
   useStagePainter(frames, size, painterRefs);
 
   useEffect(() => {

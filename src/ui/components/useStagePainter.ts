@@ -1,6 +1,7 @@
 // The topology picture's painter: one animation frame at a time, it draws the latest frame's
 // dots on the traffic canvas every time, the canvas scene when it is dirty, and the load
-// indicators and figures throttled. Frames arrive through the frame channel, outside React.
+// indicators and figures throttled while playing, at once for a run standing still
+// (figureSchedule.ts). Frames arrive through the frame channel, outside React.
 import { useEffect, type RefObject } from 'react';
 import { DOT_STRIDE } from '../../workers/protocol';
 import type { FrameChannel } from '../state/frameChannel';
@@ -11,8 +12,9 @@ import type { EdgeRates } from '../topology/edgeRates';
 import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
 import { ringedDots } from '../traffic/dotAt';
 import { feedPulses, type Pulses } from '../traffic/pulses';
+import { FigureSchedule } from './figureSchedule';
 
-/** Load indicators are SVG; update them at most this often while frames stream in. */
+/** Load indicators are SVG; update them at most this often while play streams frames in. */
 const LOAD_INTERVAL_MS = 80;
 /** A large topology's figures (tile titles, failing rings) change at most this often. */
 const RATES_INTERVAL_MS = 250;
@@ -38,6 +40,8 @@ export interface PainterRefs {
   outlineRef: RefObject<string>;
   ringRef: RefObject<string>;
   paintRef: RefObject<() => void>;
+  /** Whether play streams frames now (figures throttled); otherwise each new frame's figures are drawn in its first paint. */
+  playing: () => boolean;
 }
 
 /**
@@ -47,11 +51,12 @@ export interface PainterRefs {
  */
 export function useStagePainter(frames: FrameChannel, size: { width: number; height: number } | null, r: PainterRefs): void {
   useEffect(() => {
-    const { canvasRef, sceneCanvasRef, viewRef, cameraRef, bigRef, sceneRef, dirtyRef, ratesRef, pulsesRef, outlineRef, ringRef, paintRef } = r;
+    const { canvasRef, sceneCanvasRef, viewRef, cameraRef, bigRef, sceneRef, dirtyRef, ratesRef, pulsesRef, outlineRef, ringRef, paintRef, playing } = r;
     let raf = 0;
-    let lastLoad = Number.NEGATIVE_INFINITY;
-    let lastRates = Number.NEGATIVE_INFINITY;
     let trailing = 0;
+    // A large topology's figures change less often (RATES_INTERVAL_MS) than its marks.
+    const small = new FigureSchedule(LOAD_INTERVAL_MS);
+    const large = new FigureSchedule(BIG_LOAD_INTERVAL_MS, RATES_INTERVAL_MS);
     const paint = () => {
       raf = 0;
       const canvas = canvasRef.current;
@@ -62,22 +67,21 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
       const big = bigRef.current;
       const loadNow = () => {
         trailing = 0;
-        lastLoad = performance.now();
+        const latest = frames.latest;
         if (bigRef.current) {
-          if (bigRef.current.updateLoad(frames.latest?.nodes ?? null)) dirtyRef.current = true;
-          if (lastLoad - lastRates >= RATES_INTERVAL_MS) {
-            lastRates = lastLoad;
-            if (bigRef.current.updateRates(ratesRef.current.rate)) dirtyRef.current = true;
-          }
+          const rates = large.draw(performance.now(), latest, playing());
+          if (bigRef.current.updateLoad(latest?.nodes ?? null)) dirtyRef.current = true;
+          if (rates && bigRef.current.updateRates(ratesRef.current.rate)) dirtyRef.current = true;
           if (dirtyRef.current) paintRef.current();
         } else {
-          sceneRef.current?.updateLoad(frames.latest?.nodes ?? null);
+          small.draw(performance.now(), latest, playing());
+          sceneRef.current?.updateLoad(latest?.nodes ?? null);
           sceneRef.current?.updateEdgeLabels(ratesRef.current.rate);
         }
       };
-      const interval = big ? BIG_LOAD_INTERVAL_MS : LOAD_INTERVAL_MS;
-      if (now - lastLoad >= interval) loadNow();
-      else if (!trailing) trailing = window.setTimeout(loadNow, interval - (now - lastLoad));
+      const wait = (big ? large : small).wait(now, frames.latest, playing());
+      if (wait <= 0) loadNow();
+      else if (!trailing) trailing = window.setTimeout(loadNow, wait);
       const dpr = fitCanvas(canvas, size.width, size.height);
       if (big && dirtyRef.current && sceneCanvasRef.current) {
         dirtyRef.current = false;
