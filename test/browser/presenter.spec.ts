@@ -116,6 +116,21 @@ for (const [scenario, view] of [
         await expect(page.getByTestId('presenter-fold')).toHaveCount(0);
         await page.screenshot({ path: shotPath('presenter-gateway-and-mesh-last-step-1024x768.png') });
       });
+      await test.step("control-plane-outage at 60 s: a state line too long for its box takes its short form ('stale config', '⚡ kill +2'), not an ellipsis mid-way ('stale config (…', '⚡… +2 more')", async () => {
+        await page.goto('/?scenario=control-plane-outage&t=60s');
+        await expect(page.getByTestId('sim-time')).toHaveText('60.0 s', { timeout: 60_000 });
+        await page.keyboard.press('f');
+        await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+        const state = (node: string) => page.locator(`svg[data-testid="topology"] [data-node="${node}"] .topo-state tspan`);
+        await expect(state('frontend')).toHaveText(['stale config']);
+        await expect(state('orders')).toHaveText(['⚡ kill', '+2']);
+        // The tooltip still has every part in full.
+        await expect(page.locator('svg[data-testid="topology"] [data-node="orders"] .topo-state-lines > title')).toHaveText('⚡ kill-replica\n1 of 3 down\nstale config (3 of 3)');
+        await page.keyboard.press('f');
+        // Out of presenter mode there is room for the long forms, two lines under each box.
+        await expect(state('frontend')).toHaveText(['stale config (2 of 2)']);
+        await page.screenshot({ path: shotPath('presenter-state-lines-1024x768.png') });
+      });
     }
   });
 }

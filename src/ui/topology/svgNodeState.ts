@@ -90,13 +90,19 @@ export function showHealth(v: LoadView, down: number, stale: number, noConfig: n
   v.group.classList.toggle('topo-some-down', down > 0);
   const label = select(v.stateLabel);
   label.selectAll('*').remove();
-  const parts: [string, string][] = v.faults.map((f) => ['topo-state-fault', `⚡ ${f}`]);
-  if (down > 0) parts.push(['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`]);
-  if (ejected > 0) parts.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`]);
-  if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`]);
-  if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`]);
+  // Each part with the shorter form a narrow box shows rather than cutting the long one mid-way
+  // (presenter mode at 1024x768 showed "stale config (…"); the tooltip keeps the long forms.
+  // A fault's short form is its type's first word ("⚡ kill" for kill-replica): "⚡… +2 more" said nothing.
+  const parts: StatePart[] = v.faults.map((f) => ['topo-state-fault', `⚡ ${f}`, `⚡ ${f.split('-')[0]}`]);
+  if (down > 0) parts.push(['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`, down >= r ? 'all down' : `${down}/${r} down`]);
+  if (ejected > 0) parts.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`, `${ejected} of ${r} ejected`]);
+  if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`, 'no config']);
+  if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`, 'stale config']);
   showStateLines(v, parts);
 }
+
+/** A state line: its class, its text, and optionally a shorter text for a box too narrow for it. */
+export type StatePart = readonly [cls: string, text: string, short?: string];
 
 /** Margin of the state lines from each side of the box, design units. */
 export const STATE_INSET = 4;
@@ -109,45 +115,52 @@ const MIN_SQUEEZE = 0.78;
  * Writes the state parts one a line, at most `v.stateLines` lines, each within the box's width,
  * so no annotation leaves its node's mesh region or reaches a neighbour (issue 11's new-user
  * pass: "stale config (3 of 3)" hung out of the mesh). Parts left over are counted at the end of
- * the last line ("+2 more"); a line too wide is squeezed a little, then cut with an ellipsis;
- * the tooltip lists every part in full. Mutates the SVG.
+ * the last line ("+2 more"); a line too wide is squeezed a little, then takes its short form
+ * when it has one, then is cut with an ellipsis; the tooltip lists every part in full. Mutates
+ * the SVG.
  */
-export function showStateLines(v: LoadView, parts: readonly [string, string][]): void {
+export function showStateLines(v: LoadView, parts: readonly StatePart[]): void {
   const label = select(v.stateLabel);
   const x = v.stateLabel.getAttribute('x') ?? '0';
   const shown = parts.length > v.stateLines ? v.stateLines : parts.length;
   const more = parts.length - shown;
   v.stateTitle.textContent = parts.length > 0 ? parts.map(([, t]) => t).join('\n') : '';
   for (let i = 0; i < shown; i++) {
-    const [cls, text] = parts[i];
+    const [cls, text, short] = parts[i];
     const line = label.append('tspan').attr('class', cls).attr('x', x).attr('dy', i === 0 ? 0 : 17).text(text).node()!;
     const extra = i === shown - 1 && more > 0 ? label.append('tspan').attr('class', 'topo-state-more').attr('dx', 6).text(`+${more} more`).node()! : null;
-    fitLine(line, extra, v.stateWidth);
+    fitLine(line, extra, v.stateWidth, short);
   }
 }
 
 /**
- * Fits a state line (and its "+N more") into `width` design units: squeezed as far as
- * MIN_SQUEEZE, then its text cut with an ellipsis until it fits. Mutates the SVG. NOTE: measures
- * text (a layout read); called only when a node's state changes.
+ * Fits a state line (and its "+N more") into `width` design units, trying in turn: its text,
+ * squeezed as far as MIN_SQUEEZE; its `short` text when it has one, squeezed likewise; the same
+ * with "+N more" cut to "+N"; and last its text cut with an ellipsis until it fits. Mutates the
+ * SVG. NOTE: measures text (a layout read); called only when a node's state changes.
  */
-export function fitLine(line: SVGTSpanElement, extra: SVGTSpanElement | null, width: number): void {
+export function fitLine(line: SVGTSpanElement, extra: SVGTSpanElement | null, width: number, short?: string): void {
   const length = (t: SVGTSpanElement | null) => (t && t.isConnected ? t.getComputedTextLength() : 0);
-  const room = width - (extra ? length(extra) + 6 : 0);
+  const room = () => width - (extra ? length(extra) + 6 : 0);
   let natural = length(line);
   // Not laid out (a hidden stage): nothing to measure yet.
-  if (natural <= 0 || natural <= room) return;
-  if (natural * MIN_SQUEEZE > room) {
+  if (natural <= 0 || natural <= room()) return;
+  if (natural * MIN_SQUEEZE > room() && short !== undefined) {
+    line.textContent = short;
+    natural = length(line);
+  }
+  if (natural * MIN_SQUEEZE > room() && extra) extra.textContent = (extra.textContent ?? '').replace(/ more$/, '');
+  if (natural * MIN_SQUEEZE > room()) {
     const full = line.textContent ?? '';
     let n = full.length;
-    while (n > 1 && natural * MIN_SQUEEZE > room) {
+    while (n > 1 && natural * MIN_SQUEEZE > room()) {
       n--;
       line.textContent = `${full.slice(0, n).trimEnd()}…`;
       natural = length(line);
     }
   }
-  if (natural > room) {
-    line.setAttribute('textLength', String(room));
+  if (natural > room()) {
+    line.setAttribute('textLength', String(room()));
     line.setAttribute('lengthAdjust', 'spacingAndGlyphs');
   }
 }
