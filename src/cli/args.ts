@@ -2,6 +2,20 @@ import { parseDuration } from '../scenario/duration';
 import { parseSeed } from '../scenario/seed';
 import { noteUnknown, takeUnknownValues, type UnknownOption } from './unknownOptions';
 import { repeatedOptions } from './onceOptions';
+import { editDistance } from '../scenario/nearMiss';
+
+/** The commands `npm run sim --` takes as its first word (src/cli/main.ts; the bin's SUBCOMMANDS). */
+const COMMANDS = ['run', 'compare', 'sweep', 'import', 'lint'] as const;
+
+/**
+ * The command a first word is a typo of ("rnu", "comapre", "sweeep"), or undefined: a bare word
+ * (no dot, no slash, so not a file path; a shipped scenario's name was made a path before this)
+ * one edit from a command of 4 letters or fewer, two from a longer one. Pure.
+ */
+export function commandTypo(word: string): string | undefined {
+  if (!/^[a-z]+$/i.test(word) || (COMMANDS as readonly string[]).includes(word)) return undefined;
+  return COMMANDS.find((c) => editDistance(word.toLowerCase(), c) <= (c.length <= 4 ? 1 : 2));
+}
 
 export interface CliArgs {
   /** `compare A B` runs two scenarios; absent for a single run. */
@@ -87,6 +101,9 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
     if (args.traces !== undefined) problems.push('--traces: writes the spans of one run; compare runs two (run each on its own with --traces)');
     if (args.csv !== undefined) problems.push('--csv: writes the series of one run; compare runs two (run each on its own with --csv)');
     if (args.files.length !== 2) problems.push(`compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got ${args.files.length})`);
+  } else if (start === 0 && argv.length > 0 && args.files[0] === argv[0] && commandTypo(argv[0]) !== undefined) {
+    // "rnu FILE" is a command mistyped, not two files.
+    problems.push(`${argv[0]}: not a command; did you mean ${commandTypo(argv[0])}? (commands: ${COMMANDS.join(', ')}; or give a scenario file first)`);
   } else if (args.files.length === 0) problems.push('FILE: give a scenario file, e.g. scenarios/hello-mesh.json');
   else if (args.files.length > 1) problems.push(`FILE: expected one scenario file, got ${args.files.length} (to run two side by side: compare A B)`);
   return problems.length ? { ok: false, problems } : { ok: true, args };

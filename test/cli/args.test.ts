@@ -32,6 +32,15 @@ describe('parseArgs', () => {
     expect(ok('compare', '--help').help).toBe(true);
   });
 
+  it('names a mistyped command as one, not as a second file', () => {
+    expect(problems('rnu', 'scenarios/retry-storm.json')).toEqual(['rnu: not a command; did you mean run? (commands: run, compare, sweep, import, lint; or give a scenario file first)']);
+    expect(problems('comapre', 'a.json', 'b.json')[0]).toMatch(/^comapre: not a command; did you mean compare\?/);
+    expect(problems('sweeep', 'a.json')[0]).toMatch(/^sweeep: not a command; did you mean sweep\?/);
+    // A file, or a word near no command, is still a file.
+    expect(problems('run.json', 'b.json')).toEqual(['FILE: expected one scenario file, got 2 (to run two side by side: compare A B)']);
+    expect(ok('scenario').files).toEqual(['scenario']);
+  });
+
   it('needs no file for --help', () => {
     expect(ok('--help').help).toBe(true);
     expect(ok('-h').help).toBe(true);
