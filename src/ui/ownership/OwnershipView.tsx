@@ -11,6 +11,7 @@ import type { FrameChannel } from '../state/frameChannel';
 import type { SeriesBucket } from '../../workers/series';
 import { formatMoment, formatNumber, formatPercent } from '../format';
 import { RetryCostMeter, causeShare, retryEdges } from './cost';
+import { FigureSchedule } from '../components/figureSchedule';
 import './ownership.css';
 
 const LAYER_NAMES: Record<Layer, string> = { gateway: 'gateway', sidecar: 'sidecar', app: 'app' };
@@ -62,16 +63,27 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
     if (frames.latest) meter.current.sample(frames.latest);
     // The first render measured before this sample: draw again with it (a paused run sends no frames).
     redraw();
-    let last = 0;
-    return frames.subscribe((f) => {
+    // Figures change a few times a second at most; the table need not follow every frame, but it
+    // always draws the last one (a trailing redraw): a frame within 250 ms of the last redraw (a
+    // seek's last, a pause's) was left out, and the card kept an earlier moment's figures until
+    // something else drew it again. As while playing, whatever the run does (it has no status here).
+    const schedule = new FigureSchedule(250);
+    let trailing = 0;
+    const draw = () => {
+      trailing = 0;
+      schedule.draw(performance.now(), frames.latest, true);
+      redraw();
+    };
+    const unsubscribe = frames.subscribe((f) => {
       meter.current.sample(f);
-      // Figures change a few times a second at most; the table need not follow every frame.
-      const now = performance.now();
-      if (now - last > 250) {
-        last = now;
-        redraw();
-      }
+      const wait = schedule.wait(performance.now(), f, true);
+      if (wait <= 0) draw();
+      else if (!trailing) trailing = window.setTimeout(draw, wait);
     });
+    return () => {
+      unsubscribe();
+      clearTimeout(trailing);
+    };
   }, [frames, text]);
   useEffect(() => setPathIndex(0), [text]);
   if (!result.ok) return <section className="ownership" data-testid="ownership"><p className="muted">{result.message}</p></section>;
