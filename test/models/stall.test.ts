@@ -45,13 +45,32 @@ describe('a world whose clock cannot advance', () => {
   });
 
   it('stops in a slice of the worker as in a whole run', () => {
+    // The guard's count is the world's limit, whatever it is (the test above runs the default
+    // million): 50,000 here, a twentieth of the events, both ways.
+    const LIMIT = 50_000;
+    const whole = new World(zeroTimeLoop(), 1);
+    whole.sim.sameTimeLimit = LIMIT;
+    let wholeError: unknown = null;
+    try {
+      whole.runUntil();
+    } catch (e) {
+      wholeError = e;
+    }
+    expect(wholeError).toBeInstanceOf(StalledClockError);
     const w = new World(zeroTimeLoop(), 1);
+    w.sim.sameTimeLimit = LIMIT;
     let t = 0;
     const wall = () => (t += 0.01);
-    expect(() => {
+    let sliceError: unknown = null;
+    try {
       while (!w.runFor(16, w.duration, wall));
-    }).toThrow(StalledClockError);
+    } catch (e) {
+      sliceError = e;
+    }
+    expect(sliceError).toBeInstanceOf(StalledClockError);
     expect(w.sim.now).toBe(0);
+    const [a, b] = [wholeError as StalledClockError, sliceError as StalledClockError];
+    expect({ atMs: b.atMs, limit: b.limit, actors: b.actors, message: b.message }).toEqual({ atMs: 0, limit: LIMIT, actors: ['api', 'users'], message: a.message });
   });
 });
 
