@@ -52,6 +52,26 @@ test('following a failed retry-storm request shows each try with its host and re
   await page.screenshot({ path: shotPath('waterfall.png') });
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(waterfall).toBeVisible();
+  // The time axis's labels neither run into each other nor past the panel ("200 ms400 ms600 ms",
+  // the last cut, before), at both sizes.
+  for (const size of [{ width: 1024, height: 768 }, { width: 1600, height: 1000 }]) {
+    await page.setViewportSize(size);
+    await expect
+      .poll(() =>
+        waterfall.getByTestId('waterfall-axis').evaluate((axis) => {
+          const panel = axis.closest('[data-testid="inspector"]')!.getBoundingClientRect();
+          const boxes = Array.from(axis.querySelectorAll('span')).map((l) => l.getBoundingClientRect());
+          const bad: string[] = [];
+          boxes.forEach((b, i) => {
+            if (b.right > panel.right + 0.5 || b.left < axis.getBoundingClientRect().left - 3) bad.push(`label ${i} out of the panel`);
+            if (i > 0 && b.left < boxes[i - 1].right + 2) bad.push(`labels ${i - 1} and ${i} touch`);
+          });
+          return bad.length ? bad : boxes.length;
+        }),
+      )
+      .toBeGreaterThanOrEqual(2);
+  }
+  await page.setViewportSize({ width: 1024, height: 768 });
   await page.screenshot({ path: shotPath('waterfall-1024.png') });
   expect(errors).toEqual([]);
 });

@@ -1,9 +1,9 @@
 // The inspector's view of one request: a waterfall of its spans on a shared time axis, or, for a
 // clicked dot the tracer kept no spans of, what its dot says.
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
-import { formatMs, layoutWaterfall } from '../inspector/waterfall';
+import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeTickLabels } from '../inspector/waterfall';
 import { requestWhy } from '../inspector/why';
 import { useAppStore } from '../state/useAppStore';
 
@@ -27,7 +27,21 @@ export function DotRequestView({ dot }: { dot: DotRequest }) {
 /** One request through every hop: rows of spans, bars on a shared time axis. */
 export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
   const [triesOnly, setTriesOnly] = useState(false);
-  const layout = useMemo(() => layoutWaterfall(trace, now, triesOnly ? DETAIL_ROLES : undefined), [trace, now, triesOnly]);
+  // As many ticks as the axis has room for labels (4 in a wide panel; 2 at 1024x768, where 4
+  // labels ran together, "200 ms400 ms600 ms", the last cut by the window).
+  const axis = useRef<HTMLDivElement>(null);
+  const [axisPx, setAxisPx] = useState(4 * TICK_ROOM_PX);
+  useLayoutEffect(() => {
+    const el = axis.current;
+    if (!el) return;
+    const read = () => setAxisPx(el.clientWidth);
+    read();
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const mostTicks = Math.max(1, Math.min(4, Math.floor(axisPx / TICK_ROOM_PX)));
+  const layout = useMemo(() => layoutWaterfall(trace, now, triesOnly ? DETAIL_ROLES : undefined, mostTicks), [trace, now, triesOnly, mostTicks]);
   const fate = trace.fate ?? 'in flight';
   const faults = useAppStore((s) => s.faults);
   const topology = useAppStore((s) => s.info?.topology ?? null);
@@ -52,9 +66,10 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         <input type="checkbox" checked={triesOnly} data-testid="tries-only" onChange={(e) => setTriesOnly(e.target.checked)} /> calls and tries only (hide
         proxy passes, network, queues, app time, connections)
       </label>
-      <div className="waterfall-axis">
-        {layout.ticks.map((t) => (
-          <span key={t.label} style={{ left: `${t.x * 100}%` }}>
+      <div className="waterfall-axis" ref={axis} data-testid="waterfall-axis">
+        {/* A label near the right end ends at its tick, so the panel's edge does not cut it. */}
+        {placeTickLabels(layout.ticks, axisPx).map((t) => (
+          <span key={t.label} className={t.end ? 'tick-end' : undefined} style={{ left: `${t.x * 100}%` }}>
             {t.label}
           </span>
         ))}

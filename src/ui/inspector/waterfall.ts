@@ -26,6 +26,9 @@ export interface WaterfallLayout {
   ticks: { x: number; label: string }[];
 }
 
+/** Room one axis label needs, px ("600 ms" is 41 px at 11 px, and a gap): the axis gets a tick per this much of its width. */
+export const TICK_ROOM_PX = 48;
+
 /** Smallest bar, as a share of the axis, so an instant still shows. */
 const MIN_W = 0.002;
 
@@ -33,9 +36,10 @@ const MIN_W = 0.002;
  * Lays out a trace: rows in tree order (a span, then its children by start time), each bar
  * placed on an axis from the request's start to its end (or to `now` while it is in flight,
  * or to the latest span end if a hop ran on after the request's fate). Spans with roles in
- * `hide` are left out with their children. Pure; the trace is not changed.
+ * `hide` are left out with their children; the axis gets about `mostTicks` ticks. Pure; the
+ * trace is not changed.
  */
-export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<string> = new Set()): WaterfallLayout {
+export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<string> = new Set(), mostTicks = 4): WaterfallLayout {
   const children = new Map<number, Span[]>();
   for (const s of trace.spans) {
     const list = children.get(s.parent) ?? [];
@@ -57,7 +61,7 @@ export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<str
     for (const c of children.get(s.id) ?? []) visit(c, depth + 1);
   };
   for (const root of children.get(-1) ?? []) visit(root, 0);
-  return { rows, t0, t1, ticks: ticks(t1 - t0) };
+  return { rows, t0, t1, ticks: ticks(t1 - t0, mostTicks) };
 }
 
 /** What a row says beside its bar. */
@@ -78,16 +82,41 @@ export function noteOf(s: Span): string {
   return '';
 }
 
-/** About 4 round ticks over `ms` (1, 2 or 5 times a power of ten apart), labelled in ms or s. */
-export function ticks(ms: number): { x: number; label: string }[] {
+/**
+ * About `most` round ticks over `ms` (1, 2 or 5 times a power of ten apart; 4 unless the axis
+ * is too narrow for 4 labels), labelled in ms or s.
+ */
+export function ticks(ms: number, most = 4): { x: number; label: string }[] {
   if (!(ms > 0)) return [{ x: 0, label: '0' }];
-  const raw = ms / 4;
+  const raw = ms / Math.max(1, most);
   const pow = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw)!;
   const out: { x: number; label: string }[] = [];
   for (let k = 0; k * step <= ms + 1e-9; k++) {
     const t = k * step;
     out.push({ x: t / ms, label: t >= 1000 ? `${+(t / 1000).toPrecision(6)} s` : `${+t.toPrecision(6)} ms` });
+  }
+  return out;
+}
+
+/**
+ * Where each tick's label goes on an axis `widthPx` wide, each label taking up to `roomPx`:
+ * after its tick (`end` false), or, where that would run past the axis's end, ending at its tick
+ * (`end` true) when that keeps clear of the label before; a label with room neither way is left
+ * out. Pure.
+ */
+export function placeTickLabels(list: readonly { x: number; label: string }[], widthPx: number, roomPx = TICK_ROOM_PX): { x: number; label: string; end: boolean }[] {
+  const out: { x: number; label: string; end: boolean }[] = [];
+  let freeFrom = -Infinity;
+  for (const t of list) {
+    const at = t.x * widthPx;
+    if (at >= freeFrom && at + roomPx <= widthPx) {
+      out.push({ ...t, end: false });
+      freeFrom = at + roomPx;
+    } else if (at - roomPx >= freeFrom && at <= widthPx) {
+      out.push({ ...t, end: true });
+      freeFrom = at;
+    }
   }
   return out;
 }

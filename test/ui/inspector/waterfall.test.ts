@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutWaterfall, noteOf, ticks } from '../../../src/ui/inspector/waterfall';
+import { TICK_ROOM_PX, layoutWaterfall, noteOf, placeTickLabels, ticks } from '../../../src/ui/inspector/waterfall';
 import type { Span, Trace } from '../../../src/workers/protocol';
 
 function span(id: number, parent: number, role: Span['role'], start: number, end: number, attrs: Span['attrs'] = {}, error = false): Span {
@@ -62,5 +62,33 @@ describe('layoutWaterfall', () => {
     expect(ticks(3500).map((t) => t.label)).toEqual(['0 ms', '1 s', '2 s', '3 s']);
     expect(ticks(1.2).map((t) => t.label)).toEqual(['0 ms', '0.5 ms', '1 ms']);
     expect(ticks(794.3)[1].x).toBeCloseTo(200 / 794.3, 12);
+  });
+
+  it('gives a narrow axis fewer ticks, as many as it has room for', () => {
+    // retry-storm's 740 ms request in the inspector at 1024x768: 4 labels over ~150 px ran together.
+    expect(ticks(740.3, 2).map((t) => t.label)).toEqual(['0 ms', '500 ms']);
+    expect(ticks(740.3, 1).map((t) => t.label)).toEqual(['0 ms']);
+    expect(layoutWaterfall(trace, 230, new Set(), 2).ticks.map((t) => t.label)).toEqual(['0 ms', '100 ms']);
+  });
+
+  it('places each label after its tick, ending at it near the axis end, and leaves out one with no room', () => {
+    const four = ticks(740.3); // 0, 200, 400, 600 ms over 740.3 ms
+    expect(TICK_ROOM_PX).toBe(48);
+    // 300 px: every label after its tick (600 ms at 243-291 px).
+    expect(placeTickLabels(four, 300).map((t) => `${t.label}${t.end ? '|' : ''}`)).toEqual(['0 ms', '200 ms', '400 ms', '600 ms']);
+    // 250 px: 600 ms (at 203 px) fits neither after its tick nor before it, beside 400 ms (135-183 px): left out.
+    expect(placeTickLabels(four, 250).map((t) => t.label)).toEqual(['0 ms', '200 ms', '400 ms']);
+    // A tick near the end with room before it: its label ends at it (900 ms at 270 px, 222-270 px).
+    expect(placeTickLabels([{ x: 0, label: '0 ms' }, { x: 0.9, label: '900 ms' }], 300)).toEqual([{ x: 0, label: '0 ms', end: false }, { x: 0.9, label: '900 ms', end: true }]);
+    // Each label kept clears the one before it, and the inspector's 149 px axis at 1024x768 keeps two.
+    expect(placeTickLabels(ticks(740.3, Math.floor(149 / TICK_ROOM_PX)), 149).map((t) => t.label)).toEqual(['0 ms', '500 ms']);
+    for (const w of [100, 149, 200, 250, 265, 300, 400]) {
+      const placed = placeTickLabels(ticks(740.3, Math.floor(w / TICK_ROOM_PX)), w);
+      const spans = placed.map((t) => (t.end ? [t.x * w - TICK_ROOM_PX, t.x * w] : [t.x * w, t.x * w + TICK_ROOM_PX]));
+      spans.forEach((s, i) => {
+        expect(s[1]).toBeLessThanOrEqual(w);
+        if (i > 0) expect(s[0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
+      });
+    }
   });
 });
