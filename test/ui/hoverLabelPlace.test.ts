@@ -80,3 +80,18 @@ describe("a client's keep-out for link labels", () => {
     expect(without.x1 - without.x0).toBeCloseTo('old-app'.length * 8.6 + 8, 0);
   });
 });
+
+describe("an unfolded service's keep-out for link labels", () => {
+  it('reaches under its replica cards: as far below the box as the room the layout made for them', () => {
+    const p = { node: { id: 1, name: 'cart', kind: 'service', replicas: 2 }, x: 200, y: 100, w: 140, h: 56 } as unknown as Parameters<typeof nodeRect>[0];
+    const folded = nodeRect(p);
+    const unfolded = nodeRect({ ...p, replicaRoom: 70 });
+    expect(unfolded.y1 - folded.y1).toBe(70);
+    expect([unfolded.x0, unfolded.y0, unfolded.x1]).toEqual([folded.x0, folded.y0, folded.x1]);
+    // A label laid where checkout->cart's '48 req/s' lay over cart's '#0 up' card (its first row,
+    // 34 units under the box) is kept off the unfolded box, not the folded one.
+    const card = labelRect({ x: 200, y: 100 + 28 + 34 + 20, anchor: 'middle' });
+    const hit = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    expect([hit(card, folded), hit(card, unfolded)]).toEqual([false, true]);
+  });
+});

@@ -54,7 +54,8 @@ const LOCK_HALF = 13;
 /**
  * The box a node's drawing covers, with its name and caption: a service or gateway box with the
  * replica cards below it, the hexagons on its top and a line of state under it; a client's
- * figure with its name and caption below; a control plane's hexagon with its name beside it.
+ * figure with its name and caption below; a control plane's hexagon with its name beside it;
+ * an unfolded service's replica cards (its `replicaRoom`) too.
  * `captions: false` where the drawing leaves captions out (presenter mode's text: styles.css
  * hides `.topo-caption`), so a client keeps only its name's width: "client on the internet"
  * kept labels 83 units either side of old-app, though not drawn. Design units. Pure.
@@ -75,7 +76,10 @@ export function nodeRect(p: PlacedNode, captions = true): Rect {
       return { x0: left - 6, y0: top - 6, x1: left + 2 * r + 14 + Math.max(140, p.node.name.length * 9), y1: top + 2 * r + 8 };
     }
     default:
-      return { x0: left - 4, y0: top - NodeSize.hexR - 4, x1: left + p.w + 4, y1: top + p.h + 2 * 6 + 24 };
+      // An unfolded service's replica cards stand under its state line, in the room the layout
+      // made for them (replicaRoom): labels keep off them as off the box (presenter mode at
+      // 1024x768 laid checkout->cart's '48 req/s' over cart's '#0 up' card).
+      return { x0: left - 4, y0: top - NodeSize.hexR - 4, x1: left + p.w + 4, y1: top + p.h + 2 * 6 + 24 + (p.replicaRoom ?? 0) };
   }
 }
 
