@@ -10,7 +10,7 @@ export { Sidecar, Pass } from './proxy/Sidecar';
 export { Cluster, type Route } from './envoy/cluster';
 export { Identity, mtlsHandshake } from './tls/Identity';
 export { Ev, Cause, type EventKind } from './events';
-export { summarize, faultTarget, changeTarget, type RunSummary } from './report';
+export { summarize, faultTarget, faultAmount, changeTarget, type RunSummary } from './report';
 export { ConfigState } from './proxy/Sidecar';
 export type { Topology, TopologyNode, TopologyEdge, NodeKind } from './Topology';
 export type { WorldObserver } from './Observer';

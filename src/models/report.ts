@@ -1,6 +1,7 @@
 import type { LatencySummary } from '../sim-engine';
 import type { EdgeSummary } from './EdgeStats';
 import type { ChangeSpec, FaultSpec } from '../scenario';
+import { formatDuration } from '../scenario/duration';
 import { ConfigState } from './proxy/Sidecar';
 import type { World } from './World';
 
@@ -170,6 +171,46 @@ export function faultTarget(f: FaultSpec): string {
       return f.service ?? f.mesh ?? 'mesh';
     case 'gateway-capacity':
       return f.gateway;
+  }
+}
+
+/**
+ * How much a fault does, for people, or '' for one that is all or nothing (a kill, an outage, a
+ * partition): "+100 ms" (a latency's delay; "+5.00 ms to 50.0 ms" uniform, "+~20.0 ms"
+ * for a draw around its mean or median), "3× slower", "100% → 503", "5% lost", "50% capacity
+ * left", "2.00 s ahead". The fields are the catalog's (src/scenario/faults.ts). Pure.
+ */
+export function faultAmount(f: FaultSpec): string {
+  switch (f.type) {
+    case 'slow-replica':
+      return `${f.factor}× slower`;
+    case 'latency': {
+      const d = f.delay;
+      switch (d.type) {
+        case 'constant':
+          return `+${formatDuration(d.value)}`;
+        case 'uniform':
+          return `+${formatDuration(d.min)} to ${formatDuration(d.max)}`;
+        case 'exponential':
+        case 'normal':
+          return `+~${formatDuration(d.mean)}`;
+        case 'lognormal':
+          return `+~${formatDuration(d.median)}`;
+        case 'pareto':
+          return `+${formatDuration(d.scale)} or more`;
+      }
+      return '';
+    }
+    case 'http-abort':
+      return `${f.percent}% → ${f.status}`;
+    case 'packet-loss':
+      return `${+(f.rate * 100).toPrecision(3)}% lost`;
+    case 'gateway-capacity':
+      return `${+(f.factor * 100).toPrecision(3)}% capacity left`;
+    case 'clock-skew':
+      return `${formatDuration(f.skew)} ${f.ahead ? 'ahead' : 'behind'}`;
+    default:
+      return '';
   }
 }
 

@@ -26,6 +26,8 @@ export interface FaultStatus {
   id: number;
   type: string;
   target: string;
+  /** How much it does ("+100 ms", "100% → 503", "3× slower"), '' for an all-or-nothing fault (src/models/report.ts `faultAmount`). */
+  amount: string;
   startMs: number;
   /** When it ended (cleared, its duration out, or a one-shot fault's start); null while it lasts or before it starts. */
   endMs: number | null;

@@ -1,7 +1,7 @@
 // The recipe's live part checked against the scenario: faults and config changes given while the
 // run plays (or replayed from a link) are validated as entries of the scenario file would be, and
 // listed with the scenario's own. Plain functions: none changes the world or the actions.
-import { changeTarget, faultTarget, type World } from '../models';
+import { changeTarget, faultAmount, faultTarget, type World } from '../models';
 import { formatDuration, validateScenario, type Problem, type Scenario } from '../scenario';
 import { pointBefore, type LiveAction } from './liveActions';
 import type { FaultStatus } from './protocol';
@@ -110,7 +110,7 @@ export function faultStatuses(w: World, rawScenario: Record<string, unknown>, ac
   const list = w.faults.faults.map((f, id) => {
     const h = [...w.faults.history].reverse().find((x) => x.fault === id);
     const startMs = h?.startMs ?? f.at;
-    return { id, type: f.type, target: faultTarget(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h };
+    return { id, type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h };
   });
   // Injections of the recipe the run has not reached yet (after a seek back) are to come.
   let id = list.length;
@@ -118,7 +118,7 @@ export function faultStatuses(w: World, rawScenario: Record<string, unknown>, ac
     const a = actions[i];
     if (a.kind !== 'inject') continue;
     const r = checkFault(rawScenario, w.duration, a.fault, a.ms);
-    if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), startMs: r.fault.at, endMs: null, untilMs: plannedEnd(r.fault, r.fault.at), pending: true });
+    if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), amount: faultAmount(r.fault), startMs: r.fault.at, endMs: null, untilMs: plannedEnd(r.fault, r.fault.at), pending: true });
   }
   return list;
 }

@@ -55,4 +55,12 @@ test('a fault the worker rejects is listed as path: message and nothing is injec
   await expect(page.getByTestId('fault-problems').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('fault-problems')).toContainText(/^fault\.delay: /);
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
+  // Given a delay it takes, the list says how much: two latencies read apart (a delay was shown
+  // nowhere, so 250 ms and 2 s read the same).
+  await page.getByLabel('delay').fill('250ms');
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
+  await page.getByLabel('delay').fill('2s');
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item').locator('.fault-what')).toHaveText(['latency catalog +2.00 s', 'latency catalog +250 ms']);
 });

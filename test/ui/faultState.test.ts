@@ -5,7 +5,7 @@ import { SimHost } from '../../src/workers/SimHost';
 import { faultState } from '../../src/ui/components/faultState';
 import type { FaultStatus } from '../../src/workers/protocol';
 
-const kill: FaultStatus = { id: 0, type: 'kill-service', target: 'catalog', startMs: 12_000, endMs: null, untilMs: 17_000, pending: false };
+const kill: FaultStatus = { id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 12_000, endMs: null, untilMs: 17_000, pending: false };
 
 describe('a fault in the list says when it starts and ends', () => {
   it('one injected "for 5s" at 12 s reads "from 12.0 s to 17.0 s", then "…, ended" once past', () => {
@@ -35,5 +35,31 @@ describe("the worker's fault list carries a duration's end", () => {
     expect(faultState(f, false).text).toBe('from 12.0 s to 17.0 s');
     host.advance(5_000, 1e9);
     expect(faultState(host.faults()[0], false).text).toBe('from 12.0 s to 17.0 s, ended');
+  });
+
+  it('says how much each fault does: a latency of "100ms" and one of "2s" read apart', () => {
+    let t = 0;
+    const host = new SimHost(() => (t += 1e-6));
+    if (!host.load(readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8')).ok) throw new Error('load failed');
+    host.seekTo(2_000, 1e9);
+    for (const fault of [
+      { type: 'latency', service: 'catalog', delay: '100ms' },
+      { type: 'latency', service: 'catalog', delay: '2s' },
+      { type: 'latency', service: 'catalog', delay: { type: 'uniform', min: '5ms', max: '50ms' } },
+      { type: 'slow-replica', service: 'catalog', replica: 0, factor: 3 },
+      { type: 'http-abort', service: 'catalog', percent: 50 },
+      { type: 'packet-loss', rate: 0.05 },
+      { type: 'kill-replica', service: 'catalog', replica: 0 },
+    ])
+      expect(host.injectFault(fault).ok, JSON.stringify(fault)).toBe(true);
+    expect(host.faults().map((f) => `${f.type} ${f.target} ${f.amount}`.trim())).toEqual([
+      'latency catalog +100 ms',
+      'latency catalog +2.00 s',
+      'latency catalog +5.00 ms to 50.0 ms',
+      'slow-replica catalog-0 3× slower',
+      'http-abort catalog 50% → 503',
+      'packet-loss network 5% lost',
+      'kill-replica catalog-0',
+    ]);
   });
 });

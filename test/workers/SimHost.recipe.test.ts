@@ -174,7 +174,7 @@ describe('a run is a recipe: live faults replay at their points', () => {
     host.injectFault(KILL);
     const faulted = moment(play(host, 16_000));
     host.seekTo(6_000, 60_000);
-    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', startMs: 10_000, endMs: null, untilMs: 14_000, pending: true }]);
+    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 10_000, endMs: null, untilMs: 14_000, pending: true }]);
     expect(host.clearFault(0)).toMatchObject({ kind: 'clear', id: 0, ms: 6_000 });
     expect(host.clearFault(1)).toBeNull();
     const cancelled = moment(host.seekTo(16_000, 60_000));

@@ -232,6 +232,7 @@ function FaultList() {
           <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type}>
             <span className="fault-what">
               <span className="fault-type">{f.type}</span> <span className="fault-target">{f.target}</span>
+              {f.amount && <span className="fault-amount"> {f.amount}</span>}
             </span>
             <span className="fault-when">{s.text}</span>
             {live && (

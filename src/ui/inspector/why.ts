@@ -166,7 +166,7 @@ export function faultInWords(f: FaultStatus): string {
   const until = faultUntil(f);
   const span = until === Infinity ? `since ${formatSimTime(f.startMs)}` : until === f.startMs ? `at ${formatSimTime(f.startMs)}` : `from ${formatSimTime(f.startMs)} to ${formatSimTime(until)}`;
   const words = FAULT_WORDS[f.type];
-  return `${f.type} on ${f.target}${words ? `: ${words}` : ''} (${span})`;
+  return `${f.type} on ${f.target}${f.amount ? `, ${f.amount}` : ''}${words ? `: ${words}` : ''} (${span})`;
 }
 
 /**

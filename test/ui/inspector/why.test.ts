@@ -20,7 +20,7 @@ function runTo(file: string, ms: number) {
   return { world, faults: faultStatuses(world, JSON.parse(text) as Record<string, unknown>, [], 0) };
 }
 
-const fault = (f: Partial<FaultStatus>): FaultStatus => ({ id: 0, type: 'http-abort', target: 'payments', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false, ...f });
+const fault = (f: Partial<FaultStatus>): FaultStatus => ({ id: 0, type: 'http-abort', target: 'payments', amount: '100% → 503', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false, ...f });
 
 describe('why a request failed, in words', () => {
   it("retry-storm at 15 s: a failed request's failure began at payments, 503 on every try, with the http-abort named", () => {
@@ -38,7 +38,7 @@ describe('why a request failed, in words', () => {
       expect(o.times).toBe(27);
       const why = requestWhy(trace, faults)!;
       expect(why).toMatch(/^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\./);
-      expect(why).toContain('An injected fault was on there then: http-abort on payments: answers requests with an HTTP error (from 10.0 s to 25.0 s).');
+      expect(why).toContain('An injected fault was on there then: http-abort on payments, 100% → 503: answers requests with an HTTP error (from 10.0 s to 25.0 s).');
     }
   });
 
