@@ -231,7 +231,7 @@ test('the single view offers the pairs, and the compare view leads back to the s
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
   await page.screenshot({ path: shotPath('compare-1024x768.png') });
-  await test.step("each pane draws retry-storm's mesh shop as one region round api, web, orders and payments (it drew three), in presenter mode too, with no link label over a box", async () => {
+  await test.step("each pane draws retry-storm's mesh shop as one region round api, web, orders and payments (it drew three) with no side under 12 units (it had a 9-unit notch), in presenter mode too, with no link label over a box", async () => {
     expect(await meshRegionProblems(page)).toEqual([]);
     expect(await labelsOverBoxes(page)).toEqual([]);
     await page.keyboard.press('f');

@@ -32,7 +32,7 @@ import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios
 import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll } from './fixtures/walkChecks';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { shotPath } from './fixtures/shots';
-import { labelsOverBoxes, meshRegionProblems } from './fixtures/meshRegions';
+import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
 
 const WIDE = { width: 1600, height: 1000 };
 const SMALL = { width: 1024, height: 768 };
@@ -249,7 +249,7 @@ for (const s of SHIPPED_SVG) {
       await test.step(`${sizeName(size)}: link labels overlap no other label, link or node; highlighted ones sit nearest their own line`, async () => {
         counts[size === WIDE ? 'labels1600' : 'labels1024'] += await labelCheck(page, s, size);
       });
-      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes; in presenter mode (f) too, with no link label over a node's box`, async () => {
+      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes, no side of it under ${LEAST_REGION_SIDE} units; in presenter mode (f) too, with no link label over a node's box`, async () => {
         expect(await meshRegionProblems(page), `${s.name} at ${sizeName(size)}`).toEqual([]);
         await page.keyboard.press('f');
         await expect(page.getByTestId('app')).toHaveClass(/presenter/);
