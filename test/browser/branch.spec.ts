@@ -3,6 +3,7 @@
 // are the same run up to the branch point (the same trace hash there), then they diverge.
 import { expect, test, type Page } from '@playwright/test';
 import { labelGaps } from './fixtures/labelGaps';
+import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
 import { untilStill } from './fixtures/settle';
 import { shotPath } from './fixtures/shots';
 
@@ -51,7 +52,7 @@ for (const [w, h] of [
   [1600, 1000],
   [1024, 768],
 ] as const) {
-  test(`branching at 15 s matches up to the branch point and then diverges (${w}x${h}); the panes' link labels keep clear of nodes and badges, in presenter mode too`, async ({ page }) => {
+  test(`branching at 15 s matches up to the branch point and then diverges (${w}x${h}); the panes' link labels keep clear of nodes and badges and each mesh is one clean region, in presenter mode too`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('/?scenario=config-rollout&t=15s');
     // The link's seek to 15 s done: 'paused' shows while it runs there, and a branch made then is
@@ -94,12 +95,22 @@ for (const [w, h] of [
       expect(least.gap, `${mode} at ${w}x${h}: ${least.badge} from its mesh region's border`).toBeGreaterThanOrEqual(BADGE_BORDER_PX);
     };
     await test.step(`'+N' badges ${BADGE_BORDER_PX} px or more from their mesh region's border`, () => badgesClear('compare'));
-    await test.step(`in presenter mode too (${LABEL_GAP_PX} px)`, async () => {
+    // Each pane draws config-rollout's mesh shop as one region round frontend and payments, no side
+    // of it under LEAST_REGION_SIDE units (a notch), no link label over a box, as compare.spec
+    // checks for the compare panes (the branch view's panes were not checked for them).
+    const regionsClean = async (mode: string) => {
+      expect(await page.locator('[data-testid="compare-pane"] .topo-mesh[data-mesh="shop"] .topo-mesh-area').count(), `${mode}: a region for shop in each pane`).toBe(2);
+      expect(await meshRegionProblems(page), `${mode} at ${w}x${h}`).toEqual([]);
+      expect(await labelsOverBoxes(page), `${mode} at ${w}x${h}: link labels over a box`).toEqual([]);
+    };
+    await test.step(`each pane's mesh one region holding its members, no side under ${LEAST_REGION_SIDE} units, no link label over a box`, () => regionsClean('compare'));
+    await test.step(`in presenter mode too (${LABEL_GAP_PX} px; one region a mesh, no label over a box)`, async () => {
       await page.keyboard.press('f');
       await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
       await untilStill(page, () => labelGaps(panes), 'the labels in presenter mode');
       await clear('presenter');
       await badgesClear('presenter');
+      await regionsClean('presenter');
       await page.screenshot({ path: shotPath(`branch-${w}-presenter.png`) });
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');
