@@ -80,7 +80,7 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   if (s.faults.length) {
     lines.push('');
     lines.push('faults');
-    for (const f of s.faults) lines.push(`  ${f.type} ${f.target}   ${formatDuration(f.startMs)} -> ${f.endMs === null ? 'end of run' : formatDuration(f.endMs)}`);
+    for (const f of s.faults) lines.push(`  ${f.type} ${f.target}${f.amount ? ` (${f.amount})` : ''}   ${formatDuration(f.startMs)} -> ${f.endMs === null ? 'end of run' : formatDuration(f.endMs)}`);
   }
   if (s.changes.length) {
     lines.push('');

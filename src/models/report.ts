@@ -34,8 +34,8 @@ export interface RunSummary {
   >;
   /** Per gateway: requests, forwarded upstream, rejected by cause, deprecated answers, utilisation. */
   gateways: Record<string, { requests: number; forwarded: number; rejected: Record<string, number>; deprecated: number; utilization: number; latencyMs: LatencySummary }>;
-  /** Faults that started, with when they started and ended (null while still active). */
-  faults: { type: string; target: string; startMs: number; endMs: number | null }[];
+  /** Faults that started, with how much each does (faultAmount: '+100 ms', '' for a kill), when they started and ended (null while still active). */
+  faults: { type: string; target: string; amount: string; startMs: number; endMs: number | null }[];
   /**
    * Config changes made (timed and live), each with how far it spread: the proxies it had to
    * reach, how many run it, and when the last got it (`allMs`, null while some have not;
@@ -106,7 +106,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
   }
   const faults = world.faults.history.map((h) => {
     const f = world.faults.faults[h.fault];
-    return { type: f.type, target: faultTarget(f), startMs: h.startMs, endMs: h.endMs };
+    return { type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs: h.startMs, endMs: h.endMs };
   });
   const cc = world.configChanges;
   const changes = cc.rollouts.map((r) => {

@@ -24,6 +24,14 @@ describe('table', () => {
 });
 
 describe('formatSummary', () => {
+  it("says how much each fault did, as the app's list and report do: retry-storm's abort reads 'http-abort payments (100% → 503)', a kill nothing more", () => {
+    const p = parseScenarioText(readFileSync('scenarios/retry-storm.json', 'utf8'), 'json');
+    if (!p.ok) throw new Error(JSON.stringify(p.problems));
+    const s = runScenario(p.scenario, { durationMs: 12_000 }).summary;
+    expect(s.faults).toEqual([{ type: 'http-abort', target: 'payments', amount: '100% → 503', startMs: 10_000, endMs: null }]);
+    expect(formatSummary(s)).toMatch(/^ {2}http-abort payments \(100% → 503\) {3}10\.00 s -> end of run$/m);
+  });
+
   it('lists meshes as a table with a header row, so the mesh a scenario leaves unnamed no longer reads "mesh mesh"', () => {
     const two = formatSummary(summaryOf('scenarios/two-meshes-via-gateway.json')).split('\n');
     const head = two.findIndex((l) => l.startsWith('mesh '));

@@ -59,7 +59,7 @@ function markers(state: AppState): ChartMarker[] {
   return [
     ...(state.info?.narrative ?? []).map((s, i) => ({ kind: 'step' as const, ms: s.at, label: `step ${i + 1}: ${s.title}` })),
     // A fault still on is shaded to this moment (what the charts show has happened).
-    ...state.faults.map((f) => ({ kind: 'fault' as const, ms: f.startMs, endMs: f.pending ? null : (f.endMs ?? state.stats.simTime), label: `${f.type} on ${f.target}` })),
+    ...state.faults.map((f) => ({ kind: 'fault' as const, ms: f.startMs, endMs: f.pending ? null : (f.endMs ?? state.stats.simTime), label: `${f.type}${f.amount ? ` ${f.amount}` : ''} on ${f.target}` })),
   ];
 }
 
@@ -90,7 +90,7 @@ export async function reportData(src: ExportSource): Promise<ReportData> {
       const m = measureFigure(st.figure, buckets, bucketMs, state.stats, info.durationMs);
       return { at: st.at, title: st.title, text: st.text, figure: { label: st.figure.label, text: m.text, over: m.over, expect: st.figure.expect } };
     }),
-    faults: state.faults.map((f) => ({ type: f.type, target: f.target, startMs: f.startMs, endMs: f.endMs, untilMs: f.untilMs, pending: f.pending })),
+    faults: state.faults.map((f) => ({ type: f.type, target: f.target, amount: f.amount, startMs: f.startMs, endMs: f.endMs, untilMs: f.untilMs, pending: f.pending })),
     charts: {
       latency: latencyChartSvg(buckets, bucketMs, info.durationMs, size, marks),
       throughput: throughputChartSvg(buckets, bucketMs, info.durationMs, size, marks),

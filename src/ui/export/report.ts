@@ -18,6 +18,8 @@ export interface ReportStep {
 export interface ReportFault {
   type: string;
   target: string;
+  /** How much it does ('+100 ms'; '' for a kill): src/models/report.ts faultAmount. */
+  amount: string;
   startMs: number;
   /** When it ended; null while it lasts or before it starts. */
   endMs: number | null;
@@ -126,7 +128,7 @@ export function reportHtml(d: ReportData): string {
     })
     .join('');
   const faults = d.faults.length
-    ? `<h2>Faults</h2><ul>${d.faults.map((f) => `<li>${e(f.type)} on <strong>${e(f.target)}</strong>, ${e(faultSpan(f))}</li>`).join('')}</ul>`
+    ? `<h2>Faults</h2><ul>${d.faults.map((f) => `<li>${e(f.type)}${f.amount ? ` ${e(f.amount)}` : ''} on <strong>${e(f.target)}</strong>, ${e(faultSpan(f))}</li>`).join('')}</ul>`
     : '';
   const picture = d.picture === null ? '' : 'svg' in d.picture ? d.picture.svg.replace(/^<\?xml[^>]*>\s*/, '') : `<img alt="Topology of ${e(d.title)}" src="${e(d.picture.png)}">`;
   const link = d.link ? `<a href="${e(d.link)}">${e(d.link)}</a>` : 'none (the scenario is too large for a link: keep its file)';

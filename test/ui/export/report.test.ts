@@ -22,7 +22,7 @@ function data(over: Partial<ReportData> = {}): ReportData {
     exportedAt: 'now',
     figures: [{ figure: 'latency_p99', value: 40, unit: 'ms' }, { figure: 'trace_hash', value: '0123456789abcdef', unit: '' }],
     steps: [{ at: 0, title: 'Step <one>', text: 'text', figure: { label: 'p99', text: '40 ms', over: 'the whole run so far', expect: '< 50 ms' } }],
-    faults: [{ type: 'kill', target: 'api', startMs: 1000, endMs: null, untilMs: null, pending: false }],
+    faults: [{ type: 'kill', target: 'api', amount: '', startMs: 1000, endMs: null, untilMs: null, pending: false }],
     charts: { latency: latencyChartSvg(buckets, 1000, 10_000, size, marks), throughput: throughputChartSvg(buckets, 1000, 10_000, size, marks), failures: failuresChartSvg(buckets, 1000, 10_000, size, marks) },
     picture: { svg: '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>' },
     ...over,
@@ -50,6 +50,9 @@ describe('run report', () => {
     expect(html).not.toContain('data-figure="trace_hash"');
     expect(html).toContain('<span class="fig">p99: 40 ms</span> <span class="meta">(the whole run so far; lesson: &lt; 50 ms)</span>');
     expect(html).toContain('kill on <strong>api</strong>, 1 s → the end (still on)');
+    // A fault with a size says it, as the app's fault list does: 100 ms and 2 s read apart.
+    const sized = reportHtml(data({ faults: [{ type: 'latency', target: 'web', amount: '+2.00 s', startMs: 12_000, endMs: null, untilMs: 17_000, pending: false }] }));
+    expect(sized).toContain('latency +2.00 s on <strong>web</strong>, 12 s → 17 s (still on)');
     expect(html.split('0123456789abcdef').length - 1).toBe(2);
     // A canvas picture comes as an image; no picture, nothing.
     expect(reportHtml(data({ picture: { png: 'data:image/png;base64,AAAA' } }))).toContain('<img alt="Topology of A &lt;script&gt;alert(1)&lt;/script&gt; title" src="data:image/png;base64,AAAA">');
@@ -57,7 +60,7 @@ describe('run report', () => {
   });
 
   it("says a fault's planned end while it lasts (retry-storm's abort at 15 s: 10 s → 25 s, still on; it said '→ the end'), its end once over, and a fault with no duration runs to the end", () => {
-    const f = { type: 'http-abort', target: 'payments', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false };
+    const f = { type: 'http-abort', target: 'payments', amount: '100% → 503', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false };
     expect(faultSpan(f)).toBe('10 s → 25 s (still on)');
     expect(faultSpan({ ...f, endMs: 25_000 })).toBe('10 s → 25 s');
     expect(faultSpan({ ...f, pending: true })).toBe('10 s → 25 s (still to come)');
