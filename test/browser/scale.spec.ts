@@ -89,6 +89,10 @@ test.describe('the full Istio load test', () => {
     await page.getByTestId('node-search').fill('no-such-service');
     await page.getByTestId('node-search').press('Enter');
     await expect(page.getByTestId('node-search-result')).toHaveText('no node named "no-such-service"');
+    // A name written with one zero too many is told the name it meant.
+    await page.getByTestId('node-search').fill('svc-0500');
+    await page.getByTestId('node-search').press('Enter');
+    await expect(page.getByTestId('node-search-result')).toHaveText('no node named "svc-0500"; did you mean svc-500?');
 
     await page.getByTestId('groups').locator('summary').click();
     await page.locator('[data-group="fortio 700–799"]').uncheck();

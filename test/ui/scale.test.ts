@@ -4,7 +4,7 @@ import { World } from '../../src/models';
 import { readScenarioText, validateScenario } from '../../src/scenario';
 import { computeGroupLayout, groupNodes, nameFamily, straightLanes } from '../../src/ui/topology/groupLayout';
 import { pickLabels } from '../../src/ui/topology/labelGrid';
-import { findNode } from '../../src/ui/topology/findNode';
+import { findNode, searchMissText } from '../../src/ui/topology/findNode';
 import { LANE_SAMPLES } from '../../src/ui/topology/lanes';
 
 const full = () => {
@@ -111,5 +111,13 @@ describe('the node search', () => {
     expect(findNode(nodes, 'io-99')?.name).toBe('fortio-990');
     expect(findNode(nodes, 'nope')).toBeNull();
     expect(findNode(nodes, '  ')).toBeNull();
+  });
+
+  it('a search that finds nothing names the node meant: its number without leading zeros, or a near miss', () => {
+    expect(findNode(nodes, 'svc-0500')).toBeNull();
+    expect(searchMissText(nodes, ' svc-0500 ')).toBe('no node named "svc-0500"; did you mean svc-500?');
+    expect(searchMissText(nodes, 'fortio-0042')).toBe('no node named "fortio-0042"; did you mean fortio-042?');
+    expect(searchMissText(nodes, 'fotrio-042')).toBe('no node named "fotrio-042"; did you mean fortio-042?');
+    expect(searchMissText(nodes, 'no-such-service')).toBe('no node named "no-such-service"');
   });
 });

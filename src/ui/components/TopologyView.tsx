@@ -18,7 +18,7 @@ import { renderTopology, type TopologyScene } from '../topology/renderTopology';
 import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
 import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
 import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
-import { findNode } from '../topology/findNode';
+import { findNode, searchMissText } from '../topology/findNode';
 import type { TrafficView } from '../traffic/drawTraffic';
 import { groupPulseLines } from '../traffic/groupPulses';
 import { createPulses, type Pulses } from '../traffic/pulses';
@@ -342,7 +342,7 @@ export function TopologyView() {
     if (!topology || !size) return;
     const node = findNode(topology.nodes, query);
     if (!node) {
-      setSearchResult({ text: `no node named "${query.trim()}"`, miss: true });
+      setSearchResult({ text: searchMissText(topology.nodes, query), miss: true });
       sceneRef.current?.setFound(null);
       bigRef.current?.setFound(null);
       return;

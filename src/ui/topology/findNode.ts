@@ -1,4 +1,5 @@
 import type { TopologyNode } from './layoutTypes';
+import { nearestName } from '../../scenario/nearMiss';
 
 /**
  * The node a search for `query` finds: the one named exactly so (ignoring case), else the
@@ -18,4 +19,26 @@ export function findNode(nodes: readonly TopologyNode[], query: string): Topolog
     } else if (name.includes(q) && (!inside || n.name < inside.name)) inside = n;
   }
   return prefix ?? inside;
+}
+
+/**
+ * What a search that found nothing says: 'no node named "svc-0500"', with the name meant when
+ * one is near: the same name with its number written without leading zeros ("svc-0500" for
+ * svc-500, as istio-load-test-full names them), else one a letter or two off (nearestName, the
+ * rule a scenario's own unknown names follow): '; did you mean svc-500?'. Pure.
+ */
+export function searchMissText(nodes: readonly TopologyNode[], query: string): string {
+  const q = query.trim();
+  const numbered = /^(.*?)(\d+)$/.exec(q);
+  let near: string | undefined;
+  if (numbered) {
+    const [, stem, digits] = numbered;
+    const n = Number(digits);
+    near = nodes.find((x) => {
+      const m = /^(.*?)(\d+)$/.exec(x.name);
+      return m !== null && m[1].toLowerCase() === stem.toLowerCase() && Number(m[2]) === n;
+    })?.name;
+  }
+  near ??= nearestName(q, nodes.map((x) => x.name));
+  return `no node named "${q}"${near ? `; did you mean ${near}?` : ''}`;
 }
