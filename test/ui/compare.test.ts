@@ -225,6 +225,7 @@ describe('the compare link', () => {
     const d = decodeCompareLink('?compare=retry-storm,no-such-mesh', ctx);
     expect(d.pair).toBeNull();
     expect(d.problems).toEqual([{ path: 'compare', message: 'unknown scenario "no-such-mesh" for B (scenarios: hello-mesh, retry-storm, retry-storm-fixed); pick a pair below' }]);
+    expect(decodeCompareLink('?compare=retry-strom,retry-storm-fixed', ctx).problems[0].message).toMatch(/^unknown scenario "retry-strom" for A; did you mean retry-storm\? \(scenarios: /);
     expect(decodeCompareLink('?compare=retry-storm', ctx).problems[0]).toEqual({ path: 'compare', message: 'must name two scenarios, A and B, as compare=a,b (scenarios: hello-mesh, retry-storm, retry-storm-fixed), got "retry-storm"' });
   });
 

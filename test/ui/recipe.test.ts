@@ -42,6 +42,12 @@ describe('a link holds the run', () => {
     expect(d.problems).toEqual([{ path: 'scenario', message: 'unknown scenario "no-such-thing" (scenarios: hello-mesh, mesh-only, mm1); opened hello-mesh instead' }]);
   });
 
+  it('says which scenario a mistyped name meant: a letter off, other capitals or a file extension', () => {
+    expect(decodeLink('?scenario=mesh-onyl', ctx).problems[0].message).toBe('unknown scenario "mesh-onyl"; did you mean mesh-only? (scenarios: hello-mesh, mesh-only, mm1); opened hello-mesh instead');
+    expect(decodeLink('?scenario=Mesh-Only', ctx).problems[0].message).toMatch(/^unknown scenario "Mesh-Only"; did you mean mesh-only\? /);
+    expect(decodeLink('?scenario=hello-mesh.json', ctx).problems[0].message).toMatch(/^unknown scenario "hello-mesh.json"; did you mean hello-mesh\? /);
+  });
+
   it('names each bad parameter and keeps the good ones', () => {
     const d = decodeLink('?scenario=mm1&t=-5s&speed=warp&seed=99999999999999999999&x=1', ctx);
     expect(d.scenario).toEqual({ kind: 'builtin', id: 'mm1' });

@@ -5,7 +5,7 @@
 // in the fragment (`#data=`, as the single view's link carries a file). Untrusted input like any
 // link: every problem comes back as `param: message`. Pure.
 import type { LiveAction } from '../../workers/protocol';
-import { decodeActions, decodeLink, formatT, linkParams, packActions, type LinkContext } from '../recipe/url';
+import { decodeActions, decodeLink, formatT, linkParams, packActions, scenarioMeant, type LinkContext } from '../recipe/url';
 import type { ScenarioRef } from '../recipe/types';
 import type { Problem } from '../state/store';
 
@@ -93,7 +93,7 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
       if (q.get('data') === null) bad('compare', `${side} is ${DATA_SIDE}, the scenario packed in the link's data, but the link has no data (was it cut short?)`);
     } else if (!ctx.scenarioIds.includes(n)) {
       usable = false;
-      bad('compare', `unknown scenario ${shown(n)} for ${side} (scenarios: ${ctx.scenarioIds.join(', ')}); pick a pair below`);
+      bad('compare', `unknown scenario ${shown(n)} for ${side}${scenarioMeant(n, ctx.scenarioIds)} (scenarios: ${ctx.scenarioIds.join(', ')}); pick a pair below`);
     }
   }
   if (!usable) {

@@ -3,6 +3,7 @@
 // input: every parameter is checked, sizes are capped, problems come back as `param: message`,
 // and nothing in it is ever run or rendered as HTML. Pure functions.
 import { parseDuration } from '../../scenario/duration';
+import { nearestName } from '../../scenario/nearMiss';
 import type { LiveAction } from '../../workers/protocol';
 import type { Problem } from '../state/store';
 import { formatBytes, pack, packedBytes, unpack } from './codec';
@@ -67,6 +68,18 @@ export function linkParams(link: string): URLSearchParams {
 }
 
 /**
+ * What a link's unknown scenario name was likely meant to be, as '; did you mean retry-storm?'
+ * (empty when none is near): the name with a file's extension or other capitals
+ * ("retry-storm.json", "Retry-Storm"), else one a letter or two off ("retry-strom"; nearestName,
+ * the rule a scenario file's unknown names follow). Pure.
+ */
+export function scenarioMeant(name: string, ids: readonly string[]): string {
+  const plain = name.toLowerCase().replace(/\.(json|ya?ml)$/, '');
+  const near = ids.find((id) => id === plain) ?? nearestName(plain, ids);
+  return near === undefined ? '' : `; did you mean ${near}?`;
+}
+
+/**
  * Reads a link's query and fragment (`location.search + location.hash`). Each bad parameter gets a problem at its name and is
  * left out (an unknown scenario opens the default one); the rest is used. Never throws. Pure.
  */
@@ -84,7 +97,7 @@ export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   if (name !== null && data !== null) bad('data', 'a link holds either a scenario name or a scenario\'s data, not both; the name is used');
   if (name !== null) {
     if (!NAME.test(name)) bad('scenario', `${shown(name)} is not a scenario name (letters, digits, . _ -); opened ${ctx.defaultId} instead`);
-    else if (!ctx.scenarioIds.includes(name)) bad('scenario', `unknown scenario ${shown(name)} (scenarios: ${ctx.scenarioIds.join(', ')}); opened ${ctx.defaultId} instead`);
+    else if (!ctx.scenarioIds.includes(name)) bad('scenario', `unknown scenario ${shown(name)}${scenarioMeant(name, ctx.scenarioIds)} (scenarios: ${ctx.scenarioIds.join(', ')}); opened ${ctx.defaultId} instead`);
     else out.scenario = { kind: 'builtin', id: name };
   } else if (data !== null) {
     const bytes = packedBytes(data);
