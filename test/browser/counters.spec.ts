@@ -6,6 +6,8 @@ import { shotPath } from './fixtures/shots';
 
 interface TextBox {
   text: string;
+  /** Which text node it is part of (a node may give two rectangles). */
+  node?: number;
   x: number;
   y: number;
   w: number;
@@ -14,20 +16,27 @@ interface TextBox {
 
 /**
  * The boxes of the strip's visible texts: one per text node, as the glyphs lie on screen (a
- * Range's rectangle, not the element's, which may stretch across empty room).
+ * Range's rectangle, not the element's, which may stretch across empty room), cut to their
+ * element's box where it clips them (a cause's name given way to an ellipsis: the Range still
+ * spans the whole name).
  */
 async function stripTexts(page: Page): Promise<{ texts: TextBox[]; strip: TextBox }> {
   return page.evaluate(() => {
     const strip = document.querySelector('footer.strip')!;
-    const texts: { text: string; x: number; y: number; w: number; h: number }[] = [];
+    const texts: { text: string; node: number; x: number; y: number; w: number; h: number }[] = [];
     const walker = document.createTreeWalker(strip, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    let node = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode(), node++) {
       const text = (n.textContent ?? '').trim();
       if (!text) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
+      const parent = n.parentElement!;
+      const clip = getComputedStyle(parent).overflowX !== 'visible' ? parent.getBoundingClientRect() : null;
       for (const r of Array.from(range.getClientRects())) {
-        if (r.width > 0 && r.height > 0) texts.push({ text, x: r.x, y: r.y, w: r.width, h: r.height });
+        const x = clip ? Math.max(r.x, clip.x) : r.x;
+        const right = clip ? Math.min(r.x + r.width, clip.x + clip.width) : r.x + r.width;
+        if (right - x > 0 && r.height > 0) texts.push({ text, node, x, y: r.y, w: right - x, h: r.height });
       }
     }
     const s = strip.getBoundingClientRect();
@@ -42,6 +51,7 @@ function overlaps(texts: TextBox[]): string[] {
     for (let j = i + 1; j < texts.length; j++) {
       const a = texts[i];
       const b = texts[j];
+      if (a.node !== undefined && a.node === b.node) continue;
       const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
       const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
       if (dx > 0.5 && dy > 0.5) out.push(`"${a.text}" and "${b.text}" overlap by ${dx.toFixed(1)}x${dy.toFixed(1)} px`);
@@ -105,7 +115,27 @@ for (const scenario of ['hello-mesh', 'partial-adoption', 'gateway-only']) {
           await expect(page.locator('.figure-proxy').getByText('vCPU / 1000 req/s / proxy')).toBeVisible({ visible: !narrow });
           await expect(page.locator('.figure-proxy')).toHaveAttribute('title', /CPU per 1000 requests\/s through it/);
         }
+        // One row: a figure on a second row takes its height from the stage above, mid-play.
+        const tops = await page.locator('.strip > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+        expect(new Set(tops).size, `the counters' rows at ${size.width}x${size.height} (tops ${tops.join(', ')})`).toBe(1);
         await page.screenshot({ path: shotPath(`counters-${scenario}-${size.width}.png`) });
+      });
+    }
+    if (scenario === 'partial-adoption') {
+      await test.step("at 20 s and 1024x768 'tls-plaintext-rejected 385 +1' keeps the counters on one row: the name gives way, the count stays", async () => {
+        // It made the failed figure 222 px at its narrowest: the clock took a second row and the
+        // stage lost 88 px (402 px high against 491) from about 11 s on.
+        const stage = (await page.locator('.topology-stage').boundingBox())!.height;
+        await page.locator('body').click({ position: { x: 5, y: 5 } });
+        for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowLeft');
+        await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+        await settled(page);
+        await expect(page.getByTestId('failure-causes')).toContainText('385');
+        const tops = await page.locator('.strip > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+        expect(new Set(tops).size, `tops ${tops.join(', ')}`).toBe(1);
+        expect((await page.locator('.topology-stage').boundingBox())!.height).toBeCloseTo(stage, 0);
+        await expect(page.getByTestId('failure-causes').locator('.cause-count').first()).toBeVisible();
+        await page.screenshot({ path: shotPath('counters-partial-adoption-20s-1024.png') });
       });
     }
   });
