@@ -93,6 +93,10 @@ test.describe('the full Istio load test', () => {
     await page.getByTestId('node-search').fill('svc-0500');
     await page.getByTestId('node-search').press('Enter');
     await expect(page.getByTestId('node-search-result')).toHaveText('no node named "svc-0500"; did you mean svc-500?');
+    // The name meant is a click away: it is searched for and put in the field.
+    await page.getByTestId('node-search-nearest').click();
+    await expect(page.getByTestId('node-search-result')).toHaveText('svc-500, in group svc 500–599');
+    await expect(page.getByTestId('node-search')).toHaveValue('svc-500');
 
     await page.getByTestId('groups').locator('summary').click();
     await page.locator('[data-group="fortio 700–799"]').uncheck();

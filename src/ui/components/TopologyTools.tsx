@@ -12,6 +12,13 @@ export interface GroupEntry {
   size: number;
 }
 
+/** What the last search said: the node found, or a miss with the nearest name when one is near. */
+export interface SearchResult {
+  text: string;
+  miss: boolean;
+  nearest?: string;
+}
+
 /** The tools bar. `onResetLayout` is null when no node was dragged (the button is not shown). */
 export function TopologyTools({
   fold,
@@ -21,6 +28,7 @@ export function TopologyTools({
   hidden,
   large,
   searchResult,
+  onSuggestion,
   query,
   setQuery,
   onSearch,
@@ -35,7 +43,9 @@ export function TopologyTools({
   groups: readonly GroupEntry[];
   hidden: ReadonlySet<number>;
   large: boolean;
-  searchResult: { text: string; miss: boolean } | null;
+  searchResult: SearchResult | null;
+  /** A click on the nearest name a missed search offers: searches for it. */
+  onSuggestion: (name: string) => void;
   query: string;
   setQuery: (q: string) => void;
   onSearch: (e: FormEvent) => void;
@@ -64,6 +74,15 @@ export function TopologyTools({
       {searchResult && (
         <span className={`topo-search-result${searchResult.miss ? ' topo-search-miss' : ''}`} data-testid="node-search-result" role="status">
           {searchResult.text}
+          {searchResult.nearest !== undefined && (
+            <>
+              ; did you mean{' '}
+              <button type="button" className="button-link" data-testid="node-search-nearest" onClick={() => onSuggestion(searchResult.nearest!)}>
+                {searchResult.nearest}
+              </button>
+              ?
+            </>
+          )}
         </span>
       )}
       <form className="topo-search" onSubmit={onSearch} role="search">

@@ -18,7 +18,7 @@ import { renderTopology, type TopologyScene } from '../topology/renderTopology';
 import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
 import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
 import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
-import { findNode, searchMissText } from '../topology/findNode';
+import { findNode, nodeMeant } from '../topology/findNode';
 import type { TrafficView } from '../traffic/drawTraffic';
 import { groupPulseLines } from '../traffic/groupPulses';
 import { createPulses, type Pulses } from '../traffic/pulses';
@@ -31,7 +31,7 @@ import { Legend } from './Legend';
 import { useNodeDrag, type FitLock } from './useNodeDrag';
 import { useStagePainter } from './useStagePainter';
 import { stageClick } from './stageClick';
-import { TopologyTools, type GroupEntry } from './TopologyTools';
+import { TopologyTools, type GroupEntry, type SearchResult } from './TopologyTools';
 import { focusOf, keptFit, NO_UNFOLDED, usePresenterFold } from './topologyFit';
 import { inspectorStore } from '../inspector/inspectorStore';
 import '../topology/scale.css';
@@ -116,7 +116,7 @@ export function TopologyView() {
   const [groups, setGroups] = useState<GroupEntry[]>([]);
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [query, setQuery] = useState('');
-  const [searchResult, setSearchResult] = useState<{ text: string; miss: boolean } | null>(null);
+  const [searchResult, setSearchResult] = useState<SearchResult | null>(null);
   /**
    * The fit the SVG drawing had when a node was picked up: kept while and after the drag, so
    * the rest of the picture never moves and the node stays under the pointer. A new topology,
@@ -339,10 +339,15 @@ export function TopologyView() {
 
   const search = (e: FormEvent) => {
     e.preventDefault();
+    searchFor(query);
+  };
+
+  /** Finds the node `q` names and centres the view on it, or says none does and which name was likely meant (a click away). */
+  const searchFor = (q: string) => {
     if (!topology || !size) return;
-    const node = findNode(topology.nodes, query);
+    const node = findNode(topology.nodes, q);
     if (!node) {
-      setSearchResult({ text: searchMissText(topology.nodes, query), miss: true });
+      setSearchResult({ text: `no node named "${q.trim()}"`, miss: true, nearest: nodeMeant(topology.nodes, q) });
       sceneRef.current?.setFound(null);
       bigRef.current?.setFound(null);
       return;
@@ -402,6 +407,10 @@ export function TopologyView() {
         hidden={hidden}
         large={large}
         searchResult={searchResult}
+        onSuggestion={(name) => {
+          setQuery(name);
+          searchFor(name);
+        }}
         query={query}
         setQuery={setQuery}
         onSearch={search}

@@ -29,6 +29,13 @@ export function findNode(nodes: readonly TopologyNode[], query: string): Topolog
  */
 export function searchMissText(nodes: readonly TopologyNode[], query: string): string {
   const q = query.trim();
+  const near = nodeMeant(nodes, q);
+  return `no node named "${q}"${near ? `; did you mean ${near}?` : ''}`;
+}
+
+/** The name a search for `query` that found nothing most likely meant (see searchMissText), or undefined. Pure. */
+export function nodeMeant(nodes: readonly TopologyNode[], query: string): string | undefined {
+  const q = query.trim();
   const numbered = /^(.*?)(\d+)$/.exec(q);
   let near: string | undefined;
   if (numbered) {
@@ -39,6 +46,5 @@ export function searchMissText(nodes: readonly TopologyNode[], query: string): s
       return m !== null && m[1].toLowerCase() === stem.toLowerCase() && Number(m[2]) === n;
     })?.name;
   }
-  near ??= nearestName(q, nodes.map((x) => x.name));
-  return `no node named "${q}"${near ? `; did you mean ${near}?` : ''}`;
+  return near ?? nearestName(q, nodes.map((x) => x.name));
 }
