@@ -95,3 +95,22 @@ describe("an unfolded service's keep-out for link labels", () => {
     expect([hit(card, folded), hit(card, unfolded)]).toEqual([false, true]);
   });
 });
+
+describe("a presenter-size label between two boxes closer than it is wide", () => {
+  it('is shown at the nearest free spot further off its link rather than left out over a box', () => {
+    // Two tall boxes 64 units apart (l4-vs-l7's api and orders in presenter mode), a 105 x 22 label:
+    // every spot beside the link and up to 96 units off it covers one; 126 units above is free.
+    const short = { points: Array.from({ length: 17 }, (_, i) => ({ x: i * 4, y: 100 })), lock: false };
+    const boxes: Rect[] = [
+      { x0: -200, y0: -20, x1: 0, y1: 220 },
+      { x0: 64, y0: -20, x1: 264, y1: 220 },
+    ];
+    const big = { w: 105, h: 22 };
+    const [spot] = placeEdgeLabels([short], boxes, { x0: -500, y0: -500, x1: 700, y1: 700 }, big);
+    expect([spot.overNode, spot.overName, spot.acrossLink]).toEqual([undefined, undefined, undefined]);
+    const r = labelRect(spot, big);
+    expect(boxes.some((b) => overlap(r, b))).toBe(false);
+    // The nearest such spot: its middle at most 126 units and half a label's height from the link's.
+    expect(Math.hypot((r.x0 + r.x1) / 2 - 32, (r.y0 + r.y1) / 2 - 100)).toBeLessThanOrEqual(126 + 11 + 4);
+  });
+});
