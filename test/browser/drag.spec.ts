@@ -9,7 +9,10 @@ import { shotPath } from './fixtures/shots';
 
 /** Centre of a drawn node on the page, CSS pixels. */
 async function centreOf(page: Page, name: string): Promise<{ x: number; y: number }> {
-  const box = (await page.locator(`svg[data-testid="topology"] [data-node="${name}"] .topo-card-front, svg[data-testid="topology"] [data-node="${name}"] .topo-client-body`).first().boundingBox())!;
+  const node = page.locator(`svg[data-testid="topology"] [data-node="${name}"] .topo-card-front, svg[data-testid="topology"] [data-node="${name}"] .topo-client-body`).first();
+  // Drawn before it is measured: boundingBox() alone read null in a fresh page (two workers, session 19's CI).
+  await expect(node).toBeVisible();
+  const box = (await node.boundingBox())!;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
@@ -19,7 +22,9 @@ async function centreOf(page: Page, name: string): Promise<{ x: number; y: numbe
  */
 async function rel(page: Page, name: string): Promise<{ x: number; y: number }> {
   const a = await centreOf(page, name);
-  const f = (await page.locator('svg[data-testid="topology"] [data-node="frontend"] .topo-card-front').boundingBox())!;
+  const front = page.locator('svg[data-testid="topology"] [data-node="frontend"] .topo-card-front');
+  await expect(front).toBeVisible();
+  const f = (await front.boundingBox())!;
   return { x: (a.x - (f.x + f.width / 2)) / f.height, y: (a.y - (f.y + f.height / 2)) / f.height };
 }
 
