@@ -50,7 +50,10 @@ export function NarrativePanel() {
     const s = section.current;
     const column = s?.closest<HTMLElement>('.panel');
     if (!s) return;
-    if (!presenter || !head.current || !text.current || !column) delete s.dataset.fit;
+    if (!presenter || !head.current || !text.current || !column) {
+      delete s.dataset.fit;
+      s.style.removeProperty('--story-fit');
+    }
     else fitStoryStep(s, head.current, text.current, column);
   });
   useQuestionKeys();

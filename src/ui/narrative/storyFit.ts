@@ -11,9 +11,10 @@ export const STORY_FIT_SCALES = [1, 0.94, 0.88, 0.83] as const;
 /**
  * Sets `section.dataset.fit` to the first level of STORY_FIT_SCALES (0, 1, ...) at which the
  * step's block, from the top of `head` to the bottom of `text` (its title and figure between),
- * is at most `column`'s inner height in px, or to the last level when none is. A question shown
+ * is at most `column`'s inner height in px, or to the last level when none is, and the section's
+ * `--story-fit` to that level's scale (styles.css multiplies presenter mode's sizes by it). A question shown
  * under the step (QuestionView) is not counted: it is a block of its own, read after the step.
- * Reads layout once per level tried (at most four); mutates only the `data-fit` attribute.
+ * Reads layout once per level tried (at most four); mutates only `data-fit` and `--story-fit`.
  * Returns the level.
  */
 export function fitStoryStep(section: HTMLElement, head: HTMLElement, text: HTMLElement, column: HTMLElement): number {
@@ -22,6 +23,7 @@ export function fitStoryStep(section: HTMLElement, head: HTMLElement, text: HTML
   let level = 0;
   for (;;) {
     section.dataset.fit = String(level);
+    section.style.setProperty('--story-fit', String(STORY_FIT_SCALES[level]));
     const need = text.getBoundingClientRect().bottom - head.getBoundingClientRect().top;
     if (need <= room || level === STORY_FIT_SCALES.length - 1) return level;
     level++;
