@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SimHost, START_BUDGET_MS } from '../../src/workers/SimHost';
+import { SimHost, START_BUDGET_MS, START_STALL_SAMPLE } from '../../src/workers/SimHost';
 import { LoadStage, NODE_STRIDE, RUN_STOPPED, runStopOf } from '../../src/workers/protocol';
 
 const helloText = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
@@ -44,15 +44,29 @@ describe('SimHost and a clock that cannot advance', () => {
     expect(f.nodes.length / NODE_STRIDE).toBe(5);
   });
 
-  it('refuses at load, at (run), a scenario whose events at t = 0 outlast the wall budget', () => {
-    // Each read of this clock is a second: the budget runs out after a few hundred events,
-    // long before the engine's guard would count a million.
+  it('refuses a scenario stalled at t = 0 with the same message on a loaded machine: the guard counts events, not wall time', () => {
+    // Reads of the clock 2 ms apart: the events run 128 to a wall ms, about 50,000 a second at
+    // load 12-27 (session 19). The old 5 s budget ran out after 640,000 events, before the guard.
+    const host = new SimHost(fakeClock(2));
+    const r = host.load(killedLoop('0s'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([{ path: 'clients.0', message: expect.stringMatching(/^the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for users \(100%\)/) }]);
+  });
+
+  it('names what loops at t = 0 when the wall budget runs out before the guard, at the field of the looping client', () => {
+    // Each read of this clock is a second: the budget runs out after 60 reads of 256 events,
+    // long before the guard's million; the guard then samples the next 4,096 and says whose.
     const host = new SimHost(fakeClock(1000));
     const r = host.load(killedLoop('0s'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems[0].path).toBe('(run)');
-    expect(r.problems[0].message).toMatch(new RegExp(`^stopped at t = 0 ms: [\\d,]+ events in ${START_BUDGET_MS / 1000} s of wall time and the clock never moved`));
+    const ran = (START_BUDGET_MS / 1000) * 256;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0].path).toBe('clients.0');
+    expect(r.problems[0].message).toMatch(
+      new RegExp(`^the simulated clock stopped at t = 0 ms: ${(ran + START_STALL_SAMPLE).toLocaleString('en-US')} events in a row .* The last 4,096 were for users \\(100%\\)`),
+    );
     expect(() => host.advance(10, 10)).toThrow(/no scenario loaded/);
   });
 
