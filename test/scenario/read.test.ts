@@ -96,6 +96,35 @@ describe('YAML syntax errors point at the line that is wrong', () => {
     expect(readProblem(text).message).toBe('malformed YAML at line 6, column 6: All mapping items must start at the same column');
   });
 
+  it('reports a key written without its colon at that line, not at the good line under it', () => {
+    // `replicas 2` reads as the start of a two-line key ending at `concurrency:`; the yaml
+    // package points there, and "indented more than the key above it" named line 5, which is right.
+    const text = lines('name: shop', 'services:', '  - name: web', '    replicas 2', '    concurrency: 4', '    serviceTime: 2ms');
+    expect(readProblem(text).message).toBe('malformed YAML at line 4, column 5: this line has no ":" after its key ("replicas 2"); write a key and its value as key: value');
+    // The same at the top level, and for a list item's first key.
+    expect(readProblem(lines('name: shop', 'seed 3', 'duration: 10s')).message).toBe(
+      'malformed YAML at line 2, column 1: this line has no ":" after its key ("seed 3"); write a key and its value as key: value',
+    );
+    expect(readProblem(lines('services:', '  - name web', '    replicas: 2')).message).toBe(
+      'malformed YAML at line 2, column 5: this line has no ":" after its key ("name web"); write a key and its value as key: value',
+    );
+  });
+
+  it('reports a list item indented less than the items above it by the column they start at', () => {
+    const text = lines('name: shop', 'services:', '  - name: web', '    replicas: 2', '- name: db', '  replicas: 1');
+    expect(readProblem(text).message).toBe(
+      'malformed YAML at line 5, column 1: this list item ("- ") is indented less than the items above it, which start at column 3; items of one list start in the same column',
+    );
+  });
+
+  it('reads YAML merge keys (<<: *anchor): a service written as another with a few fields changed', () => {
+    const text = lines('services:', '  - &web', '    name: web', '    replicas: 2', '    serviceTime: 5ms', '  - <<: *web', '    name: db', '    replicas: 1');
+    expect(readScenarioText(text, 'yaml')).toEqual({
+      ok: true,
+      data: { services: [{ name: 'web', replicas: 2, serviceTime: '5ms' }, { name: 'db', replicas: 1, serviceTime: '5ms' }] },
+    });
+  });
+
   it('keeps the yaml package’s words and place for a one-line nested mapping', () => {
     expect(readProblem('a: b: c\n').message).toBe('malformed YAML at line 1, column 4: Nested mappings are not allowed in compact mappings');
   });
