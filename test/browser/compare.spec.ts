@@ -27,6 +27,14 @@ const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane
 const diffCell = (page: Page, key: string, side: 'A' | 'B' | 'ratio') => page.locator(`[data-testid="metrics-diff"] tr[data-key="${key}"] td[data-side="${side}"]`);
 const diffValue = async (page: Page, key: string, side: 'A' | 'B' | 'ratio') => Number(await diffCell(page, key, side).getAttribute('data-value'));
 
+/** A pane's node names' sizes on screen, px, in the drawing's order, once they stand still. */
+const nameSizes = (page: Page, side: 'A' | 'B') =>
+  untilStill(
+    page,
+    () => pane(page, side).locator('[data-node] text.topo-name').evaluateAll((els) => els.map((e) => Math.round(10 * parseFloat(getComputedStyle(e).fontSize) * (e as SVGGraphicsElement).getScreenCTM()!.a) / 10)),
+    `pane ${side}'s node names`,
+  );
+
 /** Both panes' moment: time, counters and trace hash. */
 async function moment(page: Page) {
   const one = async (side: 'A' | 'B') => ({
@@ -240,6 +248,45 @@ test('the single view offers the pairs, and the compare view leads back to the s
     expect(await meshRegionProblems(page)).toEqual([]);
     expect(await labelsOverBoxes(page)).toEqual([]);
     await page.screenshot({ path: shotPath('compare-presenter-1024x768.png') });
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('compare-view')).not.toHaveAttribute('data-presenter', 'on');
+  });
+  await test.step("Inspect in a pane at 1024x768 draws the panel over the other pane, naming whose run it asks about: the pane inspected keeps its picture whole (beside a 496 px pane the panel left it 176 px, drawn as 6 group tiles), in presenter mode too", async () => {
+    for (const presenter of [false, true]) {
+      if (presenter) {
+        await page.keyboard.press('f');
+        await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
+        await settled(page);
+      }
+      const closed = { A: await nameSizes(page, 'A'), B: await nameSizes(page, 'B') };
+      for (const [side, other] of [['B', 'A'], ['A', 'B']] as const) {
+        if (side === 'B') await pane(page, 'B').getByTestId('inspector-toggle').click();
+        else await page.getByTestId('inspect-other').click();
+        const panel = page.getByTestId('inspector');
+        await expect(panel).toBeVisible();
+        await expect(page.getByTestId('inspector-about')).toContainText(`About ${side} · `);
+        await expect(pane(page, side).getByTestId('compare-inspecting')).toHaveCount(1);
+        // Drawn in the other pane's dock, covering it, and not in the stage of the pane it asks.
+        await expect(pane(page, other).getByTestId('inspector-dock').getByTestId('inspector')).toBeVisible();
+        await expect(pane(page, side).locator('.compare-stage [data-testid="inspector"]')).toHaveCount(0);
+        const [p, o] = [await pane(page, side).boundingBox(), await panel.boundingBox()];
+        expect(o!.x + o!.width <= p!.x || o!.x >= p!.x + p!.width || o!.y + o!.height <= p!.y || o!.y >= p!.y + p!.height, `the panel lies clear of pane ${side}`).toBe(true);
+        // The pane asked keeps its SVG picture; a click on its payments shows payments, of its run.
+        await settled(page);
+        await expect(pane(page, side).getByTestId('presenter-fold')).toHaveCount(0);
+        await pane(page, side).getByTestId('topology').locator('[data-node="payments"]').click();
+        await expect(page.getByTestId('inspect-node')).toContainText('payments');
+        await expect(pane(page, side).getByTestId('presenter-fold')).toHaveCount(0);
+        // Its node names as large as with the inspector closed (6 names, 11.6-12.9 px).
+        const names = await nameSizes(page, side);
+        expect(names.length, `pane ${side}'s node names`).toBe(6);
+        expect(names.map((n, i) => Math.abs(n - closed[side][i])).every((d) => d < 0.1), `pane ${side}'s names ${names} px, closed ${closed[side]}`).toBe(true);
+        await page.screenshot({ path: shotPath(`compare-inspect-${side}${presenter ? '-presenter' : ''}-1024x768.png`) });
+      }
+      await page.getByTestId('inspector-close').click();
+      await expect(page.getByTestId('inspector')).toHaveCount(0);
+      await expect(page.getByTestId('inspector-dock').first()).toBeHidden();
+    }
     await page.keyboard.press('f');
     await expect(page.getByTestId('compare-view')).not.toHaveAttribute('data-presenter', 'on');
   });

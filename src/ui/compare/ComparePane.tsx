@@ -1,12 +1,13 @@
 // One side of the compare view: its name, its topology (the single view's drawing, smaller) with
 // the inspector when it asks about this run, and its own counters.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { TopologyView } from '../components/TopologyView';
 import { Inspector } from '../components/Inspector';
 import { LegendFoldedByDefault } from '../components/Legend';
 import { WHEEL_ZOOM_HINT, WheelZoomContext } from '../components/wheelZoom';
 import { inspectorStore, type InspectTarget } from '../inspector/inspectorStore';
+import { InspectorDockContext, type InspectorDock } from '../inspector/inspectorDock';
 import { bindReplicaSourceWithin } from '../topology/replicaCards';
 import { AppContext, useAppStore } from '../state/useAppStore';
 import { formatCount, formatLatency, formatSimTime } from '../format';
@@ -15,11 +16,26 @@ import { PANE_COLORS } from './paneColors';
 import { runLatencyMeasured } from '../measuredLatency';
 import type { SeriesState } from '../charts/seriesStore';
 
+/** What a pane is given beside its run: its name, whether the inspector asks it, and where a panel goes. */
+interface PaneProps {
+  pane: ComparePane;
+  controller: CompareController;
+  label: string;
+  inspecting: boolean;
+  /** Receives this pane's dock: the element that holds the other pane's inspector, drawn over this one. */
+  dockRef: (el: HTMLDivElement | null) => void;
+  /**
+   * The other pane's dock, where this pane's inspector is drawn when the panes are drawn as
+   * presenter mode draws them (compare-fit, presenter mode); null: beside this pane's picture.
+   */
+  dockOver: HTMLElement | null;
+}
+
 /**
  * One side: its name, its topology (the single view's drawing, smaller), and its own counters.
  * Memoized: it reads its own store, so the shared state's every change does not redraw it.
  */
-export const Pane = memo(function Pane({ pane, controller, label, inspecting }: { pane: ComparePane; controller: CompareController; label: string; inspecting: boolean }) {
+export const Pane = memo(function Pane({ pane, controller, label, inspecting, dockRef, dockOver }: PaneProps) {
   const open = useStore(inspectorStore, (x) => x.open);
   const series = useStore(controller.store, (x) => x.series[pane.side === 'A' ? 0 : 1]);
   const stage = useRef<HTMLDivElement>(null);
@@ -27,6 +43,27 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting }: 
   useEffect(() => void (stage.current && bindReplicaSourceWithin(stage.current, pane.api)), [pane]);
   const title = `${label} — ${pane.info.title} (${pane.id})`;
   const wheelHint = useFlash(WHEEL_HINT_MS);
+  const other = pane.side === 'A' ? 'B' : 'A';
+  // At a pane of about 496 px (1024x768), the panel beside the picture left it 176 px and the
+  // picture folded into group tiles: there it is drawn over the other pane, saying whose it is.
+  const dock = useMemo<InspectorDock | null>(
+    () =>
+      dockOver && {
+        target: dockOver,
+        about: (
+          <>
+            <span>
+              <span className="compare-swatch" style={{ background: PANE_COLORS[pane.side === 'A' ? 0 : 1] }} />
+              About <strong>{label}</strong>, the other pane
+            </span>
+            <button type="button" className="button button-quiet" data-testid="inspect-other" onClick={() => controller.inspect(other)}>
+              Inspect {other} instead
+            </button>
+          </>
+        ),
+      },
+    [dockOver, label, pane.side, other, controller],
+  );
   return (
     <section
       className={`compare-pane${inspecting && open ? ' compare-pane-inspected' : ''}`}
@@ -60,7 +97,9 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting }: 
             )}
             {/* One inspector for the pair: in the pane it asks about; the other offers to move it. */}
             {inspecting || !open ? (
-              <Inspector />
+              <InspectorDockContext.Provider value={dock}>
+                <Inspector />
+              </InspectorDockContext.Provider>
             ) : (
               <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" title={`Move the inspector to ${pane.side}'s run`} aria-label={`Inspect ${pane.side}'s run instead`} onClick={() => controller.inspect(pane.side)}>
                 Inspect
@@ -71,6 +110,8 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting }: 
         </LegendFoldedByDefault.Provider>
         </WheelZoomContext.Provider>
       </AppContext.Provider>
+      {/* The other pane's inspector, when docked here (empty, it is not drawn). */}
+      <div className="compare-inspector-dock" data-testid="inspector-dock" ref={dockRef} />
     </section>
   );
 });

@@ -37,6 +37,16 @@ export function CompareView({ controller }: { controller: CompareController }) {
   useEffect(() => {
     for (const p of controller.panes) p.services.store.setState((d) => void (d.presenter = fit));
   }, [fit, controller.panes]);
+  // Each pane's dock for the other's inspector (inspectorDock.ts), used where the panes are
+  // drawn as presenter mode draws them: there a panel beside a pane's picture folded it.
+  const [docks, setDocks] = useState<{ A: HTMLElement | null; B: HTMLElement | null }>({ A: null, B: null });
+  const dockRefs = useMemo(
+    () => ({
+      A: (el: HTMLElement | null) => setDocks((d) => (d.A === el ? d : { ...d, A: el })),
+      B: (el: HTMLElement | null) => setDocks((d) => (d.B === el ? d : { ...d, B: el })),
+    }),
+    [],
+  );
   const rootRef = useRef<HTMLDivElement>(null);
   useChromeHeight(rootRef, fit && !s.presenter && controller.panes.length === 2);
   // Presenter mode fills the window from its top: the page does not scroll there.
@@ -78,7 +88,15 @@ export function CompareView({ controller }: { controller: CompareController }) {
           <div className="compare-panes" ref={panesRef}>
             <PresenterFloorContext.Provider value={COMPARE_PRESENTER_FLOOR}>
               {controller.panes.map((p) => (
-                <Pane key={p.side} pane={p} controller={controller} label={sideLabel(s, p.side === 'A' ? 0 : 1)} inspecting={s.inspecting === p.side} />
+                <Pane
+                  key={p.side}
+                  pane={p}
+                  controller={controller}
+                  label={sideLabel(s, p.side === 'A' ? 0 : 1)}
+                  inspecting={s.inspecting === p.side}
+                  dockRef={dockRefs[p.side]}
+                  dockOver={fit ? docks[p.side === 'A' ? 'B' : 'A'] : null}
+                />
               ))}
             </PresenterFloorContext.Provider>
           </div>

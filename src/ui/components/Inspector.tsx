@@ -2,7 +2,8 @@
 // certificates, ejections, breakers), a link (rate, latency, failures, tries, connections), or
 // one request as a waterfall of its spans. State and worker calls live in inspectorStore; the
 // waterfall's geometry comes from layoutWaterfall.
-import { useEffect, useMemo, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import type { ScenarioInfo } from '../../workers/protocol';
 import { closeInspector, followRequests, forgetInspectTarget, inspectorStore, openInspector, refreshInspector, topologyKey, type InspectTarget } from '../inspector/inspectorStore';
@@ -12,6 +13,7 @@ import { useAppStore } from '../state/useAppStore';
 import { formatNumber } from '../format';
 import { EdgeView, NodeView } from './InspectorFigures';
 import { DotRequestView, Waterfall } from './RequestWaterfall';
+import { InspectorDockContext } from '../inspector/inspectorDock';
 import '../inspector/inspector.css';
 
 type Topology = ScenarioInfo['topology'];
@@ -21,6 +23,9 @@ const REFRESH_MS = 500;
 
 export function Inspector() {
   const open = useStore(inspectorStore, (s) => s.open);
+  // Docked (inspectorDock.ts), the panel is drawn elsewhere; the anchor, and so the clicks it
+  // listens to, stay in this stage.
+  const dock = useContext(InspectorDockContext);
   const info = useAppStore((s) => s.info);
   const anchor = useRef<HTMLSpanElement>(null);
   // Another scenario: what was inspected is forgotten, not shown as whatever bears its id there
@@ -60,7 +65,11 @@ export function Inspector() {
     <>
       <span ref={anchor} hidden />
       {open ? (
-        <InspectorPanel />
+        dock ? (
+          createPortal(<InspectorPanel about={dock.about} />, dock.target)
+        ) : (
+          <InspectorPanel />
+        )
       ) : (
         <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" onClick={() => void followRequests()}>
           Inspect
@@ -82,7 +91,8 @@ function targetOf(el: EventTarget | null, topology: Topology, ids: Map<string, n
   return e ? { kind: 'edge', id: e.id } : null;
 }
 
-function InspectorPanel() {
+/** The panel; `about`, when it is docked away from its picture, says whose run it asks about. */
+function InspectorPanel({ about }: { about?: ReactNode }) {
   const target = useStore(inspectorStore, (s) => s.target);
   const message = useStore(inspectorStore, (s) => s.message);
   const node = useStore(inspectorStore, (s) => s.node);
@@ -108,13 +118,18 @@ function InspectorPanel() {
     if (target && status !== 'playing') void refreshInspector();
   }, [target, seq, status]);
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+    <aside className={`inspector${about ? ' inspector-docked' : ''}`} data-testid="inspector" aria-label="Inspector">
       <header className="inspector-head">
         <h2>Inspector</h2>
         <Picker target={target} />
         <button type="button" className="button inspector-close" data-testid="inspector-close" aria-label="Close the inspector" onClick={closeInspector}>
           ×
         </button>
+        {about && (
+          <div className="inspector-about" data-testid="inspector-about">
+            {about}
+          </div>
+        )}
       </header>
       <RequestList />
       <div className="inspector-body">
