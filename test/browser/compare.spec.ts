@@ -239,6 +239,7 @@ test('the single view offers the pairs, and the compare view leads back to the s
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
   await page.screenshot({ path: shotPath('compare-1024x768.png') });
+  const namesBefore = { A: await nameSizes(page, 'A'), B: await nameSizes(page, 'B') };
   await test.step("each pane draws retry-storm's mesh shop as one region round api, web, orders and payments (it drew three) with no side under 12 units (it had a 9-unit notch), in presenter mode too, with no link label over a box", async () => {
     expect(await meshRegionProblems(page)).toEqual([]);
     expect(await labelsOverBoxes(page)).toEqual([]);
@@ -250,6 +251,10 @@ test('the single view offers the pairs, and the compare view leads back to the s
     await page.screenshot({ path: shotPath('compare-presenter-1024x768.png') });
     await page.keyboard.press('f');
     await expect(page.getByTestId('compare-view')).not.toHaveAttribute('data-presenter', 'on');
+    // Back in the narrow window's drawing, as before presenter mode (it kept the wide window's: captions, 11.6 px names).
+    await settled(page);
+    expect({ A: await nameSizes(page, 'A'), B: await nameSizes(page, 'B') }).toEqual(namesBefore);
+    expect(Math.min(...namesBefore.A, ...namesBefore.B)).toBeGreaterThanOrEqual(12);
   });
   await test.step("Inspect in a pane at 1024x768 draws the panel over the other pane, naming whose run it asks about: the pane inspected keeps its picture whole (beside a 496 px pane the panel left it 176 px, drawn as 6 group tiles), in presenter mode too", async () => {
     for (const presenter of [false, true]) {
@@ -277,7 +282,7 @@ test('the single view offers the pairs, and the compare view leads back to the s
         await pane(page, side).getByTestId('topology').locator('[data-node="payments"]').click();
         await expect(page.getByTestId('inspect-node')).toContainText('payments');
         await expect(pane(page, side).getByTestId('presenter-fold')).toHaveCount(0);
-        // Its node names as large as with the inspector closed (6 names, 11.6-12.9 px).
+        // Its node names as large as with the inspector closed (6 names at 12.9 px).
         const names = await nameSizes(page, side);
         expect(names.length, `pane ${side}'s node names`).toBe(6);
         expect(names.map((n, i) => Math.abs(n - closed[side][i])).every((d) => d < 0.1), `pane ${side}'s names ${names} px, closed ${closed[side]}`).toBe(true);

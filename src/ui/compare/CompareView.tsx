@@ -34,9 +34,11 @@ export function CompareView({ controller }: { controller: CompareController }) {
   const narrow = useMatchMedia(FIT_QUERY);
   const fit = s.presenter || narrow;
   const arrangement = usePresenterArrangement(controller, fit, panesRef);
+  // Again on leaving presenter mode: setPresenter(false) sets the panes' flag off, and a narrow
+  // window's `fit` stays true across it (its panes were then drawn with 11.6 px names, not 12.9).
   useEffect(() => {
     for (const p of controller.panes) p.services.store.setState((d) => void (d.presenter = fit));
-  }, [fit, controller.panes]);
+  }, [fit, s.presenter, controller.panes]);
   // Each pane's dock for the other's inspector (inspectorDock.ts), used where the panes are
   // drawn as presenter mode draws them: there a panel beside a pane's picture folded it.
   const [docks, setDocks] = useState<{ A: HTMLElement | null; B: HTMLElement | null }>({ A: null, B: null });
