@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Simulation, sampler, streamFor } from '../src/sim-engine';
+import { Simulation, aleaNext, sampler, streamAt, streamFor } from '../src/sim-engine';
 import { parseScenarioText, validateScenario, type Scenario } from '../src/scenario';
 import { runScenario } from '../src/models';
 import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY } from '../src/models/proxy/calibration';
@@ -89,9 +89,11 @@ export function meshChain(hops: number): Scenario {
  * where the request goes next). With the client's send that is 22 events for 3 hops, the
  * model's 22 (counted by kind in a chain3 run: Send 1, ProxyDone 6, ProxyArrive 6, Arrive 3,
  * WorkDone 3, Response 3; issue 14.4: "the same events and draws as the model"; before session
- * 8 the floor made 16 and left out the pass ends). Each hop also draws 15 values from the default
- * distributions: CPU and handling latency for each of its 4 passes, 4 app <-> sidecar loopbacks,
- * 2 network crossings and the service time.
+ * 8 the floor made 16 and left out the pass ends). Each hop also draws 17 values, as the model's
+ * hop does: from the default distributions, CPU and handling latency for each of its 4 passes, 4
+ * app <-> sidecar loopbacks, 2 network crossings and the service time; and the two uniform draws of
+ * the caller's least-request pick (Istio's default balancer, P2C). With the client's send gap that
+ * is 52 draws a request (before session 20 the floor left out the pick's 6 and made 46).
  *
  * The pipeline is a hold model: `inFlight` requests each step through their 22 events; the delay
  * to the next step is the sum of that step's draws, so every draw is used.
@@ -105,9 +107,15 @@ export function meshChainFloor(requests: number, inFlight = 24): { value: number
   const network = sampler({ type: 'lognormal', median: 0.5, sigma: 0.25 }, rng('network'));
   const service = sampler({ type: 'exponential', mean: 0.2 }, rng('service'));
   const send = sampler({ type: 'exponential', mean: 1 }, rng('send'));
+  // The load balancer's stream, read as the model's least-request pick reads its route's record.
+  const pickState = new Float64Array(4);
+  streamAt(1, 'floor/pick', pickState, 0);
+  // Envoy's power of two choices over the hop's 2 replicas (loadBalancer.ts leastRequest): two
+  // draws with replacement. The hosts it picks add 0-2 µs, so both draws are used.
+  const pick = () => 0.001 * (Math.floor(aleaNext(pickState, 0) * 2) + Math.floor(aleaNext(pickState, 0) * 2));
   // The draws from each of a hop's seven events to the next, in the model's order (a pass's CPU
   // and latency are drawn where it is claimed; the callee's passes end with no event of their own).
-  const atOutboundPassEnd = () => network();
+  const atOutboundPassEnd = () => pick() + network();
   const atSidecarIn = () => cpu() + latency() + loopback();
   const atAppIn = () => service();
   const atWorkDone = () => loopback() + cpu() + latency() + network();
