@@ -56,6 +56,14 @@ export class InFlight {
   sent = 0;
   /** Per edge (PASSED_STRIDE floats: request, response, failed), messages sent and arrived since the last frame without ever being drawn. */
   passed = new Float32Array(0);
+  /**
+   * Simulated ms: only a message arriving after it counts as passed. -Infinity while playing
+   * (every message between two frames counts); a seek sets it to a short while before its target
+   * (SimHost.seekTo), so the frame it ends on lights only the links traffic crossed just then,
+   * not everything the seek ran through (retry-storm opened at 30 s lit every link with the
+   * failures of 10 s to 25 s). Not part of a snapshot.
+   */
+  passedAfter = Number.NEGATIVE_INFINITY;
 
   /**
    * Starts a run from zero over `edges` topology edges: no messages, send numbers from 0 again
@@ -70,10 +78,13 @@ export class InFlight {
 
   /**
    * Puts a message on the wire from `t0` to `t1` (simulated ms). A zero-latency hop is never
-   * drawn as a dot: it only counts as passed on its edge.
+   * drawn as a dot: it only counts as passed on its edge (when after `passedAfter`).
    */
   transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry: boolean, request: number, sampled: boolean): void {
-    if (t1 <= t0) return void this.passed[edge * PASSED_STRIDE + (failed ? 2 : response ? 1 : 0)]++;
+    if (t1 <= t0) {
+      if (t1 > this.passedAfter) this.passed[edge * PASSED_STRIDE + (failed ? 2 : response ? 1 : 0)]++;
+      return;
+    }
     if (this.count === this.edge.length) this.grow();
     const i = this.count++;
     this.edge[i] = edge;
@@ -87,7 +98,8 @@ export class InFlight {
   /**
    * Drops the messages that have arrived by `now`, keeping the order of the rest (so the oldest
    * are drawn first); one that arrived without ever being in a frame counts as passed on its
-   * edge, unless the run `jumped` (a rebuild or a restore) since the last frame. `draw`: the rest
+   * edge, unless the run `jumped` (a rebuild or a restore) since the last frame or it arrived at
+   * or before `passedAfter`. `draw`: the rest
    * are in the frame being packed (marked seen). Returns how many are left.
    */
   compact(now: number, draw: boolean, jumped: boolean): number {
@@ -96,7 +108,7 @@ export class InFlight {
     for (let i = 0; i < this.count; i++) {
       const flags = this.flags[i];
       if (this.t1[i] <= now) {
-        if (!(flags & SEEN) && !jumped) this.passed[this.edge[i] * PASSED_STRIDE + (flags & FAILED ? 2 : flags & RESPONSE)]++;
+        if (!(flags & SEEN) && !jumped && this.t1[i] > this.passedAfter) this.passed[this.edge[i] * PASSED_STRIDE + (flags & FAILED ? 2 : flags & RESPONSE)]++;
         continue;
       }
       this.edge[kept] = this.edge[i];

@@ -37,6 +37,12 @@ export const WORKER_TRACE_OPTIONS: TracerOptions = { sampleEvery: 20, maxSampled
  * opening shows its stage and a Cancel all the while, in a worker of its own.
  */
 export const START_BUDGET_MS = 60_000;
+/**
+ * Simulated ms before a seek's target in which a message that came and went between frames
+ * lights its link (Frame.passed): about what the lanes' glow shows of play at 0.1x to 1x (it fades
+ * in 260 ms of wall time). Only the moment's traffic, however long the seek ran.
+ */
+export const SEEK_PASSED_MS = 100;
 
 /** Events sampled at t = 0, once the start budget is spent, to name what loops (as the engine's guard samples its last 4,096). */
 export const START_STALL_SAMPLE = 4096;
@@ -359,8 +365,10 @@ export class SimHost implements WorldObserver {
    * before the target (see snapshots.ts), or to zero when there is none; a later time jumps to
    * such a snapshot when it lies ahead of now. Either way the live actions after it replay at
    * their points, so the frame is the one a run from zero gives (trace hash, counters, dots),
-   * except that a frame after a jump counts nothing as passed. A frame short of the target means
-   * the budget ran out: call again to go on.
+   * except that a frame after a jump counts nothing as passed. Otherwise the frame counts as
+   * passed only the messages that arrived in the last SEEK_PASSED_MS before the target (the
+   * links lit are those traffic crosses at that moment). A frame short of the target means the
+   * budget ran out: call again to go on.
    */
   seekTo(targetMs: number, budgetMs: number, fromStart = false): Frame {
     const w0 = this.requireWorld();
@@ -373,12 +381,20 @@ export class SimHost implements WorldObserver {
     }
     const w = this.requireWorld();
     this.playingOn = false;
+    const target = Math.min(w.duration, Math.max(0, targetMs));
+    // Links light up for the traffic that crossed them in the last SEEK_PASSED_MS before the
+    // target only: what the seek ran through earlier is not what happens at that moment.
+    this.inFlight.passedAfter = target - SEEK_PASSED_MS;
     try {
-      this.runToward(Math.min(w.duration, Math.max(0, targetMs)), budgetMs);
-    } catch (e) {
-      throw runStopped(this.problemOf(e), w.sim.now);
+      try {
+        this.runToward(target, budgetMs);
+      } catch (e) {
+        throw runStopped(this.problemOf(e), w.sim.now);
+      }
+      return this.frame();
+    } finally {
+      this.inFlight.passedAfter = Number.NEGATIVE_INFINITY;
     }
-    return this.frame();
   }
 
   /**

@@ -278,6 +278,31 @@ describe('SimHost passed counts', () => {
     expect(responses).toBe(last.counters[Counter.ok]);
   });
 
+  it("a seek's frame lights only the links traffic crossed in its last 100 ms: retry-storm at 30 s shows no failed traffic (payments failed from 10 s to 25 s), at 12 s it does", () => {
+    const text = readFileSync(fileURLToPath(new URL('../../scenarios/retry-storm.json', import.meta.url)), 'utf8');
+    const slot = (f: Frame, k: number) => f.passed.filter((_, i) => i % 3 === k).reduce((a, b) => a + b, 0);
+    const opened = (ms: number) => {
+      const host = new SimHost(() => 0);
+      expect(host.load(text).ok).toBe(true);
+      return host.seekTo(ms, 1e9);
+    };
+    // Opened at 30 s (a link's t=30s, a step's next): the seek ran through the whole outage.
+    const at30 = opened(30_000);
+    expect(at30.simTime).toBe(30_000);
+    expect(slot(at30, 2)).toBe(0);
+    expect(slot(at30, 0) + slot(at30, 1)).toBeGreaterThan(0);
+    // Its passed counts are those of the last 100 ms alone: at most the messages sent by then
+    // in that window, far fewer than the 30 s the seek ran (about 1,200 sent there).
+    expect(slot(at30, 0) + slot(at30, 1)).toBeLessThan(60);
+    // In the outage, the moment's failures do light their links.
+    expect(slot(opened(12_000), 2)).toBeGreaterThan(0);
+    // Play counts every message between two frames, as before.
+    const host = new SimHost(() => 0);
+    expect(host.load(text).ok).toBe(true);
+    host.seekTo(29_900, 1e9);
+    expect(slot(host.advance(100, 1e9), 2)).toBe(0);
+  });
+
   it('a message that was drawn in a frame is not counted as passed when it arrives', () => {
     const host = new SimHost(() => 0);
     const r = host.load(
