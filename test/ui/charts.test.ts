@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { failuresGeometry, latencyGeometry, MARGIN, throughputGeometry, timeAt } from '../../src/ui/charts/geometry';
+import { failuresGeometry, latencyGeometry, MARGIN, throughputGeometry, timeAt, valueScale, valueTicks, VALUE_TICK_GAP_PX } from '../../src/ui/charts/geometry';
 import { bindCharts, mergeBatch, POLL_MS, seriesStore, shouldPoll, type SeriesApi, type SeriesState } from '../../src/ui/charts/seriesStore';
 import { createAppStore } from '../../src/ui/state/store';
 import { toEventFilter } from '../../src/ui/eventlog/filter';
@@ -23,6 +23,17 @@ const bucket = (t: number, over: Partial<SeriesBucket> = {}): SeriesBucket => ({
 const size = { width: 400, height: 120 };
 
 describe('chart geometry', () => {
+  it("labels the value axis no closer than a label's height: retry-storm's throughput (0 to 80 req/s) in 1024x768's short drawer reads 0, 40, 80", () => {
+    // The charts drawer at 1024x768 leaves a 92 px chart, 60 px of plot: five labels 15 px apart ran together.
+    const short = valueScale(80, { width: 250, height: 92 });
+    const ticks = valueTicks(short);
+    expect(ticks).toEqual([0, 40, 80]);
+    for (let i = 1; i < ticks.length; i++) expect(Math.abs(short(ticks[i]) - short(ticks[i - 1]))).toBeGreaterThanOrEqual(VALUE_TICK_GAP_PX);
+    // A chart tall enough keeps d3's three-or-so nice ticks.
+    expect(valueTicks(valueScale(80, { width: 400, height: 227 }))).toEqual([0, 20, 40, 60, 80]);
+    expect(valueTicks(valueScale(1000, { width: 250, height: 92 }))).toEqual([0, 500, 1000]);
+  });
+
   it('puts the whole run across the plot and reads a click back as simulated time, clamped to the run', () => {
     expect(timeAt(MARGIN.left, 60_000, size)).toBe(0);
     expect(timeAt(size.width - MARGIN.right, 60_000, size)).toBe(60_000);

@@ -2,7 +2,7 @@
 // narrative and fault markers, and the current time. Impure: it replaces the SVG's content.
 import { axisBottom, axisLeft, select, type ScaleLinear } from 'd3';
 import type { ChartGeometry, Size, StackGeometry } from './geometry';
-import { MARGIN } from './geometry';
+import { MARGIN, valueTicks } from './geometry';
 import { formatNumber } from '../format';
 import { OkabeIto } from '../theme/palette';
 
@@ -38,7 +38,7 @@ function frame(svg: SVGSVGElement, size: Size, x: ScaleLinear<number, number>, y
     .append('g')
     .attr('class', 'chart-axis chart-axis-y')
     .attr('transform', `translate(${MARGIN.left},0)`)
-    .call(axisLeft(y).ticks(3).tickSizeOuter(0));
+    .call(axisLeft(y).tickValues(valueTicks(y)).tickSizeOuter(0));
   root.append('text').attr('class', 'chart-unit').attr('x', 4).attr('y', 9).text(unit);
   return root;
 }
