@@ -90,6 +90,20 @@ export function formatSimTime(ms: number): string {
 }
 
 /**
+ * The running clock (formatSimTime's digits), cut down to its last digit as a clock reads, never
+ * rounded up to a time not yet reached: 29,950 ms is "29.9 s", the end of the link labels' window
+ * then (the last second to the tenth, edgeWindow.ts), where rounding read "30.0 s" over them
+ * (session 20). For the time a run stands at; a moment that was (a fault's end) keeps formatSimTime.
+ * Pure.
+ */
+export function formatClock(ms: number): string {
+  const digits = ms < 1000 ? 3 : ms < 10_000 ? 2 : 1;
+  // In whole units of the last digit shown (1, 10 or 100 ms); the nudge keeps 4,350 / 10 = 434.99… at 435.
+  const unit = 10 ** (3 - digits);
+  return `${formatNumber((Math.floor(ms / unit + 1e-9) * unit) / 1000, digits)} s`;
+}
+
+/**
  * A moment on the timeline (a step, a fault, a second's edge) in seconds with one decimal:
  * "0.0 s", "25.0 s", "1,234.5 s". Unlike formatSimTime (the running clock, with more decimals
  * while small so it visibly moves), a moment reads the same at every size. Pure.

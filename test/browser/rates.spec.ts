@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { untilStill } from './fixtures/settle';
 import { shotPath } from './fixtures/shots';
+import { formatClock } from '../../src/ui/format';
 
 /** Waits until no seek is running and the run is paused or ready. */
 async function settled(page: Page) {
@@ -134,5 +135,47 @@ for (const [scenario, link] of [
     expect(`${await rate.textContent()} req/s`).toBe(first.labels[key]);
     await page.screenshot({ path: shotPath(`rates-${scenario}-inspector-1024x768.png`) });
     await context.close();
+
+    if (scenario !== 'hello-mesh') return;
+    await test.step('paused, the clock reads the moment the link labels and the inspector\'s last second are for: 29,950 ms reads 29.9 s over the window to 29.9 s (it read 30.0 s), and after play and pause they agree', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await open(page, `/?scenario=hello-mesh&t=29950`, 1024, 768, '29.9 s');
+      // The traffic canvas says what the figures drawn are for (useStagePainter).
+      const canvas = page.getByTestId('traffic');
+      await page.getByTestId('inspector-toggle').click();
+      await page.getByTestId('inspector-picker').selectOption({ label: link });
+      const rate = page.getByTestId('inspect-edge').getByTestId('edge-rate');
+      /** The clock, the labels' frame and window, the inspector's window, and the label and figure of the link, once still. */
+      const read = () =>
+        untilStill(
+          page,
+          async () => ({
+            clock: await page.getByTestId('sim-time').textContent(),
+            at: Number(await canvas.getAttribute('data-figures-at')),
+            to: Number(await canvas.getAttribute('data-figures-to')),
+            inspectorTo: Number(await rate.getAttribute('data-window-to')),
+            label: (await labels(page))[link.replace(' → ', '->')],
+            figure: await rate.textContent(),
+          }),
+          'the figures on show',
+        );
+      const opened = await read();
+      expect(opened).toMatchObject({ clock: '29.9 s', at: 29_950, to: 29_900, inspectorTo: 29_900 });
+      expect(`${opened.figure} req/s`).toBe(opened.label);
+      // Played a little at 1x and paused: whatever moment the pause lands on, one moment everywhere.
+      await page.getByTestId('speed').selectOption('1');
+      await page.getByTestId('play').click();
+      await expect(page.getByTestId('run-status')).toHaveText('running');
+      await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!)).toBeGreaterThan(30.4);
+      await page.getByTestId('pause').click();
+      await settled(page);
+      const paused = await read();
+      expect(paused.clock).toBe(formatClock(paused.at));
+      expect(formatClock(paused.to), `the labels' window ends at the clock's moment (${JSON.stringify(paused)})`).toBe(paused.clock);
+      expect(paused.inspectorTo).toBe(paused.to);
+      expect(`${paused.figure} req/s`).toBe(paused.label);
+      await context.close();
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatShare, formatMoment, formatSimTime } from '../../src/ui/format';
+import { formatClock, formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatShare, formatMoment, formatSimTime } from '../../src/ui/format';
 import { edgeLabel } from '../../src/ui/topology/edgeRates';
 
 describe('numbers on screen', () => {
@@ -43,6 +43,12 @@ describe('numbers on screen', () => {
   it('read a moment on the timeline with one decimal at every size: "0.0 s", not the clock\'s "0.000 s"', () => {
     expect([formatMoment(0), formatMoment(2500), formatMoment(25_000), formatMoment(1_234_500)]).toEqual(['0.0 s', '2.5 s', '25.0 s', '1,234.5 s']);
     expect(formatSimTime(0)).toBe('0.000 s');
+  });
+
+  it('read the simulated clock cut down to its last digit, never rounded up to a time not reached: 29,950 ms is 29.9 s, the end of the labels\' window', () => {
+    expect([formatClock(29_950), formatClock(29_999), formatClock(9_995), formatClock(999.6), formatClock(4_350), formatClock(29_900), formatClock(0), formatClock(3_600_000)]).toEqual(['29.9 s', '29.9 s', '9.99 s', '0.999 s', '4.35 s', '29.9 s', '0.000 s', '3,600.0 s']);
+    // A moment that was keeps its rounding: a fault cleared at 14,250 ms ended at 14.3 s.
+    expect(formatSimTime(14_250)).toBe('14.3 s');
   });
 
   it('put separators in simulated times, latencies and shares', () => {

@@ -2,7 +2,7 @@
 // shared clock, presenter mode, Share, export and the way back to the single view.
 import { useState } from 'react';
 import { SPEEDS } from '../sim/speeds';
-import { formatSimTime } from '../format';
+import { formatClock } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { READY_PAIRS } from './pairs';
@@ -57,7 +57,7 @@ export function CompareHeader({ controller, s }: { controller: CompareController
         </span>
       </div>
       <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">
-        {formatSimTime(s.simTime)}
+        {formatClock(s.simTime)}
       </span>
       <button type="button" className="button button-quiet" data-testid="presenter-toggle" aria-pressed={s.presenter} title="Presenter mode for a room: both pictures in the window, larger text, thinner chrome (f; Escape leaves it)" onClick={() => controller.setPresenter(!s.presenter)}>
         {s.presenter ? 'Leave presenter' : 'Present'}

@@ -10,7 +10,7 @@ import { inspectorStore, type InspectTarget } from '../inspector/inspectorStore'
 import { InspectorDockContext, type InspectorDock } from '../inspector/inspectorDock';
 import { bindReplicaSourceWithin } from '../topology/replicaCards';
 import { AppContext, useAppStore } from '../state/useAppStore';
-import { formatCount, formatLatency, formatSimTime } from '../format';
+import { formatCount, formatLatency, formatClock } from '../format';
 import type { CompareController, ComparePane } from './compareController';
 import { PANE_COLORS } from './paneColors';
 import { runLatencyMeasured } from '../measuredLatency';
@@ -143,7 +143,7 @@ function PaneCounters({ series }: { series: SeriesState }) {
   );
   return (
     <div className="compare-counters">
-      {item('pane-time', 'at', formatSimTime(st.simTime), st.simTime)}
+      {item('pane-time', 'at', formatClock(st.simTime), st.simTime)}
       {item('pane-sent', 'sent', formatCount(st.sent), st.sent)}
       {item('pane-ok', 'ok', formatCount(st.ok), st.ok)}
       {item('pane-failed', 'failed', formatCount(st.failed), st.failed)}

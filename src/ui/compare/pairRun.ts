@@ -123,6 +123,7 @@ export function createPairCore(store: CompareStore): PairCore {
     const now = performance.now();
     if (force || frame.done || status() !== 'playing' || now - p.lastStatsAt >= STATS_INTERVAL_MS) {
       p.lastStatsAt = now;
+      p.services.frames.show(frame);
       p.appStore.setState((d) => {
         d.stats = statsOf(frame);
         d.status = frame.done ? RunStatus.done : status() === 'playing' ? RunStatus.playing : RunStatus.paused;
@@ -137,6 +138,7 @@ export function createPairCore(store: CompareStore): PairCore {
       const f = p.latest;
       if (f === null) continue;
       p.lastStatsAt = now;
+      p.services.frames.show(f);
       p.appStore.setState((d) => void (d.stats = statsOf(f)));
     }
     if (core.panes.length === 2) clockToStore();

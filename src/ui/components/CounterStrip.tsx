@@ -1,5 +1,5 @@
 // The live figures at the bottom: what was sent, what came back, what failed and why.
-import { formatCount, formatLatency, formatNumber, formatShare, formatSimTime } from '../format';
+import { formatCount, formatLatency, formatNumber, formatShare, formatSimTime, formatClock } from '../format';
 import { useAppStore } from '../state/useAppStore';
 import { useStore } from 'zustand';
 import { seriesStore } from '../charts/seriesStore';
@@ -181,7 +181,7 @@ function Clock() {
       </span>
       <span className="clock-line">
         <span className="figure-value" data-testid="sim-time">
-          {formatSimTime(simTime)}
+          {formatClock(simTime)}
         </span>
         <span className="figure-note">of {formatSimTime(duration).replace(/\.0+ s$/, ' s')}</span>
       </span>

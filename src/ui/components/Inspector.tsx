@@ -135,7 +135,7 @@ function InspectorPanel({ about }: { about?: ReactNode }) {
       <div className="inspector-body">
         {message && <p className="inspector-message" data-testid="inspector-message">{message}</p>}
         {target?.kind === 'node' && node && <NodeView node={node} />}
-        {target?.kind === 'edge' && edge && <EdgeView edge={edge} />}
+        {target?.kind === 'edge' && edge && <EdgeView edge={edge} edgeId={target.id} />}
         {target?.kind === 'request' && trace && <Waterfall trace={trace} now={simTime} />}
         {target?.kind === 'request' && !trace && dot && dot.id === target.id && <DotRequestView dot={dot} />}
       </div>

@@ -1,12 +1,12 @@
 // The inspector's figures of a node (replicas, proxies, certificates, ejections, breakers, its
 // routes) and of a link (rate, latency, failures, tries, connections).
-import type { EdgeInspect, NodeInspect, RouteInspect } from '../../workers/protocol';
+import type { EdgeInspect, Frame, NodeInspect, RouteInspect } from '../../workers/protocol';
 import { formatCount, formatNumber, formatRate } from '../format';
-import { edgeWindowText } from '../topology/edgeRates';
+import { edgeRateOf, edgeWindowText } from '../topology/edgeRates';
 import { responseFlagOf } from '../../models/envoy/responseFlags';
 import { humanNodeName } from '../inspector/picker';
 import { edgeLatencyText } from '../measuredLatency';
-import { useAppStore } from '../state/useAppStore';
+import { useAppStore, useShownFrame } from '../state/useAppStore';
 import { causeInWords, faultInWords, faultsOn } from '../inspector/why';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
@@ -200,11 +200,24 @@ function SideScroll({ children }: { children: ReactNode }) {
 }
 
 /**
+ * Edge `edgeId`'s calls per second over the last second of `frame` (its window, as the link's
+ * label says it), 0 when none ended in it; undefined without a frame or an id. Pure.
+ */
+function shownRecent(frame: Frame | null, edgeId: number | undefined): { perSecond: number; fromMs: number; toMs: number } | undefined {
+  if (frame === null || edgeId === undefined || frame.recentToMs <= frame.recentFromMs) return undefined;
+  return { perSecond: edgeRateOf(frame, edgeId)?.perSecond ?? 0, fromMs: frame.recentFromMs, toMs: frame.recentToMs };
+}
+
+/**
  * A link's figures: rate over the last window and since the start, latency of the ok calls sent
  * after the warm-up (or why there is none: `edgeLatencyText`), failures by cause, tries and connections.
  */
-export function EdgeView({ edge }: { edge: EdgeInspect }) {
+export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number }) {
   const causes = Object.entries(edge.failedHere).sort((a, b) => b[1] - a[1]);
+  // The last second as the link's label and the clock show it: of the frame on show, on the
+  // counters' schedule; the worker's answer (asked every 500 ms while playing) was of its own moment.
+  const shown = useShownFrame();
+  const recent = shownRecent(shown, edgeId) ?? edge.recent;
   const warmupMs = useAppStore((s) => s.info?.warmupMs ?? 0);
   const latency = edgeLatencyText(edge, warmupMs);
   return (
@@ -214,8 +227,10 @@ export function EdgeView({ edge }: { edge: EdgeInspect }) {
       </h3>
       <FaultsHere names={[edge.to]} link={`${edge.from}->${edge.to}`} />
       <dl className="inspect-figures">
-        <dt title={edge.recent ? edgeWindowText(edge.recent) : 'calls ended per second over the last second of simulated time'}>calls/s, last second</dt>
-        <dd data-testid="edge-rate">{edge.recent ? formatRate(edge.recent.perSecond) : '—'}</dd>
+        <dt title={recent ? edgeWindowText(recent) : 'calls ended per second over the last second of simulated time'}>calls/s, last second</dt>
+        <dd data-testid="edge-rate" data-window-to={recent?.toMs}>
+          {recent ? formatRate(recent.perSecond) : '—'}
+        </dd>
         <dt>calls/s since the start</dt>
         <dd data-testid="edge-rate-total">{formatNumber(edge.requestsPerSec, 1)}</dd>
         <dt title={latency.title}>p50 / p90 / p99</dt>

@@ -1,7 +1,7 @@
 // The topology picture's painter: one animation frame at a time, it draws the latest frame's
 // dots on the traffic canvas every time, the canvas scene when it is dirty, and the load
-// indicators and figures throttled while playing, at once for a run standing still
-// (figureSchedule.ts). Frames arrive through the frame channel, outside React.
+// indicators and figures of the frame on show, the one the clock and counters show
+// (FrameChannel.shown; figureSchedule.ts). Frames arrive through the frame channel, outside React.
 import { useEffect, type RefObject } from 'react';
 import { DOT_STRIDE } from '../../workers/protocol';
 import type { FrameChannel } from '../state/frameChannel';
@@ -14,8 +14,11 @@ import { ringedDots } from '../traffic/dotAt';
 import { feedPulses, type Pulses } from '../traffic/pulses';
 import { FigureSchedule } from './figureSchedule';
 
-/** Load indicators are SVG; update them at most this often while play streams frames in. */
-const LOAD_INTERVAL_MS = 80;
+/**
+ * A small topology's load indicators and link labels (SVG) follow each frame put on show, as the
+ * counters and the clock do (STATS_INTERVAL_MS, 100 ms, while playing): no timer of their own.
+ */
+const LOAD_INTERVAL_MS = 0;
 /** A large topology's figures (tile titles, failing rings) change at most this often. */
 const RATES_INTERVAL_MS = 250;
 /**
@@ -54,6 +57,9 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
     const { canvasRef, sceneCanvasRef, viewRef, cameraRef, bigRef, sceneRef, dirtyRef, ratesRef, pulsesRef, outlineRef, ringRef, paintRef, playing } = r;
     let raf = 0;
     let trailing = 0;
+    // The scene the figures were last drawn into: a scene drawn anew (unfolded, folded, another
+    // mode) gets the figures on show in its first paint, whether or not a new frame came.
+    let figuresScene: unknown = null;
     // A large topology's figures change less often (RATES_INTERVAL_MS) than its marks.
     const small = new FigureSchedule(LOAD_INTERVAL_MS);
     const large = new FigureSchedule(BIG_LOAD_INTERVAL_MS, RATES_INTERVAL_MS);
@@ -67,21 +73,30 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
       const big = bigRef.current;
       const loadNow = () => {
         trailing = 0;
-        const latest = frames.latest;
+        const shown = frames.shown;
+        const scene = bigRef.current ?? sceneRef.current;
+        const newScene = scene !== figuresScene;
+        figuresScene = scene;
         if (bigRef.current) {
-          const rates = large.draw(performance.now(), latest, playing());
-          if (bigRef.current.updateLoad(latest?.nodes ?? null)) dirtyRef.current = true;
+          const rates = large.draw(performance.now(), shown, playing()) || newScene;
+          if (bigRef.current.updateLoad(shown?.nodes ?? null)) dirtyRef.current = true;
           if (rates && bigRef.current.updateRates(ratesRef.current.rate)) dirtyRef.current = true;
           if (dirtyRef.current) paintRef.current();
         } else {
-          small.draw(performance.now(), latest, playing());
-          sceneRef.current?.updateLoad(latest?.nodes ?? null);
+          small.draw(performance.now(), shown, playing());
+          sceneRef.current?.updateLoad(shown?.nodes ?? null);
           sceneRef.current?.updateEdgeLabels(ratesRef.current.rate);
         }
+        // What the figures drawn are for, for tests and tools: the frame's time and the labels' window.
+        if (shown) {
+          canvas.dataset.figuresAt = String(shown.simTime);
+          canvas.dataset.figuresFrom = String(shown.recentFromMs);
+          canvas.dataset.figuresTo = String(shown.recentToMs);
+        }
       };
-      const wait = (big ? large : small).wait(now, frames.latest, playing());
+      const wait = (big ?? sceneRef.current) !== figuresScene ? 0 : (big ? large : small).wait(now, frames.shown, playing());
       if (wait <= 0) loadNow();
-      else if (!trailing) trailing = window.setTimeout(loadNow, wait);
+      else if (wait !== Number.POSITIVE_INFINITY && !trailing) trailing = window.setTimeout(loadNow, wait);
       const dpr = fitCanvas(canvas, size.width, size.height);
       if (big && dirtyRef.current && sceneCanvasRef.current) {
         dirtyRef.current = false;
@@ -101,6 +116,11 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
     // Every frame's fast traffic is counted, even when several frames share one paint.
     const unsubscribe = frames.subscribe((frame) => {
       if (pulsesRef.current) feedPulses(pulsesRef.current, frame.passed, frame.simTime, performance.now());
+      paintRef.current();
+    });
+    // The figures are those of the frame on show (the clock's and the counters').
+    if (frames.shown) ratesRef.current.sample(frames.shown);
+    const unsubscribeShown = frames.subscribeShown((frame) => {
       ratesRef.current.sample(frame);
       paintRef.current();
     });
@@ -118,6 +138,7 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
     return () => {
       dprQuery?.removeEventListener('change', onDpr);
       unsubscribe();
+      unsubscribeShown();
       cancelAnimationFrame(raf);
       clearTimeout(trailing);
     };

@@ -78,7 +78,8 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
       meter.current.sample(f);
       const wait = schedule.wait(performance.now(), f, true);
       if (wait <= 0) draw();
-      else if (!trailing) trailing = window.setTimeout(draw, wait);
+      // Infinity: this very frame was drawn already (figureSchedule.ts).
+      else if (wait !== Number.POSITIVE_INFINITY && !trailing) trailing = window.setTimeout(draw, wait);
     });
     return () => {
       unsubscribe();

@@ -71,7 +71,10 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       core.setStatus(RunStatus.paused);
       // Show the exact counters of the last frame, not the throttled ones.
       const f = frames.latest;
-      if (f) store.setState((d) => void (d.stats = statsOf(f)));
+      if (f) {
+        frames.show(f);
+        store.setState((d) => void (d.stats = statsOf(f)));
+      }
       // An advance cut short by its wall budget (at max speed, say) may stop between events at one
       // time: finish that instant, so the moment paused on is one a link to `t` reopens exactly.
       // An advance of 0 runs what is left at the worker's own time (an advance may still be on

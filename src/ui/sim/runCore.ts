@@ -103,6 +103,7 @@ export function createRunCore(store: AppStore, bridge: SimBridge, frames: FrameC
       d.runFailure = failure;
       if (latest) d.stats = statsOf(latest);
     });
+    if (latest) frames.show(latest);
   }
 
   function accept(frame: Frame, gen: number): void {
@@ -113,6 +114,8 @@ export function createRunCore(store: AppStore, bridge: SimBridge, frames: FrameC
     const playing = status() === RunStatus.playing;
     if (frame.done || !playing || now - lastStatsAt >= STATS_INTERVAL_MS) {
       lastStatsAt = now;
+      // The labels and the inspector's last second follow the counters (FrameChannel.shown).
+      frames.show(frame);
       store.setState((d) => {
         d.stats = statsOf(frame);
         if (frame.done) d.status = RunStatus.done;

@@ -1,5 +1,7 @@
 // The newest simulation frame, held outside React. Frames carry typed arrays and arrive up to
-// once per screen refresh; the canvas reads them here instead of through component state.
+// once per screen refresh; the canvas reads them here instead of through component state. The
+// frame whose figures are on show (the clock, the counters, the link labels, the inspector's last
+// second) is kept here too, so every figure a person reads together is of one moment.
 import type { Frame } from '../../workers/protocol';
 
 export type FrameListener = (frame: Frame) => void;
@@ -8,29 +10,55 @@ export interface FrameChannel {
   /** The newest frame published, or null before the first one of a run. */
   readonly latest: Frame | null;
   publish(frame: Frame): void;
-  /** Forgets the latest frame (a new scenario is coming). */
+  /**
+   * The frame whose figures are on show, or null before the first: the one the store's counters
+   * and clock were last set from (every STATS_INTERVAL_MS while playing, every frame while the run
+   * stands still). The link labels and the inspector's "calls/s, last second" are drawn from it,
+   * so all of them are of one moment, on one schedule.
+   */
+  readonly shown: Frame | null;
+  /** Puts `frame`'s figures on show (call where the store's stats are set from it). */
+  show(frame: Frame): void;
+  /** Forgets the latest and the shown frame (a new scenario is coming). */
   clear(): void;
   /** Returns the unsubscribe function. */
   subscribe(listener: FrameListener): () => void;
+  /** Hears each frame put on show; returns the unsubscribe function. */
+  subscribeShown(listener: FrameListener): () => void;
 }
 
 export function createFrameChannel(): FrameChannel {
   let latest: Frame | null = null;
+  let shown: Frame | null = null;
   const listeners = new Set<FrameListener>();
+  const shownListeners = new Set<FrameListener>();
   return {
     get latest() {
       return latest;
+    },
+    get shown() {
+      return shown;
     },
     publish(frame) {
       latest = frame;
       for (const l of listeners) l(frame);
     },
+    show(frame) {
+      if (frame === shown) return;
+      shown = frame;
+      for (const l of shownListeners) l(frame);
+    },
     clear() {
       latest = null;
+      shown = null;
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    subscribeShown(listener) {
+      shownListeners.add(listener);
+      return () => shownListeners.delete(listener);
     },
   };
 }

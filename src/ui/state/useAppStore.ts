@@ -1,9 +1,10 @@
 // The thin React binding of the app store: components select narrow slices.
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from './store';
 import type { Controller } from '../sim/controllerApi';
 import type { FrameChannel } from './frameChannel';
+import type { Frame } from '../../workers/protocol';
 
 export interface AppServices {
   store: AppStore;
@@ -26,4 +27,13 @@ export function useAppStore<T>(selector: (s: AppState) => T): T {
 
 export function useController(): Controller {
   return useServices().controller;
+}
+
+/**
+ * The frame whose figures are on show (FrameChannel.shown: the clock's and the counters'), or
+ * null; the component re-renders with each one put on show (every 100 ms while playing).
+ */
+export function useShownFrame(): Frame | null {
+  const { frames } = useServices();
+  return useSyncExternalStore(frames.subscribeShown, () => frames.shown);
 }
