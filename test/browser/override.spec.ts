@@ -91,6 +91,8 @@ for (const [w, h] of [
     // The timeline sits at the window's bottom (sticky), all of it in sight.
     expect(at.timelineTop).toBeLessThan(h);
     const noop = await figuresAtEnd(page);
+    // At the end of two runs that never differ, the timeline says so for the whole run, not "yet".
+    await expect(page.getByTestId('divergence-text')).toHaveText(/^No visible difference in the whole run \(to 40\.0 s\): a first failure in one run only/);
     // The same run: the same attempts everywhere, to the last request.
     expect(await paneValue(page, 'B', 'pane-hash')).not.toBe('');
     expect(noop.b).toEqual(noop.a);

@@ -11,7 +11,13 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
   const track = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const at = (ms: number) => `${(100 * Math.min(1, ms / Math.max(1, s.durationMs))).toFixed(3)}%`;
-  const divergenceText = s.divergence ? `First differ at ${formatMoment(s.divergence.ms)}: ${s.divergence.text}` : `No visible difference yet: ${DIVERGENCE_RULE_SHORT}`;
+  // Both runs at their end with no difference found: said for the whole run, not "yet".
+  const ended = s.durationMs > 0 && s.simTime >= s.durationMs;
+  const divergenceText = s.divergence
+    ? `First differ at ${formatMoment(s.divergence.ms)}: ${s.divergence.text}`
+    : ended
+      ? `No visible difference in the whole run (to ${formatMoment(s.durationMs)}): ${DIVERGENCE_RULE_SHORT}`
+      : `No visible difference yet: ${DIVERGENCE_RULE_SHORT}`;
   const timeAtX = (clientX: number) => {
     const r = track.current!.getBoundingClientRect();
     return Math.round((Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * s.durationMs);
