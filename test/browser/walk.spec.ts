@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { settled, untilStill } from './fixtures/settle';
 import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
-import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll } from './fixtures/walkChecks';
+import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll, unlabelledBusyLinks } from './fixtures/walkChecks';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { shotPath } from './fixtures/shots';
 import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
@@ -249,7 +249,7 @@ for (const s of SHIPPED_SVG) {
       await test.step(`${sizeName(size)}: link labels overlap no other label, link or node; highlighted ones sit nearest their own line`, async () => {
         counts[size === WIDE ? 'labels1600' : 'labels1024'] += await labelCheck(page, s, size);
       });
-      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes, no side of it under ${LEAST_REGION_SIDE} units; in presenter mode (f) too, with no link label over a node's box`, async () => {
+      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes, no side of it under ${LEAST_REGION_SIDE} units; in presenter mode (f) too, with no link label over a node's box and every link that carries calls saying its rate`, async () => {
         expect(await meshRegionProblems(page), `${s.name} at ${sizeName(size)}`).toEqual([]);
         await page.keyboard.press('f');
         await expect(page.getByTestId('app')).toHaveClass(/presenter/);
@@ -258,6 +258,10 @@ for (const s of SHIPPED_SVG) {
         if ((await page.locator('.topology-stage').getAttribute('data-view')) === 'svg') {
           expect(await labelsOverBoxes(page), `${s.name} in presenter mode at ${sizeName(size)}: link labels over a node's box`).toEqual([]);
           expect(await meshRegionProblems(page), `${s.name} in presenter mode at ${sizeName(size)}`).toEqual([]);
+          // A room reads the rates off the picture: a label left out (no spot found) says nothing
+          // there (partial-adoption's analysts->reports at 3 s, gateway-and-mesh's
+          // bulk-export->edge at 23 s, both sizes, before the short form '24/s').
+          expect(await unlabelledBusyLinks(page), `${s.name} in presenter mode at ${sizeName(size)}: links carrying calls whose label is left out`).toEqual([]);
         }
         if (PRESENTER_SHOTS.includes(s.name)) await page.screenshot({ path: shotPath(`presenter-${s.name}-${size.width}.png`) });
         await page.keyboard.press('f');

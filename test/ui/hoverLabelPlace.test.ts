@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelRect, nodeRect, placeEdgeLabels, placeHoverLabel, type Rect } from '../../src/ui/topology/edgeLabelPlace';
+import { LABEL_BOX, labelRect, nodeRect, placeEdgeLabels, placeHoverLabel, SHORT_LABEL_SHARE, type Rect } from '../../src/ui/topology/edgeLabelPlace';
 
 const overlap = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 /** A straight link from (0, 100) to (200, 100), a point every 5 units. */
@@ -112,5 +112,41 @@ describe("a presenter-size label between two boxes closer than it is wide", () =
     expect(boxes.some((b) => overlap(r, b))).toBe(false);
     // The nearest such spot: its middle at most 126 units and half a label's height from the link's.
     expect(Math.hypot((r.x0 + r.x1) / 2 - 32, (r.y0 + r.y1) / 2 - 100)).toBeLessThanOrEqual(126 + 11 + 4);
+  });
+});
+
+describe('a presenter-size label with no room for its full text', () => {
+  // Two tall boxes 65 units apart, as tall as the view (l4-vs-l7's etl-job and postgres in
+  // presenter mode at 13 s, no free spot above or below them), a 105 x 22 label.
+  const link = { points: Array.from({ length: 14 }, (_, i) => ({ x: i * 5, y: 100 })), lock: false };
+  const boxes: Rect[] = [
+    { x0: -200, y0: -20, x1: 0, y1: 220 },
+    { x0: 65, y0: -20, x1: 265, y1: 220 },
+  ];
+  const view = { x0: -300, y0: -20, x1: 400, y1: 220 };
+
+  it('is placed for its short form ("68/s", half as wide) beside its link, clear of both boxes, rather than left out', () => {
+    const big = { w: 105, h: 22 };
+    const [spot] = placeEdgeLabels([link], boxes, view, big);
+    expect([spot.short, spot.overNode, spot.overName, spot.acrossLink]).toEqual([true, undefined, undefined, undefined]);
+    const r = labelRect(spot, { w: Math.ceil(big.w * SHORT_LABEL_SHARE), h: big.h });
+    expect(boxes.some((b) => overlap(r, b))).toBe(false);
+    // Beside its link: the middle within a quiet label's reach of the link's middle.
+    expect(Math.hypot((r.x0 + r.x1) / 2 - 32.5, (r.y0 + r.y1) / 2 - 100)).toBeLessThanOrEqual(46 + 11);
+  });
+
+  it('at the single view\'s size is left out over a box as before, never shortened', () => {
+    const [spot] = placeEdgeLabels([{ ...link, points: link.points.map((p) => ({ x: p.x * 0.6, y: p.y })) }], [boxes[0], { ...boxes[1], x0: 39 }], view, LABEL_BOX);
+    expect(spot.short).toBeUndefined();
+    expect(spot.overNode).toBe(true);
+  });
+
+  it("is not placed short where the short form would sit nearer another link's line than its own", () => {
+    // A second link 30 units below, alongside it; the view's edge 20 units above. The only spots
+    // free for the short form lie below the second line, nearer it: left out, as before.
+    const other = { points: link.points.map((p) => ({ x: p.x, y: p.y + 30 })), lock: false };
+    const [spot] = placeEdgeLabels([link, other], boxes, { ...view, y0: 80 }, { w: 105, h: 22 });
+    expect(spot.short).toBeUndefined();
+    expect(spot.overNode === true || spot.acrossLink === true).toBe(true);
   });
 });

@@ -34,6 +34,13 @@ export interface LabelSpot {
    * storefront, checkout and payments-bridge in two-meshes-via-gateway, 64 units apart).
    */
   overNode?: true;
+  /**
+   * Set by placeEdgeLabels for a presenter-size label that found no spot for its full quiet text
+   * ("68 req/s") but one for the short form ("68/s", SHORT_LABEL_SHARE of the box's width): the
+   * label says the short form there (partial-adoption's analysts->reports between its client and
+   * reports, 81 units apart, and l4-vs-l7's etl-job->postgres, 65, against a 105-unit label).
+   */
+  short?: true;
 }
 
 /** A link to label: points along its path (every few units, in order) and whether it has a lock at its middle. */
@@ -111,6 +118,13 @@ const AWAY_FAR = [60, 78, 96];
 const ALONG_FAR = [0.5, 0.42, 0.58];
 
 /**
+ * The short form's box ("999/s") as a share of the full quiet label's ("1,234 req/s"): 50.3 and
+ * 104.9 units wide at presenter size (16.5 units, as drawn in Chromium), so half of it holds the
+ * short form of any rate under 1,000 a second.
+ */
+export const SHORT_LABEL_SHARE = 0.5;
+
+/**
  * What a spot over one of the soft obstacles counts against it: a box's queue glyph (its whole
  * stack, as the queue may grow) is kept clear where a spot free of everything exists, but a
  * label over where a queue may stand is better than one over a node, a line or another label.
@@ -123,7 +137,9 @@ const SOFT_HIT = 0.5;
  * (`view`); `soft` (the boxes' queue glyphs) are kept clear too, but count SOFT_HIT where no
  * spot is free. Where no spot is free, the one with the fewest collisions (one cut off by the view's
  * edge counts three), marked `overName` if that covers one of `names` (the nodes' names as
- * drawn), else `acrossLink` if another link's line runs through it (neither is then kept as placed). `box`: a label's box
+ * drawn), else `acrossLink` if another link's line runs through it (neither is then kept as placed);
+ * but a presenter-size label (`box` wider than LABEL_BOX) first tries spots further off its link,
+ * then a spot for its short form ("68/s", `short`: a box SHORT_LABEL_SHARE as wide). `box`: a label's box
  * (LABEL_BOX; larger in presenter mode, whose labels are larger). Pure.
  */
 export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX, names: readonly Rect[] = [], soft: readonly Rect[] = []): LabelSpot[] {
@@ -134,13 +150,16 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
     locks.push({ x0: m.x - LOCK_HALF, y0: m.y - LOCK_HALF, x1: m.x + LOCK_HALF, y1: m.y + LOCK_HALF });
   }
   const bounds = links.map((l) => boundsOf(l.points));
-  // Greedy in link order; where some labels found no free spot, once more with those first (a
-  // label placed before them may have taken the only room they had), keeping the pass with fewer.
+  // Greedy in link order; where some labels found no free spot (or room for their short form
+  // only), once more with those first (a label placed before them may have taken the only room
+  // they had), keeping the pass with fewer. (partial-adoption's large text at 1024x768: placed
+  // first, reports->orders' '24 req/s' has a free spot, which storefront->catalog's took.)
+  const stuckIn = <T extends { hits: number; spot: LabelSpot }>(pass: readonly T[]): T[] => pass.filter((s) => s.hits > 0 || s.spot.short === true);
   const first = placeInOrder(links.map((_, i) => i));
-  const stuck = first.filter((s) => s.hits > 0).map((s) => s.index);
+  const stuck = stuckIn(first).map((s) => s.index);
   if (stuck.length === 0 || stuck.length === links.length) return first.map((s) => s.spot);
   const again = placeInOrder([...stuck, ...links.map((_, i) => i).filter((i) => !stuck.includes(i))]);
-  return (again.filter((s) => s.hits > 0).length < stuck.length ? again : first).map((s) => s.spot);
+  return (stuckIn(again).length < stuck.length ? again : first).map((s) => s.spot);
 
   /** Spots for every link, placing them in `order`; by link index, with the collisions each kept. */
   function placeInOrder(order: readonly number[]): { index: number; spot: LabelSpot; hits: number }[] {
@@ -154,8 +173,8 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
     const link = links[index];
     let best: (LabelSpot & { far?: true }) | null = null;
     let bestHits = Number.POSITIVE_INFINITY;
-    const hitsAt = (spot: LabelSpot): number => {
-      const r = labelRect(spot, box);
+    const hitsAt = (spot: LabelSpot, size: { w: number; h: number } = box): number => {
+      const r = labelRect(spot, size);
       // Cut off by the stage's edge, a label says nothing: worse than lying over a node or a link.
       let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 3 : 0;
       for (const n of nodes) if (overlap(r, n)) hits++;
@@ -193,6 +212,30 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
         best = spot;
         bestHits = hits;
         if (hits === 0) break;
+      }
+    }
+    if (bestHits >= 1 && box.w > LABEL_BOX.w) {
+      // Still none: the short form ("68/s") where it fits, beside its link first, then further
+      // off; free of everything but a queue glyph's room, and read as its own link's: nearer its
+      // line than any other's, and clearlyOwn where its middle is further off its line than a
+      // quiet label's reach (AWAY). (gateway-and-mesh's bulk-export->edge runs between old-app's
+      // and scraper's lines into edge, 70 units apart: its '42/s' 30 units off its own line.)
+      const short = { w: Math.ceil(box.w * SHORT_LABEL_SHARE), h: box.h };
+      const reach = AWAY[AWAY.length - 1];
+      let shortBest: LabelSpot | null = null;
+      let shortHits = 1;
+      for (const spot of shortCandidates(link, short)) {
+        const hits = hitsAt(spot, short);
+        if (hits >= shortHits) continue;
+        const near = fromOwnLine(link, spot, short) <= reach;
+        if (near ? readsAsOther(link, links, spot, short) : !clearlyOwn(link, links, spot, short)) continue;
+        shortBest = spot;
+        shortHits = hits;
+        if (hits === 0) break;
+      }
+      if (shortBest !== null) {
+        placed.push(labelRect(shortBest, short));
+        return { spot: { ...shortBest, short: true }, hits: shortHits };
       }
     }
     const found: LabelSpot & { far?: true } = best ?? { x: 0, y: 0, anchor: 'middle' };
@@ -351,6 +394,18 @@ function nearest2(points: readonly { x: number; y: number }[], x: number, y: num
   let best = Number.POSITIVE_INFINITY;
   for (const q of points) best = Math.min(best, (q.x - x) * (q.x - x) + (q.y - y) * (q.y - y));
   return best;
+}
+
+/** Spots for a short-form label (`box`: its size): the quiet label's beside its link (not the far ones), then a hovered label's, further off. */
+function* shortCandidates(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
+  yield* candidates(link, false);
+  yield* hoverCandidates(link, box);
+}
+
+/** How far a label of `box`'s size at `spot` has its middle from its link's line (its nearest point), design units. Pure. */
+function fromOwnLine(link: LabelLink, spot: LabelSpot, box: { w: number; h: number }): number {
+  const r = labelRect(spot, box);
+  return Math.sqrt(nearest2(link.points, (r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2));
 }
 
 /** The quiet label's spots (candidates), then on its own line, then a hovered label's, further off. */

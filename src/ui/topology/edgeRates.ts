@@ -110,6 +110,14 @@ export function edgeLabelParts(r: EdgeRate): EdgeLabelPart[] {
 }
 
 /**
+ * A link label's short form, "68/s": its calls per second only, where a presenter-size label
+ * has room for no more (placeEdgeLabels' `short` spots). Pure.
+ */
+export function edgeShortLabel(r: EdgeRate): string {
+  return `${formatRate(r.perSecond)}/s`;
+}
+
+/**
  * "42 req/s · 3% failed here · ×2.9 tries": the figures worth saying, no more (edgeLabelParts
  * joined). Pure.
  */

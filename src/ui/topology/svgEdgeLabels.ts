@@ -3,8 +3,8 @@
 // says all its figures while the pointer is on its link, and shows wherever the story points at
 // its link (placeStoryLabel), even where the placer left it out.
 import { select, type Selection } from 'd3';
-import { edgeLabelParts, type EdgeRate } from './edgeRates';
-import { LABEL_BOX, labelRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, readsAsOther, type LabelLink, type LabelSpot, type Rect } from './edgeLabelPlace';
+import { edgeLabelParts, edgeShortLabel, type EdgeRate } from './edgeRates';
+import { LABEL_BOX, labelRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, readsAsOther, SHORT_LABEL_SHARE, type LabelLink, type LabelSpot, type Rect } from './edgeLabelPlace';
 
 /** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
 export const LABEL_UNITS = 12;
@@ -93,14 +93,19 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   /** Where a label sits when not hovered: its quiet spot, or its story spot when the story shows it. */
   const quietSpot = (l: (typeof edgeLabels)[number]) => (l.story && l.storyAt ? l.storyAt : l.quiet);
   const quietBox = { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) };
+  /** The box a short-form label ("68/s") was placed for (placeEdgeLabels' `short`). */
+  const shortBox = { w: Math.ceil(quietBox.w * SHORT_LABEL_SHARE), h: quietBox.h };
   let lastRate: (edge: number) => EdgeRate | null = () => null;
   function showLabel(l: (typeof edgeLabels)[number]): void {
     const r = lastRate(l.edge);
     const all = r ? edgeLabelParts(r) : [];
     // A quiet label with no spot clear of the nodes is left out: a node's name comes first; so is
     // one with no spot off other links' lines (read across one, it reads as that link's).
-    // A label the story points at (its link highlighted) always shows.
-    const parts = l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
+    // A label the story points at (its link highlighted) always shows, in full (at a story spot
+    // where the placer found room only for the short form).
+    // One placed for the short form says "68/s", or nothing where even that is wider than its box.
+    const short = !l.hovered && !l.story && l.quiet.short === true && r !== null;
+    const parts = short ? [{ text: edgeShortLabel(r), kind: 'rate' as const }] : l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown) return;
     l.shown = key;
@@ -111,6 +116,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
       if (part.kind === 'failed') t.attr('class', 'topo-edge-label-failed');
       else if (part.kind === 'tries') t.attr('class', 'topo-edge-label-tries');
     });
+    if (short && l.text.getComputedTextLength() > shortBox.w) l.text.textContent = '';
     if (l.story && !l.storyPlaced && !l.hovered && key !== '') {
       placeStory(l);
       moveLabel(l.text, quietSpot(l));
@@ -125,7 +131,8 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   }
 
   /**
-   * A highlighted link's label, once its figures are drawn: where the placer left it out, or
+   * A highlighted link's label, once its figures are drawn: where the placer left it out, found
+   * room only for its short form ("68/s": the story's label says it in full), or
    * placed it where its text reads as another link's (its middle nearer that link's line), a
    * story spot (placeStoryLabel) for the text as drawn, clear of nodes and of the other labels
    * shown, across other lines only if it must.
@@ -134,8 +141,8 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     l.storyPlaced = true;
     const w = l.text.getBBox().width;
     const box = w > 0 ? { w: Math.ceil(w) + 2, h: quietBox.h } : quietBox;
-    if (!leftOut(l) && !readsAsOther(l.link, labelLinks, l.quiet, box)) return;
-    const shownRects = edgeLabels.filter((o) => o !== l && (!leftOut(o) || o.story)).map((o) => labelRect(quietSpot(o), quietBox));
+    if (!leftOut(l) && l.quiet.short !== true && !readsAsOther(l.link, labelLinks, l.quiet, box)) return;
+    const shownRects = edgeLabels.filter((o) => o !== l && (!leftOut(o) || o.story)).map((o) => labelRect(quietSpot(o), !o.story && o.quiet.short ? shortBox : quietBox));
     l.storyAt = placeStoryLabel(l.link, labelLinks, box, nodeRects, shownRects, labelView, queues);
   }
 
