@@ -74,6 +74,11 @@ for (const [file, w, h, presenter] of [
   ['two-meshes-via-gateway', 778, 471, true],
   ['control-plane-boundary', 600, 500, true],
   ['third-party-service', 389, 440, true],
+  // The single view's geometry in bands: two-meshes-direct's retail and payments control planes,
+  // centred over a mesh one box wide, stood left of their regions (the icon's middle 24-25 units
+  // outside) at a compare pane's and a branch pane's size.
+  ['two-meshes-direct', 389, 440, false],
+  ['two-meshes-direct', 600, 500, false],
 ] as const) {
   test(`${file} in ${w} x ${h}${presenter ? ' (presenter mode)' : ''}: each mesh is one region holding every member's box and its control plane, no side of it under ${NOTCH} units`, () => {
     const t = topologyOf(file);

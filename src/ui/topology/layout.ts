@@ -291,17 +291,21 @@ function layoutAt(topology: Topology, width: number, height: number, options: La
       besideCols.push({ node, col: lastCol + 1, x: p.x - NodeSize.controlR + block / 2, y: p.y, w: block, h: p.h });
       continue;
     }
-    // The icon and its label, together, centred over the mesh.
+    // The icon and its label, together, centred over the mesh; a block wider than the mesh starts
+    // at its left edge, so the icon stays inside its region (centred over a mesh one box wide, as
+    // the single view's bands make at a compare pane's 389 x 440 or a branch pane's 600 x 500,
+    // two-meshes-direct's retail and payments control planes stood left of their regions; so did
+    // every shipped mesh's at some stage size, 810 of 5,317 single-view layouts swept).
     const block = 2 * NodeSize.controlR + 14 + controlTextWidth(node, presenter);
-    let x = (min(members, (p) => auto.get(p.node.id)!.x)! + max(members, (p) => auto.get(p.node.id)!.x)!) / 2 - block / 2 + NodeSize.controlR;
-    if (stage) {
+    const at = (p: PlacedNode) => auto.get(p.node.id)!.x;
+    let x = (min(members, at)! + max(members, at)!) / 2 - block / 2 + NodeSize.controlR;
+    {
       // Presenter mode: over the whole mesh, its bridges' halves too, and never past its right
       // edge (its state line, up to "control plane + CA DOWN", would widen the drawing).
-      const all = requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh) && bandOf(p) === firstOfMesh);
-      const at = (p: PlacedNode) => auto.get(p.node.id)!.x;
+      const all = stage ? requestPath.filter((p) => mesh !== null && meshesOf(p.node).includes(mesh) && bandOf(p) === firstOfMesh) : members;
       const left = min(all, (p) => (isBridge(p.node) ? at(p) : at(p) - p.w / 2))!;
       const right = max(all, (p) => (isBridge(p.node) ? at(p) : at(p) + p.w / 2))!;
-      const start = Math.max(left, Math.min((left + right) / 2 - block / 2, right - block));
+      const start = Math.max(left, Math.min(stage ? (left + right) / 2 - block / 2 : x - NodeSize.controlR, right - block));
       x = start + NodeSize.controlR;
     }
     const p: PlacedNode = { node, col: -1, x, y: top - queueRoom - 12 - NodeSize.controlR, ...sizeOf(node, presenter) };
