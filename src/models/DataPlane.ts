@@ -1,4 +1,4 @@
-import { drawAt, invariant, type Actor } from '../sim-engine';
+import { drawAt, invariant, type Actor, type KindReceiver } from '../sim-engine';
 import type { Attempt, Call } from './Call';
 import type { DataPlaneHost } from './dataPlaneHost';
 import { describeDataPlaneEvent, traceRouterPass } from './dataPlaneEvents';
@@ -23,7 +23,7 @@ import { Pass, type Sidecar } from './proxy/Sidecar';
  * One actor for all hosts: events carry a call or attempt id, and those know their route,
  * sidecar and hosts. Each route draws from its own random stream.
  */
-export class DataPlane implements Actor, ConnectionUser {
+export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   readonly name = 'data-plane';
   readonly router: Router;
   readonly connector: UpstreamConnector;
@@ -33,15 +33,20 @@ export class DataPlane implements Actor, ConnectionUser {
     this.connector = new UpstreamConnector(world, this);
     this.pools = new ConnPools(world, this, this.connector);
     this.router = new Router(id, world, this.pools);
+    for (const k of [Ev.ProxyArrive, Ev.ProxyDone]) world.sim.handleKind(k, this);
+  }
+
+  /** ProxyArrive or ProxyDone, straight from the kernel (Simulation.handleKind; NOTE: issue 14.4, a request's 12 passes). */
+  onKind(kind: number, id: number, pass: number): void {
+    return kind === Ev.ProxyArrive ? this.proxyArrive(id, pass) : this.proxyDone(id, pass);
   }
 
   receive(kind: number, a: number, b: number): void {
     const w = this.world;
     switch (kind) {
       case Ev.ProxyArrive:
-        return this.proxyArrive(a, b);
       case Ev.ProxyDone:
-        return this.proxyDone(a, b);
+        return this.onKind(kind, a, b);
       case Ev.ConnectDone:
         return this.pools.connectDone(w.routes[a], b);
       case Ev.TlsAtServer:
@@ -207,7 +212,7 @@ export class DataPlane implements Actor, ConnectionUser {
         return this.router.routeCall(w.calls.get(id));
       case Pass.inRequest: {
         const att = w.attempts.get(id);
-        return this.loopback(w.sidecarOfHost[att.host]!, Ev.Arrive, att.id, 0, att.route!.service);
+        return this.deliver(w.sidecarOfHost[att.host]!.loopbackDelay(), Ev.Arrive, att.route!.service, att.id, 0); // app <-> sidecar in the pod
       }
       case Pass.inResponse:
         return this.sendBack(w.attempts.get(id));
@@ -271,11 +276,6 @@ export class DataPlane implements Actor, ConnectionUser {
     const base = f !== null ? drawAt(f, r.latencyAt[replica]) : (r.latency[replica]?.() ?? 0);
     const extra = r.faultDelay === null ? 0 : r.faultDelay();
     return base + extra + this.world.network.lossDelay();
-  }
-
-  /** App <-> sidecar inside one pod. */
-  private loopback(sc: Sidecar, kind: number, id: number, b: number, target = this.id): void {
-    this.deliver(sc.loopbackDelay(), kind, target, id, b);
   }
 
   /**

@@ -1,4 +1,4 @@
-export { Simulation, DEFAULT_SAME_TIME_LIMIT, type Actor, type EventRecorder, type WallClock } from './Simulation';
+export { Simulation, DEFAULT_SAME_TIME_LIMIT, type Actor, type EventRecorder, type KindReceiver, type WallClock } from './Simulation';
 export { RunStoppedError, formatSimTime } from './RunStoppedError';
 export { StalledClockError, type StalledActor } from './StalledClockError';
 export { EventQueue } from './EventQueue';
