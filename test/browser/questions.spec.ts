@@ -55,6 +55,28 @@ for (const size of [
     expect(Math.abs(value - 27) / 27).toBeLessThan(0.05);
     await q.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shotPath(`question-revealed-${size.width}.png`) });
+
+    await test.step('back at step 1, presenter mode brings its question into the column under the step, as far as the column holds both, the step\'s head kept in view', async () => {
+      for (const n of [3, 2, 1]) {
+        await page.keyboard.press('PageUp');
+        await expect(page.getByTestId('narrative-step')).toHaveText(`step ${n} of 4`);
+      }
+      await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
+      await expect(q).toHaveAttribute('data-state', 'ahead');
+      // The column as a fresh page has it: scrolled to its top, the scenario's title there.
+      await page.getByRole('complementary', { name: 'Scenario' }).evaluate((el) => el.scrollTo(0, 0));
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+      await expect(page.getByTestId('narrative-title')).toBeInViewport({ ratio: 1 });
+      // 1600x1000: all of it, the fourth choice (the answer, 27) too, which lay 79 px below the
+      // column; 1024x768: a column of 625 px cannot hold a 623 px question under the step, but
+      // its prompt shows (it began 92 px below the column).
+      if (size.width === 1600) await expect(choices.nth(3)).toBeInViewport({ ratio: 1 });
+      else await expect(page.getByTestId('question-prompt')).toBeInViewport();
+      await page.screenshot({ path: shotPath(`question-presenter-${size.width}.png`) });
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+    });
     expect(errors).toEqual([]);
   });
 }
