@@ -7,6 +7,9 @@ import { shotPath } from './fixtures/shots';
 const seconds = async (l: Locator) => Number.parseFloat((await l.textContent())!);
 
 test('control-plane-outage tells its story step by step and highlights what each step is about', async ({ page }) => {
+  // Its presenter step walks every shipped story's 74 steps, each a seek: 36 s in all at load 8-10,
+  // past the 90 s a test has at load 18 with two workers (session 20's full run).
+  test.setTimeout(180_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
