@@ -15,8 +15,9 @@ async function clickChartAt(page: Page, testId: string, share: number, durationM
   const plot = Math.round(box.width) - MARGIN.left - MARGIN.right;
   await svg.click({ position: { x: MARGIN.left + share * plot, y: box.height / 2 } });
   const perPixel = durationMs / plot;
+  // The clock's exact ms (data-value): its text is cut down to its last digit, up to 100 ms behind.
   await expect
-    .poll(async () => Math.abs(Number.parseFloat((await page.getByTestId('sim-time').textContent())!) * 1000 - share * durationMs), { timeout: 15_000 })
+    .poll(async () => Math.abs(Number((await page.getByTestId('sim-time').getAttribute('data-value'))!) - share * durationMs), { timeout: 15_000 })
     .toBeLessThanOrEqual(perPixel + 50);
 }
 

@@ -180,7 +180,8 @@ function Clock() {
         <span className="caption-narrow">sim time</span>
       </span>
       <span className="clock-line">
-        <span className="figure-value" data-testid="sim-time">
+        {/* The exact ms in data-value: the text is cut down to its last digit (formatClock). */}
+        <span className="figure-value" data-testid="sim-time" data-value={simTime}>
           {formatClock(simTime)}
         </span>
         <span className="figure-note">of {formatSimTime(duration).replace(/\.0+ s$/, ' s')}</span>
