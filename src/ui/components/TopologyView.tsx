@@ -141,7 +141,13 @@ export function TopologyView() {
     () => narrow && !presenterMode && !keepReadable && unfolded.size === 0 && topology !== null && topology.nodes.length <= LARGE_TOPOLOGY_NODES && size !== null && size.width >= 10 && size.height >= 10 && wantsReadableFold(topology, size.width, size.readHeight, { positions, unfolded }),
     [narrow, presenterMode, keepReadable, topology, size, positions, unfolded],
   );
-  const fold = usePresenterFold(presenterMode || readableFold, topology, size, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode || floor.roomy);
+  // Whether to fold is judged on the stage's height under one row of tools (readHeight), as the
+  // readable-text rule is: not on what the open legend's list takes. Judged on the stage's own
+  // height, partial-adoption in presenter mode at 1024x768 (545 px; 472 needed) folded into nine
+  // one-node group tiles whenever the legend was open (467 px), a choice the browser keeps, and
+  // was drawn whole when not: two outcomes for one window.
+  const foldSize = useMemo(() => (size ? { width: size.width, height: size.readHeight } : null), [size]);
+  const fold = usePresenterFold(presenterMode || readableFold, topology, foldSize, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode || floor.roomy);
   const foldPx = presenterMode ? floor.px : READABLE_NAME_PX;
   // Replicas folded back into their service when presenter mode needs the room.
   const shownUnfolded = fold === 'all' ? unfolded : NO_UNFOLDED;
