@@ -29,10 +29,12 @@ test('a live change joins the recipe: kept across a seek back and forward and in
   await page.getByTestId('change-apply').click();
   await expect(page.getByTestId('change-problems')).toHaveCount(0);
   await expect(page.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: /);
-  // The form still holds the change just made: said to be in force, not "No effect" (it was a
+  // The form still holds the change just made: said to be made, not "No effect" (it was a
   // warning that the change sets what already is, under the note that it was made).
   await expect(page.getByTestId('change-reach')).toHaveAttribute('data-reach', 'made');
-  await expect(page.getByTestId('change-reach')).toHaveText('In force. The run made this change at 10.0 s, and it acts on every path it aims at. Applying it again would change nothing.');
+  // "Already made", not "In force": at 10.0 s no proxy has it yet, as the list under it says.
+  await expect(page.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: 0 of \d+ proxies have it$/);
+  await expect(page.getByTestId('change-reach')).toHaveText('Already made. The run made this change at 10.0 s, and it acts on every path it aims at. Applying it again would change nothing.');
   await page.screenshot({ path: shotPath('changes-live-1024.png') });
   // A bad change is named at its field.
   await page.getByTestId('change-details').fill('{"policy": {"timeout": -1}}');

@@ -255,7 +255,8 @@ export function ChangePanel() {
         <div className={`change-reach${reach.madeAtMs !== undefined ? ' change-reach-made' : ''}`} role="status" data-testid="change-reach" data-reach={reach.madeAtMs !== undefined ? 'made' : reach.reach}>
           {reach.madeAtMs !== undefined ? (
             <p>
-              <strong>In force. </strong>
+              {/* Not "in force": made at a moment, a change reaches each proxy when its control plane pushes it (the list below counts them). */}
+              <strong>Already made. </strong>
               The run made this change at {(reach.madeAtMs / 1000).toFixed(1)} s
               {reach.reach === 'all' ? ', and it acts on every path it aims at.' : reach.reach === 'none' ? ', but it altered no request: ' : ', and it acts on some paths only: '}
               {reach.warning}
