@@ -90,6 +90,18 @@ for (const { pair, arrange } of PAIRS) {
         }
       }
       await page.screenshot({ path: shotPath(`compare-presenter-${pair.split(',')[0]}-${w}x${h}.png`) });
+      if (pair.startsWith('retry-storm') && w === 1600) {
+        // Inspect in B: the panel over A (inspectorDock.ts), B's picture as it was, names 12 px or more.
+        const before = (await nodeTexts(page, 'B')).map((t) => Math.round(t.px * 10) / 10);
+        await pane(page, 'B').getByTestId('inspector-toggle').click();
+        await expect(pane(page, 'A').getByTestId('inspector-dock').getByTestId('inspector')).toBeVisible();
+        await expect(page.getByTestId('inspector-about')).toContainText('About B · ');
+        await expect(pane(page, 'B').getByTestId('presenter-fold')).toHaveCount(0);
+        await expect.poll(async () => (await nodeTexts(page, 'B')).map((t) => Math.round(t.px * 10) / 10)).toEqual(before);
+        await page.screenshot({ path: shotPath(`compare-presenter-inspect-${w}x${h}.png`) });
+        await page.getByTestId('inspector-close').click();
+        await expect(page.getByTestId('inspector')).toHaveCount(0);
+      }
       // Escape: the figures and the ownership views come back under the panes.
       await page.keyboard.press('Escape');
       await expect(view).toHaveAttribute('data-presenter', 'off');
