@@ -178,7 +178,8 @@ export function readManifestText(file: string, text: string): { docs: ManifestDo
   if (refused) return { docs, errors: [refused] };
   let parsed;
   try {
-    parsed = parseAllDocuments(text.replace(/^\uFEFF/, ''), { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+    // Merge keys (`<<: *labels`) as kubectl's YAML reader (go-yaml) merges them: the keys beside `<<` win.
+    parsed = parseAllDocuments(text.replace(/^\uFEFF/, ''), { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: true });
   } catch (e) {
     return { docs, errors: [{ file, line: 1, path: '', message: `cannot read as YAML (${(e as Error).message})` }] };
   }

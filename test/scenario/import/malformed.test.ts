@@ -138,3 +138,17 @@ describe('errors say whether a file is malformed or a reference does not resolve
     expect(r.malformed).toBe(false);
   });
 });
+
+describe('YAML merge keys, as kubectl reads them', () => {
+  it("a Deployment's pod labels written as an anchor merged in (<<: *labels) import: the app found, no error (it was labels[\"<<\"]: expected a string, got a map)", () => {
+    const dep = app('a').replace(
+      '  replicas: 1\n  template:\n    metadata:\n      labels:\n        app: a',
+      '  replicas: 2\n  selector:\n    matchLabels: &labels\n      app: a\n  template:\n    metadata:\n      labels:\n        <<: *labels\n        tier: web',
+    );
+    expect(dep).toContain('<<: *labels');
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': dep }, workload('a'));
+    expect(r.e).toEqual([]);
+    expect(r.malformed).toBe(false);
+    expect(r.scenario?.services.find((s) => s.name === 'a')?.replicas).toBe(2);
+  });
+});
