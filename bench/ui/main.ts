@@ -5,6 +5,7 @@
 // first when the folder has none, or with --build) and drives Debian's Chromium.
 //
 //   npm run bench:ui -- [--runs N] [--dist DIR] [--port P] [--build] [--json] [--only a,b]
+//   (--only takes hello, inflight, presenter, istio, seek)
 //                       [--trace FILE]
 //
 // --trace records a Chrome trace (CDP Tracing, devtools.timeline) of the full load test's 5 s of
@@ -42,6 +43,8 @@ interface RunFigures {
   inFlight20k: { fps: Figure; longestTaskMs: Figure; inFlight: Figure; dotsDrawn: Figure };
   istioFull: { openMs: Figure; fps: Figure; longestTaskMs: Figure; pauseMs: Figure; simSecondsPerWallSecond: Figure };
   seekMs: Figure;
+  /** l4-vs-l7 in presenter mode: the longest task from pressing f until its presenter-size labels are drawn, then 5 s of play. */
+  presenter: { enterLongestTaskMs: Figure; fps: Figure; longestTaskMs: Figure };
 }
 
 async function main(): Promise<void> {
@@ -88,6 +91,11 @@ async function main(): Promise<void> {
       simSecondsPerWallSecond: med((r) => r.istioFull.simSecondsPerWallSecond),
     },
     seekMs: med((r) => r.seekMs),
+    presenter: {
+      enterLongestTaskMs: med((r) => r.presenter.enterLongestTaskMs),
+      fps: med((r) => r.presenter.fps),
+      longestTaskMs: med((r) => r.presenter.longestTaskMs),
+    },
     initialJsGzipKB: round(initialJsGzipBytes(DIST) / 1024, 1),
     notes,
   };
@@ -202,6 +210,7 @@ async function oneRun(browser: Browser, notes: Record<string, string>): Promise<
     inFlight20k: { fps: null, longestTaskMs: null, inFlight: null, dotsDrawn: null },
     istioFull: { openMs: null, fps: null, longestTaskMs: null, pauseMs: null, simSecondsPerWallSecond: null },
     seekMs: null,
+    presenter: { enterLongestTaskMs: null, fps: null, longestTaskMs: null },
   };
   const want = (c: string) => ONLY.length === 0 || ONLY.includes(c);
 
@@ -234,6 +243,27 @@ async function oneRun(browser: Browser, notes: Record<string, string>): Promise<
     Object.assign(out.inFlight20k, roundAll(await measurePlay(page)));
     out.inFlight20k.inFlight = await readNumber(page, "in-flight-count");
     out.inFlight20k.dotsDrawn = await page.evaluate(() => Number(document.querySelector('[data-testid="traffic"]')?.getAttribute('data-dots') ?? NaN)).then((n) => (Number.isFinite(n) ? n : null));
+    await page.close();
+  }
+
+  if (want('presenter')) {
+    // Presenter mode lays the picture out again and places its link labels at presenter size,
+    // where the placer tries spots further off and the short form (edgeLabelPlace.ts): once a
+    // drawing, in the task that draws it.
+    const page = await newPage(browser);
+    await page.goto(`${BASE}/?scenario=l4-vs-l7`);
+    await waitTopology(page, 'l4-vs-l7', 'postgres');
+    await statusIs(page, 'ready');
+    const t0 = await page.evaluate(() => performance.now());
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => (document.querySelector<SVGTextElement>('svg[data-testid="topology"] .topo-edge-label')?.style.fontSize ?? '') === '16.5px', null, { timeout: 60_000 });
+    await page.waitForTimeout(500);
+    out.presenter.enterLongestTaskMs = round(await page.evaluate((from) => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.filter((e) => e.start + e.duration >= from).reduce((a, e) => Math.max(a, e.duration), 0), t0));
+    await page.click('[data-testid="play"]');
+    await page.waitForTimeout(1000);
+    const played = roundAll(await measurePlay(page));
+    out.presenter.fps = played.fps;
+    out.presenter.longestTaskMs = played.longestTaskMs;
     await page.close();
   }
 
@@ -376,6 +406,7 @@ function printTable(r: {
   inFlight20k: RunFigures['inFlight20k'];
   istioFull: RunFigures['istioFull'];
   seekMs: Figure;
+  presenter: RunFigures['presenter'];
   initialJsGzipKB: number;
   notes: Record<string, string>;
   runs: number;
@@ -394,6 +425,8 @@ function printTable(r: {
     ['istio-load-test-full: pause latency', f(r.istioFull.pauseMs, ' ms'), '< 100 ms'],
     ['istio-load-test-full: simulated s per wall s', f(r.istioFull.simSecondsPerWallSecond), ''],
     ['seek, control-plane-outage 100 s -> 90 s', f(r.seekMs, ' ms'), '< 1000 ms'],
+    ['l4-vs-l7 presenter mode: longest task entering it', f(r.presenter.enterLongestTaskMs, ' ms'), ''],
+    ['l4-vs-l7 presenter mode: fps / longest task playing', `${f(r.presenter.fps)} / ${f(r.presenter.longestTaskMs, ' ms')}`, ''],
     ['initial JS, gzipped', `${r.initialJsGzipKB} KB`, '< 250 KB'],
   ];
   const w0 = Math.max(...rows.map((x) => x[0].length));
