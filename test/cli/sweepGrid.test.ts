@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { planSweep } from '../../src/cli/sweep/plan';
 import { formatValue, gridPoints, parseSet, resolvePath, setAt } from '../../src/cli/sweep/grid';
 import { confidenceInterval } from '../../src/cli/sweep/stats';
+import { formatReport, reportCsv } from '../../src/cli/sweep/report';
+import { reportHtml } from '../../src/cli/sweep/html';
 import { Progress, clock } from '../../src/cli/sweep/progress';
 
 const data = {
@@ -112,5 +114,33 @@ describe('sweep progress', () => {
     p.tick();
     expect(out).toBe('\rsweep [========>                     ] 1/4 jobs  1:01 elapsed  ETA 3:03 ');
     expect(clock(3725)).toBe('1:02:05');
+  });
+});
+
+describe('sweep report for a person', () => {
+  const iv = (mean: number, half: number) => ({ n: 5, mean, sd: half, lo: mean - half, hi: mean + half });
+  const report = {
+    sweep: { file: 'scenarios/retry-storm.json', scenario: 'retry-storm', grid: [{ path: 'services.payments.policy.retries.attempts', values: [0, 2] }], seeds: 5, seedBase: 1, durationMs: null },
+    points: [0, 2].map((attempts, i) => ({
+      set: { 'services.payments.policy.retries.attempts': attempts },
+      runs: 5,
+      metrics: { p50Ms: iv(12.5, 0.5), p90Ms: iv(30, 1), p99Ms: iv(80, 4), meanMs: iv(15, 0.6), errorShare: iv(i === 0 ? 0.49 : 0.031, 0.02), attemptsPerRequest: iv(1 + i, 0.1), proxyCpuVcpu: iv(0.35, 0.01) },
+    })),
+    runs: [],
+  };
+
+  it('says the error share in % in the table and the HTML report, as the app does, while --json and --csv keep the 0..1 share', () => {
+    const table = formatReport(report as never);
+    expect(table).toContain('error share (%)');
+    const rows = table.split('\n').filter((l) => /^[02]\s/.test(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('49 ±2');
+    expect(rows[1]).toContain('3.1 ±2');
+    expect(rows[0]).toContain('12.5 ±0.5');
+    const html = reportHtml(report as never);
+    expect(html).toContain('49 [47, 51]');
+    expect(html).toContain('error share (%)');
+    const csv = reportCsv(report as never).split('\n');
+    expect(csv[1].split(',')).toContain('0.49');
   });
 });

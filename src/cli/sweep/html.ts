@@ -1,7 +1,7 @@
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { formatValue } from './grid';
-import { METRICS, METRIC_LABELS, type Metric } from './stats';
+import { METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, type Metric } from './stats';
 import type { SweepReport } from './report';
 
 const W = 460;
@@ -28,7 +28,8 @@ export function reportHtml(r: SweepReport): string {
     String(p.runs),
     ...METRICS.map((m) => {
       const c = p.metrics[m];
-      return c.mean === null ? '-' : c.lo === null || c.hi === null ? fmt(c.mean) : `${fmt(c.mean)} [${fmt(c.lo)}, ${fmt(c.hi)}]`;
+      const k = METRIC_DISPLAY_SCALE[m];
+      return c.mean === null ? '-' : c.lo === null || c.hi === null ? fmt(k * c.mean) : `${fmt(k * c.mean)} [${fmt(k * c.lo)}, ${fmt(k * c.hi)}]`;
     }),
   ]);
   const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
@@ -48,7 +49,7 @@ table{border-collapse:collapse}th,td{padding:3px 8px;border-bottom:1px solid #dd
 .legend span{margin-right:16px;white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. Latency is of ok requests sent after the warmup; error share of requests ended; attempts per call over every hop (1 with no retries); proxy CPU in vCPU, all sidecars.</p>
+<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. Latency is of ok requests sent after the warmup; error share in % of requests ended; attempts per call over every hop (1 with no retries); proxy CPU in vCPU, all sidecars.</p>
 ${legendHtml(r)}
 <div class="charts">
 ${charts}
@@ -90,7 +91,8 @@ function chart(r: SweepReport, m: Metric): string {
     if (c.mean === null) continue;
     const key = grid.slice(1).map((a) => `${a.path}=${formatValue(p.set[a.path])}`).join(' ');
     if (!series.has(key)) series.set(key, []);
-    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: c.mean, lo: c.lo ?? c.mean, hi: c.hi ?? c.mean });
+    const k = METRIC_DISPLAY_SCALE[m];
+    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean) });
   }
   const all = [...series.values()].flat();
   const caption = `<figcaption>${esc(METRIC_LABELS[m])}</figcaption>`;

@@ -1,6 +1,6 @@
 import { table } from '../table';
 import { describePoint, formatValue, gridPoints, type Axis } from './grid';
-import { confidenceInterval, METRICS, METRIC_LABELS, type Interval, type Metric, type RunMetrics } from './stats';
+import { confidenceInterval, METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, type Interval, type Metric, type RunMetrics } from './stats';
 
 /** What a sweep is, enough to list its jobs again: every job output carries it, and --merge checks they agree. */
 export interface SweepSpec {
@@ -93,7 +93,8 @@ export function formatReport(r: SweepReport): string {
     cells.push(String(p.runs));
     for (const m of METRICS) {
       const c = p.metrics[m];
-      cells.push(c.mean === null ? '-' : c.hi === null ? num(c.mean) : `${num(c.mean)} ±${half(c.hi - c.mean)}`);
+      const k = METRIC_DISPLAY_SCALE[m];
+      cells.push(c.mean === null ? '-' : c.hi === null ? num(k * c.mean) : `${num(k * c.mean)} ±${half(k * (c.hi - c.mean))}`);
     }
     rows.push(cells);
   });
@@ -103,7 +104,7 @@ export function formatReport(r: SweepReport): string {
     ...table(rows),
     '',
     'mean ±half-width of the 95% Student-t interval over the seeds; latency of ok requests after the warmup;',
-    'error share of requests ended; attempts per call over every hop; proxy CPU in vCPU (all sidecars)',
+    'error share in % of requests ended (0..1 in --json and --csv); attempts per call over every hop; proxy CPU in vCPU (all sidecars)',
   ];
   return lines.map((l) => l.trimEnd()).join('\n');
 }

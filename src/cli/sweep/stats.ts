@@ -14,9 +14,24 @@ export const METRIC_LABELS: Record<Metric, string> = {
   p90Ms: 'latency p90 (ms)',
   p99Ms: 'latency p99 (ms)',
   meanMs: 'latency mean (ms)',
-  errorShare: 'error share',
+  errorShare: 'error share (%)',
   attemptsPerRequest: 'attempts per request',
   proxyCpuVcpu: 'proxy CPU (vCPU)',
+};
+
+/**
+ * What a metric's value is multiplied by where a person reads it (the table, the HTML report):
+ * the error share, a 0..1 share in the JSON and CSV, reads as a percentage, as the app and
+ * `compare` say it.
+ */
+export const METRIC_DISPLAY_SCALE: Record<Metric, number> = {
+  p50Ms: 1,
+  p90Ms: 1,
+  p99Ms: 1,
+  meanMs: 1,
+  errorShare: 100,
+  attemptsPerRequest: 1,
+  proxyCpuVcpu: 1,
 };
 
 /** One run's metrics; null where the run has no such figure (no ok request, no sidecar). */
