@@ -69,8 +69,12 @@ export class Simulation {
    * run and its trace hash are the same with and without it. Costs one null check per event.
    */
   recorder: EventRecorder | null = null;
-  /** By event kind: the receiver every event of that kind goes to, whatever its target (`handleKind`), or null. Plain data (snapshots copy it with the actors). */
-  private readonly byKind: (KindReceiver | null)[] = new Array<KindReceiver | null>(64).fill(null);
+  /**
+   * By event kind (0-63): the receiver every event of that kind goes to, whatever its target
+   * (`handleKind`), or null; a kind past it reads undefined and goes to its target too. Plain
+   * data (snapshots copy it with the actors).
+   */
+  private readonly byKind: (KindReceiver | null)[] = Array.from({ length: 64 }, () => null);
 
   constructor(initialCapacity = 1024) {
     this.queue = new EventQueue(initialCapacity);
@@ -173,7 +177,7 @@ export class Simulation {
     this.hash.add(q.time, q.kind, q.target, q.a);
     if (this.recorder !== null) this.recorder(q.time, q.kind, q.target, q.a, q.b);
     const h = this.byKind[q.kind];
-    if (h !== null) h.onKind(q.kind, q.a, q.b, q.target);
+    if (h !== null && h !== undefined) h.onKind(q.kind, q.a, q.b, q.target);
     else this.actors[q.target].receive(q.kind, q.a, q.b);
     return true;
   }

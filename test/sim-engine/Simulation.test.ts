@@ -276,9 +276,12 @@ describe('Simulation.handleKind', () => {
     sim.handleKind(7, { onKind: (kind, a, b, target) => seen.push([kind, a, b, target]) });
     sim.schedule(1, 7, 0, 4, 2.5);
     sim.schedule(2, 3, 0, 0, 0);
+    // A kind past the table's 64 still reaches its target.
+    sim.schedule(3, 99, 0, 0, 0);
     sim.runUntil(10);
     expect(seen).toEqual([
       [7, 4, 2.5, 0],
+      [-1, -1, -1, -1],
       [-1, -1, -1, -1],
     ]);
     const plain = run(false);
