@@ -279,3 +279,26 @@ describe('locations', () => {
     expect(at('services.0.mtls')).toEqual({ file: 's.json', line: 4, exact: false });
   });
 });
+
+describe('MS012 calls that time out with nothing failing', () => {
+  it("trips on back's `timeout: 2` (2 ms: a bare number is milliseconds) where every call front -> back takes longer, at that field, with the measured share", () => {
+    // back takes 5 ms a call: a 2 ms timeout on the call front -> back fails every one. (front is
+    // PERMISSIVE so the plain users reach it: MS006 is not what this tests.)
+    const s = chain({ timeout: 2 }, { serviceTime: '5ms' }, { mtls: 'PERMISSIVE' });
+    const r = simulateFindings(s, none, []);
+    const f = r.findings.find((x) => x.code === 'MS012')!;
+    expect(f).toMatchObject({ severity: 'error', rule: 'timeout-fails-healthy-calls', field: 'services.0.calls.0.policy.timeout', simulated: true });
+    expect(f.resource).toMatchObject({ kind: 'Service', name: 'front' });
+    expect(f.figure.values).toMatchObject({ caller: 'front', callee: 'back', timeoutMs: 2 });
+    expect(f.figure.values.timedOutShare as number).toBeGreaterThan(0.5);
+    expect(f.figure.values.calls as number).toBeGreaterThan(400);
+    expect(f.message).toMatch(/^with nothing failing, \d+% of the calls front -> back time out: its 2 ms timeout is shorter than the calls take \(a bare number is milliseconds: 2 means 2 ms; 2s is 2 seconds\)$/);
+  });
+  it('does not trip on the same call with 2s, nor on a timeout that only cuts a rare slow call', () => {
+    const twoSeconds = simulateFindings(chain({ timeout: '2s' }, { serviceTime: '5ms' }, { mtls: 'PERMISSIVE' }), none, []);
+    expect(twoSeconds.findings.map((x) => x.code)).not.toContain('MS012');
+    // 20 ms against an exponential 5 ms service time: about e^-4, 2% of calls, time out.
+    const rare = simulateFindings(chain({ timeout: '20ms' }, { serviceTime: { type: 'exponential', mean: '5ms' } }, { mtls: 'PERMISSIVE' }), none, []);
+    expect(rare.findings.map((x) => x.code)).not.toContain('MS012');
+  });
+});

@@ -4,6 +4,7 @@ import { expectedRequests, type FaultSpec, type Scenario } from '../../scenario'
 import type { Locator } from './locate';
 import { fieldOf, routesOf, type Route } from './routes';
 import { actorRef, finding, ms } from './scenarioRules';
+import { healthyTimeoutFindings } from './timeoutRules';
 import type { Finding } from './types';
 
 /** Simulated time of one lint run, at most (ms): long enough for thousands of requests, short enough to lint in seconds. */
@@ -78,7 +79,7 @@ export interface SimulationResult {
 }
 
 /**
- * The checks made by simulating (MS001, and the measured share of MS006's failures): runs the
+ * The checks made by simulating (MS001, MS012, and the measured share of MS006's failures): runs the
  * scenario without its faults (the baseline), then once for each leaf service (one that calls
  * nobody, reached by some client) with that leaf answering every request 503, and counts the
  * tries the leaf receives per user request sent. With retries at one layer the count is that
@@ -109,7 +110,8 @@ export function simulateFindings(s: Scenario, locate: Locator, staticFindings: F
   }
   const leaves = allLeaves.filter((l) => (base.perRequest.get(l.name) ?? 0) > 0);
   const simulated = leaves.slice(0, MAX_LEAVES);
-  const findings: Finding[] = [];
+  // MS012: calls that time out with nothing failing.
+  const findings: Finding[] = healthyTimeoutFindings(routes, base.summary, durationMs, locate);
   let runs = 1;
   for (const leaf of simulated) {
     const abort: FaultSpec = { type: 'http-abort', service: leaf.name, percent: 100, status: 503, at: 0 };
