@@ -294,6 +294,12 @@ describe('MS012 calls that time out with nothing failing', () => {
     expect(f.figure.values.calls as number).toBeGreaterThan(400);
     expect(f.message).toMatch(/^with nothing failing, \d+% of the calls front -> back time out: its 2 ms timeout is shorter than the calls take \(a bare number is milliseconds: 2 means 2 ms; 2s is 2 seconds\)$/);
   });
+  it('names the per-try timeout when it binds first (retries.perTryTimeout: 2 under a 10 s route timeout)', () => {
+    const s = chain({ timeout: '10s', retries: { attempts: 1, perTryTimeout: 2 } }, { serviceTime: '5ms' }, { mtls: 'PERMISSIVE' });
+    const f = simulateFindings(s, none, []).findings.find((x) => x.code === 'MS012')!;
+    expect(f.field).toBe('services.0.calls.0.policy.retries.perTryTimeout');
+    expect(f.figure.values).toMatchObject({ timeoutMs: 2, timedOutShare: 1 });
+  });
   it('does not trip on the same call with 2s, nor on a timeout that only cuts a rare slow call', () => {
     const twoSeconds = simulateFindings(chain({ timeout: '2s' }, { serviceTime: '5ms' }, { mtls: 'PERMISSIVE' }), none, []);
     expect(twoSeconds.findings.map((x) => x.code)).not.toContain('MS012');

@@ -31,7 +31,7 @@ export function healthyTimeoutFindings(routes: readonly Route[], healthy: RunSum
     const wait = Math.min(r.appTimeoutMs, r.perTryMs, r.timeoutMs);
     if (wait === Infinity) continue;
     seen.add(link);
-    const field = wait === r.appTimeoutMs ? `${r.from.path}.timeout` : wait === r.perTryMs ? fieldOf(r, 'perTryTimeout') : fieldOf(r, 'timeout');
+    const field = wait === r.appTimeoutMs ? `${r.from.path}.timeout` : wait === r.perTryMs ? `${fieldOf(r, 'retries')}.perTryTimeout` : fieldOf(r, 'timeout');
     const owner = field.startsWith(`${r.to.path}.`) ? r.to : r.from;
     const share = timedOut / e.requests;
     const bare = wait < 100 ? ` (a bare number is milliseconds: ${wait} means ${ms(wait)}; ${wait}s is ${wait} seconds)` : '';
