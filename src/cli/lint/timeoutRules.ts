@@ -27,13 +27,13 @@ export function healthyTimeoutFindings(routes: readonly Route[], healthy: RunSum
     const e = healthy.edges[link];
     if (seen.has(link) || !e || e.requests < MIN_CALLS) continue;
     const timedOut = e.failures['timeout'] ?? 0;
-    if (timedOut / e.requests < HEALTHY_TIMEOUT_SHARE) continue;
+    const share = timedOut / e.requests;
+    if (share < HEALTHY_TIMEOUT_SHARE) continue;
     const wait = Math.min(r.appTimeoutMs, r.perTryMs, r.timeoutMs);
     if (wait === Infinity) continue;
     seen.add(link);
     const field = wait === r.appTimeoutMs ? `${r.from.path}.timeout` : wait === r.perTryMs ? `${fieldOf(r, 'retries')}.perTryTimeout` : fieldOf(r, 'timeout');
     const owner = field.startsWith(`${r.to.path}.`) ? r.to : r.from;
-    const share = timedOut / e.requests;
     const bare = wait < 100 ? ` (a bare number is milliseconds: ${wait} means ${ms(wait)}; ${wait}s is ${wait} seconds)` : '';
     out.push(
       finding(
