@@ -132,6 +132,32 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
   await expect(editor.getByTestId('editor-problem')).toHaveText('line 7 services.0.replicas: must be at least 1, got 0');
   await replaceLine(page, 'replicas: 0', 'replicas: 1');
   await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+
+  await test.step("the form's timeout reads a bare 2 as 2 ms, as the file does, shows 'ms' beside it, and writes 2ms; 2s stays seconds", async () => {
+    await editor.getByTestId('editor-kind-service').check();
+    await editor.getByTestId('editor-service-name').fill('quick');
+    const timeout = editor.getByTestId('editor-service-timeout');
+    await expect(editor.getByTestId('editor-service-timeout-unit')).toHaveCount(0);
+    await timeout.fill('2');
+    const unit = editor.getByTestId('editor-service-timeout-unit');
+    await expect(unit).toHaveText('ms');
+    // The suffix sits inside the field, right of the number, not over it.
+    const [field, suffix] = [await timeout.boundingBox(), await unit.boundingBox()];
+    expect(suffix!.x + suffix!.width).toBeLessThanOrEqual(field!.x + field!.width);
+    expect(suffix!.x).toBeGreaterThan(field!.x + 20);
+    await editor.getByTestId('editor-service-timeout').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('editor-timeout-ms-1024x768.png') });
+    await editor.getByTestId('editor-add').click();
+    await expect(page.locator('.cm-line', { hasText: 'name: quick' })).toHaveCount(1);
+    await expect(page.locator('.cm-content')).toContainText('timeout: 2ms');
+    await editor.getByTestId('editor-service-name').fill('slow');
+    await timeout.fill('2s');
+    await expect(unit).toHaveCount(0);
+    await editor.getByTestId('editor-add').click();
+    await expect(page.locator('.cm-line', { hasText: 'name: slow' })).toHaveCount(1);
+    await expect(page.locator('.cm-content')).toContainText('timeout: 2s');
+    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  });
   await editor.getByTestId('editor-run').click();
   await expect(editor).toHaveCount(0);
   await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('edited: tiny');

@@ -118,7 +118,7 @@ test(`a hovered link's label covers no node's name or caption and stays on the s
   for (const p of parts.filter((q) => q.text.includes('req/s'))) expect(p.fill).not.toBe(p.failedInk);
 });
 
-test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "must be more than 0", in the single and the compare view', async ({ page }) => {
+test('a fault\'s "for" reads a bare number as milliseconds (the field shows "ms"), 10s as seconds, and 0 is refused with "must be more than 0", in the single and the compare view', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=hello-mesh&t=5s');
   await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
@@ -127,7 +127,12 @@ test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "mu
   await page.getByTestId('fault-inject').click();
   await expect(page.getByTestId('fault-problems')).toHaveText('fault.for: must be more than 0, got "0" (leave it empty to last until cleared)');
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
+  // A bare number is milliseconds, as in a file: the field says so.
   await page.getByTestId('fault-duration').fill('10');
+  await expect(page.getByTestId('fault-duration-unit')).toHaveText('ms');
+  await page.screenshot({ path: shotPath('polish-fault-for-10ms.png') });
+  await page.getByTestId('fault-duration').fill('10s');
+  await expect(page.getByTestId('fault-duration-unit')).toHaveCount(0);
   await page.getByTestId('fault-inject').click();
   const item = page.getByTestId('fault-list').getByTestId('fault-item');
   await expect(item).toHaveCount(1);
@@ -144,6 +149,9 @@ test('a fault\'s "for" takes a bare number as seconds, and 0 is refused with "mu
   await page.getByTestId('compare-inject').click();
   await expect(page.getByTestId('inject-problems')).toHaveText('fault.for: must be more than 0, got "0" (leave it empty to last until cleared)');
   await page.getByTestId('compare-fault-for').fill('10');
+  await expect(page.getByTestId('compare-fault-for-unit')).toHaveText('ms');
+  await page.getByTestId('compare-fault-for').fill('10s');
+  await expect(page.getByTestId('compare-fault-for-unit')).toHaveCount(0);
   await page.getByTestId('compare-inject').click();
   await expect(page.getByTestId('compare-fault')).toHaveCount(1);
   await expect(page.getByTestId('inject-problems')).toHaveCount(0);

@@ -1,30 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { readDurationField } from '../../src/ui/faults/durationField';
+import { isBareNumber, readDurationField } from '../../src/ui/faults/durationField';
 import { buildFault, faultFormProblems } from '../../src/ui/faults/faultForm';
 
 describe("a form's duration field", () => {
-  it('reads a bare number as seconds and writes it with its unit', () => {
-    expect(readDurationField('10')).toEqual({ ok: true, value: '10s', ms: 10_000 });
-    expect(readDurationField(' 2.5 ')).toEqual({ ok: true, value: '2.5s', ms: 2500 });
-    expect(readDurationField('.5')).toEqual({ ok: true, value: '.5s', ms: 500 });
+  it('reads a bare number as milliseconds, as a scenario file does, and writes it with its unit', () => {
+    expect(readDurationField('2')).toEqual({ ok: true, value: '2ms', ms: 2 });
+    expect(readDurationField('10')).toEqual({ ok: true, value: '10ms', ms: 10 });
+    expect(readDurationField(' 2.5 ')).toEqual({ ok: true, value: '2.5ms', ms: 2.5 });
+    expect(readDurationField('.5')).toEqual({ ok: true, value: '.5ms', ms: 0.5 });
     expect(readDurationField('250ms')).toEqual({ ok: true, value: '250ms', ms: 250 });
+    // A unit typed stays: 2s is two seconds.
+    expect(readDurationField('2s')).toEqual({ ok: true, value: '2s', ms: 2000 });
     expect(readDurationField('')).toEqual({ ok: true, value: null, ms: null });
+  });
+
+  it('shows "ms" for a bare number only', () => {
+    expect(['2', ' 2.5 ', '.5', '2s', '250ms', '', 'ten'].map(isBareNumber)).toEqual([true, true, true, false, false, false, false]);
   });
 
   it('says zero must be more than 0 where a positive duration is asked for, and what is not a duration', () => {
     expect(readDurationField('0', { positive: true, emptyMeans: 'to last until cleared' })).toEqual({ ok: false, message: 'must be more than 0, got "0" (leave it empty to last until cleared)' });
     expect(readDurationField('0ms', { positive: true })).toEqual({ ok: false, message: 'must be more than 0, got "0ms"' });
-    expect(readDurationField('0')).toEqual({ ok: true, value: '0s', ms: 0 });
-    expect(readDurationField('ten')).toEqual({ ok: false, message: '"ten" is not a duration; type seconds (10) or a number with a unit: ms, s, m or h (250ms, 2m)' });
+    expect(readDurationField('0')).toEqual({ ok: true, value: '0ms', ms: 0 });
+    expect(readDurationField('ten')).toEqual({ ok: false, message: '"ten" is not a duration; type a number with a unit: ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds' });
     expect(readDurationField('-3')).toEqual({ ok: false, message: 'must not be negative, got "-3"' });
     expect(readDurationField('9000h')).toMatchObject({ ok: false, message: 'must be at most 8760h (one year of simulated time), got "9000h"' });
   });
 });
 
 describe('the fault form', () => {
-  it('sends "for": 10 as 10s, and a latency of 0.2 as 0.2s', () => {
-    expect(buildFault({ type: 'kill-service', target: 'web', params: {}, duration: '10' })).toEqual({ type: 'kill-service', service: 'web', for: '10s' });
-    expect(buildFault({ type: 'latency', target: 'web', params: { delay: '0.2' }, duration: '' })).toMatchObject({ type: 'latency', delay: '0.2s' });
+  it('sends "for": 10 as 10ms and "for": 10s as 10s, and a latency of 0.2 as 0.2ms', () => {
+    expect(buildFault({ type: 'kill-service', target: 'web', params: {}, duration: '10' })).toEqual({ type: 'kill-service', service: 'web', for: '10ms' });
+    expect(buildFault({ type: 'kill-service', target: 'web', params: {}, duration: '10s' })).toEqual({ type: 'kill-service', service: 'web', for: '10s' });
+    expect(buildFault({ type: 'latency', target: 'web', params: { delay: '0.2' }, duration: '' })).toMatchObject({ type: 'latency', delay: '0.2ms' });
     expect(faultFormProblems({ type: 'kill-service', target: 'web', params: {}, duration: '10' })).toEqual([]);
   });
 

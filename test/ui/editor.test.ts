@@ -6,6 +6,7 @@ import { locateProblems } from '../../src/ui/editor/lines';
 import { addToScenario } from '../../src/ui/editor/additions';
 import { editedFileName } from '../../src/ui/editor/drafts';
 import { parseScenarioText } from '../../src/scenario';
+import { readDurationField } from '../../src/ui/faults/durationField';
 
 const hello = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
@@ -79,6 +80,33 @@ describe('the form writes into the text', () => {
     const reviews = parsed.scenario.services.find((s) => s.name === 'reviews')!;
     expect([reviews.replicas, reviews.mtls, reviews.policy?.timeout, reviews.policy?.retries?.attempts]).toEqual([2, 'STRICT', 800, 1]);
     expect(parsed.scenario.services.find((s) => s.name === 'catalog')!.calls.map((c) => c.service)).toEqual(['reviews']);
+  });
+
+  it('reads a duration typed as in the file: a timeout of 2 from the file, typed into the form, is written back as 2 ms, and 2s stays two seconds', () => {
+    // The file's own rule: `"timeout": 2` is 2 ms.
+    const yaml = 'name: y\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  - name: a\n    serviceTime: 2ms\n    policy: { timeout: 2 }\n';
+    const file = parseScenarioText(yaml, 'yaml');
+    if (!file.ok) throw new Error(JSON.stringify(file.problems));
+    const fromFile = file.scenario.services[0].policy?.timeout;
+    expect(fromFile).toBe(2);
+    // file -> form -> file: the number as the file writes it, typed into the form's timeout.
+    const typed = readDurationField(String(fromFile), { positive: true });
+    if (!typed.ok || typed.value === null) throw new Error('refused');
+    expect(typed.value).toBe('2ms');
+    const timeouts = (...typedTimeouts: string[]) => {
+      let text = yaml;
+      for (const [i, t] of typedTimeouts.entries()) {
+        const d = readDurationField(t, { positive: true });
+        if (!d.ok || d.value === null) throw new Error(t);
+        const r = addToScenario(text, 'y.yaml', { kind: 'service', name: `b${i}`, replicas: 1, sidecar: false, mtls: 'PERMISSIVE', serviceTime: '5ms', retries: null, timeout: d.value, calledBy: '' });
+        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+        text = r.text;
+      }
+      const parsed = parseScenarioText(text, 'yaml');
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return parsed.scenario.services.map((s) => s.policy?.timeout);
+    };
+    expect(timeouts('2', '2s', '1500ms')).toEqual([2, 2, 2000, 1500]);
   });
 
   it('makes the faults list when the scenario has none, and a gateway for a route to a new gateway', () => {

@@ -2,6 +2,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatMoment } from '../format';
 import { FAULT_TYPES, buildFault, faultFormProblems, faultTypeSpec, targetOptions, type Option } from '../faults/faultForm';
+import { DurationInput } from '../faults/DurationInput';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 
@@ -30,7 +31,7 @@ export function CompareFaults({ controller, s }: { controller: CompareController
     const params: Record<string, string> = {};
     for (const p of spec.params) if (p.kind === 'node') params[p.key] = options.find((o) => o.value !== chosen)?.value ?? '';
     const values = { type, target: chosen, params, duration };
-    // The form's own checks first (a bare number is seconds; "for" more than 0).
+    // The form's own checks first (a bare number is milliseconds; "for" more than 0).
     const found = faultFormProblems(values).map((p) => `${p.path}: ${p.message}`);
     setLocal(found);
     if (found.length > 0) return;
@@ -59,7 +60,7 @@ export function CompareFaults({ controller, s }: { controller: CompareController
             </option>
           ))}
         </select>
-        {!spec.oneShot && <input data-testid="compare-fault-for" value={duration} onChange={(e) => setDuration(e.target.value)} placeholder="for (e.g. 10s)" aria-label="For how long" size={9} />}
+        {!spec.oneShot && <DurationInput testId="compare-fault-for" value={duration} onChange={setDuration} placeholder="for (e.g. 10s)" ariaLabel="For how long" size={9} />}
         <button type="submit" className="button button-small" data-testid="compare-inject" disabled={busy || s.status === 'loading' || s.status === 'failed'}>
           Inject
         </button>

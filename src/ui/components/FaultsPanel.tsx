@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
 import { FAULT_TYPES, buildFault, faultFormProblems, faultTypeSpec, replicaOptions, targetOptions, type Option } from '../faults/faultForm';
+import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
 import { faultState } from './faultState';
 import type { Problem } from '../state/store';
 import { useAppStore, useController } from '../state/useAppStore';
@@ -157,7 +158,11 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
           return (
             <label key={p.key} className="form-field form-field-small">
               <span className="form-label">{p.label}</span>
-              <input type="text" inputMode={p.kind === 'number' ? 'decimal' : 'text'} value={value} placeholder={p.hint} onChange={(e) => set(e.target.value)} />
+              {p.kind === 'duration' ? (
+                <DurationInput value={value} placeholder={p.hint} onChange={set} testId={`fault-${p.key}`} />
+              ) : (
+                <input type="text" inputMode={p.kind === 'number' ? 'decimal' : 'text'} value={value} placeholder={p.hint} onChange={(e) => set(e.target.value)} />
+              )}
             </label>
           );
         })}
@@ -165,8 +170,8 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
       <div className="form-row form-row-end">
         {!spec.oneShot && (
           <label className="form-field">
-            <span className="form-label" title="How long: seconds (10), or a number with a unit (500ms, 2m); empty lasts until cleared">for (e.g. 10s)</span>
-            <input data-testid="fault-duration" type="text" value={duration} placeholder="until cleared" onChange={(e) => setDuration(e.target.value)} />
+            <span className="form-label" title={`How long: ${DURATION_RULE}; empty lasts until cleared`}>for (e.g. 10s)</span>
+            <DurationInput testId="fault-duration" value={duration} placeholder="until cleared" onChange={setDuration} />
           </label>
         )}
         <button type="submit" className="button button-inject" data-testid="fault-inject" disabled={busy || targets.length === 0}>

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { Addition } from './additions';
 import { readDurationField } from '../faults/durationField';
+import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
 
 type Kind = 'service' | 'route' | 'fault' | 'change';
 
@@ -36,7 +37,7 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
 
   const svc = (v: string) => v || services[0] || '';
 
-  // Durations as every form in the app reads them: a bare number is seconds (readDurationField).
+  // Durations as a scenario file reads them: a bare number is milliseconds (readDurationField).
   const durationOf = (label: string, text: string, rule: { positive?: boolean; emptyMeans?: string } = {}): string | null | { problem: string } => {
     const d = readDurationField(text, rule);
     return d.ok ? d.value : { problem: `${label}: ${d.message}` };
@@ -109,13 +110,13 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
         <div className="editor-fields">
           <Text label="Name" value={name} set={setName} testId="editor-service-name" />
           <Text label="Replicas" value={replicas} set={setReplicas} testId="editor-service-replicas" />
-          <Text label="Service time (median)" value={serviceTime} set={setServiceTime} />
+          <Duration label="Service time (median)" value={serviceTime} set={setServiceTime} testId="editor-service-time" />
           <label className="editor-field editor-check">
             <input type="checkbox" checked={sidecar} onChange={(e) => setSidecar(e.target.checked)} data-testid="editor-service-sidecar" /> Sidecar
           </label>
           <MtlsSelect value={mtls} set={setMtls} />
           <Text label="Retries" value={retries} set={setRetries} title="Retries after the first try (policy.retries.attempts); empty for Istio's default" />
-          <Text label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" />
+          <Duration label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" testId="editor-service-timeout" />
           <label className="editor-field">
             <span className="editor-field-label">Called by</span>
             <select value={calledBy} onChange={(e) => setCalledBy(e.target.value)} data-testid="editor-service-caller">
@@ -145,8 +146,8 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
             </select>
           </label>
           {serviceSelect(target, setTarget, 'Service', 'editor-fault-service')}
-          <Text label="At" value={at} set={setAt} />
-          <Text label="For" value={lasting} set={setLasting} title="How long; empty for the rest of the run" />
+          <Duration label="At" value={at} set={setAt} testId="editor-at" />
+          <Duration label="For" value={lasting} set={setLasting} title="How long; empty for the rest of the run" testId="editor-for" />
           {(faultType === 'slow-replica' || faultType === 'http-abort') && <Text label={faultType === 'slow-replica' ? 'Factor' : 'Percent'} value={amount} set={setAmount} title={faultType === 'slow-replica' ? 'How many times slower (default 5)' : 'Share of requests aborted, 0-100 (default 50)'} />}
         </div>
       )}
@@ -160,11 +161,11 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
             </select>
           </label>
           {serviceSelect(target, setTarget, 'Service', 'editor-change-service')}
-          <Text label="At" value={at} set={setAt} />
+          <Duration label="At" value={at} set={setAt} testId="editor-at" />
           {changeType === 'policy' ? (
             <>
               <Text label="Retries" value={retries} set={setRetries} />
-              <Text label="Timeout" value={timeout} set={setTimeout_} />
+              <Duration label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" testId="editor-change-timeout" />
             </>
           ) : (
             <MtlsSelect value={mtls} set={setMtls} />
@@ -188,6 +189,16 @@ function Text({ label, value, set, title, testId }: { label: string; value: stri
     <label className="editor-field" title={title}>
       <span className="editor-field-label">{label}</span>
       <input value={value} onChange={(e) => set(e.target.value)} data-testid={testId} />
+    </label>
+  );
+}
+
+/** A duration field: a bare number is milliseconds, and the field says so ("ms" after it). */
+function Duration({ label, value, set, title, testId }: { label: string; value: string; set: (v: string) => void; title?: string; testId?: string }) {
+  return (
+    <label className="editor-field" title={`${title ? `${title}. ` : ''}${DURATION_RULE[0].toUpperCase()}${DURATION_RULE.slice(1)}`}>
+      <span className="editor-field-label">{label}</span>
+      <DurationInput value={value} onChange={set} testId={testId} placeholder="e.g. 250ms or 2s" />
     </label>
   );
 }

@@ -16,7 +16,7 @@ export interface ParamSpec {
   label: string;
   /**
    * `replica`: a replica number of the chosen service; `node`: a second node (partition);
-   * `duration`: read by readDurationField (a bare number is seconds).
+   * `duration`: read by readDurationField (a bare number is milliseconds, as in a file).
    */
   kind: 'number' | 'text' | 'duration' | 'replica' | 'node';
   default: string;
@@ -154,7 +154,7 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
 /**
  * What the form itself finds wrong with its duration fields before anything is sent, as
  * `field: message` pairs (paths as the worker's: `fault.for`): "for" must be more than 0 (empty lasts
- * until cleared), delay and skew must read as durations. A bare number is seconds in each
+ * until cleared), delay and skew must read as durations. A bare number is milliseconds in each
  * (readDurationField). Empty when the worker may check the rest. Pure.
  */
 export function faultFormProblems(v: FaultFormValues): { path: string; message: string }[] {
