@@ -109,23 +109,65 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
   return problems.length ? { ok: false, problems } : { ok: true, args };
 }
 
+/** Each command's usage, printed by `<command> --help` (and `help <command>`). */
 export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--json] [--traces FILE] [--csv FILE]
        npm run sim -- compare A B [--seed N] [--duration T] [--json]
-       npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... (sweep --help for the rest)
-       npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml] (import --help)
-       npm run sim -- lint FILES_OR_DIRS... [--workload FILE] [--json] [--fail-on error|warning|info|never] (lint --help)
+       npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]...
+       npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml]
+       npm run sim -- lint FILES_OR_DIRS... [--workload FILE] [--json] [--fail-on error|warning|info|never]
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
 prints their figures side by side with the ratio B/A; sweep runs replications over a grid of
-scenario fields and reports 95% confidence intervals.
-  FILE, A, B      scenario files (JSON, or YAML when named .yaml/.yml), e.g. scenarios/hello-mesh.json
-  --seed N        random seed, a whole number within ±(2^53 − 1) (default: the scenario's
-                  seed; for compare, A's seed for both)
-  --duration T    simulated time to run, e.g. 30s, 2m, at most 8760h (default: each
-                  scenario's duration)
-  --json          print exactly one JSON object on stdout ({a, b, ratios} for compare)
+scenario fields and reports 95% confidence intervals; import writes a scenario from Kubernetes
+and Istio manifests; lint checks a mesh's config.
+Each command's --help prints its own flags, their units and defaults, and an example:
+  npm run sim -- run --help      npm run sim -- compare --help      npm run sim -- sweep --help
+  npm run sim -- import --help   npm run sim -- lint --help
+Example:
+  npm run sim -- scenarios/hello-mesh.json --seed 42 --duration 30s
+Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;
+
+/** Flags that run and compare share, as both usages list them. */
+const SEED_HELP = (whose: string) => `  --seed N        random seed, a whole number within ±(2^53 − 1) (default: ${whose})`;
+const DURATION_HELP = (whose: string) => `  --duration T    simulated time to run, with its unit: 500ms, 30s, 2m or 1h, at most 8760h; a bare
+                  number is refused as ambiguous (default: ${whose})`;
+
+export const RUN_USAGE = `usage: npm run sim -- run FILE [--seed N] [--duration T] [--json] [--traces FILE] [--csv FILE]
+       npm run sim -- FILE ...   (the same: run is the command when none is given)
+
+Runs one scenario headless from start to end and prints its figures: requests sent, ok,
+failed by cause and in flight, latency (mean, p50, p90, p99), retries, and each service's figures.
+  FILE            a scenario file (JSON, or YAML when named .yaml/.yml), or the name of a
+                  shipped scenario (hello-mesh, retry-storm, ...: the files of scenarios/)
+${SEED_HELP("the scenario's seed")}
+${DURATION_HELP("the scenario's duration")}
+  --json          print exactly one JSON object on stdout, and nothing else
   --traces FILE   write spans of every 100th request and of the last 100 failed ones to FILE
                   as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
   --csv FILE      write the run's per-second series to FILE as CSV, the columns of the app's
                   Export menu (t_start_s, sent_req_per_s, latency_p99_ms, ...)
+Examples:
+  npm run sim -- run hello-mesh
+  npm run sim -- run scenarios/retry-storm.json --seed 42 --duration 30s --json
 Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;
+
+export const COMPARE_USAGE = `usage: npm run sim -- compare A B [--seed N] [--duration T] [--json]
+
+Runs two scenarios with the same seed and prints their figures side by side with the ratio B/A:
+sent, ok, failed and in-flight shares, latency p50, p90, p99 and mean, events, retries, failures
+by cause, and the requests each service both runs have received.
+  A, B            two scenario files (JSON, or YAML when named .yaml/.yml), or names of shipped
+                  scenarios (hello-mesh, retry-storm, ...)
+${SEED_HELP("A's seed, for both runs")}
+${DURATION_HELP("each scenario's own duration")}
+  --json          print exactly one JSON object on stdout: {a, b, ratios}; a ratio is null where
+                  A's figure is zero
+  (--traces and --csv write one run's files: run each scenario on its own with them.)
+Example:
+  npm run sim -- compare retry-storm retry-storm-fixed --seed 7 --duration 30s
+Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;
+
+/** The usage `npm run sim -- ARGV... --help` prints: compare's, run's, or the general one (a bare FILE). Pure. */
+export function usageFor(argv: readonly string[]): string {
+  return argv[0] === 'compare' ? COMPARE_USAGE : argv[0] === 'run' ? RUN_USAGE : USAGE;
+}

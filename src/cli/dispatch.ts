@@ -2,6 +2,7 @@ import { main } from './main';
 import { sweepMain } from './sweep';
 import { lintMain } from './lint';
 import { resolveScenarioNames } from './scenarioName';
+import { helpFor } from './help';
 export { resolveScenarioName, resolveScenarioNames } from './scenarioName';
 
 /** Exit code for bad input, as every subcommand uses it. */
@@ -19,7 +20,8 @@ export const BIN_USAGE = `usage: meshsim run FILE|NAME [--seed N] [--duration T]
 
 The same commands as \`npm run sim -- ...\` in a clone of the repository. A NAME is a scenario
 shipped with meshsim (hello-mesh, retry-storm, ...: the files of its scenarios/ folder), used
-when no file of that name exists here. Each command's --help says the rest.`;
+when no file of that name exists here. Each command's --help (or meshsim help COMMAND) prints
+its own flags, their units and defaults, and an example.`;
 
 /**
  * Runs one `meshsim` command line (the words after `meshsim`) and resolves to its exit code:
@@ -29,6 +31,8 @@ when no file of that name exists here. Each command's --help says the rest.`;
  */
 export async function dispatch(argv: readonly string[], version = 'unknown'): Promise<number> {
   const [command, ...rest] = argv;
+  // `meshsim help compare` prints compare's usage, as `meshsim compare --help` does.
+  if (command === 'help' && rest.length > 0) return helpFor(rest);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? process.stderr : process.stdout).write(BIN_USAGE + '\n');
     return command === undefined ? BAD_INPUT : 0;

@@ -17,6 +17,8 @@ Reads Kubernetes and Istio manifests (multi-document YAML; a folder is read for 
   -o, --out FILE   write the scenario there: .yaml with a comment after each value naming the
                    manifest line it came from, or .json (no comments); default: YAML on stdout
 Warnings (kinds and fields not modelled, choices made for you) go to stderr as file:line: path: message.
+Example:
+  npm run sim -- import examples/bookinfo/platform --workload examples/bookinfo/workload.yaml -o bookinfo.yaml
 Exit codes: 0 imported, 2 bad input (a malformed manifest, a missing file, an unknown option).`;
 
 export interface ImportArgs {

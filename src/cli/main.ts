@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { RunStoppedError, StalledClockError } from '../sim-engine';
 import { runScenario, type RunSummary, type World } from '../models';
 import { pathOfActor, type Scenario } from '../scenario';
-import { parseArgs, USAGE, type CliArgs } from './args';
+import { parseArgs, usageFor, type CliArgs } from './args';
+import { helpFor } from './help';
 import { compareRuns, formatComparison } from './compare';
 import { loadScenarioFile } from './load';
 import { formatSummary } from './table';
@@ -24,14 +25,18 @@ const BAD_INPUT = 2;
 export function main(argv: string[]): number {
   // `import` reads manifests, not a scenario: its own arguments (src/cli/import.ts).
   if (argv[0] === 'import') return importMain(argv.slice(1));
+  // `help COMMAND` prints that command's usage, as `COMMAND --help` does.
+  if (argv[0] === 'help') return helpFor(argv.slice(1));
   const parsed = parseArgs(argv);
+  // Each command's own usage: compare's for compare, run's for run.
+  const usage = usageFor(argv);
   if (!parsed.ok) {
-    process.stderr.write(parsed.problems.join('\n') + '\n\n' + USAGE + '\n');
+    process.stderr.write(parsed.problems.join('\n') + '\n\n' + usage + '\n');
     return BAD_INPUT;
   }
   const { args } = parsed;
   if (args.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(usage + '\n');
     return 0;
   }
   // Every file is read and checked before anything runs, so all problems show at once.

@@ -27,6 +27,9 @@ lists every code.
   --json          print one JSON object (schemaVersion 1: inputs, scenarios, findings, counts)
   --fail-on S     exit 1 when a finding is S or worse: error (default), warning, info, never
   --no-simulate   static checks only: no runs (MS001 needs them)
+Examples:
+  meshsim lint scenarios/retry-storm.json
+  meshsim lint examples/bookinfo/platform --workload examples/bookinfo/workload.yaml --fail-on warning
 Exit codes: 0 no finding at --fail-on or worse, 1 some, 2 bad input (each problem as path: message).`;
 
 /** Parses the words after `lint`. Returns problems instead of throwing. */

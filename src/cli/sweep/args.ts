@@ -171,5 +171,7 @@ proxy CPU.
                     run nothing: for GNU parallel, a CI matrix or a Kubernetes Indexed Job
   --job K           run only job K (0-based; job = point × N + seed − B)
   --merge F...      build the report from job outputs (--out files) instead of running
+Example:
+  npm run sim -- sweep scenarios/retry-storm.json --seeds 5 --duration 30s --set services.payments.policy.retries.attempts=0,1,2
 Exit codes: 0 ran, 1 a run was stopped by the engine (its scenario and seed are named),
 2 bad input (each problem printed as path: message, before any job starts).`;
