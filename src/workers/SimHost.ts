@@ -1,13 +1,13 @@
-import { StalledClockError, deepCopy, reachableFrom, startCopy, type CopyJob, type WallClock } from '../sim-engine';
-import { SnapshotShelf, DEFAULT_SNAPSHOT_POLICY, type Snapshot, type SnapshotPolicy } from './snapshots';
-import { FILL_BUDGET_SHARE, eventsPerSimMs, planFill, runEvents } from './backfill';
+import { StalledClockError, type EventRecorder, type WallClock } from '../sim-engine';
+import type { SnapshotPolicy } from './snapshots';
+import { HostSnapshots, type HostSnapshot, type HostState, type SnapshotHost } from './hostSnapshots';
 import { EVENT_KIND_NAMES, Tracer, World, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
 import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
 import { seriesFor, type SeriesRecorder, type SeriesBatch } from './series';
 import { EdgeWindow, replicaBase, replicaUtilization } from './edgeWindow';
 import { EventLog, logActor, logActorNames, type EventFilter, type EventRows, type SavedLog } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
-import { UNPINNED, insertAction, pointBefore, withoutInjected, type LiveAction } from './liveActions';
+import { UNPINNED, insertAction, withoutInjected, type LiveAction } from './liveActions';
 import { EDGE_STRIDE, EdgeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 import { InFlight, type InFlightState } from './InFlight';
 import { packCounters, packDots, packEdges, packNodes } from './frame';
@@ -47,59 +47,15 @@ export const SEEK_PASSED_MS = 100;
 /** Events sampled at t = 0, once the start budget is spent, to name what loops (as the engine's guard samples its last 4,096). */
 export const START_STALL_SAMPLE = 4096;
 
-/** What a snapshot copies beyond the world's own state: the chart series and the messages in flight (InFlightState's fields). */
-interface HostState extends InFlightState {
-  world: World;
-  series: SeriesRecorder;
-  /** The link figures' window (edgeWindow.ts). */
-  rates: EdgeWindow;
-}
-
-/** A snapshot: the host's state as copied, and the event log as saved (in chunks shared between snapshots; see EventLog.save). */
-interface SnapshotState {
-  host: HostState;
-  log: SavedLog | null;
-}
-
-/**
- * A snapshot being copied a slice at a time while playing (see SnapshotPolicy.playMs): the world
- * it copies, and the point the run stands still at until the copy is done.
- */
-interface Taking {
-  readonly job: CopyJob<HostState>;
-  readonly world: World;
-  readonly ms: number;
-  readonly ev: number;
-  readonly nextAction: number;
-  /** The event log saved at the point (a save is cheap: it shares chunks). */
-  readonly log: SavedLog | null;
-  /** Wall ms spent copying so far (in the slices, not between them). */
-  spentMs: number;
-}
-
-/**
- * A replay of the recipe filling in a snapshot while the run stands still (see SimHost.idle and
- * backfill.ts): a second host, started from a copy of the kept snapshot `from`, run to `atMs`,
- * where it takes one.
- */
-interface Filler {
-  readonly host: SimHost;
-  /** The recipe it replays (SimHost.recipeVersion when it started): any other drops it. */
-  readonly version: number;
-  readonly from: Snapshot<SnapshotState>;
-  readonly atMs: number;
-  /** The copy of `from` the replay starts from, while it is being made; null once the replay runs. */
-  copy: CopyJob<HostState> | null;
-}
-
 /**
  * Hosts one World for the UI: loads scenario text, advances simulated time in wall-time
  * slices, and packs each frame into typed arrays. Free of comlink and DOM, so tests can
  * drive it in Node exactly as the worker does in the browser.
  */
-export class SimHost implements WorldObserver {
+export class SimHost implements WorldObserver, SnapshotHost {
   private world: World | null = null;
-  private scenario: Scenario | null = null;
+  /** The parsed scenario the run was built from; null before one is loaded. */
+  scenario: Scenario | null = null;
   /** The scenario as written, to validate injected faults against its names. */
   private rawScenario: Record<string, unknown> = {};
   private seq = 0;
@@ -125,22 +81,17 @@ export class SimHost implements WorldObserver {
   /** Faults injected and cleared live, in run order, replayed at their points after a rebuild. */
   private actions: LiveAction[] = [];
   /** The first action the current world has not had yet. */
-  private nextAction = 0;
+  nextAction = 0;
 
-  // ---- snapshots (see snapshots.ts) ----
-  /** Copies of the run at points of this recipe, for seeks (empty when the policy is null). */
-  private shelf = new SnapshotShelf<SnapshotState>();
-  /** When, and within what memory, snapshots are taken; null: none (every seek back starts from zero). */
-  private snapshotPolicy: SnapshotPolicy | null = DEFAULT_SNAPSHOT_POLICY;
-  /** Wall ms the run has spent running since the latest snapshot at or before its point (or since zero). */
-  private wallSinceSnapshot = 0;
+  /** The snapshots of this recipe, and when to take, restore and fill them (hostSnapshots.ts; a fill's owner reads its host's). */
+  snaps: HostSnapshots = new HostSnapshots(this);
   /** The run jumped (a rebuild or a restore) since the last frame: that frame counts nothing as passed. */
   private jumped = false;
 
   /** The recipe's twin without sidecars, for the lesson figures that compare against it (see plainReading); null until one is asked for. */
   private twin: PlainTwin | null = null;
 
-  constructor(private readonly wallClock: WallClock) {}
+  constructor(readonly wallClock: WallClock) {}
 
   /**
    * The twin's figures at `nowMs` (plainTwin.ts), when a lesson figure of the scenario (a step's
@@ -247,14 +198,11 @@ export class SimHost implements WorldObserver {
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */
   private stash() {
-    const { world, scenario, rawScenario, inFlight, recordedWorld, series, rates, log, shelf, actions, nextAction } = this;
+    const { world, scenario, rawScenario, inFlight, recordedWorld, series, rates, log, snaps, actions, nextAction } = this;
     this.inFlight = new InFlight();
     // A new scenario: no snapshot of the old one holds for it.
-    this.shelf = new SnapshotShelf<SnapshotState>();
-    this.recipeVersion++;
-    this.spread = 1;
-    this.lastTakeMs = -1;
-    return { world, scenario, rawScenario, inFlight, recordedWorld, series, rates, log, shelf, actions, nextAction };
+    this.snaps = snaps.fresh();
+    return { world, scenario, rawScenario, inFlight, recordedWorld, series, rates, log, snaps, actions, nextAction };
   }
 
   private unstash(s: ReturnType<SimHost['stash']>): void {
@@ -269,16 +217,14 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const r = checkFault(this.rawScenario, w.duration, input, w.sim.now);
     if (!r.ok) return r;
-    // The world changes here: a copy in slices of it as it stood is abandoned.
-    this.taking = null;
     // Injected here and now: kept in run order (after actions already had at this point), and
     // later clears of faults this one pushes up a number are renumbered.
     const action: LiveAction = { kind: 'inject', ms: w.sim.now, ev: w.sim.events, fault: input as Record<string, unknown> };
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
-    // Snapshots after this point were taken without the fault; those before it still hold.
-    this.shelf.dropAfter(action);
-    this.recipeVersion++;
+    // Snapshots after this point were taken without the fault; those before it still hold. The
+    // world changes here: a copy in slices of it as it stood is abandoned.
+    this.snaps.recipeChanged(action);
     const id = w.faults.add(r.fault);
     return { ok: true, id, action };
   }
@@ -293,12 +239,10 @@ export class SimHost implements WorldObserver {
     // the injector cancels a number before the fault that takes it is added.
     const later = this.actions.slice(this.nextAction).filter((a) => a.kind === 'inject').length;
     if (!Number.isInteger(id) || id < 0 || id >= w.faults.faults.length + later) return null;
-    this.taking = null;
     const action: LiveAction = { kind: 'clear', ms: w.sim.now, ev: w.sim.events, id };
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
-    this.shelf.dropAfter(action);
-    this.recipeVersion++;
+    this.snaps.recipeChanged(action);
     w.faults.clear(id);
     return action;
   }
@@ -312,12 +256,10 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const r = checkChange(this.rawScenario, w.duration, input, w.sim.now);
     if (!r.ok) return r;
-    this.taking = null;
     const action: LiveAction = { kind: 'change', ms: w.sim.now, ev: w.sim.events, change: input as Record<string, unknown> };
     this.actions = insertAction(this.actions, this.nextAction, action, w.faults.faults.length);
     this.nextAction++;
-    this.shelf.dropAfter(action);
-    this.recipeVersion++;
+    this.snaps.recipeChanged(action);
     const id = w.configChanges.addLive(r.change);
     return { ok: true, id, action };
   }
@@ -342,7 +284,7 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const { kept, problems } = checkActions(this.rawScenario, w.duration, this.scenario!.faults.length, list);
     this.actions = kept;
-    this.dropSnapshots();
+    this.snaps.dropAll();
     this.build(w.seed);
     return problems;
   }
@@ -354,7 +296,7 @@ export class SimHost implements WorldObserver {
   clearInjected(): void {
     const w = this.requireWorld();
     this.actions = withoutInjected(this.actions, this.scenario!.faults.length);
-    this.dropSnapshots();
+    this.snaps.dropAll();
     this.build(w.seed);
   }
 
@@ -373,14 +315,12 @@ export class SimHost implements WorldObserver {
   seekTo(targetMs: number, budgetMs: number, fromStart = false): Frame {
     const w0 = this.requireWorld();
     const back = fromStart || targetMs < w0.sim.now;
-    const snap = this.shelf.latestAtOrBefore(Math.min(w0.duration, Math.max(0, targetMs)));
-    if (snap !== null && (back || pointBefore({ ms: w0.sim.now, ev: w0.sim.events }, snap))) this.restore(snap);
-    else if (back) {
+    if (!this.snaps.restoreFor(targetMs, back) && back) {
       this.build(w0.seed);
       this.jumped = true;
     }
     const w = this.requireWorld();
-    this.playingOn = false;
+    this.snaps.playingOn = false;
     const target = Math.min(w.duration, Math.max(0, targetMs));
     // Links light up for the traffic that crossed them in the last SEEK_PASSED_MS before the
     // target only: what the seek ran through earlier is not what happens at that moment.
@@ -401,26 +341,17 @@ export class SimHost implements WorldObserver {
    * Runs toward `target` for at most `budgetMs` of wall time, stopping at each live action's
    * point on the way to apply it. True when it got there.
    */
-  private runToward(target: number, budgetMs: number): boolean {
+  runToward(target: number, budgetMs: number): boolean {
     const deadline = this.wallClock() + budgetMs;
     // A snapshot being copied in slices holds the run still until it is done.
-    if (this.taking !== null && !this.stepTaking(deadline)) return false;
+    if (!this.snaps.stepTaking(deadline)) return false;
     for (;;) {
       const start = this.wallClock();
-      const left = Math.max(0, deadline - start);
-      const w = this.requireWorld();
-      const policy = this.snapshotPolicy;
-      // In slices no longer than a snapshot's spacing, so one is taken on time in a long seek.
-      const slice = policy === null ? left : Math.min(left, Math.max(1, policy.wallMs * this.spread - this.wallSinceSnapshot));
-      // And no further than a snapshot's spacing in simulated time.
-      const basisMs = policy === null ? 0 : this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events })?.ms ?? 0;
-      const until = policy === null ? target : Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread));
-      const reached = this.runSlice(until, slice);
-      const done = reached && until === target;
-      const ran = this.wallClock() - start;
-      this.wallSinceSnapshot += ran;
-      if (policy !== null) this.maybeSnapshot(policy);
-      if (this.taking !== null && !this.stepTaking(deadline)) return false;
+      const { sliceMs, untilMs } = this.snaps.sliceToward(target, Math.max(0, deadline - start));
+      const reached = this.runSlice(untilMs, sliceMs);
+      const done = reached && untilMs === target;
+      this.snaps.ran(this.wallClock() - start);
+      if (!this.snaps.stepTaking(deadline)) return false;
       if (done) return true;
       if (this.wallClock() >= deadline) return false;
     }
@@ -470,7 +401,7 @@ export class SimHost implements WorldObserver {
   reset(seed?: number): void {
     if (!this.scenario || !this.world) throw new Error('no scenario loaded');
     // The same seed is the same recipe: its snapshots still hold.
-    if (seed !== undefined && seed !== this.world.seed) this.dropSnapshots();
+    if (seed !== undefined && seed !== this.world.seed) this.snaps.dropAll();
     this.build(seed ?? this.world.seed);
   }
 
@@ -482,19 +413,19 @@ export class SimHost implements WorldObserver {
     const w = this.requireWorld();
     const target = Math.min(w.duration, w.sim.now + Math.max(0, simMs));
     // Simulated time asked for: playing, when a snapshot must not hold the worker past a frame.
-    this.playing = simMs > 0;
+    this.snaps.playing = simMs > 0;
     try {
       this.runToward(target, budgetMs);
     } catch (e) {
       throw runStopped(this.problemOf(e), w.sim.now);
     } finally {
-      this.playing = false;
+      this.snaps.playing = false;
     }
     // Play goes on with the next advance: no idle work between frames (see idle).
-    this.playingOn = simMs > 0 && w.sim.now < w.duration;
+    this.snaps.playingOn = simMs > 0 && w.sim.now < w.duration;
     // No simulated time asked for: the run stands still (the app's pause, a first frame, a pane
     // waiting for the other), when a snapshot play was copying in slices is finished.
-    if (simMs <= 0 && this.taking !== null) this.stepTaking(Number.POSITIVE_INFINITY);
+    if (simMs <= 0) this.snaps.stepTaking(Number.POSITIVE_INFINITY);
     return this.frame();
   }
 
@@ -502,7 +433,7 @@ export class SimHost implements WorldObserver {
   stepEvent(): Frame {
     const w = this.requireWorld();
     // The run moves one event: a copy in slices of where it stood is finished first.
-    if (this.taking !== null) this.stepTaking(Number.POSITIVE_INFINITY);
+    this.snaps.stepTaking(Number.POSITIVE_INFINITY);
     try {
       w.start();
       // Actions due before the next event are done first, as a run through them would.
@@ -553,14 +484,8 @@ export class SimHost implements WorldObserver {
     this.recordedWorld = w;
     const epoch = ++this.recordEpoch;
     this.series = seriesFor(w, this.scenario, epoch);
-    if (this.eventLogOn) {
-      const log = new EventLog(epoch);
-      this.log = log;
-      w.sim.recorder = (time, kind, target, a, b) => log.record(time, kind, logActor(w, target, kind, a, b), requestOfEvent(w, kind, a, b));
-    } else {
-      this.log = null;
-      w.sim.recorder = null;
-    }
+    this.log = this.eventLogOn ? new EventLog(epoch) : null;
+    w.sim.recorder = logHook(w, this.log);
   }
 
   /** The recorders of the current world, made afresh when the world has changed (a load, reset or seek back). */
@@ -584,7 +509,7 @@ export class SimHost implements WorldObserver {
   setEventLog(on: boolean): void {
     this.eventLogOn = on;
     // Snapshots hold the recorders as they were: with the log on, or off.
-    this.dropSnapshots();
+    this.snaps.dropAll();
     if (this.world) this.attachRecorders(this.world);
   }
 
@@ -610,8 +535,7 @@ export class SimHost implements WorldObserver {
   setTracing(options: TracerOptions | null): void {
     this.traceOptions = options;
     // The tracer is copied with the world: a copy in slices would mix its settings before and after.
-    this.taking = null;
-    this.recipeVersion++;
+    this.snaps.recipeChanged();
     if (!this.world) return;
     // The tracer stays on the world while requests it records are in flight (their hooks call
     // it); off, it records nothing new.
@@ -690,14 +614,10 @@ export class SimHost implements WorldObserver {
     // Send numbers start again with the run, so the dots drawn at a moment are the same however
     // it was reached (from zero or from a snapshot; see frame's uniform sampling).
     this.inFlight.reset(this.world.topology.edges.length);
-    this.wallSinceSnapshot = 0;
-    // A run from zero has passed no snapshot yet (the log's next save shares nothing).
-    this.basis = null;
-    this.taking = null;
-    this.buildMs = this.wallClock() - t0;
+    this.snaps.worldBuilt(this.wallClock() - t0);
   }
 
-  // ---- snapshots -----------------------------------------------------------------------
+  // ---- snapshots (hostSnapshots.ts) ----------------------------------------------------
 
   /**
    * Sets when snapshots are taken and their memory budget (see SnapshotPolicy); null takes none
@@ -705,16 +625,7 @@ export class SimHost implements WorldObserver {
    * and measurements). The run itself never changes.
    */
   setSnapshotPolicy(policy: SnapshotPolicy | null): void {
-    this.snapshotPolicy = policy;
-    if (policy === null) this.dropSnapshots();
-  }
-
-  /** Drops every snapshot (the recipe changed from its start) and spaces new ones by the policy again. */
-  private dropSnapshots(): void {
-    this.shelf.clear();
-    this.recipeVersion++;
-    this.spread = 1;
-    this.taking = null;
+    this.snaps.setPolicy(policy);
   }
 
   /**
@@ -722,8 +633,7 @@ export class SimHost implements WorldObserver {
    * several share is counted in the oldest that holds it, so the bytes add up to what all hold).
    */
   snapshots(): { ms: number; ev: number; bytes: number }[] {
-    const bytes = this.shelf.bytesEach();
-    return this.shelf.all.map((s, i) => ({ ms: s.ms, ev: s.ev, bytes: bytes[i] }));
+    return this.snaps.list();
   }
 
   /**
@@ -733,252 +643,53 @@ export class SimHost implements WorldObserver {
    * none): for measurements (test/workers/measureSeek.ts) and tests.
    */
   snapshotCosts(): { copyMs: number; takeMs: number; copyingAtMs: number | null } {
-    return { copyMs: this.lastCopyMs, takeMs: this.lastTakeMs, copyingAtMs: this.taking?.ms ?? null };
+    return this.snaps.costs();
   }
-
-  /** Wall ms the last snapshot copy took (taking it or restoring it). */
-  private lastCopyMs = 0;
-  /** Wall ms taking the last snapshot of this scenario took; -1 before the first. */
-  private lastTakeMs = -1;
-  /** Wall ms building this scenario's world took: what a first snapshot is guessed to cost. */
-  private buildMs = 0;
-  /** An `advance` of simulated time is running (see SnapshotPolicy.playMs). */
-  private playing = false;
-  /**
-   * A snapshot came due while playing but would have held the worker past `playMs`: it is copied
-   * a slice at a time, each advance spending its budget on it with the run standing still, until
-   * done (see stepTaking). Null when none is being copied.
-   */
-  private taking: Taking | null = null;
-
-  /**
-   * What taking a snapshot here is expected to cost, wall ms: what the last one took, or before
-   * the first, what building the world took (both grow with its objects: 0.3 ms and 0.2 ms for
-   * hello-mesh, 100-300 ms for the full load test on this machine).
-   */
-  private takeCostMs(): number {
-    return this.lastTakeMs >= 0 ? this.lastTakeMs : this.buildMs;
-  }
-
-  // ---- idle work: snapshots filled in while the run stands still (see idle, backfill.ts) ----
-
-  /** The last advance asked for simulated time and the run is not over: play goes on, so no idle work. */
-  private playingOn = false;
-  /** Counts changes of the recipe that make kept snapshots (or some of them) no longer hold. */
-  private recipeVersion = 0;
-  /** The fill under way; null when none. */
-  private filler: Filler | null = null;
-  /** A fill's host: the host whose snapshots it starts from and fills in (kept by reference when copying). */
-  private owner: SimHost | null = null;
 
   /**
    * Work for the time the run stands still, at most `budgetMs` of wall time a call (the worker
-   * calls it, a slice at a time, while no command waits): finishes a snapshot play was copying,
-   * then fills in a snapshot in the middle of the widest gap between those kept (the last one runs
-   * to the run's end, ahead of where it stands), by replaying the recipe on a second host from the
-   * snapshot before the gap, and again (backfill.ts), within FILL_BUDGET_SHARE of the policy's
-   * memory, in runs of over `fillRunEvents` events from zero to their end. True while some is
-   * left. It never moves the run, and a command between two calls goes first: one that changes
-   * the recipe drops the fill under way. Nothing while play goes on (play's advances copy their
-   * own snapshots in slices) or without a snapshot policy.
+   * calls it, a slice at a time, while no command waits): snapshots finished and filled in
+   * (HostSnapshots.idle). True while some is left. It never moves the run, and a command between
+   * two calls goes first: one that changes the recipe drops the fill under way.
    */
   idle(budgetMs: number): boolean {
-    const policy = this.snapshotPolicy;
-    if (this.world === null || policy === null || this.playingOn) return false;
-    const deadline = this.wallClock() + budgetMs;
-    if (this.taking !== null && !this.stepTaking(deadline)) return true;
-    return this.stepFill(policy, deadline);
+    return this.world !== null && this.snaps.idle(budgetMs);
   }
 
-  /** One slice of the fill (see idle): true while some is left. */
-  private stepFill(policy: SnapshotPolicy, deadline: number): boolean {
-    let f = this.filler;
-    if (f !== null && f.version !== this.recipeVersion) f = this.filler = null;
-    if (f === null) {
-      f = this.filler = this.planFiller(policy);
-      // A snapshot here to start from, being taken (see planFiller): idle goes on with it.
-      if (f === null) return this.taking !== null;
-    }
-    const fill = f.host;
-    if (f.copy !== null) {
-      if (!f.copy.step(() => this.wallClock() >= deadline)) return true;
-      fill.adopt(f.from, f.copy.result().value);
-      f.copy = null;
-    }
-    try {
-      if (fill.taking === null) {
-        if (!fill.runToward(f.atMs, Math.max(0, deadline - this.wallClock()))) return true;
-        fill.startTaking();
-      }
-      if (!fill.stepTaking(deadline)) return true;
-    } catch {
-      // The run itself would stop there too, and say why when it gets there.
-      this.filler = null;
-      return false;
-    }
-    this.filler = null;
-    const snap = fill.shelf.all.find((x) => x !== f.from);
-    if (snap === undefined || this.shelf.bytesWith(snap) > FILL_BUDGET_SHARE * policy.budgetBytes) return false;
-    this.shelf.add(snap, policy.budgetBytes);
-    return true;
-  }
-
-  /** A fill of the widest gap worth it, on a new host that will replay from its start; null when none is. */
-  private planFiller(policy: SnapshotPolicy): Filler | null {
+  /** For HostSnapshots: the host's part of a snapshot at this point (the log is saved apart, by saveLog). */
+  stateForCopy(inSlices: boolean): HostState {
     const w = this.requireWorld();
-    const kept = this.shelf.all;
-    const here = { ms: w.sim.now, ev: w.sim.events };
-    // Events a simulated ms so far, from the furthest point known (0 before the run has moved:
-    // one fill to the middle of the run then tells it).
-    const perSimMs = eventsPerSimMs([here, ...kept]);
-    // A run of fillRunEvents or fewer from zero to its end needs none: any seek re-runs less.
-    if (runEvents(kept, here, perSimMs, w.duration) <= policy.fillRunEvents) return null;
-    // None to start from at or before where the run stands (a scenario just opened, or a seek
-    // from zero that took none): a snapshot here first, copied in slices (see idle).
-    if (this.shelf.latestUpTo(here) === null) {
-      this.startTaking();
-      return null;
-    }
-    const newest = kept[kept.length - 1];
-    // Room for one more about the size of the newest (the fill checks the one it takes again).
-    if (this.shelf.bytes + newest.bytes > FILL_BUDGET_SHARE * policy.budgetBytes) return null;
-    // Ahead of where the run stands too, to its end: a seek forward jumps to a snapshot ahead.
-    const plan = planFill(kept, here, perSimMs, policy.fillEvents, w.duration);
-    if (plan === null) return null;
-    const from = kept[plan.from];
+    // Only the messages still in flight go into the snapshot.
+    this.inFlight.compact(w.sim.now, false, this.jumped);
+    if (inSlices) this.series!.advanceTo(w.sim.now);
+    return {
+      world: w,
+      series: this.series!,
+      rates: this.rates!,
+      // The messages in flight, not the room the arrays keep to grow.
+      ...this.inFlight.state(),
+    };
+  }
+
+  /** For HostSnapshots: the event log in chunks, as it stands here, sharing those unchanged since `prev`; null while the log is off. */
+  saveLog(prev: SavedLog | null): SavedLog | null {
+    return this.log === null ? null : this.log.save(prev);
+  }
+
+  /** For HostSnapshots: a second host for this recipe (scenario, live actions, recorders' settings), its snapshots under `policy`, to fill one in. */
+  fillHost(policy: SnapshotPolicy): SimHost {
     const host = new SimHost(this.wallClock);
-    host.owner = this;
     host.scenario = this.scenario;
     host.rawScenario = this.rawScenario;
     host.traceOptions = this.traceOptions;
     host.eventLogOn = this.eventLogOn;
     host.actions = [...this.actions];
-    // It takes the one snapshot it is for (stepFill), none on the way.
-    host.snapshotPolicy = { ...policy, wallMs: Number.POSITIVE_INFINITY, simMs: Number.POSITIVE_INFINITY, budgetBytes: Number.POSITIVE_INFINITY };
-    host.shelf.add(from, Number.POSITIVE_INFINITY);
-    const copy = startCopy<HostState>(from.state.host, { keep: [host, ...this.shared()], rootName: 'snapshot' });
-    return { host, version: this.recipeVersion, from, atMs: plan.atMs, copy };
+    host.snaps.setPolicy(policy);
+    return host;
   }
 
-  /** Takes a snapshot when the policy says one is due at this point. */
-  private maybeSnapshot(policy: SnapshotPolicy): void {
-    const w = this.requireWorld();
-    const here = { ms: w.sim.now, ev: w.sim.events };
-    const basis = this.shelf.latestUpTo(here);
-    // The run has passed a snapshot it took before (a replay after a seek back): count from there.
-    if (basis !== this.basis) {
-      this.basis = basis;
-      if (basis !== null) this.wallSinceSnapshot = 0;
-    }
-    if (basis !== null && basis.ev === here.ev && basis.ms === here.ms) return;
-    const simSince = w.sim.now - (basis?.ms ?? 0);
-    if (simSince <= 0) return;
-    if (this.taking !== null) return;
-    const due = this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs * this.spread;
-    if (!due) return;
-    // While playing, a copy longer than a frame's budget would be a hitch: copied in slices instead.
-    if (this.playing && this.takeCostMs() > policy.playMs) return this.startTaking();
-    this.takeSnapshot();
-  }
-
-  /** Starts copying a snapshot here in slices (see `taking`); the run stands still until it is done. */
-  private startTaking(): void {
-    const w = this.requireWorld();
-    // Only the messages still in flight go into the snapshot.
-    this.inFlight.compact(w.sim.now, false, this.jumped);
-    // The series closed up to here now, so the frames packed while the copy goes on (each calls
-    // advanceTo at this same time) change nothing in what it copies.
-    this.series!.advanceTo(w.sim.now);
-    const job = startCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot', pack: true });
-    // The log in chunks, as it stands here (see takeSnapshot).
-    const log = this.log === null ? null : this.log.save(this.basis?.state.log ?? null);
-    this.taking = { job, world: w, ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, log, spentMs: 0 };
-  }
-
-  /**
-   * Copies on at the snapshot being taken in slices until it is done (true: it is on the shelf)
-   * or the wall clock reaches \`deadline\` (false: the run must stay where it is). Drops it, and
-   * says true, when the run is no longer where the copy began (a bug elsewhere: nothing may move
-   * the world meanwhile; see the callers that drop \`taking\`).
-   */
-  private stepTaking(deadline: number): boolean {
-    const t = this.taking!;
-    const w = this.requireWorld();
-    if (t.world !== w || t.ms !== w.sim.now || t.ev !== w.sim.events) {
-      this.taking = null;
-      return true;
-    }
-    const start = this.wallClock();
-    let done: boolean;
-    try {
-      done = this.detached(w, () => t.job.step(() => this.wallClock() >= deadline));
-    } finally {
-      t.spentMs += this.wallClock() - start;
-    }
-    if (!done) return false;
-    this.taking = null;
-    const copied = t.job.result();
-    const parts = t.log === null ? [] : t.log.chunks.flatMap((c) => [c.time, c.kind, c.actor, c.request]);
-    this.shelve({ ms: t.ms, ev: t.ev, nextAction: t.nextAction, state: { host: copied.value, log: t.log }, bytes: copied.bytes, parts }, t.spentMs);
-    return true;
-  }
-
-  /** How many times the policy's spacing snapshots are now apart: doubled each time the budget thinned them. */
-  private spread = 1;
-
-  /** The snapshot the run last passed or restored (see maybeSnapshot). */
-  private basis: Snapshot<SnapshotState> | null = null;
-
-  /** Copies the run here onto the shelf. */
-  private takeSnapshot(): void {
-    const w = this.requireWorld();
-    const t0 = this.wallClock();
-    // Only the messages still in flight go into the snapshot.
-    this.inFlight.compact(w.sim.now, false, this.jumped);
-    // Packed: latency histograms and tables grown ahead are mostly zeros.
-    const copied = this.detached(w, () => deepCopy<HostState>(this.hostState(), { keep: this.shared(), rootName: 'snapshot', pack: true }));
-    // The log in chunks, sharing those not written since the snapshot this run last passed or restored.
-    const log = this.log === null ? null : this.log.save(this.basis?.state.log ?? null);
-    const parts = log === null ? [] : log.chunks.flatMap((c) => [c.time, c.kind, c.actor, c.request]);
-    this.shelve({ ms: w.sim.now, ev: w.sim.events, nextAction: this.nextAction, state: { host: copied.value, log }, bytes: copied.bytes, parts }, this.wallClock() - t0);
-  }
-
-  /**
-   * Runs `copy` with the world's hooks detached and puts them back after, even on a throw: the
-   * log's hook, a closure over this world and log (made again on restore), and this host, its
-   * observer, so a snapshot holds no host (one a fill's host takes is restored by this one: see idle).
-   */
-  private detached<T>(w: World, copy: () => T): T {
-    const recorder = w.sim.recorder;
-    w.sim.recorder = null;
-    w.observer = null;
-    try {
-      return copy();
-    } finally {
-      w.sim.recorder = recorder;
-      w.observer = this;
-    }
-  }
-
-  /** Puts a snapshot taken at the run's point on the shelf; `copyMs`: the wall ms copying it took. */
-  private shelve(snap: Snapshot<SnapshotState>, copyMs: number): void {
-    // Thinned to fit the budget: the next ones come as far apart as those left.
-    this.spread *= 2 ** this.shelf.add(snap, this.snapshotPolicy!.budgetBytes);
-    this.basis = snap;
-    this.wallSinceSnapshot = 0;
-    this.lastCopyMs = copyMs;
-    this.lastTakeMs = copyMs;
-  }
-
-  /** Goes to a snapshot: the world and the recorders as they were there, copied again (the snapshot stays as it is). */
-  private restore(snap: Snapshot<SnapshotState>): void {
-    const t0 = this.wallClock();
-    this.adopt(snap, deepCopy<HostState>(snap.state.host, { keep: this.shared(), rootName: 'snapshot' }).value);
-    this.lastCopyMs = this.wallClock() - t0;
-  }
-
-  /** Makes `s`, a copy of the state of `snap`, the run: the world and the recorders as they were there. */
-  private adopt(snap: Snapshot<SnapshotState>, s: HostState): void {
+  /** For HostSnapshots: makes `s`, a copy of the state of `snap`, the run: the world and the recorders as they were there. */
+  adopt(snap: HostSnapshot, s: HostState): void {
     const w = s.world;
     this.world = w;
     w.observer = this;
@@ -991,9 +702,7 @@ export class SimHost implements WorldObserver {
     const saved = snap.state.log;
     // The log being left takes no more events: the restored one takes over its arrays.
     this.log = this.eventLogOn && saved !== null ? EventLog.fromSave(saved, epoch, this.log) : null;
-    const log = this.log;
-    // As attachRecorders records: each proxy's events under the proxy (logActor), not the data plane.
-    w.sim.recorder = log === null ? null : (time, kind, target, a, b) => log.record(time, kind, logActor(w, target, kind, a, b), requestOfEvent(w, kind, a, b));
+    w.sim.recorder = logHook(w, this.log);
     // Spans as asked for now (setTracing may have changed since the snapshot).
     if (w.tracer) {
       w.tracer.enabled = this.traceOptions !== null;
@@ -1002,42 +711,11 @@ export class SimHost implements WorldObserver {
     // The snapshot holds the messages in flight only; room to grow again.
     this.inFlight = InFlight.fromState(s, w.topology.edges.length);
     this.nextAction = snap.nextAction;
-    this.basis = snap;
-    this.wallSinceSnapshot = 0;
-    // The point play was copying a snapshot at in slices is left behind.
-    this.taking = null;
     this.jumped = true;
   }
 
-  /** The host's part of a snapshot the walk copies: the world, the chart series and the messages in flight (the log is saved apart). */
-  private hostState(): HostState {
-    return {
-      world: this.requireWorld(),
-      series: this.series!,
-      rates: this.rates!,
-      // The messages in flight, not the room the arrays keep to grow.
-      ...this.inFlight.state(),
-    };
-  }
-
-  /** What snapshots share with the live run rather than copy: this host (the world's observer), the parsed scenario and the topology, never changed by a run. */
-  private shared(): object[] {
-    const topology = this.requireWorld().topology;
-    const c = this.sharedData;
-    // The scenario and the topology whole: no run mutates them (every shipped scenario's run,
-    // faults and live changes included, leaves both as they were built), and the world reaches
-    // objects inside them (each service's spec) that keeping their roots alone would copy.
-    const data = c !== null && c.scenario === this.scenario && c.topology === topology ? c.objects : reachableFrom(this.scenario!, topology);
-    this.sharedData = { scenario: this.scenario!, topology, objects: data };
-    const keep: object[] = [this, ...data];
-    if (this.owner !== null) keep.push(this.owner);
-    return keep;
-  }
-
-  /** The objects of the scenario and the topology that copies share (see shared), for the pair they came from. */
-  private sharedData: { scenario: Scenario; topology: object; objects: object[] } | null = null;
-
-  private requireWorld(): World {
+  /** The run's world; throws when none is loaded. */
+  requireWorld(): World {
     if (!this.world) throw new Error('no scenario loaded');
     return this.world;
   }
@@ -1078,4 +756,9 @@ export class SimHost implements WorldObserver {
       traceHash: w.sim.traceHash(),
     };
   }
+}
+
+/** The engine's hook that writes `w`'s events into `log` (null: no hook): each proxy's events under the proxy (logActor), not the data plane. */
+function logHook(w: World, log: EventLog | null): EventRecorder | null {
+  return log === null ? null : (time, kind, target, a, b) => log.record(time, kind, logActor(w, target, kind, a, b), requestOfEvent(w, kind, a, b));
 }
