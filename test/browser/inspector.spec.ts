@@ -73,6 +73,24 @@ test('following a failed retry-storm request shows each try with its host and re
   }
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.screenshot({ path: shotPath('waterfall-1024.png') });
+
+  await test.step('the request list follows a seek while paused: forward it lists requests sent after 15 s, back at 12 s none sent after 12 s', async () => {
+    // The list asked at 15 s named requests up to 15 s; it stayed so at 20 s (newest 14.0 s at
+    // 40 s) and, seeked back, listed requests not yet sent.
+    const newest = async () => Number((await rows.first().locator('.request-when').textContent())!.replace(/[^0-9.]/g, ''));
+    expect(await newest()).toBeLessThanOrEqual(15);
+    const seekTo = async (key: string, times: number, label: string) => {
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+      await expect(page.getByTestId('sim-time')).toHaveText(label, { timeout: 30_000 });
+      await expect(page.getByTestId('timeline-seeking')).toHaveCount(0, { timeout: 30_000 });
+    };
+    await seekTo('Shift+ArrowRight', 5, '20.0 s');
+    await expect.poll(newest, { timeout: 10_000 }).toBeGreaterThan(18);
+    await page.screenshot({ path: shotPath('request-list-after-seek-1024.png') });
+    await seekTo('Shift+ArrowLeft', 8, '12.0 s');
+    await expect.poll(newest, { timeout: 10_000 }).toBeLessThanOrEqual(12);
+    await expect(rows.first().locator('.request-fate')).toHaveText('http-5xx');
+  });
   expect(errors).toEqual([]);
 });
 

@@ -117,6 +117,12 @@ function InspectorPanel({ about }: { about?: ReactNode }) {
   useEffect(() => {
     if (target && status !== 'playing') void refreshInspector();
   }, [target, seq, status]);
+  // The request list too: after a seek it named requests of the moment it was asked at (at 40 s,
+  // none after 14 s; back at 12 s, some not yet sent). While playing it stays put under the
+  // pointer until asked again.
+  useEffect(() => {
+    if (status !== 'playing') void followRequests();
+  }, [seq, status]);
   return (
     <aside className={`inspector${about ? ' inspector-docked' : ''}`} data-testid="inspector" aria-label="Inspector">
       <header className="inspector-head">
