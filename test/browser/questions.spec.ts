@@ -77,6 +77,53 @@ for (const size of [
       await page.keyboard.press('f');
       await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
     });
+    await test.step('in presenter mode every story\'s question asked ahead fits the story column whole; where it starts below the view (1024x768), a cue at the column\'s foot says so and a click shows it all', async () => {
+      const column = page.getByRole('complementary', { name: 'Scenario' });
+      /** The question's parts outside the column's visible box (px past its top or bottom edge), and whether it fits the column at all. */
+      const cut = async () => {
+        const c = (await column.boundingBox())!;
+        const inner = await column.evaluate((el) => el.clientHeight);
+        const q = (await q_.boundingBox())!;
+        const parts = [await page.getByTestId('question-prompt').boundingBox(), ...(await Promise.all((await choices.all()).map((x) => x.boundingBox())))];
+        return { fits: q.height <= inner, out: parts.filter((b) => b!.y < c.y - 0.5 || b!.y + b!.height > c.y + c.height + 0.5).length };
+      };
+      const q_ = page.getByTestId('question');
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+      for (const [scenario, nexts, count] of [
+        ['retry-storm', 0, 4],
+        ['mesh-only', 1, 3],
+        ['gateway-only', 1, 3],
+        ['control-plane-outage', 0, 3],
+      ] as const) {
+        if (scenario !== 'retry-storm') {
+          await page.getByTestId('scenario-select').selectOption(scenario);
+          await expect(page.locator(`[data-drawn="${scenario}"]`)).toBeVisible();
+          await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+          for (let i = 0; i < nexts; i++) await page.getByTestId('narrative-next').click();
+        }
+        await expect(q_).toHaveAttribute('data-state', 'ahead');
+        await expect(choices).toHaveCount(count);
+        const before = await cut();
+        // control-plane-outage's question was 884 px tall against a 625 px column at 1024x768.
+        expect(before.fits, `${scenario}'s question fits the column`).toBe(true);
+        const cue = page.getByTestId('question-cue');
+        if (before.out === 0) await expect(cue).toHaveCount(0);
+        else {
+          await expect(cue).toHaveText(`↓ Question below: pick 1–${count}`);
+          await expect(cue).toBeInViewport({ ratio: 1 });
+          if (scenario === 'control-plane-outage') await page.screenshot({ path: shotPath(`question-cue-${size.width}.png`) });
+          await cue.click();
+          await expect(cue).toHaveCount(0);
+          expect(await cut(), `${scenario} after the cue`).toEqual({ fits: true, out: 0 });
+          if (scenario === 'control-plane-outage') await page.screenshot({ path: shotPath(`question-cue-shown-${size.width}.png`) });
+        }
+        console.log(`${size.width}x${size.height} presenter: ${scenario}'s question, ${before.out} of its prompt and choices below the column${before.out ? ', the cue shown' : ''}`);
+        // 1024x768: every story's question starts below the view; 1600x1000: none.
+        expect(before.out > 0, scenario).toBe(size.width === 1024);
+      }
+      await page.keyboard.press('f');
+    });
     expect(errors).toEqual([]);
   });
 }

@@ -1,7 +1,7 @@
 // The scenario's story, step by step: the current step follows simulated time; "next" runs the
 // simulation to the next step's time, "back" runs it again from zero to the previous one. A
 // step's question shows while the step before it is current, and is answered once it runs.
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react';
 import { formatSimTime } from '../format';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
@@ -11,7 +11,7 @@ import { seriesStore } from '../charts/seriesStore';
 import { measureFigure } from '../../workers/figures';
 import { LessonFigureView } from '../narrative/LessonFigureView';
 import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
-import { questionsAt } from '../narrative/questions';
+import { pickableStep, questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
 
 const NO_STEPS: never[] = [];
@@ -64,6 +64,30 @@ export function NarrativePanel() {
     else fitStoryStep(s, head.current, text.current, column);
   });
   useQuestionKeys();
+  // In presenter mode, a question asked under the step whose end lies below the column's view
+  // gets a cue at the column's foot ("Question below: pick 1-3"): at 1024x768 the step's text
+  // fills the 200 px column and the question began under it, unseen by the room.
+  const [cueBelow, setCueBelow] = useState(false);
+  useEffect(() => {
+    const s = section.current;
+    const column = s?.closest<HTMLElement>('.panel');
+    if (!presenter || !s || !column) return setCueBelow(false);
+    const check = () => {
+      const q = s.querySelector<HTMLElement>('[data-testid="question"][data-state="ahead"]');
+      const last = q?.querySelector<HTMLElement>('.question-choices');
+      setCueBelow(!!last && last.getBoundingClientRect().bottom > column.getBoundingClientRect().bottom - parseFloat(getComputedStyle(column).borderBottomWidth || '0') + 0.5);
+    };
+    check();
+    // Again once the story's fit and a seek have settled the layout.
+    const later = requestAnimationFrame(check);
+    column.addEventListener('scroll', check, { passive: true });
+    window.addEventListener('resize', check);
+    return () => {
+      cancelAnimationFrame(later);
+      column.removeEventListener('scroll', check);
+      window.removeEventListener('resize', check);
+    };
+  });
   // A person moved the story: its step, head to text, comes into view in the column, whatever it
   // was scrolled to: at once (the head), and again when the seek lands on the new step, whose
   // text may run below the column (1024x768: idle-timeout-race's step 2 ended 492 px below it).
@@ -135,6 +159,7 @@ export function NarrativePanel() {
           {questionsAt(steps, index).map((q) => (
             <QuestionView key={q.step} step={q.step} revealed={q.state === 'revealed'} />
           ))}
+          {cueBelow && <QuestionCue section={section} />}
           <ol className="narrative-dots" aria-hidden="true">
             {steps.map((_, i) => (
               <li key={i} className={i === index ? 'current' : i < index ? 'past' : ''} />
@@ -149,6 +174,30 @@ export function NarrativePanel() {
       )}
       <LessonFigures />
     </section>
+  );
+}
+
+/**
+ * The cue at the story column's foot while the question asked lies below its view: a click
+ * scrolls the column so the whole question shows (its prompt and every choice).
+ */
+function QuestionCue({ section }: { section: RefObject<HTMLElement | null> }) {
+  const count = useAppStore((s) => {
+    const steps = s.info?.narrative ?? NO_STEPS;
+    const step = pickableStep(steps, stepAt(steps, s.stats.simTime));
+    return step >= 0 ? (steps[step].question?.choices.length ?? 0) : 0;
+  });
+  return (
+    <div className="question-cue-anchor">
+      <button
+        type="button"
+        className="question-cue"
+        data-testid="question-cue"
+        onClick={() => section.current?.querySelector('[data-testid="question"][data-state="ahead"]')?.scrollIntoView({ block: 'end', behavior: 'instant' })}
+      >
+        ↓ Question below: pick {count > 1 ? `1–${count}` : 'an answer'}
+      </button>
+    </div>
   );
 }
 
