@@ -3,7 +3,7 @@ import { assertNever } from './invariant';
 import { exp, log } from './detmath';
 import { exponentialAt, exponentialZiggurat, normalAt, normalZiggurat } from './ziggurat';
 import { aleaNext, slotOf } from './alea';
-import { revivable } from './snapshot';
+import { revivable } from './revivable';
 
 /**
  * A distribution of non-negative values (durations in milliseconds, usually), as plain data.

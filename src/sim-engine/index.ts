@@ -10,4 +10,5 @@ export { sampler, meanOf, isZero, encodeDraw, drawAt, DrawCode, DRAW_SLOT, type 
 export { Histogram, type HistogramData, type LatencySummary } from './Histogram';
 export { TimeSeries, Tally } from './TimeSeries';
 export { invariant, assertNever, InvariantError } from './invariant';
-export { deepCopy, startCopy, reachableFrom, revivable, stateless, SnapshotError, REVIVE, type Revival, type CopyOptions, type Copied, type CopyJob } from './snapshot';
+export { deepCopy, startCopy, reachableFrom, SnapshotError, type CopyOptions, type Copied, type CopyJob } from './snapshot';
+export { revivable, stateless, REVIVE, type Revival } from './revivable';

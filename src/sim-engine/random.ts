@@ -2,7 +2,7 @@
 // The one door to randomness in the engine and the models: every draw comes from a seeded
 // stream made here, never from the platform's unseeded generator.
 import alea, { aleaAt, type AleaState, type Alea } from './alea';
-import { revivable, type Revival } from './snapshot';
+import { revivable, type Revival } from './revivable';
 
 /** A uniform source on [0, 1). */
 export type Rng = () => number;

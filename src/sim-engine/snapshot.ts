@@ -8,44 +8,8 @@
 // keeps prototypes, cycles, shared buffers, Map keys and insertion order, and copies a function
 // only when it says how (its random stream's state), throwing on any other.
 
-/** Symbol under which a function in state says how it is copied (see `revivable`, `stateless`). */
-export const REVIVE: unique symbol = Symbol('meshsim.snapshot.revive');
-
-/**
- * How to make a copy of a function that holds state in its closure (a random stream, a sampler
- * drawing from one). `data` is taken as it is, never walked: it must be a fresh value or one
- * that is never mutated (a distribution's parameters, an Alea state read just now). `deps` are
- * the functions it draws on, or state it shares with the rest of the world (a typed array a
- * stream keeps its state in, `streamAt`): each is copied first (once per copy, shared as in the
- * original), then `revive(data, copiedDeps)` builds the copy.
- */
-export interface Revival {
-  readonly data: unknown;
-  /** Functions, or state the copy must share with the rest of the world (a typed array). */
-  readonly deps: readonly unknown[];
-  revive(data: unknown, deps: unknown[]): Function;
-}
-
-/** A function tagged by `revivable` or `stateless`. */
-type Tagged = Function & { [REVIVE]?: (() => Revival) | null };
-
-/**
- * Tags `fn` as copyable: `describe()` is called at each copy and says how (see Revival).
- * Mutates `fn` (one symbol-keyed property) and returns it.
- */
-export function revivable<F extends Function>(fn: F, describe: () => Revival): F {
-  (fn as Tagged)[REVIVE] = describe;
-  return fn;
-}
-
-/**
- * Tags `fn` as holding no state of its own (a factory such as `() => new Call()`): copies of
- * the world share it. Mutates `fn` (one symbol-keyed property) and returns it.
- */
-export function stateless<F extends Function>(fn: F): F {
-  (fn as Tagged)[REVIVE] = null;
-  return fn;
-}
+import { REVIVE, type Tagged } from './revivable';
+import { PACK_MIN_BYTES, PackedBuffer, PackedFunction, PackedView, VIEW_TYPES, WordPool } from './packed';
 
 /** A copy refused: `path` names where the value that cannot be copied lies, from the root. */
 export class SnapshotError extends Error {
@@ -73,81 +37,6 @@ export interface CopyOptions {
   readonly pack?: boolean;
 }
 
-/** Buffers smaller than this are copied as they are, never packed. */
-const PACK_MIN_BYTES = 4096;
-
-/** A mostly-zero ArrayBuffer as its non-zero 32-bit words (see CopyOptions.pack). Plain data. */
-export class PackedBuffer {
-  constructor(
-    readonly byteLength: number,
-    readonly index: Uint32Array,
-    readonly words: Uint32Array,
-  ) {}
-
-  /** The buffer again, bit for bit. */
-  unpack(): ArrayBuffer {
-    const b = new ArrayBuffer(this.byteLength);
-    const w = new Uint32Array(b);
-    for (let i = 0; i < this.index.length; i++) w[this.index[i]] = this.words[i];
-    return b;
-  }
-
-  /**
-   * The buffer packed, or null when it is too small or not mostly zeros. Pure. With `pool`, the
-   * packed words are views into its chunks rather than buffers of their own.
-   */
-  static of(b: ArrayBuffer, pool?: WordPool): PackedBuffer | null {
-    if (b.byteLength < PACK_MIN_BYTES || b.byteLength % 4 !== 0) return null;
-    const w = new Uint32Array(b);
-    const most = w.length >>> 2;
-    let n = 0;
-    for (let i = 0; i < w.length; i++) if (w[i] !== 0 && ++n > most) return null;
-    const index = pool ? pool.take(n) : new Uint32Array(n);
-    const words = pool ? pool.take(n) : new Uint32Array(n);
-    for (let i = 0, j = 0; j < n; i++) {
-      if (w[i] === 0) continue;
-      index[j] = i;
-      words[j++] = w[i];
-    }
-    return new PackedBuffer(b.byteLength, index, words);
-  }
-}
-
-/**
- * Room for packed words, handed out as views of a few large chunks. NOTE: bent for speed: Istio's
- * full load test packs 2,000 latency histograms a snapshot, and two buffers of their own each
- * (4,000 separately freed allocations) cost the garbage collector more than the packing.
- */
-export class WordPool {
-  private chunk = new Uint32Array(0);
-  private used = 0;
-
-  /** `n` zeroed words of a chunk, for good (the pool never hands them out again). */
-  take(n: number): Uint32Array {
-    if (this.used + n > this.chunk.length) {
-      this.chunk = new Uint32Array(Math.max(n, 1 << 16));
-      this.used = 0;
-    }
-    this.used += n;
-    return this.chunk.subarray(this.used - n, this.used);
-  }
-}
-
-/** A typed array or DataView over a PackedBuffer (see CopyOptions.pack). Plain data. */
-export class PackedView {
-  constructor(
-    readonly buffer: PackedBuffer,
-    readonly type: string,
-    readonly byteOffset: number,
-    readonly length: number,
-  ) {}
-}
-
-const VIEW_TYPES: Record<string, new (b: ArrayBuffer, offset: number, length: number) => ArrayBufferView> = {
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array,
-  DataView: DataView as unknown as new (b: ArrayBuffer, offset: number, length: number) => ArrayBufferView,
-};
-
 /** A copy and an estimate of the bytes it holds beyond what it shares with the original. */
 export interface Copied<T> {
   readonly value: T;
@@ -160,20 +49,6 @@ export interface Copied<T> {
 }
 
 type TypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
-
-/**
- * A function in a packed copy (see CopyOptions.pack): how to make it again, not yet made. A later
- * copy revives it (its deps first), so a snapshot that is never restored never builds closures
- * nor random streams. Plain data but `revive`, a function that holds nothing.
- */
-export class PackedFunction {
-  constructor(
-    readonly data: unknown,
-    /** The functions it draws on, each a PackedFunction or a function shared as it is. */
-    readonly deps: readonly unknown[],
-    readonly revive: Revival['revive'],
-  ) {}
-}
 
 /** What the walk does with a value, decided once per prototype (see kindOf). */
 const enum Kind {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SnapshotError, deepCopy, reachableFrom, revivable, sampler, startCopy, stateless, streamFor } from '../../src/sim-engine';
-import { PackedFunction } from '../../src/sim-engine/snapshot';
+import { PackedFunction } from '../../src/sim-engine/packed';
 import { Tracer, World, summarize } from '../../src/models';
 import { validateScenario, type Scenario } from '../../src/scenario';
 
