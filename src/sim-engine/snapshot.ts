@@ -316,7 +316,7 @@ export function startCopy<T>(root: T, options: CopyOptions = {}): CopyJob<T> {
     if (!(e instanceof Unknown)) throw e;
     const path = pathTo(root, e.value, options.rootName ?? 'root', new Set(options.keep ?? [])) ?? '(unknown path)';
     const name = typeof e.value === 'function' && e.value.name ? ` (${e.value.name})` : '';
-    throw new SnapshotError(path, `${e.what}${name} cannot be copied into a snapshot: tag it with revivable() or stateless() (src/sim-engine/snapshot.ts), or keep its state as plain data`);
+    throw new SnapshotError(path, `${e.what}${name} cannot be copied into a snapshot: tag it with revivable() or stateless() (src/sim-engine/revivable.ts), or keep its state as plain data`);
   };
 
   let value: T | undefined;

@@ -4,7 +4,7 @@
 // seek back then re-runs up to that half second after restoring a copy. While the person looks
 // at a paused run, the worker is idle: a second host replays the recipe from a kept snapshot to
 // the middle of the widest gap (up to the run's end, ahead of where it stands too) and leaves a
-// snapshot there (SimHost.idle), again and again, until no gap holds more than FILL_EVENTS
+// snapshot there (HostSnapshots.idle), again and again, until no gap holds more than FILL_EVENTS
 // events, so a seek, back or forward, re-runs a fraction of what it did. The run itself never
 // changes: the replay is of the same recipe, so a snapshot it leaves is the one the run would
 // have taken there.

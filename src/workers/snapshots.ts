@@ -32,7 +32,7 @@ export interface SnapshotPolicy {
   readonly playMs: number;
   /**
    * While the run stands still, gaps between snapshots holding more than this many events of the
-   * run are split by replaying the recipe on a second host (see backfill.ts and SimHost.idle).
+   * run are split by replaying the recipe on a second host (see backfill.ts and HostSnapshots.idle in hostSnapshots.ts).
    */
   readonly fillEvents: number;
   /**
