@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatProblems, parseScenarioText, scenarioSchema, validateScenario, type Problem } from '../../src/scenario';
-import { MAX_HOSTS, MAX_NODES, MAX_PROXIES } from '../../src/scenario/limits';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { MAX_HOSTS, MAX_NODES, MAX_PROXIES, countYamlNodes } from '../../src/scenario/limits';
 
 function problemsOf(data: unknown): Problem[] {
   const r = validateScenario(data);
@@ -95,6 +98,33 @@ describe('size limits', () => {
     const small = JSON.stringify(scenario(services(4_000, {}, true))).replace('{"name":"svc-3999"', '{"name":"svc-3999","name":"svc-3999"');
     const read = parseScenarioText(small, 'json');
     expect(!read.ok && read.problems[0].message).toMatch(/the key "name" is given twice/);
+  });
+
+  it('refuses YAML text of 125,000 services by a count of its lines, before the YAML parser reads it (fuzz seed 6108: 15-25 s of parsing)', () => {
+    const items = Array.from({ length: 125_000 }, (_, i) => `  - name: svc-${i}\n    serviceTime: 1ms\n`).join('');
+    // An unclosed quote at the end: the parser, had it run first, would report that instead.
+    const text = `name: big\nduration: 1s\nclients:\n  - name: c\n    type: open\n    rate: 1\n    target: svc-0\nservices:\n${items}  - name: "svc-last\n`;
+    expect(text.length).toBeGreaterThan(4_000_000);
+    for (const format of ['yaml', 'auto'] as const) {
+      const r = parseScenarioText(text, format);
+      expect(!r.ok && r.problems.map((p) => p.path)).toEqual(['services']);
+      expect(!r.ok && r.problems[0].message).toMatch(/^125,001 services, 0 gateways and 1 client make 125,002 nodes, more than 5,000/);
+    }
+  });
+
+  it("counts a YAML file's services, gateways and clients by its lines as the parser does, for every shipped scenario written as YAML", () => {
+    const dir = join(import.meta.dirname, '..', '..', 'scenarios');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(15);
+    for (const f of files) {
+      const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown[] | undefined>;
+      const want = { services: data.services?.length ?? 0, gateways: data.gateways?.length ?? 0, clients: data.clients?.length ?? 0 };
+      // Block style, as people write it, with the list's dashes indented and not.
+      expect(countYamlNodes(stringify(data)), f).toEqual(want);
+      expect(countYamlNodes(stringify(data, { indentSeq: false })), f).toEqual(want);
+    }
+    // Flow-style lists are left to the count after reading.
+    expect(countYamlNodes('services: [{ name: a }, { name: b }]\nclients:\n- name: c\n  calls:\n  - service: a\n')).toEqual({ services: 0, gateways: 0, clients: 1 });
   });
 
   it(`accepts ${MAX_NODES.toLocaleString('en-US')} nodes in a chain, checked (names, loops, sizes, closed loops)`, () => {
