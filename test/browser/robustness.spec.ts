@@ -4,6 +4,7 @@
 // the app offers the way back).
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseScenarioText } from '../../src/scenario';
+import { packScenario } from '../../src/ui/recipe/url';
 import { shotPath } from './fixtures/shots';
 
 /** The validator's problems for a text, as the app lists them (`path: message`). */
@@ -116,6 +117,26 @@ test('opening a file shows its stage, and Cancel stops it while hello-mesh keeps
   await expect(page.getByTestId('load-problems')).toHaveCount(0);
   await helloStillRunning(page);
   await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
+
+  await test.step("in the compare view, a pane stalled at t = 0 shows its stage with a Cancel, and Cancel says which pane and why, with A to open alone (it waited for the worker's 60 s budget)", async () => {
+    const packed = packScenario({ scenario: { kind: 'inline', text: killedLoop('0s', 1_000_000) }, seed: null, actions: [] });
+    await page.goto(`/?compare=hello-mesh,@data#data=${packed}`);
+    const comparing = page.getByTestId('compare-opening');
+    await expect(comparing).toContainText('Opening B · the opened scenario (A is open)');
+    await expect(page.getByTestId('compare-opening-stage')).toContainText('starting the run… step 5 of 5');
+    await expect(page.getByTestId('run-status')).toHaveText('opening both…');
+    await page.screenshot({ path: shotPath('robustness-compare-opening.png') });
+    await page.getByTestId('cancel-open').click();
+    await expect(comparing).toHaveCount(0);
+    const said = page.getByTestId('compare-error');
+    await expect(said).toHaveText(/^Cancelled: B \(the opened scenario\) was still starting the run after \d+\.\d s: its events at t = 0 had not let the clock move\. Neither run is open; Single view opens A \(hello-mesh\) alone, or pick a pair below\.$/);
+    // Cancelled in seconds, not at the worker's 60 s budget.
+    expect(Number(/after (\d+\.\d) s/.exec((await said.textContent())!)![1])).toBeLessThan(45);
+    await expect(page.getByTestId('run-status')).toHaveText('stopped');
+    await expect(page.getByTestId('single-view')).toHaveAttribute('href', '?scenario=hello-mesh');
+    await expect(page.getByTestId('compare-pairs')).toBeVisible();
+    await shots(page, 'robustness-compare-cancelled');
+  });
   expect(errors).toEqual([]);
 });
 

@@ -28,7 +28,8 @@ function fakeWorker(): FakeWorker {
     late: false,
     shortMs: 0,
     held: [],
-    now: () => (host as unknown as { world: { sim: { now: number } } }).world.sim.now,
+    // NaN while it loads: the pair's store now changes during a load (the pane's opening stage), before the world exists.
+    now: () => (host as unknown as { world: { sim: { now: number } } | null }).world?.sim.now ?? Number.NaN,
     terminate() {},
     api: new Proxy({} as SimWorker['api'], {
       get: (_, key) => {

@@ -16,6 +16,7 @@ import { CompareTimeline } from './CompareTimeline';
 import { MetricsDiff } from './MetricsDiff';
 import { OverlayCharts } from './OverlayCharts';
 import { CompareFaults } from './CompareFaults';
+import { CompareOpening } from './CompareOpening';
 import { useCompareKeys } from './useCompareKeys';
 import './compare.css';
 import { useMatchMedia } from '../components/useMatchMedia';
@@ -74,12 +75,13 @@ export function CompareView({ controller }: { controller: CompareController }) {
           </ul>
         </section>
       )}
+      <CompareOpening controller={controller} s={s} />
       {s.error && (
         <section className="alert" role="alert" data-testid="compare-error">
           <p>{s.error}</p>
         </section>
       )}
-      {!s.pair && <PairList />}
+      {(!s.pair || (s.status === 'failed' && controller.panes.length < 2)) && <PairList />}
       {controller.panes.length === 2 && (
         <>
           {s.labels && !s.presenter && (

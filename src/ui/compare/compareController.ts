@@ -20,7 +20,7 @@ import { faultLabel, faultNames } from './injectedFaults';
 import { decodeCompareLink } from './link';
 import { refreshFigures, syncActions } from './pairFigures';
 import { createPairLinks } from './pairLink';
-import { openRecipes, type PairOpeningDeps } from './pairOpening';
+import { cancelOpening, createOpeningGate, openRecipes, type PairOpeningDeps } from './pairOpening';
 import { createPairCore, doneOf, type PaneRun } from './pairRun';
 import { createPairSeeks, settle, syncPanes } from './pairSeek';
 
@@ -47,6 +47,12 @@ export interface CompareController {
    * `tMs`; problems go to `linkProblems`. Once only, in place of `start` ("branch" will use it).
    */
   openRecipes(a: Recipe, b: Recipe, tMs?: number): Promise<void>;
+  /**
+   * Gives up opening the pair while a pane opens (a file whose events at t = 0 never let its
+   * clock move would hold it for up to a minute): both workers stop, and the view says which
+   * pane, at which stage and for how long. Nothing when no pane is opening.
+   */
+  cancelOpening(): void;
   /**
    * Plays both; from the end, from zero. While a Pause or Step is still bringing the panes to one
    * time, or a seek runs, play starts once it has ended.
@@ -145,6 +151,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       });
     },
     seek: seeks.request,
+    cancelOpening: () => cancelOpening(core, deps.gate),
     setSpeed(id) {
       store.setState((d) => void (d.speedId = speedById(id).id));
     },
@@ -215,9 +222,10 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       loop.stop();
       links.addressBar.cancel();
       for (const p of core.panes) p.worker.terminate();
+      for (const w of deps.gate.workers) w.terminate();
     },
   };
-  const deps: PairOpeningDeps = { bridge, entries, seeks, pair: api };
+  const deps: PairOpeningDeps = { bridge, entries, seeks, pair: api, gate: createOpeningGate() };
 
   return api;
 }

@@ -4,7 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import type { SeriesState } from '../charts/seriesStore';
-import type { Problem } from '../state/store';
+import type { OpenStage, Problem } from '../state/store';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
 import type { PaneFigures } from './diff';
 import type { Divergence } from './divergence';
@@ -26,8 +26,22 @@ export interface CompareFault {
   notes: string[];
 }
 
+/** The pane being opened while the pair opens (A, then B), as the single view's opening shows a file. */
+export interface CompareOpening {
+  side: 'A' | 'B';
+  /** Its scenario's name, or its file's. */
+  label: string;
+  stage: OpenStage;
+  /** performance.now() when it began opening, ms. */
+  startedAt: number;
+  /** The scenario's size, characters. */
+  bytes: number;
+}
+
 export interface CompareState {
   status: CompareStatus;
+  /** The pane being opened, with its stage, until both are open or one is refused or cancelled; else null. */
+  opening: CompareOpening | null;
   /** A's and B's scenario names (file names), once the link named a usable pair. */
   pair: [string, string] | null;
   /**
@@ -90,6 +104,7 @@ export function createCompareStore(): CompareStore {
   return createStore<CompareState>()(
     immer(() => ({
       status: 'loading' as CompareStatus,
+      opening: null,
       pair: null,
       knownSide: null,
       titles: ['', ''] as [string, string],

@@ -2,8 +2,10 @@
 // worker of its own, with a store and a frame channel of its own so the single view's
 // TopologyView draws it unchanged; then both are run to the moment asked for. Plain
 // TypeScript, no React.
-import type { ScenarioInfo } from '../../workers/protocol';
-import type { SimBridge } from '../bridge/simBridge';
+import { proxy } from 'comlink';
+import type { LoadStage, ScenarioInfo } from '../../workers/protocol';
+import type { SimBridge, SimWorker } from '../bridge/simBridge';
+import { openStageText } from '../components/openStages';
 import { bindInspector } from '../inspector/inspectorStore';
 import type { Recipe } from '../recipe/types';
 import type { ScenarioEntry } from '../scenarios/catalog';
@@ -55,17 +57,65 @@ export interface PairOpeningDeps {
   entries: readonly ScenarioEntry[];
   seeks: PairSeeks;
   pair: CompareController;
+  gate: OpeningGate;
 }
 
-/** Opens one side's recipe in a fresh worker: its run, or why it could not open (`A (name): path: message; …`). */
-async function openPane(deps: PairOpeningDeps, side: 'A' | 'B', recipe: Recipe): Promise<PaneRun | string> {
+/**
+ * The pair's opening as Cancel sees it: the workers spawned so far (A's, then B's), both sides'
+ * scenarios, and, once cancelled, what the view says. Mutated by openRecipes and cancelOpening.
+ */
+export interface OpeningGate {
+  workers: SimWorker[];
+  scenarios: [Recipe['scenario'], Recipe['scenario']] | null;
+  cancelled: string | null;
+}
+
+export function createOpeningGate(): OpeningGate {
+  return { workers: [], scenarios: null, cancelled: null };
+}
+
+/**
+ * Cancels the pair's opening, if a pane is being opened: stops both workers, and the view says
+ * which pane was opening, at which stage and for how long (at t = 0: its clock had not moved),
+ * with the other side to open alone when it is a shipped scenario (the header's Single view).
+ * The single view's Cancel, for the compare view: without it a pane stalled at t = 0 held the
+ * view for up to the worker's 60 s start budget (SimHost START_BUDGET_MS). Mutates the store.
+ */
+export function cancelOpening(core: PairCore, gate: OpeningGate): void {
+  const o = core.store.getState().opening;
+  if (!o || gate.cancelled !== null) return;
+  const seconds = (performance.now() - o.startedAt) / 1000;
+  const other = gate.scenarios?.[o.side === 'A' ? 1 : 0];
+  const otherName = other ? (other.kind === 'builtin' ? other.id : (other.fileName ?? 'the opened scenario')) : '';
+  gate.cancelled = `Cancelled: ${o.side} (${o.label}) was still ${openStageText(o.stage)} after ${seconds.toFixed(1)} s${o.stage === 'starting' ? ': its events at t = 0 had not let the clock move' : ''}. Neither run is open${other?.kind === 'builtin' ? `; Single view opens ${o.side === 'A' ? 'B' : 'A'} (${otherName}) alone` : ''}, or pick a pair below.`;
+  for (const w of gate.workers) w.terminate();
+  core.store.setState((d) => {
+    d.opening = null;
+    d.status = 'failed';
+    d.error = gate.cancelled;
+    if (other?.kind === 'builtin') d.knownSide = other.id;
+  });
+}
+
+/** Opens one side's recipe in a fresh worker, its stage in the store: its run, or why it could not open (`A (name): path: message; …`). */
+async function openPane(core: PairCore, deps: PairOpeningDeps, side: 'A' | 'B', recipe: Recipe): Promise<PaneRun | string> {
   const ref = recipe.scenario;
   // Until it loads, an opened scenario goes by its file's name (a link's packed one has none).
   const before = ref.kind === 'builtin' ? ref.id : (ref.fileName ?? 'the opened scenario');
   const entry = ref.kind === 'builtin' ? deps.entries.find((e) => e.id === ref.id) : { id: `file:${before}`, label: before, text: ref.text, fileName: ref.fileName, source: 'file' as const };
   if (!entry) return `${side}: unknown scenario ${before}`;
+  core.store.setState((d) => void (d.opening = { side, label: before, stage: 'reading', startedAt: performance.now(), bytes: entry.text.length }));
   const worker = deps.bridge.spawn();
-  const r = await worker.api.load(entry.text, recipe.seed ?? undefined, entry.fileName);
+  deps.gate.workers.push(worker);
+  const onStage = proxy((stage: LoadStage) => core.store.setState((d) => void (d.opening?.side === side && (d.opening.stage = stage))));
+  let r: Awaited<ReturnType<typeof worker.api.load>>;
+  try {
+    r = await worker.api.load(entry.text, recipe.seed ?? undefined, entry.fileName, onStage);
+  } catch (e) {
+    // Stopped by Cancel (cancelOpening says why), or the worker died opening it.
+    worker.terminate();
+    return deps.gate.cancelled ?? `${side} (${before}): could not be opened: ${e instanceof Error ? e.message : String(e)}`;
+  }
   if (!r.ok) {
     worker.terminate();
     return `${side} (${before}): ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
@@ -91,14 +141,18 @@ async function openPane(deps: PairOpeningDeps, side: 'A' | 'B', recipe: Recipe):
  */
 export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Recipe, rb: Recipe, tMs: number, problems: Problem[]): Promise<void> {
   const { store } = core;
-  const a = await openPane(deps, 'A', ra);
+  const { gate } = deps;
+  gate.scenarios = [ra.scenario, rb.scenario];
+  const a = await openPane(core, deps, 'A', ra);
   if (core.disposed) return;
-  const b = await openPane(deps, 'B', { ...rb, seed: rb.seed ?? (typeof a === 'string' ? null : a.info.seed) });
-  if (core.disposed || typeof a === 'string' || typeof b === 'string') {
+  // Cancelled while A opened: B is not opened (cancelOpening has said so).
+  const b = gate.cancelled !== null ? gate.cancelled : await openPane(core, deps, 'B', { ...rb, seed: rb.seed ?? (typeof a === 'string' ? null : a.info.seed) });
+  store.setState((d) => void (d.opening = null));
+  if (core.disposed || gate.cancelled !== null || typeof a === 'string' || typeof b === 'string') {
     for (const p of [a, b]) if (typeof p !== 'string') p.worker.terminate();
     store.setState((d) => {
       d.status = 'failed';
-      d.error = [a, b].filter((x): x is string => typeof x === 'string').join('\n');
+      d.error = gate.cancelled ?? [a, b].filter((x): x is string => typeof x === 'string').join('\n');
     });
     return;
   }

@@ -4,17 +4,12 @@
 // caused it with a way back.
 import { useEffect, useState } from 'react';
 import { formatSimTime } from '../format';
-import type { OpenStage, Problem } from '../state/store';
+import type { Problem } from '../state/store';
+import { OPEN_STAGES } from './openStages';
 import { useAppStore, useController } from '../state/useAppStore';
 
 /** The stages of opening a scenario, in order, as a person reads them. */
-const STAGES: readonly { stage: OpenStage; text: string }[] = [
-  { stage: 'reading', text: 'reading the file' },
-  { stage: 'parsing', text: 'parsing' },
-  { stage: 'validating', text: 'validating' },
-  { stage: 'building', text: 'building the topology' },
-  { stage: 'starting', text: 'starting the run' },
-];
+const STAGES = OPEN_STAGES;
 
 /** Bytes as a person reads them: 512 B, 14 kB, 9.8 MB. Pure. */
 export function formatBytes(n: number): string {
