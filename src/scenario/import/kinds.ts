@@ -46,10 +46,15 @@ class Fields {
     return v;
   }
 
-  /** An Istio duration ("2s", "0.5s", "100ms"), in ms. */
+  /**
+   * An Istio duration ("2s", "0.5s", "100ms"), in ms. A bare number is refused: Istio's durations
+   * are text with a unit (the CRDs' schema says string, so Kubernetes refuses `timeout: 2`), and
+   * read by the scenario file's rule it would silently be 2 ms.
+   */
   duration(path: Seg[]): number | undefined {
     const v = this.doc.take(path);
     if (v === undefined || v === null) return undefined;
+    if (typeof v === 'number') return this.err(path, `expected a duration with its unit, such as "${v}s" or "${v}ms", got the number ${v} (Istio's durations are text with a unit; Kubernetes refuses a bare number)`);
     const r = parseDuration(v);
     if (!r.ok) return this.err(path, r.message);
     if (r.ms <= 0) return this.err(path, 'must be greater than zero');

@@ -152,3 +152,21 @@ describe('YAML merge keys, as kubectl reads them', () => {
     expect(r.scenario?.services.find((s) => s.name === 'a')?.replicas).toBe(2);
   });
 });
+
+describe('Istio durations are text with a unit, as Kubernetes checks them', () => {
+  it('an Istio duration written as a bare number (timeout: 2, perTryTimeout: 250) is an error naming the unit it needs (it was read as 2 ms and 250 ms: every call timed out)', () => {
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: b\n  namespace: shop\nspec:\n  hosts: [b]\n  http:\n  - route:\n    - destination: { host: b }\n    timeout: 2\n    retries: { attempts: 2, perTryTimeout: 250 }\n';
+    const calls = '  - name: a\n    serviceTime: 1ms\n    calls:\n      - service: b\n  - { name: b, serviceTime: 5ms }';
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'vs.yaml': vs }, workload('a', calls));
+    expect(r.scenario).toBeNull();
+    expect(r.malformed).toBe(true);
+    expect(r.e).toEqual([
+      'vs.yaml:11: spec.http[0].timeout: expected a duration with its unit, such as "2s" or "2ms", got the number 2 (Istio\'s durations are text with a unit; Kubernetes refuses a bare number)',
+      'vs.yaml:12: spec.http[0].retries.perTryTimeout: expected a duration with its unit, such as "250s" or "250ms", got the number 250 (Istio\'s durations are text with a unit; Kubernetes refuses a bare number)',
+    ]);
+    // Written with units, the same route imports: 2 s over all tries, 250 ms a try.
+    const ok = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'vs.yaml': vs.replace('timeout: 2\n', 'timeout: 2s\n').replace('perTryTimeout: 250 ', 'perTryTimeout: 250ms ') }, workload('a', calls));
+    expect(ok.e).toEqual([]);
+    expect(ok.scenario?.services.find((s) => s.name === 'a')?.calls?.[0].policy).toMatchObject({ timeout: '2s', retries: { attempts: 2, perTryTimeout: '250ms' } });
+  });
+});
