@@ -387,6 +387,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
   }
 
   // Clients: the workload's, their targets resolved; without a workload, one per gateway (or the first service).
+  type GatewayRouteOut = { match: { host?: string; pathPrefix?: string } };
   const clients: Obj[] = [];
   const gwNames = new Set(gateways.map((g) => g.name as string));
   if (!wl) {
@@ -408,11 +409,44 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
         if (cl === null || typeof cl !== 'object') return werr(p, 'expected a client');
         const o = { ...(cl as Obj) };
         for (const k of Object.keys(o)) note(`clients.${i}.${k}`, wref([...p, k]));
-        const t = o.target;
+        let t = o.target;
+        // A host a Gateway serves (its VirtualService's `hosts`, what a browser or curl sends):
+        // the client goes to that gateway, with that host, as traffic through the ingress does.
+        if (typeof t === 'string' && !gwNames.has(t) && !c.lookup(t, 'default')) {
+          const host = t;
+          const by = gateways.filter((g) => (g.routes as GatewayRouteOut[]).some((r) => r.match.host === host));
+          if (by.length > 1) {
+            werr([...p, 'target'], `"${host}" is a host of ${by.length} Gateways (${by.map((g) => g.name).join(', ')}): target one by name, with host: ${host}`);
+            return;
+          } else if (by.length === 1) {
+            const gw = by[0].name as string;
+            if (o.host === undefined) {
+              o.host = host;
+              note(`clients.${i}.host`, wref([...p, 'target']));
+            }
+            o.target = t = gw;
+            wwarn([...p, 'target'], `"${host}" is a host Gateway ${gw} serves: the client sends to ${gw}${o.host === host ? ` with host: ${host}` : ''}`);
+          }
+        }
+        // A client of a gateway whose every route matches a host, and that sends none, would get
+        // 404 (no route) for every request: send the host, when the routes name only one.
+        if (typeof t === 'string' && gwNames.has(t) && o.host === undefined) {
+          const routes = gateways.find((g) => g.name === t)!.routes as GatewayRouteOut[];
+          const hosts = [...new Set(routes.map((r) => r.match.host))];
+          if (routes.length > 0 && !hosts.includes(undefined)) {
+            if (hosts.length === 1) {
+              o.host = hosts[0];
+              note(`clients.${i}.host`, wref([...p, 'target']));
+              wwarn([...p, 'target'], `gives no host, and every route of Gateway ${t} matches host ${hosts[0]}: sent with host: ${hosts[0]} (without it every request would be a 404, no route)`);
+            } else wwarn([...p, 'target'], `gives no host, and every route of Gateway ${t} matches one (${hosts.join(', ')}): every request will be a 404 (no route); give the client host: one of them`);
+          }
+        }
         if (typeof t === 'string' && !gwNames.has(t)) {
           const key = c.lookup(t, 'default');
-          if (!key) werr([...p, 'target'], `"${t}": no Gateway, Service or ServiceEntry host of that name in the manifests`);
-          else {
+          if (!key) {
+            const known = [...gwNames, ...services.map((x) => x.name as string)];
+            werr([...p, 'target'], `"${t}": no Gateway, Service or ServiceEntry host of that name in the manifests${known.length ? ` (targets: ${known.join(', ')}, or a host a Gateway's VirtualService serves)` : ''}`);
+          } else {
             const meshed = o.sidecar === true || (typeof o.sidecar === 'object' && o.sidecar !== null);
             const r = resolveCall(c, meshed ? wref([...p, 'sidecar']) : undefined, 'default', { service: t, ...(o.policy ? { policy: o.policy } : {}) }, p, `clients.${i}`);
             if (r && r.routes) werr([...p, 'target'], `"${t}" is routed by subset or header (${(r.routes as unknown[]).length} routes): a client's target cannot be split yet; target an app or a gateway that calls it`);
