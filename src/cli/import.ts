@@ -1,6 +1,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { checkOutputPath } from './csv';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { looksLikeManifests } from './lint/manifests';
 import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
 import { readInputFile } from './readInput';
 import { repeatedOptions } from './onceOptions';
@@ -92,6 +93,14 @@ function collect(inputs: readonly string[], problems: string[]): ManifestFile[] 
   return out;
 }
 
+/**
+ * A workload file's text (clients, rates and apps for manifests): top-level `clients:` or `apps:`
+ * and no Kubernetes `apiVersion` and `kind`, the rule lint and the app's file import follow.
+ */
+function isWorkloadText(text: string): boolean {
+  return !looksLikeManifests(text) && /^(clients|apps):/m.test(text);
+}
+
 /** Runs `import` (argv after the word import); writes to stdout and stderr; returns the exit code. */
 export function importMain(argv: readonly string[]): number {
   const parsed = parseImportArgs(argv);
@@ -105,8 +114,21 @@ export function importMain(argv: readonly string[]): number {
     return 0;
   }
   const problems: string[] = [];
-  const files = collect(args.inputs, problems);
+  const notes: string[] = [];
+  const files: ManifestFile[] = [];
+  // A workload file among the inputs (a folder holding the manifests and workload.yaml, as lint
+  // and the app take it): used as the workload, not read as a manifest with no kind.
+  const found: ManifestFile[] = [];
+  for (const f of collect(args.inputs, problems)) {
+    if (!isWorkloadText(f.text)) files.push(f);
+    else if (args.workload === undefined) found.push(f);
+    else if (resolve(f.name) !== resolve(args.workload)) notes.push(`note: ${f.name}: a workload file, not used (--workload ${args.workload} is)`);
+  }
   let workload: ManifestFile | undefined;
+  if (found.length === 1) {
+    workload = found[0];
+    notes.push(`note: ${workload.name}: read as the workload of the manifests (give --workload to choose another)`);
+  } else if (found.length > 1) problems.push(`--workload: ${found.length} workload files among the inputs (${found.map((w) => w.name).join(', ')}): say which with --workload FILE`);
   if (args.workload !== undefined) {
     const r = readInputFile(args.workload, '--workload');
     if (r.ok) workload = { name: args.workload, text: r.text };
@@ -119,6 +141,7 @@ export function importMain(argv: readonly string[]): number {
     process.stderr.write(problems.join('\n') + '\n');
     return BAD_INPUT;
   }
+  for (const n of notes) process.stderr.write(n + '\n');
   const r = importManifests(files, workload);
   for (const w of r.warnings) process.stderr.write(`warning: ${formatImportMessage(w)}\n`);
   if (r.errors.length || r.scenario === null) {

@@ -82,6 +82,28 @@ describe('import as a new user gets it wrong: path: message and exit 2, never a 
   });
 });
 
+describe('import of a folder that holds the workload beside the manifests, as lint takes it', () => {
+  it('uses the folder\'s workload.yaml as the workload, with a note (it was read as a manifest: "kind: is required", exit 2), also when --workload names it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
+    for (const f of ['namespace.yaml', 'apps.yaml', 'gateway.yaml']) writeFileSync(join(dir, f), readFileSync(join(B, 'platform', f), 'utf8'));
+    writeFileSync(join(dir, 'workload.yaml'), readFileSync(join(B, 'workload.yaml'), 'utf8'));
+    const inFolder = await simHere(['import', dir]);
+    expect(inFolder.stderr).not.toContain('kind: is required');
+    expect(inFolder.stderr).toContain(`note: ${join(dir, 'workload.yaml')}: read as the workload of the manifests (give --workload to choose another)`);
+    expect(inFolder.code).toBe(0);
+    const sc = parse(inFolder.stdout);
+    // The workload's two clients (readers 20/s, jason 2/s), not the default one of 10/s.
+    expect(sc.clients.map((c: { name: string; rate: number }) => [c.name, c.rate])).toEqual([['readers', 20], ['jason', 2]]);
+    const named = await simHere(['import', dir, '--workload', join(dir, 'workload.yaml')]);
+    expect([named.code, named.stdout]).toEqual([0, inFolder.stdout.replace(` Imported by meshsim from ${dir}.`, ` Imported by meshsim from ${dir}, ${join(dir, 'workload.yaml')}.`)]);
+    expect(named.stderr).not.toContain('note:');
+    writeFileSync(join(dir, 'workload-2.yaml'), readFileSync(join(B, 'workload-load-test.yaml'), 'utf8'));
+    const two = await simHere(['import', dir]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toBe(`--workload: 2 workload files among the inputs (${join(dir, 'workload-2.yaml')}, ${join(dir, 'workload.yaml')}): say which with --workload FILE\n`);
+  });
+});
+
 describe('import refuses what it cannot read, fast and in one line', () => {
   it('a 50 MB file exits 2 by its size before it is read, and binary data is named by its byte, not printed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
