@@ -158,6 +158,38 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     await expect(page.locator('.cm-content')).toContainText('timeout: 2s');
     await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   });
+  await test.step("the form names a number field it cannot read, as typed, and writes nothing: percent 'abc', a change's retries 'abc' or neither set, replicas left empty", async () => {
+    // Before, 'abc' went out as NaN, written null: "faults.0.percent: expected number, got null";
+    // an empty replicas field as 0 ("got 0"); a change with neither field as policy {}.
+    const said = editor.getByTestId('editor-form-error');
+    const before = await page.locator('.cm-content').innerText();
+    const tryAdd = async (message: string) => {
+      await editor.getByTestId('editor-add').click();
+      await expect(said).toHaveText(message);
+      expect(await page.locator('.cm-content').innerText()).toBe(before);
+    };
+    await editor.locator('label.editor-kind', { hasText: /^fault$/ }).click();
+    await editor.getByTestId('editor-fault-type').selectOption('http-abort');
+    await editor.getByLabel('Percent', { exact: true }).fill('abc');
+    await tryAdd('percent: "abc" is not a number (leave it empty for 50)');
+    await editor.locator('label.editor-kind', { hasText: /^change$/ }).click();
+    await editor.getByLabel('Retries', { exact: true }).fill('abc');
+    await tryAdd('retries: "abc" is not a whole number (leave it empty to keep the service\'s retries)');
+    await editor.getByLabel('Retries', { exact: true }).fill('');
+    await editor.getByTestId('editor-change-timeout').fill('');
+    await tryAdd('retries, timeout: both are empty, so the change would change nothing; give retries, a timeout or both');
+    await editor.locator('label.editor-kind', { hasText: /^service$/ }).click();
+    await editor.getByTestId('editor-service-name').fill('third');
+    await editor.getByLabel('Replicas', { exact: true }).fill('');
+    await tryAdd('replicas: "" is not a whole number');
+    await said.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('editor-form-number-1024x768.png') });
+    await editor.getByLabel('Replicas', { exact: true }).fill('1');
+    await editor.getByTestId('editor-add').click();
+    await expect(said).toHaveCount(0);
+    await expect(page.locator('.cm-line', { hasText: 'name: third' })).toHaveCount(1);
+    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  });
   await editor.getByTestId('editor-run').click();
   await expect(editor).toHaveCount(0);
   await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('edited: tiny');

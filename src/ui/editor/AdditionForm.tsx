@@ -54,7 +54,8 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
       case 'service': {
         const n = Number(replicas);
         if (!name.trim()) return 'name: a service needs a name';
-        if (!Number.isInteger(n)) return `replicas: "${replicas}" is not a whole number`;
+        // Number('') is 0: an empty field was written as replicas 0 and named as "got 0".
+        if (!replicas.trim() || !Number.isInteger(n)) return `replicas: "${replicas}" is not a whole number`;
         const r = retries.trim() === '' ? null : Number(retries);
         if (r !== null && !Number.isInteger(r)) return `retries: "${retries}" is not a whole number (leave it empty for the defaults)`;
         return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls, serviceTime: text(timeD) ?? '5ms', retries: r, timeout: text(timeoutD) ?? '', calledBy };
@@ -63,6 +64,9 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
         return { kind: 'route', gateway: gateway.trim() || gateways[0] || 'api', pathPrefix, service: svc(upstream) };
       case 'fault': {
         const entry: Record<string, unknown> = { type: faultType, service: svc(target), at: text(atD) ?? 0, ...(text(forD) !== null ? { for: text(forD) } : {}) };
+        // Text that is no number went out as NaN, which JSON writes as null: "expected number, got null".
+        const amountKey = faultType === 'slow-replica' ? 'factor' : 'percent';
+        if ((faultType === 'slow-replica' || faultType === 'http-abort') && amount.trim() && !Number.isFinite(Number(amount))) return `${amountKey}: "${amount.trim()}" is not a number (leave it empty for ${faultType === 'slow-replica' ? 5 : 50})`;
         if (faultType === 'slow-replica') entry.factor = amount.trim() ? Number(amount) : 5;
         if (faultType === 'http-abort') entry.percent = amount.trim() ? Number(amount) : 50;
         return { kind: 'fault', entry };
@@ -70,8 +74,10 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
       case 'change': {
         if (changeType === 'mtls') return { kind: 'change', entry: { type: 'mtls', at: text(atD) ?? 0, service: svc(target), mode: mtls } };
         const policy: Record<string, unknown> = {};
+        if (retries.trim() !== '' && !Number.isInteger(Number(retries))) return `retries: "${retries.trim()}" is not a whole number (leave it empty to keep the service's retries)`;
         if (retries.trim() !== '') policy.retries = { attempts: Number(retries) };
         if (text(timeoutD) !== null) policy.timeout = text(timeoutD);
+        if (Object.keys(policy).length === 0) return 'retries, timeout: both are empty, so the change would change nothing; give retries, a timeout or both';
         return { kind: 'change', entry: { type: 'policy', at: text(atD) ?? 0, service: svc(target), policy } };
       }
     }
@@ -176,7 +182,7 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
         Add {kind === 'route' ? 'gateway route' : kind}
       </button>
       {error && (
-        <p className="editor-said editor-said-bad" role="alert">
+        <p className="editor-said editor-said-bad" role="alert" data-testid="editor-form-error">
           {error}
         </p>
       )}
