@@ -143,4 +143,28 @@ describe('sweep report for a person', () => {
     const csv = reportCsv(report as never).split('\n');
     expect(csv[1].split(',')).toContain('0.49');
   });
+
+  it('marks a figure that only some of a point\'s runs have: one run of 3 with an ok request reads 245.1 (1 of 3), no interval (it read a bare 245.1, and the chart\'s tip [245, 245])', () => {
+    const one = { n: 1, mean: 245.0695, sd: null, lo: null, hi: null };
+    const two = { n: 2, mean: 100, sd: 1, lo: 91, hi: 109 };
+    const partialReport = {
+      ...report,
+      points: [{ set: { 'services.payments.policy.retries.attempts': 0 }, runs: 3, metrics: { p50Ms: one, p90Ms: one, p99Ms: one, meanMs: two, errorShare: { ...iv(0.9996, 0.0017), n: 3 }, attemptsPerRequest: { ...iv(1.573, 0.001), n: 3 }, proxyCpuVcpu: { ...iv(0.716, 0.026), n: 3 } } }],
+    };
+    const table = formatReport(partialReport as never);
+    const row = table.split('\n').find((l) => /^0\s/.test(l))!;
+    expect(row).toContain('245.1 (1 of 3)');
+    expect(row).toContain('100 ±9 (2 of 3)');
+    expect(row).toContain('99.96 ±0.17');
+    expect(row).not.toContain('99.96 ±0.17 (');
+    expect(table).toContain('(n of N): over the n runs of N that have the figure');
+    const html = reportHtml(partialReport as never);
+    expect(html).toContain('<td>245 (1 of 3)</td>');
+    expect(html).toContain('<title>0: 245 (1 of 3), no interval</title>');
+    expect(html).not.toContain('[245, 245]');
+    expect(html).toContain('100 [91, 109] (2 of 3)');
+    // Every run has the figure: no mark, as before.
+    expect(formatReport(report as never)).not.toContain(' of 5)');
+    expect(formatReport(report as never)).not.toContain('(n of N)');
+  });
 });

@@ -2,7 +2,7 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { formatValue } from './grid';
 import { METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, type Metric } from './stats';
-import type { SweepReport } from './report';
+import { partial, runsOf, type SweepReport } from './report';
 
 const W = 460;
 const H = 260;
@@ -29,7 +29,7 @@ export function reportHtml(r: SweepReport): string {
     ...METRICS.map((m) => {
       const c = p.metrics[m];
       const k = METRIC_DISPLAY_SCALE[m];
-      return c.mean === null ? '-' : c.lo === null || c.hi === null ? fmt(k * c.mean) : `${fmt(k * c.mean)} [${fmt(k * c.lo)}, ${fmt(k * c.hi)}]`;
+      return c.mean === null ? '-' : (c.lo === null || c.hi === null ? fmt(k * c.mean) : `${fmt(k * c.mean)} [${fmt(k * c.lo)}, ${fmt(k * c.hi)}]`) + runsOf(c.n, p.runs);
     }),
   ]);
   const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
@@ -49,7 +49,7 @@ table{border-collapse:collapse}th,td{padding:3px 8px;border-bottom:1px solid #dd
 .legend span{margin-right:16px;white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. Latency is of ok requests sent after the warmup; error share in % of requests ended; attempts per call over every hop (1 with no retries); proxy CPU in vCPU, all sidecars.</p>
+<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. Latency is of ok requests sent after the warmup; error share in % of requests ended; attempts per call over every hop (1 with no retries); proxy CPU in vCPU, all sidecars.${partial(r) ? ' (n of N) after a figure: it is over the n runs of N that have it (no ok request after the warmup, or no sidecar, in the others); one run gives no interval.' : ''}</p>
 ${legendHtml(r)}
 <div class="charts">
 ${charts}
@@ -85,14 +85,14 @@ function chart(r: SweepReport, m: Metric): string {
   const xPt = scalePoint<string>().domain(xs.map((v) => formatValue(v))).range([0, iw]).padding(0.5);
   const xOf = (v: unknown) => (numeric ? xLin(v as number) : (xPt(formatValue(v)) ?? 0));
   // Series: one per combination of the other axes, in grid order.
-  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number }[]>();
+  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number; interval: boolean; of: string }[]>();
   for (const p of r.points) {
     const c = p.metrics[m];
     if (c.mean === null) continue;
     const key = grid.slice(1).map((a) => `${a.path}=${formatValue(p.set[a.path])}`).join(' ');
     if (!series.has(key)) series.set(key, []);
     const k = METRIC_DISPLAY_SCALE[m];
-    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean) });
+    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs) });
   }
   const all = [...series.values()].flat();
   const caption = `<figcaption>${esc(METRIC_LABELS[m])}</figcaption>`;
@@ -117,7 +117,7 @@ function chart(r: SweepReport, m: Metric): string {
     parts.push(`<path d="${mid(pts)}" fill="none" stroke="${colour}" stroke-width="2"/>`);
     for (const d of pts) {
       const px = xOf(d.x);
-      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)} [${fmt(d.lo)}, ${fmt(d.hi)}]`)}</title></circle>`);
+      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}`)}</title></circle>`);
     }
   }
   return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(METRIC_LABELS[m])} against ${esc(xAxis?.path ?? 'the scenario')}"><g transform="translate(${M.left},${M.top})">${parts.join('')}</g></svg></figure>`;

@@ -83,6 +83,19 @@ function half(v: number): string {
   return v === 0 ? '0' : String(Number(v.toPrecision(2)));
 }
 
+/**
+ * ` (n of N)` after a figure that only n of its point's N runs have (a run with no ok request
+ * has no latency): without it one run's figure read as a mean with no spread. Empty when all do.
+ */
+export function runsOf(n: number, runs: number): string {
+  return n < runs ? ` (${n} of ${runs})` : '';
+}
+
+/** Whether some figure of the report is over fewer runs than its point has. */
+export function partial(r: SweepReport): boolean {
+  return r.points.some((p) => METRICS.some((m) => p.metrics[m].mean !== null && p.metrics[m].n < p.runs));
+}
+
 /** The report as a table for a terminal: a row per point, each metric as mean ± half-width. */
 export function formatReport(r: SweepReport): string {
   const { sweep: s } = r;
@@ -94,7 +107,7 @@ export function formatReport(r: SweepReport): string {
     for (const m of METRICS) {
       const c = p.metrics[m];
       const k = METRIC_DISPLAY_SCALE[m];
-      cells.push(c.mean === null ? '-' : c.hi === null ? num(k * c.mean) : `${num(k * c.mean)} ±${half(k * (c.hi - c.mean))}`);
+      cells.push(c.mean === null ? '-' : (c.hi === null ? num(k * c.mean) : `${num(k * c.mean)} ±${half(k * (c.hi - c.mean))}`) + runsOf(c.n, p.runs));
     }
     rows.push(cells);
   });
@@ -105,6 +118,7 @@ export function formatReport(r: SweepReport): string {
     '',
     'mean ±half-width of the 95% Student-t interval over the seeds; latency of ok requests after the warmup;',
     'error share in % of requests ended (0..1 in --json and --csv); attempts per call over every hop; proxy CPU in vCPU (all sidecars)',
+    ...(partial(r) ? ['(n of N): over the n runs of N that have the figure (no ok request after the warmup, or no sidecar, in the others); one run gives no interval'] : []),
   ];
   return lines.map((l) => l.trimEnd()).join('\n');
 }
