@@ -125,7 +125,7 @@ describe('npm run sim -- sweep', () => {
     const unknownService = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '2', '--set', 'services.pay.policy.retries.attempts=1,2']);
     const badValue = await simHere(['sweep', 'scenarios/mm1.json', '--seeds', '2', '--set', 'services.server.replicas=1,0,-1', '--set', 'warmup=1s,500ms']);
     const badSyntax = await simHere(['sweep', 'scenarios/mm1.json', '--set', 'services.server.replicas', '--set', 'seed=1,,2']);
-    const merge = await simHere(['sweep', '--merge', 'scenarios/mm1.json', join(tmp, 'nothing.json')]);
+    const merge = await simHere(['sweep', '--merge', 'scenarios/mm1.json', join(tmp, 'nothing.json'), tmp]);
     for (const r of [unknownService, badValue, badSyntax, merge]) {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
@@ -144,5 +144,7 @@ describe('npm run sim -- sweep', () => {
     expect(badSyntax.stderr).toContain('--seeds: give the replications per point, e.g. --seeds 10');
     expect(merge.stderr).toContain(`--merge scenarios/mm1.json: not a sweep's output`);
     expect(merge.stderr).toContain(`--merge ${join(tmp, 'nothing.json')}: no such file`);
+    // A folder (the --print-jobs DIR itself) is named as one, not as 'cannot read (EISDIR)'.
+    expect(merge.stderr).toContain(`--merge ${tmp}: a folder: give the job outputs in it, e.g. --merge ${join(tmp, '*.json')}`);
   }, 60_000);
 });

@@ -227,7 +227,8 @@ export function mergeJobFiles(files: readonly string[]): { ok: true; report: Swe
       r = JSON.parse(readFileSync(f, 'utf8')) as SweepReport;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      lines.push(`--merge ${f}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : 'not JSON (a job output is what sweep --out writes)'}`);
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? `a folder: give the job outputs in it, e.g. --merge ${join(f, '*.json')}` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ? `cannot read (${code})` : 'not JSON (a job output is what sweep --out writes)';
+      lines.push(`--merge ${f}: ${why}`);
       continue;
     }
     if (r === null || typeof r !== 'object' || !r.sweep || !Array.isArray(r.runs) || !Array.isArray(r.sweep.grid)) {
