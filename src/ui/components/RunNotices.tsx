@@ -2,14 +2,11 @@
 // progress with a Cancel button while a file opens in its own worker, and, when the engine
 // refuses to go on or the worker stops answering, the problem against the scenario that
 // caused it with a way back.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { formatSimTime } from '../format';
-import type { Problem } from '../state/store';
+import type { OpenStage, Problem } from '../state/store';
 import { OPEN_STAGES } from './openStages';
 import { useAppStore, useController } from '../state/useAppStore';
-
-/** The stages of opening a scenario, in order, as a person reads them. */
-const STAGES = OPEN_STAGES;
 
 /** Bytes as a person reads them: 512 B, 14 kB, 9.8 MB. Pure. */
 export function formatBytes(n: number): string {
@@ -22,32 +19,51 @@ export function formatBytes(n: number): string {
 export function OpenProgress() {
   const opening = useAppStore((s) => s.opening);
   const controller = useController();
+  if (!opening) return null;
+  return (
+    <OpeningNotice
+      title={
+        <>
+          Opening <span className="opening-name">{opening.label}</span>
+        </>
+      }
+      opening={opening}
+      testId="opening"
+      note={<p className="muted small">The current scenario keeps running until this one has loaded.</p>}
+      onCancel={() => controller.cancelOpen()}
+    />
+  );
+}
+
+/**
+ * The notice while a scenario opens, in the single view (OpenProgress) and the compare view
+ * (CompareOpening): `title`, the stage as a person reads it (OPEN_STAGES) with its step, the
+ * file's size and the seconds so far, which tick on their own (stages of a large file, or events
+ * at t = 0, can each take a while), a bar, an optional `note`, and a Cancel. Its stage line is
+ * `${testId}-stage`.
+ */
+export function OpeningNotice({ title, opening, testId, className = '', note, onCancel }: { title: ReactNode; opening: { stage: OpenStage; bytes: number; startedAt: number }; testId: string; className?: string; note?: ReactNode; onCancel: () => void }) {
   const [, setNow] = useState(0);
-  // The elapsed seconds tick on their own: stages of a large file can each take a while.
   useEffect(() => {
-    if (!opening) return;
     const id = window.setInterval(() => setNow(performance.now()), 500);
     return () => window.clearInterval(id);
-  }, [opening]);
-  if (!opening) return null;
-  const i = Math.max(0, STAGES.findIndex((s) => s.stage === opening.stage));
+  }, []);
+  const i = Math.max(0, OPEN_STAGES.findIndex((s) => s.stage === opening.stage));
   const seconds = Math.floor((performance.now() - opening.startedAt) / 1000);
   return (
-    <section className="notice opening" role="status" aria-live="polite" data-testid="opening">
-      <h2>
-        Opening <span className="opening-name">{opening.label}</span>
-      </h2>
-      <p className="opening-stage" data-testid="opening-stage">
-        {STAGES[i].text}… <span className="muted">
-          step {i + 1} of {STAGES.length} · {formatBytes(opening.bytes)}
+    <section className={`notice opening ${className}`.trim()} role="status" aria-live="polite" data-testid={testId}>
+      <h2>{title}</h2>
+      <p className="opening-stage" data-testid={`${testId}-stage`}>
+        {OPEN_STAGES[i].text}… <span className="muted">
+          step {i + 1} of {OPEN_STAGES.length} · {formatBytes(opening.bytes)}
           {seconds > 0 ? ` · ${seconds} s` : ''}
         </span>
       </p>
       <div className="stage-bar" aria-hidden="true">
-        <div className="stage-bar-fill" style={{ width: `${((i + 0.5) / STAGES.length) * 100}%` }} />
+        <div className="stage-bar-fill" style={{ width: `${((i + 0.5) / OPEN_STAGES.length) * 100}%` }} />
       </div>
-      <p className="muted small">The current scenario keeps running until this one has loaded.</p>
-      <button type="button" className="button button-quiet" data-testid="cancel-open" onClick={() => controller.cancelOpen()}>
+      {note}
+      <button type="button" className="button button-quiet" data-testid="cancel-open" onClick={onCancel}>
         Cancel
       </button>
     </section>
