@@ -126,7 +126,8 @@ describe('npm run sim -- sweep', () => {
     const badValue = await simHere(['sweep', 'scenarios/mm1.json', '--seeds', '2', '--set', 'services.server.replicas=1,0,-1', '--set', 'warmup=1s,500ms']);
     const badSyntax = await simHere(['sweep', 'scenarios/mm1.json', '--set', 'services.server.replicas', '--set', 'seed=1,,2']);
     const merge = await simHere(['sweep', '--merge', 'scenarios/mm1.json', join(tmp, 'nothing.json'), tmp]);
-    for (const r of [unknownService, badValue, badSyntax, merge]) {
+    const inValue = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '2', '--set', 'services.web.serviceTime={"type":"bogus"}', '--set', 'services.web.policy.retries={"attempts":"two"}']);
+    for (const r of [unknownService, badValue, badSyntax, merge, inValue]) {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -144,6 +145,12 @@ describe('npm run sim -- sweep', () => {
     expect(badSyntax.stderr).toContain('--seeds: give the replications per point, e.g. --seeds 10');
     expect(merge.stderr).toContain(`--merge scenarios/mm1.json: not a sweep's output`);
     expect(merge.stderr).toContain(`--merge ${join(tmp, 'nothing.json')}: no such file`);
+    // A problem inside a --set's JSON value is that --set's, at the field within it (it was the
+    // file's: 'scenarios/retry-storm.json with ...: services.0.serviceTime.type: ...').
+    expect(inValue.stderr.trim().split('\n')).toEqual([
+      '--set services.web.serviceTime={"type":"bogus"}: type: must be one of "constant", "uniform", "exponential", "normal", "lognormal", "pareto"; got "bogus"',
+      '--set services.web.policy.retries={"attempts":"two"}: attempts: expected number, got "two"',
+    ]);
     // A folder (the --print-jobs DIR itself) is named as one, not as 'cannot read (EISDIR)'.
     expect(merge.stderr).toContain(`--merge ${tmp}: a folder: give the job outputs in it, e.g. --merge ${join(tmp, '*.json')}`);
   }, 60_000);

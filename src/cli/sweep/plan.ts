@@ -49,7 +49,11 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
         // A problem on the way to a --set's field the file left out (`foo` of `--set foo.bar=1`):
         // the --set made that field, so it is that --set's, said at the part the user typed.
         const made = i >= 0 ? -1 : resolved.findIndex((ip) => p.path !== '' && ip.join('.').startsWith(p.path + '.'));
+        // A problem inside a --set's value (`type` of `--set services.web.serviceTime={"type":"bogus"}`):
+        // that --set's, at the field within the value, not the file's index path.
+        const inside = i >= 0 || made >= 0 ? -1 : resolved.findIndex((ip) => p.path.startsWith(ip.join('.') + '.'));
         if (i >= 0) say(`--set ${axes[i].path}=${formatValue(point[i])}: ${p.message}`);
+        else if (inside >= 0) say(`--set ${axes[inside].path}=${formatValue(point[inside])}: ${p.path.slice(resolved[inside].join('.').length + 1)}: ${p.message}`);
         else if (made >= 0) say(`--set ${axes[made].path}=${formatValue(point[made])}: ${axes[made].path.split('.').slice(0, p.path.split('.').length).join('.')}: ${p.message}`);
         else say(`${file}${where ? ` with ${where}` : ''}: ${p.path || '(scenario)'}: ${p.message}`);
       }
