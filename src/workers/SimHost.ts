@@ -2,13 +2,13 @@ import { StalledClockError, type EventRecorder, type WallClock } from '../sim-en
 import type { SnapshotPolicy } from './snapshots';
 import { HostSnapshots, type HostSnapshot, type HostState, type SnapshotHost } from './hostSnapshots';
 import { EVENT_KIND_NAMES, Tracer, World, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
-import { inspectEdge, inspectNode, type EdgeInspect, type NodeInspect } from './inspect';
+import { inspectEdgeNow, inspectNodeNow, requestTrace, type EdgeInspect, type NodeInspect } from './inspect';
 import { seriesFor, type SeriesRecorder, type SeriesBatch } from './series';
-import { EdgeWindow, replicaBase, replicaUtilization } from './edgeWindow';
+import { EdgeWindow, replicaBase } from './edgeWindow';
 import { EventLog, logActor, logActorNames, type EventFilter, type EventRows, type SavedLog } from './eventLog';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { UNPINNED, insertAction, withoutInjected, type LiveAction } from './liveActions';
-import { EDGE_STRIDE, EdgeField, type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
+import { type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 import { InFlight, type InFlightState } from './InFlight';
 import { packCounters, packDots, packEdges, packNodes } from './frame';
 import { changeStatuses, checkActions, checkChange, checkFault, faultStatuses, type ChangeStatus } from './recipe';
@@ -548,53 +548,17 @@ export class SimHost implements WorldObserver, SnapshotHost {
 
   /** A node's replicas, proxies, certificates, ejections and breakers now; null for an unknown id. */
   inspectNode(nodeId: number): NodeInspect | null {
-    const w = this.requireWorld();
-    const node = inspectNode(w, nodeId);
-    const svc = w.callees.find((c) => c.id === nodeId);
-    if (node === null || svc === undefined) return node;
-    // Each replica's utilization over the node's window, as its box says (edgeWindow.ts).
-    const win = this.rates!.window(w.sim.now);
-    const base = replicaBase(w.callees, svc.index);
-    const replicas = node.replicas.map((r) => {
-      const u = replicaUtilization(win, svc, r.index, base);
-      return Number.isNaN(u) ? r : { ...r, utilization: u };
-    });
-    return { ...node, replicas };
+    return inspectNodeNow(this.requireWorld(), nodeId, this.rates!);
   }
 
   /** An edge's rate, latency, failures by cause (here and further down), attempts and connections; null for an unknown id. */
   inspectEdge(edgeId: number): EdgeInspect | null {
-    const w = this.requireWorld();
-    const e = inspectEdge(w, edgeId);
-    if (e === null) return null;
-    // The link label's figure, from the same window (edgeWindow.ts).
-    const win = this.rates!.window(w.sim.now);
-    const i = edgeId * EDGE_STRIDE + EdgeField.calls;
-    if (win.toMs <= win.fromMs || win.counts.length <= i) return e;
-    return { ...e, recent: { perSecond: win.counts[i] / ((win.toMs - win.fromMs) / 1000), fromMs: win.fromMs, toMs: win.toMs } };
+    return inspectEdgeNow(this.requireWorld(), edgeId, this.rates!);
   }
 
-  /**
-   * The spans of a kept request (a copy), or null when it was not kept or has dropped out. A
-   * sampled request still in flight (a ringed dot) gives its spans so far (`end` NaN): the
-   * tracer keeps it only when it ends, so it is looked for among the live requests.
-   */
+  /** The spans of a kept request (inspect.ts requestTrace), or null when it was not kept or has dropped out. */
   requestSpans(requestId: number): Trace | null {
-    const w = this.requireWorld();
-    let t = w.tracer?.get(requestId) ?? null;
-    const tracer = w.tracer;
-    if (t === null && tracer) {
-      w.requests.forEachLive((r) => {
-        if (r.number === requestId && r.trace !== null && r.trace.sampled) t = tracer.materialize(r.trace);
-      });
-    }
-    if (t === null) return null;
-    const copy = structuredClone(t) as Trace;
-    // A request in flight has spans planned to end later (a message on the wire ends when it
-    // arrives): up to now they are open, as a waterfall drawn now must not show the future.
-    const now = w.sim.now;
-    if (copy.fate === null) for (const sp of copy.spans) if (sp.end > now) sp.end = Number.NaN;
-    return copy;
+    return requestTrace(this.requireWorld(), requestId);
   }
 
   /** Recently kept requests, newest first (failed ones only if asked), at most `limit` (default 50). */

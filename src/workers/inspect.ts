@@ -1,4 +1,6 @@
-import { ConfigState, type Route, type World } from '../models';
+import { ConfigState, type Route, type Trace, type World } from '../models';
+import { replicaBase, replicaUtilization, type EdgeWindow } from './edgeWindow';
+import { EDGE_STRIDE, EdgeField } from './protocol';
 
 /**
  * What the inspector shows about one node or edge, read from a World at its current time. Plain
@@ -259,4 +261,56 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     connections: { opened, reused, failed, drained },
     mtls: e.mtls,
   };
+}
+
+/**
+ * inspectNode with each replica's utilization over the link figures' window (`rates`,
+ * edgeWindow.ts), as its box says; null for an unknown id.
+ */
+export function inspectNodeNow(w: World, id: number, rates: EdgeWindow): NodeInspect | null {
+  const node = inspectNode(w, id);
+  const svc = w.callees.find((c) => c.id === id);
+  if (node === null || svc === undefined) return node;
+  const win = rates.window(w.sim.now);
+  const base = replicaBase(w.callees, svc.index);
+  const replicas = node.replicas.map((r) => {
+    const u = replicaUtilization(win, svc, r.index, base);
+    return Number.isNaN(u) ? r : { ...r, utilization: u };
+  });
+  return { ...node, replicas };
+}
+
+/**
+ * inspectEdge with its calls per second over the link figures' window (`rates`, edgeWindow.ts),
+ * the link label's figure; null for an unknown id.
+ */
+export function inspectEdgeNow(w: World, id: number, rates: EdgeWindow): EdgeInspect | null {
+  const e = inspectEdge(w, id);
+  if (e === null) return null;
+  const win = rates.window(w.sim.now);
+  const i = id * EDGE_STRIDE + EdgeField.calls;
+  if (win.toMs <= win.fromMs || win.counts.length <= i) return e;
+  return { ...e, recent: { perSecond: win.counts[i] / ((win.toMs - win.fromMs) / 1000), fromMs: win.fromMs, toMs: win.toMs } };
+}
+
+/**
+ * The spans of a kept request (a copy), or null when it was not kept or has dropped out. A
+ * sampled request still in flight (a ringed dot) gives its spans so far (`end` NaN): the tracer
+ * keeps it only when it ends, so it is looked for among the live requests.
+ */
+export function requestTrace(w: World, requestId: number): Trace | null {
+  const tracer = w.tracer;
+  let t = tracer?.get(requestId) ?? null;
+  if (t === null && tracer) {
+    w.requests.forEachLive((r) => {
+      if (r.number === requestId && r.trace !== null && r.trace.sampled) t = tracer.materialize(r.trace);
+    });
+  }
+  if (t === null) return null;
+  const copy = structuredClone(t) as Trace;
+  // A request in flight has spans planned to end later (a message on the wire ends when it
+  // arrives): up to now they are open, as a waterfall drawn now must not show the future.
+  const now = w.sim.now;
+  if (copy.fate === null) for (const sp of copy.spans) if (sp.end > now) sp.end = Number.NaN;
+  return copy;
 }
