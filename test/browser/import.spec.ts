@@ -48,6 +48,13 @@ test('Bookinfo manifests chosen together with "Open file…" are imported and dr
   for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
   await expectClearOfPictureControls(page);
   await page.screenshot({ path: shotPath('import-bookinfo-1600x1000.png') });
+  await test.step("another scenario picked after the import leaves its warnings behind: mm1 shows no 'apps.yaml:31' line", async () => {
+    // They stayed beside mm1 (and any file opened next), naming manifests no longer on screen.
+    await page.getByTestId('scenario-select').selectOption('mm1');
+    await expect(page.getByTestId('scenario-title')).toHaveText(/^M\/M\/1/);
+    await expect(page.getByTestId('import-warnings')).toHaveCount(0);
+    await page.screenshot({ path: shotPath('import-then-mm1-1600x1000.png') });
+  });
   expect(errors).toEqual([]);
 });
 

@@ -43,6 +43,9 @@ function useOpenManifests(): (files: ManifestFile[]) => Promise<void> {
       }
       store.setState((d) => void (d.importWarnings = r.warnings.length ? { source: r.label, lines: r.warnings } : null));
       await controller.openText?.(r.text, 'imported.yaml', r.label);
+      // They are about this run: another scenario opened after it (the picker, a file) hides them,
+      // where they stayed, naming manifests no longer on screen.
+      store.setState((d) => void (d.importWarnings && (d.importWarnings.forId = d.selectedId)));
     },
     [controller, store],
   );
@@ -80,7 +83,8 @@ export function useDropToOpen(): void {
 export function ImportWarnings() {
   const { store } = useServices();
   const w = useAppStore((s) => s.importWarnings);
-  if (!w) return null;
+  const selectedId = useAppStore((s) => s.selectedId);
+  if (!w || (w.forId !== undefined && w.forId !== selectedId)) return null;
   return (
     <section className="alert import-warnings" role="status" data-testid="import-warnings">
       <h2>

@@ -137,7 +137,7 @@ export interface AppState {
   /** What was wrong with the link the app was opened from (`param: message`), until dismissed. */
   linkProblems: Problem[] | null;
   /** What the last import of Kubernetes/Istio manifests did not model (`file:line: path: message`), until dismissed (issue 15). */
-  importWarnings: { source: string; lines: string[] } | null;
+  importWarnings: { source: string; lines: string[]; /** The run they are about (selectedId once the import has opened or been refused); shown only while it is on screen. */ forId?: string | null } | null;
   /** The time a seek is running to, ms, or null when none is. */
   seekingTo: number | null;
   /**
