@@ -9,7 +9,7 @@ export interface LintArgs {
   workload?: string;
   json: boolean;
   failOn: FailOn;
-  /** `--no-simulate`: the static rules only (MS001 and measured figures need the simulation). */
+  /** `--no-simulate`: the static rules only (MS001, MS012 and measured figures need the simulation). */
   simulate: boolean;
   help: boolean;
 }
@@ -26,7 +26,7 @@ lists every code.
   --workload FILE clients, rates and who calls whom, for manifests (as meshsim import takes it)
   --json          print one JSON object (schemaVersion 1: inputs, scenarios, findings, counts)
   --fail-on S     exit 1 when a finding is S or worse: error (default), warning, info, never
-  --no-simulate   static checks only: no runs (MS001 needs them)
+  --no-simulate   static checks only: no runs (MS001 and MS012 need them)
 Examples:
   meshsim lint scenarios/retry-storm.json
   meshsim lint examples/bookinfo/platform --workload examples/bookinfo/workload.yaml --fail-on warning
