@@ -61,6 +61,20 @@ class Fields {
     return r.ms;
   }
 
+  /**
+   * A route's `timeout` or `retries.perTryTimeout`, where 0s is Istio's (and Envoy's) way to turn
+   * it off: read as none, with a warning, rather than refused as "must be greater than zero"
+   * (Kubernetes takes it, and Istio's streaming examples write it).
+   */
+  durationOrOff(path: Seg[]): number | undefined {
+    const v = this.doc.peek(path);
+    const r = typeof v === 'string' ? parseDuration(v) : null;
+    if (r === null || !r.ok || r.ms !== 0) return this.duration(path);
+    this.doc.take(path);
+    this.out.warnings.push(this.doc.at(path, `${v}: turns the timeout off (Istio's default for a route): no timeout here; a gateway route in the model keeps Envoy's 15 s`));
+    return undefined;
+  }
+
   oneOf<T extends string>(path: Seg[], values: readonly T[]): T | undefined {
     const v = this.str(path);
     if (v === undefined) return undefined;
@@ -268,12 +282,12 @@ function readHttpRoute(f: Fields, i: number): HttpRoute {
     route.push({ host: f.str([...d, 'destination', 'host'], true) ?? '', subset: f.str([...d, 'destination', 'subset']), weight: f.int([...d, 'weight'], 0, 100) });
   }
   if (route.length === 0 && !f.notList([...p, 'route']) && f.doc.peek([...p, 'redirect']) === undefined && f.doc.peek([...p, 'directResponse']) === undefined) f.err([...p, 'route'], 'needs at least one destination');
-  const timeoutMs = f.duration([...p, 'timeout']);
+  const timeoutMs = f.durationOrOff([...p, 'timeout']);
   let retries: HttpRoute['retries'];
   if (f.doc.peek([...p, 'retries']) !== undefined) {
     const r = [...p, 'retries'];
     const on = f.str([...r, 'retryOn']);
-    retries = { attempts: f.int([...r, 'attempts'], 0, 1000) ?? 0, perTryTimeoutMs: f.duration([...r, 'perTryTimeout']), retryOn: on === undefined ? undefined : on.split(',').map((s) => s.trim()).filter(Boolean) };
+    retries = { attempts: f.int([...r, 'attempts'], 0, 1000) ?? 0, perTryTimeoutMs: f.durationOrOff([...r, 'perTryTimeout']), retryOn: on === undefined ? undefined : on.split(',').map((s) => s.trim()).filter(Boolean) };
   }
   let fault: HttpRoute['fault'];
   if (f.doc.peek([...p, 'fault']) !== undefined) {

@@ -169,4 +169,18 @@ describe('Istio durations are text with a unit, as Kubernetes checks them', () =
     expect(ok.e).toEqual([]);
     expect(ok.scenario?.services.find((s) => s.name === 'a')?.calls?.[0].policy).toMatchObject({ timeout: '2s', retries: { attempts: 2, perTryTimeout: '250ms' } });
   });
+
+  it('timeout: 0s and perTryTimeout: 0s turn the timeout off, as in Istio: no timeout, a warning (it was an error, "must be greater than zero", and no scenario)', () => {
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: b\n  namespace: shop\nspec:\n  hosts: [b]\n  http:\n  - route:\n    - destination: { host: b }\n    timeout: 0s\n    retries: { attempts: 2, perTryTimeout: 0s }\n';
+    const calls = '  - name: a\n    serviceTime: 1ms\n    calls:\n      - service: b\n  - { name: b, serviceTime: 5ms }';
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'vs.yaml': vs }, workload('a', calls));
+    expect(r.e).toEqual([]);
+    expect(r.w).toContain("vs.yaml:11: spec.http[0].timeout: 0s: turns the timeout off (Istio's default for a route): no timeout here; a gateway route in the model keeps Envoy's 15 s");
+    expect(r.w).toContain("vs.yaml:12: spec.http[0].retries.perTryTimeout: 0s: turns the timeout off (Istio's default for a route): no timeout here; a gateway route in the model keeps Envoy's 15 s");
+    const policy = r.scenario?.services.find((s) => s.name === 'a')?.calls?.[0].policy as Record<string, any>;
+    expect(policy.retries).toEqual({ attempts: 2 });
+    expect(policy.timeout).toBeUndefined();
+    // 0 without a unit stays an error: a bare number is no Istio duration.
+    expect(imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'vs.yaml': vs.replace('timeout: 0s', 'timeout: 0') }, workload('a', calls)).e).toHaveLength(1);
+  });
 });
