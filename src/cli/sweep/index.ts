@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -77,6 +77,15 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
     return BAD_INPUT;
   }
   if (args.printJobs !== undefined) {
+    // Each job refuses to run when DIR is missing ('--out: cannot write ...'), so a sweep printed
+    // for a folder not made yet failed in every job. DIR may be a shared folder of the machines
+    // that run them, so a missing one is said, not refused; a file there is refused.
+    const dir = statSync(args.printJobs, { throwIfNoEntry: false });
+    if (dir && !dir.isDirectory()) {
+      io.stderr.write(`--print-jobs: ${args.printJobs} is a file, not a folder (each job writes ${args.printJobs}/job-K.json)\n`);
+      return BAD_INPUT;
+    }
+    if (!dir) io.stderr.write(`warning: --print-jobs: the folder ${args.printJobs} does not exist here; each job writes ${args.printJobs}/job-K.json and stops without it, so create it where the jobs run (mkdir -p ${shellWord(args.printJobs)})\n`);
     io.stdout.write(Array.from({ length: total }, (_, j) => jobCommand(args, j) + '\n').join(''));
     return 0;
   }

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { simHere } from './spawnSim';
+
+// --print-jobs DIR prints commands that each write DIR/job-K.json, and each job refuses to run
+// when DIR is missing: the folder is checked when the commands are printed (platform engineer,
+// session 21: a forgotten 'mkdir -p results' failed every job, the print said nothing).
+describe('sweep --print-jobs checks its folder', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'meshsim-printjobs-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const SWEEP = ['sweep', 'scenarios/mm1.json', '--seeds', '2', '--duration', '8s'];
+
+  it('a missing folder is said on stderr, with the mkdir to run, and the 2 commands are still printed', async () => {
+    const dir = join(tmp, 'results');
+    const r = await simHere([...SWEEP, '--print-jobs', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).toBe(`warning: --print-jobs: the folder ${dir} does not exist here; each job writes ${dir}/job-K.json and stops without it, so create it where the jobs run (mkdir -p ${dir})\n`);
+  });
+
+  it('an existing folder prints the commands and nothing on stderr', async () => {
+    const r = await simHere([...SWEEP, '--print-jobs', tmp]);
+    expect([r.code, r.stderr, r.stdout.trim().split('\n').length]).toEqual([0, '', 2]);
+  });
+
+  it('a file where the folder should be is refused, exit 2, nothing printed', async () => {
+    const file = join(tmp, 'results.txt');
+    writeFileSync(file, 'x');
+    const r = await simHere([...SWEEP, '--print-jobs', file]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`--print-jobs: ${file} is a file, not a folder (each job writes ${file}/job-K.json)\n`);
+  });
+});
