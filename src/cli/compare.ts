@@ -95,5 +95,9 @@ export function formatComparison(c: Comparison): string {
   const head = (tag: string, s: RunSummary) =>
     `${tag}  ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`;
   const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok, failed and in flight (not ended when the run stopped) as shares of sent'];
+  // Each side ran its own file's duration: counts over different spans, whose ratio says little.
+  if (a.simulatedMs !== b.simulatedMs) {
+    lines.push(`A ran ${formatDuration(a.simulatedMs)} and B ${formatDuration(b.simulatedMs)} (each its file's duration): sent, events, retries and requests at each service count over different times; give --duration to run both as long`);
+  }
   return lines.map((l) => l.trimEnd()).join('\n');
 }

@@ -53,6 +53,16 @@ describe('compareRuns', () => {
     expect(text).toMatch(/ok, failed and in flight \(not ended when the run stopped\) as shares of sent$/);
   });
 
+  it('says under the table when A and B ran different durations, whose counts then cover different times (2 s: sent 177; 4 s: about twice as many, 2.0x read as B sending more)', () => {
+    const long = runScenario(scenario({ ...tiny('long'), duration: '4s' })).summary;
+    const c = compareRuns(a, long);
+    expect(c.ratios.sent).toBeGreaterThan(1.9);
+    const text = formatComparison(c);
+    expect(text.split('\n').at(-1)).toBe("A ran 2.00 s and B 4.00 s (each its file's duration): sent, events, retries and requests at each service count over different times; give --duration to run both as long");
+    // The same duration on both sides: no such line, the table's note ends the output.
+    expect(formatComparison(compareRuns(a, b))).toMatch(/as shares of sent$/);
+  });
+
   it('has no ratio (null, "-" in the table) where A is zero', () => {
     const c = compareRuns(a, b);
     expect(a.requests.failed).toBe(0);
