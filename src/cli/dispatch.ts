@@ -1,4 +1,5 @@
 import { main } from './main';
+import { endQuietlyOnClosedPipe } from './closedPipe';
 import { sweepMain } from './sweep';
 import { lintMain } from './lint';
 import { resolveScenarioNames } from './scenarioName';
@@ -30,6 +31,7 @@ its own flags, their units and defaults, and an example.`;
  * scenarios may be named without their path.
  */
 export async function dispatch(argv: readonly string[], version = 'unknown'): Promise<number> {
+  endQuietlyOnClosedPipe();
   const [command, ...rest] = argv;
   // `meshsim help compare` prints compare's usage, as `meshsim compare --help` does.
   if (command === 'help' && rest.length > 0) return helpFor(rest);

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { endQuietlyOnClosedPipe } from './closedPipe';
 import { pathToFileURL } from 'node:url';
 import { RunStoppedError, StalledClockError } from '../sim-engine';
 import { runScenario, type RunSummary, type World } from '../models';
@@ -111,6 +112,7 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
  * without their path. Resolves to the exit code.
  */
 export async function runCli(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   // A shipped scenario may be named without its path (`npm run sim -- run hello-mesh`), as with
   // the meshsim bin (dispatch.ts); import reads manifests, not scenarios.
   if (argv[0] !== 'import') argv = resolveScenarioNames(argv);
