@@ -82,6 +82,11 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
           if (pa.mode === 'DISABLE') warnings.push(msgAt(pa, ['spec', 'mtls', 'mode'], `DISABLE (for ${g.name}): not modelled; taken as PERMISSIVE: the model's meshed callers still use mutual TLS, with its handshakes, where Istio would send plaintext`));
           s.mtls = pa.mode === 'STRICT' ? 'STRICT' : 'PERMISSIVE';
           note(`${at}.mtls`, refOf(pa, ['spec', 'mtls', 'mode']));
+          // A port whose own mode differs: Istio applies it there; the model has one mode a service.
+          for (const pl of pa.portLevel ?? []) {
+            const mode = pl.mode === 'STRICT' ? 'STRICT' : 'PERMISSIVE';
+            if (pl.mode !== 'UNSET' && mode !== s.mtls) warnings.push(msgAt(pa, ['spec', 'portLevelMtls', pl.port, 'mode'], `${pl.mode} on port ${pl.port} (for ${g.name}): a mode per port is not modelled; ${g.name} is taken as ${s.mtls} on every port, so ${mode === 'STRICT' ? 'callers without a sidecar get through where Istio refuses them on that port' : 'plaintext callers are refused where Istio lets them through on that port'}`));
+          }
         }
       }
       const ports = g.svc.ports;

@@ -1,6 +1,6 @@
 import { parseDuration } from '../duration';
 import { formatPath, type ManifestDoc, type Seg } from './documents';
-import type { HttpRoute, ImportMessage, Resource, ResourceBase, TrafficPolicy } from './types';
+import type { HttpRoute, ImportMessage, PeerAuthMode, Resource, ResourceBase, TrafficPolicy } from './types';
 
 /**
  * Reads one YAML document into a typed resource, with a `file:line: path: message` error for
@@ -239,7 +239,18 @@ function readKind(kind: string, f: Fields, base: ResourceBase): Resource | null 
       const mode = f.oneOf(['spec', 'mtls', 'mode'], ['STRICT', 'PERMISSIVE', 'DISABLE', 'UNSET'] as const) ?? 'UNSET';
       // Istio's root namespace (meshConfig.rootNamespace) is istio-system by default.
       const scope = selector ? 'workload' : base.namespace === 'istio-system' ? 'mesh' : 'namespace';
-      return { ...base, kind: 'PeerAuthentication', selector, mode, scope };
+      // Per-port modes (workload port number -> mode): read so the build can say what it does
+      // with them; the model has one mode per service. Istio takes them only with a selector
+      // (without one they stay a field not read, warned as such).
+      const portLevel: { port: string; mode: PeerAuthMode }[] = [];
+      const pl = selector ? f.doc.peek(['spec', 'portLevelMtls']) : undefined;
+      if (pl !== undefined && pl !== null && typeof pl === 'object' && !Array.isArray(pl)) {
+        for (const port of Object.keys(pl)) {
+          const m = f.oneOf(['spec', 'portLevelMtls', port, 'mode'], ['STRICT', 'PERMISSIVE', 'DISABLE', 'UNSET'] as const);
+          if (m !== undefined) portLevel.push({ port, mode: m });
+        }
+      }
+      return { ...base, kind: 'PeerAuthentication', selector, mode, scope, ...(portLevel.length ? { portLevel } : {}) };
     }
     case 'Gateway': {
       const selector = f.labels(['spec', 'selector']) ?? {};

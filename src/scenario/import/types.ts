@@ -190,6 +190,8 @@ export interface PeerAuthenticationResource extends ResourceBase {
   mode: PeerAuthMode;
   /** Mesh-wide (in the root namespace, istio-system, without selector), namespace-wide, or one workload. */
   scope: 'mesh' | 'namespace' | 'workload';
+  /** `spec.portLevelMtls`: a mode per workload port; not modelled (one mode per service), warned where it differs. */
+  portLevel?: { port: string; mode: PeerAuthMode }[];
 }
 
 export interface GatewayResource extends ResourceBase {

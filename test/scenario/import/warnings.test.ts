@@ -159,4 +159,17 @@ spec:
     expect(r.w.filter((w) => w.startsWith('vs.yaml'))).toEqual([]);
     expect((r.scenario as any).services[0].calls[0].policy.timeout).toBe('1s');
   });
+
+  it("a PeerAuthentication's portLevelMtls that differs from its mode is warned with what the model does instead (it was 'spec.portLevelMtls: not modelled (dropped)', though b took PERMISSIVE where Istio is STRICT on its port)", () => {
+    const pa = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: b\n  namespace: shop\nspec:\n  selector:\n    matchLabels: { app: b }\n  mtls: { mode: PERMISSIVE }\n  portLevelMtls:\n    8080: { mode: STRICT }\n';
+    const r = withExtra({ 'pa.yaml': pa });
+    expect(r.e).toEqual([]);
+    expect((r.scenario as any).services.find((s: { name: string }) => s.name === 'b').mtls).toBe('PERMISSIVE');
+    expect(r.w).toContain('pa.yaml:11: spec.portLevelMtls["8080"].mode: STRICT on port 8080 (for b): a mode per port is not modelled; b is taken as PERMISSIVE on every port, so callers without a sidecar get through where Istio refuses them on that port');
+    expect(r.w.filter((w) => w.includes('portLevelMtls: not modelled'))).toEqual([]);
+    // A port with the workload's own mode says nothing.
+    const same = withExtra({ 'pa.yaml': pa.replace('8080: { mode: STRICT }', '8080: { mode: PERMISSIVE }') });
+    expect(same.w.filter((w) => w.includes('portLevelMtls'))).toEqual([]);
+  });
 });
+
