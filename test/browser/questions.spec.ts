@@ -100,6 +100,8 @@ for (const size of [
           await page.getByTestId('scenario-select').selectOption(scenario);
           await expect(page.locator(`[data-drawn="${scenario}"]`)).toBeVisible();
           await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+          // The column kept the last story's scroll (its question shown by the cue at 1024x768).
+          await expect(page.getByTestId('narrative-title'), `${scenario}: its step's heading in view after the picker`).toBeInViewport({ ratio: 1 });
           for (let i = 0; i < nexts; i++) await page.getByTestId('narrative-next').click();
         }
         await expect(q_).toHaveAttribute('data-state', 'ahead');

@@ -47,10 +47,12 @@ export function NarrativePanel() {
     head.current?.scrollIntoView({ block: 'nearest' });
   };
   // Entering presenter mode brings the current step into view, head to text, as a story move
-  // does: the column had the scenario's title at its top and step 1's text below the fold.
+  // does: the column had the scenario's title at its top and step 1's text below the fold. So
+  // does another scenario picked in presenter mode: the column kept the last one's scroll, and
+  // at 1024x768 the new step's heading could start above the view.
   useEffect(() => {
     if (presenter) bringIntoView();
-  }, [presenter]);
+  }, [presenter, steps]);
   // In presenter mode the step's type steps down until the step fits its column (storyFit.ts),
   // measured again at each render (a new step, its figure's first value) and resize, before paint.
   useLayoutEffect(() => {
