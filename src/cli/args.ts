@@ -125,7 +125,8 @@ Each command's --help prints its own flags, their units and defaults, and an exa
   npm run sim -- import --help   npm run sim -- lint --help
 Example:
   npm run sim -- scenarios/hello-mesh.json --seed 42 --duration 30s
-Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;
+Exit codes: 0 ran, 1 lint found a finding at --fail-on or worse, or a sweep's run was stopped by
+the engine, 2 bad input (each problem printed as path: message).`;
 
 /** Flags that run and compare share, as both usages list them. */
 const SEED_HELP = (whose: string) => `  --seed N        random seed, a whole number within ±(2^53 − 1) (default: ${whose})`;

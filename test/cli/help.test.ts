@@ -102,4 +102,11 @@ describe("each command's --help", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('help comapre: not a command (commands: run, compare, sweep, import, lint)');
   });
+
+  it("the general usage gives every exit code its commands use: lint's and sweep's 1 too (it said only 0 and 2, while lint exits 1 on a finding)", () => {
+    const codes = USAGE.slice(USAGE.indexOf('Exit codes:')).replace(/\s+/g, ' ');
+    expect(codes).toBe("Exit codes: 0 ran, 1 lint found a finding at --fail-on or worse, or a sweep's run was stopped by the engine, 2 bad input (each problem printed as path: message).");
+    for (const c of ['lint', 'sweep'] as const) expect(COMMAND_USAGE[c]).toMatch(/Exit codes: 0 [^\n]*, 1 /);
+  });
 });
+
