@@ -43,7 +43,7 @@ export function ChangePanel() {
   const [details, setDetails] = useState(KINDS.policy.details);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [note, setNote] = useState('');
-  const branchRef = useRef<() => void>(() => {});
+  const branchRef = useRef<() => Promise<void>>(async () => {});
   const made = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'change').length ?? 0);
   const rollouts = useAppStore((s) => s.stats.rollouts);
   const scenarioRef = useAppStore((s) => s.recipe?.scenario);
@@ -174,9 +174,12 @@ export function ChangePanel() {
     setNote(p.length ? '' : `Changed at ${((frames.latest?.simTime ?? store.getState().stats.simTime) / 1000).toFixed(1)} s; each proxy takes it when its control plane pushes it.`);
   };
 
-  const branch = () => {
+  const branch = async () => {
     const b = build();
     if (!b.ok) return setProblems(b.problems);
+    // A seek under way (a link's t=, a click on the timeline) lands first: the branch is at the
+    // moment asked for, not where the clock was on its way (at 4-7 s of a link to 12 s).
+    await controller.seekDone();
     // B would run without a change the run refuses: no branch; the form says why (checked here
     // too, for a b pressed before the form's own check ran).
     const s = store.getState();
@@ -199,7 +202,7 @@ export function ChangePanel() {
       const t = e.target as HTMLElement | null;
       if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
       e.preventDefault();
-      branchRef.current();
+      void branchRef.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

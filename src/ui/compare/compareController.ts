@@ -64,6 +64,8 @@ export interface CompareController {
   step(): Promise<void>;
   /** Runs both to `ms` (back means from zero, replaying each pane's live actions); seeks coalesce. */
   seek(ms: number): Promise<void>;
+  /** Resolves when the seek under way, if any, has landed (Controller.seekDone). */
+  seekDone(): Promise<void>;
   setSpeed(id: string): void;
   /**
    * Injects `fault` into both runs at one moment (the one behind catches up first). A pane
@@ -151,6 +153,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       });
     },
     seek: seeks.request,
+    seekDone: () => seeks.running ?? Promise.resolve(),
     cancelOpening: () => cancelOpening(core, deps.gate),
     setSpeed(id) {
       store.setState((d) => void (d.speedId = speedById(id).id));

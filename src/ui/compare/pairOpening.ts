@@ -46,6 +46,7 @@ function paneController(pair: CompareController): Controller {
     clearFault: none,
     clearInjected: none,
     seek: (ms) => pair.seek(ms),
+    seekDone: () => pair.seekDone(),
     shareLink: () => pair.shareLink(),
     dispose: () => {},
   };

@@ -104,6 +104,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     injectFault: live.injectFault,
     applyChange: live.applyChange,
     seek: seeks.request,
+    seekDone: () => seeks.running ?? Promise.resolve(),
     clearFault: live.clearFault,
     clearInjected: live.clearInjected,
     shareLink() {

@@ -80,6 +80,12 @@ export interface Controller {
    * for is kept, and a later target goes on from where the running one has got to.
    */
   seek(ms: number): Promise<void>;
+  /**
+   * Resolves when the seek under way, if any, has landed (at once when none is): a branch taken
+   * now waits for it, so its point is the moment asked for (a link's `t=`, a click on the
+   * timeline), not one the seek was passing through.
+   */
+  seekDone(): Promise<void>;
   /** The link to this run at this moment and speed (absolute URL), or null before a scenario loads. */
   shareLink(): string | null;
   /** Stops the loop and the worker. */
