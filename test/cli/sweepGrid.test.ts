@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planSweep } from '../../src/cli/sweep/plan';
 import { formatValue, gridPoints, parseSet, resolvePath, setAt } from '../../src/cli/sweep/grid';
-import { confidenceInterval } from '../../src/cli/sweep/stats';
+import { METRIC_RANGE, confidenceInterval } from '../../src/cli/sweep/stats';
 import { formatReport, reportCsv } from '../../src/cli/sweep/report';
 import { reportHtml } from '../../src/cli/sweep/html';
 import { Progress, clock } from '../../src/cli/sweep/progress';
@@ -87,6 +87,18 @@ describe('sweep statistics', () => {
     expect(confidenceInterval([0, 2]).hi).toBeCloseTo(1 + 12.7062047, 5);
     expect(confidenceInterval([4])).toEqual({ n: 1, mean: 4, sd: null, lo: null, hi: null });
     expect(confidenceInterval([])).toEqual({ n: 0, mean: null, sd: null, lo: null, hi: null });
+  });
+
+  it('cuts an interval to the values its figure can take: an error share to 100%, a latency to 0 ms, tries to 1 (platform engineer, session 21: a share of 99.96% read up to 100.13%)', () => {
+    const share = confidenceInterval([0.9992, 1, 1, 0.9992, 1], 0.95, METRIC_RANGE.errorShare);
+    expect(share.mean).toBeCloseTo(0.99968, 8);
+    expect(share.lo).toBeCloseTo(0.999136, 6);
+    expect(share.hi).toBe(1);
+    expect(confidenceInterval([0.9992, 1, 1, 0.9992, 1]).hi).toBeGreaterThan(1.0002);
+    const latency = confidenceInterval([0.1, 10], 0.95, METRIC_RANGE.p99Ms);
+    expect(latency.lo).toBe(0);
+    expect(latency.hi).toBeCloseTo(5.05 + 12.7062047 * (9.9 / Math.SQRT2 / Math.SQRT2), 4);
+    expect(confidenceInterval([1, 1.4], 0.95, METRIC_RANGE.attemptsPerRequest).lo).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { table } from '../table';
 import { describePoint, formatValue, gridPoints, type Axis } from './grid';
-import { confidenceInterval, METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, type Interval, type Metric, type RunMetrics } from './stats';
+import { confidenceInterval, METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, METRIC_RANGE, type Interval, type Metric, type RunMetrics } from './stats';
 
 /** What a sweep is, enough to list its jobs again: every job output carries it, and --merge checks they agree. */
 export interface SweepSpec {
@@ -63,7 +63,7 @@ export function buildReport(spec: SweepSpec, runs: readonly SweepRun[]): SweepRe
   const points = gridPoints(spec.grid).map((values, p) => {
     const mine = sorted.filter((r) => r.point === p);
     const metrics = {} as Record<Metric, Interval>;
-    for (const m of METRICS) metrics[m] = confidenceInterval(mine.map((r) => r.metrics[m]).filter((v): v is number => v !== null));
+    for (const m of METRICS) metrics[m] = confidenceInterval(mine.map((r) => r.metrics[m]).filter((v): v is number => v !== null), 0.95, METRIC_RANGE[m]);
     const set: Record<string, unknown> = {};
     spec.grid.forEach((a, i) => (set[a.path] = values[i]));
     return { set, runs: mine.length, metrics };

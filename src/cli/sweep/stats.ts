@@ -34,6 +34,20 @@ export const METRIC_DISPLAY_SCALE: Record<Metric, number> = {
   proxyCpuVcpu: 1,
 };
 
+/**
+ * The values each metric can take, [least, most]: a share is 0..1, latencies and CPU are never
+ * negative, and a request makes one try at least. An interval is cut to them (confidenceInterval).
+ */
+export const METRIC_RANGE: Record<Metric, readonly [number, number]> = {
+  p50Ms: [0, Infinity],
+  p90Ms: [0, Infinity],
+  p99Ms: [0, Infinity],
+  meanMs: [0, Infinity],
+  errorShare: [0, 1],
+  attemptsPerRequest: [1, Infinity],
+  proxyCpuVcpu: [0, Infinity],
+};
+
 /** One run's metrics; null where the run has no such figure (no ok request, no sidecar). */
 export type RunMetrics = Record<Metric, number | null>;
 
@@ -85,9 +99,11 @@ export interface Interval {
  * The mean of `values` and its Student-t confidence interval at `level` (0.95 by default):
  * mean ± t(1 - (1 - level) / 2, n - 1) · sd / √n, the interval for the mean of independent
  * replications (Law, Simulation Modeling and Analysis, §9.4.1). The t quantile is
- * @stdlib/stats-base-dists-t-quantile's. Pure.
+ * @stdlib/stats-base-dists-t-quantile's. The interval is cut to `range`, the values the figure can
+ * take (METRIC_RANGE): the t interval is symmetric, and with few runs or a figure near its bound it
+ * reaches past it (an error share of 99.96% ± 0.17 read up to 100.13%). Pure.
  */
-export function confidenceInterval(values: readonly number[], level = 0.95): Interval {
+export function confidenceInterval(values: readonly number[], level = 0.95, range: readonly [number, number] = [-Infinity, Infinity]): Interval {
   const n = values.length;
   if (n === 0) return { n, mean: null, sd: null, lo: null, hi: null };
   let sum = 0;
@@ -98,5 +114,5 @@ export function confidenceInterval(values: readonly number[], level = 0.95): Int
   for (const v of values) ss += (v - mean) ** 2;
   const sd = Math.sqrt(ss / (n - 1));
   const half = tQuantile(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
-  return { n, mean, sd, lo: mean - half, hi: mean + half };
+  return { n, mean, sd, lo: Math.max(range[0], mean - half), hi: Math.min(range[1], mean + half) };
 }
