@@ -19,7 +19,9 @@ export default defineConfig({
   // waits for the seek's end), and ownership.spec's seek to 30 s stood at 22.8 s when 15 s ran out.
   expect: { timeout: 30_000 },
   // Two workers unless MESHSIM_WORKERS says otherwise (each worker takes whole files, in order:
-  // fullyParallel stays off, walk.spec's last test sums what the file's earlier tests wrote). At
+  // fullyParallel stays off, all-scenarios.spec's last test sums what the file's earlier tests
+  // wrote; it is named to sort first, so that longest file starts at once instead of running
+  // alone at the end). At
   // one worker the browser tests kept one core busy and the other idle (session 19, helper C:
   // 189 s of wall for 197 s of CPU at low load); on a quiet machine two workers ran all 196 in
   // 9.1 min against 12.3 min at one, none flaky (session 19). Under heavy outside load (12-27)

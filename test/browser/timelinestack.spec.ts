@@ -1,7 +1,7 @@
 // Timeline markers stay clickable where they meet: two faults at a narrative step's time are
 // stacked on rows above and below the track, and a click on each seeks to its time. That every
 // marker of every scenario with faults lies on top and apart, at 1600x1000 and 1024x768, is
-// checked in walk.spec.ts.
+// checked in all-scenarios.spec.ts.
 import { expect, test } from '@playwright/test';
 import { shotPath } from './fixtures/shots';
 
