@@ -2,6 +2,15 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/**
+ * Test files run in a process of their own rather than in a worker shared with other files.
+ * queueing.test's long single-service runs took 79-80 s in the shared worker against 12 s alone
+ * (the same in CI and on a quiet machine, session 22): the engine's call sites there had already
+ * seen every other file's actors and scenarios, so V8 compiled them for all of those shapes (the
+ * reason bench/ runs each case in a fresh process). The unit run fell from 165 s to 132 s.
+ */
+const OWN_PROCESS = ['test/models/queueing.test.ts'];
+
 export default defineConfig({
   // Relative URLs throughout the build, so `dist/` works from any static server and under any
   // sub-path (https://host/some/path/); the worker and lazy chunks resolve from their importer.
@@ -31,8 +40,6 @@ export default defineConfig({
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'node',
     // Bundles the CLI once for the tests that spawn it (test/cli/spawnSim.ts).
     globalSetup: ['test/cli/globalSetup.ts'],
@@ -48,5 +55,10 @@ export default defineConfig({
     // the suite's CPU (test/models, sim-engine and scenario: 186 s of CPU isolated, 105 s shared,
     // all 66 files passing either way; session 12). A test that changes module state must undo it.
     isolate: false,
+    // Two projects: most files in shared workers, OWN_PROCESS each alone (isolate).
+    projects: [
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', 'node_modules/**', ...OWN_PROCESS] } },
+      { extends: true, test: { name: 'own', include: OWN_PROCESS, isolate: true } },
+    ],
   },
 });
