@@ -217,15 +217,18 @@ function hopOf(s: Scenario, from: Node, to: Node, route: Policy | undefined): Ow
   if (retries === null) owners.retries = { layer: 'sidecar', detail: `${ISTIO_DEFAULT_RETRIES} retries on connect failure and 503 (Istio's default)`, tries: 1 + ISTIO_DEFAULT_RETRIES };
   else if (retries && retries.attempts > 0) owners.retries = { layer: callerLayer, detail: `${retries.attempts} ${retries.attempts === 1 ? 'retry' : 'retries'} on ${retries.retryOn.join(', ')}${retries.budget ? `, budget ${retries.budget.percent}%` : ''}`, tries: 1 + retries.attempts };
 
-  // Timeouts: the client's own deadline; a gateway's route timeout (Envoy's 15 s default); an L7 sidecar's when set.
+  // Timeouts: the client's own deadline; a gateway's route timeout (Envoy's 15 s default); an L7
+  // sidecar's when set. A route timeout of 0 is none (Envoy's and Istio's `timeout: 0s`).
+  const routeTimeout = p.timeout === 0 ? undefined : p.timeout;
   if (from.kind === 'client' && from.spec.timeout !== undefined) {
     owners.timeouts = { layer: 'app', detail: `the client gives up after ${secs(from.spec.timeout)}`, caller: true };
-    if (l7 && p.timeout !== undefined) owners.timeouts = { layer: 'sidecar', detail: `${secs(p.timeout)} (the client's own: ${secs(from.spec.timeout)})` };
+    if (l7 && routeTimeout !== undefined) owners.timeouts = { layer: 'sidecar', detail: `${secs(routeTimeout)} (the client's own: ${secs(from.spec.timeout)})` };
   } else if (from.kind === 'gateway' && l7) {
     const perTry = p.retries?.perTryTimeout;
-    owners.timeouts = { layer: 'gateway', detail: `${p.timeout !== undefined ? secs(p.timeout) : `${secs(ENVOY_ROUTE_TIMEOUT_MS)} (Envoy's default)`}${perTry !== undefined ? `, ${secs(perTry)} per try` : ''}` };
-  } else if (l7 && (p.timeout !== undefined || p.retries?.perTryTimeout !== undefined)) {
-    const parts = [p.timeout !== undefined && secs(p.timeout), p.retries?.perTryTimeout !== undefined && `${secs(p.retries.perTryTimeout)} per try`].filter(Boolean);
+    const total = p.timeout === 0 ? 'no route timeout (timeout 0 turns off Envoy\'s 15 s)' : routeTimeout !== undefined ? secs(routeTimeout) : `${secs(ENVOY_ROUTE_TIMEOUT_MS)} (Envoy's default)`;
+    owners.timeouts = { layer: 'gateway', detail: `${total}${perTry !== undefined ? `, ${secs(perTry)} per try` : ''}` };
+  } else if (l7 && (routeTimeout !== undefined || p.retries?.perTryTimeout !== undefined)) {
+    const parts = [routeTimeout !== undefined && secs(routeTimeout), p.retries?.perTryTimeout !== undefined && `${secs(p.retries.perTryTimeout)} per try`].filter(Boolean);
     owners.timeouts = { layer: 'sidecar', detail: parts.join(', ') };
   }
 

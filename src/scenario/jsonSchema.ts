@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scenarioSchema } from './schema';
 import { distributionSchema } from './distribution';
-import { policySchema } from './policy';
+import { policySchema, ROUTE_TIMEOUT_TEXT } from './policy';
 
 /**
  * The JSON Schema of a scenario file as written (zod's input side), for editors: a file that
@@ -17,15 +17,17 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const defs = z.registry<{ id?: string; title?: string; description?: string }>();
   defs.add(distributionSchema, { id: 'distribution', description: DISTRIBUTION });
   defs.add(policySchema, { id: 'policy', description: 'What a meshed caller applies on a route (Envoy and Istio names): timeout, retries, load balancer, circuit breaker, outlier detection, fault injection.' });
+  defs.add(policySchema.shape.timeout, { description: ROUTE_TIMEOUT_TEXT });
   const json = z.toJSONSchema(scenarioSchema, {
     target: 'draft-2020-12',
     io: 'input',
     metadata: defs,
     override: ({ zodSchema, jsonSchema }) => {
-      // zod sees `{}` (any value) on a duration's input side: point at what parseDuration takes.
+      // zod sees `{}` (any value) on a duration's input side: point at what parseDuration takes,
+      // keeping a field's own description (a policy's timeout says what 0 means).
       if (isDuration(zodSchema)) {
         const j = jsonSchema as Record<string, unknown>;
-        for (const k of Object.keys(j)) if (k !== 'default') delete j[k];
+        for (const k of Object.keys(j)) if (k !== 'default' && k !== 'description') delete j[k];
         j.$ref = '#/$defs/duration';
       }
     },

@@ -16,6 +16,10 @@ const positiveMs = positiveDuration;
 const count = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' });
 const percent = z.number().min(0, { message: 'must be between 0 and 100' }).max(100, { message: 'must be between 0 and 100' });
 
+/** What the JSON Schema (and so an editor's hover) says of a policy's `timeout`. */
+export const ROUTE_TIMEOUT_TEXT =
+  "Overall route timeout over every try, a duration. Not set: none at a sidecar (Istio's default), 15 s at a gateway (Envoy's default). 0 (\"0s\") turns it off at a gateway or a sidecar, as Envoy's and Istio's timeout: 0s do, also over the callee's own policy.timeout.";
+
 export const RETRY_ON = ['5xx', 'gateway-error', 'reset', 'connect-failure', 'retriable-status-codes', 'refused-stream'] as const;
 
 export const retryPolicySchema = z.strictObject({
@@ -133,8 +137,12 @@ export const faultSchema = z.strictObject({
 export const LOAD_BALANCERS = ['round-robin', 'least-request', 'random', 'ring-hash'] as const;
 
 export const policySchema = z.strictObject({
-  /** Overall route timeout spanning every retry (Istio: none unless set; Envoy's default 15 s). */
-  timeout: positiveMs.optional(),
+  /**
+   * Overall route timeout spanning every retry (Istio: none unless set; a gateway's Envoy: 15 s
+   * unless set). 0 turns it off, as Envoy's route `timeout: 0s` and Istio's VirtualService
+   * `timeout: 0s` do: no route timeout at a gateway or a sidecar, over a callee's own timeout too.
+   */
+  timeout: ms.optional(),
   retries: retryPolicySchema.optional(),
   /** Istio's default is least request (power of two choices). */
   loadBalancer: z.enum(LOAD_BALANCERS).optional(),

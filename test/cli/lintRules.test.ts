@@ -149,6 +149,19 @@ describe('MS009 gateway route with no timeout', () => {
   it('does not trip when the route sets one', () => {
     expect(codes(gw({ timeout: '5s' }))).not.toContain('MS009');
   });
+  it('does not trip on timeout 0, which turns the timeout off: the route is read as waiting without limit, so a 20 s inner call under it is no MS002 (it is under the 15 s default)', () => {
+    const under = (policy?: Record<string, unknown>) =>
+      scenario({
+        clients: [client({ target: 'edge' })],
+        gateways: [{ name: 'edge', routes: [{ service: 'front', ...(policy ? { policy } : {}) }] }],
+        services: [svc('front', { calls: [{ service: 'back', policy: { timeout: '20s' } }] }), svc('back')],
+      });
+    const timeouts = (s: Scenario) => scenarioFindings(s, none).filter((f) => f.code === 'MS002' || f.code === 'MS009');
+    expect(timeouts(under({ timeout: 0 }))).toEqual([]);
+    const byDefault = timeouts(under());
+    expect(byDefault.map((f) => f.code)).toEqual(['MS002', 'MS009']);
+    expect(byDefault[0].figure.values).toMatchObject({ innerMs: 20_000, callerTryMs: 15_000 });
+  });
 });
 
 describe('MS001 retry amplification, measured', () => {

@@ -77,6 +77,21 @@ describe('ownership of L7 features', () => {
     expect(owners(p, 'load-balancing')[1]).toBe('sidecar: least-request (default)');
   });
 
+  it('a route timeout of 0 is owned by no one: the gateway says it turned off its 15 s, a meshed call with 0 over its callee\'s 1 s owns no timeout', () => {
+    const o = ownershipOf(
+      make({
+        clients: [{ name: 'u', type: 'open', rate: 1, target: 'edge' }],
+        gateways: [{ name: 'edge', mesh: 'mesh', routes: [{ service: 'a', policy: { timeout: 0 } }] }],
+        services: [
+          { name: 'a', serviceTime: '1ms', sidecar: true, calls: [{ service: 'b', policy: { timeout: '0s' } }] },
+          { name: 'b', serviceTime: '1ms', sidecar: true, policy: { timeout: '1s' } },
+        ],
+      }),
+    );
+    expect(owners(o.paths[0], 'timeouts')).toEqual(['-', "gateway: no route timeout (timeout 0 turns off Envoy's 15 s)", '-']);
+    expect(o.overlaps.filter((x) => x.feature === 'timeouts')).toEqual([]);
+  });
+
   it('flags authentication owned twice when two gateways on one path check keys', () => {
     const gw = (name: string, to: string) => ({ name, auth: 'api-key', routes: [{ service: to }] });
     const o = ownershipOf(

@@ -20,7 +20,7 @@ export interface Actor {
  * defaults filled in the way `compilePolicy` (src/models/proxy/policy.ts) fills them: the
  * callee's `policy`, overridden field by field by the route's own; a sidecar retries twice
  * unless told otherwise and has no route timeout; a gateway retries only when told and times
- * out at 15 s. Without an L7 proxy at the caller, no retries or timeouts apply.
+ * out at 15 s; a timeout of 0 is none at either. Without an L7 proxy at the caller, no retries or timeouts apply.
  */
 export interface Route {
   from: Actor;
@@ -122,7 +122,8 @@ export function routesOf(s: Scenario): Route[] {
       retryOn: retries?.retryOn ?? (retriesFrom === 'default' ? ['connect-failure', 'refused-stream', 'retriable-status-codes'] : []),
       hasBudget: retries?.budget !== undefined,
       perTryMs: l7 ? retries?.perTryTimeout ?? Infinity : Infinity,
-      timeoutMs: l7 ? merged.timeout ?? (gateway ? ENVOY_DEFAULT_ROUTE_TIMEOUT_MS : Infinity) : Infinity,
+      // timeout 0 is none, as compilePolicy reads it (Envoy's and Istio's `timeout: 0s`).
+      timeoutMs: l7 && merged.timeout !== 0 ? merged.timeout ?? (gateway ? ENVOY_DEFAULT_ROUTE_TIMEOUT_MS : Infinity) : Infinity,
       timeoutDefault,
       appTimeoutMs,
       outlier: l7 && merged.outlierDetection !== undefined,

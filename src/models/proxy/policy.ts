@@ -57,7 +57,7 @@ export const DEFAULT_MAX_CONCURRENT_STREAMS = 2_147_483_647;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Envoy's healthy_panic_threshold default (%); Istio sets 0 for sidecars (minHealthPercent). */
 export const ENVOY_PANIC_THRESHOLD = 50;
-/** Envoy's route timeout when none is set; Istio turns it off for sidecars. */
+/** Envoy's route timeout when none is set; Istio turns it off for sidecars, and `timeout: 0` anywhere. */
 export const ENVOY_ROUTE_TIMEOUT_MS = 15_000;
 
 /**
@@ -86,7 +86,8 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
   const base = r?.backoff.base ?? 25;
   return {
     l7,
-    timeout: l7 ? p.timeout ?? (istioDefaults ? Infinity : ENVOY_ROUTE_TIMEOUT_MS) : Infinity,
+    // 0 turns the route timeout off (Envoy's and Istio's `timeout: 0s`), over the callee's too.
+    timeout: l7 && p.timeout !== 0 ? p.timeout ?? (istioDefaults ? Infinity : ENVOY_ROUTE_TIMEOUT_MS) : Infinity,
     retries: r?.attempts ?? 0,
     // Istio puts the previous_hosts predicate on every sidecar's retries; a gateway's Envoy has none.
     avoidPreviousHosts: istioDefaults,

@@ -355,7 +355,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
           }
         }
         if (to.length === 0) continue;
-        const mapped = routePolicy(h);
+        const mapped = routePolicy(h, true);
         dropped(v, mapped);
         const matches = h.match.length ? h.match : [null];
         for (const [mi, m] of matches.entries()) {

@@ -63,7 +63,7 @@ class Fields {
 
   /**
    * A route's `timeout` or `retries.perTryTimeout`, where 0s is Istio's (and Envoy's) way to turn
-   * it off: read as none, with a warning, rather than refused as "must be greater than zero"
+   * it off: 0 (off), with a warning, rather than refused as "must be greater than zero"
    * (Kubernetes takes it, and Istio's streaming examples write it).
    */
   durationOrOff(path: Seg[]): number | undefined {
@@ -71,8 +71,16 @@ class Fields {
     const r = typeof v === 'string' ? parseDuration(v) : null;
     if (r === null || !r.ok || r.ms !== 0) return this.duration(path);
     this.doc.take(path);
-    this.out.warnings.push(this.doc.at(path, `${v}: turns the timeout off (Istio's default for a route): no timeout here; a gateway route in the model keeps Envoy's 15 s`));
-    return undefined;
+    const perTry = path[path.length - 1] === 'perTryTimeout';
+    this.out.warnings.push(
+      this.doc.at(
+        path,
+        perTry
+          ? `${v}: turns the per-try timeout off, as in Istio: no per-try timeout here (each try may run until the route's timeout)`
+          : `${v}: turns the route timeout off, as in Istio: no timeout here (on a route of a gateway it is written timeout: 0s, which turns off Envoy's 15 s default there too)`,
+      ),
+    );
+    return 0;
   }
 
   oneOf<T extends string>(path: Seg[], values: readonly T[]): T | undefined {
@@ -293,12 +301,13 @@ function readHttpRoute(f: Fields, i: number): HttpRoute {
     route.push({ host: f.str([...d, 'destination', 'host'], true) ?? '', subset: f.str([...d, 'destination', 'subset']), weight: f.int([...d, 'weight'], 0, 100) });
   }
   if (route.length === 0 && !f.notList([...p, 'route']) && f.doc.peek([...p, 'redirect']) === undefined && f.doc.peek([...p, 'directResponse']) === undefined) f.err([...p, 'route'], 'needs at least one destination');
-  const timeoutMs = f.durationOrOff([...p, 'timeout']);
+  const timeout = f.durationOrOff([...p, 'timeout']);
+  const timeoutMs = timeout === 0 ? undefined : timeout;
   let retries: HttpRoute['retries'];
   if (f.doc.peek([...p, 'retries']) !== undefined) {
     const r = [...p, 'retries'];
     const on = f.str([...r, 'retryOn']);
-    retries = { attempts: f.int([...r, 'attempts'], 0, 1000) ?? 0, perTryTimeoutMs: f.durationOrOff([...r, 'perTryTimeout']), retryOn: on === undefined ? undefined : on.split(',').map((s) => s.trim()).filter(Boolean) };
+    retries = { attempts: f.int([...r, 'attempts'], 0, 1000) ?? 0, perTryTimeoutMs: f.durationOrOff([...r, 'perTryTimeout']) || undefined, retryOn: on === undefined ? undefined : on.split(',').map((s) => s.trim()).filter(Boolean) };
   }
   let fault: HttpRoute['fault'];
   if (f.doc.peek([...p, 'fault']) !== undefined) {
@@ -315,7 +324,7 @@ function readHttpRoute(f: Fields, i: number): HttpRoute {
       fault.abort = { percent: percentOf(f, [...q, 'abort']), httpStatus: status ?? 503 };
     }
   }
-  return { index: i, match, route, timeoutMs, retries, fault };
+  return { index: i, match, route, timeoutMs, ...(timeout === 0 ? { timeoutOff: true } : {}), retries, fault };
 }
 
 /** Istio's LocalityLoadBalancerSetting: `enabled`, `distribute` and `failover` (`failoverPriority` is left, and warned, as not modelled). */

@@ -30,12 +30,16 @@ export const dur = writtenDuration;
 
 const RETRY_ON_DIRECT = new Set(['5xx', 'gateway-error', 'reset', 'connect-failure', 'retriable-status-codes', 'refused-stream']);
 
-/** A VirtualService http route's timeout, retries and fault (Istio HTTPRoute). */
-export function routePolicy(r: HttpRoute): Mapped {
+/**
+ * A VirtualService http route's timeout, retries and fault (Istio HTTPRoute). `gateway`: the route
+ * is a gateway's, where `timeout: 0s` is written as such, since no timeout there would be Envoy's
+ * 15 s; at a sidecar no timeout is already none.
+ */
+export function routePolicy(r: HttpRoute, gateway = false): Mapped {
   const base: Seg[] = ['spec', 'http', r.index];
   const out: Mapped = { policy: {}, from: {}, dropped: [] };
-  if (r.timeoutMs !== undefined) {
-    out.policy.timeout = dur(r.timeoutMs);
+  if (r.timeoutMs !== undefined || (gateway && r.timeoutOff)) {
+    out.policy.timeout = dur(r.timeoutMs ?? 0);
     out.from.timeout = [...base, 'timeout'];
   }
   if (r.retries) {

@@ -107,6 +107,8 @@ export interface HttpRoute {
   match: HttpMatch[];
   route: HttpDestination[];
   timeoutMs?: Millis;
+  /** `timeout: 0s`, Istio's way to turn the route timeout off: none at a sidecar, `timeout: 0s` on a gateway route (over Envoy's 15 s). */
+  timeoutOff?: boolean;
   retries?: HttpRetries;
   fault?: HttpFault;
 }

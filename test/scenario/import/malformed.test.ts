@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../../src/models';
 import { NAMESPACE, app, imp, workload } from './helpers';
 
 describe('a malformed manifest is an error at file:line: path, and no scenario', () => {
@@ -175,12 +176,26 @@ describe('Istio durations are text with a unit, as Kubernetes checks them', () =
     const calls = '  - name: a\n    serviceTime: 1ms\n    calls:\n      - service: b\n  - { name: b, serviceTime: 5ms }';
     const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'vs.yaml': vs }, workload('a', calls));
     expect(r.e).toEqual([]);
-    expect(r.w).toContain("vs.yaml:11: spec.http[0].timeout: 0s: turns the timeout off (Istio's default for a route): no timeout here; a gateway route in the model keeps Envoy's 15 s");
-    expect(r.w).toContain("vs.yaml:12: spec.http[0].retries.perTryTimeout: 0s: turns the timeout off (Istio's default for a route): no timeout here; a gateway route in the model keeps Envoy's 15 s");
+    expect(r.w).toContain("vs.yaml:11: spec.http[0].timeout: 0s: turns the route timeout off, as in Istio: no timeout here (on a route of a gateway it is written timeout: 0s, which turns off Envoy's 15 s default there too)");
+    expect(r.w).toContain('vs.yaml:12: spec.http[0].retries.perTryTimeout: 0s: turns the per-try timeout off, as in Istio: no per-try timeout here (each try may run until the route\'s timeout)');
     const policy = r.scenario?.services.find((s) => s.name === 'a')?.calls?.[0].policy as Record<string, any>;
     expect(policy.retries).toEqual({ attempts: 2 });
     expect(policy.timeout).toBeUndefined();
     // 0 without a unit stays an error: a bare number is no Istio duration.
     expect(imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'vs.yaml': vs.replace('timeout: 0s', 'timeout: 0') }, workload('a', calls)).e).toHaveLength(1);
+  });
+
+  it("a gateway's VirtualService with timeout: 0s imports as timeout: 0s on the gateway route, no timeout where the model kept Envoy's 15 s: a 20 s answer ends ok", () => {
+    const gw = 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: edge\n  namespace: shop\nspec:\n  selector: { istio: ingressgateway }\n  servers:\n  - port: { number: 80, name: http, protocol: HTTP }\n    hosts: ["*"]\n';
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: edge\n  namespace: shop\nspec:\n  hosts: [shop.example.com]\n  gateways: [edge]\n  http:\n  - route:\n    - destination: { host: a }\n    timeout: 0s\n';
+    const wl = 'name: t\nduration: 30s\nclients:\n  - { name: users, type: open, arrival: constant, rate: 1, target: shop.example.com }\napps:\n  - { name: a, serviceTime: 20s, concurrency: 50 }\n';
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'gw.yaml': gw, 'vs.yaml': vs }, wl);
+    expect(r.e).toEqual([]);
+    expect(r.w).toContain("vs.yaml:12: spec.http[0].timeout: 0s: turns the route timeout off, as in Istio: no timeout here (on a route of a gateway it is written timeout: 0s, which turns off Envoy's 15 s default there too)");
+    expect((r.scenario as any).gateways[0].routes[0].policy).toEqual({ timeout: '0s' });
+    expect(r.provenance['gateways.0.routes.0.policy.timeout']).toEqual([{ file: 'vs.yaml', line: 12, path: 'spec.http[0].timeout' }]);
+    // Sent each second from 0 s, 20 s answers: those sent by 10 s end ok within the 30 s run (Envoy's 15 s failed every one).
+    const sum = runScenario(r.validated!).summary;
+    expect(sum.requests).toEqual({ sent: 30, ok: 10, failed: 0, inFlight: 20 });
   });
 });
