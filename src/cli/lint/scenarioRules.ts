@@ -4,6 +4,7 @@ import { fieldOf, routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } fro
 import { RULES, type Finding, type Figure, type ResourceRef, type RuleCode } from './types';
 import { reachFindings } from './reachRules';
 import { clientPolicyFindings } from './clientPolicyRules';
+import { noRouteFindings } from './noRouteRules';
 
 export { clientPolicyFindings } from './clientPolicyRules';
 
@@ -30,7 +31,7 @@ export function actorRef(a: Actor, field: string, locate: Locator): ResourceRef 
 const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;
 
 /**
- * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008 to MS010), in
+ * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008 to MS011, MS013), in
  * the order of the scenario's routes. Figures are the config's own numbers; MS001 and the
  * measured share of MS006 come from simulate.ts. `flattened`: the imported calls and clients
  * whose policy flattens an app's retries with its sidecar's (ImportResult.flattened). `kind`:
@@ -240,5 +241,8 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
 
   // MS011: a client's policy with no proxy to apply it, or an L4 one for its L7 fields (clientPolicyRules.ts).
   out.push(...clientPolicyFindings(s, locate));
+
+  // MS013: a client every request of which ends 404 no-route (noRouteRules.ts).
+  out.push(...noRouteFindings(s, locate));
   return out;
 }

@@ -79,13 +79,13 @@ export interface SimulationResult {
 }
 
 /**
- * The checks made by simulating (MS001, MS012, and the measured share of MS006's failures): runs the
+ * The checks made by simulating (MS001, MS012, and the measured share of MS006's and MS013's failures): runs the
  * scenario without its faults (the baseline), then once for each leaf service (one that calls
  * nobody, reached by some client) with that leaf answering every request 503, and counts the
  * tries the leaf receives per user request sent. With retries at one layer the count is that
  * layer's tries; with retries at several it is their product (retry-storm: 3 x 3 x 3 = 27).
- * `staticFindings` are those of scenarioFindings; MS006 findings among them get the measured
- * share of failed calls. Deterministic: the scenario's seed.
+ * `staticFindings` are those of scenarioFindings; MS006 and MS013 findings among them get the
+ * measured share of failed calls. Deterministic: the scenario's seed.
  */
 export function simulateFindings(s: Scenario, locate: Locator, staticFindings: Finding[]): SimulationResult {
   const durationMs = lintDurationMs(s);
@@ -106,6 +106,20 @@ export function simulateFindings(s: Scenario, locate: Locator, staticFindings: F
     if (!e || e.requests === 0) continue;
     const rejected = e.failures['tls-plaintext-rejected'] ?? 0;
     f.figure = { text: `${rejected} of ${e.requests} calls ${f.figure.values.caller} -> ${f.figure.values.callee} rejected (${((100 * rejected) / e.requests).toFixed(1)}%) in ${ms(durationMs)} simulated`, values: { ...f.figure.values, calls: e.requests, rejected, rejectedShare: rejected / e.requests } };
+    f.simulated = true;
+  }
+  // MS013: the calls the healthy run saw end 404 no-route on the hop that refuses them, and the client's ok.
+  for (const f of staticFindings) {
+    if (f.code !== 'MS013' || typeof f.figure.values.edge !== 'string') continue;
+    const e = base.summary.edges[f.figure.values.edge];
+    const c = s.clients.find((x) => x.name === f.figure.values.client);
+    const mine = c && base.summary.edges[`${c.name}->${c.target}`];
+    if (!e || e.requests === 0 || !mine) continue;
+    const noRoute = e.failures['no-route'] ?? 0;
+    f.figure = {
+      text: `${noRoute} of ${e.requests} calls ${f.figure.values.edge} ended 404 no-route (NR), and ${mine.ok} of ${mine.requests} requests of ${c.name} ended ok, in ${ms(durationMs)} simulated`,
+      values: { ...f.figure.values, calls: e.requests, noRoute, clientRequests: mine.requests, clientOk: mine.ok },
+    };
     f.simulated = true;
   }
   const leaves = allLeaves.filter((l) => (base.perRequest.get(l.name) ?? 0) > 0);
