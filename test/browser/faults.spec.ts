@@ -42,6 +42,49 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
   const failed = await count(page.getByTestId('failed-count'));
   await expect.poll(() => count(page.getByTestId('ok-count'))).toBeGreaterThan(ok + 20);
   expect(await count(page.getByTestId('failed-count'))).toBe(failed);
+
+  // The list had an order per state (active latest first, pending soonest first, ended latest
+  // first), so a scenario's fault and injected ones changed places as the run went on and after a
+  // seek: at 12 s it read kill, abort, latency; back at 7 s latency, abort, kill.
+  await test.step("retry-storm's own http-abort and faults injected at 5 s and 12 s are listed by start time, then the order added, at 12 s, after a seek back to 7 s and at the end", async () => {
+    const list = page.getByTestId('fault-list').getByTestId('fault-item');
+    const seekBy = async (seconds: number, to: string) => {
+      for (let i = 0; i < Math.abs(seconds); i++) await page.locator('body').press(seconds > 0 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft');
+      await expect(page.getByTestId('sim-time')).toHaveText(to);
+      await expect(page.getByTestId('run-status')).toHaveText('paused');
+    };
+    await page.getByTestId('scenario-select').selectOption('retry-storm');
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    await expect(list.locator('.fault-type')).toHaveText(['http-abort']);
+    await seekBy(5, '5.00 s');
+    await page.getByTestId('fault-type').selectOption('latency');
+    await page.getByTestId('fault-target').selectOption('web');
+    await page.getByTestId('fault-inject').click();
+    await expect(list).toHaveCount(2);
+    await seekBy(7, '12.0 s');
+    await page.getByTestId('fault-type').selectOption('kill-replica');
+    await page.getByTestId('fault-target').selectOption('payments');
+    await page.getByTestId('fault-inject').click();
+    await expect(list).toHaveCount(3);
+    const order = ['latency', 'http-abort', 'kill-replica'];
+    await expect(list.locator('.fault-type')).toHaveText(order);
+    // Injected while paused at 12 s, the kill is pending until the run's next event.
+    await expect(list.locator('.fault-when')).toHaveText(['active since 5.00 s', 'from 10.0 s to 25.0 s', 'starts at 12.0 s']);
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await list.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('fault-order-12s-1600x1000.png') });
+    // Back before two of them: they wait as pending, in their places.
+    await seekBy(-5, '7.00 s');
+    await expect(list.locator('.fault-type')).toHaveText(order);
+    await expect(list.locator('.fault-when')).toHaveText(['active since 5.00 s', 'starts at 10.0 s, ends at 25.0 s', 'starts at 12.0 s']);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await list.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('fault-order-7s-1024x768.png') });
+    await page.locator('body').press('End');
+    await expect(page.getByTestId('run-status')).toHaveText('finished');
+    await expect(list.locator('.fault-type')).toHaveText(order);
+    await expect(list.nth(1).locator('.fault-when')).toHaveText('from 10.0 s to 25.0 s, ended');
+  });
   expect(errors).toEqual([]);
 });
 
@@ -62,5 +105,6 @@ test('a fault the worker rejects is listed as path: message and nothing is injec
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
   await page.getByLabel('delay').fill('2s');
   await page.getByTestId('fault-inject').click();
-  await expect(page.getByTestId('fault-list').getByTestId('fault-item').locator('.fault-what')).toHaveText(['latency catalog +2.00 s', 'latency catalog +250 ms']);
+  // Both start at 0 s: listed in the order they were added (faultListOrder).
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item').locator('.fault-what')).toHaveText(['latency catalog +250 ms', 'latency catalog +2.00 s']);
 });

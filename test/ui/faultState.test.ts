@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
-import { faultState } from '../../src/ui/components/faultState';
+import { faultListOrder, faultState } from '../../src/ui/components/faultState';
 import type { FaultStatus } from '../../src/workers/protocol';
 
 const kill: FaultStatus = { id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 12_000, endMs: null, untilMs: 17_000, pending: false };
@@ -61,5 +61,26 @@ describe("the worker's fault list carries a duration's end", () => {
       'packet-loss network 5% lost',
       'kill-replica catalog-0',
     ]);
+  });
+});
+
+describe('the fault list keeps one order: by start time, then the order the faults were added', () => {
+  // retry-storm's own http-abort (10 s to 25 s, id 0), a latency injected at 5 s (id 1) and a kill at 12 s (id 2).
+  const abort: FaultStatus = { id: 0, type: 'http-abort', target: 'payments', amount: '100% → 503', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false };
+  const latency: FaultStatus = { id: 1, type: 'latency', target: 'web', amount: '+250 ms', startMs: 5_000, endMs: null, untilMs: null, pending: false };
+  const kill: FaultStatus = { id: 2, type: 'kill-replica', target: 'payments-0', amount: '', startMs: 12_000, endMs: null, untilMs: null, pending: false };
+  const names = (l: FaultStatus[]) => l.map((f) => `${f.type}@${f.startMs}`);
+
+  it('at 15 s (all active), at 7 s (two pending) and at the end (all ended) the list reads the same', () => {
+    const at15 = [abort, latency, kill];
+    const at7 = [{ ...abort, pending: true }, latency, { ...kill, pending: true }];
+    const atEnd = [{ ...abort, endMs: 25_000 }, { ...latency, endMs: 40_000 }, { ...kill, endMs: 40_000 }];
+    for (const l of [at15, at7, atEnd]) expect(names(faultListOrder(l))).toEqual(['latency@5000', 'http-abort@10000', 'kill-replica@12000']);
+  });
+
+  it('two faults starting at one time keep the order they were added; the input is left as it was', () => {
+    const input = [{ ...kill, id: 3, startMs: 5_000 }, latency];
+    expect(faultListOrder(input).map((f) => f.id)).toEqual([1, 3]);
+    expect(input.map((f) => f.id)).toEqual([3, 1]);
   });
 });

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
 import { FAULT_TYPES, buildFault, faultFormProblems, faultTypeSpec, replicaOptions, targetOptions, type Option } from '../faults/faultForm';
 import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
-import { faultState } from './faultState';
+import { faultListOrder, faultState } from './faultState';
 import type { Problem } from '../state/store';
 import { useAppStore, useController } from '../state/useAppStore';
 import { useStore } from 'zustand';
@@ -223,14 +223,10 @@ function FaultList() {
   const cleared = useAppStore((s) => s.clearedFaults);
   if (faults.length === 0) return <p className="form-note" data-testid="fault-list">No faults yet.</p>;
   const state = (f: FaultStatus) => faultState(f, cleared.includes(f.id));
-  const order = { active: 0, ending: 1, pending: 2, ended: 3, cancelled: 4 } as const;
-  // Active first, then what comes next in the order it comes, then the past, latest first.
-  const sorted = [...faults].sort(
-    (a, b) => order[state(a).key] - order[state(b).key] || (a.pending && b.pending ? a.startMs - b.startMs : b.startMs - a.startMs) || b.id - a.id,
-  );
+  // One order, however and whenever the faults came (faultListOrder); each says where it is.
   return (
     <ul className="fault-list" data-testid="fault-list">
-      {sorted.map((f) => {
+      {faultListOrder(faults).map((f) => {
         const s = state(f);
         const live = s.key === 'active' || s.key === 'pending';
         return (

@@ -8,6 +8,7 @@ import { humanNodeName } from '../inspector/picker';
 import { edgeLatencyText } from '../measuredLatency';
 import { useAppStore, useShownFrame } from '../state/useAppStore';
 import { causeInWords, faultInWords, faultsOn } from '../inspector/why';
+import { faultListOrder } from './faultState';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
@@ -95,7 +96,7 @@ function FaultsHere({ names, link }: { names: string[]; link?: string }) {
   const faults = useAppStore((s) => s.faults);
   const topology = useAppStore((s) => s.info?.topology ?? null);
   const mesh = topology?.nodes.find((n) => n.name === names[0])?.mesh ?? null;
-  const on = faultsOn(faults, names, null, mesh).filter((f) => link === undefined || !f.target.includes('->') || f.target === link);
+  const on = faultListOrder(faultsOn(faults, names, null, mesh)).filter((f) => link === undefined || !f.target.includes('->') || f.target === link);
   if (on.length === 0) return null;
   return (
     <div className="inspect-faults" data-testid="inspect-faults">

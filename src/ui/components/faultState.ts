@@ -16,3 +16,15 @@ export function faultState(f: FaultStatus, cleared: boolean): { key: 'active' | 
   if (f.untilMs !== null) return { key: 'active', text: `from ${t(f.startMs)} to ${t(f.untilMs)}` };
   return { key: 'active', text: `active since ${t(f.startMs)}` };
 }
+
+/**
+ * The fault list's one order, wherever faults are listed: by start time (a pending fault's
+ * planned start), then the order they were added, which is their id (the worker numbers the
+ * scenario's faults first, then each injection in the recipe's order, the same before and after
+ * a seek). Pending, active and ended stay where they are and say so in their state, so a fault
+ * keeps its place as the run plays, after a seek either way and in a branch's panes. Pure: a new
+ * array.
+ */
+export function faultListOrder<F extends Pick<FaultStatus, 'id' | 'startMs'>>(faults: readonly F[]): F[] {
+  return [...faults].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
+}
