@@ -62,6 +62,10 @@ describe('npm run sim -- sweep', () => {
     const csv = readFileSync(join(tmp, 'sweep.csv'), 'utf8').trim().split('\n');
     expect(csv[0].split(',').slice(0, 5)).toEqual(['services.server.replicas', 'runs', 'p50Ms_mean', 'p50Ms_lo', 'p50Ms_hi']);
     expect(csv[1].split(',').slice(0, 3)).toEqual(['1', '3', String(local.points[0].metrics.p50Ms.mean)]);
+    // Each metric's n as --json has it: 3 seeds with latency, none with a sidecar (mm1 has none).
+    const col = (name: string) => csv[1].split(',')[csv[0].split(',').indexOf(name)];
+    expect([col('p50Ms_n'), col('proxyCpuVcpu_n')]).toEqual([String(local.points[0].metrics.p50Ms.n), '0']);
+    expect(local.points[0].metrics.p50Ms.n).toBe(3);
     const html = readFileSync(join(tmp, 'sweep.html'), 'utf8');
     expect(html).not.toMatch(/<script/i);
     expect(html.match(/<svg /g)).toHaveLength(7);

@@ -179,4 +179,19 @@ describe('sweep report for a person', () => {
     expect(formatReport(report as never)).not.toContain(' of 5)');
     expect(formatReport(report as never)).not.toContain('(n of N)');
   });
+
+  it("--csv gives each metric's n beside its mean, lo and hi, as --json does: 1, 2 and 3 of a point's 3 runs, 0 where no run has the figure (a CSV row said 3 runs and no n)", () => {
+    const one = { n: 1, mean: 245.0695, sd: null, lo: null, hi: null };
+    const none = { n: 0, mean: null, sd: null, lo: null, hi: null };
+    const csvReport = {
+      ...report,
+      points: [{ set: { 'services.payments.policy.retries.attempts': 0 }, runs: 3, metrics: { p50Ms: one, p90Ms: one, p99Ms: one, meanMs: { n: 2, mean: 100, sd: 1, lo: 91, hi: 109 }, errorShare: { ...iv(0.9996, 0.0017), n: 3 }, attemptsPerRequest: { ...iv(1.573, 0.001), n: 3 }, proxyCpuVcpu: none } }],
+    };
+    const [head, row] = reportCsv(csvReport as never).trim().split('\n').map((l) => l.split(','));
+    expect(head.slice(0, 6)).toEqual(['services.payments.policy.retries.attempts', 'runs', 'p50Ms_mean', 'p50Ms_lo', 'p50Ms_hi', 'p50Ms_n']);
+    expect(head).toHaveLength(2 + 7 * 4);
+    const at = (col: string) => row[head.indexOf(col)];
+    expect([at('runs'), at('p50Ms_n'), at('meanMs_n'), at('errorShare_n'), at('proxyCpuVcpu_n')]).toEqual(['3', '1', '2', '3', '0']);
+    expect([at('p50Ms_mean'), at('p50Ms_lo'), at('meanMs_lo'), at('meanMs_hi'), at('proxyCpuVcpu_mean')]).toEqual(['245.0695', '', '91', '109', '']);
+  });
 });

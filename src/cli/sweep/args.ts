@@ -163,7 +163,7 @@ proxy CPU.
   --jobs J          worker threads (default: one per core, here ${availableParallelism()})
   --json            print the report as one JSON object: the grid, per point the intervals, and
                     every run's figures and trace hash
-  --csv FILE        write one row per point: the grid's values, runs, and each metric's mean, lo, hi
+  --csv FILE        write one row per point: the grid's values, runs, and each metric's mean, lo, hi, n
   --html FILE       write a self-contained report: a chart per metric against the first swept
                     field, with 95% bands (inline SVG, no script)
   --out FILE        write the --json report to FILE (what --merge reads)

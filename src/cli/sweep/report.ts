@@ -123,14 +123,18 @@ export function formatReport(r: SweepReport): string {
   return lines.map((l) => l.trimEnd()).join('\n');
 }
 
-/** The report as CSV: a row per point, the grid's values, runs, then mean, lo, hi of each metric. */
+/**
+ * The report as CSV: a row per point, the grid's values, runs, then of each metric its mean, lo,
+ * hi and n, the runs behind them (as --json's `n`: fewer than `runs` where some runs lack the
+ * figure, 0 where none has it; under 2 gives no interval).
+ */
 export function reportCsv(r: SweepReport): string {
   const cell = (v: unknown) => {
     const t = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : formatValue(v);
     return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
-  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...METRICS.flatMap((m) => [`${m}_mean`, `${m}_lo`, `${m}_hi`])];
-  const rows = r.points.map((p) => [...r.sweep.grid.map((a) => p.set[a.path]), p.runs, ...METRICS.flatMap((m) => [p.metrics[m].mean, p.metrics[m].lo, p.metrics[m].hi])]);
+  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...METRICS.flatMap((m) => [`${m}_mean`, `${m}_lo`, `${m}_hi`, `${m}_n`])];
+  const rows = r.points.map((p) => [...r.sweep.grid.map((a) => p.set[a.path]), p.runs, ...METRICS.flatMap((m) => [p.metrics[m].mean, p.metrics[m].lo, p.metrics[m].hi, p.metrics[m].n])]);
   return [head, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }
 
