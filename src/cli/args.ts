@@ -1,4 +1,4 @@
-import { parseDuration } from '../scenario/duration';
+import { parseDurationArg } from './durationArg';
 import { parseSeed } from '../scenario/seed';
 import { noteUnknown, takeUnknownValues, type UnknownOption } from './unknownOptions';
 import { repeatedOptions } from './onceOptions';
@@ -80,11 +80,9 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
     } else if (flag === '--duration') {
       const v = value();
       if (v !== undefined) {
-        // A bare number is ambiguous on a command line (30 what?): ask for a unit.
-        // A number too long to echo (400 digits, say) is shown by its ends and length.
-        const long = v.length > 24;
-        const unitless = long ? `"${v.slice(0, 10)}…${v.slice(-6)}" (${v.length} characters) needs a unit, e.g. 30s or 500ms` : `"${v}" needs a unit, e.g. ${v}s or ${v}ms`;
-        const d = /^\d+(\.\d+)?$/.test(v) ? { ok: false as const, message: unitless } : parseDuration(v);
+        // A bare number is ambiguous on a command line (30 what?): ask for a unit (durationArg.ts,
+        // as the sweep's --duration and --set do).
+        const d = parseDurationArg(v);
         if (!d.ok) problems.push(`--duration: ${d.message}`);
         else if (d.ms <= 0) problems.push('--duration: must be greater than zero');
         else args.durationMs = d.ms;

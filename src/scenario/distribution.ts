@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
-import { duration, positiveDuration } from './common';
+import { duration, durationSchemas, positiveDuration } from './common';
 
 /** What a distribution field takes, for a value that is neither (or missing). */
 const ACCEPTED = 'a duration such as "5ms", or a distribution object such as {"type": "exponential", "mean": "5ms"}';
@@ -29,12 +29,17 @@ export const distributionSchema = z.union(
         shape: z.number().min(0.1, { message: 'must be at least 0.1 (below it, one draw in a thousand is past 10^30 times the scale)' }),
       }),
     ]),
-    z.union([z.string(), z.number()]).transform((v, ctx) => {
-      const r = parseDuration(v);
-      if (r.ok) return { type: 'constant' as const, value: r.ms };
-      ctx.addIssue({ code: 'custom', message: r.message });
-      return z.NEVER;
-    }),
+    // A bare duration: registered as one, so durationPaths names the field itself too (the
+    // sweep's --set refuses a bare number there, as anywhere a duration is typed on a command line).
+    z
+      .union([z.string(), z.number()])
+      .transform((v, ctx) => {
+        const r = parseDuration(v);
+        if (r.ok) return { type: 'constant' as const, value: r.ms };
+        ctx.addIssue({ code: 'custom', message: r.message });
+        return z.NEVER;
+      })
+      .register(durationSchemas, { duration: true }),
   ],
   // Said when the value fits no alternative's type (nothing, true, a list): the alternatives'
   // own messages would name only one of them ("expected object").

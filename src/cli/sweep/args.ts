@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parseDuration } from '../../scenario/duration';
+import { parseDurationArg } from '../durationArg';
 import { parseSeed } from '../../scenario/seed';
 import { parseSet, type Axis } from './grid';
 import { noteUnknown, takeUnknownValues, type UnknownOption } from '../unknownOptions';
@@ -103,7 +103,7 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
     } else if (flag === '--duration') {
       const v = value();
       if (v !== undefined) {
-        const d = /^\d+(\.\d+)?$/.test(v) ? { ok: false as const, message: `"${v}" needs a unit, e.g. ${v}s or ${v}ms` } : parseDuration(v);
+        const d = parseDurationArg(v);
         if (!d.ok) problems.push(`--duration: ${d.message}`);
         else if (d.ms <= 0) problems.push('--duration: must be greater than zero');
         else {
@@ -157,9 +157,10 @@ proxy CPU.
                     with a part's name in place of its index: services.payments.replicas=1,2,3,
                     services.payments.policy.retries.attempts=0,1,2, warmup=1s. A value is JSON
                     when it reads as JSON (3, true, {"type":"exponential","mean":"1ms"}), else text (5ms).
+                    A duration takes its unit, as --duration does (warmup=2 is refused: 2s or 2ms?).
   --seeds N         replications per point, 1 to ${MAX_SEEDS.toLocaleString('en-US')} (2 or more for an interval)
   --seed-base B     the first seed (default 1)
-  --duration T      simulated time of every run, e.g. 30s (default: the scenario's)
+  --duration T      simulated time of every run, with its unit, e.g. 30s (default: the scenario's)
   --jobs J          worker threads (default: one per core, here ${availableParallelism()})
   --json            print the report as one JSON object: the grid, per point the intervals, and
                     every run's figures and trace hash

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatOfFile, formatProblems, readScenarioText, validateScenario, type Scenario } from '../../scenario';
+import { bareDurations, unitlessMessage } from '../durationArg';
 import { checkDurationOverride } from '../load';
 import { formatValue, gridPoints, resolvePath, setAt, type Axis } from './grid';
 
@@ -7,7 +8,8 @@ import { formatValue, gridPoints, resolvePath, setAt, type Axis } from './grid';
 export type Plan = { ok: true; scenarios: Scenario[] } | { ok: false; lines: string[] };
 
 /**
- * Reads `file`, resolves each axis's path in it, and validates the scenario at every point of
+ * Reads `file`, resolves each axis's path in it, refuses a bare number set in a duration field
+ * (it needs a unit on the command line, as `--duration` does), and validates the scenario at every point of
  * the grid (with `durationMs`, as a single run would be), so that every bad path or value is
  * said before any job starts. A problem at the field an axis sets reads
  * `--set path=value: message` (so does one at a field the --set made on its way, said at the
@@ -31,6 +33,12 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
     if (r.ok) resolved.push(r.indexPath);
     else lines.push(r.problem);
   }
+  if (lines.length) return { ok: false, lines };
+  // A bare number in a duration field is refused as --duration refuses one (durationArg.ts): a
+  // file reads it as milliseconds, but `--set warmup=30` could as well mean seconds.
+  axes.forEach((a, i) => {
+    for (const v of a.values) for (const [inside, n] of bareDurations(resolved[i], v)) lines.push(`--set ${a.path}=${formatValue(v)}: ${inside ? `${inside}: ` : ''}${unitlessMessage(String(n))}`);
+  });
   if (lines.length) return { ok: false, lines };
   const scenarios: Scenario[] = [];
   const said = new Set<string>();
