@@ -321,3 +321,25 @@ describe('MS012 calls that time out with nothing failing', () => {
     expect(rare.findings.map((x) => x.code)).not.toContain('MS012');
   });
 });
+
+describe('MS014 near capacity', () => {
+  /** users at `rate` req/s -> api, 2 replicas x 2 workers of exactly 20 ms: 200 req/s of capacity. */
+  const busy = (rate: number) => scenario({ clients: [client({ rate, target: 'api', arrival: 'constant' })], services: [{ name: 'api', replicas: 2, concurrency: 2, serviceTime: '20ms' }] });
+  it('trips at 190 of 200 req/s (95%), at services.0.replicas with 3 replicas as the fix, and the healthy run measures it 95% busy', () => {
+    const s = busy(190);
+    const found = scenarioFindings(s, none).filter((f) => f.code === 'MS014');
+    expect(found).toHaveLength(1);
+    const f = found[0];
+    expect(f).toMatchObject({ rule: 'near-capacity', severity: 'warning', field: 'services.0.replicas', resource: { kind: 'Service', name: 'api' } });
+    expect(f.message).toMatch(/^api is offered 190 req\/s, 95% of its capacity of 200 req\/s \(2 replicas × 2 workers \/ 20 ms mean service time\), from users 190 req\/s: its queue and latency climb steeply/);
+    expect(f.fix).toBe('Set services.0.replicas: 3 (70% of capacity at this load), or raise its concurrency, or send it less');
+    simulateFindings(s, none, found);
+    expect(f.simulated).toBe(true);
+    expect(f.figure.values).toMatchObject({ offeredPerS: 190, capacityPerS: 200, utilization: 0.95, replicasFor70: 3 });
+    expect(f.figure.values.measuredUtilization).toBe(0.949);
+    expect(f.figure.text).toBe('offered 190 req/s, 95% of its capacity of 200 req/s; 94.9% busy in 10 s simulated');
+  });
+  it('does not trip at 160 of 200 req/s (80%)', () => {
+    expect(codes(busy(160))).not.toContain('MS014');
+  });
+});

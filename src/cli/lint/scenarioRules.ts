@@ -5,6 +5,7 @@ import { RULES, type Finding, type Figure, type ResourceRef, type RuleCode } fro
 import { reachFindings } from './reachRules';
 import { clientPolicyFindings } from './clientPolicyRules';
 import { noRouteFindings } from './noRouteRules';
+import { loadFindings } from './loadRules';
 
 export { clientPolicyFindings } from './clientPolicyRules';
 
@@ -31,7 +32,7 @@ export function actorRef(a: Actor, field: string, locate: Locator): ResourceRef 
 const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;
 
 /**
- * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008 to MS011, MS013), in
+ * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008 to MS011, MS013, MS014), in
  * the order of the scenario's routes. Figures are the config's own numbers; MS001 and the
  * measured share of MS006 come from simulate.ts. `flattened`: the imported calls and clients
  * whose policy flattens an app's retries with its sidecar's (ImportResult.flattened). `kind`:
@@ -244,5 +245,8 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
 
   // MS013: a client every request of which ends 404 no-route (noRouteRules.ts).
   out.push(...noRouteFindings(s, locate));
+
+  // MS014: a service or gateway offered 90% of its capacity or more (loadRules.ts).
+  out.push(...loadFindings(s, locate, kind));
   return out;
 }

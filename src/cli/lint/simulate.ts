@@ -122,6 +122,16 @@ export function simulateFindings(s: Scenario, locate: Locator, staticFindings: F
     };
     f.simulated = true;
   }
+  // MS014: the utilisation the healthy run measured (its workers' busy share, held for the calls they make too).
+  for (const f of staticFindings) {
+    if (f.code !== 'MS014') continue;
+    const gateway = f.field.startsWith('gateways.');
+    const name = (gateway ? s.gateways : s.services)[Number(f.field.split('.')[1])]?.name;
+    const measured = name === undefined ? undefined : gateway ? base.summary.gateways[name]?.utilization : base.summary.services[name]?.utilization;
+    if (measured === undefined) continue;
+    f.figure = { text: `${f.figure.text}; ${(100 * measured).toFixed(1)}% busy in ${ms(durationMs)} simulated`, values: { ...f.figure.values, measuredUtilization: round(measured) } };
+    f.simulated = true;
+  }
   const leaves = allLeaves.filter((l) => (base.perRequest.get(l.name) ?? 0) > 0);
   const simulated = leaves.slice(0, MAX_LEAVES);
   // MS012: calls that time out with nothing failing.

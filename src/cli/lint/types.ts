@@ -85,6 +85,7 @@ export const RULES = {
   MS011: { code: 'MS011', rule: 'client-policy-without-proxy', severity: 'warning', summary: "A client's own route policy that its proxy does not apply: the client has no sidecar, or an L4 one for the policy's L7 fields (retries, timeout, outlier detection, fault...). Only a client-side L7 proxy applies a route policy's L7 fields (the schema's 'meshed clients only'), so no request uses them" },
   MS012: { code: 'MS012', rule: 'timeout-fails-healthy-calls', severity: 'error', summary: 'Most calls on a route time out with nothing failing: its timeout is shorter than the calls take (often a bare number, read as milliseconds): measured by simulating the scenario without its faults' },
   MS013: { code: 'MS013', rule: 'client-requests-no-route', severity: 'error', summary: "Every request of a client ends 404 no-route (Envoy's NR): no route of the gateway it calls matches its host, path and version, or a call every request makes has only routes that match headers the client does not send" },
+  MS014: { code: 'MS014', rule: 'near-capacity', severity: 'warning', summary: 'A service or gateway that the open-loop clients load to 90% or more of its capacity (replicas x concurrency / mean service time; a gateway: its CPU per request): its queue and latency climb steeply, and past 100% the queue grows without end' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

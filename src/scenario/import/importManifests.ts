@@ -1,4 +1,6 @@
+import { loadConsequence, loadSources, loadText, nearCapacity, replicasFor } from '../load';
 import { validateScenario } from '../parse';
+import type { Scenario } from '../schema';
 import { buildScenario } from './build';
 import { readManifestText, type ManifestDoc } from './documents';
 import { readResource } from './kinds';
@@ -52,12 +54,30 @@ export function importManifests(files: readonly ManifestFile[], workload?: Manif
   }
   if (errors.length) return done(null);
   const v = validateScenario(scenario);
-  if (v.ok) return done(scenario, v.scenario);
+  if (v.ok) {
+    warnLoad(v.scenario, provenance, warnings, workload?.name ?? files[0].name);
+    return done(scenario, v.scenario);
+  }
   for (const p of v.problems) {
     const ref = sourceOf(provenance, p.path) ?? { file: workload?.name ?? files[0].name, line: 1, path: '' };
     errors.push({ ...ref, message: `${p.message} (scenario ${p.path})` });
   }
   return done(errors.length ? null : scenario);
+}
+
+/**
+ * A service or gateway the workload's open-loop clients load to NEAR_CAPACITY or more (load.ts),
+ * warned at the line that sets its work per request (a workload app's serviceTime; for a gateway,
+ * the ingress pods' replicas), naming the offered rate, the capacity and what makes it. Impure:
+ * pushes to `warnings`.
+ */
+function warnLoad(s: Scenario, provenance: Record<string, SourceRef[]>, warnings: ImportMessage[], fallback: string): void {
+  for (const l of nearCapacity(s)) {
+    const at = l.kind === 'service' ? `services.${l.index}.serviceTime` : `gateways.${l.index}.replicas`;
+    const ref = sourceOf(provenance, at) ?? { file: fallback, line: 1, path: '' };
+    const fix = l.kind === 'service' ? `raise its Deployment's spec.replicas to ${replicasFor(l)} (70% of capacity) or its concurrency in the workload, or send it less` : `run ${replicasFor(l)} ingress gateway pods (70% of capacity), or send it less`;
+    warnings.push({ ...ref, message: `${loadText(l)}, from ${loadSources(l)}: ${loadConsequence(l)}; ${fix}` });
+  }
 }
 
 /** The source of the deepest scenario path that has one, for a problem found in the scenario. */
