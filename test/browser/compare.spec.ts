@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { untilStill } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
 import { shotPath } from './fixtures/shots';
+import { logRunStatus, runStatusLog } from './fixtures/statusLog';
 import { labelsOverBoxes, meshRegionProblems } from './fixtures/meshRegions';
 
 const PAIR = '/?compare=retry-storm,retry-storm-fixed';
@@ -187,10 +188,14 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   await page.screenshot({ path: shotPath('compare-fault-1024x768.png'), fullPage: true });
   const fresh = await context.newPage();
   await fresh.setViewportSize({ width: 1024, height: 768 });
+  await logRunStatus(fresh);
   await fresh.goto(link);
   await expect(fresh.getByTestId('compare-pane')).toHaveCount(2);
   await expect.poll(() => paneValue(fresh, 'A', 'pane-time'), { timeout: 30_000 }).toBe(m.a.t);
   await settled(fresh);
+  await test.step("while both runs seek to the link's moment the header says 'seeking to 4.0 s', not 'paused'", async () => {
+    expect(await runStatusLog(fresh)).toEqual(['opening both…', 'seeking to 4.0 s', 'paused']);
+  });
   expect(await moment(fresh)).toEqual(m);
   await expect(fresh.getByTestId('compare-fault')).toHaveAttribute('data-hit', 'AB');
   await expect(fresh.getByTestId('speed')).toHaveValue('10');

@@ -3,6 +3,7 @@
 // a link's figures is counted, so its shares agree with the link's label or say why not.
 import { expect, test, type Page } from '@playwright/test';
 import { shotPath } from './fixtures/shots';
+import { logRunStatus, runStatusLog } from './fixtures/statusLog';
 
 /** Header height and, for each of its controls, its top edge (px). */
 async function headerRows(page: Page): Promise<{ h: number; tops: number[] }> {
@@ -22,6 +23,18 @@ for (const [w, h] of [
     await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
     const before = await headerRows(page);
     await page.keyboard.press('End');
+    // The seek to the end takes seconds here: the header said "paused" all the while.
+    await test.step(`while the seek to the end runs the header says "seeking to 4.0 s", on its one row (${w}x${h})`, async () => {
+      const status = page.getByTestId('run-status');
+      await expect(status).toHaveText('seeking to 4.0 s');
+      await expect(status).toHaveAttribute('data-seeking-to', '4000');
+      const seeking = await headerRows(page);
+      await page.screenshot({ path: shotPath(`newuser-seeking-header-${w}.png`), clip: { x: 0, y: 0, width: w, height: 90 } });
+      expect(seeking.h, `header height ${seeking.h} px while seeking (${before.h} px before)`).toBeLessThanOrEqual(56);
+      expect(Math.max(...seeking.tops) - Math.min(...seeking.tops), `control tops ${seeking.tops.join(', ')}`).toBeLessThanOrEqual(4);
+      // The pill keeps its width (its words on two lines), so nothing beside it moves.
+      expect(await status.evaluate((el) => el.getBoundingClientRect().width)).toBe(98);
+    });
     await expect(page.getByTestId('run-status')).toHaveText('finished');
     await expect(page.getByTestId('play')).toHaveAccessibleName(/Play again/);
     const after = await headerRows(page);
@@ -40,10 +53,16 @@ for (const [w, h] of [
     await page.setViewportSize({ width: w, height: h });
     // retry-storm at 20 s: payments has answered 503 since 10 s, so over the last second every
     // call from the shoppers failed further down, and since the start about half of them.
+    await logRunStatus(page);
     await page.goto('/?scenario=retry-storm&t=20s');
     await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
     await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
     await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+    // Loaded, the run is on its way to the link's moment until it stands there: it read "ready"
+    // at 0, then "paused" while the seek ran.
+    await test.step("the header says 'seeking to 20.0 s' from the moment the link's run is ready until it stands at 20 s", async () => {
+      expect(await runStatusLog(page)).toEqual(['loading…', 'seeking to 20.0 s', 'paused']);
+    });
     await page.getByTestId('inspector-toggle').click();
     const panel = page.getByTestId('inspector');
     await panel.getByTestId('inspector-picker').selectOption({ label: 'shoppers → api' });

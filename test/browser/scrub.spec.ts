@@ -108,6 +108,11 @@ test('seek times in istio-load-test-full: forward past where it has been, played
   await page.setViewportSize({ width: 1600, height: 1000 });
   const dur = 4_000;
   await page.goto('/?scenario=istio-load-test-full&t=1s&speed=max');
+  // The link's seek to 1 s takes seconds here: the header says so meanwhile (it said "paused").
+  await test.step("while the link's seek runs the header says 'seeking to 1.0 s'", async () => {
+    await expect(page.getByTestId('run-status')).toHaveText('seeking to 1.0 s', { timeout: 120_000 });
+    await page.screenshot({ path: shotPath('scrub-seeking-header-1600x1000.png'), clip: { x: 0, y: 0, width: 1600, height: 100 } });
+  });
   await settled(page);
   await expect.poll(() => num(page, 'sim-time'), { timeout: 120_000 }).toBeCloseTo(1, 1);
   const seeks: Record<string, number> = {};

@@ -7,6 +7,7 @@ import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { READY_PAIRS } from './pairs';
 import { CompareExportMenu } from './CompareExportMenu';
+import { SeekingStatus } from '../components/SeekingStatus';
 
 const STATUS_TEXT: Record<CompareState['status'], string> = { loading: 'opening both…', ready: 'ready', playing: 'playing', paused: 'paused', done: 'finished', failed: 'stopped' };
 
@@ -15,6 +16,8 @@ export function CompareHeader({ controller, s }: { controller: CompareController
   const busy = s.status === 'loading' || s.status === 'failed' || controller.panes.length < 2;
   const current = s.pair ? `${s.pair[0]},${s.pair[1]}` : '';
   const single = singleView(controller, s);
+  // Both runs on their way to one moment (a link's, a timeline click): said so until they stand there.
+  const seeking = s.seekingTo !== null && !s.settling && s.status !== 'loading' && s.status !== 'failed';
   return (
     <header className="header compare-header">
       <span className="brand">meshsim</span>
@@ -52,8 +55,8 @@ export function CompareHeader({ controller, s }: { controller: CompareController
             ))}
           </select>
         </label>
-        <span className={`status status-${s.status}`} data-testid="run-status" data-settling={s.settling ?? undefined} role="status">
-          {s.settling ? `${s.settling}…` : STATUS_TEXT[s.status]}
+        <span className={`status status-${seeking ? 'seeking' : s.status}`} data-testid="run-status" data-settling={s.settling ?? undefined} data-seeking-to={seeking ? s.seekingTo! : undefined} role="status">
+          {s.settling ? `${s.settling}…` : seeking ? <SeekingStatus toMs={s.seekingTo!} /> : STATUS_TEXT[s.status]}
         </span>
       </div>
       <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">

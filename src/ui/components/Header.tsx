@@ -7,6 +7,7 @@ import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { SPEEDS } from '../sim/speeds';
 import { ExportMenu } from '../export/ExportMenu';
 import { useDropToOpen, useOpenFiles } from './ImportedManifests';
+import { SeekingStatus } from './SeekingStatus';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   loading: 'loading…',
@@ -184,6 +185,8 @@ function RunControls() {
   const status = useAppStore((s) => s.status);
   const speedId = useAppStore((s) => s.speedId);
   const hasScenario = useAppStore((s) => s.info !== null);
+  // A seek under way is what the run is doing, whatever its status (paused meanwhile).
+  const seekingTo = useAppStore((s) => (s.status === RunStatus.loading || s.status === RunStatus.crashed ? null : s.seekingTo));
   const busy = status === RunStatus.loading || status === RunStatus.crashed || !hasScenario;
   const playing = status === RunStatus.playing;
   return (
@@ -234,8 +237,8 @@ function RunControls() {
           ))}
         </select>
       </label>
-      <span className={`status status-${status}`} data-testid="run-status" role="status">
-        {STATUS_TEXT[status]}
+      <span className={`status status-${seekingTo === null ? status : 'seeking'}`} data-testid="run-status" data-seeking-to={seekingTo ?? undefined} role="status">
+        {seekingTo === null ? STATUS_TEXT[status] : <SeekingStatus toMs={seekingTo} />}
       </span>
     </div>
   );

@@ -28,7 +28,7 @@ export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: See
   let entry = link.scenario?.kind === 'builtin' ? entries.find((e) => e.id === (link.scenario as { id: string }).id) : undefined;
   if (link.scenario?.kind === 'inline') {
     entry = { id: 'file:link', label: 'the scenario in the link', text: link.scenario.text, source: 'file' };
-    await opener.openEntry(entry, link.seed);
+    await opener.openEntry(entry, link.seed, link.tMs);
     if (store.getState().selectedId !== entry.id) {
       // Refused: its problems are the link's, at `data.<field>`.
       const refused = store.getState().loadProblems?.problems ?? [{ path: '(file)', message: 'could not be opened' }];
@@ -54,8 +54,8 @@ export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: See
       link.actions = [];
       link.tMs = 0;
     }
-    await opener.openEntry(fallback, link.seed);
-  } else if (link.scenario?.kind === 'builtin') await opener.openEntry(entry, link.seed);
+    await opener.openEntry(fallback, link.seed, link.tMs);
+  } else if (link.scenario?.kind === 'builtin') await opener.openEntry(entry, link.seed, link.tMs);
   const info = store.getState().info;
   if (info && link.actions.length > 0) {
     await core.serial(async () => {

@@ -10,8 +10,12 @@ import type { RunCore } from './runCore';
 
 /** The controller's side of opening scenarios; at most one is being opened at a time. */
 export interface ScenarioOpener {
-  /** Opens a catalog entry (a shipped scenario, a file, a link's scenario) with `seed` (null: its own). */
-  openEntry(entry: ScenarioEntry, seed?: number | null): Promise<void>;
+  /**
+   * Opens a catalog entry (a shipped scenario, a file, a link's scenario) with `seed` (null: its
+   * own). `seekToMs` (a link's moment, over 0) is the seek its opener asks for next: the run is
+   * ready and on its way there in one change (`seekingTo`), so it never reads "ready" at 0 first.
+   */
+  openEntry(entry: ScenarioEntry, seed?: number | null, seekToMs?: number): Promise<void>;
   /** See Controller.openFile: read as UTF-8 with its byte-order mark kept, then opened. */
   openFile(file: File): Promise<void>;
   /** See Controller.openText: edited text, listed as `label`. */
@@ -65,7 +69,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
    * Loads `entry` in a fresh worker, reporting its stages. Refused or cancelled, the worker is
    * dropped and the current run goes on; loaded, it becomes the active worker at time zero.
    */
-  async function load(entry: ScenarioEntry, seq: number, seed: number | null = null): Promise<void> {
+  async function load(entry: ScenarioEntry, seq: number, seed: number | null = null, seekToMs = 0): Promise<void> {
     const worker = bridge.spawn();
     candidate = worker;
     let result: LoadResult;
@@ -100,6 +104,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
         d.error = null;
         d.stats = EMPTY_STATS;
         d.status = RunStatus.ready;
+        if (seekToMs > 0) d.seekingTo = Math.min(seekToMs, info.durationMs);
         d.recipe = { scenario: entry.source === 'builtin' ? { kind: 'builtin', id: entry.id } : { kind: 'inline', text: entry.text, fileName: entry.fileName }, seed, actions: [] };
         if (entry.source === 'file') d.entries = [...d.entries.filter((e) => e.id !== entry.id), { ...entry, label }];
       });
@@ -108,8 +113,8 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
   }
 
   return {
-    openEntry(entry, seed = null) {
-      return load(entry, beginOpening(entry.label, entry.text.length), seed);
+    openEntry(entry, seed = null, seekToMs = 0) {
+      return load(entry, beginOpening(entry.label, entry.text.length), seed, seekToMs);
     },
     async openFile(file) {
       const seq = beginOpening(file.name, file.size);
