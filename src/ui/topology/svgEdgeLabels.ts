@@ -69,17 +69,15 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     edgeLabels.push(label);
     this.addEventListener('mouseenter', () => {
       label.hovered = true;
-      label.shown = '';
       text.classList.add('topo-edge-label-hover');
       labelLayer.node()!.appendChild(text);
-      showLabel(label);
+      showLabel(label, true);
     });
     this.addEventListener('mouseleave', () => {
       label.hovered = false;
-      label.shown = '';
       label.at = null;
       text.classList.remove('topo-edge-label-hover');
-      showLabel(label);
+      showLabel(label, true);
       moveLabel(text, quietSpot(label));
     });
   });
@@ -96,7 +94,8 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   /** The box a short-form label ("68/s") was placed for (placeEdgeLabels' `short`). */
   const shortBox = { w: Math.ceil(quietBox.w * SHORT_LABEL_SHARE), h: quietBox.h };
   let lastRate: (edge: number) => EdgeRate | null = () => null;
-  function showLabel(l: (typeof edgeLabels)[number]): void {
+  /** Draws `l`'s label for the figures on show; `redraw` draws it even when its words have not changed (hovered or not, lit or not by the story). */
+  function showLabel(l: (typeof edgeLabels)[number], redraw = false): void {
     const r = lastRate(l.edge);
     const all = r ? edgeLabelParts(r) : [];
     // A quiet label with no spot clear of the nodes is left out: a node's name comes first; so is
@@ -107,7 +106,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     const short = !l.hovered && !l.story && l.quiet.short === true && r !== null;
     const parts = short ? [{ text: edgeShortLabel(r), kind: 'rate' as const }] : l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
-    if (key === l.shown) return;
+    if (key === l.shown && !redraw) return;
     l.shown = key;
     l.text.textContent = '';
     parts.forEach((part, i) => {
@@ -159,8 +158,9 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
         if (story === l.story) continue;
         l.story = story;
         l.text.classList.toggle('topo-edge-label-story', story);
-        l.shown = '';
-        showLabel(l);
+        // Drawn again whatever it says, blank included: a label lit while its figure was going
+        // (a seek back to 0 s) kept the old figure when its new words were none.
+        showLabel(l, true);
         if (!l.hovered) moveLabel(l.text, quietSpot(l));
       }
     },
