@@ -324,6 +324,33 @@ test('each ready-made pair opens from the picker with both panes moving and the 
     expect(await diffValue(page, 'rps', 'A')).toBeGreaterThan(0);
     await page.screenshot({ path: shotPath(`compare-${a}-1600x1000.png`) });
   }
+  // Two runs of one small scenario (a branch's link) at 1024x768: gateway-and-mesh's 9 nodes
+  // missed the panes' 12 px floor (10.8 px) and folded into 9 one-node group tiles, their names
+  // cut to 'ed…', 'fro…', 'bulk-ex…'; control-plane-boundary and l4-vs-l7 likewise.
+  await test.step("at 1024x768 two runs of gateway-and-mesh are drawn whole in both panes, not as one-node tiles: every node's name in full, 10.5 px or more, inside its pane", async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await open(page, '/?compare=gateway-and-mesh,gateway-and-mesh');
+    for (const side of ['A', 'B'] as const) {
+      await expect(pane(page, side).getByTestId('presenter-fold')).toHaveCount(0);
+      await expect(pane(page, side).locator('.topology-stage')).toHaveAttribute('data-view', 'svg');
+      const sizes = await nameSizes(page, side);
+      expect(sizes.length, `pane ${side}'s node names`).toBe(9);
+      expect(Math.min(...sizes), `pane ${side}'s smallest name, px`).toBeGreaterThanOrEqual(10.5);
+      const names = await pane(page, side).evaluate((p) => {
+        const stage = p.querySelector('.topology-stage')!.getBoundingClientRect();
+        return Array.from(p.querySelectorAll('[data-node]')).map((n) => {
+          const t = n.querySelector('text.topo-name')!;
+          const r = t.getBoundingClientRect();
+          const inside = r.left >= stage.left - 1 && r.right <= stage.right + 1 && r.top >= stage.top - 1 && r.bottom <= stage.bottom + 1;
+          // A control plane's node is 'control-plane:<mesh>', named by its mesh.
+          const name = n.getAttribute('data-node')!.replace(/^control-plane:/, '');
+          return `${name}: ${t.textContent!.startsWith(name) ? 'whole' : `'${t.textContent}'`}${inside ? '' : ', cut by the pane'}`;
+        });
+      });
+      expect(names.sort()).toEqual(['bulk-export', 'catalog', 'edge', 'frontend', 'inventory', 'old-app', 'scraper', 'shop', 'shoppers'].map((n) => `${n}: whole`));
+    }
+    await page.screenshot({ path: shotPath('compare-small-whole-1024x768.png') });
+  });
 });
 
 test('a lone second of ok requests between gaps is drawn on the overlaid latency chart: retry-storm\'s 830 ms p99 at 25-26 s, where their p99s first differ', async ({ page }) => {

@@ -8,7 +8,7 @@ import { PASSED_STRIDE } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
 import { PresenterFloorContext } from '../topology/presenterFloor';
-import { READABLE_FOLD_SCALE, READABLE_NAME_PX, READABLE_WINDOW_QUERY, wantsLargeText, wantsReadableFold } from '../topology/readableText';
+import { READABLE_FOLD_SCALE, READABLE_NAME_PX, READABLE_WINDOW_QUERY, SMALL_PICTURE_NODES, wantsLargeText, wantsReadableFold } from '../topology/readableText';
 import { WheelZoomContext } from './wheelZoom';
 import { placeGroupNodes } from '../topology/drag';
 import { layoutStore, overridesOf, setOverrides, unfoldedOf } from '../topology/layoutStore';
@@ -147,7 +147,9 @@ export function TopologyView() {
   // one-node group tiles whenever the legend was open (467 px), a choice the browser keeps, and
   // was drawn whole when not: two outcomes for one window.
   const foldSize = useMemo(() => (size ? { width: size.width, height: size.readHeight } : null), [size]);
-  const fold = usePresenterFold(presenterMode || readableFold, topology, foldSize, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode || floor.roomy);
+  // A compare pane's small picture is drawn whole below its floor rather than as one-node tiles (PresenterFloor.smallWhole).
+  const wholeUpTo = presenterMode && floor.smallWhole ? SMALL_PICTURE_NODES : 0;
+  const fold = usePresenterFold(presenterMode || readableFold, topology, foldSize, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode || floor.roomy, wholeUpTo);
   const foldPx = presenterMode ? floor.px : READABLE_NAME_PX;
   // Replicas folded back into their service when presenter mode needs the room.
   const shownUnfolded = fold === 'all' ? unfolded : NO_UNFOLDED;
@@ -263,7 +265,8 @@ export function TopologyView() {
       const carried = !newTopology ? sceneRef.current?.controlState() : undefined;
       const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
       if (!kept) fitLockRef.current = null;
-      const minScale = presenterMode ? floor.minScale : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
+      // A picture drawn whole below the floor fits the stage, not the floor (it would be cut).
+      const minScale = presenterMode ? (topology.nodes.length <= wholeUpTo ? undefined : floor.minScale) : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
       const layout = computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, roomy, fit: kept, focus });
       if (largeText) box.dataset.text = 'large';
       else delete box.dataset.text;
@@ -286,7 +289,7 @@ export function TopologyView() {
     box.dataset.view = large ? 'canvas' : 'svg';
     dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor]);
+  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, wholeUpTo]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {

@@ -46,7 +46,9 @@ export function keptFit(
  * topology drawn as group tiles anyway), 'replicas' when it fits once unfolded replicas fold
  * back into their service, else 'groups': the nodes fold into group tiles by mesh and name
  * family (the canvas view). `roomy`: judged on the single view's large-text geometry (its own
- * 10 px fold, readableText.ts; LayoutOptions.roomy). Recomputed when the stage's size or the
+ * 10 px fold, readableText.ts; LayoutOptions.roomy). A topology of `wholeUpTo` nodes or fewer
+ * never folds into group tiles: 'replicas' when it has unfolded replicas, else 'all' (drawn
+ * whole, below the floor; PresenterFloor.smallWhole). Recomputed when the stage's size or the
  * drawing changes.
  */
 export function usePresenterFold(
@@ -57,13 +59,29 @@ export function usePresenterFold(
   unfolded: ReadonlySet<string>,
   minScale: number,
   roomy = false,
+  wholeUpTo = 0,
 ): 'all' | 'replicas' | 'groups' {
   return useMemo(() => {
     if (!presenter || !topology || !size || size.width < 10 || size.height < 10 || topology.nodes.length > LARGE_TOPOLOGY_NODES) return 'all';
-    const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions, unfolded: u, presenter: true, roomy }).scale >= minScale;
-    if (fits(unfolded)) return 'all';
-    return unfolded.size > 0 && fits(NO_UNFOLDED) ? 'replicas' : 'groups';
-  }, [presenter, topology, size, positions, unfolded, minScale, roomy]);
+    return presenterFold(topology, size, { positions, unfolded }, minScale, roomy, wholeUpTo);
+  }, [presenter, topology, size, positions, unfolded, minScale, roomy, wholeUpTo]);
+}
+
+/** usePresenterFold's choice for a topology drawn in presenter mode's geometry in a `size` stage (see there). Pure. */
+export function presenterFold(
+  topology: ScenarioInfo['topology'],
+  size: { width: number; height: number },
+  drawing: { positions?: NodePositions; unfolded?: ReadonlySet<string> },
+  minScale: number,
+  roomy = false,
+  wholeUpTo = 0,
+): 'all' | 'replicas' | 'groups' {
+  const unfolded = drawing.unfolded ?? NO_UNFOLDED;
+  const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions: drawing.positions, unfolded: u, presenter: true, roomy }).scale >= minScale;
+  if (fits(unfolded)) return 'all';
+  const small = topology.nodes.length <= wholeUpTo;
+  if (unfolded.size > 0 && (small || fits(NO_UNFOLDED))) return 'replicas';
+  return small ? 'all' : 'groups';
 }
 
 /**

@@ -16,13 +16,20 @@ export interface PresenterFloor {
    * (LayoutOptions.roomy: PresenterSize.gapXRoomy, 120 units, rather than gapXStage's 64).
    */
   roomy: boolean;
+  /**
+   * Whether a picture of SMALL_PICTURE_NODES or fewer (readableText.ts) is drawn whole below the
+   * floor when it cannot keep it, rather than folded into group tiles: tiles of so few nodes hold
+   * one node each and have their titles cut ("stor…", "catal…", "ledg…" in a compare pane at
+   * 1024x768), where the whole picture keeps every name, smaller.
+   */
+  smallWhole: boolean;
 }
 
 /** Node text in presenter mode, design units (styles.css `.app.presenter .topo-node text`). */
 export const PRESENTER_TEXT_UNITS = 18;
 
 /** The single view's floor: PRESENTER_MIN_SCALE, names at 14 px or more. */
-export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14, roomy: false };
+export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14, roomy: false, smallWhole: false };
 
 /**
  * A compare pane's floor: names at 12 px or more (12/18 = 0.667). 12 px is the smallest text the
@@ -31,8 +38,12 @@ export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_
  * columns are roomy, as the single view's large text's: a pane draws its link labels at
  * presenter size (renderTopology, `.compare-fit` and `.compare-presenter`), and in 64-unit gaps
  * config-rollout's '190 req/s' had no spot clear of shoppers and frontend's '+5' at 1024x768.
+ * A small picture short of the floor is drawn whole (`smallWhole`), as the single view draws it
+ * (readableText.ts): branches of control-plane-boundary, l4-vs-l7 and gateway-and-mesh (7 to 9
+ * nodes) at 1024x768 came out as one-node tiles with their names cut to four letters, and draw
+ * whole with names of 11.8, 11.2 and 10.8 px.
  */
-export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12, roomy: true };
+export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12, roomy: true, smallWhole: true };
 
 /** The floor a TopologyView keeps in presenter mode; a compare pane provides its own. */
 export const PresenterFloorContext = createContext<PresenterFloor>(SINGLE_PRESENTER_FLOOR);
