@@ -9,6 +9,7 @@ import { simCommand } from '../cli/spawnSim';
 import { shotPath } from './fixtures/shots';
 import { logRunStatus, runStatusLog } from './fixtures/statusLog';
 import { labelsOverBoxes, meshRegionProblems } from './fixtures/meshRegions';
+import { labelGaps } from './fixtures/labelGaps';
 
 const PAIR = '/?compare=retry-storm,retry-storm-fixed';
 
@@ -325,17 +326,18 @@ test('each ready-made pair opens from the picker with both panes moving and the 
     await page.screenshot({ path: shotPath(`compare-${a}-1600x1000.png`) });
   }
   // Two runs of one small scenario (a branch's link) at 1024x768: gateway-and-mesh's 9 nodes
-  // missed the panes' 12 px floor (10.8 px) and folded into 9 one-node group tiles, their names
-  // cut to 'ed…', 'fro…', 'bulk-ex…'; control-plane-boundary and l4-vs-l7 likewise.
-  await test.step("at 1024x768 two runs of gateway-and-mesh are drawn whole in both panes, not as one-node tiles: every node's name in full, 10.5 px or more, inside its pane", async () => {
+  // missed the panes' 12 px floor in their roomy columns (10.8 px) and folded into 9 one-node
+  // group tiles, names cut to 'ed…', 'fro…', 'bulk-ex…'; control-plane-boundary and l4-vs-l7 too.
+  await test.step("at 1024x768 two runs of gateway-and-mesh are drawn whole in both panes, not as one-node tiles: every node's name in full, 12 px or more, inside its pane, no link label over a node", async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
-    await open(page, '/?compare=gateway-and-mesh,gateway-and-mesh');
+    await open(page, '/?compare=gateway-and-mesh,gateway-and-mesh&t=12s');
+    await expect(page.locator('[data-testid="compare-pane"] .topo-edge-label', { hasText: 'req/s' }).first()).toBeVisible();
     for (const side of ['A', 'B'] as const) {
       await expect(pane(page, side).getByTestId('presenter-fold')).toHaveCount(0);
       await expect(pane(page, side).locator('.topology-stage')).toHaveAttribute('data-view', 'svg');
       const sizes = await nameSizes(page, side);
       expect(sizes.length, `pane ${side}'s node names`).toBe(9);
-      expect(Math.min(...sizes), `pane ${side}'s smallest name, px`).toBeGreaterThanOrEqual(10.5);
+      expect(Math.min(...sizes), `pane ${side}'s smallest name, px`).toBeGreaterThanOrEqual(12);
       const names = await pane(page, side).evaluate((p) => {
         const stage = p.querySelector('.topology-stage')!.getBoundingClientRect();
         return Array.from(p.querySelectorAll('[data-node]')).map((n) => {
@@ -348,7 +350,13 @@ test('each ready-made pair opens from the picker with both panes moving and the 
         });
       });
       expect(names.sort()).toEqual(['bulk-export', 'catalog', 'edge', 'frontend', 'inventory', 'old-app', 'scraper', 'shop', 'shoppers'].map((n) => `${n}: whole`));
+      // Drawn in presenter mode's own columns (64 units, not 120): the labels still keep off every node part.
+      const gaps = await labelGaps(pane(page, side));
+      expect(gaps.length, `pane ${side}'s link labels`).toBeGreaterThanOrEqual(6);
+      const nearest = gaps.reduce((a, g) => (g.gap < a.gap ? g : a));
+      expect(nearest.gap, `pane ${side}: ${nearest.label} from ${nearest.part}, px`).toBeGreaterThan(0);
     }
+    expect(await labelsOverBoxes(page)).toEqual([]);
     await page.screenshot({ path: shotPath('compare-small-whole-1024x768.png') });
   });
 });

@@ -8,7 +8,7 @@ import { PASSED_STRIDE } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
 import { PresenterFloorContext } from '../topology/presenterFloor';
-import { READABLE_FOLD_SCALE, READABLE_NAME_PX, READABLE_WINDOW_QUERY, SMALL_PICTURE_NODES, wantsLargeText, wantsReadableFold } from '../topology/readableText';
+import { READABLE_FOLD_SCALE, READABLE_NAME_PX, READABLE_WINDOW_QUERY, wantsLargeText, wantsReadableFold } from '../topology/readableText';
 import { WheelZoomContext } from './wheelZoom';
 import { placeGroupNodes } from '../topology/drag';
 import { layoutStore, overridesOf, setOverrides, unfoldedOf } from '../topology/layoutStore';
@@ -147,9 +147,9 @@ export function TopologyView() {
   // one-node group tiles whenever the legend was open (467 px), a choice the browser keeps, and
   // was drawn whole when not: two outcomes for one window.
   const foldSize = useMemo(() => (size ? { width: size.width, height: size.readHeight } : null), [size]);
-  // A compare pane's small picture is drawn whole below its floor rather than as one-node tiles (PresenterFloor.smallWhole).
-  const wholeUpTo = presenterMode && floor.smallWhole ? SMALL_PICTURE_NODES : 0;
-  const fold = usePresenterFold(presenterMode || readableFold, topology, foldSize, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode || floor.roomy, wholeUpTo);
+  // A compare pane tries presenter mode's own columns, then a small picture whole below its floor, before folding (PresenterFloor.fitBeforeFold).
+  const drawing = usePresenterFold(presenterMode || readableFold, topology, foldSize, positions, unfolded, presenterMode ? floor.minScale : READABLE_FOLD_SCALE, !presenterMode || floor.roomy, presenterMode && floor.fitBeforeFold);
+  const fold = drawing.fold;
   const foldPx = presenterMode ? floor.px : READABLE_NAME_PX;
   // Replicas folded back into their service when presenter mode needs the room.
   const shownUnfolded = fold === 'all' ? unfolded : NO_UNFOLDED;
@@ -166,7 +166,7 @@ export function TopologyView() {
   const presenterRef = useRef(presenter);
   presenterRef.current = presenter;
   // Columns with room for presenter-size link labels: the large text's, and a compare pane's.
-  const roomy = largeText || (presenterMode && floor.roomy);
+  const roomy = largeText || (presenterMode && floor.roomy && drawing.roomy);
   const roomyRef = useRef(roomy);
   roomyRef.current = roomy;
   // Keyed by what is inspected, not the target object (the store sets a new one on each refresh).
@@ -266,7 +266,7 @@ export function TopologyView() {
       const kept = keptFit(fitLockRef.current, box, size, topology, unfolded, presenter, cameraRef.current?.camera.k ?? 1);
       if (!kept) fitLockRef.current = null;
       // A picture drawn whole below the floor fits the stage, not the floor (it would be cut).
-      const minScale = presenterMode ? (topology.nodes.length <= wholeUpTo ? undefined : floor.minScale) : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
+      const minScale = presenterMode ? (drawing.belowFloor ? undefined : floor.minScale) : keepReadable ? INSPECTOR_MIN_SCALE : undefined;
       const layout = computeLayout(topology, size.width, size.height, { positions, unfolded: shownUnfolded, minScale, presenter, roomy, fit: kept, focus });
       if (largeText) box.dataset.text = 'large';
       else delete box.dataset.text;
@@ -289,7 +289,7 @@ export function TopologyView() {
     box.dataset.view = large ? 'canvas' : 'svg';
     dirtyRef.current = true;
     paintRef.current();
-  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, wholeUpTo]);
+  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, drawing.belowFloor]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {

@@ -5,6 +5,7 @@ import type { ScenarioInfo } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import type { LayoutFit, NodePositions } from '../topology/layoutTypes';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
+import { SMALL_PICTURE_NODES } from '../topology/readableText';
 import type { InspectTarget } from '../inspector/inspectorStore';
 
 /** No service unfolded. */
@@ -38,6 +39,16 @@ export function keptFit(
   return fit;
 }
 
+/** How presenter mode's geometry draws a picture (usePresenterFold). */
+export interface PresenterDrawing {
+  /** 'all': as it is; 'replicas': unfolded replicas folded back into their service; 'groups': as group tiles. */
+  fold: 'all' | 'replicas' | 'groups';
+  /** The columns it is drawn with: the roomy ones asked for, or presenter mode's own where only those keep the floor. */
+  roomy: boolean;
+  /** Drawn whole below the floor (a small picture that no geometry fits at it): fitted to the stage, not held at the floor. */
+  belowFloor: boolean;
+}
+
 /**
  * What presenter mode folds so its node text stays at 14 px or more (`minScale`, the
  * PresenterFloor: PRESENTER_MIN_SCALE in the single view, issue 11 item 8; 12 px in a compare
@@ -46,10 +57,11 @@ export function keptFit(
  * topology drawn as group tiles anyway), 'replicas' when it fits once unfolded replicas fold
  * back into their service, else 'groups': the nodes fold into group tiles by mesh and name
  * family (the canvas view). `roomy`: judged on the single view's large-text geometry (its own
- * 10 px fold, readableText.ts; LayoutOptions.roomy). A topology of `wholeUpTo` nodes or fewer
- * never folds into group tiles: 'replicas' when it has unfolded replicas, else 'all' (drawn
- * whole, below the floor; PresenterFloor.smallWhole). Recomputed when the stage's size or the
- * drawing changes.
+ * 10 px fold, readableText.ts; LayoutOptions.roomy). With `fitBeforeFold` (a compare pane,
+ * PresenterFloor.fitBeforeFold), roomy columns that miss the floor give way to presenter mode's
+ * own where those keep it, and a topology of SMALL_PICTURE_NODES or fewer never folds into group
+ * tiles: drawn whole below the floor, in the columns that draw it larger. Recomputed when the
+ * stage's size or the drawing changes.
  */
 export function usePresenterFold(
   presenter: boolean,
@@ -59,29 +71,31 @@ export function usePresenterFold(
   unfolded: ReadonlySet<string>,
   minScale: number,
   roomy = false,
-  wholeUpTo = 0,
-): 'all' | 'replicas' | 'groups' {
+  fitBeforeFold = false,
+): PresenterDrawing {
   return useMemo(() => {
-    if (!presenter || !topology || !size || size.width < 10 || size.height < 10 || topology.nodes.length > LARGE_TOPOLOGY_NODES) return 'all';
-    return presenterFold(topology, size, { positions, unfolded }, minScale, roomy, wholeUpTo);
-  }, [presenter, topology, size, positions, unfolded, minScale, roomy, wholeUpTo]);
+    if (!presenter || !topology || !size || size.width < 10 || size.height < 10 || topology.nodes.length > LARGE_TOPOLOGY_NODES) return { fold: 'all', roomy, belowFloor: false };
+    return presenterDrawing(topology, size, { positions, unfolded }, minScale, roomy, fitBeforeFold);
+  }, [presenter, topology, size, positions, unfolded, minScale, roomy, fitBeforeFold]);
 }
 
 /** usePresenterFold's choice for a topology drawn in presenter mode's geometry in a `size` stage (see there). Pure. */
-export function presenterFold(
+export function presenterDrawing(
   topology: ScenarioInfo['topology'],
   size: { width: number; height: number },
   drawing: { positions?: NodePositions; unfolded?: ReadonlySet<string> },
   minScale: number,
   roomy = false,
-  wholeUpTo = 0,
-): 'all' | 'replicas' | 'groups' {
+  fitBeforeFold = false,
+): PresenterDrawing {
   const unfolded = drawing.unfolded ?? NO_UNFOLDED;
-  const fits = (u: ReadonlySet<string>) => computeLayout(topology, size.width, size.height, { positions: drawing.positions, unfolded: u, presenter: true, roomy }).scale >= minScale;
-  if (fits(unfolded)) return 'all';
-  const small = topology.nodes.length <= wholeUpTo;
-  if (unfolded.size > 0 && (small || fits(NO_UNFOLDED))) return 'replicas';
-  return small ? 'all' : 'groups';
+  const fits = (u: ReadonlySet<string>, r: boolean) => computeLayout(topology, size.width, size.height, { positions: drawing.positions, unfolded: u, presenter: true, roomy: r }).scale >= minScale;
+  // The columns to try, asked-for first: presenter mode's own after roomy ones, when fitting comes first.
+  const columns = roomy && fitBeforeFold ? [true, false] : [roomy];
+  for (const r of columns) if (fits(unfolded, r)) return { fold: 'all', roomy: r, belowFloor: false };
+  if (unfolded.size > 0) for (const r of columns) if (fits(NO_UNFOLDED, r)) return { fold: 'replicas', roomy: r, belowFloor: false };
+  if (fitBeforeFold && topology.nodes.length <= SMALL_PICTURE_NODES) return { fold: unfolded.size > 0 ? 'replicas' : 'all', roomy: false, belowFloor: true };
+  return { fold: 'groups', roomy, belowFloor: false };
 }
 
 /**

@@ -17,19 +17,20 @@ export interface PresenterFloor {
    */
   roomy: boolean;
   /**
-   * Whether a picture of SMALL_PICTURE_NODES or fewer (readableText.ts) is drawn whole below the
-   * floor when it cannot keep it, rather than folded into group tiles: tiles of so few nodes hold
-   * one node each and have their titles cut ("stor…", "catal…", "ledg…" in a compare pane at
-   * 1024x768), where the whole picture keeps every name, smaller.
+   * Whether the drawing tries every way to stay whole before it folds into group tiles: with
+   * `roomy`, presenter mode's own columns (64 units) when only those keep the floor, and a picture
+   * of SMALL_PICTURE_NODES or fewer (readableText.ts) drawn whole below the floor when neither
+   * does (topologyFit.ts presenterDrawing). Tiles of so few nodes hold one node each and had their
+   * titles cut ("stor…", "catal…", "ledg…" in a compare pane at 1024x768).
    */
-  smallWhole: boolean;
+  fitBeforeFold: boolean;
 }
 
 /** Node text in presenter mode, design units (styles.css `.app.presenter .topo-node text`). */
 export const PRESENTER_TEXT_UNITS = 18;
 
 /** The single view's floor: PRESENTER_MIN_SCALE, names at 14 px or more. */
-export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14, roomy: false, smallWhole: false };
+export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14, roomy: false, fitBeforeFold: false };
 
 /**
  * A compare pane's floor: names at 12 px or more (12/18 = 0.667). 12 px is the smallest text the
@@ -38,12 +39,12 @@ export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_
  * columns are roomy, as the single view's large text's: a pane draws its link labels at
  * presenter size (renderTopology, `.compare-fit` and `.compare-presenter`), and in 64-unit gaps
  * config-rollout's '190 req/s' had no spot clear of shoppers and frontend's '+5' at 1024x768.
- * A small picture short of the floor is drawn whole (`smallWhole`), as the single view draws it
- * (readableText.ts): branches of control-plane-boundary, l4-vs-l7 and gateway-and-mesh (7 to 9
- * nodes) at 1024x768 came out as one-node tiles with their names cut to four letters, and draw
- * whole with names of 11.8, 11.2 and 10.8 px.
+ * It fits before it folds (`fitBeforeFold`): two runs of control-plane-boundary, l4-vs-l7 and
+ * gateway-and-mesh (7 to 9 nodes, a branch's pair) at 1024x768 missed 12 px in roomy columns
+ * (11.8, 11.2, 10.8 px) and came out as one-node tiles with names cut to four letters; in presenter
+ * mode's own columns they keep 13.9, 13.2 and 12.7 px.
  */
-export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12, roomy: true, smallWhole: true };
+export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12, roomy: true, fitBeforeFold: true };
 
 /** The floor a TopologyView keeps in presenter mode; a compare pane provides its own. */
 export const PresenterFloorContext = createContext<PresenterFloor>(SINGLE_PRESENTER_FLOOR);
