@@ -201,6 +201,43 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   await expect(fresh.getByTestId('compare-fault')).toHaveAttribute('data-hit', 'AB');
   await expect(fresh.getByTestId('speed')).toHaveValue('10');
   await expect(fresh.getByTestId('link-problems')).toHaveCount(0);
+  // The compare form had a type, a target and "for" only: a latency went in at the catalog's
+  // 100 ms, a slow replica at 20x, whatever was wanted. It now has the single view's fields.
+  await test.step("the compare form has the single view's fields: a latency's delay of 250ms reaches both runs", async () => {
+    // Back to the first page, in front (a page behind another draws no frames).
+    await fresh.close();
+    await page.bringToFront();
+    await page.getByTestId('compare-fault-type').selectOption('latency');
+    const delay = page.getByTestId('compare-fault-delay');
+    await expect(delay).toHaveValue('100ms');
+    await expect(page.locator('.compare-fault-form').getByLabel('delay')).toBeVisible();
+    await delay.fill('250ms');
+    await page.getByTestId('compare-fault-target').selectOption('web');
+    await page.getByTestId('compare-inject').click();
+    await expect(page.getByTestId('compare-fault')).toHaveCount(2);
+    await expect(page.getByTestId('compare-fault').nth(1)).toHaveText('latency on web at 4.0 s · in both');
+    await page.locator('body').press('Shift+ArrowRight');
+    await settled(page);
+    // At 1024x768 the panel covers the other pane: B is asked for by its button.
+    for (const side of ['A', 'B'] as const) {
+      await (side === 'A' ? pane(page, 'A').getByTestId('inspector-toggle') : page.getByTestId('inspect-other')).click();
+      await pane(page, side).getByTestId('topology').locator('[data-node="web"]').click();
+      await expect(page.getByTestId('inspector-about')).toContainText(`About ${side} · `);
+      await expect(page.getByTestId('inspect-node').getByTestId('inspect-faults')).toContainText('⚡ latency on web, +250 ms: adds delay to each request (since 4.00 s)');
+    }
+    await page.getByTestId('inspector-close').click();
+    await page.getByTestId('compare-fault-type').selectOption('slow-replica');
+    await expect(page.getByTestId('compare-fault-target')).toHaveValue('web');
+    await expect(page.locator('.compare-fault-form').getByLabel('times slower')).toHaveValue('20');
+    for (const [w, h] of [
+      [1024, 768],
+      [1600, 1000],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.locator('.compare-faults').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: shotPath(`compare-fault-form-${w}x${h}.png`) });
+    }
+  });
 });
 
 test('a fault on a node only one pane has is said so, not skipped', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, test } from 'vitest';
-import { FAULT_TYPES, buildFault, replicaOptions, targetOptions } from '../../src/ui/faults/faultForm';
+import { FAULT_TYPES, buildFault, faultTypeSpec, fieldChoices, paramDefaults, replicaOptions, shownParams, targetOptions } from '../../src/ui/faults/faultForm';
 import { validateScenario } from '../../src/scenario';
 
 const topology = {
@@ -58,5 +58,30 @@ describe('replica choices', () => {
       ['0', '#0'],
       ['1', '#1'],
     ]);
+  });
+});
+
+describe("the fields' choices, from one topology or from both of a compare view's", () => {
+  const one = topology as unknown as Parameters<typeof replicaOptions>[1];
+  // B: web with 4 replicas, and a node A lacks.
+  const other = { ...one, nodes: [...one.nodes.map((n) => (n.name === 'web' ? { ...n, replicas: 4 } : n)), { ...one.nodes[1], id: 4, name: 'ledger', replicas: 1 }] } as unknown as typeof one;
+
+  it("offers a service's replicas as the run with more has them, and every node of either run as a partition's other side", () => {
+    const both = fieldChoices([one, other]);
+    expect(both.replicas('web').map((o) => o.label)).toEqual(['#0', '#1', '#2', '#3']);
+    expect(both.others('web').map((o) => o.value)).toEqual(['control-plane:shop', 'api', 'users', 'ledger']);
+    expect(fieldChoices([one]).others('web').map((o) => o.value)).toEqual(['control-plane:shop', 'api', 'users']);
+  });
+
+  it("shows typed values that fit the target, defaults where they do not: a latency's delay, a replica, a partition's side", () => {
+    const c = fieldChoices([one]);
+    expect(shownParams(faultTypeSpec('latency').params, { delay: '250ms' }, c, 'web')).toEqual({ delay: '250ms' });
+    expect(shownParams(faultTypeSpec('latency').params, {}, c, 'web')).toEqual({ delay: '100ms' });
+    // Replica #3 is not web's in A: back to #0.
+    expect(shownParams(faultTypeSpec('kill-replica').params, { replica: '3' }, c, 'web')).toEqual({ replica: '0' });
+    expect(shownParams(faultTypeSpec('kill-replica').params, { replica: '3' }, fieldChoices([one, other]), 'web')).toEqual({ replica: '3' });
+    // A partition cannot cut web off from itself: the first other node instead.
+    expect(shownParams(faultTypeSpec('partition').params, { other: 'web' }, c, 'web')).toEqual({ other: 'control-plane:shop' });
+    expect(paramDefaults(faultTypeSpec('http-abort').params, c, 'web')).toEqual({ replica: '', percent: '50', status: '503' });
   });
 });

@@ -1,9 +1,9 @@
 // The faults of a run: a small form that injects one while the run plays, with the worker's
 // problems listed as `path: message`, and the list of faults with a clear button each.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
-import { FAULT_TYPES, buildFault, faultFormProblems, faultTypeSpec, replicaOptions, targetOptions, type Option } from '../faults/faultForm';
-import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
+import { buildFault, faultFormProblems, fieldChoices, targetOptions, type TargetKind } from '../faults/faultForm';
+import { FaultFields, useFaultFields } from '../faults/FaultFields';
 import { faultListOrder, faultState } from './faultState';
 import type { Problem } from '../state/store';
 import { useAppStore, useController } from '../state/useAppStore';
@@ -55,21 +55,6 @@ function ClearInjected() {
   );
 }
 
-function Select({ testId, label, value, options, onChange }: { testId?: string; label: string; value: string; options: Option[]; onChange(v: string): void }) {
-  return (
-    <label className="form-field">
-      <span className="form-label">{label}</span>
-      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /**
  * Faults from the picture: the node or link selected in the topology (the inspector's target)
  * with the catalog's faults that act on it; a click fills the form with one, target and all.
@@ -104,31 +89,17 @@ function ForSelection({ topology, onPick }: { topology: ScenarioInfo['topology']
 
 function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; preset: Preset }) {
   const controller = useController();
-  const [type, setType] = useState(FAULT_TYPES[0].type);
-  const spec = faultTypeSpec(type);
-  const targets = useMemo(() => targetOptions(spec.target, topology), [spec.target, topology]);
-  const [target, setTarget] = useState('');
-  const [params, setParams] = useState<Record<string, string>>({});
-  const [duration, setDuration] = useState('');
+  const targetsOf = useCallback((kind: TargetKind) => targetOptions(kind, topology), [topology]);
+  const choices = useMemo(() => fieldChoices([topology]), [topology]);
+  const f = useFaultFields(targetsOf, choices, preset);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
-  // A target that this fault type cannot take falls back to its first choice.
-  const shownTarget = targets.some((o) => o.value === target) ? target : (targets[0]?.value ?? '');
-  useEffect(() => setProblems([]), [type]);
-  // A fault picked from the selection: its type, target and fields, ready to inject.
-  useEffect(() => {
-    if (!preset) return;
-    setType(preset.values.type);
-    setTarget(preset.values.target);
-    setParams(preset.values.params);
-    setDuration(preset.values.duration);
-  }, [preset]);
+  useEffect(() => setProblems([]), [f.type]);
 
   const inject = async () => {
     setBusy(true);
-    const values = { type, target: shownTarget, params: shownParams(spec.params, params, topology, shownTarget), duration };
-    const local = faultFormProblems(values);
-    const found = local.length > 0 ? local : await controller.injectFault(buildFault(values));
+    const local = faultFormProblems(f.values);
+    const found = local.length > 0 ? local : await controller.injectFault(buildFault(f.values));
     setBusy(false);
     setProblems(found);
   };
@@ -141,44 +112,12 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
         void inject();
       }}
     >
-      <Select testId="fault-type" label="inject" value={type} options={FAULT_TYPES.map((t) => ({ value: t.type, label: t.label }))} onChange={setType} />
-      <div className="form-row">
-        <Select testId="fault-target" label={spec.target === 'node' ? 'cut off' : 'on'} value={shownTarget} options={targets} onChange={setTarget} />
-        {spec.params.map((p) => {
-          const value = params[p.key] ?? defaults([p], topology, shownTarget)[p.key];
-          const set = (v: string) => setParams((ps) => ({ ...ps, [p.key]: v }));
-          if (p.kind === 'replica') {
-            const replicas = replicaOptions(shownTarget, topology, p.every);
-            return <Select key={p.key} label={p.label} value={replicas.some((o) => o.value === value) ? value : replicas[0].value} options={replicas} onChange={set} />;
-          }
-          if (p.kind === 'node') {
-            const others = targetOptions('node', topology).filter((o) => o.value !== shownTarget);
-            return <Select key={p.key} label={p.label} value={others.some((o) => o.value === value) ? value : (others[0]?.value ?? '')} options={others} onChange={set} />;
-          }
-          return (
-            <label key={p.key} className="form-field form-field-small">
-              <span className="form-label">{p.label}</span>
-              {p.kind === 'duration' ? (
-                <DurationInput value={value} placeholder={p.hint} onChange={set} testId={`fault-${p.key}`} />
-              ) : (
-                <input type="text" inputMode={p.kind === 'number' ? 'decimal' : 'text'} value={value} placeholder={p.hint} onChange={(e) => set(e.target.value)} />
-              )}
-            </label>
-          );
-        })}
-      </div>
-      <div className="form-row form-row-end">
-        {!spec.oneShot && (
-          <label className="form-field">
-            <span className="form-label" title={`How long: ${DURATION_RULE}; empty lasts until cleared`}>for (e.g. 10s)</span>
-            <DurationInput testId="fault-duration" value={duration} placeholder="until cleared" onChange={setDuration} />
-          </label>
-        )}
-        <button type="submit" className="button button-inject" data-testid="fault-inject" disabled={busy || targets.length === 0}>
+      <FaultFields f={f} ids={FIELD_IDS}>
+        <button type="submit" className="button button-inject" data-testid="fault-inject" disabled={busy || f.targets.length === 0}>
           + Inject
         </button>
-      </div>
-      {targets.length === 0 && <p className="form-note">No {spec.target} in this scenario.</p>}
+      </FaultFields>
+      {f.targets.length === 0 && <p className="form-note">No {f.spec.target} in this scenario.</p>}
       {problems.length > 0 && (
         <ul className="problems" data-testid="fault-problems" role="alert">
           {problems.map((p, i) => (
@@ -192,30 +131,8 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
   );
 }
 
-/** Default values of a fault type's extra fields; a partition's other side is the first other node. */
-function defaults(params: ReturnType<typeof faultTypeSpec>['params'], topology: ScenarioInfo['topology'], target: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of params) out[p.key] = p.kind === 'node' ? (topology.nodes.find((n) => n.name !== target)?.name ?? '') : p.default;
-  return out;
-}
-
-/** The extra fields as the form shows them: typed values, or defaults where a value no longer fits the target. */
-function shownParams(
-  specs: ReturnType<typeof faultTypeSpec>['params'],
-  typed: Record<string, string>,
-  topology: ScenarioInfo['topology'],
-  target: string,
-): Record<string, string> {
-  const out = defaults(specs, topology, target);
-  for (const p of specs) {
-    const v = typed[p.key];
-    if (v === undefined) continue;
-    if (p.kind === 'replica' && !replicaOptions(target, topology, p.every).some((o) => o.value === v)) continue;
-    if (p.kind === 'node' && (v === target || !topology.nodes.some((n) => n.name === v))) continue;
-    out[p.key] = v;
-  }
-  return out;
-}
+/** The single view's test ids of the fault fields. */
+const FIELD_IDS = { type: 'fault-type', target: 'fault-target', duration: 'fault-duration', param: 'fault-' };
 
 function FaultList() {
   const controller = useController();

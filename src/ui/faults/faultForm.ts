@@ -98,6 +98,51 @@ export function replicaOptions(service: string, topology: Topology, every?: stri
   return every === undefined ? one : [{ value: '', label: every }, ...one];
 }
 
+/**
+ * Where the form's extra fields take their choices: a service's replicas, and the nodes a
+ * partition can cut a node off from. From one topology (the single view), or from both of the
+ * compare view's (a name either has; a service's replicas as the run with more has them).
+ */
+export interface FieldChoices {
+  /** The replica choices of `service`, `every` first when given (replicaOptions). */
+  replicas(service: string, every?: string): Option[];
+  /** The nodes other than `target`, for a partition's other side. */
+  others(target: string): Option[];
+}
+
+/** FieldChoices over `topologies` (one, or A's and B's). Pure. */
+export function fieldChoices(topologies: readonly Topology[]): FieldChoices {
+  return {
+    replicas: (service, every) => topologies.map((t) => replicaOptions(service, t, every)).reduce((a, b) => (b.length > a.length ? b : a)),
+    others: (target) => {
+      const seen = new Set<string>([target]);
+      const out: Option[] = [];
+      for (const t of topologies) for (const o of targetOptions('node', t)) if (!seen.has(o.value)) (seen.add(o.value), out.push(o));
+      return out;
+    },
+  };
+}
+
+/** Default values of a fault type's extra fields; a partition's other side is the first other node. Pure. */
+export function paramDefaults(params: readonly ParamSpec[], choices: FieldChoices, target: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of params) out[p.key] = p.kind === 'node' ? (choices.others(target)[0]?.value ?? '') : p.default;
+  return out;
+}
+
+/** The extra fields as the form shows them: typed values, or defaults where a value no longer fits the target. Pure. */
+export function shownParams(params: readonly ParamSpec[], typed: Readonly<Record<string, string>>, choices: FieldChoices, target: string): Record<string, string> {
+  const out = paramDefaults(params, choices, target);
+  for (const p of params) {
+    const v = typed[p.key];
+    if (v === undefined) continue;
+    if (p.kind === 'replica' && !choices.replicas(target, p.every).some((o) => o.value === v)) continue;
+    if (p.kind === 'node' && !choices.others(target).some((o) => o.value === v)) continue;
+    out[p.key] = v;
+  }
+  return out;
+}
+
 /** What the form holds. */
 export interface FaultFormValues {
   type: string;
