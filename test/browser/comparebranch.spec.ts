@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { settled as settledLayout } from './fixtures/settle';
 import { shotPath } from './fixtures/shots';
+import { logTexts, textLog } from './fixtures/statusLog';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
@@ -242,9 +243,16 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   await page.close();
   const fresh = await context.newPage();
   await fresh.setViewportSize({ width: 1024, height: 768 });
+  await logTexts(fresh, { pair: '[data-testid="compare-select"] option:checked', opening: '[data-testid="compare-opening"] .opening-name' });
   await fresh.goto(link);
   await expect(fresh.getByTestId('compare-pane')).toHaveCount(2);
   await settled(fresh);
+  // While the link's packed scenario opened, the notice said "Opening A · the opened scenario" and
+  // the header's pair "@data: two runs"; its text names it all along.
+  await test.step("opening the link, the header and the opening notice name the packed scenario by its own name and title from the start", async () => {
+    expect((await textLog(fresh, 'pair')).filter((t) => t !== '—')).toEqual(['A retry policy rolls out through 20 proxies: two runs']);
+    expect(await textLog(fresh, 'opening')).toEqual(['config-rollout']);
+  });
   await expect.poll(() => paneValue(fresh, 'A', 'pane-time')).toBe('21000');
   expect(await paneValue(fresh, 'B', 'pane-time')).toBe('21000');
   await expect.poll(() => paneValue(fresh, 'A', 'pane-hash')).toBe(hashes[0]);

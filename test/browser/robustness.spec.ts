@@ -122,14 +122,16 @@ test('opening a file shows its stage, and Cancel stops it while hello-mesh keeps
     const packed = packScenario({ scenario: { kind: 'inline', text: killedLoop('0s', 1_000_000) }, seed: null, actions: [] });
     await page.goto(`/?compare=hello-mesh,@data#data=${packed}`);
     const comparing = page.getByTestId('compare-opening');
-    await expect(comparing).toContainText('Opening B · the opened scenario (A is open)');
+    // The packed side by its scenario's own name (killed-loop): it was "the opened scenario", and the header's pair "hello-mesh vs @data".
+    await expect(comparing).toContainText('Opening B · killed-loop (A is open)');
+    await expect(page.getByTestId('compare-select').locator('option:checked')).toHaveText('hello-mesh vs killed-loop');
     await expect(page.getByTestId('compare-opening-stage')).toContainText('starting the run… step 5 of 5');
     await expect(page.getByTestId('run-status')).toHaveText('opening both…');
     await page.screenshot({ path: shotPath('robustness-compare-opening.png') });
     await page.getByTestId('cancel-open').click();
     await expect(comparing).toHaveCount(0);
     const said = page.getByTestId('compare-error');
-    await expect(said).toHaveText(/^Cancelled: B \(the opened scenario\) was still starting the run after \d+\.\d s: its events at t = 0 had not let the clock move\. Neither run is open; Single view opens A \(hello-mesh\) alone, or pick a pair below\.$/);
+    await expect(said).toHaveText(/^Cancelled: B \(killed-loop\) was still starting the run after \d+\.\d s: its events at t = 0 had not let the clock move\. Neither run is open; Single view opens A \(hello-mesh\) alone, or pick a pair below\.$/);
     // Cancelled in seconds, not at the worker's 60 s budget.
     expect(Number(/after (\d+\.\d) s/.exec((await said.textContent())!)![1])).toBeLessThan(45);
     await expect(page.getByTestId('run-status')).toHaveText('stopped');

@@ -10,6 +10,8 @@ import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_M
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
 import { READY_PAIRS } from '../../src/ui/compare/pairs';
+import { sideName } from '../../src/ui/compare/pairOpening';
+import { scenarioNameIn } from '../../src/ui/scenarios/catalog';
 import { runLatencyMeasured } from '../../src/ui/measuredLatency';
 import { SimHost } from '../../src/workers/SimHost';
 import { Counter, type LiveAction, type SeriesBucket } from '../../src/workers/protocol';
@@ -275,5 +277,19 @@ describe('overlaid charts', () => {
     expect(g.series.map((s) => s.key)).toEqual(['A-p99', 'B-p99']);
     expect(g.y.domain()[1]).toBeGreaterThanOrEqual(40);
     expect(g.unit).toBe('ms');
+  });
+});
+
+describe("what a side is called before its run loads", () => {
+  it("a link's packed scenario goes by the name its text gives, JSON or YAML, not 'the opened scenario'", () => {
+    expect(sideName({ kind: 'inline', text: text('config-rollout') })).toBe('config-rollout');
+    expect(sideName({ kind: 'inline', text: 'name: my-mesh # the team\'s\ntitle: "A mesh of mine"\nduration: 10s\n' })).toBe('my-mesh');
+    expect(scenarioNameIn('name: "quoted-one"\n')).toBe('quoted-one');
+    // Nested names (a service's) are not the scenario's.
+    expect(scenarioNameIn('title: t\nservices:\n  - name: api\n')).toBeNull();
+    // Without a name: the file's, and only with neither the words.
+    expect(sideName({ kind: 'inline', text: '{"title": "no name"}', fileName: 'mine.json' })).toBe('mine.json');
+    expect(sideName({ kind: 'inline', text: 'not a scenario' })).toBe('the opened scenario');
+    expect(sideName({ kind: 'builtin', id: 'retry-storm' })).toBe('retry-storm');
   });
 });

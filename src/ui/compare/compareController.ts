@@ -9,7 +9,7 @@ import type { InjectResult, ScenarioInfo } from '../../workers/protocol';
 import type { SimWorkerApi } from '../../workers/sim.worker';
 import type { SimBridge } from '../bridge/simBridge';
 import type { Recipe } from '../recipe/types';
-import type { ScenarioEntry } from '../scenarios/catalog';
+import { labelFor, type ScenarioEntry } from '../scenarios/catalog';
 import { inTime } from '../sim/controllerApi';
 import { absoluteLink } from '../sim/addressBar';
 import { SPEEDS, speedById } from '../sim/speeds';
@@ -20,7 +20,7 @@ import { faultLabel, faultNames } from './injectedFaults';
 import { decodeCompareLink } from './link';
 import { refreshFigures, syncActions } from './pairFigures';
 import { createPairLinks } from './pairLink';
-import { cancelOpening, createOpeningGate, openRecipes, type PairOpeningDeps } from './pairOpening';
+import { cancelOpening, createOpeningGate, openRecipes, sideName, type PairOpeningDeps } from './pairOpening';
 import { createPairCore, doneOf, type PaneRun } from './pairRun';
 import { createPairSeeks, settle, syncPanes } from './pairSeek';
 
@@ -97,6 +97,8 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
   const seeks = createPairSeeks(core);
   const links = createPairLinks(core);
   const nameOf = (p: PaneRun) => `${p.side} (${p.id})`;
+  /** A side's title before its run loads: a shipped scenario's as the picker has it, an opened one's from its text. */
+  const titleOf = (ref: Recipe['scenario']) => (ref.kind === 'builtin' ? (entries.find((e) => e.id === ref.id)?.label ?? '') : labelFor('', ref.text));
 
   const api: CompareController = {
     store,
@@ -110,7 +112,9 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       store.setState((d) => {
         d.linkProblems = link.problems;
         if (link.speedId) d.speedId = link.speedId;
-        d.pair = link.pair;
+        // A link's packed side by its scenario's own name from the start, not DATA_SIDE ("@data: two runs").
+        d.pair = link.pair && link.scenarios ? [sideName(link.scenarios[0]), sideName(link.scenarios[1])] : link.pair;
+        if (link.scenarios) d.titles = [titleOf(link.scenarios[0]), titleOf(link.scenarios[1])];
         d.knownSide = link.knownSide;
       });
       if (!link.pair || !link.scenarios) return core.setStatus('ready');

@@ -8,7 +8,7 @@ import type { SimBridge, SimWorker } from '../bridge/simBridge';
 import { openStageText } from '../components/openStages';
 import { bindInspector } from '../inspector/inspectorStore';
 import type { Recipe } from '../recipe/types';
-import type { ScenarioEntry } from '../scenarios/catalog';
+import { scenarioNameIn, type ScenarioEntry } from '../scenarios/catalog';
 import { ADVANCE_BUDGET_MS, inTime, type Controller } from '../sim/controllerApi';
 import { createFrameChannel } from '../state/frameChannel';
 import { createAppStore, RunStatus, type Problem } from '../state/store';
@@ -25,7 +25,18 @@ import type { PairSeeks } from './pairSeek';
  */
 export function paneId(ref: Recipe['scenario'], info: Pick<ScenarioInfo, 'name'>): string {
   if (ref.kind === 'builtin') return ref.id;
-  return info.name.trim() || ref.fileName || 'the opened scenario';
+  return info.name.trim() || sideName(ref);
+}
+
+/**
+ * What a side is called before its run has loaded: a shipped scenario by its file name; an opened
+ * one (a file's, a link's packed one) by the `name` its text gives, else its file's name (a link's
+ * has none), and only with neither "the opened scenario". It read "the opened scenario" (and the
+ * header "@data: two runs") while a link's packed scenario opened, though the text names it. Pure.
+ */
+export function sideName(ref: Recipe['scenario']): string {
+  if (ref.kind === 'builtin') return ref.id;
+  return scenarioNameIn(ref.text) ?? ref.fileName ?? 'the opened scenario';
 }
 
 /** A pane's controller: what a component inside a pane asks for acts on both panes through `pair`. */
@@ -87,7 +98,7 @@ export function cancelOpening(core: PairCore, gate: OpeningGate): void {
   if (!o || gate.cancelled !== null) return;
   const seconds = (performance.now() - o.startedAt) / 1000;
   const other = gate.scenarios?.[o.side === 'A' ? 1 : 0];
-  const otherName = other ? (other.kind === 'builtin' ? other.id : (other.fileName ?? 'the opened scenario')) : '';
+  const otherName = other ? sideName(other) : '';
   gate.cancelled = `Cancelled: ${o.side} (${o.label}) was still ${openStageText(o.stage)} after ${seconds.toFixed(1)} s${o.stage === 'starting' ? ': its events at t = 0 had not let the clock move' : ''}. Neither run is open${other?.kind === 'builtin' ? `; Single view opens ${o.side === 'A' ? 'B' : 'A'} (${otherName}) alone` : ''}, or pick a pair below.`;
   for (const w of gate.workers) w.terminate();
   core.store.setState((d) => {
@@ -101,8 +112,8 @@ export function cancelOpening(core: PairCore, gate: OpeningGate): void {
 /** Opens one side's recipe in a fresh worker, its stage in the store: its run, or why it could not open (`A (name): path: message; …`). */
 async function openPane(core: PairCore, deps: PairOpeningDeps, side: 'A' | 'B', recipe: Recipe): Promise<PaneRun | string> {
   const ref = recipe.scenario;
-  // Until it loads, an opened scenario goes by its file's name (a link's packed one has none).
-  const before = ref.kind === 'builtin' ? ref.id : (ref.fileName ?? 'the opened scenario');
+  // Until it loads, an opened scenario goes by the name its text gives (sideName).
+  const before = sideName(ref);
   const entry = ref.kind === 'builtin' ? deps.entries.find((e) => e.id === ref.id) : { id: `file:${before}`, label: before, text: ref.text, fileName: ref.fileName, source: 'file' as const };
   if (!entry) return `${side}: unknown scenario ${before}`;
   core.store.setState((d) => void (d.opening = { side, label: before, stage: 'reading', startedAt: performance.now(), bytes: entry.text.length }));

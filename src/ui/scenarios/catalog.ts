@@ -33,17 +33,27 @@ export function builtinScenarios(): ScenarioEntry[] {
 
 /** The scenario's title when the text carries one, else its file name. Never throws. */
 export function labelFor(fallback: string, text: string): string {
+  return topLevelText(text, 'title') || fallback;
+}
+
+/**
+ * The scenario's own `name` as its text gives it (a file's, or a link's packed one), before the
+ * worker has read it; null when it has none there. Never throws.
+ */
+export function scenarioNameIn(text: string): string | null {
+  return topLevelText(text, 'name') || null;
+}
+
+/** A top-level string field of scenario text, trimmed ('' when absent or not a string). Never throws. */
+function topLevelText(text: string, key: 'title' | 'name'): string {
   try {
     const data: unknown = JSON.parse(text);
-    if (data && typeof data === 'object' && 'title' in data && typeof data.title === 'string' && data.title.trim()) {
-      return data.title.trim();
-    }
+    const v = data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+    return typeof v === 'string' ? v.trim() : '';
   } catch {
     // YAML (or a broken file, which still gets a label; the worker reports what is wrong).
-    // A top-level `title:` line is enough for a label, without a YAML parser on this thread.
-    const m = /^title:[ \t]*(?:"([^"]*)"|'([^']*)'|([^#\r\n]*?))[ \t]*(?:#.*)?$/m.exec(text);
-    const title = m ? (m[1] ?? m[2] ?? m[3]).trim() : '';
-    if (title) return title;
+    // A top-level `title:` or `name:` line is enough, without a YAML parser on this thread.
+    const m = new RegExp(`^${key}:[ \\t]*(?:"([^"]*)"|'([^']*)'|([^#\\r\\n]*?))[ \\t]*(?:#.*)?$`, 'm').exec(text);
+    return m ? (m[1] ?? m[2] ?? m[3]).trim() : '';
   }
-  return fallback;
 }
