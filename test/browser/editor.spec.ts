@@ -190,6 +190,42 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     await expect(page.locator('.cm-line', { hasText: 'name: third' })).toHaveCount(1);
     await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   });
+  await test.step("the form's selects show the app's chevron in the light theme, and a message under Add, pressed at the column's foot, is scrolled into view", async () => {
+    // editor.css set the fields' `background` shorthand, which dropped the select chevron: mTLS and
+    // Called by read as text fields. And with the button at the foot of the column (as a person
+    // scrolls to it) the message under it was below the fold: Add seemed to do nothing.
+    const caller = editor.getByTestId('editor-service-caller');
+    const bg = await caller.evaluate((e) => ({ image: getComputedStyle(e).backgroundImage, repeat: getComputedStyle(e).backgroundRepeat, right: parseFloat(getComputedStyle(e).paddingRight) }));
+    expect(bg.image).toContain('svg');
+    expect(bg.repeat).toBe('no-repeat');
+    expect(bg.right).toBeGreaterThanOrEqual(24);
+    // Four problems above the form, so the column scrolls (as with a half-edited file).
+    const valid = await page.locator('.cm-line').allTextContents();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(`${valid.join('\n')}\n  - { name: b, serviceTime: 2, replicas: 0 }\n  - { name: a, serviceTime: 2ms, replicas: -1 }\n`);
+    await expect(editor.getByTestId('editor-problem')).toHaveCount(4);
+    await editor.getByTestId('editor-service-name').fill('fourth');
+    await editor.getByLabel('Replicas', { exact: true }).fill('two');
+    const add = editor.getByTestId('editor-add');
+    await add.evaluate((b) => {
+      const side = b.closest('.editor-side')!;
+      side.scrollTop += b.getBoundingClientRect().bottom - side.getBoundingClientRect().bottom;
+    });
+    const at = (await add.boundingBox())!;
+    await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+    const said = editor.getByTestId('editor-form-error');
+    await expect(said).toHaveText('replicas: "two" is not a whole number');
+    await expect
+      .poll(() => said.evaluate((p) => { const r = p.getBoundingClientRect(); const s = p.closest('.editor-side')!.getBoundingClientRect(); return r.top >= s.top && r.bottom <= s.bottom + 0.5; }))
+      .toBe(true);
+    await page.screenshot({ path: shotPath('editor-form-said-1024x768.png') });
+    await editor.getByLabel('Replicas', { exact: true }).fill('1');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(`${valid.join('\n')}\n`);
+    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  });
   await editor.getByTestId('editor-run').click();
   await expect(editor).toHaveCount(0);
   await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('edited: tiny');

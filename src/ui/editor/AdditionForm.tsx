@@ -1,7 +1,7 @@
 // The editor's form: a service (name, replicas, sidecar, mTLS mode, retries and timeout, who
 // calls it), a gateway route, a fault or a config change, written into the text. What it writes
 // is checked as any edit is; the form itself refuses only what it cannot write.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Addition } from './additions';
 import { readDurationField } from '../faults/durationField';
 import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
@@ -14,6 +14,14 @@ const FAULTS = ['kill-replica', 'slow-replica', 'http-abort', 'kill-service'] as
 export function AdditionForm({ services, gateways, onAdd }: { services: string[]; gateways: string[]; onAdd: (a: Addition) => Promise<string | null> }) {
   const [kind, setKind] = useState<Kind>('service');
   const [error, setError] = useState<string | null>(null);
+  // The message goes under the button: brought into the column's view, or with the problems list
+  // above it and the button at the column's foot a click on Add showed nothing.
+  // Each press of Add, the same message again included.
+  const said = useRef<HTMLParagraphElement>(null);
+  const [presses, setPresses] = useState(0);
+  useEffect(() => {
+    if (error) said.current?.scrollIntoView({ block: 'nearest' });
+  }, [error, presses]);
   // Service
   const [name, setName] = useState('reviews');
   const [replicas, setReplicas] = useState('2');
@@ -85,6 +93,7 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    setPresses((n) => n + 1);
     const a = addition();
     if (typeof a === 'string') return setError(a);
     setError(await onAdd(a));
@@ -182,7 +191,7 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
         Add {kind === 'route' ? 'gateway route' : kind}
       </button>
       {error && (
-        <p className="editor-said editor-said-bad" role="alert" data-testid="editor-form-error">
+        <p ref={said} className="editor-said editor-said-bad" role="alert" data-testid="editor-form-error">
           {error}
         </p>
       )}
