@@ -1,6 +1,6 @@
 // The faults of a run: a small form that injects one while the run plays, with the worker's
 // problems listed as `path: message`, and the list of faults with a clear button each.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
 import { buildFault, faultFormProblems, fieldChoices, targetOptions, type TargetKind } from '../faults/faultForm';
 import { FaultFields, useFaultFields } from '../faults/FaultFields';
@@ -95,6 +95,13 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => setProblems([]), [f.type]);
+  // The problems go under the form, at the column's foot below the story: brought into the
+  // column's view on each press (a new list each time, the same words again included), or at
+  // 1600x1000 hello-mesh's message sat below the column and + Inject seemed to do nothing.
+  const said = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (problems.length > 0) said.current?.scrollIntoView({ block: 'nearest' });
+  }, [problems]);
 
   const inject = async () => {
     setBusy(true);
@@ -119,7 +126,7 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
       </FaultFields>
       {f.targets.length === 0 && <p className="form-note">No {f.spec.target} in this scenario.</p>}
       {problems.length > 0 && (
-        <ul className="problems" data-testid="fault-problems" role="alert">
+        <ul ref={said} className="problems" data-testid="fault-problems" role="alert">
           {problems.map((p, i) => (
             <li key={i}>
               <code>{p.path || '(fault)'}</code>: {p.message}
