@@ -68,8 +68,14 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await expect(list).toHaveCount(3);
     const order = ['latency', 'http-abort', 'kill-replica'];
     await expect(list.locator('.fault-type')).toHaveText(order);
-    // Injected while paused at 12 s, the kill is pending until the run's next event.
-    await expect(list.locator('.fault-when')).toHaveText(['active since 5.00 s', 'from 10.0 s to 25.0 s', 'starts at 12.0 s']);
+    // Injected while paused at 12 s, the kill is in force at 12 s, as when this moment is reached
+    // again by a seek or a link: it read 'starts at 12.0 s' (its start an event not yet run) with
+    // payments unmarked, and 'active since 12.0 s' once the same moment was sought again.
+    await expect(list.locator('.fault-when')).toHaveText(['active since 5.00 s', 'from 10.0 s to 25.0 s', 'active since 12.0 s']);
+    await expect(page.getByTestId('sim-time')).toHaveText('12.0 s');
+    const payments = page.getByTestId('topology').locator('[data-node="payments"]');
+    await expect(payments.locator('.topo-state tspan')).toHaveText(['⚡ http-abort', '⚡ kill-replica', '+1 more']);
+    await expect(payments.locator('.topo-state-lines > title')).toContainText('1 of 2 down');
     await page.setViewportSize({ width: 1600, height: 1000 });
     await list.first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: shotPath('fault-order-12s-1600x1000.png') });
@@ -105,8 +111,10 @@ test('a fault the worker rejects is listed as path: message and nothing is injec
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
   await page.getByLabel('delay').fill('2s');
   await page.getByTestId('fault-inject').click();
-  // Both start at 0 s: listed in the order they were added (faultListOrder).
+  // Both start at 0 s: listed in the order they were added (faultListOrder), each in force from
+  // the moment on screen (the clock at 0.000 s; they read 'starts at 0.000 s').
   await expect(page.getByTestId('fault-list').getByTestId('fault-item').locator('.fault-what')).toHaveText(['latency catalog +250 ms', 'latency catalog +2.00 s']);
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item').locator('.fault-when')).toHaveText(['active since 0.000 s', 'active since 0.000 s']);
   await test.step("a refused fault's message under + Inject is brought into the column's view on each press, at 1600x1000 and 1024x768", async () => {
     // Under hello-mesh's story the form sits at the column's foot: at 1600x1000 the message's
     // last line ended 16 px below the column (890 against 874), so + Inject seemed to do nothing.

@@ -168,6 +168,20 @@ describe('a run is a recipe: live faults replay at their points', () => {
     expect(moment(host.seekTo(25_000, 60_000))).toEqual(expected);
   });
 
+  it('a fault injected while paused starts with an advance of 0 (the app\'s frame after an injection), as a seek to that moment starts it', () => {
+    const host = loaded();
+    play(host, 16_000);
+    host.injectFault({ type: 'kill-service', service: 'catalog' });
+    // Its start is an event due now: listed as to come until the run stands at this moment again.
+    expect(host.faults()).toMatchObject([{ startMs: 16_000, endMs: null, pending: true }]);
+    const here = host.advance(0, 60_000);
+    expect(here.simTime).toBe(16_000);
+    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 16_000, endMs: null, untilMs: null, pending: false }]);
+    host.seekTo(9_000, 60_000);
+    expect(moment(host.seekTo(16_000, 60_000))).toEqual(moment(here));
+    expect(host.faults()).toMatchObject([{ startMs: 16_000, pending: false }]);
+  });
+
   it('a fault still to come after a seek back is listed as pending and can be cancelled before it starts', () => {
     const host = loaded();
     play(host, 10_000);

@@ -45,7 +45,15 @@ export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
 
   return {
     injectFault(fault) {
-      return act({ path: 'fault', message: 'the run has stopped; open a scenario to inject faults into it' }, () => api.injectFault(fault), () => core.refreshFaults());
+      return act({ path: 'fault', message: 'the run has stopped; open a scenario to inject faults into it' }, () => api.injectFault(fault), async (gen) => {
+        // A frame at the same time, as after a change: the fault's start is an event due now, so
+        // a paused run starts it here as a seek to this moment (or its link) does. Without it,
+        // injected while paused at 16.0 s it read 'starts at 16.0 s', its node not yet marked,
+        // while the same moment reached again read 'active since 16.0 s'. The frame lists the
+        // faults (accept); playing, the next frame starts it.
+        if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
+        else core.refreshFaults();
+      });
     },
     applyChange(change) {
       return act({ path: 'change', message: 'the run has stopped; open a scenario to change it' }, () => api.applyChange(change), async (gen) => {
