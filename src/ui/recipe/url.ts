@@ -4,7 +4,9 @@
 // and nothing in it is ever run or rendered as HTML. Pure functions.
 import { parseDuration } from '../../scenario/duration';
 import { nearestName } from '../../scenario/nearMiss';
+import { RATE_STEP_MS } from '../../workers/edgeWindow';
 import type { LiveAction } from '../../workers/protocol';
+import { formatClock, formatSimTime } from '../format';
 import type { Problem } from '../state/store';
 import { formatBytes, pack, packedBytes, unpack } from './codec';
 import type { LinkState, Recipe, ScenarioRef } from './types';
@@ -233,37 +235,50 @@ function isChangeEntry(what: unknown): what is { change: Record<string, unknown>
   return keys.length === 1 && keys[0] === 'change' && c !== null && typeof c === 'object' && !Array.isArray(c);
 }
 
-/** Most decimals of a ms a link's `t` is written with when shortened (a nanosecond), and the most it may be rounded up by. */
-const T_DIGITS = 6;
+/** Most decimals of a ms a link's `t` is written with when shortened (a microsecond), and the most it may be rounded up by. */
+const T_DIGITS = 3;
 
 /**
- * A moment as a link writes it: whole seconds as `90s`, else ms (`12345.678ms`), so a link
- * reopens the very same moment, its clock reading what the paused page read. Float noise of
- * playing (13999.000000000005 ms) is shortened to the shortest time at most a nanosecond later
- * (`13999.000001ms`) that is still before `beforeMs`, the run's next event or action after `ms`:
- * a seek to `t` runs every event at or before `t`, so such a `t` runs the same events. Never
- * rounded down, nor up onto a half ms. Without `beforeMs`, or when no such time fits, `ms` exactly. Old links, which
- * rounded up as far as the next event allowed (`219ms` for a run paused at 218.4 ms, whose clock
- * then read 0.219 s), read as before. Pure.
+ * A moment as a link writes it: whole seconds as `90s`, else ms with at most three decimals
+ * (`12345.678ms`), which reads back as the very number written, so a link reopens the very same
+ * moment, its clock reading what the paused page read. Float noise of playing (13999.000000000005
+ * ms, 866.6666666666 ms) is written as the shortest time at most a microsecond later
+ * (`13999.001ms`, `866.667ms`) that is still before `beforeMs`, the run's next event or action
+ * after `ms`: a seek to `t` runs every event at or before `t`, so such a `t` runs the same events.
+ * Never rounded down, nor up onto a half or whole ms (so never onto a clock's next figure, nor the
+ * link labels' next tenth of a second). Without `beforeMs`, or when no such time fits (an event
+ * within the microsecond; noise just under a whole ms), `ms` exactly. Old links, which rounded up
+ * as far as the next event allowed (`219ms` for a run paused at 218.4 ms, whose clock then read
+ * 0.219 s), or to the nanosecond (`13999.000001ms`), read as before. Pure.
  */
 export function formatT(ms: number, beforeMs = ms): string {
   if (ms % 1000 === 0) return `${ms / 1000}s`;
   const text = String(ms);
-  // Written exactly in a nanosecond's decimals or fewer: nothing shorter is as close.
-  if (/^\d+(\.\d{1,6})?$/.test(text)) return `${text}ms`;
+  // Written exactly in a microsecond's decimals or fewer: nothing shorter is as close.
+  if (/^\d+(\.\d{1,3})?$/.test(text)) return `${text}ms`;
   const up = (scale: number) => {
     const c = Math.ceil(ms * scale) / scale;
     // Float division can land a hair under `ms`: one unit more is still the shortest at this scale.
     return c >= ms ? c : (Math.ceil(ms * scale) + 1) / scale;
   };
-  const bound = Math.min(beforeMs, ms + 10 ** -T_DIGITS);
+  const most = ms + 10 ** -T_DIGITS;
   for (let d = 0; d <= T_DIGITS; d++) {
     const c = up(10 ** d);
-    // Never onto a half ms (nor a whole second): a clock that rounds to the ms or coarser would
-    // read the next figure there (0.2185 s as 0.219 s for a run paused at 0.21849999999 s).
-    if (c < bound && (c * 2) % 1 !== 0) return `${c.toFixed(d)}ms`;
+    if (c < beforeMs && c <= most && landsWithin(ms, c)) return `${c.toFixed(d)}ms`;
   }
   return /e/i.test(text) ? `${ms.toFixed(6)}ms` : `${text}ms`;
+}
+
+/**
+ * Whether `c`, less than a microsecond after `ms`, reads as the same moment. Every figure a time
+ * is shown with turns over on a whole or half ms, so only there need the clock (cut down) and the
+ * moment (rounded: 0.2185 s reads 0.219 s where 0.21849999999 s read 0.218 s) be checked; noise
+ * just under a whole ms (866.9999999999 ms) already reads 0.867 s. Never onto a multiple of
+ * RATE_STEP_MS: a run that reached it has read the link labels' next tenth. Pure.
+ */
+function landsWithin(ms: number, c: number): boolean {
+  if ((c * 2) % 1 !== 0) return true;
+  return c % RATE_STEP_MS !== 0 && formatClock(c) === formatClock(ms) && formatSimTime(c) === formatSimTime(ms);
 }
 
 /**
