@@ -94,6 +94,13 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     // One clock: both panes stopped at the same simulated time, and the table is of that moment.
     let m = await moment(page);
     expect(m.b.t).toBe(m.a.t);
+    // The address bar's t is that moment, clean (three decimals of a ms at most, at most a
+    // microsecond on): it was written exactly, float noise and all (2466.6666666666665ms).
+    await expect.poll(() => new URL(page.url()).searchParams.get('t')).toMatch(/^(\d+s|\d+(\.\d{1,3})?ms)$/);
+    const t = new URL(page.url()).searchParams.get('t')!;
+    const tMs = t.endsWith('ms') ? Number(t.slice(0, -2)) : Number(t.slice(0, -1)) * 1000;
+    expect(tMs - Number(m.a.t)).toBeGreaterThanOrEqual(0);
+    expect(tMs - Number(m.a.t)).toBeLessThanOrEqual(1e-3);
     await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
     for (const side of ['A', 'B'] as const) {
       expect(await diffValue(page, 'p99', side)).toBe(Number(await paneValue(page, side, 'pane-p99')));

@@ -11,6 +11,7 @@ import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/u
 import { overlayGeometry } from '../../src/ui/compare/overlay';
 import { READY_PAIRS } from '../../src/ui/compare/pairs';
 import { sideName } from '../../src/ui/compare/pairOpening';
+import { pairMomentBound } from '../../src/ui/compare/pairLink';
 import { scenarioNameIn } from '../../src/ui/scenarios/catalog';
 import { runLatencyMeasured } from '../../src/ui/measuredLatency';
 import { SimHost } from '../../src/workers/SimHost';
@@ -221,6 +222,24 @@ describe('the compare link', () => {
     const d = decodeCompareLink(search, ctx);
     expect(d.problems).toEqual([]);
     expect(d).toMatchObject({ pair: ['retry-storm', 'retry-storm-fixed'], seed: 7, tMs: 12345.5, speedId: '10', actionsA: [kill], actionsB: [{ ...kill, ev: 300 }] });
+  });
+
+  it("writes the pair's moment as the single view does, short only before both panes' next events and actions: 2466.6666666666665 ms is 2466.667ms", () => {
+    const at = 2466.666_666_666_666_5;
+    const pane = (simTime: number, nextEventMs: number, done = false, actions: LiveAction[] = []) => ({ latest: { simTime, nextEventMs, done } as never, actions });
+    const t = (tBeforeMs: number) => new URLSearchParams(encodeCompareLink({ a: { id: 'retry-storm', actions: [] }, b: { id: 'retry-storm-fixed', actions: [] }, seed: null, tMs: at, tBeforeMs, speedId: '1' })).get('t');
+    // Both panes at the moment: below the sooner next event.
+    expect(pairMomentBound(at, [pane(at, 2470), pane(at, 2466.9)])).toBe(2466.9);
+    expect(t(pairMomentBound(at, [pane(at, 2470), pane(at, 2466.9)]))).toBe('2466.667ms');
+    // B's next event inside the microsecond: exact, as before.
+    expect(t(pairMomentBound(at, [pane(at, 2470), pane(at, 2466.6670000001 - 0.0005)]))).toBe('2466.6666666666665ms');
+    // A pane ahead of the moment (playing) keeps it exact; one that ended before it does not count.
+    expect(pairMomentBound(at, [pane(at, 2470), pane(2480, 2490)])).toBe(at);
+    expect(pairMomentBound(at, [pane(at, 2470), pane(2000, Number.POSITIVE_INFINITY, true)])).toBe(2470);
+    // An action of B just after the moment bounds it too.
+    expect(pairMomentBound(at, [pane(at, 2470), pane(at, 2470, false, [{ ...kill, ms: 2466.6668 }])])).toBe(2466.6668);
+    // Without a bound (old callers), exact.
+    expect(t(at)).toBe('2466.6666666666665ms');
   });
 
   it('names an unknown scenario at the compare parameter, with the scenarios there are, and opens no pair', () => {

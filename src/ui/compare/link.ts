@@ -108,15 +108,16 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
 
 /**
  * The query string (with its `?`) of a compare view: the pair, the seed when one was given, each
- * pane's live actions, the moment and the speed, and `#data=` with `data` (packed by the caller:
+ * pane's live actions, the moment (short where `tBeforeMs` allows, as the single view's) and the speed, and `#data=` with `data` (packed by the caller:
  * url.ts packScenario) when a side is DATA_SIDE. Pure.
  */
-export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; speedId: string; data?: string }): string {
+export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; data?: string }): string {
   const q = [`compare=${encodeURIComponent(s.a.id)},${encodeURIComponent(s.b.id)}`];
   if (s.seed !== null) q.push(`seed=${s.seed}`);
   if (s.a.actions.length > 0) q.push(`faults=${packActions(s.a.actions)}`);
   if (s.b.actions.length > 0) q.push(`faultsB=${packActions(s.b.actions)}`);
-  if (s.tMs > 0) q.push(`t=${formatT(s.tMs)}`);
+  // Rounded (formatT) only below `tBeforeMs`, the first next event or action of either pane.
+  if (s.tMs > 0) q.push(`t=${formatT(s.tMs, s.tBeforeMs ?? s.tMs)}`);
   q.push(`speed=${encodeURIComponent(s.speedId)}`);
   // NOTE: in the fragment, as the single view's link does: browsers never send it to a server.
   return `?${q.join('&')}${s.data !== undefined ? `#data=${s.data}` : ''}`;

@@ -2,7 +2,7 @@
 // the speed, an opened file packed), a side's single-view link, why Share can give none, and
 // the address bar following the pair. Plain TypeScript, no React.
 import type { Recipe } from '../recipe/types';
-import { encodeLink } from '../recipe/url';
+import { encodeLink, momentBound } from '../recipe/url';
 import { createAddressBarWriter, followInAddressBar, type AddressBarWriter } from '../sim/addressBar';
 import { createScenarioPacker } from '../sim/packedScenario';
 import { DATA_SIDE, encodeCompareLink } from './link';
@@ -43,7 +43,8 @@ export function createPairLinks(core: PairCore): PairLinks {
     const data = packedData();
     if (!data.ok) return null;
     const idOfPane = (p: PaneRun) => (p.inline ? DATA_SIDE : p.id);
-    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs: core.clock(), speedId: s.speedId, data: data.data });
+    const tMs = core.clock();
+    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, data: data.data });
   }
 
   const addressBar = createAddressBarWriter(search, () => core.disposed);
@@ -68,4 +69,20 @@ export function createPairLinks(core: PairCore): PairLinks {
     },
     addressBar,
   };
+}
+
+/**
+ * How far the pair's moment `tMs` may be rounded up in its link (url.ts formatT): before either
+ * pane's next event or action. A pane that is not at that moment (ahead while playing) keeps it
+ * exact; one that ended before it has nothing after. Reads only.
+ */
+export function pairMomentBound(tMs: number, panes: readonly Pick<PaneRun, 'latest' | 'actions'>[]): number {
+  let bound = Number.POSITIVE_INFINITY;
+  for (const p of panes) {
+    const f = p.latest;
+    if (f?.done && f.simTime <= tMs) continue;
+    if (!f || f.simTime !== tMs) return tMs;
+    bound = Math.min(bound, momentBound(tMs, f.nextEventMs, p.actions));
+  }
+  return bound === Number.POSITIVE_INFINITY ? tMs : bound;
 }
