@@ -79,11 +79,16 @@ test('text in a link renders as text, and a bad data parameter is named', async 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => errors.push(`dialog: ${d.message()}`));
-  await page.goto(`/?scenario=${encodeURIComponent('<img src=x onerror=alert(1)>')}&data=abc&seed=1e400`);
+  await page.goto(`/?scenario=${encodeURIComponent('<img src=x onerror=alert(1)>')}&data=abc&seed=1e400&t=abc`);
   const problems = page.getByTestId('link-problems');
   await expect(problems).toContainText('scenario: "<img src=x onerror=alert(1)>" is not a scenario name');
   await expect(problems).toContainText('data: a link holds either a scenario name or a scenario\'s data, not both');
   await expect(problems).toContainText('seed: must be a whole number');
+  await test.step("t=abc is named at t, told as the README tells it: a number with a unit, or a bare number, which is milliseconds", async () => {
+    // It said 'use a number with a unit', as if a bare number were refused; t=90 is 90 ms.
+    await expect(problems.locator('li', { hasText: /^t:/ })).toHaveText('t: "abc" is not a time: write a number with a unit, us, ms, s, m or h (90s, 12345.678ms), or a bare number, which is milliseconds (12345.678); the run starts at 0');
+    await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
+  });
   await expect(problems.locator('img')).toHaveCount(0);
   await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
   expect(errors).toEqual([]);

@@ -61,6 +61,19 @@ describe('a link holds the run', () => {
     expect(decodeLink('?t=90', ctx).tMs).toBe(90);
   });
 
+  it("tells a t that is not a time both ways it can be written, a bare number being milliseconds as the README says", () => {
+    // It said 'use a number with a unit', as if t=90 were refused, where it is 90 ms.
+    const d = decodeLink('?scenario=mm1&t=abc', ctx);
+    expect(d.problems).toEqual([{ path: 't', message: '"abc" is not a time: write a number with a unit, us, ms, s, m or h (90s, 12345.678ms), or a bare number, which is milliseconds (12345.678); the run starts at 0' }]);
+    expect(d.tMs).toBe(0);
+    expect(decodeLink('?t=12345.678', ctx).tMs).toBe(12_345.678);
+    expect(decodeLink('?t=90s', ctx).tMs).toBe(90_000);
+    expect(decodeLink('?t=1.5m', ctx).tMs).toBe(90_000);
+    expect(decodeLink('?t=1e3', ctx).problems[0].message).toMatch(/^"1e3" is not a time: /);
+    // Other problems keep their own words.
+    expect(decodeLink('?t=-5s', ctx).problems[0].message).toBe('must not be negative, got "-5s"; the run starts at 0');
+  });
+
   it('refuses a scenario over 256 KB compressed, saying how large it is', () => {
     const huge = 'A'.repeat(Math.ceil((3.2 * 1_048_576 * 4) / 3));
     const d = decodeLink(`?data=${huge}`, ctx);

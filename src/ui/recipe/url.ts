@@ -118,7 +118,7 @@ export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   }
   const t = q.get('t');
   if (t !== null) {
-    const r = parseDuration(/^\s*\d+(\.\d+)?\s*$/.test(t) ? Number(t) : t);
+    const r = parseLinkTime(t);
     if (!r.ok) bad('t', `${r.message}; the run starts at 0`);
     else out.tMs = r.ms;
   }
@@ -267,6 +267,18 @@ export function formatT(ms: number, beforeMs = ms): string {
     if (c < beforeMs && c <= most && landsWithin(ms, c)) return `${c.toFixed(d)}ms`;
   }
   return /e/i.test(text) ? `${ms.toFixed(6)}ms` : `${text}ms`;
+}
+
+/**
+ * A link's `t`: a number with a unit (us, ms, s, m or h, as a scenario file's durations) or a
+ * bare number, which is milliseconds. Text that is neither is told both ways: the scenario
+ * file's words ('use a number with a unit') read as if `t=90` were refused. Pure.
+ */
+export function parseLinkTime(t: string): { ok: true; ms: number } | { ok: false; message: string } {
+  const bare = /^\s*\d+(\.\d+)?\s*$/.test(t);
+  const r = parseDuration(bare ? Number(t) : t);
+  if (r.ok || !r.message.includes(' is not a duration')) return r;
+  return { ok: false, message: `${shown(t)} is not a time: write a number with a unit, us, ms, s, m or h (90s, 12345.678ms), or a bare number, which is milliseconds (12345.678)` };
 }
 
 /**
