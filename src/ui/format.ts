@@ -90,6 +90,16 @@ export function formatSimTime(ms: number): string {
 }
 
 /**
+ * Text for a place that wraps (a table's column head, a legend): a number keeps its unit on its
+ * line ("15.0 s", "5ms" already is), a no-break space in place of the space between them, so a
+ * head squeezed by its table never leaves a lone "s" on a line of its own. Only for the screen:
+ * exported text keeps plain spaces. Pure.
+ */
+export function keepUnits(text: string): string {
+  return text.replace(/(\d) (?=(?:ms|s|µs|us|m|h|%|×|req\/s|vCPU)(?![\w/]))/g, '$1\u00a0');
+}
+
+/**
  * The running clock (formatSimTime's digits), cut down to its last digit as a clock reads, never
  * rounded up to a time not yet reached: 29,950 ms is "29.9 s", the end of the link labels' window
  * then (the last second to the tenth, edgeWindow.ts), where rounding read "30.0 s" over them

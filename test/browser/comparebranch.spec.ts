@@ -126,6 +126,36 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
     expect(await title.evaluate((el) => el.getBoundingClientRect().height), `B's title height at ${w}x${h}`).toBeLessThan(40);
     await expect(title).toHaveAttribute('title', new RegExp(`^${B_LABEL} — `));
     await page.screenshot({ path: shotPath(`comparebranch-${w}.png`) });
+    if (w === 1024) {
+      await test.step("the figures table's B head, squeezed until it wraps, keeps '15.0 s' on one line: no lone 's'", async () => {
+        // Its head wraps (white-space: normal) where the row labels take the width; the break
+        // fell between 15.0 and s.
+        const head = page.getByTestId('diff-head-B');
+        const lines = await head.evaluate(async (th) => {
+          const table = th.closest('table')!;
+          const width = table.style.width;
+          // Narrower by steps until the head wraps: at each, the text of every line it has.
+          const seen: string[][] = [];
+          for (let px = 900; px >= 560 && seen.every((l) => l.length < 2); px -= 20) {
+            table.style.width = `${px}px`;
+            const text = Array.from(th.childNodes).find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+            const byTop = new Map<number, string>();
+            for (let i = 0; i < text.textContent!.length; i++) {
+              const r = document.createRange();
+              r.setStart(text, i);
+              r.setEnd(text, i + 1);
+              const top = Math.round(r.getBoundingClientRect().top);
+              byTop.set(top, (byTop.get(top) ?? '') + text.textContent![i]);
+            }
+            seen.push([...byTop.values()].map((l) => l.trim()));
+          }
+          table.style.width = width;
+          return seen[seen.length - 1];
+        });
+        expect(lines.length, lines.join(' | ')).toBeGreaterThanOrEqual(2);
+        expect(lines[lines.length - 1]).toMatch(/15\.0\s+s$/);
+      });
+    }
     // Each control plane's name and state line end inside its mesh region: branched at 1600x1000
     // and narrowed to 1024x768, 'control plane + CA' ran past the one-column region's right border.
     await test.step(`${w}x${h}: control planes' names and state lines end ${CONTROL_TEXT_ROOM_PX} px or more inside their mesh region`, async () => {

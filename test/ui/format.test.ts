@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatShare, formatMoment, formatSimTime } from '../../src/ui/format';
+import { formatClock, formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatShare, formatMoment, formatSimTime, keepUnits } from '../../src/ui/format';
 import { edgeLabel } from '../../src/ui/topology/edgeRates';
 
 describe('numbers on screen', () => {
@@ -65,5 +65,16 @@ describe('numbers on screen', () => {
   it('write a busy link label as "1,234 req/s" (edge labels share the one formatter)', () => {
     expect(edgeLabel({ perSecond: 1234.5, failedShare: 0, failedHereShare: 0, tries: 1 })).toBe('1,235 req/s');
     expect(edgeLabel({ perSecond: 70_000, failedShare: 0.004, failedHereShare: 0.004, tries: 1.25 })).toBe('70,000 req/s · 0.4% failed here · ×1.3 tries');
+  });
+});
+
+describe('a number keeps its unit on its line', () => {
+  it('joins a number to the unit after it with a no-break space, and nothing else: "at 15.0 s" never leaves a lone "s"', () => {
+    expect(keepUnits('B · with timeout 5ms on payments at 15.0 s')).toBe('B · with timeout 5ms on payments at 15.0\u00a0s');
+    expect(keepUnits('B · with retries 3 on web at 1,234.5 s · no effect')).toBe('B · with retries 3 on web at 1,234.5\u00a0s · no effect');
+    expect(keepUnits('p99 197 ms, 4.7 %, 190 req/s, 0.2 vCPU, 3 ×')).toBe('p99 197\u00a0ms, 4.7\u00a0%, 190\u00a0req/s, 0.2\u00a0vCPU, 3\u00a0×');
+    // A word that only starts like a unit, or a unit with no number before it, keeps its space.
+    expect(keepUnits('3 services, 2 mesh, at s 5')).toBe('3 services, 2 mesh, at s 5');
+    expect(keepUnits('A · retry-storm')).toBe('A · retry-storm');
   });
 });

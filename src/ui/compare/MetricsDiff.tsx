@@ -1,6 +1,6 @@
 // The figures table: both runs' figures at one moment, with B/A.
 import { useMemo } from 'react';
-import { formatSimTime } from '../format';
+import { formatSimTime, keepUnits } from '../format';
 import type { CompareState } from './compareStore';
 import { diffRows, formatDiffValue, unsharedServices } from './diff';
 import { sideLabel } from './sideLabel';
@@ -22,11 +22,11 @@ export function MetricsDiff({ s }: { s: CompareState }) {
             <th scope="col">figure</th>
             <th scope="col" data-testid="diff-head-A">
               <span className="compare-swatch" style={{ background: PANE_COLORS[0] }} />
-              {sideLabel(s, 0)}
+              {keepUnits(sideLabel(s, 0))}
             </th>
             <th scope="col" data-testid="diff-head-B" className="diff-head-label">
               <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />
-              {sideLabel(s, 1)}
+              {keepUnits(sideLabel(s, 1))}
             </th>
             <th scope="col" title="B / A">
               B/A

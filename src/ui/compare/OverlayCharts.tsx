@@ -11,6 +11,7 @@ import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { overlayGeometry, type OverlayPick } from './overlay';
 import { sideLabel } from './sideLabel';
+import { keepUnits } from '../format';
 import { PANE_COLORS } from './paneColors';
 
 function OverlayChart({ controller, s, testId, title, pick, unit }: { controller: CompareController; s: CompareState; testId: string; title: string; pick: readonly OverlayPick[]; unit: string }) {
@@ -29,7 +30,7 @@ function OverlayChart({ controller, s, testId, title, pick, unit }: { controller
       return { stroke: PANE_COLORS[side === 'A' ? 0 : 1], dash: pick.find((p) => p.key === figure)?.dash, pane: side };
     });
   }, [geometry, size, s.simTime, s.faults, s.divergence, pick]);
-  const legend = ([0, 1] as const).map((i) => ({ key: String(i), color: PANE_COLORS[i], text: sideLabel(s, i) }));
+  const legend = ([0, 1] as const).map((i) => ({ key: String(i), color: PANE_COLORS[i], text: keepUnits(sideLabel(s, i)) }));
   return <ChartFigure testId={testId} className="chart compare-chart" title={title} legend={legend} boxRef={box} svgRef={svg} onSeek={(x) => void controller.seek(timeAt(x, s.durationMs, size))} />;
 }
 
