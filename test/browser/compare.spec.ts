@@ -271,6 +271,17 @@ test('"Single view" from a link with one unknown side opens the side it named ri
   await page.goto('/?compare=no-such-mesh,retry-storm-fixed');
   await expect(page.getByTestId('link-problems')).toContainText('compare: unknown scenario "no-such-mesh" for A');
   await expect(page.getByTestId('single-view')).toHaveAttribute('href', '?scenario=retry-storm-fixed');
+  await test.step('with no pair to open, Share and Present are disabled and say why; f does not enter presenter mode', async () => {
+    // Both stayed enabled: Share answered 'Nothing to share before both runs have opened', and
+    // Present put the error page in presenter mode.
+    await expect(page.getByTestId('share')).toBeDisabled();
+    await expect(page.getByTestId('share')).toHaveAttribute('title', 'No pair to share: pick a pair below');
+    await expect(page.getByTestId('presenter-toggle')).toBeDisabled();
+    await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('title', 'No pair to present: pick a pair below');
+    await page.locator('body').press('f');
+    await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('compare-pairs').locator('a')).toHaveCount(4);
+  });
   await page.screenshot({ path: shotPath('compare-badlink-1024x768.png') });
   await page.getByTestId('single-view').click();
   await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm-fixed');

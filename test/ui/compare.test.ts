@@ -9,7 +9,7 @@ import { diffRows, formatDiffValue, ratioOf, unsharedServices, type DiffRow, typ
 import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES, sharedLinks, triesApart } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
-import { READY_PAIRS } from '../../src/ui/compare/pairs';
+import { READY_PAIRS, noPair } from '../../src/ui/compare/pairs';
 import { sideName } from '../../src/ui/compare/pairOpening';
 import { pairMomentBound } from '../../src/ui/compare/pairLink';
 import { scenarioNameIn } from '../../src/ui/scenarios/catalog';
@@ -207,6 +207,15 @@ describe('where two runs first differ', () => {
     expect(at('two-meshes-direct', 'two-meshes-via-gateway')).toEqual({ ms: 0, kind: 'first-failure', text: '0.0 s – 1.0 s: first failures in two-meshes-direct (63: tls-unknown-ca 63), none in two-meshes-via-gateway yet' });
     // Not at 0 s any more (p99 259 ms against 226 ms on 96 and 98 requests: chance), but where the lesson is.
     expect(at('gateway-only', 'mesh-only')).toEqual({ ms: 20_000, kind: 'first-failure', text: '20.0 s – 21.0 s: first failures in gateway-only (21: queue-full 21), none in mesh-only yet' });
+  });
+});
+
+describe('a compare view with no pair', () => {
+  it('has none when the link named no pair that opens or a side failed before both opened, and has one while both open or once one failed after', () => {
+    expect(noPair([], { pair: null, status: 'ready' })).toBe(true);
+    expect(noPair([{}], { pair: ['retry-storm', 'nope'], status: 'failed' })).toBe(true);
+    expect(noPair([], { pair: ['retry-storm', 'retry-storm-fixed'], status: 'loading' })).toBe(false);
+    expect(noPair([{}, {}], { pair: ['retry-storm', 'retry-storm-fixed'], status: 'failed' })).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { SPEEDS } from '../sim/speeds';
 import { formatClock } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
-import { READY_PAIRS } from './pairs';
+import { READY_PAIRS, noPair } from './pairs';
 import { CompareExportMenu } from './CompareExportMenu';
 import { SeekingStatus } from '../components/SeekingStatus';
 
@@ -14,6 +14,9 @@ const STATUS_TEXT: Record<CompareState['status'], string> = { loading: 'opening 
 /** The header over both panes. */
 export function CompareHeader({ controller, s }: { controller: CompareController; s: CompareState }) {
   const busy = s.status === 'loading' || s.status === 'failed' || controller.panes.length < 2;
+  // No pair will open (a link naming an unknown scenario, a side that failed): the pairs are
+  // offered instead, and there is nothing to present or share.
+  const none = noPair(controller.panes, s);
   const current = s.pair ? `${s.pair[0]},${s.pair[1]}` : '';
   const single = singleView(controller, s);
   // Both runs on their way to one moment (a link's, a timeline click): said so until they stand there.
@@ -62,10 +65,18 @@ export function CompareHeader({ controller, s }: { controller: CompareController
       <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">
         {formatClock(s.simTime)}
       </span>
-      <button type="button" className="button button-quiet" data-testid="presenter-toggle" aria-pressed={s.presenter} title="Presenter mode for a room: both pictures in the window, larger text, thinner chrome (f; Escape leaves it)" onClick={() => controller.setPresenter(!s.presenter)}>
+      <button
+        type="button"
+        className="button button-quiet"
+        data-testid="presenter-toggle"
+        aria-pressed={s.presenter}
+        disabled={none}
+        title={none ? 'No pair to present: pick a pair below' : 'Presenter mode for a room: both pictures in the window, larger text, thinner chrome (f; Escape leaves it)'}
+        onClick={() => controller.setPresenter(!s.presenter)}
+      >
         {s.presenter ? 'Leave presenter' : 'Present'}
       </button>
-      <ShareButton controller={controller} shared={s.shared} />
+      <ShareButton controller={controller} shared={s.shared} none={none} />
       <CompareExportMenu controller={controller} />
       <a className="button button-quiet" data-testid="single-view" href={single.href} title={single.title} aria-label="Single view">
         <svg className="button-glyph" viewBox="0 0 20 20" aria-hidden="true">
@@ -94,7 +105,7 @@ function singleView(controller: CompareController, s: CompareState): { href: str
   return { href: '?', title: 'Leave the compare view for the single view' };
 }
 
-function ShareButton({ controller, shared }: { controller: CompareController; shared: string | null }) {
+function ShareButton({ controller, shared, none }: { controller: CompareController; shared: string | null; none: boolean }) {
   const [refused, setRefused] = useState<string | null>(null);
   return (
     <span className="compare-share">
@@ -102,7 +113,8 @@ function ShareButton({ controller, shared }: { controller: CompareController; sh
         type="button"
         className="button button-quiet"
         data-testid="share"
-        title="Copy a link to this pair at this moment and speed, with the faults injected into each"
+        disabled={none}
+        title={none ? 'No pair to share: pick a pair below' : 'Copy a link to this pair at this moment and speed, with the faults injected into each'}
         onClick={() => {
           const url = controller.shareLink();
           setRefused(url === null ? (controller.shareRefusal() ?? 'No link yet') : null);

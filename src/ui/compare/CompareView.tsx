@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } 
 import { useStore } from 'zustand';
 import { applyTheme, savedTheme } from '../theme/theme';
 import type { CompareController } from './compareController';
-import { READY_PAIRS, pairHref } from './pairs';
+import { READY_PAIRS, noPair, pairHref } from './pairs';
 import { sideLabel } from './sideLabel';
 import { presenterArrangement, type PaneArrangement } from './presenterArrange';
 import { COMPARE_PRESENTER_FLOOR, PresenterFloorContext } from '../topology/presenterFloor';
@@ -81,7 +81,7 @@ export function CompareView({ controller }: { controller: CompareController }) {
           <p>{s.error}</p>
         </section>
       )}
-      {(!s.pair || (s.status === 'failed' && controller.panes.length < 2)) && <PairList />}
+      {noPair(controller.panes, s) && <PairList />}
       {controller.panes.length === 2 && (
         <>
           {s.labels && !s.presenter && (

@@ -21,3 +21,11 @@ export const READY_PAIRS: readonly ComparePair[] = [
 export function pairHref(a: string, b: string): string {
   return `?compare=${encodeURIComponent(a)},${encodeURIComponent(b)}`;
 }
+
+/**
+ * Whether no pair will open in the compare view: its link named none that opens, or a side failed
+ * before both opened. The pairs are offered then, and there is nothing to present or share. Pure.
+ */
+export function noPair(panes: { readonly length: number }, s: { pair: readonly [string, string] | null; status: string }): boolean {
+  return !s.pair || (s.status === 'failed' && panes.length < 2);
+}

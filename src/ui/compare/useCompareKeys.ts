@@ -1,6 +1,7 @@
 // The compare view's keyboard: the single view's keys, acting on both runs.
 import { useEffect } from 'react';
 import { isTyping } from '../components/useShortcuts';
+import { noPair } from './pairs';
 import type { CompareController, ComparePane } from './compareController';
 
 /**
@@ -35,7 +36,7 @@ export function useCompareKeys(controller: CompareController) {
       } else if (arrow && e.shiftKey) {
         e.preventDefault();
         void controller.seek((s.seekingTo ?? s.simTime) + (e.key === 'ArrowLeft' ? -1000 : 1000));
-      } else if (e.key === 'f' || (e.key === 'Escape' && s.presenter)) {
+      } else if ((e.key === 'f' && !noPair(controller.panes, s)) || (e.key === 'Escape' && s.presenter)) {
         controller.setPresenter(e.key === 'f' ? !s.presenter : false);
       } else if (['n', 'PageDown', 'ArrowRight', 'p', 'PageUp', 'ArrowLeft'].includes(e.key)) {
         const times = storyTimes(controller.panes);
