@@ -7,20 +7,31 @@
 // source/common/http/conn_pool_base.cc. The HTTP/1.1 behaviour over it is http1ConnPool.ts, the HTTP/2
 // one http2ConnPool.ts; connPools.ts picks one per route by its protocol.
 
+/** The head of a host's segment in ConnPool.lines: its idle count, its busy count, then its idle triples from `first`. */
+export const HostLine = { idle: 0, busy: 1, first: 2 } as const;
+
+/** Numbers per idle connection in ConnPool.lines: openedAt, idleSince, served. */
+export const IDLE_STRIDE = 3;
+
 /**
- * Per upstream host: idle connections (three numbers each, in `idle`: the time it opened, the
- * time it went idle, the requests it has carried; the last used on top), busy ones, connects in
- * progress, and attempts waiting for one (FIFO, attempt ids). HTTP/2 connections
- * (http2ConnPool.ts) are kept in `h2`, one list per host, created on first use. Plain data.
+ * Per upstream host: idle connections (three numbers each: the time it opened, the time it went
+ * idle, the requests it has carried; the last used on top), busy ones, connects in progress, and
+ * attempts waiting for one (FIFO, attempt ids). HTTP/2 connections (http2ConnPool.ts) are kept in
+ * `h2`, one list per host, created on first use. Plain data.
  */
 export class ConnPool {
   /**
-   * Per host, its idle connections as triples [openedAt ms, idleSince ms, served] (IDLE_STRIDE
-   * numbers each; idleSince nondecreasing bottom to top; served counts maxRequestsPerConnection).
-   * One array per host rather than three: a request touches one cold array, not three.
+   * Per host, one segment of `stride` doubles from `i * stride` (HostLine): its idle count and
+   * busy count, then its idle connections as triples [openedAt ms, idleSince ms, served]
+   * (IDLE_STRIDE numbers each; idleSince nondecreasing bottom to top; served counts
+   * maxRequestsPerConnection), bottom first. NOTE: issue 14.2: one flat array, so a request's
+   * look at its host's idle stack is route -> pool -> this array, where an array of per-host
+   * arrays was two dependent cold loads more (five at 1,000 services, the longest such chain).
+   * Grows (a new array, room for twice as many in every segment) when a host's stack is full.
    */
-  readonly idle: number[][];
-  readonly busy: Int32Array;
+  lines: Float64Array;
+  /** Doubles per host in `lines`: HostLine.first + IDLE_STRIDE x the idle connections it has room for. */
+  stride: number;
   readonly connecting: Int32Array;
   readonly waiters: number[][];
   /** HTTP/2 connections per host (null until a route speaks HTTP/2). */
@@ -55,12 +66,100 @@ export class ConnPool {
   drained = 0;
 
   constructor(hosts: number) {
-    this.idle = Array.from({ length: hosts }, () => []);
-    this.busy = new Int32Array(hosts);
+    // Room for two idle connections a host: one cache line (8 doubles) each.
+    this.stride = HostLine.first + 2 * IDLE_STRIDE;
+    this.lines = new Float64Array(hosts * this.stride);
     this.connecting = new Int32Array(hosts);
     this.waiters = Array.from({ length: hosts }, () => []);
   }
+
+  /** Host i's idle connections. */
+  idleCount(i: number): number {
+    return this.lines[i * this.stride + HostLine.idle];
+  }
+
+  /** Host i's connections carrying a request (HTTP/1.1). */
+  busy(i: number): number {
+    return this.lines[i * this.stride + HostLine.busy];
+  }
+
+  /** Adds `d` to host i's busy count. */
+  addBusy(i: number, d: number): void {
+    this.lines[i * this.stride + HostLine.busy] += d;
+  }
+
+  /** Where host i's top idle connection's triple starts in `lines` (valid while it has one). */
+  top(i: number): number {
+    return i * this.stride + HostLine.first + (this.lines[i * this.stride + HostLine.idle] - 1) * IDLE_STRIDE;
+  }
+
+  /** Takes host i's top idle connection off its stack (read it first through `top`). */
+  popIdle(i: number): void {
+    this.lines[i * this.stride + HostLine.idle]--;
+  }
+
+  /** Puts a connection idle on top of host i's stack: opened at `openedAt`, idle since `since` (ms), `served` requests carried. */
+  pushIdle(i: number, openedAt: number, since: number, served: number): void {
+    let at = i * this.stride;
+    const n = this.lines[at + HostLine.idle];
+    if (HostLine.first + (n + 1) * IDLE_STRIDE > this.stride) {
+      this.grow();
+      at = i * this.stride;
+    }
+    const k = at + HostLine.first + n * IDLE_STRIDE;
+    this.lines[k] = openedAt;
+    this.lines[k + 1] = since;
+    this.lines[k + 2] = served;
+    this.lines[at + HostLine.idle] = n + 1;
+  }
+
+  /** Host i's idle connections' triples, bottom first, as a plain list (tests, the inspector). */
+  idleOf(i: number): number[] {
+    const from = i * this.stride + HostLine.first;
+    return Array.from(this.lines.subarray(from, from + this.idleCount(i) * IDLE_STRIDE));
+  }
+
+  /**
+   * Closes host i's idle connections opened before `before` ms or open `maxAge` ms or longer at
+   * `now`, keeping the others in order. Returns how many closed. Mutates the stack only.
+   */
+  closeIdleOpened(i: number, before: number, now: number, maxAge: number): number {
+    const f = this.lines;
+    const at = i * this.stride;
+    const from = at + HostLine.first;
+    const n = f[at + HostLine.idle];
+    let kept = 0;
+    for (let j = 0; j < n; j++) {
+      const k = from + j * IDLE_STRIDE;
+      if (f[k] < before || now - f[k] >= maxAge) continue;
+      const to = from + kept * IDLE_STRIDE;
+      f[to] = f[k];
+      f[to + 1] = f[k + 1];
+      f[to + 2] = f[k + 2];
+      kept++;
+    }
+    f[at + HostLine.idle] = kept;
+    return n - kept;
+  }
+
+  /** Closes every idle connection of host i; returns how many. */
+  clearIdle(i: number): number {
+    const n = this.idleCount(i);
+    this.lines[i * this.stride + HostLine.idle] = 0;
+    return n;
+  }
+
+  /** Room for twice as many idle connections in every segment, contents kept. */
+  private grow(): void {
+    const hosts = this.connecting.length;
+    const stride = HostLine.first + 2 * (this.stride - HostLine.first);
+    const next = new Float64Array(hosts * stride);
+    for (let h = 0; h < hosts; h++) next.set(this.lines.subarray(h * this.stride, (h + 1) * this.stride), h * stride);
+    this.lines = next;
+    this.stride = stride;
+  }
 }
+
 
 /** One HTTP/2 connection: its streams now, requests carried, and when it went idle. Plain data. */
 export interface H2Conn {
@@ -82,8 +181,6 @@ export interface H2Conn {
   goneAway: boolean;
 }
 
-/** Numbers per idle connection in ConnPool.idle: openedAt, idleSince, served. */
-export const IDLE_STRIDE = 3;
 
 /** Connection states of an attempt (Attempt.conn): none yet, pending in a pool, on a connection, done with it. */
 export const Conn = { none: 0, waiting: 1, sent: 3, closed: 4 } as const;

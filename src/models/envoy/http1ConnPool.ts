@@ -11,7 +11,7 @@ import type { Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause } from '../events';
 import type { Cluster } from './cluster';
-import { Conn, failPendingOnConnect, IDLE_STRIDE, withdrawPending } from './connPool';
+import { Conn, failPendingOnConnect, withdrawPending } from './connPool';
 import { CONNECT_OUTCOMES, OUTCOMES, type UpstreamConnector } from './upstreamConnect';
 
 /**
@@ -61,7 +61,7 @@ export class Http1ConnPool {
     const pool = r.pool;
     const res = r.resources;
     this.closeAged(r, i);
-    if (pool.idle[i].length > 0 && this.usableIdle(r, i)) return this.attach(r, att, true);
+    if (pool.idleCount(i) > 0 && this.usableIdle(r, i)) return this.attach(r, att, true);
     if (res.pendingRequests >= r.policy.maxPending) {
       res.overflows++;
       att.conn = Conn.closed;
@@ -90,13 +90,14 @@ export class Http1ConnPool {
     const pool = r.pool;
     if (reuse) pool.reused++;
     if (att.trace !== null) this.world.tracer!.attached(att, this.world.sim.now, reuse);
-    const idle = pool.idle[i];
-    att.connServed = idle.pop()!;
-    const since = idle.pop()!;
-    att.connOpenedAt = idle.pop()!;
+    const top = pool.top(i);
+    att.connOpenedAt = pool.lines[top];
+    const since = pool.lines[top + 1];
+    att.connServed = pool.lines[top + 2];
+    pool.popIdle(i);
     // The app closes it at its keep-alive timeout after its last answer (about when it went idle here).
     att.connClosesAt = reuse && this.world.sidecarOfHost[att.host] === null ? since + r.policy.appKeepAlive : Infinity;
-    pool.busy[i]++;
+    pool.addBusy(i, 1);
     res.activeRequests++;
     r.hostActive[i]++;
     att.attached = true;
@@ -111,7 +112,7 @@ export class Http1ConnPool {
   private serveQueue(r: Cluster, i: number, fresh = false): void {
     const pool = r.pool;
     const q = pool.waiters[i];
-    while (q.length > 0 && pool.idle[i].length > 0) {
+    while (q.length > 0 && pool.idleCount(i) > 0) {
       const att = this.world.attempts.get(q.shift()!);
       r.resources.pendingRequests--;
       this.attach(r, att, !fresh);
@@ -121,8 +122,7 @@ export class Http1ConnPool {
 
   /** Closes host i's idle connections (its pod died: its kernel closed them). */
   closeIdle(r: Cluster, i: number): void {
-    r.resources.connections -= r.pool.idle[i].length / IDLE_STRIDE;
-    r.pool.idle[i].length = 0;
+    r.resources.connections -= r.pool.clearIdle(i);
   }
 
   /**
@@ -131,18 +131,8 @@ export class Http1ConnPool {
    * Mutates `r.pool` and the cluster's gauges.
    */
   closeIdleOpenedBefore(r: Cluster, i: number, before: number): number {
-    const idle = r.pool.idle[i];
-    let kept = 0;
-    for (let k = 0; k < idle.length; k += IDLE_STRIDE) {
-      if (idle[k] < before) continue;
-      idle[kept] = idle[k];
-      idle[kept + 1] = idle[k + 1];
-      idle[kept + 2] = idle[k + 2];
-      kept += IDLE_STRIDE;
-    }
-    const closed = (idle.length - kept) / IDLE_STRIDE;
+    const closed = r.pool.closeIdleOpened(i, before, 0, Infinity);
     r.resources.connections -= closed;
-    idle.length = kept;
     return closed;
   }
 
@@ -158,22 +148,19 @@ export class Http1ConnPool {
   private usableIdle(r: Cluster, i: number): boolean {
     const pool = r.pool;
     const now = this.world.sim.now;
-    const idle = pool.idle[i];
     const p = r.policy;
     const appKeepAlive = this.world.sidecarOfHost[r.hosts[i]] === null ? p.appKeepAlive : Infinity;
-    while (idle.length > 0) {
-      const top = idle[idle.length - 2];
-      if (now - top >= p.idleTimeout) {
-        pool.idleClosed += idle.length / IDLE_STRIDE;
+    while (pool.idleCount(i) > 0) {
+      const since = pool.lines[pool.top(i) + 1];
+      if (now - since >= p.idleTimeout) {
+        pool.idleClosed += pool.idleCount(i);
         this.closeIdle(r, i);
         return false;
       }
-      const appClose = top + appKeepAlive;
+      const appClose = since + appKeepAlive;
       if (now < appClose || now < appClose + this.dp.oneWay(r, i)) return true;
       pool.appClosed++;
-      idle.pop();
-      idle.pop();
-      idle.pop();
+      pool.popIdle(i);
       r.resources.connections--;
     }
     return false;
@@ -185,17 +172,7 @@ export class Http1ConnPool {
     if (max === Infinity) return;
     const now = this.world.sim.now;
     // In place: this runs for every request on a route with a maximum duration.
-    const idle = r.pool.idle[i];
-    let kept = 0;
-    for (let k = 0; k < idle.length; k += IDLE_STRIDE) {
-      if (now - idle[k] >= max) continue;
-      idle[kept] = idle[k];
-      idle[kept + 1] = idle[k + 1];
-      idle[kept + 2] = idle[k + 2];
-      kept += IDLE_STRIDE;
-    }
-    r.resources.connections -= (idle.length - kept) / IDLE_STRIDE;
-    idle.length = kept;
+    r.resources.connections -= r.pool.closeIdleOpened(i, -Infinity, now, max);
   }
 
   /**
@@ -207,7 +184,7 @@ export class Http1ConnPool {
     const pool = r.pool;
     const res = r.resources;
     while (pool.waiters[i].length > pool.connecting[i]) {
-      const none = pool.idle[i].length + pool.busy[i] + pool.connecting[i] === 0;
+      const none = pool.idleCount(i) + pool.busy(i) + pool.connecting[i] === 0;
       if (res.connections >= r.policy.maxConnections && !none) {
         for (let h = 0; h < r.hosts.length; h++) this.closeAged(r, h);
         if (res.connections >= r.policy.maxConnections) return;
@@ -232,7 +209,7 @@ export class Http1ConnPool {
       tracer.connectDone(r, i, this.world.sim.now, CONNECT_OUTCOMES[outcome], served);
     }
     if (outcome === 0) {
-      pool.idle[i].push(this.world.sim.now, this.world.sim.now, 0);
+      pool.pushIdle(i, this.world.sim.now, this.world.sim.now, 0);
       return this.serveQueue(r, i, true);
     }
     failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!);
@@ -248,7 +225,7 @@ export class Http1ConnPool {
   releaseConnection(r: Cluster, att: Attempt): void {
     const i = att.replica;
     const now = this.world.sim.now;
-    r.pool.busy[i]--;
+    r.pool.addBusy(i, -1);
     const served = att.connServed + 1;
     const drain = r.pool.drainBefore !== null && att.connOpenedAt < r.pool.drainBefore[i];
     if (drain || now - att.connOpenedAt >= r.policy.maxConnectionDuration || served >= r.policy.maxRequestsPerConnection) {
@@ -256,7 +233,7 @@ export class Http1ConnPool {
       r.resources.connections--;
       return this.openFor(r, i);
     }
-    r.pool.idle[i].push(att.connOpenedAt, now, served);
+    r.pool.pushIdle(i, att.connOpenedAt, now, served);
     // No request pending on the cluster (the count is the sum of every host's queue): none here.
     if (r.resources.pendingRequests > 0) this.serveQueue(r, i);
   }
@@ -269,7 +246,7 @@ export class Http1ConnPool {
   /** A connection carrying a request is closed (reset, timeout): the host's queue may open another. */
   closeBusy(r: Cluster, att: Attempt): void {
     const i = att.replica;
-    r.pool.busy[i]--;
+    r.pool.addBusy(i, -1);
     r.resources.connections--;
     this.openFor(r, i);
   }

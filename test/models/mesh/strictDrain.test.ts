@@ -78,7 +78,7 @@ describe('a switch to STRICT drains plaintext connections', () => {
       changes: [{ type: 'mtls', service: 'db', mode: 'STRICT', at: '51s' }],
     });
     const route = w.routes.find((r) => r.sidecar === null)!;
-    const idle = () => route.pool.idle.map((x) => x.length / 3);
+    const idle = () => route.hosts.map((_, i) => route.pool.idleCount(i));
     w.runUntil(51_350);
     // Draining, but idle: nothing tells the client yet.
     expect(idle()).toEqual([10, 10]);
@@ -210,7 +210,7 @@ describe('a drain called off within its 45 s', () => {
       changes: calledOff('21s', '30s'),
     });
     const route = w.routes.find((r) => r.sidecar === null)!;
-    const idle = () => route.pool.idle.map((x) => x.length / 3);
+    const idle = () => route.hosts.map((_, i) => route.pool.idleCount(i));
     w.runUntil(39_000);
     // PERMISSIVE again on both replicas; the connections opened at 20 s are still the removed chain's.
     expect(idle()).toEqual([10, 10]);
@@ -239,7 +239,7 @@ describe('a drain called off within its 45 s', () => {
       changes: calledOff('51s', '60s'),
     });
     const route = w.routes.find((r) => r.sidecar === null)!;
-    const idle = () => route.pool.idle.map((x) => x.length / 3);
+    const idle = () => route.hosts.map((_, i) => route.pool.idleCount(i));
     w.runUntil(96_199);
     expect(idle()).toEqual([10, 10]);
     w.runUntil(96_200);
@@ -377,10 +377,10 @@ describe('drains that overlap', () => {
     const host = route.hosts[0];
     const drain = new PlaintextDrain(w);
     const open = (at: number) => {
-      route.pool.idle[0].push(at, at, 1);
+      route.pool.pushIdle(0, at, at, 1);
       route.resources.connections++;
     };
-    const openedAt = () => route.pool.idle[0].filter((_, k) => k % 3 === 0);
+    const openedAt = () => route.pool.idleOf(0).filter((_, k) => k % 3 === 0);
     w.runUntil(10_000);
     open(10_000);
     open(10_000);
