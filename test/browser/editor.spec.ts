@@ -190,6 +190,30 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     await expect(page.locator('.cm-line', { hasText: 'name: third' })).toHaveCount(1);
     await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   });
+  await test.step('the form refuses a service name already taken (a service or a client) and replicas under 1, at the field, in the schema\'s words, and writes nothing', async () => {
+    // It wrote them: the list above then said 'services.0.name: "quick" is also the name of
+    // services.3 ...' or 'services.4.replicas: must be at least 1, got -1', the form nothing.
+    const said = editor.getByTestId('editor-form-error');
+    const before = await page.locator('.cm-content').innerText();
+    const tryAdd = async (name: string, replicas: string, message: string) => {
+      await editor.getByTestId('editor-service-name').fill(name);
+      await editor.getByLabel('Replicas', { exact: true }).fill(replicas);
+      await editor.getByTestId('editor-add').click();
+      await expect(said).toHaveText(message);
+      expect(await page.locator('.cm-content').innerText()).toBe(before);
+      await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+    };
+    await tryAdd('quick', '2', 'name: "quick" is also the name of a service in this scenario; services, clients and gateways each need their own name');
+    await tryAdd('c', '2', 'name: "c" is also the name of a client in this scenario; services, clients and gateways each need their own name');
+    await tryAdd('fourth', '-1', 'replicas: must be at least 1, got -1');
+    await said.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shotPath('editor-form-taken-1024x768.png') });
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await tryAdd('quick', '1', 'name: "quick" is also the name of a service in this scenario; services, clients and gateways each need their own name');
+    await page.screenshot({ path: shotPath('editor-form-taken-1600x1000.png') });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await editor.getByLabel('Replicas', { exact: true }).fill('1');
+  });
   await test.step("the form's selects show the app's chevron in the light theme, and a message under Add, pressed at the column's foot, is scrolled into view", async () => {
     // editor.css set the fields' `background` shorthand, which dropped the select chevron: mTLS and
     // Called by read as text fields. And with the button at the foot of the column (as a person

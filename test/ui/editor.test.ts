@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText } from '../../src/ui/editor/check';
 import { locateProblems } from '../../src/ui/editor/lines';
-import { addToScenario } from '../../src/ui/editor/additions';
+import { addToScenario, newServiceProblem } from '../../src/ui/editor/additions';
 import { editedFileName } from '../../src/ui/editor/drafts';
 import { parseScenarioText } from '../../src/scenario';
 import { readDurationField } from '../../src/ui/faults/durationField';
@@ -61,7 +61,7 @@ describe('the editor checks text as the CLI does, each problem at its line', () 
 
   it('lists the names the form offers, also while the scenario has problems', () => {
     const r = checkScenarioText(hello.replace('"replicas": 3', '"replicas": 0'), 'hello-mesh.json');
-    expect(r.names).toEqual({ services: ['frontend', 'catalog', 'cart'], gateways: [] });
+    expect(r.names).toEqual({ services: ['frontend', 'catalog', 'cart'], clients: ['shoppers'], gateways: [] });
     expect(r.name).toBe('hello-mesh');
   });
 });
@@ -140,6 +140,21 @@ describe('the form writes into the text', () => {
     const broken = hello.replace('"seed": 7,', '"seed": 7');
     const r = addToScenario(broken, 'hello-mesh.json', { kind: 'fault', entry: { type: 'kill-service', service: 'cart' } });
     expect(r).toEqual({ ok: false, problems: [{ path: '(file)', message: "malformed JSON at line 7, column 3: Expected ',' or '}' after property value (fix the text before adding from the form)" }] });
+  });
+});
+
+describe("the editor's form refuses a service the schema would", () => {
+  it('names a name taken by a service, client or gateway, and replicas under 1, at the field, in the schema\'s words', () => {
+    const taken = { services: ['frontend', 'catalog'], clients: ['shoppers'], gateways: ['edge'] };
+    expect(newServiceProblem('catalog', 2, taken)).toBe('name: "catalog" is also the name of a service in this scenario; services, clients and gateways each need their own name');
+    expect(newServiceProblem('shoppers', 2, taken)).toBe('name: "shoppers" is also the name of a client in this scenario; services, clients and gateways each need their own name');
+    expect(newServiceProblem('edge', 2, taken)).toBe('name: "edge" is also the name of a gateway in this scenario; services, clients and gateways each need their own name');
+    expect(newServiceProblem('reviews', -1, taken)).toBe('replicas: must be at least 1, got -1');
+    expect(newServiceProblem('reviews', 0, taken)).toBe('replicas: must be at least 1, got 0');
+    expect(newServiceProblem('reviews', 1, taken)).toBeNull();
+    // The schema says the same of the text the form would have written.
+    const dup = parseScenarioText(hello.replace('"services": [', '"services": [ { "name": "catalog", "replicas": 1, "serviceTime": "5ms" },'), 'json');
+    expect(dup.ok ? [] : dup.problems.map((p) => p.message)).toContain('"catalog" is also the name of services.2; services, clients and gateways each need their own name');
   });
 });
 

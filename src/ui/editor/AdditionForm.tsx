@@ -1,8 +1,9 @@
 // The editor's form: a service (name, replicas, sidecar, mTLS mode, retries and timeout, who
 // calls it), a gateway route, a fault or a config change, written into the text. What it writes
-// is checked as any edit is; the form itself refuses only what it cannot write.
+// is checked as any edit is; the form itself refuses what it cannot write, and a service the
+// schema would refuse at once (a name taken, replicas under 1), named at its field.
 import { useEffect, useRef, useState } from 'react';
-import type { Addition } from './additions';
+import { newServiceProblem, type Addition } from './additions';
 import { readDurationField } from '../faults/durationField';
 import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
 
@@ -11,7 +12,7 @@ type Kind = 'service' | 'route' | 'fault' | 'change';
 const FAULTS = ['kill-replica', 'slow-replica', 'http-abort', 'kill-service'] as const;
 
 /** `onAdd` writes the addition and answers what went wrong, or null. */
-export function AdditionForm({ services, gateways, onAdd }: { services: string[]; gateways: string[]; onAdd: (a: Addition) => Promise<string | null> }) {
+export function AdditionForm({ services, clients, gateways, onAdd }: { services: string[]; clients: string[]; gateways: string[]; onAdd: (a: Addition) => Promise<string | null> }) {
   const [kind, setKind] = useState<Kind>('service');
   const [error, setError] = useState<string | null>(null);
   // The message goes under the button: brought into the column's view, or with the problems list
@@ -64,6 +65,8 @@ export function AdditionForm({ services, gateways, onAdd }: { services: string[]
         if (!name.trim()) return 'name: a service needs a name';
         // Number('') is 0: an empty field was written as replicas 0 and named as "got 0".
         if (!replicas.trim() || !Number.isInteger(n)) return `replicas: "${replicas}" is not a whole number`;
+        const taken = newServiceProblem(name.trim(), n, { services, clients, gateways });
+        if (taken) return taken;
         const r = retries.trim() === '' ? null : Number(retries);
         if (r !== null && !Number.isInteger(r)) return `retries: "${retries}" is not a whole number (leave it empty for the defaults)`;
         return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls, serviceTime: text(timeD) ?? '5ms', retries: r, timeout: text(timeoutD) ?? '', calledBy };

@@ -175,7 +175,7 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
                 {said.text}
               </p>
             )}
-            <AdditionForm services={check?.names.services ?? []} gateways={check?.names.gateways ?? []} onAdd={add} />
+            <AdditionForm services={check?.names.services ?? []} clients={check?.names.clients ?? []} gateways={check?.names.gateways ?? []} onAdd={add} />
           </aside>
         </div>
       </section>

@@ -37,6 +37,27 @@ export interface EntryAddition {
 
 export type Addition = ServiceAddition | RouteAddition | EntryAddition;
 
+/** The names a scenario's text already gives (check.ts reads them), by list. */
+export interface TakenNames {
+  services: readonly string[];
+  clients: readonly string[];
+  gateways: readonly string[];
+}
+
+/**
+ * What the form must refuse of a new service's name and replicas before writing it, in the
+ * scenario schema's words at the form's field, or null: a name another service, client or
+ * gateway has (the schema: services, clients and gateways each need their own name), and
+ * replicas under 1. It wrote them, and the form said nothing while the list above it named
+ * `services.3.replicas`. Pure.
+ */
+export function newServiceProblem(name: string, replicas: number, taken: TakenNames): string | null {
+  const owner = taken.services.includes(name) ? 'a service' : taken.clients.includes(name) ? 'a client' : taken.gateways.includes(name) ? 'a gateway' : null;
+  if (owner) return `name: "${name}" is also the name of ${owner} in this scenario; services, clients and gateways each need their own name`;
+  if (replicas < 1) return `replicas: must be at least 1, got ${replicas}`;
+  return null;
+}
+
 /** Where an item goes: a list's path, the item, and for a new list the key it is under. */
 interface Append {
   path: (string | number)[];

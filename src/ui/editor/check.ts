@@ -8,8 +8,8 @@ import { addToScenario, type Addition } from './additions';
 export interface CheckResult {
   /** Empty when the scenario is valid. */
   problems: ProblemAt[];
-  /** Names of the services and gateways the text has (also when it has problems but reads), for the form. */
-  names: { services: string[]; gateways: string[] };
+  /** Names of the services, clients and gateways the text has (also when it has problems but reads), for the form. */
+  names: { services: string[]; clients: string[]; gateways: string[] };
   /** The scenario's `name` when the text has one. */
   name: string | null;
 }
@@ -23,13 +23,14 @@ export function checkScenarioText(text: string, fileName: string | undefined): C
   const format = scenarioFormat(fileName, text);
   const parsed = parseScenarioText(text, format);
   const problems = parsed.ok ? [] : locateProblems(text, parsed.problems);
-  const names: CheckResult['names'] = { services: [], gateways: [] };
+  const names: CheckResult['names'] = { services: [], clients: [], gateways: [] };
   let name: string | null = null;
   const read = parsed.ok ? { ok: true as const, data: parsed.scenario as unknown } : readScenarioText(text, format);
   if (read.ok && read.data && typeof read.data === 'object') {
     const d = read.data as Record<string, unknown>;
     const namesOf = (list: unknown) => (Array.isArray(list) ? list.flatMap((x) => (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' ? [(x as { name: string }).name] : [])) : []);
     names.services = namesOf(d.services);
+    names.clients = namesOf(d.clients);
     names.gateways = namesOf(d.gateways);
     if (typeof d.name === 'string') name = d.name;
   }
