@@ -5,6 +5,7 @@
 // labelled "no effect", and offers the same; taken, B's attempts at payments per user request fall.
 import { expect, test, type Page } from '@playwright/test';
 import { shotPath } from './fixtures/shots';
+import { settled as layoutSettled } from './fixtures/settle';
 
 const WARNING = "web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request.";
 const OWNER = "Who owns it: the proxy that sends a request applies its retries, so the caller's own route setting wins over the callee's (here gateway api's).";
@@ -29,95 +30,119 @@ async function figuresAtEnd(page: Page) {
   return { a: await at('A'), b: await at('B') };
 }
 
-for (const [w, h] of [
-  [1600, 1000],
-  [1024, 768],
-] as const) {
-  test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-effect branch's banner is counted in the compare layout, the banner whole and both panes with their counters above the timeline; the offered change on api's route acts (${w}x${h})`, async ({ page }) => {
-    await page.setViewportSize({ width: w, height: h });
-    await page.goto('/?scenario=retry-storm&t=12s');
-    await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
-    // The form starts on a change that acts: orders' retries (web's are the gateway's to set).
-    await expect(page.getByTestId('change-target')).toHaveValue('orders');
-    await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
-    await expect(page.getByTestId('change-reach')).toHaveCount(0);
-    // The new user's change: web, no retries.
-    await page.getByTestId('change-target').selectOption('web');
-    await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
-    const warn = page.getByTestId('change-reach');
-    await expect(warn).toContainText(`${WARNING} ${OWNER} You may still branch`);
-    await expect(warn).toHaveAttribute('data-reach', 'none');
-    await expect(page.getByTestId('change-alternative')).toHaveText("Change retries on gateway api's route 0 instead");
-    await warn.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath(`override-form-${w}.png`) });
-
-    // Branching anyway is allowed (to show the no-op), and labelled as such.
-    await page.locator('body').click({ position: { x: 2, y: 2 } });
-    await page.keyboard.press('b');
-    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
-    await settled(page);
-    const banner = page.getByTestId('branch-reach');
-    await expect(banner).toContainText(`B's change (retries.attempts 0 on web) alters no request: ${WARNING} ${OWNER} So B runs as A does`);
-    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on web at 12.0 s · no effect');
-    await page.screenshot({ path: shotPath(`override-branch-${w}.png`) });
-    // The no-effect branch's banner is counted in the compare layout: the banner whole and both
-    // panes with their counters above the timeline.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
-    const at = await page.evaluate(() => {
-      const box = (el: Element | null) => {
-        const r = el!.getBoundingClientRect();
-        return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
-      };
-      const banner = document.querySelector('[data-testid="branch-reach"]') as HTMLElement;
-      return {
-        header: box(document.querySelector('.compare-header')),
-        banner: { ...box(banner), clipped: banner.scrollHeight > banner.clientHeight + 1 || banner.scrollWidth > banner.clientWidth + 1 },
-        timelineTop: box(document.querySelector('.compare-timeline')).top,
-        panes: Array.from(document.querySelectorAll('[data-testid="compare-pane"]')).map((p) => ({ side: p.getAttribute('data-side'), pane: box(p), counters: box(p.querySelector('.compare-counters')) })),
-      };
-    });
-    await page.screenshot({ path: shotPath(`override-banner-layout-${w}.png`) });
-    console.log(`${w}x${h}: banner layout ${JSON.stringify(at)}`);
-    // The banner under the header, its text whole.
-    expect(at.banner.top).toBeGreaterThanOrEqual(at.header.bottom - 1);
-    expect(at.banner.clipped).toBe(false);
-    expect(at.banner.bottom).toBeLessThanOrEqual(at.timelineTop);
-    for (const p of at.panes) {
-      expect(p.pane.top, `${p.side} pane`).toBeGreaterThanOrEqual(at.banner.bottom - 1);
-      expect(p.counters.bottom, `${p.side} counters`).toBeLessThanOrEqual(at.timelineTop);
-      expect(p.pane.bottom, `${p.side} pane`).toBeLessThanOrEqual(at.timelineTop);
-    }
-    // The timeline sits at the window's bottom (sticky), all of it in sight.
-    expect(at.timelineTop).toBeLessThan(h);
-    const noop = await figuresAtEnd(page);
-    // At the end of two runs that never differ, the timeline says so for the whole run, not "yet".
-    await expect(page.getByTestId('divergence-text')).toHaveText(/^No visible difference in the whole run \(to 40\.0 s\): a first failure in one run only/);
-    // The same run: the same attempts everywhere, to the last request.
-    expect(await paneValue(page, 'B', 'pane-hash')).not.toBe('');
-    expect(noop.b).toEqual(noop.a);
-    // As the CLI counts it (test/cli/changeReach.test.ts): 16,814 tries at payments for 1,648 user requests.
-    expect(noop.a.payments).toBeCloseTo(16814 / 1648, 3);
-
-    // The offered alternative: the same field on the caller that owns it, from the same point.
-    await page.getByTestId('branch-alternative').click();
-    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
-    await settled(page);
-    await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('12000');
-    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on api route 0 at 12.0 s');
-    await expect(pane(page, 'B').getByTestId('compare-pane-title')).not.toContainText('no effect');
-    await expect(page.getByTestId('branch-reach')).toHaveCount(0);
-    const acts = await figuresAtEnd(page);
-    expect(acts.a).toEqual(noop.a);
-    // The gateway stops retrying web: fewer attempts at payments per user request, and fewer tries in all.
-    expect(acts.b.payments).toBeLessThan(acts.a.payments * 0.75);
-    // The CLI's run of the same change made at 5 s sends 6,400 (test/cli/changeReach.test.ts); from 12 s, B is between.
-    expect(acts.b.payments).toBeGreaterThan(6400 / 1648);
-    expect(acts.b.tries).toBeLessThan(acts.a.tries);
-    await page.screenshot({ path: shotPath(`override-alternative-${w}.png`) });
-    console.log(`${w}x${h}: attempts at payments per user request A ${acts.a.payments.toFixed(2)}, B ${acts.b.payments.toFixed(2)}; tries per user request A ${acts.a.tries.toFixed(2)}, B ${acts.b.tries.toFixed(2)}`);
+/**
+ * The no-effect branch's banner counted in the compare layout at the page's size (`h` its
+ * height): the banner whole under the header, both panes with their counters above the timeline,
+ * the timeline in sight. Saves a screenshot named for `w`.
+ */
+async function bannerLayout(page: Page, w: number, h: number) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await layoutSettled(page);
+  const at = await page.evaluate(() => {
+    const box = (el: Element | null) => {
+      const r = el!.getBoundingClientRect();
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
+    };
+    const banner = document.querySelector('[data-testid="branch-reach"]') as HTMLElement;
+    return {
+      header: box(document.querySelector('.compare-header')),
+      banner: { ...box(banner), clipped: banner.scrollHeight > banner.clientHeight + 1 || banner.scrollWidth > banner.clientWidth + 1 },
+      timelineTop: box(document.querySelector('.compare-timeline')).top,
+      panes: Array.from(document.querySelectorAll('[data-testid="compare-pane"]')).map((p) => ({ side: p.getAttribute('data-side'), pane: box(p), counters: box(p.querySelector('.compare-counters')) })),
+    };
   });
+  await page.screenshot({ path: shotPath(`override-banner-layout-${w}.png`) });
+  console.log(`${w}x${h}: banner layout ${JSON.stringify(at)}`);
+  // The banner under the header, its text whole.
+  expect(at.banner.top, `${w}x${h}`).toBeGreaterThanOrEqual(at.header.bottom - 1);
+  expect(at.banner.clipped, `${w}x${h}`).toBe(false);
+  expect(at.banner.bottom, `${w}x${h}`).toBeLessThanOrEqual(at.timelineTop);
+  for (const p of at.panes) {
+    expect(p.pane.top, `${p.side} pane at ${w}x${h}`).toBeGreaterThanOrEqual(at.banner.bottom - 1);
+    expect(p.counters.bottom, `${p.side} counters at ${w}x${h}`).toBeLessThanOrEqual(at.timelineTop);
+    expect(p.pane.bottom, `${p.side} pane at ${w}x${h}`).toBeLessThanOrEqual(at.timelineTop);
+  }
+  // The timeline sits at the window's bottom (sticky), all of it in sight.
+  expect(at.timelineTop, `${w}x${h}`).toBeLessThan(h);
 }
+
+const SIZES = [
+  [1024, 768],
+  [1600, 1000],
+] as const;
+
+// One flow at 1024x768, the window made 1600x1000 and back at each picture the sizes may draw
+// differently (the form, the banner's layout, the alternative's panes): the runs and their figures
+// do not depend on the window, and running the whole flow once a size took this file 48 s of its 64.
+test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-effect branch's banner is counted in the compare layout, the banner whole and both panes with their counters above the timeline; the offered change on api's route acts (${SIZES.map(([w, h]) => `${w}x${h}`).join(' and ')})`, async ({ page }) => {
+  const atEachSize = async (what: (w: number, h: number) => Promise<void>) => {
+    for (const [w, h] of SIZES) {
+      await page.setViewportSize({ width: w, height: h });
+      await layoutSettled(page);
+      await what(w, h);
+    }
+  };
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=retry-storm&t=12s');
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+  // The form starts on a change that acts: orders' retries (web's are the gateway's to set).
+  await expect(page.getByTestId('change-target')).toHaveValue('orders');
+  await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
+  await expect(page.getByTestId('change-reach')).toHaveCount(0);
+  // The new user's change: web, no retries.
+  await page.getByTestId('change-target').selectOption('web');
+  await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
+  const warn = page.getByTestId('change-reach');
+  await expect(warn).toContainText(`${WARNING} ${OWNER} You may still branch`);
+  await expect(warn).toHaveAttribute('data-reach', 'none');
+  await expect(page.getByTestId('change-alternative')).toHaveText("Change retries on gateway api's route 0 instead");
+  await atEachSize(async (w) => {
+    await warn.scrollIntoViewIfNeeded();
+    await expect(warn).toBeInViewport();
+    await page.screenshot({ path: shotPath(`override-form-${w}.png`) });
+  });
+
+  // Branching anyway is allowed (to show the no-op), and labelled as such.
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await settled(page);
+  const banner = page.getByTestId('branch-reach');
+  await expect(banner).toContainText(`B's change (retries.attempts 0 on web) alters no request: ${WARNING} ${OWNER} So B runs as A does`);
+  await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on web at 12.0 s · no effect');
+  await atEachSize(async (w, h) => {
+    await page.screenshot({ path: shotPath(`override-branch-${w}.png`) });
+    await bannerLayout(page, w, h);
+  });
+  const noop = await figuresAtEnd(page);
+  // At the end of two runs that never differ, the timeline says so for the whole run, not "yet".
+  await expect(page.getByTestId('divergence-text')).toHaveText(/^No visible difference in the whole run \(to 40\.0 s\): a first failure in one run only/);
+  // The same run: the same attempts everywhere, to the last request.
+  expect(await paneValue(page, 'B', 'pane-hash')).not.toBe('');
+  expect(noop.b).toEqual(noop.a);
+  // As the CLI counts it (test/cli/changeReach.test.ts): 16,814 tries at payments for 1,648 user requests.
+  expect(noop.a.payments).toBeCloseTo(16814 / 1648, 3);
+
+  // The offered alternative: the same field on the caller that owns it, from the same point.
+  await page.getByTestId('branch-alternative').click();
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await settled(page);
+  await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('12000');
+  await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on api route 0 at 12.0 s');
+  await expect(pane(page, 'B').getByTestId('compare-pane-title')).not.toContainText('no effect');
+  await expect(page.getByTestId('branch-reach')).toHaveCount(0);
+  const acts = await figuresAtEnd(page);
+  expect(acts.a).toEqual(noop.a);
+  // The gateway stops retrying web: fewer attempts at payments per user request, and fewer tries in all.
+  expect(acts.b.payments).toBeLessThan(acts.a.payments * 0.75);
+  // The CLI's run of the same change made at 5 s sends 6,400 (test/cli/changeReach.test.ts); from 12 s, B is between.
+  expect(acts.b.payments).toBeGreaterThan(6400 / 1648);
+  expect(acts.b.tries).toBeLessThan(acts.a.tries);
+  await atEachSize(async (w) => {
+    await page.screenshot({ path: shotPath(`override-alternative-${w}.png`) });
+  });
+  console.log(`attempts at payments per user request A ${acts.a.payments.toFixed(2)}, B ${acts.b.payments.toFixed(2)}; tries per user request A ${acts.a.tries.toFixed(2)}, B ${acts.b.tries.toFixed(2)}`);
+});
 
 test("the form judges a change in the design as the run has it: config-rollout's own change at 20 s, made again after it, is said to change nothing", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
