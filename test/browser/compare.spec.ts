@@ -194,6 +194,18 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   expect(new URL(link).searchParams.get('faults')).toBeTruthy();
   expect(new URL(link).searchParams.get('faultsB')).toBeTruthy();
   await page.screenshot({ path: shotPath('compare-fault-1024x768.png'), fullPage: true });
+  await test.step('the link made closes as a popover does: a press elsewhere or Escape; a press in it keeps it', async () => {
+    // It stayed under the sticky header for good, over the overlaid charts as the page scrolled.
+    const field = page.getByTestId('share-link');
+    await field.click();
+    await expect(field).toBeVisible();
+    await page.getByTestId('metrics-diff').locator('caption').click();
+    await expect(field).toHaveCount(0);
+    await page.getByTestId('share').click();
+    await expect(field).toHaveValue(link);
+    await page.keyboard.press('Escape');
+    await expect(field).toHaveCount(0);
+  });
   const fresh = await context.newPage();
   await fresh.setViewportSize({ width: 1024, height: 768 });
   await logRunStatus(fresh);

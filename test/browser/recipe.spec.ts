@@ -191,6 +191,33 @@ test('when the clipboard is refused, the link shows in a field to copy', async (
   await expect(field).toBeVisible();
   await expect(field).toHaveValue(/\?scenario=mm1&t=2s&speed=0\.1$/);
   await page.screenshot({ path: shotPath('recipe-share-fallback.png') });
+  await test.step("the link's field closes as a popover does: a press elsewhere (the charts drawer's tab) or Escape; a press in it keeps it", async () => {
+    // It stayed until its own Close, over the charts drawer a person opened next.
+    const pop = page.getByTestId('share-pop');
+    const drawerTab = page.getByTestId('tab-charts');
+    for (const [width, height] of [[1024, 768], [1600, 1000]]) {
+      await page.setViewportSize({ width, height });
+      if ((await drawerTab.getAttribute('aria-selected')) === 'true') await drawerTab.click();
+      await page.getByTestId('share-link').click();
+      await expect(field).toBeVisible();
+      await field.click();
+      await expect(pop).toBeVisible();
+      await drawerTab.click();
+      await expect(drawerTab).toHaveAttribute('aria-selected', 'true');
+      await expect(pop).toHaveCount(0);
+      // Nothing over the drawer: each corner of it is the drawer's own.
+      const covered = await page.locator('.drawer').evaluate((d) => {
+        const r = d.getBoundingClientRect();
+        return [[r.left + 4, r.top + 4], [r.right - 4, r.top + 4], [r.left + 4, r.bottom - 4], [r.right - 4, r.bottom - 4]].filter(([x, y]) => !d.contains(document.elementFromPoint(x, y))).length;
+      });
+      expect(covered).toBe(0);
+      await page.screenshot({ path: shotPath(`recipe-share-drawer-${width}x${height}.png`) });
+      await page.getByTestId('share-link').click();
+      await expect(pop).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(pop).toHaveCount(0);
+    }
+  });
 });
 
 test('injecting a fault, seeking back before it and forward past it shows the same failures and trace hash', async ({ page }) => {

@@ -1,6 +1,7 @@
 // The compare view's header: the pair picker, play / pause / step and speed for both runs, the
 // shared clock, presenter mode, Share, export and the way back to the single view.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../components/useDismiss';
 import { SPEEDS } from '../sim/speeds';
 import { formatClock } from '../format';
 import type { CompareController } from './compareController';
@@ -107,8 +108,16 @@ function singleView(controller: CompareController, s: CompareState): { href: str
 
 function ShareButton({ controller, shared, none }: { controller: CompareController; shared: string | null; none: boolean }) {
   const [refused, setRefused] = useState<string | null>(null);
+  // The link or the refusal opens under the button as a popover: a press elsewhere or Escape
+  // closes it (the link stayed over the charts below for good).
+  const box = useRef<HTMLSpanElement>(null);
+  const close = useCallback(() => {
+    setRefused(null);
+    controller.store.setState((d) => void (d.shared = null));
+  }, [controller]);
+  useDismiss(box, shared !== null || refused !== null, close);
   return (
-    <span className="compare-share">
+    <span className="compare-share" ref={box}>
       <button
         type="button"
         className="button button-quiet"

@@ -1,6 +1,7 @@
 // The top bar: the product name, the scenario picker, the run controls and the share link;
 // under it, what was wrong with the link the app was opened from.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDismiss } from './useDismiss';
 import '../recipe/recipe.css';
 import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
@@ -50,6 +51,11 @@ function ShareLink() {
   const recipe = useAppStore((s) => s.recipe);
   const [shown, setShown] = useState<{ url: string; copied: boolean } | null>(null);
   const field = useRef<HTMLInputElement>(null);
+  // A popover: a press elsewhere (the charts drawer's tab, the picture) or Escape closes it; it
+  // stayed over whatever lay under it until its own Close.
+  const box = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setShown(null), []);
+  useDismiss(box, shown !== null, close);
   useEffect(() => {
     if (shown && !shown.copied) field.current?.select();
   }, [shown]);
@@ -60,7 +66,7 @@ function ShareLink() {
   }, [shown]);
   const tooLarge = recipe?.scenario.kind === 'inline' && shown !== null && !shown.url.includes('data=');
   return (
-    <div className="share">
+    <div className="share" ref={box}>
       <button
         type="button"
         className="button button-quiet"

@@ -1,6 +1,7 @@
 // What the header's menus share (the single view's Export menu, the compare view's): open and
 // shut, shut by a press outside or Escape, and one job at a time whose outcome the menu says.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useDismiss } from '../components/useDismiss';
 
 /** A menu's state: whether it is open, the job under way (its name), and what the last one said. */
 export interface Menu {
@@ -20,17 +21,8 @@ export function useMenu(): Menu {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [said, setSaid] = useState<{ text: string; bad: boolean } | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: PointerEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
-    const key = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('keydown', key);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('keydown', key);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(box, open, close);
   const run = async (what: string, job: () => Promise<string>) => {
     setBusy(what);
     setSaid(null);
