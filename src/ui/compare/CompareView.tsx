@@ -188,9 +188,13 @@ function usePresenterArrangement(controller: CompareController, presenter: boole
       if (!pane || !picture) return;
       const gap = px(cs.columnGap) || 10;
       setRoom((r) => {
-        // The largest chrome seen in this presenter session: a counters line that wraps in one
-        // arrangement and not in the other would otherwise flip the panes back and forth.
-        const chrome = { width: Math.max(r?.chrome.width ?? 0, Math.round(pane.offsetWidth - picture.clientWidth)), height: Math.max(r?.chrome.height ?? 0, Math.round(pane.offsetHeight - picture.clientHeight)) };
+        // The largest chrome seen in this room: a counters line that wraps in one arrangement and
+        // not in the other would otherwise flip the panes back and forth. A new room (the window
+        // resized) starts over, so the arrangement is the one opening at that size gives: kept
+        // from 1024x768, where narrow panes wrap their counters, 1600x1000 stayed side by side.
+        const sameRoom = r !== null && r.area.width === area.width && r.area.height === area.height;
+        const seen = sameRoom ? r.chrome : { width: 0, height: 0 };
+        const chrome = { width: Math.max(seen.width, Math.round(pane.offsetWidth - picture.clientWidth)), height: Math.max(seen.height, Math.round(pane.offsetHeight - picture.clientHeight)) };
         return r && r.area.width === area.width && r.area.height === area.height && r.chrome.width === chrome.width && r.chrome.height === chrome.height ? r : { area, chrome, gap };
       });
     };
