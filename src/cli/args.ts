@@ -2,7 +2,7 @@ import { parseDurationArg } from './durationArg';
 import { parseSeed } from '../scenario/seed';
 import { noteUnknown, takeUnknownValues, type UnknownOption } from './unknownOptions';
 import { repeatedOptions } from './onceOptions';
-import { editDistance } from '../scenario/nearMiss';
+import { editDistance, nearestName } from '../scenario/nearMiss';
 
 /** The commands `npm run sim --` takes as its first word (src/cli/main.ts; the bin's SUBCOMMANDS). */
 const COMMANDS = ['run', 'compare', 'sweep', 'import', 'lint'] as const;
@@ -15,6 +15,21 @@ const COMMANDS = ['run', 'compare', 'sweep', 'import', 'lint'] as const;
 export function commandTypo(word: string): string | undefined {
   if (!/^[a-z]+$/i.test(word) || (COMMANDS as readonly string[]).includes(word)) return undefined;
   return COMMANDS.find((c) => editDistance(word.toLowerCase(), c) <= (c.length <= 4 ? 1 : 2));
+}
+
+/**
+ * The problem with a first word that is no command, when it is a bare word (no dot, no slash:
+ * not written as a path) that names no file here (`exists`) and no shipped scenario (those were
+ * made paths before this), or null. `npm run sim -- frobnicate` said "frobnicate: no such
+ * file", as if a file had been meant. A typo of a command is left to parseArgs ("did you mean
+ * run?"); a near scenario name is offered. Pure but for `exists`.
+ */
+export function unknownCommand(argv: readonly string[], exists: (path: string) => boolean, scenarios: readonly string[]): string | null {
+  const [word] = argv;
+  if (word === undefined || !/^[A-Za-z][\w-]*$/.test(word) || word === 'help' || (COMMANDS as readonly string[]).includes(word)) return null;
+  if (commandTypo(word) !== undefined || exists(word)) return null;
+  const near = nearestName(word, scenarios);
+  return `${word}: unknown command (commands: ${COMMANDS.join(', ')}, help), and no file or shipped scenario has that name${near ? `; did you mean ${near}?` : ''} (a scenario is given by its path, scenarios/hello-mesh.json, or a shipped one's name, hello-mesh)`;
 }
 
 export interface CliArgs {

@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { endQuietlyOnClosedPipe } from './closedPipe';
 import { pathToFileURL } from 'node:url';
 import { RunStoppedError, StalledClockError } from '../sim-engine';
 import { runScenario, type RunSummary, type World } from '../models';
 import { pathOfActor, type Scenario } from '../scenario';
-import { parseArgs, usageFor, type CliArgs } from './args';
+import { parseArgs, unknownCommand, usageFor, USAGE, type CliArgs } from './args';
 import { helpFor } from './help';
 import { compareRuns, formatComparison } from './compare';
 import { loadScenarioFile } from './load';
@@ -16,7 +17,7 @@ import { checkOutputPath, runWithSeries, writeCsv } from './csv';
 import { sweepMain } from './sweep';
 import { importMain } from './import';
 import { lintMain } from './lint';
-import { resolveScenarioNames } from './scenarioName';
+import { resolveScenarioNames, shippedScenarioNames } from './scenarioName';
 import { changeNotes, changeWarnings, type ChangeNote } from './changeNotes';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
@@ -28,6 +29,11 @@ export function main(argv: string[]): number {
   if (argv[0] === 'import') return importMain(argv.slice(1));
   // `help COMMAND` prints that command's usage, as `COMMAND --help` does.
   if (argv[0] === 'help') return helpFor(argv.slice(1));
+  const unknown = unknownCommand(argv, existsSync, shippedScenarioNames());
+  if (unknown) {
+    process.stderr.write(`${unknown}\n\n${USAGE}\n`);
+    return BAD_INPUT;
+  }
   const parsed = parseArgs(argv);
   // Each command's own usage: compare's for compare, run's for run.
   const usage = usageFor(argv);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -37,4 +37,11 @@ const OUTPUT_OPTIONS = new Set(['--csv', '--traces', '--html', '--out', '-o', '-
  */
 export function resolveScenarioNames(words: readonly string[], dirs: readonly string[] = shippedScenarioDirs()): string[] {
   return words.map((w, i) => (i > 0 && OUTPUT_OPTIONS.has(words[i - 1]) ? w : resolveScenarioName(w, dirs)));
+}
+
+/** The names of the shipped scenarios (scenarios/*.json and .yaml), sorted; empty when the folder is missing. Reads the file system. */
+export function shippedScenarioNames(dirs: readonly string[] = shippedScenarioDirs()): string[] {
+  const dir = dirs.find((d) => existsSync(d));
+  if (!dir) return [];
+  return [...new Set(readdirSync(dir).flatMap((f) => (/^[A-Za-z0-9][\w-]*\.(json|ya?ml)$/.test(f) ? [f.replace(/\.(json|ya?ml)$/, '')] : [])))].sort();
 }

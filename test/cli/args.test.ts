@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli/args';
+import { parseArgs, unknownCommand } from '../../src/cli/args';
 import { parseSweepArgs } from '../../src/cli/sweep/args';
 
 const ok = (...argv: string[]) => {
@@ -39,6 +39,16 @@ describe('parseArgs', () => {
     // A file, or a word near no command, is still a file.
     expect(problems('run.json', 'b.json')).toEqual(['FILE: expected one scenario file, got 2 (to run two side by side: compare A B)']);
     expect(ok('scenario').files).toEqual(['scenario']);
+  });
+
+  it('names a bare first word that is no command, file or shipped scenario an unknown command, with the commands and a near scenario name', () => {
+    // It said 'frobnicate: no such file', as if a file had been meant.
+    const none = () => false;
+    expect(unknownCommand(['frobnicate'], none, ['hello-mesh', 'retry-storm'])).toBe('frobnicate: unknown command (commands: run, compare, sweep, import, lint, help), and no file or shipped scenario has that name (a scenario is given by its path, scenarios/hello-mesh.json, or a shipped one\'s name, hello-mesh)');
+    expect(unknownCommand(['helo-mesh', '--seed', '3'], none, ['hello-mesh', 'retry-storm'])).toMatch(/^helo-mesh: unknown command .*has that name; did you mean hello-mesh\? \(/);
+    // A command, help, a typo of a command (parseArgs says 'did you mean run?'), a path, an option, a file that exists: not this.
+    for (const argv of [['run', 'x'], ['lint', 'x'], ['help'], ['rnu', 'x'], ['scenarios/x.json'], ['x.json'], ['--seed', '3'], []]) expect(unknownCommand(argv, none, []), argv.join(' ')).toBeNull();
+    expect(unknownCommand(['Makefile'], (p) => p === 'Makefile', [])).toBeNull();
   });
 
   it('needs no file for --help', () => {

@@ -118,6 +118,19 @@ describe('npm run sim', () => {
     ]);
   });
 
+  it('an unknown command (npm run sim -- frobnicate) is named as one, with the commands and the usage, exit 2; not "no such file"', async () => {
+    const r = await simHere(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe('frobnicate: unknown command (commands: run, compare, sweep, import, lint, help), and no file or shipped scenario has that name (a scenario is given by its path, scenarios/hello-mesh.json, or a shipped one\'s name, hello-mesh)');
+    expect(lines[2]).toBe('usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--json] [--traces FILE] [--csv FILE]');
+    expect(r.stderr).not.toMatch(/no such file/);
+    expectNoStackTrace(r.stderr);
+    // A shipped scenario's name mistyped: the one meant.
+    expect((await simHere(['retry-strom', '--seed', '3'])).stderr.split('\n')[0]).toMatch(/^retry-strom: unknown command .*; did you mean retry-storm\? /);
+  });
+
   describe('bad input exits with code 2 and path: message lines, no stack trace', () => {
     const cases: [string, () => string[], RegExp][] = [
       ['a missing file', () => [join(tmp, 'nope.json')], /nope\.json: no such file/],
