@@ -1,4 +1,4 @@
-import { drawAt, invariant, type Actor, type KindReceiver } from '../sim-engine';
+import { invariant, type Actor, type KindReceiver } from '../sim-engine';
 import type { Attempt, Call } from './Call';
 import type { DataPlaneHost } from './dataPlaneHost';
 import { describeDataPlaneEvent, traceRouterPass } from './dataPlaneEvents';
@@ -272,8 +272,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
 
   /** One-way latency from route r's caller to its host `replica`, ms: the link, a latency fault, loss. */
   oneWay(r: Cluster, replica: number): number {
-    const f = r.latencyBlock[replica];
-    const base = f !== null ? drawAt(f, r.latencyAt[replica]) : (r.latency[replica]?.() ?? 0);
+    const place = r.pool.latencyPlace(replica);
+    const base = place >= 0 ? this.world.network.latencyDrawAt(place) : (r.latency[replica]?.() ?? 0);
     const extra = r.faultDelay === null ? 0 : r.faultDelay();
     return base + extra + this.world.network.lossDelay();
   }

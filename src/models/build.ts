@@ -106,7 +106,8 @@ export function buildCluster(w: ClusterSite, index: number, edgeId: number, link
   // streamFor's stream (the same draws) with its state in a record the balancer reads directly.
   const rngAt = w.draws.alloc();
   const rng = streamAt(w.seed, `${from.name}/route/${callee.name}`, rngAt.f, rngAt.p);
-  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, rng, rngAt, latencies, known);
+  const places = latencies.map((s) => w.network.latencyPlace(s));
+  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, rng, rngAt, latencies, places, known);
   // Istio's locality priorities for this caller (used when the policy turns locality on).
   cluster.lb.setLocality(from, callee.hosts.map((h) => w.network.hosts[h]));
   return cluster;

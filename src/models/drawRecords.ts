@@ -1,4 +1,4 @@
-import { encodeDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../sim-engine';
+import { drawAt, encodeDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../sim-engine';
 
 /** Where one draw is encoded: doubles `p` to `p + DRAW_SLOT - 1` of `f` (`encodeDraw`, then its stream's state). */
 export interface DrawAt {
@@ -6,8 +6,10 @@ export interface DrawAt {
   readonly p: number;
 }
 
-/** Doubles in a block of draw records: 64 KB, 1,024 records of one cache line (8 doubles) each. */
+/** Doubles in a block of draw records: 64 KB, 1,024 records of one cache line (8 doubles) each. A power of two: see `place`. */
 const BLOCK = 8192;
+/** log2(BLOCK): a place's block number is `place >> BLOCK_BITS`. */
+const BLOCK_BITS = 13;
 /** Doubles a record takes: DRAW_SLOT (7) rounded up to a cache line. */
 const RECORD = 8;
 
@@ -26,16 +28,33 @@ export class DrawRecords {
   // Line-aligned (lineAligned.ts): each record is one cache line, not two.
   private block = lineAlignedFloat64(BLOCK);
   private next = 0;
+  /** Every block made, in order (a record's place names its block by index here). */
+  private readonly blocks: Float64Array[] = [this.block];
 
   /** A fresh record of one cache line. */
   alloc(): DrawAt {
     if (this.next + RECORD > BLOCK) {
       this.block = lineAlignedFloat64(BLOCK);
+      this.blocks.push(this.block);
       this.next = 0;
     }
     const at = { f: this.block, p: this.next };
     this.next += RECORD;
     return at;
+  }
+
+  /**
+   * Where record `at` lies among these blocks, as one number (its block's index x BLOCK + its
+   * offset), for `drawAtPlace`; -1 when it is not one of these records (null, or another owner's).
+   */
+  place(at: DrawAt | null): number {
+    const k = at === null ? -1 : this.blocks.indexOf(at.f);
+    return k < 0 ? -1 : k * BLOCK + at!.p;
+  }
+
+  /** A draw from the record at `place` (from `place`, not -1): as drawAt(f, p) on the record. Mutates its stream's state. */
+  drawAtPlace(place: number): number {
+    return drawAt(this.blocks[place >> BLOCK_BITS], place & (BLOCK - 1));
   }
 }
 

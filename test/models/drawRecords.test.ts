@@ -39,6 +39,21 @@ describe('draw records (issue 14: the hot path draws from one cache line)', () =
     expect(got).toEqual(expected);
   });
 
+  it("a record's place names its block and offset: drawAtPlace draws the record's stream, past the first 64 KB block too; another owner's record or none has place -1", () => {
+    const d: Distribution = { type: 'exponential', mean: 3 };
+    const records = new DrawRecords();
+    const samplers = Array.from({ length: 1100 }, (_, k) => recordSampler(records, d, 4, `link/${k}`));
+    const last = samplers[1099];
+    // 1,024 records of 8 doubles a block: the 1,100th is the 76th of the second block.
+    expect(records.place(drawAtOf(last))).toBe(8192 + 75 * 8);
+    const plain = sampler(d, streamFor(4, 'link/1099'));
+    const expected = Array.from({ length: 6 }, () => plain());
+    const place = records.place(drawAtOf(last));
+    expect(expected.map((_, i) => (i % 2 === 0 ? last() : records.drawAtPlace(place)))).toEqual(expected);
+    expect(records.place(drawAtOf(recordSampler(new DrawRecords(), d, 4, 'other')))).toBe(-1);
+    expect(records.place(null)).toBe(-1);
+  });
+
   it('a sampler not made over a record has none', () => {
     expect(drawAtOf(sampler({ type: 'constant', value: 1 }, streamFor(1, 'x')))).toBeNull();
     expect(drawAtOf(null)).toBeNull();
@@ -51,11 +66,12 @@ describe('draw records (issue 14: the hot path draws from one cache line)', () =
     for (const c of w.clients) expect((c as unknown as { gapBlock: unknown }).gapBlock).toBeInstanceOf(Float64Array);
     for (const svc of w.services) expect((svc as unknown as { timeBlock: unknown }).timeBlock).toBeInstanceOf(Float64Array);
     for (const r of w.routes) {
-      expect(r.latencyBlock).toHaveLength(2);
+      expect(r.latency).toHaveLength(2);
       for (let i = 0; i < 2; i++) {
-        expect(r.latencyBlock[i]).toBeInstanceOf(Float64Array);
         // The record holds the sampler's stream: the same draws either way.
-        expect(drawAtOf(r.latency[i])).toEqual({ f: r.latencyBlock[i], p: r.latencyAt[i] });
+        expect(drawAtOf(r.latency[i])!.f).toBeInstanceOf(Float64Array);
+        expect(r.pool.latencyPlace(i)).toBe(w.network.latencyPlace(r.latency[i]));
+        expect(r.pool.latencyPlace(i)).toBeGreaterThanOrEqual(0);
       }
     }
   });

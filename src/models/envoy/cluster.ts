@@ -10,7 +10,7 @@
 import type { Rng, Sampler } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
 import type { Sidecar } from '../proxy/Sidecar';
-import { drawAtOf, type DrawAt } from '../drawRecords';
+import type { DrawAt } from '../drawRecords';
 import { ConnPool } from './connPool';
 import { LoadBalancer } from './loadBalancer';
 import { OutlierDetector } from './outlierDetector';
@@ -29,12 +29,6 @@ export class Cluster {
   readonly lb: LoadBalancer;
   readonly resources = new ResourceManager();
   readonly pool: ConnPool;
-  /**
-   * Where each upstream host's one-way latency draw lives (drawRecords.ts; null: draw through
-   * `latency`), and its offset there. NOTE: the data plane draws from these (issue 14).
-   */
-  readonly latencyBlock: (Float64Array | null)[];
-  readonly latencyAt: Int32Array;
   /** Extra one-way delay from a latency fault (a chaos fault on the link, not Envoy's), or null. */
   faultDelay: Sampler | null = null;
 
@@ -57,8 +51,13 @@ export class Cluster {
     readonly rng: Rng,
     /** Where `rng`'s state lies (streamAt over this record): the balancer draws from it directly. */
     rngAt: DrawAt,
-    /** One-way latency to each upstream host (null: always zero). */
+    /**
+     * One-way latency to each upstream host (null: always zero). The data plane draws from each
+     * one's record where it has one (`latencyPlaces`), else through the sampler: one stream.
+     */
     readonly latency: readonly (Sampler | null)[],
+    /** By upstream host, where its latency's draw record lies (Network.latencyPlace; -1: none), kept in the pool's host lines. */
+    latencyPlaces: readonly number[],
     /**
      * Which upstream replicas this caller knows of: its proxy's view from the control plane, or
      * the live endpoints for a plain caller (kube-proxy). Shared, not copied.
@@ -70,8 +69,7 @@ export class Cluster {
     this.outlier = new OutlierDetector(n);
     this.lb = new LoadBalancer(known, this.outlier, this.hostActive, rngAt.f, rngAt.p);
     this.pool = new ConnPool(n);
-    this.latencyBlock = latency.map((s) => drawAtOf(s)?.f ?? null);
-    this.latencyAt = Int32Array.from(latency, (s) => drawAtOf(s)?.p ?? 0);
+    for (let i = 0; i < n; i++) this.pool.setLatencyPlace(i, latencyPlaces[i]);
   }
 
   /** Picks an upstream host (LoadBalancer.pick under this route's policy), or -1 when none is usable. */

@@ -7,8 +7,12 @@
 // source/common/http/conn_pool_base.cc. The HTTP/1.1 behaviour over it is http1ConnPool.ts, the HTTP/2
 // one http2ConnPool.ts; connPools.ts picks one per route by its protocol.
 
-/** The head of a host's segment in ConnPool.lines: its idle count, its busy count, then its idle triples from `first`. */
-export const HostLine = { idle: 0, busy: 1, first: 2 } as const;
+/**
+ * The head of a host's segment in ConnPool.lines: its idle count, its busy count, where its link
+ * latency draw lies (Network.latencyPlace; -1: drawn through the route's sampler), then its idle
+ * triples from `first`.
+ */
+export const HostLine = { idle: 0, busy: 1, latency: 2, first: 3 } as const;
 
 /** Numbers per idle connection in ConnPool.lines: openedAt, idleSince, served. */
 export const IDLE_STRIDE = 3;
@@ -21,12 +25,13 @@ export const IDLE_STRIDE = 3;
  */
 export class ConnPool {
   /**
-   * Per host, one segment of `stride` doubles from `i * stride` (HostLine): its idle count and
-   * busy count, then its idle connections as triples [openedAt ms, idleSince ms, served]
+   * Per host, one segment of `stride` doubles from `i * stride` (HostLine): its idle count, busy
+   * count and where the route's one-way latency draw to it lies, then its idle connections as triples [openedAt ms, idleSince ms, served]
    * (IDLE_STRIDE numbers each; idleSince nondecreasing bottom to top; served counts
    * maxRequestsPerConnection), bottom first. NOTE: issue 14.2: one flat array, so a request's
    * look at its host's idle stack is route -> pool -> this array, where an array of per-host
-   * arrays was two dependent cold loads more (five at 1,000 services, the longest such chain).
+   * arrays was two dependent cold loads more (five at 1,000 services, the longest such chain);
+   * a message to or from the host finds its latency draw in the same line.
    * Grows (a new array, room for twice as many in every segment) when a host's stack is full.
    */
   lines: Float64Array;
@@ -71,6 +76,16 @@ export class ConnPool {
     this.lines = new Float64Array(hosts * this.stride);
     this.connecting = new Int32Array(hosts);
     this.waiters = Array.from({ length: hosts }, () => []);
+  }
+
+  /** Where host i's link latency draw lies (Network.latencyPlace), or -1. */
+  latencyPlace(i: number): number {
+    return this.lines[i * this.stride + HostLine.latency];
+  }
+
+  /** Sets where host i's link latency draw lies (once, as the route is built). */
+  setLatencyPlace(i: number, place: number): void {
+    this.lines[i * this.stride + HostLine.latency] = place;
   }
 
   /** Host i's idle connections. */

@@ -1,6 +1,6 @@
 import { streamFor, type Distribution, type Rng, type Sampler } from '../../sim-engine';
 import type { Scenario } from '../../scenario';
-import { DrawRecords, recordSampler } from '../drawRecords';
+import { DrawRecords, drawAtOf, recordSampler } from '../drawRecords';
 import { Host, PLACEMENT_NAMES, Placement, placementOf } from './Host';
 
 /** Linux's minimum retransmission timeout; it doubles on every further loss of the same segment. */
@@ -77,11 +77,25 @@ export class Network {
       // NOTE: `at` (a proxy's record, issue 14) holds the link's distribution and its stream's
       // state, for the owner to draw from directly; the sampler draws from the same state.
       // Any other link's goes in a draw record of the network's own (drawRecords.ts), which its
-      // routes draw from directly (Cluster.latencyAt).
+      // routes draw from directly (latencyPlace, kept in each route's pool: ConnPool HostLine.latency).
       s = recordSampler(this.draws, d, this.seed, `link/${key}`, at);
       this.samplers.set(key, s);
     }
     return s;
+  }
+
+  /**
+   * Where the draw record of `s` (a sampler latencySampler made) lies among the links' records,
+   * as one number for `latencyDrawAt`; -1 when it has none of theirs (null: no latency, or a
+   * pod's loopback, whose record is its proxy's): then draw through the sampler.
+   */
+  latencyPlace(s: Sampler | null): number {
+    return this.draws.place(drawAtOf(s));
+  }
+
+  /** One draw of the link latency whose record is at `place` (from latencyPlace, not -1), ms: as its sampler would draw it. */
+  latencyDrawAt(place: number): number {
+    return this.draws.drawAtPlace(place);
   }
 
   /** True when a partition separates the two hosts. */
