@@ -90,6 +90,17 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await expect(page.getByTestId('run-status')).toHaveText('finished');
     await expect(list.locator('.fault-type')).toHaveText(order);
     await expect(list.nth(1).locator('.fault-when')).toHaveText('from 10.0 s to 25.0 s, ended');
+    // Cleared while paused, a fault ends at once, as the same moment reached again shows it: it
+    // read 'ends at the next step' until the run moved on, while a seek away and back read ended.
+    await seekBy(-10, '30.0 s');
+    await list.nth(2).getByTestId('fault-clear').click();
+    await expect(list.nth(2).locator('.fault-when')).toHaveText('from 12.0 s to 30.0 s, ended');
+    await expect(payments.locator('.topo-state tspan')).not.toContainText(['⚡ kill-replica']);
+    const hash = await page.getByTestId('trace-hash').textContent();
+    await seekBy(-1, '29.0 s');
+    await seekBy(1, '30.0 s');
+    await expect(list.nth(2).locator('.fault-when')).toHaveText('from 12.0 s to 30.0 s, ended');
+    await expect(page.getByTestId('trace-hash')).toHaveText(hash!);
   });
   expect(errors).toEqual([]);
 });

@@ -68,7 +68,11 @@ export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
       if (gen !== core.generation) return;
       store.setState((d) => void d.clearedFaults.push(id));
       await syncActions(core, gen);
-      core.refreshFaults();
+      // As after an injection: the clear is an action due now, which a paused run applies in a
+      // frame at the same time, so the list says the fault ended here, as a seek to this moment
+      // (or its link) does; it read 'ends at the next step' until the run moved on.
+      if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
+      else core.refreshFaults();
     },
     async clearInjected() {
       const s = store.getState();
