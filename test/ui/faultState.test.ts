@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
 import { faultListOrder, faultState } from '../../src/ui/components/faultState';
 import type { FaultStatus } from '../../src/workers/protocol';
+import { formatClock } from '../../src/ui/format';
 
 const kill: FaultStatus = { id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 12_000, endMs: null, untilMs: 17_000, pending: false };
 
@@ -15,10 +16,22 @@ describe('a fault in the list says when it starts and ends', () => {
   });
 
   it('cleared early, it ends where it was cleared; without a duration it is active since its start', () => {
-    expect(faultState({ ...kill, endMs: 14_250 }, true)).toEqual({ key: 'ended', text: 'from 12.0 s to 14.3 s, ended' });
+    // Cleared where the clock read 14.2 s (14,250 ms), it ends at 14.2 s, as the clock said then (it read 14.3 s).
+    expect(faultState({ ...kill, endMs: 14_250 }, true)).toEqual({ key: 'ended', text: 'from 12.0 s to 14.2 s, ended' });
     expect(faultState({ ...kill, untilMs: null }, false)).toEqual({ key: 'active', text: 'active since 12.0 s' });
     expect(faultState({ ...kill, untilMs: null }, true)).toEqual({ key: 'ending', text: 'ends at the next step' });
     expect(faultState({ ...kill, type: 'http-abort', endMs: 12_000, untilMs: null }, false)).toEqual({ key: 'ended', text: 'at 12.0 s' });
+  });
+
+  // New user, session 23: paused where the clock read 4.16 s (4,165.3 ms: the clock cuts down to
+  // its last digit), a kill injected then read 'active since 4.17 s', a time the clock had not
+  // reached; its times are now written as the clock writes them.
+  it('injected while paused where the clock reads 4.16 s, it reads "active since 4.16 s", the clock\'s words, not 4.17 s', () => {
+    const at = 4_165.3;
+    expect(formatClock(at)).toBe('4.16 s');
+    expect(faultState({ ...kill, startMs: at, untilMs: null }, false).text).toBe(`active since ${formatClock(at)}`);
+    expect(faultState({ ...kill, startMs: at, untilMs: at + 3_000 }, false).text).toBe('from 4.16 s to 7.16 s');
+    expect(faultState({ ...kill, startMs: 29_950, untilMs: null, pending: true }, false).text).toBe('starts at 29.9 s');
   });
 });
 

@@ -1,12 +1,15 @@
 import type { FaultStatus } from '../../workers/protocol';
-import { formatSimTime } from '../format';
+import { formatClock } from '../format';
 
 /**
  * Where a fault is in its life, in words, with its end when it has a duration ("from 12.0 s to
- * 17.0 s", then "…, ended"; "active since 12.0 s" for one that lasts until cleared). Pure.
+ * 17.0 s", then "…, ended"; "active since 12.0 s" for one that lasts until cleared). Its times
+ * are written as the clock writes them (cut down to the last digit, formatClock), so one injected
+ * where the clock reads 4.16 s reads "active since 4.16 s" (rounded, it read 4.17 s, a time the
+ * clock had not reached). Pure.
  */
 export function faultState(f: FaultStatus, cleared: boolean): { key: 'active' | 'ending' | 'pending' | 'ended' | 'cancelled'; text: string } {
-  const t = formatSimTime;
+  const t = formatClock;
   if (f.pending) {
     if (cleared) return { key: 'cancelled', text: 'cancelled' };
     return { key: 'pending', text: `starts at ${t(f.startMs)}${f.untilMs === null ? '' : `, ends at ${t(f.untilMs)}`}` };
