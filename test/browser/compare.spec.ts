@@ -235,6 +235,12 @@ test('a fault injected once hits the node of that name in both panes, and a shar
     await page.getByTestId('compare-inject').click();
     await expect(page.getByTestId('compare-fault')).toHaveCount(2);
     await expect(page.getByTestId('compare-fault').nth(1)).toHaveText('latency on web at 4.0 s · in both');
+    // Injected while paused, it is in force at once in both panes, as the same moment sought again
+    // shows it: web's state line says so at 4.0 s (it waited for the next frame of play).
+    for (const side of ['A', 'B'] as const) {
+      await expect(pane(page, side).getByTestId('topology').locator('[data-node="web"] .topo-state tspan'), `${side}: web at 4.0 s`).toContainText([/⚡ latency/]);
+    }
+    expect(await paneValue(page, 'A', 'pane-time')).toBe('4000');
     await page.locator('body').press('Shift+ArrowRight');
     await settled(page);
     // At 1024x768 the panel covers the other pane: B is asked for by its button.

@@ -10,7 +10,7 @@ import type { SimWorkerApi } from '../../workers/sim.worker';
 import type { SimBridge } from '../bridge/simBridge';
 import type { Recipe } from '../recipe/types';
 import { labelFor, type ScenarioEntry } from '../scenarios/catalog';
-import { inTime } from '../sim/controllerApi';
+import { ADVANCE_BUDGET_MS, inTime } from '../sim/controllerApi';
 import { absoluteLink } from '../sim/addressBar';
 import { SPEEDS, speedById } from '../sim/speeds';
 import type { AppServices } from '../state/useAppStore';
@@ -188,6 +188,13 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
           }),
         );
         if (gen !== core.generation) return;
+        // Paused, a frame at the same time in each pane it reached: the fault's start is an event
+        // due now, which a seek to this moment runs (as the single view does since 9fdafb6);
+        // without it the panes' faults read 'starts at 4.00 s', their nodes unmarked, until play.
+        if (!resume) {
+          await Promise.all(core.panes.map(async (p, i) => hit[i] && core.accept(p, await inTime(p.api.advance(0, ADVANCE_BUDGET_MS)), true)));
+          if (gen !== core.generation) return;
+        }
         await syncActions(core, gen);
         await refreshFigures(core, gen);
         store.setState((d) => {
