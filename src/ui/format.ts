@@ -114,12 +114,16 @@ export function formatClock(ms: number): string {
 }
 
 /**
- * A moment on the timeline (a step, a fault, a second's edge) in seconds with one decimal:
- * "0.0 s", "25.0 s", "1,234.5 s". Unlike formatSimTime (the running clock, with more decimals
- * while small so it visibly moves), a moment reads the same at every size. Pure.
+ * A moment on the timeline (a step, a fault, a second's edge, where a branch was made) in seconds
+ * with one decimal, "0.0 s", "25.0 s", "1,234.5 s", or as many more (at most three, ms) as it
+ * needs to be read exactly: "9.85 s", "4.165 s". A branch made where the clock read 9.85 s was
+ * labelled "at 9.8 s" beside panes reading 9.85 s. Unlike formatSimTime (the running clock, with
+ * more decimals while small so it visibly moves), a whole tenth reads the same at every size. Pure.
  */
 export function formatMoment(ms: number): string {
-  return `${formatNumber(ms / 1000, 1)} s`;
+  const s = ms / 1000;
+  const digits = [1, 2].find((d) => Math.abs(Math.round(s * 10 ** d) - s * 10 ** d) < 1e-6) ?? 3;
+  return `${formatNumber(s, digits)} s`;
 }
 
 /** A latency in ms, e.g. "60.0 ms" or "1.24 s"; an em dash when there is no data yet. */

@@ -45,6 +45,10 @@ describe('numbers on screen', () => {
     expect(formatSimTime(0)).toBe('0.000 s');
   });
 
+  it('read a moment off a whole tenth with the decimals it needs, at most ms: a branch at 9,850 ms is "9.85 s", not "9.8 s"', () => {
+    expect([formatMoment(9_850), formatMoment(4_165), formatMoment(2_466.6666666666665), formatMoment(12_000), formatMoment(100)]).toEqual(['9.85 s', '4.165 s', '2.467 s', '12.0 s', '0.1 s']);
+  });
+
   it('read the simulated clock cut down to its last digit, never rounded up to a time not reached: 29,950 ms is 29.9 s, the end of the labels\' window', () => {
     expect([formatClock(29_950), formatClock(29_999), formatClock(9_995), formatClock(999.6), formatClock(4_350), formatClock(29_900), formatClock(0), formatClock(3_600_000)]).toEqual(['29.9 s', '29.9 s', '9.99 s', '0.999 s', '4.35 s', '29.9 s', '0.000 s', '3,600.0 s']);
     // A moment that was keeps its rounding: a fault cleared at 14,250 ms ended at 14.3 s.

@@ -3,7 +3,7 @@
 // dragging (back in time: again from 0, the injected faults replayed); the step and fault
 // markers stay buttons that seek to their time.
 import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
-import { formatSimTime } from '../format';
+import { formatClock, formatSimTime } from '../format';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
 import { rowOffset, stackMarkers } from './timelineStack';
@@ -78,7 +78,7 @@ export function Timeline() {
         aria-valuemin={0}
         aria-valuemax={duration}
         aria-valuenow={Math.round(simTime)}
-        aria-valuetext={formatSimTime(simTime)}
+        aria-valuetext={formatClock(simTime)}
         tabIndex={-1}
         onPointerDown={(e) => {
           // A marker keeps its own click.
@@ -114,8 +114,8 @@ export function Timeline() {
             data-testid="timeline-fault"
             data-row={faultRow(i)}
             style={{ left: at(f.startMs), ...shift(faultRow(i)) }}
-            title={`${f.type} ${f.target} (${formatSimTime(f.startMs)}): click to go there`}
-            aria-label={`${f.type} ${f.target} at ${formatSimTime(f.startMs)}`}
+            title={`${f.type} ${f.target} (${formatClock(f.startMs)}): click to go there`}
+            aria-label={`${f.type} ${f.target} at ${formatClock(f.startMs)}`}
             onClick={(e) => {
               e.stopPropagation();
               void controller.seek(f.startMs);
