@@ -411,7 +411,11 @@ export class SimHost implements WorldObserver, SnapshotHost {
    */
   advance(simMs: number, budgetMs: number): Frame {
     const w = this.requireWorld();
-    const target = Math.min(w.duration, w.sim.now + Math.max(0, simMs));
+    // Played to a whole microsecond: sums of frames' wall time times the speed drift off the grid
+    // (10,599.999999999998 ms), and a pause there left the address bar's t that noise, since a
+    // link may not be rounded up onto the link labels' next tenth (recipe/url.ts formatT).
+    const ahead = simMs > 0 ? Math.max(w.sim.now, Math.round((w.sim.now + simMs) * 1000) / 1000) : w.sim.now;
+    const target = Math.min(w.duration, ahead);
     // Simulated time asked for: playing, when a snapshot must not hold the worker past a frame.
     this.snaps.playing = simMs > 0;
     try {
