@@ -25,6 +25,16 @@ export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
   const { store, frames, api } = core;
 
   /**
+   * After a live action due now: paused, a frame at the same time (advance 0), which runs it as a
+   * seek to this moment (or its link) does, and lists the faults; playing, the next frame runs it,
+   * and the list is read now.
+   */
+  async function standHere(gen: number): Promise<void> {
+    if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
+    else core.refreshFaults();
+  }
+
+  /**
    * One injection or change, at the time on screen: refused with `stopped` when the run has
    * stopped; otherwise sent by `send`, and once it is taken the recipe's actions are synced and
    * `then` runs. Resolves to the worker's problems, or none (also when a newer run took over).
@@ -46,13 +56,10 @@ export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
   return {
     injectFault(fault) {
       return act({ path: 'fault', message: 'the run has stopped; open a scenario to inject faults into it' }, () => api.injectFault(fault), async (gen) => {
-        // A frame at the same time, as after a change: the fault's start is an event due now, so
-        // a paused run starts it here as a seek to this moment (or its link) does. Without it,
-        // injected while paused at 16.0 s it read 'starts at 16.0 s', its node not yet marked,
-        // while the same moment reached again read 'active since 16.0 s'. The frame lists the
-        // faults (accept); playing, the next frame starts it.
-        if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
-        else core.refreshFaults();
+        // The fault's start is an event due now. Without standHere, injected while paused at
+        // 16.0 s it read 'starts at 16.0 s', its node not yet marked, while the same moment
+        // reached again read 'active since 16.0 s'.
+        await standHere(gen);
       });
     },
     applyChange(change) {
@@ -68,11 +75,8 @@ export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
       if (gen !== core.generation) return;
       store.setState((d) => void d.clearedFaults.push(id));
       await syncActions(core, gen);
-      // As after an injection: the clear is an action due now, which a paused run applies in a
-      // frame at the same time, so the list says the fault ended here, as a seek to this moment
-      // (or its link) does; it read 'ends at the next step' until the run moved on.
-      if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
-      else core.refreshFaults();
+      // The clear is an action due now: paused, it read 'ends at the next step' until the run moved on.
+      await standHere(gen);
     },
     async clearInjected() {
       const s = store.getState();
