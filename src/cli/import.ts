@@ -5,6 +5,7 @@ import { looksLikeManifests } from './lint/manifests';
 import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
 import { readInputFile } from './readInput';
 import { repeatedOptions } from './onceOptions';
+import { usageAs, type Invocation } from './invocation';
 
 /** Exit code for bad input: a malformed manifest, an unknown flag, a missing file. */
 const BAD_INPUT = 2;
@@ -101,16 +102,20 @@ function isWorkloadText(text: string): boolean {
   return !looksLikeManifests(text) && /^(clients|apps):/m.test(text);
 }
 
-/** Runs `import` (argv after the word import); writes to stdout and stderr; returns the exit code. */
-export function importMain(argv: readonly string[]): number {
+/**
+ * Runs `import` (argv after the word import); writes to stdout and stderr; returns the exit code.
+ * Its usage names the command as `how` started it (`npm run sim -- import`, `meshsim import`).
+ */
+export function importMain(argv: readonly string[], how: Invocation = 'npm'): number {
+  const usage = usageAs(IMPORT_USAGE, how);
   const parsed = parseImportArgs(argv);
   if (!parsed.ok) {
-    process.stderr.write(parsed.problems.join('\n') + '\n\n' + IMPORT_USAGE + '\n');
+    process.stderr.write(parsed.problems.join('\n') + '\n\n' + usage + '\n');
     return BAD_INPUT;
   }
   const { args } = parsed;
   if (args.help) {
-    process.stdout.write(IMPORT_USAGE + '\n');
+    process.stdout.write(usage + '\n');
     return 0;
   }
   const problems: string[] = [];

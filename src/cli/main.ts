@@ -7,6 +7,8 @@ import { runScenario, type RunSummary, type World } from '../models';
 import { pathOfActor, type Scenario } from '../scenario';
 import { parseArgs, unknownCommand, usageFor, USAGE, type CliArgs } from './args';
 import { helpFor } from './help';
+import { usageAs, type Invocation } from './invocation';
+import { BIN_USAGE } from './binUsage';
 import { compareRuns, formatComparison } from './compare';
 import { loadScenarioFile } from './load';
 import { formatSummary } from './table';
@@ -23,20 +25,24 @@ import { changeNotes, changeWarnings, type ChangeNote } from './changeNotes';
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
 const BAD_INPUT = 2;
 
-/** Runs the CLI on `argv` (after the script name), writing to stdout and stderr; returns the exit code. */
-export function main(argv: string[]): number {
+/**
+ * Runs the CLI on `argv` (after the script name), writing to stdout and stderr; returns the exit
+ * code. `how` is how it was started (`npm run sim --`, or the `meshsim` bin: src/cli/dispatch.ts),
+ * so each usage it prints names the command as it was typed.
+ */
+export function main(argv: string[], how: Invocation = 'npm'): number {
   // `import` reads manifests, not a scenario: its own arguments (src/cli/import.ts).
-  if (argv[0] === 'import') return importMain(argv.slice(1));
+  if (argv[0] === 'import') return importMain(argv.slice(1), how);
   // `help COMMAND` prints that command's usage, as `COMMAND --help` does.
-  if (argv[0] === 'help') return helpFor(argv.slice(1));
+  if (argv[0] === 'help') return helpFor(argv.slice(1), process, how);
   const unknown = unknownCommand(argv, existsSync, shippedScenarioNames());
   if (unknown) {
-    process.stderr.write(`${unknown}\n\n${USAGE}\n`);
+    process.stderr.write(`${unknown}\n\n${how === 'bin' ? BIN_USAGE : USAGE}\n`);
     return BAD_INPUT;
   }
   const parsed = parseArgs(argv);
   // Each command's own usage: compare's for compare, run's for run.
-  const usage = usageFor(argv);
+  const usage = usageAs(usageFor(argv), how);
   if (!parsed.ok) {
     process.stderr.write(parsed.problems.join('\n') + '\n\n' + usage + '\n');
     return BAD_INPUT;

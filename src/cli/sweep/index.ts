@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
 import { checkOutputPath } from '../csv';
 import { parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './args';
+import { usageAs, type Invocation } from '../invocation';
 import { formatValue, gridPoints } from './grid';
 import { reportHtml } from './html';
 import { planSweep } from './plan';
@@ -26,10 +27,11 @@ export interface SweepIo {
 }
 
 /**
- * Runs `npm run sim -- sweep ...` (the words after `sweep`); resolves to the exit code. Every
+ * Runs `npm run sim -- sweep ...` or `meshsim sweep ...` (`how`; the words after `sweep`); resolves to the exit code. Every
  * check (options, paths, every point's scenario, output files) is made before the first job.
  */
-export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout: process.stdout, stderr: process.stderr }, how: Invocation = 'npm'): Promise<number> {
+  const usage = usageAs(SWEEP_USAGE, how);
   // A reader that stops early (| head) ends the output, not in a stack trace.
   if (io.stdout === process.stdout)
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -38,12 +40,12 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
     });
   const parsed = parseSweepArgs(argv);
   if (!parsed.ok) {
-    io.stderr.write(parsed.problems.join('\n') + '\n\n' + SWEEP_USAGE + '\n');
+    io.stderr.write(parsed.problems.join('\n') + '\n\n' + usage + '\n');
     return BAD_INPUT;
   }
   const { args } = parsed;
   if (args.help) {
-    io.stdout.write(SWEEP_USAGE + '\n');
+    io.stdout.write(usage + '\n');
     return 0;
   }
   const outputs = [
