@@ -254,4 +254,22 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
   await expect(editor).toHaveCount(0);
   await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('edited: tiny');
   await expect(page.getByTestId('scenario-title')).toHaveText('tiny');
+  await test.step("a story step at 4,165 ms is written as the clock reads it there, 4.16 s, on its timeline marker and in the story (they read 4.17 s, rounded up)", async () => {
+    await page.getByTestId('editor-open').click();
+    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+    const text = await page.locator('.cm-line').allTextContents();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(`${text.join('\n')}\nnarrative:\n  - { at: 0s, title: Start, text: Calls go to a. }\n  - { at: 4165ms, title: Later, text: Calls still go to a. }\n`);
+    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+    await editor.getByTestId('editor-run').click();
+    await expect(editor).toHaveCount(0);
+    const step2 = page.locator('.timeline-step').nth(1);
+    await expect(step2).toHaveAttribute('title', '2. Later (4.16 s)');
+    await expect(page.getByTestId('narrative-next')).toHaveAttribute('title', /^Run the simulation to 4\.16 s /);
+    await step2.click();
+    await expect(page.getByTestId('sim-time')).toHaveText('4.16 s');
+    await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 2');
+    await expect(page.locator('.narrative-at')).toHaveText(' · 4.16 s');
+  });
 });

@@ -2,7 +2,7 @@
 // simulation to the next step's time, "back" runs it again from zero to the previous one. A
 // step's question shows while the step before it is current, and is answered once it runs.
 import { useEffect, useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import { formatSimTime } from '../format';
+import { formatClock } from '../format';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
@@ -124,9 +124,9 @@ export function NarrativePanel() {
           <div className="narrative-head" ref={head}>
             <h2 className="section-title">
               <span data-testid="narrative-step">
-                {index < 0 ? `starts at ${formatSimTime(step.at)}` : `step ${index + 1} of ${steps.length}`}
+                {index < 0 ? `starts at ${formatClock(step.at)}` : `step ${index + 1} of ${steps.length}`}
               </span>
-              <span className="narrative-at"> · {formatSimTime(step.at).replace(/\.0+ s$/, ' s')}</span>
+              <span className="narrative-at"> · {formatClock(step.at).replace(/\.0+ s$/, ' s')}</span>
             </h2>
             <div className="narrative-nav">
               <button
@@ -134,7 +134,7 @@ export function NarrativePanel() {
                 className="button button-quiet button-small"
                 data-testid="narrative-prev"
                 disabled={blocked || seeking || prev < 0}
-                title={prev >= 0 ? `Run again from 0 to ${formatSimTime(steps[prev].at)}, replaying the faults you injected at their times (p, PageUp, ←)` : undefined}
+                title={prev >= 0 ? `Run again from 0 to ${formatClock(steps[prev].at)}, replaying the faults you injected at their times (p, PageUp, ←)` : undefined}
                 onClick={() => void go(prev)}
               >
                 ‹ back
@@ -144,7 +144,7 @@ export function NarrativePanel() {
                 className="button button-small button-next"
                 data-testid="narrative-next"
                 disabled={blocked || seeking || next >= steps.length}
-                title={next < steps.length ? `Run the simulation to ${formatSimTime(steps[next].at)} (n, PageDown, →)` : undefined}
+                title={next < steps.length ? `Run the simulation to ${formatClock(steps[next].at)} (n, PageDown, →)` : undefined}
                 onClick={() => void go(next)}
               >
                 next ›

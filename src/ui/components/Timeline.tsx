@@ -3,10 +3,11 @@
 // dragging (back in time: again from 0, the injected faults replayed); the step and fault
 // markers stay buttons that seek to their time.
 import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
-import { formatClock, formatSimTime } from '../format';
+import { formatClock } from '../format';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
 import { rowOffset, stackMarkers } from './timelineStack';
+import { faultMarkerLabel, faultMarkerTitle, stepMarkerTitle } from './timelineTitles';
 
 const NO_STEPS: never[] = [];
 /** Half a step circle's width and a fault handle's reach left and right of its time, CSS px (styles.css, recipe.css). */
@@ -114,8 +115,8 @@ export function Timeline() {
             data-testid="timeline-fault"
             data-row={faultRow(i)}
             style={{ left: at(f.startMs), ...shift(faultRow(i)) }}
-            title={`${f.type} ${f.target} (${formatClock(f.startMs)}): click to go there`}
-            aria-label={`${f.type} ${f.target} at ${formatClock(f.startMs)}`}
+            title={faultMarkerTitle(f)}
+            aria-label={faultMarkerLabel(f)}
             onClick={(e) => {
               e.stopPropagation();
               void controller.seek(f.startMs);
@@ -129,7 +130,7 @@ export function Timeline() {
             className={`timeline-step${i === current ? ' current' : i < current ? ' past' : ''}`}
             data-row={stepRow(i)}
             style={{ left: at(s.at), ...shift(stepRow(i)) }}
-            title={`${i + 1}. ${s.title} (${formatSimTime(s.at)})`}
+            title={stepMarkerTitle(i, s)}
             onClick={(e) => {
               e.stopPropagation();
               void controller.seek(s.at);

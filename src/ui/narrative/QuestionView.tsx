@@ -2,7 +2,7 @@
 // one), then the answer, the explanation and the figure that shows it once the step runs.
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { formatSimTime } from '../format';
+import { formatClock } from '../format';
 import { isTyping } from '../components/useShortcuts';
 import { RunStatus } from '../state/store';
 import { useAppStore, useServices } from '../state/useAppStore';
@@ -24,7 +24,7 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
   return (
     <section className={`question question-${revealed ? 'revealed' : 'ahead'}`} data-testid="question" data-state={revealed ? 'revealed' : 'ahead'} aria-label={`Question of step ${step + 1}`}>
       <p className="question-kicker">
-        {revealed ? `Answered at ${formatSimTime(s.at)}` : `Before step ${step + 1} runs (at ${formatSimTime(s.at)}): pick an answer`}
+        {revealed ? `Answered at ${formatClock(s.at)}` : `Before step ${step + 1} runs (at ${formatClock(s.at)}): pick an answer`}
       </p>
       <p className="question-prompt" data-testid="question-prompt">
         {q.prompt}
