@@ -49,9 +49,10 @@ for (const [w, h] of [
     await oneRow(page, w, 'play');
     // Below 1280 px the speed picker was 118 px wide, 76 px of it for text: "1× real time" read
     // "1× real tin" (new user, session 23; compare-1024 and branch presenter screenshots).
-    await test.step(`the speed picker shows "1× real time" and the shorter speeds whole at ${w}x${h}`, async () => {
+    // The two slowest speeds' words were still cut below 1280 px ('0.05× slow motion' needs 137 px).
+    await test.step(`the speed picker shows every speed whole at ${w}x${h}, the header keeping one row with the status whole`, async () => {
       const speed = page.getByTestId('speed');
-      for (const id of ['1', '0.1', '0.25', '10', '100', 'max']) {
+      for (const id of ['0.01', '0.05', '1', '0.1', '0.25', '10', '100', 'max']) {
         await speed.selectOption(id);
         const fit = await speed.evaluate((el: HTMLSelectElement) => {
           const cs = getComputedStyle(el);
@@ -61,6 +62,12 @@ for (const [w, h] of [
           return { text: el.options[el.selectedIndex].text, need: Math.ceil(ctx.measureText(el.options[el.selectedIndex].text).width), room };
         });
         expect(fit.need, `"${fit.text}" needs ${fit.need} px, has ${fit.room}`).toBeLessThanOrEqual(fit.room);
+        if (id === '0.01' || id === '0.05') {
+          await oneRow(page, w, 'play');
+          const status = await page.getByTestId('run-status').evaluate((el) => ({ text: el.textContent, need: el.scrollWidth, has: el.clientWidth }));
+          expect(status.need, `the status "${status.text}" beside ${fit.text}`).toBeLessThanOrEqual(status.has);
+          if (id === '0.05') await page.screenshot({ path: shotPath(`compare-speed-slow-motion-${w}x${h}.png`) });
+        }
       }
       await speed.selectOption('1');
       await oneRow(page, w, 'play');

@@ -2,7 +2,7 @@
 // shared clock, presenter mode, Share, export and the way back to the single view.
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '../components/useDismiss';
-import { SPEEDS } from '../sim/speeds';
+import { SPEEDS, speedById } from '../sim/speeds';
 import { formatClock } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
@@ -51,7 +51,8 @@ export function CompareHeader({ controller, s }: { controller: CompareController
         </button>
         <label className="field">
           <span className="field-label">Speed</span>
-          <select data-testid="speed" value={s.speedId} onChange={(e) => controller.setSpeed(e.target.value)}>
+          {/* A speed with words longer than "1× real time" widens the picker below 1280 px (compare.css). */}
+          <select data-testid="speed" data-words={speedById(s.speedId).label.length > '1× real time'.length ? 'long' : undefined} value={s.speedId} onChange={(e) => controller.setSpeed(e.target.value)}>
             {SPEEDS.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.label}
