@@ -1,7 +1,8 @@
 // What a person does in the browser: open the app, watch hello-mesh run, pause it, run it to
 // the end, and load files of their own.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { parseScenarioText, formatProblems } from '../../src/scenario';
 import { stringify as stringifyYaml } from 'yaml';
 import { runScenario } from '../../src/models';

@@ -4,7 +4,8 @@
 // the same marks; in presenter mode its labels are 14 px or more at 1024x768 (item 8). The
 // scene puts what it drew on its canvas element (`meshsimDrawn`: marks with kinds and screen
 // positions), so the checks read the scene rather than guess from pixels.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import type { DrawnMark, DrawnScene } from '../../src/ui/topology/canvasMarks';
 import { shotPath } from './fixtures/shots';

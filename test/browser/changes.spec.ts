@@ -1,6 +1,7 @@
 // Timed and live config changes (issue 12.2): config-rollout's retry policy spreading through
 // its 20 proxies, and a change made live that the recipe keeps across a seek back and forward.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 async function settled(page: Page) {

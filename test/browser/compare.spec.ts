@@ -3,7 +3,8 @@
 // CLI's `compare`, a fault injected into both, where the runs first differ, and a share link.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { untilStill } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
 import { shotPath } from './fixtures/shots';
@@ -166,7 +167,7 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
   });
 });
 
-test('a fault injected once hits the node of that name in both panes, and a share link reopens the moment with both hashes', async ({ page, context }) => {
+test('a fault injected once hits the node of that name in both panes, and a share link reopens the moment with both hashes', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await open(page);
   await page.getByTestId('speed').selectOption('10');
@@ -206,7 +207,7 @@ test('a fault injected once hits the node of that name in both panes, and a shar
     await page.keyboard.press('Escape');
     await expect(field).toHaveCount(0);
   });
-  const fresh = await context.newPage();
+  const fresh = await page.context().newPage();
   await fresh.setViewportSize({ width: 1024, height: 768 });
   await logRunStatus(fresh);
   await fresh.goto(link);

@@ -3,7 +3,8 @@
 // sits in, the legend folded in both panes, and a branch of a file they opened themselves.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { settled as settledLayout } from './fixtures/settle';
 import { shotPath } from './fixtures/shots';
 import { logTexts, textLog } from './fixtures/statusLog';
@@ -268,10 +269,10 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   expect(link).toMatch(/compare=%40data,%40data&.*#data=/);
   expect(new URL(link).searchParams.get('t')).toBe('21s');
   await page.screenshot({ path: shotPath('comparebranch-file-1600.png') });
-  // The fresh page is the only one left running: this one's two workers are let go first.
-  const context = page.context();
-  await page.close();
-  const fresh = await context.newPage();
+  // The fresh page is the only one left running: this one's two workers are let go first (its
+  // document left; the page is the file's shared one, closed with its worker).
+  await page.goto('about:blank');
+  const fresh = await page.context().newPage();
   await fresh.setViewportSize({ width: 1024, height: 768 });
   await logTexts(fresh, { pair: '[data-testid="compare-select"] option:checked', opening: '[data-testid="compare-opening"] .opening-name' });
   await fresh.goto(link);

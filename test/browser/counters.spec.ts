@@ -1,6 +1,7 @@
 // The counter strip: every figure readable, none drawn over another, with sidecars and without,
 // from 1600x1000 down to 1024x768; latency says why it has no figure yet.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { settled, untilStill } from './fixtures/settle';
 import { shotPath } from './fixtures/shots';
 

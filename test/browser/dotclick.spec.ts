@@ -1,7 +1,8 @@
 // A click on a moving dot opens its request in the inspector: a ringed (sampled) dot of
 // retry-storm, paused, shows that request's waterfall with its fate, whether the dot is drawn over
 // a link or, where a link enters a box, over the box.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 import { settled } from './fixtures/settle';
 

@@ -2,7 +2,8 @@
 // after a reload, a scenario's `layout` field draws it there, and an unknown name in `layout` is
 // refused by field. A click on a service with replicas unfolds them into cards of their own.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { pack } from '../../src/ui/recipe/codec';
 import { shotPath } from './fixtures/shots';
@@ -10,10 +11,12 @@ import { shotPath } from './fixtures/shots';
 /** Centre of a drawn node on the page, CSS pixels. */
 async function centreOf(page: Page, name: string): Promise<{ x: number; y: number }> {
   const node = page.locator(`svg[data-testid="topology"] [data-node="${name}"] .topo-card-front, svg[data-testid="topology"] [data-node="${name}"] .topo-client-body`).first();
-  // Drawn before it is measured: boundingBox() alone read null in a fresh page (two workers, session 19's CI).
-  await expect(node).toBeVisible();
-  const box = (await node.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // Drawn before it is measured: boundingBox() alone read null in a fresh page (two workers, session 19's
+  // CI), and once after toBeVisible too, the node drawn anew between the two (session 24, load 30).
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  await expect.poll(async () => (box = await node.boundingBox()) !== null, { message: `${name} drawn` }).toBe(true);
+  const b = box!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
 /**
@@ -23,8 +26,9 @@ async function centreOf(page: Page, name: string): Promise<{ x: number; y: numbe
 async function rel(page: Page, name: string): Promise<{ x: number; y: number }> {
   const a = await centreOf(page, name);
   const front = page.locator('svg[data-testid="topology"] [data-node="frontend"] .topo-card-front');
-  await expect(front).toBeVisible();
-  const f = (await front.boundingBox())!;
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  await expect.poll(async () => (box = await front.boundingBox()) !== null, { message: 'frontend drawn' }).toBe(true);
+  const f = box!;
   return { x: (a.x - (f.x + f.width / 2)) / f.height, y: (a.y - (f.y + f.height / 2)) / f.height };
 }
 

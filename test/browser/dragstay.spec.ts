@@ -2,7 +2,8 @@
 // service pressed and moved stays under the pointer all the way, and every other node (control
 // planes included) keeps its place on screen, during the drag and after the drop.
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 /** Shipped scenarios drawn as SVG (60 nodes or fewer). */

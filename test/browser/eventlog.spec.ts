@@ -1,5 +1,6 @@
 // The event log: the engine's trace, filtered by kind and by request, and a click on a row seeks.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 const simSeconds = async (page: Page) => Number.parseFloat((await page.getByTestId('sim-time').textContent())!);

@@ -3,7 +3,8 @@
 // blank), the per-second series (the CLI's --csv, row for row), the figures, the JSON, the
 // one-page report and a WebM of the next seconds.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { parseScenarioText } from '../../src/scenario';
 import { runWithSeries } from '../../src/cli/csv';
 import { shotPath } from './fixtures/shots';

@@ -1,7 +1,8 @@
 // Kubernetes and Istio manifests opened in the app (issue 15): Bookinfo's files chosen together
 // or dropped on the page are imported, drawn, and what was not modelled is listed.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 const dir = new URL('../../examples/bookinfo/', import.meta.url);

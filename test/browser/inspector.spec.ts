@@ -1,6 +1,7 @@
 // The inspector: follow a failed request of retry-storm through its retries and read its cause;
 // inspect a node and a link.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));

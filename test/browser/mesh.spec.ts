@@ -1,6 +1,7 @@
 // What a person sees of a mesh: its region, a sidecar hexagon per replica, locks on mutual-TLS
 // links, the control plane wired to its proxies, and a bridge on the border of two meshes.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 /**

@@ -1,7 +1,8 @@
 // What the app calls things and how it writes numbers: the event log names each proxy event's
 // proxy, the inspector's picker lists human names grouped by kind (and finds one by typing),
 // and figures carry thousands separators (link labels of 1,000 req/s and more among them).
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 test("the event log names each proxy event's proxy, and the actor filter finds one replica's sidecar", async ({ page }) => {

@@ -1,7 +1,8 @@
 // A scenario's narrative: the step follows simulated time, "next" runs the simulation to the
 // next step, "back" runs it again to the previous one, and the topology highlights each step.
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 const seconds = async (l: Locator) => Number.parseFloat((await l.textContent())!);

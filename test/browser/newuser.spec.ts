@@ -1,7 +1,8 @@
 // What a person new to meshsim meets on a first pass (session 9's walk through the README): the
 // header keeps its one row when a run has ended, and the inspector says over which window each of
 // a link's figures is counted, so its shares agree with the link's label or say why not.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 import { logRunStatus, runStatusLog } from './fixtures/statusLog';
 

@@ -3,7 +3,8 @@
 // gateway api's route sets its own retries for web, and in Envoy the caller's route policy is the
 // one that retries). The form warns and offers the change that acts; the branch is allowed,
 // labelled "no effect", and offers the same; taken, B's attempts at payments per user request fall.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 import { settled as layoutSettled } from './fixtures/settle';
 

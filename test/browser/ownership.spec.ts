@@ -1,7 +1,8 @@
 // The ownership view (issue 12.5): who applies each L7 feature on each path, with a feature two
 // layers own flagged and its cost measured from the run; side by side in the compare view.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
 import { shotPath } from './fixtures/shots';

@@ -2,7 +2,8 @@
 // reproduces one and saves a screenshot of what it checked (test-results/polish-*.png).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { settled, twoFrames } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
 import { shotPath } from './fixtures/shots';

@@ -1,7 +1,8 @@
 // A narrative step's question (issue 12.4): asked with its choices before the step runs, picked
 // with the mouse or keys 1-4, and answered when the run reaches the step, with the figure that
 // shows it measured live.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 for (const size of [

@@ -2,7 +2,8 @@
 // reopens the same moment in a fresh page, faults that replay when seeking back and forth,
 // an unknown scenario name, and the keyboard after clicking a button.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 import { formatClock } from '../../src/ui/format';
 

@@ -2,7 +2,8 @@
 // takes long to open, and a run whose clock stalls. Each is named against its scenario, and
 // the scenario that was running goes on (or, when the run itself stalls, the clock stops and
 // the app offers the way back).
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { parseScenarioText } from '../../src/scenario';
 import { packScenario } from '../../src/ui/recipe/url';
 import { shotPath } from './fixtures/shots';

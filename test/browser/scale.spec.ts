@@ -1,7 +1,8 @@
 // The full-size Istio load test (2,001 nodes) on the canvas view: it opens, plays and pauses
 // promptly, a search finds a node, and groups hide and show. Timings belong to
 // `npm run bench:ui`; these tests check behaviour.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { shotPath } from './fixtures/shots';
 

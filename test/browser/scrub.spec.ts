@@ -1,6 +1,7 @@
 // Scrubbing: dragging the timeline seeks continuously, both ways; markers stay clickable; and
 // how long a seek takes to show its picture.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { lookWhileIdle } from './fixtures/simWorker';
 import { shotPath } from './fixtures/shots';
 

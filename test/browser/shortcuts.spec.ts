@@ -1,6 +1,7 @@
 // Keys with the scenario picker focused: Shift+→ / Shift+← seek a second (the picker keeps its
 // plain arrows), and Home / End seek to the start and the end of the run in the single view.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 async function settled(page: Page) {

@@ -1,5 +1,6 @@
 // Light for projectors by default; a dark theme a click away, remembered on reload.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 test('the theme toggle switches to dark and back, and the choice survives a reload', async ({ page }) => {

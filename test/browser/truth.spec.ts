@@ -1,7 +1,8 @@
 // The picture tells the truth (issue 11, items 6 and 7): a failed try that a retry saves is not
 // drawn red, a failed handshake breaks the link's lock, an ejected replica greys out with its
 // return time, and a fault is injected from a selected node.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { shotPath } from './fixtures/shots';
 
