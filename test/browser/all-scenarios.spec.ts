@@ -26,7 +26,8 @@
 // line number left some of those tests out of the run).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { settled, untilStill } from './fixtures/settle';
 import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
 import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll, unlabelledBusyLinks } from './fixtures/walkChecks';
