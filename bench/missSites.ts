@@ -17,13 +17,16 @@ import { buildSync } from 'esbuild';
 import { CACHEGRIND_STRETCHES, hasValgrind } from './cachegrind';
 import { codeAt, codeObjects, jitCosts, type SiteCost } from './missSitesParse';
 
-const USAGE = `usage: npm run bench:misses [-- --services N] [--top K] [--chain3 | --floor3] [--by l2|instructions|mispredicts]
+const USAGE = `usage: npm run bench:misses [-- --services N] [--top K] [--chain3 | --floor3] [--by l2|instructions|mispredicts] [--dir DIR]
   --services N  size of Istio's load-test shape: 100 or 1000 (default 1000)
   --chain3      count bench's 3-hop chain (chainStretch, 20 simulated s) instead (issue 14.4)
   --floor3      count the chain's floor (floorStretch, 20,000 requests) instead
   --by WHAT     rank sites by l2 misses (default), instructions or branch mispredicts (valgrind's
                 simple predictor: it overstates them, but ranks them), with totals per file
   --top K       sites to list (default 40)
+  --dir DIR     where the bundle, callgrind's output and V8's code listing go (default
+                node_modules/.cache/meshsim-misses); give each of two runs at once its own, or
+                they overwrite each other's files
 Lists the source lines whose data accesses miss the simulated 1 MB L2 most, per request, with
 the L1 misses and instructions there. Needs valgrind (Debian: apt-get install -y valgrind); takes
 about 4 minutes.`;
@@ -34,6 +37,7 @@ interface Options {
   chain3: boolean;
   floor3: boolean;
   by: 'l2' | 'instructions' | 'mispredicts';
+  dir: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -42,6 +46,7 @@ function parseArgs(argv: string[]): Options {
   let chain3 = false;
   let floor3 = false;
   let by: Options['by'] = 'l2';
+  let dir = 'node_modules/.cache/meshsim-misses';
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -63,13 +68,17 @@ function parseArgs(argv: string[]): Options {
       const v = value();
       if (v === 'instructions' || v === 'l2' || v === 'mispredicts') by = v;
       else problems.push(`--by: expected l2, instructions or mispredicts, got ${v ?? 'nothing'}`);
+    } else if (flag === '--dir') {
+      const v = value();
+      if (v === undefined || v === '') problems.push('--dir: expected a directory, got nothing');
+      else dir = v;
     } else problems.push(`${argv[i]}: unknown option`);
   }
   if (problems.length > 0) {
     process.stderr.write(problems.join('\n') + '\n' + USAGE + '\n');
     process.exit(2);
   }
-  return { services, top, chain3, floor3, by };
+  return { services, top, chain3, floor3, by, dir };
 }
 
 /** One run under callgrind: costs per site, keyed "bundle offset|function". */
@@ -130,12 +139,11 @@ function locator(bundle: string): (offset: number) => { where: string; text: str
 }
 
 function main(): void {
-  const { services, top, chain3, floor3, by } = parseArgs(process.argv.slice(2));
+  const { services, top, chain3, floor3, by, dir } = parseArgs(process.argv.slice(2));
   if (!hasValgrind()) {
     process.stderr.write('bench:misses: valgrind is not installed (Debian: apt-get install -y valgrind)\n');
     process.exit(2);
   }
-  const dir = 'node_modules/.cache/meshsim-misses';
   mkdirSync(dir, { recursive: true });
   const bundle = `${dir}/cases.mjs`;
   buildSync({ entryPoints: ['bench/cases.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, sourcemap: 'external', logLevel: 'warning', external: ['yaml'] });
