@@ -117,6 +117,14 @@ const SIZES = [
       }
       if (w === 1024) await page.screenshot({ path: shotPath(`keyboard-compare-presenter-${w}.png`) });
     }
+    await test.step('made 1024x768 again, the panes go side by side, as opening there puts them; 1600x1000 stacks them again', async () => {
+      // They stayed stacked: the room was judged by the chrome of the panes drawn, stacked ones
+      // having their counters on the title's row.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await expect(page.getByTestId('compare-view')).toHaveAttribute('data-arrange', 'side');
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      await expect(page.getByTestId('compare-view')).toHaveAttribute('data-arrange', 'stacked');
+    });
     // At 1600x1000 now (the window made larger in presenter mode stacks the panes, as opening
     // there does): the end of the runs, in presenter mode and out of it, then out of it at 1024x768.
     await page.keyboard.press('End');

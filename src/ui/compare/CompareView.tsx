@@ -2,7 +2,7 @@
 // controls, each pane drawn by the single view's TopologyView from a store of its own, the
 // figures of both with their ratio, charts overlaid in two colours, one timeline marking where
 // the runs first differ, and one fault form that hits the node of that name in both.
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { applyTheme, savedTheme } from '../theme/theme';
 import type { CompareController } from './compareController';
@@ -172,11 +172,28 @@ function useChromeHeight(rootRef: RefObject<HTMLDivElement | null>, on: boolean)
  * Presenter mode's arrangement of the panes (presenterArrange.ts), from the room the panes have
  * now and what a pane takes besides its picture, measured. 'side' outside presenter mode (the
  * CSS stacks the panes below 1,100 px there).
+ *
+ * The chrome is measured on the panes drawn, and differs by arrangement (stacked, a pane's
+ * counters sit on its title's row). So a room is always judged as opening at its size judges it:
+ * from the panes side by side first, then the largest chrome seen in that room (a counters line
+ * that wraps in one arrangement and not the other would otherwise flip the panes back and forth).
+ * A new room (the window resized) seen while the panes are stacked is not measured there: the
+ * panes are drawn side by side for it (before the paint: a layout effect) and measured then.
+ * Made 1024x768 from 1600x1000 the panes stayed stacked, judged by the stacked panes' one-row
+ * chrome, where opening at 1024x768 puts them side by side.
  */
 function usePresenterArrangement(controller: CompareController, presenter: boolean, panesRef: RefObject<HTMLDivElement | null>): PaneArrangement {
-  const [room, setRoom] = useState<{ area: { width: number; height: number }; chrome: { width: number; height: number }; gap: number } | null>(null);
+  /** `chrome` null: this room is not measured yet, and is drawn side by side to be. */
+  const [room, setRoom] = useState<{ area: { width: number; height: number }; chrome: { width: number; height: number } | null; gap: number } | null>(null);
   const ready = controller.panes.length === 2;
-  useEffect(() => {
+  const arrangement = useMemo(() => {
+    if (!room || !room.chrome || controller.panes.length < 2) return 'side';
+    const [a, b] = controller.panes;
+    return presenterArrangement([a.info.topology, b.info.topology], room.area, room.chrome, room.gap).arrangement;
+  }, [room, controller.panes]);
+  // Again after each arrangement drawn (a layout effect: measured before the paint), as well as
+  // on a resize of the panes' area.
+  useLayoutEffect(() => {
     const el = panesRef.current;
     if (!presenter || !ready || !el) return void setRoom(null);
     const measure = () => {
@@ -187,27 +204,23 @@ function usePresenterArrangement(controller: CompareController, presenter: boole
       const picture = pane?.querySelector<HTMLElement>('.topology-stage');
       if (!pane || !picture) return;
       const gap = px(cs.columnGap) || 10;
+      const drawn = el.closest('[data-arrange]')?.getAttribute('data-arrange') ?? 'side';
       setRoom((r) => {
-        // The largest chrome seen in this room: a counters line that wraps in one arrangement and
-        // not in the other would otherwise flip the panes back and forth. A new room (the window
-        // resized) starts over, so the arrangement is the one opening at that size gives: kept
-        // from 1024x768, where narrow panes wrap their counters, 1600x1000 stayed side by side.
         const sameRoom = r !== null && r.area.width === area.width && r.area.height === area.height;
-        const seen = sameRoom ? r.chrome : { width: 0, height: 0 };
-        const chrome = { width: Math.max(seen.width, Math.round(pane.offsetWidth - picture.clientWidth)), height: Math.max(seen.height, Math.round(pane.offsetHeight - picture.clientHeight)) };
-        return r && r.area.width === area.width && r.area.height === area.height && r.chrome.width === chrome.width && r.chrome.height === chrome.height ? r : { area, chrome, gap };
+        const seen = sameRoom ? r.chrome : null;
+        // A room first seen with the panes stacked: draw them side by side and measure that.
+        if (seen === null && drawn !== 'side') return sameRoom && r.chrome === null ? r : { area, chrome: null, gap };
+        const now = { width: Math.round(pane.offsetWidth - picture.clientWidth), height: Math.round(pane.offsetHeight - picture.clientHeight) };
+        const chrome = seen ? { width: Math.max(seen.width, now.width), height: Math.max(seen.height, now.height) } : now;
+        return r && sameRoom && r.chrome && r.chrome.width === chrome.width && r.chrome.height === chrome.height ? r : { area, chrome, gap };
       });
     };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [presenter, ready, panesRef]);
-  return useMemo(() => {
-    if (!room || controller.panes.length < 2) return 'side';
-    const [a, b] = controller.panes;
-    return presenterArrangement([a.info.topology, b.info.topology], room.area, room.chrome, room.gap).arrangement;
-  }, [room, controller.panes]);
+  }, [presenter, ready, panesRef, arrangement]);
+  return arrangement;
 }
 
 function PairList() {
