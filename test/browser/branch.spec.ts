@@ -1,7 +1,8 @@
 // "Branch: what if, from here" (issue 12.3): from a moment of a run, `b` opens the compare view
 // with the run on the left and the same run plus a change made at that moment on the right. Both
 // are the same run up to the branch point (the same trace hash there), then they diverge.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { labelGaps } from './fixtures/labelGaps';
 import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
 import { untilStill } from './fixtures/settle';

@@ -3,7 +3,8 @@
 // scroll, names 12 px or more and inside their pane, the panes side by side or stacked,
 // whichever draws both larger; a pair too large for that folds into group tiles and says so
 // without covering the pane's Legend button.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);

@@ -4,7 +4,8 @@
 // and the CLI run of the downloaded file gives the app's trace hash at the same duration.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { simCommand } from '../cli/spawnSim';
 import { shotPath } from './fixtures/shots';
 

@@ -1,6 +1,7 @@
 // Injecting faults while a run plays: the worker checks them like faults in a scenario file,
 // the topology shows what they break, and clearing one ends it.
-import { expect, test, type Locator } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));

@@ -1,7 +1,8 @@
 // Keyboard only (issue 12.4): a presenter with a clicker and no mouse. In the single view and in
 // the compare view: Space plays and pauses, n / p and → / ← go through the story's steps,
 // Shift+→ a second on, f presenter mode, and b branches from the single view to the compare view.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);

@@ -2,7 +2,8 @@
 // screenshot of what was checked (test-results/polish2-*.png).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { twoFrames } from './fixtures/settle';
 import { packScenario } from '../../src/ui/recipe/url';
 import { simCommand } from '../cli/spawnSim';

@@ -1,6 +1,7 @@
 // Presenter mode at a projector's 1024x768: the picture fills the room left, the counters, the
 // clock and the timeline stay, and every text of the topology is at least 14 px on screen.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 /**

@@ -1,7 +1,7 @@
 // Unfolded replicas stay readable where the cards cannot be big: at 1024x768 a service whose
 // replica cards would be too small shows one card that counts its replicas by state. The walk
 // over every scenario's unfolded cards at 1600x1000 is in all-scenarios.spec.ts.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { measureReplicaCards, unfoldAll } from './fixtures/walkChecks';
 import { shotPath } from './fixtures/shots';
 

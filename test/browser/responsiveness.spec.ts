@@ -4,7 +4,7 @@
 // to its end); how long the main thread's tasks take is a speed figure, measured by
 // `npm run bench:ui` (hello-mesh at max speed: "longest task, max speed to the end"), never by a
 // timed test on a shared machine (a bound of 100 ms here read 105 ms once under load).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 
 // Tracing takes screenshots on the main thread, which would show up as long tasks.
 test.use({ trace: 'off' });

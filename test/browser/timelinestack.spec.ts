@@ -2,7 +2,7 @@
 // stacked on rows above and below the track, and a click on each seeks to its time. That every
 // marker of every scenario with faults lies on top and apart, at 1600x1000 and 1024x768, is
 // checked in all-scenarios.spec.ts.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
 import { shotPath } from './fixtures/shots';
 
 test('control-plane-outage: the two faults at 10 s and step 2 at 10 s are three markers; each click seeks to its time', async ({ page }) => {
