@@ -3,7 +3,7 @@
 // refuses to go on or the worker stops answering, the problem against the scenario that
 // caused it with a way back.
 import { useEffect, useState, type ReactNode } from 'react';
-import { formatSimTime } from '../format';
+import { formatClock } from '../format';
 import type { OpenStage, Problem } from '../state/store';
 import { OPEN_STAGES } from './openStages';
 import { useAppStore, useController } from '../state/useAppStore';
@@ -84,7 +84,7 @@ export function RunFailureNotice() {
   return (
     <section className="alert" role="alert" data-testid="run-failure">
       <h2>
-        {failure.title} {HEADINGS[failure.kind]} at t = {formatSimTime(failure.atMs)}
+        {failure.title} {HEADINGS[failure.kind]} at t = {formatClock(failure.atMs)}
       </h2>
       <p>The clock is stopped. Fix the scenario and open it again, or go on with another one.</p>
       <div className="alert-actions">

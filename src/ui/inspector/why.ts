@@ -2,7 +2,7 @@
 // inspector's answer to "why is this red?". Pure functions of a trace and the run's fault list;
 // the components only print what they return.
 import type { FaultStatus, Span, Trace } from '../../workers/protocol';
-import { formatCount, formatSimTime } from '../format';
+import { formatClock, formatCount } from '../format';
 
 /**
  * Each failure cause (src/models/events.ts `Cause`) as a plain sentence. What each means follows
@@ -161,10 +161,15 @@ export const FAULT_WORDS: Readonly<Record<string, string>> = {
   'clock-skew': "a replica's clock is off",
 };
 
-/** A fault for people: "http-abort on payments, answers requests with an HTTP error (from 10.0 s to 25.0 s)". */
+/**
+ * A fault for people: "http-abort on payments, answers requests with an HTTP error (from 10.0 s to
+ * 25.0 s)". Times as the fault list and the clock write them (formatClock, cut down to the last
+ * digit), so the inspector and the fault list name one fault's moments alike. Pure.
+ */
 export function faultInWords(f: FaultStatus): string {
   const until = faultUntil(f);
-  const span = until === Infinity ? `since ${formatSimTime(f.startMs)}` : until === f.startMs ? `at ${formatSimTime(f.startMs)}` : `from ${formatSimTime(f.startMs)} to ${formatSimTime(until)}`;
+  const t = formatClock;
+  const span = until === Infinity ? `since ${t(f.startMs)}` : until === f.startMs ? `at ${t(f.startMs)}` : `from ${t(f.startMs)} to ${t(until)}`;
   const words = FAULT_WORDS[f.type];
   return `${f.type} on ${f.target}${f.amount ? `, ${f.amount}` : ''}${words ? `: ${words}` : ''} (${span})`;
 }

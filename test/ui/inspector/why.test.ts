@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Tracer, World } from '../../../src/models';
 import { parseScenarioText } from '../../../src/scenario';
-import { CAUSE_WORDS, FAULT_WORDS, causeInWords, failureOrigin, faultNames, faultsOn, requestWhy } from '../../../src/ui/inspector/why';
+import { CAUSE_WORDS, FAULT_WORDS, causeInWords, failureOrigin, faultInWords, faultNames, faultsOn, requestWhy } from '../../../src/ui/inspector/why';
+import { faultState } from '../../../src/ui/components/faultState';
 import { faultStatuses } from '../../../src/workers/recipe';
 import { Cause } from '../../../src/models/events';
 import { FAULT_TYPES } from '../../../src/ui/faults/faultForm';
@@ -49,6 +50,16 @@ describe('why a request failed, in words', () => {
     expect(requestWhy(trace, [fault({ startMs: 1_000, endMs: 2_000 })])).not.toContain('fault');
     const ok = world.tracer!.list(false, 1000).find((t) => t.cause === null)!;
     expect(requestWhy(world.tracer!.get(ok.id)!, [])).toBeNull();
+  });
+
+  it("writes a fault's moments as the fault list does, cut down to the clock's last digit: 4,165 ms reads 4.16 s, never 4.17 s", () => {
+    const injected = fault({ startMs: 4_165, untilMs: null });
+    expect(faultInWords(injected)).toBe('http-abort on payments, 100% → 503: answers requests with an HTTP error (since 4.16 s)');
+    expect(faultState(injected, false).text).toBe('active since 4.16 s');
+    const timed = fault({ startMs: 4_165, untilMs: 9_999 });
+    expect(faultInWords(timed)).toContain('(from 4.16 s to 9.99 s)');
+    expect(faultState(timed, false).text).toBe('from 4.16 s to 9.99 s');
+    expect(faultInWords(fault({ startMs: 12_345, endMs: 12_345, untilMs: null }))).toContain('(at 12.3 s)');
   });
 
   it('has words for every cause the engine gives', () => {
