@@ -1,5 +1,5 @@
 import { Histogram } from '../sim-engine';
-import { formatCount } from '../ui/format';
+import { formatCount } from './numberText';
 import type { LessonFigure } from '../scenario';
 import type { SeriesBucket } from './series';
 import type { PlainReading } from './plainTwin';

@@ -83,6 +83,8 @@ describe('npm pack, installed into an empty folder', () => {
     expect(files).toContain('package/dist-cli/meshsim.js');
     expect(files).toContain('package/dist-cli/sweep-worker.js');
     expect(files).toContain('package/scenarios/hello-mesh.json');
+    // The README's links into docs/ (the CLI reference, the scenario files) resolve in the package too.
+    for (const doc of ['cli', 'scenario-files', 'app']) expect(files).toContain(`package/docs/${doc}.md`);
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 
