@@ -4,7 +4,8 @@
 // cannot fit rather than cutting it off. Every check reads bounding boxes in the page; each
 // case saves a screenshot under test-results/.
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test as base } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import type { Box } from './fixtures/walkChecks';
 import { shotPath } from './fixtures/shots';
@@ -99,7 +100,10 @@ async function open(page: Page, scenario: string) {
  * the app and the engine again: 19 page loads, a third of this file's time). Each test leaves the
  * page as it found it (inspector closed, presenter mode off, nothing scrolled); a failed test's
  * worker is replaced, and with it this page. The first paint's test (STILL) and retry-storm's,
- * which plays its run and opens the drawer, keep a page of their own.
+ * which plays its run and opens the drawer, open their own document on the worker's other page
+ * (fixtures/sharedPage.ts: a fresh document in a renderer that has loaded the app before, put back
+ * as a fresh page after the test; until session 25 a fresh context each, and every other test
+ * here asked for one too, unused). Only they ask for `page`: it leaves its page at about:blank.
  */
 const test = base.extend<object, { shared: Page }>({
   shared: [
@@ -463,11 +467,10 @@ const RETRY_STORM_CHECKS = ' at both sizes every control, the faults panel, the 
 for (const name of SCENARIOS) {
   const small = SMALL.includes(name);
   const storm = name === 'retry-storm';
-  test(`${name}: at 1024x768 and 1280x720 the topology lies whole in the stage, under no overlay, and beside the open inspector;${small ? ' at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view;' : ''} presenter mode at 1024x768 draws it whole, node text at 14 px or more, or folds it and says so, the same with the legend open${storm ? `;${RETRY_STORM_CHECKS}` : ''}${name === STILL ? "; at 1024x768 and 1600x1000 the stage keeps its first paint's box through loading and play to 0.4 s" : ''}`, async ({ page: own, shared }) => {
-    const page = name === STILL || storm ? own : shared;
+  const run = async (page: Page) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     if (name === STILL) await page.addInitScript(watchFirstPaint);
-    if (page === own) await open(page, name);
+    if (name === STILL || storm) await open(page, name);
     else await pick(page, name);
     if (name === STILL) {
       await test.step("1024x768: the stage keeps its first paint's box through loading and play to 0.4 s (no layout shift of 0.02)", () => stageStill(page, { width: 1024, height: 768 }));
@@ -508,5 +511,8 @@ for (const name of SCENARIOS) {
         await stageStill(page, { width: 1600, height: 1000 });
       });
     }
-  });
+  };
+  const title = `${name}: at 1024x768 and 1280x720 the topology lies whole in the stage, under no overlay, and beside the open inspector;${small ? ' at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view;' : ''} presenter mode at 1024x768 draws it whole, node text at 14 px or more, or folds it and says so, the same with the legend open${storm ? `;${RETRY_STORM_CHECKS}` : ''}${name === STILL ? "; at 1024x768 and 1600x1000 the stage keeps its first paint's box through loading and play to 0.4 s" : ''}`;
+  if (name === STILL || storm) test(title, ({ page }) => run(page));
+  else test(title, ({ shared }) => run(shared));
 }
