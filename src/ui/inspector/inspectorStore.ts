@@ -48,6 +48,17 @@ export interface DotRequest {
  */
 export const NOT_SAMPLED_NOTE = 'not sampled: the app keeps every 20th request and the last 200 failed ones; pick a sampled one (ringed dots)';
 
+/**
+ * Why request `id`, picked earlier, has no spans now. `newestKept` is the newest request the tracer
+ * keeps at this moment (null: none yet). Sent numbers rise with time, so an id above it has not
+ * been sent yet: a seek back, or Reset, put the run before it (the common case after "Go back in
+ * time"); an id at or below it was sent and has dropped out of the tracer's bounded memory. Pure.
+ */
+export function missingRequestNote(id: number, newestKept: number | null): string {
+  if (newestKept === null || id > newestKept) return `request #${id} is not sent yet at this moment: the run is before it (pick one from the list, or run on)`;
+  return `request #${id} is no longer kept: the app keeps only the newest sampled and failed requests`;
+}
+
 const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, message: null, dot: null };
 
 export const inspectorStore = createStore<InspectorState>()(() => ({ ...initial }));
@@ -131,8 +142,13 @@ export async function refreshInspector(): Promise<void> {
       if (mine !== ticket) return;
       const dot = inspectorStore.getState().dot;
       const fromDot = dot !== null && dot.id === target.id && !dot.sampled;
-      const missing = fromDot ? `request #${target.id}: ${NOT_SAMPLED_NOTE}` : `request ${target.id} is no longer kept (only the newest are; the run may have been reset)`;
-      inspectorStore.setState({ trace, message: trace ? null : missing });
+      if (trace || fromDot) {
+        inspectorStore.setState({ trace, message: trace ? null : `request #${target.id}: ${NOT_SAMPLED_NOTE}` });
+        return;
+      }
+      // A seek back (or Reset) puts the run before the request; the tracer's newest kept one says so.
+      const newest = (await api.sampledRequests({ limit: 1 }))[0]?.id ?? null;
+      if (mine === ticket) inspectorStore.setState({ trace, message: missingRequestNote(target.id, newest) });
       return;
     }
   }
