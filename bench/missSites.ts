@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { buildSync } from 'esbuild';
 import { CACHEGRIND_STRETCHES, hasValgrind } from './cachegrind';
-import { codeAt, codeObjects, jitCosts, type SiteCost } from './missSitesParse';
+import { codeAt, codeObjects, jitCosts, totalsOf, type SiteCost } from './missSitesParse';
 
 const USAGE = `usage: npm run bench:misses [-- --services N] [--top K] [--chain3 | --floor3] [--by l2|instructions|mispredicts] [--dir DIR]
   --services N  size of Istio's load-test shape: 100 or 1000 (default 1000)
@@ -82,7 +82,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** One run under callgrind: costs per site, keyed "bundle offset|function". */
-function run(bundle: string, stretch: string[], dir: string): { requests: number; sites: Map<string, SiteCost> } {
+function run(bundle: string, stretch: string[], dir: string): { requests: number; sites: Map<string, SiteCost>; whole: SiteCost | null } {
   const out = `${dir}/callgrind.out`;
   // V8's code listing goes to a file of its own: on stdout it could split the case's result line.
   const asm = `${dir}/code.asm`;
@@ -93,6 +93,7 @@ function run(bundle: string, stretch: string[], dir: string): { requests: number
   const result = /^\{"value".*\}$/m.exec(r.stdout);
   if (!result) throw new Error(`${stretch[0]} printed no result`);
   const codes = codeObjects(readFileSync(asm, 'utf8'));
+  const whole = totalsOf(readFileSync(out, 'utf8'));
   const sites = new Map<string, SiteCost>();
   for (const [addr, c] of jitCosts(out)) {
     const code = codeAt(codes, addr);
@@ -114,7 +115,7 @@ function run(bundle: string, stretch: string[], dir: string): { requests: number
   }
   rmSync(out, { force: true });
   rmSync(asm, { force: true });
-  return { requests: JSON.parse(result[0]).value, sites };
+  return { requests: JSON.parse(result[0]).value, sites, whole };
 }
 
 /** Bundle offset -> "src/file.ts:line" through esbuild's source map, with the bundle's text there. */
@@ -151,7 +152,7 @@ function main(): void {
   const stretch = floor3 ? ['floorStretch', '20000'] : chain3 ? ['chainStretch', '20000'] : ['scaleStretch', String(services), String(ms)];
   const what = floor3 ? "the chain's floor, 20,000 requests after as many untimed" : chain3 ? 'the 3-hop chain, 20 simulated s after 20 s of warm-up' : `${services} services, ${ms} simulated ms after 1 s of warm-up`;
   process.stderr.write(`callgrind: ${what} (about 4 minutes)...\n`);
-  const { requests: n, sites } = run(bundle, stretch, dir);
+  const { requests: n, sites, whole } = run(bundle, stretch, dir);
   const at = locator(bundle);
   const rows = [...sites].map(([key, s]) => ({ key, l2: s.l2 / n, l1: s.l1 / n, instructions: s.instructions / n, mispredicts: s.mispredicts / n }));
   const total = rows.reduce((t, r) => t + r.l2, 0);
@@ -159,6 +160,7 @@ function main(): void {
   const instructions = rows.reduce((t, r) => t + r.instructions, 0);
   const mispredicts = rows.reduce((t, r) => t + r.mispredicts, 0);
   console.log(`${floor3 ? 'floor3' : chain3 ? 'chain3' : `${services} services`}, ${n} requests: ${total.toFixed(1)} L2 data misses, ${instructions.toFixed(0)} instructions and ${mispredicts.toFixed(0)} branch mispredicts per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
+  if (whole !== null) console.log(`  the whole run (GC, builtins and baseline code too): ${(whole.l2 / n).toFixed(1)} L2 data misses, ${(whole.instructions / n).toFixed(0)} instructions and ${(whole.mispredicts / n).toFixed(0)} branch mispredicts per request`);
   if (by !== 'l2') {
     const perFile = new Map<string, number>();
     for (const r of rows) {

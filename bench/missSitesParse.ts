@@ -22,6 +22,23 @@ export interface CodeObject {
   positions: [number, number][];
 }
 
+/**
+ * The whole run's costs from a callgrind output's `totals:` line (what it counted after
+ * --zero-before: GC, builtins and baseline code as well as the optimized code), or null when it
+ * has none. A change that allocates less shows here as much as in the optimized code: the
+ * scavenges and the allocation's misses are the GC's and the runtime's.
+ */
+export function totalsOf(text: string): SiteCost | null {
+  const events = /^events:(.*)$/m.exec(text)?.[1].trim().split(' ');
+  const totals = /^(?:totals|summary):(.*)$/m.exec(text)?.[1].trim().split(' ').map(Number);
+  if (events === undefined || totals === undefined) return null;
+  const at = (e: string): number => {
+    const k = events.indexOf(e);
+    return k < 0 ? 0 : (totals[k] ?? 0);
+  };
+  return { l2: at('DLmr') + at('DLmw'), l1: at('D1mr') + at('D1mw'), instructions: at('Ir'), mispredicts: at('Bcm') + at('Bim') };
+}
+
 /** Per instruction address, the costs callgrind recorded in code with no symbols (the JIT's). */
 export function jitCosts(callgrindOut: string): Map<bigint, SiteCost> {
   return jitCostsOf(readFileSync(callgrindOut, 'utf8'));

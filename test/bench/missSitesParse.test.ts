@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeAt, codeObjects, jitCostsOf } from '../../bench/missSitesParse';
+import { codeAt, codeObjects, jitCostsOf, totalsOf } from '../../bench/missSitesParse';
 
 // Shaped like callgrind 3.19's output with --dump-instr=yes --cache-sim=yes: names compressed as
 // "(id) name" then "(id)", addresses relative after the first, and a call's inclusive cost on
@@ -94,5 +94,11 @@ fn=(2) 0x0000000000005000
     expect(codeAt(codes, 0x600fn)?.name).toBe('claim');
     expect(codeAt(codes, 0x5020n)).toBeNull();
     expect(codeAt(codes, 0x4fffn)).toBeNull();
+  });
+
+  it("reads the whole run's totals (GC and builtins included) from the totals line, by event name", () => {
+    const text = `${CALLGRIND.replace('events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw', 'events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim')}totals: 5000 2000 1000 30 40 50 6 7 8 900 90 10 3\n`;
+    expect(totalsOf(text)).toEqual({ instructions: 5000, l1: 90, l2: 15, mispredicts: 93 });
+    expect(totalsOf(CALLGRIND)).toBeNull();
   });
 });
