@@ -7,27 +7,45 @@ import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, NODE_STRIDE, NodeF
 
 /**
  * The dot-sampling stride for `inFlight` messages: 1 up to MAX_DOTS, else the least k with
- * ceil(inFlight / k) <= MAX_DOTS, so every k-th message (by send order) is drawn. Pure.
+ * ceil(inFlight / k) <= MAX_DOTS, so one message in k is drawn (dotSampledSeq). Pure.
  */
 export function dotStride(inFlight: number): number {
   return inFlight <= MAX_DOTS ? 1 : Math.ceil(inFlight / MAX_DOTS);
 }
 
 /**
+ * Whether the message with send number `seq` gets a dot at stride `every`: one in `every`,
+ * chosen by a fixed scramble of the number (Murmur3's 32-bit finaliser, fmix32), not by
+ * `seq % every`, which aliased with any periodic sender: ten constant-rate clients sending in
+ * turn at stride 5 drew every dot on two of their ten links (session 25). Pure; the same message
+ * keeps its answer from frame to frame.
+ */
+export function dotSampledSeq(seq: number, every: number): boolean {
+  if (every <= 1) return true;
+  let h = (seq % 4294967296) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % every === 0;
+}
+
+/**
  * The dots of the first `kept` messages of `m` at `now` (simulated ms), DOT_STRIDE floats each,
- * at most MAX_DOTS, and the stride they were sampled with (dotStride). Uniform sampling: every
- * k-th message by its send number, so each dot stands for k messages of any age and a message
- * keeps its dot (or its absence) from frame to frame. Reads `m` only.
+ * at most MAX_DOTS, and the stride they were sampled with (dotStride). Uniform sampling: one
+ * message in k by its send number (dotSampledSeq), so each dot stands for k messages of any age
+ * and sender, and a message keeps its dot (or its absence) from frame to frame. Reads `m` only.
  */
 export function packDots(m: InFlight, now: number, kept: number): { dots: Float32Array; every: number } {
   const every = dotStride(kept);
   let drawn = 0;
   if (every === 1) drawn = kept;
-  else for (let i = 0; i < kept; i++) if (m.seq[i] % every === 0) drawn++;
+  else for (let i = 0; i < kept; i++) if (dotSampledSeq(m.seq[i], every)) drawn++;
   drawn = Math.min(drawn, MAX_DOTS);
   const dots = new Float32Array(drawn * DOT_STRIDE);
   for (let i = 0, j = 0; i < kept && j < dots.length; i++) {
-    if (every > 1 && m.seq[i] % every !== 0) continue;
+    if (every > 1 && !dotSampledSeq(m.seq[i], every)) continue;
     dots[j] = m.edge[i];
     dots[j + 1] = Math.max(0, Math.min(1, (now - m.t0[i]) / (m.t1[i] - m.t0[i])));
     const flags = m.flags[i];

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost, WORKER_TRACE_OPTIONS } from '../../src/workers/SimHost';
-import { Counter, DOT_STRIDE, dotRequest, dotSampled } from '../../src/workers/protocol';
+import { Counter, DOT_STRIDE, MAX_DOTS, dotRequest, dotSampled } from '../../src/workers/protocol';
+import { dotSampledSeq } from '../../src/workers/frame';
+import { inFlight20k } from '../../bench/ui/scenarios';
 
 const text = readFileSync(fileURLToPath(new URL('../../scenarios/retry-storm.json', import.meta.url)), 'utf8');
 
@@ -42,5 +44,30 @@ describe('frame dots name their request', () => {
     const now = host.advance(0, 1e9).simTime;
     expect(trace!.spans.filter((sp) => sp.end > now)).toEqual([]);
     expect(trace!.spans.some((sp) => Number.isNaN(sp.end))).toBe(true);
+  });
+});
+
+describe('dots sampled past MAX_DOTS in flight', () => {
+  it('draw every link of ten constant-rate clients sending in turn, each with about a tenth of the dots (seq % 5 drew two links)', () => {
+    let t = 0;
+    const host = new SimHost(() => (t += 1e-6));
+    expect(host.load(JSON.stringify(inFlight20k()), 1).ok).toBe(true);
+    const f = host.advance(10_000, 1e9);
+    expect(f.counters[Counter.inFlight]).toBeGreaterThan(19_000);
+    const perEdge = new Map<number, number>();
+    for (let j = 0; j < f.dots.length; j += DOT_STRIDE) perEdge.set(f.dots[j], (perEdge.get(f.dots[j]) ?? 0) + 1);
+    const drawn = f.dots.length / DOT_STRIDE;
+    expect(drawn).toBeGreaterThan(0.75 * MAX_DOTS);
+    expect(drawn).toBeLessThanOrEqual(MAX_DOTS);
+    expect(perEdge.size).toBe(10);
+    for (const [edge, n] of perEdge) expect(Math.abs(n - drawn / 10), `edge ${edge}: ${n} of ${drawn}`).toBeLessThan(0.15 * (drawn / 10));
+  });
+
+  it('pick one message in k by send number, whatever its residue: 1 in 5 over 100,000 numbers within 2%, for each residue mod 10', () => {
+    const picked = new Array<number>(10).fill(0);
+    for (let seq = 0; seq < 100_000; seq++) if (dotSampledSeq(seq, 5)) picked[seq % 10]++;
+    for (const n of picked) expect(Math.abs(n - 2_000)).toBeLessThan(0.05 * 2_000);
+    expect(Math.abs(picked.reduce((a, b) => a + b) - 20_000)).toBeLessThan(0.02 * 20_000);
+    expect(dotSampledSeq(12_345, 1)).toBe(true);
   });
 });
