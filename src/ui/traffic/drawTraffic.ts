@@ -6,6 +6,7 @@ import { LANE_SAMPLES, pointOnLane, type EdgeLanes } from '../topology/lanes';
 import { IDENTITY_CAMERA, type Camera } from '../topology/camera';
 import { pulseStrength, type Pulses } from './pulses';
 import { groupPulseStrength, type GroupPulseLines } from './groupPulses';
+import { compositeDots, dotLayerFor, fillSquare, frameSquare, parsePixelColour, pixelColour, type DotLayer } from './dotRaster';
 
 /** Dot radii in design units: failures larger, so they read at a glance. */
 export const RADIUS = { request: 6, response: 5.5, failed: 7.5 } as const;
@@ -35,12 +36,27 @@ export function fitCanvas(canvas: HTMLCanvasElement, cssWidth: number, cssHeight
 const at = { x: 0, y: 0 };
 
 /**
- * Past this many dots in a frame, each is a square of the same area without an outline: a
- * software-rasterised canvas (headless Chromium, many projectors' laptops) fills thousands of
- * squares in a fraction of the time antialiased outlined circles take, and at that density the
- * dots overlap anyway.
+ * Past this many dots in a frame, each is a square of the same area without an outline, written
+ * as pixels into a bitmap drawn over the lanes in one operation (dotRaster.ts): a
+ * software-rasterised canvas (headless Chromium, many projectors' laptops) spent 15-25 ms a frame
+ * on 4,000 squares drawn as canvas operations, and at that density the dots overlap anyway.
  */
 export const MANY_DOTS = 1500;
+
+/** The dot colours as bitmap pixels, for the many-dots raster. */
+const PIXEL = {
+  request: pixelColour(Meaning.request),
+  response: pixelColour(Meaning.response),
+  retry: pixelColour(Meaning.retry),
+  failed: pixelColour(Meaning.failed),
+} as const;
+
+/** Where design units land in device pixels: x * k + ox, y * k + oy. */
+interface DeviceMap {
+  readonly k: number;
+  readonly ox: number;
+  readonly oy: number;
+}
 
 /** What the traffic is drawn over: the lanes of each edge and where the picture sits. */
 export interface TrafficView {
@@ -89,7 +105,8 @@ export function drawTraffic(
   if (!scene || !frame) return;
   const { scale, tx, ty } = scene.base;
   const k = dpr * camera.k * scale;
-  ctx.setTransform(k, 0, 0, k, dpr * (camera.x + camera.k * tx), dpr * (camera.y + camera.k * ty));
+  const device: DeviceMap = { k, ox: dpr * (camera.x + camera.k * tx), oy: dpr * (camera.y + camera.k * ty) };
+  ctx.setTransform(k, 0, 0, k, device.ox, device.oy);
   const grouped = pulses && scene.groupPulses ? scene.groupPulses(camera.k) : null;
   if (pulses && grouped) drawGroupPulses(ctx, scene, grouped, pulses, now);
   else if (pulses) (scene.straight ? drawStraightPulses : drawPulses)(ctx, scene, pulses, now);
@@ -99,13 +116,45 @@ export function drawTraffic(
   const outlineWidth = (w: number) => (scene.dotScale === undefined ? w : (0.75 * dpr) / k);
   ctx.lineWidth = outlineWidth(1.25);
   ctx.strokeStyle = outline;
-  const many = frame.dots.length / DOT_STRIDE > MANY_DOTS;
-  drawPass(ctx, scene, frame.dots, 1, 0, r(RADIUS.response), Meaning.response, many);
-  drawPass(ctx, scene, frame.dots, 0, 0, r(RADIUS.request), Meaning.request, many);
-  drawPass(ctx, scene, frame.dots, -1, 2, r(RADIUS.request), Meaning.retry, many);
-  ctx.lineWidth = outlineWidth(1.5);
-  drawPass(ctx, scene, frame.dots, -1, 1, r(RADIUS.failed), Meaning.failed, many);
+  const layer = frame.dots.length / DOT_STRIDE > MANY_DOTS ? dotLayerFor(ctx.canvas) : null;
+  if (layer) {
+    rasterPass(layer, device, scene, frame.dots, 1, 0, r(RADIUS.response), PIXEL.response);
+    rasterPass(layer, device, scene, frame.dots, 0, 0, r(RADIUS.request), PIXEL.request);
+    rasterPass(layer, device, scene, frame.dots, -1, 2, r(RADIUS.request), PIXEL.retry);
+    rasterPass(layer, device, scene, frame.dots, -1, 1, r(RADIUS.failed), PIXEL.failed);
+    const ringPixel = parsePixelColour(ring);
+    if (ringPixel !== null) rasterRings(layer, device, scene, frame.dots, r, dpr, ringPixel);
+    compositeDots(ctx, layer);
+    if (ringPixel !== null) return;
+  } else {
+    drawPass(ctx, scene, frame.dots, 1, 0, r(RADIUS.response), Meaning.response);
+    drawPass(ctx, scene, frame.dots, 0, 0, r(RADIUS.request), Meaning.request);
+    drawPass(ctx, scene, frame.dots, -1, 2, r(RADIUS.request), Meaning.retry);
+    ctx.lineWidth = outlineWidth(1.5);
+    drawPass(ctx, scene, frame.dots, -1, 1, r(RADIUS.failed), Meaning.failed);
+  }
   drawRings(ctx, scene, frame.dots, r, dpr / k, ring);
+}
+
+/**
+ * The many-dots view's rings: a square outline round each sampled dot's square, RING_GAP_PX off
+ * it and a device pixel (two on a 2x screen) wide, written into the bitmap after every dot.
+ */
+function rasterRings(layer: DotLayer, device: DeviceMap, scene: TrafficView, dots: Float32Array, r: (design: number) => number, dpr: number, colour: number): void {
+  const hidden = scene.hiddenEdges;
+  const { px, width, height, box } = layer;
+  const thickness = Math.max(1, Math.round(dpr));
+  const gap = Math.round(RING_GAP_PX * dpr);
+  for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
+    if (dots[j + DotField.flags] % 2 !== 1) continue;
+    const lanes = scene.lanes[dots[j]];
+    if (!lanes || (hidden && hidden[dots[j]])) continue;
+    const response = dots[j + DotField.response] === 1;
+    pointOnLane(response ? lanes.response : lanes.request, dots[j + DotField.progress], at);
+    const radius = r(dots[j + DotField.fate] === 1 ? RADIUS.failed : response ? RADIUS.response : RADIUS.request);
+    const side = Math.max(1, Math.round(2 * radius * 0.886 * device.k)) + 2 * (gap + thickness);
+    frameSquare(px, width, height, at.x * device.k + device.ox, at.y * device.k + device.oy, side, thickness, colour, box);
+  }
 }
 
 /** A thin ring around each sampled dot, one path. `px`: design units per CSS pixel. */
@@ -131,22 +180,12 @@ function drawRings(ctx: CanvasRenderingContext2D, scene: TrafficView, dots: Floa
 }
 
 /**
- * One colour's dots as a single path. `response`: 1 responses, 0 requests, -1 either;
- * `failed`: the dot's fate field: 1 failed, 2 a retry that has not failed, 0 neither.
+ * One colour's dots as a single path of outlined circles. `response`: 1 responses, 0 requests,
+ * -1 either; `failed`: the dot's fate field: 1 failed, 2 a retry that has not failed, 0 neither.
  */
-function drawPass(
-  ctx: CanvasRenderingContext2D,
-  scene: TrafficView,
-  dots: Float32Array,
-  response: number,
-  failed: number,
-  radius: number,
-  colour: string,
-  many: boolean,
-): void {
+function drawPass(ctx: CanvasRenderingContext2D, scene: TrafficView, dots: Float32Array, response: number, failed: number, radius: number, colour: string): void {
   ctx.beginPath();
   let any = false;
-  const side = 2 * radius * 0.886;
   const hidden = scene.hiddenEdges;
   // NOTE: hot loop over up to thousands of dots; no allocation, one path per colour.
   for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
@@ -155,17 +194,33 @@ function drawPass(
     const lanes = scene.lanes[dots[j]];
     if (!lanes || (hidden && hidden[dots[j]])) continue;
     pointOnLane(dots[j + 2] === 1 ? lanes.response : lanes.request, dots[j + 1], at);
-    if (many) ctx.rect(at.x - side / 2, at.y - side / 2, side, side);
-    else {
-      ctx.moveTo(at.x + radius, at.y);
-      ctx.arc(at.x, at.y, radius, 0, 2 * Math.PI);
-    }
+    ctx.moveTo(at.x + radius, at.y);
+    ctx.arc(at.x, at.y, radius, 0, 2 * Math.PI);
     any = true;
   }
   if (!any) return;
   ctx.fillStyle = colour;
   ctx.fill();
-  if (!many) ctx.stroke();
+  ctx.stroke();
+}
+
+/**
+ * One colour's dots as squares of the circle's area (side 2r x 0.886, at least a device pixel)
+ * written into the many-dots bitmap, in the same order and with the same filters as drawPass.
+ */
+function rasterPass(layer: DotLayer, device: DeviceMap, scene: TrafficView, dots: Float32Array, response: number, failed: number, radius: number, colour: number): void {
+  const side = Math.max(1, Math.round(2 * radius * 0.886 * device.k));
+  const hidden = scene.hiddenEdges;
+  const { px, width, height, box } = layer;
+  // NOTE: hot loop over thousands of dots; no allocation.
+  for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
+    if (dots[j + 3] !== failed) continue;
+    if (response !== -1 && dots[j + 2] !== response) continue;
+    const lanes = scene.lanes[dots[j]];
+    if (!lanes || (hidden && hidden[dots[j]])) continue;
+    pointOnLane(dots[j + 2] === 1 ? lanes.response : lanes.request, dots[j + 1], at);
+    fillSquare(px, width, height, at.x * device.k + device.ox, at.y * device.k + device.oy, side, colour, box);
+  }
 }
 
 /**
