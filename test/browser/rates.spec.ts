@@ -2,7 +2,8 @@
 // at 1600x1000 and 1024x768, and after a seek away and back, says the same req/s on every link
 // (already in the first animation frame that shows the moment, even when the picture drew its
 // figures just before), and the inspector's "calls/s, last second" for a link is its label's figure.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
 import { untilStill } from './fixtures/settle';
 import { shotPath } from './fixtures/shots';
 import { formatClock } from '../../src/ui/format';
@@ -43,8 +44,21 @@ function labelsWhenClockReads(page: Page, time: string): Promise<Record<string, 
   );
 }
 
-/** Opens `url` in a fresh page of this size, waits for the moment and a first painted label. */
+/**
+ * Opens `url` in a fresh document of this size on the worker's page, as a fresh page has it (its
+ * storage emptied, left for about:blank first: fixtures/sharedPage.ts), waits for the moment and a
+ * first painted label. Each open was a browser context of its own until session 25: a new renderer
+ * compiling the app again, nine of them in this file; the document, its worker and the run are new
+ * either way.
+ */
 async function open(page: Page, url: string, width: number, height: number, time: string) {
+  if (page.url().startsWith('http')) {
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  }
+  await page.goto('about:blank');
   await page.setViewportSize({ width, height });
   await page.goto(url);
   await expect(page.getByTestId('sim-time')).toHaveText(time, { timeout: 60_000 });
@@ -58,7 +72,7 @@ for (const [scenario, link] of [
   ['hello-mesh', 'frontend → catalog'],
   ['retry-storm', 'orders → payments'],
 ] as const) {
-  test(`${scenario} at t=30s: the same link labels opened three times, at 1600x1000 and 1024x768, after a seek away and back, and the inspector agrees for ${link}`, async ({ browser }) => {
+  test(`${scenario} at t=30s: the same link labels opened three times, at 1600x1000 and 1024x768, after a seek away and back, and the inspector agrees for ${link}`, async ({ page }) => {
     const url = `/?scenario=${scenario}&t=30s`;
     const seen: { hash: string | null; labels: Record<string, string> }[] = [];
     for (const [w, h] of [
@@ -66,11 +80,8 @@ for (const [scenario, link] of [
       [1024, 768],
       [1600, 1000],
     ] as const) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
       seen.push(await open(page, url, w, h, '30.0 s'));
       await page.screenshot({ path: shotPath(`rates-${scenario}-${w}x${h}-${seen.length}.png`) });
-      await context.close();
     }
     const first = seen[0];
     // Real figures on most links, not blanks that agree.
@@ -82,8 +93,6 @@ for (const [scenario, link] of [
     }
 
     // Seek away (one second back) and back again, at 1024x768.
-    const context = await browser.newContext();
-    const page = await context.newPage();
     await open(page, url, 1024, 768, '30.0 s');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Shift+ArrowLeft');
@@ -150,12 +159,9 @@ for (const [scenario, link] of [
         expect(Object.keys(atZero).length).toBe(Object.keys(first.labels).length);
         for (const [edge, text] of Object.entries(atZero)) expect(text, `${edge} at 0.000 s`).toBe('');
       });
-    await context.close();
 
     if (scenario !== 'hello-mesh') return;
     await test.step('paused, the clock reads the moment the link labels and the inspector\'s last second are for: 29,950 ms reads 29.9 s over the window to 29.9 s (it read 30.0 s), and after play and pause they agree', async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
       await open(page, `/?scenario=hello-mesh&t=29950`, 1024, 768, '29.9 s');
       // The traffic canvas says what the figures drawn are for (useStagePainter).
       const canvas = page.getByTestId('traffic');
@@ -191,7 +197,6 @@ for (const [scenario, link] of [
       expect(formatClock(paused.to), `the labels' window ends at the clock's moment (${JSON.stringify(paused)})`).toBe(paused.clock);
       expect(paused.inspectorTo).toBe(paused.to);
       expect(`${paused.figure} req/s`).toBe(paused.label);
-      await context.close();
     });
   });
 }
