@@ -21,6 +21,24 @@ async function moment(page: Page) {
   };
 }
 
+/**
+ * Opens `link` on `page` as a fresh page in another browser profile would: its storage emptied,
+ * the permissions granted taken back, left for about:blank first, at `viewport`; nothing of the
+ * page before is kept but the link. (A browser context of its own until session 25: the same new
+ * document, worker and run, in a renderer that compiled the app again.) Returns the page.
+ */
+async function reopenFresh(page: Page, link: string, viewport = { width: 1440, height: 900 }) {
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.context().clearPermissions();
+  await page.goto('about:blank');
+  await page.setViewportSize(viewport);
+  await page.goto(link);
+  return page;
+}
+
 /** Waits until no seek is running and the run is paused or ready. */
 async function settled(page: Page) {
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
@@ -95,7 +113,7 @@ test('text in a link renders as text, and a bad data parameter is named', async 
   expect(errors).toEqual([]);
 });
 
-test('a share link opens the same run at the same moment in a fresh page: same trace hash and counters', async ({ page, browser }) => {
+test('a share link opens the same run at the same moment in a fresh page: same trace hash and counters', async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/?scenario=hello-mesh&speed=10');
   await page.getByTestId('play').click();
@@ -115,8 +133,7 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   expect(link).toMatch(/\?scenario=hello-mesh&faults=[A-Za-z0-9_-]+&t=[\d.]+m?s&speed=10$/);
   await page.screenshot({ path: shotPath('recipe-share-before.png') });
 
-  const fresh = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-  await fresh.goto(link);
+  const fresh = await reopenFresh(page, link, { width: 1600, height: 1000 });
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
   await settled(fresh);
   expect(await moment(fresh)).toEqual(before);
@@ -127,10 +144,9 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   // Reloading it is the same again.
   await fresh.reload();
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
-  await fresh.close();
 });
 
-test('a share link made after playing at max speed reopens the same trace hash', async ({ page, browser }) => {
+test('a share link made after playing at max speed reopens the same trace hash', async ({ page }) => {
   await page.goto('/?scenario=retry-storm&speed=max');
   await page.getByTestId('play').click();
   await expect.poll(() => num(page, 'sim-time')).toBeGreaterThan(5);
@@ -147,14 +163,12 @@ test('a share link made after playing at max speed reopens the same trace hash',
   };
   await expect.poll(async () => formatClock(linkT()) === (await page.getByTestId('sim-time').textContent())).toBe(true);
   const before = await moment(page);
-  const fresh = await (await browser.newContext()).newPage();
-  await fresh.goto(page.url());
+  const fresh = await reopenFresh(page, page.url());
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
   expect(await moment(fresh)).toEqual(before);
-  await fresh.close();
 });
 
-test('a scenario opened from a file travels in the link, packed, and reopens in a fresh page', async ({ page, browser }) => {
+test('a scenario opened from a file travels in the link, packed, and reopens in a fresh page', async ({ page }) => {
   const text = readFileSync('scenarios/mm1.json', 'utf8').replace('"M/M/1: one server, Poisson arrivals, exponential service"', '"My own <b>M/M/1</b>"');
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
@@ -169,13 +183,11 @@ test('a scenario opened from a file travels in the link, packed, and reopens in 
   expect(new URL(link).searchParams.has('data')).toBe(false);
   expect(new URLSearchParams(new URL(link).hash.slice(1)).get('data')!.length).toBeLessThan(text.length);
   const before = await moment(page);
-  const fresh = await (await browser.newContext()).newPage();
-  await fresh.goto(link);
+  const fresh = await reopenFresh(page, link);
   // The title is shown as text, never as markup.
   await expect(fresh.getByTestId('scenario-title')).toHaveText('My own <b>M/M/1</b>');
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
   expect(await moment(fresh)).toEqual(before);
-  await fresh.close();
 });
 
 test('when the clipboard is refused, the link shows in a field to copy', async ({ page }) => {
