@@ -88,9 +88,21 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     await expect(page.getByLabel('% of requests')).toHaveValue('50');
     await expect(page.getByLabel('status')).toHaveValue('503');
     await page.getByLabel('for (e.g. 10s)').fill('10s');
-    await page.getByTestId('fault-inject').click();
+    // From the column's top, as a newcomer reading down from the story; Enter in 'for' presses
+    // + Inject without the test scrolling the column for it (a click would).
+    await page.locator('aside.panel').evaluate((el) => el.scrollTo(0, 0));
+    await expect(page.getByTestId('fault-inject')).toHaveText('+ Inject');
+    await page.getByLabel('for (e.g. 10s)').press('Enter');
     const item = page.getByTestId('fault-item');
     await expect(item).toHaveCount(1);
+    // The list under the form is brought into the column's view: it sat below it before.
+    const column = page.locator('aside.panel');
+    await expect
+      .poll(async () => {
+        const [c, i] = [(await column.boundingBox())!, (await item.boundingBox())!];
+        return i.y >= c.y && i.y + i.height <= c.y + c.height;
+      })
+      .toBe(true);
     // "from 1.62 s to 11.6 s": it starts now and ends 10 s later.
     const when = (await item.textContent())!.match(/from ([\d.]+) s to ([\d.]+) s/);
     expect(when, (await item.textContent()) ?? '').not.toBeNull();

@@ -19,13 +19,15 @@ export function FaultsPanel() {
   const topology = useAppStore((s) => s.info?.topology ?? null);
   const name = useAppStore((s) => s.info?.name ?? '');
   const [preset, setPreset] = useState<Preset>(null);
+  /** Faults injected from the form so far: each brings the list into the column's view. */
+  const [injected, setInjected] = useState(0);
   if (!topology) return null;
   return (
     <section className="faults" aria-label="Faults">
       <h2 className="section-title">Faults</h2>
       <ForSelection topology={topology} onPick={(values) => setPreset((p) => ({ values, n: (p?.n ?? 0) + 1 }))} />
-      <FaultForm key={name} topology={topology} preset={preset} />
-      <FaultList />
+      <FaultForm key={name} topology={topology} preset={preset} onInjected={() => setInjected((n) => n + 1)} />
+      <FaultList reveal={injected} />
       <ClearInjected />
     </section>
   );
@@ -87,7 +89,7 @@ function ForSelection({ topology, onPick }: { topology: ScenarioInfo['topology']
   );
 }
 
-function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; preset: Preset }) {
+function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['topology']; preset: Preset; onInjected: () => void }) {
   const controller = useController();
   const targetsOf = useCallback((kind: TargetKind) => targetOptions(kind, topology), [topology]);
   const choices = useMemo(() => fieldChoices([topology]), [topology]);
@@ -109,6 +111,7 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
     const found = local.length > 0 ? local : await controller.injectFault(buildFault(f.values));
     setBusy(false);
     setProblems(found);
+    if (found.length === 0) onInjected();
   };
 
   return (
@@ -141,15 +144,25 @@ function FaultForm({ topology, preset }: { topology: ScenarioInfo['topology']; p
 /** The single view's test ids of the fault fields. */
 const FIELD_IDS = { type: 'fault-type', target: 'fault-target', duration: 'fault-duration', param: 'fault-' };
 
-function FaultList() {
+/**
+ * The run's faults. `reveal` counts the faults injected from the form: after each, the list is
+ * brought into the column's view once the new fault is in it. Under hello-mesh's description the
+ * list sat below the column at 1600x1000 and 1024x768, so a newcomer pressing + Inject saw the
+ * form unchanged (README's first run, step 4; helper N, session 25).
+ */
+function FaultList({ reveal }: { reveal: number }) {
   const controller = useController();
   const faults = useAppStore((s) => s.faults);
   const cleared = useAppStore((s) => s.clearedFaults);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (reveal > 0) list.current?.scrollIntoView({ block: 'nearest' });
+  }, [reveal, faults.length]);
   if (faults.length === 0) return <p className="form-note" data-testid="fault-list">No faults yet.</p>;
   const state = (f: FaultStatus) => faultState(f, cleared.includes(f.id));
   // One order, however and whenever the faults came (faultListOrder); each says where it is.
   return (
-    <ul className="fault-list" data-testid="fault-list">
+    <ul ref={list} className="fault-list" data-testid="fault-list">
       {faultListOrder(faults).map((f) => {
         const s = state(f);
         const live = s.key === 'active' || s.key === 'pending';
