@@ -137,22 +137,36 @@ export function drawTraffic(
 }
 
 /**
+ * Puts dot `j` of `dots` where it is drawn (into `at`, design units): on its edge's response or
+ * request lane at its progress. False for a dot whose edge has no lanes or whose group is hidden.
+ */
+function placeDot(scene: TrafficView, dots: Float32Array, j: number): boolean {
+  const lanes = scene.lanes[dots[j]];
+  if (!lanes || scene.hiddenEdges?.[dots[j]]) return false;
+  pointOnLane(dots[j + DotField.response] === 1 ? lanes.response : lanes.request, dots[j + DotField.progress], at);
+  return true;
+}
+
+/** Whether dot `j` is drawn in a pass: `response` 1 responses, 0 requests, -1 either; `failed` its fate (DotFate). */
+const inPass = (dots: Float32Array, j: number, response: number, failed: number) => dots[j + DotField.fate] === failed && (response === -1 || dots[j + DotField.response] === response);
+
+/** Whether dot `j` is a request the tracer keeps for sure (ringed). */
+const ringed = (dots: Float32Array, j: number) => dots[j + DotField.flags] % 2 === 1;
+
+/** Dot `j`'s radius in design units, as its pass draws it. */
+const dotRadius = (dots: Float32Array, j: number, r: (design: number) => number) => r(dots[j + DotField.fate] === 1 ? RADIUS.failed : dots[j + DotField.response] === 1 ? RADIUS.response : RADIUS.request);
+
+/**
  * The many-dots view's rings: a square outline round each sampled dot's square, RING_GAP_PX off
  * it and a device pixel (two on a 2x screen) wide, written into the bitmap after every dot.
  */
 function rasterRings(layer: DotLayer, device: DeviceMap, scene: TrafficView, dots: Float32Array, r: (design: number) => number, dpr: number, colour: number): void {
-  const hidden = scene.hiddenEdges;
   const { px, width, height, box } = layer;
   const thickness = Math.max(1, Math.round(dpr));
   const gap = Math.round(RING_GAP_PX * dpr);
   for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
-    if (dots[j + DotField.flags] % 2 !== 1) continue;
-    const lanes = scene.lanes[dots[j]];
-    if (!lanes || (hidden && hidden[dots[j]])) continue;
-    const response = dots[j + DotField.response] === 1;
-    pointOnLane(response ? lanes.response : lanes.request, dots[j + DotField.progress], at);
-    const radius = r(dots[j + DotField.fate] === 1 ? RADIUS.failed : response ? RADIUS.response : RADIUS.request);
-    const side = Math.max(1, Math.round(2 * radius * 0.886 * device.k)) + 2 * (gap + thickness);
+    if (!ringed(dots, j) || !placeDot(scene, dots, j)) continue;
+    const side = Math.max(1, Math.round(2 * dotRadius(dots, j, r) * 0.886 * device.k)) + 2 * (gap + thickness);
     frameSquare(px, width, height, at.x * device.k + device.ox, at.y * device.k + device.oy, side, thickness, colour, box);
   }
 }
@@ -161,14 +175,9 @@ function rasterRings(layer: DotLayer, device: DeviceMap, scene: TrafficView, dot
 function drawRings(ctx: CanvasRenderingContext2D, scene: TrafficView, dots: Float32Array, r: (design: number) => number, px: number, colour: string): void {
   ctx.beginPath();
   let any = false;
-  const hidden = scene.hiddenEdges;
   for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
-    if (dots[j + DotField.flags] % 2 !== 1) continue;
-    const lanes = scene.lanes[dots[j]];
-    if (!lanes || (hidden && hidden[dots[j]])) continue;
-    const response = dots[j + DotField.response] === 1;
-    pointOnLane(response ? lanes.response : lanes.request, dots[j + DotField.progress], at);
-    const radius = r(dots[j + DotField.fate] === 1 ? RADIUS.failed : response ? RADIUS.response : RADIUS.request) + RING_GAP_PX * px;
+    if (!ringed(dots, j) || !placeDot(scene, dots, j)) continue;
+    const radius = dotRadius(dots, j, r) + RING_GAP_PX * px;
     ctx.moveTo(at.x + radius, at.y);
     ctx.arc(at.x, at.y, radius, 0, 2 * Math.PI);
     any = true;
@@ -179,21 +188,13 @@ function drawRings(ctx: CanvasRenderingContext2D, scene: TrafficView, dots: Floa
   ctx.stroke();
 }
 
-/**
- * One colour's dots as a single path of outlined circles. `response`: 1 responses, 0 requests,
- * -1 either; `failed`: the dot's fate field: 1 failed, 2 a retry that has not failed, 0 neither.
- */
+/** One colour's dots (inPass) as a single path of outlined circles. */
 function drawPass(ctx: CanvasRenderingContext2D, scene: TrafficView, dots: Float32Array, response: number, failed: number, radius: number, colour: string): void {
   ctx.beginPath();
   let any = false;
-  const hidden = scene.hiddenEdges;
   // NOTE: hot loop over up to thousands of dots; no allocation, one path per colour.
   for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
-    if (dots[j + 3] !== failed) continue;
-    if (response !== -1 && dots[j + 2] !== response) continue;
-    const lanes = scene.lanes[dots[j]];
-    if (!lanes || (hidden && hidden[dots[j]])) continue;
-    pointOnLane(dots[j + 2] === 1 ? lanes.response : lanes.request, dots[j + 1], at);
+    if (!inPass(dots, j, response, failed) || !placeDot(scene, dots, j)) continue;
     ctx.moveTo(at.x + radius, at.y);
     ctx.arc(at.x, at.y, radius, 0, 2 * Math.PI);
     any = true;
@@ -205,20 +206,15 @@ function drawPass(ctx: CanvasRenderingContext2D, scene: TrafficView, dots: Float
 }
 
 /**
- * One colour's dots as squares of the circle's area (side 2r x 0.886, at least a device pixel)
- * written into the many-dots bitmap, in the same order and with the same filters as drawPass.
+ * One colour's dots (inPass) as squares of the circle's area (side 2r x 0.886, at least a device
+ * pixel) written into the many-dots bitmap, in the same order as drawPass.
  */
 function rasterPass(layer: DotLayer, device: DeviceMap, scene: TrafficView, dots: Float32Array, response: number, failed: number, radius: number, colour: number): void {
   const side = Math.max(1, Math.round(2 * radius * 0.886 * device.k));
-  const hidden = scene.hiddenEdges;
   const { px, width, height, box } = layer;
   // NOTE: hot loop over thousands of dots; no allocation.
   for (let j = 0; j + DOT_STRIDE <= dots.length; j += DOT_STRIDE) {
-    if (dots[j + 3] !== failed) continue;
-    if (response !== -1 && dots[j + 2] !== response) continue;
-    const lanes = scene.lanes[dots[j]];
-    if (!lanes || (hidden && hidden[dots[j]])) continue;
-    pointOnLane(dots[j + 2] === 1 ? lanes.response : lanes.request, dots[j + 1], at);
+    if (!inPass(dots, j, response, failed) || !placeDot(scene, dots, j)) continue;
     fillSquare(px, width, height, at.x * device.k + device.ox, at.y * device.k + device.oy, side, colour, box);
   }
 }
