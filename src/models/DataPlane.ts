@@ -170,10 +170,10 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         // The caller's app hands its sidecar the request, across the pod's loopback.
         const sc = w.calls.get(id).route!.sidecar!;
         const now = w.sim.now;
-        const cpuEnd = sc.claim(now);
-        const d = cpuEnd - now + sc.passLatency() + sc.loopbackDelay();
-        if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, cpuEnd, now + d);
-        w.sim.schedule(d, Ev.ProxyDone, this.id, id, pass);
+        sc.claim(w.sim);
+        const d = sc.lastEnd - now + sc.passLatency() + sc.loopbackDelay();
+        if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
+        w.sim.post(d, Ev.ProxyDone, this.id, id, pass);
         return;
       }
       case Pass.inRequest:
@@ -184,9 +184,9 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         if (pass === Pass.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
         const sc = w.sidecarOfHost[att.host]!;
         const now = w.sim.now;
-        const cpuEnd = sc.claim(now);
-        const d = cpuEnd - now + sc.passLatency() + sc.loopbackDelay();
-        if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, cpuEnd, now + d);
+        sc.claim(w.sim);
+        const d = sc.lastEnd - now + sc.passLatency() + sc.loopbackDelay();
+        if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, sc.lastEnd, now + d);
         return pass === Pass.inRequest ? this.deliver(d, Ev.Arrive, att.route!.service, id, 0) : this.sendBack(att, d);
       }
       default: { // Pass.outResponse: the answer is back at the caller's sidecar.
@@ -196,10 +196,10 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         if (att.abandoned) return this.router.attemptDone(att);
         const sc = att.route!.sidecar!;
         const now = w.sim.now;
-        const cpuEnd = sc.claim(now);
-        const d = cpuEnd - now + sc.passLatency();
-        if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, cpuEnd, now + d);
-        w.sim.schedule(d, Ev.ProxyDone, this.id, id, pass);
+        sc.claim(w.sim);
+        const d = sc.lastEnd - now + sc.passLatency();
+        if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
+        w.sim.post(d, Ev.ProxyDone, this.id, id, pass);
       }
     }
   }
@@ -284,7 +284,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
    * own. (An inline proxy's work is its gateway's, so it only passes the message on.)
    */
   private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
-    if (delay !== 0) this.world.sim.schedule(delay, sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
+    if (delay !== 0) this.world.sim.post(delay, sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
     // NOTE: at once, the data plane is the receiver: a direct call, as `receive` would make it,
     // not a lookup in the kernel's actor table and a dispatch on the kind (twice a hop).
     else if (sc.inline) this.proxyDone(id, pass);
@@ -294,6 +294,6 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   /** NOTE: zero delay delivers synchronously, without an event. */
   private deliver(delay: number, kind: number, target: number, a: number, b: number): void {
     if (delay === 0) this.world.sim.actor(target).receive(kind, a, b);
-    else this.world.sim.schedule(delay, kind, target, a, b);
+    else this.world.sim.post(delay, kind, target, a, b);
   }
 }

@@ -43,6 +43,11 @@ export interface KindReceiver {
 /** A clock that reads wall time in milliseconds, supplied by the host (CLI, worker, test). */
 export type WallClock = () => number;
 
+/** What reads the simulated time and nothing else (a Simulation is one), ms. */
+export interface Clock {
+  readonly now: number;
+}
+
 /**
  * The simulation kernel: a clock in milliseconds, a future-event list, and actors.
  *
@@ -132,6 +137,15 @@ export class Simulation {
     // NOTE: an `if` rather than invariant(): the message must not be built on every call.
     if (!(delay >= 0)) throw new InvariantError(`delay ${delay} for event kind ${kind} is negative or NaN`);
     return this.queue.push(this.now + delay, kind, target, a, b);
+  }
+
+  /**
+   * Schedules `kind` for actor `target` after `delay` ms (>= 0), as `schedule`, for an event
+   * nobody will cancel: no handle (EventQueue.post; a handle costs a heap number, issue 14.4).
+   */
+  post(delay: number, kind: number, target: number, a = 0, b = 0): void {
+    if (!(delay >= 0)) throw new InvariantError(`delay ${delay} for event kind ${kind} is negative or NaN`);
+    this.queue.post(this.now + delay, kind, target, a, b);
   }
 
   /** Schedules at an absolute time, which must not be in the past. */

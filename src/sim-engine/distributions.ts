@@ -192,31 +192,57 @@ export function encodeDraw(d: Distribution | null, f: Float64Array, p: number): 
 }
 
 /**
+ * Where `drawAt` reads back the draw `drawInto` wrote: one slot for every caller, read straight
+ * after the call.
+ */
+const drawn = new Float64Array(1);
+
+/**
  * One draw of the distribution encoded at `p` of `f` (`encodeDraw`), from the stream whose state
  * is at `p + 3`: the same value, bit for bit, as a `sampler` of it over that stream would give
- * (the same arithmetic as compileOnSlot). NOTE: for hot per-proxy state kept in one block (issue
- * 14): a draw reads one stretch of memory rather than a closure, its context and a typed array.
+ * (the same arithmetic as compileOnSlot). A call and a read, small enough for V8 to inline
+ * everywhere; where that makes it take `drawInto` in too and box what that inlines, call `drawInto`
+ * (Sidecar.ts).
  * Not for `DrawCode.custom` (NaN).
  */
 export function drawAt(f: Float64Array, p: number): number {
+  drawInto(f, p, drawn, 0);
+  return drawn[0];
+}
+
+/**
+ * `drawAt`'s draw, written to `out[k]` rather than returned. Mutates the stream's state at
+ * `p + 3` of `f` and `out[k]`. NOTE: issue 14.4: once optimized (638 bytecodes with what it
+ * inlines) it is over V8's inlining budget, and a call not inlined that returns a double returns
+ * it in a fresh 16-byte heap number (45 a 3-hop request, 40% of its allocation); a double stored
+ * in a Float64Array stays a plain double. For hot per-proxy state kept in one block (issue 14): a draw reads one stretch
+ * of memory rather than a closure, its context and a typed array.
+ */
+export function drawInto(f: Float64Array, p: number, out: Float64Array, k: number): void {
   const s = p + 3;
   const kind = f[p];
   // NOTE: a proxy's three draws are lognormal by default (calibration.ts): tested first.
-  if (kind === DrawCode.lognormal) return Math.min(MAX_DRAW, exp(f[p + 1] + f[p + 2] * normalAt(f, s)));
+  if (kind === DrawCode.lognormal) {
+    out[k] = Math.min(MAX_DRAW, exp(f[p + 1] + f[p + 2] * normalAt(f, s)));
+    return;
+  }
   switch (kind) {
     case DrawCode.constant:
-      return f[p + 1];
+      out[k] = f[p + 1];
+      return;
     case DrawCode.uniform:
-      return f[p + 1] + f[p + 2] * aleaNext(f, s);
+      out[k] = f[p + 1] + f[p + 2] * aleaNext(f, s);
+      return;
     case DrawCode.exponential:
-      return f[p + 1] * exponentialAt(f, s);
+      out[k] = f[p + 1] * exponentialAt(f, s);
+      return;
     case DrawCode.normal:
-      return Math.max(0, f[p + 1] + f[p + 2] * normalAt(f, s));
-    case DrawCode.lognormal:
-      return Math.min(MAX_DRAW, exp(f[p + 1] + f[p + 2] * normalAt(f, s)));
+      out[k] = Math.max(0, f[p + 1] + f[p + 2] * normalAt(f, s));
+      return;
     case DrawCode.pareto:
-      return Math.min(MAX_DRAW, f[p + 1] * exp(f[p + 2] * exponentialAt(f, s)));
+      out[k] = Math.min(MAX_DRAW, f[p + 1] * exp(f[p + 2] * exponentialAt(f, s)));
+      return;
     default:
-      return NaN;
+      out[k] = NaN;
   }
 }

@@ -1,4 +1,4 @@
-export { Simulation, DEFAULT_SAME_TIME_LIMIT, type Actor, type EventRecorder, type KindReceiver, type WallClock } from './Simulation';
+export { Simulation, DEFAULT_SAME_TIME_LIMIT, type Actor, type Clock, type EventRecorder, type KindReceiver, type WallClock } from './Simulation';
 export { RunStoppedError, formatSimTime } from './RunStoppedError';
 export { StalledClockError, type StalledActor } from './StalledClockError';
 export { EventQueue } from './EventQueue';
@@ -6,7 +6,7 @@ export { lineAlignedBuffer, lineAlignedFloat64, CACHE_LINE_BYTES } from './lineA
 export { TraceHash } from './TraceHash';
 export { streamFor, streamAt, type Rng } from './random';
 export { aleaNext } from './alea';
-export { sampler, meanOf, isZero, encodeDraw, drawAt, DrawCode, DRAW_SLOT, type Distribution, type Sampler } from './distributions';
+export { sampler, meanOf, isZero, encodeDraw, drawAt, drawInto, DrawCode, DRAW_SLOT, type Distribution, type Sampler } from './distributions';
 export { Histogram, type HistogramData, type LatencySummary } from './Histogram';
 export { TimeSeries, Tally } from './TimeSeries';
 export { invariant, assertNever, InvariantError } from './invariant';

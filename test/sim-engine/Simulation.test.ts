@@ -123,6 +123,28 @@ describe('Simulation', () => {
     expect(seen.map(([, , a]) => a)).toEqual([...ids.filter((i) => i % 3 !== 0), ...ids.filter((i) => i % 3 === 0)]);
   });
 
+  it('post runs an event as schedule does, in one order with scheduled and cancelled ones, with no handle', () => {
+    const run = (usePost: boolean) => {
+      const sim = new Simulation();
+      const { actor, seen } = recorder(sim);
+      // Every third event through post; ties at 1 and 2 among scheduled ones, some far ahead
+      // (the calendar's overflow), and every seventh scheduled one cancelled.
+      for (let i = 0; i < 300; i++) {
+        const delay = [1, 2, 0.5, 40, 1e6][i % 5];
+        if (usePost && i % 3 === 0) expect(sim.post(delay, 1, actor.id, i)).toBeUndefined();
+        else {
+          const h = sim.schedule(delay, 1, actor.id, i);
+          if (i % 3 !== 0 && i % 7 === 0) sim.cancel(h);
+        }
+      }
+      sim.runUntil(2e6);
+      return { seen, hash: sim.traceHash() };
+    };
+    const posted = run(true);
+    expect(posted.seen).toHaveLength(300 - 28);
+    expect(posted).toEqual(run(false));
+  });
+
   it('a cancelled event never reaches its actor', () => {
     const sim = new Simulation();
     const { actor, seen } = recorder(sim);

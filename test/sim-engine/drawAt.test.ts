@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAW_SLOT, DrawCode, deepCopy, drawAt, encodeDraw, sampler, streamAt, streamFor, type Distribution } from '../../src/sim-engine';
+import { DRAW_SLOT, DrawCode, deepCopy, drawAt, drawInto, encodeDraw, sampler, streamAt, streamFor, type Distribution } from '../../src/sim-engine';
 
 const draw = (next: () => number, n: number) => Array.from({ length: n }, () => next());
 
@@ -24,6 +24,19 @@ describe('draws encoded in a block (encodeDraw, drawAt, streamAt)', () => {
       expect(draw(() => drawAt(f, p), 200_000)).toEqual(draw(reference, 200_000));
     });
   }
+
+  it("drawInto writes drawAt's draws to the slot it is given and nowhere else", () => {
+    const d: Distribution = { type: 'lognormal', median: 0.15, sigma: 0.55 };
+    const [f, g] = [new Float64Array(DRAW_SLOT), new Float64Array(DRAW_SLOT)];
+    for (const b of [f, g]) {
+      encodeDraw(d, b, 0);
+      streamAt(4, 'into', b, 3);
+    }
+    const out = new Float64Array(3);
+    const into = draw(() => (drawInto(f, 0, out, 1), out[1]), 10_000);
+    expect(into).toEqual(draw(() => drawAt(g, 0), 10_000));
+    expect([out[0], out[2]]).toEqual([0, 0]);
+  });
 
   it('shares one stream between drawAt and a sampler over streamAt: interleaved they draw one sequence', () => {
     const d: Distribution = { type: 'lognormal', median: 0.35, sigma: 0.5 };

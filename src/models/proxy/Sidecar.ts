@@ -1,5 +1,8 @@
-import { DRAW_SLOT, DrawCode, drawAt, encodeDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../../sim-engine';
+import { DrawCode, drawInto, type Clock, type Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
+import { ProxyRecords, Rec, type ProxyRecord } from './proxyRecords';
+
+export { ProxyRecords, Rec, recordDraw, type ProxyRecord } from './proxyRecords';
 
 /**
  * The mesh a proxy belongs to, as the data plane sees it: only whether there is one, and its
@@ -33,77 +36,21 @@ export const Pass = {
 } as const;
 export type Pass = (typeof Pass)[keyof typeof Pass];
 
-/**
- * Where a proxy's hot state lives: doubles `o` on of `f`, a block shared with the proxies made
- * before and after it (`ProxyRecords`). Plain data, so a snapshot copies it with the world.
- */
-export interface ProxyRecord {
-  readonly f: Float64Array;
-  readonly o: number;
-}
 
 /**
- * A proxy record's layout, in doubles from its start. Each draw is `DRAW_SLOT` doubles
- * (`encodeDraw`: kind, two parameters, its stream's Alea state); then the CPU taken so far and
- * each worker's free-at time. A proxy of two workers (Istio's default concurrency) fits in 24
- * doubles: three cache lines, each a pass touches.
+ * The last pass or handshake half any proxy took: when it got its worker and when its CPU ended
+ * ([start, end], ms), read straight after it. NOTE: bent for speed (issue 14): one for all
+ * proxies, not doubles in each record (the start made a record of two workers 4 cache lines, not
+ * 3); an array, not `let`s, which hold boxed numbers, so each claim would allocate one.
  */
-export const Rec = {
-  cpu: 0,
-  latency: DRAW_SLOT,
-  loopback: 2 * DRAW_SLOT,
-  cpuTaken: 3 * DRAW_SLOT,
-  freeAt: 3 * DRAW_SLOT + 1,
-} as const;
+const lastClaim = new Float64Array(2);
 
 /**
- * When the last pass or handshake half any proxy took got its worker, ms. NOTE: bent for speed
- * (issue 14): one for all proxies rather than a double in each record, where it made a proxy of
- * two workers four cache lines instead of three (a line more per pass at 1,000 services, where
- * every record is cold). Only the tracer reads it, straight after the claim it is about.
- * A one-element array, not a `let`: a module variable holds a boxed number, so each claim
- * would allocate one.
+ * Where a proxy's own draws land (`drawInto`), read straight after. NOTE: issue 14.4: through
+ * `drawAt` (the same call and read, inlined) V8 makes other inlining choices in the data plane
+ * and the chain allocates 1,816 bytes a request against 1,137 (--trace-gc's figures, session 25).
  */
-const lastClaimStart = new Float64Array(1);
-
-/** Doubles in a block of records: 64 KB. */
-const RECORDS_BLOCK = 8192;
-
-/**
- * The world's proxy records, laid out one after the other in blocks of 64 KB in the order the
- * proxies are made: what a pass reads (its three draws' states, the workers' free-at times, the
- * CPU taken) lies in one stretch of about 200 bytes per proxy rather than in a dozen objects the
- * garbage collector scatters. At 1,000 services (3,000 proxies) that scatter made a pass cost
- * 6x what it cost at 100 (issue 14: CPU per request flat in size). Plain data (snapshots copy it).
- */
-export class ProxyRecords {
-  // Line-aligned (lineAligned.ts): a record starting every 8 doubles starts a cache line.
-  private block = lineAlignedFloat64(RECORDS_BLOCK);
-  private next = 0;
-
-  /** A record for a proxy of `concurrency` workers; records start every 8 doubles (64 bytes). */
-  alloc(concurrency: number): ProxyRecord {
-    const size = (Rec.freeAt + Math.max(1, concurrency) + 7) & ~7;
-    if (size > RECORDS_BLOCK) return { f: new Float64Array(size), o: 0 };
-    if (this.next + size > RECORDS_BLOCK) {
-      this.block = lineAlignedFloat64(RECORDS_BLOCK);
-      this.next = 0;
-    }
-    const r = { f: this.block, o: this.next };
-    this.next += size;
-    return r;
-  }
-}
-
-/**
- * Encodes `d` at `at` of a proxy record and returns a sampler of it over `streamFor(seed, name)`'s
- * stream, its state kept in the record: the proxy's own draws (`drawAt`) and the sampler's are one
- * stream.
- */
-export function recordDraw(rec: ProxyRecord, at: number, d: Distribution, seed: number, name: string): Sampler {
-  encodeDraw(d, rec.f, rec.o + at);
-  return sampler(d, streamAt(seed, name, rec.f, rec.o + at + 3));
-}
+const drawn = new Float64Array(1);
 
 /**
  * An Envoy-like sidecar beside one replica: `concurrency` worker threads that each pass costs
@@ -181,7 +128,10 @@ export class Sidecar {
   loopbackDelay(): number {
     const f = this.f;
     const p = this.o + Rec.loopback;
-    if (f[p] !== DrawCode.custom) return drawAt(f, p);
+    if (f[p] !== DrawCode.custom) {
+      drawInto(f, p, drawn, 0);
+      return drawn[0];
+    }
     const s = this.loopback;
     return s === null ? 0 : s();
   }
@@ -190,18 +140,20 @@ export class Sidecar {
   passLatency(): number {
     const f = this.f;
     const p = this.o + Rec.latency;
-    return f[p] === DrawCode.custom ? this.latency() : drawAt(f, p);
+    if (f[p] === DrawCode.custom) return this.latency();
+    drawInto(f, p, drawn, 0);
+    return drawn[0];
   }
 
-  /**
-   * When the pass or handshake half this proxy took last got its worker (for traces: queue wait
-   * vs CPU). Read it straight after `claim` or `handshake`: it is kept once for all proxies
-   * (`lastClaimStart`).
-   */
+  /** When the pass or handshake half this proxy took last got its worker, ms (traces: queue wait vs CPU): read it straight after (`lastClaim`). */
   get lastStart(): number {
-    return lastClaimStart[0];
+    return lastClaim[0];
   }
 
+  /** When the CPU of the pass or handshake half this proxy took last ended, ms: read as `lastStart`. */
+  get lastEnd(): number {
+    return lastClaim[1];
+  }
 
   /** Certificate it presents as a client (outbound) and as a server (inbound). */
   clientIdentity: Identity | null = null;
@@ -239,12 +191,18 @@ export class Sidecar {
   /** Config pushes it has taken (its first config is version 1); the inspector shows it. */
   configVersion = 0;
 
-  /** A pass arrives at `now`: takes the worker that frees first, and returns when the pass ends. */
-  claim(now: number): number {
+  /** A pass arrives at the clock's `now`: takes the worker that frees first, its CPU to `lastEnd`. */
+  claim(clock: Clock): void {
+    // NOTE: issue 14.4: a clock in, nothing out: a double passed to or returned from a call V8 does not inline is a fresh heap number.
     this.passes++;
     const f = this.f;
     const p = this.o + Rec.cpu;
-    return this.take(now, f[p] === DrawCode.custom ? this.cpu() : drawAt(f, p));
+    if (f[p] === DrawCode.custom) {
+      this.take(clock.now, this.cpu());
+      return;
+    }
+    drawInto(f, p, drawn, 0);
+    this.take(clock.now, drawn[0]);
   }
 
   /** Its half of a TLS handshake arrives at `now` (`cpu` ms of work); returns when it is done. */
@@ -267,7 +225,8 @@ export class Sidecar {
     }
     const start = f[k] > now ? f[k] : now;
     const done = start + cpu;
-    lastClaimStart[0] = start;
+    lastClaim[0] = start;
+    lastClaim[1] = done;
     f[k] = done;
     f[o + Rec.cpuTaken] += cpu;
     return done;

@@ -35,10 +35,16 @@ function fifoQueue(arrivals: number[], cpu: number[], c: number): number[] {
   return ends;
 }
 
+/** `p` claims a worker for a pass arriving at `now`; returns when its CPU ends (`lastEnd`). */
+function claimAt(p: Sidecar, now: number): number {
+  p.claim({ now });
+  return p.lastEnd;
+}
+
 describe('Sidecar workers (a FIFO queue solved by Lindley recursion)', () => {
   it('starts a pass at once on a free worker and queues it behind the first to free when all are busy', () => {
     const p = proxy(2, constant(1));
-    expect([p.claim(0), p.claim(0), p.claim(0), p.claim(0.5)]).toEqual([1, 1, 2, 2]);
+    expect([claimAt(p, 0), claimAt(p, 0), claimAt(p, 0), claimAt(p, 0.5)]).toEqual([1, 1, 2, 2]);
     expect(p.passes).toBe(4);
     expect(p.busyAt(0.5)).toBe(2);
     expect(p.busyAt(2)).toBe(0);
@@ -46,7 +52,7 @@ describe('Sidecar workers (a FIFO queue solved by Lindley recursion)', () => {
 
   it('counts CPU only up to the clock: work already claimed but still ahead is not used yet', () => {
     const p = proxy(2, constant(1));
-    for (const t of [0, 0, 0, 0.5]) p.claim(t);
+    for (const t of [0, 0, 0, 0.5]) p.claim({ now: t });
     // Both workers busy from 0 to 0.5.
     expect(p.cpuMs(0.5)).toBeCloseTo(1, 12);
     expect(p.cpuMs(3)).toBeCloseTo(4, 12);
@@ -61,7 +67,7 @@ describe('Sidecar workers (a FIFO queue solved by Lindley recursion)', () => {
     const arrivals = cpu.map(() => (t += draw() / 2.7));
     let i = 0;
     const p = proxy(3, () => cpu[i++]);
-    const ends = arrivals.map((a) => p.claim(a));
+    const ends = arrivals.map((a) => claimAt(p, a));
     expect(ends).toEqual(fifoQueue(arrivals, cpu, 3));
     // The load really queued: some passes waited.
     expect(ends.filter((e, k) => e > arrivals[k] + cpu[k] + 1e-9).length).toBeGreaterThan(500);
@@ -83,7 +89,7 @@ describe('a proxy record (issue 14: hot per-proxy state in one block)', () => {
     const lat = recordDraw(rec, Rec.latency, DEFAULT_PASS_LATENCY, 3, 'a-0/sidecar-latency');
     const inRecord = new Sidecar(0, 'a-0/sidecar', 0, true, 2, cpu, lat, null, false, rec);
     const bySampler = new Sidecar(0, 'a-0/sidecar', 0, true, 2, sampler(DEFAULT_PASS_CPU, streamFor(3, 'a-0/sidecar')), sampler(DEFAULT_PASS_LATENCY, streamFor(3, 'a-0/sidecar-latency')), null);
-    const run = (p: Sidecar) => Array.from({ length: 2000 }, (_, i) => [p.claim(i * 0.05), p.lastStart, p.passLatency()]);
+    const run = (p: Sidecar) => Array.from({ length: 2000 }, (_, i) => [claimAt(p, i * 0.05), p.lastStart, p.passLatency()]);
     expect(run(inRecord)).toEqual(run(bySampler));
     expect(inRecord.cpuMs(100)).toBe(bySampler.cpuMs(100));
     expect(inRecord.busyAt(99.99)).toBe(bySampler.busyAt(99.99));
