@@ -156,6 +156,9 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     for (const span of ['request to frontend', 'network shoppers -> frontend-', 'proxy inbound (request)', 'frontend serves', 'proxy outbound (request)', 'call catalog', 'catalog serves', 'app']) expect(text, span).toContain(span);
     expect(text).toMatch(/try 1 -> frontend-\d/);
     expect(text).toMatch(/try 1 -> catalog-\d/);
+    // The README's ringed dots are in the legend too (a newcomer found them named nowhere on screen).
+    if ((await page.locator('#topology-legend').count()) === 0) await page.getByTestId('legend-toggle').click();
+    await expect(page.locator('#topology-legend [data-legend="ringed"]')).toHaveText('ringed: click to follow');
   });
 
   await test.step('7. Go back in time: before the fault it is pending and nothing failed; back at the moment, the same counters and trace hash', async () => {

@@ -107,6 +107,9 @@ function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed:
       <li title="the answer that fails the call: no retry follows it">
         <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> call failed
       </li>
+      <li title="a request the inspector keeps for sure (one in 20 sent): a click on its dot, even in flight, opens its waterfall in the inspector" data-legend="ringed">
+        <span className="legend-dot legend-dot-ringed" style={{ background: Meaning.request }} /> ringed: click to follow
+      </li>
       <li title="messages faster than a screen frame at this speed light up their lane instead">
         <span className="legend-dash" style={{ borderColor: Meaning.request }} /> too fast to see
       </li>
