@@ -156,7 +156,7 @@ failed by cause and in flight, latency (mean, p50, p90, p99), retries, and each 
 ${SEED_HELP("the scenario's seed")}
 ${DURATION_HELP("the scenario's duration")}
   --json          print exactly one JSON object on stdout, and nothing else
-  --traces FILE   write spans of every 100th request and of the last 100 failed ones to FILE
+  --traces FILE   write spans of one request in 100 and of the last 100 failed ones to FILE
                   as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
   --csv FILE      write the run's per-second series to FILE as CSV, the columns of the app's
                   Export menu (t_start_s, sent_req_per_s, latency_p99_ms, ...)

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { toOtlp, type TracerOptions, type World } from '../models';
 
 /**
- * What `--traces` keeps: every 100th request sent (the newest 1000 of them) and the last 100
+ * What `--traces` keeps: one request in 100 sent (by a fixed scramble of its number: sampledOneIn; the newest 1000 of them) and the last 100
  * failed ones. A failed request in retry-storm has about 370 spans (27 tries at the bottom), so
  * that is about 10 MB at most there, which Jaeger's UI still opens.
  */

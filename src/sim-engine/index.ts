@@ -12,3 +12,4 @@ export { TimeSeries, Tally } from './TimeSeries';
 export { invariant, assertNever, InvariantError } from './invariant';
 export { deepCopy, startCopy, reachableFrom, SnapshotError, type CopyOptions, type Copied, type CopyJob } from './snapshot';
 export { revivable, stateless, REVIVE, type Revival } from './revivable';
+export { fmix32, sampledOneIn } from './sampling';

@@ -17,7 +17,7 @@ import { PlainTwin, type PlainReading } from './plainTwin';
 import { PLAIN_TWIN_MEASURES } from '../scenario';
 
 /**
- * What the app's tracer keeps by default: every 20th request and the last 200 failed ones (the
+ * What the app's tracer keeps by default: one request in 20 (sampledOneIn) and the last 200 failed ones (the
  * newest 200 of each). Failures are caught by recording requests while they are in flight, at
  * most 500 at once, as numbers (spans/TraceRecord.ts), built into spans only when a kept trace is
  * read. That still costs the worker time: istio-load-test-full's first 3 simulated s took 1,262 ms

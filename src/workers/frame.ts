@@ -1,6 +1,7 @@
 // Packing a frame's typed arrays from the world and the messages in flight: the dots, the
 // per-node and per-edge figures and the run's counters (see protocol.ts for each layout).
 import { ConfigState, type World } from '../models';
+import { sampledOneIn } from '../sim-engine';
 import { serviceUtilization, writeEdgeCounts, type EdgeWindowCounts } from './edgeWindow';
 import { FAILED, RESPONSE, RETRY, SAMPLED, type InFlight } from './InFlight';
 import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, NODE_STRIDE, NodeField, packDotRequest } from './protocol';
@@ -15,20 +16,12 @@ export function dotStride(inFlight: number): number {
 
 /**
  * Whether the message with send number `seq` gets a dot at stride `every`: one in `every`,
- * chosen by a fixed scramble of the number (Murmur3's 32-bit finaliser, fmix32), not by
- * `seq % every`, which aliased with any periodic sender: ten constant-rate clients sending in
- * turn at stride 5 drew every dot on two of their ten links (session 25). Pure; the same message
- * keeps its answer from frame to frame.
+ * chosen by a fixed scramble of the number (sampledOneIn), not by `seq % every`, which aliased
+ * with any periodic sender: ten constant-rate clients sending in turn at stride 5 drew every dot
+ * on two of their ten links (session 25). Pure; the same message keeps its answer from frame to frame.
  */
 export function dotSampledSeq(seq: number, every: number): boolean {
-  if (every <= 1) return true;
-  let h = (seq % 4294967296) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) % every === 0;
+  return sampledOneIn(seq, every);
 }
 
 /**

@@ -4,6 +4,7 @@ import { retriable, retryConditionMatched, RetryOn } from '../../src/models/envo
 import { Cause } from '../../src/models/events';
 import { scenario, scenarioFile } from './helpers';
 import type { TraceRecord } from '../../src/models/spans/TraceRecord';
+import { sampledOneIn } from '../../src/sim-engine';
 
 /** Every span lies inside its parent's time (within rounding) and its parent comes before it. */
 function checkTree(t: Trace): void {
@@ -30,17 +31,23 @@ describe('Tracer', () => {
     },
   );
 
-  it('keeps every N-th request by its number, whatever its fate, and the newest failed ones up to the cap', () => {
+  it('keeps one request in N by a fixed scramble of its number (the 1st always), whatever its fate, and the newest failed ones up to the cap', () => {
     const s = scenarioFile('retry-storm.json');
     const { world, summary } = runScenario(s, { traces: { sampleEvery: 50, maxSampled: 1000, maxFailed: 20 } });
     const tracer = world.tracer!;
     const sampled = tracer.list(false, 10_000).filter((r) => r.sampled);
-    // Requests 1, 51, 101, ...: every one sent, except one still in flight at the end.
-    expect(sampled.map((r) => r.id).sort((a, b) => a - b).slice(0, 4)).toEqual([1, 51, 101, 151]);
-    expect(sampled.every((r) => r.id % 50 === 1)).toBe(true);
+    // The numbers the scramble picks among those sent: every one of them, except any still in flight.
+    const picked: number[] = [];
+    for (let id = 1; id <= summary.requests.sent; id++) if (sampledOneIn(id - 1, 50)) picked.push(id);
+    expect(picked[0]).toBe(1);
+    // About 1 in 50: within four standard deviations of a binomial count.
+    expect(Math.abs(picked.length - summary.requests.sent / 50)).toBeLessThan(4 * Math.sqrt(summary.requests.sent / 50));
+    const ids = sampled.map((r) => r.id).sort((a, b) => a - b);
+    expect(ids.slice(0, 4)).toEqual(picked.slice(0, 4));
+    expect(ids.every((id) => sampledOneIn(id - 1, 50))).toBe(true);
     // Kept at their fate: all of them but those still in flight when the run ended.
-    expect(sampled.length).toBeLessThanOrEqual(Math.ceil(summary.requests.sent / 50));
-    expect(sampled.length).toBeGreaterThanOrEqual(Math.ceil(summary.requests.sent / 50) - summary.requests.inFlight);
+    expect(sampled.length).toBeLessThanOrEqual(picked.length);
+    expect(sampled.length).toBeGreaterThanOrEqual(picked.length - summary.requests.inFlight);
     const failed = tracer.list(true, 10_000).filter((r) => !r.sampled);
     expect(failed.length).toBe(20);
     // The ring holds the 20 that failed last: the same as in a run that keeps them all.
@@ -50,6 +57,23 @@ describe('Tracer', () => {
     const lastToEnd = [...everyFailure].sort((a, b) => b.start + b.durationMs - (a.start + a.durationMs)).slice(0, 20);
     expect(failed.map((r) => r.id).sort()).toEqual(lastToEnd.map((r) => r.id).sort());
     for (const r of failed) expect(r.cause).not.toBeNull();
+  });
+
+  it('spreads the kept requests over ten constant-rate clients sending in turn: each gets a tenth within 15% at 1 in 5 (n % 5 gave all to two)', () => {
+    const ids = Array.from({ length: 10 }, (_, i) => i);
+    const s = scenario({
+      name: 'ten-in-turn',
+      clients: ids.map((i) => ({ name: `load-${i}`, type: 'open', arrival: 'constant', rate: 1000, target: `svc-${i}` })),
+      services: ids.map((i) => ({ name: `svc-${i}`, concurrency: 1000, serviceTime: '1ms' })),
+      duration: '2s',
+    });
+    const { world } = runScenario(s, { traces: { sampleEvery: 5, maxSampled: 100_000, maxFailed: 0 } });
+    const rows = world.tracer!.list(false, 100_000).filter((r) => r.sampled);
+    expect(rows.length).toBeGreaterThan(3_500);
+    const perClient = new Map<string, number>();
+    for (const r of rows) perClient.set(r.client, (perClient.get(r.client) ?? 0) + 1);
+    expect(perClient.size).toBe(10);
+    for (const [client, n] of perClient) expect(Math.abs(n - rows.length / 10), `${client}: ${n} of ${rows.length}`).toBeLessThan(0.15 * (rows.length / 10));
   });
 
   it('records a failed retry-storm request through every layer: each try, its host, and why it was retried or not', () => {
@@ -138,7 +162,7 @@ describe('Tracer', () => {
 });
 
 describe('Tracer, bounded', () => {
-  it('records at most maxRecording requests in flight, still keeping every N-th, and none once all have ended', () => {
+  it('records at most maxRecording requests in flight, still keeping the one in N, and none once all have ended', () => {
     // A closed loop of 50 users against a slow service: 50 requests always in flight.
     const s = scenario({
       name: 'busy',

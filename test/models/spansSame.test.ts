@@ -54,7 +54,18 @@ function meshWithFaults(): Scenario {
   return scenario(raw);
 }
 
+/** Two workers at 90% load: most requests wait in the service's queue (queue spans). */
+function busy(): Scenario {
+  return scenario({
+    name: 'busy',
+    clients: [{ name: 'c', type: 'open', rate: 180, target: 'a' }],
+    services: [{ name: 'a', concurrency: 2, serviceTime: { type: 'exponential', mean: '10ms' } }],
+    duration: '10s',
+  });
+}
+
 const CASES: [string, () => Scenario, number, TracerOptions][] = [
+  ['a busy service (requests queue)', busy, 10_000, { sampleEvery: 3, maxFailed: 100 }],
   ['istio-load-test (the app options)', () => scenarioFile('istio-load-test.json'), 2500, WORKER_TRACE_OPTIONS],
   ['retry-storm', () => scenarioFile('retry-storm.json'), 30_000, { sampleEvery: 7, maxSampled: 300, maxFailed: 300, maxRecording: 2000 }],
   ['zone-failover (killed replicas: refused connects)', () => scenarioFile('zone-failover.json'), 30_000, { sampleEvery: 5, maxFailed: 400 }],

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { SimHost, WORKER_TRACE_OPTIONS } from '../../src/workers/SimHost';
 import { Counter, DOT_STRIDE, MAX_DOTS, dotRequest, dotSampled } from '../../src/workers/protocol';
 import { dotSampledSeq } from '../../src/workers/frame';
+import { sampledOneIn } from '../../src/sim-engine';
 import { inFlight20k } from '../../bench/ui/scenarios';
 
 const text = readFileSync(fileURLToPath(new URL('../../scenarios/retry-storm.json', import.meta.url)), 'utf8');
 
 describe('frame dots name their request', () => {
-  it('each dot carries its Request.number, ringed (sampled) exactly for every 20th, and a ringed one in flight gives its spans so far', () => {
+  it('each dot carries its Request.number, ringed (sampled) exactly for the one in 20 the tracer keeps, and a ringed one in flight gives its spans so far', () => {
     let t = 0;
     const host = new SimHost(() => (t += 1e-6));
     const r = host.load(text, 7);
@@ -25,7 +26,7 @@ describe('frame dots name their request', () => {
         const n = dotRequest(f.dots, j);
         dots++;
         expect(n >= 1 && n <= sent && Number.isInteger(n), `request ${n} of ${sent}`).toBe(true);
-        expect(dotSampled(f.dots, j), `request ${n}`).toBe((n - 1) % WORKER_TRACE_OPTIONS.sampleEvery! === 0);
+        expect(dotSampled(f.dots, j), `request ${n}`).toBe(sampledOneIn(n - 1, WORKER_TRACE_OPTIONS.sampleEvery!));
         if (dotSampled(f.dots, j)) {
           sampled++;
           ringedInFlight = n;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sampledOneIn } from '../../src/sim-engine';
 import { SimHost } from '../../src/workers/SimHost';
 import { NODE_STRIDE, NodeField } from '../../src/workers/protocol';
 
@@ -89,8 +90,9 @@ describe('the inspector API', () => {
     expect(all.length).toBeGreaterThan(0);
     for (let i = 1; i < all.length; i++) expect(all[i].id).toBeLessThan(all[i - 1].id);
     const sampled = all.filter((r) => r.sampled);
-    // The app keeps every 20th request: 1, 21, 41, ...
-    expect(sampled.every((r) => r.id % 20 === 1)).toBe(true);
+    // The app keeps one request in 20, picked by a fixed scramble of its number (sampledOneIn).
+    expect(sampled.length).toBeGreaterThan(0);
+    expect(sampled.every((r) => sampledOneIn(r.id - 1, 20))).toBe(true);
     const failed = host.sampledRequests({ failedOnly: true, limit: 10 });
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.length).toBeLessThanOrEqual(10);
@@ -134,7 +136,7 @@ describe('the inspector API', () => {
     // The 1-in-5 ring holds 3 now, the newest to end.
     const sampled = host.sampledRequests({ limit: 1000 }).filter((r) => r.sampled);
     expect(sampled.length).toBe(3);
-    expect(sampled.every((r) => r.start >= 15_000 && r.id % 5 === 1)).toBe(true);
+    expect(sampled.every((r) => r.start >= 15_000 && sampledOneIn(r.id - 1, 5))).toBe(true);
     const same = runTo('retry-storm.json', 20_000, false);
     expect(frame.traceHash).toBe(same.frame.traceHash);
   });

@@ -3,8 +3,8 @@ import type { TraceRecord } from './TraceRecord';
 import type { Trace, TraceSummary, TracerOptions } from './types';
 
 /**
- * Where a tracer keeps what it recorded (Tracer extends it): every `sampleEvery`-th request's
- * trace and the newest failed ones, each in a ring of its own (oldest overwritten first), and
+ * Where a tracer keeps what it recorded (Tracer extends it): one in `sampleEvery` requests'
+ * traces (Tracer.begin picks them) and the newest failed ones, each in a ring of its own (oldest overwritten first), and
  * how to read them. They are kept as records (numbers) and read as `Trace`s, built on each read.
  * Plain data (snapshots copy it).
  */

@@ -1,3 +1,4 @@
+import { sampledOneIn } from '../../sim-engine';
 import type { Attempt, Call, Request } from '../Call';
 import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
@@ -14,8 +15,9 @@ import type { Trace, TracerHost, TracerOptions } from './types';
 const POOL = 16;
 
 /**
- * Keeps spans for a sampled set of requests: every `sampleEvery`-th request sent (chosen by its
- * number, never by a random draw, so tracing cannot change the run), plus the newest `maxFailed`
+ * Keeps spans for a sampled set of requests: one in `sampleEvery` sent, chosen by a fixed scramble
+ * of its number (sampledOneIn: the 1st always; never `n % N`, which aliased with periodic
+ * senders, and never a random draw, so tracing cannot change the run), plus the newest `maxFailed`
  * failed ones. To catch every failure it records each request while it is in flight (tail
  * sampling) and decides at its fate which to keep; with `maxFailed: 0` it records only the 1 in N.
  *
@@ -57,7 +59,7 @@ export class Tracer extends TraceStore {
     // hold even for a tracer put on the world mid-run, and match the order of sends.
     const id = this.world.sent;
     if (!this.enabled) return;
-    const sampled = (id - 1) % this.sampleEvery === 0 && this.maxSampled > 0;
+    const sampled = sampledOneIn(id - 1, this.sampleEvery) && this.maxSampled > 0;
     if (!sampled && (this.maxFailed === 0 || this.recording >= this.maxRecording)) return;
     this.recording++;
     const now = req.sentAt;

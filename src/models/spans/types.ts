@@ -78,7 +78,11 @@ export interface TraceSummary {
 
 /** How the tracer picks the requests it keeps. */
 export interface TracerOptions {
-  /** Keep every N-th request sent (the 1st, N+1-th, ...), whatever its fate. Default 100. */
+  /**
+   * Keep one request in N sent, whatever its fate, chosen by a fixed scramble of its number
+   * (sim-engine sampledOneIn: the 1st always, about 1 in N of any stretch, never aliased with a
+   * periodic sender). Default 100.
+   */
   sampleEvery?: number;
   /** At most this many 1-in-N requests are kept; older ones drop out (a ring). Default 1000. */
   maxSampled?: number;

@@ -46,7 +46,7 @@ export interface DotRequest {
  * Said of a request the tracer did not keep. The numbers are WORKER_TRACE_OPTIONS'
  * (src/workers/SimHost.ts): spans cannot be recorded after the fact.
  */
-export const NOT_SAMPLED_NOTE = 'not sampled: the app keeps every 20th request and the last 200 failed ones; pick a sampled one (ringed dots)';
+export const NOT_SAMPLED_NOTE = 'not sampled: the app keeps one request in 20 and the last 200 failed ones; pick a sampled one (ringed dots)';
 
 /**
  * Why request `id`, picked earlier, has no spans now. `newestKept` is the newest request the tracer

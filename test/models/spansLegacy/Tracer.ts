@@ -4,6 +4,7 @@ import type { Attempt as RealAttempt, Call as RealCall, Request as RealRequest }
 import type { Route } from '../../../src/models/envoy/cluster';
 import type { Sidecar } from '../../../src/models/proxy/Sidecar';
 import { ConnectSpans } from '../../../src/models/spans/connectSpans';
+import { sampledOneIn } from '../../../src/sim-engine';
 import { add, fail } from './spanKit';
 import { TraceStore } from './TraceStore';
 import { SpanKind, SpanRole, type Trace, type TracerHost, type TracerOptions } from '../../../src/models/spans/types';
@@ -45,7 +46,7 @@ export class LegacyTracer extends TraceStore {
     // hold even for a tracer put on the world mid-run, and match the order of sends.
     const id = this.world.sent;
     if (!this.enabled) return;
-    const sampled = (id - 1) % this.sampleEvery === 0 && this.maxSampled > 0;
+    const sampled = sampledOneIn(id - 1, this.sampleEvery) && this.maxSampled > 0;
     if (!sampled && (this.maxFailed === 0 || this.recording >= this.maxRecording)) return;
     this.recording++;
     const now = req.sentAt;
