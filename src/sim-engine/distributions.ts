@@ -1,7 +1,7 @@
 import type { Rng } from './random';
 import { assertNever } from './invariant';
 import { exp, log } from './detmath';
-import { exponentialAt, exponentialZiggurat, normalAt, normalZiggurat } from './ziggurat';
+import { exponentialAt, exponentialInto, exponentialZiggurat, normalAt, normalInto, normalZiggurat } from './ziggurat';
 import { aleaNext, slotOf } from './alea';
 import { revivable } from './revivable';
 
@@ -223,7 +223,8 @@ export function drawInto(f: Float64Array, p: number, out: Float64Array, k: numbe
   const kind = f[p];
   // NOTE: a proxy's three draws are lognormal by default (calibration.ts): tested first.
   if (kind === DrawCode.lognormal) {
-    out[k] = Math.min(MAX_DRAW, exp(f[p + 1] + f[p + 2] * normalAt(f, s)));
+    normalInto(f, s, out, k);
+    out[k] = Math.min(MAX_DRAW, exp(f[p + 1] + f[p + 2] * out[k]));
     return;
   }
   switch (kind) {
@@ -234,13 +235,16 @@ export function drawInto(f: Float64Array, p: number, out: Float64Array, k: numbe
       out[k] = f[p + 1] + f[p + 2] * aleaNext(f, s);
       return;
     case DrawCode.exponential:
-      out[k] = f[p + 1] * exponentialAt(f, s);
+      exponentialInto(f, s, out, k);
+      out[k] = f[p + 1] * out[k];
       return;
     case DrawCode.normal:
-      out[k] = Math.max(0, f[p + 1] + f[p + 2] * normalAt(f, s));
+      normalInto(f, s, out, k);
+      out[k] = Math.max(0, f[p + 1] + f[p + 2] * out[k]);
       return;
     case DrawCode.pareto:
-      out[k] = Math.min(MAX_DRAW, f[p + 1] * exp(f[p + 2] * exponentialAt(f, s)));
+      exponentialInto(f, s, out, k);
+      out[k] = Math.min(MAX_DRAW, f[p + 1] * exp(f[p + 2] * out[k]));
       return;
     default:
       out[k] = NaN;

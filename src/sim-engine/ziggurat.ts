@@ -127,29 +127,66 @@ export function normalZiggurat(rng: Rng): () => number {
 // ziggurat.test.ts compares them), with the chain of closures of a draw cut to none. The
 // samplers of every stream made by streamFor use these (distributions.ts).
 
+/**
+ * Where `exponentialAt` and `normalAt` read back the draw their `...Into` form wrote: one slot for
+ * every caller, read straight after the call.
+ */
+const drawn = new Float64Array(1);
+
 /** A standard exponential draw (mean 1) from the Alea stream in slot `o` of `s`; advances it. */
 export function exponentialAt(s: Float64Array, o: number): number {
+  exponentialInto(s, o, drawn, 0);
+  return drawn[0];
+}
+
+/**
+ * `exponentialAt`'s draw, written to `out[k]` rather than returned. NOTE: issue 14.4: a double
+ * returned from a call V8 does not inline is a fresh 16-byte heap number; one stored in a
+ * Float64Array is not (distributions.ts drawInto transforms it in place).
+ */
+export function exponentialInto(s: Float64Array, o: number, out: Float64Array, k: number): void {
   let bits = aleaNext(s, o) * 4294967296;
   let layer = bits & (EXP_LAYERS - 1);
   let j = bits >>> EXP_BITS;
-  if (j < ke[layer]) return j * we[layer];
+  if (j < ke[layer]) {
+    out[k] = j * we[layer];
+    return;
+  }
   for (;;) {
-    if (layer === 0) return EXP_R - log(1 - aleaNext(s, o));
+    if (layer === 0) {
+      out[k] = EXP_R - log(1 - aleaNext(s, o));
+      return;
+    }
     const x = j * we[layer];
-    if (fe[layer] + aleaNext(s, o) * (fe[layer - 1] - fe[layer]) < exp(-x)) return x;
+    if (fe[layer] + aleaNext(s, o) * (fe[layer - 1] - fe[layer]) < exp(-x)) {
+      out[k] = x;
+      return;
+    }
     bits = aleaNext(s, o) * 4294967296;
     layer = bits & (EXP_LAYERS - 1);
     j = bits >>> EXP_BITS;
-    if (j < ke[layer]) return j * we[layer];
+    if (j < ke[layer]) {
+      out[k] = j * we[layer];
+      return;
+    }
   }
 }
 
 /** A standard normal draw from the Alea stream in slot `o` of `s`; advances it. */
 export function normalAt(s: Float64Array, o: number): number {
+  normalInto(s, o, drawn, 0);
+  return drawn[0];
+}
+
+/** `normalAt`'s draw, written to `out[k]` rather than returned (see exponentialInto). */
+export function normalInto(s: Float64Array, o: number, out: Float64Array, k: number): void {
   let bits = aleaNext(s, o) * 4294967296;
   let layer = bits & (NORM_LAYERS - 1);
   let j = (bits | 0) >> NORM_BITS;
-  if (Math.abs(j) < kn[layer]) return j * wn[layer];
+  if (Math.abs(j) < kn[layer]) {
+    out[k] = j * wn[layer];
+    return;
+  }
   for (;;) {
     if (layer === 0) {
       let x: number;
@@ -158,13 +195,20 @@ export function normalAt(s: Float64Array, o: number): number {
         x = -log(1 - aleaNext(s, o)) / NORM_R;
         y = -log(1 - aleaNext(s, o));
       } while (y + y < x * x);
-      return j > 0 ? NORM_R + x : -NORM_R - x;
+      out[k] = j > 0 ? NORM_R + x : -NORM_R - x;
+      return;
     }
     const x = j * wn[layer];
-    if (fn[layer] + aleaNext(s, o) * (fn[layer - 1] - fn[layer]) < exp(-0.5 * x * x)) return x;
+    if (fn[layer] + aleaNext(s, o) * (fn[layer - 1] - fn[layer]) < exp(-0.5 * x * x)) {
+      out[k] = x;
+      return;
+    }
     bits = aleaNext(s, o) * 4294967296;
     layer = bits & (NORM_LAYERS - 1);
     j = (bits | 0) >> NORM_BITS;
-    if (Math.abs(j) < kn[layer]) return j * wn[layer];
+    if (Math.abs(j) < kn[layer]) {
+      out[k] = j * wn[layer];
+      return;
+    }
   }
 }

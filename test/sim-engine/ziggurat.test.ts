@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { streamFor } from '../../src/sim-engine';
-import { exponentialZiggurat, normalZiggurat } from '../../src/sim-engine/ziggurat';
+import { streamAt, streamFor } from '../../src/sim-engine';
+import { exponentialAt, exponentialInto, exponentialZiggurat, normalAt, normalInto, normalZiggurat } from '../../src/sim-engine/ziggurat';
 
 const N = 400_000;
 
@@ -79,6 +79,32 @@ describe('ziggurat samplers', () => {
       }
       // Standard error of a lag-1 correlation is 1 / sqrt(n) = 0.0016.
       expect(Math.abs(num / den)).toBeLessThan(0.0064);
+    }
+  });
+
+  it("exponentialInto and normalInto write the closures' draws bit for bit to the slot they are given and nowhere else; the At forms return them (1M draws, tails included)", () => {
+    for (const [into, at, make, name] of [
+      [exponentialInto, exponentialAt, exponentialZiggurat, 'zig-exp-into'],
+      [normalInto, normalAt, normalZiggurat, 'zig-norm-into'],
+    ] as const) {
+      const n = 1_000_000;
+      const reference = draw(make, name, n);
+      const [s, t] = [new Float64Array(6), new Float64Array(4)];
+      streamAt(42, name, s, 2);
+      streamAt(42, name, t, 0);
+      const out = new Float64Array(3);
+      const written = new Float64Array(n);
+      const returned = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        into(s, 2, out, 1);
+        written[i] = out[1];
+        returned[i] = at(t, 0);
+      }
+      expect(written).toEqual(reference);
+      expect(returned).toEqual(reference);
+      expect([out[0], out[2], s[0], s[1]]).toEqual([0, 0, 0, 0]);
+      // The tails beyond the base layer were taken too (about 455 and 574 in a million).
+      expect(reference.some((x) => Math.abs(x) > (name === 'zig-exp-into' ? 7.697117470131487 : 3.442619855899))).toBe(true);
     }
   });
 });
