@@ -139,8 +139,24 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
     else args.file = positional[0];
     if (!seedsGiven) problems.push('--seeds: give the replications per point, e.g. --seeds 10');
     if (args.printJobs !== undefined && args.job !== undefined) problems.push('--job: --print-jobs lists every job; leave --job out');
+    if (seedsGiven && args.seeds > 0) problems.push(...sizeProblems(args));
   }
   return problems.length ? { ok: false, problems } : { ok: true, args };
+}
+
+/**
+ * A sweep too big to list (more than MAX_JOBS jobs: 100,000 seeds at 11 points began 1.1 million
+ * jobs, the first done after 36 s), or whose last seed is past the seed's range (--seed-base
+ * 2^53 − 1 with --seeds 2 ran seed 2^53, which the seed rule refuses everywhere else).
+ */
+function sizeProblems(args: SweepArgs): string[] {
+  const out: string[] = [];
+  const points = args.axes.reduce((n, a) => n * a.values.length, 1);
+  const jobs = points * args.seeds;
+  if (jobs > MAX_JOBS) out.push(`--seeds: ${args.seeds.toLocaleString('en-US')} seeds × ${points.toLocaleString('en-US')} points is ${jobs.toLocaleString('en-US')} jobs, more than the ${MAX_JOBS.toLocaleString('en-US')} one sweep lists; split the grid into several sweeps, or give fewer seeds`);
+  // NOTE: base + seeds − 1 rounds back into range near 2^53 (2^53 − 1 + 2 − 1 is 2^53 − 1 in doubles); this difference is exact.
+  if (args.seeds - 1 > Number.MAX_SAFE_INTEGER - args.seedBase) out.push(`--seed-base: the seeds run from ${args.seedBase} to base + ${args.seeds - 1}, past ${Number.MAX_SAFE_INTEGER} (2^53 − 1, the largest seed); give a base of at most ${Number.MAX_SAFE_INTEGER - args.seeds + 1}`);
+  return out;
 }
 
 export const SWEEP_USAGE = `usage: npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... [--seed-base B] [--duration T]

@@ -8,6 +8,7 @@ import { parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './args';
 import { usageAs, type Invocation } from '../invocation';
 import { formatValue, gridPoints } from './grid';
 import { reportHtml } from './html';
+import { jobFileProblems } from './jobFile';
 import { planSweep } from './plan';
 import { Progress } from './progress';
 import { buildReport, formatReport, jobAt, jobCount, pointLabel, reportCsv, type SweepReport, type SweepRun, type SweepSpec } from './report';
@@ -233,27 +234,36 @@ export function mergeJobFiles(files: readonly string[]): { ok: true; report: Swe
   let first = '';
   const byJob = new Map<number, { run: SweepRun; file: string }>();
   for (const f of files) {
-    let r: SweepReport;
+    let text: string;
     try {
-      r = JSON.parse(readFileSync(f, 'utf8')) as SweepReport;
+      text = readFileSync(f, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? `a folder: give the job outputs in it, e.g. --merge ${join(f, '*.json')}` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ? `cannot read (${code})` : 'not JSON (a job output is what sweep --out writes)';
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? `a folder: give the job outputs in it, e.g. --merge ${join(f, '*.json')}` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(e)})`;
       lines.push(`--merge ${f}: ${why}`);
       continue;
     }
-    if (r === null || typeof r !== 'object' || !r.sweep || !Array.isArray(r.runs) || !Array.isArray(r.sweep.grid)) {
-      lines.push(`--merge ${f}: not a sweep's output (no "sweep" and "runs"; a job output is what sweep --out writes)`);
+    let r: unknown;
+    try {
+      r = JSON.parse(text);
+    } catch (e) {
+      lines.push(`--merge ${f}: ${notJson(text, (e as Error).message)}`);
       continue;
     }
+    const problems = jobFileProblems(r);
+    if (problems.length) {
+      lines.push(...problems.map((p) => `--merge ${f}: ${p}`));
+      continue;
+    }
+    const report = r as SweepReport;
     if (spec === null) {
-      spec = r.sweep;
+      spec = report.sweep;
       first = f;
-    } else if (JSON.stringify(r.sweep) !== JSON.stringify(spec)) {
-      lines.push(`--merge ${f}: from another sweep than ${first} (${differs(spec, r.sweep)})`);
+    } else if (JSON.stringify(report.sweep) !== JSON.stringify(spec)) {
+      lines.push(`--merge ${f}: from another sweep than ${first} (${differs(spec, report.sweep)})`);
       continue;
     }
-    for (const run of r.runs) {
+    for (const run of report.runs) {
       const had = byJob.get(run.job);
       if (had && had.run.traceHash !== run.traceHash) lines.push(`--merge ${f}: job ${run.job} ran differently in ${had.file} (trace ${had.run.traceHash}, here ${run.traceHash}): not the same engine or scenario`);
       byJob.set(run.job, { run, file: f });
@@ -264,6 +274,17 @@ export function mergeJobFiles(files: readonly string[]): { ok: true; report: Swe
   const missing = Array.from({ length: total }, (_, j) => j).filter((j) => !byJob.has(j));
   const warnings = missing.length ? [`warning: --merge: ${missing.length} of ${total} jobs missing (${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}); their points report the runs they have`] : [];
   return { ok: true, report: buildReport(spec, [...byJob.values()].map((v) => v.run)), warnings };
+}
+
+/**
+ * Why a job output is not JSON, from JSON.parse's message: a file that breaks off at its end
+ * (a job killed mid-write, a full disk, a copy not finished) is said to be cut short.
+ */
+function notJson(text: string, message: string): string {
+  const at = /position (\d+)/.exec(message);
+  const end = message.includes('end of JSON input') || (at !== null && Number(at[1]) >= text.trimEnd().length - 1);
+  const why = text.trim() === '' ? 'it is empty' : end ? `it ends at byte ${Buffer.byteLength(text)} before the JSON does: cut short, or still being written?` : message.replace(/\s+/g, ' ');
+  return `not JSON (${why}; a job output is what sweep --out writes)`;
 }
 
 /** Which spec fields differ, for a message. */
