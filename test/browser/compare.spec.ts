@@ -180,7 +180,7 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   const listed = page.getByTestId('compare-fault');
   await expect(listed).toHaveCount(1);
   await expect(listed).toHaveAttribute('data-hit', 'AB');
-  await expect(listed).toContainText('kill-service on orders at 2.0 s · in both');
+  await expect(listed).toContainText('kill a service on orders at 2.0 s · in both');
   // Both runs fail from there on.
   await page.locator('body').press('Shift+ArrowRight');
   await page.locator('body').press('Shift+ArrowRight');
@@ -235,11 +235,11 @@ test('a fault injected once hits the node of that name in both panes, and a shar
     await page.getByTestId('compare-fault-target').selectOption('web');
     await page.getByTestId('compare-inject').click();
     await expect(page.getByTestId('compare-fault')).toHaveCount(2);
-    await expect(page.getByTestId('compare-fault').nth(1)).toHaveText('latency on web at 4.0 s · in both');
+    await expect(page.getByTestId('compare-fault').nth(1)).toHaveText('add latency on web at 4.0 s · in both');
     // Injected while paused, it is in force at once in both panes, as the same moment sought again
     // shows it: web's state line says so at 4.0 s (it waited for the next frame of play).
     for (const side of ['A', 'B'] as const) {
-      await expect(pane(page, side).getByTestId('topology').locator('[data-node="web"] .topo-state tspan'), `${side}: web at 4.0 s`).toContainText([/⚡ latency/]);
+      await expect(pane(page, side).getByTestId('topology').locator('[data-node="web"] .topo-state tspan'), `${side}: web at 4.0 s`).toContainText([/⚡ (add )?latency/]);
     }
     expect(await paneValue(page, 'A', 'pane-time')).toBe('4000');
     await page.locator('body').press('Shift+ArrowRight');
@@ -249,7 +249,7 @@ test('a fault injected once hits the node of that name in both panes, and a shar
       await (side === 'A' ? pane(page, 'A').getByTestId('inspector-toggle') : page.getByTestId('inspect-other')).click();
       await pane(page, side).getByTestId('topology').locator('[data-node="web"]').click();
       await expect(page.getByTestId('inspector-about')).toContainText(`About ${side} · `);
-      await expect(page.getByTestId('inspect-node').getByTestId('inspect-faults')).toContainText('⚡ latency on web, +250 ms: adds delay to each request (since 4.00 s)');
+      await expect(page.getByTestId('inspect-node').getByTestId('inspect-faults')).toContainText('⚡ add latency on web, +250 ms: adds delay to each request (since 4.00 s)');
     }
     await page.getByTestId('inspector-close').click();
     await page.getByTestId('compare-fault-type').selectOption('slow-replica');
@@ -274,7 +274,7 @@ test('a fault on a node only one pane has is said so, not skipped', async ({ pag
   await page.getByTestId('compare-inject').click();
   const listed = page.getByTestId('compare-fault');
   await expect(listed).toHaveAttribute('data-hit', 'A');
-  await expect(listed).toContainText('gateway-capacity on edge at 0.0 s · in A only');
+  await expect(listed).toContainText('shrink gateway capacity on edge at 0.0 s · in A only');
   await expect(listed).toContainText('B (mesh-only) has no node named edge: not injected there');
 });
 

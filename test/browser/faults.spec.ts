@@ -23,13 +23,12 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
   await page.getByTestId('fault-inject').click();
   const item = page.getByTestId('fault-list').getByTestId('fault-item');
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText('kill-service');
-  await expect(item).toContainText('catalog');
+  await expect(item).toContainText('kill a service on catalog');
   await expect(item).toContainText('active since');
   await expect.poll(() => count(page.getByTestId('failed-count'))).toBeGreaterThan(0);
   await expect(catalog).toHaveClass(/topo-all-down/);
   // The fault is named under the node, then what it did.
-  await expect(catalog.locator('.topo-state tspan')).toHaveText(['⚡ kill-service', 'all 3 down']);
+  await expect(catalog.locator('.topo-state tspan')).toHaveText(['⚡ kill a service', 'all 3 down']);
   await expect(catalog.locator('.topo-hex-down')).toHaveCount(3);
   await page.screenshot({ path: shotPath('fault-killed.png') });
 
@@ -56,7 +55,9 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     };
     await page.getByTestId('scenario-select').selectOption('retry-storm');
     await expect(page.getByTestId('run-status')).toHaveText('ready');
-    await expect(list.locator('.fault-type')).toHaveText(['http-abort']);
+    // Named in the inject form's words ('HTTP errors'), the kind id kept for files and tests.
+    await expect(list.locator('.fault-type')).toHaveText(['HTTP errors']);
+    await expect(list).toHaveAttribute('data-fault-type', 'http-abort');
     await seekBy(5, '5.00 s');
     await page.getByTestId('fault-type').selectOption('latency');
     await page.getByTestId('fault-target').selectOption('web');
@@ -67,15 +68,16 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await page.getByTestId('fault-target').selectOption('payments');
     await page.getByTestId('fault-inject').click();
     await expect(list).toHaveCount(3);
-    const order = ['latency', 'http-abort', 'kill-replica'];
+    const order = ['add latency', 'HTTP errors', 'kill one replica'];
     await expect(list.locator('.fault-type')).toHaveText(order);
+    expect(await list.evaluateAll((els) => els.map((e) => e.getAttribute('data-fault-type')))).toEqual(['latency', 'http-abort', 'kill-replica']);
     // Injected while paused at 12 s, the kill is in force at 12 s, as when this moment is reached
     // again by a seek or a link: it read 'starts at 12.0 s' (its start an event not yet run) with
     // payments unmarked, and 'active since 12.0 s' once the same moment was sought again.
     await expect(list.locator('.fault-when')).toHaveText(['active since 5.00 s', 'from 10.0 s to 25.0 s', 'active since 12.0 s']);
     await expect(page.getByTestId('sim-time')).toHaveText('12.0 s');
     const payments = page.getByTestId('topology').locator('[data-node="payments"]');
-    await expect(payments.locator('.topo-state tspan')).toHaveText(['⚡ http-abort', '⚡ kill-replica', '+1 more']);
+    await expect(payments.locator('.topo-state tspan')).toHaveText(['⚡ HTTP errors', '⚡ kill one replica', '+1 more']);
     await expect(payments.locator('.topo-state-lines > title')).toContainText('1 of 2 down');
     await page.setViewportSize({ width: 1600, height: 1000 });
     await list.first().scrollIntoViewIfNeeded();
@@ -96,7 +98,7 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await seekBy(-10, '30.0 s');
     await list.nth(2).getByTestId('fault-clear').click();
     await expect(list.nth(2).locator('.fault-when')).toHaveText('from 12.0 s to 30.0 s, ended');
-    await expect(payments.locator('.topo-state tspan')).not.toContainText(['⚡ kill-replica']);
+    await expect(payments.locator('.topo-state tspan')).not.toContainText(['⚡ kill one replica']);
     const hash = await page.getByTestId('trace-hash').textContent();
     await seekBy(-1, '29.0 s');
     await seekBy(1, '30.0 s');
@@ -125,7 +127,7 @@ test('a fault the worker rejects is listed as path: message and nothing is injec
   await page.getByTestId('fault-inject').click();
   // Both start at 0 s: listed in the order they were added (faultListOrder), each in force from
   // the moment on screen (the clock at 0.000 s; they read 'starts at 0.000 s').
-  await expect(page.getByTestId('fault-list').getByTestId('fault-item').locator('.fault-what')).toHaveText(['latency catalog +250 ms', 'latency catalog +2.00 s']);
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item').locator('.fault-what')).toHaveText(['add latency on catalog +250 ms', 'add latency on catalog +2.00 s']);
   await expect(page.getByTestId('fault-list').getByTestId('fault-item').locator('.fault-when')).toHaveText(['active since 0.000 s', 'active since 0.000 s']);
   await test.step("a refused fault's message under + Inject is brought into the column's view on each press, at 1600x1000 and 1024x768", async () => {
     // Under hello-mesh's story the form sits at the column's foot: at 1600x1000 the message's

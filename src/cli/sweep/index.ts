@@ -9,6 +9,7 @@ import { usageAs, type Invocation } from '../invocation';
 import { formatValue, gridPoints } from './grid';
 import { reportHtml } from './html';
 import { jobFileProblems } from './jobFile';
+import { stopOnSignals } from './interrupt';
 import { planSweep } from './plan';
 import { Progress } from './progress';
 import { buildReport, formatReport, jobAt, jobCount, pointLabel, reportCsv, type SweepReport, type SweepRun, type SweepSpec } from './report';
@@ -120,12 +121,14 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
   const n = Math.min(threads, jobs.length);
   let run: (task: JobTask) => Promise<JobOutput | { stopped: string }>;
   let close: () => Promise<void>;
+  let bundle: string | undefined;
   if (jobs.length === 1) {
     const { runJob } = await import('./worker');
     run = async (task) => runJob(task);
     close = async () => {};
   } else {
-    const { bundle, ...module } = await workerModule();
+    const { bundle: file, ...module } = await workerModule();
+    bundle = file;
     const pool = new Piscina<JobTask, JobOutput | { stopped: string }>({ ...module, minThreads: n, maxThreads: n, idleTimeout: 1000 });
     run = (task) => pool.run(task);
     close = async () => {
@@ -135,6 +138,7 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
   }
   const progress = new Progress(jobs.length, io.stderr, () => performance.now());
   const stopped: string[] = [];
+  const off = stopOnSignals((signal) => `${io.stderr.isTTY ? '\n' : ''}sweep: stopped by ${signal} after ${progress.count} of ${jobs.length} jobs; nothing reported`, () => void (bundle !== undefined && rmSync(bundle, { force: true })), io.stderr);
   try {
     const runs = await Promise.all(
       jobs.map(async (job): Promise<SweepRun | null> => {
@@ -151,6 +155,7 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
     if (stopped.length) return { ok: false, lines: [`${spec.file}: ${stopped.length} run${stopped.length > 1 ? 's' : ''} stopped by the engine:`, ...stopped.sort()] };
     return { ok: true, runs: runs.filter((r): r is SweepRun => r !== null) };
   } finally {
+    off();
     await close();
   }
 }

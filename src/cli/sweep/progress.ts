@@ -17,6 +17,11 @@ export class Progress {
     this.t0 = now();
   }
 
+  /** Jobs done so far. */
+  get count(): number {
+    return this.done;
+  }
+
   /** One more job done. */
   tick(): void {
     this.done++;

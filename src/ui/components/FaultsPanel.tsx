@@ -10,6 +10,7 @@ import { useAppStore, useController } from '../state/useAppStore';
 import { useStore } from 'zustand';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { faultsFor, selectionName } from '../faults/faultsFor';
+import { faultName } from '../faults/faultName';
 import type { FaultFormValues } from '../faults/faultForm';
 
 /** Values a "faults from the picture" button put in the form; `n` tells two clicks apart. */
@@ -169,7 +170,7 @@ function FaultList({ reveal }: { reveal: number }) {
         return (
           <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type}>
             <span className="fault-what">
-              <span className="fault-type">{f.type}</span> <span className="fault-target">{f.target}</span>
+              <span className="fault-type">{faultName(f.type)}</span> on <span className="fault-target">{f.target}</span>
               {f.amount && <span className="fault-amount"> {f.amount}</span>}
             </span>
             <span className="fault-when">{s.text}</span>
