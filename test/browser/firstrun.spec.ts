@@ -110,13 +110,14 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     expect(Math.abs(num(when![1]) * 1000 - faultStart)).toBeLessThan(11);
     expect(num(when![2]) - num(when![1])).toBeCloseTo(10, 0);
     faultWindow = `${when![1]} s to ${when![2]} s`;
-    await expect(item).toContainText('http-abort');
-    await expect(item).toContainText('catalog 50% → 503');
+    // The kind in the form's words: the form said 'HTTP errors', the list said 'http-abort'.
+    await expect(item).toContainText('HTTP errors on catalog 50% → 503');
+    await expect(item).not.toContainText('http-abort');
     await expect(page.getByTestId('timeline-fault')).toHaveCount(1);
     // Five seconds into the fault: catalog tagged in the picture, failures counted as http-5xx only.
     moment = faultStart + 5_000;
     await seekTo(page, timeline, moment);
-    await expect(page.locator('svg[data-testid="topology"]')).toContainText('http-abort');
+    await expect(page.locator('svg[data-testid="topology"] [data-node="catalog"] .topo-state')).toContainText('⚡ HTTP errors');
     const failed = await numOf(page.getByTestId('failed-count'));
     expect(failed).toBeGreaterThan(5);
     await expect(page.getByTestId('failure-causes')).toHaveText(`http-5xx ${failed}`);
@@ -134,7 +135,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     await rows.first().click();
     const why = panel.getByTestId('request-why');
     await expect(why).toContainText(/^Failed at catalog \(catalog-\d\): the service answered HTTP 503, a server error; \d+ tries failed there the same way\./);
-    await expect(why).toContainText('http-abort on catalog, 50% → 503');
+    await expect(why).toContainText('HTTP errors on catalog, 50% → 503');
     await expect(why).toContainText(`(from ${faultWindow})`);
     await expect(panel.getByTestId('waterfall')).toBeVisible();
   });
@@ -186,7 +187,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     await expect(page.getByTestId('run-status')).toHaveText('paused');
     await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
     expect(await countersNow(page)).toEqual(atMoment);
-    await expect(page.getByTestId('fault-item')).toContainText('http-abort');
+    await expect(page.getByTestId('fault-item')).toContainText('HTTP errors on catalog');
   });
 
   await test.step('9. Compare two architectures: "Gateway only vs mesh only" on one seed and clock; B/A table; the timeline marks the first visible difference', async () => {

@@ -126,7 +126,7 @@ for (const [scenario, view] of [
         await expect(state('frontend')).toHaveText(['stale config']);
         await expect(state('orders')).toHaveText(['⚡ kill', '+2']);
         // The tooltip still has every part in full.
-        await expect(page.locator('svg[data-testid="topology"] [data-node="orders"] .topo-state-lines > title')).toHaveText('⚡ kill-replica\n1 of 3 down\nstale config (3 of 3)');
+        await expect(page.locator('svg[data-testid="topology"] [data-node="orders"] .topo-state-lines > title')).toHaveText('⚡ kill one replica\n1 of 3 down\nstale config (3 of 3)');
         await page.keyboard.press('f');
         // Out of presenter mode there is room for the long forms, two lines under each box.
         await expect(state('frontend')).toHaveText(['stale config (2 of 2)']);

@@ -278,8 +278,9 @@ describe('faults into both panes', () => {
     expect(faultNames({ type: 'latency', from: 'web', to: 'orders', delay: '100ms' })).toEqual(['web', 'orders']);
     expect(faultNames({ type: 'partition', between: [['a'], ['b', 'c']] })).toEqual(['a', 'b', 'c']);
     expect(faultNames({ type: 'packet-loss', rate: 0.1 })).toEqual([]);
-    expect(faultLabel({ type: 'gateway-capacity', gateway: 'edge', factor: 0.25 })).toBe('gateway-capacity on edge');
-    expect(faultLabel({ type: 'latency', from: 'web', to: 'orders' })).toBe('latency on web → orders');
+    // The kind in the inject form's words, as the single view's fault list names it.
+    expect(faultLabel({ type: 'gateway-capacity', gateway: 'edge', factor: 0.25 })).toBe('shrink gateway capacity on edge');
+    expect(faultLabel({ type: 'latency', from: 'web', to: 'orders' })).toBe('add latency on web → orders');
   });
 });
 
@@ -292,9 +293,9 @@ describe('faults a link carries, listed once', () => {
     // B pins its own event counts: the same fault at the same time is the same injection.
     const list = listInjected([kill, edge, clear], [{ ...kill, ev: 80 }, onlyB]);
     expect(list).toEqual([
-      { n: 1, label: 'gateway-capacity on edge', atMs: 1000, hit: [true, false], notes: [] },
-      { n: 2, label: 'kill-service on orders', atMs: 2000, hit: [true, true], notes: [] },
-      { n: 3, label: 'kill-service on ledger', atMs: 3000, hit: [false, true], notes: [] },
+      { n: 1, label: 'shrink gateway capacity on edge', atMs: 1000, hit: [true, false], notes: [] },
+      { n: 2, label: 'kill a service on orders', atMs: 2000, hit: [true, true], notes: [] },
+      { n: 3, label: 'kill a service on ledger', atMs: 3000, hit: [false, true], notes: [] },
     ]);
   });
 });

@@ -218,7 +218,7 @@ describe('compare pause', () => {
     const [a, b] = workers;
     await pair.injectFault({ type: 'kill-service', service: 'orders' });
     const at = pair.store.getState().faults[0]?.atMs;
-    expect(pair.store.getState().faults).toEqual([{ n: 1, label: 'kill-service on orders', atMs: at, hit: [true, true], notes: [] }]);
+    expect(pair.store.getState().faults).toEqual([{ n: 1, label: 'kill a service on orders', atMs: at, hit: [true, true], notes: [] }]);
     expect(a.now()).toBe(at);
     expect(b.now()).toBe(at);
     expect(pair.store.getState().status).toBe('playing');

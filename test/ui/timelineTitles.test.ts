@@ -11,10 +11,10 @@ describe("the timeline's marker titles", () => {
     expect(stepMarkerTitle(1, { title: 'Kill', at: 10_000 })).toBe('2. Kill (10.0 s)');
   });
 
-  it("write a fault's start as the clock does, in its title and its name for a screen reader", () => {
+  it("write a fault's start as the clock does and its kind in the inject form's words, in its title and its name for a screen reader", () => {
     const f = { type: 'kill-replica', target: 'payments-0', startMs: 4_165.3 };
-    expect(faultMarkerTitle(f)).toBe('kill-replica payments-0 (4.16 s): click to go there');
-    expect(faultMarkerLabel(f)).toBe('kill-replica payments-0 at 4.16 s');
-    expect(faultMarkerLabel({ ...f, startMs: 12_000 })).toBe(`kill-replica payments-0 at ${formatClock(12_000)}`);
+    expect(faultMarkerTitle(f)).toBe('kill one replica on payments-0 (4.16 s): click to go there');
+    expect(faultMarkerLabel(f)).toBe('kill one replica on payments-0 at 4.16 s');
+    expect(faultMarkerLabel({ ...f, startMs: 12_000 })).toBe(`kill one replica on payments-0 at ${formatClock(12_000)}`);
   });
 });

@@ -11,6 +11,7 @@ import { ChartFigure } from './ChartFigure';
 import { CAUSE_COLORS, LINE_COLORS, drawLines, drawStack, type ChartMarker } from './drawCharts';
 import type { SeriesBucket } from '../../workers/protocol';
 import { formatSimTime } from '../format';
+import { faultName } from '../faults/faultName';
 
 const NO_STEPS: never[] = [];
 
@@ -21,7 +22,7 @@ function useMarkers(): ChartMarker[] {
   return useMemo(
     () => [
       ...steps.map((s, i) => ({ kind: 'step' as const, ms: s.at, label: `step ${i + 1}: ${s.title}` })),
-      ...faults.map((f) => ({ kind: 'fault' as const, ms: f.startMs, endMs: f.pending ? null : f.endMs, label: `${f.type} on ${f.target}${f.pending ? ' (to come)' : ''}` })),
+      ...faults.map((f) => ({ kind: 'fault' as const, ms: f.startMs, endMs: f.pending ? null : f.endMs, label: `${faultName(f.type)} on ${f.target}${f.pending ? ' (to come)' : ''}` })),
     ],
     [steps, faults],
   );

@@ -2,6 +2,7 @@
 // panes: which nodes a fault names, what it is called, and which run has it. Pure functions.
 import type { LiveAction } from '../../workers/protocol';
 import type { CompareFault } from './compareStore';
+import { faultName } from '../faults/faultName';
 
 /** Names a fault acts on (services, gateways, meshes, the ends of a link or a partition). Pure. */
 export function faultNames(fault: Record<string, unknown>): string[] {
@@ -11,9 +12,9 @@ export function faultNames(fault: Record<string, unknown>): string[] {
   return out;
 }
 
-/** "kill-replica on payments", "latency on frontend → catalog". Pure. */
+/** "kill one replica on payments", "add latency on frontend → catalog": the kind in the inject form's words. Pure. */
 export function faultLabel(fault: Record<string, unknown>): string {
-  const type = String(fault.type ?? 'fault');
+  const type = typeof fault.type === 'string' ? faultName(fault.type) : 'fault';
   if (typeof fault.from === 'string') return `${type} on ${fault.from} → ${String(fault.to)}`;
   const target = fault.service ?? fault.gateway ?? fault.mesh;
   if (typeof target === 'string') return `${type} on ${target}`;

@@ -4,6 +4,7 @@
 // markers stay buttons that seek to their time.
 import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { formatClock } from '../format';
+import { faultName } from '../faults/faultName';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
 import { rowOffset, stackMarkers } from './timelineStack';
@@ -103,7 +104,7 @@ export function Timeline() {
             key={f.id}
             className={`timeline-fault${f.pending ? ' timeline-fault-pending' : ''}`}
             style={{ left: at(f.startMs), width: f.pending ? undefined : `calc(${at((f.endMs ?? simTime) - f.startMs)} + 3px)` }}
-            title={`${f.type} ${f.target}`}
+            title={`${faultName(f.type)} on ${f.target}`}
           />
         ))}
         {/* The bars let drags through; a small handle at each fault's start seeks there. */}

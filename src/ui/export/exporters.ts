@@ -10,6 +10,7 @@ import { reportHtml, type ReportData } from './report';
 import { canvasPng, findStage, pngBlob, pngDataUrl, renderStage, topologySvgText } from './picture';
 import { compareExport, compareFiguresCsv, compareSeriesCsv, type CompareSide } from './compareTables';
 import type { DiffRow } from '../compare/diff';
+import { faultName } from '../faults/faultName';
 
 /** The items of the Export menu. */
 export const ExportKind = {
@@ -59,7 +60,7 @@ function markers(state: AppState): ChartMarker[] {
   return [
     ...(state.info?.narrative ?? []).map((s, i) => ({ kind: 'step' as const, ms: s.at, label: `step ${i + 1}: ${s.title}` })),
     // A fault still on is shaded to this moment (what the charts show has happened).
-    ...state.faults.map((f) => ({ kind: 'fault' as const, ms: f.startMs, endMs: f.pending ? null : (f.endMs ?? state.stats.simTime), label: `${f.type}${f.amount ? ` ${f.amount}` : ''} on ${f.target}` })),
+    ...state.faults.map((f) => ({ kind: 'fault' as const, ms: f.startMs, endMs: f.pending ? null : (f.endMs ?? state.stats.simTime), label: `${faultName(f.type)}${f.amount ? ` ${f.amount}` : ''} on ${f.target}` })),
   ];
 }
 

@@ -4,6 +4,7 @@
 // hash). Printable on one A4 or Letter page for a handout. Pure: a string from plain data.
 import type { FigureRow } from './tables';
 import { escapeHtml, type ChartSvg } from './reportCharts';
+import { faultName } from '../faults/faultName';
 
 /** A narrative step as the report tells it, with its lesson figure measured at export time. */
 export interface ReportStep {
@@ -128,7 +129,7 @@ export function reportHtml(d: ReportData): string {
     })
     .join('');
   const faults = d.faults.length
-    ? `<h2>Faults</h2><ul>${d.faults.map((f) => `<li>${e(f.type)}${f.amount ? ` ${e(f.amount)}` : ''} on <strong>${e(f.target)}</strong>, ${e(faultSpan(f))}</li>`).join('')}</ul>`
+    ? `<h2>Faults</h2><ul>${d.faults.map((f) => `<li>${e(faultName(f.type))}${f.amount ? ` ${e(f.amount)}` : ''} on <strong>${e(f.target)}</strong>, ${e(faultSpan(f))}</li>`).join('')}</ul>`
     : '';
   const picture = d.picture === null ? '' : 'svg' in d.picture ? d.picture.svg.replace(/^<\?xml[^>]*>\s*/, '') : `<img alt="Topology of ${e(d.title)}" src="${e(d.picture.png)}">`;
   const link = d.link ? `<a href="${e(d.link)}">${e(d.link)}</a>` : 'none (the scenario is too large for a link: keep its file)';

@@ -3,6 +3,7 @@
 // the components only print what they return.
 import type { FaultStatus, Span, Trace } from '../../workers/protocol';
 import { formatClock, formatCount } from '../format';
+import { faultName } from '../faults/faultName';
 
 /**
  * Each failure cause (src/models/events.ts `Cause`) as a plain sentence. What each means follows
@@ -162,7 +163,7 @@ export const FAULT_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A fault for people: "http-abort on payments, answers requests with an HTTP error (from 10.0 s to
+ * A fault for people, its kind in the inject form's words: "HTTP errors on payments, answers requests with an HTTP error (from 10.0 s to
  * 25.0 s)". Times as the fault list and the clock write them (formatClock, cut down to the last
  * digit), so the inspector and the fault list name one fault's moments alike. Pure.
  */
@@ -171,14 +172,14 @@ export function faultInWords(f: FaultStatus): string {
   const t = formatClock;
   const span = until === Infinity ? `since ${t(f.startMs)}` : until === f.startMs ? `at ${t(f.startMs)}` : `from ${t(f.startMs)} to ${t(until)}`;
   const words = FAULT_WORDS[f.type];
-  return `${f.type} on ${f.target}${f.amount ? `, ${f.amount}` : ''}${words ? `: ${words}` : ''} (${span})`;
+  return `${faultName(f.type)} on ${f.target}${f.amount ? `, ${f.amount}` : ''}${words ? `: ${words}` : ''} (${span})`;
 }
 
 /**
  * One or two sentences on why a failed request failed: where its failure began and what the
  * cause means, how many of its tries failed there, and the injected faults acting there at that
  * moment. "Failed at payments (payments-0): the service answered with a server error (5xx);
- * 27 tries failed there. A fault was on there: http-abort on payments (from 10.0 s to 25.0 s)."
+ * 27 tries failed there. A fault was on there: HTTP errors on payments (from 10.0 s to 25.0 s)."
  * Null for a request that did not fail. Pure.
  */
 export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf: (node: string) => string | null = () => null): string | null {

@@ -2,6 +2,7 @@
 // around a third party, and fault tags. Plain D3 drawing helpers.
 import type { Selection } from 'd3';
 import { NodeSize, type PlacedNode } from './layoutTypes';
+import { faultName } from '../faults/faultName';
 
 /** A D3 selection of one SVG group. */
 export type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -26,11 +27,11 @@ export function faultAnchors(
   return onNode(f.target);
 }
 
-/** A vermillion tag naming a fault. */
+/** A vermillion tag naming a fault of kind `type` in the inject form's words. */
 export function drawFaultTag(layer: G, x: number, y: number, type: string, onEdge: boolean): void {
   const g = layer.append('g').attr('class', 'topo-fault-tag').attr('transform', `translate(${x},${y})`);
-  g.append('title').text(`fault: ${type}`);
-  const text = `⚡ ${type}`;
+  g.append('title').text(`fault: ${faultName(type)}`);
+  const text = `⚡ ${faultName(type)}`;
   const w = 16 + text.length * 7.4;
   g.append('rect').attr('x', onEdge ? -w / 2 : 0).attr('y', -11).attr('width', w).attr('height', 22).attr('rx', 11);
   g.append('text').attr('x', onEdge ? 0 : w / 2).attr('y', 4.5).attr('text-anchor', 'middle').text(text);

@@ -3,6 +3,7 @@
 // written as state lines under each box, fitted to its width.
 import { select } from 'd3';
 import { formatCount, formatSimTime } from '../format';
+import { faultName, faultShortName } from '../faults/faultName';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
 export const QUEUE_BARS = 8;
@@ -92,8 +93,9 @@ export function showHealth(v: LoadView, down: number, stale: number, noConfig: n
   label.selectAll('*').remove();
   // Each part with the shorter form a narrow box shows rather than cutting the long one mid-way
   // (presenter mode at 1024x768 showed "stale config (…"); the tooltip keeps the long forms.
-  // A fault's short form is its type's first word ("⚡ kill" for kill-replica): "⚡… +2 more" said nothing.
-  const parts: StatePart[] = v.faults.map((f) => ['topo-state-fault', `⚡ ${f}`, `⚡ ${f.split('-')[0]}`]);
+  // A fault by the inject form's words ("⚡ HTTP errors" for http-abort), its short form one or two
+  // of them ("⚡ HTTP", "⚡ kill" for kill-replica): "⚡… +2 more" said nothing.
+  const parts: StatePart[] = v.faults.map((f) => ['topo-state-fault', `⚡ ${faultName(f)}`, `⚡ ${faultShortName(f)}`]);
   if (down > 0) parts.push(['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`, down >= r ? 'all down' : `${down}/${r} down`]);
   if (ejected > 0) parts.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`, `${ejected} of ${r} ejected`]);
   if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`, 'no config']);

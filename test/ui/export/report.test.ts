@@ -52,7 +52,7 @@ describe('run report', () => {
     expect(html).toContain('kill on <strong>api</strong>, 1 s → the end (still on)');
     // A fault with a size says it, as the app's fault list does: 100 ms and 2 s read apart.
     const sized = reportHtml(data({ faults: [{ type: 'latency', target: 'web', amount: '+2.00 s', startMs: 12_000, endMs: null, untilMs: 17_000, pending: false }] }));
-    expect(sized).toContain('latency +2.00 s on <strong>web</strong>, 12 s → 17 s (still on)');
+    expect(sized).toContain('add latency +2.00 s on <strong>web</strong>, 12 s → 17 s (still on)');
     expect(html.split('0123456789abcdef').length - 1).toBe(2);
     // A canvas picture comes as an image; no picture, nothing.
     expect(reportHtml(data({ picture: { png: 'data:image/png;base64,AAAA' } }))).toContain('<img alt="Topology of A &lt;script&gt;alert(1)&lt;/script&gt; title" src="data:image/png;base64,AAAA">');

@@ -9,7 +9,7 @@ import { Cause } from '../../../src/models/events';
 import { FAULT_TYPES } from '../../../src/ui/faults/faultForm';
 import type { FaultStatus } from '../../../src/workers/protocol';
 
-/** A shipped scenario run to `ms` with the app's tracer (every 20th request, the last 200 failed). */
+/** A shipped scenario run to `ms` with the app's tracer (one request in 20, the last 200 failed). */
 function runTo(file: string, ms: number) {
   const text = readFileSync(new URL(`../../../scenarios/${file}.json`, import.meta.url), 'utf8');
   const r = parseScenarioText(text);
@@ -24,7 +24,7 @@ function runTo(file: string, ms: number) {
 const fault = (f: Partial<FaultStatus>): FaultStatus => ({ id: 0, type: 'http-abort', target: 'payments', amount: '100% → 503', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false, ...f });
 
 describe('why a request failed, in words', () => {
-  it("retry-storm at 15 s: a failed request's failure began at payments, 503 on every try, with the http-abort named", () => {
+  it("retry-storm at 15 s: a failed request's failure began at payments, 503 on every try, with the HTTP errors fault named in the form's words", () => {
     const { world, faults } = runTo('retry-storm', 15_000);
     const failed = world.tracer!.list(true, 5);
     expect(failed.length).toBe(5);
@@ -39,7 +39,7 @@ describe('why a request failed, in words', () => {
       expect(o.times).toBe(27);
       const why = requestWhy(trace, faults)!;
       expect(why).toMatch(/^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\./);
-      expect(why).toContain('An injected fault was on there then: http-abort on payments, 100% → 503: answers requests with an HTTP error (from 10.0 s to 25.0 s).');
+      expect(why).toContain('An injected fault was on there then: HTTP errors on payments, 100% → 503: answers requests with an HTTP error (from 10.0 s to 25.0 s).');
     }
   });
 
@@ -54,7 +54,7 @@ describe('why a request failed, in words', () => {
 
   it("writes a fault's moments as the fault list does, cut down to the clock's last digit: 4,165 ms reads 4.16 s, never 4.17 s", () => {
     const injected = fault({ startMs: 4_165, untilMs: null });
-    expect(faultInWords(injected)).toBe('http-abort on payments, 100% → 503: answers requests with an HTTP error (since 4.16 s)');
+    expect(faultInWords(injected)).toBe('HTTP errors on payments, 100% → 503: answers requests with an HTTP error (since 4.16 s)');
     expect(faultState(injected, false).text).toBe('active since 4.16 s');
     const timed = fault({ startMs: 4_165, untilMs: 9_999 });
     expect(faultInWords(timed)).toContain('(from 4.16 s to 9.99 s)');

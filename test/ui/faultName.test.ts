@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { FAULT_TYPES } from '../../src/ui/faults/faultForm';
+import { faultName, faultShortName } from '../../src/ui/faults/faultName';
+
+describe('a fault kind as a person reads it', () => {
+  it("is the inject form's words, not the kind id: http-abort reads 'HTTP errors', as the form offered it", () => {
+    expect(faultName('http-abort')).toBe('HTTP errors');
+    expect(faultName('kill-replica')).toBe('kill one replica');
+    expect(faultShortName('http-abort')).toBe('HTTP');
+  });
+
+  it("names every kind the form offers with the form's own words (its label, less a parenthesis or 'now')", () => {
+    for (const t of FAULT_TYPES) {
+      const name = faultName(t.type);
+      expect(name, t.type).not.toBe(t.type.includes('-') ? t.type : '\u0000');
+      expect(t.label.startsWith(name), `${t.type}: '${t.label}' against '${name}'`).toBe(true);
+      // The short form is words of the name or of the label ('CP down' stands for 'control plane down').
+      if (t.type !== 'control-plane-outage') expect(name.includes(faultShortName(t.type)), t.type).toBe(true);
+    }
+  });
+
+  it('shows a kind the catalog does not know as it is', () => {
+    expect(faultName('solar-flare')).toBe('solar-flare');
+    expect(faultShortName('solar-flare')).toBe('solar');
+  });
+});
