@@ -68,6 +68,14 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await page.getByTestId('fault-target').selectOption('payments');
     await page.getByTestId('fault-inject').click();
     await expect(list).toHaveCount(3);
+    // The fault just injected (the kill, last by start time) is brought into the column's view.
+    const column = page.locator('aside.panel');
+    await expect
+      .poll(async () => {
+        const [c, i] = [(await column.boundingBox())!, (await list.nth(2).boundingBox())!];
+        return i.y >= c.y - 0.5 && i.y + i.height <= c.y + c.height + 0.5;
+      })
+      .toBe(true);
     const order = ['add latency', 'HTTP errors', 'kill one replica'];
     await expect(list.locator('.fault-type')).toHaveText(order);
     expect(await list.evaluateAll((els) => els.map((e) => e.getAttribute('data-fault-type')))).toEqual(['latency', 'http-abort', 'kill-replica']);
@@ -104,6 +112,22 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await seekBy(1, '30.0 s');
     await expect(list.nth(2).locator('.fault-when')).toHaveText('from 12.0 s to 30.0 s, ended');
     await expect(page.getByTestId('trace-hash')).toHaveText(hash!);
+  });
+  await test.step("only the fault just injected is brought into the column's view: Clear injected faults (3 listed, then retry-storm's own 1) leaves the column where the person had it", async () => {
+    const column = page.locator('aside.panel');
+    await column.evaluate((el) => el.scrollTo(0, 0));
+    const [c, l] = [(await column.boundingBox())!, (await page.getByTestId('fault-list').boundingBox())!];
+    console.log(`faults: at 1024x768 the column ends at ${Math.round(c.y + c.height)} px, the list starts at ${Math.round(l.y)} px`);
+    // Below the column's foot, so a scroll to it would move the column.
+    expect(l.y).toBeGreaterThan(c.y + c.height);
+    // Pressed without Playwright scrolling to the button.
+    await page.getByTestId('clear-injected').evaluate((el) => (el as HTMLButtonElement).click());
+    await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
+    await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+    // The old list scrolled itself into view here (its count changed after a first injection).
+    await page.waitForTimeout(500);
+    expect(await column.evaluate((el) => el.scrollTop)).toBe(0);
   });
   expect(errors).toEqual([]);
 });

@@ -16,19 +16,28 @@ import type { FaultFormValues } from '../faults/faultForm';
 /** Values a "faults from the picture" button put in the form; `n` tells two clicks apart. */
 type Preset = { values: FaultFormValues; n: number } | null;
 
+/**
+ * A fault injected from the form: the ids the list held when + Inject was pressed, so the new
+ * fault is the one listed later with an id not among them; `n` tells two injections apart.
+ */
+interface Reveal {
+  n: number;
+  before: ReadonlySet<number>;
+}
+
 export function FaultsPanel() {
   const topology = useAppStore((s) => s.info?.topology ?? null);
   const name = useAppStore((s) => s.info?.name ?? '');
   const [preset, setPreset] = useState<Preset>(null);
-  /** Faults injected from the form so far: each brings the list into the column's view. */
-  const [injected, setInjected] = useState(0);
+  /** The last fault injected from the form, to bring into the column's view once it is listed. */
+  const [reveal, setReveal] = useState<Reveal | null>(null);
   if (!topology) return null;
   return (
     <section className="faults" aria-label="Faults">
       <h2 className="section-title">Faults</h2>
       <ForSelection topology={topology} onPick={(values) => setPreset((p) => ({ values, n: (p?.n ?? 0) + 1 }))} />
-      <FaultForm key={name} topology={topology} preset={preset} onInjected={() => setInjected((n) => n + 1)} />
-      <FaultList reveal={injected} />
+      <FaultForm key={name} topology={topology} preset={preset} onInjected={(before) => setReveal((r) => ({ n: (r?.n ?? 0) + 1, before }))} />
+      <FaultList reveal={reveal} />
       <ClearInjected />
     </section>
   );
@@ -90,13 +99,14 @@ function ForSelection({ topology, onPick }: { topology: ScenarioInfo['topology']
   );
 }
 
-function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['topology']; preset: Preset; onInjected: () => void }) {
+function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['topology']; preset: Preset; onInjected: (before: ReadonlySet<number>) => void }) {
   const controller = useController();
   const targetsOf = useCallback((kind: TargetKind) => targetOptions(kind, topology), [topology]);
   const choices = useMemo(() => fieldChoices([topology]), [topology]);
   const f = useFaultFields(targetsOf, choices, preset);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
+  const listed = useAppStore((s) => s.faults);
   useEffect(() => setProblems([]), [f.type]);
   // The problems go under the form, at the column's foot below the story: brought into the
   // column's view on each press (a new list each time, the same words again included), or at
@@ -108,11 +118,12 @@ function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['t
 
   const inject = async () => {
     setBusy(true);
+    const before = new Set(listed.map((x) => x.id));
     const local = faultFormProblems(f.values);
     const found = local.length > 0 ? local : await controller.injectFault(buildFault(f.values));
     setBusy(false);
     setProblems(found);
-    if (found.length === 0) onInjected();
+    if (found.length === 0) onInjected(before);
   };
 
   return (
@@ -146,19 +157,27 @@ function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['t
 const FIELD_IDS = { type: 'fault-type', target: 'fault-target', duration: 'fault-duration', param: 'fault-' };
 
 /**
- * The run's faults. `reveal` counts the faults injected from the form: after each, the list is
- * brought into the column's view once the new fault is in it. Under hello-mesh's description the
- * list sat below the column at 1600x1000 and 1024x768, so a newcomer pressing + Inject saw the
- * form unchanged (README's first run, step 4; helper N, session 25).
+ * The run's faults. `reveal` is the last fault injected from the form: once it is listed, its
+ * item (that one only, once) is brought into the column's view. Under hello-mesh's description
+ * the list sat below the column at 1600x1000 and 1024x768, so a newcomer pressing + Inject saw
+ * the form unchanged (README's first run, step 4; helper N, session 25). The list used to scroll
+ * itself into view on every later change of the faults' count too (a seek, Clear injected faults,
+ * a link's faults), pulling the column away from what the person was reading (session 26).
  */
-function FaultList({ reveal }: { reveal: number }) {
+function FaultList({ reveal }: { reveal: Reveal | null }) {
   const controller = useController();
   const faults = useAppStore((s) => s.faults);
   const cleared = useAppStore((s) => s.clearedFaults);
   const list = useRef<HTMLUListElement>(null);
+  const shown = useRef(0);
   useEffect(() => {
-    if (reveal > 0) list.current?.scrollIntoView({ block: 'nearest' });
-  }, [reveal, faults.length]);
+    if (!reveal || shown.current === reveal.n) return;
+    const added = faults.filter((f) => !reveal.before.has(f.id));
+    if (added.length === 0) return;
+    shown.current = reveal.n;
+    const id = Math.max(...added.map((f) => f.id));
+    list.current?.querySelector(`[data-fault-id="${id}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [reveal, faults]);
   if (faults.length === 0) return <p className="form-note" data-testid="fault-list">No faults yet.</p>;
   const state = (f: FaultStatus) => faultState(f, cleared.includes(f.id));
   // One order, however and whenever the faults came (faultListOrder); each says where it is.
@@ -168,7 +187,7 @@ function FaultList({ reveal }: { reveal: number }) {
         const s = state(f);
         const live = s.key === 'active' || s.key === 'pending';
         return (
-          <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type}>
+          <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type} data-fault-id={f.id}>
             <span className="fault-what">
               <span className="fault-type">{faultName(f.type)}</span> on <span className="fault-target">{f.target}</span>
               {f.amount && <span className="fault-amount"> {f.amount}</span>}
