@@ -131,6 +131,19 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     expect(await diffValue(page, 'p99', 'A')).toBe(Number(await paneValue(page, 'A', 'pane-p99')));
     await page.screenshot({ path: shotPath('compare-1600x1000.png') });
   });
+  await test.step("the shared timeline is a slider as the single run's is: 0 to 40,000 ms, now at both panes' time, read as the clock reads", async () => {
+    const t = await paneValue(page, 'A', 'pane-time');
+    const slider = page.getByRole('slider', { name: /Simulated time of both runs/ });
+    await expect(slider).toHaveAttribute('aria-valuemin', '0');
+    await expect(slider).toHaveAttribute('aria-valuemax', '40000');
+    await expect(slider).toHaveAttribute('aria-valuenow', String(Math.round(Number(t))));
+    // The clock's own text (formatClock: 20.0 s reads '20.0 s', never rounded up).
+    await expect(slider).toHaveAttribute('aria-valuetext', `${(Math.floor(Number(t) / 100 + 1e-9) / 10).toFixed(1)} s`);
+    // Shift+→ (the view's keys) moves it a second on.
+    await page.locator('body').press('Shift+ArrowRight');
+    await settled(page);
+    await expect(slider).toHaveAttribute('aria-valuenow', String(Math.round(Number(t) + 1000)));
+  });
   await test.step('at the end: the figures and trace hashes are the CLI compare\'s; the timeline marks where the runs first differ', async () => {
     const m0 = Number(await paneValue(page, 'A', 'pane-time'));
     const t0 = Date.now();

@@ -1,7 +1,7 @@
 // The compare view's one timeline: both runs' progress on the shared clock, the faults, where
 // the runs first differ, and a drag to seek both.
 import { useRef } from 'react';
-import { formatMoment } from '../format';
+import { formatClock, formatMoment } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT } from './divergence';
@@ -29,6 +29,15 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
         ref={track}
         className="timeline-track"
         data-testid="timeline"
+        // The single run's timeline's slider (Timeline.tsx): a screen reader hears the shared
+        // clock; the keys are the view's (useCompareKeys), so the track takes no focus of its own.
+        role="slider"
+        aria-label="Simulated time of both runs; click or drag to run both to a time (Shift+← / Shift+→: 1 s)"
+        aria-valuemin={0}
+        aria-valuemax={s.durationMs}
+        aria-valuenow={Math.round(s.simTime)}
+        aria-valuetext={formatClock(s.simTime)}
+        tabIndex={-1}
         onPointerDown={(e) => {
           dragging.current = true;
           e.currentTarget.setPointerCapture(e.pointerId);
