@@ -97,13 +97,13 @@ describe("an unfolded service's keep-out for link labels", () => {
 });
 
 describe("a presenter-size label between two boxes closer than it is wide", () => {
-  it('is shown at the nearest free spot further off its link rather than left out over a box', () => {
-    // Two tall boxes 64 units apart (l4-vs-l7's api and orders in presenter mode), a 105 x 22 label:
-    // every spot beside the link and up to 96 units off it covers one; 126 units above is free.
-    const short = { points: Array.from({ length: 17 }, (_, i) => ({ x: i * 4, y: 100 })), lock: false };
+  it('with no room beside its link even for its short form, is shown at the nearest free spot further off its link rather than left out over a box', () => {
+    // Two tall boxes 48 units apart, a 105 x 22 label (its short form 53 wide): every spot beside
+    // the link and up to 96 units off it covers one; 126 units above is free.
+    const short = { points: Array.from({ length: 13 }, (_, i) => ({ x: 8 + i * 4, y: 100 })), lock: false };
     const boxes: Rect[] = [
-      { x0: -200, y0: -20, x1: 0, y1: 220 },
-      { x0: 64, y0: -20, x1: 264, y1: 220 },
+      { x0: -200, y0: -20, x1: 8, y1: 220 },
+      { x0: 56, y0: -20, x1: 264, y1: 220 },
     ];
     const big = { w: 105, h: 22 };
     const [spot] = placeEdgeLabels([short], boxes, { x0: -500, y0: -500, x1: 700, y1: 700 }, big);
@@ -112,6 +112,26 @@ describe("a presenter-size label between two boxes closer than it is wide", () =
     expect(boxes.some((b) => overlap(r, b))).toBe(false);
     // The nearest such spot: its middle at most 126 units and half a label's height from the link's.
     expect(Math.hypot((r.x0 + r.x1) / 2 - 32, (r.y0 + r.y1) / 2 - 100)).toBeLessThanOrEqual(126 + 11 + 4);
+    expect(spot.short).toBeUndefined();
+  });
+
+  it("where its short form fits beside its link, says that by its link rather than its full text far off (retry-storm's api->web: '34/s' above its lock, not '34 req/s' 94 units below)", () => {
+    // retry-storm in presenter mode: api->web runs 64 units, its boxes' drawings 56 apart, a lock
+    // at its middle, 12 sampled points (none at the exact middle); above and below the boxes is free.
+    const link = { points: Array.from({ length: 12 }, (_, i) => ({ x: 266.8 + (i * 64) / 11, y: 0 })), lock: true };
+    const boxes: Rect[] = [
+      { x0: 113, y0: -55, x1: 271, y1: 78 },
+      { x0: 327, y0: -55, x1: 467, y1: 78 },
+    ];
+    const big = { w: 105, h: 22 };
+    const [spot] = placeEdgeLabels([link], boxes, { x0: -60, y0: -220, x1: 765, y1: 290 }, big);
+    expect(spot.short).toBe(true);
+    const r = labelRect(spot, { w: Math.ceil(big.w * SHORT_LABEL_SHARE), h: big.h });
+    expect(boxes.some((b) => overlap(r, b))).toBe(false);
+    // Clear of the lock (13 units each way of the middle), its middle 35 units above the line.
+    expect(r.y1).toBeLessThanOrEqual(-13);
+    expect((r.x0 + r.x1) / 2).toBeCloseTo(298.8, 6);
+    expect((r.y0 + r.y1) / 2).toBe(-35);
   });
 });
 

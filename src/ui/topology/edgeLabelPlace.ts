@@ -138,8 +138,9 @@ const SOFT_HIT = 0.5;
  * spot is free. Where no spot is free, the one with the fewest collisions (one cut off by the view's
  * edge counts three), marked `overName` if that covers one of `names` (the nodes' names as
  * drawn), else `acrossLink` if another link's line runs through it (neither is then kept as placed);
- * but a presenter-size label (`box` wider than LABEL_BOX) first tries spots further off its link,
- * then a spot for its short form ("68/s", `short`: a box SHORT_LABEL_SHARE as wide). `box`: a label's box
+ * but a presenter-size label (`box` wider than LABEL_BOX) first tries its short form ("68/s",
+ * `short`: a box SHORT_LABEL_SHARE as wide) beside its link, then its full text further off its
+ * link, then its short form further off. `box`: a label's box
  * (LABEL_BOX; larger in presenter mode, whose labels are larger). Pure.
  */
 export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX, names: readonly Rect[] = [], soft: readonly Rect[] = []): LabelSpot[] {
@@ -190,8 +191,8 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
       });
       return hits;
     };
-    for (const spot of candidates(link)) {
-      if (spot.far && (box.w <= LABEL_BOX.w || !clearlyOwn(link, links, spot, box))) continue;
+    // Beside its link first (AWAY, along it and then nearer its ends).
+    for (const spot of candidates(link, 'near')) {
       const hits = hitsAt(spot);
       if (hits < bestHits) {
         best = spot;
@@ -199,32 +200,20 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
         if (hits === 0) break;
       }
     }
-    if (bestHits >= 1 && box.w > LABEL_BOX.w) {
-      // A presenter-size label that would be left out (over a node or a name, or across another
-      // line) takes the nearest spot further off its link, with any anchor, that is free of
-      // everything but a queue glyph's room (SOFT_HIT) and still reads as its own (clearlyOwn):
-      // a hovered label's spots, free of everything first. (l4-vs-l7 in presenter mode at
-      // 1600x1000 left api->orders' and etl-job->postgres' labels out, their boxes 64 and 73
-      // units apart against a 105-unit label, with room above the boxes.)
-      for (const spot of hoverCandidates(link, box)) {
-        const hits = hitsAt(spot);
-        if (hits >= 1 || hits >= bestHits || !clearlyOwn(link, links, spot, box)) continue;
-        best = spot;
-        bestHits = hits;
-        if (hits === 0) break;
-      }
-    }
-    if (bestHits >= 1 && box.w > LABEL_BOX.w) {
-      // Still none: the short form ("68/s") where it fits, beside its link first, then further
-      // off; free of everything but a queue glyph's room, and read as its own link's: nearer its
-      // line than any other's, and clearlyOwn where its middle is further off its line than a
-      // quiet label's reach (AWAY). (gateway-and-mesh's bulk-export->edge runs between old-app's
-      // and scraper's lines into edge, 70 units apart: its '42/s' 30 units off its own line.)
-      const short = { w: Math.ceil(box.w * SHORT_LABEL_SHARE), h: box.h };
-      const reach = AWAY[AWAY.length - 1];
+    const presenter = box.w > LABEL_BOX.w;
+    const short = { w: Math.ceil(box.w * SHORT_LABEL_SHARE), h: box.h };
+    const reach = AWAY[AWAY.length - 1];
+    /**
+     * The short form ("68/s") at the first of `spots` free of everything but a queue glyph's room,
+     * read as its own link's: nearer its line than any other's, and clearlyOwn where its middle
+     * is further off its line than a quiet label's reach (AWAY). (gateway-and-mesh's
+     * bulk-export->edge runs between old-app's and scraper's lines into edge, 70 units apart: its
+     * '42/s' 30 units off its own line.)
+     */
+    const shortAt = (spots: Iterable<LabelSpot>): { spot: LabelSpot; hits: number } | null => {
       let shortBest: LabelSpot | null = null;
       let shortHits = 1;
-      for (const spot of shortCandidates(link, short)) {
+      for (const spot of spots) {
         const hits = hitsAt(spot, short);
         if (hits >= shortHits) continue;
         const near = fromOwnLine(link, spot, short) <= reach;
@@ -233,10 +222,47 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
         shortHits = hits;
         if (hits === 0) break;
       }
-      if (shortBest !== null) {
-        placed.push(labelRect(shortBest, short));
-        return { spot: { ...shortBest, short: true }, hits: shortHits };
+      if (shortBest === null) return null;
+      placed.push(labelRect(shortBest, short));
+      return { spot: { ...shortBest, short: true }, hits: shortHits };
+    };
+    if (bestHits >= 1 && presenter) {
+      // A presenter-size label with no room beside its link says its short form there, by its
+      // link, before its full text goes further off: retry-storm's api->web and web->orders run
+      // between boxes 64 units apart under the control plane's dashed lines, and their '29 req/s'
+      // went 80-95 units off, below the mesh's region, far from their links (session 26).
+      const near = shortAt(shortNear(link));
+      if (near) return near;
+    }
+    if (bestHits >= 1 && presenter) {
+      // Then further off its link, past the boxes' tops or bottoms (AWAY_FAR), where it still
+      // reads as its own (clearlyOwn); then a hovered label's spots, with any anchor, free of
+      // everything but a queue glyph's room. (l4-vs-l7 in presenter mode at 1600x1000 left
+      // api->orders' and etl-job->postgres' labels out, their boxes 64 and 73 units apart
+      // against a 105-unit label, with room above the boxes.)
+      for (const spot of candidates(link, 'far')) {
+        if (!clearlyOwn(link, links, spot, box)) continue;
+        const hits = hitsAt(spot);
+        if (hits < bestHits) {
+          best = spot;
+          bestHits = hits;
+          if (hits === 0) break;
+        }
       }
+    }
+    if (bestHits >= 1 && presenter) {
+      for (const spot of hoverCandidates(link, box)) {
+        const hits = hitsAt(spot);
+        if (hits >= 1 || hits >= bestHits || !clearlyOwn(link, links, spot, box)) continue;
+        best = spot;
+        bestHits = hits;
+        if (hits === 0) break;
+      }
+    }
+    if (bestHits >= 1 && presenter) {
+      // Still none: the short form further off, as a hovered label's spots.
+      const far = shortAt(hoverCandidates(link, short));
+      if (far) return far;
     }
     const found: LabelSpot & { far?: true } = best ?? { x: 0, y: 0, anchor: 'middle' };
     const { far: _far, ...chosen } = found;
@@ -286,15 +312,18 @@ function* besideLink(link: LabelLink, shares: readonly number[] = ALONG): Genera
 }
 
 /**
- * Candidate spots for a link's label, the usual one (the middle, lower side) first; then, for a
- * link none of those suits, spots nearer its ends (ALONG_ENDS).
+ * Candidate spots for a link's label: `near`, beside it, the usual one (the middle, lower side)
+ * first, then, for a link none of those suits, spots nearer its ends (ALONG_ENDS); `far`, further
+ * off at its middle (AWAY_FAR, for presenter-size labels only).
  */
-function* candidates(link: LabelLink, withFar = true): Generator<LabelSpot & { far?: true }> {
-  const tiers: [readonly number[], readonly number[]][] = [
-    [AWAY, ALONG],
-    [AWAY, ALONG_ENDS],
-    ...(withFar ? [[AWAY_FAR, ALONG_FAR] as [readonly number[], readonly number[]]] : []),
-  ];
+function* candidates(link: LabelLink, which: 'near' | 'far'): Generator<LabelSpot & { far?: true }> {
+  const tiers: [readonly number[], readonly number[]][] =
+    which === 'near'
+      ? [
+          [AWAY, ALONG],
+          [AWAY, ALONG_ENDS],
+        ]
+      : [[AWAY_FAR, ALONG_FAR]];
   for (const [aways, shares] of tiers) {
     const far = aways === AWAY_FAR ? ({ far: true } as const) : {};
     for (const away of aways) {
@@ -308,6 +337,32 @@ function* candidates(link: LabelLink, withFar = true): Generator<LabelSpot & { f
       }
     }
   }
+}
+
+/**
+ * Spots beside a link for a short-form label: first at the link's exact middle (between its two
+ * sampled points there, as a label centred in the gap between two boxes needs: retry-storm's
+ * api->web runs 64 units between boxes whose drawings leave 56, against a 53-unit short label,
+ * and the sampled points nearest the middle stand 3 units off it), on either side at AWAY's
+ * distances; then the quiet label's spots (candidates). Pure.
+ */
+function* shortNear(link: LabelLink): Generator<LabelSpot> {
+  const pts = link.points;
+  if (pts.length >= 2) {
+    const at = (pts.length - 1) / 2;
+    const [a, b] = [pts[Math.floor(at)], pts[Math.ceil(at)]];
+    const m = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const [p, q] = [pts[Math.max(0, Math.floor(at) - 1)], pts[Math.min(pts.length - 1, Math.ceil(at) + 1)]];
+    const d = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+    // Flat links only: a steep one's label goes to its side, as candidates puts it.
+    if (Math.abs(q.y - p.y) / d < 0.6) {
+      for (const away of AWAY) {
+        yield { x: m.x, y: m.y + away + 4, anchor: 'middle' };
+        yield { x: m.x, y: m.y - away + 4 - (LABEL_BOX.h - 8), anchor: 'middle' };
+      }
+    }
+  }
+  yield* candidates(link, 'near');
 }
 
 /**
@@ -396,10 +451,13 @@ function nearest2(points: readonly { x: number; y: number }[], x: number, y: num
   return best;
 }
 
-/** Spots for a short-form label (`box`: its size): the quiet label's beside its link (not the far ones), then a hovered label's, further off. */
-function* shortCandidates(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
-  yield* candidates(link, false);
-  yield* hoverCandidates(link, box);
+/**
+ * True when a label of `box`'s size at `spot` stands by its link: its middle no further from its
+ * link's line than a quiet label beside it does (AWAY's furthest, and half the box's height).
+ * Pure.
+ */
+export function byItsLink(link: LabelLink, spot: LabelSpot, box: { w: number; h: number }): boolean {
+  return fromOwnLine(link, spot, box) <= AWAY[AWAY.length - 1] + box.h / 2;
 }
 
 /** How far a label of `box`'s size at `spot` has its middle from its link's line (its nearest point), design units. Pure. */
@@ -410,7 +468,7 @@ function fromOwnLine(link: LabelLink, spot: LabelSpot, box: { w: number; h: numb
 
 /** The quiet label's spots (candidates), then on its own line, then a hovered label's, further off. */
 function* storyCandidates(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
-  yield* candidates(link, false);
+  yield* candidates(link, 'near');
   yield* onLink(link, box);
   yield* hoverCandidates(link, box);
 }

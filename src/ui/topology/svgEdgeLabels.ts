@@ -4,7 +4,7 @@
 // its link (placeStoryLabel), even where the placer left it out.
 import { select, type Selection } from 'd3';
 import { edgeLabelParts, edgeShortLabel, type EdgeRate } from './edgeRates';
-import { LABEL_BOX, labelRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, readsAsOther, SHORT_LABEL_SHARE, type LabelLink, type LabelSpot, type Rect } from './edgeLabelPlace';
+import { byItsLink, LABEL_BOX, labelRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, readsAsOther, SHORT_LABEL_SHARE, type LabelLink, type LabelSpot, type Rect } from './edgeLabelPlace';
 
 /** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
 export const LABEL_UNITS = 12;
@@ -55,7 +55,9 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   // `story`: a narrative step highlights the link, so its quiet label shows even where the placer
   // left it out, at `storyAt` (placeStoryLabel), over other lines with its halo if it must.
   // `storyPlaced`: its story spot was looked for, with the text as drawn (once it has figures).
-  const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null; storyPlaced: boolean }[] = [];
+  // `storyShort`: the story's full text found room only far from its link, so the label keeps its
+  // short form at its quiet spot, by its link.
+  const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null; storyPlaced: boolean; storyShort: boolean }[] = [];
   const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects, queues);
 
   // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
@@ -65,7 +67,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     const at = labelAt[i];
     const text = labelLayer.append('text').attr('class', 'topo-edge-label').attr('data-label-edge', this.getAttribute('data-edge')).attr('x', at.x).attr('y', at.y).attr('text-anchor', at.anchor).node()!;
     if (presenter) text.style.fontSize = `${PRESENTER_LABEL_UNITS}px`;
-    const label = { edge: edges[i], key: this.getAttribute('data-edge') ?? '', text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null, story: false, storyAt: null, storyPlaced: false };
+    const label = { edge: edges[i], key: this.getAttribute('data-edge') ?? '', text, shown: '', hovered: false, link: labelLinks[i], quiet: at, at: null, story: false, storyAt: null, storyPlaced: false, storyShort: false };
     edgeLabels.push(label);
     this.addEventListener('mouseenter', () => {
       label.hovered = true;
@@ -103,7 +105,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     // A label the story points at (its link highlighted) always shows, in full (at a story spot
     // where the placer found room only for the short form).
     // One placed for the short form says "68/s", or nothing where even that is wider than its box.
-    const short = !l.hovered && !l.story && l.quiet.short === true && r !== null;
+    const short = !l.hovered && (!l.story || l.storyShort) && l.quiet.short === true && r !== null;
     const parts = short ? [{ text: edgeShortLabel(r), kind: 'rate' as const }] : l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown && !redraw) return;
@@ -119,6 +121,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     if (l.story && !l.storyPlaced && !l.hovered && key !== '') {
       placeStory(l);
       moveLabel(l.text, quietSpot(l));
+      if (l.storyShort) return showLabel(l, true);
     }
     if (l.hovered) {
       // The full label is longer and larger than the quiet one its spot was found for: placed
@@ -143,6 +146,13 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     if (!leftOut(l) && l.quiet.short !== true && !readsAsOther(l.link, labelLinks, l.quiet, box)) return;
     const shownRects = edgeLabels.filter((o) => o !== l && (!leftOut(o) || o.story)).map((o) => labelRect(quietSpot(o), !o.story && o.quiet.short ? shortBox : quietBox));
     l.storyAt = placeStoryLabel(l.link, labelLinks, box, nodeRects, shownRects, labelView, queues);
+    // The full text far off its link (below the boxes and the mesh's region: retry-storm's step 3
+    // lit api->web and web->orders, whose '29 req/s' stood 70-90 units off their lines, read as
+    // nobody's; session 26): the short form at its quiet spot, by its link, says it instead.
+    if (l.quiet.short === true && !byItsLink(l.link, l.storyAt, box)) {
+      l.storyAt = null;
+      l.storyShort = true;
+    }
   }
 
   return {
