@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { basename, extname, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -44,4 +45,17 @@ export function shippedScenarioNames(dirs: readonly string[] = shippedScenarioDi
   const dir = dirs.find((d) => existsSync(d));
   if (!dir) return [];
   return [...new Set(readdirSync(dir).flatMap((f) => (/^[A-Za-z0-9][\w-]*\.(json|ya?ml)$/.test(f) ? [f.replace(/\.(json|ya?ml)$/, '')] : [])))].sort();
+}
+
+/**
+ * The bare name a shipped scenario's path was made from (`/work/meshsim/scenarios/retry-storm.json`
+ * -> `retry-storm`), or null for any other path. A command printed for other machines
+ * (`sweep --print-jobs`) names the scenario so, since the path is this machine's own: a clone
+ * elsewhere, or the package installed in another project, has it at another path. Reads the file
+ * system (resolveScenarioName).
+ */
+export function shippedScenarioName(path: string, dirs: readonly string[] = shippedScenarioDirs()): string | null {
+  if (!isAbsolute(path)) return null;
+  const name = basename(path, extname(path));
+  return resolveScenarioName(name, dirs) === path ? name : null;
 }

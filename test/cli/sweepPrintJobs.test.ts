@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveScenarioNames } from '../../src/cli/scenarioName';
+import { sweepMain } from '../../src/cli/sweep';
 import { simHere } from './spawnSim';
 
 // --print-jobs DIR prints commands that each write DIR/job-K.json, and each job refuses to run
@@ -31,5 +33,19 @@ describe('sweep --print-jobs checks its folder', () => {
     const r = await simHere([...SWEEP, '--print-jobs', file]);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toBe(`--print-jobs: ${file} is a file, not a folder (each job writes ${file}/job-K.json)\n`);
+  });
+
+  // Helper B, session 26: 'sweep retry-storm --print-jobs' printed this clone's absolute path
+  // (/work/main/scenarios/retry-storm.json), which a pod with the repository at /app lacks; and
+  // the installed bin printed 'npm run -s sim -- ...', a script a project that installed
+  // meshsim does not have, so every job would fail.
+  it('a shipped scenario named bare stays bare in the printed commands, which start as the sweep was started', async () => {
+    const printed = async (how: 'npm' | 'bin') => {
+      let out = '';
+      const code = await sweepMain(resolveScenarioNames(['mm1', '--seeds', '2', '--duration', '8s', '--print-jobs', tmp]), { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => {} } }, how);
+      return [code, ...out.trim().split('\n')];
+    };
+    expect(await printed('npm')).toEqual([0, `npm run -s sim -- sweep mm1 --seeds 2 --duration 8s --jobs 1 --job 0 --out ${tmp}/job-0.json`, `npm run -s sim -- sweep mm1 --seeds 2 --duration 8s --jobs 1 --job 1 --out ${tmp}/job-1.json`]);
+    expect(await printed('bin')).toEqual([0, `npx meshsim sweep mm1 --seeds 2 --duration 8s --jobs 1 --job 0 --out ${tmp}/job-0.json`, `npx meshsim sweep mm1 --seeds 2 --duration 8s --jobs 1 --job 1 --out ${tmp}/job-1.json`]);
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
 import { checkOutputPath } from '../csv';
+import { shippedScenarioName } from '../scenarioName';
 import { parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './args';
 import { usageAs, type Invocation } from '../invocation';
 import { formatValue, gridPoints } from './grid';
@@ -74,7 +75,8 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
     io.stderr.write(plan.lines.join('\n') + '\n');
     return BAD_INPUT;
   }
-  const spec: SweepSpec = { file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null };
+  // A shipped scenario named bare (retry-storm) stays so in the report and the printed jobs: its path is this machine's.
+  const spec: SweepSpec = { file: shippedScenarioName(file) ?? file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null };
   const total = jobCount(spec);
   if (args.job !== undefined && args.job >= total) {
     io.stderr.write(`--job: ${args.job} is past the last job (this sweep has ${total}: 0 to ${total - 1})\n`);
@@ -90,7 +92,7 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
       return BAD_INPUT;
     }
     if (!dir) io.stderr.write(`warning: --print-jobs: the folder ${args.printJobs} does not exist here; each job writes ${args.printJobs}/job-K.json and stops without it, so create it where the jobs run (mkdir -p ${shellWord(args.printJobs)})\n`);
-    io.stdout.write(Array.from({ length: total }, (_, j) => jobCommand(args, j) + '\n').join(''));
+    io.stdout.write(Array.from({ length: total }, (_, j) => jobCommand(args, spec.file, j, how) + '\n').join(''));
     return 0;
   }
   const jobs = args.job !== undefined ? [args.job] : Array.from({ length: total }, (_, j) => j);
@@ -222,9 +224,11 @@ function shellWord(w: string): string {
 /**
  * The command that runs job `job` alone and writes its result to DIR/job-K.json: the same file,
  * grid, seeds and duration, so its output carries the whole sweep's spec and --merge can check it.
+ * Started as the sweep was (`how`): `npm run -s sim --` in a clone, `npx meshsim` where the package
+ * is installed (a project that installed it has no `sim` script, so every job failed).
  */
-function jobCommand(args: SweepArgs, job: number): string {
-  const words = ['npm', 'run', '-s', 'sim', '--', 'sweep', args.file!, '--seeds', String(args.seeds)];
+function jobCommand(args: SweepArgs, file: string, job: number, how: Invocation): string {
+  const words = [...(how === 'bin' ? ['npx', 'meshsim'] : ['npm', 'run', '-s', 'sim', '--']), 'sweep', file, '--seeds', String(args.seeds)];
   if (args.seedBase !== 1) words.push('--seed-base', String(args.seedBase));
   for (const a of args.axes) words.push('--set', `${a.path}=${a.values.map(formatValue).join(',')}`);
   if (args.durationText !== undefined) words.push('--duration', args.durationText);

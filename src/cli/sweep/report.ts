@@ -112,7 +112,7 @@ export function formatReport(r: SweepReport): string {
     rows.push(cells);
   });
   const lines = [
-    `sweep ${s.scenario} (${s.file})   ${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase}..${s.seedBase + s.seeds - 1})   ${r.runs.length} runs${s.durationMs === null ? '' : `   ${s.durationMs} ms simulated each`}`,
+    `sweep ${s.scenario}${s.file === s.scenario ? '' : ` (${s.file})`}   ${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase}..${s.seedBase + s.seeds - 1})   ${r.runs.length} runs${s.durationMs === null ? '' : `   ${s.durationMs} ms simulated each`}`,
     '',
     ...table(rows),
     '',
