@@ -150,7 +150,7 @@ describe('sweep report for a person', () => {
     expect(rows[1]).toContain('3.1 ±2');
     expect(rows[0]).toContain('12.5 ±0.5');
     const html = reportHtml(report as never);
-    expect(html).toContain('49 [47, 51]');
+    expect(html).toContain('49 <span class="ci">[47, 51]</span>');
     expect(html).toContain('error share (%)');
     const csv = reportCsv(report as never).split('\n');
     expect(csv[1].split(',')).toContain('0.49');
@@ -174,7 +174,7 @@ describe('sweep report for a person', () => {
     expect(html).toContain('<td>245 (1 of 3)</td>');
     expect(html).toContain('<title>0: 245 (1 of 3), no interval</title>');
     expect(html).not.toContain('[245, 245]');
-    expect(html).toContain('100 [91, 109] (2 of 3)');
+    expect(html).toContain('100 <span class="ci">[91, 109]</span> (2 of 3)');
     // Every run has the figure: no mark, as before.
     expect(formatReport(report as never)).not.toContain(' of 5)');
     expect(formatReport(report as never)).not.toContain('(n of N)');
@@ -193,5 +193,36 @@ describe('sweep report for a person', () => {
     const at = (col: string) => row[head.indexOf(col)];
     expect([at('runs'), at('p50Ms_n'), at('meanMs_n'), at('errorShare_n'), at('proxyCpuVcpu_n')]).toEqual(['3', '1', '2', '3', '0']);
     expect([at('p50Ms_mean'), at('p50Ms_lo'), at('meanMs_lo'), at('meanMs_hi'), at('proxyCpuVcpu_mean')]).toEqual(['245.0695', '', '91', '109', '']);
+  });
+});
+
+describe('sweep HTML report axes', () => {
+  const iv = (mean: number) => ({ n: 3, mean, sd: 1, lo: mean - 5, hi: mean + 5 });
+  const metrics = (p50: number) => ({ p50Ms: iv(p50), p90Ms: iv(2 * p50), p99Ms: iv(3 * p50), meanMs: iv(p50), errorShare: { n: 3, mean: 0.2, sd: 0.01, lo: 0.19, hi: 0.21 }, attemptsPerRequest: iv(1), proxyCpuVcpu: iv(0.1) });
+  const reportOf = (path: string, values: unknown[]) => ({
+    sweep: { file: 'third-party-service', scenario: 'third-party-service', grid: [{ path, values }], seeds: 3, seedBase: 1, durationMs: 10000 },
+    points: values.map((v, i) => ({ set: { [path]: v }, runs: 3, metrics: metrics(100 + 30 * i) })),
+    runs: [],
+  });
+  /** The p50 chart's point centres (x px) and x tick labels. */
+  const p50Chart = (html: string) => {
+    const svg = html.split('<figure>')[1];
+    return { cx: [...svg.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Math.round(Number(m[1]))), ticks: [...svg.matchAll(/text-anchor="middle">([^<]*)<\/text>/g)].map((m) => m[1]) };
+  };
+
+  // Helper B, session 26: a timeout sweep of 100ms, 300ms, 1s drew 300ms halfway between the
+  // other two, as names; a duration is now placed by its length, on an axis in ms.
+  it('places durations by their length in ms, the axis saying (ms)', () => {
+    const { cx, ticks } = p50Chart(reportHtml(reportOf('gateways.egress.routes.0.policy.timeout', ['100ms', '300ms', '1s']) as never));
+    // 380 px wide inside, 12 px kept clear at each end: 12 + 356 x (ms - 100) / 900.
+    expect(cx).toEqual([12, 91, 368]);
+    expect(ticks).toEqual(['100', '300', '1,000', 'gateways.egress.routes.0.policy.timeout (ms)']);
+  });
+
+  it('labels each swept number while the ticks stand apart, else the scale\'s round ticks (0, 1, 2 and 100 wrote 0, 1 and 2 over each other)', () => {
+    expect(p50Chart(reportHtml(reportOf('services.payments.policy.retries.attempts', [0, 1, 2]) as never)).ticks).toEqual(['0', '1', '2', 'services.payments.policy.retries.attempts']);
+    expect(p50Chart(reportHtml(reportOf('services.payments.policy.retries.attempts', [0, 1, 2, 100]) as never)).ticks).toEqual(['0', '20', '40', '60', '80', '100', 'services.payments.policy.retries.attempts']);
+    // Names (STRICT, PERMISSIVE) stay evenly spaced, as typed.
+    expect(p50Chart(reportHtml(reportOf('services.web.mtls', ['STRICT', 'PERMISSIVE']) as never)).ticks).toEqual(['STRICT', 'PERMISSIVE', 'services.web.mtls']);
   });
 });

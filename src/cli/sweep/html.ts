@@ -1,5 +1,6 @@
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
+import { parseDuration } from '../../scenario/duration';
 import { formatValue } from './grid';
 import { METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, type Metric } from './stats';
 import { partial, runsOf, type SweepReport } from './report';
@@ -7,6 +8,10 @@ import { partial, runsOf, type SweepReport } from './report';
 const W = 460;
 const H = 260;
 const M = { top: 16, right: 16, bottom: 44, left: 64 };
+/** Pixels between the y axis (or the right edge) and the first (last) point on a numeric x axis. */
+const XPAD = 12;
+/** Fewest pixels between two x ticks labelled with swept values. */
+const MIN_TICK_GAP = 36;
 /** d3's schemeCategory10, written out: this file must not pull d3-scale-chromatic into Node for ten colours. */
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
@@ -24,15 +29,16 @@ export function reportHtml(r: SweepReport): string {
   const charts = METRICS.map((m) => chart(r, m)).join('\n');
   const head = [...s.grid.map((a) => a.path), 'runs', ...METRICS.map((m) => METRIC_LABELS[m])];
   const rows = r.points.map((p) => [
-    ...s.grid.map((a) => formatValue(p.set[a.path])),
+    ...s.grid.map((a) => esc(formatValue(p.set[a.path]))),
     String(p.runs),
     ...METRICS.map((m) => {
       const c = p.metrics[m];
       const k = METRIC_DISPLAY_SCALE[m];
-      return c.mean === null ? '-' : (c.lo === null || c.hi === null ? fmt(k * c.mean) : `${fmt(k * c.mean)} [${fmt(k * c.lo)}, ${fmt(k * c.hi)}]`) + runsOf(c.n, p.runs);
+      // The interval never breaks inside ("[102," over "107]" at 1024 px); it may go under its mean.
+      return c.mean === null ? '-' : (c.lo === null || c.hi === null ? esc(fmt(k * c.mean)) : `${esc(fmt(k * c.mean))} <span class="ci">[${esc(fmt(k * c.lo))}, ${esc(fmt(k * c.hi))}]</span>`) + esc(runsOf(c.n, p.runs));
     }),
   ]);
-  const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
+  const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h).replace(/\./g, '.<wbr>')}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
   const title = `Sweep of ${s.scenario}`;
   const what = `${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase} to ${s.seedBase + s.seeds - 1}), ${r.runs.length} runs${s.durationMs === null ? '' : `, ${s.durationMs / 1000} s simulated each`}; file ${s.file}`;
   return `<!doctype html>
@@ -43,7 +49,7 @@ h1{font-size:20px;margin:0 0 4px}
 .charts{display:flex;flex-wrap:wrap;gap:16px;margin:16px 0}
 figure{margin:0}figcaption{font-weight:600;margin-bottom:4px}
 svg text{font:11px system-ui,sans-serif;fill:#444}
-table{border-collapse:collapse}th,td{padding:3px 8px;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}
+table{border-collapse:collapse}.ci{white-space:nowrap}th,td{padding:3px 8px;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}
 .note{color:#555;max-width:70em}
 .table{overflow-x:auto;max-width:100%}
 .legend span{margin-right:16px;white-space:nowrap}
@@ -76,14 +82,20 @@ function legendHtml(r: SweepReport): string {
 function chart(r: SweepReport, m: Metric): string {
   const grid = r.sweep.grid;
   const xAxis = grid[0];
-  const xs = xAxis ? xAxis.values : ['(scenario)'];
-  const numeric = xs.every((v) => typeof v === 'number');
+  const typed = xAxis ? xAxis.values : ['(scenario)'];
+  // Durations (100ms, 300ms, 1s) are placed by their length in ms, not evenly as names would be:
+  // 300ms sat halfway between 100ms and 1s.
+  const inMs = typed.length > 0 && typed.every((v) => typeof v === 'string' && /\d\s*(us|µs|ms|s|m|h)\s*$/.test(v) && parseDuration(v).ok);
+  const xNumber = (v: unknown): number => (inMs ? (parseDuration(v) as { ms: number }).ms : (v as number));
+  const xs = typed;
+  const numeric = inMs || xs.every((v) => typeof v === 'number');
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
-  const xLin = scaleLinear().domain(numeric ? [Math.min(...(xs as number[])), Math.max(...(xs as number[]))] : [0, 1]).range([0, iw]);
-  if (numeric && xs.length === 1) xLin.domain([(xs[0] as number) - 1, (xs[0] as number) + 1]);
+  // XPAD keeps the first and last points' interval bars off the y axis and the chart's edge.
+  const xLin = scaleLinear().domain(numeric ? [Math.min(...xs.map(xNumber)), Math.max(...xs.map(xNumber))] : [0, 1]).range([XPAD, iw - XPAD]);
+  if (numeric && xs.length === 1) xLin.domain([xNumber(xs[0]) - 1, xNumber(xs[0]) + 1]);
   const xPt = scalePoint<string>().domain(xs.map((v) => formatValue(v))).range([0, iw]).padding(0.5);
-  const xOf = (v: unknown) => (numeric ? xLin(v as number) : (xPt(formatValue(v)) ?? 0));
+  const xOf = (v: unknown) => (numeric ? xLin(xNumber(v)) : (xPt(formatValue(v)) ?? 0));
   // Series: one per combination of the other axes, in grid order.
   const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number; interval: boolean; of: string }[]>();
   for (const p of r.points) {
@@ -105,10 +117,14 @@ function chart(r: SweepReport, m: Metric): string {
   const parts: string[] = [];
   // Axes: ticks of the linear scales, or each swept value on a point scale.
   for (const t of y.ticks(5)) parts.push(`<line x1="0" x2="${iw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end">${esc(fmt(t))}</text>`);
-  const xticks: [number, string][] = numeric ? (xs.length <= 8 ? (xs as number[]).map((v) => [xLin(v), fmt(v)]) : xLin.ticks(6).map((t) => [xLin(t), fmt(t)])) : xs.map((v) => [xPt(formatValue(v)) ?? 0, formatValue(v)]);
+  // A tick at each swept value while they are few and apart; else the scale's own round ticks
+  // (0,1,2,100 put 0, 1 and 2 within 8 px of each other, their labels written over each other).
+  const at = numeric ? [...new Set(xs.map(xNumber))].sort((a, b) => a - b) : [];
+  const apart = at.every((v, i) => i === 0 || xLin(v) - xLin(at[i - 1]) >= MIN_TICK_GAP);
+  const xticks: [number, string][] = numeric ? (at.length <= 8 && apart ? at.map((v) => [xLin(v), fmt(v)]) : xLin.ticks(6).map((t) => [xLin(t), fmt(t)])) : xs.map((v) => [xPt(formatValue(v)) ?? 0, formatValue(v)]);
   for (const [px, label] of xticks) parts.push(`<line x1="${px}" x2="${px}" y1="${ih}" y2="${ih + 4}" stroke="#888"/><text x="${px}" y="${ih + 16}" text-anchor="middle">${esc(label)}</text>`);
   parts.push(`<line x1="0" x2="${iw}" y1="${ih}" y2="${ih}" stroke="#888"/><line x1="0" x2="0" y1="0" y2="${ih}" stroke="#888"/>`);
-  parts.push(`<text x="${iw / 2}" y="${ih + 34}" text-anchor="middle">${esc(xAxis?.path ?? '')}</text>`);
+  parts.push(`<text x="${iw / 2}" y="${ih + 34}" text-anchor="middle">${esc(xAxis ? xAxis.path + (inMs ? ' (ms)' : '') : '')}</text>`);
   for (const [key, pts] of series) {
     const colour = COLOURS[seriesKeys(r).indexOf(key) % COLOURS.length];
     const band = area<(typeof pts)[number]>().x((d) => xOf(d.x)).y0((d) => y(d.lo)).y1((d) => y(d.hi));
