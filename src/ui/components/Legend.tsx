@@ -179,15 +179,17 @@ function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed:
         </>
       )}
       {mtls && (
-        <>
-          <li>
+        // The lock and the broken lock as one item, so they wrap together: at 1024x768
+        // 'handshake failed' took the last row alone (session 26).
+        <li className="legend-pair">
+          <span>
             <svg className="legend-icon" viewBox="-12 -12 24 24" aria-hidden="true">
               <path className="topo-lock-shackle" d="M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-1.5" />
               <rect className="topo-lock-body" x={-5.5} y={-1.5} width={11} height={8} rx={1.5} />
             </svg>
             mutual TLS
-          </li>
-          <li title="TLS handshakes on this link failed in the last second of simulated time (unknown CA, expired or missing certificate, plaintext refused)">
+          </span>
+          <span title="TLS handshakes on this link failed in the last second of simulated time (unknown CA, expired or missing certificate, plaintext refused)">
             <svg className="legend-icon" viewBox="-13 -13 26 26" aria-hidden="true">
               <circle className="topo-lock-back topo-lock-broken-back" r={12} />
               <path className="topo-lock-shackle topo-lock-broken-shackle" d="M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-6.5" />
@@ -195,8 +197,8 @@ function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed:
               <path className="topo-lock-crack" d="M-1,-1.5 L1.2,1.6 L-0.8,3.4 L1,6.5" />
             </svg>
             handshake failed
-          </li>
-        </>
+          </span>
+        </li>
       )}
     </ul>
   );
