@@ -20,6 +20,7 @@ import { sweepMain } from './sweep';
 import { importMain } from './import';
 import { lintMain } from './lint';
 import { resolveScenarioNames, shippedScenarioNames } from './scenarioName';
+import { typedInFolder } from './npmCwd';
 import { changeNotes, changeWarnings, type ChangeNote } from './changeNotes';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
@@ -138,5 +139,8 @@ export async function runCli(argv: string[]): Promise<number> {
 // Run as a script (npm run sim), not when a test imports main() nor inside a bundle (the built
 // bin dist-cli/meshsim.js, or the tests' test/cli/simEntry.ts, whose bundle is argv[1] too).
 if (process.argv[1] !== undefined && import.meta.url.endsWith('.ts') && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // Paths on the command line are the typed folder's, not the project root npm runs scripts in.
+  const typed = typedInFolder(process.env, process.cwd());
+  if (typed !== null) process.chdir(typed);
   void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }
