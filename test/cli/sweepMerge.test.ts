@@ -85,4 +85,20 @@ describe('sweep refuses a grid it cannot run before any job', () => {
     ]);
     expect(problems(['mm1', '--seeds', '2', '--seed-base', '9007199254740990'])).toEqual([]);
   });
+
+  // Both ran, and printed points that all came out the same, without a word.
+  it('an axis that cannot change a run is refused: seed (each job has its own) and duration under --duration', () => {
+    expect(problems(['mm1', '--seeds', '2', '--set', 'seed=1,2'])).toEqual([
+      '--set seed: each run takes its seed from the sweep (--seeds N runs seeds --seed-base to base + N − 1 at every point), so a seed axis would change nothing; give --seeds and --seed-base instead',
+    ]);
+    expect(problems(['mm1', '--seeds', '2', '--duration', '6s', '--set', 'duration=7s,8s'])).toEqual([
+      "--set duration: --duration 6s sets every run's duration, so this axis would change nothing; leave one of them out",
+    ]);
+    expect(problems(['mm1', '--seeds', '2', '--set', 'duration=7s,8s'])).toEqual([]);
+  });
+
+  it('two outputs to one file are refused (the HTML was written over the CSV), for --merge too', () => {
+    expect(problems(['mm1', '--seeds', '2', '--csv', 'out/r', '--html', 'out/../out/r', '--out', 'r.json'])).toEqual(["--html: out/../out/r is also --csv's file; give each output its own"]);
+    expect(problems(['--merge', 'job-0.json', '--html', 'r.json', '--out', 'r.json'])).toEqual(["--out: r.json is also --html's file; give each output its own"]);
+  });
 });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { parseDurationArg } from '../durationArg';
 import { parseSeed } from '../../scenario/seed';
 import { parseSet, type Axis } from './grid';
@@ -140,8 +141,41 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
     if (!seedsGiven) problems.push('--seeds: give the replications per point, e.g. --seeds 10');
     if (args.printJobs !== undefined && args.job !== undefined) problems.push('--job: --print-jobs lists every job; leave --job out');
     if (seedsGiven && args.seeds > 0) problems.push(...sizeProblems(args));
+    problems.push(...idleAxes(args));
   }
+  problems.push(...sharedOutputs(args));
   return problems.length ? { ok: false, problems } : { ok: true, args };
+}
+
+/**
+ * Axes that could not change a run, whose points all came out the same without a word: every
+ * job runs its own seed (--seed-base ...), so `--set seed=1,2` set nothing; and --duration
+ * replaces the file's duration, so `--duration 6s --set duration=7s,8s` ran 6 s at both points.
+ */
+function idleAxes(args: SweepArgs): string[] {
+  const out: string[] = [];
+  for (const a of args.axes) {
+    if (a.path === 'seed') out.push('--set seed: each run takes its seed from the sweep (--seeds N runs seeds --seed-base to base + N − 1 at every point), so a seed axis would change nothing; give --seeds and --seed-base instead');
+    if (a.path === 'duration' && args.durationMs !== undefined) out.push(`--set duration: --duration ${args.durationText} sets every run's duration, so this axis would change nothing; leave one of them out`);
+  }
+  return out;
+}
+
+/** Two outputs given one file: the later write replaced the earlier (--csv x --html x left the HTML alone). */
+function sharedOutputs(args: SweepArgs): string[] {
+  const given = (
+    [
+      ['--csv', args.csv],
+      ['--html', args.html],
+      ['--out', args.out],
+    ] as const
+  ).filter((o): o is readonly [string, string] => o[1] !== undefined);
+  const out: string[] = [];
+  given.forEach(([flag, file], i) => {
+    const first = given.findIndex(([, f]) => resolve(f) === resolve(file));
+    if (first < i) out.push(`${flag}: ${file} is also ${given[first][0]}'s file; give each output its own`);
+  });
+  return out;
 }
 
 /**
