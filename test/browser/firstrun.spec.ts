@@ -169,8 +169,11 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
   await test.step('6. Follow one request: untick "failed only", pick one; a span per hop, each try with its host', async () => {
     const panel = page.getByTestId('inspector');
     await panel.getByTestId('failed-only').uncheck();
-    // Unticked, the list holds every kept request, newest first: every 20th sent and the failed
-    // ones (in the fault the newest 30 may all be failed ones). Any will do.
+    // Unticked, the list holds every kept request, newest first: one in 20 sent and the failed
+    // ones (in the fault the newest 30 may all be failed ones). Any will do, once the list is the
+    // unticked one: until the worker answers it still shows the failed ones, marked busy (a row
+    // read then and clicked after the answer was another request: #288 read, #291 opened).
+    await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
     const rows = panel.getByTestId('request-list').getByRole('button');
     await expect(rows).not.toHaveCount(0);
     const row = rows.first();

@@ -187,9 +187,10 @@ function Picker({ target }: { target: InspectTarget | null }) {
 function RequestList() {
   const requests = useStore(inspectorStore, (s) => s.requests);
   const failedOnly = useStore(inspectorStore, (s) => s.failedOnly);
+  const listing = useStore(inspectorStore, (s) => s.listing);
   const target = useStore(inspectorStore, (s) => s.target);
   return (
-    <section className="inspector-requests">
+    <section className="inspector-requests" aria-busy={listing} data-testid="follow-requests">
       <div className="inspector-requests-bar">
         <button type="button" className="button" data-testid="follow-request" onClick={() => void followRequests()}>
           Follow a request
@@ -218,7 +219,7 @@ function RequestList() {
         </ol>
       ) : (
         <p className="inspector-hint" data-testid="request-list-empty">
-          {failedOnly ? 'No failed request kept yet. ' : 'No request kept yet. '}Every 20th request and the last 200 failed ones are kept; press again as the run goes.
+          {failedOnly ? 'No failed request kept yet. ' : 'No request kept yet. '}One request in 20 and the last 200 failed ones are kept; press again as the run goes.
         </p>
       )}
     </section>

@@ -24,6 +24,12 @@ export interface InspectorState {
   /** Recently kept requests ("follow a request"), newest first. */
   requests: TraceSummary[];
   failedOnly: boolean;
+  /**
+   * True from a change of the list's filter (or a refresh) until the worker's answer is in:
+   * `requests` may still be the previous filter's rows (the panel marks the list busy, so a click
+   * is not taken on a row about to be replaced).
+   */
+  listing: boolean;
   /** Why there is nothing to show (a request no longer kept, say). */
   message: string | null;
   /** The moving dot last clicked: what the frame said of its request, shown when it has no spans. */
@@ -59,7 +65,7 @@ export function missingRequestNote(id: number, newestKept: number | null): strin
   return `request #${id} is no longer kept: the app keeps only the newest sampled and failed requests`;
 }
 
-const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, message: null, dot: null };
+const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, listing: false, message: null, dot: null };
 
 export const inspectorStore = createStore<InspectorState>()(() => ({ ...initial }));
 
@@ -92,11 +98,14 @@ export async function openDotRequest(hit: { request: number; sampled: boolean; r
 
 /** Opens the panel on its list of recent requests (failed ones first, by default). */
 export async function followRequests(failedOnly = inspectorStore.getState().failedOnly): Promise<void> {
-  inspectorStore.setState({ open: true, failedOnly });
-  if (!api) return;
+  if (!api) {
+    inspectorStore.setState({ open: true, failedOnly });
+    return;
+  }
+  inspectorStore.setState({ open: true, failedOnly, listing: true });
   const mine = ++listTicket;
   const requests = await api.sampledRequests({ failedOnly, limit: 30 });
-  if (mine === listTicket) inspectorStore.setState({ requests });
+  if (mine === listTicket) inspectorStore.setState({ requests, listing: false });
 }
 
 /**
