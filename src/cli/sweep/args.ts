@@ -161,15 +161,10 @@ function idleAxes(args: SweepArgs): string[] {
   return out;
 }
 
-/** Two outputs given one file: the later write replaced the earlier (--csv x --html x left the HTML alone). */
+/** Two outputs given one file: the later write replaced the earlier (--csv x --html x left only the HTML in x). */
 function sharedOutputs(args: SweepArgs): string[] {
-  const given = (
-    [
-      ['--csv', args.csv],
-      ['--html', args.html],
-      ['--out', args.out],
-    ] as const
-  ).filter((o): o is readonly [string, string] => o[1] !== undefined);
+  const given: [string, string][] = [];
+  for (const [flag, file] of [['--csv', args.csv], ['--html', args.html], ['--out', args.out]] as const) if (file !== undefined) given.push([flag, file]);
   const out: string[] = [];
   given.forEach(([flag, file], i) => {
     const first = given.findIndex(([, f]) => resolve(f) === resolve(file));
