@@ -28,6 +28,17 @@ describe('sweep grid', () => {
     expect(parseSet('services..replicas=1')).toEqual({ ok: false, problem: '--set services..replicas: a field path has no empty parts (e.g. services.payments.replicas)' });
   });
 
+  // Helper B, session 26: an unclosed or shell-stripped JSON value was read as text and judged as
+  // the field's type ('"{\"type\":\"exponential\"" is not a duration').
+  it('refuses a value that opens as JSON and is not JSON, saying how to quote it for the shell', () => {
+    // The parser's words in the brackets are V8's ("Expected property name or '}' in JSON at position 1" on Node 20).
+    const r = parseSet('services.web.serviceTime={type:exponential}') as { ok: false; problem: string };
+    expect(r.ok).toBe(false);
+    expect(r.problem.startsWith('--set services.web.serviceTime={type:exponential}: not valid JSON (')).toBe(true);
+    expect(r.problem.endsWith(`); a value starting with { or [ is read as JSON; in single quotes, so the shell keeps JSON's double quotes: --set 'services.web.serviceTime={"field":"value"}'`)).toBe(true);
+    expect(parseSet('services.web.serviceTime=5ms,{"type":"exponential"')).toMatchObject({ ok: false, problem: expect.stringMatching(/^--set services\.web\.serviceTime=\{"type":"exponential": not valid JSON \(/) });
+  });
+
   it('is every combination of the axes, the first axis slowest', () => {
     expect(gridPoints([{ path: 'a', values: [1, 2] }, { path: 'b', values: ['x', 'y', 'z'] }])).toEqual([[1, 'x'], [1, 'y'], [1, 'z'], [2, 'x'], [2, 'y'], [2, 'z']]);
     expect(gridPoints([])).toEqual([[]]);

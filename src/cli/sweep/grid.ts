@@ -60,6 +60,16 @@ export function parseSet(text: string): { ok: true; axis: Axis } | { ok: false; 
   if (path.split('.').some((s) => s === '')) return { ok: false, problem: `--set ${path}: a field path has no empty parts (e.g. services.payments.replicas)` };
   const raw = splitValues(text.slice(eq + 1));
   if (raw.some((v) => v === '')) return { ok: false, problem: `--set ${path}: empty value in "${text.slice(eq + 1)}" (give each value, separated by commas)` };
+  // A value opened as a JSON object or list but not closed as one is a slip in the JSON, not text
+  // (it was judged as text: '"{\"type\":\"exponential\"" is not a duration').
+  for (const v of raw) {
+    if (!/^[[{]/.test(v)) continue;
+    try {
+      JSON.parse(v);
+    } catch (e) {
+      return { ok: false, problem: `--set ${path}=${v}: not valid JSON (${(e as Error).message}); a value starting with { or [ is read as JSON; in single quotes, so the shell keeps JSON's double quotes: --set '${path}={"field":"value"}'` };
+    }
+  }
   const values = raw.map(parseValue);
   const seen = new Set<string>();
   for (const v of values) {
