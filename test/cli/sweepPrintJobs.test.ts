@@ -48,4 +48,15 @@ describe('sweep --print-jobs checks its folder', () => {
     expect(await printed('npm')).toEqual([0, `npm run -s sim -- sweep mm1 --seeds 2 --duration 8s --jobs 1 --job 0 --out ${tmp}/job-0.json`, `npm run -s sim -- sweep mm1 --seeds 2 --duration 8s --jobs 1 --job 1 --out ${tmp}/job-1.json`]);
     expect(await printed('bin')).toEqual([0, `npx meshsim sweep mm1 --seeds 2 --duration 8s --jobs 1 --job 0 --out ${tmp}/job-0.json`, `npx meshsim sweep mm1 --seeds 2 --duration 8s --jobs 1 --job 1 --out ${tmp}/job-1.json`]);
   });
+
+  // Helper B, session 26: '--print-jobs results --html r.html --json' printed the commands, exit 0,
+  // and never wrote r.html: there is no report until the jobs are merged.
+  it('a report asked for beside --print-jobs is refused, naming the --merge that makes it', async () => {
+    const r = await simHere([...SWEEP, '--print-jobs', tmp, '--html', join(tmp, 'r.html'), '--json']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([
+      `--json: --print-jobs runs nothing, so there is no report yet; once the jobs are done: sweep --merge ${tmp}/*.json --json`,
+      `--html: --print-jobs runs nothing, so there is no report yet; once the jobs are done: sweep --merge ${tmp}/*.json --html FILE`,
+    ]);
+  });
 });

@@ -140,6 +140,10 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
     else args.file = positional[0];
     if (!seedsGiven) problems.push('--seeds: give the replications per point, e.g. --seeds 10');
     if (args.printJobs !== undefined && args.job !== undefined) problems.push('--job: --print-jobs lists every job; leave --job out');
+    // --print-jobs runs nothing, so a report asked for beside it was never written, without a word.
+    if (args.printJobs !== undefined)
+      for (const [flag, given] of [['--json', args.json], ['--csv', args.csv !== undefined], ['--html', args.html !== undefined], ['--out', args.out !== undefined]] as const)
+        if (given) problems.push(`${flag}: --print-jobs runs nothing, so there is no report yet; once the jobs are done: sweep --merge ${args.printJobs}/*.json ${flag}${flag === '--json' ? '' : ' FILE'}`);
     if (seedsGiven && args.seeds > 0) problems.push(...sizeProblems(args));
     problems.push(...idleAxes(args));
   }
