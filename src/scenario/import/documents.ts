@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
-import { bracketDepth, deepestBlockLine, MAX_BLOCK_COLUMN, MAX_DEPTH, notText } from '../read';
+import { bracketDepth, deepestBlockLine, MAX_BLOCK_COLUMN, MAX_DEPTH, notText } from '../textGuards';
 import type { ImportMessage } from './types';
 import { nearestName } from '../nearMiss';
 
