@@ -1,4 +1,4 @@
-import { StalledClockError, type EventRecorder, type WallClock } from '../sim-engine';
+import type { EventRecorder, WallClock } from '../sim-engine';
 import type { SnapshotPolicy } from './snapshots';
 import { HostSnapshots, type HostSnapshot, type HostState, type SnapshotHost } from './hostSnapshots';
 import { EVENT_KIND_NAMES, Tracer, World, requestOfEvent, summarize, type RunSummary, type Trace, type TraceSummary, type TracerOptions, type WorldObserver } from '../models';
@@ -6,7 +6,8 @@ import { inspectEdgeNow, inspectNodeNow, requestTrace, type EdgeInspect, type No
 import { seriesFor, type SeriesRecorder, type SeriesBatch } from './series';
 import { EdgeWindow, replicaBase } from './edgeWindow';
 import { EventLog, logActor, logActorNames, type EventFilter, type EventRows, type SavedLog } from './eventLog';
-import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
+import type { Problem, Scenario } from '../scenario';
+import { loadedInfo, readForHost, runProblem, runTimeZero } from './hostOpen';
 import { UNPINNED, insertAction, withoutInjected, type LiveAction } from './liveActions';
 import { type FaultStatus, type Frame, type InjectResult, LoadStage, type LoadResult, runStopped } from './protocol';
 import { InFlight, type InFlightState } from './InFlight';
@@ -27,25 +28,14 @@ import { PLAIN_TWIN_MEASURES } from '../scenario';
 export const WORKER_TRACE_OPTIONS: TracerOptions = { sampleEvery: 20, maxSampled: 200, maxFailed: 200, maxRecording: 500 };
 
 /**
- * Wall time a new scenario may spend on its events at t = 0: a backstop, not the test. A clock
- * stuck at zero is found by the engine's own guard, counted in events (`stallLimit`: a million in
- * a row for a small scenario), so the same file gets the same message, with the same count, on a
- * quiet or a loaded machine. Before (session 19), a 5 s budget here was the test: at load 12-27 it
- * ran out after 250-640k events, before the guard, and the message depended on the machine. The
- * backstop is for files whose guard counts hundreds of millions (a million users: 128 million);
- * it too names what loops (runTimeZero). No shipped scenario takes a millisecond at t = 0; the
- * opening shows its stage and a Cancel all the while, in a worker of its own.
- */
-export const START_BUDGET_MS = 60_000;
-/**
  * Simulated ms before a seek's target in which a message that came and went between frames
  * lights its link (Frame.passed): about what the lanes' glow shows of play at 0.1x to 1x (it fades
  * in 260 ms of wall time). Only the moment's traffic, however long the seek ran.
  */
 export const SEEK_PASSED_MS = 100;
 
-/** Events sampled at t = 0, once the start budget is spent, to name what loops (as the engine's guard samples its last 4,096). */
-export const START_STALL_SAMPLE = 4096;
+// The start budget and its sample, with the opening of a scenario (hostOpen.ts), where tests and the docs find them as SimHost's.
+export { START_BUDGET_MS, START_STALL_SAMPLE } from './hostOpen';
 
 /**
  * Hosts one World for the UI: loads scenario text, advances simulated time in wall-time
@@ -111,89 +101,31 @@ export class SimHost implements WorldObserver, SnapshotHost {
 
   /**
    * Parses, validates and builds a scenario, then runs the events at t = 0, so a scenario whose
-   * clock cannot leave zero is refused here rather than freezing the run. Problems come back as
-   * data, never thrown; on any problem the previous scenario stays loaded, as it was.
+   * clock cannot leave zero is refused here rather than freezing the run (hostOpen.ts). Problems
+   * come back as data, never thrown; on any problem the previous scenario stays loaded, as it was.
    * `fileName` decides JSON or YAML as in the CLI (`scenarioFormat`); without one, the text does.
    * `onStage` hears each stage as it begins (the app shows them while a large file opens).
    */
   load(text: string, seed?: number, fileName?: string, onStage?: (stage: LoadStage) => void): LoadResult {
-    onStage?.(LoadStage.parsing);
-    // As the CLI's parseScenarioText: a large JSON text's nodes are counted before it is read.
-    const format = scenarioFormat(fileName, text);
-    const tooMany = countBeforeReading(text, format);
-    if (tooMany.length) return { ok: false, problems: tooMany };
-    const read = readScenarioText(text, format);
-    if (!read.ok) return read;
-    const data = read.data as Record<string, unknown>;
-    const title = typeof data?.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
-    onStage?.(LoadStage.validating);
-    const r = validateScenario(read.data);
-    if (!r.ok) return { ...r, title };
+    const r = readForHost(text, fileName, onStage);
+    if (!r.ok) return r;
     onStage?.(LoadStage.building);
     const previous = this.stash();
-    this.rawScenario = data;
+    this.rawScenario = r.data;
     this.scenario = r.scenario;
     this.build(seed ?? r.scenario.seed);
     onStage?.(LoadStage.starting);
-    const stalled = this.runTimeZero();
+    const stalled = runTimeZero(this.requireWorld(), this.scenario, this.wallClock);
     if (stalled) {
       this.unstash(previous);
-      return { ok: false, problems: [stalled], title };
+      return { ok: false, problems: [stalled], title: r.title };
     }
-    const s = r.scenario;
-    return {
-      ok: true,
-      info: {
-        name: s.name,
-        title: s.title ?? s.name,
-        description: s.description ?? '',
-        seed: this.world!.seed,
-        durationMs: s.duration,
-        warmupMs: s.warmup,
-        topology: this.world!.topology,
-        narrative: s.narrative,
-        lesson: s.lesson ?? '',
-        layout: s.layout ?? {},
-      },
-    };
+    return loadedInfo(r.scenario, this.world!);
   }
 
-  /**
-   * Runs the events at t = 0 of a freshly built world. A problem when the engine throws (its guard
-   * against many events at one time, say: the problem names the busiest actor's field); null when
-   * the clock can move on. When START_BUDGET_MS of wall time run out first, the guard is brought
-   * down to the events run so far plus START_STALL_SAMPLE, so the refusal is still the guard's,
-   * naming what loops (its count then the events run in the budget); the guard is put back if the
-   * clock moves on after all.
-   */
-  private runTimeZero(): Problem | null {
-    const w = this.requireWorld();
-    try {
-      if (w.runFor(START_BUDGET_MS, 0, this.wallClock)) return null;
-      const limit = w.sim.sameTimeLimit;
-      // Every event so far was at t = 0, so the guard's run of events at one time is all of them.
-      w.sim.sameTimeLimit = w.sim.events + START_STALL_SAMPLE;
-      if (w.runFor(Number.POSITIVE_INFINITY, 0, this.wallClock)) {
-        w.sim.sameTimeLimit = limit;
-        return null;
-      }
-    } catch (e) {
-      return this.problemOf(e);
-    }
-    return {
-      path: '(run)',
-      message: `stopped at t = 0 ms: ${w.sim.events.toLocaleString('en-US')} events in ${START_BUDGET_MS / 1000} s of wall time and the clock never moved; something loops without taking time (zero think time with zero service time, or failures that take none)`,
-    };
-  }
-
-  /**
-   * An error from the running engine as a problem against the scenario: a stalled clock (the
-   * engine's guard) at the field of the busiest actor it names, anything else at `(run)`.
-   */
+  /** An error from the running engine as a problem against the scenario (hostOpen.ts runProblem). */
   private problemOf(e: unknown): Problem {
-    if (e instanceof StalledClockError) return { path: (this.scenario && pathOfActor(this.scenario, e.actors)) ?? '(run)', message: e.message };
-    const at = formatDuration(this.world?.sim.now ?? 0);
-    return { path: '(run)', message: `the simulation failed at t = ${at}: ${e instanceof Error ? e.message : String(e)}` };
+    return runProblem(e, this.scenario, this.world);
   }
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */
