@@ -193,6 +193,7 @@ function RunControls() {
   const hasScenario = useAppStore((s) => s.info !== null);
   // A seek under way is what the run is doing, whatever its status (paused meanwhile).
   const seekingTo = useAppStore((s) => (s.status === RunStatus.loading || s.status === RunStatus.crashed ? null : s.seekingTo));
+  const settling = useAppStore((s) => s.settling);
   const busy = status === RunStatus.loading || status === RunStatus.crashed || !hasScenario;
   const playing = status === RunStatus.playing;
   return (
@@ -243,7 +244,7 @@ function RunControls() {
           ))}
         </select>
       </label>
-      <span className={`status status-${seekingTo === null ? status : 'seeking'}`} data-testid="run-status" data-seeking-to={seekingTo ?? undefined} role="status">
+      <span className={`status status-${seekingTo === null ? status : 'seeking'}`} data-testid="run-status" data-seeking-to={seekingTo ?? undefined} data-settling={settling ?? undefined} role="status">
         {seekingTo === null ? STATUS_TEXT[status] : <SeekingStatus toMs={seekingTo} />}
       </span>
     </div>

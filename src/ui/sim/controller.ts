@@ -23,6 +23,8 @@ import { createSeekPath } from './seekPath';
 export function createController(store: AppStore, bridge: SimBridge, frames: FrameChannel): Controller {
   const core = createRunCore(store, bridge, frames);
   const { api, loop, serial } = core;
+  /** Pauses whose finishing advance has not ended yet (the store's `settling` while above 0). */
+  let pausing = 0;
   const opener = createScenarioOpener(core);
   const seeks = createSeekPath(core);
   const live = createLiveActions(core, seeks);
@@ -79,10 +81,14 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       // time: finish that instant, so the moment paused on is one a link to `t` reopens exactly.
       // An advance of 0 runs what is left at the worker's own time (an advance may still be on
       // its way, so the latest frame's time can be behind it); it never goes back.
+      pausing++;
+      store.setState((d) => void (d.settling = 'pausing'));
       void serial(async () => {
         if (!frames.latest || frames.latest.done || core.status() !== RunStatus.paused) return;
         const gen = core.generation;
         core.accept(await inTime(api.advance(0, 10 * ADVANCE_BUDGET_MS)), gen);
+      }).finally(() => {
+        if (--pausing === 0) store.setState((d) => void (d.settling = null));
       });
     },
     reset() {

@@ -141,6 +141,13 @@ export interface AppState {
   /** The time a seek is running to, ms, or null when none is. */
   seekingTo: number | null;
   /**
+   * 'pausing' from a click on Pause until the run stands where it will stay: an advance asked
+   * before the click may still land, then the pause finishes the instant it stopped in (see
+   * controller.pause). The header says "paused" at once and carries this as `data-settling`, so a
+   * reading of the paused moment (a test, a share link) can wait for it; null otherwise.
+   */
+  settling: 'pausing' | null;
+  /**
    * How many times a person moved the story on or back (next/back, n/p, PageDown/PageUp, ←/→):
    * the narrative scrolls its step into view on each, so a clicker never runs a step the room
    * cannot read (the column may have been scrolled down to a form). Playing into a step does not
@@ -172,6 +179,7 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       linkProblems: null,
       importWarnings: null,
       seekingTo: null,
+      settling: null,
       storyMoves: 0,
       theme,
       presenter: false,
