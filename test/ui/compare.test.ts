@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
 import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/injectedFaults';
 import { diffRows, formatDiffValue, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
-import { failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES, sharedLinks, triesApart } from '../../src/ui/compare/divergence';
+import { divergenceHeadline, failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES, sharedLinks, triesApart } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
 import { READY_PAIRS, noPair } from '../../src/ui/compare/pairs';
@@ -207,6 +207,19 @@ describe('where two runs first differ', () => {
     expect(at('two-meshes-direct', 'two-meshes-via-gateway')).toEqual({ ms: 0, kind: 'first-failure', text: '0.0 s – 1.0 s: first failures in two-meshes-direct (63: tls-unknown-ca 63), none in two-meshes-via-gateway yet' });
     // Not at 0 s any more (p99 259 ms against 226 ms on 96 and 98 requests: chance), but where the lesson is.
     expect(at('gateway-only', 'mesh-only')).toEqual({ ms: 20_000, kind: 'first-failure', text: '20.0 s – 21.0 s: first failures in gateway-only (21: queue-full 21), none in mesh-only yet' });
+  });
+});
+
+describe("the compare timeline's divergence line", () => {
+  it('names the moment once and the window by its end: "First differ at 16.0 s (up to 17.0 s): ..." rather than "16.0 s: 16.0 s – 17.0 s: ..."', () => {
+    expect(divergenceHeadline({ ms: 16_000, kind: 'failed-share', text: '16.0 s – 17.0 s: 5.0% of requests failed in x, 48% in y' })).toBe(
+      'First differ at 16.0 s (up to 17.0 s): 5.0% of requests failed in x, 48% in y',
+    );
+    expect(divergenceHeadline({ ms: 0, kind: 'first-failure', text: '0.0 s – 1.0 s: first failures in two-meshes-direct (63: tls-unknown-ca 63), none in two-meshes-via-gateway yet' })).toBe(
+      'First differ at 0.0 s (up to 1.0 s): first failures in two-meshes-direct (63: tls-unknown-ca 63), none in two-meshes-via-gateway yet',
+    );
+    // A text without its window keeps it whole after the moment.
+    expect(divergenceHeadline({ ms: 20_000, kind: 'p99', text: 'p99 20.0 ms in x, 8.0 ms in y' })).toBe('First differ at 20.0 s: p99 20.0 ms in x, 8.0 ms in y');
   });
 });
 

@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { formatClock, formatMoment } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
-import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT } from './divergence';
+import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT, divergenceHeadline } from './divergence';
 
 /** The shared timeline; a press or a drag on it seeks both runs. */
 export function CompareTimeline({ controller, s }: { controller: CompareController; s: CompareState }) {
@@ -14,7 +14,7 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
   // Both runs at their end with no difference found: said for the whole run, not "yet".
   const ended = s.durationMs > 0 && s.simTime >= s.durationMs;
   const divergenceText = s.divergence
-    ? `First differ at ${formatMoment(s.divergence.ms)}: ${s.divergence.text}`
+    ? divergenceHeadline(s.divergence)
     : ended
       ? `No visible difference in the whole run (to ${formatMoment(s.durationMs)}): ${DIVERGENCE_RULE_SHORT}`
       : `No visible difference yet: ${DIVERGENCE_RULE_SHORT}`;

@@ -76,6 +76,19 @@ export interface Divergence {
   text: string;
 }
 
+/**
+ * The compare timeline's line for a divergence: "First differ at 16.0 s (up to 17.0 s): 5.0% of
+ * requests failed in A, 48% in B". The text opens with its bucket's window ("16.0 s – 17.0 s: "),
+ * whose start is the moment already named, so the line says the window's end once instead of
+ * repeating the start ("First differ at 16.0 s: 16.0 s – 17.0 s: ...", session 26). Pure.
+ */
+export function divergenceHeadline(d: Divergence): string {
+  const start = `${formatMoment(d.ms)} – `;
+  const colon = d.text.indexOf(': ');
+  if (!d.text.startsWith(start) || colon < 0) return `First differ at ${formatMoment(d.ms)}: ${d.text}`;
+  return `First differ at ${formatMoment(d.ms)} (up to ${d.text.slice(start.length, colon)}): ${d.text.slice(colon + 2)}`;
+}
+
 const causesText = (c: Record<string, number>) =>
   Object.entries(c)
     .sort((x, y) => y[1] - x[1])
