@@ -34,6 +34,7 @@ import { stageClick } from './stageClick';
 import { TopologyTools, type GroupEntry, type SearchResult } from './TopologyTools';
 import { focusOf, keptFit, NO_UNFOLDED, usePresenterFold } from './topologyFit';
 import { inspectorStore } from '../inspector/inspectorStore';
+import { failureOrigin } from '../inspector/why';
 import '../topology/scale.css';
 import '../topology/compact.css';
 import { useMatchMedia } from './useMatchMedia';
@@ -170,7 +171,12 @@ export function TopologyView() {
   const roomyRef = useRef(roomy);
   roomyRef.current = roomy;
   // Keyed by what is inspected, not the target object (the store sets a new one on each refresh).
-  const focus = useMemo(() => (keepReadable && topology ? focusOf(inspectTarget, topology) : undefined), [keepReadable, inspectKey, topology]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A failed request keeps where its failure began in view: keyed by that place, not the trace
+  // object (a new one on each refresh).
+  const inspectTrace = useStore(inspectorStore, (s) => (s.target?.kind === 'request' ? s.trace : null));
+  const origin = useMemo(() => (inspectTrace ? failureOrigin(inspectTrace) : null), [inspectTrace]);
+  const originKey = origin ? `${origin.node}|${origin.link ?? ''}` : '';
+  const focus = useMemo(() => (keepReadable && topology ? focusOf(inspectTarget, topology, origin) : undefined), [keepReadable, inspectKey, topology, originKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useLayoutEffect(() => {
     const box = boxRef.current!;

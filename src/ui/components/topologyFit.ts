@@ -100,13 +100,22 @@ export function presenterDrawing(
 
 /**
  * The nodes the drawing keeps in view for what the inspector shows: a node, a link's two ends;
- * none for a request or nothing (the drawing's middle stays centred). Pure.
+ * for a failed request, where its failure began (`origin`, why.ts failureOrigin: the link's two
+ * ends, or the service that failed it), so the place the waterfall's "Failed at ..." names is
+ * beside the inspector, not under it (session 26: at 1024x768 two-meshes-via-gateway's ledger,
+ * where a picked request failed, lay under the panel); none for an ok request or nothing (the
+ * drawing's middle stays centred). Pure.
  */
-export function focusOf(target: InspectTarget | null, topology: ScenarioInfo['topology']): number[] | undefined {
+export function focusOf(target: InspectTarget | null, topology: ScenarioInfo['topology'], origin: { node: string; link: string | null } | null = null): number[] | undefined {
   if (target?.kind === 'node') return [target.id];
   if (target?.kind === 'edge') {
     const e = topology.edges.find((x) => x.id === target.id);
     return e ? [e.from, e.to] : undefined;
+  }
+  if (target?.kind === 'request' && origin) {
+    const names = origin.link ? origin.link.split('->') : [origin.node];
+    const ids = names.flatMap((name) => topology.nodes.filter((n) => n.name === name).map((n) => n.id));
+    return ids.length > 0 ? ids : undefined;
   }
   return undefined;
 }
