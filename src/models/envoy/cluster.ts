@@ -23,8 +23,6 @@ import { ResourceManager } from './resourceManager';
  * reports, the inspector and tests; the data plane works on the pieces themselves.
  */
 export class Cluster {
-  /** Per upstream host: requests on a connection (Envoy's host rq_active; least request reads it). */
-  readonly hostActive: Int32Array;
   readonly outlier: OutlierDetector;
   readonly lb: LoadBalancer;
   readonly resources = new ResourceManager();
@@ -65,10 +63,9 @@ export class Cluster {
     readonly known: Uint8Array,
   ) {
     const n = hosts.length;
-    this.hostActive = new Int32Array(n);
     this.outlier = new OutlierDetector(n);
-    this.lb = new LoadBalancer(known, this.outlier, this.hostActive, rngAt.f, rngAt.p);
     this.pool = new ConnPool(n);
+    this.lb = new LoadBalancer(known, this.outlier, this.pool, rngAt.f, rngAt.p);
     for (let i = 0; i < n; i++) this.pool.setLatencyPlace(i, latencyPlaces[i]);
   }
 

@@ -9,10 +9,11 @@
 
 /**
  * The head of a host's segment in ConnPool.lines: its idle count, its busy count, where its link
- * latency draw lies (Network.latencyPlace; -1: drawn through the route's sampler), then its idle
- * triples from `first`.
+ * latency draw lies (Network.latencyPlace; -1: drawn through the route's sampler), its requests on
+ * a connection (Envoy's host rq_active, which least request reads), then its idle triples from
+ * `first`.
  */
-export const HostLine = { idle: 0, busy: 1, latency: 2, first: 3 } as const;
+export const HostLine = { idle: 0, busy: 1, latency: 2, active: 3, first: 4 } as const;
 
 /** Numbers per idle connection in ConnPool.lines: openedAt, idleSince, served. */
 export const IDLE_STRIDE = 3;
@@ -26,7 +27,7 @@ export const IDLE_STRIDE = 3;
 export class ConnPool {
   /**
    * Per host, one segment of `stride` doubles from `i * stride` (HostLine): its idle count, busy
-   * count and where the route's one-way latency draw to it lies, then its idle connections as triples [openedAt ms, idleSince ms, served]
+   * count, where the route's one-way latency draw to it lies and its active requests, then its idle connections as triples [openedAt ms, idleSince ms, served]
    * (IDLE_STRIDE numbers each; idleSince nondecreasing bottom to top; served counts
    * maxRequestsPerConnection), bottom first. NOTE: issue 14.2: one flat array, so a request's
    * look at its host's idle stack is route -> pool -> this array, where an array of per-host
@@ -86,6 +87,16 @@ export class ConnPool {
   /** Sets where host i's link latency draw lies (once, as the route is built). */
   setLatencyPlace(i: number, place: number): void {
     this.lines[i * this.stride + HostLine.latency] = place;
+  }
+
+  /** Host i's requests on a connection (Envoy's host rq_active; least request reads it). */
+  active(i: number): number {
+    return this.lines[i * this.stride + HostLine.active];
+  }
+
+  /** Adds `d` to host i's requests on a connection (attach +1, the attempt's end -1). */
+  addActive(i: number, d: number): void {
+    this.lines[i * this.stride + HostLine.active] += d;
   }
 
   /** Host i's idle connections. */

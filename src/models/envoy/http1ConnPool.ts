@@ -99,7 +99,7 @@ export class Http1ConnPool {
     att.connClosesAt = reuse && this.world.sidecarOfHost[att.host] === null ? since + r.policy.appKeepAlive : Infinity;
     pool.addBusy(i, 1);
     res.activeRequests++;
-    r.hostActive[i]++;
+    pool.addActive(i, 1);
     att.attached = true;
     att.conn = Conn.sent;
     this.dp.send(att);

@@ -81,7 +81,7 @@ export class Http2ConnPool {
     att.connId = c.id;
     att.connOpenedAt = c.openedAt;
     res.activeRequests++;
-    r.hostActive[att.replica]++;
+    r.pool.addActive(att.replica, 1);
     att.attached = true;
     att.conn = Conn.sent;
     this.dp.send(att);

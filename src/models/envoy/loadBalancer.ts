@@ -11,12 +11,12 @@ import { aleaNext } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
 import { distributeFor, localityRank, NO_GROUP, OVERPROVISIONING, PriorityLoad, type Place } from './locality';
 import type { OutlierDetector } from './outlierDetector';
+import type { ConnPool } from './connPool';
 
 /** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
 export const HOST_SELECTION_RETRIES = 5;
 /** Envoy's minimum_ring_size default. */
 export const RING_SIZE = 1024;
-
 /** The level counts of the pick under way: scratch, one for all balancers (NOTE: issue 14: a cluster's own was six cold objects a pick). */
 const PICK_LEVELS = new PriorityLoad();
 
@@ -53,8 +53,8 @@ export class LoadBalancer {
     /** Which upstream replicas this caller knows of (its proxy's view; shared, not copied). */
     private readonly known: Uint8Array,
     private readonly outlier: OutlierDetector,
-    /** Requests on a connection per host (Envoy's host rq_active), which least request reads. */
-    private readonly hostActive: Int32Array,
+    /** The route's pools, whose host lines keep each host's requests on a connection (Envoy's host rq_active), which least request reads. */
+    private readonly pool: ConnPool,
     /** The route's random stream's state (streamAt's block `rs`, at `ro`; shared with its fault filter and backoff: one draw order), drawn with aleaNext, no closure (issue 14). */
     private readonly rs: Float64Array,
     private readonly ro: number,
@@ -246,7 +246,7 @@ export class LoadBalancer {
   private leastRequest(now: number, healthy: number): number {
     const ha = this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), now);
     const hb = this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), now);
-    return this.hostActive[hb] < this.hostActive[ha] ? hb : ha;
+    return this.pool.active(hb) < this.pool.active(ha) ? hb : ha;
   }
 
   /**

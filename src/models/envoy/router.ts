@@ -129,7 +129,7 @@ export class Router {
     const r = att.route!;
     if (att.attached) {
       r.resources.activeRequests--;
-      r.hostActive[att.replica]--;
+      r.pool.addActive(att.replica, -1);
       att.attached = false;
     }
     if (att.perTryTimer >= 0) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamAt } from '../../../src/sim-engine';
+import { ConnPool } from '../../../src/models/envoy/connPool';
 import { LoadBalancer } from '../../../src/models/envoy/loadBalancer';
 import { OutlierDetector } from '../../../src/models/envoy/outlierDetector';
 import type { CompiledPolicy } from '../../../src/models/proxy/policy';
@@ -45,7 +46,9 @@ describe('load balancer with locality off (one level, no level tables)', () => {
         od.ejectedCount = until.filter((u) => u > 0).length; // as eject() keeps it
         const s = new Float64Array(4);
         streamAt(round, 'lb', s, 0);
-        return new LoadBalancer(known, od, active, s, 0);
+        const pool = new ConnPool(n);
+        for (let i = 0; i < n; i++) pool.addActive(i, active[i]);
+        return new LoadBalancer(known, od, pool, s, 0);
       };
       const fast = make();
       const tables = make();
