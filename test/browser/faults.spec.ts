@@ -84,6 +84,10 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     // payments unmarked, and 'active since 12.0 s' once the same moment was sought again.
     await expect(list.locator('.fault-when')).toHaveText(['active since 5.00 s', 'from 10.0 s to 25.0 s', 'active since 12.0 s']);
     await expect(page.getByTestId('sim-time')).toHaveText('12.0 s');
+    // The story's lesson number is the scenario's as written: the figure says the person's own
+    // faults are in this run (a teacher read 67.6% against 'at least 99%' with no word why).
+    await expect(page.getByTestId('lesson-figure-yours').first()).toHaveText('your 2 faults are in this run');
+    await expect(page.getByTestId('lesson-figures-yours')).toHaveText('your 2 faults are in this run: the lessons are for the scenario as written');
     const payments = page.getByTestId('topology').locator('[data-node="payments"]');
     await expect(payments.locator('.topo-state tspan')).toHaveText(['⚡ HTTP errors', '⚡ kill one replica', '+1 more']);
     await expect(payments.locator('.topo-state-lines > title')).toContainText('1 of 2 down');

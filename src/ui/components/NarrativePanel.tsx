@@ -13,6 +13,7 @@ import { LessonFigureView } from '../narrative/LessonFigureView';
 import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
 import { pickableStep, questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
+import { yourActionsNote } from '../narrative/yourActions';
 
 const NO_STEPS: never[] = [];
 
@@ -209,19 +210,28 @@ function LessonFigures() {
   const { buckets, bucketMs } = useStore(seriesStore);
   const stats = useAppStore((s) => s.stats);
   const duration = useAppStore((s) => s.info?.durationMs ?? 0);
+  const actions = useAppStore((s) => s.recipe?.actions);
   const figures = steps.flatMap((s, i) => (s.figure ? [{ step: i, figure: s.figure }] : []));
   if (figures.length === 0) return null;
+  const yours = actions ? yourActionsNote(actions, stats.simTime) : null;
   return (
-    <ul className="lesson-figures" data-testid="lesson-figures" aria-label="The lesson's figures, measured">
-      {figures.map(({ step, figure }) => {
-        const m = measureFigure(figure, buckets, bucketMs, stats, duration);
-        return (
-          <li key={step} data-testid="lesson-figures-item" title={`Step ${step + 1}; ${m.over}`}>
-            <span className="lesson-figures-label">{figure.label}</span> <strong>{m.text}</strong>
-            {figure.expect && <span className="lesson-figures-expect"> (lesson: {figure.expect})</span>}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="lesson-figures" data-testid="lesson-figures" aria-label="The lesson's figures, measured">
+        {figures.map(({ step, figure }) => {
+          const m = measureFigure(figure, buckets, bucketMs, stats, duration);
+          return (
+            <li key={step} data-testid="lesson-figures-item" title={`Step ${step + 1}; ${m.over}`}>
+              <span className="lesson-figures-label">{figure.label}</span> <strong>{m.text}</strong>
+              {figure.expect && <span className="lesson-figures-expect"> (lesson: {figure.expect})</span>}
+            </li>
+          );
+        })}
+      </ul>
+      {yours !== null && (
+        <p className="lesson-figure-yours" data-testid="lesson-figures-yours">
+          {yours}: the lessons are for the scenario as written
+        </p>
+      )}
+    </>
   );
 }

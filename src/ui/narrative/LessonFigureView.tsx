@@ -4,6 +4,7 @@ import { seriesStore } from '../charts/seriesStore';
 import { useAppStore } from '../state/useAppStore';
 import { measureFigure } from '../../workers/figures';
 import type { LessonFigure } from '../../scenario';
+import { yourActionsNote } from './yourActions';
 
 /**
  * A step's (or a question's) lesson figure, measured live from the per-second series and the
@@ -15,6 +16,8 @@ export function LessonFigureView({ figure, testId = 'lesson-figure' }: { figure:
   const stats = useAppStore((s) => s.stats);
   const duration = useAppStore((s) => s.info?.durationMs ?? 0);
   const m = measureFigure(figure, buckets, bucketMs, stats, duration);
+  const actions = useAppStore((s) => s.recipe?.actions);
+  const yours = actions ? yourActionsNote(actions, stats.simTime) : null;
   return (
     <div className={`lesson-figure${m.complete ? ' lesson-figure-complete' : ''}`} data-testid={testId}>
       <span className="lesson-figure-label">{figure.label}</span>
@@ -25,6 +28,11 @@ export function LessonFigureView({ figure, testId = 'lesson-figure' }: { figure:
         {figure.expect ? `lesson: ${figure.expect} · ` : ''}
         {m.over}
       </span>
+      {yours !== null && (
+        <span className="lesson-figure-yours" data-testid={`${testId}-yours`} title="The lesson's number is for the scenario as written; your own live faults and changes move this run's.">
+          {yours}
+        </span>
+      )}
     </div>
   );
 }
