@@ -8,6 +8,8 @@ import type { SimBridge, SimWorker } from '../../src/ui/bridge/simBridge';
 import { createCompareController, type CompareController } from '../../src/ui/compare/compareController';
 import type { ScenarioEntry } from '../../src/ui/scenarios/catalog';
 import { SimHost } from '../../src/workers/SimHost';
+import { pauseMoment } from '../../src/ui/sim/pauseMoment';
+import { formatClock } from '../../src/ui/format';
 
 const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8');
 const ENTRIES: ScenarioEntry[] = ['retry-storm', 'retry-storm-fixed'].map((id) => ({ id, label: id, text: text(id), fileName: `${id}.json`, source: 'builtin' }));
@@ -168,9 +170,11 @@ describe('compare pause', () => {
     await answersIn();
     expect(a.held).toHaveLength(1);
     pair.play();
-    // Frames while A's catching up is on its way: neither pane moves past the pause's time.
+    // Frames while A's catching up is on its way: neither pane moves past the pause's time (the
+    // round moment just after B's, sim/pauseMoment.ts: 5112.67 ms -> 5113 ms).
     for (let i = 0; i < 3; i++) await frame(16);
-    expect(b.now()).toBe(target);
+    expect(pauseMoment(target, 1)).toBeGreaterThan(target);
+    expect(b.now()).toBe(pauseMoment(target, 1));
     a.late = false;
     a.held.shift()!();
     await paused;
@@ -180,6 +184,22 @@ describe('compare pause', () => {
     expect(a.now()).toBeGreaterThan(target);
     expect(b.now()).toBeGreaterThan(target);
     expect(pair.panes.map((p) => p.services.store.getState().status)).toEqual(['playing', 'playing']);
+    pair.dispose();
+  });
+
+  test('a pause at 1x stands on a round moment just after the clock it was pressed at (5112.67 ms: 5113 ms), both panes and the clock, and the link carries t=5113ms', async () => {
+    const { pair, workers } = await playingPair(7);
+    const [a, b] = workers;
+    const pressed = a.now();
+    expect(pressed).toBe(5112.666666666667);
+    const clock = pair.store.getState().simTime;
+    await pair.pause();
+    expect(a.now()).toBe(5113);
+    expect(b.now()).toBe(5113);
+    expect(pair.store.getState()).toMatchObject({ status: 'paused', settling: null, simTime: 5113, paneTimes: [5113, 5113] });
+    expect(formatClock(5113)).toBe(formatClock(clock));
+    vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' });
+    expect(new URL(pair.shareLink()!).searchParams.get('t')).toBe('5113ms');
     pair.dispose();
   });
 

@@ -13,6 +13,7 @@ import { labelFor, type ScenarioEntry } from '../scenarios/catalog';
 import { ADVANCE_BUDGET_MS, inTime } from '../sim/controllerApi';
 import { absoluteLink } from '../sim/addressBar';
 import { SPEEDS, speedById } from '../sim/speeds';
+import { pauseMoment } from '../sim/pauseMoment';
 import type { AppServices } from '../state/useAppStore';
 import { bindInspector, closeInspector, followRequests, inspectorStore, openInspector, type InspectTarget } from '../inspector/inspectorStore';
 import { createCompareStore, type CompareStore } from './compareStore';
@@ -137,7 +138,9 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       loop.stop();
       // 'pausing' until both stand at one time: the tick on its way may land after this, and the
       // pane behind has to run up to the other (settle), both worker calls.
-      const settled = core.settling('pausing', () => settle(core));
+      // On a round moment just after the later pane's (sim/pauseMoment.ts), which the link carries as it is.
+      const factor = speedById(store.getState().speedId).factor;
+      const settled = core.settling('pausing', () => settle(core, (ms) => pauseMoment(ms, factor)));
       core.setStatus('paused');
       return settled;
     },

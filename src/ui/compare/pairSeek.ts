@@ -18,9 +18,13 @@ export function pastInstant(frame: Pick<Frame, 'simTime' | 'nextEventMs'>, ms: n
   return frame.simTime >= ms && frame.nextEventMs > ms;
 }
 
-/** Brings both panes to one time: the later of the two (each to its end at most), finishing that instant. */
-export async function syncPanes(core: PairCore, gen: number): Promise<void> {
-  const target = Math.max(...core.panes.map(timeOf));
+/**
+ * Brings both panes to one time: the later of the two (each to its end at most), or the moment
+ * `moment` gives for it (a pause's round moment just after, sim/pauseMoment.ts), finishing that instant.
+ */
+export async function syncPanes(core: PairCore, gen: number, moment?: (ms: number) => number): Promise<void> {
+  const later = Math.max(...core.panes.map(timeOf));
+  const target = moment ? Math.max(later, moment(later)) : later;
   await Promise.all(
     core.panes.map(async (p) => {
       while (!doneOf(p) && timeOf(p) < target) {
@@ -39,12 +43,12 @@ export async function syncPanes(core: PairCore, gen: number): Promise<void> {
   );
 }
 
-/** Stops the loop, lets the tick on its way land, brings both to one time and shows its figures. */
-export async function settle(core: PairCore): Promise<void> {
+/** Stops the loop, lets the tick on its way land, brings both to one time (`moment`: see syncPanes) and shows its figures. */
+export async function settle(core: PairCore, moment?: (ms: number) => number): Promise<void> {
   core.loop.stop();
   if (core.inflight) await core.inflight;
   const gen = core.generation;
-  await syncPanes(core, gen);
+  await syncPanes(core, gen, moment);
   if (gen !== core.generation) return;
   core.clockToStore();
   await refreshFigures(core, gen);

@@ -11,6 +11,7 @@ import { absoluteLink, createAddressBarWriter, followInAddressBar } from './addr
 import { ADVANCE_BUDGET_MS, inTime, type Controller } from './controllerApi';
 import { statsOf } from './frameStats';
 import { createLiveActions } from './liveActions';
+import { pauseMoment } from './pauseMoment';
 import { createRunCore } from './runCore';
 import { createRunLinkSearch, openLink } from './runLink';
 import { createScenarioOpener } from './scenarioOpening';
@@ -86,7 +87,15 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       void serial(async () => {
         if (!frames.latest || frames.latest.done || core.status() !== RunStatus.paused) return;
         const gen = core.generation;
-        core.accept(await inTime(api.advance(0, 10 * ADVANCE_BUDGET_MS)), gen);
+        const f = await inTime(api.advance(0, 10 * ADVANCE_BUDGET_MS));
+        core.accept(f, gen);
+        // Then on to a round moment just after (pauseMoment: 8000.003 ms -> 8001 ms, the clock as
+        // it read), which the address bar's and the share link's t then carry as it is; the
+        // advance of 0 after it finishes that instant, as above.
+        const to = pauseMoment(f.simTime, speedById(store.getState().speedId).factor);
+        if (f.done || to <= f.simTime || gen !== core.generation || core.status() !== RunStatus.paused) return;
+        core.accept(await inTime(api.advance(to - f.simTime, 10 * ADVANCE_BUDGET_MS)), gen);
+        if (gen === core.generation && core.status() === RunStatus.paused) core.accept(await inTime(api.advance(0, 10 * ADVANCE_BUDGET_MS)), gen);
       }).finally(() => {
         if (--pausing === 0) store.setState((d) => void (d.settling = null));
       });
