@@ -7,6 +7,7 @@ import { ConnPools, idleRaceResetMs, type ConnectionUser } from './envoy/connPoo
 import { Router } from './envoy/router';
 import { UpstreamConnector } from './envoy/upstreamConnect';
 import { Cause, Ev } from './events';
+import { oneWayDelay } from './linkDelay';
 import { TCP_GIVE_UP_MS } from './net/Network';
 import { Pass, type Sidecar } from './proxy/Sidecar';
 
@@ -100,7 +101,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     const r = att.route!;
     this.router.startPerTryTimer(att);
     if (w.network.partitioned(r.callerHost, att.host)) return this.lost(att, TCP_GIVE_UP_MS);
-    const d = this.oneWay(r, att.replica);
+    const d = oneWayDelay(w, r, att.replica);
     const race = idleRaceResetMs(att, w.sim.now, d); // the app closed its connection first (http1ConnPool.ts)
     if (race >= 0) return this.lost(att, race);
     if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
@@ -138,7 +139,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     att.leftAt = w.sim.now + after;
     if (att.trace !== null) w.tracer!.leftCallee(att, att.leftAt);
     if (after === 0 && w.network.partitioned(att.host, r.callerHost)) return this.answerLost(att);
-    const d = after + this.oneWay(r, att.replica);
+    const d = after + oneWayDelay(w, r, att.replica);
     // NOTE: drawn as partitions stand at the pass's start (one starting or healing during it is rare).
     if (w.observer && !w.network.partitioned(att.host, r.callerHost)) {
       // A failed try its router is set to retry is drawn as a retry, not a failure: the call may
@@ -269,14 +270,6 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   }
 
   // ---- plumbing ------------------------------------------------------------------------
-
-  /** One-way latency from route r's caller to its host `replica`, ms: the link, a latency fault, loss. */
-  oneWay(r: Cluster, replica: number): number {
-    const place = r.pool.latencyPlace(replica);
-    const base = place >= 0 ? this.world.network.latencyDrawAt(place) : (r.latency[replica]?.() ?? 0);
-    const extra = r.faultDelay === null ? 0 : r.faultDelay();
-    return base + extra + this.world.network.lossDelay();
-  }
 
   /**
    * A message reaches a sidecar `delay` ms from now: over the network, or at once (0) from the

@@ -10,6 +10,7 @@
 import type { Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause } from '../events';
+import { oneWayDelay } from '../linkDelay';
 import type { Cluster } from './cluster';
 import { Conn, failPendingOnConnect, withdrawPending } from './connPool';
 import { CONNECT_OUTCOMES, OUTCOMES, type UpstreamConnector } from './upstreamConnect';
@@ -32,8 +33,6 @@ export interface ConnectionUser {
   send(att: Attempt): void;
   /** The attempt failed before reaching the callee. */
   attemptFailed(att: Attempt, cause: string, status: number): void;
-  /** One-way latency from route r's caller to its host i, ms (a draw). */
-  oneWay(r: Cluster, i: number): number;
 }
 
 /**
@@ -158,7 +157,7 @@ export class Http1ConnPool {
         return false;
       }
       const appClose = since + appKeepAlive;
-      if (now < appClose || now < appClose + this.dp.oneWay(r, i)) return true;
+      if (now < appClose || now < appClose + oneWayDelay(this.world, r, i)) return true;
       pool.appClosed++;
       pool.popIdle(i);
       r.resources.connections--;

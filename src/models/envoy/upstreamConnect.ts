@@ -6,6 +6,7 @@
 import type { Cluster } from './cluster';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause, Ev } from '../events';
+import { oneWayDelay } from '../linkDelay';
 import { ConfigState, type Sidecar } from '../proxy/Sidecar';
 import { mtlsHandshake } from '../tls/Identity';
 
@@ -29,11 +30,9 @@ export function hostOfPacked(packed: number): number {
   return Math.floor(packed / OUTCOMES);
 }
 
-/** What opening a connection needs from the data plane: its actor id and the links' latency. */
+/** What opening a connection needs from the data plane: its actor id. */
 export interface ConnectUser {
   readonly id: number;
-  /** One-way latency from the route's caller to one of its hosts, ms (a draw). */
-  oneWay(r: Cluster, replica: number): number;
 }
 
 /** Per host of route r, the connect deadlines of its TLS handshakes in progress (oldest first), created on first use. */
@@ -59,7 +58,7 @@ export class UpstreamConnector {
       delay = r.policy.connectTimeout;
       outcome = TIMED_OUT;
     } else {
-      const rtt = this.dp.oneWay(r, i) + this.dp.oneWay(r, i);
+      const rtt = oneWayDelay(w, r, i) + oneWayDelay(w, r, i);
       delay = rtt;
       const callee = w.sidecarOfHost[to.id];
       if (rtt >= r.policy.connectTimeout) {
@@ -78,7 +77,7 @@ export class UpstreamConnector {
         if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
         if (w.tracer !== null) w.tracer.connectStart(r, i, now, rtt);
         // TCP's round trip, then the ClientHello's way to the server's proxy.
-        const hello = rtt + this.dp.oneWay(r, i);
+        const hello = rtt + oneWayDelay(w, r, i);
         if (hello >= r.policy.connectTimeout) {
           w.sim.schedule(r.policy.connectTimeout, Ev.ConnectDone, this.dp.id, r.index, i * OUTCOMES + TIMED_OUT);
           return;
@@ -110,7 +109,7 @@ export class UpstreamConnector {
     const sc = w.sidecarOfHost[r.hosts[i]]!;
     const done = this.handshakeHalf(sc, now);
     if (w.tracer !== null) w.tracer.tlsHalf(r, i, true, now, sc.inline ? now : sc.lastStart, done);
-    const back = done - now + this.dp.oneWay(r, i);
+    const back = done - now + oneWayDelay(w, r, i);
     // NOTE: the oldest handshake's deadline on this host: concurrent handshakes to one host may
     // finish out of order, and then one is judged by an earlier start (at most by their gap).
     const deadlines = tlsDeadlines(r)[i];
