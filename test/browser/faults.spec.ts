@@ -43,6 +43,39 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
   await expect.poll(() => count(page.getByTestId('ok-count'))).toBeGreaterThan(ok + 20);
   expect(await count(page.getByTestId('failed-count'))).toBe(failed);
 
+  await test.step('a fault injected for 10 s while paused is a band of 10 s on the timeline at once, solid only where the run has been through it', async () => {
+    // It was a tick at its start until the run played on (a teacher's walk, session 26).
+    const size = page.viewportSize()!;
+    await page.getByTestId('pause').click();
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
+    await page.getByTestId('fault-type').selectOption('kill-service');
+    await page.getByTestId('fault-target').selectOption('catalog');
+    await page.getByLabel('for (e.g. 10s)').fill('10s');
+    await page.getByTestId('fault-inject').click();
+    await expect(item).toHaveCount(2);
+    const band = page.getByTestId('timeline').locator('.timeline-fault').nth(1);
+    const from = Number(await band.getAttribute('data-from-ms'));
+    expect(Number(await band.getAttribute('data-to-ms'))).toBe(from + 10_000);
+    const duration = Number(await page.getByTestId('timeline').getAttribute('aria-valuemax'));
+    for (const [w, h] of [[1600, 1000], [1024, 768]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      // 10 s of the track (and the 3 px a fault's mark has at least), once the timeline has re-laid itself.
+      await expect
+        .poll(async () => {
+          const [b, t] = [(await band.boundingBox())!, (await page.getByTestId('timeline').boundingBox())!];
+          return Math.abs(b.width - 3 - (t.width * 10_000) / duration) < 1;
+        })
+        .toBe(true);
+      // Solid only at its start: the run stands where it was injected.
+      expect((await band.locator('.timeline-fault-done').boundingBox())!.width).toBeLessThan(6);
+      const t = (await page.getByTestId('timeline').boundingBox())!;
+      await page.screenshot({ path: shotPath(`fault-band-injected-${w}x${h}.png`), clip: { x: 0, y: Math.max(0, t.y - 40), width: w, height: 80 } });
+    }
+    // The steps below inject with no duration, at the size they had.
+    await page.getByLabel('for (e.g. 10s)').fill('');
+    await page.setViewportSize(size);
+  });
+
   // The list had an order per state (active latest first, pending soonest first, ended latest
   // first), so a scenario's fault and injected ones changed places as the run went on and after a
   // seek: at 12 s it read kill, abort, latency; back at 7 s latency, abort, kill.

@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { formatClock } from '../format';
 import { faultName } from '../faults/faultName';
+import { faultBand } from './faultBand';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
 import { rowOffset, stackMarkers } from './timelineStack';
@@ -99,14 +100,27 @@ export function Timeline() {
         onLostPointerCapture={endDrag}
       >
         <div className="timeline-done" style={{ width: at(simTime) }} />
-        {faults.map((f) => (
-          <div
-            key={f.id}
-            className={`timeline-fault${f.pending ? ' timeline-fault-pending' : ''}`}
-            style={{ left: at(f.startMs), width: f.pending ? undefined : `calc(${at((f.endMs ?? simTime) - f.startMs)} + 3px)` }}
-            title={`${faultName(f.type)} on ${f.target}`}
-          />
-        ))}
+        {/* Each fault a band of its planned length (faultBand), light ahead of the run, solid
+            where the run has been through it. */}
+        {faults.map((f) => {
+          const b = faultBand(f, simTime, duration);
+          // The share of the band the run has been through (the band is 3 px wider than its time).
+          const done = b.doneToMs === null ? 0 : (b.doneToMs - b.fromMs) / Math.max(1e-9, b.toMs - b.fromMs);
+          // One that lasts until cleared fades out toward the run's end: it may be cleared before.
+          const fade = b.open ? `linear-gradient(to right, #000 ${(100 * done).toFixed(2)}%, rgb(0 0 0 / 0.2) 100%)` : undefined;
+          return (
+            <div
+              key={f.id}
+              className={`timeline-fault${f.pending ? ' timeline-fault-pending' : ''}${b.open ? ' timeline-fault-open' : ''}`}
+              data-from-ms={b.fromMs}
+              data-to-ms={b.toMs}
+              style={{ left: at(b.fromMs), width: `calc(${at(b.toMs - b.fromMs)} + 3px)`, maskImage: fade, WebkitMaskImage: fade }}
+              title={`${faultName(f.type)} on ${f.target}${b.open ? ', until cleared' : ''}`}
+            >
+              {b.doneToMs !== null && <div className="timeline-fault-done" style={{ width: `calc(${(100 * done).toFixed(3)}% - ${(3 * done).toFixed(3)}px + 3px)` }} />}
+            </div>
+          );
+        })}
         {/* The bars let drags through; a small handle at each fault's start seeks there. */}
         {faults.map((f, i) => (
           <button
