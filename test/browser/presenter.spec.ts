@@ -103,6 +103,22 @@ for (const [scenario, view] of [
     await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
     await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'svg');
 
+    if (scenario === 'two-meshes-via-gateway') {
+      await test.step("a killed ledger's one state line (the wide stage's drawing at 1024x768) reads '⚡ kill a service' whole, its 'all 2 down' in the tooltip", async () => {
+        // It read '⚡ kill +1' (a teacher's walk, session 26): the short form beside '+1 more' cut to '+1'.
+        await page.getByTestId('fault-type').selectOption('kill-service');
+        await page.getByTestId('fault-target').selectOption('ledger');
+        await page.getByTestId('fault-inject').click();
+        const ledger = page.locator('svg[data-testid="topology"] [data-node="ledger"]');
+        await expect(ledger.locator('.topo-state tspan')).toHaveText(['⚡ kill a service']);
+        await expect(ledger.locator('.topo-state-lines > title')).toHaveText('⚡ kill a service\nall 2 down');
+        // Within its box's width (squeezed no tighter than a state line may be).
+        const [line, box] = await Promise.all([ledger.locator('.topo-state tspan').boundingBox(), ledger.locator('.topo-card-front').boundingBox()]);
+        expect(line!.x + line!.width).toBeLessThanOrEqual(box!.x + box!.width + 0.5);
+        await page.screenshot({ path: shotPath('state-line-killed-ledger-1024x768.png') });
+      });
+    }
+
     if (scenario === 'hello-mesh') {
       await test.step("gateway-and-mesh's last step (four-digit counts, three failure causes) keeps the counters on one row and its 9 nodes whole", async () => {
         await page.goto('/?scenario=gateway-and-mesh&t=55s');

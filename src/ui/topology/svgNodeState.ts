@@ -96,11 +96,16 @@ export function showHealth(v: LoadView, down: number, stale: number, noConfig: n
   // A fault by the inject form's words ("⚡ HTTP errors" for http-abort), its short form one or two
   // of them ("⚡ HTTP", "⚡ kill" for kill-replica): "⚡… +2 more" said nothing.
   const parts: StatePart[] = v.faults.map((f) => ['topo-state-fault', `⚡ ${faultName(f)}`, `⚡ ${faultShortName(f)}`]);
-  if (down > 0) parts.push(['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`, down >= r ? 'all down' : `${down}/${r} down`]);
+  const downPart: StatePart = ['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`, down >= r ? 'all down' : `${down}/${r} down`];
+  if (down > 0) parts.push(downPart);
   if (ejected > 0) parts.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`, `${ejected} of ${r} ejected`]);
   if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`, 'no config']);
   if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`, 'stale config']);
-  showStateLines(v, parts);
+  // A killed service's "all 2 down" says again what "⚡ kill a service" says: where the lines are
+  // fewer than the parts (one line on a wide stage, presenter mode) it is left to the tooltip, so
+  // the fault reads whole (at 1024x768 two-meshes-via-gateway's ledger read "⚡ kill +1").
+  const saysAgain = down >= r && v.faults.includes('kill-service') && parts.length > v.stateLines;
+  showStateLines(v, saysAgain ? parts.filter((p) => p !== downPart) : parts, parts);
 }
 
 /** A state line: its class, its text, and optionally a shorter text for a box too narrow for it. */
@@ -118,15 +123,15 @@ const MIN_SQUEEZE = 0.78;
  * so no annotation leaves its node's mesh region or reaches a neighbour (issue 11's new-user
  * pass: "stale config (3 of 3)" hung out of the mesh). Parts left over are counted at the end of
  * the last line ("+2 more"); a line too wide is squeezed a little, then takes its short form
- * when it has one, then is cut with an ellipsis; the tooltip lists every part in full. Mutates
- * the SVG.
+ * when it has one, then is cut with an ellipsis; the tooltip lists every part of `titled` (the
+ * parts, and any left out as saying one again) in full. Mutates the SVG.
  */
-export function showStateLines(v: LoadView, parts: readonly StatePart[]): void {
+export function showStateLines(v: LoadView, parts: readonly StatePart[], titled: readonly StatePart[] = parts): void {
   const label = select(v.stateLabel);
   const x = v.stateLabel.getAttribute('x') ?? '0';
   const shown = parts.length > v.stateLines ? v.stateLines : parts.length;
   const more = parts.length - shown;
-  v.stateTitle.textContent = parts.length > 0 ? parts.map(([, t]) => t).join('\n') : '';
+  v.stateTitle.textContent = titled.length > 0 ? titled.map(([, t]) => t).join('\n') : '';
   for (let i = 0; i < shown; i++) {
     const [cls, text, short] = parts[i];
     const line = label.append('tspan').attr('class', cls).attr('x', x).attr('dy', i === 0 ? 0 : 17).text(text).node()!;
@@ -137,9 +142,9 @@ export function showStateLines(v: LoadView, parts: readonly StatePart[]): void {
 
 /**
  * Fits a state line (and its "+N more") into `width` design units, trying in turn: its text,
- * squeezed as far as MIN_SQUEEZE; its `short` text when it has one, squeezed likewise; the same
- * with "+N more" cut to "+N"; and last its text cut with an ellipsis until it fits. Mutates the
- * SVG. NOTE: measures text (a layout read); called only when a node's state changes.
+ * squeezed as far as MIN_SQUEEZE; the same with "+N more" cut to "+N"; its `short` text when it
+ * has one beside "+N more", then beside "+N", squeezed likewise; and last its text cut with an
+ * ellipsis until it fits. Mutates the SVG. NOTE: measures text (a layout read); called only when a node's state changes.
  */
 export function fitLine(line: SVGTSpanElement, extra: SVGTSpanElement | null, width: number, short?: string): void {
   const length = (t: SVGTSpanElement | null) => (t && t.isConnected ? t.getComputedTextLength() : 0);
@@ -147,6 +152,13 @@ export function fitLine(line: SVGTSpanElement, extra: SVGTSpanElement | null, wi
   let natural = length(line);
   // Not laid out (a hidden stage): nothing to measure yet.
   if (natural <= 0 || natural <= room()) return;
+  // The whole text beside "+N" before a short form beside "+N more": "⚡ kill a service +1" says
+  // what "⚡ kill +1 more" left out (a teacher read "⚡ kill +1" at 1024x768 as cut short).
+  if (natural * MIN_SQUEEZE > room() && extra && short !== undefined) {
+    const was = extra.textContent ?? '';
+    extra.textContent = was.replace(/ more$/, '');
+    if (natural * MIN_SQUEEZE > room()) extra.textContent = was;
+  }
   if (natural * MIN_SQUEEZE > room() && short !== undefined) {
     line.textContent = short;
     natural = length(line);
