@@ -133,6 +133,14 @@ for (const [scenario, view] of [
         await expect(page.getByTestId('presenter-fold')).toHaveCount(0);
         await page.screenshot({ path: shotPath('presenter-gateway-and-mesh-last-step-1024x768.png') });
       });
+      await test.step("the lesson's figures read at 16 px or more in presenter mode, as the story beside them (they were 12-13 px)", async () => {
+        const sizes = await page.locator('.lesson-figures li, .lesson-figure-label, .lesson-figure-value, .lesson-figure-note').evaluateAll((els) =>
+          els.filter((e) => e.getClientRects().length > 0).map((e) => ({ text: (e.textContent ?? '').slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) })),
+        );
+        expect(sizes.length, 'lesson figures shown').toBeGreaterThanOrEqual(4);
+        const least = sizes.reduce((a, x) => (x.px < a.px ? x : a));
+        expect(least.px, `"${least.text}"`).toBeGreaterThanOrEqual(16);
+      });
       await test.step("control-plane-outage at 60 s: a state line too long for its box takes its short form ('stale config', '⚡ kill +2'), not an ellipsis mid-way ('stale config (…', '⚡… +2 more')", async () => {
         await page.goto('/?scenario=control-plane-outage&t=60s');
         await expect(page.getByTestId('sim-time')).toHaveText('60.0 s', { timeout: 60_000 });
