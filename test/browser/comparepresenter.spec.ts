@@ -109,5 +109,28 @@ for (const { pair, arrange } of PAIRS) {
       await expect(page.getByTestId('metrics-diff')).toBeVisible();
       await expect(page.getByTestId('compare-ownership')).toBeAttached();
     }
+    if (pair.startsWith('two-meshes')) {
+      await test.step("at 1024x768 the line under the shared timeline is read whole, on two lines where it needs them: 'No visible difference yet' (its rule in the tooltip), then where the runs first differ", async () => {
+        // It was cut with an ellipsis, its text in the tooltip only: "First differ at 0.0 s: 0.0 s – 1.0 s: first failures in two-meshes-…".
+        const line = page.getByTestId('divergence-text');
+        const whole = () =>
+          line.evaluate((e) => {
+            const r = e.getBoundingClientRect();
+            return { text: (e as HTMLElement).innerText, cut: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1, inWindow: r.bottom <= window.innerHeight && r.right <= window.innerWidth, lines: Math.round(r.height / parseFloat(getComputedStyle(e).lineHeight)) };
+          });
+        await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');
+        expect(await whole()).toEqual({ text: 'No visible difference yet', cut: false, inWindow: true, lines: 1 });
+        await expect(line).toHaveAttribute('title', /^No visible difference yet: a first failure in one run only/);
+        for (let i = 0; i < 3; i++) await page.locator('body').press('Shift+ArrowRight');
+        await expect(line).toContainText('First differ at 0.0 s', { timeout: 30_000 });
+        const w = await whole();
+        expect(w.text).toMatch(/^First differ at 0\.0 s \(up to 1\.0 s\): first failures in two-meshes-direct \(\d+: tls-unknown-ca \d+\), none in two-meshes-via-gateway yet$/);
+        expect(w.cut).toBe(false);
+        expect(w.inWindow).toBe(true);
+        expect(w.lines).toBeLessThanOrEqual(2);
+        await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+        await page.screenshot({ path: shotPath('compare-divergence-line-1024x768.png') });
+      });
+    }
   });
 }

@@ -18,6 +18,8 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
     : ended
       ? `No visible difference in the whole run (to ${formatMoment(s.durationMs)}): ${DIVERGENCE_RULE_SHORT}`
       : `No visible difference yet: ${DIVERGENCE_RULE_SHORT}`;
+  // The rule after "No visible difference…", apart, so a pane-fitted view can leave it to the tooltip.
+  const ruleAt = s.divergence ? -1 : divergenceText.lastIndexOf(`: ${DIVERGENCE_RULE_SHORT}`);
   const timeAtX = (clientX: number) => {
     const r = track.current!.getBoundingClientRect();
     return Math.round((Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * s.durationMs);
@@ -57,7 +59,14 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
         <div className="timeline-head" style={{ left: at(s.simTime) }} />
       </div>
       <span className="compare-divergence-text" data-testid="divergence-text" title={`${divergenceText}. The rule: ${DIVERGENCE_RULE}`}>
-        {divergenceText}
+        {ruleAt < 0 ? (
+          divergenceText
+        ) : (
+          <>
+            {divergenceText.slice(0, ruleAt)}
+            <span className="compare-divergence-rule">{divergenceText.slice(ruleAt)}</span>
+          </>
+        )}
       </span>
     </div>
   );

@@ -24,8 +24,11 @@ export interface ControlView {
 /** Where a control plane's name and state line start, right of its icon, design units from its left. */
 export const CONTROL_TEXT_X = 2 * NodeSize.controlR + 14;
 
-/** Units kept between a control plane's text and its mesh region's border. */
-const TEXT_BORDER_GAP = 6;
+/**
+ * Units kept between a control plane's text and its mesh region's border: 12, about 9 px in a
+ * compare pane at 1024x768, where 6 (4.5 px) read as "payments CP + CA" touching the border.
+ */
+const TEXT_BORDER_GAP = 12;
 
 /**
  * Room for control plane `p`'s name and state line in `layout`, design units: from CONTROL_TEXT_X
