@@ -88,7 +88,10 @@ export class ClientActor implements Actor {
     if (now >= w.duration) return;
     if (this.open) {
       const next = this.gapBlock !== null ? drawAt(this.gapBlock, this.gapAt) : this.gap();
-      if (now + next < w.duration) w.sim.post(next, Ev.Send, this.id, -1);
+      if (now + next < w.duration) {
+        w.sim.nextDelay[0] = next; // NOTE: the gap reaches the queue unboxed (Simulation.postNext)
+        w.sim.postNext(Ev.Send, this.id, -1);
+      }
     }
     const req = w.requests.alloc();
     req.client = this.id;

@@ -174,7 +174,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         sc.claim(w.sim);
         const d = sc.lastEnd - now + sc.passLatency() + sc.loopbackDelay();
         if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
-        w.sim.post(d, Ev.ProxyDone, this.id, id, pass);
+        w.sim.nextDelay[0] = d;
+        w.sim.postNext(Ev.ProxyDone, this.id, id, pass);
         return;
       }
       case Pass.inRequest:
@@ -200,7 +201,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         sc.claim(w.sim);
         const d = sc.lastEnd - now + sc.passLatency();
         if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
-        w.sim.post(d, Ev.ProxyDone, this.id, id, pass);
+        w.sim.nextDelay[0] = d;
+        w.sim.postNext(Ev.ProxyDone, this.id, id, pass);
       }
     }
   }
@@ -277,16 +279,17 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
    * own. (An inline proxy's work is its gateway's, so it only passes the message on.)
    */
   private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
-    if (delay !== 0) this.world.sim.post(delay, sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
     // NOTE: at once, the data plane is the receiver: a direct call, as `receive` would make it,
     // not a lookup in the kernel's actor table and a dispatch on the kind (twice a hop).
-    else if (sc.inline) this.proxyDone(id, pass);
-    else this.proxyArrive(id, pass);
+    if (delay === 0) return sc.inline ? this.proxyDone(id, pass) : this.proxyArrive(id, pass);
+    this.world.sim.nextDelay[0] = delay; // NOTE: the delay reaches the queue unboxed (Simulation.postNext)
+    this.world.sim.postNext(sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
   }
 
   /** NOTE: zero delay delivers synchronously, without an event. */
   private deliver(delay: number, kind: number, target: number, a: number, b: number): void {
-    if (delay === 0) this.world.sim.actor(target).receive(kind, a, b);
-    else this.world.sim.post(delay, kind, target, a, b);
+    if (delay === 0) return this.world.sim.actor(target).receive(kind, a, b);
+    this.world.sim.nextDelay[0] = delay;
+    this.world.sim.postNext(kind, target, a, b);
   }
 }

@@ -145,6 +145,34 @@ describe('Simulation', () => {
     expect(posted).toEqual(run(false));
   });
 
+  it('postNext runs an event as post does, its delay read from nextDelay, and refuses a negative or NaN one there', () => {
+    const run = (useNext: boolean) => {
+      const sim = new Simulation();
+      const { actor, seen } = recorder(sim);
+      for (let i = 0; i < 300; i++) {
+        const delay = [1, 2, 0.5, 40, 1e6, 0.1 + 0.2][i % 6];
+        if (useNext && i % 2 === 0) {
+          sim.nextDelay[0] = delay;
+          expect(sim.postNext(1, actor.id, i, i / 4)).toBeUndefined();
+        } else sim.post(delay, 1, actor.id, i, i / 4);
+        if (i % 50 === 0) sim.runUntil(sim.now + 0.75); // later events are filed from a clock that is not 0
+      }
+      sim.runUntil(2e6);
+      return { seen, hash: sim.traceHash() };
+    };
+    const next = run(true);
+    expect(next.seen).toHaveLength(300);
+    expect(next.seen[0]).toEqual([1, 1, 0]); // filed at 0 by postNext, 1 ms on
+    expect(next).toEqual(run(false));
+    const sim = new Simulation();
+    const { actor } = recorder(sim);
+    for (const bad of [-1, NaN]) {
+      sim.nextDelay[0] = bad;
+      expect(() => sim.postNext(1, actor.id)).toThrow(InvariantError);
+    }
+    expect(sim.pending).toBe(0);
+  });
+
   it('a cancelled event never reaches its actor', () => {
     const sim = new Simulation();
     const { actor, seen } = recorder(sim);

@@ -275,7 +275,10 @@ export class Router {
       // App <-> sidecar inside one pod. NOTE: zero delay delivers synchronously, without an event.
       const d = sc.loopbackDelay();
       if (d === 0) w.sim.actor(call.caller).receive(Ev.Response, call.id, 0);
-      else w.sim.post(d, Ev.Response, call.caller, call.id, 0);
+      else {
+        w.sim.nextDelay[0] = d; // NOTE: the delay reaches the queue unboxed (Simulation.postNext)
+        w.sim.postNext(Ev.Response, call.caller, call.id, 0);
+      }
     } else w.sim.actor(call.caller).receive(Ev.Response, call.id, 0);
   }
 }
