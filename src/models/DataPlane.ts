@@ -171,8 +171,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         // The caller's app hands its sidecar the request, across the pod's loopback.
         const sc = w.calls.get(id).route!.sidecar!;
         const now = w.sim.now;
-        sc.claim(w.sim);
-        const d = sc.lastEnd - now + sc.passLatency() + sc.loopbackDelay();
+        sc.pass(w.sim, true);
+        const d = sc.lastPassDelay;
         if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
         w.sim.nextDelay[0] = d;
         w.sim.postNext(Ev.ProxyDone, this.id, id, pass);
@@ -186,8 +186,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         if (pass === Pass.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
         const sc = w.sidecarOfHost[att.host]!;
         const now = w.sim.now;
-        sc.claim(w.sim);
-        const d = sc.lastEnd - now + sc.passLatency() + sc.loopbackDelay();
+        sc.pass(w.sim, true);
+        const d = sc.lastPassDelay;
         if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, sc.lastEnd, now + d);
         return pass === Pass.inRequest ? this.deliver(d, Ev.Arrive, att.route!.service, id, 0) : this.sendBack(att, d);
       }
@@ -198,8 +198,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         if (att.abandoned) return this.router.attemptDone(att);
         const sc = att.route!.sidecar!;
         const now = w.sim.now;
-        sc.claim(w.sim);
-        const d = sc.lastEnd - now + sc.passLatency();
+        sc.pass(w.sim, false);
+        const d = sc.lastPassDelay;
         if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
         w.sim.nextDelay[0] = d;
         w.sim.postNext(Ev.ProxyDone, this.id, id, pass);

@@ -95,4 +95,34 @@ describe('a proxy record (issue 14: hot per-proxy state in one block)', () => {
     expect(inRecord.busyAt(99.99)).toBe(bySampler.busyAt(99.99));
     expect(inRecord.passes).toBe(2000);
   });
+
+  it('passes a message as a claim, then its handling latency, then its loopback: the same draws in that order, the delay the same sum', () => {
+    // Twins whose draws all come from their record (as in a built world) or all through samplers.
+    const make = (fromRecord: boolean) => {
+      const rec = new ProxyRecords().alloc(2);
+      const cpu = recordDraw(rec, Rec.cpu, DEFAULT_PASS_CPU, 3, 'a-0/sidecar');
+      const lat = recordDraw(rec, Rec.latency, DEFAULT_PASS_LATENCY, 3, 'a-0/sidecar-latency');
+      const p = new Sidecar(0, 'a-0/sidecar', 0, true, 2, cpu, lat, null, false, fromRecord ? rec : null);
+      const loop = fromRecord ? recordDraw(rec, Rec.loopback, DEFAULT_PASS_LATENCY, 3, 'a-0/loopback') : sampler(DEFAULT_PASS_LATENCY, streamFor(3, 'a-0/loopback'));
+      p.setLoopback(loop);
+      return p;
+    };
+    // One by one, as the data plane drew them before `pass`.
+    const byParts = (p: Sidecar) =>
+      Array.from({ length: 3000 }, (_, i) => {
+        const now = i * 0.05;
+        p.claim({ now });
+        const d = i % 3 === 0 ? p.lastEnd - now + p.passLatency() : p.lastEnd - now + p.passLatency() + p.loopbackDelay();
+        return [d, p.lastStart, p.lastEnd];
+      });
+    const byPass = (p: Sidecar) =>
+      Array.from({ length: 3000 }, (_, i) => {
+        p.pass({ now: i * 0.05 }, i % 3 !== 0);
+        return [p.lastPassDelay, p.lastStart, p.lastEnd];
+      });
+    const expected = byParts(make(true));
+    expect(expected[1][0]).toBeGreaterThan(expected[1][2] - 0.05); // the latency and loopback are in it
+    expect(byPass(make(true))).toEqual(expected);
+    expect(byPass(make(false))).toEqual(expected);
+  });
 });
