@@ -150,6 +150,65 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await expect(list.nth(2).locator('.fault-when')).toHaveText('from 12.0 s to 30.0 s, ended');
     await expect(page.getByTestId('trace-hash')).toHaveText(hash!);
   });
+  // They were all drawn on the track: the latency from 5 s, the HTTP errors 10-25 s and the kill
+  // from 12 s read as one orange smear from 5 s to the end, hiding the played part and the 10-25 s
+  // band (a teacher's walk, session 27).
+  await test.step("retry-storm at 12 s with the latency from 5 s, its HTTP errors 10-25 s and the kill from 12 s: three lanes under the track, apart, each named in its title, the played part in view, at 1600x1000 and 1024x768", async () => {
+    const timeline = page.locator('.timeline');
+    const track = page.getByTestId('timeline');
+    // The kill's handle seeks to its start, over the bands.
+    await track.locator('[data-testid="timeline-fault"][aria-label^="kill one replica"]').click();
+    await expect(page.getByTestId('sim-time')).toHaveText('12.0 s');
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
+    const band = (type: string) => track.locator(`.timeline-fault[data-fault-type="${type}"]`);
+    for (const [w, h] of [[1600, 1000], [1024, 768]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await expect(timeline).toHaveAttribute('data-lanes', '3');
+      expect(await Promise.all(['latency', 'http-abort', 'kill-replica'].map((t) => band(t).getAttribute('data-lane')))).toEqual(['0', '1', '2']);
+      expect(await Promise.all(['latency', 'http-abort', 'kill-replica'].map((t) => band(t).getAttribute('title')))).toEqual(['add latency on web, from 5.00 s until cleared', 'HTTP errors on payments, 10.0 s to 25.0 s', 'kill one replica on payments-0, from 12.0 s until cleared']);
+      // Once the timeline has re-laid itself: each band under the track and under the one before,
+      // none over another, the HTTP errors' 10 s to 25 s as wide as 15 s of the track (and 3 px).
+      const read = () =>
+        page.evaluate(() => {
+          const box = (el: Element | null) => {
+            const r = el!.getBoundingClientRect();
+            return { x: r.left, y: r.top, w: r.width, h: r.height, bottom: r.bottom };
+          };
+          const t = document.querySelector('[data-testid="timeline"]')!;
+          const bands = ['latency', 'http-abort', 'kill-replica'].map((k) => box(t.querySelector(`.timeline-fault[data-fault-type="${k}"]`)));
+          const done = box(t.querySelector('.timeline-done'));
+          // The played part shows at 3 s (before any fault, between steps 1 and 2): the element there is it.
+          const at3 = document.elementFromPoint(done.x + (done.w * 3) / 12, done.y + done.h / 2);
+          // A band takes the pointer, so its title shows on hover: the HTTP errors' middle (17.5 s, no step there) is it.
+          const abort = t.querySelector('.timeline-fault[data-fault-type="http-abort"]')!;
+          const mid = document.elementFromPoint(bands[1].x + bands[1].w / 2, bands[1].y + bands[1].h / 2);
+          return { track: box(t), timeline: box(document.querySelector('.timeline')), strip: box(document.querySelector('.strip')), bands, done, doneOnTop: at3?.classList.contains('timeline-done') ?? false, abortHovered: mid === abort || abort.contains(mid) };
+        });
+      await expect.poll(async () => { const r = await read(); return Math.abs(r.bands[1].w - 3 - (r.track.w * 15) / 40) < 1; }).toBe(true);
+      const r = await read();
+      expect(r.bands[0].y, `${w}x${h}: the first lane under the track`).toBeGreaterThanOrEqual(r.track.bottom);
+      for (const i of [1, 2]) expect(r.bands[i].y, `${w}x${h}: lane ${i} under lane ${i - 1}`).toBeGreaterThanOrEqual(r.bands[i - 1].bottom + 1);
+      for (const b of r.bands) expect(b.h).toBeGreaterThanOrEqual(3);
+      // The track keeps the run's played part (12 s of 40) and shows it.
+      expect(Math.abs(r.done.w - (r.track.w * 12) / 40)).toBeLessThan(1);
+      expect(r.doneOnTop, `${w}x${h}: the played part is on top at 3 s`).toBe(true);
+      expect(r.abortHovered, `${w}x${h}: the HTTP errors' band is under the pointer at its middle`).toBe(true);
+      // Bounded: the lanes stay inside the timeline, above the counters, and grow it by 12 px at most.
+      expect(r.bands[2].bottom).toBeLessThanOrEqual(r.timeline.bottom);
+      expect(r.timeline.bottom).toBeLessThanOrEqual(r.strip.y + 0.5);
+      console.log(`faults: at ${w}x${h} three lanes at ${r.bands.map((b) => (b.y - r.track.bottom).toFixed(0)).join(', ')} px under the track; timeline ${r.timeline.h.toFixed(0)} px tall`);
+      expect(r.timeline.h).toBeLessThanOrEqual(47 + 12 + 0.5);
+      await page.screenshot({ path: shotPath(`fault-lanes-12s-${w}x${h}.png`), clip: { x: 0, y: Math.max(0, r.timeline.y - 30), width: w, height: r.timeline.h + 60 } });
+      await page.screenshot({ path: shotPath(`fault-lanes-12s-full-${w}x${h}.png`) });
+    }
+    // Back where the step before left the page: the run's 30 s (the kill cleared there), paused.
+    await page.locator('body').press('End');
+    await expect(page.getByTestId('run-status')).toHaveText('finished');
+    for (let i = 0; i < 10; i++) await page.locator('body').press('Shift+ArrowLeft');
+    await expect(page.getByTestId('sim-time')).toHaveText('30.0 s');
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
+    await expect(page.getByTestId('fault-list').getByTestId('fault-item').nth(2).locator('.fault-when')).toHaveText('from 12.0 s to 30.0 s, ended');
+  });
   await test.step("only the fault just injected is brought into the column's view: Clear injected faults (3 listed, then retry-storm's own 1) leaves the column where the person had it", async () => {
     const column = page.locator('aside.panel');
     await column.evaluate((el) => el.scrollTo(0, 0));

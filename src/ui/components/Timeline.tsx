@@ -1,11 +1,11 @@
-// The run on one line: where the narrative's steps fall, when faults start and end, and where
-// the simulation is now. A click or a drag runs the simulation to that time, continuously while
-// dragging (back in time: again from 0, the injected faults replayed); the step and fault
-// markers stay buttons that seek to their time.
+// The run on one line: where the narrative's steps fall, when faults start and end (each a band
+// in a lane under the track, so overlapping ones read apart), and where the simulation is now. A
+// click or a drag runs the simulation to that time, continuously while dragging (back in time:
+// again from 0, the injected faults replayed); the step and fault markers stay buttons that seek
+// to their time.
 import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { formatClock } from '../format';
-import { faultName } from '../faults/faultName';
-import { faultBand } from './faultBand';
+import { faultBand, faultBandTitle, faultLanes } from './faultBand';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
 import { rowOffset, stackMarkers } from './timelineStack';
@@ -18,6 +18,13 @@ const HANDLE_LEFT = 3;
 const HANDLE_RIGHT = 6;
 /** Height of a row of stacked markers, CSS px: a circle and a little air. */
 const ROW_PX = 24;
+/**
+ * Fault lanes under the track, CSS px (styles.css .timeline-fault-lane): the first starts 2 px
+ * under the track's 8, each 4 tall and 2 apart. One lane fits the timeline's own padding; each
+ * more adds LANE_STEP, at most MAX_FAULT_LANES of them.
+ */
+const LANE_TOP = 10;
+const LANE_STEP = 6;
 
 export function Timeline() {
   const controller = useController();
@@ -61,15 +68,27 @@ export function Timeline() {
   const up = Math.ceil(Math.max(0, ...rows.filter((r) => r % 2 === 1)) / 2);
   const down = Math.max(0, ...rows.filter((r) => r > 0 && r % 2 === 0)) / 2;
   const shift = (row: number) => (row ? { transform: `translateY(${rowOffset(row, ROW_PX)}px)` } : undefined);
+  // Each fault's band in a lane of its own under the track, so overlapping faults read apart and
+  // the track keeps the played part; a fault takes the first lane free over its span.
+  const bands = faults.map((f) => faultBand(f, simTime, duration));
+  // In px, as drawn (a band is 3 px wider than its time); before the track is measured, as on a 1,000 px one.
+  const bandPx = (ms: number) => (trackWidth ? px(ms) : (1000 * Math.min(duration, Math.max(0, ms))) / duration);
+  const lanes = faultLanes(bands.map((b) => ({ from: bandPx(b.fromMs), to: bandPx(b.toMs) + 3 })));
+  const laneCount = faults.length ? Math.max(...lanes) + 1 : 0;
+  // Padding under the track's line (14 px, the track 3 px from its top) for the lanes and 1 px of air.
+  const lanesBottom = laneCount ? LANE_TOP + (laneCount - 1) * LANE_STEP + 4 + 3 + 1 - 14 : 0;
+  const bottom = Math.max(4 + down * ROW_PX, lanesBottom);
   return (
     <div
       className="timeline"
       aria-label="Timeline"
       data-rows-up={up}
       data-rows-down={down}
-      // Room for the stacked rows, so none reaches over the picture or the counters: one row above
-      // the track is kept from the first paint (styles.css), more grow the timeline.
-      style={up > 1 || down ? { paddingTop: 4 + Math.max(1, up) * ROW_PX, paddingBottom: 4 + down * ROW_PX } : undefined}
+      data-lanes={laneCount}
+      // Room for the stacked rows and the fault lanes, so none reaches over the picture or the
+      // counters: one row above the track and one lane under it are kept from the first paint
+      // (styles.css), more grow the timeline (lanes by 6 px each, at most two more).
+      style={up > 1 || bottom > 4 ? { paddingTop: 4 + Math.max(1, up) * ROW_PX, paddingBottom: bottom } : undefined}
     >
       <span className="timeline-label">timeline</span>
       <div
@@ -100,10 +119,10 @@ export function Timeline() {
         onLostPointerCapture={endDrag}
       >
         <div className="timeline-done" style={{ width: at(simTime) }} />
-        {/* Each fault a band of its planned length (faultBand), light ahead of the run, solid
-            where the run has been through it. */}
-        {faults.map((f) => {
-          const b = faultBand(f, simTime, duration);
+        {/* Each fault a band of its planned length (faultBand) in its lane under the track, light
+            ahead of the run, solid where the run has been through it. */}
+        {faults.map((f, i) => {
+          const b = bands[i];
           // The share of the band the run has been through (the band is 3 px wider than its time).
           const done = b.doneToMs === null ? 0 : (b.doneToMs - b.fromMs) / Math.max(1e-9, b.toMs - b.fromMs);
           // One that lasts until cleared fades out toward the run's end: it may be cleared before.
@@ -111,11 +130,13 @@ export function Timeline() {
           return (
             <div
               key={f.id}
-              className={`timeline-fault${f.pending ? ' timeline-fault-pending' : ''}${b.open ? ' timeline-fault-open' : ''}`}
+              className={`timeline-fault timeline-fault-lane${f.pending ? ' timeline-fault-pending' : ''}${b.open ? ' timeline-fault-open' : ''}`}
               data-from-ms={b.fromMs}
               data-to-ms={b.toMs}
-              style={{ left: at(b.fromMs), width: `calc(${at(b.toMs - b.fromMs)} + 3px)`, maskImage: fade, WebkitMaskImage: fade }}
-              title={`${faultName(f.type)} on ${f.target}${b.open ? ', until cleared' : ''}`}
+              data-lane={lanes[i]}
+              data-fault-type={f.type}
+              style={{ left: at(b.fromMs), top: LANE_TOP + lanes[i] * LANE_STEP, width: `calc(${at(b.toMs - b.fromMs)} + 3px)`, maskImage: fade, WebkitMaskImage: fade }}
+              title={faultBandTitle(f, b)}
             >
               {b.doneToMs !== null && <div className="timeline-fault-done" style={{ width: `calc(${(100 * done).toFixed(3)}% - ${(3 * done).toFixed(3)}px + 3px)` }} />}
             </div>

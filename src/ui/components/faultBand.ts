@@ -1,7 +1,9 @@
 // Where a fault lies on the timeline: the band of its planned length, from its start to its end
 // as planned (its `for`, or the run's end for one that lasts until cleared), and the part of it
-// the run has already been through. Pure.
+// the run has already been through; and the lane under the track each band is drawn in. Pure.
+import { formatClock } from '../format';
 import { FAULT_TYPES } from '../faults/faultForm';
+import { faultName } from '../faults/faultName';
 import type { FaultStatus } from '../../workers/protocol';
 
 /** A fault's marks on the timeline, simulated ms. */
@@ -29,4 +31,44 @@ export function faultBand(f: Pick<FaultStatus, 'type' | 'startMs' | 'endMs' | 'u
   const toMs = Math.min(durationMs, Math.max(fromMs, planned));
   const open = f.endMs === null && f.untilMs === null && !oneShot;
   return { fromMs, toMs, doneToMs: f.pending ? null : Math.min(toMs, Math.max(fromMs, nowMs)), open };
+}
+
+/** A band's reach on the track, CSS px: its left end and its right end (with the width it has at least). */
+export interface BandSpan {
+  from: number;
+  to: number;
+}
+
+/** Most lanes of fault bands under the track: past them the rest share the last, so the timeline stays at most that tall. */
+export const MAX_FAULT_LANES = 3;
+
+/**
+ * The lane of each band under the timeline's track, so faults that overlap in time read apart
+ * (they were drawn on the track itself, one smear from the first one's start on). Bands are taken
+ * by their left end (ties in the order given) and each goes in the first lane whose last band
+ * ends at least `gap` px before it, as a fault takes the first row free over its span; a band
+ * that finds none opens a new lane while there are fewer than `maxLanes`, else shares the last
+ * one. Pure.
+ */
+export function faultLanes(spans: readonly BandSpan[], maxLanes = MAX_FAULT_LANES, gap = 2): number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a].from - spans[b].from || a - b);
+  /** Per lane, the right end of its rightmost band. */
+  const ends: number[] = [];
+  const lanes = new Array<number>(spans.length).fill(0);
+  for (const i of order) {
+    const s = spans[i];
+    let lane = ends.findIndex((end) => s.from >= end + gap);
+    if (lane < 0) lane = Math.min(ends.length, Math.max(1, maxLanes) - 1);
+    ends[lane] = Math.max(ends[lane] ?? -Infinity, s.to);
+    lanes[i] = lane;
+  }
+  return lanes;
+}
+
+/** A band's title, its kind in the form's words: "HTTP errors on payments, 10.0 s to 25.0 s", "… from 5.00 s until cleared", "… at 12.0 s". Pure. */
+export function faultBandTitle(f: { type: string; target: string }, b: FaultBand): string {
+  const what = `${faultName(f.type)} on ${f.target}`;
+  if (b.open) return `${what}, from ${formatClock(b.fromMs)} until cleared`;
+  if (b.toMs === b.fromMs) return `${what} at ${formatClock(b.fromMs)}`;
+  return `${what}, ${formatClock(b.fromMs)} to ${formatClock(b.toMs)}`;
 }
