@@ -147,7 +147,11 @@ export class EventQueue {
    * Handles encode (generation, slot) so a stale handle never cancels a later event.
    */
   push(time: number, kind: number, target: number, a: number, b: number): number {
-    const slot = this.add(time, kind, target, a, b);
+    return this.handleOf(this.add(time, kind, target, a, b));
+  }
+
+  /** The cancel handle of the event in `slot`: its generation x 2^24 + the slot. */
+  private handleOf(slot: number): number {
     return this.i32[(slot << 4) + I_GEN] * 0x1000000 + slot;
   }
 
@@ -171,6 +175,11 @@ export class EventQueue {
   /** `post(nextTime[0], kind, target, a, b)`: an event nobody will cancel, its time read from `nextTime`. */
   postNext(kind: number, target: number, a: number, b: number): void {
     this.add(this.nextTime[0], kind, target, a, b);
+  }
+
+  /** `push(nextTime[0], kind, target, a, b)`: its time read from `nextTime`; returns the handle. */
+  pushNext(kind: number, target: number, a: number, b: number): number {
+    return this.handleOf(this.add(this.nextTime[0], kind, target, a, b));
   }
 
   /** Fills a free slot with the event and places it in the calendar; returns the slot. */
