@@ -32,7 +32,7 @@ import { settled, untilStill } from './fixtures/settle';
 import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
 import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll, unlabelledBusyLinks } from './fixtures/walkChecks';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
 
 const WIDE = { width: 1600, height: 1000 };
@@ -116,7 +116,7 @@ async function seekInPage(page: Page, at: number, from?: number) {
 /** The label check at the page's size: every overlap in words; the labels read. */
 async function labelCheck(page: Page, s: ShippedScenario, size: { width: number; height: number }) {
   const pic = await readPicture(page);
-  await page.screenshot({ path: shotPath(`labels-${s.name}-${size.width}.png`) });
+  await saveShot(page, `labels-${s.name}-${size.width}.png`);
   expect(pic.labels.length, `${s.name} at ${sizeName(size)}: link labels drawn`).toBeGreaterThan(0);
   expect(
     overlaps(pic).map((o) => `${s.name}: ${o}`),
@@ -152,7 +152,7 @@ const PRESENTER_SHOTS = ['two-meshes-via-gateway', 'zone-failover', 'retry-storm
 /** The annotation check at the page's size and moment `t`. */
 async function annotationCheck(page: Page, s: ShippedScenario, t: number, size: { width: number; height: number }) {
   const now = await untilStill(page, () => annotationProblems(page), `${s.name} at ${t} s, ${sizeName(size)}: the annotations`);
-  if (s.name === 'control-plane-outage' && t === 23) await page.screenshot({ path: shotPath(`annotations-${size.width}.png`) });
+  if (s.name === 'control-plane-outage' && t === 23) await saveShot(page, `annotations-${size.width}.png`);
   expect(now.map((p) => `${s.name} at ${t} s, ${sizeName(size)}: ${p}`)).toEqual([]);
 }
 
@@ -213,7 +213,7 @@ async function namesCheck(page: Page, s: ShippedScenario, found: string[]) {
     // link's (gateway-and-mesh's '35 req/s' stood under scraper's '4.0 req/s'; partial-adoption's
     // '24 req/s' for reports->orders sat nearer storefront->catalog's line), folded and with Charts.
     if (r.view === 'svg') found.push(...(await storyLabelsAstray(page)).map((o) => `${s.name}, ${drawer}: ${o}`));
-    await page.screenshot({ path: shotPath(`text1024-${s.name}-${drawer}.png`) });
+    await saveShot(page, `text1024-${s.name}-${drawer}.png`);
   }
   // The same page at 1600x1000 (Charts still open): drawn as before, its own text, no fold.
   await page.setViewportSize(WIDE);
@@ -222,7 +222,7 @@ async function namesCheck(page: Page, s: ShippedScenario, found: string[]) {
   seen.push(`${s.name} 1600x1000: ${wide.least} px`);
   if (!Number.isFinite(wide.least)) found.push(`${s.name} at 1600x1000: no node name, label or tile title drawn to measure`);
   if (wide.large || (await page.getByTestId('presenter-fold').count()) > 0) found.push(`${s.name} at 1600x1000 takes the larger text or a fold (${wide.least} px)`);
-  if (WIDE_SHOTS.includes(s.name)) await page.screenshot({ path: shotPath(`text1024-${s.name}-1600.png`) });
+  if (WIDE_SHOTS.includes(s.name)) await saveShot(page, `text1024-${s.name}-1600.png`);
   console.log(seen.join('\n'));
   return labelled;
 }
@@ -289,7 +289,7 @@ for (const s of SHIPPED_SVG) {
           // bulk-export->edge at 23 s, both sizes, before the short form '24/s').
           expect(await unlabelledBusyLinks(page), `${s.name} in presenter mode at ${sizeName(size)}: links carrying calls whose label is left out`).toEqual([]);
         }
-        if (PRESENTER_SHOTS.includes(s.name)) await page.screenshot({ path: shotPath(`presenter-${s.name}-${size.width}.png`) });
+        if (PRESENTER_SHOTS.includes(s.name)) await saveShot(page, `presenter-${s.name}-${size.width}.png`);
         await page.keyboard.press('f');
         await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
         await settled(page);
@@ -348,7 +348,7 @@ for (const s of SHIPPED_SVG) {
       const m = await measureReplicaCards(page);
       counts.cards += m.cards;
       counts.folded += m.folded;
-      if (s.name === 'partial-adoption') await page.screenshot({ path: shotPath('replica-cards-1600.png') });
+      if (s.name === 'partial-adoption') await saveShot(page, 'replica-cards-1600.png');
       expect(m.out.map((p) => `${s.name}: ${p}`)).toEqual([]);
       expect(m.cards, `${s.name}: replica cards of ${unfolded.join(', ')}`).toBeGreaterThanOrEqual(unfolded.length);
     });
@@ -370,7 +370,7 @@ for (const s of SHIPPED_SVG) {
             expect(await labelsOverBoxes(page), `${s.name} at ${sizeName(size)}${presenting ? ' in presenter mode' : ''}, unfolded: link labels over a replica card or box`).toEqual([]);
           }
           if (presenting) {
-            if (s.name === 'third-party-service') await page.screenshot({ path: shotPath(`unfolded-presenter-${s.name}-${size.width}.png`) });
+            if (s.name === 'third-party-service') await saveShot(page, `unfolded-presenter-${s.name}-${size.width}.png`);
             await page.keyboard.press('f');
             await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
           }

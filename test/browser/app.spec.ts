@@ -7,7 +7,7 @@ import { parseScenarioText, formatProblems } from '../../src/scenario';
 import { stringify as stringifyYaml } from 'yaml';
 import { runScenario } from '../../src/models';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const HELLO_MESH = readFileSync(new URL('../../scenarios/hello-mesh.json', import.meta.url), 'utf8');
 const OVERLOADED = readFileSync(new URL('./fixtures/overloaded.json', import.meta.url), 'utf8');
@@ -80,7 +80,7 @@ test('hello-mesh opens with its topology, runs when played and stops when paused
   await expect(page.getByTestId('sent-count')).toHaveText('0');
   await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
   await expect(page.getByTestId('speed')).toHaveValue('0.1');
-  await page.screenshot({ path: shotPath('app.png') });
+  await saveShot(page, 'app.png');
 
   await page.getByTestId('play').click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
@@ -95,7 +95,7 @@ test('hello-mesh opens with its topology, runs when played and stops when paused
   await page.getByTestId('speed').selectOption('1');
   await expect.poll(() => seconds(page.getByTestId('sim-time'))).toBeGreaterThan(1.5);
   await expect.poll(() => drawnPixels(page)).toBeGreaterThan(200);
-  await page.screenshot({ path: shotPath('app-playing.png') });
+  await saveShot(page, 'app-playing.png');
 
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
@@ -145,7 +145,7 @@ test('a broken scenario file is listed as path: message problems and the current
   await expect(box).toContainText('broken.json');
   await expect(page.getByTestId('problems').locator('li')).toHaveText(expected);
   await expect(box).not.toContainText(/\bat \S+:\d+|TypeError|ZodError|stack/);
-  await page.screenshot({ path: shotPath('app-problems.png') });
+  await saveShot(page, 'app-problems.png');
 
   // The scenario that was loaded stays loaded and playable.
   await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
@@ -186,7 +186,7 @@ test('a scenario file of your own loads, joins the picker and shows its failures
   await expect.poll(() => count(page.getByTestId('failed-count')), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('failure-causes')).toContainText('queue-full');
   await expect.poll(() => seconds(page.getByTestId('sim-time')), { timeout: 30_000 }).toBeGreaterThan(1);
-  await page.screenshot({ path: shotPath('app-failures.png') });
+  await saveShot(page, 'app-failures.png');
 
   await test.step("presenter mode at 1024x768: db's queue count stays inside its box ('4 q', the full words in its tooltip)", async () => {
     // At presenter size (18 units) 'N queued' ran 35 px past db's box (843-978 px, box 755-943).
@@ -232,7 +232,7 @@ test('a scenario file of your own loads, joins the picker and shows its failures
     const queues = await labelsOverQueues(page);
     expect(queues.glyphs, 'queue glyphs drawn (db queues)').toBeGreaterThanOrEqual(1);
     expect(queues.over, 'link labels over a queue glyph in presenter mode at 1024x768').toEqual([]);
-    await page.screenshot({ path: shotPath('app-queue-presenter-1024.png') });
+    await saveShot(page, 'app-queue-presenter-1024.png');
     await page.keyboard.press('f');
     await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
     await page.getByTestId('play').click();

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures/sharedPage';
 import { labelGaps } from './fixtures/labelGaps';
 import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
 import { untilStill } from './fixtures/settle';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** Least room between a link label and any node part, px. */
 const LABEL_GAP_PX = 2;
@@ -77,7 +77,7 @@ for (const [w, h] of [
     const a = await paneValue(page, 'A', 'pane-hash');
     expect(a).not.toBe('');
     expect(await paneValue(page, 'B', 'pane-hash')).toBe(a);
-    await page.screenshot({ path: shotPath(`branch-${w}.png`) });
+    await saveShot(page, `branch-${w}.png`);
     // Both panes' link labels keep clear of every node's drawing, '+N' badges included ('190 req/s'
     // lay against frontend's '+5' at 1024x768), as the view draws them and in presenter mode.
     const panes = page.getByTestId('compare-pane');
@@ -116,7 +116,7 @@ for (const [w, h] of [
       await clear('presenter');
       await badgesClear('presenter');
       await regionsClean('presenter');
-      await page.screenshot({ path: shotPath(`branch-${w}-presenter.png`) });
+      await saveShot(page, `branch-${w}-presenter.png`);
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');
     });
@@ -126,6 +126,6 @@ for (const [w, h] of [
     await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('60000');
     expect(await paneValue(page, 'B', 'pane-hash')).not.toBe(await paneValue(page, 'A', 'pane-hash'));
     expect(Number(await paneValue(page, 'B', 'pane-failed'))).toBeGreaterThan(Number(await paneValue(page, 'A', 'pane-failed')));
-    await page.screenshot({ path: shotPath(`branch-${w}-end.png`) });
+    await saveShot(page, `branch-${w}-end.png`);
   });
 }

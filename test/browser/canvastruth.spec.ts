@@ -8,7 +8,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import type { DrawnMark, DrawnScene } from '../../src/ui/topology/canvasMarks';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /**
  * Two meshes with their own CAs (checkout calls ledger across them: every handshake fails, as
@@ -123,7 +123,7 @@ test.describe('the canvas view tells the truth', () => {
     await expect(legend).toContainText('handshake failed');
     await expect(legend).toContainText('mutual TLS');
     await expect(legend.locator('[data-legend="ejected"]')).toBeVisible();
-    await page.screenshot({ path: shotPath('canvas-truth.png') });
+    await saveShot(page, 'canvas-truth.png');
 
     // Zoomed in on inventory (a search centres it), its square folds into its three replicas,
     // the last greyed as ejected.
@@ -141,10 +141,10 @@ test.describe('the canvas view tells the truth', () => {
     for (const m of scene.marks) if (m.kind === 'fold' && m.node !== 'inventory') others.set(m.node, [...(others.get(m.node) ?? []), m.state]);
     expect(others.size).toBeGreaterThan(0);
     for (const states of others.values()) expect(states).toEqual(['up', 'up']);
-    await page.screenshot({ path: shotPath('canvas-truth-zoomed.png') });
+    await saveShot(page, 'canvas-truth-zoomed.png');
     await page.setViewportSize({ width: 1024, height: 768 });
     await settled(page);
-    await page.screenshot({ path: shotPath('canvas-truth-1024.png') });
+    await saveShot(page, 'canvas-truth-1024.png');
   });
 });
 
@@ -181,7 +181,7 @@ test('a node whose replicas all go down is painted again in the down colour', as
     )
     .toEqual([0xd5, 0xdb, 0xe3]);
   await pause(page);
-  await page.screenshot({ path: shotPath('canvas-truth-down.png') });
+  await saveShot(page, 'canvas-truth-down.png');
 });
 
 test('presenter mode draws the canvas view\'s labels at 14 px or more at 1024x768, none overlapping', async ({ page }) => {
@@ -201,5 +201,5 @@ test('presenter mode draws the canvas view\'s labels at 14 px or more at 1024x76
       expect(overlap, `"${a.text}" and "${b.text}"`).toBe(false);
     }
   }
-  await page.screenshot({ path: shotPath('canvas-presenter-1024.png') });
+  await saveShot(page, 'canvas-presenter-1024.png');
 });

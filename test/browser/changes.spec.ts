@@ -2,7 +2,7 @@
 // its 20 proxies, and a change made live that the recipe keeps across a seek back and forward.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 async function settled(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
@@ -14,7 +14,7 @@ test('a timed change spreads through the proxies: 3 of 20 at 21 s, all 20 after 
   await settled(page);
   // Pushes land at 20.35 s, 20.6 s and 20.85 s: three proxies have it at 21 s.
   await expect(page.getByTestId('change-item')).toHaveText('change 1 at 20.0 s: 3 of 20 proxies have it');
-  await page.screenshot({ path: shotPath('changes-spreading-1600.png') });
+  await saveShot(page, 'changes-spreading-1600.png');
   await page.goto('/?scenario=config-rollout&t=26s');
   await settled(page);
   await expect(page.getByTestId('change-item')).toHaveText('change 1 at 20.0 s: all 20 proxies had it 5.1 s later');
@@ -36,7 +36,7 @@ test('a live change joins the recipe: kept across a seek back and forward and in
   // "Already made", not "In force": at 10.0 s no proxy has it yet, as the list under it says.
   await expect(page.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: 0 of \d+ proxies have it$/);
   await expect(page.getByTestId('change-reach')).toHaveText('Already made. The run made this change at 10.0 s, and it acts on every path it aims at. Applying it again would change nothing.');
-  await page.screenshot({ path: shotPath('changes-live-1024.png') });
+  await saveShot(page, 'changes-live-1024.png');
   // A bad change is named at its field.
   await page.getByTestId('change-details').fill('{"policy": {"timeout": -1}}');
   await page.getByTestId('change-apply').click();
@@ -89,5 +89,5 @@ test("a live switch to STRICT drains search's plaintext connections into catalog
   await expect(failed).toContainText(/tls-plaintext-rejected \[UF\] [1-9]/);
   // The connections catalog's sidecars closed as the answers they carried came back.
   await expect(panel.getByTestId('edge-drained')).toHaveText(/^[1-9]\d*$/);
-  await page.screenshot({ path: shotPath('changes-strict-drain-1600.png') });
+  await saveShot(page, 'changes-strict-drain-1600.png');
 });

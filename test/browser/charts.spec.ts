@@ -1,7 +1,7 @@
 // Charts over time: a click on a chart seeks there, and a lesson's figure is on screen.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** MARGIN of src/ui/charts/geometry.ts: the plot area inside each chart's SVG. */
 const MARGIN = { left: 44, right: 10 };
@@ -51,7 +51,7 @@ test('a click on the latency chart moves the clock there, and the charts fill in
   // A click further back seeks back.
   await clickChartAt(page, 'chart-throughput', 0.25, 60_000);
   await expect(page.getByTestId('p90')).toHaveText(/^\d+(\.\d)? ms$/);
-  await page.screenshot({ path: shotPath('charts-seek.png') });
+  await saveShot(page, 'charts-seek.png');
   expect(errors).toEqual([]);
 });
 
@@ -70,7 +70,7 @@ test("mm1's lesson figure, its 2 ms mean, is on screen beside the counters' mean
   expect(Math.abs(ms - 2)).toBeLessThan(0.1);
   await expect(page.getByTestId('mean')).toHaveText(/^(1\.9|2\.0|2\.1)/);
   await expect(page.getByTestId('chart-failures')).toContainText('none yet');
-  await page.screenshot({ path: shotPath('charts-mm1-1024.png') });
+  await saveShot(page, 'charts-mm1-1024.png');
 });
 
 test('istio-load-test shows its p90 and proxy CPU, and retry-storm its 27 attempts per request', async ({ page }) => {
@@ -93,7 +93,7 @@ test('istio-load-test shows its p90 and proxy CPU, and retry-storm its 27 attemp
   await expect(page.getByTestId('narrative-title')).toHaveText('What the proxies cost');
   await expect(page.getByTestId('lesson-figure')).toContainText('vCPU per 1000 requests/s per proxy');
   await expect(page.getByTestId('lesson-figure-value')).toHaveText(/^0\.3\d vCPU$/);
-  await page.screenshot({ path: shotPath('charts-istio.png') });
+  await saveShot(page, 'charts-istio.png');
   // Its p90 over the whole run: in the counters, and in the list of the lesson's figures.
   const p90 = page.getByTestId('lesson-figures-item').filter({ hasText: 'p90 latency' });
   await expect(p90).toContainText('lesson: 5.95 ms (3.3 + 2.65)');
@@ -119,7 +119,7 @@ test('istio-load-test shows its p90 and proxy CPU, and retry-storm its 27 attemp
   await expect(page.getByTestId('lesson-figure')).not.toContainText('so far');
   const attempts = Number.parseFloat((await page.getByTestId('lesson-figure-value').textContent())!);
   expect(Math.abs(attempts - 27) / 27).toBeLessThan(0.05);
-  await page.screenshot({ path: shotPath('charts-retry-storm.png') });
+  await saveShot(page, 'charts-retry-storm.png');
 });
 
 test('the charts drawer fits at 1280x720 beside the topology, the timeline and the counters', async ({ page }) => {
@@ -136,5 +136,5 @@ test('the charts drawer fits at 1280x720 beside the topology, the timeline and t
     expect(box.height, id).toBeGreaterThan(10);
   }
   await expect(page.getByTestId('proxy-cpu')).toHaveText(/^0\.\d\d$/);
-  await page.screenshot({ path: shotPath('charts-1280.png') });
+  await saveShot(page, 'charts-1280.png');
 });

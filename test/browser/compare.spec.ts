@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { untilStill } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
-import { shotPath } from './fixtures/shots';
+import { saveShot, shotPath } from './fixtures/shots';
 import { logRunStatus, runStatusLog } from './fixtures/statusLog';
 import { labelsOverBoxes, meshRegionProblems } from './fixtures/meshRegions';
 import { labelGaps } from './fixtures/labelGaps';
@@ -138,7 +138,7 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     expect(m.b.t).toBe(m.a.t);
     await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', m.a.t);
     expect(await diffValue(page, 'p99', 'A')).toBe(Number(await paneValue(page, 'A', 'pane-p99')));
-    await page.screenshot({ path: shotPath('compare-1600x1000.png') });
+    await saveShot(page, 'compare-1600x1000.png');
   });
   await test.step("the shared timeline is a slider as the single run's is: 0 to 40,000 ms, now at both panes' time, read as the clock reads", async () => {
     const t = await paneValue(page, 'A', 'pane-time');
@@ -185,7 +185,7 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     // Overlaid charts: a line per run in its own colour.
     await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="A"]')).toHaveCount(2);
     await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="B"]')).toHaveCount(2);
-    await page.screenshot({ path: shotPath('compare-end-1600x1000.png') });
+    await saveShot(page, 'compare-end-1600x1000.png');
   });
 });
 
@@ -283,7 +283,7 @@ test('a fault injected once hits the node of that name in both panes, and a shar
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.locator('.compare-faults').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-      await page.screenshot({ path: shotPath(`compare-fault-form-${w}x${h}.png`) });
+      await saveShot(page, `compare-fault-form-${w}x${h}.png`);
     }
   });
 });
@@ -323,7 +323,7 @@ test('"Single view" from a link with one unknown side opens the side it named ri
     await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'false');
     await expect(page.getByTestId('compare-pairs').locator('a')).toHaveCount(4);
   });
-  await page.screenshot({ path: shotPath('compare-badlink-1024x768.png') });
+  await saveShot(page, 'compare-badlink-1024x768.png');
   await page.getByTestId('single-view').click();
   await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm-fixed');
   await expect(page.getByTestId('scenario-title')).toContainText('Retry storm, fixed');
@@ -340,7 +340,7 @@ test('the single view offers the pairs, and the compare view leads back to the s
   await page.locator('body').press('Shift+ArrowRight');
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
-  await page.screenshot({ path: shotPath('compare-1024x768.png') });
+  await saveShot(page, 'compare-1024x768.png');
   const namesBefore = { A: await nameSizes(page, 'A'), B: await nameSizes(page, 'B') };
   await test.step("each pane draws retry-storm's mesh shop as one region round api, web, orders and payments (it drew three) with no side under 12 units (it had a 9-unit notch), in presenter mode too, with no link label over a box", async () => {
     expect(await meshRegionProblems(page)).toEqual([]);
@@ -350,7 +350,7 @@ test('the single view offers the pairs, and the compare view leads back to the s
     await settled(page);
     expect(await meshRegionProblems(page)).toEqual([]);
     expect(await labelsOverBoxes(page)).toEqual([]);
-    await page.screenshot({ path: shotPath('compare-presenter-1024x768.png') });
+    await saveShot(page, 'compare-presenter-1024x768.png');
     await page.keyboard.press('f');
     await expect(page.getByTestId('compare-view')).not.toHaveAttribute('data-presenter', 'on');
     // Back in the narrow window's drawing, as before presenter mode (it kept the wide window's: captions, 11.6 px names).
@@ -388,7 +388,7 @@ test('the single view offers the pairs, and the compare view leads back to the s
         const names = await nameSizes(page, side);
         expect(names.length, `pane ${side}'s node names`).toBe(6);
         expect(names.map((n, i) => Math.abs(n - closed[side][i])).every((d) => d < 0.1), `pane ${side}'s names ${names} px, closed ${closed[side]}`).toBe(true);
-        await page.screenshot({ path: shotPath(`compare-inspect-${side}${presenter ? '-presenter' : ''}-1024x768.png`) });
+        await saveShot(page, `compare-inspect-${side}${presenter ? '-presenter' : ''}-1024x768.png`);
       }
       await page.getByTestId('inspector-close').click();
       await expect(page.getByTestId('inspector')).toHaveCount(0);
@@ -419,7 +419,7 @@ test('each ready-made pair opens from the picker with both panes moving and the 
     expect(m.a.hash).not.toBe(m.b.hash);
     await expect(page.getByTestId('metrics-diff').locator('tbody tr')).not.toHaveCount(0);
     expect(await diffValue(page, 'rps', 'A')).toBeGreaterThan(0);
-    await page.screenshot({ path: shotPath(`compare-${a}-1600x1000.png`) });
+    await saveShot(page, `compare-${a}-1600x1000.png`);
   }
   // Two runs of one small scenario (a branch's link) at 1024x768: gateway-and-mesh's 9 nodes
   // missed the panes' 12 px floor in their roomy columns (10.8 px) and folded into 9 one-node
@@ -453,7 +453,7 @@ test('each ready-made pair opens from the picker with both panes moving and the 
       expect(nearest.gap, `pane ${side}: ${nearest.label} from ${nearest.part}, px`).toBeGreaterThan(0);
     }
     expect(await labelsOverBoxes(page)).toEqual([]);
-    await page.screenshot({ path: shotPath('compare-small-whole-1024x768.png') });
+    await saveShot(page, 'compare-small-whole-1024x768.png');
   });
 });
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled as settledLayout } from './fixtures/settle';
-import { shotPath } from './fixtures/shots';
+import { saveShot, shotPath } from './fixtures/shots';
 import { logTexts, textLog } from './fixtures/statusLog';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
@@ -94,7 +94,7 @@ async function branchFromPicture(page: Page) {
     await page.setViewportSize({ width: w, height: h });
     await settledLayout(page);
     await page.getByTestId('change-panel').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath(`comparebranch-form-${w}.png`) });
+    await saveShot(page, `comparebranch-form-${w}.png`);
     await formRoom(page);
   }
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -126,7 +126,7 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
     const title = pane(page, 'B').getByTestId('compare-pane-title');
     expect(await title.evaluate((el) => el.getBoundingClientRect().height), `B's title height at ${w}x${h}`).toBeLessThan(40);
     await expect(title).toHaveAttribute('title', new RegExp(`^${B_LABEL} — `));
-    await page.screenshot({ path: shotPath(`comparebranch-${w}.png`) });
+    await saveShot(page, `comparebranch-${w}.png`);
     if (w === 1024) {
       await test.step("the figures table's B head, squeezed until it wraps, keeps '15.0 s' on one line: no lone 's'", async () => {
         // Its head wraps (white-space: normal) where the row labels take the width; the break
@@ -201,7 +201,7 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
     // had failed a little before it: no "first failure"). It used to read "20 s: p99 160 ms
     // against 82.1 ms", B's p99 then being that of its one ok request.
     await expect(page.getByTestId('divergence-text')).toHaveText(`First differ at 16.0 s (up to 17.0 s): 5.0% of requests failed in A · as run, 48% in ${B_LABEL}`);
-    await page.screenshot({ path: shotPath(`comparebranch-${w}-end.png`) });
+    await saveShot(page, `comparebranch-${w}-end.png`);
   }
 
   // Inspect, at 1600x1000 (the loop above ended there).
@@ -222,7 +222,7 @@ test('a branch names its sides by what sets them apart, in titles, figures, char
   await expect(pane(page, 'A').getByTestId('inspect-node')).toContainText('payments');
   const configA = pane(page, 'A').getByTestId('replica-config');
   await expect(configA).toHaveText(Array(10).fill('fresh v2, change 1 of 1'));
-  await page.screenshot({ path: shotPath('comparebranch-inspect-1600.png') });
+  await saveShot(page, 'comparebranch-inspect-1600.png');
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.screenshot({ path: shotPath('comparebranch-inspect-1024.png'), fullPage: false });
 });
@@ -268,7 +268,7 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/compare=%40data,%40data&.*#data=/);
   expect(new URL(link).searchParams.get('t')).toBe('21s');
-  await page.screenshot({ path: shotPath('comparebranch-file-1600.png') });
+  await saveShot(page, 'comparebranch-file-1600.png');
   // The fresh page is the only one left running: this one's two workers are let go first (its
   // document left; the page is the file's shared one, closed with its worker).
   await page.goto('about:blank');
@@ -291,5 +291,5 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   // A link's packed scenario has no file name: still its own name, never "your file".
   await expect(pane(fresh, 'B').getByTestId('compare-pane-title')).toContainText('(config-rollout)');
   await expect(fresh.locator('body')).not.toContainText('your file');
-  await fresh.screenshot({ path: shotPath('comparebranch-file-1024.png') });
+  await saveShot(fresh, 'comparebranch-file-1024.png');
 });

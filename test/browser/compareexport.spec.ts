@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
@@ -67,7 +67,7 @@ for (const [w, h] of [
           await oneRow(page, w, 'play');
           const status = await page.getByTestId('run-status').evaluate((el) => ({ text: el.textContent, need: el.scrollWidth, has: el.clientWidth }));
           expect(status.need, `the status "${status.text}" beside ${fit.text}`).toBeLessThanOrEqual(status.has);
-          if (id === '0.05') await page.screenshot({ path: shotPath(`compare-speed-slow-motion-${w}x${h}.png`) });
+          if (id === '0.05') await saveShot(page, `compare-speed-slow-motion-${w}x${h}.png`);
         }
       }
       await speed.selectOption('1');
@@ -89,7 +89,7 @@ for (const [w, h] of [
     expect(pop.x).toBeGreaterThanOrEqual(0);
     expect(pop.x + pop.width).toBeLessThanOrEqual(w);
     expect(pop.y + pop.height).toBeLessThanOrEqual(h);
-    await page.screenshot({ path: shotPath(`compare-export-menu-${w}x${h}.png`) });
+    await saveShot(page, `compare-export-menu-${w}x${h}.png`);
   });
 }
 
@@ -140,5 +140,5 @@ test('the compare Export menu saves both pictures, both runs\' figures with B/A,
   expect(json.link).toContain('compare=retry-storm,retry-storm-fixed');
   expect(json.diff.find((d: { figure: string }) => d.figure === 'p99').a).toBeCloseTo(a99, 2);
   await expect(page.getByTestId('export-status')).toHaveText('Saved retry-storm-vs-retry-storm-fixed-30s.json.');
-  await page.screenshot({ path: shotPath('compare-export-1600.png') });
+  await saveShot(page, 'compare-export-1600.png');
 });

@@ -5,7 +5,7 @@
 // without covering the pane's Legend button.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 
@@ -90,7 +90,7 @@ for (const { pair, arrange } of PAIRS) {
           expect(t.bottom, `${w}x${h} ${side}: "${t.text}" cut at the bottom`).toBeLessThanOrEqual(stage.y + stage.height + 1);
         }
       }
-      await page.screenshot({ path: shotPath(`compare-presenter-${pair.split(',')[0]}-${w}x${h}.png`) });
+      await saveShot(page, `compare-presenter-${pair.split(',')[0]}-${w}x${h}.png`);
       if (pair.startsWith('retry-storm') && w === 1600) {
         // Inspect in B: the panel over A (inspectorDock.ts), B's picture as it was, names 12 px or more.
         const before = (await nodeTexts(page, 'B')).map((t) => Math.round(t.px * 10) / 10);
@@ -99,7 +99,7 @@ for (const { pair, arrange } of PAIRS) {
         await expect(page.getByTestId('inspector-about')).toContainText('About B · ');
         await expect(pane(page, 'B').getByTestId('presenter-fold')).toHaveCount(0);
         await expect.poll(async () => (await nodeTexts(page, 'B')).map((t) => Math.round(t.px * 10) / 10)).toEqual(before);
-        await page.screenshot({ path: shotPath(`compare-presenter-inspect-${w}x${h}.png`) });
+        await saveShot(page, `compare-presenter-inspect-${w}x${h}.png`);
         await page.getByTestId('inspector-close').click();
         await expect(page.getByTestId('inspector')).toHaveCount(0);
       }
@@ -129,7 +129,7 @@ for (const { pair, arrange } of PAIRS) {
         expect(w.inWindow).toBe(true);
         expect(w.lines).toBeLessThanOrEqual(2);
         await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
-        await page.screenshot({ path: shotPath('compare-divergence-line-1024x768.png') });
+        await saveShot(page, 'compare-divergence-line-1024x768.png');
       });
     }
   });

@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled, untilStill } from './fixtures/settle';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 interface TextBox {
   text: string;
@@ -119,7 +119,7 @@ for (const scenario of ['hello-mesh', 'partial-adoption', 'gateway-only']) {
         // One row: a figure on a second row takes its height from the stage above, mid-play.
         const tops = await page.locator('.strip > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
         expect(new Set(tops).size, `the counters' rows at ${size.width}x${size.height} (tops ${tops.join(', ')})`).toBe(1);
-        await page.screenshot({ path: shotPath(`counters-${scenario}-${size.width}.png`) });
+        await saveShot(page, `counters-${scenario}-${size.width}.png`);
       });
     }
     if (scenario === 'partial-adoption') {
@@ -136,7 +136,7 @@ for (const scenario of ['hello-mesh', 'partial-adoption', 'gateway-only']) {
         expect(new Set(tops).size, `tops ${tops.join(', ')}`).toBe(1);
         expect((await page.locator('.topology-stage').boundingBox())!.height).toBeCloseTo(stage, 0);
         await expect(page.getByTestId('failure-causes').locator('.cause-count').first()).toBeVisible();
-        await page.screenshot({ path: shotPath('counters-partial-adoption-20s-1024.png') });
+        await saveShot(page, 'counters-partial-adoption-20s-1024.png');
       });
     }
   });
@@ -150,7 +150,7 @@ test('latency says it is warming up rather than "—" during the warm-up, then s
   expect(Number.parseInt((await page.getByTestId('ok-count').textContent())!.replace(/,/g, ''), 10)).toBeGreaterThan(100);
   await expect(page.locator('.figure-latency')).toHaveAttribute('title', /first 5 s/);
   await expect(page.getByTestId('p50')).toHaveCount(0);
-  await page.screenshot({ path: shotPath('counters-mm1-warmup-1024.png') });
+  await saveShot(page, 'counters-mm1-warmup-1024.png');
   await openAt(page, 'mm1', 8);
   await expect(page.getByTestId('latency-status')).toHaveCount(0);
   await expect(page.getByTestId('mean')).toHaveText(/^\d\.\d ms$/);
@@ -164,5 +164,5 @@ test('a lesson window reads "11 s – 24 s, so far" while it runs, without "ende
   await openAt(page, 'retry-storm', 20);
   await expect(page.getByTestId('lesson-figure')).toContainText('lesson: 27 · 11 s – 24 s, so far');
   await expect(page.getByTestId('lesson-figure')).not.toContainText('ended');
-  await page.screenshot({ path: shotPath('counters-retry-storm-20s.png') });
+  await saveShot(page, 'counters-retry-storm-20s.png');
 });

@@ -3,7 +3,7 @@
 // a link or, where a link enters a box, over the box.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 import { settled } from './fixtures/settle';
 import { sampledOneIn } from '../../src/sim-engine';
 
@@ -85,8 +85,8 @@ for (const [width, height] of [
       const onLink = dots.find((d) => d.node === null);
       expect(onLink, `a ringed dot off the boxes at 12 s: ${JSON.stringify(dots)}`).toBeDefined();
       await clickDot(page, onLink!);
-      await page.screenshot({ path: shotPath(`dot-click-${width}x${height}.png`) });
-      if (width === 1600) await page.screenshot({ path: shotPath('dot-click.png') });
+      await saveShot(page, `dot-click-${width}x${height}.png`);
+      if (width === 1600) await saveShot(page, 'dot-click.png');
     });
 
     await test.step("a failed dot that is not ringed opens its link, whose failures by cause say why (no waterfall was kept)", async () => {
@@ -118,7 +118,7 @@ for (const [width, height] of [
       const edge = page.getByTestId('inspector').getByTestId('inspect-edge');
       await expect(edge).toBeVisible();
       await expect(edge.locator('h3')).toContainText('→');
-      await page.screenshot({ path: shotPath(`dot-click-failed-${width}x${height}.png`) });
+      await saveShot(page, `dot-click-failed-${width}x${height}.png`);
       await page.getByTestId('inspector-close').click();
     });
 
@@ -132,7 +132,7 @@ for (const [width, height] of [
       // service having replicas, its cards unfolded: no inspector opened.
       expect(overBox, `a ringed dot over a box at 23.5 s: ${JSON.stringify(dots)}`).toBeDefined();
       await clickDot(page, overBox!);
-      await page.screenshot({ path: shotPath(`dot-click-over-box-${width}x${height}.png`) });
+      await saveShot(page, `dot-click-over-box-${width}x${height}.png`);
     });
     expect(errors).toEqual([]);
   });

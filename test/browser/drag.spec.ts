@@ -6,7 +6,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { pack } from '../../src/ui/recipe/codec';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** Centre of a drawn node on the page, CSS pixels. */
 async function centreOf(page: Page, name: string): Promise<{ x: number; y: number }> {
@@ -75,7 +75,7 @@ test('dragging a node moves it and its links, keeps it there after a reload, and
   expect(await page.locator('[data-edge="frontend->cart"] .topo-edge-line').getAttribute('d')).not.toBe(edge0);
   const kept = await saved(page, 'hello-mesh');
   expect(Object.keys(kept)).toEqual(['cart']);
-  await page.screenshot({ path: shotPath('drag-node-svg.png') });
+  await saveShot(page, 'drag-node-svg.png');
 
   await page.reload();
   await expect(page.getByTestId('run-status')).toHaveText('ready');
@@ -103,7 +103,7 @@ test('the share link carries dragged nodes: a fresh browser opening the URL draw
   await expect(other.getByTestId('run-status')).toHaveText('ready');
   await settlesAt(other, 'cart', dragged);
   expect(await saved(other, 'hello-mesh')).toEqual({});
-  await other.screenshot({ path: shotPath('drag-share-link.png') });
+  await saveShot(other, 'drag-share-link.png');
 
   // A name the topology does not have is reported at its field and left out; the rest is used.
   const kept = JSON.parse(JSON.stringify(await saved(page, 'hello-mesh'))) as Record<string, { x: number; y: number }>;
@@ -128,7 +128,7 @@ test("a scenario's layout field places its nodes, and an unknown node name in it
   await page.getByTestId('scenario-file').setInputFiles({ name: 'hello-placed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(page.locator('[data-drawn="hello-placed"]')).toBeVisible();
   near(await rel(page, 'cart'), dragged);
-  await page.screenshot({ path: shotPath('drag-layout-field.png') });
+  await saveShot(page, 'drag-layout-field.png');
 
   const bad = { ...hello, name: 'hello-bad-layout', layout: { ...layout, 'no-such-node': { x: 1, y: 2 } } };
   await page.getByTestId('scenario-file').setInputFiles({ name: 'bad-layout.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
@@ -152,7 +152,7 @@ test('on the canvas view of 2,000 nodes, a node zoomed into drags and stays afte
   await drag(page, at, 90, -70);
   const kept = await saved(page, 'istio-load-test-full');
   expect(Object.keys(kept)).toEqual(['svc-010']);
-  await page.screenshot({ path: shotPath('drag-node-canvas.png') });
+  await saveShot(page, 'drag-node-canvas.png');
   await page.reload();
   await expect(page.locator('[data-drawn="istio-load-test-full"]')).toBeVisible({ timeout: 60_000 });
   expect(await saved(page, 'istio-load-test-full')).toEqual(kept);
@@ -178,7 +178,7 @@ test('a click on a service unfolds its replicas into cards with their own state,
   const after = (await frontend.boundingBox())!;
   expect(after.height).toBeGreaterThan(before.height + 20);
   await page.getByTestId('pause').click();
-  await page.screenshot({ path: shotPath('unfold-replicas.png') });
+  await saveShot(page, 'unfold-replicas.png');
 
   await frontend.locator('.topo-card').click();
   await expect(cards).toHaveCount(0);

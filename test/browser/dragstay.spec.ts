@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** Shipped scenarios drawn as SVG (60 nodes or fewer). */
 const SCENARIOS = readdirSync('scenarios')
@@ -93,7 +93,7 @@ test(`${SCENARIOS.join(', ')}: a dragged service stays under the pointer at 1.6x
       // The drop is kept as before: in this browser and in the link.
       await expect.poll(() => new URL(page.url()).searchParams.has('layout')).toBe(true);
       if (name === 'hello-mesh' || name === 'two-meshes-via-gateway') {
-        await page.screenshot({ path: shotPath(`drag-stays-${name}.png`) });
+        await saveShot(page, `drag-stays-${name}.png`);
       }
     });
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { simCommand } from '../cli/spawnSim';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** Replaces the text of the editor line holding `needle` (after its indentation) with `text`. */
 async function replaceLine(page: Page, needle: string, text: string) {
@@ -55,11 +55,11 @@ test('editing a scenario: an error named by field and line, its fix, a form addi
   await expect(page.locator('.cm-activeLine')).toContainText('"seed": 7');
   await problem.click();
   await expect(page.locator('.cm-activeLine')).toHaveText('  "duration": "10 parsecs",');
-  await page.screenshot({ path: shotPath('editor-1600x1000.png') });
+  await saveShot(page, 'editor-1600x1000.png');
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(problem).toBeInViewport();
   await expect(editor.getByTestId('editor-run')).toBeInViewport();
-  await page.screenshot({ path: shotPath('editor-1024x768.png') });
+  await saveShot(page, 'editor-1024x768.png');
   await page.setViewportSize({ width: 1600, height: 1000 });
 
   // The text is kept across closing the editor with the error still in it.
@@ -147,7 +147,7 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     expect(suffix!.x + suffix!.width).toBeLessThanOrEqual(field!.x + field!.width);
     expect(suffix!.x).toBeGreaterThan(field!.x + 20);
     await editor.getByTestId('editor-service-timeout').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath('editor-timeout-ms-1024x768.png') });
+    await saveShot(page, 'editor-timeout-ms-1024x768.png');
     await editor.getByTestId('editor-add').click();
     await expect(page.locator('.cm-line', { hasText: 'name: quick' })).toHaveCount(1);
     await expect(page.locator('.cm-content')).toContainText('timeout: 2ms');
@@ -184,7 +184,7 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     await editor.getByLabel('Replicas', { exact: true }).fill('');
     await tryAdd('replicas: "" is not a whole number');
     await said.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath('editor-form-number-1024x768.png') });
+    await saveShot(page, 'editor-form-number-1024x768.png');
     await editor.getByLabel('Replicas', { exact: true }).fill('1');
     await editor.getByTestId('editor-add').click();
     await expect(said).toHaveCount(0);
@@ -208,10 +208,10 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     await tryAdd('c', '2', 'name: "c" is also the name of a client in this scenario; services, clients and gateways each need their own name');
     await tryAdd('fourth', '-1', 'replicas: must be at least 1, got -1');
     await said.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath('editor-form-taken-1024x768.png') });
+    await saveShot(page, 'editor-form-taken-1024x768.png');
     await page.setViewportSize({ width: 1600, height: 1000 });
     await tryAdd('quick', '1', 'name: "quick" is also the name of a service in this scenario; services, clients and gateways each need their own name');
-    await page.screenshot({ path: shotPath('editor-form-taken-1600x1000.png') });
+    await saveShot(page, 'editor-form-taken-1600x1000.png');
     await page.setViewportSize({ width: 1024, height: 768 });
     await editor.getByLabel('Replicas', { exact: true }).fill('1');
   });
@@ -244,7 +244,7 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     await expect
       .poll(() => said.evaluate((p) => { const r = p.getBoundingClientRect(); const s = p.closest('.editor-side')!.getBoundingClientRect(); return r.top >= s.top && r.bottom <= s.bottom + 0.5; }))
       .toBe(true);
-    await page.screenshot({ path: shotPath('editor-form-said-1024x768.png') });
+    await saveShot(page, 'editor-form-said-1024x768.png');
     await editor.getByLabel('Replicas', { exact: true }).fill('1');
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+a');

@@ -1,7 +1,7 @@
 // The event log: the engine's trace, filtered by kind and by request, and a click on a row seeks.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const simSeconds = async (page: Page) => Number.parseFloat((await page.getByTestId('sim-time').textContent())!);
 
@@ -44,7 +44,7 @@ test('the event log filters retry-storm by kind and by request, and a click on a
   expect(new Set(requests)).toEqual(new Set([`#${id}`]));
   // It crossed api, web, orders and payments: its tries reached payments.
   await expect(log.locator('.eventlog-actor').filter({ hasText: 'payments' })).not.toHaveCount(0);
-  await page.screenshot({ path: shotPath('eventlog-request.png') });
+  await saveShot(page, 'eventlog-request.png');
 
   // A bad request number is named at its field.
   await page.getByTestId('event-filter-request').fill('abc');
@@ -110,5 +110,5 @@ test('the event log keeps scrolling over a long run, and the drawer fits at 1024
     const box = (await page.getByTestId(id).boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(768);
   }
-  await page.screenshot({ path: shotPath('eventlog-1024.png') });
+  await saveShot(page, 'eventlog-1024.png');
 });

@@ -7,7 +7,7 @@ import { expect, type Download, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { parseScenarioText } from '../../src/scenario';
 import { runWithSeries } from '../../src/cli/csv';
-import { shotPath } from './fixtures/shots';
+import { saveShot, shotPath } from './fixtures/shots';
 
 const RETRY_STORM = readFileSync(new URL('../../scenarios/retry-storm.json', import.meta.url), 'utf8');
 
@@ -79,7 +79,7 @@ test.describe('export', () => {
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     await page.getByTestId('export-menu').click();
     await expect(page.getByTestId('export-status')).toHaveText('15 closed seconds of series so far.');
-    await page.screenshot({ path: shotPath('export-menu-1600.png') });
+    await saveShot(page, 'export-menu-1600.png');
 
     // The topology as SVG: standalone, parses, holds the services' names, no class left to style.
     const svg = await exportItem(page, 'export-svg');
@@ -209,7 +209,7 @@ test.describe('export', () => {
     expect(pop.x).toBeGreaterThanOrEqual(0);
     expect(pop.x + pop.width).toBeLessThanOrEqual(1024);
     expect(pop.y + pop.height).toBeLessThanOrEqual(768);
-    await page.screenshot({ path: shotPath('export-menu-1024.png') });
+    await saveShot(page, 'export-menu-1024.png');
     // A recording length out of range is said at its field, with the limit and why; nothing is downloaded.
     await page.getByTestId('export-seconds').fill('600');
     let downloads = 0;

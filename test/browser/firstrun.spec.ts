@@ -4,7 +4,7 @@
 // wrong. Seeks (timeline clicks, a link's t=) stand in for long plays.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** A figure as the counters write it ("1,031", "95.1%", "8.00 s") as a number. */
 const num = (text: string | null): number => Number((text ?? '').replace(/[^0-9.]/g, ''));
@@ -65,7 +65,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     expect(legend.lastRow.join(' ')).toContain('handshake failed');
     expect(legend.lastRow.length).toBeGreaterThan(1);
     expect(legend.underInspect).toBe(0);
-    await page.screenshot({ path: shotPath('firstrun-1-legend-1600x1000.png') });
+    await saveShot(page, 'firstrun-1-legend-1600x1000.png');
     if (!wasOpen) await page.getByTestId('legend-toggle').click();
     await page.setViewportSize({ width: 1440, height: 900 });
   });
@@ -147,7 +147,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     expect(failed).toBeGreaterThan(5);
     await expect(page.getByTestId('failure-causes')).toHaveText(`http-5xx ${failed}`);
     atMoment = await countersNow(page);
-    await page.screenshot({ path: shotPath('firstrun-4-fault.png') });
+    await saveShot(page, 'firstrun-4-fault.png');
   });
 
   await test.step('5. See why a request failed: Inspect, Follow a request lists failed ones; one says where it failed, why, and the fault', async () => {
@@ -236,7 +236,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     expect(num(cells[1])).toBeGreaterThan(3);
     expect(cells[2]).toBe('0.0%');
     await expect(page.getByTestId('metrics-diff')).toContainText('B/A');
-    await page.screenshot({ path: shotPath('firstrun-9-compare.png') });
+    await saveShot(page, 'firstrun-9-compare.png');
   });
 
   await test.step('10. Present it (1024x768): retry-storm, f; the story in large type, in the light theme; next › runs to step 2 and reveals the answer; Escape leaves', async () => {
@@ -260,7 +260,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     await expect(page.getByTestId('narrative-step')).toContainText(/step 2 of 4/i);
     await expect(page.getByTestId('sim-time')).toHaveText('10.0 s');
     await expect(page.getByTestId('question-reveal')).toContainText('27');
-    await page.screenshot({ path: shotPath('firstrun-10-present-1024.png') });
+    await saveShot(page, 'firstrun-10-present-1024.png');
     await page.keyboard.press('Escape');
     await expect(app).not.toHaveClass(/\bpresenter\b/);
   });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const dir = new URL('../../examples/bookinfo/', import.meta.url);
 /** Bookinfo's platform manifests, the route-to-v1 task and the workload, as named files. */
@@ -48,13 +48,13 @@ test('Bookinfo manifests chosen together with "Open file…" are imported and dr
   await expect(page.getByTestId('scenario-title')).toHaveText('Bookinfo, imported from its Kubernetes and Istio manifests');
   for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
   await expectClearOfPictureControls(page);
-  await page.screenshot({ path: shotPath('import-bookinfo-1600x1000.png') });
+  await saveShot(page, 'import-bookinfo-1600x1000.png');
   await test.step("another scenario picked after the import leaves its warnings behind: mm1 shows no 'apps.yaml:31' line", async () => {
     // They stayed beside mm1 (and any file opened next), naming manifests no longer on screen.
     await page.getByTestId('scenario-select').selectOption('mm1');
     await expect(page.getByTestId('scenario-title')).toHaveText(/^M\/M\/1/);
     await expect(page.getByTestId('import-warnings')).toHaveCount(0);
-    await page.screenshot({ path: shotPath('import-then-mm1-1600x1000.png') });
+    await saveShot(page, 'import-then-mm1-1600x1000.png');
   });
   expect(errors).toEqual([]);
 });
@@ -74,10 +74,10 @@ test('Bookinfo files dropped on the page are imported the same way (a DataTransf
   for (const n of ['productpage', 'reviews-v1', 'reviews-v2', 'reviews-v3', 'ratings']) await expect(page.locator(`[data-node="${n}"]`)).toBeVisible();
   await expect(page.getByTestId('import-warnings').locator('li')).toHaveCount(4);
   await expectClearOfPictureControls(page);
-  await page.screenshot({ path: shotPath('import-bookinfo-1024x768.png') });
+  await saveShot(page, 'import-bookinfo-1024x768.png');
   // Dismissed, the warnings leave the picture whole.
   await page.getByTestId('import-warnings').getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByTestId('import-warnings')).toHaveCount(0);
-  await page.screenshot({ path: shotPath('import-bookinfo-1024x768-dismissed.png') });
+  await saveShot(page, 'import-bookinfo-1024x768-dismissed.png');
   expect(errors).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // inspect a node and a link.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));
 
@@ -50,7 +50,7 @@ test('following a failed retry-storm request shows each try with its host and re
   await expect(waterfall.locator('.waterfall-note', { hasText: 'attempts exhausted: 3 tries = 1 + 2 retries' }).first()).toBeVisible();
   // Proxy passes, queues, app time and network crossings are rows too.
   for (const role of ['proxy', 'app', 'network', 'server']) expect(await waterfall.locator(`[data-span-role="${role}"]`).count()).toBeGreaterThan(0);
-  await page.screenshot({ path: shotPath('waterfall.png') });
+  await saveShot(page, 'waterfall.png');
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(waterfall).toBeVisible();
   // The time axis's labels neither run into each other nor past the panel ("200 ms400 ms600 ms",
@@ -73,7 +73,7 @@ test('following a failed retry-storm request shows each try with its host and re
       .toBeGreaterThanOrEqual(2);
   }
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: shotPath('waterfall-1024.png') });
+  await saveShot(page, 'waterfall-1024.png');
 
   await test.step('the request list follows a seek while paused: forward it lists requests sent after 15 s, back at 12 s none sent after 12 s', async () => {
     // The list asked at 15 s named requests up to 15 s; it stayed so at 20 s (newest 14.0 s at
@@ -87,7 +87,7 @@ test('following a failed retry-storm request shows each try with its host and re
     };
     await seekTo('Shift+ArrowRight', 5, '20.0 s');
     await expect.poll(newest, { timeout: 10_000 }).toBeGreaterThan(18);
-    await page.screenshot({ path: shotPath('request-list-after-seek-1024.png') });
+    await saveShot(page, 'request-list-after-seek-1024.png');
     await seekTo('Shift+ArrowLeft', 8, '12.0 s');
     await expect.poll(newest, { timeout: 10_000 }).toBeLessThanOrEqual(12);
     await expect(rows.first().locator('.request-fate')).toHaveText('http-5xx');
@@ -116,7 +116,7 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
   await expect(node).toContainText('fresh v');
   // Its replicas are up: what makes it fail is the injected abort, said at the top.
   await expect(node.getByTestId('inspect-faults')).toHaveText(/^An injected fault acts here now:\s*⚡ HTTP errors on payments, 100% → 503: answers requests with an HTTP error \(from 10\.0 s to 25\.0 s\)$/);
-  await page.screenshot({ path: shotPath('inspector-node.png') });
+  await saveShot(page, 'inspector-node.png');
   await test.step('every column of the node\'s tables can be read, at 1600x1000 by fitting, at 1024x768 by a named sideways scroll', async () => {
     // At 1600x1000 both tables fit the panel: no scroll, no cue ('ejected' was cut by 8 px).
     await expect(node.locator('.inspect-table')).toHaveCount(2);
@@ -129,13 +129,13 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
     expect(await unreadableTableCells(panel)).toEqual([]);
     const box = node.locator('.inspect-scroll-box').last();
     await box.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath('inspector-node-1024.png') });
+    await saveShot(page, 'inspector-node-1024.png');
     // Scrolled to its end, the callers' table names the columns now out of view to the left.
     await box.evaluate((b) => b.scrollTo({ left: b.scrollWidth }));
     await expect(panel.getByTestId('inspect-scroll-cue').last()).toContainText('← active');
     await expect(panel.getByTestId('inspect-scroll-cue').last()).not.toContainText('ejected');
     expect(await unreadableTableCells(panel)).toEqual([]);
-    await page.screenshot({ path: shotPath('inspector-node-1024-scrolled.png') });
+    await saveShot(page, 'inspector-node-1024-scrolled.png');
     await page.setViewportSize({ width: 1600, height: 1000 });
   });
 
@@ -148,7 +148,7 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
   // What fails on it, in words, and the fault at its callee that makes it fail.
   await expect(edge.getByTestId('edge-failed-why')).toHaveText('http-5xx: the service answered with a server error (5xx)');
   await expect(edge.getByTestId('inspect-faults')).toContainText('⚡ HTTP errors on payments, 100% → 503: answers requests with an HTTP error (from 10.0 s to 25.0 s)');
-  await page.screenshot({ path: shotPath('inspector-edge.png') });
+  await saveShot(page, 'inspector-edge.png');
   await panel.getByTestId('inspector-close').click();
   await expect(panel).toHaveCount(0);
 });
@@ -210,10 +210,10 @@ test("a link inspected inside mm1's 5 s warm-up says it is warming up, never 0 �
   await expect(latency).toHaveAttribute('title', /first 5 s \([\d,]+ ok so far are left out\)/);
   expect(await edge.textContent()).not.toMatch(/µs/);
   await expect(page.getByTestId('latency-status')).toHaveText('warming up (5 s)');
-  await page.screenshot({ path: shotPath('inspector-warmup-edge.png') });
+  await saveShot(page, 'inspector-warmup-edge.png');
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(latency).toBeVisible();
-  await page.screenshot({ path: shotPath('inspector-warmup-edge-1024.png') });
+  await saveShot(page, 'inspector-warmup-edge-1024.png');
 
   // At 8 s calls sent after 5 s have ended: the quantiles, and how many calls they are over.
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -223,6 +223,6 @@ test("a link inspected inside mm1's 5 s warm-up says it is warming up, never 0 �
   await expect(latency).toHaveText(/^[\d.,]+ (µs|ms) \/ [\d.,]+ (µs|ms) \/ [\d.,]+ (µs|ms)$/);
   await expect.poll(async () => Number(await latency.getAttribute('data-measured'))).toBeGreaterThan(0);
   await expect(latency).toHaveAttribute('title', /^over [\d,]+ ok calls sent after the warm-up \(5 s\)/);
-  await page.screenshot({ path: shotPath('inspector-warmup-edge-after.png') });
+  await saveShot(page, 'inspector-warmup-edge-after.png');
   expect(errors).toEqual([]);
 });

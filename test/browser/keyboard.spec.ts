@@ -3,7 +3,7 @@
 // Shift+→ a second on, f presenter mode, and b branches from the single view to the compare view.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 /** Screen size of each text a pane's nodes show: font size × the SVG's scale there, or the canvas view's labels (as presenter.spec measures). */
@@ -116,7 +116,7 @@ const SIZES = [
         const smallest = texts.reduce((x, t) => (t.px < x.px ? t : x));
         expect(smallest.px, `${side} at ${w}x${h}: smallest text "${smallest.text}"`).toBeGreaterThanOrEqual(14);
       }
-      if (w === 1024) await page.screenshot({ path: shotPath(`keyboard-compare-presenter-${w}.png`) });
+      if (w === 1024) await saveShot(page, `keyboard-compare-presenter-${w}.png`);
     }
     await test.step('made 1024x768 again, the panes go side by side, as opening there puts them; 1600x1000 stacks them again', async () => {
       // They stayed stacked: the room was judged by the chrome of the panes drawn, stacked ones
@@ -131,12 +131,12 @@ const SIZES = [
     await page.keyboard.press('End');
     await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
     await expect.poll(() => paneTime(page, 'A')).toBe('60000');
-    await page.screenshot({ path: shotPath('keyboard-compare-presenter-1600.png') });
+    await saveShot(page, 'keyboard-compare-presenter-1600.png');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'off');
-    await page.screenshot({ path: shotPath('keyboard-compare-1600.png') });
+    await saveShot(page, 'keyboard-compare-1600.png');
     await page.setViewportSize({ width: 1024, height: 768 });
     await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
-    await page.screenshot({ path: shotPath('keyboard-compare-1024.png') });
+    await saveShot(page, 'keyboard-compare-1024.png');
   });
 }

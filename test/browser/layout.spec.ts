@@ -8,7 +8,7 @@ import { expect, type Page } from '@playwright/test';
 import { test as base } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import type { Box } from './fixtures/walkChecks';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** Shipped scenarios of 60 nodes or fewer (the full load test is the canvas view's, scale.spec). */
 const SCENARIOS = readdirSync('scenarios')
@@ -180,7 +180,7 @@ async function reachable(page: Page, size: { width: number; height: number }) {
   await expect(page.getByTestId('chart-latency')).toBeInViewport();
   await page.getByTestId('tab-events').click();
   await expect(page.getByTestId('event-log')).toBeInViewport();
-  await page.screenshot({ path: shotPath(`layout-reach-${size.width}x${size.height}.png`) });
+  await saveShot(page, `layout-reach-${size.width}x${size.height}.png`);
   await page.getByTestId('tab-events').click();
   // The inspector opens beside the picture, whole.
   await page.getByTestId('inspector-toggle').click();
@@ -252,7 +252,7 @@ async function inspectorRows(page: Page) {
       panelH: panelBox.height,
     };
   });
-  await page.screenshot({ path: shotPath('readable-inspector-1280x720.png') });
+  await saveShot(page, 'readable-inspector-1280x720.png');
   expect(shown.rows, `rows in view in a ${shown.panelH.toFixed(0)} px panel`).toBeGreaterThanOrEqual(5);
 }
 
@@ -285,7 +285,7 @@ async function callersTable(page: Page) {
   expect(last.right, `ejected header ${last.left.toFixed(0)}-${last.right.toFixed(0)}, panel ${box.x.toFixed(0)}-${(box.x + box.width).toFixed(0)}`).toBeLessThanOrEqual(box.x + box.width + 0.5);
   expect(last.left).toBeGreaterThanOrEqual(box.x);
   await table.evaluate((el) => ((el.parentElement as unknown as El).scrollLeft = 0));
-  await page.screenshot({ path: shotPath('inspector-callers-1024x768.png') });
+  await saveShot(page, 'inspector-callers-1024x768.png');
   await page.getByTestId('inspector-close').click();
   await expect(page.getByTestId('inspector')).toHaveCount(0);
 }
@@ -298,7 +298,7 @@ async function wholeAndBeside(page: Page, name: string, size: { width: number; h
   expect(closed.view).toBe('svg');
   expect(closed.nodes.length, name).toBeGreaterThan(0);
   found.push(...problems(closed).map((p) => `${name} at ${size.width}x${size.height}: ${p}`));
-  await page.screenshot({ path: shotPath(`layout-${name}-${size.width}x${size.height}.png`) });
+  await saveShot(page, `layout-${name}-${size.width}x${size.height}.png`);
 
   await page.getByTestId('inspector-toggle').click();
   await expect(page.getByTestId('inspector')).toBeVisible();
@@ -311,7 +311,7 @@ async function wholeAndBeside(page: Page, name: string, size: { width: number; h
   expect(opened.stage.x + opened.stage.w, `${name}: stage's right edge with the inspector open at ${size.width}x${size.height}`).toBeLessThanOrEqual(opened.overlays.find((o) => o.what === 'inspector')!.x + 0.5);
   expect(opened.stage.w).toBeLessThan(closed.stage.w * 0.7);
   found.push(...problems(opened).map((p) => `${name} at ${size.width}x${size.height}, inspector open: ${p}`));
-  if (name === 'hello-mesh' || name === 'istio-load-test') await page.screenshot({ path: shotPath(`layout-${name}-${size.width}x${size.height}-inspector.png`) });
+  if (name === 'hello-mesh' || name === 'istio-load-test') await saveShot(page, `layout-${name}-${size.width}x${size.height}-inspector.png`);
   await page.getByTestId('inspector-close').click();
   await expect(page.getByTestId('inspector')).toHaveCount(0);
   return found;
@@ -348,7 +348,7 @@ async function readableBeside(page: Page, name: string, closed: Awaited<ReturnTy
     if (overflows && (dx > opened.stage.w / 10 || dy > opened.stage.h / 10)) found.push(`${name}: ${nodeName} is ${dx.toFixed(0)},${dy.toFixed(0)} px off the stage's centre`);
   }
   if (['retry-storm', 'two-meshes-via-gateway', 'istio-load-test', 'control-plane-boundary'].includes(name)) {
-    await page.screenshot({ path: shotPath(`readable-${name}-1024x768-inspector.png`) });
+    await saveShot(page, `readable-${name}-1024x768-inspector.png`);
   }
   // Fit shows the whole picture again beside the inspector.
   await page.getByTestId('zoom-reset').click();
@@ -391,7 +391,7 @@ async function presenterWhole(page: Page, name: string): Promise<string[]> {
     if (fill < 0.6) found.push(`${name}: the nodes span ${(fill * 100).toFixed(0)}% of the stage`);
     found.push(...textOverlaps(s.texts).map((p) => `${name}: ${p}`));
   }
-  await page.screenshot({ path: shotPath(`presenter-${name}-1024x768.png`) });
+  await saveShot(page, `presenter-${name}-1024x768.png`);
   // The same outcome with the legend open (a choice the browser keeps): its list takes 72 px of
   // the stage, and partial-adoption (545 px; 472 needed for 14 px text) folded into nine one-node
   // group tiles with it open and was drawn whole with it folded. The fold is judged without it.
@@ -450,7 +450,7 @@ async function stageStill(page: Page, size: { width: number; height: number }) {
     return { box: [r.x, r.y, r.width, r.height], cls: (window as unknown as { __cls: number }).__cls };
   });
   await page.getByTestId('pause').click();
-  await page.screenshot({ path: shotPath(`stage-still-${size.width}.png`) });
+  await saveShot(page, `stage-still-${size.width}.png`);
   const tenths = (b: number[]) => b.map((v) => Math.round(v * 10) / 10);
   expect(tenths(now.box), `${size.width}x${size.height}: the stage's box (x, y, width, height) after play against its first paint`).toEqual(tenths(first!));
   console.log(`${STILL} at ${size.width}x${size.height}: stage ${tenths(now.box).join(', ')} from the first paint on; layout shifts ${now.cls.toFixed(4)}`);

@@ -2,7 +2,7 @@
 // links, the control plane wired to its proxies, and a bridge on the border of two meshes.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /**
  * Opens the scenario by its link. (Opening '/' and then picking hello-mesh, the scenario already
@@ -59,7 +59,7 @@ test('two meshes bridged by a gateway: two regions, the bridge on their border, 
     expect(icon.x).toBeGreaterThan(region.x);
     expect(icon.x + icon.width).toBeLessThan(region.x + region.width);
   }
-  await page.screenshot({ path: shotPath('two-meshes.png') });
+  await saveShot(page, 'two-meshes.png');
 });
 
 test('a third party is drawn in a cloud outside every mesh', async ({ page }) => {

@@ -3,7 +3,7 @@
 // and figures carry thousands separators (link labels of 1,000 req/s and more among them).
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 test("the event log names each proxy event's proxy, and the actor filter finds one replica's sidecar", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -27,7 +27,7 @@ test("the event log names each proxy event's proxy, and the actor filter finds o
   await expect(log.locator('.eventlog-actor').first()).toHaveText(/^gateway api-\d$/);
   // Times with separators past a second.
   await expect(log.locator('.eventlog-time').first()).toHaveText(/^\d{1,2},\d{3}\.\d{3} ms$/);
-  await page.screenshot({ path: shotPath('names-eventlog.png') });
+  await saveShot(page, 'names-eventlog.png');
 });
 
 test('the inspector picker lists control planes by their mesh, grouped by kind, and typing a name picks it', async ({ page }) => {
@@ -48,7 +48,7 @@ test('the inspector picker lists control planes by their mesh, grouped by kind, 
   await expect(node.locator('h3')).toHaveText(/^ledger/);
   await picker.selectOption({ label: 'checkout → payments-bridge' });
   await expect(page.getByTestId('inspect-edge')).toBeVisible();
-  await page.screenshot({ path: shotPath('names-picker.png') });
+  await saveShot(page, 'names-picker.png');
 });
 
 test('link labels and counters write thousands with separators', async ({ page }) => {
@@ -62,5 +62,5 @@ test('link labels and counters write thousands with separators', async ({ page }
   for (const t of texts) expect(t).not.toMatch(/\d{4}/);
   expect(texts.some((t) => /^\d{1,3},\d{3} req\/s/.test(t))).toBe(true);
   await expect(page.getByTestId('sent-count')).toHaveText(/^\d{1,3}(,\d{3})+$/);
-  await page.screenshot({ path: shotPath('names-numbers.png') });
+  await saveShot(page, 'names-numbers.png');
 });

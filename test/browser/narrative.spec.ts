@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Locator } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const seconds = async (l: Locator) => Number.parseFloat((await l.textContent())!);
 
@@ -41,7 +41,7 @@ test('control-plane-outage tells its story step by step and highlights what each
   await expect(topo.locator('[data-node="frontend"] .topo-hex-stale')).toHaveCount(2);
   await expect(topo.locator('[data-node="frontend"] .topo-state')).toHaveText('stale config (2 of 2)');
   await expect(cp).not.toHaveClass(/topo-hl/);
-  await page.screenshot({ path: shotPath('narrative.png') });
+  await saveShot(page, 'narrative.png');
 
   // Back runs the scenario again from zero to the previous step.
   await page.getByTestId('narrative-prev').click();
@@ -64,7 +64,7 @@ test('control-plane-outage tells its story step by step and highlights what each
     await expect(page.getByTestId('narrative-step')).toHaveText('step 3 of 6');
     await expect(page.getByTestId('narrative-title')).toBeInViewport();
     await expect(page.getByTestId('narrative-text')).toBeInViewport({ ratio: 0.5 });
-    await page.screenshot({ path: shotPath('narrative-clicker-scrolled.png') });
+    await saveShot(page, 'narrative-clicker-scrolled.png');
     // Back (PageUp) brings its step into view too.
     await column.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await page.keyboard.press('PageUp');
@@ -93,7 +93,7 @@ test('control-plane-outage tells its story step by step and highlights what each
     for (const name of ['ledger', 'fraud-check']) await expect(topo.locator(`path[data-cp-node="${name}"]`)).toHaveClass(/topo-cp-link-cut/);
     for (const name of ['storefront', 'catalog', 'checkout']) await expect(topo.locator(`path[data-cp-node="${name}"]`)).not.toHaveClass(/topo-cp-link-cut/);
     await expect(topo.locator('[data-node="ledger"] .topo-state')).toHaveText(/no config/);
-    await page.screenshot({ path: shotPath('control-plane-boundary-cut.png') });
+    await saveShot(page, 'control-plane-boundary-cut.png');
   });
 
   await test.step("presenter mode at 1024x768: entering it shows step 1 whole, and after PageDown the whole new step, head to text end, is in the column (idle-timeout-race step 2: 688-1162 px against a column ending at 670), its type stepped down to fit and never under 14 px; so is every step of every shipped story (mesh-only's step 6 ended 3-7 px below)", async () => {
@@ -124,7 +124,7 @@ test('control-plane-outage tells its story step by step and highlights what each
     const size = () => page.getByTestId('narrative-text').evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
     expect(await size()).toBeGreaterThanOrEqual(14);
     expect(await size()).toBeLessThan(17);
-    await page.screenshot({ path: shotPath('narrative-presenter-pagedown-1024.png') });
+    await saveShot(page, 'narrative-presenter-pagedown-1024.png');
 
     // Every step of every shipped story, reached as a presenter does (PageDown), whole in the
     // column at 14 px or more. mesh-only's step 6 ran 3-7 px below it at 14.1 px, its last line
@@ -145,7 +145,7 @@ test('control-plane-outage tells its story step by step and highlights what each
         await expect(page.getByTestId('narrative-step')).toHaveText(`step ${i} of ${steps}`);
         await expect.poll(stepInColumn, { message: `${name} step ${i} whole in the column`, timeout: 10_000 }).toEqual({ headIn: true, textIn: true });
         expect(await size(), `${name} step ${i}'s text, px`).toBeGreaterThanOrEqual(14);
-        if (name === 'mesh-only' && i === steps) await page.screenshot({ path: shotPath('narrative-presenter-mesh-only-6-1024.png') });
+        if (name === 'mesh-only' && i === steps) await saveShot(page, 'narrative-presenter-mesh-only-6-1024.png');
       }
     }
     await page.keyboard.press('f');
@@ -175,7 +175,7 @@ test('control-plane-outage tells its story step by step and highlights what each
       await expect(figure).toContainText('p50 of user requests once failed over');
       await expect(figure).toContainText('lesson: about +2 ms · p50 13.0 ms over 22 s – 40 s, so far, against 10.9 ms over 5 s – 20 s');
       await expect(figure).toBeInViewport();
-      await page.screenshot({ path: shotPath(`narrative-figure-zone-failover-${size.width}.png`) });
+      await saveShot(page, `narrative-figure-zone-failover-${size.width}.png`);
 
       await toStep('third-party-service', 4, 4, /^30\.0+ s$/);
       await expect(page.getByTestId('narrative-title')).toHaveText('The slow tail is cut');
@@ -183,7 +183,7 @@ test('control-plane-outage tells its story step by step and highlights what each
       await expect(figure).toContainText('partner calls the gateway cut at 300 ms (failed)');
       await expect(figure).toContainText('lesson: about 1 in 16 over the minute (6.4%) · of calls ended in the whole run so far (33 of 600)');
       await expect(figure).toBeInViewport();
-      await page.screenshot({ path: shotPath(`narrative-figure-third-party-${size.width}.png`) });
+      await saveShot(page, `narrative-figure-third-party-${size.width}.png`);
     }
   });
   expect(errors).toEqual([]);

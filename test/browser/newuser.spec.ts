@@ -3,7 +3,7 @@
 // a link's figures is counted, so its shares agree with the link's label or say why not.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot, shotPath } from './fixtures/shots';
 import { logRunStatus, runStatusLog } from './fixtures/statusLog';
 
 /** Header height and, for each of its controls, its top edge (px). */
@@ -42,7 +42,7 @@ for (const [w, h] of [
     await expect(page.getByTestId('run-status')).toHaveText('finished');
     await expect(page.getByTestId('play')).toHaveAccessibleName(/Play again/);
     const after = await headerRows(page);
-    await page.screenshot({ path: shotPath(`newuser-finished-header-${w}.png`) });
+    await saveShot(page, `newuser-finished-header-${w}.png`);
     // One header row (38 px buttons and padding), as before the end: every control on one line.
     expect(after.h, `header height ${after.h} px at the end (${before.h} px before)`).toBeLessThanOrEqual(56);
     expect(Math.max(...after.tops) - Math.min(...after.tops), `control tops ${after.tops.join(', ')}`).toBeLessThanOrEqual(4);
@@ -87,7 +87,7 @@ for (const [w, h] of [
     const latency = edge.getByTestId('edge-latency');
     const lineHeight = await latency.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
     expect((await latency.boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 2);
-    await page.screenshot({ path: shotPath(`newuser-edge-inspector-${w}.png`) });
+    await saveShot(page, `newuser-edge-inspector-${w}.png`);
   });
 }
 
@@ -109,7 +109,7 @@ test('picking another scenario forgets the inspected link: the panel does not sh
   await expect(picker).toHaveValue('');
   await expect(panel.locator('.inspect-edge, .inspect-node')).toHaveCount(0);
   await expect(page.getByTestId('fault-suggestions')).toHaveCount(0);
-  await page.screenshot({ path: shotPath('newuser-switch-inspector-1600.png') });
+  await saveShot(page, 'newuser-switch-inspector-1600.png');
   // Picking in the new scenario works as before.
   await picker.selectOption({ label: 'shoppers → storefront' });
   await expect(panel.getByTestId('inspect-edge').locator('h3')).toHaveText(/^shoppers → storefront/);

@@ -7,7 +7,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** The build under test (as playwright.config.ts serves it), and where this test serves it. */
 const DIST = process.env.MESHSIM_DIST ?? 'dist';
@@ -135,9 +135,9 @@ test('the build runs from a static server under a sub-path, and offline once loa
   expect(readFileSync((await download.path())!, 'utf8')).toMatch(/^t_start_s,t_end_s,/);
   await page.keyboard.press('Escape');
   expect(refused.filter((p) => !/\/(sw|workbox-[\w-]+)\.js$/.test(p))).toEqual([]);
-  await page.screenshot({ path: shotPath('offline-1600.png') });
+  await saveShot(page, 'offline-1600.png');
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: shotPath('offline-1024.png') });
+  await saveShot(page, 'offline-1024.png');
   await context.setOffline(false);
   down = false;
 });

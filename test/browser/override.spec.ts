@@ -5,7 +5,7 @@
 // labelled "no effect", and offers the same; taken, B's attempts at payments per user request fall.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 import { settled as layoutSettled } from './fixtures/settle';
 
 const WARNING = "web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request.";
@@ -52,7 +52,7 @@ async function bannerLayout(page: Page, w: number, h: number) {
       panes: Array.from(document.querySelectorAll('[data-testid="compare-pane"]')).map((p) => ({ side: p.getAttribute('data-side'), pane: box(p), counters: box(p.querySelector('.compare-counters')) })),
     };
   });
-  await page.screenshot({ path: shotPath(`override-banner-layout-${w}.png`) });
+  await saveShot(page, `override-banner-layout-${w}.png`);
   console.log(`${w}x${h}: banner layout ${JSON.stringify(at)}`);
   // The banner under the header, its text whole.
   expect(at.banner.top, `${w}x${h}`).toBeGreaterThanOrEqual(at.header.bottom - 1);
@@ -100,7 +100,7 @@ test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-
   await atEachSize(async (w) => {
     await warn.scrollIntoViewIfNeeded();
     await expect(warn).toBeInViewport();
-    await page.screenshot({ path: shotPath(`override-form-${w}.png`) });
+    await saveShot(page, `override-form-${w}.png`);
   });
 
   // Branching anyway is allowed (to show the no-op), and labelled as such.
@@ -112,7 +112,7 @@ test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-
   await expect(banner).toContainText(`B's change (retries.attempts 0 on web) alters no request: ${WARNING} ${OWNER} So B runs as A does`);
   await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 0 on web at 12.0 s · no effect');
   await atEachSize(async (w, h) => {
-    await page.screenshot({ path: shotPath(`override-branch-${w}.png`) });
+    await saveShot(page, `override-branch-${w}.png`);
     await bannerLayout(page, w, h);
   });
   const noop = await figuresAtEnd(page);
@@ -140,7 +140,7 @@ test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-
   expect(acts.b.payments).toBeGreaterThan(6400 / 1648);
   expect(acts.b.tries).toBeLessThan(acts.a.tries);
   await atEachSize(async (w) => {
-    await page.screenshot({ path: shotPath(`override-alternative-${w}.png`) });
+    await saveShot(page, `override-alternative-${w}.png`);
   });
   console.log(`attempts at payments per user request A ${acts.a.payments.toFixed(2)}, B ${acts.b.payments.toFixed(2)}; tries per user request A ${acts.a.tries.toFixed(2)}, B ${acts.b.tries.toFixed(2)}`);
 });
@@ -204,7 +204,7 @@ test('details that are not a JSON object are named under the form as they are ty
   await expect(problems).toContainText('write the rest of the change as a JSON object, such as {"mode": "STRICT"}');
   await expect(page.getByTestId('change-reach')).toHaveCount(0);
   await problems.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shotPath('override-details-typed-1024.png') });
+  await saveShot(page, 'override-details-typed-1024.png');
   await details.fill('[]');
   await expect(problems).toHaveText('change.details: must be a JSON object, such as {"mode": "STRICT"}, got a list');
   // b does not branch with it, and says the same.

@@ -5,7 +5,7 @@ import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /**
  * retry-storm's stacked retries as the model counts them, from a run of the shipped file in
@@ -87,7 +87,7 @@ test('retry-storm: retries owned by the gateway and the sidecars are flagged wit
     await expect(row.locator('td')).toHaveText(['', 'gateway 2 retries on 5xx', 'sidecar 2 retries on 5xx', 'sidecar 2 retries on 5xx']);
     await expect(table.locator('[data-feature="mtls"] td').nth(1)).toHaveText("gateway gateway's proxy to sidecar (PERMISSIVE)");
     await expect(table.locator('[data-feature="load-balancing"]')).not.toHaveClass(/ownership-twice/);
-    await page.screenshot({ path: shotPath(`ownership-${size.width}.png`) });
+    await saveShot(page, `ownership-${size.width}.png`);
   }
   expect(errors).toEqual([]);
 });
@@ -124,7 +124,7 @@ test("retry-storm's first second of the outage: a figure over the config's 27 sa
     if (cdp === null) unhurried = (await cost.textContent())!;
     else await expect(cost).toHaveText(unhurried);
     await cost.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath(`ownership-outage-onset-${size.width}.png`) });
+    await saveShot(page, `ownership-outage-onset-${size.width}.png`);
     await cdp?.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     // Before the outage (1 try a request) the note is not there (once: the window does not change it).
     if (cdp !== null) continue;
@@ -171,7 +171,7 @@ test('compare: retry-storm and retry-storm-fixed ownership side by side, retries
   expect(bb!.x).toBeGreaterThan(ba!.x + ba!.width - 1);
   expect(Math.abs(bb!.y - ba!.y)).toBeLessThan(2);
   await pair.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shotPath('ownership-compare-1600.png') });
+  await saveShot(page, 'ownership-compare-1600.png');
 });
 
 test('config-rollout: the ownership view follows the retry policy the control plane rolls out at 20 s, and forgets it on a seek back', async ({ page }) => {
@@ -190,7 +190,7 @@ test('config-rollout: the ownership view follows the retry policy the control pl
   await expect(page.getByTestId('sim-time')).toHaveText('25.0 s');
   await expect(view.getByTestId('ownership-as-of')).toHaveText('gateway, sidecar or the app, per hop, with the 1 config change made by 25.0 s (the last at 20.0 s)');
   await expect(retries).toContainText('2 retries on 5xx');
-  await page.screenshot({ path: shotPath('ownership-config-rollout-1600.png') });
+  await saveShot(page, 'ownership-config-rollout-1600.png');
   // Back before 20 s: as the file starts again.
   await page.locator('body').press('Home');
   await expect(view.getByTestId('ownership-as-of')).toHaveText('gateway, sidecar or the app, per hop, as the file starts; 1 config change to come');

@@ -6,7 +6,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled, twoFrames } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const seconds = (d: string) => (d.endsWith('ms') ? Number(d.slice(0, -2)) / 1000 : d.endsWith('s') ? Number(d.slice(0, -1)) : d.endsWith('m') ? 60 * Number(d.slice(0, -1)) : Number(d));
 
@@ -95,14 +95,14 @@ test(`a hovered link's label covers no node's name or caption and stays on the s
           if (seen.text.length > longest.text.length) longest = { edge: e, text: seen.text };
           if (seen.covered.length > 0) {
             found.get(size.width)!.push(`${name}: link ${e} "${seen.text}" covers ${seen.covered.join(', ')}`);
-            await page.screenshot({ path: shotPath(`polish-hover-covers-${name}-${e.replace(/\W+/g, '_')}-${size.width}.png`) });
+            await saveShot(page, `polish-hover-covers-${name}-${e.replace(/\W+/g, '_')}-${size.width}.png`);
           }
           if (!seen.inside) found.get(size.width)!.push(`${name}: link ${e} "${seen.text}" leaves the stage`);
           await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
         }
         // The longest label, hovered, for a person to look at.
         await hoverAndRead(page, longest.edge);
-        await page.screenshot({ path: shotPath(`polish-hover-${name}-${size.width}.png`) });
+        await saveShot(page, `polish-hover-${name}-${size.width}.png`);
         await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), longest.edge);
       });
     }
@@ -131,7 +131,7 @@ test('a fault\'s "for" reads a bare number as milliseconds (the field shows "ms"
   // A bare number is milliseconds, as in a file: the field says so.
   await page.getByTestId('fault-duration').fill('10');
   await expect(page.getByTestId('fault-duration-unit')).toHaveText('ms');
-  await page.screenshot({ path: shotPath('polish-fault-for-10ms.png') });
+  await saveShot(page, 'polish-fault-for-10ms.png');
   await page.getByTestId('fault-duration').fill('10s');
   await expect(page.getByTestId('fault-duration-unit')).toHaveCount(0);
   await page.getByTestId('fault-inject').click();
@@ -141,7 +141,7 @@ test('a fault\'s "for" reads a bare number as milliseconds (the field shows "ms"
   // Injected at 5 s for 10 s: it ends at 15 s.
   await expect(item).toContainText('15.0 s');
   await item.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shotPath('polish-fault-for-10.png') });
+  await saveShot(page, 'polish-fault-for-10.png');
 
   await page.goto('/?compare=retry-storm,retry-storm-fixed&t=5s');
   await expect(page.getByTestId('compare-fault-for')).toBeVisible({ timeout: 30_000 });
@@ -191,7 +191,7 @@ test("'finished' shows the final trace hash at once: the CLI's, when the run's l
   await page.getByTestId('play').click();
   const atFinished = await page.waitForFunction(() => (window as unknown as { atFinished?: string }).atFinished, undefined, { timeout: 60_000 });
   expect(await atFinished.jsonValue()).toBe(cli.traceHash);
-  await page.screenshot({ path: shotPath('polish-finished-hash.png') });
+  await saveShot(page, 'polish-finished-hash.png');
 });
 
 test('a seek to the end of that run stops past every event of its last instant: finished, with the CLI\'s hash', async ({ page }) => {
@@ -246,7 +246,7 @@ test('compare at 1600x1000 keeps its panes side by side over the figures, as bef
     // 54vh: 540 px of panes, the figures table starting in view under the timeline.
     expect(a.pane!.bottom - a.pane!.top).toBeGreaterThanOrEqual(520);
     await expect(page.locator('.metrics-diff')).toBeInViewport();
-    await page.screenshot({ path: shotPath('polish-compare-1600.png') });
+    await saveShot(page, 'polish-compare-1600.png');
   });
   await page.setViewportSize({ width: 1024, height: 768 });
   await settled(page);
@@ -256,7 +256,7 @@ test('compare at 1600x1000 keeps its panes side by side over the figures, as bef
     await expect(page.locator('[data-testid="compare-pane"] .topo-edge-label', { hasText: 'req/s' }).first()).toBeVisible({ timeout: 30_000 });
     await twoFrames(page);
     const c = await readCompare(page);
-    await page.screenshot({ path: shotPath(`polish-compare-${pair.split(',')[0]}-1024.png`) });
+    await saveShot(page, `polish-compare-${pair.split(',')[0]}-1024.png`);
     for (const p of c.panes) {
       // The pane and its counters above the sticky timeline, nothing below the fold.
       expect(p.pane!.top, `${pair} ${p.side}`).toBeGreaterThanOrEqual(0);
@@ -273,7 +273,7 @@ test('compare at 1600x1000 keeps its panes side by side over the figures, as bef
   await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(100);
   expect(await stage.getAttribute('data-zoom')).toBe(zoom);
   await expect(page.getByTestId('wheel-hint')).toHaveText(/Ctrl \+ wheel/);
-  await page.screenshot({ path: shotPath('polish-compare-wheel-hint-1024.png') });
+  await saveShot(page, 'polish-compare-wheel-hint-1024.png');
   await page.evaluate(() => scrollTo(0, 0));
   const b2 = (await stage.boundingBox())!;
   await page.mouse.move(b2.x + b2.width / 2, b2.y + b2.height / 2);
@@ -298,7 +298,7 @@ test("in the dark theme the editor form's selects show their text, one chevron e
     const caller = page.getByTestId('editor-service-caller');
     await expect(caller).toBeVisible();
     const bg = await caller.evaluate((e) => ({ image: getComputedStyle(e).backgroundImage, repeat: getComputedStyle(e).backgroundRepeat }));
-    await page.screenshot({ path: shotPath('polish-dark-editor-1024.png') });
+    await saveShot(page, 'polish-dark-editor-1024.png');
     expect(bg.image).toContain('svg');
     expect(bg.repeat).toBe('no-repeat');
     await page.getByTestId('editor-close').click();
@@ -318,7 +318,7 @@ test("in the dark theme the editor form's selects show their text, one chevron e
           .filter((r) => r.bottom > scroll.top + 0.5 && r.top < scroll.bottom - 0.5);
         return { cutTop: Math.max(0, scroll.top - rows[0].top), cutBottom: Math.max(0, rows[rows.length - 1].bottom - scroll.bottom), rows: rows.length };
       });
-      await page.screenshot({ path: shotPath(`polish-events-${theme}-1024.png`) });
+      await saveShot(page, `polish-events-${theme}-1024.png`);
       expect(seen.rows, theme).toBeGreaterThanOrEqual(3);
       expect(seen.cutTop, theme).toBeLessThan(0.5);
       expect(seen.cutBottom, theme).toBeLessThan(0.5);
@@ -344,5 +344,5 @@ test("in the dark theme a highlighted link's halo is a stroke with no fill, as i
   await expect
     .poll(() => halos.evaluateAll((els) => els.map((e) => (e.isConnected ? getComputedStyle(e).fill : 'replaced while read'))), { message: "lit links' halo fills in the dark theme" })
     .toEqual(['none', 'none', 'none']);
-  await page.screenshot({ path: shotPath('polish-dark-link-halo-1024.png') });
+  await saveShot(page, 'polish-dark-link-halo-1024.png');
 });

@@ -7,7 +7,7 @@ import { expect, test } from './fixtures/sharedPage';
 import { twoFrames } from './fixtures/settle';
 import { packScenario } from '../../src/ui/recipe/url';
 import { simCommand } from '../cli/spawnSim';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** The smallest node-name text drawn in the single view's picture, CSS px, and the stage's height. */
 async function leastNodeText(page: Page) {
@@ -57,7 +57,7 @@ test('at 1024x768 the open charts drawer leaves the picture 40-65 px more, count
       const box = (await page.getByTestId(id).boundingBox())!;
       expect(box.y + box.height, id).toBeLessThanOrEqual(768);
     }
-    await page.screenshot({ path: shotPath(`polish2-drawer-${name}-1024.png`) });
+    await saveShot(page, `polish2-drawer-${name}-1024.png`);
   }
   console.log(`names with the charts drawer open at 1024x768: ${JSON.stringify(seen)}`);
   // 1600x1000: the drawer as before (27vh, 270 px), the page does not scroll.
@@ -66,7 +66,7 @@ test('at 1024x768 the open charts drawer leaves the picture 40-65 px more, count
   const wide = await leastNodeText(page);
   expect(wide.drawerHeight).toBe(270);
   expect(wide.scrollHeight).toBe(1000);
-  await page.screenshot({ path: shotPath('polish2-drawer-1600.png') });
+  await saveShot(page, 'polish2-drawer-1600.png');
 });
 
 /**
@@ -137,7 +137,7 @@ for (const theme of ['dark', 'light']) {
       await twoFrames(page);
       const c = await editorContrast(page);
       console.log(`${theme} ${size.width}x${size.height}: ${JSON.stringify(c)}`);
-      await page.screenshot({ path: shotPath(`polish2-editor-${theme}-${size.width}.png`) });
+      await saveShot(page, `polish2-editor-${theme}-${size.width}.png`);
       expect(c.code.ratio, JSON.stringify(c.code)).toBeGreaterThanOrEqual(4.5);
       expect(c.gutter.ratio, JSON.stringify(c.gutter)).toBeGreaterThanOrEqual(4.5);
       // The line-number column is of the theme: dark in the dark one (CodeMirror's own is #f5f5f5, luminance 0.91).
@@ -215,7 +215,7 @@ test('a group tile whose calls fail shows its share failed in the failure colour
     await twoFrames(page);
     const titles = await titleColours(page);
     console.log(`${size.width}x${size.height}: ${JSON.stringify(titles)}`);
-    await page.screenshot({ path: shotPath(`polish2-tile-titles-${size.width}.png`) });
+    await saveShot(page, `polish2-tile-titles-${size.width}.png`);
     for (const t of titles) {
       expect(t.inName, `${t.text}: failure colour in the name`).toBe(0);
       expect(t.inRest, `${t.text}: no failure colour in the share failed`).toBeGreaterThan(10);
@@ -251,6 +251,6 @@ test("a compare seek onto an instant of 8,000 events: both panes stand past it, 
       await expect(pane.getByTestId('pane-sent')).toHaveAttribute('data-value', String(cli.requests.sent));
       await expect(pane.getByTestId('pane-hash'), `${side}'s hash in view at ${size.width}x${size.height}`).toBeInViewport();
     }
-    await page.screenshot({ path: shotPath(`polish2-compare-same-instant-${size.width}.png`) });
+    await saveShot(page, `polish2-compare-same-instant-${size.width}.png`);
   }
 });

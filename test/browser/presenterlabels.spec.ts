@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { labelsOverBoxes } from './fixtures/meshRegions';
 import { settled } from './fixtures/settle';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** Each shown link label: its on-screen font size (px) and box. */
 async function edgeLabels(page: Page) {
@@ -104,7 +104,7 @@ for (const scenario of ['hello-mesh', 'retry-storm', 'l4-vs-l7']) {
           for (const l of at.filter((x) => x.text !== '')) expect(l.fromLine, `${scenario} at ${w}x${h}: ${l.edge}'s "${l.text}" from its own line`).toBeLessThanOrEqual(FROM_LINE);
           expect(await labelsOverBoxes(page)).toEqual([]);
         });
-        await page.screenshot({ path: shotPath(`presenter-labels-${scenario}-${w}x${h}.png`) });
+        await saveShot(page, `presenter-labels-${scenario}-${w}x${h}.png`);
       });
     }
   });

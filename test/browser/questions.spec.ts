@@ -3,7 +3,7 @@
 // shows it measured live.
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 for (const size of [
   { width: 1600, height: 1000 },
@@ -33,7 +33,7 @@ for (const size of [
     await expect(choices.nth(3)).toHaveAttribute('aria-checked', 'true');
     await expect(choices.nth(1)).toHaveAttribute('aria-checked', 'false');
     await expect(page.getByTestId('question-reveal')).toHaveCount(0);
-    await page.screenshot({ path: shotPath(`question-ahead-${size.width}.png`) });
+    await saveShot(page, `question-ahead-${size.width}.png`);
 
     // Running to the step reveals the answer, the verdict and the explanation.
     await page.getByTestId('narrative-next').click();
@@ -55,7 +55,7 @@ for (const size of [
     const value = Number.parseFloat((await page.getByTestId('question-figure-value').textContent())!);
     expect(Math.abs(value - 27) / 27).toBeLessThan(0.05);
     await q.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath(`question-revealed-${size.width}.png`) });
+    await saveShot(page, `question-revealed-${size.width}.png`);
 
     await test.step('back at step 1, presenter mode brings its question into the column under the step, as far as the column holds both, the step\'s head kept in view', async () => {
       for (const n of [3, 2, 1]) {
@@ -74,7 +74,7 @@ for (const size of [
       // its prompt shows (it began 92 px below the column).
       if (size.width === 1600) await expect(choices.nth(3)).toBeInViewport({ ratio: 1 });
       else await expect(page.getByTestId('question-prompt')).toBeInViewport();
-      await page.screenshot({ path: shotPath(`question-presenter-${size.width}.png`) });
+      await saveShot(page, `question-presenter-${size.width}.png`);
       await page.keyboard.press('f');
       await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
     });
@@ -115,11 +115,11 @@ for (const size of [
         else {
           await expect(cue).toHaveText(`↓ Question below: pick 1–${count}`);
           await expect(cue).toBeInViewport({ ratio: 1 });
-          if (scenario === 'control-plane-outage') await page.screenshot({ path: shotPath(`question-cue-${size.width}.png`) });
+          if (scenario === 'control-plane-outage') await saveShot(page, `question-cue-${size.width}.png`);
           await cue.click();
           await expect(cue).toHaveCount(0);
           expect(await cut(), `${scenario} after the cue`).toEqual({ fits: true, out: 0 });
-          if (scenario === 'control-plane-outage') await page.screenshot({ path: shotPath(`question-cue-shown-${size.width}.png`) });
+          if (scenario === 'control-plane-outage') await saveShot(page, `question-cue-shown-${size.width}.png`);
         }
         console.log(`${size.width}x${size.height} presenter: ${scenario}'s question, ${before.out} of its prompt and choices below the column${before.out ? ', the cue shown' : ''}`);
         // 1024x768: every story's question starts below the view; 1600x1000: none.
@@ -166,7 +166,7 @@ test('mesh-only: a wrong pick is told so with the right answer, and seeking back
       await expect(figure).toContainText('median latency the proxies add');
       await expect(figure).toContainText('lesson: 3 to 4 ms · p50 99.3 ms vs 95.8 ms without proxies, the whole run');
       await expect(page.getByTestId('lesson-figures-item').filter({ hasText: 'median latency the proxies add' })).toContainText('+3.50 ms (lesson: 3 to 4 ms)');
-      await page.screenshot({ path: shotPath(`mesh-only-added-latency-${size.width}.png`) });
+      await saveShot(page, `mesh-only-added-latency-${size.width}.png`);
     }
   });
 });

@@ -5,7 +5,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { untilStill } from './fixtures/settle';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 import { formatClock } from '../../src/ui/format';
 
 /** Waits until no seek is running and the run is paused or ready. */
@@ -81,7 +81,7 @@ for (const [scenario, link] of [
       [1600, 1000],
     ] as const) {
       seen.push(await open(page, url, w, h, '30.0 s'));
-      await page.screenshot({ path: shotPath(`rates-${scenario}-${w}x${h}-${seen.length}.png`) });
+      await saveShot(page, `rates-${scenario}-${w}x${h}-${seen.length}.png`);
     }
     const first = seen[0];
     // Real figures on most links, not blanks that agree.
@@ -142,7 +142,7 @@ for (const [scenario, link] of [
     const key = link.replace(' → ', '->');
     expect(first.labels[key]).toMatch(/req\/s$/);
     expect(`${await rate.textContent()} req/s`).toBe(first.labels[key]);
-    await page.screenshot({ path: shotPath(`rates-${scenario}-inspector-1024x768.png`) });
+    await saveShot(page, `rates-${scenario}-inspector-1024x768.png`);
 
     if (scenario === 'retry-storm')
       await test.step('back at 0 s (Home), where no call has ended, every link label is blank, the links the first step lights too (they kept 30 s\'s figures)', async () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 import { formatClock } from '../../src/ui/format';
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
@@ -78,7 +78,7 @@ test('opening a scenario by URL opens it, and the address bar follows the speed 
     expect(new URL(page.url()).searchParams.get('t')).toMatch(clean);
   });
   expect(new URL(page.url()).searchParams.get('scenario')).toBe('mesh-only');
-  await page.screenshot({ path: shotPath('recipe-open-by-url.png') });
+  await saveShot(page, 'recipe-open-by-url.png');
 });
 
 test('an unknown scenario name in the URL gets a clear message and the default scenario', async ({ page }) => {
@@ -91,7 +91,7 @@ test('an unknown scenario name in the URL gets a clear message and the default s
   await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
   await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
   await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBe('hello-mesh');
-  await page.screenshot({ path: shotPath('recipe-unknown-scenario.png') });
+  await saveShot(page, 'recipe-unknown-scenario.png');
 });
 
 test('text in a link renders as text, and a bad data parameter is named', async ({ page }) => {
@@ -131,7 +131,7 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   await expect(page.getByTestId('share-copied')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\?scenario=hello-mesh&faults=[A-Za-z0-9_-]+&t=[\d.]+m?s&speed=10$/);
-  await page.screenshot({ path: shotPath('recipe-share-before.png') });
+  await saveShot(page, 'recipe-share-before.png');
 
   const fresh = await reopenFresh(page, link, { width: 1600, height: 1000 });
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
@@ -140,7 +140,7 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   await expect(fresh.getByTestId('speed')).toHaveValue('10');
   await expect(fresh.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
   await expect(fresh.getByTestId('link-problems')).toHaveCount(0);
-  await fresh.screenshot({ path: shotPath('recipe-share-after.png') });
+  await saveShot(fresh, 'recipe-share-after.png');
   // Reloading it is the same again.
   await fresh.reload();
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
@@ -208,7 +208,7 @@ test('when the clipboard is refused, the link shows in a field to copy', async (
   const field = page.getByTestId('share-link-text');
   await expect(field).toBeVisible();
   await expect(field).toHaveValue(/\?scenario=mm1&t=2s&speed=0\.1$/);
-  await page.screenshot({ path: shotPath('recipe-share-fallback.png') });
+  await saveShot(page, 'recipe-share-fallback.png');
   await test.step("the link's field closes as a popover does: a press elsewhere (the charts drawer's tab) or Escape; a press in it keeps it", async () => {
     // It stayed until its own Close, over the charts drawer a person opened next.
     const pop = page.getByTestId('share-pop');
@@ -229,7 +229,7 @@ test('when the clipboard is refused, the link shows in a field to copy', async (
         return [[r.left + 4, r.top + 4], [r.right - 4, r.top + 4], [r.left + 4, r.bottom - 4], [r.right - 4, r.bottom - 4]].filter(([x, y]) => !d.contains(document.elementFromPoint(x, y))).length;
       });
       expect(covered).toBe(0);
-      await page.screenshot({ path: shotPath(`recipe-share-drawer-${width}x${height}.png`) });
+      await saveShot(page, `recipe-share-drawer-${width}x${height}.png`);
       await page.getByTestId('share-link').click();
       await expect(pop).toBeVisible();
       await page.keyboard.press('Escape');
@@ -254,7 +254,7 @@ test('injecting a fault, seeking back before it and forward past it shows the sa
   const after = await moment(page);
   expect(Number(after.failed!.replace(/\D/g, ''))).toBeGreaterThan(0);
   expect(after.causes).toContain('connect-refused');
-  await page.screenshot({ path: shotPath('recipe-seek-after-fault.png') });
+  await saveShot(page, 'recipe-seek-after-fault.png');
 
   // Back before the fault: no failures yet, the fault is to come.
   for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
@@ -262,7 +262,7 @@ test('injecting a fault, seeking back before it and forward past it shows the sa
   await settled(page);
   expect(await num(page, 'failed-count')).toBe(0);
   await expect(page.getByTestId('fault-list')).toContainText('starts at 10.0 s');
-  await page.screenshot({ path: shotPath('recipe-seek-before-fault.png') });
+  await saveShot(page, 'recipe-seek-before-fault.png');
 
   // Forward past it again: the same failures and the same trace hash.
   for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
@@ -317,7 +317,7 @@ test('keyboard shortcuts work whatever button was clicked last, but not while ty
   await page.keyboard.press('Shift+ArrowRight');
   await expect.poll(() => num(page, 'sim-time')).toBeCloseTo(t0 + 1, 1);
   await page.keyboard.press('Escape');
-  await page.screenshot({ path: shotPath('recipe-keys-after-button.png') });
+  await saveShot(page, 'recipe-keys-after-button.png');
   // Typing in a field: Space and f are the field's.
   const field = page.getByTestId('fault-duration');
   await field.click();
@@ -352,6 +352,6 @@ test('at 1280x720 and at 1024x768 every control and the faults panel can be reac
     await expect(clear).toBeInViewport();
     await page.getByTestId('fault-list').getByTestId('fault-clear').first().scrollIntoViewIfNeeded();
     await expect(page.getByTestId('fault-list').getByTestId('fault-clear').first()).toBeInViewport();
-    await page.screenshot({ path: shotPath(`recipe-reach-${w}x${h}.png`) });
+    await saveShot(page, `recipe-reach-${w}x${h}.png`);
   }
 });

@@ -3,7 +3,7 @@
 // over every scenario's unfolded cards at 1600x1000 is in all-scenarios.spec.ts.
 import { expect, test } from './fixtures/sharedPage';
 import { measureReplicaCards, unfoldAll } from './fixtures/walkChecks';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 test('a folded card at 1024x768 counts the replicas by state, and its tooltip says them in full', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -18,7 +18,7 @@ test('a folded card at 1024x768 counts the replicas by state, and its tooltip sa
   await expect(fold.locator('.topo-replica-figure').first()).toHaveText(new RegExp(`^${n} up$`));
   await expect(fold.locator('title')).toContainText(`${n} replicas of `);
   expect((await measureReplicaCards(page)).out).toEqual([]);
-  await page.screenshot({ path: shotPath('replica-cards-1024.png') });
+  await saveShot(page, 'replica-cards-1024.png');
 
   await test.step('standing still, the cards ask the worker nothing; after a move, they ask again', async () => {
     // Count the inspector calls the simulation worker receives (comlink's messages name the method).

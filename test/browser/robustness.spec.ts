@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { parseScenarioText } from '../../src/scenario';
 import { packScenario } from '../../src/ui/recipe/url';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /** The validator's problems for a text, as the app lists them (`path: message`). */
 function expectedProblems(text: string, name: string): string[] {
@@ -45,7 +45,7 @@ async function open(page: Page, name: string, text: string): Promise<void> {
 async function shots(page: Page, name: string): Promise<void> {
   for (const [w, h] of [[1600, 1000], [1024, 768]] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: shotPath(`${name}-${w}x${h}.png`) });
+    await saveShot(page, `${name}-${w}x${h}.png`);
   }
 }
 
@@ -112,7 +112,7 @@ test('opening a file shows its stage, and Cancel stops it while hello-mesh keeps
   await expect(opening).toContainText('Opening slow-start.json');
   await expect(page.getByTestId('opening-stage')).toContainText('starting the run');
   // One size only: resizing for a second screenshot could outlast the opening on a busy machine.
-  await page.screenshot({ path: shotPath('robustness-opening.png') });
+  await saveShot(page, 'robustness-opening.png');
   await page.getByTestId('cancel-open').click();
   await expect(opening).toHaveCount(0);
   await expect(page.getByTestId('load-problems')).toHaveCount(0);
@@ -128,7 +128,7 @@ test('opening a file shows its stage, and Cancel stops it while hello-mesh keeps
     await expect(page.getByTestId('compare-select').locator('option:checked')).toHaveText('hello-mesh vs killed-loop');
     await expect(page.getByTestId('compare-opening-stage')).toContainText('starting the run… step 5 of 5');
     await expect(page.getByTestId('run-status')).toHaveText('opening both…');
-    await page.screenshot({ path: shotPath('robustness-compare-opening.png') });
+    await saveShot(page, 'robustness-compare-opening.png');
     await page.getByTestId('cancel-open').click();
     await expect(comparing).toHaveCount(0);
     const said = page.getByTestId('compare-error');

@@ -4,7 +4,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 async function openFull(page: Page): Promise<void> {
   await page.goto('/');
@@ -43,7 +43,7 @@ test.describe('the full Istio load test', () => {
     // Paused means paused: the clock stands still for another second.
     await page.waitForTimeout(1000);
     await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', at!);
-    await page.screenshot({ path: shotPath('scale-full.png') });
+    await saveShot(page, 'scale-full.png');
 
     await test.step("step 2's highlighted services are haloed in the SVG view's yellow, not ringed in stale config's amber, and the legend says what the halo means", async () => {
       await page.getByTestId('narrative-next').click();
@@ -72,7 +72,7 @@ test.describe('the full Istio load test', () => {
       }
       if ((await page.locator('#topology-legend').count()) === 0) await page.getByTestId('legend-toggle').click();
       await expect(hl).toHaveText('story points here');
-      await page.screenshot({ path: shotPath('scale-full-highlight.png') });
+      await saveShot(page, 'scale-full-highlight.png');
     });
     // The group list was left open above; it is folded for the search, as a person finds it.
     await page.getByTestId('groups').locator('summary').click();
@@ -103,7 +103,7 @@ test.describe('the full Istio load test', () => {
     await page.getByTestId('mesh-toggle').first().uncheck();
     await expect(page.getByTestId('groups').locator('summary')).toHaveText(/Groups \(\d+ of 21 shown\)/);
     await page.getByTestId('mesh-toggle').first().check();
-    await page.screenshot({ path: shotPath('scale-full-search.png') });
+    await saveShot(page, 'scale-full-search.png');
     // Escape folds the list away, so it no longer covers the canvas.
     await page.getByTestId('mesh-toggle').first().press('Escape');
     await expect(page.getByTestId('group-toggle').first()).toBeHidden();
@@ -117,7 +117,7 @@ test.describe('the full Istio load test', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -600);
     await expect.poll(async () => Number(await stage.getAttribute('data-zoom'))).toBeGreaterThan(1.5);
-    await page.screenshot({ path: shotPath('scale-full-1024.png') });
+    await saveShot(page, 'scale-full-1024.png');
   });
 });
 
@@ -190,19 +190,19 @@ test.describe('a click in the full Istio load test with the inspector open', () 
       const named = short.full.replace(/ · [\d,.]+ req\/s.*$/, '');
       await expect(page.locator('.topology-stage')).toHaveAttribute('title', new RegExp(`^${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( ·|$)`));
       await page.mouse.move(stage.x + 2, stage.y + stage.height - 2);
-      await page.screenshot({ path: shotPath('scale-titles-1600.png') });
+      await saveShot(page, 'scale-titles-1600.png');
 
       await page.setViewportSize({ width: 1024, height: 768 });
       await expect.poll(async () => (await titles(page)).length > 0 && (await titles(page))[0].tile.w < short.tile.w).toBe(true);
       list = await checkTitles(page, 21);
-      await page.screenshot({ path: shotPath('scale-titles-1024.png') });
+      await saveShot(page, 'scale-titles-1024.png');
 
       // Presenter mode: 14 px titles, held the same way.
       await page.keyboard.press('f');
       await expect(page.getByTestId('app')).toHaveClass(/presenter/);
       await expect.poll(async () => Math.min(...(await titles(page)).map((t) => t.h))).toBeGreaterThanOrEqual(20);
       await checkTitles(page, 21);
-      await page.screenshot({ path: shotPath('scale-titles-presenter-1024.png') });
+      await saveShot(page, 'scale-titles-presenter-1024.png');
       // Back to the window the click is checked in, out of presenter mode.
       await page.keyboard.press('f');
       await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
@@ -241,7 +241,7 @@ test.describe('a click in the full Istio load test with the inspector open', () 
     await page.mouse.click(stage.x + at.x, stage.y + at.y);
     await expect(page.getByTestId('inspect-node')).toContainText('svc-421');
     await expect(page.getByTestId('inspector')).not.toContainText('not sampled');
-    await page.screenshot({ path: shotPath('scale-click-found-node-1600.png') });
+    await saveShot(page, 'scale-click-found-node-1600.png');
   });
 });
 
@@ -274,7 +274,7 @@ test.describe('presenter mode folded into tiles at 1024x768', () => {
         expect(l.text).not.toContain('control-plane:');
         for (const t of list) expect(l.x < t.x + t.w && t.x < l.x + l.w && l.y < t.y + t.h && t.y < l.y + l.h, `"${l.text}" over "${t.text}"`).toBe(false);
       }
-      await page.screenshot({ path: shotPath(`scale-titles-presenter-${name}-1024.png`) });
+      await saveShot(page, `scale-titles-presenter-${name}-1024.png`);
       await page.keyboard.press('f');
       await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
     });

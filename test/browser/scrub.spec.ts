@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { lookWhileIdle } from './fixtures/simWorker';
-import { shotPath } from './fixtures/shots';
+import { saveShot, shotPath } from './fixtures/shots';
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
 
@@ -38,7 +38,7 @@ test('dragging the timeline seeks continuously forwards and backwards; markers s
   const back = await xAt(page, 18_000, dur);
   await page.mouse.move(back.x, back.y, { steps: 6 });
   await expect.poll(() => num(page, 'sim-time'), { timeout: 10_000 }).toBeLessThan(20);
-  await page.screenshot({ path: shotPath('scrub-dragging.png') });
+  await saveShot(page, 'scrub-dragging.png');
   await page.mouse.up();
   await settled(page);
   const t = await num(page, 'sim-time');
@@ -50,7 +50,7 @@ test('dragging the timeline seeks continuously forwards and backwards; markers s
   await page.locator('.timeline-step').nth(1).click();
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('5.00 s');
-  await page.screenshot({ path: shotPath('scrub-marker.png') });
+  await saveShot(page, 'scrub-marker.png');
 });
 
 test('a fault marker on the timeline is clickable and seeks to the fault; its bar lets a drag through', async ({ page }) => {
@@ -67,7 +67,7 @@ test('a fault marker on the timeline is clickable and seeks to the fault; its ba
   await page.getByTestId('timeline-fault').click();
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('8.00 s');
-  await page.screenshot({ path: shotPath('scrub-fault-marker.png') });
+  await saveShot(page, 'scrub-fault-marker.png');
 });
 
 /** Measures one seek: wall ms from the click to the clock showing the target and the seek done. */
@@ -86,7 +86,7 @@ async function timedSeek(page: Page, fromMs: number, toMs: number, durationMs: n
 test('seek times: control-plane-outage 100 s -> 90 s and hello-mesh 10 s -> 110 s', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   const back = await timedSeek(page, 100_000, 90_000, 100_000, 'control-plane-outage');
-  await page.screenshot({ path: shotPath('scrub-seek-90s.png') });
+  await saveShot(page, 'scrub-seek-90s.png');
   const forward = await timedSeek(page, 10_000, 110_000, 120_000, 'hello-mesh');
   console.log(JSON.stringify({ seekMs: { 'control-plane-outage 100s->90s': back, 'hello-mesh 10s->110s': forward } }));
   // Not a timed test (the machine is shared): a bound that catches a seek that crawls.
@@ -135,16 +135,16 @@ test('seek times in istio-load-test-full: forward past where it has been, played
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 240_000 });
   // At once: no idle time since play.
   seeks['end (4 s)->3.9s'] = await clickSeek(page, 3_900, dur);
-  await page.screenshot({ path: shotPath('scrub-full-3.9s.png') });
+  await saveShot(page, 'scrub-full-3.9s.png');
   await clickSeek(page, 2_000, dur);
   seeks['2s->1.5s'] = await clickSeek(page, 1_500, dur);
-  await page.screenshot({ path: shotPath('scrub-full-1.5s.png') });
+  await saveShot(page, 'scrub-full-1.5s.png');
   // Looks again (10 s at most: until the worker has no idle work left or keeps a snapshot in the
   // 250 simulated ms before each moment), then seeks to moments between the first ones.
   const moments = [[1_500, 3_300], [3_300, 2_600], [2_600, 1_100], [1_100, 3_750], [3_750, 700]];
   await look('at 1.5 s', (ms, idle) => !idle || moments.every(([, to]) => ms.some((x) => x <= to && x >= to - 250)));
   for (const [from, to] of moments) seeks[`after idle ${from / 1000}s->${to / 1000}s`] = await clickSeek(page, to, dur);
-  await page.screenshot({ path: shotPath('scrub-full-0.7s.png') });
+  await saveShot(page, 'scrub-full-0.7s.png');
   console.log(JSON.stringify({ seekMs: seeks, looks }));
   // Not a timed test (the machine is shared): a bound that catches a seek that re-runs from zero
   // (3.9 simulated s of this scenario take far longer than this on any machine it has run on).

@@ -2,7 +2,7 @@
 // plain arrows), and Home / End seek to the start and the end of the run in the single view.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 async function settled(page: Page) {
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
@@ -48,13 +48,13 @@ test(`at ${SIZES.map(([w, h]) => `${w}x${h}`).join(' and then ')}, with the scen
       await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
       await expect(page.getByTestId('sim-time')).toHaveText('120.0 s');
       await expect(picker).toHaveValue('hello-mesh');
-      await page.screenshot({ path: shotPath(`shortcuts-end-${w}x${h}.png`) });
+      await saveShot(page, `shortcuts-end-${w}x${h}.png`);
       await page.keyboard.press('Home');
       await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
       await settled(page);
       await expect(picker).toHaveValue('hello-mesh');
       await expect(page.getByTestId('scenario-title')).toContainText('Hello');
-      await page.screenshot({ path: shotPath(`shortcuts-home-${w}x${h}.png`) });
+      await saveShot(page, `shortcuts-home-${w}x${h}.png`);
     });
   }
 });

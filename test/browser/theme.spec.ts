@@ -1,7 +1,7 @@
 // Light for projectors by default; a dark theme a click away, remembered on reload.
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 test('the theme toggle switches to dark and back, and the choice survives a reload', async ({ page }) => {
   await page.goto('/');
@@ -15,7 +15,7 @@ test('the theme toggle switches to dark and back, and the choice survives a relo
   await page.getByTestId('theme-toggle').click();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   expect(await background()).not.toBe(light);
-  await page.screenshot({ path: shotPath('app-dark.png') });
+  await saveShot(page, 'app-dark.png');
 
   await page.reload();
   await expect(page.getByTestId('run-status')).toHaveText('ready');

@@ -4,7 +4,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 const count = async (page: Page, id: string) => Number(((await page.getByTestId(id).textContent()) ?? '').replace(/[^0-9.]/g, ''));
 
@@ -43,10 +43,10 @@ async function pause(page: Page) {
 async function screenshots(page: Page, name: string) {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await settled(page);
-  await page.screenshot({ path: shotPath(`${name}.png`) });
+  await saveShot(page, `${name}.png`);
   await page.setViewportSize({ width: 1024, height: 768 });
   await settled(page);
-  await page.screenshot({ path: shotPath(`${name}-1024.png`) });
+  await saveShot(page, `${name}-1024.png`);
 }
 
 /** A plain click at a mark's centre (or, for a path, at this share of its length). */
