@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pick, pickOf, pickStore, pickableStep, questionsAt, verdict } from '../../src/ui/narrative/questions';
+import { openedScenario, pick, pickOf, pickStore, pickableStep, questionsAt, verdict } from '../../src/ui/narrative/questions';
 import type { NarrativeStep } from '../../src/ui/narrative/steps';
 
 const q = { prompt: 'How many?', choices: ['3', '9', '27'], answer: 2, explain: 'They multiply.' };
@@ -37,5 +37,25 @@ describe('narrative questions', () => {
     pick('mesh-only', 2, 0);
     expect(pickOf(pickStore.getState(), 'retry-storm', 1)).toBeUndefined();
     expect(pickOf(pickStore.getState(), 'mesh-only', 2)).toBe(0);
+  });
+
+  it("forget a scenario's picks once another is opened, so going back to it shows its questions unpicked; opening it again keeps them", () => {
+    try {
+      openedScenario('retry-storm');
+      pick('retry-storm', 1, 2);
+      // Opened again (edited, say): the same scenario keeps its picks, as a seek does.
+      openedScenario('retry-storm');
+      expect(pickOf(pickStore.getState(), 'retry-storm', 1)).toBe(2);
+      // Another opened without a pick made there, then the first again: it shows no stale pick
+      // (the picks were kept until a pick was made in another scenario).
+      openedScenario('mesh-only');
+      expect(pickOf(pickStore.getState(), 'retry-storm', 1)).toBeUndefined();
+      openedScenario('retry-storm');
+      expect(pickOf(pickStore.getState(), 'retry-storm', 1)).toBeUndefined();
+      expect(pickStore.getState().picks).toEqual({});
+    } finally {
+      // Test files share their worker's modules (isolate: false): leave the store as it starts.
+      pickStore.setState({ scenario: '', picks: {} });
+    }
   });
 });

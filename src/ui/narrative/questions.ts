@@ -51,9 +51,21 @@ export interface PickState {
 /**
  * The picks people made. A pick can change until its step runs; after that it stays (seeking
  * back re-opens the question with the pick kept, so a room can try again). Opening another
- * scenario starts afresh.
+ * scenario starts afresh (openedScenario): open retry-storm, pick, open mesh-only, then
+ * retry-storm again, and its questions show unpicked.
  */
 export const pickStore = createStore<PickState>(() => ({ scenario: '', picks: {} }));
+
+/**
+ * The scenario named `scenario` is now the one open (the opener calls this as it takes over the
+ * run): picks made in any other are forgotten, so going back to a scenario later shows its
+ * questions fresh, not with a pick from an earlier visit (they were kept until a pick was made in
+ * another scenario). The same scenario opened again (edited, say) keeps its picks, as a seek does.
+ * Mutates the pick store.
+ */
+export function openedScenario(scenario: string): void {
+  if (pickStore.getState().scenario !== scenario) pickStore.setState({ scenario, picks: {} });
+}
 
 /** Records choice `choice` for step `step` of `scenario`; mutates the pick store. */
 export function pick(scenario: string, step: number, choice: number): void {

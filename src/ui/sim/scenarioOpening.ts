@@ -4,6 +4,7 @@
 import { proxy } from 'comlink';
 import type { LoadResult, LoadStage } from '../../workers/protocol';
 import type { SimWorker } from '../bridge/simBridge';
+import { openedScenario } from '../narrative/questions';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import { EMPTY_STATS, RunStatus, type Problem } from '../state/store';
 import type { RunCore } from './runCore';
@@ -108,6 +109,8 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
         d.recipe = { scenario: entry.source === 'builtin' ? { kind: 'builtin', id: entry.id } : { kind: 'inline', text: entry.text, fileName: entry.fileName }, seed, actions: [] };
         if (entry.source === 'file') d.entries = [...d.entries.filter((e) => e.id !== entry.id), { ...entry, label }];
       });
+      // Another scenario's question picks are forgotten: this one's questions open unpicked.
+      openedScenario(info.name);
       await core.firstFrame();
     });
   }
