@@ -2,7 +2,7 @@
 // the topology shows what they break, and clearing one ends it.
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot, shotPath } from './fixtures/shots';
 
 const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));
 
@@ -30,7 +30,7 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
   // The fault is named under the node, then what it did.
   await expect(catalog.locator('.topo-state tspan')).toHaveText(['⚡ kill a service', 'all 3 down']);
   await expect(catalog.locator('.topo-hex-down')).toHaveCount(3);
-  await page.screenshot({ path: shotPath('fault-killed.png') });
+  await saveShot(page, 'fault-killed.png');
 
   await item.getByTestId('fault-clear').click();
   await expect(item).toContainText(/from [\d.]+ s to [\d.]+ s, ended/);
@@ -126,14 +126,14 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await expect(payments.locator('.topo-state-lines > title')).toContainText('1 of 2 down');
     await page.setViewportSize({ width: 1600, height: 1000 });
     await list.first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath('fault-order-12s-1600x1000.png') });
+    await saveShot(page, 'fault-order-12s-1600x1000.png');
     // Back before two of them: they wait as pending, in their places.
     await seekBy(-5, '7.00 s');
     await expect(list.locator('.fault-type')).toHaveText(order);
     await expect(list.locator('.fault-when')).toHaveText(['active since 5.00 s', 'starts at 10.0 s, ends at 25.0 s', 'starts at 12.0 s']);
     await page.setViewportSize({ width: 1024, height: 768 });
     await list.first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shotPath('fault-order-7s-1024x768.png') });
+    await saveShot(page, 'fault-order-7s-1024x768.png');
     await page.locator('body').press('End');
     await expect(page.getByTestId('run-status')).toHaveText('finished');
     await expect(list.locator('.fault-type')).toHaveText(order);
@@ -199,8 +199,39 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
       console.log(`faults: at ${w}x${h} three lanes at ${r.bands.map((b) => (b.y - r.track.bottom).toFixed(0)).join(', ')} px under the track; timeline ${r.timeline.h.toFixed(0)} px tall`);
       expect(r.timeline.h).toBeLessThanOrEqual(47 + 12 + 0.5);
       await page.screenshot({ path: shotPath(`fault-lanes-12s-${w}x${h}.png`), clip: { x: 0, y: Math.max(0, r.timeline.y - 30), width: w, height: r.timeline.h + 60 } });
-      await page.screenshot({ path: shotPath(`fault-lanes-12s-full-${w}x${h}.png`) });
+      await saveShot(page, `fault-lanes-12s-full-${w}x${h}.png`);
     }
+    // Each kind of fault its own colour (the three were one vermillion), and a band's colour, which
+    // its dashes ahead of the run are drawn in, 3:1 or more against the timeline in both themes
+    // (the 40% tint ahead read as a faint brown on the dark one).
+    const colours = async () =>
+      page.evaluate(() => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: string) => {
+          const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ground = getComputedStyle(document.querySelector('.timeline')!).backgroundColor;
+        return ['latency', 'http-abort', 'kill-replica'].map((k) => {
+          const band = document.querySelector(`[data-testid="timeline"] .timeline-fault[data-fault-type="${k}"]`)!;
+          const colour = getComputedStyle(band.querySelector('.timeline-fault-done')!).backgroundColor;
+          const [a, b] = [lum(colour), lum(ground)];
+          return { kind: k, family: band.getAttribute('data-fault-family'), colour, contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+        });
+      });
+    for (const theme of ['light', 'dark']) {
+      if (theme === 'dark') await page.getByTestId('theme-toggle').click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      const c = await colours();
+      console.log(`faults: ${theme} theme, band colours ${c.map((x) => `${x.kind} (${x.family}) ${x.colour} ${x.contrast.toFixed(1)}:1`).join(', ')}`);
+      expect(c.map((x) => x.family)).toEqual(['slow', 'errors', 'down']);
+      expect(new Set(c.map((x) => x.colour)).size, `${theme}: three kinds, three colours`).toBe(3);
+      for (const x of c) expect(x.contrast, `${theme}: ${x.kind}'s colour against the timeline`).toBeGreaterThanOrEqual(3);
+      const t = (await page.locator('.timeline').boundingBox())!;
+      await page.screenshot({ path: shotPath(`fault-lanes-12s-${theme}-1024x768.png`), clip: { x: 0, y: Math.max(0, t.y - 30), width: 1024, height: t.height + 60 } });
+    }
+    await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     // Back where the step before left the page: the run's 30 s (the kill cleared there), paused.
     await page.locator('body').press('End');
     await expect(page.getByTestId('run-status')).toHaveText('finished');
@@ -267,7 +298,7 @@ test('a fault the worker rejects is listed as path: message and nothing is injec
       await page.getByTestId('fault-inject').click();
       await expect(problems).toContainText(/^fault\.delay: "5 parsecs" is not a duration/);
       await expect.poll(inColumn).toBe(true);
-      await page.screenshot({ path: shotPath(`fault-problem-${width}x${height}.png`) });
+      await saveShot(page, `fault-problem-${width}x${height}.png`);
     }
     await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(2);
   });

@@ -1,9 +1,10 @@
 // Timeline markers stay clickable where they meet: two faults at a narrative step's time are
-// stacked on rows above and below the track, and a click on each seeks to its time. That every
+// stacked on rows above and below the track (the row below under the fault lanes), and a click on
+// each seeks to its time. That every
 // marker of every scenario with faults lies on top and apart, at 1600x1000 and 1024x768, is
 // checked in all-scenarios.spec.ts.
 import { expect, test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 test('control-plane-outage: the two faults at 10 s and step 2 at 10 s are three markers; each click seeks to its time', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -16,7 +17,33 @@ test('control-plane-outage: the two faults at 10 s and step 2 at 10 s are three 
   // Step 2 stays on the track; the faults at its time go above and below it.
   expect(await step2.getAttribute('data-row')).toBe('0');
   expect(new Set(rows.slice(0, 2))).toEqual(new Set(['1', '2']));
-  await page.screenshot({ path: shotPath('timeline-stacked.png') });
+  // The handle on the row below the track sits under the fault lanes, clear of every band (it lay
+  // across the second and third lanes at its own time), inside the timeline, and on top at its
+  // middle; bands of faults of different kinds differ in colour (the control plane's and the CA's
+  // are one family, the kill another).
+  await expect(page.locator('.timeline')).toHaveAttribute('data-lanes', '3');
+  const laid = await page.evaluate(() => {
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left, y: r.top, right: r.right, bottom: r.bottom };
+    };
+    const below = Array.from(document.querySelectorAll('[data-testid="timeline-fault"][data-row="2"]')).map(box);
+    const bands = Array.from(document.querySelectorAll('.timeline-fault-lane')).map((b) => ({ ...box(b), type: b.getAttribute('data-fault-type')!, colour: getComputedStyle(b.querySelector('.timeline-fault-done')!).backgroundColor }));
+    const mid = (b: ReturnType<typeof box>) => document.elementFromPoint((b.x + b.right) / 2, (b.y + b.bottom) / 2);
+    return { below, bands, timeline: box(document.querySelector('.timeline')!), onTop: below.map((b) => mid(b)?.getAttribute('data-testid') === 'timeline-fault') };
+  });
+  expect(laid.below.length).toBe(1);
+  const lowest = Math.max(...laid.bands.map((b) => b.bottom));
+  for (const h of laid.below) {
+    expect(h.y, 'the row below starts under the lanes').toBeGreaterThanOrEqual(lowest + 1);
+    expect(h.bottom).toBeLessThanOrEqual(laid.timeline.bottom);
+  }
+  expect(laid.onTop).toEqual([true]);
+  const colour = Object.fromEntries(laid.bands.map((b) => [b.type, b.colour]));
+  expect(colour['control-plane-outage']).toBe(colour['ca-outage']);
+  expect(colour['kill-replica']).not.toBe(colour['ca-outage']);
+  console.log(`timeline-stacked: lanes end ${(lowest - laid.timeline.y).toFixed(0)} px into the ${(laid.timeline.bottom - laid.timeline.y).toFixed(0)} px timeline, the row below from ${(laid.below[0].y - laid.timeline.y).toFixed(0)} px; colours ${JSON.stringify(colour)}`);
+  await saveShot(page, 'timeline-stacked.png');
   for (const i of [0, 1]) {
     await page.getByTestId('timeline').click({ position: { x: 5, y: 4 } });
     await expect(page.getByTestId('sim-time')).not.toHaveText('10.0 s');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAULT_TYPES } from '../../src/ui/faults/faultForm';
-import { faultName, faultShortName } from '../../src/ui/faults/faultName';
+import { faultFamily, faultName, faultShortName } from '../../src/ui/faults/faultName';
 
 describe('a fault kind as a person reads it', () => {
   it("is the inject form's words, not the kind id: http-abort reads 'HTTP errors', as the form offered it", () => {
@@ -17,6 +17,12 @@ describe('a fault kind as a person reads it', () => {
       // The short form is words of the name or of the label ('CP down' stands for 'control plane down').
       if (t.type !== 'control-plane-outage') expect(name.includes(faultShortName(t.type)), t.type).toBe(true);
     }
+  });
+
+  it("gives every kind the form offers a family for its colour, each of the four used, so overlapping faults of different kinds read apart", () => {
+    expect(['kill-replica', 'latency', 'http-abort', 'ca-outage'].map(faultFamily)).toEqual(['down', 'slow', 'errors', 'identity']);
+    expect(new Set(FAULT_TYPES.map((t) => faultFamily(t.type)))).toEqual(new Set(['down', 'slow', 'errors', 'identity']));
+    expect(faultFamily('solar-flare')).toBe('down');
   });
 
   it('shows a kind the catalog does not know as it is', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowOffset, stackMarkers } from '../../src/ui/components/timelineStack';
+import { belowRowsDrop, rowOffset, stackMarkers } from '../../src/ui/components/timelineStack';
 
 const step = (x: number) => ({ x, left: 11, right: 11 });
 const handle = (x: number) => ({ x, left: 3, right: 6 });
@@ -18,5 +18,14 @@ describe('timeline markers', () => {
 
   it('rows alternate above and below the track', () => {
     expect([0, 1, 2, 3, 4].map((r) => rowOffset(r, 24))).toEqual([0, -24, 24, -48, 48]);
+  });
+
+  it('rows below the track go under the fault lanes, with 2 px of air; rows above stay where they were', () => {
+    // Markers reach 7 px above the track's top; lanes end 14, 20, 26 px under it (one, two, three lanes).
+    expect([0, 14, 20, 26].map((end) => belowRowsDrop(end, -7, 24))).toEqual([0, 0, 5, 11]);
+    const drop = belowRowsDrop(26, -7, 24);
+    expect([0, 1, 2, 3, 4].map((r) => rowOffset(r, 24, drop))).toEqual([0, -24, 35, -48, 59]);
+    // A marker one row down then starts 2 px under the third lane.
+    expect(-7 + rowOffset(2, 24, drop)).toBe(26 + 2);
   });
 });

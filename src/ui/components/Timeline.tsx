@@ -5,10 +5,11 @@
 // to their time.
 import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { formatClock } from '../format';
+import { faultFamily } from '../faults/faultName';
 import { faultBand, faultBandTitle, faultLanes } from './faultBand';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
-import { rowOffset, stackMarkers } from './timelineStack';
+import { belowRowsDrop, rowOffset, stackMarkers } from './timelineStack';
 import { faultMarkerLabel, faultMarkerTitle, stepMarkerTitle } from './timelineTitles';
 
 const NO_STEPS: never[] = [];
@@ -16,6 +17,8 @@ const NO_STEPS: never[] = [];
 const STEP_HALF = 11;
 const HANDLE_LEFT = 3;
 const HANDLE_RIGHT = 6;
+/** How far a marker on the track reaches above the track's top, CSS px: a step circle's 22 px centred on its 8 (a handle's top too, recipe.css). */
+const MARKER_TOP = -7;
 /** Height of a row of stacked markers, CSS px: a circle and a little air. */
 const ROW_PX = 24;
 /**
@@ -25,6 +28,7 @@ const ROW_PX = 24;
  */
 const LANE_TOP = 10;
 const LANE_STEP = 6;
+const LANE_PX = 4;
 
 export function Timeline() {
   const controller = useController();
@@ -67,7 +71,6 @@ export function Timeline() {
   const faultRow = (i: number) => rows[steps.length + i];
   const up = Math.ceil(Math.max(0, ...rows.filter((r) => r % 2 === 1)) / 2);
   const down = Math.max(0, ...rows.filter((r) => r > 0 && r % 2 === 0)) / 2;
-  const shift = (row: number) => (row ? { transform: `translateY(${rowOffset(row, ROW_PX)}px)` } : undefined);
   // Each fault's band in a lane of its own under the track, so overlapping faults read apart and
   // the track keeps the played part; a fault takes the first lane free over its span.
   const bands = faults.map((f) => faultBand(f, simTime, duration));
@@ -75,9 +78,14 @@ export function Timeline() {
   const bandPx = (ms: number) => (trackWidth ? px(ms) : (1000 * Math.min(duration, Math.max(0, ms))) / duration);
   const lanes = faultLanes(bands.map((b) => ({ from: bandPx(b.fromMs), to: bandPx(b.toMs) + 3 })));
   const laneCount = faults.length ? Math.max(...lanes) + 1 : 0;
+  const lanesEnd = laneCount ? LANE_TOP + (laneCount - 1) * LANE_STEP + LANE_PX : 0;
+  // Rows below the track start under the lanes, so a handle there covers no band (it sat across
+  // the lanes at its own time).
+  const drop = down > 0 ? belowRowsDrop(lanesEnd, MARKER_TOP, ROW_PX) : 0;
+  const shift = (row: number) => (row ? { transform: `translateY(${rowOffset(row, ROW_PX, drop)}px)` } : undefined);
   // Padding under the track's line (14 px, the track 3 px from its top) for the lanes and 1 px of air.
-  const lanesBottom = laneCount ? LANE_TOP + (laneCount - 1) * LANE_STEP + 4 + 3 + 1 - 14 : 0;
-  const bottom = Math.max(4 + down * ROW_PX, lanesBottom);
+  const lanesBottom = laneCount ? lanesEnd + 3 + 1 - 14 : 0;
+  const bottom = Math.max(4 + down * ROW_PX + drop, lanesBottom);
   return (
     <div
       className="timeline"
@@ -87,7 +95,8 @@ export function Timeline() {
       data-lanes={laneCount}
       // Room for the stacked rows and the fault lanes, so none reaches over the picture or the
       // counters: one row above the track and one lane under it are kept from the first paint
-      // (styles.css), more grow the timeline (lanes by 6 px each, at most two more).
+      // (styles.css), more grow the timeline (lanes by 6 px each, at most two more; a row below
+      // the track by ROW_PX and what it drops to clear the lanes: control-plane-outage 11 px).
       style={up > 1 || bottom > 4 ? { paddingTop: 4 + Math.max(1, up) * ROW_PX, paddingBottom: bottom } : undefined}
     >
       <span className="timeline-label">timeline</span>
@@ -135,6 +144,7 @@ export function Timeline() {
               data-to-ms={b.toMs}
               data-lane={lanes[i]}
               data-fault-type={f.type}
+              data-fault-family={faultFamily(f.type)}
               style={{ left: at(b.fromMs), top: LANE_TOP + lanes[i] * LANE_STEP, width: `calc(${at(b.toMs - b.fromMs)} + 3px)`, maskImage: fade, WebkitMaskImage: fade }}
               title={faultBandTitle(f, b)}
             >
@@ -149,6 +159,7 @@ export function Timeline() {
             type="button"
             className="timeline-fault-handle"
             data-testid="timeline-fault"
+            data-fault-family={faultFamily(f.type)}
             data-row={faultRow(i)}
             style={{ left: at(f.startMs), ...shift(faultRow(i)) }}
             title={faultMarkerTitle(f)}

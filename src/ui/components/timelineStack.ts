@@ -33,9 +33,25 @@ export function stackMarkers(markers: readonly TrackMarker[]): number[] {
   return rows;
 }
 
-/** Vertical offset of a row from the track, CSS px: 0, then −step, +step, −2·step, +2·step... Pure. */
-export function rowOffset(row: number, step: number): number {
+/**
+ * Vertical offset of a row from the track, CSS px: 0, then −step, +step, −2·step, +2·step...;
+ * rows below the track `below` px further down (past the fault lanes under it, belowRowsDrop).
+ * Pure.
+ */
+export function rowOffset(row: number, step: number, below = 0): number {
   if (row === 0) return 0;
   const k = Math.ceil(row / 2);
-  return row % 2 === 1 ? -k * step : k * step;
+  return row % 2 === 1 ? -k * step : k * step + below;
+}
+
+/**
+ * How much further down the rows below the track go so their markers clear the fault lanes
+ * under it, CSS px: a marker one row down reaches up to `markerTop + step` from the track's top
+ * (markerTop is negative: how far a marker on the track reaches above it), and the lanes end
+ * `lanesEnd` under the track's top (0 without lanes); `gap` px of air between them. A handle
+ * one row down sat over the lanes at its own time (control-plane-outage: the CA's handle at 10 s
+ * across the second and third lanes). Pure.
+ */
+export function belowRowsDrop(lanesEnd: number, markerTop: number, step: number, gap = 2): number {
+  return lanesEnd > 0 ? Math.max(0, lanesEnd + gap - (markerTop + step)) : 0;
 }

@@ -7,20 +7,30 @@
  * hit, "now" for a one-shot), and a short form for a narrow box under a node. Kept beside the
  * form's labels so the two cannot drift: a test checks every name against its label.
  */
-const NAMES: Readonly<Record<string, { name: string; short: string }>> = {
-  'kill-service': { name: 'kill a service', short: 'kill' },
-  'kill-replica': { name: 'kill one replica', short: 'kill' },
-  'slow-replica': { name: 'slow one replica', short: 'slow' },
-  'http-abort': { name: 'HTTP errors', short: 'HTTP' },
-  latency: { name: 'add latency', short: 'latency' },
-  'packet-loss': { name: 'packet loss', short: 'loss' },
-  partition: { name: 'network partition', short: 'partition' },
-  'control-plane-outage': { name: 'control plane down', short: 'CP down' },
-  'ca-outage': { name: 'CA down', short: 'CA down' },
-  'expire-certificates': { name: 'expire certificates', short: 'expire' },
-  'gateway-capacity': { name: 'shrink gateway capacity', short: 'shrink' },
-  'clock-skew': { name: 'clock skew', short: 'skew' },
+const NAMES: Readonly<Record<string, { name: string; short: string; family: FaultFamily }>> = {
+  'kill-service': { name: 'kill a service', short: 'kill', family: 'down' },
+  'kill-replica': { name: 'kill one replica', short: 'kill', family: 'down' },
+  'slow-replica': { name: 'slow one replica', short: 'slow', family: 'slow' },
+  'http-abort': { name: 'HTTP errors', short: 'HTTP', family: 'errors' },
+  latency: { name: 'add latency', short: 'latency', family: 'slow' },
+  'packet-loss': { name: 'packet loss', short: 'loss', family: 'slow' },
+  partition: { name: 'network partition', short: 'partition', family: 'down' },
+  'control-plane-outage': { name: 'control plane down', short: 'CP down', family: 'identity' },
+  'ca-outage': { name: 'CA down', short: 'CA down', family: 'identity' },
+  'expire-certificates': { name: 'expire certificates', short: 'expire', family: 'identity' },
+  'gateway-capacity': { name: 'shrink gateway capacity', short: 'shrink', family: 'slow' },
+  'clock-skew': { name: 'clock skew', short: 'skew', family: 'identity' },
 };
+
+/**
+ * What a fault does, as its colour on the timeline says (styles.css [data-fault-family], from
+ * the Okabe-Ito palette): `down` takes something away (a kill, a partition: vermillion, the
+ * failures' colour), `slow` makes it slower or smaller (latency, a slow replica, loss's
+ * retransmissions, a shrunk gateway: amber, as queues), `errors` makes it answer errors (reddish
+ * purple), `identity` takes the mesh's config or certificates (control plane, CA, expiry, clock
+ * skew: bluish green). Overlapping faults of different kinds read apart (they were all one colour).
+ */
+export type FaultFamily = 'down' | 'slow' | 'errors' | 'identity';
 
 /** "HTTP errors" for http-abort; a kind the catalog does not know is shown as it is. Pure. */
 export function faultName(type: string): string {
@@ -30,4 +40,9 @@ export function faultName(type: string): string {
 /** The short form of faultName for a narrow box ("HTTP" for http-abort). Pure. */
 export function faultShortName(type: string): string {
   return NAMES[type]?.short ?? type.split('-')[0];
+}
+
+/** The family a fault kind's colour says (FaultFamily); a kind the catalog does not know is `down`, the failures' colour. Pure. */
+export function faultFamily(type: string): FaultFamily {
+  return NAMES[type]?.family ?? 'down';
 }
