@@ -1,42 +1,27 @@
 import type { PolicyInput } from '../policy';
 import type { ScenarioInput } from '../schema';
-import { IMPLICIT_MESH } from '../implicitMesh';
+import { buildContext, type Obj } from './buildContext';
 import { Cluster, msgAt, refOf, type Group } from './cluster';
 import type { Seg } from './documents';
-import { flatten, routePolicy, trafficPolicy, type Mapped } from './policy';
-import type { ImportMessage, Resource, ResourceBase, SourceRef } from './types';
+import { buildGateways } from './gateways';
+import { trafficPolicy, type Mapped } from './policy';
+import { resolveCall } from './resolveCall';
+import type { ImportMessage, Resource, SourceRef } from './types';
 import type { Workload } from './workload';
 import { placeBudgets } from './retryBudgets';
-
-/**
- * The scenario the manifests and the workload describe (see the README, "Import Kubernetes and
- * Istio YAML", for every mapping). Appends to `warnings`, `errors` and `provenance`; pure.
- */
 
 /** What an app does when the workload does not say: 10 ms of work and no calls. */
 export const DEFAULT_SERVICE_TIME = '10ms';
 /** The client made when there is no workload file. */
 export const DEFAULT_RATE = 10;
 
-type Obj = Record<string, unknown>;
-
-/** Provenance for a value Istio supplies where the manifests are silent: the place that makes it apply, and why. */
-function istioDefault(ref: SourceRef, why: string): SourceRef {
-  return { ...ref, path: `${ref.path} (${why}: Istio's default retries, 2 on connect-failure, refused-stream and 503)` };
-}
-
+/**
+ * The scenario the manifests and the workload describe (see the README, "Import Kubernetes and
+ * Istio YAML", for every mapping). Appends to `warnings`, `errors` and `provenance`; pure.
+ */
 export function buildScenario(resources: Resource[], wl: Workload | null, warnings: ImportMessage[], errors: ImportMessage[], prov: Record<string, SourceRef[]>, flattened: string[] = []): ScenarioInput | null {
-  const c = new Cluster(resources, warnings, errors);
-  // A resource's dropped fields are said once, however many callers use it.
-  const saidDr = new WeakSet<object>();
-  const saidVs = new WeakSet<object>();
-  const note = (path: string, ...refs: SourceRef[]) => {
-    if (refs.length) (prov[path] ??= []).push(...refs);
-  };
-  const wref = (path: Seg[]): SourceRef => refOf({ file: wl!.doc.file, line: wl!.doc.line, lines: wl!.doc.lines } as ResourceBase, path);
-  const werr = (path: Seg[], message: string) => errors.push({ ...wref(path), message });
-  const wwarn = (path: Seg[], message: string) => warnings.push({ ...wref(path), message });
-  const dropped = (r: ResourceBase, m: Mapped) => m.dropped.forEach((d) => warnings.push(msgAt(r, d.path, d.message)));
+  const ctx = buildContext(new Cluster(resources, warnings, errors), wl, warnings, errors, prov, flattened);
+  const { c, saidDr, saidVs, note, wref, werr, wwarn, dropped } = ctx;
 
   // Services: one per group, in the order the Services were written.
   const groups = [...c.groups.values()].flat();
@@ -182,215 +167,14 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
         return [];
       }
       const at = `services.${i}.calls.${j}`;
-      const r = resolveCall(c, sidecar.get(g) ? sidecarRef.get(g)! : undefined, g.svc.namespace, call as Obj, p, at);
+      const r = resolveCall(ctx, sidecar.get(g) ? sidecarRef.get(g)! : undefined, g.svc.namespace, call as Obj, p, at);
       if (r && flattened.includes(at)) r.flattened = true;
       return r ? [r] : [];
     });
   }
 
-  /**
-   * A call (or a client's target) resolved through the caller's VirtualService. `sidecar`: where
-   * the caller's L7 sidecar comes from, or undefined for a caller without one (no VirtualService,
-   * no Istio default retries).
-   */
-  function resolveCall(cl: Cluster, sidecarAt: SourceRef | undefined, ns: string, call: Obj, p: Seg[], at: string): Obj | null {
-    const meshed = sidecarAt !== undefined;
-    const host = call.service as string;
-    const key = cl.lookup(host, ns);
-    if (!key) {
-      werr([...p, 'service'], `"${host}": no Service or ServiceEntry host of that name in the manifests`);
-      return null;
-    }
-    const { service: _s, policy: appPolicy, ...rest } = call;
-    const out: Obj = { ...rest };
-    for (const k of Object.keys(rest)) note(`${at}.${k}`, wref([...p, k]));
-    note(`${at}.service`, wref([...p, 'service']));
-    const targets = cl.groups.get(key)!;
-    const vs = meshed ? cl.meshVs(key) : undefined;
-    // The call (or client) then says so itself, `flattened: true` (set by the caller of resolveCall,
-    // last among its fields), so lint reads the written scenario as it reads the import.
-    const markFlattened = () => {
-      if (flattened.includes(at)) return;
-      flattened.push(at);
-      const ref = wref([...p, 'policy']);
-      note(`${at}.flattened`, { ...ref, path: `${ref.path} (the app's own retries flattened with its sidecar's: the timeout is the app's tries, the tries past it are the sidecar's inside each)` });
-    };
-    const spread = (gs: Group[], weight: number) => {
-      const total = gs.reduce((n, x) => n + x.replicas, 0) || 1;
-      return gs.map((x) => ({ service: x.name, weight: Math.round(((weight * x.replicas) / total) * 100) / 100 }));
-    };
-    if (!vs) {
-      if (appPolicy !== undefined) {
-        // No VirtualService: the sidecar still retries, as Istio's default says.
-        const f = flatten(appPolicy as PolicyInput, undefined, meshed);
-        out.policy = f.policy;
-        note(`${at}.policy`, wref([...p, 'policy']));
-        if (f.defaultRetries) note(`${at}.policy.retries`, wref([...p, 'policy', 'retries']), istioDefault(sidecarAt!, 'a sidecar and no VirtualService'));
-        if (f.note) {
-          wwarn([...p, 'policy'], f.note);
-          if (f.appBound) markFlattened();
-        }
-      }
-      if (targets.length === 1) {
-        out.service = targets[0].name;
-        return out;
-      }
-      out.service = targets[0].name;
-      out.routes = [{ to: spread(targets, 100) }];
-      note(`${at}.routes`, refOf(targets[0].svc, ['spec', 'selector']));
-      wwarn([...p, 'service'], `"${host}" is split into ${targets.map((x) => x.name).join(', ')} by its DestinationRule's subsets and ${meshed ? 'no VirtualService routes it' : 'the caller has no sidecar'}: requests spread over their pods by replica count (kube-proxy)`);
-      return out;
-    }
-    const routes: Obj[] = [];
-    const errorsBefore = errors.length;
-    let said = false;
-    for (const h of vs.http) {
-      const base: Seg[] = ['spec', 'http', h.index];
-      // Istio takes the first route that matches: after one that matches everything, none is reached.
-      if (routes.some((x) => x.match === undefined)) {
-        if (!saidVs.has(vs)) warnings.push(msgAt(vs, base, 'never reached: an earlier route matches every request (dropped)'));
-        continue;
-      }
-      const to: { service: string; weight: number }[] = [];
-      for (const [k, d] of h.route.entries()) {
-        const dk = cl.lookup(d.host, vs.namespace);
-        const dp = [...base, 'route', k, 'destination'];
-        if (!dk) {
-          errors.push(msgAt(vs, [...dp, 'host'], `"${d.host}": no Service or ServiceEntry host of that name in the manifests`));
-          continue;
-        }
-        const weight = d.weight ?? (h.route.length === 1 ? 100 : 0);
-        if (d.subset !== undefined) {
-          const g2 = cl.subset(dk, d.subset);
-          if (typeof g2 === 'string') errors.push(msgAt(vs, [...dp, 'subset'], g2));
-          else to.push({ service: g2.name, weight });
-        } else to.push(...spread(cl.groups.get(dk)!, weight));
-      }
-      if (to.length === 0) continue;
-      const mapped = routePolicy(h);
-      if (!saidVs.has(vs)) dropped(vs, mapped);
-      const f = flatten(appPolicy as PolicyInput | undefined, mapped.policy);
-      if (f.appBound) markFlattened();
-      if (f.note && !said) {
-        said = true;
-        wwarn([...p, 'policy'], f.note);
-        note(`${at}.policy`, ...Object.values(mapped.from).map((x) => refOf(vs, x)));
-        if (f.defaultRetries) note(`${at}.policy.retries`, wref([...p, 'policy', 'retries']), istioDefault(refOf(vs, base), 'this route sets no retries'));
-      }
-      const matches = h.match.length ? h.match : [null];
-      for (const [mi, m] of matches.entries()) {
-        const headers: Record<string, string> = {};
-        if (m) {
-          const mp = [...base, 'match', mi];
-          for (const [name, v] of Object.entries(m.headers)) {
-            if (v.exact !== undefined) headers[name.toLowerCase()] = v.exact;
-            for (const kind of ['prefix', 'regex'] as const) if (v[kind] !== undefined && !saidVs.has(vs)) warnings.push(msgAt(vs, [...mp, 'headers', name, kind], `not modelled (dropped: only exact header matches are; this condition is not tested)`));
-          }
-          if ((m.uriPrefix !== undefined || m.uriExact !== undefined) && !saidVs.has(vs)) warnings.push(msgAt(vs, [...mp, 'uri'], 'not modelled for calls between apps (a call carries no path): this condition is not tested'));
-        }
-        const r: Obj = { to };
-        if (Object.keys(headers).length) r.match = { headers };
-        if (f.policy) r.policy = f.policy;
-        routes.push(r);
-      }
-      for (const [k, from] of Object.entries(mapped.from)) note(`${at}.policy.${k}`, refOf(vs, from));
-      note(`${at}.service`, refOf(vs, [...base, 'route']));
-    }
-    saidVs.add(vs);
-    if (appPolicy !== undefined) note(`${at}.policy`, wref([...p, 'policy']));
-    if (routes.length === 0) {
-      if (errors.length === errorsBefore) errors.push(msgAt(vs, ['spec', 'http'], `no route of this VirtualService reaches a service: calls to "${host}" have nowhere to go`));
-      return null;
-    }
-    const only = routes[0] as { match?: unknown; to: { service: string }[]; policy?: unknown };
-    if (routes.length === 1 && !only.match && only.to.length === 1) {
-      out.service = only.to[0].service;
-      if (only.policy) out.policy = only.policy;
-      return out;
-    }
-    out.service = (routes[routes.length - 1] as { to: { service: string }[] }).to[0].service;
-    out.routes = routes;
-    note(`${at}.routes`, refOf(vs, ['spec', 'http']));
-    return out;
-  }
-
   // Gateways: an Istio Gateway and the VirtualServices bound to it.
-  const gateways: Obj[] = [];
-  const anyMesh = [...sidecar.values()].some(Boolean);
-  for (const gw of c.gatewaysRes) {
-    const bound = c.vs.filter((v) => v.gateways.some((x) => x === gw.name || x === `${gw.namespace}/${gw.name}`));
-    const at = `gateways.${gateways.length}`;
-    if (bound.length === 0) {
-      warnings.push(msgAt(gw, ['metadata', 'name'], 'no VirtualService is bound to this Gateway: it routes nothing (dropped)'));
-      continue;
-    }
-    const g: Obj = { name: gw.name };
-    note(`${at}.name`, refOf(gw, ['metadata', 'name']));
-    const pods = c.workloads.filter((w) => c.ingress.has(w) && Object.entries(gw.selector).every(([k, v]) => w.podLabels[k] === v));
-    if (pods.length) {
-      g.replicas = pods.reduce((n, w) => n + w.replicas, 0);
-      note(`${at}.replicas`, ...pods.map((w) => refOf(w, ['spec', 'replicas'])));
-    } else warnings.push(msgAt(gw, ['spec', 'selector'], `selects no Deployment in the manifests (the ingress gateway's pods): 2 replicas assumed (the scenario's default)`));
-    if (anyMesh) g.mesh = IMPLICIT_MESH;
-    const routes: Obj[] = [];
-    for (const v of bound) {
-      for (const h of v.http) {
-        const base: Seg[] = ['spec', 'http', h.index];
-        const to: { service: string; weight: number }[] = [];
-        for (const [k, d] of h.route.entries()) {
-          const dk = c.lookup(d.host, v.namespace);
-          const dp = [...base, 'route', k, 'destination'];
-          if (!dk) {
-            errors.push(msgAt(v, [...dp, 'host'], `"${d.host}": no Service or ServiceEntry host of that name in the manifests`));
-            continue;
-          }
-          const weight = d.weight ?? (h.route.length === 1 ? 100 : 0);
-          if (d.subset !== undefined) {
-            const g2 = c.subset(dk, d.subset);
-            if (typeof g2 === 'string') errors.push(msgAt(v, [...dp, 'subset'], g2));
-            else to.push({ service: g2.name, weight });
-          } else {
-            const gs = c.groups.get(dk)!;
-            const total = gs.reduce((n, x) => n + x.replicas, 0) || 1;
-            for (const x of gs) to.push({ service: x.name, weight: (weight * x.replicas) / total });
-          }
-        }
-        if (to.length === 0) continue;
-        const mapped = routePolicy(h, true);
-        dropped(v, mapped);
-        const matches = h.match.length ? h.match : [null];
-        for (const [mi, m] of matches.entries()) {
-          const ri = routes.length;
-          const match: Obj = {};
-          const host = v.hosts.length === 1 && v.hosts[0] !== '*' ? v.hosts[0] : undefined;
-          if (host) {
-            match.host = host;
-            note(`${at}.routes.${ri}.match.host`, refOf(v, ['spec', 'hosts', 0]));
-          } else if (v.hosts.length > 1 && mi === 0) warnings.push(msgAt(v, ['spec', 'hosts'], 'several hosts on a gateway route: not modelled (taken as any host)'));
-          if (m) {
-            const mp = [...base, 'match', mi];
-            if (m.uriPrefix !== undefined) match.pathPrefix = m.uriPrefix;
-            else if (m.uriExact !== undefined) {
-              match.pathPrefix = m.uriExact;
-              warnings.push(msgAt(v, [...mp, 'uri', 'exact'], `"${m.uriExact}": the gateway model matches path prefixes only: taken as a prefix`));
-            }
-            if (match.pathPrefix !== undefined) note(`${at}.routes.${ri}.match.pathPrefix`, refOf(v, [...mp, 'uri']));
-            for (const name of Object.keys(m.headers)) warnings.push(msgAt(v, [...mp, 'headers', name], 'a header match at a gateway is not modelled (dropped: this condition is not tested)'));
-          }
-          const r: Obj = { match, service: to[0].service };
-          note(`${at}.routes.${ri}.service`, refOf(v, [...base, 'route']));
-          if (to.length > 1) r.canary = to;
-          if (Object.keys(mapped.policy).length) {
-            r.policy = mapped.policy;
-            for (const [k, from] of Object.entries(mapped.from)) note(`${at}.routes.${ri}.policy.${k}`, refOf(v, from));
-          }
-          routes.push(r);
-        }
-      }
-    }
-    g.routes = routes;
-    gateways.push(g);
-  }
+  const gateways = buildGateways(ctx, [...sidecar.values()].some(Boolean));
 
   // Clients: the workload's, their targets resolved; without a workload, one per gateway (or the first service).
   type GatewayRouteOut = { match: { host?: string; pathPrefix?: string } };
@@ -454,7 +238,7 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
             werr([...p, 'target'], `"${t}": no Gateway, Service or ServiceEntry host of that name in the manifests${known.length ? ` (targets: ${known.join(', ')}, or a host a Gateway's VirtualService serves)` : ''}`);
           } else {
             const meshed = o.sidecar === true || (typeof o.sidecar === 'object' && o.sidecar !== null);
-            const r = resolveCall(c, meshed ? wref([...p, 'sidecar']) : undefined, 'default', { service: t, ...(o.policy ? { policy: o.policy } : {}) }, p, `clients.${i}`);
+            const r = resolveCall(ctx, meshed ? wref([...p, 'sidecar']) : undefined, 'default', { service: t, ...(o.policy ? { policy: o.policy } : {}) }, p, `clients.${i}`);
             if (r && r.routes) werr([...p, 'target'], `"${t}" is routed by subset or header (${(r.routes as unknown[]).length} routes): a client's target cannot be split yet; target an app or a gateway that calls it`);
             else if (r) {
               o.target = r.service;
