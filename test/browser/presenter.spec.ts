@@ -2,7 +2,7 @@
 // clock and the timeline stay, and every text of the topology is at least 14 px on screen.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
-import { shotPath } from './fixtures/shots';
+import { saveShot } from './fixtures/shots';
 
 /**
  * Screen size of each text of the drawn nodes: computed font size × the SVG's scale there, px;
@@ -115,7 +115,7 @@ for (const [scenario, view] of [
     // Nothing of the page is cut off: the counters end inside the window.
     const strip = (await page.locator('.strip').boundingBox())!;
     expect(strip.y + strip.height).toBeLessThanOrEqual(768 + 0.5);
-    await page.screenshot({ path: shotPath(`presenter-${scenario}-1024x768.png`) });
+    await saveShot(page, `presenter-${scenario}-1024x768.png`);
 
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
@@ -133,7 +133,7 @@ for (const [scenario, view] of [
         // Within its box's width (squeezed no tighter than a state line may be).
         const [line, box] = await Promise.all([ledger.locator('.topo-state tspan').boundingBox(), ledger.locator('.topo-card-front').boundingBox()]);
         expect(line!.x + line!.width).toBeLessThanOrEqual(box!.x + box!.width + 0.5);
-        await page.screenshot({ path: shotPath('state-line-killed-ledger-1024x768.png') });
+        await saveShot(page, 'state-line-killed-ledger-1024x768.png');
       });
     }
 
@@ -149,7 +149,7 @@ for (const [scenario, view] of [
         expect(new Set(tops).size, `the counters' rows (tops ${tops.join(', ')})`).toBe(1);
         await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'svg');
         await expect(page.getByTestId('presenter-fold')).toHaveCount(0);
-        await page.screenshot({ path: shotPath('presenter-gateway-and-mesh-last-step-1024x768.png') });
+        await saveShot(page, 'presenter-gateway-and-mesh-last-step-1024x768.png');
       });
       await test.step("the lesson's figures read as the story beside them in presenter mode: never under its text's size or the 14 px floor (they were 12-13 px)", async () => {
         // The story's text steps down to fit its column (storyFit.ts: data-fit 0 at its designed
@@ -163,20 +163,26 @@ for (const [scenario, view] of [
         const least = sizes.reduce((a, x) => (x.px < a.px ? x : a));
         expect(least.px, `"${least.text}"`).toBeGreaterThanOrEqual(fit === '0' ? 16 : 14);
       });
-      await test.step("control-plane-outage at 60 s: a state line too long for its box takes its short form ('stale config', '⚡ kill +2'), not an ellipsis mid-way ('stale config (…', '⚡… +2 more')", async () => {
+      await test.step("control-plane-outage at 60 s: a state line too long for its box takes its short form ('stale config'), not an ellipsis mid-way ('stale config (…'), and reads as words: the killed replica '⚡ 1 of 3 killed' (it read '⚡ kill +2'), every part in its tooltip and aria-label", async () => {
         await page.goto('/?scenario=control-plane-outage&t=60s');
         await expect(page.getByTestId('sim-time')).toHaveText('60.0 s', { timeout: 60_000 });
         await page.keyboard.press('f');
         await expect(page.getByTestId('app')).toHaveClass(/presenter/);
         const state = (node: string) => page.locator(`svg[data-testid="topology"] [data-node="${node}"] .topo-state tspan`);
         await expect(state('frontend')).toHaveText(['stale config']);
-        await expect(state('orders')).toHaveText(['⚡ kill', '+2']);
-        // The tooltip still has every part in full.
-        await expect(page.locator('svg[data-testid="topology"] [data-node="orders"] .topo-state-lines > title')).toHaveText('⚡ kill one replica\n1 of 3 down\nstale config (3 of 3)');
+        await expect(state('orders')).toHaveText(['⚡ 1 of 3 killed']);
+        // The tooltip and the label's accessible name still have every part in full.
+        const orders = page.locator('svg[data-testid="topology"] [data-node="orders"]');
+        await expect(orders.locator('.topo-state-lines > title')).toHaveText('⚡ kill one replica\n1 of 3 down\nstale config (3 of 3)');
+        await expect(orders.locator('.topo-state')).toHaveAttribute('aria-label', '⚡ kill one replica; 1 of 3 down; stale config (3 of 3)');
+        // Within its box's width, as every state line.
+        const [line, box] = await Promise.all([state('orders').boundingBox(), orders.locator('.topo-card-front').boundingBox()]);
+        expect(line!.x + line!.width).toBeLessThanOrEqual(box!.x + box!.width + 0.5);
+        await saveShot(page, 'presenter-state-lines-presenter-1024x768.png');
         await page.keyboard.press('f');
         // Out of presenter mode there is room for the long forms, two lines under each box.
         await expect(state('frontend')).toHaveText(['stale config (2 of 2)']);
-        await page.screenshot({ path: shotPath('presenter-state-lines-1024x768.png') });
+        await saveShot(page, 'presenter-state-lines-1024x768.png');
       });
     }
   });

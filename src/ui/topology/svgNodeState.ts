@@ -89,23 +89,45 @@ export function showHealth(v: LoadView, down: number, stale: number, noConfig: n
   else v.group.removeAttribute('data-ejected');
   v.group.classList.toggle('topo-all-down', down >= r && r > 0);
   v.group.classList.toggle('topo-some-down', down > 0);
-  const label = select(v.stateLabel);
-  label.selectAll('*').remove();
-  // Each part with the shorter form a narrow box shows rather than cutting the long one mid-way
-  // (presenter mode at 1024x768 showed "stale config (…"); the tooltip keeps the long forms.
-  // A fault by the inject form's words ("⚡ HTTP errors" for http-abort), its short form one or two
-  // of them ("⚡ HTTP", "⚡ kill" for kill-replica): "⚡… +2 more" said nothing.
-  const parts: StatePart[] = v.faults.map((f) => ['topo-state-fault', `⚡ ${faultName(f)}`, `⚡ ${faultShortName(f)}`]);
+  const { shown, titled } = healthParts(v.faults, r, down, stale, noConfig, ejected, back, v.stateLines);
+  showStateLines(v, shown, titled);
+}
+
+/**
+ * The state parts under a box of `r` replicas, in order: its active faults (`faults`, kinds),
+ * replicas down, ejected (back at `back`), proxies with no config, with stale config; `shown`
+ * for `lines` lines, `titled` in full for the tooltip. Each part has the shorter form a narrow box
+ * shows rather than cutting the long one mid-way (presenter mode at 1024x768 showed "stale config
+ * (…"); a fault by the inject form's words ("⚡ HTTP errors" for http-abort), its short form one
+ * or two of them ("⚡ HTTP"): "⚡… +2 more" said nothing. Where the lines are fewer than the
+ * parts (one line on a wide stage, presenter mode), a fault and the count it causes are said at
+ * once: a killed service's "all 2 down" is left to the tooltip, so the fault reads whole (at
+ * 1024x768 two-meshes-via-gateway's ledger read "⚡ kill +1"), and a killed replica's fault and
+ * count become one part, "⚡ 1 of 3 replicas killed" ("⚡ 1 of 3 killed"): control-plane-outage's
+ * orders read "⚡ kill +2" in presenter mode. Pure.
+ */
+export function healthParts(
+  faults: readonly string[],
+  r: number,
+  down: number,
+  stale: number,
+  noConfig: number,
+  ejected: number,
+  back: string,
+  lines: number,
+): { shown: StatePart[]; titled: StatePart[] } {
+  const titled: StatePart[] = faults.map((f) => ['topo-state-fault', `⚡ ${faultName(f)}`, `⚡ ${faultShortName(f)}`]);
   const downPart: StatePart = ['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`, down >= r ? 'all down' : `${down}/${r} down`];
-  if (down > 0) parts.push(downPart);
-  if (ejected > 0) parts.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`, `${ejected} of ${r} ejected`]);
-  if (noConfig > 0) parts.push(['topo-state-none', `no config (${noConfig} of ${r})`, 'no config']);
-  if (stale > 0) parts.push(['topo-state-stale', `stale config (${stale} of ${r})`, 'stale config']);
-  // A killed service's "all 2 down" says again what "⚡ kill a service" says: where the lines are
-  // fewer than the parts (one line on a wide stage, presenter mode) it is left to the tooltip, so
-  // the fault reads whole (at 1024x768 two-meshes-via-gateway's ledger read "⚡ kill +1").
-  const saysAgain = down >= r && v.faults.includes('kill-service') && parts.length > v.stateLines;
-  showStateLines(v, saysAgain ? parts.filter((p) => p !== downPart) : parts, parts);
+  if (down > 0) titled.push(downPart);
+  if (ejected > 0) titled.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`, `${ejected} of ${r} ejected`]);
+  if (noConfig > 0) titled.push(['topo-state-none', `no config (${noConfig} of ${r})`, 'no config']);
+  if (stale > 0) titled.push(['topo-state-stale', `stale config (${stale} of ${r})`, 'stale config']);
+  if (titled.length <= lines || down <= 0) return { shown: titled, titled };
+  if (down >= r && faults.includes('kill-service')) return { shown: titled.filter((p) => p !== downPart), titled };
+  const kill = faults.indexOf('kill-replica');
+  if (down >= r || kill < 0) return { shown: titled, titled };
+  const killed: StatePart = ['topo-state-fault', `⚡ ${down} of ${r} replicas killed`, `⚡ ${down} of ${r} killed`];
+  return { shown: titled.filter((p) => p !== downPart).map((p, i) => (i === kill ? killed : p)), titled };
 }
 
 /** A state line: its class, its text, and optionally a shorter text for a box too narrow for it. */
@@ -122,16 +144,20 @@ const MIN_SQUEEZE = 0.78;
  * Writes the state parts one a line, at most `v.stateLines` lines, each within the box's width,
  * so no annotation leaves its node's mesh region or reaches a neighbour (issue 11's new-user
  * pass: "stale config (3 of 3)" hung out of the mesh). Parts left over are counted at the end of
- * the last line ("+2 more"); a line too wide is squeezed a little, then takes its short form
- * when it has one, then is cut with an ellipsis; the tooltip lists every part of `titled` (the
- * parts, and any left out as saying one again) in full. Mutates the SVG.
+ * the last line ("+2 more") where the words leave room (fitLine); a line too wide is squeezed a
+ * little, then takes its short form when it has one, then is cut with an ellipsis; the tooltip,
+ * and the label's aria-label, list every part of `titled` (the parts, and any left out as saying
+ * one again) in full. Mutates the SVG.
  */
 export function showStateLines(v: LoadView, parts: readonly StatePart[], titled: readonly StatePart[] = parts): void {
   const label = select(v.stateLabel);
+  label.selectAll('*').remove();
   const x = v.stateLabel.getAttribute('x') ?? '0';
   const shown = parts.length > v.stateLines ? v.stateLines : parts.length;
   const more = parts.length - shown;
   v.stateTitle.textContent = titled.length > 0 ? titled.map(([, t]) => t).join('\n') : '';
+  if (titled.length > 0) v.stateLabel.setAttribute('aria-label', titled.map(([, t]) => t).join('; '));
+  else v.stateLabel.removeAttribute('aria-label');
   for (let i = 0; i < shown; i++) {
     const [cls, text, short] = parts[i];
     const line = label.append('tspan').attr('class', cls).attr('x', x).attr('dy', i === 0 ? 0 : 17).text(text).node()!;
@@ -143,34 +169,45 @@ export function showStateLines(v: LoadView, parts: readonly StatePart[], titled:
 /**
  * Fits a state line (and its "+N more") into `width` design units, trying in turn: its text,
  * squeezed as far as MIN_SQUEEZE; the same with "+N more" cut to "+N"; its `short` text when it
- * has one beside "+N more", then beside "+N", squeezed likewise; and last its text cut with an
- * ellipsis until it fits. Mutates the SVG. NOTE: measures text (a layout read); called only when a node's state changes.
+ * has one beside "+N more"; then, words before counts, the count left out (removed from the SVG;
+ * the tooltip lists every part) and its text alone, then its short text alone, squeezed likewise;
+ * and last its text cut with an ellipsis until it fits. A short form beside a bare "+N" read as
+ * symbols: "⚡ kill +2" (presenter mode, control-plane-outage's orders). Mutates the SVG.
+ * NOTE: measures text (a layout read); called only when a node's state changes.
  */
 export function fitLine(line: SVGTSpanElement, extra: SVGTSpanElement | null, width: number, short?: string): void {
   const length = (t: SVGTSpanElement | null) => (t && t.isConnected ? t.getComputedTextLength() : 0);
-  const room = () => width - (extra ? length(extra) + 6 : 0);
+  const room = () => width - (extra && extra.isConnected ? length(extra) + 6 : 0);
+  const full = line.textContent ?? '';
   let natural = length(line);
   // Not laid out (a hidden stage): nothing to measure yet.
   if (natural <= 0 || natural <= room()) return;
-  // The whole text beside "+N" before a short form beside "+N more": "⚡ kill a service +1" says
-  // what "⚡ kill +1 more" left out (a teacher read "⚡ kill +1" at 1024x768 as cut short).
-  if (natural * MIN_SQUEEZE > room() && extra && short !== undefined) {
-    const was = extra.textContent ?? '';
-    extra.textContent = was.replace(/ more$/, '');
-    if (natural * MIN_SQUEEZE > room()) extra.textContent = was;
-  }
-  if (natural * MIN_SQUEEZE > room() && short !== undefined) {
-    line.textContent = short;
+  const fits = () => natural * MIN_SQUEEZE <= room();
+  const say = (text: string) => {
+    line.textContent = text;
     natural = length(line);
+  };
+  if (extra) {
+    // The whole text beside "+N" before a short form beside "+N more": "⚡ kill a service +1" says
+    // what "⚡ kill +1 more" left out (a teacher read "⚡ kill +1" at 1024x768 as cut short).
+    const more = extra.textContent ?? '';
+    if (!fits()) extra.textContent = more.replace(/ more$/, '');
+    if (!fits() && short !== undefined) {
+      extra.textContent = more;
+      say(short);
+    }
+    if (!fits()) {
+      extra.remove();
+      say(full);
+    }
   }
-  if (natural * MIN_SQUEEZE > room() && extra) extra.textContent = (extra.textContent ?? '').replace(/ more$/, '');
-  if (natural * MIN_SQUEEZE > room()) {
-    const full = line.textContent ?? '';
-    let n = full.length;
-    while (n > 1 && natural * MIN_SQUEEZE > room()) {
+  if (!fits() && short !== undefined) say(short);
+  if (!fits()) {
+    const text = line.textContent ?? '';
+    let n = text.length;
+    while (n > 1 && !fits()) {
       n--;
-      line.textContent = `${full.slice(0, n).trimEnd()}…`;
-      natural = length(line);
+      say(`${text.slice(0, n).trimEnd()}…`);
     }
   }
   if (natural > room()) {
