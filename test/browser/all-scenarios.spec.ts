@@ -266,19 +266,25 @@ for (const s of SHIPPED_SVG) {
     await page.setViewportSize(WIDE);
     await openAt(page, s.name, s.busy);
     const annotateHere = s.faultMoments.includes(s.busy);
-    for (const size of [WIDE, SMALL]) {
-      if (size !== WIDE) {
-        await page.setViewportSize(size);
-        await settled(page);
-        await settledLabels(page);
-      }
+    // The single view at 1600x1000, presenter mode there and, resized in it, at 1024x768, then the
+    // single view at 1024x768: each state once, in an order that enters and leaves presenter mode
+    // once (it was entered and left at each size: two more redraws, each settled, a test).
+    const singleView = async (size: { width: number; height: number }) => {
       await test.step(`${sizeName(size)}: link labels overlap no other label, link or node; highlighted ones sit nearest their own line`, async () => {
         counts[size === WIDE ? 'labels1600' : 'labels1024'] += await labelCheck(page, s, size);
       });
-      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes, no side of it under ${LEAST_REGION_SIDE} units; in presenter mode (f) too, with no link label over a node's box and every link that carries calls saying its rate`, async () => {
+      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes, no side of it under ${LEAST_REGION_SIDE} units`, async () => {
         expect(await meshRegionProblems(page), `${s.name} at ${sizeName(size)}`).toEqual([]);
-        await page.keyboard.press('f');
-        await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+      });
+      if (annotateHere) await test.step(`${sizeName(size)}: annotations stay inside their mesh and the stage at ${s.busy} s`, () => annotationCheck(page, s, s.busy, size));
+      if (s.faulted) await test.step(`${sizeName(size)}: every step circle and fault handle can be clicked`, () => timelineCheck(page, s, size));
+    };
+    await singleView(WIDE);
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    for (const size of [WIDE, SMALL]) {
+      await test.step(`${sizeName(size)} in presenter mode (f): each mesh one region holding all its members' boxes, no link label over a node's box, every link that carries calls saying its rate`, async () => {
+        if (size !== WIDE) await page.setViewportSize(size);
         await settled(page);
         await settledLabels(page);
         if ((await page.locator('.topology-stage').getAttribute('data-view')) === 'svg') {
@@ -290,14 +296,13 @@ for (const s of SHIPPED_SVG) {
           expect(await unlabelledBusyLinks(page), `${s.name} in presenter mode at ${sizeName(size)}: links carrying calls whose label is left out`).toEqual([]);
         }
         if (PRESENTER_SHOTS.includes(s.name)) await saveShot(page, `presenter-${s.name}-${size.width}.png`);
-        await page.keyboard.press('f');
-        await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
-        await settled(page);
-        await settledLabels(page);
       });
-      if (annotateHere) await test.step(`${sizeName(size)}: annotations stay inside their mesh and the stage at ${s.busy} s`, () => annotationCheck(page, s, s.busy, size));
-      if (s.faulted) await test.step(`${sizeName(size)}: every step circle and fault handle can be clicked`, () => timelineCheck(page, s, size));
     }
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+    await settled(page);
+    await settledLabels(page);
+    await singleView(SMALL);
     // The annotations at its later fault moments, both sizes, reached on the same page from the
     // busy one as a person does (Shift+→ a second at a time), before anything is unfolded: the
     // run is the recipe's at any moment however it got there, and a page load there (its own
@@ -306,12 +311,12 @@ for (const s of SHIPPED_SVG) {
     const keyed = s.faultMoments.filter((m) => m > s.busy && Number.isInteger(m) && Number.isInteger(s.busy));
     for (const t of keyed) {
       await test.step(`annotations stay inside their mesh and the stage at ${t} s, 1600x1000 and 1024x768`, async () => {
-        await page.setViewportSize(WIDE);
         await seekInPage(page, t, at);
         at = t;
         await expect(page.getByTestId('sim-time')).toHaveText(`${t < 10 ? t.toFixed(2) : t.toFixed(1)} s`);
-        for (const size of [WIDE, SMALL]) {
-          await page.setViewportSize(size);
+        // The size the page stands at first, then the other: one resize a moment.
+        for (const size of page.viewportSize()?.width === SMALL.width ? [SMALL, WIDE] : [WIDE, SMALL]) {
+          if (page.viewportSize()?.width !== size.width) await page.setViewportSize(size);
           await settled(page);
           await annotationCheck(page, s, t, size);
         }
@@ -357,24 +362,26 @@ for (const s of SHIPPED_SVG) {
     // 1600x1000; two-meshes-via-gateway's three '76 req/s' over the cards either side of them).
     await test.step(`1600x1000 and 1024x768, single view and presenter mode, its services unfolded: no link label over a replica card or box`, async () => {
       if ((await page.locator('[data-testid="replica-cards"]').count()) === 0) return;
-      for (const size of [WIDE, SMALL]) {
-        await page.setViewportSize(size);
-        for (const presenting of [false, true]) {
-          if (presenting) {
-            await page.keyboard.press('f');
-            await expect(page.getByTestId('app')).toHaveClass(/presenter/);
-          }
-          await settled(page);
-          await settledLabels(page);
-          if ((await page.locator('.topology-stage').getAttribute('data-view')) === 'svg') {
-            expect(await labelsOverBoxes(page), `${s.name} at ${sizeName(size)}${presenting ? ' in presenter mode' : ''}, unfolded: link labels over a replica card or box`).toEqual([]);
-          }
-          if (presenting) {
-            if (s.name === 'third-party-service') await saveShot(page, `unfolded-presenter-${s.name}-${size.width}.png`);
-            await page.keyboard.press('f');
-            await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
-          }
+      // Single view and presenter mode at 1600x1000, then presenter mode resized to 1024x768 and
+      // the single view there: presenter mode entered and left once.
+      for (const [size, presenting] of [
+        [WIDE, false],
+        [WIDE, true],
+        [SMALL, true],
+        [SMALL, false],
+      ] as const) {
+        if (page.viewportSize()?.width !== size.width) await page.setViewportSize(size);
+        if (presenting !== (await page.getByTestId('app').evaluate((el) => el.classList.contains('presenter')))) {
+          await page.keyboard.press('f');
+          if (presenting) await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+          else await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
         }
+        await settled(page);
+        await settledLabels(page);
+        if ((await page.locator('.topology-stage').getAttribute('data-view')) === 'svg') {
+          expect(await labelsOverBoxes(page), `${s.name} at ${sizeName(size)}${presenting ? ' in presenter mode' : ''}, unfolded: link labels over a replica card or box`).toEqual([]);
+        }
+        if (presenting && s.name === 'third-party-service') await saveShot(page, `unfolded-presenter-${s.name}-${size.width}.png`);
       }
     });
     // A fault moment the keys do not reach from the busy one (none among the shipped scenarios: the

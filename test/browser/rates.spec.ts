@@ -75,10 +75,11 @@ for (const [scenario, link] of [
   test(`${scenario} at t=30s: the same link labels opened three times, at 1600x1000 and 1024x768, after a seek away and back, and the inspector agrees for ${link}`, async ({ page }) => {
     const url = `/?scenario=${scenario}&t=30s`;
     const seen: { hash: string | null; labels: Record<string, string> }[] = [];
+    // The third open is the one the seek below starts from (it was a fourth open, the same as this).
     for (const [w, h] of [
-      [1600, 1000],
       [1024, 768],
       [1600, 1000],
+      [1024, 768],
     ] as const) {
       seen.push(await open(page, url, w, h, '30.0 s'));
       await saveShot(page, `rates-${scenario}-${w}x${h}-${seen.length}.png`);
@@ -92,8 +93,7 @@ for (const [scenario, link] of [
       expect(s.labels).toEqual(first.labels);
     }
 
-    // Seek away (one second back) and back again, at 1024x768.
-    await open(page, url, 1024, 768, '30.0 s');
+    // Seek away (one second back) and back again, at 1024x768, on the third open's page.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Shift+ArrowLeft');
     await expect(page.getByTestId('sim-time')).toHaveText('29.0 s');
