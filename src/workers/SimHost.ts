@@ -81,6 +81,17 @@ export class SimHost implements WorldObserver, SnapshotHost {
   /** The recipe's twin without sidecars, for the lesson figures that compare against it (see plainReading); null until one is asked for. */
   private twin: PlainTwin | null = null;
 
+  /**
+   * The engine's stall guard for every world this host builds from now on (events in a row at
+   * one simulated time before the run stops: `Simulation.sameTimeLimit`), in place of the
+   * world's own (`stallLimit` in models/worldLimits.ts: a million for a small scenario); a
+   * restored snapshot keeps the limit of the world it was copied from. null, the default, keeps
+   * the world's own: the app and the CLI never set it. For tests, so a stall later in a run is
+   * stopped after thousands of events rather than a million (about 2 s of CPU each in a test
+   * worker); one test still runs to the real limit.
+   */
+  stallLimit: number | null = null;
+
   constructor(readonly wallClock: WallClock) {}
 
   /**
@@ -505,6 +516,7 @@ export class SimHost implements WorldObserver, SnapshotHost {
   private build(seed: number): void {
     const t0 = this.wallClock();
     this.world = new World(this.scenario!, seed);
+    if (this.stallLimit !== null) this.world.sim.sameTimeLimit = this.stallLimit;
     this.world.observer = this;
     if (this.traceOptions) this.world.tracer = new Tracer(this.world, this.traceOptions);
     this.attachRecorders(this.world);

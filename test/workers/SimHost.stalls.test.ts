@@ -27,31 +27,31 @@ function fakeClock(perRead: number) {
 }
 
 describe('SimHost and a clock that cannot advance', () => {
-  it('refuses at load a scenario stalled at t = 0, at the field of the client that loops, and keeps the previous one', () => {
-    const host = new SimHost(fakeClock(1e-6));
+  it('refuses at load a scenario stalled at t = 0 after the guard\'s million events, at the field of the client that loops, and keeps the previous one; with the same message on a loaded machine: the guard counts events, not wall time', () => {
+    // The one run to the real guard here. Reads of the clock 2 ms apart: the events run 128 to a
+    // wall ms, about 50,000 a second at load 12-27 (session 19). The old 5 s budget ran out after
+    // 640,000 events, before the guard; START_BUDGET_MS now outlasts the million (7.8 s of this clock).
+    const host = new SimHost(fakeClock(2));
     expect(host.load(helloText).ok).toBe(true);
     expect(host.advance(1000, 1e9).simTime).toBe(1000);
     const r = host.load(killedLoop('0s'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.title).toBe('A loop with nothing to wait for');
-    expect(r.problems).toHaveLength(1);
-    expect(r.problems[0].path).toBe('clients.0');
-    expect(r.problems[0].message).toMatch(/^the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for users \(100%\)/);
+    expect(r.problems).toEqual([{ path: 'clients.0', message: expect.stringMatching(/^the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for users \(100%\)/) }]);
     // hello-mesh goes on where it was.
     const f = host.advance(1000, 1e9);
     expect(f.simTime).toBe(2000);
     expect(f.nodes.length / NODE_STRIDE).toBe(5);
   });
 
-  it('refuses a scenario stalled at t = 0 with the same message on a loaded machine: the guard counts events, not wall time', () => {
-    // Reads of the clock 2 ms apart: the events run 128 to a wall ms, about 50,000 a second at
-    // load 12-27 (session 19). The old 5 s budget ran out after 640,000 events, before the guard.
-    const host = new SimHost(fakeClock(2));
+  it('refuses at load with the limit the host was given (stallLimit), counted as the guard counts', () => {
+    const host = new SimHost(fakeClock(1e-6));
+    host.stallLimit = 20_000;
     const r = host.load(killedLoop('0s'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems).toEqual([{ path: 'clients.0', message: expect.stringMatching(/^the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for users \(100%\)/) }]);
+    expect(r.problems).toEqual([{ path: 'clients.0', message: expect.stringMatching(/^the simulated clock stopped at t = 0 ms: 20,000 events in a row .* for users \(100%\)/) }]);
   });
 
   it('names what loops at t = 0 when the wall budget runs out before the guard, at the field of the looping client', () => {
@@ -71,7 +71,9 @@ describe('SimHost and a clock that cannot advance', () => {
   });
 
   it('stops advance with a RunStopped error naming the field and the time when the clock stalls later', () => {
+    // The guard at 20,000 rather than the world's million: the same stop, after 2% of the events.
     const host = new SimHost(fakeClock(1e-6));
+    host.stallLimit = 20_000;
     expect(host.load(killedLoop('5s')).ok).toBe(true);
     expect(host.advance(4999, 1e9).simTime).toBe(4999);
     let thrown: unknown = null;
@@ -85,7 +87,7 @@ describe('SimHost and a clock that cannot advance', () => {
     const stop = runStopOf(thrown);
     expect(stop?.atMs).toBe(5000);
     expect(stop?.problem.path).toBe('clients.0');
-    expect(stop?.problem.message).toMatch(/^the simulated clock stopped at t = 5 s: /);
+    expect(stop?.problem.message).toMatch(/^the simulated clock stopped at t = 5 s: 20,000 events in a row .* for users \(100%\)/);
     // Another error is not a stop.
     expect(runStopOf(new Error('boom'))).toBeNull();
   });
