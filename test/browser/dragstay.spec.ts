@@ -90,8 +90,9 @@ test(`${SCENARIOS.join(', ')}: a dragged service stays under the pointer at 1.6x
       }
       expect(moved).toEqual([]);
       expect(await page.locator('.topology-stage').getAttribute('data-zoom')).toBe(zoom);
-      // The drop is kept as before: in this browser and in the link.
-      await expect.poll(() => new URL(page.url()).searchParams.has('layout')).toBe(true);
+      // The drop is kept as before: in this browser and in the link (written at most every 500 ms,
+      // so read every 50 ms: the default steps, 0.1 then 0.25 then 0.5 s, read it 0.35 s late).
+      await expect.poll(() => new URL(page.url()).searchParams.has('layout'), { intervals: [50] }).toBe(true);
       if (name === 'hello-mesh' || name === 'two-meshes-via-gateway') {
         await saveShot(page, `drag-stays-${name}.png`);
       }

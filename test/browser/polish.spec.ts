@@ -57,17 +57,47 @@ async function hoverAndRead(page: Page, edge: string) {
   }, edge);
 }
 
-/** The parts (tspans) of link `edge`'s label, each with its fill, and the theme's failure ink as a computed colour. */
-const partsOf = (page: Page, edge: string) =>
-  page.evaluate((x) => {
-    const failedInk = getComputedStyle(document.querySelector('[data-testid="topology"]')!).getPropertyValue('--failed-ink').trim();
+/**
+ * Hovers every link in turn inside the page (mouseenter, two animation frames, read, mouseleave:
+ * what hoverAndRead, a read of the label's parts and a mouseleave did from here, a round trip each,
+ * 0.1-0.3 s a link on a loaded machine) and gives each link's reading: the hovered label's text,
+ * the names and captions it covers, whether it stays on the stage, and, when `colours`, its parts'
+ * fills against the failure ink.
+ */
+const hoverEach = (page: Page, colours: boolean) =>
+  page.evaluate(async (colours) => {
+    const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    const topo = document.querySelector('[data-testid="topology"]')!;
+    const failedInk = getComputedStyle(topo).getPropertyValue('--failed-ink').trim();
     const probe = document.createElement('span');
     probe.style.color = failedInk;
     document.body.appendChild(probe);
     const ink = getComputedStyle(probe).color;
     probe.remove();
-    return Array.from(document.querySelectorAll(`[data-testid="topology"] [data-label-edge="${x}"] tspan`)).map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill, failedInk: ink }));
-  }, edge);
+    const hit = (a: DOMRect, b: DOMRect) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
+    const out: { edge: string; text: string; covered: string[]; inside: boolean; parts: { text: string; fill: string; failedInk: string }[] }[] = [];
+    for (const edge of Array.from(topo.querySelectorAll('[data-edge]')).map((g) => g.getAttribute('data-edge')!)) {
+      const g = topo.querySelector(`[data-edge="${edge}"]`)!;
+      g.dispatchEvent(new MouseEvent('mouseenter'));
+      await frames();
+      const label = topo.querySelector(`[data-label-edge="${edge}"]`)!;
+      const r = label.getBoundingClientRect();
+      const names = Array.from(topo.querySelectorAll('[data-node] .topo-name, [data-node] .topo-caption'))
+        .map((n) => ({ text: n.textContent ?? '', r: n.getBoundingClientRect() }))
+        .filter((n) => n.r.width > 0 && n.r.height > 0);
+      const stage = topo.getBoundingClientRect();
+      const parts = colours ? Array.from(topo.querySelectorAll(`[data-label-edge="${edge}"] tspan`)).map((t) => ({ text: t.textContent ?? '', fill: getComputedStyle(t).fill, failedInk: ink })) : [];
+      out.push({
+        edge,
+        text: label.textContent ?? '',
+        covered: names.filter((n) => hit(r, n.r)).map((n) => n.text),
+        inside: r.left >= stage.left - 1 && r.right <= stage.right + 1 && r.top >= stage.top - 1 && r.bottom <= stage.bottom + 1,
+        parts,
+      });
+      g.dispatchEvent(new MouseEvent('mouseleave'));
+    }
+    return out;
+  }, colours);
 
 // One pass over the hovered scenarios, each opened once: at 1600x1000, then the window made
 // 1024x768 on the same page (each size's pass as its own test had it). At 1600x1000 the same
@@ -86,19 +116,21 @@ test(`a hovered link's label covers no node's name or caption and stays on the s
         await page.setViewportSize(size);
         await settled(page);
         await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-        const edges = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="topology"] [data-edge]')).map((g) => g.getAttribute('data-edge')!));
-        let longest = { edge: edges[0], text: '' };
-        for (const e of edges) {
-          const seen = await hoverAndRead(page, e);
-          if (colours) parts.push(...(await partsOf(page, e)));
+        const hovered = await hoverEach(page, colours);
+        let longest = { edge: hovered[0]?.edge, text: '' };
+        for (const seen of hovered) {
+          const e = seen.edge;
+          parts.push(...seen.parts);
           if (seen.text.includes('req/s')) worded.set(size.width, worded.get(size.width)! + 1);
           if (seen.text.length > longest.text.length) longest = { edge: e, text: seen.text };
           if (seen.covered.length > 0) {
             found.get(size.width)!.push(`${name}: link ${e} "${seen.text}" covers ${seen.covered.join(', ')}`);
+            // The picture of what was found, hovered again.
+            await hoverAndRead(page, e);
             await saveShot(page, `polish-hover-covers-${name}-${e.replace(/\W+/g, '_')}-${size.width}.png`);
+            await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
           }
           if (!seen.inside) found.get(size.width)!.push(`${name}: link ${e} "${seen.text}" leaves the stage`);
-          await page.evaluate((x) => document.querySelector(`[data-testid="topology"] [data-edge="${x}"]`)!.dispatchEvent(new MouseEvent('mouseleave')), e);
         }
         // The longest label, hovered, for a person to look at.
         await hoverAndRead(page, longest.edge);
