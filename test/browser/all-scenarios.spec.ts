@@ -28,7 +28,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
-import { settled, untilStill } from './fixtures/settle';
+import { settled, untilShown, untilStill } from './fixtures/settle';
 import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
 import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll, unlabelledBusyLinks } from './fixtures/walkChecks';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
@@ -38,6 +38,8 @@ import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtur
 const WIDE = { width: 1600, height: 1000 };
 const SMALL = { width: 1024, height: 768 };
 const sizeName = (size: { width: number; height: number }) => `${size.width}x${size.height}`;
+/** The timeline, whose aria-valuenow is the run's moment in ms (waited on in the page: fixtures/settle.ts untilShown). */
+const TIMELINE = '[data-testid="timeline"]';
 
 /** Pictures whose 1600x1000 drawing with Charts open is kept as a screenshot (the four the large text was made for). */
 const WIDE_SHOTS = ['two-meshes-via-gateway', 'partial-adoption', 'istio-load-test', 'gateway-and-mesh'];
@@ -82,8 +84,8 @@ async function openAt(page: Page, name: string, at: number) {
 /** Opens the scenario paused at `at` seconds and waits until the run stands there, not seeking (what the names check needs before it waits for figures itself). */
 async function openPaused(page: Page, name: string, at: number) {
   await page.goto(`/?scenario=${name}&t=${at}s`);
-  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name, { timeout: 30_000 });
-  await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', String(Math.round(at * 1000)), { timeout: 30_000 });
+  await untilShown(page, '.topology-stage', 'data-drawn', name);
+  await untilShown(page, TIMELINE, 'aria-valuenow', String(Math.round(at * 1000)));
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText(/^(paused|finished)$/);
 }
@@ -98,14 +100,14 @@ async function seekInPage(page: Page, at: number, from?: number) {
   await page.getByTestId('scenario-select').focus();
   if (from === undefined) {
     await page.keyboard.press('Home');
-    await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', '0');
+    await untilShown(page, TIMELINE, 'aria-valuenow', '0');
   } else {
     expect(Number.isInteger(from) && from <= at, `${at} s is reached from ${from} s by whole-second keys forward`).toBe(true);
     await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', String(from * 1000));
   }
   for (let i = (from ?? 0) + 1; i <= at; i++) {
     await page.keyboard.press('Shift+ArrowRight');
-    await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', String(i * 1000), { timeout: 30_000 });
+    await untilShown(page, TIMELINE, 'aria-valuenow', String(i * 1000));
   }
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText(/^(paused|finished)$/);

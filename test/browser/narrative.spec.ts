@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Locator } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { untilShown } from './fixtures/settle';
 
 const seconds = async (l: Locator) => Number.parseFloat((await l.textContent())!);
 
@@ -145,7 +146,8 @@ test('control-plane-outage tells its story step by step and highlights what each
       await page.getByTestId('topology').click({ position: { x: 2, y: 2 } });
       for (let i = 1; i <= steps; i++) {
         if (i > 1) await page.keyboard.press('PageDown');
-        await expect(page.getByTestId('narrative-step')).toHaveText(`step ${i} of ${steps}`);
+        // The step shows once its seek ends (0.1-3.7 s at load 11-18), read at each frame.
+        await untilShown(page, '[data-testid="narrative-step"]', null, `step ${i} of ${steps}`);
         await expect.poll(stepInColumn, { message: `${name} step ${i} whole in the column`, timeout: 10_000 }).toEqual({ headIn: true, textIn: true });
         expect(await size(), `${name} step ${i}'s text, px`).toBeGreaterThanOrEqual(14);
         if (name === 'mesh-only' && i === steps) await saveShot(page, 'narrative-presenter-mesh-only-6-1024.png');
