@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generate } from './generate';
+import { stringify as toYaml } from 'yaml';
+import { generate, yamlOf } from './generate';
 import { runCase, runMain, type Outcome } from './runCase';
 import { simCommand } from '../cli/spawnSim';
 
@@ -94,6 +95,33 @@ describe('fuzz regressions', () => {
   it.each(REGRESSIONS)('seed $seed ends with exit 0 or 2 within its budget ($reason)', ({ seed }) => {
     const o = runCase(generate(seed), tmp);
     expect(o.failures, describeFailure(seed, o)).toEqual([]);
+  });
+});
+
+describe('the fuzz generator', () => {
+  it("writes a long list of services in YAML with the yaml library's bytes, through its own writer or the library's", () => {
+    const fault = { type: 'latency', from: 's0', to: 's7', delay: '0ms', at: '0ms' };
+    const doc = (name: (i: number) => string) => ({
+      name: 'long',
+      duration: '2s',
+      clients: [{ name: 'c0', type: 'closed', users: 26, thinkTime: 1, target: 's0' }],
+      services: Array.from({ length: 1500 }, (_, i) => ({
+        name: name(i),
+        serviceTime: '1ms',
+        ...(i % 3 === 0 ? { sidecar: true } : {}),
+        ...(i % 7 === 0 ? { certificate: { ttl: '1s' }, mtls: 'STRICT' } : {}),
+        ...(i % 11 === 0 ? { replicas: 3, retries: { attempts: 2, perTryTimeout: '0.5ms' } } : {}),
+      })),
+      faults: [fault, fault],
+    });
+    // Its own writer (plain names), then the library's (a name YAML reads as a boolean, one with a space).
+    for (const name of [(i: number) => `s${i}`, (i: number) => (i === 1400 ? 'true' : `s${i}`), (i: number) => (i === 3 ? 'a b' : `s${i}`)]) {
+      const s = doc(name);
+      expect(yamlOf(s)).toBe(toYaml(s));
+    }
+    const shared = doc((i) => `s${i}`);
+    shared.services[1200].certificate = shared.services[0].certificate;
+    expect(yamlOf(shared)).toBe(toYaml(shared));
   });
 });
 

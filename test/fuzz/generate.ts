@@ -355,6 +355,78 @@ export function generate(seed: number): FuzzInput {
   } else if (kind === 'deep nesting') {
     const depth = Number(summary.split(' ').pop());
     content = yaml ? '- '.repeat(Math.min(depth, 5000)) + '1' : `{"name":"deep","x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
-  } else content = yaml ? toYaml(s) : JSON.stringify(s, null, d.chance(0.5) ? 2 : undefined);
+  } else content = yaml ? yamlOf(s) : JSON.stringify(s, null, d.chance(0.5) ? 2 : undefined);
   return { seed, kind, fileName, content, argv, summary };
+}
+
+/** A string the yaml library writes plain (unquoted): a name or a duration such as `1ms`. */
+const PLAIN_STRING = /^(?:[A-Za-z][A-Za-z0-9_-]*|\d+(?:\.\d+)?(?:us|ms|s|m|h|d))$/;
+/** Words YAML reads as other than a string: the library quotes them. */
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/**
+ * One value as the yaml library writes it at `indent`, for the plain data fuzz services are
+ * made of (objects of names, durations, small whole numbers, booleans and such objects); null
+ * for anything else. An object's first key goes on the line it is given (after a list's `- `).
+ */
+function plainYaml(x: Json, indent: string): string | null {
+  if (typeof x === 'boolean') return String(x);
+  if (typeof x === 'number') return Number.isInteger(x) && Math.abs(x) < 1e15 ? String(x) : null;
+  if (typeof x === 'string') return PLAIN_STRING.test(x) && !YAML_WORDS.test(x) ? x : null;
+  if (x === null || Array.isArray(x) || typeof x !== 'object') return null;
+  const keys = Object.keys(x);
+  if (keys.length === 0) return null;
+  let out = '';
+  for (const [i, k] of keys.entries()) {
+    if (!PLAIN_STRING.test(k) || YAML_WORDS.test(k)) return null;
+    const v = x[k];
+    const nested = v !== null && typeof v === 'object';
+    const w = plainYaml(v, `${indent}  `);
+    if (w === null) return null;
+    out += `${i === 0 ? '' : indent}${k}:${nested ? `\n${indent}  ` : ' '}${w}\n`;
+  }
+  return out.slice(0, -1);
+}
+
+/**
+ * `toYaml(s)`, the same bytes, without the yaml library's 3 s (more in a busy test worker) for a
+ * list of 125,000 services ('huge sizes', seed 6108). The library writes the document with the
+ * list cut to its first 64 services; where those read exactly as `plainYaml` writes them, no
+ * object in the list is shared (the library would give it an anchor), and every service is of
+ * that plain data, the whole list is written by `plainYaml` in their place. Anything else goes
+ * through the library whole.
+ * NOTE: bent for the suite's time (session 28); the fuzz test checks the bytes against the library.
+ */
+export function yamlOf(s: Obj): string {
+  const services = s.services;
+  if (!Array.isArray(services) || services.length < 1000) return toYaml(s);
+  // Objects met twice in the list, or in the list and elsewhere, are anchored by the library.
+  const seen = new Set<object>();
+  const shared = (x: Json): boolean => {
+    if (x === null || typeof x !== 'object') return false;
+    if (seen.has(x)) return true;
+    seen.add(x);
+    return (Array.isArray(x) ? x : Object.values(x)).some(shared);
+  };
+  const rest = new Set<object>();
+  const walk = (x: Json): void => {
+    if (x === null || typeof x !== 'object' || rest.has(x)) return;
+    rest.add(x);
+    (Array.isArray(x) ? x : Object.values(x)).forEach(walk);
+  };
+  for (const [k, v] of Object.entries(s)) if (k !== 'services') walk(v);
+  for (const o of rest) seen.add(o);
+  if (shared(services)) return toYaml(s);
+  const items: string[] = [];
+  for (const x of services) {
+    const y = plainYaml(x, '    ');
+    if (y === null || x === null || typeof x !== 'object') return toYaml(s);
+    items.push(`  - ${y}\n`);
+  }
+  const head = services.slice(0, 64);
+  const cut = toYaml({ ...s, services: head });
+  const block = `services:\n${items.slice(0, head.length).join('')}`;
+  const at = cut.indexOf(block);
+  if (at < 0 || !(at === 0 || cut[at - 1] === '\n') || cut.indexOf(block, at + 1) >= 0) return toYaml(s);
+  return `${cut.slice(0, at)}services:\n${items.join('')}${cut.slice(at + block.length)}`;
 }
