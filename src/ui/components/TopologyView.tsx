@@ -283,7 +283,7 @@ export function TopologyView() {
       sceneRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
       scene.setCamera(cameraRef.current?.camera ?? IDENTITY_CAMERA);
-      viewRef.current = { lanes: scene.lanes, base: scene.layout };
+      viewRef.current = { lanes: scene.lanes, base: scene.layout, holes: scene.labelHoles };
       if (newTopology || wasBig) setGroups([]);
     }
     if (newTopology) setSearchResult(null);

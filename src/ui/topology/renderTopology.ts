@@ -13,7 +13,7 @@ import type { Camera } from './camera';
 import './truth.css';
 import { pathGeometry, sampleLanes, type EdgeLanes, type PathGeometry } from './lanes';
 import type { EdgeRate } from './edgeRates';
-import { nodeRect, type LabelLink } from './edgeLabelPlace';
+import { nodeRect, type LabelLink, type Rect } from './edgeLabelPlace';
 import { drawEdgeLabels } from './svgEdgeLabels';
 import { meshLabel, meshTitle } from './meshName';
 import { meshesOf } from './meshRegions';
@@ -43,6 +43,8 @@ export interface TopologyScene {
   showFaults(faults: readonly { type: string; target: string }[]): void;
   /** Each control plane's pulse count and last activity, to carry over a redraw of the same run. */
   controlState(): ReadonlyMap<number, { activity: number; pulses: number }>;
+  /** The link labels' boxes on show, design units (EdgeLabels.holes): the traffic canvas keeps them clear. */
+  labelHoles(): readonly Rect[];
   /** Pans and zooms the drawing. Mutates one attribute of the SVG. */
   setCamera(camera: Camera): void;
   /** Rings the node with this name (the one a search found), or none. Mutates the SVG. */
@@ -288,6 +290,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         b.title.textContent = `failed TLS handshakes on this link: ${n} call${n === 1 ? '' : 's'} in the last second of simulated time (the cause is in the inspector)`;
       }
     },
+    labelHoles: () => labels.holes(),
     setCamera(camera) {
       cameraLayer.attr('transform', `translate(${camera.x},${camera.y}) scale(${camera.k})`);
     },

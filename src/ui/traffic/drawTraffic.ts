@@ -77,7 +77,15 @@ export interface TrafficView {
    * each edge; null zoomed in, or for a topology drawn edge by edge.
    */
   readonly groupPulses?: (k: number) => GroupPulseLines | null;
+  /**
+   * Boxes the canvas keeps clear, design units: the link labels on show (the SVG under the canvas
+   * draws them), so dots and pulses pass under a figure rather than over it.
+   */
+  readonly holes?: () => readonly { x0: number; y0: number; x1: number; y1: number }[];
 }
+
+/** Room kept round a label's box, design units: its halo (styles.css .topo-edge-label's 4-6 px stroke, half outside). */
+const HOLE_PAD = 2;
 
 /** Gap between a sampled dot and its ring, and the ring's width, in CSS pixels. */
 const RING_GAP_PX = 2;
@@ -87,7 +95,7 @@ const RING_WIDTH_PX = 1.25;
  * Clears the canvas, lights the lanes that fast traffic went through, and draws every dot of
  * `frame` on its edge's lane: responses first, then requests, failures last so they stay on
  * top; a dot whose request the tracer keeps for sure gets a thin ring in `ring` (a click on it
- * opens its waterfall). Impure: draws on `ctx`.
+ * opens its waterfall); last clears the scene's holes (the link labels). Impure: draws on `ctx`.
  */
 export function drawTraffic(
   ctx: CanvasRenderingContext2D,
@@ -125,15 +133,18 @@ export function drawTraffic(
     const ringPixel = parsePixelColour(ring);
     if (ringPixel !== null) rasterRings(layer, device, scene, frame.dots, r, dpr, ringPixel);
     compositeDots(ctx, layer);
-    if (ringPixel !== null) return;
+    if (ringPixel === null) drawRings(ctx, scene, frame.dots, r, dpr / k, ring);
   } else {
     drawPass(ctx, scene, frame.dots, 1, 0, r(RADIUS.response), Meaning.response);
     drawPass(ctx, scene, frame.dots, 0, 0, r(RADIUS.request), Meaning.request);
     drawPass(ctx, scene, frame.dots, -1, 2, r(RADIUS.request), Meaning.retry);
     ctx.lineWidth = outlineWidth(1.5);
     drawPass(ctx, scene, frame.dots, -1, 1, r(RADIUS.failed), Meaning.failed);
+    drawRings(ctx, scene, frame.dots, r, dpr / k, ring);
   }
-  drawRings(ctx, scene, frame.dots, r, dpr / k, ring);
+  // The link labels read over the traffic: gateway-and-mesh's '43 req/s', in the fan of links
+  // into its gateway, had the partner's dots over its figure in presenter mode at 1024x768.
+  for (const h of scene.holes?.() ?? []) ctx.clearRect(h.x0 - HOLE_PAD, h.y0 - HOLE_PAD, h.x1 - h.x0 + 2 * HOLE_PAD, h.y1 - h.y0 + 2 * HOLE_PAD);
 }
 
 /**
