@@ -178,7 +178,7 @@ test('control-plane-outage tells its story step by step and highlights what each
       await expect(page.getByTestId('narrative-title')).toHaveText('The price of failing over');
       await expect(figure.getByTestId('lesson-figure-value')).toHaveText('+2.13 ms');
       await expect(figure).toContainText('p50 of user requests once failed over');
-      await expect(figure).toContainText('lesson: about +2 ms · p50 13.0 ms over 22 s – 40 s, so far, against 10.9 ms over 5 s – 20 s');
+      await expect(figure).toContainText('p50 13.0 ms over 22 s – 40 s, so far, against 10.9 ms over 5 s – 20 s; lesson: about +2 ms');
       await expect(figure).toBeInViewport();
       await saveShot(page, `narrative-figure-zone-failover-${size.width}.png`);
 
@@ -186,7 +186,7 @@ test('control-plane-outage tells its story step by step and highlights what each
       await expect(page.getByTestId('narrative-title')).toHaveText('The slow tail is cut');
       await expect(figure.getByTestId('lesson-figure-value')).toHaveText('5.5%');
       await expect(figure).toContainText('partner calls the gateway cut at 300 ms (failed)');
-      await expect(figure).toContainText('lesson: about 1 in 16 over the minute (6.4%) · of calls ended in the whole run so far (33 of 600)');
+      await expect(figure).toContainText('of the calls ended so far (33 of 600); lesson: about 1 in 16 over the minute (6.4%)');
       await expect(figure).toBeInViewport();
       await saveShot(page, `narrative-figure-third-party-${size.width}.png`);
     }
