@@ -1,4 +1,4 @@
-import { Histogram, Tally, type LatencySummary } from '../sim-engine';
+import { Histogram, Tally, type HistogramLog, type LatencySummary } from '../sim-engine';
 import type { Call } from './Call';
 import { DOWNSTREAM_GONE_FLAG, RETRY_LIMIT_FLAG, responseFlagOf } from './envoy/responseFlags';
 import { Cause } from './events';
@@ -57,13 +57,25 @@ export class EdgeStats {
   readonly responseFlags = new Tally();
   /** Latency of ok calls sent after the warmup, retries included. */
   readonly latency = new Histogram();
+  /** The log `latency` takes its values through (World's; NOTE: issue 14.2), or null: recorded at once. */
+  private log: HistogramLog | null = null;
+  private logId = -1;
+
+  /** Records `latency` through `log` from now on (HistogramLog.register). Mutates both. */
+  logLatency(log: HistogramLog): void {
+    this.logId = log.register(this.latency);
+    this.log = log;
+  }
 
   record(call: Call, now: number, warmup: number): void {
     this.requests++;
     this.attempts += call.attempts;
     if (call.cause === null) {
       this.ok++;
-      if (call.sentAt >= warmup) this.latency.record(now - call.sentAt);
+      if (call.sentAt >= warmup) {
+        if (this.log !== null) this.log.add(this.logId, now - call.sentAt);
+        else this.latency.record(now - call.sentAt);
+      }
     } else {
       this.failed++;
       if (call.inherited) {

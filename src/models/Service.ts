@@ -46,6 +46,8 @@ export class ServiceActor implements Actor {
   readonly downstream: Downstream[] = [];
   /** Time from arrival at the app to its answer, for ok answers sent after the warmup. */
   readonly latency = new Histogram();
+  /** `latency`'s id in the world's HistogramLog, which its values go through (NOTE: issue 14.2). */
+  readonly latencyId: number;
   arrivals = 0;
   ok = 0;
   failed = 0;
@@ -70,6 +72,7 @@ export class ServiceActor implements Actor {
     this.timeBlock = drawAtOf(serviceTime)?.f ?? null;
     this.timeAt = drawAtOf(serviceTime)?.p ?? 0;
     this.parallel = spec.callMode === 'parallel';
+    this.latencyId = world.histogramLog.register(this.latency);
   }
 
   /** Wires a downstream call (done once the world knows every service, host and route). */
@@ -223,7 +226,7 @@ export class ServiceActor implements Actor {
   protected answer(att: Attempt): void {
     if (att.cause === null) {
       this.ok++;
-      if (att.sentAt >= this.world.warmup) this.latency.record(this.world.sim.now - att.arrivedAt);
+      if (att.sentAt >= this.world.warmup) this.world.histogramLog.add(this.latencyId, this.world.sim.now - att.arrivedAt);
     } else {
       this.failed++;
     }

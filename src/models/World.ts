@@ -1,4 +1,4 @@
-import { Histogram, InvariantError, Simulation, Tally, TimeSeries, invariant, sampler, stateless, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
+import { Histogram, HistogramLog, InvariantError, Simulation, Tally, TimeSeries, invariant, sampler, stateless, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
 import { IMPLICIT_MESH, anySidecar, meshSchema, type MeshSpec, type Policy, type Scenario, type ServiceSpec } from '../scenario';
 import { buildCluster, buildGatewayProxy, buildSidecar, clientGap, type Membership, type PolicyCache } from './build';
 import { Attempt, Call, Request, Table } from './Call';
@@ -67,6 +67,8 @@ export class World extends RequestBook {
   /** By host id: app <-> sidecar loopback latency (null: zero or no sidecar). */
   readonly loopback: (Sampler | null)[] = [];
   readonly edgeStats: EdgeStats[] = [];
+  /** The log the edges' and services' latency histograms take their values through (issue 14.2; HistogramLog). */
+  readonly histogramLog = new HistogramLog();
   readonly topology: Topology = { nodes: [], edges: [] };
   readonly duration: number;
   readonly warmup: number;
@@ -209,6 +211,7 @@ export class World extends RequestBook {
       const e = { id: this.topology.edges.length, from, to, mtls: false };
       this.topology.edges.push(e);
       this.edgeStats.push(new EdgeStats());
+      this.edgeStats[e.id].logLatency(this.histogramLog);
       return e.id;
     };
     const callee = (name: string) => {
@@ -285,15 +288,18 @@ export class World extends RequestBook {
     for (const c of this.clients) c.start();
   }
 
-  /** Runs to `until` (default: the scenario's duration). */
+  /** Runs to `until` (default: the scenario's duration); its latency histograms hold every value when it stops. */
   runUntil(until = this.duration): void {
     this.start();
     this.sim.runUntil(until);
+    this.histogramLog.flush();
   }
 
-  /** Runs toward `until` for at most `sliceMs` of wall time; true when it got there. */
+  /** Runs toward `until` for at most `sliceMs` of wall time; true when it got there. Files the histograms' values as runUntil. */
   runFor(sliceMs: number, until: number, wallClock: WallClock): boolean {
     this.start();
-    return this.sim.runFor(sliceMs, until, wallClock);
+    const done = this.sim.runFor(sliceMs, until, wallClock);
+    this.histogramLog.flush();
+    return done;
   }
 }

@@ -1,6 +1,6 @@
 // What services and gateways reach of the world and of the data plane: narrow interfaces World
 // and DataPlane satisfy, so Service.ts and Gateway.ts import neither (no import cycle).
-import type { Simulation } from '../sim-engine';
+import type { HistogramLog, Simulation } from '../sim-engine';
 import type { Attempt, Call, Table } from './Call';
 import type { Route } from './envoy/cluster';
 import type { Network } from './net/Network';
@@ -27,6 +27,8 @@ export interface ServiceHost {
   readonly tracer: Tracer | null;
   /** Answers to attempts sent before it (ms) stay out of latency figures. */
   readonly warmup: number;
+  /** Where services' latency histograms take their values (ServiceActor.latencyId). */
+  readonly histogramLog: HistogramLog;
   readonly dataPlane: ServiceDataPlane;
   readonly routes: readonly Route[];
   /** A replica of the callee at `callee.index` went down or came back. */

@@ -1,3 +1,5 @@
+import type { HistogramLog } from './HistogramLog';
+
 /**
  * A latency histogram with log-linear buckets (HdrHistogram's layout): a value's bucket is its
  * binary exponent and the top mantissa bits, read straight from its IEEE bits, so recording
@@ -14,16 +16,21 @@
  * copies.
  */
 export class Histogram {
+  /**
+   * The log its values may wait in (HistogramLog.register), or null. NOTE: issue 14.2: whoever
+   * records through the log never touches this object; every read here settles the log first.
+   */
+  log: HistogramLog | null = null;
   private readonly shift: number;
   private readonly base: number;
   private readonly minValue: number;
   /** Counts of buckets `lo` .. `lo + counts.length - 1`; empty until the first value. */
   private counts: Float64Array = EMPTY;
   private lo = 0;
-  count = 0;
-  sum = 0;
-  min = Infinity;
-  max = -Infinity;
+  private n = 0;
+  private total = 0;
+  private least = Infinity;
+  private most = -Infinity;
 
   constructor(relativeError = 0.005, minValue = 0.001) {
     let k = 0;
@@ -34,12 +41,47 @@ export class Histogram {
     this.base = this.key(minValue);
   }
 
-  /** Records one value (>= 0). */
+  /** Values recorded (exact). */
+  get count(): number {
+    this.settle();
+    return this.n;
+  }
+
+  /** Their sum, added in the order they were recorded. */
+  get sum(): number {
+    this.settle();
+    return this.total;
+  }
+
+  /** The least value recorded; Infinity when empty. */
+  get min(): number {
+    this.settle();
+    return this.least;
+  }
+
+  /** The greatest value recorded; -Infinity when empty. */
+  get max(): number {
+    this.settle();
+    return this.most;
+  }
+
+  /** Records one value (>= 0), after any still waiting in its log. */
   record(value: number): void {
-    this.count++;
-    this.sum += value;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
+    this.settle();
+    this.put(value);
+  }
+
+  /** Moves the values waiting in its log (every histogram's there) into their histograms. */
+  private settle(): void {
+    if (this.log !== null) this.log.flush();
+  }
+
+  /** Records one value (>= 0) now, whatever waits in its log: for HistogramLog.flush, which keeps their order. */
+  put(value: number): void {
+    this.n++;
+    this.total += value;
+    if (value < this.least) this.least = value;
+    if (value > this.most) this.most = value;
     // Bucket 0 holds values up to minValue; bucket i > 0 the key base + i - 1.
     const i = value <= this.minValue ? 0 : this.key(value) - this.base + 1;
     const j = i - this.lo;
@@ -65,46 +107,51 @@ export class Histogram {
 
   /** Buckets whose counts the histogram holds now (8 bytes each): its memory, for tests and reports. */
   get bucketsHeld(): number {
+    this.settle();
     return this.counts.length;
   }
 
   get mean(): number {
-    return this.count === 0 ? 0 : this.sum / this.count;
+    this.settle();
+    return this.n === 0 ? 0 : this.total / this.n;
   }
 
   /** The value at quantile q in [0, 1]; 0 when empty. */
   quantile(q: number): number {
-    if (this.count === 0) return 0;
-    if (q <= 0) return this.min;
-    if (q >= 1) return this.max;
-    const rank = q * (this.count - 1);
+    this.settle();
+    if (this.n === 0) return 0;
+    if (q <= 0) return this.least;
+    if (q >= 1) return this.most;
+    const rank = q * (this.n - 1);
     let seen = 0;
     const c = this.counts;
     for (let j = 0; j < c.length; j++) {
       seen += c[j];
       if (seen > rank) {
         const i = j + this.lo;
-        if (i === 0) return Math.min(this.min, this.minValue);
+        if (i === 0) return Math.min(this.least, this.minValue);
         const key = i - 1 + this.base;
         const v = (this.lowerBound(key) + this.lowerBound(key + 1)) / 2;
-        return Math.min(this.max, Math.max(this.min, v));
+        return Math.min(this.most, Math.max(this.least, v));
       }
     }
-    return this.max;
+    return this.most;
   }
 
   /** Adds every value recorded in `other` (same relative error) into this histogram. */
   merge(other: Histogram): void {
+    this.settle();
+    other.settle();
     const oc = other.counts;
     if (oc.length > 0) {
       this.widen(other.lo, other.lo + oc.length);
       const at = other.lo - this.lo;
       for (let j = 0; j < oc.length; j++) this.counts[at + j] += oc[j];
     }
-    this.count += other.count;
-    this.sum += other.sum;
-    this.min = Math.min(this.min, other.min);
-    this.max = Math.max(this.max, other.max);
+    this.n += other.n;
+    this.total += other.total;
+    this.least = Math.min(this.least, other.least);
+    this.most = Math.max(this.most, other.most);
   }
 
   /**
@@ -114,10 +161,11 @@ export class Histogram {
    * and minimum (`fromData` reads them back with those). Does not change the histogram.
    */
   toData(): HistogramData {
+    this.settle();
     const bins: number[] = [];
     const c = this.counts;
     for (let j = 0; j < c.length; j++) if (c[j] > 0) bins.push(j + this.lo, c[j]);
-    return { count: this.count, sum: this.sum, min: this.min, max: this.max, bins };
+    return { count: this.n, sum: this.total, min: this.least, max: this.most, bins };
   }
 
   /** A histogram (default relative error and minimum) holding the values `d` describes (see toData). Pure. */
@@ -128,21 +176,22 @@ export class Histogram {
       h.widen(b[0], b[b.length - 2] + 1);
       for (let k = 0; k < b.length; k += 2) h.counts[b[k] - h.lo] += b[k + 1];
     }
-    h.count = d.count;
-    h.sum = d.sum;
-    h.min = d.min;
-    h.max = d.max;
+    h.n = d.count;
+    h.total = d.sum;
+    h.least = d.min;
+    h.most = d.max;
     return h;
   }
 
   /** The summary every report uses. */
   summary(): LatencySummary {
+    this.settle();
     return {
       mean: this.mean,
       p50: this.quantile(0.5),
       p90: this.quantile(0.9),
       p99: this.quantile(0.99),
-      max: this.count === 0 ? 0 : this.max,
+      max: this.n === 0 ? 0 : this.most,
     };
   }
 

@@ -8,6 +8,7 @@ export { streamFor, streamAt, type Rng } from './random';
 export { aleaNext } from './alea';
 export { sampler, meanOf, isZero, encodeDraw, drawAt, drawInto, DrawCode, DRAW_SLOT, type Distribution, type Sampler } from './distributions';
 export { Histogram, type HistogramData, type LatencySummary } from './Histogram';
+export { HistogramLog } from './HistogramLog';
 export { TimeSeries, Tally } from './TimeSeries';
 export { invariant, assertNever, InvariantError } from './invariant';
 export { deepCopy, startCopy, reachableFrom, SnapshotError, type CopyOptions, type Copied, type CopyJob } from './snapshot';
