@@ -162,7 +162,7 @@ test('latency says it is warming up rather than "—" during the warm-up, then s
 test('a lesson window reads "11 s – 24 s, so far" while it runs, without "ended"', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await openAt(page, 'retry-storm', 20);
-  await expect(page.getByTestId('lesson-figure')).toContainText('lesson: 27 · 11 s – 24 s, so far');
+  await expect(page.getByTestId('lesson-figure')).toContainText('over 11 s – 24 s, so far; lesson: 27');
   await expect(page.getByTestId('lesson-figure')).not.toContainText('ended');
   await saveShot(page, 'counters-retry-storm-20s.png');
 });
