@@ -5,7 +5,7 @@
 // case saves a screenshot under test-results/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { test as base } from './fixtures/sharedPage';
+import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import type { Box } from './fixtures/walkChecks';
 import { saveShot } from './fixtures/shots';
@@ -94,8 +94,9 @@ async function open(page: Page, scenario: string) {
   await expect(page.getByTestId('run-status')).toHaveText('ready');
 }
 
-/**
- * The tests' page, one a worker: each scenario's test picks its scenario in the picker, as a
+/*
+ * The tests' page, one a worker (`pickerPage`, declared in fixtures/sharedPage.ts so that this
+ * file shares the other specs' worker fixtures and runs in its turn): each scenario's test picks its scenario in the picker, as a
  * workshop moves from one to the next, rather than loading the app afresh (a fresh page compiles
  * the app and the engine again: 19 page loads, a third of this file's time). Each test leaves the
  * page as it found it (inspector closed, presenter mode off, nothing scrolled); a failed test's
@@ -105,19 +106,8 @@ async function open(page: Page, scenario: string) {
  * as a fresh page after the test; until session 25 a fresh context each, and every other test
  * here asked for one too, unused). Only they ask for `page`: it leaves its page at about:blank.
  */
-const test = base.extend<object, { shared: Page }>({
-  shared: [
-    async ({ browser }, use, info) => {
-      const { baseURL, serviceWorkers } = info.project.use;
-      const context = await browser.newContext({ baseURL, serviceWorkers, viewport: { width: 1024, height: 768 } });
-      await use(await context.newPage());
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
-});
 
-/** Opens `scenario` on the shared page: a load the first time, the picker after. */
+/** Opens `scenario` on the picker page: a load the first time, the picker after. */
 async function pick(page: Page, scenario: string) {
   if (!page.url().startsWith('http')) return open(page, scenario);
   await page.getByTestId('scenario-select').selectOption(scenario);
@@ -464,6 +454,12 @@ async function stageStill(page: Page, size: { width: number; height: number }) {
 // also serves the checks of the controls (at both sizes), of the callers table (1024x768) and,
 // last since it plays the run, of the inspector's request list (1280x720).
 const RETRY_STORM_CHECKS = ' at both sizes every control, the faults panel, the charts, the event log and the inspector can be reached; at 1024x768 the inspector\'s callers table is cut by nothing: its headers whole, every column inside the panel or scrolled to there; at 1280x720 with the legend and the charts open the inspector shows five rows of its request list or more';
+// The picker page lives as long as its worker, which goes on to other files: leave its document
+// at once, so a paused run's background fill does not share the CPU with them.
+test.afterAll(async ({ pickerPage }) => {
+  await pickerPage.goto('about:blank');
+});
+
 for (const name of SCENARIOS) {
   const small = SMALL.includes(name);
   const storm = name === 'retry-storm';
@@ -514,5 +510,5 @@ for (const name of SCENARIOS) {
   };
   const title = `${name}: at 1024x768 and 1280x720 the topology lies whole in the stage, under no overlay, and beside the open inspector;${small ? ' at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view;' : ''} presenter mode at 1024x768 draws it whole, node text at 14 px or more, or folds it and says so, the same with the legend open${storm ? `;${RETRY_STORM_CHECKS}` : ''}${name === STILL ? "; at 1024x768 and 1600x1000 the stage keeps its first paint's box through loading and play to 0.4 s" : ''}`;
   if (name === STILL || storm) test(title, ({ page }) => run(page));
-  else test(title, ({ shared }) => run(shared));
+  else test(title, ({ pickerPage }) => run(pickerPage));
 }
