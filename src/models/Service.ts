@@ -6,8 +6,9 @@ import type { Attempt, Call } from './Call';
 import type { Route } from './envoy/cluster';
 import type { RouteTable } from './envoy/routeTable';
 import type { ServiceHost } from './serviceHost';
-import { WorkerPool } from './WorkerPool';
+import { Replica } from './Replica';
 export type { ServiceHost } from './serviceHost';
+export { Replica } from './Replica';
 
 /** One compiled downstream call of a service. */
 export interface Downstream {
@@ -18,21 +19,6 @@ export interface Downstream {
   routes: Route[];
   /** The call's routes (`calls[].routes`; null: none): they pick each call's destination. */
   table: RouteTable | null;
-}
-
-/** One replica: C workers and a FIFO queue of attempt ids. */
-export class Replica extends WorkerPool {
-  served = 0;
-  /** Share of this replica's answers that are errors, and their HTTP status (faults change them). */
-  errorRate: number;
-  errorStatus = 500;
-  /** Service-time multiplier: 1 normally, more when the replica's CPU is slowed. */
-  slowdown = 1;
-
-  constructor(readonly index: number, concurrency: number, readonly capacity: number, errorRate = 0) {
-    super(concurrency);
-    this.errorRate = errorRate;
-  }
 }
 
 /**

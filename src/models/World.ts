@@ -1,6 +1,6 @@
-import { Histogram, HistogramLog, InvariantError, Simulation, Tally, TimeSeries, invariant, sampler, stateless, streamFor, type Distribution, type Sampler, type WallClock } from '../sim-engine';
-import { IMPLICIT_MESH, anySidecar, meshSchema, type MeshSpec, type Policy, type Scenario, type ServiceSpec } from '../scenario';
-import { buildCluster, buildGatewayProxy, buildSidecar, clientGap, type Membership, type PolicyCache } from './build';
+import { Histogram, HistogramLog, InvariantError, Simulation, Tally, TimeSeries, invariant, sampler, stateless, streamFor, type Sampler, type WallClock } from '../sim-engine';
+import { IMPLICIT_MESH, anySidecar, meshSchema, type MeshSpec, type Scenario, type ServiceSpec } from '../scenario';
+import { buildGatewayProxy, buildSidecar, clientGap, type Membership, type PolicyCache } from './build';
 import { Attempt, Call, Request, Table } from './Call';
 import { ClientActor } from './Client';
 import { DataPlane } from './DataPlane';
@@ -23,7 +23,7 @@ import type { Tracer } from './spans/Tracer';
 import type { NodeKind, Topology, TopologyNode } from './Topology';
 import { RequestBook } from './RequestBook';
 import { stallLimit } from './worldLimits';
-import { wireCalls } from './wireCalls';
+import { wireWorld } from './wireWorld';
 
 /**
  * A scenario compiled into actors on one simulation: services and gateways with their
@@ -133,7 +133,7 @@ export class World extends RequestBook {
     this.dataPlane = this.sim.addActor((id) => new DataPlane(id, this));
     this.faults = this.sim.addActor((id) => new FaultInjector(id, this));
     this.configChanges = this.sim.addActor((id) => new ConfigChanges(id, this));
-    this.wire(clientHosts);
+    wireWorld(this, clientHosts, this.byName);
     this.sim.sameTimeLimit = stallLimit(scenario, this.network.hosts.length, this.sidecars.length, this.topology.edges.length);
   }
 
@@ -203,49 +203,6 @@ export class World extends RequestBook {
     this.sidecars.push(sc);
     this.sidecarOfHost[host.id] = sc;
     this.strictHost[host.id] = strict && inbound !== null;
-  }
-
-  /** Edges and routes: clients to their targets, services to their calls, gateways to upstreams. */
-  private wire(clientHosts: number[]): void {
-    const edge = (from: number, to: number) => {
-      const e = { id: this.topology.edges.length, from, to, mtls: false };
-      this.topology.edges.push(e);
-      this.edgeStats.push(new EdgeStats());
-      this.edgeStats[e.id].logLatency(this.histogramLog);
-      return e.id;
-    };
-    const callee = (name: string) => {
-      const id = this.byName.get(name);
-      invariant(id !== undefined, `unknown service or gateway ${name}`);
-      return this.sim.actor(id) as ServiceActor;
-    };
-    this.clients.forEach((client, k) => {
-      const target = callee(client.spec.target);
-      client.headers = this.headerSets.intern(client.spec.headers);
-      client.target = target.id;
-      client.edge = edge(client.id, target.id);
-      client.route = this.route(client.edge, clientHosts[k], target, client.spec.policy, client.spec.latency, true);
-    });
-    const wiring = { seed: this.seed, headerSets: this.headerSets, hostName: (h: number) => this.network.hosts[h].name, callee, edge, cluster: (e: number, h: number, to: ServiceActor, p: Policy | undefined, l: Distribution | undefined) => this.route(e, h, to, p, l, true) };
-    for (const svc of this.services) wireCalls(svc, wiring);
-    for (const gw of this.gateways) {
-      for (const name of gw.upstreamNames()) {
-        const to = callee(name);
-        const e = edge(gw.id, to.id);
-        const policy = gw.gateway.routes.find((r) => r.service === name)?.policy;
-        const routes = gw.hosts.map((h) => this.route(e, h, to, policy, undefined, false));
-        gw.setUpstream(name, gw.addDownstream(to.id, e, 1, routes));
-      }
-    }
-  }
-
-  /** The route (cluster) from one caller host to a callee, with the policy its caller applies. */
-  private route(edgeId: number, callerHost: number, callee: ServiceActor, routePolicy: Policy | undefined, latency: Distribution | undefined, istioDefaults: boolean): Cluster {
-    const linkName = `${this.topology.nodes[this.topology.edges[edgeId].from].name}->${callee.name}`;
-    const r = buildCluster(this, this.routes.length, edgeId, linkName, callerHost, callee, routePolicy, latency, istioDefaults);
-    this.routes.push(r);
-    if (r.mtls) this.topology.edges[edgeId].mtls = true;
-    return r;
   }
 
   /** The control plane of a mesh by name (the first mesh when no name is given). */

@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../../src/models');
 const MAX_LINES = 300;
 /**
- * Files still at 300 lines or more, and why: ownership.ts is another engineer's area; Service.ts
- * and World.ts went to 302 and 305 with the latency histograms' log (issue 14.2, session 28), to
- * be split next.
+ * Files still at 300 lines or more, and why: ownership.ts is another engineer's area. (Service.ts
+ * and World.ts, 302 and 305 after session 28, were split in session 29: Replica.ts, wireWorld.ts.)
  */
-const TOO_LONG_ALLOWED = new Set(['ownership.ts', 'Service.ts', 'World.ts']);
+const TOO_LONG_ALLOWED = new Set(['ownership.ts']);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
