@@ -14,13 +14,23 @@ import { faultMarkerLabel, faultMarkerTitle, stepMarkerTitle } from './timelineT
 
 const NO_STEPS: never[] = [];
 /** Half a step circle's width and a fault handle's reach left and right of its time, CSS px (styles.css, recipe.css). */
-const STEP_HALF = 11;
+const STEP_HALF = 10;
 const HANDLE_LEFT = 3;
 const HANDLE_RIGHT = 6;
-/** How far a marker on the track reaches above the track's top, CSS px: a step circle's 22 px centred on its 8 (a handle's top too, recipe.css). */
-const MARKER_TOP = -7;
-/** Height of a row of stacked markers, CSS px: a circle and a little air. */
-const ROW_PX = 24;
+/**
+ * How far a marker on the track reaches above and below the track's top, CSS px: a step circle
+ * is 20 px from 11 px above to 9 px under it (the track is 8 px), a handle's top 7 px above it
+ * and its bottom at 9 too (styles.css .timeline-step, recipe.css). Both end 1 px over the
+ * track's line and 1 px above the first fault lane (LANE_TOP): a circle centred on the track
+ * reached 15 px down and covered that lane's start where a fault began at a step's time
+ * (control-plane-outage's control plane and CA at step 2's 10 s).
+ */
+const MARKER_TOP = -11;
+const MARKER_BOTTOM = 9;
+/** Height of a row of stacked markers, CSS px: a circle's 20; circles a row apart meet, never overlap. */
+const ROW_PX = 20;
+/** The track's top under the top of the timeline's content box, CSS px: an 8 px track centred in the label's 14 px line. */
+const TRACK_IN_LINE = 3;
 /**
  * Fault lanes under the track, CSS px (styles.css .timeline-fault-lane): the first starts 2 px
  * under the track's 8, each 4 tall and 2 apart. One lane fits the timeline's own padding; each
@@ -83,9 +93,14 @@ export function Timeline() {
   // the lanes at its own time).
   const drop = down > 0 ? belowRowsDrop(lanesEnd, MARKER_TOP, ROW_PX) : 0;
   const shift = (row: number) => (row ? { transform: `translateY(${rowOffset(row, ROW_PX, drop)}px)` } : undefined);
-  // Padding under the track's line (14 px, the track 3 px from its top) for the lanes and 1 px of air.
-  const lanesBottom = laneCount ? lanesEnd + 3 + 1 - 14 : 0;
-  const bottom = Math.max(4 + down * ROW_PX + drop, lanesBottom);
+  // Padding under the track's line (14 px, the track 3 px from its top) for the lanes and 1 px of
+  // air, and for the lowest row's markers; above it, for the highest row's (styles.css's 28 px
+  // holds one row: a raised circle's top at the padding's).
+  const lineEnd = TRACK_IN_LINE + 8 + TRACK_IN_LINE;
+  const lanesBottom = laneCount ? lanesEnd + TRACK_IN_LINE + 1 - lineEnd : 0;
+  const rowsBottom = down > 0 ? MARKER_BOTTOM + down * ROW_PX + drop + TRACK_IN_LINE - lineEnd : 0;
+  const bottom = Math.max(4, rowsBottom, lanesBottom);
+  const top = -MARKER_TOP + Math.max(1, up) * ROW_PX - TRACK_IN_LINE;
   return (
     <div
       className="timeline"
@@ -96,8 +111,8 @@ export function Timeline() {
       // Room for the stacked rows and the fault lanes, so none reaches over the picture or the
       // counters: one row above the track and one lane under it are kept from the first paint
       // (styles.css), more grow the timeline (lanes by 6 px each, at most two more; a row below
-      // the track by ROW_PX and what it drops to clear the lanes: control-plane-outage 11 px).
-      style={up > 1 || bottom > 4 ? { paddingTop: 4 + Math.max(1, up) * ROW_PX, paddingBottom: bottom } : undefined}
+      // the track by ROW_PX and what it drops to clear the lanes: 19 px under control-plane-outage's three).
+      style={up > 1 || bottom > 4 ? { paddingTop: top, paddingBottom: bottom } : undefined}
     >
       <span className="timeline-label">timeline</span>
       <div
@@ -189,7 +204,7 @@ export function Timeline() {
         {seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(seekingTo) }} />}
         {/* Under the step markers (a step at the head's time keeps its number readable), and taller
             than them, so the head still shows above and below a marker it passes. */}
-        <div className="timeline-head" data-testid="timeline-head" style={{ left: at(simTime), zIndex: 0, top: -11, height: 29 }} />
+        <div className="timeline-head" data-testid="timeline-head" style={{ left: at(simTime), zIndex: 0, top: MARKER_TOP - 3, height: MARKER_BOTTOM - MARKER_TOP + 3 + 9 }} />
       </div>
     </div>
   );
