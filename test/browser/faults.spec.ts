@@ -1,10 +1,38 @@
 // Injecting faults while a run plays: the worker checks them like faults in a scenario file,
 // the topology shows what they break, and clearing one ends it.
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot, shotPath } from './fixtures/shots';
 
 const count = async (l: Locator) => Number((await l.textContent())!.replace(/[^0-9.]/g, ''));
+
+/**
+ * Each listed fault's left edge: its kind, its border style, whether its colour is its lane's on
+ * the timeline (the band's or, before the band has a played part, its handle's), and its contrast
+ * against the column behind the row.
+ */
+const listEdges = (page: Page) =>
+  page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ground = getComputedStyle(document.querySelector('aside.panel')!).backgroundColor;
+    const probe = document.createElement('span');
+    document.body.appendChild(probe);
+    const out = Array.from(document.querySelectorAll('[data-testid="fault-list"] [data-testid="fault-item"]')).map((item) => {
+      const style = getComputedStyle(item);
+      const band = document.querySelector(`[data-testid="timeline"] .timeline-fault[data-fault-type="${item.getAttribute('data-fault-type')}"]`)!;
+      // The lane's colour as a computed rgb(): its --fault, through a probe.
+      probe.style.color = getComputedStyle(band).getPropertyValue('--fault');
+      const lane = getComputedStyle(probe).color;
+      const [a, b] = [lum(style.borderLeftColor), lum(ground)];
+      return { type: item.getAttribute('data-fault-type')!, style: style.borderLeftStyle, same: style.borderLeftColor === lane, contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+    });
+    probe.remove();
+    return out;
+  });
 
 test('killing catalog in hello-mesh while it plays fails requests and greys the node out; clearing it recovers', async ({ page }) => {
   const errors: string[] = [];
@@ -132,6 +160,9 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     await seekBy(-5, '7.00 s');
     await expect(list.locator('.fault-type')).toHaveText(order);
     await expect(list.locator('.fault-when')).toHaveText(['active since 5.00 s', 'starts at 10.0 s, ends at 25.0 s', 'starts at 12.0 s']);
+    // Each row's edge in its lane's colour: solid in force, dashed while it waits, as the lane
+    // ahead of the run (it was amber for every waiting one, the slow family's colour since 22739ac).
+    expect((await listEdges(page)).map((e) => [e.type, e.style, e.same])).toEqual([['latency', 'solid', true], ['http-abort', 'dashed', true], ['kill-replica', 'dashed', true]]);
     await page.setViewportSize({ width: 1024, height: 768 });
     await list.first().scrollIntoViewIfNeeded();
     await saveShot(page, 'fault-order-7s-1024x768.png');
@@ -230,6 +261,17 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
       for (const x of c) expect(x.contrast, `${theme}: ${x.kind}'s colour against the timeline`).toBeGreaterThanOrEqual(3);
       const t = (await page.locator('.timeline').boundingBox())!;
       await page.screenshot({ path: shotPath(`fault-lanes-12s-${theme}-1024x768.png`), clip: { x: 0, y: Math.max(0, t.y - 30), width: 1024, height: t.height + 60 } });
+      // The fault list has the same colour key: each row's edge its lane's colour (the list was
+      // grey, and vermillion for every fault in force), 3:1 or more against the column.
+      const edges = await listEdges(page);
+      expect(edges.map((e) => [e.type, e.style, e.same])).toEqual([['latency', 'solid', true], ['http-abort', 'solid', true], ['kill-replica', 'solid', true]]);
+      for (const e of edges) expect(e.contrast, `${theme}: ${e.type}'s row edge against the column`).toBeGreaterThanOrEqual(3);
+      for (const [w, h] of [[1024, 768], [1600, 1000]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.getByTestId('fault-list').scrollIntoViewIfNeeded();
+        await saveShot(page, `fault-list-colours-${theme}-${w}x${h}.png`);
+      }
+      await page.setViewportSize({ width: 1024, height: 768 });
     }
     await page.getByTestId('theme-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

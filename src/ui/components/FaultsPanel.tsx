@@ -10,7 +10,7 @@ import { useAppStore, useController } from '../state/useAppStore';
 import { useStore } from 'zustand';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { faultsFor, selectionName } from '../faults/faultsFor';
-import { faultName } from '../faults/faultName';
+import { faultFamily, faultName } from '../faults/faultName';
 import type { FaultFormValues } from '../faults/faultForm';
 
 /** Values a "faults from the picture" button put in the form; `n` tells two clicks apart. */
@@ -180,14 +180,15 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
   }, [reveal, faults]);
   if (faults.length === 0) return <p className="form-note" data-testid="fault-list">No faults yet.</p>;
   const state = (f: FaultStatus) => faultState(f, cleared.includes(f.id));
-  // One order, however and whenever the faults came (faultListOrder); each says where it is.
+  // One order, however and whenever the faults came (faultListOrder); each says where it is, and
+  // its edge has its lane's colour (faultFamily), dashed while it waits as the lane ahead of the run.
   return (
     <ul ref={list} className="fault-list" data-testid="fault-list">
       {faultListOrder(faults).map((f) => {
         const s = state(f);
         const live = s.key === 'active' || s.key === 'pending';
         return (
-          <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type} data-fault-id={f.id}>
+          <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type} data-fault-family={faultFamily(f.type)} data-fault-id={f.id}>
             <span className="fault-what">
               <span className="fault-type">{faultName(f.type)}</span> on <span className="fault-target">{f.target}</span>
               {f.amount && <span className="fault-amount"> {f.amount}</span>}
