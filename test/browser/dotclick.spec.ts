@@ -64,32 +64,46 @@ async function clickDot(page: Page, dot: { id: string; x: number; y: number }) {
   await expect(panel.getByTestId('inspector-message')).toHaveCount(0);
 }
 
-for (const [width, height] of [
+const SIZES = [
   [1600, 1000],
   [1024, 768],
-] as const) {
-  test(`at ${width}x${height}, clicking a ringed dot of paused retry-storm, over a link or over a box, opens that request's waterfall with its fate`, async ({ page }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.setViewportSize({ width, height });
-    // The run is seeded, so the dots of a paused moment are the same at every load: at 12 s a
-    // ringed dot is on a link, at 23.5 s one is drawn over payments (found by scanning 10-40 s in
-    // quarter seconds at both sizes, session 26, after the tracer's sampling moved to a scramble
-    // of the request's number; few moments have one over a box at both sizes).
-    await page.goto('/?scenario=retry-storm&t=12s');
-    await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'retry-storm', { timeout: 30_000 });
-    await standAt(page, 12);
+] as const;
 
-    await test.step('a ringed dot on a link opens its request', async () => {
+// Both sizes on one page: each moment opened once, at one size, and the window resized there for
+// the other (the dots are read again once the picture has re-fitted: the same requests, drawn
+// where that size draws them). It was a test a size, each opening both moments: two page loads and
+// seeks of retry-storm to 12 and 23.5 s more.
+test(`at ${SIZES.map(([w, h]) => `${w}x${h}`).join(' and ')}, clicking a ringed dot of paused retry-storm, over a link or over a box, opens that request's waterfall with its fate`, async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  /** The window made `width` x `height`, the inspector closed, and the picture re-fitted. */
+  const resize = async (width: number, height: number) => {
+    if (await page.getByTestId('inspector').count()) await page.getByTestId('inspector-close').click();
+    await expect(page.getByTestId('inspector')).toHaveCount(0);
+    await page.setViewportSize({ width, height });
+    await settled(page);
+  };
+  await page.setViewportSize({ width: SIZES[0][0], height: SIZES[0][1] });
+  // The run is seeded, so the dots of a paused moment are the same at every load: at 12 s a
+  // ringed dot is on a link, at 23.5 s one is drawn over payments (found by scanning 10-40 s in
+  // quarter seconds at both sizes, session 26, after the tracer's sampling moved to a scramble
+  // of the request's number; few moments have one over a box at both sizes).
+  await page.goto('/?scenario=retry-storm&t=12s');
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'retry-storm', { timeout: 30_000 });
+  await standAt(page, 12);
+
+  for (const [width, height] of SIZES) {
+    if (page.viewportSize()?.width !== width) await resize(width, height);
+    await test.step(`${width}x${height}: a ringed dot on a link opens its request`, async () => {
       const dots = await ringedDots(page);
       const onLink = dots.find((d) => d.node === null);
-      expect(onLink, `a ringed dot off the boxes at 12 s: ${JSON.stringify(dots)}`).toBeDefined();
+      expect(onLink, `a ringed dot off the boxes at 12 s, ${width}x${height}: ${JSON.stringify(dots)}`).toBeDefined();
       await clickDot(page, onLink!);
       await saveShot(page, `dot-click-${width}x${height}.png`);
       if (width === 1600) await saveShot(page, 'dot-click.png');
     });
 
-    await test.step("a failed dot that is not ringed opens its link, whose failures by cause say why (no waterfall was kept)", async () => {
+    await test.step(`${width}x${height}: a failed dot that is not ringed opens its link, whose failures by cause say why (no waterfall was kept)`, async () => {
       await page.getByTestId('inspector-close').click();
       await expect(page.getByTestId('inspector')).toHaveCount(0);
       // The stage widens as the panel closes and the picture re-fits: the dots' places are read
@@ -112,7 +126,7 @@ for (const [width, height] of [
       // A ringed dot within the hit slop wins the click (dotAt.ts), so the dot clicked must have
       // none near it: 20 px clears any dot's radius and its slop.
       const failed = candidates.filter((d) => ringed.every((r) => Math.hypot(r.x - d.x, r.y - d.y) > 20));
-      expect(failed.length, `failed unringed dots off the boxes and away from ringed ones at 12 s: ${words.join(' ')}`).toBeGreaterThan(0);
+      expect(failed.length, `failed unringed dots off the boxes and away from ringed ones at 12 s, ${width}x${height}: ${words.join(' ')}`).toBeGreaterThan(0);
       // Before, with the inspector closed, such a click did nothing (new-user test, session 17).
       await page.mouse.click(stage.x + failed[0].x, stage.y + failed[0].y);
       const edge = page.getByTestId('inspector').getByTestId('inspect-edge');
@@ -121,19 +135,24 @@ for (const [width, height] of [
       await saveShot(page, `dot-click-failed-${width}x${height}.png`);
       await page.getByTestId('inspector-close').click();
     });
+  }
 
-    await test.step('a ringed dot drawn over a box opens its request, not the box', async () => {
+  // 23.5 s opened at the size the page stands at (1024x768), then 1600x1000.
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  await page.goto('/?scenario=retry-storm&t=23.5s');
+  await standAt(page, 23.5);
+  for (const [width, height] of [...SIZES].reverse()) {
+    if (page.viewportSize()?.width !== width) await resize(width, height);
+    await test.step(`${width}x${height}: a ringed dot drawn over a box opens its request, not the box`, async () => {
       await expect(page.getByTestId('inspector')).toHaveCount(0);
-      await page.goto('/?scenario=retry-storm&t=23.5s');
-      await standAt(page, 23.5);
       const dots = await ringedDots(page);
       const overBox = dots.find((d) => d.node !== null);
       // Before the fix the box took the click (the dot canvas takes no pointer events) and, the
       // service having replicas, its cards unfolded: no inspector opened.
-      expect(overBox, `a ringed dot over a box at 23.5 s: ${JSON.stringify(dots)}`).toBeDefined();
+      expect(overBox, `a ringed dot over a box at 23.5 s, ${width}x${height}: ${JSON.stringify(dots)}`).toBeDefined();
       await clickDot(page, overBox!);
       await saveShot(page, `dot-click-over-box-${width}x${height}.png`);
     });
-    expect(errors).toEqual([]);
-  });
-}
+  }
+  expect(errors).toEqual([]);
+});
