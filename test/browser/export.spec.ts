@@ -3,11 +3,12 @@
 // blank), the per-second series (the CLI's --csv, row for row), the figures, the JSON, the
 // one-page report and a WebM of the next seconds.
 import { readFileSync } from 'node:fs';
-import { expect, type Download, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { parseScenarioText } from '../../src/scenario';
 import { runWithSeries } from '../../src/cli/csv';
 import { saveShot, shotPath } from './fixtures/shots';
+import { exportItem, parseSvg, PNG_MAGIC, pngColours, pngSize } from './fixtures/exports';
 
 const RETRY_STORM = readFileSync(new URL('../../scenarios/retry-storm.json', import.meta.url), 'utf8');
 
@@ -16,56 +17,6 @@ function cliCsv(seconds: number): string {
   const parsed = parseScenarioText(RETRY_STORM);
   if (!parsed.ok) throw new Error('retry-storm did not parse');
   return runWithSeries(parsed.scenario, { durationMs: seconds * 1000 }).csv;
-}
-
-/** Opens the menu (when closed), clicks the item and returns the download with its bytes. */
-async function exportItem(page: Page, testId: string, timeout = 30_000): Promise<{ download: Download; bytes: Buffer }> {
-  if (!(await page.getByTestId('export-pop').isVisible())) await page.getByTestId('export-menu').click();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByTestId(testId).click()]);
-  const path = await download.path();
-  const bytes = readFileSync(path!);
-  expect(bytes.length).toBeGreaterThan(0);
-  return { download, bytes };
-}
-
-const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** Width and height from a PNG's IHDR chunk. */
-const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
-
-/** How many distinct colours a PNG shows, decoded by the browser (a blank picture has one or two). */
-function pngColours(page: Page, bytes: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const g = globalThis as unknown as {
-      fetch(u: string): Promise<{ blob(): Promise<unknown> }>;
-      createImageBitmap(b: unknown): Promise<{ width: number; height: number }>;
-      OffscreenCanvas: new (w: number, h: number) => { getContext(k: '2d'): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
-    };
-    const bmp = await g.createImageBitmap(await (await g.fetch(`data:image/png;base64,${b64}`)).blob());
-    const c = new g.OffscreenCanvas(bmp.width, bmp.height);
-    const ctx = c.getContext('2d');
-    ctx.drawImage(bmp, 0, 0);
-    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-    return seen.size;
-  }, bytes.toString('base64'));
-}
-
-/** Parses SVG text in the page: the parser's error if any, the element count and the texts. */
-function parseSvg(page: Page, text: string) {
-  return page.evaluate((t) => {
-    const g = globalThis as unknown as { DOMParser: new () => { parseFromString(s: string, type: string): { querySelector(s: string): { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null }>; documentElement: { nodeName: string } } } };
-    const doc = new g.DOMParser().parseFromString(t, 'image/svg+xml');
-    const err = doc.querySelector('parsererror');
-    return {
-      error: err ? err.textContent : null,
-      root: doc.documentElement.nodeName,
-      elements: doc.querySelectorAll('*').length,
-      texts: Array.from(doc.querySelectorAll('text')).map((e) => e.textContent ?? ''),
-      images: Array.from(doc.querySelectorAll('image')).map((e) => (e.getAttribute('href') ?? '').slice(0, 22)),
-    };
-  }, text);
 }
 
 test.describe('export', () => {
@@ -170,20 +121,8 @@ test.describe('export', () => {
     await expect(page.getByTestId('export-status')).toHaveText(/^Saved retry-storm-\d+s-2s\.webm\.$/);
   });
 
-  test('the canvas view (above 60 nodes) exports as PNG and as an SVG holding its bitmap', async ({ page }) => {
-    test.setTimeout(120_000);
-    await page.setViewportSize({ width: 1600, height: 1000 });
-    await page.goto('/?scenario=istio-load-test-full&t=1s');
-    await expect(page.locator('[data-drawn="istio-load-test-full"][data-view="canvas"]')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('sim-time')).toHaveText(/^1\.00 s$/, { timeout: 60_000 });
-    const png = await exportItem(page, 'export-png');
-    expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);
-    expect(await pngColours(page, png.bytes)).toBeGreaterThan(10);
-    const svg = await exportItem(page, 'export-svg');
-    const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
-    expect(parsed.error).toBeNull();
-    expect(parsed.images).toEqual(['data:image/png;base64,']);
-  });
+  // The canvas view's exports (above 60 nodes: PNG, and SVG holding its bitmap) are checked on
+  // scale.spec's page of the full load test at 1 s, which opened it the same way.
 
   test('at 1024x768 the Export button keeps the header on one row and its menu fits the screen', async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });

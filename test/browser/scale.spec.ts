@@ -5,6 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
+import { exportItem, parseSvg, PNG_MAGIC, pngColours } from './fixtures/exports';
 
 async function openFull(page: Page): Promise<void> {
   await page.goto('/');
@@ -166,12 +167,25 @@ async function checkTitles(page: Page, tiles: number): Promise<Title[]> {
 test.describe('a click in the full Istio load test with the inspector open', () => {
   test.use({ viewport: { width: 1600, height: 1000 } });
 
-  test('a click on the centre of a found node, under a moving dot that is not ringed, inspects the node, not the dot\'s request; before it, every tile carries its title inside the stage and its header, none over another, at 1600x1000 and 1024x768 and in presenter mode', async ({ page }) => {
+  test('a click on the centre of a found node, under a moving dot that is not ringed, inspects the node, not the dot\'s request; before it, the canvas view exports as PNG and as an SVG holding its bitmap, and every tile carries its title inside the stage and its header, none over another, at 1600x1000 and 1024x768 and in presenter mode', async ({ page }) => {
     // What the click and the tile titles had as two tests (90 s each).
     test.setTimeout(180_000);
     await page.goto('/?scenario=istio-load-test-full&t=1s');
     await expect(page.locator('[data-drawn="istio-load-test-full"]')).toHaveAttribute('data-view', 'canvas', { timeout: 60_000 });
     await expect(page.getByTestId('sim-time')).toContainText('1.00 s', { timeout: 60_000 });
+    // The canvas view's exports here, as the picture opened (export.spec's own test until session
+    // 29: a page load of the 2,001-node picture and its seek to 1 s of its own).
+    await test.step('the canvas view (above 60 nodes) exports as PNG and as an SVG holding its bitmap', async () => {
+      const png = await exportItem(page, 'export-png');
+      expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);
+      expect(await pngColours(page, png.bytes)).toBeGreaterThan(10);
+      const svg = await exportItem(page, 'export-svg');
+      const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+      expect(parsed.error).toBeNull();
+      expect(parsed.images).toEqual(['data:image/png;base64,']);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('export-pop')).toBeHidden();
+    });
     // The tile titles first, on the same page (a page load of its own at 2 s until session 27:
     // opening the 2,001-node picture again and running 2 s of it).
     await test.step('every tile carries its title inside the stage and its header, none over another, at 1600x1000 and 1024x768 and in presenter mode', async () => {
