@@ -46,7 +46,7 @@ export abstract class RequestBook {
     req.number = this.sent;
     // NOTE: two compares per request sent; see MAX_IN_FLIGHT.
     if (this.sent - this.ok - this.failed > this.maxInFlight || this.calls.inUse > this.maxInFlight) throw overloadedError(this.callees, this.maxInFlight, this.sim.now);
-    this.sentPerSecond.add(req.sentAt);
+    this.sentPerSecond.addSecond(Math.floor(req.sentAt / 1000)); // NOTE: an integer, not a time (TimeSeries.addSecond)
   }
 
   /** Gives a request its one fate. Throws if it already had one. */

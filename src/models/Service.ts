@@ -102,7 +102,10 @@ export class ServiceActor implements Actor {
     replica.changeBusy(this.world.sim.now, +1);
     att.holdsWorker = true;
     const ms = (this.timeBlock !== null ? drawAt(this.timeBlock, this.timeAt) : this.serviceTime()) * replica.slowdown;
-    att.workTimer = this.world.sim.schedule(ms, Ev.WorkDone, this.id, att.id);
+    // NOTE: issue 14.4: the delay in and the handle out through the kernel's slots (Simulation.scheduleNext).
+    this.world.sim.nextDelay[0] = ms;
+    this.world.sim.scheduleNext(Ev.WorkDone, this.id, att.id);
+    att.workTimer = this.world.sim.lastHandle;
     if (att.trace !== null) this.world.tracer!.appStart(att, this.world.sim.now, ms);
   }
 

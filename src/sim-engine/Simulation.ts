@@ -139,7 +139,8 @@ export class Simulation {
     // NOTE: issue 14.4: the time through the queue's slot, not an argument: where V8 inlines
     // `schedule` into its caller but not the queue's filing, the argument was a fresh heap number.
     this.queue.nextTime[0] = this.now + delay;
-    return this.queue.pushNext(kind, target, a, b);
+    this.queue.pushNext(kind, target, a, b);
+    return this.queue.nextTime[1];
   }
 
   /**
@@ -166,6 +167,24 @@ export class Simulation {
     if (!(delay >= 0)) throw new InvariantError(`delay ${delay} for event kind ${kind} is negative or NaN`);
     this.queue.nextTime[0] = this.now + delay;
     this.queue.postNext(kind, target, a, b);
+  }
+
+  /**
+   * `schedule(nextDelay[0], kind, target, a, b)`, its cancel handle left for `lastHandle`, read
+   * straight after. NOTE: issue 14.4: neither the delay nor the handle crosses the call: a double
+   * passed to or returned from a call V8 does not inline is a fresh heap number, and a handle is
+   * past V8's small integers once its slot's generation reaches 64.
+   */
+  scheduleNext(kind: number, target: number, a = 0, b = 0): void {
+    const delay = this.nextDelay[0];
+    if (!(delay >= 0)) throw new InvariantError(`delay ${delay} for event kind ${kind} is negative or NaN`);
+    this.queue.nextTime[0] = this.now + delay;
+    this.queue.pushNext(kind, target, a, b);
+  }
+
+  /** The cancel handle of the last `schedule` or `scheduleNext`. */
+  get lastHandle(): number {
+    return this.queue.nextTime[1];
   }
 
   /** Schedules at an absolute time, which must not be in the past. */

@@ -71,7 +71,7 @@ export class Cluster {
 
   /** Picks an upstream host (LoadBalancer.pick under this route's policy), or -1 when none is usable. */
   pick(now: number, key: number, avoid: readonly number[] | null = null): number {
-    return this.lb.pick(this.policy, now, key, avoid);
+    return this.lb.pick(this.policy, { now }, key, avoid);
   }
 
   // ---- read-only figures -----------------------------------------------------------------

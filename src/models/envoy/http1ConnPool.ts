@@ -208,7 +208,8 @@ export class Http1ConnPool {
       tracer.connectDone(r, i, this.world.sim.now, CONNECT_OUTCOMES[outcome], served);
     }
     if (outcome === 0) {
-      pool.pushIdle(i, this.world.sim.now, this.world.sim.now, 0);
+      const k = pool.pushIdleAt(i, 0); // NOTE: the times written here, not passed (pushIdleAt)
+      pool.lines[k] = pool.lines[k + 1] = this.world.sim.now;
       return this.serveQueue(r, i, true);
     }
     failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!);
@@ -232,7 +233,9 @@ export class Http1ConnPool {
       r.resources.connections--;
       return this.openFor(r, i);
     }
-    r.pool.pushIdle(i, att.connOpenedAt, now, served);
+    const k = r.pool.pushIdleAt(i, served); // NOTE: the times written here, not passed (pushIdleAt)
+    r.pool.lines[k] = att.connOpenedAt;
+    r.pool.lines[k + 1] = now;
     // No request pending on the cluster (the count is the sum of every host's queue): none here.
     if (r.resources.pendingRequests > 0) this.serveQueue(r, i);
   }

@@ -55,8 +55,8 @@ describe('load balancer with locality off (one level, no level tables)', () => {
       const pFast = policy(lb, threshold, false);
       const pTables = policy(lb, threshold, true);
       for (let k = 0; k < 4; k++) {
-        const a = fast.pick(pFast, 100, k);
-        expect(tables.pick(pTables, 100, k)).toBe(a);
+        const a = fast.pick(pFast, { now: 100 }, k);
+        expect(tables.pick(pTables, { now: 100 }, k)).toBe(a);
         if (a < 0) none++;
         checked++;
       }
