@@ -1,5 +1,6 @@
 // Presenter mode at a projector's 1024x768: the picture fills the room left, the counters, the
 // clock and the timeline stay, and every text of the topology is at least 14 px on screen.
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
@@ -187,3 +188,67 @@ for (const [scenario, view] of [
     }
   });
 }
+
+/**
+ * The story column as it stands: whether the scenario's title is whole in it, its eyebrow whole
+ * or wholly out of view (never cut), and the step's head and its text's first line in it, clear
+ * of the question cue at its foot when one shows; and the column's scrollTop.
+ */
+const entryView = (page: Page) =>
+  page.evaluate(() => {
+    const column = document.querySelector<HTMLElement>('aside[aria-label="Scenario"]')!;
+    const c = column.getBoundingClientRect();
+    const [top, bottom] = [c.top + column.clientTop, c.top + column.clientTop + column.clientHeight];
+    const r = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+    const inside = (b: { top: number; bottom: number }, end = bottom) => b.top >= top - 0.5 && b.bottom <= end + 0.5;
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('[data-testid="narrative-text"]')!);
+    const line = range.getClientRects()[0];
+    const cue = document.querySelector('[data-testid="question-cue"]')?.getBoundingClientRect();
+    const eyebrow = r('.about .eyebrow');
+    return {
+      title: inside(r('[data-testid="scenario-title"]')),
+      eyebrow: inside(eyebrow) || eyebrow.bottom <= top + 0.5,
+      head: inside(r('.narrative-head')),
+      firstLine: inside(line, cue ? cue.top : bottom),
+      scroll: column.scrollTop,
+    };
+  });
+
+test("entering presenter mode shows the scenario's title whole and the step's head and first line under it: every story at 1024x768, retry-storm and control-plane-outage at 1600x1000", async ({ page }) => {
+  // The step alone was brought into view: at 1024x768 gateway-and-mesh's eyebrow and title's top
+  // were cut (scrolled 28 px), retry-storm's title gone (165 px); at 1600x1000 retry-storm's
+  // first line of title cut by 33 px and control-plane-outage's by 7 px.
+  const stories = readdirSync('scenarios')
+    .filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'istio-load-test-full.json')
+    .filter((f) => ((JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as { narrative?: unknown[] }).narrative?.length ?? 0) > 0)
+    .map((f) => f.slice(0, -5));
+  expect(stories.length).toBeGreaterThanOrEqual(18);
+  await page.goto('/?scenario=retry-storm');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  const seen: string[] = [];
+  let open = 'retry-storm';
+  for (const [w, h, names] of [
+    [1024, 768, stories],
+    [1600, 1000, ['retry-storm', 'control-plane-outage']],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const name of names) {
+      if (name !== open) {
+        await page.getByTestId('scenario-select').selectOption(name);
+        await expect(page.locator(`[data-drawn="${name}"]`)).toBeVisible();
+        open = name;
+      }
+      // As a person has the column before entering: at its top.
+      await page.getByRole('complementary', { name: 'Scenario' }).evaluate((el) => el.scrollTo(0, 0));
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+      await expect.poll(async () => { const v = await entryView(page); return { ...v, scroll: 0 }; }, { message: `${name} at ${w}x${h}` }).toEqual({ title: true, eyebrow: true, head: true, firstLine: true, scroll: 0 });
+      seen.push(`${name} ${(await entryView(page)).scroll}`);
+      if (['retry-storm', 'gateway-and-mesh', 'idle-timeout-race'].includes(name)) await saveShot(page, `presenter-entry-${name}-${w}x${h}.png`);
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+    }
+  }
+  console.log(`presenter entry: the column's scrollTop, px: ${seen.join(', ')}`);
+});

@@ -13,6 +13,7 @@ import { LessonFigureView } from '../narrative/LessonFigureView';
 import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
 import { pickableStep, questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
+import { scrollToEntry } from '../narrative/entryScroll';
 import { yourActionsNote } from '../narrative/yourActions';
 
 const NO_STEPS: never[] = [];
@@ -47,12 +48,19 @@ export function NarrativePanel() {
     text.current?.scrollIntoView({ block: 'nearest' });
     head.current?.scrollIntoView({ block: 'nearest' });
   };
-  // Entering presenter mode brings the current step into view, head to text, as a story move
-  // does: the column had the scenario's title at its top and step 1's text below the fold. So
-  // does another scenario picked in presenter mode: the column kept the last one's scroll, and
-  // at 1024x768 the new step's heading could start above the view.
+  // Entering presenter mode shows the scenario's title and the current step under it, from its
+  // head to at least its first line (scrollToEntry): the column had the title at its top and
+  // step 1's text below the fold, then, brought into view as a story move does, the title partly
+  // scrolled off (1024x768: gateway-and-mesh's eyebrow and first line cut, retry-storm's title
+  // gone). So does another scenario picked in presenter mode: the column kept the last one's
+  // scroll, and at 1024x768 the new step's heading could start above the view.
   useEffect(() => {
-    if (presenter) bringIntoView();
+    if (!presenter) return;
+    bringIntoView();
+    const column = section.current?.closest<HTMLElement>('.panel');
+    const title = column?.querySelector<HTMLElement>('[data-testid="scenario-title"]');
+    const ahead = section.current?.querySelector<HTMLElement>('[data-testid="question"][data-state="ahead"]');
+    if (column && title && text.current) scrollToEntry(column, title, text.current, ahead ?? text.current);
   }, [presenter, steps]);
   // In presenter mode the step's type steps down until the step fits its column (storyFit.ts),
   // measured again at each render (a new step, its figure's first value) and resize, before paint.
