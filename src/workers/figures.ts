@@ -48,6 +48,15 @@ export interface MeasuredFigure {
    * "of calls ended …" for a link's. A shift names both quantiles and windows.
    */
   over: string;
+  /**
+   * What the value is of, in a teacher's words, then the lesson's number when the figure has one
+   * (LessonFigure.expect, as its file writes it): one sentence from the value on, "16.9%" then
+   * "of the requests ended so far; lesson: 17%". A whole-run share reads "of the requests ended so
+   * far" ("of all requests in the run" once it is over), a whole-run figure "over the run so far",
+   * a window "over 11 s – 24 s"; a share over a window, a shift, a spread and why there is no
+   * number yet read as `over` does. Made here, where the figure is, so the UI only lays it out.
+   */
+  note: string;
   /** True once the run is past the window's end (or, without a window, at the run's end). */
   complete: boolean;
 }
@@ -72,6 +81,16 @@ export function vcpuPer1000(proxyCpuMs: number, proxyPasses: number): number {
  * figures (the schema refuses a window on them). Pure.
  */
 export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: number, totals: RunTotals, durationMs: number): MeasuredFigure {
+  const { say, ...m } = measure(f, buckets, bucketMs, totals, durationMs);
+  const note = say ?? m.over;
+  return { ...m, note: f.expect ? `${note}; lesson: ${f.expect}` : note };
+}
+
+/** A figure as measured, with what it is of in a teacher's words (`say`) where that differs from `over`. */
+type Measured = Omit<MeasuredFigure, 'note'> & { say?: string };
+
+/** measureFigure's measuring: the value, its text, what it is over and what that is in a teacher's words. Pure. */
+function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: number, totals: RunTotals, durationMs: number): Measured {
   const from = f.from ?? 0;
   const to = f.to ?? durationMs;
   const windowed = f.from !== undefined || f.to !== undefined;
@@ -79,13 +98,18 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
   const complete = totals.simTime >= to;
   const overText = (has: boolean) => (windowed ? windowText(from, to, totals.simTime, has) : complete ? 'the whole run' : 'the whole run so far');
   // A share's window names what it counts: requests (or a link's calls) by the time they ended.
-  const result = (value: number, text: (v: number) => string, endedOf?: 'requests' | 'calls'): MeasuredFigure => {
+  // In a teacher's words (`say`), what it is of, then what it is over: "of the requests ended so
+  // far", "over the run so far", "over 11 s – 24 s"; a share over a window as `over` says it.
+  const result = (value: number, text: (v: number) => string, endedOf?: 'requests' | 'calls'): Measured => {
     const has = Number.isFinite(value);
     const over = overText(has);
+    const started = has && totals.simTime >= from;
+    const say = windowed ? (started && !endedOf ? `over ${over}` : undefined) : endedOf && has ? (complete ? `of all ${endedOf} in the run` : `of the ${endedOf} ended so far`) : complete ? 'over the whole run' : 'over the run so far';
     return {
       value,
       text: has ? text(value) : '—',
-      over: endedOf && has && totals.simTime >= from ? `of ${endedOf} ended ${windowed ? over : `in ${over}`}` : over,
+      over: endedOf && started ? `of ${endedOf} ended ${windowed ? over : `in ${over}`}` : over,
+      say,
       complete,
     };
   };
@@ -113,7 +137,8 @@ export function measureFigure(f: LessonFigure, buckets: readonly SeriesBucket[],
       const failed = sum((b) => b.links?.[link]?.failed ?? 0);
       const m = result(calls > 0 ? failed / calls : NaN, percent, 'calls');
       // The counts, so a "one call in sixteen" can be checked: 33 of 600 is one in 18.
-      return calls > 0 ? { ...m, over: `${m.over} (${formatCount(failed)} of ${formatCount(calls)})` } : m;
+      const counts = ` (${formatCount(failed)} of ${formatCount(calls)})`;
+      return calls > 0 ? { ...m, over: m.over + counts, say: m.say === undefined ? undefined : m.say + counts } : m;
     }
     case 'latency-mean': {
       if (!windowed) return result(latency ? totals.mean : NaN, ms);

@@ -71,7 +71,13 @@ test("mm1's lesson figure, its 2 ms mean, is on screen beside the counters' mean
   expect(Math.abs(ms - 2)).toBeLessThan(0.1);
   await expect(page.getByTestId('mean')).toHaveText(/^(1\.9|2\.0|2\.1)/);
   await expect(page.getByTestId('chart-failures')).toContainText('none yet');
+  // The note is worded where the figure is measured (src/workers/figures.ts MeasuredFigure.note)
+  // and laid out here as it was: what it is over, then the lesson's number.
+  await expect(page.getByTestId('lesson-figure').locator('.lesson-figure-note')).toHaveText('over the run so far; lesson: 2 ms');
   await saveShot(page, 'charts-mm1-1024.png');
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await expect(page.getByTestId('lesson-figure').locator('.lesson-figure-note')).toHaveText('over the run so far; lesson: 2 ms');
+  await saveShot(page, 'charts-mm1-1600.png');
 });
 
 test('istio-load-test shows its p90 and proxy CPU, and retry-storm its 27 attempts per request', async ({ page }) => {

@@ -4,14 +4,13 @@ import { seriesStore } from '../charts/seriesStore';
 import { useAppStore } from '../state/useAppStore';
 import { measureFigure } from '../../workers/figures';
 import type { LessonFigure } from '../../scenario';
-import { figureNote } from './figureNote';
 import { yourActionsNote } from './yourActions';
 
 /**
  * A step's (or a question's) lesson figure, measured live from the per-second series and the
  * counters: what this run shows (over the figure's window when it has one), then the number the
  * lesson states, as one sentence from the value on ("16.9% of the requests ended so far;
- * lesson: 17%", figureNote).
+ * lesson: 17%": MeasuredFigure.note, worded where the figure is measured; laid out here).
  */
 export function LessonFigureView({ figure, testId = 'lesson-figure' }: { figure: LessonFigure; testId?: string }) {
   const { buckets, bucketMs } = useStore(seriesStore);
@@ -26,7 +25,7 @@ export function LessonFigureView({ figure, testId = 'lesson-figure' }: { figure:
       <span className="lesson-figure-value" data-testid={`${testId}-value`}>
         {m.text}
       </span>
-      <span className="lesson-figure-note">{figureNote(m.over, figure.expect)}</span>
+      <span className="lesson-figure-note">{m.note}</span>
       {yours !== null && (
         <span className="lesson-figure-yours" data-testid={`${testId}-yours`} title="The lesson's number is for the scenario as written; your own live faults and changes move this run's.">
           {yours}
