@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { settled, twoFrames } from './fixtures/settle';
+import { settled, twoFrames, untilShown } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
 import { saveShot } from './fixtures/shots';
 
@@ -29,8 +29,9 @@ const SIZES = [
 /** Opens `name` paused at `at` seconds with figures on its links. */
 async function openAt(page: Page, name: string, at: number) {
   await page.goto(`/?scenario=${name}&t=${at}s`);
-  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name);
-  await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', String(Math.round(at * 1000)), { timeout: 30_000 });
+  // Read in the page at each frame (fixtures/settle.ts untilShown), not every 500 ms.
+  await untilShown(page, '.topology-stage', 'data-drawn', name);
+  await untilShown(page, '[data-testid="timeline"]', 'aria-valuenow', String(Math.round(at * 1000)));
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText(/^(paused|finished)$/);
   await expect.poll(() => page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);

@@ -4,9 +4,12 @@
 // figures just before), and the inspector's "calls/s, last second" for a link is its label's figure.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { untilStill } from './fixtures/settle';
+import { untilShown, untilStill } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 import { formatClock } from '../../src/ui/format';
+
+/** The clock's text ("30.0 s"), waited on in the page (fixtures/settle.ts untilShown). */
+const SIM_TIME = '[data-testid="sim-time"]';
 
 /** Waits until no seek is running and the run is paused or ready. */
 async function settled(page: Page) {
@@ -61,7 +64,9 @@ async function open(page: Page, url: string, width: number, height: number, time
   await page.goto('about:blank');
   await page.setViewportSize({ width, height });
   await page.goto(url);
-  await expect(page.getByTestId('sim-time')).toHaveText(time, { timeout: 60_000 });
+  // The moment read in the page at each frame (a locator's expect reads every 500 ms after its
+  // first few: a seek to 30 s was seen up to half a second after it ended).
+  await untilShown(page, SIM_TIME, null, time, 60_000);
   await settled(page);
   await expect(page.locator('[data-testid="topology"] .topo-edge-label', { hasText: 'req/s' }).first()).toBeVisible();
   // Read once they stand still across two paints, so a label still on its way is not missed.
@@ -96,10 +101,10 @@ for (const [scenario, link] of [
     // Seek away (one second back) and back again, at 1024x768, on the third open's page.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Shift+ArrowLeft');
-    await expect(page.getByTestId('sim-time')).toHaveText('29.0 s');
+    await untilShown(page, SIM_TIME, null, '29.0 s');
     await settled(page);
     await page.keyboard.press('Shift+ArrowRight');
-    await expect(page.getByTestId('sim-time')).toHaveText('30.0 s');
+    await untilShown(page, SIM_TIME, null, '30.0 s');
     await settled(page);
     expect(await untilStill(page, () => labels(page), 'the link labels')).toEqual(first.labels);
 
@@ -115,7 +120,7 @@ for (const [scenario, link] of [
       await page.mouse.move(stage.x + 8, stage.y + stage.height - 8);
       for (const notch of [-100, 100]) {
         await page.keyboard.press('Shift+ArrowLeft');
-        await expect(page.getByTestId('sim-time')).toHaveText('29.0 s');
+        await untilShown(page, SIM_TIME, null, '29.0 s');
         await settled(page);
         const drawnWithClock = labelsWhenClockReads(page, '30.0 s');
         await page.mouse.wheel(0, notch);
