@@ -346,3 +346,30 @@ test('a fault the worker rejects is listed as path: message and nothing is injec
     await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(2);
   });
 });
+
+test("a link's faults offered from the picture wrap inside the left column at 1024x768 and 1600x1000, none cut at its edge", async ({ page }) => {
+  // gateway-only's shoppers -> edge at 1024x768: 'partition shoppers from edge' reached the
+  // column's last pixel and 'shrink gateway capacity (edge)' was cut at 'edg', under the stage.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=gateway-only');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('inspector-toggle').click();
+  await page.getByTestId('inspector-picker').selectOption({ label: 'shoppers → edge' });
+  const offers = page.getByTestId('fault-suggestions');
+  await expect(offers).toHaveAttribute('data-target', 'shoppers → edge');
+  await expect(offers.getByTestId('fault-suggestion')).toContainText(['latency on this link', 'partition shoppers from edge', 'shrink gateway capacity (edge)']);
+  for (const [w, h] of [[1024, 768], [1600, 1000]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await offers.scrollIntoViewIfNeeded();
+    const cut = await offers.evaluate((el) => {
+      const column = el.closest('.panel')!;
+      const c = column.getBoundingClientRect();
+      const right = c.left + column.clientLeft + column.clientWidth - parseFloat(getComputedStyle(column).paddingRight);
+      return Array.from(el.querySelectorAll<HTMLElement>('[data-testid="fault-suggestion"]'))
+        .filter((b) => b.getBoundingClientRect().right > right + 0.5 || b.scrollWidth > b.clientWidth + 0.5)
+        .map((b) => `${b.textContent}: to ${b.getBoundingClientRect().right.toFixed(0)} px of the column's ${right.toFixed(0)}, ${b.scrollWidth} of ${b.clientWidth} px of text`);
+    });
+    expect(cut, `${w}x${h}`).toEqual([]);
+    await saveShot(page, `fault-suggestions-link-${w}x${h}.png`);
+  }
+});
