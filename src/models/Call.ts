@@ -1,7 +1,8 @@
-import { InvariantError } from '../sim-engine';
 import type { Cluster } from './envoy/cluster';
 import type { CompiledPolicy } from './proxy/policy';
 import type { TraceRecord } from './spans/TraceRecord';
+
+export { Table } from './Table';
 
 /**
  * One logical hop of a request as the caller sees it: its app asks for service X once, and
@@ -39,8 +40,29 @@ export class Call {
   attempts = 0;
   /** The attempt in progress, or -1 (between tries, or done). */
   current = -1;
-  /** Replicas this call has tried, when its retries avoid previous hosts. */
-  readonly tried: number[] = [];
+  /**
+   * Replicas this call has tried, when its retries avoid previous hosts: the first try's in
+   * `firstTried`, the list (`triedHosts`) made only at a retry, where Envoy's previous_hosts
+   * predicate reads it. NOTE: issue 14.2/14.4: most calls make one try; the array's object and
+   * its elements were two cold lines a call, and its push and emptying work on every one.
+   */
+  firstTried = -1;
+  private readonly tried: number[] = [];
+  /** `tried` may hold something (`reset` empties it then). */
+  private triedListed = false;
+
+  /** Notes the replica a try goes to (before `attempts` counts it). */
+  noteTried(i: number): void {
+    if (this.attempts === 0) this.firstTried = i;
+    else this.triedHosts().push(i);
+  }
+
+  /** Every replica tried so far, the first try's first (Envoy's previous_hosts). */
+  triedHosts(): number[] {
+    this.triedListed = true;
+    if (this.tried.length === 0 && this.firstTried >= 0) this.tried.push(this.firstTried);
+    return this.tried;
+  }
   routeTimer = -1;
   backoffTimer = -1;
   /** True while a retry of this call holds one of the cluster's retry slots. */
@@ -76,7 +98,11 @@ export class Call {
     this.sentAt = 0;
     this.attempts = 0;
     this.current = -1;
-    while (this.tried.length > 0) this.tried.pop(); // NOTE: inlined; setting length is a runtime call
+    this.firstTried = -1;
+    if (this.triedListed) {
+      while (this.tried.length > 0) this.tried.pop(); // NOTE: inlined; setting length is a runtime call
+      this.triedListed = false;
+    }
     this.routeTimer = -1;
     this.backoffTimer = -1;
     this.holdsRetry = false;
@@ -227,73 +253,5 @@ export class Request {
     this.sentAt = 0;
     this.ended = false;
     this.timeoutHandle = -1;
-  }
-}
-
-/**
- * A pool of reusable records addressed by dense integer ids, so events can carry an id in
- * their numeric payload instead of an object reference.
- */
-export class Table<T extends { id: number; reset(): void }> {
-  private readonly items: T[] = [];
-  private readonly free: number[] = [];
-  /** One byte per id: 1 while the record is in use. */
-  private live = new Uint8Array(64);
-  /** Number of records in use. */
-  inUse = 0;
-
-  constructor(private readonly make: () => T) {}
-
-  alloc(): T {
-    let item: T;
-    if (this.free.length > 0) {
-      item = this.items[this.free.pop()!];
-    } else {
-      item = this.make();
-      item.id = this.items.length;
-      this.items.push(item);
-    }
-    this.setLive(item.id, 1);
-    this.inUse++;
-    return item;
-  }
-
-  /** True while record `id` is in use (allocated and not released). */
-  has(id: number): boolean {
-    return id >= 0 && this.isLive(id);
-  }
-
-  get(id: number): T {
-    if (!this.isLive(id)) throw new InvariantError(`record ${id} is not in use`);
-    return this.items[id];
-  }
-
-  /** Calls `f` on every record in use. */
-  forEachLive(f: (item: T) => void): void {
-    const bits = this.live;
-    for (let i = 0; i < this.items.length; i++) if (bits[i] === 1) f(this.items[i]);
-  }
-
-  release(item: T): void {
-    if (!this.isLive(item.id)) throw new InvariantError(`record ${item.id} released twice`);
-    this.live[item.id] = 0; // alloc grew `live` to hold it
-    item.reset();
-    this.free.push(item.id);
-    this.inUse--;
-  }
-
-  /** NOTE: an id outside `live` (negative, past its end) reads undefined: no range tests (issue 14.4). */
-  private isLive(id: number): boolean {
-    return this.live[id] === 1;
-  }
-
-  private setLive(id: number, v: number): void {
-    let bits = this.live;
-    if (id >= bits.length) {
-      const next = new Uint8Array(Math.max(64, bits.length * 2, id + 1));
-      next.set(bits);
-      this.live = bits = next;
-    }
-    bits[id] = v;
   }
 }

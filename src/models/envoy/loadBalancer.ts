@@ -208,7 +208,7 @@ export class LoadBalancer {
    * Brings back hosts whose ejection is over first. NOTE: issue 14.4: the clock, not a time (a heap number where not inlined).
    */
   pick(p: CompiledPolicy, clock: Clock, key: number, avoid: readonly number[] | null = null): number {
-    this.outlier.unejectDue(clock.now);
+    if (this.outlier.ejectedCount > 0) this.outlier.unejectDue(clock.now); // NOTE: the test inline, the time passed only then
     const healthy = this.chooseHostSet(p, clock);
     if (healthy === 0) return -1;
     let i = this.pickOnce(p, clock, key, healthy, 0);

@@ -61,7 +61,7 @@ export class Router {
     const p = call.policy ?? r.policy;
     const now = w.sim.now;
     // Istio's retries avoid the hosts already tried (the previous_hosts predicate).
-    const i = r.lb.pick(r.policy, w.sim, call.key, p.avoidPreviousHosts && call.attempts > 0 ? call.tried : null);
+    const i = r.lb.pick(r.policy, w.sim, call.key, p.avoidPreviousHosts && call.attempts > 0 ? call.triedHosts() : null);
     // No endpoint: Envoy answers 503 no-healthy-upstream; kube-proxy rejects the connection.
     if (i < 0) {
       if (call.trace !== null) w.tracer!.noHost(call, now, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused);
@@ -75,7 +75,7 @@ export class Router {
     att.key = call.key;
     att.headers = call.headers;
     att.policy = call.policy;
-    if (p.avoidPreviousHosts && p.retries > 0) call.tried.push(i);
+    if (p.avoidPreviousHosts && p.retries > 0) call.noteTried(i);
     att.origin = call.origin;
     att.caller = call.caller;
     att.replica = i;
