@@ -228,6 +228,7 @@ test("entering presenter mode shows the scenario's title whole and the step's he
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   const seen: string[] = [];
   let open = 'retry-storm';
+  const cued: string[] = [];
   for (const [w, h, names] of [
     [1024, 768, stories],
     [1600, 1000, ['retry-storm', 'control-plane-outage']],
@@ -246,9 +247,29 @@ test("entering presenter mode shows the scenario's title whole and the step's he
       await expect.poll(async () => { const v = await entryView(page); return { ...v, scroll: 0 }; }, { message: `${name} at ${w}x${h}` }).toEqual({ title: true, eyebrow: true, head: true, firstLine: true, scroll: 0 });
       seen.push(`${name} ${(await entryView(page)).scroll}`);
       if (['retry-storm', 'gateway-and-mesh', 'idle-timeout-race'].includes(name)) await saveShot(page, `presenter-entry-${name}-${w}x${h}.png`);
+      // Where the step's text runs on below the column's foot, a cue there says so, and a click
+      // shows the text to its end (it ran on unsaid: idle-timeout-race's step 1 at 1024x768).
+      const textEnd = () =>
+        page.evaluate(() => {
+          const column = document.querySelector<HTMLElement>('aside[aria-label="Scenario"]')!;
+          const foot = column.getBoundingClientRect().top + column.clientTop + column.clientHeight;
+          return document.querySelector('[data-testid="narrative-text"]')!.getBoundingClientRect().bottom - foot;
+        });
+      const cue = page.getByTestId('step-cue');
+      if ((await textEnd()) > 0.5) {
+        await expect(cue, name).toHaveText('↓ More of this step below');
+        await expect(cue).toBeInViewport({ ratio: 1 });
+        if (name === 'idle-timeout-race') await saveShot(page, `presenter-entry-step-cue-${w}x${h}.png`);
+        await cue.click();
+        await expect(cue).toHaveCount(0);
+        expect(await textEnd(), `${name}: the text's end after the cue`).toBeLessThanOrEqual(0.5);
+        if (name === 'idle-timeout-race') await saveShot(page, `presenter-entry-step-cue-shown-${w}x${h}.png`);
+        cued.push(name);
+      } else await expect(cue, name).toHaveCount(0);
       await page.keyboard.press('f');
       await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
     }
   }
-  console.log(`presenter entry: the column's scrollTop, px: ${seen.join(', ')}`);
+  console.log(`presenter entry: the column's scrollTop, px: ${seen.join(', ')}; the step's text cued below: ${cued.join(', ')}`);
+  expect(cued).toContain('idle-timeout-race');
 });

@@ -79,14 +79,24 @@ export function NarrativePanel() {
   // gets a cue at the column's foot ("Question below: pick 1-3"): at 1024x768 the step's text
   // fills the 200 px column and the question began under it, unseen by the room.
   const [cueBelow, setCueBelow] = useState(false);
+  // Likewise the step's own text when it runs below the view: entering presenter mode shows the
+  // scenario's title and the step from its head (scrollToEntry), and at 1024x768 a long step's
+  // text then ran on under the column's foot with nothing to say so (idle-timeout-race's step 1,
+  // l4-vs-l7's step 4). That cue comes first: the question is read after the step.
+  const [textBelow, setTextBelow] = useState(false);
   useEffect(() => {
     const s = section.current;
     const column = s?.closest<HTMLElement>('.panel');
-    if (!presenter || !s || !column) return setCueBelow(false);
+    if (!presenter || !s || !column) {
+      setTextBelow(false);
+      return setCueBelow(false);
+    }
     const check = () => {
       const q = s.querySelector<HTMLElement>('[data-testid="question"][data-state="ahead"]');
       const last = q?.querySelector<HTMLElement>('.question-choices');
-      setCueBelow(!!last && last.getBoundingClientRect().bottom > column.getBoundingClientRect().bottom - parseFloat(getComputedStyle(column).borderBottomWidth || '0') + 0.5);
+      const foot = column.getBoundingClientRect().bottom - parseFloat(getComputedStyle(column).borderBottomWidth || '0') + 0.5;
+      setCueBelow(!!last && last.getBoundingClientRect().bottom > foot);
+      setTextBelow(!!text.current && text.current.getBoundingClientRect().bottom > foot);
     };
     check();
     // Again once the story's fit and a seek have settled the layout.
@@ -167,10 +177,17 @@ export function NarrativePanel() {
           <p className="narrative-text" data-testid="narrative-text" ref={text}>
             {step.text}
           </p>
+          {textBelow && (
+            <div className="question-cue-anchor">
+              <button type="button" className="question-cue" data-testid="step-cue" onClick={() => showTextEnd(text.current)}>
+                ↓ More of this step below
+              </button>
+            </div>
+          )}
           {questionsAt(steps, index).map((q) => (
             <QuestionView key={q.step} step={q.step} revealed={q.state === 'revealed'} />
           ))}
-          {cueBelow && <QuestionCue section={section} />}
+          {cueBelow && !textBelow && <QuestionCue section={section} />}
           <ol className="narrative-dots" aria-hidden="true">
             {steps.map((_, i) => (
               <li key={i} className={i === index ? 'current' : i < index ? 'past' : ''} />
@@ -186,6 +203,16 @@ export function NarrativePanel() {
       <LessonFigures />
     </section>
   );
+}
+
+/**
+ * Scrolls the story column just far enough that `text` ends 2 px above its foot: scrollIntoView's
+ * 'end' left it up to 0.72 px under the foot (a scrollTop is whole pixels), and the cue came back.
+ */
+function showTextEnd(text: HTMLElement | null) {
+  const column = text?.closest<HTMLElement>('.panel');
+  if (!text || !column) return;
+  column.scrollTop += Math.ceil(text.getBoundingClientRect().bottom - (column.getBoundingClientRect().top + column.clientTop + column.clientHeight)) + 2;
 }
 
 /**
