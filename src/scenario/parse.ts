@@ -162,8 +162,12 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
     case 'invalid_type': {
       const got = describeValue(issue.input);
       if (issue.input === undefined) return [{ path, message: `is required (${issue.expected})` }];
-      // z.number().int() reports a fraction as the type "int"; its own message says it better.
-      if (issue.expected === 'int' && typeof issue.input === 'number') return [{ path, message: `${issue.message}, got ${got}` }];
+      // z.number().int() reports a fraction as the type "int": the schema's own words when it has
+      // them, else the words the app uses everywhere (zod's "Invalid input: expected int, received number" is no sentence).
+      if (issue.expected === 'int' && typeof issue.input === 'number') {
+        const words = issue.message.startsWith('Invalid input') ? 'must be a whole number' : issue.message;
+        return [{ path, message: `${words}, got ${got}` }];
+      }
       return [{ path, message: `expected ${issue.expected}, got ${got}` }];
     }
     case 'invalid_union': {

@@ -81,6 +81,17 @@ export class SimHost extends HostRun {
   }
 
   /**
+   * Checks a fault as `injectFault` would, without injecting it: every problem, as
+   * `fault.field: message`, empty when it would be taken. For a form that found problems of its
+   * own first (a duration it could not read), so a person sees all of them at once.
+   */
+  checkFault(input: unknown): Problem[] {
+    const w = this.requireWorld();
+    const r = checkFault(this.rawScenario, w.duration, input, w.sim.now);
+    return r.ok ? [] : r.problems;
+  }
+
+  /**
    * Ends an active fault now (or cancels one not started yet), and keeps that in the recipe's
    * actions. An unknown number changes nothing and returns null.
    */

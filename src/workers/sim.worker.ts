@@ -72,6 +72,7 @@ const api = puttingIdleOff({
   stepEvent: () => send(host.stepEvent()),
   summary: () => host.summary(),
   injectFault: (fault: unknown) => host.injectFault(fault),
+  checkFault: (fault: unknown) => host.checkFault(fault),
   clearFault: (id: number) => host.clearFault(id),
   faults: () => host.faults(),
   // Config changes made live (issue 12.2), kept in the recipe like faults.

@@ -53,6 +53,8 @@ function paneController(pair: CompareController): Controller {
     step: () => pair.step(),
     setSpeed: (id) => pair.setSpeed(id),
     injectFault: async (f) => (await pair.injectFault(f), []),
+    // The compare view's form (CompareFaults) lists its own problems, then each run's when injected.
+    checkFault: async () => [],
     applyChange: async () => [{ path: 'change', message: 'the compare view takes no changes of its own: make one in the single view, or branch from there' }],
     clearFault: none,
     clearInjected: none,

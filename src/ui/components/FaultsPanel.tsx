@@ -2,7 +2,7 @@
 // problems listed as `path: message`, and the list of faults with a clear button each.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
-import { buildFault, faultFormProblems, fieldChoices, targetOptions, type TargetKind } from '../faults/faultForm';
+import { buildFault, faultFormProblems, fieldChoices, targetOptions, withCheckedRest, type TargetKind } from '../faults/faultForm';
 import { FaultFields, useFaultFields } from '../faults/FaultFields';
 import { faultListOrder, faultState } from './faultState';
 import type { Problem } from '../state/store';
@@ -120,7 +120,8 @@ function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['t
     setBusy(true);
     const before = new Set(listed.map((x) => x.id));
     const local = faultFormProblems(f.values);
-    const found = local.length > 0 ? local : await controller.injectFault(buildFault(f.values));
+    // With problems of its own the form injects nothing, but has the worker check the rest: all are listed at once.
+    const found = local.length > 0 ? withCheckedRest(local, await controller.checkFault(buildFault(f.values))) : await controller.injectFault(buildFault(f.values));
     setBusy(false);
     setProblems(found);
     if (found.length === 0) onInjected(before);

@@ -200,7 +200,8 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
  * What the form itself finds wrong with its duration fields before anything is sent, as
  * `field: message` pairs (paths as the worker's: `fault.for`): "for" must be more than 0 (empty lasts
  * until cleared), delay and skew must read as durations. A bare number is milliseconds in each
- * (readDurationField). Empty when the worker may check the rest. Pure.
+ * (readDurationField). Empty when the worker may check the rest; otherwise the worker checks the rest
+ * without injecting (Controller.checkFault) and withCheckedRest lists both. Pure.
  */
 export function faultFormProblems(v: FaultFormValues): { path: string; message: string }[] {
   const spec = faultTypeSpec(v.type);
@@ -215,4 +216,15 @@ export function faultFormProblems(v: FaultFormValues): { path: string; message: 
     if (!d.ok) out.push({ path: 'fault.for', message: d.message });
   }
   return out;
+}
+
+/**
+ * The form's own problems (`local`, faultFormProblems) and then those the worker found checking
+ * the same fault (`checked`), less any at a path the form already named (the worker reads an
+ * unreadable duration as a string, and says so again in its words): every problem at once, so a
+ * person does not fix one field to be told of the next. Pure.
+ */
+export function withCheckedRest(local: readonly { path: string; message: string }[], checked: readonly { path: string; message: string }[]): { path: string; message: string }[] {
+  const named = new Set(local.map((p) => p.path));
+  return [...local, ...checked.filter((p) => !named.has(p.path))];
 }

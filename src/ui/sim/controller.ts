@@ -117,6 +117,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       store.setState((d) => void (d.speedId = speedById(id).id));
     },
     injectFault: live.injectFault,
+    checkFault: live.checkFault,
     applyChange: live.applyChange,
     seek: seeks.request,
     seekDone: () => seeks.running ?? Promise.resolve(),

@@ -63,6 +63,8 @@ export interface Controller {
    * the problems found with it, empty when it was injected.
    */
   injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
+  /** The problems `injectFault` would find with `fault`, without injecting it (none while no scenario is open). */
+  checkFault(fault: Record<string, unknown>): Promise<Problem[]>;
   /** Makes a config change now (issue 12.2); it joins the recipe like a live fault. Problems as `change.field: message`. */
   applyChange(change: Record<string, unknown>): Promise<Problem[]>;
   /** Ends an active fault now, or cancels one that has not started; the recipe keeps it. */

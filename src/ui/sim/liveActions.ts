@@ -15,6 +15,7 @@ export async function syncActions(core: RunCore, gen: number): Promise<void> {
 /** The live actions of Controller (see there for each). */
 export interface LiveActions {
   injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
+  checkFault(fault: Record<string, unknown>): Promise<Problem[]>;
   applyChange(change: Record<string, unknown>): Promise<Problem[]>;
   clearFault(id: number): Promise<void>;
   clearInjected(): Promise<void>;
@@ -61,6 +62,10 @@ export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
         // reached again read 'active since 16.0 s'.
         await standHere(gen);
       });
+    },
+    async checkFault(fault) {
+      if (!store.getState().info || core.status() === RunStatus.crashed) return [];
+      return api.checkFault(fault);
     },
     applyChange(change) {
       return act({ path: 'change', message: 'the run has stopped; open a scenario to change it' }, () => api.applyChange(change), async (gen) => {
