@@ -130,3 +130,64 @@ async function lessonFigure(page: Page) {
   await figure.screenshot({ path: shotPath('newuser-lesson-figure-1024.png') });
   expect(lines, `"${text}" takes ${lines} lines`).toBeLessThanOrEqual(2);
 }
+
+/** The state lines under node `name` in the SVG picture, as drawn ('' when none). */
+const stateText = (page: Page, name: string) => page.locator(`svg[data-testid="topology"] [data-node="${name}"] .topo-state`).first();
+
+/**
+ * Presses Inspect and clicks the newest failed request of the list, as the README's walk does;
+ * returns the waterfall's why. The picture then centres where the failure began (a new drawing).
+ */
+async function pickFailedRequest(page: Page) {
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  await panel.getByTestId('request-list').getByRole('button').first().click();
+  await expect(panel.getByTestId('waterfall')).toBeVisible();
+  return panel.getByTestId('request-why');
+}
+
+test('a failed request picked in the inspector leaves its fault\'s tag on the picture: catalog still reads "⚡ HTTP errors" while its why names that fault (1600x1000, then 1024x768)', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  // A new user's steps (session 30): hello-mesh, HTTP errors injected on catalog at 2 s (50%, 503,
+  // for 10 s), paused at 7 s. The picked request's drawing (centred on its failure) was a new
+  // scene without the faults: the tag read '' while the why said "An injected fault was on there".
+  await page.goto('/?scenario=hello-mesh&faults=FcpNCoAgEEDhu8zaYqYQmq4SLkzsByJFpyCiu6e7x-ObJmLmlnlgpF4jdqQ6Yq1ekCd6GGETiY2dQxJQkH26d1e3s2KPsJYXfXL-FBg1FiBWrly7V7CEVCRhhs-YHw&t=6999.998ms&speed=0.1');
+  await expect(page.getByTestId('run-status')).toHaveText(/paused/);
+  await expect(page.getByTestId('sim-time')).toHaveText('6.99 s');
+  const tag = stateText(page, 'catalog');
+  await expect(tag).toHaveText('⚡ HTTP errors');
+  const why = await pickFailedRequest(page);
+  await expect(why).toContainText('An injected fault was on there then: HTTP errors on catalog');
+  await expect(tag).toHaveText('⚡ HTTP errors');
+  await expect(tag).toBeVisible();
+  await saveShot(page, 'newuser-fault-tag-picked-1600.png');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // Drawn again for the new size, with the request still picked.
+  await expect(page.getByTestId('inspector').getByTestId('waterfall')).toBeVisible();
+  await expect(tag).toHaveText('⚡ HTTP errors');
+  await expect(tag).toBeVisible();
+  await saveShot(page, 'newuser-fault-tag-picked-1024.png');
+});
+
+test("a failed request picked in the inspector keeps the story step's highlight and the scenario's own fault tag (retry-storm at 20 s, 1024x768, then 1600x1000)", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=retry-storm&t=20s');
+  await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+  // Step 3 (from 12 s) lights payments and the three links up to it; payments answers 503 from 10 s to 25 s.
+  const lit = page.locator('svg[data-testid="topology"] .topo-hl');
+  const litKeys = () => lit.evaluateAll((els) => els.map((e) => e.getAttribute('data-node') ?? e.getAttribute('data-edge')).sort());
+  const tag = stateText(page, 'payments');
+  await expect(tag).toHaveText('⚡ HTTP errors');
+  await expect.poll(litKeys).toHaveLength(4);
+  const before = await litKeys();
+  await pickFailedRequest(page);
+  await expect(tag).toHaveText('⚡ HTTP errors');
+  expect(await litKeys()).toEqual(before);
+  await saveShot(page, 'newuser-step-highlight-picked-1024.png');
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await expect(page.getByTestId('inspector').getByTestId('waterfall')).toBeVisible();
+  await expect(tag).toHaveText('⚡ HTTP errors');
+  await expect.poll(litKeys).toEqual(before);
+  await saveShot(page, 'newuser-step-highlight-picked-1600.png');
+});

@@ -62,6 +62,8 @@ export function TopologyView() {
       .map((f) => `${f.type}\u0000${f.target}`)
       .join('\u0001'),
   );
+  // Parsed once a set; the drawing applies the latest to each scene it makes (refs below).
+  const faults = useMemo(() => (faultKey ? faultKey.split('\u0001').map((k) => ({ type: k.split('\u0000')[0], target: k.split('\u0000')[1] })) : []), [faultKey]);
   const { frames, store } = useServices();
   // Nodes placed by hand: the file's `layout`, then what was dragged: in this page, else the
   // link's (the recipe's `layout`), else this browser's last for the scenario.
@@ -106,6 +108,13 @@ export function TopologyView() {
   const ratesRef = useRef(createEdgeRates());
   const theme = useAppStore((s) => s.theme);
   const presenterMode = useAppStore((s) => s.presenter);
+  // What every new scene shows from its first paint: a redraw for a reason the fault and highlight
+  // effects do not list (a picked request's focus, Fit, the large text) made a scene without them,
+  // and catalog's "⚡ HTTP errors" vanished while its failed request was being read.
+  const faultsRef = useRef(faults);
+  faultsRef.current = faults;
+  const highlightRef = useRef(highlight);
+  highlightRef.current = highlight;
   const outlineRef = useRef('#ffffff');
   const ringRef = useRef('#0f172a');
   const paintRef = useRef<() => void>(() => {});
@@ -256,6 +265,8 @@ export function TopologyView() {
       if (!newTopology && prev) layout.groups.forEach((g) => scene.setHidden(g.index, prev.isHidden(g.index)));
       bigRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
+      scene.showFaults(faultsRef.current);
+      scene.highlight(highlightRef.current);
       const lines = groupPulseLines(layout);
       // The scene draws each edge once a cell spans DETAIL_PX (renderCanvasTopology); so do the pulses.
       const groupPulses = (k: number) => (Cell.step * layout.scale * k >= 18 ? null : lines);
@@ -282,6 +293,8 @@ export function TopologyView() {
       const scene = renderTopology(svg, layout, carried);
       sceneRef.current = scene;
       scene.updateLoad(frames.latest?.nodes ?? null);
+      scene.showFaults(faultsRef.current);
+      scene.highlight(highlightRef.current);
       scene.setCamera(cameraRef.current?.camera ?? IDENTITY_CAMERA);
       viewRef.current = { lanes: scene.lanes, base: scene.layout, holes: scene.labelHoles };
       if (newTopology || wasBig) setGroups([]);
@@ -310,21 +323,20 @@ export function TopologyView() {
   // Figures of another topology's edges mean nothing here.
   useEffect(() => ratesRef.current.clear(), [topology]);
 
-  // After the drawing, so a redrawn topology keeps the step's highlight.
+  // A new step's highlight and a new set of faults on the scene drawn; a scene drawn anew takes both itself.
   useEffect(() => {
     sceneRef.current?.highlight(highlight);
     bigRef.current?.highlight(highlight);
     dirtyRef.current = true;
     paintRef.current();
-  }, [highlight, topology, size, positions, unfolded, presenter]);
+  }, [highlight]);
 
   useEffect(() => {
-    const faults = faultKey ? faultKey.split('\u0001').map((k) => ({ type: k.split('\u0000')[0], target: k.split('\u0000')[1] })) : [];
     sceneRef.current?.showFaults(faults);
     bigRef.current?.showFaults(faults);
     dirtyRef.current = true;
     paintRef.current();
-  }, [faultKey, topology, size, positions, unfolded, presenter]);
+  }, [faults]);
 
   // Nodes drag in either view; a press elsewhere still pans.
   const dragRefs = useMemo(() => ({ boxRef, bigRef, sceneRef, cameraRef, fitLockRef, handPlacedRef, filePositionsRef, unfoldedRef, presenterRef, roomyRef, floorRef, placeByHandRef, paintRef }), []);
