@@ -191,3 +191,35 @@ test("a failed request picked in the inspector keeps the story step's highlight 
   await expect.poll(litKeys).toEqual(before);
   await saveShot(page, 'newuser-step-highlight-picked-1600.png');
 });
+
+test('the compare table says retries per user request and the hops apart from tries per user request, with a note that the gateway is a hop more (gateway-only against mesh-only at 24 s, 1600x1000 and 1024x768)', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  // A class read "tries per user request 3.984 / 2.998, 0.75x" as the mesh making fewer tries,
+  // where gateway-only had made no retry and mesh-only 10: the figure mostly counts hops.
+  await page.goto('/?compare=gateway-only,mesh-only&t=24s');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused/);
+  const table = page.getByTestId('metrics-diff');
+  await expect(table).toHaveAttribute('data-at', '24000');
+  const cells = (key: string) => table.locator(`tr[data-key="${key}"]`).locator('th, td').allTextContents();
+  const note = page.getByTestId('diff-hops-note');
+  for (const [w, h] of [
+    [1600, 1000],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    expect(await cells('retries')).toEqual(['retries (all hops)', '0', '10', '—']);
+    expect(await cells('retriesPer')).toEqual(['retries per user request (all hops)', '0.000', '0.004', '—']);
+    expect(await cells('links')).toEqual(['links with calls (hops)', '4', '3', '0.75x']);
+    expect(await cells('tries')).toEqual(['tries per user request (all hops) *', '3.984', '2.998', '0.75x']);
+    await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', 'in tries: a first try on every hop a request crosses, plus the retries: it grows with the hops as well as with retries');
+    await expect(note).toHaveText('* Requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so tries per user request differ by the hops as well: retries per user request compare the retries.');
+    // The rows and the note read on screen together, as a person scrolls to the table.
+    await table.locator('tr[data-key="tries"]').scrollIntoViewIfNeeded();
+    await note.scrollIntoViewIfNeeded();
+    await expect(table.locator('tr[data-key="retriesPer"]')).toBeInViewport();
+    await expect(note).toBeInViewport();
+    await saveShot(page, `newuser-compare-tries-${w}x${h}.png`);
+  }
+});

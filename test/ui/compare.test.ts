@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
 import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/injectedFaults';
-import { diffRows, formatDiffValue, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
+import { diffRows, formatDiffValue, hopsNote, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
 import { divergenceHeadline, failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES, sharedLinks, triesApart } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
@@ -113,6 +113,52 @@ describe('metrics-diff figures', () => {
     const m = run('mesh-only', 11, 1000);
     expect(unsharedServices(g.figures.summary, m.figures.summary)).toEqual({ onlyA: [], onlyB: [] });
     expect(diffRows(g.figures, m.figures).filter((r) => r.section === 'services').map((r) => r.key)).toEqual(['svc:frontend', 'util:frontend', 'svc:catalog', 'util:catalog', 'svc:inventory', 'util:inventory']);
+  });
+});
+
+describe('tries and retries across architectures (gateway-only against mesh-only at 24 s, the compare link\'s pair)', () => {
+  // The engine's counts at 24 s, seed 11 (a class's moment, four seconds after inventory-1 hangs):
+  // gateway-only's router counts 2,425 + 2,427 + 2,431 + 2,417 calls on its four links and no
+  // retry; mesh-only's 2,427 + 2,431 + 2,431 on three, and 10 retries to inventory; 2,435 user
+  // requests sent in each.
+  const g = run('gateway-only', undefined, 24_000);
+  const m = run('mesh-only', 11, 24_000);
+  const rows = diffRows(g.figures, m.figures);
+  const names = ['A (gateway-only)', 'B (mesh-only)'] as const;
+
+  it('runs the two shipped scenarios to the same 2,435 user requests', () => {
+    expect(g.figures.summary.traceHash).toBe('638fc72d440b0ec0');
+    expect(m.figures.summary.traceHash).toBe('f5b49e6bdd0b6101');
+    expect(g.figures.summary.requests.sent).toBe(2435);
+    expect(m.figures.summary.requests.sent).toBe(2435);
+  });
+
+  it('gives retries per user request beside the tries: none through the gateway, 10 in 2,435 through the mesh', () => {
+    expect(row(rows, 'retries')).toMatchObject({ a: 0, b: 10, ratio: null });
+    const per = row(rows, 'retriesPer');
+    expect(per).toMatchObject({ a: 0, ratio: null, label: 'retries per user request (all hops)' });
+    expect(per.b).toBeCloseTo(10 / 2435, 12);
+    expect([formatDiffValue(per, per.a), formatDiffValue(per, per.b)]).toEqual(['0.000', '0.004']);
+  });
+
+  it('says the gateway adds a hop: 4 links carry calls against 3, which is what makes tries per user request 0.75x', () => {
+    expect(row(rows, 'links')).toMatchObject({ a: 4, b: 3, ratio: 0.75 });
+    const tries = row(rows, 'tries');
+    expect(tries.a).toBeCloseTo((2425 + 2427 + 2431 + 2417) / 2435, 12);
+    expect(tries.b).toBeCloseTo((2427 + 2431 + 2431 + 10) / 2435, 12);
+    expect([formatDiffValue(tries, tries.a), formatDiffValue(tries, tries.b), tries.ratio!.toFixed(2)]).toEqual(['3.984', '2.998', '0.75']);
+    expect(tries.note).toMatch(/grows with the hops as well as with retries/);
+    // The rows read in order: retries, per user request, the hops, then the tries they sum to.
+    expect(rows.filter((r) => r.section === 'load').map((r) => r.key)).toEqual(['rps', 'retries', 'retriesPer', 'links', 'tries', 'proxyCpu', 'proxyCpu1000']);
+  });
+
+  it('notes under the table that the hops differ, and says nothing where they are the same (retry-storm against its fix)', () => {
+    expect(hopsNote(rows, names)).toBe('Requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so tries per user request differ by the hops as well: retries per user request compare the retries.');
+    const storm = diffRows(run('retry-storm', undefined, 24_000).figures, run('retry-storm-fixed', 5, 24_000).figures);
+    expect(row(storm, 'links')).toMatchObject({ a: 4, b: 4 });
+    expect(hopsNote(storm, names)).toBeNull();
+    // Before any call there is no path to compare.
+    expect(hopsNote(diffRows(run('gateway-only', undefined, 0).figures, run('mesh-only', 11, 0).figures), names)).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { formatSimTime, keepUnits } from '../format';
 import type { CompareState } from './compareStore';
-import { diffRows, formatDiffValue, unsharedServices } from './diff';
+import { diffRows, formatDiffValue, hopsNote, unsharedServices } from './diff';
 import { sideLabel } from './sideLabel';
 import { PANE_COLORS } from './paneColors';
 
@@ -11,6 +11,8 @@ export function MetricsDiff({ s }: { s: CompareState }) {
   const rows = useMemo(() => (s.figures ? diffRows(s.figures[0], s.figures[1]) : []), [s.figures]);
   const only = s.figures ? unsharedServices(s.figures[0].summary, s.figures[1].summary) : null;
   if (!s.figures || !s.pair) return <section className="compare-diff" data-testid="metrics-diff" />;
+  const side = (i: 0 | 1) => `${'AB'[i]} (${s.labels ? s.labels[i] : s.pair![i]})`;
+  const hops = hopsNote(rows, [side(0), side(1)]);
   return (
     <section className="compare-diff" aria-label="Figures of both runs">
       <table className="metrics-diff" data-testid="metrics-diff" data-at={s.figuresAt}>
@@ -36,8 +38,9 @@ export function MetricsDiff({ s }: { s: CompareState }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-key={r.key} className={`diff-${r.section}`}>
-              <th scope="row" title={`in ${r.unit}`}>
+              <th scope="row" title={r.note ? `in ${r.unit}: ${r.note}` : `in ${r.unit}`}>
                 {r.label}
+                {hops && r.key === 'tries' && ' *'}
               </th>
               <td data-side="A" data-value={r.a ?? ''}>
                 {formatDiffValue(r, r.a)}
@@ -56,6 +59,11 @@ export function MetricsDiff({ s }: { s: CompareState }) {
         <p className="muted compare-note">
           {only.onlyA.length > 0 && `Only in A: ${only.onlyA.join(', ')}. `}
           {only.onlyB.length > 0 && `Only in B: ${only.onlyB.join(', ')}.`}
+        </p>
+      )}
+      {hops && (
+        <p className="muted compare-note" data-testid="diff-hops-note">
+          * {hops}
         </p>
       )}
       <p className="muted compare-note">Latency over ok requests after the warm-up; shares of requests sent; as `npm run sim -- compare` counts them.</p>
