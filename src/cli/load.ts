@@ -45,8 +45,18 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
 export function checkDurationOverride(s: Scenario, file: string, durationMs: number | undefined): string | null {
   if (durationMs === undefined) return null;
   if (durationMs <= s.warmup) return `--duration: must be longer than ${file}'s warmup (${formatDuration(s.warmup)})`;
+  const many = tooManyRequests(s, file, durationMs);
+  return many === null ? null : `--duration: ${many}; give a shorter --duration`;
+}
+
+/**
+ * How many requests a run of `s` for `durationMs` would send, said as `file would send about N
+ * requests in D, more than MAX_REQUESTS (a run of many minutes)`, when that is over MAX_REQUESTS;
+ * null otherwise. Open loops at their rates, closed loops as users × duration / (mean think +
+ * least response) (expectedRequests). Pure.
+ */
+export function tooManyRequests(s: Scenario, file: string, durationMs: number): string | null {
   const total = expectedRequests(s, durationMs);
-  // Open loops at their rates, closed loops as users × duration / (mean think + least response).
-  if (total > MAX_REQUESTS) return `--duration: ${file} would send about ${Math.round(total).toLocaleString('en-US')} requests in ${formatDuration(durationMs)}, more than ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes); give a shorter --duration`;
-  return null;
+  if (total <= MAX_REQUESTS) return null;
+  return `${file} would send about ${Math.round(total).toLocaleString('en-US')} requests in ${formatDuration(durationMs)}, more than ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes)`;
 }

@@ -80,6 +80,23 @@ describe('sweep grid', () => {
     }
   });
 
+  it("blames a point that sends too many requests for --duration on its --set, where the file alone runs: '--set clients.load.rate=1000000000000: with it ... would send about'", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-plan-'));
+    const file = join(dir, 'mm.json');
+    writeFileSync(file, JSON.stringify({ name: 'mm', clients: [{ name: 'load', type: 'open', rate: 10, target: 'server' }], services: [{ name: 'server', serviceTime: '1ms' }] }));
+    try {
+      // 1e12 requests/s for 10 s, 1e13 requests; 5/s runs. Before: '--duration: ... give a shorter --duration (with clients.load.rate=1000000000000)'.
+      expect(planSweep(file, [{ path: 'clients.load.rate', values: [1e12, 5] }], 10_000)).toEqual({
+        ok: false,
+        lines: [`--set clients.load.rate=1000000000000: with it ${file} would send about 10,000,000,000,000 requests in 10.00 s, more than 50,000,000 (a run of many minutes); give a smaller value or a shorter --duration`],
+      });
+      // The file alone too long at this --duration (10/s for 5,000 h, 180M): still --duration's.
+      expect(planSweep(file, [{ path: 'clients.load.rate', values: [5] }], 5000 * 3_600_000)).toEqual({ ok: false, lines: [expect.stringMatching(/^--duration: .* would send about 90,000,000 requests in .*; give a shorter --duration \(with clients\.load\.rate=5\)$/)] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes a value back as it would be typed, quoting text that would read as something else', () => {
     expect([3, '5ms', 'true', '7', 'a,b', { x: 1 }].map(formatValue)).toEqual(['3', '5ms', '"true"', '"7"', '"a,b"', '{"x":1}']);
   });
@@ -228,6 +245,16 @@ describe('sweep HTML report axes', () => {
     // 380 px wide inside, 12 px kept clear at each end: 12 + 356 x (ms - 100) / 900.
     expect(cx).toEqual([12, 91, 368]);
     expect(ticks).toEqual(['100', '300', '1,000', 'gateways.egress.routes.0.policy.timeout (ms)']);
+  });
+
+  it('keeps the y axis inside what the metric can take: an error share of 0 at every point reads from 0, never a negative share', () => {
+    const zero = { n: 3, mean: 0, sd: 0, lo: 0, hi: 0 };
+    const r = reportOf('services.payments.policy.retries.attempts', [0, 1, 2]);
+    for (const p of r.points) (p.metrics as Record<string, unknown>).errorShare = zero;
+    const svg = reportHtml(r as never).split('<figure>').find((f) => f.startsWith('<figcaption>error share'))!;
+    const ticks = [...svg.matchAll(/text-anchor="end">([^<]*)<\/text>/g)].map((m) => Number(m[1].replace(/[%,]/g, '')));
+    expect(ticks.length).toBeGreaterThan(1);
+    expect(Math.min(...ticks)).toBe(0);
   });
 
   it('labels each swept number while the ticks stand apart, else the scale\'s round ticks (0, 1, 2 and 100 wrote 0, 1 and 2 over each other)', () => {

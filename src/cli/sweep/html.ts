@@ -2,7 +2,7 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { parseDuration } from '../../scenario/duration';
 import { formatValue } from './grid';
-import { METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, type Metric } from './stats';
+import { METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, METRIC_RANGE, type Metric } from './stats';
 import { partial, runsOf, type SweepReport } from './report';
 
 const W = 460;
@@ -113,7 +113,9 @@ function chart(r: SweepReport, m: Metric): string {
   const hi = Math.max(...all.map((d) => d.hi));
   // A flat metric (all points equal) gets 10% of its value either side, so its line is drawn mid-chart.
   const pad = lo === hi ? Math.abs(lo) * 0.1 || 1 : (hi - lo) * 0.05;
-  const y = scaleLinear().domain([lo - pad, hi + pad]).nice().range([ih, 0]);
+  // Never past what the metric can take (METRIC_RANGE): an error share of 0 at every point drew an axis from -1% to 1%.
+  const [least, most] = METRIC_RANGE[m].map((b) => METRIC_DISPLAY_SCALE[m] * b);
+  const y = scaleLinear().domain([Math.max(least, lo - pad), Math.min(most, hi + pad)]).nice().range([ih, 0]);
   const parts: string[] = [];
   // Axes: ticks of the linear scales, or each swept value on a point scale.
   for (const t of y.ticks(5)) parts.push(`<line x1="0" x2="${iw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end">${esc(fmt(t))}</text>`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatOfFile, formatProblems, readScenarioText, validateScenario, type Scenario } from '../../scenario';
 import { bareDurations, unitlessMessage } from '../durationArg';
-import { checkDurationOverride } from '../load';
+import { checkDurationOverride, tooManyRequests } from '../load';
 import { formatValue, gridPoints, resolvePath, setAt, type Axis } from './grid';
 
 /** Every point of a sweep as a validated scenario, or every problem found, as lines for stderr. */
@@ -41,6 +41,10 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
   });
   if (lines.length) return { ok: false, lines };
   const scenarios: Scenario[] = [];
+  // Whether the file alone runs for --duration: a point that sends too many requests where it
+  // does not is its --set values' doing, and is said as theirs (it was blamed on --duration).
+  const alone = durationMs === undefined ? null : validateScenario(read.data, { durationMs });
+  const fileRuns = alone !== null && alone.ok && checkDurationOverride(alone.scenario, file, durationMs) === null;
   const said = new Set<string>();
   const say = (line: string) => {
     if (!said.has(line)) lines.push(line);
@@ -68,7 +72,9 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
       continue;
     }
     const bad = checkDurationOverride(r.scenario, file, durationMs);
-    if (bad !== null) say(where ? `${bad} (with ${where})` : bad);
+    const many = fileRuns && durationMs !== undefined ? tooManyRequests(r.scenario, file, durationMs) : null;
+    if (many !== null) say(`${axes.map((a, i) => `--set ${a.path}=${formatValue(point[i])}`).join(' ')}: with it ${many}; give a smaller value or a shorter --duration`);
+    else if (bad !== null) say(where ? `${bad} (with ${where})` : bad);
     else scenarios.push(r.scenario);
   }
   return lines.length ? { ok: false, lines } : { ok: true, scenarios };
