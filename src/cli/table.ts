@@ -37,7 +37,9 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   const edges = Object.entries(s.edges);
   if (edges.length) {
     lines.push('');
-    const er = [['edge (caller view)', 'mTLS', 'requests', 'ok', 'failed', 'retries', 'p50', 'p99']];
+    // An edge counts the calls that ended (ok + failed; EdgeStats.record), not those sent: a call still
+    // waiting at the end is in no column, so 'ended', where a service's 'requests' are those that arrived.
+    const er = [['edge (caller view)', 'mTLS', 'ended', 'ok', 'failed', 'retries', 'p50', 'p99']];
     const how = ['failed how (on this hop / from further down)'];
     for (const [name, e] of edges) {
       const n = measured(e.ok, counts?.edges[name]);
