@@ -200,7 +200,7 @@ const entryView = (page: Page) =>
     const c = column.getBoundingClientRect();
     const [top, bottom] = [c.top + column.clientTop, c.top + column.clientTop + column.clientHeight];
     const r = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
-    const inside = (b: { top: number; bottom: number }, end = bottom) => b.top >= top - 0.5 && b.bottom <= end + 0.5;
+    const inside = (b: { top: number; bottom: number }, end = bottom) => b.top >= top - 0.01 && b.bottom <= end + 0.5;
     const range = document.createRange();
     range.selectNodeContents(document.querySelector('[data-testid="narrative-text"]')!);
     const line = range.getClientRects()[0];

@@ -18,6 +18,8 @@ describe('the story column on entering presenter mode', () => {
     expect(entryScroll(165, 59, 332, 1103, 625, 40)).toBe(59);
     // retry-storm at 1600x1000: at 80 px its title's first line was cut by 33 px.
     expect(entryScroll(80, 47, 286, 923, 844, 40)).toBe(47);
+    // On a whole pixel at or above it: a scrollTop of 59 under a title at 58.7 px cut its top.
+    expect(entryScroll(165, 58.7, 332, 1103, 625, 40)).toBe(58);
   });
 
   it("keeps the step's head at the top when even its first line would not show under the title", () => {

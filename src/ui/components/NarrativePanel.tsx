@@ -121,6 +121,18 @@ export function NarrativePanel() {
     m.awaiting = fresh;
     m.moves = storyMoves;
     bringIntoView();
+    // Landed: the step's figure fills in a frame or two later (partial-adoption's step 2 at
+    // 1024x768 grew 23 px 76 ms after the step showed, its text's end then under the column's
+    // foot), so for a moment the step is brought into view again whenever it changes size.
+    const s = section.current;
+    if (fresh || !s) return;
+    const watch = new ResizeObserver(() => bringIntoView());
+    watch.observe(s);
+    const stop = setTimeout(() => watch.disconnect(), 1500);
+    return () => {
+      clearTimeout(stop);
+      watch.disconnect();
+    };
   }, [storyMoves, shown]);
   if (steps.length === 0 && !lesson) return null;
 

@@ -11,7 +11,7 @@
  * what the step wants shown `wantBottom` (its question asked ahead, else its text), the column's
  * visible height `height` and the room `foot` kept at its foot for the question cue. 0 when all
  * the step wants shown fits from the column's top (eyebrow and title included); else the title's
- * top, the eyebrow wholly out of view rather than cut, when the step's first line still shows
+ * top (floored to a whole pixel), the eyebrow wholly out of view rather than cut, when the step's first line still shows
  * above the foot (the rest of the step below, a question's cue at the foot); else `now`, the
  * step's head at the top and the title wholly above. Never leaves the title or the eyebrow
  * partly cut. Positional: an object's field names cost the initial JS 0.05 KB more. Pure.
@@ -19,7 +19,8 @@
 export function entryScroll(now: number, titleTop: number, lineBottom: number, wantBottom: number, height: number, foot: number): number {
   if (lineBottom + foot > titleTop + height) return now;
   if (wantBottom <= height) return 0;
-  return titleTop;
+  // A scrollTop is whole pixels: rounded, a title at 58.7 px lost its top 0.3 px.
+  return Math.floor(titleTop);
 }
 
 /** Room at the column's foot for the question cue (styles.css .question-cue: about 36 px), px. */
