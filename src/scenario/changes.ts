@@ -93,6 +93,9 @@ export function checkChange(s: Scenario, c: ChangeSpec, path: string, checkTime 
         }
       }
       tcpCheck(c.service, c.policy);
+      // A patch of no field would be listed and spread as a change that changes nothing (an empty
+      // policy with "replace": true is a change: back to the defaults).
+      if (!c.replace && Object.keys(c.policy).length === 0) add('policy', 'changes nothing: give at least one field to change (e.g. timeout or retries), or "replace": true to go back to the defaults');
       break;
     }
     case 'gateway-route': {

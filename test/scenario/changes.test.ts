@@ -21,6 +21,9 @@ const problemsOf = (changes: unknown[], extra: Record<string, unknown> = {}) => 
   return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
 };
 
+/** An empty policy patch (a new user's live change {"policy": {}} was listed as "change 3", changing nothing); replace: true with {} is a change, to the defaults. */
+const NOTHING = 'changes nothing: give at least one field to change (e.g. timeout or retries), or "replace": true to go back to the defaults';
+
 describe('scenario changes', () => {
   it('accepts each kind of change, with durations in ms and patch as the default', () => {
     const r = validateScenario({
@@ -51,10 +54,13 @@ describe('scenario changes', () => {
         { type: 'mtls', service: 'legacy', mode: 'STRICT' },
         { type: 'trusts', mesh: 'a', trusts: ['a', 'c'] },
         { type: 'policy', at: '61s', service: 'payments', policy: {} },
+        { type: 'policy', service: 'payments', policy: {}, replace: true },
       ]),
     ).toEqual([
       'changes.0.service: unknown service "paymnt" (services: frontend, payments, db, legacy)',
+      `changes.0.policy: ${NOTHING}`,
       'changes.1.from: "db" does not call "payments" (it calls: none); a change edits a route the file has, it cannot add one',
+      `changes.1.policy: ${NOTHING}`,
       'changes.2.policy.timeout: L7 policies do not apply to a TCP service ("db" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do',
       'changes.3.route: gateway "api" has routes 0 to 0, not 3',
       'changes.3.service: gateway "api" has no link to "payments" (its routes and canaries name: frontend); a change can send only where the file\'s routes or canaries already do',
@@ -63,6 +69,7 @@ describe('scenario changes', () => {
       'changes.6.trusts.0: "a" is the mesh itself; it always trusts its own CA',
       'changes.6.trusts.1: unknown mesh "c" (meshes: a, b)',
       'changes.7.at: is at 1m 01s, when the run is over (duration 1m 00s)',
+      `changes.7.policy: ${NOTHING}`,
     ]);
   });
 
