@@ -5,6 +5,8 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot, shotPath } from './fixtures/shots';
 import { logRunStatus, runStatusLog } from './fixtures/statusLog';
+import { labelsOverQueues } from './fixtures/queueGlyphs';
+import { untilStill } from './fixtures/settle';
 
 /** Header height and, for each of its controls, its top edge (px). */
 async function headerRows(page: Page): Promise<{ h: number; tops: number[] }> {
@@ -223,3 +225,81 @@ test('the compare table says retries per user request and the hops apart from tr
     await saveShot(page, `newuser-compare-tries-${w}x${h}.png`);
   }
 });
+
+test("the compare view's link-problem banner has a Dismiss button, as the single view's: pressed, the banner goes and the panes move up into its room (1024x768, then 1600x1000)", async ({ page }) => {
+  for (const [w, h] of [
+    [1024, 768],
+    [1600, 1000],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    // A new user's link (session 30): a seed that is not a number.
+    await page.goto('/?compare=retry-storm,retry-storm-fixed&seed=x');
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+    await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+    const banner = page.getByTestId('link-problems');
+    await expect(banner).toContainText('seed: must be a whole number');
+    const panesTop = () => page.locator('.compare-panes').evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    const before = await panesTop();
+    const dismiss = banner.getByRole('button', { name: 'Dismiss' });
+    await expect(dismiss).toBeInViewport();
+    await saveShot(page, `newuser-compare-banner-${w}x${h}.png`);
+    await dismiss.click();
+    await expect(banner).toHaveCount(0);
+    await expect.poll(panesTop).toBeLessThan(before);
+    await saveShot(page, `newuser-compare-banner-dismissed-${w}x${h}.png`);
+  }
+});
+
+test("in the compare view no link label lies under a queue stack: gateway-only's frontend -> inventory '94 req/s' beside inventory's '10 q' at 24 s (1600x1000, then 1024x768)", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?compare=gateway-only,mesh-only&t=24s');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused/);
+  for (const [w, h] of [
+    [1600, 1000],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.locator('.compare-panes').scrollIntoViewIfNeeded();
+    // Both panes' inventory queues (gateway-only's 10, mesh-only's 3) drawn, read once the labels stand still.
+    await expect.poll(async () => (await labelsOverQueues(page)).glyphs).toBeGreaterThanOrEqual(2);
+    const near = await untilStill(page, () => queueGaps(page), 'link labels beside the queue stacks');
+    // No label over a stack (HEAD at 1600x1000: '94 req/s' 4 x 13 px over inventory's bars), nor against one.
+    expect((await labelsOverQueues(page)).over).toEqual([]);
+    console.log(`compare ${w}x${h}: link labels nearest the queue stacks ${near.map((n) => `${n.what} ${n.gap.toFixed(1)} px`).join(', ')}`);
+    expect(near.filter((n) => n.gap < MIN_QUEUE_GAP), JSON.stringify(near)).toEqual([]);
+    await saveShot(page, `newuser-compare-queues-${w}x${h}.png`);
+  }
+});
+
+/** Least air between a link label and a queue stack in the compare view, CSS px. */
+const MIN_QUEUE_GAP = 4;
+
+/** For each queue stack with a count (all its bars and the count), the nearest shown link label and the gap between their boxes, px (0 when they overlap). */
+function queueGaps(page: Page): Promise<{ what: string; gap: number }[]> {
+  return page.evaluate(() => {
+    const box = (r: DOMRect) => ({ x0: r.left, y0: r.top, x1: r.right, y1: r.bottom });
+    const labels = Array.from(document.querySelectorAll<SVGTextElement>('.topology-stage svg .topo-edge-label'))
+      .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden')
+      .map((t) => ({ r: box(t.getBoundingClientRect()), what: `"${t.textContent}" (${t.getAttribute('data-label-edge')})` }))
+      .filter((l) => l.r.x1 > l.r.x0);
+    const out: { what: string; gap: number }[] = [];
+    for (const q of Array.from(document.querySelectorAll('.topology-stage svg [data-node] > .topo-queue'))) {
+      // The whole stack (every bar, shown or not) and the count: what the queue may take while the labels stay.
+      if ((q.querySelector('.topo-queue-label')?.textContent ?? '') === '') continue;
+      const parts = Array.from(q.querySelectorAll('.topo-queue-bar, .topo-queue-label'))
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0);
+      if (parts.length === 0) continue;
+      const g = { x0: Math.min(...parts.map((r) => r.left)), y0: Math.min(...parts.map((r) => r.top)), x1: Math.max(...parts.map((r) => r.right)), y1: Math.max(...parts.map((r) => r.bottom)) };
+      let best = { what: '', gap: Infinity };
+      for (const l of labels) {
+        const gap = Math.hypot(Math.max(0, g.x0 - l.r.x1, l.r.x0 - g.x1), Math.max(0, g.y0 - l.r.y1, l.r.y0 - g.y1));
+        if (gap < best.gap) best = { what: `${l.what} to ${q.parentElement?.getAttribute('data-node')}'s queue`, gap };
+      }
+      if (best.what) out.push(best);
+    }
+    return out;
+  });
+}

@@ -73,6 +73,9 @@ export function CompareView({ controller }: { controller: CompareController }) {
               </li>
             ))}
           </ul>
+          <button type="button" className="button button-quiet" onClick={() => controller.store.setState((d) => void (d.linkProblems = []))}>
+            Dismiss
+          </button>
         </section>
       )}
       <CompareOpening controller={controller} s={s} />
