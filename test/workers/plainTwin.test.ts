@@ -66,7 +66,7 @@ describe('the median latency the proxies add, on screen and in the CLI', () => {
     expect(m.value).toBe(mesh.p50 - plain.p50);
     expect(m.value).toBeGreaterThanOrEqual(3);
     expect(m.value).toBeLessThanOrEqual(4);
-    expect(m).toEqual({ value: 3.5, text: '+3.50 ms', over: 'p50 99.3 ms vs 95.8 ms without proxies, the whole run', complete: true });
+    expect(m).toEqual({ value: 3.5, text: '+3.50 ms', over: 'p50 99.3 ms vs 95.8 ms without proxies, the whole run', note: 'p50 99.3 ms vs 95.8 ms without proxies, the whole run; lesson: 3 to 4 ms', complete: true });
   });
 
   it('a seek back reads the twin at the last whole second from its history, the plain run to that second', () => {
