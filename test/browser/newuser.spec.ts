@@ -222,6 +222,15 @@ test('the compare table says retries per user request and the hops apart from tr
     await note.scrollIntoViewIfNeeded();
     await expect(table.locator('tr[data-key="retriesPer"]')).toBeInViewport();
     await expect(note).toBeInViewport();
+    // The column heads (which run is A, which B) stay in sight just under the sticky header while
+    // the page is scrolled to these rows: at 1024x768 they had scrolled away above them.
+    const header = (await page.locator('.compare-header').boundingBox())!;
+    for (const id of ['diff-head-A', 'diff-head-B']) {
+      const head = (await page.getByTestId(id).boundingBox())!;
+      expect(head.y, `${id} at ${w}x${h}`).toBeGreaterThanOrEqual(header.y + header.height - 1);
+      expect(head.y + head.height, `${id} at ${w}x${h}`).toBeLessThanOrEqual((await table.locator('tr[data-key="tries"]').boundingBox())!.y + 1);
+    }
+    await expect(page.getByTestId('diff-head-A')).toBeInViewport();
     await saveShot(page, `newuser-compare-tries-${w}x${h}.png`);
   }
 });

@@ -52,6 +52,7 @@ export function CompareView({ controller }: { controller: CompareController }) {
   );
   const rootRef = useRef<HTMLDivElement>(null);
   useChromeHeight(rootRef, fit && !s.presenter && controller.panes.length === 2);
+  useHeaderHeight(rootRef);
   // Presenter mode fills the window from its top: the page does not scroll there.
   useEffect(() => void (s.presenter && window.scrollTo(0, 0)), [s.presenter]);
   return (
@@ -128,6 +129,21 @@ export function CompareView({ controller }: { controller: CompareController }) {
  */
 const FIT_QUERY = '(max-width: 1100px)';
 
+/**
+ * Keeps `--compare-header-h` on the view, CSS px: the sticky header's height, under which the
+ * figures table's column heads stick while the page scrolls to its lower rows (at 1024x768 the
+ * heads A and B scrolled away with the rows below 'links with calls'). Read on every resize.
+ */
+function useHeaderHeight(rootRef: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const root = rootRef.current;
+    const header = root?.querySelector<HTMLElement>('.compare-header');
+    if (!root || !header) return;
+    const ro = new ResizeObserver(() => root.style.setProperty('--compare-header-h', `${header.offsetHeight}px`));
+    ro.observe(header);
+    return () => ro.disconnect();
+  }, [rootRef]);
+}
 
 /**
  * Sets `--compare-chrome` on the view: what stands above the panes (the header, and a branch's
