@@ -38,6 +38,19 @@ export function listNames(names: Iterable<string>, typed?: string): string {
   return `${near === undefined ? '' : `nearest "${near}"; `}${all.slice(0, LISTED_NAMES).join(', ')} and ${(all.length - LISTED_NAMES).toLocaleString('en-US')} more`;
 }
 
+/**
+ * What a problem says of a key no field at its place has: "unknown field", the near miss meant
+ * when there is one (nearestName), and the fields allowed there, all of them in the schema's order
+ * (a level has at most a few dozen, so the list is never cut): 'unknown field; did you mean
+ * replicas? (fields here: name, description, replicas, ...)'. Just "unknown field" when `fields`
+ * is empty (a place the schema does not describe). Pure.
+ */
+export function unknownFieldMessage(key: string, fields: Iterable<string>): string {
+  const all = [...fields];
+  const meant = nearestName(key, all);
+  return `unknown field${meant === undefined ? '' : `; did you mean ${meant}?`}${all.length ? ` (fields here: ${all.join(', ')})` : ''}`;
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbours, one each (3 when the lengths differ by more than 2). */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;

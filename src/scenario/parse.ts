@@ -8,7 +8,7 @@ import { readScenarioText, scenarioFormat, type ScenarioFormat } from './read';
 import { checkNodeCount, checkSizes, checkYamlNodeCount } from './limits';
 import { checkRunSize, checkZeroTimeLoops } from './work';
 import { checkCallRoutes } from './routes';
-import { fieldsAt, listNames, nearestName } from './nearMiss';
+import { fieldsAt, listNames, unknownFieldMessage } from './nearMiss';
 import { standIn } from './standIn';
 import { isNameProblem, nameProblem } from './nameProblems';
 
@@ -155,10 +155,7 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
   const path = joinPath(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((k) => {
-        const meant = nearestName(k, fieldsAt(scenarioSchema, issue.path, data));
-        return { path: joinPath([...issue.path, k]), message: meant === undefined ? 'unknown field' : `unknown field; did you mean ${meant}?` };
-      });
+      return issue.keys.map((k) => ({ path: joinPath([...issue.path, k]), message: unknownFieldMessage(k, fieldsAt(scenarioSchema, issue.path, data)) }));
     case 'invalid_type': {
       const got = describeValue(issue.input);
       if (issue.input === undefined) return [{ path, message: `is required (${issue.expected})` }];

@@ -65,13 +65,19 @@ describe('sweep grid', () => {
     expect(resolvePath(data, 'services.web.policy.retries.attempts')).toEqual({ ok: true, indexPath: ['services', '0', 'policy', 'retries', 'attempts'] });
   });
 
-  it("says a problem at a field a --set made on its way as that --set's: '--set foo.bar=1: foo: unknown field', not the file's", () => {
+  it("says a problem at a field a --set made on its way as that --set's: '--set foo.bar=1: foo: unknown field (fields here: ...)', not the file's; and lists the fields at a path naming none", () => {
     const dir = mkdtempSync(join(tmpdir(), 'meshsim-plan-'));
     const file = join(dir, 'mm.json');
     writeFileSync(file, JSON.stringify({ name: 'mm', clients: [{ name: 'load', type: 'open', rate: 10, target: 'server' }], services: [{ name: 'server', serviceTime: '1ms' }] }));
+    // The fields the scenario and a route policy have: an unknown one's message lists them.
+    const TOP = '$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, faults, changes, layout, narrative, lesson';
+    const POLICY = 'timeout, retries, loadBalancer, circuitBreaker, outlierDetection, healthyPanicThreshold, localityLbSetting, fault, connectTimeout, maxConnectionDuration, idleTimeout, protocol, h2UpgradePolicy, maxRequestsPerConnection, maxConcurrentStreams';
     try {
-      expect(planSweep(file, [{ path: 'foo.bar', values: [1, 2] }], undefined)).toEqual({ ok: false, lines: ['--set foo.bar=1: foo: unknown field', '--set foo.bar=2: foo: unknown field'] });
-      expect(planSweep(file, [{ path: 'services.server.policy.bogus.x', values: [1] }], undefined)).toEqual({ ok: false, lines: ['--set services.server.policy.bogus.x=1: services.server.policy.bogus: unknown field'] });
+      expect(planSweep(file, [{ path: 'foo.bar', values: [1, 2] }], undefined)).toEqual({ ok: false, lines: [`--set foo.bar=1: foo: unknown field (fields here: ${TOP})`, `--set foo.bar=2: foo: unknown field (fields here: ${TOP})`] });
+      expect(planSweep(file, [{ path: 'services.server.policy.bogus.x', values: [1] }], undefined)).toEqual({ ok: false, lines: [`--set services.server.policy.bogus.x=1: services.server.policy.bogus: unknown field (fields here: ${POLICY})`] });
+      // A --set path naming no field says the fields that level has, and the near miss meant.
+      expect(planSweep(file, [{ path: 'nopath', values: [1] }], undefined)).toEqual({ ok: false, lines: [`--set nopath=1: unknown field (fields here: ${TOP})`] });
+      expect(planSweep(file, [{ path: 'services.server.policy.timout', values: ['1s'] }], undefined)).toEqual({ ok: false, lines: [`--set services.server.policy.timout=1s: unknown field; did you mean timeout? (fields here: ${POLICY})`] });
       // A problem the point causes elsewhere still names the file and the point.
       const other = planSweep(file, [{ path: 'clients.load.target', values: ['nowhere'] }], undefined);
       expect(other).toEqual({ ok: false, lines: [expect.stringMatching(/^--set clients\.load\.target=nowhere: unknown service "nowhere"/)] });

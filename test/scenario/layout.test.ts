@@ -28,6 +28,6 @@ describe('a scenario’s layout', () => {
   test('coordinates must be numbers within a million design units, and x and y are the only fields', () => {
     expect(problems({ api: { x: 2e6, y: 0 } })).toEqual(['layout.api.x: must be from -1000000 to 1000000 (design units), got 2000000']);
     expect(problems({ api: { x: '5', y: 0 } })).toEqual(['layout.api.x: expected number, got "5"']);
-    expect(problems({ api: { x: 1, y: 2, z: 3 } })).toEqual(['layout.api.z: unknown field']);
+    expect(problems({ api: { x: 1, y: 2, z: 3 } })).toEqual(['layout.api.z: unknown field (fields here: x, y)']);
   });
 });

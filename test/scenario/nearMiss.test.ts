@@ -21,37 +21,40 @@ function messageAt(data: unknown, path: string): string | undefined {
   return r.problems.find((p: Problem) => p.path === path)?.message;
 }
 
+/** The fields every client has, before its type's own. */
+const CLIENT = 'name, description, target, timeout, latency, zone, region, external, sidecar, mesh, boundary, certificate, consumer, credentials, host, path, version, headers, policy, flattened';
+
 const withServiceTime = (serviceTime: unknown) => scenario({ services: [{ name: 'api', serviceTime }] });
 
 describe('"did you mean" inside a discriminated union draws on the branch its type selects', () => {
   it("suggests a lognormal's median, not an exponential's mean, for meian in a lognormal distribution", () => {
     // One edit from both `mean` (exponential, normal) and `median` (lognormal): every branch's
     // fields together named `mean`, which a lognormal does not take.
-    expect(messageAt(withServiceTime({ type: 'lognormal', meian: '5ms', sigma: 0.5 }), 'services.0.serviceTime.meian')).toBe('unknown field; did you mean median?');
-    expect(messageAt(withServiceTime({ type: 'exponential', meian: '5ms' }), 'services.0.serviceTime.meian')).toBe('unknown field; did you mean mean?');
+    expect(messageAt(withServiceTime({ type: 'lognormal', meian: '5ms', sigma: 0.5 }), 'services.0.serviceTime.meian')).toBe('unknown field; did you mean median? (fields here: type, median, sigma)');
+    expect(messageAt(withServiceTime({ type: 'exponential', meian: '5ms' }), 'services.0.serviceTime.meian')).toBe('unknown field; did you mean mean? (fields here: type, mean)');
   });
 
   it("suggests no lognormal field (median) for medain in an exponential distribution, which takes only type and mean", () => {
-    expect(messageAt(withServiceTime({ type: 'exponential', medain: '5ms' }), 'services.0.serviceTime.medain')).toBe('unknown field');
-    expect(messageAt(withServiceTime({ type: 'exponential', mean: '5ms', sigmaa: 1 }), 'services.0.serviceTime.sigmaa')).toBe('unknown field');
+    expect(messageAt(withServiceTime({ type: 'exponential', medain: '5ms' }), 'services.0.serviceTime.medain')).toBe('unknown field (fields here: type, mean)');
+    expect(messageAt(withServiceTime({ type: 'exponential', mean: '5ms', sigmaa: 1 }), 'services.0.serviceTime.sigmaa')).toBe('unknown field (fields here: type, mean)');
   });
 
   it('follows the data through a union to a union below it: a latency fault whose delay is a lognormal', () => {
     const data = scenario({ faults: [{ type: 'latency', service: 'api', delay: { type: 'lognormal', meian: '5ms', sigma: 0.5 } }] });
-    expect(messageAt(data, 'faults.0.delay.meian')).toBe('unknown field; did you mean median?');
+    expect(messageAt(data, 'faults.0.delay.meian')).toBe('unknown field; did you mean median? (fields here: type, median, sigma)');
   });
 
   it("suggests service for a fault kind that has one (kill-service), and nothing for packet-loss, which does not", () => {
     const data = scenario({ faults: [{ type: 'kill-service', servcie: 'api' }, { type: 'packet-loss', rate: 0.1, servcie: 'api' }] });
-    expect(messageAt(data, 'faults.0.servcie')).toBe('unknown field; did you mean service?');
-    expect(messageAt(data, 'faults.1.servcie')).toBe('unknown field');
+    expect(messageAt(data, 'faults.0.servcie')).toBe('unknown field; did you mean service? (fields here: type, service, at, for)');
+    expect(messageAt(data, 'faults.1.servcie')).toBe('unknown field (fields here: type, rate, at, for)');
   });
 
   it('suggests arrival in an open client only: a closed client has no arrival', () => {
     const open = scenario({ clients: [{ name: 'users', type: 'open', rate: 10, target: 'api', arival: 'constant' }] });
     const closed = scenario({ clients: [{ name: 'users', type: 'closed', users: 5, target: 'api', arival: 'constant' }] });
-    expect(messageAt(open, 'clients.0.arival')).toBe('unknown field; did you mean arrival?');
-    expect(messageAt(closed, 'clients.0.arival')).toBe('unknown field');
+    expect(messageAt(open, 'clients.0.arival')).toBe(`unknown field; did you mean arrival? (fields here: ${CLIENT}, type, rate, arrival)`);
+    expect(messageAt(closed, 'clients.0.arival')).toBe(`unknown field (fields here: ${CLIENT}, type, users, thinkTime)`);
   });
 
   it('offers every branch where the data selects none (no data, or a type no branch has)', () => {

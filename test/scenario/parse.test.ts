@@ -17,6 +17,16 @@ function base(): any {
   };
 }
 
+/** The fields an unknown field's message lists at each level of base(), in the schema's order. */
+const FIELDS = {
+  top: '$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, faults, changes, layout, narrative, lesson',
+  service: 'name, description, replicas, concurrency, queueCapacity, serviceTime, errorRate, calls, callMode, loadBalancer, protocol, zones, region, sidecar, mtls, mesh, boundary, external, certificate, policy, keepAliveTimeout',
+  call: 'service, probability, latency, policy, routes, flattened',
+  openClient: 'name, description, target, timeout, latency, zone, region, external, sidecar, mesh, boundary, certificate, consumer, credentials, host, path, version, headers, policy, flattened, type, rate, arrival',
+  exponential: 'type, mean',
+  retries: 'attempts, perTryTimeout, retryOn, retriableStatusCodes, backoff, budget',
+};
+
 function problemsOf(data: unknown): Problem[] {
   const r = validateScenario(data);
   if (r.ok) throw new Error('expected the scenario to be refused');
@@ -181,28 +191,28 @@ describe('a bad scenario gets path: message for each problem', () => {
   });
 
   it.each([
-    ['at the top level', (d: any) => (d.colour = 'red'), 'colour'],
-    ['in a service', (d: any) => (d.services[1].colour = 2), 'services.1.colour'],
-    ['in a call', (d: any) => (d.services[0].calls[0].weight = 2), 'services.0.calls.0.weight'],
-    ['in a client', (d: any) => (d.clients[0].rps = 2), 'clients.0.rps'],
-    ['in a distribution', (d: any) => (d.services[1].serviceTime.median = '1ms'), 'services.1.serviceTime.median'],
-  ])('refuses an unknown field %s', (_where, breakIt, path) => {
+    ['at the top level', (d: any) => (d.colour = 'red'), 'colour', FIELDS.top],
+    ['in a service', (d: any) => (d.services[1].colour = 2), 'services.1.colour', FIELDS.service],
+    ['in a call', (d: any) => (d.services[0].calls[0].weight = 2), 'services.0.calls.0.weight', FIELDS.call],
+    ['in a client', (d: any) => (d.clients[0].rps = 2), 'clients.0.rps', FIELDS.openClient],
+    ['in a distribution', (d: any) => (d.services[1].serviceTime.median = '1ms'), 'services.1.serviceTime.median', FIELDS.exponential],
+  ])('refuses an unknown field %s, listing the fields that level has', (_where, breakIt, path, fields) => {
     const d = base();
     breakIt(d);
-    expect(onlyProblem(d)).toEqual({ path, message: 'unknown field' });
+    expect(onlyProblem(d)).toEqual({ path, message: `unknown field (fields here: ${fields})` });
   });
 
   it.each([
-    ['a misspelt top-level field', (d: any) => (d.servcies = []), 'servcies', 'services'],
-    ['a letter short in a service', (d: any) => (d.services[1].replica = 2), 'services.1.replica', 'replicas'],
-    ['two letters swapped in a client', (d: any) => (d.clients[0].tagret = 'api'), 'clients.0.tagret', 'target'],
-    ['a typo in a nested policy', (d: any) => (d.services[0].calls[0].policy = { retries: { atempts: 2 } }), 'services.0.calls.0.policy.retries.atempts', 'attempts'],
-    ['a case slip', (d: any) => (d.services[0].serviceTIME = '1ms'), 'services.0.serviceTIME', 'serviceTime'],
-  ])('names the field meant beside an unknown field that is %s', (_where, breakIt, path, meant) => {
+    ['a misspelt top-level field', (d: any) => (d.servcies = []), 'servcies', 'services', FIELDS.top],
+    ['a letter short in a service', (d: any) => (d.services[1].replica = 2), 'services.1.replica', 'replicas', FIELDS.service],
+    ['two letters swapped in a client', (d: any) => (d.clients[0].tagret = 'api'), 'clients.0.tagret', 'target', FIELDS.openClient],
+    ['a typo in a nested policy', (d: any) => (d.services[0].calls[0].policy = { retries: { atempts: 2 } }), 'services.0.calls.0.policy.retries.atempts', 'attempts', FIELDS.retries],
+    ['a case slip', (d: any) => (d.services[0].serviceTIME = '1ms'), 'services.0.serviceTIME', 'serviceTime', FIELDS.service],
+  ])('names the field meant beside an unknown field that is %s, then the fields that level has', (_where, breakIt, path, meant, fields) => {
     const d = base();
     breakIt(d);
     const problems = problemsOf(d).filter((p) => p.path === path);
-    expect(problems).toEqual([{ path, message: `unknown field; did you mean ${meant}?` }]);
+    expect(problems).toEqual([{ path, message: `unknown field; did you mean ${meant}? (fields here: ${fields})` }]);
   });
 
   it('suggests nothing for a short or far-off key: rps is not rate, colour is nothing', () => {
@@ -211,8 +221,8 @@ describe('a bad scenario gets path: message for each problem', () => {
     d.colour = 'red';
     expect(problemsOf(d)).toEqual(
       expect.arrayContaining([
-        { path: 'colour', message: 'unknown field' },
-        { path: 'clients.0.rps', message: 'unknown field' },
+        { path: 'colour', message: `unknown field (fields here: ${FIELDS.top})` },
+        { path: 'clients.0.rps', message: `unknown field (fields here: ${FIELDS.openClient})` },
       ]),
     );
     expect(problemsOf(d)).toHaveLength(2);
@@ -500,7 +510,7 @@ describe('every problem is listed at once', () => {
     d.clients[0].rate = -1;
     d.services[1].colour = 'red';
     const lines = formatProblems(problemsOf(d)).split('\n');
-    expect(lines).toEqual(['clients.0.rate: must be greater than zero (requests per second), got -1', 'services.1.colour: unknown field']);
+    expect(lines).toEqual(['clients.0.rate: must be greater than zero (requests per second), got -1', `services.1.colour: unknown field (fields here: ${FIELDS.service})`]);
   });
 });
 

@@ -119,7 +119,7 @@ describe('a schema error beside broken references', () => {
     expect(formatProblems(problemsOf(mixed())).split('\n')).toEqual([
       'clients.0.rate: must be greater than zero (requests per second), got -1',
       'services.1.serviceTime: "fast" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")',
-      'faults.1.bogus: unknown field',
+      'faults.1.bogus: unknown field (fields here: type, service, replica, at, for)',
       'services.0.calls.1.service: unknown service or gateway "cache" (known: api, db, edge)',
       'gateways.0.routes.0.service: unknown service "nope" (services: api, db)',
       'faults.0.to: unknown service or gateway "ghost"',
