@@ -209,12 +209,25 @@ function scenarioOf(file: string): Scenario {
   return r.scenario;
 }
 
+/**
+ * Where a scenario's copy is taken and how far the two runs go on, simulated ms: a quarter to half
+ * of the run, or half to the end where a fault starts or ends, or a change lands, in the second
+ * half (control-plane-outage, idle-timeout-race, retry-storm and its fix, zone-failover), so that
+ * such a pending moment still happens in a copy. Each scenario ran 1.5 times its length here with
+ * half to the end for all (about a third of vitest's longest file); a quarter to half is 0.75.
+ */
+function copyWindow(s: Scenario): [number, number] {
+  const half = s.duration / 2;
+  const moments = [...s.faults.flatMap((f) => ('for' in f && f.for !== undefined ? [f.at, f.at + f.for] : [f.at])), ...s.changes.map((c) => c.at)];
+  return moments.some((m) => m >= half) ? [half, s.duration] : [s.duration / 4, half];
+}
+
 describe('a copied world runs on exactly as the original', () => {
   for (const file of shipped) {
     it(`${file}: run to T1, copy, run to T2; the copy run from T1 to T2 gives the same trace hash and summary`, () => {
       const s = scenarioOf(file);
       // The full load test is 1,000 services: a short stretch of it, to keep the test quick.
-      const [t1, t2] = file.includes('full') ? [300, 600] : [s.duration / 2, s.duration];
+      const [t1, t2] = file.includes('full') ? [300, 600] : copyWindow(s);
       const world = new World(s, s.seed);
       world.tracer = new Tracer(world, { sampleEvery: 20, maxSampled: 200, maxFailed: 200, maxRecording: 500 });
       world.start();
