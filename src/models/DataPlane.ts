@@ -19,10 +19,8 @@ import { Pass, type Sidecar } from './proxy/Sidecar';
  * events to Envoy's pieces in envoy/: the router (router.ts: fault filter, timeouts, tries and
  * retries), the connection pools (http1ConnPool.ts) and connection set-up (upstreamConnect.ts),
  * over each caller's clusters (cluster.ts: load balancer, outlier detector, circuit breakers).
- * Plain (unmeshed) callers go through the same path with a policy that does nothing.
- *
- * One actor for all hosts: events carry a call or attempt id, and those know their route,
- * sidecar and hosts. Each route draws from its own random stream.
+ * Plain (unmeshed) callers go through the same path with a policy that does nothing. One actor
+ * for all hosts: events carry a call or attempt id, which know their route, sidecar and hosts.
  */
 export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   readonly name = 'data-plane';
@@ -87,14 +85,15 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   issue(call: Call): void {
     if (call.trace !== null) this.world.tracer!.callStart(call, call.parent >= 0 ? this.world.attempts.get(call.parent) : null);
     const sc = call.route!.sidecar;
-    if (sc) this.toProxy(sc, 0, call.id, Pass.outRequest);
-    else this.router.routeCall(call);
+    // NOTE: issue 14.4: the pass taken here with the call in hand (no lookup, no switch on the pass).
+    if (sc !== null && !sc.inline) this.outRequestPass(call.id, sc);
+    else this.router.routeCall(call); // an inline proxy's pass costs nothing: straight to its router
   }
 
   /**
-   * The request is on a connection: it goes over the network to the callee's host (its sidecar,
-   * or its app). The per-try timer starts now, as Envoy's does when the pool hands the request
-   * a connection (waiting in the pool and connecting count against the route timeout only).
+   * The request is on a connection: over the network to the callee's host (its sidecar, or its
+   * app). The per-try timer starts now, as Envoy's does (waiting in the pool and connecting count
+   * against the route timeout only).
    */
   send(att: Attempt): void {
     const w = this.world;
@@ -126,7 +125,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   /** The callee app has answered `att` (status and cause set): back through its sidecar. */
   respond(att: Attempt): void {
     const sc = this.world.sidecarOfHost[att.host];
-    if (sc) this.toProxy(sc, 0, att.id, Pass.inResponse);
+    // NOTE: issue 14.4: the pass taken here with the attempt in hand, as `issue` does.
+    if (sc !== null && !sc.inline) this.inboundPass(att, sc, Pass.inResponse);
     else this.sendBack(att);
   }
 
@@ -160,39 +160,22 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   // ---- sidecar passes ------------------------------------------------------------------
 
   /**
-   * A message reaches a sidecar: it takes a worker (Sidecar.claim), and after the CPU the proxy's
-   * own latency that holds no worker (buffering, the event loop) and, between app and sidecar,
-   * the pod's loopback. The callee-side passes go straight on to what follows them; the
-   * router's passes (the caller's side) decide then, so they come back as ProxyDone.
+   * A message reaches a sidecar: a worker's CPU (Sidecar.claim), the proxy's own latency and, between
+   * app and sidecar, the pod's loopback (Sidecar.pass). The callee's passes go straight on; the
+   * router's (the caller's side) come back as ProxyDone. NOTE: one switch (issue 14.4).
    */
   private proxyArrive(id: number, pass: number): void {
     const w = this.world;
-    // NOTE: one switch on the pass rather than tests of it spread over the function: a request's
-    // 12 passes come in four kinds in turn, so each test was a branch to mispredict (issue 14.4).
     switch (pass) {
-      case Pass.outRequest: {
-        // The caller's app hands its sidecar the request, across the pod's loopback.
-        const sc = w.calls.get(id).route!.sidecar!;
-        const now = w.sim.now;
-        sc.pass(w.sim, true);
-        const d = sc.lastPassDelay;
-        if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
-        w.sim.nextDelay[0] = d;
-        w.sim.postNext(Ev.ProxyDone, this.id, id, pass);
-        return;
-      }
+      case Pass.outRequest:
+        return this.outRequestPass(id, w.calls.get(id).route!.sidecar!);
       case Pass.inRequest:
       case Pass.inResponse: {
         // The callee's sidecar: a request on its way in to the app, or the app's answer going out.
         const att = w.attempts.get(id);
         // The pod died while the request was on its way: the connection is reset.
         if (pass === Pass.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
-        const sc = w.sidecarOfHost[att.host]!;
-        const now = w.sim.now;
-        sc.pass(w.sim, true);
-        const d = sc.lastPassDelay;
-        if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, sc.lastEnd, now + d);
-        return pass === Pass.inRequest ? this.deliver(d, Ev.Arrive, att.route!.service, id, 0) : this.sendBack(att, true);
+        return this.inboundPass(att, w.sidecarOfHost[att.host]!, pass);
       }
       default: { // Pass.outResponse: the answer is back at the caller's sidecar.
         const att = w.attempts.get(id);
@@ -208,6 +191,27 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         w.sim.postNext(Ev.ProxyDone, this.id, id, pass);
       }
     }
+  }
+
+  /** The caller's app hands its sidecar call `id`'s request across the pod's loopback: its router decides at the pass's end (ProxyDone). */
+  private outRequestPass(id: number, sc: Sidecar): void {
+    const w = this.world;
+    const now = w.sim.now;
+    sc.pass(w.sim, true);
+    const d = sc.lastPassDelay;
+    if (w.tracer !== null) traceRouterPass(w, id, Pass.outRequest, sc, now, sc.lastEnd, now + d);
+    w.sim.nextDelay[0] = d;
+    w.sim.postNext(Ev.ProxyDone, this.id, id, Pass.outRequest);
+  }
+
+  /** The callee's sidecar `sc` passes `att`'s request in to its app, or its app's answer out (`pass`). */
+  private inboundPass(att: Attempt, sc: Sidecar, pass: number): void {
+    const w = this.world;
+    const now = w.sim.now;
+    sc.pass(w.sim, true);
+    const d = sc.lastPassDelay;
+    if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, sc.lastEnd, now + d);
+    return pass === Pass.inRequest ? this.deliver(d, Ev.Arrive, att.route!.service, att.id, 0) : this.sendBack(att, true);
   }
 
   /** A router pass ended (or an inline proxy's message arrived, costing nothing of its own). */
@@ -277,13 +281,10 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   // ---- plumbing ------------------------------------------------------------------------
 
   /**
-   * A message reaches a sidecar `delay` ms from now: over the network, or at once (0) from the
-   * app beside it, in which case the pass takes its worker within this event, not in one of its
-   * own. (An inline proxy's work is its gateway's, so it only passes the message on.)
+   * A message reaches a sidecar `delay` ms from now, or at once (0: the pass is taken within this
+   * event, a direct call, as `receive` would make it). An inline proxy only passes it on.
    */
   private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
-    // NOTE: at once, the data plane is the receiver: a direct call, as `receive` would make it,
-    // not a lookup in the kernel's actor table and a dispatch on the kind (twice a hop).
     if (delay === 0) return sc.inline ? this.proxyDone(id, pass) : this.proxyArrive(id, pass);
     this.world.sim.nextDelay[0] = delay; // NOTE: the delay reaches the queue unboxed (Simulation.postNext)
     this.world.sim.postNext(sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
