@@ -7,6 +7,7 @@
 import type { Attempt, Call } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause, Ev } from '../events';
+import type { CompiledPolicy } from '../proxy/policy';
 import { ConfigState, type Sidecar } from '../proxy/Sidecar';
 import { retryReason } from '../spans/retryReason';
 import { Conn } from './connPool';
@@ -35,7 +36,10 @@ export class Router {
     // No route matched the request (routeTable.ts): Envoy's local 404, "route not found" (NR).
     if (call.noRoute) return this.finishCall(call, Cause.noRoute, 404);
     // The route's own policy (call.policy) where it differs from the cluster's: timeout, retries, fault.
-    const delay = faultDelayMs((call.policy ?? r.policy).fault, r.rng);
+    const p = call.policy ?? r.policy;
+    // NOTE: issue 14.4: no fault filter (the common case): its delay and abort would draw nothing.
+    if (p.fault === null) return this.startCall(call, p);
+    const delay = faultDelayMs(p.fault, r.rng);
     if (delay >= 0) {
       this.world.sim.schedule(delay, Ev.FaultDelay, this.id, call.id);
       if (call.trace !== null) this.world.tracer!.faultDelay(call, this.world.sim.now, delay);
@@ -50,6 +54,11 @@ export class Router {
     const p = call.policy ?? r.policy;
     const abort = faultAbortStatus(p.fault, r.rng);
     if (abort !== 0) return this.finishCall(call, Cause.faultAbort, abort);
+    this.startCall(call, p);
+  }
+
+  /** Past the fault filter: the route timer (policy `p`'s timeout), then the first try. */
+  private startCall(call: Call, p: CompiledPolicy): void {
     if (p.timeout !== Infinity) call.routeTimer = this.world.sim.schedule(p.timeout, Ev.RouteTimeout, this.id, call.id);
     this.tryOnce(call);
   }
@@ -100,12 +109,13 @@ export class Router {
     const r = att.route!;
     if (att.abandoned) return this.world.attempts.release(att);
     att.conn = Conn.closed;
+    const call = this.world.calls.get(att.call);
     // The request is no longer active before its connection goes to the next one waiting.
-    this.endAttempt(att, att.cause, att.status);
+    this.endAttempt(att, call, att.cause, att.status);
     // A reset this router saw closes the connection; an answer (even a failed one) keeps it.
     if (att.local) this.pool.closeBusy(r, att);
     else this.pool.releaseConnection(r, att);
-    this.decide(att, att.cause, att.status, att.local);
+    this.decide(att, call, att.cause, att.status, att.local);
     this.world.attempts.release(att);
   }
 
@@ -114,8 +124,9 @@ export class Router {
     att.cause = cause;
     att.status = status;
     att.local = true;
-    this.endAttempt(att, cause, status);
-    this.decide(att, cause, status, true);
+    const call = this.world.calls.get(att.call);
+    this.endAttempt(att, call, cause, status);
+    this.decide(att, call, cause, status, true);
     this.world.attempts.release(att);
   }
 
@@ -124,7 +135,7 @@ export class Router {
    * host's outlier detection unless the failure was the router's own doing before it reached
    * the host (overflow, a timeout while waiting in the pool).
    */
-  private endAttempt(att: Attempt, cause: string | null, status: number, aboutHost = cause !== Cause.overflow): void {
+  private endAttempt(att: Attempt, call: Call, cause: string | null, status: number, aboutHost = cause !== Cause.overflow): void {
     const w = this.world;
     const r = att.route!;
     if (att.attached) {
@@ -136,7 +147,6 @@ export class Router {
       w.sim.cancel(att.perTryTimer);
       att.perTryTimer = -1;
     }
-    const call = w.calls.get(att.call);
     if (call.current === att.id) call.current = -1;
     if (call.holdsRetry) {
       r.resources.activeRetries--;
@@ -151,9 +161,8 @@ export class Router {
    * else finish. `local` says the router itself saw the failure (connect failure, reset, its own
    * timeout) rather than receiving an answer from upstream.
    */
-  private decide(att: Attempt, cause: string | null, status: number, local: boolean): void {
+  private decide(att: Attempt, call: Call, cause: string | null, status: number, local: boolean): void {
     const w = this.world;
-    const call = w.calls.get(att.call);
     if (call.done) return;
     if (cause === null) return this.finishCall(call, null, status);
     const inherited = !local && att.inherited;
@@ -196,8 +205,9 @@ export class Router {
   /** Only a request on a connection has a per-try timer: its record lives on until the answer. */
   perTryTimeout(att: Attempt): void {
     att.perTryTimer = -1;
-    this.abandon(att, 504);
-    this.decide(att, Cause.timeout, 504, true);
+    const call = this.world.calls.get(att.call);
+    this.abandon(att, call, 504);
+    this.decide(att, call, Cause.timeout, 504, true);
   }
 
   /**
@@ -209,9 +219,10 @@ export class Router {
    */
   upstreamReset(att: Attempt): void {
     att.abandoned = true;
-    this.endAttempt(att, Cause.reset, 503);
+    const call = this.world.calls.get(att.call);
+    this.endAttempt(att, call, Cause.reset, 503);
     this.pool.closeBusy(att.route!, att);
-    this.decide(att, Cause.reset, 503, true);
+    this.decide(att, call, Cause.reset, 503, true);
   }
 
   routeTimeout(call: Call): void {
@@ -219,7 +230,7 @@ export class Router {
     call.routeTimer = -1;
     if (call.current >= 0) {
       const att = w.attempts.get(call.current);
-      this.abandon(att, 504);
+      this.abandon(att, call, 504);
       if (att.trace !== null) w.tracer!.retryDecision(att, false, 'route timeout: the call is over, no retry');
       if (att.conn !== Conn.sent) w.attempts.release(att);
     }
@@ -230,7 +241,7 @@ export class Router {
    * The router gives up on an attempt (a timeout): Envoy resets the upstream stream, so its
    * connection closes. The attempt record lives on until its connect or answer comes back.
    */
-  private abandon(att: Attempt, status: number): void {
+  private abandon(att: Attempt, call: Call, status: number): void {
     const r = att.route!;
     const i = att.replica;
     // NOTE: the attempt's own cause stays the callee's to write: it may still be working on it.
@@ -242,7 +253,7 @@ export class Router {
       this.pool.withdraw(r, att);
     }
     // A request that never left the pool says nothing about the host.
-    this.endAttempt(att, Cause.timeout, status, reachedHost);
+    this.endAttempt(att, call, Cause.timeout, status, reachedHost);
   }
 
   /**
