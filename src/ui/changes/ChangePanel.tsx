@@ -247,10 +247,10 @@ export function ChangePanel() {
         <textarea data-testid="change-details" rows={2} spellCheck={false} value={details} onChange={(e) => setDetails(e.target.value)} />
       </label>
       <div className="change-buttons">
-        <button type="button" className="button button-small" data-testid="change-apply" onClick={() => void apply()}>
+        <button type="button" className="button button-small button-wrap" data-testid="change-apply" onClick={() => void apply()}>
           Apply a change now
         </button>
-        <button type="button" className="button button-small button-quiet" data-testid="branch" title="Branch: open the compare view with this run on the left and, on the right, the same run with this change made now (key b)" onClick={branch}>
+        <button type="button" className="button button-small button-quiet button-wrap" data-testid="branch" title="Branch: open the compare view with this run on the left and, on the right, the same run with this change made now (key b)" onClick={branch}>
           Branch (b)
         </button>
       </div>
@@ -274,7 +274,7 @@ export function ChangePanel() {
           </p>
           )}
           {reach.alternative && (
-            <button type="button" className="button button-small" data-testid="change-alternative" title={JSON.stringify(reach.alternative)} onClick={() => takeAlternative(reach.alternative!)}>
+            <button type="button" className="button button-small button-wrap" data-testid="change-alternative" title={JSON.stringify(reach.alternative)} onClick={() => takeAlternative(reach.alternative!)}>
               Change {reach.alternativeLabel} instead
             </button>
           )}

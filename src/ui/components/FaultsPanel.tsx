@@ -87,7 +87,7 @@ function ForSelection({ topology, onPick }: { topology: ScenarioInfo['topology']
         <button
           key={`${o.values.type}|${o.values.target}|${o.label}`}
           type="button"
-          className="button button-quiet button-small"
+          className="button button-quiet button-small button-wrap"
           data-testid="fault-suggestion"
           data-fault-type={o.values.type}
           onClick={() => onPick(o.values)}
