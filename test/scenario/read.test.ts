@@ -91,9 +91,11 @@ describe('YAML syntax errors point at the line that is wrong', () => {
     );
   });
 
-  it('reports a key indented less than its siblings at the key itself', () => {
+  it('reports a key indented less than its siblings at the key itself, in our words, then the parser\'s', () => {
     const text = lines('name: shop', 'services:', '  - name: api', '    serviceTime:', '      type: constant', '     value: 2ms');
-    expect(readProblem(text).message).toBe('malformed YAML at line 6, column 6: All mapping items must start at the same column');
+    expect(readProblem(text).message).toBe(
+      'malformed YAML at line 6, column 6: this key is not in the column of the keys above it; keys of one mapping start in the same column (the YAML parser: All mapping items must start at the same column)',
+    );
   });
 
   it('reports a key written without its colon at that line, not at the good line under it', () => {
@@ -125,8 +127,18 @@ describe('YAML syntax errors point at the line that is wrong', () => {
     });
   });
 
-  it('keeps the yaml package’s words and place for a one-line nested mapping', () => {
-    expect(readProblem('a: b: c\n').message).toBe('malformed YAML at line 1, column 4: Nested mappings are not allowed in compact mappings');
+  it('says a one-line nested mapping in our words at the yaml package’s place, its words after', () => {
+    expect(readProblem('a: b: c\n').message).toBe(
+      'malformed YAML at line 1, column 4: a value holds a second "key: value" on the same line (as in a: b: c); put the inner mapping on lines of its own, or quote the value (the YAML parser: Nested mappings are not allowed in compact mappings)',
+    );
+  });
+
+  it('says a quote left open, a tab as indentation and a list never closed in our words, the parser\'s after', () => {
+    expect(readProblem('name: "shop\nseed: 1\n').message).toBe('malformed YAML at line 1, column 7: this quoted value is not closed: its closing quote is missing (the YAML parser: Missing closing "quote)');
+    expect(readProblem('name: shop\n\tseed: 1\n').message).toBe('malformed YAML at line 2, column 1: a tab indents this line; YAML indents with spaces only (the YAML parser: Tabs are not allowed as indentation)');
+    expect(readProblem('name: shop\nservices:\n  - zones: [a, b\nseed: 1\n').message).toBe(
+      'malformed YAML at line 3, column 12: this list opened with [ is not closed with ] (or a line inside it is indented less than its key) (the YAML parser: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type No
 import { bracketDepth, deepestBlockLine, MAX_BLOCK_COLUMN, MAX_DEPTH, notText } from '../textGuards';
 import type { ImportMessage } from './types';
 import { nearestName } from '../nearMiss';
+import { explainYamlError, pathAtOffset } from '../yamlWords';
 
 /**
  * Multi-document YAML into plain data with the line of every field, and a record of which
@@ -176,10 +177,11 @@ export function readManifestText(file: string, text: string): { docs: ManifestDo
   const docs: ManifestDoc[] = [];
   const refused = checkManifestText(file, text);
   if (refused) return { docs, errors: [refused] };
+  const body = text.replace(/^\uFEFF/, '');
   let parsed;
   try {
     // Merge keys (`<<: *labels`) as kubectl's YAML reader (go-yaml) merges them: the keys beside `<<` win.
-    parsed = parseAllDocuments(text.replace(/^\uFEFF/, ''), { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: true });
+    parsed = parseAllDocuments(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: true });
   } catch (e) {
     return { docs, errors: [{ file, line: 1, path: '', message: `cannot read as YAML (${(e as Error).message})` }] };
   }
@@ -187,7 +189,10 @@ export function readManifestText(file: string, text: string): { docs: ManifestDo
   for (const d of list) {
     const e = d.errors[0];
     if (e) {
-      errors.push({ file, line: lc.linePos(e.pos[0]).line, path: '', message: `malformed YAML: ${e.message.split('\n')[0]}` });
+      // Led by the field it is in and our words, the parser's own after (yamlWords.ts).
+      const w = explainYamlError(body, d.errors, e);
+      const at = pathAtOffset(d.contents as Node | null, w.offset);
+      errors.push({ file, line: lc.linePos(w.offset).line, path: formatPath(at), message: `malformed YAML: ${w.words}${w.detail === null ? '' : ` (the YAML parser: ${w.detail})`}` });
       continue;
     }
     if (d.contents === null || (isScalar(d.contents) && d.contents.value === null)) continue;
@@ -219,6 +224,13 @@ export function readManifestText(file: string, text: string): { docs: ManifestDo
       data = d.toJS({ maxAliasCount: 100 });
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      // An alias to no anchor: said at the alias (the parser names it, not where it is).
+      const alias = /^Unresolved alias.*: (\S+)$/.exec(why);
+      const at = alias ? body.indexOf(`*${alias[1]}`, start) : -1;
+      if (at >= 0) {
+        errors.push({ file, line: lc.linePos(at).line, path: formatPath(pathAtOffset(d.contents as Node | null, at)), message: `malformed YAML: this alias (*${alias![1]}) refers to no anchor (&${alias![1]}) set before it (the YAML parser: ${why})` });
+        continue;
+      }
       errors.push({ file, line: lc.linePos(start).line, path: '', message: `malformed YAML: ${/Excessive alias count/.test(why) ? 'its aliases expand too far (more than 100 expansions)' : why}` });
       continue;
     }

@@ -35,11 +35,25 @@ describe('a malformed manifest is an error at file:line: path, and no scenario',
     expect(r.e).toEqual(['dep.yaml:6: spec: expected a map, got "hello"', 'vs.yaml:7: spec.hosts: expected a list, got "a"', 'vs.yaml:9: spec.http[0].route: expected a list, got "nope"']);
   });
 
-  it('a YAML syntax error names its line', () => {
+  it('a YAML syntax error names its line and field, in our words first, the parser\'s after', () => {
     const r = imp({ 'bad.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [a\n' }, workload('a'));
     expect(r.scenario).toBeNull();
-    expect(r.e.length).toBeGreaterThan(0);
-    expect(r.e[0]).toMatch(/^bad\.yaml:\d+: malformed YAML: /);
+    expect(r.e).toEqual([
+      'bad.yaml:4: metadata.name: malformed YAML: this list opened with [ is not closed with ] (or a line inside it is indented less than its key) (the YAML parser: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    ]);
+  });
+
+  it("a malformed workload's syntax errors lead with the field's path and our words, the YAML library's words after", () => {
+    const clients = (lines: string) => `name: t\nclients:\n  - name: users\n    type: open\n${lines}apps: []\n`;
+    const cases: [string, string][] = [
+      [clients('    rate: 1\n    target: a\n    rate: 2\n'), 'workload.yaml:7: clients[0].rate: malformed YAML: the key "rate" is given twice'],
+      [clients('    rate: [1, 2\n'), 'workload.yaml:5: clients[0].rate: malformed YAML: this list opened with [ is not closed with ] (or a line inside it is indented less than its key) (the YAML parser: Flow sequence in block collection must be sufficiently indented and end with a ])'],
+      [clients('    target: a\n   path: /p\n'), 'workload.yaml:6: clients[0]: malformed YAML: a line among list items has no "- " before it, or is indented as if it were an item (the YAML parser: Sequence item without - indicator)'],
+      ['name: t\napps:\n  - name: a\n    serviceTime: "4ms\n', 'workload.yaml:4: apps[0].serviceTime: malformed YAML: this quoted value is not closed: its closing quote is missing (the YAML parser: Missing closing "quote)'],
+      ['name: t\n\tapps: []\n', 'workload.yaml:2: malformed YAML: a tab indents this line; YAML indents with spaces only (the YAML parser: Tabs are not allowed as indentation)'],
+      [clients('    rate: 1\n    target: a\n  - *other\n'), 'workload.yaml:7: clients[1]: malformed YAML: this alias (*other) refers to no anchor (&other) set before it (the YAML parser: Unresolved alias (the anchor must be set before the alias): other)'],
+    ];
+    for (const [text, line] of cases) expect(imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a') }, text).e).toEqual([line]);
   });
 
   it('replicas that are not a whole number, at their own line', () => {
@@ -118,7 +132,9 @@ describe('text the YAML parser must not see is refused before parsing, as one me
 
   it('a syntax error gives its first message only', () => {
     const r = imp({ 'bad.yaml': 'hello: [unclosed\n  foo: }\n' });
-    expect(r.e).toEqual(['bad.yaml:1: malformed YAML: Implicit keys of flow sequence pairs need to be on a single line']);
+    expect(r.e).toEqual([
+      'bad.yaml:1: hello: malformed YAML: this list opened with [ runs on over lines that read as one key; close it with ] where it ends, and separate its items with commas (the YAML parser: Implicit keys of flow sequence pairs need to be on a single line)',
+    ]);
   });
 });
 
