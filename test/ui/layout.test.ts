@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
@@ -75,6 +75,29 @@ describe('topology layout', () => {
     expect(l.scale).toBeGreaterThan(0.4);
   });
 
+  test("the story's halo round every node lies inside the stage, in presenter mode too (idle-timeout-race's ledger, last at the right at 2.2x, lost 10 px of its ring to the edge at 1024x768)", () => {
+    const files = readdirSync(new URL('../../scenarios/', import.meta.url)).filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'istio-load-test-full.json');
+    for (const file of files) {
+      const t = topologyOf(file.replace(/\.json$/, ''));
+      for (const [w, h] of [[824, 525], [1240, 610], [458, 471]]) {
+        for (const presenter of [false, true]) {
+          const l = computeLayout(t, w, h, { presenter });
+          for (const p of l.nodes) {
+            // svgNodeShapes' and svgControlPlane's .topo-hl-halo, its 1.5-unit stroke included.
+            const out = (p.node.kind === 'control-plane' ? 12 : 10) + 0.75;
+            const at = `${file} ${w}x${h}${presenter ? ' presenter' : ''} ${p.node.name}`;
+            expect(l.tx + (p.x - p.w / 2 - out) * l.scale, at).toBeGreaterThanOrEqual(0);
+            expect(l.tx + (p.x + p.w / 2 + out) * l.scale, at).toBeLessThanOrEqual(w);
+            expect(l.ty + (p.y - p.h / 2 - out) * l.scale, at).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }
+    }
+    // The ledger's ring now ends inside idle-timeout-race's presenter stage at 1024x768.
+    const l = computeLayout(topologyOf('idle-timeout-race'), 824, 578, { presenter: true });
+    expect(screen(l, 'ledger').right + 10.75 * l.scale).toBeLessThanOrEqual(824);
+  });
+
   test('a rounded polygon drops collinear points and closes', () => {
     const d = roundedPolygon([[0, 0], [50, 0], [100, 0], [100, 100], [0, 100]], 10);
     expect(d.match(/Q/g)).toHaveLength(4);
@@ -122,7 +145,7 @@ describe('a readable topology in the normal view (issue 11)', () => {
     expect(large.scale * 12.5).toBeGreaterThanOrEqual(9);
   });
 
-  test('beside the inspector the drawing keeps 0.64 (captions at 8 px) and centres the inspected node; without a focus its middle stays centred', () => {
+  test('beside the inspector the drawing keeps 0.64 (captions at 8 px) and centres the inspected node along an axis it overflows, as far as the drawing reaches; along one it fits, and without a focus, it is centred', () => {
     const t = topologyOf('two-meshes-via-gateway');
     const bridge = t.nodes.find((n) => n.name === 'payments-bridge')!;
     const fitted = computeLayout(t, 458, 471);
@@ -131,7 +154,24 @@ describe('a readable topology in the normal view (issue 11)', () => {
     expect(l.scale).toBe(0.64);
     const p = node(l, 'payments-bridge');
     expect(l.tx + p.x * l.scale).toBeCloseTo(229);
-    expect(l.ty + p.y * l.scale).toBeCloseTo(235.5);
+    // Its height fits at 0.64: every box whole, top to bottom (the bridge centred put it at 235.5).
+    const ys = l.nodes.flatMap((n) => [l.ty + (n.y - n.h / 2) * l.scale, l.ty + (n.y + n.h / 2) * l.scale]);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(471);
+    // retry-storm's failed request (its failure began at payments) at 1024x768's 458 x 491 px:
+    // payments centred cut the control plane's name at the top, 200 px of the stage empty below.
+    const rs = topologyOf('retry-storm');
+    const r = computeLayout(rs, 458, 491, { minScale: INSPECTOR_MIN_SCALE, focus: [rs.nodes.find((n) => n.name === 'payments')!.id] });
+    const top = Math.min(...r.meshes.map((m) => r.ty + (m.minY - 26) * r.scale));
+    const bottom = Math.max(...r.meshes.map((m) => r.ty + m.maxY * r.scale));
+    const left = Math.min(...r.nodes.map((n) => r.tx + (n.x - n.w / 2) * r.scale));
+    const right = Math.max(...r.meshes.map((m) => r.tx + m.maxX * r.scale));
+    // Now whole in the stage, its region 71 px from the top and 72 from the bottom, and across.
+    expect(r.scale).toBe(0.64);
+    expect(top).toBeGreaterThan(60);
+    expect(r.height - bottom).toBeGreaterThan(60);
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeLessThanOrEqual(r.width);
     // A picture that fits at 0.64 or more is fitted as before, the focus notwithstanding.
     const mm1 = topologyOf('mm1');
     expect(computeLayout(mm1, 458, 471, { minScale: INSPECTOR_MIN_SCALE, focus: [1] })).toMatchObject({ tx: computeLayout(mm1, 458, 471).tx, ty: computeLayout(mm1, 458, 471).ty });

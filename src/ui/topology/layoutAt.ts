@@ -10,7 +10,8 @@ import { NodeSize, type ControlLink, type Layout, type LayoutOptions, type NodeP
 import { unfoldReplicas } from './replicaGrid';
 import { controlLabel, onRequestPath } from './nodeTraits';
 import { callDepths, orderColumns } from './columnOrder';
-import { addNodeExtent, Bounds, controlTextWidth, nodeExtent, sizeOf } from './nodeExtent';
+import { addHaloExtent, addNodeExtent, Bounds, controlTextWidth, nodeExtent, sizeOf } from './nodeExtent';
+import { fitScale, offsetAlong } from './fitPlace';
 import { proxyAnchor, routeEdges } from './edgeRoutes';
 
 
@@ -223,17 +224,17 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
   }
   const margin = stage || wide ? PRESENTER_MARGIN : MARGIN;
-  const fit = Math.min((width - 2 * margin) / box.width, (height - 2 * margin) / box.height);
+  const halo = new Bounds();
+  halo.add(box.minX, box.minY);
+  halo.add(box.maxX, box.maxY);
+  for (const p of placed) addHaloExtent(halo, p);
+  const fit = fitScale(box, halo, width, height, margin);
   const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(stage ? PRESENTER_MAX_SCALE : MAX_SCALE, fit));
+  // Larger than the stage beside the inspector: the focused nodes' middle at its centre, as far as the drawing reaches.
   const shown = scale > fit * 1.001 ? placed.filter((p) => options.focus?.includes(p.node.id)) : [];
-  if (shown.length > 0) {
-    // Larger than the viewport: the focused nodes' middle at its centre.
-    const cx = shown.reduce((a, p) => a + p.x, 0) / shown.length;
-    const cy = shown.reduce((a, p) => a + p.y, 0) / shown.length;
-    return { width, height, scale, tx: width / 2 - cx * scale, ty: height / 2 - cy * scale, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
-  }
-  const tx = (width - box.width * scale) / 2 - box.minX * scale;
-  const ty = (height - box.height * scale) / 2 - box.minY * scale;
+  const focus = (axis: 'x' | 'y') => (shown.length > 0 ? shown.reduce((a, p) => a + p[axis], 0) / shown.length : null);
+  const tx = offsetAlong(box.minX, box.maxX, halo.minX, halo.maxX, focus('x'), scale, width, margin);
+  const ty = offsetAlong(box.minY, box.maxY, halo.minY, halo.maxY, focus('y'), scale, height, margin);
   return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
 }
 

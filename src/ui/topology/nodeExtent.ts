@@ -89,3 +89,20 @@ export class Bounds {
     return Math.max(1, this.maxY - this.minY);
   }
 }
+
+/**
+ * Adds the story's halo round a node to `box`, design units: the ring a narrative step's
+ * highlight (and a found node's) draws round its shape (svgNodeShapes' and svgControlPlane's
+ * `.topo-hl-halo`: 10 units out from a box, its cards 6 units a card below it, and from a client's
+ * circle; 12 from a control plane's hexagon), with a unit for its 1.5-unit stroke. The fit lets a
+ * halo use the margin but not pass the stage's edge (fitPlace.ts): at presenter mode's 2.2x,
+ * idle-timeout-race's ledger, last at the right, lost 10 px of its ring to the edge at 1024x768.
+ * Impure: mutates `box`.
+ */
+export function addHaloExtent(box: Bounds, p: PlacedNode): void {
+  const boxed = p.node.kind !== 'client' && p.node.kind !== 'control-plane';
+  const out = (p.node.kind === 'control-plane' ? 12 : 10) + 1;
+  const cards = boxed ? (Math.min(p.node.replicas, 3) - 1) * 6 : 0;
+  box.add(p.x - p.w / 2 - out, p.y - p.h / 2 - out);
+  box.add(p.x + p.w / 2 + out, p.y + p.h / 2 + out + cards);
+}
