@@ -32,7 +32,7 @@ export class ServiceActor implements Actor {
   readonly downstream: Downstream[] = [];
   /** Time from arrival at the app to its answer, for ok answers sent after the warmup. */
   readonly latency = new Histogram();
-  /** `latency`'s id in the world's HistogramLog, which its values go through (NOTE: issue 14.2). */
+  /** `latency`'s id in the world's HistogramLog, which its values go through (NOTE: issue 14.2), or -1: none. */
   readonly latencyId: number;
   arrivals = 0;
   ok = 0;
@@ -58,7 +58,7 @@ export class ServiceActor implements Actor {
     this.timeBlock = drawAtOf(serviceTime)?.f ?? null;
     this.timeAt = drawAtOf(serviceTime)?.p ?? 0;
     this.parallel = spec.callMode === 'parallel';
-    this.latencyId = world.histogramLog.register(this.latency);
+    this.latencyId = world.histogramLog === null ? -1 : world.histogramLog.register(this.latency);
   }
 
   /** Wires a downstream call (done once the world knows every service, host and route). */
@@ -215,7 +215,11 @@ export class ServiceActor implements Actor {
   protected answer(att: Attempt): void {
     if (att.cause === null) {
       this.ok++;
-      if (att.sentAt >= this.world.warmup) this.world.histogramLog.add(this.latencyId, this.world.sim.now - att.arrivedAt);
+      if (att.sentAt >= this.world.warmup) {
+        const log = this.world.histogramLog;
+        if (log !== null) log.add(this.latencyId, this.world.sim.now - att.arrivedAt);
+        else this.latency.record(this.world.sim.now - att.arrivedAt);
+      }
     } else {
       this.failed++;
     }

@@ -27,8 +27,8 @@ export interface ServiceHost {
   readonly tracer: Tracer | null;
   /** Answers to attempts sent before it (ms) stay out of latency figures. */
   readonly warmup: number;
-  /** Where services' latency histograms take their values (ServiceActor.latencyId). */
-  readonly histogramLog: HistogramLog;
+  /** Where services' latency histograms take their values (ServiceActor.latencyId); null: recorded at once. */
+  readonly histogramLog: HistogramLog | null;
   readonly dataPlane: ServiceDataPlane;
   readonly routes: readonly Route[];
   /** A replica of the callee at `callee.index` went down or came back. */

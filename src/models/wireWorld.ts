@@ -19,7 +19,7 @@ export interface WorldWiring extends ClusterSite {
   readonly sim: Simulation;
   readonly topology: Topology;
   readonly edgeStats: EdgeStats[];
-  readonly histogramLog: HistogramLog;
+  readonly histogramLog: HistogramLog | null;
   readonly routes: Cluster[];
   readonly headerSets: HeaderSets;
   readonly clients: readonly ClientActor[];
@@ -37,7 +37,7 @@ export function wireWorld(w: WorldWiring, clientHosts: readonly number[], byName
     const e = { id: w.topology.edges.length, from, to, mtls: false };
     w.topology.edges.push(e);
     w.edgeStats.push(new EdgeStats());
-    w.edgeStats[e.id].logLatency(w.histogramLog);
+    if (w.histogramLog !== null) w.edgeStats[e.id].logLatency(w.histogramLog);
     return e.id;
   };
   const callee = (name: string) => {
