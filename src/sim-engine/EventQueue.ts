@@ -2,36 +2,40 @@ import { InvariantError, invariant } from './invariant';
 import { lineAlignedBuffer } from './lineAligned';
 import { RunStoppedError } from './RunStoppedError';
 
-/** Slot states. */
-const FREE = 0;
-const PENDING = 1;
-const CANCELLED = 2;
-
 /**
- * Each scheduled event lives in a 64-byte *slot record*, one cache line, read through two views
- * of one buffer: doubles at F_* (index slot * 8 + F_*), 32-bit integers at I_* (slot * 16 + I_*).
+ * The queue's constants. NOTE: issue 14.4: a `const enum`, so esbuild writes each as a literal
+ * where it is used. Top-level `const`s become `var`s of the module in an unminified bundle (the
+ * bench's, tsx's CLI and tests), and V8 then loads, Smi-checks and untags each from the module's
+ * context at every use: some 6 instructions, with an overflow check, per field of a slot record.
+ * Slot states: FREE, PENDING, CANCELLED. Each scheduled event lives in a 64-byte *slot record*,
+ * one cache line, read through two views of one buffer: doubles at F_* (index slot * 8 + F_*),
+ * 32-bit integers at I_* (slot * 16 + I_*).
  */
-const F_TIME = 0;
-const F_SEQ = 1;
-const F_B = 2;
-const I_A = 6;
-const I_KIND = 7;
-const I_TARGET = 8;
-const I_NEXT = 9;
-const I_GEN = 10;
-const I_STATE = 11;
-
-/** Buckets in the calendar ring (a power of two). */
-const BUCKETS = 4096;
-const MASK = BUCKETS - 1;
-/** Events the heap should receive per calendar bucket; the bucket width follows from it. */
-const EVENTS_PER_BUCKET = 8;
-/** Pops between two checks of the bucket width. */
-const CHECK_EVERY = 1024;
-const MIN_WIDTH = 1e-9;
-/** The furthest bucket a jump may reach; bucket numbers stay exact far below 2^53. */
-const MAX_BUCKET = 2 ** 40;
-const MAX_WIDTH = 1e9;
+const enum C {
+  FREE = 0,
+  PENDING = 1,
+  CANCELLED = 2,
+  F_TIME = 0,
+  F_SEQ = 1,
+  F_B = 2,
+  I_A = 6,
+  I_KIND = 7,
+  I_TARGET = 8,
+  I_NEXT = 9,
+  I_GEN = 10,
+  I_STATE = 11,
+  /** Buckets in the calendar ring (a power of two). */
+  BUCKETS = 4096,
+  MASK = BUCKETS - 1,
+  /** Events the heap should receive per calendar bucket; the bucket width follows from it. */
+  EVENTS_PER_BUCKET = 8,
+  /** Pops between two checks of the bucket width. */
+  CHECK_EVERY = 1024,
+  MIN_WIDTH = 1e-9,
+  /** The furthest bucket a jump may reach (2^40); bucket numbers stay exact far below 2^53. */
+  MAX_BUCKET = 1099511627776,
+  MAX_WIDTH = 1e9,
+}
 
 /**
  * The future-event list: a binary min-heap over typed arrays ordered by time, then insertion
@@ -44,7 +48,7 @@ const MAX_WIDTH = 1e9;
  * Events beyond the ring's horizon wait in an overflow heap ordered by time; half a turn before
  * its earliest event's bucket, the events within the horizon move into the ring. When only the
  * overflow holds events, the calendar jumps to the earliest of them.
- * The width follows the event density near the clock (about EVENTS_PER_BUCKET per bucket), so
+ * The width follows the event density near the clock (about C.EVENTS_PER_BUCKET per bucket), so
  * the heap stays a few levels deep and in the first-level cache however many events are
  * pending; a 10k-event heap costs 13 levels of cache-missing sift per pop. Pop order depends
  * only on (time, sequence), never on the width: the calendar is invisible to the trace.
@@ -70,7 +74,7 @@ export class EventQueue {
   private heapCount = 0;
 
   /** Calendar: bucket k holds the events of [origin + k * width, origin + (k + 1) * width). */
-  private readonly head = new Int32Array(BUCKETS).fill(-1);
+  private readonly head = new Int32Array(C.BUCKETS).fill(-1);
   private ringCount = 0;
   /**
    * The overflow: a min-heap by time alone (ties need no order here: an entry reaches the main
@@ -152,7 +156,7 @@ export class EventQueue {
 
   /** The cancel handle of the event in `slot`: its generation x 2^24 + the slot. */
   private handleOf(slot: number): number {
-    return this.i32[(slot << 4) + I_GEN] * 0x1000000 + slot;
+    return this.i32[(slot << 4) + C.I_GEN] * 0x1000000 + slot;
   }
 
   /**
@@ -189,13 +193,15 @@ export class EventQueue {
     const slot = this.freeSlots[--this.freeTop];
     const f = slot << 3;
     const i = slot << 4;
-    this.f64[f + F_TIME] = time;
-    this.f64[f + F_SEQ] = this.nextSeq++;
-    this.f64[f + F_B] = b;
-    this.i32[i + I_A] = a;
-    this.i32[i + I_KIND] = kind;
-    this.i32[i + I_TARGET] = target;
-    this.i32[i + I_STATE] = PENDING;
+    const f64 = this.f64;
+    const i32 = this.i32;
+    f64[f + C.F_TIME] = time;
+    f64[f + C.F_SEQ] = this.nextSeq++;
+    f64[f + C.F_B] = b;
+    i32[i + C.I_A] = a;
+    i32[i + C.I_KIND] = kind;
+    i32[i + C.I_TARGET] = target;
+    i32[i + C.I_STATE] = C.PENDING;
     this.count++;
     this.live++;
     this.place(slot);
@@ -224,20 +230,22 @@ export class EventQueue {
     const slot = this.heapSlot[0];
     const f = slot << 3;
     const i = slot << 4;
-    this.time = this.f64[f + F_TIME];
-    this.b = this.f64[f + F_B];
-    this.a = this.i32[i + I_A];
-    this.kind = this.i32[i + I_KIND];
-    this.target = this.i32[i + I_TARGET];
+    const f64 = this.f64;
+    const i32 = this.i32;
+    this.time = f64[f + C.F_TIME];
+    this.b = f64[f + C.F_B];
+    this.a = i32[i + C.I_A];
+    this.kind = i32[i + C.I_KIND];
+    this.target = i32[i + C.I_TARGET];
     this.live--;
     this.removeTop();
-    if (++this.popsSinceCheck === CHECK_EVERY) this.checkWidth();
+    if (++this.popsSinceCheck === C.CHECK_EVERY) this.checkWidth();
   }
 
   /** Cancels a pending event. Returns false when the handle's event already ran or was cancelled. */
   cancel(handle: number): boolean {
     if (!this.isPending(handle)) return false;
-    this.i32[((handle % 0x1000000) << 4) + I_STATE] = CANCELLED;
+    this.i32[((handle % 0x1000000) << 4) + C.I_STATE] = C.CANCELLED;
     this.live--;
     if (this.count - this.live > this.live + 1024) this.rebuild(this.width);
     return true;
@@ -249,7 +257,7 @@ export class EventQueue {
     const slot = handle % 0x1000000;
     if (slot >= this.capacity) return false;
     const i = slot << 4;
-    return this.i32[i + I_GEN] === Math.floor(handle / 0x1000000) && this.i32[i + I_STATE] === PENDING;
+    return this.i32[i + C.I_GEN] === Math.floor(handle / 0x1000000) && this.i32[i + C.I_STATE] === C.PENDING;
   }
 
   /** Brings the earliest pending event to the heap's top, moving buckets in and dropping cancelled entries. */
@@ -261,7 +269,7 @@ export class EventQueue {
         this.advance();
         if (this.heapCount === 0) return;
       }
-      if (this.i32[(this.heapSlot[0] << 4) + I_STATE] !== CANCELLED) return;
+      if (this.i32[(this.heapSlot[0] << 4) + C.I_STATE] !== C.CANCELLED) return;
       this.removeTop();
     }
   }
@@ -273,13 +281,13 @@ export class EventQueue {
    * in a fresh heap number, one an event.
    */
   private place(slot: number): void {
-    const time = this.f64[(slot << 3) + F_TIME];
+    const time = this.f64[(slot << 3) + C.F_TIME];
     const k = Math.floor((time - this.origin) * this.invWidth);
     if (k <= this.cur) return this.heapPush(slot);
     const i = slot << 4;
-    if (k < this.cur + BUCKETS) {
-      const bucket = k & MASK;
-      this.i32[i + I_NEXT] = this.head[bucket];
+    if (k < this.cur + C.BUCKETS) {
+      const bucket = k & C.MASK;
+      this.i32[i + C.I_NEXT] = this.head[bucket];
       this.head[bucket] = slot;
       this.ringCount++;
     } else this.overflowPush(slot);
@@ -296,7 +304,7 @@ export class EventQueue {
         // Nothing in the ring: jump straight to the overflow's earliest bucket; or, so far
         // ahead that bucket numbers would stop counting exactly (2^53), start the calendar
         // again there (O(count), as the drain after a jump would be anyway).
-        if (overflowAt > MAX_BUCKET) {
+        if (overflowAt > C.MAX_BUCKET) {
           this.rebuild(this.width, overflowMin, false);
           continue;
         }
@@ -304,14 +312,14 @@ export class EventQueue {
       }
       this.cur++;
       // Half a turn ahead, overflow entries move into the ring (or the heap, after a jump).
-      if (this.overflowCount > 0 && overflowAt < this.cur + BUCKETS / 2) this.drainOverflow();
-      const bucket = this.cur & MASK;
+      if (this.overflowCount > 0 && overflowAt < this.cur + C.BUCKETS / 2) this.drainOverflow();
+      const bucket = this.cur & C.MASK;
       let slot = this.head[bucket];
       this.head[bucket] = -1;
       while (slot >= 0) {
-        const next = i32[(slot << 4) + I_NEXT];
+        const next = i32[(slot << 4) + C.I_NEXT];
         this.ringCount--;
-        if (i32[(slot << 4) + I_STATE] === CANCELLED) this.dropEntry(slot);
+        if (i32[(slot << 4) + C.I_STATE] === C.CANCELLED) this.dropEntry(slot);
         else this.heapPush(slot);
         slot = next;
       }
@@ -324,18 +332,18 @@ export class EventQueue {
     // With a width far too small for the events ahead, the calendar walks empty buckets and
     // drains every half turn, so the next width check may rebuild without waiting for `count` pops.
     this.jumped = true;
-    const horizon = this.cur + BUCKETS;
+    const horizon = this.cur + C.BUCKETS;
     while (this.overflowCount > 0 && Math.floor((this.overflowTime[0] - this.origin) * this.invWidth) < horizon) {
       const slot = this.overflowSlot[0];
       this.overflowPop();
       this.drained++;
-      if (this.i32[(slot << 4) + I_STATE] === CANCELLED) this.dropEntry(slot);
+      if (this.i32[(slot << 4) + C.I_STATE] === C.CANCELLED) this.dropEntry(slot);
       else this.place(slot);
     }
   }
 
   private overflowPush(slot: number): void {
-    const t = this.f64[(slot << 3) + F_TIME];
+    const t = this.f64[(slot << 3) + C.F_TIME];
     const ot = this.overflowTime;
     const os = this.overflowSlot;
     let pos = this.overflowCount++;
@@ -373,8 +381,8 @@ export class EventQueue {
   }
 
   /**
-   * Every CHECK_EVERY pops: when the pop rate says buckets hold over twice or under half as many
-   * events as EVENTS_PER_BUCKET, rebuild with a better width. At most once per `count` pops, so
+   * Every C.CHECK_EVERY pops: when the pop rate says buckets hold over twice or under half as many
+   * events as C.EVENTS_PER_BUCKET, rebuild with a better width. At most once per `count` pops, so
    * the O(count) rebuild stays O(1) per event, unless the calendar jumped meanwhile: a width
    * too small for the events' spacing makes it jump on every pop, at O(count) each.
    */
@@ -382,7 +390,7 @@ export class EventQueue {
     const span = this.time - this.timeAtCheck;
     this.timeAtCheck = this.time;
     this.popsSinceRebuild += this.popsSinceCheck;
-    const ideal = (EVENTS_PER_BUCKET * span) / this.popsSinceCheck;
+    const ideal = (C.EVENTS_PER_BUCKET * span) / this.popsSinceCheck;
     this.popsSinceCheck = 0;
     const jumped = this.jumped;
     this.jumped = false;
@@ -399,8 +407,8 @@ export class EventQueue {
     const slots = this.scratch;
     let n = 0;
     for (let h = 0; h < this.heapCount; h++) slots[n++] = this.heapSlot[h];
-    for (let bucket = 0; bucket < BUCKETS; bucket++) {
-      for (let s = this.head[bucket]; s >= 0; s = this.i32[(s << 4) + I_NEXT]) slots[n++] = s;
+    for (let bucket = 0; bucket < C.BUCKETS; bucket++) {
+      for (let s = this.head[bucket]; s >= 0; s = this.i32[(s << 4) + C.I_NEXT]) slots[n++] = s;
     }
     for (let k = 0; k < this.overflowCount; k++) slots[n++] = this.overflowSlot[k];
     invariant(n === this.count, `event queue lost track of entries (${n} found, ${this.count} stored)`);
@@ -408,7 +416,7 @@ export class EventQueue {
     this.heapCount = 0;
     this.ringCount = 0;
     this.overflowCount = 0;
-    this.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
+    this.width = Math.min(C.MAX_WIDTH, Math.max(C.MIN_WIDTH, width));
     this.invWidth = 1 / this.width;
     this.origin = origin;
     this.cur = 0;
@@ -416,7 +424,7 @@ export class EventQueue {
     this.rebuilds++;
     for (let k = 0; k < n; k++) {
       const slot = slots[k];
-      if (this.i32[(slot << 4) + I_STATE] === CANCELLED) this.dropEntry(slot);
+      if (this.i32[(slot << 4) + C.I_STATE] === C.CANCELLED) this.dropEntry(slot);
       else this.place(slot);
     }
   }
@@ -430,9 +438,10 @@ export class EventQueue {
 
   private dropEntry(slot: number): void {
     const i = slot << 4;
-    this.i32[i + I_STATE] = FREE;
+    const i32 = this.i32;
+    i32[i + C.I_STATE] = C.FREE;
     // Generations wrap at 2^29 so handles stay exact doubles (2^29 * 2^24 < 2^53).
-    this.i32[i + I_GEN] = (this.i32[i + I_GEN] + 1) & 0x1fffffff;
+    i32[i + C.I_GEN] = (i32[i + C.I_GEN] + 1) & 0x1fffffff;
     this.freeSlots[this.freeTop++] = slot;
     this.count--;
   }
@@ -441,13 +450,13 @@ export class EventQueue {
     const ht = this.heapTime;
     const hl = this.heapSlot;
     const f64 = this.f64;
-    const t = f64[(slot << 3) + F_TIME];
-    const s = f64[(slot << 3) + F_SEQ];
+    const t = f64[(slot << 3) + C.F_TIME];
+    const s = f64[(slot << 3) + C.F_SEQ];
     let pos = this.heapCount++;
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
       const pt = ht[parent];
-      if (pt < t || (pt === t && f64[(hl[parent] << 3) + F_SEQ] < s)) break;
+      if (pt < t || (pt === t && f64[(hl[parent] << 3) + C.F_SEQ] < s)) break;
       ht[pos] = pt;
       hl[pos] = hl[parent];
       pos = parent;
@@ -470,12 +479,12 @@ export class EventQueue {
       const right = child + 1;
       if (right < n) {
         const rt = ht[right];
-        if (rt < ct || (rt === ct && f64[(hl[right] << 3) + F_SEQ] < f64[(hl[child] << 3) + F_SEQ])) {
+        if (rt < ct || (rt === ct && f64[(hl[right] << 3) + C.F_SEQ] < f64[(hl[child] << 3) + C.F_SEQ])) {
           child = right;
           ct = rt;
         }
       }
-      if (t < ct || (t === ct && f64[(slot << 3) + F_SEQ] < f64[(hl[child] << 3) + F_SEQ])) break;
+      if (t < ct || (t === ct && f64[(slot << 3) + C.F_SEQ] < f64[(hl[child] << 3) + C.F_SEQ])) break;
       ht[pos] = ct;
       hl[pos] = hl[child];
       pos = child;

@@ -32,8 +32,10 @@ export interface AleaSlot {
 
 /** Streams per block: 16 KB of state, allocated outside the moving heap. */
 const SLOTS_PER_BLOCK = 512;
-/** 2^-32. */
-const TWO_M32 = 2.3283064365386963e-10;
+/** 2^-32. NOTE: a const enum, written as a literal where used (a module `const` is a context load per draw, EventQueue.ts). */
+const enum A {
+  TWO_M32 = 2.3283064365386963e-10,
+}
 
 // The block new streams take their slots from. Module state, but no run reads it: a slot is
 // only ever read through the stream that owns it, and a full block is simply left to the
@@ -55,7 +57,7 @@ function newSlot(): AleaSlot {
  * Mutates `s[o..o+3]`.
  */
 export function aleaNext(s: Float64Array, o: number): number {
-  const t = 2091639 * s[o] + s[o + 3] * TWO_M32;
+  const t = 2091639 * s[o] + s[o + 3] * A.TWO_M32;
   s[o] = s[o + 1];
   s[o + 1] = s[o + 2];
   const c = t | 0;
@@ -128,6 +130,6 @@ function mash(): (data: string) => number {
       h -= n;
       n += h * 0x100000000; // 2^32
     }
-    return (n >>> 0) * TWO_M32;
+    return (n >>> 0) * A.TWO_M32;
   };
 }

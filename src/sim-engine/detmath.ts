@@ -149,27 +149,35 @@ export function fdlibmExp(x: number): number {
 // with |r| <= ln2/128, so e^x = 2^k * 2^(j/64) * e^r, with 2^(j/64) from a table fdlibm builds
 // once and e^r from a degree-6 polynomial (truncation below 2^-60). Within one ulp or so of
 // Math.exp, and like everything here made of IEEE-exact operations, so every engine agrees.
-const EXP_N = 64;
 /**
- * 2^k at k + 1022, for -1022 <= k <= 1023: pow2's values, read rather than built (writing the
- * two halves and reading the double back stalls the load; exp's draws do it 43 times a request
- * in the 3-hop chain, issue 14.4). exp's range, |x| < 709, keeps k inside it.
+ * exp's constants. NOTE: issue 14.4: a const enum, written as literals where used (a module
+ * `const` is a context load at each use, EventQueue.ts says why). The same doubles as
+ * `EXP_N * invln2`, `ln2_hi / EXP_N` and `ln2_lo / EXP_N` (products and quotients by 64 are exact).
  */
-const POW2 = new Float64Array(2046);
-for (let k = -1022; k <= 1023; k++) POW2[k + 1022] = pow2(k);
-const expTable = new Float64Array(EXP_N);
-for (let j = 0; j < EXP_N; j++) expTable[j] = fdlibmExp((j / EXP_N) * ln2_hi + (j / EXP_N) * ln2_lo);
-const invLn2N = EXP_N * invln2;
-const ln2N_hi = ln2_hi / EXP_N;
-const ln2N_lo = ln2_lo / EXP_N;
+const enum X {
+  EXP_N = 64,
+  invLn2N = 64 * 1.44269504088896338700e0,
+  ln2N_hi = 6.93147180369123816490e-1 / 64,
+  ln2N_lo = 1.90821492927058770002e-10 / 64,
+}
+/**
+ * exp's two tables in one array (one context load and map check a call): 2^(j/64) at j, for
+ * 0 <= j < 64, built by fdlibm; then 2^k at 64 + k + 1022, for -1022 <= k <= 1023: pow2's values,
+ * read rather than built (writing the two halves and reading the double back stalls the load;
+ * exp's draws do it 43 times a request in the 3-hop chain, issue 14.4). exp's range, |x| < 709,
+ * keeps k inside it.
+ */
+const EXP_TABLES = new Float64Array(X.EXP_N + 2046);
+for (let j = 0; j < X.EXP_N; j++) EXP_TABLES[j] = fdlibmExp((j / X.EXP_N) * ln2_hi + (j / X.EXP_N) * ln2_lo);
+for (let k = -1022; k <= 1023; k++) EXP_TABLES[X.EXP_N + k + 1022] = pow2(k);
 
 /** e^x by table and polynomial; fdlibm outside (-708, 709), where it handles NaN and the limits. */
 export function exp(x: number): number {
   if (!(x > -708 && x < 709)) return fdlibmExp(x);
-  const n = Math.floor(x * invLn2N + 0.5);
-  const r = x - n * ln2N_hi - n * ln2N_lo;
-  const j = n & (EXP_N - 1);
+  const n = Math.floor(x * X.invLn2N + 0.5);
+  const r = x - n * X.ln2N_hi - n * X.ln2N_lo;
+  const j = n & (X.EXP_N - 1);
   const p = r + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
-  const t = expTable[j];
-  return POW2[(n - j) / EXP_N + 1022] * (t + t * p);
+  const t = EXP_TABLES[j];
+  return EXP_TABLES[(n - j) / X.EXP_N + (X.EXP_N + 1022)] * (t + t * p);
 }

@@ -106,12 +106,12 @@ function compileOnSlot(d: Distribution, s: Float64Array, o: number): Sampler {
     case 'lognormal': {
       const mu = log(d.median);
       const sigma = d.sigma;
-      return () => Math.min(MAX_DRAW, exp(mu + sigma * normalAt(s, o)));
+      return () => Math.min(Code.MAX_DRAW, exp(mu + sigma * normalAt(s, o)));
     }
     case 'pareto': {
       const { scale } = d;
       const inv = 1 / d.shape;
-      return () => Math.min(MAX_DRAW, scale * exp(inv * exponentialAt(s, o)));
+      return () => Math.min(Code.MAX_DRAW, scale * exp(inv * exponentialAt(s, o)));
     }
     default:
       return assertNever(d, 'distribution');
@@ -151,6 +151,23 @@ export const DRAW_SLOT = 7;
 
 /** Kind codes of an encoded distribution; `custom` means the owner draws through a Sampler. */
 export const DrawCode = { constant: 0, uniform: 1, exponential: 2, normal: 3, lognormal: 4, pareto: 5, custom: 6 } as const;
+
+/**
+ * DrawCode and MAX_DRAW again, for `drawInto`. NOTE: issue 14.4: a const enum is written as a
+ * literal where used; `DrawCode.lognormal` is a context load and a property load at each test, and
+ * MAX_DRAW a context load (EventQueue.ts says why). Used by the samplers too; drawAt.test.ts
+ * compares every kind's draws with a sampler's.
+ */
+const enum Code {
+  constant = 0,
+  uniform = 1,
+  exponential = 2,
+  normal = 3,
+  lognormal = 4,
+  pareto = 5,
+  custom = 6,
+  MAX_DRAW = 8760 * 3_600_000,
+}
 
 /**
  * Writes `d` at doubles `p` to `p + 2` of `f` (kind, then two parameters as `compile` derives
@@ -222,29 +239,29 @@ export function drawInto(f: Float64Array, p: number, out: Float64Array, k: numbe
   const s = p + 3;
   const kind = f[p];
   // NOTE: a proxy's three draws are lognormal by default (calibration.ts): tested first.
-  if (kind === DrawCode.lognormal) {
+  if (kind === Code.lognormal) {
     normalInto(f, s, out, k);
-    out[k] = Math.min(MAX_DRAW, exp(f[p + 1] + f[p + 2] * out[k]));
+    out[k] = Math.min(Code.MAX_DRAW, exp(f[p + 1] + f[p + 2] * out[k]));
     return;
   }
   switch (kind) {
-    case DrawCode.constant:
+    case Code.constant:
       out[k] = f[p + 1];
       return;
-    case DrawCode.uniform:
+    case Code.uniform:
       out[k] = f[p + 1] + f[p + 2] * aleaNext(f, s);
       return;
-    case DrawCode.exponential:
+    case Code.exponential:
       exponentialInto(f, s, out, k);
       out[k] = f[p + 1] * out[k];
       return;
-    case DrawCode.normal:
+    case Code.normal:
       normalInto(f, s, out, k);
       out[k] = Math.max(0, f[p + 1] + f[p + 2] * out[k]);
       return;
-    case DrawCode.pareto:
+    case Code.pareto:
       exponentialInto(f, s, out, k);
-      out[k] = Math.min(MAX_DRAW, f[p + 1] * exp(f[p + 2] * out[k]));
+      out[k] = Math.min(Code.MAX_DRAW, f[p + 1] * exp(f[p + 2] * out[k]));
       return;
     default:
       out[k] = NaN;

@@ -14,32 +14,44 @@ import { aleaNext } from './alea';
 // the layer index (Doornik 2005 shows the correlation that causes); and the tables are built with
 // detmath's log and exp, so every engine builds the same bits and runs repeat across them.
 
-const EXP_LAYERS = 256;
-const EXP_BITS = 8;
-/** Positions are 24-bit integers: what remains of 32 bits after the layer's 8. */
-const EXP_SCALE = 2 ** 24;
-const EXP_R = 7.697117470131487;
-const EXP_AREA = 3.949659822581572e-3;
+/**
+ * The ziggurats' constants. NOTE: issue 14.4: a const enum, so esbuild writes each as a literal
+ * where it is used (a module `const` is a context load at every use; EventQueue.ts says more).
+ */
+const enum Z {
+  EXP_LAYERS = 256,
+  EXP_BITS = 8,
+  /** Positions are 24-bit integers: what remains of 32 bits after the layer's 8. */
+  EXP_SCALE = 16777216,
+  EXP_R = 7.697117470131487,
+  EXP_AREA = 3.949659822581572e-3,
+  NORM_LAYERS = 128,
+  NORM_BITS = 7,
+  /** Signed 25-bit positions: |j| < 2^24. */
+  NORM_SCALE = 16777216,
+  NORM_R = 3.442619855899,
+  NORM_AREA = 9.91256303526217e-3,
+}
 
-const ke = new Float64Array(EXP_LAYERS);
-const we = new Float64Array(EXP_LAYERS);
-const fe = new Float64Array(EXP_LAYERS);
+const ke = new Float64Array(Z.EXP_LAYERS);
+const we = new Float64Array(Z.EXP_LAYERS);
+const fe = new Float64Array(Z.EXP_LAYERS);
 {
-  let de = EXP_R;
+  let de: number = Z.EXP_R;
   let te = de;
-  const q = EXP_AREA / exp(-de);
-  ke[0] = Math.floor((de / q) * EXP_SCALE);
+  const q = Z.EXP_AREA / exp(-de);
+  ke[0] = Math.floor((de / q) * Z.EXP_SCALE);
   ke[1] = 0;
-  we[0] = q / EXP_SCALE;
-  we[EXP_LAYERS - 1] = de / EXP_SCALE;
+  we[0] = q / Z.EXP_SCALE;
+  we[Z.EXP_LAYERS - 1] = de / Z.EXP_SCALE;
   fe[0] = 1;
-  fe[EXP_LAYERS - 1] = exp(-de);
-  for (let i = EXP_LAYERS - 2; i >= 1; i--) {
-    de = -log(EXP_AREA / de + exp(-de));
-    ke[i + 1] = Math.floor((de / te) * EXP_SCALE);
+  fe[Z.EXP_LAYERS - 1] = exp(-de);
+  for (let i = Z.EXP_LAYERS - 2; i >= 1; i--) {
+    de = -log(Z.EXP_AREA / de + exp(-de));
+    ke[i + 1] = Math.floor((de / te) * Z.EXP_SCALE);
     te = de;
     fe[i] = exp(-de);
-    we[i] = de / EXP_SCALE;
+    we[i] = de / Z.EXP_SCALE;
   }
 }
 
@@ -48,48 +60,41 @@ export function exponentialZiggurat(rng: Rng): () => number {
   return () => {
     // rng() has 32 random bits, so this is an exact integer in [0, 2^32).
     let bits = rng() * 4294967296;
-    let layer = bits & (EXP_LAYERS - 1);
-    let j = bits >>> EXP_BITS;
+    let layer = bits & (Z.EXP_LAYERS - 1);
+    let j = bits >>> Z.EXP_BITS;
     if (j < ke[layer]) return j * we[layer];
     for (;;) {
       // Beyond the base layer's core lies the tail: exponential again, shifted by R.
-      if (layer === 0) return EXP_R - log(1 - rng());
+      if (layer === 0) return Z.EXP_R - log(1 - rng());
       const x = j * we[layer];
       if (fe[layer] + rng() * (fe[layer - 1] - fe[layer]) < exp(-x)) return x;
       bits = rng() * 4294967296;
-      layer = bits & (EXP_LAYERS - 1);
-      j = bits >>> EXP_BITS;
+      layer = bits & (Z.EXP_LAYERS - 1);
+      j = bits >>> Z.EXP_BITS;
       if (j < ke[layer]) return j * we[layer];
     }
   };
 }
 
-const NORM_LAYERS = 128;
-const NORM_BITS = 7;
-/** Signed 25-bit positions: |j| < 2^24. */
-const NORM_SCALE = 2 ** 24;
-const NORM_R = 3.442619855899;
-const NORM_AREA = 9.91256303526217e-3;
-
-const kn = new Float64Array(NORM_LAYERS);
-const wn = new Float64Array(NORM_LAYERS);
-const fn = new Float64Array(NORM_LAYERS);
+const kn = new Float64Array(Z.NORM_LAYERS);
+const wn = new Float64Array(Z.NORM_LAYERS);
+const fn = new Float64Array(Z.NORM_LAYERS);
 {
-  let dn = NORM_R;
+  let dn: number = Z.NORM_R;
   let tn = dn;
-  const q = NORM_AREA / exp(-0.5 * dn * dn);
-  kn[0] = Math.floor((dn / q) * NORM_SCALE);
+  const q = Z.NORM_AREA / exp(-0.5 * dn * dn);
+  kn[0] = Math.floor((dn / q) * Z.NORM_SCALE);
   kn[1] = 0;
-  wn[0] = q / NORM_SCALE;
-  wn[NORM_LAYERS - 1] = dn / NORM_SCALE;
+  wn[0] = q / Z.NORM_SCALE;
+  wn[Z.NORM_LAYERS - 1] = dn / Z.NORM_SCALE;
   fn[0] = 1;
-  fn[NORM_LAYERS - 1] = exp(-0.5 * dn * dn);
-  for (let i = NORM_LAYERS - 2; i >= 1; i--) {
-    dn = Math.sqrt(-2 * log(NORM_AREA / dn + exp(-0.5 * dn * dn)));
-    kn[i + 1] = Math.floor((dn / tn) * NORM_SCALE);
+  fn[Z.NORM_LAYERS - 1] = exp(-0.5 * dn * dn);
+  for (let i = Z.NORM_LAYERS - 2; i >= 1; i--) {
+    dn = Math.sqrt(-2 * log(Z.NORM_AREA / dn + exp(-0.5 * dn * dn)));
+    kn[i + 1] = Math.floor((dn / tn) * Z.NORM_SCALE);
     tn = dn;
     fn[i] = exp(-0.5 * dn * dn);
-    wn[i] = dn / NORM_SCALE;
+    wn[i] = dn / Z.NORM_SCALE;
   }
 }
 
@@ -97,9 +102,9 @@ const fn = new Float64Array(NORM_LAYERS);
 export function normalZiggurat(rng: Rng): () => number {
   return () => {
     let bits = rng() * 4294967296;
-    let layer = bits & (NORM_LAYERS - 1);
+    let layer = bits & (Z.NORM_LAYERS - 1);
     // The high 25 bits as a signed integer: the sign picks the side.
-    let j = (bits | 0) >> NORM_BITS;
+    let j = (bits | 0) >> Z.NORM_BITS;
     if (Math.abs(j) < kn[layer]) return j * wn[layer];
     for (;;) {
       if (layer === 0) {
@@ -107,16 +112,16 @@ export function normalZiggurat(rng: Rng): () => number {
         let x: number;
         let y: number;
         do {
-          x = -log(1 - rng()) / NORM_R;
+          x = -log(1 - rng()) / Z.NORM_R;
           y = -log(1 - rng());
         } while (y + y < x * x);
-        return j > 0 ? NORM_R + x : -NORM_R - x;
+        return j > 0 ? Z.NORM_R + x : -Z.NORM_R - x;
       }
       const x = j * wn[layer];
       if (fn[layer] + rng() * (fn[layer - 1] - fn[layer]) < exp(-0.5 * x * x)) return x;
       bits = rng() * 4294967296;
-      layer = bits & (NORM_LAYERS - 1);
-      j = (bits | 0) >> NORM_BITS;
+      layer = bits & (Z.NORM_LAYERS - 1);
+      j = (bits | 0) >> Z.NORM_BITS;
       if (Math.abs(j) < kn[layer]) return j * wn[layer];
     }
   };
@@ -140,21 +145,39 @@ export function exponentialAt(s: Float64Array, o: number): number {
 }
 
 /**
+ * The exponential ziggurat's fast-path tables interleaved: ke[i] at 2i, we[i] at 2i + 1, so the
+ * fast path reads one table (one context load and map check) and one cache line.
+ */
+const kwe = new Float64Array(2 * Z.EXP_LAYERS);
+for (let i = 0; i < Z.EXP_LAYERS; i++) {
+  kwe[2 * i] = ke[i];
+  kwe[2 * i + 1] = we[i];
+}
+
+/**
  * `exponentialAt`'s draw, written to `out[k]` rather than returned. NOTE: issue 14.4: a double
  * returned from a call V8 does not inline is a fresh 16-byte heap number; one stored in a
- * Float64Array is not (distributions.ts drawInto transforms it in place).
+ * Float64Array is not (distributions.ts drawInto transforms it in place). Only the fast path (about
+ * 99% of draws) is here, small enough for V8 to inline; the rest is `exponentialTail`.
  */
 export function exponentialInto(s: Float64Array, o: number, out: Float64Array, k: number): void {
-  let bits = aleaNext(s, o) * 4294967296;
-  let layer = bits & (EXP_LAYERS - 1);
-  let j = bits >>> EXP_BITS;
-  if (j < ke[layer]) {
-    out[k] = j * we[layer];
-    return;
-  }
+  const bits = aleaNext(s, o) * 4294967296;
+  const l2 = (bits & (Z.EXP_LAYERS - 1)) << 1;
+  const j = bits >>> Z.EXP_BITS;
+  if (j < kwe[l2]) out[k] = j * kwe[l2 + 1];
+  else exponentialTail(s, o, bits | 0, out, k);
+}
+
+/**
+ * exponentialInto past its first rectangle test, which `bits` (the first uniform x 2^32, as an
+ * int32: the same low and high bits, and no heap number to pass) failed.
+ */
+function exponentialTail(s: Float64Array, o: number, bits: number, out: Float64Array, k: number): void {
+  let layer = bits & (Z.EXP_LAYERS - 1);
+  let j = bits >>> Z.EXP_BITS;
   for (;;) {
     if (layer === 0) {
-      out[k] = EXP_R - log(1 - aleaNext(s, o));
+      out[k] = Z.EXP_R - log(1 - aleaNext(s, o));
       return;
     }
     const x = j * we[layer];
@@ -163,8 +186,8 @@ export function exponentialInto(s: Float64Array, o: number, out: Float64Array, k
       return;
     }
     bits = aleaNext(s, o) * 4294967296;
-    layer = bits & (EXP_LAYERS - 1);
-    j = bits >>> EXP_BITS;
+    layer = bits & (Z.EXP_LAYERS - 1);
+    j = bits >>> Z.EXP_BITS;
     if (j < ke[layer]) {
       out[k] = j * we[layer];
       return;
@@ -178,24 +201,36 @@ export function normalAt(s: Float64Array, o: number): number {
   return drawn[0];
 }
 
-/** `normalAt`'s draw, written to `out[k]` rather than returned (see exponentialInto). */
+/** The normal ziggurat's fast-path tables interleaved, as kwe: kn[i] at 2i, wn[i] at 2i + 1. */
+const kwn = new Float64Array(2 * Z.NORM_LAYERS);
+for (let i = 0; i < Z.NORM_LAYERS; i++) {
+  kwn[2 * i] = kn[i];
+  kwn[2 * i + 1] = wn[i];
+}
+
+/** `normalAt`'s draw, written to `out[k]` rather than returned (see exponentialInto; the rest is `normalTail`). */
 export function normalInto(s: Float64Array, o: number, out: Float64Array, k: number): void {
-  let bits = aleaNext(s, o) * 4294967296;
-  let layer = bits & (NORM_LAYERS - 1);
-  let j = (bits | 0) >> NORM_BITS;
-  if (Math.abs(j) < kn[layer]) {
-    out[k] = j * wn[layer];
-    return;
-  }
+  const bits = aleaNext(s, o) * 4294967296;
+  const l2 = (bits & (Z.NORM_LAYERS - 1)) << 1;
+  // The high 25 bits as a signed integer: the sign picks the side.
+  const j = (bits | 0) >> Z.NORM_BITS;
+  if (Math.abs(j) < kwn[l2]) out[k] = j * kwn[l2 + 1];
+  else normalTail(s, o, bits | 0, out, k);
+}
+
+/** normalInto past its first rectangle test, which `bits` (as exponentialTail's) failed. */
+function normalTail(s: Float64Array, o: number, bits: number, out: Float64Array, k: number): void {
+  let layer = bits & (Z.NORM_LAYERS - 1);
+  let j = (bits | 0) >> Z.NORM_BITS;
   for (;;) {
     if (layer === 0) {
       let x: number;
       let y: number;
       do {
-        x = -log(1 - aleaNext(s, o)) / NORM_R;
+        x = -log(1 - aleaNext(s, o)) / Z.NORM_R;
         y = -log(1 - aleaNext(s, o));
       } while (y + y < x * x);
-      out[k] = j > 0 ? NORM_R + x : -NORM_R - x;
+      out[k] = j > 0 ? Z.NORM_R + x : -Z.NORM_R - x;
       return;
     }
     const x = j * wn[layer];
@@ -204,8 +239,8 @@ export function normalInto(s: Float64Array, o: number, out: Float64Array, k: num
       return;
     }
     bits = aleaNext(s, o) * 4294967296;
-    layer = bits & (NORM_LAYERS - 1);
-    j = (bits | 0) >> NORM_BITS;
+    layer = bits & (Z.NORM_LAYERS - 1);
+    j = (bits | 0) >> Z.NORM_BITS;
     if (Math.abs(j) < kn[layer]) {
       out[k] = j * wn[layer];
       return;
