@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { MAX_REQUESTS, expectedRequests, formatDuration, formatOfFile, formatProblems, parseScenarioText, type Scenario } from '../scenario';
+import { MAX_REQUESTS, expectedRequests, formatDuration, formatOfFile, formatProblems, parseScenarioText, readScenarioText, shortTimeoutNotes, type Scenario } from '../scenario';
 
 /** A scenario file read and validated, or what is wrong with it as lines for stderr. */
 export type Loaded = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; lines: string[] };
@@ -29,6 +29,12 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
   const bad = checkDurationOverride(s, file, durationMs);
   if (bad !== null) return { ok: false, lines: [bad] };
   const warnings: string[] = [];
+  // A change whose timeout is shorter than the work it waits for (a bare 5 is 5 ms): said, not refused.
+  const raw = s.changes.length ? readScenarioText(text, formatOfFile(file)) : null;
+  const written = raw?.ok ? (raw.data as { changes?: unknown[] }).changes : undefined;
+  s.changes.forEach((c, i) => {
+    for (const n of shortTimeoutNotes(s, c, `changes.${i}`, written?.[i])) warnings.push(`warning: ${file}: ${n.path}: ${n.message}`);
+  });
   if (durationMs !== undefined) {
     s.faults.forEach((f, i) => {
       if (f.at >= durationMs) warnings.push(`warning: ${file}: faults.${i} (${f.type}) starts at ${formatDuration(f.at)}, after this ${formatDuration(durationMs)} run ends`);

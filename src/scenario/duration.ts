@@ -9,6 +9,13 @@ const UNITS: Record<string, number> = { us: 0.001, µs: 0.001, ms: 1, s: 1000, m
  */
 export const MAX_DURATION_MS = 8760 * 3_600_000;
 
+/**
+ * The shortest duration other than 0, in ms: 1 µs, the finest unit a file writes and the finest
+ * time the app and the CLI show (formatDuration). A shorter one (0.0001ms) would show as "0 µs",
+ * a time that seems to be none, so it is refused as the typo it most likely is.
+ */
+export const MIN_DURATION_MS = 0.001;
+
 /** The limit as a person reads it, for messages. */
 const MAX_TEXT = '8760h (one year of simulated time)';
 const PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|h)\s*$/;
@@ -22,6 +29,7 @@ export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: 
     if (!Number.isFinite(input)) return { ok: false, message: `must be a finite duration, at most ${MAX_TEXT}, got ${input}` };
     if (input < 0) return { ok: false, message: `must not be negative, got ${input}` };
     if (input > MAX_DURATION_MS) return { ok: false, message: `must be at most ${MAX_TEXT}, got ${input} ms` };
+    if (input > 0 && input < MIN_DURATION_MS) return { ok: false, message: tooShort(String(input)) };
     return { ok: true, ms: input };
   }
   if (input === undefined) return { ok: false, message: 'is required (a duration such as "250ms", "5s" or "2m")' };
@@ -37,7 +45,13 @@ export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: 
   const ms = Number(m[1]) * UNITS[m[2]];
   if (!Number.isFinite(ms)) return { ok: false, message: `must be a finite duration, at most ${MAX_TEXT}, got ${quote(input)}` };
   if (ms > MAX_DURATION_MS) return { ok: false, message: `must be at most ${MAX_TEXT}, got ${quote(input)}` };
+  if (ms > 0 && ms < MIN_DURATION_MS) return { ok: false, message: tooShort(quote(input)) };
   return { ok: true, ms };
+}
+
+/** Why a duration between 0 and MIN_DURATION_MS is refused; `got` as the input was written. */
+function tooShort(got: string): string {
+  return `must be 0 or at least 1 µs (1us, 0.001ms: the finest time meshsim shows; a shorter one would read "0 µs"), got ${got}`;
 }
 
 /** The input in quotes, its middle cut out when it is long (a 400-digit number, say). */

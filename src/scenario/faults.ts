@@ -1,11 +1,30 @@
 import { z } from 'zod';
 import { distributionSchema } from './distribution';
-import { duration, name, percent, positiveDuration, probability } from './common';
+import { duration, name, percent, probability } from './common';
+import { formatDuration } from './duration';
+
+/**
+ * The shortest `for` a fault may have, in ms. A shorter fault acts on next to no request (a
+ * request takes a millisecond or more to pass a hop), and the fault list, which shows times to
+ * the millisecond, would give it one start and end ("from 3.80 s to 3.80 s"): a typo for 1s.
+ */
+export const MIN_FAULT_MS = 1;
+
+/**
+ * The largest slow-replica `factor`: 100,000 times slower already turns a 1 ms request into
+ * 100 s, a replica that never answers within any run's timeouts; past it the figure is a typo
+ * (1e12 would take 30 years a request), and kill-replica is the fault for a replica that is gone.
+ */
+export const MAX_SLOW_FACTOR = 100_000;
 
 /** When a fault starts, and for how long (forever when `for` is absent). */
 const when = {
   at: duration.prefault(0),
-  for: positiveDuration.optional(),
+  for: duration
+    .refine((ms) => ms >= MIN_FAULT_MS, {
+      error: (i) => (i.input === 0 ? 'must be greater than zero' : `must be at least 1 ms (a shorter fault acts on next to no request, and its start and end read the same), got ${formatDuration(i.input as number)}`),
+    })
+    .optional(),
 };
 
 const replica = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' });
@@ -17,7 +36,7 @@ const replica = z.number().int({ message: 'must be a whole number' }).min(0, { m
 export const faultSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('kill-replica'), service: name, replica: replica.default(0), ...when }),
   z.strictObject({ type: z.literal('kill-service'), service: name, ...when }),
-  z.strictObject({ type: z.literal('slow-replica'), service: name, replica: replica.default(0), factor: z.number().min(1, { message: 'must be at least 1' }), ...when }),
+  z.strictObject({ type: z.literal('slow-replica'), service: name, replica: replica.default(0), factor: z.number().min(1, { message: 'must be at least 1' }).max(MAX_SLOW_FACTOR, { message: `must be at most ${MAX_SLOW_FACTOR.toLocaleString('en-US')} (that many times slower turns a 1 ms request into 100 s, hung already; kill-replica is the fault for a replica that is gone)` }), ...when }),
   z.strictObject({
     type: z.literal('latency'),
     /** Every hop into this service, or one link from -> to. */

@@ -16,3 +16,4 @@ export { lessonFigureSchema, FIGURE_MEASURES, WHOLE_RUN_MEASURES, PLAIN_TWIN_MEA
 export { changeSchema, checkChange, checkChanges, changedPolicy, CHANGE_TYPES, type ChangeSpec, type ChangeInput } from './changes';
 export { questionSchema, MIN_QUESTION_CHOICES, MAX_QUESTION_CHOICES, type Question } from './question';
 export { callRouteSchema, routeDestinationSchema, routeMatchSchema, requestHeadersSchema, checkCallRoutes, type CallRoute, type CallRouteInput } from './routes';
+export { shortTimeoutNotes } from './timeoutNotes';

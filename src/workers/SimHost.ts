@@ -112,9 +112,11 @@ export class SimHost extends HostRun {
   /**
    * Makes a config change while the run plays (issue 12.2, "apply a change now"): `at` counts
    * from now. Checked like a `changes` entry of the scenario file; problems come back as
-   * `change.field: message`. Kept in the recipe's actions like an injected fault.
+   * `change.field: message`. Kept in the recipe's actions like an injected fault. `notes` say what
+   * the change will do that looks unmeant, without refusing it (a timeout shorter than the callee's
+   * mean service time, at which most calls time out: shortTimeoutNotes).
    */
-  applyChange(input: unknown): { ok: true; id: number; action: LiveAction } | { ok: false; problems: Problem[] } {
+  applyChange(input: unknown): { ok: true; id: number; action: LiveAction; notes: Problem[] } | { ok: false; problems: Problem[] } {
     const w = this.requireWorld();
     const r = checkChange(this.rawScenario, w.duration, input, w.sim.now);
     if (!r.ok) return r;
@@ -123,7 +125,7 @@ export class SimHost extends HostRun {
     this.nextAction++;
     this.snaps.recipeChanged(action);
     const id = w.configChanges.addLive(r.change);
-    return { ok: true, id, action };
+    return { ok: true, id, action, notes: r.notes };
   }
 
   /** Config changes of this run: the scenario's and live ones, made or to come, with how far each spread. */

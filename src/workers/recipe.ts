@@ -2,7 +2,7 @@
 // run plays (or replayed from a link) are validated as entries of the scenario file would be, and
 // listed with the scenario's own. Plain functions: none changes the world or the actions.
 import { changeTarget, faultAmount, faultTarget, type World } from '../models';
-import { formatDuration, validateScenario, type Problem, type Scenario } from '../scenario';
+import { formatDuration, shortTimeoutNotes, validateScenario, type Problem, type Scenario } from '../scenario';
 import { pointBefore, type LiveAction } from './liveActions';
 import type { FaultStatus } from './protocol';
 
@@ -61,15 +61,17 @@ export function checkFault(rawScenario: Record<string, unknown>, durationMs: num
 
 /**
  * A live change checked against the scenario as written (`rawScenario`), `at` counting from `now`
- * (ms) in a run of `durationMs`; made absolute, or problems as `change.field: message`. Pure.
+ * (ms) in a run of `durationMs`; made absolute, with notes that do not refuse it (a timeout shorter
+ * than the callee's mean service time: shortTimeoutNotes), or problems as `change.field: message`. Pure.
  */
-export function checkChange(rawScenario: Record<string, unknown>, durationMs: number, input: unknown, now: number): { ok: true; change: Scenario['changes'][number] } | { ok: false; problems: Problem[] } {
+export function checkChange(rawScenario: Record<string, unknown>, durationMs: number, input: unknown, now: number): { ok: true; change: Scenario['changes'][number]; notes: Problem[] } | { ok: false; problems: Problem[] } {
   const r = validateEntry(rawScenario, 'changes', 'change', input);
   if (!r.ok) return r;
   const offset = r.scenario.changes[0].at;
   // `at` counts from now here: the change must still fall inside the run.
   if (now + offset >= durationMs) return { ok: false, problems: [{ path: 'change.at', message: `is at ${formatDuration(now + offset)}, when the run is over (duration ${formatDuration(durationMs)})` }] };
-  return { ok: true, change: { ...r.scenario.changes[0], at: now + offset } };
+  // Taken, with a note where its timeout is shorter than the work it waits for (lint's MS012, read statically).
+  return { ok: true, change: { ...r.scenario.changes[0], at: now + offset }, notes: shortTimeoutNotes(r.scenario, r.scenario.changes[0], 'change', input) };
 }
 
 /**

@@ -31,6 +31,38 @@ describe('checking a live fault without injecting it (SimHost.checkFault)', () =
   });
 });
 
+describe('absurd live faults and changes (the fault form shows these messages)', () => {
+  it('refuses a slow factor of 1e12, a fault for 1us and a delay of 0.0001ms at their fields, with the reason', () => {
+    let t = 0;
+    const host = new SimHost(() => (t += 1e-6));
+    expect(host.load(text, 7).ok).toBe(true);
+    host.advance(2000, 1e9);
+    expect(host.checkFault({ type: 'slow-replica', service: 'payments', factor: 1e12 })).toEqual([
+      { path: 'fault.factor', message: 'must be at most 100,000 (that many times slower turns a 1 ms request into 100 s, hung already; kill-replica is the fault for a replica that is gone), got 1000000000000' },
+    ]);
+    expect(host.checkFault({ type: 'kill-service', service: 'payments', for: '1us' })).toEqual([
+      { path: 'fault.for', message: 'must be at least 1 ms (a shorter fault acts on next to no request, and its start and end read the same), got 1 µs' },
+    ]);
+    expect(host.checkFault({ type: 'latency', service: 'payments', delay: '0.0001ms' })).toEqual([
+      { path: 'fault.delay', message: 'must be 0 or at least 1 µs (1us, 0.001ms: the finest time meshsim shows; a shorter one would read "0 µs"), got "0.0001ms"' },
+    ]);
+    expect(host.checkFault({ type: 'slow-replica', service: 'payments', factor: 500, for: '1ms' })).toEqual([]);
+  });
+
+  it('takes a live change whose bare timeout is shorter than the callee answers, with a note saying so (lint MS012 by simulation)', () => {
+    let t = 0;
+    const host = new SimHost(() => (t += 1e-6));
+    expect(host.load(text, 7).ok).toBe(true);
+    host.advance(2000, 1e9);
+    const r = host.applyChange({ type: 'policy', service: 'orders', policy: { timeout: 5 } });
+    expect(r.ok && r.notes).toEqual([
+      { path: 'change.policy.timeout', message: '5.00 ms is shorter than the 5.42 ms orders takes to answer on average with nothing failing (network and queues add more): many calls would time out (a bare number is milliseconds: 5 means 5.00 ms; "5s" is 5 seconds)' },
+    ]);
+    const fine = host.applyChange({ type: 'policy', service: 'orders', policy: { timeout: '5s' } });
+    expect(fine.ok && fine.notes).toEqual([]);
+  });
+});
+
 describe("the fault form's problems with the worker's (withCheckedRest)", () => {
   it("lists the form's own first, then the worker's at other paths, dropping the worker's words for a field the form already named", () => {
     const local = [{ path: 'fault.for', message: 'must be more than 0, got "-5s" (leave it empty to last until cleared)' }];
