@@ -5,7 +5,8 @@ import { expect, test } from 'vitest';
 import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
 import { computeLayout } from '../../src/ui/topology/layout';
-import { joinRuns, meshesOf, NOTCH, roundedPolygon, snapBoxes, unionOutline } from '../../src/ui/topology/meshRegions';
+import { joinRuns, meshesOf, NOTCH, REGION_PAD, roundedPolygon, snapBoxes, unionOutline } from '../../src/ui/topology/meshRegions';
+import type { PlacedNode } from '../../src/ui/topology/layoutTypes';
 
 function topologyOf(file: string) {
   const r = parseScenarioText(readFileSync(new URL(`../../scenarios/${file}.json`, import.meta.url), 'utf8'));
@@ -113,8 +114,12 @@ test('runs that share no rows and no columns are joined by strips that touch bot
   for (const [x, y] of [[2, 2], [98, 98], [202, 302], [298, 398]]) expect(inside(poly, x, y), `(${x}, ${y})`).toBe(true);
 });
 
-/** Each mesh of a layout drawn as other than one region holding every member's box (a bridge: half of it), or with a side under NOTCH units, in words. */
-function regionProblems(layout: ReturnType<typeof computeLayout>): string[] {
+/**
+ * Each mesh of a layout drawn as other than one region holding every member's box (a bridge: half
+ * of it), with a side under NOTCH units, or (`notches`) with a notch in its top or bottom edge
+ * (notchIn), in words.
+ */
+function regionProblems(layout: ReturnType<typeof computeLayout>, notches = true): string[] {
   const out: string[] = [];
   for (const m of layout.meshes) {
     const regions = (m.path.match(/M/g) ?? []).length;
@@ -129,15 +134,53 @@ function regionProblems(layout: ReturnType<typeof computeLayout>): string[] {
       if (bridge) for (const y of [p.y - p.h / 2 + 2, p.y + p.h / 2 - 2]) if (!inside(poly, p.x - 4, y) && !inside(poly, p.x + 4, y)) out.push(`${m.name}: neither half of ${p.node.name} inside`);
       for (const [x, y] of pts) if (!inside(poly, x, y)) out.push(`${m.name}: ${p.node.name} (${x.toFixed(0)}, ${y.toFixed(0)}) outside`);
     }
+    const dip = notches ? notchIn(poly, layout.nodes.filter((q) => !meshesOf(q.node).includes(m.name))) : null;
+    if (dip) out.push(`${m.name}: a notch ${dip}`);
   }
   return out;
+}
+
+/**
+ * Where the outline's top (or bottom) dips more than NOTCH units below (above) the edge on both
+ * sides of it with no node outside the mesh (its box, REGION_PAD out) in the dip, in words; null
+ * where it does not. Read along vertical lines every 8 units (the outline's corners, unrounded).
+ */
+function notchIn(poly: readonly [number, number][], outside: readonly PlacedNode[]): string | null {
+  const xs = poly.map((p) => p[0]);
+  const samples: { x: number; top: number; bottom: number }[] = [];
+  for (let x = Math.min(...xs) + 4; x < Math.max(...xs) - 4; x += 8) {
+    const ys: number[] = [];
+    poly.forEach(([x0, y0], i) => {
+      const [x1, y1] = poly[(i + 1) % poly.length];
+      if (x0 <= x !== x1 <= x) ys.push(y0 + ((x - x0) * (y1 - y0)) / (x1 - x0));
+    });
+    if (ys.length) samples.push({ x, top: Math.min(...ys), bottom: Math.max(...ys) });
+  }
+  const held = (x: number, y0: number, y1: number) => outside.some((p) => Math.abs(p.x - x) < p.w / 2 + REGION_PAD.x && p.y + p.h / 2 + REGION_PAD.bottom > y0 && p.y - p.h / 2 - REGION_PAD.top < y1);
+  for (let i = 1; i < samples.length - 1; i++) {
+    const s = samples[i];
+    const top = Math.max(Math.min(...samples.slice(0, i).map((q) => q.top)), Math.min(...samples.slice(i + 1).map((q) => q.top)));
+    if (s.top > top + NOTCH && !held(s.x, top, s.top)) return `at x ${s.x.toFixed(0)}: its top at ${s.top.toFixed(0)}, ${(s.top - top).toFixed(0)} units below both sides`;
+    const bottom = Math.min(Math.max(...samples.slice(0, i).map((q) => q.bottom)), Math.max(...samples.slice(i + 1).map((q) => q.bottom)));
+    if (s.bottom < bottom - NOTCH && !held(s.x, s.bottom, bottom)) return `at x ${s.x.toFixed(0)}: its bottom at ${s.bottom.toFixed(0)}, ${(bottom - s.bottom).toFixed(0)} units above both sides`;
+  }
+  return null;
 }
 
 // The rule over a sweep of stage sizes, not case by case: retry-storm and retry-storm-fixed drew
 // their shop as two regions at 490 of 17,632 sizes and modes (200 x 250 to 1600 x 1000 every 50 px,
 // 19 scenarios), 300 x 500 among them: the strip meant to join payments' band took rows api's
 // band never reached, so it touched only payments, and web and orders joined payments alone.
-test('every shipped scenario (but the 1,000-service one) draws each mesh as one region round its members, no side under 12 units, at stage sizes 200 x 250 to 1600 x 1000 every 100 x 125 px and at 300 x 500, in both modes', () => {
+/**
+ * Scenarios whose regions still have notches at some sizes: where two runs of columns are joined by
+ * a strip (joinRuns) the gap under it is a notch (control-plane-boundary's corp between checkout's
+ * column and fraud-check's, 58 of the sweep's layouts; gateway-and-mesh's shop in bands, 51). Before
+ * regionNotches.ts there were 239, partial-adoption's 80 among them (its control plane's column
+ * beside the mesh, orders' column a dip between it and storefront's) and istio-load-test's 15.
+ */
+const WITH_NOTCHES = ['control-plane-boundary', 'gateway-and-mesh'];
+
+test('every shipped scenario (but the 1,000-service one) draws each mesh as one region round its members, no side under 12 units and (but WITH_NOTCHES) no notch in its top or bottom edge, at stage sizes 200 x 250 to 1600 x 1000 every 100 x 125 px and at 300 x 500, in both modes', () => {
   const files = ['config-rollout', 'control-plane-boundary', 'control-plane-outage', 'gateway-and-mesh', 'gateway-only', 'hello-mesh', 'idle-timeout-race', 'istio-load-test-baseline', 'istio-load-test', 'l4-vs-l7', 'mesh-only', 'mm1', 'partial-adoption', 'retry-storm-fixed', 'retry-storm', 'third-party-service', 'two-meshes-direct', 'two-meshes-via-gateway', 'zone-failover'];
   const sizes: [number, number][] = [[300, 500]];
   for (let w = 200; w <= 1600; w += 100) for (let h = 250; h <= 1000; h += 125) sizes.push([w, h]);
@@ -148,7 +191,7 @@ test('every shipped scenario (but the 1,000-service one) draws each mesh as one 
     for (const [w, h] of sizes) {
       for (const presenter of [false, true]) {
         layouts++;
-        for (const p of regionProblems(computeLayout(t, w, h, { presenter }))) problems.push(`${file} ${w} x ${h}${presenter ? ' presenter' : ''}: ${p}`);
+        for (const p of regionProblems(computeLayout(t, w, h, { presenter }), !WITH_NOTCHES.includes(file))) problems.push(`${file} ${w} x ${h}${presenter ? ' presenter' : ''}: ${p}`);
       }
     }
   }

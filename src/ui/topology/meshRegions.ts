@@ -4,6 +4,7 @@
 // member; the bands are joined left to right and the corners rounded.
 import { max, min } from 'd3';
 import type { PlacedNode, TopologyNode } from './layoutTypes';
+import { fillNotches } from './regionNotches';
 
 /** A mesh as drawn: its outline, where its label goes, and its tint (by order of appearance). */
 export interface MeshRegion {
@@ -135,6 +136,7 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
       const top = raise(name, col);
       if (top !== null) b.y0 = Math.min(b.y0, top);
     }
+    fillNotches(bands, placed.filter((p) => !meshesOf(p.node).includes(name)), pad, NOTCH);
     // Sides a few units apart made notches and jogs in the outline (members 18 units narrower than
     // their neighbour's: 9-unit jogs in retry-storm's, third-party-service's and gateway-and-mesh's
     // shop; 1 and 6.5 units in two-meshes-direct's, control-plane-boundary's, partial-adoption's):
