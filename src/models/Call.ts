@@ -11,6 +11,8 @@ export { Table } from './Table';
  */
 export class Call {
   id = -1;
+  /** In use in its Table (Table.alloc and release set it; `reset` leaves it). */
+  held = false;
   /** The end-to-end request this hop belongs to. */
   requestId = -1;
   /** Its `Request.number`, which outlives the request's pooled record (the event log reads it). */
@@ -123,6 +125,8 @@ export class Call {
  */
 export class Attempt {
   id = -1;
+  /** In use in its Table (Table.alloc and release set it; `reset` leaves it). */
+  held = false;
   call = -1;
   /** The caller's route this attempt was made on (outlives the call if the call ends first). */
   route: Cluster | null = null;
@@ -226,6 +230,8 @@ export class Attempt {
 /** An end-to-end request, from a client's send to its one fate. */
 export class Request {
   id = -1;
+  /** In use in its Table (Table.alloc and release set it; `reset` leaves it). */
+  held = false;
   /**
    * The request's number in the run, 1 for the first sent (`World.sent` when it was sent): stable,
    * unlike `id`, which is a pool index reused once the request ends. The event log and the
