@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { scenarioReadProblem } from './scenarioName';
 import { MAX_REQUESTS, expectedRequests, formatDuration, formatOfFile, formatProblems, parseScenarioText, readScenarioText, shortTimeoutNotes, type Scenario } from '../scenario';
 
 /** A scenario file read and validated, or what is wrong with it as lines for stderr. */
@@ -15,9 +16,7 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read (${code ?? String(e)})`;
-    return { ok: false, lines: [`${file}: ${why}`] };
+    return { ok: false, lines: [`${file}: ${scenarioReadProblem(file, e)}`] };
   }
   // With an override, the checks against the end of the run are made below, with it.
   const result = parseScenarioText(text, formatOfFile(file), { durationMs });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nearestName } from '../scenario/nearMiss';
 
 /**
  * The folders that may hold the shipped scenarios: beside the built bin (dist-cli/ ->
@@ -58,4 +59,24 @@ export function shippedScenarioName(path: string, dirs: readonly string[] = ship
   if (!isAbsolute(path)) return null;
   const name = basename(path, extname(path));
   return resolveScenarioName(name, dirs) === path ? name : null;
+}
+
+/**
+ * Why a scenario file could not be read, as the message after `file: `: 'no such file', and when
+ * `file` is a bare name (no folder, no extension; resolveScenarioName found no shipped scenario of
+ * it) every shipped scenario's name too, after the nearest when one is near (`run hello-msh`: 'no
+ * such file, nor a shipped scenario; did you mean hello-mesh? (shipped: config-rollout, ...)'); 'is a
+ * directory, not a scenario file'; or 'cannot read (CODE)'. `e` is what readFileSync threw.
+ * Reads the file system (shippedScenarioNames).
+ */
+export function scenarioReadProblem(file: string, e: unknown, dirs: readonly string[] = shippedScenarioDirs()): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'is a directory, not a scenario file';
+  if (code !== 'ENOENT') return `cannot read (${code ?? String(e)})`;
+  if (!/^[A-Za-z0-9][\w-]*$/.test(file)) return 'no such file';
+  // scenarios/schema.json is the scenario files' JSON Schema, not a scenario.
+  const names = shippedScenarioNames(dirs).filter((n) => n !== 'schema');
+  if (names.length === 0) return 'no such file';
+  const near = nearestName(file, names);
+  return `no such file, nor a shipped scenario${near === undefined ? '' : `; did you mean ${near}?`} (shipped: ${names.join(', ')})`;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveScenarioNames } from '../../src/cli/scenarioName';
+import { resolveScenarioNames, scenarioReadProblem } from '../../src/cli/scenarioName';
 import { root, simHere } from './spawnSim';
 
 // `npm run sim` names shipped scenarios as the meshsim bin does (README: "A scenario shipped in
@@ -24,5 +24,19 @@ describe('shipped scenario names on the command line', () => {
     const lint = await simHere(['lint', 'no-such-scenario']);
     expect(lint.code).toBe(2);
     expect(lint.stderr).toMatch(/^no-such-scenario: no such file or folder$/m);
+  });
+
+  it("a bare name that is neither a file nor a shipped scenario lists the shipped ones, after 'did you mean' for a near miss (run hello-msh); a path stays 'no such file'", async () => {
+    const enoent = Object.assign(new Error('gone'), { code: 'ENOENT' });
+    const near = scenarioReadProblem('hello-msh', enoent, dirs);
+    expect(near).toMatch(/^no such file, nor a shipped scenario; did you mean hello-mesh\? \(shipped: config-rollout, .*, hello-mesh, .*, zone-failover\)$/);
+    expect(near).not.toMatch(/schema/);
+    expect(scenarioReadProblem('nosuch', enoent, dirs)).toMatch(/^no such file, nor a shipped scenario \(shipped: config-rollout, /);
+    expect(scenarioReadProblem('./nosuch.json', enoent, dirs)).toBe('no such file');
+    expect(scenarioReadProblem('scenarios', Object.assign(new Error('dir'), { code: 'EISDIR' }), dirs)).toBe('is a directory, not a scenario file');
+    const run = await simHere(['run', 'hello-msh']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^hello-msh: no such file, nor a shipped scenario; did you mean hello-mesh\? \(shipped: /m);
+    expect(run.stderr).not.toMatch(/\bat \w+ \(/);
   });
 });

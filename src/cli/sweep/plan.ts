@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatOfFile, formatProblems, readScenarioText, validateScenario, type Scenario } from '../../scenario';
 import { bareDurations, unitlessMessage } from '../durationArg';
 import { checkDurationOverride, tooManyRequests } from '../load';
+import { scenarioReadProblem } from '../scenarioName';
 import { formatValue, gridPoints, resolvePath, setAt, type Axis } from './grid';
 
 /** Every point of a sweep as a validated scenario, or every problem found, as lines for stderr. */
@@ -21,8 +22,7 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, lines: [`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read (${code ?? String(e)})`}`] };
+    return { ok: false, lines: [`${file}: ${scenarioReadProblem(file, e)}`] };
   }
   const read = readScenarioText(text, formatOfFile(file));
   if (!read.ok) return { ok: false, lines: [`${file}: ${read.problems.length} problem${read.problems.length > 1 ? 's' : ''}`, formatProblems(read.problems)] };
