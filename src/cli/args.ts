@@ -1,6 +1,6 @@
 import { parseDurationArg } from './durationArg';
 import { parseSeed } from '../scenario/seed';
-import { noteUnknown, takeUnknownValues, type UnknownOption } from './unknownOptions';
+import { noteUnknown, takeUnknownValues, unknownOptionMessage, type UnknownOption } from './unknownOptions';
 import { repeatedOptions } from './onceOptions';
 import { editDistance, nearestName } from '../scenario/nearMiss';
 
@@ -103,7 +103,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
         else args.durationMs = d.ms;
       }
     } else if (a.startsWith('-')) {
-      problems.push(`${a}: unknown option (try --help)`);
+      problems.push(unknownOptionMessage(a, ['--seed', '--duration', '--json', '--traces', '--csv', '--help'], 'try --help'));
       noteUnknown(afterUnknown, argv, i, problems);
     } else args.files.push(a);
   }

@@ -6,6 +6,7 @@ import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile }
 import { readInputFile } from './readInput';
 import { repeatedOptions } from './onceOptions';
 import { usageAs, type Invocation } from './invocation';
+import { unknownOptionMessage } from './unknownOptions';
 
 /** Exit code for bad input: a malformed manifest, an unknown flag, a missing file. */
 const BAD_INPUT = 2;
@@ -52,7 +53,7 @@ export function parseImportArgs(argv: readonly string[]): { ok: true; args: Impo
       const v = value('a file to write the scenario to, e.g. -o bookinfo.yaml');
       if (v !== undefined && !/\.(ya?ml|json)$/i.test(v)) problems.push(`${flag}: "${v}" must end in .yaml, .yml or .json (it decides the format)`);
       else args.out = v;
-    } else if (a.startsWith('-')) problems.push(`${a}: unknown option (try import --help)`);
+    } else if (a.startsWith('-')) problems.push(unknownOptionMessage(a, ['--workload', '--out', '--help'], 'try import --help'));
     else args.inputs.push(a);
   }
   if (!args.help && args.inputs.length === 0) problems.push('FILES_OR_DIRS: give manifest files or folders, e.g. import examples/bookinfo/platform --workload examples/bookinfo/workload.yaml');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, unknownCommand } from '../../src/cli/args';
 import { parseSweepArgs } from '../../src/cli/sweep/args';
+import { unknownOptionMessage } from '../../src/cli/unknownOptions';
 
 const ok = (...argv: string[]) => {
   const r = parseArgs(argv);
@@ -75,11 +76,22 @@ describe('parseArgs', () => {
 
   it('takes the word after an unknown option as its value when it would make one file too many, and says so once', () => {
     // `FILE --speed 10` is one mistake: not also "expected one scenario file, got 2".
-    expect(problems('scenarios/mm1.json', '--speed', '10')).toEqual(['--speed: unknown option (try --help); "10" after it was taken as its value, not as a file']);
+    expect(problems('scenarios/mm1.json', '--speed', '10')).toEqual(['--speed: unknown option; did you mean --seed? (try --help); "10" after it was taken as its value, not as a file']);
     expect(problems('compare', 'a.json', '--fast', 'yes', 'b.json')).toEqual(['--fast: unknown option (try --help); "yes" after it was taken as its value, not as a file']);
     // Where the file count is right without it, the word is the file, as before.
     expect(problems('--verbose', 'scenarios/mm1.json')).toEqual(['--verbose: unknown option (try --help)']);
-    expect(problems('--speed=10', 'a.json', 'b.json')).toEqual(['--speed=10: unknown option (try --help)', 'FILE: expected one scenario file, got 2 (to run two side by side: compare A B)']);
+    expect(problems('--speed=10', 'a.json', 'b.json')).toEqual(['--speed=10: unknown option; did you mean --seed? (try --help)', 'FILE: expected one scenario file, got 2 (to run two side by side: compare A B)']);
+  });
+
+  it('names the option meant when an unknown one is a slip of it, with = or without, in each command', () => {
+    expect(problems('s.json', '--jsn')).toEqual(['--jsn: unknown option; did you mean --json? (try --help)']);
+    expect(problems('s.json', '--duraton=5s')).toEqual(['--duraton=5s: unknown option; did you mean --duration? (try --help)']);
+    const sweep = parseSweepArgs(['mm1.json', '--seeds', '2', '--jbos', '1']);
+    expect(sweep.ok ? [] : sweep.problems).toEqual([
+      '--jbos: unknown option for sweep; did you mean --jobs? (try sweep --help); "1" after it was taken as its value, not as a file',
+    ]);
+    expect(unknownOptionMessage('--fail-onn', ['--workload', '--json', '--fail-on', '--no-simulate', '--help'], 'try lint --help')).toBe('--fail-onn: unknown option; did you mean --fail-on? (try lint --help)');
+    expect(unknownOptionMessage('--frobnicate', ['--workload', '--out', '--help'], 'try import --help')).toBe('--frobnicate: unknown option (try import --help)');
   });
 
   it('reports every bad argument at once', () => {

@@ -1,5 +1,6 @@
 import { FAIL_ON, type FailOn } from './types';
 import { repeatedOptions } from '../onceOptions';
+import { unknownOptionMessage } from '../unknownOptions';
 
 /** `meshsim lint`'s options. */
 export interface LintArgs {
@@ -57,7 +58,7 @@ export function parseLintArgs(argv: readonly string[]): { ok: true; args: LintAr
         if ((FAIL_ON as readonly string[]).includes(v)) args.failOn = v as FailOn;
         else problems.push(`--fail-on: expected one of ${FAIL_ON.join(', ')}, got "${v}"`);
       }
-    } else if (a.startsWith('-')) problems.push(`${a}: unknown option (try lint --help)`);
+    } else if (a.startsWith('-')) problems.push(unknownOptionMessage(a, ['--workload', '--json', '--fail-on', '--no-simulate', '--help'], 'try lint --help'));
     else args.inputs.push(a);
   }
   if (!args.help && args.inputs.length === 0) problems.push('FILES_OR_DIRS: give scenario files, manifests or folders, e.g. lint scenarios/retry-storm.json');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseDurationArg } from '../durationArg';
 import { parseSeed } from '../../scenario/seed';
 import { parseSet, type Axis } from './grid';
-import { noteUnknown, takeUnknownValues, type UnknownOption } from '../unknownOptions';
+import { noteUnknown, takeUnknownValues, unknownOptionMessage, type UnknownOption } from '../unknownOptions';
 import { repeatedOptions } from '../onceOptions';
 
 /** Most replications a point takes: a study of more is split (--print-jobs) rather than held in one process. */
@@ -122,7 +122,7 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
         else args.printJobs = v.replace(/\/+$/, '') || '/';
       }
     } else if (a.startsWith('-')) {
-      problems.push(`${a}: unknown option for sweep (try sweep --help)`);
+      problems.push(unknownOptionMessage(a, ['--seeds', '--set', '--seed-base', '--duration', '--jobs', '--json', '--csv', '--html', '--out', '--print-jobs', '--job', '--merge', '--help'], 'try sweep --help', 'unknown option for sweep'));
       noteUnknown(afterUnknown, argv, i, problems);
     } else positional.push(a);
   }
