@@ -38,6 +38,8 @@ export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: 
   }
   if (/^\s*-/.test(input)) return { ok: false, message: `must not be negative, got ${quote(input)}` };
   const m = PATTERN.exec(input);
+  const exp = m ? null : EXPONENT.exec(input);
+  if (exp) return { ok: false, message: exponentMessage(input, Number(exp[1]) * UNITS[exp[2] ?? 'ms']) };
   if (!m) {
     return { ok: false, message: `${quote(input)} is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")` };
   }
@@ -52,6 +54,20 @@ export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: 
 /** Why a duration between 0 and MIN_DURATION_MS is refused; `got` as the input was written. */
 function tooShort(got: string): string {
   return `must be 0 or at least 1 µs (1us, 0.001ms: the finest time meshsim shows; a shorter one would read "0 µs"), got ${got}`;
+}
+
+/** A number written with an exponent ("1e12", "1e400s", "2.5e3ms"), its unit optional: not a duration, but said why. */
+const EXPONENT = /^\s*(\d+(?:\.\d*)?(?:e|E)[+-]?\d+|\.\d+(?:e|E)[+-]?\d+)\s*(us|µs|ms|s|m|h)?\s*$/;
+
+/**
+ * Why a duration written with an exponent is refused: past the limit when it is (`ms`, its value
+ * read in its unit, milliseconds without one, as a bare number is), else that it must be written
+ * out ("1000ms" for "1e3ms"). The real reason, where "is not a duration" hid it.
+ */
+function exponentMessage(input: string, ms: number): string {
+  if (!Number.isFinite(ms) || ms > MAX_DURATION_MS) return `must be at most ${MAX_TEXT}, got ${quote(input)}`;
+  const unit = /(us|µs|ms|s|m|h)\s*$/.exec(input)?.[1] ?? 'ms';
+  return `${quote(input)} is written with an exponent; write the number out with its unit, e.g. "${+(ms / UNITS[unit]).toPrecision(12)}${unit}"`;
 }
 
 /** The input in quotes, its middle cut out when it is long (a 400-digit number, say). */

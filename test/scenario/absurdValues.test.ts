@@ -47,6 +47,16 @@ describe('absurd values are refused at their field, with the reason', () => {
   });
 });
 
+describe('a duration written with an exponent says the real reason, where "is not a duration" hid it', () => {
+  it('past the limit: the limit ("1e12" typed in the fault form, "1e400s" on the command line); under it: write it out', () => {
+    expect(parseDuration('1e12')).toEqual({ ok: false, message: 'must be at most 8760h (one year of simulated time), got "1e12"' });
+    expect(parseDuration('1e400s')).toEqual({ ok: false, message: 'must be at most 8760h (one year of simulated time), got "1e400s"' });
+    expect(parseDuration('1e3ms')).toEqual({ ok: false, message: '"1e3ms" is written with an exponent; write the number out with its unit, e.g. "1000ms"' });
+    expect(parseDuration('2.5e-1s')).toEqual({ ok: false, message: '"2.5e-1s" is written with an exponent; write the number out with its unit, e.g. "0.25s"' });
+    expect(problemsOf(scenario({ faults: [{ type: 'kill-service', service: 'db', for: '1e12' }] }))).toEqual([{ path: 'faults.0.for', message: 'must be at most 8760h (one year of simulated time), got "1e12"' }]);
+  });
+});
+
 describe('a change whose timeout is shorter than the callee takes to answer is noted, not refused', () => {
   const s = () => {
     const r = validateScenario(scenario({ changes: [{ type: 'policy', service: 'api', at: '1s', policy: { timeout: 5, retries: { attempts: 1, perTryTimeout: '20ms' } } }] }));
