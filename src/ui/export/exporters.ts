@@ -3,7 +3,7 @@
 import type { AppState } from '../state/store';
 import type { SeriesState } from '../charts/seriesStore';
 import type { ChartMarker } from '../charts/drawCharts';
-import { measureFigure } from '../../workers/figures';
+import { measureLessonFigure } from '../narrative/lessonMeasure';
 import { figureRows, figuresCsv, runExport, seriesCsv } from './tables';
 import { failuresChartSvg, latencyChartSvg, throughputChartSvg } from './reportCharts';
 import { reportHtml, type ReportData } from './report';
@@ -88,7 +88,7 @@ export async function reportData(src: ExportSource): Promise<ReportData> {
     figures: figureRows(state.stats, series),
     steps: info.narrative.map((st) => {
       if (!st.figure) return { at: st.at, title: st.title, text: st.text };
-      const m = measureFigure(st.figure, buckets, bucketMs, state.stats, info.durationMs);
+      const m = measureLessonFigure(st.figure, buckets, bucketMs, state.stats, info.durationMs, info.warmupMs);
       return { at: st.at, title: st.title, text: st.text, figure: { label: st.figure.label, text: m.text, over: m.over, expect: st.figure.expect } };
     }),
     faults: state.faults.map((f) => ({ type: f.type, target: f.target, amount: f.amount, startMs: f.startMs, endMs: f.endMs, untilMs: f.untilMs, pending: f.pending })),
