@@ -8,8 +8,9 @@ import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { useStore } from 'zustand';
 import { seriesStore } from '../charts/seriesStore';
-import { measureFigure } from '../../workers/figures';
 import { LessonFigureView } from '../narrative/LessonFigureView';
+import { measureLessonFigure } from '../narrative/lessonMeasure';
+import { KeepUnits } from '../narrative/KeepUnits';
 import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
 import { pickableStep, questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
@@ -187,7 +188,7 @@ export function NarrativePanel() {
           </h3>
           {step.figure && <LessonFigureView figure={step.figure} />}
           <p className="narrative-text" data-testid="narrative-text" ref={text}>
-            {step.text}
+            <KeepUnits text={step.text} />
           </p>
           {textBelow && (
             <div className="question-cue-anchor">
@@ -209,7 +210,7 @@ export function NarrativePanel() {
       )}
       {lesson && (
         <p className="lesson" data-testid="lesson">
-          <span className="lesson-label">Lesson</span> {lesson}
+          <span className="lesson-label">Lesson</span> <KeepUnits text={lesson} />
         </p>
       )}
       <LessonFigures />
@@ -257,6 +258,7 @@ function LessonFigures() {
   const { buckets, bucketMs } = useStore(seriesStore);
   const stats = useAppStore((s) => s.stats);
   const duration = useAppStore((s) => s.info?.durationMs ?? 0);
+  const warmup = useAppStore((s) => s.info?.warmupMs ?? 0);
   const actions = useAppStore((s) => s.recipe?.actions);
   const figures = steps.flatMap((s, i) => (s.figure ? [{ step: i, figure: s.figure }] : []));
   if (figures.length === 0) return null;
@@ -265,11 +267,19 @@ function LessonFigures() {
     <>
       <ul className="lesson-figures" data-testid="lesson-figures" aria-label="The lesson's figures, measured">
         {figures.map(({ step, figure }) => {
-          const m = measureFigure(figure, buckets, bucketMs, stats, duration);
+          const m = measureLessonFigure(figure, buckets, bucketMs, stats, duration, warmup);
           return (
             <li key={step} data-testid="lesson-figures-item" title={`Step ${step + 1}; ${m.over}`}>
-              <span className="lesson-figures-label">{figure.label}</span> <strong>{m.text}</strong>
-              {figure.expect && <span className="lesson-figures-expect"> (lesson: {figure.expect})</span>}
+              <span className="lesson-figures-label">
+                <KeepUnits text={figure.label} />
+              </span>{' '}
+              <strong>{m.text}</strong>
+              {figure.expect && (
+                <span className="lesson-figures-expect">
+                  {' '}
+                  (lesson: <KeepUnits text={figure.expect} />)
+                </span>
+              )}
             </li>
           );
         })}

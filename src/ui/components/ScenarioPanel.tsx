@@ -9,6 +9,7 @@ import { RunStatus, type Problem } from '../state/store';
 import { READY_PAIRS, pairHref } from '../compare/pairs';
 import { EditorButton } from '../editor';
 import { ImportWarnings } from './ImportedManifests';
+import { KeepUnits } from '../narrative/KeepUnits';
 
 export function ScenarioPanel() {
   // While the page's first scenario loads, the panel holds its progress alone: the edit button and
@@ -49,7 +50,7 @@ function About() {
 function Description({ text }: { text: string }) {
   return (
     <p className="description" data-testid="scenario-description">
-      {text}
+      <KeepUnits text={text} />
     </p>
   );
 }

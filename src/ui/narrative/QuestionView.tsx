@@ -7,6 +7,7 @@ import { isTyping } from '../components/useShortcuts';
 import { RunStatus } from '../state/store';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { LessonFigureView } from './LessonFigureView';
+import { KeepUnits } from './KeepUnits';
 import { pick, pickOf, pickStore, pickableStep, verdict } from './questions';
 import { stepAt } from './steps';
 import './narrative.css';
@@ -27,7 +28,7 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
         {revealed ? `Answered at ${formatClock(s.at)}` : `Before step ${step + 1} runs (at ${formatClock(s.at)}): pick an answer`}
       </p>
       <p className="question-prompt" data-testid="question-prompt">
-        {q.prompt}
+        <KeepUnits text={q.prompt} />
       </p>
       <ol className="question-choices" role="radiogroup" aria-label="Choices">
         {q.choices.map((c, i) => {
@@ -61,7 +62,7 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
             {v === 'right' ? 'Your pick was right.' : v === 'wrong' ? `Your pick, “${q.choices[picked!]}”, was not it: the answer is “${q.choices[q.answer]}”.` : `The answer is “${q.choices[q.answer]}”.`}
           </p>
           <p className="question-explain" data-testid="question-explain">
-            {q.explain}
+            <KeepUnits text={q.explain} />
           </p>
           {q.figure && <LessonFigureView figure={q.figure} testId="question-figure" />}
         </div>
