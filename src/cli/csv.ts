@@ -25,6 +25,18 @@ export function checkOutputPath(flag: string, file: string, example: string): st
   return null;
 }
 
+/**
+ * Says that `file` (an output, given with `flag`) is one of the files the command reads,
+ * `inputs`, as `FLAG: message`, or null: writing it would overwrite that input before (or while)
+ * it is read, as `--csv scenario.json` once replaced the scenario with its own series. Paths are
+ * compared resolved from the working folder. Reads nothing.
+ */
+export function overwritesInput(flag: string, file: string, inputs: readonly string[]): string | null {
+  const out = resolve(file);
+  const hit = inputs.find((f) => resolve(f) === out);
+  return hit === undefined ? null : `${flag}: ${file} is ${hit === file ? 'a file' : `${hit}, a file`} this command reads; writing it would overwrite it: give another name`;
+}
+
 /** What `runWithSeries` gives: the world, its summary and the per-second series as CSV. */
 export interface SeriesRun {
   world: World;

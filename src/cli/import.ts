@@ -1,5 +1,5 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { checkOutputPath } from './csv';
+import { checkOutputPath, overwritesInput } from './csv';
 import { join, resolve } from 'node:path';
 import { looksLikeManifests } from './lint/manifests';
 import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
@@ -141,7 +141,8 @@ export function importMain(argv: readonly string[], how: Invocation = 'npm'): nu
     else problems.push(r.problem);
   }
   // A file that cannot be written is bad input, said before the import rather than after it.
-  const badOut = args.out === undefined ? null : checkOutputPath('-o', args.out, 'scenario.yaml');
+  const read = [...files, ...found].map((f) => f.name).concat(args.workload === undefined ? [] : [args.workload]);
+  const badOut = args.out === undefined ? null : checkOutputPath('-o', args.out, 'scenario.yaml') ?? overwritesInput('-o', args.out, read);
   if (badOut !== null) problems.push(badOut);
   if (problems.length) {
     process.stderr.write(problems.join('\n') + '\n');

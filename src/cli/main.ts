@@ -15,7 +15,7 @@ import { formatSummary } from './table';
 import { latencyCounts, type LatencyCounts } from './latencyCounts';
 import { jsonSummary } from './jsonSummary';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
-import { checkOutputPath, runWithSeries, writeCsv } from './csv';
+import { checkOutputPath, overwritesInput, runWithSeries, writeCsv } from './csv';
 import { sweepMain } from './sweep';
 import { importMain } from './import';
 import { lintMain } from './lint';
@@ -69,7 +69,10 @@ export function main(argv: string[], how: Invocation = 'npm'): number {
     for (const w of changeWarnings(args.files[i], s, notes[i])) process.stderr.write(w + '\n');
   });
   // A file that cannot be written is bad input, said before the run rather than after it.
-  const badPaths = [args.traces === undefined ? null : checkTracesPath(args.traces), args.csv === undefined ? null : checkOutputPath('--csv', args.csv, 'series.csv')].filter((p) => p !== null);
+  const badPaths = [
+    args.traces === undefined ? null : checkTracesPath(args.traces) ?? overwritesInput('--traces', args.traces, args.files),
+    args.csv === undefined ? null : checkOutputPath('--csv', args.csv, 'series.csv') ?? overwritesInput('--csv', args.csv, args.files),
+  ].filter((p) => p !== null);
   if (badPaths.length) {
     process.stderr.write(badPaths.join('\n') + '\n');
     return BAD_INPUT;

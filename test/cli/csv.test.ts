@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { overwritesInput } from '../../src/cli/csv';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,5 +57,18 @@ describe('npm run sim -- run FILE --csv', () => {
     expect(inCompare.code).toBe(2);
     expect(inCompare.stderr).toMatch(/^--csv: writes the series of one run; compare runs two/);
     for (const r of [noDir, isDir, noValue, inCompare]) expectNoStackTrace(r.stderr);
+  });
+
+  it('refuses to write over the scenario it reads (--csv FILE, as --traces, a sweep\'s outputs and import\'s -o do), which it once replaced with its series', async () => {
+    const scenario = join(tmp, 'mm1.json');
+    writeFileSync(scenario, readFileSync('scenarios/mm1.json', 'utf8'));
+    const same = `${tmp}/./mm1.json`;
+    const r = await simHere(['run', scenario, '--duration', '6s', '--csv', same]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`--csv: ${same} is ${scenario}, a file this command reads; writing it would overwrite it: give another name`);
+    expect(readFileSync(scenario, 'utf8')).toBe(readFileSync('scenarios/mm1.json', 'utf8'));
+    expectNoStackTrace(r.stderr);
+    expect(overwritesInput('--html', 'a.json', ['b.json', './a.json'])).toBe('--html: a.json is ./a.json, a file this command reads; writing it would overwrite it: give another name');
+    expect(overwritesInput('-o', 'out.yaml', ['workload.yaml'])).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
-import { checkOutputPath } from '../csv';
+import { checkOutputPath, overwritesInput } from '../csv';
 import { shippedScenarioName } from '../scenarioName';
 import { parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './args';
 import { usageAs, type Invocation } from '../invocation';
@@ -51,10 +51,12 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
     io.stdout.write(usage + '\n');
     return 0;
   }
+  // The files it reads: the scenario, or the job outputs it merges (an --out over one would lose it).
+  const inputs = args.merge ?? (args.file === undefined ? [] : [args.file]);
   const outputs = [
-    args.csv === undefined ? null : checkOutputPath('--csv', args.csv, 'sweep.csv'),
-    args.html === undefined ? null : checkOutputPath('--html', args.html, 'sweep.html'),
-    args.out === undefined ? null : checkOutputPath('--out', args.out, 'job-0.json'),
+    args.csv === undefined ? null : checkOutputPath('--csv', args.csv, 'sweep.csv') ?? overwritesInput('--csv', args.csv, inputs),
+    args.html === undefined ? null : checkOutputPath('--html', args.html, 'sweep.html') ?? overwritesInput('--html', args.html, inputs),
+    args.out === undefined ? null : checkOutputPath('--out', args.out, 'job-0.json') ?? overwritesInput('--out', args.out, inputs),
   ].filter((p) => p !== null);
   if (outputs.length) {
     io.stderr.write(outputs.join('\n') + '\n');
