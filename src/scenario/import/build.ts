@@ -190,6 +190,14 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
     if (match?.pathPrefix !== undefined) client.path = match.pathPrefix;
     if (match?.host !== undefined) client.host = match.host;
     clients.push(client);
+    // Said, so a reader of the import knows these numbers are ours, not the cluster's: without a
+    // workload every service ran at 10 requests/s with 10 ms of work and no calls, without a word.
+    const gw = c.gatewaysRes.find((r) => r.name === gateways[0]?.name);
+    const svc = groups.find((g) => g.name === target)?.svc;
+    const anchor = gw ?? svc;
+    const on = client.path === undefined ? '' : ` on ${String(client.path)}`;
+    const what = `no workload file: traffic assumed, not read: a client "users" sends ${DEFAULT_RATE} requests/s to ${target}${on}, and every app does ${DEFAULT_SERVICE_TIME} of work and calls no other service (only what the client reaches gets requests); give a workload file (clients: and apps:, as examples/bookinfo/workload.yaml; the CLI's --workload, or one more file in the app's import) to say what clients send and what each app does`;
+    if (anchor) warnings.push(msgAt(anchor, ['metadata', 'name'], what));
   } else {
     const list = wl.top.clients;
     if (!Array.isArray(list) || list.length === 0) werr(['clients'], 'needs at least one client (name, type open or closed, rate or users, and a target: a Service, Gateway or ServiceEntry host)');

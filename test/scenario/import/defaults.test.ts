@@ -74,3 +74,15 @@ describe("Istio's default retries, kept where the manifests are silent", () => {
     expect(edge.retries).toBeLessThanOrEqual(5 * (edge.failed + 16));
   });
 });
+
+describe('traffic assumed without a workload file', () => {
+  it('is said once, at the service the made-up client targets: its rate, its target, the 10 ms apps that call nothing, and how to give a workload; with a workload it is not said', () => {
+    const r = imp(base);
+    const said = r.w.filter((w) => w.includes('no workload file'));
+    expect(said).toEqual([
+      'a.yaml:4: metadata.name: no workload file: traffic assumed, not read: a client "users" sends 10 requests/s to a, and every app does 10ms of work and calls no other service (only what the client reaches gets requests); give a workload file (clients: and apps:, as examples/bookinfo/workload.yaml; the CLI\'s --workload, or one more file in the app\'s import) to say what clients send and what each app does',
+    ]);
+    expect(r.scenario).toMatchObject({ clients: [{ name: 'users', type: 'open', rate: 10, target: 'a' }] });
+    expect(imp(base, workload('a', appRetries)).w.some((w) => w.includes('no workload file'))).toBe(false);
+  });
+});
