@@ -171,6 +171,14 @@ test('a share link made after playing at max speed reopens the same trace hash',
   const fresh = await reopenFresh(page, page.url());
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
   expect(await moment(fresh)).toEqual(before);
+  await test.step('the lanes lit (traffic too fast to see) are the same: a function of the moment, not of the frames each page saw', async () => {
+    // Paused after max speed, the original kept the dashes of its last frames and the link none.
+    const lanes = (p: Page) => p.getByTestId('traffic').getAttribute('data-lanes');
+    await settled(fresh);
+    const lit = await lanes(page);
+    expect(lit).toBeTruthy();
+    expect(await lanes(fresh)).toBe(lit);
+  });
 });
 
 test('a scenario opened from a file travels in the link, packed, and reopens in a fresh page', async ({ page }) => {

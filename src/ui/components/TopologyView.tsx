@@ -232,6 +232,9 @@ export function TopologyView() {
     [store],
   );
   useStagePainter(frames, size, painterRefs);
+  // Play starting or stopping changes the lanes' glow (wall-time glow, or the moment's): repaint.
+  const status = useStore(store, (s) => s.status);
+  useEffect(() => paintRef.current(), [status]);
 
   useEffect(() => {
     const svg = svgRef.current;

@@ -3,7 +3,7 @@
 // indicators and figures of the frame on show, the one the clock and counters show
 // (FrameChannel.shown; figureSchedule.ts). Frames arrive through the frame channel, outside React.
 import { useEffect, type RefObject } from 'react';
-import { DOT_STRIDE } from '../../workers/protocol';
+import { DOT_STRIDE, PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import type { FrameChannel } from '../state/frameChannel';
 import type { TopologyScene } from '../topology/renderTopology';
 import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
@@ -11,7 +11,7 @@ import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { EdgeRates } from '../topology/edgeRates';
 import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
 import { ringedDots } from '../traffic/dotAt';
-import { feedPulses, type Pulses } from '../traffic/pulses';
+import { feedPulses, litLanes, momentPulses, type Pulses } from '../traffic/pulses';
 import { FigureSchedule } from './figureSchedule';
 
 /**
@@ -63,6 +63,14 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
     // A large topology's figures change less often (RATES_INTERVAL_MS) than its marks.
     const small = new FigureSchedule(LOAD_INTERVAL_MS);
     const large = new FigureSchedule(BIG_LOAD_INTERVAL_MS, RATES_INTERVAL_MS);
+    // At rest the lanes are the moment's (momentPulses), built once per frame.
+    let rest: { frame: Frame; pulses: Pulses } | null = null;
+    const lanesFor = (frame: Frame | null): Pulses | null => {
+      const live = pulsesRef.current;
+      if (!live || !frame || playing()) return live;
+      if (rest?.frame !== frame) rest = { frame, pulses: momentPulses(live.level.length / PASSED_STRIDE, frame.recent, frame.dots, frame.simTime) };
+      return rest.pulses;
+    };
     const paint = () => {
       raf = 0;
       const canvas = canvasRef.current;
@@ -105,7 +113,11 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
         if (sctx) big.draw(sctx, camera, dpr);
       }
       const ctx = canvas.getContext('2d');
-      if (ctx) drawTraffic(ctx, view, frames.latest, pulsesRef.current, dpr, now, outlineRef.current, camera, ringRef.current);
+      const lanes = lanesFor(frames.latest);
+      if (ctx) drawTraffic(ctx, view, frames.latest, lanes, dpr, now, outlineRef.current, camera, ringRef.current);
+      // The lanes lit at rest, for tests and tools ("edge:slot ..."; absent while playing).
+      if (lanes === rest?.pulses) canvas.dataset.lanes = litLanes(lanes);
+      else delete canvas.dataset.lanes;
       canvas.dataset.dots = String((frames.latest?.dots.length ?? 0) / DOT_STRIDE);
       canvas.dataset.ringed = ringedDots(frames.latest, view, camera);
       canvas.dataset.failed = ringedDots(frames.latest, view, camera, 20, true);
