@@ -52,7 +52,8 @@ export interface MeasuredFigure {
    * What the value is of, in a teacher's words, then the lesson's number when the figure has one
    * (LessonFigure.expect, as its file writes it): one sentence from the value on, "16.9%" then
    * "of the requests ended so far; lesson: 17%". A whole-run share reads "of the requests ended so
-   * far" ("of all requests in the run" once it is over), a whole-run figure "over the run so far",
+   * far" ("of all requests in the run" once it is over; "of all requests from searchers in the run"
+   * for a client's, "of all calls on the link in the run" for a link's), a whole-run figure "over the run so far",
    * a window "over 11 s – 24 s"; a share over a window, a shift, a spread and why there is no
    * number yet read as `over` does. Made here, where the figure is, so the UI only lays it out.
    */
@@ -104,7 +105,10 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
     const has = Number.isFinite(value);
     const over = overText(has);
     const started = has && totals.simTime >= from;
-    const say = windowed ? (started && !endedOf ? `over ${over}` : undefined) : endedOf && has ? (complete ? `of all ${endedOf} in the run` : `of the ${endedOf} ended so far`) : complete ? 'over the whole run' : 'over the run so far';
+    // Once over, "all" names whose: a client's share is of its own requests, a link's of its calls
+    // ("of all requests in the run" under searchers' 5.2% read as 127 of 7,185; it was of 2,430).
+    const all = endedOf === 'calls' ? 'all calls on the link' : f.client ? `all requests from ${f.client}` : `all ${endedOf}`;
+    const say = windowed ? (started && !endedOf ? `over ${over}` : undefined) : endedOf && has ? (complete ? `of ${all} in the run` : `of the ${endedOf} ended so far`) : complete ? 'over the whole run' : 'over the run so far';
     return {
       value,
       text: has ? text(value) : '—',

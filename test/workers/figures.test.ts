@@ -14,7 +14,12 @@ describe("a lesson figure's note, worded where the figure is measured (967186a's
     expect(note({ measure: 'failed-share', expect: '17%' }, 5)).toBe('of the requests ended so far; lesson: 17%');
     expect(note({ measure: 'failed-share', expect: '17%' }, 10)).toBe('of all requests in the run; lesson: 17%');
     expect(note({ measure: 'link-failed-share', link: 'egress>partner', expect: 'about 1 in 16' }, 5)).toBe('of the calls ended so far (5 of 50); lesson: about 1 in 16');
-    expect(note({ measure: 'link-failed-share', link: 'egress>partner' }, 10)).toBe('of all calls in the run (10 of 100)');
+    expect(note({ measure: 'link-failed-share', link: 'egress>partner' }, 10)).toBe('of all calls on the link in the run (10 of 100)');
+    // A client's share, once over, is of that client's requests, not of all (partial-adoption's searchers).
+    const mine = buckets(10, 10, 1).map((b) => ({ ...b, clients: { searchers: { ok: 3, failed: 1, causes: {} } } }) as unknown as SeriesBucket);
+    const f = { label: 'x', measure: 'failed-share', client: 'searchers', expect: '5%' } as LessonFigure;
+    expect(measureFigure(f, mine, 1000, totals(10_000), 10_000)).toMatchObject({ text: '25.0%', note: 'of all requests from searchers in the run; lesson: 5%' });
+    expect(measureFigure(f, mine, 1000, totals(5_000), 10_000).note).toBe('of the requests ended so far; lesson: 5%');
   });
 
   it('says what a whole-run figure and a window are over', () => {
