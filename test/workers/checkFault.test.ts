@@ -6,12 +6,18 @@ import { withCheckedRest } from '../../src/ui/faults/faultForm';
 
 const text = readFileSync(fileURLToPath(new URL('../../scenarios/retry-storm.json', import.meta.url)), 'utf8');
 
+/** A host with retry-storm (seed 7) loaded and run to 2 s of its 40. */
+function at2s(): SimHost {
+  let t = 0;
+  const host = new SimHost(() => (t += 1e-6));
+  expect(host.load(text, 7).ok).toBe(true);
+  host.advance(2000, 1e9);
+  return host;
+}
+
 describe('checking a live fault without injecting it (SimHost.checkFault)', () => {
   it('names every problem of a fault at once and changes neither the faults nor the recipe nor the run', () => {
-    let t = 0;
-    const host = new SimHost(() => (t += 1e-6));
-    expect(host.load(text, 7).ok).toBe(true);
-    host.advance(2000, 1e9);
+    const host = at2s();
     const before = host.advance(0, 1e9).traceHash;
     const faults = host.faults().length;
     expect(host.checkFault({ type: 'http-abort', service: 'payments', percent: -1, status: 0.0001, for: -5 })).toEqual([
@@ -33,10 +39,7 @@ describe('checking a live fault without injecting it (SimHost.checkFault)', () =
 
 describe('absurd live faults and changes (the fault form shows these messages)', () => {
   it('refuses a slow factor of 1e12, a fault for 1us and a delay of 0.0001ms at their fields, with the reason', () => {
-    let t = 0;
-    const host = new SimHost(() => (t += 1e-6));
-    expect(host.load(text, 7).ok).toBe(true);
-    host.advance(2000, 1e9);
+    const host = at2s();
     expect(host.checkFault({ type: 'slow-replica', service: 'payments', factor: 1e12 })).toEqual([
       { path: 'fault.factor', message: 'must be at most 100,000 (that many times slower turns a 1 ms request into 100 s, hung already; kill-replica is the fault for a replica that is gone), got 1000000000000' },
     ]);
@@ -50,10 +53,7 @@ describe('absurd live faults and changes (the fault form shows these messages)',
   });
 
   it('takes a live change whose bare timeout is shorter than the callee answers, with a note saying so (lint MS012 by simulation)', () => {
-    let t = 0;
-    const host = new SimHost(() => (t += 1e-6));
-    expect(host.load(text, 7).ok).toBe(true);
-    host.advance(2000, 1e9);
+    const host = at2s();
     const r = host.applyChange({ type: 'policy', service: 'orders', policy: { timeout: 5 } });
     expect(r.ok && r.notes).toEqual([
       { path: 'change.policy.timeout', message: '5.00 ms is shorter than the 5.42 ms orders takes to answer on average with nothing failing (network and queues add more): many calls would time out (a bare number is milliseconds: 5 means 5.00 ms; "5s" is 5 seconds)' },
