@@ -4,18 +4,13 @@ import { createSimBridge } from '../bridge/simBridge';
 import { builtinScenarios } from '../scenarios/catalog';
 import { createCompareController, type CompareController } from './compareController';
 import { CompareView } from './CompareView';
-import { isCompareLink } from './link';
+export { isComparePage } from './link';
 import { lazy, Suspense } from 'react';
 
 /** Loaded on first use: it reads both scenarios' text (zod and yaml), which the first page need not carry. */
 const OwnershipPair = lazy(() => import('../ownership/OwnershipPair').then((m) => ({ default: m.OwnershipPair })));
 
 let instance: CompareController | null = null;
-
-/** True when this page asks for the compare view; fixed for the page's life (entering or leaving it loads a page). */
-export function isComparePage(): boolean {
-  return typeof location !== 'undefined' && isCompareLink(location.search + location.hash);
-}
 
 function controller(): CompareController {
   if (!instance) {

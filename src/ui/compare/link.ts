@@ -49,6 +49,15 @@ export function isCompareLink(search: string): boolean {
 }
 
 /**
+ * True when this page asks for the compare view (`?compare=a,b`); fixed for the page's life
+ * (entering or leaving it loads a page). Here, not in CompareRoot, so App can tell without loading
+ * the compare view's code. Reads `location`.
+ */
+export function isComparePage(): boolean {
+  return typeof location !== 'undefined' && isCompareLink(location.search + location.hash);
+}
+
+/**
  * Reads a compare link (`location.search + location.hash`). Each bad parameter is reported at
  * its name and left out; an unknown scenario name in `compare` is named with the list of
  * scenarios, and then no pair opens (the view says so and offers the ready-made ones). Never
