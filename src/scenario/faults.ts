@@ -22,7 +22,7 @@ const when = {
   at: duration.prefault(0),
   for: duration
     .refine((ms) => ms >= MIN_FAULT_MS, {
-      error: (i) => (i.input === 0 ? 'must be greater than zero' : `must be at least 1 ms (a shorter fault acts on next to no request, and its start and end read the same), got ${formatDuration(i.input as number)}`),
+      error: (i) => (i.input === 0 ? 'must be greater than zero' : `must be at least 1 ms (a shorter fault acts on next to no request), got ${formatDuration(i.input as number)}`),
     })
     .optional(),
 };
@@ -36,7 +36,7 @@ const replica = z.number().int({ message: 'must be a whole number' }).min(0, { m
 export const faultSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('kill-replica'), service: name, replica: replica.default(0), ...when }),
   z.strictObject({ type: z.literal('kill-service'), service: name, ...when }),
-  z.strictObject({ type: z.literal('slow-replica'), service: name, replica: replica.default(0), factor: z.number().min(1, { message: 'must be at least 1' }).max(MAX_SLOW_FACTOR, { message: `must be at most ${MAX_SLOW_FACTOR.toLocaleString('en-US')} (that many times slower turns a 1 ms request into 100 s, hung already; kill-replica is the fault for a replica that is gone)` }), ...when }),
+  z.strictObject({ type: z.literal('slow-replica'), service: name, replica: replica.default(0), factor: z.number().min(1, { message: 'must be at least 1' }).max(MAX_SLOW_FACTOR, { message: `must be at most ${MAX_SLOW_FACTOR.toLocaleString('en-US')} (a 1 ms request would already take 100 s; a replica that is gone is kill-replica)` }), ...when }),
   z.strictObject({
     type: z.literal('latency'),
     /** Every hop into this service, or one link from -> to. */

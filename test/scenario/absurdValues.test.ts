@@ -23,14 +23,14 @@ function problemsOf(data: unknown): Problem[] {
 describe('absurd values are refused at their field, with the reason', () => {
   it('refuses a slow-replica factor past 100,000 (1e12 would take 30 years a request), and takes 100,000', () => {
     expect(problemsOf(scenario({ faults: [{ type: 'slow-replica', service: 'db', factor: 1e12 }] }))).toEqual([
-      { path: 'faults.0.factor', message: 'must be at most 100,000 (that many times slower turns a 1 ms request into 100 s, hung already; kill-replica is the fault for a replica that is gone), got 1000000000000' },
+      { path: 'faults.0.factor', message: 'must be at most 100,000 (a 1 ms request would already take 100 s; a replica that is gone is kill-replica), got 1000000000000' },
     ]);
     expect(problemsOf(scenario({ faults: [{ type: 'slow-replica', service: 'db', factor: 100_000 }] }))).toEqual([]);
   });
 
   it('refuses a fault that lasts under 1 ms ("for": "1us" read "0.000 s to 0.000 s"), and takes 1ms', () => {
     expect(problemsOf(scenario({ faults: [{ type: 'kill-service', service: 'db', for: '1us' }] }))).toEqual([
-      { path: 'faults.0.for', message: 'must be at least 1 ms (a shorter fault acts on next to no request, and its start and end read the same), got 1 µs' },
+      { path: 'faults.0.for', message: 'must be at least 1 ms (a shorter fault acts on next to no request), got 1 µs' },
     ]);
     expect(problemsOf(scenario({ faults: [{ type: 'kill-service', service: 'db', for: 0 }] }))).toEqual([{ path: 'faults.0.for', message: 'must be greater than zero' }]);
     expect(problemsOf(scenario({ faults: [{ type: 'kill-service', service: 'db', for: '1ms' }] }))).toEqual([]);
