@@ -176,8 +176,10 @@ export function exp(x: number): number {
   if (!(x > -708 && x < 709)) return fdlibmExp(x);
   const n = Math.floor(x * X.invLn2N + 0.5);
   const r = x - n * X.ln2N_hi - n * X.ln2N_lo;
-  const j = n & (X.EXP_N - 1);
+  // |n| < 2^16 here, so n | 0 is n, and (n | 0) >> 6 is (n - j) / 64: integer operations, no
+  // division and no double-to-index conversion.
+  const ni = n | 0;
   const p = r + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
-  const t = EXP_TABLES[j];
-  return EXP_TABLES[(n - j) / X.EXP_N + (X.EXP_N + 1022)] * (t + t * p);
+  const t = EXP_TABLES[ni & (X.EXP_N - 1)];
+  return EXP_TABLES[(ni >> 6) + (X.EXP_N + 1022)] * (t + t * p);
 }
