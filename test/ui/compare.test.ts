@@ -51,7 +51,7 @@ describe('metrics-diff figures', () => {
       expect(row(rows, q).b).toBe(b.figures.summary.latencyMs[q]);
       expect(row(rows, q).ratio).toBe(cli.ratios[q]);
     }
-    expect(row(rows, 'p99').a).toBe(538);
+    expect(row(rows, 'p99').a).toBe(558);
     expect(row(rows, 'p99').b).toBe(202.5);
     expect(row(rows, 'failed').a).toBeCloseTo(568 / 1648, 12);
     expect(row(rows, 'failed').b).toBeCloseTo(597 / 1648, 12);
@@ -239,7 +239,7 @@ describe('where two runs first differ', () => {
       const b = run(y, a.info.seed);
       return firstDivergence(a.series.buckets, b.series.buckets, a.series.bucketMs, [x, y]);
     };
-    expect(at('retry-storm', 'retry-storm-fixed')).toEqual({ ms: 25_000, kind: 'p99', text: '25.0 s – 26.0 s: p99 830 ms in retry-storm, 204 ms in retry-storm-fixed (0.25x, more than 1.6x apart on 74 and 45 requests)' });
+    expect(at('retry-storm', 'retry-storm-fixed')).toEqual({ ms: 25_000, kind: 'p99', text: '25.0 s – 26.0 s: p99 844 ms in retry-storm, 217 ms in retry-storm-fixed (0.26x, more than 1.6x apart on 74 and 45 requests)' });
     // With the links both have, the storm's load shows at the fault's start, 15 s before its p99.
     const a = run('retry-storm');
     const b = run('retry-storm-fixed', a.info.seed);
