@@ -170,8 +170,8 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
       expect(await diffValue(page, q, 'B')).toBe(cli.b.latencyMs[q]);
       expect(await diffValue(page, q, 'ratio')).toBe(cli.ratios[q]);
     }
-    await expect(diffCell(page, 'p99', 'A')).toHaveText('538 ms');
-    await expect(diffCell(page, 'p99', 'ratio')).toHaveText('0.38x');
+    await expect(diffCell(page, 'p99', 'A')).toHaveText('558 ms');
+    await expect(diffCell(page, 'p99', 'ratio')).toHaveText('0.36x');
     expect(await diffValue(page, 'failed', 'ratio')).toBeCloseTo(cli.ratios.failedShare, 12);
     expect(await diffValue(page, 'retries', 'ratio')).toBeCloseTo(cli.ratios.retries, 12);
     for (const n of ['web', 'orders', 'payments']) expect(await diffValue(page, `svc:${n}`, 'ratio')).toBeCloseTo(cli.ratios.services[n], 12);
@@ -457,7 +457,7 @@ test('each ready-made pair opens from the picker with both panes moving and the 
   });
 });
 
-test('a lone second of ok requests between gaps is drawn on the overlaid latency chart: retry-storm\'s 830 ms p99 at 25-26 s, where their p99s first differ', async ({ page }) => {
+test('a lone second of ok requests between gaps is drawn on the overlaid latency chart: retry-storm\'s 844 ms p99 at 25-26 s, where their p99s first differ', async ({ page }) => {
   // One opening at 26 s serves both sizes: the window shrinks on the same page and the chart is
   // drawn again at its new width.
   await page.setViewportSize({ width: 1600, height: 1000 });
