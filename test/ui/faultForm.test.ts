@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, test } from 'vitest';
-import { FAULT_TYPES, buildFault, faultTypeSpec, fieldChoices, paramDefaults, replicaOptions, shownParams, targetOptions } from '../../src/ui/faults/faultForm';
+import { FAULT_TYPES, buildFault, faultFormProblems, faultTypeSpec, fieldChoices, paramDefaults, replicaOptions, shownParams, targetOptions } from '../../src/ui/faults/faultForm';
 import { validateScenario } from '../../src/scenario';
 
 const topology = {
@@ -83,5 +83,22 @@ describe("the fields' choices, from one topology or from both of a compare view'
     // A partition cannot cut web off from itself: the first other node instead.
     expect(shownParams(faultTypeSpec('partition').params, { other: 'web' }, c, 'web')).toEqual({ other: 'control-plane:shop' });
     expect(paramDefaults(faultTypeSpec('http-abort').params, c, 'web')).toEqual({ replica: '', percent: '50', status: '503' });
+  });
+});
+
+describe("the form's shares are percents and its duration problems one wording (a new user's trial)", () => {
+  it('takes packet loss and gateway capacity as 0-100 like HTTP errors, sent as the 0..1 share the engine takes', () => {
+    for (const t of FAULT_TYPES) for (const p of t.params) if (p.percent) expect(p.label).toMatch(/^% of /);
+    expect(buildFault({ type: 'packet-loss', target: 'network', params: { rate: '5' }, duration: '' })).toEqual({ type: 'packet-loss', rate: 0.05 });
+    expect(buildFault({ type: 'gateway-capacity', target: 'edge', params: { factor: '25' }, duration: '' })).toEqual({ type: 'gateway-capacity', gateway: 'edge', factor: 0.25 });
+    expect(buildFault({ type: 'http-abort', target: 'web', params: { percent: '5' }, duration: '' })).toMatchObject({ percent: 5 });
+    expect(faultFormProblems({ type: 'packet-loss', target: 'network', params: { rate: '5' }, duration: '' })).toEqual([]);
+    expect(faultFormProblems({ type: 'gateway-capacity', target: 'edge', params: { factor: '150' }, duration: '' })).toEqual([{ path: 'fault.factor', message: 'must be a percent from 0 to 100, got "150"' }]);
+  });
+  it('words an empty delay as any unreadable duration, and refuses 1e12 as too long, with the bound', () => {
+    const how = 'type a number with a unit: us, ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds';
+    expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '' }, duration: '' })).toEqual([{ path: 'fault.delay', message: `is required; ${how}` }]);
+    expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '5 parsecs' }, duration: '' })).toEqual([{ path: 'fault.delay', message: `"5 parsecs" is not a duration; ${how}` }]);
+    expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '1e12' }, duration: '1e12' }).map((p) => p.message)).toEqual(Array(2).fill('must be at most 8760h (one year of simulated time), got "1e12"'));
   });
 });

@@ -14,6 +14,9 @@ export function isBareNumber(text: string): boolean {
   return BARE.test(text);
 }
 
+/** How a duration is written, the end of every duration problem the forms name. */
+export const DURATION_HOW = 'type a number with a unit: us, ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds';
+
 /** A form's duration field read: the value to write (null when left empty), or what is wrong. */
 export type DurationField = { ok: true; value: string | null; ms: number | null } | { ok: false; message: string };
 
@@ -31,7 +34,7 @@ export function readDurationField(text: string, rule: { positive?: boolean; empt
   const value = bare ? `${bare[1]}ms` : t;
   const r = parseDuration(value);
   if (!r.ok) {
-    if (/is not a duration/.test(r.message)) return { ok: false, message: `${JSON.stringify(t.length > 40 ? `${t.slice(0, 37)}…` : t)} is not a duration; type a number with a unit: ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds` };
+    if (/is not a duration/.test(r.message)) return { ok: false, message: `${JSON.stringify(t.length > 40 ? `${t.slice(0, 37)}…` : t)} is not a duration; ${DURATION_HOW}` };
     return { ok: false, message: r.message };
   }
   if (rule.positive && r.ms <= 0) return { ok: false, message: `must be more than 0, got ${JSON.stringify(t)}${rule.emptyMeans ? ` (leave it empty ${rule.emptyMeans})` : ''}` };

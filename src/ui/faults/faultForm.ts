@@ -4,7 +4,7 @@
 import type { ScenarioInfo } from '../../workers/protocol';
 import { meshNames } from '../topology/meshRegions';
 import { isImplicitMesh } from '../topology/meshName';
-import { readDurationField } from './durationField';
+import { DURATION_HOW, readDurationField } from './durationField';
 
 type Topology = ScenarioInfo['topology'];
 
@@ -23,6 +23,12 @@ export interface ParamSpec {
   hint?: string;
   /** A replica field's choice for every replica (the field is then left out). */
   every?: string;
+  /**
+   * A share typed as a percent, 0 to 100 (every share in the form reads so: "% of requests"),
+   * sent as the engine's 0..1 share (`rate`, `factor`) unless the engine takes a percent itself.
+   * Packet loss took 0.05 and capacity 0.25 beside HTTP errors' 50: typing 5 for 5% was refused.
+   */
+  percent?: 'share' | 'percent';
 }
 
 export interface FaultTypeSpec {
@@ -43,16 +49,16 @@ export const FAULT_TYPES: readonly FaultTypeSpec[] = [
   { type: 'slow-replica', label: 'slow one replica', target: 'service', params: [replica, { key: 'factor', label: 'times slower', kind: 'number', default: '20' }] },
   { type: 'http-abort', label: 'HTTP errors', target: 'service', params: [
     { key: 'replica', label: 'replica', kind: 'replica', default: '', every: 'every replica' },
-    { key: 'percent', label: '% of requests', kind: 'number', default: '50' },
+    { key: 'percent', label: '% of requests', kind: 'number', default: '50', percent: 'percent' },
     { key: 'status', label: 'status', kind: 'number', default: '503' },
   ] },
   { type: 'latency', label: 'add latency', target: 'service-or-link', params: [{ key: 'delay', label: 'delay', kind: 'duration', default: '100ms', hint: 'e.g. 100ms' }] },
-  { type: 'packet-loss', label: 'packet loss', target: 'network', params: [{ key: 'rate', label: 'share lost', kind: 'number', default: '0.05' }] },
+  { type: 'packet-loss', label: 'packet loss', target: 'network', params: [{ key: 'rate', label: '% of packets lost', kind: 'number', default: '5', percent: 'share' }] },
   { type: 'partition', label: 'network partition', target: 'node', params: [{ key: 'other', label: 'cut off from', kind: 'node', default: '' }] },
   { type: 'control-plane-outage', label: 'control plane down', target: 'mesh', params: [] },
   { type: 'ca-outage', label: 'CA down', target: 'mesh', params: [] },
   { type: 'expire-certificates', label: 'expire certificates now', target: 'mesh', params: [], oneShot: true },
-  { type: 'gateway-capacity', label: 'shrink gateway capacity', target: 'gateway', params: [{ key: 'factor', label: 'capacity left', kind: 'number', default: '0.25' }] },
+  { type: 'gateway-capacity', label: 'shrink gateway capacity', target: 'gateway', params: [{ key: 'factor', label: '% of capacity left', kind: 'number', default: '25', percent: 'share' }] },
   { type: 'clock-skew', label: 'clock skew', target: 'service', params: [{ key: 'skew', label: 'skew', kind: 'duration', default: '2h', hint: 'e.g. 2h' }] },
 ];
 
@@ -187,7 +193,8 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
     if (p.kind === 'duration') {
       const d = readDurationField(raw);
       f[p.key] = d.ok && d.value !== null ? d.value : raw;
-    } else f[p.key] = p.kind === 'number' || p.kind === 'replica' ? (raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
+    } else if (p.percent === 'share' && raw !== '' && Number.isFinite(Number(raw))) f[p.key] = Number(raw) / 100;
+    else f[p.key] = p.kind === 'number' || p.kind === 'replica' ? (raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
   }
   if (!spec.oneShot && v.duration.trim()) {
     const d = readDurationField(v.duration);
@@ -199,7 +206,7 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
 /**
  * What the form itself finds wrong with its duration fields before anything is sent, as
  * `field: message` pairs (paths as the worker's: `fault.for`): "for" must be more than 0 (empty lasts
- * until cleared), delay and skew must read as durations. A bare number is milliseconds in each
+ * until cleared), delay and skew must read as durations (empty too), a percent 0 to 100. A bare number is milliseconds in each
  * (readDurationField). Empty when the worker may check the rest; otherwise the worker checks the rest
  * without injecting (Controller.checkFault) and withCheckedRest lists both. Pure.
  */
@@ -207,8 +214,16 @@ export function faultFormProblems(v: FaultFormValues): { path: string; message: 
   const spec = faultTypeSpec(v.type);
   const out: { path: string; message: string }[] = [];
   for (const p of spec.params) {
+    const raw = (v.params[p.key] ?? p.default).trim();
+    if (p.percent) {
+      // In the form's own words: the worker would word a share's bounds as 0..1.
+      const n = Number(raw);
+      if (raw === '' || !Number.isFinite(n) || n < 0 || n > 100) out.push({ path: `fault.${p.key}`, message: `must be a percent from 0 to 100, got ${JSON.stringify(raw)}` });
+      continue;
+    }
     if (p.kind !== 'duration') continue;
-    const d = readDurationField(v.params[p.key] ?? p.default);
+    // An empty delay or skew is wrong in the same words as any unreadable duration.
+    const d = raw === '' ? { ok: false as const, message: `is required; ${DURATION_HOW}` } : readDurationField(raw);
     if (!d.ok) out.push({ path: `fault.${p.key}`, message: d.message });
   }
   if (!spec.oneShot) {
