@@ -51,7 +51,10 @@ export function checkDurationOverride(s: Scenario, file: string, durationMs: num
   if (durationMs === undefined) return null;
   if (durationMs <= s.warmup) return `--duration: must be longer than ${file}'s warmup (${formatDuration(s.warmup)})`;
   const many = tooManyRequests(s, file, durationMs);
-  return many === null ? null : `--duration: ${many}; give a shorter --duration`;
+  if (many === null) return null;
+  // Past the bound in a second already: the rates are at fault, not the length of the run.
+  const perSecond = tooManyRequests(s, file, 1000);
+  return perSecond === null ? `--duration: ${many}; give a shorter --duration` : `${perSecond}; lower the clients' rates or users`;
 }
 
 /**
@@ -63,5 +66,6 @@ export function checkDurationOverride(s: Scenario, file: string, durationMs: num
 export function tooManyRequests(s: Scenario, file: string, durationMs: number): string | null {
   const total = expectedRequests(s, durationMs);
   if (total <= MAX_REQUESTS) return null;
-  return `${file} would send about ${Math.round(total).toLocaleString('en-US')} requests in ${formatDuration(durationMs)}, more than ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes)`;
+  const d = formatDuration(durationMs);
+  return `${file} would send ${Number.isFinite(total) ? `about ${Math.round(total).toLocaleString('en-US')} requests in ${d}, more than` : `more requests in ${d} than a number can hold, past`} ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes)`;
 }

@@ -251,7 +251,7 @@ export function checkRunSize(s: Scenario, durationMs = s.duration): Problem[] {
   return [
     {
       path: 'clients',
-      message: `would send about ${Math.round(total).toLocaleString('en-US')} requests over the duration, more than ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes); most from clients.${top.i} ("${c.name}": ${top.why}); lower a rate or the users, or shorten the duration`,
+      message: `${Number.isFinite(total) ? `would send about ${Math.round(total).toLocaleString('en-US')} requests over the duration, more than` : 'would send more requests over the duration than a number can hold, past'} ${MAX_REQUESTS.toLocaleString('en-US')} (a run of many minutes); most from clients.${top.i} ("${c.name}": ${top.why}); lower a rate or the users, or shorten the duration`,
     },
   ];
 }
