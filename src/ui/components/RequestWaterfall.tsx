@@ -3,7 +3,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
-import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeTickLabels } from '../inspector/waterfall';
+import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeDuration, placeTickLabels } from '../inspector/waterfall';
 import { requestWhy } from '../inspector/why';
 import { useAppStore } from '../state/useAppStore';
 
@@ -84,24 +84,28 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
               .map(([k, v]) => `${k}: ${v}`)
               .join('\n')}
           >
-            <span className="waterfall-label" style={{ paddingLeft: `${Math.min(r.depth, 12) * 10}px` }}>
+            <span className="waterfall-label" title={r.span.name} style={{ paddingLeft: `${Math.min(r.depth, 12) * 10}px` }}>
               {r.span.name}
             </span>
             <span className="waterfall-track">
               <span className="waterfall-bar" style={{ left: `${r.x * 100}%`, width: `${r.w * 100}%` }} />
-              {/* A label that would run off the right end goes inside its bar, at its end. */}
-              <span
-                className={`waterfall-ms${r.x + r.w > 0.8 ? ' inside' : ''}`}
-                style={r.x + r.w > 0.8 ? { right: `${(1 - r.x - r.w) * 100}%` } : { left: `${(r.x + r.w) * 100}%` }}
-              >
-                {formatMs(r.ms)}
-                {r.open ? '…' : ''}
-              </span>
+              <DurationLabel x={r.x} w={r.w} text={formatMs(r.ms) + (r.open ? '…' : '')} trackPx={axisPx} />
             </span>
             <span className="waterfall-note">{r.note}</span>
           </li>
         ))}
       </ol>
     </div>
+  );
+}
+
+/** A bar's duration: after the bar, inside it, or before it, wherever it fits whole (placeDuration). */
+function DurationLabel({ x, w, text, trackPx }: { x: number; w: number; text: string; trackPx: number }) {
+  const where = placeDuration(x, w, text, trackPx);
+  const style = where === 'after' ? { left: `${(x + w) * 100}%` } : where === 'inside' ? { right: `${(1 - x - w) * 100}%` } : { right: `${(1 - x) * 100}%` };
+  return (
+    <span className={`waterfall-ms${where === 'after' ? '' : ` ${where}`}`} data-place={where} style={style}>
+      {text}
+    </span>
   );
 }

@@ -128,3 +128,20 @@ export function formatMs(ms: number): string {
   if (ms === 0) return '0 ms';
   return `${formatNumber(ms, 2)} ms`;
 }
+
+/** Width of a duration label, px per character at the waterfall's 10 px bold figures, and its padding. */
+const MS_CHAR_PX = 6.2;
+const MS_PAD_PX = 8;
+
+/**
+ * Where a bar's duration label goes on a track `trackPx` wide, the bar from `x` for `w` (shares of
+ * the track): after the bar where the room right of it takes the label, inside it (white, at its
+ * end) where the bar does, else before it (ending at its start). A short bar near the right end
+ * had the label inside, white, wider than the bar: "1.85 ms" read ".85 ms" or "ms". Pure.
+ */
+export function placeDuration(x: number, w: number, text: string, trackPx: number): 'after' | 'inside' | 'before' {
+  const need = text.length * MS_CHAR_PX + MS_PAD_PX;
+  if ((1 - x - w) * trackPx >= need) return 'after';
+  if (w * trackPx >= need || x * trackPx < need) return 'inside';
+  return 'before';
+}
