@@ -21,6 +21,17 @@ async function openAt(page: Page, scenario: string, t: string) {
   await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', scenario);
 }
 
+/** openAt at `size`, in presenter mode when `presenter`, its drawing settled. */
+async function openSized(page: Page, size: { width: number; height: number }, scenario: string, t: string, presenter: boolean) {
+  await page.setViewportSize(size);
+  await openAt(page, scenario, t);
+  if (presenter) {
+    await page.keyboard.press('f');
+    await expect(page.locator('.app.presenter')).toHaveCount(1);
+  }
+  await settled(page);
+}
+
 /** What of the SVG drawing (a node's box, a mesh region, a highlight's halo) lies outside the stage by more than half a pixel, in words. */
 const outsideStage = (page: Page, selector: string) =>
   page.evaluate((sel) => {
@@ -98,11 +109,7 @@ test("with a request's waterfall open, a resized window re-fits the picture: ret
 
 test("the story's halo stays inside the stage: idle-timeout-race's step 1 (checkout and the ledger, last at the right) in presenter mode, at 1024x768 and 1600x1000", async ({ page }) => {
   for (const size of [SIZES[1], SIZES[0]]) {
-    await page.setViewportSize(size);
-    await openAt(page, 'idle-timeout-race', '1s');
-    await page.keyboard.press('f');
-    await expect(page.locator('.app.presenter')).toHaveCount(1);
-    await settled(page);
+    await openSized(page, size, 'idle-timeout-race', '1s', true);
     await expect(page.locator('svg[data-testid="topology"] .topo-hl[data-node] > .topo-hl-halo')).toHaveCount(2);
     // The ledger's ring lost 10 px to the stage's right edge at 1024x768.
     expect(await outsideStage(page, '.topo-hl[data-node] > .topo-hl-halo')).toEqual([]);
@@ -112,9 +119,7 @@ test("the story's halo stays inside the stage: idle-timeout-race's step 1 (check
 
 test("istio-load-test at 1.8 s says what its 'what two sidecars add' figure still lacks, and no number in the story column parts from its unit, at 1024x768 in presenter mode and 1600x1000", async ({ page }) => {
   for (const size of [SIZES[1], SIZES[0]]) {
-    await page.setViewportSize(size);
-    await openAt(page, 'istio-load-test', '1.8s');
-    if (size.width < 1100) await page.keyboard.press('f');
+    await openSized(page, size, 'istio-load-test', '1.8s', size.width < 1100);
     const figure = page.getByTestId('lesson-figure');
     await expect(page.getByTestId('narrative-title')).toHaveText('What two sidecars add');
     // It read 'the whole run so far: no latency measured yet' over counters reading p90 6.0 ms.
@@ -137,10 +142,7 @@ test("istio-load-test at 1.8 s says what its 'what two sidecars add' figure stil
 
 test("partial-adoption's mesh region has a straight top, no notch between storefront's column and the control plane's, in presenter mode at 1024x768 and at 1600x1000", async ({ page }) => {
   for (const [size, presenter] of [[SIZES[1], true], [SIZES[0], false], [SIZES[0], true]] as const) {
-    await page.setViewportSize(size);
-    await openAt(page, 'partial-adoption', '10s');
-    if (presenter) await page.keyboard.press('f');
-    await settled(page);
+    await openSized(page, size, 'partial-adoption', '10s', presenter);
     // The region's top edge along verticals across its middle 80%, design units: orders' column dipped 90 units.
     const tops = await page.locator('svg[data-testid="topology"] .topo-mesh-area').evaluate((el) => {
       const path = el as SVGPathElement;
