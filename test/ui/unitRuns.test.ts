@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { unitRuns } from '../../src/ui/narrative/KeepUnits';
+import { unitRuns } from '../../src/ui/narrative/unitRuns';
 
 test('numbers with a unit of time, rate, CPU or share are runs of their own, kept whole; counts of things and the rest of the text are not; joined, the runs are the text', () => {
   const text = 'Each proxy also burns about a third of a core: 0.35 vCPU per 1000 requests/s, +2.65 ms at p90 (3.3 ms without); 3 sidecars, 1000 requests, 5.1 s, 12 %.';
