@@ -70,7 +70,7 @@ const mid = (b: SeriesBucket, bucketMs: number) => b.t + bucketMs / 2;
  * The SVG path of one series over `buckets`, broken where `value` is null. A run of two or more
  * buckets is a line through their middles; a bucket alone between gaps (one second with ok
  * requests amid an outage) is a level tick across its own span, since a line through one point
- * draws nothing (retry-storm's 830 ms p99 at 25-26 s, the second its compare pair first differs,
+ * draws nothing (retry-storm's 844 ms p99 at 25-26 s, the second its compare pair first differs,
  * was invisible). Pure.
  */
 export function gappedPath(buckets: readonly SeriesBucket[], bucketMs: number, x: (ms: number) => number, y: (v: number) => number, value: (b: SeriesBucket) => number | null): string {

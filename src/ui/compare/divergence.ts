@@ -14,7 +14,7 @@
 // (only in the second a shipped fault struck, whose toll differs by seed; M/M/1 in 13.9%).
 // Gateway-only against mesh-only no longer "differs" at 0 s (259 ms against 226 ms on 96 and 98
 // requests, the first second's cold connections) but at 20 s, its first failures; retry-storm
-// against its fix still does at 25 s (830 ms against 204 ms on 74 and 45 requests), and a 5 ms
+// against its fix still does at 25 s (844 ms against 217 ms on 74 and 45 requests, p99 by nearest rank), and a 5 ms
 // timeout branched into config-rollout at 20 s (160 ms against 82.1 ms).
 import type { Topology } from '../../models/Topology';
 import type { SeriesBucket } from '../../workers/protocol';
