@@ -30,8 +30,23 @@ test('a fault with a bad "for" and a bad factor lists both problems at once, inj
     await page.getByLabel('status').fill('0.0001');
     await page.getByTestId('fault-duration').fill('10s');
     await page.getByTestId('fault-inject').click();
-    await expect(problems).toHaveText(['fault.percent: must be between 0 and 100, got -1', 'fault.status: must be a whole number, got 0.0001']);
+    await expect(problems).toHaveText(['fault.percent: must be between 0 and 100 (a percent), got -1', 'fault.status: must be a whole number, got 0.0001']);
     await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
+    // Every share is a percent in the same words: packet loss took 0.05 beside HTTP errors' 50,
+    // and 5 (for 5%) was refused; an empty delay was worded unlike any other duration problem.
+    await page.getByTestId('fault-type').selectOption('packet-loss');
+    // The default, on first showing (a typed value then stays).
+    if (width === 1600) await expect(page.getByLabel('% of packets lost')).toHaveValue('5');
+    await page.getByLabel('% of packets lost').fill('150');
+    await page.getByTestId('fault-inject').click();
+    await expect(problems).toHaveText(['fault.rate: must be between 0 and 100 (a percent), got 150']);
+    await page.getByTestId('fault-type').selectOption('latency');
+    await page.getByLabel('delay').fill('');
+    await page.getByTestId('fault-inject').click();
+    await expect(problems).toHaveText(['fault.delay: is required; type a number with a unit: us, ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds']);
+    await saveShot(page, `fault-form-percent-${width}x${height}.png`);
+    await page.getByTestId('fault-type').selectOption('http-abort');
+    await page.getByTestId('fault-target').selectOption('catalog');
   }
   // Mended, the same fault goes in.
   await page.getByLabel('% of requests').fill('50');
@@ -39,5 +54,11 @@ test('a fault with a bad "for" and a bad factor lists both problems at once, inj
   await page.getByTestId('fault-inject').click();
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
   await expect(page.getByTestId('fault-problems')).toHaveCount(0);
+  // A partition is listed in words: "network partition on control-plane:mesh | frontend" before.
+  await page.getByTestId('fault-type').selectOption('partition');
+  await page.getByTestId('fault-target').selectOption('frontend');
+  await page.getByLabel('cut off from').selectOption({ label: 'the control plane' });
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item').filter({ hasText: 'partition' }).locator('.fault-what')).toHaveText('network partition between frontend and the control plane');
   expect(errors).toEqual([]);
 });

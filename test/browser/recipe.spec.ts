@@ -178,6 +178,13 @@ test('a share link made after playing at max speed reopens the same trace hash',
     const lit = await lanes(page);
     expect(lit).toBeTruthy();
     expect(await lanes(fresh)).toBe(lit);
+    for (const [width, height] of [[1600, 1000], [1024, 768]]) {
+      for (const [p, name] of [[page, 'original'], [fresh, 'link']] as const) {
+        await p.setViewportSize({ width, height });
+        await settled(p);
+        await saveShot(p, `recipe-lanes-${name}-${width}.png`);
+      }
+    }
   });
 });
 

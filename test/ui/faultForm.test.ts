@@ -93,7 +93,7 @@ describe("the form's shares are percents and its duration problems one wording (
     expect(buildFault({ type: 'gateway-capacity', target: 'edge', params: { factor: '25' }, duration: '' })).toEqual({ type: 'gateway-capacity', gateway: 'edge', factor: 0.25 });
     expect(buildFault({ type: 'http-abort', target: 'web', params: { percent: '5' }, duration: '' })).toMatchObject({ percent: 5 });
     expect(faultFormProblems({ type: 'packet-loss', target: 'network', params: { rate: '5' }, duration: '' })).toEqual([]);
-    expect(faultFormProblems({ type: 'gateway-capacity', target: 'edge', params: { factor: '150' }, duration: '' })).toEqual([{ path: 'fault.factor', message: 'must be a percent from 0 to 100, got "150"' }]);
+    expect(faultFormProblems({ type: 'gateway-capacity', target: 'edge', params: { factor: '150' }, duration: '' })).toEqual([{ path: 'fault.factor', message: 'must be between 0 and 100 (a percent), got 150' }]);
   });
   it('words an empty delay as any unreadable duration, and refuses 1e12 as too long, with the bound', () => {
     const how = 'type a number with a unit: us, ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAULT_TYPES } from '../../src/ui/faults/faultForm';
-import { faultFamily, faultName, faultShortName } from '../../src/ui/faults/faultName';
+import { faultFamily, faultName, faultShortName, faultWhere } from '../../src/ui/faults/faultName';
 
 describe('a fault kind as a person reads it', () => {
   it("is the inject form's words, not the kind id: http-abort reads 'HTTP errors', as the form offered it", () => {
@@ -28,5 +28,14 @@ describe('a fault kind as a person reads it', () => {
   it('shows a kind the catalog does not know as it is', () => {
     expect(faultName('solar-flare')).toBe('solar-flare');
     expect(faultShortName('solar-flare')).toBe('solar');
+  });
+});
+
+describe('where a fault acts, in words', () => {
+  it("names a partition's two sides in words, a control plane as one, not its internal name", () => {
+    // The list read "network partition on control-plane:mesh | frontend".
+    expect(faultWhere('partition', 'control-plane:mesh | frontend')).toBe('between the control plane and frontend');
+    expect(faultWhere('partition', 'web,api | control-plane:payments')).toBe("between web, api and mesh payments's control plane");
+    expect(faultWhere('http-abort', 'payments')).toBe('on payments');
   });
 });

@@ -10,7 +10,7 @@ import { useAppStore, useController } from '../state/useAppStore';
 import { useStore } from 'zustand';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { faultsFor, selectionName } from '../faults/faultsFor';
-import { faultFamily, faultName } from '../faults/faultName';
+import { faultFamily, faultName, faultWhere } from '../faults/faultName';
 import type { FaultFormValues } from '../faults/faultForm';
 
 /** Values a "faults from the picture" button put in the form; `n` tells two clicks apart. */
@@ -191,7 +191,7 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
         return (
           <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type} data-fault-family={faultFamily(f.type)} data-fault-id={f.id}>
             <span className="fault-what">
-              <span className="fault-type">{faultName(f.type)}</span> on <span className="fault-target">{f.target}</span>
+              <span className="fault-type">{faultName(f.type)}</span> <span className="fault-target">{faultWhere(f.type, f.target)}</span>
               {f.amount && <span className="fault-amount"> {f.amount}</span>}
             </span>
             <span className="fault-when">{s.text}</span>

@@ -3,7 +3,7 @@
 // the run has already been through; and the lane under the track each band is drawn in. Pure.
 import { formatClock } from '../format';
 import { FAULT_TYPES } from '../faults/faultForm';
-import { faultName } from '../faults/faultName';
+import { faultName, faultWhere } from '../faults/faultName';
 import type { FaultStatus } from '../../workers/protocol';
 
 /** A fault's marks on the timeline, simulated ms. */
@@ -67,7 +67,7 @@ export function faultLanes(spans: readonly BandSpan[], maxLanes = MAX_FAULT_LANE
 
 /** A band's title, its kind in the form's words: "HTTP errors on payments, 10.0 s to 25.0 s", "… from 5.00 s until cleared", "… at 12.0 s". Pure. */
 export function faultBandTitle(f: { type: string; target: string }, b: FaultBand): string {
-  const what = `${faultName(f.type)} on ${f.target}`;
+  const what = `${faultName(f.type)} ${faultWhere(f.type, f.target)}`;
   if (b.open) return `${what}, from ${formatClock(b.fromMs)} until cleared`;
   if (b.toMs === b.fromMs) return `${what} at ${formatClock(b.fromMs)}`;
   return `${what}, ${formatClock(b.fromMs)} to ${formatClock(b.toMs)}`;

@@ -2,7 +2,7 @@
 // written as the clock writes it (formatClock: cut down to its last digit, never rounded up to a
 // time not reached), so a marker's title reads what the clock reads after a click on it.
 import { formatClock } from '../format';
-import { faultName } from '../faults/faultName';
+import { faultName, faultWhere } from '../faults/faultName';
 
 /** A step marker's title: "2. The CA is out (10.0 s)". Its time as the clock reads it there. Pure. */
 export function stepMarkerTitle(index: number, step: { title: string; at: number }): string {
@@ -11,10 +11,10 @@ export function stepMarkerTitle(index: number, step: { title: string; at: number
 
 /** A fault handle's title, its kind in the form's words: "kill one replica on payments-0 (12.0 s): click to go there". Pure. */
 export function faultMarkerTitle(f: { type: string; target: string; startMs: number }): string {
-  return `${faultName(f.type)} on ${f.target} (${formatClock(f.startMs)}): click to go there`;
+  return `${faultName(f.type)} ${faultWhere(f.type, f.target)} (${formatClock(f.startMs)}): click to go there`;
 }
 
 /** A fault handle's name for a screen reader: "kill one replica on payments-0 at 12.0 s". Pure. */
 export function faultMarkerLabel(f: { type: string; target: string; startMs: number }): string {
-  return `${faultName(f.type)} on ${f.target} at ${formatClock(f.startMs)}`;
+  return `${faultName(f.type)} ${faultWhere(f.type, f.target)} at ${formatClock(f.startMs)}`;
 }

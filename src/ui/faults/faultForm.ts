@@ -5,6 +5,7 @@ import type { ScenarioInfo } from '../../workers/protocol';
 import { meshNames } from '../topology/meshRegions';
 import { isImplicitMesh } from '../topology/meshName';
 import { DURATION_HOW, readDurationField } from './durationField';
+import { nodeInWords } from './faultName';
 
 type Topology = ScenarioInfo['topology'];
 
@@ -91,7 +92,8 @@ export function targetOptions(kind: TargetKind, topology: Topology): Option[] {
         }),
       ];
     case 'node':
-      return named(() => true);
+      // A control plane by its words ("the control plane"), not "control-plane:mesh".
+      return named(() => true).map((o) => ({ ...o, label: nodeInWords(o.value) }));
     case 'network':
       return [{ value: 'network', label: 'the whole network' }];
   }
@@ -218,7 +220,7 @@ export function faultFormProblems(v: FaultFormValues): { path: string; message: 
     if (p.percent) {
       // In the form's own words: the worker would word a share's bounds as 0..1.
       const n = Number(raw);
-      if (raw === '' || !Number.isFinite(n) || n < 0 || n > 100) out.push({ path: `fault.${p.key}`, message: `must be a percent from 0 to 100, got ${JSON.stringify(raw)}` });
+      if (raw === '' || !Number.isFinite(n) || n < 0 || n > 100) out.push({ path: `fault.${p.key}`, message: `must be between 0 and 100 (a percent), got ${raw !== '' && Number.isFinite(n) ? raw : JSON.stringify(raw)}` });
       continue;
     }
     if (p.kind !== 'duration') continue;

@@ -2,6 +2,8 @@
 // kind id ("http-abort"). A newcomer picked "HTTP errors" in the form and found "http-abort" in
 // the list, the picture and the inspector (helper N, session 25). The kind id stays where a
 // file or a URL needs it (scenario files, share links, exports' data, test ids).
+import { isImplicitMesh } from '../topology/meshName';
+
 /**
  * Each kind's name: the form's label without what only the form needs (a parenthesis on what is
  * hit, "now" for a one-shot), and a short form for a narrow box under a node. Kept beside the
@@ -45,4 +47,23 @@ export function faultShortName(type: string): string {
 /** The family a fault kind's colour says (FaultFamily); a kind the catalog does not know is `down`, the failures' colour. Pure. */
 export function faultFamily(type: string): FaultFamily {
   return NAMES[type]?.family ?? 'down';
+}
+
+/**
+ * Where a fault acts, in words after its name: "on frontend"; a partition, whose target is the
+ * worker's "control-plane:mesh | frontend" (each side's nodes joined by commas, models/report.ts),
+ * "between the control plane and frontend" (a named mesh's "mesh payments' control plane"). Pure.
+ */
+export function faultWhere(type: string, target: string): string {
+  if (type !== 'partition' || !target.includes(' | ')) return `on ${target}`;
+  const side = (s: string) => s.split(',').map(nodeInWords).join(', ');
+  const [a, b] = target.split(' | ');
+  return `between ${side(a)} and ${side(b)}`;
+}
+
+/** A node's name in a sentence: a control plane's internal name ("control-plane:mesh") in words. Pure. */
+export function nodeInWords(name: string): string {
+  const cp = /^control-plane:(.+)$/.exec(name.trim());
+  if (!cp) return name.trim();
+  return isImplicitMesh(cp[1]) ? 'the control plane' : `mesh ${cp[1]}'s control plane`;
 }

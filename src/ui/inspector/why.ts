@@ -3,7 +3,7 @@
 // the components only print what they return.
 import type { FaultStatus, Span, Trace } from '../../workers/protocol';
 import { formatClock, formatCount } from '../format';
-import { faultName } from '../faults/faultName';
+import { faultName, faultWhere } from '../faults/faultName';
 
 /**
  * Each failure cause (src/models/events.ts `Cause`) as a plain sentence. What each means follows
@@ -172,7 +172,7 @@ export function faultInWords(f: FaultStatus): string {
   const t = formatClock;
   const span = until === Infinity ? `since ${t(f.startMs)}` : until === f.startMs ? `at ${t(f.startMs)}` : `from ${t(f.startMs)} to ${t(until)}`;
   const words = FAULT_WORDS[f.type];
-  return `${faultName(f.type)} on ${f.target}${f.amount ? `, ${f.amount}` : ''}${words ? `: ${words}` : ''} (${span})`;
+  return `${faultName(f.type)} ${faultWhere(f.type, f.target)}${f.amount ? `, ${f.amount}` : ''}${words ? `: ${words}` : ''} (${span})`;
 }
 
 /**
