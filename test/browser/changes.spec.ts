@@ -36,10 +36,14 @@ test('a live change joins the recipe: kept across a seek back and forward and in
   // "Already made", not "In force": at 10.0 s no proxy has it yet, as the list under it says.
   await expect(page.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: 0 of \d+ proxies have it$/);
   await expect(page.getByTestId('change-reach')).toHaveText('Already made. The run made this change at 10.0 s, and it acts on every path it aims at. Applying it again would change nothing.');
+  // Made, but said to be likely to fail: 2 ms is shorter than catalog's answers (the CLI's note
+  // for a file's change, lint MS012 by simulation).
+  await expect(page.getByTestId('change-cautions')).toHaveText('Check: change.policy.timeout: 2.00 ms is shorter than the 9.07 ms catalog takes to answer on average with nothing failing (network and queues add more): many calls would time out');
   await saveShot(page, 'changes-live-1024.png');
-  // A bad change is named at its field.
+  // A bad change is named at its field, and the caution of the change before goes.
   await page.getByTestId('change-details').fill('{"policy": {"timeout": -1}}');
   await page.getByTestId('change-apply').click();
+  await expect(page.getByTestId('change-cautions')).toHaveCount(0);
   await expect(page.getByTestId('change-problems')).toContainText('change.policy.timeout:');
   // Seek back before it: not made yet; forward again: made, at the same time.
   await page.locator('body').click({ position: { x: 2, y: 2 } });

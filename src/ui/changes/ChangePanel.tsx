@@ -43,6 +43,8 @@ export function ChangePanel() {
   const [details, setDetails] = useState(KINDS.policy.details);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [note, setNote] = useState('');
+  /** What the change just made may not do as meant (SimHost.applyChange's notes: a timeout shorter than the answers it waits for). */
+  const [cautions, setCautions] = useState<Problem[]>([]);
   const branchRef = useRef<() => Promise<void>>(async () => {});
   const made = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'change').length ?? 0);
   const rollouts = useAppStore((s) => s.stats.rollouts);
@@ -156,6 +158,7 @@ export function ChangePanel() {
     setDetails(JSON.stringify(rest));
     setProblems([]);
     setNote('');
+    setCautions([]);
   };
 
   /** The change the form describes, or its problems. */
@@ -169,8 +172,9 @@ export function ChangePanel() {
   const apply = async () => {
     const b = build();
     if (!b.ok) return setProblems(b.problems);
-    const p = await controller.applyChange(b.change);
+    const { problems: p, notes } = await controller.applyChange(b.change);
     setProblems(p);
+    setCautions(notes);
     setNote(p.length ? '' : `Changed at ${((frames.latest?.simTime ?? store.getState().stats.simTime) / 1000).toFixed(1)} s; each proxy takes it when its control plane pushes it.`);
   };
 
@@ -290,6 +294,16 @@ export function ChangePanel() {
         </ul>
       )}
       {note && shown.length === 0 && <p className="change-note">{note}</p>}
+      {note && shown.length === 0 && cautions.length > 0 && (
+        <ul className="change-cautions" role="status" data-testid="change-cautions">
+          {cautions.map((c, i) => (
+            <li key={i}>
+              <strong>Check: </strong>
+              {c.path}: {c.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {(made > 0 || (rollouts?.length ?? 0) > 0) && (
         <ul className="change-list" data-testid="change-list">
           {(rollouts ?? []).map((r) => (

@@ -55,7 +55,7 @@ function paneController(pair: CompareController): Controller {
     injectFault: async (f) => (await pair.injectFault(f), []),
     // The compare view's form (CompareFaults) lists its own problems, then each run's when injected.
     checkFault: async () => [],
-    applyChange: async () => [{ path: 'change', message: 'the compare view takes no changes of its own: make one in the single view, or branch from there' }],
+    applyChange: async () => ({ problems: [{ path: 'change', message: 'the compare view takes no changes of its own: make one in the single view, or branch from there' }], notes: [] }),
     clearFault: none,
     clearInjected: none,
     seek: (ms) => pair.seek(ms),

@@ -65,8 +65,13 @@ export interface Controller {
   injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
   /** The problems `injectFault` would find with `fault`, without injecting it (none while no scenario is open). */
   checkFault(fault: Record<string, unknown>): Promise<Problem[]>;
-  /** Makes a config change now (issue 12.2); it joins the recipe like a live fault. Problems as `change.field: message`. */
-  applyChange(change: Record<string, unknown>): Promise<Problem[]>;
+  /**
+   * Makes a config change now (issue 12.2); it joins the recipe like a live fault. `problems`
+   * refused it (`change.field: message`; none: it was made); `notes` say what a change made may
+   * not do as meant (a timeout shorter than the answers it waits for, a bare number read as ms:
+   * the same notes a scenario file's `changes` get in the CLI).
+   */
+  applyChange(change: Record<string, unknown>): Promise<ChangeResult>;
   /** Ends an active fault now, or cancels one that has not started; the recipe keeps it. */
   clearFault(id: number): Promise<void>;
   /**
@@ -92,4 +97,10 @@ export interface Controller {
   shareLink(): string | null;
   /** Stops the loop and the worker. */
   dispose(): void;
+}
+
+/** What a config change came to (Controller.applyChange): refused with `problems`, or made, with `notes` on how it may not work as meant. */
+export interface ChangeResult {
+  problems: Problem[];
+  notes: Problem[];
 }

@@ -2,7 +2,7 @@
 // change, clear a fault, clear every injected one. Each joins (or leaves) the recipe's live
 // actions, so a link and a seek back replay it. Plain TypeScript, no React.
 import { RunStatus, type Problem } from '../state/store';
-import { inTime } from './controllerApi';
+import { inTime, type ChangeResult } from './controllerApi';
 import type { RunCore } from './runCore';
 import type { SeekPath } from './seekPath';
 
@@ -16,7 +16,7 @@ export async function syncActions(core: RunCore, gen: number): Promise<void> {
 export interface LiveActions {
   injectFault(fault: Record<string, unknown>): Promise<Problem[]>;
   checkFault(fault: Record<string, unknown>): Promise<Problem[]>;
-  applyChange(change: Record<string, unknown>): Promise<Problem[]>;
+  applyChange(change: Record<string, unknown>): Promise<ChangeResult>;
   clearFault(id: number): Promise<void>;
   clearInjected(): Promise<void>;
 }
@@ -67,11 +67,18 @@ export function createLiveActions(core: RunCore, seeks: SeekPath): LiveActions {
       if (!store.getState().info || core.status() === RunStatus.crashed) return [];
       return api.checkFault(fault);
     },
-    applyChange(change) {
-      return act({ path: 'change', message: 'the run has stopped; open a scenario to change it' }, () => api.applyChange(change), async (gen) => {
+    async applyChange(change) {
+      let notes: Problem[] = [];
+      const send = async () => {
+        const r = await api.applyChange(change);
+        if (r.ok) notes = r.notes;
+        return r;
+      };
+      const problems = await act({ path: 'change', message: 'the run has stopped; open a scenario to change it' }, send, async (gen) => {
         // A frame at the same time, so a paused run shows the change made (its spread starts).
         if (core.status() !== RunStatus.playing) core.accept(await inTime(api.advance(0, 10)), gen);
       });
+      return { problems, notes: problems.length ? [] : notes };
     },
     async clearFault(id) {
       if (seeks.running) await seeks.running;
