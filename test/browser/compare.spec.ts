@@ -211,6 +211,10 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   expect(Number(await paneValue(page, 'B', 'pane-failed'))).toBeGreaterThan(0);
   const m = await moment(page);
   expect(m.b.t).toBe(m.a.t);
+  // The first difference's sentence wraps beside the track, or goes under it, rather than
+  // squeezing the track (~280 px at 1024x768 before).
+  await expect(page.getByTestId('divergence-text')).toContainText('First differ');
+  expect(await page.getByTestId('timeline').evaluate((t) => t.getBoundingClientRect().width)).toBeGreaterThanOrEqual(460);
   await page.getByTestId('share').click();
   const link = await page.getByTestId('share-link').inputValue();
   expect(new URL(link).searchParams.get('compare')).toBe('retry-storm,retry-storm-fixed');

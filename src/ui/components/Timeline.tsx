@@ -29,6 +29,8 @@ const MARKER_TOP = -11;
 const MARKER_BOTTOM = 9;
 /** Height of a row of stacked markers, CSS px: a circle's 20; circles a row apart meet, never overlap. */
 const ROW_PX = 20;
+/** Clear space past the outermost row of stacked markers, CSS px. */
+const ROW_AIR = 4;
 /** The track's top under the top of the timeline's content box, CSS px: an 8 px track centred in the label's 14 px line. */
 const TRACK_IN_LINE = 3;
 /**
@@ -98,9 +100,11 @@ export function Timeline() {
   // holds one row: a raised circle's top at the padding's).
   const lineEnd = TRACK_IN_LINE + 8 + TRACK_IN_LINE;
   const lanesBottom = laneCount ? lanesEnd + TRACK_IN_LINE + 1 - lineEnd : 0;
-  const rowsBottom = down > 0 ? MARKER_BOTTOM + down * ROW_PX + drop + TRACK_IN_LINE - lineEnd : 0;
+  // ROW_AIR between a stacked row and the counters (or the tabs) past it: 6 faults at one time
+  // stacked a handle down onto the counter bar's edge.
+  const rowsBottom = down > 0 ? MARKER_BOTTOM + down * ROW_PX + drop + TRACK_IN_LINE - lineEnd + ROW_AIR : 0;
   const bottom = Math.max(4, rowsBottom, lanesBottom);
-  const top = -MARKER_TOP + Math.max(1, up) * ROW_PX - TRACK_IN_LINE;
+  const top = -MARKER_TOP + Math.max(1, up) * ROW_PX - TRACK_IN_LINE + (up > 1 ? ROW_AIR : 0);
   return (
     <div
       className="timeline"
