@@ -77,6 +77,11 @@ for (const [w, h] of [
     const a = await paneValue(page, 'A', 'pane-hash');
     expect(a).not.toBe('');
     expect(await paneValue(page, 'B', 'pane-hash')).toBe(a);
+    // The same moment draws the same lanes (traffic too fast to see) in both: hello-mesh's branch
+    // lit frontend->catalog in B only, from the frames each page happened to see.
+    const lanes = (side: 'A' | 'B') => pane(page, side).getByTestId('traffic').getAttribute('data-lanes');
+    await expect.poll(async () => [await lanes('A'), await lanes('B')].join(' / ')).toBe(`${await lanes('A')} / ${await lanes('A')}`);
+    expect(await lanes('A')).not.toBeNull();
     await saveShot(page, `branch-${w}.png`);
     // Both panes' link labels keep clear of every node's drawing, '+N' badges included ('190 req/s'
     // lay against frontend's '+5' at 1024x768), as the view draws them and in presenter mode.
