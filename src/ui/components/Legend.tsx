@@ -110,7 +110,7 @@ function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed:
       <li title="a request the inspector keeps for sure (one in 20 sent): a click on its dot, even in flight, opens its waterfall in the inspector" data-legend="ringed">
         <span className="legend-dot legend-dot-ringed" style={{ background: Meaning.request }} /> ringed: click to follow
       </li>
-      <li title="messages faster than a screen frame at this speed light up their lane instead">
+      <li title="playing, messages faster than a screen frame at this speed light up their lane instead; paused, a lane is lit when the link carried traffic in the last second and has none on the wire now (the same at a moment however it was reached)">
         <span className="legend-dash" style={{ borderColor: Meaning.request }} /> too fast to see
       </li>
       <li title="a link's figure: calls ended per second over the last second of simulated time, to the tenth (the inspector's calls/s, last second), the same at a moment however it was reached" data-testid="legend-rate">
