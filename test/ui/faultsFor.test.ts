@@ -44,7 +44,8 @@ describe('faults for a selection', () => {
     expect(faultsFor({ kind: 'node', id: plane.id }, cp).map((o) => o.values.type)).toEqual(expect.arrayContaining(['control-plane-outage', 'ca-outage', 'expire-certificates']));
     const gw = open('gateway-only').topology;
     const gateway = gw.nodes.find((n) => n.kind === 'gateway')!;
-    expect(faultsFor({ kind: 'node', id: gateway.id }, gw)[0].values).toMatchObject({ type: 'gateway-capacity', target: gateway.name, params: { factor: '0.25' } });
+    expect(faultsFor({ kind: 'node', id: gateway.id }, gw)[0].values).toMatchObject({ type: 'gateway-capacity', target: gateway.name, params: { factor: '25' } });
+    // The form takes every share as a percent (7734783): 25% of capacity left, 0.25 to the engine.
   });
 
   it('offers only faults the worker accepts as they are filled in', () => {

@@ -16,19 +16,40 @@ export function fillNotches(bands: Map<number, Band>, outside: readonly PlacedNo
   const cols = [...bands.keys()].sort((a, b) => a - b);
   const blocked = (x0: number, x1: number, y0: number, y1: number) =>
     outside.some((p) => p.x + p.w / 2 + pad.x > x0 && p.x - p.w / 2 - pad.x < x1 && p.y + p.h / 2 + pad.bottom > y0 && p.y - p.h / 2 - pad.top < y1);
-  cols.forEach((c, i) => {
-    const b = bands.get(c)!;
-    // Adjacent columns only: a column without members splits the region into runs.
-    let lo = i;
-    while (lo > 0 && cols[lo - 1] === cols[lo] - 1) lo--;
-    let hi = i;
+  // Each run of adjacent columns (a column without members splits the region into runs), with
+  // the highest top and lowest bottom left and right of each band, in one pass each way: the
+  // scans per band were quadratic in the columns, and spreading a run into Math.min overflowed
+  // the stack past ~100,000 columns. Raising a band never moves its run's extremes (it is raised
+  // to the lower of two extremes), so reading them before any band is raised gives the same result.
+  for (let lo = 0; lo < cols.length; ) {
+    let hi = lo;
     while (hi + 1 < cols.length && cols[hi + 1] === cols[hi] + 1) hi++;
-    if (lo === i || hi === i) return;
-    const left = cols.slice(lo, i).map((k) => bands.get(k)!);
-    const right = cols.slice(i + 1, hi + 1).map((k) => bands.get(k)!);
-    const top = Math.max(Math.min(...left.map((x) => x.y0)), Math.min(...right.map((x) => x.y0)));
-    if (top < b.y0 - tol && !blocked(b.x0, b.x1, top, b.y0)) b.y0 = top;
-    const bottom = Math.min(Math.max(...left.map((x) => x.y1)), Math.max(...right.map((x) => x.y1)));
-    if (bottom > b.y1 + tol && !blocked(b.x0, b.x1, b.y1, bottom)) b.y1 = bottom;
-  });
+    const run = cols.slice(lo, hi + 1).map((k) => bands.get(k)!);
+    const n = run.length;
+    const topLeft = new Float64Array(n).fill(Infinity);
+    const bottomLeft = new Float64Array(n).fill(-Infinity);
+    for (let k = 1; k < n; k++) {
+      topLeft[k] = Math.min(topLeft[k - 1], run[k - 1].y0);
+      bottomLeft[k] = Math.max(bottomLeft[k - 1], run[k - 1].y1);
+    }
+    let topRight = Infinity;
+    let bottomRight = -Infinity;
+    for (let k = n - 1; k >= 0; k--) {
+      const b = run[k];
+      if (k > 0 && k < n - 1) {
+        const top = Math.max(topLeft[k], topRight);
+        const bottom = Math.min(bottomLeft[k], bottomRight);
+        const y0 = b.y0;
+        const y1 = b.y1;
+        if (top < y0 - tol && !blocked(b.x0, b.x1, top, y0)) b.y0 = top;
+        if (bottom > y1 + tol && !blocked(b.x0, b.x1, y1, bottom)) b.y1 = bottom;
+        topRight = Math.min(topRight, y0);
+        bottomRight = Math.max(bottomRight, y1);
+      } else {
+        topRight = Math.min(topRight, b.y0);
+        bottomRight = Math.max(bottomRight, b.y1);
+      }
+    }
+    lo = hi + 1;
+  }
 }
