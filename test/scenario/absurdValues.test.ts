@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, shortTimeoutNotes, validateScenario, type Problem } from '../../src/scenario';
+import { shopScenario } from './shop';
 
-/** A small valid scenario with `patch` laid over it. */
+/** A small valid scenario (db's work exponential, 8 ms on average) with `patch` laid over it. */
 function scenario(patch: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: 'shop',
-    duration: '10s',
-    clients: [{ name: 'users', type: 'open', rate: 10, target: 'api' }],
-    services: [
-      { name: 'api', serviceTime: '2ms', calls: [{ service: 'db' }] },
-      { name: 'db', serviceTime: { type: 'exponential', mean: '8ms' } },
-    ],
-    ...patch,
-  };
+  return shopScenario({ type: 'exponential', mean: '8ms' }, patch);
 }
 
 function problemsOf(data: unknown): Problem[] {

@@ -3,18 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { streamFor } from '../../src/sim-engine';
 import { formatOfFile, formatProblems, parseScenarioText, validateScenario, type Problem } from '../../src/scenario';
+import { shopScenario } from './shop';
 
 /** A small valid scenario, built fresh for each test so tests can break it freely. */
 function base(): any {
-  return {
-    name: 'shop',
-    duration: '10s',
-    clients: [{ name: 'users', type: 'open', rate: 10, target: 'api' }],
-    services: [
-      { name: 'api', serviceTime: '2ms', calls: [{ service: 'db' }] },
-      { name: 'db', serviceTime: { type: 'exponential', mean: '1ms' } },
-    ],
-  };
+  return shopScenario({ type: 'exponential', mean: '1ms' });
 }
 
 /** The fields an unknown field's message lists at each level of base(), in the schema's order. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblems, validateScenario, type Problem } from '../../src/scenario';
+import { shopScenario } from './shop';
 
 function problemsOf(data: unknown): Problem[] {
   const r = validateScenario(data);
@@ -8,16 +9,7 @@ function problemsOf(data: unknown): Problem[] {
 }
 
 function shop(): any {
-  return {
-    name: 'shop',
-    duration: '10s',
-    clients: [{ name: 'users', type: 'open', rate: 10, target: 'api' }],
-    services: [
-      { name: 'api', serviceTime: '2ms', calls: [{ service: 'db' }] },
-      { name: 'db', serviceTime: '1ms' },
-    ],
-    gateways: [],
-  };
+  return shopScenario('1ms', { gateways: [] });
 }
 
 const UNIQUE = 'services, clients and gateways each need their own name';
