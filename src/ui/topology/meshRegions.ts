@@ -4,7 +4,7 @@
 // member; the bands are joined left to right and the corners rounded.
 import { max, min } from 'd3';
 import type { PlacedNode, TopologyNode } from './layoutTypes';
-import { fillNotches } from './regionNotches';
+import { blockedBy, dipFills, fillNotches, type Blocked } from './regionNotches';
 
 /** A mesh as drawn: its outline, where its label goes, and its tint (by order of appearance). */
 export interface MeshRegion {
@@ -136,7 +136,8 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
       const top = raise(name, col);
       if (top !== null) b.y0 = Math.min(b.y0, top);
     }
-    fillNotches(bands, placed.filter((p) => !meshesOf(p.node).includes(name)), pad, NOTCH);
+    const outside = placed.filter((p) => !meshesOf(p.node).includes(name));
+    fillNotches(bands, outside, pad, NOTCH);
     // Sides a few units apart made notches and jogs in the outline (members 18 units narrower than
     // their neighbour's: 9-unit jogs in retry-storm's, third-party-service's and gateway-and-mesh's
     // shop; 1 and 6.5 units in two-meshes-direct's, control-plane-boundary's, partial-adoption's):
@@ -152,7 +153,7 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
     // One mesh, one region: runs in different bands of presenter mode's snake (retry-storm's api;
     // web and orders; payments, drawn as three meshes) or split by a column without members are
     // joined into one outline (joinRuns).
-    const path = runs.length > 1 ? joinRuns(runs, CORNER) : runs.map((run) => roundedPolygon(skyline(run), CORNER)).join(' ');
+    const path = runs.length > 1 ? joinRuns(runs, CORNER, blockedBy(outside, pad)) : runs.map((run) => roundedPolygon(skyline(run), CORNER)).join(' ');
     const first = runs[0]?.[0] ?? { x0: 0, x1: 0, y0: 0, y1: 0 };
     const flat = runs.flat();
     return {
@@ -218,9 +219,11 @@ const JOIN_MIN = 48;
  * rounded by up to `r`: each run as its skyline fills it (its bands and the gaps between them),
  * each run joined to the next nearest one by a strip: down the columns the two share where one
  * lies under the other (presenter mode's bands turn at the side, a band's last column above the
- * next one's first), else across at the top of the rows they share. SVG path data. Pure.
+ * next one's first), else across at the top of the rows they share; then the dips a strip left in
+ * the outline's top or bottom beside it filled where `blocked` allows (dipFills; none when it is
+ * not given). SVG path data. Pure.
  */
-export function joinRuns(runs: readonly (readonly Band[])[], r: number): string {
+export function joinRuns(runs: readonly (readonly Band[])[], r: number, blocked?: Blocked): string {
   const rects: Band[] = [];
   for (const run of runs) {
     run.forEach((b, i) => {
@@ -251,6 +254,7 @@ export function joinRuns(runs: readonly (readonly Band[])[], r: number): string 
     joined.push(best!.i);
     left.splice(left.indexOf(best!.i), 1);
   }
+  if (blocked) rects.push(...dipFills(rects, blocked, NOTCH));
   // The strips' and fills' sides a few units from the bands' too (snapBoxes).
   const kept = rects.filter((b) => b.x1 > b.x0 && b.y1 > b.y0).map((b) => ({ ...b }));
   snapBoxes(kept, NOTCH);

@@ -3,6 +3,63 @@
 import type { PlacedNode } from './layoutTypes';
 import type { Band, RegionPad } from './meshRegions';
 
+/** Whether a box from x0 to x1 and y0 to y1 (design units) would take in a node of `outside`, its box `pad` out. */
+export type Blocked = (x0: number, x1: number, y0: number, y1: number) => boolean;
+
+/** The Blocked test for the nodes `outside` a mesh, each box `pad` out (a region's padding). Pure. */
+export function blockedBy(outside: readonly PlacedNode[], pad: RegionPad): Blocked {
+  return (x0, x1, y0, y1) => outside.some((p) => p.x + p.w / 2 + pad.x > x0 && p.x - p.w / 2 - pad.x < x1 && p.y + p.h / 2 + pad.bottom > y0 && p.y - p.h / 2 - pad.top < y1);
+}
+
+/**
+ * The boxes that fill each dip in the top or bottom edge of the union of `rects` (a region's
+ * bands, the fills between them and the strips joining its runs, joinRuns): cut along every box's
+ * x edges, a slab whose top lies more than `tol` units below the highest tops on both sides of it
+ * gets a box up to the lower of the two, its bottom likewise, unless that box is `blocked` (takes
+ * in a node outside the mesh). Where a strip joined two runs of columns, the gap beside it was such
+ * a dip: control-plane-boundary's corp under the strip from ledger's column down to fraud-check's,
+ * 104 units deep beside checkout's band; gateway-and-mesh's shop in bands, over the gap between
+ * catalog's column and frontend's. Slabs no box covers are skipped. Pure: returns new boxes.
+ */
+export function dipFills(rects: readonly Band[], blocked: Blocked, tol: number): Band[] {
+  const xs = [...new Set(rects.flatMap((b) => [b.x0, b.x1]))].sort((a, b) => a - b);
+  const at = new Map(xs.map((x, i) => [x, i]));
+  // NOTE: each box marks only the slabs it spans (a box is mostly one column wide), not every box per slab.
+  const tops = new Float64Array(Math.max(0, xs.length - 1)).fill(Infinity);
+  const bottoms = new Float64Array(tops.length).fill(-Infinity);
+  for (const b of rects) {
+    if (!(b.y1 > b.y0)) continue;
+    for (let i = at.get(b.x0)!, end = at.get(b.x1)!; i < end; i++) {
+      tops[i] = Math.min(tops[i], b.y0);
+      bottoms[i] = Math.max(bottoms[i], b.y1);
+    }
+  }
+  const slabs: Band[] = [];
+  tops.forEach((y0, i) => {
+    if (y0 < bottoms[i]) slabs.push({ x0: xs[i], x1: xs[i + 1], y0, y1: bottoms[i] });
+  });
+  const n = slabs.length;
+  const topLeft = new Float64Array(n).fill(Infinity);
+  const bottomLeft = new Float64Array(n).fill(-Infinity);
+  for (let k = 1; k < n; k++) {
+    topLeft[k] = Math.min(topLeft[k - 1], slabs[k - 1].y0);
+    bottomLeft[k] = Math.max(bottomLeft[k - 1], slabs[k - 1].y1);
+  }
+  const out: Band[] = [];
+  let topRight = Infinity;
+  let bottomRight = -Infinity;
+  for (let k = n - 1; k >= 0; k--) {
+    const s = slabs[k];
+    const top = Math.max(topLeft[k], topRight);
+    const bottom = Math.min(bottomLeft[k], bottomRight);
+    if (top < s.y0 - tol && !blocked(s.x0, s.x1, top, s.y0)) out.push({ x0: s.x0, x1: s.x1, y0: top, y1: s.y0 });
+    if (bottom > s.y1 + tol && !blocked(s.x0, s.x1, s.y1, bottom)) out.push({ x0: s.x0, x1: s.x1, y0: s.y1, y1: bottom });
+    topRight = Math.min(topRight, s.y0);
+    bottomRight = Math.max(bottomRight, s.y1);
+  }
+  return out;
+}
+
 /**
  * Fills each dip in a region's top or bottom edge between higher (or lower) bands on both sides
  * of it, in adjacent columns: a band whose top lies below the tops of bands left and right of it
@@ -14,8 +71,7 @@ import type { Band, RegionPad } from './meshRegions';
  */
 export function fillNotches(bands: Map<number, Band>, outside: readonly PlacedNode[], pad: RegionPad, tol: number): void {
   const cols = [...bands.keys()].sort((a, b) => a - b);
-  const blocked = (x0: number, x1: number, y0: number, y1: number) =>
-    outside.some((p) => p.x + p.w / 2 + pad.x > x0 && p.x - p.w / 2 - pad.x < x1 && p.y + p.h / 2 + pad.bottom > y0 && p.y - p.h / 2 - pad.top < y1);
+  const blocked = blockedBy(outside, pad);
   // Each run of adjacent columns (a column without members splits the region into runs), with
   // the highest top and lowest bottom left and right of each band, in one pass each way: the
   // scans per band were quadratic in the columns, and spreading a run into Math.min overflowed
