@@ -69,16 +69,31 @@ describe('the median latency the proxies add, on screen and in the CLI', () => {
     expect(m).toEqual({ value: 3.5, text: '+3.50 ms', over: 'p50 99.3 ms vs 95.8 ms without proxies, the whole run', note: 'p50 99.3 ms vs 95.8 ms without proxies, the whole run; lesson: 3 to 4 ms', complete: true });
   });
 
-  it('a seek back reads the twin at the last whole second from its history, the plain run to that second', () => {
+  it("reads the twin at the frame's own moment as the run goes forward: istio-load-test at 1.8 s against the plain run to 1.8 s (it read the 1 s reading, a second behind the clock)", () => {
+    const input = raw('istio-load-test.json');
+    const { h, info } = host(input);
+    for (const t of [1_020, 1_800, 2_345]) {
+      const f = h.seekTo(t, 1e9);
+      const plain = cliRun(stripped(input), info.seed, t).w.latency;
+      expect(f.plain, `at ${t} ms`).toEqual({ ok: true, atMs: t, count: plain.count, p50: plain.quantile(0.5), p90: plain.quantile(0.9), p99: plain.quantile(0.99) });
+      const m = measureFigure(figureOf(info, 'latency-p90-added'), [], 1000, totalsOf(f), info.durationMs);
+      // No lag to name: both runs read at the moment on screen.
+      expect(m.over, `at ${t} ms`).not.toMatch(/without proxies to/);
+    }
+  });
+
+  it('a seek back reads the twin at the kept reading before it (every 100 ms), the plain run to that moment, and the figure says when', () => {
     const input = raw('mesh-only.json');
     const { h, info } = host(input);
     h.seekTo(40_000, 1e9);
-    const back = h.seekTo(20_500, 1e9);
-    const plain = cliRun(stripped(input), info.seed, 20_000).w.latency;
-    expect(back.plain).toEqual({ ok: true, atMs: 20_000, count: plain.count, p50: plain.quantile(0.5), p90: plain.quantile(0.9), p99: plain.quantile(0.99) });
+    const back = h.seekTo(20_550, 1e9);
+    const plain = cliRun(stripped(input), info.seed, 20_500).w.latency;
+    expect(back.plain).toEqual({ ok: true, atMs: 20_500, count: plain.count, p50: plain.quantile(0.5), p90: plain.quantile(0.9), p99: plain.quantile(0.99) });
     const m = measureFigure(figureOf(info, 'latency-p50-added'), [], 1000, totalsOf(back), info.durationMs);
-    expect(m.over).toBe(`p50 ${back.counters[Counter.p50].toFixed(1)} ms vs ${plain.quantile(0.5).toFixed(1)} ms without proxies, the whole run so far (without proxies to 20 s)`);
+    expect(m.over).toBe(`p50 ${back.counters[Counter.p50].toFixed(1)} ms vs ${plain.quantile(0.5).toFixed(1)} ms without proxies, the whole run so far (without proxies to 20.5 s)`);
     expect(m.complete).toBe(false);
+    // On a kept moment, the reading is that moment's.
+    expect(h.seekTo(12_300, 1e9).plain).toMatchObject({ atMs: 12_300 });
   });
 
   it('replays a fault injected live in the twin too, as the CLI runs it from the file; one the plain shop refuses reads as that problem, not a number', () => {
