@@ -6,10 +6,11 @@ import type { Cluster } from './envoy/cluster';
 import { ConnPools, idleRaceResetMs, type ConnectionUser } from './envoy/connPools';
 import { Router } from './envoy/router';
 import { UpstreamConnector } from './envoy/upstreamConnect';
-import { Cause, Ev } from './events';
+import { K, P } from './eventCodes';
+import { Cause } from './events';
 import { linkDelay, oneWayDelay, oneWayDelayInto } from './linkDelay';
 import { TCP_GIVE_UP_MS } from './net/Network';
-import { Pass, type Sidecar } from './proxy/Sidecar';
+import type { Sidecar } from './proxy/Sidecar';
 
 /**
  * The data plane: everything between a caller app asking for a service and that service's app
@@ -32,42 +33,42 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     this.connector = new UpstreamConnector(world, this);
     this.pools = new ConnPools(world, this, this.connector);
     this.router = new Router(id, world, this.pools);
-    for (const k of [Ev.ProxyArrive, Ev.ProxyDone]) world.sim.handleKind(k, this);
+    for (const k of [K.ProxyArrive, K.ProxyDone]) world.sim.handleKind(k, this);
   }
 
   /** ProxyArrive or ProxyDone, straight from the kernel (Simulation.handleKind; NOTE: issue 14.4, a request's 12 passes). */
   onKind(kind: number, id: number, pass: number): void {
-    return kind === Ev.ProxyArrive ? this.proxyArrive(id, pass) : this.proxyDone(id, pass);
+    return kind === K.ProxyArrive ? this.proxyArrive(id, pass) : this.proxyDone(id, pass);
   }
 
   receive(kind: number, a: number, b: number): void {
     const w = this.world;
     switch (kind) {
-      case Ev.ProxyArrive:
-      case Ev.ProxyDone:
+      case K.ProxyArrive:
+      case K.ProxyDone:
         return this.onKind(kind, a, b);
-      case Ev.ConnectDone:
+      case K.ConnectDone:
         return this.pools.connectDone(w.routes[a], b);
-      case Ev.TlsAtServer:
+      case K.TlsAtServer:
         return this.connector.tlsAtServer(w.routes[a], b);
-      case Ev.TlsAtClient:
+      case K.TlsAtClient:
         return this.connector.tlsAtClient(w.routes[a], b);
-      case Ev.AttemptResponse: {
+      case K.AttemptResponse: {
         const att = w.attempts.get(a);
         return this.arrived(att) ? this.router.attemptDone(att) : undefined;
       }
-      case Ev.PerTryTimeout:
+      case K.PerTryTimeout:
         return this.router.perTryTimeout(w.attempts.get(a));
-      case Ev.RouteTimeout:
+      case K.RouteTimeout:
         return this.router.routeTimeout(w.calls.get(a));
-      case Ev.RetryBackoff: {
+      case K.RetryBackoff: {
         const call = w.calls.get(a);
         call.backoffTimer = -1;
         return this.router.tryOnce(call);
       }
-      case Ev.FaultDelay:
+      case K.FaultDelay:
         return this.router.afterFaultDelay(w.calls.get(a));
-      case Ev.TcpGiveUp:
+      case K.TcpGiveUp:
         return this.tcpGiveUp(w.attempts.get(a));
       default:
         invariant(false, `data plane got unknown event kind ${kind}`);
@@ -107,8 +108,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
     if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, att.isRetry, att.requestNumber, att.trace !== null && att.trace.sampled);
     const sc = w.sidecarOfHost[att.host];
-    if (sc) this.toProxy(sc, d, att.id, Pass.inRequest);
-    else this.deliver(d, Ev.Arrive, r.service, att.id, 0);
+    if (sc) this.toProxy(sc, d, att.id, P.inRequest);
+    else this.deliver(d, K.Arrive, r.service, att.id, 0);
   }
 
   // ---- the callee's side ---------------------------------------------------------------
@@ -126,7 +127,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   respond(att: Attempt): void {
     const sc = this.world.sidecarOfHost[att.host];
     // NOTE: issue 14.4: the pass taken here with the attempt in hand, as `issue` does.
-    if (sc !== null && !sc.inline) this.inboundPass(att, sc, Pass.inResponse);
+    if (sc !== null && !sc.inline) this.inboundPass(att, sc, P.inResponse);
     else this.sendBack(att);
   }
 
@@ -153,8 +154,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
       w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, failed && !retried, att.isRetry || retried, att.requestNumber, att.trace !== null && att.trace.sampled);
     }
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
-    if (r.sidecar) this.toProxy(r.sidecar, d, att.id, Pass.outResponse);
-    else this.deliver(d, Ev.AttemptResponse, this.id, att.id, 0);
+    if (r.sidecar) this.toProxy(r.sidecar, d, att.id, P.outResponse);
+    else this.deliver(d, K.AttemptResponse, this.id, att.id, 0);
   }
 
   // ---- sidecar passes ------------------------------------------------------------------
@@ -167,17 +168,17 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   private proxyArrive(id: number, pass: number): void {
     const w = this.world;
     switch (pass) {
-      case Pass.outRequest:
+      case P.outRequest:
         return this.outRequestPass(id, w.calls.get(id).route!.sidecar!);
-      case Pass.inRequest:
-      case Pass.inResponse: {
+      case P.inRequest:
+      case P.inResponse: {
         // The callee's sidecar: a request on its way in to the app, or the app's answer going out.
         const att = w.attempts.get(id);
         // The pod died while the request was on its way: the connection is reset.
-        if (pass === Pass.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
+        if (pass === P.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
         return this.inboundPass(att, w.sidecarOfHost[att.host]!, pass);
       }
-      default: { // Pass.outResponse: the answer is back at the caller's sidecar.
+      default: { // P.outResponse: the answer is back at the caller's sidecar.
         const att = w.attempts.get(id);
         if (!this.arrived(att)) return;
         // An answer to an attempt the router already gave up on is dropped at the proxy.
@@ -188,7 +189,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         const d = sc.lastPassDelay;
         if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
         w.sim.nextDelay[0] = d;
-        w.sim.postNext(Ev.ProxyDone, this.id, id, pass);
+        w.sim.postNext(K.ProxyDone, this.id, id, pass);
       }
     }
   }
@@ -199,9 +200,9 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     const now = w.sim.now;
     sc.pass(w.sim, true);
     const d = sc.lastPassDelay;
-    if (w.tracer !== null) traceRouterPass(w, id, Pass.outRequest, sc, now, sc.lastEnd, now + d);
+    if (w.tracer !== null) traceRouterPass(w, id, P.outRequest, sc, now, sc.lastEnd, now + d);
     w.sim.nextDelay[0] = d;
-    w.sim.postNext(Ev.ProxyDone, this.id, id, Pass.outRequest);
+    w.sim.postNext(K.ProxyDone, this.id, id, P.outRequest);
   }
 
   /** The callee's sidecar `sc` passes `att`'s request in to its app, or its app's answer out (`pass`). */
@@ -211,29 +212,27 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     sc.pass(w.sim, true);
     const d = sc.lastPassDelay;
     if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, sc.lastEnd, now + d);
-    return pass === Pass.inRequest ? this.deliver(d, Ev.Arrive, att.route!.service, att.id, 0) : this.sendBack(att, true);
+    return pass === P.inRequest ? this.deliver(d, K.Arrive, att.route!.service, att.id, 0) : this.sendBack(att, true);
   }
 
   /** A router pass ended (or an inline proxy's message arrived, costing nothing of its own). */
   private proxyDone(id: number, pass: number): void {
     const w = this.world;
     switch (pass) {
-      case Pass.outRequest:
+      case P.outRequest:
         return this.router.routeCall(w.calls.get(id));
-      case Pass.inRequest: {
+      case P.inRequest: {
         const att = w.attempts.get(id);
-        return this.deliver(w.sidecarOfHost[att.host]!.loopbackDelay(), Ev.Arrive, att.route!.service, att.id, 0); // app <-> sidecar in the pod
+        return this.deliver(w.sidecarOfHost[att.host]!.loopbackDelay(), K.Arrive, att.route!.service, att.id, 0); // app <-> sidecar in the pod
       }
-      case Pass.inResponse:
+      case P.inResponse:
         return this.sendBack(w.attempts.get(id));
-      case Pass.outResponse: {
+      case P.outResponse: {
         const att = w.attempts.get(id); // an inline proxy's answer arrives here; a sidecar's arrived at its ProxyArrive
         if (!att.route!.sidecar!.inline || this.arrived(att)) this.router.attemptDone(att);
       }
     }
   }
-
-  // ---- outcomes ------------------------------------------------------------------------
 
   /** The attempt failed before reaching the callee (connect failure, overflow): the router decides. */
   attemptFailed(att: Attempt, cause: string, status: number): void {
@@ -247,7 +246,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
 
   /** The request will not arrive: its connection is reset `after` ms from now (a partition, the idle-timeout race). */
   private lost(att: Attempt, after: number): void {
-    this.world.sim.schedule(after, Ev.TcpGiveUp, this.id, att.id);
+    this.world.sim.schedule(after, K.TcpGiveUp, this.id, att.id);
     if (att.trace !== null) this.world.tracer!.network(att, false, this.world.sim.now, this.world.sim.now + after, true);
   }
 
@@ -265,7 +264,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   private answerLost(att: Attempt): void {
     const w = this.world;
     const end = att.leftAt + TCP_GIVE_UP_MS;
-    w.sim.schedule(end - w.sim.now, Ev.TcpGiveUp, this.id, att.id);
+    w.sim.schedule(end - w.sim.now, K.TcpGiveUp, this.id, att.id);
     if (att.trace !== null) w.tracer!.network(att, true, att.leftAt, end, true);
   }
 
@@ -287,7 +286,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
     if (delay === 0) return sc.inline ? this.proxyDone(id, pass) : this.proxyArrive(id, pass);
     this.world.sim.nextDelay[0] = delay; // NOTE: the delay reaches the queue unboxed (Simulation.postNext)
-    this.world.sim.postNext(sc.inline ? Ev.ProxyDone : Ev.ProxyArrive, this.id, id, pass);
+    this.world.sim.postNext(sc.inline ? K.ProxyDone : K.ProxyArrive, this.id, id, pass);
   }
 
   /** NOTE: zero delay delivers synchronously, without an event. */

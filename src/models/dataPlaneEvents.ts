@@ -1,6 +1,6 @@
 import type { DataPlaneHost } from './dataPlaneHost';
-import { Ev } from './events';
-import { Pass, type Sidecar } from './proxy/Sidecar';
+import { K, P } from './eventCodes';
+import type { Sidecar } from './proxy/Sidecar';
 
 // The data plane's events read for people (DataPlane.ts): the link one is about, a router pass's span.
 
@@ -10,17 +10,17 @@ import { Pass, type Sidecar } from './proxy/Sidecar';
  */
 export function describeDataPlaneEvent(w: DataPlaneHost, kind: number, a: number, b: number): string {
   switch (kind) {
-    case Ev.ConnectDone:
-    case Ev.TlsAtServer:
-    case Ev.TlsAtClient:
+    case K.ConnectDone:
+    case K.TlsAtServer:
+    case K.TlsAtClient:
       return w.edgeName(w.routes[a].edge);
-    case Ev.RouteTimeout:
-    case Ev.RetryBackoff:
-    case Ev.FaultDelay:
+    case K.RouteTimeout:
+    case K.RetryBackoff:
+    case K.FaultDelay:
       return w.edgeName(w.calls.get(a).edge);
-    case Ev.ProxyArrive:
-    case Ev.ProxyDone:
-      if (b === Pass.outRequest) return w.edgeName(w.calls.get(a).edge);
+    case K.ProxyArrive:
+    case K.ProxyDone:
+      if (b === P.outRequest) return w.edgeName(w.calls.get(a).edge);
       return w.edgeName(w.attempts.get(a).route!.edge);
     default:
       return w.edgeName(w.attempts.get(a).route!.edge);
@@ -29,7 +29,7 @@ export function describeDataPlaneEvent(w: DataPlaneHost, kind: number, a: number
 
 /** A router pass (the caller's side) of a traced call or attempt becomes a span: arrived `now`, CPU done at `cpuEnd`, over at `end` (ms). */
 export function traceRouterPass(w: DataPlaneHost, id: number, pass: number, sc: Sidecar, now: number, cpuEnd: number, end: number): void {
-  if (pass === Pass.outRequest) {
+  if (pass === P.outRequest) {
     const call = w.calls.get(id);
     if (call.trace !== null) w.tracer!.pass(call, null, pass, sc, now, sc.lastStart, cpuEnd, end);
   } else {

@@ -6,11 +6,11 @@
 // our Attempt). The route timeout spans every try; a try's timer starts when it gets a connection.
 import type { Attempt, Call } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
-import { Cause, Ev } from '../events';
+import { C, K } from '../eventCodes';
+import { Cause } from '../events';
 import type { CompiledPolicy } from '../proxy/policy';
 import { ConfigState, type Sidecar } from '../proxy/Sidecar';
 import { retryReason } from '../spans/retryReason';
-import { Conn } from './connPool';
 import { faultAbortStatus, faultDelayMs } from './faultFilter';
 import type { ConnPools } from './connPools';
 import { backoffMs, mayRetry } from './retryState';
@@ -41,7 +41,7 @@ export class Router {
     if (p.fault === null) return this.startCall(call, p);
     const delay = faultDelayMs(p.fault, r.rng);
     if (delay >= 0) {
-      this.world.sim.schedule(delay, Ev.FaultDelay, this.id, call.id);
+      this.world.sim.schedule(delay, K.FaultDelay, this.id, call.id);
       if (call.trace !== null) this.world.tracer!.faultDelay(call, this.world.sim.now, delay);
       return;
     }
@@ -59,7 +59,7 @@ export class Router {
 
   /** Past the fault filter: the route timer (policy `p`'s timeout), then the first try. */
   private startCall(call: Call, p: CompiledPolicy): void {
-    if (p.timeout !== Infinity) call.routeTimer = this.world.sim.schedule(p.timeout, Ev.RouteTimeout, this.id, call.id);
+    if (p.timeout !== Infinity) call.routeTimer = this.world.sim.schedule(p.timeout, K.RouteTimeout, this.id, call.id);
     this.tryOnce(call);
   }
 
@@ -101,14 +101,14 @@ export class Router {
   /** The request is on a connection: its per-try timer starts now, as Envoy's does. */
   startPerTryTimer(att: Attempt): void {
     const perTry = (att.policy ?? att.route!.policy).perTryTimeout;
-    if (perTry !== Infinity) att.perTryTimer = this.world.sim.schedule(perTry, Ev.PerTryTimeout, this.id, att.id);
+    if (perTry !== Infinity) att.perTryTimer = this.world.sim.schedule(perTry, K.PerTryTimeout, this.id, att.id);
   }
 
   /** The answer (or a reset) reached the caller's router: settle the connection, then retry or finish. */
   attemptDone(att: Attempt): void {
     const r = att.route!;
     if (att.abandoned) return this.world.attempts.release(att);
-    att.conn = Conn.closed;
+    att.conn = C.closed;
     const call = this.world.calls.get(att.call);
     // The request is no longer active before its connection goes to the next one waiting.
     this.endAttempt(att, call, att.cause, att.status);
@@ -176,7 +176,7 @@ export class Router {
         res.retriesStarted++;
         call.holdsRetry = true;
         const backoff = backoffMs(p, call.attempts, r.rng);
-        call.backoffTimer = w.sim.schedule(backoff, Ev.RetryBackoff, this.id, call.id);
+        call.backoffTimer = w.sim.schedule(backoff, K.RetryBackoff, this.id, call.id);
         if (att.trace !== null) {
           w.tracer!.retryDecision(att, true, retryReason(r, call, cause, status, local, backoff));
           w.tracer!.backoff(call, w.sim.now, backoff);
@@ -232,7 +232,7 @@ export class Router {
       const att = w.attempts.get(call.current);
       this.abandon(att, call, 504);
       if (att.trace !== null) w.tracer!.retryDecision(att, false, 'route timeout: the call is over, no retry');
-      if (att.conn !== Conn.sent) w.attempts.release(att);
+      if (att.conn !== C.sent) w.attempts.release(att);
     }
     this.finishCall(call, Cause.timeout, 504);
   }
@@ -246,10 +246,10 @@ export class Router {
     const i = att.replica;
     // NOTE: the attempt's own cause stays the callee's to write: it may still be working on it.
     att.abandoned = true;
-    const reachedHost = att.conn === Conn.sent;
+    const reachedHost = att.conn === C.sent;
     if (reachedHost) {
       this.pool.closeBusy(r, att);
-    } else if (att.conn === Conn.waiting) {
+    } else if (att.conn === C.waiting) {
       this.pool.withdraw(r, att);
     }
     // A request that never left the pool says nothing about the host.
@@ -285,11 +285,11 @@ export class Router {
     if (sc) {
       // App <-> sidecar inside one pod. NOTE: zero delay delivers synchronously, without an event.
       const d = sc.loopbackDelay();
-      if (d === 0) w.sim.actor(call.caller).receive(Ev.Response, call.id, 0);
+      if (d === 0) w.sim.actor(call.caller).receive(K.Response, call.id, 0);
       else {
         w.sim.nextDelay[0] = d; // NOTE: the delay reaches the queue unboxed (Simulation.postNext)
-        w.sim.postNext(Ev.Response, call.caller, call.id, 0);
+        w.sim.postNext(K.Response, call.caller, call.id, 0);
       }
-    } else w.sim.actor(call.caller).receive(Ev.Response, call.id, 0);
+    } else w.sim.actor(call.caller).receive(K.Response, call.id, 0);
   }
 }
