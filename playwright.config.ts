@@ -1,5 +1,7 @@
 // Browser tests for what a person does in the app. `npm run test:browser` builds first; the
 // tests run against `vite preview` of that build, in the system Chromium by default.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from '@playwright/test';
 
 /** Port and build folder can move, so several checkouts or sessions can test at once. */
@@ -7,6 +9,30 @@ const PORT = Number(process.env.MESHSIM_PORT ?? 4173);
 const DIST = process.env.MESHSIM_DIST ?? 'dist';
 /** Debian's chromium unless MESHSIM_CHROMIUM says otherwise; empty means Playwright's own. */
 const chromium = process.env.MESHSIM_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Chromium features off for every test's browser: Playwright's own list plus the address bar's
+ * WebUI popups. Since Chromium 151 `WebUIOmniboxPopup` and `WebUIOmniboxAimPopup` are on by
+ * default and preload chrome://omnibox-popup.top-chrome/ in renderers of their own, headless
+ * included (gotenberg/gotenberg#1656), once per browser context, so once per test: here (Debian's
+ * Chromium 156) 1.0-1.2 s of CPU of every page opened (hello-mesh opened, the browser's processes
+ * summed: 2.78 / 2.89 / 2.81 s against 1.62 / 1.75 / 1.84 s with them off, alternated, load 20-25;
+ * session 32). A test never shows an address bar. Chromium keeps only the last
+ * `--disable-features`, so Playwright's list (chromiumSwitches.ts, read from the playwright-core
+ * that launches the browser) goes in too; when it cannot be read, no switch is added and the
+ * popups stay, so Playwright's own switches are never lost.
+ */
+function disabledFeatures(): string[] {
+  try {
+    const bundle = readFileSync(createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle'), 'utf8');
+    const list = /disabledFeatures = \[([\s\S]*?)\]\.filter\(Boolean\)/.exec(bundle)?.[1];
+    const own = list ? [...list.replace(/\/\/.*$/gm, '').matchAll(/"([A-Za-z0-9]+)"/g)].map((m) => m[1]) : [];
+    return own.length > 0 ? [...own, 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'] : [];
+  } catch {
+    return [];
+  }
+}
+const features = disabledFeatures();
 
 export default defineConfig({
   testDir: 'test/browser',
@@ -53,6 +79,7 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        ...(features.length > 0 ? [`--disable-features=${features.join(',')}`] : []),
       ],
     },
     // A trace only for a failed test's retry (CI retries once): recording one for every test,
