@@ -153,14 +153,18 @@ export function packCounters(w: World, now: number): Float64Array {
   let cpu = 0;
   let passes = 0;
   let proxies = 0;
+  let halves = 0;
   for (const sc of w.sidecars) {
     if (sc.inline) continue;
     proxies++;
     cpu += sc.cpuMs(now);
     passes += sc.passes;
+    halves += sc.handshakes;
   }
   counters[Counter.proxyCpuMs] = cpu;
   counters[Counter.proxyPasses] = passes;
   counters[Counter.proxies] = proxies;
+  // Each half costs the same (World.tlsHandshakeCpuMs); one still running at `now` counts whole.
+  counters[Counter.proxyHandshakeCpuMs] = halves * w.tlsHandshakeCpuMs;
   return counters;
 }

@@ -98,7 +98,12 @@ export const Counter = {
   proxyCpuMs: 9,
   proxyPasses: 10,
   proxies: 11,
-  length: 12,
+  /**
+   * Of proxyCpuMs, the CPU the sidecars spent on their halves of TLS handshakes, ms (each half
+   * World.tlsHandshakeCpuMs): where every try fails its handshake it is most of it (CounterStrip).
+   */
+  proxyHandshakeCpuMs: 12,
+  length: 13,
 } as const;
 
 /**

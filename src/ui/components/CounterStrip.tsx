@@ -6,6 +6,7 @@ import { seriesStore } from '../charts/seriesStore';
 import { runLatencyMeasured, warmupText } from '../measuredLatency';
 import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
+import { proxyCpuWhy } from './proxyCpuWhy';
 import { RunStatus } from '../state/store';
 
 export function CounterStrip() {
@@ -142,20 +143,31 @@ function ProxyCpu() {
   const cpuMs = useAppStore((s) => s.stats.proxyCpuMs);
   const passes = useAppStore((s) => s.stats.proxyPasses);
   const simTime = useAppStore((s) => s.stats.simTime);
+  const handshakeMs = useAppStore((s) => s.stats.proxyHandshakeCpuMs ?? 0);
+  const failing = useAppStore((s) => s.stats.failed > s.stats.ok);
   // Shown ('—') from the first paint for a scenario with sidecars (and while the first one loads,
   // as most have them), not from its first frame on: the figures beside it moved left when it came.
   const sidecars = useAppStore((s) => (s.info === null ? s.status === RunStatus.loading : s.info.topology.nodes.some((n) => n.sidecar)));
   if (proxies === 0 && !sidecars) return null;
   const per = vcpuPer1000(cpuMs, passes);
   const total = simTime > 0 ? cpuMs / simTime : NaN;
+  const why = proxyCpuWhy(cpuMs, passes, handshakeMs, failing);
   return (
     <div
       className="figure figure-proxy"
-      title={`${formatCount(proxies)} sidecars. Per proxy: its CPU per 1000 requests/s through it (two passes a request, handshakes included). Total: CPU over every proxy, in cores.`}
+      title={`${formatCount(proxies)} sidecars. Per proxy: its CPU per 1000 requests/s through it (two passes a request, handshakes included). Total: CPU over every proxy, in cores.${why ? ` ${why.title}` : ''}`}
     >
       <span className="figure-label">proxy CPU</span>
-      <span className="figure-value" data-testid="proxy-cpu">
-        {formatNumber(per, 2)}
+      <span className="figure-value-row">
+        <span className="figure-value" data-testid="proxy-cpu">
+          {formatNumber(per, 2)}
+        </span>
+        {why && (
+          <span className="figure-why" data-testid="proxy-cpu-why" data-percent={why.percent}>
+            <span className="caption-wide">{why.long}</span>
+            <span className="caption-narrow">{why.short}</span>
+          </span>
+        )}
       </span>
       <span className="figure-note">
         <span className="caption-wide">vCPU / 1000 req/s / proxy</span>

@@ -20,6 +20,7 @@ export function statsOf(frame: Frame): Stats {
     proxyCpuMs: c[Counter.proxyCpuMs],
     proxyPasses: c[Counter.proxyPasses],
     proxies: c[Counter.proxies],
+    proxyHandshakeCpuMs: c[Counter.proxyHandshakeCpuMs],
     failures: { ...frame.failures },
     rollouts: frame.rollouts,
     plain: frame.plain,

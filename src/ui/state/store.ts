@@ -46,6 +46,8 @@ export interface Stats {
   proxyCpuMs: number;
   proxyPasses: number;
   proxies: number;
+  /** Of proxyCpuMs, the sidecars' TLS handshake halves, ms (Counter.proxyHandshakeCpuMs); absent: none counted. */
+  proxyHandshakeCpuMs?: number;
   failures: Record<string, number>;
   /** Config changes made and how far each spread (a lesson's change-spread figure reads it). */
   rollouts?: RolloutFigure[];
