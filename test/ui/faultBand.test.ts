@@ -42,9 +42,11 @@ describe('overlapping faults take lanes of their own under the track, at most th
     expect(faultLanes([{ from: 250, to: 503 }, { from: 501, to: 600 }, { from: 505, to: 600 }])).toEqual([0, 1, 0]);
   });
 
-  it('five faults over one another: lanes 0, 1, 2, the fourth and fifth share the last one; ties in the order given', () => {
-    expect(MAX_FAULT_LANES).toBe(3);
-    expect(faultLanes([span(10, 30), span(10, 30), span(10, 30), span(10, 30), span(11, 12)])).toEqual([0, 1, 2, 2, 2]);
+  it('six faults over one another take a lane each; a seventh and eighth share the last one; ties in the order given', () => {
+    expect(MAX_FAULT_LANES).toBe(6);
+    expect(faultLanes([span(10, 30), span(10, 30), span(10, 30), span(10, 30), span(10, 30), span(10, 30)])).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(faultLanes([span(10, 30), span(10, 30), span(10, 30), span(10, 30), span(11, 12)], 3)).toEqual([0, 1, 2, 2, 2]);
+    expect(faultLanes([span(10, 30), span(10, 30), span(10, 30), span(10, 30), span(10, 30), span(10, 30), span(10, 30), span(11, 12)])).toEqual([0, 1, 2, 3, 4, 5, 5, 5]);
     expect(faultLanes([span(10, 30), span(10, 30), span(10, 30)], 1)).toEqual([0, 0, 0]);
   });
 

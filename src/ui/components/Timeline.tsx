@@ -114,7 +114,7 @@ export function Timeline() {
       data-lanes={laneCount}
       // Room for the stacked rows and the fault lanes, so none reaches over the picture or the
       // counters: one row above the track and one lane under it are kept from the first paint
-      // (styles.css), more grow the timeline (lanes by 6 px each, at most two more; a row below
+      // (styles.css), more grow the timeline (lanes by 6 px each, at most five more (MAX_FAULT_LANES); a row below
       // the track by ROW_PX and what it drops to clear the lanes: 19 px under control-plane-outage's three).
       style={up > 1 || bottom > 4 ? { paddingTop: top, paddingBottom: bottom } : undefined}
     >

@@ -39,8 +39,12 @@ export interface BandSpan {
   to: number;
 }
 
-/** Most lanes of fault bands under the track: past them the rest share the last, so the timeline stays at most that tall. */
-export const MAX_FAULT_LANES = 3;
+/**
+ * Most lanes of fault bands under the track: past them the rest share the last, so the timeline
+ * stays at most that tall (6 px a lane). Six: a workshop adding six faults at one moment saw three
+ * lanes, four of the bands drawn over one another in the last (timelinesix.spec).
+ */
+export const MAX_FAULT_LANES = 6;
 
 /**
  * The lane of each band under the timeline's track, so faults that overlap in time read apart
