@@ -73,7 +73,11 @@ describe('sweep grid', () => {
     const TOP = '$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, faults, changes, layout, narrative, lesson';
     const POLICY = 'timeout, retries, loadBalancer, circuitBreaker, outlierDetection, healthyPanicThreshold, localityLbSetting, fault, connectTimeout, maxConnectionDuration, idleTimeout, protocol, h2UpgradePolicy, maxRequestsPerConnection, maxConcurrentStreams';
     try {
-      expect(planSweep(file, [{ path: 'foo.bar', values: [1, 2] }], undefined)).toEqual({ ok: false, lines: [`--set foo.bar=1: foo: unknown field (fields here: ${TOP})`, `--set foo.bar=2: foo: unknown field (fields here: ${TOP})`] });
+      expect(planSweep(file, [{ path: 'foo.bar', values: [1, 2] }], undefined)).toEqual({ ok: false, lines: [`--set foo.bar=1,2: foo: unknown field (fields here: ${TOP})`] });
+      // An unknown field is said once for all the values it was set to, not once a value (N-report 9).
+      expect(planSweep(file, [{ path: 'services.server.policy.timout', values: ['1s', '2s'] }], undefined)).toEqual({ ok: false, lines: [`--set services.server.policy.timout=1s,2s: unknown field; did you mean timeout? (fields here: ${POLICY})`] });
+      // A problem only some values have stays the values' own.
+      expect(planSweep(file, [{ path: 'clients.load.target', values: ['nowhere', 'server'] }], undefined)).toEqual({ ok: false, lines: [expect.stringMatching(/^--set clients\.load\.target=nowhere: unknown service "nowhere"/)] });
       expect(planSweep(file, [{ path: 'services.server.policy.bogus.x', values: [1] }], undefined)).toEqual({ ok: false, lines: [`--set services.server.policy.bogus.x=1: services.server.policy.bogus: unknown field (fields here: ${POLICY})`] });
       // A --set path naming no field says the fields that level has, and the near miss meant.
       expect(planSweep(file, [{ path: 'nopath', values: [1] }], undefined)).toEqual({ ok: false, lines: [`--set nopath=1: unknown field (fields here: ${TOP})`] });

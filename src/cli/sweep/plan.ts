@@ -50,6 +50,18 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
     if (!said.has(line)) lines.push(line);
     said.add(line);
   };
+  // A problem one --set has at every one of its values (an unknown field: `--set ...atempts=0,1`)
+  // is said once for all of them, `--set path=0,1: message`, not once a value.
+  const perAxis = new Map<string, { axis: number; rest: string; lines: string[]; values: Set<string> }>();
+  const sayAt = (axis: number, value: unknown, rest: string) => {
+    const line = `--set ${axes[axis].path}=${formatValue(value)}: ${rest}`;
+    const key = `${axis}\0${rest}`;
+    const seen = perAxis.get(key) ?? { axis, rest, lines: [], values: new Set<string>() };
+    perAxis.set(key, seen);
+    seen.values.add(formatValue(value));
+    if (!said.has(line)) seen.lines.push(line);
+    say(line);
+  };
   for (const point of gridPoints(axes)) {
     const data = structuredClone(read.data);
     axes.forEach((_, i) => setAt(data, resolved[i], point[i]));
@@ -64,9 +76,9 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
         // A problem inside a --set's value (`type` of `--set services.web.serviceTime={"type":"bogus"}`):
         // that --set's, at the field within the value, not the file's index path.
         const inside = i >= 0 || made >= 0 ? -1 : resolved.findIndex((ip) => p.path.startsWith(ip.join('.') + '.'));
-        if (i >= 0) say(`--set ${axes[i].path}=${formatValue(point[i])}: ${p.message}`);
-        else if (inside >= 0) say(`--set ${axes[inside].path}=${formatValue(point[inside])}: ${p.path.slice(resolved[inside].join('.').length + 1)}: ${p.message}`);
-        else if (made >= 0) say(`--set ${axes[made].path}=${formatValue(point[made])}: ${axes[made].path.split('.').slice(0, p.path.split('.').length).join('.')}: ${p.message}`);
+        if (i >= 0) sayAt(i, point[i], p.message);
+        else if (inside >= 0) sayAt(inside, point[inside], `${p.path.slice(resolved[inside].join('.').length + 1)}: ${p.message}`);
+        else if (made >= 0) sayAt(made, point[made], `${axes[made].path.split('.').slice(0, p.path.split('.').length).join('.')}: ${p.message}`);
         else say(`${file}${where ? ` with ${where}` : ''}: ${p.path || '(scenario)'}: ${p.message}`);
       }
       continue;
@@ -76,6 +88,12 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
     if (many !== null) say(`${axes.map((a, i) => `--set ${a.path}=${formatValue(point[i])}`).join(' ')}: with it ${many}; give a smaller value or a shorter --duration`);
     else if (bad !== null) say(where ? `${bad} (with ${where})` : bad);
     else scenarios.push(r.scenario);
+  }
+  for (const { axis, rest, lines: own, values } of perAxis.values()) {
+    const all = axes[axis].values.map(formatValue);
+    if (all.length < 2 || !all.every((v) => values.has(v))) continue;
+    lines.splice(lines.indexOf(own[0]), 1, `--set ${axes[axis].path}=${all.join(',')}: ${rest}`);
+    for (const l of own.slice(1)) lines.splice(lines.indexOf(l), 1);
   }
   return lines.length ? { ok: false, lines } : { ok: true, scenarios };
 }
