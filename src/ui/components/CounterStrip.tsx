@@ -164,8 +164,8 @@ function ProxyCpu() {
         </span>
         {why && (
           <span className="figure-why" data-testid="proxy-cpu-why" data-percent={why.percent}>
-            <span className="caption-wide">{why.long}</span>
-            <span className="caption-narrow">{why.short}</span>
+            <span>{why.what}</span>
+            <span>{why.why}</span>
           </span>
         )}
       </span>

@@ -7,14 +7,18 @@ import { vcpuPer1000 } from '../../workers/figures';
 /** Share of the proxies' CPU on TLS handshakes from which the counters say so beside the number. */
 export const HANDSHAKE_SHARE_SHOWN = 0.25;
 
-/** The words beside the proxy CPU figure: a short and a long form, and the full reason for its title. */
+/**
+ * The words beside the proxy CPU figure, two short lines (the counters keep their height and the
+ * failed figure its cause's name: one long line beside the number cut 'tls-unknown-ca' at
+ * 1600x1000), and the full reason for its title.
+ */
 export interface ProxyCpuWhy {
   /** The share in percent, whole. */
   percent: number;
-  /** For a narrow screen ("74% handshakes"). */
-  short: string;
-  /** Beside the number on a wide one ("74% of it TLS handshakes: each failed try connects again"). */
-  long: string;
+  /** The first line: what the share is ("74% TLS handshakes"). */
+  what: string;
+  /** The second: why ("redone each failed try", or "for new connections"). */
+  why: string;
   /** The reason in full, with the figure split into its two parts (vCPU per 1000 req/s per proxy). */
   title: string;
 }
@@ -39,8 +43,8 @@ export function proxyCpuWhy(cpuMs: number, passes: number, handshakeCpuMs: numbe
     : 'Connections are being set up often (each costs a TLS handshake at both ends) rather than reused.';
   return {
     percent,
-    short: `${percent}% handshakes`,
-    long: `${percent}% of it TLS handshakes${failing ? ': each failed try connects again' : ''}`,
+    what: `${percent}% TLS handshakes`,
+    why: failing ? 'redone each failed try' : 'for new connections',
     title: `${all.toFixed(2)} vCPU per 1000 req/s per proxy: ${(all - own).toFixed(2)} of it TLS handshakes (${percent}%), ${own.toFixed(2)} the requests' own passes (Istio's load test: 0.35). ${why}`,
   };
 }
