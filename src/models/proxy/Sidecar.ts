@@ -1,5 +1,6 @@
 import { DrawCode, drawInto, type Clock, type Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
+import { drawPass, passDraws } from './passDraws';
 import { ProxyRecords, Rec, type ProxyRecord } from './proxyRecords';
 
 export { ProxyRecords, Rec, recordDraw, type ProxyRecord } from './proxyRecords';
@@ -36,27 +37,23 @@ export const Pass = {
 } as const;
 export type Pass = (typeof Pass)[keyof typeof Pass];
 
-
 /**
  * The last pass or handshake half any proxy took: when it got its worker and when its CPU ended
- * ([start, end], ms), read straight after it. NOTE: bent for speed (issue 14): one for all
- * proxies, not doubles in each record (the start made a record of two workers 4 cache lines, not
- * 3); an array, not `let`s, which hold boxed numbers, so each claim would allocate one.
+ * ([start, end], ms), read straight after it. NOTE: bent for speed (issue 14): one for all proxies
+ * (in each record, a record of two workers was 4 cache lines, not 3); an array, not `let`s (boxed).
  */
 const lastClaim = new Float64Array(2);
 
 /**
- * Where a proxy's own draws land (`drawInto`), read straight after. NOTE: issue 14.4: through
- * `drawAt` (the same call and read, inlined) V8 makes other inlining choices in the data plane
- * and the chain allocates 1,816 bytes a request against 1,137 (--trace-gc's figures, session 25).
+ * Where a proxy's own draws land (`drawInto`), read straight after. NOTE: issue 14.4: not `drawAt`
+ * (V8 inlines differently: 1,816 bytes allocated a chain request against 1,137, session 25).
  */
 const drawn = new Float64Array(1);
 
 /**
  * The last pass any proxy took (`Sidecar.pass`): its delay from arrival until the message leaves,
- * ms, read straight after. NOTE: issue 14.4: written here, not returned: a double returned from a
- * call V8 does not inline is a fresh heap number (the passes' latency and loopback draws were 9
- * of them a 3-hop request, 144 bytes).
+ * ms, read straight after. NOTE: issue 14.4: not returned: a double returned from a call V8 does
+ * not inline is a fresh heap number (9 a 3-hop request).
  */
 const lastPass = new Float64Array(1);
 
@@ -124,10 +121,7 @@ export class Sidecar {
     this.f[this.o + Rec.loopback] = DrawCode.custom;
   }
 
-  /**
-   * The pod's loopback (app <-> sidecar): `s` when not encoded in the record by
-   * Network.latencySampler (null: zero).
-   */
+  /** The pod's loopback (app <-> sidecar): `s` when Network.latencySampler did not encode it in the record (null: zero). */
   setLoopback(s: Sampler | null): void {
     this.loopback = s;
   }
@@ -148,10 +142,19 @@ export class Sidecar {
    * A message arrives at the clock's `now` for one pass: it takes a worker (`claim`), then the
    * handling latency that holds no worker and, with `loopback`, its pod's loopback (app <->
    * sidecar), drawn in that order. The delay until the message leaves, ms, is read straight
-   * after as `lastPassDelay`; the CPU's span as `lastStart` and `lastEnd`.
+   * after as `lastPassDelay`; the CPU's span as `lastStart` and `lastEnd`. NOTE: issue 14.4: the
+   * draws in one call when encoded in the record (passDraws.ts): the same values and order.
    */
   pass(clock: Clock, loopback: boolean): void {
     const now = clock.now;
+    if (drawPass(this.f, this.o, loopback ? 3 : 2)) {
+      this.passes++;
+      this.take(now, passDraws[0]);
+      let e = lastClaim[1] - now + passDraws[1];
+      if (loopback) e += passDraws[2];
+      lastPass[0] = e;
+      return;
+    }
     this.claim(clock);
     this.drawPassLatency();
     let d = lastClaim[1] - now + drawn[0];
@@ -178,10 +181,9 @@ export class Sidecar {
 
   /** Draws one pass's handling latency, ms, into `drawn[0]`. */
   private drawPassLatency(): void {
-    const f = this.f;
     const p = this.o + Rec.latency;
-    if (f[p] === DrawCode.custom) drawn[0] = this.latency();
-    else drawInto(f, p, drawn, 0);
+    if (this.f[p] === DrawCode.custom) drawn[0] = this.latency();
+    else drawInto(this.f, p, drawn, 0);
   }
 
   /** When the pass or handshake half this proxy took last got its worker, ms (traces: queue wait vs CPU): read it straight after (`lastClaim`). */
