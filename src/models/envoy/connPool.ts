@@ -15,6 +15,9 @@
  */
 export const HostLine = { idle: 0, busy: 1, latency: 2, active: 3, first: 4 } as const;
 
+/** HostLine and IDLE_STRIDE as literals where used. NOTE: issue 14.4: a module constant is a context load at each use (EventQueue.ts). */
+const enum H { idle = 0, busy = 1, latency = 2, active = 3, first = 4, STRIDE = 3 }
+
 /** Numbers per idle connection in ConnPool.lines: openedAt, idleSince, served. */
 export const IDLE_STRIDE = 3;
 
@@ -73,7 +76,7 @@ export class ConnPool {
 
   constructor(hosts: number) {
     // Room for two idle connections a host: one cache line (8 doubles) each.
-    this.stride = HostLine.first + 2 * IDLE_STRIDE;
+    this.stride = H.first + 2 * H.STRIDE;
     this.lines = new Float64Array(hosts * this.stride);
     this.connecting = new Int32Array(hosts);
     this.waiters = Array.from({ length: hosts }, () => []);
@@ -81,47 +84,63 @@ export class ConnPool {
 
   /** Where host i's link latency draw lies (Network.latencyPlace), or -1. */
   latencyPlace(i: number): number {
-    return this.lines[i * this.stride + HostLine.latency];
+    return this.lines[i * this.stride + H.latency];
   }
 
   /** Sets where host i's link latency draw lies (once, as the route is built). */
   setLatencyPlace(i: number, place: number): void {
-    this.lines[i * this.stride + HostLine.latency] = place;
+    this.lines[i * this.stride + H.latency] = place;
   }
 
   /** Host i's requests on a connection (Envoy's host rq_active; least request reads it). */
   active(i: number): number {
-    return this.lines[i * this.stride + HostLine.active];
+    return this.lines[i * this.stride + H.active];
   }
 
   /** Adds `d` to host i's requests on a connection (attach +1, the attempt's end -1). */
   addActive(i: number, d: number): void {
-    this.lines[i * this.stride + HostLine.active] += d;
+    this.lines[i * this.stride + H.active] += d;
   }
 
   /** Host i's idle connections. */
   idleCount(i: number): number {
-    return this.lines[i * this.stride + HostLine.idle];
+    return this.lines[i * this.stride + H.idle];
   }
 
   /** Host i's connections carrying a request (HTTP/1.1). */
   busy(i: number): number {
-    return this.lines[i * this.stride + HostLine.busy];
+    return this.lines[i * this.stride + H.busy];
   }
 
   /** Adds `d` to host i's busy count. */
   addBusy(i: number, d: number): void {
-    this.lines[i * this.stride + HostLine.busy] += d;
+    this.lines[i * this.stride + H.busy] += d;
   }
 
   /** Where host i's top idle connection's triple starts in `lines` (valid while it has one). */
   top(i: number): number {
-    return i * this.stride + HostLine.first + (this.lines[i * this.stride + HostLine.idle] - 1) * IDLE_STRIDE;
+    return i * this.stride + H.first + (this.lines[i * this.stride + H.idle] - 1) * H.STRIDE;
   }
 
   /** Takes host i's top idle connection off its stack (read it first through `top`). */
   popIdle(i: number): void {
-    this.lines[i * this.stride + HostLine.idle]--;
+    this.lines[i * this.stride + H.idle]--;
+  }
+
+  /**
+   * Takes host i's top idle connection (it has one) to carry a request: off the stack, its busy
+   * count and its active requests (Envoy's host rq_active) one more. Returns where its triple
+   * starts in `lines` (openedAt, idleSince, served), still there to read. NOTE: issue 14.4: popIdle,
+   * addBusy and addActive in one, the host's line found once (it runs on every request).
+   */
+  takeIdle(i: number): number {
+    const f = this.lines;
+    const at = i * this.stride;
+    const n = f[at + H.idle] - 1;
+    f[at + H.idle] = n;
+    f[at + H.busy]++;
+    f[at + H.active]++;
+    return at + H.first + n * H.STRIDE;
   }
 
   /** Puts a connection idle on top of host i's stack: opened at `openedAt`, idle since `since` (ms), `served` requests carried. */
@@ -134,26 +153,29 @@ export class ConnPool {
   /**
    * Puts a connection idle on top of host i's stack, `served` requests carried, and returns where
    * its triple starts in `lines`: the caller writes its openedAt and idleSince (ms) at that index
-   * and the next. NOTE: issue 14.4: the times are not passed: a double passed to a call V8 does
-   * not inline is a fresh heap number (two a request's answer, 6 a 3-hop request).
+   * and the next. Adds `busy` to its busy count (-1: a busy one going idle; the line found once).
+   * NOTE: issue 14.4: the times are not passed: a double passed to a call V8 does not inline is a
+   * fresh heap number (two a request's answer, 6 a 3-hop request).
    */
-  pushIdleAt(i: number, served: number): number {
+  pushIdleAt(i: number, served: number, busy = 0): number {
     let at = i * this.stride;
-    const n = this.lines[at + HostLine.idle];
-    if (HostLine.first + (n + 1) * IDLE_STRIDE > this.stride) {
+    const n = this.lines[at + H.idle];
+    if (H.first + (n + 1) * H.STRIDE > this.stride) {
       this.grow();
       at = i * this.stride;
     }
-    const k = at + HostLine.first + n * IDLE_STRIDE;
-    this.lines[k + 2] = served;
-    this.lines[at + HostLine.idle] = n + 1;
+    const f = this.lines;
+    const k = at + H.first + n * H.STRIDE;
+    f[k + 2] = served;
+    f[at + H.idle] = n + 1;
+    f[at + H.busy] += busy;
     return k;
   }
 
   /** Host i's idle connections' triples, bottom first, as a plain list (tests, the inspector). */
   idleOf(i: number): number[] {
-    const from = i * this.stride + HostLine.first;
-    return Array.from(this.lines.subarray(from, from + this.idleCount(i) * IDLE_STRIDE));
+    const from = i * this.stride + H.first;
+    return Array.from(this.lines.subarray(from, from + this.idleCount(i) * H.STRIDE));
   }
 
   /**
@@ -163,33 +185,33 @@ export class ConnPool {
   closeIdleOpened(i: number, before: number, now: number, maxAge: number): number {
     const f = this.lines;
     const at = i * this.stride;
-    const from = at + HostLine.first;
-    const n = f[at + HostLine.idle];
+    const from = at + H.first;
+    const n = f[at + H.idle];
     let kept = 0;
     for (let j = 0; j < n; j++) {
-      const k = from + j * IDLE_STRIDE;
+      const k = from + j * H.STRIDE;
       if (f[k] < before || now - f[k] >= maxAge) continue;
-      const to = from + kept * IDLE_STRIDE;
+      const to = from + kept * H.STRIDE;
       f[to] = f[k];
       f[to + 1] = f[k + 1];
       f[to + 2] = f[k + 2];
       kept++;
     }
-    f[at + HostLine.idle] = kept;
+    f[at + H.idle] = kept;
     return n - kept;
   }
 
   /** Closes every idle connection of host i; returns how many. */
   clearIdle(i: number): number {
     const n = this.idleCount(i);
-    this.lines[i * this.stride + HostLine.idle] = 0;
+    this.lines[i * this.stride + H.idle] = 0;
     return n;
   }
 
   /** Room for twice as many idle connections in every segment, contents kept. */
   private grow(): void {
     const hosts = this.connecting.length;
-    const stride = HostLine.first + 2 * (this.stride - HostLine.first);
+    const stride = H.first + 2 * (this.stride - H.first);
     const next = new Float64Array(hosts * stride);
     for (let h = 0; h < hosts; h++) next.set(this.lines.subarray(h * this.stride, (h + 1) * this.stride), h * stride);
     this.lines = next;

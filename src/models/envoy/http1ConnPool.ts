@@ -89,16 +89,13 @@ export class Http1ConnPool {
     const pool = r.pool;
     if (reuse) pool.reused++;
     if (att.trace !== null) this.world.tracer!.attached(att, this.world.sim.now, reuse);
-    const top = pool.top(i);
+    const top = pool.takeIdle(i); // off the stack, busy and active +1: its triple is still there
     att.connOpenedAt = pool.lines[top];
     const since = pool.lines[top + 1];
     att.connServed = pool.lines[top + 2];
-    pool.popIdle(i);
     // The app closes it at its keep-alive timeout after its last answer (about when it went idle here).
     att.connClosesAt = reuse && this.world.sidecarOfHost[att.host] === null ? since + r.policy.appKeepAlive : Infinity;
-    pool.addBusy(i, 1);
     res.activeRequests++;
-    pool.addActive(i, 1);
     att.attached = true;
     att.conn = Conn.sent;
     this.dp.send(att);
@@ -148,7 +145,6 @@ export class Http1ConnPool {
     const pool = r.pool;
     const now = this.world.sim.now;
     const p = r.policy;
-    const appKeepAlive = this.world.sidecarOfHost[r.hosts[i]] === null ? p.appKeepAlive : Infinity;
     while (pool.idleCount(i) > 0) {
       const since = pool.lines[pool.top(i) + 1];
       if (now - since >= p.idleTimeout) {
@@ -156,8 +152,12 @@ export class Http1ConnPool {
         this.closeIdle(r, i);
         return false;
       }
-      const appClose = since + appKeepAlive;
-      if (now < appClose || now < appClose + oneWayDelay(this.world, r, i)) return true;
+      // Before the app's keep-alive ends, or with a sidecar in front of the app (which keeps it
+      // open: the app's close time is Infinity), it is usable. NOTE: issue 14.4: the sidecar's
+      // look-up only past the first test.
+      const appClose = since + p.appKeepAlive;
+      if (now < appClose || this.world.sidecarOfHost[r.hosts[i]] !== null) return true;
+      if (now < appClose + oneWayDelay(this.world, r, i)) return true;
       pool.appClosed++;
       pool.popIdle(i);
       r.resources.connections--;
@@ -225,17 +225,18 @@ export class Http1ConnPool {
   releaseConnection(r: Cluster, att: Attempt): void {
     const i = att.replica;
     const now = this.world.sim.now;
-    r.pool.addBusy(i, -1);
+    const pool = r.pool;
     const served = att.connServed + 1;
-    const drain = r.pool.drainBefore !== null && att.connOpenedAt < r.pool.drainBefore[i];
+    const drain = pool.drainBefore !== null && att.connOpenedAt < pool.drainBefore[i];
     if (drain || now - att.connOpenedAt >= r.policy.maxConnectionDuration || served >= r.policy.maxRequestsPerConnection) {
-      if (drain) r.pool.drained++;
+      pool.addBusy(i, -1);
+      if (drain) pool.drained++;
       r.resources.connections--;
       return this.openFor(r, i);
     }
-    const k = r.pool.pushIdleAt(i, served); // NOTE: the times written here, not passed (pushIdleAt)
-    r.pool.lines[k] = att.connOpenedAt;
-    r.pool.lines[k + 1] = now;
+    const k = pool.pushIdleAt(i, served, -1); // busy -1. NOTE: the times written here, not passed (pushIdleAt)
+    pool.lines[k] = att.connOpenedAt;
+    pool.lines[k + 1] = now;
     // No request pending on the cluster (the count is the sum of every host's queue): none here.
     if (r.resources.pendingRequests > 0) this.serveQueue(r, i);
   }
