@@ -34,6 +34,12 @@ describe('the state lines under a box', () => {
     expect(texts(healthParts(['http-abort', 'kill-replica'], 2, 1, 0, 0, 0, '', 1).shown)).toEqual([['⚡ HTTP errors', '⚡ HTTP'], ['⚡ 1 of 2 replicas killed', '⚡ 1 of 2 killed']]);
   });
 
+  it('say two kill-replica faults in force as the count killed, never "kill one replica" beside "2 of 4 down" (zone-failover)', () => {
+    const two = healthParts(['kill-replica'], 4, 2, 0, 0, 0, '', 2);
+    expect(texts(two.shown)).toEqual([['⚡ 2 of 4 replicas killed', '⚡ 2 of 4 killed']]);
+    expect(two.titled.map(([, t]) => t)).toEqual(['⚡ 2 of 4 replicas killed']);
+  });
+
   it("fit words before counts: the count of parts left out goes before a short form stands beside a bare '+N'", () => {
     // 110 units of room, squeezed to 0.78 at most: 141 units of text (orders' box in presenter mode has 124).
     const line = span('⚡ 1 of 3 replicas killed');

@@ -104,7 +104,8 @@ export function showHealth(v: LoadView, down: number, stale: number, noConfig: n
  * once: a killed service's "all 2 down" is left to the tooltip, so the fault reads whole (at
  * 1024x768 two-meshes-via-gateway's ledger read "⚡ kill +1"), and a killed replica's fault and
  * count become one part, "⚡ 1 of 3 replicas killed" ("⚡ 1 of 3 killed"): control-plane-outage's
- * orders read "⚡ kill +2" in presenter mode. Pure.
+ * orders read "⚡ kill +2" in presenter mode. More than one replica killed is always said that
+ * way, tooltip included: "⚡ kill one replica" over "2 of 4 down" read as a contradiction. Pure.
  */
 export function healthParts(
   faults: readonly string[],
@@ -122,12 +123,17 @@ export function healthParts(
   if (ejected > 0) titled.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`, `${ejected} of ${r} ejected`]);
   if (noConfig > 0) titled.push(['topo-state-none', `no config (${noConfig} of ${r})`, 'no config']);
   if (stale > 0) titled.push(['topo-state-stale', `stale config (${stale} of ${r})`, 'stale config']);
-  if (titled.length <= lines || down <= 0) return { shown: titled, titled };
-  if (down >= r && faults.includes('kill-service')) return { shown: titled.filter((p) => p !== downPart), titled };
+  if (down <= 0) return { shown: titled, titled };
   const kill = faults.indexOf('kill-replica');
-  if (down >= r || kill < 0) return { shown: titled, titled };
   const killed: StatePart = ['topo-state-fault', `⚡ ${down} of ${r} replicas killed`, `⚡ ${down} of ${r} killed`];
-  return { shown: titled.filter((p) => p !== downPart).map((p, i) => (i === kill ? killed : p)), titled };
+  const merged = () => titled.filter((p) => p !== downPart).map((p, i) => (i === kill ? killed : p));
+  // Several kill-replica faults in force: "kill one replica" beside "2 of 4 down" contradicted
+  // itself (zone-failover, N-report 6), so the kills are said once with their count, tooltip too.
+  if (kill >= 0 && down > 1 && down < r) return { shown: merged(), titled: merged() };
+  if (titled.length <= lines) return { shown: titled, titled };
+  if (down >= r && faults.includes('kill-service')) return { shown: titled.filter((p) => p !== downPart), titled };
+  if (down >= r || kill < 0) return { shown: titled, titled };
+  return { shown: merged(), titled };
 }
 
 /** A state line: its class, its text, and optionally a shorter text for a box too narrow for it. */
