@@ -7,8 +7,8 @@ import { InvariantError } from '../sim-engine';
  * reads next anyway, not in a byte array of the table's: a look-up is one load and a test less.
  */
 export class Table<T extends { id: number; held: boolean; reset(): void }> {
-  private readonly items: T[] = [];
-  private readonly free: number[] = [];
+  protected readonly items: T[] = [];
+  protected readonly free: number[] = [];
   /** Number of records in use. */
   inUse = 0;
 
@@ -55,6 +55,6 @@ export class Table<T extends { id: number; held: boolean; reset(): void }> {
 }
 
 /** Throws for a record that is not in use (Table.get). */
-function notInUse(id: number): never {
+export function notInUse(id: number): never {
   throw new InvariantError(`record ${id} is not in use`);
 }

@@ -2,6 +2,7 @@ import { Histogram, HistogramLog, InvariantError, Simulation, Tally, TimeSeries,
 import { IMPLICIT_MESH, anySidecar, meshSchema, type MeshSpec, type Scenario, type ServiceSpec } from '../scenario';
 import { buildGatewayProxy, buildSidecar, clientGap, type Membership, type PolicyCache } from './build';
 import { Attempt, Call, Request, Table } from './Call';
+import { AttemptTable, CallTable } from './recordTables';
 import { ClientActor } from './Client';
 import { DataPlane } from './DataPlane';
 import { DrawRecords, recordSampler } from './drawRecords';
@@ -34,8 +35,8 @@ import { wireWorld } from './wireWorld';
  */
 export class World extends RequestBook {
   readonly sim = new Simulation(4096);
-  readonly calls = new Table(stateless(() => new Call()));
-  readonly attempts = new Table(stateless(() => new Attempt()));
+  readonly calls = new CallTable(stateless(() => new Call()));
+  readonly attempts = new AttemptTable(stateless(() => new Attempt()));
   readonly requests = new Table(stateless(() => new Request()));
   /** Services, then gateways: everything a call can reach. `index` is the position here. */
   readonly callees: ServiceActor[] = [];

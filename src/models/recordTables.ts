@@ -1,0 +1,43 @@
+import { InvariantError } from '../sim-engine';
+import type { Attempt, Call } from './Call';
+import { notInUse, Table } from './Table';
+
+/**
+ * The calls' table and the attempts': each with its own copy of the look-up and of `release`.
+ * NOTE: issue 14.4: V8 keeps a function's type feedback once for every object it runs on, so a
+ * `get` shared by the tables of calls, attempts and requests saw three hidden classes: each
+ * look-up tested the record's class against them (data-dependent branches, some 25 mispredicts a
+ * chain3 request), and `release` called `reset` without inlining it. Same behaviour as Table's.
+ */
+export class CallTable extends Table<Call> {
+  override get(id: number): Call {
+    const item = this.items[id];
+    if (item === undefined || !item.held) notInUse(id);
+    return item;
+  }
+
+  override release(item: Call): void {
+    if (!item.held) throw new InvariantError(`record ${item.id} released twice`);
+    item.held = false;
+    item.reset();
+    this.free.push(item.id);
+    this.inUse--;
+  }
+}
+
+/** The attempts' table (see CallTable). */
+export class AttemptTable extends Table<Attempt> {
+  override get(id: number): Attempt {
+    const item = this.items[id];
+    if (item === undefined || !item.held) notInUse(id);
+    return item;
+  }
+
+  override release(item: Attempt): void {
+    if (!item.held) throw new InvariantError(`record ${item.id} released twice`);
+    item.held = false;
+    item.reset();
+    this.free.push(item.id);
+    this.inUse--;
+  }
+}
