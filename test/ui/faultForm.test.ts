@@ -93,6 +93,15 @@ describe("the form's shares are percents and its duration problems one wording (
     expect(buildFault({ type: 'gateway-capacity', target: 'edge', params: { factor: '25' }, duration: '' })).toEqual({ type: 'gateway-capacity', gateway: 'edge', factor: 0.25 });
     expect(buildFault({ type: 'http-abort', target: 'web', params: { percent: '5' }, duration: '' })).toMatchObject({ percent: 5 });
     expect(faultFormProblems({ type: 'packet-loss', target: 'network', params: { rate: '5' }, duration: '' })).toEqual([]);
+    // A fault that would do nothing is refused at its field (N-report 9): 0%, 0 ms, 1x slower, 100% left.
+    const nothing = (type: string, key: string, value: string) => faultFormProblems({ type, target: 'x', params: { [key]: value }, duration: '' });
+    expect(nothing('http-abort', 'percent', '0')).toEqual([{ path: 'fault.percent', message: '"% of requests" at 0% makes a fault that does nothing; give more than 0' }]);
+    expect(nothing('packet-loss', 'rate', '0')).toEqual([{ path: 'fault.rate', message: '"% of packets lost" at 0% makes a fault that does nothing; give more than 0' }]);
+    expect(nothing('gateway-capacity', 'factor', '100')).toEqual([{ path: 'fault.factor', message: '"% of capacity left" at 100% makes a fault that does nothing; give below 100' }]);
+    expect(nothing('slow-replica', 'factor', '1')).toEqual([{ path: 'fault.factor', message: '"times slower" at 1 makes a fault that does nothing; give other than 1' }]);
+    expect(nothing('latency', 'delay', '0ms')).toEqual([{ path: 'fault.delay', message: '"delay" at 0ms makes a fault that does nothing; give more than 0' }]);
+    expect(nothing('http-abort', 'percent', '0.5')).toEqual([]);
+    expect(nothing('gateway-capacity', 'factor', '0')).toEqual([]);
     expect(faultFormProblems({ type: 'gateway-capacity', target: 'edge', params: { factor: '150' }, duration: '' })).toEqual([{ path: 'fault.factor', message: 'must be between 0 and 100 (a percent), got 150' }]);
   });
   it('words an empty delay as any unreadable duration, and refuses 1e12 as too long, with the bound', () => {

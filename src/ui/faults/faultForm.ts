@@ -30,6 +30,12 @@ export interface ParamSpec {
    * Packet loss took 0.05 and capacity 0.25 beside HTTP errors' 50: typing 5 for 5% was refused.
    */
   percent?: 'share' | 'percent';
+  /**
+   * The value, in the field's own units (a percent, a factor, ms), at which the fault would do
+   * nothing: 0% of requests failed, 0 ms added, 1x slower. The form refuses it at the field
+   * (N-report 9: 0% was injected silently, a fault listed and drawn that changed no request).
+   */
+  idle?: number;
 }
 
 export interface FaultTypeSpec {
@@ -47,20 +53,20 @@ const replica: ParamSpec = { key: 'replica', label: 'replica', kind: 'replica', 
 export const FAULT_TYPES: readonly FaultTypeSpec[] = [
   { type: 'kill-service', label: 'kill a service (every replica)', target: 'service', params: [] },
   { type: 'kill-replica', label: 'kill one replica', target: 'service', params: [replica] },
-  { type: 'slow-replica', label: 'slow one replica', target: 'service', params: [replica, { key: 'factor', label: 'times slower', kind: 'number', default: '20' }] },
+  { type: 'slow-replica', label: 'slow one replica', target: 'service', params: [replica, { key: 'factor', label: 'times slower', kind: 'number', default: '20', idle: 1 }] },
   { type: 'http-abort', label: 'HTTP errors', target: 'service', params: [
     { key: 'replica', label: 'replica', kind: 'replica', default: '', every: 'every replica' },
-    { key: 'percent', label: '% of requests', kind: 'number', default: '50', percent: 'percent' },
+    { key: 'percent', label: '% of requests', kind: 'number', default: '50', percent: 'percent', idle: 0 },
     { key: 'status', label: 'status', kind: 'number', default: '503' },
   ] },
-  { type: 'latency', label: 'add latency', target: 'service-or-link', params: [{ key: 'delay', label: 'delay', kind: 'duration', default: '100ms', hint: 'e.g. 100ms' }] },
-  { type: 'packet-loss', label: 'packet loss', target: 'network', params: [{ key: 'rate', label: '% of packets lost', kind: 'number', default: '5', percent: 'share' }] },
+  { type: 'latency', label: 'add latency', target: 'service-or-link', params: [{ key: 'delay', label: 'delay', kind: 'duration', default: '100ms', hint: 'e.g. 100ms', idle: 0 }] },
+  { type: 'packet-loss', label: 'packet loss', target: 'network', params: [{ key: 'rate', label: '% of packets lost', kind: 'number', default: '5', percent: 'share', idle: 0 }] },
   { type: 'partition', label: 'network partition', target: 'node', params: [{ key: 'other', label: 'cut off from', kind: 'node', default: '' }] },
   { type: 'control-plane-outage', label: 'control plane down', target: 'mesh', params: [] },
   { type: 'ca-outage', label: 'CA down', target: 'mesh', params: [] },
   { type: 'expire-certificates', label: 'expire certificates now', target: 'mesh', params: [], oneShot: true },
-  { type: 'gateway-capacity', label: 'shrink gateway capacity', target: 'gateway', params: [{ key: 'factor', label: '% of capacity left', kind: 'number', default: '25', percent: 'share' }] },
-  { type: 'clock-skew', label: 'clock skew', target: 'service', params: [{ key: 'skew', label: 'skew', kind: 'duration', default: '2h', hint: 'e.g. 2h' }] },
+  { type: 'gateway-capacity', label: 'shrink gateway capacity', target: 'gateway', params: [{ key: 'factor', label: '% of capacity left', kind: 'number', default: '25', percent: 'share', idle: 100 }] },
+  { type: 'clock-skew', label: 'clock skew', target: 'service', params: [{ key: 'skew', label: 'skew', kind: 'duration', default: '2h', hint: 'e.g. 2h', idle: 0 }] },
 ];
 
 export function faultTypeSpec(type: string): FaultTypeSpec {
@@ -208,7 +214,7 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
 /**
  * What the form itself finds wrong with its duration fields before anything is sent, as
  * `field: message` pairs (paths as the worker's: `fault.for`): "for" must be more than 0 (empty lasts
- * until cleared), delay and skew must read as durations (empty too), a percent 0 to 100. A bare number is milliseconds in each
+ * until cleared), delay and skew must read as durations (empty too), a percent 0 to 100, and no field at its `idle` value (a fault doing nothing). A bare number is milliseconds in each
  * (readDurationField). Empty when the worker may check the rest; otherwise the worker checks the rest
  * without injecting (Controller.checkFault) and withCheckedRest lists both. Pure.
  */
@@ -221,18 +227,27 @@ export function faultFormProblems(v: FaultFormValues): { path: string; message: 
       // In the form's own words: the worker would word a share's bounds as 0..1.
       const n = Number(raw);
       if (raw === '' || !Number.isFinite(n) || n < 0 || n > 100) out.push({ path: `fault.${p.key}`, message: `must be between 0 and 100 (a percent), got ${raw !== '' && Number.isFinite(n) ? raw : JSON.stringify(raw)}` });
+      else if (n === p.idle) out.push(idleProblem(p, `${raw}%`));
       continue;
     }
+    if (p.kind === 'number' && p.idle !== undefined && raw !== '' && Number(raw) === p.idle) out.push(idleProblem(p, raw));
     if (p.kind !== 'duration') continue;
     // An empty delay or skew is wrong in the same words as any unreadable duration.
     const d = raw === '' ? { ok: false as const, message: `is required; ${DURATION_HOW}` } : readDurationField(raw);
     if (!d.ok) out.push({ path: `fault.${p.key}`, message: d.message });
+    else if (d.ms === p.idle) out.push(idleProblem(p, raw));
   }
   if (!spec.oneShot) {
     const d = readDurationField(v.duration, { positive: true, emptyMeans: 'to last until cleared' });
     if (!d.ok) out.push({ path: 'fault.for', message: d.message });
   }
   return out;
+}
+
+/** A field at its `idle` value, refused in words naming it: '"% of requests" at 0% makes a fault that does nothing; give more than 0'. Pure. */
+function idleProblem(p: ParamSpec, shown: string): { path: string; message: string } {
+  const way = p.idle === 100 ? 'below 100' : p.idle === 1 ? 'other than 1' : 'more than 0';
+  return { path: `fault.${p.key}`, message: `"${p.label}" at ${shown} makes a fault that does nothing; give ${way}` };
 }
 
 /**
