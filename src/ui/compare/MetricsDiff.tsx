@@ -10,14 +10,26 @@ import { PANE_COLORS } from './paneColors';
 export function MetricsDiff({ s }: { s: CompareState }) {
   const rows = useMemo(() => (s.figures ? diffRows(s.figures[0], s.figures[1]) : []), [s.figures]);
   const only = s.figures ? unsharedServices(s.figures[0].summary, s.figures[1].summary) : null;
-  if (!s.figures || !s.pair) return <section className="compare-diff" data-testid="metrics-diff" />;
+  // A seek under way: the figures stay those of the last moment both runs stood at, and say so.
+  const seeking = s.seekingTo !== null && s.status !== 'loading' && s.status !== 'failed';
+  if (!s.figures || !s.pair)
+    return (
+      <section className="compare-diff" data-testid="metrics-diff">
+        {seeking && s.pair && (
+          <p className="muted compare-note" data-testid="metrics-diff-seeking">
+            Seeking both runs to {formatSimTime(s.seekingTo!)}: their figures show here once both stand there.
+          </p>
+        )}
+      </section>
+    );
   const side = (i: 0 | 1) => `${'AB'[i]} (${s.labels ? s.labels[i] : s.pair![i]})`;
   const hops = hopsNote(rows, [side(0), side(1)]);
   return (
     <section className="compare-diff" aria-label="Figures of both runs">
-      <table className="metrics-diff" data-testid="metrics-diff" data-at={s.figuresAt}>
+      <table className="metrics-diff" data-testid="metrics-diff" data-at={s.figuresAt} data-stale={seeking || undefined}>
         <caption>
           Both runs at {formatSimTime(s.figuresAt)} · seed {s.figures[0].summary.seed}
+          {seeking && <span data-testid="metrics-diff-seeking"> · seeking to {formatSimTime(s.seekingTo!)}: these figures stay until both stand there</span>}
         </caption>
         <thead>
           <tr>

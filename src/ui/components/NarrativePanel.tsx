@@ -25,7 +25,10 @@ export function NarrativePanel() {
   const lesson = useAppStore((s) => s.info?.lesson ?? '');
   const index = useAppStore((s) => stepAt(s.info?.narrative ?? NO_STEPS, s.stats.simTime));
   const blocked = useAppStore((s) => s.status === RunStatus.loading || s.status === RunStatus.crashed);
-  const [seeking, setSeeking] = useState(false);
+  // The step a seek under way lands on (null when none runs or it lands in the clock's step): the
+  // panel shows the clock's step, says where it is going, and next/back count from there.
+  const going = useAppStore((s) => (s.seekingTo === null ? null : stepAt(s.info?.narrative ?? NO_STEPS, s.seekingTo)));
+  const aim = going ?? index;
   const { store } = useServices();
   const storyMoves = useAppStore((s) => s.storyMoves);
   const head = useRef<HTMLDivElement>(null);
@@ -137,18 +140,13 @@ export function NarrativePanel() {
   }, [storyMoves, shown]);
   if (steps.length === 0 && !lesson) return null;
 
-  const go = async (i: number) => {
+  const go = (i: number) => {
     store.setState((d) => void d.storyMoves++);
-    setSeeking(true);
-    try {
-      await controller.seek(steps[i].at);
-    } finally {
-      setSeeking(false);
-    }
+    void controller.seek(steps[i].at);
   };
   const step = steps[shown];
-  const prev = index - 1;
-  const next = index + 1;
+  const prev = aim - 1;
+  const next = aim + 1;
   return (
     <section className="narrative" aria-label="Narrative" data-testid="narrative" ref={section}>
       {step && (
@@ -165,7 +163,7 @@ export function NarrativePanel() {
                 type="button"
                 className="button button-quiet button-small"
                 data-testid="narrative-prev"
-                disabled={blocked || seeking || prev < 0}
+                disabled={blocked || prev < 0}
                 title={prev >= 0 ? `Run again from 0 to ${formatClock(steps[prev].at)}, replaying the faults you injected at their times (p, PageUp, ←)` : undefined}
                 onClick={() => void go(prev)}
               >
@@ -175,7 +173,7 @@ export function NarrativePanel() {
                 type="button"
                 className="button button-small button-next"
                 data-testid="narrative-next"
-                disabled={blocked || seeking || next >= steps.length}
+                disabled={blocked || next >= steps.length}
                 title={next < steps.length ? `Run the simulation to ${formatClock(steps[next].at)} (n, PageDown, →)` : undefined}
                 onClick={() => void go(next)}
               >
@@ -183,6 +181,11 @@ export function NarrativePanel() {
               </button>
             </div>
           </div>
+          {going !== null && going !== index && going >= 0 && (
+            <p className="narrative-going" data-testid="narrative-going" role="status" title={`Running to step ${going + 1} at ${formatClock(steps[going].at)}; the step below is where the clock is now`}>
+              → step {going + 1} · {formatClock(steps[going].at).replace(/\.0+ s$/, ' s')}…
+            </p>
+          )}
           <h3 className="narrative-title" data-testid="narrative-title">
             {step.title}
           </h3>

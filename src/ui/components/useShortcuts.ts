@@ -62,7 +62,10 @@ export function useShortcuts(): void {
         const steps = s.info?.narrative ?? [];
         if (steps.length === 0 || status === RunStatus.loading || status === RunStatus.crashed) return;
         e.preventDefault();
-        const target = stepAt(steps, s.stats.simTime) + (['n', 'PageDown', 'ArrowRight'].includes(e.key) ? 1 : -1);
+        // From the step the last seek is going to, so presses made while it runs queue up (the
+        // panel says "going to step 4"): from the clock's step, a press at 23 s on the way to step 4
+        // at 25 s asked for step 4 again, and the panel, clock and header disagreed (N-report 3).
+        const target = stepAt(steps, s.seekingTo ?? s.stats.simTime) + (['n', 'PageDown', 'ArrowRight'].includes(e.key) ? 1 : -1);
         if (target >= 0 && target < steps.length) {
           store.setState((d) => void d.storyMoves++);
           void controller.seek(steps[target].at);

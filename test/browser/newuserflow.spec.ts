@@ -1,0 +1,67 @@
+// What a new user met (N-report, session 32, items 3-5 and 9's small points), done as they did it,
+// with pictures at 1600x1000 and 1024x768 to look at.
+import { expect, test } from '@playwright/test';
+import { saveShot } from './fixtures/shots';
+
+const SIZES = [
+  { width: 1600, height: 1000 },
+  { width: 1024, height: 768 },
+] as const;
+
+for (const size of SIZES) {
+  test(`presenter: n pressed while a story seek runs queues the next step, and the panel says where it goes (${size.width}x${size.height})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=retry-storm');
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    await page.keyboard.press('f');
+    // Three presses in quick succession: steps at 0, 10, 12 and 25 s. From the clock's step each
+    // press during a seek asked for the same step again (the panel said step 3 at 23 s while the
+    // header went to 25 s); from the step the seek goes to, they add up to step 4.
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    const going = page.getByTestId('narrative-going');
+    await page.keyboard.press('n');
+    // While the seek runs the panel shows the clock's step and where it is going.
+    if (await going.isVisible()) {
+      await expect(going).toContainText(/→ step [34] · (12|25) s/);
+      await saveShot(page, `newuser-present-going-${size.width}.png`);
+    }
+    await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
+    await expect(page.getByTestId('sim-time')).toHaveText('25.0 s');
+    await expect(page.getByTestId('narrative-step')).toHaveText(/step 4 of 4/i);
+    await expect(going).toHaveCount(0);
+    await saveShot(page, `newuser-present-landed-${size.width}.png`);
+    // Back from step 4 twice at once: step 2 (10 s), not step 3 twice.
+    await page.keyboard.press('p');
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
+    await expect(page.getByTestId('sim-time')).toHaveText('10.0 s');
+    await expect(page.getByTestId('narrative-step')).toHaveText(/step 2 of 4/i);
+  });
+}
+
+for (const size of SIZES) {
+  test(`compare: while both runs seek the header's clock follows the run behind and the table says it waits, and a link's opening seek says so in place of an empty table (${size.width}x${size.height})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/?compare=retry-storm,retry-storm-fixed');
+    await expect(page.getByTestId('run-status')).toHaveText(/ready/);
+    await expect(page.locator('table[data-testid="metrics-diff"]')).toBeVisible();
+    const track = page.getByTestId('timeline');
+    const box = (await track.boundingBox())!;
+    await track.click({ position: { x: (box.width * 24) / 40, y: box.height / 2 } });
+    // The clock leaves 0.000 s as the runs move (it stood there until both had landed).
+    await expect.poll(async () => page.getByTestId('sim-time').textContent(), { timeout: 60_000 }).not.toBe('0.000 s');
+    if ((await page.getByTestId('timeline-seeking').count()) > 0) {
+      await expect(page.getByTestId('metrics-diff-seeking')).toContainText(/seeking to 2[34]\.\d+ s/);
+      await saveShot(page, `newuser-compare-seeking-${size.width}.png`);
+    }
+    await expect(page.getByTestId('timeline-seeking')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('metrics-diff-seeking')).toHaveCount(0);
+    await expect(page.locator('table[data-testid="metrics-diff"] caption')).toContainText(/Both runs at 2[34]\.\d+ s/);
+    // A link's opening seek (as a branch opens): no table yet, a sentence where it will be.
+    await page.goto('/?compare=retry-storm,retry-storm-fixed&t=30s');
+    await expect(page.getByTestId('metrics-diff-seeking')).toContainText('Seeking both runs to 30.0 s');
+    await saveShot(page, `newuser-compare-opening-${size.width}.png`);
+    await expect(page.locator('table[data-testid="metrics-diff"] caption')).toContainText('Both runs at 30.0 s', { timeout: 60_000 });
+  });
+}
