@@ -14,10 +14,11 @@ const chromium = process.env.MESHSIM_CHROMIUM ?? '/usr/bin/chromium';
  * Chromium features off for every test's browser: Playwright's own list plus the address bar's
  * WebUI popups. Since Chromium 151 `WebUIOmniboxPopup` and `WebUIOmniboxAimPopup` are on by
  * default and preload chrome://omnibox-popup.top-chrome/ in renderers of their own, headless
- * included (gotenberg/gotenberg#1656), once per browser context, so once per test: here (Debian's
- * Chromium 156) 1.0-1.2 s of CPU of every page opened (hello-mesh opened, the browser's processes
- * summed: 2.78 / 2.89 / 2.81 s against 1.62 / 1.75 / 1.84 s with them off, alternated, load 20-25;
- * session 32). A test never shows an address bar. Chromium keeps only the last
+ * included (gotenberg/gotenberg#1656), once per browser context: here (Debian's Chromium 156)
+ * 1.2-2.5 s of CPU a context (six contexts opening hello-mesh, cpuacct cgroup, alternated, load
+ * 19-26: 25.0 / 28.1 / 32.0 s against 17.3 / 22.9 / 16.5 s with them off; session 32). Most specs
+ * share one page a worker (fixtures/sharedPage.ts), so a run pays it per worker and per context a
+ * test opens itself: seconds, not minutes. A test never shows an address bar. Chromium keeps only the last
  * `--disable-features`, so Playwright's list (chromiumSwitches.ts, read from the playwright-core
  * that launches the browser) goes in too; when it cannot be read, no switch is added and the
  * popups stay, so Playwright's own switches are never lost.
