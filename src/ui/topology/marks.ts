@@ -58,6 +58,22 @@ export function drawBrokenLock(g: G): SVGTitleElement {
   return title;
 }
 
+/** Reach of a broken lock from its centre, design units: its disc (r 12) and half its 2-unit ring. */
+const BROKEN_LOCK_REACH = 13;
+
+/**
+ * The box the traffic canvas keeps clear round a broken lock on show, design units, from where it
+ * is drawn now (its `translate`, which a drag moves): the canvas lies over the SVG, so the dashes
+ * of two-meshes-direct's checkout->ledger ran over its red lock and it read as a grey one
+ * (N-report 1). The legend promises a broken red lock; this keeps it on top. Pure but for reading `g`.
+ */
+export function brokenLockHole(g: SVGGElement): { x0: number; y0: number; x1: number; y1: number } {
+  const m = /translate\(\s*([^,\s)]+)[,\s]+([^)\s]+)\s*\)/.exec(g.getAttribute('transform') ?? '');
+  const x = Number(m?.[1] ?? 0);
+  const y = Number(m?.[2] ?? 0);
+  return { x0: x - BROKEN_LOCK_REACH, y0: y - BROKEN_LOCK_REACH, x1: x + BROKEN_LOCK_REACH, y1: y + BROKEN_LOCK_REACH };
+}
+
 /** Points of a hexagon of radius r centred on (cx, cy), flat sides left and right. */
 export function hexPoints(cx: number, cy: number, r: number): string {
   return Array.from({ length: 6 }, (_, i) => {

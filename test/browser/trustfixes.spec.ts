@@ -1,0 +1,138 @@
+// A new user's trust defects (N-report, session 32, items 1, 2, 6, 7 and 9's first point), each
+// checked as a person meets it, with pictures at 1600x1000 and 1024x768 to look at: a failed
+// handshake's red lock on top of the traffic, the text of gateway-and-mesh and
+// control-plane-boundary agreeing with what is on screen, zone-failover's two kills said as two,
+// and a fault that would do nothing refused at its field.
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { settled } from './fixtures/settle';
+import { saveShot } from './fixtures/shots';
+
+const SIZES = [[1600, 1000], [1024, 768]] as const;
+
+/** Opens a scenario by its link at a moment (`t`, e.g. '20s'), paused there. */
+async function openAt(page: Page, name: string, t: string) {
+  await page.goto(`/?scenario=${name}&t=${t}`);
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', name, { timeout: 60_000 });
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0, { timeout: 60_000 });
+}
+
+/** The traffic canvas's inked pixels inside the visible broken locks' discs, and in the whole canvas. */
+function inkOverBrokenLocks(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="traffic"]')!;
+    const c = canvas.getBoundingClientRect();
+    const [sx, sy] = [canvas.width / c.width, canvas.height / c.height];
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const inked = (x0: number, y0: number, x1: number, y1: number) => {
+      let n = 0;
+      for (let y = Math.max(0, Math.ceil((y0 - c.top) * sy)); y < Math.min(canvas.height, Math.floor((y1 - c.top) * sy)); y++) {
+        for (let x = Math.max(0, Math.ceil((x0 - c.left) * sx)); x < Math.min(canvas.width, Math.floor((x1 - c.left) * sx)); x++) if (px[4 * (y * canvas.width + x) + 3] > 0) n++;
+      }
+      return n;
+    };
+    const locks = Array.from(document.querySelectorAll<SVGGElement>('[data-broken-lock][visibility="visible"]')).map((g) => {
+      const r = g.querySelector('circle')!.getBoundingClientRect();
+      return { edge: g.getAttribute('data-broken-lock'), size: Math.round(r.width), inked: inked(r.left, r.top, r.right, r.bottom) };
+    });
+    return { locks, all: inked(c.left, c.top, c.right, c.bottom) };
+  });
+}
+
+test("two-meshes-direct played to 4 s: checkout->ledger's broken red lock lies over the traffic dashes, not under, at both sizes", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=two-meshes-direct');
+  await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 60_000 });
+  await page.getByTestId('speed').selectOption('1');
+  await expect(async () => {
+    if (await page.getByTestId('play').isVisible()) await page.getByTestId('play').click({ timeout: 1000 });
+    await expect(page.getByTestId('pause')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect.poll(async () => parseFloat((await page.getByTestId('sim-time').textContent()) ?? '0'), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+  await page.getByTestId('pause').click();
+  for (const [w, h] of SIZES) {
+    await test.step(`at ${w}x${h}`, async () => {
+      await page.setViewportSize({ width: w, height: h });
+      await settled(page);
+      const broken = page.locator('[data-broken-lock="checkout->ledger"]');
+      await expect(broken).toHaveAttribute('visibility', 'visible');
+      // Red, not the grey of a whole lock: the body is the failure colour.
+      const colours = await page.evaluate(() => {
+        const fill = (sel: string) => getComputedStyle(document.querySelector(sel)!).fill;
+        return { broken: fill('[data-broken-lock="checkout->ledger"] .topo-lock-broken-body'), whole: fill('.topo-lock .topo-lock-body') };
+      });
+      expect(colours.broken).not.toEqual(colours.whole);
+      const r = await inkOverBrokenLocks(page);
+      console.log(`two-meshes-direct at ${w}x${h}: ${r.all} inked canvas px; broken locks ${JSON.stringify(r.locks)}`);
+      expect(r.all, 'traffic drawn').toBeGreaterThan(50);
+      expect(r.locks.filter((l) => l.inked > 0), 'traffic over a broken lock').toEqual([]);
+      await saveShot(page, `w1-broken-lock-${w}x${h}.png`);
+      const box = (await broken.boundingBox())!;
+      await page.screenshot({ path: `${process.env.MESHSIM_RESULTS || 'test-results'}/w1-broken-lock-zoom-${w}x${h}.png`, clip: { x: box.x - 80, y: box.y - 40, width: box.width + 160, height: box.height + 80 } });
+    });
+  }
+});
+
+test("gateway-and-mesh: the title, lesson and Ownership tab agree that timeouts are the one feature both layers own, nested", async ({ page }) => {
+  await openAt(page, 'gateway-and-mesh', '30s');
+  await expect(page.getByTestId('lesson')).toContainText("Timeouts are owned twice on the paths to inventory, deliberately: the mesh's 1 s sits inside the gateway's 2 s");
+  await page.getByTestId('tab-ownership').click();
+  const view = page.getByTestId('ownership');
+  await expect(view.getByTestId('ownership-overlap')).toHaveCount(1);
+  const timeouts = view.locator('[data-testid="ownership-overlap"][data-feature="timeouts"]');
+  await expect(timeouts).toContainText('Timeouts owned by gateway and sidecar');
+  await expect(timeouts.getByTestId('ownership-cost')).toContainText('0.0% of user requests so far failed with timeout');
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await settled(page);
+    await saveShot(page, `w1-gateway-and-mesh-ownership-${w}x${h}.png`);
+  }
+});
+
+test("zone-failover at 30 s: payments with two replicas killed says so, never 'kill one replica' beside '2 of 4 down'", async ({ page }) => {
+  await openAt(page, 'zone-failover', '30s');
+  const payments = page.locator('[data-node="payments"]');
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await settled(page);
+    await expect(payments.locator('.topo-state tspan').first()).toHaveText(/^⚡ 2 of 4 (replicas )?killed$/);
+    await expect(payments.locator('.topo-state')).not.toContainText('kill one replica');
+    await expect(payments.locator('.topo-state-lines > title')).toHaveText('⚡ 2 of 4 replicas killed');
+    await saveShot(page, `w1-zone-failover-kills-${w}x${h}.png`);
+  }
+});
+
+test('control-plane-boundary: the lesson and steps name the services on screen (ledger, fraud-check), no unseen "payments"', async ({ page }) => {
+  await openAt(page, 'control-plane-boundary', '10s');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('ledger and fraud-check');
+  await expect(lesson).not.toContainText(/payments/i);
+  await expect(page.getByTestId('narrative')).not.toContainText(/payments/i);
+  for (const name of ['ledger', 'fraud-check']) await expect(page.locator(`[data-node="${name}"]`)).toBeVisible();
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await settled(page);
+    await saveShot(page, `w1-control-plane-boundary-${w}x${h}.png`);
+  }
+});
+
+test('a fault that would do nothing (0% of requests, 0% of packets) is refused at its field, and nothing is injected', async ({ page }) => {
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
+  const problems = page.getByTestId('fault-problems').locator('li');
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.getByTestId('fault-type').selectOption('http-abort');
+    await page.getByTestId('fault-target').selectOption('catalog');
+    await page.getByLabel('% of requests').fill('0');
+    await page.getByTestId('fault-duration').fill('10s');
+    await page.getByTestId('fault-inject').click();
+    await expect(problems).toHaveText(['fault.percent: "% of requests" at 0% makes a fault that does nothing; give more than 0']);
+    await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
+    await saveShot(page, `w1-fault-zero-${w}x${h}.png`);
+  }
+  await page.getByLabel('% of requests').fill('10');
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-problems')).toHaveCount(0);
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
+});
