@@ -12,6 +12,35 @@ export function blockedBy(outside: readonly PlacedNode[], pad: RegionPad): Block
 }
 
 /**
+ * For each of `row`'s boxes, left to right, the lower of the highest tops on its two sides and the
+ * higher of the lowest bottoms, design units: the level a dip there is filled to (Infinity and
+ * -Infinity for the first and the last, which have a side with none). Two passes, one each way, read
+ * before any box is changed. Pure.
+ */
+function sideLevels(row: readonly Band[]): { top: Float64Array; bottom: Float64Array } {
+  const n = row.length;
+  const top = new Float64Array(n);
+  const bottom = new Float64Array(n);
+  let t = Infinity;
+  let b = -Infinity;
+  for (let k = 0; k < n; k++) {
+    top[k] = t;
+    bottom[k] = b;
+    t = Math.min(t, row[k].y0);
+    b = Math.max(b, row[k].y1);
+  }
+  t = Infinity;
+  b = -Infinity;
+  for (let k = n - 1; k >= 0; k--) {
+    top[k] = Math.max(top[k], t);
+    bottom[k] = Math.min(bottom[k], b);
+    t = Math.min(t, row[k].y0);
+    b = Math.max(b, row[k].y1);
+  }
+  return { top, bottom };
+}
+
+/**
  * The boxes that fill each dip in the top or bottom edge of the union of `rects` (a region's
  * bands, the fills between them and the strips joining its runs, joinRuns): cut along every box's
  * x edges, a slab whose top lies more than `tol` units below the highest tops on both sides of it
@@ -38,25 +67,12 @@ export function dipFills(rects: readonly Band[], blocked: Blocked, tol: number):
   tops.forEach((y0, i) => {
     if (y0 < bottoms[i]) slabs.push({ x0: xs[i], x1: xs[i + 1], y0, y1: bottoms[i] });
   });
-  const n = slabs.length;
-  const topLeft = new Float64Array(n).fill(Infinity);
-  const bottomLeft = new Float64Array(n).fill(-Infinity);
-  for (let k = 1; k < n; k++) {
-    topLeft[k] = Math.min(topLeft[k - 1], slabs[k - 1].y0);
-    bottomLeft[k] = Math.max(bottomLeft[k - 1], slabs[k - 1].y1);
-  }
+  const { top, bottom } = sideLevels(slabs);
   const out: Band[] = [];
-  let topRight = Infinity;
-  let bottomRight = -Infinity;
-  for (let k = n - 1; k >= 0; k--) {
-    const s = slabs[k];
-    const top = Math.max(topLeft[k], topRight);
-    const bottom = Math.min(bottomLeft[k], bottomRight);
-    if (top < s.y0 - tol && !blocked(s.x0, s.x1, top, s.y0)) out.push({ x0: s.x0, x1: s.x1, y0: top, y1: s.y0 });
-    if (bottom > s.y1 + tol && !blocked(s.x0, s.x1, s.y1, bottom)) out.push({ x0: s.x0, x1: s.x1, y0: s.y1, y1: bottom });
-    topRight = Math.min(topRight, s.y0);
-    bottomRight = Math.max(bottomRight, s.y1);
-  }
+  slabs.forEach((s, k) => {
+    if (top[k] < s.y0 - tol && !blocked(s.x0, s.x1, top[k], s.y0)) out.push({ x0: s.x0, x1: s.x1, y0: top[k], y1: s.y0 });
+    if (bottom[k] > s.y1 + tol && !blocked(s.x0, s.x1, s.y1, bottom[k])) out.push({ x0: s.x0, x1: s.x1, y0: s.y1, y1: bottom[k] });
+  });
   return out;
 }
 
@@ -81,31 +97,12 @@ export function fillNotches(bands: Map<number, Band>, outside: readonly PlacedNo
     let hi = lo;
     while (hi + 1 < cols.length && cols[hi + 1] === cols[hi] + 1) hi++;
     const run = cols.slice(lo, hi + 1).map((k) => bands.get(k)!);
-    const n = run.length;
-    const topLeft = new Float64Array(n).fill(Infinity);
-    const bottomLeft = new Float64Array(n).fill(-Infinity);
-    for (let k = 1; k < n; k++) {
-      topLeft[k] = Math.min(topLeft[k - 1], run[k - 1].y0);
-      bottomLeft[k] = Math.max(bottomLeft[k - 1], run[k - 1].y1);
-    }
-    let topRight = Infinity;
-    let bottomRight = -Infinity;
-    for (let k = n - 1; k >= 0; k--) {
-      const b = run[k];
-      if (k > 0 && k < n - 1) {
-        const top = Math.max(topLeft[k], topRight);
-        const bottom = Math.min(bottomLeft[k], bottomRight);
-        const y0 = b.y0;
-        const y1 = b.y1;
-        if (top < y0 - tol && !blocked(b.x0, b.x1, top, y0)) b.y0 = top;
-        if (bottom > y1 + tol && !blocked(b.x0, b.x1, y1, bottom)) b.y1 = bottom;
-        topRight = Math.min(topRight, y0);
-        bottomRight = Math.max(bottomRight, y1);
-      } else {
-        topRight = Math.min(topRight, b.y0);
-        bottomRight = Math.max(bottomRight, b.y1);
-      }
-    }
+    const { top, bottom } = sideLevels(run);
+    run.forEach((b, k) => {
+      const { y0, y1 } = b;
+      if (top[k] < y0 - tol && !blocked(b.x0, b.x1, top[k], y0)) b.y0 = top[k];
+      if (bottom[k] > y1 + tol && !blocked(b.x0, b.x1, y1, bottom[k])) b.y1 = bottom[k];
+    });
     lo = hi + 1;
   }
 }
