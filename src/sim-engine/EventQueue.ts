@@ -11,7 +11,7 @@ import { InvariantError } from './invariant';
  * In three parts, by concern: the slot records and their storage (eventRecords.ts), the heaps
  * (eventHeap.ts), and the calendar in front of the main heap, which keeps it a few levels deep
  * however many events are pending (eventCalendar.ts); here, the public interface and the hot
- * paths (file, pop), written so that V8 inlines a pop's common case into the kernel's loop.
+ * paths (file, pop).
  *
  * Cancel is O(1) and lazy: the slot is marked cancelled and dropped when it reaches a bucket
  * move or the heap's top (timeouts are cancelled far more often than they fire). When cancelled
@@ -101,25 +101,8 @@ export class EventQueue extends EventCalendar {
     this.take();
   }
 
-  /**
-   * Pops the earliest pending event if there is one at or before `until`; false otherwise.
-   * NOTE: issue 14.4: its common case (the heap's top pending and in the current bucket) is
-   * small enough for V8 to inline into the kernel's loop; the rest is `popSettled`.
-   */
+  /** Pops the earliest pending event if there is one at or before `until`; false otherwise. */
   popUntil(until: number): boolean {
-    if (this.heapCount > 0) {
-      const t = this.heapTime[0];
-      if (Math.floor((t - this.origin) * this.invWidth) <= this.cur && this.i32[(this.heapSlot[0] << 4) + C.I_STATE] === C.PENDING) {
-        if (t > until) return false;
-        this.take();
-        return true;
-      }
-    }
-    return this.popSettled(until);
-  }
-
-  /** `popUntil` after `settleTop`: the calendar moved on or the top was cancelled. */
-  private popSettled(until: number): boolean {
     this.settleTop();
     if (this.heapCount === 0 || this.heapTime[0] > until) return false;
     this.take();

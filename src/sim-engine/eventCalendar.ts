@@ -5,11 +5,9 @@ import { invariant } from './invariant';
 /**
  * The calendar in front of the event list's heap (Brown's calendar queue), the base of
  * `EventQueue`: time is cut into buckets of equal width, bucket k holding
- * [origin + k * width, origin + (k + 1) * width). The heap holds every event of the buckets up
- * to the current one, `cur`, and the events filed while their bucket was at most C.NEAR ahead of
- * it; an event further ahead waits in its bucket's list in the ring (O(1) push) and moves into
- * the heap when the calendar reaches its bucket. So the heap's top is the earliest event once
- * its bucket is at most `cur` (`settleTop` moves the calendar on until it is).
+ * [origin + k * width, origin + (k + 1) * width). The heap holds the events of the buckets up
+ * to the current one, `cur`; an event further ahead waits in its bucket's list in the ring (O(1)
+ * push) and moves into the heap when the calendar reaches its bucket.
  * Events beyond the ring's horizon wait in an overflow heap ordered by time; half a turn before
  * its earliest event's bucket, the events within the horizon move into the ring. When only the
  * overflow holds events, the calendar jumps to the earliest of them.
@@ -44,15 +42,15 @@ export class EventCalendar extends EventRecords {
   }
 
   /**
-   * Files the event in `slot` by its record's time: the heap for a bucket at most C.NEAR past the
-   * current one (or earlier), else the ring, else the overflow. NOTE: issue 14.4: the filing
+   * Files the event in `slot` by its record's time: the heap for the current bucket (or earlier),
+   * else the ring, else the overflow. NOTE: issue 14.4: the filing
    * functions take a slot and read its time from the slot (the line they write anyway): a double
    * passed to a call V8 does not inline is boxed in a fresh heap number, one an event.
    */
   protected place(slot: number): void {
     const time = this.f64[(slot << 3) + C.F_TIME];
     const k = Math.floor((time - this.origin) * this.invWidth);
-    if (k <= this.cur + C.NEAR) {
+    if (k <= this.cur) {
       heapPush(this.heapTime, this.heapSlot, this.f64, this.heapCount++, slot);
     } else if (k < this.cur + C.BUCKETS) {
       const bucket = k & C.MASK;
@@ -63,55 +61,54 @@ export class EventCalendar extends EventRecords {
   }
 
   /**
-   * Brings the earliest pending event to the heap's top, dropping cancelled entries there and
-   * moving the calendar on while the top's bucket is past the current one (the ring may hold
-   * earlier events of that bucket) or the heap is empty. Leaves the heap empty when no event
-   * is pending.
+   * Brings the earliest pending event to the heap's top, moving buckets in and dropping cancelled
+   * entries there. Leaves the heap empty when no event is pending.
    */
   protected settleTop(): void {
     for (;;) {
-      if (this.heapCount > 0) {
-        if (this.i32[(this.heapSlot[0] << 4) + C.I_STATE] === C.CANCELLED) {
-          this.removeTop();
-          continue;
-        }
-        if (Math.floor((this.heapTime[0] - this.origin) * this.invWidth) <= this.cur) return;
-      } else if (this.count === 0) return;
-      this.advance();
+      if (this.heapCount === 0) {
+        // Every entry left may have been cancelled: then there is nothing to settle.
+        if (this.count === 0) return;
+        this.advance();
+        if (this.heapCount === 0) return;
+      }
+      if (this.i32[(this.heapSlot[0] << 4) + C.I_STATE] !== C.CANCELLED) return;
+      this.removeTop();
     }
   }
 
-  /** Moves the calendar on by one bucket, or straight to the next that holds anything when the ring is empty. */
+  /**
+   * The heap is empty: moves the calendar on, bucket by bucket (or straight to the overflow's
+   * earliest when the ring is empty), until its bucket holds a pending event, or none is left.
+   */
   private advance(): void {
-    const overflowAt = this.overflowCount > 0 ? Math.floor((this.overflowTime[0] - this.origin) * this.invWidth) : Infinity;
-    if (this.ringCount === 0) {
-      if (this.heapCount === 0) {
+    const i32 = this.i32;
+    while (this.heapCount === 0 && this.count > 0) {
+      const overflowAt = this.overflowCount > 0 ? Math.floor((this.overflowTime[0] - this.origin) * this.invWidth) : Infinity;
+      if (this.ringCount === 0) {
         this.jumped = true;
         // Only the overflow holds events: jump to its earliest bucket; or, so far ahead that
         // bucket numbers would stop counting exactly (2^53), start the calendar again there
         // (O(count), as the drain after a jump would be anyway).
         if (overflowAt > C.MAX_BUCKET) {
           this.rebuild(this.width, this.overflowTime[0], false);
-          return;
+          continue;
         }
+        if (overflowAt - 1 > this.cur) this.cur = overflowAt - 1;
       }
-      const heapAt = this.heapCount > 0 ? Math.floor((this.heapTime[0] - this.origin) * this.invWidth) : Infinity;
-      const next = Math.min(heapAt, overflowAt);
-      if (next - 1 > this.cur) this.cur = next - 1;
-    }
-    this.cur++;
-    // Half a turn ahead, overflow entries move into the ring (or the heap, after a jump).
-    if (this.overflowCount > 0 && overflowAt < this.cur + C.BUCKETS / 2) this.drainOverflow();
-    const i32 = this.i32;
-    const bucket = this.cur & C.MASK;
-    let slot = this.head[bucket];
-    this.head[bucket] = -1;
-    while (slot >= 0) {
-      const next = i32[(slot << 4) + C.I_NEXT];
-      this.ringCount--;
-      if (i32[(slot << 4) + C.I_STATE] === C.CANCELLED) this.dropEntry(slot);
-      else heapPush(this.heapTime, this.heapSlot, this.f64, this.heapCount++, slot);
-      slot = next;
+      this.cur++;
+      // Half a turn ahead, overflow entries move into the ring (or the heap, after a jump).
+      if (this.overflowCount > 0 && overflowAt < this.cur + C.BUCKETS / 2) this.drainOverflow();
+      const bucket = this.cur & C.MASK;
+      let slot = this.head[bucket];
+      this.head[bucket] = -1;
+      while (slot >= 0) {
+        const next = i32[(slot << 4) + C.I_NEXT];
+        this.ringCount--;
+        if (i32[(slot << 4) + C.I_STATE] === C.CANCELLED) this.dropEntry(slot);
+        else heapPush(this.heapTime, this.heapSlot, this.f64, this.heapCount++, slot);
+        slot = next;
+      }
     }
   }
 

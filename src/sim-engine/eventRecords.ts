@@ -28,14 +28,6 @@ export const enum C {
   /** Buckets in the calendar ring (a power of two). */
   BUCKETS = 4096,
   MASK = BUCKETS - 1,
-  /**
-   * Buckets past the current one whose new events go straight into the heap rather than the
-   * ring (issue 14.4, session 32): in a mesh run most events fall one to three buckets ahead of
-   * the clock, and a trip through the ring costs a bucket list's push and a bucket move on top
-   * of the heap's push. The ring still holds what was filed there before its bucket came this
-   * near; the pop takes the heap's top only once the calendar reached its bucket.
-   */
-  NEAR = 3,
   /** Events the heap should receive per calendar bucket; the bucket width follows from it. */
   EVENTS_PER_BUCKET = 8,
   /** Pops between two checks of the bucket width. */

@@ -380,14 +380,14 @@ describe('EventQueue', () => {
       expect(heap).toBeLessThan(60);
     });
 
-    it('pops an event the ring held before one filed into the heap later for the same bucket (near events skip the ring)', () => {
+    it('pops the events of one bucket in time order whenever they were filed, through the ring or straight into the heap', () => {
       // Width 1 ms from the start: bucket k is [k, k + 1).
       const q = new EventQueue();
       q.push(4.2, 1, 0, 0, 0); // 4 buckets ahead: the ring
       q.push(1.5, 1, 0, 1, 0);
       q.pop(); // the calendar moves to bucket 1
       expect(q.a).toBe(1);
-      q.push(4.8, 1, 0, 2, 0); // 3 buckets ahead now: straight into the heap
+      q.push(4.8, 1, 0, 2, 0);
       q.push(4.1, 1, 0, 3, 0);
       expect(q.diagnostics().ring).toBeGreaterThan(0);
       expect(drain(q)).toEqual([3, 0, 2]);
