@@ -136,3 +136,30 @@ test('a fault that would do nothing (0% of requests, 0% of packets) is refused a
   await expect(page.getByTestId('fault-problems')).toHaveCount(0);
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(1);
 });
+
+test('a click on the timeline at 7 s reads 7.00 s on the clock and links t=7s, and the link reopens there', async ({ page, context }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?scenario=two-meshes-direct');
+    await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 60_000 });
+    // As the new user did: the track's share of 7 s of the run, clicked (it landed at 6,999.998 ms).
+    const tl = page.getByTestId('timeline');
+    const dur = Number(await tl.getAttribute('aria-valuemax'));
+    const box = (await tl.boundingBox())!;
+    await page.mouse.click(box.x + (box.width * 7000) / dur, box.y + box.height / 2);
+    await expect(page.getByTestId('timeline-seeking')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('sim-time')).toContainText('7.00 s');
+    await page.getByTestId('share-link').click();
+    await expect(page.getByTestId('share-copied')).toBeVisible();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/[?&]t=7s(&|$)/);
+    await saveShot(page, `w1-seek-7s-${w}x${h}.png`);
+    const other = await context.newPage();
+    await other.setViewportSize({ width: w, height: h });
+    await other.goto(link);
+    await expect(other.getByTestId('timeline-seeking')).toHaveCount(0, { timeout: 60_000 });
+    await expect(other.getByTestId('sim-time')).toContainText('7.00 s', { timeout: 60_000 });
+    await other.close();
+  }
+});
