@@ -65,3 +65,52 @@ for (const size of SIZES) {
     await expect(page.locator('table[data-testid="metrics-diff"] caption')).toContainText('Both runs at 30.0 s', { timeout: 60_000 });
   });
 }
+
+for (const size of SIZES) {
+  test(`keyboard, names and small layout points: the file input has a name, the timeline takes Tab and arrows, the picker names its whole scenario, Charts says to when its failures count, the change form's buttons stand clear of the next heading (${size.width}x${size.height})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=control-plane-boundary');
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    await expect(page.getByTestId('scenario-file')).toHaveAccessibleName('Open a scenario file (JSON or YAML)');
+    // The picker cuts a long name; its title says it whole.
+    await expect(page.getByTestId('scenario-select')).toHaveAttribute('title', /^Control-plane reach: a line of business/);
+    // Tab reaches the timeline, and a plain arrow there seeks 1 s.
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'timeline');
+    }
+    expect(reached).toBe(true);
+    await saveShot(page, `newuser-timeline-focus-${size.width}.png`);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
+    // The change form's Apply/Branch row and the heading under it do not touch.
+    const branch = (await page.getByTestId('branch').boundingBox())!;
+    const heading = (await page.locator('h2', { hasText: 'Compare side by side' }).boundingBox())!;
+    expect(heading.y - (branch.y + branch.height)).toBeGreaterThanOrEqual(8);
+    // Charts at 12.5 s of retry-storm (payments failing from 10 s): its failures' totals count the
+    // closed seconds (to 12 s) while the counter counts to now, and the title says so.
+    await page.goto('/?scenario=retry-storm&t=12500ms');
+    await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
+    await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+    if (!(await page.getByTestId('tab-charts').getAttribute('aria-selected'))?.includes('true')) await page.getByTestId('tab-charts').click();
+    await expect(page.getByTestId('chart-failures').locator('figcaption')).toContainText('Failures by cause, to 12.0 s');
+    await saveShot(page, `newuser-charts-to-${size.width}.png`);
+  });
+}
+
+test('1024x768 with a failed request inspected and Charts open: the counter strip stays whole in the window, the FAILED cause tag in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=retry-storm&t=12500ms');
+  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
+  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
+  if ((await page.getByTestId('tab-charts').getAttribute('aria-selected')) !== 'true') await page.getByTestId('tab-charts').click();
+  await page.getByTestId('inspector-toggle').click();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  const strip = (await page.locator('.strip').boundingBox())!;
+  expect(strip.y + strip.height).toBeLessThanOrEqual(768.5);
+  await expect(page.getByTestId('failure-causes')).toBeInViewport({ ratio: 1 });
+  await saveShot(page, 'newuser-inspector-charts-1024.png');
+});

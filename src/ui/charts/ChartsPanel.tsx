@@ -48,8 +48,12 @@ function Chart({ kind, testId, title, buckets, bucketMs }: { kind: Kind; testId:
     else drawLines(svg.current, size, geometry, marks, now);
   }, [geometry, marks, now, size]);
   const legend = 'layers' in geometry ? geometry.layers.map((l, i) => ({ key: l.cause, color: CAUSE_COLORS[i % CAUSE_COLORS.length], text: `${l.cause} ${l.total}` })) : geometry.series.map((s) => ({ key: s.key, color: LINE_COLORS[s.key], text: s.key }));
+  // The totals count the closed seconds only: at 6.99 s 'http-5xx 29' (to 6 s) beside the counter's
+  // 31 (to now) read as a contradiction (N-report 5). The title says to when they count.
+  const closed = buckets.length ? buckets[buckets.length - 1].t + bucketMs : 0;
+  const counted = kind === 'failures' && legend.length > 0 && closed < now ? `${title}, to ${formatSimTime(closed)}` : title;
   return (
-    <ChartFigure testId={testId} title={title} legend={legend} boxRef={box} svgRef={svg} onSeek={(x) => void controller.seek(timeAt(x, duration, size))}>
+    <ChartFigure testId={testId} title={counted} legend={legend} boxRef={box} svgRef={svg} onSeek={(x) => void controller.seek(timeAt(x, duration, size))}>
       <title>{`Click to go to that moment (now ${formatSimTime(now)})`}</title>
     </ChartFigure>
   );

@@ -27,7 +27,7 @@ export function CompareHeader({ controller, s }: { controller: CompareController
       <span className="brand">meshsim</span>
       <label className="field compare-pick">
         <span className="field-label">Compare</span>
-        <select data-testid="compare-select" value={current} onChange={(e) => e.target.value && location.assign(`?compare=${e.target.value}`)}>
+        <select data-testid="compare-select" title={pairName(s)} value={current} onChange={(e) => e.target.value && location.assign(`?compare=${e.target.value}`)}>
           {!READY_PAIRS.some((p) => `${p.a},${p.b}` === current) && <option value={current}>{pairName(s)}</option>}
           {READY_PAIRS.map((p) => (
             <option key={`${p.a},${p.b}`} value={`${p.a},${p.b}`}>

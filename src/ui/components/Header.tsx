@@ -142,6 +142,8 @@ function ScenarioPicker() {
         <span className="field-label">Scenario</span>
         <select
           data-testid="scenario-select"
+          // The whole name on hover: the picker's width cuts long ones ("Control-plane reach: a line of busi…", N-report 9).
+          title={entries.find((e) => e.id === selectedId)?.label}
           value={selectedId ?? ''}
           disabled={loading}
           onChange={(e) => void controller.selectScenario(e.target.value)}
@@ -171,6 +173,8 @@ function ScenarioPicker() {
         <input
           ref={fileRef}
           data-testid="scenario-file"
+          // Its own name: Tab stops on this hidden input, and a screen reader said nothing there (N-report 9).
+          aria-label="Open a scenario file (JSON or YAML)"
           type="file"
           accept=".json,.yaml,.yml,application/json,application/yaml"
           multiple

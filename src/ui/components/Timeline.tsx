@@ -9,6 +9,7 @@ import { faultFamily } from '../faults/faultName';
 import { faultBand, faultBandTitle, faultLanes } from './faultBand';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
+import { SHIFT_SEEK_MS } from './useShortcuts';
 import { belowRowsDrop, rowOffset, stackMarkers } from './timelineStack';
 import { snapToPixel } from './timelineSnap';
 import { faultMarkerLabel, faultMarkerTitle, stepMarkerTitle } from './timelineTitles';
@@ -131,7 +132,17 @@ export function Timeline() {
         aria-valuemax={duration}
         aria-valuenow={Math.round(simTime)}
         aria-valuetext={formatClock(simTime)}
-        tabIndex={-1}
+        // Reachable by Tab (it was not: N-report 9); focused, plain ← / → seek 1 s as Shift+arrows do
+        // anywhere (the window's n/p meaning of the arrows is kept off the focused slider).
+        tabIndex={0}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          if (e.altKey || e.ctrlKey || e.metaKey) return;
+          e.preventDefault();
+          e.stopPropagation();
+          const from = seekingTo ?? simTime;
+          void controller.seek(Math.max(0, Math.min(duration, from + (e.key === 'ArrowRight' ? SHIFT_SEEK_MS : -SHIFT_SEEK_MS))));
+        }}
         onPointerDown={(e) => {
           // A marker keeps its own click.
           if (e.button !== 0 || (e.target as HTMLElement).closest('button')) return;
