@@ -6,6 +6,7 @@ import { test } from './fixtures/sharedPage';
 import { labelsOverBoxes } from './fixtures/meshRegions';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
+import { trafficInk } from './fixtures/trafficInk';
 
 /** Each shown link label: its on-screen font size (px) and box. */
 async function edgeLabels(page: Page) {
@@ -125,27 +126,18 @@ test("presenter mode at 1024x768 and 1600x1000: gateway-and-mesh's link labels a
       await page.setViewportSize({ width: w, height: h });
       await settled(page);
       await expect.poll(async () => (await edgeLabels(page)).length).toBeGreaterThanOrEqual(6);
-      const read = () =>
-        page.evaluate(() => {
-          const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="traffic"]')!;
-          const c = canvas.getBoundingClientRect();
-          const [sx, sy] = [canvas.width / c.width, canvas.height / c.height];
-          const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-          const inked = (x0: number, y0: number, x1: number, y1: number) => {
-            let n = 0;
-            for (let y = Math.max(0, Math.ceil((y0 - c.top) * sy)); y < Math.min(canvas.height, Math.floor((y1 - c.top) * sy)); y++) {
-              for (let x = Math.max(0, Math.ceil((x0 - c.left) * sx)); x < Math.min(canvas.width, Math.floor((x1 - c.left) * sx)); x++) if (px[4 * (y * canvas.width + x) + 3] > 0) n++;
-            }
-            return n;
-          };
-          const labels = Array.from(document.querySelectorAll<SVGTextElement>('svg[data-testid="topology"] .topo-edge-label'))
+      const read = async () => {
+        const shown = await page.evaluate(() =>
+          Array.from(document.querySelectorAll<SVGTextElement>('svg[data-testid="topology"] .topo-edge-label'))
             .filter((t) => (t.textContent ?? '').trim() !== '')
             .map((t) => {
               const r = t.getBoundingClientRect();
-              return { text: t.textContent ?? '', inked: inked(r.left, r.top, r.right, r.bottom) };
-            });
-          return { labels, all: inked(c.left, c.top, c.right, c.bottom) };
-        });
+              return { text: t.textContent ?? '', box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+            }),
+        );
+        const ink = await trafficInk(page, shown.map((l) => l.box));
+        return { labels: shown.map((l, i) => ({ text: l.text, inked: ink.inked[i] })), all: ink.all };
+      };
       const r = await read();
       console.log(`gateway-and-mesh at ${w}x${h}: ${r.all} inked canvas pixels; in the labels ${r.labels.map((l) => `'${l.text}' ${l.inked}`).join(', ')}`);
       expect(r.all, 'dots drawn on the canvas').toBeGreaterThan(100);

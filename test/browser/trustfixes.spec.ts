@@ -7,6 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
+import { trafficInk } from './fixtures/trafficInk';
 
 const SIZES = [[1600, 1000], [1024, 768]] as const;
 
@@ -18,25 +19,15 @@ async function openAt(page: Page, name: string, t: string) {
 }
 
 /** The traffic canvas's inked pixels inside the visible broken locks' discs, and in the whole canvas. */
-function inkOverBrokenLocks(page: Page) {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="traffic"]')!;
-    const c = canvas.getBoundingClientRect();
-    const [sx, sy] = [canvas.width / c.width, canvas.height / c.height];
-    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    const inked = (x0: number, y0: number, x1: number, y1: number) => {
-      let n = 0;
-      for (let y = Math.max(0, Math.ceil((y0 - c.top) * sy)); y < Math.min(canvas.height, Math.floor((y1 - c.top) * sy)); y++) {
-        for (let x = Math.max(0, Math.ceil((x0 - c.left) * sx)); x < Math.min(canvas.width, Math.floor((x1 - c.left) * sx)); x++) if (px[4 * (y * canvas.width + x) + 3] > 0) n++;
-      }
-      return n;
-    };
-    const locks = Array.from(document.querySelectorAll<SVGGElement>('[data-broken-lock][visibility="visible"]')).map((g) => {
+async function inkOverBrokenLocks(page: Page) {
+  const locks = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<SVGGElement>('[data-broken-lock][visibility="visible"]')).map((g) => {
       const r = g.querySelector('circle')!.getBoundingClientRect();
-      return { edge: g.getAttribute('data-broken-lock'), size: Math.round(r.width), inked: inked(r.left, r.top, r.right, r.bottom) };
-    });
-    return { locks, all: inked(c.left, c.top, c.right, c.bottom) };
-  });
+      return { edge: g.getAttribute('data-broken-lock'), size: Math.round(r.width), box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+    }),
+  );
+  const ink = await trafficInk(page, locks.map((l) => l.box));
+  return { locks: locks.map((l, i) => ({ edge: l.edge, size: l.size, inked: ink.inked[i] })), all: ink.all };
 }
 
 test("two-meshes-direct played to 4 s: checkout->ledger's broken red lock lies over the traffic dashes, not under, at both sizes", async ({ page }) => {
