@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
-import { twoFrames } from './fixtures/settle';
+import { settled, twoFrames } from './fixtures/settle';
 import { packScenario } from '../../src/ui/recipe/url';
 import { simCommand } from '../cli/spawnSim';
 import { saveShot } from './fixtures/shots';
@@ -40,13 +40,19 @@ async function openWithDrawer(page: Page, name: string, drawer: 'none' | 'charts
   await twoFrames(page);
 }
 
+// One page load a scenario: opened with the drawer folded, then its Charts tab opened, as a
+// person does (each state had a page load of its own, the open one read from storage); the
+// 1600x1000 drawer is read on gateway-and-mesh's page, the window made that size and back.
 test('at 1024x768 the open charts drawer leaves the picture 40-65 px more, counters and clock still in the window; 1600x1000 keeps its drawer', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   const seen: Record<string, unknown> = {};
   for (const name of READABLE_AT_1024) {
     await openWithDrawer(page, name, 'none');
     const folded = await leastNodeText(page);
-    await openWithDrawer(page, name, 'charts');
+    await page.getByTestId('tab-charts').click();
+    await expect(page.getByTestId('tab-charts')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('chart-latency')).toBeVisible();
+    await settled(page);
     const open = await leastNodeText(page);
     seen[name] = { folded: folded.least, open: open.least, leastText: open.leastText, stage: open.stageHeight };
     // Before: a 207 px drawer, a 296-318 px stage, names at 6.8 (gateway-and-mesh) to 10.9 px.
@@ -58,15 +64,18 @@ test('at 1024x768 the open charts drawer leaves the picture 40-65 px more, count
       expect(box.y + box.height, id).toBeLessThanOrEqual(768);
     }
     await saveShot(page, `polish2-drawer-${name}-1024.png`);
+    if (name === 'gateway-and-mesh') {
+      // 1600x1000: the drawer as before (27vh, 270 px), the page does not scroll.
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      await settled(page);
+      const wide = await leastNodeText(page);
+      expect(wide.drawerHeight).toBe(270);
+      expect(wide.scrollHeight).toBe(1000);
+      await saveShot(page, 'polish2-drawer-1600.png');
+      await page.setViewportSize({ width: 1024, height: 768 });
+    }
   }
   console.log(`names with the charts drawer open at 1024x768: ${JSON.stringify(seen)}`);
-  // 1600x1000: the drawer as before (27vh, 270 px), the page does not scroll.
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await openWithDrawer(page, 'gateway-and-mesh', 'charts');
-  const wide = await leastNodeText(page);
-  expect(wide.drawerHeight).toBe(270);
-  expect(wide.scrollHeight).toBe(1000);
-  await saveShot(page, 'polish2-drawer-1600.png');
 });
 
 /**
@@ -128,9 +137,12 @@ for (const theme of ['dark', 'light']) {
       { width: 1024, height: 768 },
     ]) {
       await page.setViewportSize(size);
-      await page.goto('/?scenario=gateway-and-mesh');
-      await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
-      await page.getByTestId('editor-open').click();
+      // One page load: the editor opened at 1600x1000 and the window made 1024x768 with it open.
+      if (size.width === 1600) {
+        await page.goto('/?scenario=gateway-and-mesh');
+        await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
+        await page.getByTestId('editor-open').click();
+      } else await settled(page);
       await expect(page.getByTestId('editor-state')).toHaveText('valid');
       // The caret on line 3, so the active line's tint is measured too.
       await page.locator('.editor-text .cm-line').nth(2).click();
@@ -203,15 +215,23 @@ test('a group tile whose calls fail shows its share failed in the failure colour
     { width: 1024, height: 768 },
   ]) {
     await page.setViewportSize(size);
-    await page.goto('/');
-    await expect(page.getByTestId('run-status')).toHaveText('ready');
-    await page.getByTestId('scenario-file').setInputFiles({ name: 'tile-colours.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TILES)) });
-    await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'tile-colours', { timeout: 30_000 });
-    await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'canvas');
-    await page.getByTestId('speed').selectOption('10');
-    await page.getByTestId('play').click();
-    await expect.poll(async () => (await titleColours(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.getByTestId('pause').click();
+    // The file opened and played once, at 1600x1000; paused there, the window made 1024x768
+    // redraws the same moment's tiles at that size (a second load and play drew them before).
+    if (size.width === 1600) {
+      await page.goto('/');
+      await expect(page.getByTestId('run-status')).toHaveText('ready');
+      await page.getByTestId('scenario-file').setInputFiles({ name: 'tile-colours.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TILES)) });
+      await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'tile-colours', { timeout: 30_000 });
+      await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'canvas');
+      await page.getByTestId('speed').selectOption('10');
+      await page.getByTestId('play').click();
+      await expect.poll(async () => (await titleColours(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      await page.getByTestId('pause').click();
+    } else {
+      await settled(page);
+      await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'canvas');
+      await expect.poll(async () => (await titleColours(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    }
     await twoFrames(page);
     const titles = await titleColours(page);
     console.log(`${size.width}x${size.height}: ${JSON.stringify(titles)}`);
