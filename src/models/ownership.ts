@@ -63,6 +63,16 @@ export interface HopOwner {
   detail: string;
   /** Retries only: tries per call this hop makes at most (1 + retries). */
   tries?: number;
+  /** Retries only: the failures it retries, as the policy names them (retry-on conditions, retriable status codes). */
+  retryOn?: readonly string[];
+  retriableStatus?: readonly number[];
+  /** Retries only: the most its backoffs between tries add up to, ms (each U(0, 2^(n-1) x base), capped). */
+  backoffMs?: number;
+  /**
+   * Timeouts only: the hop's timers, ms, Infinity for none: the route timeout, which spans every
+   * try (Envoy's router), and the per-try timeout (the caller's own deadline as a route timeout).
+   */
+  timers?: { routeMs: number; perTryMs: number };
   /**
    * True for the client's own deadline: the caller's patience, shown on the path but not a layer
    * of the design under study, so it never makes a feature owned twice.
@@ -126,7 +136,8 @@ export const MAX_OWNED_PATHS = 64;
 
 type Node = { kind: 'client'; spec: Scenario['clients'][number] } | { kind: 'service'; spec: ServiceSpec } | { kind: 'gateway'; spec: GatewaySpec };
 
-const secs = (ms: number) => (ms >= 1000 ? `${+(ms / 1000).toFixed(2)} s` : `${+ms.toFixed(1)} ms`);
+/** Milliseconds as this view writes them: "2 s", "250 ms". */
+export const secs = (ms: number) => (ms >= 1000 ? `${+(ms / 1000).toFixed(2)} s` : `${+ms.toFixed(1)} ms`);
 
 /** Istio's retry default on a sidecar with no retry policy (compilePolicy's defaultRetries). */
 const ISTIO_DEFAULT_RETRIES = 2;
@@ -214,22 +225,28 @@ function hopOf(s: Scenario, from: Node, to: Node, route: Policy | undefined): Ow
 
   // Retries: a gateway only when its policy sets them; an L7 sidecar takes Istio's default.
   const retries = from.kind === 'gateway' ? (l7 ? p.retries : undefined) : l7 ? (p.retries ?? null) : undefined;
-  if (retries === null) owners.retries = { layer: 'sidecar', detail: `${ISTIO_DEFAULT_RETRIES} retries on connect failure and 503 (Istio's default)`, tries: 1 + ISTIO_DEFAULT_RETRIES };
-  else if (retries && retries.attempts > 0) owners.retries = { layer: callerLayer, detail: `${retries.attempts} ${retries.attempts === 1 ? 'retry' : 'retries'} on ${retries.retryOn.join(', ')}${retries.budget ? `, budget ${retries.budget.percent}%` : ''}`, tries: 1 + retries.attempts };
+  if (retries === null) owners.retries = { layer: 'sidecar', detail: `${ISTIO_DEFAULT_RETRIES} retries on connect failure and 503 (Istio's default)`, tries: 1 + ISTIO_DEFAULT_RETRIES, retryOn: ['connect-failure', 'refused-stream', 'retriable-status-codes'], retriableStatus: [503], backoffMs: backoffsMs(ISTIO_DEFAULT_RETRIES, 25, 250) };
+  else if (retries && retries.attempts > 0) {
+    const base = retries.backoff.base;
+    const detail = `${retries.attempts} ${retries.attempts === 1 ? 'retry' : 'retries'} on ${retries.retryOn.join(', ')}${retries.budget ? `, budget ${retries.budget.percent}%` : ''}`;
+    owners.retries = { layer: callerLayer, detail, tries: 1 + retries.attempts, retryOn: retries.retryOn, retriableStatus: retries.retriableStatusCodes, backoffMs: backoffsMs(retries.attempts, base, retries.backoff.max ?? 10 * base) };
+  }
 
   // Timeouts: the client's own deadline; a gateway's route timeout (Envoy's 15 s default); an L7
   // sidecar's when set. A route timeout of 0 is none (Envoy's and Istio's `timeout: 0s`).
   const routeTimeout = p.timeout === 0 ? undefined : p.timeout;
+  const perTryMs = p.retries?.perTryTimeout ?? Infinity;
   if (from.kind === 'client' && from.spec.timeout !== undefined) {
-    owners.timeouts = { layer: 'app', detail: `the client gives up after ${secs(from.spec.timeout)}`, caller: true };
-    if (l7 && routeTimeout !== undefined) owners.timeouts = { layer: 'sidecar', detail: `${secs(routeTimeout)} (the client's own: ${secs(from.spec.timeout)})` };
+    owners.timeouts = { layer: 'app', detail: `the client gives up after ${secs(from.spec.timeout)}`, caller: true, timers: { routeMs: from.spec.timeout, perTryMs: Infinity } };
+    if (l7 && routeTimeout !== undefined) owners.timeouts = { layer: 'sidecar', detail: `${secs(routeTimeout)} (the client's own: ${secs(from.spec.timeout)})`, timers: { routeMs: routeTimeout, perTryMs } };
   } else if (from.kind === 'gateway' && l7) {
     const perTry = p.retries?.perTryTimeout;
     const total = p.timeout === 0 ? 'no route timeout (timeout 0 turns off Envoy\'s 15 s)' : routeTimeout !== undefined ? secs(routeTimeout) : `${secs(ENVOY_ROUTE_TIMEOUT_MS)} (Envoy's default)`;
-    owners.timeouts = { layer: 'gateway', detail: `${total}${perTry !== undefined ? `, ${secs(perTry)} per try` : ''}` };
+    const routeMs = p.timeout === 0 ? Infinity : routeTimeout ?? ENVOY_ROUTE_TIMEOUT_MS;
+    owners.timeouts = { layer: 'gateway', detail: `${total}${perTry !== undefined ? `, ${secs(perTry)} per try` : ''}`, timers: { routeMs, perTryMs } };
   } else if (l7 && (routeTimeout !== undefined || p.retries?.perTryTimeout !== undefined)) {
     const parts = [routeTimeout !== undefined && secs(routeTimeout), p.retries?.perTryTimeout !== undefined && `${secs(p.retries.perTryTimeout)} per try`].filter(Boolean);
-    owners.timeouts = { layer: 'sidecar', detail: parts.join(', ') };
+    owners.timeouts = { layer: 'sidecar', detail: parts.join(', '), timers: { routeMs: routeTimeout ?? Infinity, perTryMs } };
   }
 
   // Load balancing: any proxy at the caller picks the host (least request by default); else kube-proxy.
@@ -266,6 +283,13 @@ function hopOf(s: Scenario, from: Node, to: Node, route: Policy | undefined): Ow
   }
   void s;
   return { from: from.spec.name, to: to.spec.name, owners };
+}
+
+/** The most `retries` backoffs add up to, ms: the n-th at most 2^(n-1) x base, capped at max (envoy/retryState.ts backoffMs). */
+function backoffsMs(retries: number, base: number, max: number): number {
+  let total = 0;
+  for (let n = 1; n <= retries; n++) total += Math.min(max, 2 ** (n - 1) * base);
+  return total;
 }
 
 function pathOf(nodes: string[], hops: OwnedHop[]): OwnedPath {

@@ -11,6 +11,7 @@ import type { FrameChannel } from '../state/frameChannel';
 import type { SeriesBucket } from '../../workers/series';
 import { formatMoment, formatNumber, formatPercent } from '../format';
 import { RetryCostMeter, causeShare, retryEdges } from './cost';
+import { overlapMeaning } from './overlapMeaning';
 import { FigureSchedule } from '../components/figureSchedule';
 import './ownership.css';
 
@@ -90,7 +91,8 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   if (!result.ok) return <section className="ownership" data-testid="ownership"><p className="muted">{result.message}</p></section>;
   const o = result.ownership;
   const path = o.paths[Math.min(pathIndex, o.paths.length - 1)];
-  const flagged = new Set(o.overlaps.filter((x) => x.paths.includes(pathIndex)).map((x) => x.feature));
+  // Each feature owned twice on this path, with what that does there (the row's flag says it on hover).
+  const flagged = new Map(o.overlaps.filter((x) => x.paths.includes(pathIndex)).map((x) => [x.feature, overlapMeaning({ ...x, paths: [pathIndex] }, o.paths)]));
   return (
     <section className="ownership" data-testid="ownership" aria-label={heading ? `Who owns each L7 feature: ${heading}` : 'Who owns each L7 feature'}>
       <header className="ownership-head">
@@ -143,7 +145,12 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
                   <tr key={f.feature} className={flagged.has(f.feature) ? 'ownership-twice' : ''} data-feature={f.feature} data-testid="ownership-row">
                     <th scope="row">
                       {FEATURE_NAMES[f.feature]}
-                      {flagged.has(f.feature) && <span className="ownership-flag"> ⚠ owned twice</span>}
+                      {flagged.has(f.feature) && (
+                        <span className="ownership-flag" title={flagged.get(f.feature) || undefined}>
+                          {' '}
+                          ⚠ owned twice
+                        </span>
+                      )}
                     </th>
                     {path.hops.map((h, i) => {
                       const own = h.owners[f.feature];
@@ -169,8 +176,9 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   );
 }
 
-/** One feature owned twice: where, and what it costs in this run so far. */
+/** One feature owned twice: where, what that does to a request (overlapMeaning), and what it costs in this run so far. */
 function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Overlap; ownership: Ownership; topology: Topology; meter: RetryCostMeter; buckets: readonly SeriesBucket[]; onShow: () => void }) {
+  const meaning = overlapMeaning(o, ownership.paths);
   let cost: string;
   if (o.feature === 'retries') {
     const { first, last } = retryEdges(topology, ownership.paths, o);
@@ -205,6 +213,11 @@ function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Ov
         </button>
       )}
       <span className="ownership-where">{o.summary}</span>
+      {meaning && (
+        <span className="ownership-meaning" data-testid="ownership-meaning">
+          {meaning}
+        </span>
+      )}
       {cost && (
         <span className="ownership-cost" data-testid="ownership-cost">
           Cost: {cost}
