@@ -6,7 +6,7 @@ import { test } from './fixtures/sharedPage';
 import { saveShot, shotPath } from './fixtures/shots';
 import { logRunStatus, runStatusLog } from './fixtures/statusLog';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
-import { untilStill } from './fixtures/settle';
+import { settled, untilStill } from './fixtures/settle';
 
 /** Header height and, for each of its controls, its top edge (px). */
 async function headerRows(page: Page): Promise<{ h: number; tops: number[] }> {
@@ -52,27 +52,33 @@ for (const [w, h] of [
   });
 }
 
-for (const [w, h] of [
-  [1600, 1000],
-  [1024, 768],
-] as const) {
-  test(`a link's inspector says its shares are since the start, beside a label that counts the last second (${w}x${h})`, async ({ page }) => {
+// One load of retry-storm at 20 s, the inspector on shoppers -> api read at 1600x1000 and then in
+// the window made 1024x768 (each size had its own load and seek to the same moment; the run and
+// the header's status log do not depend on the window).
+test("a link's inspector says its shares are since the start, beside a label that counts the last second (1600x1000, then 1024x768)", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  // retry-storm at 20 s: payments has answered 503 since 10 s, so over the last second every
+  // call from the shoppers failed further down, and since the start about half of them.
+  await logRunStatus(page);
+  await page.goto('/?scenario=retry-storm&t=20s');
+  await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+  // Loaded, the run is on its way to the link's moment until it stands there: it read "ready"
+  // at 0, then "paused" while the seek ran.
+  await test.step("the header says 'seeking to 20.0 s' from the moment the link's run is ready until it stands at 20 s", async () => {
+    expect(await runStatusLog(page)).toEqual(['loading…', 'seeking to 20.0 s', 'paused']);
+  });
+  for (const [w, h] of [
+    [1600, 1000],
+    [1024, 768],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    // retry-storm at 20 s: payments has answered 503 since 10 s, so over the last second every
-    // call from the shoppers failed further down, and since the start about half of them.
-    await logRunStatus(page);
-    await page.goto('/?scenario=retry-storm&t=20s');
-    await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
-    await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
-    await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
-    // Loaded, the run is on its way to the link's moment until it stands there: it read "ready"
-    // at 0, then "paused" while the seek ran.
-    await test.step("the header says 'seeking to 20.0 s' from the moment the link's run is ready until it stands at 20 s", async () => {
-      expect(await runStatusLog(page)).toEqual(['loading…', 'seeking to 20.0 s', 'paused']);
-    });
-    await page.getByTestId('inspector-toggle').click();
+    // Opened on the link at 1600x1000; the window made 1024x768 with it open reads it again.
+    if (w === 1600) await page.getByTestId('inspector-toggle').click();
     const panel = page.getByTestId('inspector');
-    await panel.getByTestId('inspector-picker').selectOption({ label: 'shoppers → api' });
+    if (w === 1600) await panel.getByTestId('inspector-picker').selectOption({ label: 'shoppers → api' });
+    else await settled(page);
     const edge = panel.getByTestId('inspect-edge');
     await expect(edge.locator('h3')).toHaveText(/^shoppers → api/);
     const rows = await edge.locator('dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? '']));
@@ -90,8 +96,8 @@ for (const [w, h] of [
     const lineHeight = await latency.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
     expect((await latency.boundingBox())!.height).toBeLessThanOrEqual(2 * lineHeight + 2);
     await saveShot(page, `newuser-edge-inspector-${w}.png`);
-  });
-}
+  }
+});
 
 test('picking another scenario forgets the inspected link: the panel does not show the new scenario\'s link of that number', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -194,47 +200,6 @@ test("a failed request picked in the inspector keeps the story step's highlight 
   await saveShot(page, 'newuser-step-highlight-picked-1600.png');
 });
 
-test('the compare table says retries per user request and the hops apart from tries per user request, with a note that the gateway is a hop more (gateway-only against mesh-only at 24 s, 1600x1000 and 1024x768)', async ({ page }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  // A class read "tries per user request 3.984 / 2.998, 0.75x" as the mesh making fewer tries,
-  // where gateway-only had made no retry and mesh-only 10: the figure mostly counts hops.
-  await page.goto('/?compare=gateway-only,mesh-only&t=24s');
-  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
-  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
-  await expect(page.getByTestId('run-status')).toHaveText(/paused/);
-  const table = page.getByTestId('metrics-diff');
-  await expect(table).toHaveAttribute('data-at', '24000');
-  const cells = (key: string) => table.locator(`tr[data-key="${key}"]`).locator('th, td').allTextContents();
-  const note = page.getByTestId('diff-hops-note');
-  for (const [w, h] of [
-    [1600, 1000],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    expect(await cells('retries')).toEqual(['retries (all hops)', '0', '10', '—']);
-    expect(await cells('retriesPer')).toEqual(['retries per user request (all hops)', '0.000', '0.004', '—']);
-    expect(await cells('links')).toEqual(['links with calls (hops)', '4', '3', '0.75x']);
-    expect(await cells('tries')).toEqual(['tries per user request (all hops) *', '3.984', '2.998', '0.75x']);
-    await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', 'in tries: a first try on every hop a request crosses, plus the retries: it grows with the hops as well as with retries');
-    await expect(note).toHaveText('* Requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so tries per user request differ by the hops as well: retries per user request compare the retries.');
-    // The rows and the note read on screen together, as a person scrolls to the table.
-    await table.locator('tr[data-key="tries"]').scrollIntoViewIfNeeded();
-    await note.scrollIntoViewIfNeeded();
-    await expect(table.locator('tr[data-key="retriesPer"]')).toBeInViewport();
-    await expect(note).toBeInViewport();
-    // The column heads (which run is A, which B) stay in sight just under the sticky header while
-    // the page is scrolled to these rows: at 1024x768 they had scrolled away above them.
-    const header = (await page.locator('.compare-header').boundingBox())!;
-    for (const id of ['diff-head-A', 'diff-head-B']) {
-      const head = (await page.getByTestId(id).boundingBox())!;
-      expect(head.y, `${id} at ${w}x${h}`).toBeGreaterThanOrEqual(header.y + header.height - 1);
-      expect(head.y + head.height, `${id} at ${w}x${h}`).toBeLessThanOrEqual((await table.locator('tr[data-key="tries"]').boundingBox())!.y + 1);
-    }
-    await expect(page.getByTestId('diff-head-A')).toBeInViewport();
-    await saveShot(page, `newuser-compare-tries-${w}x${h}.png`);
-  }
-});
-
 test("the compare view's link-problem banner has a Dismiss button, as the single view's: pressed, the banner goes and the panes move up into its room (1024x768, then 1600x1000)", async ({ page }) => {
   for (const [w, h] of [
     [1024, 768],
@@ -259,26 +224,60 @@ test("the compare view's link-problem banner has a Dismiss button, as the single
   }
 });
 
-test("in the compare view no link label lies under a queue stack: gateway-only's frontend -> inventory '94 req/s' beside inventory's '10 q' at 24 s (1600x1000, then 1024x768)", async ({ page }) => {
+// One page of gateway-only against mesh-only at 24 s for two checks at each size (each had its
+// own load and seek of the pair to the same moment): no link label under a queue stack in the
+// panes, then the figures table's retries and hops, scrolled to as a person does.
+test("the compare view of gateway-only against mesh-only at 24 s (1600x1000, then 1024x768): no link label lies under a queue stack (frontend -> inventory '94 req/s' beside inventory's '10 q'); the table says retries per user request and the hops apart from tries per user request, with a note that the gateway is a hop more", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
+  // A class read "tries per user request 3.984 / 2.998, 0.75x" as the mesh making fewer tries,
+  // where gateway-only had made no retry and mesh-only 10: the figure mostly counts hops.
   await page.goto('/?compare=gateway-only,mesh-only&t=24s');
   await expect(page.getByTestId('compare-pane')).toHaveCount(2);
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText(/paused/);
+  const table = page.getByTestId('metrics-diff');
+  await expect(table).toHaveAttribute('data-at', '24000');
+  const cells = (key: string) => table.locator(`tr[data-key="${key}"]`).locator('th, td').allTextContents();
+  const note = page.getByTestId('diff-hops-note');
   for (const [w, h] of [
     [1600, 1000],
     [1024, 768],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.locator('.compare-panes').scrollIntoViewIfNeeded();
-    // Both panes' inventory queues (gateway-only's 10, mesh-only's 3) drawn, read once the labels stand still.
-    await expect.poll(async () => (await labelsOverQueues(page)).glyphs).toBeGreaterThanOrEqual(2);
-    const near = await untilStill(page, () => queueGaps(page), 'link labels beside the queue stacks');
-    // No label over a stack (HEAD at 1600x1000: '94 req/s' 4 x 13 px over inventory's bars), nor against one.
-    expect((await labelsOverQueues(page)).over).toEqual([]);
-    console.log(`compare ${w}x${h}: link labels nearest the queue stacks ${near.map((n) => `${n.what} ${n.gap.toFixed(1)} px`).join(', ')}`);
-    expect(near.filter((n) => n.gap < MIN_QUEUE_GAP), JSON.stringify(near)).toEqual([]);
-    await saveShot(page, `newuser-compare-queues-${w}x${h}.png`);
+    await test.step(`${w}x${h}: no link label lies under a queue stack`, async () => {
+      await page.locator('.compare-panes').scrollIntoViewIfNeeded();
+      // Both panes' inventory queues (gateway-only's 10, mesh-only's 3) drawn, read once the labels stand still.
+      await expect.poll(async () => (await labelsOverQueues(page)).glyphs).toBeGreaterThanOrEqual(2);
+      const near = await untilStill(page, () => queueGaps(page), 'link labels beside the queue stacks');
+      // No label over a stack (HEAD at 1600x1000: '94 req/s' 4 x 13 px over inventory's bars), nor against one.
+      expect((await labelsOverQueues(page)).over).toEqual([]);
+      console.log(`compare ${w}x${h}: link labels nearest the queue stacks ${near.map((n) => `${n.what} ${n.gap.toFixed(1)} px`).join(', ')}`);
+      expect(near.filter((n) => n.gap < MIN_QUEUE_GAP), JSON.stringify(near)).toEqual([]);
+      await saveShot(page, `newuser-compare-queues-${w}x${h}.png`);
+    });
+    await test.step(`${w}x${h}: the table says retries per user request and the hops apart, with the note`, async () => {
+      expect(await cells('retries')).toEqual(['retries (all hops)', '0', '10', '—']);
+      expect(await cells('retriesPer')).toEqual(['retries per user request (all hops)', '0.000', '0.004', '—']);
+      expect(await cells('links')).toEqual(['links with calls (hops)', '4', '3', '0.75x']);
+      expect(await cells('tries')).toEqual(['tries per user request (all hops) *', '3.984', '2.998', '0.75x']);
+      await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', 'in tries: a first try on every hop a request crosses, plus the retries: it grows with the hops as well as with retries');
+      await expect(note).toHaveText('* Requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so tries per user request differ by the hops as well: retries per user request compare the retries.');
+      // The rows and the note read on screen together, as a person scrolls to the table.
+      await table.locator('tr[data-key="tries"]').scrollIntoViewIfNeeded();
+      await note.scrollIntoViewIfNeeded();
+      await expect(table.locator('tr[data-key="retriesPer"]')).toBeInViewport();
+      await expect(note).toBeInViewport();
+      // The column heads (which run is A, which B) stay in sight just under the sticky header while
+      // the page is scrolled to these rows: at 1024x768 they had scrolled away above them.
+      const header = (await page.locator('.compare-header').boundingBox())!;
+      for (const id of ['diff-head-A', 'diff-head-B']) {
+        const head = (await page.getByTestId(id).boundingBox())!;
+        expect(head.y, `${id} at ${w}x${h}`).toBeGreaterThanOrEqual(header.y + header.height - 1);
+        expect(head.y + head.height, `${id} at ${w}x${h}`).toBeLessThanOrEqual((await table.locator('tr[data-key="tries"]').boundingBox())!.y + 1);
+      }
+      await expect(page.getByTestId('diff-head-A')).toBeInViewport();
+      await saveShot(page, `newuser-compare-tries-${w}x${h}.png`);
+    });
   }
 });
 
