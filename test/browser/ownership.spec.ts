@@ -136,7 +136,7 @@ test("retry-storm's first second of the outage: a figure over the config's 27 sa
   }
 });
 
-test('gateway-and-mesh: the gateway owns keys, limits and versions; timeouts at gateway and sidecar are flagged with their timeout share', async ({ page }) => {
+test("gateway-and-mesh: the gateway owns keys, limits and versions; timeouts at gateway and sidecar are flagged with their timeout share and what the nesting does (the sidecar's 1 s fires first), at 1600x1000 and 1024x768", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=gateway-and-mesh&t=30s');
   await expect(page.getByTestId('sim-time')).toHaveText('30.0 s');
@@ -149,10 +149,33 @@ test('gateway-and-mesh: the gateway owns keys, limits and versions; timeouts at 
   await expect(flags.getByTestId('ownership-cost')).toHaveText(/^Cost: \d+(\.\d)?% of user requests so far failed with timeout$/);
   await flags.getByRole('button', { name: 'show path' }).click();
   await expect(view.getByTestId('ownership-path')).toHaveValue('1');
+  // The path menu names what is owned twice on each path.
+  await expect(view.locator('[data-testid="ownership-path"] option').nth(1)).toHaveText('shoppers → edge → frontend → inventory  (timeouts owned twice)');
+  await expect(view.locator('[data-testid="ownership-path"] option').nth(0)).toHaveText('shoppers → edge → frontend → catalog');
   const table = view.getByTestId('ownership-table');
   await expect(table.locator('[data-feature="authentication"] td').first()).toHaveText('gateway API key checked at edge');
   await expect(table.locator('[data-feature="api-versions"] td').first()).toHaveText('gateway v1 deprecated sunset at 40 s, v2');
   await expect(table.locator('[data-feature="timeouts"]')).toHaveClass(/ownership-twice/);
+  // What owning timeouts twice means here, with the scenario's own numbers (overlapMeaning.ts).
+  const meaning = flags.getByTestId('ownership-meaning');
+  const said =
+    "When inventory hangs, the sidecar's 1 s (250 ms a try, up to 3 tries) on frontend→inventory fires first; if no try answers, frontend answers 504. " +
+    "The gateway's 2 s on edge→frontend spans that call: it fires only if frontend's answer takes over 2 s, and it passes that 504 on, not retrying it. The client's own 3 s is longer still.";
+  await expect(meaning).toHaveText(said);
+  await expect(table.locator('[data-feature="timeouts"] .ownership-flag')).toHaveAttribute('title', said);
+  for (const size of [
+    { width: 1600, height: 1000 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    // Whole inside the card and the drawer, and at a readable size: no line cut off at either width.
+    const [line, card, drawer] = [await meaning.boundingBox(), await flags.boundingBox(), await view.boundingBox()];
+    expect(line!.x).toBeGreaterThanOrEqual(card!.x);
+    expect(line!.x + line!.width).toBeLessThanOrEqual(Math.min(card!.x + card!.width, drawer!.x + drawer!.width) + 0.5);
+    expect(await meaning.evaluate((e) => e.scrollWidth <= e.clientWidth + 1 && Number.parseFloat(getComputedStyle(e).fontSize) >= 12)).toBe(true);
+    await meaning.scrollIntoViewIfNeeded();
+    await saveShot(page, `ownership-nested-timeouts-${size.width}.png`);
+  }
 });
 
 test('compare: retry-storm and retry-storm-fixed ownership side by side, retries owned twice only in A', async ({ page }) => {
@@ -164,6 +187,9 @@ test('compare: retry-storm and retry-storm-fixed ownership side by side, retries
   await expect(a).toContainText('A · retry-storm: who owns each L7 feature');
   await expect(b).toContainText('B · retry-storm-fixed: who owns each L7 feature');
   await expect(a.locator('[data-testid="ownership-overlap"][data-feature="retries"]')).toContainText('no requests through it yet; up to 27 tries at payments per request when every try fails');
+  await expect(a.getByTestId('ownership-meaning')).toHaveText(
+    "Retries multiply: each of the gateway's 3 tries on api→web can start the sidecar's 3 on web→orders, each of those the sidecar's 3 on orders→payments: 3 × 3 × 3 = 27 tries at payments for one request whose every try fails.",
+  );
   await expect(b.getByTestId('ownership-clean')).toBeVisible();
   await expect(b.locator('[data-feature="retries"] td')).toHaveText(['', '', '', 'sidecar 2 retries on 5xx, budget 20%']);
   // Side by side: B's view starts right of A's, on the same row.

@@ -122,7 +122,7 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
               {o.paths.map((p, i) => (
                 <option key={i} value={i}>
                   {p.nodes.join(' → ')}
-                  {o.overlaps.some((x) => x.paths.includes(i)) ? '  (owned twice)' : ''}
+                  {twiceOn(o, i)}
                 </option>
               ))}
             </select>
@@ -174,6 +174,12 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
       )}
     </section>
   );
+}
+
+/** "  (timeouts owned twice)": what is owned twice on path `i`, for its entry in the path menu; '' for none. */
+function twiceOn(o: Ownership, i: number): string {
+  const features = o.overlaps.filter((x) => x.paths.includes(i)).map((x) => FEATURE_NAMES[x.feature].toLowerCase());
+  return features.length ? `  (${[...new Set(features)].join(', ')} owned twice)` : '';
 }
 
 /** One feature owned twice: where, what that does to a request (overlapMeaning), and what it costs in this run so far. */
