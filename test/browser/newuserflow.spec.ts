@@ -1,6 +1,10 @@
 // What a new user met (N-report, session 32, items 3-5 and 9's small points), done as they did it,
 // with pictures at 1600x1000 and 1024x768 to look at.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+// The worker's one page (fixtures/sharedPage.ts), as the other specs: a fresh context a test
+// started a renderer and compiled the app again for each of these 7 tests, and a file of other
+// worker fixtures than the rest ran in a worker (and browser) of its own.
+import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 
 const SIZES = [
