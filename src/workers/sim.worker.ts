@@ -7,7 +7,10 @@ import type { EventFilter, Frame, LoadStage } from './protocol';
 import type { TracerOptions } from '../models';
 import type { LiveAction } from './liveActions';
 
-const host = new SimHost(() => performance.now());
+/** The one host of this worker; `fresh` replaces it, so a recycled worker holds nothing of its last run. */
+let host = new SimHost(() => performance.now());
+/** Whether `host` holds a scenario: one load taken since the worker started or was made fresh. */
+let loaded = false;
 
 /** Frames carry typed arrays; transfer their buffers instead of copying them. */
 function send(frame: Frame): Frame {
@@ -45,9 +48,10 @@ function idleLater(delayMs: number): void {
 
 /**
  * For browser tests (Playwright's worker.evaluate), a global of this worker: the simulated ms of
- * each snapshot kept, oldest first, and whether idle work is still to come. Reads only.
+ * each snapshot kept, oldest first, and whether idle work is still to come; null with no scenario
+ * loaded (a spare worker, simBridge.ts), so a test reads the page's running one. Reads only.
  */
-(self as unknown as { meshsimSnapshots: () => { ms: number[]; idle: boolean } }).meshsimSnapshots = () => ({ ms: host.snapshots().map((s) => s.ms), idle: idleTimer !== null });
+(self as unknown as { meshsimSnapshots: () => { ms: number[]; idle: boolean } | null }).meshsimSnapshots = () => (loaded ? { ms: host.snapshots().map((s) => s.ms), idle: idleTimer !== null } : null);
 
 /** `calls` with each one putting idle work off until IDLE_AFTER_MS after it. */
 function puttingIdleOff<T extends Record<string, (...args: never[]) => unknown>>(calls: T): T {
@@ -65,8 +69,21 @@ function puttingIdleOff<T extends Record<string, (...args: never[]) => unknown>>
 }
 
 const api = puttingIdleOff({
+  /**
+   * Drops the scenario loaded, its snapshots, settings (tracing, the event log) and any idle work:
+   * the worker is then as a new one is, its compiled code kept, for the bridge to hand out again
+   * (simBridge.ts, a recycled or warmed spare). The next `load` builds its world as in a new worker.
+   */
+  fresh: () => {
+    host = new SimHost(() => performance.now());
+    loaded = false;
+  },
   // `onStage` comes wrapped in comlink's proxy(); the worker does not wait for its answers.
-  load: (text: string, seed?: number, fileName?: string, onStage?: (stage: LoadStage) => void) => host.load(text, seed, fileName, onStage),
+  load: (text: string, seed?: number, fileName?: string, onStage?: (stage: LoadStage) => void) => {
+    const r = host.load(text, seed, fileName, onStage);
+    loaded ||= r.ok;
+    return r;
+  },
   reset: (seed?: number) => host.reset(seed),
   advance: (simMs: number, budgetMs: number) => send(host.advance(simMs, budgetMs)),
   stepEvent: () => send(host.stepEvent()),

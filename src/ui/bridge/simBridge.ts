@@ -1,7 +1,13 @@
 // The one door to the simulation workers. The UI imports only the worker's API type; this
-// module owns the Worker objects and their termination. A scenario is opened in a fresh
-// worker (`spawn`) while the running one goes on; only once it has loaded does it become the
+// module owns the Worker objects and their termination. A scenario is opened in a worker of its
+// own (`spawn`) while the running one goes on; only once it has loaded does it become the
 // active worker (`adopt`), so cancelling or refusing a file never touches the run.
+//
+// A worker is costly to start: the browser parses the engine's script again and V8 compiles
+// and optimizes its hot code again, in each new worker. So the bridge keeps one spare: the
+// worker a new scenario replaced, made fresh (its world dropped, its compiled code kept), or
+// one started ahead (`prewarm`), and `spawn` hands that out before starting another. A worker
+// that may be hung is never kept: only one that answered `fresh` within SPARE_ANSWER_MS.
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import type { SimWorkerApi } from '../../workers/sim.worker';
 
@@ -24,17 +30,34 @@ export interface SimWorker {
 export interface SimBridge {
   /** The active worker's API: always the worker adopted last (calls reject with WorkerStopped when there is none). */
   readonly api: Remote<SimWorkerApi>;
-  /** Starts a fresh worker that is not active yet: a scenario can load in it while the run goes on. */
+  /** A worker that is not active yet, for a scenario to load in while the run goes on: the spare if one is kept, else a new one. */
   spawn(): SimWorker;
-  /** Makes `worker` the active one and terminates the one before it. */
+  /** Makes `worker` the active one; the one before it is kept as the spare (made fresh) or terminated. */
   adopt(worker: SimWorker): void;
+  /** Gives back a worker that answered and is not wanted (a refused scenario's): kept as the spare, or terminated. */
+  release(worker: SimWorker): void;
+  /**
+   * Starts a spare ahead of the next `spawn` when none is kept, warmed by loading `warmText` (a
+   * small scenario) and running it WARM_SIM_MS or WARM_WALL_MS, whichever comes first, then made
+   * fresh. The spare can be handed out while it warms: its warm-up comes first, bounded as said.
+   */
+  prewarm(warmText?: string): void;
   /** Stops the active worker (one that does not answer); the API rejects until another is adopted. */
   stopActive(): void;
   /** Called if the active worker dies (a script error or an uncaught exception). */
   onCrash(listener: (message: string) => void): void;
-  /** Stops every worker. Idempotent; calls made after it reject with WorkerStopped. */
+  /** Stops every worker, the spare too. Idempotent; calls made after it reject with WorkerStopped. */
   terminate(): void;
 }
+
+/**
+ * Wall ms a worker kept as the spare has to answer `fresh`: a worker still busy after this (a long
+ * seek, a loop) is terminated instead, as a new one costs less than waiting on it.
+ */
+export const SPARE_ANSWER_MS = 2000;
+/** A prewarmed spare's warm-up: simulated ms run at most, in at most this much wall time. */
+export const WARM_SIM_MS = 5000;
+export const WARM_WALL_MS = 150;
 
 type Methods = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -55,8 +78,8 @@ function forward(target: () => Remote<SimWorkerApi> | WorkerStopped): Remote<Sim
   });
 }
 
-/** Starts one worker; `onError` hears it die. */
-function startWorker(onError: (message: string) => void): SimWorker {
+/** Starts one worker; `onError` hears it die. `alive()` says whether it is still running. */
+function startWorker(onError: (message: string) => void): SimWorker & { alive(): boolean } {
   const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'meshsim-sim' });
   const remote = wrap<SimWorkerApi>(worker) as unknown as Methods;
   let stop!: (e: WorkerStopped) => void;
@@ -80,40 +103,114 @@ function startWorker(onError: (message: string) => void): SimWorker {
     end(message);
     onError(message);
   });
-  return { api: forward(() => stopped ?? guarded), terminate: () => end('the simulation worker was stopped') };
+  return { api: forward(() => stopped ?? guarded), terminate: () => end('the simulation worker was stopped'), alive: () => stopped === null };
 }
 
-/** The bridge to the simulation workers; no worker runs until the first `spawn`. */
+/** One worker as the bridge keeps it: handed out as a lease at a time (`SimWorker`), the lease revoked when the worker is kept as the spare. */
+interface Kept {
+  readonly w: ReturnType<typeof startWorker>;
+  /** The lease out now (null while it is the spare); a stopped worker's last lease stays, its calls rejecting with why it stopped. */
+  lease: SimWorker | null;
+}
+
+/** The bridge to the simulation workers; no worker runs until the first `spawn` or `prewarm`. */
 export function createSimBridge(): SimBridge {
-  let active: SimWorker | null = null;
-  const alive = new Set<SimWorker>();
+  let active: Kept | null = null;
+  /** The spare and whether it may be handed out: a prewarmed one at once, a recycled one once it answered `fresh`. */
+  let spare: { kept: Kept; ready: boolean } | null = null;
+  const alive = new Set<Kept>();
+  const byLease = new WeakMap<SimWorker, Kept>();
   const listeners: ((message: string) => void)[] = [];
   let terminated = false;
+
+  function stop(k: Kept): void {
+    alive.delete(k);
+    if (spare?.kept === k) spare = null;
+    k.w.terminate();
+  }
+
+  /** A new lease on `k`: its API and terminate act only while it is k's lease, so an old holder never touches a worker handed out again. */
+  function lease(k: Kept): SimWorker {
+    const l: SimWorker = {
+      api: forward(() => (k.lease === l ? k.w.api : new WorkerStopped('the simulation worker was stopped'))),
+      terminate() {
+        if (k.lease === l) stop(k);
+      },
+    };
+    k.lease = l;
+    byLease.set(l, k);
+    return l;
+  }
+
+  function start(): Kept {
+    const k: Kept = {
+      w: startWorker((message) => {
+        const wasActive = k === active;
+        stop(k);
+        if (wasActive) for (const l of listeners) l(message);
+      }),
+      lease: null,
+    };
+    alive.add(k);
+    return k;
+  }
+
+  /**
+   * Keeps `k` (which answered its last call, or is being replaced) as the spare when there is
+   * none: made fresh, and ready once it answers in SPARE_ANSWER_MS; else terminates it.
+   */
+  function keep(k: Kept): void {
+    if (terminated || spare || !k.w.alive()) return stop(k);
+    k.lease = null;
+    const s = { kept: k, ready: false };
+    spare = s;
+    let answered = false;
+    const late = setTimeout(() => answered || (spare === s && stop(k)), SPARE_ANSWER_MS);
+    k.w.api.fresh().then(
+      () => {
+        answered = true;
+        clearTimeout(late);
+        if (spare === s) s.ready = true;
+      },
+      () => spare === s && stop(k),
+    );
+  }
+
   return {
-    api: forward(() => active?.api ?? new WorkerStopped('no simulation worker is running')),
+    api: forward(() => active?.w.api ?? new WorkerStopped('no simulation worker is running')),
     spawn() {
-      const w = startWorker((message) => {
-        alive.delete(tracked);
-        if (tracked === active) for (const l of listeners) l(message);
-      });
-      const tracked: SimWorker = {
-        api: w.api,
-        terminate() {
-          alive.delete(tracked);
-          w.terminate();
-        },
-      };
-      if (terminated) tracked.terminate();
-      else alive.add(tracked);
-      return tracked;
+      if (spare?.ready && spare.kept.w.alive()) {
+        const k = spare.kept;
+        spare = null;
+        return lease(k);
+      }
+      const l = lease(start());
+      if (terminated) l.terminate();
+      return l;
     },
     adopt(worker) {
+      const k = byLease.get(worker);
       const before = active;
-      active = worker;
-      if (before && before !== worker) before.terminate();
+      active = k && k.lease === worker ? k : null;
+      if (before && before !== active) keep(before);
+    },
+    release(worker) {
+      const k = byLease.get(worker);
+      if (k && k.lease === worker && k !== active) keep(k);
+    },
+    prewarm(warmText) {
+      if (terminated || spare) return;
+      const k = start();
+      const s = { kept: k, ready: true };
+      spare = s;
+      const api = k.w.api;
+      // All posted now, so they run before any call of whoever the spare is handed out to (a
+      // worker answers its messages in order); an advance with nothing loaded only rejects.
+      const calls = warmText ? [api.load(warmText), api.advance(WARM_SIM_MS, WARM_WALL_MS), api.fresh()] : [api.fresh()];
+      for (const c of calls) c.catch(() => {});
     },
     stopActive() {
-      active?.terminate();
+      if (active) stop(active);
       active = null;
     },
     onCrash(listener) {
@@ -121,7 +218,7 @@ export function createSimBridge(): SimBridge {
     },
     terminate() {
       terminated = true;
-      for (const w of [...alive]) w.terminate();
+      for (const k of [...alive]) stop(k);
       active = null;
     },
   };

@@ -1,6 +1,7 @@
-// Opening a scenario in the single view: each in a fresh worker of its own, with its stages on
-// screen; refused or cancelled, that worker is dropped and the run on screen goes on; loaded, it
-// becomes the active worker at time zero. Plain TypeScript, no React.
+// Opening a scenario in the single view: each in a worker of its own (the bridge's warm spare
+// when it keeps one), with its stages on screen; refused or cancelled, that worker is given back
+// or stopped and the run on screen goes on; loaded, it becomes the active worker at time zero.
+// Plain TypeScript, no React.
 import { proxy } from 'comlink';
 import type { LoadResult, LoadStage } from '../../workers/protocol';
 import type { SimWorker } from '../bridge/simBridge';
@@ -8,6 +9,15 @@ import { openedScenario } from '../narrative/questions';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import { EMPTY_STATS, RunStatus, type Problem } from '../state/store';
 import type { RunCore } from './runCore';
+
+/**
+ * Wall ms after a scenario is first drawn before the bridge's spare worker starts (when it keeps
+ * none): the next scenario opened then loads in a started, warmed worker, and the first picture
+ * does not share the CPU with it.
+ */
+export const PREWARM_AFTER_MS = 1000;
+/** The shipped scenario a spare is warmed on. */
+const WARM_SCENARIO = 'hello-mesh';
 
 /** The controller's side of opening scenarios; at most one is being opened at a time. */
 export interface ScenarioOpener {
@@ -30,6 +40,15 @@ export interface ScenarioOpener {
 /** Opens scenarios for the run `core` holds, each replacing any still being opened. */
 export function createScenarioOpener(core: RunCore): ScenarioOpener {
   const { store, bridge } = core;
+  /** Starts the bridge's spare once a scenario is drawn, warmed on hello-mesh (small, and every part of a mesh), PREWARM_AFTER_MS later. */
+  let prewarmTimer: ReturnType<typeof setTimeout> | null = null;
+  function prewarmLater(): void {
+    if (prewarmTimer !== null || core.disposed) return;
+    prewarmTimer = setTimeout(() => {
+      prewarmTimer = null;
+      if (!core.disposed) bridge.prewarm(store.getState().entries.find((e) => e.id === WARM_SCENARIO)?.text);
+    }, PREWARM_AFTER_MS);
+  }
   /** Bumped by each open and each cancel: an open whose number is no longer this one gave up. */
   let openSeq = 0;
   /** The worker a scenario is being opened in, until it is adopted or dropped. */
@@ -80,17 +99,18 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       // The worker died opening it (out of memory, say), or was stopped by a cancel.
       result = { ok: false, problems: [{ path: '(file)', message: `could not be opened: ${e instanceof Error ? e.message : String(e)}` }] };
     }
-    if (seq !== openSeq) return worker.terminate();
+    // Superseded by a later open: a worker that answered is kept as the spare (a cancel stopped it).
+    if (seq !== openSeq) return bridge.release(worker);
     candidate = null;
     // An edited scenario keeps the name the editor gave it ("edited: hello-mesh").
     const named = (title: string | undefined) => (entry.source === 'file' && title && !entry.id.startsWith('edited:') ? `${title} (${entry.fileName ?? entry.label})` : entry.label);
     if (!result.ok) {
-      worker.terminate();
+      bridge.release(worker);
       return refuse(seq, named(result.title), result.problems);
     }
     const info = result.info;
     await core.serial(async () => {
-      if (seq !== openSeq) return worker.terminate();
+      if (seq !== openSeq) return bridge.release(worker);
       const before = store.getState().selectedId;
       bridge.adopt(worker);
       if (before !== null && before !== entry.id) core.previousId = before;
@@ -113,6 +133,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       openedScenario(info.name);
       await core.firstFrame();
     });
+    prewarmLater();
   }
 
   return {
