@@ -1,0 +1,164 @@
+// TopologyView's drawing, as plain functions (STYLE.md: a thin component calls them from an
+// effect): the scene of a topology at a size, an SVG one (renderTopology) for a small topology or
+// a canvas of group tiles (renderCanvasTopology) for a large or folded one, and what the traffic
+// canvas over it reads (the TrafficView).
+import type { RefObject } from 'react';
+import { PASSED_STRIDE, type Frame } from '../../workers/protocol';
+import type { ScenarioInfo } from '../../workers/protocol';
+import { computeLayout } from '../topology/layout';
+import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
+import { placeGroupNodes } from '../topology/drag';
+import { renderTopology, type TopologyScene } from '../topology/renderTopology';
+import { computeGroupLayout, Cell } from '../topology/groupLayout';
+import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
+import type { EdgeRates } from '../topology/edgeRates';
+import type { TrafficView } from '../traffic/drawTraffic';
+import { groupPulseLines } from '../traffic/groupPulses';
+import { createPulses, type Pulses } from '../traffic/pulses';
+import type { GroupEntry } from './TopologyTools';
+import { keptFit } from './topologyFit';
+import type { FitLock } from './useNodeDrag';
+
+/** The stage's scenes and what reads them, as TopologyView's refs; drawStage replaces them. */
+export interface StageRefs {
+  sceneRef: RefObject<TopologyScene | null>;
+  bigRef: RefObject<CanvasTopologyScene | null>;
+  viewRef: RefObject<TrafficView | null>;
+  pulsesRef: RefObject<Pulses | null>;
+  ratesRef: RefObject<EdgeRates>;
+  cameraRef: RefObject<CameraControl | null>;
+  fitLockRef: RefObject<FitLock | null>;
+  /** The topology last drawn: a new one resets the camera, the groups and the search's answer. */
+  drawnTopologyRef: RefObject<unknown>;
+  faultsRef: RefObject<readonly { type: string; target: string }[]>;
+  highlightRef: RefObject<readonly string[]>;
+  dirtyRef: RefObject<boolean>;
+  paintRef: RefObject<() => void>;
+}
+
+/** What a drawing of the stage is made from: TopologyView's state at the moment. */
+export interface StageDrawing {
+  svg: SVGSVGElement;
+  box: HTMLDivElement;
+  size: { width: number; height: number };
+  topology: ScenarioInfo['topology'] | null;
+  scenarioName: string;
+  latest: Frame | null;
+  /** A canvas of group tiles, not the SVG (a large topology, or one folded into groups). */
+  large: boolean;
+  /** How presenter mode (or the readable fold) folds the drawing (usePresenterFold). */
+  fold: string;
+  positions: NodePositions;
+  unfolded: ReadonlySet<string>;
+  shownUnfolded: ReadonlySet<string>;
+  /** The drawing's geometry is presenter mode's (presenter mode, or the large text). */
+  presenter: boolean;
+  presenterMode: boolean;
+  largeText: boolean;
+  roomy: boolean;
+  /** The drawing kept readable beside the open inspector, centred on `focus`. */
+  keepReadable: boolean;
+  focus: number[] | undefined;
+  /** The presenter floor's scale, and whether the drawing is drawn whole below it. */
+  floorMinScale: number;
+  belowFloor: boolean;
+}
+
+/** What the component keeps in its own state after a drawing: the groups listed and hidden, the search's answer. */
+export interface StageSetters {
+  setGroups: (g: GroupEntry[]) => void;
+  setHidden: (h: ReadonlySet<number>) => void;
+  clearSearch: () => void;
+}
+
+/**
+ * Draws the stage for `d` and puts the scenes in `r`: nothing (and no `data-drawn`) without a
+ * topology; otherwise the large scene or the SVG one, with the faults and highlight in `r`'s refs
+ * from its first paint, and the traffic view over it. Sets the stage's data-drawn, data-view,
+ * data-text and data-captions. Impure: draws into `d.svg`, writes `r` and `d.box`'s dataset,
+ * calls `set`.
+ */
+export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): void {
+  const { svg, box, size, topology } = d;
+  if (!topology) {
+    r.ratesRef.current.clear();
+    svg.replaceChildren();
+    r.sceneRef.current = null;
+    r.bigRef.current = null;
+    r.viewRef.current = null;
+    r.pulsesRef.current = null;
+    delete box.dataset.drawn;
+    return;
+  }
+  const newTopology = r.drawnTopologyRef.current !== topology;
+  if (newTopology) r.cameraRef.current?.reset();
+  if (d.large) drawLarge(d, topology, newTopology, r, set);
+  else drawSmall(d, topology, newTopology, r, set);
+  if (newTopology) set.clearSearch();
+  r.drawnTopologyRef.current = topology;
+  if (r.pulsesRef.current?.level.length !== topology.edges.length * PASSED_STRIDE) {
+    r.pulsesRef.current = createPulses(topology.edges.length);
+  }
+  box.dataset.drawn = d.scenarioName;
+  box.dataset.view = d.large ? 'canvas' : 'svg';
+  r.dirtyRef.current = true;
+  r.paintRef.current();
+}
+
+/** The canvas of group tiles. Impure: as drawStage. */
+function drawLarge(d: StageDrawing, topology: ScenarioInfo['topology'], newTopology: boolean, r: StageRefs, set: StageSetters): void {
+  const { svg, box, size } = d;
+  delete box.dataset.captions;
+  delete box.dataset.text;
+  svg.replaceChildren();
+  r.sceneRef.current = null;
+  // Folded for presenter mode, the tiles are few and large: the last column's titles (14 px,
+  // wider than a tile of one node) get room at the right rather than being cut by the edge.
+  const titleRoom = d.fold === 'groups' ? Math.min(160, 8 * (5 + Math.max(0, ...topology.nodes.map((n) => n.name.length)))) : 0;
+  const layout = computeGroupLayout(topology, size.width - titleRoom, size.height);
+  placeGroupNodes(layout, topology.nodes.map((n) => n.name), topology.edges, d.positions);
+  const prev = r.bigRef.current;
+  const scene = createCanvasTopology(topology, layout, { presenter: d.presenter || d.fold === 'groups' });
+  // Redrawn for a new size, the same run keeps its hidden groups.
+  if (!newTopology && prev) layout.groups.forEach((g) => scene.setHidden(g.index, prev.isHidden(g.index)));
+  r.bigRef.current = scene;
+  scene.updateLoad(d.latest?.nodes ?? null);
+  scene.showFaults(r.faultsRef.current);
+  scene.highlight(r.highlightRef.current);
+  const lines = groupPulseLines(layout);
+  // The scene draws each edge once a cell spans DETAIL_PX (renderCanvasTopology); so do the pulses.
+  const groupPulses = (k: number) => (Cell.step * layout.scale * k >= 18 ? null : lines);
+  r.viewRef.current = { lanes: layout.lanes, base: layout, dotScale: 0.4, minDotPx: 1.5, hiddenEdges: scene.hiddenEdges, straight: true, groupPulses };
+  if (newTopology || !prev) {
+    set.setGroups(layout.groups.map((g) => ({ index: g.index, name: g.name, mesh: g.mesh, size: g.members.length })));
+    set.setHidden(new Set());
+  }
+}
+
+/** The SVG scene, fitted to the stage or kept at the fit a drag began with. Impure: as drawStage. */
+function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopology: boolean, r: StageRefs, set: StageSetters): void {
+  const { svg, box, size } = d;
+  const wasBig = r.bigRef.current !== null;
+  r.bigRef.current = null;
+  // Redrawn for a new size, the same run keeps its control planes' pulse counts.
+  const carried = !newTopology ? r.sceneRef.current?.controlState() : undefined;
+  const kept = keptFit(r.fitLockRef.current, box, size, topology, d.unfolded, d.presenter, r.cameraRef.current?.camera.k ?? 1);
+  if (!kept) r.fitLockRef.current = null;
+  // A picture drawn whole below the floor fits the stage, not the floor (it would be cut).
+  const minScale = d.presenterMode ? (d.belowFloor ? undefined : d.floorMinScale) : d.keepReadable ? INSPECTOR_MIN_SCALE : undefined;
+  const layout = computeLayout(topology, size.width, size.height, { positions: d.positions, unfolded: d.shownUnfolded, minScale, presenter: d.presenter, roomy: d.roomy, fit: kept, focus: d.focus });
+  if (d.largeText) box.dataset.text = 'large';
+  else delete box.dataset.text;
+  // Bare boxes (compact.css) when captions would be too small to read.
+  if (layout.captionless) box.dataset.captions = 'none';
+  else delete box.dataset.captions;
+  const scene = renderTopology(svg, layout, carried);
+  r.sceneRef.current = scene;
+  scene.updateLoad(d.latest?.nodes ?? null);
+  scene.showFaults(r.faultsRef.current);
+  scene.highlight(r.highlightRef.current);
+  scene.setCamera(r.cameraRef.current?.camera ?? IDENTITY_CAMERA);
+  r.viewRef.current = { lanes: scene.lanes, base: scene.layout, holes: scene.labelHoles };
+  if (newTopology || wasBig) set.setGroups([]);
+}
