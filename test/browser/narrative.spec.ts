@@ -238,9 +238,10 @@ test('control-plane-outage tells its story step by step and highlights what each
 });
 
 test('link figures: calls per second beside each link, failures and retries when hovered (the retry storm multiplies)', async ({ page }) => {
-  await page.goto('/');
+  // Opened by its link (hello-mesh opened first and retry-storm then picked spawned a second engine worker).
+  await page.goto('/?scenario=retry-storm');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('scenario-select').selectOption('retry-storm');
+  await expect(page.locator('[data-drawn="retry-storm"]')).toBeVisible();
   await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 4');
   await page.getByTestId('narrative-next').click();
   await page.getByTestId('narrative-next').click();
@@ -265,9 +266,10 @@ test('link figures: calls per second beside each link, failures and retries when
 });
 
 test('the timeline marks the steps and the faults, and a click on a step runs the simulation there', async ({ page }) => {
-  await page.goto('/');
+  // Opened by its link (hello-mesh opened first and control-plane-outage then picked spawned a second engine worker).
+  await page.goto('/?scenario=control-plane-outage');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('scenario-select').selectOption('control-plane-outage');
+  await expect(page.locator('[data-drawn="control-plane-outage"]')).toBeVisible();
   const timeline = page.getByTestId('timeline');
   await expect(timeline.locator('.timeline-step')).toHaveCount(6);
   // The scenario's three faults, none started yet.
