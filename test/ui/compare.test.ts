@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
 import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/injectedFaults';
-import { diffRows, formatDiffValue, hopsNote, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
+import { diffRows, formatDiffValue, gatewayCpuMs, hopsNote, LATENCY_NOTE, latencyNote, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
 import { divergenceHeadline, failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES, sharedLinks, triesApart } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
@@ -29,7 +29,7 @@ function run(name: string, seed?: number, toMs?: number) {
   const series = host.seriesSince(-1, 0);
   const summary = host.summary();
   const latencyMeasured = runLatencyMeasured(summary.latencyMs.mean, series, f.simTime);
-  const figures: PaneFigures = { summary, proxyCpuMs: f.counters[Counter.proxyCpuMs], proxyPasses: f.counters[Counter.proxyPasses], proxies: f.counters[Counter.proxies], latencyMeasured };
+  const figures: PaneFigures = { summary, proxyCpuMs: f.counters[Counter.proxyCpuMs], proxyPasses: f.counters[Counter.proxyPasses], proxies: f.counters[Counter.proxies], gatewayCpuMs: gatewayCpuMs(summary, r.info.topology), latencyMeasured };
   return { info: r.info, frame: f, figures, series };
 }
 
@@ -149,7 +149,34 @@ describe('tries and retries across architectures (gateway-only against mesh-only
     expect([formatDiffValue(tries, tries.a), formatDiffValue(tries, tries.b), tries.ratio!.toFixed(2)]).toEqual(['3.984', '2.998', '0.75']);
     expect(tries.note).toMatch(/grows with the hops as well as with retries/);
     // The rows read in order: retries, per user request, the hops, then the tries they sum to.
-    expect(rows.filter((r) => r.section === 'load').map((r) => r.key)).toEqual(['rps', 'retries', 'retriesPer', 'links', 'tries', 'proxyCpu', 'proxyCpu1000']);
+    expect(rows.filter((r) => r.section === 'load').map((r) => r.key)).toEqual(['rps', 'retries', 'retriesPer', 'links', 'tries', 'gatewayCpu', 'gatewayCpu1000', 'proxyCpu', 'proxyCpu1000']);
+  });
+
+  it("gives each layer's CPU: the gateway's 1,320 ms over 24 s against the mesh's sidecars' 4,282 ms", () => {
+    // The gateway's workers hold only its own CPU per request (lognormal, median 0.5 ms, sigma 0.4:
+    // a mean of 0.54 ms), so its busy time over 2,432 requests is 0.54 ms each.
+    const gw = row(rows, 'gatewayCpu');
+    expect(gw.a).toBeCloseTo(1320.028 / 24_000, 6);
+    expect(gw.b).toBe(0);
+    expect(gw.label).toBe('gateway CPU, in all');
+    expect(row(rows, 'gatewayCpu1000').a).toBeCloseTo(1320.028 / 2432, 5);
+    expect(row(rows, 'gatewayCpu1000').a).toBeCloseTo(0.5 * Math.exp(0.4 ** 2 / 2), 2);
+    expect(row(rows, 'gatewayCpu1000').b).toBeNull();
+    expect(row(rows, 'proxyCpu')).toMatchObject({ a: 0 });
+    expect(row(rows, 'proxyCpu').b).toBeCloseTo(4282.0995 / 24_000, 6);
+    expect([formatDiffValue(gw, gw.a), formatDiffValue(gw, gw.b)]).toEqual(['0.055 vCPU', '0.000 vCPU']);
+    // The gateway's CPU is its utilisation times its 2 × 16 workers.
+    expect(gatewayCpuMs(g.figures.summary, g.info.topology)).toBeCloseTo(g.figures.summary.gateways.edge.utilization * 32 * 24_000, 9);
+    expect(gatewayCpuMs(g.figures.summary, undefined)).toBe(0);
+  });
+
+  it("says under the table that latency is end to end over 4 links against 3, and marks the latency rows", () => {
+    expect(latencyNote(rows, names)).toEqual({
+      hops: true,
+      text: `† Latency is end to end: requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so latency B/A counts 1 hop more in A as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${LATENCY_NOTE}`,
+    });
+    const storm = diffRows(run('retry-storm', undefined, 24_000).figures, run('retry-storm-fixed', 5, 24_000).figures);
+    expect(latencyNote(storm, names)).toEqual({ hops: false, text: LATENCY_NOTE });
   });
 
   it('notes under the table that the hops differ, and says nothing where they are the same (retry-storm against its fix)', () => {

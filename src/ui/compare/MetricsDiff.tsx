@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { formatSimTime, keepUnits } from '../format';
 import type { CompareState } from './compareStore';
-import { diffRows, formatDiffValue, hopsNote, unsharedServices } from './diff';
+import { diffRows, formatDiffValue, hopsNote, latencyNote, unsharedServices } from './diff';
 import { sideLabel } from './sideLabel';
 import { PANE_COLORS } from './paneColors';
 
@@ -24,6 +24,7 @@ export function MetricsDiff({ s }: { s: CompareState }) {
     );
   const side = (i: 0 | 1) => `${'AB'[i]} (${s.labels ? s.labels[i] : s.pair![i]})`;
   const hops = hopsNote(rows, [side(0), side(1)]);
+  const latency = latencyNote(rows, [side(0), side(1)]);
   return (
     <section className="compare-diff" aria-label="Figures of both runs">
       <table className="metrics-diff" data-testid="metrics-diff" data-at={s.figuresAt} data-stale={seeking || undefined}>
@@ -53,6 +54,7 @@ export function MetricsDiff({ s }: { s: CompareState }) {
               <th scope="row" title={r.note ? `in ${r.unit}: ${r.note}` : `in ${r.unit}`}>
                 {r.label}
                 {hops && r.key === 'tries' && ' *'}
+                {latency.hops && r.section === 'latency' && ' †'}
               </th>
               <td data-side="A" data-value={r.a ?? ''}>
                 {formatDiffValue(r, r.a)}
@@ -78,7 +80,9 @@ export function MetricsDiff({ s }: { s: CompareState }) {
           * {hops}
         </p>
       )}
-      <p className="muted compare-note">Latency over ok requests after the warm-up; shares of requests sent; as `npm run sim -- compare` counts them.</p>
+      <p className="muted compare-note" data-testid="diff-latency-note">
+        {latency.text}
+      </p>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // the ratio B / A, as `npm run sim -- compare` prints them (src/cli/compare.ts), plus the ones
 // a person reaches for on screen: error share by cause, tries per request, proxy CPU, load.
 // Pure functions of each run's summary and counters, taken at one simulated moment.
+import type { Topology } from '../../models/Topology';
 import type { RunSummary } from '../../workers/protocol';
 import { vcpuPer1000 } from '../../workers/figures';
 import { formatCount, formatLatency, formatNumber, formatPercent, formatRate } from '../format';
@@ -13,6 +14,11 @@ export interface PaneFigures {
   proxyCpuMs: number;
   proxyPasses: number;
   proxies: number;
+  /**
+   * The gateways' CPU so far, ms over all their replicas' workers (`gatewayCpuMs`), 0 with no
+   * gateway: a gateway's work per request is CPU, so its workers' busy time is its CPU.
+   */
+  gatewayCpuMs: number;
   /**
    * Whether its latency figures hold a measurement (`runLatencyMeasured`: ok requests sent after
    * the warm-up, counted, not guessed from the zeros an empty histogram gives).
@@ -56,11 +62,31 @@ const retries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e
 const perSent = (n: number, s: RunSummary) => (s.requests.sent > 0 ? n / s.requests.sent : null);
 
 /**
+ * The gateways' CPU so far, ms: each gateway's utilisation (its workers' busy time over the run,
+ * Service.utilization, the engine's own count) times its workers (replicas × concurrency, from
+ * `topology`) times the simulated ms. A gateway holds a worker only for its own CPU per request,
+ * never while the upstream answers (models/Gateway.ts), so busy time is CPU time. 0 with no
+ * gateway; a gateway missing from `topology` counts 0. Pure.
+ */
+export function gatewayCpuMs(summary: RunSummary, topology: Topology | undefined): number {
+  let ms = 0;
+  for (const [name, g] of Object.entries(summary.gateways)) {
+    const n = topology?.nodes.find((x) => x.name === name);
+    if (n) ms += g.utilization * n.replicas * n.concurrency * summary.simulatedMs;
+  }
+  return ms;
+}
+
+/** Requests the gateways received so far, over all of them. */
+const gatewayRequests = (s: RunSummary) => Object.values(s.gateways).reduce((n, g) => n + g.requests, 0);
+
+/**
  * The table's rows for runs A and B at one moment: latency p50/p90/p99/mean of ok requests after
  * the warm-up (ms; null while none was measured, as in the warm-up: `PaneFigures.latencyMeasured`), user requests per second, failed share and each cause's share of requests
  * sent, retries over every hop in all and per user request, the links that carried calls (hops),
- * tries per user request over every hop (with a note: they count hops too), sidecar CPU (vCPU in all, and per
- * 1000 req/s per proxy as Istio states it), and for each service both runs have, the requests
+ * tries per user request over every hop (with a note: they count hops too), each layer's CPU:
+ * the gateways' (vCPU in all, and per 1000 req/s through them) beside the sidecars' (vCPU in all, and
+ * per 1000 req/s per proxy as Istio states it), and for each service both runs have, the requests
  * it received and its utilisation. Causes and services are in A's order, then B's. Pure.
  */
 export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
@@ -86,6 +112,12 @@ export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
   rows[rows.length - 1].note = 'a first try on every hop a request crosses, plus the retries: it grows with the hops as well as with retries';
   const vcpu = (f: PaneFigures) => (f.proxies > 0 && f.summary.simulatedMs > 0 ? f.proxyCpuMs / f.summary.simulatedMs : null);
   const per1000 = (f: PaneFigures) => (f.proxies > 0 && f.proxyPasses > 0 ? vcpuPer1000(f.proxyCpuMs, f.proxyPasses) : null);
+  // Each layer's cost side by side (new user, session 33: gateway-only against mesh-only showed
+  // the mesh's cost alone). Per 1000 req/s through a gateway is its CPU ms per request.
+  const gwPer1000 = (f: PaneFigures) => (gatewayRequests(f.summary) > 0 ? f.gatewayCpuMs / gatewayRequests(f.summary) : null);
+  const gwVcpu = (f: PaneFigures) => (f.summary.simulatedMs > 0 ? f.gatewayCpuMs / f.summary.simulatedMs : Object.keys(f.summary.gateways).length === 0 ? 0 : null);
+  row('gatewayCpu', 'gateway CPU, in all', 'vCPU', 'number', 'load', gwVcpu(A), gwVcpu(B));
+  row('gatewayCpu1000', 'gateway CPU per 1000 req/s through it', 'vCPU', 'number', 'load', gwPer1000(A), gwPer1000(B));
   row('proxyCpu', 'sidecar CPU, in all', 'vCPU', 'number', 'load', vcpu(A) ?? (A.proxies === 0 ? 0 : null), vcpu(B) ?? (B.proxies === 0 ? 0 : null));
   row('proxyCpu1000', 'sidecar CPU per 1000 req/s per proxy', 'vCPU', 'number', 'load', per1000(A), per1000(B));
   for (const n of Object.keys(a.services).filter((n) => n in b.services)) {
@@ -106,6 +138,29 @@ export function hopsNote(rows: readonly DiffRow[], names: readonly [string, stri
   const l = rows.find((r) => r.key === 'links');
   if (!l || l.a === null || l.b === null || l.a === l.b || l.a === 0 || l.b === 0) return null;
   return `Requests cross ${formatCount(l.a)} links in ${names[0]} and ${formatCount(l.b)} in ${names[1]}, so tries per user request differ by the hops as well: retries per user request compare the retries.`;
+}
+
+/** The note under the table on what its latency and shares count, when no hop differs. */
+export const LATENCY_NOTE = 'Latency over ok requests after the warm-up; shares of requests sent; as `npm run sim -- compare` counts them.';
+
+/**
+ * The note under the table on what its latency rows count. When the runs' requests cross
+ * different numbers of links (the `links` row, as `hopsNote`), it says that latency is end to end
+ * over those links, so latency B/A holds the extra hops' time (a gateway's edge hop, its queue and
+ * CPU) as well as each layer's cost, and points to the CPU rows for each layer alone ("† Latency is
+ * end to end: requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so latency B/A
+ * counts 1 hop more in A as well as each layer's cost; the gateway and sidecar CPU rows give each
+ * layer's cost. …"); `hops` true then. Else LATENCY_NOTE. `names` are A's and B's labels. Pure.
+ */
+export function latencyNote(rows: readonly DiffRow[], names: readonly [string, string]): { text: string; hops: boolean } {
+  const l = rows.find((r) => r.key === 'links');
+  if (!l || l.a === null || l.b === null || l.a === l.b || l.a === 0 || l.b === 0) return { text: LATENCY_NOTE, hops: false };
+  const more = Math.abs(l.a - l.b);
+  const inWhich = l.a > l.b ? 'A' : 'B';
+  return {
+    text: `† Latency is end to end: requests cross ${formatCount(l.a)} links in ${names[0]} and ${formatCount(l.b)} in ${names[1]}, so latency B/A counts ${more === 1 ? '1 hop' : `${formatCount(more)} hops`} more in ${inWhich} as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${LATENCY_NOTE}`,
+    hops: true,
+  };
 }
 
 /** Names of the services only one run has, so the table can say they are left out. Pure. */

@@ -7,6 +7,7 @@ import { runLatencyMeasured } from '../measuredLatency';
 import { branchLabels } from '../changes/summary';
 import { inTime } from '../sim/controllerApi';
 import { firstDivergence, sharedLinks, type SharedLink } from './divergence';
+import { gatewayCpuMs } from './diff';
 import type { PairCore } from './pairRun';
 
 /** How often the figures, series and fault lists are asked of both workers while playing, wall ms. */
@@ -37,7 +38,8 @@ export async function refreshFigures(core: PairCore, gen: number): Promise<void>
       const f = core.panes[i].latest;
       const summary = answers[i].summary;
       const latencyMeasured = runLatencyMeasured(summary.latencyMs.mean, d.series[i], summary.simulatedMs);
-      return { summary, proxyCpuMs: f?.counters[Counter.proxyCpuMs] ?? 0, proxyPasses: f?.counters[Counter.proxyPasses] ?? 0, proxies: f?.counters[Counter.proxies] ?? 0, latencyMeasured };
+      const gatewayCpu = gatewayCpuMs(summary, core.panes[i].appStore.getState().info?.topology);
+      return { summary, proxyCpuMs: f?.counters[Counter.proxyCpuMs] ?? 0, proxyPasses: f?.counters[Counter.proxyPasses] ?? 0, proxies: f?.counters[Counter.proxies] ?? 0, gatewayCpuMs: gatewayCpu, latencyMeasured };
     };
     d.figures = [fig(0), fig(1)];
     d.figuresAt = core.clock();
