@@ -1,8 +1,10 @@
-// Six faults added from the form at one moment, as a workshop does: their handles stack on rows
-// above and below the track (ROW_AIR past the outermost, Timeline.tsx) and their bands on lanes
-// under it. No two of the timeline's marks (handles, step circles, lanes, its label) overlap, every
-// handle is inside the timeline, on top at its middle and clear of the counters and the picture,
-// and the six rows of the fault list lie apart, at 1600x1000 and 1024x768.
+// Six faults added from the form at one moment, as a workshop does: they share one handle with
+// their count (handleGroups: they stacked six handles on rows above and below the track and the
+// timeline was 166 px tall, eating a 1024x768 window's picture), and their bands lie on lanes
+// under the track, one each. No two of the timeline's marks (handles, step circles, lanes, its
+// label) overlap, every handle is inside the timeline, on top at its middle and clear of the
+// counters and the picture, the timeline stays under 90 px, and the six rows of the fault list
+// lie apart, at 1600x1000 and 1024x768.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { untilStill } from './fixtures/settle';
@@ -50,7 +52,9 @@ const overlaps = (page: Page) =>
     items.forEach((a, i) => items.slice(i + 1).forEach((b, k) => {
       if (Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5 && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5) out.push(`fault list rows ${i} and ${i + k + 1} overlap`);
     }));
-    return { out, handles: marks.filter((x) => x.handle).length, rowsUp: document.querySelector('.timeline')!.getAttribute('data-rows-up'), rowsDown: document.querySelector('.timeline')!.getAttribute('data-rows-down'), lanes: document.querySelector('.timeline')!.getAttribute('data-lanes'), height: timeline.height };
+    const bands = Array.from(document.querySelectorAll('.timeline-fault-lane')).map((e) => ({ lane: e.getAttribute('data-lane'), w: box(e).width, h: box(e).height }));
+    const shared = document.querySelector('[data-testid="timeline-fault"]');
+    return { out, bands, faults: shared?.getAttribute('data-faults'), title: shared?.getAttribute('title') ?? '', count: shared?.textContent ?? '', handles: marks.filter((x) => x.handle).length, rowsUp: document.querySelector('.timeline')!.getAttribute('data-rows-up'), rowsDown: document.querySelector('.timeline')!.getAttribute('data-rows-down'), lanes: document.querySelector('.timeline')!.getAttribute('data-lanes'), height: timeline.height };
   });
 
 test('six faults added from the form at one moment stack on the timeline with nothing overlapping, inside it and clear of the counters, at 1600x1000 and 1024x768', async ({ page }) => {
@@ -66,19 +70,27 @@ test('six faults added from the form at one moment stack on the timeline with no
     await page.getByTestId('fault-inject').click();
     await expect(items, `after ${f.type}`).toHaveCount(i + 1);
   }
-  await expect(page.getByTestId('timeline-fault')).toHaveCount(6);
+  // One handle, shared by the six (handleGroups).
+  await expect(page.getByTestId('timeline-fault')).toHaveCount(1);
   for (const [w, h] of [[1600, 1000], [1024, 768]] as const) {
     await page.setViewportSize({ width: w, height: h });
     const seen = await untilStill(page, () => overlaps(page), `the timeline at ${w}x${h}`);
-    console.log(`timeline-six ${w}x${h}: ${seen.handles} handles, rows up ${seen.rowsUp} down ${seen.rowsDown}, ${seen.lanes} lanes, timeline ${seen.height.toFixed(0)} px tall`);
+    console.log(`timeline-six ${w}x${h}: ${seen.handles} handle(s) for ${seen.faults} faults, rows up ${seen.rowsUp} down ${seen.rowsDown}, ${seen.lanes} lanes, timeline ${seen.height.toFixed(0)} px tall`);
     await saveShot(page, `timeline-six-faults-${w}x${h}.png`);
     await page.locator('.timeline').screenshot({ path: shotPath(`timeline-six-faults-strip-${w}x${h}.png`) });
-    expect(seen.handles).toBe(6);
+    expect(seen.handles).toBe(1);
+    expect(seen.faults).toBe('6');
+    expect(seen.count).toBe('6');
+    // Every fault named on hover, and each its own band, in a lane of its own, on show.
+    expect(seen.title.split('\n')).toHaveLength(7);
+    expect(new Set(seen.bands.map((l) => l.lane)).size).toBe(6);
+    expect(seen.bands.filter((l) => l.w < 10 || l.h < 3)).toEqual([]);
     expect(seen.out).toEqual([]);
+    expect(seen.height, 'the timeline, px').toBeLessThan(90);
   }
-  // Each handle still seeks to its fault's start.
+  // The shared handle seeks to the six faults' start.
   await page.getByTestId('timeline').click({ position: { x: 5, y: 4 } });
   await expect(page.getByTestId('sim-time')).not.toHaveText('12.0 s');
-  await page.getByTestId('timeline-fault').nth(5).click();
+  await page.getByTestId('timeline-fault').click();
   await expect(page.getByTestId('sim-time')).toHaveText('12.0 s');
 });

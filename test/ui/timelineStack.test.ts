@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belowRowsDrop, rowOffset, stackMarkers } from '../../src/ui/components/timelineStack';
+import { belowRowsDrop, handleGroups, rowOffset, stackMarkers } from '../../src/ui/components/timelineStack';
 
 const step = (x: number) => ({ x, left: 11, right: 11 });
 const handle = (x: number) => ({ x, left: 3, right: 6 });
@@ -27,5 +27,13 @@ describe('timeline markers', () => {
     expect([0, 1, 2, 3, 4].map((r) => rowOffset(r, 24, drop))).toEqual([0, -24, 35, -48, 59]);
     // A marker one row down then starts 2 px under the third lane.
     expect(-7 + rowOffset(2, 24, drop)).toBe(26 + 2);
+  });
+
+  it('three or more faults starting at one moment share one handle; two, or faults a millisecond apart, keep one each', () => {
+    // Six added from the form at 12 s, then one at 20 s.
+    expect(handleGroups([12000, 12000, 12000, 12000, 12000, 12000, 20000])).toEqual([[0, 1, 2, 3, 4, 5], [6]]);
+    // control-plane-outage: the control plane and the CA at 10 s, a kill at 20 s.
+    expect(handleGroups([10000, 10000, 20000])).toEqual([[0], [1], [2]]);
+    expect(handleGroups([5000, 12000, 5000, 12000, 12000, 12001])).toEqual([[0], [1, 3, 4], [2], [5]]);
   });
 });

@@ -2,7 +2,7 @@
 // in a lane under the track, so overlapping ones read apart), and where the simulation is now. A
 // click or a drag runs the simulation to that time, continuously while dragging (back in time:
 // again from 0, the injected faults replayed); the step and fault markers stay buttons that seek
-// to their time.
+// to their time (three or more faults starting at one moment share one, with their count).
 import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { formatClock } from '../format';
 import { faultFamily } from '../faults/faultName';
@@ -10,15 +10,17 @@ import { faultBand, faultBandTitle, faultLanes } from './faultBand';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
 import { SHIFT_SEEK_MS } from './useShortcuts';
-import { belowRowsDrop, rowOffset, stackMarkers } from './timelineStack';
+import { belowRowsDrop, handleGroups, rowOffset, stackMarkers } from './timelineStack';
 import { snapToPixel } from './timelineSnap';
-import { faultMarkerLabel, faultMarkerTitle, stepMarkerTitle } from './timelineTitles';
+import { faultMarkerLabel, faultMarkerTitle, sharedMarkerLabel, sharedMarkerTitle, stepMarkerTitle } from './timelineTitles';
 
 const NO_STEPS: never[] = [];
 /** Half a step circle's width and a fault handle's reach left and right of its time, CSS px (styles.css, recipe.css). */
 const STEP_HALF = 10;
 const HANDLE_LEFT = 3;
 const HANDLE_RIGHT = 6;
+/** A shared handle's reach right of its time, CSS px: 17 px wide with its count (recipe.css .timeline-fault-shared). */
+const SHARED_RIGHT = 14;
 /**
  * How far a marker on the track reaches above and below the track's top, CSS px: a step circle
  * is 20 px from 11 px above to 9 px under it (the track is 8 px), a handle's top 7 px above it
@@ -78,12 +80,14 @@ export function Timeline() {
   const current = stepAt(steps, simTime);
   // Markers that would cover each other (a fault at a step's time) go on rows above and below.
   const px = (ms: number) => (trackWidth * Math.min(duration, Math.max(0, ms))) / duration;
+  // Three or more faults starting at one moment share a handle with their count (handleGroups).
+  const handles = handleGroups(faults.map((f) => f.startMs)).map((g) => g.map((i) => faults[i]));
   const rows = stackMarkers([
     ...steps.map((s) => ({ x: px(s.at), left: STEP_HALF, right: STEP_HALF })),
-    ...faults.map((f) => ({ x: px(f.startMs), left: HANDLE_LEFT, right: HANDLE_RIGHT })),
+    ...handles.map((h) => ({ x: px(h[0].startMs), left: HANDLE_LEFT, right: h.length > 1 ? SHARED_RIGHT : HANDLE_RIGHT })),
   ]);
   const stepRow = (i: number) => rows[i];
-  const faultRow = (i: number) => rows[steps.length + i];
+  const handleRow = (i: number) => rows[steps.length + i];
   const up = Math.ceil(Math.max(0, ...rows.filter((r) => r % 2 === 1)) / 2);
   const down = Math.max(0, ...rows.filter((r) => r > 0 && r % 2 === 0)) / 2;
   // Each fault's band in a lane of its own under the track, so overlapping faults read apart and
@@ -185,23 +189,30 @@ export function Timeline() {
           );
         })}
         {/* The bars let drags through; a small handle at each fault's start seeks there. */}
-        {faults.map((f, i) => (
-          <button
-            key={f.id}
-            type="button"
-            className="timeline-fault-handle"
-            data-testid="timeline-fault"
-            data-fault-family={faultFamily(f.type)}
-            data-row={faultRow(i)}
-            style={{ left: at(f.startMs), ...shift(faultRow(i)) }}
-            title={faultMarkerTitle(f)}
-            aria-label={faultMarkerLabel(f)}
-            onClick={(e) => {
-              e.stopPropagation();
-              void controller.seek(f.startMs);
-            }}
-          />
-        ))}
+        {handles.map((h, i) => {
+          const f = h[0];
+          const families = new Set(h.map((x) => faultFamily(x.type)));
+          return (
+            <button
+              key={f.id}
+              type="button"
+              className={`timeline-fault-handle${h.length > 1 ? ' timeline-fault-shared' : ''}`}
+              data-testid="timeline-fault"
+              data-fault-family={families.size === 1 ? faultFamily(f.type) : 'mixed'}
+              data-faults={h.length}
+              data-row={handleRow(i)}
+              style={{ left: at(f.startMs), ...shift(handleRow(i)) }}
+              title={h.length > 1 ? sharedMarkerTitle(h) : faultMarkerTitle(f)}
+              aria-label={h.length > 1 ? sharedMarkerLabel(h) : faultMarkerLabel(f)}
+              onClick={(e) => {
+                e.stopPropagation();
+                void controller.seek(f.startMs);
+              }}
+            >
+              {h.length > 1 ? h.length : null}
+            </button>
+          );
+        })}
         {steps.map((s, i) => (
           <button
             key={i}

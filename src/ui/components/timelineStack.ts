@@ -55,3 +55,37 @@ export function rowOffset(row: number, step: number, below = 0): number {
 export function belowRowsDrop(lanesEnd: number, markerTop: number, step: number, gap = 2): number {
   return lanesEnd > 0 ? Math.max(0, lanesEnd + gap - (markerTop + step)) : 0;
 }
+
+/**
+ * At this many faults starting at one moment or more, they share one handle on the track, with
+ * their count (Timeline.tsx): six added from the form at 12 s stacked six handles on three rows
+ * above the track and three below, and the timeline grew to 166 px, a third of a 1024x768
+ * window's picture. Two keep a handle each (a row above and one below, as control-plane-outage's
+ * control plane and CA at its step 2).
+ */
+export const SHARED_HANDLE_AT = 3;
+
+/**
+ * The faults' handles: each a list of indices into `starts` (the faults' start times, ms), in
+ * the order of their first fault; faults starting at the very same moment share one when there
+ * are SHARED_HANDLE_AT or more of them, so a click on it seeks to every one's start. Pure.
+ */
+export function handleGroups(starts: readonly number[]): number[][] {
+  const byStart = new Map<number, number[]>();
+  starts.forEach((t, i) => {
+    const list = byStart.get(t);
+    if (list) list.push(i);
+    else byStart.set(t, [i]);
+  });
+  const groups: number[][] = [];
+  const seen = new Set<number>();
+  starts.forEach((t, i) => {
+    if (seen.has(i)) return;
+    const same = byStart.get(t)!;
+    if (same.length >= SHARED_HANDLE_AT) {
+      same.forEach((j) => seen.add(j));
+      groups.push(same);
+    } else groups.push([i]);
+  });
+  return groups;
+}

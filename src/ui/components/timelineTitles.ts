@@ -18,3 +18,16 @@ export function faultMarkerTitle(f: { type: string; target: string; startMs: num
 export function faultMarkerLabel(f: { type: string; target: string; startMs: number }): string {
   return `${faultName(f.type)} ${faultWhere(f.type, f.target)} at ${formatClock(f.startMs)}`;
 }
+
+/**
+ * A shared handle's title (three or more faults starting at one moment, handleGroups), one fault
+ * a line: "3 faults from 12.0 s: click to go there" then "kill one replica on payments-0"... Pure.
+ */
+export function sharedMarkerTitle(fs: readonly { type: string; target: string; startMs: number }[]): string {
+  return [`${fs.length} faults from ${formatClock(fs[0].startMs)}: click to go there`, ...fs.map((f) => `${faultName(f.type)} ${faultWhere(f.type, f.target)}`)].join('\n');
+}
+
+/** A shared handle's name for a screen reader: "3 faults at 12.0 s: kill one replica on payments-0, ...". Pure. */
+export function sharedMarkerLabel(fs: readonly { type: string; target: string; startMs: number }[]): string {
+  return `${fs.length} faults at ${formatClock(fs[0].startMs)}: ${fs.map((f) => `${faultName(f.type)} ${faultWhere(f.type, f.target)}`).join(', ')}`;
+}
