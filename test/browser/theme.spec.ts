@@ -26,9 +26,10 @@ test('the theme toggle switches to dark and back, and the choice survives a relo
 });
 
 test('presenter mode shows the topology, the narrative, the counters and the timeline, in the light theme, and f or Escape leave it', async ({ page }) => {
-  await page.goto('/');
+  // Opened by its link (hello-mesh opened first and two-meshes-direct then picked spawned a second engine worker).
+  await page.goto('/?scenario=two-meshes-direct');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('scenario-select').selectOption('two-meshes-direct');
+  await expect(page.locator('[data-drawn="two-meshes-direct"]')).toBeVisible();
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByTestId('presenter-toggle').click();
