@@ -160,7 +160,7 @@ test("gateway-and-mesh: the gateway owns keys, limits and versions; timeouts at 
   const meaning = flags.getByTestId('ownership-meaning');
   const said =
     "When inventory hangs, the sidecar's 1 s (250 ms a try, up to 3 tries) on frontend→inventory fires first; if no try answers, frontend answers 504. " +
-    "The gateway's 2 s on edge→frontend spans that call: it fires only if frontend's answer takes over 2 s, and it passes that 504 on, not retrying it. The client's own 3 s is longer still.";
+    "The gateway's 2 s on edge→frontend spans that call: it fires only if frontend's answer takes over 2 s, and it passes that 504 on, not retrying it.";
   await expect(meaning).toHaveText(said);
   await expect(table.locator('[data-feature="timeouts"] .ownership-flag')).toHaveAttribute('title', said);
   for (const size of [

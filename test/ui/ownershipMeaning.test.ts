@@ -33,7 +33,7 @@ describe('what a feature owned twice does, in words, with the policies\' numbers
   it("gateway-and-mesh: the sidecar's 1 s (250 ms a try, up to 3 tries) fires first, the gateway's 2 s only past 2 s, and it passes the 504 on", () => {
     expect(meaning(scenarioFile('gateway-and-mesh.json'), 'timeouts')).toBe(
       "When inventory hangs, the sidecar's 1 s (250 ms a try, up to 3 tries) on frontend→inventory fires first; if no try answers, frontend answers 504. " +
-        "The gateway's 2 s on edge→frontend spans that call: it fires only if frontend's answer takes over 2 s, and it passes that 504 on, not retrying it. The client's own 3 s is longer still.",
+        "The gateway's 2 s on edge→frontend spans that call: it fires only if frontend's answer takes over 2 s, and it passes that 504 on, not retrying it.",
     );
     // The mesh's tries end by 3 x 250 ms + backoffs of at most 25 and 50 ms: under its own 1 s and the gateway's 2 s.
     const p = ownershipOf(scenarioFile('gateway-and-mesh.json')).paths[1];
@@ -96,6 +96,8 @@ describe('what a feature owned twice does, in words, with the policies\' numbers
     const s = nested({ timeout: '2s' }, { retries: { perTryTimeout: '400ms' } }, { clientTimeout: '1500ms' });
     expect(meaning(s, 'timeouts')).toContain("the sidecar's 400 ms a try on a→b fires first");
     expect(meaning(nested({ timeout: '2s' }, sidecarTimers, { clientTimeout: '500ms' }), 'timeouts')).toMatch(/The client's own 500 ms gives up before the gateway's 2 s can answer\.$/);
+    expect(meaning(nested({ timeout: '2s' }, sidecarTimers, { clientTimeout: '3s' }), 'timeouts')).not.toContain('client');
     expect(meaning(nested({ timeout: 0 }, { timeout: '1s' }), 'timeouts')).toBe("The gateway sets no timeout on edge→a: it waits for a however long, and the sidecar's 1 s on a→b is the only one.");
+    expect(meaning(nested({ timeout: 0 }, { timeout: '1s' }, { clientTimeout: '5s' }), 'timeouts')).toMatch(/is the only one\. The client's own 5 s is then the outer deadline\.$/);
   });
 });

@@ -75,7 +75,7 @@ function pair(outer: Timed, inner: Timed): string {
   return `${the(o)}'s ${secs(first)} on ${at(outer.hop)} fires first: it answers 504 and drops its call, while ${inner.hop.from}'s call to ${inner.hop.to} goes on ${bounded}: ${the(i)}'s timeout there only ends calls no one waits for.`;
 }
 
-/** Timeouts on one path, outermost first: which fires first, pair by pair, and the client's own deadline against them. */
+/** Timeouts on one path, outermost first: which fires first, pair by pair, and the client's own deadline when it is shorter. */
 function timeoutsMeaning(path: OwnedPath): string {
   const timed: (Timed & { caller: boolean })[] = path.hops.flatMap((hop) => {
     const owner = hop.owners.timeouts;
@@ -84,12 +84,12 @@ function timeoutsMeaning(path: OwnedPath): string {
   const design = timed.filter((t) => !t.caller);
   if (design.length < 2) return '';
   const parts = design.slice(1).map((inner, k) => pair(design[k], inner));
+  // The client's own deadline is said only when it gives up first (a longer one changes nothing here).
   const caller = timed.find((t) => t.caller);
-  if (caller) {
-    const own = caller.owner.timers!.routeMs;
-    const outer = design[0];
-    parts.push(own > firstTimerMs(outer) ? `The client's own ${secs(own)} is longer still.` : `The client's own ${secs(own)} gives up before ${the(outer.owner.layer)}'s ${secs(firstTimerMs(outer))} can answer.`);
-  }
+  const own = caller?.owner.timers!.routeMs ?? Infinity;
+  const outerFirst = firstTimerMs(design[0]);
+  if (own !== Infinity && outerFirst === Infinity) parts.push(`The client's own ${secs(own)} is then the outer deadline.`);
+  else if (own !== Infinity && own <= outerFirst) parts.push(`The client's own ${secs(own)} gives up before ${the(design[0].owner.layer)}'s ${secs(outerFirst)} can answer.`);
   // Each sentence starts with a capital ("the gateway's 2 s …" → "The gateway's 2 s …").
   return parts.join(' ').replace(/(^|\. )([a-z])/g, (_, lead: string, c: string) => lead + c.toUpperCase());
 }
