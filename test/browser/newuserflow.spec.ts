@@ -105,7 +105,9 @@ for (const size of SIZES) {
   });
 }
 
-test('1024x768 with a failed request inspected and Charts open: the counter strip stays whole in the window, the FAILED cause tag in view', async ({ page }) => {
+test("1024x768 with a failed request inspected and Charts open: the counter strip stays whole in the window, the FAILED cause tag in view; a request picked low in the list shows its waterfall's first rows without scrolling, the why cut to two lines with 'more'; at 1600x1000 the why stays whole", async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=retry-storm&t=12500ms');
   await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
@@ -117,4 +119,60 @@ test('1024x768 with a failed request inspected and Charts open: the counter stri
   expect(strip.y + strip.height).toBeLessThanOrEqual(768.5);
   await expect(page.getByTestId('failure-causes')).toBeInViewport({ ratio: 1 });
   await saveShot(page, 'newuser-inspector-charts-1024.png');
+  // A request picked (N-report 5): the why took seven lines of the 424 px panel and the
+  // waterfall's first row began 87 px below it.
+  const panel = page.getByTestId('inspector');
+  await expect(panel.getByTestId('failed-only')).toBeChecked();
+  const rows = panel.getByTestId('request-list').locator('[data-request-id]');
+  // The fifth row (the lowest shown): the list then gives up rows, and keeps this one in view.
+  const row = rows.nth(4);
+  await expect(row).toBeInViewport({ ratio: 1 });
+  const id = await row.getAttribute('data-request-id');
+  await row.click();
+  const waterfall = panel.getByTestId('waterfall');
+  await expect(waterfall).toHaveAttribute('data-request-id', id!);
+  const why = waterfall.getByTestId('request-why');
+  await expect(why).toContainText(/^Failed at payments \(payments-[01]\): the service answered HTTP 503/);
+  const more = waterfall.getByTestId('request-why-more');
+  await expect(more).toHaveText('more');
+  /** What of the panel a person sees unscrolled: the picked row, the why's lines, the first three waterfall rows. */
+  const seen = () =>
+    panel.evaluate((p) => {
+      const box = p.getBoundingClientRect();
+      const bottom = Math.min(box.bottom, window.innerHeight);
+      const whole = (el: Element | null) => !!el && el.getBoundingClientRect().top >= box.top - 0.5 && el.getBoundingClientRect().bottom <= bottom + 0.5;
+      const list = p.querySelector('.inspector-requests')!.getBoundingClientRect();
+      const picked = p.querySelector('.request-row.selected')!.getBoundingClientRect();
+      const w = p.querySelector('[data-testid="request-why"]') as HTMLElement;
+      return {
+        scrolled: p.scrollTop,
+        pickedInList: picked.top >= list.top - 0.5 && picked.bottom <= list.bottom + 0.5,
+        whyLines: Math.round(w.clientHeight / parseFloat(getComputedStyle(w).lineHeight)),
+        whyWhole: w.scrollHeight <= w.clientHeight + 1 && whole(w),
+        rowsWhole: Array.from(p.querySelectorAll('.waterfall-row')).slice(0, 3).filter(whole).length,
+      };
+    });
+  await expect.poll(seen).toEqual({ scrolled: 0, pickedInList: true, whyLines: 2, whyWhole: false, rowsWhole: 3 });
+  await saveShot(page, 'newuser-waterfall-charts-1024.png');
+  // "more" opens the sentence whole, the fault and its window included; "less" cuts it again.
+  await more.click();
+  await expect(more).toHaveText('less');
+  await expect(why).toBeInViewport({ ratio: 1 });
+  expect((await seen()).whyWhole).toBe(true);
+  await saveShot(page, 'newuser-waterfall-charts-1024-more.png');
+  await more.click();
+  await expect.poll(async () => (await seen()).whyLines).toBe(2);
+  // At 1600x1000, Charts still open, the panel (499 px) is not short: the why whole (four lines),
+  // no "more", the list's five rows, and under them the waterfall's first two rows whole (one
+  // before, under the option's own two lines).
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await expect(more).toHaveCount(0);
+  await expect.poll(async () => ({ ...(await seen()), whyLines: undefined })).toEqual({ scrolled: 0, pickedInList: true, whyLines: undefined, whyWhole: true, rowsWhole: 2 });
+  const listed = await rows.evaluateAll((rs) => {
+    const box = rs[0].closest('.inspector-requests')!.getBoundingClientRect();
+    return rs.filter((r) => r.getBoundingClientRect().top >= box.top - 0.5 && r.getBoundingClientRect().bottom <= box.bottom + 0.5).length;
+  });
+  expect(listed).toBeGreaterThanOrEqual(5);
+  await saveShot(page, 'newuser-waterfall-charts-1600.png');
+  expect(errors).toEqual([]);
 });

@@ -14,6 +14,7 @@ import { formatNumber } from '../format';
 import { EdgeView, NodeView } from './InspectorFigures';
 import { DotRequestView, Waterfall } from './RequestWaterfall';
 import { InspectorDockContext } from '../inspector/inspectorDock';
+import { useSelectedRowInView } from '../inspector/listInView';
 import '../inspector/inspector.css';
 
 type Topology = ScenarioInfo['topology'];
@@ -189,8 +190,10 @@ function RequestList() {
   const failedOnly = useStore(inspectorStore, (s) => s.failedOnly);
   const listing = useStore(inspectorStore, (s) => s.listing);
   const target = useStore(inspectorStore, (s) => s.target);
+  const box = useRef<HTMLElement>(null);
+  useSelectedRowInView(box, target?.kind === 'request' ? target.id : null);
   return (
-    <section className="inspector-requests" aria-busy={listing} data-testid="follow-requests">
+    <section className="inspector-requests" aria-busy={listing} data-testid="follow-requests" ref={box}>
       <div className="inspector-requests-bar">
         <button type="button" className="button" data-testid="follow-request" onClick={() => void followRequests()}>
           Follow a request

@@ -5,6 +5,7 @@ import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
 import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeDuration, placeTickLabels } from '../inspector/waterfall';
 import { requestWhy } from '../inspector/why';
+import { WhyText } from '../inspector/WhyText';
 import { useAppStore } from '../state/useAppStore';
 
 /** Roles hidden when only the calls and tries are wanted. */
@@ -57,22 +58,21 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         {trace.fate && trace.fate !== 'ok' ? `(HTTP ${trace.status}) ` : ''}
         in {formatMs((Number.isNaN(trace.end) ? now : trace.end) - trace.start)}
       </h3>
-      {why && (
-        <p className="waterfall-why" data-testid="request-why">
-          {why}
-        </p>
-      )}
-      <label className="waterfall-option">
-        <input type="checkbox" checked={triesOnly} data-testid="tries-only" onChange={(e) => setTriesOnly(e.target.checked)} /> calls and tries only (hide
-        proxy passes, network, queues, app time, connections)
-      </label>
-      <div className="waterfall-axis" ref={axis} data-testid="waterfall-axis">
-        {/* A label near the right end ends at its tick, so the panel's edge does not cut it. */}
-        {placeTickLabels(layout.ticks, axisPx).map((t) => (
-          <span key={t.label} className={t.end ? 'tick-end' : undefined} style={{ left: `${t.x * 100}%` }}>
-            {t.label}
-          </span>
-        ))}
+      {why && <WhyText text={why} />}
+      {/* The option in the names' column, beside the time axis: on a line of its own it took two
+          lines (39 px) over the rows. */}
+      <div className="waterfall-head">
+        <label className="waterfall-option" title="Hide proxy passes, network crossings, queues, app time and connections">
+          <input type="checkbox" checked={triesOnly} data-testid="tries-only" onChange={(e) => setTriesOnly(e.target.checked)} /> calls and tries only
+        </label>
+        <div className="waterfall-axis" ref={axis} data-testid="waterfall-axis">
+          {/* A label near the right end ends at its tick, so the panel's edge does not cut it. */}
+          {placeTickLabels(layout.ticks, axisPx).map((t) => (
+            <span key={t.label} className={t.end ? 'tick-end' : undefined} style={{ left: `${t.x * 100}%` }}>
+              {t.label}
+            </span>
+          ))}
+        </div>
       </div>
       <ol className="waterfall-rows">
         {layout.rows.map((r) => (
