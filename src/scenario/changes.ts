@@ -4,7 +4,7 @@ import { formatDuration } from './duration';
 import { policySchema, type Policy } from './policy';
 import type { Problem } from './parse';
 import { nameProblem } from './nameProblems';
-import { listNames } from './nearMiss';
+import { listNames, unknownNameMessage } from './nearMiss';
 import type { Scenario } from './schema';
 
 /**
@@ -75,7 +75,7 @@ export function checkChange(s: Scenario, c: ChangeSpec, path: string, checkTime 
   const list = (xs: Iterable<string>, typed?: string) => listNames(xs, typed);
   const svcRef = (field: string, n: string) => {
     const svc = services.get(n);
-    if (!svc) addName(field, `unknown service "${n}" (services: ${list(services.keys(), n)})`);
+    if (!svc) addName(field, unknownNameMessage('service', n, services.keys()));
     return svc;
   };
   if (checkTime && c.at >= s.duration) add('at', `is at ${formatDuration(c.at)}, when the run is over (duration ${formatDuration(s.duration)})`);
@@ -101,7 +101,7 @@ export function checkChange(s: Scenario, c: ChangeSpec, path: string, checkTime 
     case 'gateway-route': {
       const g = s.gateways.find((x) => x.name === c.gateway);
       if (!g) {
-        addName('gateway', `unknown gateway "${c.gateway}" (gateways: ${list(s.gateways.map((x) => x.name), c.gateway)})`);
+        addName('gateway', unknownNameMessage('gateway', c.gateway, s.gateways.map((x) => x.name)));
         break;
       }
       if (c.route >= g.routes.length) add('route', `gateway "${g.name}" has routes 0 to ${g.routes.length - 1}, not ${c.route}`);
@@ -124,9 +124,9 @@ export function checkChange(s: Scenario, c: ChangeSpec, path: string, checkTime 
     }
     case 'trusts': {
       const meshes = new Set(s.meshes.map((m) => m.name));
-      if (!meshes.has(c.mesh)) addName('mesh', s.meshes.length === 0 ? 'there is no `meshes` list to change; trusts name other meshes, so a scenario needs two' : `unknown mesh "${c.mesh}" (meshes: ${list(meshes, c.mesh)})`);
+      if (!meshes.has(c.mesh)) addName('mesh', s.meshes.length === 0 ? 'there is no `meshes` list to change; trusts name other meshes, so a scenario needs two' : unknownNameMessage('mesh', c.mesh, meshes, 'meshes'));
       c.trusts.forEach((t, j) => {
-        if (!meshes.has(t)) addName(`trusts.${j}`, `unknown mesh "${t}" (meshes: ${list(meshes, t)})`);
+        if (!meshes.has(t)) addName(`trusts.${j}`, unknownNameMessage('mesh', t, meshes, 'meshes'));
         else if (t === c.mesh) add(`trusts.${j}`, `"${t}" is the mesh itself; it always trusts its own CA`);
       });
       break;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { duration } from './common';
-import { listNames } from './nearMiss';
+import { listNames, unknownNameMessage } from './nearMiss';
 
 /**
  * What a lesson figure measures (the app computes it in `src/workers/figures.ts`):
@@ -120,7 +120,7 @@ export function figureProblems(f: LessonFigure, path: string, clients: ReadonlyS
     const out2 = [...links].filter((l) => l.startsWith(`${from}->`)).map((l) => l.slice(from.length + 2));
     out.push([`${path}.link`, to === undefined ? `write a link as "caller->callee", got "${f.link}"` : `no link from "${from}" to "${to}" (${from} calls: ${names(new Set(out2), to)})`, true]);
   }
-  if (f.service !== undefined && !callees.has(f.service)) out.push([`${path}.service`, `unknown service "${f.service}" (services: ${names(callees, f.service)})`, true]);
-  if (f.client !== undefined && !clients.has(f.client)) out.push([`${path}.client`, `unknown client "${f.client}" (clients: ${names(clients, f.client)})`, true]);
+  if (f.service !== undefined && !callees.has(f.service)) out.push([`${path}.service`, unknownNameMessage('service', f.service, callees), true]);
+  if (f.client !== undefined && !clients.has(f.client)) out.push([`${path}.client`, unknownNameMessage('client', f.client, clients), true]);
   return out;
 }

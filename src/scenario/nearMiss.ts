@@ -51,6 +51,19 @@ export function unknownFieldMessage(key: string, fields: Iterable<string>): stri
   return `unknown field${meant === undefined ? '' : `; did you mean ${meant}?`}${all.length ? ` (fields here: ${all.join(', ')})` : ''}`;
 }
 
+/**
+ * What a problem says of a name that names nothing, worded as an unknown field's
+ * (unknownFieldMessage): 'unknown service "ordrs"; did you mean orders? (services: frontend,
+ * orders, cart)'. `kind` is what was looked for ("service", "mesh"), `label` the list's name
+ * ("services"); the near miss by nearestName, the list by listNames (cut past LISTED_NAMES, its
+ * near miss said up front instead of as "nearest"). Pure.
+ */
+export function unknownNameMessage(kind: string, typed: string, names: Iterable<string>, label = `${kind}s`): string {
+  const all = [...names];
+  const meant = nearestName(typed, all);
+  return `unknown ${kind} "${typed}"${meant === undefined ? '' : `; did you mean ${meant}?`} (${label}: ${listNames(all)})`;
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of two neighbours, one each (3 when the lengths differ by more than 2). */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;

@@ -8,7 +8,7 @@ import { readScenarioText, scenarioFormat, type ScenarioFormat } from './read';
 import { checkNodeCount, checkSizes, checkYamlNodeCount } from './limits';
 import { checkRunSize, checkZeroTimeLoops } from './work';
 import { checkCallRoutes } from './routes';
-import { fieldsAt, listNames, unknownFieldMessage } from './nearMiss';
+import { fieldsAt, unknownFieldMessage, unknownNameMessage } from './nearMiss';
 import { standIn } from './standIn';
 import { isNameProblem, nameProblem } from './nameProblems';
 
@@ -291,17 +291,16 @@ function checkNames(s: NamedParts): Problem[] {
   // Without gateways, say "service" and list services, as most scenarios have none.
   const what = gateways.size ? 'service or gateway' : 'service';
   const known = gateways.size ? [...services.keys(), ...gateways] : [...services.keys()];
-  const targets = (typed: string) => `${gateways.size ? 'known' : 'services'}: ${listNames(known, typed)}`;
   s.clients.forEach((c, i) => {
     if (!services.has(c.target) && !gateways.has(c.target)) {
-      problems.push(nameProblem(`clients.${i}.target`, `unknown ${what} "${c.target}" (${targets(c.target)})`));
+      problems.push(nameProblem(`clients.${i}.target`, unknownNameMessage(what, c.target, known, gateways.size ? 'known' : 'services')));
     }
   });
   s.services.forEach((svc, i) => {
     svc.calls.forEach((call, j) => {
       if (gateways.has(call.service)) return;
       if (!services.has(call.service)) {
-        problems.push(nameProblem(`services.${i}.calls.${j}.service`, `unknown ${what} "${call.service}" (${targets(call.service)})`));
+        problems.push(nameProblem(`services.${i}.calls.${j}.service`, unknownNameMessage(what, call.service, known, gateways.size ? 'known' : 'services')));
       } else if (call.service === svc.name) {
         problems.push({ path: `services.${i}.calls.${j}.service`, message: `"${svc.name}" cannot call itself` });
       }

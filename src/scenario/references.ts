@@ -5,7 +5,7 @@ import { formatDuration } from './duration';
 import { figureProblems } from './figure';
 import { IMPLICIT_MESH } from './implicitMesh';
 import { nameProblem } from './nameProblems';
-import { listNames } from './nearMiss';
+import { listNames, unknownNameMessage } from './nearMiss';
 
 
 /** Whether anything joins a mesh: without `meshes`, the implicit one exists only then. */
@@ -48,7 +48,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   const meshes = new Set(s.meshes.length ? s.meshes.map((m) => m.name) : anySidecar(s) ? [IMPLICIT_MESH] : []);
   const list = (xs: Iterable<string>, typed?: string) => listNames(xs, typed);
   const meshRef = (path: string, m: string | undefined) => {
-    if (m !== undefined && !meshes.has(m)) addName(path, `unknown mesh "${m}" (meshes: ${list(meshes, m)})`);
+    if (m !== undefined && !meshes.has(m)) addName(path, unknownNameMessage('mesh', m, meshes, 'meshes'));
   };
   /** A fault on a mesh (its control plane, its CA): there must be one. */
   const faultMeshRef = (path: string, m: string | undefined) => {
@@ -64,7 +64,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   // Certificates name CAs by root name: each mesh's (default "<mesh>-ca"), or the implicit mesh's.
   const cas = new Set(s.meshes.length ? s.meshes.map((m) => m.ca.name ?? `${m.name}-ca`) : [`${IMPLICIT_MESH}-ca`]);
   const caRef = (path: string, ca: string) => {
-    if (!cas.has(ca)) addName(path, `unknown CA "${ca}" (CAs: ${list(cas, ca)})`);
+    if (!cas.has(ca)) addName(path, unknownNameMessage('CA', ca, cas));
   };
   const certificateRefs = (path: string, c: CertificateSpec) => {
     if (c.ca !== undefined) caRef(`${path}.ca`, c.ca);
@@ -101,11 +101,11 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
       const targets = [{ path: `gateways.${i}.routes.${j}.service`, name: r.service }, ...(r.canary ?? []).map((c, k) => ({ path: `gateways.${i}.routes.${j}.canary.${k}.service`, name: c.service }))];
       for (const t of targets) {
         const svc = services.get(t.name);
-        if (!svc) addName(t.path, `unknown service "${t.name}" (services: ${list(services.keys(), t.name)})`);
+        if (!svc) addName(t.path, unknownNameMessage('service', t.name, services.keys()));
         else if (svc.protocol === 'tcp') add(t.path, `"${t.name}" speaks plain TCP; a gateway routes HTTP only (call it directly, through the mesh)`);
       }
       if (r.match.version !== undefined && g.versions.length > 0 && !g.versions.some((v) => v.name === r.match.version)) {
-        addName(`gateways.${i}.routes.${j}.match.version`, `unknown version "${r.match.version}" (versions: ${list(g.versions.map((v) => v.name), r.match.version)})`);
+        addName(`gateways.${i}.routes.${j}.match.version`, unknownNameMessage('version', r.match.version, g.versions.map((v) => v.name)));
       }
     });
   });
@@ -119,7 +119,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
   const hostNames = new Set([...services.keys(), ...gateways.keys(), ...s.clients.map((c) => c.name)]);
   s.faults.forEach((f, i) => {
     const svcRef = (field: string, n: string | undefined) => {
-      if (n !== undefined && !services.has(n)) addName(`faults.${i}.${field}`, `unknown service "${n}" (services: ${list(services.keys(), n)})`);
+      if (n !== undefined && !services.has(n)) addName(`faults.${i}.${field}`, unknownNameMessage('service', n, services.keys()));
     };
     switch (f.type) {
       case 'kill-replica':
@@ -146,7 +146,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
             const cp = /^control-plane(?::(.+))?$/.exec(n);
             if (cp) {
               if (cp[1] === undefined) faultMeshRef(`faults.${i}.between.${g}.${k}`, undefined);
-              else if (!meshes.has(cp[1])) addName(`faults.${i}.between.${g}.${k}`, `unknown mesh "${cp[1]}" (meshes: ${list(meshes, cp[1])})`);
+              else if (!meshes.has(cp[1])) addName(`faults.${i}.between.${g}.${k}`, unknownNameMessage('mesh', cp[1], meshes, 'meshes'));
             } else if (!hostNames.has(n)) addName(`faults.${i}.between.${g}.${k}`, `unknown service, gateway or client "${n}" (or "control-plane:<mesh>")`);
           }),
         );
@@ -160,7 +160,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
         svcRef('service', f.service);
         break;
       case 'gateway-capacity':
-        if (!gateways.has(f.gateway)) addName(`faults.${i}.gateway`, `unknown gateway "${f.gateway}" (gateways: ${list(gateways.keys(), f.gateway)})`);
+        if (!gateways.has(f.gateway)) addName(`faults.${i}.gateway`, unknownNameMessage('gateway', f.gateway, gateways.keys()));
         break;
     }
   });
@@ -185,7 +185,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
       const parts = h.split('->');
       if (parts.length > 2 || parts.some((p) => !nodeNames.has(p.trim()))) {
         const unknown = parts.find((p) => !nodeNames.has(p.trim())) ?? h;
-        addName(`narrative.${i}.highlight.${j}`, `unknown node "${unknown}" (nodes: ${list(nodeNames, unknown)})`);
+        addName(`narrative.${i}.highlight.${j}`, unknownNameMessage('node', unknown, nodeNames));
       } else if (parts.length === 2 && !links.has(`${parts[0].trim()}->${parts[1].trim()}`)) {
         // Both ends exist but nothing calls from one to the other: the step would light nothing.
         const [from, to] = parts.map((p) => p.trim());

@@ -65,3 +65,22 @@ describe('"did you mean" inside a discriminated union draws on the branch its ty
     expect([...fieldsAt(scenarioSchema, path, withServiceTime({ type: 'pareto' }))].sort()).toEqual(['scale', 'shape', 'type']);
   });
 });
+
+describe('an unknown name gets the near miss an unknown field gets', () => {
+  const shop = (patch: Record<string, unknown>) =>
+    scenario({
+      clients: [{ name: 'users', type: 'open', rate: 10, target: 'api' }],
+      services: [{ name: 'api', serviceTime: '2ms', calls: [{ service: 'orders' }] }, { name: 'orders', serviceTime: '2ms' }],
+      ...patch,
+    });
+
+  it('says "did you mean orders?" for a fault, a change and a client naming "ordrs"', () => {
+    expect(messageAt(shop({ faults: [{ type: 'kill-service', service: 'ordrs', at: '1s' }] }), 'faults.0.service')).toBe('unknown service "ordrs"; did you mean orders? (services: api, orders)');
+    expect(messageAt(shop({ changes: [{ type: 'policy', service: 'ordrs', at: '1s', policy: { timeout: '1s' } }] }), 'changes.0.service')).toBe('unknown service "ordrs"; did you mean orders? (services: api, orders)');
+    expect(messageAt(shop({ clients: [{ name: 'users', type: 'open', rate: 10, target: 'ordrs' }] }), 'clients.0.target')).toBe('unknown service "ordrs"; did you mean orders? (services: api, orders)');
+  });
+
+  it('lists the names alone when none is near ("katalog" is two letters from nothing here)', () => {
+    expect(messageAt(shop({ faults: [{ type: 'kill-service', service: 'katalog', at: '1s' }] }), 'faults.0.service')).toBe('unknown service "katalog" (services: api, orders)');
+  });
+});

@@ -182,7 +182,7 @@ describe('names that name nothing, in a large or careful file', () => {
     };
     const [p] = problemsOf(d);
     expect(p.path).toBe('services.17.calls.0.service');
-    expect(p.message).toBe('unknown service "svc-9999" (services: nearest "svc-0999"; svc-0000, svc-0001, svc-0002, svc-0003, svc-0004, svc-0005, svc-0006, svc-0007, svc-0008, svc-0009 and 3,990 more)');
+    expect(p.message).toBe('unknown service "svc-9999"; did you mean svc-0999? (services: svc-0000, svc-0001, svc-0002, svc-0003, svc-0004, svc-0005, svc-0006, svc-0007, svc-0008, svc-0009 and 3,990 more)');
     // Ten names or fewer are all listed, as before.
     const small = shop();
     small.clients[0].target = 'apii';

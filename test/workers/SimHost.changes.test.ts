@@ -52,7 +52,7 @@ describe('a live config change', () => {
   it('is checked like a scenario change, at change.field, and from a link at faults.N.change.field', () => {
     const host = loaded();
     host.seekTo(1_000, 60_000);
-    expect(host.applyChange({ type: 'policy', service: 'paymnts', policy: { timeout: '1s' } })).toEqual({ ok: false, problems: [{ path: 'change.service', message: 'unknown service "paymnts" (services: frontend, payments)' }] });
+    expect(host.applyChange({ type: 'policy', service: 'paymnts', policy: { timeout: '1s' } })).toEqual({ ok: false, problems: [{ path: 'change.service', message: 'unknown service "paymnts"; did you mean payments? (services: frontend, payments)' }] });
     expect(host.applyChange({ type: 'mtls', service: 'payments', mode: 'STRICT', at: '59s' })).toEqual({ ok: false, problems: [{ path: 'change.at', message: 'is at 1m 00s, when the run is over (duration 1m 00s)' }] });
     expect(host.setActions([{ kind: 'change', ms: 2_000, ev: -1, change: { type: 'trusts', mesh: 'nope', trusts: [] } }])).toEqual([{ path: 'faults.0.change.mesh', message: 'unknown mesh "nope" (meshes: shop)' }]);
   });
