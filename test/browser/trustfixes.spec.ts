@@ -57,10 +57,49 @@ test("two-meshes-direct played to 4 s: checkout->ledger's broken red lock lies o
       console.log(`two-meshes-direct at ${w}x${h}: ${r.all} inked canvas px; broken locks ${JSON.stringify(r.locks)}`);
       expect(r.all, 'traffic drawn').toBeGreaterThan(50);
       expect(r.locks.filter((l) => l.inked > 0), 'traffic over a broken lock').toEqual([]);
+      // Readable: 30 px with its ring at the drawing's fit (BROKEN_LOCK_MIN_PX), its disc 24 of its
+      // 26 units, where the disc was 18 px at 1024x768.
+      expect(Math.min(...r.locks.map((l) => l.size)), "the broken lock's disc on screen, px").toBeGreaterThanOrEqual(27);
       await saveShot(page, `w1-broken-lock-${w}x${h}.png`);
       const box = (await broken.boundingBox())!;
       await page.screenshot({ path: `${process.env.MESHSIM_RESULTS || 'test-results'}/w1-broken-lock-zoom-${w}x${h}.png`, clip: { x: box.x - 80, y: box.y - 40, width: box.width + 160, height: box.height + 80 } });
     });
+  }
+});
+
+/** Every lock on show (whole, or broken in its place): its disc's box, whether it lies inside the stage, and the traffic ink inside it. */
+async function locksOnShow(page: Page) {
+  const locks = await page.evaluate(() => {
+    const stage = document.querySelector('.topology-stage')!.getBoundingClientRect();
+    return Array.from(document.querySelectorAll<SVGGElement>('.topo-lock, [data-broken-lock]'))
+      .filter((g) => g.getAttribute('visibility') !== 'hidden')
+      .map((g) => {
+        const r = g.querySelector('circle')!.getBoundingClientRect();
+        const inside = r.left >= stage.left && r.right <= stage.right && r.top >= stage.top && r.bottom <= stage.bottom;
+        return { edge: g.closest('[data-edge]')!.getAttribute('data-edge'), size: Math.round(r.width), inside, box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+      });
+  });
+  const ink = await trafficInk(page, locks.map((l) => l.box));
+  return { locks: locks.map((l, i) => ({ edge: l.edge, size: l.size, inside: l.inside, inked: ink.inked[i] })), all: ink.all };
+}
+
+test("every mTLS link's padlock lies over the traffic and inside the picture: retry-storm (orders->payments at the right edge, N-report 9) and gateway-and-mesh, at both sizes", async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const name of ['retry-storm', 'gateway-and-mesh']) {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await openAt(page, name, '12s');
+    for (const [w, h] of SIZES) {
+      await test.step(`${name} at ${w}x${h}`, async () => {
+        await page.setViewportSize({ width: w, height: h });
+        await settled(page);
+        const r = await locksOnShow(page);
+        console.log(`padlocks ${name} ${w}x${h}: ${r.all} inked canvas px; ${JSON.stringify(r.locks)}`);
+        expect(r.all, 'traffic drawn').toBeGreaterThan(50);
+        expect(r.locks.length).toBeGreaterThan(0);
+        expect(r.locks.filter((l) => l.inked > 0 || !l.inside), 'a lock under traffic or cut by the edge').toEqual([]);
+        await saveShot(page, `g-padlocks-${name}-${w}x${h}.png`);
+      });
+    }
   }
 });
 

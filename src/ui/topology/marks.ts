@@ -37,20 +37,43 @@ export function drawFaultTag(layer: G, x: number, y: number, type: string, onEdg
   g.append('text').attr('x', onEdge ? 0 : w / 2).attr('y', 4.5).attr('text-anchor', 'middle').text(text);
 }
 
-/** A small padlock: this link is mutual TLS. */
+/** Reach of a whole lock from its centre, design units: its disc (r 11) and 2 more for its outline (edgeRoutes' LOCK_REACH). */
+const LOCK_REACH = 13;
+
+/** A small padlock: this link is mutual TLS. Its reach is kept on `g` (data-reach, lockHole). */
 export function drawLock(g: G): void {
+  g.attr('data-reach', LOCK_REACH);
   g.append('title').text('mutual TLS: both ends prove who they are with mesh certificates');
   g.append('circle').attr('class', 'topo-lock-back').attr('r', 11);
   g.append('path').attr('class', 'topo-lock-shackle').attr('d', 'M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-1.5');
   g.append('rect').attr('class', 'topo-lock-body').attr('x', -5.5).attr('y', -1.5).attr('width', 11).attr('height', 8).attr('rx', 1.5);
 }
 
+/** Reach of a broken lock from its centre, design units: its disc (r 12) and half its 2-unit ring. */
+const BROKEN_LOCK_REACH = 13;
+
+/**
+ * Least width of a broken lock on screen at the drawing's own fit, CSS px: drawn at the links'
+ * scale it was 18 px at 1024x768 (retry-storm, two-meshes-direct), no larger than the whole
+ * locks beside it, and the failure it stands for is the thing to see.
+ */
+export const BROKEN_LOCK_MIN_PX = 30;
+
+/** How much a broken lock is enlarged in a drawing of `scale` (CSS px a design unit) to be BROKEN_LOCK_MIN_PX wide: 1 or more. Pure. */
+export function brokenLockScale(scale: number): number {
+  return Math.max(1, BROKEN_LOCK_MIN_PX / (2 * BROKEN_LOCK_REACH * Math.max(1e-6, scale)));
+}
+
 /**
  * A broken padlock, hidden until TLS handshakes fail on the link: red, its shackle sprung open
- * and a crack through the body. `updateTls` in renderTopology shows it and names the count.
+ * and a crack through the body, enlarged `scale` times (brokenLockScale) round its centre.
+ * `updateEdgeLabels` in renderTopology shows it and names the count. Its reach is kept on `g`
+ * (data-reach, lockHole).
  */
-export function drawBrokenLock(g: G): SVGTitleElement {
+export function drawBrokenLock(g: G, scale = 1): SVGTitleElement {
   const title = g.append<SVGTitleElement>('title').text('failed TLS handshakes on this link').node()!;
+  g.attr('data-reach', BROKEN_LOCK_REACH * scale);
+  if (scale !== 1) g = g.append('g').attr('class', 'topo-lock-broken-glyph').attr('transform', `scale(${scale.toFixed(3)})`);
   g.append('circle').attr('class', 'topo-lock-back topo-lock-broken-back').attr('r', 12);
   g.append('path').attr('class', 'topo-lock-shackle topo-lock-broken-shackle').attr('d', 'M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-6.5');
   g.append('rect').attr('class', 'topo-lock-body topo-lock-broken-body').attr('x', -5.5).attr('y', -1.5).attr('width', 11).attr('height', 8).attr('rx', 1.5);
@@ -58,20 +81,21 @@ export function drawBrokenLock(g: G): SVGTitleElement {
   return title;
 }
 
-/** Reach of a broken lock from its centre, design units: its disc (r 12) and half its 2-unit ring. */
-const BROKEN_LOCK_REACH = 13;
-
 /**
- * The box the traffic canvas keeps clear round a broken lock on show, design units, from where it
- * is drawn now (its `translate`, which a drag moves): the canvas lies over the SVG, so the dashes
- * of two-meshes-direct's checkout->ledger ran over its red lock and it read as a grey one
- * (N-report 1). The legend promises a broken red lock; this keeps it on top. Pure but for reading `g`.
+ * The box the traffic canvas keeps clear round a lock on show (whole or broken), design units,
+ * from where it is drawn now (its `translate`, which a drag moves) and its reach (data-reach,
+ * set by drawLock and drawBrokenLock): the canvas lies over the SVG, so the dashes of
+ * two-meshes-direct's checkout->ledger ran over its red lock and it read as a grey one (N-report
+ * 1), and at 1024x768 retry-storm's orders->payments lock, at the picture's right edge, lay under
+ * the dashes and dots of its link (N-report 9). The legend promises locks on mTLS links; this
+ * keeps them on top. Pure but for reading `g`.
  */
-export function brokenLockHole(g: SVGGElement): { x0: number; y0: number; x1: number; y1: number } {
+export function lockHole(g: SVGGElement): { x0: number; y0: number; x1: number; y1: number } {
   const m = /translate\(\s*([^,\s)]+)[,\s]+([^)\s]+)\s*\)/.exec(g.getAttribute('transform') ?? '');
   const x = Number(m?.[1] ?? 0);
   const y = Number(m?.[2] ?? 0);
-  return { x0: x - BROKEN_LOCK_REACH, y0: y - BROKEN_LOCK_REACH, x1: x + BROKEN_LOCK_REACH, y1: y + BROKEN_LOCK_REACH };
+  const r = Number(g.getAttribute('data-reach') ?? BROKEN_LOCK_REACH);
+  return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
 }
 
 /** Points of a hexagon of radius r centred on (cx, cy), flat sides left and right. */

@@ -5,7 +5,7 @@
 import { select } from 'd3';
 import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import type { Layout } from './layoutTypes';
-import { brokenLockHole, drawBrokenLock, drawFaultTag, drawLock, faultAnchors } from './marks';
+import { brokenLockScale, drawBrokenLock, drawFaultTag, drawLock, faultAnchors, lockHole } from './marks';
 import { drawClient, drawService, queueGlyphRect } from './svgNodeShapes';
 import { carryControl, controlTextRoom, drawControlPlane, pulseControl, showControl, type ControlView } from './svgControlPlane';
 import { showHealth, showLoad, type LoadView } from './svgNodeState';
@@ -43,7 +43,7 @@ export interface TopologyScene {
   showFaults(faults: readonly { type: string; target: string }[]): void;
   /** Each control plane's pulse count and last activity, to carry over a redraw of the same run. */
   controlState(): ReadonlyMap<number, { activity: number; pulses: number }>;
-  /** The link labels' boxes on show (EdgeLabels.holes) and the broken locks' (brokenLockHole), design units: the traffic canvas keeps them clear. */
+  /** The link labels' boxes on show (EdgeLabels.holes) and the locks' (lockHole: each link's broken lock where shown, else its whole one), design units: the traffic canvas keeps them clear. */
   labelHoles(): readonly Rect[];
   /** Pans and zooms the drawing. Mutates one attribute of the SVG. */
   setCamera(camera: Camera): void;
@@ -144,7 +144,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const lock = e.edge.mtls ? g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${mid.x},${mid.y})`) : null;
     if (lock) drawLock(lock);
     const broken = g.append('g').attr('class', 'topo-lock-broken').attr('data-broken-lock', `${from}->${to}`).attr('transform', `translate(${mid.x},${mid.y})`).attr('visibility', 'hidden');
-    brokenLocks.push({ edge: e.edge.id, g: broken.node()!, title: drawBrokenLock(broken), lock: lock?.node() ?? null, shown: 0 });
+    brokenLocks.push({ edge: e.edge.id, g: broken.node()!, title: drawBrokenLock(broken, brokenLockScale(layout.scale)), lock: lock?.node() ?? null, shown: 0 });
     edgeViews.set(e.edge.id, { d: e.path, paths: [halo, pipe, el], line: el, marks: [broken.node()!, ...(lock ? [lock.node()!] : [])] });
     // The link's points, for placing labels clear of every link (see placeEdgeLabels).
     const len = geo.getTotalLength();
@@ -292,7 +292,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         b.title.textContent = `failed TLS handshakes on this link: ${n} call${n === 1 ? '' : 's'} in the last second of simulated time (the cause is in the inspector)`;
       }
     },
-    labelHoles: () => [...labels.holes(), ...brokenLocks.filter((b) => b.shown > 0).map((b) => brokenLockHole(b.g))],
+    labelHoles: () => [...labels.holes(), ...brokenLocks.flatMap((b) => (b.shown > 0 ? [lockHole(b.g)] : b.lock ? [lockHole(b.lock)] : []))],
     setCamera(camera) {
       cameraLayer.attr('transform', `translate(${camera.x},${camera.y}) scale(${camera.k})`);
     },
