@@ -141,7 +141,7 @@ describe('src/models layout', () => {
   it('opens each envoy/ file with a header naming the Envoy source it follows', () => {
     const files = tsFiles(join(ROOT, 'envoy'));
     expect(files.map(rel).sort()).toEqual(
-      ['cluster', 'connPool', 'connPools', 'faultFilter', 'http1ConnPool', 'http2ConnPool', 'loadBalancer', 'locality', 'outlierDetector', 'resourceManager', 'responseFlags', 'retryState', 'routeTable', 'router', 'upstreamConnect'].map((n) => `envoy/${n}.ts`),
+      ['cluster', 'connPool', 'connPools', 'faultFilter', 'http1ConnPool', 'http2ConnPool', 'loadBalancer', 'locality', 'outlierDetector', 'resourceManager', 'responseFlags', 'retryState', 'ringHash', 'routeTable', 'router', 'upstreamConnect'].map((n) => `envoy/${n}.ts`),
     );
     const missing = files.filter((f) => !/^\/\/[^\n]*\n(\/\/[^\n]*\n)*/.exec(readFileSync(f, 'utf8'))?.[0].includes('envoyproxy/envoy source/')).map(rel);
     expect(missing, 'envoy/ files without a header naming envoyproxy/envoy source/...').toEqual([]);

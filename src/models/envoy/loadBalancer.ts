@@ -12,11 +12,11 @@ import type { CompiledPolicy } from '../proxy/policy';
 import { distributeFor, localityRank, NO_GROUP, OVERPROVISIONING, PriorityLoad, type Place } from './locality';
 import type { OutlierDetector } from './outlierDetector';
 import type { ConnPool } from './connPool';
+import { buildRing, mix } from './ringHash';
 
 /** Envoy's host_selection_retry_max_attempts under Istio's default retry policy. */
 export const HOST_SELECTION_RETRIES = 5;
-/** Envoy's minimum_ring_size default. */
-export const RING_SIZE = 1024;
+export { RING_SIZE } from './ringHash';
 /** The level counts of the pick under way: scratch, one for all balancers (NOTE: issue 14: a cluster's own was six cold objects a pick). */
 const PICK_LEVELS = new PriorityLoad();
 
@@ -135,17 +135,23 @@ export class LoadBalancer {
    */
   private onlyLevel(p: CompiledPolicy, now: number): number {
     const known = this.known;
-    // No host ejected (unejectDue ran): the ejection times are not read (issue 14: one array less per try).
-    const ejectedUntil = this.outlier.ejectedCount === 0 ? null : this.outlier.ejectedUntil;
+    this.level = -1;
+    this.inPanic = false;
     let total = 0;
+    if (this.outlier.ejectedCount === 0) {
+      // No host ejected (unejectDue ran): healthy = total, a share of 140%: no panic, every known
+      // host in the set. NOTE: issue 14.4: the ejection times and the arithmetic below skipped.
+      for (let i = 0; i < known.length; i++) if (known[i] === 1) total++;
+      this.allUsable = total > 0 && total === known.length;
+      return total;
+    }
+    const ejectedUntil = this.outlier.ejectedUntil;
     let healthy = 0;
     for (let i = 0; i < known.length; i++) {
       if (known[i] !== 1) continue;
       total++;
-      if (ejectedUntil === null || !(ejectedUntil[i] > now)) healthy++;
+      if (!(ejectedUntil[i] > now)) healthy++;
     }
-    this.level = -1;
-    this.inPanic = false;
     if (total === 0) return 0;
     const normalized = Math.min(100, Math.floor((OVERPROVISIONING * healthy) / total));
     if (normalized === 0 && p.panicThreshold === 0) return 0;
@@ -281,19 +287,4 @@ export class LoadBalancer {
     }
     return -1;
   }
-}
-
-function buildRing(hosts: number): { points: Uint32Array; owners: Int32Array } {
-  const per = Math.ceil(RING_SIZE / hosts);
-  const entries: [number, number][] = [];
-  for (let h = 0; h < hosts; h++) for (let k = 0; k < per; k++) entries.push([mix(mix(h + 1) ^ Math.imul(k + 1, 0x9e3779b9)), h]);
-  entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { points: Uint32Array.from(entries, (e) => e[0]), owners: Int32Array.from(entries, (e) => e[1]) };
-}
-
-/** A 32-bit integer hash (murmur3's finaliser). */
-function mix(x: number): number {
-  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
