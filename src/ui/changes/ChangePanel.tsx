@@ -7,6 +7,7 @@ import { inspectorStore } from '../inspector/inspectorStore';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 import { branchLink } from './branch';
+import { faultBranchLink, lastInjected } from '../compare/faultBranch';
 import { readDetails } from './details';
 import { Counter } from '../../workers/protocol';
 import './changes.css';
@@ -45,7 +46,7 @@ export function ChangePanel() {
   const [note, setNote] = useState('');
   /** What the change just made may not do as meant (SimHost.applyChange's notes: a timeout shorter than the answers it waits for). */
   const [cautions, setCautions] = useState<Problem[]>([]);
-  const branchRef = useRef<() => Promise<void>>(async () => {});
+  const branchRef = useRef<(fromKey?: boolean) => Promise<void>>(async () => {});
   const made = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'change').length ?? 0);
   const rollouts = useAppStore((s) => s.stats.rollouts);
   const scenarioRef = useAppStore((s) => s.recipe?.scenario);
@@ -178,7 +179,19 @@ export function ChangePanel() {
     setNote(p.length ? '' : `Changed at ${((frames.latest?.simTime ?? store.getState().stats.simTime) / 1000).toFixed(1)} s; each proxy takes it when its control plane pushes it.`);
   };
 
-  const branch = async () => {
+  const branch = async (fromKey = false) => {
+    // Key b right after injecting a fault (the recipe's last action): the branch is the run
+    // without that fault beside the run with it, differing by it alone (new user, session 33: B
+    // was the form's untouched default, which changed nothing, and every figure read 1.00x). The
+    // button under the form always branches on the form's change.
+    const latest = store.getState().recipe;
+    if (fromKey && latest && lastInjected(latest.actions)) {
+      await controller.seekDone();
+      const s = store.getState();
+      const fb = s.recipe && faultBranchLink(s.recipe, frames.latest?.simTime ?? s.stats.simTime, s.speedId);
+      if (fb && !fb.ok) return setProblems([{ path: 'branch', message: fb.reason }]);
+      if (fb) return location.assign(`${location.pathname}${fb.search}`);
+    }
     const b = build();
     if (!b.ok) return setProblems(b.problems);
     // A seek under way (a link's t=, a click on the timeline) lands first: the branch is at the
@@ -206,7 +219,7 @@ export function ChangePanel() {
       const t = e.target as HTMLElement | null;
       if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
       e.preventDefault();
-      void branchRef.current();
+      void branchRef.current(true);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -254,7 +267,7 @@ export function ChangePanel() {
         <button type="button" className="button button-small button-wrap" data-testid="change-apply" onClick={() => void apply()}>
           Apply a change now
         </button>
-        <button type="button" className="button button-small button-quiet button-wrap" data-testid="branch" title="Branch: open the compare view with this run on the left and, on the right, the same run with this change made now (key b)" onClick={branch}>
+        <button type="button" className="button button-small button-quiet button-wrap" data-testid="branch" title="Branch: open the compare view with this run on the left and, on the right, the same run with this change made now (key b; right after injecting a fault, b branches on that fault: the run without it beside the run with it)" onClick={() => void branch()}>
           Branch (b)
         </button>
       </div>

@@ -8,6 +8,7 @@ import { branchLabels } from '../changes/summary';
 import { inTime } from '../sim/controllerApi';
 import { firstDivergence, sharedLinks, type SharedLink } from './divergence';
 import { gatewayCpuMs } from './diff';
+import { faultBranchLabels } from './faultBranch';
 import type { PairCore } from './pairRun';
 
 /** How often the figures, series and fault lists are asked of both workers while playing, wall ms. */
@@ -59,7 +60,8 @@ function links(core: PairCore): SharedLink[] {
 function relabel(core: PairCore): void {
   const [a, b] = core.panes;
   const same = a.inline === b.inline && (a.inline ? a.text === b.text : a.id === b.id);
-  const labels = branchLabels(same, a.actions, b.actions);
+  // A branch on a config change, or on a fault just injected (faultBranch.ts).
+  const labels = branchLabels(same, a.actions, b.actions) ?? faultBranchLabels(same, a.actions, b.actions);
   if (JSON.stringify(labels) !== JSON.stringify(core.store.getState().labels)) {
     core.store.setState((d) => {
       d.labels = labels;
