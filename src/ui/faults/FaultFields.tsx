@@ -105,7 +105,7 @@ export function FaultFields({ f, ids, children }: { f: FaultFieldsState; ids: Fa
               {p.kind === 'duration' ? (
                 <DurationInput value={value} placeholder={p.hint} onChange={set} testId={`${ids.param}${p.key}`} />
               ) : (
-                <input type="text" inputMode={p.kind === 'number' ? 'decimal' : 'text'} value={value} placeholder={p.hint} onChange={(e) => set(e.target.value)} />
+                <input type="text" inputMode={p.kind === 'number' ? 'decimal' : 'text'} aria-label={p.label} data-testid={`${ids.param}${p.key}`} value={value} placeholder={p.hint} onChange={(e) => set(e.target.value)} />
               )}
             </label>
           );
