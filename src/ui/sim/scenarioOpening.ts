@@ -13,9 +13,11 @@ import type { RunCore } from './runCore';
 /**
  * Wall ms after a scenario is first drawn before the bridge's spare worker starts (when it keeps
  * none): the next scenario opened then loads in a started, warmed worker, and the first picture
- * does not share the CPU with it.
+ * does not share the CPU with it. 3 s, not sooner: a page left within 3 s (most browser tests'
+ * documents open one scenario) never pays for a spare it would not use; a person reading the
+ * first picture for 3 s still finds one warm. The probes of session 33 (docs/testing.md) ran at 1 s.
  */
-export const PREWARM_AFTER_MS = 1000;
+export const PREWARM_AFTER_MS = 3000;
 /** The shipped scenario a spare is warmed on. */
 const WARM_SCENARIO = 'hello-mesh';
 
