@@ -95,3 +95,30 @@ test("a live switch to STRICT drains search's plaintext connections into catalog
   await expect(panel.getByTestId('edge-drained')).toHaveText(/^[1-9]\d*$/);
   await saveShot(page, 'changes-strict-drain-1600.png');
 });
+
+for (const size of [{ width: 1024, height: 768 }, { width: 1600, height: 1000 }]) {
+  test(`the change form's details box shows its JSON over whole lines, none wrapped mid-change ("0}}}" alone before), for each type of change (${size.width}x${size.height})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    // A new user's view (N-report 9): third-party-service, the Config change section.
+    await page.goto('/?scenario=third-party-service');
+    await settled(page);
+    const details = page.getByTestId('change-details');
+    await details.scrollIntoViewIfNeeded();
+    /** The box's text, and whether it shows every line whole: as many rows as lines, nothing wrapped or scrolled. */
+    const shown = () => details.evaluate((t: HTMLTextAreaElement) => ({ lines: t.value.split('\n').length, rows: t.rows, whole: t.scrollHeight <= t.clientHeight + 1 && t.scrollWidth <= t.clientWidth + 1 }));
+    await expect(details).toHaveValue('{\n  "policy": {\n    "retries": {\n      "attempts": 0\n    }\n  }\n}');
+    expect(await shown()).toEqual({ lines: 7, rows: 7, whole: true });
+    await saveShot(page, `changes-details-${size.width}.png`);
+    await page.getByTestId('change-type').selectOption('gateway-route');
+    await expect(details).toHaveValue('{\n  "route": 0,\n  "policy": {\n    "timeout": "2s"\n  }\n}');
+    expect(await shown()).toEqual({ lines: 6, rows: 6, whole: true });
+    await page.getByTestId('change-type').selectOption('mtls');
+    await expect(details).toHaveValue('{"mode": "STRICT"}');
+    expect(await shown()).toEqual({ lines: 1, rows: 2, whole: true });
+    // Read back as typed: the laid-out text is the change, refused by nothing.
+    await page.getByTestId('change-type').selectOption('policy');
+    await expect(page.getByTestId('change-problems')).toHaveCount(0);
+    await details.scrollIntoViewIfNeeded();
+    await saveShot(page, `changes-details-policy-${size.width}.png`);
+  });
+}

@@ -8,6 +8,9 @@ import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 import { settled as layoutSettled } from './fixtures/settle';
 
+/** The form's first change as its details box lays it out (details.ts formatDetails: 26 characters a line). */
+const NO_RETRIES = '{\n  "policy": {\n    "retries": {\n      "attempts": 0\n    }\n  }\n}';
+
 const WARNING = "web's retries are overridden on its only path: gateway api sets its own retries for web (attempts 2 on 5xx). This change will not alter any request.";
 const OWNER = "Who owns it: the proxy that sends a request applies its retries, so the caller's own route setting wins over the callee's (here gateway api's).";
 
@@ -88,11 +91,11 @@ test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
   // The form starts on a change that acts: orders' retries (web's are the gateway's to set).
   await expect(page.getByTestId('change-target')).toHaveValue('orders');
-  await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
+  await expect(page.getByTestId('change-details')).toHaveValue(NO_RETRIES);
   await expect(page.getByTestId('change-reach')).toHaveCount(0);
   // The new user's change: web, no retries.
   await page.getByTestId('change-target').selectOption('web');
-  await expect(page.getByTestId('change-details')).toHaveValue('{"policy": {"retries": {"attempts": 0}}}');
+  await expect(page.getByTestId('change-details')).toHaveValue(NO_RETRIES);
   const warn = page.getByTestId('change-reach');
   await expect(warn).toContainText(`${WARNING} ${OWNER} You may still branch`);
   await expect(warn).toHaveAttribute('data-reach', 'none');

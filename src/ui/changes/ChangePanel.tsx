@@ -8,7 +8,7 @@ import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 import { branchLink } from './branch';
 import { faultBranchLink, lastInjected } from '../compare/faultBranch';
-import { readDetails } from './details';
+import { detailsRows, formatDetails, readDetails } from './details';
 import { Counter } from '../../workers/protocol';
 import './changes.css';
 
@@ -24,11 +24,11 @@ const DEFAULT_POLICIES = [{ retries: { attempts: 0 } }, { retries: { attempts: 2
 
 /** What each type acts on (the field naming it) and the rest of a change, as the form starts it. */
 const KINDS: Record<ChangeType, { label: string; title: string; field: 'service' | 'gateway' | 'mesh'; details: string }> = {
-  policy: { label: 'service policy', title: "a service's policy: retries, timeouts, outlier detection...", field: 'service', details: '{"policy": {"retries": {"attempts": 0}}}' },
-  'gateway-route': { label: 'gateway route', title: 'a gateway route: its upstream, canary weights or policy', field: 'gateway', details: '{"route": 0, "policy": {"timeout": "2s"}}' },
-  mtls: { label: 'mTLS mode', title: "a service's mTLS mode", field: 'service', details: '{"mode": "STRICT"}' },
-  'sidecar-mode': { label: 'sidecar mode (L4/L7)', title: "a service's sidecar mode, L4 or L7", field: 'service', details: '{"mode": "L4"}' },
-  trusts: { label: 'mesh trusts', title: "a mesh's trusted meshes", field: 'mesh', details: '{"trusts": []}' },
+  policy: { label: 'service policy', title: "a service's policy: retries, timeouts, outlier detection...", field: 'service', details: formatDetails({ policy: DEFAULT_POLICIES[0] }) },
+  'gateway-route': { label: 'gateway route', title: 'a gateway route: its upstream, canary weights or policy', field: 'gateway', details: formatDetails({ route: 0, policy: { timeout: '2s' } }) },
+  mtls: { label: 'mTLS mode', title: "a service's mTLS mode", field: 'service', details: formatDetails({ mode: 'STRICT' }) },
+  'sidecar-mode': { label: 'sidecar mode (L4/L7)', title: "a service's sidecar mode, L4 or L7", field: 'service', details: formatDetails({ mode: 'L4' }) },
+  trusts: { label: 'mesh trusts', title: "a mesh's trusted meshes", field: 'mesh', details: formatDetails({ trusts: [] }) },
 };
 
 /**
@@ -96,7 +96,7 @@ export function ChangePanel() {
       if (!pick) return;
       setPreferred(pick);
       // The details follow, unless the person wrote their own.
-      setDetails((d) => (d === KINDS.policy.details ? JSON.stringify({ policy: pick.policy }).replace(/([:,])/g, '$1 ') : d));
+      setDetails((d) => (d === KINDS.policy.details ? formatDetails({ policy: pick.policy }) : d));
     });
     return () => void (live = false);
     // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.
@@ -156,7 +156,7 @@ export function ChangePanel() {
     const rest = Object.fromEntries(Object.entries(alt).filter(([k]) => k !== 'type' && k !== field));
     setType(t);
     setTarget(String(alt[field]));
-    setDetails(JSON.stringify(rest));
+    setDetails(formatDetails(rest));
     setProblems([]);
     setNote('');
     setCautions([]);
@@ -261,7 +261,7 @@ export function ChangePanel() {
       </label>
       <label className="change-row change-details">
         <span>details (JSON)</span>
-        <textarea data-testid="change-details" rows={2} spellCheck={false} value={details} onChange={(e) => setDetails(e.target.value)} />
+        <textarea data-testid="change-details" rows={detailsRows(details)} spellCheck={false} value={details} onChange={(e) => setDetails(e.target.value)} />
       </label>
       <div className="change-buttons">
         <button type="button" className="button button-small button-wrap" data-testid="change-apply" onClick={() => void apply()}>

@@ -20,3 +20,36 @@ export function readDetails(text: string): { ok: true; rest: Record<string, unkn
   }
   return { ok: true, rest: rest as Record<string, unknown> };
 }
+
+/**
+ * The details as the box shows them: JSON over lines, two spaces a level, each object or list
+ * kept on one line where that line fits in `width` characters (`"retries": {"attempts": 0}`),
+ * else opened over lines. On one line the box's 26 characters at 1024x768 wrapped it at any
+ * space: `{"policy": {"retries": {"attempts":` then `0}}}` alone (N-report 9). readDetails reads
+ * it back to the same object. Pure.
+ */
+export function formatDetails(rest: Record<string, unknown>, width = DETAILS_WIDTH): string {
+  const line = (v: unknown): string =>
+    Array.isArray(v) ? `[${v.map(line).join(', ')}]` : v !== null && typeof v === 'object' ? `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${line(x)}`).join(', ')}}` : JSON.stringify(v);
+  const block = (v: unknown, indent: string, lead: number): string => {
+    const one = line(v);
+    // lead: what stands before the value on its line (indent and key); 1 more for a comma after it.
+    if (v === null || typeof v !== 'object' || lead + one.length + 1 <= width) return one;
+    const inner = `${indent}  `;
+    const parts = Array.isArray(v)
+      ? v.map((x) => inner + block(x, inner, inner.length))
+      : Object.entries(v).map(([k, x]) => `${inner}${JSON.stringify(k)}: ${block(x, inner, inner.length + JSON.stringify(k).length + 2)}`);
+    if (parts.length === 0) return one;
+    const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+    return `${open}\n${parts.join(',\n')}\n${indent}${close}`;
+  };
+  return block(rest, '', 0);
+}
+
+/** Characters a line of the details box holds at its narrowest (the left column at 1024x768). */
+export const DETAILS_WIDTH = 26;
+
+/** The box's height in lines for `text`: all its lines, from 2 up to 8 (then it scrolls). */
+export function detailsRows(text: string): number {
+  return Math.min(8, Math.max(2, text.split('\n').length));
+}
