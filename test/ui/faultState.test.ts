@@ -35,6 +35,18 @@ describe('a fault in the list says when it starts and ends', () => {
   });
 });
 
+describe('a fault shorter than a second says its length', () => {
+  // New user, session 33: a file's `for: 10` is 10 ms (a bare number is milliseconds), and
+  // "from 20.0 s to 20.0 s" alone hid that the kill lasted no time.
+  it('a kill of orders-0 at 20 s "for: 10" reads "from 20.0 s to 20.0 s (10.0 ms)", where the clock alone read no length; one of 5 s says nothing more', () => {
+    const short: FaultStatus = { ...kill, startMs: 20_000, untilMs: 20_010 };
+    expect(faultState({ ...short, pending: true }, false).text).toBe('starts at 20.0 s, ends at 20.0 s (10.0 ms)');
+    expect(faultState(short, false).text).toBe('from 20.0 s to 20.0 s (10.0 ms)');
+    expect(faultState({ ...short, endMs: 20_010 }, false).text).toBe('from 20.0 s to 20.0 s (10.0 ms), ended');
+    expect(faultState(kill, false).text).toBe('from 12.0 s to 17.0 s');
+  });
+});
+
 describe("the worker's fault list carries a duration's end", () => {
   it('kill-service catalog for 5s injected at 12 s in hello-mesh: until 17 s while it lasts, ended at 17 s after', () => {
     let t = 0;

@@ -1,5 +1,15 @@
 import type { FaultStatus } from '../../workers/protocol';
 import { formatClock } from '../format';
+import { formatDuration } from '../../scenario/duration';
+
+/**
+ * A length under a second said beside a fault's times ("(10.0 ms)"), '' otherwise: a file's
+ * `for: 10` is 10 ms (a bare number is milliseconds, docs/scenario-files.md), and "from 20.0 s to
+ * 20.0 s" alone (the clock's words) hid that it lasted at all (new user, session 33). Pure.
+ */
+function shortLength(ms: number): string {
+  return ms > 0 && ms < 1000 ? ` (${formatDuration(ms)})` : '';
+}
 
 /**
  * Where a fault is in its life, in words, with its end when it has a duration ("from 12.0 s to
@@ -12,11 +22,11 @@ export function faultState(f: FaultStatus, cleared: boolean): { key: 'active' | 
   const t = formatClock;
   if (f.pending) {
     if (cleared) return { key: 'cancelled', text: 'cancelled' };
-    return { key: 'pending', text: `starts at ${t(f.startMs)}${f.untilMs === null ? '' : `, ends at ${t(f.untilMs)}`}` };
+    return { key: 'pending', text: `starts at ${t(f.startMs)}${f.untilMs === null ? '' : `, ends at ${t(f.untilMs)}${shortLength(f.untilMs - f.startMs)}`}` };
   }
-  if (f.endMs !== null) return { key: 'ended', text: f.endMs === f.startMs ? `at ${t(f.startMs)}` : `from ${t(f.startMs)} to ${t(f.endMs)}, ended` };
+  if (f.endMs !== null) return { key: 'ended', text: f.endMs === f.startMs ? `at ${t(f.startMs)}` : `from ${t(f.startMs)} to ${t(f.endMs)}${shortLength(f.endMs - f.startMs)}, ended` };
   if (cleared) return { key: 'ending', text: 'ends at the next step' };
-  if (f.untilMs !== null) return { key: 'active', text: `from ${t(f.startMs)} to ${t(f.untilMs)}` };
+  if (f.untilMs !== null) return { key: 'active', text: `from ${t(f.startMs)} to ${t(f.untilMs)}${shortLength(f.untilMs - f.startMs)}` };
   return { key: 'active', text: `active since ${t(f.startMs)}` };
 }
 
