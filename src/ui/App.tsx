@@ -12,6 +12,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useAppStore } from './state/useAppStore';
 import { applyTheme } from './theme/theme';
 import { isComparePage } from './compare/link';
+import { SlowWorkerNotice } from './components/RunNotices';
 
 /**
  * The compare view, loaded only on a page opened with `?compare=a,b`: its code left the single
@@ -21,12 +22,18 @@ const CompareRoot = lazy(() => import('./compare/CompareRoot').then((m) => ({ de
 
 export function App() {
   // `?compare=a,b` is the compare view (src/ui/compare); fixed for the page's life.
-  return isComparePage() ? (
-    <Suspense fallback={null}>
-      <CompareRoot />
-    </Suspense>
-  ) : (
-    <SingleView />
+  // A worker late to answer is said over either view (RunNotices.SlowWorkerNotice).
+  return (
+    <>
+      {isComparePage() ? (
+        <Suspense fallback={null}>
+          <CompareRoot />
+        </Suspense>
+      ) : (
+        <SingleView />
+      )}
+      <SlowWorkerNotice />
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { GRACE_MS, LATE_MS, WorkerHung, withDeadline, type Timers } from '../../src/ui/sim/watchdog';
+import { GRACE_MS, HARD_DEADLINE_MS, LATE_MS, WorkerHung, withDeadline, type LateWatch, type Timers } from '../../src/ui/sim/watchdog';
 
 /**
  * A clock and timers moved by hand. `advance(ms, lateBy)` moves time on and fires the timers
@@ -88,5 +88,80 @@ describe('the deadline on a worker answer', () => {
     t.advance(GRACE_MS);
     await flush();
     expect(outcome).toBeInstanceOf(WorkerHung);
+  });
+
+  /** A LateWatch that records what it was told and can give every late call up. */
+  function recordingWatch() {
+    const late = new Map<number, { waitedMs: number; giveUp: () => void }>();
+    let next = 0;
+    const settled: number[] = [];
+    const watch: LateWatch = {
+      late: (waitedMs, giveUp) => (late.set(++next, { waitedMs, giveUp }), next),
+      settled: (h) => void (settled.push(h), late.delete(h)),
+    };
+    return { watch, late, settled };
+  }
+
+  test('with a watch, a call late by the deadline is reported late and still answers when the worker does (a busy machine is not a hang)', async () => {
+    const t = manualTimers();
+    const w = recordingWatch();
+    let outcome: unknown = null;
+    let answer!: (v: number) => void;
+    withDeadline(new Promise<number>((r) => (answer = r)), 4000, t.timers, w.watch).then(
+      (v) => (outcome = v),
+      (e: unknown) => (outcome = e),
+    );
+    t.advance(3999);
+    expect(w.late.size).toBe(0);
+    t.advance(1);
+    await flush();
+    expect([...w.late.values()].map((c) => c.waitedMs)).toEqual([4000]);
+    t.advance(20_000);
+    await flush();
+    expect(outcome).toBeNull();
+    answer(9);
+    await flush();
+    expect(outcome).toBe(9);
+    expect(w.settled).toEqual([1]);
+    expect(w.late.size).toBe(0);
+    expect(t.pending()).toBe(0);
+  });
+
+  test('with a watch, no answer by the hard deadline (60 s from the call) is a hung worker', async () => {
+    const t = manualTimers();
+    const w = recordingWatch();
+    let outcome: unknown = null;
+    withDeadline(new Promise<number>(() => {}), 4000, t.timers, w.watch).catch((e: unknown) => (outcome = e));
+    t.advance(HARD_DEADLINE_MS - 1);
+    await flush();
+    expect(outcome).toBeNull();
+    t.advance(1);
+    await flush();
+    expect(outcome).toBeInstanceOf(WorkerHung);
+    expect((outcome as Error).message).toBe('the simulation worker did not answer for 60 s');
+    expect(w.settled).toEqual([1]);
+  });
+
+  test('with a watch, giving a late call up rejects it as hung at once, with the seconds waited', async () => {
+    const t = manualTimers();
+    const w = recordingWatch();
+    let outcome: unknown = null;
+    withDeadline(new Promise<number>(() => {}), 4000, t.timers, w.watch).catch((e: unknown) => (outcome = e));
+    t.advance(12_000);
+    await flush();
+    w.late.get(1)!.giveUp();
+    await flush();
+    expect(outcome).toBeInstanceOf(WorkerHung);
+    expect((outcome as Error).message).toBe('the simulation worker did not answer for 12 s');
+    expect(t.pending()).toBe(0);
+  });
+
+  test('with a watch, an answer in time is never reported late', async () => {
+    const t = manualTimers();
+    const w = recordingWatch();
+    await expect(withDeadline(Promise.resolve(3), 4000, t.timers, w.watch)).resolves.toBe(3);
+    t.advance(10_000);
+    expect(w.late.size).toBe(0);
+    expect(w.settled).toEqual([]);
   });
 });

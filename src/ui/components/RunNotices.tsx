@@ -3,7 +3,9 @@
 // refuses to go on or the worker stops answering, the problem against the scenario that
 // caused it with a way back.
 import { useEffect, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import { formatClock } from '../format';
+import { slowWorkerStore, stopSlowWorker } from '../sim/slowWorker';
 import type { OpenStage, Problem } from '../state/store';
 import { OPEN_STAGES } from './openStages';
 import { useAppStore, useController } from '../state/useAppStore';
@@ -86,7 +88,11 @@ export function RunFailureNotice() {
       <h2>
         {failure.title} {HEADINGS[failure.kind]} at t = {formatClock(failure.atMs)}
       </h2>
-      <p>The clock is stopped. Fix the scenario and open it again, or go on with another one.</p>
+      <p>
+        {failure.kind === 'hung'
+          ? 'The clock is stopped. Open it again (on a busy machine, give it time: close other work), or go on with another one.'
+          : 'The clock is stopped. Fix the scenario and open it again, or go on with another one.'}
+      </p>
       <div className="alert-actions">
         {failure.reload.map((c) => (
           <button key={c.id} type="button" className="button" data-testid="reload" onClick={() => void controller.selectScenario(c.id)}>
@@ -97,6 +103,33 @@ export function RunFailureNotice() {
       <ul className="problems" data-testid="run-problem">
         <li>{problemLine(failure.problem)}</li>
       </ul>
+    </section>
+  );
+}
+
+/**
+ * The worker is late to answer (sim/slowWorker.ts): how long it has waited, ticking, why that
+ * may be, and a way to stop the run. The run goes on by itself when the answer comes.
+ */
+export function SlowWorkerNotice() {
+  const sinceMs = useStore(slowWorkerStore, (s) => s.sinceMs);
+  const [, setNow] = useState(0);
+  useEffect(() => {
+    if (sinceMs === null) return;
+    const id = window.setInterval(() => setNow(performance.now()), 500);
+    return () => window.clearInterval(id);
+  }, [sinceMs]);
+  if (sinceMs === null) return null;
+  const seconds = Math.floor((performance.now() - sinceMs) / 1000);
+  return (
+    <section className="notice slow-worker" role="status" aria-live="polite" data-testid="slow-worker">
+      <h2>The simulation has not answered for {seconds} s</h2>
+      <p className="small">
+        A large scenario on a busy machine can take this long; the run goes on when it answers. If it stays stuck, stop it.
+      </p>
+      <button type="button" className="button button-quiet" data-testid="stop-slow-worker" onClick={stopSlowWorker}>
+        Stop the run
+      </button>
     </section>
   );
 }

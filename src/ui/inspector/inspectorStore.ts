@@ -3,6 +3,7 @@
 // edge or a dot); the panel reads the store.
 import { createStore } from 'zustand/vanilla';
 import type { EdgeInspect, NodeInspect, Trace, TraceSummary } from '../../workers/protocol';
+import { WorkerStopped } from '../bridge/simBridge';
 
 /** What the inspector can show: a node, an edge (by topology id), or a request (by its id). */
 export type InspectTarget = { kind: 'node'; id: number } | { kind: 'edge'; id: number } | { kind: 'request'; id: number };
@@ -104,8 +105,22 @@ export async function followRequests(failedOnly = inspectorStore.getState().fail
   }
   inspectorStore.setState({ open: true, failedOnly, listing: true });
   const mine = ++listTicket;
-  const requests = await api.sampledRequests({ failedOnly, limit: 30 });
-  if (mine === listTicket) inspectorStore.setState({ requests, listing: false });
+  const requests = await unlessStopped(api.sampledRequests({ failedOnly, limit: 30 }));
+  if (mine === listTicket) inspectorStore.setState({ requests: requests ?? [], listing: false });
+}
+
+/**
+ * The worker's answer, or null when the run's worker was stopped (a run that stopped answering,
+ * another scenario opened): the run's own notice says why, so a question left over from the
+ * panel ends quietly instead of as an uncaught error. Other errors pass through.
+ */
+async function unlessStopped<T>(answer: Promise<T>): Promise<T | null> {
+  try {
+    return await answer;
+  } catch (e) {
+    if (e instanceof WorkerStopped) return null;
+    throw e;
+  }
 }
 
 /**
@@ -137,17 +152,17 @@ export async function refreshInspector(): Promise<void> {
   const mine = ++ticket;
   switch (target.kind) {
     case 'node': {
-      const node = await api.inspectNode(target.id);
+      const node = await unlessStopped(api.inspectNode(target.id));
       if (mine === ticket) inspectorStore.setState({ node, edge: null, message: node ? null : `no node ${target.id} in this scenario` });
       return;
     }
     case 'edge': {
-      const edge = await api.inspectEdge(target.id);
+      const edge = await unlessStopped(api.inspectEdge(target.id));
       if (mine === ticket) inspectorStore.setState({ edge, node: null, message: edge ? null : `no link ${target.id} in this scenario` });
       return;
     }
     case 'request': {
-      const trace = await api.requestSpans(target.id);
+      const trace = await unlessStopped(api.requestSpans(target.id));
       if (mine !== ticket) return;
       const dot = inspectorStore.getState().dot;
       const fromDot = dot !== null && dot.id === target.id && !dot.sampled;
@@ -156,7 +171,7 @@ export async function refreshInspector(): Promise<void> {
         return;
       }
       // A seek back (or Reset) puts the run before the request; the tracer's newest kept one says so.
-      const newest = (await api.sampledRequests({ limit: 1 }))[0]?.id ?? null;
+      const newest = (await unlessStopped(api.sampledRequests({ limit: 1 })))?.[0]?.id ?? null;
       if (mine === ticket) inspectorStore.setState({ trace, message: missingRequestNote(target.id, newest) });
       return;
     }

@@ -32,37 +32,66 @@ export const LATE_MS = 500;
 export const GRACE_MS = 500;
 
 /**
- * Settles as `answer` does, or rejects with WorkerHung when `answer` is still pending `ms`
- * after the call, counted only while this thread was free to hear it (see LATE_MS).
+ * Longest wait for one answer when a person is told the worker is late (LateWatch), wall ms
+ * from the call. A worker starved of CPU on a busy machine (load 40 on 2 cores gives it ~5% of a
+ * core) can take tens of seconds over a step of a 1,000-service scenario, which is not a hang;
+ * a browser's own "page unresponsive" prompt likewise waits and asks rather than kills.
  */
-export function withDeadline<T>(answer: Promise<T>, ms: number, timers: Timers = pageTimers): Promise<T> {
+export const HARD_DEADLINE_MS = 60_000;
+
+/**
+ * Told about calls that missed their deadline, so a person can see the wait and end it
+ * (sim/slowWorker.ts). `late` gets the wall ms the call has waited and `giveUp`, which rejects
+ * the call with WorkerHung; it returns a handle that `settled` gets once the call settles.
+ */
+export interface LateWatch {
+  late(waitedMs: number, giveUp: () => void): number;
+  settled(handle: number): void;
+}
+
+/**
+ * Settles as `answer` does, or rejects with WorkerHung when `answer` is still pending `ms`
+ * after the call, counted only while this thread was free to hear it (see LATE_MS). With a
+ * `watch`, the deadline does not reject: the call is reported late and waits on, up to
+ * HARD_DEADLINE_MS, unless the watch gives it up first.
+ */
+export function withDeadline<T>(answer: Promise<T>, ms: number, timers: Timers = pageTimers, watch?: LateWatch): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const start = timers.now();
     let settled = false;
     let handle: unknown;
+    let lateHandle: number | null = null;
+    const finish = () => {
+      settled = true;
+      timers.clearTimeout(handle);
+      if (lateHandle !== null) watch?.settled(lateHandle);
+    };
+    const hung = () => {
+      if (settled) return;
+      finish();
+      reject(new WorkerHung(timers.now() - start));
+    };
     const arm = (wait: number) => {
       const due = timers.now() + wait;
       handle = timers.setTimeout(() => {
         if (settled) return;
         if (timers.now() - due > LATE_MS) arm(GRACE_MS);
-        else {
-          settled = true;
-          reject(new WorkerHung(timers.now() - start));
-        }
+        else if (watch && lateHandle === null) {
+          lateHandle = watch.late(timers.now() - start, hung);
+          arm(Math.max(0, HARD_DEADLINE_MS - (timers.now() - start)));
+        } else hung();
       }, wait);
     };
     arm(ms);
     answer.then(
       (v) => {
         if (settled) return;
-        settled = true;
-        timers.clearTimeout(handle);
+        finish();
         resolve(v);
       },
       (e: unknown) => {
         if (settled) return;
-        settled = true;
-        timers.clearTimeout(handle);
+        finish();
         reject(e);
       },
     );
