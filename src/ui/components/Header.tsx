@@ -146,6 +146,9 @@ function ScenarioPicker() {
           title={entries.find((e) => e.id === selectedId)?.label}
           value={selectedId ?? ''}
           disabled={loading}
+          // Reaching for the picker warms a worker for the scenario about to be picked.
+          onPointerEnter={() => controller.warmSpare?.()}
+          onFocus={() => controller.warmSpare?.()}
           onChange={(e) => void controller.selectScenario(e.target.value)}
         >
           {selectedId === null && <option value="">—</option>}

@@ -61,6 +61,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     openFile: opener.openFile,
     openText: opener.openText,
     cancelOpen: opener.cancelOpen,
+    warmSpare: opener.warmSpare,
     play() {
       if (core.status() === RunStatus.done) {
         void serial(resetRun).then(core.startPlaying);

@@ -58,6 +58,12 @@ export interface Controller {
   openText?(text: string, fileName: string, label: string): Promise<void>;
   /** Gives up opening a scenario: its worker is stopped, the current run is untouched. */
   cancelOpen(): void;
+  /**
+   * A person reaches for another scenario (the picker hovered or focused): a worker is started
+   * and warmed for it ahead of the pick (scenarioOpening.ts). Optional: the compare view's panes
+   * open their runs in workers of their own.
+   */
+  warmSpare?(): void;
   play(): void;
   pause(): void;
   reset(): Promise<void>;

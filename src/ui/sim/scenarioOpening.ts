@@ -10,14 +10,6 @@ import type { ScenarioEntry } from '../scenarios/catalog';
 import { EMPTY_STATS, RunStatus, type Problem } from '../state/store';
 import type { RunCore } from './runCore';
 
-/**
- * Wall ms after a scenario is first drawn before the bridge's spare worker starts (when it keeps
- * none): the next scenario opened then loads in a started, warmed worker, and the first picture
- * does not share the CPU with it. 3 s, not sooner: a page left within 3 s (most browser tests'
- * documents open one scenario) never pays for a spare it would not use; a person reading the
- * first picture for 3 s still finds one warm. The probes of session 33 (docs/testing.md) ran at 1 s.
- */
-export const PREWARM_AFTER_MS = 3000;
 /** The shipped scenario a spare is warmed on. */
 const WARM_SCENARIO = 'hello-mesh';
 
@@ -37,19 +29,26 @@ export interface ScenarioOpener {
   cancelOpen(): void;
   /** Gives up the scenario being opened, if any (its worker is stopped); the run is untouched. */
   dropOpening(): void;
+  /**
+   * A person reaches for another scenario (the picker hovered or focused): the bridge's spare
+   * worker starts and warms up, so the open that follows loads in compiled code. Does nothing
+   * before the first scenario is drawn, or when a spare is kept or starting.
+   */
+  warmSpare(): void;
 }
 
 /** Opens scenarios for the run `core` holds, each replacing any still being opened. */
 export function createScenarioOpener(core: RunCore): ScenarioOpener {
   const { store, bridge } = core;
-  /** Starts the bridge's spare once a scenario is drawn, warmed on hello-mesh (small, and every part of a mesh), PREWARM_AFTER_MS later. */
-  let prewarmTimer: ReturnType<typeof setTimeout> | null = null;
-  function prewarmLater(): void {
-    if (prewarmTimer !== null || core.disposed) return;
-    prewarmTimer = setTimeout(() => {
-      prewarmTimer = null;
-      if (!core.disposed) bridge.prewarm(store.getState().entries.find((e) => e.id === WARM_SCENARIO)?.text);
-    }, PREWARM_AFTER_MS);
+  /**
+   * Starts the bridge's spare (when it keeps none), warmed on hello-mesh (small, and every part of
+   * a mesh), once a person reaches for another scenario (ScenarioOpener.warmSpare): not ahead on a
+   * timer, as a page that opens one scenario (most of a workshop's pages, and of the browser tests)
+   * would pay a worker's start and warm-up it never uses.
+   */
+  function warmSpare(): void {
+    if (core.disposed || store.getState().info === null) return;
+    bridge.prewarm(store.getState().entries.find((e) => e.id === WARM_SCENARIO)?.text);
   }
   /** Bumped by each open and each cancel: an open whose number is no longer this one gave up. */
   let openSeq = 0;
@@ -135,10 +134,10 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       openedScenario(info.name);
       await core.firstFrame();
     });
-    prewarmLater();
   }
 
   return {
+    warmSpare,
     openEntry(entry, seed = null, seekToMs = 0) {
       return load(entry, beginOpening(entry.label, entry.text.length), seed, seekToMs);
     },
