@@ -2,8 +2,9 @@
 // and, on the right, the same recipe plus a config change made at this very point. Pure.
 import type { LiveAction, RunPoint } from '../../workers/protocol';
 import { pointBefore } from '../../workers/liveActions';
-import { DATA_SIDE, encodeCompareLink } from '../compare/link';
-import { MAX_DATA_BYTES, formatT, packActions, packScenario } from '../recipe/url';
+import { encodeCompareLink } from '../compare/link';
+import { branchScenario } from '../compare/faultBranch';
+import { formatT, packActions } from '../recipe/url';
 import type { Recipe } from '../recipe/types';
 
 /**
@@ -15,15 +16,9 @@ import type { Recipe } from '../recipe/types';
  * unless it packs to more than MAX_DATA_BYTES (256 KB, the most a link may carry: url.ts).
  */
 export function branchLink(recipe: Recipe, change: Record<string, unknown>, point: RunPoint, speedId: string): { ok: true; search: string } | { ok: false; reason: string } {
-  let id: string;
-  let data: string | undefined;
-  if (recipe.scenario.kind === 'builtin') id = recipe.scenario.id;
-  else {
-    const packed = packScenario(recipe);
-    if (packed === null) return { ok: false, reason: `this scenario packs to more than ${MAX_DATA_BYTES / 1024} KB, the most a link may carry, and the compare view opens a branch by link; cut the scenario down, or branch a shipped one` };
-    id = DATA_SIDE;
-    data = packed;
-  }
+  const side = branchScenario(recipe);
+  if (!side.ok) return side;
+  const { id, data } = side;
   const at = recipe.actions.findIndex((a) => pointBefore(point, a));
   const cut = at < 0 ? recipe.actions.length : at;
   const mine: LiveAction = { kind: 'change', ms: point.ms, ev: point.ev, change };

@@ -17,6 +17,19 @@ export function lastInjected(actions: readonly LiveAction[]): Inject | null {
 }
 
 /**
+ * How a branch's link names the recipe's scenario for both sides: a shipped one by name, an
+ * opened file's packed for the link's fragment (`#data=`, both sides DATA_SIDE), or why not (it
+ * packs to more than MAX_DATA_BYTES, the most a link may carry). Shared by branchLink
+ * (changes/branch.ts) and faultBranchLink. Pure.
+ */
+export function branchScenario(recipe: Recipe): { ok: true; id: string; data?: string } | { ok: false; reason: string } {
+  if (recipe.scenario.kind === 'builtin') return { ok: true, id: recipe.scenario.id };
+  const packed = packScenario(recipe);
+  if (packed === null) return { ok: false, reason: `this scenario packs to more than ${MAX_DATA_BYTES / 1024} KB, the most a link may carry, and the compare view opens a branch by link; cut the scenario down, or branch a shipped one` };
+  return { ok: true, id: DATA_SIDE, data: packed };
+}
+
+/**
  * The compare link of a branch on the recipe's last injected fault, opened at `atMs` (the moment
  * on screen, simulated ms): A is the recipe without that injection, B the recipe as it is, so the
  * two differ by the fault alone (it is last, so no clear or later action is renumbered). A shipped
@@ -25,14 +38,9 @@ export function lastInjected(actions: readonly LiveAction[]): Inject | null {
  */
 export function faultBranchLink(recipe: Recipe, atMs: number, speedId: string): { ok: true; search: string } | { ok: false; reason: string } | null {
   if (!lastInjected(recipe.actions)) return null;
-  let id = DATA_SIDE;
-  let data: string | undefined;
-  if (recipe.scenario.kind === 'builtin') id = recipe.scenario.id;
-  else {
-    const packed = packScenario(recipe);
-    if (packed === null) return { ok: false, reason: `this scenario packs to more than ${MAX_DATA_BYTES / 1024} KB, the most a link may carry, and the compare view opens a branch by link; cut the scenario down, or branch a shipped one` };
-    data = packed;
-  }
+  const side = branchScenario(recipe);
+  if (!side.ok) return side;
+  const { id, data } = side;
   const without = recipe.actions.slice(0, -1);
   return { ok: true, search: encodeCompareLink({ a: { id, actions: without }, b: { id, actions: recipe.actions }, seed: recipe.seed, tMs: atMs, speedId, data }) };
 }
