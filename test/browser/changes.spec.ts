@@ -21,10 +21,34 @@ test('a timed change spreads through the proxies: 3 of 20 at 21 s, all 20 after 
   await expect(page.getByTestId('lesson-figures-item').filter({ hasText: 'time until all 20 proxies' })).toContainText('5.1 s');
 });
 
+/**
+ * Records, from the document's start, each text the change form's reach note shows with the
+ * service the form names then (the form's first check can run before its default service,
+ * catalog, arrives: a new user saw "No effect. frontend's retries ..." under catalog).
+ */
+async function recordReach(page: Page) {
+  await page.addInitScript(() => {
+    const seen: { target: string; text: string }[] = [];
+    (window as unknown as { reachSeen: typeof seen }).reachSeen = seen;
+    new MutationObserver(() => {
+      const note = document.querySelector('[data-testid="change-reach"]');
+      const target = (document.querySelector('[data-testid="change-target"]') as HTMLSelectElement | null)?.value ?? '';
+      const text = note?.textContent ?? '';
+      if (text && (seen.length === 0 || seen[seen.length - 1].text !== text || seen[seen.length - 1].target !== target)) seen.push({ target, text });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
 test('a live change joins the recipe: kept across a seek back and forward and in the link', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
+  await recordReach(page);
   await page.goto('/?scenario=hello-mesh&t=10s');
   await settled(page);
+  // Every reach note shown since the page opened spoke of the service the form named then.
+  const seen = await page.evaluate(() => (window as unknown as { reachSeen: { target: string; text: string }[] }).reachSeen);
+  for (const { target, text } of seen) {
+    for (const other of ['frontend', 'catalog', 'cart'].filter((n) => n !== target)) expect(text, `a note shown under ${target}`).not.toContain(`${other}'s `);
+  }
   await page.getByTestId('change-target').selectOption('catalog');
   await page.getByTestId('change-details').fill('{"policy": {"timeout": "2ms"}}');
   await page.getByTestId('change-apply').click();

@@ -54,7 +54,9 @@ export function ChangePanel() {
   // Where the change in the form reaches (reach.ts, loaded on first use), and the service the
   // form starts on: the first whose default change acts somewhere (retry-storm's web is overridden
   // by gateway api's own retries, so it starts on orders).
-  const [reach, setReach] = useState<FormReach | null>(null);
+  // Kept with the form (formKey) it was found for: a form that has moved on since (the default
+  // service arriving after the first check) never shows another service's reach.
+  const [reachOf, setReachOf] = useState<{ key: string; reach: FormReach | null }>({ key: '', reach: null });
   // What the run would refuse in the form's change (reach.ts changeProblems), or details that are
   // not a JSON object (details.ts), for the form as it was when checked: said under the form as
   // it is typed, before Apply or a branch would drop it.
@@ -102,6 +104,7 @@ export function ChangePanel() {
     // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.
   }, [scenarioRef, policyTargets]);
   const formKey = `${type}|${chosen}|${details}`;
+  const reach = reachOf.key === formKey ? reachOf.reach : null;
   // What Apply or b found is about the form as it was: an edit leaves it to the check below.
   const firstKey = useRef(formKey);
   useEffect(() => {
@@ -112,6 +115,7 @@ export function ChangePanel() {
   useEffect(() => {
     const b = scenarioRef ? build() : null;
     const key = formKey;
+    const setReach = (r: FormReach | null) => setReachOf({ key, reach: r });
     if (!b || !scenarioRef) return void setReach(null);
     if (!b.ok) {
       // Details that are not a JSON object are said as typed too, after the same pause.
@@ -132,9 +136,9 @@ export function ChangePanel() {
         let said = '';
         const check = () => {
           const r = sc ? m.formReachOf(sc, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change) : null;
-          const key = JSON.stringify(r);
-          if (key !== said) setReach(r);
-          said = key;
+          const seen = JSON.stringify(r);
+          if (seen !== said) setReach(r);
+          said = seen;
         };
         check();
         // The design changes as the run passes its timed changes: asked again each second.
