@@ -93,6 +93,10 @@ test.describe('the full Istio load test', () => {
     await page.getByTestId('node-search-nearest').click();
     await expect(page.getByTestId('node-search-result')).toHaveText('svc-500, in group svc 500–599');
     await expect(page.getByTestId('node-search')).toHaveValue('svc-500');
+    // Escape empties the box, and what the search said goes with it (it stayed over the legend).
+    await page.getByTestId('node-search').press('Escape');
+    await expect(page.getByTestId('node-search')).toHaveValue('');
+    await expect(page.getByTestId('node-search-result')).toHaveCount(0);
 
     await page.getByTestId('groups').locator('summary').click();
     await page.locator('[data-group="fortio 700–799"]').uncheck();

@@ -237,7 +237,18 @@ export function TopologyView() {
           searchFor(name);
         }}
         query={query}
-        setQuery={setQuery}
+        setQuery={(q) => {
+          setQuery(q);
+          // The box emptied (Escape in a search box, or deleted): what the last search said, and
+          // its mark in the picture, go with it, not left over the legend while the run plays.
+          if (q.trim() === '' && searchResult) {
+            setSearchResult(null);
+            sceneRef.current?.setFound(null);
+            bigRef.current?.setFound(null);
+            dirtyRef.current = true;
+            paintRef.current();
+          }
+        }}
         onSearch={search}
         onFit={() => {
           cameraRef.current?.reset();
