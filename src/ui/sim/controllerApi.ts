@@ -59,7 +59,7 @@ export interface Controller {
   /** Gives up opening a scenario: its worker is stopped, the current run is untouched. */
   cancelOpen(): void;
   /**
-   * A person reaches for another scenario (the picker hovered or focused): a worker is started
+   * A person reaches for another scenario (the picker hovered): a worker is started
    * and warmed for it ahead of the pick (scenarioOpening.ts). Optional: the compare view's panes
    * open their runs in workers of their own.
    */

@@ -30,7 +30,7 @@ export interface ScenarioOpener {
   /** Gives up the scenario being opened, if any (its worker is stopped); the run is untouched. */
   dropOpening(): void;
   /**
-   * A person reaches for another scenario (the picker hovered or focused): the bridge's spare
+   * A person reaches for another scenario (the picker hovered): the bridge's spare
    * worker starts and warms up, so the open that follows loads in compiled code. Does nothing
    * before the first scenario is drawn, or when a spare is kept or starting.
    */
@@ -42,7 +42,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
   const { store, bridge } = core;
   /**
    * Starts the bridge's spare (when it keeps none), warmed on hello-mesh (small, and every part of
-   * a mesh), once a person reaches for another scenario (ScenarioOpener.warmSpare): not ahead on a
+   * a mesh), once a person reaches for another scenario with the pointer (ScenarioOpener.warmSpare): not ahead on a
    * timer, as a page that opens one scenario (most of a workshop's pages, and of the browser tests)
    * would pay a worker's start and warm-up it never uses.
    */
