@@ -55,6 +55,9 @@ for (const [w, h] of SIZES) {
     await faults.getByTestId('fault-duration').fill('20s');
     await faults.getByRole('button', { name: /Inject/ }).click();
     await expect(faults.getByTestId('fault-problems')).toHaveCount(0);
+    // As a person sees it listed before pressing b: the inject is the run's last action only once
+    // the worker has taken it (pressed sooner, b branched on the change form: 'A · as run').
+    await expect(page.getByTestId('fault-list').getByTestId('fault-item').filter({ hasText: 'HTTP errors' })).toHaveCount(1);
     await page.keyboard.press('b');
     await expect(page.getByTestId('compare-pane')).toHaveCount(2, { timeout: 60_000 });
     await expect(page.getByTestId('diff-head-A')).toHaveText('A · without HTTP errors on inventory', { timeout: 120_000 });
