@@ -95,11 +95,12 @@ describe('the deadline on a worker answer', () => {
     const late = new Map<number, { waitedMs: number; giveUp: () => void }>();
     let next = 0;
     const settled: number[] = [];
+    const answered: boolean[] = [];
     const watch: LateWatch = {
       late: (waitedMs, giveUp) => (late.set(++next, { waitedMs, giveUp }), next),
-      settled: (h) => void (settled.push(h), late.delete(h)),
+      settled: (h, a) => void (settled.push(h), answered.push(a), late.delete(h)),
     };
-    return { watch, late, settled };
+    return { watch, late, settled, answered };
   }
 
   test('with a watch, a call late by the deadline is reported late and still answers when the worker does (a busy machine is not a hang)', async () => {
@@ -123,6 +124,7 @@ describe('the deadline on a worker answer', () => {
     await flush();
     expect(outcome).toBe(9);
     expect(w.settled).toEqual([1]);
+    expect(w.answered).toEqual([true]);
     expect(w.late.size).toBe(0);
     expect(t.pending()).toBe(0);
   });
@@ -140,6 +142,7 @@ describe('the deadline on a worker answer', () => {
     expect(outcome).toBeInstanceOf(WorkerHung);
     expect((outcome as Error).message).toBe('the simulation worker did not answer for 60 s');
     expect(w.settled).toEqual([1]);
+    expect(w.answered).toEqual([false]);
   });
 
   test('with a watch, giving a late call up rejects it as hung at once, with the seconds waited', async () => {
@@ -153,6 +156,7 @@ describe('the deadline on a worker answer', () => {
     await flush();
     expect(outcome).toBeInstanceOf(WorkerHung);
     expect((outcome as Error).message).toBe('the simulation worker did not answer for 12 s');
+    expect(w.answered).toEqual([false]);
     expect(t.pending()).toBe(0);
   });
 

@@ -113,12 +113,21 @@ export function RunFailureNotice() {
  */
 export function SlowWorkerNotice() {
   const sinceMs = useStore(slowWorkerStore, (s) => s.sinceMs);
+  const answeredAfterMs = useStore(slowWorkerStore, (s) => s.answeredAfterMs);
   const [, setNow] = useState(0);
   useEffect(() => {
     if (sinceMs === null) return;
     const id = window.setInterval(() => setNow(performance.now()), 500);
     return () => window.clearInterval(id);
   }, [sinceMs]);
+  if (sinceMs === null && answeredAfterMs !== null) {
+    // A moment more on screen, so a late answer reads as such instead of a flash.
+    return (
+      <section className="notice slow-worker" role="status" aria-live="polite" data-testid="slow-worker-answered">
+        <h2>The simulation answered after {(answeredAfterMs / 1000).toFixed(1)} s; the run goes on</h2>
+      </section>
+    );
+  }
   if (sinceMs === null) return null;
   const seconds = Math.floor((performance.now() - sinceMs) / 1000);
   return (

@@ -9,18 +9,36 @@ export interface SlowWorkerState {
   sinceMs: number | null;
   /** How many calls are late now (both panes' in the compare view). */
   count: number;
+  /**
+   * When the late calls have all been answered: how long the last wait was (ms), kept for
+   * ANSWERED_SHOWN_MS so the notice says "answered after N s" instead of flashing away; null
+   * otherwise, and never after a person's "Stop the run".
+   */
+  answeredAfterMs: number | null;
 }
 
-export const slowWorkerStore = createStore<SlowWorkerState>(() => ({ sinceMs: null, count: 0 }));
+/** How long (ms) "answered after N s" stays on screen: long enough to read a short line. */
+export const ANSWERED_SHOWN_MS = 2500;
+
+export const slowWorkerStore = createStore<SlowWorkerState>(() => ({ sinceMs: null, count: 0, answeredAfterMs: null }));
 
 /** The late calls' give-ups and the wall time each was made, by handle. */
 const lateCalls = new Map<number, { startedMs: number; giveUp: () => void }>();
 let nextHandle = 0;
+let answeredTimer: ReturnType<typeof setTimeout> | undefined;
 
-function publish(): void {
+/** `answered`: the last settled call was answered, not given up (no "answered" line then). */
+function publish(answered = false): void {
   let since: number | null = null;
   for (const c of lateCalls.values()) since = since === null ? c.startedMs : Math.min(since, c.startedMs);
-  slowWorkerStore.setState({ sinceMs: since, count: lateCalls.size });
+  const before = slowWorkerStore.getState().sinceMs;
+  clearTimeout(answeredTimer);
+  if (since === null && before !== null && answered) {
+    slowWorkerStore.setState({ sinceMs: null, count: 0, answeredAfterMs: performance.now() - before });
+    answeredTimer = setTimeout(() => slowWorkerStore.setState({ answeredAfterMs: null }), ANSWERED_SHOWN_MS);
+    return;
+  }
+  slowWorkerStore.setState({ sinceMs: since, count: lateCalls.size, answeredAfterMs: null });
 }
 
 /** The page's LateWatch (controllerApi.inTime uses it): late calls listed until they settle. */
@@ -31,8 +49,8 @@ export const pageLateWatch: LateWatch = {
     publish();
     return handle;
   },
-  settled(handle) {
-    if (lateCalls.delete(handle)) publish();
+  settled(handle, answered) {
+    if (lateCalls.delete(handle)) publish(answered);
   },
 };
 

@@ -42,11 +42,13 @@ export const HARD_DEADLINE_MS = 60_000;
 /**
  * Told about calls that missed their deadline, so a person can see the wait and end it
  * (sim/slowWorker.ts). `late` gets the wall ms the call has waited and `giveUp`, which rejects
- * the call with WorkerHung; it returns a handle that `settled` gets once the call settles.
+ * the call with WorkerHung; it returns a handle that `settled` gets once the call settles:
+ * `answered` true when the worker answered (or failed with its own error), false when the call
+ * was given up (by `giveUp` or HARD_DEADLINE_MS).
  */
 export interface LateWatch {
   late(waitedMs: number, giveUp: () => void): number;
-  settled(handle: number): void;
+  settled(handle: number, answered: boolean): void;
 }
 
 /**
@@ -61,14 +63,14 @@ export function withDeadline<T>(answer: Promise<T>, ms: number, timers: Timers =
     let settled = false;
     let handle: unknown;
     let lateHandle: number | null = null;
-    const finish = () => {
+    const finish = (answered: boolean) => {
       settled = true;
       timers.clearTimeout(handle);
-      if (lateHandle !== null) watch?.settled(lateHandle);
+      if (lateHandle !== null) watch?.settled(lateHandle, answered);
     };
     const hung = () => {
       if (settled) return;
-      finish();
+      finish(false);
       reject(new WorkerHung(timers.now() - start));
     };
     const arm = (wait: number) => {
@@ -86,12 +88,12 @@ export function withDeadline<T>(answer: Promise<T>, ms: number, timers: Timers =
     answer.then(
       (v) => {
         if (settled) return;
-        finish();
+        finish(true);
         resolve(v);
       },
       (e: unknown) => {
         if (settled) return;
-        finish();
+        finish(true);
         reject(e);
       },
     );
