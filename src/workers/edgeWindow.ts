@@ -27,6 +27,15 @@ export function writeEdgeCounts(e: EdgeStats, out: Float64Array, i: number): voi
   out[o + EdgeField.tlsFailed] = tls;
 }
 
+/** Floats kept per replica at each step: busy worker-ms, requests served, proxy CPU ms. */
+const REPLICA_FIGURES = 3;
+
+/** A replica's sidecar as the window reads it: its CPU so far (Sidecar.cpuMs); an inline one is not its own proxy. */
+export interface ProxyCpu {
+  readonly inline: boolean;
+  cpuMs(now: number): number;
+}
+
 /** The counts of every edge over one window of simulated time. Plain data. */
 export interface EdgeWindowCounts {
   /** EDGE_STRIDE floats per edge: what happened in (fromMs, toMs]. Empty when the window is empty. */
@@ -37,6 +46,13 @@ export interface EdgeWindowCounts {
    * Empty when the window is empty or was told of no services.
    */
   busyMs: Float64Array;
+  /** One float per replica, as `busyMs`: the requests it served (a worker freed) in the window. */
+  served: Float64Array;
+  /**
+   * One float per replica, as `busyMs`: its sidecar proxy's CPU in the window, ms (0 for a
+   * replica without one; `replicaProxyCpu` makes it a share).
+   */
+  proxyCpuMs: Float64Array;
   fromMs: number;
   toMs: number;
 }
@@ -64,7 +80,8 @@ export class EdgeWindow {
     private readonly edgeCount: number,
     private readonly replicaCount = 0,
   ) {
-    for (let i = 0; i < SLOTS; i++) this.slots.push(new Float64Array(edgeCount * EDGE_STRIDE + replicaCount));
+    // Per replica three blocks of `replicaCount` floats: busy worker-ms, served, proxy CPU ms.
+    for (let i = 0; i < SLOTS; i++) this.slots.push(new Float64Array(edgeCount * EDGE_STRIDE + REPLICA_FIGURES * replicaCount));
   }
 
   /** Simulated time of the next step to sample, ms. */
@@ -76,15 +93,23 @@ export class EdgeWindow {
    * Records the counts of `stats` as those at `next`, and moves on a step. Call it only when
    * every event at or before `next` has run and none after. Mutates.
    */
-  sample(stats: readonly EdgeStats[], services: readonly ServiceActor[] = []): void {
+  sample(stats: readonly EdgeStats[], services: readonly ServiceActor[] = [], proxyOfHost: readonly (ProxyCpu | null)[] = []): void {
     const k = this.nextStep++;
     const out = this.slots[k % SLOTS];
     for (let i = 0; i < this.edgeCount && i < stats.length; i++) writeEdgeCounts(stats[i], out, i);
-    // Each replica's busy worker-ms since the start, at this step's time.
+    // Each replica's busy worker-ms, requests served and proxy CPU ms since the start, at this step's time.
     const at = k * RATE_STEP_MS;
+    const n = this.replicaCount;
     let j = this.edgeCount * EDGE_STRIDE;
-    const end = j + this.replicaCount;
-    for (const s of services) for (const r of s.replicas) if (j < end) out[j++] = r.busyAreaAt(at);
+    const end = j + n;
+    for (const s of services)
+      for (let r = 0; r < s.replicas.length && j < end; r++, j++) {
+        const rep = s.replicas[r];
+        out[j] = rep.busyAreaAt(at);
+        out[j + n] = rep.served;
+        const proxy = proxyOfHost[s.hosts[r]];
+        out[j + 2 * n] = proxy && !proxy.inline ? proxy.cpuMs(at) : 0;
+      }
     this.stepOf[k % SLOTS] = k;
   }
 
@@ -96,16 +121,21 @@ export class EdgeWindow {
   window(nowMs: number): EdgeWindowCounts {
     const to = Math.min(this.nextStep - 1, Math.floor(nowMs / RATE_STEP_MS));
     const from = Math.max(0, to - (SLOTS - 1));
-    const empty = { counts: new Float64Array(0), busyMs: new Float64Array(0), fromMs: from * RATE_STEP_MS, toMs: Math.max(0, to) * RATE_STEP_MS };
+    const none = new Float64Array(0);
+    const empty = { counts: none, busyMs: none, served: none, proxyCpuMs: none, fromMs: from * RATE_STEP_MS, toMs: Math.max(0, to) * RATE_STEP_MS };
     if (to <= 0 || this.stepOf[to % SLOTS] !== to || this.stepOf[from % SLOTS] !== from) return empty;
     const a = this.slots[from % SLOTS];
     const b = this.slots[to % SLOTS];
     const edges = this.edgeCount * EDGE_STRIDE;
     const counts = new Float64Array(edges);
     for (let i = 0; i < edges; i++) counts[i] = b[i] - a[i];
-    const busyMs = new Float64Array(this.replicaCount);
-    for (let i = 0; i < this.replicaCount; i++) busyMs[i] = b[edges + i] - a[edges + i];
-    return { counts, busyMs, fromMs: from * RATE_STEP_MS, toMs: to * RATE_STEP_MS };
+    const n = this.replicaCount;
+    const block = (k: number) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = b[edges + k * n + i] - a[edges + k * n + i];
+      return out;
+    };
+    return { counts, busyMs: block(0), served: block(1), proxyCpuMs: block(2), fromMs: from * RATE_STEP_MS, toMs: to * RATE_STEP_MS };
   }
 }
 

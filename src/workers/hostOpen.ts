@@ -6,6 +6,7 @@ import { StalledClockError, type WallClock } from '../sim-engine';
 import type { World } from '../models';
 import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { LoadStage, type LoadResult } from './protocol';
+import { zonesOf } from './zones';
 
 /**
  * Wall time a new scenario may spend on its events at t = 0: a backstop, not the test. A clock
@@ -47,6 +48,12 @@ export function readForHost(
   return { ok: true, data, scenario: r.scenario, title };
 }
 
+/** `zones` for ScenarioInfo: present only when the scenario places hosts apart. */
+function zoneField(w: World): { zones?: Record<string, string[]> } {
+  const zones = zonesOf(w);
+  return zones ? { zones } : {};
+}
+
 /** What the app is told of a scenario loaded and started: its names, texts, seed, times, topology, narrative and layout. */
 export function loadedInfo(s: Scenario, w: World): LoadResult & { ok: true } {
   return {
@@ -62,6 +69,7 @@ export function loadedInfo(s: Scenario, w: World): LoadResult & { ok: true } {
       narrative: s.narrative,
       lesson: s.lesson ?? '',
       layout: s.layout ?? {},
+      ...zoneField(w),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { WallClock } from '../sim-engine';
 import type { SnapshotPolicy } from './snapshots';
-import { HostSnapshots, type HostSnapshot, type HostState, type SnapshotHost } from './hostSnapshots';
+import { HostSnapshots } from './hostSnapshots';
+import type { HostSnapshot, HostState, SnapshotHost } from './snapshotHost';
 import { Tracer, World, type TracerOptions } from '../models';
 import { EdgeWindow, replicaBase } from './edgeWindow';
 import type { SavedLog } from './eventLog';
@@ -193,7 +194,7 @@ export abstract class HostRun implements SnapshotHost {
    */
   private sampleStep(w: World): void {
     const ms = this.rates!.next;
-    this.rates!.sample(w.edgeStats, w.callees);
+    this.rates!.sample(w.edgeStats, w.callees, w.sidecarOfHost);
     this.rec.series?.edgesAt(ms, w.edgeStats);
   }
 

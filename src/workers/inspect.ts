@@ -68,7 +68,18 @@ export interface ReplicaInspect {
   queued: number;
   /** Share of its workers' time busy, 0..1: since the start here; SimHost.inspectNode gives it over the last simulated second (edgeWindow.ts), as the node's box says. */
   utilization: number;
+  /** Requests it has served (each freed one of its workers) since the start. */
   served: number;
+  /** Its host's zone and region (the scenario's `zones`, `region`; Istio's locality). */
+  zone: string;
+  region: string;
+  /**
+   * Over the link figures' window (the last simulated second, read at tenths: edgeWindow.ts),
+   * set by SimHost.inspectNode: requests it served, their share of all its service's replicas
+   * served (0..1; 0 when none served any), and its sidecar's CPU in use (0..1 of its workers;
+   * null without a sidecar). Absent before the first tenth of a second.
+   */
+  recent?: { served: number; share: number; proxyCpu: number | null; fromMs: number; toMs: number };
   proxy: ProxyInspect | null;
   /** Callers that have this replica ejected now, and until when. */
   ejectedBy: { callerHost: string; untilMs: number }[];
@@ -208,6 +219,8 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
       queued: rep.queued,
       utilization: now > 0 ? rep.busyAreaAt(now) / (rep.concurrency * now) : 0,
       served: rep.served,
+      zone: host.zone,
+      region: host.region,
       proxy,
       ejectedBy,
     };
@@ -265,7 +278,8 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
 
 /**
  * inspectNode with each replica's utilization over the link figures' window (`rates`,
- * edgeWindow.ts), as its box says; null for an unknown id.
+ * edgeWindow.ts), as its box says, and its `recent` requests served and proxy CPU there; null
+ * for an unknown id.
  */
 export function inspectNodeNow(w: World, id: number, rates: EdgeWindow): NodeInspect | null {
   const node = inspectNode(w, id);
@@ -273,9 +287,15 @@ export function inspectNodeNow(w: World, id: number, rates: EdgeWindow): NodeIns
   if (node === null || svc === undefined) return node;
   const win = rates.window(w.sim.now);
   const base = replicaBase(w.callees, svc.index);
+  const ms = win.toMs - win.fromMs;
+  let all = 0;
+  if (ms > 0 && base + svc.replicas.length <= win.served.length) for (let i = 0; i < svc.replicas.length; i++) all += win.served[base + i];
   const replicas = node.replicas.map((r) => {
     const u = replicaUtilization(win, svc, r.index, base);
-    return Number.isNaN(u) ? r : { ...r, utilization: u };
+    if (Number.isNaN(u)) return r;
+    const served = win.served[base + r.index];
+    const proxyCpu = r.proxy ? win.proxyCpuMs[base + r.index] / (Math.max(1, r.proxy.concurrency) * ms) : null;
+    return { ...r, utilization: u, recent: { served, share: all > 0 ? served / all : 0, proxyCpu, fromMs: win.fromMs, toMs: win.toMs } };
   });
   return { ...node, replicas };
 }

@@ -19,6 +19,8 @@ export interface ScenarioInfo {
   lesson: string;
   /** Nodes placed by hand: design-unit centres by node name, from the scenario's `layout`. */
   layout: Record<string, { x: number; y: number }>;
+  /** Each node's replicas' zones when the scenario places hosts in more than one (workers/zones.ts); absent otherwise. */
+  zones?: Record<string, string[]>;
 }
 
 /** A fault as the UI lists it. */

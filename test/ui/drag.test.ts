@@ -103,7 +103,7 @@ describe('replicas unfolded from their service', () => {
     expect(b.y).toBe(96 + 34 + REPLICA_ROW);
     expect(b.x).toBeCloseTo(b.w + 6, 9);
     expect(3 * b.w + 2 * 6).toBeCloseTo(196, 9);
-    const r = { index: 0, host: 'h', state: 'up' as const, slowdown: 1, busy: 1, concurrency: 2, queued: 0, utilization: 0.5, served: 3, proxy: null, ejectedBy: [] };
+    const r = { index: 0, host: 'h', state: 'up' as const, slowdown: 1, busy: 1, concurrency: 2, queued: 0, utilization: 0.5, served: 3, zone: 'zone-a', region: 'region-1', proxy: null, ejectedBy: [] };
     expect(replicaState(r)).toBe('up');
     expect(replicaState({ ...r, state: 'slow', slowdown: 4 })).toBe('slow');
     expect(replicaState({ ...r, ejectedBy: [{ callerHost: 'x', untilMs: 5000 }] })).toBe('ejected');
