@@ -8,6 +8,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { runScenario } from '../../src/models';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { saveShot } from './fixtures/shots';
+import { problemsWithLines } from '../../src/ui/editor/lines';
 
 const HELLO_MESH = readFileSync(new URL('../../scenarios/hello-mesh.json', import.meta.url), 'utf8');
 const OVERLOADED = readFileSync(new URL('./fixtures/overloaded.json', import.meta.url), 'utf8');
@@ -127,17 +128,23 @@ test('the trace hash after running hello-mesh to its end at max speed equals the
   expect(await count(page.getByTestId('in-flight-count'))).toBe(cli.requests.inFlight);
 });
 
-test('a broken scenario file is listed as path: message problems and the current one stays', async ({ page }) => {
+test('a broken scenario file is listed as line: path: message problems and the current one stays', async ({ page }) => {
   await openApp(page);
-  const broken = JSON.stringify({
-    name: 'broken one',
-    clients: [{ name: 'web', type: 'open', rate: -5, target: 'api' }],
-    services: [{ name: 'api', replicas: 0, serviceTime: '5 parsecs', colour: 'red' }],
-  });
+  const broken = JSON.stringify(
+    {
+      name: 'broken one',
+      clients: [{ name: 'web', type: 'open', rate: -5, target: 'api' }],
+      services: [{ name: 'api', replicas: 0, serviceTime: '5 parsecs', colour: 'red' }],
+    },
+    null,
+    2,
+  );
   const parsed = parseScenarioText(broken);
   expect(parsed.ok).toBe(false);
-  const expected = parsed.ok ? [] : parsed.problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`);
+  const expected = parsed.ok ? [] : problemsWithLines(broken, parsed.problems).map((p) => `${p.path || '(scenario)'}: ${p.message}`);
   expect(expected.length).toBeGreaterThanOrEqual(3);
+  // The lines of the file as written, two spaces an indent: "rate" on line 7, "replicas" on 14.
+  expect(expected.filter((l) => /^line (7|14): /.test(l))).toEqual([expect.stringMatching(/^line 7: clients\.0\.rate: must be greater than zero/), expect.stringMatching(/^line 14: services\.0\.replicas: must be at least 1/)]);
 
   await page.getByTestId('scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   const box = page.getByTestId('load-problems');

@@ -132,7 +132,7 @@ test("a scenario's layout field places its nodes, and an unknown node name in it
 
   const bad = { ...hello, name: 'hello-bad-layout', layout: { ...layout, 'no-such-node': { x: 1, y: 2 } } };
   await page.getByTestId('scenario-file').setInputFiles({ name: 'bad-layout.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-  await expect(page.getByTestId('load-problems')).toContainText('layout.no-such-node: unknown node');
+  await expect(page.getByTestId('load-problems')).toContainText('line 1: layout.no-such-node: unknown node');
   // The placed scenario is still the one on screen.
   await expect(page.locator('[data-drawn="hello-placed"]')).toBeVisible();
 });

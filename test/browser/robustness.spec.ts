@@ -6,13 +6,14 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { parseScenarioText } from '../../src/scenario';
 import { packScenario } from '../../src/ui/recipe/url';
+import { problemsWithLines } from '../../src/ui/editor/lines';
 import { saveShot } from './fixtures/shots';
 
-/** The validator's problems for a text, as the app lists them (`path: message`). */
+/** The validator's problems for a text, as the app lists them (`line N: path: message`). */
 function expectedProblems(text: string, name: string): string[] {
   const r = parseScenarioText(text, 'json');
   if (r.ok) throw new Error(`${name} was accepted`);
-  return r.problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`);
+  return problemsWithLines(text, r.problems).map((p) => `${p.path || '(scenario)'}: ${p.message}`);
 }
 
 const seconds = async (l: Locator) => Number.parseFloat((await l.textContent())!);
@@ -87,7 +88,7 @@ test('the zero-time closed loop and a 150,000-service file are refused by field 
   await open(page, 'zero-loop.json', ZERO_LOOP);
   await expect(page.getByTestId('load-problems')).toContainText('zero-loop.json');
   await expect(problems).toHaveText(expectedProblems(ZERO_LOOP, 'zero-loop.json'));
-  await expect(problems.first()).toHaveText(/^clients\.0\.thinkTime: is always 0/);
+  await expect(problems.first()).toHaveText(/^line 1: clients\.0\.thinkTime: is always 0/);
   await helloStillRunning(page);
   await shots(page, 'robustness-zero-loop');
 
@@ -150,7 +151,7 @@ test('a file whose clock stalls at t = 0 is refused by the engine guard, naming 
   // The guard counts a million events, however long they take (SimHost's START_BUDGET_MS): at
   // load 12-27 with two workers they ran at 50,000-130,000 a second (session 19).
   await expect(box).toContainText('A loop with nothing to wait for (stall-at-zero.json)', { timeout: 60_000 });
-  await expect(page.getByTestId('problems').locator('li')).toHaveText([/^clients\.0: the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for users \(100%\)/]);
+  await expect(page.getByTestId('problems').locator('li')).toHaveText([/^line 1: clients\.0: the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for users \(100%\)/]);
   await helloStillRunning(page);
   expect(errors).toEqual([]);
 });

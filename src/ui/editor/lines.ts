@@ -38,6 +38,18 @@ export function locateProblems(text: string, problems: readonly Problem[]): Prob
   return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
+/**
+ * The problems of a file a person opened, as the Open file… alert lists them: in reading order
+ * (locateProblems), each found on a line named by it, its path becoming `line N: path` (so the
+ * alert reads `line N: path: message`, as the editor's lint marks place it). A `(file)` problem
+ * keeps its path, its message naming the line and column already ("malformed JSON at line 1,
+ * column 1"); a problem with no line found (a whole-file problem, `(run)`) keeps its path too.
+ * Pure; never throws.
+ */
+export function problemsWithLines(text: string, problems: readonly Problem[]): Problem[] {
+  return locateProblems(text, problems).map(({ line, path, message }) => ({ path: line === null || path === '(file)' ? path : `line ${line}: ${path}`, message }));
+}
+
 /** A function from a dotted path to its line, over one read of the text. */
 function pathLookup(text: string): (path: string) => number | null {
   if (text.length > MAX_TEXT_FOR_LINES) return () => null;

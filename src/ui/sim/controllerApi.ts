@@ -46,7 +46,8 @@ export interface Controller {
   selectScenario(id: string): Promise<void>;
   /**
    * Opens a person's own scenario file in a worker of its own, with progress; problems are
-   * listed, and the run that was going on goes on until the new one has loaded.
+   * listed in reading order as `line N: path: message` (editor/lines problemsWithLines), and the
+   * run that was going on goes on until the new one has loaded.
    */
   openFile(file: File): Promise<void>;
   /**

@@ -90,7 +90,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
    * Loads `entry` in a fresh worker, reporting its stages. Refused or cancelled, the worker is
    * dropped and the current run goes on; loaded, it becomes the active worker at time zero.
    */
-  async function load(entry: ScenarioEntry, seq: number, seed: number | null = null, seekToMs = 0): Promise<void> {
+  async function load(entry: ScenarioEntry, seq: number, seed: number | null = null, seekToMs = 0, withLines = false): Promise<void> {
     const worker = bridge.spawn();
     candidate = worker;
     let result: LoadResult;
@@ -107,7 +107,10 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
     const named = (title: string | undefined) => (entry.source === 'file' && title && !entry.id.startsWith('edited:') ? `${title} (${entry.fileName ?? entry.label})` : entry.label);
     if (!result.ok) {
       bridge.release(worker);
-      return refuse(seq, named(result.title), result.problems);
+      // A file a person opened: each problem names its line there (the editor's reading, loaded
+      // on first use with the YAML parser it needs, so the first download does not carry them).
+      const problems = withLines ? (await import('../editor/lines')).problemsWithLines(entry.text, result.problems) : result.problems;
+      return refuse(seq, named(result.title), problems);
     }
     const info = result.info;
     await core.serial(async () => {
@@ -152,7 +155,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
         return refuse(seq, file.name, [{ path: '(file)', message: `could not be read: ${e instanceof Error ? e.message : String(e)}` }]);
       }
       if (seq !== openSeq) return;
-      await load({ id: `file:${file.name}`, label: file.name, text, fileName: file.name, source: 'file' }, seq);
+      await load({ id: `file:${file.name}`, label: file.name, text, fileName: file.name, source: 'file' }, seq, null, 0, true);
     },
     async openText(text, fileName, label) {
       const seq = beginOpening(label, text.length);
