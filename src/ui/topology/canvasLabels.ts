@@ -16,7 +16,8 @@ const NAME_PX = 20;
  * (which may cover a square under them: they are what was asked for, or news), then, never over
  * a node's square either, highlighted and faulted nodes, then names of nodes big enough to read.
  * Every tile on screen gets a title while its header (and half the gap above it) can hold the
- * text, to the next tile on its right, the first lock on that band, and the stage's edge.
+ * text, inside the tile (fitTileTitle), else, for a tile too narrow for its name, to the next
+ * tile on its right; never past the first lock on that band or the stage's edge.
  * Impure: draws on `f.ctx` (at device pixels), appends to `f.marks`, sets `s.drawnTitles`.
  */
 export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: DrawnLocks): void {
@@ -35,26 +36,45 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
   taken.push(...lockBoxes);
   ctx.font = `500 ${font}px ${family}`;
   const measure = (t: string) => ctx.measureText(t).width;
+  const measureAt = (t: string, px: number) => {
+    ctx.font = `500 ${px}px ${family}`;
+    return ctx.measureText(t).width;
+  };
   s.drawnTitles = [];
+  // First each tile's room and the size its title fits at; then every title at the smallest of
+  // those sizes, so the tiles read alike (presenter mode at 1024x768 had fortio's at 12 px beside
+  // svc's at 11).
+  const plans = [];
   for (const g of layout.groups) {
     if (hidden[g.index]) continue;
     const tile = { x: sx(g.x), y: sy(g.y), w: g.w * k, h: g.h * k };
     if (tile.x > stageW || tile.x + tile.w < 8 || tile.y > stageH || tile.y + tile.h < 0) continue;
     const headerPx = layout.header * k;
-    const nodesTop = sy(g.y + layout.header + (Cell.step - Cell.size) / 2);
-    const top = headerPx >= titleH ? tile.y + Math.min(8, (headerPx - titleH) / 2) : sy(g.y + layout.header) - titleH;
-    // Zoomed out past the room for text: the tooltip still names the tile.
-    if (top < tile.y - (Cell.gapY * k) / 2) continue;
     const left = Math.max(tile.x + 4, 2);
     let right = Math.min(stageW - 2, Number.isFinite(titleRight[g.index]) ? sx(titleRight[g.index]) - 6 : Number.POSITIVE_INFINITY);
-    for (const l of lockBoxes) if (l.x > left && l.x < right && l.y < top + titleH && top < l.y + l.h) right = l.x - 2;
-    const runs = fitTitleRuns(groupParts[g.index], right - left - 8, measure);
+    // Where the title band meets a lock, at the largest size the title may take.
+    const bandTop = headerPx >= titleH ? tile.y + Math.min(8, (headerPx - titleH) / 2) : sy(g.y + layout.header) - titleH;
+    for (const l of lockBoxes) if (l.x > left && l.x < right && l.y < bandTop + titleH && bandTop < l.y + l.h) right = l.x - 2;
+    const tileRoom = Math.min(right, tile.x + tile.w - 1) - left - 8;
+    plans.push({ g, tile, headerPx, left, right, tileRoom, px: fitTileTitle(groupParts[g.index], tileRoom, right - left - 8, font, measureAt).px });
+  }
+  const common = Math.min(font, ...plans.map((p) => p.px));
+  for (const { g, tile, headerPx, left, right, tileRoom } of plans) {
+    const nodesTop = sy(g.y + layout.header + (Cell.step - Cell.size) / 2);
+    const fit = fitTileTitle(groupParts[g.index], tileRoom, right - left - 8, common, measureAt);
+    const px = fit.px;
+    const h = px + 6;
+    const top = headerPx >= h ? tile.y + Math.min(8, (headerPx - h) / 2) : sy(g.y + layout.header) - h;
+    // Zoomed out past the room for text: the tooltip still names the tile.
+    if (top < tile.y - (Cell.gapY * k) / 2) continue;
+    const runs = fit.runs;
+    ctx.font = `500 ${px}px ${family}`;
     const text = runs.map((r) => r.text).join('');
     const w = Math.min(right - left, measure(text) + 8);
     const full = groupText[g.index];
-    s.drawnTitles.push({ x: left, y: top, w, h: titleH, full, tile });
-    taken.push({ x: left, y: top, w, h: titleH });
-    marks.push({ kind: 'title', x: left, y: top, w, h: titleH, text, full, group: g.name, px: font, tile, nodesTop });
+    s.drawnTitles.push({ x: left, y: top, w, h, full, tile });
+    taken.push({ x: left, y: top, w, h });
+    marks.push({ kind: 'title', x: left, y: top, w, h, text, full, group: g.name, px, tile, nodesTop });
     ctx.lineWidth = 4;
     ctx.strokeStyle = colours.stage;
     ctx.strokeText(text, left + 4, top + 3);
@@ -178,4 +198,38 @@ export function fitTitle(parts: readonly TitlePart[], room: number, measure: (te
   return fitTitleRuns(parts, room, measure)
     .map((r) => r.text)
     .join('');
+}
+
+/** The smallest size a tile's title steps down to before it is shortened, CSS px (N3's trial: 10). */
+export const TITLE_MIN_PX = 10;
+
+/**
+ * A tile's title fitted inside its tile: at `px`, else a pixel smaller at a time down to
+ * TITLE_MIN_PX, the first size at which the group's name shows whole (the rest of the title as
+ * fitTitleRuns leaves it, in `tileRoom` CSS px); a count the name's range already says ("svc
+ * 000–099" of 100) is left out first, with no "…" (withoutImpliedCount). A name that does not fit
+ * whole even then (a one-node tile, "control planes") runs over the gap beside its tile as before,
+ * in `gapRoom` at `px`. At 1024x768 the full load test's "svc 000–099 · 100" ran 20 px past its
+ * 90 px tile, and "fortio 000–099 …" 21 px (N3's trial, 6a). `measureAt(text, px)` gives a width
+ * in CSS px. Pure but for what `measureAt` does.
+ */
+export function fitTileTitle(parts: readonly TitlePart[], tileRoom: number, gapRoom: number, px: number, measureAt: (text: string, px: number) => number): { runs: TitlePart[]; px: number } {
+  const shown = withoutImpliedCount(parts);
+  const name = shown[0]?.text ?? '';
+  for (let p = px; p >= Math.min(px, TITLE_MIN_PX); p--) {
+    const runs = fitTitleRuns(shown, tileRoom, (t) => measureAt(t, p));
+    if (runs[0]?.text === name) return { runs, px: p };
+  }
+  return { runs: fitTitleRuns(shown, gapRoom, (t) => measureAt(t, px)), px };
+}
+
+/**
+ * `parts` without a `count` part that the name's closing range already says: "svc 000–099" with
+ * 100 members (the range's span, both ends counted). Any other count stays. Pure.
+ */
+export function withoutImpliedCount(parts: readonly TitlePart[]): readonly TitlePart[] {
+  const m = /(\d+)\s*[–-]\s*(\d+)$/.exec(parts[0]?.text ?? '');
+  if (!m) return parts;
+  const span = Number(m[2]) - Number(m[1]) + 1;
+  return parts.filter((p) => !(p.kind === 'count' && Number(p.text.replace(/,/g, '')) === span));
 }

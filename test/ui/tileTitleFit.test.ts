@@ -1,0 +1,43 @@
+// Tile titles fit inside their tiles (N3's trial, 6a: at 1024x768 "svc 000–099 · 100" ran past its
+// tile's right edge): a count the range says is left out, then the type steps down to 10 px
+// before the name would be cut; a one-node tile's name still runs over the gap beside it.
+import { describe, expect, it } from 'vitest';
+import { fitTileTitle, withoutImpliedCount, type TitlePart } from '../../src/ui/topology/canvasLabels';
+
+const title = (name: string, count: string, rate?: string): TitlePart[] => [
+  { text: name, kind: 'name' },
+  { text: count, kind: 'count' },
+  ...(rate ? [{ text: rate, kind: 'rate' as const }] : []),
+];
+/** 0.6 of the size a character: a stand-in for the canvas's measureText. */
+const measureAt = (t: string, px: number) => 0.6 * px * t.length;
+const text = (r: { runs: TitlePart[] }) => r.runs.map((x) => x.text).join('');
+
+describe('a tile title fits inside its tile', () => {
+  it('leaves out a count its name’s range already says, and only that one', () => {
+    expect(withoutImpliedCount(title('svc 000–099', '100', '7,003 req/s')).map((p) => p.text)).toEqual(['svc 000–099', '7,003 req/s']);
+    expect(withoutImpliedCount(title('svc 000–099', '99')).map((p) => p.text)).toEqual(['svc 000–099', '99']);
+    expect(withoutImpliedCount(title('fortio 1000–1999', '1,000')).map((p) => p.text)).toEqual(['fortio 1000–1999']);
+    expect(withoutImpliedCount(title('default', '12')).map((p) => p.text)).toEqual(['default', '12']);
+  });
+
+  it('keeps its size while the name fits whole, what follows dropped with "…"', () => {
+    // "svc 000–099 …" is 13 characters, 93.6 px at 12 px.
+    const r = fitTileTitle(title('svc 000–099', '100', '7,003 req/s'), 94, 400, 12, measureAt);
+    expect(r).toEqual({ runs: expect.anything(), px: 12 });
+    expect(text(r)).toBe('svc 000–099 …');
+  });
+
+  it('steps the size down, not below 10 px, before the name would be cut', () => {
+    // "fortio 000–099" is 14 characters: 100.8 px at 12, 92.4 at 11, 84 at 10.
+    const r = fitTileTitle(title('fortio 000–099', '100'), 93, 400, 12, measureAt);
+    expect([text(r), r.px]).toEqual(['fortio 000–099', 11]);
+    const tight = fitTileTitle(title('fortio 000–099', '100'), 85, 400, 12, measureAt);
+    expect([text(tight), tight.px]).toEqual(['fortio 000–099', 10]);
+  });
+
+  it('lets a name too long for its tile even at 10 px run over the gap beside it, at its own size', () => {
+    const r = fitTileTitle(title('control planes', '1'), 12, 200, 12, measureAt);
+    expect([text(r), r.px]).toEqual(['control planes · 1', 12]);
+  });
+});
