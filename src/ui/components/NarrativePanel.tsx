@@ -14,7 +14,7 @@ import { KeepUnits } from '../narrative/KeepUnits';
 import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
 import { pickableStep, questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
-import { scrollToEntry } from '../narrative/entryScroll';
+import { keepTitleWhole, scrollToEntry } from '../narrative/entryScroll';
 import { yourActionsNote } from '../narrative/yourActions';
 
 const NO_STEPS: never[] = [];
@@ -51,6 +51,10 @@ export function NarrativePanel() {
     section.current?.querySelector('[data-testid="question"][data-state="ahead"]')?.scrollIntoView({ block: 'nearest' });
     text.current?.scrollIntoView({ block: 'nearest' });
     head.current?.scrollIntoView({ block: 'nearest' });
+    // Never the scenario's title cut mid-line at the top (presenter mode at 1024x768).
+    const column = section.current?.closest<HTMLElement>('.panel');
+    const title = column?.querySelector<HTMLElement>('[data-testid="scenario-title"]');
+    if (store.getState().presenter && column && title && section.current && text.current) keepTitleWhole(column, title, section.current, text.current);
   };
   // Entering presenter mode shows the scenario's title and the current step under it, from its
   // head to at least its first line (scrollToEntry): the column had the title at its top and

@@ -39,3 +39,32 @@ export function scrollToEntry(column: HTMLElement, title: HTMLElement, text: HTM
   column.scrollTop = entryScroll(column.scrollTop, title.getBoundingClientRect().top - base, first.bottom - base, want.getBoundingClientRect().bottom - base, column.clientHeight, CUE_PX);
   return column.scrollTop;
 }
+
+/**
+ * The column's scrollTop after a story move brought its step into view (`now`), such that the
+ * scenario title is never cut mid-line at the column's top (N3's trial, 6e: presenter mode at
+ * 1024x768, zone-failover's step 3 left "over, come back" of the title showing). Places are px
+ * from the top of the column's scrolled content: the title's top and bottom, the step's top
+ * `stepTop`, the bottom of what the step wants shown `wantBottom`, and the column's visible
+ * `height`. `now` unchanged when the title shows whole or lies wholly above the view; else the
+ * title's top when the title and all the step wants fit under it; else the step's top (the
+ * title wholly above, the step's head at the column's top). Positional, as entryScroll. Pure.
+ */
+export function uncutTitle(now: number, titleTop: number, titleBottom: number, stepTop: number, wantBottom: number, height: number): number {
+  if (now <= titleTop + 0.5 || now >= titleBottom - 0.5) return now;
+  if (wantBottom - titleTop <= height) return Math.floor(titleTop);
+  return Math.ceil(stepTop);
+}
+
+/**
+ * Moves `column` off a scroll that cuts the scenario title `title` (uncutTitle), given the step's
+ * section `step` and what it wants shown down to `want`. Reads layout; mutates only the column's
+ * scrollTop. Returns the scrollTop set.
+ */
+export function keepTitleWhole(column: HTMLElement, title: HTMLElement, step: HTMLElement, want: HTMLElement): number {
+  const base = column.getBoundingClientRect().top + column.clientTop - column.scrollTop;
+  const t = title.getBoundingClientRect();
+  const to = uncutTitle(column.scrollTop, t.top - base, t.bottom - base, step.getBoundingClientRect().top - base, want.getBoundingClientRect().bottom - base, column.clientHeight);
+  if (to !== column.scrollTop) column.scrollTop = to;
+  return column.scrollTop;
+}
