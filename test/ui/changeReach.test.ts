@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actingDefault, changeProblems, formReachOf, reachOf, scenarioOf } from '../../src/ui/changes/reach';
+import { actingDefault, changeProblems, formReachOf, reachApi, reachOf, scenarioOf } from '../../src/ui/changes/reach';
+import { sourceOf } from '../../src/ui/changes/reachClient';
 import { builtinScenarios } from '../../src/ui/scenarios/catalog';
 import { withBChange } from '../../src/ui/changes/branch';
 import { decodeCompareLink } from '../../src/ui/compare/link';
 import type { LiveAction } from '../../src/workers/protocol';
 
 const POLICIES = [{ retries: { attempts: 0 } }, { retries: { attempts: 2 } }];
-const shipped = (id: string) => scenarioOf({ kind: 'builtin', id })!;
+const shipped = (id: string) => scenarioOf(sourceOf({ kind: 'builtin', id }))!;
 
 describe('the change form, where a change reaches', () => {
   it('starts every shipped scenario on a change that acts, where one can: retry-storm on orders (web is overridden by gateway api), config-rollout on 2 retries for payments', () => {
@@ -101,7 +102,7 @@ describe('the change form, where a change reaches', () => {
   });
 
   it('names what the run would refuse in the form\'s change, at its field, before a branch drops it: a timeout on a TCP service, retries "abc", a misspelt field', () => {
-    const ref = (id: string) => ({ kind: 'builtin', id }) as const;
+    const ref = (id: string) => sourceOf({ kind: 'builtin', id });
     expect(changeProblems(ref('l4-vs-l7'), { type: 'policy', service: 'postgres', policy: { timeout: '1ms' } })).toEqual([
       { path: 'change.policy.timeout', message: 'L7 policies do not apply to a TCP service ("postgres" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do' },
     ]);
@@ -111,5 +112,23 @@ describe('the change form, where a change reaches', () => {
     // What the run takes reads clean: the offered alternative too.
     expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'web', policy: { retries: { attempts: 0 } } })).toEqual([]);
     expect(changeProblems(ref('retry-storm'), { type: 'gateway-route', gateway: 'api', route: 0, policy: { retries: { attempts: 0 } } })).toEqual([]);
+  });
+
+  it("answers in its worker (reachApi) as on the page: retry-storm's form starts on orders, web's retries 0 reaches no request, and a branch lists only B's own change", () => {
+    const src = sourceOf({ kind: 'builtin', id: 'retry-storm' });
+    const s = shipped('retry-storm');
+    expect(reachApi.actingDefault(src, s.services.map((v) => v.name), POLICIES)).toEqual({ target: 'orders', policy: POLICIES[0] });
+    const change = { type: 'policy', service: 'web', policy: { retries: { attempts: 0 } } };
+    expect(reachApi.formReachOf(src, [], 12_000, change)).toEqual(formReachOf(s, [], 12_000, change));
+    expect(reachApi.formReachOf(src, [], 12_000, change)?.reach).toBe('none');
+    const shared: LiveAction = { kind: 'change', ms: 5000, ev: 1, change: { type: 'policy', service: 'orders', policy: { retries: { attempts: 1 } } } };
+    const mine: LiveAction = { kind: 'change', ms: 12_000, ev: 2, change };
+    const found = reachApi.branchReaches(src, [shared], [shared, mine]);
+    expect(found.map((f) => f.index)).toEqual([1]);
+    expect(found[0].reach).toEqual(reachOf(s, [shared], 12_000, change));
+    expect(reachApi.changeProblems(src, { ...change, policy: { retries: { attempts: -1 } } })).toEqual([{ path: 'change.policy.retries.attempts', message: 'must not be negative, got -1' }]);
+    // An unknown built-in reads as nothing to say, never a throw.
+    expect(reachApi.actingDefault(sourceOf({ kind: 'builtin', id: 'nope' }), ['web'], POLICIES)).toBeNull();
+    expect(reachApi.branchReaches(undefined, [], [mine])).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 // In a branch's compare view: a warning when B's change reaches no request (or only some), with
 // who overrides it, and a button that opens the same branch with the change that would act (the
-// same fields on the caller's own route). Loaded on first use, as reach.ts.
+// same fields on the caller's own route). Asked of the reach worker (reachClient.ts), as the form does.
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { CompareController } from '../compare/compareController';
 import type { LiveAction } from '../../workers/protocol';
 import { changeSummary } from './summary';
-import { reachOf, scenarioOf, type FormReach } from './reach';
+import type { FormReach } from './reach';
+import { reachWorker, sourceOf } from './reachClient';
 import { withBChange } from './branch';
 
 /** B's changes that A lacks (a branch's), each with where it reaches when it is not everywhere. */
@@ -21,16 +22,18 @@ export function BranchReach({ controller }: { controller: CompareController }) {
   const bRecipe = useStore(b.services.store, (x) => x.recipe);
   const [said, setSaid] = useState<Said[]>([]);
   useEffect(() => {
-    const s = bRecipe ? scenarioOf(bRecipe.scenario) : null;
-    if (!s || !bRecipe) return void setSaid([]);
-    const inA = new Set((aActions ?? []).map((x) => JSON.stringify(x)));
-    const out: Said[] = [];
-    bRecipe.actions.forEach((x, i) => {
-      if (x.kind !== 'change' || inA.has(JSON.stringify(x))) return;
-      const r = reachOf(s, bRecipe.actions.slice(0, i), x.ms, x.change);
-      if (r) out.push({ action: x, reach: r });
-    });
-    setSaid(out);
+    if (!bRecipe) return void setSaid([]);
+    let live = true;
+    void reachWorker()
+      .branchReaches(sourceOf(bRecipe.scenario), aActions ?? [], bRecipe.actions)
+      .then((found) => {
+        if (!live) return;
+        setSaid(found.flatMap(({ index, reach }) => {
+          const action = bRecipe.actions[index];
+          return action.kind === 'change' ? [{ action, reach }] : [];
+        }));
+      });
+    return () => void (live = false);
   }, [aActions, bRecipe]);
   // Labelled as such everywhere B is named (sideLabel): a branch whose every change reaches no request.
   const changes = bRecipe?.actions.filter((x) => x.kind === 'change' && !(aActions ?? []).some((y) => JSON.stringify(y) === JSON.stringify(x))).length ?? 0;

@@ -8,12 +8,14 @@ import { useAppStore, useServices } from '../state/useAppStore';
 import type { Problem } from '../state/store';
 import { branchLink } from './branch';
 import { faultBranchLink, lastInjected } from '../compare/faultBranch';
+import { injectsSettled } from '../compare/pendingInjects';
 import { detailsRows, formatDetails, readDetails } from './details';
 import { Counter } from '../../workers/protocol';
 import './changes.css';
 
 import { changeForNode, type ChangeType } from './selection';
 import type { FormReach } from './reach';
+import { reachWorker, sourceOf } from './reachClient';
 
 /**
  * The policies the form may start with, in order: no retries (KINDS.policy.details), else two
@@ -51,7 +53,7 @@ export function ChangePanel() {
   const rollouts = useAppStore((s) => s.stats.rollouts);
   const scenarioRef = useAppStore((s) => s.recipe?.scenario);
   const actions = useAppStore((s) => s.recipe?.actions);
-  // Where the change in the form reaches (reach.ts, loaded on first use), and the service the
+  // Where the change in the form reaches (reach.ts, asked of its worker: reachClient.ts), and the service the
   // form starts on: the first whose default change acts somewhere (retry-storm's web is overridden
   // by gateway api's own retries, so it starts on orders).
   // Kept with the form (formKey) it was found for: a form that has moved on since (the default
@@ -61,7 +63,6 @@ export function ChangePanel() {
   // not a JSON object (details.ts), for the form as it was when checked: said under the form as
   // it is typed, before Apply or a branch would drop it.
   const [refused, setRefused] = useState<{ key: string; problems: Problem[] } | null>(null);
-  const reachModule = useRef<typeof import('./reach') | null>(null);
   const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
 
   // A node picked in the picture (Inspect, then a click) fills the form's type and target.
@@ -92,14 +93,14 @@ export function ChangePanel() {
   useEffect(() => {
     if (!scenarioRef || !policyTargets) return;
     let live = true;
-    void import('./reach').then((m) => {
-      const sc = live ? m.scenarioOf(scenarioRef) : null;
-      const pick = sc ? m.actingDefault(sc, policyTargets.split('|'), DEFAULT_POLICIES) : null;
-      if (!pick) return;
+    void reachWorker()
+      .actingDefault(sourceOf(scenarioRef), policyTargets.split('|'), DEFAULT_POLICIES)
+      .then((pick) => {
+      if (!live || !pick) return;
       setPreferred(pick);
       // The details follow, unless the person wrote their own.
       setDetails((d) => (d === KINDS.policy.details ? formatDetails({ policy: pick.policy }) : d));
-    });
+      });
     return () => void (live = false);
     // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.
   }, [scenarioRef, policyTargets]);
@@ -126,19 +127,26 @@ export function ChangePanel() {
     let live = true;
     let interval: ReturnType<typeof setInterval> | undefined;
     const timer = setTimeout(() => {
-      void import('./reach').then((m) => {
-        reachModule.current = m;
+      const api = reachWorker();
+      const src = sourceOf(scenarioRef);
+      void api.changeProblems(src, b.change).then((bad) => {
         if (!live) return;
-        const bad = m.changeProblems(scenarioRef, b.change);
         setRefused({ key, problems: bad });
         if (bad.length) return void setReach(null);
-        const sc = m.scenarioOf(scenarioRef);
         let said = '';
+        let asking = false;
         const check = () => {
-          const r = sc ? m.formReachOf(sc, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change) : null;
-          const seen = JSON.stringify(r);
-          if (seen !== said) setReach(r);
-          said = seen;
+          // One question at a time: a worker still busy with the last (a large scenario on a busy
+          // machine) is not asked again meanwhile.
+          if (asking) return;
+          asking = true;
+          void api.formReachOf(src, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change).then((r) => {
+            asking = false;
+            if (!live) return;
+            const seen = JSON.stringify(r);
+            if (seen !== said) setReach(r);
+            said = seen;
+          });
         };
         check();
         // The design changes as the run passes its timed changes: asked again each second.
@@ -188,6 +196,8 @@ export function ChangePanel() {
     // without that fault beside the run with it, differing by it alone (new user, session 33: B
     // was the form's untouched default, which changed nothing, and every figure read 1.00x). The
     // button under the form always branches on the form's change.
+    // An Inject pressed a moment before is waited for: the fault then is the recipe's last action.
+    if (fromKey) await injectsSettled();
     const latest = store.getState().recipe;
     if (fromKey && latest && lastInjected(latest.actions)) {
       await controller.seekDone();
@@ -205,7 +215,7 @@ export function ChangePanel() {
     // too, for a b pressed before the form's own check ran).
     const s = store.getState();
     if (!s.recipe) return;
-    const bad = reachModule.current ? reachModule.current.changeProblems(s.recipe.scenario, b.change) : refused?.key === formKey ? refused.problems : [];
+    const bad = await reachWorker().changeProblems(sourceOf(s.recipe.scenario), b.change);
     if (bad.length) return setRefused({ key: formKey, problems: bad });
     // The point on screen: the latest frame's time and events (the store's counters may lag it).
     const f = frames.latest;

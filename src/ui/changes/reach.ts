@@ -1,14 +1,14 @@
 // Where a change in the form (or a branch's change) reaches, for the app: the scenario on screen
 // read from its text, with the run's config changes made by then, and policyReach's answer
-// (src/models/policyReach.ts). Loaded on first use (it reads scenarios with zod, which the first
-// chunk leaves out). Pure.
+// (src/models/policyReach.ts). It runs in a worker of its own (reach.worker.ts, `reachApi`;
+// reachClient.ts on the page's side): reading a 1,000-service scenario with zod took the page's
+// thread 1.1-1.6 s at load 28 as it opened, and checking the form's change against it each
+// second took more while it played. Pure.
 import { changesMadeBy, configuredAt } from '../../models/ownership';
 import { alternativeChange, callerName, changeReach, type ChangeReach } from '../../models/policyReach';
 import { changeSchema, formatOfFile, parseScenarioText, readScenarioText, validateScenario, type Problem, type Scenario } from '../../scenario';
 import type { LiveAction } from '../../workers/protocol';
 import { liveChanges } from './liveChanges';
-import { builtinScenarios } from '../scenarios/catalog';
-import type { ScenarioRef } from '../recipe/types';
 
 /** What the app says of a change that does not reach every request. Plain data. */
 export interface FormReach {
@@ -33,14 +33,16 @@ export interface FormReach {
   madeAtMs?: number;
 }
 
+/** A scenario's text and the file name that decides JSON or YAML (reachClient.ts sourceOf gives a recipe's). */
+export interface ScenarioSource {
+  text: string;
+  fileName?: string;
+}
+
 const cache = new Map<string, Scenario | null>();
 
-/** A recipe's scenario text and file name, or undefined for an unknown built-in. */
-const sourceOf = (ref: ScenarioRef) => (ref.kind === 'inline' ? { text: ref.text, fileName: ref.fileName } : builtinScenarios().find((e) => e.id === ref.id));
-
-/** The scenario a recipe runs, read from its text (memoized by text), or null when it does not read. */
-export function scenarioOf(ref: ScenarioRef): Scenario | null {
-  const src = sourceOf(ref);
+/** The scenario of `src`, read from its text (memoized by text), or null when it does not read. */
+export function scenarioOf(src: ScenarioSource | undefined): Scenario | null {
   if (!src) return null;
   const key = `${src.fileName ?? ''}\u0000${src.text}`;
   if (!cache.has(key)) {
@@ -133,8 +135,7 @@ export function actingDefault(s: Scenario, targets: readonly string[], policies:
  * policies do not apply to a TCP service). The time is not checked (a live change's `at` counts
  * from now; the form's own note names a late one). Pure.
  */
-export function changeProblems(ref: ScenarioRef, change: Record<string, unknown>): Problem[] {
-  const src = sourceOf(ref);
+export function changeProblems(src: ScenarioSource | undefined, change: Record<string, unknown>): Problem[] {
   const raw = src ? readScenarioText(src.text, src.fileName ? formatOfFile(src.fileName) : 'auto') : null;
   if (!raw || !raw.ok || raw.data === null || typeof raw.data !== 'object') return [];
   const r = validateScenario({ ...(raw.data as object), changes: [change] });
@@ -142,3 +143,38 @@ export function changeProblems(ref: ScenarioRef, change: Record<string, unknown>
   const mine = r.problems.filter((p) => p.path === 'changes.0' || p.path.startsWith('changes.0.'));
   return mine.map((p) => ({ path: `change${p.path.slice('changes.0'.length)}`, message: p.message }));
 }
+
+/**
+ * What the page asks of the reach worker (reach.worker.ts exposes it; reachClient.ts calls it):
+ * the functions above over a scenario's source, read once per text in the worker. Each answers
+ * as its function does; an unknown or unreadable scenario gives null, [] or [].
+ */
+export const reachApi = {
+  actingDefault: (src: ScenarioSource | undefined, targets: readonly string[], policies: readonly object[]) => {
+    const s = scenarioOf(src);
+    return s ? actingDefault(s, targets, policies) : null;
+  },
+  changeProblems: (src: ScenarioSource | undefined, change: Record<string, unknown>) => changeProblems(src, change),
+  formReachOf: (src: ScenarioSource | undefined, actions: readonly LiveAction[], nowMs: number, change: Record<string, unknown>) => {
+    const s = scenarioOf(src);
+    return s ? formReachOf(s, actions, nowMs, change) : null;
+  },
+  /**
+   * A branch's changes that A lacks (BranchReach): for each of B's `change` actions not in
+   * `aActions`, by its index in `bActions`, where it reaches when that is not everywhere.
+   */
+  branchReaches: (src: ScenarioSource | undefined, aActions: readonly LiveAction[], bActions: readonly LiveAction[]) => {
+    const s = scenarioOf(src);
+    if (!s) return [];
+    const inA = new Set(aActions.map((x) => JSON.stringify(x)));
+    const out: { index: number; reach: FormReach }[] = [];
+    bActions.forEach((x, i) => {
+      if (x.kind !== 'change' || inA.has(JSON.stringify(x))) return;
+      const r = reachOf(s, bActions.slice(0, i), x.ms, x.change);
+      if (r) out.push({ index: i, reach: r });
+    });
+    return out;
+  },
+};
+
+export type ReachApi = typeof reachApi;

@@ -20,15 +20,25 @@ export const DEFAULT_SCENARIO_ID = 'hello-mesh';
 // schema.json beside them is the JSON Schema scenario files point at with `$schema`, not a scenario.
 const files = import.meta.glob(['/scenarios/*.json', '!/scenarios/schema.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-/** Built-in scenarios sorted by file name, the default first. Pure. */
+/** The entries, read once: each label is a JSON.parse of its file (istio-load-test-full's is 220 KB). */
+let catalog: readonly ScenarioEntry[] | null = null;
+
+/**
+ * Built-in scenarios sorted by file name, the default first: a new array each call, of entries
+ * read once per page (they never change; looking one up used to parse every file's JSON again,
+ * ~200 ms of the page's thread each second of play at load 28 while the change form checked).
+ */
 export function builtinScenarios(): ScenarioEntry[] {
-  const entries = Object.entries(files).map(([path, text]): ScenarioEntry => {
-    const fileName = path.replace(/^.*\//, '');
-    const id = fileName.replace(/\.json$/, '');
-    return { id, label: labelFor(id, text), text, fileName, source: 'builtin' };
-  });
-  entries.sort((a, b) => (a.id === DEFAULT_SCENARIO_ID ? -1 : b.id === DEFAULT_SCENARIO_ID ? 1 : a.id.localeCompare(b.id)));
-  return entries;
+  if (catalog === null) {
+    const entries = Object.entries(files).map(([path, text]): ScenarioEntry => {
+      const fileName = path.replace(/^.*\//, '');
+      const id = fileName.replace(/\.json$/, '');
+      return Object.freeze({ id, label: labelFor(id, text), text, fileName, source: 'builtin' as const });
+    });
+    entries.sort((a, b) => (a.id === DEFAULT_SCENARIO_ID ? -1 : b.id === DEFAULT_SCENARIO_ID ? 1 : a.id.localeCompare(b.id)));
+    catalog = entries;
+  }
+  return [...catalog];
 }
 
 /** The scenario's title when the text carries one, else its file name. Never throws. */
