@@ -87,7 +87,7 @@ test('dragging a node moves it and its links, keeps it there after a reload, and
   await expect(page.getByTestId('layout-reset')).toHaveCount(0);
 });
 
-test('the share link carries dragged nodes: a fresh browser opening the URL draws them where they were dragged', async ({ page, browser }) => {
+test('the share link carries dragged nodes: a fresh browser opening the URL draws them where they were dragged', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   const cart0 = await centreOf(page, 'cart');
@@ -95,10 +95,13 @@ test('the share link carries dragged nodes: a fresh browser opening the URL draw
   const dragged = await rel(page, 'cart');
   await expect.poll(() => new URL(page.url()).searchParams.has('layout')).toBe(true);
   const url = page.url();
+  const kept = JSON.parse(JSON.stringify(await saved(page, 'hello-mesh'))) as Record<string, { x: number; y: number }>;
 
-  // Another browser profile: nothing kept in its storage, only the link.
-  const fresh = await browser.newContext({ viewport: page.viewportSize()! });
-  const other = await fresh.newPage();
+  // As another browser profile: nothing kept in its storage, only the link. The app keeps a
+  // person's things in localStorage alone (no cookies, IndexedDB or caches; the service worker is
+  // blocked), so this page with it emptied is that profile, without a context and renderer more.
+  await page.evaluate(() => localStorage.clear());
+  const other = page;
   await other.goto(url);
   await expect(other.getByTestId('run-status')).toHaveText('ready');
   await settlesAt(other, 'cart', dragged);
@@ -106,12 +109,10 @@ test('the share link carries dragged nodes: a fresh browser opening the URL draw
   await saveShot(other, 'drag-share-link.png');
 
   // A name the topology does not have is reported at its field and left out; the rest is used.
-  const kept = JSON.parse(JSON.stringify(await saved(page, 'hello-mesh'))) as Record<string, { x: number; y: number }>;
   const param = pack(JSON.stringify({ cart: [kept.cart.x, kept.cart.y], ghost: [0, 0] }));
   await other.goto(`/?scenario=hello-mesh&layout=${param}`);
   await expect(other.getByTestId('link-problems')).toContainText('layout.ghost: unknown node; left out');
   await settlesAt(other, 'cart', dragged);
-  await fresh.close();
 });
 
 test("a scenario's layout field places its nodes, and an unknown node name in it is refused by field", async ({ page }) => {
