@@ -1,5 +1,6 @@
 // The faults of a run: a small form that injects one while the run plays, with the worker's
 // problems listed as `path: message`, and the list of faults with a clear button each.
+import { trackInject } from '../compare/pendingInjects';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
 import { buildFault, faultFormProblems, fieldChoices, targetOptions, withCheckedRest, type TargetKind } from '../faults/faultForm';
@@ -121,7 +122,7 @@ function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['t
     const before = new Set(listed.map((x) => x.id));
     const local = faultFormProblems(f.values);
     // With problems of its own the form injects nothing, but has the worker check the rest: all are listed at once.
-    const found = local.length > 0 ? withCheckedRest(local, await controller.checkFault(buildFault(f.values))) : await controller.injectFault(buildFault(f.values));
+    const found = local.length > 0 ? withCheckedRest(local, await controller.checkFault(buildFault(f.values))) : await trackInject(controller.injectFault(buildFault(f.values)));
     setBusy(false);
     setProblems(found);
     if (found.length === 0) onInjected(before);
