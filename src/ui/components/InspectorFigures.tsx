@@ -9,6 +9,7 @@ import { edgeLatencyText } from '../measuredLatency';
 import { useAppStore, useShownFrame } from '../state/useAppStore';
 import { causeInWords, faultInWords, faultsOn } from '../inspector/why';
 import { faultListOrder } from './faultState';
+import { ReplicaTable } from '../inspector/ReplicaTable';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
@@ -17,6 +18,7 @@ const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `
 
 /** A node's figures: its replicas, proxies, certificates, ejections and breakers, then its routes. */
 export function NodeView({ node }: { node: NodeInspect }) {
+  const zoned = useAppStore((s) => s.info?.zones !== undefined);
   return (
     <div className="inspect-node" data-testid="inspect-node">
       <h3>
@@ -39,45 +41,7 @@ export function NodeView({ node }: { node: NodeInspect }) {
       )}
       {node.replicas.length > 0 && (
         <SideScroll>
-        <table className="inspect-table" data-testid="inspect-replicas">
-          <thead>
-            <tr>
-              <th>replica</th>
-              <th>state</th>
-              <th>busy</th>
-              <th>queue</th>
-              <th title="the share of its workers' time busy over the last simulated second">util</th>
-              <th title="the share of its sidecar proxy's CPU in use since the start">proxy CPU</th>
-              <th>config</th>
-              <th title="when its certificate expires">cert expires</th>
-            </tr>
-          </thead>
-          <tbody>
-            {node.replicas.map((r) => (
-              <tr key={r.index} data-replica={r.index} className={`state-${r.state}`}>
-                <td>{r.host}</td>
-                <td data-testid="replica-state">
-                  {r.state}
-                  {r.state === 'slow' ? ` ×${r.slowdown}` : ''}
-                  {r.ejectedBy.length > 0 && (
-                    <span className="ejected" title={r.ejectedBy.map((e) => `${e.callerHost} until ${when(e.untilMs)}`).join('\n')}>
-                      {' '}
-                      ejected by {r.ejectedBy.length} until {when(Math.max(...r.ejectedBy.map((e) => e.untilMs)))}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {r.busy}/{r.concurrency}
-                </td>
-                <td>{formatCount(r.queued)}</td>
-                <td>{pct(r.utilization)}</td>
-                <td>{r.proxy ? pct(r.proxy.cpuUtilization) : '—'}</td>
-                <td data-testid="replica-config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
-                <td>{r.proxy?.certificate ? `${when(r.proxy.certificate.expiresAtMs)}${r.proxy.certificate.expired ? ' (expired)' : ''}` : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReplicaTable replicas={node.replicas} zoned={zoned} />
         </SideScroll>
       )}
       <Routes title="Its callers' breakers and ejections" routes={node.callers} />

@@ -1,5 +1,6 @@
 // An unfolded service shows its replicas as small cards of their own under its box: each with
-// its state (up, down, slow; ejected by callers), busy workers and queue. Frames carry figures
+// its state (up, down, slow; ejected by callers), busy workers and queue (in a scenario placed in
+// several zones: its zone and requests served per second, zoneText.ts). Frames carry figures
 // per service only, so the cards ask the worker's inspector (`inspectNode`) twice a second while
 // shown and the run plays, and once after each move while it stands still. Drawing is plain DOM (SVG) work on the drawn topology; nothing here knows React.
 import { select } from 'd3';
@@ -8,6 +9,7 @@ import { formatCount, formatNumber, formatSimTime } from '../format';
 import { MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, replicaGrid, type ReplicaGrid } from './replicaGrid';
 import { type Layout, type PlacedNode } from './layoutTypes';
 import { shouldPoll } from '../charts/seriesStore';
+import { hasZones, servedLine, zoneServedWords } from './zoneText';
 
 /** How often shown cards ask the worker again, ms (as the inspector panel does). */
 export const REPLICA_REFRESH_MS = 500;
@@ -106,6 +108,8 @@ interface Card {
  */
 export function attachReplicaCards(stage: HTMLElement, layout: Layout, motion?: RunMotion): () => void {
   const shown = layout.nodes.filter((p) => (p.replicaRoom ?? 0) > 0);
+  // Zones are named on the cards only where the scenario places hosts in more than one.
+  const zoned = hasZones(motion?.().info);
   const views = new Map<number, Card[]>();
   const folds = new Map<number, Folded>();
   for (const p of shown) {
@@ -129,7 +133,7 @@ export function attachReplicaCards(stage: HTMLElement, layout: Layout, motion?: 
         const info = await from.inspectNode(p.node.id);
         if (stopped) return;
         const cards = views.get(p.node.id);
-        if (info && cards) fill(cards, info, p.node.replicas);
+        if (info && cards) fill(cards, info, p.node.replicas, zoned);
         const folded = folds.get(p.node.id);
         if (info && folded) fillFolded(folded, info);
       }
@@ -223,7 +227,7 @@ function fillFolded(f: Folded, info: NodeInspect): void {
   f.title.textContent = `${s.count} of ${info.name}: ${s.states}; ${s.load}. Zoom in or widen the window to see each replica.`;
 }
 
-function fill(cards: Card[], info: NodeInspect, total: number): void {
+function fill(cards: Card[], info: NodeInspect, total: number, zoned: boolean): void {
   cards.forEach((c, i) => {
     const r = info.replicas[i];
     if (!r || (i === cards.length - 1 && total > cards.length)) return;
@@ -233,10 +237,13 @@ function fill(cards: Card[], info: NodeInspect, total: number): void {
     c.g.setAttribute('data-queued', String(r.queued));
     const room = c.barW;
     setFitted(c.state, `#${i} ${state}`, room);
-    setFitted(c.busy, `busy ${formatCount(r.busy)}/${formatCount(r.concurrency)}`, room);
-    setFitted(c.queue, r.queued > 0 ? `${formatCount(r.queued)} queued` : 'no queue', room);
+    // In a zoned scenario the two lines say where it runs and what it serves now (the bar keeps
+    // its busy workers, the tooltip their count): zone-failover's lesson is which zone serves.
+    if (zoned) c.g.setAttribute('data-zone', r.zone);
+    setFitted(c.busy, zoned ? r.zone : `busy ${formatCount(r.busy)}/${formatCount(r.concurrency)}`, room);
+    setFitted(c.queue, zoned ? servedLine(r) : r.queued > 0 ? `${formatCount(r.queued)} queued` : 'no queue', room);
     c.bar.setAttribute('width', String((c.barW * Math.min(r.busy, r.concurrency)) / Math.max(1, r.concurrency)));
     const until = r.ejectedBy.length ? Math.max(...r.ejectedBy.map((e) => e.untilMs)) : null;
-    c.title.textContent = `replica ${i} (${r.host}): ${state}${r.slowdown > 1 ? `, ${r.slowdown}× slower` : ''}; ${r.busy} of ${r.concurrency} workers busy, ${r.queued} queued, utilisation ${formatNumber(100 * r.utilization)}%${until !== null ? `; ejected until ${formatSimTime(until)}` : ''}`;
+    c.title.textContent = `replica ${i} (${r.host}${zoned ? `, ${r.zone}` : ''}): ${state}${r.slowdown > 1 ? `, ${r.slowdown}× slower` : ''}; ${r.busy} of ${r.concurrency} workers busy, ${r.queued} queued, utilisation ${formatNumber(100 * r.utilization)}%${zoned ? `; ${zoneServedWords(r)}` : ''}${until !== null ? `; ejected until ${formatSimTime(until)}` : ''}`;
   });
 }

@@ -1,0 +1,101 @@
+// The inspector's table of a service's replicas: where each runs (its zone, where the scenario
+// places hosts in more than one), what it serves now and since the start, its load, its proxy
+// and certificate. "Now" is the link labels' window: the last simulated second, read at tenths.
+import type { ReplicaInspect } from '../../workers/protocol';
+import { formatCount, formatNumber } from '../format';
+
+const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
+/** A simulated time: seconds, or hours past an hour (certificate lifetimes). */
+const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
+
+/**
+ * What a replica served over the last second, in words: per second (its count over the window,
+ * which is a second long once the first second is out) and its share of all its service's
+ * replicas served ("98 · 49%"), "0" when it served none, a dash before the first tenth of a
+ * second (no window yet). Pure.
+ */
+export function servedNowText(r: Pick<ReplicaInspect, 'recent'>): string {
+  if (!r.recent) return '—';
+  const ms = r.recent.toMs - r.recent.fromMs;
+  if (r.recent.served === 0 || !(ms > 0)) return '0';
+  const perSecond = r.recent.served / (ms / 1000);
+  return `${formatNumber(perSecond, perSecond < 10 ? 1 : 0)} · ${pct(r.recent.share)}`;
+}
+
+/**
+ * A replica's proxy CPU as the table says it: over the last second when the window is there (a
+ * replica down uses none, so it reads 0 while its figure since the start does not), else since
+ * the start; a dash without a sidecar. Pure.
+ */
+export function proxyCpuText(r: Pick<ReplicaInspect, 'recent' | 'proxy'>): string {
+  if (!r.proxy) return '—';
+  return pct(r.recent?.proxyCpu ?? r.proxy.cpuUtilization);
+}
+
+/**
+ * The rows of a service's replicas. `zoned`: the scenario places hosts in more than one zone, so
+ * a zone column says where each runs (Istio's locality: callers prefer their own zone).
+ */
+export function ReplicaTable({ replicas, zoned }: { replicas: ReplicaInspect[]; zoned: boolean }) {
+  const win = replicas.find((r) => r.recent)?.recent;
+  const windowWords = win ? `from ${formatNumber(win.fromMs / 1000, 1)} s to ${formatNumber(win.toMs / 1000, 1)} s` : 'the last simulated second';
+  return (
+    <>
+    <table className="inspect-table" data-testid="inspect-replicas">
+      <thead>
+        <tr>
+          <th>replica</th>
+          {zoned && <th title="the zone its host runs in (Istio's locality): with outlier detection set, callers send to their own zone first">zone</th>}
+          <th>state</th>
+          <th title={`requests it served over the last simulated second (${windowWords}), and their share of all this service's replicas served`}>req/s</th>
+          <th title="requests it served since the start">served</th>
+          <th title="workers busy / its workers, and requests queued">busy</th>
+          <th title={`the share of its workers' time busy over the last simulated second (${windowWords})`}>util</th>
+          <th title={`the share of its sidecar proxy's CPU in use over the last simulated second (${windowWords}); its figure since the start is in the cell's tooltip`}>proxy CPU</th>
+          <th>config</th>
+          <th title="when its certificate expires">cert expires</th>
+        </tr>
+      </thead>
+      <tbody>
+        {replicas.map((r) => (
+          <tr key={r.index} data-replica={r.index} data-zone={zoned ? r.zone : undefined} className={`state-${r.state}`}>
+            <td>{r.host}</td>
+            {zoned && (
+              <td className="replica-figure" data-testid="replica-zone">
+                {r.zone}
+              </td>
+            )}
+            <td className="replica-state" data-testid="replica-state">
+              {r.state}
+              {r.state === 'slow' ? ` ×${r.slowdown}` : ''}
+              {r.ejectedBy.length > 0 && (
+                <span className="ejected" title={r.ejectedBy.map((e) => `${e.callerHost} until ${when(e.untilMs)}`).join('\n')}>
+                  {' '}
+                  ejected by {r.ejectedBy.length} until {when(Math.max(...r.ejectedBy.map((e) => e.untilMs)))}
+                </span>
+              )}
+            </td>
+            <td className="replica-figure" data-testid="replica-served-now" data-served={r.recent?.served} data-share={r.recent?.share}>
+              {servedNowText(r)}
+            </td>
+            <td className="replica-figure" data-testid="replica-served">{formatCount(r.served)}</td>
+            <td className="replica-figure" data-testid="replica-busy" title={`${r.busy} of ${r.concurrency} workers busy, ${formatCount(r.queued)} queued`}>
+              {r.busy}/{r.concurrency}
+              {r.queued > 0 ? ` +${formatCount(r.queued)} queued` : ''}
+            </td>
+            <td className="replica-figure">{pct(r.utilization)}</td>
+            <td className="replica-figure" data-testid="replica-proxy-cpu" title={r.proxy ? `${pct(r.proxy.cpuUtilization)} since the start` : undefined}>
+              {proxyCpuText(r)}
+            </td>
+            <td data-testid="replica-config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
+            <td>{r.proxy?.certificate ? `${when(r.proxy.certificate.expiresAtMs)}${r.proxy.certificate.expired ? ' (expired)' : ''}` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    <p className="inspect-window-note" data-testid="replica-window-note">
+      req/s (its share of the service's), util and proxy CPU: {win ? `over ${formatNumber(win.fromMs / 1000, 1)}–${formatNumber(win.toMs / 1000, 1)} s` : 'over the last simulated second'}; served: since the start
+    </p>
+    </>
+  );
+}
