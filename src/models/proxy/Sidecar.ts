@@ -149,8 +149,7 @@ export class Sidecar {
     const now = clock.now;
     if (drawPass(this.f, this.o, loopback ? 3 : 2)) {
       this.passes++;
-      this.take(now, passDraws[0]);
-      let e = lastClaim[1] - now + passDraws[1];
+      let e = this.take(now, passDraws[0]) - now + passDraws[1]; // NOTE: take's end as returned, not read back from lastClaim
       if (loopback) e += passDraws[2];
       lastPass[0] = e;
       return;
