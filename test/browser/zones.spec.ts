@@ -45,7 +45,9 @@ test('zone-failover: the replica table shows payments serving from zone-a at 10 
   // Down, it serves nothing and its proxy uses no CPU over the last second (1.2% since the start).
   expect(during[0].served).toBe(0);
   expect(during[0].cpu).toBe('0.0%');
-  await expect(page.getByTestId('replica-window-note')).toHaveText(/over 29\.0–30\.0 s; served: since the start/);
+  await expect(page.getByTestId('replica-window-note')).toHaveText(/over 29\.0–30\.0 s; each cell's tooltip: since the start/);
+  // Since the start, in the tooltip: the CLI's sidecar passes over two at 60 s (7,982 / 3,914 / 8,114 / 3,928), 2,034 at 30 s.
+  await expect(page.getByTestId('replica-served-now').first()).toHaveAttribute('title', /^2,0\d\d requests served since the start$/);
   await saveShot(page, 'zones-inspector-30s-1600.png');
 
   await openAt(page, 50);

@@ -1,6 +1,6 @@
 // The inspector's table of a service's replicas: where each runs (its zone, where the scenario
-// places hosts in more than one), what it serves now and since the start, its load, its proxy
-// and certificate. "Now" is the link labels' window: the last simulated second, read at tenths.
+// places hosts in more than one), what it serves now (since the start in the cell's tooltip), its
+// load, its proxy and certificate. "Now" is the link labels' window: the last simulated second, read at tenths.
 import type { ReplicaInspect } from '../../workers/protocol';
 import { formatCount, formatNumber } from '../format';
 
@@ -48,12 +48,11 @@ export function ReplicaTable({ replicas, zoned }: { replicas: ReplicaInspect[]; 
           {zoned && <th title="the zone its host runs in (Istio's locality): with outlier detection set, callers send to their own zone first">zone</th>}
           <th>state</th>
           <th title={`requests it served over the last simulated second (${windowWords}), and their share of all this service's replicas served`}>req/s</th>
-          <th title="requests it served since the start">served</th>
           <th title="workers busy / its workers, and requests queued">busy</th>
           <th title={`the share of its workers' time busy over the last simulated second (${windowWords})`}>util</th>
           <th title={`the share of its sidecar proxy's CPU in use over the last simulated second (${windowWords}); its figure since the start is in the cell's tooltip`}>proxy CPU</th>
           <th>config</th>
-          <th title="when its certificate expires">cert expires</th>
+          <th title="when its certificate expires">cert</th>
         </tr>
       </thead>
       <tbody>
@@ -75,10 +74,9 @@ export function ReplicaTable({ replicas, zoned }: { replicas: ReplicaInspect[]; 
                 </span>
               )}
             </td>
-            <td className="replica-figure" data-testid="replica-served-now" data-served={r.recent?.served} data-share={r.recent?.share}>
+            <td className="replica-figure" data-testid="replica-served-now" data-served={r.recent?.served} data-share={r.recent?.share} data-total={r.served} title={`${formatCount(r.served)} requests served since the start`}>
               {servedNowText(r)}
             </td>
-            <td className="replica-figure" data-testid="replica-served">{formatCount(r.served)}</td>
             <td className="replica-figure" data-testid="replica-busy" title={`${r.busy} of ${r.concurrency} workers busy, ${formatCount(r.queued)} queued`}>
               {r.busy}/{r.concurrency}
               {r.queued > 0 ? ` +${formatCount(r.queued)} queued` : ''}
@@ -94,7 +92,7 @@ export function ReplicaTable({ replicas, zoned }: { replicas: ReplicaInspect[]; 
       </tbody>
     </table>
     <p className="inspect-window-note" data-testid="replica-window-note">
-      req/s (its share of the service's), util and proxy CPU: {win ? `over ${formatNumber(win.fromMs / 1000, 1)}–${formatNumber(win.toMs / 1000, 1)} s` : 'over the last simulated second'}; served: since the start
+      req/s (its share of the service's), util and proxy CPU: {win ? `over ${formatNumber(win.fromMs / 1000, 1)}–${formatNumber(win.toMs / 1000, 1)} s` : 'over the last simulated second'}; each cell's tooltip: since the start
     </p>
     </>
   );
