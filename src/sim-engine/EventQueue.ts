@@ -54,16 +54,11 @@ export class EventQueue extends EventCalendar {
   }
 
   /**
-   * The time (ms) of the next `postNext`, written by its caller just before the call.
+   * The time (ms) of the next `pushNext` (Simulation.schedule), written by its caller just before the call.
    * NOTE: issue 14.4: a double passed to a call V8 does not inline is boxed in a fresh 16-byte
    * heap number; through this slot the time reaches its event's slot unboxed, inlined or not.
    */
   readonly nextTime = new Float64Array(2);
-
-  /** `post(nextTime[0], kind, target, a, b)`: an event nobody will cancel, its time read from `nextTime`. */
-  postNext(kind: number, target: number, a: number, b: number): void {
-    this.add(this.nextTime[0], kind, target, a, b);
-  }
 
   /** `push(nextTime[0], ...)`, its handle left in `nextTime[1]` (NOTE: issue 14.4: one past 2^30 returned is a heap number). */
   pushNext(kind: number, target: number, a: number, b: number): void {
@@ -73,6 +68,25 @@ export class EventQueue extends EventCalendar {
   /** Fills a free slot with the event and files it (`place`); returns the slot. Throws InvariantError for a time not finite. */
   private add(time: number, kind: number, target: number, a: number, b: number): number {
     if (!(Math.abs(time) < Infinity)) throw new InvariantError(`event kind ${kind} scheduled at time ${time}`);
+    return this.addFinite(time, kind, target, a, b);
+  }
+
+  /**
+   * `post` for a time its caller has checked finite (Simulation.postNext). NOTE: issue 14.4: the
+   * time as an argument, not through `nextTime`: V8 inlines this into Simulation.postNext, so
+   * the double stays in a register, where the slot cost a store and a load of it.
+   */
+  postFinite(time: number, kind: number, target: number, a: number, b: number): void {
+    this.addFinite(time, kind, target, a, b);
+  }
+
+  /** `pushNext` for a time its caller has checked finite (Simulation.scheduleNext), as postFinite. */
+  pushFinite(time: number, kind: number, target: number, a: number, b: number): void {
+    this.nextTime[1] = this.handleOf(this.addFinite(time, kind, target, a, b));
+  }
+
+  /** `add` past its test of the time, which must be finite. */
+  private addFinite(time: number, kind: number, target: number, a: number, b: number): number {
     if (this.freeTop === 0) this.grow();
     const slot = this.freeSlots[--this.freeTop];
     const f = slot << 3;
@@ -140,4 +154,12 @@ export class EventQueue extends EventCalendar {
     if (this.count - this.live > this.live + 1024) this.rebuild(this.width);
     return true;
   }
+}
+
+/**
+ * Throws the InvariantError `Simulation.post` throws for a `delay` negative or NaN, else the one
+ * `EventQueue.push` throws for an event's `time` not finite (for the filings that test both at once).
+ */
+export function refuse(delay: number, kind: number, time: number): never {
+  throw new InvariantError(delay >= 0 ? `event kind ${kind} scheduled at time ${time}` : `delay ${delay} for event kind ${kind} is negative or NaN`);
 }

@@ -1,4 +1,4 @@
-import { EventQueue } from './EventQueue';
+import { EventQueue, refuse } from './EventQueue';
 import { TraceHash } from './TraceHash';
 import { InvariantError, invariant } from './invariant';
 import { StalledClockError } from './StalledClockError';
@@ -153,33 +153,31 @@ export class Simulation {
   }
 
   /**
-   * The delay (ms, >= 0) of the next `postNext`, written by its caller just before the call.
-   * NOTE: issue 14.4: a double passed to a call V8 does not inline is boxed in a fresh 16-byte
-   * heap number, and `post` is too big to inline into the data plane's passes (12 a meshed
-   * 3-hop request); through this slot (and the queue's `nextTime`) the delay reaches its event's
-   * slot unboxed whatever V8 inlines.
+   * The delay (ms, >= 0) of the next `postNext` or `scheduleNext`, written by its caller just
+   * before the call. NOTE: issue 14.4: a double passed to a call V8 does not inline (`postNext`
+   * is never inlined into the model) is boxed in a fresh 16-byte heap number; through this slot not.
    */
   readonly nextDelay = new Float64Array(1);
 
   /** `post(nextDelay[0], kind, target, a, b)`: schedules an event nobody will cancel, its delay read from `nextDelay`. */
   postNext(kind: number, target: number, a = 0, b = 0): void {
     const delay = this.nextDelay[0];
-    if (!(delay >= 0)) throw new InvariantError(`delay ${delay} for event kind ${kind} is negative or NaN`);
-    this.queue.nextTime[0] = this.now + delay;
-    this.queue.postNext(kind, target, a, b);
+    const time = this.now + delay;
+    // NOTE: issue 14.4: one test of delay and time; the time passed to the filing V8 inlines here.
+    if (!(delay >= 0 && time < Infinity)) refuse(delay, kind, time);
+    this.queue.postFinite(time, kind, target, a, b);
   }
 
   /**
    * `schedule(nextDelay[0], kind, target, a, b)`, its cancel handle left for `lastHandle`, read
-   * straight after. NOTE: issue 14.4: neither the delay nor the handle crosses the call: a double
-   * passed to or returned from a call V8 does not inline is a fresh heap number, and a handle is
-   * past V8's small integers once its slot's generation reaches 64.
+   * straight after. NOTE: issue 14.4: a handle returned is past V8's small integers once its
+   * slot's generation reaches 64, and then a fresh heap number, as a double passed would be.
    */
   scheduleNext(kind: number, target: number, a = 0, b = 0): void {
     const delay = this.nextDelay[0];
-    if (!(delay >= 0)) throw new InvariantError(`delay ${delay} for event kind ${kind} is negative or NaN`);
-    this.queue.nextTime[0] = this.now + delay;
-    this.queue.pushNext(kind, target, a, b);
+    const time = this.now + delay;
+    if (!(delay >= 0 && time < Infinity)) refuse(delay, kind, time);
+    this.queue.pushFinite(time, kind, target, a, b);
   }
 
   /** The cancel handle of the last `schedule` or `scheduleNext`. */
