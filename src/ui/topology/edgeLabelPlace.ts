@@ -28,14 +28,6 @@ export const SHORT_LABEL_SHARE = 0.5;
 const SOFT_HIT = 0.5;
 
 /**
- * What a spot beside its link counts against it when its middle lies nearer another link's line
- * than its own (readsAsOther): it would be read as that link's figure (N3's trial, 6d: in a branch
- * of gateway-and-mesh, old-app's '12 req/s' sat free of every line but nearest shoppers'). Kept
- * where a spot free of everything exists; better than over a line, a node or another label.
- */
-const ASTRAY_HIT = 0.75;
-
-/**
  * A spot for each link's label, in order, so that no label covers a node (`nodes`), a point of
  * another link, a lock, or a label placed before it, and none leaves the visible drawing
  * (`view`); `soft` (the boxes' queue glyphs) are kept clear too, but count SOFT_HIT where no
@@ -95,21 +87,16 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
       });
       return hits;
     };
-    const presenter = box.w > LABEL_BOX.w;
-    // Beside its link first (AWAY, along it and then nearer its ends), a quiet-size spot that
-    // reads as another link's counting ASTRAY_HIT (a presenter-size label has its short form and
-    // its far spots below, each read as its own link's: counted there, the short form was never
-    // tried, and gateway-and-mesh's bulk-export->edge in presenter mode was left out).
+    // Beside its link first (AWAY, along it and then nearer its ends).
     for (const spot of candidates(link, 'near')) {
-      let hits = hitsAt(spot);
-      if (hits >= bestHits) continue;
-      if (!presenter && readsAsOther(link, links, spot, box)) hits += ASTRAY_HIT;
+      const hits = hitsAt(spot);
       if (hits < bestHits) {
         best = spot;
         bestHits = hits;
         if (hits === 0) break;
       }
     }
+    const presenter = box.w > LABEL_BOX.w;
     const short = { w: Math.ceil(box.w * SHORT_LABEL_SHARE), h: box.h };
     const reach = AWAY[AWAY.length - 1];
     /**
