@@ -1,5 +1,5 @@
 // A branch of gateway-and-mesh (b): in each pane every link label keeps clear of other labels,
-// other links and nodes, and reads as its own link's, nearer its line than any other's (N3's trial,
+// other links and nodes, and should read as its own link's, nearer its line than any other's (N3's trial,
 // 6d: old-app's '12 req/s' lay on shoppers' line). all-scenarios.spec checks the single view only.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
