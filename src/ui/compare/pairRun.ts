@@ -67,8 +67,14 @@ export interface PairCore {
   settling(what: 'pausing' | 'stepping', work: () => Promise<void>): Promise<void>;
   /** The runs cannot go on (an engine stop, a worker that died or hung): the pair is failed, with the reason. */
   fail(e: unknown): void;
-  /** Takes a pane's frame (dropped when older) and moves its store's counters: at once when `force`, else throttled while playing. */
-  accept(p: PaneRun, frame: Frame, force?: boolean): void;
+  /**
+   * Takes a pane's frame (dropped when older) and moves its store's counters: at once when `force`,
+   * else throttled while playing. `hold`: kept as the pane's latest but neither drawn nor put on
+   * show until `showLatest` (a seek shows the pair only once both stand at its moment).
+   */
+  accept(p: PaneRun, frame: Frame, force?: boolean, hold?: boolean): void;
+  /** Draws each pane's latest frame and puts it on show (counters, not status), and the clock in the pair's store. */
+  showLatest(): void;
   /** The time of the pane behind among those not done; Infinity when both are done. */
   shared(): number;
   /** The shared clock: the pane behind, or the later end when both are done. */
@@ -115,10 +121,11 @@ export function createPairCore(store: CompareStore): PairCore {
     });
   }
 
-  function accept(p: PaneRun, frame: Frame, force = false): void {
+  function accept(p: PaneRun, frame: Frame, force = false, hold = false): void {
     if (frame.seq <= p.lastSeq) return;
     p.lastSeq = frame.seq;
     p.latest = frame;
+    if (hold) return;
     p.services.frames.publish(frame);
     const now = performance.now();
     if (force || frame.done || status() !== 'playing' || now - p.lastStatsAt >= STATS_INTERVAL_MS) {
@@ -138,6 +145,7 @@ export function createPairCore(store: CompareStore): PairCore {
       const f = p.latest;
       if (f === null) continue;
       p.lastStatsAt = now;
+      if (p.services.frames.latest !== f) p.services.frames.publish(f);
       p.services.frames.show(f);
       p.appStore.setState((d) => void (d.stats = statsOf(f)));
     }
@@ -235,6 +243,7 @@ export function createPairCore(store: CompareStore): PairCore {
     settling,
     fail,
     accept,
+    showLatest,
     shared,
     clock,
     clockToStore,

@@ -89,7 +89,10 @@ export function createPairSeeks(core: PairCore): PairSeeks {
               if (gen !== core.generation) return;
               if (fromStart) p.lastSeq = 0;
               fromStart = false;
-              core.accept(p, f, true);
+              // Held, not drawn: a pane that got there first stood at 37.8 s beside the other's
+              // 27.0 s mid-seek (N3 item 7), a pair of moments a screenshot then passed off as one.
+              // Both are drawn together once both stand at the target; the header says "seeking".
+              core.accept(p, f, true, true);
               // The header's clock follows the run behind on the way (it stood at the last moment
               // both reached, 0.000 s, while the panes' own lines read 14.2 s and 24.0 s: N-report 4).
               core.clockToStore(true);
@@ -98,10 +101,14 @@ export function createPairSeeks(core: PairCore): PairSeeks {
           }),
         );
         if (gen !== core.generation) return;
+        // A newer target asked for on the way leaves the panes apart: they wait for it.
+        if (seekWanted === null) core.showLatest();
         core.clockToStore();
       }
       await refreshFigures(core, gen);
     } finally {
+      // However the loop ended (a worker's error too), nothing stays held.
+      if (gen === core.generation) core.showLatest();
       store.setState((d) => void (d.seekingTo = null));
     }
     const all = core.panes.every(doneOf);
