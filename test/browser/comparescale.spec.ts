@@ -38,8 +38,9 @@ for (const size of [
     }
     const target = await page.getByTestId('metrics-diff').getAttribute('data-at');
     const apart = seen.filter(([a, b]) => a !== b);
-    // Drawn apart at most for the frame between one pane's paint and the other's.
-    expect(apart.length, `moments drawn apart: ${JSON.stringify(apart.slice(0, 5))}`).toBeLessThanOrEqual(2);
+    // Drawn apart at most for one sample, between one pane's paint and the other's (the build
+    // before the hold: 3 samples apart, [18300, 13100], [23800, 13100], [31900, 20791]).
+    expect(apart.length, `moments drawn apart: ${JSON.stringify(apart.slice(0, 5))} of ${seen.length}`).toBeLessThanOrEqual(1);
     expect(saidSeeking).toBe(true);
     await expect.poll(() => drawnAt(page)).toEqual([Number(target), Number(target)]);
     await saveShot(page, `comparescale-landed-${size.width}.png`);
