@@ -180,7 +180,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
       }
       default: { // P.outResponse: the answer is back at the caller's sidecar.
         const att = w.attempts.get(id);
-        if (!this.arrived(att)) return;
+        // NOTE: issue 14.4: `arrived`'s common case (untraced, no partition ever) read here, not called.
+        if ((att.trace !== null || w.network.partitionsChangedAt !== -Infinity) && !this.arrived(att)) return;
         // An answer to an attempt the router already gave up on is dropped at the proxy.
         if (att.abandoned) return this.router.attemptDone(att);
         const sc = att.route!.sidecar!;
