@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasZones, servedLine, servedPerSecond, zoneServedWords } from '../../src/ui/topology/zoneText';
-import { proxyCpuText, servedNowText } from '../../src/ui/inspector/ReplicaTable';
+import { proxyCpuText, servedNowText } from '../../src/ui/inspector/replicaText';
 
 const win = (served: number, share: number, proxyCpu: number | null = 0.012) => ({ served, share, proxyCpu, fromMs: 29_000, toMs: 30_000 });
 const proxy = { cpuUtilization: 0.012 } as never;

@@ -3,34 +3,11 @@
 // load, its proxy and certificate. "Now" is the link labels' window: the last simulated second, read at tenths.
 import type { ReplicaInspect } from '../../workers/protocol';
 import { formatCount, formatNumber } from '../format';
+import { proxyCpuText, servedNowText } from './replicaText';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
 /** A simulated time: seconds, or hours past an hour (certificate lifetimes). */
 const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
-
-/**
- * What a replica served over the last second, in words: per second (its count over the window,
- * which is a second long once the first second is out) and its share of all its service's
- * replicas served ("98 · 49%"), "0" when it served none, a dash before the first tenth of a
- * second (no window yet). Pure.
- */
-export function servedNowText(r: Pick<ReplicaInspect, 'recent'>): string {
-  if (!r.recent) return '—';
-  const ms = r.recent.toMs - r.recent.fromMs;
-  if (r.recent.served === 0 || !(ms > 0)) return '0';
-  const perSecond = r.recent.served / (ms / 1000);
-  return `${formatNumber(perSecond, perSecond < 10 ? 1 : 0)} · ${pct(r.recent.share)}`;
-}
-
-/**
- * A replica's proxy CPU as the table says it: over the last second when the window is there (a
- * replica down uses none, so it reads 0 while its figure since the start does not), else since
- * the start; a dash without a sidecar. Pure.
- */
-export function proxyCpuText(r: Pick<ReplicaInspect, 'recent' | 'proxy'>): string {
-  if (!r.proxy) return '—';
-  return pct(r.recent?.proxyCpu ?? r.proxy.cpuUtilization);
-}
 
 /**
  * The rows of a service's replicas. `zoned`: the scenario places hosts in more than one zone, so
