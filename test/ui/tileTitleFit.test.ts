@@ -40,4 +40,19 @@ describe('a tile title fits inside its tile', () => {
     const r = fitTileTitle(title('control planes', '1'), 12, 200, 12, measureAt);
     expect([text(r), r.px]).toEqual(['control planes · 1', 12]);
   });
+
+  it('never drops the share failed to keep a title inside its tile: it runs over the gap, at its own size', () => {
+    const failing: TitlePart[] = [
+      { text: 'api', kind: 'name' },
+      { text: '2', kind: 'count' },
+      { text: '100% failed', kind: 'failed' },
+    ];
+    // "api" fits the 30 px tile at 12 px (21.6 px); "api · 100% failed …" does not: over the gap.
+    const r = fitTileTitle(failing, 30, 400, 12, measureAt);
+    expect([text(r), r.px]).toEqual(['api · 2 · 100% failed', 12]);
+    expect(r.runs.find((x) => x.kind === 'failed')?.text).toBe('100% failed');
+    // Room in the tile for the name and the alarm at a smaller size: it stays inside.
+    const inside = fitTileTitle(failing, 140, 400, 12, measureAt);
+    expect(inside.runs.some((x) => x.kind === 'failed')).toBe(true);
+  });
 });
