@@ -96,10 +96,10 @@ export function ChangePanel() {
     void reachWorker()
       .actingDefault(sourceOf(scenarioRef), policyTargets.split('|'), DEFAULT_POLICIES)
       .then((pick) => {
-      if (!live || !pick) return;
-      setPreferred(pick);
-      // The details follow, unless the person wrote their own.
-      setDetails((d) => (d === KINDS.policy.details ? formatDetails({ policy: pick.policy }) : d));
+        if (!live || !pick) return;
+        setPreferred(pick);
+        // The details follow, unless the person wrote their own.
+        setDetails((d) => (d === KINDS.policy.details ? formatDetails({ policy: pick.policy }) : d));
       });
     return () => void (live = false);
     // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.

@@ -2,6 +2,7 @@
 // proxy's CPU over the last simulated second. Pure.
 import type { ReplicaInspect } from '../../workers/protocol';
 import { formatNumber } from '../format';
+import { servedPerSecond } from '../topology/zoneText';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
 
@@ -13,9 +14,8 @@ const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
  */
 export function servedNowText(r: Pick<ReplicaInspect, 'recent'>): string {
   if (!r.recent) return '—';
-  const ms = r.recent.toMs - r.recent.fromMs;
-  if (r.recent.served === 0 || !(ms > 0)) return '0';
-  const perSecond = r.recent.served / (ms / 1000);
+  const perSecond = servedPerSecond(r);
+  if (r.recent.served === 0 || perSecond === null) return '0';
   return `${formatNumber(perSecond, perSecond < 10 ? 1 : 0)} · ${pct(r.recent.share)}`;
 }
 
