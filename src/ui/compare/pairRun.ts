@@ -82,6 +82,8 @@ export interface PairCore {
   /**
    * Puts the shared clock in the store. While playing at most every STATS_INTERVAL_MS: each change
    * redraws the header, the timeline and both charts (the panes' canvases follow every frame).
+   * Not while a pane holds a frame it has not drawn (a seek on its way, `accept`'s hold): the
+   * header's clock says the moment the panes show, and moves with them at `showLatest`.
    */
   clockToStore(throttled?: boolean): void;
   /** Plays both from ready or paused; anything else is left as it is. */
@@ -161,6 +163,9 @@ export function createPairCore(store: CompareStore): PairCore {
   }
 
   function clockToStore(throttled = false): void {
+    // A held frame is not drawn: the clock followed the run behind mid-seek and read 24.2 s over
+    // two panes still showing 10.0 s (session 35, U4). It stays with what the panes show.
+    if (core.panes.some((p) => p.latest !== null && p.services.frames.latest !== p.latest)) return;
     const now = performance.now();
     if (throttled && now - lastClockAt < STATS_INTERVAL_MS) return;
     lastClockAt = now;

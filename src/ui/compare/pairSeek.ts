@@ -91,11 +91,9 @@ export function createPairSeeks(core: PairCore): PairSeeks {
               fromStart = false;
               // Held, not drawn: a pane that got there first stood at 37.8 s beside the other's
               // 27.0 s mid-seek (N3 item 7), a pair of moments a screenshot then passed off as one.
-              // Both are drawn together once both stand at the target; the header says "seeking".
+              // Both are drawn together once both stand at the target; the header says "seeking
+              // to" it, and its clock stays at the moment the panes show (clockToStore).
               core.accept(p, f, true, true);
-              // The header's clock follows the run behind on the way (it stood at the last moment
-              // both reached, 0.000 s, while the panes' own lines read 14.2 s and 24.0 s: N-report 4).
-              core.clockToStore(true);
               if (f.done || pastInstant(f, target) || seekWanted !== null) break;
             }
           }),
