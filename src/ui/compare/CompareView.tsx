@@ -18,6 +18,7 @@ import { OverlayCharts } from './OverlayCharts';
 import { CompareFaults } from './CompareFaults';
 import { CompareOpening } from './CompareOpening';
 import { useCompareKeys } from './useCompareKeys';
+import { linkPaneScales } from './paneScale';
 import './compare.css';
 import { useMatchMedia } from '../components/useMatchMedia';
 
@@ -40,6 +41,8 @@ export function CompareView({ controller }: { controller: CompareController }) {
   useEffect(() => {
     for (const p of controller.panes) p.services.store.setState((d) => void (d.presenter = fit));
   }, [fit, s.presenter, controller.panes]);
+  // One scale for both pictures, the smaller fit: a service is one size in A and in B (paneScale.ts).
+  useEffect(() => linkPaneScales(controller.panes.map((p) => p.services.store)), [controller.panes]);
   // Each pane's dock for the other's inspector (inspectorDock.ts), used where the panes are
   // drawn as presenter mode draws them: there a panel beside a pane's picture folded it.
   const [docks, setDocks] = useState<{ A: HTMLElement | null; B: HTMLElement | null }>({ A: null, B: null });

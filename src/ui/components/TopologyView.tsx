@@ -61,6 +61,8 @@ export function TopologyView() {
   const ratesRef = useRef(createEdgeRates());
   const theme = useAppStore((s) => s.theme);
   const presenterMode = useAppStore((s) => s.presenter);
+  // A compare pane's shared scale (compare/paneScale.ts): the picture drawn no larger.
+  const scaleCap = useAppStore((s) => s.scaleCap);
   const outlineRef = useRef('#ffffff');
   const ringRef = useRef('#0f172a');
   const paintRef = useRef<() => void>(() => {});
@@ -90,7 +92,10 @@ export function TopologyView() {
   const inspectKey = inspectorOpen ? `${inspectTarget?.kind ?? ''}:${inspectTarget?.id ?? ''}` : '';
   const [fitAllFor, setFitAllFor] = useState<string | null>(null);
   const keepReadable = inspectorOpen && !presenterMode && fitAllFor !== inspectKey;
-  const { fold, foldPx, shownUnfolded, large, largeText, presenter, roomy, belowFloor } = useStageMode({ topology, size, positions, unfolded, presenterMode, keepReadable, floor });
+  const largeTextShared = useAppStore((s) => s.largeTextShared);
+  const { fold, foldPx, shownUnfolded, large, largeText, wantsLargeText, presenter, roomy, belowFloor } = useStageMode({ topology, size, positions, unfolded, presenterMode, keepReadable, floor, largeTextShared });
+  // Its own wish for the large text, for a compare view to give both panes one geometry (paneScale.ts).
+  useEffect(() => void (store.getState().largeTextWanted !== wantsLargeText && store.setState((x) => void (x.largeTextWanted = wantsLargeText))), [store, wantsLargeText]);
   const presenterRef = useRef(presenter);
   presenterRef.current = presenter;
   const roomyRef = useRef(roomy);
@@ -137,9 +142,10 @@ export function TopologyView() {
     const svg = svgRef.current;
     const box = boxRef.current;
     if (!svg || !box || !size || size.width < 10 || size.height < 10) return;
-    const d = { svg, box, size, topology, scenarioName, latest: frames.latest, large, fold, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, keepReadable, focus, floorMinScale: floor.minScale, belowFloor };
-    drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null) });
-  }, [topology, size, frames, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, belowFloor]);
+    const d = { svg, box, size, topology, scenarioName, latest: frames.latest, large, fold, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, keepReadable, focus, floorMinScale: floor.minScale, belowFloor, scaleCap };
+    const setFitScale = (f: number | null) => void (store.getState().fitScale !== f && store.setState((x) => void (x.fitScale = f)));
+    drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale });
+  }, [topology, size, frames, store, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, belowFloor, scaleCap]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {

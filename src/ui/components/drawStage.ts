@@ -63,6 +63,8 @@ export interface StageDrawing {
   /** The presenter floor's scale, and whether the drawing is drawn whole below it. */
   floorMinScale: number;
   belowFloor: boolean;
+  /** The store's scaleCap: most CSS px per design unit for the SVG drawing (a compare pane's shared scale), or null. */
+  scaleCap: number | null;
 }
 
 /** What the component keeps in its own state after a drawing: the groups listed and hidden, the search's answer. */
@@ -70,6 +72,8 @@ export interface StageSetters {
   setGroups: (g: GroupEntry[]) => void;
   setHidden: (h: ReadonlySet<number>) => void;
   clearSearch: () => void;
+  /** Receives the SVG drawing's own fit (the store's fitScale), or null for none or group tiles. */
+  setFitScale: (scale: number | null) => void;
 }
 
 /**
@@ -89,6 +93,7 @@ export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): voi
     r.viewRef.current = null;
     r.pulsesRef.current = null;
     delete box.dataset.drawn;
+    set.setFitScale(null);
     return;
   }
   const newTopology = r.drawnTopologyRef.current !== topology;
@@ -109,6 +114,7 @@ export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): voi
 /** The canvas of group tiles. Impure: as drawStage. */
 function drawLarge(d: StageDrawing, topology: ScenarioInfo['topology'], newTopology: boolean, r: StageRefs, set: StageSetters): void {
   const { svg, box, size } = d;
+  set.setFitScale(null);
   delete box.dataset.captions;
   delete box.dataset.text;
   svg.replaceChildren();
@@ -147,7 +153,14 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   if (!kept) r.fitLockRef.current = null;
   // A picture drawn whole below the floor fits the stage, not the floor (it would be cut).
   const minScale = d.presenterMode ? (d.belowFloor ? undefined : d.floorMinScale) : d.keepReadable ? INSPECTOR_MIN_SCALE : undefined;
-  const layout = computeLayout(topology, size.width, size.height, { positions: d.positions, unfolded: d.shownUnfolded, minScale, presenter: d.presenter, roomy: d.roomy, fit: kept, focus: d.focus });
+  const options = { positions: d.positions, unfolded: d.shownUnfolded, minScale, presenter: d.presenter, roomy: d.roomy, fit: kept, focus: d.focus };
+  let layout = computeLayout(topology, size.width, size.height, options);
+  // The drawing's own fit goes to the store (a compare view draws both panes at the smaller of
+  // the two, paneScale.ts); a cap under it draws it at the cap, centred. A kept fit (a drag) stays.
+  if (!kept) {
+    set.setFitScale(layout.scale);
+    if (d.scaleCap !== null && layout.scale > d.scaleCap) layout = computeLayout(topology, size.width, size.height, { ...options, maxScale: d.scaleCap });
+  }
   if (d.largeText) box.dataset.text = 'large';
   else delete box.dataset.text;
   // Bare boxes (compact.css) when captions would be too small to read.

@@ -21,6 +21,12 @@ export interface StageModeInput {
   /** The drawing is kept readable beside the open inspector (no fold, no large text). */
   keepReadable: boolean;
   floor: PresenterFloor;
+  /**
+   * The large text asked for by another picture drawn beside this one (a compare pane's other:
+   * the store's largeTextShared, compare/paneScale.ts), so both take one geometry; taken only
+   * where this picture may take the large text at all.
+   */
+  largeTextShared?: boolean;
 }
 
 /** How the stage draws its picture. */
@@ -35,6 +41,8 @@ export interface StageMode {
   large: boolean;
   /** Presenter mode's text and geometry outside presenter mode (readableText.ts). */
   largeText: boolean;
+  /** This picture's own names would be under READABLE_NAME_PX and the large text draws them larger (its own wish, without `largeTextShared`). */
+  wantsLargeText: boolean;
   /** The drawing's geometry is presenter mode's: presenter mode's or the large text's. */
   presenter: boolean;
   /** Columns with room for presenter-size link labels. */
@@ -49,13 +57,16 @@ export interface StageMode {
  * 10 px folds as presenter mode folds or takes its large text (readableText.ts).
  */
 export function useStageMode(i: StageModeInput): StageMode {
-  const { topology, size, positions, unfolded, presenterMode, keepReadable, floor } = i;
-  const narrow = useMatchMedia(READABLE_WINDOW_QUERY);
+  const { topology, size, positions, unfolded, presenterMode, keepReadable, floor, largeTextShared = false } = i;
+  const narrowWindow = useMatchMedia(READABLE_WINDOW_QUERY);
+  // The large text in any window for a compare pane (PresenterFloor.readableAnyWidth); the fold
+  // into tiles below stays the narrow window's.
+  const narrow = narrowWindow || floor.readableAnyWidth;
   // Outside presenter mode, a picture that presenter mode's text cannot draw whole with names of
   // 10 px or more folds as presenter mode folds, at that floor (readableText.ts), and says so.
   const readableFold = useMemo(
-    () => narrow && !presenterMode && !keepReadable && unfolded.size === 0 && topology !== null && topology.nodes.length <= LARGE_TOPOLOGY_NODES && size !== null && size.width >= 10 && size.height >= 10 && wantsReadableFold(topology, size.width, size.readHeight, { positions, unfolded }),
-    [narrow, presenterMode, keepReadable, topology, size, positions, unfolded],
+    () => narrowWindow && !presenterMode && !keepReadable && unfolded.size === 0 && topology !== null && topology.nodes.length <= LARGE_TOPOLOGY_NODES && size !== null && size.width >= 10 && size.height >= 10 && wantsReadableFold(topology, size.width, size.readHeight, { positions, unfolded }),
+    [narrowWindow, presenterMode, keepReadable, topology, size, positions, unfolded],
   );
   // Whether to fold is judged on the stage's height under one row of tools (readHeight), as the
   // readable-text rule is: not on what the open legend's list takes. Judged on the stage's own
@@ -74,12 +85,15 @@ export function useStageMode(i: StageModeInput): StageMode {
   // text and geometry when that draws them larger (readableText.ts): `presenter` below is the
   // drawing's geometry, presenter mode's or this; this one's columns are further apart (`roomy`,
   // PresenterSize.gapXRoomy) so the presenter-size link labels fit between the boxes.
-  const largeText = useMemo(
-    () => narrow && !presenterMode && !keepReadable && unfolded.size === 0 && !large && topology !== null && size !== null && size.width >= 10 && size.height >= 10 && wantsLargeText(topology, size.width, size.height, { positions, unfolded: shownUnfolded }),
-    [narrow, presenterMode, keepReadable, large, topology, size, positions, shownUnfolded],
+  // A compare pane also takes it when the pane beside it does (largeTextShared): one geometry for both.
+  const mayTakeLarge = narrow && !presenterMode && !keepReadable && unfolded.size === 0 && !large && topology !== null && size !== null && size.width >= 10 && size.height >= 10;
+  const wantsLarge = useMemo(
+    () => mayTakeLarge && topology !== null && size !== null && wantsLargeText(topology, size.width, size.height, { positions, unfolded: shownUnfolded }),
+    [mayTakeLarge, topology, size, positions, shownUnfolded],
   );
+  const largeText = mayTakeLarge && (wantsLarge || largeTextShared);
   const presenter = presenterMode || largeText;
   // Columns with room for presenter-size link labels: the large text's, and a compare pane's.
   const roomy = largeText || (presenterMode && floor.roomy && drawing.roomy);
-  return { fold, foldPx, shownUnfolded, large, largeText, presenter, roomy, belowFloor: drawing.belowFloor };
+  return { fold, foldPx, shownUnfolded, large, largeText, wantsLargeText: wantsLarge, presenter, roomy, belowFloor: drawing.belowFloor };
 }

@@ -156,6 +156,26 @@ export interface AppState {
    * count: the column stays where the person left it.
    */
   storyMoves: number;
+  /**
+   * The scale the topology picture fits its stage at on its own, CSS px per design unit (its
+   * minScale floor included, no `scaleCap`), as the stage last drew it; null before a drawing, and
+   * for a picture of group tiles (its scale is not a node's size). Written by the stage
+   * (drawStage.ts); a compare view reads both panes' (compare/paneScale.ts).
+   */
+  fitScale: number | null;
+  /**
+   * Most CSS px per design unit the picture is drawn at (LayoutOptions.maxScale): in a compare
+   * pane, the other pane's smaller fit, so one service is drawn at one size in both. Null: no cap
+   * (the single view, or the pane with the smaller fit). Ignored by group tiles.
+   */
+  scaleCap: number | null;
+  /**
+   * The picture's own wish for the large text (readableText.ts: its names under 10 px, drawn
+   * larger so), as the stage last judged it. Written by TopologyView; a compare view reads both.
+   */
+  largeTextWanted: boolean;
+  /** The large text asked for by the picture beside this one (a compare pane's other, compare/paneScale.ts): one geometry for both. */
+  largeTextShared: boolean;
 }
 
 export type AppStore = StoreApi<AppState> & {
@@ -183,6 +203,10 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       seekingTo: null,
       settling: null,
       storyMoves: 0,
+      fitScale: null,
+      scaleCap: null,
+      largeTextWanted: false,
+      largeTextShared: false,
       theme,
       presenter: false,
     })),

@@ -229,7 +229,8 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
   halo.add(box.maxX, box.maxY);
   for (const p of placed) addHaloExtent(halo, p);
   const fit = fitScale(box, halo, width, height, margin);
-  const scale = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(stage ? PRESENTER_MAX_SCALE : MAX_SCALE, fit));
+  const own = Math.max(MIN_SCALE, options.minScale ?? 0, Math.min(stage ? PRESENTER_MAX_SCALE : MAX_SCALE, fit));
+  const scale = options.maxScale === undefined ? own : Math.max(MIN_SCALE, Math.min(own, options.maxScale));
   // Larger than the stage beside the inspector: the focused nodes' middle at its centre, as far as the drawing reaches.
   const shown = scale > fit * 1.001 ? placed.filter((p) => options.focus?.includes(p.node.id)) : [];
   const focus = (axis: 'x' | 'y') => (shown.length > 0 ? shown.reduce((a, p) => a + p[axis], 0) / shown.length : null);

@@ -120,6 +120,13 @@ export interface LayoutOptions {
   /** Least CSS pixels per design unit, even when the drawing then overflows the viewport. */
   minScale?: number;
   /**
+   * Most CSS pixels per design unit: a fit larger than this is drawn at it, centred. It wins over
+   * `minScale` (a compare pane drawn at the other pane's smaller fit, so one service is one size in
+   * both: compare/paneScale.ts); a value under the layout's least scale (0.2) is raised to it.
+   * Ignored with `fit`. Undefined: no cap beyond the layout's own.
+   */
+  maxScale?: number;
+  /**
    * Keep this fit (scale and offset) rather than fit the drawing to the viewport: while and
    * after a node is dragged, so that the rest of the picture stays where it is on screen and
    * the dragged node under the pointer (issue 11's new-user pass: a drag re-fitted everything).

@@ -24,13 +24,20 @@ export interface PresenterFloor {
    * titles cut ("stor…", "catal…", "ledg…" in a compare pane at 1024x768).
    */
   fitBeforeFold: boolean;
+  /**
+   * Whether the picture takes the large text (readableText.ts: presenter mode's geometry when its
+   * own names would be under READABLE_NAME_PX) in a window of any width, not only a narrow one. A
+   * compare pane is half a screen: at 1600x1000 two-meshes-via-gateway's names were 9.3 px there
+   * (the large text draws 11.3), and both panes are drawn at the smaller fit (compare/paneScale.ts).
+   */
+  readableAnyWidth: boolean;
 }
 
 /** Node text in presenter mode, design units (styles.css `.app.presenter .topo-node text`). */
 export const PRESENTER_TEXT_UNITS = 18;
 
 /** The single view's floor: PRESENTER_MIN_SCALE, names at 14 px or more. */
-export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14, roomy: false, fitBeforeFold: false };
+export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_SCALE, px: 14, roomy: false, fitBeforeFold: false, readableAnyWidth: false };
 
 /**
  * A compare pane's floor: names at 12 px or more (12/18 = 0.667). 12 px is the smallest text the
@@ -44,7 +51,7 @@ export const SINGLE_PRESENTER_FLOOR: PresenterFloor = { minScale: PRESENTER_MIN_
  * (11.8, 11.2, 10.8 px) and came out as one-node tiles with names cut to four letters; in presenter
  * mode's own columns they keep 13.9, 13.2 and 12.7 px.
  */
-export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12, roomy: true, fitBeforeFold: true };
+export const COMPARE_PRESENTER_FLOOR: PresenterFloor = { minScale: 12 / PRESENTER_TEXT_UNITS, px: 12, roomy: true, fitBeforeFold: true, readableAnyWidth: true };
 
 /** The floor a TopologyView keeps in presenter mode; a compare pane provides its own. */
 export const PresenterFloorContext = createContext<PresenterFloor>(SINGLE_PRESENTER_FLOOR);
