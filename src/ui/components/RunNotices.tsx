@@ -143,11 +143,20 @@ export function SlowWorkerNotice() {
   );
 }
 
-/** `path: message`, as the CLI prints it. */
+/**
+ * `path: message`, as the CLI prints it. The path may break only after a separator ('.' or '/'),
+ * never inside a field's name: at 1024x768 'services.0.serviceTime' broke as 'services.0.serviceT'
+ * / 'ime' (styles.css `.problems li` had overflow-wrap: anywhere).
+ */
 export function problemLine(p: Problem) {
   return (
     <>
-      <code>{p.path || '(scenario)'}</code>: {p.message}
+      <code>{p.path ? pathWithBreaks(p.path) : '(scenario)'}</code>: {p.message}
     </>
   );
+}
+
+/** `path` with a line-break opportunity (wbr) after each '.' and '/'; the text reads unchanged. */
+function pathWithBreaks(path: string): ReactNode[] {
+  return path.split(/(?<=[./])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
 }

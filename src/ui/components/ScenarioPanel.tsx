@@ -3,9 +3,9 @@ import { formatSimTime } from '../format';
 import { FaultsPanel } from './FaultsPanel';
 import { ChangePanel } from '../changes/ChangePanel';
 import { NarrativePanel } from './NarrativePanel';
-import { OpenProgress, RunFailureNotice } from './RunNotices';
+import { OpenProgress, problemLine, RunFailureNotice } from './RunNotices';
 import { useAppStore, useServices } from '../state/useAppStore';
-import { RunStatus, type Problem } from '../state/store';
+import { RunStatus } from '../state/store';
 import { READY_PAIRS, pairHref } from '../compare/pairs';
 import { EditorButton } from '../editor';
 import { ImportWarnings } from './ImportedManifests';
@@ -159,14 +159,6 @@ function RunError() {
 }
 
 /** `path: message`, as the CLI prints it. */
-function problemLine(p: Problem) {
-  return (
-    <>
-      <code>{p.path || '(scenario)'}</code>: {p.message}
-    </>
-  );
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
