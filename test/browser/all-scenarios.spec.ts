@@ -2,8 +2,8 @@
 // busiest figures, and every check that belongs to a picture at rest run on that one page,
 // at 1600x1000 and, resized on the same page, at 1024x768:
 // - link labels overlap no other label, link or node (labels; drawn as SVG only: the canvas
-//   view's labels go through its label grid), and a highlighted link's label (the story points at
-//   it) sits nearer its own line than any other (here and in the names check, folded and Charts);
+//   view's labels go through its label grid), and sits nearer its own line than any other (a
+//   highlighted one, the story's, in the names check too, folded and Charts);
 // - annotations (state lines, queue stacks and tags) stay inside their node's mesh region and the
 //   stage and cover no other node, at each fault + 3 s (annotations; a scenario's later fault
 //   moments are reached on the same page, by the keys);
@@ -30,7 +30,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { settled, untilShown, untilStill } from './fixtures/settle';
 import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios';
-import { annotationProblems, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll, unlabelledBusyLinks } from './fixtures/walkChecks';
+import { annotationProblems, astray, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll, unlabelledBusyLinks } from './fixtures/walkChecks';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { saveShot } from './fixtures/shots';
 import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
@@ -124,7 +124,8 @@ async function labelCheck(page: Page, s: ShippedScenario, size: { width: number;
     overlaps(pic).map((o) => `${s.name}: ${o}`),
     `${s.name} at ${sizeName(size)}: edge labels over another label, a link or a node`,
   ).toEqual([]);
-  expect(await storyLabelsAstray(page), `${s.name} at ${sizeName(size)}: highlighted links' labels nearest their own line`).toEqual([]);
+  // Every label nearer its own line than any other (read there, it reads as that link's figure).
+  expect(astray(pic).map((o) => `${s.name}: ${o}`), `${s.name} at ${sizeName(size)}: link labels nearest their own line`).toEqual([]);
   // Nor over a box's queue glyph as drawn (its bars and its count).
   expect((await labelsOverQueues(page)).over, `${s.name} at ${sizeName(size)}: link labels over a queue glyph`).toEqual([]);
   return pic.labels.length;
@@ -135,17 +136,8 @@ async function labelCheck(page: Page, s: ShippedScenario, size: { width: number;
  * line than its own, in words: read there, it reads as that link's figure.
  */
 async function storyLabelsAstray(page: Page): Promise<string[]> {
-  const highlighted = new Set(await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="topology"] .topo-edge.topo-hl[data-edge]')).map((g) => g.getAttribute('data-edge')!)));
   const pic = await readPicture(page);
-  const d2 = (pts: { x: number; y: number }[], x: number, y: number) => Math.min(...pts.map((q) => (q.x - x) ** 2 + (q.y - y) ** 2));
-  const out: string[] = [];
-  for (const l of pic.labels.filter((x) => highlighted.has(x.edge))) {
-    const [cx, cy] = [l.x + l.w / 2, l.y + l.h / 2];
-    const own = pic.links.find((k) => k.edge === l.edge);
-    const nearer = own ? pic.links.find((k) => k.edge !== l.edge && d2(k.points, cx, cy) < d2(own.points, cx, cy)) : undefined;
-    if (nearer) out.push(`highlighted ${l.what} sits nearer link ${nearer.edge}'s line (${Math.sqrt(d2(nearer.points, cx, cy)).toFixed(0)} px) than its own (${Math.sqrt(d2(own!.points, cx, cy)).toFixed(0)} px)`);
-  }
-  return out;
+  return astray(pic, (l) => pic.highlighted.includes(l.edge)).map((o) => `highlighted ${o}`);
 }
 
 /** Presenter-mode pictures kept as screenshots by the walks (the new-user test's worst label overlaps, retry-storm's bands). */

@@ -46,6 +46,19 @@ describe('edge label placement', () => {
     expect(everywhere.some((n) => hit(labelRect(soft), n))).toBe(false);
   });
 
+  it("puts a label whose first free spot lies nearer a neighbour's line on the side of its own line that reads as its own", () => {
+    // 36 units below, the neighbour's line: the usual spot (the middle, lower side, its middle 20
+    // units off its own line) is free but 16 from the neighbour's (session 35: old-app's '10 req/s'
+    // in a branch pane of gateway-and-mesh lay nearer shoppers' line).
+    const mine = line(0, 100, 400, 100);
+    const theirs = line(0, 136, 400, 136);
+    const [spot] = placeEdgeLabels([mine, theirs], [], VIEW);
+    const r = labelRect(spot);
+    const cy = (r.y0 + r.y1) / 2;
+    expect(Math.abs(cy - 100)).toBeLessThan(Math.abs(cy - 136));
+    expect(r.y1).toBeLessThan(100);
+  });
+
   it('keeps a label inside the visible drawing', () => {
     const [spot] = placeEdgeLabels([line(0, 10, 400, 10)], [], { x0: 0, y0: 0, x1: 400, y1: 30 + LABEL_BOX.h });
     const r = labelRect(spot);

@@ -4,7 +4,7 @@
 // hovered one placed by cost. Pure; renderTopology feeds it the drawn geometry.
 import { inside, LABEL_BOX, labelRect, overlap, type LabelLink, type LabelSpot, type Rect } from './labelGeometry';
 import { clearlyOwn, fromOwnLine, readsAsOther } from './labelReading';
-import { AWAY, candidates, hoverCandidates, shortNear, storyCandidates } from './labelSpots';
+import { AWAY, candidates, hoverCandidates, onLink, shortNear, storyCandidates } from './labelSpots';
 
 // The boxes (labelGeometry.ts) and the readings (labelReading.ts) that callers use with the placers.
 export { LABEL_BOX, labelRect, nodeRect, type LabelLink, type LabelSpot, type Rect } from './labelGeometry';
@@ -56,7 +56,12 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
   const stuck = stuckIn(first).map((s) => s.index);
   if (stuck.length === 0 || stuck.length === links.length) return first.map((s) => s.spot);
   const again = placeInOrder([...stuck, ...links.map((_, i) => i).filter((i) => !stuck.includes(i))]);
-  return (stuckIn(again).length < stuck.length ? again : first).map((s) => s.spot);
+  // As many stuck either way: the pass with fewer collisions in all (a branch pane of
+  // gateway-and-mesh: old-app's label, placed first, took the only room bulk-export's had, which
+  // then lay over it; bulk-export's first, old-app's says its short form by its own line).
+  const sum = (pass: readonly { hits: number }[]) => pass.reduce((n, s) => n + s.hits, 0);
+  const better = stuckIn(again).length < stuck.length || (stuckIn(again).length === stuck.length && sum(again) < sum(first));
+  return (better ? again : first).map((s) => s.spot);
 
   /** Spots for every link, placing them in `order`; by link index, with the collisions each kept. */
   function placeInOrder(order: readonly number[]): { index: number; spot: LabelSpot; hits: number }[] {
@@ -70,7 +75,7 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
     const link = links[index];
     let best: (LabelSpot & { far?: true }) | null = null;
     let bestHits = Number.POSITIVE_INFINITY;
-    const hitsAt = (spot: LabelSpot, size: { w: number; h: number } = box): number => {
+    const hitsAt = (spot: LabelSpot, size: { w: number; h: number } = box, acrossOwn = false): number => {
       const r = labelRect(spot, size);
       // Cut off by the stage's edge, a label says nothing: worse than lying over a node or a link.
       let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 3 : 0;
@@ -79,13 +84,28 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
       for (const k of locks) if (overlap(r, k)) hits++;
       for (const p of placed) if (overlap(r, p)) hits++;
       links.forEach((other, j) => {
-        // Its own link too: a label beside its line, never across it.
+        // Its own link too: a label beside its line, never across it (but where asked, `acrossOwn`).
+        if (acrossOwn && j === index) return;
         const pad = j === index ? 1 : 2;
         const b = bounds[j];
         if (b.x1 + pad < r.x0 || b.x0 - pad > r.x1 || b.y1 + pad < r.y0 || b.y0 - pad > r.y1) return;
         if (other.points.some((q) => inside(q, r, pad))) hits++;
       });
       return hits;
+    };
+    /**
+     * Of `spots` that read as their own link's, the first free of everything (its own line too
+     * unless `acrossOwn`), else the first free of all but a queue glyph's room; null for none.
+     */
+    const firstOwn = (spots: Iterable<LabelSpot>, acrossOwn: boolean): { spot: LabelSpot; hits: number } | null => {
+      let found: { spot: LabelSpot; hits: number } | null = null;
+      for (const spot of spots) {
+        const hits = hitsAt(spot, box, acrossOwn);
+        if (hits >= 1 || (found !== null && hits >= found.hits) || readsAsOther(link, links, spot, box)) continue;
+        found = { spot, hits };
+        if (hits === 0) break;
+      }
+      return found;
     };
     // Beside its link first (AWAY, along it and then nearer its ends).
     for (const spot of candidates(link, 'near')) {
@@ -122,6 +142,24 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
       placed.push(labelRect(shortBest, short));
       return { spot: { ...shortBest, short: true }, hits: shortHits };
     };
+    if (best !== null && bestHits < 1 && readsAsOther(link, links, best, box)) {
+      // Free (but for a queue glyph's room), yet nearer another link's line than its own, it reads
+      // as that link's figure: a spot beside its link as free that reads as its own, else one on
+      // its own line (drawn over it with its halo), else its short form. Where none exists it
+      // stays where it is: better than left out (session 34 weighed reading as another's into the
+      // hits, and a branch pane of gateway-and-mesh at 1600x1000 left old-app's '10 req/s' out;
+      // placed beside its line, over edge's queue room, it stood 23 px from shoppers' line and 39
+      // from its own).
+      const own = firstOwn(candidates(link, 'near'), false) ?? firstOwn(onLink(link, box), true);
+      if (own) {
+        best = own.spot;
+        bestHits = own.hits;
+      } else {
+        // Else its short form ("10/s"), by its link and read as its own, as presenter size does.
+        const near = shortAt(shortNear(link));
+        if (near) return near;
+      }
+    }
     if (bestHits >= 1 && presenter) {
       // A presenter-size label with no room beside its link says its short form there, by its
       // link, before its full text goes further off: retry-storm's api->web and web->orders run

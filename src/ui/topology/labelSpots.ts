@@ -112,7 +112,7 @@ export function* storyCandidates(link: LabelLink, box: { w: number; h: number })
  * shares of its length: drawn over its own line with its halo, a label there is nearest that line
  * (labelRect's middle is 4 units above the baseline less half the box's height).
  */
-function* onLink(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
+export function* onLink(link: LabelLink, box: { w: number; h: number }): Generator<LabelSpot> {
   const pts = link.points;
   if (pts.length < 2) return;
   for (const share of [...ALONG, ...ALONG_ENDS]) {

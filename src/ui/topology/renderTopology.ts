@@ -236,7 +236,11 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // lay under inventory's '10 q' stack at 24 s, at 1600x1000 and 1024x768 (session 30's new user).
   const presenting = svg.closest('.app.presenter, .compare') !== null;
   const queueRects = presenting ? layout.nodes.flatMap((p) => queueGlyphRect(p.node.kind, p.x - p.w / 2, p.y - p.h / 2, p.w, 18, BADGE_GAP) ?? []) : [];
-  const nodeRects = [...layout.nodes.map((p) => nodeRect(p, !presenter)), ...nameRects, ...meshLabelRects, ...badgeRects];
+  // Captions count only where drawn: presenter size and the bare drawing (captionless, compact.css)
+  // leave them out (a branch pane of gateway-and-mesh at 1600x1000 kept labels 83 units either
+  // side of each client for its hidden 'client on the internet', and old-app's '10 req/s' found
+  // room only nearer shoppers' line).
+  const nodeRects = [...layout.nodes.map((p) => nodeRect(p, !presenter && layout.captionless !== true)), ...nameRects, ...meshLabelRects, ...badgeRects];
 
   const labels = drawEdgeLabels({ view, edgeLayer, edges: layout.edges.map((e) => e.edge.id), links: labelLinks, nodeRects, names: nameRects, queues: queueRects, labelView, presenter });
 
