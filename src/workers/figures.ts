@@ -51,9 +51,11 @@ export interface MeasuredFigure {
   /**
    * What the value is of, in a teacher's words, then the lesson's number when the figure has one
    * (LessonFigure.expect, as its file writes it): one sentence from the value on, "16.9%" then
-   * "of the requests ended so far; lesson: 17%". A whole-run share reads "of the requests ended so
-   * far" ("of all requests in the run" once it is over; "of all requests from searchers in the run"
-   * for a client's, "of all calls on the link in the run" for a link's), a whole-run figure "over the run so far",
+   * "of the 1,204 requests ended so far; lesson: 17%". A whole-run share names the requests it is
+   * of, those that ended, with their count: "of the 1,204 requests ended so far", "of the 2,508 requests that ended" once
+   * it is over (in-flight requests are in no share; the counters' are of all sent), "of the 2,430 requests
+   * from searchers that ended" for a client's, "of the calls on the link that ended (33 of 600)" for a
+   * link's), a whole-run figure "over the run so far",
    * a window "over 11 s – 24 s"; a share over a window, a shift, a spread and why there is no
    * number yet read as `over` does. Made here, where the figure is, so the UI only lays it out.
    */
@@ -101,14 +103,19 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
   // A share's window names what it counts: requests (or a link's calls) by the time they ended.
   // In a teacher's words (`say`), what it is of, then what it is over: "of the requests ended so
   // far", "over the run so far", "over 11 s – 24 s"; a share over a window as `over` says it.
-  const result = (value: number, text: (v: number) => string, endedOf?: 'requests' | 'calls'): Measured => {
+  // `base`: how many requests (or calls) a share is of, those that ended; the counters' shares are
+  // of every request sent, in flight included, so the note names its count ("of the 2,508 requests
+  // that ended" beside "OK 99.4%" of 2,522 sent, 14 in flight; it said "of all requests in the run").
+  const result = (value: number, text: (v: number) => string, endedOf?: 'requests' | 'calls', base?: number): Measured => {
     const has = Number.isFinite(value);
     const over = overText(has);
     const started = has && totals.simTime >= from;
-    // Once over, "all" names whose: a client's share is of its own requests, a link's of its calls
-    // ("of all requests in the run" under searchers' 5.2% read as 127 of 7,185; it was of 2,430).
-    const all = endedOf === 'calls' ? 'all calls on the link' : f.client ? `all requests from ${f.client}` : `all ${endedOf}`;
-    const say = windowed ? (started && !endedOf ? `over ${over}` : undefined) : endedOf && has ? (complete ? `of ${all} in the run` : `of the ${endedOf} ended so far`) : complete ? 'over the whole run' : 'over the run so far';
+    // Whose: a client's share is of its own requests (searchers' 5.2% is of their 2,430, not of
+    // the run's 7,185), a link's of its calls (their counts follow in brackets).
+    const count = base !== undefined ? `${formatCount(base)} ` : '';
+    const whose = endedOf === 'calls' ? 'calls on the link' : f.client ? `${count}requests from ${f.client}` : `${count}${endedOf}`;
+    const endedSay = complete ? `of the ${whose} that ended` : endedOf === 'calls' ? 'of the calls ended so far' : `of the ${whose} ended so far`;
+    const say = windowed ? (started && !endedOf ? `over ${over}` : undefined) : endedOf && has ? endedSay : complete ? 'over the whole run' : 'over the run so far';
     return {
       value,
       text: has ? text(value) : '—',
@@ -133,7 +140,7 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
         if (f.measure === 'failed-share') return c.failed;
         return (f.causes ?? []).reduce((t, cause) => t + (c.causes[cause] ?? 0), 0);
       });
-      return result(n > 0 ? hit / n : NaN, percent, 'requests');
+      return result(n > 0 ? hit / n : NaN, percent, 'requests', n);
     }
     case 'link-failed-share': {
       const link = f.link ?? '';

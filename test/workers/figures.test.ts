@@ -10,16 +10,16 @@ const totals = (simTime: number, over: Partial<RunTotals> = {}): RunTotals => ({
 const note = (f: Partial<LessonFigure>, seconds: number, t: Partial<RunTotals> = {}) => measureFigure({ label: 'x', ...f } as LessonFigure, buckets(seconds, 10, 1), 1000, totals(seconds * 1000, t), 10_000).note;
 
 describe("a lesson figure's note, worded where the figure is measured (967186a's wording, moved from the UI)", () => {
-  it("says what a whole-run share is of, then the lesson's number: '10.0%' of the requests ended so far; lesson: 17%", () => {
-    expect(note({ measure: 'failed-share', expect: '17%' }, 5)).toBe('of the requests ended so far; lesson: 17%');
-    expect(note({ measure: 'failed-share', expect: '17%' }, 10)).toBe('of all requests in the run; lesson: 17%');
+  it("says what a whole-run share is of, then the lesson's number: '10.0%' of the 50 requests ended so far, 'of the 100 requests that ended' once over (never 'all': in-flight requests are in no share)", () => {
+    expect(note({ measure: 'failed-share', expect: '17%' }, 5)).toBe('of the 50 requests ended so far; lesson: 17%');
+    expect(note({ measure: 'failed-share', expect: '17%' }, 10)).toBe('of the 100 requests that ended; lesson: 17%');
     expect(note({ measure: 'link-failed-share', link: 'egress>partner', expect: 'about 1 in 16' }, 5)).toBe('of the calls ended so far (5 of 50); lesson: about 1 in 16');
-    expect(note({ measure: 'link-failed-share', link: 'egress>partner' }, 10)).toBe('of all calls on the link in the run (10 of 100)');
+    expect(note({ measure: 'link-failed-share', link: 'egress>partner' }, 10)).toBe('of the calls on the link that ended (10 of 100)');
     // A client's share, once over, is of that client's requests, not of all (partial-adoption's searchers).
     const mine = buckets(10, 10, 1).map((b) => ({ ...b, clients: { searchers: { ok: 3, failed: 1, causes: {} } } }) as unknown as SeriesBucket);
     const f = { label: 'x', measure: 'failed-share', client: 'searchers', expect: '5%' } as LessonFigure;
-    expect(measureFigure(f, mine, 1000, totals(10_000), 10_000)).toMatchObject({ text: '25.0%', note: 'of all requests from searchers in the run; lesson: 5%' });
-    expect(measureFigure(f, mine, 1000, totals(5_000), 10_000).note).toBe('of the requests ended so far; lesson: 5%');
+    expect(measureFigure(f, mine, 1000, totals(10_000), 10_000)).toMatchObject({ text: '25.0%', note: 'of the 40 requests from searchers that ended; lesson: 5%' });
+    expect(measureFigure(f, mine, 1000, totals(5_000), 10_000).note).toBe('of the 40 requests from searchers ended so far; lesson: 5%');
   });
 
   it('says what a whole-run figure and a window are over', () => {
@@ -38,6 +38,6 @@ describe("a lesson figure's note, worded where the figure is measured (967186a's
 
   it("keeps `over` as it was for the exports and the figures' list", () => {
     const m = measureFigure({ label: 'x', measure: 'failed-share', expect: '17%' } as LessonFigure, buckets(5, 10, 1), 1000, totals(5000), 10_000);
-    expect(m).toMatchObject({ text: '10.0%', over: 'of requests ended in the whole run so far', note: 'of the requests ended so far; lesson: 17%' });
+    expect(m).toMatchObject({ text: '10.0%', over: 'of requests ended in the whole run so far', note: 'of the 50 requests ended so far; lesson: 17%' });
   });
 });
