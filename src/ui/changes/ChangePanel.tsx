@@ -14,6 +14,7 @@ import { Counter } from '../../workers/protocol';
 import './changes.css';
 
 import { changeForNode, type ChangeType } from './selection';
+import { useShownOptions } from '../components/shownOptions';
 import type { FormReach } from './reach';
 import { reachWorker, sourceOf } from './reachClient';
 
@@ -90,6 +91,7 @@ export function ChangePanel() {
       : topology.nodes.filter((n) => n.kind === (kind.field === 'gateway' ? 'gateway' : 'service') && (kind.field === 'gateway' || type === 'policy' || n.sidecar)).map((n) => n.name);
   const chosen = targets.includes(target) ? target : preferred !== null && targets.includes(preferred.target) ? preferred.target : (targets[0] ?? '');
   const policyTargets = type === 'policy' ? targets.join('|') : '';
+  const shownTargets = useShownOptions(targets, String, chosen);
   useEffect(() => {
     if (!scenarioRef || !policyTargets) return;
     let live = true;
@@ -266,7 +268,7 @@ export function ChangePanel() {
       <label className="change-row">
         <span>{kind.field}</span>
         <select data-testid="change-target" value={chosen} onChange={(e) => setTarget(e.target.value)} title={fromSelection === chosen ? `${chosen}, picked in the picture` : undefined}>
-          {targets.map((t) => (
+          {shownTargets.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>

@@ -7,6 +7,8 @@ import { DOT_STRIDE, PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import type { FrameChannel } from '../state/frameChannel';
 import type { TopologyScene } from '../topology/renderTopology';
 import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import { nextTask } from '../sim/nextTask';
+import { warmCanvasFonts } from '../topology/canvasFontWarm';
 import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { EdgeRates } from '../topology/edgeRates';
 import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
@@ -27,6 +29,11 @@ const RATES_INTERVAL_MS = 250;
  * good part of every other frame's budget while playing (issue 11: no task over 50 ms).
  */
 const BIG_LOAD_INTERVAL_MS = 200;
+
+/** Large scenes whose canvases have their pixels (or are being drawn anyway). */
+const prepared = new WeakSet<CanvasTopologyScene>();
+/** Stage canvases a large scene was drawn on: resized, they keep showing it until the next draw. */
+const shownScene = new WeakSet<HTMLCanvasElement>();
 
 /** What the painter reads of TopologyView, as refs; it sets `paintRef` to ask for a paint. */
 export interface PainterRefs {
@@ -106,11 +113,14 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
       if (wait <= 0) loadNow();
       else if (wait !== Number.POSITIVE_INFINITY && !trailing) trailing = window.setTimeout(loadNow, wait);
       const dpr = fitCanvas(canvas, size.width, size.height);
-      if (big && dirtyRef.current && sceneCanvasRef.current) {
+      if (big && dirtyRef.current && sceneCanvasRef.current && !ready(big, sceneCanvasRef.current, dpr)) {
+        // Drawn once its canvases have their pixels, each made in a task of its own (prepareStep).
+      } else if (big && dirtyRef.current && sceneCanvasRef.current) {
         dirtyRef.current = false;
         fitCanvas(sceneCanvasRef.current, size.width, size.height);
         const sctx = sceneCanvasRef.current.getContext('2d');
         if (sctx) big.draw(sctx, camera, dpr);
+        shownScene.add(sceneCanvasRef.current);
       }
       const ctx = canvas.getContext('2d');
       const lanes = lanesFor(frames.latest);
@@ -124,6 +134,39 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
     };
     paintRef.current = () => {
       if (!raf) raf = requestAnimationFrame(paint);
+    };
+    // A new large scene's canvases get their pixels one a task (CanvasTopologyScene.prepare), the
+    // stage's own first while it has shown no scene (resized later, it keeps its picture until
+    // the draw); then the scene is drawn in the next paint.
+    let preparing: CanvasTopologyScene | null = null;
+    let live = true;
+    const prepareStep = (big: CanvasTopologyScene, screen: HTMLCanvasElement, dpr: number) => {
+      if (!live || bigRef.current !== big || !size) return;
+      const w = Math.max(1, Math.round(size.width * dpr));
+      const h = Math.max(1, Math.round(size.height * dpr));
+      const first = !shownScene.has(screen) && (screen.width !== w || screen.height !== h);
+      if (first) {
+        fitCanvas(screen, size.width, size.height);
+        screen.getContext('2d')?.setTransform(1, 0, 0, 1, 0, 0);
+      }
+      if (first || big.prepare(w, h)) {
+        void nextTask().then(() => prepareStep(big, screen, dpr));
+        return;
+      }
+      // Then its cached layers, in a task of their own before the draw that puts them on screen.
+      const sctx = screen.getContext('2d');
+      if (sctx) big.draw(sctx, cameraRef.current?.camera ?? IDENTITY_CAMERA, dpr, true);
+      prepared.add(big);
+      preparing = null;
+      paintRef.current();
+    };
+    const ready = (big: CanvasTopologyScene, screen: HTMLCanvasElement, dpr: number) => {
+      if (prepared.has(big)) return true;
+      if (preparing !== big) {
+        preparing = big;
+        void nextTask().then(() => prepareStep(big, screen, dpr));
+      }
+      return false;
     };
     // Every frame's fast traffic is counted, even when several frames share one paint.
     const unsubscribe = frames.subscribe((frame) => {
@@ -147,7 +190,9 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
     };
     onDpr();
     paintRef.current();
+    warmCanvasFonts();
     return () => {
+      live = false;
       dprQuery?.removeEventListener('change', onDpr);
       unsubscribe();
       unsubscribeShown();

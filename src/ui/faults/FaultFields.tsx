@@ -5,6 +5,7 @@
 // values are this file's, so a field added to the catalog (faultForm.ts) shows in both.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DURATION_RULE, DurationInput } from './DurationInput';
+import { useShownOptions } from '../components/shownOptions';
 import { FAULT_TYPES, faultTypeSpec, shownParams, type FaultFormValues, type FaultTypeSpec, type FieldChoices, type Option, type TargetKind } from './faultForm';
 
 /** The fields' values and setters (useFaultFields). */
@@ -72,11 +73,12 @@ export interface FaultFieldIds {
 }
 
 function Select({ testId, label, value, options, onChange }: { testId?: string; label: string; value: string; options: Option[]; onChange(v: string): void }) {
+  const shown = useShownOptions(options, optionValue, value);
   return (
     <label className="form-field">
       <span className="form-label">{label}</span>
       <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
+        {shown.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
@@ -85,6 +87,8 @@ function Select({ testId, label, value, options, onChange }: { testId?: string; 
     </label>
   );
 }
+
+const optionValue = (o: Option) => o.value;
 
 /** The fields, labelled; `children` (the form's button) go at the end of the "for" row. */
 export function FaultFields({ f, ids, children }: { f: FaultFieldsState; ids: FaultFieldIds; children?: ReactNode }) {

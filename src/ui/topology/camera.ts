@@ -54,7 +54,15 @@ export function zoomFilter(wheel: WheelZoom): (e: ZoomInput) => boolean {
  */
 export function attachCamera(el: HTMLElement, onChange: (camera: Camera) => void, wheel: WheelZoom = 'always'): CameraControl {
   let camera: Camera = IDENTITY_CAMERA;
+  // NOTE: d3-zoom's default extent reads el.clientWidth and clientHeight on every transform,
+  // which forced a layout of the whole page when the camera was reset in the task that renders
+  // a newly opened scenario (~90 ms with 1,000 services' panels, bench:ui openLongestTaskMs). The
+  // same figures as the observer last read them (after a layout, so not forced) serve instead.
+  let extent: [[number, number], [number, number]] | null = null;
+  const observer = new ResizeObserver(() => void (extent = [[0, 0], [el.clientWidth, el.clientHeight]]));
+  observer.observe(el);
   const behaviour: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
+    .extent(() => extent ?? [[0, 0], [el.clientWidth, el.clientHeight]])
     .scaleExtent(ZOOM_EXTENT)
     .filter(zoomFilter(wheel))
     .on('zoom', (e: { transform: { k: number; x: number; y: number } }) => {
@@ -75,6 +83,7 @@ export function attachCamera(el: HTMLElement, onChange: (camera: Camera) => void
       behaviour.transform(sel, zoomIdentity);
     },
     detach() {
+      observer.disconnect();
       sel.on('.zoom', null);
     },
   };

@@ -90,11 +90,18 @@ export function createSceneState(topology: Topology, layout: GroupLayout): Canva
   const groupMtls = new Uint8Array(layout.groupEdges.length);
   layout.groupEdges.forEach((ge, i) => (groupMtls[i] = ge.edges.some((id) => topology.edges[id].mtls) ? 1 : 0));
   const clearBelow = new Uint8Array(n).fill(1);
+  // A node is clear below unless another of its group stands just under it. NOTE: each member
+  // against the members below it in y order, up to a row and a square down, not against all
+  // members (100 x 100 a tile at 1,000 services, 14 ms of the task that opens the scenario).
   for (const g of layout.groups) {
-    for (const a of g.members) {
-      for (const b of g.members) {
+    const byY = [...g.members].sort((a, b) => layout.y[a] - layout.y[b]);
+    for (let i = 0; i < byY.length; i++) {
+      const a = byY[i];
+      for (let j = i + 1; j < byY.length; j++) {
+        const b = byY[j];
         const dy = layout.y[b] - layout.y[a];
-        if (a !== b && dy > 0 && dy <= Cell.step + Cell.size && Math.abs(layout.x[b] - layout.x[a]) < Cell.step * 2) {
+        if (dy > Cell.step + Cell.size) break;
+        if (dy > 0 && Math.abs(layout.x[b] - layout.x[a]) < Cell.step * 2) {
           clearBelow[a] = 0;
           break;
         }

@@ -80,9 +80,20 @@ export interface CanvasTopologyScene {
   pickAt(x: number, y: number, slop: number): { kind: 'node' | 'edge'; id: number } | null;
   /**
    * Draws everything but the traffic. Impure: draws on `ctx`, and sets what it drew (a
-   * `DrawnScene`) as the `meshsimDrawn` property of `ctx.canvas`, for tests.
+   * `DrawnScene`) as the `meshsimDrawn` property of `ctx.canvas`, for tests. With `layersOnly`
+   * it brings only its own cached layers (the base, the node marks) up to date for `ctx`'s size
+   * and draws nothing on `ctx`: a first draw split over two tasks (see `prepare`).
    */
-  draw(ctx: CanvasRenderingContext2D, camera: Camera, dpr: number): void;
+  draw(ctx: CanvasRenderingContext2D, camera: Camera, dpr: number, layersOnly?: boolean): void;
+  /**
+   * Gives the next of the scene's own canvases (the cached base, the node layer) its pixels at
+   * `cw` x `ch` device px, ahead of the first `draw` at that size; true when it did (the caller
+   * yields a task before the next), false when all have them. NOTE: a software-rasterised canvas
+   * takes 15-60 ms to get its pixels (on its first operation after a resize): three of them in the
+   * first draw of 1,000 services made one task of 130+ ms (bench:ui openLongestTaskMs). Optional:
+   * `draw` does what is left. Impure: sizes and touches those canvases, draws nothing.
+   */
+  prepare(cw: number, ch: number): boolean;
   /** What the last `draw` drew, or null before the first. */
   drawn(): DrawnScene | null;
 }
@@ -128,7 +139,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     nodeAt: (x, y) => nodeAt(s, x, y),
     titleAt: (x, y) => titleAt(s, x, y),
     pickAt: (x, y, slop) => pickAt(s, x, y, slop),
-    draw(target, camera, dpr) {
+    draw(target, camera, dpr, layersOnly = false) {
       // The theme's colours, read once per theme: getComputedStyle would recompute the page's
       // styles on every draw after any React update.
       const themeKey = document.documentElement.dataset.theme ?? '';
@@ -222,6 +233,9 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         ctx.stroke();
         ctx.setLineDash([]);
       }
+      // Nodes, in their own layer: a node is drawn there again only when its state changed.
+      drawNodeLayer(nodeLayer, s, fresh, cw, ch, design, onScreen, colours, dpr, k, px);
+      if (layersOnly) return;
       // Onto the screen's canvas: the cached part, then what figures change over it.
       ctx = target;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -287,8 +301,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         const top = camera.y + camera.k * (layout.ty + layout.scale * y);
         litMarks.push({ kind: 'highlight', x: left, y: top, w: side * k, h: side * k, node: topology.nodes[i].name, fill: haloFill, stroke: HIGHLIGHT.stroke });
       }
-      // Nodes, from their own layer: a node is drawn there again only when its state changed.
-      drawNodeLayer(nodeLayer, s, fresh, cw, ch, design, onScreen, colours, dpr, k, px);
+      // Nodes, from their own layer (drawn above).
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(nodeLayer.canvas!, 0, 0);
       design(ctx);
@@ -322,10 +335,27 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
       drawnScene = { cellPx: Cell.step * k, detail, nodes: drawnLocks.drawnNodes, marks: frame.marks };
       (target.canvas as unknown as Record<string, unknown>)[DRAWN_PROPERTY] = drawnScene;
     },
+    prepare(cw, ch) {
+      base.canvas ??= document.createElement('canvas');
+      nodeLayer.canvas ??= document.createElement('canvas');
+      return withPixels(base.canvas, cw, ch) || withPixels(nodeLayer.canvas, cw, ch);
+    },
     drawn() {
       return drawnScene;
     },
   };
+}
+
+/**
+ * Sizes `canvas` to `w` x `h` and has its pixels made now (its context's first operation makes
+ * them); true when it was another size. Impure: clears the canvas when it resizes it.
+ */
+function withPixels(canvas: HTMLCanvasElement, w: number, h: number): boolean {
+  if (canvas.width === w && canvas.height === h) return false;
+  canvas.width = w;
+  canvas.height = h;
+  canvas.getContext('2d')?.setTransform(1, 0, 0, 1, 0, 0);
+  return true;
 }
 
 /**
