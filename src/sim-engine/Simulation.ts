@@ -243,9 +243,44 @@ export class Simulation {
   /** Processes every event with time <= `until`, then sets the clock to `until`; returns the number of events processed. */
   runUntil(until: number): number {
     const start = this.events;
-    // NOTE: issue 14.4: the pop here, not in stepUntil, so V8 inlines it into this loop; through
-    // stepUntil the hash took the inlining budget first (session 33, docs/performance.md).
-    while (this.queue.popUntil(until)) this.process();
+    const q = this.queue;
+    const hash = this.hash;
+    const hf = hash.f64;
+    const hw = hash.u32;
+    // NOTE: issue 14.4: the pop here, not in stepUntil, and `process` written out, with the hash's
+    // `add` (the same steps as `process` and `TraceHash.add`: change them together), so V8
+    // compiles the pop, the clock, the hash and the dispatch into this one loop. As calls, V8's
+    // inlining budget (920 bytecodes) could not take `process` with its hash (390) beside the pop
+    // (589): each event paid a call to `process` (sessions 33-35, docs/performance.md).
+    while (q.popUntil(until)) {
+      const time = q.time;
+      if (time === this.now) {
+        if (++this.sameTimeRun >= this.watchFrom) this.watch();
+      } else this.sameTimeRun = 1;
+      this.now = time;
+      this.events++;
+      hf[0] = time;
+      const lo = hw[0];
+      const hi = hw[1];
+      const kt = (q.kind << 24) ^ q.target;
+      const a = q.a;
+      let h = hash.h1;
+      let g = hash.h2;
+      h = Math.imul(((h << 5) | (h >>> 27)) ^ lo, 0x9e3779b1);
+      g = Math.imul(((g << 13) | (g >>> 19)) ^ hi, 0x85ebca6b);
+      h = Math.imul(((h << 5) | (h >>> 27)) ^ hi, 0x9e3779b1);
+      g = Math.imul(((g << 13) | (g >>> 19)) ^ kt, 0x85ebca6b);
+      h = Math.imul(((h << 5) | (h >>> 27)) ^ kt, 0x9e3779b1);
+      g = Math.imul(((g << 13) | (g >>> 19)) ^ a, 0x85ebca6b);
+      h = Math.imul(((h << 5) | (h >>> 27)) ^ a, 0x9e3779b1);
+      g = Math.imul(((g << 13) | (g >>> 19)) ^ lo, 0x85ebca6b);
+      hash.h1 = h;
+      hash.h2 = g;
+      if (this.recorder !== null) this.recorder(time, q.kind, q.target, a, q.b);
+      const r = this.byKind[q.kind];
+      if (r !== null && r !== undefined) r.onKind(q.kind, a, q.b, q.target);
+      else this.actors[q.target].receive(q.kind, a, q.b);
+    }
     this.moveClockTo(until);
     return this.events - start;
   }

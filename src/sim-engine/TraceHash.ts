@@ -5,16 +5,22 @@
  * Math.log/exp/sin/cos may differ in the last bit (Node 20's V8 and Chromium 156's do).
  */
 export class TraceHash {
-  private h1 = 0x811c9dc5 | 0;
-  private h2 = 0x9747b28c | 0;
-  private readonly f64 = new Float64Array(1);
-  private readonly u32 = new Uint32Array(this.f64.buffer);
+  /**
+   * The two lanes, and a time's two 32-bit halves through `f64` and `u32`. Read and written by
+   * `add` and, with the same steps written out, by `Simulation.runUntil` (issue 14.4: there the
+   * steps are the kernel loop's own code, outside V8's inlining budget); nothing else may touch them.
+   */
+  h1 = 0x811c9dc5 | 0;
+  h2 = 0x9747b28c | 0;
+  readonly f64 = new Float64Array(1);
+  readonly u32 = new Uint32Array(this.f64.buffer);
 
   /**
    * Folds one processed event into the hash: four 32-bit words (the time's two halves, kind
    * and target packed, a) into two lanes. NOTE: hot path, one multiply per word per lane; each
    * step is a bijection of the lane for a fixed word and of the word for a fixed lane, so any
    * single change to the sequence changes the hash, and the digest does the final mixing.
+   * `Simulation.runUntil` writes these steps out: change both together.
    */
   add(time: number, kind: number, target: number, a: number): void {
     this.f64[0] = time;

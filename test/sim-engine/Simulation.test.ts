@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvariantError, Simulation, type Actor } from '../../src/sim-engine';
+import { InvariantError, Simulation, TraceHash, type Actor } from '../../src/sim-engine';
 
 /** An actor that records (time, kind, a) of every event it receives. */
 function recorder(sim: Simulation, name = 'rec') {
@@ -287,6 +287,37 @@ describe('Simulation', () => {
       expect(run([1, 2, 3])).toBe(run([1, 2, 3]));
       expect(run([1, 2, 3])).not.toBe(run([1, 3, 2]));
       expect(run([1, 2, 3])).toMatch(/^[0-9a-f]{16}$/);
+    });
+
+    it('runUntil (its steps written out) hashes as step (through TraceHash.add) and as TraceHash over the recorded events', () => {
+      const run = (byStep: boolean) => {
+        const sim = new Simulation();
+        const heard: [number, number, number, number][] = [];
+        sim.recorder = (time, kind, target, a) => heard.push([time, kind, target, a]);
+        // Two actors bouncing events with times of every exponent and payloads past 2^24 and below 0.
+        let n = 0;
+        for (let k = 0; k < 2; k++) {
+          sim.addActor((id) => ({
+            id,
+            name: `a${id}`,
+            receive() {
+              if (++n < 400) sim.post(((n * 7919) % 13) / 3 + (n % 5 === 0 ? 1e6 : 0), 1 + (n % 200), (id + n) % 2, n % 3 === 0 ? -n : n + (n % 11 === 0 ? 2 ** 25 : 0));
+            },
+          }));
+        }
+        for (let i = 0; i < 8; i++) sim.schedule(i * 0.1, 1, i % 2, i);
+        if (byStep) while (sim.step());
+        else sim.runUntil(Infinity);
+        return { hash: sim.traceHash(), heard };
+      };
+      const looped = run(false);
+      const stepped = run(true);
+      expect(looped.heard.length).toBeGreaterThan(300);
+      expect(looped.heard).toEqual(stepped.heard);
+      expect(looped.hash).toBe(stepped.hash);
+      const h = new TraceHash();
+      for (const [time, kind, target, a] of looped.heard) h.add(time, kind, target, a);
+      expect(looped.hash).toBe(h.digest());
     });
   });
 });
