@@ -16,7 +16,7 @@ const drawnNode = (page: Page, name: string) =>
     (panes, name) =>
       panes.map((p) => {
         const px = (t: SVGTextElement) => parseFloat(getComputedStyle(t).fontSize) * (t.getBoundingClientRect().height / t.getBBox().height);
-        const names = [...p.querySelectorAll<SVGTextElement>('[data-node] .topo-name')];
+        const names = Array.from(p.querySelectorAll<SVGTextElement>('[data-node] .topo-name'));
         const t = p.querySelector<SVGTextElement>(`[data-node="${name}"] .topo-name`);
         return { width: t ? t.getBoundingClientRect().width : null, px: t ? px(t) : null, leastPx: names.length ? Math.min(...names.map(px)) : null };
       }),
@@ -27,7 +27,7 @@ const drawnNode = (page: Page, name: string) =>
 const clocks = (page: Page) =>
   page.evaluate(() => ({
     header: document.querySelector('[data-testid="sim-time"]')?.textContent ?? '',
-    panes: [...document.querySelectorAll('[data-testid="compare-pane"] [data-testid="pane-time"]')].map((e) => e.textContent ?? ''),
+    panes: Array.from(document.querySelectorAll('[data-testid="compare-pane"] [data-testid="pane-time"]')).map((e) => e.textContent ?? ''),
   }));
 
 /** Each pane's drawn figures' moment (the traffic canvas's data-figures-at), A then B; null before a frame is drawn. */

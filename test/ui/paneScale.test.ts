@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
-import { linkPaneScales, paneScaleCaps } from '../../src/ui/compare/paneScale';
+import { LEAST_SHARED_SCALE, linkPaneScales, paneScaleCaps } from '../../src/ui/compare/paneScale';
 import { createAppStore } from '../../src/ui/state/store';
 import { computeLayout } from '../../src/ui/topology/layout';
 
@@ -19,6 +19,12 @@ describe('paneScaleCaps', () => {
     expect(paneScaleCaps([1, 0.78])).toEqual([0.78, null]);
     expect(paneScaleCaps([0.6, 0.9])).toEqual([null, 0.6]);
     expect(paneScaleCaps([0.8, 0.8])).toEqual([null, null]);
+  });
+
+  test('follows a smaller fit down to names of 10 px only (LEAST_SHARED_SCALE, 10/18), not below', () => {
+    expect(LEAST_SHARED_SCALE).toBeCloseTo(10 / 18, 12);
+    expect(paneScaleCaps([0.9, 0.45])).toEqual([LEAST_SHARED_SCALE, null]);
+    expect(paneScaleCaps([0.5, 0.45])).toEqual([null, null]);
   });
 
   test('caps neither while a fit is unknown, group tiles, or not a scale', () => {
@@ -40,8 +46,8 @@ describe('linkPaneScales', () => {
     b.setState((d) => void (d.fitScale = 0.75));
     expect([a.getState().scaleCap, b.getState().scaleCap]).toEqual([0.75, null]);
     // A resize that makes A's picture the smaller: the cap moves to B.
-    a.setState((d) => void (d.fitScale = 0.5));
-    expect([a.getState().scaleCap, b.getState().scaleCap]).toEqual([null, 0.5]);
+    a.setState((d) => void (d.fitScale = 0.6));
+    expect([a.getState().scaleCap, b.getState().scaleCap]).toEqual([null, 0.6]);
     // B folded into group tiles: no one scale.
     b.setState((d) => void (d.fitScale = null));
     expect([a.getState().scaleCap, b.getState().scaleCap]).toEqual([null, null]);

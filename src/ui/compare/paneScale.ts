@@ -6,6 +6,15 @@
 // both are drawn in one geometry. Plain TypeScript over the panes' stores, no React; the stage
 // draws with the cap (drawStage.ts, LayoutOptions.maxScale) and the shared text (useStageMode).
 import type { AppState } from '../state/store';
+import { READABLE_NAME_PX } from '../topology/readableText';
+import { PRESENTER_TEXT_UNITS } from '../topology/presenterFloor';
+
+/**
+ * Least cap, CSS px per design unit: node names (18 units in either geometry) at READABLE_NAME_PX.
+ * A pane whose own fit is smaller than this (istio-load-test's twenty nodes at 1600x1000) is
+ * not followed below it: the other pane keeps names of 10 px rather than match unreadable ones.
+ */
+export const LEAST_SHARED_SCALE = READABLE_NAME_PX / PRESENTER_TEXT_UNITS;
 
 /** What paneScaleCaps reads of a pane's store, and the cap it sets. */
 type ScaleStore = {
@@ -15,16 +24,17 @@ type ScaleStore = {
 };
 
 /**
- * Each pane's cap for its pictures' own fits (CSS px per design unit): the smaller fit for the
- * pane whose fit is larger, null for the other. Null for both when either fit is unknown (not
- * drawn yet) or not a node's size (group tiles): a pair drawn in two kinds of picture has no one
- * scale. Non-finite or non-positive fits count as unknown. Pure.
+ * Each pane's cap for its pictures' own fits (CSS px per design unit): the smaller fit, but not
+ * under LEAST_SHARED_SCALE, for the pane whose fit is larger than that; null for the other. Null
+ * for both when either fit is unknown (not drawn yet) or not a node's
+ * size (group tiles): a pair drawn in two kinds of picture has no one scale. Non-finite or
+ * non-positive fits count as unknown. Pure.
  */
 export function paneScaleCaps(fits: readonly [number | null, number | null]): [number | null, number | null] {
   const [a, b] = fits;
   if (!usable(a) || !usable(b)) return [null, null];
-  const least = Math.min(a, b);
-  return [a > least ? least : null, b > least ? least : null];
+  const cap = Math.max(Math.min(a, b), LEAST_SHARED_SCALE);
+  return [a > cap ? cap : null, b > cap ? cap : null];
 }
 
 const usable = (f: number | null): f is number => f !== null && Number.isFinite(f) && f > 0;

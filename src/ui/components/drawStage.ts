@@ -157,8 +157,10 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   let layout = computeLayout(topology, size.width, size.height, options);
   // The drawing's own fit goes to the store (a compare view draws both panes at the smaller of
   // the two, paneScale.ts); a cap under it draws it at the cap, centred. A kept fit (a drag) stays.
+  // Beside the open inspector the last one stays: the panel's room is not the picture's size (a
+  // compare pane at 1600x1000 shrank the other pane's picture to 7 px captions while it was open).
   if (!kept) {
-    set.setFitScale(layout.scale);
+    if (!d.keepReadable) set.setFitScale(layout.scale);
     if (d.scaleCap !== null && layout.scale > d.scaleCap) layout = computeLayout(topology, size.width, size.height, { ...options, maxScale: d.scaleCap });
   }
   if (d.largeText) box.dataset.text = 'large';

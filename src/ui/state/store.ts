@@ -159,7 +159,8 @@ export interface AppState {
   /**
    * The scale the topology picture fits its stage at on its own, CSS px per design unit (its
    * minScale floor included, no `scaleCap`), as the stage last drew it; null before a drawing, and
-   * for a picture of group tiles (its scale is not a node's size). Written by the stage
+   * for a picture of group tiles (its scale is not a node's size). Not updated while the picture
+   * is kept readable beside the open inspector (the panel's room is not the picture's size). Written by the stage
    * (drawStage.ts); a compare view reads both panes' (compare/paneScale.ts).
    */
   fitScale: number | null;
