@@ -8,6 +8,8 @@ import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
 import { proxyCpuWhy } from './proxyCpuWhy';
 import { RunStatus } from '../state/store';
+import { useRef } from 'react';
+import { useCausesFit } from './causesFit';
 
 export function CounterStrip() {
   return (
@@ -25,13 +27,14 @@ function Requests() {
   const ok = useAppStore((s) => s.stats.ok);
   const failed = useAppStore((s) => s.stats.failed);
   const inFlight = useAppStore((s) => s.stats.inFlight);
+  const manyCauses = useAppStore((s) => Object.keys(s.stats.failures).length > 1);
   return (
     <>
       <Figure label="sent" testId="sent-count" value={formatCount(sent)} />
       {/* ok, failed and in flight each with its share of sent, so the three shares add up to 100%
           on screen: "ok 95.3%" beside "failed 0.0%" alone read as 4.7% gone missing. */}
       <Figure label="ok" testId="ok-count" value={formatCount(ok)} note={formatShare(ok, sent)} noteTestId="ok-share" title={shareTitle('ended ok')} />
-      <div className={`figure figure-failed${failed > 0 ? ' figure-alarm' : ''}`} title={shareTitle('failed')}>
+      <div className={`figure figure-failed${failed > 0 ? ' figure-alarm' : ''}${manyCauses ? ' causes-many' : ''}`} title={shareTitle('failed')}>
         <span className="figure-label">
           <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> failed
         </span>
@@ -48,26 +51,29 @@ function Requests() {
   );
 }
 
+/**
+ * The failed figure's causes, most frequent first, each with its count: as many as fit on one line,
+ * then '+n' for the rest (useCausesFit lays them out; the list's tooltip says them all).
+ */
 function FailureCauses() {
   const failures = useAppStore((s) => s.stats.failures);
   const causes = Object.entries(failures).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const text = causes.map(([cause, n]) => `${cause} ${formatCount(n)}`).join(', ');
+  const list = useRef<HTMLUListElement>(null);
+  useCausesFit(list, text);
   return (
-    <ul className="causes" data-testid="failure-causes" aria-label="Failures by cause" title={causes.length ? causes.map(([cause, n]) => `${cause} ${formatCount(n)}`).join(', ') : undefined}>
+    <ul ref={list} className="causes" data-testid="failure-causes" aria-label="Failures by cause" title={causes.length ? text : undefined}>
       {causes.length === 0 ? (
         <li className="causes-none">no failures</li>
       ) : (
-        causes.map(([cause, n], i) => (
-          // One line: the most frequent cause drawn, the others in the text and the tooltip (styles.css .causes).
-          <li key={cause} className={i > 0 ? 'cause-other' : undefined}>
+        causes.map(([cause, n]) => (
+          <li key={cause} className="cause">
             <span className="cause-name">{cause}</span> <span className="cause-count">{formatCount(n)}</span>
           </li>
         ))
       )}
-      {causes.length > 1 && (
-        <li className="causes-more" aria-hidden="true">
-          +{causes.length - 1}
-        </li>
-      )}
+      {/* Its text and whether it shows are useCausesFit's: React renders it empty. */}
+      {causes.length > 1 && <li className="causes-more" aria-hidden="true" />}
     </ul>
   );
 }
