@@ -7,6 +7,7 @@ import { App } from './App';
 import { createSimBridge } from './bridge/simBridge';
 import { builtinScenarios } from './scenarios/catalog';
 import { createController } from './sim/controller';
+import { isAppEntry } from './sim/scenarioHistory';
 import { bindInspector } from './inspector/inspectorStore';
 import { bindCharts } from './charts/seriesStore';
 import { bindReplicaSource } from './topology/replicaCards';
@@ -64,5 +65,9 @@ if (offlineReload) {
     .then(({ registerSW }) => registerSW({ immediate: false, onNeedReload: offlineReload }));
 }
 // A link pasted into this tab that differs only in its fragment (where a scenario's data goes)
-// does not load a page: open it as a fresh page would. The app's own replaceState fires no event.
-window.addEventListener('hashchange', () => location.reload());
+// does not load a page: open it as a fresh page would. The app's own replaceState fires no event;
+// Back or Forward onto an entry the app wrote (a scenario opened from a file, whose link is all
+// fragment) is reopened in place by the controller (sim/scenarioHistory.ts), not reloaded.
+window.addEventListener('hashchange', () => {
+  if (!isAppEntry(history.state)) location.reload();
+});

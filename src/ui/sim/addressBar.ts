@@ -9,13 +9,15 @@ export const URL_INTERVAL_MS = 500;
 export interface AddressBarWriter {
   /** Asks for a write: at most one every URL_INTERVAL_MS, and the last one asked for always lands. */
   write(): void;
-  /** Drops a write waiting for its turn (on dispose). */
+  /** Drops a write waiting for its turn (on dispose, and before a scenario switch or Back writes the history); later writes go on. */
   cancel(): void;
 }
 
 /**
  * A writer that puts `search()` (the link's `?…#…` part, null for none yet) into the address
- * bar with `history.replaceState` when it differs from the page's, unless `disposed()`.
+ * bar with `history.replaceState` when it differs from the page's, unless `disposed()` (asked
+ * again when the write is due: the single view's history holds writes while Back reopens an entry).
+ * It only ever replaces the page's entry: a new entry is a scenario switch's (scenarioHistory.ts).
  */
 export function createAddressBarWriter(search: () => string | null, disposed: () => boolean): AddressBarWriter {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -26,6 +28,7 @@ export function createAddressBarWriter(search: () => string | null, disposed: ()
       const wait = Math.max(0, lastAt + URL_INTERVAL_MS - performance.now());
       timer = setTimeout(() => {
         timer = null;
+        if (disposed()) return;
         lastAt = performance.now();
         const s = search();
         if (s !== null && s !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${s}`);
@@ -33,6 +36,7 @@ export function createAddressBarWriter(search: () => string | null, disposed: ()
     },
     cancel() {
       if (timer !== null) clearTimeout(timer);
+      timer = null;
     },
   };
 }

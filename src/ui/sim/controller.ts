@@ -1,7 +1,7 @@
 // The single view's controller: the user's commands, on a run whose parts live beside this file
 // (runCore: frames, loop, failures; scenarioOpening: workers being opened; seekPath; liveActions;
-// runLink: the link both ways). Plain TypeScript, no React: components call these actions, the
-// store and the frame channel carry the results back.
+// runLink: the link both ways; scenarioHistory: Back and Forward). Plain TypeScript, no React:
+// components call these actions, the store and the frame channel carry the results back.
 import type { SimBridge } from '../bridge/simBridge';
 import type { FrameChannel } from '../state/frameChannel';
 import { EMPTY_STATS, RunStatus, type AppStore } from '../state/store';
@@ -14,6 +14,7 @@ import { createLiveActions } from './liveActions';
 import { pauseMoment } from './pauseMoment';
 import { createRunCore } from './runCore';
 import { createRunLinkSearch, openLink } from './runLink';
+import { followScenarioHistory, type ScenarioHistory } from './scenarioHistory';
 import { createScenarioOpener } from './scenarioOpening';
 import { createSeekPath } from './seekPath';
 
@@ -30,7 +31,8 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   const seeks = createSeekPath(core);
   const live = createLiveActions(core, seeks);
   const linkSearch = createRunLinkSearch(core);
-  const addressBar = createAddressBarWriter(linkSearch, () => core.disposed);
+  let scenarios: ScenarioHistory | null = null;
+  const addressBar = createAddressBarWriter(linkSearch, () => core.disposed || scenarios?.restoring === true);
   let unsubscribeUrl: (() => void) | null = null;
 
   async function resetRun(): Promise<void> {
@@ -53,6 +55,15 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       await openLink(core, opener, seeks, search);
       // From now on the address bar follows the run: its recipe, moment and speed.
       unsubscribeUrl = followInAddressBar(store, (s, before) => s.recipe !== before.recipe || s.speedId !== before.speedId || s.stats.simTime !== before.stats.simTime, addressBar);
+      // And each scenario opened is an entry of its own, which Back and Forward reopen.
+      scenarios = followScenarioHistory(store, {
+        // The state on screen has its latest frame; one being left has had its frames cleared.
+        linkOf: (s) => linkSearch(s, s === store.getState() ? core.frames.latest : null),
+        cancelWrite: addressBar.cancel,
+        write: addressBar.write,
+        restore: (search) => openLink(core, opener, seeks, search, true),
+        disposed: () => core.disposed,
+      });
     },
     selectScenario(id) {
       const entry = store.getState().entries.find((e) => e.id === id);
@@ -132,6 +143,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       core.disposed = true;
       addressBar.cancel();
       unsubscribeUrl?.();
+      scenarios?.stop();
       loop.stop();
       opener.dropOpening();
       bridge.terminate();

@@ -1,7 +1,8 @@
 // The single view's run and its link, both ways: a link (`?scenario=…&seed=…&t=…#data=…`)
 // opened as a run, and the run now written as a link. Plain TypeScript, no React.
 import { DEFAULT_SCENARIO_ID } from '../scenarios/catalog';
-import { RunStatus } from '../state/store';
+import { RunStatus, type AppState } from '../state/store';
+import type { Frame } from '../../workers/protocol';
 import { decodeLink, encodeLink, linkParams, type Recipe } from '../recipe';
 import { inTime } from './controllerApi';
 import { syncActions } from './liveActions';
@@ -14,9 +15,11 @@ import { SPEEDS } from './speeds';
 /**
  * Opens what a link asks for (see Controller.start): its speed, its scenario (the default when
  * it names none or one that cannot be opened), seed, live actions, hand-placed nodes and moment.
- * Problems with the link go to `linkProblems`, each at the link's own field.
+ * Problems with the link go to `linkProblems`, each at the link's own field. With `reuse` (Back or
+ * Forward, scenarioHistory.ts), a scenario in the link that the picker already lists as a file is
+ * opened as that entry.
  */
-export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: SeekPath, search: string): Promise<void> {
+export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: SeekPath, search: string, reuse = false): Promise<void> {
   const { store, api } = core;
   const s = store.getState();
   const entries = s.entries;
@@ -27,7 +30,10 @@ export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: See
   const fallback = entries.find((e) => e.id === DEFAULT_SCENARIO_ID) ?? entries[0];
   let entry = link.scenario?.kind === 'builtin' ? entries.find((e) => e.id === (link.scenario as { id: string }).id) : undefined;
   if (link.scenario?.kind === 'inline') {
-    entry = { id: 'file:link', label: 'the scenario in the link', text: link.scenario.text, source: 'file' };
+    // Back/Forward (`reuse`) onto a scenario this page opened from a file or the editor: that
+    // entry again, under its own name in the picker, not a second one called "the scenario in the link".
+    const text = link.scenario.text;
+    entry = (reuse ? entries.find((e) => e.source === 'file' && e.text === text) : undefined) ?? { id: 'file:link', label: 'the scenario in the link', text, source: 'file' };
     await opener.openEntry(entry, link.seed, link.tMs);
     if (store.getState().selectedId !== entry.id) {
       // Refused: its problems are the link's, at `data.<field>`.
@@ -81,16 +87,16 @@ export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: See
 
 /**
  * The query string for the run `core` holds now (recipe, the latest frame's exact time, the
- * speed), or null before a scenario loads. An inline scenario is packed once per text.
+ * speed), or null before a scenario loads. An inline scenario is packed once per text. Given a
+ * `state` (a store state, such as the one a scenario switch leaves) and `latest` (its latest frame,
+ * null for none: then its counters' time is the moment), the link of that state instead.
  */
-export function createRunLinkSearch(core: RunCore): () => string | null {
+export function createRunLinkSearch(core: RunCore): (state?: AppState, latest?: Frame | null) => string | null {
   const packer = createScenarioPacker();
-  return () => {
-    const s = core.store.getState();
+  return (s = core.store.getState(), latest = core.frames.latest) => {
     if (!s.recipe) return null;
     const r: Recipe = s.recipe;
     const data = r.scenario.kind === 'inline' ? packer.pack(r.scenario.text) : undefined;
-    const latest = core.frames.latest;
     // The next event bounds how far the link's t may be rounded (recipe/url.ts formatT).
     return encodeLink({ recipe: r, tMs: latest?.simTime ?? s.stats.simTime, tBeforeMs: latest?.nextEventMs, speedId: s.speedId }, data);
   };

@@ -1,0 +1,73 @@
+// The browser's Back and Forward across scenarios (N4's trial, item 1): each scenario picked is a
+// history entry, and Back/Forward reopen it as it was left (its injected fault, its moment); the
+// app is never left, and playing or seeking within a run adds no entry.
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+/** Waits for the scenario `id` to be open and ready (or paused) at `atMs` simulated ms, listing `faults` faults (its own and injected). */
+async function shows(page: Page, id: string, atMs: number, faults: number) {
+  await expect(page).toHaveURL(new RegExp(`[?&]scenario=${id}(&|$)`));
+  await expect(page.getByTestId('scenario-select')).toHaveValue(id);
+  await expect(page.getByTestId('run-status')).toHaveText(/^(ready|paused)$/);
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', String(atMs));
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(faults);
+}
+
+test('two scenarios picked, Back twice and Forward: each shows its scenario, its injected fault and its moment, and the app is never left', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=hello-mesh');
+  await shows(page, 'hello-mesh', 0, 0);
+  const entries = () => page.evaluate(() => history.length);
+  const first = await entries();
+
+  // retry-storm, an HTTP-errors fault on its first service, then 3 s on (Shift+→ three times).
+  await page.getByTestId('scenario-select').selectOption('retry-storm');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('retry-storm');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  // Its own scripted faults, listed once it opens; the one injected below comes on top.
+  const own = await page.getByTestId('fault-list').getByTestId('fault-item').count();
+  await shows(page, 'retry-storm', 0, own);
+  await page.getByTestId('fault-type').selectOption('http-abort');
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(own + 1);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '3000');
+  // Playing and seeking replace the entry, never add one.
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await page.waitForTimeout(1500);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '0');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '3000');
+  expect(await entries()).toBe(first + 1);
+  await expect(page).toHaveURL(/[?&]faults=/);
+
+  await page.getByTestId('scenario-select').selectOption('mesh-only');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('mesh-only');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  const meshOnly = await page.getByTestId('fault-list').getByTestId('fault-item').count();
+  await shows(page, 'mesh-only', 0, meshOnly);
+  expect(await entries()).toBe(first + 2);
+
+  await page.goBack();
+  await shows(page, 'retry-storm', 3000, own + 1);
+  await expect(page).toHaveURL(/[?&]faults=/);
+  await saveShot(page, 'history-back-retry-storm-1600x1000.png');
+  await page.goBack();
+  await shows(page, 'hello-mesh', 0, 0);
+  await page.goForward();
+  await shows(page, 'retry-storm', 3000, own + 1);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await saveShot(page, 'history-forward-retry-storm-1024x768.png');
+  await page.goForward();
+  await shows(page, 'mesh-only', 0, meshOnly);
+  // Back and Forward wrote no entry of their own.
+  expect(await entries()).toBe(first + 2);
+  expect(errors).toEqual([]);
+});
