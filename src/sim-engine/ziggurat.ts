@@ -218,6 +218,24 @@ export function normalInto(s: Float64Array, o: number, out: Float64Array, k: num
   else normalTail(s, o, bits | 0, out, k);
 }
 
+/**
+ * `normalAt`'s draw for a caller V8 inlines it into: the fast path's value returned, so it stays
+ * in a register (an inlined call's double is not boxed), the tail's (`normalTail`, out of line,
+ * under 1% of draws) written to `drawn` and read back. The same value as normalInto, bit for bit.
+ * NOTE: issue 14.4: a pass's draws (models/proxy/passDraws.ts) each stored its normal into an
+ * array and loaded it back.
+ */
+export function normalValue(s: Float64Array, o: number): number {
+  const bits = aleaNext(s, o) * 4294967296;
+  const l2 = (bits & (Z.NORM_LAYERS - 1)) << 1;
+  const j = (bits | 0) >> Z.NORM_BITS;
+  // The table read once: a bundle's module-level const is a `var`, a context load and checks each use.
+  const t = kwn;
+  if (Math.abs(j) < t[l2]) return j * t[l2 + 1];
+  normalTail(s, o, bits | 0, drawn, 0);
+  return drawn[0];
+}
+
 /** normalInto past its first rectangle test, which `bits` (as exponentialTail's) failed. */
 function normalTail(s: Float64Array, o: number, bits: number, out: Float64Array, k: number): void {
   let layer = bits & (Z.NORM_LAYERS - 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamAt, streamFor } from '../../src/sim-engine';
-import { exponentialAt, exponentialInto, exponentialZiggurat, normalAt, normalInto, normalZiggurat } from '../../src/sim-engine/ziggurat';
+import { exponentialAt, exponentialInto, exponentialZiggurat, normalAt, normalInto, normalValue, normalZiggurat } from '../../src/sim-engine/ziggurat';
 
 const N = 400_000;
 
@@ -109,5 +109,17 @@ describe('ziggurat samplers', () => {
       // The tails beyond the base layer were taken too (about 455 and 574 in a million).
       expect(reference.some((x) => Math.abs(x) > (name === 'zig-exp-into' ? 7.697117470131487 : 3.442619855899))).toBe(true);
     }
+  });
+
+  it("normalValue returns the closure's draws bit for bit, the tails' too, and advances only its stream (1M draws)", () => {
+    const n = 1_000_000;
+    const reference = draw(normalZiggurat, 'zig-norm-value', n);
+    const s = new Float64Array(7);
+    streamAt(42, 'zig-norm-value', s, 2);
+    const returned = new Float64Array(n);
+    for (let i = 0; i < n; i++) returned[i] = normalValue(s, 2);
+    expect(returned.findIndex((x, i) => !Object.is(x, reference[i]))).toBe(-1);
+    expect([s[0], s[1], s[6]]).toEqual([0, 0, 0]);
+    expect(reference.some((x) => Math.abs(x) > 3.442619855899)).toBe(true);
   });
 });

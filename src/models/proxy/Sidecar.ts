@@ -1,6 +1,6 @@
 import { DrawCode, drawInto, type Clock, type Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
-import { drawPass, passDraws } from './passDraws';
+import { passEncoded, passKinds, passLognormal } from './passDraws';
 import { ProxyRecords, Rec, type ProxyRecord } from './proxyRecords';
 
 export { ProxyRecords, Rec, recordDraw, type ProxyRecord } from './proxyRecords';
@@ -51,9 +51,8 @@ const lastClaim = new Float64Array(2);
 const drawn = new Float64Array(1);
 
 /**
- * The last pass any proxy took (`Sidecar.pass`): its delay from arrival until the message leaves,
- * ms, read straight after. NOTE: issue 14.4: not returned: a double returned from a call V8 does
- * not inline is a fresh heap number (9 a 3-hop request).
+ * The last pass any proxy took (`Sidecar.pass`): its delay from arrival until the message leaves, ms, read straight
+ * after. NOTE: issue 14.4: not returned: a double returned from a call V8 does not inline is a fresh heap number.
  */
 const lastPass = new Float64Array(1);
 
@@ -139,29 +138,31 @@ export class Sidecar {
   }
 
   /**
-   * A message arrives at the clock's `now` for one pass: it takes a worker (`claim`), then the
-   * handling latency that holds no worker and, with `loopback`, its pod's loopback (app <->
-   * sidecar), drawn in that order. The delay until the message leaves, ms, is read straight
-   * after as `lastPassDelay`; the CPU's span as `lastStart` and `lastEnd`. NOTE: issue 14.4: the
-   * draws in one call when encoded in the record (passDraws.ts): the same values and order.
+   * A message arrives at the clock's `now` for one pass: it takes a worker (`claim`), then the handling latency that
+   * holds no worker and, with `loopback`, its pod's loopback (app <-> sidecar), drawn in that order. The delay until the
+   * message leaves, ms, is read straight after as `lastPassDelay`; the CPU's span as `lastStart` and `lastEnd`.
+   * NOTE: issue 14.4: the draws inlined here when encoded in the record (passDraws.ts), each kept in a register, the
+   * worker taken at the first (take draws nothing: the same draws in the same order, the same sum).
    */
   pass(clock: Clock, loopback: boolean): void {
     const now = clock.now;
-    if (drawPass(this.f, this.o, loopback ? 3 : 2)) {
+    const f = this.f;
+    const o = this.o;
+    const n = loopback === true ? 3 : 2; // NOTE: one comparison; a bare test of a parameter is V8's full ToBoolean
+    const kinds = passKinds(f, o, n);
+    let e = 0;
+    if (kinds !== 2) {
       this.passes++;
-      let e = this.take(now, passDraws[0]) - now + passDraws[1]; // NOTE: take's end as returned, not read back from lastClaim
-      if (loopback) e += passDraws[2];
-      lastPass[0] = e;
-      return;
+      for (let j = 0; j < n; j++) {
+        const d = kinds === 0 ? passLognormal(f, o, j) : passEncoded(f, o, j);
+        e = j === 0 ? this.take(now, d) - now : e + d; // take's end as returned
+      }
+    } else {
+      this.claim(clock);
+      e = lastClaim[1] - now + this.passLatency();
+      if (n === 3) e += this.loopbackDelay();
     }
-    this.claim(clock);
-    this.drawPassLatency();
-    let d = lastClaim[1] - now + drawn[0];
-    if (loopback) {
-      this.drawLoopback();
-      d += drawn[0];
-    }
-    lastPass[0] = d;
+    lastPass[0] = e;
   }
 
   /** The delay from arrival until the message left of the last `pass` any proxy took, ms: read it straight after. */
@@ -256,10 +257,10 @@ export class Sidecar {
     const o = this.o;
     const first = o + Rec.freeAt;
     let k = first;
-    // NOTE: two workers (Istio's default) without the loop: the same pick, first of the earliest free.
-    if (this.workers === 2) {
-      if (f[first + 1] < f[first]) k = first + 1;
-    } else {
+    // NOTE: two workers (Istio's default) without the loop, the same pick (first of the earliest free); issue 14.4:
+    // the comparison as a number (0 or 1), not a branch: which worker frees first is data (a mispredict in ten passes).
+    if (this.workers === 2) k = first + Number(f[first + 1] < f[first]);
+    else {
       const end = first + this.workers;
       for (let j = first + 1; j < end; j++) if (f[j] < f[k]) k = j;
     }

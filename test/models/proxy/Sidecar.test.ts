@@ -96,11 +96,14 @@ describe('a proxy record (issue 14: hot per-proxy state in one block)', () => {
     expect(inRecord.passes).toBe(2000);
   });
 
-  it('passes a message as a claim, then its handling latency, then its loopback: the same draws in that order, the delay the same sum', () => {
+  it.each([
+    ['lognormal draws (the default)', DEFAULT_PASS_CPU],
+    ['an exponential CPU beside lognormal ones', { type: 'exponential', mean: 0.08 } as const],
+  ])('passes a message as a claim, then its handling latency, then its loopback: the same draws in that order, the delay the same sum (%s)', (_, cpuDistribution) => {
     // Twins whose draws all come from their record (as in a built world) or all through samplers.
     const make = (fromRecord: boolean) => {
       const rec = new ProxyRecords().alloc(2);
-      const cpu = recordDraw(rec, Rec.cpu, DEFAULT_PASS_CPU, 3, 'a-0/sidecar');
+      const cpu = recordDraw(rec, Rec.cpu, cpuDistribution, 3, 'a-0/sidecar');
       const lat = recordDraw(rec, Rec.latency, DEFAULT_PASS_LATENCY, 3, 'a-0/sidecar-latency');
       const p = new Sidecar(0, 'a-0/sidecar', 0, true, 2, cpu, lat, null, false, fromRecord ? rec : null);
       const loop = fromRecord ? recordDraw(rec, Rec.loopback, DEFAULT_PASS_LATENCY, 3, 'a-0/loopback') : sampler(DEFAULT_PASS_LATENCY, streamFor(3, 'a-0/loopback'));
