@@ -69,8 +69,10 @@ export function jitCostsOf(text: string): Map<bigint, SiteCost> {
       const parts = line.split(' ');
       const a = parts[0];
       if (a.startsWith('0x')) addr = BigInt(a);
-      else if (a.startsWith('+')) addr += BigInt(parseInt(a.slice(1), 16));
-      else if (a.startsWith('-')) addr -= BigInt(parseInt(a.slice(1), 16));
+      // A relative position is decimal unless written 0x... (callgrind's format: Number is
+      // (Digit)+ or "0x" HexNumber); read as hex, every offset of 10 bytes or more drifted.
+      else if (a.startsWith('+')) addr += BigInt(a.slice(1));
+      else if (a.startsWith('-')) addr -= BigInt(a.slice(1));
       // The line after calls= is the call's inclusive cost: the callee's, not this instruction's.
       if (afterCall) {
         afterCall = false;

@@ -68,6 +68,21 @@ describe("bench:misses' listings", () => {
     expect(costs.get(0x6000n)).toEqual({ l2: 4, l1: 0, instructions: 5, mispredicts: 0 });
   });
 
+  it('reads relative positions as decimal unless written 0x (callgrind format), so offsets of 10 or more land on their instruction', () => {
+    const far = `events: Ir
+ob=(2) ???
+fn=(2) 0x0000000000005000
+0x5000 0 1
++16 0 2
++0x10 0 3
+-12 0 4
+`;
+    const costs = jitCostsOf(far);
+    expect([...costs.keys()]).toEqual([0x5000n, 0x5010n, 0x5020n, 0x5014n]);
+    expect(costs.get(0x5010n)?.instructions).toBe(2);
+    expect(costs.get(0x5014n)?.instructions).toBe(4);
+  });
+
   it('adds conditional and indirect mispredicts per address when the run simulated branches (--branch-sim=yes)', () => {
     const withBranches = `events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim
 ob=(2) ???
