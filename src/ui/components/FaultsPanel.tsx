@@ -116,6 +116,7 @@ function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['t
   useEffect(() => {
     if (problems.length > 0) said.current?.scrollIntoView({ block: 'nearest' });
   }, [problems]);
+  const form = useRef<HTMLFormElement>(null);
 
   const inject = async () => {
     setBusy(true);
@@ -125,11 +126,20 @@ function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['t
     const found = local.length > 0 ? withCheckedRest(local, await controller.checkFault(buildFault(f.values))) : await trackInject(controller.injectFault(buildFault(f.values)));
     setBusy(false);
     setProblems(found);
-    if (found.length === 0) onInjected(before);
+    if (found.length === 0) {
+      onInjected(before);
+      // Injected: the keys are the run's again (Space plays, Shift+→ seeks). After Enter in a field
+      // the focus stayed there, so the shortcuts did nothing and Space typed into "for" ("10s ",
+      // N4's trial 5). Left on the page (not a button, which Enter would press again); the values
+      // stay for the next fault. Not when the person has moved on to another control meanwhile.
+      const at = document.activeElement;
+      if (at instanceof HTMLElement && form.current?.contains(at)) at.blur();
+    }
   };
 
   return (
     <form
+      ref={form}
       className="fault-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -1,15 +1,31 @@
 // A duration field that shows what a bare number means: "2" reads as 2 ms (the scenario file's
 // rule, readDurationField), so the field shows "ms" after it; "2s" carries its own unit and
-// shows nothing more. The placeholder says the rule before anything is typed.
+// shows nothing more. The placeholder says the rule before anything is typed. Spaces around the
+// value are dropped when the field is left.
 import { isBareNumber } from './durationField';
 
 export const DURATION_RULE = 'a number with a unit (250ms, 10s, 2m); a bare number is milliseconds';
 
-export function DurationInput({ value, onChange, testId, placeholder, ariaLabel, size }: { value: string; onChange: (v: string) => void; testId?: string; placeholder?: string; ariaLabel?: string; size?: number }) {
+/** A duration's text field; `invalid` marks it as having a problem (aria-invalid), said by its form in the element `describedBy` names. */
+export function DurationInput({ value, onChange, testId, placeholder, ariaLabel, size, invalid, describedBy }: { value: string; onChange: (v: string) => void; testId?: string; placeholder?: string; ariaLabel?: string; size?: number; invalid?: boolean; describedBy?: string }) {
   const bare = isBareNumber(value);
   return (
     <span className="duration-input" data-bare={bare ? 'true' : 'false'}>
-      <input type="text" value={value} placeholder={placeholder} aria-label={ariaLabel} size={size} onChange={(e) => onChange(e.target.value)} data-testid={testId} title={`Duration: ${DURATION_RULE}`} />
+      <input
+        type="text"
+        value={value}
+        placeholder={placeholder}
+        aria-label={ariaLabel}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={describedBy}
+        size={size}
+        onChange={(e) => onChange(e.target.value)}
+        // Spaces around a duration mean nothing (readDurationField trims them): dropped on leaving
+        // the field, so a stray one typed by a key meant for the app is not left in it.
+        onBlur={(e) => e.target.value !== e.target.value.trim() && onChange(e.target.value.trim())}
+        data-testid={testId}
+        title={`Duration: ${DURATION_RULE}`}
+      />
       {bare && (
         <span className="duration-unit" data-testid={testId ? `${testId}-unit` : 'duration-unit'}>
           ms
