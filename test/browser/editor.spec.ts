@@ -164,9 +164,14 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     // an empty replicas field as 0 ("got 0"); a change with neither field as policy {}.
     const said = editor.getByTestId('editor-form-error');
     const before = await page.locator('.cm-content').innerText();
+    // A field's problem is said beside it (and under Add, where it is); one of no field under Add.
     const tryAdd = async (message: string) => {
       await editor.getByTestId('editor-add').click();
-      await expect(said).toHaveText(message);
+      if (message.startsWith('retries, timeout:')) await expect(said).toHaveText(message);
+      else {
+        await expect(editor.getByTestId('editor-field-problem')).toHaveText([message]);
+        await expect(said).toHaveText(`Nothing added: a problem, at ${message.slice(0, message.indexOf(':'))} above.`);
+      }
       expect(await page.locator('.cm-content').innerText()).toBe(before);
     };
     await editor.locator('label.editor-kind', { hasText: /^fault$/ }).click();
@@ -200,7 +205,7 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
       await editor.getByTestId('editor-service-name').fill(name);
       await editor.getByLabel('Replicas', { exact: true }).fill(replicas);
       await editor.getByTestId('editor-add').click();
-      await expect(said).toHaveText(message);
+      await expect(editor.getByTestId('editor-field-problem')).toHaveText([message]);
       expect(await page.locator('.cm-content').innerText()).toBe(before);
       await expect(editor.getByTestId('editor-state')).toHaveText('valid');
     };
@@ -240,7 +245,8 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     const at = (await add.boundingBox())!;
     await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
     const said = editor.getByTestId('editor-form-error');
-    await expect(said).toHaveText('replicas: "two" is not a whole number');
+    await expect(said).toHaveText('Nothing added: a problem, at replicas above.');
+    await expect(editor.getByTestId('editor-field-problem')).toHaveText(['replicas: "two" is not a whole number']);
     await expect
       .poll(() => said.evaluate((p) => { const r = p.getBoundingClientRect(); const s = p.closest('.editor-side')!.getBoundingClientRect(); return r.top >= s.top && r.bottom <= s.bottom + 0.5; }))
       .toBe(true);

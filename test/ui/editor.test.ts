@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText } from '../../src/ui/editor/check';
 import { locateProblems } from '../../src/ui/editor/lines';
-import { addToScenario, newServiceProblem } from '../../src/ui/editor/additions';
+import { addToScenario, newServiceProblems } from '../../src/ui/editor/additions';
 import { editedFileName } from '../../src/ui/editor/drafts';
 import { parseScenarioText } from '../../src/scenario';
 import { readDurationField } from '../../src/ui/faults/durationField';
@@ -146,12 +146,17 @@ describe('the form writes into the text', () => {
 describe("the editor's form refuses a service the schema would", () => {
   it('names a name taken by a service, client or gateway, and replicas under 1, at the field, in the schema\'s words', () => {
     const taken = { services: ['frontend', 'catalog'], clients: ['shoppers'], gateways: ['edge'] };
-    expect(newServiceProblem('catalog', 2, taken)).toBe('name: "catalog" is also the name of a service in this scenario; services, clients and gateways each need their own name');
-    expect(newServiceProblem('shoppers', 2, taken)).toBe('name: "shoppers" is also the name of a client in this scenario; services, clients and gateways each need their own name');
-    expect(newServiceProblem('edge', 2, taken)).toBe('name: "edge" is also the name of a gateway in this scenario; services, clients and gateways each need their own name');
-    expect(newServiceProblem('reviews', -1, taken)).toBe('replicas: must be at least 1, got -1');
-    expect(newServiceProblem('reviews', 0, taken)).toBe('replicas: must be at least 1, got 0');
-    expect(newServiceProblem('reviews', 1, taken)).toBeNull();
+    const texts = (name: string, replicas: number | null) => newServiceProblems(name, replicas, taken).map((p) => `${p.field} | ${p.text}`);
+    expect(texts('catalog', 2)).toEqual(['name | name: "catalog" is also the name of a service in this scenario; services, clients and gateways each need their own name']);
+    expect(texts('shoppers', 2)).toEqual(['name | name: "shoppers" is also the name of a client in this scenario; services, clients and gateways each need their own name']);
+    expect(texts('edge', 2)).toEqual(['name | name: "edge" is also the name of a gateway in this scenario; services, clients and gateways each need their own name']);
+    expect(texts('reviews', -1)).toEqual(['replicas | replicas: must be at least 1, got -1']);
+    expect(texts('reviews', 0)).toEqual(['replicas | replicas: must be at least 1, got 0']);
+    expect(texts('reviews', 1)).toEqual([]);
+    // Every problem at once (N4's trial 7 saw one a press), the name in the schema's rule's words;
+    // replicas the form could not read (null) it names itself.
+    expect(texts('my service!', 0)).toEqual(['name | name: use letters, digits, ".", "_" or "-" (starting with a letter or digit), got "my service!"', 'replicas | replicas: must be at least 1, got 0']);
+    expect(texts('', null)).toEqual(['name | name: a service needs a name']);
     // The schema says the same of the text the form would have written.
     const dup = parseScenarioText(hello.replace('"services": [', '"services": [ { "name": "catalog", "replicas": 1, "serviceTime": "5ms" },'), 'json');
     expect(dup.ok ? [] : dup.problems.map((p) => p.message)).toContain('"catalog" is also the name of services.2; services, clients and gateways each need their own name');

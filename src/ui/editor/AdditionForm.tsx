@@ -2,8 +2,8 @@
 // calls it), a gateway route, a fault or a config change, written into the text. What it writes
 // is checked as any edit is; the form itself refuses what it cannot write, and a service the
 // schema would refuse at once (a name taken, replicas under 1), named at its field.
-import { useEffect, useRef, useState } from 'react';
-import { newServiceProblem, type Addition } from './additions';
+import { useEffect, useId, useRef, useState } from 'react';
+import { newServiceProblems, type Addition, type FieldProblem } from './additions';
 import { readDurationField } from '../faults/durationField';
 import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
 
@@ -15,6 +15,7 @@ const FAULTS = ['kill-replica', 'slow-replica', 'http-abort', 'kill-service'] as
 export function AdditionForm({ services, clients, gateways, onAdd }: { services: string[]; clients: string[]; gateways: string[]; onAdd: (a: Addition) => Promise<string | null> }) {
   const [kind, setKind] = useState<Kind>('service');
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   // The message goes under the button: brought into the column's view, or with the problems list
   // above it and the button at the column's foot a click on Add showed nothing.
   // Each press of Add, the same message again included.
@@ -43,53 +44,68 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
   const [lasting, setLasting] = useState('20s');
   const [amount, setAmount] = useState('');
   const [changeType, setChangeType] = useState<'policy' | 'mtls'>('policy');
+  // A field's problem goes when the kind of addition changes (its fields are others).
+  useEffect(() => {
+    setProblems([]);
+    setError(null);
+  }, [kind, faultType, changeType]);
 
   const svc = (v: string) => v || services[0] || '';
 
-  // Durations as a scenario file reads them: a bare number is milliseconds (readDurationField).
-  const durationOf = (label: string, text: string, rule: { positive?: boolean; emptyMeans?: string } = {}): string | null | { problem: string } => {
-    const d = readDurationField(text, rule);
-    return d.ok ? d.value : { problem: `${label}: ${d.message}` };
-  };
-
-  function addition(): Addition | string {
-    const atD = durationOf('at', at);
-    const forD = durationOf('for', lasting, { positive: true, emptyMeans: 'for the rest of the run' });
-    const timeD = durationOf('service time', serviceTime, { positive: true });
-    const timeoutD = durationOf('timeout', timeout, { positive: true, emptyMeans: 'for none' });
-    for (const d of kind === 'service' ? [timeD, timeoutD] : kind === 'fault' ? [atD, forD] : kind === 'change' ? (changeType === 'policy' ? [atD, timeoutD] : [atD]) : []) if (d !== null && typeof d === 'object') return d.problem;
-    const text = (d: typeof atD) => (typeof d === 'string' ? d : null);
+  /**
+   * The addition the fields make, or every problem they have at once, each at its field (a
+   * service named "my service!" with replicas 0 and service time "fast" is three problems, not
+   * one at each press; N4's trial 7). Durations are read as a scenario file reads them (a bare
+   * number is milliseconds, readDurationField).
+   */
+  function addition(): Addition | FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    const say = (field: string, text: string) => void problems.push({ field, text });
+    const duration = (field: string, label: string, value: string, rule: { positive?: boolean; emptyMeans?: string } = {}): string | null => {
+      const d = readDurationField(value, rule);
+      if (d.ok) return d.value;
+      say(field, `${label}: ${d.message}`);
+      return null;
+    };
+    const whole = (v: string) => v.trim() !== '' && Number.isInteger(Number(v));
     switch (kind) {
       case 'service': {
         const n = Number(replicas);
-        if (!name.trim()) return 'name: a service needs a name';
         // Number('') is 0: an empty field was written as replicas 0 and named as "got 0".
-        if (!replicas.trim() || !Number.isInteger(n)) return `replicas: "${replicas}" is not a whole number`;
-        const taken = newServiceProblem(name.trim(), n, { services, clients, gateways });
-        if (taken) return taken;
+        if (!whole(replicas)) say('replicas', `replicas: "${replicas}" is not a whole number`);
+        problems.push(...newServiceProblems(name.trim(), whole(replicas) ? n : null, { services, clients, gateways }));
+        const time = duration('serviceTime', 'service time', serviceTime, { positive: true });
         const r = retries.trim() === '' ? null : Number(retries);
-        if (r !== null && !Number.isInteger(r)) return `retries: "${retries}" is not a whole number (leave it empty for the defaults)`;
-        return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls, serviceTime: text(timeD) ?? '5ms', retries: r, timeout: text(timeoutD) ?? '', calledBy };
+        if (r !== null && !Number.isInteger(r)) say('retries', `retries: "${retries}" is not a whole number (leave it empty for the defaults)`);
+        const limit = duration('timeout', 'timeout', timeout, { positive: true, emptyMeans: 'for none' });
+        if (problems.length > 0) return problems;
+        return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls, serviceTime: time ?? '5ms', retries: r, timeout: limit ?? '', calledBy };
       }
       case 'route':
         return { kind: 'route', gateway: gateway.trim() || gateways[0] || 'api', pathPrefix, service: svc(upstream) };
       case 'fault': {
-        const entry: Record<string, unknown> = { type: faultType, service: svc(target), at: text(atD) ?? 0, ...(text(forD) !== null ? { for: text(forD) } : {}) };
+        const atD = duration('at', 'at', at);
+        const forD = duration('for', 'for', lasting, { positive: true, emptyMeans: 'for the rest of the run' });
         // Text that is no number went out as NaN, which JSON writes as null: "expected number, got null".
         const amountKey = faultType === 'slow-replica' ? 'factor' : 'percent';
-        if ((faultType === 'slow-replica' || faultType === 'http-abort') && amount.trim() && !Number.isFinite(Number(amount))) return `${amountKey}: "${amount.trim()}" is not a number (leave it empty for ${faultType === 'slow-replica' ? 5 : 50})`;
+        if ((faultType === 'slow-replica' || faultType === 'http-abort') && amount.trim() && !Number.isFinite(Number(amount))) say('amount', `${amountKey}: "${amount.trim()}" is not a number (leave it empty for ${faultType === 'slow-replica' ? 5 : 50})`);
+        if (problems.length > 0) return problems;
+        const entry: Record<string, unknown> = { type: faultType, service: svc(target), at: atD ?? 0, ...(forD !== null ? { for: forD } : {}) };
         if (faultType === 'slow-replica') entry.factor = amount.trim() ? Number(amount) : 5;
         if (faultType === 'http-abort') entry.percent = amount.trim() ? Number(amount) : 50;
         return { kind: 'fault', entry };
       }
       case 'change': {
-        if (changeType === 'mtls') return { kind: 'change', entry: { type: 'mtls', at: text(atD) ?? 0, service: svc(target), mode: mtls } };
+        const atD = duration('at', 'at', at);
+        if (changeType === 'mtls') return problems.length > 0 ? problems : { kind: 'change', entry: { type: 'mtls', at: atD ?? 0, service: svc(target), mode: mtls } };
         const policy: Record<string, unknown> = {};
-        if (retries.trim() !== '' && !Number.isInteger(Number(retries))) return `retries: "${retries.trim()}" is not a whole number (leave it empty to keep the service's retries)`;
+        if (retries.trim() !== '' && !Number.isInteger(Number(retries))) say('retries', `retries: "${retries.trim()}" is not a whole number (leave it empty to keep the service's retries)`);
+        const limit = duration('timeout', 'timeout', timeout, { positive: true, emptyMeans: 'for none' });
+        if (problems.length > 0) return problems;
         if (retries.trim() !== '') policy.retries = { attempts: Number(retries) };
-        if (text(timeoutD) !== null) policy.timeout = text(timeoutD);
-        if (Object.keys(policy).length === 0) return 'retries, timeout: both are empty, so the change would change nothing; give retries, a timeout or both';
-        return { kind: 'change', entry: { type: 'policy', at: text(atD) ?? 0, service: svc(target), policy } };
+        if (limit !== null) policy.timeout = limit;
+        if (Object.keys(policy).length === 0) return [{ field: '', text: 'retries, timeout: both are empty, so the change would change nothing; give retries, a timeout or both' }];
+        return { kind: 'change', entry: { type: 'policy', at: atD ?? 0, service: svc(target), policy } };
       }
     }
   }
@@ -98,9 +114,15 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
     e.preventDefault();
     setPresses((n) => n + 1);
     const a = addition();
-    if (typeof a === 'string') return setError(a);
+    if (Array.isArray(a)) {
+      setProblems(a);
+      return setError(formNote(a));
+    }
+    setProblems([]);
     setError(await onAdd(a));
   }
+  /** The problem shown beside the field `field`, if any. */
+  const problemAt = (field: string) => problems.find((p) => p.field === field)?.text;
 
   const serviceSelect = (value: string, set: (v: string) => void, label: string, testId: string) => (
     <label className="editor-field">
@@ -126,15 +148,15 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
       </div>
       {kind === 'service' && (
         <div className="editor-fields">
-          <Text label="Name" value={name} set={setName} testId="editor-service-name" />
-          <Text label="Replicas" value={replicas} set={setReplicas} testId="editor-service-replicas" />
-          <Duration label="Service time (median)" value={serviceTime} set={setServiceTime} testId="editor-service-time" />
+          <Text label="Name" value={name} set={setName} testId="editor-service-name" problem={problemAt('name')} />
+          <Text label="Replicas" value={replicas} set={setReplicas} testId="editor-service-replicas" problem={problemAt('replicas')} />
+          <Duration label="Service time (median)" value={serviceTime} set={setServiceTime} testId="editor-service-time" problem={problemAt('serviceTime')} />
           <label className="editor-field editor-check">
             <input type="checkbox" checked={sidecar} onChange={(e) => setSidecar(e.target.checked)} data-testid="editor-service-sidecar" /> Sidecar
           </label>
           <MtlsSelect value={mtls} set={setMtls} />
-          <Text label="Retries" value={retries} set={setRetries} title="Retries after the first try (policy.retries.attempts); empty for Istio's default" />
-          <Duration label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" testId="editor-service-timeout" />
+          <Text label="Retries" value={retries} set={setRetries} title="Retries after the first try (policy.retries.attempts); empty for Istio's default" problem={problemAt('retries')} />
+          <Duration label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" testId="editor-service-timeout" problem={problemAt('timeout')} />
           <label className="editor-field">
             <span className="editor-field-label">Called by</span>
             <select value={calledBy} onChange={(e) => setCalledBy(e.target.value)} data-testid="editor-service-caller">
@@ -164,9 +186,9 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
             </select>
           </label>
           {serviceSelect(target, setTarget, 'Service', 'editor-fault-service')}
-          <Duration label="At" value={at} set={setAt} testId="editor-at" />
-          <Duration label="For" value={lasting} set={setLasting} title="How long; empty for the rest of the run" testId="editor-for" />
-          {(faultType === 'slow-replica' || faultType === 'http-abort') && <Text label={faultType === 'slow-replica' ? 'Factor' : 'Percent'} value={amount} set={setAmount} title={faultType === 'slow-replica' ? 'How many times slower (default 5)' : 'Share of requests aborted, 0-100 (default 50)'} />}
+          <Duration label="At" value={at} set={setAt} testId="editor-at" problem={problemAt('at')} />
+          <Duration label="For" value={lasting} set={setLasting} title="How long; empty for the rest of the run" testId="editor-for" problem={problemAt('for')} />
+          {(faultType === 'slow-replica' || faultType === 'http-abort') && <Text label={faultType === 'slow-replica' ? 'Factor' : 'Percent'} value={amount} set={setAmount} title={faultType === 'slow-replica' ? 'How many times slower (default 5)' : 'Share of requests aborted, 0-100 (default 50)'} problem={problemAt('amount')} />}
         </div>
       )}
       {kind === 'change' && (
@@ -179,11 +201,11 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
             </select>
           </label>
           {serviceSelect(target, setTarget, 'Service', 'editor-change-service')}
-          <Duration label="At" value={at} set={setAt} testId="editor-at" />
+          <Duration label="At" value={at} set={setAt} testId="editor-at" problem={problemAt('at')} />
           {changeType === 'policy' ? (
             <>
-              <Text label="Retries" value={retries} set={setRetries} />
-              <Duration label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" testId="editor-change-timeout" />
+              <Text label="Retries" value={retries} set={setRetries} problem={problemAt('retries')} />
+              <Duration label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" testId="editor-change-timeout" problem={problemAt('timeout')} />
             </>
           ) : (
             <MtlsSelect value={mtls} set={setMtls} />
@@ -202,23 +224,52 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
   );
 }
 
-function Text({ label, value, set, title, testId }: { label: string; value: string; set: (v: string) => void; title?: string; testId?: string }) {
+// A field's problem sits in its label, under the input, but is not its name: the input is named by
+// its label text alone (aria-label) and described by the problem (aria-describedby), so a screen
+// reader (and getByLabel) reads "Replicas", then what is wrong with it.
+function Text({ label, value, set, title, testId, problem }: { label: string; value: string; set: (v: string) => void; title?: string; testId?: string; problem?: string }) {
+  const id = useId();
   return (
     <label className="editor-field" title={title}>
       <span className="editor-field-label">{label}</span>
-      <input value={value} onChange={(e) => set(e.target.value)} data-testid={testId} />
+      <input value={value} onChange={(e) => set(e.target.value)} data-testid={testId} aria-label={label} aria-invalid={problem ? true : undefined} aria-describedby={problem ? id : undefined} />
+      <FieldProblemText id={id} text={problem} />
     </label>
   );
 }
 
 /** A duration field: a bare number is milliseconds, and the field says so ("ms" after it). */
-function Duration({ label, value, set, title, testId }: { label: string; value: string; set: (v: string) => void; title?: string; testId?: string }) {
+function Duration({ label, value, set, title, testId, problem }: { label: string; value: string; set: (v: string) => void; title?: string; testId?: string; problem?: string }) {
+  const id = useId();
   return (
     <label className="editor-field" title={`${title ? `${title}. ` : ''}${DURATION_RULE[0].toUpperCase()}${DURATION_RULE.slice(1)}`}>
       <span className="editor-field-label">{label}</span>
-      <DurationInput value={value} onChange={set} testId={testId} placeholder="e.g. 250ms or 2s" />
+      <DurationInput value={value} onChange={set} testId={testId} placeholder="e.g. 250ms or 2s" ariaLabel={label} invalid={problem !== undefined} describedBy={problem ? id : undefined} />
+      <FieldProblemText id={id} text={problem} />
     </label>
   );
+}
+
+/** A field's problem, under it, as `label: problem`. */
+function FieldProblemText({ id, text }: { id: string; text: string | undefined }) {
+  return text ? (
+    <span id={id} className="editor-field-problem" data-testid="editor-field-problem">
+      {text}
+    </span>
+  ) : null;
+}
+
+/**
+ * What is said under Add when the fields have problems: a problem of no one field in full, else
+ * how many and where (each is beside its field; with the button at the column's foot the fields
+ * may be above the fold).
+ */
+function formNote(problems: readonly FieldProblem[]): string {
+  const loose = problems.filter((p) => p.field === '');
+  if (loose.length > 0) return loose.map((p) => p.text).join('\n');
+  const names = problems.map((p) => p.text.slice(0, p.text.indexOf(':')));
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  return `Nothing added: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}, at ${list} above.`;
 }
 
 function MtlsSelect({ value, set }: { value: 'STRICT' | 'PERMISSIVE'; set: (v: 'STRICT' | 'PERMISSIVE') => void }) {

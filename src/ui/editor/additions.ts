@@ -3,6 +3,7 @@
 // keeps its own layout; YAML keeps its comments). The result is checked like any other edit.
 import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { readScenarioText, scenarioFormat, type Problem } from '../../scenario';
+import { name as nameSchema } from '../../scenario/common';
 
 /** A service the form adds (schema: src/scenario/schema.ts `serviceSchema`). */
 export interface ServiceAddition {
@@ -45,17 +46,33 @@ export interface TakenNames {
 }
 
 /**
- * What the form must refuse of a new service's name and replicas before writing it, in the
- * scenario schema's words at the form's field, or null: a name another service, client or
- * gateway has (the schema: services, clients and gateways each need their own name), and
- * replicas under 1. It wrote them, and the form said nothing while the list above it named
- * `services.3.replicas`. Pure.
+ * A problem the form finds at one of its fields before writing anything: `field` is the field's
+ * key (AdditionForm shows the text beside it), `text` reads `label: problem` as every problem the
+ * app lists does.
  */
-export function newServiceProblem(name: string, replicas: number, taken: TakenNames): string | null {
+export interface FieldProblem {
+  field: string;
+  text: string;
+}
+
+/**
+ * What the form must refuse of a new service's name and replicas before writing it, in the
+ * scenario schema's words at the form's field, all at once (none: an empty list): an empty name,
+ * one the schema's name rule refuses (common.ts `name`: letters, digits, ".", "_", "-"), a name
+ * another service, client or gateway has (the schema: services, clients and gateways each need
+ * their own name), and replicas under 1 (`replicas` null: the field is not a whole number, which
+ * the form names itself). It wrote them, and the form said nothing while the list above it named
+ * `services.3.replicas`; then it named one at a time. Pure.
+ */
+export function newServiceProblems(name: string, replicas: number | null, taken: TakenNames): FieldProblem[] {
+  const out: FieldProblem[] = [];
   const owner = taken.services.includes(name) ? 'a service' : taken.clients.includes(name) ? 'a client' : taken.gateways.includes(name) ? 'a gateway' : null;
-  if (owner) return `name: "${name}" is also the name of ${owner} in this scenario; services, clients and gateways each need their own name`;
-  if (replicas < 1) return `replicas: must be at least 1, got ${replicas}`;
-  return null;
+  const rule = nameSchema.safeParse(name);
+  if (name === '') out.push({ field: 'name', text: 'name: a service needs a name' });
+  else if (!rule.success) out.push({ field: 'name', text: `name: ${rule.error.issues[0]?.message ?? 'is not a name'}, got ${JSON.stringify(name.length > 40 ? `${name.slice(0, 37)}…` : name)}` });
+  else if (owner) out.push({ field: 'name', text: `name: "${name}" is also the name of ${owner} in this scenario; services, clients and gateways each need their own name` });
+  if (replicas !== null && replicas < 1) out.push({ field: 'replicas', text: `replicas: must be at least 1, got ${replicas}` });
+  return out;
 }
 
 /** Where an item goes: a list's path, the item, and for a new list the key it is under. */

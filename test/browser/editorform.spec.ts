@@ -1,0 +1,52 @@
+// The editor's Add service form (N4's trial, item 7): a service with three bad fields is refused
+// with all three problems at once, each beside its field as "field: problem"; before, one a press
+// (service time, then replicas, then the name from the schema's list).
+import { expect } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+test('Add service with name "my service!", replicas 0 and service time "fast" names all three at their fields and writes nothing, at 1600x1000 and 1024x768', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('editor-open').click();
+  const editor = page.getByTestId('scenario-editor');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  const before = await page.locator('.cm-content').innerText();
+  const field = (testId: string) => editor.locator('label.editor-field', { has: page.getByTestId(testId) });
+  for (const [width, height] of [[1600, 1000], [1024, 768]]) {
+    await page.setViewportSize({ width, height });
+    await editor.getByTestId('editor-service-name').fill('my service!');
+    await editor.getByTestId('editor-service-replicas').fill('0');
+    await editor.getByTestId('editor-service-time').fill('fast');
+    await editor.getByTestId('editor-add').click();
+    await expect(editor.getByTestId('editor-field-problem')).toHaveText([
+      'name: use letters, digits, ".", "_" or "-" (starting with a letter or digit), got "my service!"',
+      'replicas: must be at least 1, got 0',
+      /^service time: "fast" is not a duration; type a number with a unit/,
+    ]);
+    // Each beside its own field, which is marked.
+    await expect(field('editor-service-name').getByTestId('editor-field-problem')).toHaveText(/^name: /);
+    await expect(field('editor-service-replicas').getByTestId('editor-field-problem')).toHaveText(/^replicas: /);
+    await expect(field('editor-service-time').getByTestId('editor-field-problem')).toHaveText(/^service time: /);
+    for (const id of ['editor-service-name', 'editor-service-replicas', 'editor-service-time']) await expect(editor.getByTestId(id)).toHaveAttribute('aria-invalid', 'true');
+    // Named by its label alone, described by its problem.
+    await expect(editor.getByLabel('Replicas', { exact: true })).toHaveValue('0');
+    await expect(editor.getByLabel('Replicas', { exact: true })).toHaveAccessibleDescription('replicas: must be at least 1, got 0');
+    await expect(editor.getByTestId('editor-form-error')).toHaveText('Nothing added: 3 problems, at name, replicas and service time above.');
+    expect(await page.locator('.cm-content').innerText()).toBe(before);
+    await field('editor-service-name').scrollIntoViewIfNeeded();
+    await saveShot(page, `editor-form-three-problems-${width}x${height}.png`);
+  }
+  // Mended, it is written and the problems go.
+  await editor.getByTestId('editor-service-name').fill('my-service');
+  await editor.getByTestId('editor-service-replicas').fill('1');
+  await editor.getByTestId('editor-service-time').fill('5ms');
+  await editor.getByTestId('editor-add').click();
+  await expect(editor.getByTestId('editor-field-problem')).toHaveCount(0);
+  await expect(page.locator('.cm-content')).toContainText('my-service');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  expect(errors).toEqual([]);
+});
