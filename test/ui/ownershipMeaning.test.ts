@@ -43,6 +43,13 @@ describe('what a feature owned twice does, in words, with the policies\' numbers
     expect(callBoundMs({ owner: hop.owners.timeouts!, retry: hop.owners.retries })).toBe(825);
   });
 
+  it("retry-storm: circuit breaking owned twice names the gateway's and the sidecar's breakers, their hops, and that the gateway retries a full one's 503", () => {
+    expect(meaning(scenarioFile('retry-storm.json'), 'circuit-breaking')).toBe(
+      "The gateway's breaker on api→web and the sidecar's breaker on web→orders and orders→payments each count only their own hop's calls, blind to each other's: " +
+        "the first one full refuses a call at once with a 503 (overflow, Envoy's UO); the gateway's retries on api→web try that 503 again, so a full breaker inside draws more calls rather than fewer.",
+    );
+  });
+
   it('retry-storm: retries multiply, 3 x 3 x 3 = 27 tries at payments', () => {
     expect(meaning(scenarioFile('retry-storm.json'), 'retries')).toBe(
       "Retries multiply: each of the gateway's 3 tries on api→web can start the sidecar's 3 on web→orders, each of those the sidecar's 3 on orders→payments: 3 × 3 × 3 = 27 tries at payments for one request whose every try fails.",

@@ -14,7 +14,7 @@ import { formatNumber } from '../format';
 import { EdgeView, NodeView } from './InspectorFigures';
 import { DotRequestView, Waterfall } from './RequestWaterfall';
 import { InspectorDockContext } from '../inspector/inspectorDock';
-import { useSelectedRowInView } from '../inspector/listInView';
+import { useRowsBelow, useSelectedRowInView } from '../inspector/listInView';
 import '../inspector/inspector.css';
 
 type Topology = ScenarioInfo['topology'];
@@ -192,6 +192,7 @@ function RequestList() {
   const target = useStore(inspectorStore, (s) => s.target);
   const box = useRef<HTMLElement>(null);
   useSelectedRowInView(box, target?.kind === 'request' ? target.id : null);
+  const { below, more } = useRowsBelow(box, requests.length);
   return (
     <section className="inspector-requests" aria-busy={listing} data-testid="follow-requests" ref={box}>
       <div className="inspector-requests-bar">
@@ -203,23 +204,31 @@ function RequestList() {
         </label>
       </div>
       {requests.length > 0 ? (
-        <ol className="request-list" data-testid="request-list">
-          {requests.map((r) => (
-            <li key={r.id}>
-              <button
-                type="button"
-                data-request-id={r.id}
-                className={`request-row${r.cause ? ' failed' : ''}${target?.kind === 'request' && target.id === r.id ? ' selected' : ''}`}
-                onClick={() => void openInspector({ kind: 'request', id: r.id })}
-              >
-                <span className="request-id">#{r.id}</span>
-                <span className="request-fate">{r.fate}</span>
-                <span className="request-when">{formatNumber(r.start / 1000, 2)} s</span>
-                <span className="request-dur">{Number.isNaN(r.durationMs) ? '…' : formatMs(r.durationMs)}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
+        <>
+          <ol className="request-list" data-testid="request-list">
+            {requests.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  data-request-id={r.id}
+                  className={`request-row${r.cause ? ' failed' : ''}${target?.kind === 'request' && target.id === r.id ? ' selected' : ''}`}
+                  onClick={() => void openInspector({ kind: 'request', id: r.id })}
+                >
+                  <span className="request-id">#{r.id}</span>
+                  <span className="request-fate">{r.fate}</span>
+                  <span className="request-when">{formatNumber(r.start / 1000, 2)} s</span>
+                  <span className="request-dur">{Number.isNaN(r.durationMs) ? '…' : formatMs(r.durationMs)}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          {/* Rows below the fold, said where the list is cut (people did not see that it scrolls). */}
+          {below > 0 && (
+            <button type="button" className="request-list-more" data-testid="request-list-more" onClick={more}>
+              {below} more ↓
+            </button>
+          )}
+        </>
       ) : (
         <p className="inspector-hint" data-testid="request-list-empty">
           {failedOnly ? 'No failed request kept yet. ' : 'No request kept yet. '}One request in 20 and the last 200 failed ones are kept; press again as the run goes.

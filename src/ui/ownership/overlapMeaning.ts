@@ -106,14 +106,41 @@ function retriesMeaning(path: OwnedPath): string {
 }
 
 /**
+ * Circuit breakers on one path: which layers keep one, on which hops, and that
+ * each counts only its own hop's calls: the first full one refuses at once with a 503 (overflow,
+ * Envoy's UO; never retried by the proxy that refused, retryState.retriable), which an outer
+ * layer whose retries cover 5xx tries again.
+ */
+function breakersMeaning(path: OwnedPath): string {
+  const at_ = path.hops.flatMap((hop) => {
+    const owner = hop.owners['circuit-breaking'];
+    return owner && !owner.caller ? [{ hop, owner }] : [];
+  });
+  const layers = [...new Set(at_.map((a) => a.owner.layer))];
+  if (layers.length < 2) return '';
+  // Which layer's breaker on which hops (their limits are in the line above it, o.summary).
+  const each = layers.map((l) => `${the(l)}'s breaker on ${at_.filter((a) => a.owner.layer === l).map((a) => at(a.hop)).join(' and ')}`);
+  // The outermost hop before the last breaker whose retries take a 503 answer for another try.
+  const last = at_[at_.length - 1].hop;
+  const retrier = path.hops.slice(0, path.hops.indexOf(last)).find((h) => retries(h.owners.retries, 503, false));
+  const then = retrier
+    ? `${the(retrier.owners.retries!.layer)}'s retries on ${at(retrier)} try that 503 again, so a full breaker inside draws more calls rather than fewer`
+    : 'the layers outside it pass that 503 on';
+  const text = `${each.slice(0, -1).join(', ')} and ${each[each.length - 1]} each count only their own hop's calls, blind to each other's: the first one full refuses a call at once with a 503 (overflow, Envoy's UO); ${then}.`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
  * What `o` does to a request, for people, on the first of its paths (`paths` as in its
  * Ownership): for timeouts owned twice, which layer's timer fires first and what the outer one
- * then does; for retries, how their tries multiply. Empty for other features. Pure.
+ * then does; for retries, how their tries multiply; for circuit breaking, which layers' breakers
+ * act where and what a full one does. Empty for other features. Pure.
  */
 export function overlapMeaning(o: Overlap, paths: readonly OwnedPath[]): string {
   const path = paths[o.paths[0]];
   if (!path) return '';
   if (o.feature === 'timeouts') return timeoutsMeaning(path);
   if (o.feature === 'retries') return retriesMeaning(path);
+  if (o.feature === 'circuit-breaking') return breakersMeaning(path);
   return '';
 }

@@ -1,0 +1,82 @@
+// The inspector at 1024x768 and 1600x1000: the request list says how many rows lie below its
+// fold ("12 more ↓"; people did not see that it scrolls), a picked request's why sentence keeps
+// to three lines in a narrow panel (it ran to seven at 1024x768) with "more" opening it, and the
+// Ownership tab's circuit-breaking overlap says which layers' breakers act where and what a full one does.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+/** The list's rows wholly shown within whichever scrolls them (the list or its box), and the number below the fold. */
+function rowsShown(box: Locator): Promise<{ shown: number; below: number; total: number }> {
+  return box.evaluate((el) => {
+    const list = el.querySelector<HTMLElement>('.request-list')!;
+    const s = [list, el as HTMLElement].find((x) => x.scrollHeight > x.clientHeight + 1) ?? (el as HTMLElement);
+    const hint = el.querySelector<HTMLElement>('.request-list-more');
+    const fold = s.getBoundingClientRect().bottom - (hint && s === el ? hint.offsetHeight : 0);
+    const rows = Array.from(list.querySelectorAll('.request-row')).map((r) => r.getBoundingClientRect());
+    const below = rows.filter((r) => r.bottom > fold + 1).length;
+    return { shown: rows.length - below, below, total: rows.length };
+  });
+}
+
+async function openList(page: Page, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
+  await page.goto('/?scenario=retry-storm&t=15s');
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 60_000 });
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  await panel.getByTestId('follow-request').click();
+  await expect(panel.getByTestId('request-list').locator('[data-request-id]').first()).toBeVisible();
+  return panel;
+}
+
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 1600, height: 1000 },
+]) {
+  test(`at ${size.width}x${size.height} the request list says how many rows lie below its fold, a click scrolls on, and a picked request's why keeps to three lines in a narrow panel`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const panel = await openList(page, size);
+    const box = panel.getByTestId('follow-requests');
+    const more = panel.getByTestId('request-list-more');
+    const first = await rowsShown(box);
+    expect(first.total).toBeGreaterThan(first.shown);
+    await expect(more).toBeVisible();
+    await expect(more).toHaveText(`${first.below} more ↓`);
+    await saveShot(page, `requestlist-more-${size.width}x${size.height}.png`);
+    await more.click();
+    await expect.poll(async () => (await rowsShown(box)).below).toBeLessThan(first.below);
+    await expect(more).toHaveText(`${(await rowsShown(box)).below} more ↓`);
+
+    // A request picked: its why sentence in at most three lines where the panel is narrow, "more" opening it.
+    await panel.getByTestId('request-list').locator('[data-request-id]').first().click();
+    const why = panel.getByTestId('request-why');
+    await expect(why).toBeVisible();
+    const lines = () => why.evaluate((p) => Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)));
+    const narrow = (await panel.boundingBox())!.width <= 400;
+    await saveShot(page, `requestlist-why-${size.width}x${size.height}.png`);
+    if (narrow) {
+      expect(await lines()).toBeLessThanOrEqual(3);
+      await panel.getByTestId('request-why-more').click();
+      expect(await lines()).toBeGreaterThan(3);
+      await saveShot(page, `requestlist-why-open-${size.width}x${size.height}.png`);
+    }
+  });
+}
+
+test("the Ownership tab's circuit breaking owned twice says whose breakers act on which hops and what a full one does", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=retry-storm&t=15s');
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 60_000 });
+  await page.getByTestId('tab-ownership').click();
+  const item = page.locator('[data-testid="ownership-overlap"][data-feature="circuit-breaking"]');
+  await expect(item.getByTestId('ownership-meaning')).toHaveText(/^The gateway's breaker on api→web and the sidecar's breaker on web→orders and orders→payments each count only their own hop's calls.*a 503 \(overflow, Envoy's UO\); the gateway's retries on api→web try that 503 again/);
+  // The row's flag says it on hover.
+  await expect(page.locator('[data-testid="ownership-row"][data-feature="circuit-breaking"] .ownership-flag')).toHaveAttribute('title', /^The gateway's breaker on api→web and the sidecar's breaker/);
+  await item.scrollIntoViewIfNeeded();
+  await saveShot(page, 'ownership-breakers-1600x1000.png');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await item.scrollIntoViewIfNeeded();
+  await saveShot(page, 'ownership-breakers-1024x768.png');
+});
