@@ -55,6 +55,24 @@ test('two scenarios picked, Back twice and Forward: each shows its scenario, its
   await shows(page, 'mesh-only', 0, meshOnly);
   expect(await entries()).toBe(first + 2);
 
+  // The editor's Run: a scenario whose link is all fragment (#data=). Back and Forward across it
+  // change only the fragment; the app reopens each in place, the page is not reloaded.
+  await page.evaluate(() => Object.assign(window, { samePage: true }));
+  await page.getByTestId('editor-open').click();
+  await page.getByTestId('editor-run').click();
+  await expect(page.getByTestId('scenario-editor')).toHaveCount(0);
+  await expect(page.getByTestId('scenario-select')).toHaveValue(/^edited:/);
+  await expect(page).toHaveURL(/#data=/);
+  expect(await entries()).toBe(first + 3);
+  await page.goBack();
+  await shows(page, 'mesh-only', 0, meshOnly);
+  await page.goForward();
+  await expect(page.getByTestId('scenario-select')).toHaveValue(/^edited:/);
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.goBack();
+  await shows(page, 'mesh-only', 0, meshOnly);
+  expect(await page.evaluate(() => (window as { samePage?: boolean }).samePage)).toBe(true);
+
   await page.goBack();
   await shows(page, 'retry-storm', 3000, own + 1);
   await expect(page).toHaveURL(/[?&]faults=/);
@@ -68,6 +86,6 @@ test('two scenarios picked, Back twice and Forward: each shows its scenario, its
   await page.goForward();
   await shows(page, 'mesh-only', 0, meshOnly);
   // Back and Forward wrote no entry of their own.
-  expect(await entries()).toBe(first + 2);
+  expect(await entries()).toBe(first + 3);
   expect(errors).toEqual([]);
 });
