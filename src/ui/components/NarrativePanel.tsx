@@ -47,10 +47,14 @@ export function NarrativePanel() {
   // next step runs, as far as the column holds both: the question first, then the text, then the
   // head, each 'nearest', so the head stays in view. In presenter mode at 1600x1000 retry-storm's
   // fourth choice, the answer "27", lay 79 px below the column; at 1024x768 all four did.
+  // A question answered by this step (its reveal: the verdict, the why and its figure) comes last,
+  // so it shows whatever else must give way: at 1600x1000 retry-storm's step 3 left "The answer
+  // is 27" and why below the column, the presenter scrolling by hand before the room (N4-report 2).
   const bringIntoView = () => {
     section.current?.querySelector('[data-testid="question"][data-state="ahead"]')?.scrollIntoView({ block: 'nearest' });
     text.current?.scrollIntoView({ block: 'nearest' });
     head.current?.scrollIntoView({ block: 'nearest' });
+    section.current?.querySelector('[data-testid="question-reveal"]')?.scrollIntoView({ block: 'nearest' });
     // Never the scenario's title cut mid-line at the top (presenter mode at 1024x768).
     const column = section.current?.closest<HTMLElement>('.panel');
     const title = column?.querySelector<HTMLElement>('[data-testid="scenario-title"]');
