@@ -4,7 +4,7 @@
 // member; the bands are joined left to right and the corners rounded.
 import { max, min } from 'd3';
 import type { PlacedNode, TopologyNode } from './layoutTypes';
-import { blockedBy, dipFills, fillNotches, type Blocked } from './regionNotches';
+import { blockedBy, dipFills, fillNotches, sideFills, type Blocked } from './regionNotches';
 
 /** A mesh as drawn: its outline, where its label goes, and its tint (by order of appearance). */
 export interface MeshRegion {
@@ -221,7 +221,7 @@ const JOIN_MIN = 48;
  * lies under the other (presenter mode's bands turn at the side, a band's last column above the
  * next one's first), else across at the top of the rows they share; then the dips a strip left in
  * the outline's top or bottom beside it filled where `blocked` allows (dipFills; none when it is
- * not given). SVG path data. Pure.
+ * not given), and the notches in its sides likewise (sideFills). SVG path data. Pure.
  */
 export function joinRuns(runs: readonly (readonly Band[])[], r: number, blocked?: Blocked): string {
   const rects: Band[] = [];
@@ -255,6 +255,8 @@ export function joinRuns(runs: readonly (readonly Band[])[], r: number, blocked?
     left.splice(left.indexOf(best!.i), 1);
   }
   if (blocked) rects.push(...dipFills(rects, blocked, NOTCH));
+  // And the notches left in its sides (retry-storm's empty channel between web and orders).
+  if (blocked) rects.push(...sideFills(rects, blocked, NOTCH));
   // The strips' and fills' sides a few units from the bands' too (snapBoxes).
   const kept = rects.filter((b) => b.x1 > b.x0 && b.y1 > b.y0).map((b) => ({ ...b }));
   snapBoxes(kept, NOTCH);

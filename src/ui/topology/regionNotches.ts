@@ -77,6 +77,20 @@ export function dipFills(rects: readonly Band[], blocked: Blocked, tol: number):
 }
 
 /**
+ * The boxes that fill each notch in the left or right edge of the union of `rects`, as dipFills
+ * fills the top and bottom: the same rule with x and y swapped, so a slab across the region (a
+ * band of rows) whose right side lies more than `tol` units left of the region's on both sides of
+ * it (above and below) is filled out to the nearer of the two, unless that takes in a node outside
+ * the mesh. retry-storm at 1024x768 (web's band above orders', payments' and api's column to their
+ * left) drew a dashed empty "tube" between web and orders, read as a fourth link (N4-report 6).
+ * Pure: returns new boxes.
+ */
+export function sideFills(rects: readonly Band[], blocked: Blocked, tol: number): Band[] {
+  const swap = (b: Band): Band => ({ x0: b.y0, x1: b.y1, y0: b.x0, y1: b.x1 });
+  return dipFills(rects.map(swap), (y0, y1, x0, x1) => blocked(x0, x1, y0, y1), tol).map(swap);
+}
+
+/**
  * Fills each dip in a region's top or bottom edge between higher (or lower) bands on both sides
  * of it, in adjacent columns: a band whose top lies below the tops of bands left and right of it
  * is raised to the lower of the two, its bottom likewise, unless that would take in a node
