@@ -25,7 +25,8 @@ import { TopologyTools, type GroupEntry, type SearchResult } from './TopologyToo
 import { focusOf } from './topologyFit';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { failureOrigin } from '../inspector/why';
-import { drawStage } from './drawStage';
+import { clearStage, drawStage, drawsLater } from './drawStage';
+import { nextTask } from '../sim/nextTask';
 import { searchStage } from './searchStage';
 import { useHandPlaced } from './useHandPlaced';
 import { useStageMode } from './useStageMode';
@@ -144,7 +145,14 @@ export function TopologyView() {
     if (!svg || !box || !size || size.width < 10 || size.height < 10) return;
     const d = { svg, box, size, topology, scenarioName, latest: frames.latest, large, fold, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, keepReadable, focus, floorMinScale: floor.minScale, belowFloor, scaleCap };
     const setFitScale = (f: number | null) => void (store.getState().fitScale !== f && store.setState((x) => void (x.fitScale = f)));
-    drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale });
+    const draw = () => drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale });
+    if (!drawsLater(topology, stageRefs)) return draw();
+    // A new 1,000-service topology is drawn in a task after the panels' commit, with this
+    // render's values (never the last scenario's); a newer render's effect cancels it.
+    clearStage(d, stageRefs);
+    let live = true;
+    void nextTask().then(() => live && draw());
+    return () => void (live = false);
   }, [topology, size, frames, store, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, belowFloor, scaleCap]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).

@@ -9,7 +9,7 @@ import { computeLayout } from '../topology/layout';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
 import { placeGroupNodes } from '../topology/drag';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
-import { computeGroupLayout, Cell } from '../topology/groupLayout';
+import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
 import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
 import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { EdgeRates } from '../topology/edgeRates';
@@ -109,6 +109,32 @@ export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): voi
   box.dataset.view = d.large ? 'canvas' : 'svg';
   r.dirtyRef.current = true;
   r.paintRef.current();
+}
+
+/**
+ * Whether the stage for `topology` is drawn in a task after the one that commits it: true for a
+ * topology not drawn yet with more than LARGE_TOPOLOGY_NODES nodes (Istio's full load test: its
+ * group layout and scene took ~25 CPU ms beside React's ~40 ms render of the panels, one task of
+ * 55-70 ms at load 10-19; bench:ui's limit is 50 ms a task, issue 11). Every other drawing, and a
+ * large one redrawn (resize, fold), is drawn in the commit as before. Pure; null gives false.
+ */
+export function drawsLater(topology: StageDrawing['topology'], r: Pick<StageRefs, 'drawnTopologyRef'>): boolean {
+  return topology !== null && topology.nodes.length > LARGE_TOPOLOGY_NODES && r.drawnTopologyRef.current !== topology;
+}
+
+/**
+ * Takes the previous scenario's picture off the stage while the new one waits for its task
+ * (drawsLater): the SVG emptied, no scene or traffic view (the painter draws no dots, so no frame
+ * of the new run is drawn on the old lanes), no `data-drawn`. A previous large topology's canvas
+ * keeps its pixels for that task (no built-in scenario opens one large topology after another;
+ * clearing it would cost a canvas allocation, 15-60 ms). Impure: writes `r`, `d.svg` and `d.box`.
+ */
+export function clearStage(d: Pick<StageDrawing, 'svg' | 'box'>, r: StageRefs): void {
+  d.svg.replaceChildren();
+  r.sceneRef.current = null;
+  r.bigRef.current = null;
+  r.viewRef.current = null;
+  delete d.box.dataset.drawn;
 }
 
 /** The canvas of group tiles. Impure: as drawStage. */
