@@ -26,7 +26,7 @@ export class EventQueue extends EventCalendar {
 
   /** Number of pending events. */
   get size(): number {
-    return this.live;
+    return this.count - this.dead;
   }
 
   /** Time of the earliest pending event, or Infinity when empty. */
@@ -101,7 +101,6 @@ export class EventQueue extends EventCalendar {
     i32[i + C.I_TARGET] = target;
     i32[i + C.I_STATE] = C.PENDING;
     this.count++;
-    this.live++;
     this.place(slot);
     return slot;
   }
@@ -136,7 +135,6 @@ export class EventQueue extends EventCalendar {
     this.a = i32[i + C.I_A];
     this.kind = i32[i + C.I_KIND];
     this.target = i32[i + C.I_TARGET];
-    this.live--;
     i32[i + C.I_STATE] = C.FREE;
     // Generations wrap at 2^29 so handles stay exact doubles (2^29 * 2^24 < 2^53).
     i32[i + C.I_GEN] = (i32[i + C.I_GEN] + 1) & 0x1fffffff;
@@ -150,8 +148,8 @@ export class EventQueue extends EventCalendar {
   cancel(handle: number): boolean {
     if (!this.isPending(handle)) return false;
     this.i32[((handle % 0x1000000) << 4) + C.I_STATE] = C.CANCELLED;
-    this.live--;
-    if (this.count - this.live > this.live + 1024) this.rebuild(this.width);
+    this.dead++;
+    if (this.dead > this.count - this.dead + 1024) this.rebuild(this.width);
     return true;
   }
 }

@@ -66,8 +66,12 @@ export class EventRecords {
 
   /** Entries stored anywhere, cancelled ones included. */
   protected count = 0;
-  /** Pending (not cancelled) events. */
-  protected live = 0;
+  /**
+   * Cancelled entries still stored (count - dead events are pending). NOTE: issue 14.4: counted
+   * where an event is cancelled and dropped, rare, rather than keeping the pending count where
+   * one is filed and popped (an increment each, every event).
+   */
+  protected dead = 0;
 
   /** Payload of the event most recently returned by `pop`: its time (ms), read by the caller. */
   time = 0;
@@ -107,7 +111,7 @@ export class EventRecords {
     return this.i32[(slot << 4) + C.I_GEN] * 0x1000000 + slot;
   }
 
-  /** Frees the slot of an entry taken out of every list, and ages its generation. */
+  /** Frees the slot of a cancelled entry taken out of every list, and ages its generation. */
   protected dropEntry(slot: number): void {
     const i = slot << 4;
     const i32 = this.i32;
@@ -116,6 +120,7 @@ export class EventRecords {
     i32[i + C.I_GEN] = (i32[i + C.I_GEN] + 1) & 0x1fffffff;
     this.freeSlots[this.freeTop++] = slot;
     this.count--;
+    this.dead--;
   }
 
   /**

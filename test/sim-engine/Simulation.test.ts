@@ -319,6 +319,27 @@ describe('Simulation', () => {
       for (const [time, kind, target, a] of looped.heard) h.add(time, kind, target, a);
       expect(looped.hash).toBe(h.digest());
     });
+
+    it('stays the hash of the processed events when an actor steps the simulation inside runUntil', () => {
+      const sim = new Simulation();
+      const heard: [number, number, number, number][] = [];
+      sim.recorder = (time, kind, target, a) => heard.push([time, kind, target, a]);
+      const actor = sim.addActor((id) => ({
+        id,
+        name: 'nested',
+        receive(kind: number, a: number) {
+          if (a < 60) sim.post(a % 4 === 0 ? 0 : 0.5, 1 + (a % 3), id, a + 1);
+          // Every fifth event runs the next one itself, before returning to runUntil's loop.
+          if (a % 5 === 0) sim.step();
+        },
+      }));
+      sim.schedule(0, 1, actor.id, 0);
+      sim.runUntil(100);
+      expect(heard.length).toBe(61);
+      const h = new TraceHash();
+      for (const [time, kind, target, a] of heard) h.add(time, kind, target, a);
+      expect(sim.traceHash()).toBe(h.digest());
+    });
   });
 });
 
