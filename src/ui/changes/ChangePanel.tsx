@@ -91,7 +91,7 @@ export function ChangePanel() {
       : topology.nodes.filter((n) => n.kind === (kind.field === 'gateway' ? 'gateway' : 'service') && (kind.field === 'gateway' || type === 'policy' || n.sidecar)).map((n) => n.name);
   const chosen = targets.includes(target) ? target : preferred !== null && targets.includes(preferred.target) ? preferred.target : (targets[0] ?? '');
   const policyTargets = type === 'policy' ? targets.join('|') : '';
-  const shownTargets = useShownOptions(targets, String, chosen);
+  const shownTargets = useShownOptions(targets, String, chosen, true);
   useEffect(() => {
     if (!scenarioRef || !policyTargets) return;
     let live = true;
