@@ -25,7 +25,7 @@ async function drawnCauses(page: Page) {
         return { name: name.textContent!, count: li.querySelector('.cause-count')!.textContent!, x: r.x, right: r.right, nameCut: name.scrollWidth > name.clientWidth + 0.5 };
       });
     const more = ul.querySelector<HTMLElement>('li.causes-more');
-    const plus = more && getComputedStyle(more).display !== 'none' ? more.textContent! : '';
+    const plus = more && getComputedStyle(more).display !== 'none' ? (more.dataset.more ?? '') : '';
     const all = ul.getAttribute('title') ?? '';
     return { chips, plus, all: all ? all.split(', ') : [], left: box.x, right: box.right };
   });

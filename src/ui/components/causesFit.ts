@@ -26,7 +26,9 @@ export function causesThatFit(widths: readonly number[], gap: number, plusWidth:
 /**
  * Lays out the cause list `ul` after each change of `key` (its text) and of its width: shows the
  * chips (li.cause) that fit, hides the rest (display none, so nothing clipped is left to overlap),
- * writes '+n' into li.causes-more (hidden when none is left). The list must take no width from its
+ * writes '+n' into li.causes-more's `data-more` (drawn by styles.css ::after, so the list's text is
+ * its causes whatever the width: recipe.spec compares two pages' counters by it), hidden when none
+ * is left. The list must take no width from its
  * chips (styles.css .causes: contain), or hiding one would resize it and call this again. Mutates
  * only those elements' style and text; React renders neither.
  */
@@ -44,7 +46,7 @@ export function useCausesFit(ul: RefObject<HTMLUListElement | null>, key: string
       }
       if (more) {
         more.style.display = '';
-        more.textContent = `+${Math.max(1, chips.length - 1)}`;
+        more.dataset.more = `+${Math.max(1, chips.length - 1)}`;
       }
       const widths = chips.map((c) => c.getBoundingClientRect().width);
       for (const c of chips) c.style.flexShrink = '';
@@ -53,7 +55,7 @@ export function useCausesFit(ul: RefObject<HTMLUListElement | null>, key: string
       const k = causesThatFit(widths, gap, plusWidth, list.clientWidth);
       chips.forEach((c, i) => (c.style.display = i < k ? '' : 'none'));
       if (more) {
-        more.textContent = `+${chips.length - k}`;
+        more.dataset.more = `+${chips.length - k}`;
         more.style.display = chips.length > k ? '' : 'none';
       }
     };
