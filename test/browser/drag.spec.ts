@@ -178,8 +178,9 @@ test('a click on a service unfolds its replicas into cards with their own state,
   // hello-mesh places frontend's replicas in zone-a and zone-b: a zoned scenario's cards say the
   // zone and the requests served a second (zoneText.ts); the bar and data-busy keep the workers.
   expect(await cards.first().locator('.topo-replica-figure').first().textContent()).toBe('zone-a');
-  const after = (await frontend.boundingBox())!;
-  expect(after.height).toBeGreaterThan(before.height + 20);
+  // The unfolded node grows; read until it is laid out again (its box reads null while the
+  // stage redraws it: CI, session 35, one run in two).
+  await expect.poll(async () => (await frontend.boundingBox())?.height ?? 0).toBeGreaterThan(before.height + 20);
   await page.getByTestId('pause').click();
   await saveShot(page, 'unfold-replicas.png');
 
