@@ -255,8 +255,7 @@ export function joinRuns(runs: readonly (readonly Band[])[], r: number, blocked?
     left.splice(left.indexOf(best!.i), 1);
   }
   if (blocked) rects.push(...dipFills(rects, blocked, NOTCH));
-  // And the notches left in its sides (retry-storm's empty channel between web and orders).
-  if (blocked) rects.push(...sideFills(rects, blocked, NOTCH));
+  if (blocked) rects.push(...sideFills(rects, blocked, NOTCH)); // its sides' notches: retry-storm's web | orders
   // The strips' and fills' sides a few units from the bands' too (snapBoxes).
   const kept = rects.filter((b) => b.x1 > b.x0 && b.y1 > b.y0).map((b) => ({ ...b }));
   snapBoxes(kept, NOTCH);
