@@ -8,11 +8,12 @@ import { ScenarioPanel } from './components/ScenarioPanel';
 import { TopologyView } from './components/TopologyView';
 import { Timeline } from './components/Timeline';
 import { useShortcuts } from './components/useShortcuts';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef, type CSSProperties } from 'react';
 import { useAppStore } from './state/useAppStore';
 import { applyTheme } from './theme/theme';
 import { isComparePage } from './compare/link';
 import { SlowWorkerNotice } from './components/RunNotices';
+import { useStoryColumn } from './narrative/storyColumn';
 
 /**
  * The compare view, loaded only on a page opened with `?compare=a,b`: its code left the single
@@ -42,11 +43,17 @@ function SingleView() {
   const theme = useAppStore((s) => s.theme);
   const presenter = useAppStore((s) => s.presenter);
   useEffect(() => applyTheme(presenter ? 'light' : theme, !presenter), [theme, presenter]);
+  // Presenter mode at a projector's width: the story column as wide as the picture leaves room for.
+  const topology = useAppStore((s) => s.info?.topology ?? null);
+  const appRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLElement>(null);
+  const column = useStoryColumn(appRef, stageRef, presenter, topology);
+  const style = column === null ? undefined : ({ '--story-column': `${column}px` } as CSSProperties);
   return (
-    <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app">
+    <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app" ref={appRef} style={style} data-story-column={column ?? undefined}>
       <Header />
       <ScenarioPanel />
-      <main className="stage">
+      <main className="stage" ref={stageRef}>
         <TopologyView />
         <Inspector />
       </main>
