@@ -38,3 +38,40 @@ test('after + Inject by Enter in "for", Shift+→ seeks and Space plays and paus
   await expect(duration).toHaveValue('5s');
   expect(errors).toEqual([]);
 });
+
+// The compare view's "Inject into both" (its own form, CompareFaults.tsx) did not do the same:
+// after Enter in its "for" field the focus stayed there, Shift+→ moved the caret and Space typed
+// "10s " into the field (session 36, F1).
+test('the compare view: after + Inject by Enter in "for", Shift+→ seeks both runs and Space plays and pauses them, at 1600x1000 and 1024x768', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?compare=retry-storm,retry-storm-fixed');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveText(/^(ready|paused)$/);
+  const clock = page.getByTestId('sim-time');
+  const duration = page.getByTestId('compare-fault-for');
+  for (const [width, height] of [[1600, 1000], [1024, 768]]) {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('compare-fault-type').selectOption('http-abort');
+    await duration.fill('10s');
+    await duration.press('Enter');
+    await expect(page.getByTestId('compare-fault')).toHaveCount(width === 1600 ? 1 : 2);
+    await expect(page.getByTestId('compare-fault').last()).toContainText('in both');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(clock).toHaveAttribute('data-a', '1000');
+    await expect(clock).toHaveAttribute('data-b', '1000');
+    await page.keyboard.press('Space');
+    await expect(status).toHaveText('playing');
+    await page.keyboard.press('Space');
+    await expect(status).toHaveText(/^paused/);
+    await expect(duration).toHaveValue('10s');
+    await saveShot(page, `compare-fault-enter-keys-${width}x${height}.png`);
+    await page.keyboard.press('Home');
+    await expect(clock).toHaveAttribute('data-a', '0');
+    await expect(status).not.toHaveAttribute('data-settling', /./);
+  }
+  expect(errors).toEqual([]);
+});

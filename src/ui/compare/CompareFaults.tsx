@@ -1,6 +1,6 @@
 // The compare view's fault form: one fault injected into both runs at one moment, with the
 // single view's fields (FaultFields.tsx), its targets the names of either topology.
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { formatMoment } from '../format';
 import { buildFault, faultFormProblems, fieldChoices, targetOptions, type Option, type TargetKind } from '../faults/faultForm';
 import { FaultFields, useFaultFields } from '../faults/FaultFields';
@@ -30,6 +30,7 @@ export function CompareFaults({ controller, s }: { controller: CompareController
   const f = useFaultFields(targetsOf, choices);
   const [busy, setBusy] = useState(false);
   const [local, setLocal] = useState<string[]>([]);
+  const form = useRef<HTMLFormElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     // The form's own checks first (a bare number is milliseconds; "for" more than 0).
@@ -42,11 +43,19 @@ export function CompareFaults({ controller, s }: { controller: CompareController
     } finally {
       setBusy(false);
     }
+    // Injected into a pane or both: the keys are the pair's again (Space plays, Shift+→ seeks), as
+    // in the single view's form since 61e8cdb. After Enter in a field the focus stayed there, so
+    // Space typed into "for" and Shift+→ moved its caret. Left on the page (not on + Inject, which
+    // Enter would press again); the values stay for the next fault. Not when refused (its problems
+    // are listed, the field kept to mend), nor when the person has moved on to another control.
+    if (controller.store.getState().injectProblems.length > 0) return;
+    const at = document.activeElement;
+    if (at instanceof HTMLElement && form.current?.contains(at)) at.blur();
   };
   return (
     <section className="compare-faults" aria-label="Faults in both runs">
       <h2 className="section-title">Inject into both</h2>
-      <form className="fault-form compare-fault-form" onSubmit={(e) => void submit(e)}>
+      <form ref={form} className="fault-form compare-fault-form" onSubmit={(e) => void submit(e)}>
         <FaultFields f={f} ids={FIELD_IDS}>
           <button type="submit" className="button button-inject" data-testid="compare-inject" disabled={busy || f.targets.length === 0 || s.status === 'loading' || s.status === 'failed'}>
             + Inject
