@@ -223,11 +223,13 @@ function copyWindow(s: Scenario): [number, number] {
 }
 
 describe('a copied world runs on exactly as the original', () => {
-  for (const file of shipped) {
+  // The full load test (1,000 services) is copied in slices below, where the same checks run on it:
+  // a whole copy is the sliced one without stops (deepCopy is startCopy stepped to its end), and
+  // building and running its world twice was 4-5 s of this file's 20 s (session 35's CI).
+  for (const file of shipped.filter((f) => f !== 'istio-load-test-full.json')) {
     it(`${file}: run to T1, copy, run to T2; the copy run from T1 to T2 gives the same trace hash and summary`, () => {
       const s = scenarioOf(file);
-      // The full load test is 1,000 services: a short stretch of it, to keep the test quick.
-      const [t1, t2] = file.includes('full') ? [300, 600] : copyWindow(s);
+      const [t1, t2] = copyWindow(s);
       const world = new World(s, s.seed);
       world.tracer = new Tracer(world, { sampleEvery: 20, maxSampled: 200, maxFailed: 200, maxRecording: 500 });
       world.start();
@@ -246,11 +248,12 @@ describe('a copied world runs on exactly as the original', () => {
     });
   }
 
-  it('istio-load-test-full copied in slices (as play copies it) runs on to the original\'s hash, and running a restored copy on never changes the snapshot it came from', () => {
+  it('istio-load-test-full.json copied in slices (as play copies it) at 300 ms runs on to 450 ms with the original\'s trace hash, summary and sampled requests, and running a restored copy on never changes the snapshot it came from', () => {
     const s = scenarioOf('istio-load-test-full.json');
     const keep = [s];
     const world = new World(s, s.seed);
     keep.push(world.topology as never);
+    world.tracer = new Tracer(world, { sampleEvery: 20, maxSampled: 200, maxFailed: 200, maxRecording: 500 });
     world.start();
     world.runUntil(300);
     // Stopped after every 512 objects, as a frame's budget stops it: many slices.
@@ -266,6 +269,8 @@ describe('a copied world runs on exactly as the original', () => {
     expect(first.sim.events).toBe(world.sim.events);
     expect(first.sim.traceHash()).toBe(world.sim.traceHash());
     expect(summarize(first, 0)).toEqual(summarize(world, 0));
+    expect(first.tracer!.list(false, 20)).toEqual(world.tracer!.list(false, 20));
+    expect(first.tracer!.list(false, 20).length).toBeGreaterThan(0);
     // The first restore ran on and mutated its world: a second restore of the snapshot starts at 300 ms and runs to the same hash.
     const second = deepCopy(snap, { keep, rootName: 'world' }).value;
     expect(second.sim.now).toBe(300);
