@@ -50,3 +50,43 @@ test('Add service with name "my service!", replicas 0 and service time "fast" na
   await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   expect(errors).toEqual([]);
 });
+
+test('Add service pressed before the editor has checked its text still refuses a taken name and negative retries at their fields, writes nothing, and logs no React key errors', async ({ page }) => {
+  // Session 36's trial: a name taken ("frontend") and retries -1 were written without a word when
+  // Add came before the editor's first check (the form's list of taken names was still empty);
+  // the problems showed only afterwards, in the text's list, and React warned of two "frontend" keys.
+  const logged: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
+  page.on('pageerror', (e) => logged.push(e.message));
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('editor-open').click();
+  const editor = page.getByTestId('scenario-editor');
+  const before = await page.locator('.cm-content').innerText();
+  // No wait for "valid": a person who knows the form types at once.
+  await editor.getByTestId('editor-service-name').fill('frontend');
+  await editor.getByLabel('Retries', { exact: true }).fill('-1');
+  await editor.getByTestId('editor-add').click();
+  await expect(editor.getByTestId('editor-field-problem')).toHaveText([
+    'name: "frontend" is also the name of a service in this scenario; services, clients and gateways each need their own name',
+    'retries: must not be negative (0 for none), got -1',
+  ]);
+  await expect(editor.getByTestId('editor-form-error')).toHaveText('Nothing added: 2 problems, at name and retries above.');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  expect(await page.locator('.cm-content').innerText()).toBe(before);
+  await saveShot(page, 'editor-form-taken-retries-1024x768.png');
+  // A new name with the retries still at -1: refused at retries alone.
+  await editor.getByTestId('editor-service-name').fill('reviews2');
+  await editor.getByTestId('editor-add').click();
+  await expect(editor.getByTestId('editor-field-problem')).toHaveText(['retries: must not be negative (0 for none), got -1']);
+  expect(await page.locator('.cm-content').innerText()).toBe(before);
+  await editor.getByLabel('Retries', { exact: true }).fill('0');
+  await editor.getByTestId('editor-add').click();
+  await expect(editor.getByTestId('editor-field-problem')).toHaveCount(0);
+  await expect(page.locator('.cm-content')).toContainText('reviews2');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await saveShot(page, 'editor-form-added-1600x1000.png');
+  expect(logged.filter((t) => /same key|Error/.test(t))).toEqual([]);
+});

@@ -163,6 +163,21 @@ describe("the editor's form refuses a service the schema would", () => {
   });
 });
 
+describe("the form's additions are checked against the text itself", () => {
+  it('refuses a service whose name the text already gives, or negative retries, at their fields, and writes nothing, whatever names the form was given', () => {
+    const add = (name: string, retries: number | null) => addToScenario(hello, 'hello-mesh.json', { kind: 'service', name, replicas: 2, sidecar: true, mtls: 'STRICT', serviceTime: '5ms', retries, timeout: '1s', calledBy: '' });
+    const refused = (r: ReturnType<typeof add>) => (!r.ok && 'fieldProblems' in r ? r.fieldProblems.map((p) => `${p.field} | ${p.text}`) : r);
+    expect(refused(add('frontend', -1))).toEqual([
+      'name | name: "frontend" is also the name of a service in this scenario; services, clients and gateways each need their own name',
+      'retries | retries: must not be negative (0 for none), got -1',
+    ]);
+    expect(refused(add('shoppers', 0))).toEqual(['name | name: "shoppers" is also the name of a client in this scenario; services, clients and gateways each need their own name']);
+    expect(refused(add('reviews2', -3))).toEqual(['retries | retries: must not be negative (0 for none), got -3']);
+    const ok = add('reviews2', 0);
+    expect(ok.ok && ok.text.includes('"name": "reviews2"')).toBe(true);
+  });
+});
+
 describe('edited file names', () => {
   it('say the format by extension, as the CLI reads it, with unsafe characters replaced', () => {
     expect(editedFileName('hello-mesh', 'json')).toBe('edited-hello-mesh.json');

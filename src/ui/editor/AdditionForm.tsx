@@ -3,7 +3,7 @@
 // is checked as any edit is; the form itself refuses what it cannot write, and a service the
 // schema would refuse at once (a name taken, replicas under 1), named at its field.
 import { useEffect, useId, useRef, useState } from 'react';
-import { newServiceProblems, type Addition, type FieldProblem } from './additions';
+import { newServiceProblems, retriesNegative, type Addition, type FieldProblem, type TakenNames } from './additions';
 import { readDurationField } from '../faults/durationField';
 import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
 
@@ -11,8 +11,25 @@ type Kind = 'service' | 'route' | 'fault' | 'change';
 
 const FAULTS = ['kill-replica', 'slow-replica', 'http-abort', 'kill-service'] as const;
 
-/** `onAdd` writes the addition and answers what went wrong, or null. */
-export function AdditionForm({ services, clients, gateways, onAdd }: { services: string[]; clients: string[]; gateways: string[]; onAdd: (a: Addition) => Promise<string | null> }) {
+/**
+ * `onAdd` writes the addition and answers what went wrong (a note, or problems at fields), or
+ * null. `takenNames` answers the names the text gives now, asking the editor's worker when its
+ * check has not answered yet (null: no worker), so a press of Add in the editor's first moments
+ * is checked against the text's names too.
+ */
+export function AdditionForm({
+  services,
+  clients,
+  gateways,
+  onAdd,
+  takenNames,
+}: {
+  services: string[];
+  clients: string[];
+  gateways: string[];
+  onAdd: (a: Addition) => Promise<string | FieldProblem[] | null>;
+  takenNames: () => Promise<TakenNames | null>;
+}) {
   const [kind, setKind] = useState<Kind>('service');
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -58,7 +75,7 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
    * one at each press; N4's trial 7). Durations are read as a scenario file reads them (a bare
    * number is milliseconds, readDurationField).
    */
-  function addition(): Addition | FieldProblem[] {
+  function addition(taken: TakenNames): Addition | FieldProblem[] {
     const problems: FieldProblem[] = [];
     const say = (field: string, text: string) => void problems.push({ field, text });
     const duration = (field: string, label: string, value: string, rule: { positive?: boolean; emptyMeans?: string } = {}): string | null => {
@@ -73,9 +90,9 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
         const n = Number(replicas);
         // Number('') is 0: an empty field was written as replicas 0 and named as "got 0".
         if (!whole(replicas)) say('replicas', `replicas: "${replicas}" is not a whole number`);
-        problems.push(...newServiceProblems(name.trim(), whole(replicas) ? n : null, { services, clients, gateways }));
-        const time = duration('serviceTime', 'service time', serviceTime, { positive: true });
         const r = retries.trim() === '' ? null : Number(retries);
+        problems.push(...newServiceProblems(name.trim(), whole(replicas) ? n : null, taken, r !== null && Number.isInteger(r) ? r : null));
+        const time = duration('serviceTime', 'service time', serviceTime, { positive: true });
         if (r !== null && !Number.isInteger(r)) say('retries', `retries: "${retries}" is not a whole number (leave it empty for the defaults)`);
         const limit = duration('timeout', 'timeout', timeout, { positive: true, emptyMeans: 'for none' });
         if (problems.length > 0) return problems;
@@ -100,6 +117,7 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
         if (changeType === 'mtls') return problems.length > 0 ? problems : { kind: 'change', entry: { type: 'mtls', at: atD ?? 0, service: svc(target), mode: mtls } };
         const policy: Record<string, unknown> = {};
         if (retries.trim() !== '' && !Number.isInteger(Number(retries))) say('retries', `retries: "${retries.trim()}" is not a whole number (leave it empty to keep the service's retries)`);
+        else if (retries.trim() !== '' && Number(retries) < 0) say('retries', retriesNegative(Number(retries)));
         const limit = duration('timeout', 'timeout', timeout, { positive: true, emptyMeans: 'for none' });
         if (problems.length > 0) return problems;
         if (retries.trim() !== '') policy.retries = { attempts: Number(retries) };
@@ -113,13 +131,18 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setPresses((n) => n + 1);
-    const a = addition();
+    const a = addition((kind === 'service' ? await takenNames() : null) ?? { services, clients, gateways });
     if (Array.isArray(a)) {
       setProblems(a);
       return setError(formNote(a));
     }
     setProblems([]);
-    setError(await onAdd(a));
+    const answer = await onAdd(a);
+    if (Array.isArray(answer)) {
+      setProblems(answer);
+      return setError(formNote(answer));
+    }
+    setError(answer);
   }
   /** The problem shown beside the field `field`, if any. */
   const problemAt = (field: string) => problems.find((p) => p.field === field)?.text;
@@ -128,8 +151,8 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
     <label className="editor-field">
       <span className="editor-field-label">{label}</span>
       <select value={svc(value)} onChange={(e) => set(e.target.value)} data-testid={testId}>
-        {services.map((s) => (
-          <option key={s}>{s}</option>
+        {services.map((s, i) => (
+          <option key={`${i}:${s}`}>{s}</option>
         ))}
       </select>
     </label>
@@ -161,8 +184,8 @@ export function AdditionForm({ services, clients, gateways, onAdd }: { services:
             <span className="editor-field-label">Called by</span>
             <select value={calledBy} onChange={(e) => setCalledBy(e.target.value)} data-testid="editor-service-caller">
               <option value="">nobody yet</option>
-              {services.map((s) => (
-                <option key={s}>{s}</option>
+              {services.map((s, i) => (
+                <option key={`${i}:${s}`}>{s}</option>
               ))}
             </select>
           </label>

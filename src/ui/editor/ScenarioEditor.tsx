@@ -9,7 +9,7 @@ import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { RunStatus } from '../state/store';
 import { createCodeEditor, type CodeEditor } from './codeEditor';
 import type { CheckResult, EditorApi } from './check';
-import type { Addition } from './additions';
+import type { Addition, FieldProblem, TakenNames } from './additions';
 import type { ProblemAt } from './lines';
 import { draftFor, editedFileName, keepDraft, dropDraft } from './drafts';
 import { AdditionForm } from './AdditionForm';
@@ -123,13 +123,20 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
     setSaid({ text: `Saved ${fileName}: run it with npm run sim -- ${fileName}`, bad: false });
   }
 
-  async function add(addition: Addition): Promise<string | null> {
+  async function add(addition: Addition): Promise<string | FieldProblem[] | null> {
     const api = worker.current;
     if (!api) return 'the editor is still starting';
     const r = await api.add(text, fileName, addition);
-    if (!r.ok) return r.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+    if (!r.ok) return 'fieldProblems' in r ? r.fieldProblems : r.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
     editor.current?.setText(r.text);
     return null;
+  }
+
+  /** The names the text gives: the last check's, or the worker's answer now when none came yet. */
+  async function takenNames(): Promise<TakenNames | null> {
+    if (check && !checking) return check.names;
+    const api = worker.current;
+    return api ? (await api.check(text, fileName)).names : null;
   }
 
   function startAgain() {
@@ -175,7 +182,7 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
                 {said.text}
               </p>
             )}
-            <AdditionForm services={check?.names.services ?? []} clients={check?.names.clients ?? []} gateways={check?.names.gateways ?? []} onAdd={add} />
+            <AdditionForm services={check?.names.services ?? []} clients={check?.names.clients ?? []} gateways={check?.names.gateways ?? []} onAdd={add} takenNames={takenNames} />
           </aside>
         </div>
       </section>

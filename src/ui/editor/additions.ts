@@ -60,11 +60,11 @@ export interface FieldProblem {
  * scenario schema's words at the form's field, all at once (none: an empty list): an empty name,
  * one the schema's name rule refuses (common.ts `name`: letters, digits, ".", "_", "-"), a name
  * another service, client or gateway has (the schema: services, clients and gateways each need
- * their own name), and replicas under 1 (`replicas` null: the field is not a whole number, which
- * the form names itself). It wrote them, and the form said nothing while the list above it named
+ * their own name), replicas under 1 (`replicas` null: the field is not a whole number, which
+ * the form names itself) and retries under 0 (`retries` null: none given). It wrote them, and the form said nothing while the list above it named
  * `services.3.replicas`; then it named one at a time. Pure.
  */
-export function newServiceProblems(name: string, replicas: number | null, taken: TakenNames): FieldProblem[] {
+export function newServiceProblems(name: string, replicas: number | null, taken: TakenNames, retries: number | null = null): FieldProblem[] {
   const out: FieldProblem[] = [];
   const owner = taken.services.includes(name) ? 'a service' : taken.clients.includes(name) ? 'a client' : taken.gateways.includes(name) ? 'a gateway' : null;
   const rule = nameSchema.safeParse(name);
@@ -72,7 +72,19 @@ export function newServiceProblems(name: string, replicas: number | null, taken:
   else if (!rule.success) out.push({ field: 'name', text: `name: ${rule.error.issues[0]?.message ?? 'is not a name'}, got ${JSON.stringify(name.length > 40 ? `${name.slice(0, 37)}…` : name)}` });
   else if (owner) out.push({ field: 'name', text: `name: "${name}" is also the name of ${owner} in this scenario; services, clients and gateways each need their own name` });
   if (replicas !== null && replicas < 1) out.push({ field: 'replicas', text: `replicas: must be at least 1, got ${replicas}` });
+  if (retries !== null && retries < 0) out.push({ field: 'retries', text: retriesNegative(retries) });
   return out;
+}
+
+/** The form's words for a negative retry count (the schema's `retries.attempts` rule: 0 or more). */
+export function retriesNegative(retries: number): string {
+  return `retries: must not be negative (0 for none), got ${retries}`;
+}
+
+/** The `name` strings of a list read from a scenario's text; anything else gives none. */
+function namesIn(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((x) => (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' ? [(x as { name: string }).name] : []));
 }
 
 /** Where an item goes: a list's path, the item, and for a new list the key it is under. */
@@ -87,11 +99,23 @@ interface Append {
  * untouched; what is added is not validated here (the editor checks the whole result as it
  * checks any edit). Pure.
  */
-export function addToScenario(text: string, fileName: string | undefined, addition: Addition): { ok: true; text: string } | { ok: false; problems: Problem[] } {
+export function addToScenario(
+  text: string,
+  fileName: string | undefined,
+  addition: Addition,
+): { ok: true; text: string } | { ok: false; problems: Problem[] } | { ok: false; fieldProblems: FieldProblem[] } {
   const format = scenarioFormat(fileName, text);
   const read = readScenarioText(text, format);
   if (!read.ok) return { ok: false, problems: read.problems.map((p) => ({ ...p, message: `${p.message} (fix the text before adding from the form)` })) };
   const data = (read.data && typeof read.data === 'object' ? read.data : {}) as Record<string, unknown>;
+  // The form checks names against the editor's last check, which may not have answered yet (a
+  // press within the first moments: session 36's trial added a second "frontend" without a word);
+  // the text itself is the authority, so the same rule runs here on the names it gives.
+  if (addition.kind === 'service') {
+    const taken = { services: namesIn(data.services), clients: namesIn(data.clients), gateways: namesIn(data.gateways) };
+    const refused = newServiceProblems(addition.name, addition.replicas, taken, addition.retries);
+    if (refused.length > 0) return { ok: false, fieldProblems: refused };
+  }
   let out = text;
   for (const a of appendsFor(addition, data)) out = format === 'json' ? appendJson(out, a) : appendYaml(out, a);
   return { ok: true, text: out };
