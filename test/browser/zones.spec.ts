@@ -2,6 +2,7 @@
 // in the inspector's replica table and on its unfolded cards. Opened by link at a moment (no play).
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
+import { settled } from './fixtures/settle';
 import { measureReplicaCards } from './fixtures/walkChecks';
 import { saveShot } from './fixtures/shots';
 
@@ -56,30 +57,37 @@ test('zone-failover: the replica table shows payments serving from zone-a at 10 
   expect(after.every((r) => r.state?.startsWith('up'))).toBe(true);
 });
 
-for (const size of [
-  { width: 1600, height: 1000 },
-  { width: 1024, height: 768 },
-]) {
-  test(`zone-failover at ${size.width}x${size.height}, 30 s: payments' unfolded cards name each replica's zone and what it serves now; the table names the zones`, async ({ page }) => {
-    await page.setViewportSize(size);
-    await openAt(page, 30);
-    if (size.width === 1024) {
-      await paymentsRows(page);
-      await saveShot(page, 'zones-inspector-30s-1024.png');
-      await page.getByTestId('inspector-close').click();
-    }
-    await page.locator('svg[data-testid="topology"] [data-node="payments"] .topo-card').click();
-    const cards = page.locator('svg[data-testid="topology"] [data-node="payments"] [data-replica]');
-    await expect(cards).toHaveCount(4);
-    await expect(cards.nth(1)).toHaveAttribute('data-zone', 'zone-b');
-    await expect(cards.nth(1).locator('.topo-replica-figure').first()).toHaveText('zone-b');
-    await expect(cards.nth(1).locator('.topo-replica-figure').last()).toHaveText(/^\d+(\.\d)?( req)?\/s$/);
-    await expect(cards.nth(0).locator('.topo-replica-figure').first()).toHaveText('zone-a');
-    await expect(cards.nth(0).locator('.topo-replica-figure').last()).toHaveText(/^0( req)?\/s$/);
-    expect((await measureReplicaCards(page)).out).toEqual([]);
-    await saveShot(page, `zones-cards-30s-${size.width}.png`);
-  });
-}
+// Both sizes on one page opened at 30 s (a page load and a seek to 30 s each until session 36): at
+// 1024x768 first, with the table's picture, then the window widened with the cards still unfolded.
+test("zone-failover at 1024x768 and 1600x1000, 30 s: payments' unfolded cards name each replica's zone and what it serves now; the table names the zones", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openAt(page, 30);
+  await paymentsRows(page);
+  await saveShot(page, 'zones-inspector-30s-1024.png');
+  await page.getByTestId('inspector-close').click();
+  await page.locator('svg[data-testid="topology"] [data-node="payments"] .topo-card').click();
+  const cards = page.locator('svg[data-testid="topology"] [data-node="payments"] [data-replica]');
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1600, height: 1000 },
+  ]) {
+    await test.step(`${size.width}x${size.height}`, async () => {
+      if (size.width !== 1024) {
+        await page.setViewportSize(size);
+        await settled(page);
+      }
+      await expect(cards).toHaveCount(4);
+      await expect(cards.nth(1)).toHaveAttribute('data-zone', 'zone-b');
+      await expect(cards.nth(1).locator('.topo-replica-figure').first()).toHaveText('zone-b');
+      await expect(cards.nth(1).locator('.topo-replica-figure').last()).toHaveText(/^\d+(\.\d)?( req)?\/s$/);
+      await expect(cards.nth(0).locator('.topo-replica-figure').first()).toHaveText('zone-a');
+      await expect(cards.nth(0).locator('.topo-replica-figure').last()).toHaveText(/^0( req)?\/s$/);
+      expect((await measureReplicaCards(page)).out).toEqual([]);
+      await saveShot(page, `zones-cards-30s-${size.width}.png`);
+    });
+  }
+});
+
 test('a scenario placed in one zone shows no zone column', async ({ page }) => {
   await page.goto('/?scenario=mm1&t=5s');
   await expect(page.getByTestId('sim-time')).toHaveText('5.00 s', { timeout: 30_000 });
