@@ -119,7 +119,10 @@ export interface Overlap {
   worstTries?: number;
   /** Causes counted as its cost (FEATURE_CAUSES). */
   causes: readonly string[];
-  /** One line for people: "gateway 2 retries (api→web), sidecar 2 retries (web→orders, orders→payments)". */
+  /**
+   * One line for people, each layer's policy and its hops, consecutive hops configured alike said
+   * once: "gateway 2 retries on 5xx (api→web); sidecar 2 retries on 5xx (web→orders, orders→payments)".
+   */
   summary: string;
 }
 
@@ -329,7 +332,17 @@ function overlapsOf(paths: OwnedPath[]): Overlap[] {
   });
   return [...groups.values()].map(({ o, starts, parts }) => {
     const start = starts.size === 1 ? [...starts][0] : `${starts.size} clients`;
-    o.summary = parts.map((x) => `${x.text} (${x.first ? start : x.hop.from}→${x.hop.to})`).join('; ');
+    // Consecutive hops one layer configures alike are said once, their hops together: retry-storm's
+    // "sidecar 2 retries on 5xx (web→orders, orders→payments)", not the policy twice (its box in the
+    // Ownership tab ran to five lines at 1024x768).
+    const said: { text: string; hops: string[] }[] = [];
+    for (const x of parts) {
+      const hop = `${x.first ? start : x.hop.from}→${x.hop.to}`;
+      const last = said[said.length - 1];
+      if (last?.text === x.text) last.hops.push(hop);
+      else said.push({ text: x.text, hops: [hop] });
+    }
+    o.summary = said.map((x) => `${x.text} (${x.hops.join(', ')})`).join('; ');
     return o;
   });
 }

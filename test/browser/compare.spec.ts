@@ -274,7 +274,7 @@ test('a fault injected once hits the node of that name in both panes, and a shar
       await (side === 'A' ? pane(page, 'A').getByTestId('inspector-toggle') : page.getByTestId('inspect-other')).click();
       await pane(page, side).getByTestId('topology').locator('[data-node="web"]').click();
       await expect(page.getByTestId('inspector-about')).toContainText(`About ${side} · `);
-      await expect(page.getByTestId('inspect-node').getByTestId('inspect-faults')).toContainText('⚡ add latency on web, +250 ms: adds delay to each request (since 4.00 s)');
+      await expect(page.getByTestId('inspect-node').getByTestId('inspect-faults')).toContainText('⚡ add latency on web, +250 ms (since 4.00 s)');
     }
     await page.getByTestId('inspector-close').click();
     await page.getByTestId('compare-fault-type').selectOption('slow-replica');

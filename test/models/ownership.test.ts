@@ -24,7 +24,7 @@ describe('ownership of L7 features', () => {
     expect(owners(o.paths[0], 'retries')).toEqual(['-', 'gateway: 2 retries on 5xx', 'sidecar: 2 retries on 5xx', 'sidecar: 2 retries on 5xx']);
     const retries = o.overlaps.find((x) => x.feature === 'retries')!;
     expect(retries).toMatchObject({ layers: ['gateway', 'sidecar'], service: 'payments', worstTries: 27, paths: [0] });
-    expect(retries.summary).toBe('gateway 2 retries on 5xx (api→web); sidecar 2 retries on 5xx (web→orders); sidecar 2 retries on 5xx (orders→payments)');
+    expect(retries.summary).toBe('gateway 2 retries on 5xx (api→web); sidecar 2 retries on 5xx (web→orders, orders→payments)');
     expect(o.overlaps.map((x) => x.feature)).toEqual(['retries', 'circuit-breaking']);
   });
 

@@ -163,15 +163,19 @@ export const FAULT_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A fault for people, its kind in the inject form's words: "HTTP errors on payments, answers requests with an HTTP error (from 10.0 s to
- * 25.0 s)". Times as the fault list and the clock write them (formatClock, cut down to the last
- * digit), so the inspector and the fault list name one fault's moments alike. Pure.
+ * A fault for people, its kind in the inject form's words, then what it does: its amount when it
+ * has one ("HTTP errors on payments, 100% → 503 (from 10.0 s to 25.0 s)"), else FAULT_WORDS
+ * ("control plane down in shop: the control plane is down: no config reaches the proxies (since
+ * 5.00 s)"). The name and its amount say it; the words beside them said it again ("HTTP errors on
+ * payments, 100% → 503: answers requests with an HTTP error", the why sentence's fault part read
+ * twice at 1024x768). Times as the fault list and the clock write them (formatClock, cut down to
+ * the last digit), so the inspector and the fault list name one fault's moments alike. Pure.
  */
 export function faultInWords(f: FaultStatus): string {
   const until = faultUntil(f);
   const t = formatClock;
   const span = until === Infinity ? `since ${t(f.startMs)}` : until === f.startMs ? `at ${t(f.startMs)}` : `from ${t(f.startMs)} to ${t(until)}`;
-  const words = FAULT_WORDS[f.type];
+  const words = f.amount ? '' : FAULT_WORDS[f.type];
   return `${faultName(f.type)} ${faultWhere(f.type, f.target)}${f.amount ? `, ${f.amount}` : ''}${words ? `: ${words}` : ''} (${span})`;
 }
 
@@ -179,7 +183,8 @@ export function faultInWords(f: FaultStatus): string {
  * One or two sentences on why a failed request failed: where its failure began and what the
  * cause means, how many of its tries failed there, and the injected faults acting there at that
  * moment. "Failed at payments (payments-0): the service answered with a server error (5xx);
- * 27 tries failed there. A fault was on there: HTTP errors on payments (from 10.0 s to 25.0 s)."
+ * 27 tries failed there. An injected fault was on there then: HTTP errors on payments, 100% → 503
+ * (from 10.0 s to 25.0 s)."
  * Null for a request that did not fail. Pure.
  */
 export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf: (node: string) => string | null = () => null): string | null {

@@ -197,13 +197,16 @@ function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Ov
     // by both ends (it read "at worst (5 s to 15.5 s)", taken for a window from 5 s).
     if (Number.isFinite(c.worst)) measured.push(`${n(c.worst)} in the worst 5 s (${formatMoment(c.worstFromMs)} to ${formatMoment(c.worstAt)})`);
     if (Number.isFinite(c.run)) measured.push(`${n(c.run)} over the run so far`);
-    cost = `${measured.length ? measured.join(', ') : 'no requests through it yet'}; up to ${formatNumber(o.worstTries ?? NaN)} tries at ${o.service} per request when every try fails`;
+    cost = measured.length ? measured.join(', ') : 'no requests through it yet';
+    // The ceiling, where the meaning above does not already end on it ("... = 27 tries at payments
+    // for one request whose every try fails"): said twice, the box ran to five lines at 1024x768.
+    if (!meaning.includes(`= ${o.worstTries} tries at ${o.service} `)) cost += `; up to ${formatNumber(o.worstTries ?? NaN)} tries at ${o.service} per request when every try fails`;
     // A window counts the tries that land in it per request that came in during it, so while a
     // failure starts (retry-storm's first second of the outage reads 56.6) or in a busy window it
     // can pass the config's per-request ceiling. Said where it happens, so it does not read as a
     // contradiction.
     const ceiling = o.worstTries;
-    if (ceiling !== undefined && [c.now, c.worst].some((v) => Math.round(v * 10) / 10 > ceiling)) cost += `; a window can count more than ${formatNumber(ceiling)}, since retries of requests that came in before it land in it`;
+    if (ceiling !== undefined && [c.now, c.worst].some((v) => Math.round(v * 10) / 10 > ceiling)) cost += `; a window can pass ${formatNumber(ceiling)}: retries of earlier requests land in it`;
   } else if (o.causes.length) {
     const c = causeShare(buckets, o.causes);
     cost = c.ended > 0 ? `${formatPercent(c.share)} of user requests so far failed with ${o.causes.join(' or ')}` : `no requests ended yet (its cost: ${o.causes.join(', ')})`;

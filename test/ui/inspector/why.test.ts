@@ -39,7 +39,7 @@ describe('why a request failed, in words', () => {
       expect(o.times).toBe(27);
       const why = requestWhy(trace, faults)!;
       expect(why).toMatch(/^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\./);
-      expect(why).toContain('An injected fault was on there then: HTTP errors on payments, 100% → 503: answers requests with an HTTP error (from 10.0 s to 25.0 s).');
+      expect(why).toContain('An injected fault was on there then: HTTP errors on payments, 100% → 503 (from 10.0 s to 25.0 s).');
     }
   });
 
@@ -54,12 +54,18 @@ describe('why a request failed, in words', () => {
 
   it("writes a fault's moments as the fault list does, cut down to the clock's last digit: 4,165 ms reads 4.16 s, never 4.17 s", () => {
     const injected = fault({ startMs: 4_165, untilMs: null });
-    expect(faultInWords(injected)).toBe('HTTP errors on payments, 100% → 503: answers requests with an HTTP error (since 4.16 s)');
+    expect(faultInWords(injected)).toBe('HTTP errors on payments, 100% → 503 (since 4.16 s)');
     expect(faultState(injected, false).text).toBe('active since 4.16 s');
     const timed = fault({ startMs: 4_165, untilMs: 9_999 });
     expect(faultInWords(timed)).toContain('(from 4.16 s to 9.99 s)');
     expect(faultState(timed, false).text).toBe('from 4.16 s to 9.99 s');
     expect(faultInWords(fault({ startMs: 12_345, endMs: 12_345, untilMs: null }))).toContain('(at 12.3 s)');
+  });
+
+  it("says a fault's kind once: its amount says what it does, its words only where it has none (the why sentence read 'HTTP errors ..., 100% → 503: answers requests with an HTTP error')", () => {
+    expect(faultInWords(fault({ startMs: 10_000, untilMs: 25_000 }))).toBe('HTTP errors on payments, 100% → 503 (from 10.0 s to 25.0 s)');
+    const outage = faultInWords(fault({ type: 'control-plane-outage', target: 'shop', amount: '', startMs: 5_000, untilMs: null }));
+    expect(outage).toContain(': the control plane is down: no config reaches the proxies (since 5.00 s)');
   });
 
   it('has words for every cause the engine gives', () => {
