@@ -3,7 +3,7 @@ import type { Call, Request, Table } from './Call';
 import { Cause } from './events';
 import type { WorldObserver } from './Observer';
 import type { Tracer } from './spans/Tracer';
-import { MAX_IN_FLIGHT, overloadedError, type QueueOwner } from './worldLimits';
+import { MAX_IN_FLIGHT, overloadedError, type BacklogOwner, type QueueOwner } from './worldLimits';
 
 /**
  * The end-to-end books of a run: requests sent, ended ok and failed (by cause, and by HTTP status
@@ -33,6 +33,8 @@ export abstract class RequestBook {
   abstract readonly calls: Table<Call>;
   /** Services and gateways, whose queues the overload message names. */
   abstract readonly callees: readonly QueueOwner[];
+  /** Sidecars, whose backlogs the overload message names beside the queues. */
+  abstract readonly sidecars: readonly BacklogOwner[];
   abstract tracer: Tracer | null;
   abstract observer: WorldObserver | null;
 
@@ -45,7 +47,7 @@ export abstract class RequestBook {
     this.sent++;
     req.number = this.sent;
     // NOTE: two compares per request sent; see MAX_IN_FLIGHT.
-    if (this.sent - this.ok - this.failed > this.maxInFlight || this.calls.inUse > this.maxInFlight) throw overloadedError(this.callees, this.maxInFlight, this.sim.now);
+    if (this.sent - this.ok - this.failed > this.maxInFlight || this.calls.inUse > this.maxInFlight) throw overloadedError(this.callees, this.maxInFlight, this.sim.now, this.sidecars);
     this.sentPerSecond.addSecond(Math.floor(req.sentAt / 1000)); // NOTE: an integer, not a time (TimeSeries.addSecond)
   }
 

@@ -143,7 +143,40 @@ describe('a world with more in flight than memory holds', () => {
     expect(w.sent).toBe(1001);
     expect(r.message).toBe(
       'clients: more than 1,000 requests or calls were in flight at once at t = 10 ms, more than a run can hold in memory (about 1 KB each); ' +
-        'the longest queues are api (999 waiting for 1 × 1 workers): give them a queueCapacity (requests past it fail queue-full), more replicas or workers, or send less',
+        "the largest backlogs are api's queue (999 waiting for 1 × 1 workers): give the services a queueCapacity (requests past it fail queue-full), more replicas or workers, or send less",
+    );
+  });
+
+  it('names the saturated sidecars that hold the backlog, with their counts, before a shorter service queue', () => {
+    // Session 36's trial N5 (F3): 2 replicas with sidecars flooded far past the proxies' CPU; the message named only
+    // a service queue holding a small share of what was in flight.
+    const s = scenario({
+      name: 'proxy-flood',
+      duration: '1s',
+      clients: [{ name: 'users', type: 'open', arrival: 'constant', rate: 1_000_000, target: 'web' }],
+      services: [{ name: 'web', replicas: 2, serviceTime: '1ms', concurrency: 4, sidecar: true }],
+    });
+    const w = new World(s, 1);
+    w.maxInFlight = 20_000;
+    let e: unknown;
+    try {
+      w.runUntil();
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(RunStoppedError);
+    const msg = (e as RunStoppedError).message;
+    // A request every microsecond from t = 0: the 20,001st at 20 ms. Both sidecars hold about 9,850 messages (the
+    // requests not yet through them), 98% of those in flight; web's own queue holds 301.
+    expect((e as RunStoppedError).atMs).toBeCloseTo(20, 6);
+    expect(w.sidecars.filter((p) => !p.inline).map((p) => [p.name, p.heldAt(w.sim.now)])).toEqual([
+      ['web-0/sidecar', 9847],
+      ['web-1/sidecar', 9849],
+    ]);
+    expect(msg).toBe(
+      'clients: more than 20,000 requests or calls were in flight at once at t = 20 ms, more than a run can hold in memory (about 1 KB each); ' +
+        "the largest backlogs are web-1/sidecar (about 9,849 messages, a new one waits 864 ms), web-0/sidecar (about 9,847 messages, a new one waits 857 ms), web's queue (301 waiting for 2 × 4 workers): " +
+        'give the services a queueCapacity (requests past it fail queue-full), more replicas or workers; give the sidecars more workers (sidecar.concurrency), or send less',
     );
   });
 

@@ -129,3 +129,22 @@ describe('a proxy record (issue 14: hot per-proxy state in one block)', () => {
     expect(byPass(make(false))).toEqual(expected);
   });
 });
+
+describe('a sidecar backlog', () => {
+  it('counts the work taken ahead of now, the wait a new pass would have, and about how many passes it holds', () => {
+    // Two workers, 1 ms a pass, five passes at t = 0: workers free at 3 and 2 ms.
+    const p = proxy(2, constant(1));
+    for (let i = 0; i < 5; i++) claimAt(p, 0);
+    expect([p.backlogMs(0), p.waitAt(0), p.heldAt(0)]).toEqual([5, 2, 5]);
+    // At 1 ms two passes are done: 3 ms of work left, one worker frees in 1 ms.
+    expect([p.backlogMs(1), p.waitAt(1), p.heldAt(1)]).toEqual([3, 1, 3]);
+    // At 2.5 ms the last pass is half run: 0.5 ms left, a worker free now, about one pass held.
+    expect([p.backlogMs(2.5), p.waitAt(2.5), p.heldAt(2.5)]).toEqual([0.5, 0, 1]);
+    expect([p.backlogMs(3), p.waitAt(3), p.heldAt(3)]).toEqual([0, 0, 0]);
+  });
+
+  it('holds nothing before its first pass', () => {
+    const p = proxy(2, constant(1));
+    expect([p.backlogMs(0), p.waitAt(0), p.heldAt(0)]).toEqual([0, 0, 0]);
+  });
+});
