@@ -408,14 +408,25 @@ async function presenterWhole(page: Page, name: string): Promise<string[]> {
 /** The scenario whose page load also checks that nothing moves the stage: its timeline stacks a row of markers and its failures come in two causes. */
 const STILL = 'partial-adoption';
 
+/** Simulated ms up to which the first paint's checks read layout shifts and the counters' boxes. */
+const STILL_UNTIL_MS = 1000;
+
 /**
- * Before the page's scripts: keeps the stage's box at its first paint (`__firstStage`) and sums
- * Chrome's layout shifts not caused by input (`__cls`).
+ * Before the page's scripts: keeps the stage's box at its first paint (`__firstStage`), sums
+ * Chrome's layout shifts not caused by input while the clock reads `until` ms or less
+ * (`__cls`), and, from the run's first 'ready' to then, notes each frame at which a counter's box
+ * (x and width) differs from its box at that first 'ready' (`__stripMoved`: the figure's class,
+ * the clock, the boxes). The clock bound makes the window one of simulated time: a read that
+ * came late under load (played on to partial-adoption's step at 2 s, whose narrative shift is
+ * 0.006-0.009) once summed 0.024.
  */
-function watchFirstPaint() {
-  const w = window as unknown as { __firstStage?: number[]; __cls: number };
+function watchFirstPaint(until: number) {
+  const w = window as unknown as { __firstStage?: number[]; __cls: number; __stripMoved: string[] };
   w.__cls = 0;
+  w.__stripMoved = [];
+  const clock = () => Number(document.querySelector('[data-testid="sim-time"]')?.getAttribute('data-value') ?? 0);
   new PerformanceObserver((list) => {
+    if (clock() > until) return;
     for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.__cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
   const first = () => {
@@ -425,17 +436,44 @@ function watchFirstPaint() {
     w.__firstStage = [r.x, r.y, r.width, r.height];
   };
   requestAnimationFrame(first);
+  let ready: string[] | null = null;
+  let why = false;
+  const boxes = () => Array.from(document.querySelectorAll('.strip > .figure')).map((f) => {
+    const r = f.getBoundingClientRect();
+    return `${f.className.replace(/ figure-alarm/, '')} ${Math.round(r.x * 10) / 10}+${Math.round(r.width * 10) / 10}`;
+  });
+  const strip = () => {
+    const t = clock();
+    if (t > until) return;
+    if (ready === null && document.querySelector('[data-testid="run-status"]')?.textContent === 'ready') ready = boxes();
+    // The proxy figure's handshake share ('74% TLS handshakes', proxyCpuWhy.ts) widens it while
+    // it shows: a change of its own, not the counts' or the causes' (not shown in a run's first
+    // second since session 36, where it came and went). The boxes after it are held from then on.
+    const whyNow = document.querySelector('[data-testid="proxy-cpu-why"]') !== null;
+    if (ready !== null && whyNow !== why) ready = boxes();
+    why = whyNow;
+    if (ready !== null) {
+      const now = boxes();
+      const moved = now.filter((b, i) => b !== ready![i]);
+      if ((moved.length > 0 || now.length !== ready.length) && w.__stripMoved.length < 5) w.__stripMoved.push(`at ${t} ms: ${moved.join('; ')} (at ready: ${ready.join('; ')})`);
+      if (moved.length > 0) ready = now;
+    }
+    requestAnimationFrame(strip);
+  };
+  requestAnimationFrame(strip);
 }
 
 /**
- * On a page opened with watchFirstPaint: plays at 1x until the run is past 0.4 s of simulated time
- * with a failure's cause shown, then the stage's box equals its box at the first paint (the
- * header, timeline and counters kept their sizes while the scenario loaded and its figures came
- * in) and the layout shifts sum to under 0.02. Pauses. It played at the 0.1x it opens with, 4 s
- * and more of wall time for the same 0.4 simulated seconds: the figures change with simulated
- * time, not with the wall's. Not further: at 1024x768 the counters wrap to two rows around
- * 11-12 s (the stage 402 px tall rather than 490), which a read at a load-dependent later moment
- * (played at 10x) caught in one run and not in another.
+ * On a page opened with watchFirstPaint: plays at 1x until the run is past STILL_UNTIL_MS of
+ * simulated time with a failure's cause shown (partial-adoption's second cause, http-5xx, comes in
+ * at 0.7-0.8 s), then the stage's box equals its box at the first paint (the header, timeline and
+ * counters kept their sizes while the scenario loaded and its figures came in), no counter moved
+ * or changed width from the run's 'ready' on (a count, a cause or a latency coming in; the proxy figure's handshake share coming or going, a change of its own, is let be), and the
+ * layout shifts up to then sum to under 0.02. Pauses. It played at the 0.1x it opens with, 10 s
+ * and more of wall time for the same simulated second: the figures change with simulated time,
+ * not with the wall's. Not further: at 1024x768 the counters wrap to two rows around 11-12 s (the
+ * stage 402 px tall rather than 490), which a read at a load-dependent later moment (played at
+ * 10x) caught in one run and not in another.
  */
 async function stageStill(page: Page, size: { width: number; height: number }) {
   const first = await page.evaluate(() => (window as unknown as { __firstStage?: number[] }).__firstStage);
@@ -443,16 +481,18 @@ async function stageStill(page: Page, size: { width: number; height: number }) {
   await page.getByTestId('speed').selectOption('1');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('failure-causes').locator('li:not(.causes-none)').first()).toBeVisible({ timeout: 30_000 });
-  await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 30_000 }).toBeGreaterThan(0.4);
+  await expect.poll(async () => Number(await page.getByTestId('sim-time').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(STILL_UNTIL_MS);
   const now = await page.evaluate(() => {
     const r = document.querySelector('.topology-stage')!.getBoundingClientRect();
-    return { box: [r.x, r.y, r.width, r.height], cls: (window as unknown as { __cls: number }).__cls };
+    const w = window as unknown as { __cls: number; __stripMoved: string[] };
+    return { box: [r.x, r.y, r.width, r.height], cls: w.__cls, stripMoved: w.__stripMoved };
   });
   await page.getByTestId('pause').click();
   await saveShot(page, `stage-still-${size.width}.png`);
   const tenths = (b: number[]) => b.map((v) => Math.round(v * 10) / 10);
   expect(tenths(now.box), `${size.width}x${size.height}: the stage's box (x, y, width, height) after play against its first paint`).toEqual(tenths(first!));
-  console.log(`${STILL} at ${size.width}x${size.height}: stage ${tenths(now.box).join(', ')} from the first paint on; layout shifts ${now.cls.toFixed(4)}`);
+  console.log(`${STILL} at ${size.width}x${size.height}: stage ${tenths(now.box).join(', ')} from the first paint on; layout shifts ${now.cls.toFixed(4)} to ${STILL_UNTIL_MS} ms; counters moved: ${now.stripMoved.length === 0 ? 'none' : now.stripMoved.join(' | ')}`);
+  expect(now.stripMoved, `${size.width}x${size.height}: the counters' boxes from 'ready' to ${STILL_UNTIL_MS} ms`).toEqual([]);
   expect(now.cls, `${size.width}x${size.height}: cumulative layout shift`).toBeLessThan(0.02);
 }
 
@@ -474,11 +514,11 @@ for (const name of SCENARIOS) {
   const storm = name === 'retry-storm';
   const run = async (page: Page) => {
     await page.setViewportSize({ width: 1024, height: 768 });
-    if (name === STILL) await page.addInitScript(watchFirstPaint);
+    if (name === STILL) await page.addInitScript(watchFirstPaint, STILL_UNTIL_MS);
     if (name === STILL || storm) await open(page, name);
     else await pick(page, name);
     if (name === STILL) {
-      await test.step("1024x768: the stage keeps its first paint's box through loading and play to 0.4 s (no layout shift of 0.02)", () => stageStill(page, { width: 1024, height: 768 }));
+      await test.step("1024x768: the stage keeps its first paint's box through loading and play to 1 s (no counter moved, no layout shift of 0.02)", () => stageStill(page, { width: 1024, height: 768 }));
       // Back to the page as opened: time zero, ready.
       await page.getByTestId('reset').click();
       await expect(page.getByTestId('run-status')).toHaveText('ready');
@@ -510,14 +550,14 @@ for (const name of SCENARIOS) {
       await test.step('1280x720, played past 3 s, legend and charts open: five rows of the request list or more', () => inspectorRows(page));
     }
     if (name === STILL) {
-      await test.step("1600x1000, opened again: the stage keeps its first paint's box through loading and play to 0.4 s (no layout shift of 0.02)", async () => {
+      await test.step("1600x1000, opened again: the stage keeps its first paint's box through loading and play to 1 s (no counter moved, no layout shift of 0.02)", async () => {
         await page.setViewportSize({ width: 1600, height: 1000 });
         await open(page, name);
         await stageStill(page, { width: 1600, height: 1000 });
       });
     }
   };
-  const title = `${name}: at 1024x768 and 1280x720 the topology lies whole in the stage, under no overlay, and beside the open inspector;${small ? ' at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view;' : ''} presenter mode at 1024x768 draws it whole, node text at 14 px or more, or folds it and says so, the same with the legend open${storm ? `;${RETRY_STORM_CHECKS}` : ''}${name === STILL ? "; at 1024x768 and 1600x1000 the stage keeps its first paint's box through loading and play to 0.4 s" : ''}`;
+  const title = `${name}: at 1024x768 and 1280x720 the topology lies whole in the stage, under no overlay, and beside the open inspector;${small ? ' at 1024x768 node text is 9 px or more (median) with the inspector closed and 8 px or more beside it, the inspected node centred in view;' : ''} presenter mode at 1024x768 draws it whole, node text at 14 px or more, or folds it and says so, the same with the legend open${storm ? `;${RETRY_STORM_CHECKS}` : ''}${name === STILL ? "; at 1024x768 and 1600x1000 the stage keeps its first paint's box through loading and play to 1 s, the counters theirs from 'ready' on" : ''}`;
   if (name === STILL || storm) test(title, ({ page }) => run(page));
   else test(title, ({ pickerPage }) => run(pickerPage));
 }
