@@ -1,4 +1,5 @@
-// The inspector at 1024x768 and 1600x1000: the request list says how many rows lie below its
+// The inspector at 1024x768 and 1600x1000: the request list takes the panel's room while nothing
+// is picked (it showed 4 rows over an empty space at 1024x768), says how many rows lie below its
 // fold ("12 more ↓"; people did not see that it scrolls), a picked request's why sentence keeps
 // to three lines in a narrow panel (it ran to seven at 1024x768) with "more" opening it, and the
 // Ownership tab's circuit-breaking overlap says which layers' breakers act where and what a full one does.
@@ -34,13 +35,27 @@ for (const size of [
   { width: 1024, height: 768 },
   { width: 1600, height: 1000 },
 ]) {
-  test(`at ${size.width}x${size.height} the request list says how many rows lie below its fold, a click scrolls on, and a picked request's why keeps to three lines in a narrow panel`, async ({ page }) => {
+  test(`at ${size.width}x${size.height} the request list takes the panel's room until a pick, then says how many rows lie below its fold, a click scrolls on, and a picked request's why keeps to three lines in a narrow panel`, async ({ page }) => {
     test.setTimeout(120_000);
     const panel = await openList(page, size);
     const box = panel.getByTestId('follow-requests');
     const more = panel.getByTestId('request-list-more');
+    // Nothing picked: the list reaches the panel's foot (at 1024x768 it showed 4 rows over an
+    // empty 230 px), its fold said if rows remain.
+    const [boxAt, panelAt] = [(await box.boundingBox())!, (await panel.boundingBox())!];
+    expect(panelAt.y + panelAt.height - (boxAt.y + boxAt.height), "room under the list").toBeLessThanOrEqual(2);
+    const whole = await rowsShown(box);
+    expect(whole.shown, `${whole.shown} of ${whole.total} rows shown`).toBeGreaterThanOrEqual(Math.min(whole.total, 12));
+    if (whole.below > 0) await expect(more).toHaveText(`${whole.below} more ↓`);
+    else await expect(more).toHaveCount(0);
+    await saveShot(page, `requestlist-whole-${size.width}x${size.height}.png`);
+
+    // A request picked: the list gives its room to the waterfall, and says what lies below its fold.
+    await panel.getByTestId('request-list').locator('[data-request-id]').first().click();
+    await expect(panel.getByTestId('request-why')).toBeVisible();
+    await expect.poll(async () => (await rowsShown(box)).below).toBeGreaterThan(0);
     const first = await rowsShown(box);
-    expect(first.total).toBeGreaterThan(first.shown);
+    expect(first.shown).toBeLessThan(whole.shown);
     await expect(more).toBeVisible();
     await expect(more).toHaveText(`${first.below} more ↓`);
     await saveShot(page, `requestlist-more-${size.width}x${size.height}.png`);
@@ -48,8 +63,7 @@ for (const size of [
     await expect.poll(async () => (await rowsShown(box)).below).toBeLessThan(first.below);
     await expect(more).toHaveText(`${(await rowsShown(box)).below} more ↓`);
 
-    // A request picked: its why sentence in at most three lines where the panel is narrow, "more" opening it.
-    await panel.getByTestId('request-list').locator('[data-request-id]').first().click();
+    // Its why sentence in at most three lines where the panel is narrow, "more" opening it.
     const why = panel.getByTestId('request-why');
     await expect(why).toBeVisible();
     const lines = () => why.evaluate((p) => Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)));
