@@ -65,7 +65,8 @@ export function createPairLinks(core: PairCore): PairLinks {
     },
     follow() {
       if (core.disposed || core.panes.length < 2) return;
-      followInAddressBar(store, (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.faults !== before.faults || s.status !== before.status, addressBar);
+      // A fault injected is written at once (Back right after it keeps it in the entry left).
+      followInAddressBar(store, (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.faults !== before.faults || s.status !== before.status, addressBar, (s, before) => s.faults !== before.faults);
     },
     addressBar,
   };

@@ -9,6 +9,15 @@ export const URL_INTERVAL_MS = 500;
 export interface AddressBarWriter {
   /** Asks for a write: at most one every URL_INTERVAL_MS, and the last one asked for always lands. */
   write(): void;
+  /**
+   * Writes at once, outside the throttle (a write waiting for its turn is dropped, this one being
+   * newer): for what a person did (a fault injected, a node dragged), so Back right after it
+   * leaves an entry that has it. Throttled, Back within URL_INTERVAL_MS of a write dropped the
+   * change from the entry left, and Forward reopened the run without it: once Back has been
+   * pressed the page's entry is the one gone back to, so nothing can be written into the one left
+   * (popstate comes after the move). Nothing while `disposed()`.
+   */
+  now(): void;
   /** Drops a write waiting for its turn (on dispose, and before a scenario switch or Back writes the history); later writes go on. */
   cancel(): void;
 }
@@ -22,17 +31,25 @@ export interface AddressBarWriter {
 export function createAddressBarWriter(search: () => string | null, disposed: () => boolean): AddressBarWriter {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastAt = Number.NEGATIVE_INFINITY;
+  const put = () => {
+    lastAt = performance.now();
+    const s = search();
+    if (s !== null && s !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${s}`);
+  };
   return {
     write() {
       if (disposed() || typeof history === 'undefined' || timer !== null) return;
       const wait = Math.max(0, lastAt + URL_INTERVAL_MS - performance.now());
       timer = setTimeout(() => {
         timer = null;
-        if (disposed()) return;
-        lastAt = performance.now();
-        const s = search();
-        if (s !== null && s !== location.search + location.hash) history.replaceState(history.state, '', `${location.pathname}${s}`);
+        if (!disposed()) put();
       }, wait);
+    },
+    now() {
+      if (disposed() || typeof history === 'undefined') return;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      put();
     },
     cancel() {
       if (timer !== null) clearTimeout(timer);
@@ -49,12 +66,18 @@ export interface Followable<S> {
 
 /**
  * Makes the address bar follow `store`: a write is asked of `writer` now, and on every change
- * for which `moved(state, before)` holds. Returns the unsubscribe function.
+ * for which `moved(state, before)` holds; written at once (writer.now) when `acted(state, before)`
+ * holds too (what a person did, which Back may follow at once; the clock of a playing run stays
+ * throttled: Chromium stops a page's replaceState calls past about 200 in 10 s). Returns the
+ * unsubscribe function.
  */
-export function followInAddressBar<S>(store: Followable<S>, moved: (state: S, before: S) => boolean, writer: AddressBarWriter): () => void {
+export function followInAddressBar<S>(store: Followable<S>, moved: (state: S, before: S) => boolean, writer: AddressBarWriter, acted: (state: S, before: S) => boolean = () => false): () => void {
   let before = store.getState();
   const unsubscribe = store.subscribe((s) => {
-    if (moved(s, before)) writer.write();
+    if (moved(s, before)) {
+      if (acted(s, before)) writer.now();
+      else writer.write();
+    }
     before = s;
   });
   writer.write();

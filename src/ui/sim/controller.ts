@@ -53,8 +53,15 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       // A compare link (`?compare=a,b`) is the compare view's (src/ui/compare): it runs its own pair.
       if (linkParams(search).has('compare')) return;
       await openLink(core, opener, seeks, search);
-      // From now on the address bar follows the run: its recipe, moment and speed.
-      unsubscribeUrl = followInAddressBar(store, (s, before) => s.recipe !== before.recipe || s.speedId !== before.speedId || s.stats.simTime !== before.stats.simTime, addressBar);
+      // From now on the address bar follows the run: its recipe, moment and speed. A change to the
+      // run's recipe (a fault, a change, a cleared fault, a node placed by hand) is written at once,
+      // so Back right after it leaves it in the entry; a new scenario's is the history's to write.
+      unsubscribeUrl = followInAddressBar(
+        store,
+        (s, before) => s.recipe !== before.recipe || s.speedId !== before.speedId || s.stats.simTime !== before.stats.simTime,
+        addressBar,
+        (s, before) => s.recipe !== before.recipe && !!s.recipe && !!before.recipe && s.recipe.scenario === before.recipe.scenario,
+      );
       // And each scenario opened is an entry of its own, which Back and Forward reopen.
       scenarios = followScenarioHistory(store, {
         // The state on screen has its latest frame; one being left has had its frames cleared.
