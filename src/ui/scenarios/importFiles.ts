@@ -41,5 +41,8 @@ export function importFiles(all: readonly ManifestFile[]): Imported {
   const warnings = [...grouped.values()].map((ws) => formatImportMessage({ ...ws[0], line: ws.map((w) => w.line).join(', ') as unknown as number }));
   if (skipped.length) warnings.push(`not YAML, not read: ${skipped.join(', ')}`);
   for (const w of workloads.slice(1)) warnings.push(`${w.name}: a second workload file, not used (open it alone with the manifests to use it)`);
-  return { ok: true, text: scenarioYaml(r.scenario, r.provenance), label: `${String((r.scenario as { name: string }).name)} (imported from ${label})`, warnings };
+  // Manifests without a workload file name no scenario: the importer's default name is 'imported',
+  // and the title read "imported (imported from 1 manifest file)" (session 36's trial).
+  const name = String((r.scenario as { name: string }).name);
+  return { ok: true, text: scenarioYaml(r.scenario, r.provenance), label: name === 'imported' ? `imported from ${label}` : `${name} (imported from ${label})`, warnings };
 }
