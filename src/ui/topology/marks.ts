@@ -121,7 +121,9 @@ const BADGE_ABOVE_Y_PRESENTER = -36;
 /** One hexagon per proxy, in a row along the top edge at the right (see layout.proxyAnchor); `presenter`: node text at presenter size. */
 export function drawHexes(g: G, p: PlacedNode, count: number, presenter = false): SVGPolygonElement[] {
   const row = g.append('g').attr('class', 'topo-proxies');
-  row.append('title').text(`${p.node.replicas} sidecar prox${p.node.replicas === 1 ? 'y' : 'ies'}: every byte in and out passes through one`);
+  // Only over hexagons drawn: a service without sidecars said it had them to a screen reader and
+  // in the exported report (gateway-only, partial-adoption's reports; session 36's trial).
+  if (count > 0) row.append('title').text(`${p.node.replicas} sidecar prox${p.node.replicas === 1 ? 'y' : 'ies'}: every byte in and out passes through one`);
   const hexes: SVGPolygonElement[] = [];
   for (let i = 0; i < count; i++) {
     const cx = p.w - 22 - (count - 1 - i) * NodeSize.hexStep;
