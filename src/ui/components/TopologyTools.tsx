@@ -29,6 +29,7 @@ export function TopologyTools({
   large,
   searchResult,
   onSuggestion,
+  onDismiss,
   query,
   setQuery,
   onSearch,
@@ -46,6 +47,8 @@ export function TopologyTools({
   searchResult: SearchResult | null;
   /** A click on the nearest name a missed search offers: searches for it. */
   onSuggestion: (name: string) => void;
+  /** The answer's close button: the answer, the box's text and the found mark go. */
+  onDismiss: () => void;
   query: string;
   setQuery: (q: string) => void;
   onSearch: (e: FormEvent) => void;
@@ -83,6 +86,7 @@ export function TopologyTools({
               ?
             </>
           )}
+          <button type="button" className="topo-search-dismiss" data-testid="node-search-dismiss" aria-label="Dismiss the search's answer" title="Dismiss (or empty the search box)" onClick={onDismiss} />
         </span>
       )}
       <form className="topo-search" onSubmit={onSearch} role="search">

@@ -250,6 +250,16 @@ export function TopologyView() {
           setQuery(name);
           searchFor(name);
         }}
+        onDismiss={() => {
+          // As emptying the box: the answer and its mark in the picture go (it drops over the
+          // legend's last row when the legend is open; session 36's trial).
+          setQuery('');
+          setSearchResult(null);
+          sceneRef.current?.setFound(null);
+          bigRef.current?.setFound(null);
+          dirtyRef.current = true;
+          paintRef.current();
+        }}
         query={query}
         setQuery={(q) => {
           setQuery(q);
