@@ -4,7 +4,7 @@ import { ConfigState, type World } from '../models';
 import { sampledOneIn } from '../sim-engine';
 import { serviceUtilization, writeEdgeCounts, type EdgeWindowCounts } from './edgeWindow';
 import { FAILED, RESPONSE, RETRY, SAMPLED, type InFlight } from './InFlight';
-import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, NODE_STRIDE, NodeField, packDotRequest } from './protocol';
+import { Counter, DOT_STRIDE, DotFate, EDGE_STRIDE, MAX_DOTS, NODE_STRIDE, NodeField, SATURATED_WAIT_MS, packDotRequest } from './protocol';
 
 /**
  * The dot-sampling stride for `inFlight` messages: 1 up to MAX_DOTS, else the least k with
@@ -68,7 +68,7 @@ function ejectedSeen(service: number, replica: number): boolean {
  * The per-node figures at `now` (simulated ms), NODE_STRIDE floats per topology node: each
  * service's replicas busy, queued, down and with stale or no config, its utilization (0..1,
  * over `recent`, the link labels' window, when given and not empty; else since the start) and
- * ejections; each control plane's cumulative connections and pushes and whether it and its CA
+ * ejections, and its sidecars' backlog (held, longest wait, how many saturated); each control plane's cumulative connections and pushes and whether it and its CA
  * are up. Reads the world only.
  */
 export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null = null): Float32Array {
@@ -80,6 +80,9 @@ export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null
     let down = 0;
     let stale = 0;
     let noConfig = 0;
+    let held = 0;
+    let wait = 0;
+    let saturated = 0;
     s.replicas.forEach((r, i) => {
       busy += r.busy;
       queued += r.queued;
@@ -89,6 +92,10 @@ export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null
       if (sc && !sc.inline) {
         if (sc.config === ConfigState.stale) stale++;
         else if (sc.config === ConfigState.none) noConfig++;
+        held += sc.heldAt(now);
+        const w1 = sc.waitAt(now);
+        if (w1 > wait) wait = w1;
+        if (w1 >= SATURATED_WAIT_MS) saturated++;
       }
     });
     const o = s.id * NODE_STRIDE;
@@ -101,6 +108,9 @@ export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null
     nodes[o + NodeField.down] = down;
     nodes[o + NodeField.stale] = stale;
     nodes[o + NodeField.noConfig] = noConfig;
+    nodes[o + NodeField.proxyHeld] = held;
+    nodes[o + NodeField.proxyWait] = wait;
+    nodes[o + NodeField.proxySaturated] = saturated;
   }
   // Ejections (outlier detection): a replica counts once however many callers eject it.
   for (const r of w.routes) {
@@ -135,7 +145,7 @@ export function packEdges(w: World): Float64Array {
 
 /**
  * The run's counters at `now` (simulated ms; see Counter): requests sent, ok, failed and in
- * flight, latency quantiles and mean, events, and the sidecars' CPU ms and passes. Reads the
+ * flight, latency quantiles and mean, events, and the sidecars' CPU ms, passes and backlog. Reads the
  * world only.
  */
 export function packCounters(w: World, now: number): Float64Array {
@@ -154,10 +164,16 @@ export function packCounters(w: World, now: number): Float64Array {
   let passes = 0;
   let proxies = 0;
   let halves = 0;
+  let backlog = 0;
+  let held = 0;
+  let wait = 0;
   for (const sc of w.sidecars) {
     if (sc.inline) continue;
     proxies++;
     cpu += sc.cpuMs(now);
+    backlog += sc.backlogMs(now);
+    held += sc.heldAt(now);
+    wait = Math.max(wait, sc.waitAt(now));
     passes += sc.passes;
     halves += sc.handshakes;
   }
@@ -166,5 +182,8 @@ export function packCounters(w: World, now: number): Float64Array {
   counters[Counter.proxies] = proxies;
   // Each half costs the same (World.tlsHandshakeCpuMs); one still running at `now` counts whole.
   counters[Counter.proxyHandshakeCpuMs] = halves * w.tlsHandshakeCpuMs;
+  counters[Counter.proxyBacklogMs] = backlog;
+  counters[Counter.proxyHeld] = held;
+  counters[Counter.proxyWaitMs] = wait;
   return counters;
 }

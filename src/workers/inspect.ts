@@ -43,6 +43,12 @@ export interface ProxyInspect {
   cpuMs: number;
   passes: number;
   handshakes: number;
+  /** CPU ms of passes it has taken but not yet run (Sidecar.backlogMs): 0 while it keeps up. */
+  backlogMs: number;
+  /** About how many messages it holds, waiting or on a worker (Sidecar.heldAt). */
+  held: number;
+  /** How long a pass arriving now would wait for a worker, ms (Sidecar.waitAt). */
+  waitMs: number;
   l7: boolean;
   /** Its config: fresh (connected), stale (lost its control plane, keeps its last config), none. */
   config: 'fresh' | 'stale' | 'none';
@@ -198,6 +204,9 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
         cpuMs: sc.cpuMs(now),
         passes: sc.passes,
         handshakes: sc.handshakes,
+        backlogMs: sc.backlogMs(now),
+        held: sc.heldAt(now),
+        waitMs: sc.waitAt(now),
         l7: sc.l7,
         config: sc.config === ConfigState.fresh ? 'fresh' : sc.config === ConfigState.stale ? 'stale' : 'none',
         configVersion: sc.configVersion,

@@ -105,7 +105,17 @@ export const Counter = {
    * World.tlsHandshakeCpuMs): where every try fails its handshake it is most of it (CounterStrip).
    */
   proxyHandshakeCpuMs: 12,
-  length: 13,
+  /**
+   * The sidecars' backlog: CPU ms of passes they have taken but not yet run (Sidecar.backlogMs), summed. With
+   * proxyCpuMs it is the CPU of every pass counted in proxyPasses, so the per-proxy figure stays the cost of a pass
+   * when they are saturated (it read 0.00 there: passes counted on arrival over CPU run so far, N5's F3).
+   */
+  proxyBacklogMs: 13,
+  /** About how many messages the sidecars hold, waiting or on a worker (Sidecar.heldAt), summed. */
+  proxyHeld: 14,
+  /** The longest a pass arriving now would wait for a worker at one sidecar, ms (Sidecar.waitAt). */
+  proxyWaitMs: 15,
+  length: 16,
 } as const;
 
 /**
@@ -154,10 +164,19 @@ export const MAX_DOTS = 4000;
  * replicas ejected now by at least one caller (outlier detection), and the simulated time (ms)
  * the first of those comes back (0 when none is ejected; the inspector lists every caller's).
  * Control planes: config streams opened and pushes made (cumulative, so a growing count can
- * pulse its lines), 0, 1 when down, 1 when its CA is down, 0, 0, 0.
+ * pulse its lines), 0, 1 when down, 1 when its CA is down, 0, 0, 0, 0, 0.
+ * Services with sidecars, last: about how many messages their sidecars hold (Sidecar.heldAt, summed), the
+ * longest a pass arriving now would wait at one of them, ms (Sidecar.waitAt), and how many of them are saturated
+ * (that wait SATURATED_WAIT_MS or more): a saturated proxy's backlog.
  */
-export const NODE_STRIDE = 8;
-export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5, ejected: 6, ejectedUntil: 7 } as const;
+export const NODE_STRIDE = 11;
+export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5, ejected: 6, ejectedUntil: 7, proxyHeld: 8, proxyWait: 9, proxySaturated: 10 } as const;
+/**
+ * A wait at a sidecar (the time a pass arriving now would wait for a worker, Sidecar.waitAt), ms, from which the
+ * counters and the picture call the proxy saturated. A pass costs a tenth of a millisecond or so (calibration.ts),
+ * so 50 ms is hundreds of passes queued a worker: far past the brief waits a busy proxy has now and then.
+ */
+export const SATURATED_WAIT_MS = 50;
 /** Floats per edge in `Frame.passed`: requests, responses, failed messages. */
 export const PASSED_STRIDE = 3;
 /**

@@ -6,7 +6,7 @@ import { seriesStore } from '../charts/seriesStore';
 import { runLatencyMeasured, warmupText } from '../measuredLatency';
 import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
-import { proxyCpuWhy } from './proxyCpuWhy';
+import { proxyCpuWhy, proxySaturatedWhy } from './proxyCpuWhy';
 import { RunStatus } from '../state/store';
 import { useRef } from 'react';
 import { useCausesFit } from './causesFit';
@@ -152,32 +152,47 @@ function ProxyCpu() {
   const passes = useAppStore((s) => s.stats.proxyPasses);
   const simTime = useAppStore((s) => s.stats.simTime);
   const handshakeMs = useAppStore((s) => s.stats.proxyHandshakeCpuMs ?? 0);
+  // Work the sidecars have taken but not yet run: passes are counted as they arrive, so without it a saturated
+  // mesh read 0.00 per proxy beside 4 vCPU in all (session 36's trial N5, F3).
+  const backlogMs = useAppStore((s) => s.stats.proxyBacklogMs ?? 0);
+  const held = useAppStore((s) => s.stats.proxyHeld ?? 0);
+  const waitMs = useAppStore((s) => s.stats.proxyWaitMs ?? 0);
   const failing = useAppStore((s) => s.stats.failed > s.stats.ok);
   // Shown ('—') from the first paint for a scenario with sidecars (and while the first one loads,
   // as most have them), not from its first frame on: the figures beside it moved left when it came.
   const sidecars = useAppStore((s) => (s.info === null ? s.status === RunStatus.loading : s.info.topology.nodes.some((n) => n.sidecar)));
   if (proxies === 0 && !sidecars) return null;
-  const per = vcpuPer1000(cpuMs, passes);
+  const per = vcpuPer1000(cpuMs + backlogMs, passes);
   const total = simTime > 0 ? cpuMs / simTime : NaN;
   // Not in a run's first second: every connection is new then, so the handshakes' share stood
   // high for a few tenths of a second in any run with sidecars, and the words came and went again
   // (partial-adoption: at 0.3 s, gone at 0.47 s), widening the figure and moving the ones beside it.
-  const why = simTime > WHY_FROM_MS ? proxyCpuWhy(cpuMs, passes, handshakeMs, failing) : null;
+  const why = simTime > WHY_FROM_MS ? proxyCpuWhy(cpuMs + backlogMs, passes, handshakeMs, failing) : null;
+  const saturated = proxySaturatedWhy(held, waitMs);
+  const said = saturated ?? why;
   return (
     <div
       className="figure figure-proxy"
-      title={`${formatCount(proxies)} sidecars. Per proxy: its CPU per 1000 requests/s through it (two passes a request, handshakes included). Total: CPU over every proxy, in cores.${why ? ` ${why.title}` : ''}`}
+      title={`${formatCount(proxies)} sidecars. Per proxy: its CPU per 1000 requests/s through it (two passes a request, handshakes included)${Number.isFinite(per) ? '' : ': no pass through a proxy yet to divide by'}. Total: CPU over every proxy, in cores.${said ? ` ${said.title}` : ''}`}
+      data-saturated={saturated ? 'true' : undefined}
     >
       <span className="figure-label">proxy CPU</span>
       <span className="figure-value-row">
         <span className="figure-value" data-testid="proxy-cpu">
           {formatNumber(per, 2)}
         </span>
-        {why && (
-          <span className="figure-why" data-testid="proxy-cpu-why" data-percent={why.percent}>
-            <span>{why.what}</span>
-            <span>{why.why}</span>
+        {saturated ? (
+          <span className="figure-why figure-why-saturated" data-testid="proxy-cpu-why" data-held={Math.round(held)}>
+            <span>{saturated.what}</span>
+            <span>{saturated.why}</span>
           </span>
+        ) : (
+          why && (
+            <span className="figure-why" data-testid="proxy-cpu-why" data-percent={why.percent}>
+              <span>{why.what}</span>
+              <span>{why.why}</span>
+            </span>
+          )
         )}
       </span>
       <span className="figure-note">

@@ -3,6 +3,8 @@
 // or once certificates expire in control-plane-outage), the figure rises from Istio's 0.35 to 1-3
 // with no more requests through the proxies, and a person reading the counters asked why.
 import { vcpuPer1000 } from '../../workers/figures';
+import { SATURATED_WAIT_MS } from '../../workers/protocol';
+import { formatCount, formatSimTime } from '../format';
 
 /** Share of the proxies' CPU on TLS handshakes from which the counters say so beside the number. */
 export const HANDSHAKE_SHARE_SHOWN = 0.25;
@@ -13,7 +15,7 @@ export const HANDSHAKE_SHARE_SHOWN = 0.25;
  * 1600x1000), and the full reason for its title.
  */
 export interface ProxyCpuWhy {
-  /** The share in percent, whole. */
+  /** The share in percent, whole (0 for the saturated words). */
   percent: number;
   /** The first line: what the share is ("74% TLS handshakes"). */
   what: string;
@@ -46,5 +48,21 @@ export function proxyCpuWhy(cpuMs: number, passes: number, handshakeCpuMs: numbe
     what: `${percent}% TLS handshakes`,
     why: failing ? 'redone each failed try' : 'for new connections',
     title: `${all.toFixed(2)} vCPU per 1000 req/s per proxy: ${(all - own).toFixed(2)} of it TLS handshakes (${percent}%), ${own.toFixed(2)} the requests' own passes (Istio's load test: 0.35). ${why}`,
+  };
+}
+
+/**
+ * The words beside the proxy CPU figure when the sidecars are saturated: a new pass would wait `waitMs` (ms, the
+ * longest at one sidecar) of SATURATED_WAIT_MS or more, and they hold about `held` messages; null otherwise. Said
+ * before any handshake words: a saturated mesh's backlog is what the counters missed (session 36's trial N5, F3:
+ * 1.17 million in flight, most in two sidecars, and nothing on screen said so). Pure.
+ */
+export function proxySaturatedWhy(held: number, waitMs: number): ProxyCpuWhy | null {
+  if (!(waitMs >= SATURATED_WAIT_MS) || !(held > 0)) return null;
+  return {
+    percent: 0,
+    what: 'saturated',
+    why: `${formatCount(held)} waiting`,
+    title: `The sidecars are saturated: about ${formatCount(held)} messages wait in them or are on their workers, and a new one would wait ${formatSimTime(waitMs)} at the busiest. The figure is the CPU of every pass they have taken, run or still waiting; "in all" is the CPU they have run.`,
   };
 }

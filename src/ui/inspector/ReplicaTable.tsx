@@ -3,7 +3,7 @@
 // load, its proxy and certificate. "Now" is the link labels' window: the last simulated second, read at tenths.
 import type { ReplicaInspect } from '../../workers/protocol';
 import { formatCount, formatNumber } from '../format';
-import { proxyCpuText, servedNowText } from './replicaText';
+import { proxyBacklogText, proxyCpuText, servedNowText } from './replicaText';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
 /** A simulated time: seconds, or hours past an hour (certificate lifetimes). */
@@ -61,6 +61,12 @@ export function ReplicaTable({ replicas, zoned }: { replicas: ReplicaInspect[]; 
             <td className="replica-figure">{pct(r.utilization)}</td>
             <td className="replica-figure" data-testid="replica-proxy-cpu" title={r.proxy ? `${pct(r.proxy.cpuUtilization)} since the start` : undefined}>
               {proxyCpuText(r)}
+              {proxyBacklogText(r).text && (
+                <span className="replica-proxy-backlog" data-testid="replica-proxy-backlog" data-held={r.proxy?.held} title={proxyBacklogText(r).title}>
+                  {' '}
+                  {proxyBacklogText(r).text}
+                </span>
+              )}
             </td>
             <td data-testid="replica-config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
             <td>{r.proxy?.certificate ? `${when(r.proxy.certificate.expiresAtMs)}${r.proxy.certificate.expired ? ' (expired)' : ''}` : '—'}</td>

@@ -1,7 +1,7 @@
 // Words of the inspector's replica table (ReplicaTable.tsx) for what a replica serves and its
 // proxy's CPU over the last simulated second. Pure.
-import type { ReplicaInspect } from '../../workers/protocol';
-import { formatNumber } from '../format';
+import { SATURATED_WAIT_MS, type ReplicaInspect } from '../../workers/protocol';
+import { formatCount, formatNumber, formatSimTime } from '../format';
 import { servedPerSecond } from '../topology/zoneText';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
@@ -27,4 +27,18 @@ export function servedNowText(r: Pick<ReplicaInspect, 'recent'>): string {
 export function proxyCpuText(r: Pick<ReplicaInspect, 'recent' | 'proxy'>): string {
   if (!r.proxy) return '—';
   return pct(r.recent?.proxyCpu ?? r.proxy.cpuUtilization);
+}
+
+/**
+ * A replica's sidecar backlog as the table says it beside its CPU: "saturated · ≈9,849 waiting" when a pass arriving
+ * now would wait SATURATED_WAIT_MS or more, '' otherwise (and without a sidecar); `title` gives the wait and the CPU
+ * queued. Pure.
+ */
+export function proxyBacklogText(r: Pick<ReplicaInspect, 'proxy'>): { text: string; title: string } {
+  const p = r.proxy;
+  if (!p || !(p.waitMs >= SATURATED_WAIT_MS)) return { text: '', title: '' };
+  return {
+    text: `saturated · ≈${formatCount(p.held)} waiting`,
+    title: `Its sidecar is saturated: about ${formatCount(p.held)} messages wait in it or are on its ${p.concurrency} workers (${formatSimTime(p.backlogMs)} of CPU queued); a new one would wait ${formatSimTime(p.waitMs)} for a worker.`,
+  };
 }

@@ -48,6 +48,12 @@ export interface Stats {
   proxies: number;
   /** Of proxyCpuMs, the sidecars' TLS handshake halves, ms (Counter.proxyHandshakeCpuMs); absent: none counted. */
   proxyHandshakeCpuMs?: number;
+  /** The sidecars' backlog: CPU ms taken, not yet run (Counter.proxyBacklogMs); absent: none. */
+  proxyBacklogMs?: number;
+  /** About how many messages the sidecars hold (Counter.proxyHeld); absent: none. */
+  proxyHeld?: number;
+  /** The longest wait a new pass would have at one sidecar, ms (Counter.proxyWaitMs); absent: none. */
+  proxyWaitMs?: number;
   failures: Record<string, number>;
   /** Config changes made and how far each spread (a lesson's change-spread figure reads it). */
   rollouts?: RolloutFigure[];

@@ -265,7 +265,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;
         const f = (k: number) => (ok ? nodes[i + k] : 0);
         showLoad(v, f(NodeField.busy), f(NodeField.queued), f(NodeField.utilization));
-        showHealth(v, Math.round(f(NodeField.down)), Math.round(f(NodeField.stale)), Math.round(f(NodeField.noConfig)), Math.round(f(NodeField.ejected)), f(NodeField.ejectedUntil));
+        const backlog = { saturated: Math.round(f(NodeField.proxySaturated)), held: f(NodeField.proxyHeld), waitMs: f(NodeField.proxyWait) };
+        showHealth(v, Math.round(f(NodeField.down)), Math.round(f(NodeField.stale)), Math.round(f(NodeField.noConfig)), Math.round(f(NodeField.ejected)), f(NodeField.ejectedUntil), backlog);
       }
       // A line to a node whose proxies have no config is cut (drawn as broken, in the failure
       // colour): its xDS stream never delivered, e.g. a boundary the control plane may not cross.
@@ -348,7 +349,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
           drawFaultTag(faultLayer, anchor.x, anchor.y - n * 24, f.type, anchor.edge);
         }
       }
-      for (const v of loads) showHealth(v, v.last.down, v.last.stale, v.last.noConfig, v.last.ejected, v.last.ejectedUntil);
+      for (const v of loads) showHealth(v, v.last.down, v.last.stale, v.last.noConfig, v.last.ejected, v.last.ejectedUntil, v.last.backlog);
     },
     highlight(keys) {
       const set = new Set(keys);

@@ -41,8 +41,21 @@ export interface LoadView {
   health: string;
   /** Types of the active faults acting on this node, listed first under it. */
   faults: string[];
-  last: { down: number; stale: number; noConfig: number; ejected: number; ejectedUntil: number };
+  last: { down: number; stale: number; noConfig: number; ejected: number; ejectedUntil: number; backlog?: ProxyBacklog };
 }
+
+/**
+ * A service's sidecars' backlog as a frame gives it (NodeField.proxySaturated, proxyHeld, proxyWait): how many of its
+ * proxies are saturated (a new pass would wait SATURATED_WAIT_MS or more), about how many messages they hold, and the
+ * longest wait a new pass would have at one, ms.
+ */
+export interface ProxyBacklog {
+  saturated: number;
+  held: number;
+  waitMs: number;
+}
+
+const NO_BACKLOG: ProxyBacklog = { saturated: 0, held: 0, waitMs: 0 };
 
 /** Share of `count` out of `total` shown on `k` marks, at least one when count > 0. */
 export function marks(count: number, total: number, k: number): number {
@@ -54,14 +67,18 @@ export function marks(count: number, total: number, k: number): number {
  * Replicas down greyed out (their worker slots and proxies), replicas ejected by callers'
  * outlier detection greyed (lighter, dashed) beside them with the time the first comes back,
  * proxies with stale config amber and with no config red, each named in a line under the box.
- * `ejectedUntil` is simulated ms. Mutates the SVG.
+ * `ejectedUntil` is simulated ms. Saturated proxies (`backlog`) drawn as full hexagons (the queue's colour, a heavy
+ * outline) and said under the box with about how many messages they hold. Mutates the SVG.
  */
-export function showHealth(v: LoadView, down: number, stale: number, noConfig: number, ejectedRaw = 0, ejectedUntil = 0): void {
+export function showHealth(v: LoadView, down: number, stale: number, noConfig: number, ejectedRaw = 0, ejectedUntil = 0, backlog: ProxyBacklog = NO_BACKLOG): void {
   // A replica both down and ejected counts as down.
   const ejected = Math.max(0, Math.min(ejectedRaw, v.replicas - Math.min(down, v.replicas)));
-  v.last = { down, stale, noConfig, ejected, ejectedUntil };
+  v.last = { down, stale, noConfig, ejected, ejectedUntil, backlog };
   const back = ejected > 0 ? formatSimTime(ejectedUntil) : '';
-  const key = `${down}|${stale}|${noConfig}|${ejected}|${back}|${v.faults.join(',')}`;
+  // The held count as its state line shows it (two significant figures past 10,000), so a growing backlog redraws
+  // the line a few times a second at most, not every frame.
+  const heldShown = backlog.saturated > 0 ? roughCount(backlog.held) : 0;
+  const key = `${down}|${stale}|${noConfig}|${ejected}|${back}|${v.faults.join(',')}|${backlog.saturated}|${heldShown}`;
   if (key === v.health) return;
   v.health = key;
   const r = v.replicas;
@@ -70,13 +87,16 @@ export function showHealth(v: LoadView, down: number, stale: number, noConfig: n
   const hexEjected = Math.min(k - hexDown, marks(ejected, r, k));
   const hexNone = Math.min(k - hexDown - hexEjected, marks(noConfig, r, k));
   const hexStale = Math.min(k - hexDown - hexNone, marks(stale, r, k));
+  const hexSaturated = Math.min(k - hexDown - hexEjected - hexNone - hexStale, marks(backlog.saturated, r, k));
   v.hexes.forEach((h, i) => {
-    // Down replicas from the right, like their worker slots; config states from the left.
-    const state = i >= k - hexDown ? 'down' : i >= k - hexDown - hexEjected ? 'ejected' : i < hexNone ? 'none' : i < hexNone + hexStale ? 'stale' : '';
+    // Down replicas from the right, like their worker slots; config states, then saturation, from the left.
+    const state =
+      i >= k - hexDown ? 'down' : i >= k - hexDown - hexEjected ? 'ejected' : i < hexNone ? 'none' : i < hexNone + hexStale ? 'stale' : i < hexNone + hexStale + hexSaturated ? 'saturated' : '';
     h.classList.toggle('topo-hex-down', state === 'down');
     h.classList.toggle('topo-hex-ejected', state === 'ejected');
     h.classList.toggle('topo-hex-none', state === 'none');
     h.classList.toggle('topo-hex-stale', state === 'stale');
+    h.classList.toggle('topo-hex-saturated', state === 'saturated');
   });
   const firstDown = (r - Math.min(down, r)) * v.concurrency;
   const firstEjected = firstDown - ejected * v.concurrency;
@@ -89,7 +109,7 @@ export function showHealth(v: LoadView, down: number, stale: number, noConfig: n
   else v.group.removeAttribute('data-ejected');
   v.group.classList.toggle('topo-all-down', down >= r && r > 0);
   v.group.classList.toggle('topo-some-down', down > 0);
-  const { shown, titled } = healthParts(v.faults, r, down, stale, noConfig, ejected, back, v.stateLines);
+  const { shown, titled } = healthParts(v.faults, r, down, stale, noConfig, ejected, back, v.stateLines, backlog);
   showStateLines(v, shown, titled);
 }
 
@@ -116,6 +136,7 @@ export function healthParts(
   ejected: number,
   back: string,
   lines: number,
+  backlog: ProxyBacklog = NO_BACKLOG,
 ): { shown: StatePart[]; titled: StatePart[] } {
   const titled: StatePart[] = faults.map((f) => ['topo-state-fault', `⚡ ${faultName(f)}`, `⚡ ${faultShortName(f)}`]);
   const downPart: StatePart = ['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`, down >= r ? 'all down' : `${down}/${r} down`];
@@ -123,6 +144,7 @@ export function healthParts(
   if (ejected > 0) titled.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`, `${ejected} of ${r} ejected`]);
   if (noConfig > 0) titled.push(['topo-state-none', `no config (${noConfig} of ${r})`, 'no config']);
   if (stale > 0) titled.push(['topo-state-stale', `stale config (${stale} of ${r})`, 'stale config']);
+  if (backlog.saturated > 0) titled.push(backlogPart(backlog, r));
   if (down <= 0) return { shown: titled, titled };
   const kill = faults.indexOf('kill-replica');
   const killed: StatePart = ['topo-state-fault', `⚡ ${down} of ${r} replicas killed`, `⚡ ${down} of ${r} killed`];
@@ -134,6 +156,23 @@ export function healthParts(
   if (down >= r && faults.includes('kill-service')) return { shown: titled.filter((p) => p !== downPart), titled };
   if (down >= r || kill < 0) return { shown: titled, titled };
   return { shown: merged(), titled };
+}
+
+/**
+ * The state part of saturated sidecars: "proxies saturated · ≈150k waiting" (its short form the first half), its
+ * tooltip line (the part's text in full, showStateLines) with the wait. Pure.
+ */
+export function backlogPart(b: ProxyBacklog, r: number): StatePart {
+  const who = b.saturated >= r ? (r === 1 ? 'proxy saturated' : 'proxies saturated') : `${b.saturated} of ${r} proxies saturated`;
+  return ['topo-state-saturated', `${who} · ≈${roughCount(b.held)} waiting`, who];
+}
+
+/** A count to two significant figures past 10,000 ("9,849", "15,000", "1,200,000"), grouped. Pure. */
+export function roughCount(n: number): string {
+  const x = Math.round(n);
+  if (x < 10_000) return formatCount(x);
+  const step = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return formatCount(Math.round(x / step) * step);
 }
 
 /** A state line: its class, its text, and optionally a shorter text for a box too narrow for it. */
