@@ -13,7 +13,13 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
   const at = (ms: number) => `${(100 * Math.min(1, ms / Math.max(1, s.durationMs))).toFixed(3)}%`;
   // Both runs at their end with no difference found: said for the whole run, not "yet".
   const ended = s.durationMs > 0 && s.simTime >= s.durationMs;
-  const divergenceText = s.divergence
+  // One scenario on both sides, not a branch: one recipe, so the runs are the same event for event
+  // (a fault from the view's form strikes both). Said, rather than "no visible difference yet"
+  // for the whole run (session 36's trial opened ?compare=retry-storm,retry-storm).
+  const same = s.pair !== null && s.pair[0] === s.pair[1] && s.labels === null;
+  const divergenceText = same
+    ? 'A and B are one scenario with one seed, so they run event for event alike: pick another scenario for B, or branch B with a config change'
+    : s.divergence
     ? divergenceHeadline(s.divergence)
     : ended
       ? `No visible difference in the whole run (to ${formatMoment(s.durationMs)}): ${DIVERGENCE_RULE_SHORT}`
