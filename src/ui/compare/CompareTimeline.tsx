@@ -16,7 +16,7 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
   // One scenario on both sides, not a branch: one recipe, so the runs are the same event for event
   // (a fault from the view's form strikes both). Said, rather than "no visible difference yet"
   // for the whole run (session 36's trial opened ?compare=retry-storm,retry-storm).
-  const same = s.pair !== null && s.pair[0] === s.pair[1] && s.labels === null;
+  const same = s.pair !== null && s.pair[0] === s.pair[1] && s.labels === null && !s.divergence;
   const divergenceText = same
     ? 'A and B are one scenario with one seed, so they run event for event alike: pick another scenario for B, or branch B with a config change'
     : s.divergence
