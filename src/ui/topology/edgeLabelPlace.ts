@@ -235,6 +235,15 @@ function boundsOf(points: readonly { x: number; y: number }[]): Rect {
  * short link between crossing lines where every spot beside it did too.)
  */
 export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], box: { w: number; h: number }, nodes: readonly Rect[], labels: readonly Rect[], view: Rect, soft: readonly Rect[] = []): LabelSpot {
+  return storyLabelSpot(link, others, box, nodes, labels, view, soft).spot;
+}
+
+/**
+ * placeStoryLabel's spot and its cost: under 100 when it reads as its own link's and covers no
+ * node, label or edge of the view; 100 or more when it reads as another link's (plus what else it
+ * crosses). Pure.
+ */
+export function storyLabelSpot(link: LabelLink, others: readonly LabelLink[], box: { w: number; h: number }, nodes: readonly Rect[], labels: readonly Rect[], view: Rect, soft: readonly Rect[] = []): { spot: LabelSpot; cost: number } {
   const cost = (s: LabelSpot) => {
     const r = labelRect(s, box);
     let c = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 10_000 : 0;
@@ -248,7 +257,8 @@ export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], b
     if (readsAsOther(link, others, s, box)) c += 100;
     return c;
   };
-  return cheapest(storyCandidates(link, box), cost) ?? { x: 0, y: 0, anchor: 'middle' };
+  const spot = cheapest(storyCandidates(link, box), cost) ?? { x: 0, y: 0, anchor: 'middle' as const };
+  return { spot, cost: cost(spot) };
 }
 
 /** The first of `spots` with the least `cost` (a spot of cost 0 ends the search), or null for none. */
