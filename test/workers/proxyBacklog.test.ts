@@ -67,7 +67,7 @@ describe('the words for a saturated sidecar', () => {
   });
 
   it('says the proxies saturated under the box, after the config states, with its short form', () => {
-    expect(backlogPart({ saturated: 2, held: 150_012, waitMs: 1400 }, 2)).toEqual(['topo-state-saturated', 'proxies saturated · ≈150,000 waiting', 'proxies saturated']);
+    expect(backlogPart({ saturated: 2, held: 150_012, waitMs: 1400 }, 2)).toEqual(['topo-state-saturated', 'proxies saturated · ≈150,000 waiting', 'saturated · ≈150,000 waiting']);
     expect(backlogPart({ saturated: 1, held: 80, waitMs: 60 }, 3)[1]).toBe('1 of 3 proxies saturated · ≈80 waiting');
     const parts = healthParts([], 2, 0, 1, 0, 0, '', 2, { saturated: 2, held: 9_849, waitMs: 864 }).shown.map((p) => p[1]);
     expect(parts).toEqual(['stale config (1 of 2)', 'proxies saturated · ≈9,849 waiting']);

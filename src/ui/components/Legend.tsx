@@ -173,6 +173,9 @@ function LegendList({ large, meshed, mtls, sampling }: { large: boolean; meshed:
           <li>
             <Hex state="none" /> no config
           </li>
+          <li title="a sidecar whose workers cannot keep up: a new message would wait 50 ms or more; the line under the service says about how many wait">
+            <Hex state="saturated" /> saturated
+          </li>
           <li title="a replica its callers' outlier detection has ejected; the box says when it comes back">
             <Hex state="ejected" /> ejected
           </li>
@@ -212,7 +215,7 @@ function useDotEvery(): number {
   return every;
 }
 
-function Hex({ state }: { state: '' | 'stale' | 'none' | 'ejected' }) {
+function Hex({ state }: { state: '' | 'stale' | 'none' | 'ejected' | 'saturated' }) {
   return (
     <svg className="legend-icon" viewBox="-12 -12 24 24" aria-hidden="true">
       <polygon className={`topo-hex${state ? ` topo-hex-${state}` : ''}`} points="7.8,4.5 0,9 -7.8,4.5 -7.8,-4.5 0,-9 7.8,-4.5" />

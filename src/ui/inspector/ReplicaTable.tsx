@@ -62,9 +62,14 @@ export function ReplicaTable({ replicas, zoned }: { replicas: ReplicaInspect[]; 
             <td className="replica-figure" data-testid="replica-proxy-cpu" title={r.proxy ? `${pct(r.proxy.cpuUtilization)} since the start` : undefined}>
               {proxyCpuText(r)}
               {proxyBacklogText(r).text && (
-                <span className="replica-proxy-backlog" data-testid="replica-proxy-backlog" data-held={r.proxy?.held} title={proxyBacklogText(r).title}>
-                  {' '}
-                  {proxyBacklogText(r).text}
+                // Under the percentage, one word a line, so the column stays as narrow as its figure (at 1024x768 one
+                // line widened it past the panel: 'saturated' scrolled out of sight).
+                <span className="replica-proxy-backlog" data-testid="replica-proxy-backlog" data-held={r.proxy?.held} title={proxyBacklogText(r).title} style={{ display: 'block', color: 'var(--queued-ink)' }}>
+                  {proxyBacklogText(r).text.split(' · ').map((line) => (
+                    <span key={line} style={{ display: 'block' }}>
+                      {line}
+                    </span>
+                  ))}
                 </span>
               )}
             </td>

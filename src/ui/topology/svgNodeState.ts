@@ -159,12 +159,12 @@ export function healthParts(
 }
 
 /**
- * The state part of saturated sidecars: "proxies saturated · ≈150k waiting" (its short form the first half), its
- * tooltip line (the part's text in full, showStateLines) with the wait. Pure.
+ * The state part of saturated sidecars: "proxies saturated · ≈150,000 waiting", its short form "saturated · ≈150,000
+ * waiting" (the count kept: a 2-replica box at 1600x1000 had room for "proxies saturated" alone). Pure.
  */
 export function backlogPart(b: ProxyBacklog, r: number): StatePart {
   const who = b.saturated >= r ? (r === 1 ? 'proxy saturated' : 'proxies saturated') : `${b.saturated} of ${r} proxies saturated`;
-  return ['topo-state-saturated', `${who} · ≈${roughCount(b.held)} waiting`, who];
+  return ['topo-state-saturated', `${who} · ≈${roughCount(b.held)} waiting`, `saturated · ≈${roughCount(b.held)} waiting`];
 }
 
 /** A count to two significant figures past 10,000 ("9,849", "15,000", "1,200,000"), grouped. Pure. */
