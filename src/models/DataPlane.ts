@@ -92,9 +92,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   }
 
   /**
-   * The request is on a connection: over the network to the callee's host (its sidecar, or its
-   * app). The per-try timer starts now, as Envoy's does (waiting in the pool and connecting count
-   * against the route timeout only).
+   * The request is on a connection: over the network to the callee's host (its sidecar, or its app). The per-try
+   * timer starts now, as Envoy's does (waiting in the pool and connecting count against the route timeout only).
    */
   send(att: Attempt): void {
     const w = this.world;
@@ -108,8 +107,9 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
     if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, att.isRetry, att.requestNumber, att.trace !== null && att.trace.sampled);
     const sc = w.sidecarOfHost[att.host];
-    if (sc) this.toProxy(sc, d, att.id, P.inRequest);
-    else this.deliver(d, K.Arrive, r.service, att.id, 0);
+    w.sim.nextDelay[0] = d;
+    if (sc) this.toProxy(sc, att.id, P.inRequest);
+    else this.deliver(K.Arrive, r.service, att.id, 0);
   }
 
   // ---- the callee's side ---------------------------------------------------------------
@@ -132,9 +132,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   }
 
   /**
-   * The answer leaves the callee's pod now, or `afterPass`: once its sidecar's response pass just
-   * taken is over (NOTE: issue 14.4: its delay read here, not passed: a heap number each). A
-   * partition is judged as it leaves: now, or else on arrival (`arrived`) by the partitions of then.
+   * The answer leaves the callee's pod now, or `afterPass`: once its sidecar's response pass just taken is over (NOTE: 14.4:
+   * its delay read here, not passed: a heap number each). A partition is judged as it leaves, else on arrival (`arrived`).
    */
   private sendBack(att: Attempt, afterPass = false): void {
     const w = this.world;
@@ -146,24 +145,23 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     const d = after + oneWayDelay(w, r, att.replica);
     // NOTE: drawn as partitions stand at the pass's start (one starting or healing during it is rare).
     if (w.observer && !w.network.partitioned(att.host, r.callerHost)) {
-      // A failed try its router is set to retry is drawn as a retry, not a failure: the call may
-      // still end ok (read now; the retry budget may differ when the answer lands). The late
-      // answer of a try the router gave up on is dropped at its proxy: never the call's failure.
+      // A failed try its router is set to retry is drawn as a retry, not a failure: the call may still end ok (read now;
+      // the retry budget may differ when it lands). A late answer to a try given up on is dropped at its proxy.
       const failed = att.cause !== null && !att.abandoned;
       const retried = failed && this.router.retryExpected(att);
       w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, failed && !retried, att.isRetry || retried, att.requestNumber, att.trace !== null && att.trace.sampled);
     }
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
-    if (r.sidecar) this.toProxy(r.sidecar, d, att.id, P.outResponse);
-    else this.deliver(d, K.AttemptResponse, this.id, att.id, 0);
+    w.sim.nextDelay[0] = d;
+    if (r.sidecar) this.toProxy(r.sidecar, att.id, P.outResponse);
+    else this.deliver(K.AttemptResponse, this.id, att.id, 0);
   }
 
   // ---- sidecar passes ------------------------------------------------------------------
 
   /**
-   * A message reaches a sidecar: a worker's CPU (Sidecar.claim), the proxy's own latency and, between
-   * app and sidecar, the pod's loopback (Sidecar.pass). The callee's passes go straight on; the
-   * router's (the caller's side) come back as ProxyDone. NOTE: one switch (issue 14.4).
+   * A message reaches a sidecar: a worker's CPU (Sidecar.claim), the proxy's own latency and, between app and sidecar,
+   * the pod's loopback (Sidecar.pass). The callee's passes go straight on; the router's come back as ProxyDone. NOTE: one switch (issue 14.4).
    */
   private proxyArrive(id: number, pass: number): void {
     const w = this.world;
@@ -213,7 +211,9 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     sc.pass(w.sim, true);
     const d = sc.lastPassDelay;
     if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, sc.lastEnd, now + d);
-    return pass === P.inRequest ? this.deliver(d, K.Arrive, att.route!.service, att.id, 0) : this.sendBack(att, true);
+    if (pass !== P.inRequest) return this.sendBack(att, true);
+    w.sim.nextDelay[0] = d;
+    this.deliver(K.Arrive, att.route!.service, att.id, 0);
   }
 
   /** A router pass ended (or an inline proxy's message arrived, costing nothing of its own). */
@@ -224,7 +224,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         return this.router.routeCall(w.calls.get(id));
       case P.inRequest: {
         const att = w.attempts.get(id);
-        return this.deliver(w.sidecarOfHost[att.host]!.loopbackDelay(), K.Arrive, att.route!.service, att.id, 0); // app <-> sidecar in the pod
+        w.sim.nextDelay[0] = w.sidecarOfHost[att.host]!.loopbackDelay(); // app <-> sidecar in the pod
+        return this.deliver(K.Arrive, att.route!.service, att.id, 0);
       }
       case P.inResponse:
         return this.sendBack(w.attempts.get(id));
@@ -281,19 +282,18 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   // ---- plumbing ------------------------------------------------------------------------
 
   /**
-   * A message reaches a sidecar `delay` ms from now, or at once (0: the pass is taken within this
-   * event, a direct call, as `receive` would make it). An inline proxy only passes it on.
+   * A message reaches a sidecar `sim.nextDelay[0]` ms from now (the caller writes it; NOTE: issue 14.4: a double passed
+   * to a call V8 does not inline is a heap number), or at once (0: the pass is taken within this event, a direct call,
+   * as `receive` would make it). An inline proxy only passes it on.
    */
-  private toProxy(sc: Sidecar, delay: number, id: number, pass: number): void {
-    if (delay === 0) return sc.inline ? this.proxyDone(id, pass) : this.proxyArrive(id, pass);
-    this.world.sim.nextDelay[0] = delay; // NOTE: the delay reaches the queue unboxed (Simulation.postNext)
+  private toProxy(sc: Sidecar, id: number, pass: number): void {
+    if (this.world.sim.nextDelay[0] === 0) return sc.inline ? this.proxyDone(id, pass) : this.proxyArrive(id, pass);
     this.world.sim.postNext(sc.inline ? K.ProxyDone : K.ProxyArrive, this.id, id, pass);
   }
 
-  /** NOTE: zero delay delivers synchronously, without an event. */
-  private deliver(delay: number, kind: number, target: number, a: number, b: number): void {
-    if (delay === 0) return this.world.sim.actor(target).receive(kind, a, b);
-    this.world.sim.nextDelay[0] = delay;
+  /** As toProxy, to an actor: after `sim.nextDelay[0]` ms (the caller writes it); zero delivers synchronously, without an event. */
+  private deliver(kind: number, target: number, a: number, b: number): void {
+    if (this.world.sim.nextDelay[0] === 0) return this.world.sim.actor(target).receive(kind, a, b);
     this.world.sim.postNext(kind, target, a, b);
   }
 }

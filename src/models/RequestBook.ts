@@ -59,7 +59,7 @@ export abstract class RequestBook {
     const latency = now - req.sentAt;
     if (cause === 'ok') {
       this.ok++;
-      this.okPerSecond.add(now);
+      this.okPerSecond.addSecond(Math.floor(now / 1000)); // NOTE: as add(now), an integer passed (TimeSeries.addSecond)
       if (req.sentAt >= this.warmup) this.latency.record(latency);
     } else {
       this.failed++;

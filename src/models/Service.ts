@@ -1,7 +1,7 @@
 import { Histogram, invariant, type Actor, type Rng, type Sampler } from '../sim-engine';
 import type { ServiceSpec } from '../scenario';
 import { drawAtOf } from './drawRecords';
-import { drawServiceTime } from './serviceDraw';
+import { drawServiceTimeInto, serviceDrawn } from './serviceDraw';
 import { Cause, Ev } from './events';
 import type { Attempt, Call } from './Call';
 import type { Route } from './envoy/cluster';
@@ -102,7 +102,9 @@ export class ServiceActor implements Actor {
   private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
     att.holdsWorker = true;
-    const ms = (this.timeBlock !== null ? drawServiceTime(this.timeBlock, this.timeAt) : this.serviceTime()) * replica.slowdown;
+    let base = 0; // NOTE: the draw through a slot (serviceDraw.ts)
+    if (this.timeBlock !== null) { drawServiceTimeInto(this.timeBlock, this.timeAt); base = serviceDrawn[0]; } else base = this.serviceTime();
+    const ms = base * replica.slowdown;
     // NOTE: issue 14.4: the delay in and the handle out through the kernel's slots (Simulation.scheduleNext).
     this.world.sim.nextDelay[0] = ms;
     this.world.sim.scheduleNext(Ev.WorkDone, this.id, att.id);

@@ -1,4 +1,5 @@
-import { drawAt, encodeDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../sim-engine';
+import { DrawCode, drawAt, drawInto, encodeDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../sim-engine';
+import { passLognormal } from './proxy/passDraws';
 
 /** Where one draw is encoded: doubles `p` to `p + DRAW_SLOT - 1` of `f` (`encodeDraw`, then its stream's state). */
 export interface DrawAt {
@@ -12,6 +13,11 @@ const BLOCK = 8192;
 const BLOCK_BITS = 13;
 /** Doubles a record takes: DRAW_SLOT (7) rounded up to a cache line. */
 const RECORD = 8;
+/** DrawCode.lognormal as a literal (a module constant is a context load at each use: EventQueue.ts). */
+const enum D {
+  lognormal = 4,
+}
+if (DrawCode.lognormal !== D.lognormal) throw new Error('drawRecords: DrawCode changed');
 
 /** The record each sampler made by `recordSampler` draws from. */
 const records = new WeakMap<Sampler, DrawAt>();
@@ -55,6 +61,21 @@ export class DrawRecords {
   /** A draw from the record at `place` (from `place`, not -1): as drawAt(f, p) on the record. Mutates its stream's state. */
   drawAtPlace(place: number): number {
     return drawAt(this.blocks[place >> BLOCK_BITS], place & (BLOCK - 1));
+  }
+
+  /**
+   * `drawAtPlace`'s draw written to `out[k]` rather than returned (the same draw, bit for bit).
+   * Mutates the record's stream state and `out[k]`. NOTE: issue 14.4: not inlined at its callers,
+   * a returned double is a fresh heap number (6 a 3-hop request, a third of its allocation); a
+   * lognormal draw (a link's usual latency) through the proxies' inlined arithmetic
+   * (passLognormal, the record's first draw), where drawInto, over V8's inlining budget, returns
+   * its Alea step's double boxed.
+   */
+  drawAtPlaceInto(place: number, out: Float64Array, k: number): void {
+    const f = this.blocks[place >> BLOCK_BITS];
+    const p = place & (BLOCK - 1);
+    if (f[p] === D.lognormal) out[k] = passLognormal(f, p, 0);
+    else drawInto(f, p, out, k);
   }
 }
 

@@ -21,7 +21,11 @@ export function oneWayDelay(w: DataPlaneHost, r: Cluster, replica: number): numb
 /** `oneWayDelay`, its result left in `linkDelay[0]` (the same draws in the same order). */
 export function oneWayDelayInto(w: DataPlaneHost, r: Cluster, replica: number): void {
   const place = r.pool.latencyPlace(replica);
-  const base = place >= 0 ? w.network.latencyDrawAt(place) : (r.latency[replica]?.() ?? 0);
+  let base = 0;
+  if (place >= 0) {
+    w.network.latencyDrawInto(place, linkDelay, 0); // NOTE: the draw stays a plain double (issue 14.4)
+    base = linkDelay[0];
+  } else base = r.latency[replica]?.() ?? 0;
   const extra = r.faultDelay === null ? 0 : r.faultDelay();
   linkDelay[0] = base + extra + w.network.lossDelay();
 }

@@ -8,8 +8,9 @@ const enum E {
   exponential = 2,
 }
 
-/** Where `drawServiceTime` writes, read straight after (as drawAt's slot). */
-const drawn = new Float64Array(1);
+/** Where `drawServiceTimeInto` leaves its draw (ms), read straight after (as drawAt's slot). */
+export const serviceDrawn = new Float64Array(1);
+const drawn = serviceDrawn;
 
 /**
  * `drawAt(f, p)`: one draw of the distribution encoded at `p` of `f`, in ms; advances its stream
@@ -18,9 +19,18 @@ const drawn = new Float64Array(1);
  * `drawInto` (too big for V8 to inline) and switches on the kind; other kinds go to `drawInto`.
  */
 export function drawServiceTime(f: Float64Array, p: number): number {
+  drawServiceTimeInto(f, p);
+  return drawn[0];
+}
+
+/**
+ * `drawServiceTime`'s draw left in `serviceDrawn[0]` rather than returned (the same draw).
+ * NOTE: issue 14.4: where V8 does not inline it, a returned double is a fresh heap number (3 a
+ * 3-hop request).
+ */
+export function drawServiceTimeInto(f: Float64Array, p: number): void {
   if (f[p] === E.exponential) {
     exponentialInto(f, p + 3, drawn, 0);
     drawn[0] = f[p + 1] * drawn[0];
   } else drawInto(f, p, drawn, 0);
-  return drawn[0];
 }

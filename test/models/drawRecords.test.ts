@@ -54,6 +54,25 @@ describe('draw records (issue 14: the hot path draws from one cache line)', () =
     expect(records.place(null)).toBe(-1);
   });
 
+  it.each<[string, Distribution]>([
+    ['lognormal', { type: 'lognormal', median: 0.5, sigma: 0.25 }],
+    ['lognormal, wide (its tail draws too)', { type: 'lognormal', median: 0.5, sigma: 2 }],
+    ['exponential', { type: 'exponential', mean: 14.3 }],
+  ])('drawAtPlaceInto writes the %s draws drawAtPlace returns, bit for bit, from the one stream (issue 14.4)', (_name, d) => {
+    const plain = sampler(d, streamFor(5, 'link/a'));
+    const expected = Array.from({ length: 4000 }, () => plain());
+    const records = new DrawRecords();
+    records.alloc();
+    const place = records.place(drawAtOf(recordSampler(records, d, 5, 'link/a')));
+    const out = new Float64Array(2);
+    const got = expected.map((_, i) => {
+      if (i % 2 === 0) return records.drawAtPlace(place);
+      records.drawAtPlaceInto(place, out, 1);
+      return out[1];
+    });
+    expect(got.map((v, i) => Object.is(v, expected[i]))).not.toContain(false);
+  });
+
   it('a sampler not made over a record has none', () => {
     expect(drawAtOf(sampler({ type: 'constant', value: 1 }, streamFor(1, 'x')))).toBeNull();
     expect(drawAtOf(null)).toBeNull();

@@ -153,7 +153,9 @@ export class Router {
       call.holdsRetry = false;
     }
     if (att.trace !== null) w.tracer!.tryEnd(att, w.sim.now, cause, status);
-    if (aboutHost) r.outlier.recordOutcome(r.policy.outlier, att.replica, status, w.sim.now);
+    // NOTE: issue 14.4: recordOutcome does nothing without an outlier policy: not called then,
+    // so the clock is not passed (a double passed to a call V8 does not inline is a heap number).
+    if (aboutHost && r.policy.outlier) r.outlier.recordOutcome(r.policy.outlier, att.replica, status, w.sim.now);
   }
 
   /**
@@ -280,7 +282,7 @@ export class Router {
       call.holdsRetry = false;
     }
     if (call.trace !== null) w.tracer!.callEnd(call, w.sim.now, cause, status, inherited);
-    if (!call.callerGaveUp) w.edgeStats[call.edge].record(call, w.sim.now, w.warmup);
+    if (!call.callerGaveUp) w.edgeStats[call.edge].record(call, w.sim, w.warmup);
     const sc: Sidecar | null = r.sidecar;
     if (sc) {
       // App <-> sidecar inside one pod. NOTE: zero delay delivers synchronously, without an event.
