@@ -38,7 +38,7 @@ async function pictureProblems(page: Page) {
   return page.evaluate(() => {
     const stage = document.querySelector('.topology-stage')!.getBoundingClientRect();
     const problems: string[] = [];
-    for (const t of document.querySelectorAll<SVGTextElement>('[data-testid="topology"] .topo-node text')) {
+    for (const t of Array.from(document.querySelectorAll<SVGTextElement>('[data-testid="topology"] .topo-node text'))) {
       const r = t.getBoundingClientRect();
       if (r.width === 0 || getComputedStyle(t).display === 'none') continue;
       const px = parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1);
