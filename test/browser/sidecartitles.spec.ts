@@ -6,9 +6,9 @@ import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 
 test('only services drawn with sidecar hexagons are titled as having sidecars (partial-adoption: storefront, catalog and orders; not reports or search; gateway-only: none)', async ({ page }) => {
-  const titles = () =>
+  const titles = (): Promise<Record<string, [number, string | null]>> =>
     page.locator('svg[data-testid="topology"] [data-node]').evaluateAll((nodes) =>
-      Object.fromEntries(nodes.map((n) => [n.getAttribute('data-node'), [n.querySelectorAll('.topo-hex').length, n.querySelector('.topo-proxies > title')?.textContent ?? null]])),
+      Object.fromEntries(nodes.map((n) => [n.getAttribute('data-node') ?? '', [n.querySelectorAll('.topo-hex').length, n.querySelector('.topo-proxies > title')?.textContent ?? null] as [number, string | null]])),
     );
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=partial-adoption');

@@ -69,7 +69,7 @@ describe('the editor checks text as the CLI does, each problem at its line', () 
 describe('the form writes into the text', () => {
   it('adds a service and a call to it from its caller, leaving the rest of the JSON as written', () => {
     const r = addToScenario(hello, 'hello-mesh.json', { kind: 'service', name: 'reviews', replicas: 2, sidecar: true, mtls: 'STRICT', serviceTime: '5ms', retries: 1, timeout: '800ms', calledBy: 'catalog' });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    if (!r.ok) throw new Error(JSON.stringify(r));
     // Everything up to catalog's policy is untouched, byte for byte.
     const cut = hello.indexOf('"retryOn": ["5xx", "connect-failure"] } }') + '"retryOn": ["5xx", "connect-failure"] } }'.length;
     expect(r.text.slice(0, cut)).toBe(hello.slice(0, cut));
@@ -99,7 +99,7 @@ describe('the form writes into the text', () => {
         const d = readDurationField(t, { positive: true });
         if (!d.ok || d.value === null) throw new Error(t);
         const r = addToScenario(text, 'y.yaml', { kind: 'service', name: `b${i}`, replicas: 1, sidecar: false, mtls: 'PERMISSIVE', serviceTime: '5ms', retries: null, timeout: d.value, calledBy: '' });
-        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+        if (!r.ok) throw new Error(JSON.stringify(r));
         text = r.text;
       }
       const parsed = parseScenarioText(text, 'yaml');
