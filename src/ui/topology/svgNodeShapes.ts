@@ -42,6 +42,13 @@ const CARD_OFFSET = 6;
 const CARD_INSET = 8;
 const MAX_CARDS = 3;
 const INNER_X = 14;
+/**
+ * A box's name's baseline, design units from its top: its 18-unit text's box then starts some 14
+ * units down, 5 under the sidecar hexagons' row (NodeSize.hexR 9 about the top edge), and ends over
+ * the caption's at 48. At 28 the two boxes were 2 units apart and a long name ran along under the
+ * row, its glyphs all but touching (Bookinfo's productpage at 1600x1000, session 36's trial).
+ */
+const NAME_BASELINE = 31;
 
 /** Draws a client into `g`: a round figure, its name, its sidecar's hexagon, and how many users it stands for. Mutates the SVG. */
 export function drawClient(g: G, p: PlacedNode): void {
@@ -107,7 +114,7 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
   const inner = kind === 'gateway' ? INNER_X + 10 : INNER_X;
   const card = g.append('g').attr('class', 'topo-card');
   card.append('rect').attr('class', 'topo-card-front').attr('width', w).attr('height', h).attr('rx', radius);
-  const title = card.append('text').attr('class', 'topo-name').attr('x', inner).attr('y', 28).text(p.node.name);
+  const title = card.append('text').attr('class', 'topo-name').attr('x', inner).attr('y', NAME_BASELINE).text(p.node.name);
   for (const tag of nodeTags(p.node)) title.append('tspan').attr('class', `topo-kind${tag === 'TCP' ? ' topo-kind-tcp' : ''}`).attr('dx', 8).text(tag);
   card
     .append('text')
