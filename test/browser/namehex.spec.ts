@@ -20,13 +20,13 @@ const files = ['platform/namespace.yaml', 'platform/apps.yaml', 'platform/gatewa
 async function nameHexClashes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const g of document.querySelectorAll<SVGGElement>('[data-node]')) {
+    for (const g of Array.from(document.querySelectorAll<SVGGElement>('[data-node]'))) {
       const name = g.querySelector('.topo-name');
       if (!name) continue;
       const b = name.getBoundingClientRect();
       const n = { left: b.left - 2, right: b.right + 2, top: b.top - 2, bottom: b.bottom + 2, width: b.width };
       if (n.width <= 0) continue;
-      for (const h of g.querySelectorAll('.topo-hex')) {
+      for (const h of Array.from(g.querySelectorAll('.topo-hex'))) {
         const r = h.getBoundingClientRect();
         const dx = Math.min(n.right, r.right) - Math.max(n.left, r.left);
         const dy = Math.min(n.bottom, r.bottom) - Math.max(n.top, r.top);
@@ -39,7 +39,7 @@ async function nameHexClashes(page: Page): Promise<string[]> {
 
 /** How many names were drawn with hexagons, so a check over none cannot pass. */
 async function namesWithHexes(page: Page): Promise<number> {
-  return page.evaluate(() => [...document.querySelectorAll('[data-node]')].filter((g) => g.querySelector('.topo-name') && g.querySelector('.topo-hex')).length);
+  return page.evaluate(() => Array.from(document.querySelectorAll('[data-node]')).filter((g) => g.querySelector('.topo-name') && g.querySelector('.topo-hex')).length);
 }
 
 for (const [w, h] of [
