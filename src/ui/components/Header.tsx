@@ -9,6 +9,7 @@ import { SPEEDS } from '../sim/speeds';
 import { ExportMenu } from '../export/ExportMenu';
 import { useDropToOpen, useOpenFiles } from './ImportedManifests';
 import { SeekingStatus } from './SeekingStatus';
+import { usePace } from './PaceNote';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   loading: 'loading…',
@@ -198,6 +199,7 @@ function RunControls() {
   const controller = useController();
   const status = useAppStore((s) => s.status);
   const speedId = useAppStore((s) => s.speedId);
+  const pace = usePace();
   const hasScenario = useAppStore((s) => s.info !== null);
   // A seek under way is what the run is doing, whatever its status (paused meanwhile).
   const seekingTo = useAppStore((s) => (s.status === RunStatus.loading || s.status === RunStatus.crashed ? null : s.seekingTo));
@@ -244,10 +246,19 @@ function RunControls() {
       </button>
       <label className="field">
         <span className="field-label">Speed</span>
-        <select data-testid="speed" value={speedId} onChange={(e) => controller.setSpeed(e.target.value)}>
+        <select
+          data-testid="speed"
+          value={speedId}
+          onChange={(e) => controller.setSpeed(e.target.value)}
+          style={pace ? { color: 'var(--queued-ink)' } : undefined}
+          data-achieved={pace?.achieved}
+          title={pace?.title}
+        >
           {SPEEDS.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.label}
+              {/* No wider than the widest label ('0.05× slow motion'): a wider one widened the control and wrapped the
+                  header onto two rows at 1600x1000 and 1024x768. */}
+              {pace && s.id === speedId ? `${pace.keep} → at ${pace.at}` : s.label}
             </option>
           ))}
         </select>
