@@ -7,6 +7,7 @@ export { DataPlane } from './DataPlane';
 export { EdgeStats } from './EdgeStats';
 export { Network } from './net/Network';
 export { Sidecar, Pass } from './proxy/Sidecar';
+export { backlogMs, heldAt, waitAt } from './proxy/sidecarBacklog';
 export { Cluster, type Route } from './envoy/cluster';
 export { Identity, mtlsHandshake } from './tls/Identity';
 export { Ev, Cause, type EventKind } from './events';

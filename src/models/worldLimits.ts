@@ -2,6 +2,8 @@
 // memory or spin: requests in flight at once, and events in a row at one simulated time.
 import { DEFAULT_SAME_TIME_LIMIT, RunStoppedError, formatSimTime } from '../sim-engine';
 import type { Scenario } from '../scenario';
+import { heldAt, waitAt } from './proxy/sidecarBacklog';
+import type { Sidecar } from './proxy/Sidecar';
 
 /**
  * Requests, or calls (a fan-out makes several per request), in flight at once past which a run
@@ -36,14 +38,12 @@ export interface QueueOwner {
   readonly replicas: readonly { readonly queued: number; readonly concurrency: number }[];
 }
 
-/** A proxy as the overload message names it: its name and about how many messages it holds (Sidecar.heldAt). */
-export interface BacklogOwner {
-  readonly name: string;
-  /** An API gateway's own proxy: its work is the gateway's, never named here. */
-  readonly inline: boolean;
-  heldAt(now: number): number;
-  waitAt(now: number): number;
-}
+/**
+ * A proxy as the overload message names it: a sidecar, read for about how many messages it holds
+ * and the wait a new one has (sidecarBacklog.ts); an inline one (an API gateway's own proxy, whose
+ * work is the gateway's) is never named.
+ */
+export type BacklogOwner = Sidecar;
 
 /** A wait in ms as the overload message says it: "864 ms", "1.4 s". */
 function waitText(ms: number): string {
@@ -67,11 +67,11 @@ export function overloadedError(callees: readonly QueueOwner[], maxInFlight: num
     .map(({ c, queued }) => ({ n: queued, text: `${c.name}'s queue (${en(queued)} waiting for ${en(c.replicas.length)} × ${en(c.replicas[0].concurrency)} workers)` }));
   const held = proxies
     .filter((p) => !p.inline)
-    .map((p) => ({ p, n: p.heldAt(now) }))
+    .map((p) => ({ p, n: heldAt(p, now) }))
     .filter((h) => h.n > 0)
     .sort((x, y) => y.n - x.n)
     .slice(0, 3)
-    .map(({ p, n }) => ({ n, text: `${p.name} (about ${en(n)} messages, a new one waits ${waitText(p.waitAt(now))})` }));
+    .map(({ p, n }) => ({ n, text: `${p.name} (about ${en(n)} messages, a new one waits ${waitText(waitAt(p, now))})` }));
   const places = [...queues, ...held].sort((x, y) => y.n - x.n).map((x) => x.text);
   const fix = [queues.length ? 'give the services a queueCapacity (requests past it fail queue-full), more replicas or workers' : '', held.length ? 'give the sidecars more workers (sidecar.concurrency)' : '']
     .filter(Boolean)

@@ -1,6 +1,6 @@
 // Packing a frame's typed arrays from the world and the messages in flight: the dots, the
 // per-node and per-edge figures and the run's counters (see protocol.ts for each layout).
-import { ConfigState, type World } from '../models';
+import { ConfigState, backlogMs, heldAt, waitAt, type World } from '../models';
 import { sampledOneIn } from '../sim-engine';
 import { serviceUtilization, writeEdgeCounts, type EdgeWindowCounts } from './edgeWindow';
 import { FAILED, RESPONSE, RETRY, SAMPLED, type InFlight } from './InFlight';
@@ -92,8 +92,8 @@ export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null
       if (sc && !sc.inline) {
         if (sc.config === ConfigState.stale) stale++;
         else if (sc.config === ConfigState.none) noConfig++;
-        held += sc.heldAt(now);
-        const w1 = sc.waitAt(now);
+        held += heldAt(sc, now);
+        const w1 = waitAt(sc, now);
         if (w1 > wait) wait = w1;
         if (w1 >= SATURATED_WAIT_MS) saturated++;
       }
@@ -171,9 +171,9 @@ export function packCounters(w: World, now: number): Float64Array {
     if (sc.inline) continue;
     proxies++;
     cpu += sc.cpuMs(now);
-    backlog += sc.backlogMs(now);
-    held += sc.heldAt(now);
-    wait = Math.max(wait, sc.waitAt(now));
+    backlog += backlogMs(sc, now);
+    held += heldAt(sc, now);
+    wait = Math.max(wait, waitAt(sc, now));
     passes += sc.passes;
     halves += sc.handshakes;
   }

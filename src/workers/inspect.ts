@@ -1,4 +1,4 @@
-import { ConfigState, type Route, type Trace, type World } from '../models';
+import { ConfigState, backlogMs, heldAt, waitAt, type Route, type Trace, type World } from '../models';
 import { replicaBase, replicaUtilization, type EdgeWindow } from './edgeWindow';
 import { EDGE_STRIDE, EdgeField } from './protocol';
 
@@ -204,9 +204,9 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
         cpuMs: sc.cpuMs(now),
         passes: sc.passes,
         handshakes: sc.handshakes,
-        backlogMs: sc.backlogMs(now),
-        held: sc.heldAt(now),
-        waitMs: sc.waitAt(now),
+        backlogMs: backlogMs(sc, now),
+        held: heldAt(sc, now),
+        waitMs: waitAt(sc, now),
         l7: sc.l7,
         config: sc.config === ConfigState.fresh ? 'fresh' : sc.config === ConfigState.stale ? 'stale' : 'none',
         configVersion: sc.configVersion,

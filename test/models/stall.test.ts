@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IN_FLIGHT, World, stallLimit } from '../../src/models';
+import { MAX_IN_FLIGHT, World, heldAt, stallLimit } from '../../src/models';
 import type { Scenario } from '../../src/scenario';
 import { RunStoppedError, StalledClockError } from '../../src/sim-engine';
 import { scenario } from './helpers';
@@ -169,7 +169,7 @@ describe('a world with more in flight than memory holds', () => {
     // A request every microsecond from t = 0: the 20,001st at 20 ms. Both sidecars hold about 9,850 messages (the
     // requests not yet through them), 98% of those in flight; web's own queue holds 301.
     expect((e as RunStoppedError).atMs).toBeCloseTo(20, 6);
-    expect(w.sidecars.filter((p) => !p.inline).map((p) => [p.name, p.heldAt(w.sim.now)])).toEqual([
+    expect(w.sidecars.filter((p) => !p.inline).map((p) => [p.name, heldAt(p, w.sim.now)])).toEqual([
       ['web-0/sidecar', 9847],
       ['web-1/sidecar', 9849],
     ]);

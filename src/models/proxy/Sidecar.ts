@@ -74,12 +74,12 @@ export class Sidecar {
   /**
    * Its record (see ProxyRecords, Rec): the draws of `cpu` and `latency` when they are encoded
    * there, the pod's loopback, CPU taken, the last start and by worker the simulated time it
-   * finishes the last pass it took. `o` is where the record starts in `f`.
+   * finishes the last pass it took. `o` is where the record starts in `f`. sidecarBacklog.ts reads them.
    */
-  private readonly f: Float64Array;
-  private readonly o: number;
+  readonly f: Float64Array;
+  readonly o: number;
   /** Worker threads: `concurrency`, at least one. */
-  private readonly workers: number;
+  readonly workers: number;
   /** The pod's app <-> sidecar loopback when it is not encoded in the record (null: zero). */
   private loopback: Sampler | null = null;
 
@@ -295,37 +295,5 @@ export class Sidecar {
   /** Share of worker time busy up to `now`: its CPU utilisation in cores / concurrency. */
   utilization(now: number): number {
     return now <= 0 ? 0 : this.cpuMs(now) / (this.workers * now);
-  }
-
-  /**
-   * Its backlog at `now`: CPU ms of passes and handshake halves it has taken but not yet run (each worker's work past
-   * `now`, summed). 0 for a proxy that keeps up. Exact: the proxy is a FIFO queue solved ahead (Lindley), so the work
-   * ahead is all there is to its queue. Reads only.
-   */
-  backlogMs(now: number): number {
-    return this.f[this.o + Rec.cpuTaken] - this.cpuMs(now);
-  }
-
-  /**
-   * How long a pass arriving at `now` would wait for a worker, ms (the worker that frees first): 0 while one is free.
-   * Exact, as backlogMs. Reads only.
-   */
-  waitAt(now: number): number {
-    const first = this.o + Rec.freeAt;
-    let free = this.f[first];
-    for (let j = first + 1; j < first + this.workers; j++) if (this.f[j] < free) free = this.f[j];
-    return free > now ? free - now : 0;
-  }
-
-  /**
-   * About how many passes (messages) it holds at `now`, waiting or on a worker: its backlog over its mean CPU per pass
-   * or handshake half so far, rounded up. An estimate (the passes' own times are not kept, Lindley's recursion needs
-   * only each worker's free time); 0 when it has no backlog. Reads only.
-   */
-  heldAt(now: number): number {
-    const ahead = this.backlogMs(now);
-    const taken = this.passes + this.handshakes;
-    if (!(ahead > 0) || taken === 0) return 0;
-    return Math.ceil(ahead / (this.f[this.o + Rec.cpuTaken] / taken));
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampler, streamFor } from '../../../src/sim-engine';
 import { ProxyRecords, Rec, Sidecar, recordDraw } from '../../../src/models/proxy/Sidecar';
 import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY } from '../../../src/models/proxy/calibration';
+import { backlogMs, heldAt, waitAt } from '../../../src/models/proxy/sidecarBacklog';
 
 const constant = (ms: number) => () => ms;
 const proxy = (concurrency: number, cpu: () => number) => new Sidecar(0, 'p/sidecar', 0, true, concurrency, cpu, constant(0), null);
@@ -135,16 +136,16 @@ describe('a sidecar backlog', () => {
     // Two workers, 1 ms a pass, five passes at t = 0: workers free at 3 and 2 ms.
     const p = proxy(2, constant(1));
     for (let i = 0; i < 5; i++) claimAt(p, 0);
-    expect([p.backlogMs(0), p.waitAt(0), p.heldAt(0)]).toEqual([5, 2, 5]);
+    expect([backlogMs(p, 0), waitAt(p, 0), heldAt(p, 0)]).toEqual([5, 2, 5]);
     // At 1 ms two passes are done: 3 ms of work left, one worker frees in 1 ms.
-    expect([p.backlogMs(1), p.waitAt(1), p.heldAt(1)]).toEqual([3, 1, 3]);
+    expect([backlogMs(p, 1), waitAt(p, 1), heldAt(p, 1)]).toEqual([3, 1, 3]);
     // At 2.5 ms the last pass is half run: 0.5 ms left, a worker free now, about one pass held.
-    expect([p.backlogMs(2.5), p.waitAt(2.5), p.heldAt(2.5)]).toEqual([0.5, 0, 1]);
-    expect([p.backlogMs(3), p.waitAt(3), p.heldAt(3)]).toEqual([0, 0, 0]);
+    expect([backlogMs(p, 2.5), waitAt(p, 2.5), heldAt(p, 2.5)]).toEqual([0.5, 0, 1]);
+    expect([backlogMs(p, 3), waitAt(p, 3), heldAt(p, 3)]).toEqual([0, 0, 0]);
   });
 
   it('holds nothing before its first pass', () => {
     const p = proxy(2, constant(1));
-    expect([p.backlogMs(0), p.waitAt(0), p.heldAt(0)]).toEqual([0, 0, 0]);
+    expect([backlogMs(p, 0), waitAt(p, 0), heldAt(p, 0)]).toEqual([0, 0, 0]);
   });
 });
