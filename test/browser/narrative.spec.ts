@@ -141,7 +141,9 @@ test('control-plane-outage tells its story step by step and highlights what each
     await expect(page.getByTestId('narrative-text')).toBeInViewport({ ratio: 0.99 });
     const size = () => page.getByTestId('narrative-text').evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
     expect(await size()).toBeGreaterThanOrEqual(14);
-    expect(await size()).toBeLessThan(17);
+    // At most 17 px: since the story column is chosen per picture (session 36, storyColumn.ts) this
+    // step fits a 340 px column at its full 17 px; beside the old 200 px one it stepped down.
+    expect(await size()).toBeLessThanOrEqual(17);
     await saveShot(page, 'narrative-presenter-pagedown-1024.png');
 
     // Every step of every shipped story, reached as a presenter does (PageDown), whole in the
