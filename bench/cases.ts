@@ -260,11 +260,31 @@ function chainStretch(ms: number): { value: number; traceHash: string } {
   return { value: world.sent - s0, traceHash: world.sim.traceHash() };
 }
 
+/**
+ * chain3 timed as the floor is timed: one World warmed for `warmMs` simulated ms (100 s, 100,000
+ * requests at 1,000 requests/s), then `ms` more timed in the same World. The floor warms its own
+ * simulation for as many events as it times and then times it; `chain3` (steady) builds a fresh
+ * World for its timed run, so it also pays the World's build and V8's recompiles after the new
+ * objects' deopts (session 36: 2-5 points of the share). Both are reported.
+ */
+function chainSteady(ms: number, warmMs = 100_000): { value: number; events: number; cpu: number } {
+  const scenario = meshChain(3);
+  const world = new World({ ...scenario, duration: warmMs + ms + 1000 }, scenario.seed);
+  world.runUntil(warmMs);
+  const [s0, e0] = [world.sent, world.sim.events];
+  const [t0, c0] = [performance.now(), resourceCpuMs()];
+  world.runUntil(warmMs + ms);
+  const [s, c] = [(performance.now() - t0) / 1000, (resourceCpuMs() - c0) / 1000];
+  const sent = world.sent - s0;
+  return { value: sent / s, events: (world.sim.events - e0) / s, cpu: sent / c };
+}
+
 const cases: Record<string, () => { value: number; events?: number }> = {
   hold: () => ({ value: hold(10_000, 5_000_000) }),
   // 2000 s at 500 req/s = 1M requests.
   mm1: () => steady(loadScenario('scenarios/mm1.json'), 2_000_000),
   chain3: () => steady(meshChain(3), 200_000),
+  chain3Warm: () => chainSteady(200_000),
   chain10: () => steady(meshChain(10), 60_000),
   floor3: () => meshChainFloor(400_000),
   /** Every case at a tiny size, so a test can check the bench still builds and runs. */
