@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { buildSync } from 'esbuild';
+import { benchBundleOptions } from './bundle';
 import { CACHEGRIND_STRETCHES, hasValgrind } from './cachegrind';
 import { codeAt, codeObjects, jitCosts, totalsOf, type SiteCost } from './missSitesParse';
 
@@ -147,7 +148,7 @@ function main(): void {
   }
   mkdirSync(dir, { recursive: true });
   const bundle = `${dir}/cases.mjs`;
-  buildSync({ entryPoints: ['bench/cases.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, sourcemap: 'external', logLevel: 'warning', external: ['yaml'] });
+  buildSync({ ...benchBundleOptions(bundle), sourcemap: 'external' });
   const ms = CACHEGRIND_STRETCHES[services][1];
   const stretch = floor3 ? ['floorStretch', '20000'] : chain3 ? ['chainStretch', '20000'] : ['scaleStretch', String(services), String(ms)];
   const what = floor3 ? "the chain's floor, 20,000 requests after as many untimed" : chain3 ? 'the 3-hop chain, 20 simulated s after 20 s of warm-up' : `${services} services, ${ms} simulated ms after 1 s of warm-up`;

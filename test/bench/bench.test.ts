@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBenchBundle } from '../../bench/bundle';
 
@@ -8,6 +11,17 @@ describe('npm run bench', () => {
     const out = JSON.parse(execFileSync(process.execPath, [bundle, 'smoke'], { encoding: 'utf8' }));
     expect(out.value).toBeGreaterThan(0);
     expect(out.events).toBeGreaterThan(out.value);
+  });
+
+  it('runs from a bundle written outside the checkout (bench:misses --dir /tmp/...): yaml imported from the project', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-bench-'));
+    try {
+      const bundle = buildBenchBundle(dir);
+      const out = JSON.parse(execFileSync(process.execPath, [bundle, 'smoke'], { encoding: 'utf8' }));
+      expect(out.value).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unknown case by name (exit 2)', () => {
@@ -21,7 +35,7 @@ describe('npm run bench', () => {
       stderr = String((e as { stderr: string }).stderr);
     }
     expect(code).toBe(2);
-    expect(stderr).toMatch(/unknown benchmark case "nope"; cases: hold, mm1, chain3, chain10, floor3, smoke/);
+    expect(stderr).toMatch(/unknown benchmark case "nope"; cases: hold, mm1, chain3, chain3Warm, chain10, floor3, smoke/);
   });
 
   it('runs the chain and its floor for bench:misses (requests as counted after warm-up): 1,000 a simulated second, and the floor as asked', () => {
