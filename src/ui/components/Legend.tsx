@@ -142,6 +142,11 @@ function LegendList({ large, meshed, mtls, saturated, sampling }: { large: boole
           <li title="proxies with no config">
             <span className="legend-square" style={{ background: 'var(--failed)' }} /> no config
           </li>
+          {saturated && (
+            <li title="a node whose sidecars cannot keep up: a new message would wait 50 ms or more; its label says about how many wait" data-legend="saturated">
+              <span className="legend-square" style={{ background: NODE_STATE_FILLS[8], border: '2.5px solid var(--queued)' }} /> saturated
+            </li>
+          )}
           <li title="some replicas down (grey), or all of them (light grey)">
             <span className="legend-square" style={{ background: NODE_STATE_FILLS[6] }} /> replicas down
           </li>

@@ -18,14 +18,14 @@ export interface DrawnLocks {
 }
 
 /**
- * Draws each node's folds or ejected ring, then the locks: per edge zoomed in, per pair of groups
+ * Draws each node's folds or ejected ring (and lists its saturated sidecars, drawn by the node layer), then the locks: per edge zoomed in, per pair of groups
  * zoomed out (a failing edge inside a group breaks its own lock); broken locks last, so no whole
  * lock covers one. Two links crossing at their middles share one whole lock, and a whole lock
  * is left out inside a tile (it says less than the node it hides). Impure: draws on `f.ctx`
  * (its transform left at device pixels) and appends to `f.marks`.
  */
 export function drawEventMarks(s: CanvasSceneState, f: CanvasFrame): DrawnLocks {
-  const { topology, layout, hidden, hiddenEdges, downOf, ejectedOf, backOf, tlsFailed, groupTls, groupMtls } = s;
+  const { topology, layout, hidden, hiddenEdges, downOf, ejectedOf, backOf, backlogOf, tlsFailed, groupTls, groupMtls } = s;
   const { ctx, camera, dpr, k, detail, sx, sy, colours, markColours, marks } = f;
   const half = Cell.size / 2;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -48,6 +48,8 @@ export function drawEventMarks(s: CanvasSceneState, f: CanvasFrame): DrawnLocks 
       ctx.strokeRect(x - 3, y - 3, side + 6, side + 6);
       ctx.setLineDash([]);
     }
+    // The square itself is drawn saturated by the node layer; here only said, for tests and the label.
+    if (backlogOf[node.id]) marks.push({ kind: 'saturated', x, y, w: side, h: side, node: node.name, text: backlogOf[node.id] });
     if (ejectedOf[node.id] > 0) marks.push({ kind: 'ejected', x: x + side / 2, y: y + side / 2, node: node.name, ejected: ejectedOf[node.id], replicas: node.replicas, back: backOf[node.id] });
   }
   const nameOf = (id: number) => topology.nodes[id].name;

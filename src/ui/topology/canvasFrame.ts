@@ -16,6 +16,8 @@ export interface CanvasColours {
   request: string;
   failed: string;
   queued: string;
+  /** The queue's dark ink (--queued-ink): a saturated node's fill. */
+  queuedInk: string;
   down: string;
   line: string;
   ink2: string;

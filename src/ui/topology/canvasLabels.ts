@@ -14,7 +14,7 @@ const NAME_PX = 20;
 const titleWidths = new WeakMap<CanvasSceneState, { family: string; widths: Map<string, number> }>();
 
 /**
- * Draws the tile titles, then the labels: the found node and ejected replicas' return times
+ * Draws the tile titles, then the labels: the found node, ejected replicas' return times and saturated sidecars' backlog
  * (which may cover a square under them: they are what was asked for, or news), then, never over
  * a node's square either, highlighted and faulted nodes, then names of nodes big enough to read.
  * Every tile on screen gets a title while its header (and half the gap above it) can hold the
@@ -23,7 +23,7 @@ const titleWidths = new WeakMap<CanvasSceneState, { family: string; widths: Map<
  * Impure: draws on `f.ctx` (at device pixels), appends to `f.marks`, sets `s.drawnTitles`.
  */
 export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: DrawnLocks): void {
-  const { topology, layout, n, hidden, ejectedOf, backOf, lit, faulted, clearBelow, groupParts, groupText, titleRight, found } = s;
+  const { topology, layout, n, hidden, ejectedOf, backOf, backlogOf, lit, faulted, clearBelow, groupParts, groupText, titleRight, found } = s;
   const { ctx, dpr, k, sx, sy, colours, font, family, marks } = f;
   const { locks, broken } = drawnLocks;
   const half = Cell.size / 2;
@@ -117,6 +117,9 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
     ctx.font = `${strong ? 600 : 500} ${font}px ${family}`;
     const w = measure(text) + 8;
     if (x + w < 0 || x > layout.width || y + font + 4 < 0 || y > layout.height) return;
+    // A label of a node on the stage is kept on it: "web: proxies saturated · ≈6,600 waiting" under a node at the right
+    // edge ran off it.
+    if (x >= 0 && x + w > stageW) x = Math.max(0, stageW - w);
     cands.push({ x, y, w, h: font + 6, priority, key: texts.length });
     texts.push(text);
     bold.push(strong);
@@ -125,7 +128,10 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
   const nameBelow = (id: number, priority: number, text = human(id)) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true);
   if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0);
   for (let i = 0; i < n; i++) {
-    if (ejectedOf[i] > 0 && !hidden[layout.groupOf[i]]) nameBelow(i, 1, `${human(i)}: ${ejectedText(ejectedOf[i], topology.nodes[i].replicas, backOf[i])}`);
+    if (hidden[layout.groupOf[i]]) continue;
+    // As the SVG view's state lines: ejected replicas with their return, saturated sidecars with about how many wait.
+    const said = [ejectedOf[i] > 0 ? ejectedText(ejectedOf[i], topology.nodes[i].replicas, backOf[i]) : '', backlogOf[i]].filter(Boolean);
+    if (said.length > 0) nameBelow(i, 1, `${human(i)}: ${said.join(' · ')}`);
   }
   for (let i = 0; i < n; i++) if ((lit[i] || faulted[i]) && !hidden[layout.groupOf[i]]) nameBelow(i, 2);
   if (Cell.step * k >= NAME_PX) {

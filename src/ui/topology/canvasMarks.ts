@@ -26,6 +26,7 @@ export type DrawnMark =
   | { kind: 'lock'; x: number; y: number; edge: string }
   | { kind: 'broken-lock'; x: number; y: number; edge: string; failed: number }
   | { kind: 'ejected'; x: number; y: number; node: string; ejected: number; replicas: number; back: string }
+  | { kind: 'saturated'; x: number; y: number; w: number; h: number; node: string; text: string }
   | { kind: 'fold'; x: number; y: number; w: number; h: number; node: string; index: number; state: FoldState }
   | { kind: 'label'; x: number; y: number; w: number; h: number; text: string; px: number }
   /** A highlighted node's halo (the story points at it): its box and colours as drawn. */

@@ -3,8 +3,14 @@
 // state changed since (clearing their cells), not 2,000 marks, most of them the same; a full
 // repaint comes with the cached base's (camera, hidden groups, theme).
 import { Cell } from './groupLayout';
-import { STATES, type CanvasSceneState } from './canvasSceneState';
+import { State, STATES, type CanvasSceneState } from './canvasSceneState';
 import type { CanvasColours } from './canvasFrame';
+
+/**
+ * A saturated node's outline, screen px: the SVG view's saturated hexagon's heavy outline (truth.css, stroke-width 3)
+ * at about the weight it has there at 1600x1000.
+ */
+export const SATURATED_OUTLINE_PX = 2.5;
 
 /** The layer's canvas (made on first use), the state each node was painted in (255: not yet), and the clients' stamps. */
 export interface NodeLayer {
@@ -54,7 +60,7 @@ export function drawNodeLayer(
   ch: number,
   design: (c: CanvasRenderingContext2D) => void,
   onScreen: (x: number, y: number, w: number, h: number) => boolean,
-  colours: Pick<CanvasColours, 'surface' | 'request' | 'queued' | 'failed' | 'down' | 'edgeStrong'>,
+  colours: Pick<CanvasColours, 'surface' | 'request' | 'queued' | 'queuedInk' | 'failed' | 'down' | 'edgeStrong'>,
   dpr: number,
   k: number,
   px: number,
@@ -73,10 +79,13 @@ export function drawNodeLayer(
     ctx.clearRect(0, 0, cw, ch);
   }
   design(ctx);
-  const fills = [colours.surface, '#cfe3f1', '#7fb3d9', colours.request, colours.queued, colours.failed, '#b9c2cd', colours.down];
+  const fills = [colours.surface, '#cfe3f1', '#7fb3d9', colours.request, colours.queued, colours.failed, '#b9c2cd', colours.down, colours.queuedInk];
   const half = Cell.size / 2;
-  // The outline's width and its antialiasing, around the square.
-  const pad = 1.5 * px;
+  // The outline's width and its antialiasing, around the square (a saturated node's heavy outline included), no
+  // further than half the gap to the next square: clearing more took the edge of a neighbour's outline zoomed out.
+  const gap = (Cell.step - Cell.size) / 2;
+  const heavyWidth = Math.min(SATURATED_OUTLINE_PX * px, gap);
+  const pad = Math.min((SATURATED_OUTLINE_PX / 2 + 1) * px, gap);
   const changed: number[] = [];
   for (const node of topology.nodes) {
     const id = node.id;
@@ -110,8 +119,9 @@ export function drawNodeLayer(
     if (!any) continue;
     ctx.fillStyle = fills[st];
     ctx.fill();
-    ctx.lineWidth = 1 * px;
-    ctx.strokeStyle = colours.edgeStrong;
+    const heavy = st === State.saturated;
+    ctx.lineWidth = heavy ? heavyWidth : px;
+    ctx.strokeStyle = heavy ? colours.queued : colours.edgeStrong;
     ctx.stroke();
   }
 }

@@ -9,11 +9,16 @@ import type { TitlePart } from './canvasLabels';
 import { Cell, type GroupLayout } from './groupLayout';
 import type { Topology } from './layoutTypes';
 import { formatCount, formatPercent, formatRate, formatSimTime } from '../format';
+import { backlogPart } from './svgNodeState';
 
-/** Node states as drawn, one colour each. */
-export const State = { idle: 0, busy1: 1, busy2: 2, busy3: 3, stale: 4, noConfig: 5, someDown: 6, down: 7 } as const;
+/**
+ * Node states as drawn, one colour each. `saturated`: some of its sidecars saturated (NodeField.proxySaturated, a new
+ * pass would wait SATURATED_WAIT_MS or more), drawn as the SVG view's saturated hexagon (truth.css
+ * .topo-hex-saturated): the queue's dark ink with a heavy outline in the queue's colour.
+ */
+export const State = { idle: 0, busy1: 1, busy2: 2, busy3: 3, stale: 4, noConfig: 5, someDown: 6, down: 7, saturated: 8 } as const;
 /** How many node states there are (State's values are 0 to STATES - 1). */
-export const STATES = 8;
+export const STATES = 9;
 
 /** A tile title as drawn last: its box and the tile's, CSS px from the stage's top left, and its full text. */
 export interface DrawnTitle {
@@ -37,6 +42,11 @@ export interface CanvasSceneState {
   readonly downOf: Uint16Array;
   readonly ejectedOf: Uint16Array;
   readonly backOf: string[];
+  /**
+   * A node's saturated sidecars as the SVG view's state line says them ("proxies saturated · ≈15,000 waiting",
+   * svgNodeState.backlogPart, the count to two figures), '' for none.
+   */
+  readonly backlogOf: string[];
   /** Per edge and per pair of groups: calls that failed a TLS handshake over the last 2 s. */
   readonly tlsFailed: Uint32Array;
   readonly groupTls: Uint32Array;
@@ -125,6 +135,7 @@ export function createSceneState(topology: Topology, layout: GroupLayout): Canva
     downOf: new Uint16Array(n),
     ejectedOf: new Uint16Array(n),
     backOf: new Array<string>(n).fill(''),
+    backlogOf: new Array<string>(n).fill(''),
     tlsFailed: new Uint32Array(topology.edges.length),
     groupTls: new Uint32Array(layout.groupEdges.length),
     groupMtls,
@@ -153,7 +164,7 @@ export function createSceneState(topology: Topology, layout: GroupLayout): Canva
  * a node's state as drawn changed. Impure: mutates `s`.
  */
 export function updateLoad(s: CanvasSceneState, nodes: Float32Array | null): boolean {
-  const { topology, state, downOf, ejectedOf, backOf } = s;
+  const { topology, state, downOf, ejectedOf, backOf, backlogOf } = s;
   let changed = false;
   for (const node of topology.nodes) {
     const i = node.id * NODE_STRIDE;
@@ -164,6 +175,7 @@ export function updateLoad(s: CanvasSceneState, nodes: Float32Array | null): boo
       else if (down >= node.replicas && node.replicas > 0) st = State.down;
       else if (nodes[i + NodeField.noConfig] > 0) st = State.noConfig;
       else if (nodes[i + NodeField.stale] > 0) st = State.stale;
+      else if (nodes[i + NodeField.proxySaturated] >= 1) st = State.saturated;
       else if (down > 0) st = State.someDown;
       else {
         const busy = nodes[i + NodeField.busy] / Math.max(1, node.replicas * node.concurrency);
@@ -183,6 +195,12 @@ export function updateLoad(s: CanvasSceneState, nodes: Float32Array | null): boo
       downOf[node.id] = down;
       ejectedOf[node.id] = ejected;
       backOf[node.id] = back;
+      changed = true;
+    }
+    const saturated = ok ? Math.round(nodes[i + NodeField.proxySaturated]) : 0;
+    const backlog = saturated > 0 ? backlogPart({ saturated, held: nodes![i + NodeField.proxyHeld], waitMs: nodes![i + NodeField.proxyWait] }, node.replicas)[1] : '';
+    if (backlogOf[node.id] !== backlog) {
+      backlogOf[node.id] = backlog;
       changed = true;
     }
   }

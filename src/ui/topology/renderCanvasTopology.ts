@@ -35,9 +35,10 @@ const FONT = 12;
 export const PRESENTER_FONT = 14;
 /**
  * Fill of a node's square by state (idle, busy under 25%, under 75%, more, stale config, no
- * config, some replicas down, all down); the legend shows the same colours. CSS colours.
+ * config, some replicas down, all down, sidecars saturated: with a heavy outline in --queued, canvasNodeLayer.ts); the
+ * legend shows the same colours. CSS colours.
  */
-export const NODE_STATE_FILLS = ['var(--surface)', '#cfe3f1', '#7fb3d9', 'var(--request)', 'var(--queued)', 'var(--failed)', '#b9c2cd', 'var(--down)'] as const;
+export const NODE_STATE_FILLS = ['var(--surface)', '#cfe3f1', '#7fb3d9', 'var(--request)', 'var(--queued)', 'var(--failed)', '#b9c2cd', 'var(--down)', 'var(--queued-ink)'] as const;
 
 export interface CanvasTopologyScene {
   readonly layout: GroupLayout;
@@ -155,6 +156,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         request: v('--request', '#0072b2'),
         failed: v('--failed', '#d55e00'),
         queued: v('--queued', '#e69f00'),
+        queuedInk: v('--queued-ink', '#855c00'),
         down: v('--down', '#d5dbe3'),
         line: v('--line-strong', '#c3ccd8'),
         ink2: v('--ink-2', '#334155'),
@@ -368,7 +370,7 @@ export function canvasNodeAt(scene: CanvasTopologyScene, camera: Camera, x: numb
 }
 
 /** The CSS variables `draw` reads, in the order of its `colours`. */
-const PALETTE_NAMES = ['--stage', '--surface', '--ink', '--muted', '--edge', '--edge-strong', '--request', '--failed', '--queued', '--down', '--line-strong', '--ink-2', '--failed-ink'];
+const PALETTE_NAMES = ['--stage', '--surface', '--ink', '--muted', '--edge', '--edge-strong', '--request', '--failed', '--queued', '--queued-ink', '--down', '--line-strong', '--ink-2', '--failed-ink'];
 
 function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, size: number): void {
   const a = Math.atan2(y1 - y0, x1 - x0);

@@ -1,0 +1,78 @@
+// The canvas view (above 60 nodes) draws a saturated sidecar as the SVG view does (session 36's review: only the SVG
+// view marked one): proxysaturated.spec's flood on web, with 60 idle services beside it. web's square fills in the
+// queue's dark ink with a heavy outline in the queue's colour, its label says about how many wait, and the legend lists
+// 'saturated' with the same square. The scene's marks (`meshsimDrawn`) say what it drew; one pixel checks it is drawn.
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import type { DrawnMark, DrawnScene } from '../../src/ui/topology/canvasMarks';
+import { saveShot } from './fixtures/shots';
+
+const FLOOD = [
+  'name: canvas-flood',
+  'duration: 2s',
+  'clients:',
+  '  - { name: c, type: open, arrival: poisson, rate: 100000, target: web }',
+  'services:',
+  '  - { name: web, replicas: 2, sidecar: true, serviceTime: 5ms }',
+  ...Array.from({ length: 60 }, (_, i) => `  - { name: svc-${String(i).padStart(3, '0')}, replicas: 2, concurrency: 4, serviceTime: 5ms }`),
+  '',
+].join('\n');
+
+async function marksOf<K extends DrawnMark['kind']>(page: Page, kind: K): Promise<Extract<DrawnMark, { kind: K }>[]> {
+  const scene = await page.evaluate(() => (document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn?: DrawnScene } | null)?.meshsimDrawn ?? null);
+  return (scene?.marks ?? []).filter((m): m is Extract<DrawnMark, { kind: K }> => m.kind === kind);
+}
+
+/** The scene canvas's pixel at CSS point (x, y), as [r, g, b, a]. */
+async function pixel(page: Page, x: number, y: number): Promise<number[]> {
+  return page.evaluate(([px, py]) => {
+    const c = document.querySelector('[data-testid="topology-canvas"]') as HTMLCanvasElement;
+    const dpr = c.width / c.getBoundingClientRect().width;
+    return [...c.getContext('2d')!.getImageData(Math.round(px * dpr), Math.round(py * dpr), 1, 1).data];
+  }, [x, y]);
+}
+
+const near = ([r, g, b]: number[], [R, G, B]: number[]) => Math.abs(r - R) + Math.abs(g - G) + Math.abs(b - B);
+
+test('the canvas view draws a flooded service\'s saturated sidecars, says how many wait, and lists it in the legend', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'canvas-flood.yaml', mimeType: 'application/yaml', buffer: Buffer.from(FLOOD) });
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'canvas-flood', { timeout: 30_000 });
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-view', 'canvas');
+  await page.getByTestId('speed').selectOption('max');
+  await page.getByTestId('play').click();
+  await expect.poll(async () => (await marksOf(page, 'saturated')).map((m) => m.node), { timeout: 60_000 }).toEqual(['web']);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await page.waitForTimeout(500);
+
+  for (const [width, height] of [
+    [1600, 1000],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(700);
+    const [web] = await marksOf(page, 'saturated');
+    expect(web.text).toMatch(/^proxies saturated · ≈[\d,]+ waiting$/);
+    // The square's middle is the queue's dark ink (#855c00), its edge the queue's colour (#e69f00).
+    expect(near(await pixel(page, web.x + web.w / 2, web.y + web.h / 2), [0x85, 0x5c, 0x00])).toBeLessThan(30);
+    const edge = await Promise.all([-1, -0.5, 0, 0.5, 1].map((d) => pixel(page, web.x + d, web.y + web.h / 2)));
+    expect(Math.min(...edge.map((p) => near(p, [0xe6, 0x9f, 0x00])))).toBeLessThan(40);
+    // Its label says it, as the SVG view's line under the box.
+    const label = (await marksOf(page, 'label')).find((l) => l.text === `web: ${web.text}`);
+    expect(label, 'web is labelled with its backlog').toBeTruthy();
+    // Whole on the stage, though web stands at its right edge.
+    const stageW = await page.getByTestId('topology-canvas').evaluate((c) => c.getBoundingClientRect().width);
+    expect(label!.x).toBeGreaterThanOrEqual(0);
+    expect(label!.x + label!.w).toBeLessThanOrEqual(stageW + 0.5);
+    const legend = page.getByTestId('legend');
+    if (await legend.isVisible()) await expect(legend.locator('[data-legend="saturated"]')).toBeVisible();
+    await saveShot(page, `canvassaturated-${width}.png`);
+  }
+  // The legend lists it (open it where the window folds it).
+  if (!(await page.getByTestId('legend').isVisible())) await page.getByTestId('legend-toggle').click();
+  await expect(page.getByTestId('legend').locator('[data-legend="saturated"]')).toHaveText(/saturated/);
+  await saveShot(page, 'canvassaturated-legend-1024.png');
+});
