@@ -6,52 +6,10 @@
 // local server that answers when the test says (a worker may block on one; the thread is as
 // unable to answer as a busy one, but it waits without using a core: the busy loop this replaced
 // took 10-12 s of CPU from the other tests running beside this one).
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, type Page } from '@playwright/test';
+import { holdWorkers, holdingServer } from './fixtures/simWorker';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
-
-/** A local server whose requests are held until `release()` answers them all (or the server closes). */
-async function holdingServer() {
-  const held: ServerResponse[] = [];
-  const server = createServer((_, res) => held.push(res));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const release = () => {
-    for (const res of held.splice(0)) res.writeHead(200, { 'access-control-allow-origin': '*' }).end('ok');
-  };
-  const close = () => {
-    release();
-    server.closeAllConnections();
-    server.close();
-  };
-  return { url, release, close };
-}
-
-/**
- * Holds every simulation worker's thread in a synchronous request to `url` until the server
- * answers it (settles then, or once the worker is stopped).
- */
-async function holdWorkers(page: Page, url: string): Promise<void> {
-  const sims = [];
-  for (const w of page.workers()) {
-    const isSim = await w.evaluate(() => typeof (self as unknown as { meshsimSnapshots?: unknown }).meshsimSnapshots === 'function').catch(() => false);
-    if (isSim) sims.push(w);
-  }
-  expect(sims.length, 'a simulation worker runs').toBeGreaterThan(0);
-  await Promise.all(
-    sims.map((w) =>
-      w
-        .evaluate((u) => {
-          const xhr = new XMLHttpRequest();
-          xhr.open('GET', u, false);
-          xhr.send();
-        }, url)
-        .catch(() => undefined),
-    ),
-  );
-}
 
 const simMs = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-value'));
 
