@@ -11,6 +11,7 @@ import { checkCallRoutes } from './routes';
 import { fieldsAt, unknownFieldMessage, unknownNameMessage } from './nearMiss';
 import { standIn } from './standIn';
 import { isNameProblem, nameProblem } from './nameProblems';
+import { quoteText } from './quote';
 
 /** One thing wrong with a scenario: where (dotted path) and what. */
 export interface Problem {
@@ -228,7 +229,7 @@ function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
-  return JSON.stringify(v);
+  return typeof v === 'string' ? quoteText(v) : JSON.stringify(v);
 }
 
 /**

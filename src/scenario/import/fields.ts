@@ -1,4 +1,5 @@
 import { parseDuration } from '../duration';
+import { quoteText } from '../quote';
 import type { ManifestDoc, Seg } from './documents';
 import type { ImportMessage } from './types';
 
@@ -135,5 +136,5 @@ export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
-  return JSON.stringify(v);
+  return typeof v === 'string' ? quoteText(v) : JSON.stringify(v);
 }
