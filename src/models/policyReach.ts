@@ -154,8 +154,11 @@ export function changeReach(s: Scenario, change: ChangeSpec): ChangeReach | null
       // client's `policy` is for meshed clients only; an L4 sidecar's timeout) is below.
       else if (onCallee && h.route.route?.[f] !== undefined && (!same(before, compile(h, bare(h.before))) || !same(compile(h, bare(h.before)), compile(h, bare(only))))) overridden.push({ field: f, value: describeField(f, h.route.route[f]) });
       // Not applied: it would act at an L7 proxy sending HTTP (a TCP callee's timeout or retries
-      // too: no proxy applies them there, which is not "already in force").
-      else if (!same(compile(h, bare(h.before), true, true), compile(h, bare(only), true, true))) notApplied.push(f);
+      // too: no proxy applies them there, which is not "already in force"); and at a caller with no
+      // proxy, always: nothing there runs any policy, so a value equal to what an L7 proxy would run
+      // anyway (Istio's 2 retries) is not "already in force" either (trial N6 F2: gateway-only's
+      // frontend "already runs" inventory's retries).
+      else if (!h.route.proxy || !same(compile(h, bare(h.before), true, true), compile(h, bare(only), true, true))) notApplied.push(f);
     }
     const status: ReachStatus = acts ? 'acts' : overridden.length ? 'overridden' : notApplied.length ? 'not-applied' : 'unchanged';
     return { route: h.route, status, acting, overridden, notApplied };

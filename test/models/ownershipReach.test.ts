@@ -97,6 +97,12 @@ describe('where a policy change reaches (changeReach)', () => {
     expect(r.warning).toBe("frontend's retries are already in force on its only path: gateway edge already runs the same for frontend. This change will not alter any request.");
   });
 
+  it("a caller without a proxy runs no retries, so Istio's default 2 set on its callee is 'not applied' there, not 'already in force': gateway-only's frontend -> inventory (trial N6 F2)", () => {
+    const r = changeReach(shipped('gateway-only'), change({ type: 'policy', service: 'inventory', policy: { retries: { attempts: 2 } } }))!;
+    expect([r.reach, r.callers.map((c) => [c.route.caller, c.status, c.notApplied])]).toEqual(['none', [['frontend', 'not-applied', ['retries']]]]);
+    expect(r.warning).toBe("inventory's retries are not applied on its only path: service frontend has no proxy, so it applies no retries. This change will not alter any request.");
+  });
+
   it("a TCP callee's timeout is not applied by any caller, not \"already in force\": l4-vs-l7's postgres (orders' L7 sidecar and etl-job without a proxy)", () => {
     const r = changeReach(shipped('l4-vs-l7'), change({ type: 'policy', service: 'postgres', policy: { timeout: '1ms' } }))!;
     expect([r.reach, r.callers.map((c) => [c.route.caller, c.status, c.notApplied])]).toEqual(['none', [['orders', 'not-applied', ['timeout']], ['etl-job', 'not-applied', ['timeout']]]]);
