@@ -228,7 +228,9 @@ export class HostSnapshots {
     const simSince = w.sim.now - (basis?.ms ?? 0);
     if (simSince <= 0) return;
     if (this.taking !== null) return;
-    const due = this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) || simSince >= policy.simMs * this.spread;
+    // By wall time only past wallMinEvents of the run's own events: on a busy machine a wall spacing holds few.
+    const wallDue = this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) && here.ev - (basis?.ev ?? 0) >= policy.wallMinEvents * this.spread;
+    const due = wallDue || simSince >= policy.simMs * this.spread;
     if (!due) return;
     // While playing, a copy longer than a frame's budget would be a hitch: copied in slices instead.
     if (this.playing && this.takeCostMs() > policy.playMs) return this.startTaking();
