@@ -2,7 +2,8 @@
 // as wide as each picture leaves room for (it was 200 px for all: 2-4 words a line, about 18
 // characters; narrative/storyColumn.ts), every picture still whole at 14 px names,
 // and a question's answer, revealed by next ›, comes into the column's view by itself (at
-// 1600x1000 retry-storm's "The answer is 27" and why lay below it, scrolled to by hand).
+// 1600x1000 retry-storm's "The answer is 27" and why lay below it, scrolled to by hand), under
+// the step's head; later steps open at their own head (N6's trial, F1).
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
@@ -127,17 +128,23 @@ test.describe('presenter mode for a room', () => {
       await expect(page.locator('[data-testid="question"][data-state="ahead"] [data-testid="question-choice"]').nth(2)).toHaveAttribute('aria-checked', 'true');
       await settled(page);
       await saveShot(page, `presenterroom-picked-${w}x${h}.png`);
-      // Step 2 runs and answers it; step 3 still shows the answer under its own text.
-      for (const step of [2, 3]) {
-        await page.keyboard.press('n');
-        await expect(page.getByTestId('narrative-step')).toHaveText(`step ${step} of 4`, { timeout: 30_000 });
-        await expect(page.getByTestId('question-verdict')).toContainText('27');
-        await settled(page);
-        // Whole, by itself: no scrolling by hand.
-        await expect.poll(() => inColumn(page, 'question-verdict'), { timeout: 5_000, message: `step ${step}` }).toBe(1);
-        expect(await inColumn(page, 'question-explain'), `step ${step}`).toBeGreaterThan(0.99);
-        await saveShot(page, `presenterroom-revealed-step${step}-${w}x${h}.png`);
-      }
+      // Step 2 runs and answers it: the verdict comes into view under the step's head and text.
+      await page.keyboard.press('n');
+      await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 4', { timeout: 30_000 });
+      await expect(page.getByTestId('question-verdict')).toContainText('27');
+      await settled(page);
+      // Whole, by itself: no scrolling by hand.
+      await expect.poll(() => inColumn(page, 'question-verdict'), { timeout: 5_000, message: 'step 2' }).toBe(1);
+      expect(await inColumn(page, 'narrative-step'), 'step 2: its head').toBe(1);
+      await saveShot(page, `presenterroom-revealed-step2-${w}x${h}.png`);
+      // Step 3 still shows the answer under its own text, but opens at its own head: brought in
+      // last, the old verdict left every later step's head above the view (N6's trial, F1).
+      await page.keyboard.press('n');
+      await expect(page.getByTestId('narrative-step')).toHaveText('step 3 of 4', { timeout: 30_000 });
+      await settled(page);
+      await expect.poll(() => inColumn(page, 'narrative-step'), { timeout: 5_000, message: 'step 3: its head' }).toBe(1);
+      expect(await inColumn(page, 'narrative-title'), 'step 3: its title').toBe(1);
+      await saveShot(page, `presenterroom-revealed-step3-${w}x${h}.png`);
     });
   }
 });

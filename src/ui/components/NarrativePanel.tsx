@@ -49,19 +49,20 @@ export function NarrativePanel() {
   // fourth choice, the answer "27", lay 79 px below the column; at 1024x768 all four did.
   // A question answered by this step (its reveal: the verdict, the why and its figure) comes before
   // the text and the head, so it shows as far as the column holds it with the step's head in view
-  // (brought in last, it pushed control-plane-outage's step 3 head out: narrative.spec), except in
-  // presenter mode when the room picked an answer: then the verdict on the pick comes last, whatever
-  // must give way (at 1600x1000 retry-storm's step 3 left "Your pick was right" and why below the
-  // column, the presenter scrolling by hand before the room: N4-report 2, presenterroom.spec).
+  // (brought in last, it pushed control-plane-outage's step 3 head out: narrative.spec). The head
+  // always comes last: in presenter mode the room's verdict was brought in last (N4-report 2), and
+  // from then on every step opened scrolled to the column's foot, its head, title, figure and first
+  // lines above the view and the old question below (N6's trial, F1: retry-storm steps 2-4,
+  // gateway-only 4-5, mesh-only 4-6, control-plane-outage 2-6). A verdict that the head leaves
+  // below the view gets a cue at the foot instead (AnswerCue). An older question still shown under
+  // a later step is not brought in at all.
   const bringIntoView = () => {
-    const presenting = store.getState().presenter;
-    const reveal = section.current?.querySelector('[data-testid="question-reveal"]');
-    const verdictLast = presenting && reveal?.querySelector('.question-verdict-right, .question-verdict-wrong') != null;
+    const own = section.current?.querySelector(`[data-testid="question"][data-state="revealed"][data-step="${shown}"] [data-testid="question-reveal"]`);
     section.current?.querySelector('[data-testid="question"][data-state="ahead"]')?.scrollIntoView({ block: 'nearest' });
-    if (!verdictLast) reveal?.scrollIntoView({ block: 'nearest' });
+    own?.scrollIntoView({ block: 'nearest' });
     text.current?.scrollIntoView({ block: 'nearest' });
     head.current?.scrollIntoView({ block: 'nearest' });
-    if (verdictLast) reveal?.scrollIntoView({ block: 'nearest' });
+    const presenting = store.getState().presenter;
     // Never the scenario's title cut mid-line at the top (presenter mode at 1024x768).
     const column = section.current?.closest<HTMLElement>('.panel');
     const title = column?.querySelector<HTMLElement>('[data-testid="scenario-title"]');
@@ -103,11 +104,14 @@ export function NarrativePanel() {
   // text then ran on under the column's foot with nothing to say so (idle-timeout-race's step 1,
   // l4-vs-l7's step 4). That cue comes first: the question is read after the step.
   const [textBelow, setTextBelow] = useState(false);
+  // And this step's answer to the room's pick, when the step's head and text leave it below.
+  const [answerBelow, setAnswerBelow] = useState(false);
   useEffect(() => {
     const s = section.current;
     const column = s?.closest<HTMLElement>('.panel');
     if (!presenter || !s || !column) {
       setTextBelow(false);
+      setAnswerBelow(false);
       return setCueBelow(false);
     }
     const check = () => {
@@ -116,6 +120,8 @@ export function NarrativePanel() {
       const foot = column.getBoundingClientRect().bottom - parseFloat(getComputedStyle(column).borderBottomWidth || '0') + 0.5;
       setCueBelow(!!last && last.getBoundingClientRect().bottom > foot);
       setTextBelow(!!text.current && text.current.getBoundingClientRect().bottom > foot);
+      const verdict = s.querySelector<HTMLElement>(`[data-testid="question"][data-state="revealed"][data-step="${shown}"] [data-testid="question-verdict"]`);
+      setAnswerBelow(!!verdict && verdict.getBoundingClientRect().bottom > foot);
     };
     check();
     // Again once the story's fit and a seek have settled the layout.
@@ -218,7 +224,8 @@ export function NarrativePanel() {
           {questionsAt(steps, index).map((q) => (
             <QuestionView key={q.step} step={q.step} revealed={q.state === 'revealed'} />
           ))}
-          {cueBelow && !textBelow && <QuestionCue section={section} />}
+          {answerBelow && !textBelow && <AnswerCue section={section} step={shown} />}
+          {cueBelow && !textBelow && !answerBelow && <QuestionCue section={section} />}
           <ol className="narrative-dots" aria-hidden="true">
             {steps.map((_, i) => (
               <li key={i} className={i === index ? 'current' : i < index ? 'past' : ''} />
@@ -240,10 +247,34 @@ export function NarrativePanel() {
  * Scrolls the story column just far enough that `text` ends 2 px above its foot: scrollIntoView's
  * 'end' left it up to 0.72 px under the foot (a scrollTop is whole pixels), and the cue came back.
  */
-function showTextEnd(text: HTMLElement | null) {
+function showTextEnd(text: Element | null | undefined) {
   const column = text?.closest<HTMLElement>('.panel');
   if (!text || !column) return;
   column.scrollTop += Math.ceil(text.getBoundingClientRect().bottom - (column.getBoundingClientRect().top + column.clientTop + column.clientHeight)) + 2;
+}
+
+/**
+ * The cue at the story column's foot while the answer to step `step`'s question (the verdict on
+ * the room's pick and why) lies below its view, the step's head and text above it: it names a
+ * short answer (24 characters or fewer: the cue stays one or two lines), and a click scrolls the column to the explanation's end (N6's trial, F1).
+ */
+function AnswerCue({ section, step }: { section: RefObject<HTMLElement | null>; step: number }) {
+  const answer = useAppStore((s) => {
+    const q = s.info?.narrative[step]?.question;
+    return q ? q.choices[q.answer] : '';
+  });
+  return (
+    <div className="question-cue-anchor">
+      <button
+        type="button"
+        className="question-cue"
+        data-testid="answer-cue"
+        onClick={() => showTextEnd(section.current?.querySelector(`[data-testid="question"][data-step="${step}"] [data-testid="question-reveal"]`))}
+      >
+        {answer.length > 24 ? '↓ The answer and why below' : `↓ The answer, “${answer}”, and why below`}
+      </button>
+    </div>
+  );
 }
 
 /**

@@ -23,7 +23,7 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
   if (!s || !q) return null;
   const v = verdict(picked, q.answer);
   return (
-    <section className={`question question-${revealed ? 'revealed' : 'ahead'}`} data-testid="question" data-state={revealed ? 'revealed' : 'ahead'} aria-label={`Question of step ${step + 1}`}>
+    <section className={`question question-${revealed ? 'revealed' : 'ahead'}`} data-testid="question" data-state={revealed ? 'revealed' : 'ahead'} data-step={step} aria-label={`Question of step ${step + 1}`}>
       <p className="question-kicker">
         {revealed ? `Answered at ${formatClock(s.at)}` : `Before step ${step + 1} runs (at ${formatClock(s.at)}): pick an answer`}
       </p>
