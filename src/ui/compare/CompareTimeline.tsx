@@ -5,6 +5,8 @@ import { formatClock, formatMoment } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT, divergenceHeadline } from './divergence';
+import { storySteps } from './useCompareKeys';
+import { stepMarkerTitle } from '../components/timelineTitles';
 
 /** The shared timeline; a press or a drag on it seeks both runs. */
 export function CompareTimeline({ controller, s }: { controller: CompareController; s: CompareState }) {
@@ -26,13 +28,24 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
       : `No visible difference yet: ${DIVERGENCE_RULE_SHORT}`;
   // The rule after "No visible difference…", apart, so a pane-fitted view can leave it to the tooltip.
   const ruleAt = s.divergence ? -1 : divergenceText.lastIndexOf(`: ${DIVERGENCE_RULE_SHORT}`);
+  // The story's steps, as n / p move through them (session 37's trial N6, F8: n moved both runs to steps named nowhere):
+  // numbered on the track, and the current one named where the label says "timeline".
+  const steps = storySteps(controller.panes);
+  const current = steps.filter((x) => x.at <= (s.seekingTo ?? s.simTime)).length - 1;
+  const stepHead = current >= 0 ? `Step ${current + 1} of ${steps.length} · ${steps[current].title}` : null;
   const timeAtX = (clientX: number) => {
     const r = track.current!.getBoundingClientRect();
     return Math.round((Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * s.durationMs);
   };
   return (
-    <div className="timeline compare-timeline" aria-label="Shared timeline">
-      <span className="timeline-label">timeline</span>
+    <div className={`timeline compare-timeline${steps.length > 0 ? ' compare-timeline-steps' : ''}`} aria-label="Shared timeline">
+      {stepHead === null ? (
+        <span className="timeline-label">timeline</span>
+      ) : (
+        <span className="timeline-label compare-step-head" data-testid="compare-step" title={`${stepHead} (${formatClock(steps[current].at)}): n / p for the next or previous step`}>
+          {stepHead}
+        </span>
+      )}
       <div
         ref={track}
         className="timeline-track"
@@ -61,6 +74,23 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
         {s.divergence && (
           <div className={`compare-divergence compare-divergence-${s.divergence.kind}`} data-testid="divergence-marker" data-ms={s.divergence.ms} style={{ left: at(s.divergence.ms) }} title={`The runs first differ: ${s.divergence.text}. The rule: ${DIVERGENCE_RULE}`} />
         )}
+        {steps.map((x, i) => (
+          <button
+            key={x.at}
+            type="button"
+            className={`timeline-step${i === current ? ' current' : i < current ? ' past' : ''}`}
+            data-testid="compare-step-marker"
+            style={{ left: at(x.at) }}
+            title={stepMarkerTitle(i, x)}
+            onPointerDown={(e) => e.stopPropagation()}
+            onClick={(e) => {
+              e.stopPropagation();
+              void controller.seek(x.at);
+            }}
+          >
+            {i + 1}
+          </button>
+        ))}
         {s.seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(s.seekingTo) }} />}
         <div className="timeline-head" style={{ left: at(s.simTime) }} />
       </div>

@@ -9,7 +9,20 @@ import type { CompareController, ComparePane } from './compareController';
  * ←/→ move through. Each step's `at` in simulated ms. Pure.
  */
 export function storyTimes(panes: readonly Pick<ComparePane, 'info'>[]): number[] {
-  return [...new Set(panes.flatMap((p) => (p.info.narrative ?? []).map((x) => x.at)))].sort((x, y) => x - y);
+  return storySteps(panes).map((x) => x.at);
+}
+
+/**
+ * The story steps n/p move through (storyTimes), each with the title the timeline and its step head show: A's step
+ * where both runs have one at that time (a branch's two are one story), else B's, named as B's. `at` in simulated ms. Pure.
+ */
+export function storySteps(panes: readonly Pick<ComparePane, 'info'>[]): { at: number; title: string }[] {
+  const byTime = new Map<number, string>();
+  // B's own step says so ("B: Recovery") where A's story has none at its time.
+  panes.forEach((p, i) => {
+    for (const x of p.info.narrative ?? []) if (!byTime.has(x.at)) byTime.set(x.at, i === 0 ? x.title : `B: ${x.title}`);
+  });
+  return [...byTime].map(([at, title]) => ({ at, title })).sort((x, y) => x.at - y.at);
 }
 
 /**
