@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { HANDSHAKE_SHARE_SHOWN, proxyCpuWhy } from '../../src/ui/components/proxyCpuWhy';
+import { compactCount, HANDSHAKE_SHARE_SHOWN, proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from '../../src/ui/components/proxyCpuWhy';
 
 // two-meshes-direct's first 5 s (every try fails its handshake, tls-unknown-ca): 4,299.8 ms of CPU
 // over 6,492 passes, 3,159 handshakes of two 0.5 ms halves: the figure 1.32 against Istio's 0.35.
@@ -36,4 +36,14 @@ test("a frame counts the sidecars' handshake CPU apart: two-meshes-direct's firs
   const hello = share('hello-mesh');
   expect(hello.share).toBeLessThan(0.1);
   expect(hello.why).toBeNull();
+});
+
+test('the saturated words count in at most five characters, never wider than the room the figure keeps for them', () => {
+  expect([0, 6612.4, 9999, 10_049, 15_234, 152_340, 999_999, 1_170_000, 12_345_678].map(compactCount)).toEqual(['0', '6,612', '9,999', '10k', '15k', '150k', '1M', '1.2M', '12M']);
+  expect(proxySaturatedWhy(1_170_000, 80)?.why).toBe('≈1.2M waiting');
+  expect(proxySaturatedWhy(6612, 80)?.why).toBe('6,612 waiting');
+  expect(proxySaturatedWhy(1_170_000, 10)).toBeNull();
+  for (const held of [1, 9_999, 10_049, 99_999, 152_340, 1_170_000, 12_345_678]) {
+    expect(proxySaturatedWhy(held, 80)!.why.length).toBeLessThanOrEqual(SATURATED_ROOM.why.length);
+  }
 });

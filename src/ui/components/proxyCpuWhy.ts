@@ -5,6 +5,7 @@
 import { vcpuPer1000 } from '../../workers/figures';
 import { SATURATED_WAIT_MS } from '../../workers/protocol';
 import { formatCount, formatSimTime } from '../format';
+import { roughCount } from '../topology/svgNodeState';
 
 /** Share of the proxies' CPU on TLS handshakes from which the counters say so beside the number. */
 export const HANDSHAKE_SHARE_SHOWN = 0.25;
@@ -62,7 +63,26 @@ export function proxySaturatedWhy(held: number, waitMs: number): ProxyCpuWhy | n
   return {
     percent: 0,
     what: 'saturated',
-    why: `${formatCount(held)} waiting`,
+    why: `${held < 10_000 ? '' : '≈'}${compactCount(held)} waiting`,
     title: `The sidecars are saturated: about ${formatCount(held)} messages wait in them or are on their workers, and a new one would wait ${formatSimTime(waitMs)} at the busiest. The figure is the CPU of every pass they have taken, run or still waiting; "in all" is the CPU they have run.`,
   };
 }
+
+/**
+ * A count in at most five characters, for the words beside the proxy CPU figure: exact under 10,000 ("9,849"), then to
+ * two figures in thousands ("15k", "150k") or millions ("1.2M"). The line under a service says it in full (roughCount);
+ * here the room is the figure's, kept from its first paint (SATURATED_ROOM). Pure.
+ */
+export function compactCount(n: number): string {
+  const x = Math.max(0, Math.round(n));
+  if (x < 10_000) return formatCount(x);
+  const r = Number(roughCount(x).replace(/,/g, ''));
+  return r < 1_000_000 ? `${r / 1000}k` : `${(r / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })}M`;
+}
+
+/**
+ * The widest saturated words the proxy CPU figure keeps room for from its first paint (CounterStrip): "9,999 waiting"
+ * (compactCount's widest: five characters, digits tabular; "≈" only before a rounded count, "≈15k", "≈1.2M"), so they
+ * move no counter when they come or grow.
+ */
+export const SATURATED_ROOM: Pick<ProxyCpuWhy, 'what' | 'why'> = { what: 'saturated', why: '9,999 waiting' };
