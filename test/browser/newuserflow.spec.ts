@@ -31,7 +31,9 @@ for (const size of SIZES) {
       await saveShot(page, `newuser-present-going-${size.width}.png`);
     }
     await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
-    await expect(page.getByTestId('sim-time')).toHaveText('25.0 s');
+    // Step 4 (25 s) measures from 26 s: presenter mode plays on to 28 s, its figure's first two
+    // seconds (stepLanding.ts, N6's F3).
+    await expect(page.getByTestId('sim-time')).toHaveText('28.0 s');
     await expect(page.getByTestId('narrative-step')).toHaveText(/step 4 of 4/i);
     await expect(going).toHaveCount(0);
     await saveShot(page, `newuser-present-landed-${size.width}.png`);

@@ -16,6 +16,7 @@ import { pickableStep, questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
 import { keepTitleWhole, scrollToEntry } from '../narrative/entryScroll';
 import { yourActionsNote } from '../narrative/yourActions';
+import { storyMoveTo } from '../narrative/stepLanding';
 
 const NO_STEPS: never[] = [];
 
@@ -161,9 +162,10 @@ export function NarrativePanel() {
   }, [storyMoves, shown]);
   if (steps.length === 0 && !lesson) return null;
 
+  // In presenter mode a move plays on into the step's figure's window (stepLanding, N6's F3).
   const go = (i: number) => {
     store.setState((d) => void d.storyMoves++);
-    void controller.seek(steps[i].at);
+    void controller.seek(storyMoveTo(store.getState(), i));
   };
   const step = steps[shown];
   const prev = aim - 1;

@@ -6,6 +6,7 @@
 // picker, keeps its plain arrows but not Shift+arrows, Home or End), except while typing in a field.
 import { useEffect } from 'react';
 import { stepAt } from '../narrative/steps';
+import { storyMoveTo } from '../narrative/stepLanding';
 import { RunStatus } from '../state/store';
 import { useServices } from '../state/useAppStore';
 
@@ -68,7 +69,7 @@ export function useShortcuts(): void {
         const target = stepAt(steps, s.seekingTo ?? s.stats.simTime) + (['n', 'PageDown', 'ArrowRight'].includes(e.key) ? 1 : -1);
         if (target >= 0 && target < steps.length) {
           store.setState((d) => void d.storyMoves++);
-          void controller.seek(steps[target].at);
+          void controller.seek(storyMoveTo(s, target));
         }
       }
     };
