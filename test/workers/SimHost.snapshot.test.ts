@@ -115,6 +115,28 @@ describe('SimHost seeks through snapshots', () => {
     expect(shown(injected.seekTo(8_000, 1e9))).toEqual(shown(zeroKill.seekTo(8_000, 1e9)));
   });
 
+  it("takes a snapshot by wall time only past wallMinEvents of the run's own events: a busy machine's clock (one that runs fast) copies no more often than that", () => {
+    // Only the wall spacing acts here; the clock moves 20 ms a read (the engine reads it every few hundred events), so 500 ms pass every few thousand events.
+    const byWall = (wallMinEvents: number) => {
+      const h = new SimHost(fakeClock(20));
+      if (!h.load(text('two-meshes-direct')).ok) throw new Error('load failed');
+      h.setSnapshotPolicy({ ...DEFAULT_SNAPSHOT_POLICY, simMs: Number.POSITIVE_INFINITY, wallMinEvents });
+      for (let f = h.seekTo(7_000, 150); f.simTime < 7_000 && !f.done; ) f = h.seekTo(7_000, 150);
+      const ev = h.snapshots().map((s) => s.ev);
+      return { ev, gaps: ev.map((e, i) => e - (i === 0 ? 0 : ev[i - 1])) };
+    };
+    // Wall time alone: a snapshot every few thousand events.
+    const wallOnly = byWall(0);
+    expect(wallOnly.ev.length).toBeGreaterThan(3);
+    expect(Math.min(...wallOnly.gaps)).toBeLessThan(10_000);
+    const paced = byWall(12_000);
+    expect(paced.ev.length).toBeGreaterThan(0);
+    expect(paced.ev.length).toBeLessThan(wallOnly.ev.length);
+    for (const gap of paced.gaps) expect(gap).toBeGreaterThanOrEqual(12_000);
+    // The default waits for FILL_EVENTS (50,000): none in the 35,000 events to 7 s.
+    expect(DEFAULT_SNAPSHOT_POLICY.wallMinEvents).toBe(50_000);
+  });
+
   it('while playing, takes snapshots whose copy fits within playMs as they come due', () => {
     const h = host('hello-mesh', { ...EVERY_5S, playMs: 30 });
     play(h, 11_000);
