@@ -34,6 +34,11 @@ describe('the state lines under a box', () => {
     expect(texts(healthParts(['http-abort', 'kill-replica'], 2, 1, 0, 0, 0, '', 1).shown)).toEqual([['⚡ HTTP errors', '⚡ HTTP'], ['⚡ 1 of 2 replicas killed', '⚡ 1 of 2 killed']]);
   });
 
+  it('say "no config" alike at any width when every proxy has none, and count some (control-plane-boundary: ledger and fraud-check read differently)', () => {
+    expect(texts(healthParts([], 2, 0, 0, 2, 0, '', 1).shown)).toEqual([['no config', undefined]]);
+    expect(texts(healthParts([], 3, 0, 0, 1, 0, '', 1).shown)).toEqual([['no config (1 of 3)', 'no config 1/3']]);
+  });
+
   it('say two kill-replica faults in force as the count killed, never "kill one replica" beside "2 of 4 down" (zone-failover)', () => {
     const two = healthParts(['kill-replica'], 4, 2, 0, 0, 0, '', 2);
     expect(texts(two.shown)).toEqual([['⚡ 2 of 4 replicas killed', '⚡ 2 of 4 killed']]);

@@ -121,7 +121,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   const edgeLayer = view.append('g').attr('class', 'topo-edges');
   const lanes: (EdgeLanes | undefined)[] = [];
   /** Per edge: its broken lock (hidden until TLS handshakes fail), the lock it replaces, the count shown. */
-  const brokenLocks: { edge: number; g: SVGGElement; title: SVGTitleElement; lock: SVGGElement | null; shown: number }[] = [];
+  const brokenLocks: { edge: number; g: SVGGElement; title: SVGTitleElement; lock: SVGGElement | null; shown: number; from: number; to: number; names: [string, string]; linkTitle: SVGTitleElement; noCert: boolean }[] = [];
   const labelLinks: LabelLink[] = [];
   /** Per edge id: what a drag moves (see moveNodes). */
   const edgeViews = new Map<number, { d: string; paths: SVGPathElement[]; line: SVGPathElement; marks: SVGGElement[] }>();
@@ -132,7 +132,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
     const to = nameOf.get(e.edge.to) ?? String(e.edge.to);
     const g = edgeLayer.append('g').attr('class', `topo-edge topo-edge-${e.kind}`).attr('data-edge', `${from}->${to}`);
-    g.append('title').text(`${from} calls ${to}${e.edge.mtls ? ' over mutual TLS' : ''}`);
+    const linkTitle = g.append('title').text(`${from} calls ${to}${e.edge.mtls ? ' over mutual TLS' : ''}`).node()!;
     const halo = g.append('path').attr('class', 'topo-hl-halo').attr('d', e.path).node()!;
     const pipe = g.append('path').attr('class', 'topo-edge-pipe').attr('d', e.path).node()!;
     const line = g.append('path').attr('class', 'topo-edge-line').attr('d', e.path).attr('marker-end', 'url(#topo-arrow)');
@@ -144,7 +144,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const lock = e.edge.mtls ? g.append('g').attr('class', 'topo-lock').attr('transform', `translate(${mid.x},${mid.y})`) : null;
     if (lock) drawLock(lock);
     const broken = g.append('g').attr('class', 'topo-lock-broken').attr('data-broken-lock', `${from}->${to}`).attr('transform', `translate(${mid.x},${mid.y})`).attr('visibility', 'hidden');
-    brokenLocks.push({ edge: e.edge.id, g: broken.node()!, title: drawBrokenLock(broken, brokenLockScale(layout.scale)), lock: lock?.node() ?? null, shown: 0 });
+    brokenLocks.push({ edge: e.edge.id, g: broken.node()!, title: drawBrokenLock(broken, brokenLockScale(layout.scale)), lock: lock?.node() ?? null, shown: 0, from: e.edge.from, to: e.edge.to, names: [from, to], linkTitle, noCert: false });
     edgeViews.set(e.edge.id, { d: e.path, paths: [halo, pipe, el], line: el, marks: [broken.node()!, ...(lock ? [lock.node()!] : [])] });
     // The link's points, for placing labels clear of every link (see placeEdgeLabels).
     const len = geo.getTotalLength();
@@ -277,6 +277,23 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         cutShown[k] = none;
         controlPaths[k].classList.toggle('topo-cp-link-cut', none > 0);
       });
+      // A link either end of which has no proxy with config has no certificate on that end: a call
+      // on it fails no-config before any handshake (models/mesh: nothing listens, nothing routes),
+      // so no mutual TLS is in force and its lock is not drawn whole (N6's trial, F4:
+      // control-plane-boundary's ledger -> fraud-check showed an intact padlock). The link's
+      // tooltip says why; the lock comes back once the config arrives.
+      const replicas = (id: number) => layout.nodes.find((p) => p.node.id === id)?.node.replicas ?? 0;
+      const bare = (id: number) => nodes !== null && nodes.length >= (id + 1) * NODE_STRIDE && replicas(id) > 0 && Math.round(nodes[id * NODE_STRIDE + NodeField.noConfig]) >= replicas(id);
+      for (const b of brokenLocks) {
+        if (!b.lock) continue;
+        const noCert = bare(b.from) || bare(b.to);
+        if (noCert === b.noCert) continue;
+        b.noCert = noCert;
+        b.lock.classList.toggle('topo-lock-none', noCert);
+        b.g.parentElement?.classList.toggle('topo-edge-no-cert', noCert);
+        const who = [b.from, b.to].filter(bare).map((id) => b.names[id === b.from ? 0 : 1]);
+        b.linkTitle.textContent = noCert ? `${b.names[0]} calls ${b.names[1]}: no mutual TLS, ${who.join(' and ')}'s proxies have no config, so no certificate; every call fails no-config` : `${b.names[0]} calls ${b.names[1]} over mutual TLS`;
+      }
       for (const v of controls) {
         const i = v.index * NODE_STRIDE;
         const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;

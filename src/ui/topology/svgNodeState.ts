@@ -115,7 +115,8 @@ export function showHealth(v: LoadView, down: number, stale: number, noConfig: n
 
 /**
  * The state parts under a box of `r` replicas, in order: its active faults (`faults`, kinds),
- * replicas down, ejected (back at `back`), proxies with no config, with stale config; `shown`
+ * replicas down, ejected (back at `back`), proxies with no config ("no config" when all have
+ * none, at any width), with stale config; `shown`
  * for `lines` lines, `titled` in full for the tooltip. Each part has the shorter form a narrow box
  * shows rather than cutting the long one mid-way (presenter mode at 1024x768 showed "stale config
  * (…"); a fault by the inject form's words ("⚡ HTTP errors" for http-abort), its short form one
@@ -142,7 +143,10 @@ export function healthParts(
   const downPart: StatePart = ['topo-state-down', down >= r ? `all ${r} down` : `${down} of ${r} down`, down >= r ? 'all down' : `${down}/${r} down`];
   if (down > 0) titled.push(downPart);
   if (ejected > 0) titled.push(['topo-state-ejected', `${ejected} of ${r} ejected · back at ${back}`, `${ejected} of ${r} ejected`]);
-  if (noConfig > 0) titled.push(['topo-state-none', `no config (${noConfig} of ${r})`, 'no config']);
+  // Every proxy without config reads "no config" whatever the box's width: control-plane-boundary's
+  // ledger said "no config" and fraud-check "no config (2 of 2)" for the same state (N6's trial,
+  // F4). Some of them keep their count in both forms.
+  if (noConfig > 0) titled.push(noConfig >= r ? ['topo-state-none', 'no config'] : ['topo-state-none', `no config (${noConfig} of ${r})`, `no config ${noConfig}/${r}`]);
   if (stale > 0) titled.push(['topo-state-stale', `stale config (${stale} of ${r})`, 'stale config']);
   if (backlog.saturated > 0) titled.push(backlogPart(backlog, r));
   if (down <= 0) return { shown: titled, titled };
