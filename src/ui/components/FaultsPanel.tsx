@@ -179,6 +179,7 @@ const FIELD_IDS = { type: 'fault-type', target: 'fault-target', duration: 'fault
 function FaultList({ reveal }: { reveal: Reveal | null }) {
   const controller = useController();
   const faults = useAppStore((s) => s.faults);
+  const listed = useAppStore((s) => s.faultsListed);
   const cleared = useAppStore((s) => s.clearedFaults);
   const list = useRef<HTMLUListElement>(null);
   const shown = useRef(0);
@@ -190,6 +191,14 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
     const id = Math.max(...added.map((f) => f.id));
     list.current?.querySelector(`[data-fault-id="${id}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [reveal, faults]);
+  // Until the run's faults are known, the words' room held and nothing said: "No faults yet." showed for a frame after
+  // 'ready' before a scenario's own faults came from the worker (faultlistwait.spec).
+  if (!listed)
+    return (
+      <p className="form-note" data-testid="fault-list" data-listed="false" aria-busy="true" style={{ visibility: 'hidden' }}>
+        No faults yet.
+      </p>
+    );
   if (faults.length === 0) return <p className="form-note" data-testid="fault-list">No faults yet.</p>;
   const state = (f: FaultStatus) => faultState(f, cleared.includes(f.id));
   // One order, however and whenever the faults came (faultListOrder); each says where it is, and

@@ -136,6 +136,7 @@ export function createRunCore(store: AppStore, bridge: SimBridge, frames: FrameC
         const cleared = (store.getState().recipe?.actions ?? []).flatMap((a) => (a.kind === 'clear' && a.ms <= now ? [a.id] : []));
         store.setState((d) => {
           d.faults = list;
+          d.faultsListed = true;
           d.clearedFaults = cleared;
         });
       },
@@ -182,6 +183,7 @@ export function createRunCore(store: AppStore, bridge: SimBridge, frames: FrameC
     frames.clear();
     store.setState((d) => {
       d.faults = [];
+      d.faultsListed = false;
       d.clearedFaults = [];
     });
   }

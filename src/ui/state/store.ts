@@ -134,6 +134,11 @@ export interface AppState {
   runFailure: RunFailure | null;
   /** Every fault of the run (from the scenario and injected), as the worker last listed them. */
   faults: FaultStatus[];
+  /**
+   * False from a run's start until the worker first lists its faults (runCore's refreshFaults): the list shows nothing
+   * meanwhile, rather than "No faults yet." for a frame before a scenario's own faults come (session 36's review).
+   */
+  faultsListed: boolean;
   /** Light (the default, for projectors) or dark. */
   theme: Theme;
   /** Presenter mode: the topology, the narrative, the counters and the timeline; large type (node text at least 14 px), light background. */
@@ -203,6 +208,7 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       opening: null,
       runFailure: null,
       faults: [],
+      faultsListed: false,
       clearedFaults: [],
       recipe: null,
       linkProblems: null,
