@@ -9,7 +9,7 @@ import { computeLayout } from '../topology/layout';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
 import { placeGroupNodes } from '../topology/drag';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
-import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
+import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES, type GroupLayout } from '../topology/groupLayout';
 import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
 import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { EdgeRates } from '../topology/edgeRates';
@@ -155,6 +155,7 @@ function drawLarge(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   // Redrawn for a new size, the same run keeps its hidden groups.
   if (!newTopology && prev) layout.groups.forEach((g) => scene.setHidden(g.index, prev.isHidden(g.index)));
   r.bigRef.current = scene;
+  keepFoundInView(d, layout, scene, newTopology ? null : prev, r.cameraRef.current);
   scene.updateLoad(d.latest?.nodes ?? null);
   scene.showFaults(r.faultsRef.current);
   scene.highlight(r.highlightRef.current);
@@ -202,4 +203,21 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   scene.setCamera(r.cameraRef.current?.camera ?? IDENTITY_CAMERA);
   r.viewRef.current = { lanes: scene.lanes, base: scene.layout, holes: scene.labelHoles };
   if (newTopology || wasBig) set.setGroups([]);
+}
+
+/**
+ * Redrawn for a new size (the inspector opening or closing beside it, a resize), the canvas of
+ * group tiles is laid out afresh while the camera keeps its transform, so a node the camera was
+ * zoomed onto slid away: N6's trial (F6), Find svc-500 in Istio's full load test, then Inspect and
+ * svc-500 in the inspector's picker, showed svc 600-799 beside the panel. The node inspected (the
+ * first of `d.focus`), else the one found before, stays marked (setFound) and, while the camera is
+ * zoomed in (k > 1.01: at the whole picture every node is in view, and Fit's redraw keeps it whole),
+ * is centred again in the new stage at the camera's zoom. Impure: marks `scene`, moves the camera.
+ */
+function keepFoundInView(d: StageDrawing, layout: GroupLayout, scene: CanvasTopologyScene, prev: CanvasTopologyScene | null, camera: CameraControl | null): void {
+  const node = d.focus?.[0] ?? prev?.foundNode() ?? null;
+  if (node === null || !(node >= 0 && node < layout.x.length)) return;
+  scene.setFound(node);
+  if (!camera || camera.camera.k <= 1.01) return;
+  camera.centreOn(layout.tx + layout.scale * layout.x[node], layout.ty + layout.scale * layout.y[node], camera.camera.k, d.size.width, d.size.height);
 }

@@ -60,6 +60,8 @@ export interface CanvasTopologyScene {
   isHidden(group: number): boolean;
   /** The node found last (drawn with a ring and its name), or null. */
   setFound(node: number | null): void;
+  /** The node found last, as setFound left it, or null. */
+  foundNode(): number | null;
   /** The group whose tile holds this design point, or -1. */
   groupAt(x: number, y: number): number;
   /**
@@ -136,6 +138,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     setFound(node) {
       s.found = node;
     },
+    foundNode: () => s.found,
     groupAt: (x, y) => groupAt(s, x, y),
     nodeAt: (x, y) => nodeAt(s, x, y),
     titleAt: (x, y) => titleAt(s, x, y),

@@ -1,0 +1,46 @@
+// Istio's full load test (1,000 services): a node found by name, then picked in the inspector,
+// stays in view, marked, beside the open panel (N6's trial, F6: the picture moved to svc 600-799).
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+/** The found node's name label as the canvas last drew it, and the canvas's size, CSS px; null without the label. */
+async function foundLabel(page: Page, name: string) {
+  return page.getByTestId('topology-canvas').evaluate((c, n) => {
+    const drawn = (c as HTMLCanvasElement & { meshsimDrawn?: { marks: { kind: string; x: number; y: number; text?: string }[] } }).meshsimDrawn;
+    const mark = drawn?.marks.find((m) => m.kind === 'label' && m.text === n);
+    const r = c.getBoundingClientRect();
+    return mark ? { x: mark.x, y: mark.y, width: r.width, height: r.height } : null;
+  }, name);
+}
+
+for (const [w, h] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`istio-load-test-full at ${w}x${h}: svc-500 found, then picked in the inspector, stays in view and named beside the panel`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?scenario=istio-load-test-full');
+    await expect(page.locator('[data-drawn="istio-load-test-full"]')).toBeVisible({ timeout: 120_000 });
+    await page.getByTestId('node-search').fill('svc-500');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => foundLabel(page, 'svc-500'), { timeout: 20_000 }).not.toBeNull();
+    await saveShot(page, `foundinspect-find-${w}.png`);
+    await page.getByTestId('inspector-toggle').click();
+    const picker = page.getByTestId('inspector-picker');
+    const value = await picker.locator('option', { hasText: /svc-500\b/ }).first().getAttribute('value');
+    await picker.selectOption(value!);
+    await expect(page.getByTestId('inspector')).toContainText('svc-500');
+    await page.waitForTimeout(1500);
+    const at = await foundLabel(page, 'svc-500');
+    await saveShot(page, `foundinspect-inspect-${w}.png`);
+    console.log(`${w}: svc-500's label ${JSON.stringify(at)}`);
+    expect(at, 'svc-500 named on the canvas').not.toBeNull();
+    // In view, and near the middle of the narrower stage (re-centred), not at its edge.
+    expect(at!.x).toBeGreaterThan(at!.width * 0.25);
+    expect(at!.x).toBeLessThan(at!.width * 0.75);
+    expect(at!.y).toBeGreaterThan(at!.height * 0.2);
+    expect(at!.y).toBeLessThan(at!.height * 0.8);
+  });
+}
