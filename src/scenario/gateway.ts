@@ -16,7 +16,9 @@ const gatewayRoute = z.strictObject({
   match: z
     .strictObject({
       host: z.string().min(1).optional(),
-      pathPrefix: z.string().min(1).optional(),
+      // A request's path always starts with "/" (HTTP's origin-form; Envoy's route `prefix` is matched against :path),
+      // so a prefix without one matches nothing (session 37's trial N6, F9).
+      pathPrefix: z.string().min(1).regex(/^\//, { message: 'must start with "/" (every request\'s path does)' }).optional(),
       version: z.string().min(1).optional(),
     })
     .prefault({}),

@@ -178,6 +178,57 @@ describe("the form's additions are checked against the text itself", () => {
   });
 });
 
+describe("the form's routes and start times that could never act are refused or put where they act (trial N6 F9)", () => {
+  const gm = readFileSync(fileURLToPath(new URL('../../scenarios/gateway-and-mesh.json', import.meta.url)), 'utf8');
+  const refused = (r: ReturnType<typeof addToScenario>) => (!r.ok && 'fieldProblems' in r ? r.fieldProblems.map((p) => `${p.field} | ${p.text}`) : r);
+  const gateway = (() => {
+    const r = parseScenarioText(gm, 'json');
+    if (!r.ok) throw new Error('gateway-and-mesh is invalid');
+    return r.scenario.gateways[0];
+  })();
+
+  it('refuses a path prefix without a leading "/", at its field, as the schema does', () => {
+    expect(refused(addToScenario(gm, 'gateway-and-mesh.json', { kind: 'route', gateway: gateway.name, pathPrefix: 'no-slash path', service: 'frontend' }))).toEqual([
+      'pathPrefix | path prefix: must start with "/" (every request\'s path does), got "no-slash path"',
+    ]);
+    const schema = parseScenarioText(gm.replace('"routes": [', '"routes": [ { "match": { "pathPrefix": "orders" }, "service": "frontend" },'), 'json');
+    expect(schema.ok ? [] : schema.problems.map((p) => `${p.path}: ${p.message}`)).toContain('gateways.0.routes.0.match.pathPrefix: must start with "/" (every request\'s path does)');
+  });
+
+  it("puts a route with a prefix before the gateway's catch-all route, so the gateway's first match can be it, and refuses one without a prefix after a catch-all", () => {
+    const all = gateway.routes.findIndex((r) => r.match.pathPrefix === undefined && r.match.host === undefined && r.match.version === undefined);
+    expect(all).toBeGreaterThanOrEqual(0);
+    const r = addToScenario(gm, 'gateway-and-mesh.json', { kind: 'route', gateway: gateway.name, pathPrefix: '/admin', service: gateway.routes[all].service });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const parsed = parseScenarioText(r.text, 'json');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const routes = parsed.scenario.gateways[0].routes;
+    expect(routes).toHaveLength(gateway.routes.length + 1);
+    expect(routes[all].match.pathPrefix).toBe('/admin');
+    expect(routes.slice(all + 1).map((x) => x.service)).toEqual(gateway.routes.slice(all).map((x) => x.service));
+    expect(refused(addToScenario(gm, 'gateway-and-mesh.json', { kind: 'route', gateway: gateway.name, pathPrefix: ' ', service: 'frontend' }))).toEqual([
+      `pathPrefix | path prefix: gateway ${gateway.name}'s route ${all} (to ${gateway.routes[all].service}) already takes every request, so a route with no path prefix would never match; give a path prefix such as "/frontend"`,
+    ]);
+    // YAML too: before the catch-all, comments kept.
+    const yaml = 'name: y\ngateways:\n  - name: edge\n    routes:\n      # everything\n      - service: a\nclients:\n  - { name: c, type: open, rate: 5, target: edge }\nservices:\n  - { name: a, serviceTime: 2ms }\n  - { name: b, serviceTime: 2ms }\n';
+    const y = addToScenario(yaml, 'y.yaml', { kind: 'route', gateway: 'edge', pathPrefix: '/b', service: 'b' });
+    if (!y.ok) throw new Error(JSON.stringify(y));
+    const py = parseScenarioText(y.text, 'yaml');
+    expect(py.ok && py.scenario.gateways[0].routes.map((x) => [x.match.pathPrefix, x.service])).toEqual([['/b', 'b'], [undefined, 'a']]);
+    expect(y.text).toContain('# everything');
+  });
+
+  it("refuses a fault or a change that starts at or after the run's end, at its field", () => {
+    expect(refused(addToScenario(hello, 'hello-mesh.json', { kind: 'fault', entry: { type: 'kill-replica', service: 'cart', at: '999h', for: '5s' } }))).toEqual([
+      "at | at: 41d 15h is at or after the run's end (2m 00s), so it would never act",
+    ]);
+    expect(refused(addToScenario(hello, 'hello-mesh.json', { kind: 'change', entry: { type: 'policy', at: '120s', service: 'cart', policy: { timeout: '1s' } } }))).toEqual([
+      "at | at: 2m 00s is at or after the run's end (2m 00s), so it would never act",
+    ]);
+    expect(addToScenario(hello, 'hello-mesh.json', { kind: 'fault', entry: { type: 'kill-replica', service: 'cart', at: '119s' } }).ok).toBe(true);
+  });
+});
+
 describe('edited file names', () => {
   it('say the format by extension, as the CLI reads it, with unsafe characters replaced', () => {
     expect(editedFileName('hello-mesh', 'json')).toBe('edited-hello-mesh.json');

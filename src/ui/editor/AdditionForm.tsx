@@ -194,7 +194,7 @@ export function AdditionForm({
       {kind === 'route' && (
         <div className="editor-fields">
           <Text label="Gateway" value={gateway || gateways[0] || 'api'} set={setGateway} title="An existing gateway gets the route; a new name makes a gateway" />
-          <Text label="Path prefix" value={pathPrefix} set={setPathPrefix} />
+          <Text label="Path prefix" value={pathPrefix} set={setPathPrefix} title='Requests whose path starts with this take the route, e.g. "/orders"; goes in before a route that takes every request' testId="editor-route-prefix" problem={problemAt('pathPrefix')} />
           {serviceSelect(upstream, setUpstream, 'Upstream service', 'editor-route-service')}
         </div>
       )}

@@ -2,7 +2,7 @@
 // config change, appended where it belongs, the rest of the text kept as it was written (JSON
 // keeps its own layout; YAML keeps its comments). The result is checked like any other edit.
 import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { readScenarioText, scenarioFormat, type Problem } from '../../scenario';
+import { formatDuration, parseDuration, readScenarioText, scenarioFormat, type Problem } from '../../scenario';
 import { name as nameSchema } from '../../scenario/common';
 
 /** A service the form adds (schema: src/scenario/schema.ts `serviceSchema`). */
@@ -91,6 +91,8 @@ function namesIn(list: unknown): string[] {
 interface Append {
   path: (string | number)[];
   item: unknown;
+  /** The list index the item goes in before; at the end when absent. */
+  before?: number;
 }
 
 /**
@@ -116,9 +118,51 @@ export function addToScenario(
     const refused = newServiceProblems(addition.name, addition.replicas, taken, addition.retries);
     if (refused.length > 0) return { ok: false, fieldProblems: refused };
   }
+  const refused = addition.kind === 'route' ? routeProblems(addition, data) : addition.kind === 'service' ? [] : atProblems(addition.entry.at, data.duration);
+  if (refused.length > 0) return { ok: false, fieldProblems: refused };
   let out = text;
   for (const a of appendsFor(addition, data)) out = format === 'json' ? appendJson(out, a) : appendYaml(out, a);
   return { ok: true, text: out };
+}
+
+/** The first route of gateway `name` in the text that takes every request (no `match` field set), or -1. */
+function catchAllRoute(data: Record<string, unknown>, name: string): { at: number; service: string } {
+  const g = (Array.isArray(data.gateways) ? (data.gateways as Record<string, unknown>[]) : []).find((x) => x?.name === name);
+  const routes = Array.isArray(g?.routes) ? (g.routes as Record<string, unknown>[]) : [];
+  const at = routes.findIndex((r) => {
+    const m = r?.match as Record<string, unknown> | undefined;
+    return !m || (m.host === undefined && m.pathPrefix === undefined && m.version === undefined);
+  });
+  return { at, service: at >= 0 ? String(routes[at]?.service) : '' };
+}
+
+/**
+ * What the form refuses of a gateway route (session 37's trial N6, F9: both were written without a word and then
+ * never matched): a path prefix not starting with "/" (a request's path always does: gateway.ts's rule), and a route
+ * with no prefix where the gateway already has a route that takes every request (the gateway picks its first
+ * matching route, Gateway.ts's router, as Envoy's route table does). A route with a prefix goes in before such a
+ * catch-all (appendsFor). Pure.
+ */
+function routeProblems(r: RouteAddition, data: Record<string, unknown>): FieldProblem[] {
+  const prefix = r.pathPrefix.trim();
+  if (prefix !== '' && !prefix.startsWith('/')) return [{ field: 'pathPrefix', text: `path prefix: must start with "/" (every request's path does), got ${JSON.stringify(prefix)}` }];
+  const all = catchAllRoute(data, r.gateway);
+  if (prefix === '' && all.at >= 0)
+    return [{ field: 'pathPrefix', text: `path prefix: gateway ${r.gateway}'s route ${all.at} (to ${all.service}) already takes every request, so a route with no path prefix would never match; give a path prefix such as "/${r.service}"` }];
+  return [];
+}
+
+/**
+ * What the form refuses of a fault's or change's start: at or after the run's end (`duration` as the text gives it;
+ * the schema's 60 s when absent or unreadable) it never acts (the CLI's run warns of such a fault; trial N6 F9: the
+ * form wrote a fault at 999h into a 60 s run and the editor said "No problems"). Pure.
+ */
+function atProblems(at: unknown, duration: unknown): FieldProblem[] {
+  const a = parseDuration(at ?? 0);
+  const d = parseDuration(duration ?? '60s');
+  const end = d.ok ? d.ms : 60_000;
+  if (!a.ok || a.ms < end) return [];
+  return [{ field: 'at', text: `at: ${formatDuration(a.ms)} is at or after the run's end (${formatDuration(end)}), so it would never act` }];
 }
 
 /** The list entries an addition makes, in order (a service's caller gets a call to it). */
@@ -146,7 +190,9 @@ function appendsFor(addition: Addition, data: Record<string, unknown>): Append[]
       const route = { ...(addition.pathPrefix.trim() ? { match: { pathPrefix: addition.pathPrefix.trim() } } : {}), service: addition.service };
       const gateways = Array.isArray(data.gateways) ? (data.gateways as Record<string, unknown>[]) : [];
       const at = gateways.findIndex((g) => g?.name === addition.gateway);
-      return at >= 0 ? [{ path: ['gateways', at, 'routes'], item: route }] : [{ path: ['gateways'], item: { name: addition.gateway, routes: [route] } }];
+      // Before the gateway's catch-all route, if it has one: after it the new route would never match.
+      const all = catchAllRoute(data, addition.gateway).at;
+      return at >= 0 ? [{ path: ['gateways', at, 'routes'], item: route, ...(all >= 0 ? { before: all } : {}) }] : [{ path: ['gateways'], item: { name: addition.gateway, routes: [route] } }];
     }
     case 'fault':
       return [{ path: ['faults'], item: addition.entry }];
@@ -159,7 +205,8 @@ function appendsFor(addition: Addition, data: Record<string, unknown>): Append[]
 function appendYaml(text: string, a: Append): string {
   const doc: Document = parseDocument(text);
   const list = doc.getIn(a.path, true);
-  if (isSeq(list)) list.add(doc.createNode(a.item));
+  if (isSeq(list) && a.before !== undefined && a.before < list.items.length) list.items.splice(a.before, 0, doc.createNode(a.item));
+  else if (isSeq(list)) list.add(doc.createNode(a.item));
   else doc.setIn(a.path, doc.createNode([a.item]));
   return doc.toString();
 }
@@ -174,6 +221,8 @@ function appendJson(text: string, a: Append): string {
   const item = oneLine(a.item);
   const list = doc.getIn(a.path, true) as Node | undefined;
   if (isSeq(list) && list.range) {
+    const next = a.before !== undefined ? (list.items[a.before] as Node | undefined) : undefined;
+    if (next?.range) return insertBefore(text, list.range, next.range[0], item);
     const last = list.items.at(-1) as Node | undefined;
     if (!last?.range) {
       const [start, end] = list.range;
@@ -207,6 +256,15 @@ function insertAfter(text: string, range: readonly number[], from: number, after
   const lineStart = text.lastIndexOf('\n', from - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   return `${text.slice(0, after)},\n${indent}${what}${text.slice(after)}`;
+}
+
+/** Inserts `what, ` before offset `at` (an entry's start) inside a collection spanning `range`, as insertAfter places it. */
+function insertBefore(text: string, range: readonly number[], at: number, what: string): string {
+  const oneLiner = !text.slice(range[0], range[1]).includes('\n');
+  if (oneLiner) return `${text.slice(0, at)}${what}, ${text.slice(at)}`;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  return `${text.slice(0, at)}${what},\n${indent}${text.slice(at)}`;
 }
 
 /** JSON on one line with a space after each `:` and `,` (as the shipped scenarios are written). */
