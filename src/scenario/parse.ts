@@ -8,6 +8,7 @@ import { readScenarioText, scenarioFormat, type ScenarioFormat } from './read';
 import { checkNodeCount, checkSizes, checkYamlNodeCount } from './limits';
 import { checkRunSize, checkZeroTimeLoops } from './work';
 import { checkCallRoutes } from './routes';
+import { untypedFieldProblems } from './untypedFields';
 import { fieldsAt, unknownFieldMessage, unknownNameMessage } from './nearMiss';
 import { standIn } from './standIn';
 import { isNameProblem, nameProblem } from './nameProblems';
@@ -175,7 +176,12 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
         const input = issue.input as Record<string, unknown> | undefined;
         const value = input !== null && typeof input === 'object' ? input[issue.discriminator as string] : input;
         const got = value === undefined ? 'nothing' : describeValue(value);
-        return [{ path, message: `must be one of ${opts.map((o) => JSON.stringify(o)).join(', ')}; got ${got}` }];
+        // zod stops at the discriminator: the line's other fields are checked as far as they can be without a type
+        // (fields no type has, fields every type has), so one pass lists them (a fault with no type and a bad `at`).
+        const objectPath = issue.path.at(-1) === issue.discriminator ? issue.path.slice(0, -1) : issue.path;
+        const others = untypedFieldProblems(scenarioSchema, objectPath, input, issue.discriminator as string, data, (i) => toProblems(i, data));
+        const missing = value === undefined ? 'is required: ' : '';
+        return [{ path, message: `${missing}must be one of ${opts.map((o) => JSON.stringify(o)).join(', ')}; got ${got}` }, ...others];
       }
       // A union of alternatives (e.g. a distribution object or a bare duration): report the
       // alternative that got furthest, i.e. whose issues have the longest paths.

@@ -620,3 +620,24 @@ describe('YAML scenario text', () => {
     expect(textProblem('{ "name": }').message).toMatch(/^malformed JSON at line 1/);
   });
 });
+
+describe('a fault line with no type', () => {
+  it('says the type is required with the allowed types, and still checks the fields it can: a bad start and a misspelt field', () => {
+    const d = JSON.parse(readFileSync(new URL('../../scenarios/hello-mesh.json', import.meta.url), 'utf8'));
+    d.faults = [{ service: 'catalog', at: '5 parsecs', replika: 1 }];
+    const r = validateScenario(d);
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    expect(problems.map((p) => p.path)).toEqual(['faults.0.type', 'faults.0.at', 'faults.0.replika']);
+    expect(problems[0].message).toMatch(/^is required: must be one of "kill-replica", "kill-service", .*"clock-skew"; got nothing$/);
+    expect(problems[1].message).toMatch(/"5 parsecs" is not a duration/);
+    expect(problems[2].message).toMatch(/^unknown field; did you mean replica\?/);
+  });
+
+  it('leaves fields only some types have unchecked, and says nothing more of a line whose other fields are fine', () => {
+    const d = JSON.parse(readFileSync(new URL('../../scenarios/hello-mesh.json', import.meta.url), 'utf8'));
+    d.faults = [{ service: 'catalog', replica: -1, at: '5s' }];
+    const r = validateScenario(d);
+    expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual(['faults.0.type']);
+  });
+});
