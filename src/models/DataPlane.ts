@@ -160,37 +160,37 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   // ---- sidecar passes ------------------------------------------------------------------
 
   /**
-   * A message reaches a sidecar: a worker's CPU (Sidecar.claim), the proxy's own latency and, between app and sidecar,
-   * the pod's loopback (Sidecar.pass). The callee's passes go straight on; the router's come back as ProxyDone. NOTE: one switch (issue 14.4).
+   * A message reaches a sidecar: a worker's CPU (Sidecar.claim), the proxy's latency and, between app and sidecar, the pod's
+   * loopback (Sidecar.pass); the router's passes come back as ProxyDone. NOTE: issue 14.4: each case a small function, so V8
+   * inlines this dispatch into the kernel's loop, each case with an inlining budget of its own (performance.md, session 37).
    */
   private proxyArrive(id: number, pass: number): void {
+    if (pass === P.outResponse) return this.answerAtCaller(id);
+    return pass === P.outRequest ? this.outRequestPass(id, this.world.calls.get(id).route!.sidecar!) : this.inboundArrive(id, pass);
+  }
+
+  /** The callee's sidecar: a request on its way in to the app (`pass` P.inRequest: reset if the pod died meanwhile), or the answer out. */
+  private inboundArrive(id: number, pass: number): void {
     const w = this.world;
-    switch (pass) {
-      case P.outRequest:
-        return this.outRequestPass(id, w.calls.get(id).route!.sidecar!);
-      case P.inRequest:
-      case P.inResponse: {
-        // The callee's sidecar: a request on its way in to the app, or the app's answer going out.
-        const att = w.attempts.get(id);
-        // The pod died while the request was on its way: the connection is reset.
-        if (pass === P.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
-        return this.inboundPass(att, w.sidecarOfHost[att.host]!, pass);
-      }
-      default: { // P.outResponse: the answer is back at the caller's sidecar.
-        const att = w.attempts.get(id);
-        // NOTE: issue 14.4: `arrived`'s common case (untraced, no partition ever) read here, not called.
-        if ((att.trace !== null || w.network.partitionsChangedAt !== -Infinity) && !this.arrived(att)) return;
-        // An answer to an attempt the router already gave up on is dropped at the proxy.
-        if (att.abandoned) return this.router.attemptDone(att);
-        const sc = att.route!.sidecar!;
-        const now = w.sim.now;
-        sc.pass(w.sim, false);
-        const d = sc.lastPassDelay;
-        if (w.tracer !== null) traceRouterPass(w, id, pass, sc, now, sc.lastEnd, now + d);
-        w.sim.nextDelay[0] = d;
-        w.sim.postNext(K.ProxyDone, this.id, id, pass);
-      }
-    }
+    const att = w.attempts.get(id);
+    if (pass === P.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
+    return this.inboundPass(att, w.sidecarOfHost[att.host]!, pass);
+  }
+
+  /** The answer to attempt `id` is back at the caller's sidecar: its response pass; the router decides at its end (ProxyDone). */
+  private answerAtCaller(id: number): void {
+    const w = this.world;
+    const att = w.attempts.get(id);
+    // NOTE: 14.4: `arrived`'s common case (untraced, no partition ever) read here. A try given up on is dropped here.
+    if ((att.trace !== null || w.network.partitionsChangedAt !== -Infinity) && !this.arrived(att)) return;
+    if (att.abandoned) return this.router.attemptDone(att);
+    const sc = att.route!.sidecar!;
+    const now = w.sim.now;
+    sc.pass(w.sim, false);
+    const d = sc.lastPassDelay;
+    if (w.tracer !== null) traceRouterPass(w, id, P.outResponse, sc, now, sc.lastEnd, now + d);
+    w.sim.nextDelay[0] = d;
+    w.sim.postNext(K.ProxyDone, this.id, id, P.outResponse);
   }
 
   /** The caller's app hands its sidecar call `id`'s request across the pod's loopback: its router decides at the pass's end (ProxyDone). */
