@@ -14,16 +14,20 @@ import { applyTheme } from './theme/theme';
 import { isComparePage } from './compare/link';
 import { SlowWorkerNotice } from './components/RunNotices';
 import { useStoryColumn } from './narrative/storyColumn';
+import { useKeysDialog } from './keys/useKeysDialog';
 
 /**
  * The compare view, loaded only on a page opened with `?compare=a,b`: its code left the single
  * view's first download, which had passed the 250 KB budget (250.8 KB gzipped; 236.0 without it).
  */
 const CompareRoot = lazy(() => import('./compare/CompareRoot').then((m) => ({ default: m.CompareRoot })));
+/** The `?` key list, loaded when first asked for. */
+const KeysDialog = lazy(() => import('./keys/KeysDialog').then((m) => ({ default: m.KeysDialog })));
 
 export function App() {
   // `?compare=a,b` is the compare view (src/ui/compare); fixed for the page's life.
-  // A worker late to answer is said over either view (RunNotices.SlowWorkerNotice).
+  // A worker late to answer is said over either view (RunNotices.SlowWorkerNotice); so is the `?` key list.
+  const keys = useKeysDialog();
   return (
     <>
       {isComparePage() ? (
@@ -34,6 +38,11 @@ export function App() {
         <SingleView />
       )}
       <SlowWorkerNotice />
+      {keys.open && (
+        <Suspense fallback={null}>
+          <KeysDialog onClose={keys.close} />
+        </Suspense>
+      )}
     </>
   );
 }
