@@ -1,5 +1,6 @@
 // Istio's full load test (1,000 services): a node found by name, then picked in the inspector,
-// stays in view, marked, beside the open panel (N6's trial, F6: the picture moved to svc 600-799).
+// stays in view, marked, beside the open panel (N6's trial, F6: the picture moved to svc 600-799),
+// and the search's answer covers none of the open legend's items.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
@@ -27,6 +28,17 @@ for (const [w, h] of [
     await page.keyboard.press('Enter');
     await expect.poll(() => foundLabel(page, 'svc-500'), { timeout: 20_000 }).not.toBeNull();
     await saveShot(page, `foundinspect-find-${w}.png`);
+    // The answer's chip covers none of the open legend's items (it covered "req/s" and "group").
+    const covered = await page.evaluate(() => {
+      const chip = document.querySelector('[data-testid="node-search-result"]')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('.legend:not(.legend-folded) li'))
+        .filter((li) => {
+          const r = li.getBoundingClientRect();
+          return r.width > 0 && r.left < chip.right && r.right > chip.left && r.top < chip.bottom && r.bottom > chip.top;
+        })
+        .map((li) => li.textContent);
+    });
+    expect(covered, 'legend items under the search answer').toEqual([]);
     await page.getByTestId('inspector-toggle').click();
     const picker = page.getByTestId('inspector-picker');
     const value = await picker.locator('option', { hasText: /svc-500\b/ }).first().getAttribute('value');

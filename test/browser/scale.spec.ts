@@ -89,8 +89,9 @@ test.describe('the full Istio load test', () => {
     await page.getByTestId('node-search').fill('svc-0500');
     await page.getByTestId('node-search').press('Enter');
     await expect(page.getByTestId('node-search-result')).toHaveText('no node named "svc-0500"; did you mean svc-500?');
-    // Over the open legend's last row it is a popover on top of it, with a close button (session
-    // 36's trial read it as drawn over the legend's items).
+    // A popover on top of what lies under it, with a close button (session 36's trial read it as
+    // drawn over the legend's items); with the legend open it stands at the picture's bottom
+    // right, clear of the legend (N6's trial, F6; foundinspect.spec).
     const answer = (await page.getByTestId('node-search-result').boundingBox())!;
     const onTop = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('[data-testid="node-search-result"]'), [answer.x + answer.width / 2, answer.y + answer.height / 2]);
     expect(onTop).toBe(true);
