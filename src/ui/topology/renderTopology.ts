@@ -132,7 +132,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     const from = nameOf.get(e.edge.from) ?? String(e.edge.from);
     const to = nameOf.get(e.edge.to) ?? String(e.edge.to);
     const g = edgeLayer.append('g').attr('class', `topo-edge topo-edge-${e.kind}`).attr('data-edge', `${from}->${to}`);
-    const linkTitle = g.append('title').text(`${from} calls ${to}${e.edge.mtls ? ' over mutual TLS' : ''}`).node()!;
+    const linkTitle = g.append<SVGTitleElement>('title').text(`${from} calls ${to}${e.edge.mtls ? ' over mutual TLS' : ''}`).node()!;
     const halo = g.append('path').attr('class', 'topo-hl-halo').attr('d', e.path).node()!;
     const pipe = g.append('path').attr('class', 'topo-edge-pipe').attr('d', e.path).node()!;
     const line = g.append('path').attr('class', 'topo-edge-line').attr('d', e.path).attr('marker-end', 'url(#topo-arrow)');
