@@ -128,14 +128,15 @@ export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T]
        npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]...
        npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml]
        npm run sim -- lint FILES_OR_DIRS... [--workload FILE] [--json] [--fail-on error|warning|info|never]
+       npm run sim -- replay LINK [--to-end] [--json]
 
 Runs a scenario headless and prints its figures; compare runs two with the same seed and
 prints their figures side by side with the ratio B/A; sweep runs replications over a grid of
 scenario fields and reports 95% confidence intervals; import writes a scenario from Kubernetes
-and Istio manifests; lint checks a mesh's config.
+and Istio manifests; lint checks a mesh's config; replay runs what an app's share link holds.
 Each command's --help prints its own flags, their units and defaults, and an example:
   npm run sim -- run --help      npm run sim -- compare --help      npm run sim -- sweep --help
-  npm run sim -- import --help   npm run sim -- lint --help
+  npm run sim -- import --help   npm run sim -- lint --help         npm run sim -- replay --help
 Example:
   npm run sim -- scenarios/hello-mesh.json --seed 42 --duration 30s
 Exit codes: 0 ran, 1 lint found a finding at --fail-on or worse, or a sweep's run was stopped by

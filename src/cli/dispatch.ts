@@ -2,6 +2,7 @@ import { main } from './main';
 import { endQuietlyOnClosedPipe } from './closedPipe';
 import { sweepMain } from './sweep';
 import { lintMain } from './lint';
+import { replayMain } from './replay';
 import { resolveScenarioNames } from './scenarioName';
 import { helpFor } from './help';
 import { BIN_USAGE, SUBCOMMANDS } from './binUsage';
@@ -37,6 +38,8 @@ export async function dispatch(argv: readonly string[], version = 'unknown'): Pr
       return sweepMain(named, undefined, 'bin');
     case 'lint':
       return lintMain(named);
+    case 'replay':
+      return replayMain(rest, 'bin');
     case 'run':
     case 'compare':
       return main([command, ...named], 'bin');

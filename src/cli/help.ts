@@ -5,14 +5,16 @@ import { LINT_USAGE } from './lint/args';
 import { SWEEP_USAGE } from './sweep/args';
 import { usageAs, type Invocation } from './invocation';
 import { BIN_USAGE } from './binUsage';
+import { REPLAY_USAGE } from './replay';
 
 /** Every command's usage, by the word that starts it. */
-export const COMMAND_USAGE: Readonly<Record<'run' | 'compare' | 'sweep' | 'import' | 'lint', string>> = {
+export const COMMAND_USAGE: Readonly<Record<'run' | 'compare' | 'sweep' | 'import' | 'lint' | 'replay', string>> = {
   run: RUN_USAGE,
   compare: COMPARE_USAGE,
   sweep: SWEEP_USAGE,
   import: IMPORT_USAGE,
   lint: LINT_USAGE,
+  replay: REPLAY_USAGE,
 };
 
 /**

@@ -19,6 +19,7 @@ import { checkOutputPath, overwritesInput, runWithSeries, writeCsv } from './csv
 import { sweepMain } from './sweep';
 import { importMain } from './import';
 import { lintMain } from './lint';
+import { replayMain } from './replay';
 import { resolveScenarioNames, shippedScenarioNames } from './scenarioName';
 import { typedInFolder } from './npmCwd';
 import { changeNotes, changeWarnings, type ChangeNote } from './changeNotes';
@@ -136,6 +137,8 @@ export async function runCli(argv: string[]): Promise<number> {
   if (argv[0] === 'sweep') return sweepMain(argv.slice(1));
   // `lint` may simulate and reads folders: its own entry (src/cli/lint).
   if (argv[0] === 'lint') return lintMain(argv.slice(1));
+  // `replay` reads a share link, not a file: its own entry (src/cli/replay.ts).
+  if (argv[0] === 'replay') return replayMain(argv.slice(1));
   return main(argv);
 }
 

@@ -7,7 +7,7 @@ import { nearestName } from '../scenario/nearMiss';
  * The folders that may hold the shipped scenarios: beside the built bin (dist-cli/ ->
  * scenarios/) and beside the sources (src/cli/ -> scenarios/). The first that exists wins.
  */
-function shippedScenarioDirs(): string[] {
+export function shippedScenarioDirs(): string[] {
   return [new URL('../scenarios/', import.meta.url), new URL('../../scenarios/', import.meta.url)].map((u) => fileURLToPath(u));
 }
 

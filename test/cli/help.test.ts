@@ -6,9 +6,10 @@ import { parseImportArgs } from '../../src/cli/import';
 import { parseLintArgs } from '../../src/cli/lint/args';
 import { resolveScenarioNames } from '../../src/cli/scenarioName';
 import { parseSweepArgs } from '../../src/cli/sweep/args';
+import { parseReplayArgs } from '../../src/cli/replay';
 import { sim, simHere } from './spawnSim';
 
-const COMMANDS = ['run', 'compare', 'sweep', 'import', 'lint'] as const;
+const COMMANDS = ['run', 'compare', 'sweep', 'import', 'lint', 'replay'] as const;
 
 /** The command lines under a usage's "Example:" or "Examples:", as words after the command. */
 function examples(usage: string): string[][] {
@@ -36,7 +37,7 @@ function flagText(usage: string, flag: string): string {
 /** Whether a command line reads without a problem, by the command's own parser. */
 function parses(words: string[]): string[] {
   const [command, ...rest] = words;
-  const r = command === 'sweep' ? parseSweepArgs(rest) : command === 'import' ? parseImportArgs(rest) : command === 'lint' ? parseLintArgs(rest) : parseArgs(words);
+  const r = command === 'sweep' ? parseSweepArgs(rest) : command === 'import' ? parseImportArgs(rest) : command === 'lint' ? parseLintArgs(rest) : command === 'replay' ? parseReplayArgs(rest) : parseArgs(words);
   return r.ok ? [] : r.problems;
 }
 
@@ -83,10 +84,11 @@ describe("each command's --help", () => {
       expect(lines.length, command).toBeGreaterThan(0);
       for (const words of lines) {
         expect(words[0]).toBe(command);
-        const resolved = command === 'import' ? words : resolveScenarioNames(words);
+        const resolved = command === 'import' || command === 'replay' ? words : resolveScenarioNames(words);
         expect(parses(resolved), words.join(' ')).toEqual([]);
-        // The first input named (a file, a shipped name or a folder) is there.
-        expect(existsSync(resolved[1]), resolved[1]).toBe(true);
+        // The first input named (a file, a shipped name or a folder) is there; replay's is a link to a shipped one.
+        if (command === 'replay') expect(resolveScenarioNames([/scenario=([\w-]+)/.exec(resolved[1])![1]])[0], resolved[1]).toMatch(/scenarios\/[\w-]+\.json$/);
+        else expect(existsSync(resolved[1]), resolved[1]).toBe(true);
       }
     }
   });
@@ -100,7 +102,7 @@ describe("each command's --help", () => {
   it('help with an unknown command names it and exits 2', async () => {
     const r = await simHere(['help', 'comapre']);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('help comapre: not a command (commands: run, compare, sweep, import, lint)');
+    expect(r.stderr.split('\n')[0]).toBe('help comapre: not a command (commands: run, compare, sweep, import, lint, replay)');
   });
 
   it("the general usage gives every exit code its commands use: lint's and sweep's 1 too (it said only 0 and 2, while lint exits 1 on a finding)", () => {
