@@ -1,5 +1,6 @@
 import { ConfigState, backlogMs, heldAt, waitAt, type Route, type Trace, type World } from '../models';
 import { replicaBase, replicaUtilization, type EdgeWindow } from './edgeWindow';
+import { gatewayIdentities, linkTrust, type GatewayIdentity, type LinkTrust } from './inspectIdentity';
 import { EDGE_STRIDE, EdgeField } from './protocol';
 
 /**
@@ -103,6 +104,8 @@ export interface NodeInspect {
   upstreams: RouteInspect[];
   /** For a control plane: whether it and its CA are up, and its counts. */
   controlPlane: { up: boolean; caUp: boolean; connections: number; pushes: number; issued: number; renewed: number; renewalsFailed: number; expired: number } | null;
+  /** For a gateway: its own proxy's certificates, one per signing CA (two when it bridges meshes); absent otherwise. */
+  identities?: GatewayIdentity[];
 }
 
 export interface EdgeInspect {
@@ -138,6 +141,8 @@ export interface EdgeInspect {
   /** Connections opened, reused by a request, failed to open; drained: closed by a server's listener drain (a switch to STRICT, mesh/PlaintextDrain.ts). Since the start. */
   connections: { opened: number; reused: number; failed: number; drained: number };
   mtls: boolean;
+  /** On a mutual-TLS link: which CA signed each side's certificate and the roots each trusts; absent when a side has none. */
+  trust?: LinkTrust;
 }
 
 const limit = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -235,7 +240,8 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
     };
   });
   const upstreams = w.routes.filter((r) => ownHosts.has(r.callerHost)).map((r) => routeInspect(w, r));
-  return { ...base, replicas, callers, upstreams, controlPlane: null };
+  const identities = gatewayIdentities(w, id);
+  return { ...base, replicas, callers, upstreams, controlPlane: null, ...(identities ? { identities } : {}) };
 }
 
 /** Everything the inspector shows about an edge (caller -> callee); null for an unknown id. */
@@ -264,6 +270,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     retries += r.retriesStarted;
   }
   const h = stats.latency;
+  const trust = e.mtls ? linkTrust(w, id) : null;
   return {
     id,
     from: w.sim.actor(e.from).name,
@@ -282,6 +289,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     panics,
     connections: { opened, reused, failed, drained },
     mtls: e.mtls,
+    ...(trust ? { trust } : {}),
   };
 }
 

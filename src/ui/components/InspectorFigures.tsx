@@ -10,6 +10,8 @@ import { useAppStore, useShownFrame } from '../state/useAppStore';
 import { causeInWords, faultInWords, faultsOn } from '../inspector/why';
 import { faultListOrder } from './faultState';
 import { ReplicaTable } from '../inspector/ReplicaTable';
+import { GatewayIdentities } from '../inspector/GatewayIdentities';
+import { trustText } from '../inspector/identityText';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
@@ -41,9 +43,10 @@ export function NodeView({ node }: { node: NodeInspect }) {
       )}
       {node.replicas.length > 0 && (
         <SideScroll>
-        <ReplicaTable replicas={node.replicas} zoned={zoned} />
+        <ReplicaTable replicas={node.replicas} zoned={zoned} certNote={node.identities?.length ? `${node.identities.length}, below` : undefined} />
         </SideScroll>
       )}
+      <GatewayIdentities node={node} />
       <Routes title="Its callers' breakers and ejections" routes={node.callers} />
       <Routes title="Its own proxies toward upstreams" routes={node.upstreams} />
     </div>
@@ -229,6 +232,12 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
         )}
         <dt>mutual TLS</dt>
         <dd>{edge.mtls ? 'yes' : 'no'}</dd>
+        {edge.trust && (
+          <>
+            <dt>certificates</dt>
+            <dd data-testid="edge-trust">{trustText(edge.from, edge.to, edge.trust)}</dd>
+          </>
+        )}
       </dl>
     </div>
   );

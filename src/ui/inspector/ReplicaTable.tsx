@@ -12,8 +12,10 @@ const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `
 /**
  * The rows of a service's replicas. `zoned`: the scenario places hosts in more than one zone, so
  * a zone column says where each runs (Istio's locality: callers prefer their own zone).
+ * `certNote`: the cert cell of a replica with no sidecar of its own (a gateway's inline proxy,
+ * whose certificates are listed under the table), else a dash.
  */
-export function ReplicaTable({ replicas, zoned }: { replicas: ReplicaInspect[]; zoned: boolean }) {
+export function ReplicaTable({ replicas, zoned, certNote }: { replicas: ReplicaInspect[]; zoned: boolean; certNote?: string }) {
   const win = replicas.find((r) => r.recent)?.recent;
   const windowWords = win ? `from ${formatNumber(win.fromMs / 1000, 1)} s to ${formatNumber(win.toMs / 1000, 1)} s` : 'the last simulated second';
   return (
@@ -74,7 +76,7 @@ export function ReplicaTable({ replicas, zoned }: { replicas: ReplicaInspect[]; 
               )}
             </td>
             <td data-testid="replica-config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
-            <td>{r.proxy?.certificate ? `${when(r.proxy.certificate.expiresAtMs)}${r.proxy.certificate.expired ? ' (expired)' : ''}` : '—'}</td>
+            <td data-testid="replica-cert">{r.proxy?.certificate ? `${when(r.proxy.certificate.expiresAtMs)}${r.proxy.certificate.expired ? ' (expired)' : ''}` : r.proxy ? '—' : (certNote ?? '—')}</td>
           </tr>
         ))}
       </tbody>

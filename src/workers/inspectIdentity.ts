@@ -1,0 +1,87 @@
+import type { World } from '../models';
+
+/**
+ * A gateway's own certificates, as the inspector shows them (DOMAIN.md idea 4: a gateway that
+ * bridges two meshes ends mutual TLS with an identity from the caller's mesh's CA and starts it
+ * with one from the upstream's). Plain data: it crosses to the UI as it is.
+ */
+export interface GatewayIdentity {
+  /** The mesh whose CA signed it (its control plane's `meshes[].name`); the CA's name when no mesh has that CA. */
+  mesh: string;
+  /** The CA (root) that signed it: the mesh's `ca.name`, by default `<mesh>-ca`. */
+  ca: string;
+  /**
+   * What the gateway presents it for: `inbound`, to its callers (it ends their mutual TLS);
+   * `outbound`, to its upstreams (it starts mutual TLS to them). Both in one mesh.
+   */
+  uses: ('inbound' | 'outbound')[];
+  /** When it expires, simulated ms; null: never (the model's gateway certificates do not expire: models/build.ts buildGatewayProxy). */
+  expiresAtMs: number | null;
+  /** Expired by its host's clock (now + the host's skew). */
+  expired: boolean;
+  /** Roots it accepts from its peers, sorted. */
+  trusts: string[];
+}
+
+/**
+ * The certificates of gateway `id`'s own (inline) proxy, one per signing CA, inbound first;
+ * null when `id` is not a gateway, [] for a gateway outside any mesh. Read from its first
+ * replica's proxy: buildGatewayProxy gives every replica the same two. Reads only.
+ */
+export function gatewayIdentities(w: World, id: number): GatewayIdentity[] | null {
+  const gw = w.gateways.find((g) => g.id === id);
+  if (!gw) return null;
+  const hostId = gw.hosts[0];
+  const sc = hostId === undefined ? null : w.sidecarOfHost[hostId];
+  if (!sc) return [];
+  const host = w.network.hosts[hostId];
+  const now = w.sim.now;
+  const out: GatewayIdentity[] = [];
+  const sides = [
+    ['inbound', sc.serverIdentity],
+    ['outbound', sc.clientIdentity],
+  ] as const;
+  for (const [use, cert] of sides) {
+    if (!cert) continue;
+    const known = out.find((o) => o.ca === cert.ca);
+    if (known) {
+      known.uses.push(use);
+      continue;
+    }
+    const cp = w.controlPlanes.find((c) => c.caName === cert.ca);
+    out.push({
+      mesh: cp ? cp.spec.name : cert.ca,
+      ca: cert.ca,
+      uses: [use],
+      expiresAtMs: Number.isFinite(cert.notAfter) ? cert.notAfter : null,
+      expired: now + host.skew >= cert.notAfter,
+      trusts: [...cert.trust].sort(),
+    });
+  }
+  return out;
+}
+
+/** The certificates that meet on a mutual-TLS link: the caller proxy's and the callee's, and the roots each trusts. */
+export interface LinkTrust {
+  /** CA that signed the caller proxy's (client) certificate, and the roots it accepts, sorted. */
+  callerCa: string;
+  callerTrusts: string[];
+  /** CA that signed the callee's (server) certificate, and the roots it accepts, sorted. */
+  calleeCa: string;
+  calleeTrusts: string[];
+}
+
+/**
+ * The certificates that meet on edge `edgeId`'s mutual TLS, read from its first route with a
+ * caller certificate and its callee's first replica with a server certificate (in this model
+ * every replica of a service, and every proxy of a caller, holds one from the same CA); null
+ * when either side has none (plaintext, or a proxy with no config yet). Reads only.
+ */
+export function linkTrust(w: World, edgeId: number): LinkTrust | null {
+  const route = w.routes.find((r) => r.edge === edgeId && r.sidecar?.clientIdentity);
+  const client = route?.sidecar?.clientIdentity;
+  const callee = w.callees.find((c) => c.id === w.topology.edges[edgeId]?.to);
+  const server = callee?.hosts.map((h) => w.sidecarOfHost[h]?.serverIdentity).find((s) => s);
+  if (!client || !server) return null;
+  return { callerCa: client.ca, callerTrusts: [...client.trust].sort(), calleeCa: server.ca, calleeTrusts: [...server.trust].sort() };
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SimHost } from '../../src/workers/SimHost';
+import { identityLines, trustText } from '../../src/ui/inspector/identityText';
+
+const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), 'utf8');
+
+/** A host with a scenario loaded and run to `ms`, and a node's id by name. */
+function runTo(name: string, ms: number) {
+  let t = 0;
+  const host = new SimHost(() => (t += 1e-6));
+  const r = host.load(text(name));
+  if (!r.ok) throw new Error(`${name} did not load`);
+  host.advance(ms, 1e9);
+  const id = (n: string) => r.info.topology.nodes.find((x) => x.name === n)!.id;
+  return { host, id };
+}
+
+describe("a gateway's identities in the inspector (DOMAIN idea 4, trial N6 F10)", () => {
+  it('the bridge in two-meshes-via-gateway holds a retail identity inbound and a payments one outbound', () => {
+    const { host, id } = runTo('two-meshes-via-gateway.json', 15_000);
+    const n = host.inspectNode(id('payments-bridge'))!;
+    expect(n.identities).toEqual([
+      { mesh: 'retail', ca: 'retail-ca', uses: ['inbound'], expiresAtMs: null, expired: false, trusts: ['retail-ca'] },
+      { mesh: 'payments', ca: 'payments-ca', uses: ['outbound'], expiresAtMs: null, expired: false, trusts: ['payments-ca'] },
+    ]);
+    const lines = identityLines(n.identities!, n.simTime, n.upstreams.map((u) => u.callee)).map((l) => l.text);
+    expect(lines).toEqual([
+      "retail identity: signed by retail's CA, never expires · ends its callers' mutual TLS",
+      "payments identity: signed by payments' CA, never expires · starts mutual TLS to ledger",
+    ]);
+    // A sidecar in either mesh has no such list; its certificate is in its replica row, with an expiry.
+    const checkout = host.inspectNode(id('checkout'))!;
+    expect(checkout.identities).toBeUndefined();
+    expect(checkout.replicas[0].proxy!.certificate!.ca).toBe('retail-ca');
+    expect(checkout.replicas[0].proxy!.certificate!.expiresAtMs).toBeGreaterThan(15_000);
+  });
+
+  it('a gateway in one mesh holds one identity for both sides', () => {
+    const { host, id } = runTo('gateway-and-mesh.json', 2_000);
+    const gw = JSON.parse(text('gateway-and-mesh.json')).gateways[0].name as string;
+    const ids = host.inspectNode(id(gw))!.identities!;
+    expect(ids).toHaveLength(1);
+    expect(ids[0].uses).toEqual(['inbound', 'outbound']);
+  });
+
+  it('a finite certificate reads as time left, an expired one as when it expired', () => {
+    const base = { mesh: 'retail', ca: 'retail-ca', uses: ['inbound' as const], trusts: ['retail-ca'] };
+    const [left, gone] = identityLines(
+      [
+        { ...base, expiresAtMs: 86_400_000, expired: false },
+        { ...base, mesh: 'payments', ca: 'payments-ca', expiresAtMs: 10_000, expired: true },
+      ],
+      15_000,
+    );
+    expect(left.text).toBe("retail identity: signed by retail's CA, 24.0 h left · ends its callers' mutual TLS");
+    expect(gone.text).toBe("payments identity: signed by payments' CA, expired at 10.0 s · ends its callers' mutual TLS");
+    expect(left.title).toContain('Signed by retail-ca');
+  });
+});
+
+describe("a mutual-TLS link's certificates in the inspector", () => {
+  it('two-meshes-direct: checkout trusts retail-ca only, the ledger presents payments-ca', () => {
+    const { host, id } = runTo('two-meshes-direct.json', 5_000);
+    const info = host.inspectNode(id('checkout'))!;
+    const edge = info.upstreams.find((u) => u.callee === 'ledger')!.edge;
+    const e = host.inspectEdge(edge)!;
+    expect(e.trust).toEqual({ callerCa: 'retail-ca', callerTrusts: ['retail-ca'], calleeCa: 'payments-ca', calleeTrusts: ['payments-ca'] });
+    expect(trustText(e.from, e.to, e.trust!)).toBe("checkout's proxy trusts retail-ca only; ledger's certificate is signed by payments-ca, so the handshake fails (tls-unknown-ca)");
+  });
+
+  it('two-meshes-via-gateway: each hop is signed by a CA its peer trusts', () => {
+    const { host, id } = runTo('two-meshes-via-gateway.json', 5_000);
+    const bridge = host.inspectNode(id('payments-bridge'))!;
+    const intoBridge = host.inspectEdge(bridge.callers[0].edge)!;
+    const toLedger = host.inspectEdge(bridge.upstreams[0].edge)!;
+    expect(trustText(intoBridge.from, intoBridge.to, intoBridge.trust!)).toBe('both certificates signed by retail-ca, which both sides trust');
+    expect(trustText(toLedger.from, toLedger.to, toLedger.trust!)).toBe('both certificates signed by payments-ca, which both sides trust');
+  });
+});
