@@ -2,6 +2,8 @@ import type { Cluster } from './envoy/cluster';
 import type { CompiledPolicy } from './proxy/policy';
 import type { TraceRecord } from './spans/TraceRecord';
 
+import { notInUse } from './Table';
+
 export { Table } from './Table';
 
 /**
@@ -23,8 +25,12 @@ export class Call {
   caller = -1;
   /** Actor id of the client whose request this is (a gateway reads its consumer, path, version). */
   origin = -1;
-  /** The attempt the caller is serving while it makes this call; -1 when the caller is a client. */
-  parent = -1;
+  /**
+   * The attempt the caller is serving while it makes this call; null when the caller is a client
+   * (or its replica died: nobody waits for the answer). NOTE: issue 14.4: the record, not its id,
+   * so the answer reaches it without a look-up through the attempts' table.
+   */
+  parent: Attempt | null = null;
   /** Index of the edge (caller -> callee) in the topology. */
   edge = -1;
   /** Actor id of the callee service. */
@@ -90,7 +96,7 @@ export class Call {
     this.key = 0;
     this.caller = -1;
     this.origin = -1;
-    this.parent = -1;
+    this.parent = null;
     this.edge = -1;
     this.service = -1;
     this.route = null;
@@ -127,7 +133,8 @@ export class Attempt {
   id = -1;
   /** In use in its Table (Table.alloc and release set it; `reset` leaves it). */
   held = false;
-  call = -1;
+  /** The call this is a try of (NOTE: issue 14.4: the record, not its id, as Call.parent). */
+  call: Call | null = null;
   /** The caller's route this attempt was made on (outlives the call if the call ends first). */
   route: Cluster | null = null;
   /** The end-to-end request and its hash key (copied from the call, for the callee's children). */
@@ -189,7 +196,7 @@ export class Attempt {
   serverSpan = -1;
 
   reset(): void {
-    this.call = -1;
+    this.call = null;
     this.route = null;
     this.requestId = -1;
     this.requestNumber = 0;
@@ -260,4 +267,11 @@ export class Request {
     this.ended = false;
     this.timeoutHandle = -1;
   }
+}
+
+/** The call `att` is a try of, which must be in use (Table.get's check; NOTE: issue 14.4: no look-up by id). */
+export function callOf(att: Attempt): Call {
+  const call = att.call;
+  if (call === null || !call.held) notInUse(call === null ? -1 : call.id);
+  return call;
 }

@@ -158,7 +158,7 @@ export class ServiceActor implements Actor {
     child.key = parent.key;
     child.origin = parent.origin;
     child.caller = this.id;
-    child.parent = parent.id;
+    child.parent = parent;
     child.headers = parent.headers;
     if (d.table !== null) d.table.aim(child, parent.replica, d);
     else {
@@ -173,12 +173,12 @@ export class ServiceActor implements Actor {
 
   private childResponse(child: Call): void {
     const w = this.world;
-    if (child.parent < 0) {
+    const parent = child.parent;
+    if (parent === null) {
       // Its parent was reset when the replica died; nobody waits for this answer.
       w.calls.release(child);
       return;
     }
-    const parent = w.attempts.get(child.parent);
     if (child.cause !== null && parent.cause === null) {
       parent.cause = child.cause;
       parent.inherited = true;
@@ -259,7 +259,7 @@ export class ServiceActor implements Actor {
     if (held.length > 0) {
       const ids = new Set(held);
       w.calls.forEachLive((c) => {
-        if (c.caller === this.id && ids.has(c.parent)) c.parent = -1;
+        if (c.caller === this.id && c.parent !== null && ids.has(c.parent.id)) c.parent = null;
       });
     }
     for (const id of held) {

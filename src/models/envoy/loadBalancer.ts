@@ -48,6 +48,8 @@ export class LoadBalancer {
   private allUsable = false;
   /** Picks made in panic mode (Envoy's lb_healthy_panic). */
   panics = 0;
+  /** The outlier detector's ejectedCount, which it keeps here (OutlierDetector.watch). */
+  ejectedHosts = 0;
 
   constructor(
     /** Which upstream replicas this caller knows of (its proxy's view; shared, not copied). */
@@ -60,6 +62,7 @@ export class LoadBalancer {
     private readonly ro: number,
   ) {
     this.rank = new Uint8Array(known.length);
+    outlier.watch(this);
   }
 
   /** Where this caller and its upstream hosts (by replica index) are: their localities (locality.ts). */
@@ -138,7 +141,7 @@ export class LoadBalancer {
     this.level = -1;
     this.inPanic = false;
     let total = 0;
-    if (this.outlier.ejectedCount === 0) {
+    if (this.ejectedHosts === 0) {
       // No host ejected (unejectDue ran): healthy = total, a share of 140%: no panic, every known
       // host in the set. NOTE: issue 14.4: the ejection times and the arithmetic below skipped.
       for (let i = 0; i < known.length; i++) if (known[i] === 1) total++;
@@ -214,7 +217,7 @@ export class LoadBalancer {
    * Brings back hosts whose ejection is over first. NOTE: issue 14.4: the clock, not a time (a heap number where not inlined).
    */
   pick(p: CompiledPolicy, clock: Clock, key: number, avoid: readonly number[] | null = null): number {
-    if (this.outlier.ejectedCount > 0) this.outlier.unejectDue(clock.now); // NOTE: the test inline, the time passed only then
+    if (this.ejectedHosts > 0) this.outlier.unejectDue(clock.now); // NOTE: the test inline, the time passed only then
     const healthy = this.chooseHostSet(p, clock);
     if (healthy === 0) return -1;
     let i = this.pickOnce(p, clock, key, healthy, 0);

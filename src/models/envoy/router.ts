@@ -4,7 +4,7 @@
 // Follows envoyproxy/envoy source/common/router/router.cc (Filter::decodeHeaders, onResponseTimeout,
 // onPerTryTimeout, onUpstreamReset, doRetry) and source/common/router/upstream_request.cc (a try:
 // our Attempt). The route timeout spans every try; a try's timer starts when it gets a connection.
-import type { Attempt, Call } from '../Call';
+import { callOf, type Attempt, type Call } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { C, K } from '../eventCodes';
 import { Cause } from '../events';
@@ -77,7 +77,7 @@ export class Router {
       return this.finishCall(call, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused, 503);
     }
     const att = w.attempts.alloc();
-    att.call = call.id;
+    att.call = call;
     att.route = r;
     att.requestId = call.requestId;
     att.requestNumber = call.requestNumber;
@@ -109,7 +109,7 @@ export class Router {
     const r = att.route!;
     if (att.abandoned) return this.world.attempts.release(att);
     att.conn = C.closed;
-    const call = this.world.calls.get(att.call);
+    const call = callOf(att);
     // The request is no longer active before its connection goes to the next one waiting.
     this.endAttempt(att, call, att.cause, att.status);
     // A reset this router saw closes the connection; an answer (even a failed one) keeps it.
@@ -124,7 +124,7 @@ export class Router {
     att.cause = cause;
     att.status = status;
     att.local = true;
-    const call = this.world.calls.get(att.call);
+    const call = callOf(att);
     this.endAttempt(att, call, cause, status);
     this.decide(att, call, cause, status, true);
     this.world.attempts.release(att);
@@ -198,7 +198,7 @@ export class Router {
    * tests. For drawing only; changes nothing.
    */
   retryExpected(att: Attempt): boolean {
-    const call = this.world.calls.get(att.call);
+    const call = callOf(att);
     const r = call.route;
     if (call.done || r === null) return false;
     return mayRetry(call.policy ?? r.policy, call.attempts, att.cause!, att.status, att.local) && r.resources.canRetry(r.policy);
@@ -207,7 +207,7 @@ export class Router {
   /** Only a request on a connection has a per-try timer: its record lives on until the answer. */
   perTryTimeout(att: Attempt): void {
     att.perTryTimer = -1;
-    const call = this.world.calls.get(att.call);
+    const call = callOf(att);
     this.abandon(att, call, 504);
     this.decide(att, call, Cause.timeout, 504, true);
   }
@@ -221,7 +221,7 @@ export class Router {
    */
   upstreamReset(att: Attempt): void {
     att.abandoned = true;
-    const call = this.world.calls.get(att.call);
+    const call = callOf(att);
     this.endAttempt(att, call, Cause.reset, 503);
     this.pool.closeBusy(att.route!, att);
     this.decide(att, call, Cause.reset, 503, true);
