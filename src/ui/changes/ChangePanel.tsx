@@ -200,6 +200,9 @@ export function ChangePanel() {
     // button under the form always branches on the form's change.
     // An Inject pressed a moment before is waited for: the fault then is the recipe's last action.
     if (fromKey) await injectsSettled();
+    // A b pressed while the scenario still opens waits for it (it was dropped without a word: a person who pressed b
+    // at once after opening a link saw nothing happen; branch.spec at 1024x768 once in CI, session 36).
+    await recipeReady(store);
     const latest = store.getState().recipe;
     if (fromKey && latest && lastInjected(latest.actions)) {
       await controller.seekDone();
@@ -344,4 +347,18 @@ export function ChangePanel() {
       )}
     </section>
   );
+}
+
+/** Resolves once the store holds a run's recipe (the scenario has opened), at once when it does; after 60 s at most. */
+function recipeReady(store: { getState(): { recipe: unknown }; subscribe(f: (s: { recipe: unknown }) => void): () => void }): Promise<void> {
+  if (store.getState().recipe) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      off();
+      clearTimeout(timer);
+      resolve();
+    };
+    const off = store.subscribe((s) => void (s.recipe && done()));
+    const timer = setTimeout(done, 60_000);
+  });
 }
