@@ -74,7 +74,7 @@ describe('the words for a saturated sidecar', () => {
   });
 
   it('puts the saturation beside the counters and the inspector, not under SATURATED_WAIT_MS', () => {
-    expect(proxySaturatedWhy(150_012, 1400)).toMatchObject({ what: 'saturated', why: '150,012 waiting' });
+    expect(proxySaturatedWhy(150_012, 1400)).toMatchObject({ what: 'saturated', why: '≈150k waiting' });
     expect(proxySaturatedWhy(150_012, SATURATED_WAIT_MS - 1)).toBeNull();
     const proxy = { held: 9_849, waitMs: 864, backlogMs: 1_700, concurrency: 2 } as never;
     expect(proxyBacklogText({ proxy }).text).toBe('saturated · ≈9,849 waiting');
