@@ -106,15 +106,6 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   /** The box a short-form label ("68/s") was placed for (placeEdgeLabels' `short`). */
   const shortBox = { w: Math.ceil(quietBox.w * SHORT_LABEL_SHARE), h: quietBox.h };
   let lastRate: (edge: number) => EdgeRate | null = () => null;
-  /** True while some quiet label was placed for the short form only: then every quiet label says its short form. */
-  let shortStyle = false;
-  const someShort = () => edgeLabels.some((l) => (l.story ? l.storyShort : l.quiet.short === true && !leftOut(l)));
-  /** Every label drawn again when the picture's unit style changed (a story label placed finds room only for "68/s"). */
-  const restyle = () => {
-    if (someShort() === shortStyle) return;
-    shortStyle = !shortStyle;
-    for (const l of edgeLabels) showLabel(l, true);
-  };
   /** Draws `l`'s label for the figures on show; `redraw` draws it even when its words have not changed (hovered or not, lit or not by the story). */
   function showLabel(l: (typeof edgeLabels)[number], redraw = false): void {
     const r = lastRate(l.edge);
@@ -124,10 +115,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     // A label the story points at (its link highlighted) always shows, in full (at a story spot
     // where the placer found room only for the short form).
     // One placed for the short form says "68/s", or nothing where even that is wider than its box.
-    const ownShort = !l.hovered && (l.story ? l.storyShort : l.quiet.short === true) && r !== null;
-    // Once one label of the picture says the short form, every quiet one does: "33/s" beside "317 req/s" was two unit
-    // styles in one picture (session 36's review, presenter mode).
-    const short = ownShort || (shortStyle && !l.hovered && r !== null);
+    const short = !l.hovered && (l.story ? l.storyShort : l.quiet.short === true) && r !== null;
     const parts = short ? [{ text: edgeShortLabel(r), kind: 'rate' as const }] : l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown && !redraw) return;
@@ -140,7 +128,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
       if (part.kind === 'failed') t.attr('class', 'topo-edge-label-failed');
       else if (part.kind === 'tries') t.attr('class', 'topo-edge-label-tries');
     });
-    if (ownShort && l.text.getComputedTextLength() > shortBox.w) l.text.textContent = '';
+    if (short && l.text.getComputedTextLength() > shortBox.w) l.text.textContent = '';
     if (l.story && !l.storyPlaced && !l.hovered && key !== '') {
       placeStory(l);
       moveLabel(l.text, quietSpot(l));
@@ -194,7 +182,6 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     update(rate) {
       lastRate = rate;
       for (const l of edgeLabels) showLabel(l);
-      restyle();
     },
     highlight(set) {
       // Labels of highlighted links show, at a story spot where they need one (placeStory, once
@@ -209,7 +196,6 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
         showLabel(l, true);
         if (!l.hovered) moveLabel(l.text, quietSpot(l));
       }
-      restyle();
     },
     hide(edge) {
       holes = null;
