@@ -33,6 +33,8 @@ async function stripTexts(page: Page): Promise<{ texts: TextBox[]; strip: TextBo
       const range = document.createRange();
       range.selectNodeContents(n);
       const parent = n.parentElement!;
+      // Not drawn: a room-holding copy (the proxy CPU figure's widest saturated words, visibility: hidden).
+      if (getComputedStyle(parent).visibility === 'hidden') continue;
       const clip = getComputedStyle(parent).overflowX !== 'visible' ? parent.getBoundingClientRect() : null;
       for (const r of Array.from(range.getClientRects())) {
         const x = clip ? Math.max(r.x, clip.x) : r.x;
