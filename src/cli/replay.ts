@@ -55,8 +55,7 @@ export function replayMain(argv: readonly string[], how: Invocation = 'npm'): nu
   if (argv.includes('--help')) return void process.stdout.write(usage + '\n'), 0;
   const parsed = parseReplayArgs(argv);
   if (!parsed.ok) return void process.stderr.write(`${parsed.problems.join('\n')}\n\n${usage}\n`), BAD_INPUT;
-  const { link } = parsed;
-  const flags = argv.filter((a) => a.startsWith('--'));
+  const { link, toEnd, json } = parsed;
   const query = link.includes('?') ? link.slice(link.indexOf('?')) : link.startsWith('#') || link.includes('=') ? link : '';
   if (query === '') return void process.stderr.write(`LINK: ${JSON.stringify(link.length > 60 ? `${link.slice(0, 57)}…` : link)} holds no run (no ?scenario=… or #data=…)\n`), BAD_INPUT;
   // The shipped scenarios beside the CLI (a clone's scenarios/, the package's); else the working folder's scenarios/
@@ -78,7 +77,7 @@ export function replayMain(argv: readonly string[], how: Invocation = 'npm'): nu
   const refused = host.setActions(decoded.actions);
   if (refused.length) return void process.stderr.write(refused.map((p) => `${p.path}: ${p.message}`).join('\n') + '\n'), BAD_INPUT;
   const end = loaded.info.durationMs;
-  const until = flags.includes('--to-end') ? end : Math.min(decoded.tMs, end);
+  const until = toEnd ? end : Math.min(decoded.tMs, end);
   try {
     host.seekTo(until, Number.POSITIVE_INFINITY);
   } catch (e) {
@@ -89,7 +88,7 @@ export function replayMain(argv: readonly string[], how: Invocation = 'npm'): nu
   }
   const summary = { ...host.summary(), wallMs: performance.now() - t0 };
   const counts = latencyCounts(host.requireWorld());
-  if (flags.includes('--json')) process.stdout.write(JSON.stringify({ ...jsonSummary(summary, counts, []), atMs: until, actions: decoded.actions.length }) + '\n');
+  if (json) process.stdout.write(JSON.stringify({ ...jsonSummary(summary, counts, []), atMs: until, actions: decoded.actions.length }) + '\n');
   else {
     const at = until === end ? `to its end (${formatDuration(end)})` : `to the link's moment, ${formatDuration(until)} of ${formatDuration(end)}`;
     const live = decoded.actions.length ? `, with ${decoded.actions.length} live action${decoded.actions.length === 1 ? '' : 's'} replayed at their points` : '';

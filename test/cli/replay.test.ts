@@ -39,6 +39,14 @@ describe('npm run sim -- replay LINK (trial N6 F11: a shared run could not be ha
     expect(table.stdout).toContain(`trace ${at20.traceHash}`);
   });
 
+  it('--to-end runs on to the scenario\'s end: a link with no live actions gives run\'s trace hash for the same file', () => {
+    const replayed = sim('replay', '?scenario=retry-storm&t=25s', '--to-end', '--json');
+    const run = sim('run', 'scenarios/retry-storm.json', '--json');
+    expect([replayed.code, run.code]).toEqual([0, 0]);
+    const [a, b] = [JSON.parse(replayed.stdout), JSON.parse(run.stdout)] as { traceHash: string; simulatedMs: number }[];
+    expect([a.simulatedMs, a.traceHash]).toEqual([b.simulatedMs, b.traceHash]);
+  });
+
   it('names a bad link by its parameter and exits 2: an unknown scenario, a bad moment, no link, an unknown flag', () => {
     const unknown = sim('replay', '?scenario=retry-strom&t=5s');
     expect(unknown.code).toBe(2);
