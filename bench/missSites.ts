@@ -18,12 +18,14 @@ import { benchBundleOptions } from './bundle';
 import { CACHEGRIND_STRETCHES, hasValgrind } from './cachegrind';
 import { codeAt, codeObjects, jitCosts, totalsOf, type SiteCost } from './missSitesParse';
 
-const USAGE = `usage: npm run bench:misses [-- --services N] [--top K] [--chain3 | --floor3] [--by l2|instructions|mispredicts] [--dir DIR]
+const USAGE = `usage: npm run bench:misses [-- --services N] [--top K] [--chain3 | --floor3] [--by l2|l1|instructions|mispredicts] [--dir DIR]
   --services N  size of Istio's load-test shape: 100 or 1000 (default 1000)
   --chain3      count bench's 3-hop chain (chainStretch, 20 simulated s) instead (issue 14.4)
   --floor3      count the chain's floor (floorStretch, 20,000 requests) instead
-  --by WHAT     rank sites by l2 misses (default), instructions or branch mispredicts (valgrind's
-                simple predictor: it overstates them, but ranks them), with totals per file
+  --by WHAT     rank sites by l2 misses (default), l1 misses (the simulated 48 KB L1's data
+                misses: where a working set that fits L2 still costs), instructions or branch
+                mispredicts (valgrind's simple predictor: it overstates them, but ranks them),
+                with totals per file
   --top K       sites to list (default 40)
   --dir DIR     where the bundle, callgrind's output and V8's code listing go (default
                 node_modules/.cache/meshsim-misses); give each of two runs at once its own, or
@@ -37,7 +39,7 @@ interface Options {
   top: number;
   chain3: boolean;
   floor3: boolean;
-  by: 'l2' | 'instructions' | 'mispredicts';
+  by: 'l2' | 'l1' | 'instructions' | 'mispredicts';
   dir: string;
 }
 
@@ -67,8 +69,8 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--floor3') floor3 = true;
     else if (flag === '--by') {
       const v = value();
-      if (v === 'instructions' || v === 'l2' || v === 'mispredicts') by = v;
-      else problems.push(`--by: expected l2, instructions or mispredicts, got ${v ?? 'nothing'}`);
+      if (v === 'instructions' || v === 'l2' || v === 'l1' || v === 'mispredicts') by = v;
+      else problems.push(`--by: expected l2, l1, instructions or mispredicts, got ${v ?? 'nothing'}`);
     } else if (flag === '--dir') {
       const v = value();
       if (v === undefined || v === '') problems.push('--dir: expected a directory, got nothing');
@@ -160,17 +162,19 @@ function main(): void {
   rows.sort((x, y) => y[by] - x[by]);
   const instructions = rows.reduce((t, r) => t + r.instructions, 0);
   const mispredicts = rows.reduce((t, r) => t + r.mispredicts, 0);
-  console.log(`${floor3 ? 'floor3' : chain3 ? 'chain3' : `${services} services`}, ${n} requests: ${total.toFixed(1)} L2 data misses, ${instructions.toFixed(0)} instructions and ${mispredicts.toFixed(0)} branch mispredicts per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
-  if (whole !== null) console.log(`  the whole run (GC, builtins and baseline code too): ${(whole.l2 / n).toFixed(1)} L2 data misses, ${(whole.instructions / n).toFixed(0)} instructions and ${(whole.mispredicts / n).toFixed(0)} branch mispredicts per request`);
+  const l1 = rows.reduce((t, r) => t + r.l1, 0);
+  console.log(`${floor3 ? 'floor3' : chain3 ? 'chain3' : `${services} services`}, ${n} requests: ${total.toFixed(1)} L2 data misses, ${l1.toFixed(1)} L1 data misses, ${instructions.toFixed(0)} instructions and ${mispredicts.toFixed(0)} branch mispredicts per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
+  if (whole !== null) console.log(`  the whole run (GC, builtins and baseline code too): ${(whole.l2 / n).toFixed(1)} L2 data misses, ${(whole.l1 / n).toFixed(1)} L1 data misses, ${(whole.instructions / n).toFixed(0)} instructions and ${(whole.mispredicts / n).toFixed(0)} branch mispredicts per request`);
   if (by !== 'l2') {
     const perFile = new Map<string, number>();
     for (const r of rows) {
       const file = at(Number(r.key.split('|')[0])).where.split(':')[0];
       perFile.set(file, (perFile.get(file) ?? 0) + r[by]);
     }
-    const all = by === 'instructions' ? instructions : mispredicts;
+    const all = by === 'instructions' ? instructions : by === 'l1' ? l1 : mispredicts;
+    const digits = by === 'l1' ? 1 : 0;
     console.log(`  ${by}/req  share  file`);
-    for (const [file, v] of [...perFile].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${v.toFixed(0).padStart(11)}${((100 * v) / all).toFixed(1).padStart(6)}%  ${file}`);
+    for (const [file, v] of [...perFile].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${v.toFixed(digits).padStart(11)}${((100 * v) / all).toFixed(1).padStart(6)}%  ${file}`);
   }
   console.log('  L2/req  L1/req  instr/req  mispr/req  where (src line, as inlined into the function named)');
   for (const r of rows.slice(0, top)) {
