@@ -16,6 +16,13 @@ export interface TopologyNode {
   /** On the internet, outside every mesh (a third party, an external client). */
   external: boolean;
   protocol: 'http' | 'tcp';
+  /** The team or line-of-business boundary it sits in (a service's or client's `boundary`), or null. */
+  boundary: string | null;
+  /**
+   * A control plane: the boundaries whose proxies may not reach it (its mesh's
+   * `controlPlane.denyBoundaries`, DOMAIN.md "control-plane reach"); empty for every other node.
+   */
+  denyBoundaries: readonly string[];
 }
 
 /** A directed edge caller -> callee as plain data. */

@@ -5,10 +5,10 @@ import { validateScenario } from '../../src/scenario';
 
 const topology = {
   nodes: [
-    { id: 0, name: 'control-plane:shop', kind: 'control-plane', replicas: 1, concurrency: 1, sidecar: false, mesh: 'shop', external: false, protocol: 'http' },
-    { id: 1, name: 'web', kind: 'service', replicas: 2, concurrency: 4, sidecar: true, mesh: 'shop', external: false, protocol: 'http' },
-    { id: 2, name: 'api', kind: 'gateway', replicas: 2, concurrency: 4, sidecar: false, mesh: 'shop', external: false, protocol: 'http' },
-    { id: 3, name: 'users', kind: 'client', replicas: 1, concurrency: 1, sidecar: false, mesh: null, external: true, protocol: 'http' },
+    { id: 0, name: 'control-plane:shop', kind: 'control-plane', replicas: 1, concurrency: 1, sidecar: false, mesh: 'shop', external: false, protocol: 'http', boundary: null, denyBoundaries: [] },
+    { id: 1, name: 'web', kind: 'service', replicas: 2, concurrency: 4, sidecar: true, mesh: 'shop', external: false, protocol: 'http', boundary: null, denyBoundaries: [] },
+    { id: 2, name: 'api', kind: 'gateway', replicas: 2, concurrency: 4, sidecar: false, mesh: 'shop', external: false, protocol: 'http', boundary: null, denyBoundaries: [] },
+    { id: 3, name: 'users', kind: 'client', replicas: 1, concurrency: 1, sidecar: false, mesh: null, external: true, protocol: 'http', boundary: null, denyBoundaries: [] },
   ],
   edges: [
     { id: 0, from: 3, to: 2, mtls: false },

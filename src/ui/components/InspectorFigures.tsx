@@ -12,6 +12,7 @@ import { faultListOrder } from './faultState';
 import { ReplicaTable } from '../inspector/ReplicaTable';
 import { GatewayIdentities } from '../inspector/GatewayIdentities';
 import { trustText } from '../inspector/identityText';
+import { boundaryText, deniedBoundaries, deniedBoundaryOf } from '../topology/boundaryRegions';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
@@ -27,6 +28,7 @@ export function NodeView({ node }: { node: NodeInspect }) {
         {humanNodeName(node)} <span className="inspect-kind">{node.kind}</span>
       </h3>
       <FaultsHere names={[node.name]} />
+      <BoundaryNote name={node.name} />
       {node.controlPlane && (
         <dl className="inspect-figures">
           <dt>control plane</dt>
@@ -50,6 +52,32 @@ export function NodeView({ node }: { node: NodeInspect }) {
       <Routes title="Its callers' breakers and ejections" routes={node.callers} />
       <Routes title="Its own proxies toward upstreams" routes={node.upstreams} />
     </div>
+  );
+}
+
+/**
+ * A node behind a boundary its mesh's control plane denies, in words (control-plane-boundary's
+ * ledger: "payments-lob: may not reach corp's control plane ..."); a control plane that denies
+ * boundaries names them. Nothing for any other node.
+ */
+function BoundaryNote({ name }: { name: string }) {
+  const nodes = useAppStore((s) => s.info?.topology.nodes ?? null);
+  const node = nodes?.find((n) => n.name === name);
+  if (!nodes || !node) return null;
+  const denied = deniedBoundaryOf(node, nodes);
+  if (denied) {
+    return (
+      <p className="inspect-boundary" data-testid="inspect-boundary">
+        {boundaryText(denied)}, so its proxies get no routes, endpoints or certificate.
+      </p>
+    );
+  }
+  const denies = node.kind === 'control-plane' ? deniedBoundaries([node]).map((d) => d.boundary) : [];
+  if (denies.length === 0) return null;
+  return (
+    <p className="inspect-boundary" data-testid="inspect-boundary">
+      Proxies in {denies.join(', ')} may not reach this control plane.
+    </p>
   );
 }
 

@@ -4,6 +4,7 @@
 // Pure geometry, no DOM.
 import { max, min } from 'd3';
 import { isBridge, meshRegions, meshesOf, REGION_PAD, STAGE_REGION_PAD } from './meshRegions';
+import { boundaryRegions, LINE_EM } from './boundaryRegions';
 import { packComponents } from './packComponents';
 import { placeBands, PresenterSize, stackBands, type BandSlot } from './presenterLayout';
 import { NodeSize, type ControlLink, type Layout, type LayoutOptions, type NodePositions, type PlacedNode, type Topology, type TopologyNode } from './layoutTypes';
@@ -204,6 +205,9 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     box.add(r.minX, r.minY - 26);
     box.add(r.maxX, r.maxY);
   }
+  // Boundaries a control plane denies: dashed sub-regions inside their mesh's.
+  const boundaries = boundaryRegions(requestPath, topology.nodes, stage || wide ? STAGE_REGION_PAD : REGION_PAD, presenter || wide ? 18 : 13, max(regions, (r) => r.maxX) ?? box.maxX);
+  for (const b of boundaries) box.add(b.label.x, b.label.y - b.lines.length * LINE_EM * b.fontUnits);
 
   // Each control plane to the proxies of its mesh.
   const controlLinks: ControlLink[] = [];
@@ -221,7 +225,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
 
   if (options.fit) {
     const { scale, tx, ty } = options.fit;
-    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
+    return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, boundaries, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
   }
   const margin = stage || wide ? PRESENTER_MARGIN : MARGIN;
   const halo = new Bounds();
@@ -236,7 +240,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
   const focus = (axis: 'x' | 'y') => (shown.length > 0 ? shown.reduce((a, p) => a + p[axis], 0) / shown.length : null);
   const tx = offsetAlong(box.minX, box.maxX, halo.minX, halo.maxX, focus('x'), scale, width, margin);
   const ty = offsetAlong(box.minY, box.maxY, halo.minY, halo.maxY, focus('y'), scale, height, margin);
-  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
+  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, boundaries, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // What a layout is made of: the topology's nodes and links placed in design units, the fit of
 // the drawing into its viewport, and the options a person changes. Types and sizes only.
 import type { ScenarioInfo } from '../../workers/protocol';
+import type { BoundaryRegion } from './boundaryRegions';
 import type { MeshRegion } from './meshRegions';
 import type { ReplicaGrid } from './replicaGrid';
 
@@ -73,6 +74,8 @@ export interface Layout {
   edges: PlacedEdge[];
   /** Meshes as shaded regions behind their members. */
   meshes: MeshRegion[];
+  /** Boundaries a control plane denies, as dashed sub-regions inside their mesh's (absent: none drawn). */
+  boundaries?: BoundaryRegion[];
   controlLinks: ControlLink[];
   /**
    * Drawn without captions, tags and busy lines, boxes as presenter mode's (PresenterSize): the

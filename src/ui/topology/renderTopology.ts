@@ -17,6 +17,7 @@ import { nodeRect, type LabelLink, type Rect } from './edgeLabelPlace';
 import { drawEdgeLabels } from './svgEdgeLabels';
 import { meshLabel, meshTitle } from './meshName';
 import { meshesOf } from './meshRegions';
+import { drawBoundaries } from './svgBoundaries';
 
 export { PRESENTER_LABEL_UNITS } from './svgEdgeLabels';
 /** Room a link label keeps from a box's '+N' badge, design units (nodeRect keeps as much from the box). */
@@ -101,6 +102,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     meshPaths.push(g.append('path').attr('class', 'topo-mesh-area').attr('d', m.path).node()!);
     meshLabels.push(g.append('text').attr('class', 'topo-mesh-label').attr('x', m.label.x).attr('y', m.label.y - 28).text(meshLabel(m.name)).node()!);
   }
+  // Boundaries a control plane denies: dashed sub-regions inside their mesh, named in words.
+  const boundaryView = drawBoundaries(meshLayer, layout.boundaries ?? []);
 
   // Control planes to the proxies they configure: thin dashed lines, behind the boxes.
   // Many proxies: the lines stay quieter still, or they would cover the picture.
@@ -212,7 +215,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // where "10 req/s" sat on old-app's name).
   // And each mesh's name tab as drawn ("MESH · SHOP"): a link crossing into a mesh under its tab
   // had its label laid over the tab (gateway-and-mesh's '97 req/s' at 1024x768, large text).
-  const meshLabelRects = meshLabels.flatMap((t) => {
+  const meshLabelRects = [...meshLabels, ...boundaryView.labels].flatMap((t) => {
     const b = t.getBBox();
     return b.width > 0 ? [{ x0: b.x - 4, y0: b.y - 2, x1: b.x + b.width + 4, y1: b.y + b.height + 2 }] : [];
   });
@@ -338,6 +341,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         meshLabels[i]?.setAttribute('x', String(m.label.x));
         meshLabels[i]?.setAttribute('y', String(m.label.y - 28));
       });
+      boundaryView.move(next.boundaries ?? []);
       faultLayer.attr('visibility', 'hidden');
     },
     setFound(name) {
