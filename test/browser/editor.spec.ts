@@ -170,7 +170,7 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
       if (message.startsWith('retries, timeout:')) await expect(said).toHaveText(message);
       else {
         await expect(editor.getByTestId('editor-field-problem')).toHaveText([message]);
-        await expect(said).toHaveText(`Nothing added: a problem, at ${message.slice(0, message.indexOf(':'))} above.`);
+        await expect(said).toHaveText(`Nothing added: a problem in the ${message.charAt(0).toUpperCase()}${message.slice(1, message.indexOf(':'))} field above.`);
       }
       expect(await page.locator('.cm-content').innerText()).toBe(before);
     };
@@ -245,7 +245,7 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
     const at = (await add.boundingBox())!;
     await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
     const said = editor.getByTestId('editor-form-error');
-    await expect(said).toHaveText('Nothing added: a problem, at replicas above.');
+    await expect(said).toHaveText('Nothing added: a problem in the Replicas field above.');
     await expect(editor.getByTestId('editor-field-problem')).toHaveText(['replicas: "two" is not a whole number']);
     await expect
       .poll(() => said.evaluate((p) => { const r = p.getBoundingClientRect(); const s = p.closest('.editor-side')!.getBoundingClientRect(); return r.top >= s.top && r.bottom <= s.bottom + 0.5; }))

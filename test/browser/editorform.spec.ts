@@ -35,7 +35,7 @@ test('Add service with name "my service!", replicas 0 and service time "fast" na
     // Named by its label alone, described by its problem.
     await expect(editor.getByLabel('Replicas', { exact: true })).toHaveValue('0');
     await expect(editor.getByLabel('Replicas', { exact: true })).toHaveAccessibleDescription('replicas: must be at least 1, got 0');
-    await expect(editor.getByTestId('editor-form-error')).toHaveText('Nothing added: 3 problems, at name, replicas and service time above.');
+    await expect(editor.getByTestId('editor-form-error')).toHaveText('Nothing added: 3 problems, in the Name, Replicas and Service time fields above.');
     expect(await page.locator('.cm-content').innerText()).toBe(before);
     await field('editor-service-name').scrollIntoViewIfNeeded();
     await saveShot(page, `editor-form-three-problems-${width}x${height}.png`);
@@ -72,7 +72,7 @@ test('Add service pressed before the editor has checked its text still refuses a
     'name: "frontend" is also the name of a service in this scenario; services, clients and gateways each need their own name',
     'retries: must not be negative (0 for none), got -1',
   ]);
-  await expect(editor.getByTestId('editor-form-error')).toHaveText('Nothing added: 2 problems, at name and retries above.');
+  await expect(editor.getByTestId('editor-form-error')).toHaveText('Nothing added: 2 problems, in the Name and Retries fields above.');
   await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   expect(await page.locator('.cm-content').innerText()).toBe(before);
   await saveShot(page, 'editor-form-taken-retries-1024x768.png');
@@ -89,4 +89,25 @@ test('Add service pressed before the editor has checked its text still refuses a
   await page.setViewportSize({ width: 1600, height: 1000 });
   await saveShot(page, 'editor-form-added-1600x1000.png');
   expect(logged.filter((t) => /same key|Error/.test(t))).toEqual([]);
+});
+
+test("Add fault with At 'soon' names the At field under Add in plain words (not 'at at above') and writes nothing, at 1600x1000 and 1024x768", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('editor-open').click();
+  const editor = page.getByTestId('scenario-editor');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  const before = await page.locator('.cm-content').innerText();
+  await editor.locator('label.editor-kind', { hasText: /^fault$/ }).click();
+  for (const [width, height] of [[1600, 1000], [1024, 768]]) {
+    await page.setViewportSize({ width, height });
+    await editor.getByTestId('editor-at').fill('soon');
+    await editor.getByTestId('editor-add').click();
+    await expect(editor.getByTestId('editor-field-problem')).toHaveText([/^at: "soon" is not a duration/]);
+    await expect(editor.getByTestId('editor-form-error')).toHaveText('Nothing added: a problem in the At field above.');
+    expect(await page.locator('.cm-content').innerText()).toBe(before);
+    await editor.getByTestId('editor-form-error').scrollIntoViewIfNeeded();
+    await saveShot(page, `editor-form-at-${width}x${height}.png`);
+  }
 });

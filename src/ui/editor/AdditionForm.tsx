@@ -290,9 +290,10 @@ function FieldProblemText({ id, text }: { id: string; text: string | undefined }
 function formNote(problems: readonly FieldProblem[]): string {
   const loose = problems.filter((p) => p.field === '');
   if (loose.length > 0) return loose.map((p) => p.text).join('\n');
-  const names = problems.map((p) => p.text.slice(0, p.text.indexOf(':')));
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
-  return `Nothing added: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}, at ${list} above.`;
+  // Each field by its label ("At", "Service time"): "at at above" read as a stutter for the At field.
+  const names = problems.map((p) => p.text.slice(0, p.text.indexOf(':'))).map((n) => n.charAt(0).toUpperCase() + n.slice(1));
+  if (names.length === 1) return `Nothing added: a problem in the ${names[0]} field above.`;
+  return `Nothing added: ${problems.length} problems, in the ${names.slice(0, -1).join(', ')} and ${names.at(-1)} fields above.`;
 }
 
 function MtlsSelect({ value, set }: { value: 'STRICT' | 'PERMISSIVE'; set: (v: 'STRICT' | 'PERMISSIVE') => void }) {
