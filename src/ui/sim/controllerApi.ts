@@ -19,6 +19,14 @@ export const ANSWER_DEADLINE_MS = 4000;
  * (a drag) is taken up within this time.
  */
 export const SEEK_SLICE_MS = 150;
+/**
+ * Wall time between two frames drawn while a seek passes through, ms (the frame it lands on is
+ * always drawn). Each drawn frame is a whole page's render: React, the counters, the link labels,
+ * the stage (about 100 ms of the page's CPU in gateway-and-mesh, session 38), and a seek answers
+ * a frame every SEEK_SLICE_MS, so drawing each one took more CPU than the run it showed on a busy
+ * machine. Twice a second the clock still moves on screen during a long seek.
+ */
+export const SEEK_SHOW_INTERVAL_MS = 500;
 /** How often counters reach a store while playing, wall ms; the canvas still gets every frame. */
 export const STATS_INTERVAL_MS = 100;
 

@@ -6,7 +6,7 @@ import { WorkerStopped, type SimBridge } from '../bridge/simBridge';
 import { DEFAULT_SCENARIO_ID } from '../scenarios/catalog';
 import type { FrameChannel } from '../state/frameChannel';
 import { RunStatus, type AppStore, type Problem, type ReloadChoice, type RunFailure } from '../state/store';
-import { ADVANCE_BUDGET_MS, STATS_INTERVAL_MS, inTime } from './controllerApi';
+import { ADVANCE_BUDGET_MS, SEEK_SHOW_INTERVAL_MS, STATS_INTERVAL_MS, inTime } from './controllerApi';
 import { createCommandQueue, type CommandQueue } from './commandQueue';
 import { statsOf } from './frameStats';
 import { createFrameLoop, type FrameLoop } from './frameLoop';
@@ -43,8 +43,12 @@ export interface RunCore {
    * A WorkerStopped error is the echo of a worker this app stopped itself, and is dropped.
    */
   fail(e: unknown, kind?: RunFailure['kind']): void;
-  /** Takes a frame of run `gen` (dropped when older), publishes it, and moves the store's counters (throttled while playing). */
-  accept(frame: Frame, gen: number): void;
+  /**
+   * Takes a frame of run `gen` (dropped when older), publishes it, and moves the store's counters
+   * (throttled while playing). `passing`: a frame a seek passes through on its way (not the one it
+   * lands on); one within SEEK_SHOW_INTERVAL_MS of the last one drawn is only held (FrameChannel.hold).
+   */
+  accept(frame: Frame, gen: number, passing?: boolean): void;
   /** Asks the worker for the fault list; a list from an older run is dropped. */
   refreshFaults(): void;
   /** Shows time zero of the freshly built run. */
@@ -62,6 +66,8 @@ export function createRunCore(store: AppStore, bridge: SimBridge, frames: FrameC
   let pending = false;
   let lastStatsAt = Number.NEGATIVE_INFINITY;
   let lastFaultsAt = Number.NEGATIVE_INFINITY;
+  /** When a frame a seek passes through was last drawn, wall ms (performance.now). */
+  let lastPassingShownAt = Number.NEGATIVE_INFINITY;
 
   const status = () => store.getState().status;
   const setStatus = (s: RunStatus) => store.setState((d) => void (d.status = s));
@@ -106,11 +112,18 @@ export function createRunCore(store: AppStore, bridge: SimBridge, frames: FrameC
     if (latest) frames.show(latest);
   }
 
-  function accept(frame: Frame, gen: number): void {
+  function accept(frame: Frame, gen: number, passing = false): void {
     if (gen !== core.generation || frame.seq <= core.lastSeq) return;
     core.lastSeq = frame.seq;
-    frames.publish(frame);
     const now = performance.now();
+    if (passing && !frame.done) {
+      if (now - lastPassingShownAt < SEEK_SHOW_INTERVAL_MS) {
+        frames.hold(frame);
+        return;
+      }
+      lastPassingShownAt = now;
+    }
+    frames.publish(frame);
     const playing = status() === RunStatus.playing;
     if (frame.done || !playing || now - lastStatsAt >= STATS_INTERVAL_MS) {
       lastStatsAt = now;

@@ -49,11 +49,13 @@ export function createSeekPath(core: RunCore): SeekPath {
           if (gen !== core.generation) return;
           fromStart = false;
           if (frame.simTime < (frames.latest?.simTime ?? 0)) core.lastSeq = 0;
-          core.accept(frame, gen);
           // There, and past every event at that moment: a slice cut short by its budget can stop
           // among events of one time (many replies landing on a round time), and the moment
           // shown must be the one a run to it reaches (the CLI's, a link's).
-          if (frame.done || (frame.simTime >= target && frame.nextEventMs > target)) break;
+          const landed = frame.done || (frame.simTime >= target && frame.nextEventMs > target);
+          // A frame on the way is drawn at most every SEEK_SHOW_INTERVAL_MS; the one landed on always.
+          core.accept(frame, gen, !landed);
+          if (landed) break;
           // A newer target goes on from here when it is later, or from zero when it is earlier.
           if (seekWanted !== null) break;
         }

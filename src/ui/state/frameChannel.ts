@@ -11,6 +11,12 @@ export interface FrameChannel {
   readonly latest: Frame | null;
   publish(frame: Frame): void;
   /**
+   * Makes `frame` the latest without telling anyone: a frame a seek passes through and does not
+   * draw (sim/runCore.ts accept, SEEK_SHOW_INTERVAL_MS). `latest` still says where the run is, so
+   * the next seek knows whether to go on or start again from zero; nothing on screen changes.
+   */
+  hold(frame: Frame): void;
+  /**
    * The frame whose figures are on show, or null before the first: the one the store's counters
    * and clock were last set from (every STATS_INTERVAL_MS while playing, every frame while the run
    * stands still). The link labels and the inspector's "calls/s, last second" are drawn from it,
@@ -42,6 +48,9 @@ export function createFrameChannel(): FrameChannel {
     publish(frame) {
       latest = frame;
       for (const l of listeners) l(frame);
+    },
+    hold(frame) {
+      latest = frame;
     },
     show(frame) {
       if (frame === shown) return;
