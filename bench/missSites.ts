@@ -166,15 +166,21 @@ function main(): void {
   console.log(`${floor3 ? 'floor3' : chain3 ? 'chain3' : `${services} services`}, ${n} requests: ${total.toFixed(1)} L2 data misses, ${l1.toFixed(1)} L1 data misses, ${instructions.toFixed(0)} instructions and ${mispredicts.toFixed(0)} branch mispredicts per request in optimized code (code V8 did not print: baseline, builtins and the GC are left out)`);
   if (whole !== null) console.log(`  the whole run (GC, builtins and baseline code too): ${(whole.l2 / n).toFixed(1)} L2 data misses, ${(whole.l1 / n).toFixed(1)} L1 data misses, ${(whole.instructions / n).toFixed(0)} instructions and ${(whole.mispredicts / n).toFixed(0)} branch mispredicts per request`);
   if (by !== 'l2') {
-    const perFile = new Map<string, number>();
+    // Every measure per file, so one run compares two builds on all of them.
+    const perFile = new Map<string, { l1: number; instructions: number; mispredicts: number }>();
     for (const r of rows) {
       const file = at(Number(r.key.split('|')[0])).where.split(':')[0];
-      perFile.set(file, (perFile.get(file) ?? 0) + r[by]);
+      const f = perFile.get(file) ?? { l1: 0, instructions: 0, mispredicts: 0 };
+      f.l1 += r.l1;
+      f.instructions += r.instructions;
+      f.mispredicts += r.mispredicts;
+      perFile.set(file, f);
     }
     const all = by === 'instructions' ? instructions : by === 'l1' ? l1 : mispredicts;
-    const digits = by === 'l1' ? 1 : 0;
-    console.log(`  ${by}/req  share  file`);
-    for (const [file, v] of [...perFile].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${v.toFixed(digits).padStart(11)}${((100 * v) / all).toFixed(1).padStart(6)}%  ${file}`);
+    console.log(`  ${by} share   L1/req  instr/req  mispr/req  file`);
+    for (const [file, f] of [...perFile].sort((x, y) => y[1][by] - x[1][by]).slice(0, 30)) {
+      console.log(`${((100 * f[by]) / all).toFixed(1).padStart(9)}%${f.l1.toFixed(1).padStart(9)}${f.instructions.toFixed(0).padStart(11)}${f.mispredicts.toFixed(1).padStart(11)}  ${file}`);
+    }
   }
   console.log('  L2/req  L1/req  instr/req  mispr/req  where (src line, as inlined into the function named)');
   for (const r of rows.slice(0, top)) {
