@@ -146,7 +146,7 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <div className="editor-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="dialog-backdrop editor-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <section className="scenario-editor" role="dialog" aria-modal="true" aria-label="Scenario editor" data-testid="scenario-editor">
         <header className="editor-head">
           <h2>

@@ -13,7 +13,7 @@ export function KeysDialog({ onClose }: { onClose: () => void }) {
     return () => before?.focus?.();
   }, []);
   return (
-    <div className="keys-backdrop" data-testid="keys-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="dialog-backdrop keys-backdrop" data-testid="keys-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
       <section className="keys-dialog" role="dialog" aria-modal="true" aria-labelledby="keys-title" data-testid="keys-dialog">
         <header className="keys-head">
           <h2 id="keys-title">Keys</h2>
