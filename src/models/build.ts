@@ -6,6 +6,7 @@ import { stateless, streamAt, type Distribution, type Sampler } from '../sim-eng
 import type { ClientSpec, Policy, ServiceSpec } from '../scenario';
 import type { DrawRecords } from './drawRecords';
 import { Cluster } from './envoy/cluster';
+import { CertSlot } from './mesh/Certificates';
 import type { ControlPlane } from './mesh/ControlPlane';
 import type { Host } from './net/Host';
 import type { Network } from './net/Network';
@@ -13,7 +14,6 @@ import { DEFAULT_PASS_CPU, DEFAULT_PASS_LATENCY } from './proxy/calibration';
 import { compilePolicy, type CompiledPolicy } from './proxy/policy';
 import { ConfigState, Rec, Sidecar, recordDraw, type ProxyRecords } from './proxy/Sidecar';
 import type { ServiceActor } from './Service';
-import { Identity } from './tls/Identity';
 
 /** Where a sidecar joins, and its certificate overrides. */
 export interface Membership {
@@ -33,9 +33,8 @@ export function buildSidecar(index: number, host: Host, spec: Exclude<ServiceSpe
   const cpu = recordDraw(rec, Rec.cpu, s.cpuPerPass ?? DEFAULT_PASS_CPU, seed, `${host.name}/sidecar`);
   const latency = recordDraw(rec, Rec.latency, s.passLatency ?? DEFAULT_PASS_LATENCY, seed, `${host.name}/sidecar-latency`);
   const sc = new Sidecar(index, `${host.name}/sidecar`, host.id, s.mode === 'L7', s.concurrency, cpu, latency, cp, false, rec);
-  sc.renews = m.certificate.renew;
   const cert = m.certificate;
-  cp.join(sc, m.boundary, { ttl: cert.ttl, ca: cert.ca, trust: cert.trust ? new Set(cert.trust) : undefined });
+  cp.join(sc, m.boundary, { ttl: cert.ttl, ca: cert.ca, trust: cert.trust ? new Set(cert.trust) : undefined }, cert.renew);
   const loopback = network.latencySampler(`pod/${host.name}`, host, host, undefined, { f: rec.f, p: rec.o + Rec.loopback });
   sc.setLoopback(loopback);
   return { sc, loopback };
@@ -43,17 +42,22 @@ export function buildSidecar(index: number, host: Host, spec: Exclude<ServiceSpe
 
 /**
  * A gateway's own proxy: inline (its cost is the gateway's CPU), always configured. In a mesh it
- * holds that mesh's identity; as a bridge it ends mTLS with an identity from the `inbound` mesh's
- * CA and starts mTLS with one from the `outbound` mesh's.
+ * holds that mesh's identity for both ends; as a bridge it ends mTLS with an identity from the
+ * `inbound` mesh's CA and starts mTLS with one from the `outbound` mesh's. Each is a workload
+ * certificate like a sidecar's (Istio's ingress and egress gateways get theirs from istiod
+ * through istio-agent's SDS: the same 24 h TTL and renewal at half of it): issued now with its
+ * mesh's `ca.ttl`, renewed and expired by that mesh's control plane (ControlPlane.holdGateway;
+ * mutates `inbound` and `outbound`), so a CA down or cut off at renewal time expires its side's.
  */
 export function buildGatewayProxy(index: number, host: Host, name: string, inbound: ControlPlane | null, outbound: ControlPlane | null): Sidecar {
   const zero = stateless(() => 0);
   const sc = new Sidecar(index, `${host.name}/proxy`, host.id, true, 1, zero, zero, inbound, true);
   sc.config = ConfigState.fresh;
-  sc.renews = false;
-  const identity = (cp: ControlPlane | null) => (cp ? new Identity(`${name}@${cp.spec.name}`, cp.caName, Infinity, cp.trust) : null);
-  sc.serverIdentity = identity(inbound);
-  sc.clientIdentity = identity(outbound);
+  if (inbound !== null && inbound === outbound) inbound.holdGateway(sc, `${name}@${inbound.spec.name}`, CertSlot.both);
+  else {
+    inbound?.holdGateway(sc, `${name}@${inbound.spec.name}`, CertSlot.server);
+    outbound?.holdGateway(sc, `${name}@${outbound.spec.name}`, CertSlot.client);
+  }
   return sc;
 }
 

@@ -15,8 +15,18 @@ export interface GatewayIdentity {
    * `outbound`, to its upstreams (it starts mutual TLS to them). Both in one mesh.
    */
   uses: ('inbound' | 'outbound')[];
-  /** When it expires, simulated ms; null: never (the model's gateway certificates do not expire: models/build.ts buildGatewayProxy). */
+  /**
+   * When it expires, simulated ms; null: never. A gateway's certificates have their mesh's
+   * `ca.ttl` and renew like a sidecar's (models/build.ts buildGatewayProxy).
+   */
   expiresAtMs: number | null;
+  /**
+   * When its CA is next asked to renew it, simulated ms: at `ca.renewAt` of its lifetime, or
+   * after a failed try `ca.retryEvery` later; null when no renewal is planned.
+   */
+  renewsAtMs: number | null;
+  /** Renewal tries that failed since it was last issued or renewed (CA or control plane down, or cut off). */
+  failedRenewals: number;
   /** Expired by its host's clock (now + the host's skew). */
   expired: boolean;
   /** Roots it accepts from its peers, sorted. */
@@ -26,7 +36,8 @@ export interface GatewayIdentity {
 /**
  * The certificates of gateway `id`'s own (inline) proxy, one per signing CA, inbound first;
  * null when `id` is not a gateway, [] for a gateway outside any mesh. Read from its first
- * replica's proxy: buildGatewayProxy gives every replica the same two. Reads only.
+ * replica's proxy: buildGatewayProxy gives every replica its own two from the same CAs, issued
+ * and renewed at the same times unless a fault cut one replica off. Reads only.
  */
 export function gatewayIdentities(w: World, id: number): GatewayIdentity[] | null {
   const gw = w.gateways.find((g) => g.id === id);
@@ -49,11 +60,15 @@ export function gatewayIdentities(w: World, id: number): GatewayIdentity[] | nul
       continue;
     }
     const cp = w.controlPlanes.find((c) => c.caName === cert.ca);
+    const held = cp?.credentialOf(sc);
+    const due = held?.renewsAtMs ?? -1;
     out.push({
       mesh: cp ? cp.spec.name : cert.ca,
       ca: cert.ca,
       uses: [use],
       expiresAtMs: Number.isFinite(cert.notAfter) ? cert.notAfter : null,
+      renewsAtMs: due >= 0 ? due : null,
+      failedRenewals: held?.failedTries ?? 0,
       expired: now + host.skew >= cert.notAfter,
       trusts: [...cert.trust].sort(),
     });

@@ -22,13 +22,14 @@ describe("a gateway's identities in the inspector (DOMAIN idea 4, trial N6 F10)"
     const { host, id } = runTo('two-meshes-via-gateway.json', 15_000);
     const n = host.inspectNode(id('payments-bridge'))!;
     expect(n.identities).toEqual([
-      { mesh: 'retail', ca: 'retail-ca', uses: ['inbound'], expiresAtMs: null, expired: false, trusts: ['retail-ca'] },
-      { mesh: 'payments', ca: 'payments-ca', uses: ['outbound'], expiresAtMs: null, expired: false, trusts: ['payments-ca'] },
+      // Each from its own mesh's CA with the default 24 h TTL, renewed at half of it (models/build.ts buildGatewayProxy).
+      { mesh: 'retail', ca: 'retail-ca', uses: ['inbound'], expiresAtMs: 86_400_000, renewsAtMs: 43_200_000, failedRenewals: 0, expired: false, trusts: ['retail-ca'] },
+      { mesh: 'payments', ca: 'payments-ca', uses: ['outbound'], expiresAtMs: 86_400_000, renewsAtMs: 43_200_000, failedRenewals: 0, expired: false, trusts: ['payments-ca'] },
     ]);
     const lines = identityLines(n.identities!, n.simTime, n.upstreams.map((u) => u.callee)).map((l) => l.text);
     expect(lines).toEqual([
-      "retail identity: signed by retail's CA, never expires · ends its callers' mutual TLS",
-      "payments identity: signed by payments' CA, never expires · starts mutual TLS to ledger",
+      "retail identity: signed by retail's CA, 24.0 h left, renews at 12.0 h · ends its callers' mutual TLS",
+      "payments identity: signed by payments' CA, 24.0 h left, renews at 12.0 h · starts mutual TLS to ledger",
     ]);
     // A sidecar in either mesh has no such list; its certificate is in its replica row, with an expiry.
     const checkout = host.inspectNode(id('checkout'))!;
@@ -45,18 +46,40 @@ describe("a gateway's identities in the inspector (DOMAIN idea 4, trial N6 F10)"
     expect(ids[0].uses).toEqual(['inbound', 'outbound']);
   });
 
-  it('a finite certificate reads as time left, an expired one as when it expired', () => {
+  it('a certificate reads as time left and when it renews; an expired one as when it expired and how its renewal fails', () => {
     const base = { mesh: 'retail', ca: 'retail-ca', uses: ['inbound' as const], trusts: ['retail-ca'] };
-    const [left, gone] = identityLines(
+    const [left, gone, once] = identityLines(
       [
-        { ...base, expiresAtMs: 86_400_000, expired: false },
-        { ...base, mesh: 'payments', ca: 'payments-ca', expiresAtMs: 10_000, expired: true },
+        { ...base, expiresAtMs: 86_400_000, renewsAtMs: 43_200_000, failedRenewals: 0, expired: false },
+        { ...base, mesh: 'payments', ca: 'payments-ca', expiresAtMs: 10_000, renewsAtMs: 30_000, failedRenewals: 3, expired: true },
+        { ...base, expiresAtMs: 20_000, renewsAtMs: 20_000, failedRenewals: 1, expired: false },
       ],
       15_000,
     );
-    expect(left.text).toBe("retail identity: signed by retail's CA, 24.0 h left · ends its callers' mutual TLS");
-    expect(gone.text).toBe("payments identity: signed by payments' CA, expired at 10.0 s · ends its callers' mutual TLS");
+    expect(left.text).toBe("retail identity: signed by retail's CA, 24.0 h left, renews at 12.0 h · ends its callers' mutual TLS");
+    expect(gone.text).toBe("payments identity: signed by payments' CA, expired at 10.0 s, renewal failing (3 tries), next at 30.0 s · ends its callers' mutual TLS");
+    expect(once.text).toBe("retail identity: signed by retail's CA, 5.0 s left, renewal failing (1 try), next at 20.0 s · ends its callers' mutual TLS");
     expect(left.title).toContain('Signed by retail-ca');
+    expect(left.title).toContain("retail's control plane asks the CA to renew it at 12.0 h");
+    expect(gone.title).toContain('tls-expired-cert');
+  });
+
+  it("a bridge whose payments CA is out past its certificate's lifetime shows that identity expired and its renewal failing; retail's still valid", () => {
+    // two-meshes-via-gateway with payments' certificates living 20 s, and its CA out from 5 s to 45 s.
+    const s = JSON.parse(text('two-meshes-via-gateway.json'));
+    s.meshes[1].ca = { ttl: '20s' };
+    s.faults = [{ type: 'ca-outage', mesh: 'payments', at: '5s', for: '40s' }];
+    let t = 0;
+    const host = new SimHost(() => (t += 1e-6));
+    const r = host.load(JSON.stringify(s));
+    if (!r.ok) throw new Error('did not load');
+    host.advance(25_000, 1e9);
+    const n = host.inspectNode(r.info.topology.nodes.find((x) => x.name === 'payments-bridge')!.id)!;
+    expect(n.identities!.map((i) => [i.mesh, i.expiresAtMs, i.expired, i.renewsAtMs, i.failedRenewals])).toEqual([
+      ['retail', 86_400_000, false, 43_200_000, 0],
+      // Tried at 10 s and 20 s, the next at 30 s.
+      ['payments', 20_000, true, 30_000, 2],
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import { Ev } from '../events';
 import type { Host } from '../net/Host';
 import type { Network } from '../net/Network';
 import { ConfigState, type Sidecar } from '../proxy/Sidecar';
-import { Identity } from '../tls/Identity';
+import { Certificates, type CertSlot, type CertTerms, type Credential } from './Certificates';
 
 /** What a control plane reaches of the world (World has it; nothing here imports World). */
 export interface ControlPlaneHost {
@@ -18,15 +18,6 @@ export interface ControlPlaneHost {
   readonly configChanges: { deliver(sc: Sidecar, cp: ControlPlane): void };
 }
 
-/** What a member's certificate looks like: lifetime, signing CA, trusted roots. */
-export interface CertTerms {
-  ttl: number;
-  ca: string;
-  trust: ReadonlySet<string>;
-  /** The roots are the mesh's (its CA and the meshes it trusts), not the workload's own list. */
-  meshRoots?: boolean;
-}
-
 /**
  * One mesh's control plane (like istiod) and its certificate authority: one trust domain.
  *
@@ -35,7 +26,8 @@ export interface CertTerms {
  * down as the mesh grows), and relays certificate requests to the CA. A proxy that loses it
  * keeps its last config (stale) and retries every `reconnectEvery`; one that never reached it
  * has no config at all and cannot route (`no-config`). With the CP or the CA down, renewals
- * fail and certificates expire on time.
+ * fail and certificates expire on time (mesh/Certificates.ts), its members' and those of the
+ * gateways that hold an identity from its CA.
  */
 export class ControlPlane implements Actor {
   readonly members: Sidecar[] = [];
@@ -44,17 +36,14 @@ export class ControlPlane implements Actor {
   /** Figures for reports. */
   connections = 0;
   pushes = 0;
-  issued = 0;
-  renewed = 0;
-  renewalsFailed = 0;
-  expired = 0;
+  /** The certificates its CA keeps, and their figures (issued, renewed, renewalsFailed, expired). */
+  readonly certs: Certificates;
   readonly caName: string;
   /** Roots its workloads trust: its own CA and those of the meshes it trusts. */
   readonly trust: Set<string>;
   private readonly deny: Set<string>;
-  /** Per member (by position in `members`): the boundary it sits in, and whether it renews. */
+  /** Per member: the boundary it sits in. */
   private readonly boundaryOf = new Map<Sidecar, string | undefined>();
-  private readonly certOf = new Map<Sidecar, CertTerms>();
 
   constructor(
     readonly id: number,
@@ -67,17 +56,48 @@ export class ControlPlane implements Actor {
     this.caName = spec.ca.name ?? `${spec.name}-ca`;
     this.trust = new Set([this.caName, ...trustedCas]);
     this.deny = new Set(spec.controlPlane.denyBoundaries);
+    this.certs = new Certificates(this, world.sim);
+  }
+
+  get issued(): number {
+    return this.certs.issued;
+  }
+  get renewed(): number {
+    return this.certs.renewed;
+  }
+  get renewalsFailed(): number {
+    return this.certs.renewalsFailed;
+  }
+  get expired(): number {
+    return this.certs.expired;
   }
 
   get name(): string {
     return `control-plane:${this.spec.name}`;
   }
 
-  /** Makes a proxy a member; it connects when the world starts. Unset terms take the mesh's. */
-  join(sc: Sidecar, boundary: string | undefined, terms: Partial<CertTerms>): void {
+  /**
+   * Makes a proxy a member; it connects when the world starts and gets its first certificate
+   * then. Unset terms take the mesh's; `renews` false: the certificate is never renewed.
+   */
+  join(sc: Sidecar, boundary: string | undefined, terms: Partial<CertTerms>, renews = true): void {
     this.members.push(sc);
     this.boundaryOf.set(sc, boundary);
-    this.certOf.set(sc, { ttl: terms.ttl ?? this.spec.ca.ttl, ca: terms.ca ?? this.caName, trust: terms.trust ?? this.trust, meshRoots: terms.trust === undefined });
+    this.certs.add(sc, { ttl: terms.ttl ?? this.spec.ca.ttl, ca: terms.ca ?? this.caName, trust: terms.trust ?? this.trust, meshRoots: terms.trust === undefined }, renews);
+  }
+
+  /**
+   * A gateway's own proxy takes a certificate from this CA for `slot`, named `owner` (mutates
+   * `sc` and this CA's figures: issued now, valid for `ca.ttl`), renewed and expired from the
+   * world's start as a member's is (mesh/Certificates.ts). One per gateway proxy and CA.
+   */
+  holdGateway(sc: Sidecar, owner: string, slot: CertSlot): void {
+    this.certs.holdGateway(sc, owner, slot);
+  }
+
+  /** The certificate this CA keeps for `sc` (a member or a gateway proxy), or undefined. Read only. */
+  credentialOf(sc: Sidecar): Readonly<Credential> | undefined {
+    return this.certs.credentialOf(sc);
   }
 
   /** True when the proxy's boundary may never reach this control plane. */
@@ -86,13 +106,18 @@ export class ControlPlane implements Actor {
     return b !== undefined && this.deny.has(b);
   }
 
-  private reachable(sc: Sidecar): boolean {
+  /** True when `sc` can reach this control plane now (it is up, not denied, not cut off). */
+  reaches(sc: Sidecar): boolean {
     return this.up && !this.denied(sc) && !this.world.network.partitioned(sc.host, this.host.id);
   }
 
-  /** Schedules every member's first connection at time zero (before any client sends). */
+  /**
+   * Schedules every member's first connection at time zero (before any client sends), then the
+   * renewal and expiry of the gateways' certificates issued at build time.
+   */
   start(): void {
     for (const sc of this.members) this.world.sim.schedule(0, Ev.CpConnect, this.id, sc.index);
+    this.certs.start();
   }
 
   receive(kind: number, a: number): void {
@@ -108,10 +133,9 @@ export class ControlPlane implements Actor {
         }
         return;
       case Ev.CertRenew:
-        sc.renewTimer = -1;
-        return this.renew(sc);
+        return this.certs.renewDue(sc);
       case Ev.CertExpire:
-        return this.checkExpiry(sc);
+        return this.certs.expiryDue(sc);
       default:
         invariant(false, `control plane got unknown event kind ${kind}`);
     }
@@ -119,7 +143,7 @@ export class ControlPlane implements Actor {
 
   private connect(sc: Sidecar): void {
     if (sc.config === ConfigState.fresh) return;
-    if (!this.reachable(sc)) {
+    if (!this.reaches(sc)) {
       // A denied boundary never gets through; anything else tries again later.
       if (!this.denied(sc)) this.retryLater(sc);
       return;
@@ -130,7 +154,7 @@ export class ControlPlane implements Actor {
     this.pushes++;
     this.copyEndpoints(sc);
     this.world.configChanges.deliver(sc, this);
-    if (first || sc.clientIdentity === null) this.issue(sc);
+    if (first || !this.certs.holds(sc)) this.certs.issue(sc);
   }
 
   private retryLater(sc: Sidecar): void {
@@ -171,10 +195,7 @@ export class ControlPlane implements Actor {
    * and in the certificates it is issued later, unless its workload names its own (`certificate.trust`).
    */
   retrust(sc: Sidecar, roots: ReadonlySet<string>): void {
-    const terms = this.certOf.get(sc);
-    if (!terms || !terms.meshRoots) return;
-    this.certOf.set(sc, { ...terms, trust: roots });
-    for (const id of [sc.clientIdentity, sc.serverIdentity]) if (id) id.trust = roots;
+    this.certs.retrust(sc, roots);
   }
 
   /** The control plane goes down or comes back. Members keep their config while it is down. */
@@ -188,7 +209,7 @@ export class ControlPlane implements Actor {
 
   /** A partition may have cut members off: they go stale and retry. */
   checkReachability(): void {
-    for (const sc of this.members) if (sc.config === ConfigState.fresh && !this.reachable(sc)) this.disconnect(sc);
+    for (const sc of this.members) if (sc.config === ConfigState.fresh && !this.reaches(sc)) this.disconnect(sc);
   }
 
   private disconnect(sc: Sidecar): void {
@@ -197,73 +218,11 @@ export class ControlPlane implements Actor {
     this.retryLater(sc);
   }
 
-  /** Issues a first certificate through the CA (needs the CA up). */
-  private issue(sc: Sidecar): void {
-    if (!this.caUp) {
-      this.renewalsFailed++;
-      this.renewIn(sc, this.spec.ca.retryEvery);
-      return;
-    }
-    const { ttl, ca, trust } = this.certOf.get(sc)!;
-    const now = this.world.sim.now;
-    const cert = new Identity(sc.name, ca, now + ttl, trust);
-    sc.clientIdentity = cert;
-    sc.serverIdentity = cert;
-    sc.expiryCounted = false;
-    this.issued++;
-    this.scheduleCertEvents(sc, ttl);
-  }
-
-  private scheduleCertEvents(sc: Sidecar, ttl: number): void {
-    const sim = this.world.sim;
-    if (sc.renews) this.renewIn(sc, ttl * this.spec.ca.renewAt);
-    sim.schedule(ttl, Ev.CertExpire, this.id, sc.index);
-  }
-
-  /** The proxy's next renewal attempt, in place of any it had planned. */
-  private renewIn(sc: Sidecar, delay: number): void {
-    if (sc.renewTimer >= 0) this.world.sim.cancel(sc.renewTimer);
-    sc.renewTimer = this.world.sim.schedule(delay, Ev.CertRenew, this.id, sc.index);
-  }
-
-  /** Renewal goes proxy -> control plane -> CA; it fails if any of them is unreachable. */
-  private renew(sc: Sidecar): void {
-    if (sc.clientIdentity === null) {
-      if (sc.config === ConfigState.fresh) this.issue(sc);
-      return;
-    }
-    const now = this.world.sim.now;
-    if (sc.config === ConfigState.fresh && this.reachable(sc) && this.caUp) {
-      const ttl = this.certOf.get(sc)!.ttl;
-      sc.clientIdentity.notAfter = now + ttl;
-      sc.expiryCounted = false;
-      this.renewed++;
-      this.scheduleCertEvents(sc, ttl);
-      return;
-    }
-    this.renewalsFailed++;
-    this.renewIn(sc, this.spec.ca.retryEvery);
-  }
-
-  private checkExpiry(sc: Sidecar): void {
-    const cert = sc.clientIdentity;
-    if (!cert || sc.expiryCounted || cert.notAfter > this.world.sim.now) return;
-    sc.expiryCounted = true;
-    this.expired++;
-  }
-
   /**
    * Expires the certificates of these members now (a fault). A proxy that renews notices and
    * asks for a new one after the CA's retry interval, as it would after a failed renewal.
    */
   expireNow(members: Iterable<Sidecar>): void {
-    const now = this.world.sim.now;
-    for (const sc of members) {
-      if (!sc.clientIdentity) continue;
-      sc.clientIdentity.notAfter = now;
-      if (sc.serverIdentity) sc.serverIdentity.notAfter = now;
-      this.checkExpiry(sc);
-      if (sc.renews) this.renewIn(sc, this.spec.ca.retryEvery);
-    }
+    this.certs.expireNow(members);
   }
 }

@@ -223,12 +223,6 @@ export class Sidecar {
     }
     return view;
   }
-  /** The certificate's expiry was counted (so it is counted once). */
-  expiryCounted = false;
-  /** Renewal is on (false for a certificate nobody renews). */
-  renews = true;
-  /** Its planned renewal attempt (an event handle), or -1. */
-  renewTimer = -1;
   /** Config pushes it has taken (its first config is version 1); the inspector shows it. */
   configVersion = 0;
 

@@ -16,10 +16,20 @@ const owner = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 /** A span of simulated time: seconds, or hours past an hour (as the replica table's cert column). */
 const span = (ms: number) => (ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
 
+/** When an identity expires and renews, in words: "23.9 h left, renews at 12.0 h". */
+function lifeText(id: GatewayIdentity, nowMs: number): string {
+  if (id.expiresAtMs === null) return 'never expires';
+  const life = id.expired ? `expired at ${span(id.expiresAtMs)}` : `${span(id.expiresAtMs - nowMs)} left`;
+  if (id.renewsAtMs === null) return `${life}, not renewed`;
+  if (id.failedRenewals === 0) return `${life}, renews at ${span(id.renewsAtMs)}`;
+  const tries = id.failedRenewals === 1 ? '1 try' : `${formatNumber(id.failedRenewals, 0)} tries`;
+  return `${life}, renewal failing (${tries}), next at ${span(id.renewsAtMs)}`;
+}
+
 /**
  * The lines for a gateway's identities at simulated time `nowMs` (ms), inbound first:
- * "retail identity: signed by retail's CA, never expires · ends its callers' mutual TLS",
- * "payments identity: signed by payments' CA, 23.9 h left · starts mutual TLS to ledger".
+ * "retail identity: signed by retail's CA, 23.9 h left, renews at 12.0 h · ends its callers' mutual TLS",
+ * "payments identity: signed by payments' CA, expired at 20.0 s, renewal failing (3 tries), next at 45.0 s · starts mutual TLS to ledger".
  * `upstreams`: the services it forwards to (named on an outbound line; "its upstreams" when
  * none is given). An empty list gives no lines. Each title names the CA, the roots it trusts and
  * where a gateway's certificate lifetime comes from. Pure.
@@ -27,12 +37,16 @@ const span = (ms: number) => (ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 
 export function identityLines(ids: readonly GatewayIdentity[], nowMs: number, upstreams: readonly string[] = []): IdentityLine[] {
   const to = upstreams.length ? [...new Set(upstreams)].join(', ') : 'its upstreams';
   return ids.map((id) => {
-    const life = id.expiresAtMs === null ? 'never expires' : id.expired ? `expired at ${span(id.expiresAtMs)}` : `${span(id.expiresAtMs - nowMs)} left`;
+    const life = lifeText(id, nowMs);
     const uses = id.uses.map((u) => (u === 'inbound' ? "ends its callers' mutual TLS" : `starts mutual TLS to ${to}`)).join(', ');
+    const renews =
+      id.renewsAtMs === null
+        ? ''
+        : ` ${id.mesh}'s control plane asks the CA to renew it at ${span(id.renewsAtMs)}${id.failedRenewals > 0 ? ', after failed tries (CA or control plane down, or the gateway cut off from it), every retry interval' : ''}; renewed, it is valid for another TTL.`;
     const lifeWhy =
       id.expiresAtMs === null
-        ? "This model issues a gateway's own certificates once, with no expiry and no renewal (a sidecar's come from its mesh's CA with a TTL and are renewed)."
-        : `It expires at ${span(id.expiresAtMs)} of simulated time.`;
+        ? 'It never expires.'
+        : `A gateway's own certificates come from its mesh's CA as a sidecar's do (TTL ca.ttl, renewed at ca.renewAt of it: Istio's 24 h and 0.5). It expires at ${span(id.expiresAtMs)} of simulated time.${renews} An expired one fails the handshakes on its side (tls-expired-cert).`;
     return {
       mesh: id.mesh,
       text: `${id.mesh} identity: signed by ${owner(id.mesh)} CA, ${life} · ${uses}`,
