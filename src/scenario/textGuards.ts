@@ -14,8 +14,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/;
 
 /**
- * The `(file)` problem of text that is not text, at the first byte that is not: "binary data"
- * when it holds control characters, "not UTF-8" when only bytes a decoder could not read.
+ * The `(file)` problem of text that is not text, at the first byte that is not, counted from 1
+ * ("binary data from its 1st byte" for a PNG): "binary data" when it holds control characters,
+ * "not UTF-8" when only bytes a decoder could not read.
  * The offset is exact, as the text before that point decoded cleanly. Never quotes the bytes.
  * `what` ends the binary-data message: what a file of this kind is (the importer names manifests).
  */
@@ -27,11 +28,20 @@ export function notText(text: string, offset: number, what = 'a scenario is a JS
   if (offset === 0 && /^\uFFFD\uFFFD(?:[^\u0000]\u0000|\u0000[^\u0000])/.test(text)) {
     return { path: '(file)', message: 'is UTF-16 text; save the file as UTF-8' };
   }
-  const byte = offset + utf8Length(text, m.index) + 1;
+  // Counted from 1 and said as an ordinal ("its 1st byte"): "byte 1" read as either the first
+  // byte or the one at offset 1 (N7's trial: a PNG, whose first byte 0x89 is not text).
+  const byte = ordinal(offset + utf8Length(text, m.index) + 1);
   const message = CONTROL.test(text)
-    ? `is not text (binary data at byte ${byte}); ${what}`
-    : `is not UTF-8 text (byte ${byte} is not valid UTF-8); save the file as UTF-8`;
+    ? `is not text (binary data from its ${byte} byte); ${what}`
+    : `is not UTF-8 text (its ${byte} byte is not valid UTF-8); save the file as UTF-8`;
   return { path: '(file)', message };
+}
+
+/** `n` (a whole number, 1 or more) as an English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 112th. Pure. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 /** Bytes of `text.slice(0, end)` in UTF-8. */

@@ -41,13 +41,13 @@ test('a .json file of binary junk, with comments, or in YAML gets the CLI’s me
   await open(page, 'picture.json', png);
   const problems = page.getByTestId('problems').locator('li');
   await expect(problems).toHaveText(cliProblems('picture.json', png));
-  await expect(problems).toHaveText(['(file): is not text (binary data at byte 1); a scenario is a JSON or YAML text file']);
+  await expect(problems).toHaveText(['(file): is not text (binary data from its 1st byte); a scenario is a JSON or YAML text file']);
 
   // After a byte-order mark, the same byte offset as the CLI's (the mark counts in both).
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name": "x"}'), Buffer.from([0x1b])]);
   await open(page, 'bom.json', bom);
   await expect(problems).toHaveText(cliProblems('bom.json', bom));
-  await expect(problems).toHaveText(['(file): is not text (binary data at byte 17); a scenario is a JSON or YAML text file']);
+  await expect(problems).toHaveText(['(file): is not text (binary data from its 17th byte); a scenario is a JSON or YAML text file']);
 
   // A .json file that opens with a comment: read as JSON by its name, as in the CLI.
   const commented = Buffer.from('// my scenario\n{ "name": "mine" }\n');

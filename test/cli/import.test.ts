@@ -118,7 +118,7 @@ describe('import refuses what it cannot read, fast and in one line', () => {
     expect(bigRun.code).toBe(2);
     expect(bigRun.stderr.trim()).toBe(`${join(dir, 'big.yaml')}: is 50.0 MB, more than the 5.0 MB an input file may be (5 MB of manifests takes seconds and 400 MB to read); split it, or give only the resources of one mesh`);
     expect(junk.code).toBe(2);
-    expect(junk.stderr.trim()).toBe(`${join(dir, 'junk.yaml')}:1: is not text (binary data at byte 4); manifests are YAML text files`);
+    expect(junk.stderr.trim()).toBe(`${join(dir, 'junk.yaml')}:1: is not text (binary data from its 4th byte); manifests are YAML text files`);
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/load';
+import { ordinal } from '../../src/scenario/textGuards';
 import { SimHost } from '../../src/workers/SimHost';
 import type { Problem } from '../../src/scenario';
 import { sim } from '../cli/spawnSim';
@@ -52,7 +53,7 @@ describe('the app and the CLI read a file the same way', () => {
     const bytes = junk(4096, 7);
     const path = file('junk.json', bytes);
     const cli = cliProblems(path);
-    expect(cli).toEqual([`(file): is not text (binary data at byte ${firstBadByte(bytes)}); a scenario is a JSON or YAML text file`]);
+    expect(cli).toEqual([`(file): is not text (binary data from its ${ordinal(firstBadByte(bytes))} byte); a scenario is a JSON or YAML text file`]);
     expect(appProblems(path)).toEqual(cli);
     expect(cli.join('\n')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\uFFFD]/);
   });
@@ -61,7 +62,7 @@ describe('the app and the CLI read a file the same way', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('name: shop\nseed: 1\n'), 0x00, 0x9c, 0xff, 0x10]);
     for (const name of ['junk.yaml', 'junk']) {
       const path = file(name, bytes);
-      expect(cliProblems(path)).toEqual(['(file): is not text (binary data at byte 20); a scenario is a JSON or YAML text file']);
+      expect(cliProblems(path)).toEqual(['(file): is not text (binary data from its 20th byte); a scenario is a JSON or YAML text file']);
       expect(appProblems(path)).toEqual(cliProblems(path));
     }
   });
@@ -69,7 +70,7 @@ describe('the app and the CLI read a file the same way', () => {
   it('count a byte-order mark in the byte offset, both of them', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"name": "x"}'), 0x1b]);
     const path = file('bom.json', bytes);
-    expect(cliProblems(path)).toEqual(['(file): is not text (binary data at byte 17); a scenario is a JSON or YAML text file']);
+    expect(cliProblems(path)).toEqual(['(file): is not text (binary data from its 17th byte); a scenario is a JSON or YAML text file']);
     expect(appProblems(path)).toEqual(cliProblems(path));
   });
 
@@ -90,7 +91,7 @@ describe('the app and the CLI read a file the same way', () => {
     const r = sim(path);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toEqual([`${path}: 1 problem`, '(file): is not text (binary data at byte 1); a scenario is a JSON or YAML text file']);
+    expect(r.stderr.trim().split('\n')).toEqual([`${path}: 1 problem`, '(file): is not text (binary data from its 1st byte); a scenario is a JSON or YAML text file']);
   });
 });
 

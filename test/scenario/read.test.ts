@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatOfFile, parseScenarioText, readScenarioFile, readScenarioText, scenarioFormat, type Problem } from '../../src/scenario';
+import { ordinal } from '../../src/scenario/textGuards';
 
 /** The single `(file)` problem reading `text` gives; fails when it reads or gives several. */
 function readProblem(text: string, fileName?: string): Problem {
@@ -46,20 +47,24 @@ describe('a file that is not text', () => {
   it('is refused as binary at its first bad byte, in every format, without echoing the bytes', () => {
     for (const name of ['junk.json', 'junk.yaml', 'junk', undefined]) {
       const p = readProblem(png, name);
-      expect(p).toEqual({ path: '(file)', message: 'is not text (binary data at byte 1); a scenario is a JSON or YAML text file' });
+      expect(p).toEqual({ path: '(file)', message: 'is not text (binary data from its 1st byte); a scenario is a JSON or YAML text file' });
       expect(p.message).not.toMatch(UNPRINTABLE);
     }
   });
 
+  it('says where as an ordinal counted from 1, so a PNG reads "from its 1st byte", not "at byte 1" (offset 0 or 1?)', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th']);
+  });
+
   it('counts the byte offset in UTF-8 bytes, a byte-order mark included', () => {
     // "é" is two bytes and "€" three, "😀" four: the NUL is byte 1 + 2 + 3 + 4 + 1 = 11.
-    expect(readProblem('a\u00e9\u20ac\u{1F600}\u0000rest', 'x.json').message).toBe('is not text (binary data at byte 11); a scenario is a JSON or YAML text file');
-    expect(readProblem('\uFEFF{"a": 1}\u0007', 'x.json').message).toBe('is not text (binary data at byte 12); a scenario is a JSON or YAML text file');
+    expect(readProblem('a\u00e9\u20ac\u{1F600}\u0000rest', 'x.json').message).toBe('is not text (binary data from its 11th byte); a scenario is a JSON or YAML text file');
+    expect(readProblem('\uFEFF{"a": 1}\u0007', 'x.json').message).toBe('is not text (binary data from its 12th byte); a scenario is a JSON or YAML text file');
   });
 
   it('says text with bytes that are not UTF-8 (a Latin-1 file, say) should be saved as UTF-8', () => {
     // "café" in Latin-1 decodes as "caf\uFFFD": its fourth byte is not UTF-8.
-    expect(readProblem('{"name": "caf\uFFFD"}', 'x.json')).toEqual({ path: '(file)', message: 'is not UTF-8 text (byte 14 is not valid UTF-8); save the file as UTF-8' });
+    expect(readProblem('{"name": "caf\uFFFD"}', 'x.json')).toEqual({ path: '(file)', message: 'is not UTF-8 text (its 14th byte is not valid UTF-8); save the file as UTF-8' });
   });
 
   it('says a UTF-16 file (with its byte-order mark, as Notepad writes it) should be saved as UTF-8', () => {

@@ -110,7 +110,7 @@ describe('text the YAML parser must not see is refused before parsing, as one me
 
   it('binary data names its byte and never quotes it back', () => {
     const r = imp({ 'junk.yaml': 'apiVersion: v1\n\u0000\u0001\u00ff\u0007garbage' });
-    expect(r.e).toEqual(['junk.yaml:1: is not text (binary data at byte 16); manifests are YAML text files']);
+    expect(r.e).toEqual(['junk.yaml:1: is not text (binary data from its 16th byte); manifests are YAML text files']);
   });
 
   it('brackets 200,000 deep: one message, not one per echo (it was 784 lines)', () => {
