@@ -245,7 +245,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // room only nearer shoppers' line).
   const nodeRects = [...layout.nodes.map((p) => nodeRect(p, !presenter && layout.captionless !== true)), ...nameRects, ...meshLabelRects, ...badgeRects];
 
-  const labels = drawEdgeLabels({ view, edgeLayer, edges: layout.edges.map((e) => e.edge.id), links: labelLinks, nodeRects, names: nameRects, queues: queueRects, labelView, presenter });
+  const labels = drawEdgeLabels({ view, edgeLayer, edges: layout.edges.map((e) => e.edge.id), links: labelLinks, nodeRects, names: nameRects, queues: queueRects, labelView, presenter, oneUnit: svg.closest('.app.presenter, .compare-presenter') !== null });
 
   // Fault tags on top of everything.
   const faultLayer = view.append('g').attr('class', 'topo-faults');

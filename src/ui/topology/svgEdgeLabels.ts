@@ -33,6 +33,14 @@ export interface EdgeLabelInput {
   labelView: Rect;
   /** Labels at presenter size (PRESENTER_LABEL_UNITS rather than LABEL_UNITS). */
   presenter: boolean;
+  /**
+   * Presenter mode (the single view's or the compare view's): one unit style a picture, so once a
+   * quiet label says its short form ("33/s") every quiet rate does, where "317 req/s" beside "33/s"
+   * read as two units in one picture (session 36's review). Not elsewhere: the normal view, a
+   * compare pane and large text keep "N req/s" wherever it fits (session 37's try for every view,
+   * 67bfea3, left no 'req/s' label in gateway-and-mesh or compare's ready-made pairs; ad3f841).
+   */
+  oneUnit?: boolean;
 }
 
 /** The drawn labels, updated in place. */
@@ -56,7 +64,7 @@ export interface EdgeLabels {
  * `[data-edge]` groups) to the full label. Impure: appends to the SVG and adds listeners.
  */
 export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
-  const { view, edgeLayer, edges, links: labelLinks, nodeRects, names: nameRects, queues, labelView, presenter } = input;
+  const { view, edgeLayer, edges, links: labelLinks, nodeRects, names: nameRects, queues, labelView, presenter, oneUnit = false } = input;
   const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
   // `story`: a narrative step highlights the link, so its quiet label shows even where the placer
   // left it out, at `storyAt` (placeStoryLabel), over other lines with its halo if it must.
@@ -106,6 +114,15 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   /** The box a short-form label ("68/s") was placed for (placeEdgeLabels' `short`). */
   const shortBox = { w: Math.ceil(quietBox.w * SHORT_LABEL_SHARE), h: quietBox.h };
   let lastRate: (edge: number) => EdgeRate | null = () => null;
+  /** With `oneUnit`: true while some quiet label was placed for the short form only, so every quiet label says its short form. */
+  let shortStyle = false;
+  const someShort = () => oneUnit && edgeLabels.some((l) => (l.story ? l.storyShort : l.quiet.short === true && !leftOut(l)));
+  /** Every label drawn again when the picture's unit style changed (a story label placed late finds room only for "68/s"). */
+  const restyle = () => {
+    if (someShort() === shortStyle) return;
+    shortStyle = !shortStyle;
+    for (const l of edgeLabels) showLabel(l, true);
+  };
   /** Draws `l`'s label for the figures on show; `redraw` draws it even when its words have not changed (hovered or not, lit or not by the story). */
   function showLabel(l: (typeof edgeLabels)[number], redraw = false): void {
     const r = lastRate(l.edge);
@@ -115,7 +132,9 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     // A label the story points at (its link highlighted) always shows, in full (at a story spot
     // where the placer found room only for the short form).
     // One placed for the short form says "68/s", or nothing where even that is wider than its box.
-    const short = !l.hovered && (l.story ? l.storyShort : l.quiet.short === true) && r !== null;
+    const ownShort = !l.hovered && (l.story ? l.storyShort : l.quiet.short === true) && r !== null;
+    // In presenter mode, once one label of the picture says the short form, every quiet one does.
+    const short = ownShort || (shortStyle && !l.hovered && r !== null);
     const parts = short ? [{ text: edgeShortLabel(r), kind: 'rate' as const }] : l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown && !redraw) return;
@@ -128,7 +147,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
       if (part.kind === 'failed') t.attr('class', 'topo-edge-label-failed');
       else if (part.kind === 'tries') t.attr('class', 'topo-edge-label-tries');
     });
-    if (short && l.text.getComputedTextLength() > shortBox.w) l.text.textContent = '';
+    if (ownShort && l.text.getComputedTextLength() > shortBox.w) l.text.textContent = '';
     if (l.story && !l.storyPlaced && !l.hovered && key !== '') {
       placeStory(l);
       moveLabel(l.text, quietSpot(l));
@@ -182,6 +201,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     update(rate) {
       lastRate = rate;
       for (const l of edgeLabels) showLabel(l);
+      restyle();
     },
     highlight(set) {
       // Labels of highlighted links show, at a story spot where they need one (placeStory, once
@@ -196,6 +216,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
         showLabel(l, true);
         if (!l.hovered) moveLabel(l.text, quietSpot(l));
       }
+      restyle();
     },
     hide(edge) {
       holes = null;
