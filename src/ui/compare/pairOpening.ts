@@ -10,6 +10,7 @@ import { bindInspector } from '../inspector/inspectorStore';
 import type { Recipe } from '../recipe/types';
 import { scenarioNameIn, type ScenarioEntry } from '../scenarios/catalog';
 import { ADVANCE_BUDGET_MS, inTime, type Controller } from '../sim/controllerApi';
+import { pastTheEnd } from '../sim/runLink';
 import { createFrameChannel } from '../state/frameChannel';
 import { createAppStore, RunStatus, type Problem } from '../state/store';
 import { savedTheme } from '../theme/theme';
@@ -187,7 +188,7 @@ export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Rec
     d.titles = [a.info.title, b.info.title];
     d.seed = ra.seed;
     d.durationMs = Math.max(a.info.durationMs, b.info.durationMs);
-    if (tMs > d.durationMs) d.linkProblems = [...problems, { path: 't', message: `is after both runs end (${d.durationMs / 1000} s); opened at the end` }];
+    if (tMs > d.durationMs) d.linkProblems = [...problems, { path: 't', message: pastTheEnd(tMs, d.durationMs, "both runs' end") }];
     else d.linkProblems = problems;
     d.status = 'ready';
     // Ready and on its way to `tMs` in one change: it never reads as ready at 0 with no seek

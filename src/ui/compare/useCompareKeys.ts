@@ -1,6 +1,7 @@
 // The compare view's keyboard: the single view's keys, acting on both runs.
 import { useEffect } from 'react';
-import { isTyping } from '../components/useShortcuts';
+import { createOpeningKeys } from '../components/openingKeys';
+import { isTyping, movesTheRun } from '../components/useShortcuts';
 import { noPair } from './pairs';
 import type { CompareController, ComparePane } from './compareController';
 
@@ -33,11 +34,23 @@ export function storySteps(panes: readonly Pick<ComparePane, 'info'>[]): { at: n
  */
 export function useCompareKeys(controller: CompareController) {
   useEffect(() => {
+    // Moving keys pressed while the pair opens (both loading, or on their way to the link's moment)
+    // wait for it: Shift+→ then moved to 1 s, and the link's 5 s overtook it (N7's trial, finding 4).
+    const gate = createOpeningKeys(controller.store, (s) => s.status === 'loading', (s) => s.seekingTo === null);
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
+      if (arrow && !e.shiftKey && e.target instanceof HTMLSelectElement) return;
+      if (gate.holding() && movesTheRun(e.key)) {
+        e.preventDefault();
+        const key = { key: e.key, shiftKey: e.shiftKey, preventDefault: () => {} };
+        return gate.hold(() => act(key));
+      }
+      act(e);
+    };
+    const act = (e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'preventDefault'>) => {
       const s = controller.store.getState();
       const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
-      if (arrow && e.target instanceof HTMLSelectElement) return;
       if (e.key === ' ') {
         e.preventDefault();
         if (s.status === 'playing') void controller.pause();
@@ -61,6 +74,9 @@ export function useCompareKeys(controller: CompareController) {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      gate.dispose();
+    };
   }, [controller]);
 }

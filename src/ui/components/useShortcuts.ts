@@ -6,6 +6,7 @@
 // picker, keeps its plain arrows but not Shift+arrows, Home or End), except while typing in a field.
 import { useEffect } from 'react';
 import { stepAt } from '../narrative/steps';
+import { createOpeningKeys } from './openingKeys';
 import { storyMoveTo } from '../narrative/stepLanding';
 import { RunStatus } from '../state/store';
 import { useServices } from '../state/useAppStore';
@@ -31,11 +32,22 @@ export const SHIFT_SEEK_MS = 1000;
 export function useShortcuts(): void {
   const { store, controller } = useServices();
   useEffect(() => {
+    // Moving keys pressed while the run opens (loading, or on its way to a link's moment) wait for it.
+    const gate = createOpeningKeys(store, (s) => s.status === RunStatus.loading, (s) => s.seekingTo === null);
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-      const status = store.getState().status;
       const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
       if (arrow && !e.shiftKey && keepsArrows(e.target)) return;
+      if (gate.holding() && movesTheRun(e.key)) {
+        e.preventDefault();
+        const key = { key: e.key, shiftKey: e.shiftKey, preventDefault: () => {} };
+        return gate.hold(() => act(key));
+      }
+      act(e);
+    };
+    const act = (e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'preventDefault'>) => {
+      const status = store.getState().status;
+      const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
       if (e.key === 'Home' || e.key === 'End') {
         const s = store.getState();
         if (!s.info || status === RunStatus.loading || status === RunStatus.crashed) return;
@@ -74,6 +86,14 @@ export function useShortcuts(): void {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      gate.dispose();
+    };
   }, [store, controller]);
+}
+
+/** The keys that move a run through time (seek, step, story steps): those a run still opening holds. */
+export function movesTheRun(key: string): boolean {
+  return ['Home', 'End', 'ArrowLeft', 'ArrowRight', '.', 'n', 'PageDown', 'p', 'PageUp'].includes(key);
 }

@@ -79,10 +79,24 @@ export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: See
     store.setState((d) => void (d.recipe && (d.recipe.layout = layout)));
   }
   if (info && link.tMs > 0) {
-    if (link.tMs > info.durationMs) problems.push({ path: 't', message: `is after the run ends (duration ${info.durationMs / 1000} s); opened at the end` });
+    if (link.tMs > info.durationMs) {
+      problems.push({ path: 't', message: pastTheEnd(link.tMs, info.durationMs, "the run's end") });
+      // Said at once, not once the seek lands (N7's trial: a link at t=9999s on its way to 40 s for
+      // seconds under load, with no word that 9999 s was not where it went).
+      store.setState((d) => void (d.linkProblems = [...problems]));
+    }
     await seeks.request(Math.min(link.tMs, info.durationMs));
   }
   if (problems.length > 0) store.setState((d) => void (d.linkProblems = problems));
+}
+
+/**
+ * The link problem of a moment past the end, as `t: <message>` reads it: "9999 s is past the run's end (40 s); opened
+ * at the end". `tMs` and `endMs` in simulated ms (tMs > endMs); `end` names whose end ("both runs' end"). Pure.
+ */
+export function pastTheEnd(tMs: number, endMs: number, end: string): string {
+  const s = (ms: number) => `${+(ms / 1000).toFixed(3)} s`;
+  return `${s(tMs)} is past ${end} (${s(endMs)}); opened at the end`;
 }
 
 /**
