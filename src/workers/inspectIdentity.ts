@@ -84,11 +84,15 @@ export interface LinkTrust {
   /** CA that signed the callee's (server) certificate, and the roots it accepts, sorted. */
   calleeCa: string;
   calleeTrusts: string[];
+  /** When the caller's certificate expired, simulated ms, if it has by the callee's clock (as the handshake judges it); null otherwise. */
+  callerExpiredAtMs: number | null;
+  /** When the callee's certificate expired, simulated ms, if it has by the caller's clock; null otherwise. */
+  calleeExpiredAtMs: number | null;
 }
 
 /**
- * The certificates that meet on edge `edgeId`'s mutual TLS, read from its first route with a
- * caller certificate and its callee's first replica with a server certificate (in this model
+ * The certificates that meet on edge `edgeId`'s mutual TLS, and whether either has expired,
+ * read from its first route with a caller certificate and its callee's first replica with a server certificate (in this model
  * every replica of a service, and every proxy of a caller, holds one from the same CA); null
  * when either side has none (plaintext, or a proxy with no config yet). Reads only.
  */
@@ -96,7 +100,19 @@ export function linkTrust(w: World, edgeId: number): LinkTrust | null {
   const route = w.routes.find((r) => r.edge === edgeId && r.sidecar?.clientIdentity);
   const client = route?.sidecar?.clientIdentity;
   const callee = w.callees.find((c) => c.id === w.topology.edges[edgeId]?.to);
-  const server = callee?.hosts.map((h) => w.sidecarOfHost[h]?.serverIdentity).find((s) => s);
-  if (!client || !server) return null;
-  return { callerCa: client.ca, callerTrusts: [...client.trust].sort(), calleeCa: server.ca, calleeTrusts: [...server.trust].sort() };
+  const serverHost = callee?.hosts.find((h) => w.sidecarOfHost[h]?.serverIdentity);
+  const server = serverHost === undefined ? undefined : w.sidecarOfHost[serverHost]!.serverIdentity;
+  if (!route || !client || serverHost === undefined || !server) return null;
+  // Each side judges the other's certificate by its own clock (tls/Identity.ts mtlsHandshake).
+  const now = w.sim.now;
+  const callerNow = now + w.network.hosts[route.callerHost].skew;
+  const calleeNow = now + w.network.hosts[serverHost].skew;
+  return {
+    callerCa: client.ca,
+    callerTrusts: [...client.trust].sort(),
+    calleeCa: server.ca,
+    calleeTrusts: [...server.trust].sort(),
+    callerExpiredAtMs: calleeNow >= client.notAfter ? client.notAfter : null,
+    calleeExpiredAtMs: callerNow >= server.notAfter ? server.notAfter : null,
+  };
 }

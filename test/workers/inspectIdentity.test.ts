@@ -80,6 +80,16 @@ describe("a gateway's identities in the inspector (DOMAIN idea 4, trial N6 F10)"
       // Tried at 10 s and 20 s, the next at 30 s.
       ['payments', 20_000, true, 30_000, 2],
     ]);
+    // Its link to the ledger: the CAs agree, but with payments' CA out the bridge's certificate and the ledger's sidecar's have both expired.
+    const toLedger = host.inspectEdge(n.upstreams[0].edge)!;
+    expect(toLedger.trust).toMatchObject({ callerExpiredAtMs: 20_000, calleeExpiredAtMs: 20_000 });
+    expect(trustText(toLedger.from, toLedger.to, toLedger.trust!)).toBe("both certificates signed by payments-ca, which both sides trust; ledger's and payments-bridge's expired at 20.0 s, so new handshakes fail (tls-expired-cert)");
+    const same = { callerCa: 'payments-ca', callerTrusts: ['payments-ca'], calleeCa: 'payments-ca', calleeTrusts: ['payments-ca'] };
+    expect(trustText('payments-bridge', 'ledger', { ...same, callerExpiredAtMs: 20_000, calleeExpiredAtMs: null })).toBe(
+      "both certificates signed by payments-ca, which both sides trust; payments-bridge's expired at 20.0 s, so new handshakes fail (tls-expired-cert)",
+    );
+    const intoBridge = host.inspectEdge(n.callers[0].edge)!;
+    expect(trustText(intoBridge.from, intoBridge.to, intoBridge.trust!)).toBe('both certificates signed by retail-ca, which both sides trust');
   });
 });
 
@@ -89,7 +99,7 @@ describe("a mutual-TLS link's certificates in the inspector", () => {
     const info = host.inspectNode(id('checkout'))!;
     const edge = info.upstreams.find((u) => u.callee === 'ledger')!.edge;
     const e = host.inspectEdge(edge)!;
-    expect(e.trust).toEqual({ callerCa: 'retail-ca', callerTrusts: ['retail-ca'], calleeCa: 'payments-ca', calleeTrusts: ['payments-ca'] });
+    expect(e.trust).toEqual({ callerCa: 'retail-ca', callerTrusts: ['retail-ca'], calleeCa: 'payments-ca', calleeTrusts: ['payments-ca'], callerExpiredAtMs: null, calleeExpiredAtMs: null });
     expect(trustText(e.from, e.to, e.trust!)).toBe("checkout's proxy trusts retail-ca only; ledger's certificate is signed by payments-ca, so the handshake fails (tls-unknown-ca)");
   });
 

@@ -46,7 +46,7 @@ export function identityLines(ids: readonly GatewayIdentity[], nowMs: number, up
     const lifeWhy =
       id.expiresAtMs === null
         ? 'It never expires.'
-        : `A gateway's own certificates come from its mesh's CA as a sidecar's do (TTL ca.ttl, renewed at ca.renewAt of it: Istio's 24 h and 0.5). It expires at ${span(id.expiresAtMs)} of simulated time.${renews} An expired one fails the handshakes on its side (tls-expired-cert).`;
+        : `A gateway's own certificates come from its mesh's CA as a sidecar's do (TTL ca.ttl, renewed at ca.renewAt of it: Istio's 24 h and 0.5). It expires at ${span(id.expiresAtMs)} of simulated time.${renews} An expired one fails the new handshakes on its side (tls-expired-cert); connections already open carry on, as TLS checks a certificate only at the handshake.`;
     return {
       mesh: id.mesh,
       text: `${id.mesh} identity: signed by ${owner(id.mesh)} CA, ${life} · ${uses}`,
@@ -57,13 +57,23 @@ export function identityLines(ids: readonly GatewayIdentity[], nowMs: number, up
 
 /**
  * Which certificate a mutual-TLS link's handshake turns on, in words, `from` calling `to`: the
- * side that does not trust the other's CA (the caller checks first, as in TLS 1.3:
- * tls/Identity.ts mtlsHandshake), or that each trusts the other's. Pure.
+ * side that does not trust the other's CA or whose certificate has expired, in the order the
+ * handshake checks them (the caller first, as in TLS 1.3: tls/Identity.ts mtlsHandshake), or
+ * that each trusts the other's. Pure.
+ * "both certificates signed by payments-ca, which both sides trust; payments-bridge's expired at 20.0 s, so new handshakes fail (tls-expired-cert)".
  * "checkout's proxy trusts retail-ca only; ledger's certificate is signed by payments-ca, so the handshake fails (tls-unknown-ca)".
  */
 export function trustText(from: string, to: string, t: LinkTrust): string {
   const roots = (r: readonly string[]) => (r.length === 1 ? `${r[0]} only` : r.join(', ') || 'no CA');
   if (!t.callerTrusts.includes(t.calleeCa)) return `${from}'s proxy trusts ${roots(t.callerTrusts)}; ${to}'s certificate is signed by ${t.calleeCa}, so the handshake fails (tls-unknown-ca)`;
+  const signed = t.callerCa === t.calleeCa ? `both certificates signed by ${t.callerCa}, which both sides trust` : `${from}'s signed by ${t.callerCa}, ${to}'s by ${t.calleeCa}; each side trusts the other's CA`;
+  const fail = ', so new handshakes fail (tls-expired-cert)';
+  const expired = (who: string, at: number) => `; ${who}'s expired at ${span(at)}${fail}`;
+  if (t.calleeExpiredAtMs !== null) {
+    const [a, b] = [t.calleeExpiredAtMs, t.callerExpiredAtMs];
+    if (b === null) return signed + expired(to, a);
+    return signed + (a === b ? `; ${to}'s and ${from}'s expired at ${span(a)}${fail}` : `; ${to}'s expired at ${span(a)} and ${from}'s at ${span(b)}${fail}`);
+  }
   if (!t.calleeTrusts.includes(t.callerCa)) return `${to}'s proxy trusts ${roots(t.calleeTrusts)}; ${from}'s certificate is signed by ${t.callerCa}, so the handshake fails (tls-unknown-ca)`;
-  return t.callerCa === t.calleeCa ? `both certificates signed by ${t.callerCa}, which both sides trust` : `${from}'s signed by ${t.callerCa}, ${to}'s by ${t.calleeCa}; each side trusts the other's CA`;
+  return t.callerExpiredAtMs !== null ? signed + expired(from, t.callerExpiredAtMs) : signed;
 }
