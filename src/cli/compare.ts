@@ -50,8 +50,11 @@ export function compareRuns(a: RunSummary, b: RunSummary): Comparison {
   return { a, b, ratios };
 }
 
-/** The comparison as a table for a terminal. */
-export function formatComparison(c: Comparison): string {
+/**
+ * The comparison as a table for a terminal. `durationHint`: when the runs lasted differently, the closing note names
+ * `--duration` (compare's flag; replay, which has none, passes false).
+ */
+export function formatComparison(c: Comparison, durationHint = true): string {
   const { a, b } = c;
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   const show: Record<Figure, (v: number) => string> = {
@@ -97,7 +100,7 @@ export function formatComparison(c: Comparison): string {
   const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok, failed and in flight (not ended when the run stopped) as shares of sent'];
   // Each side ran its own file's duration: counts over different spans, whose ratio says little.
   if (a.simulatedMs !== b.simulatedMs) {
-    lines.push(`A ran ${formatDuration(a.simulatedMs)} and B ${formatDuration(b.simulatedMs)} (each its file's duration): sent, events, retries and requests at each service count over different times; give --duration to run both as long`);
+    lines.push(`A ran ${formatDuration(a.simulatedMs)} and B ${formatDuration(b.simulatedMs)} (each its file's duration): sent, events, retries and requests at each service count over different times${durationHint ? '; give --duration to run both as long' : ''}`);
   }
   return lines.map((l) => l.trimEnd()).join('\n');
 }

@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { formatDuration } from '../scenario';
 import { decodeLink } from '../ui/recipe/url';
+import type { ScenarioRef } from '../ui/recipe/types';
+import { isCompareLink } from '../ui/compare/link';
+import type { RunSummary } from '../models';
+import type { LiveAction } from '../workers/protocol';
 import { SPEEDS } from '../ui/sim/speeds';
 import { SimHost } from '../workers/SimHost';
 import { runStopOf } from '../workers/protocol';
@@ -14,7 +18,8 @@ import { join } from 'node:path';
 import { resolveScenarioName, shippedScenarioDirs, shippedScenarioNames } from './scenarioName';
 import { formatSummary } from './table';
 import { jsonSummary } from './jsonSummary';
-import { latencyCounts } from './latencyCounts';
+import { latencyCounts, type LatencyCounts } from './latencyCounts';
+import { replayCompare } from './replayCompare';
 import { usageAs, type Invocation } from './invocation';
 
 /** Exit code for bad input: the link or the arguments, never a crash. */
@@ -25,12 +30,15 @@ export const REPLAY_USAGE = `usage: npm run sim -- replay LINK [--to-end] [--jso
 Replays the run a share link holds, as the app plays it: its scenario (a shipped one by name, or the
 scenario packed in the link), its seed, the faults and config changes made live at their points, to
 its moment (t=), and prints the figures run prints there and the trace hash the app showed.
+A compare view's link (?compare=A,B, and Branch's) replays both sides, each with its own live
+faults, and prints them side by side as compare does, each with the trace hash its pane showed.
   LINK       the link the app's Share button gives (the whole address, or just its ?... part);
              quote it in the shell: it holds & and #
   --to-end   run on to the scenario's end after the link's moment (default: stop at the moment)
   --json     print exactly one JSON object on stdout, and nothing else
-Example:
+Examples:
   npm run sim -- replay 'http://localhost:5173/?scenario=retry-storm&t=25s'
+  npm run sim -- replay 'http://localhost:5173/?compare=retry-storm,retry-storm-fixed&t=20s'
 Exit codes: 0 ran, 2 bad input (each problem with the link printed as param: message).`;
 
 /**
@@ -61,38 +69,83 @@ export function replayMain(argv: readonly string[], how: Invocation = 'npm'): nu
   // The shipped scenarios beside the CLI (a clone's scenarios/, the package's); else the working folder's scenarios/
   // (a bundle of the CLI run from a clone, as its tests do).
   const dirs = [...shippedScenarioDirs(), `${join(process.cwd(), 'scenarios')}/`];
-  const ids = shippedScenarioNames(dirs);
-  const decoded = decodeLink(query, { scenarioIds: ids, defaultId: 'hello-mesh', speedIds: SPEEDS.map((s) => s.id) });
+  const ctx = { scenarioIds: shippedScenarioNames(dirs), defaultId: 'hello-mesh', speedIds: SPEEDS.map((s) => s.id) };
+  // A compare or Branch link (`?compare=A,B&faultsB=…`): both sides, as the compare view shows them (replayCompare.ts).
+  if (isCompareLink(query)) return replayCompare(query, { toEnd, json, dirs, ctx });
+  const decoded = decodeLink(query, ctx);
   // The app opens the rest of a link with a bad part; a replay that must give the app's figures refuses it.
-  const bad = decoded.problems.filter((p) => p.path !== 'speed' && p.path !== 'layout' && !p.path.startsWith('layout.'));
-  if (bad.length) return void process.stderr.write(bad.map((p) => `${p.path}: ${p.message}`).join('\n') + '\n'), BAD_INPUT;
+  const bad = decoded.problems.filter(replayRefuses);
+  if (bad.length) return void process.stderr.write(refusal(bad)), BAD_INPUT;
   const ref = decoded.scenario ?? { kind: 'builtin' as const, id: 'hello-mesh' };
-  const text = ref.kind === 'builtin' ? readFileSync(resolveScenarioName(ref.id, dirs), 'utf8') : ref.text;
-  const fileName = ref.kind === 'builtin' ? resolveScenarioName(ref.id, dirs) : ref.fileName;
-  const host = new SimHost(() => performance.now());
   const t0 = performance.now();
-  const loaded = host.load(text, decoded.seed ?? undefined, fileName);
+  const r = replayRun(ref, decoded.seed, decoded.actions, toEnd ? Number.POSITIVE_INFINITY : decoded.tMs, dirs);
+  if (!r.ok) return void process.stderr.write(r.lines.join('\n') + '\n'), BAD_INPUT;
+  const { summary: s, counts, atMs: until, durationMs: end } = r;
+  const summary = { ...s, wallMs: performance.now() - t0 };
+  if (json) process.stdout.write(JSON.stringify({ ...jsonSummary(summary, counts, []), atMs: until, actions: decoded.actions.length }) + '\n');
+  else {
+    const at = until === end ? `to its end (${formatDuration(end)})` : `to the link's moment, ${formatDuration(until)} of ${formatDuration(end)}`;
+    process.stdout.write(`replayed ${r.name} ${at}${liveText(decoded.actions.length)}\n${formatSummary(summary, counts, [])}\n`);
+  }
+  return 0;
+}
+
+/** ', with 2 live actions replayed at their points' (empty for none): what a replay's first line says of them. Pure. */
+export function liveText(n: number): string {
+  return n ? `, with ${n} live action${n === 1 ? '' : 's'} replayed at their points` : '';
+}
+
+/** Whether a replay refuses a link with this problem: every one but speed and layout, which change no figure. Pure. */
+export function replayRefuses(p: { path: string }): boolean {
+  return p.path !== 'speed' && p.path !== 'layout' && !p.path.startsWith('layout.');
+}
+
+/**
+ * What the app does instead of a link's bad part (`; opened hello-mesh instead`, `; left out`, `; the run starts at 0`),
+ * which the CLI does not do: it replays nothing. Matched at a message's end.
+ */
+const APP_FALLBACK = /; (opened \S+ instead|left out|the run starts at 0|the scenario's seed is used|none were injected(?: in [AB])?|the first is used|pick a pair below)$/;
+
+/**
+ * stderr for a link a replay refuses: each problem as `param: message` without the app's fallback (APP_FALLBACK), then
+ * one line saying nothing was replayed. Pure.
+ */
+export function refusal(problems: readonly { path: string; message: string }[]): string {
+  const lines = problems.map((p) => `${p.path}: ${p.message.replace(APP_FALLBACK, '')}`);
+  const n = problems.length;
+  return `${lines.join('\n')}\nnothing replayed (the app would open what it could of this link; a replay gives its figures only for the whole link): fix the ${n === 1 ? 'problem' : `${n} problems`} above\n`;
+}
+
+/** One run replayed: its figures at the moment reached, or why it could not run (`name: path: message` lines). */
+export type ReplayedRun =
+  | { ok: true; name: string; summary: RunSummary; counts: LatencyCounts; atMs: number; durationMs: number; seed: number }
+  | { ok: false; lines: string[] };
+
+/**
+ * Replays one run as the app's worker plays it (SimHost): `ref`'s scenario (a shipped one by name from `dirs`, or the
+ * text a link packs), `seed` (null: the scenario's own), the live `actions` at their points, to `untilMs` (simulated ms;
+ * past the scenario's end, or Infinity, runs to its end). A scenario or an action the app refuses, or a run the engine
+ * stops (a stalled clock), comes back as lines to print, never a throw. Reads the shipped scenario's file.
+ */
+export function replayRun(ref: ScenarioRef, seed: number | null, actions: readonly LiveAction[], untilMs: number, dirs: readonly string[]): ReplayedRun {
+  const path = ref.kind === 'builtin' ? resolveScenarioName(ref.id, dirs) : ref.fileName;
+  const text = ref.kind === 'builtin' ? readFileSync(resolveScenarioName(ref.id, dirs), 'utf8') : ref.text;
+  const host = new SimHost(() => performance.now());
+  const loaded = host.load(text, seed ?? undefined, path);
   const name = ref.kind === 'builtin' ? ref.id : 'the scenario in the link';
-  if (!loaded.ok) return void process.stderr.write(`${name}: ${loaded.problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`).join('\n')}\n`), BAD_INPUT;
-  const refused = host.setActions(decoded.actions);
-  if (refused.length) return void process.stderr.write(refused.map((p) => `${p.path}: ${p.message}`).join('\n') + '\n'), BAD_INPUT;
-  const end = loaded.info.durationMs;
-  const until = toEnd ? end : Math.min(decoded.tMs, end);
+  if (!loaded.ok) return { ok: false, lines: [`${name}: ${loaded.problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`).join('\n')}`] };
+  const refused = host.setActions([...actions]);
+  if (refused.length) return { ok: false, lines: refused.map((p) => `${p.path}: ${p.message}`) };
+  const durationMs = loaded.info.durationMs;
+  const atMs = Math.min(untilMs, durationMs);
   try {
-    host.seekTo(until, Number.POSITIVE_INFINITY);
+    host.seekTo(atMs, Number.POSITIVE_INFINITY);
   } catch (e) {
     // The engine stopped the run (a stalled clock): said at its field and time, as the app says it.
     const stop = runStopOf(e);
     if (!stop) throw e;
-    return void process.stderr.write(`${name}: ${stop.problem.path ? `${stop.problem.path}: ` : ''}${stop.problem.message} (at ${formatDuration(stop.atMs)})\n`), BAD_INPUT;
+    return { ok: false, lines: [`${name}: ${stop.problem.path ? `${stop.problem.path}: ` : ''}${stop.problem.message} (at ${formatDuration(stop.atMs)})`] };
   }
-  const summary = { ...host.summary(), wallMs: performance.now() - t0 };
-  const counts = latencyCounts(host.requireWorld());
-  if (json) process.stdout.write(JSON.stringify({ ...jsonSummary(summary, counts, []), atMs: until, actions: decoded.actions.length }) + '\n');
-  else {
-    const at = until === end ? `to its end (${formatDuration(end)})` : `to the link's moment, ${formatDuration(until)} of ${formatDuration(end)}`;
-    const live = decoded.actions.length ? `, with ${decoded.actions.length} live action${decoded.actions.length === 1 ? '' : 's'} replayed at their points` : '';
-    process.stdout.write(`replayed ${name} ${at}${live}\n${formatSummary(summary, counts, [])}\n`);
-  }
-  return 0;
+  const summary = host.summary();
+  return { ok: true, name, summary, counts: latencyCounts(host.requireWorld()), atMs, durationMs, seed: summary.seed };
 }

@@ -18,7 +18,7 @@ export function shippedScenarioDirs(): string[] {
  * a word is only replaced by a file that exists. Pure but for the file-system checks.
  */
 export function resolveScenarioName(word: string, dirs: readonly string[] = shippedScenarioDirs()): string {
-  if (!/^[A-Za-z0-9][\w-]*$/.test(word) || existsSync(word)) return word;
+  if (!/^[A-Za-z0-9][\w-]*$/.test(word) || existsSync(word) || NOT_SCENARIOS.has(word)) return word;
   for (const dir of dirs) {
     for (const ext of ['.json', '.yaml', '.yml']) {
       const path = dir + word + ext;
@@ -41,11 +41,21 @@ export function resolveScenarioNames(words: readonly string[], dirs: readonly st
   return words.map((w, i) => (i > 0 && OUTPUT_OPTIONS.has(words[i - 1]) ? w : resolveScenarioName(w, dirs)));
 }
 
-/** The names of the shipped scenarios (scenarios/*.json and .yaml), sorted; empty when the folder is missing. Reads the file system. */
+/**
+ * Files in scenarios/ that are not scenarios: schema.json, the JSON Schema scenario files point at with `$schema`. The
+ * app's list leaves it out too (src/ui/scenarios/catalog.ts); `run schema` ran it and printed "8 problems" (trial N7).
+ */
+const NOT_SCENARIOS = new Set(['schema']);
+
+/**
+ * The names of the shipped scenarios (scenarios/*.json and .yaml but schema.json, NOT_SCENARIOS), sorted; empty when the
+ * folder is missing. Reads the file system.
+ */
 export function shippedScenarioNames(dirs: readonly string[] = shippedScenarioDirs()): string[] {
   const dir = dirs.find((d) => existsSync(d));
   if (!dir) return [];
-  return [...new Set(readdirSync(dir).flatMap((f) => (/^[A-Za-z0-9][\w-]*\.(json|ya?ml)$/.test(f) ? [f.replace(/\.(json|ya?ml)$/, '')] : [])))].sort();
+  const names = readdirSync(dir).flatMap((f) => (/^[A-Za-z0-9][\w-]*\.(json|ya?ml)$/.test(f) ? [f.replace(/\.(json|ya?ml)$/, '')] : []));
+  return [...new Set(names)].filter((n) => !NOT_SCENARIOS.has(n)).sort();
 }
 
 /**
@@ -74,8 +84,7 @@ export function scenarioReadProblem(file: string, e: unknown, dirs: readonly str
   if (code === 'EISDIR') return 'is a directory, not a scenario file';
   if (code !== 'ENOENT') return `cannot read (${code ?? String(e)})`;
   if (!/^[A-Za-z0-9][\w-]*$/.test(file)) return 'no such file';
-  // scenarios/schema.json is the scenario files' JSON Schema, not a scenario.
-  const names = shippedScenarioNames(dirs).filter((n) => n !== 'schema');
+  const names = shippedScenarioNames(dirs);
   if (names.length === 0) return 'no such file';
   const near = nearestName(file, names);
   return `no such file, nor a shipped scenario${near === undefined ? '' : `; did you mean ${near}?`} (shipped: ${names.join(', ')})`;

@@ -87,7 +87,7 @@ describe("each command's --help", () => {
         const resolved = command === 'import' || command === 'replay' ? words : resolveScenarioNames(words);
         expect(parses(resolved), words.join(' ')).toEqual([]);
         // The first input named (a file, a shipped name or a folder) is there; replay's is a link to a shipped one.
-        if (command === 'replay') expect(resolveScenarioNames([/scenario=([\w-]+)/.exec(resolved[1])![1]])[0], resolved[1]).toMatch(/scenarios\/[\w-]+\.json$/);
+        if (command === 'replay') expect(resolveScenarioNames([/(?:scenario|compare)=([\w-]+)/.exec(resolved[1])![1]])[0], resolved[1]).toMatch(/scenarios\/[\w-]+\.json$/);
         else expect(existsSync(resolved[1]), resolved[1]).toBe(true);
       }
     }

@@ -42,7 +42,7 @@ spec:
 `;
 
 describe('meshsim lint', () => {
-  it('retry-storm: the JSON report has schemaVersion 1, sorted findings, MS001 measured at 27 attempts, and exits 1 on its error', async () => {
+  it('retry-storm: the JSON report has schemaVersion 1, findings sorted by severity then line, MS001 measured at 27 attempts, and exits 1 on its error', async () => {
     const r = await lint('scenarios/retry-storm.json', '--json');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
@@ -50,12 +50,13 @@ describe('meshsim lint', () => {
     expect(Object.keys(report)).toEqual(['schemaVersion', 'inputs', 'scenarios', 'findings', 'counts', 'failOn', 'exitCode']);
     expect(report.schemaVersion).toBe(1);
     expect(report.scenarios).toEqual([{ name: 'retry-storm', files: ['scenarios/retry-storm.json'], kind: 'scenario', simulated: true }]);
-    expect(report.findings.map((f) => [f.code, f.resource.line, f.field])).toEqual([
-      ['MS002', 16, 'gateways.0.routes.0.policy.timeout'],
-      ['MS009', 16, 'gateways.0.routes.0.policy.timeout'],
+    // By severity, then line: the one error, MS001 (README's example), first; it came last, by line (trial N7, finding 8).
+    expect(report.findings.map((f) => [f.code, f.severity, f.resource.line, f.field])).toEqual([
+      ['MS001', 'error', 26, 'services.2.policy.retries'],
+      ['MS002', 'warning', 16, 'gateways.0.routes.0.policy.timeout'],
+      ['MS009', 'warning', 16, 'gateways.0.routes.0.policy.timeout'],
       // One MS008 for the three services left at the default PERMISSIVE (it was one each).
-      ['MS008', 19, 'services.0.mtls'],
-      ['MS001', 26, 'services.2.policy.retries'],
+      ['MS008', 'info', 19, 'services.0.mtls'],
     ]);
     const storm = report.findings.find((f) => f.code === 'MS001')!;
     expect(Object.keys(storm)).toEqual(['code', 'rule', 'severity', 'resource', 'field', 'message', 'figure', 'fix', 'simulated']);
@@ -64,6 +65,12 @@ describe('meshsim lint', () => {
     expect(storm.message).toBe('with payments failing (503), each user request that reaches it becomes 27.0 attempts at payments: the retries of 3 layers multiply (up to api -> web 3, web -> orders 3, orders -> payments 3 tries: 27 by the config)');
     expect(report.counts).toEqual({ error: 1, warning: 2, info: 1 });
     expect(report).toMatchObject({ failOn: 'error', exitCode: 1 });
+    // The table too opens with README's "MS001: retries at 3 layers, 27 attempts".
+    const text = await lint('scenarios/retry-storm.json');
+    expect(text.stdout.split('\n').slice(0, 2)).toEqual([
+      'scenarios/retry-storm.json:26: error MS001 retry-amplification (Service payments) services.2.policy.retries',
+      `  ${storm.message}`,
+    ]);
   });
 
   it('exit codes follow --fail-on: retry-storm-fixed has one info finding only (0 by default and at warning, 1 at info); never gives 0 whatever is found', async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
 import { encodeLink } from '../../src/ui/recipe/url';
+import { encodeCompareLink } from '../../src/ui/compare/link';
 import { sim } from './spawnSim';
 
 const hello = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
@@ -59,5 +60,60 @@ describe('npm run sim -- replay LINK (trial N6 F11: a shared run could not be ha
     expect([flag.code, flag.stderr.split('\n')[0]]).toEqual([2, '--fast: unknown option (replay takes --to-end and --json)']);
     const text = sim('replay', 'hello');
     expect([text.code, text.stderr]).toEqual([2, 'LINK: "hello" holds no run (no ?scenario=… or #data=…)\n']);
+  });
+
+  it("says in the CLI's own words that nothing was replayed (never the app's 'opened hello-mesh instead'), and lists no 'schema' among the scenarios (trial N7, finding 7)", () => {
+    const r = sim('replay', 'http://x/?scenario=nope');
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^scenario: unknown scenario "nope" \(scenarios: .*hello-mesh.*\)$/);
+    expect(lines[0]).not.toMatch(/\bschema\b/);
+    expect(r.stderr).not.toMatch(/instead|left out/);
+    expect(lines[lines.length - 1]).toMatch(/^nothing replayed \(.*\): fix the problem above$/);
+  });
+});
+
+describe('npm run sim -- replay with a compare or Branch link (trial N7, finding 3: refused as "compare: is not a link parameter")', () => {
+  it("replays both sides of a Branch link, each with its own live faults, to the link's moment: each side's trace hash and counts are the compare view's", () => {
+    // The compare view's two panes, as its workers run them: A without the fault, B with it (Branch's link), both to 20 s.
+    let t = 0;
+    const [a, b] = [new SimHost(() => (t += 1e-6)), new SimHost(() => (t += 1e-6))];
+    if (!a.load(hello).ok || !b.load(hello).ok) throw new Error('hello-mesh did not load');
+    play(b, 6_000.7);
+    expect(b.injectFault({ type: 'kill-service', service: 'catalog', for: '4s' }).ok).toBe(true);
+    const [atA, atB] = [play(a, 20_000), play(b, 20_000)];
+    expect(atA.traceHash).not.toBe(atB.traceHash);
+    const link = `http://localhost:5173/${encodeCompareLink({ a: { id: 'hello-mesh', actions: [] }, b: { id: 'hello-mesh', actions: b.liveActions() }, seed: null, tMs: 20_000, speedId: '1' })}`;
+    expect(link).toMatch(/\?compare=hello-mesh,hello-mesh&faultsB=.*&t=20s/);
+    const r = sim('replay', link, '--json');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const j = JSON.parse(r.stdout) as { a: { traceHash: string; requests: { sent: number } }; b: { traceHash: string; requests: { sent: number; failed: number } }; atMs: number[]; actions: number[] };
+    expect([j.a.traceHash, j.b.traceHash, j.atMs, j.actions]).toEqual([atA.traceHash, atB.traceHash, [20_000, 20_000], [0, 1]]);
+    expect([j.a.requests.sent, j.b.requests.sent]).toEqual([a.summary().requests.sent, b.summary().requests.sent]);
+    expect(j.b.requests.failed).toBe(b.summary().requests.failed);
+    // As `compare` prints two runs: a line per side with its trace hash, then the table with B/A.
+    const table = sim('replay', link);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toBe("replayed a compare link to the link's moment, 20.00 s of 2m 00s: A hello-mesh; B hello-mesh, with 1 live action replayed at their points");
+    expect(lines[1]).toMatch(new RegExp(`^A  hello-mesh .* trace ${atA.traceHash}$`));
+    expect(lines[2]).toMatch(new RegExp(`^B  hello-mesh .* trace ${atB.traceHash}$`));
+    expect(table.stdout).toMatch(/^sent +\d+ +\d+ +[\d.]+x$/m);
+  });
+
+  it("README's /?compare=retry-storm,retry-storm-fixed with --to-end gives the trace hashes `compare` gives for the pair (B runs with A's seed, as in the view)", () => {
+    const replayed = sim('replay', '/?compare=retry-storm,retry-storm-fixed', '--to-end', '--json');
+    const compared = sim('compare', 'scenarios/retry-storm.json', 'scenarios/retry-storm-fixed.json', '--json');
+    expect([replayed.code, replayed.stderr, compared.code]).toEqual([0, '', 0]);
+    const [r, c] = [JSON.parse(replayed.stdout), JSON.parse(compared.stdout)] as { a: { traceHash: string; seed: number }; b: { traceHash: string; seed: number } }[];
+    expect([r.a.traceHash, r.b.traceHash, r.b.seed]).toEqual([c.a.traceHash, c.b.traceHash, c.a.seed]);
+  });
+
+  it('a compare link naming an unknown scenario is refused at compare, in the CLI\'s words, exit 2', () => {
+    const r = sim('replay', '?compare=retry-storm,retry-strom&t=5s');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^compare: unknown scenario "retry-strom" for B; did you mean retry-storm\? \(scenarios: [^)]*\)\n/);
+    expect(r.stderr).not.toMatch(/pick a pair below|is not a link parameter|\bschema\b/);
+    expect(r.stderr).toMatch(/\nnothing replayed .*: fix the problem above\n$/);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveScenarioNames, scenarioReadProblem } from '../../src/cli/scenarioName';
+import { resolveScenarioName, resolveScenarioNames, scenarioReadProblem, shippedScenarioNames } from '../../src/cli/scenarioName';
 import { root, simHere } from './spawnSim';
 
 // `npm run sim` names shipped scenarios as the meshsim bin does (README: "A scenario shipped in
@@ -38,5 +38,13 @@ describe('shipped scenario names on the command line', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^hello-msh: no such file, nor a shipped scenario; did you mean hello-mesh\? \(shipped: /m);
     expect(run.stderr).not.toMatch(/\bat \w+ \(/);
+  });
+
+  it("scenarios/schema.json (the JSON Schema) is no scenario name, as in the app's list: not listed, and 'run schema' is not run (trial N7, finding 7)", () => {
+    const names = shippedScenarioNames(dirs);
+    expect(names).toContain('hello-mesh');
+    expect(names).not.toContain('schema');
+    expect(resolveScenarioName('schema', dirs)).toBe('schema');
+    expect(scenarioReadProblem('schema', Object.assign(new Error('gone'), { code: 'ENOENT' }), dirs)).toMatch(/^no such file, nor a shipped scenario/);
   });
 });
