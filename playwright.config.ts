@@ -35,6 +35,20 @@ function disabledFeatures(): string[] {
 }
 const features = disabledFeatures();
 
+/**
+ * V8's tiers for every test's page: up to Maglev, no TurboFan (`--max-opt=2`; 0 Ignition, 1
+ * Sparkplug, 2 Maglev, 3 TurboFan). A test's page lives seconds, and each load starts the page and
+ * its workers' isolates afresh, so TurboFan compiled the app and the engine again every time on the
+ * renderer's pool threads and was done in time to pay back little. Opening a link at a moment, new
+ * context each, 3 alternated rounds at load 8-14 (session 38, whole browser's CPU, median):
+ * gateway-and-mesh t=30s 4,254 -> 3,487 ms, retry-storm t=20s 4,308 -> 3,240, two-meshes-direct
+ * t=7s 3,492 -> 2,999, hello-mesh t=110s 4,323 -> 3,500; the 1,000-service istio-load-test-full at
+ * t=3s too: 18.2 -> 14.6 s (its worker's CPU the same, 7.4 s). `MESHSIM_JSFLAGS` replaces the
+ * flags (empty: V8's defaults, TurboFan on, as a person's browser runs). What a test checks never
+ * depends on the tier: the engine's trace hashes are the same on any (app.spec compares the CLI's).
+ */
+const jsFlags = process.env.MESHSIM_JSFLAGS ?? '--max-opt=2';
+
 export default defineConfig({
   testDir: 'test/browser',
   outputDir: process.env.MESHSIM_RESULTS ?? 'test-results',
@@ -80,6 +94,7 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        ...(jsFlags ? [`--js-flags=${jsFlags}`] : []),
         ...(features.length > 0 ? [`--disable-features=${features.join(',')}`] : []),
       ],
     },
