@@ -43,7 +43,7 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
   const locks: Rect[] = [];
   for (const l of links) {
     if (!l.lock || l.points.length === 0) continue;
-    const m = l.points[Math.floor((l.points.length - 1) / 2)];
+    const m = l.lockAt ?? l.points[Math.floor((l.points.length - 1) / 2)];
     locks.push({ x0: m.x - LOCK_HALF, y0: m.y - LOCK_HALF, x1: m.x + LOCK_HALF, y1: m.y + LOCK_HALF });
   }
   const bounds = links.map((l) => boundsOf(l.points));

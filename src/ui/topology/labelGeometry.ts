@@ -46,6 +46,8 @@ export interface LabelSpot {
 export interface LabelLink {
   points: readonly { x: number; y: number }[];
   lock: boolean;
+  /** Where its lock sits when not at its middle point (lockSpot.ts: moved off other links), design units. */
+  lockAt?: { x: number; y: number };
 }
 
 /**

@@ -18,6 +18,7 @@ import { drawEdgeLabels } from './svgEdgeLabels';
 import { meshLabel, meshTitle } from './meshName';
 import { meshesOf } from './meshRegions';
 import { drawBoundaries } from './svgBoundaries';
+import { lockSpots } from './lockSpot';
 
 export { PRESENTER_LABEL_UNITS } from './svgEdgeLabels';
 /** Room a link label keeps from a box's '+N' badge, design units (nodeRect keeps as much from the box). */
@@ -158,6 +159,14 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
     });
     labelLinks.push({ points, lock: e.edge.mtls });
   }
+  // Each padlock (whole or broken) at its link's middle, or off it where other links pass there (lockSpot.ts).
+  const spots = lockSpots(labelLinks.map((l) => l.points));
+  layout.edges.forEach((e, i) => {
+    const at = labelLinks[i].points[spots[i]];
+    if (!at) return;
+    labelLinks[i].lockAt = at;
+    for (const m of edgeViews.get(e.edge.id)?.marks ?? []) m.setAttribute('transform', `translate(${at.x},${at.y})`);
+  });
   // Beside each link, off its line (the middle of the lower side when free), clear of nodes,
   // other links, locks and other labels.
   // Presenter mode's labels are PRESENTER_LABEL_UNITS (13 px or more at its least scale), so
