@@ -1,5 +1,5 @@
 import { durationPaths } from '../scenario/common';
-import { parseDuration } from '../scenario/duration';
+import { DURATION_UNIT_HOW, parseDuration } from '../scenario/duration';
 import { scenarioSchema } from '../scenario/schema';
 
 /**
@@ -19,7 +19,7 @@ export function unitlessMessage(text: string): string {
 /** A command line's duration, in ms: a number with its unit; a bare number other than 0 is refused (unitlessMessage). */
 export function parseDurationArg(text: string): { ok: true; ms: number } | { ok: false; message: string } {
   if (/^\s*\d+(\.\d+)?\s*$/.test(text) && Number(text) !== 0) return { ok: false, message: unitlessMessage(text.trim()) };
-  return parseDuration(/^\s*[\d.]+\s*$/.test(text) ? Number(text) : text);
+  return parseDuration(/^\s*[\d.]+\s*$/.test(text) ? Number(text) : text, DURATION_UNIT_HOW);
 }
 
 let paths: string[][] | undefined;

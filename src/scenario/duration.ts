@@ -21,10 +21,26 @@ const MAX_TEXT = '8760h (one year of simulated time)';
 const PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(us|µs|ms|s|m|h)\s*$/;
 
 /**
- * Parses "250ms", "5s", "2m", "1.5h", "80us" (or a plain number of milliseconds) into
- * milliseconds. Returns an error message instead of throwing, for the schema to report.
+ * How a duration is written where a bare number is milliseconds: a scenario file (JSON or YAML, the editor's included)
+ * and the app's forms (Faults, the editor's Add form: src/ui/faults/durationField.ts). The end of every "is not a
+ * duration" message there, one source, so the file's message and the forms' say the same (trial N7, session 38: the
+ * editor's left out the bare number the forms gave).
  */
-export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: false; message: string } {
+export const DURATION_HOW = 'use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250)';
+
+/**
+ * How a duration is written where a bare number is refused: Istio's fields (src/scenario/import/fields.ts, text with a
+ * unit in the CRDs) and the CLI's `--duration` (src/cli/durationArg.ts, where `30` is ambiguous).
+ */
+export const DURATION_UNIT_HOW = 'use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m)';
+
+/**
+ * Parses "250ms", "5s", "2m", "1.5h", "80us" (or a plain number of milliseconds) into
+ * milliseconds. Returns an error message instead of throwing, for the schema to report; text that
+ * is no duration at all is told `how` to write one (DURATION_HOW, or DURATION_UNIT_HOW where a bare
+ * number is refused).
+ */
+export function parseDuration(input: unknown, how: string = DURATION_HOW): { ok: true; ms: number } | { ok: false; message: string } {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, message: `must be a finite duration, at most ${MAX_TEXT}, got ${input}` };
     if (input < 0) return { ok: false, message: `must not be negative, got ${input}` };
@@ -41,7 +57,7 @@ export function parseDuration(input: unknown): { ok: true; ms: number } | { ok: 
   const exp = m ? null : EXPONENT.exec(input);
   if (exp) return { ok: false, message: exponentMessage(input, Number(exp[1]) * UNITS[exp[2] ?? 'ms']) };
   if (!m) {
-    return { ok: false, message: `${quote(input)} is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")` };
+    return { ok: false, message: `${quote(input)} is not a duration; ${how}` };
   }
   // A number of 309 digits or more reads as Infinity: refused here with the rest.
   const ms = Number(m[1]) * UNITS[m[2]];

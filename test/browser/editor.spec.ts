@@ -46,7 +46,7 @@ test('editing a scenario: an error named by field and line, its fix, a form addi
   await replaceLine(page, '"duration": "120s"', '"duration": "10 parsecs",');
   await expect(editor.getByTestId('editor-state')).toHaveText('1 problem');
   const problem = editor.getByTestId('editor-problem');
-  await expect(problem).toHaveText('line 7 duration: "10 parsecs" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")');
+  await expect(problem).toHaveText('line 7 duration: "10 parsecs" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250)');
   await expect(editor.getByTestId('editor-run')).toBeDisabled();
   // The lint gutter marks that line.
   await expect(page.locator('.cm-gutter-lint .cm-lint-marker-error')).toHaveCount(1);

@@ -43,7 +43,7 @@ test('a fault with a bad "for" and a bad factor lists both problems at once, inj
     await page.getByTestId('fault-type').selectOption('latency');
     await page.getByLabel('delay').fill('');
     await page.getByTestId('fault-inject').click();
-    await expect(problems).toHaveText(['fault.delay: is required; type a number with a unit: us, ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds']);
+    await expect(problems).toHaveText(['fault.delay: is required; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250)']);
     await saveShot(page, `fault-form-percent-${width}x${height}.png`);
     await page.getByTestId('fault-type').selectOption('http-abort');
     await page.getByTestId('fault-target').selectOption('catalog');

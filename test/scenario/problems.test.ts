@@ -110,7 +110,7 @@ describe('a schema error beside broken references', () => {
   it('lists every problem at once, each at its path: the schema’s, then an unknown call, an unknown service in a gateway route, faults on hosts that do not exist', () => {
     expect(formatProblems(problemsOf(mixed())).split('\n')).toEqual([
       'clients.0.rate: must be greater than zero (requests per second), got -1',
-      'services.1.serviceTime: "fast" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")',
+      'services.1.serviceTime: "fast" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250)',
       'faults.1.bogus: unknown field (fields here: type, service, replica, at, for)',
       'services.0.calls.1.service: unknown service or gateway "cache" (known: api, db, edge)',
       'gateways.0.routes.0.service: unknown service "nope" (services: api, db)',
@@ -127,7 +127,7 @@ describe('a schema error beside broken references', () => {
       { type: 'kill-service', service: 'api', at: '20s' },
     ];
     expect(formatProblems(problemsOf(d)).split('\n')).toEqual([
-      'faults.0.at: "soon" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")',
+      'faults.0.at: "soon" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250)',
       'faults.1.replica: "db" has replicas 0 to 0, not 4',
       'faults.2.at: starts at 20.00 s, when the run is over (duration 10.00 s)',
     ]);

@@ -22,7 +22,7 @@ describe("a form's duration field", () => {
     expect(readDurationField('0', { positive: true, emptyMeans: 'to last until cleared' })).toEqual({ ok: false, message: 'must be more than 0, got "0" (leave it empty to last until cleared)' });
     expect(readDurationField('0ms', { positive: true })).toEqual({ ok: false, message: 'must be more than 0, got "0ms"' });
     expect(readDurationField('0')).toEqual({ ok: true, value: '0ms', ms: 0 });
-    expect(readDurationField('ten')).toEqual({ ok: false, message: '"ten" is not a duration; type a number with a unit: us, ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds' });
+    expect(readDurationField('ten')).toEqual({ ok: false, message: '"ten" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250)' });
     expect(readDurationField('-3')).toEqual({ ok: false, message: 'must not be negative, got "-3"' });
     expect(readDurationField('9000h')).toMatchObject({ ok: false, message: 'must be at most 8760h (one year of simulated time), got "9000h"' });
   });

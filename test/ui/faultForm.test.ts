@@ -105,7 +105,7 @@ describe("the form's shares are percents and its duration problems one wording (
     expect(faultFormProblems({ type: 'gateway-capacity', target: 'edge', params: { factor: '150' }, duration: '' })).toEqual([{ path: 'fault.factor', message: 'must be between 0 and 100 (a percent), got 150' }]);
   });
   it('words an empty delay as any unreadable duration, and refuses 1e12 as too long, with the bound', () => {
-    const how = 'type a number with a unit: us, ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds';
+    const how = 'use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250)';
     expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '' }, duration: '' })).toEqual([{ path: 'fault.delay', message: `is required; ${how}` }]);
     expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '5 parsecs' }, duration: '' })).toEqual([{ path: 'fault.delay', message: `"5 parsecs" is not a duration; ${how}` }]);
     expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '1e12' }, duration: '1e12' }).map((p) => p.message)).toEqual(Array(2).fill('must be at most 8760h (one year of simulated time), got "1e12"'));

@@ -1,4 +1,4 @@
-import { parseDuration } from '../duration';
+import { DURATION_UNIT_HOW, parseDuration } from '../duration';
 import { quoteText } from '../quote';
 import type { ManifestDoc, Seg } from './documents';
 import type { ImportMessage } from './types';
@@ -54,7 +54,7 @@ export class Fields {
     const v = this.doc.take(path);
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'number') return this.err(path, `expected a duration with its unit, such as "${v}s" or "${v}ms", got the number ${v} (Istio's durations are text with a unit; Kubernetes refuses a bare number)`);
-    const r = parseDuration(v);
+    const r = parseDuration(v, DURATION_UNIT_HOW);
     if (!r.ok) return this.err(path, r.message);
     if (r.ms <= 0) return this.err(path, 'must be greater than zero');
     return r.ms;

@@ -4,7 +4,7 @@
 // ("2" goes out as "2ms"), so what reaches a file, a link or the worker never depends on a unit
 // left out, and each duration field shows "ms" beside a bare number (DurationInput) so nobody
 // reads 2 as two seconds. (The CLI's --duration refuses a bare number as ambiguous.)
-import { parseDuration } from '../../scenario/duration';
+import { DURATION_HOW, parseDuration } from '../../scenario/duration';
 
 /** A number with no unit, as typed: "10", "2.5", ".5". */
 const BARE = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*$/;
@@ -14,8 +14,8 @@ export function isBareNumber(text: string): boolean {
   return BARE.test(text);
 }
 
-/** How a duration is written, the end of every duration problem the forms name. */
-export const DURATION_HOW = 'type a number with a unit: us, ms, s, m or h (250ms, 10s, 2m); a bare number is milliseconds';
+/** How a duration is written, the end of every duration problem the forms name: a scenario file's words (one source). */
+export { DURATION_HOW };
 
 /** A form's duration field read: the value to write (null when left empty), or what is wrong. */
 export type DurationField = { ok: true; value: string | null; ms: number | null } | { ok: false; message: string };

@@ -72,7 +72,7 @@ describe('a malformed manifest is an error at file:line: path, and no scenario',
     const pa = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: p\n  namespace: shop\nspec:\n  mtls:\n    mode: STRICTER\n';
     const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'vs.yaml': vs, 'pa.yaml': pa }, workload('a'));
     expect(r.e).toEqual([
-      'vs.yaml:11: spec.http[0].timeout: "soon" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m")',
+      'vs.yaml:11: spec.http[0].timeout: "soon" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m)',
       'pa.yaml:8: spec.mtls.mode: must be one of STRICT, PERMISSIVE, DISABLE, UNSET, got "STRICTER"',
     ]);
   });
@@ -95,7 +95,7 @@ describe('a malformed manifest is an error at file:line: path, and no scenario',
     const wl = 'name: t\nclients:\n  - { name: u, type: open, rate: 1, target: a }\napps:\n  - name: a\n    serviceTime: 5xs\n';
     const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a') }, wl);
     expect(r.scenario).toBeNull();
-    expect(r.e).toEqual(['workload.yaml:6: apps[0].serviceTime: "5xs" is not a duration; use a number with a unit: us, ms, s, m or h (e.g. "250ms", "5s", "2m") (scenario services.0.serviceTime)']);
+    expect(r.e).toEqual(['workload.yaml:6: apps[0].serviceTime: "5xs" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250) (scenario services.0.serviceTime)']);
   });
 });
 
