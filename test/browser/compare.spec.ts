@@ -246,6 +246,13 @@ test('a fault injected once hits the node of that name in both panes, and a shar
     expect(await runStatusLog(fresh)).toEqual(['opening both…', 'seeking to 4.0 s', 'paused']);
   });
   expect(await moment(fresh)).toEqual(m);
+  await test.step("npm run sim -- replay on the link the view shared gives each pane's trace hash and counts (trial N7: it refused a compare link)", async () => {
+    const [cmd, args] = simCommand(['replay', link, '--json']);
+    const cli = JSON.parse((await promisify(execFile)(cmd, args, { cwd: process.cwd() })).stdout) as { a: { traceHash: string; requests: { sent: number; failed: number } }; b: { traceHash: string; requests: { sent: number; failed: number } }; atMs: number[]; actions: number[] };
+    expect([cli.a.traceHash, cli.b.traceHash]).toEqual([m.a.hash, m.b.hash]);
+    expect([cli.a.requests.sent, cli.a.requests.failed, cli.b.requests.sent, cli.b.requests.failed].map(String)).toEqual([m.a.sent, m.a.failed, m.b.sent, m.b.failed]);
+    expect([cli.atMs, cli.actions]).toEqual([[Number(m.a.t), Number(m.b.t)], [1, 1]]);
+  });
   await expect(fresh.getByTestId('compare-fault')).toHaveAttribute('data-hit', 'AB');
   await expect(fresh.getByTestId('speed')).toHaveValue('10');
   await expect(fresh.getByTestId('link-problems')).toHaveCount(0);
