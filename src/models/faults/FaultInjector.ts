@@ -138,8 +138,9 @@ export class FaultInjector implements Actor {
         for (const cp of w.controlPlanes) {
           if (f.mesh !== undefined && cp.spec.name !== f.mesh) continue;
           const hosts = f.service === undefined ? null : new Set(w.serviceByName(f.service).hosts);
-          const members = hosts === null ? cp.members : cp.members.filter((sc) => hosts.has(sc.host));
-          cp.expireNow(members);
+          // Its members' and the gateways' that hold an identity from its CA (a bridge's other one is the other mesh's).
+          const holders = [...cp.members, ...cp.certs.gateways];
+          cp.expireNow(hosts === null ? holders : holders.filter((sc) => hosts.has(sc.host)));
         }
         return null;
       }

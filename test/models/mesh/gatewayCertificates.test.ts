@@ -98,6 +98,22 @@ describe("a gateway's own certificates expire and renew from their own CA, as a 
     expect(s.meshes.retail.certificates.expired).toBe(0);
   });
 
+  it("expire-certificates on payments expires the bridge's payments identity with the ledger's, not its retail one; they renew after the CA's retry interval", () => {
+    const { w, ended } = world(bridged([{ type: 'expire-certificates', mesh: 'payments', at: '5s' }], '30s'));
+    const sc = bridgeProxy(w);
+    w.runUntil(5_001);
+    expect(sc.clientIdentity!.notAfter).toBe(5_000);
+    expect(sc.serverIdentity!.notAfter).toBe(86_400_000);
+    w.runUntil(30_000);
+    const s = summarize(w, 0);
+    // The ledger's sidecar and the bridge's two replicas; renewed 10 s later (retryEvery).
+    expect(s.meshes.payments.certificates.expired).toBe(3);
+    expect(s.meshes.payments.certificates.renewed).toBeGreaterThanOrEqual(3);
+    expect(s.meshes.retail.certificates.expired).toBe(0);
+    expect(share(ended.filter((e) => e.sentAt >= 6_100 && e.sentAt < 14_900), 'tls-expired-cert')).toBe(1);
+    expect(share(ended.filter((e) => e.sentAt >= 16_100), 'ok')).toBe(1);
+  });
+
   it('a gateway in one mesh holds one certificate for both sides, and it renews once at a time', () => {
     const { w } = world({
       name: 'edge-in-mesh',
