@@ -19,7 +19,7 @@ export function drawBoundaries(layer: Selection<SVGGElement, unknown, null, unde
   const labels: SVGTextElement[] = [];
   for (const r of regions) {
     const words = boundaryText({ boundary: r.name, mesh: r.mesh });
-    const g = layer.append('g').attr('class', 'topo-boundary').attr('data-boundary', r.name).attr('data-mesh', r.mesh);
+    const g = layer.append('g').attr('class', 'topo-boundary').attr('data-boundary', r.name).attr('data-boundary-of', r.mesh);
     g.append('title').text(`${words}: its proxies get no routes, endpoints or certificate`);
     paths.push(g.append('path').attr('class', 'topo-boundary-area').attr('d', r.path).node()!);
     const text = g.append('text').attr('class', 'topo-boundary-label').style('font-size', `${r.fontUnits}px`);
