@@ -237,9 +237,12 @@ export class SimHost extends HostRun {
     return requestTrace(this.requireWorld(), requestId);
   }
 
-  /** Recently kept requests, newest first (failed ones only if asked), at most `limit` (default 50). */
-  sampledRequests(options: { failedOnly?: boolean; limit?: number } = {}): TraceSummary[] {
-    return this.requireWorld().tracer?.list(options.failedOnly ?? false, options.limit ?? 50) ?? [];
+  /**
+   * Recently kept requests, newest first (failed ones only if asked), at most `limit` (default 50). With `sample`,
+   * only the 1-in-N sample (TraceStore.list's sampleOnly): ok and failed in the run's proportion.
+   */
+  sampledRequests(options: { failedOnly?: boolean; limit?: number; sample?: boolean } = {}): TraceSummary[] {
+    return this.requireWorld().tracer?.list(options.failedOnly ?? false, options.limit ?? 50, options.sample ?? false) ?? [];
   }
 
   // ---- snapshots (hostSnapshots.ts) ----------------------------------------------------

@@ -64,9 +64,14 @@ export abstract class TraceStore {
 
   // ---- reading -------------------------------------------------------------------------
 
-  /** The kept requests, newest first, optionally failed ones only, at most `limit`. */
-  list(failedOnly = false, limit = 100): TraceSummary[] {
-    const all = failedOnly ? [...this.failed, ...this.sampled.filter((t) => t.fate !== 'ok')] : [...this.failed, ...this.sampled];
+  /**
+   * The kept requests, newest first, optionally failed ones only, at most `limit`. With `sampleOnly`, the 1-in-N
+   * sample alone (chosen when sent, whatever their fate): a fair sample, whose failed share is the run's; without it
+   * every failed one kept besides, so failures crowd the list (all of them kept against one ok request in N).
+   */
+  list(failedOnly = false, limit = 100, sampleOnly = false): TraceSummary[] {
+    const sampled = failedOnly ? this.sampled.filter((t) => t.fate !== 'ok') : this.sampled;
+    const all = sampleOnly ? [...sampled] : [...this.failed, ...sampled];
     all.sort((a, b) => b.id - a.id);
     return all.slice(0, Math.max(0, limit)).map(summary);
   }

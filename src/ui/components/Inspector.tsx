@@ -205,6 +205,12 @@ function RequestList() {
       </div>
       {requests.length > 0 ? (
         <>
+          {/* What the list is of: unticked it is the 1-in-20 sample alone, so its failures are the run's share. */}
+          <p className="inspector-hint" data-testid="request-list-note">
+            {failedOnly
+              ? 'Failed requests, newest first: the app keeps the last 200.'
+              : `One request in 20, kept when sent whatever its fate, newest first: ${requests.filter((r) => r.cause).length} of these ${requests.length} failed.`}
+          </p>
           <ol className="request-list" data-testid="request-list">
             {requests.map((r) => (
               <li key={r.id}>
