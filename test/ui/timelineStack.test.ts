@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belowRowsDrop, handleGroups, rowOffset, stackMarkers } from '../../src/ui/components/timelineStack';
+import { belowRowsDrop, handleGroups, rowOffset, spreadMarkers, stackMarkers } from '../../src/ui/components/timelineStack';
 
 const step = (x: number) => ({ x, left: 11, right: 11 });
 const handle = (x: number) => ({ x, left: 3, right: 6 });
@@ -35,5 +35,24 @@ describe('timeline markers', () => {
     // control-plane-outage: the control plane and the CA at 10 s, a kill at 20 s.
     expect(handleGroups([10000, 10000, 20000])).toEqual([[0], [1], [2]]);
     expect(handleGroups([5000, 12000, 5000, 12000, 12000, 12001])).toEqual([[0], [1, 3, 4], [2], [5]]);
+  });
+});
+
+describe('spreadMarkers: step circles on one row never overlap', () => {
+  it('leaves markers far enough apart where they are', () => {
+    expect(spreadMarkers([100, 50, 200], 22, 0, 1000)).toEqual([100, 50, 200]);
+  });
+  it("spreads two markers 7 px apart evenly round their times (the compare view's steps 3 and 4 at 1024 px)", () => {
+    expect(spreadMarkers([300, 307], 22, 0, 1000)).toEqual([292.5, 314.5]);
+  });
+  it('keeps every pair at least `span` apart, in their order, inside the track', () => {
+    const xs = [0, 3, 5, 40, 41, 990, 1000, 1000];
+    const out = spreadMarkers(xs, 22, 0, 1000);
+    const sorted = [...out].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i] - sorted[i - 1]).toBeGreaterThanOrEqual(22 - 1e-9);
+    expect(Math.min(...out)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...out)).toBeLessThanOrEqual(1000);
+    // Order kept: the first of the two at 1000 px stays left of the second.
+    expect(out[6]).toBeLessThan(out[7]);
   });
 });

@@ -1,17 +1,31 @@
 // The compare view's one timeline: both runs' progress on the shared clock, the faults, where
 // the runs first differ, and a drag to seek both.
-import { useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { formatClock, formatMoment } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT, divergenceHeadline } from './divergence';
 import { storySteps } from './useCompareKeys';
 import { stepMarkerTitle } from '../components/timelineTitles';
+import { spreadMarkers } from '../components/timelineStack';
+
+/** A step circle's width here (compare.css) and the air between two side by side, CSS px. */
+const STEP_PX = 18;
+const STEP_AIR = 6;
 
 /** The shared timeline; a press or a drag on it seeks both runs. */
 export function CompareTimeline({ controller, s }: { controller: CompareController; s: CompareState }) {
   const track = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
+  const [trackWidth, setTrackWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = track.current;
+    if (!el) return;
+    setTrackWidth(el.getBoundingClientRect().width);
+    const ro = new ResizeObserver((entries) => setTrackWidth(entries[entries.length - 1].target.getBoundingClientRect().width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const at = (ms: number) => `${(100 * Math.min(1, ms / Math.max(1, s.durationMs))).toFixed(3)}%`;
   // Both runs at their end with no difference found: said for the whole run, not "yet".
   const ended = s.durationMs > 0 && s.simTime >= s.durationMs;
@@ -32,6 +46,11 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
   // numbered on the track, and the current one named where the label says "timeline".
   const steps = storySteps(controller.panes);
   const current = steps.filter((x) => x.at <= (s.seekingTo ?? s.simTime)).length - 1;
+  // Steps closer than a circle stand side by side round their times: gateway-only vs mesh-only's 3 and 4, a
+  // second apart, were drawn one over the other at 1024 px (N7's trial).
+  const stepPx = (ms: number) => (trackWidth * Math.min(1, ms / Math.max(1, s.durationMs)));
+  const stepX = spreadMarkers(steps.map((x) => stepPx(x.at)), STEP_PX + STEP_AIR, 0, trackWidth);
+  const stepLeft = (i: number) => (trackWidth ? `calc(${at(steps[i].at)} + ${(stepX[i] - stepPx(steps[i].at)).toFixed(1)}px)` : at(steps[i].at));
   const stepHead = current >= 0 ? `Step ${current + 1} of ${steps.length} · ${steps[current].title}` : null;
   const timeAtX = (clientX: number) => {
     const r = track.current!.getBoundingClientRect();
@@ -80,7 +99,7 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
             type="button"
             className={`timeline-step${i === current ? ' current' : i < current ? ' past' : ''}`}
             data-testid="compare-step-marker"
-            style={{ left: at(x.at) }}
+            style={{ left: stepLeft(i) }}
             title={stepMarkerTitle(i, x)}
             onPointerDown={(e) => e.stopPropagation()}
             onClick={(e) => {

@@ -89,3 +89,37 @@ export function handleGroups(starts: readonly number[]): number[][] {
   });
   return groups;
 }
+
+/**
+ * Where to draw markers of one width on one row so none overlaps another: each centre at least `span` px
+ * (a marker's width and the air between two) from the next, as near its own `xs[i]` as that allows, inside
+ * [lo, hi]. A run of markers closer than `span` is spread evenly round the mean of their places (least
+ * squares), so two steps a second apart at 1024 px (the compare view's 3 and 4, 7 px apart, drawn one over
+ * the other) stand side by side either side of their times, not lifted to a row of their own. Returns a
+ * centre per marker, in the order given; `xs` in px, any order; with no room for all (hi − lo less than
+ * (n − 1)·span) they are laid from `lo` at `span` apart. Pure.
+ */
+export function spreadMarkers(xs: readonly number[], span: number, lo: number, hi: number): number[] {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b] || a - b);
+  // Blocks of markers `span` apart: first index into `order`, count, and the block's first centre.
+  const blocks: { first: number; n: number; start: number }[] = [];
+  const fit = (first: number, n: number) => {
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += xs[order[first + k]] - k * span;
+    return Math.min(Math.max(sum / n, lo), hi - (n - 1) * span);
+  };
+  order.forEach((_, j) => {
+    let b = { first: j, n: 1, start: fit(j, 1) };
+    // Merged into the block before while they would overlap (the one before may then reach back too).
+    while (blocks.length > 0) {
+      const prev = blocks[blocks.length - 1];
+      if (prev.start + prev.n * span <= b.start + 1e-9) break;
+      blocks.pop();
+      b = { first: prev.first, n: prev.n + b.n, start: fit(prev.first, prev.n + b.n) };
+    }
+    blocks.push(b);
+  });
+  const out = new Array<number>(xs.length);
+  for (const b of blocks) for (let k = 0; k < b.n; k++) out[order[b.first + k]] = Math.max(lo, b.start) + k * span;
+  return out;
+}
