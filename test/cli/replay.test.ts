@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
 import { encodeLink } from '../../src/ui/recipe/url';
 import { encodeCompareLink } from '../../src/ui/compare/link';
-import { sim } from './spawnSim';
+import { simWithin } from './spawnSim';
+
+/** The CLI, given 2 minutes: replays run whole scenarios (both sides of a compare link), seconds alone, far more beside the rest of the suite. */
+const sim = (...args: string[]) => simWithin(120_000, ...args);
 
 const hello = readFileSync(fileURLToPath(new URL('../../scenarios/hello-mesh.json', import.meta.url)), 'utf8');
 

@@ -23,10 +23,19 @@ export interface Result {
   stderr: string;
 }
 
-/** Runs the CLI and waits for it. */
+/** Runs the CLI and waits for it, killing it after 30 s (a hang; `code` is then null). */
 export function sim(...args: string[]): Result {
+  return simWithin(30_000, ...args);
+}
+
+/**
+ * Runs the CLI and waits up to `timeoutMs` (ms) for it: for whole runs of a scenario that take
+ * seconds alone but many times that while the rest of the suite shares the two cores (replay's
+ * `--to-end` of retry-storm: 5 s alone, killed at 30 s in session 38's CI).
+ */
+export function simWithin(timeoutMs: number, ...args: string[]): Result {
   const [cmd, argv] = simCommand(args);
-  const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', timeout: timeoutMs });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
