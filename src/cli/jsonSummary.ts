@@ -23,7 +23,11 @@ export type JsonSummary = Omit<RunSummary, 'latencyMs' | 'services' | 'edges' | 
   changes: (RunSummary['changes'][number] & { reach?: 'all' | 'some' | 'none' | null })[];
 };
 
-/** The summary for `--json` (see JsonSummary), by the histogram sizes in `counts` and the scenario's change `notes`. Pure: copies what it changes. */
+/**
+ * The summary for `--json` (see JsonSummary), by the histogram sizes in `counts` and the scenario's change `notes`;
+ * `wallMs` to 0.1 ms (a wall-clock reading: its float tail, 461.9392250000001, is noise; trial N8, finding 7), in
+ * run, compare and replay alike. Pure: copies what it changes.
+ */
 export function jsonSummary(s: RunSummary, counts: LatencyCounts, notes: readonly ChangeNote[] = []): JsonSummary {
   const reach = new Map(notes.map((n) => [n.key, n.reach]));
   const keep = (l: LatencySummary | null, n: number | undefined) => (l === null || n === 0 ? null : l);
@@ -31,6 +35,7 @@ export function jsonSummary(s: RunSummary, counts: LatencyCounts, notes: readonl
     Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { ...v, latencyMs: keep(v.latencyMs, n[k]) }]));
   return {
     ...s,
+    wallMs: Math.round(s.wallMs * 10) / 10,
     latencyMs: keep(s.latencyMs, counts.requests),
     services: map(s.services, counts.services),
     edges: map(s.edges, counts.edges),

@@ -34,7 +34,8 @@ A compare view's link (?compare=A,B, and Branch's) replays both sides, each with
 faults, and prints them side by side as compare does, each with the trace hash its pane showed.
   LINK       the link the app's Share button gives (the whole address, or just its ?... part);
              quote it in the shell: it holds & and #
-  --to-end   run on to the scenario's end after the link's moment (default: stop at the moment)
+  --to-end   run on to the scenario's end after the link's moment (default: stop at the moment);
+             a link without t= is a run at 0 s, where nothing has run: replay it with --to-end
   --json     print exactly one JSON object on stdout, and nothing else
 Examples:
   npm run sim -- replay 'http://localhost:5173/?scenario=retry-storm&t=25s'
@@ -76,18 +77,36 @@ export function replayMain(argv: readonly string[], how: Invocation = 'npm'): nu
   // The app opens the rest of a link with a bad part; a replay that must give the app's figures refuses it.
   const bad = decoded.problems.filter(replayRefuses);
   if (bad.length) return void process.stderr.write(refusal(bad)), BAD_INPUT;
+  if (!toEnd && decoded.tMs === 0) return void process.stderr.write(NO_MOMENT), BAD_INPUT;
   const ref = decoded.scenario ?? { kind: 'builtin' as const, id: 'hello-mesh' };
   const t0 = performance.now();
   const r = replayRun(ref, decoded.seed, decoded.actions, toEnd ? Number.POSITIVE_INFINITY : decoded.tMs, dirs);
   if (!r.ok) return void process.stderr.write(r.lines.join('\n') + '\n'), BAD_INPUT;
   const { summary: s, counts, atMs: until, durationMs: end } = r;
   const summary = { ...s, wallMs: performance.now() - t0 };
+  if (!toEnd && decoded.tMs > end) process.stderr.write(pastTheEnd(decoded.tMs, end, "the run's end"));
   if (json) process.stdout.write(JSON.stringify({ ...jsonSummary(summary, counts, []), atMs: until, actions: decoded.actions.length }) + '\n');
   else {
     const at = until === end ? `to its end (${formatDuration(end)})` : `to the link's moment, ${formatDuration(until)} of ${formatDuration(end)}`;
     process.stdout.write(`replayed ${r.name} ${at}${liveText(decoded.actions.length)}\n${formatSummary(summary, counts, [])}\n`);
   }
   return 0;
+}
+
+/**
+ * stderr for a link with no moment (no `t=`, or t=0) replayed without --to-end: the app opens such a link at 0 s, where
+ * nothing has run, so a replay would print all-zero figures (trial N8, finding 5). Said instead, and exit 2.
+ */
+export const NO_MOMENT = 't: the link has no moment (t=); nothing has run at 0 s: give --to-end, or a link with t=\n';
+
+/**
+ * stderr for a link's moment past the end (`tMs` > `endMs`, simulated ms; `end` names whose end, "the run's end" or
+ * "both runs' end"): "t: 9999 s is past the run's end (40 s); replayed to the end", as the app says it opened at the
+ * end (src/ui/sim/runLink.ts pastTheEnd). Pure.
+ */
+export function pastTheEnd(tMs: number, endMs: number, end: string): string {
+  const s = (ms: number) => `${+(ms / 1000).toFixed(3)} s`;
+  return `t: ${s(tMs)} is past ${end} (${s(endMs)}); replayed to the end\n`;
 }
 
 /** ', with 2 live actions replayed at their points' (empty for none): what a replay's first line says of them. Pure. */

@@ -9,7 +9,7 @@ import { decodeCompareLink } from '../ui/compare/link';
 import type { LinkContext } from '../ui/recipe/url';
 import { compareRuns, formatComparison } from './compare';
 import { jsonSummary } from './jsonSummary';
-import { liveText, refusal, replayRefuses, replayRun } from './replay';
+import { liveText, NO_MOMENT, pastTheEnd, refusal, replayRefuses, replayRun } from './replay';
 
 /** Exit code for bad input: the link, never a crash. */
 const BAD_INPUT = 2;
@@ -37,6 +37,7 @@ export function replayCompare(query: string, o: ReplayCompareOptions): number {
   const link = decodeCompareLink(query, o.ctx);
   const bad = link.problems.filter(replayRefuses);
   if (bad.length || !link.scenarios) return void process.stderr.write(refusal(bad)), BAD_INPUT;
+  if (!o.toEnd && link.tMs === 0) return void process.stderr.write(NO_MOMENT), BAD_INPUT;
   const until = o.toEnd ? Number.POSITIVE_INFINITY : link.tMs;
   const t0 = performance.now();
   const a = replayRun(link.scenarios[0], link.seed, link.actionsA, until, o.dirs);
@@ -45,11 +46,12 @@ export function replayCompare(query: string, o: ReplayCompareOptions): number {
   const b = replayRun(link.scenarios[1], link.seed ?? a.seed, link.actionsB, until, o.dirs);
   if (!b.ok) return void process.stderr.write(b.lines.map((l) => `B: ${l}`).join('\n') + '\n'), BAD_INPUT;
   const c = compareRuns(jsonSummary({ ...a.summary, wallMs: t1 - t0 }, a.counts, []), jsonSummary({ ...b.summary, wallMs: performance.now() - t1 }, b.counts, []));
+  const end = Math.max(a.durationMs, b.durationMs);
+  if (!o.toEnd && link.tMs > end) process.stderr.write(pastTheEnd(link.tMs, end, "both runs' end"));
   if (o.json) {
     process.stdout.write(JSON.stringify({ ...c, atMs: [a.atMs, b.atMs], actions: [link.actionsA.length, link.actionsB.length] }) + '\n');
     return 0;
   }
-  const end = Math.max(a.durationMs, b.durationMs);
   const moment = Math.max(a.atMs, b.atMs);
   const at = moment === end ? `to their end (${formatDuration(end)})` : `to the link's moment, ${formatDuration(moment)} of ${formatDuration(end)}`;
   const side = (tag: string, r: typeof a, n: number) => `${tag} ${r.name}${liveText(n)}`;

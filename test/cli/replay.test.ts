@@ -119,4 +119,24 @@ describe('npm run sim -- replay with a compare or Branch link (trial N7, finding
     expect(r.stderr).not.toMatch(/pick a pair below|is not a link parameter|\bschema\b/);
     expect(r.stderr).toMatch(/\nnothing replayed .*: fix the problem above\n$/);
   });
+
+  it('a link without t= (a run at 0 s, nothing run) says so and exits 2, single or compare; trial N8, finding 5', () => {
+    for (const link of ['?scenario=retry-storm', '?compare=retry-storm,retry-storm-fixed']) {
+      const r = sim('replay', link);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 't: the link has no moment (t=); nothing has run at 0 s: give --to-end, or a link with t=\n']);
+    }
+  });
+
+  it("a moment past the end is said on stderr (replayed to the end, as the app opens it), and --json's wallMs has at most one decimal, single or compare; trial N8, findings 5 and 7", () => {
+    const single = sim('replay', '?scenario=retry-storm&t=9999s', '--json');
+    expect([single.code, single.stderr]).toEqual([0, "t: 9999 s is past the run's end (40 s); replayed to the end\n"]);
+    const s = JSON.parse(single.stdout) as { atMs: number; wallMs: number };
+    expect(s.atMs).toBe(40_000);
+    expect(String(s.wallMs)).toMatch(/^\d+(\.\d)?$/);
+    const pair = sim('replay', '?compare=retry-storm,retry-storm-fixed&t=9999s');
+    expect([pair.code, pair.stderr]).toEqual([0, "t: 9999 s is past both runs' end (40 s); replayed to the end\n"]);
+    expect(pair.stdout.split('\n')[0]).toMatch(/^replayed a compare link to their end \(40\.00 s\)/);
+    const pairJson = JSON.parse(sim('replay', '?compare=retry-storm,retry-storm-fixed&t=30s', '--json').stdout) as { a: { wallMs: number }; b: { wallMs: number } };
+    for (const w of [pairJson.a.wallMs, pairJson.b.wallMs]) expect(String(w)).toMatch(/^\d+(\.\d)?$/);
+  });
 });
