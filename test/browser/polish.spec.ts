@@ -159,7 +159,7 @@ test('a fault\'s "for" reads a bare number as milliseconds (the field shows "ms"
   await page.getByTestId('fault-type').selectOption('kill-service');
   await page.getByTestId('fault-duration').fill('0');
   await page.getByTestId('fault-inject').click();
-  await expect(page.getByTestId('fault-problems')).toHaveText('fault.for: must be more than 0, got "0" (leave it empty to last until cleared)');
+  await expect(page.getByTestId('fault-problems')).toHaveText('for: must be more than 0, got "0" (leave it empty to last until cleared)');
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
   // A bare number is milliseconds, as in a file: the field says so.
   await page.getByTestId('fault-duration').fill('10');
@@ -181,7 +181,7 @@ test('a fault\'s "for" reads a bare number as milliseconds (the field shows "ms"
   await page.getByTestId('compare-fault-type').selectOption('kill-service');
   await page.getByTestId('compare-fault-for').fill('0');
   await page.getByTestId('compare-inject').click();
-  await expect(page.getByTestId('inject-problems')).toHaveText('fault.for: must be more than 0, got "0" (leave it empty to last until cleared)');
+  await expect(page.getByTestId('inject-problems')).toHaveText('for: must be more than 0, got "0" (leave it empty to last until cleared)');
   await page.getByTestId('compare-fault-for').fill('10');
   await expect(page.getByTestId('compare-fault-for-unit')).toHaveText('ms');
   await page.getByTestId('compare-fault-for').fill('10s');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, test } from 'vitest';
-import { FAULT_TYPES, buildFault, faultFormProblems, faultTypeSpec, fieldChoices, paramDefaults, replicaOptions, shownParams, targetOptions } from '../../src/ui/faults/faultForm';
+import { FAULT_TYPES, buildFault, faultFieldLabel, faultFormProblems, faultTypeSpec, fieldChoices, paramDefaults, replicaOptions, shownParams, targetOptions } from '../../src/ui/faults/faultForm';
 import { validateScenario } from '../../src/scenario';
 
 const topology = {
@@ -95,11 +95,11 @@ describe("the form's shares are percents and its duration problems one wording (
     expect(faultFormProblems({ type: 'packet-loss', target: 'network', params: { rate: '5' }, duration: '' })).toEqual([]);
     // A fault that would do nothing is refused at its field (N-report 9): 0%, 0 ms, 1x slower, 100% left.
     const nothing = (type: string, key: string, value: string) => faultFormProblems({ type, target: 'x', params: { [key]: value }, duration: '' });
-    expect(nothing('http-abort', 'percent', '0')).toEqual([{ path: 'fault.percent', message: '"% of requests" at 0% makes a fault that does nothing; give more than 0' }]);
-    expect(nothing('packet-loss', 'rate', '0')).toEqual([{ path: 'fault.rate', message: '"% of packets lost" at 0% makes a fault that does nothing; give more than 0' }]);
-    expect(nothing('gateway-capacity', 'factor', '100')).toEqual([{ path: 'fault.factor', message: '"% of capacity left" at 100% makes a fault that does nothing; give below 100' }]);
-    expect(nothing('slow-replica', 'factor', '1')).toEqual([{ path: 'fault.factor', message: '"times slower" at 1 makes a fault that does nothing; give other than 1' }]);
-    expect(nothing('latency', 'delay', '0ms')).toEqual([{ path: 'fault.delay', message: '"delay" at 0ms makes a fault that does nothing; give more than 0' }]);
+    expect(nothing('http-abort', 'percent', '0')).toEqual([{ path: 'fault.percent', message: 'at 0% makes a fault that does nothing; give more than 0' }]);
+    expect(nothing('packet-loss', 'rate', '0')).toEqual([{ path: 'fault.rate', message: 'at 0% makes a fault that does nothing; give more than 0' }]);
+    expect(nothing('gateway-capacity', 'factor', '100')).toEqual([{ path: 'fault.factor', message: 'at 100% makes a fault that does nothing; give below 100' }]);
+    expect(nothing('slow-replica', 'factor', '1')).toEqual([{ path: 'fault.factor', message: 'at 1 makes a fault that does nothing; give other than 1' }]);
+    expect(nothing('latency', 'delay', '0ms')).toEqual([{ path: 'fault.delay', message: 'at 0ms makes a fault that does nothing; give more than 0' }]);
     expect(nothing('http-abort', 'percent', '0.5')).toEqual([]);
     expect(nothing('gateway-capacity', 'factor', '0')).toEqual([]);
     expect(faultFormProblems({ type: 'gateway-capacity', target: 'edge', params: { factor: '150' }, duration: '' })).toEqual([{ path: 'fault.factor', message: 'must be between 0 and 100 (a percent), got 150' }]);
@@ -109,5 +109,19 @@ describe("the form's shares are percents and its duration problems one wording (
     expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '' }, duration: '' })).toEqual([{ path: 'fault.delay', message: `is required; ${how}` }]);
     expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '5 parsecs' }, duration: '' })).toEqual([{ path: 'fault.delay', message: `"5 parsecs" is not a duration; ${how}` }]);
     expect(faultFormProblems({ type: 'latency', target: 'web', params: { delay: '1e12' }, duration: '1e12' }).map((p) => p.message)).toEqual(Array(2).fill('must be at most 8760h (one year of simulated time), got "1e12"'));
+  });
+});
+
+describe('faultFieldLabel (trial N8, finding 3: the Faults form said "fault.for:" under a field labelled "for (e.g. 10s)")', () => {
+  it("names a problem's field by its label, as the editor's Add form does; a path in no field as given", () => {
+    expect(faultFieldLabel('kill-service', 'fault.for')).toBe('for');
+    expect(faultFieldLabel('slow-replica', 'fault.factor')).toBe('times slower');
+    expect(faultFieldLabel('gateway-capacity', 'fault.factor')).toBe('% of capacity left');
+    expect(faultFieldLabel('http-abort', 'fault.percent')).toBe('% of requests');
+    expect(faultFieldLabel('latency', 'fault.delay')).toBe('delay');
+    expect(faultFieldLabel('kill-service', 'fault.service')).toBe('on');
+    expect(faultFieldLabel('partition', 'fault.between.0')).toBe('cut off');
+    expect(faultFieldLabel('kill-service', 'fault.type')).toBe('inject');
+    expect(faultFieldLabel('kill-service', 'fault')).toBe('fault');
   });
 });

@@ -2,7 +2,7 @@
 // single view's fields (FaultFields.tsx), its targets the names of either topology.
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { formatMoment } from '../format';
-import { buildFault, faultFormProblems, fieldChoices, targetOptions, type Option, type TargetKind } from '../faults/faultForm';
+import { buildFault, faultFieldLabel, faultFormProblems, fieldChoices, targetOptions, type Option, type TargetKind } from '../faults/faultForm';
 import { FaultFields, useFaultFields } from '../faults/FaultFields';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
@@ -34,7 +34,7 @@ export function CompareFaults({ controller, s }: { controller: CompareController
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     // The form's own checks first (a bare number is milliseconds; "for" more than 0).
-    const found = faultFormProblems(f.values).map((p) => `${p.path}: ${p.message}`);
+    const found = faultFormProblems(f.values).map((p) => `${faultFieldLabel(f.values.type, p.path)}: ${p.message}`);
     setLocal(found);
     if (found.length > 0) return;
     setBusy(true);

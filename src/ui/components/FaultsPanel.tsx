@@ -3,7 +3,7 @@
 import { trackInject } from '../compare/pendingInjects';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
-import { buildFault, faultFormProblems, fieldChoices, targetOptions, withCheckedRest, type TargetKind } from '../faults/faultForm';
+import { buildFault, faultFieldLabel, faultFormProblems, fieldChoices, targetOptions, withCheckedRest, type TargetKind } from '../faults/faultForm';
 import { FaultFields, useFaultFields } from '../faults/FaultFields';
 import { faultListOrder, faultState } from './faultState';
 import type { Problem } from '../state/store';
@@ -156,7 +156,8 @@ function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['t
         <ul ref={said} className="problems" data-testid="fault-problems" role="alert">
           {problems.map((p, i) => (
             <li key={i}>
-              <code>{p.path || '(fault)'}</code>: {p.message}
+              {/* Each field by its label, as the editor's Add form names it ("for", "times slower"). */}
+              <strong>{p.path ? faultFieldLabel(f.values.type, p.path) : '(fault)'}</strong>: {p.message}
             </li>
           ))}
         </ul>

@@ -244,10 +244,31 @@ export function faultFormProblems(v: FaultFormValues): { path: string; message: 
   return out;
 }
 
-/** A field at its `idle` value, refused in words naming it: '"% of requests" at 0% makes a fault that does nothing; give more than 0'. Pure. */
+/**
+ * The label of the field a fault problem's `path` (the worker's, `fault.for`) is at, as the form
+ * shows it: `fault.for` is "for", a parameter its label ("times slower", "% of requests"), the
+ * target its select's ("on", "cut off"), `fault.type` "inject"; any other path (`fault`, a path
+ * in no field) as given. The form lists problems by these names, as the editor's Add form does
+ * (trial N8, finding 3: "fault.for:" under a field labelled "for (e.g. 10s)"). Pure.
+ */
+export function faultFieldLabel(type: string, path: string): string {
+  const spec = faultTypeSpec(type);
+  const key = path.startsWith('fault.') ? path.slice('fault.'.length).split('.')[0] : '';
+  if (key === 'for') return 'for';
+  if (key === 'type') return 'inject';
+  const param = spec.params.find((p) => p.key === key);
+  if (param) return param.label;
+  if (['service', 'gateway', 'mesh', 'from', 'to', 'between'].includes(key)) return spec.target === 'node' ? 'cut off' : 'on';
+  return path;
+}
+
+/**
+ * A field at its `idle` value, refused at it: 'at 0% makes a fault that does nothing; give more
+ * than 0', listed after the field's label (faultFieldLabel: "% of requests: at 0% …"). Pure.
+ */
 function idleProblem(p: ParamSpec, shown: string): { path: string; message: string } {
   const way = p.idle === 100 ? 'below 100' : p.idle === 1 ? 'other than 1' : 'more than 0';
-  return { path: `fault.${p.key}`, message: `"${p.label}" at ${shown} makes a fault that does nothing; give ${way}` };
+  return { path: `fault.${p.key}`, message: `at ${shown} makes a fault that does nothing; give ${way}` };
 }
 
 /**
