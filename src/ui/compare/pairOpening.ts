@@ -171,6 +171,11 @@ export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Rec
     });
     return;
   }
+  // A moment past both ends said at once, as the single view says it (runLink.ts openLink): both
+  // durations are known now, before the live actions and the seek (trial N8, finding 2: it came
+  // with the landing). Said again below with the actions' problems.
+  const pastEnd = (): Problem[] => (tMs > Math.max(a.info.durationMs, b.info.durationMs) ? [{ path: 't', message: pastTheEnd(tMs, Math.max(a.info.durationMs, b.info.durationMs), "both runs' end") }] : []);
+  if (pastEnd().length > 0) store.setState((d) => void (d.linkProblems = [...problems, ...pastEnd()]));
   core.panes = [a, b];
   // The inspector is one panel; it starts on A's run (see CompareController.inspect).
   bindInspector(a.api);
@@ -188,8 +193,7 @@ export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Rec
     d.titles = [a.info.title, b.info.title];
     d.seed = ra.seed;
     d.durationMs = Math.max(a.info.durationMs, b.info.durationMs);
-    if (tMs > d.durationMs) d.linkProblems = [...problems, { path: 't', message: pastTheEnd(tMs, d.durationMs, "both runs' end") }];
-    else d.linkProblems = problems;
+    d.linkProblems = [...problems, ...pastEnd()];
     d.status = 'ready';
     // Ready and on its way to `tMs` in one change: it never reads as ready at 0 with no seek
     // under way (the timeline's mark) while the seek below is still to start.
