@@ -181,8 +181,17 @@ export class HostSnapshots {
     if (policy === null) return { sliceMs: leftMs, untilMs: target };
     const w = this.host.requireWorld();
     const sliceMs = Math.min(leftMs, Math.max(1, policy.wallMs * this.spread - this.wallSinceSnapshot));
-    const basisMs = this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events })?.ms ?? 0;
-    return { sliceMs, untilMs: Math.min(target, Math.max(w.sim.now, basisMs + policy.simMs * this.spread)) };
+    const basis = this.shelf.latestUpTo({ ms: w.sim.now, ev: w.sim.events });
+    return { sliceMs, untilMs: Math.min(target, Math.max(w.sim.now, this.simDueAt(basis, policy))) };
+  }
+
+  /**
+   * Simulated ms at which a snapshot falls due after `basis` (null: none): one sum for a slice's
+   * end and the check there. As `now - basis.ms >= spacing`, a basis at 23,591.207694236222 ms
+   * read 9,999.999999999998 at the slice's end: none due, empty slices for ever (session 38).
+   */
+  private simDueAt(basis: HostSnapshot | null, policy: SnapshotPolicy): number {
+    return (basis?.ms ?? 0) + policy.simMs * this.spread;
   }
 
   /** The run ran `wallMs` of wall time: a snapshot is taken if the policy says one is due here. */
@@ -230,7 +239,7 @@ export class HostSnapshots {
     if (this.taking !== null) return;
     // By wall time only past wallMinEvents of the run's own events: on a busy machine a wall spacing holds few.
     const wallDue = this.wallSinceSnapshot >= Math.max(policy.wallMs * this.spread, policy.copyCostFactor * this.lastCopyMs) && here.ev - (basis?.ev ?? 0) >= policy.wallMinEvents * this.spread;
-    const due = wallDue || simSince >= policy.simMs * this.spread;
+    const due = wallDue || w.sim.now >= this.simDueAt(basis, policy);
     if (!due) return;
     // While playing, a copy longer than a frame's budget would be a hitch: copied in slices instead.
     if (this.playing && this.takeCostMs() > policy.playMs) return this.startTaking();

@@ -315,3 +315,31 @@ describe('SnapshotShelf', () => {
     expect(s.all.map((x) => x.ms)).toEqual([10, 20]);
   });
 });
+
+describe('a seek on a busy machine (session 38: a seek to the end hung in CI and in the compare view)', () => {
+  /**
+   * A wall clock as a busy host's: 0.01 ms a read, and one read in 20 a stall of up to 50 ms,
+   * from a fixed sequence. Snapshots then fall due by wall time at uneven simulated times.
+   */
+  function busyClock(seed: number) {
+    let x = seed;
+    let t = 0;
+    let reads = 0;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    return () => {
+      // A seek that stopped moving reads the clock for ever: fail, do not hang.
+      if (++reads > 1_000_000) throw new Error('the seek stopped moving: a million clock reads');
+      return (t += next() < 0.05 ? 50 * next() : 0.01);
+    };
+  }
+
+  it('reaches retry-storm\'s end when a snapshot taken by wall time puts the next one due where now - basis reads 9,999.999999999998 ms', () => {
+    // The third snapshot (by wall time) at 23,591.207694236222 ms; the next due at 33,591.20769423622, where the
+    // seek used to stop its slice and find none due, for ever. The same hash as a run with no snapshots.
+    const h = new SimHost(busyClock(3 * 7919));
+    const r = h.load(text('retry-storm'));
+    if (!r.ok) throw new Error('load failed');
+    const f = h.seekTo(r.info.durationMs, Number.POSITIVE_INFINITY);
+    expect([f.simTime, f.traceHash]).toEqual([40_000, '9562ddebce6ca1ed']);
+  });
+});
