@@ -44,3 +44,22 @@ test('n and p in the compare view move through both stories\' steps and the time
   await expect(page.getByTestId('sim-time').first()).toBeVisible();
   await saveShot(page, 'comparesteps-1600x1000.png');
 });
+
+test('mid-seek the compare view\'s step head names the step both runs stand at, not the one the seek goes to, at 1600x1000 and 1024x768', async ({ page }) => {
+  // Session 38's trial (N8): opening a link past the end, the head read "Step 5 of 5 · Payments is back" over both
+  // panes at 0.000 s for the whole seek; the header's "seeking to 40.0 s" says where it goes.
+  for (const [width, height] of [[1600, 1000], [1024, 768]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?compare=retry-storm,retry-storm-fixed&t=9999s');
+    const status = page.getByTestId('run-status');
+    await expect(status).toHaveAttribute('data-seeking-to', '40000', { timeout: 60_000 });
+    const head = await page.getByTestId('compare-step').textContent();
+    const clock = await page.getByTestId('sim-time').first().textContent();
+    // Read while the seek was still under way (it takes seconds; landed already, there is nothing to check).
+    if ((await status.getAttribute('data-seeking-to')) !== null) {
+      expect(head, `mid-seek at ${clock}`).toMatch(/^Step 1 of 5 · /);
+      await saveShot(page, `comparesteps-midseek-${width}x${height}.png`);
+    }
+    await expect(page.getByTestId('compare-step')).toHaveText(/^Step 5 of 5 · Payments is back/, { timeout: 90_000 });
+  }
+});

@@ -43,9 +43,11 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
   // The rule after "No visible difference…", apart, so a pane-fitted view can leave it to the tooltip.
   const ruleAt = s.divergence ? -1 : divergenceText.lastIndexOf(`: ${DIVERGENCE_RULE_SHORT}`);
   // The story's steps, as n / p move through them (session 37's trial N6, F8: n moved both runs to steps named nowhere):
-  // numbered on the track, and the current one named where the label says "timeline".
+  // numbered on the track, and the current one named where the label says "timeline". Current is where both runs
+  // stand (the shared clock), as in the single view (Timeline's stepAt): mid-seek the head named the step the seek
+  // went to, "Step 5 of 5", over panes still at 0.000 s (session 38's trial N8); the header says where it goes.
   const steps = storySteps(controller.panes);
-  const current = steps.filter((x) => x.at <= (s.seekingTo ?? s.simTime)).length - 1;
+  const current = steps.filter((x) => x.at <= s.simTime).length - 1;
   // Steps closer than a circle stand side by side round their times: gateway-only vs mesh-only's 3 and 4, a
   // second apart, were drawn one over the other at 1024 px (N7's trial).
   const stepPx = (ms: number) => (trackWidth * Math.min(1, ms / Math.max(1, s.durationMs)));
