@@ -71,7 +71,12 @@ export function createPairSeeks(core: PairCore): PairSeeks {
 
   async function runSeeks(): Promise<void> {
     const s0 = core.status();
-    if (core.panes.length < 2 || s0 === 'loading' || s0 === 'failed') return void (seekWanted = null);
+    if (core.panes.length < 2 || s0 === 'loading' || s0 === 'failed') {
+      // Refused: the target `request` put in the store goes too, or the header said "seeking to" it for good and
+      // moving keys (openingKeys, which waits for seekingTo null) were held for good.
+      seekWanted = null;
+      return void store.setState((d) => void (d.seekingTo = null));
+    }
     const resume = s0 === 'playing';
     core.loop.stop();
     core.setStatus('paused');
