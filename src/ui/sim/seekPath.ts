@@ -29,7 +29,10 @@ export function createSeekPath(core: RunCore): SeekPath {
   async function runSeeks(): Promise<void> {
     const s0 = store.getState();
     if (!s0.info || s0.status === RunStatus.loading || s0.status === RunStatus.crashed) {
+      // Refused: the target `request` put in the store goes too, or "seeking to" it stayed for good (the compare
+      // view's pairSeek did the same, session 38).
       seekWanted = null;
+      store.setState((d) => void (d.seekingTo = null));
       return;
     }
     const resume = s0.status === RunStatus.playing;
