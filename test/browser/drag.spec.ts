@@ -163,7 +163,10 @@ test('a click on a service unfolds its replicas into cards with their own state,
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   const frontend = page.locator('svg[data-testid="topology"] [data-node="frontend"]');
-  const before = (await frontend.boundingBox())!;
+  // Its box reads null while the stage draws it (session 38's CI, just after 'ready'): read until laid out.
+  let box: Awaited<ReturnType<typeof frontend.boundingBox>> = null;
+  await expect.poll(async () => (box = await frontend.boundingBox()) !== null).toBe(true);
+  const before = box!;
   const catalog0 = await rel(page, 'catalog');
   await frontend.locator('.topo-card').click();
   const cards = frontend.locator('[data-replica]');

@@ -25,7 +25,7 @@ test('Add service with name "my service!", replicas 0 and service time "fast" na
     await expect(editor.getByTestId('editor-field-problem')).toHaveText([
       'name: use letters, digits, ".", "_" or "-" (starting with a letter or digit), got "my service!"',
       'replicas: must be at least 1, got 0',
-      /^service time: "fast" is not a duration; type a number with a unit/,
+      /^service time: "fast" is not a duration; use a number with a unit/,
     ]);
     // Each beside its own field, which is marked.
     await expect(field('editor-service-name').getByTestId('editor-field-problem')).toHaveText(/^name: /);
