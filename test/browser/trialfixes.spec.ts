@@ -64,15 +64,15 @@ for (const [w, h] of SIZES) {
     await panel.getByTestId('follow-request').click();
     await expect(panel.getByTestId('failed-only')).toBeChecked();
     await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
-    await expect(panel.getByTestId('request-list-note')).toHaveText('Failed requests, newest first: the app keeps the last 200.');
+    await expect(panel.getByTestId('request-list-note')).toHaveText('Failed, newest first (the last 200 kept).');
     await panel.getByTestId('failed-only').uncheck();
     await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
     const note = panel.getByTestId('request-list-note');
-    await expect(note).toContainText('One request in 20, kept when sent whatever its fate, newest first:');
+    await expect(note).toContainText('1 in 20, sampled when sent:');
     const rows = panel.getByTestId('request-list').locator('[data-request-id]');
     const fates = await rows.locator('.request-fate').allTextContents();
     const failed = fates.filter((f) => f !== 'ok').length;
-    await expect(note).toContainText(`${failed} of these ${fates.length} failed.`);
+    await expect(note).toContainText(`${failed} of ${fates.length} failed.`);
     // Both kinds are there: before, the newest 30 kept were all failures.
     expect(failed).toBeGreaterThan(0);
     expect(failed).toBeLessThan(fates.length);

@@ -206,10 +206,13 @@ function RequestList() {
       {requests.length > 0 ? (
         <>
           {/* What the list is of: unticked it is the 1-in-20 sample alone, so its failures are the run's share. */}
-          <p className="inspector-hint" data-testid="request-list-note">
-            {failedOnly
-              ? 'Failed requests, newest first: the app keeps the last 200.'
-              : `One request in 20, kept when sent whatever its fate, newest first: ${requests.filter((r) => r.cause).length} of these ${requests.length} failed.`}
+          {/* One line, so the list keeps five rows in view at 1280x720 (layout.spec); the whole rule in its title. */}
+          <p
+            className="inspector-hint request-list-note"
+            data-testid="request-list-note"
+            title={failedOnly ? 'The app keeps the last 200 failed requests.' : 'One request in 20 is kept when it is sent, whatever its fate, so the failures here are the run’s share.'}
+          >
+            {failedOnly ? 'Failed, newest first (the last 200 kept).' : `1 in 20, sampled when sent: ${requests.filter((r) => r.cause).length} of ${requests.length} failed.`}
           </p>
           <ol className="request-list" data-testid="request-list">
             {requests.map((r) => (
