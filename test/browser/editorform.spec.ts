@@ -63,6 +63,9 @@ test('Add service pressed before the editor has checked its text still refuses a
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   await page.getByTestId('editor-open').click();
   const editor = page.getByTestId('scenario-editor');
+  // The text as drawn once the editor has laid out all of it (its first paint can hold the lines
+  // above the fold alone: read so in session 38's CI, 13 of 25 lines); a frame, not the first check.
+  await expect.poll(async () => (await page.locator('.cm-content').innerText()).trimEnd().endsWith('}')).toBe(true);
   const before = await page.locator('.cm-content').innerText();
   // No wait for "valid": a person who knows the form types at once.
   await editor.getByTestId('editor-service-name').fill('frontend');
