@@ -202,18 +202,20 @@ function RequestList() {
         <label>
           <input type="checkbox" checked={failedOnly} data-testid="failed-only" onChange={(e) => void followRequests(e.target.checked)} /> failed only
         </label>
-      </div>
-      {requests.length > 0 ? (
-        <>
-          {/* What the list is of: unticked it is the 1-in-20 sample alone, so its failures are the run's share. */}
-          {/* One line, so the list keeps five rows in view at 1280x720 (layout.spec); the whole rule in its title. */}
-          <p
+        {/* What the list holds, in the bar's room left (never a line of its own: the list keeps its rows), the whole rule in its title. */}
+        {requests.length > 0 && (
+          <span
             className="inspector-hint request-list-note"
             data-testid="request-list-note"
             title={failedOnly ? 'The app keeps the last 200 failed requests.' : 'One request in 20 is kept when it is sent, whatever its fate, so the failures here are the run’s share.'}
           >
-            {failedOnly ? 'Failed, newest first (the last 200 kept).' : `1 in 20, sampled when sent: ${requests.filter((r) => r.cause).length} of ${requests.length} failed.`}
-          </p>
+            {failedOnly ? 'Failed, newest first (the last 200 kept).' : `${requests.filter((r) => r.cause).length} of ${requests.length} failed · 1 in 20, sampled when sent`}
+          </span>
+        )}
+      </div>
+      {requests.length > 0 ? (
+        <>
+          {/* What the list is of: unticked it is the 1-in-20 sample alone, so its failures are the run's share. */}
           <ol className="request-list" data-testid="request-list">
             {requests.map((r) => (
               <li key={r.id}>
