@@ -41,12 +41,7 @@ export function useCompareKeys(controller: CompareController) {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
       if (arrow && !e.shiftKey && e.target instanceof HTMLSelectElement) return;
-      if (gate.holding() && movesTheRun(e.key)) {
-        e.preventDefault();
-        const key = { key: e.key, shiftKey: e.shiftKey, preventDefault: () => {} };
-        return gate.hold(() => act(key));
-      }
-      act(e);
+      gate.pass(e, movesTheRun, act);
     };
     const act = (e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'preventDefault'>) => {
       const s = controller.store.getState();

@@ -9,12 +9,16 @@ export interface GateStore<S> {
   subscribe(listener: (s: S) => void): () => void;
 }
 
+/** What a run's key handlers read of a key press. */
+export type RunKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'preventDefault'>;
+
 /** Keys held until a run has opened; see createOpeningKeys. */
 export interface OpeningKeys {
-  /** True while the run opens: a moving key pressed now goes to `hold`, not straight to the run. */
-  holding(): boolean;
-  /** Keeps `act` (one key's action, reading the state when it runs) to run once the run has opened. */
-  hold(act: () => void): void;
+  /**
+   * A key handler's one step: `act(e)` now, or, while the run opens and `moves(e.key)`, its default
+   * prevented now and a copy of it held for `act` once the run has opened.
+   */
+  pass(e: RunKey, moves: (key: string) => boolean, act: (e: RunKey) => void): void;
   /** Stops listening; keys still held are dropped. */
   dispose(): void;
 }
@@ -43,8 +47,12 @@ export function createOpeningKeys<S>(store: GateStore<S>, opening: (s: S) => boo
     }
   });
   return {
-    holding: () => !open,
-    hold: (act) => void held.push(act),
+    pass(e, moves, act) {
+      if (open || !moves(e.key)) return act(e);
+      e.preventDefault();
+      const key: RunKey = { key: e.key, shiftKey: e.shiftKey, preventDefault: () => {} };
+      held.push(() => act(key));
+    },
     dispose() {
       off();
       if (timer !== null) clearTimeout(timer);

@@ -38,12 +38,7 @@ export function useShortcuts(): void {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
       if (arrow && !e.shiftKey && keepsArrows(e.target)) return;
-      if (gate.holding() && movesTheRun(e.key)) {
-        e.preventDefault();
-        const key = { key: e.key, shiftKey: e.shiftKey, preventDefault: () => {} };
-        return gate.hold(() => act(key));
-      }
-      act(e);
+      gate.pass(e, movesTheRun, act);
     };
     const act = (e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'preventDefault'>) => {
       const status = store.getState().status;
