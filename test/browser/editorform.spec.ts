@@ -1,20 +1,32 @@
 // The editor's Add service form (N4's trial, item 7): a service with three bad fields is refused
 // with all three problems at once, each beside its field as "field: problem"; before, one a press
 // (service time, then replicas, then the name from the schema's list).
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 
-test('Add service with name "my service!", replicas 0 and service time "fast" names all three at their fields and writes nothing, at 1600x1000 and 1024x768', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setViewportSize({ width: 1600, height: 1000 });
+/**
+ * Opens hello-mesh's editor at `width` x `height`; with `checked`, waits for the editor's first
+ * check ("valid") as a person reading it would. Returns the editor and its text as drawn once
+ * whole (ends with '}'): its first paint can hold only the lines above the fold (session 38's CI
+ * read 13 of 25 lines), and every test compares the text after a refused Add with this one.
+ */
+async function openEditor(page: Page, width: number, height: number, checked = true) {
+  await page.setViewportSize({ width, height });
   await page.goto('/?scenario=hello-mesh');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   await page.getByTestId('editor-open').click();
   const editor = page.getByTestId('scenario-editor');
-  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
-  const before = await page.locator('.cm-content').innerText();
+  if (checked) await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  const text = page.locator('.cm-content');
+  await expect.poll(async () => (await text.innerText()).trimEnd().endsWith('}')).toBe(true);
+  return { editor, before: await text.innerText() };
+}
+
+test('Add service with name "my service!", replicas 0 and service time "fast" names all three at their fields and writes nothing, at 1600x1000 and 1024x768', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const { editor, before } = await openEditor(page, 1600, 1000);
   const field = (testId: string) => editor.locator('label.editor-field', { has: page.getByTestId(testId) });
   for (const [width, height] of [[1600, 1000], [1024, 768]]) {
     await page.setViewportSize({ width, height });
@@ -58,16 +70,8 @@ test('Add service pressed before the editor has checked its text still refuses a
   const logged: string[] = [];
   page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
   page.on('pageerror', (e) => logged.push(e.message));
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto('/?scenario=hello-mesh');
-  await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('editor-open').click();
-  const editor = page.getByTestId('scenario-editor');
-  // The text as drawn once the editor has laid out all of it (its first paint can hold the lines
-  // above the fold alone: read so in session 38's CI, 13 of 25 lines); a frame, not the first check.
-  await expect.poll(async () => (await page.locator('.cm-content').innerText()).trimEnd().endsWith('}')).toBe(true);
-  const before = await page.locator('.cm-content').innerText();
   // No wait for "valid": a person who knows the form types at once.
+  const { editor, before } = await openEditor(page, 1024, 768, false);
   await editor.getByTestId('editor-service-name').fill('frontend');
   await editor.getByLabel('Retries', { exact: true }).fill('-1');
   await editor.getByTestId('editor-add').click();
@@ -95,13 +99,7 @@ test('Add service pressed before the editor has checked its text still refuses a
 });
 
 test("Add fault with At 'soon' names the At field under Add in plain words (not 'at at above') and writes nothing, at 1600x1000 and 1024x768", async ({ page }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto('/?scenario=hello-mesh');
-  await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('editor-open').click();
-  const editor = page.getByTestId('scenario-editor');
-  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
-  const before = await page.locator('.cm-content').innerText();
+  const { editor, before } = await openEditor(page, 1600, 1000);
   await editor.locator('label.editor-kind', { hasText: /^fault$/ }).click();
   for (const [width, height] of [[1600, 1000], [1024, 768]]) {
     await page.setViewportSize({ width, height });

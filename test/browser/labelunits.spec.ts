@@ -8,14 +8,19 @@ import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 
+/** Opens `scenario` at 20 s at 1024x768 (a link's first 20 s give every label a rate). */
+async function openAt20s(page: Page, scenario: string) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(`/?scenario=${scenario}&t=20s`);
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s', { timeout: 60_000 });
+}
+
 const rates = (page: Page) =>
   page.locator('.topo-edge-label').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter((t) => /^[\d.,]+( req)?\/s$/.test(t)));
 
 for (const scenario of ['gateway-and-mesh', 'partial-adoption', 'two-meshes-via-gateway', 'retry-storm', 'zone-failover']) {
   test(`presenter mode: ${scenario}'s link rates read in one unit style at 1024x768 and 1600x1000`, async ({ page }) => {
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await page.goto(`/?scenario=${scenario}&t=20s`);
-    await expect(page.getByTestId('sim-time')).toHaveText('20.0 s', { timeout: 60_000 });
+    await openAt20s(page, scenario);
     await page.keyboard.press('f');
     await expect(page.getByTestId('app')).toHaveClass(/presenter/);
     for (const [w, h] of [
@@ -34,9 +39,7 @@ for (const scenario of ['gateway-and-mesh', 'partial-adoption', 'two-meshes-via-
 }
 
 test("outside presenter mode the full 'req/s' stays where it fits: gateway-and-mesh's normal view at 1024x768 and 1600x1000, and a compare pane of it", async ({ page }) => {
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto('/?scenario=gateway-and-mesh&t=20s');
-  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s', { timeout: 60_000 });
+  await openAt20s(page, 'gateway-and-mesh');
   for (const [w, h] of [
     [1024, 768],
     [1600, 1000],
