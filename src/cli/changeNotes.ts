@@ -3,7 +3,7 @@
 // already in force (src/models/policyReach.ts). A warning on stderr before the run, and the run's
 // "config changes" lines and `--json` say how far each reached.
 import { changeTarget } from '../models';
-import { configuredAt, type MadeChange } from '../models/ownership';
+import { configuredAt, type MadeChange } from '../models/madeChanges';
 import { alternativeChange, changeReach } from '../models/policyReach';
 import { policySchema, writtenDuration, writtenPolicy, type Scenario } from '../scenario';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { changesMadeBy, configuredAt, ownershipOf, type OwnedPath } from '../../src/models/ownership';
+import { changesMadeBy, configuredAt } from '../../src/models/madeChanges';
+import { ownershipOf, type OwnedPath } from '../../src/models/ownership';
 import { changeSchema, parseScenarioText, validateScenario, type Scenario } from '../../src/scenario';
 
 const shipped = (name: string): Scenario => {

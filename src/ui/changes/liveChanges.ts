@@ -1,5 +1,5 @@
 // A run's live config changes, as the ownership view and the change form's reach both read them.
-import type { MadeChange } from '../../models/ownership';
+import type { MadeChange } from '../../models/madeChanges';
 import { changeSchema } from '../../scenario';
 import type { LiveAction } from '../../workers/protocol';
 

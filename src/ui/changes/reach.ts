@@ -4,7 +4,7 @@
 // reachClient.ts on the page's side): reading a 1,000-service scenario with zod took the page's
 // thread 1.1-1.6 s at load 28 as it opened, and checking the form's change against it each
 // second took more while it played. Pure.
-import { changesMadeBy, configuredAt } from '../../models/ownership';
+import { changesMadeBy, configuredAt } from '../../models/madeChanges';
 import { alternativeChange, callerName, changeReach, type ChangeReach } from '../../models/policyReach';
 import { changeSchema, formatOfFile, parseScenarioText, readScenarioText, validateScenario, type Problem, type Scenario } from '../../scenario';
 import type { LiveAction } from '../../workers/protocol';

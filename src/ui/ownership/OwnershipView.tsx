@@ -2,7 +2,8 @@
 // on each path (gateway, sidecar or the app), with every feature two layers own on one path
 // flagged and its cost measured from the running simulation.
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { changesMadeBy, configuredAt, FEATURE_NAMES, ownershipOf, type Layer, type Overlap, type Ownership } from '../../models/ownership';
+import { changesMadeBy, configuredAt } from '../../models/madeChanges';
+import { FEATURE_NAMES, ownershipOf, type Layer, type Overlap, type Ownership } from '../../models/ownership';
 import { liveChanges } from '../changes/liveChanges';
 import type { Topology } from '../../models';
 import { formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
