@@ -10,14 +10,9 @@
 
 import { REVIVE, type Tagged } from './revivable';
 import { PACK_MIN_BYTES, PackedBuffer, PackedFunction, PackedView, VIEW_TYPES, WordPool } from './packed';
+import { refuse, Unknown } from './snapshotRefusal';
 
-/** A copy refused: `path` names where the value that cannot be copied lies, from the root. */
-export class SnapshotError extends Error {
-  constructor(readonly path: string, why: string) {
-    super(`${path}: ${why}`);
-    this.name = 'SnapshotError';
-  }
-}
+export { SnapshotError } from './snapshotRefusal';
 
 /** What `deepCopy` is told beyond the value. */
 export interface CopyOptions {
@@ -312,12 +307,7 @@ export function startCopy<T>(root: T, options: CopyOptions = {}): CopyJob<T> {
     return out;
   };
 
-  const fail = (e: unknown): never => {
-    if (!(e instanceof Unknown)) throw e;
-    const path = pathTo(root, e.value, options.rootName ?? 'root', new Set(options.keep ?? [])) ?? '(unknown path)';
-    const name = typeof e.value === 'function' && e.value.name ? ` (${e.value.name})` : '';
-    throw new SnapshotError(path, `${e.what}${name} cannot be copied into a snapshot: tag it with revivable() or stateless() (src/sim-engine/revivable.ts), or keep its state as plain data`);
-  };
+  const fail = (e: unknown): never => refuse(e, root, options.rootName ?? 'root', options.keep ?? []);
 
   let value: T | undefined;
   let started = false;
@@ -377,32 +367,4 @@ export function startCopy<T>(root: T, options: CopyOptions = {}): CopyJob<T> {
       return { value: value as T, bytes };
     },
   };
-}
-
-/** Thrown inside the walk; turned into a SnapshotError with the path once the walk has unwound. */
-class Unknown {
-  constructor(readonly value: object, readonly what: string) {}
-}
-
-/**
- * The path from `root` to `target` (breadth first, so the shortest), as `root.a.b[3]`: Map values
- * as `.get(key)`, Set members as `{i}`. Only walked after a copy failed, so it may be slow.
- */
-function pathTo(root: unknown, target: object, rootName: string, keep: Set<object>): string | null {
-  const seen = new Set<unknown>();
-  let level: [unknown, string][] = [[root, rootName]];
-  while (level.length > 0) {
-    const next: [unknown, string][] = [];
-    for (const [v, p] of level) {
-      if (v === target) return p;
-      if (v === null || typeof v !== 'object' || seen.has(v) || keep.has(v) || ArrayBuffer.isView(v)) continue;
-      seen.add(v);
-      if (Array.isArray(v)) v.forEach((x, i) => next.push([x, `${p}[${i}]`]));
-      else if (v instanceof Map) for (const [k, x] of v) next.push([k, `${p}.keys(${String(k)})`], [x, `${p}.get(${String(k)})`]);
-      else if (v instanceof Set) [...v].forEach((x, i) => next.push([x, `${p}{${i}}`]));
-      else for (const k of Object.keys(v)) next.push([(v as Record<string, unknown>)[k], `${p}.${k}`]);
-    }
-    level = next;
-  }
-  return null;
 }
