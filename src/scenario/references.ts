@@ -157,7 +157,10 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
         break;
       case 'expire-certificates':
         faultMeshRef(`faults.${i}.mesh`, f.mesh);
-        svcRef('service', f.service);
+        // A service's sidecars, or a gateway's own identities (both of a bridge's): FaultInjector
+        // finds either by the hosts of that name (World.serviceByName holds gateways too).
+        if (f.service !== undefined && !services.has(f.service) && !gateways.has(f.service))
+          addName(`faults.${i}.service`, unknownNameMessage('service or gateway', f.service, [...services.keys(), ...gateways.keys()], 'services and gateways'));
         break;
       case 'gateway-capacity':
         if (!gateways.has(f.gateway)) addName(`faults.${i}.gateway`, unknownNameMessage('gateway', f.gateway, gateways.keys()));

@@ -1,6 +1,6 @@
 import { ConfigState, backlogMs, heldAt, waitAt, type Route, type Trace, type World } from '../models';
 import { replicaBase, replicaUtilization, type EdgeWindow } from './edgeWindow';
-import { gatewayIdentities, linkTrust, type GatewayIdentity, type LinkTrust } from './inspectIdentity';
+import { certLife, gatewayIdentities, linkTrust, type CertLife, type GatewayIdentity, type LinkTrust } from './inspectIdentity';
 import { EDGE_STRIDE, EdgeField } from './protocol';
 
 /**
@@ -60,8 +60,8 @@ export interface ProxyInspect {
   changesMade: number;
   /** Endpoints its config has wrong now (a replica it still routes to that is down, or the reverse). */
   endpointsBehind: number;
-  /** Its workload certificate: CA and expiry (sim ms; null: never expires), or null when it has none. */
-  certificate: { ca: string; expiresAtMs: number | null; expired: boolean } | null;
+  /** Its workload certificate: the CA that signed it and its life (expiry, renewal, last expiry), or null when it has none. */
+  certificate: ({ ca: string } & CertLife) | null;
 }
 
 export interface ReplicaInspect {
@@ -218,7 +218,7 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
         changeVersion: w.configChanges.versionOf(sc),
         changesMade: w.configChanges.applied.length,
         endpointsBehind: behind,
-        certificate: cert ? { ca: cert.ca, expiresAtMs: limit(cert.notAfter), expired: now + host.skew >= cert.notAfter } : null,
+        certificate: cert ? { ca: cert.ca, ...certLife(cert.notAfter, w.controlPlanes.map((cp) => cp.credentialOf(sc)).find((c) => c !== undefined), now + host.skew) } : null,
       };
     }
     const ejectedBy: ReplicaInspect['ejectedBy'] = [];

@@ -1,11 +1,52 @@
 import type { World } from '../models';
+import type { Credential } from '../models/mesh/Certificates';
+
+/**
+ * A certificate's life as the inspector words it, for a sidecar's (the replica table's cert cell)
+ * and a gateway's identities alike. Times are simulated ms. Plain data.
+ */
+export interface CertLife {
+  /** When it expires; null: never. */
+  expiresAtMs: number | null;
+  /**
+   * When its CA is next asked to renew it: at `ca.renewAt` of its lifetime, or after a failed
+   * try (or an `expire-certificates` fault) `ca.retryEvery` later; null when no renewal is planned.
+   */
+  renewsAtMs: number | null;
+  /** Renewal tries that failed since it was last issued or renewed (CA or control plane down, or cut off). */
+  failedRenewals: number;
+  /** Expired by its host's clock (now + the host's skew). */
+  expired: boolean;
+  /** When it last expired (its TTL, or a fault: `byFault`), whether renewed since or not; null: never. */
+  lastExpiry: { atMs: number; byFault: boolean } | null;
+  /** When it was last renewed; null: never. */
+  renewedAtMs: number | null;
+}
+
+/**
+ * `CertLife` of a certificate expiring at `notAfter` (ms; Infinity: never) that `held` renews (undefined:
+ * nobody keeps it), judged at `hostNow` (the simulated time plus its host's skew). Reads only.
+ */
+export function certLife(notAfter: number, held: Readonly<Credential> | undefined, hostNow: number): CertLife {
+  const due = held?.renewsAtMs ?? -1;
+  const last = held?.lastExpiredAtMs ?? -1;
+  const renewed = held?.renewedAtMs ?? -1;
+  return {
+    expiresAtMs: Number.isFinite(notAfter) ? notAfter : null,
+    renewsAtMs: due >= 0 ? due : null,
+    failedRenewals: held?.failedTries ?? 0,
+    expired: hostNow >= notAfter,
+    lastExpiry: last >= 0 ? { atMs: last, byFault: held!.expiredByFault } : null,
+    renewedAtMs: renewed >= 0 ? renewed : null,
+  };
+}
 
 /**
  * A gateway's own certificates, as the inspector shows them (DOMAIN.md idea 4: a gateway that
  * bridges two meshes ends mutual TLS with an identity from the caller's mesh's CA and starts it
  * with one from the upstream's). Plain data: it crosses to the UI as it is.
  */
-export interface GatewayIdentity {
+export interface GatewayIdentity extends CertLife {
   /** The mesh whose CA signed it (its control plane's `meshes[].name`); the CA's name when no mesh has that CA. */
   mesh: string;
   /** The CA (root) that signed it: the mesh's `ca.name`, by default `<mesh>-ca`. */
@@ -15,20 +56,8 @@ export interface GatewayIdentity {
    * `outbound`, to its upstreams (it starts mutual TLS to them). Both in one mesh.
    */
   uses: ('inbound' | 'outbound')[];
-  /**
-   * When it expires, simulated ms; null: never. A gateway's certificates have their mesh's
-   * `ca.ttl` and renew like a sidecar's (models/build.ts buildGatewayProxy).
-   */
-  expiresAtMs: number | null;
-  /**
-   * When its CA is next asked to renew it, simulated ms: at `ca.renewAt` of its lifetime, or
-   * after a failed try `ca.retryEvery` later; null when no renewal is planned.
-   */
-  renewsAtMs: number | null;
-  /** Renewal tries that failed since it was last issued or renewed (CA or control plane down, or cut off). */
-  failedRenewals: number;
-  /** Expired by its host's clock (now + the host's skew). */
-  expired: boolean;
+  // Its life (CertLife): a gateway's certificates have their mesh's `ca.ttl` and renew like a
+  // sidecar's (models/build.ts buildGatewayProxy).
   /** Roots it accepts from its peers, sorted. */
   trusts: string[];
 }
@@ -60,16 +89,11 @@ export function gatewayIdentities(w: World, id: number): GatewayIdentity[] | nul
       continue;
     }
     const cp = w.controlPlanes.find((c) => c.caName === cert.ca);
-    const held = cp?.credentialOf(sc);
-    const due = held?.renewsAtMs ?? -1;
     out.push({
       mesh: cp ? cp.spec.name : cert.ca,
       ca: cert.ca,
       uses: [use],
-      expiresAtMs: Number.isFinite(cert.notAfter) ? cert.notAfter : null,
-      renewsAtMs: due >= 0 ? due : null,
-      failedRenewals: held?.failedTries ?? 0,
-      expired: now + host.skew >= cert.notAfter,
+      ...certLife(cert.notAfter, cp?.credentialOf(sc), now + host.skew),
       trusts: [...cert.trust].sort(),
     });
   }

@@ -249,6 +249,6 @@ export type { PlainReading } from './plainTwin';
 export type { LiveAction, RunPoint } from './liveActions';
 export type { Trace, TraceSummary, Span, TracerOptions } from '../models';
 export type { NodeInspect, EdgeInspect, ReplicaInspect, ProxyInspect, RouteInspect, Gauge } from './inspect';
-export type { GatewayIdentity, LinkTrust } from './inspectIdentity';
+export type { CertLife, GatewayIdentity, LinkTrust } from './inspectIdentity';
 export type { SeriesBatch, SeriesBucket } from './series';
 export type { EventFilter, EventRows } from './eventLog';

@@ -43,6 +43,22 @@ describe('references between meshes, faults and services', () => {
     ]);
   });
 
+  it('expire-certificates takes a gateway as its service (its own identities), and a name that is neither says so', () => {
+    const bridged = {
+      meshes: [{ name: 'retail' }, { name: 'payments' }],
+      services: [
+        { name: 'a', sidecar: true, mesh: 'retail', serviceTime: '1ms', calls: [{ service: 'bridge' }] },
+        { name: 'ledger', sidecar: true, mesh: 'payments', serviceTime: '1ms' },
+      ],
+      gateways: [{ name: 'bridge', bridge: { from: 'retail', to: 'payments' }, routes: [{ service: 'ledger' }] }],
+    };
+    expect(problems({ ...bridged, faults: [{ type: 'expire-certificates', service: 'bridge', at: '1s' }] })).toEqual([]);
+    expect(problems({ ...bridged, faults: [{ type: 'expire-certificates', service: 'ledger', at: '1s' }] })).toEqual([]);
+    expect(problems({ ...bridged, faults: [{ type: 'expire-certificates', service: 'bridg', at: '1s' }] })).toEqual([
+      { path: 'faults.0.service', message: 'unknown service or gateway "bridg"; did you mean bridge? (services and gateways: a, ledger, bridge)' },
+    ]);
+  });
+
   it('refuses a circuit-breaker limit of 0, which would refuse every request; maxPendingRequests 0 is allowed (no pending at a gateway, unset at a sidecar)', () => {
     const why = 'must be at least 1 (0 would refuse every request; leave it out for no limit), got 0';
     expect(problems({ services: [{ name: 'a', sidecar: true, serviceTime: '1ms', policy: { circuitBreaker: { maxPendingRequests: 0, maxRequests: 0, maxRetries: 0 } } }] })).toEqual([

@@ -84,6 +84,7 @@ describe('every canned scenario tells its story', () => {
         'retry-storm-fixed.json',
         'retry-storm.json',
         'third-party-service.json',
+        'two-meshes-cert-expiry.json',
         'two-meshes-direct.json',
         'two-meshes-via-gateway.json',
         'zone-failover.json',
@@ -286,6 +287,28 @@ describe('two meshes, two CAs', () => {
     expect(routesOf(w, 'checkout', 'payments-bridge').every((r) => r.mtls)).toBe(true);
     expect(routesOf(w, 'payments-bridge', 'ledger').every((r) => r.mtls)).toBe(true);
     expect(w.serviceByName('ledger').arrivals).toBeGreaterThan(0.99 * fates.length);
+  });
+});
+
+describe("two-meshes-cert-expiry: a bridge cut off from one CA (DOMAIN idea 4)", () => {
+  const s = scenarioFile('two-meshes-cert-expiry.json');
+  it.each(seedsOf(s))("its payments certificate holds to 20 s, then 100% of checkouts ended 22-25 s fail tls-expired-cert on the bridge->ledger hop, none on retail's; renewed at 25 s, 100% ok from 26 s (seed %i)", (seed) => {
+    const { fates, summary } = play(s, seed);
+    const ended = (from: number, to: number) => fates.filter((f) => f.endedAt >= from && f.endedAt < to);
+    // The partition starts at 5 s; the certificate is valid until 20 s and the ledger's connections live 1 s.
+    expect(share(sentIn(fates, 0, 19_800), failed)).toBe(0);
+    // Step 3's figure: requests ended 22 s - 25 s (the window the app measures), all tls-expired-cert.
+    expect(share(ended(22_000, 25_000), causeIs('tls-expired-cert'))).toBe(1);
+    // Step 4's figure: after the retry at 25 s renews it, every checkout ended from 26 s succeeds.
+    expect(share(ended(26_000, 35_000), causeIs('ok'))).toBe(1);
+    const toLedger = summary.edges['payments-bridge->ledger'];
+    expect(toLedger.failures['tls-expired-cert']).toBeGreaterThan(0);
+    expect(toLedger.responseFlags.UF).toBe(toLedger.failures['tls-expired-cert']);
+    // Retail's hop ends mutual TLS with the other identity, from the other CA: it never fails on its own.
+    expect(summary.edges['checkout->payments-bridge'].failures['tls-expired-cert'] ?? 0).toBe(0);
+    expect(summary.meshes.retail.certificates.expired).toBe(0);
+    // The bridge's two replicas' payments identities expired; the ledger's (reaching its control plane) did not.
+    expect(summary.meshes.payments.certificates.expired).toBe(2);
   });
 });
 

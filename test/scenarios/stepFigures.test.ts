@@ -201,6 +201,20 @@ describe('story step figures against the CLI', () => {
     expect(s.narrative.find((x) => x.at === 30_000)!.text).toContain('about one partner call in sixteen ends that way (6.4%)');
   });
 
+  it("two-meshes-cert-expiry's expiry step reads 100% of checkouts ended from 22 s failing tls-expired-cert at 24 s, and its renewal step 100% ok at the end; each as the CLI run counts them", () => {
+    const s = parsed('two-meshes-cert-expiry.json');
+    const expiry = stepFigure(s, 21_000);
+    const at24 = appRun('two-meshes-cert-expiry.json', 24_000).measure(expiry);
+    expect(at24).toMatchObject({ value: 1, text: '100%' });
+    const { fates } = cliRun(s);
+    const ended = (from: number, to: number) => fates.filter((f) => f.endedAt >= from && f.endedAt < to);
+    const window = ended(22_000, 24_000);
+    expect(window.length).toBeGreaterThan(100);
+    expect(window.every((f) => f.cause === 'tls-expired-cert')).toBe(true);
+    const renewed = appRun('two-meshes-cert-expiry.json').measure(stepFigure(s, 27_000));
+    expect(renewed).toMatchObject({ value: 1, text: '100%', complete: true });
+  });
+
   it("a share figure says it counts requests that ended: two-meshes-direct's handshake figure at 2 s reads 100% of those ended while the counters' 88.1% is of those sent", () => {
     const m = appRun('two-meshes-direct.json', 2000);
     const f = stepFigure(parsed('two-meshes-direct.json'), 2000);

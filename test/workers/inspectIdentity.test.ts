@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
-import { identityLines, trustText } from '../../src/ui/inspector/identityText';
+import { certLifeParts, identityLines, trustText } from '../../src/ui/inspector/identityText';
 
 const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), 'utf8');
 
@@ -23,8 +23,8 @@ describe("a gateway's identities in the inspector (DOMAIN idea 4, trial N6 F10)"
     const n = host.inspectNode(id('payments-bridge'))!;
     expect(n.identities).toEqual([
       // Each from its own mesh's CA with the default 24 h TTL, renewed at half of it (models/build.ts buildGatewayProxy).
-      { mesh: 'retail', ca: 'retail-ca', uses: ['inbound'], expiresAtMs: 86_400_000, renewsAtMs: 43_200_000, failedRenewals: 0, expired: false, trusts: ['retail-ca'] },
-      { mesh: 'payments', ca: 'payments-ca', uses: ['outbound'], expiresAtMs: 86_400_000, renewsAtMs: 43_200_000, failedRenewals: 0, expired: false, trusts: ['payments-ca'] },
+      { mesh: 'retail', ca: 'retail-ca', uses: ['inbound'], expiresAtMs: 86_400_000, renewsAtMs: 43_200_000, failedRenewals: 0, expired: false, lastExpiry: null, renewedAtMs: null, trusts: ['retail-ca'] },
+      { mesh: 'payments', ca: 'payments-ca', uses: ['outbound'], expiresAtMs: 86_400_000, renewsAtMs: 43_200_000, failedRenewals: 0, expired: false, lastExpiry: null, renewedAtMs: null, trusts: ['payments-ca'] },
     ]);
     const lines = identityLines(n.identities!, n.simTime, n.upstreams.map((u) => u.callee)).map((l) => l.text);
     expect(lines).toEqual([
@@ -47,7 +47,7 @@ describe("a gateway's identities in the inspector (DOMAIN idea 4, trial N6 F10)"
   });
 
   it('a certificate reads as time left and when it renews; an expired one as when it expired and how its renewal fails', () => {
-    const base = { mesh: 'retail', ca: 'retail-ca', uses: ['inbound' as const], trusts: ['retail-ca'] };
+    const base = { mesh: 'retail', ca: 'retail-ca', uses: ['inbound' as const], trusts: ['retail-ca'], lastExpiry: null, renewedAtMs: null };
     const [left, gone, once] = identityLines(
       [
         { ...base, expiresAtMs: 86_400_000, renewsAtMs: 43_200_000, failedRenewals: 0, expired: false },
@@ -90,6 +90,70 @@ describe("a gateway's identities in the inspector (DOMAIN idea 4, trial N6 F10)"
     );
     const intoBridge = host.inspectEdge(n.callers[0].edge)!;
     expect(trustText(intoBridge.from, intoBridge.to, intoBridge.trust!)).toBe('both certificates signed by retail-ca, which both sides trust');
+  });
+});
+
+describe('a certificate that expired and renewed says so (session 38 N8: after expire-certificates nothing said it had)', () => {
+  /** A host with `name` loaded (its JSON changed by `edit`), run to each of `stops` in turn. */
+  function hostOf(name: string, edit: (s: Record<string, unknown>) => void = () => {}) {
+    const s = JSON.parse(text(name));
+    edit(s);
+    let t = 0;
+    const host = new SimHost(() => (t += 1e-6));
+    const r = host.load(JSON.stringify(s));
+    if (!r.ok) throw new Error(`${name} did not load: ${JSON.stringify(r)}`);
+    const id = (n: string) => r.info.topology.nodes.find((x) => x.name === n)!.id;
+    const to = (ms: number) => host.advance(ms - host.inspectNode(id(n0))!.simTime, 1e9);
+    const n0 = r.info.topology.nodes[0].name;
+    return { host, id, to };
+  }
+  const parts = (c: Parameters<typeof certLifeParts>[0], now: number) => Object.values(certLifeParts(c, now)).filter((x) => x !== null);
+
+  it("two-meshes-cert-expiry: the bridge's payments identity expires at 20 s, fails to renew until 25 s, then reads 'expired at 20.0 s, renewed at 25.0 s'; the ledger's sidecar renews on time", () => {
+    const { host, id, to } = hostOf('two-meshes-cert-expiry.json');
+    to(15_000);
+    const ledger = host.inspectNode(id('ledger'))!;
+    // Renewed at 10 s (half its 20 s): valid to 30 s, the next renewal at 20 s.
+    expect(parts(ledger.replicas[0].proxy!.certificate!, ledger.simTime)).toEqual(['15.0 s left', 'renews at 20.0 s']);
+    to(22_000);
+    let bridge = host.inspectNode(id('payments-bridge'))!;
+    expect(identityLines(bridge.identities!, bridge.simTime, ['ledger'])[1].text).toBe(
+      "payments identity: signed by payments' CA, expired at 20.0 s, renewal failing (3 tries), next at 25.0 s · starts mutual TLS to ledger",
+    );
+    to(30_000);
+    bridge = host.inspectNode(id('payments-bridge'))!;
+    expect(identityLines(bridge.identities!, bridge.simTime, ['ledger'])[1].text).toBe(
+      "payments identity: signed by payments' CA, 15.0 s left, renews at 35.0 s; expired at 20.0 s, renewed at 25.0 s · starts mutual TLS to ledger",
+    );
+  });
+
+  it("expire-certificates on a sidecar's service and on the bridge (a gateway): 'expired at 5.0 s by a fault', then 'renewed at 15.0 s' (the CA's retry interval) beside its new life", () => {
+    const { host, id, to } = hostOf('two-meshes-via-gateway.json', (s) => {
+      s.faults = [
+        { type: 'expire-certificates', service: 'checkout', at: '5s' },
+        { type: 'expire-certificates', service: 'payments-bridge', at: '5s' },
+      ];
+    });
+    to(10_000);
+    const cell = () => {
+      const n = host.inspectNode(id('checkout'))!;
+      return parts(n.replicas[0].proxy!.certificate!, n.simTime);
+    };
+    expect(cell()).toEqual(['expired at 5.0 s by a fault', 'renews at 15.0 s']);
+    let bridge = host.inspectNode(id('payments-bridge'))!;
+    expect(identityLines(bridge.identities!, bridge.simTime).map((l) => l.text.split(' · ')[0])).toEqual([
+      "retail identity: signed by retail's CA, expired at 5.0 s by a fault, renews at 15.0 s",
+      "payments identity: signed by payments' CA, expired at 5.0 s by a fault, renews at 15.0 s",
+    ]);
+    to(20_000);
+    expect(cell()).toEqual(['24.0 h left', 'renews at 12.0 h', 'expired at 5.0 s by a fault, renewed at 15.0 s']);
+    bridge = host.inspectNode(id('payments-bridge'))!;
+    expect(identityLines(bridge.identities!, bridge.simTime)[0].text.split(' · ')[0]).toBe(
+      "retail identity: signed by retail's CA, 24.0 h left, renews at 12.0 h; expired at 5.0 s by a fault, renewed at 15.0 s",
+    );
+    // The storefront's sidecar, which no fault named, never expired.
+    const front = host.inspectNode(id('storefront'))!;
+    expect(parts(front.replicas[0].proxy!.certificate!, front.simTime)).toEqual(['24.0 h left', 'renews at 12.0 h']);
   });
 });
 

@@ -53,6 +53,12 @@ export class Credential {
   expiryCounted = false;
   /** Renewal tries that failed since it was last issued or renewed (the inspector shows it). */
   failedTries = 0;
+  /** When a certificate it held last expired, simulated ms (its TTL ran out, or a fault); -1: never (the inspector shows it). */
+  lastExpiredAtMs = -1;
+  /** That expiry was an `expire-certificates` fault's, not its TTL's. */
+  expiredByFault = false;
+  /** When it was last renewed, simulated ms; -1: never (the inspector shows it). */
+  renewedAtMs = -1;
   constructor(
     public terms: CertTerms,
     /** Renewal is on (false for a certificate nobody renews: a workload's `certificate.renew: false`). */
@@ -161,6 +167,7 @@ export class Certificates {
       c.identity.notAfter = this.sim.now + ttl;
       c.expiryCounted = false;
       c.failedTries = 0;
+      c.renewedAtMs = this.sim.now;
       this.renewed++;
       this.scheduleEvents(sc, c, ttl);
       return;
@@ -176,6 +183,8 @@ export class Certificates {
     const cert = c.identity;
     if (!cert || c.expiryCounted || cert.notAfter > this.sim.now) return;
     c.expiryCounted = true;
+    c.lastExpiredAtMs = cert.notAfter;
+    c.expiredByFault = false;
     this.expired++;
   }
 
@@ -189,6 +198,8 @@ export class Certificates {
       if (!c.identity) continue;
       c.identity.notAfter = this.sim.now;
       this.expiryDue(sc);
+      c.lastExpiredAtMs = this.sim.now;
+      c.expiredByFault = true;
       if (c.renews) this.renewIn(sc, c, this.cp.spec.ca.retryEvery);
     }
   }

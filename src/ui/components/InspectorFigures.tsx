@@ -45,7 +45,7 @@ export function NodeView({ node }: { node: NodeInspect }) {
       )}
       {node.replicas.length > 0 && (
         <SideScroll>
-        <ReplicaTable replicas={node.replicas} zoned={zoned} certNote={node.identities?.length ? `${node.identities.length}, below` : undefined} />
+        <ReplicaTable replicas={node.replicas} zoned={zoned} nowMs={node.simTime} certNote={node.identities?.length ? `${node.identities.length}, below` : undefined} />
         </SideScroll>
       )}
       <GatewayIdentities node={node} />

@@ -1,7 +1,8 @@
 // The inspector's table of a service's replicas: where each runs (its zone, where the scenario
 // places hosts in more than one), what it serves now (since the start in the cell's tooltip), its
 // load, its proxy and certificate. "Now" is the link labels' window: the last simulated second, read at tenths.
-import type { ReplicaInspect } from '../../workers/protocol';
+import type { CertLife, ReplicaInspect } from '../../workers/protocol';
+import { certLifeParts } from './identityText';
 import { formatCount, formatNumber } from '../format';
 import { proxyBacklogText, proxyCpuText, servedNowText } from './replicaText';
 
@@ -10,12 +11,36 @@ const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
 const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
 
 /**
+ * A sidecar's certificate as a gateway's identity line words it (identityText.ts certLifeParts),
+ * one phrase a line, each unbroken (inspector.css), so the column stays a phrase wide and the row
+ * a few lines tall (wrapped word by word it ran to 14 lines): "24.0 h left" / "renews at 12.0 h",
+ * and once one expired and was renewed "expired at 5.0 s by a fault," / "renewed at 15.0 s".
+ */
+function CertCell({ cert, nowMs }: { cert: { ca: string } & CertLife; nowMs: number }) {
+  const p = certLifeParts(cert, nowMs);
+  return (
+    <>
+      {/* A space between the lines, so a screen reader (and the cell's text) reads them apart. */}
+      {[p.life, p.renewal, p.history]
+        .flatMap((part) => (part === null ? [] : part.split(/(?<=,) /)))
+        .map((line, i) => (
+          <span key={line} className="replica-cert-line">
+            {i > 0 ? ' ' : ''}
+            {line}
+          </span>
+        ))}
+    </>
+  );
+}
+
+/**
  * The rows of a service's replicas. `zoned`: the scenario places hosts in more than one zone, so
  * a zone column says where each runs (Istio's locality: callers prefer their own zone).
  * `certNote`: the cert cell of a replica with no sidecar of its own (a gateway's inline proxy,
- * whose certificates are listed under the table), else a dash.
+ * whose certificates are listed under the table), else a dash. `nowMs`: the simulated time the rows
+ * were read at (a certificate's time left counts from it).
  */
-export function ReplicaTable({ replicas, zoned, certNote }: { replicas: ReplicaInspect[]; zoned: boolean; certNote?: string }) {
+export function ReplicaTable({ replicas, zoned, certNote, nowMs }: { replicas: ReplicaInspect[]; zoned: boolean; certNote?: string; nowMs: number }) {
   const win = replicas.find((r) => r.recent)?.recent;
   const windowWords = win ? `from ${formatNumber(win.fromMs / 1000, 1)} s to ${formatNumber(win.toMs / 1000, 1)} s` : 'the last simulated second';
   return (
@@ -31,7 +56,7 @@ export function ReplicaTable({ replicas, zoned, certNote }: { replicas: ReplicaI
           <th title={`the share of its workers' time busy over the last simulated second (${windowWords})`}>util</th>
           <th title={`the share of its sidecar proxy's CPU in use over the last simulated second (${windowWords}); its figure since the start is in the cell's tooltip`}>proxy CPU</th>
           <th>config</th>
-          <th title="when its certificate expires">cert</th>
+          <th title="its certificate: time left, when its CA is asked to renew it, and when one last expired (its TTL or a fault) and was renewed">cert</th>
         </tr>
       </thead>
       <tbody>
@@ -76,7 +101,7 @@ export function ReplicaTable({ replicas, zoned, certNote }: { replicas: ReplicaI
               )}
             </td>
             <td data-testid="replica-config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
-            <td data-testid="replica-cert">{r.proxy?.certificate ? `${when(r.proxy.certificate.expiresAtMs)}${r.proxy.certificate.expired ? ' (expired)' : ''}` : r.proxy ? '—' : (certNote ?? '—')}</td>
+            <td data-testid="replica-cert">{r.proxy?.certificate ? <CertCell cert={r.proxy.certificate} nowMs={nowMs} /> : r.proxy ? '—' : (certNote ?? '—')}</td>
           </tr>
         ))}
       </tbody>

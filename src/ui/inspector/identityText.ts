@@ -1,7 +1,7 @@
 // Words for a gateway's own certificates in the inspector (GatewayIdentities.tsx), one line per
-// identity in the words a sidecar's cert cell uses (its CA, when it expires), and for the CAs that
+// identity in the words a sidecar's cert cell uses (certLifeParts: time left, renewal, last expiry), and for the CAs that
 // meet on a mutual-TLS link (the link view). Pure.
-import type { GatewayIdentity, LinkTrust } from '../../workers/protocol';
+import type { CertLife, GatewayIdentity, LinkTrust } from '../../workers/protocol';
 import { formatNumber } from '../format';
 
 /** One identity's line and its tooltip. */
@@ -16,14 +16,28 @@ const owner = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 /** A span of simulated time: seconds, or hours past an hour (as the replica table's cert column). */
 const span = (ms: number) => (ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
 
-/** When an identity expires and renews, in words: "23.9 h left, renews at 12.0 h". */
-function lifeText(id: GatewayIdentity, nowMs: number): string {
-  if (id.expiresAtMs === null) return 'never expires';
-  const life = id.expired ? `expired at ${span(id.expiresAtMs)}` : `${span(id.expiresAtMs - nowMs)} left`;
-  if (id.renewsAtMs === null) return `${life}, not renewed`;
-  if (id.failedRenewals === 0) return `${life}, renews at ${span(id.renewsAtMs)}`;
-  const tries = id.failedRenewals === 1 ? '1 try' : `${formatNumber(id.failedRenewals, 0)} tries`;
-  return `${life}, renewal failing (${tries}), next at ${span(id.renewsAtMs)}`;
+/**
+ * A certificate's life in words, in three parts (a sidecar's cert cell puts one a line, a gateway's
+ * identity line joins them): `life` "23.9 h left" or "expired at 20.0 s" (" by a fault" when an
+ * expire-certificates fault did it); `renewal` "renews at 12.0 h", "renewal failing (2 tries), next
+ * at 30.0 s", "not renewed", or null for one that never expires; `history`, once one expired and was
+ * renewed since, "expired at 20.0 s by a fault, renewed at 30.0 s", else null. Pure.
+ */
+export function certLifeParts(c: CertLife, nowMs: number): { life: string; renewal: string | null; history: string | null } {
+  if (c.expiresAtMs === null) return { life: 'never expires', renewal: null, history: null };
+  const byFault = (at: number) => (c.lastExpiry?.byFault && c.lastExpiry.atMs === at ? ' by a fault' : '');
+  const life = c.expired ? `expired at ${span(c.expiresAtMs)}${byFault(c.expiresAtMs)}` : `${span(c.expiresAtMs - nowMs)} left`;
+  const tries = c.failedRenewals === 1 ? '1 try' : `${formatNumber(c.failedRenewals, 0)} tries`;
+  const renewal = c.renewsAtMs === null ? 'not renewed' : c.failedRenewals === 0 ? `renews at ${span(c.renewsAtMs)}` : `renewal failing (${tries}), next at ${span(c.renewsAtMs)}`;
+  const last = c.lastExpiry;
+  const history = !c.expired && last !== null && c.renewedAtMs !== null && c.renewedAtMs >= last.atMs ? `expired at ${span(last.atMs)}${byFault(last.atMs)}, renewed at ${span(c.renewedAtMs)}` : null;
+  return { life, renewal, history };
+}
+
+/** When an identity expires and renews, in words: "23.9 h left, renews at 12.0 h"; with its last expiry after "; " once renewed. */
+function lifeText(id: CertLife, nowMs: number): string {
+  const p = certLifeParts(id, nowMs);
+  return [p.life, p.renewal].filter((x) => x !== null).join(', ') + (p.history === null ? '' : `; ${p.history}`);
 }
 
 /**

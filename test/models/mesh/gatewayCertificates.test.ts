@@ -114,6 +114,24 @@ describe("a gateway's own certificates expire and renew from their own CA, as a 
     expect(share(ended.filter((e) => e.sentAt >= 16_100), 'ok')).toBe(1);
   });
 
+  it("expire-certificates naming the bridge (a gateway, as its service) expires both its identities and nothing else's; each renews from its own CA", () => {
+    const { w, ended } = world(bridged([{ type: 'expire-certificates', service: 'bridge', at: '5s' }], '30s'));
+    const sc = bridgeProxy(w);
+    const ledger = w.sidecarOfHost[w.serviceByName('ledger').hosts[0]]!;
+    w.runUntil(5_001);
+    expect(sc.clientIdentity!.notAfter).toBe(5_000);
+    expect(sc.serverIdentity!.notAfter).toBe(5_000);
+    expect(ledger.clientIdentity!.notAfter).toBe(20_000);
+    w.runUntil(30_000);
+    const s = summarize(w, 0);
+    // The bridge's two replicas, one identity each from each CA; the ledger's and checkout's sidecars untouched.
+    expect(s.meshes.payments.certificates.expired).toBe(2);
+    expect(s.meshes.retail.certificates.expired).toBe(2);
+    // Checkout's side fails first (the bridge presents an expired retail certificate), until both renew 10 s on.
+    expect(ended.filter((e) => e.sentAt >= 6_100 && e.sentAt < 14_900).every((e) => e.cause === 'tls-expired-cert')).toBe(true);
+    expect(share(ended.filter((e) => e.sentAt >= 16_100), 'ok')).toBe(1);
+  });
+
   it('a gateway in one mesh holds one certificate for both sides, and it renews once at a time', () => {
     const { w } = world({
       name: 'edge-in-mesh',
