@@ -103,6 +103,13 @@ export interface OwnedPath {
   nodes: string[];
   hops: OwnedHop[];
   features: FeatureOnPath[];
+  /**
+   * Where every request on this path is turned away, so it goes no further: the last node, a
+   * gateway answering 401 (`unauthenticated`: its `auth` and the client's credentials not
+   * `valid`) or 404 (`no-route`: no route matches the client's host, path and version), as
+   * Gateway.workDone decides. Absent when requests go on to the path's end.
+   */
+  refused?: { status: 401 | 404; why: string };
 }
 
 /** A feature owned twice on some path, with what it takes to measure its cost. Plain data. */
@@ -162,16 +169,17 @@ export function ownershipOf(s: Scenario, maxPaths = MAX_OWNED_PATHS): Ownership 
   for (const v of s.services) nodes.set(v.name, { kind: 'service', spec: v });
   for (const g of s.gateways) nodes.set(g.name, { kind: 'gateway', spec: g });
 
-  const next = (n: Node): { to: string; policy: Policy | undefined }[] => {
+  // Onward from `n`, entered from `from`: a gateway forwards only the route a request matches.
+  const next = (n: Node, from: Node | undefined): { to: string; policy: Policy | undefined }[] | OwnedPath['refused'] => {
     if (n.kind === 'client') return [{ to: n.spec.target, policy: n.spec.policy }];
     if (n.kind === 'service') return n.spec.calls.map((c) => ({ to: c.service, policy: c.policy }));
-    const names = new Set<string>();
-    for (const r of n.spec.routes) {
-      names.add(r.service);
-      for (const c of r.canary ?? []) names.add(c.service);
-    }
+    const route = routeFor(n.spec, from);
+    if (route === undefined) return { status: 404, why: `no route of ${n.spec.name} matches ${from?.spec.name ?? 'its caller'}'s requests` };
+    if (n.spec.auth !== 'none' && from?.kind === 'client' && from.spec.credentials !== 'valid')
+      return { status: 401, why: `${from.spec.name}'s credentials are ${from.spec.credentials} and ${n.spec.name} checks ${n.spec.auth === 'jwt' ? 'a JWT' : 'an API key'}` };
+    const names = [route.service, ...(route.canary ?? []).map((c) => c.service)];
     // As World.wire: the policy of the first route whose upstream is that service.
-    return [...names].map((to) => ({ to, policy: n.spec.routes.find((r) => r.service === to)?.policy }));
+    return [...new Set(names)].map((to) => ({ to, policy: n.spec.routes.find((r) => r.service === to)?.policy }));
   };
 
   const paths: OwnedPath[] = [];
@@ -182,15 +190,27 @@ export function ownershipOf(s: Scenario, maxPaths = MAX_OWNED_PATHS): Ownership 
       return;
     }
     const here = nodes.get(trail[trail.length - 1]);
-    const onward = here ? next(here).filter((x) => nodes.has(x.to) && !trail.includes(x.to)) : [];
+    const ahead = here ? next(here, nodes.get(trail[trail.length - 2])) : [];
+    const onward = Array.isArray(ahead) ? ahead.filter((x) => nodes.has(x.to) && !trail.includes(x.to)) : [];
     if (onward.length === 0 || !here) {
-      if (hops.length > 0) paths.push(pathOf(trail, hops));
+      if (hops.length > 0) paths.push(Array.isArray(ahead) ? pathOf(trail, hops) : { ...pathOf(trail, hops), refused: ahead });
       return;
     }
     for (const o of onward) walk([...trail, o.to], [...hops, hopOf(s, here, nodes.get(o.to)!, o.policy)]);
   };
   for (const c of s.clients) walk([c.name], []);
   return { paths, truncated, overlaps: overlapsOf(paths) };
+}
+
+/**
+ * The route a gateway forwards a caller's requests by, as Gateway.workDone picks it: the first
+ * whose host, path prefix and version all match what the caller presents (a client its own; a
+ * service, through an egress or bridging gateway, path "/" and no host or version).
+ */
+function routeFor(g: GatewaySpec, from: Node | undefined): GatewaySpec['routes'][number] | undefined {
+  const c = from?.kind === 'client' ? from.spec : undefined;
+  const [host, path, version] = [c?.host, c?.path ?? '/', c?.version];
+  return g.routes.find((r) => (r.match.host === undefined || r.match.host === host) && (r.match.pathPrefix === undefined || path.startsWith(r.match.pathPrefix)) && (r.match.version === undefined || r.match.version === version));
 }
 
 /** Whether a node runs a proxy in a mesh (a sidecar, or a gateway that is in a mesh or bridges two). */

@@ -194,6 +194,21 @@ test("gateway-and-mesh: the gateway owns keys, limits and versions; timeouts at 
     await meaning.scrollIntoViewIfNeeded();
     await saveShot(page, `ownership-nested-timeouts-${size.width}.png`);
   }
+  // scraper's key is invalid: its path stops at edge with 401, said in the menu and above the table, with nothing
+  // owned past edge (N9's trial: it was listed through to inventory, as if its retries and timeouts mattered).
+  const scraper = view.locator('[data-testid="ownership-path"] option', { hasText: /^scraper/ });
+  await expect(scraper).toHaveText('scraper → edge  (refused 401)');
+  await view.getByTestId('ownership-path').selectOption({ label: 'scraper → edge  (refused 401)' });
+  await expect(view.getByTestId('ownership-refused')).toHaveText("Every request on this path stops at edge with 401: scraper's credentials are invalid and edge checks an API key.");
+  await expect(table.locator('thead th')).toHaveText(['Feature', 'scraper → edge']);
+  for (const size of [
+    { width: 1600, height: 1000 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    await view.getByTestId('ownership-refused').scrollIntoViewIfNeeded();
+    await saveShot(page, `ownership-refused-path-${size.width}.png`);
+  }
 });
 
 test('compare: retry-storm and retry-storm-fixed ownership side by side, retries owned twice only in A', async ({ page }) => {

@@ -129,6 +129,11 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
             </select>
             {o.truncated && <span className="muted"> the first {o.paths.length} paths; more are left out</span>}
           </label>
+          {path.refused && (
+            <p className="ownership-refused" data-testid="ownership-refused">
+              Every request on this path stops at {path.nodes[path.nodes.length - 1]} with {path.refused.status}: {path.refused.why}.
+            </p>
+          )}
           <div className="ownership-table-wrap">
             <table className="ownership-table" data-testid="ownership-table">
               <thead>
@@ -177,8 +182,10 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   );
 }
 
-/** "  (timeouts owned twice)": what is owned twice on path `i`, for its entry in the path menu; '' for none. */
+/** "  (timeouts owned twice)": what is owned twice on path `i`, for its entry in the path menu; "  (refused 401)" for a path no request gets past; '' for none. */
 function twiceOn(o: Ownership, i: number): string {
+  const refused = o.paths[i].refused;
+  if (refused) return `  (refused ${refused.status})`;
   const features = o.overlaps.filter((x) => x.paths.includes(i)).map((x) => FEATURE_NAMES[x.feature].toLowerCase());
   return features.length ? `  (${[...new Set(features)].join(', ')} owned twice)` : '';
 }
