@@ -184,6 +184,26 @@ function Picker({ target }: { target: InspectTarget | null }) {
   );
 }
 
+/**
+ * What the request list holds, counted over the rows it lists (`listed`, the newest kept, at most 30;
+ * `failed` of them failed): "2 of the 30 listed failed", or in a narrow panel "2/30 failed"; ticked
+ * (every row failed) "Failed, newest first" or "30 failed". The panel's width picks the form
+ * (inspector.css), the other hidden from screen readers as from the eye; the sampling rule is in
+ * the title (U15's whole sentence did not fit the bar even at 1600x1000: cut after 30 characters).
+ */
+function RequestListNote({ failedOnly, listed, failed }: { failedOnly: boolean; listed: number; failed: number }) {
+  const [wide, narrow] = failedOnly ? ['Failed, newest first', `${listed} failed`] : [`${failed} of the ${listed} listed failed`, `${failed}/${listed} failed`];
+  const title = failedOnly
+    ? 'Failed requests, newest first: the app keeps the last 200 failed requests.'
+    : `${failed} of the ${listed} requests listed here failed. One request in 20 is kept when it is sent, whatever its fate, so the failures here are the run’s share; the list shows the newest 30 kept.`;
+  return (
+    <span className="inspector-hint request-list-note" data-testid="request-list-note" title={title}>
+      <span className="request-list-note-wide">{wide}</span>
+      <span className="request-list-note-narrow">{narrow}</span>
+    </span>
+  );
+}
+
 /** "Follow a request": the recent kept requests, failed ones by default. */
 function RequestList() {
   const requests = useStore(inspectorStore, (s) => s.requests);
@@ -202,16 +222,9 @@ function RequestList() {
         <label>
           <input type="checkbox" checked={failedOnly} data-testid="failed-only" onChange={(e) => void followRequests(e.target.checked)} /> failed only
         </label>
-        {/* What the list holds, in the bar's room left (never a line of its own: the list keeps its rows), the whole rule in its title. */}
-        {requests.length > 0 && (
-          <span
-            className="inspector-hint request-list-note"
-            data-testid="request-list-note"
-            title={failedOnly ? 'The app keeps the last 200 failed requests.' : 'One request in 20 is kept when it is sent, whatever its fate, so the failures here are the run’s share.'}
-          >
-            {failedOnly ? 'Failed, newest first (the last 200 kept).' : `${requests.filter((r) => r.cause).length} of ${requests.length} failed · 1 in 20, sampled when sent`}
-          </span>
-        )}
+        {/* What the list holds, in the bar's room left (never a line of its own: the list keeps its rows), the whole rule in its title.
+            A narrow panel (1024x768: 318 px) has room for a few characters: there the short form shows (inspector.css), count first. */}
+        {requests.length > 0 && <RequestListNote failedOnly={failedOnly} listed={requests.length} failed={requests.filter((r) => r.cause).length} />}
       </div>
       {requests.length > 0 ? (
         <>
