@@ -3,6 +3,7 @@ import type { RunSummary } from '../models';
 import { responseFlagOf } from '../models/envoy/responseFlags';
 import type { LatencyCounts } from './latencyCounts';
 import { changeKey, type ChangeNote } from './changeNotes';
+import { gatewayRolloutWords } from '../models/mesh/rolloutWords';
 
 /**
  * A readable summary of one run for a terminal. `counts`: how many latencies each figure holds
@@ -89,10 +90,11 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
     lines.push('config changes');
     const reach = new Map(notes.map((n) => [n.key, n]));
     for (const c of s.changes) {
-      const spread = c.spreadMs === null ? `${c.applied} of ${c.proxies} proxies have it (the rest have not reached their control plane)` : `all ${c.proxies} proxies had it ${formatDuration(c.spreadMs)} later, at ${formatDuration(c.allMs!)}`;
+      const spread = c.gateway !== undefined ? gatewayRolloutWords(c.gateway, c.proxies) : c.spreadMs === null ? `${c.applied} of ${c.proxies} proxies have it (the rest have not reached their control plane)` : `all ${c.proxies} proxies had it ${formatDuration(c.spreadMs)} later, at ${formatDuration(c.allMs!)}`;
       // A change no request feels is said first: the proxies got a config that changed nothing.
       const n = reach.get(changeKey(c));
-      const how = n?.reach === 'none' ? `changed no request (see the warning above); its config reached ${spread.replace(/ proxies had it /, ' proxies ').replace(/ proxies have it /, ' proxies ')}` : n?.reach === 'some' ? `${spread}; it acts on some paths only (see the warning above)` : spread;
+      const reached = c.gateway !== undefined ? `it ${spread}` : `its config reached ${spread.replace(/ proxies had it /, ' proxies ').replace(/ proxies have it /, ' proxies ')}`;
+      const how = n?.reach === 'none' ? `changed no request (see the warning above); ${reached}` : n?.reach === 'some' ? `${spread}; it acts on some paths only (see the warning above)` : spread;
       lines.push(`  ${c.type} ${c.target}   at ${formatDuration(c.atMs)}: ${how}`);
     }
   }

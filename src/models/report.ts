@@ -39,9 +39,11 @@ export interface RunSummary {
   /**
    * Config changes made (timed and live), each with how far it spread: the proxies it had to
    * reach, how many run it, and when the last got it (`allMs`, null while some have not;
-   * `spreadMs` = allMs - atMs). See mesh/ConfigChanges.ts.
+   * `spreadMs` = allMs - atMs). A `gateway-route` change names its `gateway`: it acts at the
+   * gateway's replicas (`proxies`) at once (`spreadMs` 0), pushed to no sidecar. See
+   * mesh/ConfigChanges.ts.
    */
-  changes: { type: string; target: string; atMs: number; proxies: number; applied: number; allMs: number | null; spreadMs: number | null }[];
+  changes: { type: string; target: string; atMs: number; proxies: number; applied: number; allMs: number | null; spreadMs: number | null; gateway?: string }[];
 }
 
 /** Summarises a world's run so far. `wallMs` is measured by the host. */
@@ -111,7 +113,8 @@ export function summarize(world: World, wallMs: number): RunSummary {
   const cc = world.configChanges;
   const changes = cc.rollouts.map((r) => {
     const c = cc.changes[r.change];
-    return { type: c.type, target: changeTarget(c), atMs: r.atMs, proxies: r.proxies, applied: r.applied, allMs: r.allAtMs, spreadMs: r.allAtMs === null ? null : r.allAtMs - r.atMs };
+    const row = { type: c.type, target: changeTarget(c), atMs: r.atMs, proxies: r.proxies, applied: r.applied, allMs: r.allAtMs, spreadMs: r.allAtMs === null ? null : r.allAtMs - r.atMs };
+    return r.gateway === undefined ? row : { ...row, gateway: r.gateway };
   });
   return {
     scenario: world.scenario.name,

@@ -31,6 +31,8 @@ export interface RolloutFigure {
   proxies: number;
   applied: number;
   allAtMs: number | null;
+  /** A gateway-route change's gateway: it acted at the gateway's `proxies` replicas at once, pushed to no sidecar. */
+  gateway?: string;
 }
 
 /** A lesson figure as measured: the number, its text, and over how much it was measured. Plain data. */
@@ -215,7 +217,7 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
       const r = totals.rollouts?.find((x) => x.change === f.change);
       if (!r) return { value: NaN, text: '—', over: 'the change has not been made yet', complete: false };
       if (r.allAtMs === null) return { value: NaN, text: `${r.applied} of ${r.proxies} proxies`, over: `made at ${secs(r.atMs)}, still spreading`, complete: false };
-      return { value: r.allAtMs - r.atMs, text: secs(r.allAtMs - r.atMs), over: `made at ${secs(r.atMs)}, all ${r.proxies} proxies at ${secs(r.allAtMs)}`, complete: true };
+      return { value: r.allAtMs - r.atMs, text: secs(r.allAtMs - r.atMs), over: r.gateway !== undefined ? `made at ${secs(r.atMs)}, at ${r.gateway}'s ${r.proxies} replicas at once (a gateway is configured directly)` : `made at ${secs(r.atMs)}, all ${r.proxies} proxies at ${secs(r.allAtMs)}`, complete: true };
     }
   }
 }

@@ -133,7 +133,7 @@ describe('other changes', () => {
     w.runUntil(10_000);
     const sum = summarize(w, 0);
     expect(sum.services.v2.requests).toBeGreaterThanOrEqual(499);
-    expect(sum.changes[0]).toMatchObject({ type: 'gateway-route', target: 'api route 0', proxies: 0, allMs: 5_000, spreadMs: 0 });
+    expect(sum.changes[0]).toMatchObject({ type: 'gateway-route', target: 'api route 0', proxies: 2, applied: 2, allMs: 5_000, spreadMs: 0, gateway: 'api' });
   });
 
   it('STRICT mTLS reaches the callee proxies in turn; new plaintext connections are refused from then on', () => {

@@ -40,12 +40,21 @@ export interface ChangeRollout {
   change: number;
   /** Simulated ms the change was made (its `at`). */
   atMs: number;
-  /** Sidecars it must reach: every proxy of the meshes whose control planes push it. */
+  /**
+   * Proxies it must reach: every sidecar of the meshes whose control planes push it; for a
+   * `gateway-route` change, the gateway's replicas, which take it at once (`gateway` names it).
+   */
   proxies: number;
   /** Of those, how many run it now. */
   applied: number;
   /** Simulated ms the last of them got it, or null while some have not. */
   allAtMs: number | null;
+  /**
+   * Set for a `gateway-route` change only: the gateway it acts at. A gateway is configured
+   * directly, not by a mesh's control plane, so its replicas have it at `atMs` (spread 0) and no
+   * sidecar is pushed anything for it. Absent for changes the control planes push.
+   */
+  gateway?: string;
 }
 
 /**
@@ -60,7 +69,9 @@ export interface ChangeRollout {
  * while a change spreads. A proxy cut off from its control plane (stale) gets nothing until it
  * reconnects, when its first push brings it up to date. Gateways' own proxies and callers
  * without a sidecar apply a change at once (a gateway is configured directly; kube-proxy has no
- * policy to wait for).
+ * policy to wait for). A `gateway-route` change is pushed to no sidecar at all: its rollout is
+ * the gateway's replicas, at once (`ChangeRollout.gateway`), and the proxies that were up to
+ * date count it as had (nothing in it is theirs).
  *
  * An `mtls` change from PERMISSIVE to STRICT, once it reaches a server's sidecar, drains the
  * plaintext connections into that pod (Envoy's listener drain: mesh/PlaintextDrain.ts); back to
@@ -169,6 +180,7 @@ export class ConfigChanges implements Actor {
         break;
       }
     }
+    if (c.type === 'gateway-route') return this.applyAtGateway(n, c.gateway);
     const pushers = c.type === 'trusts' ? w.controlPlanes.filter((cp) => cp.spec.name === c.mesh) : w.controlPlanes;
     let proxies = 0;
     for (const cp of pushers) for (const sc of cp.members) if (!sc.inline) proxies++;
@@ -183,6 +195,22 @@ export class ConfigChanges implements Actor {
   }
 
   /**
+   * A gateway-route change: the gateway's routes now take it (World's routes from a gateway
+   * have inline proxies, recompiled here), its replicas all at once; no control plane pushes
+   * anything. A sidecar that had every earlier change counts this one as had too, so its
+   * version (versionOf) does not read behind for a change that is not its.
+   */
+  private applyAtGateway(n: number, gateway: string): void {
+    const w = this.world;
+    const had = this.applied.length;
+    this.applied.push(n);
+    const replicas = w.serviceByName(gateway).replicas.length;
+    this.rollouts.push({ change: n, atMs: w.sim.now, proxies: replicas, applied: replicas, allAtMs: w.sim.now, gateway });
+    for (const r of w.routes) if (r.sidecar === null || r.sidecar.inline) r.policy = this.compile(r);
+    for (let i = 0; i < this.seen.length; i++) if (this.seen[i] === had) this.seen[i] = had + 1;
+  }
+
+  /**
    * A push reached a connected proxy: it takes every change made so far. Called by the
    * control plane on each push and on (re)connecting.
    */
@@ -193,7 +221,7 @@ export class ConfigChanges implements Actor {
     const now = this.world.sim.now;
     for (let k = from; k < to; k++) {
       const c = this.changes[this.applied[k]];
-      if (c.type === 'trusts' && c.mesh !== cp.spec.name) continue;
+      if ((c.type === 'trusts' && c.mesh !== cp.spec.name) || c.type === 'gateway-route') continue;
       const r = this.rollouts[k];
       r.applied++;
       if (r.applied === r.proxies) r.allAtMs = now;

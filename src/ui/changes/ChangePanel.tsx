@@ -11,6 +11,7 @@ import { faultBranchLink, lastInjected } from '../compare/faultBranch';
 import { injectsSettled } from '../compare/pendingInjects';
 import { detailsRows, formatDetails, readDetails } from './details';
 import { Counter } from '../../workers/protocol';
+import { gatewayRolloutWords } from '../../models/mesh/rolloutWords';
 import './changes.css';
 
 import { changeForNode, type ChangeType } from './selection';
@@ -190,7 +191,7 @@ export function ChangePanel() {
     const { problems: p, notes } = await controller.applyChange(b.change);
     setProblems(p);
     setCautions(notes);
-    setNote(p.length ? '' : `Changed at ${((frames.latest?.simTime ?? store.getState().stats.simTime) / 1000).toFixed(1)} s; each proxy takes it when its control plane pushes it.`);
+    setNote(p.length ? '' : `Changed at ${((frames.latest?.simTime ?? store.getState().stats.simTime) / 1000).toFixed(1)} s; ${type === 'gateway-route' ? 'the gateway takes it at once (a gateway is configured directly, not by the mesh\'s control plane)' : 'each proxy takes it when its control plane pushes it'}.`);
   };
 
   const branch = async (fromKey = false) => {
@@ -340,7 +341,7 @@ export function ChangePanel() {
         <ul className="change-list" data-testid="change-list">
           {(rollouts ?? []).map((r) => (
             <li key={r.change} data-testid="change-item">
-              change {r.change + 1} at {(r.atMs / 1000).toFixed(1)} s: {r.allAtMs === null ? `${r.applied} of ${r.proxies} proxies have it` : `all ${r.proxies} proxies had it ${((r.allAtMs - r.atMs) / 1000).toFixed(1)} s later`}
+              change {r.change + 1} at {(r.atMs / 1000).toFixed(1)} s: {r.gateway !== undefined ? gatewayRolloutWords(r.gateway, r.proxies) : r.allAtMs === null ? `${r.applied} of ${r.proxies} proxies have it` : `all ${r.proxies} proxies had it ${((r.allAtMs - r.atMs) / 1000).toFixed(1)} s later`}
             </li>
           ))}
         </ul>
