@@ -1,7 +1,7 @@
 import type { RunSummary } from '../models';
 import type { LatencySummary } from '../sim-engine';
 import type { LatencyCounts } from './latencyCounts';
-import { changeKey, type ChangeNote } from './changeNotes';
+import { changeKey, type ChangeNote } from '../models/lint/changeNotes';
 
 /**
  * `--json`'s run summary: RunSummary with `latencyMs` null wherever no latency was measured.

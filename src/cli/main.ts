@@ -22,7 +22,7 @@ import { lintMain } from './lint';
 import { replayMain } from './replay';
 import { resolveScenarioNames, shippedScenarioNames } from './scenarioName';
 import { typedInFolder } from './npmCwd';
-import { changeNotes, changeWarnings, type ChangeNote } from './changeNotes';
+import { changeNotes, changeWarnings, type ChangeNote } from '../models/lint/changeNotes';
 
 /** Exit code for bad input: the scenario or the arguments, never a crash. */
 const BAD_INPUT = 2;

@@ -1,5 +1,5 @@
 // A config change whose timeout is shorter than the work it waits for: every call, healthy or
-// not, times out. Lint's MS012 finds such a route by simulating it (src/cli/lint/timeoutRules.ts);
+// not, times out. Lint's MS012 finds such a route by simulating it (src/models/lint/timeoutRules.ts);
 // a change given live, or in a file's `changes`, gets this static reading of it instead, so a
 // `timeout: 5` meant as seconds (a bare number is milliseconds) is said before it fails calls.
 import type { ChangeSpec } from './changes';

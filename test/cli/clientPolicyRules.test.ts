@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { policySchema, validateScenario, type Policy, type Scenario } from '../../src/scenario';
 import { scenarioFindings } from '../../src/cli/lint';
-import { L7_ONLY_FIELDS } from '../../src/cli/lint/clientPolicyRules';
+import { L7_ONLY_FIELDS } from '../../src/models/lint/clientPolicyRules';
 import { compilePolicy } from '../../src/models/proxy/policy';
 import { runScenario } from '../../src/models/run';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario, type Scenario } from '../../src/scenario';
 import { scenarioFindings, simulateFindings } from '../../src/cli/lint';
-import { textLocator } from '../../src/cli/lint/locate';
+import { textLocator } from '../../src/models/lint/locate';
 import { manifestFindings } from '../../src/cli/lint/manifestRules';
 import { readManifests } from '../../src/cli/lint/manifests';
 

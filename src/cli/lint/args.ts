@@ -1,4 +1,4 @@
-import { FAIL_ON, type FailOn } from './types';
+import { FAIL_ON, type FailOn } from '../../models/lint/types';
 import { repeatedOptions } from '../onceOptions';
 import { unknownOptionMessage } from '../unknownOptions';
 

@@ -1,6 +1,6 @@
 import { scenarioSchema, type Scenario } from '../../scenario';
 import { formatImportMessage, importManifests, type ImportResult, type Resource, type SourceRef } from '../../scenario/import';
-import type { Locator, Place } from './locate';
+import type { Locator, Place } from '../../models/lint/locate';
 
 /** A manifest file or workload file as text. */
 export interface NamedText {

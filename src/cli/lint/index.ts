@@ -4,19 +4,21 @@ import { formatOfFile, formatProblems, parseScenarioText, readScenarioText, type
 import { readInputFile } from '../readInput';
 import { LINT_USAGE, parseLintArgs, type LintArgs } from './args';
 import { importForLint } from './importAdapter';
-import { textLocator, type Locator } from './locate';
+import { textLocator, type Locator } from '../../models/lint/locate';
 import { manifestFindings } from './manifestRules';
 import { looksLikeManifests, readManifests, type Manifest } from './manifests';
-import { scenarioFindings } from './scenarioRules';
-import { MAX_LEAVES, simulateFindings } from './simulate';
-import { SEVERITIES, type Finding, type LintReport, type Severity } from './types';
+import { scenarioFindings } from '../../models/lint/scenarioRules';
+import { MAX_LEAVES, simulateFindings } from '../../models/lint/simulate';
+import { SEVERITIES, type Finding, type LintReport, type Severity } from '../../models/lint/types';
+import { compareFindings } from '../../models/lint/order';
 
 export { parseLintArgs, LINT_USAGE, type LintArgs } from './args';
-export { RULES, SEVERITIES, FAIL_ON, type Finding, type LintReport, type Severity, type FailOn, type ResourceRef, type Figure } from './types';
-export { scenarioFindings } from './scenarioRules';
+export { RULES, SEVERITIES, FAIL_ON, type Finding, type LintReport, type Severity, type FailOn, type ResourceRef, type Figure } from '../../models/lint/types';
+export { scenarioFindings } from '../../models/lint/scenarioRules';
 export { manifestFindings } from './manifestRules';
-export { simulateFindings, lintDurationMs } from './simulate';
+export { simulateFindings, lintDurationMs } from '../../models/lint/simulate';
 export { readManifests } from './manifests';
+export { compareFindings } from '../../models/lint/order';
 
 /** Exit code for bad input: an argument, or a file that cannot be read. */
 const BAD_INPUT = 2;
@@ -197,25 +199,6 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
-}
-
-const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * The report's order: by severity (errors, then warnings, then info: a person reads the finding that fails requests
- * first; trial N7 found retry-storm's one error, MS001, printed last of four), then by file, line, code, resource and
- * field; a stable order for diffs and CI.
- */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    rank(a.severity) - rank(b.severity) ||
-    cmp(a.resource.file ?? '', b.resource.file ?? '') ||
-    cmp(a.resource.line ?? 0, b.resource.line ?? 0) ||
-    cmp(a.code, b.code) ||
-    cmp(`${a.resource.kind}/${a.resource.name}`, `${b.resource.kind}/${b.resource.name}`) ||
-    cmp(a.field, b.field) ||
-    cmp(a.message, b.message)
-  );
 }
 
 /** A finding for people: `file:line: severity CODE rule (Kind name) field`, then its message, figure and fix. */

@@ -1,6 +1,6 @@
 import { pathText, type Manifest } from './manifests';
-import { finding } from './scenarioRules';
-import type { Finding, ResourceRef } from './types';
+import { finding } from '../../models/lint/scenarioRules';
+import type { Finding, ResourceRef } from '../../models/lint/types';
 
 // The rules read from Kubernetes and Istio manifests themselves, where a scenario has no field
 // for what is wrong (a subset, a DestinationRule's tls mode, locality settings) or where the

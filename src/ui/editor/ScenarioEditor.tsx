@@ -13,10 +13,14 @@ import type { Addition, FieldProblem, TakenNames } from './additions';
 import type { ProblemAt } from './lines';
 import { draftFor, editedFileName, keepDraft, dropDraft } from './drafts';
 import { AdditionForm } from './AdditionForm';
+import { LintList } from './LintList';
+import type { LintNote } from './lintNotes';
 import './editor.css';
 
 /** Wall ms after the last keystroke before the text is checked. */
 const CHECK_DELAY_MS = 200;
+/** Wall ms a valid text stands still, after its check, before lint's simulated rules run on it (they run the model for seconds). */
+const SIMULATE_DELAY_MS = 800;
 
 export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const { store } = useServices();
@@ -27,6 +31,8 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const baseId = base?.id ?? '';
   const [text, setText] = useState(() => (base ? draftFor(base.id) ?? base.text : ''));
   const [check, setCheck] = useState<CheckResult | null>(null);
+  // Lint's findings with the simulated rules, for the text of check `n` (null until they come).
+  const [fullLint, setFullLint] = useState<{ n: number; notes: LintNote[] } | null>(null);
   const [checking, setChecking] = useState(true);
   const [said, setSaid] = useState<{ text: string; bad: boolean } | null>(null);
   const [running, setRunning] = useState(false);
@@ -69,6 +75,7 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
     if (baseId) keepDraft(baseId, text, base?.text ?? '');
     setChecking(true);
     const n = ++seq.current;
+    let simulate: ReturnType<typeof setTimeout> | undefined;
     const t = setTimeout(async () => {
       const api = worker.current;
       if (!api) return;
@@ -77,8 +84,18 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
       setCheck(result);
       setChecking(false);
       editor.current?.setProblems(result.problems);
+      if (result.problems.length) return;
+      // The simulated rules (MS001, MS012) once the text stands still, in the same worker.
+      simulate = setTimeout(async () => {
+        if (n !== seq.current || !worker.current) return;
+        const notes = await worker.current.lint(text, fileName);
+        if (n === seq.current && notes) setFullLint({ n, notes });
+      }, SIMULATE_DELAY_MS);
     }, CHECK_DELAY_MS);
-    return () => clearTimeout(t);
+    return () => {
+      clearTimeout(t);
+      clearTimeout(simulate);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
@@ -90,6 +107,9 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
 
   const problems = check?.problems ?? [];
   const valid = !checking && check !== null && problems.length === 0;
+  const simulated = fullLint !== null && fullLint.n === seq.current && !checking;
+  const lint = valid ? (simulated ? fullLint.notes : check.lint) : [];
+  const warnings = lint.filter((f) => f.severity !== 'info').length;
 
   async function run() {
     if (!controller.openText) return;
@@ -158,6 +178,11 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
           <span className={`editor-state ${valid ? 'editor-ok' : checking ? '' : 'editor-bad'}`} data-testid="editor-state" role="status">
             {checking ? 'checking…' : valid ? 'valid' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}
           </span>
+          {valid && warnings > 0 && (
+            <span className="editor-state editor-warn" data-testid="editor-lint-count" title="Lint's warnings, listed beside the text: the scenario runs, but a part of it may not do what it says">
+              {warnings} lint warning{warnings === 1 ? '' : 's'}
+            </span>
+          )}
           <div className="editor-actions">
             <button type="button" className="button button-quiet" onClick={startAgain} disabled={!base || text === base.text} title={`Throw the edits away and start again from ${base?.label ?? 'the scenario'}`}>
               Start again
@@ -177,6 +202,7 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
           <div className="editor-text" ref={host} />
           <aside className="editor-side">
             <ProblemList problems={problems} checking={checking} onPick={(line) => editor.current?.goToLine(line)} />
+            {valid && <LintList notes={lint} simulating={!simulated} onPick={(line) => editor.current?.goToLine(line)} />}
             {said && (
               <p className={`editor-said ${said.bad ? 'editor-said-bad' : ''}`} data-testid="editor-said" role={said.bad ? 'alert' : 'status'}>
                 {said.text}

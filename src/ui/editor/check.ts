@@ -3,6 +3,7 @@
 import { parseScenarioText, readScenarioText, scenarioFormat } from '../../scenario';
 import { locateProblems, type ProblemAt } from './lines';
 import { addToScenario, type Addition } from './additions';
+import { fullLint, staticLint, type LintNote } from './lintNotes';
 
 /** The result of checking the editor's text. */
 export interface CheckResult {
@@ -12,12 +13,15 @@ export interface CheckResult {
   names: { services: string[]; clients: string[]; gateways: string[] };
   /** The scenario's `name` when the text has one. */
   name: string | null;
+  /** Lint's static findings (warnings and notes, never blocking Run) when the scenario is valid; else empty. */
+  lint: LintNote[];
 }
 
 /**
  * Checks scenario text as `npm run sim -- FILE` and the app's file opener do
  * (`parseScenarioText` with the format `scenarioFormat(fileName, text)` decides: syntax, schema,
- * references, sizes), each problem with its line. Pure; never throws.
+ * references, sizes), each problem with its line; on a valid scenario, lint's static rules too
+ * (`npm run sim -- lint --no-simulate`'s findings). Pure; never throws.
  */
 export function checkScenarioText(text: string, fileName: string | undefined): CheckResult {
   const format = scenarioFormat(fileName, text);
@@ -34,11 +38,16 @@ export function checkScenarioText(text: string, fileName: string | undefined): C
     names.gateways = namesOf(d.gateways);
     if (typeof d.name === 'string') name = d.name;
   }
-  return { problems, names, name };
+  return { problems, names, name, lint: parsed.ok ? staticLint(parsed.scenario, text) : [] };
 }
 
 export const editorApi = {
   check: (text: string, fileName?: string): CheckResult => checkScenarioText(text, fileName),
+  /** Every lint rule's findings, the simulated ones too (seconds of model runs: asked only once the text stands still); null when the text is not a valid scenario. */
+  lint: (text: string, fileName?: string): LintNote[] | null => {
+    const parsed = parseScenarioText(text, scenarioFormat(fileName, text));
+    return parsed.ok ? fullLint(parsed.scenario, text) : null;
+  },
   add: (text: string, fileName: string | undefined, addition: Addition) => {
     try {
       return addToScenario(text, fileName, addition);

@@ -2,7 +2,7 @@
 // the calls take. The usual cause is a bare number read as milliseconds (`timeout: 2` is 2 ms;
 // `2s` is two seconds: src/scenario/duration.ts), which the schema cannot tell from a deliberate
 // 2 ms. Measured on the lint's healthy run (simulate.ts), so the calls' real times decide.
-import type { RunSummary } from '../../models';
+import type { RunSummary } from '../report';
 import type { Locator } from './locate';
 import { fieldOf, type Route } from './routes';
 import { actorRef, finding, ms } from './scenarioRules';

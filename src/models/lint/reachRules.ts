@@ -3,8 +3,8 @@
 // Envoy applies the route policy of the proxy that sends the request, a caller's own over the
 // callee's, field by field).
 import type { Scenario } from '../../scenario';
-import { callerName, callersOf, changeReach, describeField, type PolicyField } from '../../models/policyReach';
-import { changeNotes, suggestedChange } from '../changeNotes';
+import { callerName, callersOf, changeReach, describeField, type PolicyField } from '../policyReach';
+import { changeNotes, suggestedChange } from './changeNotes';
 import type { Locator } from './locate';
 import { actorRef, finding } from './scenarioRules';
 import type { Finding } from './types';

@@ -2,10 +2,10 @@
 // overridden by a caller's own route policy, not applied by a caller without an L7 proxy, or
 // already in force (src/models/policyReach.ts). A warning on stderr before the run, and the run's
 // "config changes" lines and `--json` say how far each reached.
-import { changeTarget } from '../models';
-import { configuredAt, type MadeChange } from '../models/madeChanges';
-import { alternativeChange, changeReach } from '../models/policyReach';
-import { policySchema, writtenDuration, writtenPolicy, type Scenario } from '../scenario';
+import { changeTarget } from '../report';
+import { configuredAt, type MadeChange } from '../madeChanges';
+import { alternativeChange, changeReach } from '../policyReach';
+import { policySchema, writtenDuration, writtenPolicy, type Scenario } from '../../scenario';
 
 /**
  * A parsed policy as a person would write it: a retry block's fields left at their defaults are

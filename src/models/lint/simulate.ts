@@ -1,5 +1,6 @@
 import { RunStoppedError } from '../../sim-engine';
-import { summarize, World, type RunSummary } from '../../models';
+import { World } from '../World';
+import { summarize, type RunSummary } from '../report';
 import { expectedRequests, type FaultSpec, type Scenario } from '../../scenario';
 import type { Locator } from './locate';
 import { fieldOf, routesOf, type Route } from './routes';

@@ -1,0 +1,90 @@
+// The editor lists lint's findings (session 39, N9's finding 3): a scenario whose service policy
+// never acts (its only caller, a gateway, sets its own timeout and retries) read "valid" with no
+// word in the app, while `npm run sim -- lint` found MS010 twice and MS001. Now the editor lists
+// them as warnings under the problems, with the rule id, the line and lint's fix; Run still runs.
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+/** N9's own scenario (/work/notes/s39/N9-shots/edge-mesh-tax.yaml): an edge gateway with retries and a timeout in front of orders, whose own policy no request uses. */
+const EDGE_MESH_TAX = `name: edge-mesh-tax
+seed: 3
+duration: 40s
+meshes:
+  - name: shop
+clients:
+  - { name: apps, type: open, rate: 80, target: edge, external: true, timeout: 3s }
+gateways:
+  - name: edge
+    replicas: 2
+    mesh: shop
+    routes:
+      - service: orders
+        policy: { timeout: 2s, retries: { attempts: 2, retryOn: [5xx, gateway-error] } }
+services:
+  - name: orders
+    replicas: 3
+    concurrency: 8
+    mesh: shop
+    sidecar: true
+    mtls: STRICT
+    serviceTime: { type: lognormal, median: 4ms, sigma: 0.4 }
+    policy: { timeout: 1s, retries: { attempts: 2, perTryTimeout: 300ms, retryOn: [5xx, gateway-error, reset] } }
+    calls:
+      - { service: payments }
+  - name: payments
+    replicas: 2
+    concurrency: 4
+    mesh: shop
+    sidecar: true
+    mtls: STRICT
+    serviceTime: 3ms
+    policy: { retries: { attempts: 2, retryOn: [5xx] } }
+`;
+
+/** Opens hello-mesh's editor and types `text` over its text, as a person pasting a file. */
+async function typeScenario(page: Page, text: string) {
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('editor-open').click();
+  const editor = page.getByTestId('scenario-editor');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(text);
+  return editor;
+}
+
+for (const [width, height] of [[1600, 1000], [1024, 768]] as const) {
+  test(`a policy that never acts is listed as lint's MS010 warning with its line and fix, MS001 once simulated, and Run still runs, at ${width}x${height}`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width, height });
+    const editor = await typeScenario(page, EDGE_MESH_TAX);
+    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+    const lint = editor.getByTestId('editor-lint');
+    const finding = (code: string) => lint.locator(`[data-testid="editor-lint-finding"][data-code="${code}"]`);
+    // The static rules come with the check: orders' timeout and retries are its caller's to set.
+    await expect(finding('MS010')).toHaveCount(2);
+    await expect(finding('MS010').first()).toHaveAttribute('data-severity', 'warning');
+    await expect(finding('MS010').first()).toContainText(/warning MS010 policy-overridden\s+line 23 services\.0\.policy\.retries: orders's own retries/);
+    await expect(finding('MS010').first()).toContainText('fix: Set retries where it acts: on the callers\' own routes (gateways.0.routes.0.policy.retries)');
+    await expect(finding('MS010').nth(1)).toContainText("orders's own timeout (1 s) is overridden on every path");
+    // The simulated rule once the text stands still: the gateway's and payments' sidecar retries multiply.
+    await expect(finding('MS001')).toHaveCount(1, { timeout: 60_000 });
+    await expect(finding('MS001')).toContainText(/warning MS001 retry-amplification.*attempts at payments/);
+    await expect(editor.getByTestId('editor-lint-state')).toHaveText('As npm run sim -- lint finds them. They do not block Run.');
+    await expect(editor.getByTestId('editor-lint-count')).toHaveText('3 lint warnings');
+    // Warnings are not problems: none listed, Run enabled.
+    await expect(editor.getByTestId('editor-problem')).toHaveCount(0);
+    await expect(editor.getByTestId('editor-run')).toBeEnabled();
+    await saveShot(page, `editor-lint-${width}x${height}.png`);
+    // A finding puts the caret on its line, as a problem does.
+    await finding('MS010').nth(1).locator('button').click();
+    await expect(page.locator('.cm-activeLine')).toContainText('policy: { timeout: 1s');
+    await editor.getByTestId('editor-run').click();
+    await expect(page.getByTestId('scenario-editor')).toHaveCount(0);
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    expect(errors).toEqual([]);
+  });
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkScenarioText, editorApi } from '../../src/ui/editor/check';
+
+const TEXT = `name: dead-policy
+duration: 5s
+clients:
+  - { name: apps, type: open, rate: 20, target: edge }
+gateways:
+  - name: edge
+    routes:
+      - service: orders
+        policy: { timeout: 2s }
+services:
+  - name: orders
+    serviceTime: 2ms
+    policy: { timeout: 1s }
+`;
+
+describe("the editor's lint", () => {
+  it("lists lint's MS010 on a valid scenario whose service timeout its only caller overrides, as a warning at its line, with no problem", () => {
+    const r = checkScenarioText(TEXT, undefined);
+    expect(r.problems).toEqual([]);
+    const f = r.lint.find((n) => n.code === 'MS010');
+    expect(f).toMatchObject({ rule: 'policy-overridden', severity: 'warning', path: 'services.0.policy.timeout', line: 13, simulated: false });
+    expect(f!.fix).toMatch(/^Set timeout where it acts/);
+  });
+
+  it('gives no lint for text with problems, and the full lint (simulated rules too) only for a valid scenario', () => {
+    expect(checkScenarioText(TEXT.replace('2ms', 'fast'), undefined).lint).toEqual([]);
+    expect(editorApi.lint(TEXT.replace('2ms', 'fast'))).toBeNull();
+    expect(editorApi.lint(TEXT)!.map((n) => n.code)).toContain('MS010');
+  });
+});
