@@ -2,7 +2,7 @@ import { formatDuration } from '../scenario';
 import type { RunSummary } from '../models';
 import { responseFlagOf } from '../models/envoy/responseFlags';
 import type { LatencyCounts } from './latencyCounts';
-import { changeKey, type ChangeNote } from './changeNotes';
+import { changeKey, type ChangeNote } from '../models/lint/changeNotes';
 import { gatewayRolloutWords } from '../models/mesh/rolloutWords';
 
 /**
