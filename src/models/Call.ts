@@ -137,6 +137,13 @@ export class Attempt {
   call: Call | null = null;
   /** The caller's route this attempt was made on (outlives the call if the call ends first). */
   route: Cluster | null = null;
+  /**
+   * Its booleans, one bit each of `AF` (test `(att.flags & AF.x) !== 0`, set `att.flags |= AF.x`,
+   * clear `att.flags &= ~AF.x`). NOTE: issue 14.4: one field for seven booleans makes the record 48
+   * bytes smaller (each field is 8 bytes here), which cut chain3's L1 misses by a sixth (session 38);
+   * bits, not accessors, at the sites, as an accessor call cost more than that saved.
+   */
+  flags = 0;
   /** The end-to-end request and its hash key (copied from the call, for the callee's children). */
   requestId = -1;
   /** Its `Request.number` (copied from the call). */
@@ -150,10 +157,6 @@ export class Attempt {
   origin = -1;
   /** The callee's pending WorkDone event, cancelled if its replica dies. */
   workTimer = -1;
-  /** The attempt holds one of the callee replica's workers. */
-  holdsWorker = false;
-  /** Its failure was seen by the caller's router itself (connect failure, reset), not answered. */
-  local = false;
   /** Actor id of the caller app (for a gateway: who is calling it directly). */
   caller = -1;
   /** Callee replica index within its service. */
@@ -165,14 +168,8 @@ export class Attempt {
   /** When its answer left the callee's pod, ms: a partition is judged then (DataPlane.sendBack). */
   leftAt = 0;
   perTryTimer = -1;
-  /** The caller gave up on this attempt (per-try or route timeout); its answer is dropped. */
-  abandoned = false;
-  /** This attempt is a retry (holds a retry slot of the cluster). */
-  isRetry = false;
   /** Connection state (Conn): none yet, waiting in the pool, on a connection, or done with it. */
   conn = 0;
-  /** Counted among its route's active requests (it was put on a connection). */
-  attached = false;
   /** When the connection it is on was opened. */
   connOpenedAt = 0;
   /** When the callee app closes the connection it went out on, if still idle then (its keep-alive timeout; Infinity: never). */
@@ -181,15 +178,11 @@ export class Attempt {
   connServed = 0;
   /** Its HTTP/2 connection's id (H2Conn.id), or -1. */
   connId = -1;
-  /** The request reached the callee app (so the callee owns it until it answers). */
-  atCallee = false;
   /** Callee-side serving state: next downstream call (sequential) and calls outstanding. */
   nextCall = 0;
   pending = 0;
   cause: string | null = null;
   status = 200;
-  /** Its failure is one of the callee's own calls', passed up (not the callee's or this hop's). */
-  inherited = false;
   /** The traced request (copied from the call; null: not traced), its try span and its span at the callee. */
   trace: TraceRecord | null = null;
   span = -1;
@@ -198,6 +191,7 @@ export class Attempt {
   reset(): void {
     this.call = null;
     this.route = null;
+    this.flags = 0;
     this.requestId = -1;
     this.requestNumber = 0;
     this.key = 0;
@@ -205,8 +199,6 @@ export class Attempt {
     this.policy = null;
     this.origin = -1;
     this.workTimer = -1;
-    this.holdsWorker = false;
-    this.local = false;
     this.caller = -1;
     this.replica = -1;
     this.host = -1;
@@ -214,24 +206,38 @@ export class Attempt {
     this.arrivedAt = 0;
     this.leftAt = 0;
     this.perTryTimer = -1;
-    this.abandoned = false;
-    this.isRetry = false;
     this.conn = 0;
-    this.attached = false;
     this.connOpenedAt = 0;
     this.connClosesAt = Infinity;
     this.connServed = 0;
     this.connId = -1;
-    this.atCallee = false;
     this.nextCall = 0;
     this.pending = 0;
     this.cause = null;
     this.status = 200;
-    this.inherited = false;
     this.trace = null;
     this.span = -1;
     this.serverSpan = -1;
   }
+}
+
+/**
+ * `Attempt.flags`'s bits (a const enum, so esbuild writes each use as a literal when it bundles).
+ * The request reaching the callee app (so it owns it until it answers) had a boolean no code read.
+ */
+export const enum AF {
+  /** The attempt holds one of the callee replica's workers. */
+  holdsWorker = 1,
+  /** Its failure was seen by the caller's router itself (connect failure, reset), not answered. */
+  local = 2,
+  /** The caller gave up on this attempt (per-try or route timeout); its answer is dropped. */
+  abandoned = 4,
+  /** This attempt is a retry (holds a retry slot of the cluster). */
+  isRetry = 8,
+  /** Counted among its route's active requests (it was put on a connection). */
+  attached = 16,
+  /** Its failure is one of the callee's own calls', passed up (not the callee's or this hop's). */
+  inherited = 32,
 }
 
 /** An end-to-end request, from a client's send to its one fate. */

@@ -1,5 +1,5 @@
 import { invariant, type Actor, type KindReceiver } from '../sim-engine';
-import type { Attempt, Call } from './Call';
+import { AF, type Attempt, type Call } from './Call';
 import type { DataPlaneHost } from './dataPlaneHost';
 import { describeDataPlaneEvent, traceRouterPass } from './dataPlaneEvents';
 import type { Cluster } from './envoy/cluster';
@@ -105,7 +105,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     const race = idleRaceResetMs(att, w.sim.now, d); // the app closed its connection first (http1ConnPool.ts)
     if (race >= 0) return this.lost(att, race);
     if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
-    if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, att.isRetry, att.requestNumber, att.trace !== null && att.trace.sampled);
+    if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, (att.flags & AF.isRetry) !== 0, att.requestNumber, att.trace !== null && att.trace.sampled);
     const sc = w.sidecarOfHost[att.host];
     w.sim.nextDelay[0] = d;
     if (sc) this.toProxy(sc, att.id, P.inRequest);
@@ -118,8 +118,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   resetToCaller(att: Attempt): void {
     att.cause = Cause.reset;
     att.status = 503;
-    att.local = true;
-    att.atCallee = false;
+    att.flags |= AF.local;
     this.sendBack(att);
   }
 
@@ -147,9 +146,9 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     if (w.observer && !w.network.partitioned(att.host, r.callerHost)) {
       // A failed try its router is set to retry is drawn as a retry, not a failure: the call may still end ok (read now;
       // the retry budget may differ when it lands). A late answer to a try given up on is dropped at its proxy.
-      const failed = att.cause !== null && !att.abandoned;
+      const failed = att.cause !== null && (att.flags & AF.abandoned) === 0;
       const retried = failed && this.router.retryExpected(att);
-      w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, failed && !retried, att.isRetry || retried, att.requestNumber, att.trace !== null && att.trace.sampled);
+      w.observer.transmit(r.edge, true, w.sim.now + after, w.sim.now + d, failed && !retried, (att.flags & AF.isRetry) !== 0 || retried, att.requestNumber, att.trace !== null && att.trace.sampled);
     }
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
     w.sim.nextDelay[0] = d;
@@ -183,7 +182,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     const att = w.attempts.get(id);
     // NOTE: 14.4: `arrived`'s common case (untraced, no partition ever) read here. A try given up on is dropped here.
     if ((att.trace !== null || w.network.partitionsChangedAt !== -Infinity) && !this.arrived(att)) return;
-    if (att.abandoned) return this.router.attemptDone(att);
+    if ((att.flags & AF.abandoned) !== 0) return this.router.attemptDone(att);
     const sc = att.route!.sidecar!;
     const now = w.sim.now;
     sc.pass(w.sim, false);
@@ -272,10 +271,10 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
 
   /** A message was dropped for good (partition), or sent on a closed connection: the caller sees a reset. */
   private tcpGiveUp(att: Attempt): void {
-    if (att.abandoned) return this.world.attempts.release(att);
+    if ((att.flags & AF.abandoned) !== 0) return this.world.attempts.release(att);
     att.cause = Cause.reset;
     att.status = 503;
-    att.local = true;
+    att.flags |= AF.local;
     this.router.attemptDone(att);
   }
 

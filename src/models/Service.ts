@@ -3,7 +3,7 @@ import type { ServiceSpec } from '../scenario';
 import { drawAtOf } from './drawRecords';
 import { drawServiceTimeInto, serviceDrawn } from './serviceDraw';
 import { Cause, Ev } from './events';
-import type { Attempt, Call } from './Call';
+import { AF, type Attempt, type Call } from './Call';
 import type { Route } from './envoy/cluster';
 import type { RouteTable } from './envoy/routeTable';
 import type { ServiceHost } from './serviceHost';
@@ -84,7 +84,6 @@ export class ServiceActor implements Actor {
   private arrive(att: Attempt): void {
     if (!this.world.network.hosts[att.host].up) return this.world.dataPlane.resetToCaller(att);
     att.arrivedAt = this.world.sim.now;
-    att.atCallee = true;
     if (att.trace !== null) this.world.tracer!.arrive(att, att.arrivedAt);
     this.arrivals++;
     const replica = this.replicas[att.replica];
@@ -101,7 +100,7 @@ export class ServiceActor implements Actor {
 
   private start(att: Attempt, replica: Replica): void {
     replica.changeBusy(this.world.sim.now, +1);
-    att.holdsWorker = true;
+    att.flags |= AF.holdsWorker;
     let base = 0; // NOTE: the draw through a slot (serviceDraw.ts)
     if (this.timeBlock !== null) { drawServiceTimeInto(this.timeBlock, this.timeAt); base = serviceDrawn[0]; } else base = this.serviceTime();
     const ms = base * replica.slowdown;
@@ -181,7 +180,7 @@ export class ServiceActor implements Actor {
     }
     if (child.cause !== null && parent.cause === null) {
       parent.cause = child.cause;
-      parent.inherited = true;
+      parent.flags |= AF.inherited;
       // A failed dependency surfaces to our caller as a gateway-style error.
       parent.status = child.status >= 500 ? child.status : child.status >= 400 ? child.status : 502;
     }
@@ -196,7 +195,7 @@ export class ServiceActor implements Actor {
   protected finish(att: Attempt): void {
     // Read the replica first: answering may hand the record back to its pool.
     const replica = this.replicas[att.replica];
-    const held = att.holdsWorker;
+    const held = (att.flags & AF.holdsWorker) !== 0;
     if (held) this.releaseWorker(att);
     this.answer(att);
     if (held) this.startQueued(replica);
@@ -207,7 +206,7 @@ export class ServiceActor implements Actor {
     const replica = this.replicas[att.replica];
     replica.changeBusy(this.world.sim.now, -1);
     replica.served++;
-    att.holdsWorker = false;
+    att.flags &= ~AF.holdsWorker;
   }
 
   /** Starts queued attempts while workers are free. */
@@ -226,7 +225,6 @@ export class ServiceActor implements Actor {
     } else {
       this.failed++;
     }
-    att.atCallee = false;
     if (att.trace !== null) this.world.tracer!.answered(att, this.world.sim.now);
     this.world.dataPlane.respond(att);
   }
@@ -253,7 +251,7 @@ export class ServiceActor implements Actor {
     // keeping a set on the hot path.
     const held: number[] = [];
     w.attempts.forEachLive((a) => {
-      if (a.holdsWorker && a.host === host.id) held.push(a.id);
+      if ((a.flags & AF.holdsWorker) !== 0 && a.host === host.id) held.push(a.id);
     });
     replica.changeBusy(now, -replica.busy);
     if (held.length > 0) {
@@ -264,7 +262,7 @@ export class ServiceActor implements Actor {
     }
     for (const id of held) {
       const att = w.attempts.get(id);
-      att.holdsWorker = false;
+      att.flags &= ~AF.holdsWorker;
       if (att.workTimer >= 0) w.sim.cancel(att.workTimer);
       att.workTimer = -1;
       att.pending = 0;

@@ -7,7 +7,7 @@
 // Connection lifetime: the pool's idle timeout (Envoy's idle_timeout, Istio's 1 h), the app's
 // keep-alive timeout where the pool connects to the app itself, and the race between the two
 // (Envoy's 503 "UC", upstream_reset_before_response_started{connection_termination}).
-import type { Attempt } from '../Call';
+import { AF, type Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause } from '../events';
 import { oneWayDelay } from '../linkDelay';
@@ -96,7 +96,7 @@ export class Http1ConnPool {
     // The app closes it at its keep-alive timeout after its last answer (about when it went idle here).
     att.connClosesAt = reuse && this.world.sidecarOfHost[att.host] === null ? since + r.policy.appKeepAlive : Infinity;
     res.activeRequests++;
-    att.attached = true;
+    att.flags |= AF.attached;
     att.conn = Conn.sent;
     this.dp.send(att);
   }

@@ -7,7 +7,7 @@
 // attachStreamToClient, connecting_stream_capacity_, tryCreateNewConnections) and
 // source/common/http/http2/conn_pool.cc (ActiveClient's concurrent stream limit). The state is
 // the cluster's ConnPool.h2 (connPool.ts); the HTTP/1.1 pool is http1ConnPool.ts.
-import type { Attempt } from '../Call';
+import { AF, type Attempt } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause } from '../events';
 import type { Cluster } from './cluster';
@@ -82,7 +82,7 @@ export class Http2ConnPool {
     att.connOpenedAt = c.openedAt;
     res.activeRequests++;
     r.pool.addActive(att.replica, 1);
-    att.attached = true;
+    att.flags |= AF.attached;
     att.conn = Conn.sent;
     this.dp.send(att);
   }

@@ -4,7 +4,7 @@
 // Follows envoyproxy/envoy source/common/router/router.cc (Filter::decodeHeaders, onResponseTimeout,
 // onPerTryTimeout, onUpstreamReset, doRetry) and source/common/router/upstream_request.cc (a try:
 // our Attempt). The route timeout spans every try; a try's timer starts when it gets a connection.
-import { callOf, type Attempt, type Call } from '../Call';
+import { AF, callOf, type Attempt, type Call } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { C, K } from '../eventCodes';
 import { Cause } from '../events';
@@ -90,7 +90,7 @@ export class Router {
     att.replica = i;
     att.host = r.hosts[i];
     att.sentAt = now;
-    att.isRetry = call.attempts > 0;
+    if (call.attempts > 0) att.flags |= AF.isRetry;
     call.attempts++;
     call.current = att.id;
     att.trace = call.trace;
@@ -107,15 +107,16 @@ export class Router {
   /** The answer (or a reset) reached the caller's router: settle the connection, then retry or finish. */
   attemptDone(att: Attempt): void {
     const r = att.route!;
-    if (att.abandoned) return this.world.attempts.release(att);
+    if ((att.flags & AF.abandoned) !== 0) return this.world.attempts.release(att);
     att.conn = C.closed;
     const call = callOf(att);
     // The request is no longer active before its connection goes to the next one waiting.
     this.endAttempt(att, call, att.cause, att.status);
     // A reset this router saw closes the connection; an answer (even a failed one) keeps it.
-    if (att.local) this.pool.closeBusy(r, att);
+    const local = (att.flags & AF.local) !== 0;
+    if (local) this.pool.closeBusy(r, att);
     else this.pool.releaseConnection(r, att);
-    this.decide(att, call, att.cause, att.status, att.local);
+    this.decide(att, call, att.cause, att.status, local);
     this.world.attempts.release(att);
   }
 
@@ -123,7 +124,7 @@ export class Router {
   attemptFailed(att: Attempt, cause: string, status: number): void {
     att.cause = cause;
     att.status = status;
-    att.local = true;
+    att.flags |= AF.local;
     const call = callOf(att);
     this.endAttempt(att, call, cause, status);
     this.decide(att, call, cause, status, true);
@@ -138,10 +139,10 @@ export class Router {
   private endAttempt(att: Attempt, call: Call, cause: string | null, status: number, aboutHost = cause !== Cause.overflow): void {
     const w = this.world;
     const r = att.route!;
-    if (att.attached) {
+    if ((att.flags & AF.attached) !== 0) {
       r.resources.activeRequests--;
       r.pool.addActive(att.replica, -1);
-      att.attached = false;
+      att.flags &= ~AF.attached;
     }
     if (att.perTryTimer >= 0) {
       w.sim.cancel(att.perTryTimer);
@@ -167,7 +168,7 @@ export class Router {
     const w = this.world;
     if (call.done) return;
     if (cause === null) return this.finishCall(call, null, status);
-    const inherited = !local && att.inherited;
+    const inherited = !local && (att.flags & AF.inherited) !== 0;
     const r = call.route!;
     const p = call.policy ?? r.policy;
     if (mayRetry(p, call.attempts, cause, status, local)) {
@@ -201,7 +202,7 @@ export class Router {
     const call = callOf(att);
     const r = call.route;
     if (call.done || r === null) return false;
-    return mayRetry(call.policy ?? r.policy, call.attempts, att.cause!, att.status, att.local) && r.resources.canRetry(r.policy);
+    return mayRetry(call.policy ?? r.policy, call.attempts, att.cause!, att.status, (att.flags & AF.local) !== 0) && r.resources.canRetry(r.policy);
   }
 
   /** Only a request on a connection has a per-try timer: its record lives on until the answer. */
@@ -220,7 +221,7 @@ export class Router {
    * is dropped. Rare: not on the per-request path.
    */
   upstreamReset(att: Attempt): void {
-    att.abandoned = true;
+    att.flags |= AF.abandoned;
     const call = callOf(att);
     this.endAttempt(att, call, Cause.reset, 503);
     this.pool.closeBusy(att.route!, att);
@@ -247,7 +248,7 @@ export class Router {
     const r = att.route!;
     const i = att.replica;
     // NOTE: the attempt's own cause stays the callee's to write: it may still be working on it.
-    att.abandoned = true;
+    att.flags |= AF.abandoned;
     const reachedHost = att.conn === C.sent;
     if (reachedHost) {
       this.pool.closeBusy(r, att);

@@ -1,4 +1,4 @@
-import type { Attempt } from '../Call';
+import { AF, type Attempt } from '../Call';
 import type { Route } from '../envoy/cluster';
 import { Conn } from '../envoy/connPool';
 import type { ConnPools } from '../envoy/connPools';
@@ -110,7 +110,7 @@ export class PlaintextDrain {
     // Rare (a drain's end): a scan of the attempts in flight, as a pod's death does (Service.kill).
     const cut: Attempt[] = [];
     w.attempts.forEachLive((a) => {
-      if (a.host !== host || a.conn !== Conn.sent || a.abandoned || a.connOpenedAt >= before || !plaintext(a.route!)) return;
+      if (a.host !== host || a.conn !== Conn.sent || (a.flags & AF.abandoned) !== 0 || a.connOpenedAt >= before || !plaintext(a.route!)) return;
       // Its answer left the server before the close (leftAt is set as it leaves the pod): it arrives.
       if (a.leftAt > 0 && a.leftAt <= now) return;
       cut.push(a);

@@ -1,5 +1,5 @@
 import { sampledOneIn } from '../../sim-engine';
-import type { Attempt, Call, Request } from '../Call';
+import { AF, type Attempt, type Call, type Request } from '../Call';
 import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
 import { ConnectSpans } from './connectSpans';
@@ -130,7 +130,7 @@ export class Tracer extends TraceStore {
 
   /** A try starts: the host the balancer picked. */
   tryStart(call: Call, att: Attempt, now: number): void {
-    att.span = call.trace!.open(Op.try, call.span, now, call.caller, att.host, call.attempts, att.isRetry ? 1 : 0);
+    att.span = call.trace!.open(Op.try, call.span, now, call.caller, att.host, call.attempts, (att.flags & AF.isRetry) !== 0 ? 1 : 0);
   }
 
   /** The router found no host to try. */
@@ -149,7 +149,7 @@ export class Tracer extends TraceStore {
     if (!t.has(s) || !Number.isNaN(t.endOf(s))) return;
     t.close(s, now);
     t.set(s, AttrKey.status, status);
-    if (cause !== null) t.fail(s, cause, att.local ? Where.seenByRouter : att.inherited ? Where.furtherDown : Where.answeredByHost);
+    if (cause !== null) t.fail(s, cause, (att.flags & AF.local) !== 0 ? Where.seenByRouter : (att.flags & AF.inherited) !== 0 ? Where.furtherDown : Where.answeredByHost);
   }
 
   /** Why the router retried the try's failure or not (retry_state's decision). */
@@ -262,7 +262,7 @@ export class Tracer extends TraceStore {
     const s = this.serverSpan(att, now);
     if (!t.has(s)) return;
     t.set(s, AttrKey.status, att.status);
-    if (att.cause !== null) t.fail(s, att.cause, att.inherited ? Where.furtherDown : Where.here);
+    if (att.cause !== null) t.fail(s, att.cause, (att.flags & AF.inherited) !== 0 ? Where.furtherDown : Where.here);
   }
 
   /** The answer leaves the callee's pod at `now`: the server span ends. */
@@ -272,7 +272,7 @@ export class Tracer extends TraceStore {
     const t = att.trace!;
     if (t.has(s) && Number.isNaN(t.endOf(s))) {
       t.close(s, now);
-      if (att.cause !== null && !t.failedAt(s)) t.fail(s, att.cause, att.local ? Where.resetByPod : Where.here);
+      if (att.cause !== null && !t.failedAt(s)) t.fail(s, att.cause, (att.flags & AF.local) !== 0 ? Where.resetByPod : Where.here);
     }
   }
 

@@ -1,6 +1,6 @@
 // The span recorder as it was before session 9 (commit dc92722), kept only so spansSame.test.ts can
 // check that the compact recorder keeps exactly the same traces. Not used by the app.
-import type { Attempt as RealAttempt, Call as RealCall, Request as RealRequest } from '../../../src/models/Call';
+import { AF, type Attempt as RealAttempt, type Call as RealCall, type Request as RealRequest } from '../../../src/models/Call';
 import type { Route } from '../../../src/models/envoy/cluster';
 import type { Sidecar } from '../../../src/models/proxy/Sidecar';
 import { ConnectSpans } from '../../../src/models/spans/connectSpans';
@@ -111,7 +111,7 @@ export class LegacyTracer extends TraceStore {
     att.span = add(t, call.span, `try ${call.attempts} -> ${host}`, SpanRole.try, SpanKind.client, this.name(call.caller), now, {
       'meshsim.try': call.attempts,
       'meshsim.host': host,
-      'meshsim.retry': att.isRetry,
+      'meshsim.retry': (att.flags & AF.isRetry) !== 0,
     });
   }
 
@@ -129,7 +129,7 @@ export class LegacyTracer extends TraceStore {
     if (s === undefined || !Number.isNaN(s.end)) return;
     s.end = now;
     s.attrs['http.status_code'] = status;
-    if (cause !== null) fail(s, cause, att.local ? 'seen by the router' : att.inherited ? 'further down' : 'answered by the host');
+    if (cause !== null) fail(s, cause, (att.flags & AF.local) !== 0 ? 'seen by the router' : (att.flags & AF.inherited) !== 0 ? 'further down' : 'answered by the host');
   }
 
   /** Why the router retried the try's failure or not (retry_state's decision). */
@@ -259,7 +259,7 @@ export class LegacyTracer extends TraceStore {
     const s = t.spans[this.serverSpan(att, now)];
     if (s === undefined) return;
     s.attrs['http.status_code'] = att.status;
-    if (att.cause !== null) fail(s, att.cause, att.inherited ? 'further down' : 'here');
+    if (att.cause !== null) fail(s, att.cause, (att.flags & AF.inherited) !== 0 ? 'further down' : 'here');
   }
 
   /** The answer leaves the callee's pod at `now`: the server span ends. */
@@ -268,7 +268,7 @@ export class LegacyTracer extends TraceStore {
     const s = att.trace!.spans[att.serverSpan];
     if (s !== undefined && Number.isNaN(s.end)) {
       s.end = now;
-      if (att.cause !== null && !s.error) fail(s, att.cause, att.local ? 'reset by the pod' : 'here');
+      if (att.cause !== null && !s.error) fail(s, att.cause, (att.flags & AF.local) !== 0 ? 'reset by the pod' : 'here');
     }
   }
 
