@@ -88,3 +88,28 @@ for (const [width, height] of [[1600, 1000], [1024, 768]] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+// N9's finding 2: a scenario written from scratch has 0 ms hops, even for internet clients; the
+// editor now says so as lint's MS015 note (info: a note, not a warning, and Run still runs).
+test('a scenario with an internet client and no network latency gets the note "no network latency" with the placement fix, at 1600x1000 and 1024x768', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const editor = await typeScenario(page, 'name: from-scratch\nduration: 10s\nclients:\n  - { name: apps, type: open, rate: 20, target: shop, external: true }\nservices:\n  - name: shop\n    serviceTime: 2ms\n');
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  const note = editor.locator('[data-testid="editor-lint-finding"][data-code="MS015"]');
+  await expect(note).toHaveAttribute('data-severity', 'info');
+  await expect(note).toContainText(/^note MS015 no-network-latency\s+line 1 network: no network latency: every hop takes 0 ms/);
+  await expect(note).toContainText('fix: Add network: { placement: {} } for the defaults (internet 40 ms');
+  // A note is not a warning: no count beside "valid".
+  await expect(editor.getByTestId('editor-lint-state')).toHaveText('As npm run sim -- lint finds them. They do not block Run.', { timeout: 60_000 });
+  await expect(editor.getByTestId('editor-lint-count')).toHaveCount(0);
+  await expect(editor.getByTestId('editor-run')).toBeEnabled();
+  await saveShot(page, 'editor-lint-network-1600x1000.png');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await saveShot(page, 'editor-lint-network-1024x768.png');
+  // The fix, typed: the note goes.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('network: { placement: {} }\n');
+  await expect(editor.getByTestId('editor-lint-state')).toHaveText('No findings: npm run sim -- lint has nothing to say.', { timeout: 60_000 });
+  await expect(note).toHaveCount(0);
+});

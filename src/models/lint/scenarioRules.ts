@@ -6,6 +6,7 @@ import { reachFindings } from './reachRules';
 import { clientPolicyFindings } from './clientPolicyRules';
 import { noRouteFindings } from './noRouteRules';
 import { loadFindings } from './loadRules';
+import { networkFindings } from './networkRules';
 
 export { clientPolicyFindings } from './clientPolicyRules';
 
@@ -32,7 +33,7 @@ export function actorRef(a: Actor, field: string, locate: Locator): ResourceRef 
 const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;
 
 /**
- * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008 to MS011, MS013, MS014), in
+ * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008 to MS011, MS013 to MS015), in
  * the order of the scenario's routes. Figures are the config's own numbers; MS001 and the
  * measured share of MS006 come from simulate.ts. `flattened`: the imported calls and clients
  * whose policy flattens an app's retries with its sidecar's (ImportResult.flattened). `kind`:
@@ -248,5 +249,6 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
 
   // MS014: a service or gateway offered 90% of its capacity or more (loadRules.ts).
   out.push(...loadFindings(s, locate, kind));
+  out.push(...networkFindings(s, locate, kind));
   return out;
 }
