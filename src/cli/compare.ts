@@ -1,4 +1,7 @@
 import { formatDuration } from '../scenario';
+import type { RunSummary as ModelSummary } from '../models';
+import { diffRows, paneFigures, type DiffRow } from '../workers/compareRows';
+import { formatDiffValue } from '../ui/compare/diff';
 import type { JsonSummary } from './jsonSummary';
 import { table } from './table';
 
@@ -31,6 +34,28 @@ export interface Comparison {
   a: RunSummary;
   b: RunSummary;
   ratios: Record<Figure, number | null> & { services: Record<string, number | null> };
+  /**
+   * The app's compare table, row for row (workers/compareRows.ts diffRows, the function the app
+   * uses): `{key, label, unit, format, a, b, ratio, section}`, units as `unit` says (ms, req/s,
+   * shares 0-1, vCPU). Among them what the rows above lack: retries and tries per user request,
+   * the links with calls, gateway CPU in all (`gatewayCpu`) and per 1000 req/s through it
+   * (`gatewayCpu1000`), sidecar CPU in all (`proxyCpu`) and per 1000 req/s per proxy
+   * (`proxyCpu1000`), and each shared service's utilisation (`util:NAME`).
+   */
+  figures: DiffRow[];
+}
+
+/** The rows of `figures` the table prints under its own (the rest it already has in its words). */
+const APP_ROWS = ['retriesPer', 'links', 'tries', 'gatewayCpu', 'gatewayCpu1000', 'proxyCpu', 'proxyCpu1000'];
+
+/**
+ * A `--json` summary as the app's table reads a run (paneFigures): its latencies count where
+ * some were measured; an unmeasured one (null) is read as not measured, never as 0.
+ */
+function figuresOf(s: RunSummary) {
+  const zero = { p50: 0, p90: 0, p99: 0, mean: 0 };
+  // diffRows reads the run's latency only when measured, and the per-hop figures not at all.
+  return paneFigures({ ...s, latencyMs: s.latencyMs ?? zero } as unknown as ModelSummary, s.latencyMs !== null);
 }
 
 function share(n: number, of: number): number {
@@ -47,7 +72,7 @@ export function compareRuns(a: RunSummary, b: RunSummary): Comparison {
   const ratios = { services: {} } as Comparison['ratios'];
   for (const [name, read] of Object.entries(FIGURES) as [Figure, (s: RunSummary) => number | null][]) ratios[name] = ratio(read(a), read(b));
   for (const n of shared(a, b)) ratios.services[n] = ratio(a.services[n].requests, b.services[n].requests);
-  return { a, b, ratios };
+  return { a, b, ratios, figures: diffRows(figuresOf(a), figuresOf(b)) };
 }
 
 /**
@@ -95,6 +120,11 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   const services = shared(a, b);
   if (services.length) rows.push(['requests at', '', '', '']);
   for (const n of services) rows.push([`  ${n}`, String(a.services[n].requests), String(b.services[n].requests), x(c.ratios.services[n])]);
+  // The app's compare table's own rows, from the same function and in its words and units.
+  const app = [...APP_ROWS.map((k) => c.figures.find((r) => r.key === k)), ...c.figures.filter((r) => r.key.startsWith('util:'))].filter((r) => r !== undefined);
+  if (app.length) rows.push(['as the app counts them', '', '', '']);
+  const cellOf = (r: DiffRow, v: number | null) => (v === null ? '-' : formatDiffValue(r, v));
+  for (const r of app) rows.push([`  ${r.label.trim()}`, cellOf(r, r.a), cellOf(r, r.b), x(r.ratio)]);
   const head = (tag: string, s: RunSummary) =>
     `${tag}  ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`;
   const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok, failed and in flight (not ended when the run stopped) as shares of sent'];

@@ -32,8 +32,13 @@ export interface RunSummary {
       certificates: { issued: number; renewed: number; renewalsFailed: number; expired: number };
     }
   >;
-  /** Per gateway: requests, forwarded upstream, rejected by cause, deprecated answers, utilisation. */
-  gateways: Record<string, { requests: number; forwarded: number; rejected: Record<string, number>; deprecated: number; utilization: number; latencyMs: LatencySummary }>;
+  /**
+   * Per gateway: requests, forwarded upstream, rejected by cause, deprecated answers, utilisation,
+   * and `cpuMs`, its CPU so far in ms over all its replicas' workers: their busy time, since a
+   * gateway holds a worker only for its own CPU per request, never while the upstream answers
+   * (models/Gateway.ts); utilization × replicas × concurrency × simulatedMs.
+   */
+  gateways: Record<string, { requests: number; forwarded: number; rejected: Record<string, number>; deprecated: number; utilization: number; cpuMs: number; latencyMs: LatencySummary }>;
   /** Faults that started, with how much each does (faultAmount: '+100 ms', '' for a kill), when they started and ended (null while still active). */
   faults: { type: string; target: string; amount: string; startMs: number; endMs: number | null }[];
   /**
@@ -103,6 +108,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
       rejected: g.rejections.toObject(),
       deprecated: g.deprecated,
       utilization: g.utilization(now),
+      cpuMs: g.replicas.reduce((ms, r) => ms + r.busyAreaAt(now), 0),
       latencyMs: g.latency.summary(),
     };
   }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/cli/compare';
 import { faultLabel, faultNames, listInjected } from '../../src/ui/compare/injectedFaults';
-import { diffRows, formatDiffValue, gatewayCpuMs, hopsNote, LATENCY_NOTE, latencyNote, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
+import { diffRows, formatDiffValue, gatewayCpuMs, paneFigures, hopsNote, LATENCY_NOTE, latencyNote, ratioOf, unsharedServices, type DiffRow, type PaneFigures } from '../../src/ui/compare/diff';
 import { divergenceHeadline, failedApart, firstDivergence, p99Apart, P99_APART, P99_FEW_APART, P99_MIN_SAMPLES, P99_STEADY_SAMPLES, sharedLinks, triesApart } from '../../src/ui/compare/divergence';
 import { decodeCompareLink, encodeCompareLink, isCompareLink } from '../../src/ui/compare/link';
 import { overlayGeometry } from '../../src/ui/compare/overlay';
@@ -29,7 +29,9 @@ function run(name: string, seed?: number, toMs?: number) {
   const series = host.seriesSince(-1, 0);
   const summary = host.summary();
   const latencyMeasured = runLatencyMeasured(summary.latencyMs.mean, series, f.simTime);
-  const figures: PaneFigures = { summary, proxyCpuMs: f.counters[Counter.proxyCpuMs], proxyPasses: f.counters[Counter.proxyPasses], proxies: f.counters[Counter.proxies], gatewayCpuMs: gatewayCpuMs(summary, r.info.topology), latencyMeasured };
+  const figures: PaneFigures = paneFigures(summary, latencyMeasured);
+  // The summary's sidecars are the frame's counters (the counter strip's), at the same moment.
+  expect([figures.proxyCpuMs, figures.proxyPasses, figures.proxies]).toEqual([f.counters[Counter.proxyCpuMs], f.counters[Counter.proxyPasses], f.counters[Counter.proxies]]);
   return { info: r.info, frame: f, figures, series };
 }
 
@@ -166,8 +168,8 @@ describe('tries and retries across architectures (gateway-only against mesh-only
     expect(row(rows, 'proxyCpu').b).toBeCloseTo(4282.0995 / 24_000, 6);
     expect([formatDiffValue(gw, gw.a), formatDiffValue(gw, gw.b)]).toEqual(['0.055 vCPU', '0.000 vCPU']);
     // The gateway's CPU is its utilisation times its 2 × 16 workers.
-    expect(gatewayCpuMs(g.figures.summary, g.info.topology)).toBeCloseTo(g.figures.summary.gateways.edge.utilization * 32 * 24_000, 9);
-    expect(gatewayCpuMs(g.figures.summary, undefined)).toBe(0);
+    expect(gatewayCpuMs(g.figures.summary)).toBeCloseTo(g.figures.summary.gateways.edge.utilization * 32 * 24_000, 6);
+    expect(gatewayCpuMs({ ...g.figures.summary, gateways: {} })).toBe(0);
   });
 
   it("says under the table that latency is end to end over 4 links against 3, and marks the latency rows", () => {

@@ -1,13 +1,12 @@
 // What the compare view shows of the pair beyond the pictures: both runs' figures, series and
 // fault lists asked at one moment, the first divergence, and the branch labels that follow the
 // panes' live actions. Plain TypeScript, no React.
-import { Counter } from '../../workers/protocol';
 import { mergeBatch } from '../charts/seriesStore';
 import { runLatencyMeasured } from '../measuredLatency';
 import { branchLabels } from '../changes/summary';
 import { inTime } from '../sim/controllerApi';
 import { firstDivergence, sharedLinks, type SharedLink } from './divergence';
-import { gatewayCpuMs } from './diff';
+import { paneFigures } from './diff';
 import { faultBranchLabels } from './faultBranch';
 import type { PairCore } from './pairRun';
 
@@ -36,11 +35,9 @@ export async function refreshFigures(core: PairCore, gen: number): Promise<void>
   store.setState((d) => {
     d.series = [mergeBatch(d.series[0], answers[0].batch), mergeBatch(d.series[1], answers[1].batch)];
     const fig = (i: number) => {
-      const f = core.panes[i].latest;
+      // The summary alone, as the CLI's compare reads it (workers/compareRows.ts paneFigures).
       const summary = answers[i].summary;
-      const latencyMeasured = runLatencyMeasured(summary.latencyMs.mean, d.series[i], summary.simulatedMs);
-      const gatewayCpu = gatewayCpuMs(summary, core.panes[i].appStore.getState().info?.topology);
-      return { summary, proxyCpuMs: f?.counters[Counter.proxyCpuMs] ?? 0, proxyPasses: f?.counters[Counter.proxyPasses] ?? 0, proxies: f?.counters[Counter.proxies] ?? 0, gatewayCpuMs: gatewayCpu, latencyMeasured };
+      return paneFigures(summary, runLatencyMeasured(summary.latencyMs.mean, d.series[i], summary.simulatedMs));
     };
     d.figures = [fig(0), fig(1)];
     d.figuresAt = core.clock();

@@ -1,0 +1,140 @@
+// The rows of the compare table: the same figures of two runs with the ratio B / A. The app's
+// compare view (ui/compare/MetricsDiff.tsx) and `npm run sim -- compare` (cli/compare.ts) both
+// read them from here, so the two print the same numbers: latency, failures by cause, retries
+// and tries per user request, each layer's CPU (gateway and sidecars), and each service's load.
+// Pure functions of each run's summary, taken at one simulated moment.
+import type { RunSummary } from '../models';
+import { vcpuPer1000 } from './figures';
+
+/** One run's figures at a moment: its summary (the CLI's `--json`) and the frame's proxy counters. */
+export interface PaneFigures {
+  summary: RunSummary;
+  /** Sidecar CPU so far (ms), passes made, and how many sidecars (summed from `summary.proxies` by paneFigures: gateways' inline proxies left out, as in the counter strip). */
+  proxyCpuMs: number;
+  proxyPasses: number;
+  proxies: number;
+  /** The gateways' CPU so far, ms over all their replicas' workers (`gatewayCpuMs`), 0 with no gateway. */
+  gatewayCpuMs: number;
+  /**
+   * Whether its latency figures hold a measurement (`runLatencyMeasured`: ok requests sent after
+   * the warm-up, counted, not guessed from the zeros an empty histogram gives).
+   */
+  latencyMeasured: boolean;
+}
+
+/** How a row's values read: a duration, a share, a count, a rate, or a plain number with a unit. */
+export type RowFormat = 'ms' | 'share' | 'count' | 'rate' | 'number';
+
+/** One row of the table. `a`/`b` are null when the figure does not exist in that run (no ok request yet, no such service). */
+export interface DiffRow {
+  key: string;
+  label: string;
+  /** The unit the values are in, said in the table ("ms", "req/s", "vCPU", "% of sent"). */
+  unit: string;
+  format: RowFormat;
+  a: number | null;
+  b: number | null;
+  /** b / a; null when either is missing or a is zero (no ratio to give). */
+  ratio: number | null;
+  /** Section of the table the row sits in. */
+  section: 'latency' | 'failures' | 'load' | 'services';
+  /** What the row counts and what it does not, for its tooltip; absent for a figure that says itself. */
+  note?: string;
+}
+
+/** b / a, or null when there is no ratio (a missing or zero). Pure. */
+export function ratioOf(a: number | null, b: number | null): number | null {
+  return a === null || b === null || a === 0 ? null : b / a;
+}
+
+const rate = (n: number, ms: number) => (ms > 0 ? (1000 * n) / ms : 0);
+const share = (n: number, of: number) => (of > 0 ? n / of : 0);
+/** Tries sent over every hop: first tries plus retries, as each caller's router counted them. */
+const tries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.requests + e.retries, 0);
+/** Links that carried a call so far: the hops requests cross (a gateway is one more). */
+const links = (s: RunSummary) => Object.values(s.edges).filter((e) => e.requests > 0).length;
+const retries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.retries, 0);
+/** Per user request sent, null before any. */
+const perSent = (n: number, s: RunSummary) => (s.requests.sent > 0 ? n / s.requests.sent : null);
+
+/**
+ * The gateways' CPU so far, ms: the sum of each gateway's `cpuMs` in the summary (its workers'
+ * busy time, report.ts: utilization × replicas × concurrency × simulated ms; a gateway holds a
+ * worker only for its own CPU per request, never while the upstream answers, so busy time is CPU
+ * time). 0 with no gateway. Pure.
+ */
+export function gatewayCpuMs(summary: RunSummary): number {
+  let ms = 0;
+  for (const g of Object.values(summary.gateways)) ms += g.cpuMs;
+  return ms;
+}
+
+/**
+ * One run's figures for the table from its summary alone: the sidecars' CPU (ms), passes and
+ * count from `summary.proxies` (gateways' inline proxies are not in it: their cost is the
+ * gateway's CPU), the gateways' CPU (`gatewayCpuMs`), and `latencyMeasured` as the caller knows
+ * it (the app: runLatencyMeasured; the CLI: a latency count above 0). The app's compare view and
+ * `npm run sim -- compare` both build their rows through this and `diffRows`. Pure.
+ */
+export function paneFigures(summary: RunSummary, latencyMeasured: boolean): PaneFigures {
+  let proxyCpuMs = 0;
+  let proxyPasses = 0;
+  let proxies = 0;
+  for (const p of Object.values(summary.proxies)) {
+    proxyCpuMs += p.cpuMs;
+    proxyPasses += p.passes;
+    proxies++;
+  }
+  return { summary, proxyCpuMs, proxyPasses, proxies, gatewayCpuMs: gatewayCpuMs(summary), latencyMeasured };
+}
+
+/** Requests the gateways received so far, over all of them. */
+const gatewayRequests = (s: RunSummary) => Object.values(s.gateways).reduce((n, g) => n + g.requests, 0);
+
+/**
+ * The table's rows for runs A and B at one moment: latency p50/p90/p99/mean of ok requests after
+ * the warm-up (ms; null while none was measured, as in the warm-up: `PaneFigures.latencyMeasured`), user requests per second, failed share and each cause's share of requests
+ * sent, retries over every hop in all and per user request, the links that carried calls (hops),
+ * tries per user request over every hop (with a note: they count hops too), each layer's CPU:
+ * the gateways' (vCPU in all, and per 1000 req/s through them) beside the sidecars' (vCPU in all, and
+ * per 1000 req/s per proxy as Istio states it), and for each service both runs have, the requests
+ * it received and its utilisation. Causes and services are in A's order, then B's. Pure.
+ */
+export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
+  const a = A.summary;
+  const b = B.summary;
+  const rows: DiffRow[] = [];
+  const row = (key: string, label: string, unit: string, format: RowFormat, section: DiffRow['section'], va: number | null, vb: number | null) =>
+    rows.push({ key, label, unit, format, section, a: va, b: vb, ratio: ratioOf(va, vb) });
+  const lat = (f: PaneFigures, q: 'p50' | 'p90' | 'p99' | 'mean') => (f.latencyMeasured ? f.summary.latencyMs[q] : null);
+  for (const q of ['p50', 'p90', 'p99', 'mean'] as const) row(q, q === 'mean' ? 'latency mean' : `latency ${q}`, 'ms', 'ms', 'latency', lat(A, q), lat(B, q));
+  row('rps', 'requests sent', 'req/s', 'rate', 'load', rate(a.requests.sent, a.simulatedMs), rate(b.requests.sent, b.simulatedMs));
+  row('failed', 'failed', '% of sent', 'share', 'failures', share(a.requests.failed, a.requests.sent), share(b.requests.failed, b.requests.sent));
+  const causes = [...new Set([...Object.keys(a.failures), ...Object.keys(b.failures)])];
+  for (const c of causes) row(`cause:${c}`, `  ${c}`, '% of sent', 'share', 'failures', share(a.failures[c] ?? 0, a.requests.sent), share(b.failures[c] ?? 0, b.requests.sent));
+  row('retries', 'retries (all hops)', 'tries', 'count', 'load', retries(a), retries(b));
+  // Tries per user request count a call on each hop as well as the retries: across architectures
+  // the hops differ (a gateway is one more), and a class read gateway-only's 3.98 against
+  // mesh-only's 3.00 at 24 s as "the mesh makes fewer tries", where it had made 10 retries and
+  // the gateway none. Retries per user request and the hops each get a row of their own.
+  row('retriesPer', 'retries per user request (all hops)', 'tries', 'number', 'load', perSent(retries(a), a), perSent(retries(b), b));
+  row('links', 'links with calls (hops)', 'links', 'count', 'load', links(a), links(b));
+  row('tries', 'tries per user request (all hops)', 'tries', 'number', 'load', perSent(tries(a), a), perSent(tries(b), b));
+  rows[rows.length - 1].note = 'a first try on every hop a request crosses, plus the retries: it grows with the hops as well as with retries';
+  const vcpu = (f: PaneFigures) => (f.proxies > 0 && f.summary.simulatedMs > 0 ? f.proxyCpuMs / f.summary.simulatedMs : null);
+  const per1000 = (f: PaneFigures) => (f.proxies > 0 && f.proxyPasses > 0 ? vcpuPer1000(f.proxyCpuMs, f.proxyPasses) : null);
+  // Each layer's cost side by side (new user, session 33: gateway-only against mesh-only showed
+  // the mesh's cost alone). Per 1000 req/s through a gateway is its CPU ms per request.
+  const gwPer1000 = (f: PaneFigures) => (gatewayRequests(f.summary) > 0 ? f.gatewayCpuMs / gatewayRequests(f.summary) : null);
+  const gwVcpu = (f: PaneFigures) => (f.summary.simulatedMs > 0 ? f.gatewayCpuMs / f.summary.simulatedMs : Object.keys(f.summary.gateways).length === 0 ? 0 : null);
+  row('gatewayCpu', 'gateway CPU, in all', 'vCPU', 'number', 'load', gwVcpu(A), gwVcpu(B));
+  row('gatewayCpu1000', 'gateway CPU per 1000 req/s through it', 'vCPU', 'number', 'load', gwPer1000(A), gwPer1000(B));
+  row('proxyCpu', 'sidecar CPU, in all', 'vCPU', 'number', 'load', vcpu(A) ?? (A.proxies === 0 ? 0 : null), vcpu(B) ?? (B.proxies === 0 ? 0 : null));
+  row('proxyCpu1000', 'sidecar CPU per 1000 req/s per proxy', 'vCPU', 'number', 'load', per1000(A), per1000(B));
+  for (const n of Object.keys(a.services).filter((n) => n in b.services)) {
+    row(`svc:${n}`, `${n}: requests received`, 'req/s', 'rate', 'services', rate(a.services[n].requests, a.simulatedMs), rate(b.services[n].requests, b.simulatedMs));
+    row(`util:${n}`, `${n}: utilisation`, '% busy', 'share', 'services', a.services[n].utilization, b.services[n].utilization);
+  }
+  return rows;
+}
+
