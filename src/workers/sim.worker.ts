@@ -20,17 +20,9 @@ function send(frame: Frame): Frame {
 /**
  * Wall ms the worker waits after the last command before it works while idle (SimHost.idle:
  * snapshots filled in for seeks), so a drag's seeks, play's frames and a burst of clicks come
- * first; the longest slice of idle work, so a command that arrives meanwhile waits at most about
- * that long; and the rest after each slice, three slices long: idle work takes a quarter of a core
- * at most, leaving the page the rest (and, on a 2-core machine, whatever else runs beside it: in
- * the browser tests, the other Playwright worker's page). Half a core until session 39: a page
- * standing still after opening retry-storm at 20 s spent 1.2-1.7 s of its worker's CPU filling in
- * the 5-8 s after it landed, and a test's page is read for seconds and left. all-scenarios.spec
- * at one worker, CPU of its whole run, alternated pairs at load 6-17: 219 / 176 / 156 s at half a
- * core, 170 / 157 / 152 s at a quarter. The cost, where a run is heavy: istio-load-test-full's fill
- * (scrub.spec) takes about twice as long, a snapshot between 1 and 3.6 s not yet kept 10 s after
- * landing at 1 s (6.9 s at half a core, same minutes); a seek there still replays only from the
- * nearest one kept.
+ * first; and the longest slice of idle work, so a command that arrives meanwhile waits at most
+ * about that long. Slices are as far apart as they are long: idle work takes half a core at most,
+ * leaving the page (and its tests) the rest.
  *
  * 1.5 s of standing still, not 250 ms (session 27): a presenter paging through a story, or a
  * person stepping a second at a time, stands a second or less at each moment, and every stand
@@ -43,15 +35,14 @@ function send(frame: Frame): Frame {
  */
 const IDLE_AFTER_MS = 1500;
 const IDLE_SLICE_MS = 10;
-const IDLE_REST_MS = 30;
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** Idle work from IDLE_AFTER_MS after the last command, a slice per task with IDLE_REST_MS between, while there is some. */
+/** Idle work from IDLE_AFTER_MS after the last command, a slice per task with a slice's rest between, while there is some. */
 function idleLater(delayMs: number): void {
   if (idleTimer !== null) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     idleTimer = null;
-    if (host.idle(IDLE_SLICE_MS)) idleLater(IDLE_REST_MS);
+    if (host.idle(IDLE_SLICE_MS)) idleLater(IDLE_SLICE_MS);
   }, delayMs);
 }
 
