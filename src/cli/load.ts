@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { scenarioReadProblem } from './scenarioName';
-import { MAX_REQUESTS, expectedRequests, formatDuration, formatOfFile, formatProblems, parseScenarioText, readScenarioText, shortTimeoutNotes, type Scenario } from '../scenario';
+import { MAX_REQUESTS, expectedRequests, formatDuration, formatOfFile, formatProblems, notAScenario, notAScenarioInCli, parseScenarioText, readScenarioText, shortTimeoutNotes, type Scenario } from '../scenario';
 
 /** A scenario file read and validated, or what is wrong with it as lines for stderr. */
 export type Loaded = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; lines: string[] };
@@ -18,6 +18,9 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
   } catch (e) {
     return { ok: false, lines: [`${file}: ${scenarioReadProblem(file, e)}`] };
   }
+  // A manifest or a share link in a scenario's place: where it goes instead (notAScenario.ts).
+  const other = notAScenario(text);
+  if (other) return { ok: false, lines: [`${file}: ${notAScenarioInCli(other, file)}`] };
   // With an override, the checks against the end of the run are made below, with it.
   const result = parseScenarioText(text, formatOfFile(file), { durationMs });
   if (!result.ok) {

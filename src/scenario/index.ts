@@ -3,6 +3,7 @@ export { scenarioSchema, type Scenario, type ScenarioInput, type ServiceSpec, ty
 export { policySchema, writtenPolicy, POLICY_DURATION_PATHS, type Policy, type PolicyInput, type RetryPolicy, type CircuitBreaker, type OutlierDetection, type Fault } from './policy';
 export { parseScenarioText, countBeforeReading, validateScenario, formatProblems, type Problem, type ParseResult, type ValidateOptions } from './parse';
 export { readScenarioText, readScenarioFile, scenarioFormat, formatOfFile, type ScenarioFormat } from './read';
+export { notAScenario, notAScenarioInApp, notAScenarioInCli, type NotAScenario } from './notAScenario';
 export { parseDuration, formatDuration, writtenDuration } from './duration';
 export { meshSchema } from './mesh';
 export { MAX_REQUESTS, anySidecar, expectedRequests, pathOfActor } from './references';

@@ -13,6 +13,7 @@ import { fieldsAt, unknownFieldMessage, unknownNameMessage } from './nearMiss';
 import { standIn } from './standIn';
 import { isNameProblem, nameProblem } from './nameProblems';
 import { quoteText } from './quote';
+import { notAScenario, notAScenarioInApp } from './notAScenario';
 
 /** One thing wrong with a scenario: where (dotted path) and what. */
 export interface Problem {
@@ -43,6 +44,9 @@ export interface ValidateOptions {
 export function parseScenarioText(text: string, format: ScenarioFormat = 'auto', options: ValidateOptions = {}): ParseResult {
   const tooMany = countBeforeReading(text, format);
   if (tooMany.length) return { ok: false, problems: tooMany };
+  // A manifest or a share link handed over in a scenario's place: say what it is (notAScenario.ts).
+  const other = notAScenario(text);
+  if (other) return { ok: false, problems: [{ path: '(file)', message: notAScenarioInApp(other) }] };
   const read = readScenarioText(text, format);
   return read.ok ? validateScenario(read.data, options) : read;
 }

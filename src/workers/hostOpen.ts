@@ -4,7 +4,7 @@
 // scenario. Functions of their arguments; SimHost owns the state they are given.
 import { StalledClockError, type WallClock } from '../sim-engine';
 import type { World } from '../models';
-import { countBeforeReading, formatDuration, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
+import { countBeforeReading, formatDuration, notAScenario, notAScenarioInApp, pathOfActor, readScenarioText, scenarioFormat, validateScenario, type Problem, type Scenario } from '../scenario';
 import { LoadStage, type LoadResult } from './protocol';
 import { zonesOf } from './zones';
 
@@ -38,6 +38,9 @@ export function readForHost(
   const format = scenarioFormat(fileName, text);
   const tooMany = countBeforeReading(text, format);
   if (tooMany.length) return { ok: false, problems: tooMany };
+  // As parseScenarioText: a manifest or a share link in a scenario's place says what it is.
+  const other = notAScenario(text);
+  if (other) return { ok: false, problems: [{ path: '(file)', message: notAScenarioInApp(other) }] };
   const read = readScenarioText(text, format);
   if (!read.ok) return read;
   const data = read.data as Record<string, unknown>;

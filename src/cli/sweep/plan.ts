@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { formatOfFile, formatProblems, readScenarioText, validateScenario, type Scenario } from '../../scenario';
+import { formatOfFile, formatProblems, notAScenario, notAScenarioInCli, readScenarioText, validateScenario, type Scenario } from '../../scenario';
 import { bareDurations, unitlessMessage } from '../durationArg';
 import { checkDurationOverride, tooManyRequests } from '../load';
 import { scenarioReadProblem } from '../scenarioName';
@@ -24,6 +24,8 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
   } catch (e) {
     return { ok: false, lines: [`${file}: ${scenarioReadProblem(file, e)}`] };
   }
+  const other = notAScenario(text);
+  if (other) return { ok: false, lines: [`${file}: ${notAScenarioInCli(other, file)}`] };
   const read = readScenarioText(text, formatOfFile(file));
   if (!read.ok) return { ok: false, lines: [`${file}: ${read.problems.length} problem${read.problems.length > 1 ? 's' : ''}`, formatProblems(read.problems)] };
   const resolved: string[][] = [];

@@ -90,10 +90,5 @@ function sourceOf(prov: Record<string, SourceRef[]>, path: string): SourceRef | 
   return undefined;
 }
 
-/**
- * Whether a set of texts looks like Kubernetes manifests rather than a scenario: some document
- * has top-level `apiVersion:` and `kind:`. For the app, which opens either.
- */
-export function looksLikeManifests(texts: readonly string[]): boolean {
-  return texts.some((t) => /^apiVersion:\s*\S/m.test(t) && /^kind:\s*\S/m.test(t));
-}
+/** Whether a set of texts looks like Kubernetes manifests rather than a scenario (notAScenario.ts, where the CLI's run reads it too). */
+export { looksLikeManifests } from '../notAScenario';
