@@ -8,6 +8,11 @@ import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT, divergenceHeadline } from './di
 import { storySteps } from './useCompareKeys';
 import { stepMarkerTitle } from '../components/timelineTitles';
 import { spreadMarkers } from '../components/timelineStack';
+import { useStore } from 'zustand';
+import type { ComparePane } from './compareController';
+import { sideFaultBands } from './compareFaultBands';
+import { faultBandTitle } from '../components/faultBand';
+import { faultFamily } from '../faults/faultName';
 
 /** A step circle's width here (compare.css) and the air between two side by side, CSS px. */
 const STEP_PX = 18;
@@ -89,6 +94,7 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
         onPointerUp={() => (dragging.current = false)}
       >
         <div className="timeline-done" style={{ width: at(s.simTime) }} />
+        {controller.panes.length === 2 && <SideFaults panes={controller.panes} at={at} nowMs={s.simTime} durationMs={s.durationMs} />}
         {s.faults.map((f) => (
           <div key={f.n} className="timeline-fault" style={{ left: at(f.atMs), width: 3 }} title={`${f.label} at ${formatMoment(f.atMs)}`} />
         ))}
@@ -126,5 +132,39 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
         )}
       </span>
     </div>
+  );
+}
+
+/**
+ * Both runs' faults as bands on the track, as the single view draws a run's (pink, solid where
+ * the clock has been): a fault both runs have across the track's height, one only A has in its
+ * upper half and one only B has in its lower half, each of those tagged A or B above the track.
+ */
+function SideFaults({ panes, at, nowMs, durationMs }: { panes: readonly ComparePane[]; at: (ms: number) => string; nowMs: number; durationMs: number }) {
+  const a = useStore(panes[0].services.store, (x) => x.faults);
+  const b = useStore(panes[1].services.store, (x) => x.faults);
+  return (
+    <>
+      {sideFaultBands(a, b, nowMs, durationMs).map(({ key, fault, band, sides }) => {
+        const done = band.doneToMs === null ? 0 : (band.doneToMs - band.fromMs) / Math.max(1e-9, band.toMs - band.fromMs);
+        const whose = sides === 'AB' ? 'in both runs' : `in ${sides} only`;
+        return (
+          <div
+            key={key}
+            className={`compare-side-fault compare-side-fault-${sides}`}
+            data-testid="compare-side-fault"
+            data-sides={sides}
+            data-fault-family={faultFamily(fault.type)}
+            data-from-ms={band.fromMs}
+            data-to-ms={band.toMs}
+            style={{ left: at(band.fromMs), width: `calc(${at(band.toMs - band.fromMs)} + 3px)` }}
+            title={`${faultBandTitle(fault, band)} (${whose})`}
+          >
+            {band.doneToMs !== null && <div className="timeline-fault-done" style={{ width: `calc(${(100 * done).toFixed(3)}% - ${(3 * done).toFixed(3)}px + 3px)` }} />}
+            {sides !== 'AB' && <span className="compare-side-fault-tag">{sides}</span>}
+          </div>
+        );
+      })}
+    </>
   );
 }
