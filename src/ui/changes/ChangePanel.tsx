@@ -9,7 +9,7 @@ import type { Problem } from '../state/store';
 import { branchLink } from './branch';
 import { faultBranchLink, lastInjected } from '../compare/faultBranch';
 import { injectsSettled } from '../compare/pendingInjects';
-import { detailsRows, formatDetails, readDetails } from './details';
+import { changedFieldsOnly, detailsRows, formatDetails, readDetails } from './details';
 import { Counter } from '../../workers/protocol';
 import { gatewayRolloutWords } from '../../models/mesh/rolloutWords';
 import './changes.css';
@@ -66,6 +66,9 @@ export function ChangePanel() {
   // it is typed, before Apply or a branch would drop it.
   const [refused, setRefused] = useState<{ key: string; problems: Problem[] } | null>(null);
   const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
+  // The chosen gateway's route 0 policy as the file writes it: the gateway-route form starts from it (N9's finding 7).
+  const [routeNow, setRouteNow] = useState<{ gateway: string; policy: Record<string, unknown> } | null>(null);
+  const autoDetails = useRef(KINDS['gateway-route'].details);
 
   // A node picked in the picture (Inspect, then a click) fills the form's type and target.
   const picked = useStore(inspectorStore, (s) => (s.open && s.target?.kind === 'node' ? s.target.id : null));
@@ -107,6 +110,21 @@ export function ChangePanel() {
     return () => void (live = false);
     // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.
   }, [scenarioRef, policyTargets]);
+  useEffect(() => {
+    if (type !== 'gateway-route' || !scenarioRef || !chosen) return;
+    let live = true;
+    void reachWorker()
+      .routePolicy(sourceOf(scenarioRef), chosen, 0)
+      .then((policy) => {
+        if (!live || policy === null) return;
+        setRouteNow({ gateway: chosen, policy });
+        // The details follow the route as it stands, unless the person wrote their own.
+        const next = formatDetails({ route: 0, policy });
+        setDetails((d) => (d === KINDS['gateway-route'].details || d === autoDetails.current ? next : d));
+        autoDetails.current = next;
+      });
+    return () => void (live = false);
+  }, [type, chosen, scenarioRef]);
   const formKey = `${type}|${chosen}|${details}`;
   const reach = reachOf.key === formKey ? reachOf.reach : null;
   // What Apply or b found is about the form as it was: an edit leaves it to the check below.
@@ -182,7 +200,10 @@ export function ChangePanel() {
     const d = readDetails(details);
     if (!d.ok) return { ok: false, problems: [d.problem] };
     if (!chosen) return { ok: false, problems: [{ path: `change.${kind.field}`, message: `this scenario has no ${kind.field} to change this way` }] };
-    return { ok: true, change: { type, [kind.field]: chosen, ...d.rest } };
+    const change = { type, [kind.field]: chosen, ...d.rest };
+    // A gateway route's fields left as the route has them change nothing: said and sent without them.
+    const sameRoute = type === 'gateway-route' && routeNow?.gateway === chosen && (d.rest.route ?? 0) === 0;
+    return { ok: true, change: sameRoute ? changedFieldsOnly(change, routeNow.policy) : change };
   };
 
   const apply = async () => {

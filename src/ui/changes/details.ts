@@ -53,3 +53,19 @@ export const DETAILS_WIDTH = 26;
 export function detailsRows(text: string): number {
   return Math.min(8, Math.max(2, text.split('\n').length));
 }
+
+/**
+ * A gateway-route change's policy without the top-level fields it sets to what route `now` (as
+ * written) already has: a change patches a route's policy field by field (changedPolicy), so they
+ * change nothing, and a branch's label then lists only what differs ("retries.attempts 0 on edge
+ * route 0", not "timeout 2s, retries.attempts 0" where 2 s was the route's own timeout: N9's
+ * finding 7). The change as given when it replaces the policy (`replace: true`), or when every
+ * field is the route's own. Pure.
+ */
+export function changedFieldsOnly(change: Record<string, unknown>, now: Record<string, unknown>): Record<string, unknown> {
+  const policy = change.policy;
+  if (change.replace === true || !policy || typeof policy !== 'object' || Array.isArray(policy)) return change;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const kept = Object.fromEntries(Object.entries(policy).filter(([k, v]) => !(k in now && same(v, now[k]))));
+  return Object.keys(kept).length === 0 ? change : { ...change, policy: kept };
+}

@@ -145,6 +145,22 @@ export function changeProblems(src: ScenarioSource | undefined, change: Record<s
 }
 
 /**
+ * Gateway `gateway`'s route `route` policy as the scenario file writes it (durations as written:
+ * "2s", not 2000), for the change form to start from the route as it stands; `{}` for a route
+ * without a policy; null when the text does not read or has no such gateway or route. Pure.
+ */
+export function writtenRoutePolicy(src: ScenarioSource | undefined, gateway: string, route: number): Record<string, unknown> | null {
+  const raw = src ? readScenarioText(src.text, src.fileName ? formatOfFile(src.fileName) : 'auto') : null;
+  if (!raw || !raw.ok || raw.data === null || typeof raw.data !== 'object') return null;
+  const gateways = (raw.data as { gateways?: unknown }).gateways;
+  const g = Array.isArray(gateways) ? gateways.find((x) => x && typeof x === 'object' && (x as { name?: unknown }).name === gateway) : undefined;
+  const r = g && Array.isArray((g as { routes?: unknown }).routes) ? (g as { routes: unknown[] }).routes[route] : undefined;
+  if (!r || typeof r !== 'object') return null;
+  const policy = (r as { policy?: unknown }).policy;
+  return policy && typeof policy === 'object' && !Array.isArray(policy) ? (policy as Record<string, unknown>) : {};
+}
+
+/**
  * What the page asks of the reach worker (reach.worker.ts exposes it; reachClient.ts calls it):
  * the functions above over a scenario's source, read once per text in the worker. Each answers
  * as its function does; an unknown or unreadable scenario gives null, [] or [].
@@ -155,6 +171,7 @@ export const reachApi = {
     return s ? actingDefault(s, targets, policies) : null;
   },
   changeProblems: (src: ScenarioSource | undefined, change: Record<string, unknown>) => changeProblems(src, change),
+  routePolicy: (src: ScenarioSource | undefined, gateway: string, route: number) => writtenRoutePolicy(src, gateway, route),
   formReachOf: (src: ScenarioSource | undefined, actions: readonly LiveAction[], nowMs: number, change: Record<string, unknown>) => {
     const s = scenarioOf(src);
     return s ? formReachOf(s, actions, nowMs, change) : null;
