@@ -2,6 +2,7 @@
 // progress with a Cancel button while a file opens in its own worker, and, when the engine
 // refuses to go on or the worker stops answering, the problem against the scenario that
 // caused it with a way back.
+import { openingName } from './openingWords';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { formatClock } from '../format';
@@ -26,7 +27,8 @@ export function OpenProgress() {
     <OpeningNotice
       title={
         <>
-          Opening <span className="opening-name">{opening.label}</span>
+          Opening {openingName(opening.label).lead}
+          <span className="opening-name">{openingName(opening.label).name}</span>
         </>
       }
       opening={opening}
