@@ -79,6 +79,7 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
       gr.push([name, String(g.requests), String(g.forwarded), rejected, String(g.deprecated), `${(g.utilization * 100).toFixed(1)}%`]);
     }
     for (const line of table(gr)) lines.push(line);
+    for (const note of rejectedNotes(s)) lines.push(note);
   }
   if (s.faults.length) {
     lines.push('');
@@ -104,6 +105,31 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
 /** A latency, or "-" when no ok request was measured (there is no latency to show, not a zero one). */
 function okMs(measuredOk: number, v: number | undefined): string {
   return measuredOk === 0 || v === undefined ? '-' : ms(v);
+}
+
+/**
+ * Why the gateways' rejected count of a cause differs from the failures' count of it (N9, session
+ * 39: "rate-limited 1096" under failures beside "rate-limited 1097" under the gateway). A gateway
+ * counts a turn-away when it makes it; failures count a user request when its answer reaches the
+ * client. So a few more rejections than failures are answers still on their way back when the run
+ * stopped (at most the requests in flight); otherwise a caller retried a rejection, or one user
+ * request was turned away more than once. One line per cause that differs; none when they agree.
+ */
+function rejectedNotes(s: RunSummary): string[] {
+  const atGateways = new Map<string, number>();
+  for (const g of Object.values(s.gateways)) for (const [cause, n] of Object.entries(g.rejected)) atGateways.set(cause, (atGateways.get(cause) ?? 0) + n);
+  const out: string[] = [];
+  for (const [cause, n] of atGateways) {
+    const failed = s.failures[cause] ?? 0;
+    const more = n - failed;
+    if (more === 0) continue;
+    const why =
+      more > 0 && more <= s.requests.inFlight
+        ? `the gateway counts a request when it turns it away, failures when the answer reaches the client: ${more} ${more === 1 ? 'answer was' : 'answers were'} still on the way back when the run stopped`
+        : 'the gateway counts each request it turns away, failures each user request that ended so: a caller retried some, or a user request was turned away more than once';
+    out.push(`  ${cause}: ${n} rejected at gateways, ${failed} in failures (${why})`);
+  }
+  return out;
 }
 
 /** An edge's failures: on this hop by cause (with HTTP codes), then those from further down. */

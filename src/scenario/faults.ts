@@ -27,6 +27,8 @@ const when = {
     .optional(),
 };
 
+/** What an abort's `status` takes, said of any other value. */
+const STATUS_RULE = 'must be an HTTP error status from 400 to 599';
 const replica = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' });
 
 /**
@@ -59,7 +61,8 @@ export const faultSchema = z.discriminatedUnion('type', [
     /** One replica (to show outlier detection ejecting it), or all of them. */
     replica: replica.optional(),
     percent,
-    status: z.number().int().min(400).max(599).default(503),
+    /** The HTTP status the aborted requests get: an error, 400 to 599 (Istio's fault.abort.httpStatus); 503 by default. */
+    status: z.number({ error: STATUS_RULE }).int({ error: STATUS_RULE }).min(400, { error: STATUS_RULE }).max(599, { error: STATUS_RULE }).default(503),
     ...when,
   }),
   z.strictObject({ type: z.literal('control-plane-outage'), mesh: name.optional(), ...when }),

@@ -9,7 +9,7 @@ export { meshSchema } from './mesh';
 export { MAX_REQUESTS, anySidecar, expectedRequests, pathOfActor } from './references';
 export { IMPLICIT_MESH } from './implicitMesh';
 export { MAX_DURATION_MS } from './duration';
-export { MAX_SEED, SEED_RULE, parseSeed } from './seed';
+export { MAX_SEED, SEED_RULE, parseSeed, seedProblem } from './seed';
 export { MAX_REPLICAS, MAX_WORKERS, MAX_PROXY_WORKERS, MAX_USERS, MAX_HOSTS, MAX_PROXIES, MAX_NODES, MAX_ROUTE_ENTRIES } from './limits';
 export { checkRunSize, checkZeroTimeLoops, responseBounds, type ResponseBound } from './work';
 export { offeredLoad, nearCapacity, rate as loadRate, loadText, loadConsequence, loadSources, replicasFor, NEAR_CAPACITY, type NodeLoad } from './load';

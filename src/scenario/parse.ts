@@ -171,6 +171,9 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
         const words = issue.message.startsWith('Invalid input') ? 'must be a whole number' : issue.message;
         return [{ path, message: `${words}, got ${got}` }];
       }
+      // A field that says what it takes (z.number({ error: … })) says it, as the rest do ("status:
+      // must be an HTTP status from 400 to 599, got "abc""); zod's generic words are no sentence.
+      if (!issue.message.startsWith('Invalid input')) return [{ path, message: `${issue.message}, got ${got}` }];
       return [{ path, message: `expected ${issue.expected}, got ${got}` }];
     }
     case 'invalid_union': {

@@ -13,7 +13,7 @@ import { duration, durationPaths, positiveDuration } from './common';
 // Durations are common.ts's, whose registry lets durationPaths find every one (POLICY_DURATION_PATHS).
 const ms = duration;
 const positiveMs = positiveDuration;
-const count = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' });
+const count = z.number({ error: 'must be a whole number, 0 or more' }).int({ message: 'must be a whole number, 0 or more' }).min(0, { message: 'must not be negative' });
 const percent = z.number().min(0, { message: 'must be between 0 and 100' }).max(100, { message: 'must be between 0 and 100' });
 
 /** What the JSON Schema (and so an editor's hover) says of a policy's `timeout`. */

@@ -13,8 +13,18 @@ export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** Why a seed is refused: the rule, for the file's `seed` and the CLI's `--seed` alike. */
 export const SEED_RULE = `must be a whole number from -${MAX_SEED} to ${MAX_SEED} (2^53 − 1: larger numbers cannot be held exactly, so two seeds would run the same)`;
 
-/** A scenario file's `seed`: a whole number within ±MAX_SEED. */
-export const seedSchema = z.number().int({ error: (issue) => (issue.code === 'invalid_type' ? 'must be a whole number' : SEED_RULE) });
+/**
+ * What every reader of a seed says of a bad one, `shown` as the person wrote it ("abc" quoted,
+ * 1.5 bare): "must be a whole number from -9007199254740991 to 9007199254740991 (2^53 − 1: …),
+ * got "abc"". The CLI's `--seed` (run, compare, replay), sweep's `--seed-base`, a file's `seed`
+ * and a link's `seed=` all say this (N9, session 39: "abc" and 1.5 read two ways).
+ */
+export function seedProblem(shown: string): string {
+  return `${SEED_RULE}, got ${shown}`;
+}
+
+/** A scenario file's `seed`: a whole number within ±MAX_SEED; any other value hears SEED_RULE (parse.ts adds ", got …"). */
+export const seedSchema = z.number({ error: SEED_RULE }).int({ error: SEED_RULE });
 
 /**
  * Reads a seed typed on a command line (`--seed`) by the rule the file's `seed` follows: a
@@ -23,9 +33,8 @@ export const seedSchema = z.number().int({ error: (issue) => (issue.code === 'in
  */
 export function parseSeed(text: string): { ok: true; seed: number } | { ok: false; message: string } {
   // Written as a number is in a file (JSON's syntax: 42, -3, 1e3), so `--seed 1e3` is the file's 1e3.
-  if (!/^\s*-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/.test(text)) return { ok: false, message: `expected a whole number, got ${JSON.stringify(text)}` };
+  if (!/^\s*-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/.test(text)) return { ok: false, message: seedProblem(JSON.stringify(text)) };
   const seed = Number(text);
-  if (!Number.isInteger(seed)) return { ok: false, message: `must be a whole number, got ${text.trim()}` };
-  if (!Number.isSafeInteger(seed)) return { ok: false, message: `${SEED_RULE}, got ${text.trim()}` };
+  if (!Number.isSafeInteger(seed)) return { ok: false, message: seedProblem(text.trim()) };
   return { ok: true, seed };
 }

@@ -6,7 +6,7 @@ import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 
-test('a fault with a bad "for" and a bad factor lists both problems at once, injects nothing, and a fraction of a status reads "must be a whole number", at 1600x1000 and 1024x768', async ({ page }) => {
+test('a fault with a bad "for" and a bad factor lists both problems at once, injects nothing, and a fraction of a status says what a status may be (400 to 599), at 1600x1000 and 1024x768', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/?scenario=hello-mesh');
@@ -32,7 +32,7 @@ test('a fault with a bad "for" and a bad factor lists both problems at once, inj
     await page.getByLabel('status').fill('0.0001');
     await page.getByTestId('fault-duration').fill('10s');
     await page.getByTestId('fault-inject').click();
-    await expect(problems).toHaveText(['% of requests: must be between 0 and 100 (a percent), got -1', 'status: must be a whole number, got 0.0001']);
+    await expect(problems).toHaveText(['% of requests: must be between 0 and 100 (a percent), got -1', 'status: must be an HTTP error status from 400 to 599, got 0.0001']);
     await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
     // Every share is a percent in the same words: packet loss took 0.05 beside HTTP errors' 50,
     // and 5 (for 5%) was refused; an empty delay was worded unlike any other duration problem.

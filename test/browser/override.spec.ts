@@ -183,7 +183,7 @@ test("a change the run would refuse is named under the form, and b does not bran
   await page.getByTestId('change-details').fill('{"policy": {"retries": {"attempts": "abc"}}}');
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('b');
-  await expect(page.getByTestId('change-problems')).toHaveText('change.policy.retries.attempts: expected number, got "abc"');
+  await expect(page.getByTestId('change-problems')).toHaveText('change.policy.retries.attempts: must be a whole number, 0 or more, got "abc"');
   await page.waitForTimeout(500);
   await expect(page.getByTestId('compare-pane')).toHaveCount(0);
   // A change the run takes: the problem goes, and b branches.

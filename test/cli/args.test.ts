@@ -58,8 +58,8 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    [['s.json', '--seed', '1.5'], '--seed: must be a whole number, got 1.5'],
-    [['s.json', '--seed', 'abc'], '--seed: expected a whole number, got "abc"'],
+    [['s.json', '--seed', '1.5'], '--seed: must be a whole number from -9007199254740991 to 9007199254740991 (2^53 − 1: larger numbers cannot be held exactly, so two seeds would run the same), got 1.5'],
+    [['s.json', '--seed', 'abc'], '--seed: must be a whole number from -9007199254740991 to 9007199254740991 (2^53 − 1: larger numbers cannot be held exactly, so two seeds would run the same), got "abc"'],
     [['s.json', '--seed'], '--seed: needs a value'],
     [['s.json', '--duration', '0s'], '--duration: must be greater than zero'],
     [['s.json', '--duration', '30'], '--duration: "30" needs a unit, e.g. 30s or 30ms (a bare number is milliseconds in a scenario file, but on the command line it is ambiguous)'],

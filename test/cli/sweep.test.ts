@@ -153,7 +153,7 @@ describe('npm run sim -- sweep', () => {
     // file's: 'scenarios/retry-storm.json with ...: services.0.serviceTime.type: ...').
     expect(inValue.stderr.trim().split('\n')).toEqual([
       '--set services.web.serviceTime={"type":"bogus"}: type: must be one of "constant", "uniform", "exponential", "normal", "lognormal", "pareto"; got "bogus"',
-      '--set services.web.policy.retries={"attempts":"two"}: attempts: expected number, got "two"',
+      '--set services.web.policy.retries={"attempts":"two"}: attempts: must be a whole number, 0 or more, got "two"',
     ]);
     // A folder (the --print-jobs DIR itself) is named as one, not as 'cannot read (EISDIR)'.
     expect(merge.stderr).toContain(`--merge ${tmp}: a folder: give the job outputs in it, e.g. --merge ${join(tmp, '*.json')}`);

@@ -26,16 +26,19 @@ describe('seeds', () => {
     expect(parseSeed(text)).toEqual({ ok: false, message: `${RULE}, got ${text}` });
   });
 
-  it('refuses a fraction as not whole, in both places', () => {
+  it('refuses a fraction and a word in the same words everywhere (seedProblem: a file, --seed, a link)', () => {
     const r = withSeed(1.5);
-    expect(!r.ok && r.problems).toEqual([{ path: 'seed', message: 'must be a whole number, got 1.5' }]);
-    expect(parseSeed('1.5')).toEqual({ ok: false, message: 'must be a whole number, got 1.5' });
+    expect(!r.ok && r.problems).toEqual([{ path: 'seed', message: `${RULE}, got 1.5` }]);
+    expect(parseSeed('1.5')).toEqual({ ok: false, message: `${RULE}, got 1.5` });
+    const w = withSeed('abc');
+    expect(!w.ok && w.problems).toEqual([{ path: 'seed', message: `${RULE}, got "abc"` }]);
+    expect(parseSeed('abc')).toEqual({ ok: false, message: `${RULE}, got "abc"` });
   });
 
   it('reads a seed written as a file writes numbers, so --seed 1e3 is the file\'s 1e3', () => {
     expect(parseSeed('1e3')).toEqual({ ok: true, seed: 1000 });
     expect(withSeed(1e3).ok).toBe(true);
-    expect(parseSeed('0x10')).toEqual({ ok: false, message: 'expected a whole number, got "0x10"' });
+    expect(parseSeed('0x10')).toEqual({ ok: false, message: `${RULE}, got "0x10"` });
   });
 
   it('gives neighbouring seeds at the limit different streams (the generator keys them by their text)', () => {

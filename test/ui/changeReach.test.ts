@@ -106,7 +106,7 @@ describe('the change form, where a change reaches', () => {
     expect(changeProblems(ref('l4-vs-l7'), { type: 'policy', service: 'postgres', policy: { timeout: '1ms' } })).toEqual([
       { path: 'change.policy.timeout', message: 'L7 policies do not apply to a TCP service ("postgres" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do' },
     ]);
-    expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'orders', policy: { retries: { attempts: 'abc' } } })).toEqual([{ path: 'change.policy.retries.attempts', message: 'expected number, got "abc"' }]);
+    expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'orders', policy: { retries: { attempts: 'abc' } } })).toEqual([{ path: 'change.policy.retries.attempts', message: 'must be a whole number, 0 or more, got "abc"' }]);
     expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'orders', policy: { retires: { attempts: 0 } } })).toEqual([{ path: 'change.policy.retires', message: 'unknown field; did you mean retries? (fields here: timeout, retries, loadBalancer, circuitBreaker, outlierDetection, healthyPanicThreshold, localityLbSetting, fault, connectTimeout, maxConnectionDuration, idleTimeout, protocol, h2UpgradePolicy, maxRequestsPerConnection, maxConcurrentStreams)' }]);
     expect(changeProblems(ref('retry-storm'), { type: 'policy', service: 'orders', policy: { retries: { attempts: -1 } } })).toEqual([{ path: 'change.policy.retries.attempts', message: 'must not be negative, got -1' }]);
     // What the run takes reads clean: the offered alternative too.

@@ -22,9 +22,11 @@ describe('checking a live fault without injecting it (SimHost.checkFault)', () =
     const faults = host.faults().length;
     expect(host.checkFault({ type: 'http-abort', service: 'payments', percent: -1, status: 0.0001, for: -5 })).toEqual([
       { path: 'fault.percent', message: 'must be between 0 and 100, got -1' },
-      { path: 'fault.status', message: 'must be a whole number, got 0.0001' },
+      { path: 'fault.status', message: 'must be an HTTP error status from 400 to 599, got 0.0001' },
       { path: 'fault.for', message: 'must not be negative, got -5' },
     ]);
+    // A word where a status goes says what a status may be, not zod's "expected number" (N9, session 39).
+    expect(host.checkFault({ type: 'http-abort', service: 'payments', percent: 50, status: 'abc', for: 5000 })).toEqual([{ path: 'fault.status', message: 'must be an HTTP error status from 400 to 599, got "abc"' }]);
     // A fault it would take: no problem, and still nothing injected.
     expect(host.checkFault({ type: 'http-abort', service: 'payments', percent: 50, status: 503, for: 5000 })).toEqual([]);
     expect(host.faults()).toHaveLength(faults);

@@ -4,6 +4,7 @@
 // and nothing in it is ever run or rendered as HTML. Pure functions.
 import { parseDuration } from '../../scenario/duration';
 import { nearestName } from '../../scenario/nearMiss';
+import { seedProblem } from '../../scenario/seed';
 import { RATE_STEP_MS } from '../../workers/edgeWindow';
 import type { LiveAction } from '../../workers/protocol';
 import { formatClock, formatSimTime } from '../format';
@@ -113,7 +114,7 @@ export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   const seed = q.get('seed');
   if (seed !== null) {
     const n = /^-?\d{1,20}$/.test(seed.trim()) ? Number(seed.trim()) : Number.NaN;
-    if (!Number.isSafeInteger(n)) bad('seed', `must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER} (2^53 − 1: larger numbers cannot be held exactly, so two seeds would run the same), got ${shown(seed)}; the scenario's seed is used`);
+    if (!Number.isSafeInteger(n)) bad('seed', `${seedProblem(shown(seed))}; the scenario's seed is used`);
     else out.seed = n;
   }
   const t = q.get('t');
