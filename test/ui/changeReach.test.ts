@@ -37,6 +37,8 @@ describe('the change form, where a change reaches', () => {
       'retry-storm-fixed': 'payments {"retries":{"attempts":0}}',
       'retry-storm': 'orders {"retries":{"attempts":0}}',
       'third-party-service': 'cart {"retries":{"attempts":0}}',
+      // Its ledger is called through the bridge with no retries set: 2 retries there would act.
+      'two-meshes-cert-expiry': 'ledger {"retries":{"attempts":2}}',
       'two-meshes-direct': 'checkout {"retries":{"attempts":0}}',
       'two-meshes-via-gateway': 'checkout {"retries":{"attempts":0}}',
       'zone-failover': 'payments {"retries":{"attempts":0}}',
