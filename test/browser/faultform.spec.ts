@@ -59,7 +59,9 @@ test('a fault with a bad "for" and a bad factor lists both problems at once, inj
   // A partition is listed in words: "network partition on control-plane:mesh | frontend" before.
   await page.getByTestId('fault-type').selectOption('partition');
   await page.getByTestId('fault-target').selectOption('frontend');
-  await page.getByLabel('cut off from').selectOption({ label: 'the control plane' });
+  // By its test id: getByLabel('cut off from') also matched the scenario picker, whose options hold
+  // two-meshes-cert-expiry's title ("the bridge cut off from one CA").
+  await page.getByTestId('fault-other').selectOption({ label: 'the control plane' });
   await page.getByTestId('fault-inject').click();
   await expect(page.getByTestId('fault-list').getByTestId('fault-item').filter({ hasText: 'partition' }).locator('.fault-what')).toHaveText('network partition between frontend and the control plane');
   expect(errors).toEqual([]);

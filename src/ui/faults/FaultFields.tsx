@@ -101,8 +101,8 @@ export function FaultFields({ f, ids, children }: { f: FaultFieldsState; ids: Fa
         {spec.params.map((p) => {
           const value = params[p.key];
           const set = (v: string) => f.setParam(p.key, v);
-          if (p.kind === 'replica') return <Select key={p.key} label={p.label} value={value} options={choices.replicas(target, p.every)} onChange={set} />;
-          if (p.kind === 'node') return <Select key={p.key} label={p.label} value={value} options={choices.others(target)} onChange={set} />;
+          if (p.kind === 'replica') return <Select key={p.key} testId={`${ids.param}${p.key}`} label={p.label} value={value} options={choices.replicas(target, p.every)} onChange={set} />;
+          if (p.kind === 'node') return <Select key={p.key} testId={`${ids.param}${p.key}`} label={p.label} value={value} options={choices.others(target)} onChange={set} />;
           return (
             <label key={p.key} className="form-field form-field-small">
               <span className="form-label">{p.label}</span>
