@@ -1,5 +1,5 @@
 import { pathText, type Manifest } from './manifests';
-import { finding } from '../../models/lint/scenarioRules';
+import { finding } from '../../models/lint/findings';
 import type { Finding, ResourceRef } from '../../models/lint/types';
 
 // The rules read from Kubernetes and Istio manifests themselves, where a scenario has no field

@@ -6,7 +6,7 @@
 // "not applied: an L4 proxy").
 import type { Policy, Scenario } from '../../scenario';
 import type { Locator } from './locate';
-import { actorRef, finding } from './scenarioRules';
+import { actorRef, finding } from './findings';
 import type { Finding } from './types';
 
 /**

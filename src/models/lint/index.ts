@@ -3,7 +3,8 @@
 // `lint` (src/cli/lint) reads files and manifests and calls these; the app's editor calls them
 // in its check worker (src/ui/editor/check.ts). One rule code for both.
 export { RULES, SEVERITIES, FAIL_ON, type Finding, type LintReport, type Severity, type FailOn, type ResourceRef, type Figure, type RuleCode, type RuleInfo } from './types';
-export { scenarioFindings, finding, actorRef, ms } from './scenarioRules';
+export { scenarioFindings } from './scenarioRules';
+export { finding, actorRef, ms } from './findings';
 export { simulateFindings, lintDurationMs, MAX_LEAVES, type SimulationResult } from './simulate';
 export { textLocator, type Locator, type Place } from './locate';
 export { compareFindings } from './order';

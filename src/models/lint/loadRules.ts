@@ -6,7 +6,7 @@
 import { loadConsequence, loadRate, loadSources, loadText, nearCapacity, replicasFor, type Scenario } from '../../scenario';
 import type { Locator } from './locate';
 import { actorsOf } from './routes';
-import { actorRef, finding } from './scenarioRules';
+import { actorRef, finding } from './findings';
 import type { Finding } from './types';
 
 /**

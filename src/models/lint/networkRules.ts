@@ -6,7 +6,7 @@
 // test scenario's hashes rest on it); lint says so instead.
 import type { Scenario } from '../../scenario';
 import type { Locator } from './locate';
-import { finding } from './scenarioRules';
+import { finding } from './findings';
 import type { Finding } from './types';
 
 /** The places a scenario puts its hosts in: `region/zone` keys of its services', gateways' and in-cluster clients' zones. */

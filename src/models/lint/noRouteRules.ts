@@ -7,7 +7,7 @@
 import type { ClientSpec, Scenario } from '../../scenario';
 import type { Locator } from './locate';
 import { actorsOf } from './routes';
-import { actorRef, finding } from './scenarioRules';
+import { actorRef, finding } from './findings';
 import type { Finding } from './types';
 
 /** What a gateway routes on: the host, path and version of a request (a service calling a gateway sends none of them, and path /). */

@@ -6,7 +6,7 @@ import type { Scenario } from '../../scenario';
 import { callerName, callersOf, changeReach, describeField, type PolicyField } from '../policyReach';
 import { changeNotes, suggestedChange } from './changeNotes';
 import type { Locator } from './locate';
-import { actorRef, finding } from './scenarioRules';
+import { actorRef, finding } from './findings';
 import type { Finding } from './types';
 
 const WHY = "Envoy applies the route policy of the proxy that sends the request, and a caller's own route policy overrides the callee's field by field";

@@ -1,7 +1,8 @@
 import type { Scenario, ServiceSpec } from '../../scenario';
 import type { Locator, Place } from './locate';
 import { fieldOf, routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } from './routes';
-import { RULES, type Finding, type Figure, type ResourceRef, type RuleCode } from './types';
+import type { Finding } from './types';
+import { actorRef, finding, ms } from './findings';
 import { reachFindings } from './reachRules';
 import { clientPolicyFindings } from './clientPolicyRules';
 import { noRouteFindings } from './noRouteRules';
@@ -9,25 +10,6 @@ import { loadFindings } from './loadRules';
 import { networkFindings } from './networkRules';
 
 export { clientPolicyFindings } from './clientPolicyRules';
-
-/** Milliseconds for a finding's text: "3 s", "2.5 s", "250 ms". */
-export function ms(v: number): string {
-  if (v === Infinity) return 'no limit';
-  return v >= 1000 ? `${+(v / 1000).toFixed(2)} s` : `${+v.toFixed(1)} ms`;
-}
-
-/** A finding of rule `code` (its name and default severity from RULES) on `actor` at `field`, placed by `locate`. */
-export function finding(code: RuleCode, resource: ResourceRef, field: string, message: string, figure: Figure, fix: string, extra: Partial<Finding> = {}): Finding {
-  const r = RULES[code];
-  return { code, rule: r.rule, severity: r.severity, resource, field, message, figure, fix, simulated: false, ...extra };
-}
-
-/** An actor as a finding's resource, placed at `field` (or its nearest written parent). */
-export function actorRef(a: Actor, field: string, locate: Locator): ResourceRef {
-  const at = locate(field);
-  const r = at?.resource;
-  return { kind: r?.kind ?? a.kind, name: r?.name ?? a.name, ...(r ? { namespace: r.namespace } : {}), ...(at ? { file: at.file, line: at.line } : {}) };
-}
 
 /** "web -> orders" */
 const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;

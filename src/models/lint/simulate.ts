@@ -4,7 +4,7 @@ import { summarize, type RunSummary } from '../report';
 import { expectedRequests, type FaultSpec, type Scenario } from '../../scenario';
 import type { Locator } from './locate';
 import { fieldOf, routesOf, type Route } from './routes';
-import { actorRef, finding, ms } from './scenarioRules';
+import { actorRef, finding, ms } from './findings';
 import { healthyTimeoutFindings } from './timeoutRules';
 import type { Finding } from './types';
 

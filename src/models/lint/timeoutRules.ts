@@ -5,7 +5,7 @@
 import type { RunSummary } from '../report';
 import type { Locator } from './locate';
 import { fieldOf, type Route } from './routes';
-import { actorRef, finding, ms } from './scenarioRules';
+import { actorRef, finding, ms } from './findings';
 import type { Finding } from './types';
 
 /** Share of a route's calls that time out in the healthy run from which MS012 speaks. */
