@@ -10,8 +10,11 @@ import { faultSchema } from './faults';
 import { changeSchema } from './changes';
 import { gatewaySchema } from './gateway';
 import { proxyWorkerCount, replicaCount, userCount, workerCount } from './limits';
-import { seedSchema } from './seed';
+import { SEED_RULE } from './seed';
 import { callRouteSchema, requestHeadersSchema } from './routes';
+
+/** A scenario file's `seed`: a whole number within ±MAX_SEED; any other value hears SEED_RULE (parse.ts adds ", got …"). */
+const seedSchema = z.number({ error: SEED_RULE }).int({ error: SEED_RULE });
 
 /**
  * The scenario file format, as a zod schema with defaults. Every object is strict: an

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// What a seed may be and what every reader of one says of a bad one. No zod here: the app's link
+// reader (src/ui/recipe/url.ts) is in the first page's JS, and zod would come with it (+27 KB
+// gzipped, bench:ui's initial JS); the file schema's `seedSchema` is in schema.ts.
 
 /**
  * The largest seed, in magnitude: 2^53 − 1 (JavaScript's largest safe integer). Every random
@@ -22,9 +24,6 @@ export const SEED_RULE = `must be a whole number from -${MAX_SEED} to ${MAX_SEED
 export function seedProblem(shown: string): string {
   return `${SEED_RULE}, got ${shown}`;
 }
-
-/** A scenario file's `seed`: a whole number within ±MAX_SEED; any other value hears SEED_RULE (parse.ts adds ", got …"). */
-export const seedSchema = z.number({ error: SEED_RULE }).int({ error: SEED_RULE });
 
 /**
  * Reads a seed typed on a command line (`--seed`) by the rule the file's `seed` follows: a

@@ -149,7 +149,7 @@ describe('references between meshes, faults and services', () => {
 
   it('says bounds in words, and an empty list without "got an array"', () => {
     expect(problems({ faults: [{ type: 'http-abort', service: 'a', percent: 5, status: 200 }] })).toEqual([
-      { path: 'faults.0.status', message: 'must be at least 400, got 200' },
+      { path: 'faults.0.status', message: 'must be an HTTP error status from 400 to 599, got 200' },
     ]);
     expect(problems({ services: [] })).toContainEqual({ path: 'services', message: 'needs at least one service' });
   });
