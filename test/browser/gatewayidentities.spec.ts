@@ -31,10 +31,12 @@ test("Inspect -> payments-bridge lists its retail and payments identities, each 
   await expect(panel.getByTestId('inspect-identities')).toContainText('it bridges 2 meshes; each replica holds both');
   await expect(panel.getByTestId('replica-cert')).toHaveText(['2, below', '2, below']);
   await identityLinesFit(page, 'gateway-identities');
-  // A sidecar's row keeps its own certificate's time left and renewal, in the identity lines' words (one a line), and no identity lines.
+  // A sidecar's row keeps its own certificate: routine, its expiry on the cell and the identity lines' words (time
+  // left, renewal) in its title; no identity lines.
   const checkout = await picker.locator('option', { hasText: /^checkout$/ }).first().getAttribute('value');
   await picker.selectOption(checkout!);
-  await expect(panel.getByTestId('replica-cert').first()).toHaveText(/^\d+\.\d h left renews at 12\.0 h$/);
+  await expect(panel.getByTestId('replica-cert').first()).toHaveText('24.0 h');
+  await expect(panel.getByTestId('replica-cert').first().locator('span')).toHaveAttribute('title', /^\d+\.\d h left, renews at 12\.0 h$/);
   await expect(panel.getByTestId('inspect-identities')).toHaveCount(0);
 });
 
