@@ -2,25 +2,46 @@
 // certificates, ejections, breakers), a link (rate, latency, failures, tries, connections), or
 // one request as a waterfall of its spans. State and worker calls live in inspectorStore; the
 // waterfall's geometry comes from layoutWaterfall.
-import { useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import type { ScenarioInfo } from '../../workers/protocol';
-import { closeInspector, followRequests, forgetInspectTarget, inspectorStore, openInspector, refreshInspector, topologyKey, type InspectTarget } from '../inspector/inspectorStore';
-import { formatMs } from '../inspector/waterfall';
-import { pickerGroups } from '../inspector/picker';
+import { followRequests, forgetInspectTarget, inspectorStore, openInspector, topologyKey, type InspectTarget } from '../inspector/inspectorStore';
 import { useAppStore } from '../state/useAppStore';
-import { formatNumber } from '../format';
-import { EdgeView, NodeView } from './InspectorFigures';
-import { DotRequestView, Waterfall } from './RequestWaterfall';
 import { InspectorDockContext } from '../inspector/inspectorDock';
-import { useRowsBelow, useSelectedRowInView } from '../inspector/listInView';
 import '../inspector/inspector.css';
 
 type Topology = ScenarioInfo['topology'];
 
-/** How often an open panel asks the worker again while the run moves. */
-const REFRESH_MS = 500;
+/**
+ * The panel's code (figures, waterfall, request list, why a request failed: about 10 KB gzipped)
+ * is a chunk of its own, out of the first page's JS (bench:ui's initial JS, < 250 KB), fetched
+ * when the browser is idle after the first page (so a first click on Inspect rarely waits) or
+ * when the panel opens, whichever is first.
+ */
+const loadPanel = () => import('./InspectorPanel');
+const InspectorPanel = lazy(loadPanel);
+
+/** Fetches the panel's chunk once the page is idle (at most 5 s after the shell mounts). */
+function usePanelEarly(): void {
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const t = setTimeout(() => void loadPanel(), 2000);
+      return () => clearTimeout(t);
+    }
+    const id = requestIdleCallback(() => void loadPanel(), { timeout: 5000 });
+    return () => cancelIdleCallback(id);
+  }, []);
+}
+
+/** What stands in the panel's place for the moment its code loads. */
+function PanelLoading() {
+  return (
+    <aside className="inspector" data-testid="inspector-loading" aria-label="Inspector" aria-busy="true">
+      <p className="muted">Loading the inspector…</p>
+    </aside>
+  );
+}
 
 export function Inspector() {
   const open = useStore(inspectorStore, (s) => s.open);
@@ -29,6 +50,7 @@ export function Inspector() {
   const dock = useContext(InspectorDockContext);
   const info = useAppStore((s) => s.info);
   const anchor = useRef<HTMLSpanElement>(null);
+  usePanelEarly();
   // Another scenario: what was inspected is forgotten, not shown as whatever bears its id there
   // (the picker, the faults panel's "for ..." and the drawing's centring all read the target).
   const shape = useMemo(() => (info ? topologyKey(info.topology) : null), [info]);
@@ -67,9 +89,16 @@ export function Inspector() {
       <span ref={anchor} hidden />
       {open ? (
         dock ? (
-          createPortal(<InspectorPanel about={dock.about} />, dock.target)
+          createPortal(
+            <Suspense fallback={<PanelLoading />}>
+              <InspectorPanel about={dock.about} />
+            </Suspense>,
+            dock.target,
+          )
         ) : (
-          <InspectorPanel />
+          <Suspense fallback={<PanelLoading />}>
+            <InspectorPanel />
+          </Suspense>
         )
       ) : (
         <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" onClick={() => void followRequests()}>
@@ -91,174 +120,3 @@ function targetOf(el: EventTarget | null, topology: Topology, ids: Map<string, n
   const e = topology.edges.find((x) => x.from === from && x.to === to);
   return e ? { kind: 'edge', id: e.id } : null;
 }
-
-/** The panel; `about`, when it is docked away from its picture, says whose run it asks about. */
-function InspectorPanel({ about }: { about?: ReactNode }) {
-  const target = useStore(inspectorStore, (s) => s.target);
-  const message = useStore(inspectorStore, (s) => s.message);
-  const node = useStore(inspectorStore, (s) => s.node);
-  const edge = useStore(inspectorStore, (s) => s.edge);
-  const trace = useStore(inspectorStore, (s) => s.trace);
-  const dot = useStore(inspectorStore, (s) => s.dot);
-  const simTime = useAppStore((s) => s.stats.simTime);
-  const status = useAppStore((s) => s.status);
-  const info = useAppStore((s) => s.info);
-  // Another scenario: the list is of the new run.
-  useEffect(() => void followRequests(), [info]);
-  // Ask again while the run plays; a finished request's spans do not change.
-  useEffect(() => {
-    if (!target || status !== 'playing') return;
-    if (target.kind === 'request' && trace && trace.id === target.id && !Number.isNaN(trace.end)) return;
-    const t = setInterval(() => void refreshInspector(), REFRESH_MS);
-    return () => clearInterval(t);
-  }, [target, trace, status]);
-  // Standing still, once after each frame (a seek, a step, a change): a paused run does not move,
-  // and every call to the worker puts its idle snapshot fill off (sim.worker.ts).
-  const seq = useAppStore((s) => s.stats.seq);
-  useEffect(() => {
-    if (target && status !== 'playing') void refreshInspector();
-  }, [target, seq, status]);
-  // The request list too: after a seek it named requests of the moment it was asked at (at 40 s,
-  // none after 14 s; back at 12 s, some not yet sent). While playing it stays put under the
-  // pointer until asked again.
-  useEffect(() => {
-    if (status !== 'playing') void followRequests();
-  }, [seq, status]);
-  return (
-    <aside className={`inspector${about ? ' inspector-docked' : ''}`} data-testid="inspector" aria-label="Inspector">
-      <header className="inspector-head">
-        <h2>Inspector</h2>
-        <Picker target={target} />
-        <button type="button" className="button inspector-close" data-testid="inspector-close" aria-label="Close the inspector" onClick={closeInspector}>
-          ×
-        </button>
-        {about && (
-          <div className="inspector-about" data-testid="inspector-about">
-            {about}
-          </div>
-        )}
-      </header>
-      <RequestList />
-      <div className="inspector-body">
-        {message && <p className="inspector-message" data-testid="inspector-message">{message}</p>}
-        {target?.kind === 'node' && node && <NodeView node={node} />}
-        {target?.kind === 'edge' && edge && <EdgeView edge={edge} edgeId={target.id} />}
-        {target?.kind === 'request' && trace && <Waterfall trace={trace} now={simTime} />}
-        {target?.kind === 'request' && !trace && dot && dot.id === target.id && <DotRequestView dot={dot} />}
-      </div>
-    </aside>
-  );
-}
-
-/**
- * Choose a node or a link to inspect, by the name the picture gives it, grouped by kind (a
- * native select: typing a name's first letters finds it).
- */
-function Picker({ target }: { target: InspectTarget | null }) {
-  const topology = useAppStore((s) => s.info?.topology ?? null);
-  const groups = useMemo(() => (topology ? pickerGroups(topology) : []), [topology]);
-  if (!topology) return null;
-  const value = target && target.kind !== 'request' ? `${target.kind}:${target.id}` : '';
-  return (
-    <select
-      className="inspector-picker"
-      data-testid="inspector-picker"
-      aria-label="What to inspect"
-      value={value}
-      onChange={(e) => {
-        const [kind, id] = e.target.value.split(':');
-        if (kind === 'node' || kind === 'edge') void openInspector({ kind, id: Number(id) });
-      }}
-    >
-      <option value="">inspect…</option>
-      {groups.map((g) => (
-        <optgroup key={g.label} label={g.label}>
-          {g.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </select>
-  );
-}
-
-/**
- * What the request list holds, counted over the rows it lists (`listed`, the newest kept, at most 30;
- * `failed` of them failed): "2 of the 30 listed failed", or in a narrow panel "2/30 failed"; ticked
- * (every row failed) "Failed, newest first" or "30 failed". The panel's width picks the form
- * (inspector.css), the other hidden from screen readers as from the eye; the sampling rule is in
- * the title (U15's whole sentence did not fit the bar even at 1600x1000: cut after 30 characters).
- */
-function RequestListNote({ failedOnly, listed, failed }: { failedOnly: boolean; listed: number; failed: number }) {
-  const [wide, narrow] = failedOnly ? ['Failed, newest first', `${listed} failed`] : [`${failed} of the ${listed} listed failed`, `${failed}/${listed} failed`];
-  const title = failedOnly
-    ? 'Failed requests, newest first: the app keeps the last 200 failed requests.'
-    : `${failed} of the ${listed} requests listed here failed. One request in 20 is kept when it is sent, whatever its fate, so the failures here are the run’s share; the list shows the newest 30 kept.`;
-  return (
-    <span className="inspector-hint request-list-note" data-testid="request-list-note" title={title}>
-      <span className="request-list-note-wide">{wide}</span>
-      <span className="request-list-note-narrow">{narrow}</span>
-    </span>
-  );
-}
-
-/** "Follow a request": the recent kept requests, failed ones by default. */
-function RequestList() {
-  const requests = useStore(inspectorStore, (s) => s.requests);
-  const failedOnly = useStore(inspectorStore, (s) => s.failedOnly);
-  const listing = useStore(inspectorStore, (s) => s.listing);
-  const target = useStore(inspectorStore, (s) => s.target);
-  const box = useRef<HTMLElement>(null);
-  useSelectedRowInView(box, target?.kind === 'request' ? target.id : null);
-  const { below, more } = useRowsBelow(box, requests.length);
-  return (
-    <section className="inspector-requests" aria-busy={listing} data-testid="follow-requests" ref={box}>
-      <div className="inspector-requests-bar">
-        <button type="button" className="button" data-testid="follow-request" onClick={() => void followRequests()}>
-          Follow a request
-        </button>
-        <label>
-          <input type="checkbox" checked={failedOnly} data-testid="failed-only" onChange={(e) => void followRequests(e.target.checked)} /> failed only
-        </label>
-        {/* What the list holds, in the bar's room left (never a line of its own: the list keeps its rows), the whole rule in its title.
-            A narrow panel (1024x768: 318 px) has room for a few characters: there the short form shows (inspector.css), count first. */}
-        {requests.length > 0 && <RequestListNote failedOnly={failedOnly} listed={requests.length} failed={requests.filter((r) => r.cause).length} />}
-      </div>
-      {requests.length > 0 ? (
-        <>
-          {/* What the list is of: unticked it is the 1-in-20 sample alone, so its failures are the run's share. */}
-          <ol className="request-list" data-testid="request-list">
-            {requests.map((r) => (
-              <li key={r.id}>
-                <button
-                  type="button"
-                  data-request-id={r.id}
-                  className={`request-row${r.cause ? ' failed' : ''}${target?.kind === 'request' && target.id === r.id ? ' selected' : ''}`}
-                  onClick={() => void openInspector({ kind: 'request', id: r.id })}
-                >
-                  <span className="request-id">#{r.id}</span>
-                  <span className="request-fate">{r.fate}</span>
-                  <span className="request-when">{formatNumber(r.start / 1000, 2)} s</span>
-                  <span className="request-dur">{Number.isNaN(r.durationMs) ? '…' : formatMs(r.durationMs)}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
-          {/* Rows below the fold, said where the list is cut (people did not see that it scrolls). */}
-          {below > 0 && (
-            <button type="button" className="request-list-more" data-testid="request-list-more" onClick={more}>
-              {below} more ↓
-            </button>
-          )}
-        </>
-      ) : (
-        <p className="inspector-hint" data-testid="request-list-empty">
-          {failedOnly ? 'No failed request kept yet. ' : 'No request kept yet. '}One request in 20 and the last 200 failed ones are kept; press again as the run goes.
-        </p>
-      )}
-    </section>
-  );
-}
-
