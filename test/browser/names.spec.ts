@@ -36,6 +36,8 @@ test('the inspector picker lists control planes by their mesh, grouped by kind, 
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   await page.getByTestId('inspector-toggle').click();
   const picker = page.getByTestId('inspector-picker');
+  // The panel drawn (its code is a chunk of its own, 8be1c2b): evaluateAll reads what is there now, without waiting.
+  await expect(picker).toBeVisible();
   expect(await picker.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual(['Clients', 'Gateways', 'Services', 'Control planes and CAs', 'Links']);
   await expect(picker.locator('optgroup[label="Control planes and CAs"] option')).toHaveText(['control plane of payments', 'control plane of retail']);
   expect(await picker.locator('option').allTextContents()).not.toContainEqual(expect.stringContaining('control-plane:'));

@@ -15,23 +15,33 @@ type Topology = ScenarioInfo['topology'];
 
 /**
  * The panel's code (figures, waterfall, request list, why a request failed: about 10 KB gzipped)
- * is a chunk of its own, out of the first page's JS (bench:ui's initial JS, < 250 KB), fetched
- * when the browser is idle after the first page (so a first click on Inspect rarely waits) or
- * when the panel opens, whichever is first.
+ * is a chunk of its own, out of the first page's JS (bench:ui's initial JS, < 250 KB), fetched as
+ * soon as the shell mounts, so by a first click on Inspect it is almost always in.
  */
-const loadPanel = () => import('./InspectorPanel');
-const InspectorPanel = lazy(loadPanel);
+type Panel = (typeof import('./InspectorPanel'))['default'];
+/** The panel once its chunk has loaded: drawn at once from then on, with no Suspense fallback between a click and the panel. */
+let loaded: Panel | null = null;
+const loadPanel = () =>
+  import('./InspectorPanel').then((m) => {
+    loaded = m.default;
+    return m;
+  });
+const LazyPanel = lazy(loadPanel);
 
-/** Fetches the panel's chunk once the page is idle (at most 5 s after the shell mounts). */
+/** The panel, drawn at once when its chunk is in; else "Loading the inspector…" for the moment it takes. */
+function InspectorPanel({ about }: { about?: ReactNode }) {
+  const Loaded = loaded;
+  if (Loaded) return <Loaded about={about} />;
+  return (
+    <Suspense fallback={<PanelLoading />}>
+      <LazyPanel about={about} />
+    </Suspense>
+  );
+}
+
+/** Fetches the panel's chunk as the shell mounts, after the first page's own JS (a chunk of its own, not a wait). */
 function usePanelEarly(): void {
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') {
-      const t = setTimeout(() => void loadPanel(), 2000);
-      return () => clearTimeout(t);
-    }
-    const id = requestIdleCallback(() => void loadPanel(), { timeout: 5000 });
-    return () => cancelIdleCallback(id);
-  }, []);
+  useEffect(() => void loadPanel(), []);
 }
 
 /** What stands in the panel's place for the moment its code loads. */
@@ -89,16 +99,9 @@ export function Inspector() {
       <span ref={anchor} hidden />
       {open ? (
         dock ? (
-          createPortal(
-            <Suspense fallback={<PanelLoading />}>
-              <InspectorPanel about={dock.about} />
-            </Suspense>,
-            dock.target,
-          )
+          createPortal(<InspectorPanel about={dock.about} />, dock.target)
         ) : (
-          <Suspense fallback={<PanelLoading />}>
-            <InspectorPanel />
-          </Suspense>
+          <InspectorPanel />
         )
       ) : (
         <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" onClick={() => void followRequests()}>
