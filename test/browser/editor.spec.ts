@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { simCommand } from '../cli/spawnSim';
 import { saveShot } from './fixtures/shots';
+import { typeOverEditor } from './fixtures/editorText';
 
 /** Replaces the text of the editor line holding `needle` (after its indentation) with `text`. */
 async function replaceLine(page: Page, needle: string, text: string) {
@@ -120,15 +121,8 @@ test('editing a scenario: an error named by field and line, its fix, a form addi
 
 test('YAML typed over the JSON is checked as YAML, named at its line, and runs as "edited: tiny"', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto('/?scenario=hello-mesh');
-  await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('editor-open').click();
-  const editor = page.getByTestId('scenario-editor');
-  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   // A YAML text typed over the JSON: the format follows the text.
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.insertText('name: tiny\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  - name: a\n    serviceTime: 2ms\n    replicas: 0\n');
+  const editor = await typeOverEditor(page, 'name: tiny\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  - name: a\n    serviceTime: 2ms\n    replicas: 0\n');
   await expect(editor.getByTestId('editor-format')).toHaveText('YAML');
   await expect(editor.getByTestId('editor-problem')).toHaveText('line 7 services.0.replicas: must be at least 1, got 0');
   await replaceLine(page, 'replicas: 0', 'replicas: 1');

@@ -2,9 +2,10 @@
 // never acts (its only caller, a gateway, sets its own timeout and retries) read "valid" with no
 // word in the app, while `npm run sim -- lint` found MS010 twice and MS001. Now the editor lists
 // them as warnings under the problems, with the rule id, the line and lint's fix; Run still runs.
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { typeOverEditor } from './fixtures/editorText';
 
 /** N9's own scenario (/work/notes/s39/N9-shots/edge-mesh-tax.yaml): an edge gateway with retries and a timeout in front of orders, whose own policy no request uses. */
 const EDGE_MESH_TAX = `name: edge-mesh-tax
@@ -42,25 +43,13 @@ services:
     policy: { retries: { attempts: 2, retryOn: [5xx] } }
 `;
 
-/** Opens hello-mesh's editor and types `text` over its text, as a person pasting a file. */
-async function typeScenario(page: Page, text: string) {
-  await page.goto('/?scenario=hello-mesh');
-  await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('editor-open').click();
-  const editor = page.getByTestId('scenario-editor');
-  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.insertText(text);
-  return editor;
-}
 
 for (const [width, height] of [[1600, 1000], [1024, 768]] as const) {
   test(`a policy that never acts is listed as lint's MS010 warning with its line and fix, MS001 once simulated, and Run still runs, at ${width}x${height}`, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.setViewportSize({ width, height });
-    const editor = await typeScenario(page, EDGE_MESH_TAX);
+    const editor = await typeOverEditor(page, EDGE_MESH_TAX);
     await expect(editor.getByTestId('editor-state')).toHaveText('valid');
     const lint = editor.getByTestId('editor-lint');
     const finding = (code: string) => lint.locator(`[data-testid="editor-lint-finding"][data-code="${code}"]`);
@@ -93,7 +82,7 @@ for (const [width, height] of [[1600, 1000], [1024, 768]] as const) {
 // editor now says so as lint's MS015 note (info: a note, not a warning, and Run still runs).
 test('a scenario with an internet client and no network latency gets the note "no network latency" with the placement fix, at 1600x1000 and 1024x768', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
-  const editor = await typeScenario(page, 'name: from-scratch\nduration: 10s\nclients:\n  - { name: apps, type: open, rate: 20, target: shop, external: true }\nservices:\n  - name: shop\n    serviceTime: 2ms\n');
+  const editor = await typeOverEditor(page, 'name: from-scratch\nduration: 10s\nclients:\n  - { name: apps, type: open, rate: 20, target: shop, external: true }\nservices:\n  - name: shop\n    serviceTime: 2ms\n');
   await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   const note = editor.locator('[data-testid="editor-lint-finding"][data-code="MS015"]');
   await expect(note).toHaveAttribute('data-severity', 'info');
