@@ -78,7 +78,7 @@ for (const [w, h] of [
     await oneRow(page, w, 'pause');
     await page.getByTestId('pause').click();
     await settled(page);
-    // Share's link opens under its button, not in the row.
+    // Share's link opens on a row of its own under the header, not in the header's row.
     await page.getByTestId('share').click();
     await expect(page.getByTestId('share-link')).toBeVisible();
     await oneRow(page, w, 'play');

@@ -1,6 +1,7 @@
 // The compare view's header: the pair picker, play / pause / step and speed for both runs, the
-// shared clock, presenter mode, Share, export and the way back to the single view.
-import { useCallback, useRef, useState } from 'react';
+// shared clock, presenter mode, Share (its link on a row under the header), export and the way
+// back to the single view.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDismiss } from '../components/useDismiss';
 import { SPEEDS, speedById } from '../sim/speeds';
 import { formatClock } from '../format';
@@ -22,7 +23,9 @@ export function CompareHeader({ controller, s }: { controller: CompareController
   const single = singleView(controller, s);
   // Both runs on their way to one moment (a link's, a timeline click): said so until they stand there.
   const seeking = s.seekingTo !== null && !s.settling && s.status !== 'loading' && s.status !== 'failed';
+  const share = useShare(controller, s.shared);
   return (
+    <>
     <header className="header compare-header">
       <span className="brand">meshsim</span>
       <label className="field compare-pick">
@@ -78,7 +81,7 @@ export function CompareHeader({ controller, s }: { controller: CompareController
       >
         {s.presenter ? 'Leave presenter' : 'Present'}
       </button>
-      <ShareButton controller={controller} shared={s.shared} none={none} />
+      <ShareButton share={share} none={none} />
       <CompareExportMenu controller={controller} />
       <a className="button button-quiet" data-testid="single-view" href={single.href} title={single.title} aria-label="Single view">
         <svg className="button-glyph" viewBox="0 0 20 20" aria-hidden="true">
@@ -87,6 +90,8 @@ export function CompareHeader({ controller, s }: { controller: CompareController
         <span className="button-text">Single view</span>
       </a>
     </header>
+    <ShareRow share={share} shared={s.shared} />
+    </>
   );
 }
 
@@ -107,40 +112,80 @@ function singleView(controller: CompareController, s: CompareState): { href: str
   return { href: '?', title: 'Leave the compare view for the single view' };
 }
 
-function ShareButton({ controller, shared, none }: { controller: CompareController; shared: string | null; none: boolean }) {
+/**
+ * Share's state: the link made (the store's `shared`) or the refusal, the two elements a press
+ * inside keeps it open (the button, the row under the header), and the way to close it (a press
+ * elsewhere, Escape, the row's Close), which hands the focus back to Share when it was in the row.
+ */
+function useShare(controller: CompareController, shared: string | null) {
   const [refused, setRefused] = useState<string | null>(null);
-  // The link or the refusal opens under the button as a popover: a press elsewhere or Escape
-  // closes it (the link stayed over the charts below for good).
-  const box = useRef<HTMLSpanElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const row = useRef<HTMLDivElement>(null);
+  const boxes = useMemo(() => [button, row] as const, []);
   const close = useCallback(() => {
+    const hadFocus = row.current?.contains(document.activeElement) ?? false;
     setRefused(null);
     controller.store.setState((d) => void (d.shared = null));
+    if (hadFocus) button.current?.focus();
   }, [controller]);
-  useDismiss(box, shared !== null || refused !== null, close);
+  useDismiss(boxes, shared !== null || refused !== null, close);
+  const share = () => {
+    const url = controller.shareLink();
+    setRefused(url === null ? (controller.shareRefusal() ?? 'No link yet') : null);
+    if (!url) return;
+    controller.store.setState((d) => void (d.shared = url));
+    void navigator.clipboard?.writeText(url).catch(() => {});
+  };
+  return { refused, button, row, close, share };
+}
+
+type Share = ReturnType<typeof useShare>;
+
+function ShareButton({ share, none }: { share: Share; none: boolean }) {
   return (
-    <span className="compare-share" ref={box}>
-      <button
-        type="button"
-        className="button button-quiet"
-        data-testid="share"
-        disabled={none}
-        title={none ? 'No pair to share: pick a pair below' : 'Copy a link to this pair at this moment and speed, with the faults injected into each'}
-        onClick={() => {
-          const url = controller.shareLink();
-          setRefused(url === null ? (controller.shareRefusal() ?? 'No link yet') : null);
-          if (!url) return;
-          controller.store.setState((d) => void (d.shared = url));
-          void navigator.clipboard?.writeText(url).catch(() => {});
-        }}
-      >
-        Share
-      </button>
-      {refused && (
+    <button
+      ref={share.button}
+      type="button"
+      className="button button-quiet"
+      data-testid="share"
+      disabled={none}
+      title={none ? 'No pair to share: pick a pair below' : 'Copy a link to this pair at this moment and speed, with the faults injected into each'}
+      onClick={share.share}
+    >
+      Share
+    </button>
+  );
+}
+
+/**
+ * The link made, or the refusal, on a row of its own under the header: the panes move down while
+ * it shows, so it covers neither pane's title (it opened over the page under the button and hid
+ * "B · with HTTP errors on payments…" at 1024x768, what B is at the moment a person shares it).
+ * The field takes the focus, its text selected; Escape or Close shuts the row.
+ */
+function ShareRow({ share, shared }: { share: Share; shared: string | null }) {
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (shared && !share.refused) field.current?.focus();
+  }, [shared, share.refused]);
+  if (!share.refused && !shared) return null;
+  return (
+    <div className="compare-share-row" ref={share.row} data-testid="share-row">
+      {share.refused ? (
         <span className="compare-note" role="status" data-testid="share-refused">
-          {refused}: no link made.
+          {share.refused}: no link made.
         </span>
+      ) : (
+        <>
+          <label className="compare-share-label" htmlFor="compare-share-link">
+            Link to this moment{navigator.clipboard ? ', copied' : ''}
+          </label>
+          <input id="compare-share-link" ref={field} className="compare-share-link" data-testid="share-link" readOnly value={shared!} onFocus={(e) => e.currentTarget.select()} />
+        </>
       )}
-      {shared && !refused && <input className="compare-share-link" data-testid="share-link" readOnly value={shared} onFocus={(e) => e.currentTarget.select()} aria-label="Link to this moment" />}
-    </span>
+      <button type="button" className="button button-quiet" data-testid="share-close" title="Close (Escape)" onClick={share.close}>
+        Close
+      </button>
+    </div>
   );
 }
