@@ -14,6 +14,18 @@ export function formatRate(n: number): string {
   return formatNumber(n, Math.abs(n) >= 10 ? 0 : 1);
 }
 
+/**
+ * A rate in the fewest characters, for a title with little room: as formatRate under 1,000
+ * ("21", "4.5"), then thousands with a "k" ("7.0k" for 7,028, one decimal under 10k; "12k"),
+ * millions with an "M". Rounds half up; a negative or non-finite n gets formatRate's text. Pure.
+ */
+export function formatRateShort(n: number): string {
+  const a = Math.abs(n);
+  if (!Number.isFinite(n) || a < 999.5) return formatRate(n);
+  const [v, unit] = a < 999_500 ? [n / 1000, 'k'] : [n / 1_000_000, 'M'];
+  return `${formatNumber(v, Math.abs(v) >= 9.95 ? 0 : 1)}${unit}`;
+}
+
 /** A share as a percentage: one decimal under 10%, none from 10% on ("3.5%", "27%"). Pure. */
 export function formatPercent(share: number): string {
   return `${formatNumber(100 * share, Math.abs(share) >= 0.1 ? 0 : 1)}%`;

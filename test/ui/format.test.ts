@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatShare, formatMoment, formatSimTime, keepUnits } from '../../src/ui/format';
+import { formatClock, formatCount, formatLatency, formatNumber, formatPercent, formatRate, formatRateShort, formatShare, formatMoment, formatSimTime, keepUnits } from '../../src/ui/format';
 import { edgeLabel } from '../../src/ui/topology/edgeRates';
 
 describe('numbers on screen', () => {
@@ -36,6 +36,8 @@ describe('numbers on screen', () => {
     expect(formatRate(4.25)).toBe('4.3');
     expect(formatRate(1234.5)).toBe('1,235');
     expect(formatRate(70_000)).toBe('70,000');
+    // The short form, for a tile title with little room.
+    expect([21, 4.25, 999, 7028, 9960, 12_345, 70_000, 2_500_000].map(formatRateShort)).toEqual(['21', '4.3', '999', '7.0k', '10k', '12k', '70k', '2.5M']);
     expect(formatPercent(0.035)).toBe('3.5%');
     expect(formatPercent(0.27)).toBe('27%');
   });

@@ -21,11 +21,21 @@ describe('a tile title fits inside its tile', () => {
     expect(withoutImpliedCount(title('default', '12')).map((p) => p.text)).toEqual(['default', '12']);
   });
 
-  it('keeps its size while the name fits whole, what follows dropped with "…"', () => {
-    // "svc 000–099 …" is 13 characters, 93.6 px at 12 px.
+  it('keeps its size while the name fits whole, what follows dropped with no "…" (N9: it read as a name cut)', () => {
+    // "svc 000–099" is 11 characters, 79.2 px at 12 px.
     const r = fitTileTitle(title('svc 000–099', '100', '7,003 req/s'), 94, 400, 12, measureAt);
     expect(r).toEqual({ runs: expect.anything(), px: 12 });
-    expect(text(r)).toBe('svc 000–099 …');
+    expect(text(r)).toBe('svc 000–099');
+  });
+
+  it('takes the rate\'s short form where the whole rate does not fit, before dropping it', () => {
+    const parts: TitlePart[] = [...title('svc 000–099', '100'), { text: '7,028 req/s', short: '7.0k/s', kind: 'rate' }];
+    // "svc 000–099 · 7,028 req/s" is 25 characters (180 px at 12 px); "svc 000–099 · 7.0k/s" 20 (144 px).
+    expect(text(fitTileTitle(parts, 200, 400, 12, measureAt))).toBe('svc 000–099 · 7,028 req/s');
+    const r = fitTileTitle(parts, 150, 400, 12, measureAt);
+    expect([text(r), r.px]).toEqual(['svc 000–099 · 7.0k/s', 12]);
+    expect(r.runs.map((x) => x.kind)).toEqual(['name', 'plain', 'rate']);
+    expect(text(fitTileTitle(parts, 100, 400, 12, measureAt))).toBe('svc 000–099');
   });
 
   it('steps the size down, not below 10 px, before the name would be cut', () => {

@@ -181,6 +181,8 @@ export type TitleKind = 'name' | 'count' | 'rate' | 'failed' | 'plain';
 export interface TitlePart {
   text: string;
   kind: TitleKind;
+  /** A shorter form a tile's title may take where `text` does not fit ("7.0k/s" for "7,028 req/s"). */
+  short?: string;
 }
 
 /**
@@ -225,23 +227,34 @@ export const TITLE_MIN_PX = 10;
 
 /**
  * A tile's title fitted inside its tile: at `px`, else a pixel smaller at a time down to
- * TITLE_MIN_PX, the first size at which the group's name shows whole (the rest of the title as
- * fitTitleRuns leaves it, in `tileRoom` CSS px); a count the name's range already says ("svc
- * 000–099" of 100) is left out first, with no "…" (withoutImpliedCount). A name that does not fit
- * whole even then (a one-node tile, "control planes") runs over the gap beside its tile as before,
- * in `gapRoom` at `px`, and so does a title whose share failed (the alarm) would not fit inside.
- * At 1024x768 the full load test's "svc 000–099 · 100" ran 20 px past its
- * 90 px tile, and "fortio 000–099 …" 21 px (N3's trial, 6a). `measureAt(text, px)` gives a width
- * in CSS px. Pure but for what `measureAt` does.
+ * TITLE_MIN_PX, the first size at which the group's name shows whole, with as much of the rest as
+ * fits in `tileRoom` CSS px: the whole title; else with each part's short form ("svc 000–099 ·
+ * 7.0k/s"); else parts dropped as fitTitleRuns drops them. A count the name's range already says
+ * ("svc 000–099" of 100) is left out first (withoutImpliedCount). What is dropped leaves no "…"
+ * behind a whole name: the title reads whole, its tooltip has the rest (N9's trial: "svc 000–099
+ * …" at 1600x1000 read as a name cut short). A name that does not fit whole even then (a one-node
+ * tile, "control planes") runs over the gap beside its tile as before, in `gapRoom` at `px`, and so
+ * does a title whose share failed (the alarm) would not fit inside. At 1024x768 the full load
+ * test's "svc 000–099 · 100" ran 20 px past its 90 px tile, and "fortio 000–099 …" 21 px (N3's
+ * trial, 6a). `measureAt(text, px)` gives a width in CSS px. Pure but for what `measureAt` does.
  */
 export function fitTileTitle(parts: readonly TitlePart[], tileRoom: number, gapRoom: number, px: number, measureAt: (text: string, px: number) => number): { runs: TitlePart[]; px: number } {
   const shown = withoutImpliedCount(parts);
+  const short = shown.some((p) => p.short) ? shown.map((p) => (p.short ? { text: p.short, kind: p.kind } : p)) : null;
   const name = shown[0]?.text ?? '';
   const alarm = (runs: readonly TitlePart[]) => runs.some((r) => r.kind === 'failed');
   const hasAlarm = alarm(shown);
+  // Runs fitted to `room` at `p`: the whole title, else its short form whole, else shortened.
+  const fit = (room: number, p: number): TitlePart[] => {
+    const m = (t: string) => measureAt(t, p);
+    const runs = fitTitleRuns(shown, room, m);
+    if (!short || !dropped(runs)) return noMore(runs, name);
+    const shortRuns = fitTitleRuns(short, room, m);
+    return noMore(dropped(shortRuns) ? runs : shortRuns, name);
+  };
   let nameWhole: { runs: TitlePart[]; px: number } | null = null;
   for (let p = px; p >= Math.min(px, TITLE_MIN_PX); p--) {
-    const runs = fitTitleRuns(shown, tileRoom, (t) => measureAt(t, p));
+    const runs = fit(tileRoom, p);
     if (runs[0]?.text !== name) continue;
     if (!hasAlarm || alarm(runs)) return { runs, px: p };
     nameWhole ??= { runs, px: p };
@@ -249,9 +262,19 @@ export function fitTileTitle(parts: readonly TitlePart[], tileRoom: number, gapR
   // The share failed is never dropped to keep a title inside its tile: it runs over the gap
   // beside the tile, as every title did before (polish2.spec's failing api tile lost its "· 100%
   // failed" to the in-tile fit).
-  const overGap = fitTitleRuns(shown, gapRoom, (t) => measureAt(t, px));
+  const overGap = fit(gapRoom, px);
   if (hasAlarm && alarm(overGap)) return { runs: overGap, px };
   return nameWhole ?? { runs: overGap, px };
+}
+
+/** Whether fitTitleRuns dropped parts or cut the name: its runs end in "…". Pure. */
+function dropped(runs: readonly TitlePart[]): boolean {
+  return runs.length > 0 && runs[runs.length - 1].text.endsWith('…');
+}
+
+/** `runs` without fitTitleRuns' closing " …" where the name in them is whole (`name`). Pure. */
+function noMore(runs: TitlePart[], name: string): TitlePart[] {
+  return runs[0]?.text === name && runs.length > 1 && runs[runs.length - 1].text === ' …' ? runs.slice(0, -1) : runs;
 }
 
 /**

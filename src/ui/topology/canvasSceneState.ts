@@ -8,7 +8,7 @@ import type { EdgeRate } from './edgeRates';
 import type { TitlePart } from './canvasLabels';
 import { Cell, type GroupLayout } from './groupLayout';
 import type { Topology } from './layoutTypes';
-import { formatCount, formatPercent, formatRate, formatSimTime } from '../format';
+import { formatCount, formatPercent, formatRate, formatRateShort, formatSimTime } from '../format';
 import { backlogPart } from './svgNodeState';
 
 /**
@@ -249,7 +249,7 @@ export function updateRates(s: CanvasSceneState, rate: (edge: number) => EdgeRat
   layout.groups.forEach((g, i) => {
     const share = calls[i] > 0 ? failed[i] / calls[i] : 0;
     const parts: TitlePart[] = [{ text: g.name, kind: 'name' }, { text: formatCount(g.members.length), kind: 'count' }];
-    if (calls[i] > 0) parts.push({ text: `${formatRate(calls[i])} req/s`, kind: 'rate' });
+    if (calls[i] > 0) parts.push({ text: `${formatRate(calls[i])} req/s`, short: `${formatRateShort(calls[i])}/s`, kind: 'rate' });
     if (share > 0) parts.push({ text: `${formatPercent(share)} failed`, kind: 'failed' });
     const text = parts.map((p) => p.text).join(' · ');
     groupParts[i] = parts;
