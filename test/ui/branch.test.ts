@@ -19,7 +19,7 @@ describe('a change in a few words', () => {
   });
 
   it('names the other types, their mesh with "in", a gateway route with its gateway, and cuts a long one to 60 characters', () => {
-    expect(changeSummary({ type: 'mtls', service: 'orders', mode: 'STRICT' })).toBe('mtls mode STRICT on orders');
+    expect(changeSummary({ type: 'mtls', service: 'orders', mode: 'STRICT' })).toBe('mTLS mode STRICT on orders');
     expect(changeSummary({ type: 'trusts', mesh: 'retail', trusts: [] })).toBe('trusts trusts [] in retail');
     const long = changeSummary({ type: 'gateway-route', gateway: 'api', route: 0, policy: { timeout: '2s', retries: { attempts: 3, perTryTimeout: '250ms', retryOn: ['5xx', 'reset'] } } });
     expect(long).toHaveLength(SUMMARY_MAX_CHARS);
@@ -37,7 +37,7 @@ describe('the sides of a branch', () => {
 
   it('calls A "as run" and B "with" its change and the moment, when B is A plus changes', () => {
     expect(branchLabels(true, [kill], [kill, change])).toEqual(['as run', 'with timeout 5ms on payments at 15.0 s']);
-    expect(branchLabels(true, [], [change, { ...change, ms: 20000, change: { type: 'mtls', service: 'orders', mode: 'STRICT' } }])).toEqual(['as run', 'with timeout 5ms on payments at 15.0 s + mtls mode STRICT on orders at 20.0 s']);
+    expect(branchLabels(true, [], [change, { ...change, ms: 20000, change: { type: 'mtls', service: 'orders', mode: 'STRICT' } }])).toEqual(['as run', 'with timeout 5ms on payments at 15.0 s + mTLS mode STRICT on orders at 20.0 s']);
   });
 
   it('gives no labels to two scenarios, to equal runs, or where B lacks one of A\'s actions or differs by a fault', () => {

@@ -9,6 +9,9 @@ export const SUMMARY_MAX_CHARS = 60;
 /** The field naming what a change acts on, by the change types of a scenario's `changes` (README "Config changes"). */
 const TARGET_FIELDS = ['service', 'gateway', 'mesh'] as const;
 
+/** A change type as the change form names it (`mtls` is "mTLS"); others as the file spells them. */
+const TYPE_WORDS: Readonly<Record<string, string>> = { mtls: 'mTLS' };
+
 /** `{"retries": {"attempts": 0}}` as `retries.attempts 0`, leaves in their order. */
 function leaves(value: unknown, path: string, out: string[]): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
@@ -18,7 +21,7 @@ function leaves(value: unknown, path: string, out: string[]): void {
 
 /**
  * A change as "timeout 5ms on payments" (a policy's fields without `policy.`), "retries.attempts
- * 0 on api route 0" (a gateway route's), "mtls mode STRICT on orders", "trusts [] in retail": its
+ * 0 on api route 0" (a gateway route's), "mTLS mode STRICT on orders", "trusts [] in retail": its
  * fields but the type and the target, then the target;
  * cut to SUMMARY_MAX_CHARS with an ellipsis. Pure.
  */
@@ -37,7 +40,7 @@ export function changeSummary(change: Record<string, unknown>): string {
     leaves(policy, '', parts);
     if (Object.keys(others).length > 0) leaves(others, '', parts);
   } else leaves(rest, '', parts);
-  const what = `${type === 'policy' || type === 'gateway-route' ? '' : `${type} `}${parts.filter(Boolean).join(', ')}`.trim();
+  const what = `${type === 'policy' || type === 'gateway-route' ? '' : `${TYPE_WORDS[type] ?? type} `}${parts.filter(Boolean).join(', ')}`.trim();
   const on = field && route !== undefined ? `${String(change[field])} route ${String(route)}` : field ? String(change[field]) : '';
   const text = field ? `${what} ${field === 'mesh' ? 'in' : 'on'} ${on}` : what;
   return text.length > SUMMARY_MAX_CHARS ? `${text.slice(0, SUMMARY_MAX_CHARS - 1)}…` : text;
