@@ -31,7 +31,7 @@ describe('fault form', () => {
     const probe = validateScenario(base);
     // The base scenario must itself be valid for the check below to mean anything.
     expect(probe.ok ? [] : probe.problems).toEqual([]);
-    const targetOf: Record<string, string> = { service: 'web', gateway: 'api', mesh: 'shop', 'service-or-link': 'link:api->web', node: 'web', network: 'network' };
+    const targetOf: Record<string, string> = { service: 'web', gateway: 'api', mesh: 'shop', certificates: 'shop', 'service-or-link': 'link:api->web', node: 'web', network: 'network' };
     for (const spec of FAULT_TYPES) {
       const fault = buildFault({ type: spec.type, target: targetOf[spec.target], params: { other: 'api' }, duration: spec.oneShot ? '' : '5s' });
       const r = validateScenario({ ...base, faults: [fault] });

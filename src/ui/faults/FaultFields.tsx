@@ -115,6 +115,11 @@ export function FaultFields({ f, ids, children }: { f: FaultFieldsState; ids: Fa
           );
         })}
       </div>
+      {f.targets.find((o) => o.value === target)?.note && (
+        <p className="form-note fault-target-note" data-testid={`${ids.target}-note`}>
+          {f.targets.find((o) => o.value === target)!.note}
+        </p>
+      )}
       <div className="form-row form-row-end">
         {!spec.oneShot && (
           <label className="form-field">

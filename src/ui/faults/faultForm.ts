@@ -10,7 +10,7 @@ import { nodeInWords } from './faultName';
 type Topology = ScenarioInfo['topology'];
 
 /** What a fault's main target is chosen from. */
-export type TargetKind = 'service' | 'gateway' | 'mesh' | 'service-or-link' | 'node' | 'network';
+export type TargetKind = 'service' | 'gateway' | 'mesh' | 'certificates' | 'service-or-link' | 'node' | 'network';
 
 export interface ParamSpec {
   key: string;
@@ -64,7 +64,7 @@ export const FAULT_TYPES: readonly FaultTypeSpec[] = [
   { type: 'partition', label: 'network partition', target: 'node', params: [{ key: 'other', label: 'cut off from', kind: 'node', default: '' }] },
   { type: 'control-plane-outage', label: 'control plane down', target: 'mesh', params: [] },
   { type: 'ca-outage', label: 'CA down', target: 'mesh', params: [] },
-  { type: 'expire-certificates', label: 'expire certificates now', target: 'mesh', params: [], oneShot: true },
+  { type: 'expire-certificates', label: 'expire certificates now', target: 'certificates', params: [], oneShot: true },
   { type: 'gateway-capacity', label: 'shrink gateway capacity', target: 'gateway', params: [{ key: 'factor', label: '% of capacity left', kind: 'number', default: '25', percent: 'share', idle: 100 }] },
   { type: 'clock-skew', label: 'clock skew', target: 'service', params: [{ key: 'skew', label: 'skew', kind: 'duration', default: '2h', hint: 'e.g. 2h', idle: 0 }] },
 ];
@@ -76,6 +76,8 @@ export function faultTypeSpec(type: string): FaultTypeSpec {
 export interface Option {
   value: string;
   label: string;
+  /** What picking it does, in a sentence the form shows under its select (certificateOptions). */
+  note?: string;
 }
 
 /** Choices for a target kind in this topology. Pure. */
@@ -89,6 +91,8 @@ export function targetOptions(kind: TargetKind, topology: Topology): Option[] {
       return named((n) => n.kind === 'gateway');
     case 'mesh':
       return meshNames(nodes).map((m) => ({ value: m, label: isImplicitMesh(m) ? 'the mesh' : `mesh ${m}` }));
+    case 'certificates':
+      return certificateOptions(topology);
     case 'service-or-link':
       return [
         ...named((n) => n.kind === 'service' || n.kind === 'gateway').map((o) => ({ ...o, label: `every hop into ${o.label}` })),
@@ -103,6 +107,50 @@ export function targetOptions(kind: TargetKind, topology: Topology): Option[] {
     case 'network':
       return [{ value: 'network', label: 'the whole network' }];
   }
+}
+
+/** A certificates target's value for a gateway's identities: "gateway:name", or "gateway:name@mesh" for its one from that mesh's CA. */
+const GATEWAY_CERTS = 'gateway:';
+
+/**
+ * Whose certificates an expire-certificates fault can expire, as the file may name them
+ * (src/scenario/faults.ts: `mesh`, `service`, both): each mesh's (every sidecar's and gateway's
+ * certificate from its CA), then each gateway that holds an identity, a gateway in a mesh its one
+ * and a bridge (topology mesh "from->to") both, then each of a bridge's two alone (`mesh` and
+ * `service` both set: FaultInjector expires only that CA's). An edge gateway outside every mesh
+ * holds none and is not offered. Each option's `note` says what expiring does there: new mutual
+ * TLS handshakes with that certificate fail (tls-expired-cert) until it renews at its CA's next
+ * retry (Certificates.expireNow). Trial N9: the form offered meshes only while the file could name
+ * a bridge. Pure.
+ */
+export function certificateOptions(topology: Topology): Option[] {
+  const out: Option[] = meshNames(topology.nodes).map((m) => ({
+    value: m,
+    label: isImplicitMesh(m) ? 'the mesh' : `mesh ${m}`,
+    note: `Every certificate from ${isImplicitMesh(m) ? "the mesh's" : of(m)} CA, its sidecars' and gateways', expires now: new mutual TLS handshakes fail (expired certificate) until each renews at the CA's next retry.`,
+  }));
+  for (const n of topology.nodes) {
+    if (n.kind !== 'gateway' || n.mesh === null) continue;
+    const bridge = /^(.+)->(.+)$/.exec(n.mesh);
+    const until = "until it renews at the CA's next retry";
+    const gw = of(n.name);
+    if (!bridge) {
+      out.push({ value: `${GATEWAY_CERTS}${n.name}`, label: `gateway ${n.name}`, note: `${gw} certificate expires now: new mutual TLS handshakes into and out of it fail (expired certificate) ${until}.` });
+      continue;
+    }
+    const [, from, to] = bridge;
+    out.push(
+      { value: `${GATEWAY_CERTS}${n.name}`, label: `gateway ${n.name}: both identities`, note: `Both of ${gw} certificates, ${of(from)} and ${of(to)}, expire now: new mutual TLS handshakes from ${of(from)} callers into it and from it to ${of(to)} services fail (expired certificate) until it renews them at each CA's next retry.` },
+      { value: `${GATEWAY_CERTS}${n.name}@${to}`, label: `gateway ${n.name}: its ${to} identity`, note: `${gw} ${to} certificate expires now: new mutual TLS handshakes from it to ${of(to)} services fail (expired certificate) ${until}; calls from ${from} into it go on.` },
+      { value: `${GATEWAY_CERTS}${n.name}@${from}`, label: `gateway ${n.name}: its ${from} identity`, note: `${gw} ${from} certificate expires now: new mutual TLS handshakes from ${of(from)} callers into it fail (expired certificate) ${until}; its calls on to ${to} go on.` },
+    );
+  }
+  return out;
+}
+
+/** A name's possessive: "retail's", "payments'". Pure. */
+function of(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
 /** Replica numbers of a service or gateway, after a choice for every replica when `every` names one. Pure. */
@@ -179,6 +227,13 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
       break;
     case 'mesh':
       f.mesh = v.target;
+      break;
+    case 'certificates':
+      if (v.target.startsWith(GATEWAY_CERTS)) {
+        const [gateway, mesh] = v.target.slice(GATEWAY_CERTS.length).split('@');
+        f.service = gateway;
+        if (mesh !== undefined) f.mesh = mesh;
+      } else f.mesh = v.target;
       break;
     case 'service-or-link':
       if (v.target.startsWith('link:')) {

@@ -24,8 +24,8 @@ export function selectionName(sel: Selection, topology: Topology): string | null
 /**
  * The faults of the catalog (FAULT_TYPES) that act on a node or link, each pre-filled with it:
  * a service can be killed (whole or one replica), slowed, delayed, made to answer with errors,
- * have its clock skewed, or be cut off from a caller; a gateway shrunk or cut off (its links
- * delayed one by one); a
+ * have its clock skewed, or be cut off from a caller; a gateway shrunk, cut off (its links
+ * delayed one by one) or, holding identities, have its certificates expire; a
  * control plane's mesh lose its control plane or CA, or have its certificates expire; a client
  * cut off. A link can be delayed or cut (a partition between its two ends), its callee faulted
  * as above, and packets lost (the catalog's packet loss acts on the whole network, and says
@@ -60,6 +60,8 @@ export function faultsFor(sel: Selection, topology: Topology): FaultSuggestion[]
         break;
       case 'gateway':
         add('gateway-capacity', name, `shrink gateway capacity${of}`);
+        // A gateway in a mesh, or a bridge: its identities (an edge gateway holds none, and the form offers it none).
+        add('expire-certificates', `gateway:${name}`, `expire its certificates now${of}`);
         break;
       case 'control-plane':
         if (n.mesh) {
