@@ -18,7 +18,7 @@ const POOL = 16;
  * Keeps spans for a sampled set of requests: one in `sampleEvery` sent, chosen by a fixed scramble
  * of its number (sampledOneIn: the 1st always; never `n % N`, which aliased with periodic
  * senders, and never a random draw, so tracing cannot change the run), plus the newest `maxFailed`
- * failed ones. To catch every failure it records each request while it is in flight (tail
+ * failed ones (and `maxRetried` retried ones that ended ok; TraceStore). To catch every failure it records each request while it is in flight (tail
  * sampling) and decides at its fate which to keep; with `maxFailed: 0` it records only the 1 in N.
  *
  * A request is recorded as numbers (TraceRecord: per span its kind, parent, times and the ids
@@ -60,7 +60,7 @@ export class Tracer extends TraceStore {
     const id = this.world.sent;
     if (!this.enabled) return;
     const sampled = sampledOneIn(id - 1, this.sampleEvery) && this.maxSampled > 0;
-    if (!sampled && (this.maxFailed === 0 || this.recording >= this.maxRecording)) return;
+    if (!sampled && ((this.maxFailed === 0 && this.maxRetried === 0) || this.recording >= this.maxRecording)) return;
     this.recording++;
     const now = req.sentAt;
     const trace = new TraceRecord(id, client, now, sampled, this.freeRows.pop() ?? new Float64Array(ROWS_SPANS * STRIDE), this.freeAttrs.pop() ?? new Float64Array(ATTRS_SETS * 3));
@@ -130,7 +130,10 @@ export class Tracer extends TraceStore {
 
   /** A try starts: the host the balancer picked. */
   tryStart(call: Call, att: Attempt, now: number): void {
-    att.span = call.trace!.open(Op.try, call.span, now, call.caller, att.host, call.attempts, (att.flags & AF.isRetry) !== 0 ? 1 : 0);
+    const t = call.trace!;
+    const retry = (att.flags & AF.isRetry) !== 0;
+    if (retry) t.retries++;
+    att.span = t.open(Op.try, call.span, now, call.caller, att.host, call.attempts, retry ? 1 : 0);
   }
 
   /** The router found no host to try. */

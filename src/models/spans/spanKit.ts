@@ -24,5 +24,6 @@ export function summary(t: TraceRecord): TraceSummary {
     durationMs: Number.isNaN(t.end) ? NaN : t.end - t.start,
     spans: t.count,
     sampled: t.sampled,
+    retries: t.retries,
   };
 }

@@ -74,6 +74,8 @@ export interface TraceSummary {
   durationMs: number;
   spans: number;
   sampled: boolean;
+  /** Tries after the first (retries) the request's calls made, at any hop; 0 when none. */
+  retries: number;
 }
 
 /** How the tracer picks the requests it keeps. */
@@ -88,6 +90,16 @@ export interface TracerOptions {
   maxSampled?: number;
   /** Also keep failed requests, the newest this many (a ring); 0 keeps none. Default 1000. */
   maxFailed?: number;
+  /**
+   * Also keep requests that were retried (a try 2 or later at any hop) and still ended ok, the
+   * newest this many (a ring); 0 keeps none (failed retried ones are in the failed ring). Default 0.
+   */
+  maxRetried?: number;
+  /**
+   * When the failed ring is full, drop the oldest failure of its most common cause rather than
+   * its oldest, so a rare cause (26 timeouts among 300 queue-full) stays listed. Default false.
+   */
+  eachCause?: boolean;
   /**
    * At most this many requests recorded at once, in flight, on the chance that they fail: past
    * it, a request that is not 1 in N is not recorded (and not kept should it fail). Bounds the

@@ -38,5 +38,6 @@ export function summary(t: Trace): TraceSummary {
     durationMs: Number.isNaN(t.end) ? NaN : t.end - t.start,
     spans: t.spans.length,
     sampled: t.sampled,
+    retries: 0, // (not recorded by this recorder; spansSame leaves the field out of its comparison)
   };
 }
