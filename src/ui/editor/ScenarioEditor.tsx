@@ -15,6 +15,7 @@ import { draftFor, editedFileName, keepDraft, dropDraft } from './drafts';
 import { AdditionForm } from './AdditionForm';
 import { LintList } from './LintList';
 import type { LintNote } from './lintNotes';
+import { LintRunner } from './lintRunner';
 import './editor.css';
 
 /** Wall ms after the last keystroke before the text is checked. */
@@ -70,11 +71,24 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
 
   useEffect(() => editor.current?.setLanguage(format), [format]);
 
+  // Lint's simulated rules in a worker of their own, ended when the text outgrows its run.
+  const linter = useRef<LintRunner | null>(null);
+  useEffect(() => {
+    const r = new LintRunner();
+    linter.current = r;
+    return () => {
+      linter.current = null;
+      r.dispose();
+    };
+  }, []);
+
   // Every edit is kept (closing the dialog or a refused run loses nothing) and checked shortly after.
   useEffect(() => {
     if (baseId) keepDraft(baseId, text, base?.text ?? '');
     setChecking(true);
     const n = ++seq.current;
+    // A simulated lint of the text before is stale: ended, so it holds nothing up.
+    linter.current?.cancel();
     let simulate: ReturnType<typeof setTimeout> | undefined;
     const t = setTimeout(async () => {
       const api = worker.current;
@@ -85,10 +99,11 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
       setChecking(false);
       editor.current?.setProblems(result.problems);
       if (result.problems.length) return;
-      // The simulated rules (MS001, MS012) once the text stands still, in the same worker.
+      // The simulated rules (MS001, MS012) once the text stands still, in their own worker
+      // (lintRunner.ts): in this one, a typed check waited up to a minute behind a stale run.
       simulate = setTimeout(async () => {
-        if (n !== seq.current || !worker.current) return;
-        const notes = await worker.current.lint(text, fileName);
+        if (n !== seq.current || !linter.current) return;
+        const notes = await linter.current.lint(text, fileName);
         if (n === seq.current && notes) setFullLint({ n, notes });
       }, SIMULATE_DELAY_MS);
     }, CHECK_DELAY_MS);
