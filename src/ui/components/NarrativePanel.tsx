@@ -15,7 +15,7 @@ import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
 import { pickableStep, questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
 import { keepTitleWhole, scrollToEntry } from '../narrative/entryScroll';
-import { yourActionsNote } from '../narrative/yourActions';
+import { actionsTouching, figureSpan, isEditedShipped, lessonCaveat } from '../narrative/yourActions';
 import { storyMoveTo } from '../narrative/stepLanding';
 
 const NO_STEPS: never[] = [];
@@ -310,21 +310,29 @@ function LessonFigures() {
   const stats = useAppStore((s) => s.stats);
   const duration = useAppStore((s) => s.info?.durationMs ?? 0);
   const warmup = useAppStore((s) => s.info?.warmupMs ?? 0);
-  const actions = useAppStore((s) => s.recipe?.actions);
+  const actions = useAppStore((s) => s.recipe?.actions) ?? [];
+  const edited = useAppStore((s) => isEditedShipped(s.recipe, s.info?.name, s.entries));
   const figures = steps.flatMap((s, i) => (s.figure ? [{ step: i, figure: s.figure }] : []));
   if (figures.length === 0) return null;
-  const yours = actions ? yourActionsNote(actions, stats.simTime) : null;
+  // The person's actions said under the list are those that can touch some figure's window; when
+  // only some figures are touched, those are marked with *.
+  const touched = figures.map(({ figure }) => new Set(actionsTouching(actions, stats.simTime, figureSpan(figure, duration))));
+  const touching = actions.filter((a) => touched.some((t) => t.has(a)));
+  const yours = lessonCaveat(edited, touching, stats.simTime, undefined, true);
+  const mark = !edited && touched.some((t) => t.size === 0);
   return (
     <>
       <ul className="lesson-figures" data-testid="lesson-figures" aria-label="The lesson's figures, measured">
-        {figures.map(({ step, figure }) => {
+        {figures.map(({ step, figure }, i) => {
           const m = measureLessonFigure(figure, buckets, bucketMs, stats, duration, warmup);
+          const starred = mark && touched[i].size > 0;
           return (
-            <li key={step} data-testid="lesson-figures-item" title={`Step ${step + 1}; ${m.over}`}>
+            <li key={step} data-testid="lesson-figures-item" data-touched={touched[i].size > 0 || undefined} title={`Step ${step + 1}; ${m.over}`}>
               <span className="lesson-figures-label">
                 <KeepUnits text={figure.label} />
               </span>{' '}
               <strong>{m.text}</strong>
+              {starred && <span title="your own fault or change acts in this figure's window">*</span>}
               {figure.expect && (
                 <span className="lesson-figures-expect">
                   {' '}
@@ -337,7 +345,8 @@ function LessonFigures() {
       </ul>
       {yours !== null && (
         <p className="lesson-figure-yours" data-testid="lesson-figures-yours">
-          {yours}: the lessons are for the scenario as written
+          {mark ? '* ' : ''}
+          {edited ? yours : `${yours}: the lessons are for the scenario as written`}
         </p>
       )}
     </>

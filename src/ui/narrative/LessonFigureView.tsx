@@ -5,7 +5,7 @@ import { useAppStore } from '../state/useAppStore';
 import { measureLessonFigure } from './lessonMeasure';
 import { KeepUnits } from './KeepUnits';
 import type { LessonFigure } from '../../scenario';
-import { yourActionsNote } from './yourActions';
+import { figureSpan, isEditedShipped, lessonCaveat, type Span } from './yourActions';
 
 /**
  * A step's (or a question's) lesson figure, measured live from the per-second series and the
@@ -19,8 +19,7 @@ export function LessonFigureView({ figure, testId = 'lesson-figure' }: { figure:
   const duration = useAppStore((s) => s.info?.durationMs ?? 0);
   const warmup = useAppStore((s) => s.info?.warmupMs ?? 0);
   const m = measureLessonFigure(figure, buckets, bucketMs, stats, duration, warmup);
-  const actions = useAppStore((s) => s.recipe?.actions);
-  const yours = actions ? yourActionsNote(actions, stats.simTime) : null;
+  const yours = useLessonCaveat(figureSpan(figure, duration));
   return (
     <div className={`lesson-figure${m.complete ? ' lesson-figure-complete' : ''}`} data-testid={testId}>
       <span className="lesson-figure-label">
@@ -33,10 +32,22 @@ export function LessonFigureView({ figure, testId = 'lesson-figure' }: { figure:
         <KeepUnits text={m.note} />
       </span>
       {yours !== null && (
-        <span className="lesson-figure-yours" data-testid={`${testId}-yours`} title="The lesson's number is for the scenario as written; your own live faults and changes move this run's.">
+        <span className="lesson-figure-yours" data-testid={`${testId}-yours`} title="The lesson's number is for the scenario as shipped; your edits and your own live faults and changes that act in its window move this run's.">
           {yours}
         </span>
       )}
     </div>
   );
+}
+
+/**
+ * The caveat beside a lesson's number for the run on screen (lessonCaveat): the scenario edited
+ * from a shipped one, the person's live actions that can touch `window` (absent: the whole run)
+ * by now; `many` words it for the list of every figure. Null when none applies.
+ */
+export function useLessonCaveat(window?: Span, many = false): string | null {
+  const edited = useAppStore((s) => isEditedShipped(s.recipe, s.info?.name, s.entries));
+  const actions = useAppStore((s) => s.recipe?.actions);
+  const now = useAppStore((s) => s.stats.simTime);
+  return lessonCaveat(edited, actions ?? [], now, window, many);
 }

@@ -1,0 +1,65 @@
+// A lesson's number a learner can trust (trial N10, findings 1 and 7a): a fault of the person's
+// that ran 10-18 s says nothing beside step 4's figure over 21-58 s; an edited scenario (inventory
+// at 6 replicas) says beside it that the lesson is for the file as shipped, in the story, in the
+// LESSON list and in presenter mode. At 1600x1000 and 1024x768, with screenshots.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+const SIZES = [
+  { width: 1600, height: 1000 },
+  { width: 1024, height: 768 },
+];
+
+/** Seeks by whole seconds with Shift+→ and waits for the clock to read `to`. */
+async function seekBy(page: Page, seconds: number, to: string) {
+  for (let i = 0; i < seconds; i++) await page.locator('body').press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText(to);
+}
+
+for (const size of SIZES) {
+  test(`a fault outside a figure's window gets no caveat; an edited scenario gets its own (${size.width}x${size.height})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=gateway-only');
+    await expect(page.getByTestId('run-status')).toHaveText('ready');
+    await seekBy(page, 10, '10.0 s');
+    await page.getByTestId('fault-type').selectOption('http-abort');
+    await page.getByTestId('fault-target').selectOption('catalog');
+    await page.getByLabel('for (e.g. 10s)').fill('8s');
+    await page.getByTestId('fault-inject').click();
+    await expect(page.getByTestId('clear-injected')).toHaveText('Clear injected faults (1)');
+    // While the fault runs, a whole-run figure would be touched; step 4's window (21-58 s) is not reached.
+    await seekBy(page, 20, '30.0 s');
+    const figure = page.getByTestId('lesson-figure').first();
+    await expect(figure).toContainText('lesson: 33%');
+    await expect(page.getByTestId('lesson-figure-yours')).toHaveCount(0);
+    await expect(page.getByTestId('lesson-figures-yours')).toHaveCount(0);
+    await saveShot(page, `lessoncaveat-fault-outside-${size.width}.png`);
+
+    // Edit: inventory at 6 replicas, run, seek to 30 s.
+    await page.getByTestId('editor-open').click();
+    const editor = page.getByTestId('scenario-editor');
+    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+    // The file with inventory's replicas changed, pasted over the text as a person would.
+    const text = readFileSync('scenarios/gateway-only.json', 'utf8').replace('"name": "inventory", "replicas": 3', '"name": "inventory", "replicas": 6');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(text);
+    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+    await editor.getByTestId('editor-run').click();
+    await expect(editor).toHaveCount(0);
+    await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+    // Step 4 ('The failure reaches the user'), its figure over 21-58 s.
+    await seekBy(page, 30, '30.0 s');
+    const said = 'you edited this scenario: the lesson is for the file as shipped';
+    await expect(page.getByTestId('lesson-figure-yours').first()).toHaveText(said);
+    await expect(page.getByTestId('lesson-figures-yours')).toHaveText('you edited this scenario: the lessons are for the file as shipped');
+    await saveShot(page, `lessoncaveat-edited-${size.width}.png`);
+    await page.locator('body').press('f');
+    await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+    await expect(page.getByTestId('lesson-figure-yours').first()).toBeVisible();
+    await expect(page.getByTestId('lesson-figure-yours').first()).toHaveText(said);
+    await saveShot(page, `lessoncaveat-edited-presenter-${size.width}.png`);
+  });
+}
