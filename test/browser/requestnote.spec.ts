@@ -4,16 +4,12 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { openRetryStormRequests } from './fixtures/requestList';
 
 const SIZES = [
   [1600, 1000, 'wide'],
   [1024, 768, 'narrow'],
 ] as const;
-
-async function settled(page: Page) {
-  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0, { timeout: 60_000 });
-  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/, { timeout: 60_000 });
-}
 
 /** The note's drawn text (its hidden form left out) and whether it shows whole, not cut by its ellipsis. */
 async function noteRead(page: Page) {
@@ -23,13 +19,7 @@ async function noteRead(page: Page) {
 for (const [w, h, form] of SIZES) {
   test(`Follow a request, unticked: the note counts the rows listed and reads whole (${w}x${h}, ${form} form)`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
-    // retry-storm at 20 s: payments has answered 503 since 10 s, so the sample holds both fates.
-    await page.goto('/?scenario=retry-storm&t=20s');
-    await settled(page);
-    await page.getByTestId('inspector-toggle').click();
-    const panel = page.getByTestId('inspector');
-    await panel.getByTestId('follow-request').click();
-    await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
+    const panel = await openRetryStormRequests(page);
     await expect(panel.getByTestId('request-list-note')).toBeVisible();
     let read = await noteRead(page);
     expect(read.whole, `ticked note whole: ${read.text}`).toBe(true);

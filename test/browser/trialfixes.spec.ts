@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { openRetryStormRequests } from './fixtures/requestList';
 
 const SIZES = [
   [1600, 1000],
@@ -56,14 +57,8 @@ for (const [w, h] of SIZES) {
 
   test(`"Follow a request" unticked lists the 1-in-20 sample, ok and failed as the run has them, and says so (${w}x${h})`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
-    // retry-storm at 20 s: payments has answered 503 since 10 s.
-    await page.goto('/?scenario=retry-storm&t=20s');
-    await settled(page);
-    await page.getByTestId('inspector-toggle').click();
-    const panel = page.getByTestId('inspector');
-    await panel.getByTestId('follow-request').click();
+    const panel = await openRetryStormRequests(page);
     await expect(panel.getByTestId('failed-only')).toBeChecked();
-    await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
     await expect(panel.getByTestId('request-list-note')).toContainText('Failed, newest first');
     await panel.getByTestId('failed-only').uncheck();
     await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
