@@ -95,6 +95,19 @@ test('an unknown scenario name in the URL gets a clear message and the default s
   await saveShot(page, 'recipe-unknown-scenario.png');
 });
 
+test("a mistyped scenario name's notice opens the scenario it meant, at the link's moment (trial N10)", async ({ page }) => {
+  await page.goto('/?scenario=gateway-onyl&t=12s');
+  const problems = page.getByTestId('link-problems');
+  await expect(problems).toContainText('scenario: unknown scenario "gateway-onyl"; did you mean gateway-only?');
+  const meant = problems.getByTestId('link-meant');
+  await expect(meant).toHaveText('Open gateway-only with the rest of this link');
+  await saveShot(page, 'recipe-meant-link.png');
+  await meant.click();
+  await expect(page.getByTestId('scenario-select')).toHaveValue('gateway-only');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '12000');
+  await expect(page.getByTestId('link-problems')).toHaveCount(0);
+});
+
 test('text in a link renders as text, and a bad data parameter is named', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -48,6 +48,13 @@ describe('a link holds the run', () => {
     expect(decodeLink('?scenario=hello-mesh.json', ctx).problems[0].message).toMatch(/^unknown scenario "hello-mesh.json"; did you mean hello-mesh\? /);
   });
 
+  it("offers a mistyped name's link with the name it meant and the rest of the link kept: moment, faults, seed and fragment", () => {
+    const d = decodeLink('?scenario=mesh-onyl&t=30s&seed=7&faults=abc#layout=x', ctx);
+    expect(d.scenario).toBeNull();
+    expect(d.problems[0].meantLink).toEqual({ id: 'mesh-only', href: '?scenario=mesh-only&t=30s&seed=7&faults=abc#layout=x' });
+    expect(decodeLink('?scenario=no-such-thing&t=30s', ctx).problems[0].meantLink).toBeUndefined();
+  });
+
   it('names each bad parameter and keeps the good ones', () => {
     const d = decodeLink('?scenario=mm1&t=-5s&speed=warp&seed=99999999999999999999&x=1', ctx);
     expect(d.scenario).toEqual({ kind: 'builtin', id: 'mm1' });

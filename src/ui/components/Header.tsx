@@ -117,6 +117,15 @@ function LinkProblems() {
         {problems.map((p, i) => (
           <li key={i}>
             <code>{p.path}</code>: {p.message}
+            {p.meantLink && (
+              // A full load, as any link opens: its moment, faults and seed were meant for this name (trial N10).
+              <>
+                {' '}
+                <a href={p.meantLink.href} data-testid="link-meant">
+                  Open {p.meantLink.id} with the rest of this link
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -8,7 +8,7 @@ import { seedProblem } from '../../scenario/seed';
 import { RATE_STEP_MS } from '../../workers/edgeWindow';
 import type { LiveAction } from '../../workers/protocol';
 import { formatClock, formatSimTime } from '../format';
-import type { Problem } from '../state/store';
+import type { LinkProblem } from '../state/store';
 import { formatBytes, pack, packedBytes, unpack } from './codec';
 import type { LinkState, Recipe, ScenarioRef } from './types';
 
@@ -48,7 +48,7 @@ export interface DecodedLink {
   speedId: string | null;
   /** Nodes dragged by hand (`layout=`), by name; names are checked against the topology once it opens. */
   layout: Record<string, { x: number; y: number }>;
-  problems: Problem[];
+  problems: LinkProblem[];
 }
 
 /** What decoding needs to know of the app. */
@@ -77,10 +77,29 @@ export function linkParams(link: string): URLSearchParams {
  * the rule a scenario file's unknown names follow). Pure.
  */
 export function scenarioMeant(name: string, ids: readonly string[]): string {
-  const plain = name.toLowerCase().replace(/\.(json|ya?ml)$/, '');
-  const near = ids.find((id) => id === plain) ?? nearestName(plain, ids);
+  const near = scenarioNear(name, ids);
   return near === undefined ? '' : `; did you mean ${near}?`;
 }
+
+/** The shipped scenario a link's unknown name was likely meant to be (scenarioMeant's rule), or undefined. Pure. */
+export function scenarioNear(name: string, ids: readonly string[]): string | undefined {
+  const plain = name.toLowerCase().replace(/\.(json|ya?ml)$/, '');
+  return ids.find((id) => id === plain) ?? nearestName(plain, ids);
+}
+
+/**
+ * The same link with its `scenario` named `id` and everything else as it was (`?scenario=x&t=30s#…`
+ * -> `?scenario=id&t=30s#…`), for the notice's "open retry-storm with the rest of this link": the
+ * moment, faults and seed were left out with the unknown name, since they were meant for it. Pure.
+ */
+export function linkWithScenario(search: string, id: string): string {
+  const hashAt = search.indexOf('#');
+  const query = hashAt < 0 ? search : search.slice(0, hashAt);
+  const q = new URLSearchParams(query);
+  q.set('scenario', id);
+  return `?${q.toString()}${hashAt < 0 ? '' : search.slice(hashAt)}`;
+}
+
 
 /**
  * Reads a link's query and fragment (`location.search + location.hash`). Each bad parameter gets a problem at its name and is
@@ -88,7 +107,7 @@ export function scenarioMeant(name: string, ids: readonly string[]): string {
  */
 export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   const q = linkParams(search);
-  const problems: Problem[] = [];
+  const problems: LinkProblem[] = [];
   const out: DecodedLink = { scenario: null, seed: null, actions: [], tMs: 0, speedId: null, layout: {}, problems };
   const bad = (path: string, message: string) => void problems.push({ path, message });
   for (const key of new Set(q.keys())) {
@@ -100,7 +119,11 @@ export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   if (name !== null && data !== null) bad('data', 'a link holds either a scenario name or a scenario\'s data, not both; the name is used');
   if (name !== null) {
     if (!NAME.test(name)) bad('scenario', `${shown(name)} is not a scenario name (letters, digits, . _ -); opened ${ctx.defaultId} instead`);
-    else if (!ctx.scenarioIds.includes(name)) bad('scenario', `unknown scenario ${shown(name)}${scenarioMeant(name, ctx.scenarioIds)} (scenarios: ${ctx.scenarioIds.join(', ')}); opened ${ctx.defaultId} instead`);
+    else if (!ctx.scenarioIds.includes(name)) {
+      bad('scenario', `unknown scenario ${shown(name)}${scenarioMeant(name, ctx.scenarioIds)} (scenarios: ${ctx.scenarioIds.join(', ')}); opened ${ctx.defaultId} instead`);
+      const near = scenarioNear(name, ctx.scenarioIds);
+      if (near !== undefined) problems[problems.length - 1].meantLink = { id: near, href: linkWithScenario(search, near) };
+    }
     else out.scenario = { kind: 'builtin', id: name };
   } else if (data !== null) {
     const bytes = packedBytes(data);

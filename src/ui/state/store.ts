@@ -13,6 +13,12 @@ import { DEFAULT_SPEED_ID } from '../sim/speeds';
 /** One thing wrong with a scenario file, as the worker reports it. */
 export type Problem = Extract<LoadResult, { ok: false }>['problems'][number];
 
+/** A problem with a link; for an unknown scenario name near a shipped one, also that link with it named (recipe/url.ts linkWithScenario). */
+export interface LinkProblem extends Problem {
+  /** The corrected link (`?scenario=…&…`) and the name it opens, when the name was near a shipped scenario's. */
+  meantLink?: { id: string; href: string };
+}
+
 /**
  * Where the run is. `ready`: loaded, at time zero or reset; `done`: reached its duration;
  * `crashed`: the run stopped for good (`AppState.runFailure` says why); another scenario, or
@@ -148,7 +154,7 @@ export interface AppState {
   /** What the run is made of (scenario, seed, live faults); the URL reflects it. Null before a scenario loads. */
   recipe: Recipe | null;
   /** What was wrong with the link the app was opened from (`param: message`), until dismissed. */
-  linkProblems: Problem[] | null;
+  linkProblems: LinkProblem[] | null;
   /** What the last import of Kubernetes/Istio manifests did not model (`file:line: path: message`), until dismissed (issue 15). */
   importWarnings: { source: string; lines: string[]; /** The run they are about (selectedId once the import has opened or been refused); shown only while it is on screen. */ forId?: string | null } | null;
   /** The time a seek is running to, ms, or null when none is. */
