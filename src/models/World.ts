@@ -14,6 +14,7 @@ import { FaultInjector } from './faults/FaultInjector';
 import { GatewayActor } from './Gateway';
 import { ControlPlane } from './mesh/ControlPlane';
 import { ConfigChanges } from './mesh/ConfigChanges';
+import { KubeEndpoints } from './kube/KubeEndpoints';
 import type { Host } from './net/Host';
 import { Network } from './net/Network';
 import type { WorldObserver } from './Observer';
@@ -59,8 +60,15 @@ export class World extends RequestBook {
   readonly faults: FaultInjector;
   /** Timed and live config changes, pushed to proxies by their control planes. */
   readonly configChanges: ConfigChanges;
-  /** Per callee: which replicas are up (the endpoints Kubernetes knows). */
+  /**
+   * Per callee: which replicas its EndpointSlice lists (the endpoints Kubernetes knows; a pod's
+   * own state is its host's `up`). Control planes push it to proxies; gateways read it directly.
+   */
   readonly live: Uint8Array[] = [];
+  /** Per callee: which replicas kube-proxy's rules send to, `live` one sync behind (callers without a proxy read it). */
+  readonly kubeProxyLive: Uint8Array[] = [];
+  /** Carries a pod's death or return to `live` and `kubeProxyLive` (kube/KubeEndpoints.ts). */
+  readonly kube: KubeEndpoints;
   /** By host id: the sidecar in that pod, or null. */
   readonly sidecarOfHost: (Sidecar | null)[] = [];
   /** By host id: true when the pod's sidecar accepts mTLS only (STRICT). */
@@ -138,10 +146,14 @@ export class World extends RequestBook {
         denyBoundaries: [],
       });
     }
-    for (const c of this.callees) this.live.push(new Uint8Array(c.replicas.length).fill(1));
+    for (const c of this.callees) {
+      this.live.push(new Uint8Array(c.replicas.length).fill(1));
+      this.kubeProxyLive.push(new Uint8Array(c.replicas.length).fill(1));
+    }
     this.dataPlane = this.sim.addActor((id) => new DataPlane(id, this));
     this.faults = this.sim.addActor((id) => new FaultInjector(id, this));
     this.configChanges = this.sim.addActor((id) => new ConfigChanges(id, this));
+    this.kube = this.sim.addActor((id) => new KubeEndpoints(id, this, scenario.kubernetes));
     wireWorld(this, clientHosts, this.byName);
     this.sim.sameTimeLimit = stallLimit(scenario, this.network.hosts.length, this.sidecars.length, this.topology.edges.length);
   }
@@ -233,9 +245,16 @@ export class World extends RequestBook {
     return names.flatMap((n) => this.hostsByName.get(n) ?? []);
   }
 
-  /** A replica went down or came back: Kubernetes knows at once; proxies when pushed. */
+  /**
+   * A replica went down or came back now: its EndpointSlice says so `kubernetes.endpointsDelay`
+   * later, kube-proxy one min sync period after that, proxies when their control plane pushes.
+   */
   endpointsChanged(svc: { readonly index: number }, replica: number, up: boolean): void {
-    this.live[svc.index][replica] = up ? 1 : 0;
+    this.kube.podChanged(svc.index, replica, up);
+  }
+
+  /** The EndpointSlice changed (KubeEndpoints): each control plane pushes it to its proxies. */
+  endpointSliceChanged(): void {
     for (const cp of this.controlPlanes) cp.endpointsChanged();
   }
 

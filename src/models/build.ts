@@ -85,8 +85,10 @@ export interface ClusterSite {
   readonly seed: number;
   /** By host id: the sidecar in that pod, or null. */
   readonly sidecarOfHost: readonly (Sidecar | null)[];
-  /** Per callee: which replicas are up. */
+  /** Per callee: which replicas its EndpointSlice lists (a gateway's own proxy reads it). */
   readonly live: readonly Uint8Array[];
+  /** Per callee: which replicas kube-proxy's rules send to (a caller without a proxy reads it). */
+  readonly kubeProxyLive: readonly Uint8Array[];
   /** The policies its clusters share (sharedPolicy). */
   readonly policies: PolicyCache;
   /** Where each route's random stream keeps its state (one cache line each; DrawRecords). */
@@ -106,7 +108,9 @@ export function buildCluster(w: ClusterSite, index: number, edgeId: number, link
   const from = w.network.hosts[callerHost];
   const latencies = callee.hosts.map((h) => w.network.latencySampler(linkName, from, w.network.hosts[h], latency));
   const mtls = hasProxy && sc.mesh !== null && callee.hosts.some((h) => w.sidecarOfHost[h]?.mesh);
-  const known = sc ? sc.viewOf(callee.index, callee.replicas.length, w.live) : w.live[callee.index];
+  // A sidecar knows what its control plane pushed; a gateway's own Envoy the EndpointSlice (EDS
+  // from its controller, whose push is not modelled); a plain caller what kube-proxy's rules say.
+  const known = sc ? sc.viewOf(callee.index, callee.replicas.length, w.live) : w.kubeProxyLive[callee.index];
   // streamFor's stream (the same draws) with its state in a record the balancer reads directly.
   const rngAt = w.draws.alloc();
   const rng = streamAt(w.seed, `${from.name}/route/${callee.name}`, rngAt.f, rngAt.p);

@@ -48,6 +48,10 @@ export const Ev = {
   ConfigChange: 27,
   /** Config changes: host a's inbound listener ends the drain of a filter chain it removed. */
   ListenerDrainEnd: 28,
+  /** Kubernetes: a Service's EndpointSlice takes in that a replica died or came back (a = callee index, b = replica × 2 + up). */
+  EndpointSliceUpdate: 29,
+  /** Kubernetes: kube-proxy's rules take in an EndpointSlice update (a = callee index, b = replica × 2 + up). */
+  KubeProxySync: 30,
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 

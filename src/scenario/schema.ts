@@ -5,6 +5,7 @@ import { MAX_NARRATIVE_STEPS, duration, name, positiveDuration, probability, pro
 import { lessonFigureSchema } from './figure';
 import { questionSchema } from './question';
 import { meshSchema } from './mesh';
+import { kubernetesSchema } from './kubernetes';
 import { layoutSchema } from './layout';
 import { faultSchema } from './faults';
 import { changeSchema } from './changes';
@@ -206,6 +207,8 @@ export const scenarioSchema = z.strictObject({
   services: z.array(serviceSchema).min(1, { message: 'needs at least one service' }),
   gateways: z.array(gatewaySchema).default([]),
   meshes: z.array(meshSchema).default([]),
+  /** How fast Kubernetes takes a killed pod out of its Service, for callers and proxies (see kubernetes.ts). */
+  kubernetes: kubernetesSchema.prefault({}),
   faults: z.array(faultSchema).default([]),
   /** Timed config changes the control planes push to proxies (see changes.ts). */
   changes: z.array(changeSchema).default([]),
@@ -245,6 +248,7 @@ export type SidecarSpec = z.output<typeof sidecarSchema>;
 export type CertificateSpec = z.output<typeof certificateSchema>;
 export type PlacementSpec = z.output<typeof placementSchema>;
 export type { MeshSpec } from './mesh';
+export type { KubernetesSpec } from './kubernetes';
 export type { FaultSpec, FaultInput } from './faults';
 export type { ChangeSpec, ChangeInput } from './changes';
 export type { GatewaySpec, GatewayRouteSpec } from './gateway';

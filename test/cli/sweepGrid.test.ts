@@ -70,7 +70,7 @@ describe('sweep grid', () => {
     const file = join(dir, 'mm.json');
     writeFileSync(file, JSON.stringify({ name: 'mm', clients: [{ name: 'load', type: 'open', rate: 10, target: 'server' }], services: [{ name: 'server', serviceTime: '1ms' }] }));
     // The fields the scenario and a route policy have: an unknown one's message lists them.
-    const TOP = '$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, faults, changes, layout, narrative, lesson';
+    const TOP = '$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, kubernetes, faults, changes, layout, narrative, lesson';
     const POLICY = 'timeout, retries, loadBalancer, circuitBreaker, outlierDetection, healthyPanicThreshold, localityLbSetting, fault, connectTimeout, maxConnectionDuration, idleTimeout, protocol, h2UpgradePolicy, maxRequestsPerConnection, maxConcurrentStreams';
     try {
       expect(planSweep(file, [{ path: 'foo.bar', values: [1, 2] }], undefined)).toEqual({ ok: false, lines: [`--set foo.bar=1,2: foo: unknown field (fields here: ${TOP})`] });

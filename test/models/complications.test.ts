@@ -111,21 +111,36 @@ describe('control-plane reach', () => {
     ]);
   });
 
-  it('without an outage the control plane pushes the dead replica away within its push delay', () => {
-    const { w, ended } = world({
-      name: 'push',
-      duration: '30s',
-      clients: [{ name: 'load', type: 'open', rate: 200, target: 'front', sidecar: true }],
-      services: [
-        { name: 'front', sidecar: true, concurrency: 16, serviceTime: '1ms', calls: [{ service: 'back' }], policy: { retries: { attempts: 0 } } },
-        { name: 'back', sidecar: true, replicas: 3, concurrency: 16, serviceTime: '2ms', policy: { loadBalancer: 'round-robin', retries: { attempts: 0 } } },
-      ],
-      faults: [{ type: 'kill-replica', service: 'back', replica: 0, at: '10s' }],
-    });
+  const pushScenario = (kubernetes: Record<string, string>) => ({
+    name: 'push',
+    duration: '30s',
+    kubernetes,
+    clients: [{ name: 'load', type: 'open', rate: 200, target: 'front', sidecar: true }],
+    services: [
+      { name: 'front', sidecar: true, concurrency: 16, serviceTime: '1ms', calls: [{ service: 'back' }], policy: { retries: { attempts: 0 } } },
+      { name: 'back', sidecar: true, replicas: 3, concurrency: 16, serviceTime: '2ms', policy: { loadBalancer: 'round-robin', retries: { attempts: 0 } } },
+    ],
+    faults: [{ type: 'kill-replica', service: 'back', replica: 0, at: '10s' }],
+  });
+
+  // Session 40 (M2): the control plane pushes once the EndpointSlice has the death, 1 s after
+  // it by default (kubernetes.endpointsDelay), not at the kill itself: the last failure moved
+  // from 10.1 s to 11.1 s. With the delay set to 0 the push comes within 100 ms again.
+  it('without an outage the control plane pushes the dead replica away within its push delay once the EndpointSlice has it', () => {
+    const { w, ended } = world(pushScenario({}));
     w.runUntil(40_000);
     const failedAfter = ended.filter((e) => e.cause !== 'ok').map((e) => e.at);
     expect(failedAfter.length).toBeGreaterThan(0);
-    // Default push: 100 ms + 1 ms per connected proxy (the front's proxy is the 2nd of 5).
+    // EndpointSlice 1 s, then the default push: 100 ms + 1 ms per connected proxy (the front's proxy is the 2nd of 5).
+    expect(Math.max(...failedAfter)).toBeGreaterThan(10_000 + 1000);
+    expect(Math.max(...failedAfter)).toBeLessThan(10_000 + 1000 + 100 + 5 + 5);
+  });
+
+  it('with kubernetes.endpointsDelay 0 the push follows the kill within its push delay', () => {
+    const { w, ended } = world(pushScenario({ endpointsDelay: '0s' }));
+    w.runUntil(40_000);
+    const failedAfter = ended.filter((e) => e.cause !== 'ok').map((e) => e.at);
+    expect(failedAfter.length).toBeGreaterThan(0);
     expect(Math.max(...failedAfter)).toBeLessThan(10_000 + 100 + 5 + 5);
   });
 });

@@ -71,7 +71,7 @@ describe('SimHost', () => {
     expect(broken.ok).toBe(false);
     expect(!broken.ok && broken.problems[0].path).toBe('(file)');
     const unknown = host.load(JSON.stringify({ ...JSON.parse(helloText), colour: 'red' }));
-    expect(!unknown.ok && unknown.problems).toEqual([{ path: 'colour', message: 'unknown field (fields here: $schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, faults, changes, layout, narrative, lesson)' }]);
+    expect(!unknown.ok && unknown.problems).toEqual([{ path: 'colour', message: 'unknown field (fields here: $schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, kubernetes, faults, changes, layout, narrative, lesson)' }]);
     expect(() => host.advance(100, 10)).toThrow(/no scenario loaded/);
   });
 
