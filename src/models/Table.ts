@@ -7,7 +7,11 @@ import { InvariantError } from '../sim-engine';
  * reads next anyway, not in a byte array of the table's: a look-up is one load and a test less.
  */
 export class Table<T extends { id: number; held: boolean; reset(): void }> {
-  protected readonly items: T[] = [];
+  /**
+   * NOTE: issue 14.4: created holding object elements (see objectArray), so every World's first
+   * `push` finds the elements kind the optimized `alloc` was compiled for.
+   */
+  protected readonly items: T[] = objectArray<T>();
   protected readonly free: number[] = [];
   /** Number of records in use. */
   inUse = 0;
@@ -52,6 +56,19 @@ export class Table<T extends { id: number; held: boolean; reset(): void }> {
     this.free.push(item.id);
     this.inUse--;
   }
+}
+
+/**
+ * An empty array whose elements kind is already V8's PACKED_ELEMENTS (objects), not the
+ * PACKED_SMI_ELEMENTS a bare `[]` starts with. NOTE: issue 14.4: each World builds fresh tables;
+ * a `[]` turned into an array of objects only at its first push, so `alloc`'s optimized code, which
+ * had seen both kinds, deoptimized ("not a Smi", with `send` and `tryOnce` that inline it) as each
+ * new World (the bench's timed run among them) started. Popping the one element keeps the kind.
+ */
+function objectArray<T>(): T[] {
+  const a: (T | null)[] = [null];
+  a.pop();
+  return a as T[];
 }
 
 /** Throws for a record that is not in use (Table.get). */
