@@ -21,7 +21,8 @@ test('a fault with a bad "for" and a bad factor lists both problems at once, inj
     await page.getByLabel('times slower').fill('-1');
     await page.getByTestId('fault-duration').fill('-5s');
     await page.getByTestId('fault-inject').click();
-    await expect(problems).toHaveText([/^for: /, 'times slower: must be at least 1, got -1']);
+    // In the form's field order (times slower above for), as a person reads down it (trial N10).
+    await expect(problems).toHaveText(['times slower: must be at least 1, got -1', /^for: /]);
     await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
     await saveShot(page, `fault-form-all-problems-${width}x${height}.png`);
     // HTTP errors at a 0.0001 status, -1% for 10s: the worker's two, in its words (zod's own

@@ -66,13 +66,22 @@ describe('absurd live faults and changes (the fault form shows these messages)',
 });
 
 describe("the fault form's problems with the worker's (withCheckedRest)", () => {
-  it("lists the form's own first, then the worker's at other paths, dropping the worker's words for a field the form already named", () => {
+  it("lists the form's own and the worker's at other paths in the form's field order, dropping the worker's words for a field the form already named", () => {
     const local = [{ path: 'fault.for', message: 'must be more than 0, got "-5s" (leave it empty to last until cleared)' }];
     const checked = [
       { path: 'fault.factor', message: 'must be at least 1, got -1' },
       { path: 'fault.for', message: 'must not be negative, got "-5s"' },
     ];
-    expect(withCheckedRest(local, checked)).toEqual([local[0], checked[0]]);
+    expect(withCheckedRest(local, checked)).toEqual([checked[0], local[0]]);
     expect(withCheckedRest(local, [])).toEqual(local);
+  });
+
+  it('reads down an HTTP errors form: %, status, for (trial N10 saw %, for, status)', () => {
+    const local = [
+      { path: 'fault.percent', message: 'must be between 0 and 100 (a percent), got 150' },
+      { path: 'fault.for', message: 'must be more than 0, got "-3s"' },
+    ];
+    const checked = [{ path: 'fault.status', message: 'must be an HTTP error status from 400 to 599, got 200' }];
+    expect(withCheckedRest(local, checked).map((p) => p.path)).toEqual(['fault.percent', 'fault.status', 'fault.for']);
   });
 });

@@ -330,9 +330,23 @@ function idleProblem(p: ParamSpec, shown: string): { path: string; message: stri
  * The form's own problems (`local`, faultFormProblems) and then those the worker found checking
  * the same fault (`checked`), less any at a path the form already named (the worker reads an
  * unreadable duration as a string, and says so again in its words): every problem at once, so a
- * person does not fix one field to be told of the next. Pure.
+ * person does not fix one field to be told of the next. Listed in the order a form shows its
+ * fields (the target, the parameters as FAULT_TYPES lists them, "for", then any other path), so the
+ * list reads down the form (trial N10: "%, for, status" under fields "%, status, for"). Pure.
  */
 export function withCheckedRest(local: readonly { path: string; message: string }[], checked: readonly { path: string; message: string }[]): { path: string; message: string }[] {
   const named = new Set(local.map((p) => p.path));
-  return [...local, ...checked.filter((p) => !named.has(p.path))];
+  // Array.prototype.sort is stable: problems at one field keep their order.
+  return [...local, ...checked.filter((p) => !named.has(p.path))].sort((a, b) => fieldRank(a.path) - fieldRank(b.path));
+}
+
+/** Where a problem's field (`fault.status`) stands in a fault form, top first: the target 0, a parameter 1 + its place in its type's list, "for" after every parameter, the rest last. */
+function fieldRank(path: string): number {
+  const key = path.startsWith('fault.') ? path.slice('fault.'.length).split('.')[0] : '';
+  if (['service', 'gateway', 'mesh', 'from', 'to', 'between'].includes(key)) return 0;
+  for (const spec of FAULT_TYPES) {
+    const i = spec.params.findIndex((p) => p.key === key);
+    if (i >= 0) return 1 + i;
+  }
+  return key === 'for' ? 100 : 101;
 }
