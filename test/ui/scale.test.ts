@@ -5,7 +5,7 @@ import { readScenarioText, validateScenario } from '../../src/scenario';
 import { computeGroupLayout, groupNodes, nameFamily, straightLanes } from '../../src/ui/topology/groupLayout';
 import { pickLabels } from '../../src/ui/topology/labelGrid';
 import { findNode, searchMissText } from '../../src/ui/topology/findNode';
-import { LANE_SAMPLES } from '../../src/ui/topology/lanes';
+import { LANE_SAMPLES, pointOnLane } from '../../src/ui/topology/lanes';
 
 const full = () => {
   const r = readScenarioText(readFileSync(new URL('../../scenarios/istio-load-test-full.json', import.meta.url), 'utf8'));
@@ -73,10 +73,36 @@ describe('large topologies fold into groups', () => {
 
   it('draws straight lanes, requests on the right of travel and responses back on the left', () => {
     const lanes = straightLanes(0, 0, 100, 0);
-    expect(lanes.request.length).toBe(2 * (LANE_SAMPLES + 1));
-    expect([lanes.request[0], lanes.request[1]]).toEqual([0, 2.5]);
-    expect([lanes.request[2 * LANE_SAMPLES], lanes.request[2 * LANE_SAMPLES + 1]]).toEqual([100, 2.5]);
-    expect([lanes.response[0], lanes.response[1]]).toEqual([100, -2.5]);
+    // A straight lane is its two ends.
+    expect(Array.from(lanes.request)).toEqual([0, 2.5, 100, 2.5]);
+    expect(Array.from(lanes.response)).toEqual([100, -2.5, 0, -2.5]);
+  });
+
+  it('places a dot on a straight lane where the 64-sample lane drawn before placed it', () => {
+    const [x0, y0, x1, y1] = [12.5, 310, 471.25, 88];
+    const lanes = straightLanes(x0, y0, x1, y1);
+    // The lanes as LANE_SAMPLES + 1 points, as straightLanes made them until session 40.
+    const sampled = (side: 1 | -1) => {
+      const len = Math.hypot(x1 - x0, y1 - y0);
+      const [nx, ny] = [(-(y1 - y0) / len) * 2.5 * side, ((x1 - x0) / len) * 2.5 * side];
+      const a = new Float32Array(2 * (LANE_SAMPLES + 1));
+      for (let i = 0; i <= LANE_SAMPLES; i++) {
+        const t = i / LANE_SAMPLES;
+        const q = side === 1 ? i : LANE_SAMPLES - i;
+        a[2 * q] = x0 + (x1 - x0) * t + nx;
+        a[2 * q + 1] = y0 + (y1 - y0) * t + ny;
+      }
+      return a;
+    };
+    const [a, b] = [{ x: 0, y: 0 }, { x: 0, y: 0 }];
+    for (const progress of [0, 0.013, 0.25, 0.5, 0.77, 0.999, 1, 1.2]) {
+      for (const [lane, before] of [[lanes.request, sampled(1)], [lanes.response, sampled(-1)]] as const) {
+        pointOnLane(lane, progress, a);
+        pointOnLane(before, progress, b);
+        expect(Math.abs(a.x - b.x)).toBeLessThan(1e-3);
+        expect(Math.abs(a.y - b.y)).toBeLessThan(1e-3);
+      }
+    }
   });
 });
 

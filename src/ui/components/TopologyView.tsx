@@ -25,7 +25,7 @@ import { TopologyTools, type GroupEntry, type SearchResult } from './TopologyToo
 import { focusOf } from './topologyFit';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { failureOrigin } from '../inspector/why';
-import { clearStage, drawStage, drawsLater } from './drawStage';
+import { clearStage, drawStage, drawsLater, layOutAhead, type LayoutAhead } from './drawStage';
 import { nextTask } from '../sim/nextTask';
 import { searchStage } from './searchStage';
 import { useHandPlaced } from './useHandPlaced';
@@ -138,7 +138,8 @@ export function TopologyView() {
   const status = useStore(store, (s) => s.status);
   useEffect(() => paintRef.current(), [status]);
 
-  const stageRefs = useMemo(() => ({ sceneRef, bigRef, viewRef, pulsesRef, ratesRef, cameraRef, fitLockRef, drawnTopologyRef, faultsRef, highlightRef, dirtyRef, paintRef }), []);
+  const aheadRef = useRef<LayoutAhead | null>(null);
+  const stageRefs = useMemo(() => ({ sceneRef, bigRef, viewRef, pulsesRef, ratesRef, cameraRef, fitLockRef, drawnTopologyRef, faultsRef, highlightRef, dirtyRef, paintRef, aheadRef }), []);
   useEffect(() => {
     const svg = svgRef.current;
     const box = boxRef.current;
@@ -147,11 +148,17 @@ export function TopologyView() {
     const setFitScale = (f: number | null) => void (store.getState().fitScale !== f && store.setState((x) => void (x.fitScale = f)));
     const draw = () => drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale });
     if (!drawsLater(topology, stageRefs)) return draw();
-    // A new 1,000-service topology is drawn in a task after the panels' commit, with this
-    // render's values (never the last scenario's); a newer render's effect cancels it.
+    // A new 1,000-service topology is drawn after the panels' commit, with this render's values
+    // (never the last scenario's): its group layout in one task, the scene over it in the next
+    // (layOutAhead); a newer render's effect cancels both.
     clearStage(d, stageRefs);
     let live = true;
-    void nextTask().then(() => live && draw());
+    void nextTask()
+      .then(() => {
+        if (live) layOutAhead(d, stageRefs);
+        return nextTask();
+      })
+      .then(() => live && draw());
     return () => void (live = false);
   }, [topology, size, frames, store, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, belowFloor, scaleCap]);
 

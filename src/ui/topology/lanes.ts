@@ -7,7 +7,10 @@ export const LANE_SAMPLES = 64;
 export const LANE_OFFSET = 5;
 
 export interface EdgeLanes {
-  /** (x, y) pairs, LANE_SAMPLES + 1 of them, caller to callee. */
+  /**
+   * (x, y) pairs, caller to callee: LANE_SAMPLES + 1 of them along a curve (sampleLanes), its two
+   * ends for a straight lane (groupLayout's straightLanes). At least two points.
+   */
   request: Float32Array;
   /** (x, y) pairs, callee to caller. */
   response: Float32Array;
@@ -128,12 +131,14 @@ export function sampleLanes(path: PathGeometry): EdgeLanes {
 }
 
 /**
- * Writes the point at `progress` (0..1) along `lane` into `out`. NOTE: hot path, called per
+ * Writes the point at `progress` (0..1, clamped) along `lane` into `out`, between the lane's
+ * evenly spaced points, however many it has (EdgeLanes: two or more). NOTE: hot path, called per
  * dot per frame; allocates nothing.
  */
 export function pointOnLane(lane: Float32Array, progress: number, out: { x: number; y: number }): void {
-  const t = Math.max(0, Math.min(1, progress)) * LANE_SAMPLES;
-  const i = Math.min(LANE_SAMPLES - 1, Math.floor(t));
+  const n = (lane.length >> 1) - 1;
+  const t = Math.max(0, Math.min(1, progress)) * n;
+  const i = Math.min(n - 1, Math.floor(t));
   const f = t - i;
   out.x = lane[2 * i] + (lane[2 * i + 2] - lane[2 * i]) * f;
   out.y = lane[2 * i + 1] + (lane[2 * i + 3] - lane[2 * i + 1]) * f;

@@ -236,7 +236,6 @@ function rasterPass(layer: DotLayer, device: DeviceMap, scene: TrafficView, dots
  */
 function drawStraightPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, pulses: Pulses, now: number): void {
   const STEPS = 4;
-  const end = 2 * LANE_SAMPLES;
   ctx.save();
   ctx.lineCap = 'round';
   ctx.lineWidth = 2.5;
@@ -250,6 +249,8 @@ function drawStraightPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, p
         const strength = pulseStrength(pulses, e * PASSED_STRIDE + slot, now);
         if (strength === 0 || Math.ceil(strength * STEPS) !== step) continue;
         const lane = slot === 0 ? lanes.request : lanes.response;
+        // Its last point: a straight lane may hold its two ends only (groupLayout's straightLanes).
+        const end = lane.length - 2;
         ctx.moveTo(lane[0], lane[1]);
         ctx.lineTo(lane[end], lane[end + 1]);
         any = true;
