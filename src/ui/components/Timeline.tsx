@@ -35,6 +35,12 @@ const MARKER_TOP = -11;
 const MARKER_BOTTOM = 9;
 /** Height of a row of stacked markers, CSS px: a circle's 20; circles a row apart meet, never overlap. */
 const ROW_PX = 20;
+/**
+ * How much higher a handle raised above the track stands than its row, CSS px: its 16 px in a 20
+ * px row sat edge to edge on a step circle under it (retry-storm's fault at step 2's 10 s); lifted
+ * 4 px, its top is a raised circle's, and 4 px of air part them.
+ */
+const HANDLE_LIFT = 4;
 /** Clear space past the outermost row of stacked markers, CSS px. */
 const ROW_AIR = 4;
 /** The track's top under the top of the timeline's content box, CSS px: an 8 px track centred in the label's 14 px line. */
@@ -113,7 +119,7 @@ export function Timeline() {
   // Rows below the track start under the lanes, so a handle there covers no band (it sat across
   // the lanes at its own time).
   const drop = down > 0 ? belowRowsDrop(lanesEnd, MARKER_TOP, ROW_PX) : 0;
-  const shift = (row: number) => (row ? { transform: `translateY(${rowOffset(row, ROW_PX, drop)}px)` } : undefined);
+  const shift = (row: number, lift = 0) => (row ? { transform: `translateY(${rowOffset(row, ROW_PX, drop) - (row % 2 === 1 ? lift : 0)}px)` } : undefined);
   // Padding under the track's line (14 px, the track 3 px from its top) for the lanes and 1 px of
   // air, and for the lowest row's markers; above it, for the highest row's (styles.css's 28 px
   // holds one row: a raised circle's top at the padding's).
@@ -213,7 +219,7 @@ export function Timeline() {
               data-fault-family={families.size === 1 ? faultFamily(f.type) : 'mixed'}
               data-faults={h.length}
               data-row={handleRow(i)}
-              style={{ left: at(f.startMs), ...shift(handleRow(i)) }}
+              style={{ left: at(f.startMs), ...shift(handleRow(i), HANDLE_LIFT) }}
               title={h.length > 1 ? sharedMarkerTitle(h) : faultMarkerTitle(f)}
               aria-label={h.length > 1 ? sharedMarkerLabel(h) : faultMarkerLabel(f)}
               onClick={(e) => {
