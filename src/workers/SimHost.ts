@@ -241,8 +241,8 @@ export class SimHost extends HostRun {
    * Recently kept requests, newest first (failed ones only if asked), at most `limit` (default 50). With `sample`,
    * only the 1-in-N sample (TraceStore.list's sampleOnly): ok and failed in the run's proportion.
    */
-  sampledRequests(options: { failedOnly?: boolean; limit?: number; sample?: boolean } = {}): TraceSummary[] {
-    return this.requireWorld().tracer?.list(options.failedOnly ?? false, options.limit ?? 50, options.sample ?? false) ?? [];
+  sampledRequests(options: { failedOnly?: boolean; limit?: number; sample?: boolean; only?: string | null } = {}): TraceSummary[] {
+    return this.requireWorld().tracer?.list(options.failedOnly ?? false, options.limit ?? 50, options.sample ?? false, options.only ?? null) ?? [];
   }
 
   // ---- snapshots (hostSnapshots.ts) ----------------------------------------------------

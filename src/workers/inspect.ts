@@ -340,7 +340,8 @@ export function requestTrace(w: World, requestId: number): Trace | null {
   let t = tracer?.get(requestId) ?? null;
   if (t === null && tracer) {
     w.requests.forEachLive((r) => {
-      if (r.number === requestId && r.trace !== null && r.trace.sampled) t = tracer.materialize(r.trace);
+      // In flight: a 1-in-N one, or a retried one when both retried and failed ones are kept (it will be, whatever its fate).
+      if (r.number === requestId && r.trace !== null && (r.trace.sampled || (r.trace.retries > 0 && tracer.maxRetried > 0 && tracer.maxFailed > 0))) t = tracer.materialize(r.trace);
     });
   }
   if (t === null) return null;

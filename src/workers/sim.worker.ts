@@ -104,7 +104,7 @@ const api = puttingIdleOff({
   inspectNode: (nodeId: number) => host.inspectNode(nodeId),
   inspectEdge: (edgeId: number) => host.inspectEdge(edgeId),
   requestSpans: (requestId: number) => host.requestSpans(requestId),
-  sampledRequests: (options?: { failedOnly?: boolean; limit?: number; sample?: boolean }) => host.sampledRequests(options),
+  sampledRequests: (options?: { failedOnly?: boolean; limit?: number; sample?: boolean; only?: string | null }) => host.sampledRequests(options),
   setTracing: (options: TracerOptions | null) => host.setTracing(options),
   // Charts and the event log: only what is new, or only the rows asked for.
   seriesSince: (epoch: number, from: number) => host.seriesSince(epoch, from),

@@ -101,7 +101,7 @@ export class TraceRecord {
   status = 0;
   /** Not kept at its fate: it records nothing more and has no spans. */
   dropped = false;
-  /** Tries opened as retries (a try 2 or later), at any hop. */
+  /** Retries the routers decided on (each a try 2 or later, after its backoff), at any hop. */
   retries = 0;
   /** STRIDE numbers a span, in the order the spans opened (a span's index is its row); `used` of them hold spans. */
   rows: Float64Array;

@@ -130,10 +130,7 @@ export class Tracer extends TraceStore {
 
   /** A try starts: the host the balancer picked. */
   tryStart(call: Call, att: Attempt, now: number): void {
-    const t = call.trace!;
-    const retry = (att.flags & AF.isRetry) !== 0;
-    if (retry) t.retries++;
-    att.span = t.open(Op.try, call.span, now, call.caller, att.host, call.attempts, retry ? 1 : 0);
+    att.span = call.trace!.open(Op.try, call.span, now, call.caller, att.host, call.attempts, (att.flags & AF.isRetry) !== 0 ? 1 : 0);
   }
 
   /** The router found no host to try. */
@@ -160,6 +157,8 @@ export class Tracer extends TraceStore {
     const t = att.trace!;
     if (!t.has(att.span)) return;
     t.set(att.span, AttrKey.decision, retried ? 1 : 0);
+    // Counted when decided, so a request waiting out its backoff already reads as retried.
+    if (retried) t.retries++;
     t.setString(att.span, AttrKey.reason, reason);
   }
 

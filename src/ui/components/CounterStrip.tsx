@@ -10,6 +10,7 @@ import { proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from './proxyCpuWhy';
 import { RunStatus } from '../state/store';
 import { useRef } from 'react';
 import { useCausesFit } from './causesFit';
+import { followOnly } from '../inspector/inspectorStore';
 
 export function CounterStrip() {
   return (
@@ -52,7 +53,8 @@ function Requests() {
 
 /**
  * The failed figure's causes, most frequent first, each with its count: as many as fit on one line,
- * then '+n' for the rest (useCausesFit lays them out; the list's tooltip says them all).
+ * then '+n' for the rest (useCausesFit lays them out; the list's tooltip says them all). Each is a
+ * button: it opens the inspector's list of kept requests that failed with that cause.
  */
 function FailureCauses() {
   const failures = useAppStore((s) => s.stats.failures);
@@ -67,7 +69,10 @@ function FailureCauses() {
       ) : (
         causes.map(([cause, n]) => (
           <li key={cause} className="cause">
-            <span className="cause-name">{cause}</span> <span className="cause-count">{formatCount(n)}</span>
+            {/* A press lists the kept requests that failed with it (trial N10: "why did those 26 time out?"). */}
+            <button type="button" className="cause-button" data-cause={cause} title={`List the kept requests that failed with ${cause}`} onClick={() => void followOnly(cause)}>
+              <span className="cause-name">{cause}</span> <span className="cause-count">{formatCount(n)}</span>
+            </button>
           </li>
         ))
       )}

@@ -5,7 +5,7 @@
 // layoutWaterfall. Loaded as a chunk of its own (React.lazy), so not in the first page's JS.
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { closeInspector, followRequests, inspectorStore, openInspector, refreshInspector, type InspectTarget } from '../inspector/inspectorStore';
+import { closeInspector, followOnly, followRequests, inspectorStore, openInspector, refreshInspector, type InspectTarget } from '../inspector/inspectorStore';
 import { formatMs } from '../inspector/waterfall';
 import { pickerGroups } from '../inspector/picker';
 import { useAppStore } from '../state/useAppStore';
@@ -116,11 +116,23 @@ function Picker({ target }: { target: InspectTarget | null }) {
  * (inspector.css), the other hidden from screen readers as from the eye; the sampling rule is in
  * the title (U15's whole sentence did not fit the bar even at 1600x1000: cut after 30 characters).
  */
-function RequestListNote({ failedOnly, listed, failed }: { failedOnly: boolean; listed: number; failed: number }) {
-  const [wide, narrow] = failedOnly ? ['Failed, newest first', `${listed} failed`] : [`${failed} of the ${listed} listed failed`, `${failed}/${listed} failed`];
-  const title = failedOnly
-    ? 'Failed requests, newest first: the app keeps the last 200 failed requests.'
-    : `${failed} of the ${listed} requests listed here failed. One request in 20 is kept when it is sent, whatever its fate, so the failures here are the run’s share; the list shows the newest 30 kept.`;
+function RequestListNote({ failedOnly, only, listed, failed }: { failedOnly: boolean; only: string | null; listed: number; failed: number }) {
+  const [wide, narrow] =
+    only === 'retried'
+      ? ['Retried, newest first', `${listed}`]
+      : only !== null
+        ? [`${only}, newest first`, `${listed}`]
+        : failedOnly
+          ? ['Failed, newest first', `${listed} failed`]
+          : [`${failed} of the ${listed} listed failed`, `${failed}/${listed} failed`];
+  const title =
+    only === 'retried'
+      ? 'Requests with a try 2 or later at some hop, newest first: the app keeps the last 50 retried ones that still ended ok, besides the failed ones and the 1 in 20.'
+      : only !== null
+        ? `Requests that failed with ${only}, newest first: when its 150 kept failures are full the app drops the oldest of the commonest cause, so a rare cause stays listed.`
+        : failedOnly
+          ? 'Failed requests, newest first: the app keeps the last 150 failed requests (the commonest cause gives way first).'
+          : `${failed} of the ${listed} requests listed here failed. One request in 20 is kept when it is sent, whatever its fate, so the failures here are the run’s share; the list shows the newest 30 kept.`;
   return (
     <span className="inspector-hint request-list-note" data-testid="request-list-note" title={title}>
       <span className="request-list-note-wide">{wide}</span>
@@ -129,10 +141,40 @@ function RequestListNote({ failedOnly, listed, failed }: { failedOnly: boolean; 
   );
 }
 
+/**
+ * Which requests the list holds beyond "failed only": all, the retried ones, or those failed with
+ * one cause (the run's causes so far, as the failed figure's chips list them; a chip's click
+ * picks its cause here). Keyboard: a select.
+ */
+function OnlyPicker({ only }: { only: string | null }) {
+  const failures = useAppStore((s) => s.stats.failures);
+  const causes = Object.keys(failures).sort((a, b) => failures[b] - failures[a] || a.localeCompare(b));
+  if (only !== null && only !== 'retried' && !causes.includes(only)) causes.push(only);
+  return (
+    <select
+      className="request-only"
+      data-testid="request-only"
+      aria-label="Show only"
+      title="Show only the retried requests, or those failed with one cause"
+      value={only ?? ''}
+      onChange={(e) => void followOnly(e.target.value || null)}
+    >
+      <option value="">all</option>
+      <option value="retried">retried</option>
+      {causes.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** "Follow a request": the recent kept requests, failed ones by default. */
 function RequestList() {
   const requests = useStore(inspectorStore, (s) => s.requests);
   const failedOnly = useStore(inspectorStore, (s) => s.failedOnly);
+  const only = useStore(inspectorStore, (s) => s.only);
   const listing = useStore(inspectorStore, (s) => s.listing);
   const target = useStore(inspectorStore, (s) => s.target);
   const box = useRef<HTMLElement>(null);
@@ -145,11 +187,12 @@ function RequestList() {
           Follow a request
         </button>
         <label>
-          <input type="checkbox" checked={failedOnly} data-testid="failed-only" onChange={(e) => void followRequests(e.target.checked)} /> failed only
+          <input type="checkbox" checked={failedOnly} data-testid="failed-only" onChange={(e) => void followRequests(e.target.checked, e.target.checked && only === 'retried' ? null : only)} /> failed only
         </label>
+        <OnlyPicker only={only} />
         {/* What the list holds, in the bar's room left (never a line of its own: the list keeps its rows), the whole rule in its title.
             A narrow panel (1024x768: 318 px) has room for a few characters: there the short form shows (inspector.css), count first. */}
-        {requests.length > 0 && <RequestListNote failedOnly={failedOnly} listed={requests.length} failed={requests.filter((r) => r.cause).length} />}
+        {requests.length > 0 && <RequestListNote failedOnly={failedOnly} only={only} listed={requests.length} failed={requests.filter((r) => r.cause).length} />}
       </div>
       {requests.length > 0 ? (
         <>
@@ -164,7 +207,14 @@ function RequestList() {
                   onClick={() => void openInspector({ kind: 'request', id: r.id })}
                 >
                   <span className="request-id">#{r.id}</span>
-                  <span className="request-fate">{r.fate}</span>
+                  <span className="request-fate">
+                    {r.fate}
+                    {r.retries > 0 && (
+                      <span className="request-retried" title={`retried ${r.retries === 1 ? 'once' : `${r.retries} times`} (a try ${r.retries + 1} at some hop)`}>
+                        {' '}↻{r.retries}
+                      </span>
+                    )}
+                  </span>
                   <span className="request-when">{formatNumber(r.start / 1000, 2)} s</span>
                   <span className="request-dur">{Number.isNaN(r.durationMs) ? '…' : formatMs(r.durationMs)}</span>
                 </button>
@@ -180,7 +230,7 @@ function RequestList() {
         </>
       ) : (
         <p className="inspector-hint" data-testid="request-list-empty">
-          {failedOnly ? 'No failed request kept yet. ' : 'No request kept yet. '}One request in 20 and the last 200 failed ones are kept; press again as the run goes.
+          {only !== null ? `No ${only} request kept yet. ` : failedOnly ? 'No failed request kept yet. ' : 'No request kept yet. '}One request in 20, the last 150 failed and the last 50 retried ones are kept; press again as the run goes.
         </p>
       )}
     </section>

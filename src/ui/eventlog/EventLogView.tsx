@@ -1,5 +1,6 @@
 // The event log: the engine's trace, newest last, filtered by actor, kind and request, in a
-// virtualised list that asks the worker only for the rows on screen. A click on a row seeks there.
+// virtualised list that asks the worker only for the rows on screen. A click on a row seeks there,
+// and a row of a request opens the inspector on it: its waterfall when kept, else why it was not.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { EventRows } from '../../workers/protocol';
@@ -7,6 +8,8 @@ import { chartsApi } from '../charts/seriesStore';
 import { useAppStore, useController } from '../state/useAppStore';
 import { formatCount, formatNumber } from '../format';
 import { toEventFilter, type FilterInput } from './filter';
+import { openEventRequest } from '../inspector/inspectorStore';
+import { kindInWords } from './kindWords';
 
 const ROW_PX = 22;
 /** Wall ms between refreshes of the rows on screen. */
@@ -98,8 +101,8 @@ export function EventLogView() {
           <select data-testid="event-filter-kind" value={input.kind} onChange={(e) => setInput({ ...input, kind: e.target.value })}>
             <option value="">any</option>
             {kindOptions.map((k) => (
-              <option key={k} value={k}>
-                {k}
+              <option key={k} value={k} title={k}>
+                {kindInWords(k)}
               </option>
             ))}
           </select>
@@ -147,15 +150,21 @@ export function EventLogView() {
                 data-testid="event-row"
                 data-time={t ?? undefined}
                 style={{ transform: `translateY(${v.start}px)`, height: ROW_PX }}
-                onClick={() => t !== null && void controller.seek(t)}
-                title={t !== null ? 'Go to this moment' : undefined}
+                onClick={() => {
+                  if (t === null) return;
+                  const id = rows!.request[k!];
+                  void controller.seek(t).then(() => id > 0 && openEventRequest(id));
+                }}
+                title={t !== null ? (rows!.request[k!] ? 'Go to this moment and follow the request' : 'Go to this moment') : undefined}
               >
                 {k === null ? (
                   <span className="eventlog-loading">…</span>
                 ) : (
                   <>
                     <span className="eventlog-time">{formatNumber(rows!.time[k], 3)} ms</span>
-                    <span className="eventlog-kind">{names.kinds[rows!.kind[k]] || rows!.kind[k]}</span>
+                    <span className="eventlog-kind" title={names.kinds[rows!.kind[k]] || undefined}>
+                      {kindInWords(names.kinds[rows!.kind[k]] || rows!.kind[k])}
+                    </span>
                     <span className="eventlog-actor">{names.actors[rows!.actor[k]] ?? rows!.actor[k]}</span>
                     <span className="eventlog-request" data-request={rows!.request[k] || undefined}>
                       {rows!.request[k] ? `#${rows!.request[k]}` : ''}

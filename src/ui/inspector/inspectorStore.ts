@@ -3,6 +3,7 @@
 // edge or a dot); the panel reads the store.
 import { createStore } from 'zustand/vanilla';
 import type { EdgeInspect, NodeInspect, Trace, TraceSummary } from '../../workers/protocol';
+import { sampledOneIn } from '../../sim-engine/sampling';
 import { WorkerStopped } from '../bridge/simBridge';
 
 /** What the inspector can show: a node, an edge (by topology id), or a request (by its id). */
@@ -13,7 +14,7 @@ export interface InspectorApi {
   inspectNode(id: number): Promise<NodeInspect | null>;
   inspectEdge(id: number): Promise<EdgeInspect | null>;
   requestSpans(id: number): Promise<Trace | null>;
-  sampledRequests(options?: { failedOnly?: boolean; limit?: number; sample?: boolean }): Promise<TraceSummary[]>;
+  sampledRequests(options?: { failedOnly?: boolean; limit?: number; sample?: boolean; only?: string | null }): Promise<TraceSummary[]>;
 }
 
 export interface InspectorState {
@@ -25,6 +26,8 @@ export interface InspectorState {
   /** Recently kept requests ("follow a request"), newest first. */
   requests: TraceSummary[];
   failedOnly: boolean;
+  /** The list holds only requests that ended with this cause ('timeout'), or 'retried' ones (a try 2); null: all. */
+  only: string | null;
   /**
    * True from a change of the list's filter (or a refresh) until the worker's answer is in:
    * `requests` may still be the previous filter's rows (the panel marks the list busy, so a click
@@ -35,6 +38,8 @@ export interface InspectorState {
   message: string | null;
   /** The moving dot last clicked: what the frame said of its request, shown when it has no spans. */
   dot: DotRequest | null;
+  /** A request known to be sent by now (an Events row of it was picked), for missingRequestNote. */
+  sentKnown: number | null;
 }
 
 /** A request as its dot showed it, for one the tracer did not keep. */
@@ -53,20 +58,32 @@ export interface DotRequest {
  * Said of a request the tracer did not keep. The numbers are WORKER_TRACE_OPTIONS'
  * (src/workers/SimHost.ts): spans cannot be recorded after the fact.
  */
-export const NOT_SAMPLED_NOTE = 'not sampled: the app keeps one request in 20 and the last 200 failed ones; pick a sampled one (ringed dots)';
+export const NOT_SAMPLED_NOTE = 'not sampled: the app keeps one request in 20, the last 150 failed and the last 50 retried ones; pick a sampled one (ringed dots)';
+
+/**
+ * Whether request `id` (from 1) is one of the one in 20 the app's tracer keeps when it is sent:
+ * WORKER_TRACE_OPTIONS' sampleEvery and the tracer's rule (sampledOneIn of its number - 1). Pure.
+ */
+export function keptWhenSent(id: number): boolean {
+  return sampledOneIn(id - 1, 20);
+}
 
 /**
  * Why request `id`, picked earlier, has no spans now. `newestKept` is the newest request the tracer
  * keeps at this moment (null: none yet). Sent numbers rise with time, so an id above it has not
  * been sent yet: a seek back, or Reset, put the run before it (the common case after "Go back in
- * time"); an id at or below it was sent and has dropped out of the tracer's bounded memory. Pure.
+ * time"), unless `sent` says it was (an Events row of it, at or before this moment); else it was
+ * sent and is not kept: not one of the 1 in 20 (keptWhenSent), or dropped out of the tracer's
+ * bounded memory. Pure.
  */
-export function missingRequestNote(id: number, newestKept: number | null): string {
-  if (newestKept === null || id > newestKept) return `request #${id} is not sent yet at this moment: the run is before it (pick one from the list, or run on)`;
-  return `request #${id} is no longer kept: the app keeps only the newest sampled and failed requests`;
+export function missingRequestNote(id: number, newestKept: number | null, sent = false): string {
+  if (!sent && (newestKept === null || id > newestKept)) return `request #${id} is not sent yet at this moment: the run is before it (pick one from the list, or run on)`;
+  if (!keptWhenSent(id))
+    return `request #${id} is not kept: it is not one of the 1 in 20 kept when sent, and the app keeps besides only the last 150 failed and the last 50 retried ones, once they end (it is neither, is still in flight, or was pushed out by newer ones)`;
+  return `request #${id} is no longer kept: the app keeps only the newest 200 of the 1 in 20 sampled`;
 }
 
-const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, listing: false, message: null, dot: null };
+const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, only: null, listing: false, message: null, dot: null, sentKnown: null };
 
 export const inspectorStore = createStore<InspectorState>()(() => ({ ...initial }));
 
@@ -98,19 +115,38 @@ export async function openDotRequest(hit: { request: number; sampled: boolean; r
 }
 
 /**
+ * Opens the panel on request `id` of an Events row (after the log's seek to its moment): its
+ * waterfall when kept, else why not, knowing it was sent by then.
+ */
+export function openEventRequest(id: number): Promise<void> {
+  inspectorStore.setState({ sentKnown: id });
+  return openInspector({ kind: 'request', id });
+}
+
+/**
  * Opens the panel on its list of recent requests: failed ones (all kept, newest first) by default; unticked, the
  * 1-in-20 sample alone, ok and failed as the run has them (with every kept failure besides, a fault's list was all
  * failures and its first row nearly always one: N7's trial).
  */
-export async function followRequests(failedOnly = inspectorStore.getState().failedOnly): Promise<void> {
+export async function followRequests(failedOnly = inspectorStore.getState().failedOnly, only = inspectorStore.getState().only): Promise<void> {
   if (!api) {
-    inspectorStore.setState({ open: true, failedOnly });
+    inspectorStore.setState({ open: true, failedOnly, only });
     return;
   }
-  inspectorStore.setState({ open: true, failedOnly, listing: true });
+  inspectorStore.setState({ open: true, failedOnly, only, listing: true });
   const mine = ++listTicket;
-  const requests = await unlessStopped(api.sampledRequests(failedOnly ? { failedOnly, limit: 30 } : { sample: true, limit: 30 }));
+  // With a cause or 'retried' picked: every kept one of those (the sample, the failed and the retried rings).
+  const options = only !== null ? { failedOnly, only, limit: 30 } : failedOnly ? { failedOnly, limit: 30 } : { sample: true, limit: 30 };
+  const requests = await unlessStopped(api.sampledRequests(options));
   if (mine === listTicket) inspectorStore.setState({ requests: requests ?? [], listing: false });
+}
+
+/**
+ * The list of kept requests that ended with `cause` ('timeout'), newest first (a cause chip under
+ * the failed figure, trial N10); 'retried' lists those retried, ok or not; null lists all again.
+ */
+export function followOnly(only: string | null): Promise<void> {
+  return followRequests(only === 'retried' ? false : only !== null ? true : inspectorStore.getState().failedOnly, only);
 }
 
 /**
@@ -176,7 +212,7 @@ export async function refreshInspector(): Promise<void> {
       }
       // A seek back (or Reset) puts the run before the request; the tracer's newest kept one says so.
       const newest = (await unlessStopped(api.sampledRequests({ limit: 1 })))?.[0]?.id ?? null;
-      if (mine === ticket) inspectorStore.setState({ trace, message: missingRequestNote(target.id, newest) });
+      if (mine === ticket) inspectorStore.setState({ trace, message: missingRequestNote(target.id, newest, inspectorStore.getState().sentKnown === target.id) });
       return;
     }
   }
