@@ -149,7 +149,7 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
     // The story's lesson number is the scenario's as written: the figure says the person's own
     // faults are in this run (a teacher read 67.6% against 'at least 99%' with no word why).
     await expect(page.getByTestId('lesson-figure-yours').first()).toHaveText('your 2 faults are in this run');
-    await expect(page.getByTestId('lesson-figures-yours')).toHaveText('your 2 faults are in this run: the lessons are for the scenario as written');
+    await expect(page.getByTestId('lesson-figures-yours')).toHaveText('* your 2 faults are in this run: the lessons are for the scenario as written');
     const payments = page.getByTestId('topology').locator('[data-node="payments"]');
     // Three parts on two lines: the kill and its count said at once, rather than '+1 more'.
     await expect(payments.locator('.topo-state tspan')).toHaveText(['⚡ HTTP errors', '⚡ 1 of 2 replicas killed']);

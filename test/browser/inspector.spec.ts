@@ -40,7 +40,7 @@ test('following a failed retry-storm request shows each try with its host and re
   await expect(waterfall.getByTestId('request-fate')).toHaveText('http-5xx');
   // Under the heading, in words: where the failure began, how often, and the fault behind it.
   await expect(waterfall.getByTestId('request-why')).toHaveText(
-    /^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\. An injected fault was on there then: HTTP errors on payments, 100% → 503 \(from 10\.0 s to 25\.0 s\)\.$/,
+    /^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\. The scenario's fault was on there then: HTTP errors on payments, 100% → 503 \(from 10\.0 s to 25\.0 s\)\.$/,
   );
   // Tries at every layer: payments is tried by orders, and its last try is not retried because attempts ran out.
   const tries = waterfall.locator('[data-span-role="try"]');
@@ -140,7 +140,7 @@ test('clicking a node inspects its replicas and breakers; inspecting a link give
   await expect(node.getByTestId('replica-state').first()).toHaveText(/^up/);
   await expect(node).toContainText('fresh v');
   // Its replicas are up: what makes it fail is the injected abort, said at the top.
-  await expect(node.getByTestId('inspect-faults')).toHaveText(/^An injected fault acts here now:\s*⚡ HTTP errors on payments, 100% → 503 \(from 10\.0 s to 25\.0 s\)$/);
+  await expect(node.getByTestId('inspect-faults')).toHaveText(/^The scenario's fault acts here now:\s*⚡ HTTP errors on payments, 100% → 503 \(from 10\.0 s to 25\.0 s\)$/);
   await saveShot(page, 'inspector-node.png');
   await test.step('every column of the node\'s tables can be read, at 1600x1000 by fitting, at 1024x768 by a named sideways scroll', async () => {
     // At 1600x1000 both tables fit the panel: no scroll, no cue ('ejected' was cut by 8 px).

@@ -1,7 +1,8 @@
 // A lesson's number a learner can trust (trial N10, findings 1 and 7a): a fault of the person's
 // that ran 10-18 s says nothing beside step 4's figure over 21-58 s; an edited scenario (inventory
 // at 6 replicas) says beside it that the lesson is for the file as shipped, in the story, in the
-// LESSON list and in presenter mode. At 1600x1000 and 1024x768, with screenshots.
+// LESSON list and in presenter mode; the fault list and the why say the scenario's fault from the
+// person's (7b). At 1600x1000 and 1024x768, with screenshots.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
@@ -20,6 +21,8 @@ async function seekBy(page: Page, seconds: number, to: string) {
 
 for (const size of SIZES) {
   test(`a fault outside a figure's window gets no caveat; an edited scenario gets its own (${size.width}x${size.height})`, async ({ page }) => {
+    // A fault, a seek, the inspector, the editor and a run again: over 90 s at load 20-28.
+    test.setTimeout(180_000);
     await page.setViewportSize(size);
     await page.goto('/?scenario=gateway-only');
     await expect(page.getByTestId('run-status')).toHaveText('ready');
@@ -28,7 +31,7 @@ for (const size of SIZES) {
     await page.getByTestId('fault-target').selectOption('catalog');
     await page.getByLabel('for (e.g. 10s)').fill('8s');
     await page.getByTestId('fault-inject').click();
-    await expect(page.getByTestId('clear-injected')).toHaveText('Clear injected faults (1)');
+    await expect(page.getByTestId('clear-injected')).toHaveText('Clear your faults (1)');
     // While the fault runs, a whole-run figure would be touched; step 4's window (21-58 s) is not reached.
     await seekBy(page, 20, '30.0 s');
     const figure = page.getByTestId('lesson-figure').first();
@@ -36,6 +39,24 @@ for (const size of SIZES) {
     await expect(page.getByTestId('lesson-figure-yours')).toHaveCount(0);
     await expect(page.getByTestId('lesson-figures-yours')).toHaveCount(0);
     await saveShot(page, `lessoncaveat-fault-outside-${size.width}.png`);
+
+    // Whose each fault is (N10, 7b): the file's slow replica is the scenario's, the HTTP errors are
+    // the person's; the why of a failed request names the scenario's fault as such, not 'injected'.
+    const items = page.getByTestId('fault-list').getByTestId('fault-item');
+    await expect(items.filter({ hasText: 'HTTP errors' }).getByTestId('fault-owner')).toHaveText('yours');
+    await expect(items.filter({ hasText: 'slow one replica' }).getByTestId('fault-owner')).toHaveText("the scenario's");
+    await expect(page.getByTestId('clear-injected')).toHaveText('Clear your faults (1)');
+    await items.filter({ hasText: 'slow one replica' }).scrollIntoViewIfNeeded();
+    await saveShot(page, `lessoncaveat-fault-owners-${size.width}.png`);
+    await page.getByTestId('inspector-toggle').click();
+    const panel = page.getByTestId('inspector');
+    await panel.getByTestId('request-list').getByRole('button').first().click();
+    const why = panel.getByTestId('request-why');
+    await expect(why).toContainText("The scenario's fault was on there then: slow one replica on inventory-0");
+    await expect(why).not.toContainText('injected');
+    await saveShot(page, `lessoncaveat-why-${size.width}.png`);
+    await page.getByTestId('inspector-close').click();
+    await expect(panel).toHaveCount(0);
 
     // Edit: inventory at 6 replicas, run, seek to 30 s.
     await page.getByTestId('editor-open').click();

@@ -165,7 +165,7 @@ test('a failed request picked in the inspector leaves its fault\'s tag on the pi
   const tag = stateText(page, 'catalog');
   await expect(tag).toHaveText('⚡ HTTP errors');
   const why = await pickFailedRequest(page);
-  await expect(why).toContainText('An injected fault was on there then: HTTP errors on catalog');
+  await expect(why).toContainText('Your fault was on there then: HTTP errors on catalog');
   await expect(tag).toHaveText('⚡ HTTP errors');
   await expect(tag).toBeVisible();
   await saveShot(page, 'newuser-fault-tag-picked-1600.png');

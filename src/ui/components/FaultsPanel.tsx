@@ -12,6 +12,8 @@ import { useStore } from 'zustand';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { faultsFor, selectionName } from '../faults/faultsFor';
 import { faultFamily, faultName, faultWhere } from '../faults/faultName';
+import { faultOwner, scenarioFaultCount } from '../faults/faultOwner';
+import '../faults/faultOwner.css';
 import type { FaultFormValues } from '../faults/faultForm';
 
 /** Values a "faults from the picture" button put in the form; `n` tells two clicks apart. */
@@ -62,7 +64,7 @@ function ClearInjected() {
         title="Remove the faults you injected from this run (they replay on every seek and in its link) and run it again to now without them"
         onClick={() => void controller.clearInjected()}
       >
-        Clear injected faults ({injected})
+        Clear your faults ({injected})
       </button>
     </div>
   );
@@ -182,6 +184,7 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
   const faults = useAppStore((s) => s.faults);
   const listed = useAppStore((s) => s.faultsListed);
   const cleared = useAppStore((s) => s.clearedFaults);
+  const own = useAppStore((s) => scenarioFaultCount(s.faults, s.recipe?.actions ?? [], s.stats.simTime));
   const list = useRef<HTMLUListElement>(null);
   const shown = useRef(0);
   useEffect(() => {
@@ -209,15 +212,28 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
       {faultListOrder(faults).map((f) => {
         const s = state(f);
         const live = s.key === 'active' || s.key === 'pending';
+        // Whose it is, in words (trial N10, 7b): the file's fault had a clear button beside 'Clear injected faults (1)', which counted only the person's.
+        const owner = faultOwner(f.id, own);
         return (
-          <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type} data-fault-family={faultFamily(f.type)} data-fault-id={f.id}>
+          <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type} data-fault-family={faultFamily(f.type)} data-fault-id={f.id} data-owner={owner}>
             <span className="fault-what">
               <span className="fault-type">{faultName(f.type)}</span> <span className="fault-target">{faultWhere(f.type, f.target)}</span>
               {f.amount && <span className="fault-amount"> {f.amount}</span>}
             </span>
-            <span className="fault-when">{s.text}</span>
+            <span className="fault-when-row">
+              <span className="fault-owner" data-testid="fault-owner">
+                {owner === 'scenario' ? "the scenario's" : 'yours'}
+              </span>
+              <span className="fault-when">{s.text}</span>
+            </span>
             {live && (
-              <button type="button" className="button button-quiet button-small" data-testid="fault-clear" onClick={() => void controller.clearFault(f.id)}>
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                data-testid="fault-clear"
+                title={owner === 'scenario' ? "Clear the scenario's own fault in this run (the file keeps it; the clear replays on a seek and in the link)" : 'Clear your fault (it stays in the run until now; Clear your faults removes it)'}
+                onClick={() => void controller.clearFault(f.id)}
+              >
                 clear
               </button>
             )}

@@ -8,6 +8,7 @@ import { humanNodeName } from '../inspector/picker';
 import { edgeLatencyText } from '../measuredLatency';
 import { useAppStore, useShownFrame } from '../state/useAppStore';
 import { causeInWords, faultInWords, faultsOn } from '../inspector/why';
+import { faultOwner, faultsOf, scenarioFaultCount } from '../faults/faultOwner';
 import { faultListOrder } from './faultState';
 import { ReplicaTable } from '../inspector/ReplicaTable';
 import { GatewayIdentities } from '../inspector/GatewayIdentities';
@@ -89,18 +90,28 @@ function BoundaryNote({ name }: { name: string }) {
  */
 function FaultsHere({ names, link }: { names: string[]; link?: string }) {
   const faults = useAppStore((s) => s.faults);
+  const own = useAppStore((s) => scenarioFaultCount(s.faults, s.recipe?.actions ?? [], s.stats.simTime));
   const topology = useAppStore((s) => s.info?.topology ?? null);
   const mesh = topology?.nodes.find((n) => n.name === names[0])?.mesh ?? null;
   const on = faultListOrder(faultsOn(faults, names, null, mesh)).filter((f) => link === undefined || !f.target.includes('->') || f.target === link);
   if (on.length === 0) return null;
   return (
     <div className="inspect-faults" data-testid="inspect-faults">
-      {on.length === 1 ? 'An injected fault acts here now:' : `${on.length} injected faults act here now:`}
-      <ul>
-        {on.map((f) => (
-          <li key={f.id}>⚡ {faultInWords(f)}</li>
-        ))}
-      </ul>
+      {(['scenario', 'yours'] as const).map((owner) => {
+        // The scenario's faults and the person's said apart (trial N10, 7b).
+        const of = on.filter((f) => faultOwner(f.id, own) === owner);
+        if (of.length === 0) return null;
+        return (
+          <div key={owner} data-owner={owner}>
+            {faultsOf(owner, of.length, 'acts')} here now:
+            <ul>
+              {of.map((f) => (
+                <li key={f.id}>⚡ {faultInWords(f)}</li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import type { FaultStatus, Span, Trace } from '../../workers/protocol';
 import { formatClock, formatCount } from '../format';
 import { faultName, faultWhere } from '../faults/faultName';
+import { faultOwner, faultsOf } from '../faults/faultOwner';
 
 /**
  * Each failure cause (src/models/events.ts `Cause`) as a plain sentence. What each means follows
@@ -18,7 +19,7 @@ export const CAUSE_WORDS: Readonly<Record<string, string>> = {
   'connect-refused': 'nothing accepted the connection (the replica is down)',
   'connect-timeout': 'the connection could not be opened in time',
   reset: 'the connection was closed before the answer came',
-  'fault-abort': 'an injected fault aborted it',
+  'fault-abort': 'a fault aborted it',
   'tls-unknown-ca': "the mutual-TLS handshake failed: the other side's certificate is from a CA this side does not trust",
   'tls-expired-cert': 'the mutual-TLS handshake failed: a certificate had expired',
   'tls-no-cert': 'the mutual-TLS handshake failed: one side had no certificate',
@@ -181,13 +182,14 @@ export function faultInWords(f: FaultStatus): string {
 
 /**
  * One or two sentences on why a failed request failed: where its failure began and what the
- * cause means, how many of its tries failed there, and the injected faults acting there at that
- * moment. "Failed at payments (payments-0): the service answered with a server error (5xx);
- * 27 tries failed there. An injected fault was on there then: HTTP errors on payments, 100% → 503
- * (from 10.0 s to 25.0 s)."
+ * cause means, how many of its tries failed there, and the faults acting there at that moment,
+ * the scenario's (numbered below `scenarioFaults`, faultOwner) apart from the person's.
+ * "Failed at payments (payments-0): the service answered with a server error (5xx);
+ * 27 tries failed there. The scenario's fault was on there then: HTTP errors on payments, 100% → 503
+ * (from 10.0 s to 25.0 s)." `scenarioFaults` 0 (not known): every fault is said as the person's.
  * Null for a request that did not fail. Pure.
  */
-export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf: (node: string) => string | null = () => null): string | null {
+export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf: (node: string) => string | null = () => null, scenarioFaults = 0): string | null {
   const o = failureOrigin(trace);
   if (!o) return null;
   // The app's own error answer carries its status; the request's is the one it ended with.
@@ -196,6 +198,10 @@ export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf:
   text += o.times > 1 ? `; ${formatCount(o.times)} tries failed there the same way.` : '.';
   const names = o.link ? [o.node, o.link.split('->')[0]] : [o.node];
   const on = faultsOn(faults, names, o.span.start, meshOf(o.node), o.host);
-  if (on.length > 0) text += ` ${on.length === 1 ? 'An injected fault was' : 'Injected faults were'} on there then: ${on.map(faultInWords).join('; ')}.`;
+  // The scenario's faults and the person's said apart (trial N10, 7b: the file's own slow replica read 'An injected fault').
+  for (const owner of ['scenario', 'yours'] as const) {
+    const of = on.filter((f) => faultOwner(f.id, scenarioFaults) === owner);
+    if (of.length > 0) text += ` ${faultsOf(owner, of.length, 'was')} on there then: ${of.map(faultInWords).join('; ')}.`;
+  }
   return text;
 }

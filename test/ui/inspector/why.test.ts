@@ -1,3 +1,5 @@
+import { faultOwner, faultsOf, scenarioFaultCount } from '../../../src/ui/faults/faultOwner';
+import type { LiveAction } from '../../../src/workers/protocol';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Tracer, World } from '../../../src/models';
@@ -37,9 +39,13 @@ describe('why a request failed, in words', () => {
       expect(o.cause).toBe('http-5xx');
       // (1 + 2)^3 = 27 tries reach payments for one user request, each answered 503.
       expect(o.times).toBe(27);
-      const why = requestWhy(trace, faults)!;
+      // The HTTP errors are retry-storm's own (fault 0 of its 1): the scenario's, not the person's (trial N10, 7b).
+      const why = requestWhy(trace, faults, undefined, 1)!;
       expect(why).toMatch(/^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\./);
-      expect(why).toContain('An injected fault was on there then: HTTP errors on payments, 100% → 503 (from 10.0 s to 25.0 s).');
+      expect(why).toContain("The scenario's fault was on there then: HTTP errors on payments, 100% → 503 (from 10.0 s to 25.0 s).");
+      expect(why).not.toContain('Your');
+      // Counted as injected (no scenario faults known), it is the person's.
+      expect(requestWhy(trace, faults)!).toContain('Your fault was on there then: HTTP errors on payments');
     }
   });
 
@@ -97,5 +103,24 @@ describe('faults acting on a node', () => {
     expect(faultsOn([kill], ['orders'], 1_000, null, 'orders-1')).toEqual([]);
     expect(faultsOn([kill], ['orders'], 1_000, null, 'orders-0')).toEqual([kill]);
     expect(faultsOn([kill], ['orders'], 1_000)).toEqual([kill]);
+  });
+});
+
+describe("whose a fault is: the scenario's or the person's (trial N10, 7b)", () => {
+  const listed = (n: number) => Array.from({ length: n }, (_, id) => ({ id }));
+  const inject = (ms: number): LiveAction => ({ kind: 'inject', ms, ev: 0, fault: { type: 'http-abort', service: 'catalog' } });
+  it("counts the scenario's faults as those listed less the injections replayed by now", () => {
+    expect(scenarioFaultCount(listed(1), [], 0)).toBe(1);
+    expect(scenarioFaultCount(listed(2), [inject(10_000)], 30_000)).toBe(1);
+    expect(scenarioFaultCount(listed(1), [inject(10_000)], 5_000)).toBe(1);
+    expect(scenarioFaultCount(listed(0), [inject(10_000)], 30_000)).toBe(0);
+    expect(faultOwner(0, 1)).toBe('scenario');
+    expect(faultOwner(1, 1)).toBe('yours');
+  });
+  it('words each owner with its count', () => {
+    expect(faultsOf('scenario', 1, 'was')).toBe("The scenario's fault was");
+    expect(faultsOf('yours', 2, 'was')).toBe('Your 2 faults were');
+    expect(faultsOf('yours', 1, 'acts')).toBe('Your fault acts');
+    expect(faultsOf('scenario', 3, 'acts')).toBe("The scenario's 3 faults act");
   });
 });
