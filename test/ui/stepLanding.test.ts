@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepLanding } from '../../src/ui/narrative/stepLanding';
+import { landingNote, stepLanding } from '../../src/ui/narrative/stepLanding';
 import type { NarrativeStep } from '../../src/ui/narrative/steps';
 
 const step = (at: number, figure?: { from?: number; to?: number }, question?: { from?: number; to?: number }): NarrativeStep =>
@@ -40,5 +40,16 @@ describe('stepLanding: where a presenter-mode story move lands', () => {
   });
   it('counts whole buckets of the series: 2 s buckets play on 4 s into the window', () => {
     expect(stepLanding(meshOnly, 3, 2000, 70_000)).toBe(25_000);
+  });
+});
+
+describe('landingNote: the word under a step a presenter move played on past (trial N10, finding 6)', () => {
+  it('says where the clock went and why while it stands at the landing, and nothing at the step\'s own moment or later', () => {
+    expect(landingNote(meshOnly, 3, 23_000, 1000, 70_000)).toBe('played on to 23 s so the figure has its first seconds');
+    expect(landingNote(meshOnly, 3, 23_500, 1000, 70_000)).toBe('played on to 23 s so the figure has its first seconds');
+    expect(landingNote(meshOnly, 3, 21_000, 1000, 70_000)).toBeNull();
+    expect(landingNote(meshOnly, 3, 25_000, 1000, 70_000)).toBeNull();
+    expect(landingNote(meshOnly, 4, 40_000, 1000, 70_000)).toBeNull();
+    expect(landingNote(meshOnly, 9, 40_000, 1000, 70_000)).toBeNull();
   });
 });

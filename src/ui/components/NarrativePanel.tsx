@@ -16,7 +16,7 @@ import { pickableStep, questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
 import { keepTitleWhole, scrollToEntry } from '../narrative/entryScroll';
 import { actionsTouching, figureSpan, isEditedShipped, lessonCaveat } from '../narrative/yourActions';
-import { storyMoveTo } from '../narrative/stepLanding';
+import { landingNote, storyMoveTo } from '../narrative/stepLanding';
 
 const NO_STEPS: never[] = [];
 
@@ -38,6 +38,14 @@ export function NarrativePanel() {
   // The move last brought into view, and whether its step is still to come (the seek lands later).
   const moved = useRef({ moves: 0, awaiting: false });
   const presenter = useAppStore((s) => s.presenter);
+  // After a presenter's move that played on past the step's moment, a word why the clock is not
+  // at it (N10, finding 6); a string or null, so a frame re-renders the panel only when it changes.
+  const landed = useAppStore((s) => {
+    const all = s.info?.narrative ?? NO_STEPS;
+    const at = stepAt(all, s.stats.simTime);
+    if (!s.presenter || s.storyMoves === 0 || s.seekingTo !== null || at < 0) return null;
+    return landingNote(all, at, s.stats.simTime, seriesStore.getState().bucketMs || 1000, s.info?.durationMs ?? 0);
+  });
   const section = useRef<HTMLElement>(null);
   const [, onResize] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
@@ -207,6 +215,11 @@ export function NarrativePanel() {
           {going !== null && going !== index && going >= 0 && (
             <p className="narrative-going" data-testid="narrative-going" role="status" title={`Running to step ${going + 1} at ${formatClock(steps[going].at)}; the step below is where the clock is now`}>
               → step {going + 1} · {formatClock(steps[going].at).replace(/\.0+ s$/, ' s')}…
+            </p>
+          )}
+          {landed !== null && (
+            <p className="narrative-going" data-testid="narrative-landed" title={`The step starts at ${formatClock(step.at)}; next › in presenter mode plays on into its figure's window so the room sees a number, not "—"`}>
+              {landed}
             </p>
           )}
           <h3 className="narrative-title" data-testid="narrative-title">

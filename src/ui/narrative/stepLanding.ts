@@ -4,6 +4,7 @@
 // figure-bearing steps the room read "—" ("from 21 s (starts in 1 s)"), mesh-only's "Retried, then
 // ejected" among them.
 import { seriesStore } from '../charts/seriesStore';
+import { formatClock } from '../format';
 import type { NarrativeStep } from './steps';
 
 /** Closed buckets of the figure's window a landing waits for: two, so the first number stands on two seconds. */
@@ -46,4 +47,19 @@ export function storyMoveTo(s: { presenter: boolean; info: { narrative: readonly
   const steps = s.info?.narrative ?? [];
   if (!s.info || !steps[i]) return 0;
   return s.presenter ? stepLanding(steps, i, seriesStore.getState().bucketMs || 1000, s.info.durationMs) : steps[i].at;
+}
+
+/**
+ * The word under step `i` when a presenter's story move played on past its moment (stepLanding
+ * later than the step's `at`) and the clock stands at that landing (within the bucket after it):
+ * "played on to 23 s so the figure has its first seconds" (trial N10, finding 6: `n` landed at
+ * 23 s for a 20 s step, the clock not where the step and its marker said, with no word why).
+ * Null otherwise, or for an `i` outside the steps. Pure.
+ */
+export function landingNote(steps: readonly NarrativeStep[], i: number, nowMs: number, bucketMs: number, durationMs: number): string | null {
+  const step = steps[i];
+  if (!step) return null;
+  const land = stepLanding(steps, i, bucketMs, durationMs);
+  if (land <= step.at || nowMs < land - 1 || nowMs >= land + bucketMs) return null;
+  return `played on to ${formatClock(land).replace(/\.0+ s$/, ' s')} so the figure has its first seconds`;
 }
