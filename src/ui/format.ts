@@ -90,3 +90,8 @@ export function formatLatency(ms: number, hasData: boolean): string {
 export function formatShare(part: number, total: number): string {
   return total > 0 ? `${formatNumber((100 * part) / total, 1)}%` : '0.0%';
 }
+
+/** A name's possessive in English: "retail's", "payments'" (a name ending in s takes the apostrophe alone). Pure. */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
+}

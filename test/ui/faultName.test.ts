@@ -35,7 +35,7 @@ describe('where a fault acts, in words', () => {
   it("names a partition's two sides in words, a control plane as one, not its internal name", () => {
     // The list read "network partition on control-plane:mesh | frontend".
     expect(faultWhere('partition', 'control-plane:mesh | frontend')).toBe('between the control plane and frontend');
-    expect(faultWhere('partition', 'web,api | control-plane:payments')).toBe("between web, api and mesh payments's control plane");
+    expect(faultWhere('partition', 'web,api | control-plane:payments')).toBe("between web, api and mesh payments' control plane");
     expect(faultWhere('http-abort', 'payments')).toBe('on payments');
   });
 });

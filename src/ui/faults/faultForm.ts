@@ -6,6 +6,7 @@ import { meshNames } from '../topology/meshRegions';
 import { isImplicitMesh } from '../topology/meshName';
 import { DURATION_HOW, readDurationField } from './durationField';
 import { nodeInWords } from './faultName';
+import { possessive as of } from '../format';
 
 type Topology = ScenarioInfo['topology'];
 
@@ -148,10 +149,6 @@ export function certificateOptions(topology: Topology): Option[] {
   return out;
 }
 
-/** A name's possessive: "retail's", "payments'". Pure. */
-function of(name: string): string {
-  return name.endsWith('s') ? `${name}'` : `${name}'s`;
-}
 
 /** Replica numbers of a service or gateway, after a choice for every replica when `every` names one. Pure. */
 export function replicaOptions(service: string, topology: Topology, every?: string): Option[] {

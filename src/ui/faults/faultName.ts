@@ -3,6 +3,7 @@
 // the list, the picture and the inspector (helper N, session 25). The kind id stays where a
 // file or a URL needs it (scenario files, share links, exports' data, test ids).
 import { isImplicitMesh } from '../topology/meshName';
+import { possessive } from '../format';
 
 /**
  * Each kind's name: the form's label without what only the form needs (a parenthesis on what is
@@ -65,5 +66,5 @@ export function faultWhere(type: string, target: string): string {
 export function nodeInWords(name: string): string {
   const cp = /^control-plane:(.+)$/.exec(name.trim());
   if (!cp) return name.trim();
-  return isImplicitMesh(cp[1]) ? 'the control plane' : `mesh ${cp[1]}'s control plane`;
+  return isImplicitMesh(cp[1]) ? 'the control plane' : `mesh ${possessive(cp[1])} control plane`;
 }

@@ -2,7 +2,7 @@
 // identity in the words a sidecar's cert cell uses (certLifeParts: time left, renewal, last expiry), and for the CAs that
 // meet on a mutual-TLS link (the link view). Pure.
 import type { CertLife, GatewayIdentity, LinkTrust } from '../../workers/protocol';
-import { formatNumber } from '../format';
+import { formatNumber, possessive as owner } from '../format';
 
 /** One identity's line and its tooltip. */
 export interface IdentityLine {
@@ -12,7 +12,6 @@ export interface IdentityLine {
 }
 
 /** "retail's", "payments'": a mesh's name as an owner. */
-const owner = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 /** A span of simulated time: seconds, or hours past an hour (as the replica table's cert column). */
 const span = (ms: number) => (ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
 
