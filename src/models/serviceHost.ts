@@ -31,6 +31,6 @@ export interface ServiceHost {
   readonly histogramLog: HistogramLog | null;
   readonly dataPlane: ServiceDataPlane;
   readonly routes: readonly Route[];
-  /** A replica of the callee at `callee.index` went down or came back. */
+  /** A replica of the callee at `callee.index` went down or came back now; Kubernetes and the proxies learn it later (kube/KubeEndpoints.ts). */
   endpointsChanged(callee: { readonly index: number }, replica: number, up: boolean): void;
 }

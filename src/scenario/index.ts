@@ -6,6 +6,7 @@ export { readScenarioText, readScenarioFile, scenarioFormat, formatOfFile, type 
 export { notAScenario, notAScenarioInApp, notAScenarioInCli, type NotAScenario } from './notAScenario';
 export { parseDuration, formatDuration, writtenDuration } from './duration';
 export { meshSchema } from './mesh';
+export { kubernetesSchema, type KubernetesSpec } from './kubernetes';
 export { MAX_REQUESTS, anySidecar, expectedRequests, pathOfActor } from './references';
 export { IMPLICIT_MESH } from './implicitMesh';
 export { MAX_DURATION_MS } from './duration';
