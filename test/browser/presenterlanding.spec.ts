@@ -20,6 +20,9 @@ for (const size of [
     const note = page.getByTestId('narrative-landed');
     await expect(note).toHaveText('played on to 23 s so the figure has its first seconds');
     await expect(note).toBeInViewport();
+    // Whole inside the story column: on one line it ran past the column's edge at 1600x1000.
+    const fits = await note.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= el.closest('.panel')!.getBoundingClientRect().right + 1);
+    expect(fits).toBe(true);
     await saveShot(page, `presenterlanding-${size.width}.png`);
     // A step that lands on its own moment says nothing.
     await page.locator('body').press('n');

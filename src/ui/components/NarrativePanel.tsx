@@ -218,7 +218,7 @@ export function NarrativePanel() {
             </p>
           )}
           {landed !== null && (
-            <p className="narrative-going" data-testid="narrative-landed" title={`The step starts at ${formatClock(step.at)}; next › in presenter mode plays on into its figure's window so the room sees a number, not "—"`}>
+            <p className="narrative-going narrative-landed" data-testid="narrative-landed" title={`The step starts at ${formatClock(step.at)}; next › in presenter mode plays on into its figure's window so the room sees a number, not "—"`}>
               {landed}
             </p>
           )}
