@@ -62,6 +62,9 @@ for (const size of SIZES) {
     await page.getByTestId('editor-open').click();
     const editor = page.getByTestId('scenario-editor');
     await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+    // Run leaves the person's fault and the moment behind, and says so before it is pressed (N10, 7c).
+    await expect(editor.getByTestId('editor-drops')).toHaveText("Run starts the edited scenario at 0 s without your fault and this run's moment (30.0 s): they belong to the run as it was. Inject them again from the Faults form.");
+    await saveShot(page, `lessoncaveat-editor-drops-${size.width}.png`);
     // The file with inventory's replicas changed, pasted over the text as a person would.
     const text = readFileSync('scenarios/gateway-only.json', 'utf8').replace('"name": "inventory", "replicas": 3', '"name": "inventory", "replicas": 6');
     await page.locator('.cm-content').click();

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { RunStatus } from '../state/store';
+import { formatClock } from '../format';
 import { createCodeEditor, type CodeEditor } from './codeEditor';
 import type { CheckResult, EditorApi } from './check';
 import type { Addition, FieldProblem, TakenNames } from './additions';
@@ -216,6 +217,7 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
         <div className="editor-body">
           <div className="editor-text" ref={host} />
           <aside className="editor-side">
+            <RunDrops />
             <ProblemList problems={problems} checking={checking} onPick={(line) => editor.current?.goToLine(line)} />
             {valid && <LintList notes={lint} simulating={!simulated} onPick={(line) => editor.current?.goToLine(line)} />}
             {said && (
@@ -228,6 +230,26 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
         </div>
       </section>
     </div>
+  );
+}
+
+/**
+ * What Run leaves behind, said before it is pressed (trial N10, 7c: from a link at 30 s with a
+ * fault, Edit -> Run went to 0 s without the fault, silently): the person's faults and config
+ * changes and the moment of the run on screen; Run opens the edited text at 0 s with none of them.
+ * Nothing for a run at 0 s without any.
+ */
+function RunDrops() {
+  const faults = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'inject').length ?? 0);
+  const changes = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'change').length ?? 0);
+  const now = useAppStore((s) => s.stats.simTime);
+  const parts = [faults > 0 && (faults === 1 ? 'your fault' : `your ${faults} faults`), changes > 0 && (changes === 1 ? 'your config change' : `your ${changes} config changes`)].filter(Boolean);
+  if (parts.length === 0 && now <= 0) return null;
+  const what = [...parts, now > 0 && `this run's moment (${formatClock(now)})`].filter(Boolean).join(' and ');
+  return (
+    <p className="editor-said" data-testid="editor-drops" role="note">
+      Run starts the edited scenario at 0 s without {what}: they belong to the run as it was.{parts.length > 0 ? ' Inject them again from the Faults form.' : ''}
+    </p>
   );
 }
 
