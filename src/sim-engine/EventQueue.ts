@@ -122,8 +122,41 @@ export class EventQueue extends EventCalendar {
     return true;
   }
 
+  /**
+   * As popUntil, but the pop is not counted toward the calendar's width check: the caller counts
+   * its pops and calls `widthCheckDue` at every C.CHECK_EVERY-th (Simulation.runUntil, which keeps
+   * the count in a local: issue 14.4, a field's load, increment and store less an event).
+   */
+  popUntilUncounted(until: number): boolean {
+    this.settleTop();
+    if (this.heapCount === 0 || this.heapTime[0] > until) return false;
+    this.takePayload();
+    return true;
+  }
+
+  /** Pops left before the next width check (1 to C.CHECK_EVERY), for a caller that counts them. */
+  popsToCheck(): number {
+    return C.CHECK_EVERY - this.popsSinceCheck;
+  }
+
+  /**
+   * Stores where a caller's count of uncounted pops stands (`popsLeft`: popsToCheck's figure, less
+   * its pops since) and, at 0, makes the width check a counted pop makes there (as `take` does,
+   * right after the pop). The caller reads popsToCheck again after a check.
+   */
+  countPops(popsLeft: number): void {
+    this.popsSinceCheck = C.CHECK_EVERY - popsLeft;
+    if (popsLeft === 0) this.checkWidth();
+  }
+
   /** Takes the settled top of the heap: its payload into the fields, its slot freed. */
   private take(): void {
+    this.takePayload();
+    if (++this.popsSinceCheck === C.CHECK_EVERY) this.checkWidth();
+  }
+
+  /** Takes the settled top of the heap into the fields, without counting the pop. */
+  private takePayload(): void {
     const hl = this.heapSlot;
     const slot = hl[0];
     const f = slot << 3;
@@ -141,7 +174,6 @@ export class EventQueue extends EventCalendar {
     this.freeSlots[this.freeTop++] = slot;
     this.count--;
     heapRemoveTop(this.heapTime, hl, f64, --this.heapCount);
-    if (++this.popsSinceCheck === C.CHECK_EVERY) this.checkWidth();
   }
 
   /** Cancels a pending event. Returns false when the handle's event already ran or was cancelled. */

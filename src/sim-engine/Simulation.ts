@@ -258,7 +258,13 @@ export class Simulation {
     // before, and each new World's run deoptimized there (--trace-deopt, session 40).
     let run = this.sameTimeRun;
     const watchFrom = this.watchFrom;
-    while (q.popUntil(until)) {
+    // The pops toward the queue's next width check, counted down here (see popUntilUncounted).
+    let popsLeft = q.popsToCheck();
+    while (q.popUntilUncounted(until)) {
+      if (--popsLeft === 0) {
+        q.countPops(0);
+        popsLeft = q.popsToCheck();
+      }
       const time = q.time;
       if (time === this.now) {
         if (++run >= watchFrom) {
@@ -291,6 +297,7 @@ export class Simulation {
       else this.actors[q.target].receive(q.kind, a, q.b);
     }
     this.sameTimeRun = run;
+    q.countPops(popsLeft);
     this.moveClockTo(until);
     return this.events - start;
   }
