@@ -114,3 +114,34 @@ test('the event log keeps scrolling over a long run, and the drawer fits at 1024
   }
   await saveShot(page, 'eventlog-1024.png');
 });
+
+// A paused run does not move, so the log open on it asks the worker nothing until the run moves
+// (it asked twice every 400 ms, and the table re-rendered with the same rows each time: session
+// 40). Playing, it follows new events again.
+test('the event log open on a paused run asks the worker nothing until the run plays, and then follows it', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { workerPosts: number };
+    w.workerPosts = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+      w.workerPosts++;
+      return post.apply(this, args);
+    } as Worker['postMessage'];
+  });
+  await page.goto('/?scenario=retry-storm&t=12s');
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await page.getByTestId('tab-events').click();
+  await expect(page.getByTestId('event-row').first()).toHaveAttribute('data-time', /\d/);
+  const count = async () => Number((await page.getByTestId('event-count').textContent())!.split(' ')[0].replace(/,/g, ''));
+  const before = await count();
+  const posts = () => page.evaluate(() => (window as unknown as { workerPosts: number }).workerPosts);
+  // The answers to the log's and the panels' first questions land within a second.
+  await page.waitForTimeout(1_000);
+  const from = await posts();
+  await page.waitForTimeout(2_000);
+  expect(await posts(), 'messages to the worker in 2 s of a paused run with the log open').toBe(from);
+  await saveShot(page, 'eventlog-paused-1024.png');
+  await page.getByTestId('play').click();
+  await expect.poll(count).toBeGreaterThan(before);
+});

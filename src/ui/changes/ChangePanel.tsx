@@ -156,12 +156,17 @@ export function ChangePanel() {
         if (bad.length) return void setReach(null);
         let said = '';
         let asking = false;
+        let askedAt = Number.NaN;
         const check = () => {
           // One question at a time: a worker still busy with the last (a large scenario on a busy
-          // machine) is not asked again meanwhile.
-          if (asking) return;
+          // machine) is not asked again meanwhile. Nor at the moment it was last asked at: the
+          // answer is the same while the run stands still (paused, it asked the reach worker each
+          // second; session 40).
+          const at = frames.latest?.simTime ?? store.getState().stats.simTime;
+          if (asking || at === askedAt) return;
           asking = true;
-          void api.formReachOf(src, actions ?? [], frames.latest?.simTime ?? store.getState().stats.simTime, b.change).then((r) => {
+          askedAt = at;
+          void api.formReachOf(src, actions ?? [], at, b.change).then((r) => {
             asking = false;
             if (!live) return;
             const seen = JSON.stringify(r);
