@@ -147,11 +147,13 @@ test('opening a file shows its stage, and Cancel stops it while hello-mesh keeps
 test('a file whose clock stalls at t = 0 is refused by the engine guard, naming the looping client', async ({ page }) => {
   const errors = await helloPlaying(page);
   await open(page, 'stall-at-zero.json', killedLoop('0s'));
+  // Half the loop's events are the client's, half its connection refused by the killed pod, which
+  // stays in api's Service until Kubernetes drops it (kubernetes.endpointsDelay, kube-proxy's sync).
   const box = page.getByTestId('load-problems');
   // The guard counts a million events, however long they take (SimHost's START_BUDGET_MS): at
   // load 12-27 with two workers they ran at 50,000-130,000 a second (session 19).
   await expect(box).toContainText('A loop with nothing to wait for (stall-at-zero.json)', { timeout: 60_000 });
-  await expect(page.getByTestId('problems').locator('li')).toHaveText([/^line 1: clients\.0: the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for users \(100%\)/]);
+  await expect(page.getByTestId('problems').locator('li')).toHaveText([/^line 1: clients\.0: the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for (users -> api \(50%\), users \(50%\)|users \(50%\), users -> api \(50%\))/]);
   await helloStillRunning(page);
   expect(errors).toEqual([]);
 });
