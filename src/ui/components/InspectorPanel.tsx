@@ -207,8 +207,9 @@ function RequestList() {
                   onClick={() => void openInspector({ kind: 'request', id: r.id })}
                 >
                   <span className="request-id">#{r.id}</span>
-                  <span className="request-fate">
-                    {r.fate}
+                  {/* The fate alone in .request-fate (what the specs and the failed colour read), the retried mark beside it in the same column. */}
+                  <span className="request-fate-cell">
+                    <span className="request-fate">{r.fate}</span>
                     {r.retries > 0 && (
                       <span className="request-retried" title={`retried ${r.retries === 1 ? 'once' : `${r.retries} times`} (a try ${r.retries + 1} at some hop)`}>
                         {' '}↻{r.retries}
