@@ -25,7 +25,7 @@ for (const [w, h, form] of SIZES) {
     expect(read.whole, `ticked note whole: ${read.text}`).toBe(true);
     const ticked = await panel.getByTestId('request-list').locator('[data-request-id]').count();
     expect(read.text).toBe(form === 'wide' ? 'Failed, newest first' : `${ticked} failed`);
-    await expect(panel.getByTestId('request-list-note')).toHaveAttribute('title', /^Failed requests, newest first: the app keeps the last 200 failed requests\.$/);
+    await expect(panel.getByTestId('request-list-note')).toHaveAttribute('title', /^Failed requests, newest first: the app keeps the last 150 failed requests \(the commonest cause gives way first\)\.$/);
     await panel.getByTestId('failed-only').uncheck();
     await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
     const fates = await panel.getByTestId('request-list').locator('[data-request-id] .request-fate').allTextContents();

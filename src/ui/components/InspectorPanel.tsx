@@ -190,8 +190,8 @@ function RequestList() {
           <input type="checkbox" checked={failedOnly} data-testid="failed-only" onChange={(e) => void followRequests(e.target.checked, e.target.checked && only === 'retried' ? null : only)} /> failed only
         </label>
         <OnlyPicker only={only} />
-        {/* What the list holds, in the bar's room left (never a line of its own: the list keeps its rows), the whole rule in its title.
-            A narrow panel (1024x768: 318 px) has room for a few characters: there the short form shows (inspector.css), count first. */}
+        {/* What the list holds, in the bar's room left, or under the bar when that room is too small (inspector.css), the whole rule in its title.
+            A narrow panel (1024x768: 318 px) shows the short form (inspector.css), count first. */}
         {requests.length > 0 && <RequestListNote failedOnly={failedOnly} only={only} listed={requests.length} failed={requests.filter((r) => r.cause).length} />}
       </div>
       {requests.length > 0 ? (
