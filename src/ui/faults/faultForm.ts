@@ -296,6 +296,9 @@ export function faultFormProblems(v: FaultFormValues): { path: string; message: 
   return out;
 }
 
+/** A fault's fields that name its target (the form's "on" or "cut off" select), as problem paths end (`fault.service`). */
+const TARGET_KEYS: readonly string[] = ['service', 'gateway', 'mesh', 'from', 'to', 'between'];
+
 /**
  * The label of the field a fault problem's `path` (the worker's, `fault.for`) is at, as the form
  * shows it: `fault.for` is "for", a parameter its label ("times slower", "% of requests"), the
@@ -310,7 +313,7 @@ export function faultFieldLabel(type: string, path: string): string {
   if (key === 'type') return 'inject';
   const param = spec.params.find((p) => p.key === key);
   if (param) return param.label;
-  if (['service', 'gateway', 'mesh', 'from', 'to', 'between'].includes(key)) return spec.target === 'node' ? 'cut off' : 'on';
+  if (TARGET_KEYS.includes(key)) return spec.target === 'node' ? 'cut off' : 'on';
   return path;
 }
 
@@ -340,7 +343,7 @@ export function withCheckedRest(local: readonly { path: string; message: string 
 /** Where a problem's field (`fault.status`) stands in a fault form, top first: the target 0, a parameter 1 + its place in its type's list, "for" after every parameter, the rest last. */
 function fieldRank(path: string): number {
   const key = path.startsWith('fault.') ? path.slice('fault.'.length).split('.')[0] : '';
-  if (['service', 'gateway', 'mesh', 'from', 'to', 'between'].includes(key)) return 0;
+  if (TARGET_KEYS.includes(key)) return 0;
   for (const spec of FAULT_TYPES) {
     const i = spec.params.findIndex((p) => p.key === key);
     if (i >= 0) return 1 + i;
