@@ -1,7 +1,7 @@
 // The area under the topology: tabs for the charts and the event log, or folded away.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ChartsPanel } from './ChartsPanel';
-import { EventLogView } from '../eventlog/EventLogView';
+import { LazyEventLog, useEventLogEarly } from '../eventlog/LazyEventLog';
 import { drawerStore } from './drawerState';
 import './charts.css';
 
@@ -26,6 +26,8 @@ const initialTab = (): Tab => {
 
 export function BottomDrawer() {
   const [tab, setTabState] = useState<Tab>(initialTab);
+  // The Events tab's code is a chunk of its own, fetched when the page is idle after first paint.
+  useEventLogEarly();
   // The legend folds by default while the drawer is open (legendDefault.ts).
   useEffect(() => drawerStore.setState({ open: tab !== null }), [tab]);
   const setTab = (t: Tab) => {
@@ -62,7 +64,7 @@ export function BottomDrawer() {
         )}
       </div>
       {tab === 'charts' && <ChartsPanel />}
-      {tab === 'events' && <EventLogView />}
+      {tab === 'events' && <LazyEventLog />}
       {tab === 'ownership' && (
         <Suspense fallback={<p className="drawer-loading">Loading the ownership view…</p>}>
           <OwnershipPanel />
