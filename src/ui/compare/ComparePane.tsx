@@ -1,5 +1,5 @@
 // One side of the compare view: its name, its topology (the single view's drawing, smaller) with
-// the inspector when it asks about this run, and its own counters.
+// the inspector when it asks about this run, its own counters and its own story step (PaneStory).
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { TopologyView } from '../components/TopologyView';
@@ -15,6 +15,7 @@ import type { CompareController, ComparePane } from './compareController';
 import { PANE_COLORS } from './paneColors';
 import { runLatencyMeasured } from '../measuredLatency';
 import type { SeriesState } from '../charts/seriesStore';
+import { PaneStory } from './PaneStory';
 
 /** What a pane is given beside its run: its name, whether the inspector asks it, and where a panel goes. */
 interface PaneProps {
@@ -107,6 +108,7 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting, do
             )}
           </div>
           <PaneCounters series={series} />
+          <PaneStory series={series} />
         </LegendFoldedByDefault.Provider>
         </WheelZoomContext.Provider>
       </AppContext.Provider>

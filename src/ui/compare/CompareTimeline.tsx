@@ -5,7 +5,8 @@ import { formatClock, formatMoment } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT, divergenceHeadline } from './divergence';
-import { storySteps } from './useCompareKeys';
+import { storyMarkerText, storySteps, type StoryStep } from './useCompareKeys';
+import { stepAt } from '../narrative/steps';
 import { stepMarkerTitle } from '../components/timelineTitles';
 import { spreadMarkers } from '../components/timelineStack';
 import { useStore } from 'zustand';
@@ -48,28 +49,37 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
   // The rule after "No visible difference…", apart, so a pane-fitted view can leave it to the tooltip.
   const ruleAt = s.divergence ? -1 : divergenceText.lastIndexOf(`: ${DIVERGENCE_RULE_SHORT}`);
   // The story's steps, as n / p move through them (session 37's trial N6, F8: n moved both runs to steps named nowhere):
-  // numbered on the track, and the current one named where the label says "timeline". Current is where both runs
-  // stand (the shared clock), as in the single view (Timeline's stepAt): mid-seek the head named the step the seek
-  // went to, "Step 5 of 5", over panes still at 0.000 s (session 38's trial N8); the header says where it goes.
+  // marked on the track, numbered as each pane numbers its own (A4, B5 where one side alone has a step then), and each
+  // run's current step named where the label says "timeline", by its own story: the merged story's "Step 6 of 7"
+  // matched neither file (trial N10, finding 2). Current is where both runs stand (the shared clock), as in the single
+  // view (Timeline's stepAt): mid-seek the head named the step the seek went to over panes still at 0.000 s (N8).
   const steps = storySteps(controller.panes);
   const current = steps.filter((x) => x.at <= s.simTime).length - 1;
+  const bothTold = controller.panes.length === 2 && controller.panes.every((p) => (p.info.narrative ?? []).length > 0);
   // Steps closer than a circle stand side by side round their times: gateway-only vs mesh-only's 3 and 4, a
   // second apart, were drawn one over the other at 1024 px (N7's trial).
   const stepPx = (ms: number) => (trackWidth * Math.min(1, ms / Math.max(1, s.durationMs)));
-  const stepX = spreadMarkers(steps.map((x) => stepPx(x.at)), STEP_PX + STEP_AIR, 0, trackWidth);
+  const marks = steps.map((x) => storyMarkerText(x.own, bothTold));
+  // A marker of two or three characters (A4, 4|5) is wider than the circle: 7 px a character more.
+  const markPx = STEP_PX + 7 * (Math.max(1, ...marks.map((m) => m.length)) - 1);
+  const stepX = spreadMarkers(steps.map((x) => stepPx(x.at)), markPx + STEP_AIR, 0, trackWidth);
   const stepLeft = (i: number) => (trackWidth ? `calc(${at(steps[i].at)} + ${(stepX[i] - stepPx(steps[i].at)).toFixed(1)}px)` : at(steps[i].at));
-  const stepHead = current >= 0 ? `Step ${current + 1} of ${steps.length} · ${steps[current].title}` : null;
+  const heads = ownStepHeads(controller.panes, s.simTime);
   const timeAtX = (clientX: number) => {
     const r = track.current!.getBoundingClientRect();
     return Math.round((Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * s.durationMs);
   };
   return (
     <div className={`timeline compare-timeline${steps.length > 0 ? ' compare-timeline-steps' : ''}`} aria-label="Shared timeline">
-      {stepHead === null ? (
+      {heads.length === 0 ? (
         <span className="timeline-label">timeline</span>
       ) : (
-        <span className="timeline-label compare-step-head" data-testid="compare-step" title={`${stepHead} (${formatClock(steps[current].at)}): n / p for the next or previous step`}>
-          {stepHead}
+        <span className={`timeline-label compare-step-head${heads.length > 1 ? ' compare-step-head-two' : ''}`} data-testid="compare-step" title={`${heads.map((h) => h.text).join('\n')}\nn / p: the next or previous step`}>
+          {heads.map((h) => (
+            <span key={h.side ?? 'AB'} className="compare-step-line" data-testid="compare-step-side" data-side={h.side ?? 'AB'}>
+              {h.text}
+            </span>
+          ))}
         </span>
       )}
       <div
@@ -105,17 +115,17 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
           <button
             key={x.at}
             type="button"
-            className={`timeline-step${i === current ? ' current' : i < current ? ' past' : ''}`}
+            className={`timeline-step${marks[i].length > 1 ? ' compare-step-wide' : ''}${i === current ? ' current' : i < current ? ' past' : ''}`}
             data-testid="compare-step-marker"
             style={{ left: stepLeft(i) }}
-            title={stepMarkerTitle(i, x)}
+            title={storyMarkerTitle(x, bothTold)}
             onPointerDown={(e) => e.stopPropagation()}
             onClick={(e) => {
               e.stopPropagation();
               void controller.seek(x.at);
             }}
           >
-            {i + 1}
+            {marks[i]}
           </button>
         ))}
         {s.seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(s.seekingTo) }} />}
@@ -167,4 +177,26 @@ function SideFaults({ panes, at, nowMs, durationMs }: { panes: readonly CompareP
       })}
     </>
   );
+}
+
+/**
+ * Each run's current step at `simTime` (ms), by its own story (stepAt): "A · Step 5 of 5 · What would help" and
+ * "B · Step 5 of 6 · What it costs in CPU"; one line with no side where both name the same step of one story (a
+ * branch, or one scenario on both sides), and a side with no story or before its first step left out. Pure.
+ */
+export function ownStepHeads(panes: readonly Pick<ComparePane, 'side' | 'info'>[], simTime: number): { side: 'A' | 'B' | null; text: string }[] {
+  const heads = panes.flatMap((p) => {
+    const list = p.info.narrative ?? [];
+    const i = stepAt(list, simTime);
+    return i < 0 ? [] : [{ side: p.side, text: `Step ${i + 1} of ${list.length} · ${list[i].title}` }];
+  });
+  if (heads.length === 2 && heads[0].text === heads[1].text) return [{ side: null, text: heads[0].text }];
+  return heads.map((h) => ({ side: h.side, text: panes.length === 2 ? `${h.side} · ${h.text}` : h.text }));
+}
+
+/** A merged step's marker title, by each side's own numbering: "A's step 4, B's step 4: The failure … (25.0 s)". Pure. */
+function storyMarkerTitle(x: StoryStep, bothTold: boolean): string {
+  if (!bothTold) return stepMarkerTitle((x.own[0] ?? x.own[1] ?? 0), x);
+  const whose = x.own.flatMap((k, i) => (k === null ? [] : [`${'AB'[i]}'s step ${k + 1}`])).join(', ');
+  return `${whose}: ${x.title} (${formatClock(x.at)})`;
 }

@@ -13,17 +13,43 @@ export function storyTimes(panes: readonly Pick<ComparePane, 'info'>[]): number[
   return storySteps(panes).map((x) => x.at);
 }
 
+/** A moment of the merged story (storySteps): its time, simulated ms, its title, and each side's own step there. */
+export interface StoryStep {
+  at: number;
+  /** A's step's title where A has one at this time, else B's. */
+  title: string;
+  /** The step's index in A's and in B's own story at this time; null where that side has none then. */
+  own: [number | null, number | null];
+}
+
 /**
- * The story steps n/p move through (storyTimes), each with the title the timeline and its step head show: A's step
- * where both runs have one at that time (a branch's two are one story), else B's, named as B's. `at` in simulated ms. Pure.
+ * The story steps n/p move through (storyTimes), each with the title the timeline's marker shows: A's step where both
+ * runs have one at that time (a branch's two are one story), else B's; and each side's own step index
+ * there, by which a marker is numbered as the panes number their steps. `at` in simulated ms. Pure.
  */
-export function storySteps(panes: readonly Pick<ComparePane, 'info'>[]): { at: number; title: string }[] {
-  const byTime = new Map<number, string>();
-  // B's own step says so ("B: Recovery") where A's story has none at its time.
+export function storySteps(panes: readonly Pick<ComparePane, 'info'>[]): StoryStep[] {
+  const byTime = new Map<number, StoryStep>();
   panes.forEach((p, i) => {
-    for (const x of p.info.narrative ?? []) if (!byTime.has(x.at)) byTime.set(x.at, i === 0 ? x.title : `B: ${x.title}`);
+    (p.info.narrative ?? []).forEach((x, k) => {
+      const at = byTime.get(x.at) ?? { at: x.at, title: x.title, own: [null, null] };
+      at.own[i === 0 ? 0 : 1] ??= k;
+      byTime.set(x.at, at);
+    });
   });
-  return [...byTime].map(([at, title]) => ({ at, title })).sort((x, y) => x.at - y.at);
+  return [...byTime.values()].sort((x, y) => x.at - y.at);
+}
+
+/**
+ * What a merged step's marker reads, by the panes' own numbering: "4" where both sides are at their step 4 there (or
+ * only one pane has a story: `bothTold` false), "A4" or "B5" where one side alone has a step then, "4|5" where A's 4
+ * and B's 5 fall together. Pure.
+ */
+export function storyMarkerText(own: StoryStep['own'], bothTold: boolean): string {
+  const [a, b] = own;
+  if (!bothTold || a === b) return String((a ?? b ?? 0) + 1);
+  if (a === null) return `B${b! + 1}`;
+  if (b === null) return `A${a + 1}`;
+  return `${a + 1}|${b + 1}`;
 }
 
 /**

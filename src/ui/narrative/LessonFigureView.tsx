@@ -1,6 +1,6 @@
 // A lesson figure measured live from the per-second series and the counters.
 import { useStore } from 'zustand';
-import { seriesStore } from '../charts/seriesStore';
+import { seriesStore, type SeriesState } from '../charts/seriesStore';
 import { useAppStore } from '../state/useAppStore';
 import { measureLessonFigure } from './lessonMeasure';
 import { KeepUnits } from './KeepUnits';
@@ -12,9 +12,13 @@ import { figureSpan, isEditedShipped, lessonCaveat, type Span } from './yourActi
  * counters: what this run shows (over the figure's window when it has one), then the number the
  * lesson states, as one sentence from the value on ("16.9% of the requests ended so far;
  * lesson: 17%": MeasuredFigure.note, worded where the figure is measured; laid out here).
+ * `series`: the run's per-second series when it is not the single view's (`seriesStore`): a
+ * compare pane passes its own, so each pane's figure is measured from its own run; the counters,
+ * the duration and the caveat are the AppContext's run's either way.
  */
-export function LessonFigureView({ figure, testId = 'lesson-figure' }: { figure: LessonFigure; testId?: string }) {
-  const { buckets, bucketMs } = useStore(seriesStore);
+export function LessonFigureView({ figure, testId = 'lesson-figure', series }: { figure: LessonFigure; testId?: string; series?: Pick<SeriesState, 'buckets' | 'bucketMs'> }) {
+  const single = useStore(seriesStore);
+  const { buckets, bucketMs } = series ?? single;
   const stats = useAppStore((s) => s.stats);
   const duration = useAppStore((s) => s.info?.durationMs ?? 0);
   const warmup = useAppStore((s) => s.info?.warmupMs ?? 0);

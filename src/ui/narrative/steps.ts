@@ -15,3 +15,15 @@ export function highlightAt(steps: readonly NarrativeStep[], simTime: number): r
   const i = stepAt(steps, simTime);
   return i >= 0 ? steps[i].highlight : [];
 }
+
+/**
+ * The step whose lesson figure stands for step `index` where a step is shown with one figure (a
+ * compare pane): `index` itself when it has a figure, else the latest step before it that has one
+ * (gateway-only's step 5, "What would help", has none: its pane keeps step 4's failed share over
+ * 21-58 s in sight, the number the step talks about). -1 when none has a figure by then, or
+ * `index` is -1 (before the first step). Pure.
+ */
+export function figureStepAt(steps: readonly NarrativeStep[], index: number): number {
+  for (let i = Math.min(index, steps.length - 1); i >= 0; i--) if (steps[i].figure) return i;
+  return -1;
+}
