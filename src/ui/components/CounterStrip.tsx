@@ -8,7 +8,7 @@ import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
 import { proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from './proxyCpuWhy';
 import { RunStatus } from '../state/store';
-import { useRef } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useCausesFit } from './causesFit';
 import { followOnly } from '../inspector/inspectorStore';
 
@@ -54,31 +54,77 @@ function Requests() {
 /**
  * The failed figure's causes, most frequent first, each with its count: as many as fit on one line,
  * then '+n' for the rest (useCausesFit lays them out; the list's tooltip says them all). Each is a
- * button: it opens the inspector's list of kept requests that failed with that cause.
+ * button: it opens the inspector's list of kept requests that failed with that cause. '+n' is a
+ * button too: it opens every cause above the strip (trial N10, 7: at 1024x768 with the charts open,
+ * "queue-full 307 http-5xx 242 +1" hid timeout, whose requests could then not be listed).
  */
 function FailureCauses() {
   const failures = useAppStore((s) => s.stats.failures);
   const causes = Object.entries(failures).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const text = causes.map(([cause, n]) => `${cause} ${formatCount(n)}`).join(', ');
   const list = useRef<HTMLUListElement>(null);
+  const [all, setAll] = useState(false);
   useCausesFit(list, text);
+  const chip = (cause: string, n: number, then?: () => void) => (
+    <button
+      type="button"
+      className="cause-button"
+      data-cause={cause}
+      title={`List the kept requests that failed with ${cause}`}
+      onClick={() => {
+        then?.();
+        void followOnly(cause);
+      }}
+    >
+      <span className="cause-name">{cause}</span> <span className="cause-count">{formatCount(n)}</span>
+    </button>
+  );
   return (
-    <ul ref={list} className="causes" data-testid="failure-causes" aria-label="Failures by cause" title={causes.length ? text : undefined}>
-      {causes.length === 0 ? (
-        <li className="causes-none">no failures</li>
-      ) : (
-        causes.map(([cause, n]) => (
-          <li key={cause} className="cause">
-            {/* A press lists the kept requests that failed with it (trial N10: "why did those 26 time out?"). */}
-            <button type="button" className="cause-button" data-cause={cause} title={`List the kept requests that failed with ${cause}`} onClick={() => void followOnly(cause)}>
-              <span className="cause-name">{cause}</span> <span className="cause-count">{formatCount(n)}</span>
-            </button>
+    <>
+      <ul ref={list} className="causes" data-testid="failure-causes" aria-label="Failures by cause" title={causes.length ? text : undefined}>
+        {causes.length === 0 ? (
+          <li className="causes-none">no failures</li>
+        ) : (
+          causes.map(([cause, n]) => (
+            // A press lists the kept requests that failed with it (trial N10: "why did those 26 time out?").
+            <li key={cause} className="cause">
+              {chip(cause, n)}
+            </li>
+          ))
+        )}
+        {/* Its text ('+n', drawn from data-more) and whether it shows are useCausesFit's: React renders it empty. */}
+        {causes.length > 1 && (
+          <li className="causes-more">
+            <button type="button" className="causes-more-button" data-testid="failure-causes-more" aria-expanded={all} aria-label={`Every cause of failure (${causes.length})`} title="Every cause, each a button that lists its kept requests" onClick={() => setAll((v) => !v)} />
           </li>
-        ))
-      )}
-      {/* Its text and whether it shows are useCausesFit's: React renders it empty. */}
-      {causes.length > 1 && <li className="causes-more" aria-hidden="true" />}
-    </ul>
+        )}
+      </ul>
+      {all && causes.length > 1 && <AllCauses onClose={() => setAll(false)}>{causes.map(([cause, n]) => <li key={cause}>{chip(cause, n, () => setAll(false))}</li>)}</AllCauses>}
+    </>
+  );
+}
+
+/** Every cause's chip above the failed figure, closed by Escape, a press outside or a chip's own press. */
+function AllCauses({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const press = (e: PointerEvent) => {
+      const t = e.target as Element | null;
+      if (box.current && t && !box.current.contains(t) && !t.closest('[data-testid="failure-causes-more"]')) onClose();
+    };
+    document.addEventListener('keydown', key);
+    document.addEventListener('pointerdown', press);
+    box.current?.querySelector<HTMLElement>('button')?.focus();
+    return () => {
+      document.removeEventListener('keydown', key);
+      document.removeEventListener('pointerdown', press);
+    };
+  }, [onClose]);
+  return (
+    <div ref={box} className="causes-all" role="dialog" aria-label="Every cause of failure" data-testid="failure-causes-all">
+      <ul className="causes causes-all-list">{children}</ul>
+    </div>
   );
 }
 

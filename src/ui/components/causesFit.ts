@@ -57,6 +57,8 @@ export function useCausesFit(ul: RefObject<HTMLUListElement | null>, key: string
       if (more) {
         more.dataset.more = `+${chips.length - k}`;
         more.style.display = chips.length > k ? '' : 'none';
+        // Its button (CounterStrip: it opens every cause) names how many are left out.
+        more.querySelector('button')?.setAttribute('aria-label', `${chips.length - k} more cause${chips.length - k === 1 ? '' : 's'}: show every cause`);
       }
     };
     fit();
