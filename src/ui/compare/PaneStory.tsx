@@ -1,6 +1,7 @@
 // A compare pane's own story: the step its run stands at, numbered in its own scenario's story,
 // the step's lesson figure measured from this pane's series, and the step's text folded to a line.
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useCutText } from '../components/useCutText';
 import { formatClock } from '../format';
 import { useAppStore } from '../state/useAppStore';
 import type { SeriesState } from '../charts/seriesStore';
@@ -26,19 +27,10 @@ export function PaneStory({ series }: { series: SeriesState }) {
   const index = useAppStore((s) => stepAt(s.info?.narrative ?? NO_STEPS, s.stats.simTime));
   const [open, setOpen] = useState(false);
   const text = useRef<HTMLParagraphElement>(null);
-  // Whether the folded line cuts the text (then "more" opens it); measured after each render.
-  const [cut, setCut] = useState(false);
-  useLayoutEffect(() => {
-    const el = text.current;
-    if (!el) return;
-    const check = () => setCut(el.scrollWidth > el.clientWidth + 1);
-    check();
-    const ro = new ResizeObserver(check);
-    ro.observe(el);
-    return () => ro.disconnect();
-  });
-  if (steps.length === 0) return null;
   const step = steps[Math.max(0, index)];
+  // Whether the folded line cuts the text (then "more" opens it).
+  const cut = useCutText(text, [step?.text, open]);
+  if (!step) return null;
   const fig = figureStepAt(steps, index);
   const head = index < 0 ? `starts at ${formatClock(step.at)}` : `Step ${index + 1} of ${steps.length}`;
   return (

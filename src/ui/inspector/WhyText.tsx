@@ -1,7 +1,8 @@
 // Why a request failed, in words (why.ts), over a request's waterfall. In a short panel
 // (inspector.css: 1024x768 with Charts open, ~420 px) the sentence took seven lines and pushed the
 // waterfall out of view (N-report 5): there it is clamped to a few lines and a "more" opens it.
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useCutText } from '../components/useCutText';
 
 /**
  * The why sentence, whole in the DOM (screen readers and `textContent` read all of it). CSS clamps
@@ -10,7 +11,6 @@ import { useLayoutEffect, useRef, useState } from 'react';
  */
 export function WhyText({ text }: { text: string }) {
   const [open, setOpen] = useState(false);
-  const [cut, setCut] = useState(false);
   const ref = useRef<HTMLParagraphElement>(null);
   const [shown, setShown] = useState(text);
   if (shown !== text) {
@@ -18,15 +18,7 @@ export function WhyText({ text }: { text: string }) {
     setOpen(false);
   }
   // Cut or not depends on the panel's size and the text: measured on each resize.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const read = () => setCut(el.scrollHeight > el.clientHeight + 1);
-    read();
-    const ro = new ResizeObserver(read);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [text, open]);
+  const cut = useCutText(ref, [text, open]);
   return (
     <div className="waterfall-why-box" data-open={open ? '' : undefined}>
       <p className="waterfall-why" data-testid="request-why" ref={ref}>
