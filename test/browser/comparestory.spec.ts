@@ -39,6 +39,18 @@ function cliFailedShare(scenario: string, durationS: number, fromS: number, toS:
   return (100 * bad) / n;
 }
 
+/** Opens gateway-only vs mesh-only at `t` in a window of that size and waits for both runs to stand there. */
+async function openPair(page: Page, [width, height]: readonly [number, number], t = '30s') {
+  await page.setViewportSize({ width, height });
+  await page.goto(`/?compare=gateway-only,mesh-only&t=${t}`);
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 90_000 });
+}
+
+const SIZES = [
+  [1600, 1000],
+  [1024, 768],
+] as const;
+
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const percentOf = async (l: Locator) => Number.parseFloat(((await l.textContent()) ?? '').replace('%', ''));
 
@@ -62,13 +74,8 @@ test("gateway-only vs mesh-only: each pane shows its own step, text and lesson f
   const cli30 = { A: cliFailedShare('gateway-only', 30, 21, 58), B: cliFailedShare('mesh-only', 30, 21, 58) };
   const cli40 = { A: cliFailedShare('gateway-only', 40, 21, 58) };
   console.log(`comparestory: CLI failed share over 21-30 s: gateway-only ${cli30.A.toFixed(2)}%, mesh-only ${cli30.B.toFixed(2)}%; over 21-40 s gateway-only ${cli40.A.toFixed(2)}%`);
-  for (const [width, height] of [
-    [1600, 1000],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.goto('/?compare=gateway-only,mesh-only&t=30s');
-    await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 90_000 });
+  for (const [width, height] of SIZES) {
+    await openPair(page, [width, height]);
     for (const [side, steps] of [
       ['A', a],
       ['B', b],
@@ -93,8 +100,7 @@ test("gateway-only vs mesh-only: each pane shows its own step, text and lesson f
 
     // 40 s, the learner's moment: A on its step 5, which has no figure, keeps step 4's in sight, said as step 4's; B on
     // its own step 5 with its own figure (proxy CPU).
-    await page.goto('/?compare=gateway-only,mesh-only&t=40s');
-    await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 90_000 });
+    await openPair(page, [width, height], '40s');
     await expect(pane(page, 'A').getByTestId('pane-step')).toHaveText('Step 5 of 5');
     await expect(pane(page, 'A').getByTestId('pane-step-title')).toHaveText(a[4].title);
     await expect(pane(page, 'A').getByTestId('pane-figure-from')).toHaveText('step 4’s figure');
@@ -129,13 +135,8 @@ test("gateway-only vs mesh-only: each pane shows its own step, text and lesson f
 
 test('presenter mode in the compare view shows both panes\' steps and figures in large type, inside their panes, at 1600x1000 and 1024x768', async ({ page }) => {
   const cli = { A: cliFailedShare('gateway-only', 30, 21, 58), B: cliFailedShare('mesh-only', 30, 21, 58) };
-  for (const [width, height] of [
-    [1600, 1000],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.goto('/?compare=gateway-only,mesh-only&t=30s');
-    await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 90_000 });
+  for (const [width, height] of SIZES) {
+    await openPair(page, [width, height]);
     await page.keyboard.press('f');
     await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
     await expect.poll(() => page.evaluate(() => [window.scrollY, document.documentElement.scrollHeight <= window.innerHeight + 1])).toEqual([0, true]);

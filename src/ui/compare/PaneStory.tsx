@@ -1,7 +1,7 @@
 // A compare pane's own story: the step its run stands at, numbered in its own scenario's story,
 // the step's lesson figure measured from this pane's series, and the step's text folded to a line.
 import { useRef, useState } from 'react';
-import { useCutText } from '../components/useCutText';
+import { MoreToggle, useCutText } from '../components/MoreToggle';
 import { formatClock } from '../format';
 import { useAppStore } from '../state/useAppStore';
 import type { SeriesState } from '../charts/seriesStore';
@@ -56,11 +56,7 @@ export function PaneStory({ series }: { series: SeriesState }) {
         <p className="compare-story-text" data-testid="pane-step-text" ref={text}>
           <KeepUnits text={step.text} />
         </p>
-        {(cut || open) && (
-          <button type="button" className="button button-quiet button-small compare-story-more" data-testid="pane-step-more" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? 'less' : 'more'}
-          </button>
-        )}
+        <MoreToggle cut={cut} open={open} onToggle={setOpen} className="button button-quiet button-small compare-story-more" testId="pane-step-more" />
       </div>
     </div>
   );

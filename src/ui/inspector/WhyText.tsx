@@ -2,7 +2,7 @@
 // (inspector.css: 1024x768 with Charts open, ~420 px) the sentence took seven lines and pushed the
 // waterfall out of view (N-report 5): there it is clamped to a few lines and a "more" opens it.
 import { useRef, useState } from 'react';
-import { useCutText } from '../components/useCutText';
+import { MoreToggle, useCutText } from '../components/MoreToggle';
 
 /**
  * The why sentence, whole in the DOM (screen readers and `textContent` read all of it). CSS clamps
@@ -24,11 +24,7 @@ export function WhyText({ text }: { text: string }) {
       <p className="waterfall-why" data-testid="request-why" ref={ref}>
         {text}
       </p>
-      {(cut || open) && (
-        <button type="button" className="waterfall-why-more" data-testid="request-why-more" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'less' : 'more'}
-        </button>
-      )}
+      <MoreToggle cut={cut} open={open} onToggle={setOpen} className="waterfall-why-more" testId="request-why-more" />
     </div>
   );
 }

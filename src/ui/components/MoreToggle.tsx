@@ -1,5 +1,5 @@
-// Whether a box cuts its text (a line clamp, or one line with an ellipsis), for a "more" that shows
-// only while something is cut.
+// A "more" / "less" for a text a box cuts (a line clamp, or one line with an ellipsis): whether it
+// is cut, and the button, shown only while it is cut or opened.
 import { useLayoutEffect, useState, type DependencyList, type RefObject } from 'react';
 
 /**
@@ -22,4 +22,17 @@ export function useCutText(ref: RefObject<HTMLElement | null>, deps: DependencyL
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return cut;
+}
+
+/**
+ * "more" while `cut` (the text is cut: useCutText), "less" while `open`; nothing when neither.
+ * `className` and `testId` as the place wants them; a press flips `open` through `onToggle`.
+ */
+export function MoreToggle({ cut, open, onToggle, className, testId }: { cut: boolean; open: boolean; onToggle: (open: boolean) => void; className: string; testId: string }) {
+  if (!cut && !open) return null;
+  return (
+    <button type="button" className={className} data-testid={testId} aria-expanded={open} onClick={() => onToggle(!open)}>
+      {open ? 'less' : 'more'}
+    </button>
+  );
 }
