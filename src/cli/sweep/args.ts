@@ -5,6 +5,14 @@ import { parseSeed } from '../../scenario/seed';
 import { parseSet, type Axis } from './grid';
 import { noteUnknown, takeUnknownValues, unknownOptionMessage, type UnknownOption } from '../unknownOptions';
 import { repeatedOptions } from '../onceOptions';
+import { metricForms, RUN_METRICS } from './metrics';
+
+/** The run-wide metric names, and the per-part forms (an edge's quoted), for the usage. */
+const RUN_METRIC_NAMES = Object.keys(RUN_METRICS).join(', ');
+const PART_METRIC_FORMS = metricForms()
+  .filter((f) => f.includes(':'))
+  .map((f) => (f.startsWith('edge:') ? `'${f}'\n                      (quoted: the shell reads > as a redirect; FROM->TO as run --json names edges)` : f))
+  .join('\n                    ');
 
 /** Most replications a point takes: a study of more is split (--print-jobs) rather than held in one process. */
 export const MAX_SEEDS = 100_000;
@@ -34,6 +42,8 @@ export interface SweepArgs {
   out?: string;
   /** --merge F...: build the report from these job outputs instead of running. */
   merge?: string[];
+  /** --metric NAME, repeatable: the figures to report, in order (metrics.ts); absent: the default ones. Checked against the scenario by sweepMain. */
+  metrics?: string[];
   help: boolean;
 }
 
@@ -101,6 +111,12 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
         else if (args.axes.some((x) => x.path === r.axis.path)) problems.push(`--set ${r.axis.path}: set twice (give all its values in one --set, separated by commas)`);
         else args.axes.push(r.axis);
       }
+    } else if (flag === '--metric') {
+      const v = value();
+      if (v !== undefined) {
+        if (v === '' || v.startsWith('-')) problems.push(`--metric: expected a figure to report, e.g. --metric gateway:egress.cpu or --metric 'edge:web->db.tries', got "${v}"`);
+        else if (!args.metrics?.includes(v)) (args.metrics ??= []).push(v);
+      }
     } else if (flag === '--duration') {
       const v = value();
       if (v !== undefined) {
@@ -122,7 +138,7 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
         else args.printJobs = v.replace(/\/+$/, '') || '/';
       }
     } else if (a.startsWith('-')) {
-      problems.push(unknownOptionMessage(a, ['--seeds', '--set', '--seed-base', '--duration', '--jobs', '--json', '--csv', '--html', '--out', '--print-jobs', '--job', '--merge', '--help'], 'try sweep --help', 'unknown option for sweep'));
+      problems.push(unknownOptionMessage(a, ['--seeds', '--set', '--seed-base', '--duration', '--metric', '--jobs', '--json', '--csv', '--html', '--out', '--print-jobs', '--job', '--merge', '--help'], 'try sweep --help', 'unknown option for sweep'));
       noteUnknown(afterUnknown, argv, i, problems);
     } else positional.push(a);
   }
@@ -131,8 +147,8 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
   if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
   if (merging) {
     if (positional.length === 0) problems.push('--merge: give the job outputs to merge, e.g. --merge results/*.json');
-    const runOnly = [['--seeds', seedsGiven], ['--set', args.axes.length > 0], ['--duration', args.durationMs !== undefined], ['--job', args.job !== undefined], ['--print-jobs', args.printJobs !== undefined]] as const;
-    for (const [name, given] of runOnly) if (given) problems.push(`${name}: --merge reads finished jobs, which carry their own grid, seeds and duration; leave ${name} out`);
+    const runOnly = [['--seeds', seedsGiven], ['--set', args.axes.length > 0], ['--duration', args.durationMs !== undefined], ['--job', args.job !== undefined], ['--print-jobs', args.printJobs !== undefined], ['--metric', args.metrics !== undefined]] as const;
+    for (const [name, given] of runOnly) if (given) problems.push(`${name}: --merge reads finished jobs, which carry their own grid, seeds, duration and metrics; leave ${name} out`);
     args.merge = positional;
   } else {
     if (positional.length === 0) problems.push('FILE: give a scenario file, e.g. sweep scenarios/mm1.json --seeds 5');
@@ -193,14 +209,14 @@ function sizeProblems(args: SweepArgs): string[] {
 }
 
 export const SWEEP_USAGE = `usage: npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... [--seed-base B] [--duration T]
-                           [--jobs J] [--json] [--csv FILE] [--html FILE] [--out FILE]
+                           [--metric NAME]... [--jobs J] [--json] [--csv FILE] [--html FILE] [--out FILE]
                            [--print-jobs DIR | --job K]
        npm run sim -- sweep --merge results/*.json [--json] [--csv FILE] [--html FILE] [--out FILE]
 
 Runs FILE at every point of a grid, N replications a point (seeds B, B+1, ..., B+N-1; the same
 seeds at every point), on worker threads, and reports per point the mean and 95% confidence
-interval (Student t) of latency p50, p90, p99 and mean, error share, attempts per request and
-proxy CPU.
+interval (Student t, cut at what the figure can take: a share at 0..100%) of latency p50, p90,
+p99 and mean, error share, attempts per request and proxy CPU, or of the --metric figures.
   --set path=v1,v2  a scenario field and its values, one grid axis; repeat for more axes (the
                     grid is every combination). Paths as the scenario's messages write them,
                     with a part's name in place of its index: services.payments.replicas=1,2,3,
@@ -209,6 +225,10 @@ proxy CPU.
                     A duration takes its unit, as --duration does (warmup=2 is refused: 2s or 2ms?).
   --seeds N         replications per point, 1 to ${MAX_SEEDS.toLocaleString('en-US')} (2 or more for an interval)
   --seed-base B     the first seed (default 1)
+  --metric NAME     a figure to report, in place of the default ones; repeat for more, in order:
+                    ${RUN_METRIC_NAMES}
+                    ${PART_METRIC_FORMS}
+                    e.g. --metric errorShare --metric gateway:egress.cpu --metric 'edge:egress->partner.tries'
   --duration T      simulated time of every run, with its unit, e.g. 30s (default: the scenario's)
   --jobs J          worker threads (default: one per core, here ${availableParallelism()})
   --json            print the report as one JSON object: the grid, per point the intervals, and

@@ -2,8 +2,9 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { parseDuration } from '../../scenario/duration';
 import { formatValue } from './grid';
-import { METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, METRIC_RANGE, type Metric } from './stats';
-import { partial, runsOf, type SweepReport } from './report';
+import { metricDef } from './metrics';
+import type { Metric } from './stats';
+import { clampNote, metricNotes, metricsOf, partial, runsOf, type SweepReport } from './report';
 
 const W = 460;
 const H = 260;
@@ -26,14 +27,15 @@ const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1000 ? Math.round(v).
  */
 export function reportHtml(r: SweepReport): string {
   const s = r.sweep;
-  const charts = METRICS.map((m) => chart(r, m)).join('\n');
-  const head = [...s.grid.map((a) => a.path), 'runs', ...METRICS.map((m) => METRIC_LABELS[m])];
+  const names = metricsOf(s);
+  const charts = names.map((m) => chart(r, m)).join('\n');
+  const head = [...s.grid.map((a) => a.path), 'runs', ...names.map((m) => metricDef(m).label)];
   const rows = r.points.map((p) => [
     ...s.grid.map((a) => esc(formatValue(p.set[a.path]))),
     String(p.runs),
-    ...METRICS.map((m) => {
+    ...names.map((m) => {
       const c = p.metrics[m];
-      const k = METRIC_DISPLAY_SCALE[m];
+      const k = metricDef(m).scale;
       // The interval never breaks inside ("[102," over "107]" at 1024 px); it may go under its mean.
       return c.mean === null ? '-' : (c.lo === null || c.hi === null ? esc(fmt(k * c.mean)) : `${esc(fmt(k * c.mean))} <span class="ci">[${esc(fmt(k * c.lo))}, ${esc(fmt(k * c.hi))}]</span>`) + esc(runsOf(c.n, p.runs));
     }),
@@ -55,7 +57,10 @@ table{border-collapse:collapse}.ci{white-space:nowrap}th,td{padding:3px 8px;bord
 .legend span{margin-right:16px;white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. Latency is of ok requests sent after the warmup; error share in % of requests ended; attempts per call over every hop (1 with no retries); proxy CPU in vCPU, all sidecars.${partial(r) ? ' (n of N) after a figure: it is over the n runs of N that have it (no ok request after the warmup, or no sidecar, in the others); one run gives no interval.' : ''}</p>
+<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
+    const c = clampNote(r);
+    return c ? ` Bands and [lo, hi] are cut at the figure's bound where the t interval reached past it: ${esc(c)}.` : '';
+  })()}${partial(r) ? ' (n of N) after a figure: it is over the n runs of N that have it (no ok request after the warmup, or no sidecar, in the others); one run gives no interval.' : ''}</p>
 ${legendHtml(r)}
 <div class="charts">
 ${charts}
@@ -103,18 +108,19 @@ function chart(r: SweepReport, m: Metric): string {
     if (c.mean === null) continue;
     const key = grid.slice(1).map((a) => `${a.path}=${formatValue(p.set[a.path])}`).join(' ');
     if (!series.has(key)) series.set(key, []);
-    const k = METRIC_DISPLAY_SCALE[m];
+    const k = metricDef(m).scale;
     series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs) });
   }
   const all = [...series.values()].flat();
-  const caption = `<figcaption>${esc(METRIC_LABELS[m])}</figcaption>`;
+  const caption = `<figcaption>${esc(metricDef(m).label)}</figcaption>`;
   if (all.length === 0) return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img"><text x="${W / 2}" y="${H / 2}" text-anchor="middle">no run has this figure</text></svg></figure>`;
   const lo = Math.min(...all.map((d) => d.lo));
   const hi = Math.max(...all.map((d) => d.hi));
   // A flat metric (all points equal) gets 10% of its value either side, so its line is drawn mid-chart.
   const pad = lo === hi ? Math.abs(lo) * 0.1 || 1 : (hi - lo) * 0.05;
   // Never past what the metric can take (METRIC_RANGE): an error share of 0 at every point drew an axis from -1% to 1%.
-  const [least, most] = METRIC_RANGE[m].map((b) => METRIC_DISPLAY_SCALE[m] * b);
+  const def = metricDef(m);
+  const [least, most] = def.range.map((b) => def.scale * b);
   const y = scaleLinear().domain([Math.max(least, lo - pad), Math.min(most, hi + pad)]).nice().range([ih, 0]);
   const parts: string[] = [];
   // Axes: ticks of the linear scales, or each swept value on a point scale.
@@ -138,5 +144,5 @@ function chart(r: SweepReport, m: Metric): string {
       parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}`)}</title></circle>`);
     }
   }
-  return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(METRIC_LABELS[m])} against ${esc(xAxis?.path ?? 'the scenario')}"><g transform="translate(${M.left},${M.top})">${parts.join('')}</g></svg></figure>`;
+  return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(metricDef(m).label)} against ${esc(xAxis?.path ?? 'the scenario')}"><g transform="translate(${M.left},${M.top})">${parts.join('')}</g></svg></figure>`;
 }

@@ -12,6 +12,8 @@ import { reportHtml } from './html';
 import { jobFileProblems } from './jobFile';
 import { stopOnSignals } from './interrupt';
 import { planSweep } from './plan';
+import { metricProblem } from './metrics';
+import { scenarioMetricNames } from './metricNames';
 import { Progress } from './progress';
 import { buildReport, formatReport, jobAt, jobCount, pointLabel, reportCsv, type SweepReport, type SweepRun, type SweepSpec } from './report';
 import type { JobOutput, JobTask } from './worker';
@@ -78,7 +80,13 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
     return BAD_INPUT;
   }
   // A shipped scenario named bare (retry-storm) stays so in the report and the printed jobs: its path is this machine's.
-  const spec: SweepSpec = { file: shippedScenarioName(file) ?? file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null };
+  // Every --metric names a figure some point's scenario has, said before any job as a bad --set is.
+  const unknown = (args.metrics ?? []).map((m) => metricProblem(m, scenarioMetricNames(plan.scenarios))).filter((p) => p !== null);
+  if (unknown.length) {
+    io.stderr.write(unknown.join('\n') + '\n');
+    return BAD_INPUT;
+  }
+  const spec: SweepSpec = { file: shippedScenarioName(file) ?? file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null, ...(args.metrics ? { metrics: args.metrics } : {}) };
   const total = jobCount(spec);
   if (args.job !== undefined && args.job >= total) {
     io.stderr.write(`--job: ${args.job} is past the last job (this sweep has ${total}: 0 to ${total - 1})\n`);
@@ -147,7 +155,7 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
     const runs = await Promise.all(
       jobs.map(async (job): Promise<SweepRun | null> => {
         const { point, seed } = jobAt(spec, job);
-        const out = await run({ scenario: scenarios[point], seed, durationMs: spec.durationMs ?? undefined });
+        const out = await run({ scenario: scenarios[point], seed, durationMs: spec.durationMs ?? undefined, metrics: spec.metrics });
         progress.tick();
         if ('stopped' in out) {
           stopped.push(`job ${job} (${pointLabel(spec, point)}, seed ${seed}): ${out.stopped}`);
@@ -234,6 +242,7 @@ function jobCommand(args: SweepArgs, file: string, job: number, how: Invocation)
   if (args.seedBase !== 1) words.push('--seed-base', String(args.seedBase));
   for (const a of args.axes) words.push('--set', `${a.path}=${a.values.map(formatValue).join(',')}`);
   if (args.durationText !== undefined) words.push('--duration', args.durationText);
+  for (const m of args.metrics ?? []) words.push('--metric', m);
   words.push('--jobs', '1', '--job', String(job), '--out', `${args.printJobs}/job-${job}.json`);
   return words.map(shellWord).join(' ');
 }

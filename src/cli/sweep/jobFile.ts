@@ -1,5 +1,5 @@
-import { jobAt, jobCount, type SweepReport } from './report';
-import { METRICS } from './stats';
+import { isMetricName } from './metrics';
+import { jobAt, jobCount, metricsOf, type SweepReport } from './report';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const whole = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
@@ -31,6 +31,8 @@ export function jobFileProblems(r: unknown): string[] {
       if (!isObject(a) || typeof a.path !== 'string') out.push(`sweep.grid.${i}.path: expected a field path, got ${shown(isObject(a) ? a.path : a)}`);
       else if (!Array.isArray(a.values) || a.values.length === 0) out.push(`sweep.grid.${i}.values: expected a list of one or more values, got ${shown(a.values)}`);
     });
+  if (s.metrics !== undefined && !(Array.isArray(s.metrics) && s.metrics.length > 0 && s.metrics.every((m) => typeof m === 'string' && isMetricName(m))))
+    out.push(`sweep.metrics: expected a list of metric names (as --metric takes), got ${shown(s.metrics)}`);
   if (out.length) return out;
   const spec = r.sweep as unknown as SweepReport['sweep'];
   const total = jobCount(spec);
@@ -46,7 +48,7 @@ export function jobFileProblems(r: unknown): string[] {
     for (const k of ['sent', 'ok', 'failed', 'events'] as const) if (!whole(run[k], 0)) out.push(`${at}.${k}: expected a count, got ${shown(run[k])}`);
     const m = run.metrics;
     if (!isObject(m)) return out.push(`${at}.metrics: expected the run's figures, got ${shown(m)}`);
-    for (const k of METRICS) if (m[k] !== null && !(typeof m[k] === 'number' && Number.isFinite(m[k]))) out.push(`${at}.metrics.${k}: expected a number or null, got ${shown(m[k])}`);
+    for (const k of metricsOf(spec)) if (m[k] !== null && !(typeof m[k] === 'number' && Number.isFinite(m[k]))) out.push(`${at}.metrics.${k}: expected a number or null, got ${shown(m[k])}`);
   });
   if (out.length > MAX_PROBLEMS) out.splice(MAX_PROBLEMS, out.length - MAX_PROBLEMS, '(more problems not listed)');
   return out;

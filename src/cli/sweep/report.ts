@@ -1,6 +1,7 @@
 import { table } from '../table';
 import { describePoint, formatValue, gridPoints, type Axis } from './grid';
-import { confidenceInterval, METRICS, METRIC_DISPLAY_SCALE, METRIC_LABELS, METRIC_RANGE, type Interval, type Metric, type RunMetrics } from './stats';
+import { metricDef } from './metrics';
+import { confidenceInterval, METRICS, type Interval, type Metric, type RunMetrics } from './stats';
 
 /** What a sweep is, enough to list its jobs again: every job output carries it, and --merge checks they agree. */
 export interface SweepSpec {
@@ -13,6 +14,13 @@ export interface SweepSpec {
   seedBase: number;
   /** --duration in ms, or null for the scenario's own. */
   durationMs: number | null;
+  /** The metrics --metric chose, in their order; absent: METRICS (a report without --metric reads as it always did). */
+  metrics?: string[];
+}
+
+/** The metrics a sweep reports: its --metric choice, else METRICS. */
+export function metricsOf(spec: SweepSpec): readonly string[] {
+  return spec.metrics ?? METRICS;
 }
 
 /** One job's run: which point and seed, and its figures. */
@@ -63,7 +71,7 @@ export function buildReport(spec: SweepSpec, runs: readonly SweepRun[]): SweepRe
   const points = gridPoints(spec.grid).map((values, p) => {
     const mine = sorted.filter((r) => r.point === p);
     const metrics = {} as Record<Metric, Interval>;
-    for (const m of METRICS) metrics[m] = confidenceInterval(mine.map((r) => r.metrics[m]).filter((v): v is number => v !== null), 0.95, METRIC_RANGE[m]);
+    for (const m of metricsOf(spec)) metrics[m] = confidenceInterval(mine.map((r) => r.metrics[m] ?? null).filter((v): v is number => v !== null), 0.95, metricDef(m).range);
     const set: Record<string, unknown> = {};
     spec.grid.forEach((a, i) => (set[a.path] = values[i]));
     return { set, runs: mine.length, metrics };
@@ -93,31 +101,74 @@ export function runsOf(n: number, runs: number): string {
 
 /** Whether some figure of the report is over fewer runs than its point has. */
 export function partial(r: SweepReport): boolean {
-  return r.points.some((p) => METRICS.some((m) => p.metrics[m].mean !== null && p.metrics[m].n < p.runs));
+  return r.points.some((p) => metricsOf(r.sweep).some((m) => p.metrics[m].mean !== null && p.metrics[m].n < p.runs));
 }
 
-/** The report as a table for a terminal: a row per point, each metric as mean ± half-width. */
+/**
+ * What a report says of intervals cut at their figure's bound (Interval.clamped), or null when
+ * none was: 'Student t, 3 seeds; lower bound clamped at 0 (error share (%))'. A t interval is
+ * symmetric, so with few seeds a share near 0 reached below it ("0.8526 ±1.4"); the report shows
+ * such an interval as [lo, hi] and says why it is lopsided. Bounds are in the figure's display
+ * unit (a share's 1 reads 100). Pure.
+ */
+export function clampNote(r: SweepReport): string | null {
+  const said: string[] = [];
+  for (const m of metricsOf(r.sweep)) {
+    const d = metricDef(m);
+    for (const side of ['lo', 'hi'] as const) {
+      if (!r.points.some((p) => p.metrics[m].clamped?.includes(side))) continue;
+      const bound = d.scale * d.range[side === 'lo' ? 0 : 1];
+      said.push(`${side === 'lo' ? 'lower' : 'upper'} bound clamped at ${bound} (${d.label})`);
+    }
+  }
+  if (!said.length) return null;
+  return `Student t, ${r.sweep.seeds} seed${r.sweep.seeds === 1 ? '' : 's'}; ${said.join('; ')}: the figure cannot go past it`;
+}
+
+/** Notes on the figures a report shows, for the table's and the HTML's foot: each metric's unit and what it counts. */
+export function metricNotes(names: readonly string[]): string[] {
+  const has = (p: (n: string) => boolean) => names.some(p);
+  return [
+    has((n) => /^p\d+Ms$|^meanMs$/.test(n)) ? 'latency of ok requests after the warmup' : '',
+    has((n) => n === 'errorShare') ? 'error share in % of requests ended (0..1 in --json and --csv)' : '',
+    has((n) => n === 'attemptsPerRequest') ? 'attempts per call over every hop' : '',
+    has((n) => n === 'proxyCpuVcpu') ? 'proxy CPU in vCPU (all sidecars)' : '',
+    has((n) => n === 'gatewayCpuVcpu') ? 'gateway CPU in vCPU (all gateways)' : '',
+    has((n) => n.startsWith('edge:')) ? "an edge's figures as its caller's router saw them (run --json's edges), tries = (calls + retries) / calls" : '',
+    has((n) => n.startsWith('gateway:')) ? "a gateway's CPU in vCPU over all its replicas" : '',
+    has((n) => /\.(utilization|errorShare)$/.test(n)) ? 'utilisation and error shares in % (0..1 in --json and --csv)' : '',
+  ].filter((t) => t !== '');
+}
+
+/**
+ * The report as a table for a terminal: a row per point, each metric as mean ± half-width, or
+ * as mean [lo, hi] where its interval was cut at the figure's bound (clampNote says so below).
+ */
 export function formatReport(r: SweepReport): string {
   const { sweep: s } = r;
-  const head = [...s.grid.map((a) => a.path), 'runs', ...METRICS.map((m) => METRIC_LABELS[m])];
+  const names = metricsOf(s);
+  const head = [...s.grid.map((a) => a.path), 'runs', ...names.map((m) => metricDef(m).label)];
   const rows = [head];
   r.points.forEach((p) => {
     const cells = s.grid.map((a) => formatValue(p.set[a.path]));
     cells.push(String(p.runs));
-    for (const m of METRICS) {
+    for (const m of names) {
       const c = p.metrics[m];
-      const k = METRIC_DISPLAY_SCALE[m];
-      cells.push(c.mean === null ? '-' : (c.hi === null ? num(k * c.mean) : `${num(k * c.mean)} ±${half(k * (c.hi - c.mean))}`) + runsOf(c.n, p.runs));
+      const k = metricDef(m).scale;
+      const interval = c.hi === null || c.lo === null ? '' : c.clamped ? ` [${num(k * c.lo)}, ${num(k * c.hi)}]` : ` ±${half(k * (c.hi - c.mean!))}`;
+      cells.push(c.mean === null ? '-' : `${num(k * c.mean)}${interval}${runsOf(c.n, p.runs)}`);
     }
     rows.push(cells);
   });
+  const clamp = clampNote(r);
   const lines = [
     `sweep ${s.scenario}${s.file === s.scenario ? '' : ` (${s.file})`}   ${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase}..${s.seedBase + s.seeds - 1})   ${r.runs.length} runs${s.durationMs === null ? '' : `   ${s.durationMs} ms simulated each`}`,
     '',
     ...table(rows),
     '',
-    'mean ±half-width of the 95% Student-t interval over the seeds; latency of ok requests after the warmup;',
-    'error share in % of requests ended (0..1 in --json and --csv); attempts per call over every hop; proxy CPU in vCPU (all sidecars)',
+    'mean ±half-width of the 95% Student-t interval over the seeds;',
+    metricNotes(names).join('; '),
+    ...(clamp ? [`[lo, hi]: the interval cut at its figure's bound: ${clamp}`] : []),
     ...(partial(r) ? ['(n of N): over the n runs of N that have the figure (no ok request after the warmup, or no sidecar, in the others); one run gives no interval'] : []),
   ];
   return lines.map((l) => l.trimEnd()).join('\n');
@@ -133,8 +184,8 @@ export function reportCsv(r: SweepReport): string {
     const t = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : formatValue(v);
     return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
-  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...METRICS.flatMap((m) => [`${m}_mean`, `${m}_lo`, `${m}_hi`, `${m}_n`])];
-  const rows = r.points.map((p) => [...r.sweep.grid.map((a) => p.set[a.path]), p.runs, ...METRICS.flatMap((m) => [p.metrics[m].mean, p.metrics[m].lo, p.metrics[m].hi, p.metrics[m].n])]);
+  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...metricsOf(r.sweep).flatMap((m) => [`${m}_mean`, `${m}_lo`, `${m}_hi`, `${m}_n`])];
+  const rows = r.points.map((p) => [...r.sweep.grid.map((a) => p.set[a.path]), p.runs, ...metricsOf(r.sweep).flatMap((m) => [p.metrics[m].mean, p.metrics[m].lo, p.metrics[m].hi, p.metrics[m].n])]);
   return [head, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }
 

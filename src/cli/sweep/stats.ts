@@ -1,91 +1,49 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { RunSummary } from '../../models';
+import { DEFAULT_METRICS, metricDef, RUN_METRICS } from './metrics';
 
 /**
- * The figures a sweep reads from each run, and the order they are reported in. Latencies are
- * of ok requests sent after the warmup (RunSummary.latencyMs), null when none ended ok.
+ * The figures a sweep reports when no --metric is given, in that order (metrics.ts has every
+ * metric a --metric can name). Latencies are of ok requests sent after the warmup, null when none ended ok.
  */
-export const METRICS = ['p50Ms', 'p90Ms', 'p99Ms', 'meanMs', 'errorShare', 'attemptsPerRequest', 'proxyCpuVcpu'] as const;
-export type Metric = (typeof METRICS)[number];
+export const METRICS = DEFAULT_METRICS;
+/** A metric's name: one of METRICS, another run-wide one (gatewayCpuVcpu), or `gateway:`, `edge:`, `service:` ones (metrics.ts). */
+export type Metric = string;
 
-/** How each metric is labelled in tables and charts, with its unit. */
-export const METRIC_LABELS: Record<Metric, string> = {
-  p50Ms: 'latency p50 (ms)',
-  p90Ms: 'latency p90 (ms)',
-  p99Ms: 'latency p99 (ms)',
-  meanMs: 'latency mean (ms)',
-  errorShare: 'error share (%)',
-  attemptsPerRequest: 'attempts per request',
-  proxyCpuVcpu: 'proxy CPU (vCPU)',
-};
+/** How each run-wide metric is labelled in tables and charts, with its unit. */
+export const METRIC_LABELS: Record<string, string> = Object.fromEntries(Object.entries(RUN_METRICS).map(([k, d]) => [k, d.label]));
+
+/** What each run-wide metric is multiplied by where a person reads it: the error share, 0..1 in JSON and CSV, reads as a %. */
+export const METRIC_DISPLAY_SCALE: Record<string, number> = Object.fromEntries(Object.entries(RUN_METRICS).map(([k, d]) => [k, d.scale]));
 
 /**
- * What a metric's value is multiplied by where a person reads it (the table, the HTML report):
- * the error share, a 0..1 share in the JSON and CSV, reads as a percentage, as the app and
- * `compare` say it.
+ * The values each run-wide metric can take, [least, most]: a share is 0..1, latencies and CPU are
+ * never negative, and a request makes one try at least. An interval is cut to them (confidenceInterval).
  */
-export const METRIC_DISPLAY_SCALE: Record<Metric, number> = {
-  p50Ms: 1,
-  p90Ms: 1,
-  p99Ms: 1,
-  meanMs: 1,
-  errorShare: 100,
-  attemptsPerRequest: 1,
-  proxyCpuVcpu: 1,
-};
+export const METRIC_RANGE: Record<string, readonly [number, number]> = Object.fromEntries(Object.entries(RUN_METRICS).map(([k, d]) => [k, d.range]));
+
+/** One run's metrics by name; null where the run has no such figure (no ok request, no sidecar, no such edge used). */
+export type RunMetrics = Record<string, number | null>;
 
 /**
- * The values each metric can take, [least, most]: a share is 0..1, latencies and CPU are never
- * negative, and a request makes one try at least. An interval is cut to them (confidenceInterval).
+ * Reads a run's metrics from its summary: `names` (METRICS by default), each as metrics.ts
+ * defines it (RUN_METRICS for the run-wide ones: latencies, error share, attempts per call over
+ * every hop, sidecars' and gateways' CPU in vCPU; per gateway, edge and service ones by
+ * `kind:part.field`). Names must have passed metricProblem; another throws.
  */
-export const METRIC_RANGE: Record<Metric, readonly [number, number]> = {
-  p50Ms: [0, Infinity],
-  p90Ms: [0, Infinity],
-  p99Ms: [0, Infinity],
-  meanMs: [0, Infinity],
-  errorShare: [0, 1],
-  attemptsPerRequest: [1, Infinity],
-  proxyCpuVcpu: [0, Infinity],
-};
-
-/** One run's metrics; null where the run has no such figure (no ok request, no sidecar). */
-export type RunMetrics = Record<Metric, number | null>;
-
-/**
- * Reads a run's metrics from its summary:
- * - latencies: the summary's p50, p90, p99 and mean of ok requests (ms);
- * - errorShare: failed / (ok + failed), the requests that ended (in-flight ones left out);
- * - attemptsPerRequest: tries on every hop, first tries and retries, per call on those hops
- *   (sum of edges' requests + retries over sum of their requests): 1 with no retries, as
- *   Envoy's `upstream_rq_total` / downstream requests would read at each router;
- * - proxyCpuVcpu: all sidecars' CPU time (RunSummary.proxies) over the simulated time, i.e. how
- *   many vCPU the sidecars kept busy on average (the model's 0.35 vCPU per 1000 req/s per proxy
- *   is Istio's published figure; src/models/proxy/calibration.ts).
- */
-export function runMetrics(s: RunSummary): RunMetrics {
-  const ok = s.requests.ok > 0;
-  const ended = s.requests.ok + s.requests.failed;
-  let calls = 0;
-  let retries = 0;
-  for (const e of Object.values(s.edges)) {
-    calls += e.requests;
-    retries += e.retries;
-  }
-  const proxies = Object.values(s.proxies);
-  const cpuMs = proxies.reduce((t, p) => t + p.cpuMs, 0);
-  return {
-    p50Ms: ok ? s.latencyMs.p50 : null,
-    p90Ms: ok ? s.latencyMs.p90 : null,
-    p99Ms: ok ? s.latencyMs.p99 : null,
-    meanMs: ok ? s.latencyMs.mean : null,
-    errorShare: ended > 0 ? s.requests.failed / ended : null,
-    attemptsPerRequest: calls > 0 ? (calls + retries) / calls : null,
-    proxyCpuVcpu: proxies.length > 0 && s.simulatedMs > 0 ? cpuMs / s.simulatedMs : null,
-  };
+export function runMetrics(s: RunSummary, names: readonly string[] = METRICS): RunMetrics {
+  const out: RunMetrics = {};
+  for (const n of names) out[n] = metricDef(n).read(s);
+  return out;
 }
 
 /** A sample's mean and its two-sided confidence interval; `lo`/`hi` null below two values. */
 export interface Interval {
+  /**
+   * The bounds the range cut (the t interval reached past the figure's least or most value): present
+   * only then, so a report says 'lower bound clamped at 0' rather than showing ± a width it lacks.
+   */
+  clamped?: ('lo' | 'hi')[];
   /** Values the interval is built from (runs with the figure). */
   n: number;
   mean: number | null;
@@ -114,5 +72,8 @@ export function confidenceInterval(values: readonly number[], level = 0.95, rang
   for (const v of values) ss += (v - mean) ** 2;
   const sd = Math.sqrt(ss / (n - 1));
   const half = tQuantile(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
-  return { n, mean, sd, lo: Math.max(range[0], mean - half), hi: Math.min(range[1], mean + half) };
+  const out: Interval = { n, mean, sd, lo: Math.max(range[0], mean - half), hi: Math.min(range[1], mean + half) };
+  const clamped = [...(mean - half < range[0] ? (['lo'] as const) : []), ...(mean + half > range[1] ? (['hi'] as const) : [])];
+  if (clamped.length) out.clamped = clamped;
+  return out;
 }

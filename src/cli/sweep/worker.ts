@@ -10,6 +10,8 @@ export interface JobTask {
   scenario: Scenario;
   seed: number;
   durationMs?: number;
+  /** The metrics to read (names metricProblem accepted); absent: the default ones (stats.ts METRICS). */
+  metrics?: readonly string[];
 }
 
 /** One job's result: its figures and what identifies the run (the trace hash). */
@@ -35,7 +37,7 @@ export function runJob(task: JobTask): JobOutput | { stopped: string } {
     if (e instanceof RunStoppedError) return { stopped: e.message };
     throw e;
   }
-  return { traceHash: summary.traceHash, sent: summary.requests.sent, ok: summary.requests.ok, failed: summary.requests.failed, events: summary.events, metrics: runMetrics(summary) };
+  return { traceHash: summary.traceHash, sent: summary.requests.sent, ok: summary.requests.ok, failed: summary.requests.failed, events: summary.events, metrics: runMetrics(summary, task.metrics) };
 }
 
 export default runJob;
