@@ -166,7 +166,7 @@ export class SimHost extends HostRun {
 
   /** Every fault of this run: from the scenario and injected, started or pending. */
   faults(): FaultStatus[] {
-    return faultStatuses(this.requireWorld(), this.rawScenario, this.actions, this.nextAction);
+    return faultStatuses(this.requireWorld(), this.rawScenario, this.actions, this.nextAction, this.scenario!.faults.length);
   }
 
   /** Starts the loaded scenario again from time zero, optionally with another seed. */

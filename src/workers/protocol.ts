@@ -37,6 +37,14 @@ export interface FaultStatus {
   untilMs: number | null;
   /** Scheduled but not started yet. */
   pending: boolean;
+  /**
+   * Whose it is: 'scenario' for a fault written in the scenario's file, 'yours' for one the person
+   * injected live (the recipe's inject actions, replayed or still to come after a seek back). Set
+   * by the worker (recipe.ts faultStatuses), the one place that knows; a hand-made list without it
+   * reads every fault as the person's (faultOwner.ts). Trial N11, 3: the app guessed it from the
+   * clock and called an injection still to come after a seek back "the scenario's".
+   */
+  owner?: 'scenario' | 'yours';
 }
 
 /** An injection's answer: the fault's number and the action the recipe keeps for it, or its problems. */

@@ -106,13 +106,15 @@ export function checkActions(rawScenario: Record<string, unknown>, durationMs: n
 /**
  * Every fault of the run in `w`: from the scenario and injected, started or pending, then the
  * injections among `actions` from `nextAction` on (the recipe's, not reached yet after a seek
- * back) as pending. Reads only.
+ * back) as pending, each with its owner: 'scenario' for the first `own` (the scenario's
+ * `faults`, numbered first), 'yours' for the rest. Reads only.
  */
-export function faultStatuses(w: World, rawScenario: Record<string, unknown>, actions: readonly LiveAction[], nextAction: number): FaultStatus[] {
-  const list = w.faults.faults.map((f, id) => {
+export function faultStatuses(w: World, rawScenario: Record<string, unknown>, actions: readonly LiveAction[], nextAction: number, own: number): FaultStatus[] {
+  // The scenario's own faults are numbered first, then the injections replayed (liveActions.ts).
+  const list: FaultStatus[] = w.faults.faults.map((f, id) => {
     const h = [...w.faults.history].reverse().find((x) => x.fault === id);
     const startMs = h?.startMs ?? f.at;
-    return { id, type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h };
+    return { id, type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h, owner: id < own ? 'scenario' : 'yours' };
   });
   // Injections of the recipe the run has not reached yet (after a seek back) are to come.
   let id = list.length;
@@ -120,7 +122,7 @@ export function faultStatuses(w: World, rawScenario: Record<string, unknown>, ac
     const a = actions[i];
     if (a.kind !== 'inject') continue;
     const r = checkFault(rawScenario, w.duration, a.fault, a.ms);
-    if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), amount: faultAmount(r.fault), startMs: r.fault.at, endMs: null, untilMs: plannedEnd(r.fault, r.fault.at), pending: true });
+    if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), amount: faultAmount(r.fault), startMs: r.fault.at, endMs: null, untilMs: plannedEnd(r.fault, r.fault.at), pending: true, owner: 'yours' });
   }
   return list;
 }

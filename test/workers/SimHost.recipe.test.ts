@@ -176,7 +176,7 @@ describe('a run is a recipe: live faults replay at their points', () => {
     expect(host.faults()).toMatchObject([{ startMs: 16_000, endMs: null, pending: true }]);
     const here = host.advance(0, 60_000);
     expect(here.simTime).toBe(16_000);
-    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 16_000, endMs: null, untilMs: null, pending: false }]);
+    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 16_000, endMs: null, untilMs: null, pending: false, owner: 'yours' }]);
     host.seekTo(9_000, 60_000);
     expect(moment(host.seekTo(16_000, 60_000))).toEqual(moment(here));
     expect(host.faults()).toMatchObject([{ startMs: 16_000, pending: false }]);
@@ -188,7 +188,7 @@ describe('a run is a recipe: live faults replay at their points', () => {
     host.injectFault(KILL);
     const faulted = moment(play(host, 16_000));
     host.seekTo(6_000, 60_000);
-    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 10_000, endMs: null, untilMs: 14_000, pending: true }]);
+    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 10_000, endMs: null, untilMs: 14_000, pending: true, owner: 'yours' }]);
     expect(host.clearFault(0)).toMatchObject({ kind: 'clear', id: 0, ms: 6_000 });
     expect(host.clearFault(1)).toBeNull();
     const cancelled = moment(host.seekTo(16_000, 60_000));
@@ -197,6 +197,19 @@ describe('a run is a recipe: live faults replay at their points', () => {
     // The cancel is part of the recipe: back and forth again gives the same.
     host.seekTo(2_000, 60_000);
     expect(moment(host.seekTo(16_000, 60_000))).toEqual(cancelled);
+  });
+
+  it("each listed fault carries its owner, also an injection still to come after a seek back (trial N11, 3)", () => {
+    // gateway-only has one fault of its own (inventory slows at 20 s).
+    const host = loaded(text('gateway-only'));
+    play(host, 12_000);
+    host.injectFault({ type: 'kill-service', service: 'frontend', for: '5s' });
+    play(host, 30_000);
+    const owners = () => host.faults().map((f) => [f.id, f.owner, f.pending]);
+    expect(owners()).toEqual([[0, 'scenario', false], [1, 'yours', false]]);
+    // Back at 8 s the injection is to come, listed after the scenario's own fault, and still the person's.
+    host.seekTo(8_000, 60_000);
+    expect(owners()).toEqual([[0, 'scenario', true], [1, 'yours', true]]);
   });
 
   it('a fault injected after seeking back, before one injected earlier, replays both the same way every time', () => {

@@ -12,7 +12,7 @@ import { useStore } from 'zustand';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { faultsFor, selectionName } from '../faults/faultsFor';
 import { faultFamily, faultName, faultWhere } from '../faults/faultName';
-import { faultOwner, scenarioFaultCount } from '../faults/faultOwner';
+import { faultOwner } from '../faults/faultOwner';
 import '../faults/faultOwner.css';
 import type { FaultFormValues } from '../faults/faultForm';
 
@@ -184,7 +184,6 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
   const faults = useAppStore((s) => s.faults);
   const listed = useAppStore((s) => s.faultsListed);
   const cleared = useAppStore((s) => s.clearedFaults);
-  const own = useAppStore((s) => scenarioFaultCount(s.faults, s.recipe?.actions ?? [], s.stats.simTime));
   const list = useRef<HTMLUListElement>(null);
   const shown = useRef(0);
   useEffect(() => {
@@ -213,7 +212,7 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
         const s = state(f);
         const live = s.key === 'active' || s.key === 'pending';
         // Whose it is, in words (trial N10, 7b): the file's fault had a clear button beside 'Clear injected faults (1)', which counted only the person's.
-        const owner = faultOwner(f.id, own);
+        const owner = faultOwner(f);
         return (
           <li key={f.id} className={`fault fault-${s.key}`} data-testid="fault-item" data-fault-type={f.type} data-fault-family={faultFamily(f.type)} data-fault-id={f.id} data-owner={owner}>
             <span className="fault-what">

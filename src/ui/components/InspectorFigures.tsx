@@ -8,7 +8,7 @@ import { humanNodeName } from '../inspector/picker';
 import { edgeLatencyText } from '../measuredLatency';
 import { useAppStore, useShownFrame } from '../state/useAppStore';
 import { causeInWords, faultInWords, faultsOn } from '../inspector/why';
-import { faultOwner, faultsOf, scenarioFaultCount } from '../faults/faultOwner';
+import { faultOwner, faultsOf } from '../faults/faultOwner';
 import { faultListOrder } from './faultState';
 import { ReplicaTable } from '../inspector/ReplicaTable';
 import { GatewayIdentities } from '../inspector/GatewayIdentities';
@@ -90,7 +90,6 @@ function BoundaryNote({ name }: { name: string }) {
  */
 function FaultsHere({ names, link }: { names: string[]; link?: string }) {
   const faults = useAppStore((s) => s.faults);
-  const own = useAppStore((s) => scenarioFaultCount(s.faults, s.recipe?.actions ?? [], s.stats.simTime));
   const topology = useAppStore((s) => s.info?.topology ?? null);
   const mesh = topology?.nodes.find((n) => n.name === names[0])?.mesh ?? null;
   const on = faultListOrder(faultsOn(faults, names, null, mesh)).filter((f) => link === undefined || !f.target.includes('->') || f.target === link);
@@ -99,7 +98,7 @@ function FaultsHere({ names, link }: { names: string[]; link?: string }) {
     <div className="inspect-faults" data-testid="inspect-faults">
       {(['scenario', 'yours'] as const).map((owner) => {
         // The scenario's faults and the person's said apart (trial N10, 7b).
-        const of = on.filter((f) => faultOwner(f.id, own) === owner);
+        const of = on.filter((f) => faultOwner(f) === owner);
         if (of.length === 0) return null;
         return (
           <div key={owner} data-owner={owner}>

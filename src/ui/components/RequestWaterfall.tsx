@@ -1,6 +1,5 @@
 // The inspector's view of one request: a waterfall of its spans on a shared time axis, or, for a
 // clicked dot the tracer kept no spans of, what its dot says.
-import { scenarioFaultCount } from '../faults/faultOwner';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
@@ -47,9 +46,8 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
   const fate = trace.fate ?? 'in flight';
   const faults = useAppStore((s) => s.faults);
   const topology = useAppStore((s) => s.info?.topology ?? null);
-  const own = useAppStore((s) => scenarioFaultCount(s.faults, s.recipe?.actions ?? [], s.stats.simTime));
   // Where the failure began and why, in words, with the faults acting there then (the scenario's apart from the person's).
-  const why = useMemo(() => requestWhy(trace, faults, (name) => topology?.nodes.find((n) => n.name === name)?.mesh ?? null, own), [trace, faults, topology, own]);
+  const why = useMemo(() => requestWhy(trace, faults, (name) => topology?.nodes.find((n) => n.name === name)?.mesh ?? null), [trace, faults, topology]);
   return (
     <div className="waterfall" data-testid="waterfall" data-request-id={trace.id}>
       <h3>

@@ -1,21 +1,19 @@
 // Whose a fault is: the scenario's own (written in its file) or the person's (injected live).
 // Trial N10, 7b: the why called the file's fault "an injected fault", and the fault list gave it
 // a clear button beside "Clear injected faults (1)", which counted only the person's. Pure.
-import type { FaultStatus, LiveAction } from '../../workers/protocol';
+// Trial N11, 3: the count was guessed here from the clock (the listed faults less the injections
+// at or before now), so after a seek back an injection still to come read "the scenario's"; the
+// worker now tags each listed fault with its owner (FaultStatus.owner), the one source.
+import type { FaultStatus } from '../../workers/protocol';
 
 /**
- * How many of the run's listed faults are the scenario's own: the worker numbers the scenario's
- * faults first (0 ..) and then each injection replayed by now (liveActions.ts), and lists every
- * one of both; so all of `faults` less the injections taken at or before `nowMs`. Never below 0
- * (a list older than the actions). Pure.
+ * Whose a listed fault is: its `owner` as the worker tagged it (recipe.ts faultStatuses); a fault
+ * without one (a hand-made list) is the person's. Pure.
  */
-export function scenarioFaultCount(faults: readonly Pick<FaultStatus, 'id'>[], actions: readonly LiveAction[], nowMs: number): number {
-  const injected = actions.reduce((n, a) => n + (a.kind === 'inject' && a.ms <= nowMs ? 1 : 0), 0);
-  return Math.max(0, faults.length - injected);
-}
+export const faultOwner = (f: Pick<FaultStatus, 'owner'>): 'scenario' | 'yours' => f.owner ?? 'yours';
 
-/** 'scenario' for a fault numbered below `scenarioFaults` (scenarioFaultCount), else 'yours'. Pure. */
-export const faultOwner = (id: number, scenarioFaults: number): 'scenario' | 'yours' => (id < scenarioFaults ? 'scenario' : 'yours');
+/** How many of `faults` are the scenario's own (faultOwner); 0 for an empty list. Pure. */
+export const scenarioFaultCount = (faults: readonly Pick<FaultStatus, 'owner'>[]): number => faults.reduce((n, f) => n + (faultOwner(f) === 'scenario' ? 1 : 0), 0);
 
 /**
  * "The scenario's fault was", "Your 2 faults were", … : the start of a sentence naming faults

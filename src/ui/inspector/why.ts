@@ -183,13 +183,13 @@ export function faultInWords(f: FaultStatus): string {
 /**
  * One or two sentences on why a failed request failed: where its failure began and what the
  * cause means, how many of its tries failed there, and the faults acting there at that moment,
- * the scenario's (numbered below `scenarioFaults`, faultOwner) apart from the person's.
+ * the scenario's apart from the person's (each fault's owner, faultOwner).
  * "Failed at payments (payments-0): the service answered with a server error (5xx);
  * 27 tries failed there. The scenario's fault was on there then: HTTP errors on payments, 100% → 503
- * (from 10.0 s to 25.0 s)." `scenarioFaults` 0 (not known): every fault is said as the person's.
+ * (from 10.0 s to 25.0 s)." A fault without an owner is said as the person's.
  * Null for a request that did not fail. Pure.
  */
-export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf: (node: string) => string | null = () => null, scenarioFaults = 0): string | null {
+export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf: (node: string) => string | null = () => null): string | null {
   const o = failureOrigin(trace);
   if (!o) return null;
   // The app's own error answer carries its status; the request's is the one it ended with.
@@ -200,7 +200,7 @@ export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf:
   const on = faultsOn(faults, names, o.span.start, meshOf(o.node), o.host);
   // The scenario's faults and the person's said apart (trial N10, 7b: the file's own slow replica read 'An injected fault').
   for (const owner of ['scenario', 'yours'] as const) {
-    const of = on.filter((f) => faultOwner(f.id, scenarioFaults) === owner);
+    const of = on.filter((f) => faultOwner(f) === owner);
     if (of.length > 0) text += ` ${faultsOf(owner, of.length, 'was')} on there then: ${of.map(faultInWords).join('; ')}.`;
   }
   return text;

@@ -1,5 +1,4 @@
 import { faultOwner, faultsOf, scenarioFaultCount } from '../../../src/ui/faults/faultOwner';
-import type { LiveAction } from '../../../src/workers/protocol';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Tracer, World } from '../../../src/models';
@@ -20,7 +19,7 @@ function runTo(file: string, ms: number) {
   world.tracer = new Tracer(world, { sampleEvery: 20, maxSampled: 200, maxFailed: 200, maxRecording: 500 });
   world.start();
   world.runUntil(ms);
-  return { world, faults: faultStatuses(world, JSON.parse(text) as Record<string, unknown>, [], 0) };
+  return { world, faults: faultStatuses(world, JSON.parse(text) as Record<string, unknown>, [], 0, r.scenario.faults.length) };
 }
 
 const fault = (f: Partial<FaultStatus>): FaultStatus => ({ id: 0, type: 'http-abort', target: 'payments', amount: '100% → 503', startMs: 10_000, endMs: null, untilMs: 25_000, pending: false, ...f });
@@ -40,12 +39,12 @@ describe('why a request failed, in words', () => {
       // (1 + 2)^3 = 27 tries reach payments for one user request, each answered 503.
       expect(o.times).toBe(27);
       // The HTTP errors are retry-storm's own (fault 0 of its 1): the scenario's, not the person's (trial N10, 7b).
-      const why = requestWhy(trace, faults, undefined, 1)!;
+      const why = requestWhy(trace, faults)!;
       expect(why).toMatch(/^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\./);
       expect(why).toContain("The scenario's fault was on there then: HTTP errors on payments, 100% → 503 (from 10.0 s to 25.0 s).");
       expect(why).not.toContain('Your');
-      // Counted as injected (no scenario faults known), it is the person's.
-      expect(requestWhy(trace, faults)!).toContain('Your fault was on there then: HTTP errors on payments');
+      // Without an owner (a hand-made list), it is the person's.
+      expect(requestWhy(trace, faults.map(({ owner: _, ...f }) => f))!).toContain('Your fault was on there then: HTTP errors on payments');
     }
   });
 
@@ -107,15 +106,12 @@ describe('faults acting on a node', () => {
 });
 
 describe("whose a fault is: the scenario's or the person's (trial N10, 7b)", () => {
-  const listed = (n: number) => Array.from({ length: n }, (_, id) => ({ id }));
-  const inject = (ms: number): LiveAction => ({ kind: 'inject', ms, ev: 0, fault: { type: 'http-abort', service: 'catalog' } });
-  it("counts the scenario's faults as those listed less the injections replayed by now", () => {
-    expect(scenarioFaultCount(listed(1), [], 0)).toBe(1);
-    expect(scenarioFaultCount(listed(2), [inject(10_000)], 30_000)).toBe(1);
-    expect(scenarioFaultCount(listed(1), [inject(10_000)], 5_000)).toBe(1);
-    expect(scenarioFaultCount(listed(0), [inject(10_000)], 30_000)).toBe(0);
-    expect(faultOwner(0, 1)).toBe('scenario');
-    expect(faultOwner(1, 1)).toBe('yours');
+  it("reads each fault's owner as the worker tagged it; a fault without one is the person's", () => {
+    expect(scenarioFaultCount([{ owner: 'scenario' }, { owner: 'yours' }, {}])).toBe(1);
+    expect(scenarioFaultCount([])).toBe(0);
+    expect(faultOwner({ owner: 'scenario' })).toBe('scenario');
+    expect(faultOwner({ owner: 'yours' })).toBe('yours');
+    expect(faultOwner({})).toBe('yours');
   });
   it('words each owner with its count', () => {
     expect(faultsOf('scenario', 1, 'was')).toBe("The scenario's fault was");
