@@ -352,7 +352,7 @@ describe('the compare link', () => {
     expect(d.pair).toEqual(['retry-storm', 'retry-storm-fixed']);
     expect(d.problems.map((p) => p.path).sort()).toEqual(['faultsB', 'layout', 'speed']);
     expect(d.problems.find((p) => p.path === 'faultsB')!.message).toBe('is not base64url text (letters, digits, - and _); none were injected in B');
-    expect(d.problems.find((p) => p.path === 'layout')!.message).toBe('is not a compare link parameter (they are: compare, seed, faults, faultsB, t, speed, data); left out');
+    expect(d.problems.find((p) => p.path === 'layout')!.message).toBe('is not a compare link parameter (they are: compare, seed, faults, faultsB, t, speed, data, dataB); left out');
   });
 
   it('offers the four ready-made pairs of issue 12', () => {

@@ -2,21 +2,26 @@
 // the single view's `seed=`, `t=` and `speed=` mean the same here; `faults=` holds A's live
 // faults and `faultsB=` B's (each pane's recipe pins its own event counts, so they differ).
 // A run of an opened file has no name: its side is written `@data`, and the scenario goes packed
-// in the fragment (`#data=`, as the single view's link carries a file). Untrusted input like any
-// link: every problem comes back as `param: message`. Pure.
+// in the fragment (`#data=`, as the single view's link carries a file); a second opened file, B's
+// when A runs another one (two files chosen together in Open file…, trial N11, 4), is `@dataB`,
+// packed as `dataB=` beside it. Untrusted input like any link: every problem comes back as
+// `param: message`. Pure.
 import type { LiveAction } from '../../workers/protocol';
 import { decodeActions, decodeLink, formatT, linkParams, packActions, scenarioMeant, type LinkContext } from '../recipe/url';
 import type { ScenarioRef } from '../recipe/types';
 import type { Problem } from '../state/store';
 
 /** The parameters a compare link may hold. */
-export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'data'] as const;
+export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'data', 'dataB'] as const;
 
 /**
  * The name a compare link gives a side whose scenario is the one packed in its `data` fragment
  * (an opened file's). Not a scenario name: those are letters, digits, `.`, `_` and `-`.
  */
 export const DATA_SIDE = '@data';
+
+/** The name of a side whose scenario is a second opened file, packed in the link's `dataB` fragment (see DATA_SIDE). */
+export const DATA_SIDE_B = '@dataB';
 
 /** What a compare link asks for, after checks. */
 export interface CompareLink {
@@ -38,7 +43,7 @@ export interface CompareLink {
 
 /** One pane's part of a link: its live actions. The scenario and seed are the pair's. */
 export interface ComparePaneState {
-  /** A shipped scenario's name, or DATA_SIDE for the scenario packed in the link's fragment. */
+  /** A shipped scenario's name, or DATA_SIDE / DATA_SIDE_B for the scenario packed in the link's `data` / `dataB`. */
   id: string;
   actions: readonly LiveAction[];
 }
@@ -77,6 +82,15 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   const single = decodeLink(`?${shared.toString()}`, ctx);
   problems.push(...single.problems.map((p) => ({ ...p, message: p.message.replace(/; none were injected$/, '; none were injected in A').replace(/; opened \S+ instead$/, '') })));
   const packed = single.scenario?.kind === 'inline' ? single.scenario : null;
+  // B's own file, checked as `data` is (its size, its packing), each problem said at `dataB`.
+  const dataB = q.get('dataB');
+  let packedB: ScenarioRef | null = null;
+  if (dataB !== null) {
+    if (q.getAll('dataB').length > 1) bad('dataB', 'is given more than once; the first is used');
+    const b = decodeLink(`?${new URLSearchParams({ data: dataB }).toString()}`, ctx);
+    problems.push(...b.problems.filter((p) => p.path === 'data').map((p) => ({ path: 'dataB', message: p.message.replace(/; opened \S+ instead$/, '') })));
+    packedB = b.scenario?.kind === 'inline' ? b.scenario : null;
+  }
   out.seed = single.seed;
   out.tMs = single.tMs;
   out.speedId = single.speedId;
@@ -100,6 +114,10 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
       if (packed) continue;
       usable = false;
       if (q.get('data') === null) bad('compare', `${side} is ${DATA_SIDE}, the scenario packed in the link's data, but the link has no data (was it cut short?)`);
+    } else if (n === DATA_SIDE_B) {
+      if (packedB) continue;
+      usable = false;
+      if (dataB === null) bad('compare', `${side} is ${DATA_SIDE_B}, the scenario packed in the link's dataB, but the link has no dataB (was it cut short?)`);
     } else if (!ctx.scenarioIds.includes(n)) {
       usable = false;
       bad('compare', `unknown scenario ${shown(n)} for ${side}${scenarioMeant(n, ctx.scenarioIds)} (scenarios: ${ctx.scenarioIds.join(', ')}); pick a pair below`);
@@ -110,7 +128,7 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
     return out;
   }
   out.pair = [sides[0].n, sides[1].n];
-  const ref = (n: string): ScenarioRef => (n === DATA_SIDE && packed ? packed : { kind: 'builtin', id: n });
+  const ref = (n: string): ScenarioRef => (n === DATA_SIDE && packed ? packed : n === DATA_SIDE_B && packedB ? packedB : { kind: 'builtin', id: n });
   out.scenarios = [ref(sides[0].n), ref(sides[1].n)];
   return out;
 }
@@ -118,9 +136,9 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
 /**
  * The query string (with its `?`) of a compare view: the pair, the seed when one was given, each
  * pane's live actions, the moment (short where `tBeforeMs` allows, as the single view's) and the speed, and `#data=` with `data` (packed by the caller:
- * url.ts packScenario) when a side is DATA_SIDE. Pure.
+ * url.ts packScenario) when a side is DATA_SIDE, `&dataB=` with `dataB` when one is DATA_SIDE_B. Pure.
  */
-export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; data?: string }): string {
+export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; data?: string; dataB?: string }): string {
   const q = [`compare=${encodeURIComponent(s.a.id)},${encodeURIComponent(s.b.id)}`];
   if (s.seed !== null) q.push(`seed=${s.seed}`);
   if (s.a.actions.length > 0) q.push(`faults=${packActions(s.a.actions)}`);
@@ -129,7 +147,8 @@ export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState;
   if (s.tMs > 0) q.push(`t=${formatT(s.tMs, s.tBeforeMs ?? s.tMs)}`);
   q.push(`speed=${encodeURIComponent(s.speedId)}`);
   // NOTE: in the fragment, as the single view's link does: browsers never send it to a server.
-  return `?${q.join('&')}${s.data !== undefined ? `#data=${s.data}` : ''}`;
+  const fragment = [...(s.data !== undefined ? [`data=${s.data}`] : []), ...(s.dataB !== undefined ? [`dataB=${s.dataB}`] : [])];
+  return `?${q.join('&')}${fragment.length ? `#${fragment.join('&')}` : ''}`;
 }
 
 /** A value from a link, quoted and cut short for a message (rendered as text). */

@@ -5,7 +5,7 @@ import type { Recipe } from '../recipe/types';
 import { encodeLink, momentBound } from '../recipe/url';
 import { createAddressBarWriter, followInAddressBar, type AddressBarWriter } from '../sim/addressBar';
 import { createScenarioPacker } from '../sim/packedScenario';
-import { DATA_SIDE, encodeCompareLink } from './link';
+import { DATA_SIDE, DATA_SIDE_B, encodeCompareLink } from './link';
 import type { PairCore, PaneRun } from './pairRun';
 
 /** The pair's links (see CompareController for each). */
@@ -25,15 +25,26 @@ export interface PairLinks {
 /** The links of the pair `core` holds; an opened file is packed once per text. */
 export function createPairLinks(core: PairCore): PairLinks {
   const { store } = core;
-  const packer = createScenarioPacker();
+  // One packer per opened file (A's, B's own), so each packs again only when its text changes.
+  const packers = [createScenarioPacker(), createScenarioPacker()];
 
-  /** The one scenario both inline panes run, packed, or why a link cannot carry it. */
-  function packedData(): { ok: true; data?: string } | { ok: false; reason: string } {
+  /**
+   * The opened files the inline panes run, packed: A's (or the one both run) as `data`, B's own
+   * as `dataB` (two files opened together, trial N11, 4); or why a link cannot carry them.
+   */
+  function packedData(): { ok: true; data?: string; dataB?: string } | { ok: false; reason: string } {
     const texts = [...new Set(core.panes.filter((p) => p.inline).map((p) => p.text))];
     if (texts.length === 0) return { ok: true };
-    if (texts.length > 1) return { ok: false, reason: 'A link carries one opened file, and A and B run two different ones; share each from the single view' };
-    const data = packer.pack(texts[0]);
-    return data === null ? { ok: false, reason: 'The opened file packs to more than 256 KB, the most a link may carry' } : { ok: true, data };
+    const packed = texts.map((t, i) => packers[i].pack(t));
+    if (packed.some((d) => d === null)) return { ok: false, reason: 'An opened file packs to more than 256 KB, the most a link may carry' };
+    return { ok: true, data: packed[0]!, ...(packed.length > 1 ? { dataB: packed[1]! } : {}) };
+  }
+
+  /** A pane's side name in the link: a shipped scenario's own, DATA_SIDE for the first opened file, DATA_SIDE_B for a second. */
+  function idOfPane(p: PaneRun): string {
+    if (!p.inline) return p.id;
+    const first = core.panes.find((x) => x.inline)!;
+    return p.text === first.text ? DATA_SIDE : DATA_SIDE_B;
   }
 
   function search(): string | null {
@@ -42,9 +53,8 @@ export function createPairLinks(core: PairCore): PairLinks {
     if (panes.length < 2 || !s.pair) return null;
     const data = packedData();
     if (!data.ok) return null;
-    const idOfPane = (p: PaneRun) => (p.inline ? DATA_SIDE : p.id);
     const tMs = core.clock();
-    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, data: data.data });
+    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, data: data.data, dataB: data.dataB });
   }
 
   const addressBar = createAddressBarWriter(search, () => core.disposed);
@@ -61,7 +71,9 @@ export function createPairLinks(core: PairCore): PairLinks {
       if (!p) return null;
       const s = store.getState();
       const scenario: Recipe['scenario'] = p.inline ? { kind: 'inline', text: p.text } : { kind: 'builtin', id: p.id };
-      return `${location.pathname}${encodeLink({ recipe: { scenario, seed: s.seed, actions: p.actions }, tMs: core.clock(), speedId: s.speedId }, p.inline ? packedData().ok ? (packer.last?.data ?? null) : null : undefined)}`;
+      const data = packedData();
+      const own = data.ok ? (idOfPane(p) === DATA_SIDE_B ? data.dataB : data.data) : undefined;
+      return `${location.pathname}${encodeLink({ recipe: { scenario, seed: s.seed, actions: p.actions }, tMs: core.clock(), speedId: s.speedId }, p.inline ? (own ?? null) : undefined)}`;
     },
     follow() {
       if (core.disposed || core.panes.length < 2) return;

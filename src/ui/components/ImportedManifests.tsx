@@ -5,26 +5,50 @@ import { useCallback, useEffect } from 'react';
 import type { ManifestFile } from '../../scenario/import';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { filesOfDrop } from '../scenarios/dropFiles';
+import { scenarioPair, scenarioPairLink } from '../scenarios/scenarioPair';
 
 /** The importer and the YAML it reads load on first use: most sessions never open manifests. */
 const importer = () => import('../scenarios/importFiles');
 
 /**
- * Opens chosen files: one scenario file as before (`openFile`), manifests imported. Returns a
- * function for a list of Files; it reads them and decides.
+ * Opens chosen files: one scenario file as before (`openFile`), two scenario files as a compare
+ * (useOpenPair), manifests imported. Returns a function for a list of Files; it reads them and decides.
  */
 export function useOpenFiles(): (files: File[]) => Promise<void> {
   const controller = useController();
   const open = useOpenManifests();
+  const openPair = useOpenPair();
   return useCallback(
     async (files: File[]) => {
       if (files.length === 0) return;
       if (files.length === 1 && !/\.ya?ml$/i.test(files[0].name)) return controller.openFile(files[0]);
       const texts = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
+      if (openPair(texts)) return;
       if (!(await importer()).isManifestSet(texts)) return controller.openFile(files[0]);
       return open(texts);
     },
-    [controller, open],
+    [controller, open, openPair],
+  );
+}
+
+/**
+ * Two scenario files chosen (or dropped) together open as a compare, A the first, B the second
+ * (scenarioPair.ts; trial N11, 4): the page goes to their compare link. Returns a function that
+ * answers true when it took the files (opened them, or said why not in the load-problems box),
+ * false when they are not two scenario files (manifests, one file: the caller opens them).
+ */
+function useOpenPair(): (files: ManifestFile[]) => boolean {
+  const { store } = useServices();
+  return useCallback(
+    (files: ManifestFile[]) => {
+      const pair = scenarioPair(files);
+      if (!pair) return false;
+      const r = scenarioPairLink(pair[0], pair[1], store.getState().speedId);
+      if (!r.ok) store.setState((d) => void (d.loadProblems = { source: `${pair[0].name} and ${pair[1].name}`, problems: [{ path: 'compare', message: r.reason }] }));
+      else location.assign(`${location.pathname}${r.search}`);
+      return true;
+    },
+    [store],
   );
 }
 
@@ -55,6 +79,7 @@ function useOpenManifests(): (files: ManifestFile[]) => Promise<void> {
 export function useDropToOpen(): void {
   const controller = useController();
   const open = useOpenManifests();
+  const openPair = useOpenPair();
   useEffect(() => {
     const over = (e: DragEvent) => {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
@@ -64,7 +89,7 @@ export function useDropToOpen(): void {
       e.preventDefault();
       const dt = e.dataTransfer;
       const single = dt.files.length === 1 && !dt.items[0]?.webkitGetAsEntry?.()?.isDirectory ? dt.files[0] : null;
-      void Promise.all([filesOfDrop(dt), importer()]).then(([files, { isManifestSet }]) => (single && !isManifestSet(files) ? controller.openFile(single) : open(files)));
+      void Promise.all([filesOfDrop(dt), importer()]).then(([files, { isManifestSet }]) => (openPair(files) ? undefined : single && !isManifestSet(files) ? controller.openFile(single) : open(files)));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -72,7 +97,7 @@ export function useDropToOpen(): void {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [controller, open]);
+  }, [controller, open, openPair]);
 }
 
 /**

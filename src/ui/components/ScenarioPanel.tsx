@@ -4,9 +4,12 @@ import { FaultsPanel } from './FaultsPanel';
 import { ChangePanel } from '../changes/ChangePanel';
 import { NarrativePanel } from './NarrativePanel';
 import { OpenProgress, problemLine, RunFailureNotice } from './RunNotices';
-import { useAppStore, useServices } from '../state/useAppStore';
+import { useAppStore, useController, useServices } from '../state/useAppStore';
+import { DEFAULT_SCENARIO_ID } from '../scenarios/catalog';
 import { RunStatus } from '../state/store';
+import { useState } from 'react';
 import { READY_PAIRS, pairHref } from '../compare/pairs';
+import { ownVsShippedLink } from '../scenarios/scenarioPair';
 import { EditorButton } from '../editor';
 import { ImportWarnings } from './ImportedManifests';
 import { KeepUnits } from '../narrative/KeepUnits';
@@ -121,26 +124,86 @@ function ComparePairs() {
           </li>
         ))}
       </ul>
+      <OwnFilePair />
     </section>
+  );
+}
+
+/**
+ * Your own files in the compare view (trial N11, 4: the pairs were the shipped ones only): while an
+ * opened file runs, "Your file vs" a shipped scenario; and always, how to compare two of your own.
+ */
+function OwnFilePair() {
+  const recipe = useAppStore((s) => (s.recipe?.scenario.kind === 'inline' ? s.recipe : null));
+  const builtin = useAppStore((s) => s.entries).filter((e) => e.source === 'builtin');
+  const speedId = useAppStore((s) => s.speedId);
+  const [other, setOther] = useState(DEFAULT_SCENARIO_ID);
+  const [problem, setProblem] = useState<string | null>(null);
+  const compare = () => {
+    if (!recipe) return;
+    const r = ownVsShippedLink(recipe, other, speedId);
+    if (r.ok) location.assign(`${location.pathname}${r.search}`);
+    else setProblem(r.reason);
+  };
+  return (
+    <>
+      {recipe && (
+        <div className="own-pair" data-testid="own-pair">
+          <label className="own-pair-label">
+            Your file vs{' '}
+            <select data-testid="own-pair-other" value={other} onChange={(e) => setOther(e.target.value)}>
+              {builtin.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.label}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="button" className="button button-quiet button-small" data-testid="own-pair-open" onClick={compare}>
+            Compare
+          </button>
+          {problem && <p className="form-note">{problem}</p>}
+        </div>
+      )}
+      <p className="form-note" data-testid="own-pair-how">
+        Two of your own files: choose both together in Open file… (A the first, B the second).
+      </p>
+    </>
   );
 }
 
 function LoadProblems() {
   const problems = useAppStore((s) => s.loadProblems);
+  // Trial N11, 7: a file refused before the page's first scenario had loaded (the open replaced
+  // that load) left an empty app whose box said "the scenario that was running goes on".
+  const nothingRuns = useAppStore((s) => s.info === null);
   const { store } = useServices();
+  const controller = useController();
   if (!problems) return null;
   const n = problems.problems.length;
   return (
     <section className="alert" role="alert" data-testid="load-problems">
       <h2>Could not load {problems.source}</h2>
-      <p>
-        {n} problem{n === 1 ? '' : 's'} to fix in the file; the scenario that was running goes on.
-      </p>
+      {nothingRuns ? (
+        <p data-testid="load-problems-idle">
+          {n} problem{n === 1 ? '' : 's'} to fix in the file. Nothing is running yet: pick a scenario in the Scenario picker above, open {DEFAULT_SCENARIO_ID}, or
+          open the file again once it is fixed.
+        </p>
+      ) : (
+        <p>
+          {n} problem{n === 1 ? '' : 's'} to fix in the file; the scenario that was running goes on.
+        </p>
+      )}
       <ul className="problems" data-testid="problems">
         {problems.problems.map((p, i) => (
           <li key={i}>{problemLine(p)}</li>
         ))}
       </ul>
+      {nothingRuns && (
+        <button type="button" className="button button-primary" data-testid="load-problems-default" onClick={() => void controller.selectScenario(DEFAULT_SCENARIO_ID)}>
+          Open {DEFAULT_SCENARIO_ID}
+        </button>
+      )}{' '}
       <button type="button" className="button button-quiet" onClick={() => store.setState((d) => void (d.loadProblems = null))}>
         Dismiss
       </button>
