@@ -17,6 +17,7 @@ import { fitStoryStep } from '../narrative/storyFit';
 import { keepTitleWhole, scrollToEntry } from '../narrative/entryScroll';
 import { actionsTouching, figureSpan, isEditedShipped, lessonCaveat } from '../narrative/yourActions';
 import { landingNote, storyMoveTo } from '../narrative/stepLanding';
+import { usePassingStep } from '../narrative/passingStep';
 
 const NO_STEPS: never[] = [];
 
@@ -30,6 +31,8 @@ export function NarrativePanel() {
   // panel shows the clock's step, says where it is going, and next/back count from there.
   const going = useAppStore((s) => (s.seekingTo === null ? null : stepAt(s.info?.narrative ?? NO_STEPS, s.seekingTo)));
   const aim = going ?? index;
+  // A seek on its way to another step for a moment: that step's title and text, not the steps it passes (passingStep.ts).
+  const passing = usePassingStep(going, index);
   const { store } = useServices();
   const storyMoves = useAppStore((s) => s.storyMoves);
   const head = useRef<HTMLDivElement>(null);
@@ -222,25 +225,41 @@ export function NarrativePanel() {
               {landed}
             </p>
           )}
-          <h3 className="narrative-title" data-testid="narrative-title">
-            {step.title}
-          </h3>
-          {step.figure && <LessonFigureView figure={step.figure} />}
-          <p className="narrative-text" data-testid="narrative-text" ref={text}>
-            <KeepUnits text={step.text} />
-          </p>
-          {textBelow && (
-            <div className="question-cue-anchor">
-              <button type="button" className="question-cue" data-testid="step-cue" onClick={() => showTextEnd(text.current)}>
-                ↓ More of this step below
-              </button>
-            </div>
+          {passing >= 0 ? (
+            <>
+              <h3 className="narrative-title narrative-passing" data-testid="narrative-passing-title">
+                {steps[passing].title}
+              </h3>
+              <p className="narrative-text narrative-passing" data-testid="narrative-passing-text">
+                <KeepUnits text={steps[passing].text} />
+              </p>
+              <p className="narrative-passing-note muted" data-testid="narrative-passing" role="status">
+                {steps[passing].figure || steps[passing].question || questionsAt(steps, passing).length > 0 ? 'Its figures and questions show when the run gets there.' : 'Shown in full when the run gets there.'}
+              </p>
+            </>
+          ) : (
+            <>
+              <h3 className="narrative-title" data-testid="narrative-title">
+                {step.title}
+              </h3>
+              {step.figure && <LessonFigureView figure={step.figure} />}
+              <p className="narrative-text" data-testid="narrative-text" ref={text}>
+                <KeepUnits text={step.text} />
+              </p>
+              {textBelow && (
+                <div className="question-cue-anchor">
+                  <button type="button" className="question-cue" data-testid="step-cue" onClick={() => showTextEnd(text.current)}>
+                    ↓ More of this step below
+                  </button>
+                </div>
+              )}
+              {questionsAt(steps, index).map((q) => (
+                <QuestionView key={q.step} step={q.step} revealed={q.state === 'revealed'} />
+              ))}
+              {answerBelow && !textBelow && <AnswerCue section={section} step={shown} />}
+              {cueBelow && !textBelow && !answerBelow && <QuestionCue section={section} />}
+            </>
           )}
-          {questionsAt(steps, index).map((q) => (
-            <QuestionView key={q.step} step={q.step} revealed={q.state === 'revealed'} />
-          ))}
-          {answerBelow && !textBelow && <AnswerCue section={section} step={shown} />}
-          {cueBelow && !textBelow && !answerBelow && <QuestionCue section={section} />}
           <ol className="narrative-dots" aria-hidden="true">
             {steps.map((_, i) => (
               <li key={i} className={i === index ? 'current' : i < index ? 'past' : ''} />
