@@ -58,13 +58,14 @@ for (const size of SIZES) {
     await page.getByTestId('inspector-close').click();
     await expect(panel).toHaveCount(0);
 
-    // Edit: inventory at 6 replicas, run, seek to 30 s.
+    // Edit: inventory at 6 replicas, run: back at 30 s with the fault.
     await page.getByTestId('editor-open').click();
     const editor = page.getByTestId('scenario-editor');
     await expect(editor.getByTestId('editor-state')).toHaveText('valid');
-    // Run leaves the person's fault and the moment behind, and says so before it is pressed (N10, 7c).
-    await expect(editor.getByTestId('editor-drops')).toHaveText("Run starts the edited scenario at 0 s without your fault and this run's moment (30.0 s): they belong to the run as it was. Inject them again from the Faults form.");
-    await saveShot(page, `lessoncaveat-editor-drops-${size.width}.png`);
+    // Run keeps the person's fault and the moment, and says so before it is pressed (N10, 7c; editcarry.spec).
+    await expect(editor.getByTestId('editor-carry')).toContainText("Run opens the edited scenario at this run's moment (30.0 s)");
+    await expect(editor.getByTestId('editor-kept')).toHaveText(['keeps your fault at 10.0 s (HTTP errors on catalog)']);
+    await saveShot(page, `lessoncaveat-editor-carry-${size.width}.png`);
     // The file with inventory's replicas changed, pasted over the text as a person would.
     const text = readFileSync('scenarios/gateway-only.json', 'utf8').replace('"name": "inventory", "replicas": 3', '"name": "inventory", "replicas": 6');
     await page.locator('.cm-content').click();
@@ -73,9 +74,9 @@ for (const size of SIZES) {
     await expect(editor.getByTestId('editor-state')).toHaveText('valid');
     await editor.getByTestId('editor-run').click();
     await expect(editor).toHaveCount(0);
-    await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
-    // Step 4 ('The failure reaches the user'), its figure over 21-58 s.
-    await seekBy(page, 30, '30.0 s');
+    // Step 4 ('The failure reaches the user'), its figure over 21-58 s: Run went back to 30 s.
+    await expect(page.getByTestId('sim-time')).toHaveText('30.0 s', { timeout: 60_000 });
+    await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
     const said = 'you edited this scenario: the lesson is for the file as shipped';
     await expect(page.getByTestId('lesson-figure-yours').first()).toHaveText(said);
     await expect(page.getByTestId('lesson-figures-yours')).toHaveText('you edited this scenario: the lessons are for the file as shipped');

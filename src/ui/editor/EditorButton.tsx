@@ -1,13 +1,21 @@
 // "Edit scenario": opens the scenario editor. The editor and CodeMirror load on the first
-// click (a lazy chunk), so the app's first download does not grow with them.
+// click (a lazy chunk), so the app's first download does not grow with them. After Run, what it
+// carried over from the run it replaced (carry.ts) is said under the button while that edited
+// run is on screen, until dismissed.
 import { lazy, Suspense, useState } from 'react';
-import { useAppStore } from '../state/useAppStore';
+import { useAppStore, useServices } from '../state/useAppStore';
+import type { Carry } from './carry';
+import { CarryNote } from './CarryNote';
 
 const ScenarioEditor = lazy(() => import('./ScenarioEditor'));
 
 export function EditorButton() {
   const [open, setOpen] = useState(false);
+  const { store } = useServices();
   const hasScenario = useAppStore((s) => s.info !== null && s.selectedId !== null);
+  const selectedId = useAppStore((s) => s.selectedId);
+  // What the last Run carried, and the run it opened (the note goes with that run).
+  const [ran, setRan] = useState<{ carry: Carry; forId: string | null } | null>(null);
   return (
     <>
       <button
@@ -20,9 +28,10 @@ export function EditorButton() {
       >
         Edit scenario…
       </button>
+      {ran && ran.forId === selectedId && <CarryNote carry={ran.carry} when="after" onDismiss={() => setRan(null)} />}
       {open && (
         <Suspense fallback={<p className="editor-loading" role="status">Loading the editor…</p>}>
-          <ScenarioEditor onClose={() => setOpen(false)} />
+          <ScenarioEditor onClose={() => setOpen(false)} onRan={(carry) => setRan(carry ? { carry, forId: store.getState().selectedId } : null)} />
         </Suspense>
       )}
     </>

@@ -7,7 +7,6 @@ import { useEffect, useRef, useState } from 'react';
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { RunStatus } from '../state/store';
-import { formatClock } from '../format';
 import { createCodeEditor, type CodeEditor } from './codeEditor';
 import type { CheckResult, EditorApi } from './check';
 import type { Addition, FieldProblem, TakenNames } from './additions';
@@ -17,6 +16,8 @@ import { AdditionForm } from './AdditionForm';
 import { LintList } from './LintList';
 import type { LintNote } from './lintNotes';
 import { LintRunner } from './lintRunner';
+import type { Carry } from './carry';
+import { CarryNote } from './CarryNote';
 import './editor.css';
 
 /** Wall ms after the last keystroke before the text is checked. */
@@ -24,7 +25,11 @@ const CHECK_DELAY_MS = 200;
 /** Wall ms a valid text stands still, after its check, before lint's simulated rules run on it (they run the model for seconds). */
 const SIMULATE_DELAY_MS = 800;
 
-export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
+/**
+ * The editor dialog. `onRan` hears what Run carried over from the run it replaced (carry.ts), or
+ * null when it had nothing to carry (a run at 0 s without live actions); then the dialog closes.
+ */
+export default function ScenarioEditor({ onClose, onRan }: { onClose: () => void; onRan?: (carry: Carry | null) => void }) {
   const { store } = useServices();
   const controller = useController();
   const selectedId = useAppStore((s) => s.selectedId);
@@ -38,6 +43,9 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const [checking, setChecking] = useState(true);
   const [said, setSaid] = useState<{ text: string; bad: boolean } | null>(null);
   const [running, setRunning] = useState(false);
+  // What Run would carry over from the run on screen, for the text of check `n` (carry.ts).
+  const [carry, setCarry] = useState<{ n: number; carry: Carry | null } | null>(null);
+  const actions = useAppStore((s) => s.recipe?.actions);
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<CodeEditor | null>(null);
   const worker = useRef<Remote<EditorApi> | null>(null);
@@ -100,6 +108,7 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
       setChecking(false);
       editor.current?.setProblems(result.problems);
       if (result.problems.length) return;
+      void carryFor(n);
       // The simulated rules (MS001, MS012) once the text stands still, in their own worker
       // (lintRunner.ts): in this one, a typed check waited up to a minute behind a stale run.
       simulate = setTimeout(async () => {
@@ -127,17 +136,47 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const lint = valid ? (simulated ? fullLint.notes : check.lint) : [];
   const warnings = lint.filter((f) => f.severity !== 'info').length;
 
+  /**
+   * What Run would carry over of the run on screen (its live actions, its moment) to this text,
+   * asked of the worker; null when there is nothing to carry (no actions, at 0 s) or either text
+   * does not read.
+   */
+  async function carryOf(): Promise<Carry | null> {
+    const api = worker.current;
+    const s = store.getState();
+    const list = s.recipe?.actions ?? [];
+    if (!api || !base || (list.length === 0 && s.stats.simTime <= 0)) return null;
+    return api.carry(base.text, base.fileName, text, fileName, list, s.stats.simTime);
+  }
+
+  /** The note of what Run keeps and drops, for the text of check `n`. */
+  async function carryFor(n: number) {
+    const c = await carryOf();
+    if (n === seq.current) setCarry({ n, carry: c });
+  }
+
+  // The run's own actions changed under the open dialog (a fault's duration ran out, say): asked again.
+  useEffect(() => {
+    if (!checking && check && check.problems.length === 0) void carryFor(seq.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actions]);
+
   async function run() {
     if (!controller.openText) return;
     setRunning(true);
     setSaid(null);
     const label = `edited: ${name}`;
-    await controller.openText(text, fileName, label);
+    // The run's recipe carried over (trial N10, 7c): the same seed, the actions the edited file
+    // accepts and the moment, asked again now (the run may have moved since the note).
+    const seed = store.getState().recipe?.seed ?? null;
+    const carried = await carryOf();
+    await controller.openText(text, fileName, label, carried ? { seed, actions: carried.actions, tMs: carried.tMs } : seed === null ? undefined : { seed, actions: [], tMs: 0 });
     setRunning(false);
     const s = store.getState();
-    if (s.selectedId === `edited:${name}` && s.status !== RunStatus.crashed) {
+    if (s.selectedId === `edited:${name}` && s.status !== RunStatus.crashed && s.loadProblems === null) {
       // It runs now: the picker and the recipe hold its text, so the draft is no longer needed.
       dropDraft(baseId);
+      onRan?.(carried);
       onClose();
       return;
     }
@@ -217,7 +256,7 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
         <div className="editor-body">
           <div className="editor-text" ref={host} />
           <aside className="editor-side">
-            <RunDrops />
+            {valid && carry?.n === seq.current && carry.carry && <CarryNote carry={carry.carry} when="before" />}
             <ProblemList problems={problems} checking={checking} onPick={(line) => editor.current?.goToLine(line)} />
             {valid && <LintList notes={lint} simulating={!simulated} onPick={(line) => editor.current?.goToLine(line)} />}
             {said && (
@@ -230,26 +269,6 @@ export default function ScenarioEditor({ onClose }: { onClose: () => void }) {
         </div>
       </section>
     </div>
-  );
-}
-
-/**
- * What Run leaves behind, said before it is pressed (trial N10, 7c: from a link at 30 s with a
- * fault, Edit -> Run went to 0 s without the fault, silently): the person's faults and config
- * changes and the moment of the run on screen; Run opens the edited text at 0 s with none of them.
- * Nothing for a run at 0 s without any.
- */
-function RunDrops() {
-  const faults = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'inject').length ?? 0);
-  const changes = useAppStore((s) => s.recipe?.actions.filter((a) => a.kind === 'change').length ?? 0);
-  const now = useAppStore((s) => s.stats.simTime);
-  const parts = [faults > 0 && (faults === 1 ? 'your fault' : `your ${faults} faults`), changes > 0 && (changes === 1 ? 'your config change' : `your ${changes} config changes`)].filter(Boolean);
-  if (parts.length === 0 && now <= 0) return null;
-  const what = [...parts, now > 0 && `this run's moment (${formatClock(now)})`].filter(Boolean).join(' and ');
-  return (
-    <p className="editor-said" data-testid="editor-drops" role="note">
-      Run starts the edited scenario at 0 s without {what}: they belong to the run as it was.{parts.length > 0 ? ' Inject them again from the Faults form.' : ''}
-    </p>
   );
 }
 

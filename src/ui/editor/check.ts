@@ -4,6 +4,7 @@ import { parseScenarioText, readScenarioText, scenarioFormat } from '../../scena
 import { locateProblems, type ProblemAt } from './lines';
 import { addToScenario, type Addition } from './additions';
 import { fullLint, staticLint, type LintNote } from './lintNotes';
+import { carryRecipe } from './carry';
 
 /** The result of checking the editor's text. */
 export interface CheckResult {
@@ -48,6 +49,8 @@ export const editorApi = {
     const parsed = parseScenarioText(text, scenarioFormat(fileName, text));
     return parsed.ok ? fullLint(parsed.scenario, text) : null;
   },
+  /** What Run keeps of the run on screen (carry.ts carryRecipe); null when either text is not a valid scenario. */
+  carry: (...args: Parameters<typeof carryRecipe>) => carryRecipe(...args),
   add: (text: string, fileName: string | undefined, addition: Addition) => {
     try {
       return addToScenario(text, fileName, addition);

@@ -13,7 +13,7 @@ import { statsOf } from './frameStats';
 import { createLiveActions } from './liveActions';
 import { pauseMoment } from './pauseMoment';
 import { createRunCore } from './runCore';
-import { createRunLinkSearch, openLink } from './runLink';
+import { createRunLinkSearch, openLink, replayActions } from './runLink';
 import { followScenarioHistory, type ScenarioHistory } from './scenarioHistory';
 import { createScenarioOpener } from './scenarioOpening';
 import { createSeekPath } from './seekPath';
@@ -77,7 +77,18 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       return entry ? opener.openEntry(entry) : Promise.resolve();
     },
     openFile: opener.openFile,
-    openText: opener.openText,
+    async openText(text, fileName, label, carry) {
+      await opener.openText(text, fileName, label, carry?.seed ?? null, carry?.tMs ?? 0);
+      // Opened (not refused, nor overtaken by another open): its recipe holds this text.
+      const s = store.getState();
+      const opened = s.loadProblems === null && s.recipe?.scenario.kind === 'inline' && s.recipe.scenario.text === text;
+      if (!carry || !opened || !s.info) return;
+      // As a link: the actions replayed from zero, then the seek to the moment (runLink.ts). The
+      // seek is not waited for: the editor closes at once, and the clock's "seeking to" pill
+      // (seekingTo, set by the open) shows the way there.
+      await replayActions(core, carry.actions);
+      if (carry.tMs > 0) void seeks.request(Math.min(carry.tMs, s.info.durationMs));
+    },
     cancelOpen: opener.cancelOpen,
     warmSpare: opener.warmSpare,
     play() {

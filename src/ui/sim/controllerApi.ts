@@ -1,6 +1,7 @@
 // What a run's controller offers the components (the single view's, and each compare pane's),
 // and the timing every controller keeps with its worker(s). Plain TypeScript, no React.
 import type { Problem } from '../state/store';
+import type { LiveAction } from '../../workers/protocol';
 import { pageLateWatch } from './slowWorker';
 import { withDeadline } from './watchdog';
 
@@ -62,9 +63,12 @@ export interface Controller {
    * Opens scenario text edited in the app (issue 12.6) as `openFile` opens a file: checked and
    * built in a worker of its own, problems listed, the run going on until it loads. The picker
    * lists it as `label` ("edited: hello-mesh"), and the recipe carries its text, so a share link
-   * holds it. Optional: the compare view's panes have no editor.
+   * holds it. Optional: the compare view's panes have no editor. With `carry` (the editor's Run
+   * from a run with live actions or a moment, editor/carry.ts), the run opens as a link's would:
+   * with that seed, those actions replayed at their points and a seek to `carry.tMs`; it resolves
+   * once the actions are in, the seek still on its way (the store's `seekingTo`).
    */
-  openText?(text: string, fileName: string, label: string): Promise<void>;
+  openText?(text: string, fileName: string, label: string, carry?: EditCarry): Promise<void>;
   /** Gives up opening a scenario: its worker is stopped, the current run is untouched. */
   cancelOpen(): void;
   /**
@@ -118,6 +122,17 @@ export interface Controller {
   shareLink(): string | null;
   /** Stops the loop and the worker. */
   dispose(): void;
+}
+
+/**
+ * What an edited scenario's run keeps of the run it replaces (Controller.openText): the recipe's
+ * `seed` (null: the file's own), the live `actions` the edited file accepts (editor/carry.ts
+ * carryRecipe, unpinned) and the moment `tMs` (simulated ms, within the edited run).
+ */
+export interface EditCarry {
+  seed: number | null;
+  actions: LiveAction[];
+  tMs: number;
 }
 
 /** What a config change came to (Controller.applyChange): refused with `problems`, or made, with `notes` on how it may not work as meant. */

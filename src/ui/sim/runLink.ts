@@ -1,8 +1,8 @@
 // The single view's run and its link, both ways: a link (`?scenario=…&seed=…&t=…#data=…`)
 // opened as a run, and the run now written as a link. Plain TypeScript, no React.
 import { DEFAULT_SCENARIO_ID } from '../scenarios/catalog';
-import { RunStatus, type AppState } from '../state/store';
-import type { Frame } from '../../workers/protocol';
+import { RunStatus, type AppState, type Problem } from '../state/store';
+import type { Frame, LiveAction } from '../../workers/protocol';
 import { decodeLink, encodeLink, linkParams, type Recipe } from '../recipe';
 import { inTime } from './controllerApi';
 import { syncActions } from './liveActions';
@@ -20,7 +20,7 @@ import { SPEEDS } from './speeds';
  * opened as that entry.
  */
 export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: SeekPath, search: string, reuse = false): Promise<void> {
-  const { store, api } = core;
+  const { store } = core;
   const s = store.getState();
   const entries = s.entries;
   const builtin = entries.filter((e) => e.source === 'builtin');
@@ -63,13 +63,7 @@ export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: See
     await opener.openEntry(fallback, link.seed, link.tMs);
   } else if (link.scenario?.kind === 'builtin') await opener.openEntry(entry, link.seed, link.tMs);
   const info = store.getState().info;
-  if (info && link.actions.length > 0) {
-    await core.serial(async () => {
-      const gen = core.generation;
-      problems.push(...(await inTime(api.setActions(link.actions))));
-      await syncActions(core, gen);
-    });
-  }
+  problems.push(...(await replayActions(core, link.actions)));
   // Nodes the link placed by hand: only names the topology has (the drawing reads the recipe).
   const placed = Object.entries(link.layout);
   if (info && placed.length > 0 && !fellBack) {
@@ -88,6 +82,23 @@ export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: See
     await seeks.request(Math.min(link.tMs, info.durationMs));
   }
   if (problems.length > 0) store.setState((d) => void (d.linkProblems = problems));
+}
+
+/**
+ * Gives the run just opened the live actions of its recipe (a link's, or those the editor's Run
+ * carries over: editor/carry.ts), replayed at their points from zero, and keeps the recipe's copy
+ * as the worker holds them. Resolves to the actions the worker refused (`faults.N…: message`);
+ * none when no scenario is open or `actions` is empty.
+ */
+export async function replayActions(core: RunCore, actions: readonly LiveAction[]): Promise<Problem[]> {
+  if (!core.store.getState().info || actions.length === 0) return [];
+  const problems: Problem[] = [];
+  await core.serial(async () => {
+    const gen = core.generation;
+    problems.push(...(await inTime(core.api.setActions([...actions]))));
+    await syncActions(core, gen);
+  });
+  return problems;
 }
 
 /**

@@ -24,8 +24,8 @@ export interface ScenarioOpener {
   openEntry(entry: ScenarioEntry, seed?: number | null, seekToMs?: number): Promise<void>;
   /** See Controller.openFile: read as UTF-8 with its byte-order mark kept, then opened. */
   openFile(file: File): Promise<void>;
-  /** See Controller.openText: edited text, listed as `label`. */
-  openText(text: string, fileName: string, label: string): Promise<void>;
+  /** See Controller.openText: edited text, listed as `label`, with `seed` (null: its own) and on its way to `seekToMs` as openEntry. */
+  openText(text: string, fileName: string, label: string, seed?: number | null, seekToMs?: number): Promise<void>;
   /** See Controller.cancelOpen. */
   cancelOpen(): void;
   /** Gives up the scenario being opened, if any (its worker is stopped); the run is untouched. */
@@ -166,9 +166,9 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       if (seq !== openSeq) return;
       await load({ id: `file:${file.name}`, label: file.name, text, fileName: file.name, source: 'file' }, seq, null, 0, true);
     },
-    async openText(text, fileName, label) {
+    async openText(text, fileName, label, seed = null, seekToMs = 0) {
       const seq = beginOpening(label, text.length);
-      await load({ id: `edited:${label.replace(/^edited: /, '')}`, label, text, fileName, source: 'file' }, seq);
+      await load({ id: `edited:${label.replace(/^edited: /, '')}`, label, text, fileName, source: 'file' }, seq, seed, seekToMs);
     },
     cancelOpen() {
       if (!store.getState().opening) return;
