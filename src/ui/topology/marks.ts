@@ -113,10 +113,12 @@ const BADGE_CHAR_W = 7.5;
  * presenter size (node text 18 units, styles.css): clear of the queue count beside the lowest queue
  * bar (svgNodeShapes: baseline 13 units above the box; its text box reaches 25 units up at 13
  * units, 30 at 18), which runs under the row's right end on a narrow box. Just over the hexagons
- * (baseline 14 up) the two overlapped by 6 px in compare panes at 1024x768.
+ * (baseline 14 up) the two overlapped by 6 px in compare panes at 1024x768. At presenter size 38
+ * up: at 36 the gap was 1.75 units, 1.3 px in a compare pane at 1024x768 once each pane also
+ * shows its story step (config-rollout's branch, scale 0.75; comparebranch.spec asks 2 px).
  */
 const BADGE_ABOVE_Y = -31;
-const BADGE_ABOVE_Y_PRESENTER = -36;
+const BADGE_ABOVE_Y_PRESENTER = -38;
 
 /** One hexagon per proxy, in a row along the top edge at the right (see layout.proxyAnchor); `presenter`: node text at presenter size. */
 export function drawHexes(g: G, p: PlacedNode, count: number, presenter = false): SVGPolygonElement[] {
