@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { scenarioReadProblem } from './scenarioName';
+import { problemsWithLines } from '../ui/editor/lines';
 import { MAX_REQUESTS, expectedRequests, formatDuration, formatOfFile, formatProblems, notAScenario, notAScenarioInCli, parseScenarioText, readScenarioText, shortTimeoutNotes, type Scenario } from '../scenario';
 
 /** A scenario file read and validated, or what is wrong with it as lines for stderr. */
@@ -25,7 +26,8 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
   const result = parseScenarioText(text, formatOfFile(file), { durationMs });
   if (!result.ok) {
     const n = result.problems.length;
-    return { ok: false, lines: [`${file}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(result.problems)] };
+    // Each at the line the app's editor and Open file… name (`line 15: services.0.mesh: ...`), in reading order.
+    return { ok: false, lines: [`${file}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(problemsWithLines(text, result.problems))] };
   }
   const s = result.scenario;
   const bad = checkDurationOverride(s, file, durationMs);

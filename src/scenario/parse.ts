@@ -90,7 +90,10 @@ export function validateScenario(data: unknown, options: ValidateOptions = {}): 
       said.add(key);
     }
     const seen = new Set(problems.map((p) => p.path));
-    const beside = besideSchemaIssues(data, r.error.issues, options) ?? checkNames(looseParts(data));
+    // A refused field inside a route, call, fault or step leaves its element out; when the rest
+    // then fails the schema (a gateway's only route left out), the element is kept without the
+    // field; when that fails too, the names alone are checked.
+    const beside = besideSchemaIssues(data, r.error.issues, options) ?? besideSchemaIssues(data, r.error.issues, options, true) ?? checkNames(looseParts(data));
     for (const p of beside) if (!seen.has(p.path) && !problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
     return { ok: false, problems };
   }
@@ -114,11 +117,12 @@ const NAMED_LISTS = new Set(['services', 'clients', 'gateways', 'meshes']);
  * service whose refused replica count became 1);
  * with `duration` refused, nothing is checked against it. Null when the rest cannot be made to
  * pass the schema (a refused name, a whole service): the caller falls back to the names alone.
+ * `keepElements` keeps every element and takes out only refused fields (standIn).
  */
-function besideSchemaIssues(data: unknown, issues: readonly z.core.$ZodIssue[], options: ValidateOptions): Problem[] | null {
+function besideSchemaIssues(data: unknown, issues: readonly z.core.$ZodIssue[], options: ValidateOptions, keepElements = false): Problem[] | null {
   const refusedAt = issues.map((i) => ({ path: i.path, keys: i.code === 'unrecognized_keys' ? i.keys : undefined }));
   if (refusedAt.some((i) => i.path.length === 2 && NAMED_LISTS.has(String(i.path[0])) && i.keys === undefined)) return null;
-  let si = standIn(data, refusedAt);
+  let si = standIn(data, refusedAt, [], keepElements);
   if (si === null) return null;
   let r = scenarioSchema.safeParse(si.data, { reportInput: true });
   if (!r.success) {
@@ -127,7 +131,7 @@ function besideSchemaIssues(data: unknown, issues: readonly z.core.$ZodIssue[], 
     if (missing.length !== r.error.issues.length) return null;
     const first = si;
     const required = missing.map((i) => first.pathInFile(joinPath(i.path)).split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
-    si = standIn(data, refusedAt, required);
+    si = standIn(data, refusedAt, required, keepElements);
     if (si === null) return null;
     r = scenarioSchema.safeParse(si.data);
     if (!r.success) return null;

@@ -44,8 +44,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * default replaces). `required` lists paths (from a second schema pass) whose fields are now
  * missing: they get a STAND_IN value. Returns null when an issue points at something that cannot
  * be taken out (the whole file, a list of services, a required field with no stand-in).
+ * `keepElements`: an element of a DROPPABLE list stays, only its refused field is taken out (a
+ * gateway's one route with a bad `retryOn` value: left out whole, the gateway had no route and
+ * the rest failed the schema, so an unknown mesh elsewhere was said only once retryOn was fixed).
  */
-export function standIn(data: unknown, issues: readonly RefusedAt[], required: readonly (readonly PropertyKey[])[] = []): StandIn | null {
+export function standIn(data: unknown, issues: readonly RefusedAt[], required: readonly (readonly PropertyKey[])[] = [], keepElements = false): StandIn | null {
   if (!isRecord(data)) return null;
   const copy = clone(data) as Record<string, unknown>;
   const drops = new Map<string, Set<number>>(); // a list's dotted path -> indices to leave out
@@ -55,7 +58,7 @@ export function standIn(data: unknown, issues: readonly RefusedAt[], required: r
     const at = issue.keys ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of at) {
       if (path.length === 0) return null;
-      const d = droppableElement(path);
+      const d = keepElements ? null : droppableElement(path);
       if (d !== null) {
         const list = path.slice(0, d).join('.');
         if (!drops.has(list)) drops.set(list, new Set());

@@ -135,7 +135,7 @@ describe('npm run sim -- compare', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/nope\.json: no such file$/m);
     expect(bad.stderr).toMatch(/broken\.json: 1 problem$/m);
-    expect(bad.stderr).toMatch(/^seed: must be a whole number from -9007199254740991 to 9007199254740991 \(2\^53 − 1: larger numbers cannot be held exactly, so two seeds would run the same\), got 1\.5$/m);
+    expect(bad.stderr).toMatch(/^line 1: seed: must be a whole number from -9007199254740991 to 9007199254740991 \(2\^53 − 1: larger numbers cannot be held exactly, so two seeds would run the same\), got 1\.5$/m);
     expect(bad.stderr).not.toMatch(/^\s+at /m);
   });
 });

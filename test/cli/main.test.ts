@@ -112,9 +112,10 @@ describe('npm run sim', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([
       `${file}: 3 problems`,
-      'clients.0.rate: must be greater than zero (requests per second), got -5',
-      'gateways.0.routes.0.service: unknown service "nope" (services: api)',
-      'faults.0.to: unknown service or gateway "ghost"',
+      // At the lines the app's editor and Open file… name (trial N11, finding 8).
+      'line 8: clients.0.rate: must be greater than zero (requests per second), got -5',
+      'line 23: gateways.0.routes.0.service: unknown service "nope" (services: api)',
+      'line 32: faults.0.to: unknown service or gateway "ghost"',
     ]);
   });
 
@@ -137,12 +138,12 @@ describe('npm run sim', () => {
       ['malformed JSON', () => [scenarioFile('broken.json', '{\n  "name": "x",\n  "seed": 1\n  "duration": "5s"\n}')], /^\(file\): malformed JSON at line 4, column 3: /m],
       ['malformed YAML', () => [scenarioFile('broken.yaml', 'name: x\nclients:\n  - name: c\n    name: d\n')], /^\(file\): malformed YAML at line 4, column 5: the key "name" is given twice$/m],
       ['an empty file', () => [scenarioFile('empty.yaml', '\n')], /^\(file\): is empty: a scenario needs at least a name, clients and services$/m],
-      ['an unknown field', () => [scenarioFile('unknown-field.json', { ...valid, colour: 'red' })], /^colour: unknown field \(fields here: \$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, kubernetes, faults, changes, layout, narrative, lesson\)$/m],
-      ['an unknown service', () => [scenarioFile('unknown-service.json', { ...valid, clients: [{ ...valid.clients[0], target: 'apii' }] })], /^clients\.0\.target: unknown service "apii"/m],
-      ['a negative rate', () => [scenarioFile('negative-rate.json', { ...valid, clients: [{ ...valid.clients[0], rate: -5 }] })], /^clients\.0\.rate: must be greater than zero/m],
-      ['a bad duration', () => [scenarioFile('bad-duration.json', { ...valid, duration: '5 parsecs' })], /^duration: "5 parsecs" is not a duration/m],
+      ['an unknown field', () => [scenarioFile('unknown-field.json', { ...valid, colour: 'red' })], /^line 18: colour: unknown field \(fields here: \$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, kubernetes, faults, changes, layout, narrative, lesson\)$/m],
+      ['an unknown service', () => [scenarioFile('unknown-service.json', { ...valid, clients: [{ ...valid.clients[0], target: 'apii' }] })], /^line 9: clients\.0\.target: unknown service "apii"/m],
+      ['a negative rate', () => [scenarioFile('negative-rate.json', { ...valid, clients: [{ ...valid.clients[0], rate: -5 }] })], /^line 8: clients\.0\.rate: must be greater than zero/m],
+      ['a bad duration', () => [scenarioFile('bad-duration.json', { ...valid, duration: '5 parsecs' })], /^line 3: duration: "5 parsecs" is not a duration/m],
       ['a bad --seed', () => ['scenarios/hello-mesh.json', '--seed', 'abc'], /^--seed: must be a whole number from -9007199254740991 to 9007199254740991 \(2\^53 − 1: .*\), got "abc"$/m],
-      ['a fault after the file\'s duration, without --duration', () => [scenarioFile('late-fault-no-override.json', { ...valid, duration: '5s', faults: [{ type: 'kill-service', service: 'api', at: '10m' }] })], /^faults\.0\.at: starts at 10m 00s, when the run is over \(duration 5\.00 s\)$/m],
+      ['a fault after the file\'s duration, without --duration', () => [scenarioFile('late-fault-no-override.json', { ...valid, duration: '5s', faults: [{ type: 'kill-service', service: 'api', at: '10m' }] })], /^line 22: faults\.0\.at: starts at 10m 00s, when the run is over \(duration 5\.00 s\)$/m],
       ['a --duration within the warmup', () => ['scenarios/mm1.json', '--duration', '2s'], /^--duration: must be longer than scenarios\/mm1\.json's warmup \(5\.00 s\)$/m],
       ['an unknown option', () => ['scenarios/hello-mesh.json', '--fast'], /^--fast: unknown option/m],
       [

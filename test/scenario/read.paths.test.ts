@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/load';
 import { ordinal } from '../../src/scenario/textGuards';
 import { SimHost } from '../../src/workers/SimHost';
+import { problemsWithLines } from '../../src/ui/editor/lines';
 import type { Problem } from '../../src/scenario';
 import { sim } from '../cli/spawnSim';
 
@@ -34,7 +35,8 @@ function appProblems(path: string): string[] {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(path));
   const r = new SimHost(() => 0).load(text, undefined, basename(path));
   if (r.ok) throw new Error(`${path} was accepted by the app`);
-  return r.problems.map((p: Problem) => `${p.path}: ${p.message}`);
+  // As the Open file… alert lists them (scenarioOpening.ts): at their lines, `line N: path: message`.
+  return problemsWithLines(text, r.problems).map((p: Problem) => `${p.path}: ${p.message}`);
 }
 
 // Binary junk from a fixed seed (an LCG), so the first bad byte is known: not random per run.
@@ -83,7 +85,7 @@ describe('the app and the CLI read a file the same way', () => {
     expect(appProblems(commented)).toEqual(cliProblems(commented));
     const jsonInYaml = file('json.yaml', '{"name": "shop", "clients": []}');
     expect(cliProblems(jsonInYaml)).toEqual(appProblems(jsonInYaml));
-    expect(cliProblems(jsonInYaml)).toContain('clients: needs at least one client');
+    expect(cliProblems(jsonInYaml)).toContain('line 1: clients: needs at least one client');
   });
 
   it('the CLI exits 2 on a binary file and prints the problem, without a stack trace or the bytes', () => {
