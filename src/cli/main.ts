@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { endQuietlyOnClosedPipe } from './closedPipe';
+import { saturationHints } from './saturationHint';
 import { pathToFileURL } from 'node:url';
 import { RunStoppedError, StalledClockError } from '../sim-engine';
 import { runScenario, type RunSummary, type World } from '../models';
@@ -89,7 +90,9 @@ export function main(argv: string[], how: Invocation = 'npm'): number {
   }
   const r = run(scenarios[0], args, args.files[0]);
   if (!r) return BAD_INPUT;
-  process.stdout.write((args.json ? JSON.stringify(jsonSummary(r.summary, r.counts, notes[0])) : formatSummary(r.summary, r.counts, notes[0])) + '\n');
+  // A service whose workers ran out (its calls' waits counted: Little's law) is said under the summary.
+  const hints = args.json ? [] : saturationHints(scenarios[0], r.summary);
+  process.stdout.write((args.json ? JSON.stringify(jsonSummary(r.summary, r.counts, notes[0])) : formatSummary(r.summary, r.counts, notes[0])) + '\n' + (hints.length ? '\n' + hints.join('\n') + '\n' : ''));
   return 0;
 }
 

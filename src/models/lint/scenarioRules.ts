@@ -8,6 +8,7 @@ import { clientPolicyFindings } from './clientPolicyRules';
 import { noRouteFindings } from './noRouteRules';
 import { loadFindings } from './loadRules';
 import { networkFindings } from './networkRules';
+import { saturationFindings } from './saturationRules';
 
 export { clientPolicyFindings } from './clientPolicyRules';
 
@@ -232,5 +233,7 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
   // MS014: a service or gateway offered 90% of its capacity or more (loadRules.ts).
   out.push(...loadFindings(s, locate, kind));
   out.push(...networkFindings(s, locate, kind));
+  // MS017: a service whose workers are kept busy waiting on its calls (saturationRules.ts).
+  out.push(...saturationFindings(s, locate, kind));
   return out;
 }

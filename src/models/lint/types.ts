@@ -88,6 +88,8 @@ export const RULES = {
   MS014: { code: 'MS014', rule: 'near-capacity', severity: 'warning', summary: 'A service or gateway that the open-loop clients load to 90% or more of its capacity (replicas x concurrency / mean service time; a gateway: its CPU per request): its queue and latency climb steeply, and past 100% the queue grows without end' },
   // info: no request fails; the figures come out too small (trial N9: a 0 ms internet hop). The default stays 0 ms.
   MS015: { code: 'MS015', rule: 'no-network-latency', severity: 'info', summary: 'A scenario with internet clients, third parties or several zones but no network.latency or network.placement: every hop takes 0 ms, so hops, handshakes and distance cost nothing' },
+  // info, as the trial asked: the figure is a floor from the config (no queueing, retries or network time); MS014 is the warning for a service's own work.
+  MS017: { code: 'MS017', rule: 'saturated-waiting-on-calls', severity: 'info', summary: "A service whose workers the open-loop clients keep 90% busy or more once the time they wait on their calls is counted (Little's law: offered req/s x (its mean service time + its calls' mean time) against replicas x concurrency; concurrency defaults to 1): requests queue and time out though its own work is light" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;
