@@ -3,6 +3,7 @@
 // box to hide or show it. Thin components: TopologyView.tsx does what they ask.
 import type { FormEvent } from 'react';
 import { meshLabel } from '../topology/meshName';
+import { KEPT_NAME_PX } from '../topology/keptPicture';
 
 /** A group tile of the canvas view, as the list shows it: its index, name, mesh and member count. */
 export interface GroupEntry {
@@ -23,6 +24,7 @@ export interface SearchResult {
 export function TopologyTools({
   fold,
   floorPx,
+  keptCut = false,
   presenter,
   groups,
   hidden,
@@ -39,6 +41,8 @@ export function TopologyTools({
 }: {
   fold: 'all' | 'replicas' | 'groups';
   floorPx: number;
+  /** Beside the inspector the picture keeps its arrangement and is cut at the stage's edges to keep its names readable (keptPicture.ts): said, with Fit as the way to see it whole. */
+  keptCut?: boolean;
   /** Folded by presenter mode (else by the single view for names of `floorPx`, readableText.ts). */
   presenter?: boolean;
   groups: readonly GroupEntry[];
@@ -72,6 +76,16 @@ export function TopologyTools({
         >
           {/* The tiles are counted once the canvas scene is built: never "drawn as 0 group tiles" meanwhile. */}
           {fold === 'groups' ? `drawn as ${groups.length > 0 ? `${groups.length} ` : ''}group tiles for ${floorPx} px text` : `replicas folded for ${floorPx} px text`}
+        </span>
+      )}
+      {keptCut && (
+        <span
+          className="topo-fold-note"
+          data-testid="kept-note"
+          role="status"
+          title={`Beside the inspector the picture keeps the places it had, with names at ${KEPT_NAME_PX} px or more, so its ends lie past the stage's edges (drag to pan). Fit lays it out again for this width, whole.`}
+        >
+          kept as arranged: Fit shows all
         </span>
       )}
       {searchResult && (

@@ -26,6 +26,7 @@ import { focusOf } from './topologyFit';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { failureOrigin } from '../inspector/why';
 import { clearStage, drawStage, drawsLater, layOutAhead, type LayoutAhead } from './drawStage';
+import type { WholeStage } from '../topology/keptPicture';
 import { nextTask } from '../sim/nextTask';
 import { searchStage } from './searchStage';
 import { useHandPlaced } from './useHandPlaced';
@@ -93,8 +94,22 @@ export function TopologyView() {
   const inspectKey = inspectorOpen ? `${inspectTarget?.kind ?? ''}:${inspectTarget?.id ?? ''}` : '';
   const [fitAllFor, setFitAllFor] = useState<string | null>(null);
   const keepReadable = inspectorOpen && !presenterMode && fitAllFor !== inspectKey;
+  /**
+   * The stage the picture was last drawn in whole (drawStage's setWhole, read by the next drawing):
+   * beside the inspector it keeps that arrangement and text, scaled (keptPicture.ts); `keptCut`:
+   * kept so, it is cut at the stage's edges (the tools say so).
+   */
+  const wholeRef = useRef<WholeStage | null>(null);
+  /** The topology whose whole picture had the large text (WholeStage.largeText), else null. */
+  const [largeTextFor, setLargeTextFor] = useState<unknown>(null);
+  const [keptCut, setKeptCut] = useState(false);
+  const setWhole = (w: WholeStage | null) => {
+    wholeRef.current = w;
+    setLargeTextFor(w?.largeText ? w.topology : null);
+  };
+  const keptLargeText = topology !== null && largeTextFor === topology;
   const largeTextShared = useAppStore((s) => s.largeTextShared);
-  const { fold, foldPx, shownUnfolded, large, largeText, wantsLargeText, presenter, roomy, belowFloor } = useStageMode({ topology, size, positions, unfolded, presenterMode, keepReadable, floor, largeTextShared });
+  const { fold, foldPx, shownUnfolded, large, largeText, wantsLargeText, presenter, roomy, belowFloor } = useStageMode({ topology, size, positions, unfolded, presenterMode, keepReadable, keptLargeText, floor, largeTextShared });
   // Its own wish for the large text, for a compare view to give both panes one geometry (paneScale.ts).
   useEffect(() => void (store.getState().largeTextWanted !== wantsLargeText && store.setState((x) => void (x.largeTextWanted = wantsLargeText))), [store, wantsLargeText]);
   const presenterRef = useRef(presenter);
@@ -144,9 +159,9 @@ export function TopologyView() {
     const svg = svgRef.current;
     const box = boxRef.current;
     if (!svg || !box || !size || size.width < 10 || size.height < 10) return;
-    const d = { svg, box, size, topology, scenarioName, latest: frames.latest, large, fold, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, keepReadable, focus, floorMinScale: floor.minScale, belowFloor, scaleCap };
+    const d = { svg, box, size, topology, scenarioName, latest: frames.latest, large, fold, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, keepReadable, focus, floorMinScale: floor.minScale, belowFloor, scaleCap, whole: wholeRef.current };
     const setFitScale = (f: number | null) => void (store.getState().fitScale !== f && store.setState((x) => void (x.fitScale = f)));
-    const draw = () => drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale });
+    const draw = () => drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale, setWhole, setKeptCut });
     if (!drawsLater(topology, stageRefs)) return draw();
     // A new 1,000-service topology is drawn after the panels' commit, with this render's values
     // (never the last scenario's): its group layout in one task, the scene over it in the next
@@ -248,6 +263,7 @@ export function TopologyView() {
       <TopologyTools
         fold={fold}
         floorPx={foldPx}
+        keptCut={keepReadable && keptCut}
         presenter={presenterMode}
         groups={groups}
         hidden={hidden}

@@ -6,6 +6,7 @@ import type { RefObject } from 'react';
 import { PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import type { ScenarioInfo } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
+import { keptLayout, type WholeStage } from '../topology/keptPicture';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
 import { placeGroupNodes } from '../topology/drag';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
@@ -75,6 +76,8 @@ export interface StageDrawing {
   belowFloor: boolean;
   /** The store's scaleCap: most CSS px per design unit for the SVG drawing (a compare pane's shared scale), or null. */
   scaleCap: number | null;
+  /** The stage the picture was last drawn in whole (WholeStage): beside the inspector it keeps that arrangement. */
+  whole: WholeStage | null;
 }
 
 /** What the component keeps in its own state after a drawing: the groups listed and hidden, the search's answer. */
@@ -84,14 +87,24 @@ export interface StageSetters {
   clearSearch: () => void;
   /** Receives the SVG drawing's own fit (the store's fitScale), or null for none or group tiles. */
   setFitScale: (scale: number | null) => void;
+  /**
+   * Receives the stage a drawing with the inspector closed (or Fit pressed beside it) was drawn in,
+   * outside presenter mode: the arrangement the picture keeps when the inspector opens; null for
+   * group tiles.
+   */
+  setWhole: (whole: WholeStage | null) => void;
+  /** Receives whether the picture kept beside the inspector is cut at the stage's edges (drawn at its floor, keptLayout). */
+  setKeptCut: (cut: boolean) => void;
 }
 
 /**
  * Draws the stage for `d` and puts the scenes in `r`: nothing (and no `data-drawn`) without a
  * topology; otherwise the large scene or the SVG one, with the faults and highlight in `r`'s refs
- * from its first paint, and the traffic view over it. Sets the stage's data-drawn, data-view,
- * data-text and data-captions. Impure: draws into `d.svg`, writes `r` and `d.box`'s dataset,
- * calls `set`.
+ * from its first paint, and the traffic view over it. Beside the inspector (`d.keepReadable`) the
+ * SVG picture keeps the arrangement it had in `d.whole` (keptLayout); drawn otherwise outside
+ * presenter mode, the stage's size goes to `set.setWhole`. Sets the stage's data-drawn, data-view,
+ * data-text, data-captions and data-kept. Impure: draws into `d.svg`, writes `r` and `d.box`'s
+ * dataset, calls `set`.
  */
 export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): void {
   const { svg, box, size, topology } = d;
@@ -103,13 +116,19 @@ export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): voi
     r.viewRef.current = null;
     r.pulsesRef.current = null;
     delete box.dataset.drawn;
+    delete box.dataset.kept;
     set.setFitScale(null);
+    set.setKeptCut(false);
     return;
   }
   const newTopology = r.drawnTopologyRef.current !== topology;
   if (newTopology) r.cameraRef.current?.reset();
-  if (d.large) drawLarge(d, topology, newTopology, r, set);
-  else drawSmall(d, topology, newTopology, r, set);
+  if (d.large) {
+    drawLarge(d, topology, newTopology, r, set);
+    delete box.dataset.kept;
+    set.setKeptCut(false);
+  } else drawSmall(d, topology, newTopology, r, set);
+  if (!d.keepReadable && !d.presenterMode) set.setWhole(d.large ? null : { topology, width: d.size.width, height: d.size.height, largeText: d.largeText });
   if (newTopology) set.clearSearch();
   r.drawnTopologyRef.current = topology;
   if (r.pulsesRef.current?.level.length !== topology.edges.length * PASSED_STRIDE) {
@@ -214,8 +233,17 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   if (!kept) r.fitLockRef.current = null;
   // A picture drawn whole below the floor fits the stage, not the floor (it would be cut).
   const minScale = d.presenterMode ? (d.belowFloor ? undefined : d.floorMinScale) : d.keepReadable ? INSPECTOR_MIN_SCALE : undefined;
-  const options = { positions: d.positions, unfolded: d.shownUnfolded, minScale, presenter: d.presenter, roomy: d.roomy, fit: kept, focus: d.focus };
-  let layout = computeLayout(topology, size.width, size.height, options);
+  const base = { positions: d.positions, unfolded: d.shownUnfolded, minScale, presenter: d.presenter, roomy: d.roomy, fit: kept, focus: d.focus };
+  // Beside the inspector, the picture the person clicked in keeps its arrangement, scaled (keptLayout).
+  const whole = d.keepReadable && !d.presenterMode && d.whole?.topology === topology ? d.whole : null;
+  let layout = whole ? keptLayout(topology, size.width, size.height, base, whole) : computeLayout(topology, size.width, size.height, base);
+  const options = { ...base, minScale: whole ? undefined : minScale, arrangement: layout.arrangement };
+  // A kept fit (a click or drag on a node holds the picture still) keeps what the last drawing said.
+  const cut = whole !== null && (kept ? box.dataset.kept === 'cut' : layout.overflows === true);
+  if (cut) box.dataset.kept = 'cut';
+  else if (whole) box.dataset.kept = 'whole';
+  else delete box.dataset.kept;
+  set.setKeptCut(cut);
   // The drawing's own fit goes to the store (a compare view draws both panes at the smaller of
   // the two, paneScale.ts); a cap under it draws it at the cap, centred. A kept fit (a drag) stays.
   // Beside the open inspector the last one stays: the panel's room is not the picture's size (a

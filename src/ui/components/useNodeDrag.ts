@@ -96,12 +96,13 @@ export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioN
       toDesign,
       move(name, x, y) {
         moved = withPosition(moved, name, x, y);
-        // The SVG drawing moves in place, with the fit kept; the drop draws it all again.
+        // The SVG drawing moves in place, with the fit and arrangement kept (beside the inspector
+        // that is the whole stage's, keptPicture.ts); the drop draws it all again.
         const scene = sceneRef.current;
         const lock = fitLockRef.current;
         if (scene && lock && !bigRef.current) {
           const l = scene.layout;
-          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? floorRef.current.minScale : undefined, presenter: presenterRef.current, roomy: roomyRef?.current === true, fit: lock.fit };
+          const opts = { positions: { ...filePositionsRef.current, ...moved }, unfolded: unfoldedRef.current, minScale: presenterRef.current ? floorRef.current.minScale : undefined, presenter: presenterRef.current, roomy: roomyRef?.current === true, fit: lock.fit, arrangement: l.arrangement };
           scene.moveNodes(computeLayout(topology, l.width, l.height, opts));
           paintRef.current();
           return;

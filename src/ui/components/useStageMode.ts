@@ -18,8 +18,13 @@ export interface StageModeInput {
   positions: NodePositions;
   unfolded: ReadonlySet<string>;
   presenterMode: boolean;
-  /** The drawing is kept readable beside the open inspector (no fold, no large text). */
+  /**
+   * The drawing is kept readable beside the open inspector: no fold, and the large text only as
+   * `keptLargeText` says (the picture keeps the geometry it had in the whole stage, keptPicture.ts).
+   */
   keepReadable: boolean;
+  /** With `keepReadable`: the picture was drawn with the large text in the whole stage (WholeStage.largeText). */
+  keptLargeText?: boolean;
   floor: PresenterFloor;
   /**
    * The large text asked for by another picture drawn beside this one (a compare pane's other:
@@ -57,7 +62,7 @@ export interface StageMode {
  * 10 px folds as presenter mode folds or takes its large text (readableText.ts).
  */
 export function useStageMode(i: StageModeInput): StageMode {
-  const { topology, size, positions, unfolded, presenterMode, keepReadable, floor, largeTextShared = false } = i;
+  const { topology, size, positions, unfolded, presenterMode, keepReadable, floor, largeTextShared = false, keptLargeText = false } = i;
   const narrowWindow = useMatchMedia(READABLE_WINDOW_QUERY);
   // The large text in any window for a compare pane (PresenterFloor.readableAnyWidth); the fold
   // into tiles below stays the narrow window's.
@@ -91,7 +96,9 @@ export function useStageMode(i: StageModeInput): StageMode {
     () => mayTakeLarge && topology !== null && size !== null && wantsLargeText(topology, size.width, size.height, { positions, unfolded: shownUnfolded }),
     [mayTakeLarge, topology, size, positions, shownUnfolded],
   );
-  const largeText = mayTakeLarge && (wantsLarge || largeTextShared);
+  // Beside the inspector the picture keeps the text it had in the whole stage (keptPicture.ts).
+  const keptLarge = keepReadable && keptLargeText && !presenterMode && unfolded.size === 0 && !large;
+  const largeText = keptLarge || (mayTakeLarge && (wantsLarge || largeTextShared));
   const presenter = presenterMode || largeText;
   // Columns with room for presenter-size link labels: the large text's, and a compare pane's.
   const roomy = largeText || (presenterMode && floor.roomy && drawing.roomy);

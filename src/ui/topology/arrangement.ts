@@ -23,6 +23,12 @@ export interface Arrangement {
   beside?: boolean;
   /** A bare drawing in a wide, short stage (wideArrangement, Layout.wide). */
   wide?: boolean;
+  /**
+   * The viewport (CSS px) a grid of separate request paths is packed for (packComponents), when
+   * not the one drawn in: a picture kept beside the inspector packs as in its whole stage
+   * (keptPicture.ts; istio-load-test's ten client-service pairs, 3 x 4 there, went 2 x 5).
+   */
+  packFor?: { width: number; height: number };
 }
 
 /** Node captions' size, design units (styles.css .topo-caption), and the least they are drawn at, CSS px. */

@@ -9,11 +9,14 @@ import type { Layout, LayoutOptions, Topology } from './layoutTypes';
  * Lays a topology out and fits it, centred, into a viewport of `width` x `height` CSS
  * pixels: the whole drawing (nodes, queues, labels, curves) stays visible. `options.unfolded`
  * services take room for their replica cards (the nodes below them in their column move down),
- * then each node named in `options.positions` is put at its centre there. Pure.
+ * then each node named in `options.positions` is put at its centre there. Arranged as
+ * `options.arrangement` when given, else as bandWidth chooses for the viewport; the result
+ * carries its arrangement (Layout.arrangement). Pure.
  */
 export function computeLayout(topology: Topology, width: number, height: number, options: LayoutOptions = {}): Layout {
-  const { perBand, bare, beside = false, wide = false } = bandWidth(topology, width, height, options.presenter === true, options.presenter === true && options.roomy === true);
-  if (!options.unfolded || options.unfolded.size === 0) return layoutAt(topology, width, height, options, 1, perBand, bare, beside, wide);
+  const arrangement = options.arrangement ?? bandWidth(topology, width, height, options.presenter === true, options.presenter === true && options.roomy === true);
+  const { perBand, bare, beside = false, wide = false } = arrangement;
+  if (!options.unfolded || options.unfolded.size === 0) return { ...layoutAt(topology, width, height, options, 1, perBand, bare, beside, wide), arrangement };
   // Unfolded cards are sized for the drawing's scale, which their room changes: size them at the
   // scale without them, then again at the scale they give, until it holds (it only shrinks).
   let scale = options.fit?.scale ?? layoutAt(topology, width, height, { ...options, unfolded: undefined }, 1, perBand, bare, beside, wide).scale;
@@ -22,5 +25,5 @@ export function computeLayout(topology: Topology, width: number, height: number,
     scale = layout.scale;
     layout = layoutAt(topology, width, height, options, scale, perBand, bare, beside, wide);
   }
-  return layout;
+  return { ...layout, arrangement };
 }

@@ -81,7 +81,9 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     const margin = stage || wide ? PRESENTER_MARGIN : MARGIN;
     // (beside the grid rather than above it when `beside`).
     const controlW = 2 * NodeSize.controlR + 40 + Math.max(0, ...topology.nodes.filter((n) => n.kind === 'control-plane').map((n) => controlTextWidth(n, true)));
-    packComponents(topology, placed, colGap, rowGap, width - 2 * margin, height - 2 * margin, {
+    // Packed for the viewport, or for the one a kept arrangement was chosen in (Arrangement.packFor).
+    const pack = options.arrangement?.packFor ?? { width, height };
+    packComponents(topology, placed, colGap, rowGap, pack.width - 2 * margin, pack.height - 2 * margin, {
       w: (meshed ? 2 * pad.x : 0) + (controlled && beside ? controlW : 0),
       h: (meshed ? pad.top + pad.bottom : 0) + (controlled && !beside ? CONTROL_ROOM : 0),
     });
@@ -240,7 +242,8 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
   const focus = (axis: 'x' | 'y') => (shown.length > 0 ? shown.reduce((a, p) => a + p[axis], 0) / shown.length : null);
   const tx = offsetAlong(box.minX, box.maxX, halo.minX, halo.maxX, focus('x'), scale, width, margin);
   const ty = offsetAlong(box.minY, box.maxY, halo.minY, halo.maxY, focus('y'), scale, height, margin);
-  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, boundaries, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
+  const overflows = scale > fit * 1.001;
+  return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, boundaries, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}), ...(overflows ? { overflows } : {}) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // What a layout is made of: the topology's nodes and links placed in design units, the fit of
 // the drawing into its viewport, and the options a person changes. Types and sizes only.
 import type { ScenarioInfo } from '../../workers/protocol';
+import type { Arrangement } from './arrangement';
 import type { BoundaryRegion } from './boundaryRegions';
 import type { MeshRegion } from './meshRegions';
 import type { ReplicaGrid } from './replicaGrid';
@@ -94,6 +95,13 @@ export interface Layout {
    * the tooltip saying the rest) and presenter mode's margin and region padding. Absent otherwise.
    */
   wide?: boolean;
+  /** The arrangement it was laid out in (bands, captions: arrangement.ts), for a drawing that keeps it (a drag, LayoutOptions.arrangement). */
+  arrangement?: Arrangement;
+  /**
+   * Drawn larger than its fit (LayoutOptions.minScale): part of it lies past the viewport's edge,
+   * the focused nodes centred. Absent when it fits.
+   */
+  overflows?: boolean;
 }
 
 /** A point, design units. */
@@ -153,6 +161,13 @@ export interface LayoutOptions {
    * the drawing's.
    */
   focus?: readonly number[];
+  /**
+   * Lay the drawing out in this arrangement (bands, captions: arrangement.ts bandWidth) rather
+   * than the one chosen for the viewport: a picture kept as it was arranged in a larger stage
+   * beside the open inspector (keptPicture.ts), or a drag that keeps the drawing's. Undefined:
+   * bandWidth's for the viewport. A `bare` one needs a band count (perBand not NO_BANDS).
+   */
+  arrangement?: Arrangement;
 }
 
 /** How a drawing sits in its viewport: screen = t + scale × design, CSS pixels. */
