@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 import { openRetryStormRequests } from './fixtures/requestList';
+import { settled as layoutSettled } from './fixtures/settle';
 
 const SIZES = [
   [1600, 1000],
@@ -33,11 +34,17 @@ async function contrast(page: Page, testId: string): Promise<number> {
   });
 }
 
-for (const [w, h] of SIZES) {
-  test(`partial-adoption at 60 s shows the meshed shoppers' failed share beside the searchers', under the lesson's 0.1%, in presenter mode too (${w}x${h})`, async ({ page }) => {
+// Each test opens its moment once, at 1600x1000, and reads it again resized to 1024x768 (the app
+// lays itself out again on a resize: fixtures/settle.ts), instead of a load and a seek a size.
+const [[W1, H1], [W2, H2]] = SIZES;
+
+test(`partial-adoption at 60 s shows the meshed shoppers' failed share beside the searchers', under the lesson's 0.1%, in presenter mode too (${W1}x${H1}, then ${W2}x${H2})`, async ({ page }) => {
+  await page.setViewportSize({ width: W1, height: H1 });
+  await page.goto('/?scenario=partial-adoption&t=60s');
+  await settled(page);
+  for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
-    await page.goto('/?scenario=partial-adoption&t=60s');
-    await settled(page);
+    await layoutSettled(page);
     const shoppers = page.getByTestId('lesson-figures-item').filter({ hasText: "shoppers' requests failing (meshed, retried)" });
     await expect(shoppers).toContainText('(lesson: under 0.1%)');
     // Seed 3: 1 of 3,541 shoppers' requests ended failed.
@@ -52,12 +59,23 @@ for (const [w, h] of SIZES) {
     await expect(page.getByTestId('app')).toHaveClass(/presenter/);
     await expect(page.getByTestId('lesson-figure').first()).toBeVisible();
     await expect(page.getByTestId('lesson-figure-value').first()).toHaveText('0.03%');
+    await layoutSettled(page);
     await saveShot(page, `partial-shoppers-presenter-${w}.png`);
-  });
+    // Out of presenter mode again before the next size, so it is entered at that size.
+    await page.getByTestId('presenter-toggle').click();
+    await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+  }
+});
 
-  test(`"Follow a request" unticked lists the 1-in-20 sample, ok and failed as the run has them, and says so (${w}x${h})`, async ({ page }) => {
+test(`"Follow a request" unticked lists the 1-in-20 sample, ok and failed as the run has them, and says so (${W1}x${H1}, then ${W2}x${H2})`, async ({ page }) => {
+  await page.setViewportSize({ width: W1, height: H1 });
+  const panel = await openRetryStormRequests(page);
+  for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
-    const panel = await openRetryStormRequests(page);
+    await layoutSettled(page);
+    // Ticked again at the second size: the list opens failed only, and this test reads it unticked.
+    await panel.getByTestId('failed-only').check();
+    await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
     await expect(panel.getByTestId('failed-only')).toBeChecked();
     await expect(panel.getByTestId('request-list-note')).toContainText('Failed, newest first');
     await panel.getByTestId('failed-only').uncheck();
@@ -73,14 +91,20 @@ for (const [w, h] of SIZES) {
     expect(failed).toBeGreaterThan(0);
     expect(failed).toBeLessThan(fates.length);
     await saveShot(page, `request-sample-${w}.png`);
-  });
+  }
+});
 
-  test(`the dark theme's "finished" pill reads at 4.5:1 or more (${w}x${h})`, async ({ page }) => {
+test(`the dark theme's "finished" pill reads at 4.5:1 or more (${W1}x${H1}, then ${W2}x${H2})`, async ({ page }) => {
+  await page.setViewportSize({ width: W1, height: H1 });
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+  for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
-    await page.goto('/?scenario=hello-mesh');
-    await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
-    await page.keyboard.press('End');
-    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+    await layoutSettled(page);
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByTestId('run-status')).toHaveText('finished');
     expect(await contrast(page, 'run-status')).toBeGreaterThanOrEqual(4.5);
     const light = await contrast(page, 'run-status');
     await page.getByTestId('theme-toggle').click();
@@ -88,8 +112,10 @@ for (const [w, h] of SIZES) {
     const dark = await contrast(page, 'run-status');
     expect(dark, `light ${light.toFixed(2)}, dark ${dark.toFixed(2)}`).toBeGreaterThanOrEqual(4.5);
     await saveShot(page, `finished-dark-${w}.png`);
-  });
-}
+    // Light again for the next size.
+    await page.getByTestId('theme-toggle').click();
+  }
+});
 
 /** Pairs of timeline markers (step circles, fault handles, the first-difference mark) whose boxes overlap, and the least air between two step circles, px. */
 async function markerClashes(page: Page) {
@@ -111,23 +137,26 @@ async function markerClashes(page: Page) {
   });
 }
 
-for (const [w, h] of SIZES) {
-  test(`timeline markers overlap none another and step circles keep 4 px of air: retry-storm presenter, gateway-only vs mesh-only, gateway-and-mesh (${w}x${h})`, async ({ page }) => {
-    await page.setViewportSize({ width: w, height: h });
-    const cases: [string, string, boolean][] = [
-      ['/?scenario=retry-storm&t=28s', 'markers-retry-storm-presenter', true],
-      ['/?compare=gateway-only,mesh-only&t=30s', 'markers-compare', false],
-      ['/?scenario=gateway-and-mesh&t=60s', 'markers-gateway-and-mesh', false],
-    ];
-    for (const [url, shot, presenter] of cases) {
-      await page.goto(url);
-      await settled(page);
+test(`timeline markers overlap none another and step circles keep 4 px of air: retry-storm presenter, gateway-only vs mesh-only, gateway-and-mesh (${W1}x${H1}, then ${W2}x${H2})`, async ({ page }) => {
+  const cases: [string, string, boolean][] = [
+    ['/?scenario=retry-storm&t=28s', 'markers-retry-storm-presenter', true],
+    ['/?compare=gateway-only,mesh-only&t=30s', 'markers-compare', false],
+    ['/?scenario=gateway-and-mesh&t=60s', 'markers-gateway-and-mesh', false],
+  ];
+  for (const [url, shot, presenter] of cases) {
+    await page.setViewportSize({ width: W1, height: H1 });
+    await page.goto(url);
+    await settled(page);
+    for (const [w, h] of SIZES) {
+      await page.setViewportSize({ width: w, height: h });
+      await layoutSettled(page);
+      // Presenter mode entered at each size, as a person at that screen does.
       if (presenter) {
         await page.getByTestId('presenter-toggle').click();
         await expect(page.getByTestId('app')).toHaveClass(/presenter/);
       }
       // The track's width is read after the first paint: the markers are laid out once it is.
-      await expect.poll(async () => (await markerClashes(page)).clashes, { message: url }).toEqual([]);
+      await expect.poll(async () => (await markerClashes(page)).clashes, { message: `${url} ${w}x${h}` }).toEqual([]);
       const m = await markerClashes(page);
       expect(m.steps, url).toBeGreaterThanOrEqual(4);
       expect(m.stepAir, url).toBeGreaterThanOrEqual(4);
@@ -136,6 +165,10 @@ for (const [w, h] of SIZES) {
         await expect(page.locator('.timeline-track .timeline-step[data-row="0"]')).toHaveCount(m.steps);
       }
       await saveShot(page, `${shot}-${w}.png`);
+      if (presenter) {
+        await page.getByTestId('presenter-toggle').click();
+        await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+      }
     }
-  });
-}
+  }
+});
