@@ -1,0 +1,84 @@
+// Trial N11 (session 41): a first draft left checkout at the default concurrency (1) in front of
+// a 60 ms partner, and 92.6% of its requests failed `timeout` with no word why (finding 9); and a
+// file with two bad retryOn values and `mesh: retial` said 2 problems, the unknown mesh only once
+// they were fixed (finding 8). The editor now notes the saturation (lint MS017, an info) and the
+// Open file… alert lists all four problems at once, each at its line.
+import { expect } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+import { typeOverEditor } from './fixtures/editorText';
+
+const DRAFT = `name: draft
+duration: 10s
+clients:
+  - { name: shoppers, type: open, rate: 40, target: checkout, timeout: 3s }
+services:
+  - name: checkout
+    replicas: 2
+    serviceTime: 4ms
+    calls:
+      - { service: partner }
+  - name: partner
+    replicas: 2
+    concurrency: 16
+    serviceTime: 60ms
+`;
+
+const BROKEN = `name: flaky-partner
+duration: 10s
+meshes:
+  - { name: retail }
+clients:
+  - { name: shoppers, type: open, rate: 40, target: checkout }
+services:
+  - name: checkout
+    mesh: retial
+    sidecar: true
+    serviceTime: 4ms
+    calls:
+      - { service: egress }
+  - name: partner
+    external: true
+    serviceTime: 60ms
+gateways:
+  - name: egress
+    mesh: retial
+    routes:
+      - service: partner
+        policy: { timeout: 1s, retries: { attempts: 2, retryOn: [5xx, retriable-4xx, bogus] } }
+`;
+
+test("the editor notes a service saturated by its calls' waits (MS017) with Little's law's numbers and the fix, at 1600x1000 and 1024x768", async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const editor = await typeOverEditor(page, DRAFT);
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  const note = editor.locator('[data-testid="editor-lint-finding"][data-code="MS017"]');
+  await expect(note).toHaveAttribute('data-severity', 'info');
+  await expect(note).toContainText(/note MS017 saturated-waiting-on-calls\s+line 6 services\.0\.concurrency: checkout is saturated: 2 replicas × 1 concurrency = 2 workers < 40 req\/s × 64 ms a request \(4 ms its own work, 60 ms waiting on its calls\) = 2\.56 busy \(Little's law\)/);
+  await expect(note).toContainText('fix: Set services.0.concurrency: 2 (70% of the workers busy at this load)');
+  await expect(editor.getByTestId('editor-run')).toBeEnabled();
+  await note.scrollIntoViewIfNeeded();
+  await saveShot(page, 'editor-saturation-1600x1000.png');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await note.scrollIntoViewIfNeeded();
+  await saveShot(page, 'editor-saturation-1024x768.png');
+  expect(errors).toEqual([]);
+});
+
+test('Open file… of a file with bad retryOn values and an unknown mesh lists all four problems at once, each at its line', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'broken2.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BROKEN) });
+  await expect(page.getByTestId('load-problems')).toContainText('broken2.yaml');
+  await expect(page.getByTestId('problems').locator('li')).toHaveText([
+    /^line 9: services\.0\.mesh: unknown mesh "retial"; did you mean retail\?/,
+    /^line 19: gateways\.0\.mesh: unknown mesh "retial"; did you mean retail\?/,
+    /^line 22: gateways\.0\.routes\.0\.policy\.retries\.retryOn\.1: must be one of .*got "retriable-4xx"$/,
+    /^line 22: gateways\.0\.routes\.0\.policy\.retries\.retryOn\.2: must be one of .*got "bogus"$/,
+  ]);
+  await page.getByTestId('load-problems').scrollIntoViewIfNeeded();
+  await saveShot(page, 'openfile-all-problems-1600x1000.png');
+});
