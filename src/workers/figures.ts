@@ -44,7 +44,8 @@ export interface MeasuredFigure {
   /**
    * What it was measured over, or why there is no number: "21 s – 58 s, so far" inside a window
    * (requests by the time they ended), "21 s – 58 s" once it is over, "from 21 s (starts in 4 s)"
-   * before it, "… : no requests in the window yet" while it has none; "the whole run so far".
+   * before it, "… : just opened; its first second is counted at 22 s" inside its first second,
+   * "… : no requests in the window yet" while it has none after that; "the whole run so far".
    * A share says what it is a share of: "of requests ended 21 s – 58 s, so far", "of requests
    * ended in the whole run so far" (the counters' shares are of requests sent, in flight included),
    * "of calls ended …" for a link's. A shift names both quantiles and windows.
@@ -101,7 +102,7 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
   const windowed = f.from !== undefined || f.to !== undefined;
   const inWindow = buckets.filter((b) => b.t >= from && b.t + bucketMs <= to);
   const complete = totals.simTime >= to;
-  const overText = (has: boolean) => (windowed ? windowText(from, to, totals.simTime, has) : complete ? 'the whole run' : 'the whole run so far');
+  const overText = (has: boolean) => (windowed ? windowText(from, to, totals.simTime, has, bucketMs) : complete ? 'the whole run' : 'the whole run so far');
   // A share's window names what it counts: requests (or a link's calls) by the time they ended.
   // In a teacher's words (`say`), what it is of, then what it is over: "of the requests ended so
   // far", "over the run so far", "over 11 s – 24 s"; a share over a window as `over` says it.
@@ -237,10 +238,16 @@ function mergedLatency(buckets: readonly SeriesBucket[]): Histogram {
 
 const secs = (msValue: number) => `${+(msValue / 1000).toFixed(1)} s`;
 
-/** A window's wording at simulated time `now`: before it, inside it (so far) or after it. */
-function windowText(from: number, to: number, now: number, has: boolean): string {
+/**
+ * A window's wording at simulated time `now`: before it, inside it (so far) or after it. Inside
+ * its first bucket (`bucketMs`, not closed yet) and with nothing counted, it says when the first
+ * is counted: at two-meshes-cert-expiry's 22 s "22 s – 25 s: no requests in the window yet" stood
+ * beside 77 tls-expired-cert failures on the counters (trial N11, 9).
+ */
+function windowText(from: number, to: number, now: number, has: boolean, bucketMs: number): string {
   if (now < from) return `from ${secs(from)} (starts in ${Math.ceil((from - now) / 1000)} s)`;
   const span = `${secs(from)} – ${secs(to)}`;
+  if (now < to && !has && now < from + bucketMs) return `${span}: just opened; its first ${bucketMs === 1000 ? 'second' : secs(bucketMs)} is counted at ${secs(Math.min(to, from + bucketMs))}`;
   if (now < to) return has ? `${span}, so far` : `${span}: no requests in the window yet`;
   return has ? span : `${span}: no requests in the window`;
 }

@@ -54,7 +54,16 @@ describe('the change form, where a change reaches', () => {
       alternativeLabel: "retries on gateway api's route 0",
       owner: "Who owns it: the proxy that sends a request applies its retries, so the caller's own route setting wins over the callee's (here gateway api's).",
     });
-    expect(reachOf(shipped('retry-storm'), [], 12_000, r.alternative!)).toBeNull();
+    // The alternative acts on every path: a gateway route's change still says where (trial N11, 9).
+    expect(reachOf(shipped('retry-storm'), [], 12_000, r.alternative!)).toEqual({
+      reach: 'all',
+      warning: "Acts on every request gateway api's route 0 sends to web (retries), at once: a gateway is configured directly, not by a control plane.",
+      alternative: null,
+      alternativeLabel: null,
+      owner: null,
+    });
+    // A service policy's that acts on every path says nothing, as before.
+    expect(reachOf(shipped('retry-storm'), [], 12_000, { type: 'policy', service: 'payments', policy: { retries: { attempts: 0 } } })).toBeNull();
     // A change that does not read is the form's to report, not this.
     expect(reachOf(shipped('retry-storm'), [], 12_000, { type: 'policy', service: 'web', policy: { retries: { attempts: -1 } } })).toBeNull();
   });

@@ -146,7 +146,7 @@ describe('lesson figures measured on screen', () => {
     const cp = host('control-plane-outage.json');
     const at = runCollecting(cp.h, 66_500, 20_000);
     const m66 = measureFigure(figureOf(cp.info, 1), at.buckets, 1000, totalsOf(at.frame), cp.info.durationMs);
-    expect(m66).toMatchObject({ text: '—', over: '66 s – 80 s: no requests in the window yet', complete: false });
+    expect(m66).toMatchObject({ text: '—', over: '66 s – 80 s: just opened; its first second is counted at 67 s', complete: false });
   });
 
   it('gateway-only shows a third of user requests failing while the replica hangs (21 s to 58 s)', () => {

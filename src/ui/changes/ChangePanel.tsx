@@ -116,15 +116,21 @@ export function ChangePanel() {
     void reachWorker()
       .routePolicy(sourceOf(scenarioRef), chosen, 0)
       .then((policy) => {
-        if (!live || policy === null) return;
-        setRouteNow({ gateway: chosen, policy });
+        if (!live) return;
+        setRouteNow({ gateway: chosen, policy: policy ?? {} });
+        if (policy === null) return;
         // The details follow the route as it stands, unless the person wrote their own.
         const next = formatDetails({ route: 0, policy });
         setDetails((d) => (d === KINDS['gateway-route'].details || d === autoDetails.current ? next : d));
         autoDetails.current = next;
-      });
+      })
+      // Not read (the reach worker failed): the box is the person's again, as it stands.
+      .catch(() => live && setRouteNow({ gateway: chosen, policy: {} }));
     return () => void (live = false);
   }, [type, chosen, scenarioRef]);
+  // Until the chosen gateway's route is read, the box waits for it (trial N11, 9: read at once it
+  // held the kind's default or the previous gateway's route, so the same clicks gave two boxes).
+  const routePending = type === 'gateway-route' && !!scenarioRef && !!chosen && routeNow?.gateway !== chosen;
   const formKey = `${type}|${chosen}|${details}`;
   const reach = reachOf.key === formKey ? reachOf.reach : null;
   // What Apply or b found is about the form as it was: an edit leaves it to the check below.
@@ -285,6 +291,7 @@ export function ChangePanel() {
             const t = e.target.value as ChangeType;
             setType(t);
             setDetails(KINDS[t].details);
+            setRouteNow(null);
             setProblems([]);
           }}
         >
@@ -307,7 +314,7 @@ export function ChangePanel() {
       </label>
       <label className="change-row change-details">
         <span>details (JSON)</span>
-        <textarea data-testid="change-details" rows={detailsRows(details)} spellCheck={false} value={details} onChange={(e) => setDetails(e.target.value)} />
+        <textarea data-testid="change-details" rows={detailsRows(details)} spellCheck={false} value={details} readOnly={routePending} aria-busy={routePending} data-pending={routePending || undefined} onChange={(e) => setDetails(e.target.value)} />
       </label>
       <div className="change-buttons">
         <button type="button" className="button button-small button-wrap" data-testid="change-apply" onClick={() => void apply()}>
@@ -330,7 +337,7 @@ export function ChangePanel() {
             </p>
           ) : (
           <p>
-            <strong>{reach.reach === 'none' ? 'No effect. ' : 'Only partly. '}</strong>
+            <strong>{reach.reach === 'none' ? 'No effect. ' : reach.reach === 'all' ? 'Reach. ' : 'Only partly. '}</strong>
             {reach.warning}
             {reach.owner ? ` ${reach.owner}` : ''}
             {reach.reach === 'none' ? ' You may still branch, to show the no-op.' : ''}

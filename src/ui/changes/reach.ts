@@ -10,7 +10,7 @@ import { changeSchema, formatOfFile, parseScenarioText, readScenarioText, valida
 import type { LiveAction } from '../../workers/protocol';
 import { liveChanges } from './liveChanges';
 
-/** What the app says of a change that does not reach every request. Plain data. */
+/** What the app says of a change that does not reach every request, or of a gateway route's that does. Plain data. */
 export interface FormReach {
   reach: ChangeReach['reach'];
   /** policyReach's warning: "web's retries are overridden on its only path: gateway api sets ...". */
@@ -56,15 +56,24 @@ export function scenarioOf(src: ScenarioSource | undefined): Scenario | null {
 /**
  * Where `change` (as the form gives it: raw) reaches when made at `nowMs` in the run of `s` with
  * live `actions`: judged in the design as configured by then (the file's timed changes and the
- * live ones made by then). Null when it acts on every path, is not a policy change, or does not
- * read (the form says that when it is applied). Pure.
+ * live ones made by then). Null when it acts on every path (but for a gateway route's change:
+ * `reach: 'all'` and a line naming the route), is not a policy change, or does not read (the
+ * form says that when it is applied). Pure.
  */
 export function reachOf(s: Scenario, actions: readonly LiveAction[], nowMs: number, change: Record<string, unknown>): FormReach | null {
   const parsed = changeSchema.safeParse(change);
   if (!parsed.success) return null;
   const design = configuredAt(s, changesMadeBy(s, liveChanges(actions), nowMs));
   const r = changeReach(design, parsed.data);
-  if (!r || r.warning === null) return null;
+  if (!r) return null;
+  // A gateway route's change that acts on every path still gets its line (trial N11, 9: the form
+  // said nothing where a service policy's would warn), naming the route and what it changes.
+  if (r.warning === null) {
+    const c = parsed.data;
+    if (c.type !== 'gateway-route' || r.fields.length === 0) return null;
+    const warning = `Acts on every request gateway ${c.gateway}'s route ${c.route} sends to ${r.service} (${r.fields.join(', ')}), at once: a gateway is configured directly, not by a control plane.`;
+    return { reach: 'all', warning, alternative: null, alternativeLabel: null, owner: null };
+  }
   const policy = change.policy;
   const alt = r.alternatives[0];
   const alternative = alt && policy && typeof policy === 'object' ? alternativeChange(alt, policy as Record<string, unknown>) : null;

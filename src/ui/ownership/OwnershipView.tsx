@@ -57,7 +57,10 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   const result = useMemo(() => (read.ok ? { ok: true as const, ownership: ownershipOf(configuredAt(read.scenario, made)) } : read), [read, madeKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const pending = read.ok ? changesMadeBy(read.scenario, live, Number.POSITIVE_INFINITY).length - made.length : 0;
   const asOf = made.length === 0 ? (pending > 0 ? `as the file starts; ${pending} config change${pending === 1 ? '' : 's'} to come` : 'as the file configures them') : `with the ${made.length} config change${made.length === 1 ? '' : 's'} made by ${formatMoment(nowMs)} (the last at ${formatMoment(made[made.length - 1].atMs)})${pending > 0 ? `, ${pending} to come` : ''}`;
-  const [pathIndex, setPathIndex] = useState(0);
+  // Null until a path is picked: the first path where retries or timeouts are owned twice, else
+  // any feature (openingPath); trial N11, 9: it opened on the first path (→ ledger), not the one
+  // with the retry overlap.
+  const [picked, setPathIndex] = useState<number | null>(null);
   const meter = useRef(new RetryCostMeter());
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
@@ -88,9 +91,10 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
       clearTimeout(trailing);
     };
   }, [frames, text]);
-  useEffect(() => setPathIndex(0), [text]);
+  useEffect(() => setPathIndex(null), [text]);
   if (!result.ok) return <section className="ownership" data-testid="ownership"><p className="muted">{result.message}</p></section>;
   const o = result.ownership;
+  const pathIndex = picked ?? openingPath(o);
   const path = o.paths[Math.min(pathIndex, o.paths.length - 1)];
   // Each feature owned twice on this path, with what that does there (the row's flag says it on hover).
   const flagged = new Map(o.overlaps.filter((x) => x.paths.includes(pathIndex)).map((x) => [x.feature, overlapMeaning({ ...x, paths: [pathIndex] }, o.paths)]));
@@ -180,6 +184,12 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
       )}
     </section>
   );
+}
+
+/** The path the view opens on: the first where retries or timeouts are owned twice, else the first with any overlap, else 0. Pure. */
+function openingPath(o: Pick<Ownership, 'overlaps'>): number {
+  const at = (x: Overlap | undefined) => x?.paths[0];
+  return at(o.overlaps.find((x) => (x.feature === 'retries' || x.feature === 'timeouts') && x.paths.length > 0)) ?? at(o.overlaps.find((x) => x.paths.length > 0)) ?? 0;
 }
 
 /** "  (timeouts owned twice)": what is owned twice on path `i`, for its entry in the path menu; "  (refused 401)" for a path no request gets past; '' for none. */
