@@ -35,7 +35,7 @@ function topologyOfText(text: string): Topology {
 function linkCrossings(l: Layout): string[] {
   const at = new Map(l.nodes.map((p) => [p.node.id, p]));
   const segs = l.edges
-    .map((e) => ({ a: at.get(e.from), b: at.get(e.to), name: `${at.get(e.from)?.node.name}->${at.get(e.to)?.node.name}` }))
+    .map(({ edge: e }) => ({ a: at.get(e.from), b: at.get(e.to), name: `${at.get(e.from)?.node.name}->${at.get(e.to)?.node.name}` }))
     .filter((s) => s.a && s.b && s.a.node.kind !== 'control-plane' && s.b.node.kind !== 'control-plane');
   const side = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
   const out: string[] = [];
