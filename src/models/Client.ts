@@ -2,7 +2,7 @@ import { drawAt, invariant, type Actor, type Sampler, type Simulation } from '..
 import type { ClientSpec } from '../scenario';
 import { drawAtOf } from './drawRecords';
 import { Cause, Ev } from './events';
-import type { Call, Request, Table } from './Call';
+import { CF, type Call, type Request, type Table } from './Call';
 import type { EdgeStats } from './EdgeStats';
 import type { Tracer } from './spans/Tracer';
 import type { Route } from './envoy/cluster';
@@ -135,8 +135,8 @@ export class ClientActor implements Actor {
     // The request's hops keep running; the late answer is dropped when it arrives. The first
     // hop ends for its edge now, as a timeout (unless its answer is already on its way back).
     const call = w.calls.get(req.call);
-    if (!call.done) {
-      call.callerGaveUp = true;
+    if ((call.flags & CF.done) === 0) {
+      call.flags |= CF.callerGaveUp;
       w.edgeStats[call.edge].recordGiveUp(call);
     }
     this.end(req, Cause.timeout, 504);

@@ -1,5 +1,5 @@
 import { Histogram, Tally, type HistogramLog, type LatencySummary } from '../sim-engine';
-import type { Call } from './Call';
+import { CF, type Call } from './Call';
 import { DOWNSTREAM_GONE_FLAG, RETRY_LIMIT_FLAG, responseFlagOf } from './envoy/responseFlags';
 import { Cause } from './events';
 
@@ -84,14 +84,14 @@ export class EdgeStats {
       }
     } else {
       this.failed++;
-      if (call.inherited) {
+      if ((call.flags & CF.inherited) !== 0) {
         this.failedDownstream++;
       } else {
         this.failures.add(call.cause);
         if (call.status >= 400) this.httpErrors.add(String(call.status));
         const flag = responseFlagOf(call.cause);
         if (flag !== '') this.responseFlags.add(flag);
-        if (call.retryLimitReached) this.responseFlags.add(RETRY_LIMIT_FLAG);
+        if ((call.flags & CF.retryLimitReached) !== 0) this.responseFlags.add(RETRY_LIMIT_FLAG);
       }
     }
   }

@@ -80,6 +80,7 @@ export class Http2ConnPool {
     if (c.served >= r.policy.maxRequestsPerConnection) c.draining = true;
     att.connId = c.id;
     att.connOpenedAt = c.openedAt;
+    att.connClosesAt = Infinity; // the app's keep-alive race is HTTP/1.1's (Attempt.reset leaves it)
     res.activeRequests++;
     r.pool.addActive(att.replica, 1);
     att.flags |= AF.attached;

@@ -11,7 +11,7 @@
 // it matches. A request carries its id; matching on the hot path is one array read.
 import { streamFor, type Rng } from '../../sim-engine';
 import type { Policy, ServiceSpec } from '../../scenario';
-import type { Call } from '../Call';
+import { CF, type Call } from '../Call';
 import { compilePolicy, type CompiledPolicy } from '../proxy/policy';
 import type { Cluster } from './cluster';
 
@@ -179,7 +179,7 @@ export class RouteTable {
       call.service = fallback.service;
       call.edge = fallback.edge;
       call.route = fallback.routes[replica];
-      call.noRoute = true;
+      call.flags |= CF.noRoute;
       return;
     }
     const entry = this.entries[e];

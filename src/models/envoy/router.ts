@@ -4,7 +4,7 @@
 // Follows envoyproxy/envoy source/common/router/router.cc (Filter::decodeHeaders, onResponseTimeout,
 // onPerTryTimeout, onUpstreamReset, doRetry) and source/common/router/upstream_request.cc (a try:
 // our Attempt). The route timeout spans every try; a try's timer starts when it gets a connection.
-import { AF, callOf, type Attempt, type Call } from '../Call';
+import { AF, CF, callOf, type Attempt, type Call } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { C, K } from '../eventCodes';
 import { Cause } from '../events';
@@ -34,7 +34,7 @@ export class Router {
     // A proxy that never reached its control plane has no routes at all.
     if (r.sidecar !== null && r.sidecar.config === ConfigState.none) return this.finishCall(call, Cause.noConfig, 503);
     // No route matched the request (routeTable.ts): Envoy's local 404, "route not found" (NR).
-    if (call.noRoute) return this.finishCall(call, Cause.noRoute, 404);
+    if ((call.flags & CF.noRoute) !== 0) return this.finishCall(call, Cause.noRoute, 404);
     // The route's own policy (call.policy) where it differs from the cluster's: timeout, retries, fault.
     const p = call.policy ?? r.policy;
     // NOTE: issue 14.4: no fault filter (the common case): its delay and abort would draw nothing.
@@ -149,9 +149,9 @@ export class Router {
       att.perTryTimer = -1;
     }
     if (call.current === att.id) call.current = -1;
-    if (call.holdsRetry) {
+    if ((call.flags & CF.holdsRetry) !== 0) {
       r.resources.activeRetries--;
-      call.holdsRetry = false;
+      call.flags &= ~CF.holdsRetry;
     }
     if (att.trace !== null) w.tracer!.tryEnd(att, w.sim.now, cause, status);
     // NOTE: issue 14.4: recordOutcome does nothing without an outlier policy: not called then,
@@ -166,7 +166,7 @@ export class Router {
    */
   private decide(att: Attempt, call: Call, cause: string | null, status: number, local: boolean): void {
     const w = this.world;
-    if (call.done) return;
+    if ((call.flags & CF.done) !== 0) return;
     if (cause === null) return this.finishCall(call, null, status);
     const inherited = !local && (att.flags & AF.inherited) !== 0;
     const r = call.route!;
@@ -177,7 +177,7 @@ export class Router {
       if (res.canRetry(r.policy)) {
         res.activeRetries++;
         res.retriesStarted++;
-        call.holdsRetry = true;
+        call.flags |= CF.holdsRetry;
         const backoff = backoffMs(p, call.attempts, r.rng);
         call.backoffTimer = w.sim.schedule(backoff, K.RetryBackoff, this.id, call.id);
         if (att.trace !== null) {
@@ -189,7 +189,7 @@ export class Router {
       res.retryOverflows++;
     }
     // Envoy's URX: a retriable failure with its retries used up (RetryStatus::NoRetryLimitExceeded).
-    if (p.retries > 0 && call.attempts > p.retries && mayRetry(p, p.retries, cause, status, local)) call.retryLimitReached = true;
+    if (p.retries > 0 && call.attempts > p.retries && mayRetry(p, p.retries, cause, status, local)) call.flags |= CF.retryLimitReached;
     if (att.trace !== null) w.tracer!.retryDecision(att, false, retryReason(r, call, cause, status, local, null));
     this.finishCall(call, cause, status, inherited);
   }
@@ -201,7 +201,7 @@ export class Router {
   retryExpected(att: Attempt): boolean {
     const call = callOf(att);
     const r = call.route;
-    if (call.done || r === null) return false;
+    if ((call.flags & CF.done) !== 0 || r === null) return false;
     return mayRetry(call.policy ?? r.policy, call.attempts, att.cause!, att.status, (att.flags & AF.local) !== 0) && r.resources.canRetry(r.policy);
   }
 
@@ -265,10 +265,9 @@ export class Router {
    */
   private finishCall(call: Call, cause: string | null, status: number, inherited = false): void {
     const w = this.world;
-    call.done = true;
+    call.flags = (call.flags & ~CF.inherited) | (inherited ? CF.done | CF.inherited : CF.done);
     call.cause = cause;
     call.status = status;
-    call.inherited = inherited;
     if (call.routeTimer >= 0) {
       w.sim.cancel(call.routeTimer);
       call.routeTimer = -1;
@@ -278,12 +277,12 @@ export class Router {
       call.backoffTimer = -1;
     }
     const r = call.route!;
-    if (call.holdsRetry) {
+    if ((call.flags & CF.holdsRetry) !== 0) {
       r.resources.activeRetries--;
-      call.holdsRetry = false;
+      call.flags &= ~CF.holdsRetry;
     }
     if (call.trace !== null) w.tracer!.callEnd(call, w.sim.now, cause, status, inherited);
-    if (!call.callerGaveUp) w.edgeStats[call.edge].record(call, w.sim, w.warmup);
+    if ((call.flags & CF.callerGaveUp) === 0) w.edgeStats[call.edge].record(call, w.sim, w.warmup);
     const sc: Sidecar | null = r.sidecar;
     if (sc) {
       // App <-> sidecar inside one pod. NOTE: zero delay delivers synchronously, without an event.
