@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { figureStepAt, stepAt, type NarrativeStep } from '../../src/ui/narrative/steps';
-import { storyMarkerText, storySteps } from '../../src/ui/compare/useCompareKeys';
-import { ownStepHeads } from '../../src/ui/compare/CompareTimeline';
+import { ownStepHeads, storyMarkerText, storySteps } from '../../src/ui/compare/useCompareKeys';
 
 /** A shipped scenario's story as the worker gives it: times in ms. */
 const story = (name: string): NarrativeStep[] =>

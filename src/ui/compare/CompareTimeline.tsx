@@ -5,8 +5,7 @@ import { formatClock, formatMoment } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { DIVERGENCE_RULE, DIVERGENCE_RULE_SHORT, divergenceHeadline } from './divergence';
-import { storyMarkerText, storySteps, type StoryStep } from './useCompareKeys';
-import { stepAt } from '../narrative/steps';
+import { ownStepHeads, storyMarkerText, storySteps, type StoryStep } from './useCompareKeys';
 import { stepMarkerTitle } from '../components/timelineTitles';
 import { spreadMarkers } from '../components/timelineStack';
 import { useStore } from 'zustand';
@@ -177,21 +176,6 @@ function SideFaults({ panes, at, nowMs, durationMs }: { panes: readonly CompareP
       })}
     </>
   );
-}
-
-/**
- * Each run's current step at `simTime` (ms), by its own story (stepAt): "A · Step 5 of 5 · What would help" and
- * "B · Step 5 of 6 · What it costs in CPU"; one line with no side where both name the same step of one story (a
- * branch, or one scenario on both sides), and a side with no story or before its first step left out. Pure.
- */
-export function ownStepHeads(panes: readonly Pick<ComparePane, 'side' | 'info'>[], simTime: number): { side: 'A' | 'B' | null; text: string }[] {
-  const heads = panes.flatMap((p) => {
-    const list = p.info.narrative ?? [];
-    const i = stepAt(list, simTime);
-    return i < 0 ? [] : [{ side: p.side, text: `Step ${i + 1} of ${list.length} · ${list[i].title}` }];
-  });
-  if (heads.length === 2 && heads[0].text === heads[1].text) return [{ side: null, text: heads[0].text }];
-  return heads.map((h) => ({ side: h.side, text: panes.length === 2 ? `${h.side} · ${h.text}` : h.text }));
 }
 
 /** A merged step's marker title, by each side's own numbering: "A's step 4, B's step 4: The failure … (25.0 s)". Pure. */

@@ -4,6 +4,7 @@ import { createOpeningKeys } from '../components/openingKeys';
 import { isTyping, movesTheRun } from '../components/useShortcuts';
 import { noPair } from './pairs';
 import type { CompareController, ComparePane } from './compareController';
+import { stepAt } from '../narrative/steps';
 
 /**
  * The steps of both runs' stories, merged by time (a branch's two are one story): what n/p and
@@ -50,6 +51,21 @@ export function storyMarkerText(own: StoryStep['own'], bothTold: boolean): strin
   if (a === null) return `B${b! + 1}`;
   if (b === null) return `A${a + 1}`;
   return `${a + 1}|${b + 1}`;
+}
+
+/**
+ * Each run's current step at `simTime` (ms), by its own story (stepAt): "A · Step 5 of 5 · What would help" and
+ * "B · Step 5 of 6 · What it costs in CPU"; one line with no side where both name the same step of one story (a
+ * branch, or one scenario on both sides), and a side with no story or before its first step left out. Pure.
+ */
+export function ownStepHeads(panes: readonly Pick<ComparePane, 'side' | 'info'>[], simTime: number): { side: 'A' | 'B' | null; text: string }[] {
+  const heads = panes.flatMap((p) => {
+    const list = p.info.narrative ?? [];
+    const i = stepAt(list, simTime);
+    return i < 0 ? [] : [{ side: p.side, text: `Step ${i + 1} of ${list.length} · ${list[i].title}` }];
+  });
+  if (heads.length === 2 && heads[0].text === heads[1].text) return [{ side: null, text: heads[0].text }];
+  return heads.map((h) => ({ side: h.side, text: panes.length === 2 ? `${h.side} · ${h.text}` : h.text }));
 }
 
 /**
