@@ -143,3 +143,48 @@ test('your opened file vs a shipped one, from the left column (N11, 4)', async (
   expect(new URL(page.url()).searchParams.get('compare')).toBe('@data,gateway-only');
   await expect(pane(page, 'A').getByTestId('compare-pane-title')).toContainText('Flaky partner');
 });
+
+test("the change form's gateway route, the Ownership tab's first path, a figure's first second (N11, 9)", async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?scenario=hello-mesh');
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  await page.getByTestId('scenario-file').setInputFiles(file('gw-retry.yaml'));
+  await expect(page.getByTestId('scenario-title')).toContainText('Flaky partner', { timeout: 30_000 });
+  const details = page.getByTestId('change-details');
+  // The same clicks twice give the same box: egress's route 0 as the file writes it, once read.
+  const boxes: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await page.getByTestId('change-type').selectOption('policy');
+    await page.getByTestId('change-type').selectOption('gateway-route');
+    await page.getByTestId('change-target').selectOption('egress');
+    await expect(details).not.toHaveAttribute('data-pending', /./);
+    boxes.push(await details.inputValue());
+  }
+  expect(boxes[1]).toBe(boxes[0]);
+  expect(JSON.parse(boxes[0])).toEqual({ route: 0, policy: { timeout: '1s', retries: { attempts: 2, perTryTimeout: '300ms', retryOn: ['5xx'] } } });
+  // Its reach line names the route.
+  await details.fill('{ "route": 0, "policy": { "retries": { "attempts": 0 } } }');
+  const reach = page.getByTestId('change-reach');
+  await expect(reach).toContainText("Acts on every request gateway egress's route 0 sends to partner (retries)");
+  await reach.scrollIntoViewIfNeeded();
+  await saveShot(page, 'n11-gateway-route-reach-1024.png');
+
+  // sc-retry: the Ownership tab opens on the path with retries owned twice, not the first (→ ledger).
+  await page.getByTestId('scenario-file').setInputFiles(file('sc-retry.yaml'));
+  await expect(page.getByTestId('scenario-title')).toContainText('checkout sidecar', { timeout: 30_000 });
+  await page.getByTestId('tab-ownership').click();
+  const picked = page.getByTestId('ownership').getByTestId('ownership-path').locator('option:checked');
+  await expect(picked).toContainText('partner');
+  await expect(picked).toContainText('owned twice');
+  await saveShot(page, 'n11-ownership-first-path-1024.png');
+
+  // two-meshes-cert-expiry at 22 s: step 3's figure (22 s – 25 s) says when its first second is counted.
+  await page.goto('/?scenario=two-meshes-cert-expiry&t=22s');
+  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./, { timeout: 60_000 });
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '22000');
+  const note = page.locator('.narrative > [data-testid="lesson-figure"] .lesson-figure-note');
+  await expect(note).toContainText('22 s – 25 s: just opened; its first second is counted at 23 s');
+  await expect(note).not.toContainText('no requests');
+  await saveShot(page, 'n11-cert-expiry-22s-1024.png');
+});

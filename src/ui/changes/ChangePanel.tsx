@@ -121,7 +121,10 @@ export function ChangePanel() {
         if (policy === null) return;
         // The details follow the route as it stands, unless the person wrote their own.
         const next = formatDetails({ route: 0, policy });
-        setDetails((d) => (d === KINDS['gateway-route'].details || d === autoDetails.current ? next : d));
+        // NOTE: the box as last filled, read now: the updater runs at render, after the line below
+        // (it read this answer's own text, so one gateway's route read first stayed: N11, 9).
+        const auto = autoDetails.current;
+        setDetails((d) => (d === KINDS['gateway-route'].details || d === auto ? next : d));
         autoDetails.current = next;
       })
       // Not read (the reach worker failed): the box is the person's again, as it stands.
