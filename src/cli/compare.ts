@@ -46,7 +46,7 @@ export interface Comparison {
 }
 
 /** The rows of `figures` the table prints under its own (the rest it already has in its words). */
-const APP_ROWS = ['retriesPer', 'links', 'tries', 'gatewayCpu', 'gatewayCpu1000', 'proxyCpu', 'proxyCpu1000'];
+const APP_ROWS = ['retryOverflows', 'retriesPer', 'links', 'tries', 'gatewayCpu', 'gatewayCpu1000', 'proxyCpu', 'proxyCpu1000'];
 
 /**
  * A `--json` summary as the app's table reads a run (paneFigures): its latencies count where

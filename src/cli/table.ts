@@ -40,15 +40,18 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
     lines.push('');
     // An edge counts the calls that ended (ok + failed; EdgeStats.record), not those sent: a call still
     // waiting at the end is in no column, so 'ended', where a service's 'requests' are those that arrived.
-    const er = [['edge (caller view)', 'mTLS', 'ended', 'ok', 'failed', 'retries', 'p50', 'p99']];
+    // Retries a circuit breaker refused: a column only when some edge has them (trial N11, 2), with a line saying why.
+    const refused = edges.filter(([, e]) => (e.retryOverflows ?? 0) > 0);
+    const er = [['edge (caller view)', 'mTLS', 'ended', 'ok', 'failed', 'retries', ...(refused.length ? ['refused'] : []), 'p50', 'p99']];
     const how = ['failed how (on this hop / from further down)'];
     for (const [name, e] of edges) {
       const n = measured(e.ok, counts?.edges[name]);
-      er.push([name, e.mtls ? 'yes' : 'no', String(e.requests), String(e.ok), String(e.failed), String(e.retries), okMs(n, e.latencyMs?.p50), okMs(n, e.latencyMs?.p99)]);
+      er.push([name, e.mtls ? 'yes' : 'no', String(e.requests), String(e.ok), String(e.failed), String(e.retries), ...(refused.length ? [String(e.retryOverflows ?? 0)] : []), okMs(n, e.latencyMs?.p50), okMs(n, e.latencyMs?.p99)]);
       how.push(failedHow(e));
     }
     // The last column is text: left-aligned after the figures.
     table(er).forEach((line, i) => lines.push(`${line}  ${how[i]}`.trimEnd()));
+    for (const [name, e] of refused) lines.push(retryOverflowLine(name, e.retryOverflows));
   }
   if (warmOnly > 0) lines.push('', "latency -: no latency measured where every ok request was sent in the warm-up (latencies count only requests sent after it)");
   const proxies = Object.entries(s.proxies);
@@ -100,6 +103,14 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * Why an edge's retries were refused, as a person reads it under the edges (trial N11, 2): `n` retries of `edge`'s
+ * failed tries were not made because the caller's circuit breaker was full, each call failing with its try's error.
+ */
+export function retryOverflowLine(edge: string, n: number): string {
+  return `refused   ${edge}: ${n} ${n === 1 ? 'retry' : 'retries'} not made: the caller's circuit breaker already had circuitBreaker.maxRetries retries in flight to that upstream (3 at a gateway unless set: Envoy's default) (Envoy's upstream_rq_retry_overflow); the call failed with its try's error. Raise the route's policy.circuitBreaker.maxRetries, or set policy.retries.budget`;
 }
 
 /** A latency, or "-" when no ok request was measured (there is no latency to show, not a zero one). */

@@ -11,6 +11,7 @@ import { Cause } from './events';
 import { linkDelay, oneWayDelay, oneWayDelayInto } from './linkDelay';
 import { TCP_GIVE_UP_MS } from './net/Network';
 import type { Sidecar } from './proxy/Sidecar';
+import type { ServiceActor } from './Service';
 
 /**
  * The data plane: everything between a caller app asking for a service and that service's app
@@ -64,6 +65,9 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
       case K.RetryBackoff: {
         const call = w.calls.get(a);
         call.backoffTimer = -1;
+        // A gateway's own proxy is inline: the retry's CPU is the gateway's (Gateway.ts upstreamRetry).
+        const sc = call.route!.sidecar;
+        if (sc !== null && sc.inline && call.parent !== null) (w.sim.actor(call.parent.route!.service) as ServiceActor).upstreamRetry(call.parent);
         return this.router.tryOnce(call);
       }
       case K.FaultDelay:

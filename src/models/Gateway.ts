@@ -3,6 +3,7 @@ import type { ClientSpec, GatewaySpec, ServiceSpec } from '../scenario';
 import type { Attempt } from './Call';
 import { ClientActor } from './Client';
 import { Cause } from './events';
+import { meanOf } from '../scenario/work';
 import { ServiceActor, type ServiceHost } from './Service';
 
 /** The request attributes a gateway judges. */
@@ -93,6 +94,11 @@ export class GatewayActor extends ServiceActor {
   readonly rejections = new Tally();
   deprecated = 0;
   forwarded = 0;
+  /** Upstream retries its routes made (tries after the first), and the CPU they cost, ms (`upstreamRetry`). */
+  retries = 0;
+  retryCpuMs = 0;
+  /** CPU of one upstream retry, ms: `retryCpuShare` × the mean `cpuPerRequest` (0 for a mean without end). */
+  private retryCpu: number;
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly quotas = new Map<string, Quota>();
   /** Downstream index per upstream service name. */
@@ -101,6 +107,8 @@ export class GatewayActor extends ServiceActor {
   constructor(id: number, spec: GatewaySpec, world: ServiceHost, rng: Rng, cpu: Sampler) {
     super(id, spec.name, gatewayAsService(spec), world, rng, cpu);
     this.gateway = spec;
+    const mean = meanOf(spec.cpuPerRequest);
+    this.retryCpu = Number.isFinite(mean) ? spec.retryCpuShare * mean : 0;
     for (const c of spec.consumers) {
       const rl = c.rateLimit ?? spec.rateLimit;
       if (rl) this.buckets.set(c.name, new TokenBucket(rl.size, rl.tokensPerFill, rl.fillInterval));
@@ -111,6 +119,21 @@ export class GatewayActor extends ServiceActor {
   /** Registers the downstream that reaches `service`. */
   setUpstream(service: string, downstream: number): void {
     this.upstream.set(service, downstream);
+  }
+
+  /**
+   * One of its routes tries `parent`'s request upstream again: the gateway's CPU for the new upstream request,
+   * `retryCpuShare` × mean `cpuPerRequest` × the replica's slowdown, counted in its replica's busy time. NOTE: it
+   * takes no worker (the mean, not a draw: no random number, so a run's other draws stay as they were); at a gateway
+   * near its capacity this undercounts the queueing a real retry's CPU would add. Mutates the replica's busy time.
+   */
+  override upstreamRetry(parent: Attempt): void {
+    const replica = this.replicas[parent.replica];
+    if (replica === undefined) return;
+    const ms = this.retryCpu * replica.slowdown;
+    this.retries++;
+    this.retryCpuMs += ms;
+    replica.addBusyTime(ms);
   }
 
   /** Every upstream service a route or canary can send to. */

@@ -22,6 +22,14 @@ export class WorkerPool {
     this.busy += delta;
   }
 
+  /**
+   * Adds `ms` of CPU done outside the workers' held spans (a gateway's upstream retry: Gateway.ts) to the busy-time
+   * integral, so utilisation and CPU time count it. It takes no worker and delays no queued request. Mutates.
+   */
+  addBusyTime(ms: number): void {
+    this.busyArea += ms;
+  }
+
   /** Busy-worker time (ms) up to `now`, without changing state. */
   busyAreaAt(now: number): number {
     return this.busyArea + this.busy * (now - this.lastChange);

@@ -5,6 +5,15 @@ import { formatDuration } from '../scenario/duration';
 import { ConfigState } from './proxy/Sidecar';
 import type { World } from './World';
 
+/**
+ * One edge's figures (EdgeSummary) and `retryOverflows`: retries its callers' circuit breakers refused, Envoy's
+ * upstream_rq_retry_overflow summed over the callers' clusters for the callee. Such a try failed, the policy would
+ * retry it, but `circuitBreaker.maxRetries` retries (Envoy's default 3) were already in progress on that caller's
+ * cluster, or its retry budget was spent: the call ends with the try's failure (Envoy's access log adds UO to it;
+ * envoyproxy/envoy source/common/router/router.cc on RetryStatus::NoOverflow).
+ */
+export type EdgeReport = EdgeSummary & { retryOverflows: number };
+
 /** The figures of one run, as the CLI prints them with --json. Plain data. */
 export interface RunSummary {
   scenario: string;
@@ -20,7 +29,7 @@ export interface RunSummary {
   latencyMs: LatencySummary;
   services: Record<string, { requests: number; ok: number; failed: number; latencyMs: LatencySummary; utilization: number }>;
   /** Per caller -> callee edge, as the caller's router saw it: where and why calls failed. */
-  edges: Record<string, EdgeSummary>;
+  edges: Record<string, EdgeReport>;
   /** Per sidecar: CPU utilisation of its worker threads, passes made, TLS handshakes, CPU time in ms (both). */
   proxies: Record<string, { utilization: number; passes: number; handshakes: number; cpuMs: number }>;
   /** Per mesh: its control plane's streams and pushes, its proxies' config, its CA's certificates. */
@@ -36,9 +45,10 @@ export interface RunSummary {
    * Per gateway: requests, forwarded upstream, rejected by cause, deprecated answers, utilisation,
    * and `cpuMs`, its CPU so far in ms over all its replicas' workers: their busy time, since a
    * gateway holds a worker only for its own CPU per request, never while the upstream answers
-   * (models/Gateway.ts); utilization × replicas × concurrency × simulatedMs.
+   * (models/Gateway.ts); utilization × replicas × concurrency × simulatedMs. It includes `retryCpuMs`, the CPU of its
+   * routes' `retries` upstream retries (`retryCpuShare` × mean `cpuPerRequest` each).
    */
-  gateways: Record<string, { requests: number; forwarded: number; rejected: Record<string, number>; deprecated: number; utilization: number; cpuMs: number; latencyMs: LatencySummary }>;
+  gateways: Record<string, { requests: number; forwarded: number; rejected: Record<string, number>; deprecated: number; utilization: number; cpuMs: number; retries: number; retryCpuMs: number; latencyMs: LatencySummary }>;
   /** Faults that started, with how much each does (faultAmount: '+100 ms', '' for a kill), when they started and ended (null while still active). */
   faults: { type: string; target: string; amount: string; startMs: number; endMs: number | null }[];
   /**
@@ -68,8 +78,10 @@ export function summarize(world: World, wallMs: number): RunSummary {
   const retries = new Array<number>(world.edgeStats.length).fill(0);
   const connections = world.edgeStats.map(() => ({ opened: 0, failed: 0, reused: 0, drained: 0 }));
   const panics = new Array<number>(world.edgeStats.length).fill(0);
+  const refused = new Array<number>(world.edgeStats.length).fill(0);
   for (const r of world.routes) {
     retries[r.edge] += r.retriesStarted;
+    refused[r.edge] += r.retryOverflows;
     panics[r.edge] += r.panics;
     const c = connections[r.edge];
     c.opened += r.opened;
@@ -79,7 +91,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
   }
   for (const e of inCallOrder(world)) {
     const name = `${world.topology.nodes[e.from].name}->${world.topology.nodes[e.to].name}`;
-    edges[name] = world.edgeStats[e.id].summary(retries[e.id], connections[e.id], e.mtls, panics[e.id]);
+    edges[name] = { ...world.edgeStats[e.id].summary(retries[e.id], connections[e.id], e.mtls, panics[e.id]), retryOverflows: refused[e.id] };
   }
   const proxies: RunSummary['proxies'] = {};
   for (const sc of world.sidecars) {
@@ -109,6 +121,8 @@ export function summarize(world: World, wallMs: number): RunSummary {
       deprecated: g.deprecated,
       utilization: g.utilization(now),
       cpuMs: g.replicas.reduce((ms, r) => ms + r.busyAreaAt(now), 0),
+      retries: g.retries,
+      retryCpuMs: g.retryCpuMs,
       latencyMs: g.latency.summary(),
     };
   }

@@ -45,6 +45,15 @@ export const gatewaySchema = z.strictObject({
   queueCapacity: wholeCount.optional(),
   /** CPU per request: routing, authentication, rate limiting, logging. */
   cpuPerRequest: distributionSchema.prefault({ type: 'lognormal', median: '0.5ms', sigma: 0.4 }),
+  /**
+   * CPU of one upstream retry (a route's try after the first), as a share of the mean `cpuPerRequest`: in Envoy
+   * each try is a new upstream request (the router encodes it, the codec writes it, the answer is parsed and the
+   * response filters run) but the downstream request is decoded, authenticated and routed once. 0.5 is an
+   * ASSUMPTION, not a measured figure (neither Envoy's nor Istio's docs split a request's CPU by side): it is the
+   * share a sidecar's retry costs here, one pass of the two a caller's sidecar takes per call (models/DataPlane.ts:
+   * the request pass once per call, the response pass once per try). 0 makes retries free, as before session 41.
+   */
+  retryCpuShare: z.number().min(0, { message: 'must be 0 or more' }).max(1, { message: 'must be at most 1 (a retry costs no more than a request)' }).default(0.5),
   zones: z.array(z.string().min(1)).min(1).default(['zone-a']),
   region: z.string().min(1).default('region-1'),
   /** The mesh it belongs to, with an identity from that mesh's CA. */

@@ -54,6 +54,8 @@ const tries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.r
 /** Links that carried a call so far: the hops requests cross (a gateway is one more). */
 const links = (s: RunSummary) => Object.values(s.edges).filter((e) => e.requests > 0).length;
 const retries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.retries, 0);
+/** Retries the callers' circuit breakers refused, over every hop (Envoy's upstream_rq_retry_overflow; 0 in a summary from before it was counted). */
+const refused = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + (e.retryOverflows ?? 0), 0);
 /** Per user request sent, null before any. */
 const perSent = (n: number, s: RunSummary) => (s.requests.sent > 0 ? n / s.requests.sent : null);
 
@@ -113,6 +115,14 @@ export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
   const causes = [...new Set([...Object.keys(a.failures), ...Object.keys(b.failures)])];
   for (const c of causes) row(`cause:${c}`, `  ${c}`, '% of sent', 'share', 'failures', share(a.failures[c] ?? 0, a.requests.sent), share(b.failures[c] ?? 0, b.requests.sent));
   row('retries', 'retries (all hops)', 'tries', 'count', 'load', retries(a), retries(b));
+  // Retries a circuit breaker refused (trial N11, 2: 55 at a gateway at 50% failures, said nowhere): a row only when
+  // either run has some, so the many runs without stay as they were.
+  const ra = refused(a);
+  const rb = refused(b);
+  if (ra > 0 || rb > 0) {
+    row('retryOverflows', 'retries refused by a circuit breaker', 'tries', 'count', 'failures', ra, rb);
+    rows[rows.length - 1].note = "Envoy's upstream_rq_retry_overflow: the policy would retry, but circuitBreaker.maxRetries (Envoy's default 3) retries were already in flight to that upstream; the call failed with the try's error";
+  }
   // Tries per user request count a call on each hop as well as the retries: across architectures
   // the hops differ (a gateway is one more), and a class read gateway-only's 3.98 against
   // mesh-only's 3.00 at 24 s as "the mesh makes fewer tries", where it had made 10 retries and

@@ -136,6 +136,12 @@ export interface EdgeInspect {
   failedFurtherDown: number;
   attemptsPerCall: number;
   retries: number;
+  /**
+   * Retries its callers' circuit breakers refused since the start (Envoy's upstream_rq_retry_overflow, summed over
+   * the callers' clusters for the callee): a failed try the policy would retry, not retried because
+   * circuitBreaker.maxRetries retries were in flight (Envoy's default 3 at a gateway), or the retry budget was spent.
+   */
+  retryOverflows: number;
   /** Host picks its callers' balancers made in panic mode (Envoy's lb_healthy_panic), since the start. */
   panics: number;
   /** Connections opened, reused by a request, failed to open; drained: closed by a server's listener drain (a switch to STRICT, mesh/PlaintextDrain.ts). Since the start. */
@@ -259,9 +265,11 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
   let failed = 0;
   let drained = 0;
   let retries = 0;
+  let retryOverflows = 0;
   let panics = 0;
   for (const r of w.routes) {
     if (r.edge !== id) continue;
+    retryOverflows += r.retryOverflows;
     panics += r.panics;
     opened += r.opened;
     reused += r.reused;
@@ -286,6 +294,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     failedFurtherDown: share(stats.failedDownstream),
     attemptsPerCall: calls === 0 ? 0 : stats.attempts / calls,
     retries,
+    retryOverflows,
     panics,
     connections: { opened, reused, failed, drained },
     mtls: e.mtls,

@@ -6,6 +6,7 @@ import { actorRef, finding, ms } from './findings';
 import { reachFindings } from './reachRules';
 import { clientPolicyFindings } from './clientPolicyRules';
 import { noRouteFindings } from './noRouteRules';
+import { retryOverflowFindings } from './retryOverflowRules';
 import { loadFindings } from './loadRules';
 import { networkFindings } from './networkRules';
 import { saturationFindings } from './saturationRules';
@@ -235,5 +236,7 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
   out.push(...networkFindings(s, locate, kind));
   // MS017: a service whose workers are kept busy waiting on its calls (saturationRules.ts).
   out.push(...saturationFindings(s, locate, kind));
+  // MS016: retries a route's circuit breaker will refuse at the offered load (retryOverflowRules.ts).
+  out.push(...retryOverflowFindings(s, locate));
   return out;
 }

@@ -247,6 +247,18 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
             say so, or a label's "100% failed further down" beside "58%" here reads as a mistake. */}
         <dt>tries per call, since the start</dt>
         <dd data-testid="edge-attempts">{formatNumber(edge.attemptsPerCall, 2)}</dd>
+        {/* Retries a breaker refused (trial N11, 2): said where the retries are, with why and what to raise. */}
+        {(edge.retryOverflows ?? 0) > 0 && (
+          <>
+            <dt title="a failed try its policy would retry, not retried: the caller's circuit breaker already had circuitBreaker.maxRetries retries in flight to this upstream (3 at a gateway unless set: Envoy's default), or its retry budget was spent. Envoy's upstream_rq_retry_overflow">retries made / refused by the breaker</dt>
+            <dd data-testid="edge-retry-overflow" data-refused={edge.retryOverflows}>
+              {formatCount(edge.retries)} / {formatCount(edge.retryOverflows)}
+            </dd>
+            <dd className="inspect-cause-words" data-testid="edge-retry-overflow-why">
+              {edge.retryOverflows === 1 ? 'one call' : `${formatCount(edge.retryOverflows)} calls`} failed with the try's own error: circuitBreaker.maxRetries was full (3 at a gateway unless set). Raise it on the route's policy, or set retries.budget
+            </dd>
+          </>
+        )}
         <dt title="host picks made in panic mode: too few healthy hosts, so the balancer ignored health (Envoy's lb_healthy_panic)">picks in panic</dt>
         <dd data-testid="edge-panic">{formatCount(edge.panics)}</dd>
         <dt>failed on this hop, since the start</dt>

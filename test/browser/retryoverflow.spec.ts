@@ -1,0 +1,74 @@
+// Refused retries in the link inspector (trial N11, session 41, finding 2): a gateway route retrying a partner that
+// fails half its answers fills Envoy's max_retries 3, and the link inspector says how many retries were refused, why,
+// and what to raise, at 1600x1000 and 1024x768.
+import { expect } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+/** Trial N11's gw50.yaml cut to the egress path and 20 s: 40 req/s, the partner failing 50% from 5 s, 2 retries at the egress gateway. */
+const GW50 = `name: gw50-refused
+duration: 20s
+seed: 3
+network: { placement: {} }
+clients:
+  - { name: shoppers, type: open, rate: 40, target: checkout, external: true, timeout: 3s }
+services:
+  - name: checkout
+    replicas: 2
+    concurrency: 32
+    sidecar: true
+    serviceTime: { type: lognormal, median: 4ms, sigma: 0.4 }
+    calls:
+      - { service: egress, policy: { retries: { attempts: 0 } } }
+  - name: partner
+    external: true
+    replicas: 2
+    concurrency: 16
+    serviceTime: { type: lognormal, median: 60ms, sigma: 0.5 }
+gateways:
+  - name: egress
+    replicas: 2
+    routes:
+      - service: partner
+        policy: { timeout: 1s, retries: { attempts: 2, perTryTimeout: 300ms, retryOn: [5xx] } }
+faults:
+  - { type: http-abort, service: partner, percent: 50, status: 503, at: 5s, for: 30s }
+`;
+
+for (const [width, height] of [
+  [1600, 1000],
+  [1024, 768],
+] as const) {
+  test(`the link inspector says how many of egress's retries to partner its breaker refused, and why, at ${width}x${height}`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
+    await page.getByTestId('scenario-file').setInputFiles({ name: 'gw50.yaml', mimeType: 'application/yaml', buffer: Buffer.from(GW50) });
+    await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'gw50-refused', { timeout: 30_000 });
+    await page.locator('body').press('End');
+    await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 60_000 }).toBeCloseTo(20, 0);
+    await page.getByTestId('inspector-toggle').click();
+    const panel = page.getByTestId('inspector');
+    await panel.getByTestId('inspector-picker').selectOption({ label: 'egress → partner' });
+    const edge = panel.getByTestId('inspect-edge');
+    const refused = edge.getByTestId('edge-retry-overflow');
+    await expect(refused).toBeVisible();
+    // `npm run sim -- run` of the same file says the same pair (retries made / refused).
+    const n = Number(await refused.getAttribute('data-refused'));
+    expect(n).toBeGreaterThan(20);
+    await expect(refused).toHaveText(/^\d+ \/ \d+$/);
+    await expect(edge.getByTestId('edge-retry-overflow-why')).toContainText('circuitBreaker.maxRetries was full (3 at a gateway unless set)');
+    // Nothing is cut: the why wraps inside the panel.
+    const cut = await edge.getByTestId('edge-retry-overflow-why').evaluate((el) => el.scrollWidth > el.clientWidth + 0.5);
+    expect(cut).toBe(false);
+    await edge.getByTestId('edge-retry-overflow-why').scrollIntoViewIfNeeded();
+    await saveShot(page, `retryoverflow-inspector-${width}.png`);
+    // The link with no retries says nothing of a breaker.
+    await panel.getByTestId('inspector-picker').selectOption({ label: 'checkout → egress' });
+    await expect(edge.getByTestId('edge-attempts')).toBeVisible();
+    await expect(edge.getByTestId('edge-retry-overflow')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+}
