@@ -242,6 +242,8 @@ export const enum CF {
   callerGaveUp = 32,
   /** Its last failure was retriable but its retries were used up (Envoy's URX flag). */
   retryLimitReached = 64,
+  /** A retry of it was refused by the cluster's max retries or retry budget (Envoy's upstream_rq_retry_overflow; its access log's UO). */
+  retryOverflowed = 128,
 }
 
 /** An end-to-end request, from a client's send to its one fate. */

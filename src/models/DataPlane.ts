@@ -11,7 +11,6 @@ import { Cause } from './events';
 import { linkDelay, oneWayDelay, oneWayDelayInto } from './linkDelay';
 import { TCP_GIVE_UP_MS } from './net/Network';
 import type { Sidecar } from './proxy/Sidecar';
-import type { ServiceActor } from './Service';
 
 /**
  * The data plane: everything between a caller app asking for a service and that service's app
@@ -65,9 +64,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
       case K.RetryBackoff: {
         const call = w.calls.get(a);
         call.backoffTimer = -1;
-        // A gateway's own proxy is inline: the retry's CPU is the gateway's (Gateway.ts upstreamRetry).
-        const sc = call.route!.sidecar;
-        if (sc !== null && sc.inline && call.parent !== null) (w.sim.actor(call.parent.route!.service) as ServiceActor).upstreamRetry(call.parent);
+        if (call.parent !== null && call.route!.sidecar?.inline === true) w.upstreamRetry(call.parent); // a gateway's CPU (Gateway.ts)
         return this.router.tryOnce(call);
       }
       case K.FaultDelay:

@@ -191,14 +191,8 @@ export class ServiceActor implements Actor {
     else this.nextSequential(parent);
   }
 
-  /**
-   * A call this service made on behalf of `parent` is tried again upstream (its router's retry, after the backoff):
-   * a plain service's app does nothing for it (its sidecar's passes are the cost); a gateway charges its CPU
-   * (GatewayActor). `parent` is the request the call serves here.
-   */
-  upstreamRetry(parent: Attempt): void {
-    void parent;
-  }
+  /** A call made for `parent` is retried upstream: nothing for a service's app (its sidecar's passes cost it); a gateway charges its CPU. */
+  upstreamRetry(parent: Attempt): void { void parent; }
 
   /** The attempt's work here is over: free its worker (if it still holds one), answer, start the next. */
   protected finish(att: Attempt): void {

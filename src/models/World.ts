@@ -249,6 +249,11 @@ export class World extends RequestBook {
    * A replica went down or came back now: its EndpointSlice says so `kubernetes.endpointsDelay`
    * later, kube-proxy one min sync period after that, proxies when their control plane pushes.
    */
+  /** A call made for `parent` (a request here) is retried upstream: its actor's CPU for it (a gateway's: Gateway.ts). */
+  upstreamRetry(parent: Attempt): void {
+    (this.sim.actor(parent.route!.service) as ServiceActor).upstreamRetry(parent);
+  }
+
   endpointsChanged(svc: { readonly index: number }, replica: number, up: boolean): void {
     this.kube.podChanged(svc.index, replica, up);
   }

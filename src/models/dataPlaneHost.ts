@@ -32,4 +32,6 @@ export interface DataPlaneHost {
   readonly tracer: Tracer | null;
   /** `a -> b`: the caller and callee of an edge, by name. */
   edgeName(edge: number): string;
+  /** A call made for `parent` (a request at a gateway or service) is retried upstream: its CPU, if any (ServiceActor.upstreamRetry). */
+  upstreamRetry(parent: Attempt): void;
 }

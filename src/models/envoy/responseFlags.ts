@@ -45,6 +45,11 @@ export const RESPONSE_FLAG: Readonly<Record<string, string>> = {
 
 /** Envoy's flag when retries ran out (RetryStatus::NoRetryLimitExceeded). */
 export const RETRY_LIMIT_FLAG = 'URX';
+/**
+ * Envoy's UO set on a request whose retry the circuit breaker refused (router.cc: RetryStatus::NoOverflow sets
+ * UpstreamOverflow), beside the failed try's own flag (UT, UF, ...; none for a 503 from upstream).
+ */
+export const RETRY_OVERFLOW_FLAG = 'UO';
 /** Envoy's flag when the downstream left before the answer (a client's own timeout). */
 export const DOWNSTREAM_GONE_FLAG = 'DC';
 

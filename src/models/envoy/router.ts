@@ -187,6 +187,7 @@ export class Router {
         return;
       }
       res.retryOverflows++;
+      call.flags |= CF.retryOverflowed;
     }
     // Envoy's URX: a retriable failure with its retries used up (RetryStatus::NoRetryLimitExceeded).
     if (p.retries > 0 && call.attempts > p.retries && mayRetry(p, p.retries, cause, status, local)) call.flags |= CF.retryLimitReached;
