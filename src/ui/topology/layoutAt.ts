@@ -72,6 +72,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
       });
     });
   }
+  roomUnderClouds(placed, topology);
   // Many separate request paths in a grid; not when presenter mode wrapped the columns in bands.
   if (!compact || perBand >= ncols) {
     // What the drawing adds around the grid: its mesh region's padding and a control plane's row.
@@ -197,7 +198,14 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     [...requestPath, ...besideCols],
     (mesh, col) => {
       const top = cpTop.get(mesh);
-      const first = topOfColumn.get(col);
+      // The column's topmost node, or, under a third party standing above the mesh (roomUnderClouds),
+      // the topmost under the control plane's row: gw-retry.yaml's ledger under partner, whose
+      // region stopped under the control plane. Presenter mode centres that control plane over the
+      // bridge's half too, so its column likewise. (No shipped scenario's layout changes.)
+      const inCol = requestPath.filter((p) => p.col === col).sort((a, b) => a.y - b.y);
+      const i = top === undefined ? -1 : inCol.findIndex((p) => p.y - p.h / 2 > top);
+      const cloud = i > 0 && inCol[i - 1].node.external && inCol[i - 1].node.kind !== 'client';
+      const first = cloud || (stage && i > 0) ? inCol[i] : topOfColumn.get(col);
       if (bands && first && (bands.get(first.node.id)?.band ?? 0) !== firstBand(mesh)) return null;
       return top !== undefined && first && meshesOf(first.node).includes(mesh) ? top : null;
     },
@@ -268,6 +276,32 @@ function controlRoom(topology: Topology, placed: readonly PlacedNode[], bands: R
     for (const p of inMesh) if (bands.get(p.node.id)!.band === first) out.add(p.node.id);
   }
   return out;
+}
+
+/**
+ * Makes CONTROL_ROOM more room under a third party (an external service, drawn as a cloud) that
+ * stands right above a member of a mesh with a control plane in its column: the nodes from that
+ * member down move down by it, and the column moves up by half of it to stay centred. That control
+ * plane goes above its mesh's topmost member, where the cloud stood (trial N11's gw-retry.yaml, once
+ * the partner moved up beside the egress gateway that calls it (columnOrder.placeThirdParties):
+ * payments' control plane and its "control plane + CA" lay under the partner's cloud). Columns
+ * without such a pair, every shipped scenario's, are unchanged. Impure: mutates `placed` (y).
+ */
+export function roomUnderClouds(placed: readonly PlacedNode[], topology: Topology): void {
+  const controlled = new Set(topology.nodes.filter((n) => n.kind === 'control-plane' && n.mesh !== null).map((n) => n.mesh!));
+  const cols = new Map<number, PlacedNode[]>();
+  for (const p of placed) cols.set(p.col, [...(cols.get(p.col) ?? []), p]);
+  for (const col of cols.values()) {
+    col.sort((a, b) => a.y - b.y);
+    let shift = 0;
+    col.forEach((p, i) => {
+      const above = col[i - 1]?.node;
+      const meshes = meshesOf(p.node);
+      if (above && above.external && above.kind !== 'client' && meshes.length === 1 && controlled.has(meshes[0])) shift += CONTROL_ROOM;
+      p.y += shift;
+    });
+    for (const p of col) p.y -= shift / 2;
+  }
 }
 
 /** Puts each node named in `positions` at its centre there. Impure: mutates `placed` (x, y). */

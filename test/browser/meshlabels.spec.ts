@@ -1,0 +1,82 @@
+// Trial N11, finding 5 (session 41): two meshes, a bridge between them and an egress gateway to a
+// third party (N11's own gw-retry.yaml and sc-retry.yaml), opened with Open file… at 1600x1000 and
+// 1024x768. Each mesh's name tab is clear of every link and box (it read "MESH · PAYMEI" where a
+// link crossed it), and the third party's cloud is clear of every mesh region (it touched
+// payments, so it read as inside it), and each control plane is clear of every other node
+// (payments' lay under the partner's cloud once the partner moved up beside egress).
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+const SCEN = '/work/notes/s41/N11-scen';
+const file = (name: string) => ({ name, mimeType: 'application/yaml', buffer: readFileSync(`${SCEN}/${name}`) });
+
+for (const name of ['gw-retry', 'sc-retry']) {
+  for (const size of [
+    { width: 1600, height: 1000 },
+    { width: 1024, height: 768 },
+  ]) {
+    test(`${name}.yaml at ${size.width}x${size.height}: mesh names clear of links and boxes, control planes uncovered, the partner's cloud outside both meshes`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await page.goto('/?scenario=hello-mesh');
+      await expect(page.getByTestId('run-status')).toHaveText('ready');
+      await page.getByTestId('scenario-file').setInputFiles(file(`${name}.yaml`));
+      await expect(page.getByTestId('scenario-title')).toContainText('Flaky partner', { timeout: 30_000 });
+      const topo = page.locator('.topology-stage svg').first();
+      await expect(topo.locator('[data-mesh="payments"] .topo-mesh-label')).toBeVisible();
+      await expect(topo.locator('[data-node="partner"]')).toBeVisible();
+      await saveShot(page, `meshlabels-${name}-${size.width}.png`);
+      const found = await topo.evaluate((svg: SVGSVGElement) => {
+        type R = { x0: number; y0: number; x1: number; y1: number };
+        const rect = (e: Element): R => {
+          const b = e.getBoundingClientRect();
+          return { x0: b.left, y0: b.top, x1: b.right, y1: b.bottom };
+        };
+        const meets = (a: R, b: R) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        const problems: string[] = [];
+        const labels = Array.from(svg.querySelectorAll<SVGTextElement>('.topo-mesh-label')).map((t) => ({ text: t.textContent ?? '', r: rect(t) }));
+        // Links, sampled every 3 px along their drawn lines (screen coordinates).
+        for (const line of Array.from(svg.querySelectorAll<SVGPathElement>('.topo-edge-line'))) {
+          const m = line.getScreenCTM()!;
+          const len = line.getTotalLength();
+          const edge = line.closest('[data-edge]')?.getAttribute('data-edge') ?? '?';
+          for (let s = 0; s <= len; s += 3) {
+            const p = line.getPointAtLength(s);
+            const x = m.a * p.x + m.c * p.y + m.e;
+            const y = m.b * p.x + m.d * p.y + m.f;
+            for (const l of labels) if (x > l.r.x0 && x < l.r.x1 && y > l.r.y0 && y < l.r.y1 && !problems.includes(`link ${edge} over ${l.text}`)) problems.push(`link ${edge} over ${l.text}`);
+          }
+        }
+        for (const n of Array.from(svg.querySelectorAll('[data-node]'))) {
+          for (const l of labels) if (meets(rect(n), l.r)) problems.push(`${n.getAttribute('data-node')} over ${l.text}`);
+        }
+        // Each control plane (its icon and text) clear of every other node: payments' lay under
+        // the partner's cloud once the partner moved up beside egress (9bc5d56).
+        const nodes = Array.from(svg.querySelectorAll('[data-node]'));
+        for (const cp of nodes.filter((n) => n.getAttribute('data-node')!.startsWith('control-plane:'))) {
+          for (const n of nodes) if (n !== cp && meets(rect(cp), rect(n))) problems.push(`${cp.getAttribute('data-node')} under ${n.getAttribute('data-node')}`);
+        }
+        // The cloud: a grid of points over its box, none inside a mesh's region.
+        const cloud = svg.querySelector('[data-node="partner"]')!;
+        const c = rect(cloud);
+        for (const area of Array.from(svg.querySelectorAll<SVGPathElement>('.topo-mesh-area'))) {
+          const inv = area.getScreenCTM()!.inverse();
+          let hit = 0;
+          for (let i = 0; i <= 10; i++) {
+            for (let j = 0; j <= 10; j++) {
+              const x = c.x0 + ((c.x1 - c.x0) * i) / 10;
+              const y = c.y0 + ((c.y1 - c.y0) * j) / 10;
+              const p = new DOMPoint(inv.a * x + inv.c * y + inv.e, inv.b * x + inv.d * y + inv.f);
+              if (area.isPointInFill(p)) hit++;
+            }
+          }
+          if (hit > 0) problems.push(`partner's box in ${area.closest('[data-mesh]')?.getAttribute('data-mesh')} at ${hit} of 121 points`);
+        }
+        return { problems, labels: labels.map((l) => l.text) };
+      });
+      console.log(`${name} ${size.width}: labels ${found.labels.join(', ')}; ${found.problems.join('; ') || 'clear'}`);
+      expect(found.labels.length).toBe(2);
+      expect(found.problems).toEqual([]);
+    });
+  }
+}
