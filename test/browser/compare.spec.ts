@@ -434,7 +434,7 @@ test('each ready-made pair opens from the picker with both panes moving and the 
   // Two runs of one small scenario (a branch's link) at 1024x768: gateway-and-mesh's 9 nodes
   // missed the panes' 12 px floor in their roomy columns (10.8 px) and folded into 9 one-node
   // group tiles, names cut to 'ed…', 'fro…', 'bulk-ex…'; control-plane-boundary and l4-vs-l7 too.
-  await test.step("at 1024x768 two runs of gateway-and-mesh are drawn whole in both panes, not as one-node tiles: every node's name in full, 12 px or more, inside its pane, no link label over a node", async () => {
+  await test.step("at 1024x768 two runs of gateway-and-mesh are drawn whole in both panes, not as one-node tiles: every node's name in full, 11 px or more beside each pane's story, inside its pane, no link label over a node", async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await open(page, '/?compare=gateway-and-mesh,gateway-and-mesh&t=12s');
     await expect(page.locator('[data-testid="compare-pane"] .topo-edge-label', { hasText: 'req/s' }).first()).toBeVisible();
@@ -443,7 +443,9 @@ test('each ready-made pair opens from the picker with both panes moving and the 
       await expect(pane(page, side).locator('.topology-stage')).toHaveAttribute('data-view', 'svg');
       const sizes = await nameSizes(page, side);
       expect(sizes.length, `pane ${side}'s node names`).toBe(9);
-      expect(Math.min(...sizes), `pane ${side}'s smallest name, px`).toBeGreaterThanOrEqual(12);
+      // 11 px with each pane's own story under its counters (C1, session 41: its step, figure and
+      // text on two lines at this height cost the picture 12.7 -> 11.1 px); 12 px before it.
+      expect(Math.min(...sizes), `pane ${side}'s smallest name, px`).toBeGreaterThanOrEqual(11);
       const names = await pane(page, side).evaluate((p) => {
         const stage = p.querySelector('.topology-stage')!.getBoundingClientRect();
         return Array.from(p.querySelectorAll('[data-node]')).map((n) => {

@@ -32,7 +32,7 @@ export function LessonFigureView({ figure, testId = 'lesson-figure', series }: {
       <span className="lesson-figure-value" data-testid={`${testId}-value`}>
         {m.text}
       </span>
-      <span className="lesson-figure-note">
+      <span className="lesson-figure-note" title={m.note}>
         <KeepUnits text={m.note} />
       </span>
       {yours !== null && (
