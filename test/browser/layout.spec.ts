@@ -150,7 +150,7 @@ async function reachable(page: Page, size: { width: number; height: number }) {
   // Glyph-only buttons keep their names for screen readers.
   await expect(page.getByRole('button', { name: 'Step' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reset' })).toBeVisible();
-  await expect(page.getByText('Open file…')).toBeAttached();
+  await expect(page.getByText('Open file…', { exact: true })).toBeAttached();
   // The faults panel is in the left column: it scrolls into view and its form works.
   const fault = page.getByTestId('fault-type');
   await fault.scrollIntoViewIfNeeded();

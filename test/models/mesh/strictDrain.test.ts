@@ -305,7 +305,9 @@ describe('the end of a drain', () => {
     expect(s.requests).toEqual({ sent: 40, ok: 28, failed: 12, inFlight: 0 });
     expect(s.edges['api->db'].retries).toBe(6);
     expect(s.edges['api->db'].failures).toEqual({ reset: 12 });
-    expect(s.edges['api->db'].responseFlags).toEqual({ UC: 12 });
+    // Envoy's router sets UO beside the failure's own flag when the breaker refuses the retry (f1ec48b).
+    expect(s.edges['api->db'].responseFlags).toEqual({ UC: 12, UO: 12 });
+    expect(s.edges['api->db'].retryOverflows).toBe(12);
     // 18 requests at 92 s took the removed chain's idle connections, 2 opened new ones (ok at 94 s).
     expect(s.edges['api->db'].connections).toEqual({ opened: 28, failed: 0, reused: 18, drained: 20 });
     const p = summarize(plain.w, 0);
