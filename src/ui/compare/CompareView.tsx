@@ -206,12 +206,12 @@ function useChromeHeight(rootRef: RefObject<HTMLDivElement | null>, on: boolean)
  */
 function usePresenterArrangement(controller: CompareController, presenter: boolean, panesRef: RefObject<HTMLDivElement | null>): PaneArrangement {
   /** `chrome` null: this room is not measured yet, and is drawn side by side to be. */
-  const [room, setRoom] = useState<{ area: { width: number; height: number }; chrome: { width: number; height: number } | null; gap: number } | null>(null);
+  const [room, setRoom] = useState<{ area: { width: number; height: number }; chrome: { width: number; height: number } | null; gap: number; story: number } | null>(null);
   const ready = controller.panes.length === 2;
   const arrangement = useMemo(() => {
     if (!room || !room.chrome || controller.panes.length < 2) return 'side';
     const [a, b] = controller.panes;
-    return presenterArrangement([a.info.topology, b.info.topology], room.area, room.chrome, room.gap).arrangement;
+    return presenterArrangement([a.info.topology, b.info.topology], room.area, room.chrome, room.gap, room.story).arrangement;
   }, [room, controller.panes]);
   // Again after each arrangement drawn (a layout effect: measured before the paint), as well as
   // on a resize of the panes' area.
@@ -231,10 +231,12 @@ function usePresenterArrangement(controller: CompareController, presenter: boole
         const sameRoom = r !== null && r.area.width === area.width && r.area.height === area.height;
         const seen = sameRoom ? r.chrome : null;
         // A room first seen with the panes stacked: draw them side by side and measure that.
-        if (seen === null && drawn !== 'side') return sameRoom && r.chrome === null ? r : { area, chrome: null, gap };
+        if (seen === null && drawn !== 'side') return sameRoom && r.chrome === null ? r : { area, chrome: null, gap, story: 0 };
         const now = { width: Math.round(pane.offsetWidth - picture.clientWidth), height: Math.round(pane.offsetHeight - picture.clientHeight) };
         const chrome = seen ? { width: Math.max(seen.width, now.width), height: Math.max(seen.height, now.height) } : now;
-        return r && sameRoom && r.chrome && r.chrome.width === chrome.width && r.chrome.height === chrome.height ? r : { area, chrome, gap };
+        // The pane's own story under its picture side by side (stacked panes set it beside).
+        const story = drawn === 'side' ? Math.round(pane.querySelector<HTMLElement>('.compare-story')?.offsetHeight ?? 0) : (r?.story ?? 0);
+        return r && sameRoom && r.chrome && r.chrome.width === chrome.width && r.chrome.height === chrome.height && r.story === story ? r : { area, chrome, gap, story };
       });
     };
     measure();
