@@ -155,11 +155,8 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
         best = own.spot;
         bestHits = own.hits;
       } else {
-        // Else its short form ("10/s"), by its link and read as its own, as presenter size does;
-        // else the short form further off, at a hovered label's spots, where it reads as its own
-        // (a branch of gateway-and-mesh at 1024x768, its panes' pictures shortened by their story
-        // in session 41: old-app's '10 req/s' stood 30 px from shoppers' line and 39 from its own).
-        const near = shortAt(shortNear(link)) ?? shortAt(hoverCandidates(link, short));
+        // Else its short form ("10/s"), by its link and read as its own, as presenter size does.
+        const near = shortAt(shortNear(link));
         if (near) return near;
       }
     }
