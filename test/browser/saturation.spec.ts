@@ -7,52 +7,13 @@ import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 import { typeOverEditor } from './fixtures/editorText';
-
-const DRAFT = `name: draft
-duration: 10s
-clients:
-  - { name: shoppers, type: open, rate: 40, target: checkout, timeout: 3s }
-services:
-  - name: checkout
-    replicas: 2
-    serviceTime: 4ms
-    calls:
-      - { service: partner }
-  - name: partner
-    replicas: 2
-    concurrency: 16
-    serviceTime: 60ms
-`;
-
-const BROKEN = `name: flaky-partner
-duration: 10s
-meshes:
-  - { name: retail }
-clients:
-  - { name: shoppers, type: open, rate: 40, target: checkout }
-services:
-  - name: checkout
-    mesh: retial
-    sidecar: true
-    serviceTime: 4ms
-    calls:
-      - { service: egress }
-  - name: partner
-    external: true
-    serviceTime: 60ms
-gateways:
-  - name: egress
-    mesh: retial
-    routes:
-      - service: partner
-        policy: { timeout: 1s, retries: { attempts: 2, retryOn: [5xx, retriable-4xx, bogus] } }
-`;
+import { BROKEN_REFERENCES, SATURATED_DRAFT } from '../trialN11Files';
 
 test("the editor notes a service saturated by its calls' waits (MS017) with Little's law's numbers and the fix, at 1600x1000 and 1024x768", async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1600, height: 1000 });
-  const editor = await typeOverEditor(page, DRAFT);
+  const editor = await typeOverEditor(page, SATURATED_DRAFT);
   await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   const note = editor.locator('[data-testid="editor-lint-finding"][data-code="MS017"]');
   await expect(note).toHaveAttribute('data-severity', 'info');
@@ -71,7 +32,7 @@ test('Open file… of a file with bad retryOn values and an unknown mesh lists a
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
-  await page.getByTestId('scenario-file').setInputFiles({ name: 'broken2.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BROKEN) });
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'broken2.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BROKEN_REFERENCES) });
   await expect(page.getByTestId('load-problems')).toContainText('broken2.yaml');
   await expect(page.getByTestId('problems').locator('li')).toHaveText([
     /^line 9: services\.0\.mesh: unknown mesh "retial"; did you mean retail\?/,

@@ -4,6 +4,7 @@ import { scenarioFindings } from '../../src/cli/lint';
 import { textLocator } from '../../src/models/lint/locate';
 import { runScenario } from '../../src/models';
 import { saturationHints } from '../../src/cli/saturationHint';
+import { SATURATED_DRAFT } from '../trialN11Files';
 
 // Trial N11 (session 41), finding 9: a first draft left checkout at the default concurrency (1)
 // in front of a 60 ms partner: 92.6% of requests failed `timeout`, checkout 99.7% utilised, and
@@ -15,30 +16,13 @@ const scenarioOf = (text: string) => {
   return p.scenario;
 };
 
-/** checkout: 2 replicas at concurrency 1, 4 ms of its own work, then a call to a 60 ms partner; 40 req/s. */
-const DRAFT = `name: draft
-duration: 10s
-clients:
-  - { name: shoppers, type: open, rate: 40, target: checkout, timeout: 3s }
-services:
-  - name: checkout
-    replicas: 2
-    serviceTime: 4ms
-    calls:
-      - { service: partner }
-  - name: partner
-    replicas: 2
-    concurrency: 16
-    serviceTime: 60ms
-`;
-
 describe('MS017 saturated-waiting-on-calls', () => {
   it("says checkout's workers are saturated by Little's law: 40 req/s × 64 ms = 2.56 busy of 2, an info at its concurrency", () => {
-    const [x] = saturated(scenarioOf(DRAFT));
+    const [x] = saturated(scenarioOf(SATURATED_DRAFT));
     expect(x).toMatchObject({ name: 'checkout', index: 0, offeredPerS: 40, holdMs: 64, ownMs: 4, replicas: 2, concurrency: 1, concurrencyFor70: 2 });
     expect(x.busy).toBeCloseTo(2.56, 10);
     expect(x.utilization).toBeCloseTo(1.28, 10);
-    const f = scenarioFindings(scenarioOf(DRAFT), textLocator('draft.yaml', DRAFT)).filter((g) => g.code === 'MS017');
+    const f = scenarioFindings(scenarioOf(SATURATED_DRAFT), textLocator('draft.yaml', SATURATED_DRAFT)).filter((g) => g.code === 'MS017');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'saturated-waiting-on-calls', severity: 'info', field: 'services.0.concurrency', resource: { kind: 'Service', name: 'checkout', file: 'draft.yaml', line: 6 } });
     expect(f[0].message).toBe(
@@ -49,28 +33,28 @@ describe('MS017 saturated-waiting-on-calls', () => {
   });
 
   it('says nothing at concurrency 32, and leaves a service loaded past 90% by its own work to MS014', () => {
-    expect(saturated(scenarioOf(DRAFT.replace('    replicas: 2\n    serviceTime: 4ms', '    replicas: 2\n    concurrency: 32\n    serviceTime: 4ms')))).toEqual([]);
-    const ownWork = scenarioOf(DRAFT.replace('serviceTime: 4ms', 'serviceTime: 48ms'));
+    expect(saturated(scenarioOf(SATURATED_DRAFT.replace('    replicas: 2\n    serviceTime: 4ms', '    replicas: 2\n    concurrency: 32\n    serviceTime: 4ms')))).toEqual([]);
+    const ownWork = scenarioOf(SATURATED_DRAFT.replace('serviceTime: 4ms', 'serviceTime: 48ms'));
     expect(saturated(ownWork)).toEqual([]);
-    expect(scenarioFindings(ownWork, textLocator('d.yaml', DRAFT)).map((f) => f.code)).toContain('MS014');
+    expect(scenarioFindings(ownWork, textLocator('d.yaml', SATURATED_DRAFT)).map((f) => f.code)).toContain('MS014');
   });
 
   it('counts parallel calls as the longest, a call by its probability, and a gateway by its CPU and its route', () => {
-    const par = DRAFT.replace('    calls:\n      - { service: partner }', '    callMode: parallel\n    calls:\n      - { service: partner }\n      - { service: partner, probability: 0.5 }');
+    const par = SATURATED_DRAFT.replace('    calls:\n      - { service: partner }', '    callMode: parallel\n    calls:\n      - { service: partner }\n      - { service: partner, probability: 0.5 }');
     expect(saturated(scenarioOf(par))[0].holdMs).toBe(64);
     const seq = par.replace('    callMode: parallel\n', '');
     expect(saturated(scenarioOf(seq))[0].holdMs).toBe(94);
-    const gw = DRAFT.replace('{ service: partner }', '{ service: egress }') + 'gateways:\n  - { name: egress, cpuPerRequest: 1ms, routes: [{ service: partner }] }\n';
+    const gw = SATURATED_DRAFT.replace('{ service: partner }', '{ service: egress }') + 'gateways:\n  - { name: egress, cpuPerRequest: 1ms, routes: [{ service: partner }] }\n';
     expect(saturated(scenarioOf(gw))[0].holdMs).toBe(65);
   });
 
   it("run's summary gives the hint with the measured utilisation", () => {
-    const s = scenarioOf(DRAFT);
+    const s = scenarioOf(SATURATED_DRAFT);
     const { summary } = runScenario(s, { durationMs: 6000 });
     expect(summary.services.checkout.utilization).toBeGreaterThan(0.95);
     const [hint] = saturationHints(s, summary);
     expect(hint).toMatch(/^hint: checkout is saturated: 2 replicas × 1 concurrency = 2 workers < 40 req\/s × 64 ms a request .* = 2\.56 busy \(Little's law\); this run measured it (9\d|100)\.\d% utilised\. Set services\.0\.concurrency: 2 /);
-    const fixed = scenarioOf(DRAFT.replace('    replicas: 2\n    serviceTime: 4ms', '    replicas: 2\n    concurrency: 32\n    serviceTime: 4ms'));
+    const fixed = scenarioOf(SATURATED_DRAFT.replace('    replicas: 2\n    serviceTime: 4ms', '    replicas: 2\n    concurrency: 32\n    serviceTime: 4ms'));
     expect(saturationHints(fixed, runScenario(fixed, { durationMs: 6000 }).summary)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenarioText, formatProblems } from '../../src/scenario';
 import { loadScenarioFile } from '../../src/cli/load';
 import { problemsWithLines } from '../../src/ui/editor/lines';
+import { BROKEN_REFERENCES } from '../trialN11Files';
 
 // Trial N11 (session 41), finding 8: a file with two bad retryOn values in a gateway's only
 // route and `mesh: retial` said "2 problems" (retryOn only); the unknown mesh came only once
@@ -13,37 +14,12 @@ import { problemsWithLines } from '../../src/ui/editor/lines';
 const tmp = mkdtempSync(join(tmpdir(), 'meshsim-at-once-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** N11's broken2.yaml, cut to what the finding needs. */
-const BROKEN = `name: flaky-partner
-duration: 10s
-meshes:
-  - { name: retail }
-clients:
-  - { name: shoppers, type: open, rate: 40, target: checkout }
-services:
-  - name: checkout
-    mesh: retial
-    sidecar: true
-    serviceTime: 4ms
-    calls:
-      - { service: egress }
-  - name: partner
-    external: true
-    serviceTime: 60ms
-gateways:
-  - name: egress
-    mesh: retial
-    routes:
-      - service: partner
-        policy: { timeout: 1s, retries: { attempts: 2, retryOn: [5xx, retriable-4xx, bogus] } }
-`;
-
 const RETRY_ON = 'must be one of "5xx", "gateway-error", "reset", "connect-failure", "retriable-status-codes", "refused-stream"';
 const MESH = 'unknown mesh "retial"; did you mean retail? (meshes: retail)';
 
 describe('schema problems and reference problems, all at once', () => {
   it("a gateway's only route with bad retryOn values and an unknown mesh: all four problems in one round", () => {
-    const r = parseScenarioText(BROKEN, 'yaml');
+    const r = parseScenarioText(BROKEN_REFERENCES, 'yaml');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(formatProblems(r.problems).split('\n')).toEqual([
@@ -55,13 +31,13 @@ describe('schema problems and reference problems, all at once', () => {
   });
 
   it('with the retryOn values fixed, the same mesh problems and no others (nothing was said twice or made up)', () => {
-    const r = parseScenarioText(BROKEN.replace(', retriable-4xx, bogus', ''), 'yaml');
+    const r = parseScenarioText(BROKEN_REFERENCES.replace(', retriable-4xx, bogus', ''), 'yaml');
     expect(r.ok ? [] : formatProblems(r.problems).split('\n')).toEqual([`services.0.mesh: ${MESH}`, `gateways.0.mesh: ${MESH}`]);
   });
 
   it('the CLI says them at the lines the app names, in reading order', () => {
     const file = join(tmp, 'broken2.yaml');
-    writeFileSync(file, BROKEN);
+    writeFileSync(file, BROKEN_REFERENCES);
     const r = loadScenarioFile(file);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -73,7 +49,7 @@ describe('schema problems and reference problems, all at once', () => {
       `line 22: gateways.0.routes.0.policy.retries.retryOn.2: ${RETRY_ON}; got "bogus"`,
     ]);
     // The app's Open file… alert: the same lines (scenarioOpening.ts uses problemsWithLines).
-    const app = parseScenarioText(BROKEN, 'yaml');
-    if (!app.ok) expect(formatProblems(problemsWithLines(BROKEN, app.problems)).split('\n')).toEqual(r.lines.slice(1).join('\n').split('\n'));
+    const app = parseScenarioText(BROKEN_REFERENCES, 'yaml');
+    if (!app.ok) expect(formatProblems(problemsWithLines(BROKEN_REFERENCES, app.problems)).split('\n')).toEqual(r.lines.slice(1).join('\n').split('\n'));
   });
 });
