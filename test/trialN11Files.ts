@@ -41,3 +41,61 @@ gateways:
       - service: partner
         policy: { timeout: 1s, retries: { attempts: 2, retryOn: [5xx, retriable-4xx, bogus] } }
 `;
+
+/**
+ * N11's gw50.yaml whole (finding 2): two meshes, a bridge, an egress gateway retrying a partner that fails 50% from 10 s
+ * to 40 s, 2 retries at the gateway (Envoy's default maxRetries 3 refuses some). At `--duration 20s`: trace
+ * e088a7787663c940, egress made 242 retries, 57 refused.
+ */
+export const GW50 = `name: flaky-partner-gw-retry
+title: Flaky partner, retries at the egress gateway
+duration: 60s
+seed: 3
+network: { placement: {} }
+meshes:
+  - { name: retail }
+  - { name: payments }
+clients:
+  - { name: shoppers, type: open, rate: 40, target: checkout, external: true, timeout: 3s }
+services:
+  - name: checkout
+    replicas: 2
+    concurrency: 32
+    mesh: retail
+    sidecar: true
+    serviceTime: { type: lognormal, median: 4ms, sigma: 0.4 }
+    calls:
+      - { service: payments-bridge }
+      - { service: egress, policy: { retries: { attempts: 0 } } }
+  - name: ledger
+    replicas: 2
+    mesh: payments
+    sidecar: true
+    mtls: STRICT
+    serviceTime: 5ms
+  - name: partner
+    external: true
+    replicas: 2
+    concurrency: 16
+    serviceTime: { type: lognormal, median: 60ms, sigma: 0.5 }
+gateways:
+  - name: payments-bridge
+    replicas: 2
+    bridge: { from: retail, to: payments }
+    mtls: STRICT
+    routes: [ { service: ledger } ]
+  - name: egress
+    replicas: 2
+    mesh: retail
+    routes:
+      - service: partner
+        policy: { timeout: 1s, retries: { attempts: 2, perTryTimeout: 300ms, retryOn: [5xx] } }
+faults:
+  - { type: http-abort, service: partner, percent: 50, status: 503, at: 10s, for: 30s }
+`;
+
+/** N11's sc50.yaml: GW50 with the 2 retries moved from the egress route to checkout's sidecar. */
+export const SC50 = GW50.replace('name: flaky-partner-gw-retry', 'name: flaky-partner-sidecar-retry')
+  .replace('retries at the egress gateway', 'retries at the checkout sidecar')
+  .replace('{ service: egress, policy: { retries: { attempts: 0 } } }', '{ service: egress, policy: { timeout: 1s, retries: { attempts: 2, perTryTimeout: 300ms, retryOn: [5xx] } } }')
+  .replace('policy: { timeout: 1s, retries: { attempts: 2, perTryTimeout: 300ms, retryOn: [5xx] } }\nfaults', 'policy: { retries: { attempts: 0 } }\nfaults');

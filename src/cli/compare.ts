@@ -4,6 +4,7 @@ import { diffRows, paneFigures, type DiffRow } from '../workers/compareRows';
 import { formatDiffValue } from '../ui/compare/diff';
 import type { JsonSummary } from './jsonSummary';
 import { table } from './table';
+import { gatewayRetries, shareText, type GatewayRetries } from './gatewayRetries';
 
 /** A run as compare reads it: `--json`'s summary, whose latencies are null where none was measured. */
 type RunSummary = JsonSummary;
@@ -120,6 +121,23 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   const services = shared(a, b);
   if (services.length) rows.push(['requests at', '', '', '']);
   for (const n of services) rows.push([`  ${n}`, String(a.services[n].requests), String(b.services[n].requests), x(c.ratios.services[n])]);
+  // Each gateway's retries, as run's gateway table has them (session 42), for gateways that retried or refused a
+  // retry in either run; a gateway one run lacks reads "-".
+  const retried = (s: RunSummary, n: string) => ((r) => r !== undefined && r.retries + r.refused > 0)(gatewayRetries(s, n));
+  const gateways = [...new Set([...Object.keys(a.gateways), ...Object.keys(b.gateways)])].filter((n) => retried(a, n) || retried(b, n));
+  if (gateways.length) rows.push(['gateway retries', '', '', '']);
+  for (const n of gateways) {
+    const [ga, gb] = [gatewayRetries(a, n), gatewayRetries(b, n)];
+    const pick = <T>(g: GatewayRetries | undefined, f: (g: GatewayRetries) => T) => (g === undefined ? null : f(g));
+    const count = (f: (g: GatewayRetries) => number) => {
+      const [va, vb] = [pick(ga, f), pick(gb, f)];
+      return [va === null ? '-' : String(va), vb === null ? '-' : String(vb), x(ratio(va, vb))];
+    };
+    rows.push([`  ${n}: retries made`, ...count((g) => g.retries)]);
+    rows.push([`  ${n}: retries refused`, ...count((g) => g.refused)]);
+    const [sa, sb] = [pick(ga, (g) => g.retryShare), pick(gb, (g) => g.retryShare)];
+    rows.push([`  ${n}: retry share of its cpu`, shareText(sa), shareText(sb), x(ratio(sa, sb))]);
+  }
   // The app's compare table's own rows, from the same function and in its words and units.
   const app = [...APP_ROWS.map((k) => c.figures.find((r) => r.key === k)), ...c.figures.filter((r) => r.key.startsWith('util:'))].filter((r) => r !== undefined);
   if (app.length) rows.push(['as the app counts them', '', '', '']);

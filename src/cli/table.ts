@@ -4,6 +4,7 @@ import { responseFlagOf } from '../models/envoy/responseFlags';
 import type { LatencyCounts } from './latencyCounts';
 import { changeKey, type ChangeNote } from '../models/lint/changeNotes';
 import { gatewayRolloutWords } from '../models/mesh/rolloutWords';
+import { GATEWAY_RETRY_LINE, gatewayRetries, shareText } from './gatewayRetries';
 
 /**
  * A readable summary of one run for a terminal. `counts`: how many latencies each figure holds
@@ -76,12 +77,17 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   const gateways = Object.entries(s.gateways);
   if (gateways.length) {
     lines.push('');
-    const gr = [['gateway', 'requests', 'forwarded', 'rejected', 'deprecated', 'utilization']];
+    // Retries made, refused and their CPU share per gateway (session 42; M3 had them in --json only).
+    const gr = [['gateway', 'requests', 'forwarded', 'rejected', 'deprecated', 'retries', 'refused', 'cpu', 'retry cpu', 'utilization']];
+    let retried = false;
     for (const [name, g] of gateways) {
       const rejected = Object.entries(g.rejected).map(([cause, n]) => `${cause} ${n}`).join(', ') || '0';
-      gr.push([name, String(g.requests), String(g.forwarded), rejected, String(g.deprecated), `${(g.utilization * 100).toFixed(1)}%`]);
+      const r = gatewayRetries(s, name)!;
+      if (r.retries > 0 || r.refused > 0) retried = true;
+      gr.push([name, String(g.requests), String(g.forwarded), rejected, String(g.deprecated), String(r.retries), String(r.refused), `${(g.cpuMs / 1000).toFixed(2)} s`, shareText(r.retryShare), `${(g.utilization * 100).toFixed(1)}%`]);
     }
     for (const line of table(gr)) lines.push(line);
+    if (retried) lines.push(GATEWAY_RETRY_LINE);
     for (const note of rejectedNotes(s)) lines.push(note);
   }
   if (s.faults.length) {
