@@ -145,8 +145,8 @@ export function packEdges(w: World): Float64Array {
 
 /**
  * The run's counters at `now` (simulated ms; see Counter): requests sent, ok, failed and in
- * flight, latency quantiles and mean, events, and the sidecars' CPU ms, passes and backlog. Reads the
- * world only.
+ * flight, latency quantiles and mean, events, the sidecars' CPU ms, passes and backlog, and the retries
+ * circuit breakers refused. Reads the world only.
  */
 export function packCounters(w: World, now: number): Float64Array {
   const counters = new Float64Array(Counter.length);
@@ -185,5 +185,8 @@ export function packCounters(w: World, now: number): Float64Array {
   counters[Counter.proxyBacklogMs] = backlog;
   counters[Counter.proxyHeld] = held;
   counters[Counter.proxyWaitMs] = wait;
+  let refused = 0;
+  for (const r of w.routes) refused += r.retryOverflows;
+  counters[Counter.retryOverflows] = refused;
   return counters;
 }

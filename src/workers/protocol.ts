@@ -123,7 +123,13 @@ export const Counter = {
   proxyHeld: 14,
   /** The longest a pass arriving now would wait for a worker at one sidecar, ms (Sidecar.waitAt). */
   proxyWaitMs: 15,
-  length: 16,
+  /**
+   * Retries the callers' circuit breakers refused so far, over every route (Cluster.retryOverflows: Envoy's
+   * upstream_rq_retry_overflow, the call's UO flag): circuitBreaker.maxRetries was full, so the call failed with its
+   * try's own error. The counter strip says it beside the failed figure when it is above 0.
+   */
+  retryOverflows: 16,
+  length: 17,
 } as const;
 
 /**

@@ -1,6 +1,6 @@
 // Refused retries in the link inspector (trial N11, session 41, finding 2): a gateway route retrying a partner that
 // fails half its answers fills Envoy's max_retries 3, and the link inspector says how many retries were refused, why,
-// and what to raise, at 1600x1000 and 1024x768.
+// and what to raise, at 1600x1000 and 1024x768. The counter strip says the run's count beside FAILED (session 42).
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
@@ -47,8 +47,23 @@ for (const [width, height] of [
     await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
     await page.getByTestId('scenario-file').setInputFiles({ name: 'gw50.yaml', mimeType: 'application/yaml', buffer: Buffer.from(GW50) });
     await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'gw50-refused', { timeout: 30_000 });
+    // Nothing refused yet (the partner fails from 5 s): the strip says nothing of a breaker.
+    const strip = page.getByTestId('refused-retries');
+    await expect(strip).toHaveCount(0);
     await page.locator('body').press('End');
     await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 60_000 }).toBeCloseTo(20, 0);
+    // The counter strip says how many retries the breaker refused, on FAILED's line, whole (not ellipsised), and the
+    // strip keeps one row.
+    await expect(strip).toBeVisible();
+    // Read as drawn: below 1280 px ' by the breaker' is hidden (caption-wide).
+    expect(await strip.innerText()).toMatch(width >= 1280 ? /^· \d+ retries refused by the breaker$/ : /^· \d+ retries refused$/);
+    expect(await strip.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5)).toBe(true);
+    await expect(strip).toHaveAttribute('title', /circuit breaker: circuitBreaker\.maxRetries was full/);
+    const failedBox = (await page.locator('.figure-failed').boundingBox())!;
+    const stripBox = (await strip.boundingBox())!;
+    expect(stripBox.x + stripBox.width).toBeLessThanOrEqual(failedBox.x + failedBox.width + 0.5);
+    const fromStrip = Number(await strip.getAttribute('data-refused'));
+    await saveShot(page, `retryoverflow-strip-${width}.png`);
     await page.getByTestId('inspector-toggle').click();
     const panel = page.getByTestId('inspector');
     await panel.getByTestId('inspector-picker').selectOption({ label: 'egress → partner' });
@@ -58,6 +73,8 @@ for (const [width, height] of [
     // `npm run sim -- run` of the same file says the same pair (retries made / refused).
     const n = Number(await refused.getAttribute('data-refused'));
     expect(n).toBeGreaterThan(20);
+    // egress's route is the one route that retries, so the strip's count is this link's.
+    expect(fromStrip).toBe(n);
     await expect(refused).toHaveText(/^\d+ \/ \d+$/);
     await expect(edge.getByTestId('edge-retry-overflow-why')).toContainText('circuitBreaker.maxRetries was full (3 at a gateway unless set)');
     // Nothing is cut: the why wraps inside the panel.
@@ -69,6 +86,15 @@ for (const [width, height] of [
     await panel.getByTestId('inspector-picker').selectOption({ label: 'checkout → egress' });
     await expect(edge.getByTestId('edge-attempts')).toBeVisible();
     await expect(edge.getByTestId('edge-retry-overflow')).toHaveCount(0);
+    // With Charts open the strip's failed figure is laid out on fewer lines: the count is still on FAILED's line.
+    await page.getByTestId('tab-charts').click();
+    await expect(page.getByTestId('chart-latency')).toBeVisible();
+    await expect(strip).toBeVisible();
+    const label = (await page.locator('.figure-failed > .figure-label').boundingBox())!;
+    const said = (await strip.boundingBox())!;
+    expect(said.y).toBeGreaterThanOrEqual(label.y - 0.5);
+    expect(said.y + said.height).toBeLessThanOrEqual(label.y + label.height + 0.5);
+    await saveShot(page, `retryoverflow-strip-charts-${width}.png`);
     expect(errors).toEqual([]);
   });
 }

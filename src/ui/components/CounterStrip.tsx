@@ -37,6 +37,7 @@ function Requests() {
       <div className={`figure figure-failed${failed > 0 ? ' figure-alarm' : ''}`} title={shareTitle('failed')}>
         <span className="figure-label">
           <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> failed
+          <RefusedRetries />
         </span>
         <span className="figure-value" data-testid="failed-count">
           {formatCount(failed)}
@@ -48,6 +49,30 @@ function Requests() {
       </div>
       <Figure label="in flight" testId="in-flight-count" value={formatCount(inFlight)} note={formatShare(inFlight, sent)} noteTestId="in-flight-share" title={shareTitle('are still in flight (sent, not yet ended)')} />
     </>
+  );
+}
+
+/**
+ * Beside FAILED, when a circuit breaker refused retries (Stats.retryOverflows, Envoy's upstream_rq_retry_overflow,
+ * the call's UO flag): how many, e.g. '· 85 retries refused by the breaker' ('· 85 retries refused' below 1280 px).
+ * Those calls failed with their try's own error, so they are among the causes beside it; this says why no retry saved
+ * them (trial N11, 2). Nothing when none was refused. On the label's line, so the strip keeps its height in every
+ * arrangement (the Charts drawer's too); ellipsised if the figure is narrower, the title saying it whole.
+ */
+function RefusedRetries() {
+  const refused = useAppStore((s) => s.stats.retryOverflows ?? 0);
+  if (refused <= 0) return null;
+  const n = formatCount(refused);
+  const retries = refused === 1 ? 'retry' : 'retries';
+  return (
+    <span
+      className="refused-retries"
+      data-testid="refused-retries"
+      data-refused={refused}
+      title={`${n} ${retries} refused by a circuit breaker: circuitBreaker.maxRetries was full (Envoy's upstream_rq_retry_overflow, flag UO), so ${refused === 1 ? 'that call' : 'those calls'} failed with the try's own error. A link's inspector says which link, and what to raise.`}
+    >
+      · {n} {retries} refused<span className="caption-wide"> by the breaker</span>
+    </span>
   );
 }
 

@@ -24,6 +24,7 @@ export function statsOf(frame: Frame): Stats {
     proxyBacklogMs: c[Counter.proxyBacklogMs],
     proxyHeld: c[Counter.proxyHeld],
     proxyWaitMs: c[Counter.proxyWaitMs],
+    retryOverflows: c[Counter.retryOverflows],
     failures: { ...frame.failures },
     rollouts: frame.rollouts,
     plain: frame.plain,

@@ -60,6 +60,8 @@ export interface Stats {
   proxyHeld?: number;
   /** The longest wait a new pass would have at one sidecar, ms (Counter.proxyWaitMs); absent: none. */
   proxyWaitMs?: number;
+  /** Retries the circuit breakers refused so far, over every route (Counter.retryOverflows); absent: none. */
+  retryOverflows?: number;
   failures: Record<string, number>;
   /** Config changes made and how far each spread (a lesson's change-spread figure reads it). */
   rollouts?: RolloutFigure[];
