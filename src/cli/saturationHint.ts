@@ -1,5 +1,5 @@
 import type { RunSummary } from '../models';
-import { saturated, saturationFix, saturationText, type Scenario } from '../scenario';
+import { queueGrowthText, saturated, saturationFix, saturationText, type Scenario } from '../scenario';
 
 /** Measured utilisation from which a service's workers read as saturated in a run, when the config alone does not say so. */
 const MEASURED_SATURATED = 0.95;
@@ -17,7 +17,8 @@ export function saturationHints(s: Scenario, summary: RunSummary): string[] {
   const said = new Set<string>();
   for (const x of saturated(s)) {
     const measured = summary.services[x.name]?.utilization;
-    out.push(`hint: ${saturationText(x)}${measured === undefined ? '' : `; this run measured it ${(measured * 100).toFixed(1)}% utilised`}. ${saturationFix(x)}`);
+    const growth = queueGrowthText(x);
+    out.push(`hint: ${saturationText(x)}${growth ? `: ${growth}` : ''}${measured === undefined ? '' : `; this run measured it ${(measured * 100).toFixed(1)}% utilised`}. ${saturationFix(x)}`);
     said.add(x.name);
   }
   s.services.forEach((svc, i) => {

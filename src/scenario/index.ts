@@ -14,7 +14,7 @@ export { MAX_SEED, SEED_RULE, parseSeed, seedProblem } from './seed';
 export { MAX_REPLICAS, MAX_WORKERS, MAX_PROXY_WORKERS, MAX_USERS, MAX_HOSTS, MAX_PROXIES, MAX_NODES, MAX_ROUTE_ENTRIES } from './limits';
 export { checkRunSize, checkZeroTimeLoops, responseBounds, type ResponseBound } from './work';
 export { offeredLoad, nearCapacity, rate as loadRate, loadText, loadConsequence, loadSources, replicasFor, NEAR_CAPACITY, type NodeLoad } from './load';
-export { saturated, saturationText, saturationFix, SATURATED, type Saturation } from './saturation';
+export { saturated, saturationText, saturationFix, queueGrowthText, SATURATED, type Saturation } from './saturation';
 export { lessonFigureSchema, FIGURE_MEASURES, WHOLE_RUN_MEASURES, PLAIN_TWIN_MEASURES, LATENCY_WINDOW_MEASURES, SHIFT_MEASURES, linkName, type LessonFigure } from './figure';
 export { changeSchema, checkChange, checkChanges, changedPolicy, CHANGE_TYPES, type ChangeSpec, type ChangeInput } from './changes';
 export { questionSchema, MIN_QUESTION_CHOICES, MAX_QUESTION_CHOICES, type Question } from './question';

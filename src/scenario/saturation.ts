@@ -26,6 +26,10 @@ export interface Saturation {
   utilization: number;
   /** The concurrency per replica that would keep the workers at 70% (the MS014 fix's share). */
   concurrencyFor70: number;
+  /** Requests a second its workers can finish at most: replicas × concurrency × 1000 / holdMs (Infinity when holdMs is 0). */
+  capacityPerS: number;
+  /** Requests a second by which its queue grows when offered more than that: offeredPerS − capacityPerS, else 0. */
+  queueGrowthPerS: number;
 }
 
 /** The share of workers busy from which the hint is given: an M/M/c queue's wait climbs steeply past it. */
@@ -77,7 +81,8 @@ export function saturated(s: Scenario, share = SATURATED): Saturation[] {
     const busy = (load.offeredPerS * holdMs) / 1000;
     const workers = svc.replicas * svc.concurrency;
     if (busy / workers < share) return;
-    out.push({ name: svc.name, index, offeredPerS: load.offeredPerS, holdMs, ownMs: meanOf(svc.serviceTime), busy, replicas: svc.replicas, concurrency: svc.concurrency, utilization: busy / workers, concurrencyFor70: Math.ceil(busy / 0.7 / svc.replicas) });
+    const capacityPerS = holdMs > 0 ? (workers * 1000) / holdMs : Infinity;
+    out.push({ name: svc.name, index, offeredPerS: load.offeredPerS, holdMs, ownMs: meanOf(svc.serviceTime), busy, replicas: svc.replicas, concurrency: svc.concurrency, utilization: busy / workers, concurrencyFor70: Math.ceil(busy / 0.7 / svc.replicas), capacityPerS, queueGrowthPerS: Math.max(0, load.offeredPerS - capacityPerS) });
   });
   return out;
 }
@@ -96,6 +101,18 @@ export function saturationText(x: Saturation): string {
   const workers = x.replicas * x.concurrency;
   const verb = x.utilization >= 1 ? `is saturated: ${x.replicas} replica${x.replicas === 1 ? '' : 's'} × ${x.concurrency} concurrency = ${workers} worker${workers === 1 ? '' : 's'} <` : `is near saturation: ${x.replicas} replica${x.replicas === 1 ? '' : 's'} × ${x.concurrency} concurrency = ${workers} worker${workers === 1 ? '' : 's'}, ${Math.round(x.utilization * 100)}% of them busy:`;
   return `${x.name} ${verb} ${fig(x.offeredPerS)} req/s × ${fig(x.holdMs)} ms a request (${fig(x.ownMs)} ms its own work, ${fig(x.holdMs - x.ownMs)} ms waiting on its calls) = ${fig(x.busy)} busy (Little's law)`;
+}
+
+/**
+ * What a saturated service's queue does, in words, when more is offered than its workers finish (utilization ≥ 1; a
+ * queue fed faster than it drains has no steady state): 'its 2 workers finish at most 31.2 req/s (2 ÷ 64 ms), so its
+ * queue grows without bound, by 8.75 requests a second, for as long as the load lasts (they wait until they time out)'.
+ * null under 1 (the queue is long but bounded). Pure.
+ */
+export function queueGrowthText(x: Saturation): string | null {
+  if (x.utilization < 1) return null;
+  const workers = x.replicas * x.concurrency;
+  return `its ${workers} worker${workers === 1 ? '' : 's'} finish at most ${fig(x.capacityPerS)} req/s (${workers} ÷ ${fig(x.holdMs)} ms), so its queue grows without bound, by ${fig(x.queueGrowthPerS)} requests a second, for as long as the load lasts (they wait until they time out)`;
 }
 
 /** The fix in words: the concurrency (per replica) that keeps the workers at 70%. Pure. */

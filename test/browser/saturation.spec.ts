@@ -1,7 +1,7 @@
 // Trial N11 (session 41): a first draft left checkout at the default concurrency (1) in front of
 // a 60 ms partner, and 92.6% of its requests failed `timeout` with no word why (finding 9); and a
 // file with two bad retryOn values and `mesh: retial` said 2 problems, the unknown mesh only once
-// they were fixed (finding 8). The editor now notes the saturation (lint MS017, an info) and the
+// they were fixed (finding 8). The editor now notes the saturation (lint MS017, a warning past 100% busy) and the
 // Open file… alert lists all four problems at once, each at its line.
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
@@ -16,8 +16,9 @@ test("the editor notes a service saturated by its calls' waits (MS017) with Litt
   const editor = await typeOverEditor(page, SATURATED_DRAFT);
   await expect(editor.getByTestId('editor-state')).toHaveText('valid');
   const note = editor.locator('[data-testid="editor-lint-finding"][data-code="MS017"]');
-  await expect(note).toHaveAttribute('data-severity', 'info');
-  await expect(note).toContainText(/note MS017 saturated-waiting-on-calls\s+line 6 services\.0\.concurrency: checkout is saturated: 2 replicas × 1 concurrency = 2 workers < 40 req\/s × 64 ms a request \(4 ms its own work, 60 ms waiting on its calls\) = 2\.56 busy \(Little's law\)/);
+  // 128% busy: a warning that says the queue grows without bound, and by how much (session 42; an info before).
+  await expect(note).toHaveAttribute('data-severity', 'warning');
+  await expect(note).toContainText(/warning MS017 saturated-waiting-on-calls\s+line 6 services\.0\.concurrency: checkout is saturated: 2 replicas × 1 concurrency = 2 workers < 40 req\/s × 64 ms a request \(4 ms its own work, 60 ms waiting on its calls\) = 2\.56 busy \(Little's law\): its 2 workers finish at most 31\.3 req\/s \(2 ÷ 64 ms\), so its queue grows without bound, by 8\.75 requests a second/);
   await expect(note).toContainText('fix: Set services.0.concurrency: 2 (70% of the workers busy at this load)');
   await expect(editor.getByTestId('editor-run')).toBeEnabled();
   await note.scrollIntoViewIfNeeded();

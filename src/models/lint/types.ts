@@ -91,7 +91,7 @@ export const RULES = {
   // info: the breaker is doing its job (Envoy's default); the person should know it will refuse retries (trial N11, 2).
   MS016: { code: 'MS016', rule: 'retry-overflow', severity: 'info', summary: "A route's retries can fill its caller's circuit breaker (circuitBreaker.maxRetries; Envoy's default 3 at a gateway) at the offered rate × the callee's failing share: the retries past it are not made (upstream_rq_retry_overflow) and those calls fail" },
   // info, as the trial asked: the figure is a floor from the config (no queueing, retries or network time); MS014 is the warning for a service's own work.
-  MS017: { code: 'MS017', rule: 'saturated-waiting-on-calls', severity: 'info', summary: "A service whose workers the open-loop clients keep 90% busy or more once the time they wait on their calls is counted (Little's law: offered req/s x (its mean service time + its calls' mean time) against replicas x concurrency; concurrency defaults to 1): requests queue and time out though its own work is light" },
+  MS017: { code: 'MS017', rule: 'saturated-waiting-on-calls', severity: 'info', summary: "A service whose workers the open-loop clients keep 90% busy or more once the time they wait on their calls is counted (Little's law: offered req/s x (its mean service time + its calls' mean time) against replicas x concurrency; concurrency defaults to 1): requests queue and time out though its own work is light. A warning at 100% or more: offered more than its workers finish, the queue grows without bound (by offered − replicas x concurrency / hold time req/s)" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;
