@@ -1,5 +1,6 @@
 // The ready-made pairs the scenario picker offers for the compare view: each sets two shipped
 // scenarios side by side on one seeded workload (issue 12, item 1).
+import { DEFAULT_SPEED_ID } from '../sim/speeds';
 
 /** A pair of shipped scenarios by file name (A on the left, B on the right) and why they go together. */
 export interface ComparePair {
@@ -17,9 +18,15 @@ export const READY_PAIRS: readonly ComparePair[] = [
   { a: 'istio-load-test-baseline', b: 'istio-load-test', label: 'Istio load test: no sidecars vs sidecars' },
 ];
 
-/** The link that opens a pair in the compare view (relative: `?compare=a,b`). Pure. */
-export function pairHref(a: string, b: string): string {
-  return `?compare=${encodeURIComponent(a)},${encodeURIComponent(b)}`;
+/**
+ * The link that opens a pair in the compare view (relative: `?compare=a,b`), with `&speed=` when `speedId` is given
+ * and is not the default (DEFAULT_SPEED_ID, which the compare view starts at anyway). The single view passes its
+ * speed: a person's speed is theirs, and every other way into a compare keeps it (Open file… with two files, your
+ * file vs a shipped one, a change's or a fault's branch), so a ready pair does too (session 42). Pure.
+ */
+export function pairHref(a: string, b: string, speedId?: string): string {
+  const speed = speedId && speedId !== DEFAULT_SPEED_ID ? `&speed=${encodeURIComponent(speedId)}` : '';
+  return `?compare=${encodeURIComponent(a)},${encodeURIComponent(b)}${speed}`;
 }
 
 /**

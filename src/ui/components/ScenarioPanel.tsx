@@ -13,6 +13,7 @@ import { ownVsShippedLink } from '../scenarios/scenarioPair';
 import { EditorButton } from '../editor';
 import { ImportWarnings } from './ImportedManifests';
 import { KeepUnits } from '../narrative/KeepUnits';
+import { DEFAULT_SPEED_ID, speedById } from '../sim/speeds';
 
 export function ScenarioPanel() {
   // While the page's first scenario loads, the panel holds its progress alone: the edit button and
@@ -112,19 +113,26 @@ function Details() {
 /** The ready-made pairs of the compare view: two scenarios side by side on one clock (each opens `?compare=a,b`). */
 function ComparePairs() {
   const selectedId = useAppStore((s) => s.selectedId);
+  // Every way into a compare keeps the speed you chose (pairHref); said here when it is not the default.
+  const speedId = useAppStore((s) => s.speedId);
   return (
     <section className="compare-pairs-panel" aria-label="Compare two scenarios">
       <h2 className="section-title">Compare side by side</h2>
       <ul className="pair-list" data-testid="compare-pairs">
         {READY_PAIRS.map((p) => (
           <li key={`${p.a},${p.b}`}>
-            <a href={pairHref(p.a, p.b)} data-testid="compare-pair" className={selectedId === p.a || selectedId === p.b ? 'pair-current' : undefined} title={`${p.a} and ${p.b} on one seed and one clock`}>
+            <a href={pairHref(p.a, p.b, speedId)} data-testid="compare-pair" className={selectedId === p.a || selectedId === p.b ? 'pair-current' : undefined} title={`${p.a} and ${p.b} on one seed and one clock`}>
               {p.label}
             </a>
           </li>
         ))}
       </ul>
       <OwnFilePair />
+      {speedId !== DEFAULT_SPEED_ID && (
+        <p className="form-note" data-testid="compare-speed-note">
+          A compare opens at your speed, {speedById(speedId).label}.
+        </p>
+      )}
     </section>
   );
 }
