@@ -34,6 +34,79 @@ export function poissonAtLeast(m: number, k: number): number {
   return Math.max(0, 1 - below);
 }
 
+/**
+ * Erlang's loss formula B(a, c): the share of arrivals a loss system of `c` slots turns away at offered load `a`
+ * (arrival rate × mean hold, Poisson arrivals; the same for any hold-time distribution). A breaker refuses a retry
+ * that finds `maxRetries` in flight, so the refused ones hold nothing: a loss system, not a queue. Pure.
+ */
+export function erlangB(a: number, c: number): number {
+  let b = 1;
+  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+  return b;
+}
+
+/**
+ * The share of a route's retry decisions its breaker refuses (upstream_rq_retry_overflow over the retries decided).
+ * Envoy frees a call's retry slot when its retry's try ends, before it decides on the next (RetryStateImpl::
+ * shouldRetry calls resetRetry first; models/envoy/router.ts the same), so only a call's first retry can find the
+ * breaker full: a call's retries make one session, admitted or refused whole at its first. Sessions arrive at
+ * `firstPerS` per caller replica and hold a slot `lifeMs` per retry × `chain` retries (1 + f + … + f^(retries−1)).
+ * Returns that share and B, the share of first retries refused. Pure.
+ */
+export function refusedShareOf(firstPerS: number, lifeMs: number, chain: number, maxRetries: number): { share: number; firstRefused: number; offered: number } {
+  const offered = firstPerS * (lifeMs / 1000) * chain;
+  const b = erlangB(offered, maxRetries);
+  return { share: b / (b + (1 - b) * chain), firstRefused: b, offered };
+}
+
+/**
+ * Mean ms a try of route `r` spends on the wire, both ways: the one-way mean latency of the hop (the call's own
+ * `latency`, else `network.latency`, else `network.placement`'s class by where caller and callee replicas are,
+ * averaged over their pairs, as models/net/Network.ts picks it) plus the largest `latency` fault on the hop (added to
+ * each one-way delay, models/linkDelay.ts), twice. 0 on a network with no latency. Pure.
+ */
+export function tryNetworkMs(s: Scenario, r: Route): { roundTripMs: number; faultMs: number; faultWhy: string | null } {
+  type Place = { zone: string; region: string; external: boolean };
+  const hosts = (name: string): Place[] => {
+    const svc = s.services.find((x) => x.name === name);
+    const g = s.gateways.find((x) => x.name === name);
+    const spec = svc ?? g;
+    if (!spec) return [];
+    return Array.from({ length: spec.replicas }, (_, i) => {
+      const z = spec.zones[i % spec.zones.length];
+      const slash = z.indexOf('/');
+      return slash < 0 ? { zone: z, region: spec.region, external: svc?.external ?? false } : { zone: z.slice(slash + 1), region: z.slice(0, slash), external: svc?.external ?? false };
+    });
+  };
+  const call = s.services.find((x) => x.name === r.from.name)?.calls.find((c) => c.service === r.to.name && c.latency !== undefined);
+  const flat = call?.latency ?? s.network.latency;
+  const p = s.network.placement;
+  const oneWay = (a: Place, b: Place): number => {
+    if (flat) return meanOf(flat);
+    if (!p) return 0;
+    if (a.external || b.external) return meanOf(p.internet);
+    if (a.region !== b.region) return meanOf(p.crossRegion);
+    return meanOf(a.zone === b.zone ? p.sameZone : p.crossZone);
+  };
+  const from = hosts(r.from.name);
+  const to = hosts(r.to.name);
+  let sum = 0;
+  for (const a of from) for (const b of to) sum += oneWay(a, b);
+  const net = from.length && to.length ? sum / (from.length * to.length) : 0;
+  let faultMs = 0;
+  let faultWhy: string | null = null;
+  for (const f of s.faults) {
+    if (f.type !== 'latency') continue;
+    const hit = f.service !== undefined ? f.service === r.to.name : f.to === r.to.name && f.from === r.from.name;
+    const d = meanOf(f.delay);
+    if (hit && d > faultMs) {
+      faultMs = d;
+      faultWhy = `the latency fault (${ms(d)} each way from ${ms(f.at)}${f.for !== undefined ? ` for ${ms(f.for)}` : ''})`;
+    }
+  }
+  return { roundTripMs: 2 * (net + faultMs), faultMs: 2 * faultMs, faultWhy };
+}
+
 /** Whether a route's retryOn retries an answer with `status` (5xx, gateway-error, retriable-status-codes). */
 function retries(r: Route, status: number): boolean {
   const codes = r.merged.retries?.retriableStatusCodes ?? (r.retriesFrom === 'default' ? [503] : []);
@@ -59,10 +132,10 @@ const pct = (v: number) => `${+(v * 100).toFixed(1)}%`;
  * (a gateway's Envoy keeps Envoy's default 3; a sidecar has Istio's 2^32 - 1 unless set), no retry budget. Per caller
  * proxy (each replica's cluster holds its own breaker), retries start at rate × (f + f² + … + f^retries) / replicas,
  * f the callee's worst failing share its retryOn retries, and each holds a slot for the backoff (12.5 ms mean) and one
- * try (the callee's mean service time, capped by the per-try wait): Little's law gives the mean in flight, and the
- * chance a retry finds `maxRetries` already in flight is a Poisson tail. Speaks from RETRY_OVERFLOW_SHARE. The rate
- * is the open loops' (scenario/load.ts) at the caller and the callee, the smaller: no retries of other hops, no
- * network time, so a floor on the figure. Pure.
+ * try (the callee's mean service time plus the wire both ways with any latency fault, tryNetworkMs; capped by the
+ * per-try wait). The refused share is Erlang's loss formula over calls' first retries (refusedShareOf). Speaks from
+ * RETRY_OVERFLOW_SHARE. The rate is the open loops' (scenario/load.ts) at the caller and the callee, the smaller: no
+ * retries of other hops, no queueing at the callee. N11's gw50: predicted 20.8%, the run refused 19.0%. Pure.
  */
 export function retryOverflowFindings(s: Scenario, locate: Locator): Finding[] {
   const load = new Map(offeredLoad(s).map((l) => [l.name, l]));
@@ -81,12 +154,18 @@ export function retryOverflowFindings(s: Scenario, locate: Locator): Finding[] {
     let perTry = 0;
     for (let k = 1; k < r.tries; k++) perTry += f.share ** k;
     const retriesPerS = rate * perTry;
-    const lifeMs = BACKOFF_BASE_MS / 2 + Math.min(meanOf(callee.serviceTime), tryWaitMs(r));
-    const inFlight = (retriesPerS / caller.replicas) * (lifeMs / 1000);
-    const refused = poissonAtLeast(inFlight, limit);
+    // A retry holds its slot for its backoff and its try: the callee's work and the wire both ways (session 42: M3's
+    // first cut left the wire out and read a Poisson tail, ~12% on gw50 where the run refused 19%).
+    const wire = tryNetworkMs(s, r);
+    const serviceMs = meanOf(callee.serviceTime);
+    const lifeMs = BACKOFF_BASE_MS / 2 + Math.min(serviceMs + wire.roundTripMs, tryWaitMs(r));
+    const chain = perTry / f.share;
+    const firstPerS = (rate * f.share) / caller.replicas;
+    const { share: refused, offered: inFlight } = refusedShareOf(firstPerS, lifeMs, chain, limit);
     if (refused < RETRY_OVERFLOW_SHARE) continue;
     let enough = limit + 1;
-    while (poissonAtLeast(inFlight, enough) > FIX_SHARE) enough++;
+    while (refusedShareOf(firstPerS, lifeMs, chain, enough).share > FIX_SHARE) enough++;
+    const life = `${ms(lifeMs)} (${ms(BACKOFF_BASE_MS / 2)} backoff, ${ms(serviceMs)} at ${r.to.name}${wire.roundTripMs > 0 ? `, ${ms(wire.roundTripMs)} on the wire both ways${wire.faultWhy ? `, ${ms(wire.faultMs)} of it ${wire.faultWhy}` : ''}` : ''}${serviceMs + wire.roundTripMs > tryWaitMs(r) ? `, capped by the ${ms(tryWaitMs(r))} per-try wait` : ''})`;
     const field = `${r.routePolicyPath}.circuitBreaker.maxRetries`;
     const written = r.merged.circuitBreaker?.maxRetries !== undefined;
     const whose = gateway ? `${r.from.name}'s Envoy` : `${r.from.name}'s sidecar`;
@@ -95,8 +174,8 @@ export function retryOverflowFindings(s: Scenario, locate: Locator): Finding[] {
         'MS016',
         actorRef(r.from, r.routePolicyPath, locate),
         field,
-        `${r.from.name} -> ${r.to.name} retries up to ${r.tries - 1} times, and ${f.why} fails ${pct(f.share)} of its tries: about ${num(retriesPerS)} retries/s (${num(rate)} req/s × ${pct(perTry)}), each in flight about ${ms(lifeMs)}, so ${num(inFlight)} at once on average per ${whose} replica (${caller.replicas}) against circuitBreaker.maxRetries ${limit}${written ? '' : " (Envoy's default for a gateway)"}: about ${pct(refused)} of the retries would find it full and not be made (Envoy's upstream_rq_retry_overflow), each such call failing with its try's error`,
-        { text: `${num(inFlight)} retries in flight on average against maxRetries ${limit}: ~${pct(refused)} refused`, values: { retriesPerS: round(retriesPerS), inFlight: round(inFlight), maxRetries: limit, refusedShare: round(refused), failingShare: f.share, replicas: caller.replicas, maxRetriesFor01pct: enough } },
+        `${r.from.name} -> ${r.to.name} retries up to ${r.tries - 1} times, and ${f.why} fails ${pct(f.share)} of its tries: about ${num(retriesPerS)} retries/s (${num(rate)} req/s × ${pct(perTry)}), each holding its slot about ${life}, so ${num(inFlight)} would be in flight on average per ${whose} replica (${caller.replicas}) against circuitBreaker.maxRetries ${limit}${written ? '' : " (Envoy's default for a gateway)"}: about ${pct(refused)} of the retries would find it full and not be made (Envoy's upstream_rq_retry_overflow; Erlang's loss formula over each call's first retry, as a retry's next one reuses its slot), each such call failing with its try's error`,
+        { text: `${num(inFlight)} retries in flight on average against maxRetries ${limit}: ~${pct(refused)} refused`, values: { retriesPerS: round(retriesPerS), inFlight: round(inFlight), lifeMs: round(lifeMs), wireMs: round(wire.roundTripMs), maxRetries: limit, refusedShare: round(refused), failingShare: f.share, replicas: caller.replicas, maxRetriesFor01pct: enough } },
         `Set ${field}: ${enough} (under 0.1% refused at this load), or a retry budget (policy.retries.budget), if the upstream can take the retries`,
       ),
     );
