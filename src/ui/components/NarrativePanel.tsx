@@ -186,11 +186,13 @@ export function NarrativePanel() {
       {step && (
         <>
           <div className="narrative-head" ref={head}>
-            <h2 className="section-title">
-              <span data-testid="narrative-step">
-                {index < 0 ? `starts at ${formatClock(step.at)}` : `step ${index + 1} of ${steps.length}`}
+            {/* While the column shows a seek's target step, the head names it, not the clock's (it read "step 2 of 5" over
+                step 4's dimmed title: E1, session 41); its own test id, so a wait for narrative-step waits for the landing. */}
+            <h2 className="section-title" title={passing >= 0 ? `On its way to step ${passing + 1} at ${formatClock(steps[passing].at)}; the clock is at ${index < 0 ? 'the start' : `step ${index + 1}`}` : undefined}>
+              <span data-testid={passing >= 0 ? 'narrative-step-seeking' : 'narrative-step'}>
+                {passing >= 0 ? `seeking to step ${passing + 1} of ${steps.length}` : index < 0 ? `starts at ${formatClock(step.at)}` : `step ${index + 1} of ${steps.length}`}
               </span>
-              <span className="narrative-at"> · {formatClock(step.at).replace(/\.0+ s$/, ' s')}</span>
+              <span className="narrative-at"> · {formatClock((passing >= 0 ? steps[passing] : step).at).replace(/\.0+ s$/, ' s')}</span>
             </h2>
             <div className="narrative-nav">
               <button
@@ -216,7 +218,7 @@ export function NarrativePanel() {
             </div>
           </div>
           {going !== null && going !== index && going >= 0 && (
-            <p className="narrative-going" data-testid="narrative-going" role="status" title={`Running to step ${going + 1} at ${formatClock(steps[going].at)}; the step below is where the clock is now`}>
+            <p className="narrative-going" data-testid="narrative-going" role="status" title={`Running to step ${going + 1} at ${formatClock(steps[going].at)}; ${passing >= 0 ? 'the step below is that step, shown in full when the run gets there' : 'the step below is where the clock is now'}`}>
               → step {going + 1} · {formatClock(steps[going].at).replace(/\.0+ s$/, ' s')}…
             </p>
           )}
