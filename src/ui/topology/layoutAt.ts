@@ -210,6 +210,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
       return top !== undefined && first && meshesOf(first.node).includes(mesh) ? top : null;
     },
     stage || wide ? STAGE_REGION_PAD : REGION_PAD,
+    placed.filter((p) => p.col === -1),
   );
   for (const r of regions) {
     box.add(r.minX, r.minY - 26);

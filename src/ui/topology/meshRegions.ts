@@ -4,6 +4,7 @@
 // member; the bands are joined left to right and the corners rounded.
 import { max, min } from 'd3';
 import type { PlacedNode, TopologyNode } from './layoutTypes';
+import { bridgeHalves, bridgesInSharedColumns } from './bridgeHalves';
 import { blockedBy, dipFills, fillNotches, sideFills, type Blocked } from './regionNotches';
 
 /** A mesh as drawn: its outline, where its label goes, and its tint (by order of appearance). */
@@ -97,17 +98,19 @@ export function regionRightAt(r: MeshRegion, x: number, y0: number, y1: number):
 
 /**
  * Outlines every mesh around its placed members (a control plane placed beside its mesh comes
- * as a member in a column of its own), `pad` units out from them. `raise(mesh, col)`
- * may raise a column's band (to take in a control plane drawn above the mesh). Pure.
+ * as a member in a column of its own), `pad` units out from them. `raise(mesh, col)` may raise a
+ * column's band (to take in a control plane drawn above the mesh, one of `above`). Pure.
  */
-export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string, col: number) => number | null, pad: RegionPad = REGION_PAD): MeshRegion[] {
+export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string, col: number) => number | null, pad: RegionPad = REGION_PAD, above: readonly PlacedNode[] = []): MeshRegion[] {
   const names = meshNames(placed.map((p) => p.node));
   return names.map((name, index) => {
     const members = placed.filter((p) => p.col >= 0 && meshesOf(p.node).includes(name));
     const all = placed.filter((p) => p.col >= 0 && meshesOf(p.node).includes(name) && !isBridge(p.node) && p.node.kind !== 'control-plane');
     const meanX = all.length ? all.reduce((a, p) => a + p.x, 0) / all.length : 0;
     const bands = new Map<number, Band>();
+    const shared = bridgesInSharedColumns(members, (p) => isBridge(p.node)); // drawn apart: bridgeHalves
     for (const p of members) {
+      if (shared.has(p)) continue;
       let x0 = p.x - p.w / 2 - pad.x;
       let x1 = p.x + p.w / 2 + pad.x;
       if (isBridge(p.node)) {
@@ -138,6 +141,7 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
     }
     const outside = placed.filter((p) => !meshesOf(p.node).includes(name));
     fillNotches(bands, outside, pad, NOTCH);
+    const halves = bridgeHalves(shared, bands, meanX, pad, [...outside, ...above.filter((p) => !meshesOf(p.node).includes(name))]); // clear of the other mesh's nodes
     // Sides a few units apart made notches and jogs in the outline (members 18 units narrower than
     // their neighbour's: 9-unit jogs in retry-storm's, third-party-service's and gateway-and-mesh's
     // shop; 1 and 6.5 units in two-meshes-direct's, control-plane-boundary's, partial-adoption's):
@@ -153,9 +157,9 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
     // One mesh, one region: runs in different bands of presenter mode's snake (retry-storm's api;
     // web and orders; payments, drawn as three meshes) or split by a column without members are
     // joined into one outline (joinRuns).
-    const path = runs.length > 1 ? joinRuns(runs, CORNER, blockedBy(outside, pad)) : runs.map((run) => roundedPolygon(skyline(run), CORNER)).join(' ');
+    const path = runs.length > 1 || halves.length > 0 ? joinRuns(runs, CORNER, blockedBy(outside, pad), halves) : runs.map((run) => roundedPolygon(skyline(run), CORNER)).join(' ');
     const first = runs[0]?.[0] ?? { x0: 0, x1: 0, y0: 0, y1: 0 };
-    const flat = runs.flat();
+    const flat = [...runs.flat(), ...halves];
     return {
       name,
       index,
@@ -221,10 +225,10 @@ const JOIN_MIN = 48;
  * lies under the other (presenter mode's bands turn at the side, a band's last column above the
  * next one's first), else across at the top of the rows they share; then the dips a strip left in
  * the outline's top or bottom beside it filled where `blocked` allows (dipFills; none when it is
- * not given), and the notches in its sides likewise (sideFills). SVG path data. Pure.
+ * not given), the notches in its sides likewise (sideFills), `extra` (bridgeHalves) too. SVG path data. Pure.
  */
-export function joinRuns(runs: readonly (readonly Band[])[], r: number, blocked?: Blocked): string {
-  const rects: Band[] = [];
+export function joinRuns(runs: readonly (readonly Band[])[], r: number, blocked?: Blocked, extra: readonly Band[] = []): string {
+  const rects: Band[] = [...extra];
   for (const run of runs) {
     run.forEach((b, i) => {
       rects.push(b);

@@ -1,0 +1,62 @@
+// A bridging gateway's half of a mesh's region where the bridge shares its column with the mesh's
+// other members (trial N11's gw-retry.yaml: retail's egress above the payments bridge). Pure.
+import type { PlacedNode } from './layoutTypes';
+import { NOTCH, type Band, type RegionPad } from './meshRegions';
+
+/**
+ * The bridges of `members` (one mesh's placed members) that share their column with a member of
+ * that mesh that is neither a bridge nor a control plane; `isBridge` says which are bridges.
+ * Such a bridge is left out of its column's band (meshRegions) and drawn as `bridgeHalves` says.
+ * Empty where every bridge has its column to itself (two-meshes-via-gateway). Pure.
+ */
+export function bridgesInSharedColumns(members: readonly PlacedNode[], isBridge: (p: PlacedNode) => boolean): Set<PlacedNode> {
+  const shared = new Set<PlacedNode>();
+  for (const p of members) {
+    if (isBridge(p) && members.some((q) => q.col === p.col && !isBridge(q) && q.node.kind !== 'control-plane')) shared.add(p);
+  }
+  return shared;
+}
+
+/**
+ * The boxes that take each bridge of `bridges` (bridgesInSharedColumns) into its mesh's region,
+ * design units: the half of its box, `pad` round it, that faces the mesh's other members (left of
+ * its middle when their mean x, `meanX`, is left of or at it), carried up or down to its column's
+ * band (`bands`, by column) so the region stays one piece; the band is widened to the half's outer
+ * side so the outline has no jog. The other half stays the other mesh's: the two regions meet at
+ * the bridge's middle, neither covering the other's nodes: where one of `others` (nodes outside
+ * the mesh) reaches into the band over the other half, that part of the band is cut short of it
+ * (CLEAR) and returned as a box of its own. (Before session 42 the bridge joined its column's
+ * band, which then held the whole bridge: payments' half lay in retail's region.) Impure: widens
+ * or narrows `bands`; a bridge whose column has no band is skipped.
+ */
+export function bridgeHalves(bridges: ReadonlySet<PlacedNode>, bands: Map<number, Band>, meanX: number, pad: RegionPad, others: readonly PlacedNode[]): Band[] {
+  const out: Band[] = [];
+  for (const p of bridges) {
+    const band = bands.get(p.col);
+    if (!band) continue;
+    const left = meanX <= p.x;
+    const x0 = left ? Math.min(p.x - p.w / 2 - pad.x, band.x0) : p.x;
+    const x1 = left ? p.x : Math.max(p.x + p.w / 2 + pad.x, band.x1);
+    if (left) band.x0 = x0;
+    else band.x1 = x1;
+    const y0 = p.y - p.h / 2 - pad.top;
+    const y1 = p.y + p.h / 2 + pad.bottom + (p.replicaRoom ?? 0);
+    // Below the band: from its bottom down; above it: up to its top.
+    const below = p.y >= (band.y0 + band.y1) / 2;
+    out.push(below ? { x0, x1, y0: Math.min(y0, band.y1), y1 } : { x0, x1, y0, y1: Math.max(y1, band.y0) });
+    // The band's part over the other half stops CLEAR short of another mesh's node there
+    // (presenter mode puts payments' control plane over its half of the bridge, under egress).
+    const far = left ? { x0: p.x, x1: band.x1 } : { x0: band.x0, x1: p.x };
+    const inWay = others.filter((q) => q.x + q.w / 2 > far.x0 && q.x - q.w / 2 < far.x1 && q.y + q.h / 2 > band.y0 && q.y - q.h / 2 < band.y1);
+    if (inWay.length === 0 || far.x1 <= far.x0) continue;
+    // At least NOTCH short of the band's edge, else the outline's snapping (snapBoxes) undoes the cut.
+    const cut = below ? { ...band, ...far, y1: Math.min(band.y1 - NOTCH - 1, ...inWay.map((q) => q.y - q.h / 2 - CLEAR)) } : { ...band, ...far, y0: Math.max(band.y0 + NOTCH + 1, ...inWay.map((q) => q.y + q.h / 2 + CLEAR)) };
+    if (left) band.x1 = p.x;
+    else band.x0 = p.x;
+    if (cut.y1 > cut.y0) out.push(cut);
+  }
+  return out;
+}
+
+/** Room left between a region's edge and another mesh's node it stops short of, design units. */
+const CLEAR = 4;

@@ -1,0 +1,76 @@
+// A bridging gateway that shares its column with its mesh's other members (trial N11's gw-retry:
+// retail's egress above the payments bridge) straddles the two meshes' regions: its half facing
+// each mesh inside that mesh's region only, and neither region over the other's nodes.
+import { describe, expect, it } from 'vitest';
+import type { Layout, PlacedNode } from '../../src/ui/topology/layoutTypes';
+import type { MeshRegion } from '../../src/ui/topology/meshRegions';
+import { layoutOfText, TWO_MESHES_AND_A_PARTNER } from './twoMeshesPartner';
+
+type Pt = [number, number];
+
+/** A region's outline as polygons: `corners` with the rounded corners' control points (holds the whole region), else without them (inside it). */
+function loops(r: MeshRegion, corners: boolean): Pt[][] {
+  return r.path.split('Z').filter((s) => s.includes('M')).map((sub) => {
+    const pts: Pt[] = [];
+    for (const m of sub.matchAll(/([MLQ])([-\d.]+),([-\d.]+)(?: ([-\d.]+),([-\d.]+))?/g)) {
+      if (m[1] === 'Q' && corners) pts.push([+m[2], +m[3]]);
+      if (m[1] === 'Q') pts.push([+m[4], +m[5]]);
+      else pts.push([+m[2], +m[3]]);
+    }
+    return pts;
+  });
+}
+
+function inPolygon([x, y]: Pt, poly: readonly Pt[]): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i];
+    const [xj, yj] = poly[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Surely inside `r` (inside its outline with the corners cut), or perhaps inside it (with them). */
+const surelyIn = (p: Pt, r: MeshRegion) => loops(r, false).some((l) => inPolygon(p, l));
+const perhapsIn = (p: Pt, r: MeshRegion) => loops(r, true).some((l) => inPolygon(p, l));
+
+/** Nine points of a node's box: corners, sides' middles, middle. */
+function boxPoints(p: PlacedNode): Pt[] {
+  const out: Pt[] = [];
+  for (const fx of [-0.5, 0, 0.5]) for (const fy of [-0.5, 0, 0.5]) out.push([p.x + fx * p.w, p.y + fy * p.h]);
+  return out;
+}
+
+/** What is wrong with the bridge's straddle in `l`, as sentences. */
+function straddleProblems(l: Layout): string[] {
+  const region = (name: string) => l.meshes.find((m) => m.name === name)!;
+  const [retail, payments] = [region('retail'), region('payments')];
+  const bridge = l.nodes.find((p) => p.node.name === 'payments-bridge')!;
+  const out: string[] = [];
+  // Retail's members lie left of the bridge, payments' right of it.
+  const left: Pt = [bridge.x - bridge.w / 4, bridge.y];
+  const right: Pt = [bridge.x + bridge.w / 4, bridge.y];
+  if (!surelyIn(left, retail) || perhapsIn(left, payments)) out.push('bridge left half not retail\'s alone');
+  if (!surelyIn(right, payments) || perhapsIn(right, retail)) out.push('bridge right half not payments\' alone');
+  for (const p of l.nodes) {
+    if (p.node.name === 'payments-bridge' || p.node.kind === 'client') continue;
+    const own = p.node.external ? [] : (p.node.mesh ?? '').split('->');
+    for (const r of [retail, payments]) {
+      if (own.includes(r.name)) continue;
+      if (boxPoints(p).some((q) => perhapsIn(q, r))) out.push(`${r.name}'s region over ${p.node.name}`);
+    }
+  }
+  return out;
+}
+
+describe('a bridge beside its mesh\'s egress in one column', () => {
+  for (const [w, h, presenter] of [[1050, 640, false], [700, 560, false], [1300, 560, false], [1300, 700, true]] as const) {
+    it(`straddles retail's and payments' regions at ${w}x${h}${presenter ? ' in presenter mode' : ''}, neither over the other's nodes`, () => {
+      const l = layoutOfText(TWO_MESHES_AND_A_PARTNER, w, h, { presenter });
+      const bridge = l.nodes.find((p) => p.node.name === 'payments-bridge')!;
+      expect(l.nodes.some((p) => p.node.name === 'egress' && p.col === bridge.col)).toBe(true);
+      expect(straddleProblems(l)).toEqual([]);
+    });
+  }
+});
