@@ -39,9 +39,16 @@ async function reopenFresh(page: Page, link: string, viewport = { width: 1440, h
   return page;
 }
 
-/** Waits until no seek is running and the run is paused or ready. */
+/**
+ * Waits until no seek is running, a Pause has finished its instant (data-settling, controller.pause)
+ * and the run is paused or ready. The header reads "paused" at once, while the pause still runs on
+ * to a round moment up to a ms later with the same clock reading: the share link's moment read
+ * then was taken after that, and a fresh page opened on its hash, 82ceb17d01e5d27f against the
+ * 1c0c4489214d61d6 read on the clock's first paused frame (CI, session 41).
+ */
 async function settled(page: Page) {
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-settling', /./);
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
 }
 
