@@ -9,6 +9,9 @@ export interface WorldObserver {
    * `sampled` is true when the tracer keeps that request for sure (1 in its `sampleEvery`).
    */
   transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry: boolean, request: number, sampled: boolean): void;
-  /** An end-to-end request got its fate. */
-  requestEnded(client: number, cause: string, latencyMs: number): void;
+  /**
+   * An end-to-end request got its fate; `request` is its `Request.number`, the number its tries'
+   * messages carry in `transmit` (so a host can add up a request's tries when it ends).
+   */
+  requestEnded(client: number, cause: string, latencyMs: number, request: number): void;
 }

@@ -69,6 +69,6 @@ export abstract class RequestBook {
       this.failedPerSecond.add(now);
     }
     if (req.trace !== null) this.tracer!.requestEnded(req, now, cause, status);
-    if (this.observer) this.observer.requestEnded(req.client, cause, latency);
+    if (this.observer) this.observer.requestEnded(req.client, cause, latency, req.number);
   }
 }

@@ -13,7 +13,8 @@ import { listNames, unknownNameMessage } from './nearMiss';
  *   quantile over `baseline`'s window (ms; "+2.05 ms": requests in the window were that much slower);
  * - `link-failed-share`: of the calls on `link` (`caller->callee`) that ended (in the window), the share
  *   that failed, as the caller's router counts them (the link inspector's and the summary's `failed`);
- * - `attempts-per-request`: tries sent to `service` (first tries and retries) per user request sent;
+ * - `attempts-per-request`: tries sent to `service` (first tries and retries) per user request, over the requests
+ *   that ended (in the window) and every try each made there, so at most what one request can make;
  * - `max-tries-per-second`: the most tries sent to `service` in any one second;
  * - `proxy-cpu`: vCPU per 1000 requests/s per proxy, as Istio states its load test's cost (whole run only);
  * - `proxy-cpu-per-request`: proxy CPU, ms, over every sidecar, per user request (whole run only);

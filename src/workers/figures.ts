@@ -59,7 +59,8 @@ export interface MeasuredFigure {
    * it is over (in-flight requests are in no share; the counters' are of all sent), "of the 2,430 requests
    * from searchers that ended" for a client's, "of the calls on the link that ended (33 of 600)" for a
    * link's), a whole-run figure "over the run so far",
-   * a window "over 11 s – 24 s"; a share over a window, a shift, a spread and why there is no
+   * a window "over 11 s – 24 s" (attempts per request name the requests they are over: "over the
+   * 518 user requests ended 11 s – 24 s"); a share over a window, a shift, a spread and why there is no
    * number yet read as `over` does. Made here, where the figure is, so the UI only lays it out.
    */
   note: string;
@@ -80,7 +81,8 @@ export function vcpuPer1000(proxyCpuMs: number, proxyPasses: number): number {
 /**
  * Measures a lesson figure (`narrative[i].figure` of a scenario) from the closed per-second
  * buckets and the run's totals. A window [from, to) counts the buckets that lie inside it
- * (requests by the time they ended, tries by the time they were sent); without one, the whole
+ * (requests by the time they ended, with their tries for attempts per request; tries by the
+ * time they were sent for the most tries a second); without one, the whole
  * run so far. A latency quantile over a window merges the window's per-bucket histograms (so it
  * is within the histogram's 0.39% of the exact quantile of those requests); a shift is that
  * quantile less the same over `baseline`'s window. Proxy CPU and the twin's figures are whole-run
@@ -188,8 +190,17 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
       return { value: shift, text: `${shift >= 0 ? '+' : '−'}${ms(Math.abs(shift))}`, over: `${q} ${ms(a)} over ${overText(true)}, ${against}`, complete };
     }
     case 'attempts-per-request': {
-      const sent = sum((b) => b.sent);
-      return result(sent > 0 ? sum((b) => b.tries[f.service ?? ''] ?? 0) / sent : NaN, (v) => v.toFixed(1));
+      // The user requests that ended (in the window) and the tries each made at the service,
+      // however long before: per request, so it never passes what one request can make. It
+      // divided the tries sent in the window by the requests sent in it, and early in retry-storm's
+      // window counted the backoffs of requests sent before it: 28.1 at 13 s over a lesson's
+      // most of 27 (trial N12, 1).
+      const n = sum((b) => b.ok + b.failed);
+      const m = result(n > 0 ? sum((b) => b.endedTries?.[f.service ?? ''] ?? 0) / n : NaN, (v) => v.toFixed(1));
+      if (!Number.isFinite(m.value)) return m;
+      const whose = `${formatCount(n)} user request${n === 1 ? '' : 's'}`;
+      const span = windowed ? ` ended ${overText(true)}` : complete ? ' that ended' : ' ended so far';
+      return { ...m, say: `over the ${whose}${span}` };
     }
     case 'max-tries-per-second': {
       const most = inWindow.reduce((m, b) => Math.max(m, ((b.tries[f.service ?? ''] ?? 0) * 1000) / bucketMs), -Infinity);

@@ -260,12 +260,12 @@ export abstract class HostRun implements SnapshotHost {
   }
 
   transmit(edge: number, response: boolean, t0: number, t1: number, failed: boolean, retry = false, request = 0, sampled = false): void {
-    if (!response && this.rec.series !== null) this.rec.series.requestSent(t0, edge);
+    if (!response && this.rec.series !== null) this.rec.series.requestSent(t0, edge, request);
     this.inFlight.transmit(edge, response, t0, t1, failed, retry, request, sampled);
   }
 
-  requestEnded(client: number, cause: string, latencyMs: number): void {
-    if (this.rec.series !== null) this.rec.series.requestEnded(this.world!.sim.now, client, cause, latencyMs);
+  requestEnded(client: number, cause: string, latencyMs: number, request = 0): void {
+    if (this.rec.series !== null) this.rec.series.requestEnded(this.world!.sim.now, client, cause, latencyMs, request);
   }
 
   protected build(seed: number): void {

@@ -29,6 +29,14 @@ export interface SeriesBucket {
   /** Per tracked service: tries (first tries and retries) sent to it in the bucket, by send time. */
   tries: Record<string, number>;
   /**
+   * Per tracked service: the tries sent to it for the user requests that ended in this bucket
+   * (`ok` + `failed`), however long before they were sent; with those requests as the base, a
+   * window's attempts per user request can never pass what one request can make (retry-storm's
+   * 27). A try made after its request ended counts nowhere; a series begun mid-run counts a
+   * request's tries from there. Absent in buckets made before session 42: read as 0.
+   */
+  endedTries?: Record<string, number>;
+  /**
    * The latencies counted in `latencyCount` (ok requests after the warmup that ended here, ms) as a
    * histogram's plain data (Histogram.toData), so a lesson figure can take a quantile over a
    * window by merging its buckets. Kept only when a figure asks for one (seriesFor): absent otherwise.
@@ -62,6 +70,9 @@ export interface SeriesBatch {
   from: number;
   buckets: SeriesBucket[];
 }
+
+/** How many buckets a request's pending tries are kept for at least (SeriesRecorder.prune). */
+const PENDING_MAX_AGE_BUCKETS = 120;
 
 /** Most buckets a run keeps: 20,000 (a 5.5 h run at one a second); longer runs get wider buckets. */
 export const MAX_BUCKETS = 20_000;
@@ -105,6 +116,14 @@ export class SeriesRecorder {
   private readonly earlyLinks = new Map<number, Record<string, { calls: number; failed: number }>>();
   /** Each closed bucket keeps its latency histogram's data (SeriesBucket.latency). */
   private readonly keepLatency: boolean;
+  /**
+   * Per tracked service: user request number (Request.number) -> the tries sent to it for that
+   * request so far, until the request ends (SeriesBucket.endedTries). NOTE: a try made after its
+   * request ended would leave an entry behind; `prune` drops those of requests sent long ago.
+   */
+  private readonly pendingTries = new Map<string, Map<number, number>>();
+  /** User requests sent before each closed bucket's end (the world's running count), for `prune`. */
+  private readonly sentBy: number[] = [];
 
   /**
    * @param epoch the series' number (see SeriesBatch.epoch)
@@ -141,6 +160,7 @@ export class SeriesRecorder {
     this.edgeCount = 2 * edgeCount * buckets <= EDGE_HISTORY_MAX_FLOATS ? edgeCount : 0;
     for (const [k, v] of trackedClients) this.clientName.set(k, v);
     for (const [k, v] of trackedEdges) this.edgeService.set(k, v);
+    for (const name of this.edgeService.values()) this.pendingTries.set(name, new Map());
     this.open = this.bucket(0);
   }
 
@@ -148,8 +168,9 @@ export class SeriesRecorder {
     const clients: SeriesBucket['clients'] = {};
     for (const name of this.clientName.values()) clients[name] = { ok: 0, failed: 0, causes: {} };
     const tries: Record<string, number> = {};
-    for (const name of this.edgeService.values()) tries[name] = 0;
-    return { t: i * this.bucketMs, sent: 0, ok: 0, failed: 0, causes: {}, latencyCount: 0, latencySum: 0, p50: 0, p90: 0, p99: 0, clients, tries };
+    const endedTries: Record<string, number> = {};
+    for (const name of this.edgeService.values()) tries[name] = endedTries[name] = 0;
+    return { t: i * this.bucketMs, sent: 0, ok: 0, failed: 0, causes: {}, latencyCount: 0, latencySum: 0, p50: 0, p90: 0, p99: 0, clients, tries, endedTries };
   }
 
   /** Closes every bucket that ends at or before `now` (simulated ms). */
@@ -177,15 +198,26 @@ export class SeriesRecorder {
         this.earlyLinks.delete(i);
       }
       this.closed.push(b);
+      this.sentBy.push((this.sentBy.length ? this.sentBy[this.sentBy.length - 1] : 0) + b.sent);
+      if (this.pendingTries.size > 0) this.prune();
       this.open = this.bucket(this.closed.length);
       this.hist = new Histogram();
     }
   }
 
-  /** A user request of client `client` ended at `now` with `cause` ('ok' or a failure), after `latencyMs`. */
-  requestEnded(now: number, client: number, cause: string, latencyMs: number): void {
+  /**
+   * A user request of client `client` ended at `now` with `cause` ('ok' or a failure), after
+   * `latencyMs`; `request` is its Request.number (0: unknown, and its tries count nowhere).
+   */
+  requestEnded(now: number, client: number, cause: string, latencyMs: number, request = 0): void {
     this.advanceTo(now);
     const b = this.open;
+    for (const [service, pending] of this.pendingTries) {
+      const n = pending.get(request);
+      if (n === undefined) continue;
+      b.endedTries![service] += n;
+      pending.delete(request);
+    }
     const tracked = this.clientName.size ? this.clientName.get(client) : undefined;
     const c = tracked === undefined ? null : b.clients[tracked];
     if (cause === 'ok') {
@@ -206,13 +238,37 @@ export class SeriesRecorder {
     }
   }
 
-  /** A request message (a try) leaves on `edge` at `now`; counted when the edge leads to a tracked service. */
-  requestSent(now: number, edge: number): void {
+  /**
+   * A request message (a try) leaves on `edge` at `now` for user request number `request`
+   * (Request.number; 0: unknown, counted in `tries` only); counted when the edge leads to a
+   * tracked service.
+   */
+  requestSent(now: number, edge: number, request = 0): void {
     if (this.edgeService.size === 0) return;
     const service = this.edgeService.get(edge);
     if (service === undefined) return;
     this.advanceTo(now);
     this.open.tries[service]++;
+    if (request > 0) {
+      const pending = this.pendingTries.get(service)!;
+      pending.set(request, (pending.get(request) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * Drops the pending tries of requests sent more than PENDING_MAX_AGE_BUCKETS buckets ago (request
+   * numbers are given in the order requests are sent, so those at or below the count sent by
+   * then): a try after its request ended leaves an entry no end removes. A request still going
+   * after that long would count only its later tries, fewer, never more. Only past 1,000 entries.
+   */
+  private prune(): void {
+    const old = this.sentBy.length - 1 - PENDING_MAX_AGE_BUCKETS;
+    if (old < 0) return;
+    const below = this.sentBy[old];
+    for (const pending of this.pendingTries.values()) {
+      if (pending.size <= 1000) continue;
+      for (const k of pending.keys()) if (k <= below) pending.delete(k);
+    }
   }
 
   /**

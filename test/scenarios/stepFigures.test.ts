@@ -58,25 +58,28 @@ interface Fate {
   client: string;
   cause: string;
   endedAt: number;
+  /** Tries its user request sent to cliRun's `service` before it ended (0 without one). */
+  tries: number;
 }
 
-/** A CLI run of the file to its end, every request's fate recorded; user requests sent, and tries sent to `service`, before each whole second. */
+/** A CLI run of the file to its end, every request's fate recorded with the tries it sent to `service` (each request message put on an edge into it). */
 function cliRun(s: Scenario, service?: string) {
   const w = new World(s, s.seed);
   const fates: Fate[] = [];
-  w.observer = { transmit() {}, requestEnded: (client, cause) => fates.push({ client: w.sim.actor(client).name, cause, endedAt: w.sim.now }) };
-  const triesAt: number[] = [];
-  const sentAt: number[] = [];
-  // Tries by the time they were sent: each request message put on an edge into the service.
   const into = new Set(w.topology.edges.flatMap((e, i) => (w.topology.nodes[e.to].name === service ? [i] : [])));
-  const triesSent: number[] = [];
-  w.observer.transmit = (edge, response, t0) => void (!response && into.has(edge) && triesSent.push(t0));
-  for (let t = 0; t <= s.duration; t += 1000) {
-    w.runUntil(t);
-    sentAt.push(w.sent);
-  }
-  for (let t = 0; t <= s.duration; t += 1000) triesAt.push(triesSent.filter((x) => x < t).length);
-  return { w, fates, triesAt, sentAt };
+  const tries = new Map<number, number>();
+  w.observer = {
+    transmit: (edge, response, _t0, _t1, _failed, _retry, request) => void (!response && into.has(edge) && tries.set(request, (tries.get(request) ?? 0) + 1)),
+    requestEnded: (client, cause, _latency, request) => fates.push({ client: w.sim.actor(client).name, cause, endedAt: w.sim.now, tries: tries.get(request) ?? 0 }),
+  };
+  w.runUntil(s.duration);
+  return { w, fates };
+}
+
+/** Tries at cliRun's service per user request, over the requests that ended in [fromMs, toMs) (and every try each made), from a CLI run's fates. */
+function attemptsOf(fates: Fate[], fromMs: number, toMs: number): { value: number; requests: number } {
+  const ended = fates.filter((x) => x.endedAt >= fromMs && x.endedAt < toMs);
+  return { value: ended.reduce((t, x) => t + x.tries, 0) / ended.length, requests: ended.length };
 }
 
 /** The share of the requests (of `client`) ended in [from, to) ms that `hit` picks, from a CLI run's fates. */
@@ -121,11 +124,34 @@ describe('story step figures against the CLI', () => {
     const s = parsed(file);
     const f = stepFigure(s, 25_000);
     const m = appRun(file).measure(f);
-    const { triesAt, sentAt } = cliRun(s, 'payments');
-    const cli = (triesAt[40] - triesAt[26]) / (sentAt[40] - sentAt[26]);
-    expect(m.value).toBeCloseTo(cli, 9);
+    const cli = attemptsOf(cliRun(s, 'payments').fates, 26_000, 40_000);
+    expect(m.value).toBeCloseTo(cli.value, 9);
     expect(Math.abs(m.value - 1)).toBeLessThan(0.02);
     expect(m.text).toBe('1.0');
+  });
+
+  it("retry-storm's storm step: 27 attempts at payments per user request ended 11 s - 24 s at 13 s and at 24 s, never more than the lesson's 3 x 3 x 3 (it read 28.1 at 13 s: trial N12, 1)", () => {
+    const s = parsed('retry-storm.json');
+    const f = stepFigure(s, 12_000);
+    const { fates } = cliRun(s, 'payments');
+    // At 13 s, early in the window, 73 requests have ended: the tries in the window per request
+    // sent in it read 28.1 then, counting the backoffs of requests sent before 11 s.
+    const at13 = appRun('retry-storm.json', 13_000).measure(f);
+    expect(at13.value).toBe(attemptsOf(fates, 11_000, 13_000).value);
+    expect(at13).toMatchObject({ value: 27, text: '27.0', note: 'over the 73 user requests ended 11 s – 24 s, so far; lesson: 27', complete: false });
+    const at24 = appRun('retry-storm.json', 24_000).measure(f);
+    expect(at24.value).toBe(attemptsOf(fates, 11_000, 24_000).value);
+    expect(attemptsOf(fates, 11_000, 24_000).requests).toBe(518);
+    expect(at24).toMatchObject({ value: 27, text: '27.0', note: 'over the 518 user requests ended 11 s – 24 s; lesson: 27', complete: true });
+    // The fix's 3 tries at one layer: at most 3 at 13 s and at 24 s.
+    const fixed = parsed('retry-storm-fixed.json');
+    const ff = stepFigure(fixed, 15_000);
+    const fixedFates = cliRun(fixed, 'payments').fates;
+    for (const until of [13_000, 24_000]) {
+      const m = appRun('retry-storm-fixed.json', until).measure(ff);
+      expect(m.value).toBe(attemptsOf(fixedFates, 11_000, until).value);
+      expect(m.value).toBeLessThanOrEqual(3);
+    }
   });
 
   it("istio-load-test's 'What two sidecars add' step: its p90 less the baseline file's, as `compare` of the two gives it, 2.65 ms within 10%", () => {

@@ -5,7 +5,7 @@ import type { LessonFigure } from '../../src/scenario';
 
 /** Per-second buckets of `n` requests each, `failed` of them failed, from 0 to `seconds` s; a link's calls as many. */
 const buckets = (seconds: number, n: number, failed: number) =>
-  Array.from({ length: seconds }, (_, i) => ({ t: i * 1000, ok: n - failed, failed, sent: n, causes: {}, clients: {}, tries: { payments: 3 * n }, latencyCount: 0, latencySum: 0, links: { 'egress>partner': { calls: n, failed } } }) as unknown as SeriesBucket);
+  Array.from({ length: seconds }, (_, i) => ({ t: i * 1000, ok: n - failed, failed, sent: n, causes: {}, clients: {}, tries: { payments: 3 * n }, endedTries: { payments: 3 * n }, latencyCount: 0, latencySum: 0, links: { 'egress>partner': { calls: n, failed } } }) as unknown as SeriesBucket);
 const totals = (simTime: number, over: Partial<RunTotals> = {}): RunTotals => ({ simTime, ok: 1, failed: 1, mean: 2, p50: 1, p90: 1, p99: 1, proxyCpuMs: 0, proxyPasses: 0, ...over });
 const note = (f: Partial<LessonFigure>, seconds: number, t: Partial<RunTotals> = {}) => measureFigure({ label: 'x', ...f } as LessonFigure, buckets(seconds, 10, 1), 1000, totals(seconds * 1000, t), 10_000).note;
 
@@ -25,8 +25,11 @@ describe("a lesson figure's note, worded where the figure is measured (967186a's
   it('says what a whole-run figure and a window are over', () => {
     expect(note({ measure: 'latency-mean', expect: '2 ms' }, 5)).toBe('over the run so far; lesson: 2 ms');
     expect(note({ measure: 'latency-mean' }, 10)).toBe('over the whole run');
-    expect(note({ measure: 'attempts-per-request', service: 'payments', from: 2000, to: 8000, expect: '27' }, 10)).toBe('over 2 s – 8 s; lesson: 27');
-    expect(note({ measure: 'attempts-per-request', service: 'payments', from: 2000, to: 8000 }, 5)).toBe('over 2 s – 8 s, so far');
+    // Attempts per request name the requests they are over: those that ended, with all their tries.
+    expect(note({ measure: 'attempts-per-request', service: 'payments', from: 2000, to: 8000, expect: '27' }, 10)).toBe('over the 60 user requests ended 2 s – 8 s; lesson: 27');
+    expect(note({ measure: 'attempts-per-request', service: 'payments', from: 2000, to: 8000 }, 5)).toBe('over the 30 user requests ended 2 s – 8 s, so far');
+    expect(note({ measure: 'attempts-per-request', service: 'payments' }, 5)).toBe('over the 50 user requests ended so far');
+    expect(note({ measure: 'attempts-per-request', service: 'payments', from: 6000, to: 8000 }, 4)).toBe('from 6 s (starts in 2 s)');
   });
 
   it('leaves as measured a share over a window, a shift, a spread and why there is no number yet', () => {
