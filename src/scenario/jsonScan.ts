@@ -2,7 +2,7 @@
 // where the engine's message gives no position, and the first key given twice in one object
 // (JSON.parse keeps the last silently). Pure.
 
-/** The `malformed JSON at line L, column C: ...` message for `e`, JSON.parse's error on `text`; comments and YAML text named .json said as such. */
+/** The `malformed JSON at line L, column C: ...` message for `e`, JSON.parse's error on `text`; comments, YAML text named .json and text that stops short ('the file ends early') said as such. */
 export function describeJsonError(text: string, e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   // V8 gives a position for some errors only ("Unexpected token ..." and "Unexpected end of
@@ -18,12 +18,41 @@ export function describeJsonError(text: string, e: unknown): string {
   const comment = /^(?:\/\/|\/\*|#)/.test(text.slice(pos, pos + 2));
   // A file named .json that opens like YAML (`name: shop`): V8 would name a letter after the first.
   const opensOtherwise = !/^\s*[[{"\d-]/.test(text) && !/^\s*(?:true|false|null)\b/.test(text);
+  // Where the text stops short (a file cut off in copying or saving), the engine's words name
+  // what it expected next ("Expected double-quoted property name", "Unexpected end of JSON
+  // input"); say what happened instead, and what is left to close.
+  const endsEarly = pos > 0 && text.slice(pos).trim() === '' && !opensOtherwise;
   const what = comment
     ? 'comments are not allowed in JSON; YAML allows them (as # lines, in a .yaml or .yml file)'
-    : opensOtherwise
+    : endsEarly
+      ? endsEarlyWords(text)
+      : opensOtherwise
       ? 'a JSON scenario opens with "{" (if this is YAML, name the file .yaml or .yml)'
       : msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
   return `malformed JSON at line ${line}, column ${column}: ${what}`;
+}
+
+/**
+ * The words for JSON text that stops before its end: 'the file ends early, inside a string,
+ * with "]}" still to close', the closers innermost first (brackets inside strings skipped).
+ * Pure; for text whose first syntax error is at its end.
+ */
+export function endsEarlyWords(text: string): string {
+  const open: string[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') open.push('}');
+    else if (c === '[') open.push(']');
+    else if ((c === '}' || c === ']') && open.at(-1) === c) open.pop();
+  }
+  const closers = open.reverse().join('');
+  const inside = inString ? ', inside a string' : '';
+  return closers ? `the file ends early${inside}, with "${closers}" still to close` : `the file ends early${inside}`;
 }
 
 /** What a scan of JSON text finds first: a syntax error, a key given twice in one object, or neither. */

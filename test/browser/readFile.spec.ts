@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
+import { shotPath } from './fixtures/shots';
 import { loadScenarioFile } from '../../src/cli/load';
 
 /** What the CLI prints for a file with these bytes and this name: its problem lines. */
@@ -60,6 +61,19 @@ test('a .json file of binary junk, with comments, or in YAML gets the CLI’s me
   await open(page, 'mine.json', yamlInJson);
   await expect(problems).toHaveText(cliProblems('mine.json', yamlInJson));
   await expect(problems).toHaveText(['(file): malformed JSON at line 1, column 1: a JSON scenario opens with "{" (if this is YAML, name the file .yaml or .yml)']);
+
+  // A .json file cut off after a comma (trial N12's broken.json): the file ends early, said at the
+  // line and column where it stops, with what is left to close, not "Expected double-quoted property name".
+  const cut = Buffer.from('{"name": "broken", "services": [ {"name": "a", "replicas": -3, ');
+  await open(page, 'broken.json', cut);
+  await expect(problems).toHaveText(cliProblems('broken.json', cut));
+  await expect(problems).toHaveText(['(file): malformed JSON at line 1, column 64: the file ends early, with "}]}" still to close']);
+  for (const [width, height] of [[1600, 1000], [1024, 768]] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(problems).toBeInViewport();
+    await page.screenshot({ path: shotPath(`readfile-ends-early-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The run that was playing is still hello-mesh, and it never stopped playing.
   await expect(page.getByTestId('scenario-title')).toHaveText(/Hello, mesh/);
