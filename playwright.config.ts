@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from '@playwright/test';
+// Waits look again every 100 ms, in every worker (fixtures/polling.ts says how and why).
+import './test/browser/fixtures/polling';
 
 /** Port and build folder can move, so several checkouts or sessions can test at once. */
 const PORT = Number(process.env.MESHSIM_PORT ?? 4173);
