@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
+import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 
 const SIZES = [
@@ -51,28 +52,43 @@ async function editTo(page: Page, text: string) {
   return editor;
 }
 
-for (const size of SIZES) {
-  test(`Edit -> Run from a link at 30 s keeps the person's fault and the moment (${size.width}x${size.height})`, async ({ page }) => {
-    // A fault, two seeks, a link opened, the editor and a run with a replay: a minute or more at load.
-    test.setTimeout(180_000);
-    await page.setViewportSize(size);
-    const link = await linkWithFault(page, '');
-    // A participant opens the teacher's link.
-    await page.goto(link);
-    await expect(page.getByTestId('sim-time')).toHaveText('30.0 s', { timeout: 60_000 });
-    await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
+// The two Edit -> Run tests open their moment once, at 1600x1000, and read the editor's note and
+// the edited run at both sizes in that window resized (1024x768 before Run, 1600x1000 after), as a
+// person who resizes the window mid-lesson: before, each size made its link again (25 + 5 seeks by
+// key, a fault) and ran the edit again, two more loads and seeks a test.
+/** Sizes the page to `size` and waits until its layout stands still. */
+async function resizeTo(page: Page, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
+  await settled(page);
+}
 
-    const editor = await editTo(page, withInventory(6));
-    // Said before Run is pressed: the moment and the fault kept.
-    const carry = editor.getByTestId('editor-carry');
+test(`Edit -> Run from a link at 30 s keeps the person's fault and the moment (1600x1000, then 1024x768)`, async ({ page }) => {
+  // A fault, two seeks, a link opened, the editor and a run with a replay: a minute or more at load.
+  test.setTimeout(180_000);
+  const [big, small] = SIZES;
+  await page.setViewportSize(big);
+  const link = await linkWithFault(page, '');
+  // A participant opens the teacher's link.
+  await page.goto(link);
+  await expect(page.getByTestId('sim-time')).toHaveText('30.0 s', { timeout: 60_000 });
+  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
+
+  const editor = await editTo(page, withInventory(6));
+  // Said before Run is pressed: the moment and the fault kept.
+  const carry = editor.getByTestId('editor-carry');
+  for (const size of SIZES) {
+    await resizeTo(page, size);
     await expect(carry).toContainText("Run opens the edited scenario at this run's moment (30.0 s) and replays what you did to this run:");
     await expect(carry.getByTestId('editor-kept')).toHaveText(['keeps your fault at 25.0 s (HTTP errors on inventory)']);
     await expect(carry.getByTestId('editor-dropped')).toHaveCount(0);
     await saveShot(page, `editcarry-note-${size.width}.png`);
-    await editor.getByTestId('editor-run').click();
-    await expect(editor).toHaveCount(0);
+  }
+  await editor.getByTestId('editor-run').click();
+  await expect(editor).toHaveCount(0);
 
-    // The edited run, at 30 s, with the fault listed as the person's and acting.
+  // The edited run, at 30 s, with the fault listed as the person's and acting.
+  for (const size of [small, big]) {
+    await resizeTo(page, size);
     await expect(page.getByTestId('scenario-select')).toHaveValue('edited:gateway-only');
     await expect(page.getByTestId('sim-time')).toHaveText('30.0 s', { timeout: 60_000 });
     await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
@@ -89,21 +105,29 @@ for (const size of SIZES) {
     // The link now carries the edited run at that moment with the fault.
     await expect.poll(() => new URL(page.url()).search).toMatch(/[?&]t=30/);
     await saveShot(page, `editcarry-ran-${size.width}.png`);
-    await carried.getByTestId('editor-carried-dismiss').click();
-    await expect(carried).toHaveCount(0);
-  });
+  }
+  const carried = page.getByTestId('editor-carried');
+  await carried.getByTestId('editor-carried-dismiss').click();
+  await expect(carried).toHaveCount(0);
+});
 
-  test(`Edit -> Run drops a fault on a replica the edited file no longer has, and says why (${size.width}x${size.height})`, async ({ page }) => {
-    test.setTimeout(180_000);
-    await page.setViewportSize(size);
-    await linkWithFault(page, '2');
-    const editor = await editTo(page, withInventory(2));
-    const carry = editor.getByTestId('editor-carry');
+test(`Edit -> Run drops a fault on a replica the edited file no longer has, and says why (1600x1000, then 1024x768)`, async ({ page }) => {
+  test.setTimeout(180_000);
+  const [big, small] = SIZES;
+  await page.setViewportSize(big);
+  await linkWithFault(page, '2');
+  const editor = await editTo(page, withInventory(2));
+  const carry = editor.getByTestId('editor-carry');
+  for (const size of SIZES) {
+    await resizeTo(page, size);
     await expect(carry.getByTestId('editor-dropped')).toHaveText(['drops your fault at 25.0 s (HTTP errors on inventory-2): the edited file has inventory at 2 replicas']);
     await expect(carry.getByTestId('editor-kept')).toHaveCount(0);
     await saveShot(page, `editcarry-drop-note-${size.width}.png`);
-    await editor.getByTestId('editor-run').click();
-    await expect(editor).toHaveCount(0);
+  }
+  await editor.getByTestId('editor-run').click();
+  await expect(editor).toHaveCount(0);
+  for (const size of [small, big]) {
+    await resizeTo(page, size);
     await expect(page.getByTestId('sim-time')).toHaveText('30.0 s', { timeout: 60_000 });
     await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
     await expect(page.getByTestId('fault-list').getByTestId('fault-item').filter({ hasText: 'HTTP errors' })).toHaveCount(0);
@@ -111,8 +135,10 @@ for (const size of SIZES) {
     const carried = page.getByTestId('editor-carried');
     await expect(carried.getByTestId('editor-dropped')).toHaveText(['dropped your fault at 25.0 s (HTTP errors on inventory-2): the edited file has inventory at 2 replicas']);
     await saveShot(page, `editcarry-drop-ran-${size.width}.png`);
-  });
+  }
+});
 
+for (const size of SIZES) {
   test(`while a link's seek runs, the story shows the step it goes to, not a passed step's question (${size.width}x${size.height})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(size);
