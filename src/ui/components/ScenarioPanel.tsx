@@ -13,6 +13,7 @@ import { ownVsShippedLink } from '../scenarios/scenarioPair';
 import { EditorButton } from '../editor';
 import { ImportWarnings } from './ImportedManifests';
 import { KeepUnits } from '../narrative/KeepUnits';
+import { OwnFaultsNote } from '../faults/OwnFaultsNote';
 import { DEFAULT_SPEED_ID, speedById } from '../sim/speeds';
 
 export function ScenarioPanel() {
@@ -45,6 +46,8 @@ function About() {
     <section className="about">
       <p className="eyebrow">Scenario · {info.name}</p>
       <h1 data-testid="scenario-title">{info.title}</h1>
+      {/* The person's injected faults, said above the fold (trial N12, 5: a link's fault was seen only far below). */}
+      <OwnFaultsNote />
       {/* With a narrative to follow, the story comes first and the description after it. */}
       {info.description && info.narrative.length === 0 && <Description text={info.description} />}
     </section>

@@ -31,6 +31,7 @@ export function TopologyTools({
   large,
   searchResult,
   onSuggestion,
+  onHoldAnswer,
   onDismiss,
   query,
   setQuery,
@@ -51,6 +52,8 @@ export function TopologyTools({
   searchResult: SearchResult | null;
   /** A click on the nearest name a missed search offers: searches for it. */
   onSuggestion: (name: string) => void;
+  /** The pointer or focus came into (true) or left (false) the answer: a miss is not timed out while held (useMissExpiry). */
+  onHoldAnswer?: (held: boolean) => void;
   /** The answer's close button: the answer, the box's text and the found mark go. */
   onDismiss: () => void;
   query: string;
@@ -89,7 +92,15 @@ export function TopologyTools({
         </span>
       )}
       {searchResult && (
-        <span className={`topo-search-result${searchResult.miss ? ' topo-search-miss' : ''}`} data-testid="node-search-result" role="status">
+        <span
+          className={`topo-search-result${searchResult.miss ? ' topo-search-miss' : ''}`}
+          data-testid="node-search-result"
+          role="status"
+          onPointerEnter={() => onHoldAnswer?.(true)}
+          onPointerLeave={() => onHoldAnswer?.(false)}
+          onFocus={() => onHoldAnswer?.(true)}
+          onBlur={() => onHoldAnswer?.(false)}
+        >
           {searchResult.text}
           {searchResult.nearest !== undefined && (
             <>

@@ -21,6 +21,7 @@ import { Legend } from './Legend';
 import { useNodeDrag, type FitLock } from './useNodeDrag';
 import { useStagePainter } from './useStagePainter';
 import { stageClick } from './stageClick';
+import { useMissExpiry } from './useMissExpiry';
 import { TopologyTools, type GroupEntry, type SearchResult } from './TopologyTools';
 import { focusOf } from './topologyFit';
 import { inspectorStore } from '../inspector/inspectorStore';
@@ -77,6 +78,9 @@ export function TopologyView() {
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [query, setQuery] = useState('');
   const [searchResult, setSearchResult] = useState<SearchResult | null>(null);
+  // A miss goes when the person acts (types, clicks the picture, Escape) or after a few seconds unheld (trial N12, 6b).
+  const clearMiss = () => setSearchResult((r) => (r?.miss ? null : r));
+  const holdMiss = useMissExpiry(searchResult?.miss ? searchResult : null, clearMiss);
   /**
    * The fit the SVG drawing had when a node was picked up: kept while and after the drag, so
    * the rest of the picture never moves and the node stays under the pointer. A new topology,
@@ -233,7 +237,10 @@ export function TopologyView() {
     paintRef.current();
   };
 
-  const onStageClick = (e: MouseEvent<HTMLDivElement>) => stageClick(e, { latest: frames.latest, view: viewRef.current, camera: cameraRef.current, big: bigRef.current, topology, scenarioName, size });
+  const onStageClick = (e: MouseEvent<HTMLDivElement>) => {
+    clearMiss();
+    stageClick(e, { latest: frames.latest, view: viewRef.current, camera: cameraRef.current, big: bigRef.current, topology, scenarioName, size });
+  };
 
   return (
     <section className="topology" aria-label="Topology and traffic">
@@ -269,6 +276,7 @@ export function TopologyView() {
         hidden={hidden}
         large={large}
         searchResult={searchResult}
+        onHoldAnswer={holdMiss}
         onSuggestion={(name) => {
           setQuery(name);
           searchFor(name);
@@ -286,6 +294,8 @@ export function TopologyView() {
         query={query}
         setQuery={(q) => {
           setQuery(q);
+          // Typing again: a miss's answer (and its suggestion) was about the last query, not this one.
+          if (searchResult?.miss && q.trim() !== '') setSearchResult(null);
           // The box emptied (Escape in a search box, or deleted): what the last search said, and
           // its mark in the picture, go with it, not left over the legend while the run plays.
           if (q.trim() === '' && searchResult) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ownFaultsLine, ownFaultWords } from '../../../src/ui/faults/ownFaultsLine';
+import type { FaultStatus } from '../../../src/workers/protocol';
+
+const fault = (over: Partial<FaultStatus>): FaultStatus => ({ id: 1, type: 'http-abort', target: 'cart', amount: '40% → 500', startMs: 4000, endMs: 10_000, untilMs: 10_000, pending: false, owner: 'yours', ...over });
+
+describe('the line naming the faults the person injected', () => {
+  it('names trial N12\'s teacher fault as the form does, with its window', () => {
+    expect(ownFaultsLine([fault({})])).toBe('This run replays 1 injected fault: HTTP errors on cart 40% → 500, 4–10 s');
+  });
+
+  it('leaves out the scenario\'s own faults, and is null when only those are listed', () => {
+    expect(ownFaultsLine([fault({ owner: 'scenario' })])).toBeNull();
+    expect(ownFaultsLine([])).toBeNull();
+    expect(ownFaultsLine([fault({ owner: 'scenario', id: 2, type: 'kill-service' }), fault({})])).toBe('This run replays 1 injected fault: HTTP errors on cart 40% → 500, 4–10 s');
+  });
+
+  it('says a fault with no end "from", a one-shot "at", and one still to come by when its duration runs out', () => {
+    expect(ownFaultWords(fault({ endMs: null, untilMs: null, type: 'latency', target: 'catalog', amount: '+100 ms' }))).toBe('add latency on catalog +100 ms, from 4 s');
+    expect(ownFaultWords(fault({ type: 'expire-certificates', target: 'mesh', amount: '', endMs: 4000, untilMs: null }))).toBe('expire certificates on mesh, at 4 s');
+    expect(ownFaultWords(fault({ pending: true, startMs: 12_500, endMs: null, untilMs: 22_500 }))).toBe('HTTP errors on cart 40% → 500, 12.5–22.5 s');
+  });
+
+  it('writes its moments as the fault list does, cut down to the clock\'s last digit (a link\'s 1999.998 ms is 1.99 s there)', () => {
+    expect(ownFaultWords(fault({ type: 'http-abort', target: 'catalog', amount: '50% → 503', startMs: 1999.998, endMs: null, untilMs: 11_999.998 }))).toBe('HTTP errors on catalog 50% → 503, 1.99–11.9 s');
+    expect(ownFaultWords(fault({ startMs: 120_000, endMs: 1_234_500, untilMs: null }))).toMatch(/, 120–1,234\.5 s$/);
+  });
+
+  it('names two in run order and counts the rest', () => {
+    const three = [fault({ id: 3, startMs: 20_000, endMs: null, untilMs: null }), fault({ id: 1 }), fault({ id: 2, type: 'kill-replica', target: 'catalog', amount: '', startMs: 6000, endMs: null, untilMs: null })];
+    expect(ownFaultsLine(three)).toBe('This run replays 3 injected faults: HTTP errors on cart 40% → 500, 4–10 s; kill one replica on catalog, from 6 s; and 1 more');
+  });
+});
