@@ -37,9 +37,11 @@ const SOFT_HIT = 0.5;
  * but a presenter-size label (`box` wider than LABEL_BOX) first tries its short form ("68/s",
  * `short`: a box SHORT_LABEL_SHARE as wide) beside its link, then its full text further off its
  * link, then its short form further off. `box`: a label's box
- * (LABEL_BOX; larger in presenter mode, whose labels are larger). Pure.
+ * (LABEL_BOX; larger in presenter mode, whose labels are larger). `farShort`: a label free by its
+ * link but read there as another's may say its short form further off, where it meets nothing
+ * (false in presenter mode: svgEdgeLabels' oneUnit). Pure.
  */
-export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX, names: readonly Rect[] = [], soft: readonly Rect[] = []): LabelSpot[] {
+export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number } = LABEL_BOX, names: readonly Rect[] = [], soft: readonly Rect[] = [], farShort = true): LabelSpot[] {
   const locks: Rect[] = [];
   for (const l of links) {
     if (!l.lock || l.points.length === 0) continue;
@@ -162,9 +164,9 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
         // gateway-and-mesh at 1024x768, its panes shortened by their story in session 41:
         // old-app's '10 req/s' stood 30 px from shoppers' line and 39 from its own; ac23ec3 took
         // such spots over a queue's room too and put '42/s' over edge's stack in presenter mode).
-        // Not at presenter size, which tries its own short forms further off below (this one put
-        // '42/s' over edge's cards there even so, all-scenarios.spec at 1600x1000 in session 42).
-        const near = shortAt(shortNear(link)) ?? (presenter ? null : shortAt(hoverCandidates(link, short), true));
+        // Not in presenter mode (`farShort` false), where the story's label, placed after, put
+        // '42/s' over edge's cards even so (all-scenarios.spec at 1600x1000, session 42).
+        const near = shortAt(shortNear(link)) ?? (farShort ? shortAt(hoverCandidates(link, short), true) : null);
         if (near) return near;
       }
     }
