@@ -84,10 +84,16 @@ test('an Events row of a retry opens its request: the waterfall when kept, else 
   await page.getByTestId('event-filter-kind').selectOption('Response');
   const rows = log.getByTestId('event-row');
   await expect(rows.first()).toHaveAttribute('data-time', /\d/);
-  const count = await rows.count();
-  for (let i = count - 1; i >= 0; i--) {
-    const rid = await rows.nth(i).locator('.eventlog-request').getAttribute('data-request');
-    await rows.nth(i).click();
+  await expect(log.locator('.eventlog-kind').first()).toHaveAttribute('title', 'Response');
+  // The requests of the Response rows on screen, newest last, each clicked by its number: the
+  // list is virtual and follows the newest row, so its rows come and go (a click seeks back and
+  // the list then ends at that row; 18 rows drawn here, where a loop had counted 21). By
+  // position, with a count read once, the loop waited for a 21st row that was no longer drawn
+  // until the test's 2 min ran out (CI, session 41; here too, once in 1 at load 31-43).
+  const listed = await rows.locator('.eventlog-request').evaluateAll((els) => els.map((e) => e.getAttribute('data-request')).filter((r): r is string => r !== null));
+  expect(listed.length).toBeGreaterThan(0);
+  for (const rid of listed.reverse()) {
+    await rows.filter({ has: page.locator(`.eventlog-request[data-request="${rid}"]`) }).last().click();
     const msg = panel.getByTestId('inspector-message');
     // This row's own answer: the message, or the waterfall of this row's request. The retry's
     // waterfall from above stays up while the click's seek runs, and read as an answer it let the
