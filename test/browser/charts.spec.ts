@@ -122,7 +122,7 @@ test('istio-load-test shows its p90 and proxy CPU, and retry-storm its 27 attemp
   // Step 3 of 4, "The storm" (12 s to 25 s), measures from 11 s to 24 s: go to 24.5 s of 40.
   await clickChartAt(page, 'chart-latency', 24.5 / 40, 40_000);
   await expect(page.getByTestId('narrative-title')).toHaveText('The storm');
-  await expect(page.getByTestId('lesson-figure')).toContainText('over 11 s – 24 s; lesson: 27');
+  await expect(page.getByTestId('lesson-figure')).toContainText('over the 518 user requests ended 11 s – 24 s; lesson: 27');
   await expect(page.getByTestId('lesson-figure')).not.toContainText('so far');
   const attempts = Number.parseFloat((await page.getByTestId('lesson-figure-value').textContent())!);
   expect(Math.abs(attempts - 27) / 27).toBeLessThan(0.05);
