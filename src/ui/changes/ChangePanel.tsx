@@ -1,6 +1,7 @@
 // "Apply a change now" (issue 12.2) and "Branch: what if, from here" (issue 12.3): a config change
 // picked in a small form, made in this run (it joins the recipe like a live fault), or made only
-// in a copy of the run opened beside it in the compare view (button or key `b`).
+// in a copy of the run opened beside it in the compare view (button or key `b`). The form's rules without React
+// (types, targets, the change it describes, its words) are changeForm.ts's.
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { inspectorStore } from '../inspector/inspectorStore';
@@ -9,31 +10,15 @@ import type { Problem } from '../state/store';
 import { branchLink } from './branch';
 import { faultBranchLink, lastInjected } from '../compare/faultBranch';
 import { injectsSettled } from '../compare/pendingInjects';
-import { changedFieldsOnly, detailsRows, formatDetails, readDetails } from './details';
+import { detailsRows, formatDetails } from './details';
 import { Counter } from '../../workers/protocol';
-import { gatewayRolloutWords } from '../../models/mesh/rolloutWords';
+import { DEFAULT_POLICIES, KINDS, alternativeForm, appliedNote, buildChange, chosenTarget, formTargets, recipeReady, rolloutLine, type RouteNow } from './changeForm';
 import './changes.css';
 
 import { changeForNode, type ChangeType } from './selection';
 import { useShownOptions } from '../components/shownOptions';
 import type { FormReach } from './reach';
 import { reachWorker, sourceOf } from './reachClient';
-
-/**
- * The policies the form may start with, in order: no retries (KINDS.policy.details), else two
- * retries, for a scenario where no one retries (gateway-only, config-rollout). The form starts on
- * the first that acts on some service (reach.ts actingDefault).
- */
-const DEFAULT_POLICIES = [{ retries: { attempts: 0 } }, { retries: { attempts: 2 } }];
-
-/** What each type acts on (the field naming it) and the rest of a change, as the form starts it. */
-const KINDS: Record<ChangeType, { label: string; title: string; field: 'service' | 'gateway' | 'mesh'; details: string }> = {
-  policy: { label: 'service policy', title: "a service's policy: retries, timeouts, outlier detection...", field: 'service', details: formatDetails({ policy: DEFAULT_POLICIES[0] }) },
-  'gateway-route': { label: 'gateway route', title: 'a gateway route: its upstream, canary weights or policy', field: 'gateway', details: formatDetails({ route: 0, policy: { timeout: '2s' } }) },
-  mtls: { label: 'mTLS mode', title: "a service's mTLS mode", field: 'service', details: formatDetails({ mode: 'STRICT' }) },
-  'sidecar-mode': { label: 'sidecar mode (L4/L7)', title: "a service's sidecar mode, L4 or L7", field: 'service', details: formatDetails({ mode: 'L4' }) },
-  trusts: { label: 'mesh trusts', title: "a mesh's trusted meshes", field: 'mesh', details: formatDetails({ trusts: [] }) },
-};
 
 /**
  * The change form: type, target and the rest as JSON (the fields of a scenario's `changes`
@@ -67,7 +52,7 @@ export function ChangePanel() {
   const [refused, setRefused] = useState<{ key: string; problems: Problem[] } | null>(null);
   const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
   // The chosen gateway's route 0 policy as the file writes it: the gateway-route form starts from it (N9's finding 7).
-  const [routeNow, setRouteNow] = useState<{ gateway: string; policy: Record<string, unknown> } | null>(null);
+  const [routeNow, setRouteNow] = useState<RouteNow | null>(null);
   const autoDetails = useRef(KINDS['gateway-route'].details);
 
   // A node picked in the picture (Inspect, then a click) fills the form's type and target.
@@ -88,12 +73,8 @@ export function ChangePanel() {
   }, [picked, topology]);
 
   const kind = KINDS[type];
-  const targets = !topology
-    ? []
-    : kind.field === 'mesh'
-      ? topology.nodes.filter((n) => n.kind === 'control-plane' && n.mesh).map((n) => n.mesh as string)
-      : topology.nodes.filter((n) => n.kind === (kind.field === 'gateway' ? 'gateway' : 'service') && (kind.field === 'gateway' || type === 'policy' || n.sidecar)).map((n) => n.name);
-  const chosen = targets.includes(target) ? target : preferred !== null && targets.includes(preferred.target) ? preferred.target : (targets[0] ?? '');
+  const targets = formTargets(topology, type);
+  const chosen = chosenTarget(targets, target, preferred?.target ?? null);
   const policyTargets = type === 'policy' ? targets.join('|') : '';
   const shownTargets = useShownOptions(targets, String, chosen, true);
   useEffect(() => {
@@ -198,27 +179,17 @@ export function ChangePanel() {
 
   /** Puts the change that would act in the form (the same fields on the caller's own route). */
   const takeAlternative = (alt: Record<string, unknown>) => {
-    const t = alt.type as ChangeType;
-    const field = KINDS[t].field;
-    const rest = Object.fromEntries(Object.entries(alt).filter(([k]) => k !== 'type' && k !== field));
-    setType(t);
-    setTarget(String(alt[field]));
-    setDetails(formatDetails(rest));
+    const f = alternativeForm(alt);
+    setType(f.type);
+    setTarget(f.target);
+    setDetails(f.details);
     setProblems([]);
     setNote('');
     setCautions([]);
   };
 
   /** The change the form describes, or its problems. */
-  const build = (): { ok: true; change: Record<string, unknown> } | { ok: false; problems: Problem[] } => {
-    const d = readDetails(details);
-    if (!d.ok) return { ok: false, problems: [d.problem] };
-    if (!chosen) return { ok: false, problems: [{ path: `change.${kind.field}`, message: `this scenario has no ${kind.field} to change this way` }] };
-    const change = { type, [kind.field]: chosen, ...d.rest };
-    // A gateway route's fields left as the route has them change nothing: said and sent without them.
-    const sameRoute = type === 'gateway-route' && routeNow?.gateway === chosen && (d.rest.route ?? 0) === 0;
-    return { ok: true, change: sameRoute ? changedFieldsOnly(change, routeNow.policy) : change };
-  };
+  const build = () => buildChange(type, details, chosen, routeNow);
 
   const apply = async () => {
     const b = build();
@@ -226,7 +197,7 @@ export function ChangePanel() {
     const { problems: p, notes } = await controller.applyChange(b.change);
     setProblems(p);
     setCautions(notes);
-    setNote(p.length ? '' : `Changed at ${((frames.latest?.simTime ?? store.getState().stats.simTime) / 1000).toFixed(1)} s; ${type === 'gateway-route' ? 'the gateway takes it at once (a gateway is configured directly, not by the mesh\'s control plane)' : 'each proxy takes it when its control plane pushes it'}.`);
+    setNote(p.length ? '' : appliedNote(type, frames.latest?.simTime ?? store.getState().stats.simTime));
   };
 
   const branch = async (fromKey = false) => {
@@ -377,25 +348,11 @@ export function ChangePanel() {
         <ul className="change-list" data-testid="change-list">
           {(rollouts ?? []).map((r) => (
             <li key={r.change} data-testid="change-item">
-              change {r.change + 1} at {(r.atMs / 1000).toFixed(1)} s: {r.gateway !== undefined ? gatewayRolloutWords(r.gateway, r.proxies) : r.allAtMs === null ? `${r.applied} of ${r.proxies} proxies have it` : `all ${r.proxies} proxies had it ${((r.allAtMs - r.atMs) / 1000).toFixed(1)} s later`}
+              {rolloutLine(r)}
             </li>
           ))}
         </ul>
       )}
     </section>
   );
-}
-
-/** Resolves once the store holds a run's recipe (the scenario has opened), at once when it does; after 60 s at most. */
-function recipeReady(store: { getState(): { recipe: unknown }; subscribe(f: (s: { recipe: unknown }) => void): () => void }): Promise<void> {
-  if (store.getState().recipe) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      off();
-      clearTimeout(timer);
-      resolve();
-    };
-    const off = store.subscribe((s) => void (s.recipe && done()));
-    const timer = setTimeout(done, 60_000);
-  });
 }
