@@ -71,6 +71,10 @@ export function parseSet(text: string): { ok: true; axis: Axis } | { ok: false; 
     }
   }
   const values = raw.map(parseValue);
+  // JSON reads a number past the largest double (1e400) as Infinity, which no field takes and which printed as null
+  // ("--set services.web.replicas=null: expected number, got Infinity"): said as the number typed (session 42).
+  const huge = raw.find((_, i) => hasNonFinite(values[i]));
+  if (huge !== undefined) return { ok: false, problem: `--set ${path}=${huge}: a number beyond ±1.8e308, which reads as Infinity; give a finite number` };
   const seen = new Set<string>();
   for (const v of values) {
     const key = JSON.stringify(v);
@@ -78,6 +82,13 @@ export function parseSet(text: string): { ok: true; axis: Axis } | { ok: false; 
     seen.add(key);
   }
   return { ok: true, axis: { path, values } };
+}
+
+/** Whether a parsed value is, or holds, a number that is not finite. */
+function hasNonFinite(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(hasNonFinite);
+  return false;
 }
 
 /** Every combination of the axes' values, the first axis slowest ("row-major"). One empty point for no axes. */

@@ -3,6 +3,7 @@ import { formatOfFile, formatProblems, notAScenario, notAScenarioInCli, readScen
 import { bareDurations, unitlessMessage } from '../durationArg';
 import { checkDurationOverride, tooManyRequests } from '../load';
 import { scenarioReadProblem } from '../scenarioName';
+import { problemsWithLines } from '../../ui/editor/lines';
 import { formatValue, gridPoints, resolvePath, setAt, type Axis } from './grid';
 
 /** Every point of a sweep as a validated scenario, or every problem found, as lines for stderr. */
@@ -15,7 +16,8 @@ export type Plan = { ok: true; scenarios: Scenario[] } | { ok: false; lines: str
  * said before any job starts. A problem at the field an axis sets reads
  * `--set path=value: message` (so does one at a field the --set made on its way, said at the
  * part the user typed: `--set foo.bar=1: foo: unknown field`); one elsewhere that a point causes
- * names the point.
+ * names the point and the field's line in the file; one the file has without any --set is said
+ * once, at its line (`file: line 7: services.0.replicas: ...`), as `run` says it.
  */
 export function planSweep(file: string, axes: readonly Axis[], durationMs: number | undefined): Plan {
   let text: string;
@@ -27,7 +29,7 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
   const other = notAScenario(text);
   if (other) return { ok: false, lines: [`${file}: ${notAScenarioInCli(other, file)}`] };
   const read = readScenarioText(text, formatOfFile(file));
-  if (!read.ok) return { ok: false, lines: [`${file}: ${read.problems.length} problem${read.problems.length > 1 ? 's' : ''}`, formatProblems(read.problems)] };
+  if (!read.ok) return { ok: false, lines: [`${file}: ${read.problems.length} problem${read.problems.length > 1 ? 's' : ''}`, formatProblems(problemsWithLines(text, read.problems))] };
   const resolved: string[][] = [];
   const lines: string[] = [];
   for (const a of axes) {
@@ -47,6 +49,11 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
   // does not is its --set values' doing, and is said as theirs (it was blamed on --duration).
   const alone = durationMs === undefined ? null : validateScenario(read.data, { durationMs });
   const fileRuns = alone !== null && alone.ok && checkDurationOverride(alone.scenario, file, durationMs) === null;
+  // A problem the file has with no --set applied is the file's: said once, at its line as `run` says it
+  // (`line 7: services.0.replicas: ...`, session 42), not once a point.
+  const own = validateScenario(read.data, { durationMs });
+  const fileProblems = new Set(own.ok ? [] : own.problems.map((p) => `${p.path}\0${p.message}`));
+  const atLine = (p: { path: string; message: string }) => formatProblems(problemsWithLines(text, [p])).trim();
   const said = new Set<string>();
   const say = (line: string) => {
     if (!said.has(line)) lines.push(line);
@@ -81,7 +88,8 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
         if (i >= 0) sayAt(i, point[i], p.message);
         else if (inside >= 0) sayAt(inside, point[inside], `${p.path.slice(resolved[inside].join('.').length + 1)}: ${p.message}`);
         else if (made >= 0) sayAt(made, point[made], `${axes[made].path.split('.').slice(0, p.path.split('.').length).join('.')}: ${p.message}`);
-        else say(`${file}${where ? ` with ${where}` : ''}: ${p.path || '(scenario)'}: ${p.message}`);
+        else if (fileProblems.has(`${p.path}\0${p.message}`)) say(`${file}: ${atLine(p)}`);
+        else say(`${file}${where ? ` with ${where}` : ''}: ${p.path ? atLine(p) : `(scenario): ${p.message}`}`);
       }
       continue;
     }
