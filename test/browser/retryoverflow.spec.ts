@@ -58,7 +58,7 @@ for (const [width, height] of [
     // Read as drawn: below 1280 px ' by the breaker' is hidden (caption-wide).
     expect(await strip.innerText()).toMatch(width >= 1280 ? /^· \d+ retries refused by the breaker$/ : /^· \d+ retries refused$/);
     expect(await strip.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5)).toBe(true);
-    await expect(strip).toHaveAttribute('title', /circuit breaker: circuitBreaker\.maxRetries was full/);
+    await expect(strip).toHaveAttribute('title', /circuit breaker: its retry limit was reached, circuitBreaker\.maxRetries or a retries\.budget/);
     const failedBox = (await page.locator('.figure-failed').boundingBox())!;
     const stripBox = (await strip.boundingBox())!;
     expect(stripBox.x + stripBox.width).toBeLessThanOrEqual(failedBox.x + failedBox.width + 0.5);

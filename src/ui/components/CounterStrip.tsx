@@ -69,7 +69,7 @@ function RefusedRetries() {
       className="refused-retries"
       data-testid="refused-retries"
       data-refused={refused}
-      title={`${n} ${retries} refused by a circuit breaker: circuitBreaker.maxRetries was full (Envoy's upstream_rq_retry_overflow, flag UO), so ${refused === 1 ? 'that call' : 'those calls'} failed with the try's own error. A link's inspector says which link, and what to raise.`}
+      title={`${n} ${retries} refused by a circuit breaker: its retry limit was reached, circuitBreaker.maxRetries or a retries.budget (Envoy's upstream_rq_retry_overflow, flag UO), so ${refused === 1 ? 'that call' : 'those calls'} failed with the try's own error. A link's inspector says which link, and what to raise.`}
     >
       · {n} {retries} refused<span className="caption-wide"> by the breaker</span>
     </span>
