@@ -68,9 +68,16 @@ for (const [w, h] of [
     await page.getByTestId('change-details').fill('{"policy": {"timeout": "5ms"}}');
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press('b');
-    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+    // The branch is made (the page goes to its compare link), then its two runs open one after
+    // the other (the opening notice names A, then B), then the panes are drawn: each step waited
+    // for on its own. One wait for the panes from the key on ran out at 30 s under CI load
+    // (session 41, at 1600x1000; a helper's build at 1024x768 twice). Traced at load 26-35 (session
+    // 42): the link changed 1 s after b, A opened in 7.7 s and B with the first frames in 22 s.
+    await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('config-rollout,config-rollout');
+    const panes = page.getByTestId('compare-pane');
+    await expect(page.getByTestId('compare-opening').filter({ hasText: 'Opening B' }).or(panes.first())).toBeVisible();
+    await expect(panes).toHaveCount(2);
     await settled(page);
-    expect(new URL(page.url()).searchParams.get('compare')).toBe('config-rollout,config-rollout');
     // At the branch point: the same time and the same trace hash in both panes.
     await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('15000');
     expect(await paneValue(page, 'B', 'pane-time')).toBe('15000');
@@ -85,7 +92,6 @@ for (const [w, h] of [
     await saveShot(page, `branch-${w}.png`);
     // Both panes' link labels keep clear of every node's drawing, '+N' badges included ('190 req/s'
     // lay against frontend's '+5' at 1024x768), as the view draws them and in presenter mode.
-    const panes = page.getByTestId('compare-pane');
     const clear = async (mode: string) => {
       const gaps = await labelGaps(panes);
       expect(gaps.length, `${mode}: link labels drawn`).toBeGreaterThanOrEqual(4);
