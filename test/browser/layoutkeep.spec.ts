@@ -130,3 +130,48 @@ for (const size of [
     });
   }
 }
+
+// Session 42: at 1024x768 the note of a kept picture cut at the stage's edges ("kept as arranged:
+// Fit shows all") pushed Find and Fit to a second row of the tools; and a window resized with the
+// inspector open kept the old window's arrangement until Fit. Now the note is short (its sentence
+// in its title) and a resize lays the picture out for the new room, as Fit does.
+test('two-meshes-via-gateway beside the inspector: the note of a cut picture keeps the tools to one row at 1024x768; a window resized with the inspector open draws the picture Fit draws', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=two-meshes-via-gateway&t=10s');
+  await expect(page.getByTestId('sim-time')).toHaveText(/^10\.0+ s$/, { timeout: 60_000 });
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'two-meshes-via-gateway');
+  await still(page);
+  await page.getByTestId('inspector-toggle').click();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  const kept1600 = await still(page);
+  // The window narrowed to 1024x768, the inspector still open: the picture Fit draws there.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  const resized = await still(page);
+  await saveShot(page, 'layoutkeep-resized-1600-to-1024.png');
+  await page.getByTestId('zoom-reset').click();
+  const fitted = await still(page);
+  const apart = Object.keys(fitted).filter((n) => n in resized && Math.abs(mid(resized[n]).x - mid(fitted[n]).x) + Math.abs(mid(resized[n]).y - mid(fitted[n]).y) > 2);
+  console.log(`resized 1600 -> 1024 with the inspector open: ${Object.keys(fitted).length - apart.length} of ${Object.keys(fitted).length} nodes where Fit puts them; kept at 1600: ${Object.keys(kept1600).length} nodes`);
+  expect(apart, 'nodes the resize put elsewhere than Fit does').toEqual([]);
+  // Opened at 1024x768 in a page loaded there, the kept picture is cut, and the note stands in
+  // one row with Find and Fit.
+  await page.goto('/?scenario=two-meshes-via-gateway&t=10s');
+  await expect(page.getByTestId('sim-time')).toHaveText(/^10\.0+ s$/, { timeout: 60_000 });
+  await still(page);
+  await page.getByTestId('inspector-toggle').click();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await still(page);
+  await expect(page.locator('.topology-stage')).toHaveAttribute('data-kept', 'cut');
+  const note = page.getByTestId('kept-note');
+  await expect(note).toBeVisible();
+  await saveShot(page, 'layoutkeep-note-1024.png');
+  const rows = await Promise.all([note, page.getByTestId('node-search'), page.getByTestId('zoom-reset')].map(async (l) => (await l.boundingBox())!));
+  const centres = rows.map((b) => b.y + b.height / 2);
+  console.log(`note, Find box and Fit: centres at ${centres.map((c) => c.toFixed(0)).join(', ')} px; note ${rows[0].width.toFixed(0)} px wide`);
+  expect(Math.max(...centres) - Math.min(...centres), 'the note, Find and Fit in one row').toBeLessThan(6);
+  const legend = (await page.getByTestId('legend-toggle').boundingBox())!;
+  expect(rows[0].x, 'the note clear of the Legend button').toBeGreaterThanOrEqual(legend.x + legend.width);
+  await expect(note).toHaveAttribute('title', /Fit lays it out again/);
+});

@@ -86,9 +86,10 @@ export function TopologyTools({
           className="topo-fold-note"
           data-testid="kept-note"
           role="status"
-          title={`Beside the inspector the picture keeps the places it had, with names at ${KEPT_NAME_PX} px or more, so its ends lie past the stage's edges (drag to pan). Fit lays it out again for this width, whole.`}
+          title={`Cut off at the stage's edges: beside the inspector the picture keeps the places it had, with names at ${KEPT_NAME_PX} px or more, so its ends lie past the stage's edges (drag to pan). Fit lays it out again for this width, whole.`}
         >
-          kept as arranged: Fit shows all
+          {/* Short, so Find and Fit keep to one row beside it, clear of Legend, at 1024x768 (the sentence is its title). */}
+          cut off
         </span>
       )}
       {searchResult && (

@@ -98,6 +98,20 @@ export function TopologyView() {
   const inspectKey = inspectorOpen ? `${inspectTarget?.kind ?? ''}:${inspectTarget?.id ?? ''}` : '';
   const [fitAllFor, setFitAllFor] = useState<string | null>(null);
   const keepReadable = inspectorOpen && !presenterMode && fitAllFor !== inspectKey;
+  // The window resized with the inspector open: the picture is laid out for the new room, as Fit
+  // does, where it kept the arrangement of the old window's whole stage (session 42).
+  const keepNow = useRef({ keepReadable, inspectKey });
+  keepNow.current = { keepReadable, inspectKey };
+  useEffect(() => {
+    let [w, h] = [window.innerWidth, window.innerHeight];
+    const onResize = () => {
+      if (window.innerWidth === w && window.innerHeight === h) return;
+      [w, h] = [window.innerWidth, window.innerHeight];
+      if (keepNow.current.keepReadable) setFitAllFor(keepNow.current.inspectKey);
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
   /**
    * The stage the picture was last drawn in whole (drawStage's setWhole, read by the next drawing):
    * beside the inspector it keeps that arrangement and text, scaled (keptPicture.ts); `keptCut`:
