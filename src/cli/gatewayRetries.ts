@@ -18,7 +18,11 @@ export interface GatewayRetries {
   retryShare: number | null;
 }
 
-type Summaryish = Pick<RunSummary, 'gateways'> & { edges: Record<string, { retryOverflows?: number }> };
+/** The fields read: a model summary's or `--json`'s (whose latencies may be null). */
+type Summaryish = {
+  gateways: Record<string, Pick<RunSummary['gateways'][string], 'cpuMs' | 'retries' | 'retryCpuMs'>>;
+  edges: Record<string, { retryOverflows?: number }>;
+};
 
 export function gatewayRetries(s: Summaryish, name: string): GatewayRetries | undefined {
   const g = s.gateways[name];
