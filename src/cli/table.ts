@@ -1,6 +1,6 @@
 import { formatDuration } from '../scenario';
 import type { RunSummary } from '../models';
-import { responseFlagOf } from '../models/envoy/responseFlags';
+import { plainCallerSees, responseFlagOf, type SocketError } from '../models/envoy/responseFlags';
 import type { LatencyCounts } from './latencyCounts';
 import { changeKey, type ChangeNote } from '../models/lint/changeNotes';
 import { gatewayRolloutWords } from '../models/mesh/rolloutWords';
@@ -19,7 +19,7 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   lines.push('');
   lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight} (${pct(s.requests.inFlight)})`);
   const causes = Object.entries(s.failures);
-  if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withFlag(c, n)).join('   ')}${codes(s.httpErrors, '   HTTP ')}`);
+  if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withFlag(c, n, !envoyMet(s, c))).join('   ')}${codes(s.httpErrors, '   HTTP ')}`);
   const l = s.latencyMs;
   // Ok requests whose latencies are all unmeasured (sent in the warm-up): said under the tables.
   let warmOnly = 0;
@@ -48,7 +48,7 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
     for (const [name, e] of edges) {
       const n = measured(e.ok, counts?.edges[name]);
       er.push([name, e.mtls ? 'yes' : 'no', String(e.requests), String(e.ok), String(e.failed), String(e.retries), ...(refused.length ? [String(e.retryOverflows ?? 0)] : []), okMs(n, e.latencyMs?.p50), okMs(n, e.latencyMs?.p99)]);
-      how.push(failedHow(e));
+      how.push(failedHow(e, name));
     }
     // The last column is text: left-aligned after the figures.
     table(er).forEach((line, i) => lines.push(`${line}  ${how[i]}`.trimEnd()));
@@ -150,17 +150,39 @@ function rejectedNotes(s: RunSummary): string[] {
 }
 
 /** An edge's failures: on this hop by cause (with HTTP codes), then those from further down. */
-function failedHow(e: RunSummary['edges'][string]): string {
-  const parts = Object.entries(e.failures).map(([cause, n]) => withFlag(cause, n));
+function failedHow(e: RunSummary['edges'][string], name: string): string {
+  // A caller with no proxy: no Envoy flag, its socket's error (report.ts asPlainCaller).
+  const seen = (cause: string) => (e.callerProxy === false ? plainCallerSees(cause) : null);
+  const callee = name.slice(name.indexOf('->') + 2);
+  const parts = Object.entries(e.failures).map(([cause, n]) => {
+    const s = seen(cause);
+    return s === null ? withFlag(cause, n) : `${cause} ${n} (${SOCKET_WORDS[s](callee)}: no HTTP answer)`;
+  });
   if (e.failedDownstream > 0) parts.push(`from further down ${e.failedDownstream}`);
   const drained = e.connections.drained;
   const drain = drained > 0 ? `${parts.length ? '; ' : ''}${drained} plaintext connection${drained === 1 ? '' : 's'} drained by STRICT` : '';
   return parts.join(', ') + codes(e.httpErrors, '; HTTP ') + drain;
 }
 
-/** "cause n", with Envoy's response flag for it: "timeout 12 [UT]" (envoy/responseFlags.ts). */
-function withFlag(cause: string, n: number): string {
-  const flag = responseFlagOf(cause);
+/** What a caller with no proxy read from its socket, for `callee`: "connection reset by orders' sidecar". */
+const SOCKET_WORDS: Record<SocketError, (callee: string) => string> = {
+  reset: (callee) => `connection reset by ${callee}'${callee.endsWith('s') ? '' : 's'} sidecar`,
+  refused: (callee) => `connection refused by ${callee}`,
+  timeout: (callee) => `connect to ${callee} timed out`,
+};
+
+/**
+ * Whether some Envoy met failures of `cause` on a hop: a caller with a proxy had some, or no hop
+ * had any (a gateway's own refusals). Only a plain caller's connection failures have none.
+ */
+function envoyMet(s: RunSummary, cause: string): boolean {
+  const hops = Object.values(s.edges).filter((e) => (e.failures[cause] ?? 0) > 0);
+  return hops.length === 0 || hops.some((e) => e.callerProxy !== false || plainCallerSees(cause) === null);
+}
+
+/** "cause n", with Envoy's response flag for it: "timeout 12 [UT]" (envoy/responseFlags.ts); none when `noFlag`. */
+function withFlag(cause: string, n: number, noFlag = false): string {
+  const flag = noFlag ? '' : responseFlagOf(cause);
   return flag ? `${cause} ${n} [${flag}]` : `${cause} ${n}`;
 }
 

@@ -4,6 +4,7 @@ import type { ChangeSpec, FaultSpec } from '../scenario';
 import { formatDuration } from '../scenario/duration';
 import { ConfigState } from './proxy/Sidecar';
 import type { World } from './World';
+import { plainCallerSees, responseFlagOf, type SocketError } from './envoy/responseFlags';
 
 /**
  * One edge's figures (EdgeSummary) and `retryOverflows`: retries its callers' circuit breakers refused, Envoy's
@@ -12,7 +13,17 @@ import type { World } from './World';
  * cluster, or its retry budget was spent: the call ends with the try's failure (Envoy's access log adds UO to it;
  * envoyproxy/envoy source/common/router/router.cc on RetryStatus::NoOverflow).
  */
-export type EdgeReport = EdgeSummary & { retryOverflows: number };
+export type EdgeReport = EdgeSummary & {
+  retryOverflows: number;
+  /**
+   * Present (false) when the caller has no proxy on its side (no sidecar, not a gateway): then
+   * `responseFlags` and `httpErrors` hold none of its connection failures, which no Envoy on its
+   * side flagged or answered with a 503, and `socketErrors` counts them as its socket saw them.
+   */
+  callerProxy?: false;
+  /** The caller with no proxy's connection failures by what its socket saw (plainCallerSees): { reset: 1206 }. */
+  socketErrors?: Partial<Record<SocketError, number>>;
+};
 
 /** The figures of one run, as the CLI prints them with --json. Plain data. */
 export interface RunSummary {
@@ -91,7 +102,9 @@ export function summarize(world: World, wallMs: number): RunSummary {
   }
   for (const e of inCallOrder(world)) {
     const name = `${world.topology.nodes[e.from].name}->${world.topology.nodes[e.to].name}`;
-    edges[name] = { ...world.edgeStats[e.id].summary(retries[e.id], connections[e.id], e.mtls, panics[e.id]), retryOverflows: refused[e.id] };
+    const edge: EdgeReport = { ...world.edgeStats[e.id].summary(retries[e.id], connections[e.id], e.mtls, panics[e.id]), retryOverflows: refused[e.id] };
+    const caller = world.topology.nodes[e.from];
+    edges[name] = caller.sidecar || caller.kind === 'gateway' ? edge : asPlainCaller(edge);
   }
   const proxies: RunSummary['proxies'] = {};
   for (const sc of world.sidecars) {
@@ -250,4 +263,26 @@ export function changeTarget(c: ChangeSpec): string {
     case 'trusts':
       return `mesh ${c.mesh}`;
   }
+}
+
+/**
+ * An edge whose caller has no proxy on its side, as that caller saw it: its connection failures
+ * (plainCallerSees) leave `responseFlags` and the 503s of `httpErrors`, which the model records
+ * for every caller alike (router.ts attemptFailed, 503 and the cause's flag), and are counted in
+ * `socketErrors` instead. Nothing else changes; the run and its trace hash are untouched. Pure: a new object.
+ */
+export function asPlainCaller(e: EdgeReport): EdgeReport {
+  const flags = { ...e.responseFlags };
+  const http = { ...e.httpErrors };
+  const socketErrors: Partial<Record<SocketError, number>> = {};
+  for (const [cause, n] of Object.entries(e.failures)) {
+    const seen = plainCallerSees(cause);
+    if (seen === null) continue;
+    socketErrors[seen] = (socketErrors[seen] ?? 0) + n;
+    const flag = responseFlagOf(cause);
+    if (flag !== '' && flags[flag] !== undefined) flags[flag] -= n;
+    if (http['503'] !== undefined) http['503'] -= n;
+  }
+  const kept = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, n]) => n > 0));
+  return { ...e, responseFlags: kept(flags), httpErrors: kept(http), callerProxy: false, socketErrors };
 }

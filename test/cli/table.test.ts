@@ -58,8 +58,22 @@ describe('formatSummary', () => {
       { seed: 1 },
     ).summary;
     const line = formatSummary(s).split('\n').find((l) => l.startsWith('users->db'))!;
-    expect(line).toMatch(/\s+tls-plaintext-rejected 473 \[UF\]; HTTP 503 x473; 2 plaintext connections drained by STRICT$/);
+    // users is a plain client: no Envoy on its side flags or answers its refusals (trial N12, 3).
+    expect(line).toMatch(/\s+tls-plaintext-rejected 473 \(connection reset by db's sidecar: no HTTP answer\); 2 plaintext connections drained by STRICT$/);
     // A link with none drained says nothing of it.
     expect(formatSummary(summaryOf('scenarios/hello-mesh.json'))).not.toMatch(/drained/);
+  });
+
+  it("gives a caller with no sidecar its socket's error, not an Envoy flag and a 503: partial-adoption's reports->orders reads 'connection reset by orders' sidecar: no HTTP answer' (trial N12, 3)", () => {
+    const s = summaryOf('scenarios/partial-adoption.json');
+    const out = formatSummary(s).split('\n');
+    const n = s.failures['tls-plaintext-rejected'];
+    expect(n).toBeGreaterThan(0);
+    expect(out.find((l) => l.startsWith('reports->orders'))).toMatch(new RegExp(`\\s+tls-plaintext-rejected ${n} \\(connection reset by orders' sidecar: no HTTP answer\\)$`));
+    // The run's failures line: no [UF] where only plain callers met the cause; reports' own answer to analysts stays.
+    expect(out.find((l) => l.startsWith('failures'))).toMatch(new RegExp(`  tls-plaintext-rejected ${n}   HTTP 503 x\\d+$`));
+    // --json: no flag or 503 on the hop; the socket's resets counted; a meshed caller's edge as it was.
+    expect(s.edges['reports->orders']).toMatchObject({ responseFlags: {}, httpErrors: {}, callerProxy: false, socketErrors: { reset: n } });
+    expect(s.edges['storefront->orders'].callerProxy).toBeUndefined();
   });
 });

@@ -70,3 +70,31 @@ export function flagsOfFailures(failures: Readonly<Record<string, number>>): Rec
   }
   return out;
 }
+
+/** What a plain app (no proxy on its side) sees when a connection fails: a socket error, no HTTP answer. */
+export type SocketError = 'reset' | 'refused' | 'timeout';
+
+/**
+ * What a caller with no proxy of its own (a plain app or client, no sidecar and not a gateway)
+ * sees for a connection-level cause, as its socket reports it, or null for a cause that is an
+ * HTTP answer. No Envoy on its side sets a flag or makes up a 503: orders' STRICT sidecar resets
+ * a plaintext connection on its first bytes (upstreamConnect.ts), so the app reads ECONNRESET
+ * (trial N12, 3: `reports->orders` printed `[UF]` and `HTTP 503`). `reset`: ECONNRESET ("connection
+ * reset by peer"); `refused`: ECONNREFUSED (nothing listens: replica down, or a proxy with no
+ * listeners yet); `timeout`: the connect timed out (ETIMEDOUT). The TLS handshake causes need a
+ * proxy at both ends, so a plain caller never meets them. Pure.
+ */
+export function plainCallerSees(cause: string): SocketError | null {
+  switch (cause) {
+    case Cause.tlsPlaintextRejected:
+    case Cause.reset:
+      return 'reset';
+    case Cause.connectRefused:
+    case Cause.noConfig:
+      return 'refused';
+    case Cause.connectTimeout:
+      return 'timeout';
+    default:
+      return null;
+  }
+}

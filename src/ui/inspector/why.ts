@@ -23,7 +23,7 @@ export const CAUSE_WORDS: Readonly<Record<string, string>> = {
   'tls-unknown-ca': "the mutual-TLS handshake failed: the other side's certificate is from a CA this side does not trust",
   'tls-expired-cert': 'the mutual-TLS handshake failed: a certificate had expired',
   'tls-no-cert': 'the mutual-TLS handshake failed: one side had no certificate',
-  'tls-plaintext-rejected': 'a plain-text call reached a service that accepts only mutual TLS',
+  'tls-plaintext-rejected': "a plain-text call reached a service that accepts only mutual TLS: its sidecar reset the connection (a caller with no sidecar sees 'connection reset', no HTTP answer)",
   'no-config': "the callee's proxy had no configuration yet, so nothing listened",
   unauthenticated: 'the gateway refused its credentials',
   'rate-limited': "the gateway's rate limit refused it",
