@@ -232,10 +232,16 @@ function usePresenterArrangement(controller: CompareController, presenter: boole
         const seen = sameRoom ? r.chrome : null;
         // A room first seen with the panes stacked: draw them side by side and measure that.
         if (seen === null && drawn !== 'side') return sameRoom && r.chrome === null ? r : { area, chrome: null, gap, story: 0 };
-        const now = { width: Math.round(pane.offsetWidth - picture.clientWidth), height: Math.round(pane.offsetHeight - picture.clientHeight) };
+        // The step text's lines past its first (paneStory.css gives it two in a tall window) are not
+        // counted: the arrangement is the one a one-line story chooses (config-rollout side by side at
+        // 1600x1000, keyboard.spec), the second line taken from the picture's room as it stands.
+        const stepText = drawn === 'side' ? pane.querySelector<HTMLElement>('.compare-story-text') : null;
+        const lineHeight = stepText ? Number.parseFloat(getComputedStyle(stepText).lineHeight) : 0;
+        const extra = stepText && lineHeight > 0 ? Math.max(0, Math.round(stepText.clientHeight - lineHeight)) : 0;
+        const now = { width: Math.round(pane.offsetWidth - picture.clientWidth), height: Math.round(pane.offsetHeight - picture.clientHeight) - extra };
         const chrome = seen ? { width: Math.max(seen.width, now.width), height: Math.max(seen.height, now.height) } : now;
         // The pane's own story under its picture side by side (stacked panes set it beside).
-        const story = drawn === 'side' ? Math.round(pane.querySelector<HTMLElement>('.compare-story')?.offsetHeight ?? 0) : (r?.story ?? 0);
+        const story = drawn === 'side' ? Math.round(pane.querySelector<HTMLElement>('.compare-story')?.offsetHeight ?? 0) - extra : (r?.story ?? 0);
         return r && sameRoom && r.chrome && r.chrome.width === chrome.width && r.chrome.height === chrome.height && r.story === story ? r : { area, chrome, gap, story };
       });
     };
