@@ -9,7 +9,7 @@ import { saveShot } from './fixtures/shots';
 // A new user's link (newuser.spec, session 30): hello-mesh, HTTP errors on catalog from 2 s (50%, 503, for 10 s), at 7 s.
 const TEACHER = '/?scenario=hello-mesh&faults=FcpNCoAgEEDhu8zaYqYQmq4SLkzsByJFpyCiu6e7x-ObJmLmlnlgpF4jdqQ6Yq1ekCd6GGETiY2dQxJQkH26d1e3s2KPsJYXfXL-FBg1FiBWrly7V7CEVCRhhs-YHw&t=6999.998ms&speed=0.1';
 // Its moments as the fault list writes them (the link's 1999.998 ms reads 1.99 s there).
-const SAID = 'This run replays 1 injected fault: HTTP errors on catalog 50% → 503, 1.99–11.9 s';
+const SAID = 'This run includes 1 injected fault: HTTP errors on catalog 50% → 503, 1.99–11.9 s';
 
 test('a link holding an injected fault says so under the title, in view at 1024x768 and 1600x1000, and a click shows it in the fault list', async ({ page }) => {
   for (const [width, height] of [

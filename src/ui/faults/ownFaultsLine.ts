@@ -36,7 +36,7 @@ export function ownFaultWords(f: Pick<FaultStatus, 'type' | 'target' | 'amount' 
 
 /**
  * The line for the run's faults the person injected (faultOwner 'yours', the worker's tag; the
- * scenario's own are its story, not said here): "This run replays 1 injected fault: HTTP errors on
+ * scenario's own are its story, not said here): "This run includes 1 injected fault: HTTP errors on
  * cart 40% → 500, 4–10 s", naming the first NAMED_FAULTS in run order and counting the rest
  * ("…; and 2 more"). null when there are none. Pure; `faults` is not changed.
  */
@@ -46,5 +46,5 @@ export function ownFaultsLine(faults: readonly FaultStatus[]): string | null {
   const named = own.slice(0, NAMED_FAULTS).map(ownFaultWords);
   const rest = own.length - named.length;
   const noun = own.length === 1 ? '1 injected fault' : `${own.length} injected faults`;
-  return `This run replays ${noun}: ${named.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+  return `This run includes ${noun}: ${named.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
 }

@@ -6,13 +6,13 @@ const fault = (over: Partial<FaultStatus>): FaultStatus => ({ id: 1, type: 'http
 
 describe('the line naming the faults the person injected', () => {
   it('names trial N12\'s teacher fault as the form does, with its window', () => {
-    expect(ownFaultsLine([fault({})])).toBe('This run replays 1 injected fault: HTTP errors on cart 40% → 500, 4–10 s');
+    expect(ownFaultsLine([fault({})])).toBe('This run includes 1 injected fault: HTTP errors on cart 40% → 500, 4–10 s');
   });
 
   it('leaves out the scenario\'s own faults, and is null when only those are listed', () => {
     expect(ownFaultsLine([fault({ owner: 'scenario' })])).toBeNull();
     expect(ownFaultsLine([])).toBeNull();
-    expect(ownFaultsLine([fault({ owner: 'scenario', id: 2, type: 'kill-service' }), fault({})])).toBe('This run replays 1 injected fault: HTTP errors on cart 40% → 500, 4–10 s');
+    expect(ownFaultsLine([fault({ owner: 'scenario', id: 2, type: 'kill-service' }), fault({})])).toBe('This run includes 1 injected fault: HTTP errors on cart 40% → 500, 4–10 s');
   });
 
   it('says a fault with no end "from", a one-shot "at", and one still to come by when its duration runs out', () => {
@@ -28,6 +28,6 @@ describe('the line naming the faults the person injected', () => {
 
   it('names two in run order and counts the rest', () => {
     const three = [fault({ id: 3, startMs: 20_000, endMs: null, untilMs: null }), fault({ id: 1 }), fault({ id: 2, type: 'kill-replica', target: 'catalog', amount: '', startMs: 6000, endMs: null, untilMs: null })];
-    expect(ownFaultsLine(three)).toBe('This run replays 3 injected faults: HTTP errors on cart 40% → 500, 4–10 s; kill one replica on catalog, from 6 s; and 1 more');
+    expect(ownFaultsLine(three)).toBe('This run includes 3 injected faults: HTTP errors on cart 40% → 500, 4–10 s; kill one replica on catalog, from 6 s; and 1 more');
   });
 });
