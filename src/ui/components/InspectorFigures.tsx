@@ -3,11 +3,10 @@
 import type { EdgeInspect, Frame, NodeInspect, RouteInspect } from '../../workers/protocol';
 import { formatCount, formatNumber, formatRate } from '../format';
 import { edgeRateOf, edgeWindowText } from '../topology/edgeRates';
-import { responseFlagOf } from '../../models/envoy/responseFlags';
 import { humanNodeName } from '../inspector/picker';
 import { edgeLatencyText } from '../measuredLatency';
 import { useAppStore, useShownFrame } from '../state/useAppStore';
-import { causeInWords, faultInWords, faultsOn } from '../inspector/why';
+import { causeInWords, faultInWords, faultsOn, hopCauseLabel } from '../inspector/why';
 import { faultOwner, faultsOf } from '../faults/faultOwner';
 import { faultListOrder } from './faultState';
 import { ReplicaTable } from '../inspector/ReplicaTable';
@@ -226,8 +225,13 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
   const recent = shownRecent(shown, edgeId) ?? edge.recent;
   const warmupMs = useAppStore((s) => s.info?.warmupMs ?? 0);
   const latency = edgeLatencyText(edge, warmupMs);
+  // A caller with a proxy (a sidecar, or a gateway: an Envoy) flags its failures; a plain app sees its socket's error.
+  const callerHasProxy = useAppStore((s) => {
+    const caller = s.info?.topology.nodes.find((n) => n.name === edge.from);
+    return caller === undefined || caller.sidecar || caller.kind === 'gateway';
+  });
   return (
-    <div className="inspect-edge" data-testid="inspect-edge">
+    <div className="inspect-edge" data-testid="inspect-edge" data-caller-proxy={callerHasProxy ? 'yes' : 'no'}>
       <h3>
         {edge.from} → {edge.to} {edge.mtls && <span className="inspect-kind">mTLS</span>}
       </h3>
@@ -262,7 +266,7 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
         <dt title="host picks made in panic mode: too few healthy hosts, so the balancer ignored health (Envoy's lb_healthy_panic)">picks in panic</dt>
         <dd data-testid="edge-panic">{formatCount(edge.panics)}</dd>
         <dt>failed on this hop, since the start</dt>
-        <dd data-testid="edge-failed-here" title="Envoy's response flag, as its access log shows it, in brackets">{causes.length ? causes.map(([c, x]) => `${c}${responseFlagOf(c) ? ` [${responseFlagOf(c)}]` : ''} ${pct(x)}`).join(', ') : 'none'}</dd>
+        <dd data-testid="edge-failed-here" title={callerHasProxy ? "Envoy's response flag, as its access log shows it, in brackets" : `${edge.from} has no sidecar: no Envoy on its side sets a flag or makes a 503, so in parentheses is what its own socket saw`}>{causes.length ? causes.map(([c, x]) => `${hopCauseLabel(c, callerHasProxy)} ${pct(x)}`).join(', ') : 'none'}</dd>
         {causes.length > 0 && (
           <dd className="inspect-cause-words" data-testid="edge-failed-why">
             {causes.map(([c]) => `${c}: ${causeInWords(c)}`).join('; ')}

@@ -5,6 +5,7 @@ import type { FaultStatus, Span, Trace } from '../../workers/protocol';
 import { formatClock, formatCount } from '../format';
 import { faultName, faultWhere } from '../faults/faultName';
 import { faultOwner, faultsOf } from '../faults/faultOwner';
+import { plainCallerSees, responseFlagOf, type SocketError } from '../../models/envoy/responseFlags';
 
 /**
  * Each failure cause (src/models/events.ts `Cause`) as a plain sentence. What each means follows
@@ -35,6 +36,29 @@ export const CAUSE_WORDS: Readonly<Record<string, string>> = {
 /** A cause in words; an unknown cause as itself. */
 export function causeInWords(cause: string): string {
   return CAUSE_WORDS[cause] ?? cause;
+}
+
+/** What a plain app's socket reports for each SocketError (Node's and libc's words). */
+const SOCKET_WORDS: Readonly<Record<SocketError, string>> = {
+  reset: 'connection reset',
+  refused: 'connection refused',
+  timeout: 'connect timed out',
+};
+
+/**
+ * A cause as the link inspector's "failed on this hop" lists it: with Envoy's response flag in
+ * brackets ("tls-expired-cert [UF]") when the caller has a proxy (a sidecar, or a gateway, which
+ * is an Envoy), else with what the caller's own socket saw ("tls-plaintext-rejected (connection
+ * reset)"): no Envoy on that side sets a flag (plainCallerSees, trial N12 finding 3; the CLI's run
+ * table says the same through report.ts asPlainCaller). A cause with neither is itself. Pure.
+ */
+export function hopCauseLabel(cause: string, callerHasProxy: boolean): string {
+  if (!callerHasProxy) {
+    const seen = plainCallerSees(cause);
+    if (seen !== null) return `${cause} (${SOCKET_WORDS[seen]})`;
+  }
+  const flag = responseFlagOf(cause);
+  return flag ? `${cause} [${flag}]` : cause;
 }
 
 /** A span's failure cause, or null. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Tracer, World } from '../../../src/models';
 import { parseScenarioText } from '../../../src/scenario';
-import { CAUSE_WORDS, FAULT_WORDS, causeInWords, failureOrigin, faultInWords, faultNames, faultsOn, requestWhy } from '../../../src/ui/inspector/why';
+import { CAUSE_WORDS, FAULT_WORDS, causeInWords, failureOrigin, faultInWords, faultNames, faultsOn, hopCauseLabel, requestWhy } from '../../../src/ui/inspector/why';
 import { faultState } from '../../../src/ui/components/faultState';
 import { faultStatuses } from '../../../src/workers/recipe';
 import { Cause } from '../../../src/models/events';
@@ -118,5 +118,17 @@ describe("whose a fault is: the scenario's or the person's (trial N10, 7b)", () 
     expect(faultsOf('yours', 2, 'was')).toBe('Your 2 faults were');
     expect(faultsOf('yours', 1, 'acts')).toBe('Your fault acts');
     expect(faultsOf('scenario', 3, 'acts')).toBe("The scenario's 3 faults act");
+  });
+});
+
+describe("a hop's failure causes as the link inspector lists them", () => {
+  it("a caller with a proxy gets Envoy's flag; a caller with no sidecar gets what its socket saw, not UF (trial N12, 3)", () => {
+    expect(hopCauseLabel('tls-plaintext-rejected', true)).toBe('tls-plaintext-rejected [UF]');
+    expect(hopCauseLabel('tls-plaintext-rejected', false)).toBe('tls-plaintext-rejected (connection reset)');
+    expect(hopCauseLabel('connect-refused', false)).toBe('connect-refused (connection refused)');
+    expect(hopCauseLabel('connect-timeout', false)).toBe('connect-timeout (connect timed out)');
+    // An HTTP answer is the service's own, with or without a proxy on the caller's side.
+    expect(hopCauseLabel('http-5xx', false)).toBe('http-5xx');
+    expect(hopCauseLabel('tls-expired-cert', true)).toBe('tls-expired-cert [UF]');
   });
 });
