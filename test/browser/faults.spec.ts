@@ -65,12 +65,23 @@ test('killing catalog in hello-mesh while it plays fails requests and greys the 
   await expect(item).toContainText(/from [\d.]+ s to [\d.]+ s( \([\d.]+ ms\))?, ended/);
   await expect(catalog).not.toHaveClass(/topo-all-down/);
   await expect(catalog.locator('.topo-state')).toHaveText('');
-  // Once the replicas are back, requests succeed again and failures stop growing.
+  // Once the replicas are back, requests succeed again and failures stop growing. Calls sent while
+  // catalog was down still end as failures for a while after the clear (their timeouts and retries),
+  // so the check is that some stretch of 20 more successes comes with no new failure, not that the
+  // first one after 5 successes does (it did only while waits looked every 500 ms: CI at 28c8b7b).
   const ok = await count(page.getByTestId('ok-count'));
   await expect.poll(() => count(page.getByTestId('ok-count'))).toBeGreaterThan(ok + 5);
-  const failed = await count(page.getByTestId('failed-count'));
-  await expect.poll(() => count(page.getByTestId('ok-count'))).toBeGreaterThan(ok + 20);
-  expect(await count(page.getByTestId('failed-count'))).toBe(failed);
+  await expect
+    .poll(
+      async () => {
+        const failed = await count(page.getByTestId('failed-count'));
+        const okBefore = await count(page.getByTestId('ok-count'));
+        await expect.poll(() => count(page.getByTestId('ok-count'))).toBeGreaterThan(okBefore + 20);
+        return (await count(page.getByTestId('failed-count'))) - failed;
+      },
+      { timeout: 60_000, message: 'failures still growing 20 successes after the clear' },
+    )
+    .toBe(0);
 
   await test.step('a fault injected for 10 s while paused is a band of 10 s on the timeline at once, solid only where the run has been through it', async () => {
     // It was a tick at its start until the run played on (a teacher's walk, session 26).
