@@ -73,6 +73,17 @@ for (const [w, h] of [
     // for on its own. One wait for the panes from the key on ran out at 30 s under CI load
     // (session 41, at 1600x1000; a helper's build at 1024x768 twice). Traced at load 26-35 (session
     // 42): the link changed 1 s after b, A opened in 7.7 s and B with the first frames in 22 s.
+    // At 1024x768 b was pressed while the link's seek to 15 s may still run, and the branch waits for it to land:
+    // that seek is waited for on its own (or the branch already made), then the branch's link (CI at df1dacb: no
+    // link 30 s after b at 1024x768 with the seek's time inside those 30 s; N12 saw links to a moment take 20 s at load 30-45).
+    await expect
+      .poll(
+        async () =>
+          new URL(page.url()).searchParams.has('compare') ||
+          (await page.evaluate(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('aria-valuenow') ?? null).catch(() => null)) === '15000',
+        { message: "the link's seek to 15 s landed, or the branch was made" },
+      )
+      .toBe(true);
     await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('config-rollout,config-rollout');
     const panes = page.getByTestId('compare-pane');
     await expect(page.getByTestId('compare-opening').filter({ hasText: 'Opening B' }).or(panes.first())).toBeVisible();
