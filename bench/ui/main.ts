@@ -14,7 +14,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { initialJsGzipBytes } from './bundleSize';
+import { distIsStale, initialJsGzipBytes } from './bundleSize';
 import { inFlight20k } from './scenarios';
 import { longTasks, type TraceEvent } from './traceSummary';
 
@@ -49,7 +49,9 @@ interface RunFigures {
 }
 
 async function main(): Promise<void> {
-  if (flag('build') || !existsSync(`${DIST}/index.html`)) {
+  // Built when asked, or when dist/ is missing or older than its sources (a stale dist measured an old app).
+  if (flag('build') || distIsStale(DIST, ['src', 'scenarios', 'index.html', 'vite.config.ts', 'package-lock.json'])) {
+    if (!flag('build') && existsSync(`${DIST}/index.html`)) console.error(`${DIST}/ is older than the sources: building it`);
     const b = spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir'], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (b.status !== 0) throw new Error(`vite build failed (exit ${b.status})`);
   }
