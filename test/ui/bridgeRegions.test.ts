@@ -74,3 +74,28 @@ describe('a bridge beside its mesh\'s egress in one column', () => {
     });
   }
 });
+
+/** Points (every 3 units) inside both regions' outlines with their corners cut: where one lies over the other. */
+function overlapPoints(a: MeshRegion, b: MeshRegion): number {
+  let n = 0;
+  for (let x = Math.max(a.minX, b.minX); x < Math.min(a.maxX, b.maxX); x += 3) {
+    for (let y = Math.max(a.minY, b.minY); y < Math.min(a.maxY, b.maxY); y += 3) if (surelyIn([x, y], a) && surelyIn([x, y], b)) n++;
+  }
+  return n;
+}
+
+describe('two meshes\' regions beside a bridge and an egress in one column (session 43)', () => {
+  for (const [w, h, presenter] of [[1240, 800, true], [820, 620, true], [1050, 640, false], [700, 560, false]] as const) {
+    it(`at ${w}x${h}${presenter ? ' in presenter mode' : ''} neither region lies over the other, and each mesh's name tab is clear of every node`, () => {
+      const l = layoutOfText(TWO_MESHES_AND_A_PARTNER, w, h, { presenter });
+      const [retail, payments] = ['retail', 'payments'].map((n) => l.meshes.find((m) => m.name === n)!);
+      // Presenter mode: retail's band under egress reached 16 units into payments' region (252 points) before.
+      expect(overlapPoints(retail, payments)).toBe(0);
+      // The tab 'MESH · PAYMENTS' (drawn over its label point's band, some 0.8 em a letter at 18 units): under egress before.
+      const tabs = l.meshes.map((m) => ({ name: m.name, x0: m.label.x, x1: m.label.x + `MESH · ${m.name}`.length * 0.8 * 18, y0: m.label.y - 28 - 14, y1: m.label.y - 28 + 4 }));
+      const hidden = tabs.flatMap((t) => l.nodes.filter((p) => p.x + p.w / 2 > t.x0 && p.x - p.w / 2 < t.x1 && p.y + p.h / 2 > t.y0 && p.y - p.h / 2 < t.y1).map((p) => `${t.name}'s tab under ${p.node.name}`));
+      expect(hidden).toEqual([]);
+      expect(straddleProblems(l)).toEqual([]);
+    });
+  }
+});

@@ -1,7 +1,8 @@
 // A bridging gateway's half of a mesh's region where the bridge shares its column with the mesh's
 // other members (trial N11's gw-retry.yaml: retail's egress above the payments bridge). Pure.
 import type { PlacedNode } from './layoutTypes';
-import { NOTCH, type Band, type RegionPad } from './meshRegions';
+import { CONTROL_PLANE_HEADROOM, meshesOf, type Band, type RegionPad } from './meshRegions';
+import { NOTCH } from './regionOutline';
 
 /**
  * The bridges of `members` (one mesh's placed members) that share their column with a member of
@@ -25,7 +26,7 @@ export function bridgesInSharedColumns(members: readonly PlacedNode[], isBridge:
  * side so the outline has no jog. The other half stays the other mesh's: the two regions meet at
  * the bridge's middle, neither covering the other's nodes: where one of `others` (nodes outside
  * the mesh) reaches into the band over the other half, that part of the band is cut short of it
- * (CLEAR) and returned as a box of its own. (Before session 42 the bridge joined its column's
+ * and of that node's own mesh's region round it (CLEAR) and returned as a box of its own. (Before session 42 the bridge joined its column's
  * band, which then held the whole bridge: payments' half lay in retail's region.) Impure: widens
  * or narrows `bands`; a bridge whose column has no band is skipped.
  */
@@ -50,7 +51,11 @@ export function bridgeHalves(bridges: ReadonlySet<PlacedNode>, bands: Map<number
     const inWay = others.filter((q) => q.x + q.w / 2 > far.x0 && q.x - q.w / 2 < far.x1 && q.y + q.h / 2 > band.y0 && q.y - q.h / 2 < band.y1);
     if (inWay.length === 0 || far.x1 <= far.x0) continue;
     // At least NOTCH short of the band's edge, else the outline's snapping (snapBoxes) undoes the cut.
-    const cut = below ? { ...band, ...far, y1: Math.min(band.y1 - NOTCH - 1, ...inWay.map((q) => q.y - q.h / 2 - CLEAR)) } : { ...band, ...far, y0: Math.max(band.y0 + NOTCH + 1, ...inWay.map((q) => q.y + q.h / 2 + CLEAR)) };
+    // Short of the other mesh's region round that node too, not only of its box: payments' region
+    // reaches CONTROL_PLANE_HEADROOM over its control plane, and retail's band under egress lay
+    // 16 units into it (presenter mode, gw-retry.yaml, session 43).
+    const reach = (q: PlacedNode, up: boolean) => (meshesOf(q.node).length === 0 ? 0 : q.node.kind === 'control-plane' ? (up ? CONTROL_PLANE_HEADROOM : 0) : up ? pad.top : pad.bottom + (q.replicaRoom ?? 0));
+    const cut = below ? { ...band, ...far, y1: Math.min(band.y1 - NOTCH - 1, ...inWay.map((q) => q.y - q.h / 2 - reach(q, true) - CLEAR)) } : { ...band, ...far, y0: Math.max(band.y0 + NOTCH + 1, ...inWay.map((q) => q.y + q.h / 2 + reach(q, false) + CLEAR)) };
     if (left) band.x1 = p.x;
     else band.x0 = p.x;
     if (cut.y1 > cut.y0) out.push(cut);

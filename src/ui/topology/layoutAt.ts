@@ -3,7 +3,7 @@
 // or the compact layout's bands, then the whole drawing scaled and centred to fit the viewport.
 // Pure geometry, no DOM.
 import { max, min } from 'd3';
-import { isBridge, meshRegions, meshesOf, REGION_PAD, STAGE_REGION_PAD } from './meshRegions';
+import { CONTROL_PLANE_HEADROOM, isBridge, meshRegions, meshesOf, REGION_PAD, STAGE_REGION_PAD } from './meshRegions';
 import { boundaryRegions, LINE_EM } from './boundaryRegions';
 import { packComponents } from './packComponents';
 import { placeBands, PresenterSize, stackBands, type BandSlot } from './presenterLayout';
@@ -167,7 +167,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     }
     const p: PlacedNode = { node, col: -1, x, y: top - queueRoom - 12 - NodeSize.controlR, ...sizeOf(node, presenter) };
     placed.push(p);
-    cpTop.set(mesh, p.y - p.h / 2 - 20);
+    cpTop.set(mesh, p.y - p.h / 2 - CONTROL_PLANE_HEADROOM);
     autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
     box.add(p.x - p.w / 2, p.y - p.h / 2);
     box.add(p.x + p.w / 2 + 16 + (presenter ? controlTextWidth(node, true) : controlLabel(node).length * 10), p.y + p.h / 2);
