@@ -1,6 +1,9 @@
 // The compare view's one timeline: both runs' progress on the shared clock, the faults, where
-// the runs first differ, and a drag to seek both.
+// the runs first differ, and a press or a drag anywhere on its band (useBandSeek: over the track
+// and the row of step markers under it, not the track's 8 px alone) to seek both.
 import { useLayoutEffect, useRef, useState } from 'react';
+import { useBandSeek } from '../components/useBandSeek';
+import { TimelineHover } from '../components/TimelineHover';
 import { formatClock, formatMoment } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
@@ -17,11 +20,15 @@ import { faultFamily } from '../faults/faultName';
 /** A step circle's width here (compare.css) and the air between two side by side, CSS px. */
 const STEP_PX = 18;
 const STEP_AIR = 6;
+/**
+ * How far under the track the band reaches, CSS px: its step markers hang 12 px under the track's
+ * top, 18 px tall (compare.css), 22 px under its 8; the sentence below them is not the band.
+ */
+const BAND_BELOW = 24;
 
 /** The shared timeline; a press or a drag on it seeks both runs. */
 export function CompareTimeline({ controller, s }: { controller: CompareController; s: CompareState }) {
   const track = useRef<HTMLDivElement>(null);
-  const dragging = useRef(false);
   const [trackWidth, setTrackWidth] = useState(0);
   useLayoutEffect(() => {
     const el = track.current;
@@ -59,17 +66,18 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
   // second apart, were drawn one over the other at 1024 px (N7's trial).
   const stepPx = (ms: number) => (trackWidth * Math.min(1, ms / Math.max(1, s.durationMs)));
   const marks = steps.map((x) => storyMarkerText(x.own, bothTold));
-  // A marker of two or three characters (A4, 4|5) is wider than the circle: 7 px a character more.
+  // A marker of two to five characters (A4, A5 B4) is wider than the circle: 7 px a character more.
   const markPx = STEP_PX + 7 * (Math.max(1, ...marks.map((m) => m.length)) - 1);
   const stepX = spreadMarkers(steps.map((x) => stepPx(x.at)), markPx + STEP_AIR, 0, trackWidth);
   const stepLeft = (i: number) => (trackWidth ? `calc(${at(steps[i].at)} + ${(stepX[i] - stepPx(steps[i].at)).toFixed(1)}px)` : at(steps[i].at));
   const heads = ownStepHeads(controller.panes, s.simTime);
-  const timeAtX = (clientX: number) => {
-    const r = track.current!.getBoundingClientRect();
-    return Math.round((Math.max(0, Math.min(r.width, clientX - r.left)) / r.width) * s.durationMs);
-  };
+  const band = useBandSeek(track, s.durationMs, (ms) => void controller.seek(ms), BAND_BELOW);
   return (
-    <div className={`timeline compare-timeline${steps.length > 0 ? ' compare-timeline-steps' : ''}`} aria-label="Shared timeline">
+    <div
+      className={`timeline compare-timeline${steps.length > 0 ? ' compare-timeline-steps' : ''}${band.hoverMs !== null || band.scrubbing ? ' timeline-band-live' : ''}`}
+      aria-label="Shared timeline"
+      {...band.handlers}
+    >
       {heads.length === 0 ? (
         <span className="timeline-label">timeline</span>
       ) : (
@@ -94,13 +102,6 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
         aria-valuenow={Math.round(s.simTime)}
         aria-valuetext={formatClock(s.simTime)}
         tabIndex={-1}
-        onPointerDown={(e) => {
-          dragging.current = true;
-          e.currentTarget.setPointerCapture(e.pointerId);
-          void controller.seek(timeAtX(e.clientX));
-        }}
-        onPointerMove={(e) => dragging.current && void controller.seek(timeAtX(e.clientX))}
-        onPointerUp={() => (dragging.current = false)}
       >
         <div className="timeline-done" style={{ width: at(s.simTime) }} />
         {controller.panes.length === 2 && <SideFaults panes={controller.panes} at={at} nowMs={s.simTime} durationMs={s.durationMs} />}
@@ -124,9 +125,10 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
               void controller.seek(x.at);
             }}
           >
-            {marks[i]}
+            {marks[i].includes(' ') ? <MarkParts text={marks[i]} /> : marks[i]}
           </button>
         ))}
+        {band.hoverMs !== null && <TimelineHover at={at(band.hoverMs)} ms={band.hoverMs} />}
         {s.seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(s.seekingTo) }} />}
         <div className="timeline-head" style={{ left: at(s.simTime) }} />
       </div>
@@ -174,6 +176,16 @@ function SideFaults({ panes, at, nowMs, durationMs }: { panes: readonly CompareP
           </div>
         );
       })}
+    </>
+  );
+}
+
+/** A marker for two sides' steps at one time ("A5 B4"): each side's part apart, a gap between them. */
+function MarkParts({ text }: { text: string }) {
+  const [a, b] = text.split(' ');
+  return (
+    <>
+      <span className="compare-step-part">{a}</span> <span className="compare-step-part">{b}</span>
     </>
   );
 }

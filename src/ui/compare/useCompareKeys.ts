@@ -42,15 +42,16 @@ export function storySteps(panes: readonly Pick<ComparePane, 'info'>[]): StorySt
 
 /**
  * What a merged step's marker reads, by the panes' own numbering: "4" where both sides are at their step 4 there (or
- * only one pane has a story: `bothTold` false), "A4" or "B5" where one side alone has a step then, "4|5" where A's 4
- * and B's 5 fall together. Pure.
+ * only one pane has a story: `bothTold` false), "A4" or "B5" where one side alone has a step then, "A4 B5" where A's
+ * 4 and B's 5 fall together, each named by its side: "4|5" read as two markers drawn one over the other (N13's
+ * trial, gateway-only vs gateway-and-mesh at 40 s). Pure.
  */
 export function storyMarkerText(own: StoryStep['own'], bothTold: boolean): string {
   const [a, b] = own;
   if (!bothTold || a === b) return String((a ?? b ?? 0) + 1);
   if (a === null) return `B${b! + 1}`;
   if (b === null) return `A${a + 1}`;
-  return `${a + 1}|${b + 1}`;
+  return `A${a + 1} B${b + 1}`;
 }
 
 /**

@@ -1,9 +1,10 @@
 // The run on one line: where the narrative's steps fall, when faults start and end (each a band
 // in a lane under the track, so overlapping ones read apart), and where the simulation is now. A
-// click or a drag runs the simulation to that time, continuously while dragging (back in time:
+// click or a drag anywhere on its band (useBandSeek: the timeline's height over the track, not the
+// track's 8 px alone; hovering it shows the moment under the pointer) runs the simulation to that time, continuously while dragging (back in time:
 // again from 0, the injected faults replayed); the step and fault markers stay buttons that seek
 // to their time (three or more faults starting at one moment share one, with their count).
-import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { formatClock } from '../format';
 import { faultFamily } from '../faults/faultName';
 import { faultBand, faultBandTitle, faultLanes } from './faultBand';
@@ -11,7 +12,8 @@ import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
 import { SHIFT_SEEK_MS } from './useShortcuts';
 import { belowRowsDrop, handleGroups, rowOffset, spreadMarkers, stackMarkers } from './timelineStack';
-import { snapToPixel } from './timelineSnap';
+import { useBandSeek } from './useBandSeek';
+import { TimelineHover } from './TimelineHover';
 import { faultMarkerLabel, faultMarkerTitle, sharedMarkerLabel, sharedMarkerTitle, stepMarkerTitle } from './timelineTitles';
 
 const NO_STEPS: never[] = [];
@@ -61,11 +63,11 @@ export function Timeline() {
   const faults = useAppStore((s) => s.faults);
   const simTime = useAppStore((s) => s.stats.simTime);
   const seekingTo = useAppStore((s) => s.seekingTo);
-  const dragging = useRef(false);
-  const [scrubbing, setScrubbing] = useState(false);
   const trackRef = useRef<HTMLDivElement>(null);
   const [trackWidth, setTrackWidth] = useState(0);
   const measuredRef = useRef(false);
+  const band = useBandSeek(trackRef, duration, (ms) => void controller.seek(ms));
+  const scrubbing = band.scrubbing;
   useLayoutEffect(() => {
     const track = trackRef.current;
     if (!track) return;
@@ -80,15 +82,6 @@ export function Timeline() {
     return () => ro.disconnect();
   }, [duration]);
   if (duration <= 0) return <div className="timeline" />;
-  const timeAt = (e: PointerEvent<HTMLElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    // Rounded to a round moment within half a pixel: a click at 7 s gave 6,999.998 ms (N-report 8).
-    return snapToPixel(Math.min(1, Math.max(0, (e.clientX - r.left) / r.width)) * duration, duration / Math.max(1, r.width));
-  };
-  const endDrag = () => {
-    dragging.current = false;
-    setScrubbing(false);
-  };
   const at = (ms: number) => `${(100 * Math.min(duration, Math.max(0, ms))) / duration}%`;
   const current = stepAt(steps, simTime);
   // Markers that would cover each other (a fault at a step's time) go on rows above and below.
@@ -132,8 +125,9 @@ export function Timeline() {
   const top = -MARKER_TOP + Math.max(1, up) * ROW_PX - TRACK_IN_LINE + (up > 1 ? ROW_AIR : 0);
   return (
     <div
-      className="timeline"
+      className={`timeline${band.hoverMs !== null || scrubbing ? ' timeline-band-live' : ''}`}
       aria-label="Timeline"
+      {...band.handlers}
       data-rows-up={up}
       data-rows-down={down}
       data-lanes={laneCount}
@@ -165,21 +159,6 @@ export function Timeline() {
           const from = seekingTo ?? simTime;
           void controller.seek(Math.max(0, Math.min(duration, from + (e.key === 'ArrowRight' ? SHIFT_SEEK_MS : -SHIFT_SEEK_MS))));
         }}
-        onPointerDown={(e) => {
-          // A marker keeps its own click.
-          if (e.button !== 0 || (e.target as HTMLElement).closest('button')) return;
-          e.preventDefault();
-          e.currentTarget.setPointerCapture(e.pointerId);
-          dragging.current = true;
-          setScrubbing(true);
-          void controller.seek(timeAt(e));
-        }}
-        onPointerMove={(e) => {
-          if (dragging.current) void controller.seek(timeAt(e));
-        }}
-        onPointerUp={endDrag}
-        onPointerCancel={endDrag}
-        onLostPointerCapture={endDrag}
       >
         <div className="timeline-done" style={{ width: at(simTime) }} />
         {/* Each fault a band of its planned length (faultBand) in its lane under the track, light
@@ -247,6 +226,7 @@ export function Timeline() {
             {i + 1}
           </button>
         ))}
+        {band.hoverMs !== null && <TimelineHover at={at(band.hoverMs)} ms={band.hoverMs} />}
         {seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(seekingTo) }} />}
         {/* Under the step markers (a step at the head's time keeps its number readable), and taller
             than them, so the head still shows above and below a marker it passes. */}
