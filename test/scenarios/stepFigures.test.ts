@@ -18,10 +18,15 @@ import { Histogram } from '../../src/sim-engine';
  */
 
 const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), 'utf8');
+const scenarios = new Map<string, Scenario>();
+/** A shipped file's scenario, read once (the same object each time, so cliRun's runs of it are made once). */
 const parsed = (name: string): Scenario => {
-  const r = parseScenarioText(text(name));
-  if (!r.ok) throw new Error(`${name} is invalid`);
-  return r.scenario;
+  if (!scenarios.has(name)) {
+    const r = parseScenarioText(text(name));
+    if (!r.ok) throw new Error(`${name} is invalid`);
+    scenarios.set(name, r.scenario);
+  }
+  return scenarios.get(name)!;
 };
 
 const totalsOf = (f: Frame): RunTotals => {
@@ -29,8 +34,22 @@ const totalsOf = (f: Frame): RunTotals => {
   return { simTime: f.simTime, ok: c[Counter.ok], failed: c[Counter.failed], mean: c[Counter.mean], p50: c[Counter.p50], p90: c[Counter.p90], p99: c[Counter.p99], proxyCpuMs: c[Counter.proxyCpuMs], proxyPasses: c[Counter.proxyPasses], plain: f.plain };
 };
 
-/** The app's run of a shipped file to `untilMs` (its end when not given), as next/back run it to a step: its series and last frame. */
+/**
+ * Runs already made in this file, by file and end (appRun) or scenario and service (cliRun): the
+ * same run is asked for by several tests (zone-failover at 25 s three times, retry-storm's CLI run
+ * twice) and gives the same result every time (a fixed seed), so it is made once. Callers only read it.
+ */
+const appRuns = new Map<string, ReturnType<typeof appRunOnce>>();
+const cliRuns = new Map<Scenario, Map<string | undefined, ReturnType<typeof cliRunOnce>>>();
+
+/** The app's run of a shipped file to `untilMs` (its end when not given), as next/back run it to a step: its series and last frame (made once a file and end). */
 function appRun(name: string, untilMs = Infinity) {
+  const key = `${name} ${untilMs}`;
+  if (!appRuns.has(key)) appRuns.set(key, appRunOnce(name, untilMs));
+  return appRuns.get(key)!;
+}
+
+function appRunOnce(name: string, untilMs: number) {
   let t = 0;
   const h = new SimHost(() => (t += 1e-6));
   // No spans, event log or snapshots: the figures read none of them (for the test's time).
@@ -62,8 +81,15 @@ interface Fate {
   tries: number;
 }
 
-/** A CLI run of the file to its end, every request's fate recorded with the tries it sent to `service` (each request message put on an edge into it). */
+/** A CLI run of the file to its end, every request's fate recorded with the tries it sent to `service` (each request message put on an edge into it); made once a scenario and service. */
 function cliRun(s: Scenario, service?: string) {
+  const byService = cliRuns.get(s) ?? new Map<string | undefined, ReturnType<typeof cliRunOnce>>();
+  cliRuns.set(s, byService);
+  if (!byService.has(service)) byService.set(service, cliRunOnce(s, service));
+  return byService.get(service)!;
+}
+
+function cliRunOnce(s: Scenario, service?: string) {
   const w = new World(s, s.seed);
   const fates: Fate[] = [];
   const into = new Set(w.topology.edges.flatMap((e, i) => (w.topology.nodes[e.to].name === service ? [i] : [])));
