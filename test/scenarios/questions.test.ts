@@ -21,10 +21,23 @@ const totalsOf = (f: Frame): RunTotals => {
   return { simTime: f.simTime, ok: c[Counter.ok], failed: c[Counter.failed], mean: c[Counter.mean], p50: c[Counter.p50], p90: c[Counter.p90], p99: c[Counter.p99], proxyCpuMs: c[Counter.proxyCpuMs], proxyPasses: c[Counter.proxyPasses] };
 };
 
-/** Runs a shipped scenario to `ms` in the worker's host, collecting its per-second series. */
-function runTo(name: string, ms: number) {
+/**
+ * The worker's host with no spans, event log or snapshots: a figure reads none of them, and the
+ * run is the same without them (its trace hash: spansSame.test, snapshot.test), so they were
+ * only this file's time (stepFigures.test's appRun does the same).
+ */
+function bareHost(): SimHost {
   let t = 0;
   const h = new SimHost(() => (t += 1e-6));
+  h.setTracing(null);
+  h.setEventLog(false);
+  h.setSnapshotPolicy(null);
+  return h;
+}
+
+/** Runs a shipped scenario to `ms` in the worker's host, collecting its per-second series. */
+function runTo(name: string, ms: number) {
+  const h = bareHost();
   const r = h.load(text(name));
   if (!r.ok) throw new Error(`${name} did not load`);
   const buckets: SeriesBucket[] = [];
@@ -90,8 +103,7 @@ describe('a question figure', () => {
   it("counts the tries of the service only it names: retry-storm without its step figure still measures 27 attempts at payments", () => {
     const input = JSON.parse(text('retry-storm.json'));
     delete input.narrative[2].figure;
-    let t = 0;
-    const h = new SimHost(() => (t += 1e-6));
+    const h = bareHost();
     const r = h.load(JSON.stringify(input));
     if (!r.ok) throw new Error('did not load');
     const buckets: SeriesBucket[] = [];
