@@ -136,6 +136,14 @@ export class GatewayActor extends ServiceActor {
     replica.addBusyTime(ms);
   }
 
+  /**
+   * Its CPU so far at `now` (sim ms), ms over all its replicas' workers: their busy time, retries' CPU included
+   * (`retryCpuMs` is a part of it). `run`'s gateway cpu column and the node inspector's gateway CPU read it. Pure.
+   */
+  cpuMsAt(now: number): number {
+    return this.replicas.reduce((ms, r) => ms + r.busyAreaAt(now), 0);
+  }
+
   /** Every upstream service a route or canary can send to. */
   upstreamNames(): string[] {
     const names = new Set<string>();

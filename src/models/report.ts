@@ -25,6 +25,15 @@ export type EdgeReport = EdgeSummary & {
   socketErrors?: Partial<Record<SocketError, number>>;
 };
 
+/** One client's figures in a summary (RunSummary.clients). Plain data. */
+export interface ClientFigures {
+  sent: number;
+  ok: number;
+  failed: number;
+  failures: Record<string, number>;
+  latencyMs: LatencySummary;
+}
+
 /** The figures of one run, as the CLI prints them with --json. Plain data. */
 export interface RunSummary {
   scenario: string;
@@ -39,6 +48,13 @@ export interface RunSummary {
   httpErrors: Record<string, number>;
   latencyMs: LatencySummary;
   services: Record<string, { requests: number; ok: number; failed: number; latencyMs: LatencySummary; utilization: number }>;
+  /**
+   * Per client (load generator), in the scenario's order: its user requests sent, ended ok and
+   * failed, failures by cause, and the latency of its ok requests after the warm-up, as `requests`,
+   * `failures` and `latencyMs` count the run's (ClientActor's books). Absent in summaries made
+   * before session 43.
+   */
+  clients?: Record<string, ClientFigures>;
   /** Per caller -> callee edge, as the caller's router saw it: where and why calls failed. */
   edges: Record<string, EdgeReport>;
   /** Per sidecar: CPU utilisation of its worker threads, passes made, TLS handshakes, CPU time in ms (both). */
@@ -85,6 +101,8 @@ export function summarize(world: World, wallMs: number): RunSummary {
       utilization: s.utilization(now),
     };
   }
+  const clients: Record<string, ClientFigures> = {};
+  for (const c of world.clients) clients[c.name] = { sent: c.sent, ok: c.ok, failed: c.failed, failures: c.failures.toObject(), latencyMs: c.latency.summary() };
   const edges: RunSummary['edges'] = {};
   const retries = new Array<number>(world.edgeStats.length).fill(0);
   const connections = world.edgeStats.map(() => ({ opened: 0, failed: 0, reused: 0, drained: 0 }));
@@ -133,7 +151,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
       rejected: g.rejections.toObject(),
       deprecated: g.deprecated,
       utilization: g.utilization(now),
-      cpuMs: g.replicas.reduce((ms, r) => ms + r.busyAreaAt(now), 0),
+      cpuMs: g.cpuMsAt(now),
       retries: g.retries,
       retryCpuMs: g.retryCpuMs,
       latencyMs: g.latency.summary(),
@@ -161,6 +179,7 @@ export function summarize(world: World, wallMs: number): RunSummary {
     httpErrors: world.httpErrors.toObject(),
     latencyMs: world.latency.summary(),
     services,
+    clients,
     edges,
     proxies,
     meshes,

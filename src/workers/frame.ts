@@ -188,5 +188,27 @@ export function packCounters(w: World, now: number): Float64Array {
   let refused = 0;
   for (const r of w.routes) refused += r.retryOverflows;
   counters[Counter.retryOverflows] = refused;
+  const [links, most] = refusedLinks(w, refused);
+  counters[Counter.retryOverflowLinks] = links;
+  counters[Counter.retryOverflowEdge] = most;
   return counters;
+}
+
+/**
+ * Which links the circuit breakers refused retries on (`refused`: their sum over every route, Counter.retryOverflows):
+ * how many links, and the edge id with the most (the lowest id of a tie); [0, -1] when none. Allocates only when some
+ * retry was refused. Reads the world only.
+ */
+export function refusedLinks(w: World, refused: number): [links: number, edge: number] {
+  if (refused <= 0) return [0, -1];
+  const per = new Float64Array(w.edgeStats.length);
+  for (const r of w.routes) per[r.edge] += r.retryOverflows;
+  let links = 0;
+  let most = -1;
+  for (let e = 0; e < per.length; e++) {
+    if (per[e] <= 0) continue;
+    links++;
+    if (most < 0 || per[e] > per[most]) most = e;
+  }
+  return [links, most];
 }

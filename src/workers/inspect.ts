@@ -106,6 +106,12 @@ export interface NodeInspect {
   controlPlane: { up: boolean; caUp: boolean; connections: number; pushes: number; issued: number; renewed: number; renewalsFailed: number; expired: number } | null;
   /** For a gateway: its own proxy's certificates, one per signing CA (two when it bridges meshes); absent otherwise. */
   identities?: GatewayIdentity[];
+  /**
+   * For a gateway: its CPU since the start over all its replicas, ms (`cpuMs`, GatewayActor.cpuMsAt, `run`'s gateway
+   * cpu column), the part its upstream retries cost (`retryCpuMs`: each retryCpuShare × its mean cpuPerRequest) and
+   * how many it made (`retries`), as `run`'s gateway table counts them; absent for any other node.
+   */
+  gatewayCpu?: { cpuMs: number; retryCpuMs: number; retries: number };
 }
 
 export interface EdgeInspect {
@@ -247,7 +253,9 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
   });
   const upstreams = w.routes.filter((r) => ownHosts.has(r.callerHost)).map((r) => routeInspect(w, r));
   const identities = gatewayIdentities(w, id);
-  return { ...base, replicas, callers, upstreams, controlPlane: null, ...(identities ? { identities } : {}) };
+  const gw = w.gateways.find((g) => g.id === id);
+  const gatewayCpu = gw ? { cpuMs: gw.cpuMsAt(now), retryCpuMs: gw.retryCpuMs, retries: gw.retries } : undefined;
+  return { ...base, replicas, callers, upstreams, controlPlane: null, ...(identities ? { identities } : {}), ...(gatewayCpu ? { gatewayCpu } : {}) };
 }
 
 /** Everything the inspector shows about an edge (caller -> callee); null for an unknown id. */

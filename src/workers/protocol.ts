@@ -129,7 +129,11 @@ export const Counter = {
    * try's own error. The counter strip says it beside the failed figure when it is above 0.
    */
   retryOverflows: 16,
-  length: 17,
+  /** Links (edges) with a retry refused so far (frame.ts refusedLinks): 0 when none. */
+  retryOverflowLinks: 17,
+  /** The edge id with the most retries refused so far (the lowest id of a tie), -1 when none: the strip's click opens it. */
+  retryOverflowEdge: 18,
+  length: 19,
 } as const;
 
 /**

@@ -1,9 +1,17 @@
 // Refused retries in the link inspector (trial N11, session 41, finding 2): a gateway route retrying a partner that
 // fails half its answers fills Envoy's max_retries 3, and the link inspector says how many retries were refused, why,
-// and what to raise, at 1600x1000 and 1024x768. The counter strip says the run's count beside FAILED (session 42).
+// and what to raise, at 1600x1000 and 1024x768. The counter strip says the run's count beside FAILED (session 42), on
+// which link, and a press on it opens that link's inspector (session 43); the gateway's inspector says its CPU and its
+// retries' share of it, as `npm run sim -- run` does (session 43).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { simCommand } from '../cli/spawnSim';
 
 /** Trial N11's gw50.yaml cut to the egress path and 20 s: 40 req/s, the partner failing 50% from 5 s, 2 retries at the egress gateway. */
 const GW50 = `name: gw50-refused
@@ -35,6 +43,24 @@ faults:
   - { type: http-abort, service: partner, percent: 50, status: 503, at: 5s, for: 30s }
 `;
 
+/**
+ * `npm run sim -- run` of GW50 (its 20 s): egress's row of the gateway table, its refused, cpu and retry cpu; started
+ * once, while the page opens and seeks (it takes seconds under load), and awaited where it is read.
+ */
+let cliEgress: Promise<{ refused: number; cpu: string; retryCpu: string }> | null = null;
+function cliGateway(): Promise<{ refused: number; cpu: string; retryCpu: string }> {
+  cliEgress ??= (async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'meshsim-gw50-')), 'gw50.yaml');
+    writeFileSync(file, GW50);
+    const { stdout } = await promisify(execFile)(...simCommand(['run', file]), { encoding: 'utf8', maxBuffer: 64 << 20 });
+    // gateway  requests  forwarded  rejected  deprecated  retries  refused  cpu  retry cpu  utilization
+    const row = /^egress +\d+ +\d+ +\S+ +\d+ +\d+ +(\d+) +([\d.]+ s) +([\d.]+%) +[\d.]+%$/m.exec(stdout);
+    if (!row) throw new Error(`no egress row in run's gateway table:\n${stdout}`);
+    return { refused: Number(row[1]), cpu: row[2], retryCpu: row[3] };
+  })();
+  return cliEgress;
+}
+
 for (const [width, height] of [
   [1600, 1000],
   [1024, 768],
@@ -42,6 +68,7 @@ for (const [width, height] of [
   test(`the link inspector says how many of egress's retries to partner its breaker refused, and why, at ${width}x${height}`, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    void cliGateway().catch(() => {});
     await page.setViewportSize({ width, height });
     await page.goto('/');
     await expect(page.getByTestId('run-status')).toHaveText('ready', { timeout: 30_000 });
@@ -52,29 +79,43 @@ for (const [width, height] of [
     await expect(strip).toHaveCount(0);
     await page.locator('body').press('End');
     await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 60_000 }).toBeCloseTo(20, 0);
-    // The counter strip says how many retries the breaker refused, on FAILED's line, whole (not ellipsised), and the
-    // strip keeps one row.
+    // The counter strip says how many retries the breaker refused and on which link, on FAILED's line, and the strip
+    // keeps one row.
     await expect(strip).toBeVisible();
-    // Read as drawn: below 1280 px ' by the breaker' is hidden (caption-wide).
-    expect(await strip.innerText()).toMatch(width >= 1280 ? /^· \d+ retries refused by the breaker$/ : /^· \d+ retries refused$/);
-    expect(await strip.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5)).toBe(true);
-    await expect(strip).toHaveAttribute('title', /circuit breaker: its retry limit was reached, circuitBreaker\.maxRetries or a retries\.budget/);
+    // Read as drawn: below 1280 px ' retries' is hidden (caption-wide). It names the one link they were on.
+    expect(await strip.innerText()).toMatch(width >= 1280 ? /^· \d+ retries refused on egress → partner$/ : /^· \d+ refused on egress → partner$/);
+    await expect(strip).toHaveAttribute('data-links', '1');
+    // Whole at 1600x1000; at 1024x768 the figure has some 140 px and the link's name gives way to an ellipsis, the
+    // count and 'refused' whole before it (the title says it all).
+    const drawn = await strip.evaluate((el) => {
+      const where = el.querySelector('.refused-where')!.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return { over: el.scrollWidth > el.clientWidth + 0.5, whereFrom: where.left - box.left };
+    });
+    if (width >= 1280) expect(drawn.over).toBe(false);
+    else expect(drawn.whereFrom).toBeLessThan((await strip.boundingBox())!.width);
+    await expect(strip).toHaveAttribute('title', /^\d+ retries refused by a circuit breaker on egress → partner: its retry limit was reached, circuitBreaker\.maxRetries or a retries\.budget/);
     const failedBox = (await page.locator('.figure-failed').boundingBox())!;
     const stripBox = (await strip.boundingBox())!;
     expect(stripBox.x + stripBox.width).toBeLessThanOrEqual(failedBox.x + failedBox.width + 0.5);
     const fromStrip = Number(await strip.getAttribute('data-refused'));
     await saveShot(page, `retryoverflow-strip-${width}.png`);
-    await page.getByTestId('inspector-toggle').click();
+    // A press on it opens the inspector on that link, as a cause chip opens its requests.
+    await strip.click();
     const panel = page.getByTestId('inspector');
-    await panel.getByTestId('inspector-picker').selectOption({ label: 'egress → partner' });
+    const picked = () => panel.getByTestId('inspector-picker').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? null);
+    await expect.poll(picked).toBe('egress → partner');
     const edge = panel.getByTestId('inspect-edge');
+    await expect(edge.locator('h3')).toContainText('egress → partner');
     const refused = edge.getByTestId('edge-retry-overflow');
     await expect(refused).toBeVisible();
+    await saveShot(page, `retryoverflow-strip-opened-${width}.png`);
     // `npm run sim -- run` of the same file says the same pair (retries made / refused).
     const n = Number(await refused.getAttribute('data-refused'));
     expect(n).toBeGreaterThan(20);
-    // egress's route is the one route that retries, so the strip's count is this link's.
+    // egress's route is the one route that retries, so the strip's count is this link's, and run's (85 at 20 s).
     expect(fromStrip).toBe(n);
+    expect(n).toBe((await cliGateway()).refused);
     await expect(refused).toHaveText(/^\d+ \/ \d+$/);
     await expect(edge.getByTestId('edge-retry-overflow-why')).toContainText('circuitBreaker.maxRetries was full (3 at a gateway unless set)');
     // Nothing is cut: the why wraps inside the panel.
@@ -82,6 +123,17 @@ for (const [width, height] of [
     expect(cut).toBe(false);
     await edge.getByTestId('edge-retry-overflow-why').scrollIntoViewIfNeeded();
     await saveShot(page, `retryoverflow-inspector-${width}.png`);
+    // The gateway's inspector says its CPU since the start and its retries' share of it: run's cpu and retry cpu.
+    await panel.getByTestId('inspector-picker').selectOption({ label: 'egress' });
+    const cpu = panel.getByTestId('gateway-cpu');
+    await expect(cpu).toBeVisible();
+    const cli = await cliGateway();
+    await expect(cpu.getByTestId('gateway-cpu-total')).toHaveText(cli.cpu);
+    await expect(cpu.getByTestId('gateway-retry-cpu')).toHaveText(new RegExp(`^${cli.retryCpu.replace('.', '\\.')}, \\d+ retries$`));
+    expect(Number.parseFloat(cli.retryCpu)).toBeGreaterThan(5);
+    expect(await cpu.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5)).toBe(true);
+    await cpu.scrollIntoViewIfNeeded();
+    await saveShot(page, `retryoverflow-gateway-cpu-${width}.png`);
     // The link with no retries says nothing of a breaker.
     await panel.getByTestId('inspector-picker').selectOption({ label: 'checkout → egress' });
     await expect(edge.getByTestId('edge-attempts')).toBeVisible();

@@ -10,7 +10,8 @@ import { proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from './proxyCpuWhy';
 import { RunStatus } from '../state/store';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useCausesFit } from './causesFit';
-import { followOnly } from '../inspector/inspectorStore';
+import { followOnly, openInspector } from '../inspector/inspectorStore';
+import { linkName, refusedWhere } from './refusedWhere';
 
 export function CounterStrip() {
   return (
@@ -54,25 +55,42 @@ function Requests() {
 
 /**
  * Beside FAILED, when a circuit breaker refused retries (Stats.retryOverflows, Envoy's upstream_rq_retry_overflow,
- * the call's UO flag): how many, e.g. '· 85 retries refused by the breaker' ('· 85 retries refused' below 1280 px).
- * Those calls failed with their try's own error, so they are among the causes beside it; this says why no retry saved
- * them (trial N11, 2). Nothing when none was refused. On the label's line, so the strip keeps its height in every
- * arrangement (the Charts drawer's too); ellipsised if the figure is narrower, the title saying it whole.
+ * the call's UO flag): how many and on which link, e.g. '· 85 retries refused on egress → partner' ('· 85 refused
+ * on …' below 1280 px), or 'on 2 links' (refusedWhere); the title says it was a circuit breaker ('by the breaker' and
+ * the link did not fit together in the figure at 1600x1000). Those calls failed with their try's own error, so they
+ * are among the causes beside it; this says why no retry saved them (trial N11, 2). A button, as the cause chips are:
+ * it opens the inspector on that link (with several, the one with the most refused). Nothing when none was refused.
+ * On the label's line, so the strip keeps its height in every arrangement (the Charts drawer's too): ellipsised at its
+ * end when the figure is narrower (at 1024x768 it has some 140 px: '· 85 refused on egress …'), so the count stays
+ * whole, the title saying it all.
  */
 function RefusedRetries() {
   const refused = useAppStore((s) => s.stats.retryOverflows ?? 0);
+  const links = useAppStore((s) => s.stats.retryOverflowLinks ?? 0);
+  const edge = useAppStore((s) => s.stats.retryOverflowEdge ?? -1);
+  const link = useAppStore((s) => linkName(s.info?.topology ?? null, edge));
+  const where = refusedWhere(link, links);
   if (refused <= 0) return null;
   const n = formatCount(refused);
   const retries = refused === 1 ? 'retry' : 'retries';
+  const open = where !== null;
   return (
-    <span
+    <button
+      type="button"
       className="refused-retries"
       data-testid="refused-retries"
       data-refused={refused}
-      title={`${n} ${retries} refused by a circuit breaker: its retry limit was reached, circuitBreaker.maxRetries or a retries.budget (Envoy's upstream_rq_retry_overflow, flag UO), so ${refused === 1 ? 'that call' : 'those calls'} failed with the try's own error. A link's inspector says which link, and what to raise.`}
+      data-links={links}
+      data-edge={edge >= 0 ? edge : undefined}
+      disabled={!open}
+      title={`${n} ${retries} refused by a circuit breaker${where ? ` ${where.words}` : ''}: its retry limit was reached, circuitBreaker.maxRetries or a retries.budget (Envoy's upstream_rq_retry_overflow, flag UO), so ${refused === 1 ? 'that call' : 'those calls'} failed with the try's own error. ${open ? `Press to inspect ${links > 1 ? `the link with the most, ${where.link}` : 'the link'}: what to raise.` : "A link's inspector says which link, and what to raise."}`}
+      onClick={() => {
+        if (open) void openInspector({ kind: 'edge', id: edge });
+      }}
     >
-      · {n} {retries} refused<span className="caption-wide"> by the breaker</span>
-    </span>
+      · {n}
+      <span className="caption-wide"> {retries}</span> refused{where && <span className="refused-where"> {where.words}</span>}
+    </button>
   );
 }
 

@@ -11,6 +11,7 @@ import { faultOwner, faultsOf } from '../faults/faultOwner';
 import { faultListOrder } from './faultState';
 import { ReplicaTable } from '../inspector/ReplicaTable';
 import { GatewayIdentities } from '../inspector/GatewayIdentities';
+import { GatewayCpu } from '../inspector/GatewayCpu';
 import { trustText } from '../inspector/identityText';
 import { boundaryText, deniedBoundaries, deniedBoundaryOf } from '../topology/boundaryRegions';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
@@ -48,6 +49,7 @@ export function NodeView({ node }: { node: NodeInspect }) {
         <ReplicaTable replicas={node.replicas} zoned={zoned} nowMs={node.simTime} certNote={node.identities?.length ? `${node.identities.length}, below` : undefined} />
         </SideScroll>
       )}
+      <GatewayCpu node={node} />
       <GatewayIdentities node={node} />
       <Routes title="Its callers' breakers and ejections" routes={node.callers} />
       <Routes title="Its own proxies toward upstreams" routes={node.upstreams} />

@@ -25,6 +25,8 @@ export function statsOf(frame: Frame): Stats {
     proxyHeld: c[Counter.proxyHeld],
     proxyWaitMs: c[Counter.proxyWaitMs],
     retryOverflows: c[Counter.retryOverflows],
+    retryOverflowLinks: c[Counter.retryOverflowLinks],
+    retryOverflowEdge: c[Counter.retryOverflowEdge],
     failures: { ...frame.failures },
     rollouts: frame.rollouts,
     plain: frame.plain,

@@ -62,6 +62,10 @@ export interface Stats {
   proxyWaitMs?: number;
   /** Retries the circuit breakers refused so far, over every route (Counter.retryOverflows); absent: none. */
   retryOverflows?: number;
+  /** Links with a retry refused so far (Counter.retryOverflowLinks); absent: none. */
+  retryOverflowLinks?: number;
+  /** The topology edge id with the most retries refused (Counter.retryOverflowEdge), -1 or absent: none. */
+  retryOverflowEdge?: number;
   failures: Record<string, number>;
   /** Config changes made and how far each spread (a lesson's change-spread figure reads it). */
   rollouts?: RolloutFigure[];
