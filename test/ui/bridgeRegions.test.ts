@@ -95,6 +95,8 @@ describe('two meshes\' regions beside a bridge and an egress in one column (sess
       const tabs = l.meshes.map((m) => ({ name: m.name, x0: m.label.x, x1: m.label.x + `MESH · ${m.name}`.length * 0.8 * 18, y0: m.label.y - 28 - 14, y1: m.label.y - 28 + 4 }));
       const hidden = tabs.flatMap((t) => l.nodes.filter((p) => p.x + p.w / 2 > t.x0 && p.x - p.w / 2 < t.x1 && p.y + p.h / 2 > t.y0 && p.y - p.h / 2 < t.y1).map((p) => `${t.name}'s tab under ${p.node.name}`));
       expect(hidden).toEqual([]);
+      // Nor past its region's right edge (past the fitted drawing, cut by the stage's edge).
+      for (const [t, m] of tabs.map((t, i) => [t, l.meshes[i]] as const)) expect(t.x1, `${t.name}'s tab's right end`).toBeLessThanOrEqual(m.maxX + 1);
       expect(straddleProblems(l)).toEqual([]);
     });
   }

@@ -168,13 +168,12 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
     // web and orders; payments, drawn as three meshes) or split by a column without members are
     // joined into one outline (joinRuns).
     const path = runs.length > 1 || halves.length > 0 ? joinRuns(runs, CORNER, blockedBy(outside, pad), halves) : runs.map((run) => roundedPolygon(skyline(run), CORNER)).join(' ');
-    const first = labelBand(runs, name, [...outside, ...above], pad === REGION_PAD ? 14 : 18);
     const flat = [...runs.flat(), ...halves];
     return {
       name,
       index,
       path,
-      label: { x: first.x0 + 14, y: first.y0 + 20 },
+      label: labelSpot(runs, name, [...outside, ...above], pad === REGION_PAD ? 14 : 18, max(flat, (b) => b.x1) ?? 0),
       // NOTE: d3's min and max, not a spread of an array of any length into Math.min.
       minX: min(flat, (b) => b.x0) ?? 0,
       minY: min(flat, (b) => b.y0) ?? 0,
@@ -186,17 +185,22 @@ export function meshRegions(placed: readonly PlacedNode[], raise: (mesh: string,
 }
 
 /**
- * The band whose top-left corner takes the mesh's name tab ('MESH · NAME', drawn 8 units over the
- * band's top from 14 units in, at `fontUnits`): the first, left to right, whose tab lies clear of
- * every node of `others` (nodes outside the mesh), else the first. In presenter mode gw-retry.yaml's
- * payments began under retail's egress, which hid 'MESH · PAY' (session 43). Pure.
+ * Where the mesh's name tab ('MESH · NAME', drawn 8 units over a band's top, at `fontUnits`) goes,
+ * design units (the point 14 units in from a band's left and 20 down from its top): over the
+ * first band, left to right, whose tab lies clear of every node of `others` (nodes outside the
+ * mesh), else over the first. A later band's tab ends by the region's right edge `maxX` where it
+ * would run past it (past the fitted drawing: 'MESH · PAYMENTS' was cut at the stage's edge). In
+ * presenter mode gw-retry.yaml's payments began under retail's egress, which hid 'MESH · PAY'
+ * (session 43). Pure.
  */
-function labelBand(runs: readonly (readonly Band[])[], name: string, others: readonly PlacedNode[], fontUnits: number): Band {
+function labelSpot(runs: readonly (readonly Band[])[], name: string, others: readonly PlacedNode[], fontUnits: number, maxX: number): { x: number; y: number } {
   const bands = runs.flat();
   // Uppercase, bold, letter-spaced: some 0.8 em a character.
   const w = `MESH · ${name}`.length * 0.8 * fontUnits;
-  const clear = (b: Band) => others.every((q) => q.x + q.w / 2 <= b.x0 + 14 || q.x - q.w / 2 >= b.x0 + 14 + w || q.y + q.h / 2 <= b.y0 - 12 - fontUnits || q.y - q.h / 2 >= b.y0);
-  return bands.find(clear) ?? bands[0] ?? { x0: 0, x1: 0, y0: 0, y1: 0 };
+  const spot = (b: Band, i: number) => ({ x: i === 0 ? b.x0 + 14 : Math.min(b.x0 + 14, maxX - w), y: b.y0 + 20 });
+  const clear = (at: { x: number; y: number }) => others.every((q) => q.x + q.w / 2 <= at.x || q.x - q.w / 2 >= at.x + w || q.y + q.h / 2 <= at.y - 32 - fontUnits || q.y - q.h / 2 >= at.y - 20);
+  const spots = bands.map(spot);
+  return spots.find(clear) ?? spots[0] ?? { x: 14, y: 20 };
 }
 
 /** The outline of a run of column bands: along the tops left to right, back along the bottoms. */
