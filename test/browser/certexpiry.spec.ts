@@ -48,12 +48,26 @@ async function linesInside(page: Page) {
   });
 }
 
-for (const [w, h] of SIZES) {
-  test(`two-meshes-cert-expiry: the bridge's payments certificate expires at 20 s, checkouts fail tls-expired-cert (step 3's 100%), it renews at 25 s (${w}x${h})`, async ({ page }) => {
-    await page.setViewportSize({ width: w, height: h });
-    await page.goto('/?scenario=two-meshes-cert-expiry&t=24s');
-    await expect(page.getByTestId('sim-time')).toHaveText('24.0 s', { timeout: 60_000 });
-    await settled(page);
+/** Sizes the page to `size` and waits until its layout stands still. */
+async function resizeTo(page: Page, [width, height]: readonly [number, number]) {
+  await page.setViewportSize({ width, height });
+  await settled(page);
+}
+
+// Each test opens its moment once, at 1600x1000, and reads each checkpoint at both sizes in that
+// window resized, with the panel open as it was at that checkpoint (before, each size opened and
+// sought again: a load and a seek more a test).
+const [big, small] = SIZES;
+
+test(`two-meshes-cert-expiry: the bridge's payments certificate expires at 20 s, checkouts fail tls-expired-cert (step 3's 100%), it renews at 25 s (1600x1000 and 1024x768)`, async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: big[0], height: big[1] });
+  await page.goto('/?scenario=two-meshes-cert-expiry&t=24s');
+  await expect(page.getByTestId('sim-time')).toHaveText('24.0 s', { timeout: 60_000 });
+  await settled(page);
+  for (const size of SIZES) {
+    const [w, h] = size;
+    await resizeTo(page, size);
     await expect(page.getByTestId('narrative-title')).toHaveText('The payments certificate expires');
     // The step's figure: of the checkouts ended from 22 s so far, all failed the handshake.
     await expect(page.getByTestId('lesson-figure').first()).toContainText('checkouts failing tls-expired-cert');
@@ -63,8 +77,13 @@ for (const [w, h] of SIZES) {
     const broken = () => page.evaluate(() => Array.from(document.querySelectorAll('[data-broken-lock][visibility="visible"]')).map((g) => g.getAttribute('data-broken-lock')));
     await expect.poll(broken, { timeout: 30_000 }).toEqual(['payments-bridge->ledger']);
     await saveShot(page, `certexpiry-step3-${w}x${h}.png`);
+  }
 
-    const panel = await inspect(page, /^payments-bridge$/);
+  // The inspector opened at 1024x768, read there and at 1600x1000.
+  const panel = await inspect(page, /^payments-bridge$/);
+  for (const size of [small, big]) {
+    const [w, h] = size;
+    await resizeTo(page, size);
     await expect(panel.getByTestId('inspect-identity')).toHaveText([
       "retail identity: signed by retail's CA, 24.0 h left, renews at 12.0 h · ends its callers' mutual TLS",
       // Tried at 10 s (half its 20 s), 15 s and 20 s, cut off each time; the next at 25 s.
@@ -73,41 +92,50 @@ for (const [w, h] of SIZES) {
     await panel.getByTestId('inspect-identity').last().scrollIntoViewIfNeeded();
     expect(await linesInside(page), 'identity lines inside the panel').toBe(true);
     await saveShot(page, `certexpiry-bridge-expired-${w}x${h}.png`);
+  }
 
-    // Next: reach returned at 23 s, the retry at 25 s renewed it.
-    await page.getByTestId('inspector-picker').focus();
-    await page.getByTestId('inspector-picker').blur();
-    await page.keyboard.press('n');
-    await expect(page.getByTestId('narrative-title')).toHaveText('Reach returns, the certificate renews', { timeout: 60_000 });
-    await expect(page.getByTestId('sim-time')).toHaveText('27.0 s', { timeout: 60_000 });
-    await expect(panel.getByTestId('inspect-identity').last()).toHaveText(
-      "payments identity: signed by payments' CA, 18.0 s left, renews at 35.0 s; expired at 20.0 s, renewed at 25.0 s · starts mutual TLS to ledger",
-    );
-    // Of the checkouts ended from 26 s (a second after the renewal), all succeeded.
-    await expect(page.getByTestId('lesson-figure-value').first()).toHaveText('100%');
-    // The ledger's sidecars renew on time from the CA they reach: routine, so the cell says when it expires and its
-    // title the identity lines' words (a line for the renewal cost the table its fit at 1600x1000).
-    await inspect(page, /^ledger$/);
+  // Next: reach returned at 23 s, the retry at 25 s renewed it.
+  await page.getByTestId('inspector-picker').focus();
+  await page.getByTestId('inspector-picker').blur();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('narrative-title')).toHaveText('Reach returns, the certificate renews', { timeout: 60_000 });
+  await expect(page.getByTestId('sim-time')).toHaveText('27.0 s', { timeout: 60_000 });
+  await expect(panel.getByTestId('inspect-identity').last()).toHaveText(
+    "payments identity: signed by payments' CA, 18.0 s left, renews at 35.0 s; expired at 20.0 s, renewed at 25.0 s · starts mutual TLS to ledger",
+  );
+  // Of the checkouts ended from 26 s (a second after the renewal), all succeeded.
+  await expect(page.getByTestId('lesson-figure-value').first()).toHaveText('100%');
+  // The ledger's sidecars renew on time from the CA they reach: routine, so the cell says when it expires and its
+  // title the identity lines' words (a line for the renewal cost the table its fit at 1600x1000).
+  await inspect(page, /^ledger$/);
+  for (const size of SIZES) {
+    const [w, h] = size;
+    await resizeTo(page, size);
     await expect(panel.getByTestId('replica-cert').first()).toHaveText(/^\d+\.\d s$/);
     await expect(panel.getByTestId('replica-cert').first().locator('span')).toHaveAttribute('title', /^\d+\.\d s left, renews at \d+\.\d s$/);
     await panel.getByTestId('replica-cert').first().scrollIntoViewIfNeeded();
     expect(await linesInside(page), 'cert cells one phrase a line').toBe(true);
     await saveShot(page, `certexpiry-renewed-${w}x${h}.png`);
-  });
+  }
+});
 
-  test(`an expire-certificates fault naming the bridge (a gateway) and checkout (a service): Inspect says each expired at 5.0 s by a fault, then renewed at 15.0 s (${w}x${h})`, async ({ page }) => {
-    // two-meshes-via-gateway as shipped, with the two faults written in its file.
-    const s = JSON.parse(readFileSync(new URL('../../scenarios/two-meshes-via-gateway.json', import.meta.url), 'utf8'));
-    s.name = 'expire-the-bridge';
-    s.faults = [
-      { type: 'expire-certificates', service: 'payments-bridge', at: '5s' },
-      { type: 'expire-certificates', service: 'checkout', at: '5s' },
-    ];
-    const packed = packScenario({ scenario: { kind: 'inline', text: JSON.stringify(s, null, 2) }, seed: null, actions: [] });
-    await page.setViewportSize({ width: w, height: h });
-    await page.goto(`/?t=10s#data=${packed}`);
-    await expect(page.getByTestId('sim-time')).toHaveText('10.0 s', { timeout: 60_000 });
-    await settled(page);
+test(`an expire-certificates fault naming the bridge (a gateway) and checkout (a service): Inspect says each expired at 5.0 s by a fault, then renewed at 15.0 s (1600x1000 and 1024x768)`, async ({ page }) => {
+  test.setTimeout(150_000);
+  // two-meshes-via-gateway as shipped, with the two faults written in its file.
+  const s = JSON.parse(readFileSync(new URL('../../scenarios/two-meshes-via-gateway.json', import.meta.url), 'utf8'));
+  s.name = 'expire-the-bridge';
+  s.faults = [
+    { type: 'expire-certificates', service: 'payments-bridge', at: '5s' },
+    { type: 'expire-certificates', service: 'checkout', at: '5s' },
+  ];
+  const packed = packScenario({ scenario: { kind: 'inline', text: JSON.stringify(s, null, 2) }, seed: null, actions: [] });
+  await page.setViewportSize({ width: big[0], height: big[1] });
+  await page.goto(`/?t=10s#data=${packed}`);
+  await expect(page.getByTestId('sim-time')).toHaveText('10.0 s', { timeout: 60_000 });
+  await settled(page);
+  for (const size of SIZES) {
+    const [w, h] = size;
+    await resizeTo(page, size);
     const panel = await inspect(page, /^payments-bridge$/);
     // Both of the bridge's identities, one from each CA; each asks again after the CA's retry interval (10 s).
     await expect(panel.getByTestId('inspect-identity')).toHaveText([
@@ -119,20 +147,29 @@ for (const [w, h] of SIZES) {
     await panel.getByTestId('replica-cert').first().scrollIntoViewIfNeeded();
     expect(await linesInside(page), 'cert cells one phrase a line').toBe(true);
     await saveShot(page, `certexpiry-fault-expired-${w}x${h}.png`);
-    // Shift+→ ten times: 10 s on, past the renewal.
-    await page.getByTestId('inspector-picker').blur();
-    for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowRight');
-    await expect(page.getByTestId('sim-time')).toHaveText('20.0 s', { timeout: 60_000 });
+  }
+  // Shift+→ ten times (at 1024x768): 10 s on, past the renewal.
+  const panel = page.getByTestId('inspector');
+  await page.getByTestId('inspector-picker').blur();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s', { timeout: 60_000 });
+  for (const size of [small, big]) {
+    const [w, h] = size;
+    await resizeTo(page, size);
     await expect(panel.getByTestId('replica-cert').first()).toHaveText('24.0 h left renews at 12.0 h expired at 5.0 s by a fault, renewed at 15.0 s');
     await panel.getByTestId('replica-cert').first().scrollIntoViewIfNeeded();
     expect(await linesInside(page), 'cert cells one phrase a line').toBe(true);
     await saveShot(page, `certexpiry-fault-renewed-cell-${w}x${h}.png`);
-    await inspect(page, /^payments-bridge$/);
+  }
+  await inspect(page, /^payments-bridge$/);
+  for (const size of SIZES) {
+    const [w, h] = size;
+    await resizeTo(page, size);
     await expect(panel.getByTestId('inspect-identity').first()).toHaveText(
       "retail identity: signed by retail's CA, 24.0 h left, renews at 12.0 h; expired at 5.0 s by a fault, renewed at 15.0 s · ends its callers' mutual TLS",
     );
     await panel.getByTestId('inspect-identity').last().scrollIntoViewIfNeeded();
     expect(await linesInside(page), 'identity lines inside the panel').toBe(true);
     await saveShot(page, `certexpiry-fault-renewed-bridge-${w}x${h}.png`);
-  });
-}
+  }
+});
