@@ -149,7 +149,9 @@ for (const size of SIZES) {
     await page.waitForTimeout(500);
     if ((await status.getAttribute('data-seeking-to')) !== null) {
       await expect(page.getByTestId('narrative-passing-title')).toHaveText('The failure reaches the user');
-      await expect(page.getByTestId('narrative-going')).toContainText('→ step 4');
+      // Where it goes is said once, in the head (a line under it said '→ step 4 · 25 s…' again until session 43).
+      await expect(page.getByTestId('narrative-step-seeking')).toHaveText('seeking to step 4 of 5');
+      await expect(page.getByTestId('narrative-going')).toHaveCount(0);
       // No earlier step's "pick an answer" while it passes.
       await expect(page.locator('[data-testid="question"][data-state="ahead"]')).toHaveCount(0);
       await saveShot(page, `editcarry-link-seeking-${size.width}.png`);

@@ -192,7 +192,8 @@ export function NarrativePanel() {
               <span data-testid={passing >= 0 ? 'narrative-step-seeking' : 'narrative-step'}>
                 {passing >= 0 ? `seeking to step ${passing + 1} of ${steps.length}` : index < 0 ? `starts at ${formatClock(step.at)}` : `step ${index + 1} of ${steps.length}`}
               </span>
-              <span className="narrative-at"> · {formatClock((passing >= 0 ? steps[passing] : step).at).replace(/\.0+ s$/, ' s')}</span>
+              {/* Seeking, its moment shows at any width (below 1280 px the clock's step hides it): it is said nowhere else. */}
+              <span className={passing >= 0 ? 'narrative-at narrative-at-seeking' : 'narrative-at'}> · {formatClock((passing >= 0 ? steps[passing] : step).at).replace(/\.0+ s$/, ' s')}</span>
             </h2>
             <div className="narrative-nav">
               <button
@@ -217,8 +218,10 @@ export function NarrativePanel() {
               </button>
             </div>
           </div>
-          {going !== null && going !== index && going >= 0 && (
-            <p className="narrative-going" data-testid="narrative-going" role="status" title={`Running to step ${going + 1} at ${formatClock(steps[going].at)}; ${passing >= 0 ? 'the step below is that step, shown in full when the run gets there' : 'the step below is where the clock is now'}`}>
+          {/* Once the column shows the seek's step (passing), the head says where it goes ("seeking to step 4 of 5 · 25 s"):
+              this line said it again under it (session 43), so it shows only while the column shows the clock's step. */}
+          {going !== null && going !== index && going >= 0 && passing < 0 && (
+            <p className="narrative-going" data-testid="narrative-going" role="status" title={`Running to step ${going + 1} at ${formatClock(steps[going].at)}; the step below is where the clock is now`}>
               → step {going + 1} · {formatClock(steps[going].at).replace(/\.0+ s$/, ' s')}…
             </p>
           )}
