@@ -1,5 +1,4 @@
-import { DrawCode, drawAt, drawInto, encodeDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../sim-engine';
-import { passLognormal } from './proxy/passDraws';
+import { DrawCode, drawAt, drawInto, encodeDraw, lognormalDraw, lineAlignedFloat64, sampler, streamAt, type Distribution, type Sampler } from '../sim-engine';
 
 /** Where one draw is encoded: doubles `p` to `p + DRAW_SLOT - 1` of `f` (`encodeDraw`, then its stream's state). */
 export interface DrawAt {
@@ -68,13 +67,13 @@ export class DrawRecords {
    * Mutates the record's stream state and `out[k]`. NOTE: issue 14.4: not inlined at its callers,
    * a returned double is a fresh heap number (6 a 3-hop request, a third of its allocation); a
    * lognormal draw (a link's usual latency) through the proxies' inlined arithmetic
-   * (passLognormal, the record's first draw), where drawInto, over V8's inlining budget, returns
+   * (lognormalDraw), where drawInto, over V8's inlining budget, returns
    * its Alea step's double boxed.
    */
   drawAtPlaceInto(place: number, out: Float64Array, k: number): void {
     const f = this.blocks[place >> BLOCK_BITS];
     const p = place & (BLOCK - 1);
-    if (f[p] === D.lognormal) out[k] = passLognormal(f, p, 0);
+    if (f[p] === D.lognormal) out[k] = lognormalDraw(f, p);
     else drawInto(f, p, out, k);
   }
 }

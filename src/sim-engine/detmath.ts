@@ -165,9 +165,9 @@ const enum X {
  * 0 <= j < 64, built by fdlibm; then 2^k at 64 + k + 1022, for -1022 <= k <= 1023: pow2's values,
  * read rather than built (writing the two halves and reading the double back stalls the load;
  * exp's draws do it 43 times a request in the 3-hop chain, issue 14.4). exp's range, |x| < 709,
- * keeps k inside it.
+ * keeps k inside it. Exported for lognormalDraw.ts only (exp written out there), which reads it.
  */
-const EXP_TABLES = new Float64Array(X.EXP_N + 2046);
+export const EXP_TABLES = new Float64Array(X.EXP_N + 2046);
 for (let j = 0; j < X.EXP_N; j++) EXP_TABLES[j] = fdlibmExp((j / X.EXP_N) * ln2_hi + (j / X.EXP_N) * ln2_lo);
 for (let k = -1022; k <= 1023; k++) EXP_TABLES[X.EXP_N + k + 1022] = pow2(k);
 

@@ -7,6 +7,7 @@ export { TraceHash } from './TraceHash';
 export { streamFor, streamAt, type Rng } from './random';
 export { aleaNext } from './alea';
 export { sampler, meanOf, isZero, encodeDraw, drawAt, drawInto, DrawCode, DRAW_SLOT, type Distribution, type Sampler } from './distributions';
+export { lognormalDraw } from './lognormalDraw';
 export { Histogram, type HistogramData, type LatencySummary } from './Histogram';
 export { HistogramLog } from './HistogramLog';
 export { TimeSeries, Tally } from './TimeSeries';

@@ -201,8 +201,11 @@ export function normalAt(s: Float64Array, o: number): number {
   return drawn[0];
 }
 
-/** The normal ziggurat's fast-path tables interleaved, as kwe: kn[i] at 2i, wn[i] at 2i + 1. */
-const kwn = new Float64Array(2 * Z.NORM_LAYERS);
+/**
+ * The normal ziggurat's fast-path tables interleaved, as kwe: kn[i] at 2i, wn[i] at 2i + 1.
+ * Exported for lognormalDraw.ts only (the fast path written out there), which reads it.
+ */
+export const kwn = new Float64Array(2 * Z.NORM_LAYERS);
 for (let i = 0; i < Z.NORM_LAYERS; i++) {
   kwn[2 * i] = kn[i];
   kwn[2 * i + 1] = wn[i];
@@ -236,8 +239,11 @@ export function normalValue(s: Float64Array, o: number): number {
   return drawn[0];
 }
 
-/** normalInto past its first rectangle test, which `bits` (as exponentialTail's) failed. */
-function normalTail(s: Float64Array, o: number, bits: number, out: Float64Array, k: number): void {
+/**
+ * normalInto past its first rectangle test, which `bits` (as exponentialTail's) failed: the draw
+ * to `out[k]`, the stream in slot `o` of `s` advanced. Exported for lognormalDraw.ts.
+ */
+export function normalTail(s: Float64Array, o: number, bits: number, out: Float64Array, k: number): void {
   let layer = bits & (Z.NORM_LAYERS - 1);
   let j = (bits | 0) >> Z.NORM_BITS;
   for (;;) {

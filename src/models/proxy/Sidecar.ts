@@ -1,6 +1,6 @@
-import { DrawCode, drawInto, type Clock, type Sampler } from '../../sim-engine';
+import { DrawCode, drawInto, lognormalDraw, type Clock, type Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
-import { passEncoded, passKinds, passLognormal } from './passDraws';
+import { PassRec, passEncoded, passKinds } from './passDraws';
 import { ProxyRecords, Rec, type ProxyRecord } from './proxyRecords';
 
 export { ProxyRecords, Rec, recordDraw, type ProxyRecord } from './proxyRecords';
@@ -154,7 +154,7 @@ export class Sidecar {
     if (kinds !== 2) {
       this.passes++;
       for (let j = 0; j < n; j++) {
-        const d = kinds === 0 ? passLognormal(f, o, j) : passEncoded(f, o, j);
+        const d = kinds === 0 ? lognormalDraw(f, o + j * PassRec.SLOT) : passEncoded(f, o, j);
         e = j === 0 ? this.take(now, d) - now : e + d; // take's end as returned
       }
     } else {
@@ -249,7 +249,7 @@ export class Sidecar {
   private take(now: number, cpu: number): number {
     const f = this.f;
     const o = this.o;
-    const first = o + Rec.freeAt;
+    const first = o + PassRec.freeAt;
     let k = first;
     // NOTE: two workers (Istio's default) without the loop, the same pick (first of the earliest free); issue 14.4:
     // the comparison as a number (0 or 1), not a branch: which worker frees first is data (a mispredict in ten passes).
@@ -260,10 +260,11 @@ export class Sidecar {
     }
     const start = f[k] > now ? f[k] : now;
     const done = start + cpu;
-    lastClaim[0] = start;
-    lastClaim[1] = done;
+    const lc = lastClaim; // NOTE: one load of the module's array for both stores (issue 14.4)
+    lc[0] = start;
+    lc[1] = done;
     f[k] = done;
-    f[o + Rec.cpuTaken] += cpu;
+    f[o + PassRec.cpuTaken] += cpu;
     return done;
   }
 
