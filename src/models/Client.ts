@@ -1,4 +1,4 @@
-import { drawAt, invariant, type Actor, type Sampler, type Simulation } from '../sim-engine';
+import { drawAt, Histogram, invariant, Tally, type Actor, type Sampler, type Simulation } from '../sim-engine';
 import type { ClientSpec } from '../scenario';
 import { drawAtOf } from './drawRecords';
 import { Cause, Ev } from './events';
@@ -12,6 +12,8 @@ export interface ClientHost {
   readonly sim: Simulation;
   /** The scenario's duration, ms: sends stop there. */
   readonly duration: number;
+  /** Requests sent before it (ms) stay out of the latency figures (RequestBook.warmup). */
+  readonly warmup: number;
   readonly requests: Table<Request>;
   readonly calls: Table<Call>;
   readonly tracer: Tracer | null;
@@ -37,6 +39,16 @@ export class ClientActor implements Actor {
   /** Its requests' header set (`spec.headers` interned: HeaderSets id, 0 for none). */
   headers = 0;
   sent = 0;
+  /**
+   * This client's own books, as RequestBook keeps the run's (the compare view's client scope and
+   * the summary's `clients` read them): requests ended ok and failed, failures by cause, and the
+   * latency of ok requests sent after the warm-up. Counted in `end`; they draw nothing and schedule
+   * nothing, so trace hashes are unchanged.
+   */
+  ok = 0;
+  failed = 0;
+  readonly failures = new Tally();
+  readonly latency = new Histogram();
   private readonly open: boolean;
   private readonly timeout: number;
   /** Where `gap` draws from when it is a draw record's (drawRecords.ts; NOTE: issue 14), else null. */
@@ -143,7 +155,15 @@ export class ClientActor implements Actor {
   }
 
   private end(req: Request, cause: string, status: number): void {
-    this.world.requestEnded(req, cause, status);
+    const w = this.world;
+    if (cause === Cause.ok) {
+      this.ok++;
+      if (req.sentAt >= w.warmup) this.latency.record(w.sim.now - req.sentAt);
+    } else {
+      this.failed++;
+      this.failures.add(cause);
+    }
+    w.requestEnded(req, cause, status);
     if (!this.open) this.world.sim.schedule(this.gap(), Ev.Send, this.id, req.user);
   }
 }

@@ -11,7 +11,7 @@ export { backlogMs, heldAt, waitAt } from './proxy/sidecarBacklog';
 export { Cluster, type Route } from './envoy/cluster';
 export { Identity, mtlsHandshake } from './tls/Identity';
 export { Ev, Cause, type EventKind } from './events';
-export { summarize, faultTarget, faultAmount, changeTarget, type RunSummary } from './report';
+export { summarize, faultTarget, faultAmount, changeTarget, type RunSummary, type ClientFigures } from './report';
 export { ConfigState } from './proxy/Sidecar';
 export type { Topology, TopologyNode, TopologyEdge, NodeKind } from './Topology';
 export type { WorldObserver } from './Observer';

@@ -5,6 +5,7 @@
 // Pure functions of each run's summary, taken at one simulated moment.
 import type { RunSummary } from '../models';
 import { vcpuPer1000 } from './figures';
+import { hopsSpan, scopedBooks } from './clientScope';
 
 /** One run's figures at a moment: its summary (the CLI's `--json`) and the frame's proxy counters. */
 export interface PaneFigures {
@@ -40,6 +41,10 @@ export interface DiffRow {
   section: 'latency' | 'failures' | 'load' | 'services';
   /** What the row counts and what it does not, for its tooltip; absent for a figure that says itself. */
   note?: string;
+  /** With a client scope: true on a row of the whole run (every client's requests), which does not split by client. */
+  allClients?: true;
+  /** How A's and B's values read where the number alone would not say it (the hops' range "2-3"); null: as formatted. */
+  texts?: [string | null, string | null];
 }
 
 /** b / a, or null when there is no ratio (a missing or zero). Pure. */
@@ -51,8 +56,6 @@ const rate = (n: number, ms: number) => (ms > 0 ? (1000 * n) / ms : 0);
 const share = (n: number, of: number) => (of > 0 ? n / of : 0);
 /** Tries sent over every hop: first tries plus retries, as each caller's router counted them. */
 const tries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.requests + e.retries, 0);
-/** Links that carried a call so far: the hops requests cross (a gateway is one more). */
-const links = (s: RunSummary) => Object.values(s.edges).filter((e) => e.requests > 0).length;
 const retries = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.retries, 0);
 /** Retries the callers' circuit breakers refused, over every hop (Envoy's upstream_rq_retry_overflow; 0 in a summary from before it was counted). */
 const refused = (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + (e.retryOverflows ?? 0), 0);
@@ -96,24 +99,32 @@ const gatewayRequests = (s: RunSummary) => Object.values(s.gateways).reduce((n, 
 /**
  * The table's rows for runs A and B at one moment: latency p50/p90/p99/mean of ok requests after
  * the warm-up (ms; null while none was measured, as in the warm-up: `PaneFigures.latencyMeasured`), user requests per second, failed share and each cause's share of requests
- * sent, retries over every hop in all and per user request, the links that carried calls (hops),
- * tries per user request over every hop (with a note: they count hops too), each layer's CPU:
+ * sent, retries over every hop in all and per user request, the hops on a request's path
+ * (clientScope.ts hopsSpan: the longest path; for every client the most, with "2-3" in `texts`
+ * when clients' paths differ), tries per user request over every hop (with a note: they count hops too), each layer's CPU:
  * the gateways' (vCPU in all, and per 1000 req/s through them) beside the sidecars' (vCPU in all, and
- * per 1000 req/s per proxy as Istio states it), and for each service both runs have, the requests
- * it received and its utilisation. Causes and services are in A's order, then B's. Pure.
+ * per 1000 req/s per proxy as Istio states it), and for each service both runs have, the tries
+ * it received (retries included) and its utilisation. Causes and services are in A's order, then B's.
+ * `scope` names a client: latency, requests sent, failures and hops are that client's requests
+ * only ('—' on a side without it; summary.clients), and every other row, which counts every
+ * client's, is marked `allClients`. Null (the default): every client's. Pure.
  */
-export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
+export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = null): DiffRow[] {
   const a = A.summary;
   const b = B.summary;
   const rows: DiffRow[] = [];
   const row = (key: string, label: string, unit: string, format: RowFormat, section: DiffRow['section'], va: number | null, vb: number | null) =>
     rows.push({ key, label, unit, format, section, a: va, b: vb, ratio: ratioOf(va, vb) });
-  const lat = (f: PaneFigures, q: 'p50' | 'p90' | 'p99' | 'mean') => (f.latencyMeasured ? f.summary.latencyMs[q] : null);
-  for (const q of ['p50', 'p90', 'p99', 'mean'] as const) row(q, q === 'mean' ? 'latency mean' : `latency ${q}`, 'ms', 'ms', 'latency', lat(A, q), lat(B, q));
-  row('rps', 'requests sent', 'req/s', 'rate', 'load', rate(a.requests.sent, a.simulatedMs), rate(b.requests.sent, b.simulatedMs));
-  row('failed', 'failed', '% of sent', 'share', 'failures', share(a.requests.failed, a.requests.sent), share(b.requests.failed, b.requests.sent));
-  const causes = [...new Set([...Object.keys(a.failures), ...Object.keys(b.failures)])];
-  for (const c of causes) row(`cause:${c}`, `  ${c}`, '% of sent', 'share', 'failures', share(a.failures[c] ?? 0, a.requests.sent), share(b.failures[c] ?? 0, b.requests.sent));
+  const ka = scopedBooks(a, scope, A.latencyMeasured);
+  const kb = scopedBooks(b, scope, B.latencyMeasured);
+  const lat = (k: typeof ka, q: 'p50' | 'p90' | 'p99' | 'mean') => (k && k.latencyMeasured ? k.latencyMs[q] : null);
+  for (const q of ['p50', 'p90', 'p99', 'mean'] as const) row(q, q === 'mean' ? 'latency mean' : `latency ${q}`, 'ms', 'ms', 'latency', lat(ka, q), lat(kb, q));
+  const over = (k: typeof ka, f: (k: NonNullable<typeof ka>) => number) => (k ? f(k) : null);
+  row('rps', 'requests sent', 'req/s', 'rate', 'load', over(ka, (k) => rate(k.sent, a.simulatedMs)), over(kb, (k) => rate(k.sent, b.simulatedMs)));
+  row('failed', 'failed', '% of sent', 'share', 'failures', over(ka, (k) => share(k.failed, k.sent)), over(kb, (k) => share(k.failed, k.sent)));
+  const causes = [...new Set([...Object.keys(ka?.failures ?? {}), ...Object.keys(kb?.failures ?? {})])];
+  for (const c of causes) row(`cause:${c}`, `  ${c}`, '% of sent', 'share', 'failures', over(ka, (k) => share(k.failures[c] ?? 0, k.sent)), over(kb, (k) => share(k.failures[c] ?? 0, k.sent)));
+  const scoped = rows.length;
   row('retries', 'retries (all hops)', 'tries', 'count', 'load', retries(a), retries(b));
   // Retries a circuit breaker refused (trial N11, 2: 55 at a gateway at 50% failures, said nowhere): a row only when
   // either run has some, so the many runs without stay as they were.
@@ -128,7 +139,13 @@ export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
   // mesh-only's 3.00 at 24 s as "the mesh makes fewer tries", where it had made 10 retries and
   // the gateway none. Retries per user request and the hops each get a row of their own.
   row('retriesPer', 'retries per user request (all hops)', 'tries', 'number', 'load', perSent(retries(a), a), perSent(retries(b), b));
-  row('links', 'links with calls (hops)', 'links', 'count', 'load', links(a), links(b));
+  const ha = hopsSpan(a, scope);
+  const hb = hopsSpan(b, scope);
+  row('links', "hops on a request's path", 'links', 'count', 'load', ha && ha[1], hb && hb[1]);
+  const hops = rows[rows.length - 1];
+  hops.note = `the links on the longest path a request of ${scope ?? 'each client'} can take, from the client; a range when clients' paths differ`;
+  const spanText = (h: [number, number] | null) => (h && h[0] !== h[1] ? `${h[0]}-${h[1]}` : null);
+  if (spanText(ha) || spanText(hb)) hops.texts = [spanText(ha), spanText(hb)];
   row('tries', 'tries per user request (all hops)', 'tries', 'number', 'load', perSent(tries(a), a), perSent(tries(b), b));
   rows[rows.length - 1].note = 'a first try on every hop a request crosses, plus the retries: it grows with the hops as well as with retries';
   const vcpu = (f: PaneFigures) => (f.proxies > 0 && f.summary.simulatedMs > 0 ? f.proxyCpuMs / f.summary.simulatedMs : null);
@@ -142,9 +159,11 @@ export function diffRows(A: PaneFigures, B: PaneFigures): DiffRow[] {
   row('proxyCpu', 'sidecar CPU, in all', 'vCPU', 'number', 'load', vcpu(A) ?? (A.proxies === 0 ? 0 : null), vcpu(B) ?? (B.proxies === 0 ? 0 : null));
   row('proxyCpu1000', 'sidecar CPU per 1000 req/s per proxy', 'vCPU', 'number', 'load', per1000(A), per1000(B));
   for (const n of Object.keys(a.services).filter((n) => n in b.services)) {
-    row(`svc:${n}`, `${n}: requests received`, 'req/s', 'rate', 'services', rate(a.services[n].requests, a.simulatedMs), rate(b.services[n].requests, b.simulatedMs));
+    row(`svc:${n}`, `${n}: tries received (retries incl.)`, 'req/s', 'rate', 'services', rate(a.services[n].requests, a.simulatedMs), rate(b.services[n].requests, b.simulatedMs));
+    rows[rows.length - 1].note = "every try its callers sent it, retries included (a link's label counts calls, a retried call once)";
     row(`util:${n}`, `${n}: utilisation`, '% busy', 'share', 'services', a.services[n].utilization, b.services[n].utilization);
   }
+  if (scope !== null) rows.forEach((r, i) => void (i >= scoped && r !== hops && (r.allClients = true)));
   return rows;
 }
 

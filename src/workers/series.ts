@@ -369,5 +369,8 @@ export function seriesFor(w: World, scenario: Scenario | null, epoch: number): S
   for (const [, name] of clients) {
     for (let a = 0; a < w.sim.actorCount; a++) if (w.sim.actor(a).name === name) clientActors.set(a, name);
   }
+  // Every client is counted apart too, so the compare view can chart one client's failures (its
+  // client scope, trial N13 1); a client's actor id is its ClientActor.id.
+  for (const c of w.clients) clientActors.set(c.id, c.name);
   return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges, w.edgeStats.length, links, w.edgeStats, keepLatency);
 }

@@ -27,7 +27,7 @@ test("gateway-only against mesh-only at 24 s: the table gives the gateway's CPU 
       expect(await cells('gatewayCpu1000')).toEqual(['gateway CPU per 1000 req/s through it', '0.543 vCPU', '—', '—']);
       expect(await cells('proxyCpu')).toEqual(['sidecar CPU, in all', '0.000 vCPU', '0.178 vCPU', '—']);
       expect((await cells('p50'))[0]).toBe('latency p50 †');
-      await expect(note).toHaveText(/^† Latency is end to end: requests cross 4 links in A \(gateway-only\) and 3 in B \(mesh-only\), so latency B\/A counts 1 hop more in A as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost\./);
+      await expect(note).toHaveText(/^† Latency is end to end: a request's path is 3 hops in A \(gateway-only\) and 2 in B \(mesh-only\), so latency B\/A counts 1 hop more in A as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost\./);
       await table.locator('tr[data-key="gatewayCpu"]').scrollIntoViewIfNeeded();
       await expect(table.locator('tr[data-key="proxyCpu"]')).toBeInViewport();
       // The note is whole inside the table's section: no line runs past its right edge.

@@ -143,8 +143,10 @@ describe('tries and retries across architectures (gateway-only against mesh-only
     expect([formatDiffValue(per, per.a), formatDiffValue(per, per.b)]).toEqual(['0.000', '0.004']);
   });
 
-  it('says the gateway adds a hop: 4 links carry calls against 3, which is what makes tries per user request 0.75x', () => {
-    expect(row(rows, 'links')).toMatchObject({ a: 4, b: 3, ratio: 0.75 });
+  it("says the gateway adds a hop: a request's path is 3 hops against 2 (shoppers -> edge -> frontend -> catalog), and tries per user request 0.75x", () => {
+    expect(row(rows, 'links')).toMatchObject({ a: 3, b: 2, label: "hops on a request's path" });
+    expect(row(rows, 'links').ratio).toBeCloseTo(2 / 3, 12);
+    expect(row(rows, 'links').texts).toBeUndefined();
     const tries = row(rows, 'tries');
     expect(tries.a).toBeCloseTo((2425 + 2427 + 2431 + 2417) / 2435, 12);
     expect(tries.b).toBeCloseTo((2427 + 2431 + 2431 + 10) / 2435, 12);
@@ -172,17 +174,17 @@ describe('tries and retries across architectures (gateway-only against mesh-only
     expect(gatewayCpuMs({ ...g.figures.summary, gateways: {} })).toBe(0);
   });
 
-  it("says under the table that latency is end to end over 4 links against 3, and marks the latency rows", () => {
+  it("says under the table that latency is end to end over a path of 3 hops against 2, and marks the latency rows", () => {
     expect(latencyNote(rows, names)).toEqual({
       hops: true,
-      text: `† Latency is end to end: requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so latency B/A counts 1 hop more in A as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${LATENCY_NOTE}`,
+      text: `† Latency is end to end: a request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so latency B/A counts 1 hop more in A as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${LATENCY_NOTE}`,
     });
     const storm = diffRows(run('retry-storm', undefined, 24_000).figures, run('retry-storm-fixed', 5, 24_000).figures);
     expect(latencyNote(storm, names)).toEqual({ hops: false, text: LATENCY_NOTE });
   });
 
   it('notes under the table that the hops differ, and says nothing where they are the same (retry-storm against its fix)', () => {
-    expect(hopsNote(rows, names)).toBe('Requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so tries per user request differ by the hops as well: retries per user request compare the retries.');
+    expect(hopsNote(rows, names)).toBe("A request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so tries per user request differ by the hops as well: retries per user request compare the retries.");
     const storm = diffRows(run('retry-storm', undefined, 24_000).figures, run('retry-storm-fixed', 5, 24_000).figures);
     expect(row(storm, 'links')).toMatchObject({ a: 4, b: 4 });
     expect(hopsNote(storm, names)).toBeNull();
@@ -352,11 +354,11 @@ describe('the compare link', () => {
     expect(d.pair).toEqual(['retry-storm', 'retry-storm-fixed']);
     expect(d.problems.map((p) => p.path).sort()).toEqual(['faultsB', 'layout', 'speed']);
     expect(d.problems.find((p) => p.path === 'faultsB')!.message).toBe('is not base64url text (letters, digits, - and _); none were injected in B');
-    expect(d.problems.find((p) => p.path === 'layout')!.message).toBe('is not a compare link parameter (they are: compare, seed, faults, faultsB, t, speed, data, dataB); left out');
+    expect(d.problems.find((p) => p.path === 'layout')!.message).toBe('is not a compare link parameter (they are: compare, seed, faults, faultsB, t, speed, scope, data, dataB); left out');
   });
 
-  it('offers the four ready-made pairs of issue 12', () => {
-    expect(READY_PAIRS.map((p) => `${p.a} vs ${p.b}`)).toEqual(['gateway-only vs mesh-only', 'retry-storm vs retry-storm-fixed', 'two-meshes-direct vs two-meshes-via-gateway', 'istio-load-test-baseline vs istio-load-test']);
+  it('offers the ready-made pairs of issue 12 and gateway-only vs gateway-and-mesh on shoppers (trial N13)', () => {
+    expect(READY_PAIRS.map((p) => `${p.a} vs ${p.b}`)).toEqual(['gateway-only vs mesh-only', 'gateway-only vs gateway-and-mesh', 'retry-storm vs retry-storm-fixed', 'two-meshes-direct vs two-meshes-via-gateway', 'istio-load-test-baseline vs istio-load-test']);
   });
 });
 

@@ -113,7 +113,7 @@ export function CompareView({ controller }: { controller: CompareController }) {
           </div>
           <CompareTimeline controller={controller} s={s} />
           <div className="compare-lower">
-            <MetricsDiff s={s} />
+            <MetricsDiff s={s} onScope={(scope) => controller.store.setState((d) => void (d.scope = scope))} />
             <div className="compare-side">
               <OverlayCharts controller={controller} s={s} />
               <CompareFaults controller={controller} s={s} />
@@ -260,7 +260,7 @@ function PairList() {
       <ul>
         {READY_PAIRS.map((p) => (
           <li key={`${p.a},${p.b}`}>
-            <a href={pairHref(p.a, p.b)}>{p.label}</a> <span className="muted">({p.a} vs {p.b})</span>
+            <a href={pairHref(p.a, p.b, undefined, p.scope)}>{p.label}</a> <span className="muted">({p.a} vs {p.b}{p.about ? `: ${p.about}` : ''})</span>
           </li>
         ))}
       </ul>

@@ -2,13 +2,49 @@
 import { useMemo } from 'react';
 import { formatSimTime, keepUnits } from '../format';
 import type { CompareState } from './compareStore';
-import { diffRows, formatDiffValue, hopsNote, latencyNote, unsharedServices } from './diff';
+import { clientSets, clientsLine, diffRows, formatDiffValue, hopsNote, latencyNote, unsharedServices } from './diff';
 import { sideLabel } from './sideLabel';
 import { PANE_COLORS } from './paneColors';
 
-/** Both runs' figures at the last refresh, with their ratio; the services only one run has. */
-export function MetricsDiff({ s }: { s: CompareState }) {
-  const rows = useMemo(() => (s.figures ? diffRows(s.figures[0], s.figures[1]) : []), [s.figures]);
+/**
+ * The scope the figures are read for: `s.scope` when either run has that client, else null (every
+ * client's; a link's unknown client falls back to all). Pure.
+ */
+export function scopeInUse(s: Pick<CompareState, 'scope' | 'figures'>): string | null {
+  if (s.scope === null || !s.figures) return null;
+  return s.figures.some((f) => f.summary.clients?.[s.scope!]) ? s.scope : null;
+}
+
+/** "Figures for: all clients | <client> …": the clients both runs have first, then those only one has. */
+function ScopePicker({ s, scope, onScope }: { s: CompareState; scope: string | null; onScope: (scope: string | null) => void }) {
+  const sets = clientSets(s.figures![0].summary, s.figures![1].summary);
+  const names = [...sets.both, ...sets.onlyA, ...sets.onlyB];
+  if (names.length < 2) return null;
+  return (
+    <label className="compare-scope">
+      figures for{' '}
+      <select data-testid="compare-scope" value={scope ?? ''} onChange={(e) => onScope(e.target.value === '' ? null : e.target.value)}>
+        <option value="">all clients</option>
+        {names.map((n) => (
+          <option key={n} value={n}>
+            {n}
+            {sets.both.includes(n) ? '' : sets.onlyA.includes(n) ? ' (only A)' : ' (only B)'}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Both runs' figures at the last refresh, with their ratio, for every client or the one in scope; the services only one run has. */
+export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: string | null) => void }) {
+  const scope = scopeInUse(s);
+  const rows = useMemo(() => {
+    const all = s.figures ? diffRows(s.figures[0], s.figures[1], scope) : [];
+    // With a scope, the client's rows first, then the whole run's under a line that says so.
+    return [...all.filter((r) => !r.allClients), ...all.filter((r) => r.allClients)];
+  }, [s.figures, scope]);
+  const firstAll = rows.find((r) => r.allClients)?.key;
   const only = s.figures ? unsharedServices(s.figures[0].summary, s.figures[1].summary) : null;
   // A seek under way: the figures stay those of the last moment both runs stood at, and say so.
   const seeking = s.seekingTo !== null && s.status !== 'loading' && s.status !== 'failed';
@@ -25,11 +61,21 @@ export function MetricsDiff({ s }: { s: CompareState }) {
   const side = (i: 0 | 1) => `${'AB'[i]} (${s.labels ? s.labels[i] : s.pair![i]})`;
   const hops = hopsNote(rows, [side(0), side(1)]);
   const latency = latencyNote(rows, [side(0), side(1)]);
+  const clients = clientsLine(s.figures[0].summary, s.figures[1].summary, scope);
   return (
     <section className="compare-diff" aria-label="Figures of both runs">
+      <div className="compare-scope-bar">
+        <ScopePicker s={s} scope={scope} onScope={onScope} />
+        {clients && (
+          <span className="compare-clients-line" data-testid="compare-clients-line">
+            {clients}
+          </span>
+        )}
+      </div>
       <table className="metrics-diff" data-testid="metrics-diff" data-at={s.figuresAt} data-stale={seeking || undefined}>
         <caption>
           Both runs at {formatSimTime(s.figuresAt)} · seed {s.figures[0].summary.seed}
+          {scope !== null && ` · ${scope}'s requests`}
           {seeking && <span data-testid="metrics-diff-seeking"> · seeking to {formatSimTime(s.seekingTo!)}: these figures stay until both stand there</span>}
         </caption>
         <thead>
@@ -49,7 +95,14 @@ export function MetricsDiff({ s }: { s: CompareState }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {rows.map((r) => [
+            r.key === firstAll && (
+              <tr key="all-clients" className="diff-all-clients" data-testid="diff-all-clients">
+                <th scope="rowgroup" colSpan={4}>
+                  Below: the whole run, every client's requests (not split by client)
+                </th>
+              </tr>
+            ),
             <tr key={r.key} data-key={r.key} className={`diff-${r.section}`}>
               <th scope="row" title={r.note ? `in ${r.unit}: ${r.note}` : `in ${r.unit}`}>
                 {r.label}
@@ -57,16 +110,16 @@ export function MetricsDiff({ s }: { s: CompareState }) {
                 {latency.hops && r.section === 'latency' && ' †'}
               </th>
               <td data-side="A" data-value={r.a ?? ''}>
-                {formatDiffValue(r, r.a)}
+                {r.texts?.[0] ?? formatDiffValue(r, r.a)}
               </td>
               <td data-side="B" data-value={r.b ?? ''}>
-                {formatDiffValue(r, r.b)}
+                {r.texts?.[1] ?? formatDiffValue(r, r.b)}
               </td>
               <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
                 {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}
               </td>
-            </tr>
-          ))}
+            </tr>,
+          ])}
         </tbody>
       </table>
       {only && (only.onlyA.length > 0 || only.onlyB.length > 0) && (

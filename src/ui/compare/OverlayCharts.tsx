@@ -13,6 +13,7 @@ import { overlayGeometry, type OverlayPick } from './overlay';
 import { sideLabel } from './sideLabel';
 import { keepUnits } from '../format';
 import { PANE_COLORS } from './paneColors';
+import { scopeInUse } from './MetricsDiff';
 
 function OverlayChart({ controller, s, testId, title, pick, unit }: { controller: CompareController; s: CompareState; testId: string; title: string; pick: readonly OverlayPick[]; unit: string }) {
   const svg = useRef<SVGSVGElement>(null);
@@ -39,14 +40,18 @@ const LATENCY_PICK: readonly OverlayPick[] = [
   { key: 'p50', value: (b: SeriesBucket) => (b.latencyCount > 0 ? b.p50 : null), dash: '4 3' },
 ];
 const FAILED_PICK: readonly OverlayPick[] = [{ key: 'failed', value: (b: SeriesBucket) => b.failed }];
+/** One client's failures a bucket (the series counts every client apart: seriesFor), 0 where the run has no such client. */
+const failedOf = (client: string): readonly OverlayPick[] => [{ key: 'failed', value: (b: SeriesBucket) => b.clients[client]?.failed ?? 0 }];
 
 /** Latency (p99 solid, p50 dashed) and failures of both runs, per series bucket; a click seeks both. */
 export function OverlayCharts({ controller, s }: { controller: CompareController; s: CompareState }) {
   const per = s.series[0].bucketMs === 1000 ? 'per second' : `per ${s.series[0].bucketMs / 1000} s`;
+  const scope = scopeInUse(s);
+  const failedPick = useMemo(() => (scope === null ? FAILED_PICK : failedOf(scope)), [scope]);
   return (
     <div className="compare-charts" style={{ ['--chart-margin' as string]: `${MARGIN.left}px` }}>
-      <OverlayChart controller={controller} s={s} testId="compare-chart-latency" title={`Latency of ok requests, p99 (solid) and p50 (dashed), ${per}`} pick={LATENCY_PICK} unit="ms" />
-      <OverlayChart controller={controller} s={s} testId="compare-chart-failures" title={`Requests failed, ${per}`} pick={FAILED_PICK} unit="failed/s" />
+      <OverlayChart controller={controller} s={s} testId="compare-chart-latency" title={`Latency of ok requests, p99 (solid) and p50 (dashed), ${per}${scope === null ? '' : ', all clients'}`} pick={LATENCY_PICK} unit="ms" />
+      <OverlayChart controller={controller} s={s} testId="compare-chart-failures" title={scope === null ? `Requests failed, ${per}` : `${scope}'s requests failed, ${per}`} pick={failedPick} unit="failed/s" />
     </div>
   );
 }

@@ -79,6 +79,8 @@ export interface CompareState {
    * "pausing…" or "stepping…" until then, not "paused".
    */
   settling: 'pausing' | 'stepping' | null;
+  /** The client whose requests the table and the failures chart are for ("figures for"), or null for every client's; kept in the link as `scope=`. */
+  scope: string | null;
   /** Both runs' figures at one moment (`figuresAt`), or null before the first. */
   figures: [PaneFigures, PaneFigures] | null;
   figuresAt: number;
@@ -119,6 +121,7 @@ export function createCompareStore(): CompareStore {
       durationMs: 0,
       seekingTo: null,
       settling: null,
+      scope: null,
       figures: null,
       figuresAt: 0,
       series: [EMPTY_SERIES, EMPTY_SERIES] as [SeriesState, SeriesState],

@@ -3,43 +3,53 @@
 // a person reaches for on screen: error share by cause, tries per request, proxy CPU, load.
 // Pure functions of each run's summary and counters, taken at one simulated moment. The rows
 // themselves live in workers/compareRows.ts, which the CLI's compare prints too.
+export { clientsLine, clientSets } from '../../workers/clientScope';
 export { diffRows, gatewayCpuMs, paneFigures, ratioOf, type DiffRow, type PaneFigures, type RowFormat } from '../../workers/compareRows';
 import type { RunSummary } from '../../workers/protocol';
 import type { DiffRow } from '../../workers/compareRows';
 import { formatCount, formatLatency, formatNumber, formatPercent, formatRate } from '../format';
 
+/** How the `links` row's side `i` reads in a sentence: "3", or "2-3" when clients' paths differ. */
+const hopsOf = (l: DiffRow, i: 0 | 1) => l.texts?.[i] ?? formatCount((i === 0 ? l.a : l.b)!);
+
+/** The `links` row when both runs' paths are known and differ in length (their longest), else null. */
+function differingHops(rows: readonly DiffRow[]): DiffRow | null {
+  const l = rows.find((r) => r.key === 'links');
+  return !l || l.a === null || l.b === null || l.a === l.b || l.a === 0 || l.b === 0 ? null : l;
+}
+
 /**
- * When the runs' requests cross different numbers of links (the `links` row), the sentence under
- * the table that says so and which row compares retries ("Requests cross 4 links in gateway-only
- * and 3 in mesh-only (a gateway is a link more), so tries per user request differ by the hops as
- * well: retries per user request compare the retries."); else null. `names` are A's and B's
- * labels. Pure.
+ * When a request's path is longer in one run (the `links` row: hops on the longest path, workers/
+ * clientScope.ts), the sentence under the table that says so and which row compares retries ("A
+ * request's path is 3 hops in gateway-only and 2 in mesh-only (a gateway is a hop more), so tries
+ * per user request differ by the hops as well: retries per user request compare the retries.");
+ * else null (gateway-only against gateway-and-mesh: 3 and 3). `names` are A's and B's labels. Pure.
  */
 export function hopsNote(rows: readonly DiffRow[], names: readonly [string, string]): string | null {
-  const l = rows.find((r) => r.key === 'links');
-  if (!l || l.a === null || l.b === null || l.a === l.b || l.a === 0 || l.b === 0) return null;
-  return `Requests cross ${formatCount(l.a)} links in ${names[0]} and ${formatCount(l.b)} in ${names[1]}, so tries per user request differ by the hops as well: retries per user request compare the retries.`;
+  const l = differingHops(rows);
+  if (!l) return null;
+  return `A request's path is ${hopsOf(l, 0)} hops in ${names[0]} and ${hopsOf(l, 1)} in ${names[1]}, so tries per user request differ by the hops as well: retries per user request compare the retries.`;
 }
 
 /** The note under the table on what its latency and shares count, when no hop differs. */
 export const LATENCY_NOTE = 'Latency over ok requests after the warm-up; shares of requests sent; as `npm run sim -- compare` counts them.';
 
 /**
- * The note under the table on what its latency rows count. When the runs' requests cross
- * different numbers of links (the `links` row, as `hopsNote`), it says that latency is end to end
- * over those links, so latency B/A holds the extra hops' time (a gateway's edge hop, its queue and
- * CPU) as well as each layer's cost, and points to the CPU rows for each layer alone ("† Latency is
- * end to end: requests cross 4 links in A (gateway-only) and 3 in B (mesh-only), so latency B/A
- * counts 1 hop more in A as well as each layer's cost; the gateway and sidecar CPU rows give each
- * layer's cost. …"); `hops` true then. Else LATENCY_NOTE. `names` are A's and B's labels. Pure.
+ * The note under the table on what its latency rows count. When a request's path is longer in
+ * one run (the `links` row, as `hopsNote`), it says that latency is end to end over the path, so
+ * latency B/A holds the extra hops' time (a gateway's edge hop, its queue and CPU) as well as each
+ * layer's cost, and points to the CPU rows for each layer alone ("† Latency is end to end: a
+ * request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so latency B/A counts 1 hop
+ * more in A as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost.
+ * …"); `hops` true then. Else LATENCY_NOTE. `names` are A's and B's labels. Pure.
  */
 export function latencyNote(rows: readonly DiffRow[], names: readonly [string, string]): { text: string; hops: boolean } {
-  const l = rows.find((r) => r.key === 'links');
-  if (!l || l.a === null || l.b === null || l.a === l.b || l.a === 0 || l.b === 0) return { text: LATENCY_NOTE, hops: false };
-  const more = Math.abs(l.a - l.b);
-  const inWhich = l.a > l.b ? 'A' : 'B';
+  const l = differingHops(rows);
+  if (!l) return { text: LATENCY_NOTE, hops: false };
+  const more = Math.abs(l.a! - l.b!);
+  const inWhich = l.a! > l.b! ? 'A' : 'B';
   return {
-    text: `† Latency is end to end: requests cross ${formatCount(l.a)} links in ${names[0]} and ${formatCount(l.b)} in ${names[1]}, so latency B/A counts ${more === 1 ? '1 hop' : `${formatCount(more)} hops`} more in ${inWhich} as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${LATENCY_NOTE}`,
+    text: `† Latency is end to end: a request's path is ${hopsOf(l, 0)} hops in ${names[0]} and ${hopsOf(l, 1)} in ${names[1]}, so latency B/A counts ${more === 1 ? '1 hop' : `${formatCount(more)} hops`} more in ${inWhich} as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${LATENCY_NOTE}`,
     hops: true,
   };
 }

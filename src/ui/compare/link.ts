@@ -12,7 +12,7 @@ import type { ScenarioRef } from '../recipe/types';
 import type { Problem } from '../state/store';
 
 /** The parameters a compare link may hold. */
-export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'data', 'dataB'] as const;
+export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'scope', 'data', 'dataB'] as const;
 
 /**
  * The name a compare link gives a side whose scenario is the one packed in its `data` fragment
@@ -38,6 +38,8 @@ export interface CompareLink {
   /** The moment, simulated ms (0 when not given). */
   tMs: number;
   speedId: string | null;
+  /** The client whose requests the figures are for (`scope=shoppers`), or null for every client's. */
+  scope: string | null;
   problems: Problem[];
 }
 
@@ -72,7 +74,7 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   const q = linkParams(search);
   const problems: Problem[] = [];
   const bad = (path: string, message: string) => void problems.push({ path, message });
-  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, problems };
+  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, scope: null, problems };
   for (const key of new Set(q.keys())) {
     if (!(COMPARE_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a compare link parameter (they are: ${COMPARE_PARAMS.join(', ')}); left out`);
   }
@@ -95,6 +97,12 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   out.tMs = single.tMs;
   out.speedId = single.speedId;
   out.actionsA = single.actions;
+  // The figures' client scope: a client's name as a scenario gives it; which clients a run has is known once it opens.
+  const scope = q.get('scope');
+  if (scope !== null) {
+    if (/^[A-Za-z0-9._-]{1,63}$/.test(scope)) out.scope = scope;
+    else bad('scope', `must name a client (letters, digits, '.', '_' or '-'), got ${shown(scope)}; showing all clients`);
+  }
   const faultsB = q.get('faultsB');
   if (faultsB !== null) {
     if (q.getAll('faultsB').length > 1) bad('faultsB', 'is given more than once; the first is used');
@@ -138,7 +146,7 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
  * pane's live actions, the moment (short where `tBeforeMs` allows, as the single view's) and the speed, and `#data=` with `data` (packed by the caller:
  * url.ts packScenario) when a side is DATA_SIDE, `&dataB=` with `dataB` when one is DATA_SIDE_B. Pure.
  */
-export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; data?: string; dataB?: string }): string {
+export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; scope?: string | null; data?: string; dataB?: string }): string {
   const q = [`compare=${encodeURIComponent(s.a.id)},${encodeURIComponent(s.b.id)}`];
   if (s.seed !== null) q.push(`seed=${s.seed}`);
   if (s.a.actions.length > 0) q.push(`faults=${packActions(s.a.actions)}`);
@@ -146,6 +154,7 @@ export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState;
   // Rounded (formatT) only below `tBeforeMs`, the first next event or action of either pane.
   if (s.tMs > 0) q.push(`t=${formatT(s.tMs, s.tBeforeMs ?? s.tMs)}`);
   q.push(`speed=${encodeURIComponent(s.speedId)}`);
+  if (s.scope) q.push(`scope=${encodeURIComponent(s.scope)}`);
   // NOTE: in the fragment, as the single view's link does: browsers never send it to a server.
   const fragment = [...(s.data !== undefined ? [`data=${s.data}`] : []), ...(s.dataB !== undefined ? [`dataB=${s.dataB}`] : [])];
   return `?${q.join('&')}${fragment.length ? `#${fragment.join('&')}` : ''}`;

@@ -54,7 +54,7 @@ export function createPairLinks(core: PairCore): PairLinks {
     const data = packedData();
     if (!data.ok) return null;
     const tMs = core.clock();
-    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, data: data.data, dataB: data.dataB });
+    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, scope: s.scope, data: data.data, dataB: data.dataB });
   }
 
   const addressBar = createAddressBarWriter(search, () => core.disposed);
@@ -78,7 +78,7 @@ export function createPairLinks(core: PairCore): PairLinks {
     follow() {
       if (core.disposed || core.panes.length < 2) return;
       // A fault injected is written at once (Back right after it keeps it in the entry left).
-      followInAddressBar(store, (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.faults !== before.faults || s.status !== before.status, addressBar, (s, before) => s.faults !== before.faults);
+      followInAddressBar(store, (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.scope !== before.scope || s.faults !== before.faults || s.status !== before.status, addressBar, (s, before) => s.faults !== before.faults);
     },
     addressBar,
   };

@@ -8,25 +8,36 @@ export interface ComparePair {
   b: string;
   /** What the pair shows, for the picker. */
   label: string;
+  /** What differs between A and B, beside the label (the picker's tooltip, the compare view's list); absent where the label says it. */
+  about?: string;
+  /** The client the figures open on (`scope=`), where the runs' clients differ; absent: every client's. */
+  scope?: string;
 }
 
 /** The pairs the picker offers, in its order. Each name is a file in scenarios/. */
 export const READY_PAIRS: readonly ComparePair[] = [
   { a: 'gateway-only', b: 'mesh-only', label: 'Gateway only vs mesh only' },
+  {
+    a: 'gateway-only',
+    b: 'gateway-and-mesh',
+    label: 'Gateway only vs gateway and mesh',
+    about: "B adds a mesh behind the gateway, timeouts nested, and 3 clients the gateway refuses or retires (old-app, bulk-export, scraper); figures open on shoppers, the client both have",
+    scope: 'shoppers',
+  },
   { a: 'retry-storm', b: 'retry-storm-fixed', label: 'Retry storm vs retries at one layer' },
   { a: 'two-meshes-direct', b: 'two-meshes-via-gateway', label: 'Two meshes: direct vs via a gateway' },
   { a: 'istio-load-test-baseline', b: 'istio-load-test', label: 'Istio load test: no sidecars vs sidecars' },
 ];
 
 /**
- * The link that opens a pair in the compare view (relative: `?compare=a,b`), with `&speed=` when `speedId` is given
+ * The link that opens a pair in the compare view (relative: `?compare=a,b`), with `&scope=` when `scope` names a client, `&speed=` when `speedId` is given
  * and is not the default (DEFAULT_SPEED_ID, which the compare view starts at anyway). The single view passes its
  * speed: a person's speed is theirs, and every other way into a compare keeps it (Open file… with two files, your
  * file vs a shipped one, a change's or a fault's branch), so a ready pair does too (session 42). Pure.
  */
-export function pairHref(a: string, b: string, speedId?: string): string {
+export function pairHref(a: string, b: string, speedId?: string, scope?: string): string {
   const speed = speedId && speedId !== DEFAULT_SPEED_ID ? `&speed=${encodeURIComponent(speedId)}` : '';
-  return `?compare=${encodeURIComponent(a)},${encodeURIComponent(b)}${speed}`;
+  return `?compare=${encodeURIComponent(a)},${encodeURIComponent(b)}${speed}${scope ? `&scope=${encodeURIComponent(scope)}` : ''}`;
 }
 
 /**

@@ -124,7 +124,7 @@ function ComparePairs() {
       <ul className="pair-list" data-testid="compare-pairs">
         {READY_PAIRS.map((p) => (
           <li key={`${p.a},${p.b}`}>
-            <a href={pairHref(p.a, p.b, speedId)} data-testid="compare-pair" className={selectedId === p.a || selectedId === p.b ? 'pair-current' : undefined} title={`${p.a} and ${p.b} on one seed and one clock`}>
+            <a href={pairHref(p.a, p.b, speedId, p.scope)} data-testid="compare-pair" className={selectedId === p.a || selectedId === p.b ? 'pair-current' : undefined} title={`${p.a} and ${p.b} on one seed and one clock${p.about ? `: ${p.about}` : ''}`}>
               {p.label}
             </a>
           </li>
