@@ -52,7 +52,9 @@ test(`the Ownership tab shows its table's rows, and the rest scroll (1600x1000 a
         return b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5;
       }).length;
     });
-    expect(whole).toBeGreaterThanOrEqual(3);
+    // Three or more at 1600x1000; at 1024x768 two: the drawer is capped there so the picture keeps
+    // 10 px names (trial N13, 4: 6.7 px at the 322 px drawer that showed four).
+    expect(whole).toBeGreaterThanOrEqual(size.width === 1600 ? 3 : 2);
     // The timeline and the counters stay in the window.
     const clock = (await page.getByTestId('sim-time').boundingBox())!;
     expect(clock.y + clock.height).toBeLessThanOrEqual(size.height);

@@ -7,6 +7,9 @@ import type { SeriesBucket } from '../../workers/series';
 import { sideLabel } from '../compare/sideLabel';
 import { OwnershipView } from './OwnershipView';
 import { scenarioTextOf } from './OwnershipPanel';
+import { highlightAt } from '../narrative/steps';
+
+const NO_STEPS: never[] = [];
 
 export function OwnershipPair({ controller }: { controller: CompareController }) {
   const s = useStore(controller.store);
@@ -33,5 +36,7 @@ export function OwnershipPair({ controller }: { controller: CompareController })
 /** One pane's view, following that run's live config changes (its recipe's actions). */
 function PaneOwnership({ pane, heading, text, fileName, buckets }: { pane: ComparePane; heading: string; text: string; fileName?: string; buckets: readonly SeriesBucket[] }) {
   const actions = useStore(pane.services.store, (x) => x.recipe?.actions);
-  return <OwnershipView heading={heading} text={text} fileName={fileName} topology={pane.info.topology} frames={pane.services.frames} buckets={buckets} actions={actions} />;
+  // The pane's story step names the path its view opens on (openingPath.ts), as in the single view.
+  const focus = useStore(pane.services.store, (x) => highlightAt(x.info?.narrative ?? NO_STEPS, x.stats.simTime));
+  return <OwnershipView heading={heading} text={text} fileName={fileName} topology={pane.info.topology} frames={pane.services.frames} buckets={buckets} actions={actions} focus={focus} />;
 }

@@ -7,6 +7,23 @@ import { useAppStore, useServices } from '../state/useAppStore';
 import { builtinScenarios } from '../scenarios/catalog';
 import type { Recipe } from '../recipe/types';
 import { OwnershipView } from './OwnershipView';
+import { inspectorStore } from '../inspector/inspectorStore';
+import { highlightAt } from '../narrative/steps';
+import type { Topology } from '../../models';
+
+const NO_STEPS: never[] = [];
+
+/**
+ * What the person is looking at, as a step's highlights name it: the link open in the inspector
+ * ("caller->callee"), else the current story step's highlights; the ownership view opens on the
+ * path it names (openingPath.ts). Pure.
+ */
+export function focusOf(topology: Topology, edgeId: number | null, highlights: readonly string[]): readonly string[] {
+  const e = edgeId === null ? undefined : topology.edges.find((x) => x.id === edgeId);
+  const name = (id: number) => topology.nodes.find((n) => n.id === id)?.name;
+  if (e && name(e.from) && name(e.to)) return [`${name(e.from)}->${name(e.to)}`];
+  return highlights;
+}
 
 /** The text and file name of a recipe's scenario, or null when it names no shipped one. Pure. */
 export function scenarioTextOf(recipe: Pick<Recipe, 'scenario'> | null | undefined, fallbackId?: string): { text: string; fileName?: string } | null {
@@ -23,8 +40,11 @@ export function OwnershipPanel() {
   const recipe = useAppStore((s) => s.recipe);
   const topology = useAppStore((s) => s.info?.topology);
   const { buckets } = useStore(seriesStore);
+  const highlights = useAppStore((s) => highlightAt(s.info?.narrative ?? NO_STEPS, s.stats.simTime));
+  const edgeId = useStore(inspectorStore, (s) => (s.open && s.target?.kind === 'edge' ? s.target.id : null));
+  const focus = useMemo(() => (topology ? focusOf(topology, edgeId, highlights) : highlights), [topology, edgeId, highlights]);
   const ref = recipe?.scenario;
   const src = useMemo(() => scenarioTextOf(ref ? { scenario: ref } : null), [ref]);
   if (!src || !topology) return <section className="ownership" data-testid="ownership" />;
-  return <OwnershipView text={src.text} fileName={src.fileName} topology={topology} frames={frames} buckets={buckets} actions={recipe?.actions} />;
+  return <OwnershipView text={src.text} fileName={src.fileName} topology={topology} frames={frames} buckets={buckets} actions={recipe?.actions} focus={focus} />;
 }

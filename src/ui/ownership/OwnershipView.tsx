@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { changesMadeBy, configuredAt } from '../../models/madeChanges';
 import { FEATURE_NAMES, ownershipOf, type Layer, type Overlap, type Ownership } from '../../models/ownership';
+import { openingPath } from './openingPath';
 import { liveChanges } from '../changes/liveChanges';
 import type { Topology } from '../../models';
 import { formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
@@ -43,11 +44,18 @@ export interface OwnershipViewProps {
   heading?: string;
   /** The run's live actions (its recipe's): the config changes among them count from when they are made. */
   actions?: readonly LiveAction[];
+  /**
+   * What the person is looking at, as a step's highlights write it (node names, "a->b" links):
+   * the selected link, else the current story step's. The view opens on the path it names
+   * (openingPath.ts) until a path is picked.
+   */
+  focus?: readonly string[];
 }
 
 const NO_ACTIONS: readonly LiveAction[] = [];
+const NO_FOCUS: readonly string[] = [];
 
-export function OwnershipView({ text, fileName, topology, frames, buckets, heading, actions = NO_ACTIONS }: OwnershipViewProps) {
+export function OwnershipView({ text, fileName, topology, frames, buckets, heading, actions = NO_ACTIONS, focus = NO_FOCUS }: OwnershipViewProps) {
   const read = useMemo(() => scenarioOfText(text, fileName), [text, fileName]);
   const live = useMemo(() => liveChanges(actions), [actions]);
   // The design as configured now: the file, then every config change made by this moment.
@@ -57,11 +65,13 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   const result = useMemo(() => (read.ok ? { ok: true as const, ownership: ownershipOf(configuredAt(read.scenario, made)) } : read), [read, madeKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const pending = read.ok ? changesMadeBy(read.scenario, live, Number.POSITIVE_INFINITY).length - made.length : 0;
   const asOf = made.length === 0 ? (pending > 0 ? `as the file starts; ${pending} config change${pending === 1 ? '' : 's'} to come` : 'as the file configures them') : `with the ${made.length} config change${made.length === 1 ? '' : 's'} made by ${formatMoment(nowMs)} (the last at ${formatMoment(made[made.length - 1].atMs)})${pending > 0 ? `, ${pending} to come` : ''}`;
-  // Null until a path is picked: the first path where retries or timeouts are owned twice, else
-  // any feature (openingPath); trial N11, 9: it opened on the first path (→ ledger), not the one
-  // with the retry overlap.
+  // Null until a path is picked: until then the path the rule of openingPath.ts names (the story's
+  // or the selected link's, else one with a feature owned twice, else one leaving for a third
+  // party, else the one with the most policy set). Trials N11, 9 and N13, 4: it opened on the
+  // first path, not the one the story is about.
   const [picked, setPathIndex] = useState<number | null>(null);
   const meter = useRef(new RetryCostMeter());
+  const overlapsRef = useRef<HTMLUListElement>(null);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     meter.current.clear();
@@ -94,12 +104,15 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   useEffect(() => setPathIndex(null), [text]);
   if (!result.ok) return <section className="ownership" data-testid="ownership"><p className="muted">{result.message}</p></section>;
   const o = result.ownership;
-  const pathIndex = picked ?? openingPath(o);
+  const pathIndex = picked ?? openingPath(o, read.ok ? read.scenario : null, focus);
   const path = o.paths[Math.min(pathIndex, o.paths.length - 1)];
   // Each feature owned twice on this path, with what that does there (the row's flag says it on hover).
   const flagged = new Map(o.overlaps.filter((x) => x.paths.includes(pathIndex)).map((x) => [x.feature, overlapMeaning({ ...x, paths: [pathIndex] }, o.paths)]));
   return (
     <section className="ownership" data-testid="ownership" aria-label={heading ? `Who owns each L7 feature: ${heading}` : 'Who owns each L7 feature'}>
+      {/* Title, note, path and what is owned twice share one wrapping row, the callouts go under
+          the table: at 1600x1000 the callout and the picker pushed the table below the drawer's
+          fold (trial N13, 4). */}
       <header className="ownership-head">
         <h3 className="ownership-title" title="Gateway, sidecar or the app itself, on each hop of a path: the file's config with the config changes (timed and live) made by this moment, as every proxy will run it once its control plane has pushed them">
           {heading ? `${heading}: who owns each L7 feature` : 'Who owns each L7 feature'}
@@ -107,20 +120,16 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
         <span className="ownership-note" data-testid="ownership-as-of">
           gateway, sidecar or the app, per hop, {asOf}
         </span>
-      </header>
-      {o.overlaps.length === 0 ? (
-        <p className="ownership-clean" data-testid="ownership-clean">
-          No feature is owned by two layers on one path.
-        </p>
-      ) : (
-        <ul className="ownership-overlaps">
-          {o.overlaps.map((ov, i) => (
-            <OverlapItem key={i} o={ov} ownership={o} topology={topology} meter={meter.current} buckets={buckets} onShow={() => setPathIndex(ov.paths[0])} />
-          ))}
-        </ul>
-      )}
-      {path && (
-        <>
+        {o.overlaps.length === 0 ? (
+          <span className="ownership-clean" data-testid="ownership-clean">
+            No feature is owned by two layers on one path.
+          </span>
+        ) : (
+          <button type="button" className="ownership-twice-line" data-testid="ownership-twice-line" title="What it does and what it costs: under the table" onClick={() => overlapsRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })}>
+            ⚠ {twiceLine(o)} ↓
+          </button>
+        )}
+        {path && (
           <label className="ownership-path-pick">
             <span>Path</span>
             <select value={pathIndex} onChange={(e) => setPathIndex(Number(e.target.value))} data-testid="ownership-path">
@@ -133,6 +142,10 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
             </select>
             {o.truncated && <span className="muted"> the first {o.paths.length} paths; more are left out</span>}
           </label>
+        )}
+      </header>
+      {path && (
+        <>
           {path.refused && (
             <p className="ownership-refused" data-testid="ownership-refused">
               Every request on this path stops at {path.nodes[path.nodes.length - 1]} with {path.refused.status}: {path.refused.why}.
@@ -182,14 +195,20 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
           <p className="ownership-none muted">Not listed: features no layer applies on this path.</p>
         </>
       )}
+      {o.overlaps.length > 0 && (
+        <ul className="ownership-overlaps" ref={overlapsRef}>
+          {o.overlaps.map((ov, i) => (
+            <OverlapItem key={i} o={ov} ownership={o} topology={topology} meter={meter.current} buckets={buckets} onShow={() => setPathIndex(ov.paths[0])} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
 
-/** The path the view opens on: the first where retries or timeouts are owned twice, else the first with any overlap, else 0. Pure. */
-function openingPath(o: Pick<Ownership, 'overlaps'>): number {
-  const at = (x: Overlap | undefined) => x?.paths[0];
-  return at(o.overlaps.find((x) => (x.feature === 'retries' || x.feature === 'timeouts') && x.paths.length > 0)) ?? at(o.overlaps.find((x) => x.paths.length > 0)) ?? 0;
+/** "Timeouts owned twice (gateway and sidecar)", every such feature in one line, for the row above the table. Pure. */
+function twiceLine(o: Ownership): string {
+  return o.overlaps.map((x) => `${FEATURE_NAMES[x.feature]} owned twice (${x.layers.map((l) => LAYER_NAMES[l]).join(' and ')})`).join('; ');
 }
 
 /** "  (timeouts owned twice)": what is owned twice on path `i`, for its entry in the path menu; "  (refused 401)" for a path no request gets past; '' for none. */

@@ -1,0 +1,119 @@
+// The Ownership tab opens readable and on the path that matters (trial N13, 4): its table in view
+// as the tab opens (the owned-twice line above it, the callouts under it), the picture not crushed
+// at 1024x768, and the path chosen by openingPath.ts's rule (the story's or the selected link's,
+// else one with a feature owned twice, else one leaving for a third party, else the most policy).
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/sharedPage';
+import { settled } from './fixtures/settle';
+import { saveShot } from './fixtures/shots';
+
+const SIZES = [
+  { width: 1600, height: 1000 },
+  { width: 1024, height: 768 },
+];
+
+/** The drawer's view and table boxes, its rows whole in view, and the smallest node name in the picture (CSS px). */
+async function readDrawer(page: Page) {
+  return page.evaluate(() => {
+    const view = document.querySelector('[data-testid="ownership"]')!;
+    const box = view.getBoundingClientRect();
+    const rows = Array.from(view.querySelectorAll('[data-testid="ownership-row"]'));
+    const whole = rows.filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5;
+    }).length;
+    let least = Infinity;
+    for (const t of Array.from(document.querySelectorAll<SVGTextElement>('[data-testid="topology"] [data-node] .topo-name'))) {
+      if (!t.textContent?.trim() || t.getBoundingClientRect().width === 0) continue;
+      const m = t.getScreenCTM();
+      least = Math.min(least, parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1));
+    }
+    return { rows: rows.length, whole, least: Math.round(least * 10) / 10, drawer: Math.round(box.height), stage: Math.round(document.querySelector('[data-testid="topology"]')!.getBoundingClientRect().height) };
+  });
+}
+
+/** Opens the Ownership tab, whatever the page remembered of it. */
+async function openOwnership(page: Page) {
+  if ((await page.getByTestId('tab-ownership').getAttribute('aria-selected')) !== 'true') await page.getByTestId('tab-ownership').click();
+  await expect(page.getByTestId('ownership-table')).toBeVisible();
+}
+
+for (const size of SIZES) {
+  test(`third-party-service at ${size.width}x${size.height}: the Ownership tab opens on the egress path to the partner, ${size.width === 1600 ? 'its whole table in view without scrolling' : 'the picture keeps names of 10 px or more and every row scrolls into view'}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=third-party-service&t=12s');
+    await expect(page.getByTestId('sim-time')).toHaveText('12.0 s', { timeout: 60_000 });
+    await openOwnership(page);
+    await settled(page);
+    const view = page.getByTestId('ownership');
+    // Step 3 highlights egress and egress->shipping-partner: the path through both.
+    await expect(view.getByTestId('ownership-path').locator('option:checked')).toHaveText('shoppers → checkout → egress → shipping-partner');
+    await expect(view.getByTestId('ownership-clean')).toHaveText('No feature is owned by two layers on one path.');
+    await expect(view.locator('[data-feature="rate-limiting"] td').nth(1)).toContainText('gateway');
+    const d = await readDrawer(page);
+    console.log(`third-party ${size.width}: ${JSON.stringify(d)}`);
+    await saveShot(page, `ownershipopens-third-party-${size.width}.png`);
+    // 1600x1000: the five rows whole. 1024x768: the picture keeps its names at 10 px (readableText.ts's
+    // READABLE_NAME_PX; 6.7 px before) and the drawer shows the first two rows whole, the rest scrolled to.
+    if (size.width === 1600) expect(d.whole).toBe(d.rows);
+    else {
+      expect(d.least).toBeGreaterThanOrEqual(10);
+      expect(d.whole).toBeGreaterThanOrEqual(2);
+    }
+    const last = view.getByTestId('ownership-row').last();
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport({ ratio: 1 });
+    await saveShot(page, `ownershipopens-third-party-scrolled-${size.width}.png`);
+  });
+}
+
+test(`gateway-and-mesh: the owned-twice line sits above the table with the path, six of the table's nine rows in view at 1600x1000 (four before); the line leads to the callout under the table (and at 1024x768)`, async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('/?scenario=gateway-and-mesh&t=30s');
+  await expect(page.getByTestId('sim-time')).toHaveText('30.0 s', { timeout: 60_000 });
+  await openOwnership(page);
+  const view = page.getByTestId('ownership');
+  const line = view.getByTestId('ownership-twice-line');
+  await expect(line).toHaveText('⚠ Timeouts owned twice (gateway and sidecar) ↓');
+  await expect(view.getByTestId('ownership-path').locator('option:checked')).toHaveText('shoppers → edge → frontend → inventory  (timeouts owned twice)');
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await settled(page);
+    await view.evaluate((v) => (v.scrollTop = 0));
+    const d = await readDrawer(page);
+    console.log(`gateway-and-mesh ${size.width}: ${JSON.stringify(d)}`);
+    await saveShot(page, `ownershipopens-gateway-and-mesh-${size.width}.png`);
+    // The table comes before the callout: its top under the line, the callout under its last row.
+    const [lineBox, tableBox, callout] = [await line.boundingBox(), await view.getByTestId('ownership-table').boundingBox(), await view.getByTestId('ownership-overlap').boundingBox()];
+    expect(tableBox!.y).toBeGreaterThan(lineBox!.y);
+    expect(callout!.y).toBeGreaterThanOrEqual(tableBox!.y + tableBox!.height);
+    // Nine feature rows: six whole at 1600x1000 (four before); at 1024x768 the first whole and the
+    // next (three lines of retries) started, the picture keeping 10 px names; the rest scroll.
+    expect(d.whole).toBeGreaterThanOrEqual(size.width === 1600 ? 6 : 1);
+    expect(d.least).toBeGreaterThanOrEqual(10);
+    await line.click();
+    await expect(view.getByTestId('ownership-cost')).toBeInViewport({ ratio: 1 });
+    await saveShot(page, `ownershipopens-gateway-and-mesh-callout-${size.width}.png`);
+  }
+});
+
+test(`mesh-only: the Ownership tab opens on inventory's path (retries, 250 ms per try, outlier detection), not catalog's; a selected link names the path it opens on`, async ({ page }) => {
+  await page.setViewportSize(SIZES[1]);
+  await page.goto('/?scenario=mesh-only&t=1s');
+  await expect(page.getByTestId('sim-time')).toHaveText('1.00 s', { timeout: 60_000 });
+  await openOwnership(page);
+  const view = page.getByTestId('ownership');
+  const picked = view.getByTestId('ownership-path').locator('option:checked');
+  // Step 1 highlights frontend, catalog and inventory (no path by itself): the most policy set wins.
+  await expect(picked).toHaveText('shoppers → frontend → inventory');
+  await expect(view.locator('[data-feature="retries"] td').nth(1)).toContainText('2 retries');
+  await saveShot(page, 'ownershipopens-mesh-only-1024.png');
+  // The person inspects the link to catalog: the view follows it.
+  await page.getByRole('button', { name: 'Inspect' }).click();
+  await expect(page.getByTestId('inspector-picker')).toBeVisible();
+  // The inspector's picker names the link as the picture does ("frontend → catalog").
+  const link = page.getByTestId('inspector-picker').locator('option', { hasText: /frontend.*catalog/ });
+  await page.getByTestId('inspector-picker').selectOption((await link.getAttribute('value'))!);
+  await expect(picked).toHaveText('shoppers → frontend → catalog');
+  await saveShot(page, 'ownershipopens-mesh-only-catalog-link-1024.png');
+});
