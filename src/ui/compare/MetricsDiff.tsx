@@ -6,6 +6,9 @@ import { clientSets, clientsLine, diffRows, formatDiffValue, hopsNote, latencyNo
 import { sideLabel } from './sideLabel';
 import { PANE_COLORS } from './paneColors';
 
+/** "shoppers'" / "old-app's": a client's name as the owner of its requests. Pure. */
+export const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
 /**
  * The scope the figures are read for: `s.scope` when either run has that client, else null (every
  * client's; a link's unknown client falls back to all). Pure.
@@ -75,7 +78,7 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
       <table className="metrics-diff" data-testid="metrics-diff" data-at={s.figuresAt} data-stale={seeking || undefined}>
         <caption>
           Both runs at {formatSimTime(s.figuresAt)} · seed {s.figures[0].summary.seed}
-          {scope !== null && ` · ${scope}'s requests`}
+          {scope !== null && ` · ${possessive(scope)} requests`}
           {seeking && <span data-testid="metrics-diff-seeking"> · seeking to {formatSimTime(s.seekingTo!)}: these figures stay until both stand there</span>}
         </caption>
         <thead>

@@ -13,7 +13,7 @@ import { overlayGeometry, type OverlayPick } from './overlay';
 import { sideLabel } from './sideLabel';
 import { keepUnits } from '../format';
 import { PANE_COLORS } from './paneColors';
-import { scopeInUse } from './MetricsDiff';
+import { possessive, scopeInUse } from './MetricsDiff';
 
 function OverlayChart({ controller, s, testId, title, pick, unit }: { controller: CompareController; s: CompareState; testId: string; title: string; pick: readonly OverlayPick[]; unit: string }) {
   const svg = useRef<SVGSVGElement>(null);
@@ -51,7 +51,7 @@ export function OverlayCharts({ controller, s }: { controller: CompareController
   return (
     <div className="compare-charts" style={{ ['--chart-margin' as string]: `${MARGIN.left}px` }}>
       <OverlayChart controller={controller} s={s} testId="compare-chart-latency" title={`Latency of ok requests, p99 (solid) and p50 (dashed), ${per}${scope === null ? '' : ', all clients'}`} pick={LATENCY_PICK} unit="ms" />
-      <OverlayChart controller={controller} s={s} testId="compare-chart-failures" title={scope === null ? `Requests failed, ${per}` : `${scope}'s requests failed, ${per}`} pick={failedPick} unit="failed/s" />
+      <OverlayChart controller={controller} s={s} testId="compare-chart-failures" title={scope === null ? `Requests failed, ${per}` : `${possessive(scope)} requests failed, ${per}`} pick={failedPick} unit="failed/s" />
     </div>
   );
 }

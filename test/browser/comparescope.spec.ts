@@ -1,0 +1,34 @@
+// The compare figures' client scope (trial N13, 1): gateway-only against gateway-and-mesh, where B
+// has 3 clients A has not, read for shoppers and then for every client.
+import { expect } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+
+test("gateway-only vs gateway-and-mesh: the table says B has 3 clients A has not, reads shoppers' requests when asked (B fails none of them), and the link keeps scope=", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?compare=gateway-only,gateway-and-mesh&scope=shoppers&t=10s');
+  const line = page.getByTestId('compare-clients-line');
+  await expect(line).toHaveText('B has 3 clients A has not: old-app, bulk-export, scraper — showing shoppers', { timeout: 120_000 });
+  const picker = page.getByTestId('compare-scope');
+  await expect(picker).toHaveValue('shoppers');
+  const table = page.getByTestId('metrics-diff');
+  await expect(table.locator('tr[data-key="failed"] td[data-side="B"]')).toHaveText('0.0%');
+  await expect(table.locator('tr[data-key="links"] td[data-side="A"]')).toHaveText('3');
+  await expect(table.locator('tr[data-key="links"] td[data-side="B"]')).toHaveText('3');
+  await expect(page.getByTestId('diff-all-clients')).toBeVisible();
+  await saveShot(page, 'comparescope-shoppers-1600x1000.png');
+  await picker.selectOption('');
+  await expect(line).toHaveText('B has 3 clients A has not: old-app, bulk-export, scraper — showing all clients');
+  await expect(page.getByTestId('diff-all-clients')).toHaveCount(0);
+  const failedB = Number(await table.locator('tr[data-key="failed"] td[data-side="B"]').getAttribute('data-value'));
+  expect(failedB).toBeGreaterThan(0.1);
+  await expect.poll(() => page.url()).not.toContain('scope=');
+  await picker.selectOption('shoppers');
+  await expect.poll(() => page.url()).toContain('scope=shoppers');
+  await expect(table.locator('caption')).toContainText("seed 11 · shoppers' requests");
+  await expect(page.getByTestId('compare-chart-failures')).toContainText("shoppers' requests failed, per second");
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await picker.scrollIntoViewIfNeeded();
+  await saveShot(page, 'comparescope-shoppers-1024x768.png');
+});
