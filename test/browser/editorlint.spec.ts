@@ -4,6 +4,7 @@
 // them as warnings under the problems, with the rule id, the line and lint's fix; Run still runs.
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
+import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 import { typeOverEditor } from './fixtures/editorText';
 
@@ -44,15 +45,25 @@ services:
 `;
 
 
-for (const [width, height] of [[1600, 1000], [1024, 768]] as const) {
-  test(`a policy that never acts is listed as lint's MS010 warning with its line and fix, MS001 once simulated, and Run still runs, at ${width}x${height}`, async ({ page }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+const SIZES = [
+  [1600, 1000],
+  [1024, 768],
+] as const;
+
+// The file typed and linted once, at 1600x1000; the findings read at both sizes in that window
+// resized, and the caret and Run tried at 1024x768 (before, each size opened the editor, typed the
+// file and waited for the simulated rule again).
+test(`a policy that never acts is listed as lint's MS010 warning with its line and fix, MS001 once simulated, and Run still runs (1600x1000 and 1024x768)`, async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const editor = await typeOverEditor(page, EDGE_MESH_TAX);
+  await expect(editor.getByTestId('editor-state')).toHaveText('valid');
+  const lint = editor.getByTestId('editor-lint');
+  const finding = (code: string) => lint.locator(`[data-testid="editor-lint-finding"][data-code="${code}"]`);
+  for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
-    const editor = await typeOverEditor(page, EDGE_MESH_TAX);
-    await expect(editor.getByTestId('editor-state')).toHaveText('valid');
-    const lint = editor.getByTestId('editor-lint');
-    const finding = (code: string) => lint.locator(`[data-testid="editor-lint-finding"][data-code="${code}"]`);
+    await settled(page);
     // The static rules come with the check: orders' timeout and retries are its caller's to set.
     await expect(finding('MS010')).toHaveCount(2);
     await expect(finding('MS010').first()).toHaveAttribute('data-severity', 'warning');
@@ -68,15 +79,15 @@ for (const [width, height] of [[1600, 1000], [1024, 768]] as const) {
     await expect(editor.getByTestId('editor-problem')).toHaveCount(0);
     await expect(editor.getByTestId('editor-run')).toBeEnabled();
     await saveShot(page, `editor-lint-${width}x${height}.png`);
-    // A finding puts the caret on its line, as a problem does.
-    await finding('MS010').nth(1).locator('button').click();
-    await expect(page.locator('.cm-activeLine')).toContainText('policy: { timeout: 1s');
-    await editor.getByTestId('editor-run').click();
-    await expect(page.getByTestId('scenario-editor')).toHaveCount(0);
-    await expect(page.getByTestId('run-status')).toHaveText('ready');
-    expect(errors).toEqual([]);
-  });
-}
+  }
+  // A finding puts the caret on its line, as a problem does.
+  await finding('MS010').nth(1).locator('button').click();
+  await expect(page.locator('.cm-activeLine')).toContainText('policy: { timeout: 1s');
+  await editor.getByTestId('editor-run').click();
+  await expect(page.getByTestId('scenario-editor')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  expect(errors).toEqual([]);
+});
 
 // N9's finding 2: a scenario written from scratch has 0 ms hops, even for internet clients; the
 // editor now says so as lint's MS015 note (info: a note, not a warning, and Run still runs).
