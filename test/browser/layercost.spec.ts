@@ -10,7 +10,7 @@ const SIZES = [
   [1024, 768],
 ] as const;
 
-test("gateway-only against mesh-only at 24 s: the table gives the gateway's CPU beside the sidecars', and says latency crosses 4 links against 3", async ({ page }) => {
+test("gateway-only against mesh-only at 24 s: the table gives the gateway's CPU beside the sidecars', and says a request's path is 3 hops against 2", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?compare=gateway-only,mesh-only&t=24s');
   await expect(page.getByTestId('compare-pane')).toHaveCount(2);
