@@ -10,6 +10,12 @@ import { scenarioTextOf } from './OwnershipPanel';
 import { highlightAt } from '../narrative/steps';
 
 const NO_STEPS: never[] = [];
+const NONE: readonly string[] = [];
+/** highlightAt, with one empty list for none: a selector's new [] each call re-rendered without end (React's cached-snapshot rule). */
+const stableHighlights = (steps: Parameters<typeof highlightAt>[0], ms: number) => {
+  const h = highlightAt(steps, ms);
+  return h.length ? h : NONE;
+};
 
 export function OwnershipPair({ controller }: { controller: CompareController }) {
   const s = useStore(controller.store);
@@ -37,6 +43,6 @@ export function OwnershipPair({ controller }: { controller: CompareController })
 function PaneOwnership({ pane, heading, text, fileName, buckets }: { pane: ComparePane; heading: string; text: string; fileName?: string; buckets: readonly SeriesBucket[] }) {
   const actions = useStore(pane.services.store, (x) => x.recipe?.actions);
   // The pane's story step names the path its view opens on (openingPath.ts), as in the single view.
-  const focus = useStore(pane.services.store, (x) => highlightAt(x.info?.narrative ?? NO_STEPS, x.stats.simTime));
+  const focus = useStore(pane.services.store, (x) => stableHighlights(x.info?.narrative ?? NO_STEPS, x.stats.simTime));
   return <OwnershipView heading={heading} text={text} fileName={fileName} topology={pane.info.topology} frames={pane.services.frames} buckets={buckets} actions={actions} focus={focus} />;
 }

@@ -12,6 +12,12 @@ import { highlightAt } from '../narrative/steps';
 import type { Topology } from '../../models';
 
 const NO_STEPS: never[] = [];
+const NONE: readonly string[] = [];
+/** highlightAt, with one empty list for none: a selector's new [] each call re-rendered without end (React's cached-snapshot rule). */
+const stableHighlights = (steps: Parameters<typeof highlightAt>[0], ms: number) => {
+  const h = highlightAt(steps, ms);
+  return h.length ? h : NONE;
+};
 
 /**
  * What the person is looking at, as a step's highlights name it: the link open in the inspector
@@ -40,7 +46,7 @@ export function OwnershipPanel() {
   const recipe = useAppStore((s) => s.recipe);
   const topology = useAppStore((s) => s.info?.topology);
   const { buckets } = useStore(seriesStore);
-  const highlights = useAppStore((s) => highlightAt(s.info?.narrative ?? NO_STEPS, s.stats.simTime));
+  const highlights = useAppStore((s) => stableHighlights(s.info?.narrative ?? NO_STEPS, s.stats.simTime));
   const edgeId = useStore(inspectorStore, (s) => (s.open && s.target?.kind === 'edge' ? s.target.id : null));
   const focus = useMemo(() => (topology ? focusOf(topology, edgeId, highlights) : highlights), [topology, edgeId, highlights]);
   const ref = recipe?.scenario;
