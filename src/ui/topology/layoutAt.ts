@@ -24,6 +24,21 @@ const MARGIN = 28;
 /** Presenter mode's margin, CSS pixels: the stage is the picture's alone there. */
 const PRESENTER_MARGIN = 12;
 /**
+ * Presenter mode's margin on a stage at least ROOMY_STAGE_PX wide, CSS pixels: there its boxes
+ * are drawn large, and 12 px left them reading as touching the edge (N13's trial: gateway-only's
+ * catalog and inventory at 1600x1000; istio-load-test-baseline's svc-02 and third-party-service's
+ * cloud 12-13 px from it, presenteredges.spec). A smaller stage (1024x768, a compare pane) keeps
+ * its 12: there every pixel goes to 14 px names (storyColumn, presenterFloor), and 24 cost them.
+ */
+const ROOMY_PRESENTER_MARGIN = 24;
+const ROOMY_STAGE_PX = 1200;
+
+/** The margin kept round a drawing on a stage `width` CSS px wide: presenter mode's (`stage`), the wide short stage's, or the single view's. Pure. */
+function marginFor(stage: boolean, wide: boolean, width: number): number {
+  if (stage && width >= ROOMY_STAGE_PX) return ROOMY_PRESENTER_MARGIN;
+  return stage || wide ? PRESENTER_MARGIN : MARGIN;
+}
+/**
  * Least scale of a fitted drawing. Low enough that a six-column chain fits the 460 px the stage
  * keeps beside the open inspector at 1024x768 (whole, if small: the wheel zooms in).
  */
@@ -79,11 +94,11 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     const pad = stage || wide ? STAGE_REGION_PAD : REGION_PAD;
     const meshed = topology.nodes.some((n) => n.mesh !== null);
     const controlled = topology.nodes.some((n) => n.kind === 'control-plane');
-    const margin = stage || wide ? PRESENTER_MARGIN : MARGIN;
     // (beside the grid rather than above it when `beside`).
     const controlW = 2 * NodeSize.controlR + 40 + Math.max(0, ...topology.nodes.filter((n) => n.kind === 'control-plane').map((n) => controlTextWidth(n, true)));
     // Packed for the viewport, or for the one a kept arrangement was chosen in (Arrangement.packFor).
     const pack = options.arrangement?.packFor ?? { width, height };
+    const margin = marginFor(stage, wide, pack.width);
     packComponents(topology, placed, colGap, rowGap, pack.width - 2 * margin, pack.height - 2 * margin, {
       w: (meshed ? 2 * pad.x : 0) + (controlled && beside ? controlW : 0),
       h: (meshed ? pad.top + pad.bottom : 0) + (controlled && !beside ? CONTROL_ROOM : 0),
@@ -238,7 +253,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     const { scale, tx, ty } = options.fit;
     return { width, height, scale, tx, ty, nodes: placed, edges, meshes: regions, boundaries, controlLinks, ...(bare && !stage ? { captionless: true } : {}), ...(stage ? { presenter: true } : {}), ...(wide && !stage ? { wide: true } : {}) };
   }
-  const margin = stage || wide ? PRESENTER_MARGIN : MARGIN;
+  const margin = marginFor(stage, wide, width);
   const halo = new Bounds();
   halo.add(box.minX, box.minY);
   halo.add(box.maxX, box.maxY);
