@@ -99,3 +99,15 @@ export const SC50 = GW50.replace('name: flaky-partner-gw-retry', 'name: flaky-pa
   .replace('retries at the egress gateway', 'retries at the checkout sidecar')
   .replace('{ service: egress, policy: { retries: { attempts: 0 } } }', '{ service: egress, policy: { timeout: 1s, retries: { attempts: 2, perTryTimeout: 300ms, retryOn: [5xx] } } }')
   .replace('policy: { timeout: 1s, retries: { attempts: 2, perTryTimeout: 300ms, retryOn: [5xx] } }\nfaults', 'policy: { retries: { attempts: 0 } }\nfaults');
+
+/**
+ * Trial N11's files as the person chose them in Open file… (name -> text), for the specs that open them:
+ * gw-retry.yaml and sc-retry.yaml are GW50 and SC50 (the same two meshes, bridge, egress and partner; the
+ * retries at the egress route or at checkout's sidecar), broken1.yaml a file with bad references. The
+ * trial's own copies lived outside the repository (session 41's notes), which a clean clone has not.
+ */
+export const N11_FILES: Readonly<Record<string, string>> = {
+  'gw-retry.yaml': GW50,
+  'sc-retry.yaml': SC50,
+  'broken1.yaml': BROKEN_REFERENCES,
+};

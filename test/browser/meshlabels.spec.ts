@@ -4,12 +4,11 @@
 // link crossed it), and the third party's cloud is clear of every mesh region (it touched
 // payments, so it read as inside it), and each control plane is clear of every other node
 // (payments' lay under the partner's cloud once the partner moved up beside egress).
-import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { N11_FILES } from '../trialN11Files';
 
-const SCEN = '/work/notes/s41/N11-scen';
-const file = (name: string) => ({ name, mimeType: 'application/yaml', buffer: readFileSync(`${SCEN}/${name}`) });
+const file = (name: string) => ({ name, mimeType: 'application/yaml', buffer: Buffer.from(N11_FILES[name]) });
 
 for (const name of ['gw-retry', 'sc-retry']) {
   for (const size of [

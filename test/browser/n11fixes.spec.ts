@@ -2,13 +2,12 @@
 // seek back before it; (7) a broken file opened before the first scenario loaded says nothing is
 // running and offers a scenario; (4) two scenario files chosen together open as a compare whose
 // Share link reopens the same pair. Screenshots at 1600x1000 and 1024x768.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { N11_FILES } from '../trialN11Files';
 
-const SCEN = '/work/notes/s41/N11-scen';
-const file = (name: string) => ({ name, mimeType: 'application/yaml', buffer: readFileSync(`${SCEN}/${name}`) });
+const file = (name: string) => ({ name, mimeType: 'application/yaml', buffer: Buffer.from(N11_FILES[name]) });
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
 

@@ -1,11 +1,11 @@
 // Two scenario files chosen together open as a compare (trial N11, 4): which files are a pair, and
 // their link carries both packed, read back as A's and B's own text.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeCompareLink, DATA_SIDE, DATA_SIDE_B, encodeCompareLink } from '../../src/ui/compare/link';
+import { N11_FILES } from '../trialN11Files';
 import { looksLikeScenario, ownVsShippedLink, scenarioPair, scenarioPairLink } from '../../src/ui/scenarios/scenarioPair';
 
-const file = (name: string) => ({ name, text: readFileSync(`/work/notes/s41/N11-scen/${name}`, 'utf8') });
+const file = (name: string) => ({ name, text: N11_FILES[name] });
 const ctx = { scenarioIds: ['hello-mesh', 'gateway-only'], defaultId: 'hello-mesh', speedIds: ['1', '10'] };
 const gw = { name: 'gw-retry.yaml', text: 'name: gw\nclients:\n  - name: web\nservices:\n  - name: api\n' };
 const sc = { name: 'sc-retry.yaml', text: 'name: sc\nclients:\n  - name: web\nservices:\n  - name: api\n    replicas: 2\n' };
