@@ -43,12 +43,19 @@ export class ClientActor implements Actor {
    * This client's own books, as RequestBook keeps the run's (the compare view's client scope and
    * the summary's `clients` read them): requests ended ok and failed, failures by cause, and the
    * latency of ok requests sent after the warm-up. Counted in `end`; they draw nothing and schedule
-   * nothing, so trace hashes are unchanged.
+   * nothing, so trace hashes are unchanged. Kept only when `ownBooks`: a run's only client's books
+   * would be the run's own (RequestBook), which `clientFigures` reads instead.
    */
   ok = 0;
   failed = 0;
   readonly failures = new Tally();
   readonly latency = new Histogram();
+  /**
+   * Whether it keeps the books above: true when the run has more than one client (World sets it once
+   * all are built). NOTE: with one client every request is its, and a second Histogram record per
+   * request was the chain bench's hot path paying twice (issue 14.4).
+   */
+  ownBooks = false;
   private readonly open: boolean;
   private readonly timeout: number;
   /** Where `gap` draws from when it is a draw record's (drawRecords.ts; NOTE: issue 14), else null. */
@@ -156,14 +163,19 @@ export class ClientActor implements Actor {
 
   private end(req: Request, cause: string, status: number): void {
     const w = this.world;
+    if (this.ownBooks) this.book(req, cause);
+    w.requestEnded(req, cause, status);
+    if (!this.open) this.world.sim.schedule(this.gap(), Ev.Send, this.id, req.user);
+  }
+
+  /** Books a request's end in this client's own figures (ownBooks), as RequestBook.requestEnded does the run's. */
+  private book(req: Request, cause: string): void {
     if (cause === Cause.ok) {
       this.ok++;
-      if (req.sentAt >= w.warmup) this.latency.record(w.sim.now - req.sentAt);
+      if (req.sentAt >= this.world.warmup) this.latency.record(this.world.sim.now - req.sentAt);
     } else {
       this.failed++;
       this.failures.add(cause);
     }
-    w.requestEnded(req, cause, status);
-    if (!this.open) this.world.sim.schedule(this.gap(), Ev.Send, this.id, req.user);
   }
 }

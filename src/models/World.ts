@@ -146,6 +146,8 @@ export class World extends RequestBook {
         denyBoundaries: [],
       });
     }
+    // A client keeps books of its own only beside others (ClientActor.ownBooks).
+    for (const c of this.clients) c.ownBooks = this.clients.length > 1;
     for (const c of this.callees) {
       this.live.push(new Uint8Array(c.replicas.length).fill(1));
       this.kubeProxyLive.push(new Uint8Array(c.replicas.length).fill(1));
