@@ -1,4 +1,4 @@
-import type { RunSummary } from '../models';
+import { shareText, type RunSummary } from '../models';
 
 /**
  * A gateway's retries as `run`'s and `compare`'s tables show them (trial N11, findings 1-2; session 42):
@@ -33,10 +33,8 @@ export function gatewayRetries(s: Summaryish, name: string): GatewayRetries | un
   return { retries: g.retries ?? 0, refused, cpuMs: g.cpuMs, retryCpuMs, retryShare: g.cpuMs > 0 ? retryCpuMs / g.cpuMs : null };
 }
 
-/** A share 0..1 as the tables print it: "13.0%", "-" for null. */
-export function shareText(v: number | null): string {
-  return v === null ? '-' : `${(100 * v).toFixed(1)}%`;
-}
+/** A share 0..1 as the tables print it (models' shareText, which the app's gateway inspector shares). */
+export { shareText };
 
 /** The line under `run`'s gateway table when some gateway retried or refused a retry: what the three columns count. */
 export const GATEWAY_RETRY_LINE =

@@ -12,6 +12,7 @@ export { Cluster, type Route } from './envoy/cluster';
 export { Identity, mtlsHandshake } from './tls/Identity';
 export { Ev, Cause, type EventKind } from './events';
 export { summarize, faultTarget, faultAmount, changeTarget, type RunSummary, type ClientFigures } from './report';
+export { shareText } from './shareText';
 export { ConfigState } from './proxy/Sidecar';
 export type { Topology, TopologyNode, TopologyEdge, NodeKind } from './Topology';
 export type { WorldObserver } from './Observer';

@@ -2,8 +2,8 @@
 // gateway table (cpu, retry cpu; src/cli/table.ts), which the app did not show (session 43).
 import type { NodeInspect } from '../../workers/protocol';
 import { formatCount } from '../format';
-// The same words for the same number as `run` prints it ("17.6%", "-" when it used no CPU): pure, no CLI code runs.
-import { shareText } from '../../cli/gatewayRetries';
+// The same words for the same number as `run` prints it ("17.6%", "-" when it used no CPU).
+import { shareText } from '../../models/shareText';
 
 /**
  * A gateway's CPU in all since the start (its replicas' busy time, "0.53 s" as `run` prints it) and its upstream
