@@ -33,3 +33,24 @@ test("a caller with no sidecar: its hop's failures read 'connection reset', not 
   await picker.selectOption(meshed!);
   await expect(panel.getByTestId('inspect-edge')).toHaveAttribute('data-caller-proxy', 'yes');
 });
+
+test("a request failed behind a caller with no sidecar: the waterfall's heading says the status is what its client got (N13, 6)", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?scenario=partial-adoption&t=20s');
+  await settled(page);
+  await page.getByTestId('inspector-toggle').click();
+  const panel = page.getByTestId('inspector');
+  await panel.getByTestId('follow-request').click();
+  const row = panel.getByTestId('request-list').locator('[data-request-id]', { hasText: 'tls-plaintext-rejected' }).first();
+  await expect(row).toBeVisible();
+  await row.click();
+  const waterfall = panel.getByTestId('waterfall');
+  await expect(waterfall.getByTestId('request-fate')).toHaveText('tls-plaintext-rejected');
+  // The 503 is analysts' answer from reports; reports' own call to orders had none (reset).
+  await expect(waterfall.locator('h3')).toContainText(/^Request #\d+ from analysts: tls-plaintext-rejected \(analysts got HTTP 503\) in /);
+  await expect(waterfall.getByTestId('request-why')).toContainText('connection reset');
+  await saveShot(page, 'plaincaller-waterfall-1600x1000.png');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(waterfall.locator('h3')).toBeVisible();
+  await saveShot(page, 'plaincaller-waterfall-1024x768.png');
+});

@@ -55,7 +55,10 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         <span className={`waterfall-fate${trace.fate && trace.fate !== 'ok' ? ' failed' : ''}`} data-testid="request-fate">
           {fate}
         </span>{' '}
-        {trace.fate && trace.fate !== 'ok' ? `(HTTP ${trace.status}) ` : ''}
+        {/* Whose answer the status is: the client's. A hop further down may have had none (a caller
+            with no sidecar sees its connection reset, as the why text says), N13's trial read the
+            two as a contradiction. */}
+        {trace.fate && trace.fate !== 'ok' ? `(${trace.client} got HTTP ${trace.status}) ` : ''}
         in {formatMs((Number.isNaN(trace.end) ? now : trace.end) - trace.start)}
       </h3>
       {why && <WhyText text={why} />}
