@@ -1,5 +1,6 @@
 // The inspector's view of one request: a waterfall of its spans on a shared time axis, or, for a
 // clicked dot the tracer kept no spans of, what its dot says.
+import { plainCallerSees } from '../../models/envoy/responseFlags';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
@@ -55,10 +56,10 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         <span className={`waterfall-fate${trace.fate && trace.fate !== 'ok' ? ' failed' : ''}`} data-testid="request-fate">
           {fate}
         </span>{' '}
-        {/* Whose answer the status is: the client's. A hop further down may have had none (a caller
-            with no sidecar sees its connection reset, as the why text says), N13's trial read the
-            two as a contradiction. */}
-        {trace.fate && trace.fate !== 'ok' ? `(${trace.client} got HTTP ${trace.status}) ` : ''}
+        {/* Whose answer the status is, where a hop further down had none (a failure a caller with no
+            sidecar sees as a socket error, as the why text says: N13's trial read "(HTTP 503)" beside
+            "connection reset" as a contradiction); elsewhere the short form keeps the heading's lines. */}
+        {trace.fate && trace.fate !== 'ok' ? (plainCallerSees(trace.fate) ? `(${trace.client} got HTTP ${trace.status}) ` : `(HTTP ${trace.status}) `) : ''}
         in {formatMs((Number.isNaN(trace.end) ? now : trace.end) - trace.start)}
       </h3>
       {why && <WhyText text={why} />}
