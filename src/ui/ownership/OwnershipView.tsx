@@ -1,7 +1,7 @@
 // The ownership view (issue 12 item 5): for the scenario on screen, who applies each L7 feature
 // on each path (gateway, sidecar or the app), with every feature two layers own on one path
 // flagged and its cost measured from the running simulation.
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { changesMadeBy, configuredAt } from '../../models/madeChanges';
 import { FEATURE_NAMES, ownershipOf, type Layer, type Overlap, type Ownership } from '../../models/ownership';
 import { openingPath } from './openingPath';
@@ -14,6 +14,7 @@ import type { SeriesBucket } from '../../workers/series';
 import { formatMoment, formatNumber, formatPercent } from '../format';
 import { RetryCostMeter, causeShare, retryEdges } from './cost';
 import { overlapMeaning } from './overlapMeaning';
+import { useDrawerRoom } from './drawerRoom';
 import { FigureSchedule } from '../components/figureSchedule';
 import './ownership.css';
 
@@ -102,6 +103,9 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
     };
   }, [frames, text]);
   useEffect(() => setPathIndex(null), [text]);
+  // In the drawer, it grows as far as the table needs while the picture keeps 10 px names.
+  const viewRef = useRef<HTMLElement>(null);
+  useDrawerRoom(viewRef, topology, `${picked}|${focus.join(',')}|${text.length}`);
   if (!result.ok) return <section className="ownership" data-testid="ownership"><p className="muted">{result.message}</p></section>;
   const o = result.ownership;
   const pathIndex = picked ?? openingPath(o, read.ok ? read.scenario : null, focus);
@@ -109,7 +113,7 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   // Each feature owned twice on this path, with what that does there (the row's flag says it on hover).
   const flagged = new Map(o.overlaps.filter((x) => x.paths.includes(pathIndex)).map((x) => [x.feature, overlapMeaning({ ...x, paths: [pathIndex] }, o.paths)]));
   return (
-    <section className="ownership" data-testid="ownership" aria-label={heading ? `Who owns each L7 feature: ${heading}` : 'Who owns each L7 feature'}>
+    <section className="ownership" data-testid="ownership" ref={viewRef} aria-label={heading ? `Who owns each L7 feature: ${heading}` : 'Who owns each L7 feature'}>
       {/* Title, note, path and what is owned twice share one wrapping row, the callouts go under
           the table: at 1600x1000 the callout and the picker pushed the table below the drawer's
           fold (trial N13, 4). */}
@@ -126,7 +130,7 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
           </span>
         ) : (
           <button type="button" className="ownership-twice-line" data-testid="ownership-twice-line" title="What it does and what it costs: under the table" onClick={() => overlapsRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })}>
-            ⚠ {twiceLine(o)} ↓
+            ⚠ {twiceLine(o, (who) => <span className="ownership-twice-who">{who}</span>)} ↓
           </button>
         )}
         {path && (
@@ -171,7 +175,7 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
                       {flagged.has(f.feature) && (
                         <span className="ownership-flag" title={flagged.get(f.feature) || undefined}>
                           {' '}
-                          ⚠ owned twice
+                          ⚠<span className="ownership-flag-words"> owned twice</span>
                         </span>
                       )}
                     </th>
@@ -206,9 +210,18 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   );
 }
 
-/** "Timeouts owned twice (gateway and sidecar)", every such feature in one line, for the row above the table. Pure. */
-function twiceLine(o: Ownership): string {
-  return o.overlaps.map((x) => `${FEATURE_NAMES[x.feature]} owned twice (${x.layers.map((l) => LAYER_NAMES[l]).join(' and ')})`).join('; ');
+/**
+ * "Timeouts owned twice (gateway and sidecar)", every such feature in one line, for the row above
+ * the table; `who` wraps each " (gateway and sidecar)", which a narrow drawer leaves out
+ * (ownership.css) so the line and the path share the title's row. Pure.
+ */
+function twiceLine(o: Ownership, who: (text: string) => ReactNode): ReactNode[] {
+  return o.overlaps.map((x, i) => (
+    <Fragment key={i}>
+      {i > 0 && '; '}
+      {FEATURE_NAMES[x.feature]} owned twice{who(` (${x.layers.map((l) => LAYER_NAMES[l]).join(' and ')})`)}
+    </Fragment>
+  ));
 }
 
 /** "  (timeouts owned twice)": what is owned twice on path `i`, for its entry in the path menu; "  (refused 401)" for a path no request gets past; '' for none. */
