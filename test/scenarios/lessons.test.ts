@@ -1,57 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { World, summarize } from '../../src/models';
+import { World } from '../../src/models';
 import { validateScenario, type Scenario } from '../../src/scenario';
 import { relErr, scenario, scenarioFile } from '../models/helpers';
 import { withoutSidecars } from '../../src/workers/plainTwin';
+import { causeIs, failed, play, routesOf, seedsOf, sentIn, share } from './play';
 
 /*
  * Each canned scenario makes one claim with a number (its `lesson`). These tests run the file
  * as shipped and check the claim, with the file's own seed and two others.
  */
-
-interface Fate {
-  client: string;
-  cause: string;
-  sentAt: number;
-  endedAt: number;
-}
-
-/** Runs a scenario to its end, then lets requests still in flight finish; records every fate. */
-function play(s: Scenario, seed: number, checkpoints: Record<number, (w: World) => void> = {}) {
-  const w = new World(s, seed);
-  const fates: Fate[] = [];
-  w.observer = {
-    transmit() {},
-    requestEnded: (client, cause, latency) => fates.push({ client: w.sim.actor(client).name, cause, sentAt: w.sim.now - latency, endedAt: w.sim.now }),
-  };
-  for (const t of Object.keys(checkpoints).map(Number).sort((a, b) => a - b)) {
-    w.runUntil(t);
-    checkpoints[t](w);
-  }
-  w.runUntil();
-  w.sim.runUntil(w.duration + 15_000);
-  expect(w.inFlight).toBe(0);
-  return { w, fates, summary: summarize(w, 0) };
-}
-
-/** The requests sent in [from, to) (ms), optionally from one client. */
-const sentIn = (fates: Fate[], from: number, to: number, client?: string) =>
-  fates.filter((f) => f.sentAt >= from && f.sentAt < to && (client === undefined || f.client === client));
-const share = (fates: Fate[], pred: (f: Fate) => boolean) => {
-  expect(fates.length).toBeGreaterThan(0);
-  return fates.filter(pred).length / fates.length;
-};
-const failed = (f: Fate) => f.cause !== 'ok';
-const causeIs = (...causes: string[]) => (f: Fate) => causes.includes(f.cause);
-
-/** The file's own seed, then two more. */
-const seedsOf = (s: Scenario) => [s.seed, ...[1, 2, 3].filter((x) => x !== s.seed).slice(0, 2)];
-
-/** Routes (one per caller replica) from `from` to `to`. */
-const routesOf = (w: World, from: string, to: string) =>
-  w.routes.filter((r) => w.topology.nodes[w.topology.edges[r.edge].from].name === from && w.sim.actor(r.service).name === to);
 
 /** The same scenario with every sidecar removed, as the app's lesson figures run it (plainTwin.ts). */
 const plainOf = (input: Record<string, unknown>): Scenario => scenario(withoutSidecars(input));
@@ -71,6 +30,7 @@ describe('every canned scenario tells its story', () => {
       [
         'config-rollout.json',
         'control-plane-boundary.json',
+        'control-plane-boundary-fixed.json',
         'control-plane-outage.json',
         'gateway-and-mesh.json',
         'gateway-only.json',
@@ -81,8 +41,10 @@ describe('every canned scenario tells its story', () => {
         'l4-vs-l7.json',
         'mesh-only.json',
         'partial-adoption.json',
+        'partial-adoption-fixed.json',
         'retry-storm-fixed.json',
         'retry-storm.json',
+        'third-party-direct.json',
         'third-party-service.json',
         'two-meshes-cert-expiry.json',
         'two-meshes-direct.json',

@@ -32,7 +32,7 @@ test('at 1024x768 the story column is as wide as each picture leaves room for: r
 });
 
 test('beside the chosen column every picture that kept the floor beside 200 px keeps it (names at 14.5 px or more)', () => {
-  for (const f of ['config-rollout', 'control-plane-boundary', 'control-plane-outage', 'gateway-and-mesh', 'gateway-only', 'hello-mesh', 'idle-timeout-race', 'l4-vs-l7', 'mesh-only', 'mm1', 'partial-adoption', 'retry-storm', 'retry-storm-fixed', 'third-party-service', 'two-meshes-cert-expiry', 'two-meshes-direct', 'two-meshes-via-gateway', 'zone-failover']) {
+  for (const f of ['config-rollout', 'control-plane-boundary', 'control-plane-outage', 'gateway-and-mesh', 'gateway-only', 'hello-mesh', 'idle-timeout-race', 'l4-vs-l7', 'mesh-only', 'mm1', 'partial-adoption', 'partial-adoption-fixed', 'retry-storm', 'retry-storm-fixed', 'third-party-direct', 'third-party-service', 'two-meshes-cert-expiry', 'two-meshes-direct', 'two-meshes-via-gateway', 'zone-failover']) {
     const t = topologyOf(f);
     expect(computeLayout(t, SPAN - 200, HEIGHT, { presenter: true }).scale, f).toBeGreaterThanOrEqual(PRESENTER_MIN_SCALE);
     const c = storyColumnWidth(t, SPAN, HEIGHT);
