@@ -77,6 +77,13 @@ export interface HopOwner {
    * of the design under study, so it never makes a feature owned twice.
    */
   caller?: boolean;
+  /**
+   * Circuit breaking only: every threshold set lifts a limit (see LIFTED_AT) and no outlier
+   * detection is set, so nothing here ever trips: shown on the path, never owned twice
+   * (retry-storm's `maxRetries 100000` turns off Envoy's retry breaker of 3; trial N14 read its
+   * "owned twice" flag as a second breaker).
+   */
+  lifted?: boolean;
 }
 
 /** One hop of a path: a caller to its callee, and who applies each feature on it. Plain data. */
@@ -150,6 +157,15 @@ export const secs = (ms: number) => (ms >= 1000 ? `${+(ms / 1000).toFixed(2)} s`
 
 /** Istio's retry default on a sidecar with no retry policy (compilePolicy's defaultRetries). */
 const ISTIO_DEFAULT_RETRIES = 2;
+
+/**
+ * A circuit-breaker threshold at or above this many (connections, pending requests, requests or
+ * retries in flight to one cluster) only lifts a limit: Istio itself sets Envoy's thresholds to
+ * 2^32 - 1 when a DestinationRule leaves them unset (Istio's DestinationRule ConnectionPoolSettings),
+ * and no shipped scenario has 10,000 of anything in flight to one cluster, so such a breaker never
+ * trips. A hop whose every threshold is this high owns no breaker (HopOwner.lifted).
+ */
+const LIFTED_AT = 10_000;
 
 /**
  * Who applies each L7 feature on each path of `s`, and where two layers own one. Paths start at
@@ -280,9 +296,11 @@ function hopOf(s: Scenario, from: Node, to: Node, route: Policy | undefined): Ow
     const cb = p.circuitBreaker;
     const od = l7 ? p.outlierDetection : undefined;
     const parts: string[] = [];
-    if (cb) parts.push(Object.entries(cb).map(([k, v]) => `${k} ${v}`).join(', '));
+    const set = cb ? Object.entries(cb).filter(([, v]) => v !== undefined) : [];
+    const lifted = !od && set.length > 0 && set.every(([, v]) => (v as number) >= LIFTED_AT);
+    if (set.length) parts.push(`${set.map(([k, v]) => `${k} ${v}`).join(', ')}${lifted ? ' (a limit lifted: never trips)' : ''}`);
     if (od) parts.push(`eject after ${od.consecutive5xx} 5xx for ${secs(od.baseEjectionTime)}`);
-    if (parts.length) owners['circuit-breaking'] = { layer: callerLayer, detail: parts.join('; ') };
+    if (parts.length) owners['circuit-breaking'] = { layer: callerLayer, detail: parts.join('; '), ...(lifted && { lifted: true }) };
   }
 
   // What a gateway does to requests coming into it.
@@ -319,7 +337,7 @@ function pathOf(nodes: string[], hops: OwnedHop[]): OwnedPath {
     const at = hops.flatMap((h, hop) => (h.owners[feature] ? [{ hop, owner: h.owners[feature]! }] : []));
     if (at.length === 0) return [];
     const layers = [...new Set(at.map((a) => a.owner.layer))];
-    const inside = new Set(at.filter((a) => !a.owner.caller).map((a) => a.owner.layer));
+    const inside = new Set(at.filter((a) => !a.owner.caller && !a.owner.lifted).map((a) => a.owner.layer));
     // Two gateways both authenticating (or limiting, or versioning) one request is owned twice too.
     const overlap = STACKING_FEATURES.includes(feature) ? inside.size >= 2 : GATEWAY_FEATURES.includes(feature) && at.length >= 2;
     return [{ feature, at, layers, overlap }];

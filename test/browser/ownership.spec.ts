@@ -221,7 +221,6 @@ test('compare: retry-storm and retry-storm-fixed ownership side by side, retries
   await expect(b).toContainText('B · retry-storm-fixed: who owns each L7 feature');
   const retriesTwice = a.locator('[data-testid="ownership-overlap"][data-feature="retries"]');
   await expect(retriesTwice.getByTestId('ownership-cost')).toHaveText('Cost: no requests through it yet');
-  // retry-storm owns circuit breaking twice too (its meaning: requestlist.spec): this is retries'.
   await expect(retriesTwice.getByTestId('ownership-meaning')).toHaveText(
     "Retries multiply: each of the gateway's 3 tries on api→web can start the sidecar's 3 on web→orders, each of those the sidecar's 3 on orders→payments: 3 × 3 × 3 = 27 tries at payments for one request whose every try fails.",
   );

@@ -26,7 +26,19 @@ describe('ownership of L7 features', () => {
     const retries = o.overlaps.find((x) => x.feature === 'retries')!;
     expect(retries).toMatchObject({ layers: ['gateway', 'sidecar'], service: 'payments', worstTries: 27, paths: [0] });
     expect(retries.summary).toBe('gateway 2 retries on 5xx (api→web); sidecar 2 retries on 5xx (web→orders, orders→payments)');
+    // Each hop's maxRetries 100000 lifts Envoy's retry breaker of 3: shown, but no breaker is owned twice (trial N14).
+    expect(owners(o.paths[0], 'circuit-breaking')).toEqual(['-', 'gateway: maxRetries 100000 (a limit lifted: never trips)', 'sidecar: maxRetries 100000 (a limit lifted: never trips)', 'sidecar: maxRetries 100000 (a limit lifted: never trips)']);
+    expect(o.overlaps.map((x) => x.feature)).toEqual(['retries']);
+  });
+
+  it('a breaker with one real threshold beside a lifted one still counts: two layers limiting is owned twice', () => {
+    const s = shipped('retry-storm');
+    const routed = JSON.parse(JSON.stringify(s)) as typeof s;
+    for (const svc of routed.services) if (svc.policy?.circuitBreaker) svc.policy.circuitBreaker = { maxRetries: 100000, maxPendingRequests: 50 };
+    for (const g of routed.gateways) for (const r of g.routes) if (r.policy?.circuitBreaker) r.policy.circuitBreaker = { maxRetries: 3 };
+    const o = ownershipOf(routed);
     expect(o.overlaps.map((x) => x.feature)).toEqual(['retries', 'circuit-breaking']);
+    expect(o.overlaps[1].layers).toEqual(['gateway', 'sidecar']);
   });
 
   it('retry-storm-fixed: only orders\' sidecar retries, so nothing is owned twice', () => {

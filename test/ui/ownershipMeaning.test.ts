@@ -43,8 +43,12 @@ describe('what a feature owned twice does, in words, with the policies\' numbers
     expect(callBoundMs({ owner: hop.owners.timeouts!, retry: hop.owners.retries })).toBe(825);
   });
 
-  it("retry-storm: circuit breaking owned twice names the gateway's and the sidecar's breakers, their hops, and that the gateway retries a full one's 503", () => {
-    expect(meaning(scenarioFile('retry-storm.json'), 'circuit-breaking')).toBe(
+  it("retry-storm with Envoy's retry breaker of 3 at every hop: circuit breaking owned twice names the gateway's and the sidecar's breakers, their hops, and that the gateway retries a full one's 503", () => {
+    // The shipped file lifts each breaker (maxRetries 100000: never trips, so not owned twice: ownership.test).
+    const s = scenarioFile('retry-storm.json');
+    for (const svc of s.services) if (svc.policy?.circuitBreaker) svc.policy.circuitBreaker = { maxRetries: 3 };
+    for (const g of s.gateways) for (const r of g.routes) if (r.policy?.circuitBreaker) r.policy.circuitBreaker = { maxRetries: 3 };
+    expect(meaning(s, 'circuit-breaking')).toBe(
       "The gateway's breaker on api→web and the sidecar's breaker on web→orders and orders→payments each count only their own hop's calls, blind to each other's: " +
         "the first one full refuses a call at once with a 503 (overflow, Envoy's UO); the gateway's retries on api→web try that 503 again, so a full breaker inside draws more calls rather than fewer.",
     );
