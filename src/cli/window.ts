@@ -1,0 +1,151 @@
+// `run FILE --from T --to T`: the run's figures over a window of simulated time, measured as a
+// story step's figure is (workers/figures.ts measureFigure over the per-second series), so the
+// CLI's number for retry-storm's outage (11 s – 24 s) is the one its story step shows (trial N14, 3).
+import type { WallClock } from '../sim-engine';
+import { summarize, Tracer, World, type RunSummary, type TracerOptions } from '../models';
+import type { Scenario } from '../scenario';
+import { bucketWidth, SeriesRecorder } from '../workers/series';
+import type { SeriesBucket } from '../workers/series';
+import { measureFigure, type RunTotals } from '../workers/figures';
+import { seriesCsv } from '../ui/export/tables';
+
+/** Simulated ms as a window's end reads: "11 s", "0 s", "1.5 s" (as a story step's window does, workers/figures.ts). */
+const secs = (ms: number) => `${+(ms / 1000).toFixed(3)} s`;
+
+/** A window of simulated time as `--from` and `--to` give it, ms: [fromMs, toMs). */
+export interface WindowArg {
+  fromMs: number;
+  /** Absent: the run's end. */
+  toMs?: number;
+}
+
+/** One service's tries over the window: those of the user requests that ended in it. Plain data. */
+export interface WindowService {
+  service: string;
+  /** Tries (first tries and retries) sent to the service for the user requests that ended in the window, however long before. */
+  tries: number;
+  /** `tries` per user request ended in the window: a story step's `attempts-per-request` figure (NaN: none ended). */
+  perRequest: number;
+  /** Tries sent to the service in the window, by the time they were sent (what subtracting two `--duration` runs counts). */
+  sentInWindow: number;
+}
+
+/** The run's figures over [fromMs, toMs): user requests by the time they ended, as a story step counts them. Plain data. */
+export interface WindowFigures {
+  fromMs: number;
+  toMs: number;
+  /** User requests that ended in the window, and of them ok and failed. */
+  ended: number;
+  ok: number;
+  failed: number;
+  services: WindowService[];
+}
+
+/**
+ * Why the window [from, to) cannot be read from a run of `durationMs` whose series counts buckets
+ * of `bucketWidth(durationMs)`, as `--from: message` or `--to: message`, or null. Both ends must lie on
+ * a bucket's edge (the series counts whole buckets, as a story step's window does), `from` before `to`,
+ * `to` no later than the run's end. Pure.
+ */
+export function windowProblem(w: WindowArg, durationMs: number): string | null {
+  const to = w.toMs ?? durationMs;
+  const bucket = bucketWidth(durationMs);
+  const unit = bucket === 1000 ? 'a whole second' : `a multiple of ${secs(bucket)}`;
+  if (w.fromMs % bucket !== 0) return `--from: ${secs(w.fromMs)} is not ${unit} (the series counts requests ${bucket === 1000 ? 'second by second' : `in ${secs(bucket)} buckets`}), e.g. --from ${Math.floor(w.fromMs / bucket) * (bucket / 1000)}s`;
+  if (to % bucket !== 0) return `--to: ${secs(to)} is not ${unit} (the series counts requests ${bucket === 1000 ? 'second by second' : `in ${secs(bucket)} buckets`})`;
+  if (to > durationMs) return `--to: ${secs(to)} is past the run's end (${secs(durationMs)}; --duration sets a longer run)`;
+  if (w.fromMs >= to) return `--from: ${secs(w.fromMs)} must be before --to (${secs(to)}${w.toMs === undefined ? ", the run's end" : ''})`;
+  return null;
+}
+
+/** What `runWithWindow` gives: the world, its summary, its per-second series and the CSV of it. */
+export interface WindowRun {
+  world: World;
+  summary: RunSummary;
+  buckets: SeriesBucket[];
+  bucketMs: number;
+  /** The app's per-second CSV with two columns per service added (serviceColumnsCsv). */
+  csv: string;
+}
+
+/**
+ * Runs a validated scenario to its end as `runScenario` does, recording the per-second series with
+ * every service's tries counted apart (as the app's worker counts the services a story's figures name,
+ * workers/series.ts seriesFor). The recorder only reads: the events, figures and trace hash are those
+ * of a run without it.
+ */
+export function runWithWindow(scenario: Scenario, options: { seed?: number; durationMs?: number; wallClock?: WallClock; traces?: TracerOptions }): WindowRun {
+  const s = options.durationMs !== undefined ? { ...scenario, duration: options.durationMs } : scenario;
+  const clock = options.wallClock ?? (() => 0);
+  const t0 = clock();
+  const world = new World(s, options.seed ?? s.seed);
+  if (options.traces) world.tracer = new Tracer(world, options.traces);
+  const topo = world.topology;
+  const edges = new Map<number, string>();
+  topo.edges.forEach((e, i) => edges.set(i, topo.nodes[e.to].name));
+  const series = new SeriesRecorder(0, world.duration, world.warmup, world.sentPerSecond, new Map(), edges);
+  world.observer = {
+    transmit: (edge, response, t, _t1, _failed, _retry, request) => {
+      if (!response) series.requestSent(t, edge, request);
+    },
+    requestEnded: (_client, cause, latencyMs, request) => series.requestEnded(world.sim.now, 0, cause, latencyMs, request),
+  };
+  world.runUntil();
+  series.advanceTo(world.sim.now);
+  const summary = summarize(world, clock() - t0);
+  const batch = series.since(0);
+  const services = [...new Set(edges.values())];
+  return { world, summary, buckets: batch.buckets, bucketMs: batch.bucketMs, csv: serviceColumnsCsv(seriesCsv(batch.buckets, batch.bucketMs), batch.buckets, services) };
+}
+
+/**
+ * `csv` (seriesCsv's, one row per bucket of `buckets`) with two columns per service added:
+ * `tries_sent_<service>` (tries sent to it in the bucket, by send time) and `tries_of_ended_<service>`
+ * (the tries of the user requests that ended in the bucket; over a window, their sum over the
+ * window's `ended` is a story step's attempts per user request). Pure.
+ */
+export function serviceColumnsCsv(csv: string, buckets: readonly SeriesBucket[], services: readonly string[]): string {
+  const lines = csv.trimEnd().split('\n');
+  const head = services.flatMap((s) => [`tries_sent_${s}`, `tries_of_ended_${s}`]);
+  const out = [[lines[0], ...head].join(',')];
+  for (let i = 1; i < lines.length; i++) {
+    const b = buckets[i - 1];
+    out.push([lines[i], ...services.flatMap((s) => [String(b?.tries[s] ?? 0), String(b?.endedTries?.[s] ?? 0)])].join(','));
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The run's figures over `w` from its series: each service's attempts per user request measured by
+ * measureFigure (the story step's `attempts-per-request`, the same code), with the tries behind it.
+ * `durationMs`: the run's. Pure.
+ */
+export function windowFigures(buckets: readonly SeriesBucket[], bucketMs: number, w: WindowArg, durationMs: number): WindowFigures {
+  const toMs = w.toMs ?? durationMs;
+  const inWindow = buckets.filter((b) => b.t >= w.fromMs && b.t + bucketMs <= toMs);
+  const sum = (g: (b: SeriesBucket) => number) => inWindow.reduce((t, b) => t + g(b), 0);
+  const ok = sum((b) => b.ok);
+  const failed = sum((b) => b.failed);
+  const totals: RunTotals = { simTime: durationMs, ok, failed, mean: 0, p50: 0, p90: 0, p99: 0, proxyCpuMs: 0, proxyPasses: 0 };
+  const names = Object.keys(buckets[0]?.tries ?? {});
+  const services = names.map((service) => {
+    const m = measureFigure({ measure: 'attempts-per-request', label: service, service, from: w.fromMs, to: toMs }, buckets, bucketMs, totals, durationMs);
+    return { service, tries: sum((b) => b.endedTries?.[service] ?? 0), perRequest: m.value, sentInWindow: sum((b) => b.tries[service] ?? 0) };
+  });
+  return { fromMs: w.fromMs, toMs, ended: ok + failed, ok, failed, services };
+}
+
+/**
+ * The window's lines under a run's summary: "window 11 s – 24 s: 518 user requests ended (ok 0, failed 518)",
+ * then per service its tries for those requests and their attempts per user request, one decimal as a story
+ * step shows it, and the tries sent in the window by send time. Pure.
+ */
+export function formatWindow(f: WindowFigures): string {
+  const span = `${secs(f.fromMs)} – ${secs(f.toMs)}`;
+  const lines = [`window ${span}: ${f.ended.toLocaleString('en-US')} user requests ended in it (ok ${f.ok.toLocaleString('en-US')}, failed ${f.failed.toLocaleString('en-US')}); tries counted for those requests, however long before (a story step's "attempts per user request")`];
+  const rows = [['service', 'tries per user request', 'tries of those requests', 'tries sent in the window']];
+  for (const s of f.services) rows.push([s.service, Number.isFinite(s.perRequest) ? s.perRequest.toFixed(1) : '-', String(s.tries), String(s.sentInWindow)]);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) lines.push(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('   ').trimEnd());
+  return lines.join('\n');
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText, type Scenario } from '../../src/scenario';
+import { SimHost } from '../../src/workers/SimHost';
+import { Counter, type SeriesBucket } from '../../src/workers/protocol';
+import { measureFigure } from '../../src/workers/figures';
+import { runWithWindow, windowFigures, windowProblem, formatWindow } from '../../src/cli/window';
+import { simHere } from './spawnSim';
+
+// `run FILE --from T --to T` (trial N14, 3): the CLI's figure over a window must be the one the
+// story step shows for it, measured the same way, so a student can check the 27 from a terminal.
+
+const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), 'utf8');
+const parsed = (name: string): Scenario => {
+  const r = parseScenarioText(text(name));
+  if (!r.ok) throw new Error(`${name} is invalid`);
+  return r.scenario;
+};
+
+/** The app's story-step figure of narrative step `step` (the worker's host and series, run to the end, as stepFigures.test does). */
+function storyFigure(name: string, step: number) {
+  let t = 0;
+  const h = new SimHost(() => (t += 1e-6));
+  h.setTracing(null);
+  h.setEventLog(false);
+  h.setSnapshotPolicy(null);
+  const r = h.load(text(name));
+  if (!r.ok) throw new Error(`${name} did not load`);
+  const buckets: SeriesBucket[] = [];
+  let epoch = -1;
+  let frame = h.advance(0, 1e9);
+  while (!frame.done) {
+    frame = h.advance(10_000, 1e9);
+    // Only the buckets not had yet (all of them when the epoch is new), as the app takes them.
+    const batch = h.seriesSince(epoch, buckets.length);
+    if (batch.epoch !== epoch) buckets.length = 0;
+    epoch = batch.epoch;
+    buckets.push(...batch.buckets);
+  }
+  const c = frame.counters;
+  const totals = { simTime: frame.simTime, ok: c[Counter.ok], failed: c[Counter.failed], mean: c[Counter.mean], p50: c[Counter.p50], p90: c[Counter.p90], p99: c[Counter.p99], proxyCpuMs: c[Counter.proxyCpuMs], proxyPasses: c[Counter.proxyPasses] };
+  return measureFigure(parsed(name).narrative[step].figure!, buckets, 1000, totals, r.info.durationMs);
+}
+
+describe('run --from --to', () => {
+  it("gives retry-storm's and retry-storm-fixed's attempts at payments per user request over 11-24 s exactly as their story steps show them (27.0 and 2.9)", () => {
+    for (const [name, shown] of [['retry-storm.json', '27.0'], ['retry-storm-fixed.json', '2.9']] as const) {
+      const step = storyFigure(name, 2);
+      const run = runWithWindow(parsed(name), {});
+      const w = windowFigures(run.buckets, run.bucketMs, { fromMs: 11_000, toMs: 24_000 }, run.summary.simulatedMs);
+      const payments = w.services.find((s) => s.service === 'payments')!;
+      expect(step.text).toBe(shown);
+      expect(payments.perRequest).toBe(step.value);
+      expect(payments.perRequest.toFixed(1)).toBe(shown);
+      // The requests it is over are the step's ("over the 518 user requests ended 11 s – 24 s").
+      expect(step.note).toContain(`over the ${w.ended.toLocaleString('en-US')} user requests ended 11 s – 24 s`);
+      expect(formatWindow(w)).toMatch(new RegExp(`^payments +${shown} +${payments.tries} +${payments.sentInWindow}$`, 'm'));
+    }
+  }, 120_000);
+
+  it('a window the run cannot read is named by its flag: past the end, not on a whole second, empty', () => {
+    expect(windowProblem({ fromMs: 11_000, toMs: 24_000 }, 40_000)).toBeNull();
+    expect(windowProblem({ fromMs: 0 }, 40_000)).toBeNull();
+    expect(windowProblem({ fromMs: 11_500, toMs: 24_000 }, 40_000)).toBe('--from: 11.5 s is not a whole second (the series counts requests second by second), e.g. --from 11s');
+    expect(windowProblem({ fromMs: 0, toMs: 50_000 }, 40_000)).toBe("--to: 50 s is past the run's end (40 s; --duration sets a longer run)");
+    expect(windowProblem({ fromMs: 30_000, toMs: 20_000 }, 40_000)).toBe('--from: 30 s must be before --to (20 s)');
+    expect(windowProblem({ fromMs: 40_000 }, 40_000)).toBe("--from: 40 s must be before --to (40 s, the run's end)");
+  });
+
+  it('bad window input exits 2 with a --from: line and no run; compare refuses a window', async () => {
+    const past = await simHere(['scenarios/hello-mesh.json', '--from', '5s', '--to', '10m']);
+    expect(past.code).toBe(2);
+    expect(past.stdout).toBe('');
+    expect(past.stderr.trim()).toMatch(/^--to: 600 s is past the run's end \(\d+ s; --duration sets a longer run\)$/);
+    const unitless = await simHere(['scenarios/hello-mesh.json', '--from', '11']);
+    expect(unitless.code).toBe(2);
+    expect(unitless.stderr.split('\n')[0]).toMatch(/^--from: "11" needs a unit/);
+    const compare = await simHere(['compare', 'scenarios/hello-mesh.json', 'scenarios/hello-mesh.json', '--from', '1s']);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr.split('\n')[0]).toBe("--from: reads one run's figures over a window; compare runs two (run each on its own with --from and --to)");
+  });
+});
