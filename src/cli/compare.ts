@@ -2,6 +2,7 @@ import { formatDuration } from '../scenario';
 import type { RunSummary as ModelSummary } from '../models';
 import { diffRows, paneFigures, type DiffRow } from '../workers/compareRows';
 import { formatDiffValue } from '../ui/compare/diff';
+import { possessive } from '../ui/format';
 import type { JsonSummary } from './jsonSummary';
 import { table } from './table';
 import { gatewayRetries, shareText, type GatewayRetries } from './gatewayRetries';
@@ -9,20 +10,57 @@ import { gatewayRetries, shareText, type GatewayRetries } from './gatewayRetries
 /** A run as compare reads it: `--json`'s summary, whose latencies are null where none was measured. */
 type RunSummary = JsonSummary;
 
-/** The figures `compare` sets side by side, and how to read each from a run. */
+/**
+ * What a side's scoped figures read: the requests, failures by cause and latency of one client's requests
+ * (`RunSummary.clients`, as the app's "figures for" reads them: workers/clientScope.ts), or of the whole run; null on a
+ * side without that client (its cells read "-", as the app's "—").
+ */
+interface Books {
+  requests: RunSummary['requests'];
+  failures: Record<string, number>;
+  latencyMs: RunSummary['latencyMs'];
+}
+
+/** One run as the figures read it: its summary and the books of the client in scope (the run's own with none). */
+interface Side {
+  s: RunSummary;
+  books: Books | null;
+}
+
+/**
+ * The books of client `client` in run `s` (the run's when null): its sent, ok, failed and in flight (sent less the
+ * ended), failures by cause, and latency of its ok requests after the warm-up, null where none was measured (the run
+ * measured none, or the client's histogram is empty: max 0, as scopedBooks reads it). Null when the run has no such
+ * client. Pure.
+ */
+function booksOf(s: RunSummary, client: string | null): Books | null {
+  if (client === null) return { requests: s.requests, failures: s.failures, latencyMs: s.latencyMs };
+  const c = s.clients?.[client];
+  if (!c) return null;
+  return { requests: { sent: c.sent, ok: c.ok, failed: c.failed, inFlight: c.sent - c.ok - c.failed }, failures: c.failures, latencyMs: s.latencyMs !== null && c.latencyMs.max > 0 ? c.latencyMs : null };
+}
+
+const sentOf = (b: Books | null) => b?.requests.sent ?? null;
+const shareOf = (f: (r: RunSummary['requests']) => number) => (x: Side) => (x.books ? share(f(x.books.requests), x.books.requests.sent) : null);
+const latencyOf = (q: 'p50' | 'p90' | 'p99' | 'mean') => (x: Side) => x.books?.latencyMs?.[q] ?? null;
+
+/** The figures `compare` sets side by side, and how to read each from a run; the first eight count the client in scope's requests. */
 const FIGURES = {
-  sent: (s: RunSummary) => s.requests.sent,
-  okShare: (s: RunSummary) => share(s.requests.ok, s.requests.sent),
-  failedShare: (s: RunSummary) => share(s.requests.failed, s.requests.sent),
+  sent: (x: Side) => sentOf(x.books),
+  okShare: shareOf((r) => r.ok),
+  failedShare: shareOf((r) => r.failed),
   /** Sent but not ended when the run stopped: with ok and failed, 100% of sent (as the run summary's line). */
-  inFlightShare: (s: RunSummary) => share(s.requests.inFlight, s.requests.sent),
-  p50: (s: RunSummary) => s.latencyMs?.p50 ?? null,
-  p90: (s: RunSummary) => s.latencyMs?.p90 ?? null,
-  p99: (s: RunSummary) => s.latencyMs?.p99 ?? null,
-  mean: (s: RunSummary) => s.latencyMs?.mean ?? null,
-  events: (s: RunSummary) => s.events,
-  retries: (s: RunSummary) => Object.values(s.edges).reduce((n, e) => n + e.retries, 0),
+  inFlightShare: shareOf((r) => r.inFlight),
+  p50: latencyOf('p50'),
+  p90: latencyOf('p90'),
+  p99: latencyOf('p99'),
+  mean: latencyOf('mean'),
+  events: (x: Side) => x.s.events,
+  retries: (x: Side) => Object.values(x.s.edges).reduce((n, e) => n + e.retries, 0),
 } as const;
+
+/** The figures that count every client's requests whatever the scope (the app's rows under "the whole run"). */
+const WHOLE_RUN: readonly Figure[] = ['events', 'retries'];
 
 export type Figure = keyof typeof FIGURES;
 
@@ -34,6 +72,11 @@ export type Figure = keyof typeof FIGURES;
 export interface Comparison {
   a: RunSummary;
   b: RunSummary;
+  /**
+   * The client whose requests `sent` to `mean`, the failures by cause and the `links` row count (`--client`, the app's
+   * "figures for"); null: every client's. The other figures count every client's requests either way.
+   */
+  client: string | null;
   ratios: Record<Figure, number | null> & { services: Record<string, number | null> };
   /**
    * The app's compare table, row for row (workers/compareRows.ts diffRows, the function the app
@@ -68,12 +111,28 @@ const ratio = (a: number | null, b: number | null) => (a === null || b === null 
 /** Services present in both runs, in A's order. */
 const shared = (a: RunSummary, b: RunSummary) => Object.keys(a.services).filter((n) => n in b.services);
 
-/** Puts two runs side by side with the ratio B / A of each key figure. */
-export function compareRuns(a: RunSummary, b: RunSummary): Comparison {
+/**
+ * Puts two runs side by side with the ratio B / A of each key figure; with `client`, the figures of that client's
+ * requests where the app's "figures for" splits them (`figures` is diffRows with that scope, the app's rows), the
+ * whole run's elsewhere. A client neither run has reads as absent on both sides: main.ts refuses it first
+ * (`unknownClient`).
+ */
+export function compareRuns(a: RunSummary, b: RunSummary, client: string | null = null): Comparison {
   const ratios = { services: {} } as Comparison['ratios'];
-  for (const [name, read] of Object.entries(FIGURES) as [Figure, (s: RunSummary) => number | null][]) ratios[name] = ratio(read(a), read(b));
+  const [xa, xb] = [a, b].map((s) => ({ s, books: booksOf(s, client) }));
+  for (const [name, read] of Object.entries(FIGURES) as [Figure, (x: Side) => number | null][]) ratios[name] = ratio(read(xa), read(xb));
   for (const n of shared(a, b)) ratios.services[n] = ratio(a.services[n].requests, b.services[n].requests);
-  return { a, b, ratios, figures: diffRows(figuresOf(a), figuresOf(b)) };
+  return { a, b, client, ratios, figures: diffRows(figuresOf(a), figuresOf(b), client) };
+}
+
+/**
+ * The problem with `--client NAME` when neither run's file has a client of that name (`namesA`, `namesB`: the
+ * clients of A's and B's scenario), or null: `--client: no client "x" in A or B (clients: shoppers, old-app)`, the
+ * names in A's order then B's. Pure.
+ */
+export function unknownClient(name: string, namesA: readonly string[], namesB: readonly string[]): string | null {
+  if (namesA.includes(name) || namesB.includes(name)) return null;
+  return `--client: no client "${name}" in A or B (clients: ${[...new Set([...namesA, ...namesB])].join(', ')})`;
 }
 
 /**
@@ -109,15 +168,28 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   };
   const x = (r: number | null) => (r === null ? '-' : `${r.toFixed(2)}x`);
   const rows = [['', `A ${a.scenario}`, `B ${b.scenario}`, 'B/A']];
-  // A latency no ok request after the warm-up measured is "-", never "0 µs".
-  const cell = (name: Figure, s: RunSummary) => {
-    const v = FIGURES[name](s);
+  const [xa, xb] = [a, b].map((s) => ({ s, books: booksOf(s, c.client) }));
+  // A latency no ok request after the warm-up measured is "-", never "0 µs"; so is a figure of a client a run lacks.
+  const cell = (name: Figure, side: Side) => {
+    const v = FIGURES[name](side);
     return v === null ? '-' : show[name](v);
   };
-  for (const name of Object.keys(FIGURES) as Figure[]) rows.push([label[name], cell(name, a), cell(name, b), x(c.ratios[name])]);
-  const causes = [...new Set([...Object.keys(a.failures), ...Object.keys(b.failures)])].sort();
+  const figureRow = (name: Figure) => rows.push([label[name], cell(name, xa), cell(name, xb), x(c.ratios[name])]);
+  const scoped = (Object.keys(FIGURES) as Figure[]).filter((n) => !WHOLE_RUN.includes(n));
+  if (c.client !== null) rows.push([`${possessive(c.client)} requests`, '', '', '']);
+  scoped.forEach(figureRow);
+  if (c.client === null) WHOLE_RUN.forEach(figureRow);
+  const fa = xa.books?.failures ?? {};
+  const fb = xb.books?.failures ?? {};
+  const causes = [...new Set([...Object.keys(fa), ...Object.keys(fb)])].sort();
   if (causes.length) rows.push(['failures by cause', '', '', '']);
-  for (const cause of causes) rows.push([`  ${cause}`, String(a.failures[cause] ?? 0), String(b.failures[cause] ?? 0), '']);
+  const count = (books: Books | null, cause: string) => (books ? String(books.failures[cause] ?? 0) : '-');
+  for (const cause of causes) rows.push([`  ${cause}`, count(xa.books, cause), count(xb.books, cause), '']);
+  // The rest count every client's requests (the app's "Below: the whole run"), but the hops row.
+  if (c.client !== null) {
+    rows.push(["the whole run, every client's requests", '', '', '']);
+    WHOLE_RUN.forEach(figureRow);
+  }
   const services = shared(a, b);
   if (services.length) rows.push(['requests at', '', '', '']);
   for (const n of services) rows.push([`  ${n}`, String(a.services[n].requests), String(b.services[n].requests), x(c.ratios.services[n])]);
@@ -142,7 +214,9 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   const app = [...APP_ROWS.map((k) => c.figures.find((r) => r.key === k)), ...c.figures.filter((r) => r.key.startsWith('util:'))].filter((r) => r !== undefined);
   if (app.length) rows.push(['as the app counts them', '', '', '']);
   const cellOf = (r: DiffRow, v: number | null) => (v === null ? '-' : formatDiffValue(r, v));
-  for (const r of app) rows.push([`  ${r.label.trim()}`, cellOf(r, r.a), cellOf(r, r.b), x(r.ratio)]);
+  // With a client, the hops row is that client's path (the app's rows that are not `allClients`).
+  const whose = (r: DiffRow) => (c.client !== null && !r.allClients ? ` (${possessive(c.client)})` : '');
+  for (const r of app) rows.push([`  ${r.label.trim()}${whose(r)}`, cellOf(r, r.a), cellOf(r, r.b), x(r.ratio)]);
   const head = (tag: string, s: RunSummary) =>
     `${tag}  ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`;
   const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok, failed and in flight (not ended when the run stopped) as shares of sent'];

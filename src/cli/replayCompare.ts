@@ -31,7 +31,8 @@ export interface ReplayCompareOptions {
  * exit code, 0 ran or 2 bad input (every problem the compare view reports for the link but speed, a side's scenario or
  * live action it refuses). As the view does: A runs with the link's seed or its scenario's own, and B with the link's
  * seed or A's (compareController openRecipes); each side replays its own live actions (`faults=` A's, `faultsB=` B's)
- * to the link's moment `t=`, a side whose scenario ends before it stopping at its end (hostRun seekTo).
+ * to the link's moment `t=`, a side whose scenario ends before it stopping at its end (hostRun seekTo). The link's
+ * `scope=` picks the client whose figures are shown, as `compare --client` does.
  */
 export function replayCompare(query: string, o: ReplayCompareOptions): number {
   const link = decodeCompareLink(query, o.ctx);
@@ -45,7 +46,10 @@ export function replayCompare(query: string, o: ReplayCompareOptions): number {
   const t1 = performance.now();
   const b = replayRun(link.scenarios[1], link.seed ?? a.seed, link.actionsB, until, o.dirs);
   if (!b.ok) return void process.stderr.write(b.lines.map((l) => `B: ${l}`).join('\n') + '\n'), BAD_INPUT;
-  const c = compareRuns(jsonSummary({ ...a.summary, wallMs: t1 - t0 }, a.counts, []), jsonSummary({ ...b.summary, wallMs: performance.now() - t1 }, b.counts, []));
+  // The link's `scope=`, as the view reads it (scopeInUse): a client either run has, else every client's, said.
+  const scope = link.scope !== null && [a.summary, b.summary].some((s) => s.clients?.[link.scope!]) ? link.scope : null;
+  if (link.scope !== null && scope === null) process.stderr.write(`scope: no client "${link.scope}" in A or B; the figures are every client's, as the app shows them\n`);
+  const c = compareRuns(jsonSummary({ ...a.summary, wallMs: t1 - t0 }, a.counts, []), jsonSummary({ ...b.summary, wallMs: performance.now() - t1 }, b.counts, []), scope);
   const end = Math.max(a.durationMs, b.durationMs);
   if (!o.toEnd && link.tMs > end) process.stderr.write(pastTheEnd(link.tMs, end, "both runs' end"));
   if (o.json) {

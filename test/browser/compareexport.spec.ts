@@ -126,7 +126,7 @@ test('the compare Export menu saves both pictures, both runs\' figures with B/A,
 
   // The figures table: p99 of each run as the table shows it, and B/A.
   const figures = (await exportItem(page, 'export-figures-csv')).bytes.toString('utf8').trim().split('\n');
-  expect(figures[0]).toBe('figure,unit,a_retry-storm,b_retry-storm-fixed,b_over_a');
+  expect(figures[0]).toBe('figure,unit,a_retry-storm,b_retry-storm-fixed,b_over_a,requests_of');
   const row = page.getByTestId('metrics-diff').locator('tr[data-key="p99"]');
   const [a99, b99] = [Number(await row.locator('td[data-side="A"]').getAttribute('data-value')), Number(await row.locator('td[data-side="B"]').getAttribute('data-value'))];
   const p99 = figures.find((l) => l.startsWith('p99,'))!.split(',');

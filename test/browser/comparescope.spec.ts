@@ -4,7 +4,7 @@ import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 
-test("gateway-only vs gateway-and-mesh: the table says B has 3 clients A has not, reads shoppers' requests when asked (B fails none of them), and the link keeps scope=", async ({ page }) => {
+test("gateway-only vs gateway-and-mesh: the table says B has 3 clients A has not, reads shoppers' requests when asked (B fails none of them), names the CLI's --client shoppers, and the link keeps scope=", async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?compare=gateway-only,gateway-and-mesh&scope=shoppers&t=10s');
@@ -17,10 +17,13 @@ test("gateway-only vs gateway-and-mesh: the table says B has 3 clients A has not
   await expect(table.locator('tr[data-key="links"] td[data-side="A"]')).toHaveText('3');
   await expect(table.locator('tr[data-key="links"] td[data-side="B"]')).toHaveText('3');
   await expect(page.getByTestId('diff-all-clients')).toBeVisible();
+  // The CLI command that prints these figures names the client (test/cli/compareClient.test.ts: the same rows).
+  await expect(page.getByTestId('diff-latency-note')).toContainText('as `npm run sim -- compare A B --client shoppers` counts them.');
   await saveShot(page, 'comparescope-shoppers-1600x1000.png');
   await picker.selectOption('');
   await expect(line).toHaveText('B has 3 clients A has not: old-app, bulk-export, scraper — showing all clients');
   await expect(page.getByTestId('diff-all-clients')).toHaveCount(0);
+  await expect(page.getByTestId('diff-latency-note')).toContainText('as `npm run sim -- compare` counts them.');
   const failedB = Number(await table.locator('tr[data-key="failed"] td[data-side="B"]').getAttribute('data-value'));
   expect(failedB).toBeGreaterThan(0.1);
   await expect.poll(() => page.url()).not.toContain('scope=');

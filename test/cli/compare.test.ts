@@ -88,13 +88,13 @@ describe('npm run sim -- compare', () => {
     for (const [k, v] of Object.entries(cases)) results.set(k, await (k === 'json' ? simAsync : simHere)([...(typeof v === 'function' ? v() : v)]));
   }, 60_000);
 
-  it('--json prints exactly one {a, b, ratios, figures} object: both runs on A\'s seed, with B/A for the key figures', () => {
+  it('--json prints exactly one {a, b, client, ratios, figures} object: both runs on A\'s seed, with B/A for the key figures', () => {
     const r = results.get('json')!;
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const c = JSON.parse(r.stdout);
-    expect(Object.keys(c)).toEqual(['a', 'b', 'ratios', 'figures']);
+    expect(Object.keys(c)).toEqual(['a', 'b', 'client', 'ratios', 'figures']);
     expect([c.a.scenario, c.b.scenario]).toEqual(['retry-storm', 'retry-storm-fixed']);
     expect([c.a.seed, c.b.seed]).toEqual([5, 5]);
     expect([c.a.simulatedMs, c.b.simulatedMs]).toEqual([15_000, 15_000]);

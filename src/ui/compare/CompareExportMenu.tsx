@@ -7,6 +7,7 @@ import { MenuShell, type MenuItem } from '../export/MenuShell';
 import type { CompareExportKind, CompareSource } from '../export/exporters';
 import type { CompareController } from './compareController';
 import { diffRows } from './diff';
+import { scopeInUse } from './MetricsDiff';
 import { sideLabel } from './sideLabel';
 import '../export/export.css';
 
@@ -30,7 +31,9 @@ export function CompareExportMenu({ controller }: { controller: CompareControlle
     return {
       sides: [side(A, 0), side(B, 1)],
       panes: [pane('A'), pane('B')],
-      rows: st.figures ? diffRows(st.figures[0], st.figures[1]) : [],
+      // The figures for the client the table shows (scope=), as `compare A B --client NAME` prints them.
+      client: scopeInUse(st),
+      rows: st.figures ? diffRows(st.figures[0], st.figures[1], scopeInUse(st)) : [],
       seed: st.seed ?? A.info.seed,
       simTimeMs: st.simTime,
       link: controller.shareLink(),

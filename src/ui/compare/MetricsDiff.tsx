@@ -1,13 +1,13 @@
 // The figures table: both runs' figures at one moment, with B/A.
 import { useMemo } from 'react';
-import { formatSimTime, keepUnits } from '../format';
+import { formatSimTime, keepUnits, possessive } from '../format';
 import type { CompareState } from './compareStore';
 import { clientSets, clientsLine, diffRows, formatDiffValue, hopsNote, latencyNote, unsharedServices } from './diff';
 import { sideLabel } from './sideLabel';
 import { PANE_COLORS } from './paneColors';
 
-/** "shoppers'" / "old-app's": a client's name as the owner of its requests. Pure. */
-export const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+/** "shoppers'" / "old-app's": a client's name as the owner of its requests (format.ts). */
+export { possessive };
 
 /**
  * The scope the figures are read for: `s.scope` when either run has that client, else null (every
@@ -63,7 +63,7 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
     );
   const side = (i: 0 | 1) => `${'AB'[i]} (${s.labels ? s.labels[i] : s.pair![i]})`;
   const hops = hopsNote(rows, [side(0), side(1)]);
-  const latency = latencyNote(rows, [side(0), side(1)]);
+  const latency = latencyNote(rows, [side(0), side(1)], scope);
   const clients = clientsLine(s.figures[0].summary, s.figures[1].summary, scope);
   return (
     <section className="compare-diff" aria-label="Figures of both runs">
@@ -77,7 +77,7 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
       </div>
       <table className="metrics-diff" data-testid="metrics-diff" data-at={s.figuresAt} data-stale={seeking || undefined}>
         <caption>
-          Both runs at {formatSimTime(s.figuresAt)} · seed {s.figures[0].summary.seed}
+          Both runs at {formatSimTime(s.figuresAt)}, <span data-testid="metrics-diff-since">counted since 0 s</span> · seed {s.figures[0].summary.seed}
           {scope !== null && ` · ${possessive(scope)} requests`}
           {seeking && <span data-testid="metrics-diff-seeking"> · seeking to {formatSimTime(s.seekingTo!)}: these figures stay until both stand there</span>}
         </caption>

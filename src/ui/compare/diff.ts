@@ -31,8 +31,16 @@ export function hopsNote(rows: readonly DiffRow[], names: readonly [string, stri
   return `A request's path is ${hopsOf(l, 0)} hops in ${names[0]} and ${hopsOf(l, 1)} in ${names[1]}, so tries per user request differ by the hops as well: retries per user request compare the retries.`;
 }
 
-/** The note under the table on what its latency and shares count, when no hop differs. */
+/** The note under the table on what its latency and shares count, when no hop differs and no client is in scope. */
 export const LATENCY_NOTE = 'Latency over ok requests after the warm-up; shares of requests sent; as `npm run sim -- compare` counts them.';
+
+/**
+ * LATENCY_NOTE for the figures of client `scope`, naming the CLI's flag that prints them: "… as `npm run sim --
+ * compare A B --client shoppers` counts them."; LATENCY_NOTE when null. Pure.
+ */
+export function latencyNoteFor(scope: string | null): string {
+  return scope === null ? LATENCY_NOTE : LATENCY_NOTE.replace('compare`', `compare A B --client ${scope}\``);
+}
 
 /**
  * The note under the table on what its latency rows count. When a request's path is longer in
@@ -41,15 +49,17 @@ export const LATENCY_NOTE = 'Latency over ok requests after the warm-up; shares 
  * layer's cost, and points to the CPU rows for each layer alone ("† Latency is end to end: a
  * request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so latency B/A counts 1 hop
  * more in A as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost.
- * …"); `hops` true then. Else LATENCY_NOTE. `names` are A's and B's labels. Pure.
+ * …"); `hops` true then. Else LATENCY_NOTE. `names` are A's and B's labels; `scope`, the client in scope, is named in
+ * the CLI command the note ends with (latencyNoteFor). Pure.
  */
-export function latencyNote(rows: readonly DiffRow[], names: readonly [string, string]): { text: string; hops: boolean } {
+export function latencyNote(rows: readonly DiffRow[], names: readonly [string, string], scope: string | null = null): { text: string; hops: boolean } {
   const l = differingHops(rows);
-  if (!l) return { text: LATENCY_NOTE, hops: false };
+  const counts = latencyNoteFor(scope);
+  if (!l) return { text: counts, hops: false };
   const more = Math.abs(l.a! - l.b!);
   const inWhich = l.a! > l.b! ? 'A' : 'B';
   return {
-    text: `† Latency is end to end: a request's path is ${hopsOf(l, 0)} hops in ${names[0]} and ${hopsOf(l, 1)} in ${names[1]}, so latency B/A counts ${more === 1 ? '1 hop' : `${formatCount(more)} hops`} more in ${inWhich} as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${LATENCY_NOTE}`,
+    text: `† Latency is end to end: a request's path is ${hopsOf(l, 0)} hops in ${names[0]} and ${hopsOf(l, 1)} in ${names[1]}, so latency B/A counts ${more === 1 ? '1 hop' : `${formatCount(more)} hops`} more in ${inWhich} as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${counts}`,
     hops: true,
   };
 }

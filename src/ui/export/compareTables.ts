@@ -21,13 +21,18 @@ export interface CompareSide {
  * The figures table as CSV: `figure,unit,a_<A's name>,b_<B's name>,b_over_a`, one row per
  * `metrics-diff` row (its key, e.g. `p99`, `cause:timeout`, `svc:payments`), an empty cell where
  * the figure does not exist in a run or there is no ratio. The sides' names go in the header
- * (`a_retry-storm`) rather than in comment lines, which plain CSV readers would take for data. Pure.
+ * (`a_retry-storm`) rather than in comment lines, which plain CSV readers would take for data. `requests_of`: whose
+ * requests the row counts, `client` (the table's "figures for", as `npm run sim -- compare A B --client NAME`) on
+ * the rows that split by client, else "all clients". Pure.
  */
-export function compareFiguresCsv(rows: readonly DiffRow[], names: readonly [string, string]): string {
+export function compareFiguresCsv(rows: readonly DiffRow[], names: readonly [string, string], client: string | null = null): string {
   const cell = (v: number | null) => (v === null ? '' : csvNumber(v));
-  const head = ['figure', 'unit', `a_${names[0]}`, `b_${names[1]}`, 'b_over_a'].map(csvField).join(',');
-  return [head, ...rows.map((r) => [csvField(r.key), csvField(r.unit), cell(r.a), cell(r.b), cell(r.ratio)].join(','))].join('\n') + '\n';
+  const head = ['figure', 'unit', `a_${names[0]}`, `b_${names[1]}`, 'b_over_a', 'requests_of'].map(csvField).join(',');
+  return [head, ...rows.map((r) => [csvField(r.key), csvField(r.unit), cell(r.a), cell(r.b), cell(r.ratio), csvField(requestsOf(r, client))].join(','))].join('\n') + '\n';
 }
+
+/** Whose requests a row counts: the client in scope's, unless the row is the whole run's (`allClients`); else "all clients". Pure. */
+const requestsOf = (r: DiffRow, client: string | null) => (client !== null && !r.allClients ? client : 'all clients');
 
 /**
  * Both runs' per-second series in one CSV: a `run` column (A or B) before the CLI's `--csv`
@@ -50,19 +55,24 @@ export interface CompareExport {
   /** The shared clock, s. */
   simTimeS: number;
   link: string | null;
+  /** The client the table's figures were for (scope= in the link, `--client` in the CLI), null for every client's. */
+  client: string | null;
   runs: [RunExport & { label: string }, RunExport & { label: string }];
-  diff: { figure: string; label: string; unit: string; a: number | null; b: number | null; bOverA: number | null }[];
+  /** The figures table; `requestsOf` as compareFiguresCsv's `requests_of` column. */
+  diff: { figure: string; label: string; unit: string; a: number | null; b: number | null; bOverA: number | null; requestsOf: string }[];
 }
 
 /** Both runs as plain data for `JSON.stringify`. Pure. */
-export function compareExport(sides: readonly [CompareSide, CompareSide], rows: readonly DiffRow[], meta: { seed: number; simTimeMs: number; link: string | null }): CompareExport {
+export function compareExport(sides: readonly [CompareSide, CompareSide], rows: readonly DiffRow[], meta: { seed: number; simTimeMs: number; link: string | null; client?: string | null }): CompareExport {
+  const client = meta.client ?? null;
   const run = (s: CompareSide) => ({ label: s.label, ...runExport({ scenario: s.scenario, title: s.title, seed: meta.seed, link: meta.link }, s.stats, s.buckets, s.bucketMs) });
   return {
     format: 'meshsim-compare/1',
     seed: meta.seed,
     simTimeS: meta.simTimeMs / 1000,
     link: meta.link,
+    client,
     runs: [run(sides[0]), run(sides[1])],
-    diff: rows.map((r) => ({ figure: r.key, label: r.label, unit: r.unit, a: r.a, b: r.b, bOverA: r.ratio })),
+    diff: rows.map((r) => ({ figure: r.key, label: r.label, unit: r.unit, a: r.a, b: r.b, bOverA: r.ratio, requestsOf: requestsOf(r, client) })),
   };
 }

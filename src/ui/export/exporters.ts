@@ -226,6 +226,8 @@ export interface CompareSource {
   sides: [CompareSide, CompareSide];
   /** Each pane's element (its stage is found inside), A then B. */
   panes: [ParentNode | null, ParentNode | null];
+  /** The client whose requests the scoped rows count (the table's "figures for"), null for every client's. */
+  client: string | null;
   rows: DiffRow[];
   seed: number;
   simTimeMs: number;
@@ -249,7 +251,7 @@ export async function exportCompare(kind: CompareExportKind, src: CompareSource)
       return save([await pairPng(src)], 'image/png', 'png');
     case 'figures-csv':
       if (src.rows.length === 0) throw new Error('export.figures: the figures table is not filled yet');
-      return save([compareFiguresCsv(src.rows, [a.scenario, b.scenario])], 'text/csv', 'figures.csv');
+      return save([compareFiguresCsv(src.rows, [a.scenario, b.scenario], src.client)], 'text/csv', 'figures.csv');
     case 'series-csv':
       return save([compareSeriesCsv(src.sides)], 'text/csv', 'series.csv');
     case 'json':
