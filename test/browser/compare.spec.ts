@@ -314,7 +314,7 @@ test('an unknown scenario in compare= is named with the scenarios there are, and
   await page.goto('/?compare=retry-storm,no-such-mesh');
   await expect(page.getByTestId('link-problems')).toContainText('compare: unknown scenario "no-such-mesh" for B (scenarios: hello-mesh, ');
   await expect(page.getByTestId('compare-pane')).toHaveCount(0);
-  await expect(page.getByTestId('compare-pairs').locator('a')).toHaveCount(5);
+  await expect(page.getByTestId('compare-pairs').locator('a')).toHaveCount(8);
 });
 
 test('"Single view" from a link with one unknown side opens the side it named rightly, not the default scenario', async ({ page }) => {
@@ -331,7 +331,7 @@ test('"Single view" from a link with one unknown side opens the side it named ri
     await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('title', 'No pair to present: pick a pair below');
     await page.locator('body').press('f');
     await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'false');
-    await expect(page.getByTestId('compare-pairs').locator('a')).toHaveCount(5);
+    await expect(page.getByTestId('compare-pairs').locator('a')).toHaveCount(8);
   });
   await saveShot(page, 'compare-badlink-1024x768.png');
   await page.getByTestId('single-view').click();

@@ -357,8 +357,8 @@ describe('the compare link', () => {
     expect(d.problems.find((p) => p.path === 'layout')!.message).toBe('is not a compare link parameter (they are: compare, seed, faults, faultsB, t, speed, scope, data, dataB); left out');
   });
 
-  it('offers the ready-made pairs of issue 12 and gateway-only vs gateway-and-mesh on shoppers (trial N13)', () => {
-    expect(READY_PAIRS.map((p) => `${p.a} vs ${p.b}`)).toEqual(['gateway-only vs mesh-only', 'gateway-only vs gateway-and-mesh', 'retry-storm vs retry-storm-fixed', 'two-meshes-direct vs two-meshes-via-gateway', 'istio-load-test-baseline vs istio-load-test']);
+  it('offers the ready-made pairs of issue 12, gateway-only vs gateway-and-mesh on shoppers (trial N13), and the before/after twins of partial adoption, control-plane reach and a third party (session 44) before two meshes, in DOMAIN.md order', () => {
+    expect(READY_PAIRS.map((p) => `${p.a} vs ${p.b}`)).toEqual(['gateway-only vs mesh-only', 'gateway-only vs gateway-and-mesh', 'retry-storm vs retry-storm-fixed', 'partial-adoption vs partial-adoption-fixed', 'control-plane-boundary vs control-plane-boundary-fixed', 'third-party-direct vs third-party-service', 'two-meshes-direct vs two-meshes-via-gateway', 'istio-load-test-baseline vs istio-load-test']);
   });
 });
 

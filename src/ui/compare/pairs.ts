@@ -25,6 +25,24 @@ export const READY_PAIRS: readonly ComparePair[] = [
     scope: 'shoppers',
   },
   { a: 'retry-storm', b: 'retry-storm-fixed', label: 'Retry storm vs retries at one layer' },
+  {
+    a: 'partial-adoption',
+    b: 'partial-adoption-fixed',
+    label: 'Partial adoption: a team without sidecars vs with',
+    about: "B gives reports and search sidecars (and sets catalog STRICT): the analysts' calls to orders get in, and the searchers' 503s are retried away",
+  },
+  {
+    a: 'control-plane-boundary',
+    b: 'control-plane-boundary-fixed',
+    label: 'Control plane out of reach vs one behind the boundary',
+    about: 'B gives ledger and fraud-check a control plane and CA of their own in zone-c and bridges the two meshes with a gateway: their proxies get config, and checkouts stop failing',
+  },
+  {
+    a: 'third-party-direct',
+    b: 'third-party-service',
+    label: 'Partner API: called directly vs via an egress gateway',
+    about: "B sends checkout's calls to the partner through an egress gateway that holds them to the contract (429 past 20/s) and cuts them at 300 ms",
+  },
   { a: 'two-meshes-direct', b: 'two-meshes-via-gateway', label: 'Two meshes: direct vs via a gateway' },
   { a: 'istio-load-test-baseline', b: 'istio-load-test', label: 'Istio load test: no sidecars vs sidecars' },
 ];
