@@ -3,7 +3,8 @@
 // back to the single view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDismiss } from '../components/useDismiss';
-import { SPEEDS, speedById } from '../sim/speeds';
+import { SPEEDS, SPEED_SHORT_QUERY } from '../sim/speeds';
+import { useMatchMedia } from '../components/useMatchMedia';
 import { formatClock } from '../format';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
@@ -24,6 +25,7 @@ export function CompareHeader({ controller, s }: { controller: CompareController
   // Both runs on their way to one moment (a link's, a timeline click): said so until they stand there.
   const seeking = s.seekingTo !== null && !s.settling && s.status !== 'loading' && s.status !== 'failed';
   const share = useShare(controller, s.shared);
+  const short = useMatchMedia(SPEED_SHORT_QUERY);
   return (
     <>
     <header className="header compare-header">
@@ -54,11 +56,11 @@ export function CompareHeader({ controller, s }: { controller: CompareController
         </button>
         <label className="field">
           <span className="field-label">Speed</span>
-          {/* A speed with words longer than "1× real time" widens the picker below 1280 px (compare.css). */}
-          <select data-testid="speed" data-words={speedById(s.speedId).label.length > '1× real time'.length ? 'long' : undefined} value={s.speedId} onChange={(e) => controller.setSpeed(e.target.value)}>
+          {/* Below 1280 px each speed's factor alone (Speed.short): the room goes to the pair's name. */}
+          <select data-testid="speed" value={s.speedId} onChange={(e) => controller.setSpeed(e.target.value)}>
             {SPEEDS.map((x) => (
               <option key={x.id} value={x.id}>
-                {x.label}
+                {short ? x.short : x.label}
               </option>
             ))}
           </select>

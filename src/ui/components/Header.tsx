@@ -5,7 +5,8 @@ import { useDismiss } from './useDismiss';
 import '../recipe/recipe.css';
 import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
-import { SPEEDS } from '../sim/speeds';
+import { SPEEDS, SPEED_SHORT_QUERY } from '../sim/speeds';
+import { useMatchMedia } from './useMatchMedia';
 import { ExportMenu } from '../export/ExportMenu';
 import { useDropToOpen, useOpenFiles } from './ImportedManifests';
 import { SeekingStatus } from './SeekingStatus';
@@ -209,6 +210,7 @@ function RunControls() {
   const status = useAppStore((s) => s.status);
   const speedId = useAppStore((s) => s.speedId);
   const pace = usePace();
+  const short = useMatchMedia(SPEED_SHORT_QUERY);
   const hasScenario = useAppStore((s) => s.info !== null);
   // A seek under way is what the run is doing, whatever its status (paused meanwhile).
   const seekingTo = useAppStore((s) => (s.status === RunStatus.loading || s.status === RunStatus.crashed ? null : s.seekingTo));
@@ -267,7 +269,7 @@ function RunControls() {
             <option key={s.id} value={s.id}>
               {/* No wider than the widest label ('0.05× slow motion'): a wider one widened the control and wrapped the
                   header onto two rows at 1600x1000 and 1024x768. */}
-              {pace && s.id === speedId ? `${pace.keep} → at ${pace.at}` : s.label}
+              {pace && s.id === speedId ? `${pace.keep} → at ${pace.at}` : short ? s.short : s.label}
             </option>
           ))}
         </select>
