@@ -77,6 +77,8 @@ for (const [width, height] of [
     // Nothing refused yet (the partner fails from 5 s): the strip says nothing of a breaker.
     const strip = page.getByTestId('refused-retries');
     await expect(strip).toHaveCount(0);
+    const stripHeight = async () => (await page.locator('.strip').boundingBox())!.height;
+    const heightBefore = await stripHeight();
     await page.locator('body').press('End');
     await expect.poll(async () => Number.parseFloat((await page.getByTestId('sim-time').textContent())!), { timeout: 60_000 }).toBeCloseTo(20, 0);
     // The counter strip says how many retries the breaker refused and on which link, on FAILED's line, and the strip
@@ -85,15 +87,18 @@ for (const [width, height] of [
     // Read as drawn: below 1280 px ' retries' is hidden (caption-wide). It names the one link they were on.
     expect(await strip.innerText()).toMatch(width >= 1280 ? /^· \d+ retries refused on egress → partner$/ : /^· \d+ refused on egress → partner$/);
     await expect(strip).toHaveAttribute('data-links', '1');
-    // Whole at 1600x1000; at 1024x768 the figure has some 140 px and the link's name gives way to an ellipsis, the
-    // count and 'refused' whole before it (the title says it all).
+    // Beside the count and whole at both sizes: one line at 1600x1000; at 1024x768 two, '· 85 refused' over 'on egress →
+    // partner' (on the label's line it had some 140 px there and read '· 85 refused on eg…'). The strip keeps its height.
     const drawn = await strip.evaluate((el) => {
       const where = el.querySelector('.refused-where')!.getBoundingClientRect();
       const box = el.getBoundingClientRect();
-      return { over: el.scrollWidth > el.clientWidth + 0.5, whereFrom: where.left - box.left };
+      const count = document.querySelector('[data-testid="failed-count"]')!.getBoundingClientRect();
+      // Integer scroll metrics may round the 25 px box up by one; a line more would be 12.5 px more.
+      const lines = Math.round(box.height / parseFloat(getComputedStyle(el).lineHeight));
+      return { cut: el.scrollWidth > el.clientWidth + 1.5 || el.scrollHeight > el.clientHeight + 1.5, whereInside: where.left >= box.left - 0.5 && where.right <= box.right + 0.5 && where.bottom <= box.bottom + 0.5, besideCount: box.left >= count.right && box.top >= count.top - 0.5 && box.bottom <= count.bottom + 0.5, lines };
     });
-    if (width >= 1280) expect(drawn.over).toBe(false);
-    else expect(drawn.whereFrom).toBeLessThan((await strip.boundingBox())!.width);
+    expect(drawn).toEqual({ cut: false, whereInside: true, besideCount: true, lines: width >= 1280 ? 1 : 2 });
+    expect(await stripHeight()).toBeCloseTo(heightBefore, 0);
     await expect(strip).toHaveAttribute('title', /^\d+ retries refused by a circuit breaker on egress → partner: its retry limit was reached, circuitBreaker\.maxRetries or a retries\.budget/);
     const failedBox = (await page.locator('.figure-failed').boundingBox())!;
     const stripBox = (await strip.boundingBox())!;
@@ -138,14 +143,17 @@ for (const [width, height] of [
     await panel.getByTestId('inspector-picker').selectOption({ label: 'checkout → egress' });
     await expect(edge.getByTestId('edge-attempts')).toBeVisible();
     await expect(edge.getByTestId('edge-retry-overflow')).toHaveCount(0);
-    // With Charts open the strip's failed figure is laid out on fewer lines: the count is still on FAILED's line.
+    // With Charts open the strip's failed figure is laid out on fewer lines: the note is still beside the count, within
+    // its line, and the link's name whole.
     await page.getByTestId('tab-charts').click();
     await expect(page.getByTestId('chart-latency')).toBeVisible();
     await expect(strip).toBeVisible();
-    const label = (await page.locator('.figure-failed > .figure-label').boundingBox())!;
+    const count = (await page.getByTestId('failed-count').boundingBox())!;
     const said = (await strip.boundingBox())!;
-    expect(said.y).toBeGreaterThanOrEqual(label.y - 0.5);
-    expect(said.y + said.height).toBeLessThanOrEqual(label.y + label.height + 0.5);
+    expect(said.x).toBeGreaterThanOrEqual(count.x + count.width);
+    expect(said.y).toBeGreaterThanOrEqual(count.y - 0.5);
+    expect(said.y + said.height).toBeLessThanOrEqual(count.y + count.height + 0.5);
+    expect(await strip.evaluate((el) => el.scrollHeight <= el.clientHeight + 1.5 && el.querySelector('.refused-where')!.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5)).toBe(true);
     await saveShot(page, `retryoverflow-strip-charts-${width}.png`);
     expect(errors).toEqual([]);
   });

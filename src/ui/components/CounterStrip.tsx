@@ -38,10 +38,12 @@ function Requests() {
       <div className={`figure figure-failed${failed > 0 ? ' figure-alarm' : ''}`} title={shareTitle('failed')}>
         <span className="figure-label">
           <span className="legend-dot legend-dot-failed" style={{ background: Meaning.failed }} /> failed
-          <RefusedRetries />
         </span>
-        <span className="figure-value" data-testid="failed-count">
-          {formatCount(failed)}
+        <span className="figure-failed-value">
+          <span className="figure-value" data-testid="failed-count">
+            {formatCount(failed)}
+          </span>
+          <RefusedRetries />
         </span>
         <span className="figure-note" data-testid="failed-share">
           {formatShare(failed, sent)}
@@ -60,9 +62,9 @@ function Requests() {
  * the link did not fit together in the figure at 1600x1000). Those calls failed with their try's own error, so they
  * are among the causes beside it; this says why no retry saved them (trial N11, 2). A button, as the cause chips are:
  * it opens the inspector on that link (with several, the one with the most refused). Nothing when none was refused.
- * On the label's line, so the strip keeps its height in every arrangement (the Charts drawer's too): ellipsised at its
- * end when the figure is narrower (at 1024x768 it has some 140 px: '· 85 refused on egress …'), so the count stays
- * whole, the title saying it all.
+ * Beside the count, in two small lines where one does not fit ('· 85 refused' over 'on egress → partner' at 1024x768),
+ * so the strip keeps its height in every arrangement (the Charts drawer's too) and the link's name reads whole: on the
+ * label's line it had some 140 px at 1024x768 and was cut ('· 85 refused on eg…').
  */
 function RefusedRetries() {
   const refused = useAppStore((s) => s.stats.retryOverflows ?? 0);
@@ -89,7 +91,13 @@ function RefusedRetries() {
       }}
     >
       · {n}
-      <span className="caption-wide"> {retries}</span> refused{where && <span className="refused-where"> {where.words}</span>}
+      <span className="caption-wide"> {retries}</span> refused
+      {where && (
+        <>
+          {' '}
+          <span className="refused-where">{where.words}</span>
+        </>
+      )}
     </button>
   );
 }
