@@ -75,7 +75,7 @@ test(`gateway-and-mesh: the owned-twice line sits above the table with the path,
   await openOwnership(page);
   const view = page.getByTestId('ownership');
   const line = view.getByTestId('ownership-twice-line');
-  await expect(line).toHaveText('⚠ Timeouts owned twice (gateway and sidecar) ↓');
+  await expect(line).toHaveText('⚠ Timeouts owned twice (gateway and sidecar; client 3 s) ↓');
   await expect(view.getByTestId('ownership-path').locator('option:checked')).toHaveText('shoppers → edge → frontend → inventory  (timeouts owned twice)');
   for (const size of SIZES) {
     await page.setViewportSize(size);

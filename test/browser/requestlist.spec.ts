@@ -90,6 +90,8 @@ test("the Ownership tab shows retry-storm's lifted breakers (maxRetries 100000) 
   await expect(row.locator('.ownership-flag')).toHaveCount(0);
   await expect(page.locator('[data-testid="ownership-overlap"][data-feature="circuit-breaking"]')).toHaveCount(0);
   await expect(page.locator('[data-testid="ownership-overlap"][data-feature="retries"]')).toHaveCount(1);
+  // Three retrying hops, two layers: the line says both (read as "three layers", trial N14).
+  await expect(page.getByTestId('ownership-twice-line')).toHaveText('⚠ Retries owned twice (gateway and sidecar, 3 hops) ↓');
   await row.scrollIntoViewIfNeeded();
   await saveShot(page, 'ownership-breakers-1600x1000.png');
   await page.setViewportSize({ width: 1024, height: 768 });

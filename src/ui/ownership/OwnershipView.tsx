@@ -3,7 +3,7 @@
 // flagged and its cost measured from the running simulation.
 import { Fragment, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { changesMadeBy, configuredAt } from '../../models/madeChanges';
-import { FEATURE_NAMES, ownershipOf, type Layer, type Overlap, type Ownership } from '../../models/ownership';
+import { FEATURE_NAMES, ownershipOf, secs, type Layer, type Overlap, type Ownership } from '../../models/ownership';
 import { openingPath } from './openingPath';
 import { liveChanges } from '../changes/liveChanges';
 import type { Topology } from '../../models';
@@ -211,17 +211,31 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
 }
 
 /**
- * "Timeouts owned twice (gateway and sidecar)", every such feature in one line, for the row above
- * the table; `who` wraps each " (gateway and sidecar)", which a narrow drawer leaves out
+ * "Timeouts owned twice (gateway and sidecar; client 3 s)", every such feature in one line, for
+ * the row above the table; `who` wraps each " (…)", which a narrow drawer leaves out
  * (ownership.css) so the line and the path share the title's row. Pure.
  */
 function twiceLine(o: Ownership, who: (text: string) => ReactNode): ReactNode[] {
   return o.overlaps.map((x, i) => (
     <Fragment key={i}>
       {i > 0 && '; '}
-      {FEATURE_NAMES[x.feature]} owned twice{who(` (${x.layers.map((l) => LAYER_NAMES[l]).join(' and ')})`)}
+      {FEATURE_NAMES[x.feature]} owned twice{who(` (${twiceWho(o, x)})`)}
     </Fragment>
   ));
+}
+
+/**
+ * Who owns an overlap on its first path, for twiceLine: its layers, the hops when more hops than
+ * layers apply it ("gateway and sidecar, 3 hops": retry-storm's three retrying hops, which a
+ * workshop read as three owners, trial N14), and the client's own deadline where it has one
+ * ("; client 3 s": shown in the table's row, but a caller's patience, not a layer). Pure.
+ */
+function twiceWho(o: Ownership, x: Overlap): string {
+  const at = o.paths[x.paths[0]]?.features.find((f) => f.feature === x.feature)?.at ?? [];
+  const hops = at.filter((a) => !a.owner.caller && !a.owner.lifted).length;
+  const client = at.find((a) => a.owner.caller)?.owner.timers?.routeMs;
+  const layers = x.layers.map((l) => LAYER_NAMES[l]).join(' and ');
+  return `${layers}${hops > x.layers.length ? `, ${hops} hops` : ''}${client !== undefined && Number.isFinite(client) ? `; client ${secs(client)}` : ''}`;
 }
 
 /** "  (timeouts owned twice)": what is owned twice on path `i`, for its entry in the path menu; "  (refused 401)" for a path no request gets past; '' for none. */
