@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { RunStoppedError, StalledClockError } from '../sim-engine';
 import { runScenario, type RunSummary, type World } from '../models';
 import { pathOfActor, type Scenario } from '../scenario';
+import type { SeriesBucket } from '../workers/series';
 import { parseArgs, unknownCommand, usageFor, USAGE, type CliArgs } from './args';
 import { helpFor } from './help';
 import { usageAs, type Invocation } from './invocation';
@@ -16,7 +17,8 @@ import { formatSummary } from './table';
 import { latencyCounts, type LatencyCounts } from './latencyCounts';
 import { jsonSummary } from './jsonSummary';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
-import { checkOutputPath, overwritesInput, runWithSeries, writeCsv } from './csv';
+import { checkOutputPath, overwritesInput, writeCsv } from './csv';
+import { formatWindow, runWithWindow, windowFigures, windowProblem, type WindowFigures } from './window';
 import { sweepMain } from './sweep';
 import { importMain } from './import';
 import { lintMain } from './lint';
@@ -91,20 +93,33 @@ export function main(argv: string[], how: Invocation = 'npm'): number {
     process.stdout.write((args.json ? JSON.stringify(c) : formatComparison(c)) + '\n');
     return 0;
   }
+  // A window the run cannot read (past its end, not on a whole second) is bad input, said before the run.
+  const windowed = args.fromMs !== undefined || args.toMs !== undefined;
+  const span = { fromMs: args.fromMs ?? 0, toMs: args.toMs };
+  const badWindow = windowed ? windowProblem(span, args.durationMs ?? scenarios[0].duration) : null;
+  if (badWindow !== null) return void process.stderr.write(badWindow + '\n'), BAD_INPUT;
   const r = run(scenarios[0], args, args.files[0]);
   if (!r) return BAD_INPUT;
+  const w = windowed && r.series ? windowFigures(r.series.buckets, r.series.bucketMs, span, r.summary.simulatedMs) : null;
   // A service whose workers ran out (its calls' waits counted: Little's law) is said under the summary.
   const hints = args.json ? [] : saturationHints(scenarios[0], r.summary);
-  process.stdout.write((args.json ? JSON.stringify(jsonSummary(r.summary, r.counts, notes[0])) : formatSummary(r.summary, r.counts, notes[0])) + '\n' + (hints.length ? '\n' + hints.join('\n') + '\n' : ''));
+  const json = () => JSON.stringify({ ...jsonSummary(r.summary, r.counts, notes[0]), ...(w ? { window: windowJson(w) } : {}) });
+  process.stdout.write((args.json ? json() : formatSummary(r.summary, r.counts, notes[0]) + (w ? '\n\n' + formatWindow(w) : '')) + '\n' + (hints.length ? '\n' + hints.join('\n') + '\n' : ''));
   return 0;
 }
 
+/** A window's figures in `--json`: NaN (no request ended in it) as null. */
+function windowJson(w: WindowFigures) {
+  return { ...w, services: w.services.map((x) => ({ ...x, perRequest: Number.isFinite(x.perRequest) ? x.perRequest : null })) };
+}
+
 /** Runs one scenario; null (with the reason on stderr) when it could not run to its end: bad input, not a crash. */
-function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' | 'csv'>, file: string): { summary: RunSummary; counts: LatencyCounts } | null {
+function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' | 'csv' | 'fromMs' | 'toMs'>, file: string): { summary: RunSummary; counts: LatencyCounts; series?: { buckets: SeriesBucket[]; bucketMs: number } } | null {
   try {
     const options = { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS };
-    // The series is recorded only when asked for: a plain run keeps the engine's observer unset.
-    const r: { world: World; summary: RunSummary; csv?: string } = args.csv === undefined ? runScenario(s, options) : runWithSeries(s, options);
+    // The series is recorded only when asked for (a CSV or a window): a plain run keeps the engine's observer unset.
+    const withSeries = args.csv !== undefined || args.fromMs !== undefined || args.toMs !== undefined;
+    const r: { world: World; summary: RunSummary; csv?: string; buckets?: SeriesBucket[]; bucketMs?: number } = withSeries ? runWithWindow(s, options) : runScenario(s, options);
     if (args.csv !== undefined && r.csv !== undefined) {
       const problem = writeCsv(args.csv, r.csv);
       if (problem !== null) {
@@ -119,7 +134,7 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
         return null;
       }
     }
-    return { summary: r.summary, counts: latencyCounts(r.world) };
+    return { summary: r.summary, counts: latencyCounts(r.world), series: r.buckets && r.bucketMs ? { buckets: r.buckets, bucketMs: r.bucketMs } : undefined };
   } catch (e) {
     if (!(e instanceof RunStoppedError)) throw e;
     // As the app does: at the field of the busiest actor the stall guard names.
