@@ -191,7 +191,8 @@ export function formatComparison(c: Comparison, durationHint = true): string {
     WHOLE_RUN.forEach(figureRow);
   }
   const services = shared(a, b);
-  if (services.length) rows.push(['requests at', '', '', '']);
+  // Every try its callers sent each service, retries included (the app's "<svc>: tries received (retries incl.)").
+  if (services.length) rows.push(['tries received (retries incl.)', '', '', '']);
   for (const n of services) rows.push([`  ${n}`, String(a.services[n].requests), String(b.services[n].requests), x(c.ratios.services[n])]);
   // Each gateway's retries, as run's gateway table has them (session 42), for gateways that retried or refused a
   // retry in either run; a gateway one run lacks reads "-".
@@ -222,7 +223,7 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok, failed and in flight (not ended when the run stopped) as shares of sent'];
   // Each side ran its own file's duration: counts over different spans, whose ratio says little.
   if (a.simulatedMs !== b.simulatedMs) {
-    lines.push(`A ran ${formatDuration(a.simulatedMs)} and B ${formatDuration(b.simulatedMs)} (each its file's duration): sent, events, retries and requests at each service count over different times${durationHint ? '; give --duration to run both as long' : ''}`);
+    lines.push(`A ran ${formatDuration(a.simulatedMs)} and B ${formatDuration(b.simulatedMs)} (each its file's duration): sent, events, retries and tries received at each service count over different times${durationHint ? '; give --duration to run both as long' : ''}`);
   }
   return lines.map((l) => l.trimEnd()).join('\n');
 }

@@ -239,11 +239,11 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
       </h3>
       <FaultsHere names={[edge.to]} link={`${edge.from}->${edge.to}`} />
       <dl className="inspect-figures">
-        <dt title={recent ? edgeWindowText(recent) : 'calls ended per second over the last second of simulated time'}>calls/s, last second</dt>
+        <dt title={recent ? edgeWindowText(recent) : 'calls ended per second over the last second of simulated time, a retried call counted once'}>calls/s, last second</dt>
         <dd data-testid="edge-rate" data-window-to={recent?.toMs}>
           {recent ? formatRate(recent.perSecond) : '—'}
         </dd>
-        <dt>calls/s since the start</dt>
+        <dt title="calls ended per second since the start, a retried call counted once (the tries, retries included, are calls/s × tries per call)">calls/s since the start</dt>
         <dd data-testid="edge-rate-total">{formatNumber(edge.requestsPerSec, 1)}</dd>
         <dt title={latency.title}>p50 / p90 / p99</dt>
         <dd data-testid="edge-latency" data-measured={latency.measured ? edge.latencyCount : 0} className={latency.measured ? undefined : 'inspect-unmeasured'} title={latency.title}>
@@ -251,7 +251,7 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
         </dd>
         {/* The link's label counts its shares over the last second; these are since the start, and
             say so, or a label's "100% failed further down" beside "58%" here reads as a mistake. */}
-        <dt>tries per call, since the start</dt>
+        <dt title="tries sent per call, retries included: a first try and each retry (a service's tries received, in the compare table, count every try)">tries per call, since the start</dt>
         <dd data-testid="edge-attempts">{formatNumber(edge.attemptsPerCall, 2)}</dd>
         {/* Retries a breaker refused (trial N11, 2): said where the retries are, with why and what to raise. */}
         {(edge.retryOverflows ?? 0) > 0 && (

@@ -56,7 +56,7 @@ export function ReplicaTable({ replicas, zoned, certNote, nowMs }: { replicas: R
           <th>replica</th>
           {zoned && <th title="the zone its host runs in (Istio's locality): with outlier detection set, callers send to their own zone first">zone</th>}
           <th>state</th>
-          <th title={`requests it served over the last simulated second (${windowWords}), and their share of all this service's replicas served`}>req/s</th>
+          <th title={`tries it served over the last simulated second (${windowWords}), retries included: each try of a call is a request to one replica; and their share of all this service's replicas served`}>req/s</th>
           <th title="workers busy / its workers, and requests queued">busy</th>
           <th title={`the share of its workers' time busy over the last simulated second (${windowWords})`}>util</th>
           <th title={`the share of its sidecar proxy's CPU in use over the last simulated second (${windowWords}); its figure since the start is in the cell's tooltip`}>proxy CPU</th>

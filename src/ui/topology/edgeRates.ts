@@ -53,11 +53,13 @@ export function edgeRateOf(frame: Pick<Frame, 'recent' | 'recentFromMs' | 'recen
 }
 
 /**
- * What a link label's tooltip says of its window: "calls per second over the last second of
- * simulated time (29.0 s to 30.0 s)". Pure.
+ * What a link label's tooltip says of its window and what it counts: "calls ended per second over
+ * the last second of simulated time (29.0 s to 30.0 s), a retried call counted once". A call is
+ * the caller's request on this hop; its tries (retries included) are what the label's ×N tries,
+ * the inspector's tries per call and the compare table's "tries received" count. Pure.
  */
 export function edgeWindowText(w: { fromMs: number; toMs: number }): string {
-  return `calls ended per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)})`;
+  return `calls ended per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)}), a retried call counted once`;
 }
 
 export function createEdgeRates(): EdgeRates {
