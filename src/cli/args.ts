@@ -49,6 +49,12 @@ export interface CliArgs {
    * link); whether A or B has such a client is checked once the files are read (main.ts).
    */
   client?: string;
+  /**
+   * `run --from T --to T`: also print the figures over that window of simulated time, ms (src/cli/window.ts);
+   * either alone reads from the start or to the end. Checked against the run's duration once the file is read.
+   */
+  fromMs?: number;
+  toMs?: number;
 }
 
 /** A client's name as `--client` takes it: the rule of a compare link's `scope=` (src/ui/compare/link.ts). */
@@ -67,7 +73,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
     // `run FILE` says what a bare `FILE` does.
     start = 1;
   }
-  problems.push(...repeatedOptions(argv.slice(start), ['--seed', '--duration', '--traces', '--csv', '--client']));
+  problems.push(...repeatedOptions(argv.slice(start), ['--seed', '--duration', '--traces', '--csv', '--client', '--from', '--to']));
   for (let i = start; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -118,8 +124,17 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
         else if (d.ms <= 0) problems.push('--duration: must be greater than zero');
         else args.durationMs = d.ms;
       }
+    } else if (flag === '--from' || flag === '--to') {
+      const v = value();
+      if (v !== undefined) {
+        // A time into the run, written as --duration is (durationArg.ts): 11s, 1500ms, 0.
+        const d = parseDurationArg(v);
+        if (!d.ok) problems.push(`${flag}: ${d.message}`);
+        else if (flag === '--from') args.fromMs = d.ms;
+        else args.toMs = d.ms;
+      }
     } else if (a.startsWith('-')) {
-      problems.push(unknownOptionMessage(a, ['--seed', '--duration', '--json', '--traces', '--csv', '--client', '--help'], 'try --help'));
+      problems.push(unknownOptionMessage(a, ['--seed', '--duration', '--json', '--traces', '--csv', '--client', '--from', '--to', '--help'], 'try --help'));
       noteUnknown(afterUnknown, argv, i, problems);
     } else args.files.push(a);
   }
@@ -130,6 +145,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
   if (args.command === 'compare') {
     if (args.traces !== undefined) problems.push('--traces: writes the spans of one run; compare runs two (run each on its own with --traces)');
     if (args.csv !== undefined) problems.push('--csv: writes the series of one run; compare runs two (run each on its own with --csv)');
+    if (args.fromMs !== undefined || args.toMs !== undefined) problems.push(`${args.fromMs !== undefined ? '--from' : '--to'}: reads one run's figures over a window; compare runs two (run each on its own with --from and --to)`);
     if (args.files.length !== 2) problems.push(`compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got ${args.files.length})`);
   } else if (start === 0 && argv.length > 0 && args.files[0] === argv[0] && commandTypo(argv[0]) !== undefined) {
     // "rnu FILE" is a command mistyped, not two files.
@@ -140,7 +156,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
 }
 
 /** Each command's usage, printed by `<command> --help` (and `help <command>`). */
-export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--json] [--traces FILE] [--csv FILE]
+export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--from T] [--to T] [--json] [--traces FILE] [--csv FILE]
        npm run sim -- compare A B [--seed N] [--duration T] [--client NAME] [--json]
        npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]...
        npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml]
@@ -164,7 +180,7 @@ const SEED_HELP = (whose: string) => `  --seed N        random seed, a whole num
 const DURATION_HELP = (whose: string) => `  --duration T    simulated time to run, with its unit: 500ms, 30s, 2m or 1h, at most 8760h; a bare
                   number is refused as ambiguous (default: ${whose})`;
 
-export const RUN_USAGE = `usage: npm run sim -- run FILE [--seed N] [--duration T] [--json] [--traces FILE] [--csv FILE]
+export const RUN_USAGE = `usage: npm run sim -- run FILE [--seed N] [--duration T] [--from T] [--to T] [--json] [--traces FILE] [--csv FILE]
        npm run sim -- FILE ...   (the same: run is the command when none is given)
 
 Runs one scenario headless from start to end and prints its figures: requests sent, ok,
@@ -173,14 +189,22 @@ failed by cause and in flight, latency (mean, p50, p90, p99), retries, and each 
                   shipped scenario (hello-mesh, retry-storm, ...: the files of scenarios/)
 ${SEED_HELP("the scenario's seed")}
 ${DURATION_HELP("the scenario's duration")}
-  --json          print exactly one JSON object on stdout, and nothing else
+  --from T        also print the figures over a window of simulated time, whole seconds, from
+                  T (default: 0 s): the user requests that ended in it and, per service, the tries
+                  made for them (a story step's "attempts per user request", e.g. retry-storm
+                  --from 11s --to 24s) and the tries sent in it
+  --to T          the window's end (default: the run's end)
+  --json          print exactly one JSON object on stdout, and nothing else (with a window:
+                  its figures under "window")
   --traces FILE   write spans of one request in 100 and of the last 100 failed ones to FILE
                   as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
   --csv FILE      write the run's per-second series to FILE as CSV, the columns of the app's
-                  Export menu (t_start_s, sent_req_per_s, latency_p99_ms, ...)
+                  Export menu (t_start_s, sent_req_per_s, latency_p99_ms, ...), then per
+                  service tries_sent_<service> and tries_of_ended_<service>
 Examples:
   npm run sim -- run hello-mesh
   npm run sim -- run scenarios/retry-storm.json --seed 42 --duration 30s --json
+  npm run sim -- run retry-storm --from 11s --to 24s
 Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;
 
 export const COMPARE_USAGE = `usage: npm run sim -- compare A B [--seed N] [--duration T] [--client NAME] [--json]
