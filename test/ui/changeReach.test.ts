@@ -22,6 +22,7 @@ describe('the change form, where a change reaches', () => {
       'hello-mesh': 'catalog {"retries":{"attempts":0}}',
       'config-rollout': 'payments {"retries":{"attempts":2}}',
       'control-plane-boundary': 'catalog {"retries":{"attempts":0}}',
+      'control-plane-boundary-fixed': 'catalog {"retries":{"attempts":0}}',
       'control-plane-outage': 'orders {"retries":{"attempts":0}}',
       'gateway-and-mesh': 'catalog {"retries":{"attempts":0}}',
       'gateway-only': 'frontend {"retries":{"attempts":2}}',
@@ -34,8 +35,10 @@ describe('the change form, where a change reaches', () => {
       'mesh-only': 'catalog {"retries":{"attempts":0}}',
       mm1: null,
       'partial-adoption': 'catalog {"retries":{"attempts":0}}',
+      'partial-adoption-fixed': 'catalog {"retries":{"attempts":0}}',
       'retry-storm-fixed': 'payments {"retries":{"attempts":0}}',
       'retry-storm': 'orders {"retries":{"attempts":0}}',
+      'third-party-direct': 'cart {"retries":{"attempts":0}}',
       'third-party-service': 'cart {"retries":{"attempts":0}}',
       // Its ledger is called through the bridge with no retries set: 2 retries there would act.
       'two-meshes-cert-expiry': 'ledger {"retries":{"attempts":2}}',
