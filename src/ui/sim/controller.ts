@@ -4,10 +4,10 @@
 // components call these actions, the store and the frame channel carry the results back.
 import type { SimBridge } from '../bridge/simBridge';
 import type { FrameChannel } from '../state/frameChannel';
-import { EMPTY_STATS, RunStatus, type AppStore } from '../state/store';
+import { EMPTY_STATS, RunStatus, type AppState, type AppStore } from '../state/store';
 import { linkParams } from '../recipe';
 import { speedById } from './speeds';
-import { absoluteLink, createAddressBarWriter, followInAddressBar } from './addressBar';
+import { absoluteLink, createAddressBarWriter, followInAddressBar, PLAYING_URL_INTERVAL_MS, URL_INTERVAL_MS } from './addressBar';
 import { ADVANCE_BUDGET_MS, inTime, type Controller } from './controllerApi';
 import { statsOf } from './frameStats';
 import { createLiveActions } from './liveActions';
@@ -17,6 +17,11 @@ import { createRunLinkSearch, openLink, replayActions } from './runLink';
 import { followScenarioHistory, type ScenarioHistory } from './scenarioHistory';
 import { createScenarioOpener } from './scenarioOpening';
 import { createSeekPath } from './seekPath';
+
+/** Whether the run stopped playing (a pause, the end, a crash) or a seek landed between `before` and `s`. */
+function stopped(s: AppState, before: AppState): boolean {
+  return (before.status === RunStatus.playing && s.status !== RunStatus.playing) || (before.seekingTo !== null && s.seekingTo === null);
+}
 
 /**
  * The single view's controller over `bridge` (its active worker runs the scenario on screen),
@@ -32,7 +37,11 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
   const live = createLiveActions(core, seeks);
   const linkSearch = createRunLinkSearch(core);
   let scenarios: ScenarioHistory | null = null;
-  const addressBar = createAddressBarWriter(linkSearch, () => core.disposed || scenarios?.restoring === true);
+  const addressBar = createAddressBarWriter(
+    linkSearch,
+    () => core.disposed || scenarios?.restoring === true,
+    () => (store.getState().status === RunStatus.playing ? PLAYING_URL_INTERVAL_MS : URL_INTERVAL_MS),
+  );
   let unsubscribeUrl: (() => void) | null = null;
 
   async function resetRun(): Promise<void> {
@@ -58,9 +67,11 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       // so Back right after it leaves it in the entry; a new scenario's is the history's to write.
       unsubscribeUrl = followInAddressBar(
         store,
-        (s, before) => s.recipe !== before.recipe || s.speedId !== before.speedId || s.stats.simTime !== before.stats.simTime,
+        (s, before) => s.recipe !== before.recipe || s.speedId !== before.speedId || s.stats.simTime !== before.stats.simTime || stopped(s, before),
         addressBar,
-        (s, before) => s.recipe !== before.recipe && !!s.recipe && !!before.recipe && s.recipe.scenario === before.recipe.scenario,
+        // A pause (or the end) and a seek's landing are written at once too: while playing the bar
+        // is written only every PLAYING_URL_INTERVAL_MS, and a link copied just after must hold its moment.
+        (s, before) => (s.recipe !== before.recipe && !!s.recipe && !!before.recipe && s.recipe.scenario === before.recipe.scenario) || stopped(s, before),
       );
       // And each scenario opened is an entry of its own, which Back and Forward reopen.
       scenarios = followScenarioHistory(store, {
