@@ -1,5 +1,6 @@
 import { ConfigState, backlogMs, heldAt, waitAt, type Route, type Trace, type World } from '../models';
 import { replicaBase, replicaUtilization, type EdgeWindow } from './edgeWindow';
+import { expiryConnections, type ExpiryConnections } from './expiryConnections';
 import { certLife, gatewayIdentities, linkTrust, type CertLife, type GatewayIdentity, type LinkTrust } from './inspectIdentity';
 import { EDGE_STRIDE, EdgeField } from './protocol';
 
@@ -155,6 +156,8 @@ export interface EdgeInspect {
   mtls: boolean;
   /** On a mutual-TLS link: which CA signed each side's certificate and the roots each trusts; absent when a side has none. */
   trust?: LinkTrust;
+  /** While either side's certificate on it has expired: the connections that outlive it and the handshakes that failed (expiryConnections.ts). */
+  expiry?: ExpiryConnections;
 }
 
 const limit = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -287,6 +290,8 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
   }
   const h = stats.latency;
   const trust = e.mtls ? linkTrust(w, id) : null;
+  const expiredAt = trust ? Math.min(trust.callerExpiredAtMs ?? Infinity, trust.calleeExpiredAtMs ?? Infinity) : Infinity;
+  const expiry = Number.isFinite(expiredAt) ? expiryConnections(w, id, expiredAt) : null;
   return {
     id,
     from: w.sim.actor(e.from).name,
@@ -307,6 +312,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     connections: { opened, reused, failed, drained },
     mtls: e.mtls,
     ...(trust ? { trust } : {}),
+    ...(expiry ? { expiry } : {}),
   };
 }
 

@@ -268,5 +268,6 @@ export type { LiveAction, RunPoint } from './liveActions';
 export type { Trace, TraceSummary, Span, TracerOptions } from '../models';
 export type { NodeInspect, EdgeInspect, ReplicaInspect, ProxyInspect, RouteInspect, Gauge } from './inspect';
 export type { CertLife, GatewayIdentity, LinkTrust } from './inspectIdentity';
+export type { ExpiryConnections } from './expiryConnections';
 export type { SeriesBatch, SeriesBucket } from './series';
 export type { EventFilter, EventRows } from './eventLog';

@@ -27,7 +27,10 @@ test("expire certificates now: the form offers both meshes and the bridge's iden
     if (width === 1024) await expect(note).toContainText("Every certificate from retail's CA, its sidecars' and gateways', expires now");
     await target.selectOption({ label: 'gateway payments-bridge: its payments identity' });
     await expect(note).toHaveText(
-      "payments-bridge's payments certificate expires now: new mutual TLS handshakes from it to payments' services fail (expired certificate) until it renews at the CA's next retry; calls from retail into it go on.",
+      "payments-bridge's payments certificate expires now: new mutual TLS handshakes from it to payments' services fail (expired certificate) until it renews at the CA's next retry; calls from retail into it go on. " +
+        'Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart): TLS checks a certificate only at the handshake, so nothing may fail at first. ' +
+        'To see them fail here, close those connections: a Config change below, service policy on ledger with details {"policy": {"maxConnectionDuration": "1s"}}. ' +
+        'The two-meshes-cert-expiry scenario shows the failures with connections that close every second.',
     );
     await note.scrollIntoViewIfNeeded();
     // The words wrap inside the faults panel, none cut or past its edge.

@@ -35,6 +35,14 @@ describe('expire-certificates targets', () => {
     for (const o of options) expect(o.note, o.value).toMatch(/expire.* now: new mutual TLS handshakes .*fail \(expired certificate\) until/);
     expect(options[3].note).toContain("payments-bridge's payments certificate expires now: new mutual TLS handshakes from it to payments' services fail");
     expect(options[3].note).toContain('calls from retail into it go on');
+    // Trial N14, 1: each says what an expiry spares, and how to see it fail in this run.
+    for (const o of options) expect(o.note, o.value).toContain('Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart): TLS checks a certificate only at the handshake');
+    for (const o of options) expect(o.note, o.value).toContain('two-meshes-cert-expiry');
+    // The bridge's outbound side and payments' mesh: close the connections to the ledger (a service over mutual TLS);
+    // retail's mesh (shoppers call checkout in plaintext, checkout calls a gateway) and the bridge's inbound side: no service to name.
+    const lever = (s: string) => `To see them fail here, close those connections: a Config change below, service policy on ${s} with details {"policy": {"maxConnectionDuration": "1s"}}.`;
+    expect(options.map((o) => /service policy on (\S+) with/.exec(o.note!)?.[1] ?? null)).toEqual([null, 'ledger', 'ledger', 'ledger', null]);
+    expect(options[2].note).toContain(lever('ledger'));
   });
 
   it('builds the faults the file writes, which the schema takes', () => {

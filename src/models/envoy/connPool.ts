@@ -6,6 +6,7 @@
 // ready_clients_, busy_clients_, connecting_clients_ and pending_streams_ lists) and
 // source/common/http/conn_pool_base.cc. The HTTP/1.1 behaviour over it is http1ConnPool.ts, the HTTP/2
 // one http2ConnPool.ts; connPools.ts picks one per route by its protocol.
+import { Cause } from '../events';
 
 /**
  * The head of a host's segment in ConnPool.lines: its idle count, its busy count, where its link
@@ -73,6 +74,9 @@ export class ConnPool {
   drainBefore: Float64Array | null = null;
   /** Connections closed by a server's listener drain: as an answer came back, or at the drain's end. */
   drained = 0;
+  /** Connects failed `tls-expired-cert` (new ones only: TLS checks at the handshake), and the first's ms or -1 (workers/expiryConnections.ts). */
+  expiredCertFailures = 0;
+  firstExpiredCertMs = -1;
 
   constructor(hosts: number) {
     // Room for two idle connections a host: one cache line (8 doubles) each.
@@ -219,7 +223,6 @@ export class ConnPool {
   }
 }
 
-
 /** One HTTP/2 connection: its streams now, requests carried, and when it went idle. Plain data. */
 export interface H2Conn {
   id: number;
@@ -239,7 +242,6 @@ export interface H2Conn {
    */
   goneAway: boolean;
 }
-
 
 /** Connection states of an attempt (Attempt.conn): none yet, pending in a pool, on a connection, done with it. */
 export const Conn = { none: 0, waiting: 1, sent: 3, closed: 4 } as const;
@@ -264,7 +266,7 @@ interface PendingGauges {
  * (conn_pool_base.cc purgePendingStreams): a failed connect says the host is bad. They are taken
  * off the queue before any failure is reported, so a retry landing on this host waits anew.
  * Both protocols' pools call it (http1ConnPool.ts, http2ConnPool.ts), then open connections for
- * whatever is pending again. Mutates `pool`, `res` and the attempts.
+ * whatever is pending again (`now`, ms, dates a first tls-expired-cert). Mutates `pool`, `res` and the attempts.
  */
 export function failPendingOnConnect<A extends PendingAttempt>(
   pool: ConnPool,
@@ -273,9 +275,11 @@ export function failPendingOnConnect<A extends PendingAttempt>(
   attempts: { get(id: number): A },
   dp: { attemptFailed(att: A, cause: string, status: number): void },
   cause: string,
+  now: number,
 ): void {
   res.connections--;
   pool.connectFailures++;
+  if (cause === Cause.tlsExpiredCert && pool.expiredCertFailures++ === 0) pool.firstExpiredCertMs = now;
   const q = pool.waiters[i];
   const failed = q.splice(0, q.length);
   res.pendingRequests -= failed.length;

@@ -212,7 +212,7 @@ export class Http1ConnPool {
       pool.lines[k] = pool.lines[k + 1] = this.world.sim.now;
       return this.serveQueue(r, i, true);
     }
-    failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!);
+    failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!, this.world.sim.now);
     this.openFor(r, i);
   }
 

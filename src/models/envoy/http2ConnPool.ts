@@ -137,7 +137,7 @@ export class Http2ConnPool {
       if (pool.drainBefore !== null && now < pool.drainBefore[i]) this.goAway(r, i, Infinity);
       return;
     }
-    failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!);
+    failPendingOnConnect(r.pool, r.resources, i, this.world.attempts, this.dp, CONNECT_OUTCOMES[outcome]!, this.world.sim.now);
     this.openFor(r, i);
   }
 

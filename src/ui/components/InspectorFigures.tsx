@@ -12,7 +12,7 @@ import { faultListOrder } from './faultState';
 import { ReplicaTable } from '../inspector/ReplicaTable';
 import { GatewayIdentities } from '../inspector/GatewayIdentities';
 import { GatewayCpu } from '../inspector/GatewayCpu';
-import { trustText } from '../inspector/identityText';
+import { expiryText, trustText } from '../inspector/identityText';
 import { boundaryText, deniedBoundaries, deniedBoundaryOf } from '../topology/boundaryRegions';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
@@ -292,6 +292,7 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
           <>
             <dt>certificates</dt>
             <dd data-testid="edge-trust">{trustText(edge.from, edge.to, edge.trust)}</dd>
+            {edge.expiry && <dd data-testid="edge-expiry">{expiryText(edge.expiry)}</dd>}
           </>
         )}
       </dl>

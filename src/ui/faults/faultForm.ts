@@ -121,32 +121,61 @@ const GATEWAY_CERTS = 'gateway:';
  * `service` both set: FaultInjector expires only that CA's). An edge gateway outside every mesh
  * holds none and is not offered. Each option's `note` says what expiring does there: new mutual
  * TLS handshakes with that certificate fail (tls-expired-cert) until it renews at its CA's next
- * retry (Certificates.expireNow). Trial N9: the form offered meshes only while the file could name
- * a bridge. Pure.
+ * retry (Certificates.expireNow), while connections already open carry on (TLS checks a
+ * certificate at the handshake only, workers/expiryConnections.ts), and how to see the failures in
+ * this run: a config change setting `maxConnectionDuration` on a service the holder calls, which
+ * closes those connections (expiryLever), or the scenario that does so from the start. Trial N9:
+ * the form offered meshes only while the file could name a bridge; trial N14, 1: an expiry with
+ * every connection open showed 0 failures, and the note said handshakes fail. Pure.
  */
 export function certificateOptions(topology: Topology): Option[] {
-  const out: Option[] = meshNames(topology.nodes).map((m) => ({
-    value: m,
-    label: isImplicitMesh(m) ? 'the mesh' : `mesh ${m}`,
-    note: `Every certificate from ${isImplicitMesh(m) ? "the mesh's" : of(m)} CA, its sidecars' and gateways', expires now: new mutual TLS handshakes fail (expired certificate) until each renews at the CA's next retry.`,
-  }));
-  for (const n of topology.nodes) {
+  const nodes = topology.nodes;
+  // A service reached over mutual TLS (by `from`, or by anyone in mesh `m`): its connections are the ones an expiry spares.
+  const calledBy = (from: string) => topology.edges.filter((e) => e.mtls && nodes[e.from]?.name === from).map((e) => nodes[e.to]).find((n) => n?.kind === 'service')?.name;
+  const out: Option[] = meshNames(nodes).map((m) => {
+    const inMesh = topology.edges.filter((e) => e.mtls).map((e) => nodes[e.to]).find((n) => n?.kind === 'service' && n.mesh === m)?.name;
+    return {
+      value: m,
+      label: isImplicitMesh(m) ? 'the mesh' : `mesh ${m}`,
+      note: `Every certificate from ${isImplicitMesh(m) ? "the mesh's" : of(m)} CA, its sidecars' and gateways', expires now: new mutual TLS handshakes fail (expired certificate) until each renews at the CA's next retry. ${STILL_OPEN}${expiryLever(inMesh)}`,
+    };
+  });
+  for (const n of nodes) {
     if (n.kind !== 'gateway' || n.mesh === null) continue;
     const bridge = /^(.+)->(.+)$/.exec(n.mesh);
     const until = "until it renews at the CA's next retry";
     const gw = of(n.name);
+    const lever = expiryLever(calledBy(n.name));
     if (!bridge) {
-      out.push({ value: `${GATEWAY_CERTS}${n.name}`, label: `gateway ${n.name}`, note: `${gw} certificate expires now: new mutual TLS handshakes into and out of it fail (expired certificate) ${until}.` });
+      out.push({ value: `${GATEWAY_CERTS}${n.name}`, label: `gateway ${n.name}`, note: `${gw} certificate expires now: new mutual TLS handshakes into and out of it fail (expired certificate) ${until}. ${STILL_OPEN}${lever}` });
       continue;
     }
     const [, from, to] = bridge;
     out.push(
-      { value: `${GATEWAY_CERTS}${n.name}`, label: `gateway ${n.name}: both identities`, note: `Both of ${gw} certificates, ${of(from)} and ${of(to)}, expire now: new mutual TLS handshakes from ${of(from)} callers into it and from it to ${of(to)} services fail (expired certificate) until it renews them at each CA's next retry.` },
-      { value: `${GATEWAY_CERTS}${n.name}@${to}`, label: `gateway ${n.name}: its ${to} identity`, note: `${gw} ${to} certificate expires now: new mutual TLS handshakes from it to ${of(to)} services fail (expired certificate) ${until}; calls from ${from} into it go on.` },
-      { value: `${GATEWAY_CERTS}${n.name}@${from}`, label: `gateway ${n.name}: its ${from} identity`, note: `${gw} ${from} certificate expires now: new mutual TLS handshakes from ${of(from)} callers into it fail (expired certificate) ${until}; its calls on to ${to} go on.` },
+      { value: `${GATEWAY_CERTS}${n.name}`, label: `gateway ${n.name}: both identities`, note: `Both of ${gw} certificates, ${of(from)} and ${of(to)}, expire now: new mutual TLS handshakes from ${of(from)} callers into it and from it to ${of(to)} services fail (expired certificate) until it renews them at each CA's next retry. ${STILL_OPEN}${lever}` },
+      { value: `${GATEWAY_CERTS}${n.name}@${to}`, label: `gateway ${n.name}: its ${to} identity`, note: `${gw} ${to} certificate expires now: new mutual TLS handshakes from it to ${of(to)} services fail (expired certificate) ${until}; calls from ${from} into it go on. ${STILL_OPEN}${lever}` },
+      { value: `${GATEWAY_CERTS}${n.name}@${from}`, label: `gateway ${n.name}: its ${from} identity`, note: `${gw} ${from} certificate expires now: new mutual TLS handshakes from ${of(from)} callers into it fail (expired certificate) ${until}; its calls on to ${to} go on. ${STILL_OPEN}${expiryLever(undefined)}` },
     );
   }
   return out;
+}
+
+/** What an expiry leaves working, as every certificate option's note says it (trial N14, 1). */
+const STILL_OPEN =
+  'Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart): TLS checks a certificate only at the handshake, so nothing may fail at first.';
+
+/**
+ * How to see an expiry's failures in this run, after STILL_OPEN: a config change that makes the
+ * open connections to `service` close after a second (Istio's connectionPool.tcp
+ * maxConnectionDuration; the change applies to connections already open, http1ConnPool.ts), so
+ * the next requests need new handshakes; or, with no service to name (a bridge's inbound identity:
+ * a policy change names a service, not a gateway), the two-meshes-cert-expiry scenario, whose
+ * ledger closes every connection after 1 s. Pure.
+ */
+function expiryLever(service: string | undefined): string {
+  const scenario = 'The two-meshes-cert-expiry scenario shows the failures with connections that close every second.';
+  if (service === undefined) return ` ${scenario}`;
+  return ` To see them fail here, close those connections: a Config change below, service policy on ${service} with details {"policy": {"maxConnectionDuration": "1s"}}. ${scenario}`;
 }
 
 

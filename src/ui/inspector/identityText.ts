@@ -1,7 +1,7 @@
 // Words for a gateway's own certificates in the inspector (GatewayIdentities.tsx), one line per
 // identity in the words a sidecar's cert cell uses (certLifeParts: time left, renewal, last expiry), and for the CAs that
 // meet on a mutual-TLS link (the link view). Pure.
-import type { CertLife, GatewayIdentity, LinkTrust } from '../../workers/protocol';
+import type { CertLife, ExpiryConnections, GatewayIdentity, LinkTrust } from '../../workers/protocol';
 import { formatNumber, possessive as owner } from '../format';
 
 /** One identity's line and its tooltip. */
@@ -89,4 +89,20 @@ export function trustText(from: string, to: string, t: LinkTrust): string {
   }
   if (!t.calleeTrusts.includes(t.callerCa)) return `${to}'s proxy trusts ${roots(t.calleeTrusts)}; ${from}'s certificate is signed by ${t.callerCa}, so the handshake fails (tls-unknown-ca)`;
   return t.callerExpiredAtMs !== null ? signed + expired(from, t.callerExpiredAtMs) : signed;
+}
+
+/**
+ * What an expired certificate on a link has done so far, in words, from the model's counts
+ * (workers/expiryConnections.ts): "5 connections opened before the expiry still in use; 0 new
+ * handshakes failed since. TLS checks a certificate only at the handshake: nothing fails until
+ * those connections close (idle timeout, maxConnectionDuration, a drain, a restart)", or, once one
+ * failed, "...; 312 new handshakes failed since, the first at 10.1 s (tls-expired-cert)". Pure.
+ */
+export function expiryText(e: ExpiryConnections): string {
+  const n = (x: number, one: string, many: string) => `${formatNumber(x, 0)} ${x === 1 ? one : many}`;
+  const open = `${n(e.openBefore, 'connection', 'connections')} opened before the expiry still in use`;
+  if (e.failedHandshakes === 0 || e.firstFailedAtMs === null) {
+    return `${open}; 0 new handshakes failed since. TLS checks a certificate only at the handshake: nothing fails until those connections close (idle timeout, maxConnectionDuration, a drain, a restart)`;
+  }
+  return `${open}; ${n(e.failedHandshakes, 'new handshake', 'new handshakes')} failed since, the first at ${span(e.firstFailedAtMs)} (tls-expired-cert)`;
 }
