@@ -1,5 +1,4 @@
 import { EventCalendar } from './eventCalendar';
-import { heapRemoveTop } from './eventHeap';
 import { C } from './eventRecords';
 import { InvariantError } from './invariant';
 
@@ -173,7 +172,7 @@ export class EventQueue extends EventCalendar {
     i32[i + C.I_GEN] = (i32[i + C.I_GEN] + 1) & 0x1fffffff;
     this.freeSlots[this.freeTop++] = slot;
     this.count--;
-    heapRemoveTop(this.heapTime, hl, f64, --this.heapCount);
+    this.heapRemoveTop(this.heapTime, hl, f64, --this.heapCount);
   }
 
   /** Cancels a pending event. Returns false when the handle's event already ran or was cancelled. */

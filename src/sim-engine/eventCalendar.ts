@@ -1,5 +1,5 @@
-import { heapPush, heapRemoveTop, overflowPush, overflowRemoveTop } from './eventHeap';
-import { C, EventRecords } from './eventRecords';
+import { EventHeaps } from './eventHeap';
+import { C } from './eventRecords';
 import { invariant } from './invariant';
 
 /**
@@ -16,7 +16,7 @@ import { invariant } from './invariant';
  * pending; a 10k-event heap costs 13 levels of cache-missing sift per pop. Pop order depends
  * only on (time, sequence), never on the width: the calendar is invisible to the trace.
  */
-export class EventCalendar extends EventRecords {
+export class EventCalendar extends EventHeaps {
   /** Calendar: the first entry of each bucket's list (-1: none); the list runs through I_NEXT. */
   protected readonly head = new Int32Array(C.BUCKETS).fill(-1);
   protected ringCount = 0;
@@ -51,13 +51,13 @@ export class EventCalendar extends EventRecords {
     const time = this.f64[(slot << 3) + C.F_TIME];
     const k = Math.floor((time - this.origin) * this.invWidth);
     if (k <= this.cur) {
-      heapPush(this.heapTime, this.heapSlot, this.f64, this.heapCount++, slot);
+      this.heapPush(this.heapTime, this.heapSlot, this.f64, this.heapCount++, slot);
     } else if (k < this.cur + C.BUCKETS) {
       const bucket = k & C.MASK;
       this.i32[(slot << 4) + C.I_NEXT] = this.head[bucket];
       this.head[bucket] = slot;
       this.ringCount++;
-    } else overflowPush(this.overflowTime, this.overflowSlot, this.f64, this.overflowCount++, slot);
+    } else this.overflowPush(this.overflowTime, this.overflowSlot, this.f64, this.overflowCount++, slot);
   }
 
   /**
@@ -106,7 +106,7 @@ export class EventCalendar extends EventRecords {
         const next = i32[(slot << 4) + C.I_NEXT];
         this.ringCount--;
         if (i32[(slot << 4) + C.I_STATE] === C.CANCELLED) this.dropEntry(slot);
-        else heapPush(this.heapTime, this.heapSlot, this.f64, this.heapCount++, slot);
+        else this.heapPush(this.heapTime, this.heapSlot, this.f64, this.heapCount++, slot);
         slot = next;
       }
     }
@@ -121,7 +121,7 @@ export class EventCalendar extends EventRecords {
     const horizon = this.cur + C.BUCKETS;
     while (this.overflowCount > 0 && Math.floor((this.overflowTime[0] - this.origin) * this.invWidth) < horizon) {
       const slot = this.overflowSlot[0];
-      overflowRemoveTop(this.overflowTime, this.overflowSlot, --this.overflowCount);
+      this.overflowRemoveTop(this.overflowTime, this.overflowSlot, --this.overflowCount);
       this.drained++;
       if (this.i32[(slot << 4) + C.I_STATE] === C.CANCELLED) this.dropEntry(slot);
       else this.place(slot);
@@ -180,6 +180,6 @@ export class EventCalendar extends EventRecords {
   /** Removes the heap's root entry and frees its slot. */
   protected removeTop(): void {
     this.dropEntry(this.heapSlot[0]);
-    heapRemoveTop(this.heapTime, this.heapSlot, this.f64, --this.heapCount);
+    this.heapRemoveTop(this.heapTime, this.heapSlot, this.f64, --this.heapCount);
   }
 }

@@ -44,7 +44,7 @@ export const enum C {
 
 /**
  * The event list's storage: the slot records, their free list, and the typed arrays of the two
- * heaps (eventHeap.ts), all grown together; the base of `EventCalendar` and `EventQueue`.
+ * heaps (eventHeap.ts), all grown together; the base of `EventHeaps`, `EventCalendar` and `EventQueue`.
  * Handles encode (generation, slot), so a stale handle never names a later event in its slot.
  *
  * NOTE: nothing here allocates, except that the arrays double when full.

@@ -1,6 +1,6 @@
 import { DrawCode, drawInto, lognormalDraw, type Clock, type Sampler } from '../../sim-engine';
 import type { Identity } from '../tls/Identity';
-import { PassRec, passEncoded, passKinds } from './passDraws';
+import { PassDraws, PassRec, passEncoded } from './passDraws';
 import { ProxyRecords, Rec, type ProxyRecord } from './proxyRecords';
 
 export { ProxyRecords, Rec, recordDraw, type ProxyRecord } from './proxyRecords';
@@ -65,9 +65,9 @@ const lastPass = new Float64Array(1);
  * that frees first, starts at max(arrival, that worker's free time) and ends CPU time later.
  * Arrivals are claimed in event order, which is arrival order, so start and end times are
  * exactly those of a FIFO queue in front of `concurrency` workers, with no event at the start
- * or the end of a pass.
+ * or the end of a pass. Its pass's draw kinds come from its base, PassDraws (passDraws.ts says why).
  */
-export class Sidecar {
+export class Sidecar extends PassDraws {
   passes = 0;
   /** TLS handshakes it took part in (each costs CPU on a worker, like a pass). */
   handshakes = 0;
@@ -109,6 +109,7 @@ export class Sidecar {
      */
     record: ProxyRecord | null = null,
   ) {
+    super();
     const rec = record ?? new ProxyRecords().alloc(concurrency);
     this.workers = Math.max(1, concurrency);
     this.f = rec.f;
@@ -149,7 +150,7 @@ export class Sidecar {
     const f = this.f;
     const o = this.o;
     const n = loopback === true ? 3 : 2; // NOTE: one comparison; a bare test of a parameter is V8's full ToBoolean
-    const kinds = passKinds(f, o, n);
+    const kinds = this.passKinds(f, o, n);
     let e = 0;
     if (kinds !== 2) {
       this.passes++;
