@@ -86,8 +86,17 @@ export class UpstreamConnector {
         w.sim.schedule(hello, Ev.TlsAtServer, this.dp.id, r.index, i * OUTCOMES + outcome);
         return;
       } else if (callee && callee.mesh && (!r.sidecar || !r.sidecar.mesh) && w.strictHost[to.id]) {
-        // Plaintext into a STRICT sidecar: it resets the connection on the first bytes.
+        // Plaintext into a STRICT sidecar. The TCP connect succeeds: the sidecar's inbound listener
+        // accepts any connection, and only then its tls_inspector reads the first bytes to pick a
+        // filter chain (Envoy's listener filters and filter_chain_match on transport_protocol).
+        // Under STRICT only the "tls" chain is left (Istio's PeerAuthentication), so the
+        // plaintext request's first bytes match none and the listener closes the connection:
+        // the caller sees a reset one more round trip later (its bytes' way in, the reset's
+        // way back). The tracer puts the failure on that second leg (Tracer.connectDone).
         outcome = CONNECT_OUTCOMES.indexOf(Cause.tlsPlaintextRejected);
+        if (w.tracer !== null) w.tracer.connectStart(r, i, now, rtt);
+        w.sim.schedule(rtt + oneWayDelay(w, r, i) + oneWayDelay(w, r, i), Ev.ConnectDone, this.dp.id, r.index, i * OUTCOMES + outcome);
+        return;
       }
     }
     if (w.tracer !== null) w.tracer.connectStart(r, i, now, delay);

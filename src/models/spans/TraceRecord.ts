@@ -30,6 +30,11 @@ export const Op = {
   queue: 12,
   /** a: 1 in a gateway, else 0. */
   app: 13,
+  /**
+   * A plaintext request's first bytes on a connection just opened to a STRICT sidecar, and the
+   * reset that answers them (envoy/upstreamConnect.ts); a: the upstream host's id.
+   */
+  firstBytes: 14,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 

@@ -6,6 +6,7 @@ import { ConnectSpans } from './connectSpans';
 import { materialize, type SpanNames } from './materialize';
 import { ATTRS_SETS, AttrKey, Op, ROWS_SPANS, STRIDE, TraceRecord, Where } from './TraceRecord';
 import { TraceStore } from './TraceStore';
+import { Cause } from '../events';
 import type { Trace, TracerHost, TracerOptions } from './types';
 
 /**
@@ -212,6 +213,12 @@ export class Tracer extends TraceStore {
           t.set(tls, AttrKey.tlsClientCpu, rec.tlsClient.done - rec.tlsClient.cpuStart);
         }
         if (cause !== null) t.fail(tls, cause, -1);
+      } else if (cause === Cause.tlsPlaintextRejected) {
+        // The TCP connect succeeded; the STRICT sidecar reset the connection when the plaintext
+        // request's first bytes reached it (upstreamConnect.ts): the failure is that leg's.
+        const bytes = t.open(Op.firstBytes, att.span, rec.tcpEnd, r.hosts[i], 0, 0, 0);
+        t.close(bytes, now);
+        t.fail(bytes, cause, -1);
       } else if (cause !== null) t.fail(tcp, cause, -1);
     }
   }

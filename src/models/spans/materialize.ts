@@ -20,6 +20,7 @@ const ROLES: readonly SpanRole[] = [
   SpanRole.server,
   SpanRole.queue,
   SpanRole.app,
+  SpanRole.network,
 ];
 const KINDS: readonly SpanKind[] = ROLES.map((_, op) => (op === Op.call || op === Op.try ? SpanKind.client : op === Op.server ? SpanKind.server : SpanKind.internal));
 
@@ -109,6 +110,10 @@ export function materialize(rec: TraceRecord, names: SpanNames): Trace {
         break;
       case Op.tls:
         name = 'tls handshake (mTLS)';
+        break;
+      case Op.firstBytes:
+        name = 'request bytes (plaintext)';
+        attrs = { 'net.peer.name': names.host(a) };
         break;
       case Op.network:
         name = `network ${names.host(a)} -> ${names.host(b)}`;
