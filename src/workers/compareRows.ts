@@ -41,6 +41,8 @@ export interface DiffRow {
   section: 'latency' | 'failures' | 'load' | 'services';
   /** What the row counts and what it does not, for its tooltip; absent for a figure that says itself. */
   note?: string;
+  /** A short line under the row's name on screen, where the name alone misleads (what a share is of, how tries are counted). */
+  sub?: string;
   /** With a client scope: true on a row of the whole run (every client's requests), which does not split by client. */
   allClients?: true;
   /** How A's and B's values read where the number alone would not say it (the hops' range "2-3"); null: as formatted. */
@@ -122,6 +124,10 @@ export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = 
   const over = (k: typeof ka, f: (k: NonNullable<typeof ka>) => number) => (k ? f(k) : null);
   row('rps', 'requests sent', 'req/s', 'rate', 'load', over(ka, (k) => rate(k.sent, a.simulatedMs)), over(kb, (k) => rate(k.sent, b.simulatedMs)));
   row('failed', 'failed', '% of sent', 'share', 'failures', over(ka, (k) => share(k.failed, k.sent)), over(kb, (k) => share(k.failed, k.sent)));
+  // Of requests sent, in flight included: a story step's share is of those that ended (99% here beside
+  // "100% of 2,508 ended" in a pane, trial N14, 7).
+  rows[rows.length - 1].sub = 'of requests sent, in flight too';
+
   const causes = [...new Set([...Object.keys(ka?.failures ?? {}), ...Object.keys(kb?.failures ?? {})])];
   for (const c of causes) row(`cause:${c}`, `  ${c}`, '% of sent', 'share', 'failures', over(ka, (k) => share(k.failures[c] ?? 0, k.sent)), over(kb, (k) => share(k.failures[c] ?? 0, k.sent)));
   const scoped = rows.length;
@@ -147,7 +153,11 @@ export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = 
   const spanText = (h: [number, number] | null) => (h && h[0] !== h[1] ? `${h[0]}-${h[1]}` : null);
   if (spanText(ha) || spanText(hb)) hops.texts = [spanText(ha), spanText(hb)];
   row('tries', 'tries per user request (all hops)', 'tries', 'number', 'load', perSent(tries(a), a), perSent(tries(b), b));
-  rows[rows.length - 1].note = 'a first try on every hop a request crosses, plus the retries: it grows with the hops as well as with retries';
+  // Not retries + hops (trial N14, 7: 16.7 beside 9.203 retries and 4 hops): a retry at an outer hop
+  // makes a new call on every hop below it, each with its own first try. retry-storm in its outage, by
+  // `run --from 11s --to 24s`: 1 + 3 + 9 + 27 = 40 tries a request, 26 of them retries, 14 first tries.
+  rows[rows.length - 1].note = "every try on every hop: each call's first try plus its retries. A retry at an outer hop makes a new call on every hop below it, with its own first try, so under stacked retries tries are more than retries + hops (retry-storm's outage: 1 + 3 + 9 + 27 = 40 a request, 26 of them retries)";
+  rows[rows.length - 1].sub = "calls' first tries + retries; an outer retry repeats the calls below it";
   const vcpu = (f: PaneFigures) => (f.proxies > 0 && f.summary.simulatedMs > 0 ? f.proxyCpuMs / f.summary.simulatedMs : null);
   const per1000 = (f: PaneFigures) => (f.proxies > 0 && f.proxyPasses > 0 ? vcpuPer1000(f.proxyCpuMs, f.proxyPasses) : null);
   // Each layer's cost side by side (new user, session 33: gateway-only against mesh-only showed

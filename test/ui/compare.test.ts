@@ -151,7 +151,8 @@ describe('tries and retries across architectures (gateway-only against mesh-only
     expect(tries.a).toBeCloseTo((2425 + 2427 + 2431 + 2417) / 2435, 12);
     expect(tries.b).toBeCloseTo((2427 + 2431 + 2431 + 10) / 2435, 12);
     expect([formatDiffValue(tries, tries.a), formatDiffValue(tries, tries.b), tries.ratio!.toFixed(2)]).toEqual(['3.984', '2.998', '0.75']);
-    expect(tries.note).toMatch(/grows with the hops as well as with retries/);
+    expect(tries.note).toMatch(/so under stacked retries tries are more than retries \+ hops/);
+    expect(tries.sub).toBe("calls' first tries + retries; an outer retry repeats the calls below it");
     // The rows read in order: retries, per user request, the hops, then the tries they sum to.
     expect(rows.filter((r) => r.section === 'load').map((r) => r.key)).toEqual(['rps', 'retries', 'retriesPer', 'links', 'tries', 'gatewayCpu', 'gatewayCpu1000', 'proxyCpu', 'proxyCpu1000']);
   });

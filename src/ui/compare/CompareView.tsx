@@ -14,6 +14,7 @@ import { CompareHeader } from './CompareHeader';
 import { Pane } from './ComparePane';
 import { CompareTimeline } from './CompareTimeline';
 import { MetricsDiff } from './MetricsDiff';
+import { StoryWindowFigures } from './StoryWindowFigures';
 import { OverlayCharts } from './OverlayCharts';
 import { CompareFaults } from './CompareFaults';
 import { CompareOpening } from './CompareOpening';
@@ -113,7 +114,10 @@ export function CompareView({ controller }: { controller: CompareController }) {
           </div>
           <CompareTimeline controller={controller} s={s} />
           <div className="compare-lower">
-            <MetricsDiff s={s} onScope={(scope) => controller.store.setState((d) => void (d.scope = scope))} />
+            <div className="compare-figures">
+              <StoryWindowFigures controller={controller} s={s} />
+              <MetricsDiff s={s} onScope={(scope) => controller.store.setState((d) => void (d.scope = scope))} />
+            </div>
             <div className="compare-side">
               <OverlayCharts controller={controller} s={s} />
               <CompareFaults controller={controller} s={s} />

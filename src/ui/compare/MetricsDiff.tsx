@@ -111,6 +111,7 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
                 {r.label}
                 {hops && r.key === 'tries' && ' *'}
                 {latency.hops && r.section === 'latency' && ' †'}
+                {r.sub && <span className="diff-sub" data-testid="diff-sub">{r.sub}</span>}
               </th>
               <td data-side="A" data-value={r.a ?? ''}>
                 {r.texts?.[0] ?? formatDiffValue(r, r.a)}

@@ -1,0 +1,66 @@
+// The figures both stories measure over one window, side by side with B/A (storyWindows.ts), above
+// the figures table, whose figures count from the run's start: so the lesson's number (retry-storm's
+// 27.0 against its fix's 2.9 over 11 s – 24 s) reads in compare as in each pane's story step.
+import type { CompareController } from './compareController';
+import type { CompareState } from './compareStore';
+import { storyWindowRows } from './storyWindows';
+import { PANE_COLORS } from './paneColors';
+import { sideLabel } from './sideLabel';
+import { keepUnits } from '../format';
+
+/** The stories' windowed figures of both runs, or nothing when the two stories share none. */
+export function StoryWindowFigures({ controller, s }: { controller: CompareController; s: CompareState }) {
+  const panes = controller.panes;
+  if (panes.length < 2 || !s.figures) return null;
+  const rows = storyWindowRows(
+    [panes[0].info.narrative, panes[1].info.narrative],
+    [s.series[0], s.series[1]],
+    s.paneTimes,
+    [panes[0].info.durationMs, panes[1].info.durationMs],
+  );
+  if (rows.length === 0) return null;
+  return (
+    <section className="compare-diff story-windows" aria-label="Figures over the stories' windows">
+      <table className="metrics-diff" data-testid="story-windows">
+        <caption>Over the stories&rsquo; windows: user requests that ended in each window, as each pane&rsquo;s story step counts them</caption>
+        <thead>
+          <tr>
+            <th scope="col">figure</th>
+            <th scope="col">
+              <span className="compare-swatch" style={{ background: PANE_COLORS[0] }} />
+              {keepUnits(sideLabel(s, 0))}
+            </th>
+            <th scope="col" className="diff-head-label">
+              <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />
+              {keepUnits(sideLabel(s, 1))}
+            </th>
+            <th scope="col" title="B / A">
+              B/A
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-key={r.key}>
+              <th scope="row" title={`A: ${r.a.note}. B: ${r.b.note}.`}>
+                {r.label}
+                <span className="diff-sub" data-testid="story-window-span">
+                  over {r.window}
+                </span>
+              </th>
+              <td data-side="A" data-value={Number.isFinite(r.a.value) ? r.a.value : ''} title={r.a.note}>
+                {r.a.text}
+              </td>
+              <td data-side="B" data-value={Number.isFinite(r.b.value) ? r.b.value : ''} title={r.b.note}>
+                {r.b.text}
+              </td>
+              <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
+                {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

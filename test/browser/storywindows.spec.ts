@@ -1,0 +1,49 @@
+// Trial N14, 2 and 7: "how much less load on payments?" read 9x in the README, 27.0 vs 2.9 in the
+// story steps, 0.17x in the figures table (counted from 0 s, not said) and 0.18x on the "First differ"
+// line. Compare now reads the stories' windowed figures side by side ("Over the stories' windows":
+// 27.0, 2.9, 0.11x over 11 s – 24 s, the README's figure), the table says it counts since 0 s, and the
+// rows a person misreads say what they count (failed: of sent; tries: calls' first tries + retries).
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+import { settled as layoutSettled } from './fixtures/settle';
+
+const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await page.locator(`[data-testid="compare-pane"][data-side="${side}"]`).getByTestId(id).getAttribute('data-value'))!;
+
+test('retry-storm against its fix at 40 s: the stories\' windows read 27.0 against 2.9 (0.11x) over 11 s – 24 s and 1.0 against 1.0 over 26 s – 40 s; the table says it counts since 0 s, failed is of sent and tries are calls + retries (1600x1000 and 1024x768)', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?compare=retry-storm,retry-storm-fixed');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await expect(page.getByTestId('run-status')).toHaveText(/ready|paused/);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('End');
+  await expect.poll(() => paneValue(page, 'A', 'pane-time'), { timeout: 120_000 }).toBe('40000');
+  await expect.poll(() => paneValue(page, 'B', 'pane-time'), { timeout: 120_000 }).toBe('40000');
+  await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', '40000');
+  const windows = page.getByTestId('story-windows');
+  const cells = (i: number) => windows.locator('tbody tr').nth(i).locator('th, td').allInnerTexts();
+  await expect(windows.locator('tbody tr')).toHaveCount(2);
+  await expect.poll(() => cells(0)).toEqual(['attempts at payments per user request during the outage\nover 11 s – 24 s', '27.0', '2.9', '0.11x']);
+  expect(await cells(1)).toEqual(['attempts at payments per user request once it is back\nover 26 s – 40 s', '1.0', '1.0', '1.00x']);
+  await expect(windows.locator('caption')).toHaveText("Over the stories’ windows: user requests that ended in each window, as each pane’s story step counts them");
+  const table = page.locator('table[data-testid="metrics-diff"]');
+  await expect(table.locator('caption')).toContainText('Both runs at 40.0 s, counted since 0 s · seed 5');
+  await expect(table.locator('tr[data-key="failed"] [data-testid="diff-sub"]')).toHaveText('of requests sent, in flight too');
+  await expect(table.locator('tr[data-key="tries"] [data-testid="diff-sub"]')).toHaveText("calls' first tries + retries; an outer retry repeats the calls below it");
+  await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', /so under stacked retries tries are more than retries \+ hops/);
+  for (const [w, h] of [
+    [1600, 1000],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await layoutSettled(page);
+    await windows.scrollIntoViewIfNeeded();
+    await expect(windows).toBeInViewport();
+    // Each row's name, values and ratio in one line box each: nothing cut, nothing over its neighbour.
+    const clipped = await windows.evaluate((t) => Array.from(t.querySelectorAll('th, td')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(clipped, `${w}x${h}`).toEqual([]);
+    await saveShot(page, `storywindows-${w}.png`);
+    await table.locator('tr[data-key="tries"]').scrollIntoViewIfNeeded();
+    await saveShot(page, `storywindows-tries-${w}.png`);
+  }
+});
