@@ -278,7 +278,7 @@ test('compare at 1600x1000 keeps its panes side by side over the figures, as bef
     expect(a.pane!.right).toBeLessThan(b.pane!.left);
     // 54vh: 540 px of panes, the figures table starting in view under the timeline.
     expect(a.pane!.bottom - a.pane!.top).toBeGreaterThanOrEqual(520);
-    await expect(page.locator('.metrics-diff')).toBeInViewport();
+    await expect(page.getByTestId('metrics-diff')).toBeInViewport();
     await saveShot(page, 'polish-compare-1600.png');
   });
   await page.setViewportSize({ width: 1024, height: 768 });

@@ -30,7 +30,8 @@ test(`Follow a request, unticked: the note counts the rows listed and reads whol
     const read = await noteRead(page);
     expect(read.whole, `ticked note whole at ${w}x${h}: ${read.text}`).toBe(true);
     const ticked = await panel.getByTestId('request-list').locator('[data-request-id]').count();
-    expect(read.text).toBe(form === 'wide' ? 'Failed, newest first' : `${ticked} failed`);
+    // Narrow: 'newest 30', not '30 failed', which read as the run's count beside the counters' 307 (trial N14).
+    expect(read.text).toBe(form === 'wide' ? 'Failed, newest first' : `newest ${ticked}`);
     await expect(panel.getByTestId('request-list-note')).toHaveAttribute('title', /^Failed requests, newest first: the app keeps the last 150 failed requests \(the commonest cause gives way first\)\.$/);
   }
   await panel.getByTestId('failed-only').uncheck();

@@ -112,7 +112,8 @@ function Picker({ target }: { target: InspectTarget | null }) {
 /**
  * What the request list holds, counted over the rows it lists (`listed`, the newest kept, at most 30;
  * `failed` of them failed): "2 of the 30 listed failed", or in a narrow panel "2/30 failed"; ticked
- * (every row failed) "Failed, newest first" or "30 failed". The panel's width picks the form
+ * (every row failed) "Failed, newest first" or "newest 30" ("30 failed" read as the run's count beside
+ * the counters' 307, trial N14). The panel's width picks the form
  * (inspector.css), the other hidden from screen readers as from the eye; the sampling rule is in
  * the title (U15's whole sentence did not fit the bar even at 1600x1000: cut after 30 characters).
  */
@@ -123,7 +124,7 @@ function RequestListNote({ failedOnly, only, listed, failed }: { failedOnly: boo
       : only !== null
         ? [`${only}, newest first`, `${listed}`]
         : failedOnly
-          ? ['Failed, newest first', `${listed} failed`]
+          ? ['Failed, newest first', `newest ${listed}`]
           : [`${failed} of the ${listed} listed failed`, `${failed}/${listed} failed`];
   const title =
     only === 'retried'
