@@ -6,6 +6,9 @@ import { changeKey, type ChangeNote } from '../models/lint/changeNotes';
 import { gatewayRolloutWords } from '../models/mesh/rolloutWords';
 import { GATEWAY_RETRY_LINE, gatewayRetries, shareText } from './gatewayRetries';
 
+/** The line under the services' table: what its counts are of (the app's words for calls and tries). */
+export const TRIES_LINE = 'tries received: every try its callers sent the service, retries included (a call retried twice is 3 tries); ok and failed count those tries, p50-p99 the ok ones';
+
 /**
  * A readable summary of one run for a terminal. `counts`: how many latencies each figure holds
  * (latencyCounts); a latency is printed only where some ok request was measured, "-" elsewhere,
@@ -30,12 +33,17 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   const lm = (v: number) => okMs(measured(s.requests.ok, counts?.requests), v);
   lines.push(`latency   mean ${lm(l.mean)}   p50 ${lm(l.p50)}   p90 ${lm(l.p90)}   p99 ${lm(l.p99)}   max ${lm(l.max)}   (ok requests)`);
   lines.push('');
-  const rows = [['service', 'requests', 'ok', 'failed', 'p50', 'p90', 'p99', 'utilization']];
+  // A service counts tries, not calls: every try its callers sent it, retries included, and of those
+  // the ok and failed (ServiceSummary.requests is the service's arrivals). Headed 'requests' it read
+  // as user requests beside the line above (retry-storm's payments: 3x the calls); the words are the
+  // app's (calls against tries, 67ef04d): 'tries received (retries incl.)'.
+  const rows = [['service', 'tries received', 'ok', 'failed', 'p50', 'p90', 'p99', 'utilization']];
   for (const [name, v] of Object.entries(s.services)) {
     const n = measured(v.ok, counts?.services[name]);
     rows.push([name, String(v.requests), String(v.ok), String(v.failed), okMs(n, v.latencyMs.p50), okMs(n, v.latencyMs.p90), okMs(n, v.latencyMs.p99), `${(v.utilization * 100).toFixed(1)}%`]);
   }
   for (const line of table(rows)) lines.push(line);
+  lines.push(TRIES_LINE);
   const edges = Object.entries(s.edges);
   if (edges.length) {
     lines.push('');
@@ -78,7 +86,8 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   if (gateways.length) {
     lines.push('');
     // Retries made, refused and their CPU share per gateway (session 42; M3 had them in --json only).
-    const gr = [['gateway', 'requests', 'forwarded', 'rejected', 'deprecated', 'retries', 'refused', 'cpu', 'retry cpu', 'utilization']];
+    // The gateway's arrivals are tries too (a caller's retry through it arrives again).
+    const gr = [['gateway', 'tries received', 'forwarded', 'rejected', 'deprecated', 'retries', 'refused', 'cpu', 'retry cpu', 'utilization']];
     let retried = false;
     for (const [name, g] of gateways) {
       const rejected = Object.entries(g.rejected).map(([cause, n]) => `${cause} ${n}`).join(', ') || '0';

@@ -53,7 +53,7 @@ function cliGateway(): Promise<{ refused: number; cpu: string; retryCpu: string 
     const file = join(mkdtempSync(join(tmpdir(), 'meshsim-gw50-')), 'gw50.yaml');
     writeFileSync(file, GW50);
     const { stdout } = await promisify(execFile)(...simCommand(['run', file]), { encoding: 'utf8', maxBuffer: 64 << 20 });
-    // gateway  requests  forwarded  rejected  deprecated  retries  refused  cpu  retry cpu  utilization
+    // gateway  tries received  forwarded  rejected  deprecated  retries  refused  cpu  retry cpu  utilization
     const row = /^egress +\d+ +\d+ +\S+ +\d+ +\d+ +(\d+) +([\d.]+ s) +([\d.]+%) +[\d.]+%$/m.exec(stdout);
     if (!row) throw new Error(`no egress row in run's gateway table:\n${stdout}`);
     return { refused: Number(row[1]), cpu: row[2], retryCpu: row[3] };
