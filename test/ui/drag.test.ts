@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
-import { draggedTo, placeGroupNodes, screenToDesign, withPosition } from '../../src/ui/topology/drag';
+import { draggedTo, placeGroupNodes, screenToDesign, tilesOwnPositions, withPosition } from '../../src/ui/topology/drag';
 import { computeGroupLayout } from '../../src/ui/topology/groupLayout';
 import { computeLayout } from '../../src/ui/topology/layout';
 import { PRESENTER_MIN_SCALE } from '../../src/ui/topology/layoutTypes';
@@ -78,6 +78,13 @@ describe('dragging nodes', () => {
     expect(l.lanes[other.id]).toBe(before);
     const lane = l.lanes[mine.id]!.request;
     expect(lane[lane.length - 2]).toBeCloseTo(1234, 0);
+  });
+
+  test('group tiles take hand-placed positions only as a large topology\'s own drawing, not as a small picture\'s fold', () => {
+    // istio-load-test (20 nodes) folds in presenter mode; its full load test (2,001) is drawn only as tiles.
+    expect(tilesOwnPositions(topologyOf('istio-load-test').nodes.length)).toBe(false);
+    expect(tilesOwnPositions(topologyOf('third-party-direct').nodes.length)).toBe(false);
+    expect(tilesOwnPositions(topologyOf('istio-load-test-full').nodes.length)).toBe(true);
   });
 });
 

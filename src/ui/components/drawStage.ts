@@ -8,7 +8,7 @@ import type { ScenarioInfo } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import { keptLayout, type WholeStage } from '../topology/keptPicture';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
-import { placeGroupNodes } from '../topology/drag';
+import { placeGroupNodes, tilesOwnPositions } from '../topology/drag';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
 import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES, type GroupLayout } from '../topology/groupLayout';
 import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
@@ -178,7 +178,8 @@ function drawLarge(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   const ahead = r.aheadRef.current;
   r.aheadRef.current = null;
   const layout = ahead && ahead.topology === topology && ahead.width === fit.width && ahead.height === fit.height ? ahead.layout : computeGroupLayout(topology, fit.width, fit.height);
-  placeGroupNodes(layout, topology.nodes.map((n) => n.name), topology.edges, d.positions);
+  // A folded small picture's positions are the SVG drawing's: each node stays in its tile.
+  if (tilesOwnPositions(topology.nodes.length)) placeGroupNodes(layout, topology.nodes.map((n) => n.name), topology.edges, d.positions);
   const prev = r.bigRef.current;
   const scene = createCanvasTopology(topology, layout, { presenter: d.presenter || d.fold === 'groups' });
   // Redrawn for a new size, the same run keeps its hidden groups.

@@ -5,7 +5,7 @@ import { useEffect, type RefObject } from 'react';
 import type { ScenarioInfo } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import type { LayoutFit, NodePositions } from '../topology/layoutTypes';
-import { attachNodeDrag, screenToDesign, withPosition } from '../topology/drag';
+import { attachNodeDrag, screenToDesign, tilesOwnPositions, withPosition } from '../topology/drag';
 import { Cell } from '../topology/groupLayout';
 import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { TopologyScene } from '../topology/renderTopology';
@@ -67,7 +67,9 @@ export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioN
         moved = handPlacedRef.current;
         const big = bigRef.current;
         if (big) {
-          // On the canvas, a node is picked only where its own mark is drawn (zoomed in).
+          // On the canvas, a node is picked only where its own mark is drawn (zoomed in), and not
+          // in a small picture's fold: its positions are the SVG drawing's (tilesOwnPositions).
+          if (!tilesOwnPositions(topology.nodes.length)) return null;
           const l = big.layout;
           const c = cameraRef.current?.camera ?? IDENTITY_CAMERA;
           if (Cell.step * l.scale * c.k < 12) return null;

@@ -3,7 +3,7 @@
 // click. Positions are node centres in the drawing's design units, the units of a scenario's
 // `layout` field. The geometry is pure; `attachNodeDrag` listens on the stage.
 import type { Camera } from './camera';
-import { straightLanes, type GroupLayout } from './groupLayout';
+import { LARGE_TOPOLOGY_NODES, straightLanes, type GroupLayout } from './groupLayout';
 import type { NodePositions } from './layoutTypes';
 
 /** Pointer travel, CSS pixels, before a press on a node becomes a drag (as d3-drag's clickDistance). */
@@ -36,6 +36,18 @@ export function draggedTo(start: { x: number; y: number }, from: { x: number; y:
 /** `positions` with `name` at (x, y). Pure: a new object. */
 export function withPosition(positions: NodePositions, name: string, x: number, y: number): NodePositions {
   return { ...positions, [name]: { x, y } };
+}
+
+/**
+ * Whether group tiles of a topology of `nodes` nodes are its own drawing, so hand-placed positions
+ * (and drags on the canvas) are in the tiles' design units: only above LARGE_TOPOLOGY_NODES. A
+ * smaller picture folded into tiles (presenter mode, the readable fold) keeps its positions in the
+ * SVG drawing's units, which mean nothing in the tiles': third-party-direct's partner at (802, 190)
+ * landed right of the tiles' whole picture, off the canvas, and the fold drew 4 of its 5 nodes
+ * (session 44). Pure.
+ */
+export function tilesOwnPositions(nodes: number): boolean {
+  return nodes > LARGE_TOPOLOGY_NODES;
 }
 
 /**
