@@ -46,7 +46,9 @@ export interface CliArgs {
   csv?: string;
   /**
    * `compare --client NAME`: the figures of that client's requests (the app's "figures for", `scope=` in a compare
-   * link); whether A or B has such a client is checked once the files are read (main.ts).
+   * link); `run FILE --client NAME`: also that client's requests and their latency over the run or the window
+   * (clientWindow.ts, the app's latency chart for that client). Whether the files have such a client is checked
+   * once they are read (main.ts).
    */
   client?: string;
   /**
@@ -141,7 +143,6 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
   // "--speed 10" is one mistake, not also a second scenario file "10".
   takeUnknownValues(afterUnknown, args.files, args.command === 'compare' ? 2 : 1, problems);
   if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
-  if (args.command !== 'compare' && args.client !== undefined) problems.push("--client: picks one client's requests for compare's figures (compare A B --client NAME), not a single run's");
   if (args.command === 'compare') {
     if (args.traces !== undefined) problems.push('--traces: writes the spans of one run; compare runs two (run each on its own with --traces)');
     if (args.csv !== undefined) problems.push('--csv: writes the series of one run; compare runs two (run each on its own with --csv)');
@@ -156,7 +157,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
 }
 
 /** Each command's usage, printed by `<command> --help` (and `help <command>`). */
-export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--from T] [--to T] [--json] [--traces FILE] [--csv FILE]
+export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json] [--traces FILE] [--csv FILE]
        npm run sim -- compare A B [--seed N] [--duration T] [--client NAME] [--json]
        npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]...
        npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml]
@@ -180,7 +181,7 @@ const SEED_HELP = (whose: string) => `  --seed N        random seed, a whole num
 const DURATION_HELP = (whose: string) => `  --duration T    simulated time to run, with its unit: 500ms, 30s, 2m or 1h, at most 8760h; a bare
                   number is refused as ambiguous (default: ${whose})`;
 
-export const RUN_USAGE = `usage: npm run sim -- run FILE [--seed N] [--duration T] [--from T] [--to T] [--json] [--traces FILE] [--csv FILE]
+export const RUN_USAGE = `usage: npm run sim -- run FILE [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json] [--traces FILE] [--csv FILE]
        npm run sim -- FILE ...   (the same: run is the command when none is given)
 
 Runs one scenario headless from start to end and prints its figures: requests sent, ok,
@@ -194,8 +195,11 @@ ${DURATION_HELP("the scenario's duration")}
                   made for them (a story step's "attempts per user request", e.g. retry-storm
                   --from 11s --to 24s) and the tries sent in it
   --to T          the window's end (default: the run's end)
+  --client NAME   also print that client's requests that ended (in the window, or the whole
+                  run) and the latency of its ok ones, as the app's latency chart shows for that
+                  client (one second: --from 12s --to 13s reads the chart's point at 12 s)
   --json          print exactly one JSON object on stdout, and nothing else (with a window:
-                  its figures under "window")
+                  its figures under "window"; with --client, that client's under "client")
   --traces FILE   write spans of one request in 100 and of the last 100 failed ones to FILE
                   as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
   --csv FILE      write the run's per-second series to FILE as CSV, the columns of the app's
@@ -205,6 +209,7 @@ Examples:
   npm run sim -- run hello-mesh
   npm run sim -- run scenarios/retry-storm.json --seed 42 --duration 30s --json
   npm run sim -- run retry-storm --from 11s --to 24s
+  npm run sim -- run gateway-and-mesh --client shoppers
 Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;
 
 export const COMPARE_USAGE = `usage: npm run sim -- compare A B [--seed N] [--duration T] [--client NAME] [--json]

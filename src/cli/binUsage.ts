@@ -3,7 +3,7 @@
 /** The subcommands of the `meshsim` bin, in the order its help lists them. */
 export const SUBCOMMANDS = ['run', 'compare', 'sweep', 'import', 'lint', 'replay'] as const;
 
-export const BIN_USAGE = `usage: meshsim run FILE|NAME [--seed N] [--duration T] [--from T] [--to T] [--json] [--traces FILE] [--csv FILE]
+export const BIN_USAGE = `usage: meshsim run FILE|NAME [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json] [--traces FILE] [--csv FILE]
        meshsim compare A B [--seed N] [--duration T] [--client NAME] [--json]
        meshsim sweep FILE --seeds N [--set path=v1,v2,...]...   (meshsim sweep --help)
        meshsim import FILES_OR_DIRS... [--workload FILE] [-o scenario.yaml]

@@ -19,6 +19,7 @@ import { jsonSummary } from './jsonSummary';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
 import { checkOutputPath, overwritesInput, writeCsv } from './csv';
 import { formatWindow, runWithWindow, windowFigures, windowProblem, type WindowFigures } from './window';
+import { clientWindow, formatClientWindow, unknownRunClient } from './clientWindow';
 import { sweepMain } from './sweep';
 import { importMain } from './import';
 import { lintMain } from './lint';
@@ -98,13 +99,17 @@ export function main(argv: string[], how: Invocation = 'npm'): number {
   const span = { fromMs: args.fromMs ?? 0, toMs: args.toMs };
   const badWindow = windowed ? windowProblem(span, args.durationMs ?? scenarios[0].duration) : null;
   if (badWindow !== null) return void process.stderr.write(badWindow + '\n'), BAD_INPUT;
+  const noClient = args.client === undefined ? null : unknownRunClient(args.client, args.files[0], scenarios[0].clients.map((c) => c.name));
+  if (noClient !== null) return void process.stderr.write(noClient + '\n'), BAD_INPUT;
   const r = run(scenarios[0], args, args.files[0]);
   if (!r) return BAD_INPUT;
   const w = windowed && r.series ? windowFigures(r.series.buckets, r.series.bucketMs, span, r.summary.simulatedMs) : null;
+  const c = args.client !== undefined && r.series ? clientWindow(r.series.buckets, r.series.bucketMs, args.client, span, r.summary.simulatedMs) : null;
   // A service whose workers ran out (its calls' waits counted: Little's law) is said under the summary.
   const hints = args.json ? [] : saturationHints(scenarios[0], r.summary);
-  const json = () => JSON.stringify({ ...jsonSummary(r.summary, r.counts, notes[0]), ...(w ? { window: windowJson(w) } : {}) });
-  process.stdout.write((args.json ? json() : formatSummary(r.summary, r.counts, notes[0]) + (w ? '\n\n' + formatWindow(w) : '')) + '\n' + (hints.length ? '\n' + hints.join('\n') + '\n' : ''));
+  const json = () => JSON.stringify({ ...jsonSummary(r.summary, r.counts, notes[0]), ...(w ? { window: windowJson(w) } : {}), ...(c ? { client: c } : {}) });
+  const text = () => formatSummary(r.summary, r.counts, notes[0]) + (w ? '\n\n' + formatWindow(w) : '') + (c ? '\n\n' + formatClientWindow(c) : '');
+  process.stdout.write((args.json ? json() : text()) + '\n' + (hints.length ? '\n' + hints.join('\n') + '\n' : ''));
   return 0;
 }
 
@@ -114,11 +119,11 @@ function windowJson(w: WindowFigures) {
 }
 
 /** Runs one scenario; null (with the reason on stderr) when it could not run to its end: bad input, not a crash. */
-function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' | 'csv' | 'fromMs' | 'toMs'>, file: string): { summary: RunSummary; counts: LatencyCounts; series?: { buckets: SeriesBucket[]; bucketMs: number } } | null {
+function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' | 'csv' | 'fromMs' | 'toMs' | 'client'>, file: string): { summary: RunSummary; counts: LatencyCounts; series?: { buckets: SeriesBucket[]; bucketMs: number } } | null {
   try {
-    const options = { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS };
-    // The series is recorded only when asked for (a CSV or a window): a plain run keeps the engine's observer unset.
-    const withSeries = args.csv !== undefined || args.fromMs !== undefined || args.toMs !== undefined;
+    const options = { seed: args.seed, durationMs: args.durationMs, wallClock: () => performance.now(), traces: args.traces === undefined ? undefined : CLI_TRACE_OPTIONS, client: args.client };
+    // The series is recorded only when asked for (a CSV, a window or a client): a plain run keeps the engine's observer unset.
+    const withSeries = args.csv !== undefined || args.fromMs !== undefined || args.toMs !== undefined || args.client !== undefined;
     const r: { world: World; summary: RunSummary; csv?: string; buckets?: SeriesBucket[]; bucketMs?: number } = withSeries ? runWithWindow(s, options) : runScenario(s, options);
     if (args.csv !== undefined && r.csv !== undefined) {
       const problem = writeCsv(args.csv, r.csv);

@@ -71,10 +71,11 @@ export interface WindowRun {
 /**
  * Runs a validated scenario to its end as `runScenario` does, recording the per-second series with
  * every service's tries counted apart (as the app's worker counts the services a story's figures name,
- * workers/series.ts seriesFor). The recorder only reads: the events, figures and trace hash are those
+ * workers/series.ts seriesFor), and client `client` (when given) counted apart with its latency kept
+ * per bucket (`run --client`). The recorder only reads: the events, figures and trace hash are those
  * of a run without it.
  */
-export function runWithWindow(scenario: Scenario, options: { seed?: number; durationMs?: number; wallClock?: WallClock; traces?: TracerOptions }): WindowRun {
+export function runWithWindow(scenario: Scenario, options: { seed?: number; durationMs?: number; wallClock?: WallClock; traces?: TracerOptions; client?: string }): WindowRun {
   const s = options.durationMs !== undefined ? { ...scenario, duration: options.durationMs } : scenario;
   const clock = options.wallClock ?? (() => 0);
   const t0 = clock();
@@ -83,12 +84,15 @@ export function runWithWindow(scenario: Scenario, options: { seed?: number; dura
   const topo = world.topology;
   const edges = new Map<number, string>();
   topo.edges.forEach((e, i) => edges.set(i, topo.nodes[e.to].name));
-  const series = new SeriesRecorder(0, world.duration, world.warmup, world.sentPerSecond, new Map(), edges);
+  // `client`: that client counted apart, its latency histograms kept per bucket (clientWindow.ts).
+  const clients = new Map<number, string>();
+  for (const c of world.clients) if (c.name === options.client) clients.set(c.id, c.name);
+  const series = new SeriesRecorder(0, world.duration, world.warmup, world.sentPerSecond, clients, edges, 0, new Map(), [], clients.size > 0);
   world.observer = {
     transmit: (edge, response, t, _t1, _failed, _retry, request) => {
       if (!response) series.requestSent(t, edge, request);
     },
-    requestEnded: (_client, cause, latencyMs, request) => series.requestEnded(world.sim.now, 0, cause, latencyMs, request),
+    requestEnded: (client, cause, latencyMs, request) => series.requestEnded(world.sim.now, client, cause, latencyMs, request),
   };
   world.runUntil();
   series.advanceTo(world.sim.now);

@@ -1,6 +1,7 @@
 import { Histogram, type HistogramData, type TimeSeries } from '../sim-engine';
 import type { EdgeStats, World } from '../models';
 import { LATENCY_WINDOW_MEASURES, linkName, type Scenario } from '../scenario';
+import { ClientLatencies, emptyClientBucket, type ClientBucket } from './clientLatency';
 
 /**
  * One bucket of simulated time (a second in every shipped scenario) of the run as the charts
@@ -24,8 +25,11 @@ export interface SeriesBucket {
   p50: number;
   p90: number;
   p99: number;
-  /** Per tracked client (a lesson figure names it): its requests ended ok and failed, by cause. */
-  clients: Record<string, { ok: number; failed: number; causes: Record<string, number> }>;
+  /**
+   * Per tracked client (every client of the run: seriesFor): its requests ended ok and failed, by
+   * cause, and the latency of its ok ones as the bucket's own (so a chart can be scoped to a client).
+   */
+  clients: Record<string, ClientBucket>;
   /** Per tracked service: tries (first tries and retries) sent to it in the bucket, by send time. */
   tries: Record<string, number>;
   /**
@@ -98,6 +102,8 @@ export class SeriesRecorder {
   private readonly closed: SeriesBucket[] = [];
   private open: SeriesBucket;
   private hist = new Histogram();
+  /** The open bucket's latencies per tracked client. */
+  private readonly clientHist: ClientLatencies;
   /** Client actor id -> its name, for tracked clients. */
   private readonly clientName = new Map<number, string>();
   /** Edge id -> the tracked service it calls. */
@@ -136,7 +142,8 @@ export class SeriesRecorder {
    * @param trackedLinks link name (`caller->callee`) -> its edge ids, counted apart (SeriesBucket.links)
    * @param linkStats the run's edge counts now, the baseline of the first bucket's link counts
    *   (all zero at the start of a run; a series started mid-run counts from there)
-   * @param keepLatency each bucket keeps its latency histogram (SeriesBucket.latency)
+   * @param keepLatency each bucket keeps its latency histogram (SeriesBucket.latency), and each
+   *   tracked client's (ClientBucket.latency)
    */
   constructor(
     readonly epoch: number,
@@ -151,6 +158,7 @@ export class SeriesRecorder {
     keepLatency = false,
   ) {
     this.keepLatency = keepLatency;
+    this.clientHist = new ClientLatencies(keepLatency);
     for (const [name, ids] of trackedLinks) {
       this.linkEdges.set(name, [...ids]);
       this.linkPrev.set(name, this.linkCounts(ids, linkStats));
@@ -166,7 +174,7 @@ export class SeriesRecorder {
 
   private bucket(i: number): SeriesBucket {
     const clients: SeriesBucket['clients'] = {};
-    for (const name of this.clientName.values()) clients[name] = { ok: 0, failed: 0, causes: {} };
+    for (const name of this.clientName.values()) clients[name] = emptyClientBucket();
     const tries: Record<string, number> = {};
     const endedTries: Record<string, number> = {};
     for (const name of this.edgeService.values()) tries[name] = endedTries[name] = 0;
@@ -183,6 +191,7 @@ export class SeriesRecorder {
       b.p90 = h.quantile(0.9);
       b.p99 = h.quantile(0.99);
       if (this.keepLatency) b.latency = h.toData();
+      this.clientHist.close(b.clients);
       const firstSecond = b.t / 1000;
       for (let s = 0; s < this.bucketMs / 1000; s++) b.sent += this.sentPerSecond.at(firstSecond + s);
       const i = this.closed.length;
@@ -227,6 +236,7 @@ export class SeriesRecorder {
         b.latencyCount++;
         b.latencySum += latencyMs;
         this.hist.record(latencyMs);
+        if (c) this.clientHist.record(tracked!, latencyMs);
       }
     } else {
       b.failed++;
@@ -364,13 +374,15 @@ export function seriesFor(w: World, scenario: Scenario | null, epoch: number): S
   }
   // A latency quantile over a window (or against a baseline one) merges the buckets' histograms.
   const keepLatency = figures.some((f) => LATENCY_WINDOW_MEASURES.includes(f.measure) && (f.from !== undefined || f.to !== undefined || f.baseline !== undefined));
-  // Node ids are the client actors' ids (requestEnded reports the actor).
+  // Every client is counted apart, in the run's order (the latency chart's client choice lists
+  // them so), so the charts can be scoped to one client (trial N13 1; session 45); a client's
+  // actor id is its ClientActor.id.
   const clientActors = new Map<number, string>();
+  for (const c of w.clients) clientActors.set(c.id, c.name);
+  // And any actor a figure names by a client's name (node ids are the client actors' ids:
+  // requestEnded reports the actor).
   for (const [, name] of clients) {
     for (let a = 0; a < w.sim.actorCount; a++) if (w.sim.actor(a).name === name) clientActors.set(a, name);
   }
-  // Every client is counted apart too, so the compare view can chart one client's failures (its
-  // client scope, trial N13 1); a client's actor id is its ClientActor.id.
-  for (const c of w.clients) clientActors.set(c.id, c.name);
   return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges, w.edgeStats.length, links, w.edgeStats, keepLatency);
 }

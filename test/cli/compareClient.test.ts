@@ -88,10 +88,11 @@ describe('compare --client: a name neither run has', () => {
     expect(unknownClient('scraper', ['shoppers'], ['shoppers', 'scraper'])).toBeNull();
   });
 
-  it('is refused on a single run, and a name a link could not hold is refused before any run', () => {
-    const run = simWithin(60_000, 'run', 'gateway-only', '--client', 'shoppers');
+  it('on a single run names a client the file has not (run --client reads one client since session 45), and a name a link could not hold is refused before any run', () => {
+    const run = simWithin(60_000, 'run', 'scenarios/gateway-only.json', '--client', 'shopper');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--client: picks one client's requests for compare's figures (compare A B --client NAME), not a single run's");
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--client: no client "shopper" in scenarios/gateway-only.json (clients: shoppers)');
     const bad = simWithin(60_000, 'compare', 'gateway-only', 'gateway-and-mesh', '--client', 'a b');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`--client: expected a client's name (letters, digits, '.', '_' or '-'), e.g. --client shoppers, got "a b"`);

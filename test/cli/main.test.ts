@@ -125,7 +125,7 @@ describe('npm run sim', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n');
     expect(lines[0]).toBe('frobnicate: unknown command (commands: run, compare, sweep, import, lint, help), and no file or shipped scenario has that name (a scenario is given by its path, scenarios/hello-mesh.json, or a shipped one\'s name, hello-mesh)');
-    expect(lines[2]).toBe('usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--from T] [--to T] [--json] [--traces FILE] [--csv FILE]');
+    expect(lines[2]).toBe('usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json] [--traces FILE] [--csv FILE]');
     expect(r.stderr).not.toMatch(/no such file/);
     expectNoStackTrace(r.stderr);
     // A shipped scenario's name mistyped: the one meant.
