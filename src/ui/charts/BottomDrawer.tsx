@@ -1,6 +1,5 @@
 // The area under the topology: tabs for the charts and the event log, or folded away.
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { ChartsPanel } from './ChartsPanel';
 import { LazyEventLog, useEventLogEarly } from '../eventlog/LazyEventLog';
 import { drawerStore } from './drawerState';
 import './charts.css';
@@ -8,6 +7,9 @@ import './charts.css';
 type Tab = 'charts' | 'events' | 'ownership' | null;
 
 const KEY = 'meshsim.drawer';
+
+/** Loaded on first use: the charts (d3's shapes, the client choice) are not on the first page unless the drawer opens on them. */
+const ChartsPanel = lazy(() => import('./ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 
 /** Loaded on first use: it reads the scenario's text (zod and yaml), which the first page need not carry. */
 const OwnershipPanel = lazy(() => import('../ownership/OwnershipPanel').then((m) => ({ default: m.OwnershipPanel })));
@@ -63,7 +65,11 @@ export function BottomDrawer() {
           </button>
         )}
       </div>
-      {tab === 'charts' && <ChartsPanel />}
+      {tab === 'charts' && (
+        <Suspense fallback={<p className="drawer-loading">Loading the charts…</p>}>
+          <ChartsPanel />
+        </Suspense>
+      )}
       {tab === 'events' && <LazyEventLog />}
       {tab === 'ownership' && (
         <Suspense fallback={<p className="drawer-loading">Loading the ownership view…</p>}>

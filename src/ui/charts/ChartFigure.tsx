@@ -12,13 +12,15 @@ export interface LegendEntry {
 
 /**
  * A chart's figure. `onSeek` gets the click's x from the SVG's left edge, px. An empty legend
- * reads "none yet". `children` go inside the SVG before anything drawn (a `<title>`).
+ * reads "none yet". `children` go inside the SVG before anything drawn (a `<title>`); `control`
+ * after the title (the latency chart's client choice).
  */
-export function ChartFigure({ testId, className = 'chart', title, legend, boxRef, svgRef, onSeek, children }: { testId: string; className?: string; title: string; legend: readonly LegendEntry[]; boxRef: RefObject<HTMLDivElement | null>; svgRef: RefObject<SVGSVGElement | null>; onSeek: (x: number) => void; children?: ReactNode }) {
+export function ChartFigure({ testId, className = 'chart', title, legend, boxRef, svgRef, onSeek, children, control }: { testId: string; className?: string; title: string; legend: readonly LegendEntry[]; boxRef: RefObject<HTMLDivElement | null>; svgRef: RefObject<SVGSVGElement | null>; onSeek: (x: number) => void; children?: ReactNode; control?: ReactNode }) {
   return (
     <figure className={className} data-testid={testId}>
       <figcaption className="chart-title">
         {title}
+        {control}
         <span className="chart-legend">
           {legend.length === 0 ? (
             <span className="chart-legend-none">none yet</span>

@@ -96,6 +96,8 @@ export function drawLines(svg: SVGSVGElement, size: Size, g: ChartGeometry, mark
     const path = lines.append('path').attr('class', `chart-line chart-line-${s.key}`).attr('data-series', s.key).attr('d', s.path).attr('fill', 'none').attr('stroke', look?.stroke ?? LINE_COLORS[s.key] ?? OkabeIto.blue);
     if (look?.dash) path.attr('stroke-dasharray', look.dash);
     if (look?.pane) path.attr('data-pane', look.pane);
+    // The line's last value drawn, for a reader to check against the CLI (run --client --from --to).
+    path.attr('data-last', s.last);
   }
 }
 

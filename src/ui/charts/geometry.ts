@@ -2,6 +2,7 @@
 // SVG is drawCharts.ts; nothing here touches the DOM, so tests read the numbers directly.
 import { area, line, scaleLinear, stack, type ScaleLinear } from 'd3';
 import type { SeriesBucket } from '../../workers/protocol';
+import { latencyPoint, type LatencyQuantile } from './latencyPoint';
 
 export interface Size {
   width: number;
@@ -106,10 +107,9 @@ function lines(buckets: readonly SeriesBucket[], bucketMs: number, durationMs: n
   return { x, y, series, unit };
 }
 
-/** Latency p50, p90 and p99 per bucket, ms (a bucket with no ok request leaves a gap). Pure. */
-export function latencyGeometry(buckets: readonly SeriesBucket[], bucketMs: number, durationMs: number, size: Size): ChartGeometry {
-  const q = { p50: 'p50', p90: 'p90', p99: 'p99' } as const;
-  return lines(buckets, bucketMs, durationMs, size, ['p50', 'p90', 'p99'], (b, k) => (b.latencyCount > 0 ? b[q[k as keyof typeof q]] : null), 'ms', 1);
+/** Latency p50, p90 and p99 per bucket, ms, of every client's ok requests or `client`'s (a bucket with none leaves a gap). Pure. */
+export function latencyGeometry(buckets: readonly SeriesBucket[], bucketMs: number, durationMs: number, size: Size, client: string | null = null): ChartGeometry {
+  return lines(buckets, bucketMs, durationMs, size, ['p50', 'p90', 'p99'], (b, k) => latencyPoint(b, client, k as LatencyQuantile), 'ms', 1);
 }
 
 /** Requests ended ok and failed per second. Pure. */

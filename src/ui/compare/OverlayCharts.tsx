@@ -14,6 +14,7 @@ import { sideLabel } from './sideLabel';
 import { keepUnits } from '../format';
 import { PANE_COLORS } from './paneColors';
 import { possessive, scopeInUse } from './MetricsDiff';
+import { latencyPoint } from '../charts/latencyPoint';
 
 function OverlayChart({ controller, s, testId, title, pick, unit }: { controller: CompareController; s: CompareState; testId: string; title: string; pick: readonly OverlayPick[]; unit: string }) {
   const svg = useRef<SVGSVGElement>(null);
@@ -35,10 +36,12 @@ function OverlayChart({ controller, s, testId, title, pick, unit }: { controller
   return <ChartFigure testId={testId} className="chart compare-chart" title={title} legend={legend} boxRef={box} svgRef={svg} onSeek={(x) => void controller.seek(timeAt(x, s.durationMs, size))} />;
 }
 
-const LATENCY_PICK: readonly OverlayPick[] = [
-  { key: 'p99', value: (b: SeriesBucket) => (b.latencyCount > 0 ? b.p99 : null) },
-  { key: 'p50', value: (b: SeriesBucket) => (b.latencyCount > 0 ? b.p50 : null), dash: '4 3' },
+/** p99 (solid) and p50 (dashed) of every client's ok requests, or of `client`'s (latencyPoint: a gap where it measured none). */
+const latencyOf = (client: string | null): readonly OverlayPick[] => [
+  { key: 'p99', value: (b: SeriesBucket) => latencyPoint(b, client, 'p99') },
+  { key: 'p50', value: (b: SeriesBucket) => latencyPoint(b, client, 'p50'), dash: '4 3' },
 ];
+const LATENCY_PICK = latencyOf(null);
 const FAILED_PICK: readonly OverlayPick[] = [{ key: 'failed', value: (b: SeriesBucket) => b.failed }];
 /** One client's failures a bucket (the series counts every client apart: seriesFor), 0 where the run has no such client. */
 const failedOf = (client: string): readonly OverlayPick[] => [{ key: 'failed', value: (b: SeriesBucket) => b.clients[client]?.failed ?? 0 }];
@@ -48,9 +51,10 @@ export function OverlayCharts({ controller, s }: { controller: CompareController
   const per = s.series[0].bucketMs === 1000 ? 'per second' : `per ${s.series[0].bucketMs / 1000} s`;
   const scope = scopeInUse(s);
   const failedPick = useMemo(() => (scope === null ? FAILED_PICK : failedOf(scope)), [scope]);
+  const latencyPick = useMemo(() => (scope === null ? LATENCY_PICK : latencyOf(scope)), [scope]);
   return (
     <div className="compare-charts" style={{ ['--chart-margin' as string]: `${MARGIN.left}px` }}>
-      <OverlayChart controller={controller} s={s} testId="compare-chart-latency" title={`Latency of ok requests, p99 (solid) and p50 (dashed), ${per}${scope === null ? '' : ', all clients'}`} pick={LATENCY_PICK} unit="ms" />
+      <OverlayChart controller={controller} s={s} testId="compare-chart-latency" title={`Latency of ${scope === null ? '' : `${possessive(scope)} `}ok requests, p99 (solid) and p50 (dashed), ${per}`} pick={latencyPick} unit="ms" />
       <OverlayChart controller={controller} s={s} testId="compare-chart-failures" title={scope === null ? `Requests failed, ${per}` : `${possessive(scope)} requests failed, ${per}`} pick={failedPick} unit="failed/s" />
     </div>
   );

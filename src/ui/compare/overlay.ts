@@ -23,7 +23,16 @@ export function overlayGeometry(series: readonly [readonly SeriesBucket[], reado
   const out: ChartGeometry['series'] = [];
   series.forEach((list, i) => {
     for (const p of pick) {
-      out.push({ key: `${i === 0 ? 'A' : 'B'}-${p.key}`, path: gappedPath(list, bucketMs, x, y, p.value), last: 0 });
+      // The last value drawn (a gap's bucket skipped), as the single view's lines keep it.
+      let last = 0;
+      for (let k = list.length - 1; k >= 0; k--) {
+        const v = p.value(list[k]);
+        if (v !== null) {
+          last = v;
+          break;
+        }
+      }
+      out.push({ key: `${i === 0 ? 'A' : 'B'}-${p.key}`, path: gappedPath(list, bucketMs, x, y, p.value), last });
     }
   });
   return { x, y, series: out, unit };
