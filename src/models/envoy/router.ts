@@ -136,7 +136,8 @@ export class Router {
    * host's outlier detection unless the failure was the router's own doing before it reached
    * the host (overflow, a timeout while waiting in the pool).
    */
-  private endAttempt(att: Attempt, call: Call, cause: string | null, status: number, aboutHost = cause !== Cause.overflow): void {
+  // NOTE: issue 14.4: null first; `!== Cause.overflow` alone was a StrictEqual builtin call an answer (session 45).
+  private endAttempt(att: Attempt, call: Call, cause: string | null, status: number, aboutHost = cause === null || cause !== Cause.overflow): void {
     const w = this.world;
     const r = att.route!;
     if ((att.flags & AF.attached) !== 0) {
