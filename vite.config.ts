@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 
 /**
  * Test files run in a process of their own rather than in a worker shared with other files.
@@ -11,12 +12,42 @@ import { VitePWA } from 'vite-plugin-pwa';
  */
 const OWN_PROCESS = ['test/models/queueing.test.ts'];
 
+/**
+ * `vite preview` (the browser tests' server, and a way to try a build) serves the build's hashed
+ * files under `assets/` as a host should: cacheable for a year and never revalidated
+ * (`immutable`), since a file of another content has another name. Its own default, `no-cache`,
+ * made the browser ask again for every file at each page load (a 304 each, a round trip to a
+ * busy Node process): the main chunk and its preloads, the stylesheet, the simulation worker's
+ * script, each lazy chunk. `index.html` keeps `no-cache`: a new build is seen at once.
+ */
+function immutableAssets(): Plugin {
+  return {
+    name: 'meshsim-immutable-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (/\/assets\/[^/]+-[\w-]{8}\.\w+$/.test((req.url ?? '').split('?')[0])) {
+          // sirv sets its own Cache-Control in writeHead's headers: this one wins.
+          const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => typeof res;
+          res.writeHead = ((status: number, ...rest: unknown[]) => {
+            const headers = rest.find((r) => r && typeof r === 'object') as Record<string, unknown> | undefined;
+            if (headers) for (const k of Object.keys(headers)) if (k.toLowerCase() === 'cache-control') delete headers[k];
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+            return writeHead(status, ...rest);
+          }) as typeof res.writeHead;
+        }
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // Relative URLs throughout the build, so `dist/` works from any static server and under any
   // sub-path (https://host/some/path/); the worker and lazy chunks resolve from their importer.
   base: './',
   plugins: [
     react(),
+    immutableAssets(),
     // A service worker (Workbox, generated at build time) precaches every file of the build, so
     // the app opens and runs offline once it has been loaded. It is registered by main.tsx in
     // production builds only. autoUpdate: a new build's worker takes over at once and the page
