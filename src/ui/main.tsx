@@ -25,6 +25,8 @@ import './styles.css';
 // (offline/takeover.ts); the worker itself is registered once the first scenario is drawn (below).
 const offlineReload = import.meta.env.PROD && 'serviceWorker' in navigator ? reloadOnTakeover(navigator.serviceWorker, () => location.reload()) : null;
 
+// Where the page's start stands (bench/ui/startPhases.ts reads these and the worker's own marks).
+performance.mark('meshsim:main');
 const bridge = createSimBridge();
 const store = createAppStore(builtinScenarios(), savedTheme());
 const frames = createFrameChannel();

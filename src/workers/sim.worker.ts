@@ -7,6 +7,8 @@ import type { EventFilter, Frame, LoadStage } from './protocol';
 import type { TracerOptions } from '../models';
 import type { LiveAction } from './liveActions';
 
+// The worker's script compiled and run (its imports too); with load's marks, read by bench/ui/startPhases.ts.
+performance.mark('meshsim:worker-eval');
 /** The one host of this worker; `fresh` replaces it, so a recycled worker holds nothing of its last run. */
 let host = new SimHost(() => performance.now());
 /** Whether `host` holds a scenario: one load taken since the worker started or was made fresh. */
@@ -80,7 +82,9 @@ const api = puttingIdleOff({
   },
   // `onStage` comes wrapped in comlink's proxy(); the worker does not wait for its answers.
   load: (text: string, seed?: number, fileName?: string, onStage?: (stage: LoadStage) => void) => {
+    performance.mark('meshsim:load-start');
     const r = host.load(text, seed, fileName, onStage);
+    performance.mark('meshsim:load-end');
     loaded ||= r.ok;
     return r;
   },

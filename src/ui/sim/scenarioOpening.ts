@@ -92,6 +92,8 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
    * dropped and the current run goes on; loaded, it becomes the active worker at time zero.
    */
   async function load(entry: ScenarioEntry, seq: number, seed: number | null = null, seekToMs = 0, withLines = false): Promise<void> {
+    // Marks of an open's phases, for bench/ui/startPhases.ts (cheap: three a scenario opened).
+    performance.mark('meshsim:spawn');
     const worker = bridge.spawn();
     candidate = worker;
     let result: LoadResult;
@@ -104,6 +106,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
     // NOTE: the answer was read (its structured clone: a 1,000-service topology took ~50 ms) in
     // the task its message came in; the store's change and React's render of the new scenario
     // follow in a task of their own, so neither adds to the other (bench:ui openLongestTaskMs).
+    performance.mark('meshsim:loaded');
     if (result.ok) await nextTask();
     // Superseded by a later open: a worker that answered is kept as the spare (a cancel stopped it).
     if (seq !== openSeq) return bridge.release(worker);
@@ -145,6 +148,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       // Another scenario's question picks are forgotten: this one's questions open unpicked.
       openedScenario(info.name);
       await core.firstFrame();
+      performance.mark('meshsim:first-frame');
     });
   }
 
