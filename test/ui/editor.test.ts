@@ -64,7 +64,7 @@ describe('the editor checks text as the CLI does, each problem at its line', () 
 
   it('lists the names the form offers, also while the scenario has problems', () => {
     const r = checkScenarioText(hello.replace('"replicas": 3', '"replicas": 0'), 'hello-mesh.json');
-    expect(r.names).toEqual({ services: ['frontend', 'catalog', 'cart'], clients: ['shoppers'], gateways: [] });
+    expect(r.names).toEqual({ services: ['frontend', 'catalog', 'cart'], clients: ['shoppers'], gateways: [], sidecars: ['frontend', 'catalog', 'cart'] });
     expect(r.name).toBe('hello-mesh');
   });
 });

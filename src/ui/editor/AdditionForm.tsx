@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { newServiceProblems, retriesNegative, type Addition, type FieldProblem, type TakenNames } from './additions';
 import { readDurationField } from '../faults/durationField';
 import { DURATION_RULE, DurationInput } from '../faults/DurationInput';
+import { NO_SIDECAR_MTLS, servicePolicyNote } from './serviceNotes';
 
 type Kind = 'service' | 'route' | 'fault' | 'change';
 
@@ -15,18 +16,21 @@ const FAULTS = ['kill-replica', 'slow-replica', 'http-abort', 'kill-service'] as
  * `onAdd` writes the addition and answers what went wrong (a note, or problems at fields), or
  * null. `takenNames` answers the names the text gives now, asking the editor's worker when its
  * check has not answered yet (null: no worker), so a press of Add in the editor's first moments
- * is checked against the text's names too.
+ * is checked against the text's names too. `sidecars` names the services with a sidecar (who
+ * applies a new service's retries: serviceNotes.ts).
  */
 export function AdditionForm({
   services,
   clients,
   gateways,
+  sidecars,
   onAdd,
   takenNames,
 }: {
   services: string[];
   clients: string[];
   gateways: string[];
+  sidecars: string[];
   onAdd: (a: Addition) => Promise<string | FieldProblem[] | null>;
   takenNames: () => Promise<TakenNames | null>;
 }) {
@@ -96,7 +100,7 @@ export function AdditionForm({
         if (r !== null && !Number.isInteger(r)) say('retries', `retries: "${retries}" is not a whole number (leave it empty for the defaults)`);
         const limit = duration('timeout', 'timeout', timeout, { positive: true, emptyMeans: 'for none' });
         if (problems.length > 0) return problems;
-        return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls, serviceTime: time ?? '5ms', retries: r, timeout: limit ?? '', calledBy };
+        return { kind: 'service', name: name.trim(), replicas: n, sidecar, mtls: sidecar ? mtls : null, serviceTime: time ?? '5ms', retries: r, timeout: limit ?? '', calledBy };
       }
       case 'route':
         return { kind: 'route', gateway: gateway.trim() || gateways[0] || 'api', pathPrefix, service: svc(upstream) };
@@ -177,9 +181,9 @@ export function AdditionForm({
           <label className="editor-field editor-check">
             <input type="checkbox" checked={sidecar} onChange={(e) => setSidecar(e.target.checked)} data-testid="editor-service-sidecar" /> Sidecar
           </label>
-          <MtlsSelect value={mtls} set={setMtls} />
-          <Text label="Retries" value={retries} set={setRetries} title="Retries after the first try (policy.retries.attempts); empty for Istio's default" problem={problemAt('retries')} />
-          <Duration label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try (policy.timeout), such as 1s; empty for none" testId="editor-service-timeout" problem={problemAt('timeout')} />
+          <MtlsSelect value={mtls} set={setMtls} sidecar={sidecar} />
+          <Text label="Retries" value={retries} set={setRetries} title="Retries after the first try of a call to this service (policy.retries.attempts), made by the caller's sidecar; empty for Istio's default" problem={problemAt('retries')} />
+          <Duration label="Timeout" value={timeout} set={setTimeout_} title="Route timeout over every try of a call to this service (policy.timeout), kept by the caller's sidecar, such as 1s; empty for none" testId="editor-service-timeout" problem={problemAt('timeout')} />
           <label className="editor-field">
             <span className="editor-field-label">Called by</span>
             <select value={calledBy} onChange={(e) => setCalledBy(e.target.value)} data-testid="editor-service-caller">
@@ -189,6 +193,9 @@ export function AdditionForm({
               ))}
             </select>
           </label>
+          <p className="editor-field-note" data-testid="editor-service-policy-note">
+            {servicePolicyNote(name, sidecar, calledBy, sidecars)}
+          </p>
         </div>
       )}
       {kind === 'route' && (
@@ -296,13 +303,24 @@ function formNote(problems: readonly FieldProblem[]): string {
   return `Nothing added: ${problems.length} problems, in the ${names.slice(0, -1).join(', ')} and ${names.at(-1)} fields above.`;
 }
 
-function MtlsSelect({ value, set }: { value: 'STRICT' | 'PERMISSIVE'; set: (v: 'STRICT' | 'PERMISSIVE') => void }) {
+/**
+ * The mTLS mode menu. Without a sidecar (`sidecar` false: the service form's box unticked) it is
+ * disabled, labelled and reading NO_SIDECAR_MTLS, as nothing at the service would enforce a mode; the mode
+ * chosen before comes back when the box is ticked again.
+ */
+function MtlsSelect({ value, set, sidecar = true }: { value: 'STRICT' | 'PERMISSIVE'; set: (v: 'STRICT' | 'PERMISSIVE') => void; sidecar?: boolean }) {
   return (
-    <label className="editor-field">
-      <span className="editor-field-label">mTLS</span>
-      <select value={value} onChange={(e) => set(e.target.value as 'STRICT' | 'PERMISSIVE')}>
-        <option>STRICT</option>
-        <option>PERMISSIVE</option>
+    <label className="editor-field" title={sidecar ? 'Peer authentication of calls into its sidecar: STRICT takes mTLS only, PERMISSIVE mTLS or plaintext' : 'A service without a sidecar has nothing to terminate mTLS: its callers reach it in plaintext'}>
+      <span className="editor-field-label">{sidecar ? 'mTLS' : NO_SIDECAR_MTLS.label}</span>
+      <select value={sidecar ? value : 'none'} disabled={!sidecar} onChange={(e) => set(e.target.value as 'STRICT' | 'PERMISSIVE')} data-testid="editor-service-mtls">
+        {sidecar ? (
+          <>
+            <option>STRICT</option>
+            <option>PERMISSIVE</option>
+          </>
+        ) : (
+          <option value="none">{NO_SIDECAR_MTLS.choice}</option>
+        )}
       </select>
     </label>
   );

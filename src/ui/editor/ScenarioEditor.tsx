@@ -18,6 +18,7 @@ import type { LintNote } from './lintNotes';
 import { LintRunner } from './lintRunner';
 import type { Carry } from './carry';
 import { CarryNote } from './CarryNote';
+import { namesInText } from './names';
 import './editor.css';
 
 /** Wall ms after the last keystroke before the text is checked. */
@@ -53,6 +54,10 @@ export default function ScenarioEditor({ onClose, onRan }: { onClose: () => void
   const format: 'json' | 'yaml' = /^\uFEFF?\s*(?:[[{]|\/[/*])/.test(text) ? 'json' : 'yaml';
   const name = check?.name ?? base?.id.replace(/^(?:edited|file):/, '').replace(/\.(?:json|ya?ml)$/i, '') ?? 'scenario';
   const fileName = editedFileName(name, format);
+  // The form's names before the worker's first check answers: read here, once, from the text the
+  // dialog opens with ("Called by" listed "nobody yet" for 1-6 s while the worker started: trial N15, 1).
+  const [openingNames] = useState(() => namesInText(text, fileName));
+  const names = check?.names ?? openingNames;
 
   // The worker that checks the text, for as long as the dialog is open.
   useEffect(() => {
@@ -264,7 +269,7 @@ export default function ScenarioEditor({ onClose, onRan }: { onClose: () => void
                 {said.text}
               </p>
             )}
-            <AdditionForm services={check?.names.services ?? []} clients={check?.names.clients ?? []} gateways={check?.names.gateways ?? []} onAdd={add} takenNames={takenNames} />
+            <AdditionForm services={names.services} clients={names.clients} gateways={names.gateways} sidecars={names.sidecars} onAdd={add} takenNames={takenNames} />
           </aside>
         </div>
       </section>

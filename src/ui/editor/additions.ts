@@ -11,7 +11,8 @@ export interface ServiceAddition {
   name: string;
   replicas: number;
   sidecar: boolean;
-  mtls: 'STRICT' | 'PERMISSIVE';
+  /** Peer authentication at its sidecar; null without a sidecar (nothing enforces it: no `mtls` field is written). */
+  mtls: 'STRICT' | 'PERMISSIVE' | null;
   /** Median of a lognormal service time (sigma 0.4), a duration such as "5ms". */
   serviceTime: string;
   /** Retries after the first try (policy.retries.attempts); null leaves retries to the defaults. */
@@ -177,7 +178,7 @@ function appendsFor(addition: Addition, data: Record<string, unknown>): Append[]
         name: addition.name,
         replicas: addition.replicas,
         sidecar: addition.sidecar,
-        mtls: addition.mtls,
+        ...(addition.mtls !== null ? { mtls: addition.mtls } : {}),
         serviceTime: { type: 'lognormal', median: addition.serviceTime, sigma: 0.4 },
         ...(Object.keys(policy).length ? { policy } : {}),
       };

@@ -5,13 +5,14 @@ import { locateProblems, type ProblemAt } from './lines';
 import { addToScenario, type Addition } from './additions';
 import { fullLint, staticLint, type LintNote } from './lintNotes';
 import { carryRecipe } from './carry';
+import { namesInData, NO_NAMES, type ScenarioNames } from './names';
 
 /** The result of checking the editor's text. */
 export interface CheckResult {
   /** Empty when the scenario is valid. */
   problems: ProblemAt[];
-  /** Names of the services, clients and gateways the text has (also when it has problems but reads), for the form. */
-  names: { services: string[]; clients: string[]; gateways: string[] };
+  /** Names of the services, clients and gateways the text has, and its services with a sidecar (also when it has problems but reads), for the form. */
+  names: ScenarioNames;
   /** The scenario's `name` when the text has one. */
   name: string | null;
   /** Lint's static findings (warnings and notes, never blocking Run) when the scenario is valid; else empty. */
@@ -28,15 +29,12 @@ export function checkScenarioText(text: string, fileName: string | undefined): C
   const format = scenarioFormat(fileName, text);
   const parsed = parseScenarioText(text, format);
   const problems = parsed.ok ? [] : locateProblems(text, parsed.problems);
-  const names: CheckResult['names'] = { services: [], clients: [], gateways: [] };
+  let names = NO_NAMES;
   let name: string | null = null;
   const read = parsed.ok ? { ok: true as const, data: parsed.scenario as unknown } : readScenarioText(text, format);
   if (read.ok && read.data && typeof read.data === 'object') {
     const d = read.data as Record<string, unknown>;
-    const namesOf = (list: unknown) => (Array.isArray(list) ? list.flatMap((x) => (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' ? [(x as { name: string }).name] : [])) : []);
-    names.services = namesOf(d.services);
-    names.clients = namesOf(d.clients);
-    names.gateways = namesOf(d.gateways);
+    names = namesInData(d);
     if (typeof d.name === 'string') name = d.name;
   }
   return { problems, names, name, lint: parsed.ok ? staticLint(parsed.scenario, text) : [] };
