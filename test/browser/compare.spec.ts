@@ -98,8 +98,9 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     // The address bar's t is that moment, clean (three decimals of a ms at most, at most a
     // microsecond on): it was written exactly, float noise and all (2466.6666666666665ms).
     // The bar follows the pair through a throttled writer (addressBar.ts: at most one write every
-    // 500 ms, the last one asked for always lands), so for up to half a second after the pause has
-    // settled it may still hold a moment of the play, itself clean (CI read it 234 ms behind the
+    // 2 s while playing, written at once on the pause, then at most one every 500 ms while the
+    // pause settles, the last one asked for always lands), so for up to half a second after the
+    // pause it may still hold an earlier moment, itself clean (CI read it 234 ms behind the
     // pause): wait until it holds the paused moment, then it must be clean and at most a
     // microsecond on. Each read is the whole verdict, so a bar that stayed behind or unclean fails
     // here with its t.

@@ -3,7 +3,7 @@
 // the address bar following the pair. Plain TypeScript, no React.
 import type { Recipe } from '../recipe/types';
 import { encodeLink, momentBound } from '../recipe/url';
-import { createAddressBarWriter, followInAddressBar, type AddressBarWriter } from '../sim/addressBar';
+import { createAddressBarWriter, followInAddressBar, PLAYING_URL_INTERVAL_MS, URL_INTERVAL_MS, type AddressBarWriter } from '../sim/addressBar';
 import { createScenarioPacker } from '../sim/packedScenario';
 import { DATA_SIDE, DATA_SIDE_B, encodeCompareLink } from './link';
 import type { PairCore, PaneRun } from './pairRun';
@@ -57,7 +57,9 @@ export function createPairLinks(core: PairCore): PairLinks {
     return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, scope: s.scope, data: data.data, dataB: data.dataB });
   }
 
-  const addressBar = createAddressBarWriter(search, () => core.disposed);
+  // While the pair plays, written every PLAYING_URL_INTERVAL_MS (2 s) as the single view's is;
+  // a pause, the end and a seek's landing at once (follow's `acted`).
+  const addressBar = createAddressBarWriter(search, () => core.disposed, () => (store.getState().status === 'playing' ? PLAYING_URL_INTERVAL_MS : URL_INTERVAL_MS));
 
   return {
     search,
@@ -77,11 +79,22 @@ export function createPairLinks(core: PairCore): PairLinks {
     },
     follow() {
       if (core.disposed || core.panes.length < 2) return;
-      // A fault injected is written at once (Back right after it keeps it in the entry left).
-      followInAddressBar(store, (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.scope !== before.scope || s.faults !== before.faults || s.status !== before.status, addressBar, (s, before) => s.faults !== before.faults);
+      // A fault injected is written at once (Back right after it keeps it in the entry left), and
+      // so are a pause, the end and a seek's landing: a link copied then holds its moment.
+      followInAddressBar(
+        store,
+        (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.scope !== before.scope || s.faults !== before.faults || s.status !== before.status,
+        addressBar,
+        (s, before) => s.faults !== before.faults || pairStopped(s, before),
+      );
     },
     addressBar,
   };
+}
+
+/** Whether the pair stopped playing (paused, ended, failed) or a seek landed between `before` and `s`: the address bar is written at once then. */
+export function pairStopped(s: { status: string; seekingTo: number | null }, before: { status: string; seekingTo: number | null }): boolean {
+  return (before.status === 'playing' && s.status !== 'playing') || (before.seekingTo !== null && s.seekingTo === null);
 }
 
 /**
