@@ -65,15 +65,33 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
   const better = stuckIn(again).length < stuck.length || (stuckIn(again).length === stuck.length && sum(again) < sum(first));
   return (better ? again : first).map((s) => s.spot);
 
-  /** Spots for every link, placing them in `order`; by link index, with the collisions each kept. */
+  /**
+   * Spots for every link, placing them in `order`; by link index, with the collisions each kept.
+   * A short form further off its link (a hovered label's spots) is looked for only once every
+   * label has its spot by its own link, in a second pass: taken in the first, it could stand on
+   * the only spot a later label had (gateway-and-mesh in presenter mode: old-app's far '10/s' took
+   * bulk-export->edge's room, whose label, left out, then said '42/s' over edge; session 44).
+   */
   function placeInOrder(order: readonly number[]): { index: number; spot: LabelSpot; hits: number }[] {
     const placed: Rect[] = [];
-    const out: { index: number; spot: LabelSpot; hits: number }[] = [];
+    const out: { index: number; spot: LabelSpot; hits: number; far?: FarShort; rect?: Rect }[] = [];
     for (const index of order) out[index] = { index, ...placeOne(index, placed) };
-    return out;
+    for (const index of order) {
+      const { far, rect } = out[index];
+      if (!far) continue;
+      // Its own first-pass box no longer counts against it.
+      const own = rect ? placed.indexOf(rect) : -1;
+      if (own >= 0) placed.splice(own, 1);
+      const short = placeOne(index, placed, far);
+      if (short) out[index] = { index, ...short };
+      else if (rect) placed.push(rect);
+    }
+    return out.map(({ index, spot, hits }) => ({ index, spot, hits }));
   }
 
-  function placeOne(index: number, placed: Rect[]): { spot: LabelSpot; hits: number } {
+  function placeOne(index: number, placed: Rect[]): { spot: LabelSpot; hits: number; far?: FarShort; rect?: Rect };
+  function placeOne(index: number, placed: Rect[], farPass: FarShort): { spot: LabelSpot; hits: number } | null;
+  function placeOne(index: number, placed: Rect[], farPass?: FarShort): { spot: LabelSpot; hits: number; far?: FarShort; rect?: Rect } | null {
     const link = links[index];
     let best: (LabelSpot & { far?: true }) | null = null;
     let bestHits = Number.POSITIVE_INFINITY;
@@ -145,6 +163,10 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
       placed.push(labelRect(shortBest, short));
       return { spot: { ...shortBest, short: true }, hits: shortHits };
     };
+    // The second pass (placeInOrder): only the short form further off.
+    if (farPass !== undefined) return shortAt(hoverCandidates(link, short), farPass === 'clear');
+    /** Which far short form the second pass may try for this label, if any. */
+    let far: FarShort | undefined;
     if (best !== null && bestHits < 1 && readsAsOther(link, links, best, box)) {
       // Free (but for a queue glyph's room), yet nearer another link's line than its own, it reads
       // as that link's figure: a spot beside its link as free that reads as its own, else one on
@@ -166,8 +188,9 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
         // such spots over a queue's room too and put '42/s' over edge's stack in presenter mode).
         // Not in presenter mode (`farShort` false), where the story's label, placed after, put
         // '42/s' over edge's cards even so (all-scenarios.spec at 1600x1000, session 42).
-        const near = shortAt(shortNear(link)) ?? (farShort ? shortAt(hoverCandidates(link, short), true) : null);
+        const near = shortAt(shortNear(link));
         if (near) return near;
+        if (farShort) far = 'clear';
       }
     }
     if (bestHits >= 1 && presenter) {
@@ -204,20 +227,26 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
       }
     }
     if (bestHits >= 1 && presenter) {
-      // Still none: the short form further off, as a hovered label's spots.
-      const far = shortAt(hoverCandidates(link, short));
-      if (far) return far;
+      // Still none: the short form further off, as a hovered label's spots (in the second pass).
+      far = 'soft';
     }
     const found: LabelSpot & { far?: true } = best ?? { x: 0, y: 0, anchor: 'middle' };
     const { far: _far, ...chosen } = found;
     const r = labelRect(chosen, box);
-    if (names.some((n) => overlap(r, n))) return { spot: { ...chosen, overName: true }, hits: bestHits };
-    if (nodes.some((n) => overlap(r, n))) return { spot: { ...chosen, overNode: true }, hits: bestHits };
-    if (bestHits > 0 && links.some((other, j) => j !== index && other.points.some((q) => inside(q, r, 0)))) return { spot: { ...chosen, acrossLink: true }, hits: bestHits };
+    if (names.some((n) => overlap(r, n))) return { spot: { ...chosen, overName: true }, hits: bestHits, far };
+    if (nodes.some((n) => overlap(r, n))) return { spot: { ...chosen, overNode: true }, hits: bestHits, far };
+    if (bestHits > 0 && links.some((other, j) => j !== index && other.points.some((q) => inside(q, r, 0)))) return { spot: { ...chosen, acrossLink: true }, hits: bestHits, far };
     placed.push(r);
-    return { spot: chosen, hits: bestHits };
+    return { spot: chosen, hits: bestHits, far, rect: r };
   }
 }
+
+/**
+ * A short form further off its link that placeEdgeLabels' second pass may try: 'clear', only
+ * where it meets nothing at all (a label free by its link but read there as another's); 'soft',
+ * where it meets nothing but a queue glyph's room (a presenter-size label with no spot at all).
+ */
+type FarShort = 'clear' | 'soft';
 
 function boundsOf(points: readonly { x: number; y: number }[]): Rect {
   const r = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };

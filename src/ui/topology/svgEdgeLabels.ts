@@ -134,7 +134,9 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     // One placed for the short form says "68/s", or nothing where even that is wider than its box.
     const ownShort = !l.hovered && (l.story ? l.storyShort : l.quiet.short === true) && r !== null;
     // In presenter mode, once one label of the picture says the short form, every quiet one does.
-    const short = ownShort || (shortStyle && !l.hovered && r !== null);
+    // Not a label the placer left out (over a node or a name, or across a link): the short style
+    // drew gateway-and-mesh's left-out bulk-export->edge as '42/s' over edge (session 44).
+    const short = ownShort || (shortStyle && !l.hovered && r !== null && (!leftOut(l) || l.story));
     const parts = short ? [{ text: edgeShortLabel(r), kind: 'rate' as const }] : l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown && !redraw) return;
