@@ -191,6 +191,20 @@ export function packCounters(w: World, now: number): Float64Array {
   const [links, most] = refusedLinks(w, refused);
   counters[Counter.retryOverflowLinks] = links;
   counters[Counter.retryOverflowEdge] = most;
+  let expired = 0;
+  let firstMs = -1;
+  let firstEdge = -1;
+  for (const r of w.routes) {
+    const pool = r.pool;
+    expired += pool.expiredCertFailures;
+    if (pool.firstExpiredCertMs >= 0 && (firstMs < 0 || pool.firstExpiredCertMs < firstMs || (pool.firstExpiredCertMs === firstMs && r.edge < firstEdge))) {
+      firstMs = pool.firstExpiredCertMs;
+      firstEdge = r.edge;
+    }
+  }
+  counters[Counter.expiredHandshakes] = expired;
+  counters[Counter.expiredHandshakeFirstMs] = firstMs;
+  counters[Counter.expiredHandshakeEdge] = firstEdge;
   return counters;
 }
 

@@ -133,7 +133,18 @@ export const Counter = {
   retryOverflowLinks: 17,
   /** The edge id with the most retries refused so far (the lowest id of a tie), -1 when none: the strip's click opens it. */
   retryOverflowEdge: 18,
-  length: 19,
+  /**
+   * New mutual TLS handshakes refused for an expired certificate so far, over every route (ConnPool.expiredCertFailures:
+   * a connect that failed tls-expired-cert, Envoy's ssl.fail_verify_error). Counted whether or not a request failed
+   * with it: a refused connect whose request was retried on an open connection fails nothing (trial N14, 1), so the
+   * strip says it beside the failed figure (ExpiredHandshakes.tsx).
+   */
+  expiredHandshakes: 19,
+  /** When the first of them was refused, simulated ms (ConnPool.firstExpiredCertMs, the earliest); -1 when none. */
+  expiredHandshakeFirstMs: 20,
+  /** The edge id it was refused on (the lowest id of a tie), -1 when none: the strip's press opens that link. */
+  expiredHandshakeEdge: 21,
+  length: 22,
 } as const;
 
 /**

@@ -24,12 +24,16 @@ test("expire certificates now: the form offers both meshes and the bridge's iden
     await page.getByTestId('fault-type').selectOption('expire-certificates');
     await expect(target.locator('option')).toHaveText(['mesh retail', 'mesh payments', 'gateway payments-bridge: both identities', 'gateway payments-bridge: its payments identity', 'gateway payments-bridge: its retail identity']);
     // A mesh's words first (the pick then stays), then the bridge's payments identity's.
-    if (width === 1024) await expect(note).toContainText("Every certificate from retail's CA, its sidecars' and gateways', expires now");
+    if (width === 1024) await expect(note).toContainText("Every certificate from retail's CA expires now");
     await target.selectOption({ label: 'gateway payments-bridge: its payments identity' });
-    await expect(note).toHaveText(
-      "payments-bridge's payments certificate expires now: new mutual TLS handshakes from it to payments' services fail (expired certificate) until it renews at the CA's next retry; calls from retail into it go on. " +
-        'Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart): TLS checks a certificate only at the handshake, so nothing may fail at first. ' +
-        'To see them fail here, close those connections: a Config change below, service policy on ledger with details {"policy": {"maxConnectionDuration": "1s"}}. ' +
+    // Short (session 45, U1), the rest behind "why?".
+    await expect(page.getByTestId('fault-target-note-short')).toHaveText("payments-bridge's payments certificate expires now. Open connections carry on: at first nothing may fail.");
+    const why = page.getByTestId('fault-target-note-why');
+    if (!(await why.evaluate((el) => (el as HTMLDetailsElement).open))) await why.locator('summary').click();
+    await expect(why.locator('p')).toHaveText(
+      "New mutual TLS handshakes from it to payments' services fail (expired certificate: tls-expired-cert) until it renews at the CA's next retry; calls from retail into it go on. " +
+        'Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart): TLS checks a certificate only at the handshake (RFC 8446 4.4.2.4). ' +
+        'To see them fail here, close those connections with a Config change: service policy on ledger, {"policy": {"maxConnectionDuration": "1s"}} (the "Fill in" button puts it in the form; then press Apply). ' +
         'The two-meshes-cert-expiry scenario shows the failures with connections that close every second.',
     );
     await note.scrollIntoViewIfNeeded();

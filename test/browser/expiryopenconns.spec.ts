@@ -28,8 +28,10 @@ test("an expiry on the bridge: the note says open connections carry on, the link
   await page.getByTestId('fault-type').selectOption('expire-certificates');
   await page.getByTestId('fault-target').selectOption({ label: 'gateway payments-bridge: both identities' });
   const note = page.getByTestId('fault-target-note');
+  await expect(note).toContainText('Open connections carry on: at first nothing may fail.');
+  await page.getByTestId('fault-target-note-why').locator('summary').click();
   await expect(note).toContainText('Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart)');
-  await expect(note).toContainText('service policy on ledger with details {"policy": {"maxConnectionDuration": "1s"}}');
+  await expect(note).toContainText('service policy on ledger, {"policy": {"maxConnectionDuration": "1s"}}');
   await note.scrollIntoViewIfNeeded();
   await saveShot(page, 'expiryopen-note-1024x768.png');
   await page.getByTestId('fault-inject').click();

@@ -7,6 +7,7 @@ import { World } from '../../src/models';
 import { readScenarioText, validateScenario } from '../../src/scenario';
 import { buildFault, certificateOptions, targetOptions } from '../../src/ui/faults/faultForm';
 import { faultsFor } from '../../src/ui/faults/faultsFor';
+import { expiryWhy } from '../../src/ui/faults/expiryWhy';
 
 const raw = (name: string) => {
   const r = readScenarioText(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8'));
@@ -32,17 +33,23 @@ describe('expire-certificates targets', () => {
       ['gateway:payments-bridge@payments', 'gateway payments-bridge: its payments identity'],
       ['gateway:payments-bridge@retail', 'gateway payments-bridge: its retail identity'],
     ]);
-    for (const o of options) expect(o.note, o.value).toMatch(/expire.* now: new mutual TLS handshakes .*fail \(expired certificate\) until/);
-    expect(options[3].note).toContain("payments-bridge's payments certificate expires now: new mutual TLS handshakes from it to payments' services fail");
-    expect(options[3].note).toContain('calls from retail into it go on');
+    // Session 45 (U1): the note says it in short (2-4 lines at 1024x768), the rest is behind "why?".
+    for (const o of options) expect(o.note, o.value).toMatch(/expires? now\. Open connections carry on: at first nothing may fail\.$/);
+    for (const o of options) expect(o.note!.length, o.value).toBeLessThanOrEqual(110);
+    const why = options.map(expiryWhy);
+    for (const w of why) expect(w).toMatch(/fail \(expired certificate: tls-expired-cert\) until/);
+    expect(options[3].note).toBe("payments-bridge's payments certificate expires now. Open connections carry on: at first nothing may fail.");
+    expect(why[3]).toContain("New mutual TLS handshakes from it to payments' services fail");
+    expect(why[3]).toContain('calls from retail into it go on');
     // Trial N14, 1: each says what an expiry spares, and how to see it fail in this run.
-    for (const o of options) expect(o.note, o.value).toContain('Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart): TLS checks a certificate only at the handshake');
-    for (const o of options) expect(o.note, o.value).toContain('two-meshes-cert-expiry');
+    for (const o of options) expect(expiryWhy(o), o.value).toContain('Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart): TLS checks a certificate only at the handshake (RFC 8446 4.4.2.4)');
+    for (const o of options) expect(expiryWhy(o), o.value).toContain('two-meshes-cert-expiry');
     // The bridge's outbound side and payments' mesh: close the connections to the ledger (a service over mutual TLS);
     // retail's mesh (shoppers call checkout in plaintext, checkout calls a gateway) and the bridge's inbound side: no service to name.
-    const lever = (s: string) => `To see them fail here, close those connections: a Config change below, service policy on ${s} with details {"policy": {"maxConnectionDuration": "1s"}}.`;
-    expect(options.map((o) => /service policy on (\S+) with/.exec(o.note!)?.[1] ?? null)).toEqual([null, 'ledger', 'ledger', 'ledger', null]);
-    expect(options[2].note).toContain(lever('ledger'));
+    expect(options.map((o) => (o.lever ? o.lever.service : null))).toEqual([null, 'ledger', 'ledger', 'ledger', null]);
+    expect(options[2].lever).toEqual({ type: 'policy', service: 'ledger', policy: { maxConnectionDuration: '1s' } });
+    expect(why[2]).toContain('close those connections with a Config change: service policy on ledger, {"policy": {"maxConnectionDuration": "1s"}}');
+    expect(why[4]).not.toContain('Config change');
   });
 
   it('builds the faults the file writes, which the schema takes', () => {

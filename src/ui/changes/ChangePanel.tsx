@@ -19,6 +19,7 @@ import { changeForNode, type ChangeType } from './selection';
 import { useShownOptions } from '../components/shownOptions';
 import type { FormReach } from './reach';
 import { reachWorker, sourceOf } from './reachClient';
+import { changeFillStore } from './changeFill';
 
 /**
  * The change form: type, target and the rest as JSON (the fields of a scenario's `changes`
@@ -188,6 +189,17 @@ export function ChangePanel() {
     setCautions([]);
   };
 
+  // A change another panel put in (the expiry note's lever, changeFill.ts): in the form, its Apply focused (and so in
+  // view); the person presses it, so the change joins the recipe as one typed by hand does.
+  const fill = useStore(changeFillStore);
+  const applyButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!fill.change) return;
+    takeAlternative(fill.change);
+    applyButton.current?.focus();
+    // NOTE: once per request (fill.n), not when the form's own state changes.
+  }, [fill.n]); // eslint-disable-line react-hooks/exhaustive-deps
+
   /** The change the form describes, or its problems. */
   const build = () => buildChange(type, details, chosen, routeNow);
 
@@ -291,7 +303,7 @@ export function ChangePanel() {
         <textarea data-testid="change-details" rows={detailsRows(details)} spellCheck={false} value={details} readOnly={routePending} aria-busy={routePending} data-pending={routePending || undefined} onChange={(e) => setDetails(e.target.value)} />
       </label>
       <div className="change-buttons">
-        <button type="button" className="button button-small button-wrap" data-testid="change-apply" onClick={() => void apply()}>
+        <button ref={applyButton} type="button" className="button button-small button-wrap" data-testid="change-apply" onClick={() => void apply()}>
           Apply a change now
         </button>
         <button type="button" className="button button-small button-quiet button-wrap" data-testid="branch" title="Branch: open the compare view with this run on the left and, on the right, the same run with this change made now (key b; right after injecting a fault, b branches on that fault: the run without it beside the run with it)" onClick={() => void branch()}>

@@ -8,7 +8,7 @@ import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
 import { proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from './proxyCpuWhy';
 import { RunStatus } from '../state/store';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useCausesFit } from './causesFit';
 import { followOnly, openInspector } from '../inspector/inspectorStore';
 import { linkName, refusedWhere } from './refusedWhere';
@@ -44,6 +44,7 @@ function Requests() {
             {formatCount(failed)}
           </span>
           <RefusedRetries />
+          <Refusals />
         </span>
         <span className="figure-note" data-testid="failed-share">
           {formatShare(failed, sent)}
@@ -100,6 +101,14 @@ function RefusedRetries() {
       )}
     </button>
   );
+}
+
+const ExpiredHandshakes = lazy(() => import('./expiryParts').then((m) => ({ default: m.ExpiredHandshakes })));
+
+/** Beside FAILED, once a handshake was refused for an expired certificate: ExpiredHandshakes (a lazy chunk). */
+function Refusals() {
+  const any = useAppStore((s) => (s.stats.expiredHandshakes ?? 0) > 0);
+  return any ? <Suspense fallback={null}><ExpiredHandshakes /></Suspense> : null;
 }
 
 /**

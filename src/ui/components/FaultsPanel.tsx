@@ -1,7 +1,7 @@
 // The faults of a run: a small form that injects one while the run plays, with the worker's
 // problems listed as `path: message`, and the list of faults with a clear button each.
 import { trackInject } from '../compare/pendingInjects';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultStatus, ScenarioInfo } from '../../workers/protocol';
 import { buildFault, faultFieldLabel, faultFormProblems, fieldChoices, targetOptions, withCheckedRest, type TargetKind } from '../faults/faultForm';
 import { FaultFields, useFaultFields } from '../faults/FaultFields';
@@ -15,6 +15,9 @@ import { faultFamily, faultName, faultWhere } from '../faults/faultName';
 import { faultOwner } from '../faults/faultOwner';
 import '../faults/faultOwner.css';
 import type { FaultFormValues } from '../faults/faultForm';
+
+/** An expiry's story line (trial N14, 1): a lazy chunk, shown under an expire-certificates fault once it starts. */
+const ExpiryRefusals = lazy(() => import('./expiryParts').then((m) => ({ default: m.ExpiryRefusals })));
 
 /** Values a "faults from the picture" button put in the form; `n` tells two clicks apart. */
 type Preset = { values: FaultFormValues; n: number } | null;
@@ -148,7 +151,7 @@ function FaultForm({ topology, preset, onInjected }: { topology: ScenarioInfo['t
         void inject();
       }}
     >
-      <FaultFields f={f} ids={FIELD_IDS}>
+      <FaultFields f={f} ids={FIELD_IDS} withLever>
         <button type="submit" className="button button-inject" data-testid="fault-inject" disabled={busy || f.targets.length === 0}>
           + Inject
         </button>
@@ -225,6 +228,11 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
               </span>
               <span className="fault-when">{s.text}</span>
             </span>
+            {f.type === 'expire-certificates' && !f.pending && (
+              <Suspense fallback={null}>
+                <ExpiryRefusals />
+              </Suspense>
+            )}
             {live && (
               <button
                 type="button"

@@ -3,7 +3,7 @@
 // requests and a status, a delay, a factor, a skew, a partition's other side) and how long it
 // lasts. Each form keeps its own button and its own way of sending the fault; the fields and their
 // values are this file's, so a field added to the catalog (faultForm.ts) shows in both.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DURATION_RULE, DurationInput } from './DurationInput';
 import { useShownOptions } from '../components/shownOptions';
 import { FAULT_TYPES, faultTypeSpec, shownParams, type FaultFormValues, type FaultTypeSpec, type FieldChoices, type Option, type TargetKind } from './faultForm';
@@ -90,9 +90,16 @@ function Select({ testId, label, value, options, onChange }: { testId?: string; 
 
 const optionValue = (o: Option) => o.value;
 
-/** The fields, labelled; `children` (the form's button) go at the end of the "for" row. */
-export function FaultFields({ f, ids, children }: { f: FaultFieldsState; ids: FaultFieldIds; children?: ReactNode }) {
+/** A target's "why?" and lever under its note: a lazy chunk (an expiry's only). */
+const FaultNoteMore = lazy(() => import('../components/expiryParts').then((m) => ({ default: m.FaultNoteMore })));
+
+/**
+ * The fields, labelled; `children` (the form's button) go at the end of the "for" row. `withLever`: a target's note
+ * offers its lever (Option.lever) as a button filling the Config change form, where there is one (the single view).
+ */
+export function FaultFields({ f, ids, withLever = false, children }: { f: FaultFieldsState; ids: FaultFieldIds; withLever?: boolean; children?: ReactNode }) {
   const { spec, target, params, choices } = f;
+  const picked = f.targets.find((o) => o.value === target);
   return (
     <>
       <Select testId={ids.type} label="inject" value={f.type} options={FAULT_TYPES.map((t) => ({ value: t.type, label: t.label }))} onChange={f.setType} />
@@ -115,10 +122,17 @@ export function FaultFields({ f, ids, children }: { f: FaultFieldsState; ids: Fa
           );
         })}
       </div>
-      {f.targets.find((o) => o.value === target)?.note && (
-        <p className="form-note fault-target-note" data-testid={`${ids.target}-note`}>
-          {f.targets.find((o) => o.value === target)!.note}
-        </p>
+      {picked?.note && (
+        <div className="form-note fault-target-note" data-testid={`${ids.target}-note`}>
+          <span data-testid={`${ids.target}-note-short`}>{picked.note}</span>
+          {(picked.why || picked.lever) && (
+            <div className="fault-note-more">
+              <Suspense fallback={null}>
+                <FaultNoteMore option={picked} withLever={withLever} testId={`${ids.target}-note`} />
+              </Suspense>
+            </div>
+          )}
+        </div>
       )}
       <div className="form-row form-row-end">
         {!spec.oneShot && (

@@ -79,7 +79,17 @@ export interface Option {
   label: string;
   /** What picking it does, in a sentence the form shows under its select (certificateOptions). */
   note?: string;
+  /** Whose certificate it is, for the "why?" under the note (certificateOptions; expiryWhy.ts says it). */
+  why?: ExpiryWhy;
+  /** A config change that shows what picking it does, which a button under the note puts in the Config change form (expiryLever). */
+  lever?: Record<string, unknown>;
 }
+
+/**
+ * Whose certificate an expire-certificates option expires, for its "why?" (expiryWhy.ts): a mesh's, an in-mesh
+ * gateway's, or a bridge's (from->to) both identities, its `to` one alone or its `from` one alone.
+ */
+export type ExpiryWhy = { holds: 'mesh' | 'gateway' } | { holds: 'both' | 'to' | 'from'; from: string; to: string };
 
 /** Choices for a target kind in this topology. Pure. */
 export function targetOptions(kind: TargetKind, topology: Topology): Option[] {
@@ -119,12 +129,13 @@ const GATEWAY_CERTS = 'gateway:';
  * certificate from its CA), then each gateway that holds an identity, a gateway in a mesh its one
  * and a bridge (topology mesh "from->to") both, then each of a bridge's two alone (`mesh` and
  * `service` both set: FaultInjector expires only that CA's). An edge gateway outside every mesh
- * holds none and is not offered. Each option's `note` says what expiring does there: new mutual
- * TLS handshakes with that certificate fail (tls-expired-cert) until it renews at its CA's next
- * retry (Certificates.expireNow), while connections already open carry on (TLS checks a
- * certificate at the handshake only, workers/expiryConnections.ts), and how to see the failures in
- * this run: a config change setting `maxConnectionDuration` on a service the holder calls, which
- * closes those connections (expiryLever), or the scenario that does so from the start. Trial N9:
+ * holds none and is not offered. Each option's `note` says in short what expiring does there: new
+ * mutual TLS handshakes with that certificate fail (tls-expired-cert) while connections already
+ * open carry on (TLS checks a certificate at the handshake only, workers/expiryConnections.ts);
+ * its `why` says whose handshakes, until when (its CA's next retry, Certificates.expireNow), and
+ * with expiryWhy.ts how to see the failures in this run: its `lever`, a config change setting
+ * `maxConnectionDuration` on a service the holder calls, which closes those connections
+ * (expiryLever), or the scenario that does so from the start (expiryOption). Trial N9:
  * the form offered meshes only while the file could name a bridge; trial N14, 1: an expiry with
  * every connection open showed 0 failures, and the note said handshakes fail. Pure.
  */
@@ -134,50 +145,48 @@ export function certificateOptions(topology: Topology): Option[] {
   const calledBy = (from: string) => topology.edges.filter((e) => e.mtls && nodes[e.from]?.name === from).map((e) => nodes[e.to]).find((n) => n?.kind === 'service')?.name;
   const out: Option[] = meshNames(nodes).map((m) => {
     const inMesh = topology.edges.filter((e) => e.mtls).map((e) => nodes[e.to]).find((n) => n?.kind === 'service' && n.mesh === m)?.name;
-    return {
-      value: m,
-      label: isImplicitMesh(m) ? 'the mesh' : `mesh ${m}`,
-      note: `Every certificate from ${isImplicitMesh(m) ? "the mesh's" : of(m)} CA, its sidecars' and gateways', expires now: new mutual TLS handshakes fail (expired certificate) until each renews at the CA's next retry. ${STILL_OPEN}${expiryLever(inMesh)}`,
-    };
+    return expiryOption(m, isImplicitMesh(m) ? 'the mesh' : `mesh ${m}`, `Every certificate from ${isImplicitMesh(m) ? "the mesh's" : of(m)} CA expires now`, { holds: 'mesh' }, inMesh);
   });
   for (const n of nodes) {
     if (n.kind !== 'gateway' || n.mesh === null) continue;
     const bridge = /^(.+)->(.+)$/.exec(n.mesh);
-    const until = "until it renews at the CA's next retry";
     const gw = of(n.name);
-    const lever = expiryLever(calledBy(n.name));
+    const lever = calledBy(n.name);
+    const value = `${GATEWAY_CERTS}${n.name}`;
     if (!bridge) {
-      out.push({ value: `${GATEWAY_CERTS}${n.name}`, label: `gateway ${n.name}`, note: `${gw} certificate expires now: new mutual TLS handshakes into and out of it fail (expired certificate) ${until}. ${STILL_OPEN}${lever}` });
+      out.push(expiryOption(value, `gateway ${n.name}`, `${gw} certificate expires now`, { holds: 'gateway' }, lever));
       continue;
     }
     const [, from, to] = bridge;
     out.push(
-      { value: `${GATEWAY_CERTS}${n.name}`, label: `gateway ${n.name}: both identities`, note: `Both of ${gw} certificates, ${of(from)} and ${of(to)}, expire now: new mutual TLS handshakes from ${of(from)} callers into it and from it to ${of(to)} services fail (expired certificate) until it renews them at each CA's next retry. ${STILL_OPEN}${lever}` },
-      { value: `${GATEWAY_CERTS}${n.name}@${to}`, label: `gateway ${n.name}: its ${to} identity`, note: `${gw} ${to} certificate expires now: new mutual TLS handshakes from it to ${of(to)} services fail (expired certificate) ${until}; calls from ${from} into it go on. ${STILL_OPEN}${lever}` },
-      { value: `${GATEWAY_CERTS}${n.name}@${from}`, label: `gateway ${n.name}: its ${from} identity`, note: `${gw} ${from} certificate expires now: new mutual TLS handshakes from ${of(from)} callers into it fail (expired certificate) ${until}; its calls on to ${to} go on. ${STILL_OPEN}${expiryLever(undefined)}` },
+      expiryOption(value, `gateway ${n.name}: both identities`, `Both of ${gw} certificates expire now`, { holds: 'both', from, to }, lever),
+      expiryOption(`${value}@${to}`, `gateway ${n.name}: its ${to} identity`, `${gw} ${to} certificate expires now`, { holds: 'to', from, to }, lever),
+      expiryOption(`${value}@${from}`, `gateway ${n.name}: its ${from} identity`, `${gw} ${from} certificate expires now`, { holds: 'from', from, to }, undefined),
     );
   }
   return out;
 }
 
-/** What an expiry leaves working, as every certificate option's note says it (trial N14, 1). */
-const STILL_OPEN =
-  'Connections already open keep carrying requests until they close (idle timeout, max connection duration, a drain, a restart): TLS checks a certificate only at the handshake, so nothing may fail at first.';
-
 /**
- * How to see an expiry's failures in this run, after STILL_OPEN: a config change that makes the
- * open connections to `service` close after a second (Istio's connectionPool.tcp
- * maxConnectionDuration; the change applies to connections already open, http1ConnPool.ts), so
- * the next requests need new handshakes; or, with no service to name (a bridge's inbound identity:
- * a policy change names a service, not a gateway), the two-meshes-cert-expiry scenario, whose
- * ledger closes every connection after 1 s. Pure.
+ * One certificates option (trial N14, 1; session 45, U1: its note ran ~20 lines at 1024x768): `note` in two to four
+ * lines at 1024x768, "`what`. Open connections carry on: at first nothing may fail";
+ * `why`, whose certificate it is, from which the form's "why?" says whose handshakes fail until when, what an expiry
+ * spares and how to see its failures (expiryWhy.ts, in the lazy chunk); `lever`, when there is a service to name, the change that shows them. Pure.
  */
-function expiryLever(service: string | undefined): string {
-  const scenario = 'The two-meshes-cert-expiry scenario shows the failures with connections that close every second.';
-  if (service === undefined) return ` ${scenario}`;
-  return ` To see them fail here, close those connections: a Config change below, service policy on ${service} with details {"policy": {"maxConnectionDuration": "1s"}}. ${scenario}`;
+function expiryOption(value: string, label: string, what: string, why: ExpiryWhy, service: string | undefined): Option {
+  return { value, label, note: `${what}. Open connections carry on: at first nothing may fail.`, why, lever: service === undefined ? undefined : expiryLever(service) };
 }
 
+/**
+ * The change that shows an expiry's failures in this run: `service`'s policy closing its open connections after a
+ * second (Istio's connectionPool.tcp maxConnectionDuration; the change applies to connections already open,
+ * http1ConnPool.ts), so the next requests need new handshakes. None for a bridge's inbound identity (a policy change
+ * names a service, not a gateway): its "why?" names the two-meshes-cert-expiry scenario, whose ledger closes every
+ * connection after 1 s. The fault form's button puts it in the Config change form (changeFill.ts). Pure.
+ */
+export function expiryLever(service: string): Record<string, unknown> {
+  return { type: 'policy', service, policy: { maxConnectionDuration: '1s' } };
+}
 
 /** Replica numbers of a service or gateway, after a choice for every replica when `every` names one. Pure. */
 export function replicaOptions(service: string, topology: Topology, every?: string): Option[] {

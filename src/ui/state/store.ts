@@ -66,6 +66,12 @@ export interface Stats {
   retryOverflowLinks?: number;
   /** The topology edge id with the most retries refused (Counter.retryOverflowEdge), -1 or absent: none. */
   retryOverflowEdge?: number;
+  /** New handshakes refused for an expired certificate so far (Counter.expiredHandshakes); absent: none. */
+  expiredHandshakes?: number;
+  /** When the first was refused, simulated ms (Counter.expiredHandshakeFirstMs); -1 or absent: none. */
+  expiredHandshakeFirstMs?: number;
+  /** The edge id of the first (Counter.expiredHandshakeEdge); -1 or absent: none. */
+  expiredHandshakeEdge?: number;
   failures: Record<string, number>;
   /** Config changes made and how far each spread (a lesson's change-spread figure reads it). */
   rollouts?: RolloutFigure[];

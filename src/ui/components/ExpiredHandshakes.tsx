@@ -1,0 +1,70 @@
+// What an expired certificate refused, where a person watches the run (trial N14, 1; session 45's U1): the counter
+// strip's '· 2 handshakes refused' beside FAILED, and the expiry fault's own line in the Faults list, 'first
+// handshake refused at 9.25 s: certificate expired'. Before, the first refusal showed only in the link inspector:
+// a refused connect whose request was retried on a connection still open fails no request, so the failed figure and
+// its causes said nothing. Read from the model's counters (Counter.expiredHandshakes, ConnPool.expiredCertFailures).
+// A lazy chunk (CounterStrip, FaultsPanel): it loads only once a certificate has expired.
+import { formatCount, formatSimTime } from '../format';
+import { useAppStore } from '../state/useAppStore';
+import { openInspector } from '../inspector/inspectorStore';
+import { linkName } from './refusedWhere';
+import './expiredHandshakes.css';
+
+/** Handshakes refused so far: '1 handshake' or '2 handshakes'. Pure. */
+export function handshakesWord(n: number): string {
+  return `${formatCount(n)} ${n === 1 ? 'handshake' : 'handshakes'}`;
+}
+
+/**
+ * The expiry's story line once a handshake was refused: 'first handshake refused at 9.25 s: certificate expired
+ * (tls-expired-cert); 2 so far'; before any, what holds the link up. `firstMs` simulated ms, -1: none yet. Pure.
+ */
+export function firstRefusalLine(count: number, firstMs: number): string {
+  if (count <= 0 || firstMs < 0) return 'no new handshake refused yet: connections opened before the expiry carry on';
+  return `first handshake refused at ${formatSimTime(firstMs)}: certificate expired (tls-expired-cert); ${formatCount(count)} so far`;
+}
+
+/**
+ * The strip's button beside FAILED: how many new mutual TLS handshakes were refused for an expired certificate, and
+ * from when, in two small lines as RefusedRetries has them ('· 1,625 refused' over 'tls-expired-cert' below 1280 px,
+ * where the wide words were cut at 1,625); its title says it whole; a press opens the link the first was refused on.
+ */
+export default function ExpiredHandshakes() {
+  const count = useAppStore((s) => s.stats.expiredHandshakes ?? 0);
+  const firstMs = useAppStore((s) => s.stats.expiredHandshakeFirstMs ?? -1);
+  const edge = useAppStore((s) => s.stats.expiredHandshakeEdge ?? -1);
+  const link = useAppStore((s) => linkName(s.info?.topology ?? null, edge));
+  if (count <= 0) return null;
+  return (
+    <button
+      type="button"
+      className="refused-retries expired-handshakes"
+      data-testid="expired-handshakes"
+      data-count={count}
+      data-first-ms={firstMs}
+      disabled={link === null}
+      title={`${handshakesWord(count)} refused: a certificate had expired (tls-expired-cert, Envoy's ssl.fail_verify_error). The first at ${formatSimTime(firstMs)}${link ? ` on ${link}` : ''}. Connections opened before the expiry carry on (TLS checks a certificate only at the handshake, RFC 8446 4.4.2.4), and a refused connect's request is retried on one of them, so requests may not fail until those connections close.${link ? ' Press to inspect the link.' : ''}`}
+      onClick={() => {
+        if (edge >= 0) void openInspector({ kind: 'edge', id: edge });
+      }}
+    >
+      {/* Below 1280 px '· 1,625 refused' over 'tls-expired-cert' (the words between are the wide form's), as RefusedRetries. */}
+      · {formatCount(count)}
+      <span className="caption-wide"> {count === 1 ? 'handshake' : 'handshakes'}</span> refused{' '}
+      <span className="refused-where">
+        tls-expired-cert<span className="caption-wide"> from {formatSimTime(firstMs)}</span>
+      </span>
+    </button>
+  );
+}
+
+/** The Faults list's line under an expire-certificates fault that has started (FaultsPanel): firstRefusalLine. */
+export function ExpiryRefusals() {
+  const count = useAppStore((s) => s.stats.expiredHandshakes ?? 0);
+  const firstMs = useAppStore((s) => s.stats.expiredHandshakeFirstMs ?? -1);
+  return (
+    <span className="fault-refusals" data-testid="fault-refusals" data-count={count}>
+      {firstRefusalLine(count, firstMs)}
+    </span>
+  );
+}

@@ -1,0 +1,60 @@
+// Session 45 (U1; trial N14, 1): the first new handshake an expired certificate refuses shows where a person watches the
+// run, not only in the link inspector: the frame counts the refusals over every link, says when the first was and on
+// which link, and the strip and the Faults list word it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SimHost } from '../../src/workers/SimHost';
+import { Counter } from '../../src/workers/protocol';
+import { firstRefusalLine, handshakesWord } from '../../src/ui/components/ExpiredHandshakes';
+
+const scenario = JSON.parse(readFileSync(fileURLToPath(new URL('../../scenarios/two-meshes-via-gateway.json', import.meta.url)), 'utf8'));
+
+/** two-meshes-via-gateway with the bridge's certificates expired at 9 s (and `changes`), run to `ms`. */
+function runTo(ms: number, changes: object[] = []) {
+  let t = 0;
+  const host = new SimHost(() => (t += 1e-6));
+  const r = host.load(JSON.stringify({ ...scenario, faults: [{ type: 'expire-certificates', service: 'payments-bridge', at: '9s' }], changes }));
+  if (!r.ok) throw new Error('did not load');
+  const frame = host.advance(ms, 1e9);
+  const nodes = r.info.topology.nodes;
+  const edge = (from: string, to: string) => r.info.topology.edges.find((e) => nodes[e.from].name === from && nodes[e.to].name === to)!.id;
+  return { host, frame, edge };
+}
+
+describe('handshakes refused for an expired certificate, in the frame (trial N14, 1)', () => {
+  it('before the expiry: none, no first, no link', () => {
+    const { frame } = runTo(8_000);
+    expect([frame.counters[Counter.expiredHandshakes], frame.counters[Counter.expiredHandshakeFirstMs], frame.counters[Counter.expiredHandshakeEdge]]).toEqual([0, -1, -1]);
+  });
+
+  it('after it with every connection open: no request fails, yet the frame counts the refused handshakes the link view counts, the first after 9 s', () => {
+    const { host, frame, edge } = runTo(15_000);
+    expect(frame.counters[Counter.failed]).toBe(0);
+    const links = [edge('checkout', 'payments-bridge'), edge('payments-bridge', 'ledger')];
+    const perLink = links.map((e) => host.inspectEdge(e)!.expiry!);
+    const total = perLink.reduce((n, x) => n + x.failedHandshakes, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(frame.counters[Counter.expiredHandshakes]).toBe(total);
+    const first = Math.min(...perLink.filter((x) => x.firstFailedAtMs !== null).map((x) => x.firstFailedAtMs!));
+    expect(frame.counters[Counter.expiredHandshakeFirstMs]).toBe(first);
+    expect(first).toBeGreaterThanOrEqual(9_000);
+    expect(links).toContain(frame.counters[Counter.expiredHandshakeEdge]);
+    expect(perLink[links.indexOf(frame.counters[Counter.expiredHandshakeEdge])].firstFailedAtMs).toBe(first);
+  });
+
+  it("with ledger's connections closed after 1 s from 10 s, hundreds are refused and requests fail tls-expired-cert", () => {
+    const { frame } = runTo(15_000, [{ type: 'policy', service: 'ledger', policy: { maxConnectionDuration: '1s' }, at: '10s' }]);
+    expect(frame.counters[Counter.expiredHandshakes]).toBeGreaterThan(100);
+    expect(frame.failures['tls-expired-cert']).toBeGreaterThan(0);
+  });
+});
+
+describe("the refusals' words", () => {
+  it('says the count, the first moment and the cause, or what holds the link up before any', () => {
+    expect(handshakesWord(1)).toBe('1 handshake');
+    expect(handshakesWord(2099)).toBe('2,099 handshakes');
+    expect(firstRefusalLine(2, 9_250)).toBe('first handshake refused at 9.25 s: certificate expired (tls-expired-cert); 2 so far');
+    expect(firstRefusalLine(0, -1)).toBe('no new handshake refused yet: connections opened before the expiry carry on');
+  });
+});
