@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { availableParallelism, loadavg } from 'node:os';
+import { sweepTimingLine } from './cpuLine';
 import { Piscina } from 'piscina';
 import { checkOutputPath, overwritesInput } from '../csv';
 import { shippedScenarioName } from '../scenarioName';
@@ -110,7 +112,7 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
   const cpu0 = process.cpuUsage();
   const done = await runJobs(spec, plan.scenarios, jobs, args.jobs, io);
   const wall = (performance.now() - t0) / 1000;
-  // Process-wide (all threads): how many cores the pool really had, on a shared machine.
+  // Process-wide, the worker threads included (cpuLine.ts): how many cores the pool really had, on a shared machine.
   const cpuUsed = process.cpuUsage(cpu0);
   const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
   if (!done.ok) {
@@ -119,7 +121,7 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
   }
   // NOTE: wall time goes to stderr only, so a report (and --merge's) is the same bytes on every machine.
   const threads = Math.min(args.jobs, jobs.length);
-  if (jobs.length > 1) io.stderr.write(`sweep: ${jobs.length} runs on ${threads} thread${threads > 1 ? 's' : ''} in ${wall.toFixed(2)} s (${cpu.toFixed(2)} s of CPU: ${(cpu / wall).toFixed(2)} cores busy)\n`);
+  if (jobs.length > 1) io.stderr.write(sweepTimingLine({ runs: jobs.length, threads, wallS: wall, cpuS: cpu, cores: availableParallelism(), loadAverage: loadavg()[0] }) + '\n');
   return writeReport(buildReport(spec, done.runs), args, io);
 }
 
