@@ -1,6 +1,6 @@
 import { Histogram, Tally, type HistogramLog, type LatencySummary } from '../sim-engine';
 import { CF, type Call } from './Call';
-import { DOWNSTREAM_GONE_FLAG, RETRY_LIMIT_FLAG, RETRY_OVERFLOW_FLAG, responseFlagOf } from './envoy/responseFlags';
+import { DOWNSTREAM_GONE_FLAG, flagsOfCall } from './envoy/responseFlags';
 import { Cause } from './events';
 
 /** One edge's figures in a run's summary. */
@@ -89,10 +89,7 @@ export class EdgeStats {
       } else {
         this.failures.add(call.cause);
         if (call.status >= 400) this.httpErrors.add(String(call.status));
-        const flag = responseFlagOf(call.cause);
-        if (flag !== '') this.responseFlags.add(flag);
-        if ((call.flags & CF.retryLimitReached) !== 0) this.responseFlags.add(RETRY_LIMIT_FLAG);
-        if ((call.flags & CF.retryOverflowed) !== 0 && flag !== RETRY_OVERFLOW_FLAG) this.responseFlags.add(RETRY_OVERFLOW_FLAG);
+        flagsOfCall(call.cause, (call.flags & CF.retryLimitReached) !== 0, (call.flags & CF.retryOverflowed) !== 0, this.responseFlags);
       }
     }
   }

@@ -2,6 +2,7 @@
 // the names, services and attribute dictionaries of `Span` (types.ts). Those are built from it
 // (materialize.ts) only when a kept trace is read, so the many requests recorded on the chance
 // that they fail and then forgotten cost a few numbers written per span (no object, no string).
+import { flagsOfCall } from '../envoy/responseFlags';
 
 /** What a span stands for: fixes its name, role, kind, service and first attributes (materialize.ts). */
 export const Op = {
@@ -61,6 +62,8 @@ export const AttrKey = {
   tlsServerCpu: 9,
   tlsClientQueue: 10,
   tlsClientCpu: 11,
+  /** 'meshsim.envoy.response_flags': index in `strs` ("UT", "UT,URX"; Envoy's %RESPONSE_FLAGS% for a failed call). */
+  responseFlags: 12,
 } as const;
 export type AttrKey = (typeof AttrKey)[keyof typeof AttrKey];
 
@@ -211,6 +214,19 @@ export class TraceRecord {
     this.rows[i * STRIDE + F_ERROR] = 1;
     this.setString(i, AttrKey.cause, cause);
     if (where >= 0) this.set(i, AttrKey.failed, where);
+  }
+
+  /**
+   * Marks call span `i` failed with `cause`, on this hop or further down (`inherited`), with
+   * Envoy's flags for the hop (flagsOfCall, as EdgeStats counts them) in
+   * 'meshsim.envoy.response_flags': a failure from further down is the upstream's own answer
+   * here, so it gets only URX (`limitReached`) or a refused retry's UO (`retryOverflowed`).
+   */
+  failCall(i: number, cause: string, inherited: boolean, limitReached: boolean, retryOverflowed: boolean): void {
+    this.fail(i, cause, inherited ? Where.furtherDown : Where.onThisHop);
+    const flags: string[] = [];
+    flagsOfCall(inherited ? '' : cause, limitReached, retryOverflowed, { add: (f) => flags.push(f) });
+    if (flags.length > 0) this.setString(i, AttrKey.responseFlags, flags.join(','));
   }
 
   /** Drops the record (not kept): it has no spans from now on. Returns its buffers for reuse. */

@@ -1,5 +1,5 @@
 import { sampledOneIn } from '../../sim-engine';
-import { AF, type Attempt, type Call, type Request } from '../Call';
+import { AF, CF, type Attempt, type Call, type Request } from '../Call';
 import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
 import { ConnectSpans } from './connectSpans';
@@ -85,7 +85,7 @@ export class Tracer extends TraceStore {
     t.close(s, now);
     t.set(s, AttrKey.status, status);
     t.set(s, AttrKey.attempts, call.attempts);
-    if (cause !== null) t.fail(s, cause, inherited ? Where.furtherDown : Where.onThisHop);
+    if (cause !== null) t.failCall(s, cause, inherited, (call.flags & CF.retryLimitReached) !== 0, (call.flags & CF.retryOverflowed) !== 0);
   }
 
   /** The request has its fate: keeps the trace if it is 1 in N or failed, else forgets it. */

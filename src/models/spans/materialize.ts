@@ -38,6 +38,7 @@ const KEYS = [
   'meshsim.tls.server_cpu_ms',
   'meshsim.tls.client_queue_ms',
   'meshsim.tls.client_cpu_ms',
+  'meshsim.envoy.response_flags',
 ] as const;
 
 /** Names of the world's actors and hosts by id (the tracer reads them from the world). */
@@ -148,6 +149,7 @@ export function materialize(rec: TraceRecord, names: SpanNames): Trace {
         break;
       case AttrKey.cause:
       case AttrKey.reason:
+      case AttrKey.responseFlags:
         value = rec.strs![v];
         break;
       case AttrKey.failed:

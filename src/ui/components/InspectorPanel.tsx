@@ -13,6 +13,8 @@ import { formatNumber } from '../format';
 import { EdgeView, NodeView } from './InspectorFigures';
 import { DotRequestView, Waterfall } from './RequestWaterfall';
 import { useRowsBelow, useSelectedRowInView } from '../inspector/listInView';
+import { fateFlag } from '../inspector/spanFlags';
+import { EnvoyFlag } from './EnvoyFlag';
 
 /** How often an open panel asks the worker again while the run moves. */
 const REFRESH_MS = 500;
@@ -211,6 +213,12 @@ function RequestList() {
                   {/* The fate alone in .request-fate (what the specs and the failed colour read), the retried mark beside it in the same column. */}
                   <span className="request-fate-cell">
                     <span className="request-fate">{r.fate}</span>
+                    {r.cause && fateFlag(r.fate) !== '' && (
+                      <>
+                        {' '}
+                        <EnvoyFlag flags={fateFlag(r.fate)} />
+                      </>
+                    )}
                     {r.retries > 0 && (
                       <span className="request-retried" title={`retried ${r.retries === 1 ? 'once' : `${r.retries} times`} (a try ${r.retries + 1} at some hop)`}>
                         {' '}↻{r.retries}

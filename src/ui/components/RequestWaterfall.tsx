@@ -8,6 +8,8 @@ import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeDuration, placeTickLabels
 import { requestWhy } from '../inspector/why';
 import { WhyText } from '../inspector/WhyText';
 import { useAppStore } from '../state/useAppStore';
+import { callSpanFlags, fateFlag } from '../inspector/spanFlags';
+import { EnvoyFlag } from './EnvoyFlag';
 
 /** Roles hidden when only the calls and tries are wanted. */
 const DETAIL_ROLES = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
@@ -48,6 +50,11 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
   const faults = useAppStore((s) => s.faults);
   const topology = useAppStore((s) => s.info?.topology ?? null);
   // Where the failure began and why, in words, with the faults acting there then (the scenario's apart from the person's).
+  // A caller with a proxy (a sidecar, or a gateway: an Envoy) logs flags; a plain app has none (InspectorFigures' rule).
+  const hasProxy = (name: string) => {
+    const n = topology?.nodes.find((x) => x.name === name);
+    return n === undefined || n.sidecar || n.kind === 'gateway';
+  };
   const why = useMemo(() => requestWhy(trace, faults, (name) => topology?.nodes.find((n) => n.name === name)?.mesh ?? null), [trace, faults, topology]);
   return (
     <div className="waterfall" data-testid="waterfall" data-request-id={trace.id}>
@@ -56,6 +63,12 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         <span className={`waterfall-fate${trace.fate && trace.fate !== 'ok' ? ' failed' : ''}`} data-testid="request-fate">
           {fate}
         </span>{' '}
+        {/* Envoy's flag for the fate, as the CLI prints it ("timeout 81 [UT]"), its meaning on hover. */}
+        {fateFlag(trace.fate) !== '' && (
+          <>
+            <EnvoyFlag flags={fateFlag(trace.fate)} />{' '}
+          </>
+        )}
         {/* Whose answer the status is, where a hop further down had none (a failure a caller with no
             sidecar sees as a socket error, as the why text says: N13's trial read "(HTTP 503)" beside
             "connection reset" as a contradiction); elsewhere the short form keeps the heading's lines. */}
@@ -95,7 +108,15 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
               <span className="waterfall-bar" style={{ left: `${r.x * 100}%`, width: `${r.w * 100}%` }} />
               <DurationLabel x={r.x} w={r.w} text={formatMs(r.ms) + (r.open ? '…' : '')} trackPx={axisPx} />
             </span>
-            <span className="waterfall-note">{r.note}</span>
+            <span className="waterfall-note">
+              {r.note}
+              {callSpanFlags(r.span, hasProxy(r.span.service)) !== '' && (
+                <>
+                  {' '}
+                  <EnvoyFlag flags={callSpanFlags(r.span, hasProxy(r.span.service))} />
+                </>
+              )}
+            </span>
           </li>
         ))}
       </ol>
