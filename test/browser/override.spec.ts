@@ -78,7 +78,9 @@ const SIZES = [
 // One flow at 1024x768, the window made 1600x1000 and back at each picture the sizes may draw
 // differently (the form, the banner's layout, the alternative's panes): the runs and their figures
 // do not depend on the window, and running the whole flow once a size took this file 48 s of its 64.
-test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-effect branch's banner is counted in the compare layout, the banner whole and both panes with their counters above the timeline; the offered change on api's route acts (${SIZES.map(([w, h]) => `${w}x${h}`).join(' and ')})`, async ({ page }) => {
+test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-effect branch's banner is counted in the compare layout and says its two trace hashes differ by the change's own record only, the banner whole and both panes with their counters above the timeline; the offered change on api's route acts (${SIZES.map(([w, h]) => `${w}x${h}`).join(' and ')})`, async ({ page }) => {
+  // Three runs to their end and the banner measured at both sizes twice: 90 s was too few at load 30.
+  test.setTimeout(180_000);
   const atEachSize = async (what: (w: number, h: number) => Promise<void>) => {
     for (const [w, h] of SIZES) {
       await page.setViewportSize({ width: w, height: h });
@@ -124,6 +126,17 @@ test(`retry-storm: retries 0 on web warns that gateway api overrides it; its no-
   // The same run: the same attempts everywhere, to the last request.
   expect(await paneValue(page, 'B', 'pane-hash')).not.toBe('');
   expect(noop.b).toEqual(noop.a);
+  // Yet two hashes (trial N15, 6): the change's own record, its config push to every sidecar
+  // (6 events at 12.10 s), is in B's hashed events; the banner says so, checked on the counters
+  // (test/ui/changes/hashNote.test.ts: every other event the same, in the same order).
+  expect(await paneValue(page, 'A', 'pane-hash')).toBe('9562ddebce6ca1ed');
+  expect(await paneValue(page, 'B', 'pane-hash')).toBe('c866d09bb7cadc14');
+  await expect(page.getByTestId('branch-hash-note')).toHaveText("The trace hashes differ by the change's own record only (its config push to 6 proxies: 6 events more in B); every request the same.");
+  await expect(banner).toContainText('So B runs as A does');
+  await atEachSize(async (w, h) => {
+    await saveShot(page, `override-branch-end-${w}.png`);
+    await bannerLayout(page, w, h);
+  });
   // As the CLI counts it (test/cli/changeReach.test.ts): 16,814 tries at payments for 1,648 user requests.
   expect(noop.a.payments).toBeCloseTo(16814 / 1648, 3);
 

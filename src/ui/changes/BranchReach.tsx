@@ -9,6 +9,7 @@ import { changeSummary } from './summary';
 import type { FormReach } from './reach';
 import { reachWorker, sourceOf } from './reachClient';
 import { withBChange } from './branch';
+import { hashNoteText, hashStanding } from './hashNote';
 
 /** B's changes that A lacks (a branch's), each with where it reaches when it is not everywhere. */
 interface Said {
@@ -20,6 +21,8 @@ export function BranchReach({ controller }: { controller: CompareController }) {
   const [a, b] = controller.panes;
   const aActions = useStore(a.services.store, (x) => x.recipe?.actions);
   const bRecipe = useStore(b.services.store, (x) => x.recipe);
+  const aStats = useStore(a.services.store, (x) => x.stats);
+  const bStats = useStore(b.services.store, (x) => x.stats);
   const [said, setSaid] = useState<Said[]>([]);
   useEffect(() => {
     if (!bRecipe) return void setSaid([]);
@@ -42,6 +45,8 @@ export function BranchReach({ controller }: { controller: CompareController }) {
     if (controller.store.getState().branchNoEffect !== noEffect) controller.store.setState((d) => void (d.branchNoEffect = noEffect));
   }, [controller, noEffect]);
   if (said.length === 0 || !bRecipe) return null;
+  // Checked on the panes' counters, not assumed: B's hash against A's at the same moment (hashNote.ts).
+  const standing = noEffect ? hashStanding(aStats, bStats) : null;
   return (
     <section className="alert branch-reach" role="status" data-testid="branch-reach" data-reach={noEffect ? 'none' : 'some'}>
       {said.map(({ action, reach }, i) => (
@@ -52,8 +57,13 @@ export function BranchReach({ controller }: { controller: CompareController }) {
             </strong>{' '}
             {reach.warning}
             {reach.owner ? ` ${reach.owner}` : ''}
-            {reach.reach === 'none' ? ' So B runs as A does: the branch shows the no-op.' : ''}
+            {reach.reach === 'none' && standing !== 'differ' ? ' So B runs as A does: the branch shows the no-op.' : ''}
           </p>
+          {i === said.length - 1 && hashNoteText(standing, bStats, aStats) !== '' && (
+            <p className="branch-hash-note" data-testid="branch-hash-note" data-standing={standing}>
+              {hashNoteText(standing, bStats, aStats)}
+            </p>
+          )}
           {reach.alternative && (
             <button
               type="button"
