@@ -21,6 +21,9 @@ import { listNames, unknownNameMessage } from './nearMiss';
  * - `change-spread`: time from config change number `change` (of `changes`) until every proxy it must reach has it;
  * - `latency-p50-added`, `latency-p90-added`: what the proxies add to that quantile of ok requests' latency, ms: this
  *   run's p50 (p90) less that of the same recipe with every sidecar removed (its twin, run beside it; whole run only).
+ *   Where the clients run in more than one place (internet or not, zone, region, own latency), each place's clients'
+ *   quantile less their own in the twin, weighted by their ok requests: a run-wide median of internet and internal
+ *   clients sits between them and moves with the mix (workers/clientShift.ts).
  */
 export const FIGURE_MEASURES = [
   'failed-share',

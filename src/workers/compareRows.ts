@@ -163,11 +163,20 @@ export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = 
   // Each layer's cost side by side (new user, session 33: gateway-only against mesh-only showed
   // the mesh's cost alone). Per 1000 req/s through a gateway is its CPU ms per request.
   const gwPer1000 = (f: PaneFigures) => (gatewayRequests(f.summary) > 0 ? f.gatewayCpuMs / gatewayRequests(f.summary) : null);
-  const gwVcpu = (f: PaneFigures) => (f.summary.simulatedMs > 0 ? f.gatewayCpuMs / f.summary.simulatedMs : Object.keys(f.summary.gateways).length === 0 ? 0 : null);
+  // One rule for a layer a side has none of (trial N15, 5: gateway-only against mesh-only read 0.000
+  // vCPU and "0.00x" for the gateway, as if mesh-only saved all of it, beside "—" for the sidecars):
+  // that side's value is null ("—", "no gateway" / "no sidecars" on screen) and the row has no ratio.
+  const noGateway = (f: PaneFigures) => Object.keys(f.summary.gateways).length === 0;
+  const gwVcpu = (f: PaneFigures) => (noGateway(f) || !(f.summary.simulatedMs > 0) ? null : f.gatewayCpuMs / f.summary.simulatedMs);
+  const lacking = (noA: boolean, noB: boolean, words: string) => {
+    for (const r of rows.slice(-2)) if (noA || noB) r.texts = [noA ? `— ${words}` : null, noB ? `— ${words}` : null];
+  };
   row('gatewayCpu', 'gateway CPU, in all', 'vCPU', 'number', 'load', gwVcpu(A), gwVcpu(B));
   row('gatewayCpu1000', 'gateway CPU per 1000 req/s through it', 'vCPU', 'number', 'load', gwPer1000(A), gwPer1000(B));
-  row('proxyCpu', 'sidecar CPU, in all', 'vCPU', 'number', 'load', vcpu(A) ?? (A.proxies === 0 ? 0 : null), vcpu(B) ?? (B.proxies === 0 ? 0 : null));
+  lacking(noGateway(A), noGateway(B), 'no gateway');
+  row('proxyCpu', 'sidecar CPU, in all', 'vCPU', 'number', 'load', vcpu(A), vcpu(B));
   row('proxyCpu1000', 'sidecar CPU per 1000 req/s per proxy', 'vCPU', 'number', 'load', per1000(A), per1000(B));
+  lacking(A.proxies === 0, B.proxies === 0, 'no sidecars');
   for (const n of Object.keys(a.services).filter((n) => n in b.services)) {
     row(`svc:${n}`, `${n}: tries received (retries incl.)`, 'req/s', 'rate', 'services', rate(a.services[n].requests, a.simulatedMs), rate(b.services[n].requests, b.simulatedMs));
     rows[rows.length - 1].note = "every try its callers sent it, retries included (a link's label counts calls, a retried call once)";

@@ -3,6 +3,7 @@ import { formatCount } from './numberText';
 import type { LessonFigure } from '../scenario';
 import type { SeriesBucket } from './series';
 import type { PlainReading } from './plainTwin';
+import { addedByClient } from './clientShift';
 
 /** Whole-run figures a lesson figure without a window reads (the frame's counters). */
 export interface RunTotals {
@@ -220,10 +221,18 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
       if (twin === undefined) return { value: NaN, text: '—', over: 'the run without proxies is not running', complete };
       if (!twin.ok) return { value: NaN, text: '—', over: twin.problem, complete };
       if (!latency || twin.count === 0) return { value: NaN, text: '—', over: `${whole}: no latency measured yet`, complete };
-      const added = totals[q] - twin[q];
       // The twin is read at whole seconds until the end: say when it lags the run.
       const lag = !complete && twin.atMs < totals.simTime ? ` (without proxies to ${secs(twin.atMs)})` : '';
-      return { value: added, text: `${added >= 0 ? '+' : '−'}${ms(Math.abs(added))}`, over: `${q} ${ms(totals[q])} vs ${ms(twin[q])} without proxies, ${whole}${lag}`, complete };
+      const signed = (v: number) => `${v >= 0 ? '+' : '−'}${ms(Math.abs(v))}`;
+      // Several clients: each against its own without proxies, weighted by its ok requests; the
+      // run-wide quantile mixes their paths (clientShift.ts).
+      const byClient = twin.clients && twin.clients.length > 1 ? addedByClient(twin.clients, q) : null;
+      if (byClient) {
+        const each = byClient.shifts.map((c) => `${c.client} ${signed(c.added)}`).join(', ');
+        return { value: byClient.value, text: signed(byClient.value), over: `each client's ${q} against its own without proxies, weighted by its ok requests (${each}); every client's ${q} together ${ms(totals[q])} vs ${ms(twin[q])}, a mix of their paths; ${whole}${lag}`, complete };
+      }
+      const added = totals[q] - twin[q];
+      return { value: added, text: signed(added), over: `${q} ${ms(totals[q])} vs ${ms(twin[q])} without proxies, ${whole}${lag}`, complete };
     }
     case 'change-spread': {
       const r = totals.rollouts?.find((x) => x.change === f.change);

@@ -13,7 +13,7 @@ import { type Frame, runStopped } from './protocol';
 import { InFlight } from './InFlight';
 import { packCounters, packDots, packEdges, packNodes } from './frame';
 import { applyAction, reachPoint } from './replay';
-import { PlainTwin, type PlainReading } from './plainTwin';
+import { clientLatencies, pairClients, PlainTwin, type PlainReading } from './plainTwin';
 import { PLAIN_TWIN_MEASURES } from '../scenario';
 
 /**
@@ -100,7 +100,9 @@ export abstract class HostRun implements SnapshotHost {
     if (!asks) return undefined;
     const t = this.twin;
     if (t === null || t.seed !== w.seed || t.actions !== this.actions || t.source !== this.rawScenario) this.twin = new PlainTwin(this.rawScenario, w.seed, this.actions);
-    return this.twin!.readingAt(nowMs);
+    // Each client's pair too (a run of several clients): a run-wide quantile mixes their paths.
+    const { reading, clients } = this.twin!.readingWithClients(nowMs);
+    return pairClients(reading, clientLatencies(w), clients);
   }
 
   /** An error from the running engine as a problem against the scenario (hostOpen.ts runProblem). */

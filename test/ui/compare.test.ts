@@ -162,14 +162,17 @@ describe('tries and retries across architectures (gateway-only against mesh-only
     // a mean of 0.54 ms), so its busy time over 2,432 requests is 0.54 ms each.
     const gw = row(rows, 'gatewayCpu');
     expect(gw.a).toBeCloseTo(1320.028 / 24_000, 6);
-    expect(gw.b).toBe(0);
+    // B has no gateway: no value, no ratio, and the table says why (trial N15, 5: not 0.000 and 0.00x).
+    expect(gw.b).toBeNull();
+    expect(gw.ratio).toBeNull();
+    expect(gw.texts).toEqual([null, '— no gateway']);
     expect(gw.label).toBe('gateway CPU, in all');
     expect(row(rows, 'gatewayCpu1000').a).toBeCloseTo(1320.028 / 2432, 5);
     expect(row(rows, 'gatewayCpu1000').a).toBeCloseTo(0.5 * Math.exp(0.4 ** 2 / 2), 2);
     expect(row(rows, 'gatewayCpu1000').b).toBeNull();
-    expect(row(rows, 'proxyCpu')).toMatchObject({ a: 0 });
+    expect(row(rows, 'proxyCpu')).toMatchObject({ a: null, ratio: null, texts: ['— no sidecars', null] });
     expect(row(rows, 'proxyCpu').b).toBeCloseTo(4282.0995 / 24_000, 6);
-    expect([formatDiffValue(gw, gw.a), formatDiffValue(gw, gw.b)]).toEqual(['0.055 vCPU', '0.000 vCPU']);
+    expect([formatDiffValue(gw, gw.a), formatDiffValue(gw, gw.b)]).toEqual(['0.055 vCPU', '—']);
     // The gateway's CPU is its utilisation times its 2 × 16 workers.
     expect(gatewayCpuMs(g.figures.summary)).toBeCloseTo(g.figures.summary.gateways.edge.utilization * 32 * 24_000, 6);
     expect(gatewayCpuMs({ ...g.figures.summary, gateways: {} })).toBe(0);
