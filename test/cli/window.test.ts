@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
-import { SimHost } from '../../src/workers/SimHost';
-import { Counter, type SeriesBucket } from '../../src/workers/protocol';
+import { Counter } from '../../src/workers/protocol';
+import { hostSeries } from '../workers/hostSeries';
 import { measureFigure } from '../../src/workers/figures';
 import { runWithWindow, windowFigures, windowProblem, formatWindow } from '../../src/cli/window';
 import { simHere } from './spawnSim';
@@ -18,29 +18,12 @@ const parsed = (name: string): Scenario => {
   return r.scenario;
 };
 
-/** The app's story-step figure of narrative step `step` (the worker's host and series, run to the end, as stepFigures.test does). */
+/** The app's story-step figure of narrative step `step` (the worker's host and series, run to the end: hostSeries). */
 function storyFigure(name: string, step: number) {
-  let t = 0;
-  const h = new SimHost(() => (t += 1e-6));
-  h.setTracing(null);
-  h.setEventLog(false);
-  h.setSnapshotPolicy(null);
-  const r = h.load(text(name));
-  if (!r.ok) throw new Error(`${name} did not load`);
-  const buckets: SeriesBucket[] = [];
-  let epoch = -1;
-  let frame = h.advance(0, 1e9);
-  while (!frame.done) {
-    frame = h.advance(10_000, 1e9);
-    // Only the buckets not had yet (all of them when the epoch is new), as the app takes them.
-    const batch = h.seriesSince(epoch, buckets.length);
-    if (batch.epoch !== epoch) buckets.length = 0;
-    epoch = batch.epoch;
-    buckets.push(...batch.buckets);
-  }
+  const { info, buckets, frame } = hostSeries(text(name), name);
   const c = frame.counters;
   const totals = { simTime: frame.simTime, ok: c[Counter.ok], failed: c[Counter.failed], mean: c[Counter.mean], p50: c[Counter.p50], p90: c[Counter.p90], p99: c[Counter.p99], proxyCpuMs: c[Counter.proxyCpuMs], proxyPasses: c[Counter.proxyPasses] };
-  return measureFigure(parsed(name).narrative[step].figure!, buckets, 1000, totals, r.info.durationMs);
+  return measureFigure(parsed(name).narrative[step].figure!, buckets, 1000, totals, info.durationMs);
 }
 
 describe('run --from --to', () => {
@@ -57,6 +40,16 @@ describe('run --from --to', () => {
       expect(step.note).toContain(`over the ${w.ended.toLocaleString('en-US')} user requests ended 11 s – 24 s`);
       expect(formatWindow(w)).toMatch(new RegExp(`^payments +${shown} +${payments.tries} +${payments.sentInWindow}$`, 'm'));
     }
+  }, 120_000);
+
+  it("prints the window's failed share of the user requests that ended, as gateway-only's story step shows it (33.4% of 3,711, 21-58 s; trial N15, 11)", () => {
+    const name = 'gateway-only.json';
+    const step = storyFigure(name, parsed(name).narrative.findIndex((n) => n.figure?.measure === 'failed-share'));
+    const run = runWithWindow(parsed(name), {});
+    const w = windowFigures(run.buckets, run.bucketMs, { fromMs: 21_000, toMs: 58_000 }, run.summary.simulatedMs);
+    expect([w.ended, w.ok, w.failed]).toEqual([3711, 2470, 1241]);
+    expect(step.text).toBe('33.4%');
+    expect(formatWindow(w).split('\n')[0]).toMatch(/^window 21 s – 58 s: 3,711 user requests ended in it \(ok 2,470, failed 1,241: 33\.4% failed\); /);
   }, 120_000);
 
   it('a window the run cannot read is named by its flag: past the end, not on a whole second, empty', () => {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { World, summarize } from '../../src/models';
 import { parseScenarioText, type LessonFigure, type Scenario } from '../../src/scenario';
 import { SimHost } from '../../src/workers/SimHost';
-import { Counter, type Frame, type SeriesBucket } from '../../src/workers/protocol';
+import { Counter, type Frame } from '../../src/workers/protocol';
 import { measureFigure, type RunTotals } from '../../src/workers/figures';
 import { DEFAULT_SNAPSHOT_POLICY } from '../../src/workers/snapshots';
+import { hostSeries } from '../workers/hostSeries';
 import { Histogram } from '../../src/sim-engine';
 
 /*
@@ -50,27 +51,9 @@ function appRun(name: string, untilMs = Infinity) {
 }
 
 function appRunOnce(name: string, untilMs: number) {
-  let t = 0;
-  const h = new SimHost(() => (t += 1e-6));
-  // No spans, event log or snapshots: the figures read none of them (for the test's time).
-  h.setTracing(null);
-  h.setEventLog(false);
-  h.setSnapshotPolicy(null);
-  const r = h.load(text(name));
-  if (!r.ok) throw new Error(`${name} did not load`);
-  const buckets: SeriesBucket[] = [];
-  let epoch = -1;
-  let frame = h.advance(0, 1e9);
-  while (!frame.done && frame.simTime < untilMs) {
-    frame = h.advance(Math.min(10_000, untilMs - frame.simTime), 1e9);
-    // Only the buckets not had yet (all of them when the epoch is new), as the app takes them.
-    const batch = h.seriesSince(epoch, buckets.length);
-    if (batch.epoch !== epoch) buckets.length = 0;
-    epoch = batch.epoch;
-    buckets.push(...batch.buckets);
-  }
-  const measure = (f: LessonFigure) => measureFigure(f, buckets, 1000, totalsOf(frame), r.info.durationMs);
-  return { info: r.info, measure, frame };
+  const { info, buckets, frame } = hostSeries(text(name), name, untilMs);
+  const measure = (f: LessonFigure) => measureFigure(f, buckets, 1000, totalsOf(frame), info.durationMs);
+  return { info, measure, frame };
 }
 
 interface Fate {
