@@ -10,6 +10,18 @@ import { GATEWAY_RETRY_LINE, gatewayRetries, shareText } from './gatewayRetries'
 export const TRIES_LINE = 'tries received: every try its callers sent the service, retries included (a call retried twice is 3 tries); ok and failed count those tries, p50-p99 the ok ones';
 
 /**
+ * The line under run's requests: the failed share of the requests that ended (ok + failed), one
+ * decimal, the denominator the app's story steps use ("17.0% of the 9,237 requests that ended");
+ * the line above gives shares of those sent, in flight included (trial N15, 11). Pure; none ended
+ * gives "-".
+ */
+export function endedLine(ok: number, failed: number): string {
+  const ended = ok + failed;
+  const share = ended > 0 ? `${((100 * failed) / ended).toFixed(1)}%` : '-';
+  return `ended     ${ended.toLocaleString('en-US')}: failed ${share} of them (the app's share: of the requests that ended)`;
+}
+
+/**
  * A readable summary of one run for a terminal. `counts`: how many latencies each figure holds
  * (latencyCounts); a latency is printed only where some ok request was measured, "-" elsewhere,
  * with a line saying why when ok requests were all sent in the warm-up. Without `counts`, the ok
@@ -20,7 +32,8 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   const pct = (n: number) => (s.requests.sent ? ((100 * n) / s.requests.sent).toFixed(2) + '%' : '-');
   lines.push(`scenario ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.events.toLocaleString('en-US')} events in ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`);
   lines.push('');
-  lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight} (${pct(s.requests.inFlight)})`);
+  lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight} (${pct(s.requests.inFlight)})   (shares of the requests sent)`);
+  lines.push(endedLine(s.requests.ok, s.requests.failed));
   const causes = Object.entries(s.failures);
   if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withFlag(c, n, !envoyMet(s, c))).join('   ')}${codes(s.httpErrors, '   HTTP ')}`);
   const l = s.latencyMs;

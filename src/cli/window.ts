@@ -140,13 +140,15 @@ export function windowFigures(buckets: readonly SeriesBucket[], bucketMs: number
 }
 
 /**
- * The window's lines under a run's summary: "window 11 s – 24 s: 518 user requests ended (ok 0, failed 518)",
+ * The window's lines under a run's summary: "window 11 s – 24 s: 518 user requests ended (ok 0, failed 518: 100.0% failed)",
  * then per service its tries for those requests and their attempts per user request, one decimal as a story
  * step shows it, and the tries sent in the window by send time. Pure.
  */
 export function formatWindow(f: WindowFigures): string {
   const span = `${secs(f.fromMs)} – ${secs(f.toMs)}`;
-  const lines = [`window ${span}: ${f.ended.toLocaleString('en-US')} user requests ended in it (ok ${f.ok.toLocaleString('en-US')}, failed ${f.failed.toLocaleString('en-US')}); tries counted for those requests, however long before (a story step's "attempts per user request")`];
+  // The failed share over those that ended, as the app's story step says it (trial N15, 11: "33.4%").
+  const share = f.ended > 0 ? `: ${((100 * f.failed) / f.ended).toFixed(1)}% failed` : '';
+  const lines = [`window ${span}: ${f.ended.toLocaleString('en-US')} user requests ended in it (ok ${f.ok.toLocaleString('en-US')}, failed ${f.failed.toLocaleString('en-US')}${share}); tries counted for those requests, however long before (a story step's "attempts per user request")`];
   const rows = [['service', 'tries per user request', 'tries of those requests', 'tries sent in the window']];
   for (const s of f.services) rows.push([s.service, Number.isFinite(s.perRequest) ? s.perRequest.toFixed(1) : '-', String(s.tries), String(s.sentInWindow)]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
