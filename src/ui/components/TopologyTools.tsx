@@ -82,15 +82,18 @@ export function TopologyTools({
         </span>
       )}
       {keptCut && (
-        <span
-          className="topo-fold-note"
+        // A button (trial N15, 10: a chip "never explained"): what is cut off and how to see it on
+        // hover, and a press fits the picture whole, as Fit does.
+        <button
+          type="button"
+          className="topo-fold-note topo-kept-note"
           data-testid="kept-note"
-          role="status"
-          title={`Cut off at the stage's edges: beside the inspector the picture keeps the places it had, with names at ${KEPT_NAME_PX} px or more, so its ends lie past the stage's edges (drag to pan). Fit lays it out again for this width, whole.`}
+          onClick={onFit}
+          title={`The picture is cut off at the stage's edges: beside the inspector it keeps the places it had, with names at ${KEPT_NAME_PX} px or more, so its ends lie past the stage's edges (drag to pan). Press here, or Fit, to lay it out again for this width, whole.`}
         >
           {/* Short, so Find and Fit keep to one row beside it, clear of Legend, at 1024x768 (the sentence is its title). */}
           cut off
-        </span>
+        </button>
       )}
       {searchResult && (
         <span
