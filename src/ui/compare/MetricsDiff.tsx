@@ -1,10 +1,9 @@
 // The figures table: both runs' figures at one moment, with B/A.
 import { useMemo } from 'react';
-import { formatSimTime, keepUnits, possessive } from '../format';
+import { formatSimTime, possessive } from '../format';
 import type { CompareState } from './compareStore';
 import { clientSets, clientsLine, diffRows, formatDiffValue, hopsNote, latencyNote, unsharedServices } from './diff';
-import { sideLabel } from './sideLabel';
-import { PANE_COLORS } from './paneColors';
+import { DiffHead } from './DiffHead';
 
 /** "shoppers'" / "old-app's": a client's name as the owner of its requests (format.ts). */
 export { possessive };
@@ -81,22 +80,7 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
           {scope !== null && ` · ${possessive(scope)} requests`}
           {seeking && <span data-testid="metrics-diff-seeking"> · seeking to {formatSimTime(s.seekingTo!)}: these figures stay until both stand there</span>}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">figure</th>
-            <th scope="col" data-testid="diff-head-A">
-              <span className="compare-swatch" style={{ background: PANE_COLORS[0] }} />
-              {keepUnits(sideLabel(s, 0))}
-            </th>
-            <th scope="col" data-testid="diff-head-B" className="diff-head-label">
-              <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />
-              {keepUnits(sideLabel(s, 1))}
-            </th>
-            <th scope="col" title="B / A">
-              B/A
-            </th>
-          </tr>
-        </thead>
+        <DiffHead s={s} testIds />
         <tbody>
           {rows.map((r) => [
             r.key === firstAll && (

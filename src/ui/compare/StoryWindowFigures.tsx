@@ -4,9 +4,7 @@
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { storyWindowRows } from './storyWindows';
-import { PANE_COLORS } from './paneColors';
-import { sideLabel } from './sideLabel';
-import { keepUnits } from '../format';
+import { DiffHead } from './DiffHead';
 
 /** The stories' windowed figures of both runs, or nothing when the two stories share none. */
 export function StoryWindowFigures({ controller, s }: { controller: CompareController; s: CompareState }) {
@@ -23,22 +21,7 @@ export function StoryWindowFigures({ controller, s }: { controller: CompareContr
     <section className="compare-diff story-windows" aria-label="Figures over the stories' windows">
       <table className="metrics-diff" data-testid="story-windows">
         <caption>Over the stories&rsquo; windows: user requests that ended in each window, as each pane&rsquo;s story step counts them</caption>
-        <thead>
-          <tr>
-            <th scope="col">figure</th>
-            <th scope="col">
-              <span className="compare-swatch" style={{ background: PANE_COLORS[0] }} />
-              {keepUnits(sideLabel(s, 0))}
-            </th>
-            <th scope="col" className="diff-head-label">
-              <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />
-              {keepUnits(sideLabel(s, 1))}
-            </th>
-            <th scope="col" title="B / A">
-              B/A
-            </th>
-          </tr>
-        </thead>
+        <DiffHead s={s} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-key={r.key}>
