@@ -7,8 +7,11 @@ import { OpenProgress, problemLine, RunFailureNotice } from './RunNotices';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { DEFAULT_SCENARIO_ID } from '../scenarios/catalog';
 import { RunStatus } from '../state/store';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { READY_PAIRS, pairHref } from '../compare/pairs';
+
+/** Any two shipped scenarios (trial N15, 8), in a chunk of its own. */
+const PickPair = lazy(() => import('../compare/PickPair'));
 import { ownVsShippedLink } from '../scenarios/scenarioPair';
 import { EditorButton } from '../editor';
 import { ImportWarnings } from './ImportedManifests';
@@ -130,6 +133,9 @@ function ComparePairs() {
           </li>
         ))}
       </ul>
+      <Suspense fallback={null}>
+        <PickPair />
+      </Suspense>
       <OwnFilePair />
       {speedId !== DEFAULT_SPEED_ID && (
         <p className="form-note" data-testid="compare-speed-note">
