@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
 import { Counter } from '../../src/workers/protocol';
-import { firstRefusalLine, handshakesWord } from '../../src/ui/components/ExpiredHandshakes';
+import { firstRefusalLine, handshakesWord } from '../../src/ui/components/expiredHandshakesWords';
 
 const scenario = JSON.parse(readFileSync(fileURLToPath(new URL('../../scenarios/two-meshes-via-gateway.json', import.meta.url)), 'utf8'));
 

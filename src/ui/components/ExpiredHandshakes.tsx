@@ -8,21 +8,8 @@ import { formatCount, formatSimTime } from '../format';
 import { useAppStore } from '../state/useAppStore';
 import { openInspector } from '../inspector/inspectorStore';
 import { linkName } from './refusedWhere';
+import { firstRefusalLine, handshakesWord } from './expiredHandshakesWords';
 import './expiredHandshakes.css';
-
-/** Handshakes refused so far: '1 handshake' or '2 handshakes'. Pure. */
-export function handshakesWord(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'handshake' : 'handshakes'}`;
-}
-
-/**
- * The expiry's story line once a handshake was refused: 'first handshake refused at 9.25 s: certificate expired
- * (tls-expired-cert); 2 so far'; before any, what holds the link up. `firstMs` simulated ms, -1: none yet. Pure.
- */
-export function firstRefusalLine(count: number, firstMs: number): string {
-  if (count <= 0 || firstMs < 0) return 'no new handshake refused yet: connections opened before the expiry carry on';
-  return `first handshake refused at ${formatSimTime(firstMs)}: certificate expired (tls-expired-cert); ${formatCount(count)} so far`;
-}
 
 /**
  * The strip's button beside FAILED: how many new mutual TLS handshakes were refused for an expired certificate, and
