@@ -4,6 +4,7 @@ import { parseDuration } from '../../scenario/duration';
 import { formatValue } from './grid';
 import { metricDef } from './metrics';
 import type { Metric } from './stats';
+import { aboutLines, INTERVAL_READING } from './about';
 import { clampNote, metricNotes, metricsOf, partial, runsOf, type SweepReport } from './report';
 
 const W = 460;
@@ -57,7 +58,8 @@ table{border-collapse:collapse}.ci{white-space:nowrap}th,td{padding:3px 8px;bord
 .legend span{margin-right:16px;white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
+${aboutLines(s.about).map((l) => `<p class="note about">${esc(l)}</p>`).join('\n')}
+<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(INTERVAL_READING)} ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
     const c = clampNote(r);
     return c ? ` Bands and [lo, hi] are cut at the figure's bound where the t interval reached past it: ${esc(c)}.` : '';
   })()}${partial(r) ? ' (n of N) after a figure: it is over the n runs of N that have it (no ok request after the warmup, or no sidecar, in the others); one run gives no interval.' : ''}</p>

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism, loadavg } from 'node:os';
 import { sweepTimingLine } from './cpuLine';
+import { sweepAbout } from './about';
 import { Piscina } from 'piscina';
 import { checkOutputPath, overwritesInput } from '../csv';
 import { shippedScenarioName } from '../scenarioName';
@@ -88,7 +89,7 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
     io.stderr.write(unknown.join('\n') + '\n');
     return BAD_INPUT;
   }
-  const spec: SweepSpec = { file: shippedScenarioName(file) ?? file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null, ...(args.metrics ? { metrics: args.metrics } : {}) };
+  const spec: SweepSpec = { file: shippedScenarioName(file) ?? file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null, ...(args.metrics ? { metrics: args.metrics } : {}), about: sweepAbout(plan.scenarios[0], args.axes.map((a) => a.path), args.durationMs ?? plan.scenarios[0].duration) };
   const total = jobCount(spec);
   if (args.job !== undefined && args.job >= total) {
     io.stderr.write(`--job: ${args.job} is past the last job (this sweep has ${total}: 0 to ${total - 1})\n`);

@@ -2,6 +2,7 @@ import { table } from '../table';
 import { describePoint, formatValue, gridPoints, type Axis } from './grid';
 import { metricDef } from './metrics';
 import { confidenceInterval, METRICS, type Interval, type Metric, type RunMetrics } from './stats';
+import { aboutLines, INTERVAL_READING, type SweepAbout } from './about';
 
 /** What a sweep is, enough to list its jobs again: every job output carries it, and --merge checks they agree. */
 export interface SweepSpec {
@@ -16,6 +17,8 @@ export interface SweepSpec {
   durationMs: number | null;
   /** The metrics --metric chose, in their order; absent: METRICS (a report without --metric reads as it always did). */
   metrics?: string[];
+  /** The swept paths and the scenario's faults in words (about.ts), read from the scenario when the sweep was planned; absent in older outputs. */
+  about?: SweepAbout;
 }
 
 /** The metrics a sweep reports: its --metric choice, else METRICS. */
@@ -163,10 +166,12 @@ export function formatReport(r: SweepReport): string {
   const clamp = clampNote(r);
   const lines = [
     `sweep ${s.scenario}${s.file === s.scenario ? '' : ` (${s.file})`}   ${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase}..${s.seedBase + s.seeds - 1})   ${r.runs.length} runs${s.durationMs === null ? '' : `   ${s.durationMs} ms simulated each`}`,
+    ...aboutLines(s.about),
     '',
     ...table(rows),
     '',
     'mean ±half-width of the 95% Student-t interval over the seeds;',
+    INTERVAL_READING,
     metricNotes(names).join('; '),
     ...(clamp ? [`[lo, hi]: the interval cut at its figure's bound: ${clamp}`] : []),
     ...(partial(r) ? ['(n of N): over the n runs of N that have the figure (no ok request after the warmup, or no sidecar, in the others); one run gives no interval'] : []),

@@ -1,0 +1,45 @@
+// The homework sweep (trial N15, 2): its report said nothing of what the swept path is, nor that
+// payments is down from 10 s to 25 s of the 30 s, nor how to read overlapping intervals.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src/scenario';
+import { sweepAbout } from '../../src/cli/sweep/about';
+import { simHere } from './spawnSim';
+
+const tmp = mkdtempSync(join(tmpdir(), 'meshsim-about-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("a sweep's report says what it swept and what the scenario does", () => {
+  it("reads retry-storm's payments retries as orders' sidecar's, and its fault from the file", () => {
+    const p = parseScenarioText(readFileSync('scenarios/retry-storm.json', 'utf8'));
+    if (!p.ok) throw new Error('invalid');
+    expect(sweepAbout(p.scenario, ['services.payments.policy.retries.attempts', 'services.orders.policy.timeout', 'services.web.replicas', 'clients.0.rate'], 30_000)).toEqual({
+      paths: {
+        'services.payments.policy.retries.attempts': "retries of calls to payments (made by orders' sidecar)",
+        'services.orders.policy.timeout': "route timeout of calls to orders (made by web's sidecar)",
+        'services.web.replicas': "web's replicas",
+      },
+      faults: ["http-abort payments 10 s – 25 s of the run's 30 s"],
+    });
+    // At the file's own 40 s, and a run cut before the fault ends.
+    expect(sweepAbout(p.scenario, [], 40_000).faults).toEqual(["http-abort payments 10 s – 25 s of the run's 40 s"]);
+    expect(sweepAbout(p.scenario, [], 20_000).faults).toEqual(["http-abort payments 10 s – 20 s of the run's 20 s"]);
+  });
+
+  it('the homework sweep (2 seeds here) prints them in the table, the HTML and --json, with how to read the intervals', async () => {
+    const html = join(tmp, 'r.html');
+    const r = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '2', '--duration', '30s', '--set', 'services.payments.policy.retries.attempts=0,1', '--html', html]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(1, 3)).toEqual(["swept: services.payments.policy.retries.attempts: retries of calls to payments (made by orders' sidecar)", "faults: http-abort payments 10 s – 25 s of the run's 30 s"]);
+    expect(r.stdout).toContain("Where two points' 95% intervals overlap, these seeds cannot tell them apart; more seeds narrow the intervals.");
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain(`<p class="note about">faults: http-abort payments 10 s – 25 s of the run's 30 s</p>`);
+    expect(page).toContain("retries of calls to payments (made by orders' sidecar)");
+    expect(page).toContain('these seeds cannot tell them apart');
+    const json = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '1', '--duration', '30s', '--set', 'services.payments.policy.retries.attempts=0', '--json']);
+    expect(JSON.parse(json.stdout).sweep.about).toEqual({ paths: { 'services.payments.policy.retries.attempts': "retries of calls to payments (made by orders' sidecar)" }, faults: ["http-abort payments 10 s – 25 s of the run's 30 s"] });
+  }, 240_000);
+});
