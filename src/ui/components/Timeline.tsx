@@ -11,21 +11,12 @@ import { faultBand, faultBandTitle, faultLanes } from './faultBand';
 import { stepAt } from '../narrative/steps';
 import { useAppStore, useController } from '../state/useAppStore';
 import { SHIFT_SEEK_MS } from './useShortcuts';
-import { belowRowsDrop, handleGroups, rowOffset, spreadMarkers, stackMarkers } from './timelineStack';
+import { belowRowsDrop, handleGroups, rowOffset, spreadMarkers, stackMarkers, STEP_AIR, STEP_HALF } from './timelineStack';
 import { useBandSeek } from './useBandSeek';
 import { TimelineHover } from './TimelineHover';
 import { faultMarkerLabel, faultMarkerTitle, sharedMarkerLabel, sharedMarkerTitle, stepMarkerTitle } from './timelineTitles';
 
 const NO_STEPS: never[] = [];
-/** Half a step circle's width and a fault handle's reach left and right of its time, CSS px (styles.css, recipe.css). */
-const STEP_HALF = 10;
-/**
- * Air between two step circles side by side on the track, CSS px (spreadMarkers): 2 px read as
- * touching, and so did 6 where the played track joined them (N15's trial: retry-storm's steps 2
- * and 3, 10 s and 12 s, in presenter mode at 1024x768). Each circle's 2 px of surface either side
- * (styles.css) leaves 4 px of track between two, cut off from both.
- */
-const STEP_AIR = 8;
 const HANDLE_LEFT = 3;
 const HANDLE_RIGHT = 6;
 /** A shared handle's reach right of its time, CSS px: 17 px wide with its count (recipe.css .timeline-fault-shared). */

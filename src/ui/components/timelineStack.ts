@@ -90,6 +90,16 @@ export function handleGroups(starts: readonly number[]): number[][] {
   return groups;
 }
 
+/** Half a step circle's width and a fault handle's reach left and right of its time, CSS px (styles.css, recipe.css). */
+export const STEP_HALF = 10;
+/**
+ * Air between two step circles side by side on the track, CSS px (spreadMarkers): 2 px read as
+ * touching, and so did 6 where the played track joined them (N15's trial: retry-storm's steps 2
+ * and 3, 10 s and 12 s, in presenter mode at 1024x768). Each circle's 2 px of surface either side
+ * (styles.css) leaves 4 px of track between two, cut off from both.
+ */
+export const STEP_AIR = 8;
+
 /**
  * Where to draw markers of one width on one row so none overlaps another: each centre at least `span` px
  * (a marker's width and the air between two) from the next, as near its own `xs[i]` as that allows, inside
