@@ -30,7 +30,7 @@ describe("a sweep's report says what it swept and what the scenario does", () =>
 
   it('the homework sweep (2 seeds here) prints them in the table, the HTML and --json, with how to read the intervals', async () => {
     const html = join(tmp, 'r.html');
-    const r = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '2', '--duration', '30s', '--set', 'services.payments.policy.retries.attempts=0,1', '--html', html]);
+    const r = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '2', '--duration', '30s', '--set', 'services.payments.policy.retries.attempts=0,1', '--html', html, '--out', html.replace('.html', '.json')]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines.slice(1, 3)).toEqual(["swept: services.payments.policy.retries.attempts: retries of calls to payments (made by orders' sidecar)", "faults: http-abort payments 10 s – 25 s of the run's 30 s"]);
@@ -39,6 +39,12 @@ describe("a sweep's report says what it swept and what the scenario does", () =>
     expect(page).toContain(`<p class="note about">faults: http-abort payments 10 s – 25 s of the run's 30 s</p>`);
     expect(page).toContain("retries of calls to payments (made by orders' sidecar)");
     expect(page).toContain('these seeds cannot tell them apart');
+    // The zoomed error-share axis says where it starts; the two points' overlapping error shares carry a ≈.
+    expect(page).toMatch(/<figcaption>error share \(%\) \(axis from \d+, not 0\)<\/figcaption>/);
+    const share = JSON.parse(readFileSync(html.replace('.html', '.json'), 'utf8')) as { points: { metrics: { errorShare: { lo: number; hi: number } } }[] };
+    const [a, b] = share.points.map((p) => p.metrics.errorShare);
+    expect(b.lo <= a.hi && a.lo <= b.hi).toBe(true);
+    expect(page).toContain(', overlapping the point before</title>');
     const json = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '1', '--duration', '30s', '--set', 'services.payments.policy.retries.attempts=0', '--json']);
     expect(JSON.parse(json.stdout).sweep.about).toEqual({ paths: { 'services.payments.policy.retries.attempts': "retries of calls to payments (made by orders' sidecar)" }, faults: ["http-abort payments 10 s – 25 s of the run's 30 s"] });
   }, 240_000);

@@ -59,7 +59,7 @@ table{border-collapse:collapse}.ci{white-space:nowrap}th,td{padding:3px 8px;bord
 </style></head><body>
 <h1>${esc(title)}</h1>
 ${aboutLines(s.about).map((l) => `<p class="note about">${esc(l)}</p>`).join('\n')}
-<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(INTERVAL_READING)} ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
+<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(INTERVAL_READING)} A ≈ above a point marks an interval that overlaps that of the point before it on its line. ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
     const c = clampNote(r);
     return c ? ` Bands and [lo, hi] are cut at the figure's bound where the t interval reached past it: ${esc(c)}.` : '';
   })()}${partial(r) ? ' (n of N) after a figure: it is over the n runs of N that have it (no ok request after the warmup, or no sidecar, in the others); one run gives no interval.' : ''}</p>
@@ -114,8 +114,8 @@ function chart(r: SweepReport, m: Metric): string {
     series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs) });
   }
   const all = [...series.values()].flat();
-  const caption = `<figcaption>${esc(metricDef(m).label)}</figcaption>`;
-  if (all.length === 0) return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img"><text x="${W / 2}" y="${H / 2}" text-anchor="middle">no run has this figure</text></svg></figure>`;
+  const caption0 = `<figcaption>${esc(metricDef(m).label)}</figcaption>`;
+  if (all.length === 0) return `<figure>${caption0}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img"><text x="${W / 2}" y="${H / 2}" text-anchor="middle">no run has this figure</text></svg></figure>`;
   const lo = Math.min(...all.map((d) => d.lo));
   const hi = Math.max(...all.map((d) => d.hi));
   // A flat metric (all points equal) gets 10% of its value either side, so its line is drawn mid-chart.
@@ -125,6 +125,9 @@ function chart(r: SweepReport, m: Metric): string {
   const [least, most] = def.range.map((b) => def.scale * b);
   const y = scaleLinear().domain([Math.max(least, lo - pad), Math.min(most, hi + pad)]).nice().range([ih, 0]);
   const parts: string[] = [];
+  // A zoomed axis says so (trial N15, 2: an error share drawn from 46 to 49% made 48.5 -> 47.0 look like a trend).
+  const floor = y.domain()[0];
+  const zoomed = floor > least ? ` (axis from ${fmt(floor)}, not ${fmt(least)})` : '';
   // Axes: ticks of the linear scales, or each swept value on a point scale.
   for (const t of y.ticks(5)) parts.push(`<line x1="0" x2="${iw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end">${esc(fmt(t))}</text>`);
   // A tick at each swept value while they are few and apart; else the scale's own round ticks
@@ -141,10 +144,15 @@ function chart(r: SweepReport, m: Metric): string {
     const mid = line<(typeof pts)[number]>().x((d) => xOf(d.x)).y((d) => y(d.mean));
     parts.push(`<path d="${band(pts)}" fill="${colour}" fill-opacity="0.18" stroke="none"/>`);
     parts.push(`<path d="${mid(pts)}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-    for (const d of pts) {
+    pts.forEach((d, i) => {
       const px = xOf(d.x);
-      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}`)}</title></circle>`);
-    }
+      // ≈ above a point whose interval overlaps the one before it on its line: the seeds cannot tell them apart.
+      const prev = pts[i - 1];
+      const same = prev !== undefined && d.interval && prev.interval && d.lo <= prev.hi && prev.lo <= d.hi;
+      if (same) parts.push(`<text class="same" x="${px + 6}" y="${y(d.hi) - 4}" font-size="13" fill="${colour}">≈</text>`);
+      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}${same ? ', overlapping the point before' : ''}`)}</title></circle>`);
+    });
   }
+  const caption = `<figcaption>${esc(metricDef(m).label + zoomed)}</figcaption>`;
   return `<figure>${caption}<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(metricDef(m).label)} against ${esc(xAxis?.path ?? 'the scenario')}"><g transform="translate(${M.left},${M.top})">${parts.join('')}</g></svg></figure>`;
 }
