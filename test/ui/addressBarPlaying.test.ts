@@ -1,27 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAddressBarWriter, followInAddressBar, PLAYING_URL_INTERVAL_MS, URL_INTERVAL_MS } from '../../src/ui/sim/addressBar';
+import { useFakeAddressBar } from './fakeAddressBar';
 
 // The address bar while a run plays (session 44): written every PLAYING_URL_INTERVAL_MS, not
 // every URL_INTERVAL_MS, and at once when an `acted` change (a pause) comes.
 describe('address bar writer', () => {
-  const writes: string[] = [];
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    writes.length = 0;
-    const loc = { pathname: '/', search: '', hash: '' };
-    vi.stubGlobal('location', loc);
-    vi.stubGlobal('history', {
-      state: null,
-      replaceState: (_s: unknown, _t: string, url: string) => {
-        writes.push(url);
-        loc.search = url.slice(1);
-      },
-    });
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
-  });
+  const writes = useFakeAddressBar();
 
   it('writes a playing clock every PLAYING_URL_INTERVAL_MS and a paused one at once', () => {
     let t = 0;

@@ -1,29 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAddressBarWriter, followInAddressBar, PLAYING_URL_INTERVAL_MS, URL_INTERVAL_MS } from '../../src/ui/sim/addressBar';
+import { useFakeAddressBar } from './fakeAddressBar';
 import { pairStopped } from '../../src/ui/compare/pairLink';
 
 // The compare view's address bar while the pair plays (session 45): written every
 // PLAYING_URL_INTERVAL_MS as the single view's is (it was every URL_INTERVAL_MS), and at once on
 // a pause, the end or a seek's landing (pairStopped), with the writer wired as pairLink wires it.
 describe('compare address bar', () => {
-  const writes: string[] = [];
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    writes.length = 0;
-    const loc = { pathname: '/', search: '', hash: '' };
-    vi.stubGlobal('location', loc);
-    vi.stubGlobal('history', {
-      state: null,
-      replaceState: (_s: unknown, _t: string, url: string) => {
-        writes.push(url);
-        loc.search = url.slice(1);
-      },
-    });
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
-  });
+  const writes = useFakeAddressBar();
 
   it('counts a pause, the end, a failure and a seek landing as stopping, and play, a pause held or a seek starting as not', () => {
     const at = (status: string, seekingTo: number | null = null) => ({ status, seekingTo });
