@@ -2,32 +2,20 @@
 // CLI prints `timeout 81 [UT]`; the app said only the words. The failed list and the waterfall now
 // give the flag beside the words, from the same table (src/models/envoy/responseFlags.ts), with
 // what Envoy's access log docs say it means on hover; a call whose retries ran out shows URX.
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
-import { openRetryStormRequests } from './fixtures/requestList';
+import { openRequests, openRetryStormRequests } from './fixtures/requestList';
 
 const SIZES = [
   [1600, 1000],
   [1024, 768],
 ] as const;
 
-/** Opens `scenario` at `t`, the inspector and its failed requests, and returns the panel. */
-async function failedList(page: Page, scenario: string, t: string) {
-  await page.goto(`/?scenario=${scenario}&t=${t}`);
-  await expect(page.getByTestId('timeline-seeking')).toHaveCount(0, { timeout: 60_000 });
-  await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/, { timeout: 60_000 });
-  await page.getByTestId('inspector-toggle').click();
-  const panel = page.getByTestId('inspector');
-  await panel.getByTestId('follow-request').click();
-  await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
-  return panel;
-}
-
 test('gateway-only at 40 s: the failed list and the waterfall read "timeout [UT]" as the CLI does, the flag saying Envoy\'s meaning on hover (1600x1000, 1024x768)', async ({ page }) => {
   await page.setViewportSize({ width: SIZES[0][0], height: SIZES[0][1] });
-  const panel = await failedList(page, 'gateway-only', '40s');
+  const panel = await openRequests(page, 'gateway-only', '40s');
   await panel.getByTestId('request-only').selectOption('timeout');
   await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
   const rows = panel.getByTestId('request-list').locator('[data-request-id]');

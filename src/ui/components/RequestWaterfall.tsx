@@ -8,7 +8,7 @@ import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeDuration, placeTickLabels
 import { requestWhy } from '../inspector/why';
 import { WhyText } from '../inspector/WhyText';
 import { useAppStore } from '../state/useAppStore';
-import { callSpanFlags, fateFlag } from '../inspector/spanFlags';
+import { callSpanFlags, headingFlag } from '../inspector/spanFlags';
 import { EnvoyFlag } from './EnvoyFlag';
 
 /** Roles hidden when only the calls and tries are wanted. */
@@ -64,9 +64,9 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
           {fate}
         </span>{' '}
         {/* Envoy's flag for the fate, as the CLI prints it ("timeout 81 [UT]"), its meaning on hover. */}
-        {fateFlag(trace.fate) !== '' && (
+        {headingFlag(trace) !== '' && (
           <>
-            <EnvoyFlag flags={fateFlag(trace.fate)} />{' '}
+            <EnvoyFlag flags={headingFlag(trace)} />{' '}
           </>
         )}
         {/* Whose answer the status is, where a hop further down had none (a failure a caller with no

@@ -1,8 +1,9 @@
 // Envoy's response flags as the inspector shows them beside a failure's words: the same table the
 // CLI prints in brackets ("timeout 81 [UT]", src/models/envoy/responseFlags.ts), so a person can
 // match the app's words to an Envoy access log's %RESPONSE_FLAGS%.
-import type { Span } from '../../workers/protocol';
+import type { Span, Trace } from '../../workers/protocol';
 import { plainCallerSees, responseFlagOf } from '../../models/envoy/responseFlags';
+import { Cause } from '../../models/events';
 
 /**
  * The flags a failed call span's Envoy logged ("UT", "UF,URX"), or '' when none: its
@@ -24,10 +25,28 @@ export function callSpanFlags(span: Span, callerHasProxy: boolean): string {
 }
 
 /**
- * The flag for a request's fate as the failed list and the waterfall's heading show it: the
- * cause's own, as the CLI's failures line prints it ("timeout 81 [UT]"); '' for ok, in flight or a
- * cause Envoy adds none to (http-5xx, queue-full: the app's own answer). Pure.
+ * The flag for a request's fate as the failed list shows it: the cause's own, as the CLI's failures
+ * line prints it ("timeout 81 [UT]"); '' for ok, in flight or a cause Envoy adds none to (http-5xx,
+ * queue-full: the app's own answer), and for tls-plaintext-rejected: only a caller with no sidecar
+ * sends plaintext, so no Envoy of the caller's logs it (plaincaller.spec; the link inspector's
+ * rule). Pure.
  */
 export function fateFlag(fate: string | null | undefined): string {
-  return fate ? responseFlagOf(fate) : '';
+  return fate && fate !== Cause.tlsPlaintextRejected ? responseFlagOf(fate) : '';
+}
+
+/**
+ * The flag beside a waterfall's heading: fateFlag, except that a connection failure a caller with
+ * no sidecar meets as a socket error (plainCallerSees: reset, refused, timeout) keeps its flag only
+ * when some call span of the trace carries it (the tracer drops a plain caller's, flagsOfCall), so
+ * a request whose failure began behind such a caller shows none. Pure.
+ */
+export function headingFlag(trace: Pick<Trace, 'fate' | 'spans'>): string {
+  const f = fateFlag(trace.fate);
+  if (f === '' || plainCallerSees(trace.fate!) === null) return f;
+  const logged = trace.spans.some((s) => {
+    const flags = s.attrs['meshsim.envoy.response_flags'];
+    return s.role === 'call' && typeof flags === 'string' && flags.split(',').includes(f);
+  });
+  return logged ? f : '';
 }

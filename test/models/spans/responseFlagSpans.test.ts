@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { Tracer, World } from '../../../src/models';
 import { WORKER_TRACE_OPTIONS } from '../../../src/workers/hostRun';
 import { flagsOfCall, responseFlagTitle } from '../../../src/models/envoy/responseFlags';
-import { callSpanFlags, fateFlag } from '../../../src/ui/inspector/spanFlags';
+import { callSpanFlags, fateFlag, headingFlag } from '../../../src/ui/inspector/spanFlags';
 import type { Span, Trace } from '../../../src/models';
 import { scenarioFile } from '../helpers';
 
@@ -73,4 +73,14 @@ it("a caller with no proxy: its connection failure's flag is dropped (no Envoy o
   expect(callSpanFlags({ ...span, role: 'try' } as Span, true)).toBe('');
   expect(fateFlag('http-5xx')).toBe('');
   expect(fateFlag(null)).toBe('');
+});
+
+it("a waterfall's heading: tls-plaintext-rejected has no flag (only a caller with no sidecar sends plaintext), a reset keeps UC only when a call span logged it", () => {
+  expect(fateFlag('tls-plaintext-rejected')).toBe('');
+  const plain = { id: 1, parent: 0, name: 'call orders', role: 'call', kind: 2, service: 'reports', start: 0, end: 1, error: true, attrs: { 'meshsim.cause': 'reset' } } as unknown as Span;
+  expect(headingFlag({ fate: 'reset', spans: [plain] })).toBe('');
+  const logged = { ...plain, service: 'storefront', attrs: { 'meshsim.cause': 'reset', 'meshsim.envoy.response_flags': 'UC' } } as unknown as Span;
+  expect(headingFlag({ fate: 'reset', spans: [plain, logged] })).toBe('UC');
+  expect(headingFlag({ fate: 'timeout', spans: [] })).toBe('UT');
+  expect(headingFlag({ fate: 'tls-plaintext-rejected', spans: [logged] })).toBe('');
 });
