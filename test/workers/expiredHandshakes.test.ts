@@ -1,26 +1,12 @@
 // Session 45 (U1; trial N14, 1): the first new handshake an expired certificate refuses shows where a person watches the
 // run, not only in the link inspector: the frame counts the refusals over every link, says when the first was and on
 // which link, and the strip and the Faults list word it.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SimHost } from '../../src/workers/SimHost';
+import { runBridgeExpiry } from './bridgeExpiry';
 import { Counter } from '../../src/workers/protocol';
 import { firstRefusalLine, handshakesWord } from '../../src/ui/components/expiredHandshakesWords';
 
-const scenario = JSON.parse(readFileSync(fileURLToPath(new URL('../../scenarios/two-meshes-via-gateway.json', import.meta.url)), 'utf8'));
-
-/** two-meshes-via-gateway with the bridge's certificates expired at 9 s (and `changes`), run to `ms`. */
-function runTo(ms: number, changes: object[] = []) {
-  let t = 0;
-  const host = new SimHost(() => (t += 1e-6));
-  const r = host.load(JSON.stringify({ ...scenario, faults: [{ type: 'expire-certificates', service: 'payments-bridge', at: '9s' }], changes }));
-  if (!r.ok) throw new Error('did not load');
-  const frame = host.advance(ms, 1e9);
-  const nodes = r.info.topology.nodes;
-  const edge = (from: string, to: string) => r.info.topology.edges.find((e) => nodes[e.from].name === from && nodes[e.to].name === to)!.id;
-  return { host, frame, edge };
-}
+const runTo = runBridgeExpiry;
 
 describe('handshakes refused for an expired certificate, in the frame (trial N14, 1)', () => {
   it('before the expiry: none, no first, no link', () => {

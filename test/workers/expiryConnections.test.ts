@@ -3,25 +3,11 @@
 // The link view counts both sides of that: the connections opened before the expiry still in use,
 // and the new handshakes that failed since; a config change closing connections after 1 s (the
 // lever the fault's note names) turns the first into the second.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SimHost } from '../../src/workers/SimHost';
+import { runBridgeExpiry } from './bridgeExpiry';
 import { expiryText } from '../../src/ui/inspector/identityText';
 
-const scenario = JSON.parse(readFileSync(fileURLToPath(new URL('../../scenarios/two-meshes-via-gateway.json', import.meta.url)), 'utf8'));
-
-/** two-meshes-via-gateway with the bridge's certificates expired at 9 s (and `changes`), run to `ms`; an edge by its ends. */
-function runTo(ms: number, changes: object[] = []) {
-  let t = 0;
-  const host = new SimHost(() => (t += 1e-6));
-  const r = host.load(JSON.stringify({ ...scenario, faults: [{ type: 'expire-certificates', service: 'payments-bridge', at: '9s' }], changes }));
-  if (!r.ok) throw new Error('did not load');
-  host.advance(ms, 1e9);
-  const nodes = r.info.topology.nodes;
-  const edge = (from: string, to: string) => r.info.topology.edges.find((e) => nodes[e.from].name === from && nodes[e.to].name === to)!.id;
-  return { host, edge };
-}
+const runTo = runBridgeExpiry;
 
 describe('what an expired certificate does on a link, counted (trial N14, 1)', () => {
   it('before the expiry the link view has no expiry figures', () => {
