@@ -7,6 +7,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { pickBridgeExpiry } from './fixtures/bridgeExpiry';
 
 async function paused(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/, { timeout: 60_000 });
@@ -21,12 +22,7 @@ async function inspectLink(page: Page, name: string) {
 
 test("an expiry on the bridge: the note says open connections carry on, the link counts them, and closing ledger's connections after 1 s makes checkouts fail tls-expired-cert (1024x768, 1600x1000)", async ({ page }) => {
   test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto('/?scenario=two-meshes-via-gateway&t=8s');
-  await expect(page.getByTestId('sim-time')).toHaveText(/^8\.00? s$/, { timeout: 60_000 });
-  await paused(page);
-  await page.getByTestId('fault-type').selectOption('expire-certificates');
-  await page.getByTestId('fault-target').selectOption({ label: 'gateway payments-bridge: both identities' });
+  await pickBridgeExpiry(page);
   const note = page.getByTestId('fault-target-note');
   await expect(note).toContainText('Open connections carry on: at first nothing may fail.');
   await page.getByTestId('fault-target-note-why').locator('summary').click();

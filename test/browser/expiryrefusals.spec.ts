@@ -7,6 +7,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { pickBridgeExpiry } from './fixtures/bridgeExpiry';
 
 async function paused(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/, { timeout: 60_000 });
@@ -25,12 +26,7 @@ const lines = (page: Page, testId: string) => page.getByTestId(testId).evaluate(
 
 test("an expiry on the bridge: the note in 4 lines at most with its why behind 'why?', the strip and the fault's line say the first handshake refused while 0 fail, and the lever's button fills the Config change that makes checkouts fail (1024x768, 1600x1000)", async ({ page }) => {
   test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await page.goto('/?scenario=two-meshes-via-gateway&t=8s');
-  await expect(page.getByTestId('sim-time')).toHaveText(/^8\.00? s$/, { timeout: 60_000 });
-  await paused(page);
-  await page.getByTestId('fault-type').selectOption('expire-certificates');
-  await page.getByTestId('fault-target').selectOption({ label: 'gateway payments-bridge: both identities' });
+  await pickBridgeExpiry(page);
   const short = page.getByTestId('fault-target-note-short');
   await expect(short).toHaveText("Both of payments-bridge's certificates expire now. Open connections carry on: at first nothing may fail.");
   // At most four lines in the left panel at 1024x768 (it ran ~20).
