@@ -45,6 +45,10 @@ describe("a sweep's report says what it swept and what the scenario does", () =>
     const [a, b] = share.points.map((p) => p.metrics.errorShare);
     expect(b.lo <= a.hi && a.lo <= b.hi).toBe(true);
     expect(page).toContain(', overlapping the point before</title>');
+    // The table marks the same overlap after the error share's cell (brief T3 3), and says once what ≈ means.
+    const shareCol = lines.find((l) => l.startsWith('services.'))!.indexOf('error share');
+    expect(lines.find((l) => /^1\s/.test(l))!.slice(shareCol)).toMatch(/^\s*48\.32 ±3\.4 ≈ /);
+    expect(r.stdout.match(/≈: this point's 95% interval overlaps/g)).toHaveLength(1);
     const json = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '1', '--duration', '30s', '--set', 'services.payments.policy.retries.attempts=0', '--json']);
     expect(JSON.parse(json.stdout).sweep.about).toEqual({ paths: { 'services.payments.policy.retries.attempts': "retries of calls to payments (made by orders' sidecar)" }, faults: ["http-abort payments 10 s – 25 s of the run's 30 s"] });
   }, 240_000);

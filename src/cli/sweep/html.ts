@@ -6,6 +6,7 @@ import { metricDef } from './metrics';
 import type { Metric } from './stats';
 import { aboutLines, INTERVAL_READING } from './about';
 import { clampNote, metricNotes, metricsOf, partial, runsOf, type SweepReport } from './report';
+import { overlapsBefore } from './overlap';
 
 const W = 460;
 const H = 260;
@@ -104,14 +105,15 @@ function chart(r: SweepReport, m: Metric): string {
   const xPt = scalePoint<string>().domain(xs.map((v) => formatValue(v))).range([0, iw]).padding(0.5);
   const xOf = (v: unknown) => (numeric ? xLin(xNumber(v)) : (xPt(formatValue(v)) ?? 0));
   // Series: one per combination of the other axes, in grid order.
-  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number; interval: boolean; of: string }[]>();
-  for (const p of r.points) {
+  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number; interval: boolean; of: string; same: boolean }[]>();
+  const overlaps = overlapsBefore(r, m);
+  for (const [i, p] of r.points.entries()) {
     const c = p.metrics[m];
     if (c.mean === null) continue;
     const key = grid.slice(1).map((a) => `${a.path}=${formatValue(p.set[a.path])}`).join(' ');
     if (!series.has(key)) series.set(key, []);
     const k = metricDef(m).scale;
-    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs) });
+    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs), same: overlaps[i] });
   }
   const all = [...series.values()].flat();
   const caption0 = `<figcaption>${esc(metricDef(m).label)}</figcaption>`;
@@ -144,11 +146,10 @@ function chart(r: SweepReport, m: Metric): string {
     const mid = line<(typeof pts)[number]>().x((d) => xOf(d.x)).y((d) => y(d.mean));
     parts.push(`<path d="${band(pts)}" fill="${colour}" fill-opacity="0.18" stroke="none"/>`);
     parts.push(`<path d="${mid(pts)}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-    pts.forEach((d, i) => {
+    pts.forEach((d) => {
       const px = xOf(d.x);
-      // ≈ above a point whose interval overlaps the one before it on its line: the seeds cannot tell them apart.
-      const prev = pts[i - 1];
-      const same = prev !== undefined && d.interval && prev.interval && d.lo <= prev.hi && prev.lo <= d.hi;
+      // ≈ above a point whose interval overlaps the one before it on its line: the seeds cannot tell them apart (overlap.ts).
+      const same = d.same;
       if (same) parts.push(`<text class="same" x="${px + 6}" y="${y(d.hi) - 4}" font-size="13" fill="${colour}">≈</text>`);
       parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}${same ? ', overlapping the point before' : ''}`)}</title></circle>`);
     });

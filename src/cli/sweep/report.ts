@@ -3,6 +3,7 @@ import { describePoint, formatValue, gridPoints, type Axis } from './grid';
 import { metricDef } from './metrics';
 import { confidenceInterval, METRICS, type Interval, type Metric, type RunMetrics } from './stats';
 import { aboutLines, INTERVAL_READING, type SweepAbout } from './about';
+import { anyOverlap, OVERLAP_NOTE, overlapsBefore } from './overlap';
 
 /** What a sweep is, enough to list its jobs again: every job output carries it, and --merge checks they agree. */
 export interface SweepSpec {
@@ -152,14 +153,15 @@ export function formatReport(r: SweepReport): string {
   const names = metricsOf(s);
   const head = [...s.grid.map((a) => a.path), 'runs', ...names.map((m) => metricDef(m).label)];
   const rows = [head];
-  r.points.forEach((p) => {
+  const same = Object.fromEntries(names.map((m) => [m, overlapsBefore(r, m)]));
+  r.points.forEach((p, i) => {
     const cells = s.grid.map((a) => formatValue(p.set[a.path]));
     cells.push(String(p.runs));
     for (const m of names) {
       const c = p.metrics[m];
       const k = metricDef(m).scale;
       const interval = c.hi === null || c.lo === null ? '' : c.clamped ? ` [${num(k * c.lo)}, ${num(k * c.hi)}]` : ` ±${half(k * (c.hi - c.mean!))}`;
-      cells.push(c.mean === null ? '-' : `${num(k * c.mean)}${interval}${runsOf(c.n, p.runs)}`);
+      cells.push(c.mean === null ? '-' : `${num(k * c.mean)}${interval}${runsOf(c.n, p.runs)}${same[m][i] ? ' ≈' : ''}`);
     }
     rows.push(cells);
   });
@@ -172,6 +174,7 @@ export function formatReport(r: SweepReport): string {
     '',
     'mean ±half-width of the 95% Student-t interval over the seeds;',
     INTERVAL_READING,
+    ...(anyOverlap(r, names) ? [OVERLAP_NOTE] : []),
     metricNotes(names).join('; '),
     ...(clamp ? [`[lo, hi]: the interval cut at its figure's bound: ${clamp}`] : []),
     ...(partial(r) ? ['(n of N): over the n runs of N that have the figure (no ok request after the warmup, or no sidecar, in the others); one run gives no interval'] : []),
