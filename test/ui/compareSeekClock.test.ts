@@ -50,3 +50,25 @@ test('a seek from 2 s to 20 s keeps the header clock at what both panes show, th
   expect(seen.at(-1)).toEqual({ clock: 20_000, panes: [20_000, 20_000], seeking: null });
   pair.dispose();
 }, 60_000);
+
+test("while the pictures are held, each pane's seek progress climbs slice by slice from 2 s to 20 s, and a seek back starts it at 0", async () => {
+  const pair = pairOf();
+  await pair.openRecipes({ scenario: { kind: 'builtin', id: 'gateway-only' }, seed: null, actions: [] }, { scenario: { kind: 'builtin', id: 'mesh-only' }, seed: null, actions: [] }, 2000);
+  const seen: [number, number][] = [];
+  const off = pair.store.subscribe((s) => s.seekingTo !== null && seen.push([...s.seekReached]));
+  await pair.seek(20_000);
+  for (const i of [0, 1]) {
+    const mine = seen.map((r) => r[i]);
+    expect(mine[0]).toBe(2000);
+    // Many slices a pane (the wall clock moves 20 ms a reading): the bar moves, not jumps from start to end.
+    expect(new Set(mine).size).toBeGreaterThan(3);
+    expect(mine.every((t, k) => k === 0 || t >= mine[k - 1])).toBe(true);
+    expect(mine.at(-1)).toBe(20_000);
+  }
+  seen.length = 0;
+  await pair.seek(5000);
+  off();
+  expect(seen[0]).toEqual([0, 0]);
+  expect(seen.at(-1)).toEqual([5000, 5000]);
+  pair.dispose();
+}, 60_000);

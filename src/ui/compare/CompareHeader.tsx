@@ -41,13 +41,14 @@ export function CompareHeader({ controller, s }: { controller: CompareController
           ))}
         </select>
       </label>
-      <div className="controls">
+      {/* Busy while a seek runs: Play waits for it, and each pane's picture says how far its run has got (PaneSeeking). */}
+      <div className="controls" aria-busy={seeking} data-busy={seeking || undefined}>
         {s.status === 'playing' ? (
           <button type="button" className="button button-primary" data-testid="pause" title="Pause both (Space)" onClick={() => void controller.pause()}>
             <span aria-hidden="true" className="icon">❚❚</span> Pause
           </button>
         ) : (
-          <button type="button" className="button button-primary" data-testid="play" title="Play both (Space)" disabled={busy} onClick={() => controller.play()}>
+          <button type="button" className="button button-primary" data-testid="play" title={seeking ? `Play both once they stand at ${formatClock(s.seekingTo!)} (Space)` : 'Play both (Space)'} disabled={busy} onClick={() => controller.play()}>
             <span aria-hidden="true" className="icon">▶</span> {s.status === 'done' ? 'Play again' : 'Play'}
           </button>
         )}

@@ -16,6 +16,7 @@ import { PANE_COLORS } from './paneColors';
 import { runLatencyMeasured } from '../measuredLatency';
 import type { SeriesState } from '../charts/seriesStore';
 import { PaneStory } from './PaneStory';
+import { PaneSeeking } from './PaneSeeking';
 
 /** What a pane is given beside its run: its name, whether the inspector asks it, and where a panel goes. */
 interface PaneProps {
@@ -91,6 +92,7 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting, do
           </h2>
           <div className="stage compare-stage" ref={stage} title={WHEEL_ZOOM_HINT} onWheel={(e) => !e.ctrlKey && !e.metaKey && wheelHint.flash()}>
             <TopologyView />
+            <PaneSeeking store={controller.store} side={pane.side} endMs={pane.info.durationMs} otherEndMs={controller.panes.find((x) => x !== pane)?.info.durationMs ?? pane.info.durationMs} />
             {wheelHint.shown && (
               <div className="compare-wheel-hint" data-testid="wheel-hint" role="status">
                 {WHEEL_ZOOM_HINT}

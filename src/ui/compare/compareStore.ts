@@ -73,6 +73,12 @@ export interface CompareState {
   durationMs: number;
   seekingTo: number | null;
   /**
+   * While a seek runs, how far each pane's run has got (A, B), simulated ms, moved at each of its
+   * worker's slices (pairSeek.ts): the panes' pictures and the clock are held until both stand at
+   * the target, so this is what says a long seek is moving (seekProgress.ts).
+   */
+  seekReached: [number, number];
+  /**
    * What is bringing both panes to one time, or null: after Pause ('pausing') or Step
    * ('stepping') the pane behind runs up to the other, which takes worker calls, and meanwhile
    * one pane may stand a frame ahead and the figures be of an earlier moment. The header says
@@ -120,6 +126,7 @@ export function createCompareStore(): CompareStore {
       paneTimes: [0, 0] as [number, number],
       durationMs: 0,
       seekingTo: null,
+      seekReached: [0, 0] as [number, number],
       settling: null,
       scope: null,
       figures: null,

@@ -69,6 +69,9 @@ export function createPairSeeks(core: PairCore): PairSeeks {
   let seekWanted: number | null = null;
   let seekLoop: Promise<void> | null = null;
 
+  /** Where each pane's seek to `target` starts: where it stands, or 0 for a seek back (run from zero). */
+  const startsFrom = (target: number) => core.panes.map((p) => (target < timeOf(p) ? 0 : timeOf(p))).concat([0, 0]).slice(0, 2) as [number, number];
+
   async function runSeeks(): Promise<void> {
     const s0 = core.status();
     if (core.panes.length < 2 || s0 === 'loading' || s0 === 'failed') {
@@ -85,9 +88,9 @@ export function createPairSeeks(core: PairCore): PairSeeks {
       while (seekWanted !== null) {
         const target = Math.max(0, Math.min(seekWanted, store.getState().durationMs));
         seekWanted = null;
-        store.setState((d) => void (d.seekingTo = target));
+        store.setState((d) => void ((d.seekingTo = target), (d.seekReached = startsFrom(target))));
         await Promise.all(
-          core.panes.map(async (p) => {
+          core.panes.map(async (p, i) => {
             let fromStart = target < timeOf(p);
             for (;;) {
               const f = await inTime(p.api.seekTo(target, SEEK_SLICE_MS, fromStart));
@@ -99,6 +102,7 @@ export function createPairSeeks(core: PairCore): PairSeeks {
               // Both are drawn together once both stand at the target; the header says "seeking
               // to" it, and its clock stays at the moment the panes show (clockToStore).
               core.accept(p, f, true, true);
+              store.setState((d) => void (d.seekReached[i] = f.simTime));
               if (f.done || pastInstant(f, target) || seekWanted !== null) break;
             }
           }),
@@ -121,7 +125,11 @@ export function createPairSeeks(core: PairCore): PairSeeks {
 
   function request(ms: number): Promise<void> {
     seekWanted = ms;
-    store.setState((d) => void (d.seekingTo = Math.max(0, Math.min(ms, d.durationMs))));
+    store.setState((d) => {
+      d.seekingTo = Math.max(0, Math.min(ms, d.durationMs));
+      // Not while a seek runs: its panes stand where its last slices left them, not yet where this one starts.
+      if (!seekLoop) d.seekReached = startsFrom(d.seekingTo);
+    });
     if (!seekLoop) {
       seekLoop = core.serial(runSeeks).finally(() => {
         seekLoop = null;
