@@ -1,6 +1,6 @@
 import { formatDuration } from '../scenario';
 import type { RunSummary } from '../models';
-import { plainCallerSees, responseFlagOf, type SocketError } from '../models/envoy/responseFlags';
+import { CALLEE_LOGGED_FLAGS, plainCallerSees, responseFlagOf, type SocketError } from '../models/envoy/responseFlags';
 import type { LatencyCounts } from './latencyCounts';
 import { changeKey, type ChangeNote } from '../models/lint/changeNotes';
 import { gatewayRolloutWords } from '../models/mesh/rolloutWords';
@@ -103,7 +103,8 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
     const gr = [['gateway', 'tries received', 'forwarded', 'rejected', 'deprecated', 'retries', 'refused', 'cpu', 'retry cpu', 'utilization']];
     let retried = false;
     for (const [name, g] of gateways) {
-      const rejected = Object.entries(g.rejected).map(([cause, n]) => `${cause} ${n}`).join(', ') || '0';
+      // The flag a gateway's own Envoy logs for its refusals (RL): on its row, not the caller's hop.
+      const rejected = Object.entries(g.rejected).map(([cause, n]) => withFlag(cause, n, !CALLEE_LOGGED_FLAGS.has(responseFlagOf(cause)))).join(', ') || '0';
       const r = gatewayRetries(s, name)!;
       if (r.retries > 0 || r.refused > 0) retried = true;
       gr.push([name, String(g.requests), String(g.forwarded), rejected, String(g.deprecated), String(r.retries), String(r.refused), `${(g.cpuMs / 1000).toFixed(2)} s`, shareText(r.retryShare), `${(g.utilization * 100).toFixed(1)}%`]);
@@ -178,7 +179,8 @@ function failedHow(e: RunSummary['edges'][string], name: string): string {
   const callee = name.slice(name.indexOf('->') + 2);
   const parts = Object.entries(e.failures).map(([cause, n]) => {
     const s = seen(cause);
-    return s === null ? withFlag(cause, n) : `${cause} ${n} (${SOCKET_WORDS[s](callee)}: no HTTP answer)`;
+    // A refusal the callee logs (a gateway's RL) carries its flag on the gateway's row: the caller's router logs none.
+    return s === null ? withFlag(cause, n, CALLEE_LOGGED_FLAGS.has(responseFlagOf(cause))) : `${cause} ${n} (${SOCKET_WORDS[s](callee)}: no HTTP answer)`;
   });
   if (e.failedDownstream > 0) parts.push(`from further down ${e.failedDownstream}`);
   const drained = e.connections.drained;

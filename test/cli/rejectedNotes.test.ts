@@ -14,6 +14,10 @@ describe('the run summary says why a gateway rejected more than the failures cou
     expect([summary.gateways.edge.rejected['rate-limited'], summary.failures['rate-limited']]).toEqual([1097, 1096]);
     const text = formatSummary(summary);
     expect(text).toContain('  rate-limited: 1097 rejected at gateways, 1096 in failures (the gateway counts a request when it turns it away, failures when the answer reaches the client: 1 answer was still on the way back when the run stopped)');
+    // RL is the gateway's own log's flag (brief T3 5): on the gateway's row, not on the plain client's hop.
+    expect(text).toMatch(/^edge\s.*rate-limited 1097 \[RL\], sunset 175, unauthenticated 296\s/m);
+    expect(text).toMatch(/^bulk-export->edge\s.*rate-limited 1096; HTTP 429 x1096$/m);
+    expect(text).toContain('failures  rate-limited 1096 [RL]');
     // The causes that agree get no line.
     expect(text).not.toMatch(/^ {2}unauthenticated: /m);
   });

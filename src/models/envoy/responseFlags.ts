@@ -43,6 +43,15 @@ export const RESPONSE_FLAG: Readonly<Record<string, string>> = {
   [Cause.rateLimited]: 'RL',
 };
 
+/**
+ * Flags the callee's own Envoy logs when it refuses a request itself, not the caller's: a gateway's
+ * local rate limit (RL, Envoy's local_ratelimit filter on the gateway's listener). The caller's
+ * sidecar, if any, passes the 429 on with no flag, and a plain client has no Envoy at all; so a
+ * report shows RL on the gateway's row and the waterfall on the gateway's server span, not on the
+ * caller's hop (T2's note, session 45).
+ */
+export const CALLEE_LOGGED_FLAGS: ReadonlySet<string> = new Set(['RL']);
+
 /** Envoy's flag when retries ran out (RetryStatus::NoRetryLimitExceeded). */
 export const RETRY_LIMIT_FLAG = 'URX';
 /**

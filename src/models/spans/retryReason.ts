@@ -4,8 +4,8 @@ import { retryConditionMatched, retryOnNames } from '../envoy/retryState';
 
 /**
  * Why the router retries a failed try or not, in words, following the order of its checks
- * (Envoy's retry_state_impl.cc): an L7 route at all, attempts left, a retry-on condition that
- * matches, then the concurrent-retry limit (a budget, or the breaker's max retries).
+ * (Envoy's retry_state_impl.cc): an L7 route at all, a retry-on condition that matches, then
+ * attempts left (only then "attempts exhausted": Envoy's URX), then the concurrent-retry limit (a budget, or the breaker's max retries).
  * `call.attempts` counts the tries made so far, this one included. Reads only; draws nothing.
  */
 export function retryReason(r: Route, call: Call, cause: string, status: number, local: boolean, backoffMs: number | null): string {
@@ -14,13 +14,16 @@ export function retryReason(r: Route, call: Call, cause: string, status: number,
   const what = `${cause} (HTTP ${status}${local ? ', seen by the router' : ''})`;
   if (!p.l7) return r.sidecar === null ? 'no retries: a caller without a sidecar does not retry' : "no retries: the caller's proxy is not L7";
   if (p.retries === 0) return 'no retries configured on this route';
-  if (call.attempts > p.retries) return `attempts exhausted: ${call.attempts} tries = 1 + ${p.retries} retries`;
+  // Envoy asks whether the failure would be retried before counting the retries left
+  // (RetryStateImpl::shouldRetry: NoRetry, then NoRetryLimitExceeded, the URX flag), so a last try
+  // that failed with a cause no retry-on matches says that cause, not "attempts exhausted" (T2, s45).
   const cond = retryConditionMatched(p.retryOn, p.retriableStatus, cause, status, local);
   if (cond === null) {
     const on = retryOnNames(p.retryOn);
     const codes = p.retriableStatus.length > 0 ? ` (codes ${p.retriableStatus.join(', ')})` : '';
     return `not retriable: ${what} matches none of retry-on [${on.join(', ')}]${codes}`;
   }
+  if (call.attempts > p.retries) return `attempts exhausted: ${call.attempts} tries = 1 + ${p.retries} retries`;
   if (backoffMs === null) {
     const limit = r.retryLimit();
     const b = r.policy;

@@ -8,7 +8,7 @@ import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeDuration, placeTickLabels
 import { requestWhy } from '../inspector/why';
 import { WhyText } from '../inspector/WhyText';
 import { useAppStore } from '../state/useAppStore';
-import { callSpanFlags, headingFlag } from '../inspector/spanFlags';
+import { headingFlag, rowFlags } from '../inspector/spanFlags';
 import { EnvoyFlag } from './EnvoyFlag';
 
 /** Roles hidden when only the calls and tries are wanted. */
@@ -110,10 +110,10 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
             </span>
             <span className="waterfall-note">
               {r.note}
-              {callSpanFlags(r.span, hasProxy(r.span.service)) !== '' && (
+              {rowFlags(r.span, hasProxy(r.span.service)) !== '' && (
                 <>
                   {' '}
-                  <EnvoyFlag flags={callSpanFlags(r.span, hasProxy(r.span.service))} />
+                  <EnvoyFlag flags={rowFlags(r.span, hasProxy(r.span.service))} />
                 </>
               )}
             </span>

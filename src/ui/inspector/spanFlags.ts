@@ -2,7 +2,7 @@
 // CLI prints in brackets ("timeout 81 [UT]", src/models/envoy/responseFlags.ts), so a person can
 // match the app's words to an Envoy access log's %RESPONSE_FLAGS%.
 import type { Span, Trace } from '../../workers/protocol';
-import { plainCallerSees, responseFlagOf } from '../../models/envoy/responseFlags';
+import { CALLEE_LOGGED_FLAGS, plainCallerSees, responseFlagOf } from '../../models/envoy/responseFlags';
 import { Cause } from '../../models/events';
 
 /**
@@ -16,12 +16,32 @@ export function callSpanFlags(span: Span, callerHasProxy: boolean): string {
   const flags = span.attrs['meshsim.envoy.response_flags'];
   if (span.role !== 'call' || typeof flags !== 'string') return '';
   const cause = span.attrs['meshsim.cause'];
-  if (callerHasProxy || typeof cause !== 'string' || plainCallerSees(cause) === null) return flags;
+  // A gateway's own refusal (RL) is logged by the gateway: its server span carries it (serverSpanFlags).
+  const callee = (f: string) => !CALLEE_LOGGED_FLAGS.has(f);
+  if (callerHasProxy || typeof cause !== 'string' || plainCallerSees(cause) === null) return flags.split(',').filter(callee).join(',');
   const own = responseFlagOf(cause);
   return flags
     .split(',')
-    .filter((f) => f !== own)
+    .filter((f) => f !== own && callee(f))
     .join(',');
+}
+
+/**
+ * The flag a server span's own Envoy logged when it refused the request itself ("RL": a gateway's
+ * rate limit, CALLEE_LOGGED_FLAGS), or '': a server span that failed 'here' with such a cause. The
+ * caller's call span drops it (callSpanFlags), so the waterfall shows [RL] on the gateway's row,
+ * where its access log has it, not on the client's (T2's note, session 45). Pure.
+ */
+export function serverSpanFlags(span: Span): string {
+  const cause = span.attrs['meshsim.cause'];
+  if (span.role !== 'server' || span.attrs['meshsim.failed'] !== 'here' || typeof cause !== 'string') return '';
+  const flag = responseFlagOf(cause);
+  return CALLEE_LOGGED_FLAGS.has(flag) ? flag : '';
+}
+
+/** The flags a waterfall row shows: a call span's (callSpanFlags) or a server span's own refusal (serverSpanFlags). Pure. */
+export function rowFlags(span: Span, callerHasProxy: boolean): string {
+  return span.role === 'server' ? serverSpanFlags(span) : callSpanFlags(span, callerHasProxy);
 }
 
 /**

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { Tracer, World } from '../../../src/models';
 import { WORKER_TRACE_OPTIONS } from '../../../src/workers/hostRun';
 import { flagsOfCall, responseFlagTitle } from '../../../src/models/envoy/responseFlags';
-import { callSpanFlags, fateFlag, headingFlag } from '../../../src/ui/inspector/spanFlags';
+import { callSpanFlags, fateFlag, headingFlag, rowFlags, serverSpanFlags } from '../../../src/ui/inspector/spanFlags';
 import type { Span, Trace } from '../../../src/models';
 import { scenarioFile } from '../helpers';
 
@@ -83,4 +83,23 @@ it("a waterfall's heading: tls-plaintext-rejected has no flag (only a caller wit
   expect(headingFlag({ fate: 'reset', spans: [plain, logged] })).toBe('UC');
   expect(headingFlag({ fate: 'timeout', spans: [] })).toBe('UT');
   expect(headingFlag({ fate: 'tls-plaintext-rejected', spans: [logged] })).toBe('');
+});
+
+it("gateway-and-mesh at 20 s: a request the gateway rate-limited shows [RL] on the gateway's server row, not on the client's call row", () => {
+  const ts = traces('gateway-and-mesh.json', 20_000).filter((t) => t.fate === 'rate-limited');
+  expect(ts.length).toBeGreaterThan(0);
+  for (const t of ts) {
+    const client = t.spans.find((s) => s.role === 'call' && s.service === t.client)!;
+    // The tracer records the hop's flag as EdgeStats counts it; the row drops it: the client has no Envoy, the gateway logs RL.
+    expect(client.attrs['meshsim.envoy.response_flags']).toBe('RL');
+    expect(rowFlags(client, false)).toBe('');
+    expect(rowFlags(client, true)).toBe('');
+    const gateway = t.spans.filter((s) => s.role === 'server' && s.attrs['meshsim.failed'] === 'here');
+    expect(gateway.map((s) => [s.service, rowFlags(s, true)])).toEqual([['edge', 'RL']]);
+    expect(headingFlag(t)).toBe('RL');
+  }
+  // A server span that answered ok, or failed with a cause its Envoy does not log itself, shows none.
+  const served = ts[0].spans.find((s) => s.role === 'server')!;
+  expect(serverSpanFlags({ ...served, attrs: { ...served.attrs, 'meshsim.cause': 'timeout' } })).toBe('');
+  expect(serverSpanFlags({ ...served, attrs: { ...served.attrs, 'meshsim.failed': 'further down' } })).toBe('');
 });

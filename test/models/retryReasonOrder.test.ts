@@ -1,0 +1,26 @@
+// "attempts exhausted" only for a retriable last failure, as Envoy's URX (T2's note, session 45):
+// retry_state_impl.cc asks whether a failure would be retried (NoRetry) before the retries left
+// (NoRetryLimitExceeded). A last try answered 404 under retry-on 5xx says its own cause.
+import { describe, expect, it } from 'vitest';
+import { retryReason } from '../../src/models/spans/retryReason';
+import { RetryOn } from '../../src/models/envoy/retryState';
+
+const policy = { l7: true, retries: 2, retryOn: RetryOn.fiveXx | RetryOn.gatewayError, retriableStatus: [] as number[], hasBudget: false, budgetPercent: 20, budgetMin: 3 };
+const route = { policy, sidecar: {}, activeRetries: 0, retryLimit: () => 3 };
+const call = (attempts: number) => ({ attempts, policy: null });
+
+describe('retryReason after the last try', () => {
+  it('says "attempts exhausted" when the third try of 1 + 2 retries failed with a 503 (retriable: URX)', () => {
+    expect(retryReason(route as never, call(3) as never, 'http-5xx', 503, false, null)).toBe('attempts exhausted: 3 tries = 1 + 2 retries');
+  });
+
+  it("says the last failure's cause when it matches no retry-on: a 404 on the third try", () => {
+    expect(retryReason(route as never, call(3) as never, 'http-4xx', 404, false, null)).toBe('not retriable: http-4xx (HTTP 404) matches none of retry-on [5xx, gateway-error]');
+    // The same words on a first try: the count of tries left plays no part.
+    expect(retryReason(route as never, call(1) as never, 'http-4xx', 404, false, null)).toBe(retryReason(route as never, call(3) as never, 'http-4xx', 404, false, null));
+  });
+
+  it('a local overflow (circuit breaker, UO) on the last try is not retriable either, so no "attempts exhausted"', () => {
+    expect(retryReason(route as never, call(3) as never, 'overflow', 503, true, null)).toMatch(/^not retriable: overflow \(HTTP 503, seen by the router\)/);
+  });
+});
