@@ -41,10 +41,8 @@ test('beside the chosen column every picture that kept the floor beside 200 px k
   }
 });
 
-// control-plane-boundary-fixed's hand layout (shoppers under storefront, df9e4eb) was taken back: storefront's
-// unfolded replica cards covered shoppers (all-scenarios.spec); it folds in presenter mode at 1024x768 and says so.
-test("a file's own layout keeps the floor beside the column chosen without it: third-party-direct", () => {
-  for (const f of ['third-party-direct']) {
+test("a file's own layout keeps the floor beside the column chosen without it: control-plane-boundary-fixed (0.746 without, shoppers under storefront) and third-party-direct", () => {
+  for (const f of ['control-plane-boundary-fixed', 'third-party-direct']) {
     const r = parseScenarioText(readFileSync(new URL(`../../scenarios/${f}.json`, import.meta.url), 'utf8'));
     if (!r.ok) throw new Error(f);
     const positions = r.scenario.layout;
@@ -53,6 +51,7 @@ test("a file's own layout keeps the floor beside the column chosen without it: t
     const c = storyColumnWidth(t, SPAN, HEIGHT);
     expect(computeLayout(t, SPAN - c, HEIGHT, { presenter: true, positions }).scale, `${f} beside ${c} px`).toBeGreaterThanOrEqual(PRESENTER_MIN_SCALE);
   }
+  expect(computeLayout(topologyOf('control-plane-boundary-fixed'), SPAN - 200, HEIGHT, { presenter: true }).scale).toBeLessThan(PRESENTER_MIN_SCALE);
 });
 
 test('no topology, or a stage not yet laid out, gives the old 200 px column', () => {

@@ -8,7 +8,7 @@ import { boundaryRegions, LINE_EM } from './boundaryRegions';
 import { packComponents } from './packComponents';
 import { placeBands, PresenterSize, stackBands, type BandSlot } from './presenterLayout';
 import { NodeSize, type ControlLink, type Layout, type LayoutOptions, type NodePositions, type PlacedNode, type Topology, type TopologyNode } from './layoutTypes';
-import { unfoldReplicas } from './replicaGrid';
+import { clearOfCards, unfoldReplicas } from './replicaGrid';
 import { controlLabel, onRequestPath } from './nodeTraits';
 import { callDepths, orderColumns } from './columnOrder';
 import { addHaloExtent, addNodeExtent, Bounds, controlTextWidth, nodeExtent, sizeOf } from './nodeExtent';
@@ -119,6 +119,8 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
   const autoBox = new Bounds();
   for (const p of placed) addNodeExtent(autoBox, p, auto.get(p.node.id)!, presenter, stage || wide);
   placeByHand(placed, options.positions);
+  const positions = options.positions;
+  if (positions) clearOfCards(placed, (p) => Object.hasOwn(positions, p.node.name));
   const byId = new Map(placed.map((p) => [p.node.id, p]));
 
   const box = new Bounds();
@@ -130,6 +132,8 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
   const side = topology.nodes.filter((n) => depth[n.id] < 0);
   const requestPath = [...placed];
   const cpTop = new Map<string, number>();
+  /** Each control plane's label width past its icon, design units (for the bounds, once placed). */
+  const labelW = new Map<PlacedNode, number>();
   const orphans: TopologyNode[] = [];
   /** Control planes placed beside their mesh, as the mesh's last column for its region. */
   const besideCols: PlacedNode[] = [];
@@ -157,8 +161,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
       const p: PlacedNode = { node, col: -1, x: pictureRight + (stage || wide ? STAGE_REGION_PAD : REGION_PAD).x + 24 + NodeSize.controlR, y: top + NodeSize.controlR, ...sizeOf(node, presenter) };
       placed.push(p);
       autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
-      box.add(p.x - p.w / 2, p.y - p.h / 2);
-      box.add(p.x + p.w / 2 + 16 + controlTextWidth(node, true), p.y + p.h / 2);
+      labelW.set(p, controlTextWidth(node, true));
       const lastCol = max(inMesh, (q) => q.col) ?? 0;
       besideCols.push({ node, col: lastCol + 1, x: p.x - NodeSize.controlR + block / 2, y: p.y, w: block, h: p.h });
       continue;
@@ -184,8 +187,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     placed.push(p);
     cpTop.set(mesh, p.y - p.h / 2 - CONTROL_PLANE_HEADROOM);
     autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
-    box.add(p.x - p.w / 2, p.y - p.h / 2);
-    box.add(p.x + p.w / 2 + 16 + (presenter ? controlTextWidth(node, true) : controlLabel(node).length * 10), p.y + p.h / 2);
+    labelW.set(p, presenter ? controlTextWidth(node, true) : controlLabel(node).length * 10);
   }
   if (orphans.length > 0) {
     const callees = placed.filter((p) => p.col > 0);
@@ -194,12 +196,23 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     orphans.forEach((node, i) => {
       const p: PlacedNode = { node, col: -1, x: midX + (i - (orphans.length - 1) / 2) * 260, y, ...sizeOf(node) };
       placed.push(p);
-      box.add(p.x - p.w / 2, p.y - p.h / 2);
-      box.add(p.x + p.w / 2 + 16 + controlLabel(node).length * 10, p.y + p.h / 2);
+      labelW.set(p, controlLabel(node).length * 10);
     });
   }
 
-  placeByHand(placed.filter((p) => p.col === -1), options.positions);
+  // Control planes count in the bounds, and their mesh's region reaches up to them, where they
+  // end up: a hand-placed one at its hand spot, not its automatic one (which kept the picture as
+  // large as before when a person moved one into a gap).
+  const controls = placed.filter((p) => p.col === -1);
+  placeByHand(controls, options.positions);
+  for (const p of controls) {
+    box.add(p.x - p.w / 2, p.y - p.h / 2);
+    box.add(p.x + p.w / 2 + 16 + (labelW.get(p) ?? 0), p.y + p.h / 2);
+    if (!options.positions || !Object.hasOwn(options.positions, p.node.name)) continue;
+    if (p.node.mesh && cpTop.has(p.node.mesh)) cpTop.set(p.node.mesh, p.y - p.h / 2 - CONTROL_PLANE_HEADROOM);
+    const col = besideCols.find((q) => q.node === p.node);
+    if (col) Object.assign(col, { x: p.x - NodeSize.controlR + col.w / 2, y: p.y });
+  }
 
   // Mesh regions; a column whose topmost node is in the mesh reaches up to its control plane.
   const topOfColumn = new Map<number, PlacedNode>();

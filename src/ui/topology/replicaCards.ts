@@ -6,7 +6,7 @@
 import { select } from 'd3';
 import type { NodeInspect } from '../../workers/protocol';
 import { formatCount, formatNumber, formatSimTime } from '../format';
-import { MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, replicaGrid, type ReplicaGrid } from './replicaGrid';
+import { CARDS_TOP, MAX_REPLICA_CARDS, REPLICA_ROW, REPLICAS_PER_ROW, replicaGrid, type ReplicaGrid } from './replicaGrid';
 import { type Layout, type PlacedNode } from './layoutTypes';
 import { shouldPoll } from '../charts/seriesStore';
 import { hasZones, servedLine, zoneServedWords } from './zoneText';
@@ -15,8 +15,7 @@ import { hasZones, servedLine, zoneServedWords } from './zoneText';
 export const REPLICA_REFRESH_MS = 500;
 const GAP = 6;
 const CARD_H = REPLICA_ROW - 8;
-/** Where the cards start under the box, design units: clear of the state line. */
-const TOP = 34;
+const TOP = CARDS_TOP;
 
 /** The worker call the cards make (the comlink proxy of the sim worker has it). */
 export interface ReplicaSource {

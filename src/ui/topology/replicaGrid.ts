@@ -4,6 +4,10 @@ import type { PlacedNode, TopologyNode } from './layoutTypes';
 
 /** Height of one row of replica cards under an unfolded service, design units. */
 export const REPLICA_ROW = 62;
+/** Where the cards start under the box, design units: clear of the state line. */
+export const CARDS_TOP = 34;
+/** Least air between an unfolded service's cards and a node placed by hand under them, design units. */
+const CARDS_AIR = 12;
 /** Replica cards in a row. */
 export const REPLICAS_PER_ROW = 3;
 /** Most replica cards drawn; the last says how many more there are. */
@@ -79,6 +83,28 @@ export function unfoldReplicas(placed: PlacedNode[], unfolded: ReadonlySet<strin
     p.replicaRoom = room;
     p.replicaGrid = grid;
     for (const q of placed) if (q !== p && q.col === p.col && q.y > p.y) q.y += room;
+  }
+}
+
+/**
+ * Moves each node placed by hand (`byHand`) that stands under an unfolded service's replica cards
+ * down until its box is CARDS_AIR units clear of their last row; a hand spot the cards leave room
+ * for stays. unfoldReplicas moves only the nodes of the service's own column, by their automatic
+ * spots: control-plane-boundary-fixed's shoppers, set under storefront by its file's layout, lay
+ * under storefront's cards at 1600x1000 (all-scenarios.spec, session 45). Impure: mutates
+ * `placed` (y).
+ */
+export function clearOfCards(placed: readonly PlacedNode[], byHand: (p: PlacedNode) => boolean): void {
+  const open = placed.filter((p) => p.replicaGrid !== undefined).sort((a, b) => a.y - b.y);
+  for (const u of open) {
+    const g = u.replicaGrid!;
+    const top = u.y + u.h / 2;
+    const bottom = top + CARDS_TOP + (g.rows - 1) * g.rowH + g.cardH + CARDS_AIR;
+    for (const q of placed) {
+      if (q === u || !byHand(q) || q.y <= u.y) continue;
+      if (Math.abs(q.x - u.x) >= (q.w + u.w) / 2) continue;
+      if (q.y - q.h / 2 < bottom) q.y = bottom + q.h / 2;
+    }
   }
 }
 
