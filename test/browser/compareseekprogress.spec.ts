@@ -18,8 +18,8 @@ const sample = (page: Page) =>
     w.seekSeen = [];
     const last = new Map<string, string>();
     const tick = () => {
-      for (const el of document.querySelectorAll<HTMLElement>('[data-testid="compare-pane"]')) {
-        const seek = el.querySelector<HTMLElement>('[data-testid="pane-seek"]');
+      for (const el of Array.from(document.querySelectorAll('[data-testid="compare-pane"]')) as HTMLElement[]) {
+        const seek = el.querySelector('[data-testid="pane-seek"]') as HTMLElement | null;
         if (!seek) continue;
         const row: Seen = {
           side: el.dataset.side ?? '',
