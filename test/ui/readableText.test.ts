@@ -4,7 +4,7 @@ import { World } from '../../src/models';
 import { parseScenarioText } from '../../src/scenario';
 import { computeLayout } from '../../src/ui/topology/layout';
 import { LABEL_BOX, nodeRect } from '../../src/ui/topology/edgeLabelPlace';
-import { namePx, READABLE_NAME_PX, SMALL_PICTURE_NODES, wantsLargeText, wantsReadableFold } from '../../src/ui/topology/readableText';
+import { namePx, READABLE_NAME_PX, READABLE_TEXT_WINDOW_QUERY, READABLE_WINDOW_QUERY, SMALL_PICTURE_NODES, wantsLargeText, wantsReadableFold } from '../../src/ui/topology/readableText';
 
 function topologyOf(file: string) {
   const r = parseScenarioText(readFileSync(new URL(`../../scenarios/${file}.json`, import.meta.url), 'utf8'));
@@ -62,6 +62,32 @@ describe('readableText: the single view keeps node names at 10 px or more in a s
     expect(px.large).toBeGreaterThan(px.normal * 1.03);
     expect(wantsReadableFold(t, 778, 320)).toBe(false);
     expect(wantsLargeText(t, 778, 320)).toBe(true);
+  });
+});
+
+describe('readableText at a 1280x720 projector (trial N15, finding 3)', () => {
+  /** The single view's stage at 1280x720, drawer folded (as measured in N15's 07-shared-opened-1280.png). */
+  const STAGE_1280 = { width: 973, height: 485 };
+  const widest = (q: string) => Number(/max-width: (\d+)px/.exec(q)![1]);
+
+  test('the large text applies in windows up to 1,300 px (a 1280 projector, not 1600x1000); the fold into group tiles stays at 1,100', () => {
+    expect(widest(READABLE_TEXT_WINDOW_QUERY)).toBeGreaterThanOrEqual(1280);
+    expect(widest(READABLE_TEXT_WINDOW_QUERY)).toBeLessThan(1600);
+    expect(widest(READABLE_WINDOW_QUERY)).toBe(1100);
+  });
+
+  test('every shipped picture of 12 nodes or fewer whose own names fall under 10 px in that stage takes presenter text at 10 px or more (partial-adoption 9.5 -> 15.0 px)', () => {
+    const under: string[] = [];
+    for (const f of readdirSync(new URL('../../scenarios/', import.meta.url)).filter((x) => x.endsWith('.json') && x !== 'schema.json')) {
+      const t = topologyOf(f.replace(/\.json$/, ''));
+      if (t.nodes.length > SMALL_PICTURE_NODES) continue;
+      const px = namePx(t, STAGE_1280.width, STAGE_1280.height);
+      if (px.normal >= READABLE_NAME_PX) continue;
+      under.push(f);
+      expect(wantsLargeText(t, STAGE_1280.width, STAGE_1280.height), f).toBe(true);
+      expect(px.large, f).toBeGreaterThanOrEqual(READABLE_NAME_PX);
+    }
+    expect(under).toEqual(['partial-adoption-fixed.json', 'partial-adoption.json']);
   });
 });
 

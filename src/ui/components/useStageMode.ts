@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { ScenarioInfo } from '../../workers/protocol';
 import type { NodePositions } from '../topology/layoutTypes';
 import type { PresenterFloor } from '../topology/presenterFloor';
-import { READABLE_FOLD_SCALE, READABLE_NAME_PX, READABLE_WINDOW_QUERY, wantsLargeText, wantsReadableFold } from '../topology/readableText';
+import { READABLE_FOLD_SCALE, READABLE_NAME_PX, READABLE_TEXT_WINDOW_QUERY, READABLE_WINDOW_QUERY, wantsLargeText, wantsReadableFold } from '../topology/readableText';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
 import { NO_UNFOLDED, usePresenterFold } from './topologyFit';
 import { useMatchMedia } from './useMatchMedia';
@@ -64,9 +64,10 @@ export interface StageMode {
 export function useStageMode(i: StageModeInput): StageMode {
   const { topology, size, positions, unfolded, presenterMode, keepReadable, floor, largeTextShared = false, keptLargeText = false } = i;
   const narrowWindow = useMatchMedia(READABLE_WINDOW_QUERY);
-  // The large text in any window for a compare pane (PresenterFloor.readableAnyWidth); the fold
-  // into tiles below stays the narrow window's.
-  const narrow = narrowWindow || floor.readableAnyWidth;
+  const textWindow = useMatchMedia(READABLE_TEXT_WINDOW_QUERY);
+  // The large text up to 1,300 px (a 1280x720 projector), and in any window for a compare pane
+  // (PresenterFloor.readableAnyWidth); the fold into tiles below stays the narrow window's.
+  const narrow = narrowWindow || textWindow || floor.readableAnyWidth;
   // Outside presenter mode, a picture that presenter mode's text cannot draw whole with names of
   // 10 px or more folds as presenter mode folds, at that floor (readableText.ts), and says so.
   const readableFold = useMemo(

@@ -24,6 +24,13 @@ export const READABLE_NAME_PX = 10;
  */
 export const READABLE_WINDOW_QUERY = '(max-width: 1100px)';
 
+/**
+ * The windows the large text (not the fold into tiles) applies in: up to 1,300 px wide, so a
+ * 1280x720 projector gets it too (trial N15: the back row read 9 px names in the normal view at
+ * 1280x720; partial-adoption's 9.5 px there become 15 px with presenter mode's text).
+ */
+export const READABLE_TEXT_WINDOW_QUERY = '(max-width: 1300px)';
+
 /** A node's name, design units (styles.css `.topo-name`); a control plane's is `.topo-name-small`. */
 const NAME_UNITS = 18;
 const SMALL_NAME_UNITS = 16;
