@@ -18,10 +18,26 @@ describe("a sweep's report says what it swept and what the scenario does", () =>
     expect(sweepAbout(p.scenario, ['services.payments.policy.retries.attempts', 'services.orders.policy.timeout', 'services.web.replicas', 'clients.0.rate'], 30_000)).toEqual({
       paths: {
         'services.payments.policy.retries.attempts': "retries of calls to payments (made by orders' sidecar)",
-        'services.orders.policy.timeout': "route timeout of calls to orders (made by web's sidecar)",
+        'services.orders.policy.timeout': "route timeout of calls to orders (kept by web's sidecar)",
         'services.web.replicas': "web's replicas",
       },
       faults: ["http-abort payments 10 s – 25 s of the run's 30 s"],
+    });
+    // A gateway's route, replicas and rate limits read as the gateway's (brief T3 4); a service the gateway
+    // calls says the gateway's route sets its own value, where it did say no sidecar applied it.
+    expect(sweepAbout(p.scenario, ['gateways.api.routes.0.policy.retries.attempts', 'gateways.0.routes.0.policy.timeout', 'gateways.api.replicas', 'gateways.api.rateLimit.size', 'services.web.policy.retries.attempts', 'services.web.policy.timeout', 'gateways.api.routes.3.policy.timeout'], 30_000).paths).toEqual({
+      'gateways.api.routes.0.policy.retries.attempts': "retries of gateway api's route 0, to web (made by the gateway's own Envoy; it wins over web's own policy)",
+      'gateways.0.routes.0.policy.timeout': "route timeout of gateway api's route 0, to web (kept by the gateway's own Envoy; it wins over web's own policy)",
+      'gateways.api.replicas': "gateway api's replicas",
+      'gateways.api.rateLimit.size': "gateway api's rate limit for consumers without their own: bucket size (burst)",
+      'services.web.policy.retries.attempts': "retries of calls to web (gateway api's route 0 sets its own: 2)",
+      'services.web.policy.timeout': 'route timeout of calls to web (kept by gateway api)',
+    });
+    const gm = parseScenarioText(readFileSync('scenarios/gateway-and-mesh.json', 'utf8'));
+    if (!gm.ok) throw new Error('invalid');
+    expect(sweepAbout(gm.scenario, ['services.frontend.policy.timeout', 'gateways.edge.consumers.partner.rateLimit.size'], 30_000).paths).toEqual({
+      'services.frontend.policy.timeout': "route timeout of calls to frontend (gateway edge's route 0 sets its own: 2 s)",
+      'gateways.edge.consumers.partner.rateLimit.size': "gateway edge's rate limit of consumer partner: bucket size (burst)",
     });
     // At the file's own 40 s, and a run cut before the fault ends.
     expect(sweepAbout(p.scenario, [], 40_000).faults).toEqual(["http-abort payments 10 s – 25 s of the run's 40 s"]);

@@ -2,6 +2,7 @@
 // "services.payments.policy.retries.attempts" and nothing of the outage it was measured over):
 // each swept path's meaning and the scenario's faults with their times, read from the scenario.
 import type { Scenario } from '../../scenario';
+import { callersOf, callerName } from '../../models/policyReach';
 
 /** The words: per swept path, what it is (absent where no rule reads it), and each fault with its times. */
 export interface SweepAbout {
@@ -12,23 +13,21 @@ export interface SweepAbout {
 const secs = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 
 /**
- * The words for a sweep of `scenario` over `paths`. A service's policy is applied by the sidecars
- * of the services calling it (schema: `policy`), so `services.payments.policy.retries.attempts` in
- * retry-storm reads "retries of calls to payments (made by orders' sidecar)"; a caller without a
- * sidecar is left out, and none gives "(no calling service has a sidecar to apply them)". A fault reads
- * "http-abort payments 10 s – 25 s of the run's 30 s" (`durationMs`: the run's length). Pure.
+ * The words for a sweep of `scenario` over `paths`. A service's policy is applied by the proxies of
+ * its callers (schema: `policy`; policyReach.ts `callersOf`, the engine's rule): the sidecars of the
+ * services calling it and the gateways routing to it, each route's own policy winning field by field,
+ * so `services.payments.policy.retries.attempts` in retry-storm reads "retries of calls to payments
+ * (made by orders' sidecar)" and `services.web...` "(gateway api's route 0 sets its own: 2)". A
+ * gateway's fields read as the gateway's: `gateways.api.routes.0.policy.retries.attempts` "retries of
+ * gateway api's route 0, to web (made by the gateway's own Envoy; it wins over web's own policy)", its replicas, rate limits and a
+ * consumer's. A path no rule reads gets no words. A fault reads "http-abort payments 10 s – 25 s of
+ * the run's 30 s" (`durationMs`: the run's length). Pure.
  */
 export function sweepAbout(scenario: Scenario, paths: readonly string[], durationMs: number): SweepAbout {
   const out: Record<string, string> = {};
   for (const path of paths) {
-    const m = /^services\.([^.]+)\.(.+)$/.exec(path);
-    if (!m) continue;
-    const [, name, field] = m;
-    const callers = scenario.services.filter((s) => s.sidecar && s.calls.some((c) => c.service === name)).map((s) => `${s.name}'`.replace(/'$/, s.name.endsWith('s') ? "'" : "'s"));
-    const by = callers.length ? `made by ${callers.join(', ')} sidecar${callers.length > 1 ? 's' : ''}` : 'no calling service has a sidecar to apply them';
-    if (field === 'policy.retries.attempts') out[path] = `retries of calls to ${name} (${by})`;
-    else if (field === 'policy.timeout') out[path] = `route timeout of calls to ${name} (${by.replace('apply them', 'keep it')})`;
-    else if (field === 'replicas') out[path] = `${name}'s replicas`;
+    const words = serviceWords(scenario, path) ?? gatewayWords(scenario, path);
+    if (words !== null) out[path] = words;
   }
   const faults = scenario.faults.map((f) => {
     const o = f as unknown as Record<string, unknown>;
@@ -49,3 +48,62 @@ export function aboutLines(about: SweepAbout | undefined): string[] {
 
 /** How to read the intervals, in plain words (trial N15, 2). */
 export const INTERVAL_READING = 'Where two points\' 95% intervals overlap, these seeds cannot tell them apart; more seeds narrow the intervals.';
+
+/** An item of a named list by its name or its index, as `--set` takes either (grid.ts resolvePath). */
+function pick<T extends { name?: string }>(list: readonly T[], key: string): { item: T; index: number } | null {
+  const index = /^\d+$/.test(key) ? Number(key) : list.findIndex((e) => e.name === key);
+  return index >= 0 && index < list.length ? { item: list[index], index } : null;
+}
+
+/** The policy fields the words name, with what each is. */
+const POLICY_FIELD: Record<string, { what: string; key: 'retries' | 'timeout'; verb: string }> = {
+  'policy.retries.attempts': { what: 'retries', key: 'retries', verb: 'made' },
+  'policy.timeout': { what: 'route timeout', key: 'timeout', verb: 'kept' },
+};
+
+/** Words for a `services.NAME.…` path, or null. */
+function serviceWords(scenario: Scenario, path: string): string | null {
+  const m = /^services\.([^.]+)\.(.+)$/.exec(path);
+  const hit = m && pick(scenario.services, m[1]);
+  if (!m || !hit) return null;
+  const name = hit.item.name;
+  const field = m[2];
+  if (field === 'replicas') return `${name}'s replicas`;
+  if (field === 'concurrency') return `${name}'s workers per replica`;
+  const f = POLICY_FIELD[field];
+  if (!f) return null;
+  // Whose proxies apply it, and which of them override it with their own route's value (policyReach.ts).
+  const callers = callersOf(scenario, name).filter((c) => c.proxy && c.l7);
+  const applying = callers.filter((c) => c.route?.[f.key] === undefined).map(callerName);
+  const overriding = callers.filter((c) => c.route?.[f.key] !== undefined).map((c) => `${c.kind === 'gateway' ? `gateway ${c.caller}'s route ${c.gatewayRoute}` : callerName(c).replace(/ sidecar$/, ' call')} sets its own: ${ownValue(c.route?.[f.key])}`);
+  const by = [applying.length ? `${f.verb} by ${applying.join(', ')}` : '', ...overriding].filter((t) => t !== '');
+  return `${f.what} of calls to ${name} (${by.length ? by.join('; ') : `no caller has an L7 proxy to ${f.key === 'timeout' ? 'keep it' : 'apply them'}`})`;
+}
+
+/** A route's own value for words: retries' attempts ("2"), a timeout as written. */
+function ownValue(v: unknown): string {
+  if (v !== null && typeof v === 'object' && 'attempts' in v) return String((v as { attempts: unknown }).attempts);
+  return typeof v === 'number' ? secs(v) : String(v);
+}
+
+/** Words for a `gateways.NAME.…` path, or null. */
+function gatewayWords(scenario: Scenario, path: string): string | null {
+  const m = /^gateways\.([^.]+)\.(.+)$/.exec(path);
+  const hit = m && pick(scenario.gateways, m[1]);
+  if (!m || !hit) return null;
+  const g = hit.item;
+  const field = m[2];
+  if (field === 'replicas') return `gateway ${g.name}'s replicas`;
+  if (field === 'concurrency') return `gateway ${g.name}'s workers per replica`;
+  const bucket = (rest: string) => ({ size: 'bucket size (burst)', tokensPerFill: 'tokens per fill', fillInterval: 'fill interval' })[rest];
+  const rl = /^rateLimit\.(\w+)$/.exec(field);
+  if (rl && bucket(rl[1])) return `gateway ${g.name}'s rate limit for consumers without their own: ${bucket(rl[1])}`;
+  const crl = /^consumers\.([^.]+)\.rateLimit\.(\w+)$/.exec(field);
+  const consumer = crl && pick(g.consumers, crl[1]);
+  if (crl && consumer && bucket(crl[2])) return `gateway ${g.name}'s rate limit of consumer ${consumer.item.name}: ${bucket(crl[2])}`;
+  const rp = /^routes\.(\d+)\.(policy\..+)$/.exec(field);
+  const route = rp && g.routes[Number(rp[1])];
+  const f = rp && POLICY_FIELD[rp[2]];
+  if (!rp || !route || !f) return null;
+  return `${f.what} of gateway ${g.name}'s route ${rp[1]}, to ${route.service} (${f.verb} by the gateway's own Envoy; it wins over ${route.service}'s own policy)`;
+}
