@@ -11,6 +11,7 @@ import type { CompareState } from './compareStore';
 import { READY_PAIRS, noPair } from './pairs';
 import { CompareExportMenu } from './CompareExportMenu';
 import { SeekingStatus } from '../components/SeekingStatus';
+import { seekingShareNote, whenSeekLands } from '../sim/shareAfterSeek';
 
 const STATUS_TEXT: Record<CompareState['status'], string> = { loading: 'opening both…', ready: 'ready', playing: 'playing', paused: 'paused', done: 'finished', failed: 'stopped' };
 
@@ -122,24 +123,40 @@ function singleView(controller: CompareController, s: CompareState): { href: str
  */
 function useShare(controller: CompareController, shared: string | null) {
   const [refused, setRefused] = useState<string | null>(null);
+  // Share pressed during a seek: "seeking: the link will hold 60.0 s" until it lands (trial N16, 2).
+  const [waiting, setWaiting] = useState<string | null>(null);
+  const press = useRef(0);
   const button = useRef<HTMLButtonElement>(null);
   const row = useRef<HTMLDivElement>(null);
   const boxes = useMemo(() => [button, row] as const, []);
   const close = useCallback(() => {
     const hadFocus = row.current?.contains(document.activeElement) ?? false;
+    press.current++;
     setRefused(null);
+    setWaiting(null);
     controller.store.setState((d) => void (d.shared = null));
     if (hadFocus) button.current?.focus();
   }, [controller]);
-  useDismiss(boxes, shared !== null || refused !== null, close);
-  const share = () => {
+  useDismiss(boxes, shared !== null || refused !== null || waiting !== null, close);
+  const share = async () => {
+    const mine = ++press.current;
+    const target = controller.store.getState().seekingTo;
+    if (target !== null && controller.shareRefusal() === null) {
+      // The link holds the moment the seek lands on, made once the screen shows it.
+      setRefused(null);
+      controller.store.setState((d) => void (d.shared = null));
+      setWaiting(seekingShareNote(target));
+      await whenSeekLands(controller.store);
+      if (mine !== press.current) return;
+      setWaiting(null);
+    }
     const url = controller.shareLink();
     setRefused(url === null ? (controller.shareRefusal() ?? 'No link yet') : null);
     if (!url) return;
     controller.store.setState((d) => void (d.shared = url));
     void navigator.clipboard?.writeText(url).catch(() => {});
   };
-  return { refused, button, row, close, share };
+  return { refused, waiting, button, row, close, share };
 }
 
 type Share = ReturnType<typeof useShare>;
@@ -153,7 +170,7 @@ function ShareButton({ share, none }: { share: Share; none: boolean }) {
       data-testid="share"
       disabled={none}
       title={none ? 'No pair to share: pick a pair below' : 'Copy a link to this pair at this moment and speed, with the faults injected into each'}
-      onClick={share.share}
+      onClick={() => void share.share()}
     >
       Share
     </button>
@@ -171,10 +188,14 @@ function ShareRow({ share, shared }: { share: Share; shared: string | null }) {
   useEffect(() => {
     if (shared && !share.refused) field.current?.focus();
   }, [shared, share.refused]);
-  if (!share.refused && !shared) return null;
+  if (!share.refused && !shared && !share.waiting) return null;
   return (
     <div className="compare-share-row" ref={share.row} data-testid="share-row">
-      {share.refused ? (
+      {share.waiting ? (
+        <span className="compare-note" role="status" data-testid="share-waiting">
+          {share.waiting}
+        </span>
+      ) : share.refused ? (
         <span className="compare-note" role="status" data-testid="share-refused">
           {share.refused}: no link made.
         </span>

@@ -10,6 +10,7 @@ import { useMatchMedia } from './useMatchMedia';
 import { ExportMenu } from '../export/ExportMenu';
 import { useDropToOpen, useOpenFiles } from './ImportedManifests';
 import { SeekingStatus } from './SeekingStatus';
+import { seekingShareNote, whenSeekLands } from '../sim/shareAfterSeek';
 import { usePace } from './PaceNote';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
@@ -50,14 +51,22 @@ export function Header() {
  */
 function ShareLink() {
   const controller = useController();
+  const { store } = useServices();
   const recipe = useAppStore((s) => s.recipe);
   const [shown, setShown] = useState<{ url: string; copied: boolean } | null>(null);
+  // Share pressed during a seek: "seeking: the link will hold 60.0 s" until it lands (trial N16, 2).
+  const [waiting, setWaiting] = useState<string | null>(null);
+  const press = useRef(0);
   const field = useRef<HTMLInputElement>(null);
   // A popover: a press elsewhere (the charts drawer's tab, the picture) or Escape closes it; it
   // stayed over whatever lay under it until its own Close.
   const box = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setShown(null), []);
-  useDismiss(box, shown !== null, close);
+  const close = useCallback(() => {
+    press.current++;
+    setShown(null);
+    setWaiting(null);
+  }, []);
+  useDismiss(box, shown !== null || waiting !== null, close);
   useEffect(() => {
     if (shown && !shown.copied) field.current?.select();
   }, [shown]);
@@ -76,6 +85,16 @@ function ShareLink() {
         disabled={!recipe}
         title="Copy a link that opens this run at this moment: scenario, seed, injected faults, time and speed"
         onClick={async () => {
+          const mine = ++press.current;
+          const target = store.getState().seekingTo;
+          if (target !== null) {
+            // The link holds the moment the seek lands on, made once the screen shows it.
+            setShown(null);
+            setWaiting(seekingShareNote(target));
+            await whenSeekLands(store);
+            if (mine !== press.current) return;
+            setWaiting(null);
+          }
           const url = controller.shareLink();
           if (!url) return;
           try {
@@ -88,6 +107,11 @@ function ShareLink() {
       >
         Share
       </button>
+      {waiting && (
+        <div className="share-pop" role="status" data-testid="share-pop">
+          <span data-testid="share-waiting">{waiting}</span>
+        </div>
+      )}
       {shown && (
         <div className="share-pop" role="status" data-testid="share-pop">
           {shown.copied ? <span data-testid="share-copied">Link copied.</span> : <span>The clipboard was refused; copy the link:</span>}
