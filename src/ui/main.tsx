@@ -1,6 +1,8 @@
 /// <reference types="vite-plugin-pwa/client" />
 // Entry point: wires the worker bridge, the store, the frame channel and the controller,
 // then mounts the React tree and opens the default scenario.
+// NOTE: first, so the simulation worker starts before the other modules run (earlyWorker.ts).
+import './bridge/startEarly';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

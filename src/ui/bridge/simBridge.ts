@@ -10,6 +10,7 @@
 // that may be hung is never kept: only one that answered `fresh` within SPARE_ANSWER_MS.
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import type { SimWorkerApi } from '../../workers/sim.worker';
+import { takeSimWorker } from './earlyWorker';
 
 /** A call to a worker that was terminated, or died, before it answered. */
 export class WorkerStopped extends Error {
@@ -78,9 +79,12 @@ function forward(target: () => Remote<SimWorkerApi> | WorkerStopped): Remote<Sim
   });
 }
 
-/** Starts one worker; `onError` hears it die. `alive()` says whether it is still running. */
+/**
+ * Starts one worker (the page's first is the one main.tsx asked for early: earlyWorker.ts);
+ * `onError` hears it die. `alive()` says whether it is still running.
+ */
 function startWorker(onError: (message: string) => void): SimWorker & { alive(): boolean } {
-  const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'meshsim-sim' });
+  const { worker, failed } = takeSimWorker();
   const remote = wrap<SimWorkerApi>(worker) as unknown as Methods;
   let stop!: (e: WorkerStopped) => void;
   // NOTE: comlink leaves a call to a terminated worker pending for ever; racing each call with
@@ -98,11 +102,13 @@ function startWorker(onError: (message: string) => void): SimWorker & { alive():
   const guarded = new Proxy({} as Methods, {
     get: (_, key) => (typeof key !== 'string' ? undefined : (...args: unknown[]) => Promise.race([remote[key](...args), gone])),
   }) as unknown as Remote<SimWorkerApi>;
-  worker.addEventListener('error', (e) => {
-    const message = e.message || 'the simulation worker stopped unexpectedly';
+  const fail = (message: string) => {
     end(message);
     onError(message);
-  });
+  };
+  worker.addEventListener('error', (e) => fail(e.message || 'the simulation worker stopped unexpectedly'));
+  // The early worker died before this listened: heard once the caller holds it, as a later death would be.
+  if (failed !== null) queueMicrotask(() => fail(failed));
   return { api: forward(() => stopped ?? guarded), terminate: () => end('the simulation worker was stopped'), alive: () => stopped === null };
 }
 
