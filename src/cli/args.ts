@@ -146,7 +146,6 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
   if (args.command === 'compare') {
     if (args.traces !== undefined) problems.push('--traces: writes the spans of one run; compare runs two (run each on its own with --traces)');
     if (args.csv !== undefined) problems.push('--csv: writes the series of one run; compare runs two (run each on its own with --csv)');
-    if (args.fromMs !== undefined || args.toMs !== undefined) problems.push(`${args.fromMs !== undefined ? '--from' : '--to'}: reads one run's figures over a window; compare runs two (run each on its own with --from and --to)`);
     if (args.files.length !== 2) problems.push(`compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got ${args.files.length})`);
   } else if (start === 0 && argv.length > 0 && args.files[0] === argv[0] && commandTypo(argv[0]) !== undefined) {
     // "rnu FILE" is a command mistyped, not two files.
@@ -158,7 +157,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: CliArgs } 
 
 /** Each command's usage, printed by `<command> --help` (and `help <command>`). */
 export const USAGE = `usage: npm run sim -- [run] FILE [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json] [--traces FILE] [--csv FILE]
-       npm run sim -- compare A B [--seed N] [--duration T] [--client NAME] [--json]
+       npm run sim -- compare A B [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json]
        npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]...
        npm run sim -- import FILES_OR_DIRS... [--workload FILE] [-o OUT.yaml]
        npm run sim -- lint FILES_OR_DIRS... [--workload FILE] [--json] [--fail-on error|warning|info|never]
@@ -212,7 +211,7 @@ Examples:
   npm run sim -- run gateway-and-mesh --client shoppers
 Exit codes: 0 ran, 2 bad input (each problem printed as path: message).`;
 
-export const COMPARE_USAGE = `usage: npm run sim -- compare A B [--seed N] [--duration T] [--client NAME] [--json]
+export const COMPARE_USAGE = `usage: npm run sim -- compare A B [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json]
 
 Runs two scenarios with the same seed and prints their figures side by side with the ratio B/A:
 sent, ok, failed and in-flight shares, latency p50, p90, p99 and mean, events, retries, failures
@@ -221,11 +220,17 @@ by cause, and the tries (retries included) each service both runs have received.
                   scenarios (hello-mesh, retry-storm, ...)
 ${SEED_HELP("A's seed, for both runs")}
 ${DURATION_HELP("each scenario's own duration")}
+  --from T        also print both runs' figures over one window of simulated time, whole seconds,
+                  from T (default: 0 s): the user requests that ended in it, their failed share,
+                  and per service the attempts per user request (a story step's figure, as run
+                  --from/--to gives it), with B/A; e.g. retry-storm retry-storm-fixed --from 11s --to 24s
+  --to T          the window's end (default: the shorter run's end; past either run's end is refused)
   --client NAME   the figures of that client's requests only, as the app's "figures for" (scope=
                   in a compare link): sent, ok, failed, latency, failures by cause and the hops on
                   its path; the rest count every client's (default: every client's)
-  --json          print exactly one JSON object on stdout: {a, b, ratios, figures, client}; a ratio
-                  is null where A's figure is zero
+  --json          print exactly one JSON object on stdout: {a, b, ratios, figures, client}, and
+                  with a window "window": {fromMs, toMs, window, rows, a, b}; a ratio is null
+                  where A's figure is zero
   (--traces and --csv write one run's files: run each scenario on its own with them.)
 Example:
   npm run sim -- compare retry-storm retry-storm-fixed --seed 7 --duration 30s

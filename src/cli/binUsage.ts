@@ -4,7 +4,7 @@
 export const SUBCOMMANDS = ['run', 'compare', 'sweep', 'import', 'lint', 'replay'] as const;
 
 export const BIN_USAGE = `usage: meshsim run FILE|NAME [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json] [--traces FILE] [--csv FILE]
-       meshsim compare A B [--seed N] [--duration T] [--client NAME] [--json]
+       meshsim compare A B [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json]
        meshsim sweep FILE --seeds N [--set path=v1,v2,...]...   (meshsim sweep --help)
        meshsim import FILES_OR_DIRS... [--workload FILE] [-o scenario.yaml]
        meshsim lint FILES_OR_DIRS... [--workload FILE] [--json] [--fail-on error|warning|info|never]

@@ -19,6 +19,7 @@ import { jsonSummary } from './jsonSummary';
 import { CLI_TRACE_OPTIONS, checkTracesPath, writeTraces } from './traces';
 import { checkOutputPath, overwritesInput, writeCsv } from './csv';
 import { formatWindow, runWithWindow, windowFigures, windowProblem, type WindowFigures } from './window';
+import { compareWindow, compareWindowJson, formatCompareWindow } from './compareWindow';
 import { clientWindow, formatClientWindow, unknownRunClient } from './clientWindow';
 import { sweepMain } from './sweep';
 import { importMain } from './import';
@@ -82,21 +83,27 @@ export function main(argv: string[], how: Invocation = 'npm'): number {
     process.stderr.write(badPaths.join('\n') + '\n');
     return BAD_INPUT;
   }
+  const windowed = args.fromMs !== undefined || args.toMs !== undefined;
+  const span = { fromMs: args.fromMs ?? 0, toMs: args.toMs };
   if (args.command === 'compare') {
     // The same seed for both: A's unless --seed says otherwise.
     const seed = args.seed ?? scenarios[0].seed;
     // A client neither file has is bad input, said before two runs are made for nothing.
     const noClient = args.client === undefined ? null : unknownClient(args.client, scenarios[0].clients.map((c) => c.name), scenarios[1].clients.map((c) => c.name));
     if (noClient !== null) return void process.stderr.write(noClient + '\n'), BAD_INPUT;
+    // One window for both (compareWindow.ts): each run must reach its end, said before either runs.
+    const windowBad = windowed ? (scenarios.map((s) => windowProblem(span, args.durationMs ?? s.duration)).find((p) => p !== null) ?? null) : null;
+    if (windowBad !== null) return void process.stderr.write(windowBad + '\n'), BAD_INPUT;
+    const both = { fromMs: span.fromMs, toMs: args.toMs ?? Math.min(...scenarios.map((s) => args.durationMs ?? s.duration)) };
     const [a, b] = scenarios.map((s, i) => run(s, { ...args, seed }, args.files[i]));
     if (!a || !b) return BAD_INPUT;
     const c = compareRuns(jsonSummary(a.summary, a.counts, notes[0]), jsonSummary(b.summary, b.counts, notes[1]), args.client ?? null);
-    process.stdout.write((args.json ? JSON.stringify(c) : formatComparison(c)) + '\n');
+    const figures = (r: NonNullable<typeof a>) => windowFigures(r.series!.buckets, r.series!.bucketMs, both, r.summary.simulatedMs);
+    const cw = windowed ? compareWindow(figures(a), figures(b)) : null;
+    process.stdout.write((args.json ? JSON.stringify({ ...c, ...(cw ? { window: compareWindowJson(cw) } : {}) }) : formatComparison(c) + (cw ? '\n\n' + formatCompareWindow(cw) : '')) + '\n');
     return 0;
   }
   // A window the run cannot read (past its end, not on a whole second) is bad input, said before the run.
-  const windowed = args.fromMs !== undefined || args.toMs !== undefined;
-  const span = { fromMs: args.fromMs ?? 0, toMs: args.toMs };
   const badWindow = windowed ? windowProblem(span, args.durationMs ?? scenarios[0].duration) : null;
   if (badWindow !== null) return void process.stderr.write(badWindow + '\n'), BAD_INPUT;
   const noClient = args.client === undefined ? null : unknownRunClient(args.client, args.files[0], scenarios[0].clients.map((c) => c.name));

@@ -62,7 +62,7 @@ describe("each command's --help", () => {
   it('compare --help, as a shell sees it: compare\'s usage, exit 0, nothing on stderr', () => {
     const r = sim('compare', '--help');
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout.split('\n')[0]).toBe('usage: npm run sim -- compare A B [--seed N] [--duration T] [--client NAME] [--json]');
+    expect(r.stdout.split('\n')[0]).toBe('usage: npm run sim -- compare A B [--seed N] [--duration T] [--from T] [--to T] [--client NAME] [--json]');
   });
 
   it('describes every flag its usage line shows, the durations with their units and the defaults', () => {
