@@ -101,3 +101,17 @@ describe('two meshes\' regions beside a bridge and an egress in one column (sess
     });
   }
 });
+
+describe("retail's region runs straight under checkout and its half of the bridge (no L-step, session 43's L4)", () => {
+  for (const [w, h, presenter] of [[1050, 640, false], [700, 560, false], [1300, 560, false], [1300, 700, true], [820, 620, true]] as const) {
+    it(`at ${w}x${h}${presenter ? ' in presenter mode' : ''} the point under checkout level with the bridge's bottom is retail's, and no region lies over another mesh's node`, () => {
+      const l = layoutOfText(TWO_MESHES_AND_A_PARTNER, w, h, { presenter });
+      const [checkout, bridge] = ['checkout', 'payments-bridge'].map((n) => l.nodes.find((p) => p.node.name === n)!);
+      const retail = l.meshes.find((m) => m.name === 'retail')!;
+      expect([bridge.col - checkout.col, bridge.y > checkout.y], 'the bridge in the column after checkout, lower').toEqual([1, true]);
+      // Before: checkout's band ended 62 units under it, the bridge's half 40-62 under the bridge, 118 units lower.
+      expect(surelyIn([checkout.x, bridge.y + bridge.h / 2 + 10], retail), 'under checkout, level with the bridge').toBe(true);
+      expect(straddleProblems(l)).toEqual([]);
+    });
+  }
+});

@@ -45,6 +45,7 @@ export function bridgeHalves(bridges: ReadonlySet<PlacedNode>, bands: Map<number
     // Below the band: from its bottom down; above it: up to its top.
     const below = p.y >= (band.y0 + band.y1) / 2;
     out.push(below ? { x0, x1, y0: Math.min(y0, band.y1), y1 } : { x0, x1, y0, y1: Math.max(y1, band.y0) });
+    level(bands.get(left ? p.col - 1 : p.col + 1), below, below ? y1 : y0, pad, others);
     // The band's part over the other half stops CLEAR short of another mesh's node there
     // (presenter mode puts payments' control plane over its half of the bridge, under egress).
     const far = left ? { x0: p.x, x1: band.x1 } : { x0: band.x0, x1: p.x };
@@ -61,6 +62,23 @@ export function bridgeHalves(bridges: ReadonlySet<PlacedNode>, bands: Map<number
     if (cut.y1 > cut.y0) out.push(cut);
   }
   return out;
+}
+
+/**
+ * Carries the band `side`, beside a bridge's half on the mesh's side, down to the half's bottom
+ * `end` (`below`; else up to its top) where no node of `others`, with a region's padding round it,
+ * stands in the strip it would add: the outline then runs straight under both rather than stepping
+ * down to the half (gw-retry.yaml's retail: checkout's band ended 90 units above the bridge's left
+ * half beside it, an L-shaped step; session 43's L4). No shipped scenario puts a bridge in a column
+ * it shares with its mesh. Impure: mutates `side` (y0 or y1); none does nothing.
+ */
+function level(side: Band | undefined, below: boolean, end: number, pad: RegionPad, others: readonly PlacedNode[]): void {
+  if (!side || (below ? side.y1 >= end : side.y0 <= end)) return;
+  const strip = below ? { y0: side.y1, y1: end } : { y0: end, y1: side.y0 };
+  const blocked = others.some((q) => q.x + q.w / 2 + pad.x > side.x0 && q.x - q.w / 2 - pad.x < side.x1 && q.y + q.h / 2 + pad.bottom + CLEAR > strip.y0 && q.y - q.h / 2 - pad.top - CLEAR < strip.y1);
+  if (blocked) return;
+  if (below) side.y1 = end;
+  else side.y0 = end;
 }
 
 /** Room left between a region's edge and another mesh's node it stops short of, design units. */
