@@ -202,5 +202,21 @@ describe('ownership of L7 features', () => {
     expect(c.gateways[0].routes[0].canary).toBeUndefined();
     expect(s.services.find((v) => v.name === svc.name)!.mtls).toBe(svc.mtls);
   });
+  it('observability: both ends record a meshed hop, one end a half-meshed one, no proxy a hop between unmeshed apps, and an L4 sidecar only bytes', () => {
+    const part = ownershipOf(shipped('partial-adoption'));
+    const analysts = part.paths.find((p) => p.nodes.join('>') === 'analysts>reports>orders')!;
+    expect(owners(analysts, 'observability')).toEqual(["app: no proxy: the apps' own logs only", "sidecar: callee's sidecar only: request metrics, logs"]);
+    const gm = ownershipOf(shipped('gateway-and-mesh')).paths.find((p) => p.nodes.join('>') === 'shoppers>edge>frontend>inventory')!;
+    expect(owners(gm, 'observability')).toEqual(['gateway: edge only: request metrics, logs', 'gateway: both ends: request metrics, logs', 'sidecar: both ends: request metrics, logs']);
+    const third = ownershipOf(shipped('third-party-direct')).paths.find((p) => p.nodes.join('>') === 'shoppers>checkout>shipping-partner')!;
+    expect(owners(third, 'observability')[1]).toBe("sidecar: caller's sidecar only: request metrics, logs");
+    const l4 = make({
+      clients: [{ name: 'c', type: 'open', target: 'a', rate: 1 }],
+      services: [{ name: 'a', serviceTime: '1ms', sidecar: { mode: 'L4' }, calls: [{ service: 'b' }] }, { name: 'b', serviceTime: '1ms', sidecar: true }],
+    });
+    expect(owners(ownershipOf(l4).paths[0], 'observability')).toEqual(["sidecar: callee's L4 sidecar only: bytes only (L4)", 'sidecar: both ends: bytes only (L4)']);
+    // Never owned twice: two proxies recording one request is the point, not a conflict.
+    expect(part.overlaps.map((o) => o.feature)).not.toContain('observability');
+  });
 });
 
