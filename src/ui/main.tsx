@@ -1,8 +1,8 @@
 /// <reference types="vite-plugin-pwa/client" />
 // Entry point: wires the worker bridge, the store, the frame channel and the controller,
 // then mounts the React tree and opens the default scenario.
-// NOTE: first, so the simulation worker starts before the other modules run (earlyWorker.ts).
-import './bridge/startEarly';
+// NOTE: first, so the simulation worker starts before the other modules run (startEarly.ts).
+import { takeEarlySimWorker } from './bridge/startEarly';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -29,7 +29,7 @@ const offlineReload = import.meta.env.PROD && 'serviceWorker' in navigator ? rel
 
 // Where the page's start stands (bench/ui/startPhases.ts reads these and the worker's own marks).
 performance.mark('meshsim:main');
-const bridge = createSimBridge();
+const bridge = createSimBridge(takeEarlySimWorker());
 const store = createAppStore(builtinScenarios(), savedTheme());
 const frames = createFrameChannel();
 const controller = createController(store, bridge, frames);

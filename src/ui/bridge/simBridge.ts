@@ -10,7 +10,7 @@
 // that may be hung is never kept: only one that answered `fresh` within SPARE_ANSWER_MS.
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import type { SimWorkerApi } from '../../workers/sim.worker';
-import { takeSimWorker } from './earlyWorker';
+import type { EarlyWorker } from './startEarly';
 
 /** A call to a worker that was terminated, or died, before it answered. */
 export class WorkerStopped extends Error {
@@ -80,11 +80,12 @@ function forward(target: () => Remote<SimWorkerApi> | WorkerStopped): Remote<Sim
 }
 
 /**
- * Starts one worker (the page's first is the one main.tsx asked for early: earlyWorker.ts);
- * `onError` hears it die. `alive()` says whether it is still running.
+ * Starts one worker, or takes `early` (started before the app's modules ran: startEarly.ts);
+ * `onError` hears it die, a death `early` met before counted too. `alive()` says whether it is still running.
  */
-function startWorker(onError: (message: string) => void): SimWorker & { alive(): boolean } {
-  const { worker, failed } = takeSimWorker();
+function startWorker(onError: (message: string) => void, early: EarlyWorker | null): SimWorker & { alive(): boolean } {
+  const worker = early?.worker ?? new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'meshsim-sim' });
+  const failed = early?.failed ?? null;
   const remote = wrap<SimWorkerApi>(worker) as unknown as Methods;
   let stop!: (e: WorkerStopped) => void;
   // NOTE: comlink leaves a call to a terminated worker pending for ever; racing each call with
@@ -119,8 +120,12 @@ interface Kept {
   lease: SimWorker | null;
 }
 
-/** The bridge to the simulation workers; no worker runs until the first `spawn` or `prewarm`. */
-export function createSimBridge(): SimBridge {
+/**
+ * The bridge to the simulation workers; no worker runs until the first `spawn` or `prewarm`,
+ * which takes `early` (a worker main.tsx started before the app's modules ran: startEarly.ts) if given.
+ */
+export function createSimBridge(early: EarlyWorker | null = null): SimBridge {
+  let first = early;
   let active: Kept | null = null;
   /** The spare and whether it may be handed out: a prewarmed one at once, a recycled one once it answered `fresh`. */
   let spare: { kept: Kept; ready: boolean } | null = null;
@@ -149,12 +154,14 @@ export function createSimBridge(): SimBridge {
   }
 
   function start(): Kept {
+    const given = first;
+    first = null;
     const k: Kept = {
       w: startWorker((message) => {
         const wasActive = k === active;
         stop(k);
         if (wasActive) for (const l of listeners) l(message);
-      }),
+      }, given),
       lease: null,
     };
     alive.add(k);
@@ -224,6 +231,8 @@ export function createSimBridge(): SimBridge {
     },
     terminate() {
       terminated = true;
+      first?.worker.terminate();
+      first = null;
       for (const k of [...alive]) stop(k);
       active = null;
     },
