@@ -34,6 +34,11 @@ export interface SweepArgs {
   durationMs?: number;
   /** --duration as typed, repeated in --print-jobs commands. */
   durationText?: string;
+  /** --from/--to: every metric over that window of simulated time, ms (sweep/window.ts); as typed for --print-jobs. */
+  fromMs?: number;
+  toMs?: number;
+  fromText?: string;
+  toText?: string;
   /** --print-jobs DIR: print one command per job writing DIR/job-K.json, run nothing. */
   printJobs?: string;
   /** --job K: run only job K (0-based) of the grid. */
@@ -55,7 +60,7 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
   const afterUnknown: UnknownOption[] = [];
   let merging = false;
   let seedsGiven = false;
-  problems.push(...repeatedOptions(argv, ['--seeds', '--seed-base', '--duration', '--jobs', '--job', '--csv', '--html', '--out', '--print-jobs']));
+  problems.push(...repeatedOptions(argv, ['--seeds', '--seed-base', '--duration', '--from', '--to', '--jobs', '--job', '--csv', '--html', '--out', '--print-jobs']));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const flag = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
@@ -128,6 +133,15 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
           args.durationText = v;
         }
       }
+    } else if (flag === '--from' || flag === '--to') {
+      const v = value();
+      if (v !== undefined) {
+        // A time into the run, written as --duration is (durationArg.ts), as run's --from/--to.
+        const d = parseDurationArg(v);
+        if (!d.ok) problems.push(`${flag}: ${d.message}`);
+        else if (flag === '--from') [args.fromMs, args.fromText] = [d.ms, v];
+        else [args.toMs, args.toText] = [d.ms, v];
+      }
     } else if (flag === '--csv') args.csv = file('the per-point table', 'sweep.csv');
     else if (flag === '--html') args.html = file('the report', 'sweep.html');
     else if (flag === '--out') args.out = file('the JSON report', 'results/job-0.json');
@@ -138,7 +152,7 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
         else args.printJobs = v.replace(/\/+$/, '') || '/';
       }
     } else if (a.startsWith('-')) {
-      problems.push(unknownOptionMessage(a, ['--seeds', '--set', '--seed-base', '--duration', '--metric', '--jobs', '--json', '--csv', '--html', '--out', '--print-jobs', '--job', '--merge', '--help'], 'try sweep --help', 'unknown option for sweep'));
+      problems.push(unknownOptionMessage(a, ['--seeds', '--set', '--seed-base', '--duration', '--from', '--to', '--metric', '--jobs', '--json', '--csv', '--html', '--out', '--print-jobs', '--job', '--merge', '--help'], 'try sweep --help', 'unknown option for sweep'));
       noteUnknown(afterUnknown, argv, i, problems);
     } else positional.push(a);
   }
@@ -147,8 +161,8 @@ export function parseSweepArgs(argv: readonly string[]): { ok: true; args: Sweep
   if (args.help) return problems.length ? { ok: false, problems } : { ok: true, args };
   if (merging) {
     if (positional.length === 0) problems.push('--merge: give the job outputs to merge, e.g. --merge results/*.json');
-    const runOnly = [['--seeds', seedsGiven], ['--set', args.axes.length > 0], ['--duration', args.durationMs !== undefined], ['--job', args.job !== undefined], ['--print-jobs', args.printJobs !== undefined], ['--metric', args.metrics !== undefined]] as const;
-    for (const [name, given] of runOnly) if (given) problems.push(`${name}: --merge reads finished jobs, which carry their own grid, seeds, duration and metrics; leave ${name} out`);
+    const runOnly = [['--seeds', seedsGiven], ['--set', args.axes.length > 0], ['--duration', args.durationMs !== undefined], ['--job', args.job !== undefined], ['--print-jobs', args.printJobs !== undefined], ['--metric', args.metrics !== undefined], ['--from', args.fromMs !== undefined], ['--to', args.toMs !== undefined]] as const;
+    for (const [name, given] of runOnly) if (given) problems.push(`${name}: --merge reads finished jobs, which carry their own grid, seeds, duration, window and metrics; leave ${name} out`);
     args.merge = positional;
   } else {
     if (positional.length === 0) problems.push('FILE: give a scenario file, e.g. sweep scenarios/mm1.json --seeds 5');
@@ -208,7 +222,7 @@ function sizeProblems(args: SweepArgs): string[] {
   return out;
 }
 
-export const SWEEP_USAGE = `usage: npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... [--seed-base B] [--duration T]
+export const SWEEP_USAGE = `usage: npm run sim -- sweep FILE --seeds N [--set path=v1,v2,...]... [--seed-base B] [--duration T] [--from T] [--to T]
                            [--metric NAME]... [--jobs J] [--json] [--csv FILE] [--html FILE] [--out FILE]
                            [--print-jobs DIR | --job K]
        npm run sim -- sweep --merge results/*.json [--json] [--csv FILE] [--html FILE] [--out FILE]
@@ -230,6 +244,11 @@ p99 and mean, error share, attempts per request and proxy CPU, or of the --metri
                     ${PART_METRIC_FORMS}
                     e.g. --metric errorShare --metric gateway:egress.cpu --metric 'edge:egress->partner.tries'
   --duration T      simulated time of every run, with its unit, e.g. 30s (default: the scenario's)
+  --from T          read every figure over a window of each run, whole seconds, from T (default
+                    0 s), as run --from/--to does: user requests ended in it (endedRequests), their
+                    errorShare, and per service service:NAME.triesPerUserRequest (a story step's
+                    attempts per user request); latency and CPU are not measured over a window
+  --to T            the window's end (default: the run's end)
   --jobs J          worker threads (default: one per core, here ${availableParallelism()})
   --json            print the report as one JSON object: the grid, per point the intervals, and
                     every run's figures and trace hash

@@ -7,6 +7,7 @@ import type { Metric } from './stats';
 import { aboutLines, INTERVAL_READING } from './about';
 import { clampNote, metricNotes, metricsOf, partial, runsOf, type SweepReport } from './report';
 import { overlapsBefore } from './overlap';
+import { windowLine } from './window';
 
 const W = 460;
 const H = 260;
@@ -59,7 +60,7 @@ table{border-collapse:collapse}.ci{white-space:nowrap}th,td{padding:3px 8px;bord
 .legend span{margin-right:16px;white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
-${aboutLines(s.about).map((l) => `<p class="note about">${esc(l)}</p>`).join('\n')}
+${[...aboutLines(s.about), ...windowLine(s.window)].map((l) => `<p class="note about">${esc(l)}</p>`).join('\n')}
 <p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(INTERVAL_READING)} A ≈ above a point marks an interval that overlaps that of the point before it on its line. ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
     const c = clampNote(r);
     return c ? ` Bands and [lo, hi] are cut at the figure's bound where the t interval reached past it: ${esc(c)}.` : '';

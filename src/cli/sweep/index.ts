@@ -16,6 +16,8 @@ import { jobFileProblems } from './jobFile';
 import { stopOnSignals } from './interrupt';
 import { planSweep } from './plan';
 import { metricProblem } from './metrics';
+import { windowDefaults, windowMetricProblem } from './window';
+import { windowProblem } from '../window';
 import { scenarioMetricNames } from './metricNames';
 import { Progress } from './progress';
 import { buildReport, formatReport, jobAt, jobCount, pointLabel, reportCsv, type SweepReport, type SweepRun, type SweepSpec } from './report';
@@ -84,12 +86,24 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
   }
   // A shipped scenario named bare (retry-storm) stays so in the report and the printed jobs: its path is this machine's.
   // Every --metric names a figure some point's scenario has, said before any job as a bad --set is.
-  const unknown = (args.metrics ?? []).map((m) => metricProblem(m, scenarioMetricNames(plan.scenarios))).filter((p) => p !== null);
+  const windowed = args.fromMs !== undefined || args.toMs !== undefined;
+  const names = scenarioMetricNames(plan.scenarios);
+  const unknown = (args.metrics ?? []).map((m) => metricProblem(m, names) ?? windowMetricProblem(m, windowed)).filter((p) => p !== null);
   if (unknown.length) {
     io.stderr.write(unknown.join('\n') + '\n');
     return BAD_INPUT;
   }
-  const spec: SweepSpec = { file: shippedScenarioName(file) ?? file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null, ...(args.metrics ? { metrics: args.metrics } : {}), about: sweepAbout(plan.scenarios[0], args.axes.map((a) => a.path), args.durationMs ?? plan.scenarios[0].duration) };
+  // --from/--to: a window every point's run reaches (windowProblem, as run's), said before any job.
+  const ends = plan.scenarios.map((sc) => args.durationMs ?? sc.duration);
+  const span = { fromMs: args.fromMs ?? 0, toMs: args.toMs };
+  const badWindow = windowed ? (ends.map((end) => windowProblem(span, end)).find((p) => p !== null) ?? null) : null;
+  if (badWindow !== null) {
+    io.stderr.write(badWindow + '\n');
+    return BAD_INPUT;
+  }
+  const window = windowed ? { fromMs: span.fromMs, toMs: args.toMs ?? Math.min(...ends) } : undefined;
+  const metrics = args.metrics ?? (windowed ? windowDefaults(names.service) : undefined);
+  const spec: SweepSpec = { file: shippedScenarioName(file) ?? file, scenario: plan.scenarios[0].name, grid: args.axes, seeds: args.seeds, seedBase: args.seedBase, durationMs: args.durationMs ?? null, ...(metrics ? { metrics } : {}), about: sweepAbout(plan.scenarios[0], args.axes.map((a) => a.path), args.durationMs ?? plan.scenarios[0].duration), ...(window ? { window } : {}) };
   const total = jobCount(spec);
   if (args.job !== undefined && args.job >= total) {
     io.stderr.write(`--job: ${args.job} is past the last job (this sweep has ${total}: 0 to ${total - 1})\n`);
@@ -158,7 +172,7 @@ async function runJobs(spec: SweepSpec, scenarios: readonly import('../../scenar
     const runs = await Promise.all(
       jobs.map(async (job): Promise<SweepRun | null> => {
         const { point, seed } = jobAt(spec, job);
-        const out = await run({ scenario: scenarios[point], seed, durationMs: spec.durationMs ?? undefined, metrics: spec.metrics });
+        const out = await run({ scenario: scenarios[point], seed, durationMs: spec.durationMs ?? undefined, metrics: spec.metrics, window: spec.window });
         progress.tick();
         if ('stopped' in out) {
           stopped.push(`job ${job} (${pointLabel(spec, point)}, seed ${seed}): ${out.stopped}`);
@@ -245,6 +259,8 @@ function jobCommand(args: SweepArgs, file: string, job: number, how: Invocation)
   if (args.seedBase !== 1) words.push('--seed-base', String(args.seedBase));
   for (const a of args.axes) words.push('--set', `${a.path}=${a.values.map(formatValue).join(',')}`);
   if (args.durationText !== undefined) words.push('--duration', args.durationText);
+  if (args.fromText !== undefined) words.push('--from', args.fromText);
+  if (args.toText !== undefined) words.push('--to', args.toText);
   for (const m of args.metrics ?? []) words.push('--metric', m);
   words.push('--jobs', '1', '--job', String(job), '--out', `${args.printJobs}/job-${job}.json`);
   return words.map(shellWord).join(' ');
@@ -282,6 +298,10 @@ export function mergeJobFiles(files: readonly string[]): { ok: true; report: Swe
     if (spec === null) {
       spec = report.sweep;
       first = f;
+    } else if (JSON.stringify(report.sweep.window ?? null) !== JSON.stringify(spec.window ?? null)) {
+      // Figures over different windows are different figures: never one interval (brief T3 1).
+      lines.push(`--merge ${f}: measured over ${windowWords(report.sweep.window)}, but ${first} over ${windowWords(spec.window)}; a report reads one window: merge the jobs of one --from/--to`);
+      continue;
     } else if (JSON.stringify(report.sweep) !== JSON.stringify(spec)) {
       lines.push(`--merge ${f}: from another sweep than ${first} (${differs(spec, report.sweep)})`);
       continue;
@@ -308,6 +328,11 @@ function notJson(text: string, message: string): string {
   const end = message.includes('end of JSON input') || (at !== null && Number(at[1]) >= text.trimEnd().length - 1);
   const why = text.trim() === '' ? 'it is empty' : end ? `it ends at byte ${Buffer.byteLength(text)} before the JSON does: cut short, or still being written?` : message.replace(/\s+/g, ' ');
   return `not JSON (${why}; a job output is what sweep --out writes)`;
+}
+
+/** A sweep's window in words: "11 s – 24 s of each run", or "the whole run". */
+function windowWords(w: SweepSpec['window']): string {
+  return w ? `${w.fromMs / 1000} s – ${w.toMs / 1000} s of each run` : 'the whole run';
 }
 
 /** Which spec fields differ, for a message. */

@@ -33,6 +33,8 @@ export function jobFileProblems(r: unknown): string[] {
     });
   if (s.metrics !== undefined && !(Array.isArray(s.metrics) && s.metrics.length > 0 && s.metrics.every((m) => typeof m === 'string' && isMetricName(m))))
     out.push(`sweep.metrics: expected a list of metric names (as --metric takes), got ${shown(s.metrics)}`);
+  if (s.window !== undefined && !(isObject(s.window) && whole(s.window.fromMs, 0) && whole(s.window.toMs, 1) && s.window.fromMs < s.window.toMs))
+    out.push(`sweep.window: expected {fromMs, toMs}, whole ms with fromMs before toMs (--from/--to), got ${shown(s.window)}`);
   if (out.length) return out;
   const spec = r.sweep as unknown as SweepReport['sweep'];
   const total = jobCount(spec);

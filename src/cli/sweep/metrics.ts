@@ -40,6 +40,7 @@ export const RUN_METRICS: Record<string, MetricDef> = {
   p90Ms: { label: 'latency p90 (ms)', scale: 1, range: NEVER_NEGATIVE, read: (s) => (s.requests.ok > 0 ? s.latencyMs.p90 : null) },
   p99Ms: { label: 'latency p99 (ms)', scale: 1, range: NEVER_NEGATIVE, read: (s) => (s.requests.ok > 0 ? s.latencyMs.p99 : null) },
   meanMs: { label: 'latency mean (ms)', scale: 1, range: NEVER_NEGATIVE, read: (s) => (s.requests.ok > 0 ? s.latencyMs.mean : null) },
+  endedRequests: { label: 'user requests ended', scale: 1, range: NEVER_NEGATIVE, read: (s) => s.requests.ok + s.requests.failed },
   errorShare: {
     label: 'error share (%)',
     scale: 100,
@@ -111,6 +112,8 @@ const SERVICE_FIELDS: Part<RunSummary['services'][string]> = {
   requests: { label: 'requests', scale: 1, range: NEVER_NEGATIVE, read: (v) => v.requests },
   errorShare: { label: 'error share (%)', scale: 100, range: SHARE, read: (v) => (v.ok + v.failed > 0 ? v.failed / (v.ok + v.failed) : null) },
   p99Ms: { label: 'latency p99 (ms)', scale: 1, range: NEVER_NEGATIVE, read: (v) => (v.ok > 0 ? v.latencyMs.p99 : null) },
+  // A window's figure only (sweep/window.ts reads it from the series; --from/--to is required for it).
+  triesPerUserRequest: { label: 'tries per user request', scale: 1, range: NEVER_NEGATIVE, read: () => null },
 };
 
 const KINDS = { gateway: GATEWAY_FIELDS, edge: EDGE_FIELDS, service: SERVICE_FIELDS } as const;
@@ -144,7 +147,8 @@ export function metricDef(name: string): MetricDef {
   if (!p || !f) throw new Error(`not a sweep metric: ${name}`);
   const table = (s: RunSummary) => (p.kind === 'gateway' ? s.gateways : p.kind === 'edge' ? s.edges : s.services) as Record<string, never>;
   return {
-    label: `${p.kind === 'edge' ? '' : `${p.kind} `}${p.part} ${f.label}`,
+    // A window's tries read as the story step and compare --from/--to name them: "attempts at payments per user request".
+    label: p.field === 'triesPerUserRequest' ? `attempts at ${p.part} per user request` : `${p.kind === 'edge' ? '' : `${p.kind} `}${p.part} ${f.label}`,
     scale: f.scale,
     range: f.range,
     read: (s) => {

@@ -4,6 +4,7 @@ import { metricDef } from './metrics';
 import { confidenceInterval, METRICS, type Interval, type Metric, type RunMetrics } from './stats';
 import { aboutLines, INTERVAL_READING, type SweepAbout } from './about';
 import { anyOverlap, OVERLAP_NOTE, overlapsBefore } from './overlap';
+import { windowLine, type SweepWindow } from './window';
 
 /** What a sweep is, enough to list its jobs again: every job output carries it, and --merge checks they agree. */
 export interface SweepSpec {
@@ -20,6 +21,8 @@ export interface SweepSpec {
   metrics?: string[];
   /** The swept paths and the scenario's faults in words (about.ts), read from the scenario when the sweep was planned; absent in older outputs. */
   about?: SweepAbout;
+  /** --from/--to: every metric is over this window of each run (sweep/window.ts); absent: over the whole run. */
+  window?: SweepWindow;
 }
 
 /** The metrics a sweep reports: its --metric choice, else METRICS. */
@@ -135,6 +138,7 @@ export function metricNotes(names: readonly string[]): string[] {
   return [
     has((n) => /^p\d+Ms$|^meanMs$/.test(n)) ? 'latency of ok requests after the warmup' : '',
     has((n) => n === 'errorShare') ? 'error share in % of requests ended (0..1 in --json and --csv)' : '',
+    has((n) => n.endsWith('.triesPerUserRequest')) ? "a service's tries per user request: the tries made at it for the user requests that ended in the window, however long before, over those requests (a story step's attempts per user request)" : '',
     has((n) => n === 'attemptsPerRequest') ? 'attempts per call over every hop' : '',
     has((n) => n === 'proxyCpuVcpu') ? 'proxy CPU in vCPU (all sidecars)' : '',
     has((n) => n === 'gatewayCpuVcpu') ? 'gateway CPU in vCPU (all gateways)' : '',
@@ -169,6 +173,7 @@ export function formatReport(r: SweepReport): string {
   const lines = [
     `sweep ${s.scenario}${s.file === s.scenario ? '' : ` (${s.file})`}   ${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase}..${s.seedBase + s.seeds - 1})   ${r.runs.length} runs${s.durationMs === null ? '' : `   ${s.durationMs} ms simulated each`}`,
     ...aboutLines(s.about),
+    ...windowLine(s.window),
     '',
     ...table(rows),
     '',
