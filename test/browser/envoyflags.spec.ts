@@ -72,3 +72,26 @@ test('retry-storm at 20 s: a failed request\'s orders -> payments call, its retr
     await saveShot(page, `envoyflags-urx-${w}x${h}.png`);
   }
 });
+
+test("gateway-and-mesh at 20 s: a request the gateway rate-limited shows [RL] on the gateway's own row, not on the client's call (1600x1000, 1024x768)", async ({ page }) => {
+  await page.setViewportSize({ width: SIZES[0][0], height: SIZES[0][1] });
+  const panel = await openRequests(page, 'gateway-and-mesh', '20s');
+  await panel.getByTestId('request-only').selectOption('rate-limited');
+  await expect(panel.getByTestId('follow-requests')).toHaveAttribute('aria-busy', 'false');
+  await panel.getByTestId('request-list').locator('[data-request-id]').first().click();
+  const fall = panel.getByTestId('waterfall');
+  // The fate keeps its flag, as the CLI's failures line ("rate-limited 1096 [RL]").
+  await expect(fall.locator('h3')).toContainText(/rate-limited \[RL\] \(HTTP 429\)/);
+  // The gateway refused it: its server row carries RL, where its access log has it; the client's call row none.
+  const rl = fall.locator('.waterfall-row [data-testid="envoy-flag"][data-flags="RL"]');
+  await expect(rl).toHaveCount(1);
+  await expect(fall.locator('.waterfall-row.role-server').filter({ has: page.locator('[data-flags="RL"]') }).locator('.waterfall-label')).toHaveText('edge serves');
+  await expect(fall.locator('.waterfall-row.role-call').getByTestId('envoy-flag')).toHaveCount(0);
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await settled(page);
+    await rl.scrollIntoViewIfNeeded();
+    await expect(rl).toBeInViewport();
+    await saveShot(page, `envoyflags-rl-${w}x${h}.png`);
+  }
+});
