@@ -3,6 +3,7 @@ import type { LessonFigure, Problem, Question } from '../scenario';
 import type { LiveAction } from './liveActions';
 import type { RolloutFigure } from './figures';
 import type { PlainReading } from './plainTwin';
+import type { FaultRefusals } from './faultRefusals';
 
 /** What the UI learns when a scenario loads. Plain data. */
 export interface ScenarioInfo {
@@ -45,6 +46,11 @@ export interface FaultStatus {
    * clock and called an injection still to come after a seek back "the scenario's".
    */
   owner?: 'scenario' | 'yours';
+  /**
+   * An expire-certificates fault that has started: the handshakes refused tls-expired-cert on links to or from the
+   * proxies it expired, and its own first (faultRefusals.ts); absent for other faults and before it starts.
+   */
+  refusals?: FaultRefusals;
 }
 
 /** An injection's answer: the fault's number and the action the recipe keeps for it, or its problems. */

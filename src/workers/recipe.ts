@@ -5,6 +5,7 @@ import { changeTarget, faultAmount, faultTarget, type World } from '../models';
 import { formatDuration, shortTimeoutNotes, validateScenario, type Problem, type Scenario } from '../scenario';
 import { pointBefore, type LiveAction } from './liveActions';
 import type { FaultStatus } from './protocol';
+import { expiryRefusals } from './faultRefusals';
 
 /** A config change of the run as listed for the UI (SimHost.changes). */
 export interface ChangeStatus {
@@ -114,7 +115,10 @@ export function faultStatuses(w: World, rawScenario: Record<string, unknown>, ac
   const list: FaultStatus[] = w.faults.faults.map((f, id) => {
     const h = [...w.faults.history].reverse().find((x) => x.fault === id);
     const startMs = h?.startMs ?? f.at;
-    return { id, type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h, owner: id < own ? 'scenario' : 'yours' };
+    const s: FaultStatus = { id, type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h, owner: id < own ? 'scenario' : 'yours' };
+    // An expiry that has started: its own first refused handshake (faultRefusals.ts).
+    if (f.type === 'expire-certificates' && h) s.refusals = expiryRefusals(w, f, startMs);
+    return s;
   });
   // Injections of the recipe the run has not reached yet (after a seek back) are to come.
   let id = list.length;

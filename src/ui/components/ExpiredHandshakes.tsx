@@ -9,6 +9,7 @@ import { useAppStore } from '../state/useAppStore';
 import { openInspector } from '../inspector/inspectorStore';
 import { linkName } from './refusedWhere';
 import { firstRefusalLine, handshakesWord } from './expiredHandshakesWords';
+import type { FaultRefusals } from '../../workers/faultRefusals';
 import './expiredHandshakes.css';
 
 /**
@@ -45,12 +46,18 @@ export default function ExpiredHandshakes() {
   );
 }
 
-/** The Faults list's line under an expire-certificates fault that has started (FaultsPanel): firstRefusalLine. */
-export function ExpiryRefusals() {
-  const count = useAppStore((s) => s.stats.expiredHandshakes ?? 0);
-  const firstMs = useAppStore((s) => s.stats.expiredHandshakeFirstMs ?? -1);
+/**
+ * The Faults list's line under an expire-certificates fault that has started (FaultsPanel): firstRefusalLine of the
+ * fault's own refusals (FaultStatus.refusals: its links' count and first, so with several expiries each says its
+ * own), or the run's counters when the worker gave none.
+ */
+export function ExpiryRefusals({ refusals }: { refusals?: FaultRefusals }) {
+  const runCount = useAppStore((s) => s.stats.expiredHandshakes ?? 0);
+  const runFirstMs = useAppStore((s) => s.stats.expiredHandshakeFirstMs ?? -1);
+  const count = refusals?.count ?? runCount;
+  const firstMs = refusals?.firstMs ?? runFirstMs;
   return (
-    <span className="fault-refusals" data-testid="fault-refusals" data-count={count}>
+    <span className="fault-refusals" data-testid="fault-refusals" data-count={count} data-first-ms={firstMs}>
       {firstRefusalLine(count, firstMs)}
     </span>
   );

@@ -230,7 +230,7 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
             </span>
             {f.type === 'expire-certificates' && !f.pending && (
               <Suspense fallback={null}>
-                <ExpiryRefusals />
+                <ExpiryRefusals refusals={f.refusals} />
               </Suspense>
             )}
             {live && (

@@ -4,7 +4,7 @@
 // track's 8 px alone; hovering it shows the moment under the pointer) runs the simulation to that time, continuously while dragging (back in time:
 // again from 0, the injected faults replayed); the step and fault markers stay buttons that seek
 // to their time (three or more faults starting at one moment share one, with their count).
-import { useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useLayoutEffect, useRef, useState } from 'react';
 import { formatClock } from '../format';
 import { faultFamily } from '../faults/faultName';
 import { faultBand, faultBandTitle, faultLanes } from './faultBand';
@@ -17,6 +17,8 @@ import { TimelineHover } from './TimelineHover';
 import { faultMarkerLabel, faultMarkerTitle, sharedMarkerLabel, sharedMarkerTitle, stepMarkerTitle } from './timelineTitles';
 
 const NO_STEPS: never[] = [];
+/** The marks at a first refused handshake: the expiry's lazy chunk, loaded once one was refused. */
+const FirstRefusalMarks = lazy(() => import('./expiryParts').then((m) => ({ default: m.FirstRefusalMarks })));
 const HANDLE_LEFT = 3;
 const HANDLE_RIGHT = 6;
 /** A shared handle's reach right of its time, CSS px: 17 px wide with its count (recipe.css .timeline-fault-shared). */
@@ -58,6 +60,7 @@ export function Timeline() {
   const steps = useAppStore((s) => s.info?.narrative ?? NO_STEPS);
   const faults = useAppStore((s) => s.faults);
   const simTime = useAppStore((s) => s.stats.simTime);
+  const refused = useAppStore((s) => (s.stats.expiredHandshakes ?? 0) > 0);
   const seekingTo = useAppStore((s) => s.seekingTo);
   const trackRef = useRef<HTMLDivElement>(null);
   const [trackWidth, setTrackWidth] = useState(0);
@@ -222,6 +225,11 @@ export function Timeline() {
             {i + 1}
           </button>
         ))}
+        {refused && (
+          <Suspense fallback={null}>
+            <FirstRefusalMarks at={at} />
+          </Suspense>
+        )}
         {band.hoverMs !== null && <TimelineHover at={at(band.hoverMs)} ms={band.hoverMs} />}
         {seekingTo !== null && <div className="timeline-seeking" data-testid="timeline-seeking" style={{ left: at(seekingTo) }} />}
         {/* Under the step markers (a step at the head's time keeps its number readable), and taller

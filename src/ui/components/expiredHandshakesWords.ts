@@ -16,3 +16,22 @@ export function firstRefusalLine(count: number, firstMs: number): string {
   if (count <= 0 || firstMs < 0) return 'no new handshake refused yet: connections opened before the expiry carry on';
   return `first handshake refused at ${formatSimTime(firstMs)}: certificate expired (tls-expired-cert); ${formatCount(count)} so far`;
 }
+
+/** One timeline mark at a first refused handshake: its moment, simulated ms, and its words. */
+export interface RefusalMark {
+  ms: number;
+  label: string;
+}
+
+/**
+ * Where the timeline marks first refusals: each started expiry fault's own first (`faults`' `refusals.firstMs`, one
+ * mark a moment, earliest first, named by the faults' targets), else the run's first (`runFirstMs`, -1: none). Pure.
+ */
+export function refusalMarks(faults: readonly { target: string; refusals?: { firstMs: number } }[], runFirstMs: number): RefusalMark[] {
+  const byMs = new Map<number, string[]>();
+  for (const f of faults) if (f.refusals && f.refusals.firstMs >= 0) byMs.set(f.refusals.firstMs, [...(byMs.get(f.refusals.firstMs) ?? []), f.target]);
+  if (byMs.size === 0 && runFirstMs >= 0) byMs.set(runFirstMs, []);
+  return [...byMs]
+    .sort((a, b) => a[0] - b[0])
+    .map(([ms, targets]) => ({ ms, label: `First handshake refused at ${formatSimTime(ms)}: certificate expired (tls-expired-cert)${targets.length ? `, ${targets.join(' and ')}'s expiry` : ''}` }));
+}
