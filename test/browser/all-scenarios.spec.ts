@@ -20,6 +20,10 @@
 //   card that counts them (replica cards, on the early moment's page; unfolding changes the
 //   picture, so it comes last); then, unfolded, no link label over a replica card or a box, at
 //   both sizes, in the single view and in presenter mode;
+// - no mesh's region over another mesh's node or its region, and no mesh's name tab under a node,
+//   in the single view at both sizes and in presenter mode at 1600x1000, 1280x720 and 1024x768; in
+//   presenter mode at those three no link label over a node, its name, a card or another label
+//   (regionclear.spec's walk, on a page load of its own for each scenario, until session 46);
 // One test per scenario, so a failure names it and a retry reruns only it. The counts the old
 // walks asserted over all scenarios (labels drawn, replica cards read) are summed by the last test
 // from what each scenario's test wrote to the results folder (skipped, saying so, when a -g or a
@@ -33,10 +37,12 @@ import { SHIPPED, SHIPPED_SVG, type ShippedScenario } from './fixtures/scenarios
 import { annotationProblems, astray, markerProblems, markers, measureReplicaCards, overlaps, readNames, readPicture, settledLabels, settledWithFigures, unfoldAll, unlabelledBusyLinks } from './fixtures/walkChecks';
 import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { saveShot } from './fixtures/shots';
-import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
+import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems, regionsOverForeign } from './fixtures/meshRegions';
 
 const WIDE = { width: 1600, height: 1000 };
 const SMALL = { width: 1024, height: 768 };
+/** A projector's size, visited in presenter mode only (regionclear.spec's walk until session 46; the story column and short forms are placed per picture). */
+const PROJECTOR = { width: 1280, height: 720 };
 const sizeName = (size: { width: number; height: number }) => `${size.width}x${size.height}`;
 /** The timeline, whose aria-valuenow is the run's moment in ms (waited on in the page: fixtures/settle.ts untilShown). */
 const TIMELINE = '[data-testid="timeline"]';
@@ -142,6 +148,8 @@ async function storyLabelsAstray(page: Page): Promise<string[]> {
 
 /** Presenter-mode pictures kept as screenshots by the walks (the new-user test's worst label overlaps, retry-storm's bands). */
 const PRESENTER_SHOTS = ['two-meshes-via-gateway', 'zone-failover', 'retry-storm', 'partial-adoption'];
+/** Presenter-mode pictures kept at each of its three sizes for their mesh regions (regionclear.spec's shots until session 46). */
+const REGION_SHOTS = ['two-meshes-via-gateway', 'two-meshes-cert-expiry', 'gateway-and-mesh'];
 
 /** The annotation check at the page's size and moment `t`. */
 async function annotationCheck(page: Page, s: ShippedScenario, t: number, size: { width: number; height: number }) {
@@ -251,7 +259,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 for (const s of SHIPPED_SVG) {
-  const checks = ['link labels clear of labels, links and nodes', 'annotations inside their mesh and the stage', ...(s.faulted ? ['every timeline marker clickable'] : []), 'node names at 10 px or more at 1024x768 folded and with Charts (a picture of 12 nodes or fewer drawn whole), the larger text only there', 'link labels 10 px or more at 1600x1000 with Charts', 'unfolded replica cards readable or folded with a count'];
+  const checks = ['link labels clear of labels, links and nodes', "no region over another mesh's node or region, no name tab under a node (presenter mode at 1280x720 too, its link labels clear of nodes, names, cards and labels)", 'annotations inside their mesh and the stage', ...(s.faulted ? ['every timeline marker clickable'] : []), 'node names at 10 px or more at 1024x768 folded and with Charts (a picture of 12 nodes or fewer drawn whole), the larger text only there', 'link labels 10 px or more at 1600x1000 with Charts', 'unfolded replica cards readable or folded with a count'];
   test(`${s.name} at ${s.busy} s${s.early !== s.busy ? ` (names and cards at ${s.early} s)` : ''}, at 1600x1000 and 1024x768: ${checks.join('; ')}`, async ({ page }, info) => {
     test.setTimeout(150_000);
     noteStarted(info, s.name);
@@ -267,8 +275,9 @@ for (const s of SHIPPED_SVG) {
       await test.step(`${sizeName(size)}: link labels overlap no other label, link or node; highlighted ones sit nearest their own line`, async () => {
         counts[size === WIDE ? 'labels1600' : 'labels1024'] += await labelCheck(page, s, size);
       });
-      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes, no side of it under ${LEAST_REGION_SIDE} units`, async () => {
+      await test.step(`${sizeName(size)}: each mesh one region holding all its members' boxes, no side of it under ${LEAST_REGION_SIDE} units, over no other mesh's node or region, its name tab under no node`, async () => {
         expect(await meshRegionProblems(page), `${s.name} at ${sizeName(size)}`).toEqual([]);
+        expect(await regionsOverForeign(page), `${s.name} at ${sizeName(size)}: regions over another mesh's node or region, name tabs under a node`).toEqual([]);
       });
       if (annotateHere) await test.step(`${sizeName(size)}: annotations stay inside their mesh and the stage at ${s.busy} s`, () => annotationCheck(page, s, s.busy, size));
       if (s.faulted) await test.step(`${sizeName(size)}: every step circle and fault handle can be clicked`, () => timelineCheck(page, s, size));
@@ -276,11 +285,16 @@ for (const s of SHIPPED_SVG) {
     await singleView(WIDE);
     await page.keyboard.press('f');
     await expect(page.getByTestId('app')).toHaveClass(/presenter/);
-    for (const size of [WIDE, SMALL]) {
-      await test.step(`${sizeName(size)} in presenter mode (f): each mesh one region holding all its members' boxes, no link label over a node's box, every link that carries calls saying its rate`, async () => {
+    // 1280x720 between the two: presenter mode's regions and labels there (regionclear.spec's checks).
+    for (const size of [WIDE, PROJECTOR, SMALL]) {
+      await test.step(`${sizeName(size)} in presenter mode (f): ${size === PROJECTOR ? '' : "each mesh one region holding all its members' boxes, no link label over a node's box, every link that carries calls saying its rate; "}no region over another mesh's node or region, no name tab under a node, no link label over a node, name, card or other label`, async () => {
         if (size !== WIDE) await page.setViewportSize(size);
         await settled(page);
         await settledLabels(page);
+        expect(await regionsOverForeign(page), `${s.name} in presenter mode at ${sizeName(size)}: regions over another mesh's node or region, name tabs under a node`).toEqual([]);
+        expect(overlaps(await readPicture(page)).filter((o) => !o.includes(' overlaps link ')), `${s.name} in presenter mode at ${sizeName(size)}: link labels over a node, name, card or label`).toEqual([]);
+        if (REGION_SHOTS.includes(s.name)) await saveShot(page, `regionclear-${s.name}-${sizeName(size)}-presenter.png`);
+        if (size === PROJECTOR) return;
         if ((await page.locator('.topology-stage').getAttribute('data-view')) === 'svg') {
           expect(await labelsOverBoxes(page), `${s.name} in presenter mode at ${sizeName(size)}: link labels over a node's box`).toEqual([]);
           expect(await meshRegionProblems(page), `${s.name} in presenter mode at ${sizeName(size)}`).toEqual([]);
