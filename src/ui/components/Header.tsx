@@ -240,11 +240,13 @@ function RunControls() {
   const seekingTo = useAppStore((s) => (s.status === RunStatus.loading || s.status === RunStatus.crashed ? null : s.seekingTo));
   const settling = useAppStore((s) => s.settling);
   const busy = status === RunStatus.loading || status === RunStatus.crashed || !hasScenario;
-  const playing = status === RunStatus.playing;
+  // Play pressed while another scenario opens means that one (trial N16, 3): Pause takes it back.
+  const playOnOpen = useAppStore((s) => s.opening?.playOnOpen === true);
+  const playing = status === RunStatus.playing || playOnOpen;
   return (
     <div className="controls">
       {playing ? (
-        <button type="button" className="button button-primary" data-testid="pause" title="Pause (Space)" onClick={() => controller.pause()}>
+        <button type="button" className="button button-primary" data-testid="pause" title={playOnOpen && status !== RunStatus.playing ? 'It plays once opened; press to keep it paused (Space)' : 'Pause (Space)'} onClick={() => controller.pause()}>
           <span aria-hidden="true" className="icon">❚❚</span> Pause
         </button>
       ) : (

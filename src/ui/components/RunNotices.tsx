@@ -33,7 +33,7 @@ export function OpenProgress() {
       }
       opening={opening}
       testId="opening"
-      note={<p className="muted small">The current scenario keeps running until this one has loaded.</p>}
+      note={<p className="muted small" data-testid="opening-note">{opening.playOnOpen ? 'Play pressed: it starts playing once loaded.' : 'The current scenario keeps running until this one has loaded.'}</p>}
       onCancel={() => controller.cancelOpen()}
     />
   );

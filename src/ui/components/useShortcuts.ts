@@ -59,7 +59,7 @@ export function useShortcuts(): void {
       } else if (e.key === ' ') {
         // NOTE: also on a focused button, which would otherwise be clicked by this Space.
         e.preventDefault();
-        if (status === RunStatus.playing) controller.pause();
+        if (status === RunStatus.playing || store.getState().opening?.playOnOpen) controller.pause();
         else controller.play();
       } else if (e.key === '.') {
         void controller.step();

@@ -103,6 +103,9 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     cancelOpen: opener.cancelOpen,
     warmSpare: opener.warmSpare,
     play() {
+      // Pressed while another scenario opens: "play the one I picked", once it has opened
+      // (scenarioOpening); the run on screen is left as it is (trial N16, 3).
+      if (store.getState().opening) return store.setState((d) => void (d.opening && (d.opening.playOnOpen = true)));
       if (core.status() === RunStatus.done) {
         void serial(resetRun).then(core.startPlaying);
         return;
@@ -110,6 +113,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
       core.startPlaying();
     },
     pause() {
+      if (store.getState().opening?.playOnOpen) store.setState((d) => void (d.opening && (d.opening.playOnOpen = false)));
       if (core.status() !== RunStatus.playing) return;
       loop.stop();
       core.setStatus(RunStatus.paused);

@@ -125,6 +125,8 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
     // the task that renders the opened scenario (bench:ui's longest task opening it). Development
     // builds and tests keep immer's deep freeze, which catches a stray write to the topology.
     const info = import.meta.env.DEV ? result.info : Object.freeze(result.info);
+    // Play pressed while it opened (trial N16, 3): it starts playing once its first frame is in.
+    let playOnOpen = false;
     await core.serial(async () => {
       if (seq !== openSeq) return bridge.release(worker);
       const before = store.getState().selectedId;
@@ -135,6 +137,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       store.setState((d) => {
         d.info = info;
         d.selectedId = entry.id;
+        playOnOpen = d.opening?.playOnOpen === true && seekToMs === 0;
         d.opening = null;
         d.loadProblems = null;
         d.runFailure = null;
@@ -150,6 +153,7 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       await core.firstFrame();
       performance.mark('meshsim:first-frame');
     });
+    if (playOnOpen && seq === openSeq) core.startPlaying();
   }
 
   return {

@@ -113,6 +113,8 @@ export interface Opening {
   bytes: number;
   /** performance.now() when it began, ms. */
   startedAt: number;
+  /** Play was pressed while it opens: it starts playing once open (trial N16, 3; it played the old one). */
+  playOnOpen?: boolean;
 }
 
 /** A scenario the person can go to after a run stopped: `verb` says how ("Back to", "Reload"). */
