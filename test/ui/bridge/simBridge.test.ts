@@ -12,6 +12,8 @@ class FakeWorker {
   /** fresh() never answers, as a worker spinning in a loop. */
   hang = false;
   terminated = false;
+  /** Answers the bridge has read, with what its promises ran on them (counted a macrotask after each message). */
+  handled = 0;
   private readonly port: MessagePort;
   constructor() {
     const ch = new MessageChannel();
@@ -32,7 +34,9 @@ class FakeWorker {
     if (!this.terminated) this.port.postMessage(message, transfer as never);
   }
   addEventListener(type: string, listener: EventListener): void {
-    if (type === 'message') this.port.addEventListener('message', listener);
+    if (type !== 'message') return;
+    this.port.addEventListener('message', listener);
+    this.port.addEventListener('message', () => setTimeout(() => this.handled++, 0));
   }
   removeEventListener(type: string, listener: EventListener): void {
     this.port.removeEventListener('message', listener);
@@ -42,9 +46,6 @@ class FakeWorker {
     this.port.close();
   }
 }
-
-/** Lets the stand-ins' messages go both ways. */
-const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('the simulation bridge keeps a warm spare worker', () => {
   beforeEach(() => {
@@ -62,7 +63,9 @@ describe('the simulation bridge keeps a warm spare worker', () => {
     bridge.adopt(first);
     const second = bridge.spawn();
     bridge.adopt(second);
-    await settle();
+    // The replaced worker is made fresh and its answer read (a fixed 20 ms wait failed at load 22: the
+    // call was logged, its answer not yet read, so the next spawn started a third worker).
+    await vi.waitFor(() => expect(FakeWorker.made[0].handled).toBeGreaterThanOrEqual(1), { timeout: 5000, interval: 5 });
     expect(FakeWorker.made.map((w) => w.calls)).toEqual([['fresh'], []]);
     const third = bridge.spawn();
     expect(FakeWorker.made).toHaveLength(2);
