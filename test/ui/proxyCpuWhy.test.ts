@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { compactCount, HANDSHAKE_SHARE_SHOWN, proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from '../../src/ui/components/proxyCpuWhy';
+import { compactCount, HANDSHAKE_SHARE_SHOWN, proxyCpuWarming, proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from '../../src/ui/components/proxyCpuWhy';
 
 // two-meshes-direct's first 5 s (every try fails its handshake, tls-unknown-ca): 4,299.8 ms of CPU
 // over 6,492 passes, 3,159 handshakes of two 0.5 ms halves: the figure 1.32 against Istio's 0.35.
@@ -46,4 +46,15 @@ test('the saturated words count in at most five characters, never wider than the
   for (const held of [1, 9_999, 10_049, 99_999, 152_340, 1_170_000, 12_345_678]) {
     expect(proxySaturatedWhy(held, 80)!.why.length).toBeLessThanOrEqual(SATURATED_ROOM.why.length);
   }
+});
+
+// Trial N16, 7: latency waited for the warm-up while proxy CPU read 0.47 in it; now both wait.
+test("proxy CPU says 'warming up (0.5 s)' before the warm-up's end, and nothing from it on or with none", () => {
+  const w = proxyCpuWarming(170, 500)!;
+  expect([w.what, w.why]).toEqual(['warming up', '(0.5 s)']);
+  expect(w.title).toMatch(/first 0\.5 s, as latency is/);
+  expect(proxyCpuWarming(500, 500)).toBeNull();
+  expect(proxyCpuWarming(4000, 500)).toBeNull();
+  expect(proxyCpuWarming(0, 0)).toBeNull();
+  expect(proxyCpuWarming(999, 1000)?.why).toBe('(1 s)');
 });

@@ -6,7 +6,7 @@ import { seriesStore } from '../charts/seriesStore';
 import { runLatencyMeasured, warmupText } from '../measuredLatency';
 import { Meaning } from '../theme/palette';
 import { vcpuPer1000 } from '../../workers/figures';
-import { proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from './proxyCpuWhy';
+import { proxyCpuWarming, proxyCpuWhy, proxySaturatedWhy, SATURATED_ROOM } from './proxyCpuWhy';
 import { RunStatus } from '../state/store';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useCausesFit } from './causesFit';
@@ -269,22 +269,25 @@ function ProxyCpu() {
   const held = useAppStore((s) => s.stats.proxyHeld ?? 0);
   const waitMs = useAppStore((s) => s.stats.proxyWaitMs ?? 0);
   const failing = useAppStore((s) => s.stats.failed > s.stats.ok);
+  const warmupMs = useAppStore((s) => s.info?.warmupMs ?? 0);
   // Shown ('—') from the first paint for a scenario with sidecars (and while the first one loads,
   // as most have them), not from its first frame on: the figures beside it moved left when it came.
   const sidecars = useAppStore((s) => (s.info === null ? s.status === RunStatus.loading : s.info.topology.nodes.some((n) => n.sidecar)));
   if (proxies === 0 && !sidecars) return null;
-  const per = vcpuPer1000(cpuMs + backlogMs, passes);
+  // During the warm-up '—' and "warming up", as latency says (trial N16, 7: it read 0.47 there, 0.35 at the end).
+  const warming = proxyCpuWarming(simTime, warmupMs);
+  const per = warming ? NaN : vcpuPer1000(cpuMs + backlogMs, passes);
   const total = simTime > 0 ? cpuMs / simTime : NaN;
   // Not in a run's first second: every connection is new then, so the handshakes' share stood
   // high for a few tenths of a second in any run with sidecars, and the words came and went again
   // (partial-adoption: at 0.3 s, gone at 0.47 s), widening the figure and moving the ones beside it.
   const why = simTime > WHY_FROM_MS ? proxyCpuWhy(cpuMs + backlogMs, passes, handshakeMs, failing) : null;
   const saturated = proxySaturatedWhy(held, waitMs);
-  const said = saturated ?? why;
+  const said = warming ?? saturated ?? why;
   return (
     <div
       className="figure figure-proxy"
-      title={`${formatCount(proxies)} sidecars. Per proxy: its CPU per 1000 requests/s through it (two passes a request, handshakes included)${Number.isFinite(per) ? '' : ': no pass through a proxy yet to divide by'}. Total: CPU over every proxy, in cores.${said ? ` ${said.title}` : ''}`}
+      title={`${formatCount(proxies)} sidecars. Per proxy: its CPU per 1000 requests/s through it (two passes a request, handshakes included)${Number.isFinite(per) || warming ? '' : ': no pass through a proxy yet to divide by'}. Total: CPU over every proxy, in cores.${said ? ` ${said.title}` : ''}`}
       data-saturated={saturated ? 'true' : undefined}
     >
       <span className="figure-label">proxy CPU</span>
@@ -299,7 +302,12 @@ function ProxyCpu() {
             <span>{SATURATED_ROOM.what}</span>
             <span>{SATURATED_ROOM.why}</span>
           </span>
-          {saturated ? (
+          {warming ? (
+            <span className="figure-why" data-testid="proxy-cpu-warmup">
+              <span>{warming.what}</span>
+              <span>{warming.why}</span>
+            </span>
+          ) : saturated ? (
             <span className="figure-why figure-why-saturated" data-testid="proxy-cpu-why" data-held={Math.round(held)}>
               <span>{saturated.what}</span>
               <span>{saturated.why}</span>
