@@ -173,7 +173,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   private inboundArrive(id: number, pass: number): void {
     const w = this.world;
     const att = w.attempts.get(id);
-    if (pass === P.inRequest && !w.network.hosts[att.host].up) return this.resetToCaller(att);
+    if (pass === P.inRequest && !w.network.hostUp(att.host)) return this.resetToCaller(att);
     return this.inboundPass(att, w.sidecarOfHost[att.host]!, pass);
   }
 

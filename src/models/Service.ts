@@ -82,7 +82,7 @@ export class ServiceActor implements Actor {
   }
 
   private arrive(att: Attempt): void {
-    if (!this.world.network.hosts[att.host].up) return this.world.dataPlane.resetToCaller(att);
+    if (!this.world.network.hostUp(att.host)) return this.world.dataPlane.resetToCaller(att);
     att.arrivedAt = this.world.sim.now;
     if (att.trace !== null) this.world.tracer!.arrive(att, att.arrivedAt);
     this.arrivals++;

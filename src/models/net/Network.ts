@@ -25,6 +25,8 @@ export interface Partition {
  */
 export class Network {
   readonly hosts: Host[] = [];
+  /** How many hosts are down now (kept by Host's `up` setter): at 0, `hostUp` reads no host. */
+  hostsDown = 0;
   private readonly flat: Distribution | null;
   private readonly classes: (Distribution | null)[];
   private readonly samplers = new Map<string, Sampler>();
@@ -55,7 +57,7 @@ export class Network {
   /** Adds a host; a `zone` written `region/zone` puts it in that region (a service's zones may span regions). */
   addHost(name: string, zone: string, region: string, external: boolean): Host {
     const slash = zone.indexOf('/');
-    const h = slash < 0 ? new Host(this.hosts.length, name, zone, region, external) : new Host(this.hosts.length, name, zone.slice(slash + 1), zone.slice(0, slash), external);
+    const h = slash < 0 ? new Host(this.hosts.length, name, zone, region, external, this) : new Host(this.hosts.length, name, zone.slice(slash + 1), zone.slice(0, slash), external, this);
     this.hosts.push(h);
     return h;
   }
@@ -101,6 +103,11 @@ export class Network {
   /** `latencyDrawAt`'s draw written to `out[k]` rather than returned (the same draw; no heap number). Mutates `out[k]`. */
   latencyDrawInto(place: number, out: Float64Array, k: number): void {
     this.draws.drawAtPlaceInto(place, out, k);
+  }
+
+  /** True when host `id` is up; on a run with no host down it reads no host (issue 14.4: twice a hop). */
+  hostUp(id: number): boolean {
+    return this.hostsDown === 0 || this.hosts[id].up;
   }
 
   /** True when a partition separates the two hosts. */
