@@ -1,4 +1,5 @@
 import { formatDuration } from '../scenario';
+import { differenceOf, differenceText, hasDifference } from '../workers/compareDifference';
 import type { RunSummary as ModelSummary } from '../models';
 import { diffRows, paneFigures, type DiffRow } from '../workers/compareRows';
 import { formatDiffValue } from '../ui/compare/diff';
@@ -167,14 +168,21 @@ export function formatComparison(c: Comparison, durationHint = true): string {
     retries: 'retries (all edges)',
   };
   const x = (r: number | null) => (r === null ? '-' : `${r.toFixed(2)}x`);
-  const rows = [['', `A ${a.scenario}`, `B ${b.scenario}`, 'B/A']];
+  // Latency and CPU also as B - A, beside the ratio (trial N16, 6: Istio quotes "+2.65 ms" at p90).
+  const withDiff = (ratioText: string, unit: string, va: number | null, vb: number | null) => {
+    const d = differenceText({ unit }, differenceOf(va, vb));
+    return d === null ? ratioText : `${ratioText}  ${d}`;
+  };
+  const rows = [['', `A ${a.scenario}`, `B ${b.scenario}`, 'B/A, B-A']];
   const [xa, xb] = [a, b].map((s) => ({ s, books: booksOf(s, c.client) }));
   // A latency no ok request after the warm-up measured is "-", never "0 µs"; so is a figure of a client a run lacks.
   const cell = (name: Figure, side: Side) => {
     const v = FIGURES[name](side);
     return v === null ? '-' : show[name](v);
   };
-  const figureRow = (name: Figure) => rows.push([label[name], cell(name, xa), cell(name, xb), x(c.ratios[name])]);
+  const latencyFigure = (name: Figure) => name === 'p50' || name === 'p90' || name === 'p99' || name === 'mean';
+  const figureRow = (name: Figure) =>
+    rows.push([label[name], cell(name, xa), cell(name, xb), latencyFigure(name) ? withDiff(x(c.ratios[name]), 'ms', FIGURES[name](xa), FIGURES[name](xb)) : x(c.ratios[name])]);
   const scoped = (Object.keys(FIGURES) as Figure[]).filter((n) => !WHOLE_RUN.includes(n));
   if (c.client !== null) rows.push([`${possessive(c.client)} requests`, '', '', '']);
   scoped.forEach(figureRow);
@@ -217,7 +225,7 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   const cellOf = (r: DiffRow, v: number | null) => (v === null ? '-' : formatDiffValue(r, v));
   // With a client, the hops row is that client's path (the app's rows that are not `allClients`).
   const whose = (r: DiffRow) => (c.client !== null && !r.allClients ? ` (${possessive(c.client)})` : '');
-  for (const r of app) rows.push([`  ${r.label.trim()}${whose(r)}`, cellOf(r, r.a), cellOf(r, r.b), x(r.ratio)]);
+  for (const r of app) rows.push([`  ${r.label.trim()}${whose(r)}`, cellOf(r, r.a), cellOf(r, r.b), hasDifference(r) ? withDiff(x(r.ratio), r.unit, r.a, r.b) : x(r.ratio)]);
   const head = (tag: string, s: RunSummary) =>
     `${tag}  ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`;
   const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok, failed and in flight (not ended when the run stopped) as shares of sent'];

@@ -6,6 +6,7 @@
 import type { RunSummary } from '../models';
 import { vcpuPer1000 } from './figures';
 import { hopsSpan, scopedBooks } from './clientScope';
+import { differenceOf, hasDifference } from './compareDifference';
 
 /** One run's figures at a moment: its summary (the CLI's `--json`) and the frame's proxy counters. */
 export interface PaneFigures {
@@ -37,6 +38,8 @@ export interface DiffRow {
   b: number | null;
   /** b / a; null when either is missing or a is zero (no ratio to give). */
   ratio: number | null;
+  /** b - a in `unit`, on the latency and CPU rows only (compareDifference.ts; null when either is missing). */
+  difference?: number | null;
   /** Section of the table the row sits in. */
   section: 'latency' | 'failures' | 'load' | 'services';
   /** What the row counts and what it does not, for its tooltip; absent for a figure that says itself. */
@@ -183,6 +186,7 @@ export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = 
     row(`util:${n}`, `${n}: utilisation`, '% busy', 'share', 'services', a.services[n].utilization, b.services[n].utilization);
   }
   if (scope !== null) rows.forEach((r, i) => void (i >= scoped && r !== hops && (r.allClients = true)));
+  for (const r of rows) if (hasDifference(r)) r.difference = differenceOf(r.a, r.b);
   return rows;
 }
 

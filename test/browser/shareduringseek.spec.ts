@@ -9,7 +9,7 @@ import { saveShot } from './fixtures/shots';
 
 const hashes = async (page: import('@playwright/test').Page) => page.getByTestId('pane-hash').evaluateAll((es) => es.map((e) => (e as HTMLElement).dataset.value));
 
-test('Share pressed while a compare link seeks to 40 s waits, says the moment, and its link opens the same traces', async ({ page }) => {
+test('Share pressed while a compare link seeks to 40 s waits, says the moment, and its link opens the same traces; the table gives B - A for latency', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?compare=gateway-only,mesh-only&t=40s');
   // Both runs open and on their way: Share no longer refuses, the seek has not landed.
@@ -28,6 +28,14 @@ test('Share pressed while a compare link seeks to 40 s waits, says the moment, a
   expect(shared).toHaveLength(2);
   expect(shared.every((h) => /^[0-9a-f]{16}$/.test(h ?? ''))).toBe(true);
   await saveShot(page, 'shareduringseek-link-1600.png');
+  // The figures table gives B - A beside B / A for latency and CPU (trial N16, 6), in the row's unit.
+  const p90 = page.getByTestId('metrics-diff').locator('tr[data-key="p90"]');
+  const [a, b] = await Promise.all(['A', 'B'].map(async (side) => Number(await p90.locator(`td[data-side="${side}"]`).getAttribute('data-value'))));
+  const d = b - a;
+  await expect(p90.getByTestId('diff-delta')).toHaveText(`${d > 0 ? '+' : '-'}${Math.abs(d).toFixed(2)} ms`);
+  await expect(page.getByTestId('metrics-diff').locator('thead')).toContainText('B/A, B−A');
+  await page.getByTestId('metrics-diff').scrollIntoViewIfNeeded();
+  await saveShot(page, 'shareduringseek-table-1600.png');
 
   // The colleague's tab, smaller, opened as a new document in this one (a tab of its own starts a
   // renderer more; the app keeps nothing of a document it leaves): the same moment and traces.

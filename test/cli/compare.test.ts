@@ -117,9 +117,13 @@ describe('npm run sim -- compare', () => {
     for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^warning: scenarios\/(gateway|mesh)-only\.json: faults\.\d+ \(.+\) starts at .+, after this 5\.00 s run ends$/);
     expect(r.stdout).toMatch(/^A {2}gateway-only {3}seed 4 {3}simulated 5\.00 s/m);
     expect(r.stdout).toMatch(/^B {2}mesh-only {3}seed 4 {3}simulated 5\.00 s/m);
-    expect(r.stdout).toMatch(/^\s+A gateway-only\s+B mesh-only\s+B\/A$/m);
-    for (const row of ['sent', 'ok', 'failed', 'in flight', 'latency p50', 'latency p90', 'latency p99', 'latency mean', 'events']) {
+    expect(r.stdout).toMatch(/^\s+A gateway-only\s+B mesh-only\s+B\/A, B-A$/m);
+    for (const row of ['sent', 'ok', 'failed', 'in flight', 'events']) {
       expect(r.stdout).toMatch(new RegExp(`^${row}\\s+\\S+( \\S+)?\\s+\\S+( \\S+)?\\s+(\\d+\\.\\d\\dx|-)$`, 'm'));
+    }
+    // Latency and CPU also as B - A, with the unit (trial N16, 6: Istio quotes "+2.65 ms").
+    for (const row of ['latency p50', 'latency p90', 'latency p99', 'latency mean']) {
+      expect(r.stdout).toMatch(new RegExp(`^${row}\\s+\\S+ \\S+\\s+\\S+ \\S+\\s+\\d+\\.\\d\\dx {2}[-+]\\d+\\.\\d\\d ms$`, 'm'));
     }
     expect(r.stdout).toMatch(/^sent\s+(\d+)\s+\1\s+1\.00x$/m);
     expect(r.stdout).toMatch(/^ {2}inventory\s+\d+\s+\d+\s+\d+\.\d\dx$/m);

@@ -19,8 +19,8 @@ export function DiffHead({ s, testIds = false }: { s: CompareState; testIds?: bo
           <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />
           {keepUnits(sideLabel(s, 1))}
         </th>
-        <th scope="col" title="B / A">
-          B/A
+        <th scope="col" title="B / A; for latency and CPU also B - A, in the row's unit">
+          B/A, B−A
         </th>
       </tr>
     </thead>

@@ -1,4 +1,5 @@
 // The figures table: both runs' figures at one moment, with B/A.
+import { differenceText, hasDifference } from '../../workers/compareDifference';
 import { useMemo } from 'react';
 import { formatSimTime, possessive } from '../format';
 import type { CompareState } from './compareStore';
@@ -105,6 +106,12 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
               </td>
               <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
                 {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}
+                {/* B - A beside it for latency and CPU, as Istio quotes a sidecar's cost (trial N16, 6). */}
+                {hasDifference(r) && differenceText(r, r.difference ?? null) !== null && (
+                  <span className="diff-delta" data-testid="diff-delta">
+                    {differenceText(r, r.difference ?? null)}
+                  </span>
+                )}
               </td>
             </tr>,
           ])}

@@ -1,0 +1,18 @@
+// B - A beside B / A for latency and CPU (trial N16, 6): Istio's "+2.65 ms" at p90.
+import { expect, test } from 'vitest';
+import { differenceOf, differenceText, hasDifference } from '../../src/workers/compareDifference';
+
+test("istio-load-test's p90 3.34 -> 5.98 ms reads '+2.64 ms'; CPU to three decimals; '±0' and null as such", () => {
+  expect(differenceText({ unit: 'ms' }, differenceOf(3.34, 5.98))).toBe('+2.64 ms');
+  expect(differenceText({ unit: 'ms' }, differenceOf(5.98, 3.34))).toBe('-2.64 ms');
+  expect(differenceText({ unit: 'vCPU' }, differenceOf(0.3, 0.351))).toBe('+0.051 vCPU');
+  expect(differenceText({ unit: 'ms' }, differenceOf(2, 2.001))).toBe('±0 ms');
+  expect(differenceText({ unit: 'ms' }, differenceOf(null, 2))).toBeNull();
+});
+
+test('only latency and CPU rows get a difference', () => {
+  expect(hasDifference({ section: 'latency', unit: 'ms' })).toBe(true);
+  expect(hasDifference({ section: 'load', unit: 'vCPU' })).toBe(true);
+  expect(hasDifference({ section: 'load', unit: 'req/s' })).toBe(false);
+  expect(hasDifference({ section: 'failures', unit: '% of sent' })).toBe(false);
+});
