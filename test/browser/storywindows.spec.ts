@@ -39,6 +39,16 @@ test('retry-storm against its fix at 40 s: the stories\' windows read 27.0 again
     await layoutSettled(page);
     await windows.scrollIntoViewIfNeeded();
     await expect(windows).toBeInViewport();
+    // The runs' heads are their letters, the whole names in their titles; the figure names keep
+    // their room (trial N16, 4: long heads squeezed them to a word a line).
+    expect(await windows.locator('thead th').allInnerTexts()).toEqual(['figure', 'A', 'B', 'B/A']);
+    await expect(windows.locator('thead th').nth(2)).toHaveAttribute('title', /^B · /);
+    expect((await windows.locator('tbody th').first().boundingBox())!.width, `${w}x${h}`).toBeGreaterThanOrEqual(200);
+    // Export says its word in the header at every width (trial N16, 8), inside the header's row.
+    const exp = page.getByTestId('export-menu');
+    await expect(exp).toHaveText('Export');
+    const [eb, hb] = [(await exp.boundingBox())!, (await page.locator('.compare-header').boundingBox())!];
+    expect(eb.x + eb.width, `${w}x${h}`).toBeLessThanOrEqual(hb.x + hb.width);
     // Each row's name, values and ratio in one line box each: nothing cut, nothing over its neighbour.
     const clipped = await windows.evaluate((t) => Array.from(t.querySelectorAll('th, td')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
     expect(clipped, `${w}x${h}`).toEqual([]);

@@ -21,7 +21,7 @@ export function StoryWindowFigures({ controller, s }: { controller: CompareContr
     <section className="compare-diff story-windows" aria-label="Figures over the stories' windows">
       <table className="metrics-diff" data-testid="story-windows">
         <caption>Over the stories&rsquo; windows: user requests that ended in each window, as each pane&rsquo;s story step counts them</caption>
-        <DiffHead s={s} />
+        <DiffHead s={s} short />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-key={r.key}>
