@@ -166,15 +166,15 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
    */
   private proxyArrive(id: number, pass: number): void {
     if (pass === P.outResponse) return this.answerAtCaller(id);
-    return pass === P.outRequest ? this.outRequestPass(id, this.world.calls.get(id).route!.sidecar!) : this.inboundArrive(id, pass);
+    return pass === P.outRequest ? this.outRequestPass(id, this.world.calls.get(id).route!.sidecar!) : this.requestIn(id);
   }
 
-  /** The callee's sidecar: a request on its way in to the app (`pass` P.inRequest: reset if the pod died meanwhile), or the answer out. */
-  private inboundArrive(id: number, pass: number): void {
+  /** The callee's sidecar: `id`'s request in to the app (reset if the pod died); the only inbound ProxyArrive (see `respond`). */
+  private requestIn(id: number): void {
     const w = this.world;
     const att = w.attempts.get(id);
-    if (pass === P.inRequest && !w.network.hostUp(att.host)) return this.resetToCaller(att);
-    return this.inboundPass(att, w.sidecarOfHost[att.host]!, pass);
+    if (!w.network.hostUp(att.host)) return this.resetToCaller(att);
+    return this.inboundPass(att, w.sidecarOfHost[att.host]!, P.inRequest);
   }
 
   /** The answer to attempt `id` is back at the caller's sidecar: its response pass; the router decides at its end (ProxyDone). */
