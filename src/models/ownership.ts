@@ -6,6 +6,7 @@
 // view cannot claim a layer does something the simulation does not make it do. Pure.
 import type { GatewaySpec, Policy, Scenario, ServiceSpec } from '../scenario';
 import { ENVOY_ROUTE_TIMEOUT_MS } from './proxy/policy';
+import { observabilityOf, type HopEnd } from './ownedObservability';
 
 /** The L7 features the ownership view asks about (issue 12 item 5), in the order it lists them. */
 export const OWNED_FEATURES = ['routing', 'retries', 'timeouts', 'load-balancing', 'circuit-breaking', 'authentication', 'rate-limiting', 'mtls', 'api-versions', 'observability'] as const;
@@ -242,6 +243,13 @@ function l7Sidecar(n: Node): boolean {
   return n.spec.sidecar === true || n.spec.sidecar.mode === 'L7';
 }
 
+/** A hop's end as observability sees it: its proxy, if any (a third party's end is never a proxy of ours). */
+function endOf(n: Node, callee: boolean): HopEnd {
+  if (n.kind === 'gateway') return { name: n.spec.name, proxy: 'gateway' };
+  if (n.spec.sidecar === false || (callee && (n.kind !== 'service' || n.spec.external))) return { name: n.spec.name, proxy: null };
+  return { name: n.spec.name, proxy: l7Sidecar(n) ? 'L7' : 'L4' };
+}
+
 /** Who applies each feature on the hop from `from` to `to`, with the route policy `route`. */
 function hopOf(s: Scenario, from: Node, to: Node, route: Policy | undefined): OwnedHop {
   const owners: OwnedHop['owners'] = {};
@@ -322,32 +330,9 @@ function hopOf(s: Scenario, from: Node, to: Node, route: Policy | undefined): Ow
   } else if (calleeMeshed && to.kind !== 'client' && to.spec.mtls === 'STRICT') {
     owners.mtls = { layer: to.kind === 'gateway' ? 'gateway' : 'sidecar', detail: 'STRICT callee refuses this plaintext caller' };
   }
-  owners.observability = observabilityOf(from, to, http);
+  owners.observability = observabilityOf(endOf(from, false), endOf(to, true), http);
   void s;
   return { from: from.spec.name, to: to.spec.name, owners };
-}
-
-/**
- * Who records each request of a hop in a real deployment: the proxies at its ends. Istio's standard
- * metrics (istio_requests_total and the duration histograms) are reported by the client's and the
- * server's proxy both, and each Envoy writes its own access log (Istio's "Standard Metrics" page;
- * Envoy's access-log docs); an L4 proxy (ztunnel, or a sidecar at L4) sees connections and bytes,
- * not requests, and so does any proxy on a TCP hop. A hop with no proxy is seen only by what the
- * apps log themselves: partial adoption's blind spot; a third party's end is never a proxy of yours.
- * Not simulated as events (the simulator sees every hop): this says what the design would let a
- * person see. Every hop gets a line. Pure.
- */
-function observabilityOf(from: Node, to: Node, http: boolean): HopOwner {
-  const l7Proxy = (n: Node) => n.kind === 'gateway' || l7Sidecar(n);
-  const callerProxy = from.kind === 'gateway' || from.spec.sidecar !== false;
-  const calleeProxy = to.kind === 'gateway' || (to.kind === 'service' && to.spec.sidecar !== false && !to.spec.external);
-  const word = (n: Node, end: string) => (n.kind === 'gateway' ? n.spec.name : `${end}'s ${l7Sidecar(n) ? 'sidecar' : 'L4 sidecar'}`);
-  const layer: Layer = callerProxy ? (from.kind === 'gateway' ? 'gateway' : 'sidecar') : to.kind === 'gateway' ? 'gateway' : 'sidecar';
-  if (!callerProxy && !calleeProxy) return { layer: 'app', detail: "no proxy: the apps' own logs only" };
-  const requests = http && (!callerProxy || l7Proxy(from)) && (!calleeProxy || l7Proxy(to));
-  const what = requests ? 'request metrics, logs' : 'bytes only (L4)';
-  const where = callerProxy && calleeProxy ? 'both ends' : `${callerProxy ? word(from, 'caller') : word(to, 'callee')} only`;
-  return { layer, detail: `${where}: ${what}` };
 }
 
 /** The most `retries` backoffs add up to, ms: the n-th at most 2^(n-1) x base, capped at max (envoy/retryState.ts backoffMs). */
