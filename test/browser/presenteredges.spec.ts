@@ -52,34 +52,39 @@ async function nearEdges(page: Page, air: number): Promise<{ near: string[]; lea
   }, air);
 }
 
-for (const [w, h] of [
-  [1600, 1000],
-  [1024, 768],
-] as const) {
-  test(`in presenter mode at ${w}x${h}, every shipped scenario drawn as boxes keeps its nodes and link labels ${EDGE_AIR[w]} px or more inside the stage`, async ({ page }) => {
-    test.setTimeout(20 * 60_000);
-    await page.setViewportSize({ width: w, height: h });
-    const found: string[] = [];
-    const least: string[] = [];
-    for (const s of SHIPPED.filter((x) => x.svg)) {
-      await test.step(s.name, async () => {
-        await page.goto(`/?scenario=${s.name}&t=${s.early}s`);
-        await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 120_000 });
-        await expect(page.locator(`[data-drawn="${s.name}"]`)).toBeVisible();
-        await page.keyboard.press('f');
-        await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+// One walk at both sizes: each scenario opened once at 1600x1000, then the window made 1024x768
+// around the same paused moment in presenter mode. Two walks, each opening and seeking all 23,
+// took 59 s and 55 s of 8ac6747's CI; the least air read at each size is the same either way
+// (session 47, S8: every scenario's figure equal to the tenth of a px).
+test(`in presenter mode at 1600x1000 and 1024x768, every shipped scenario drawn as boxes keeps its nodes and link labels ${EDGE_AIR[1600]} and ${EDGE_AIR[1024]} px or more inside the stage`, async ({ page }) => {
+  test.setTimeout(20 * 60_000);
+  const found: string[] = [];
+  const least: Record<number, string[]> = { 1600: [], 1024: [] };
+  for (const s of SHIPPED.filter((x) => x.svg)) {
+    await test.step(s.name, async () => {
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      await page.goto(`/?scenario=${s.name}&t=${s.early}s`);
+      await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 120_000 });
+      await expect(page.locator(`[data-drawn="${s.name}"]`)).toBeVisible();
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+      for (const [w, h] of [
+        [1600, 1000],
+        [1024, 768],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
         await settled(page);
         if ((await page.locator('.topology-stage').getAttribute('data-view')) !== 'svg') {
-          least.push(`${s.name}: folded`);
-          return;
+          least[w].push(`${s.name}: folded`);
+          continue;
         }
         const r = await nearEdges(page, EDGE_AIR[w]);
-        least.push(`${s.name}: ${r.least.toFixed(1)}`);
-        found.push(...r.near.map((x) => `${s.name}: ${x}`));
+        least[w].push(`${s.name}: ${r.least.toFixed(1)}`);
+        found.push(...r.near.map((x) => `${s.name} at ${w}x${h}: ${x}`));
         if (s.name === 'gateway-only' || s.name === 'mesh-only' || r.near.length > 0) await saveShot(page, `presenteredges-${s.name}-${w}x${h}.png`);
-      });
-    }
-    console.log(`presenter edges at ${w}x${h}, least air px: ${least.join('; ')}`);
-    expect(found).toEqual([]);
-  });
-}
+      }
+    });
+  }
+  for (const w of [1600, 1024]) console.log(`presenter edges at ${w}, least air px: ${least[w].join('; ')}`);
+  expect(found).toEqual([]);
+});
