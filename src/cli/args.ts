@@ -191,9 +191,10 @@ failed by cause and in flight, latency (mean, p50, p90, p99), retries, and each 
 ${SEED_HELP("the scenario's seed")}
 ${DURATION_HELP("the scenario's duration")}
   --from T        also print the figures over a window of simulated time, whole seconds, from
-                  T (default: 0 s): the user requests that ended in it and, per service, the tries
-                  made for them (a story step's "attempts per user request", e.g. retry-storm
-                  --from 11s --to 24s) and the tries sent in it
+                  T (default: 0 s): the user requests that ended in it, the latency of the ok
+                  ones (mean, p50, p90, p99) and, per service, the tries made for them (a story
+                  step's "attempts per user request", e.g. retry-storm --from 11s --to 24s) and
+                  the tries sent in it
   --to T          the window's end (default: the run's end)
   --client NAME   also print that client's requests that ended (in the window, or the whole
                   run) and the latency of its ok ones, as the app's latency chart shows for that
@@ -224,8 +225,9 @@ ${SEED_HELP("A's seed, for both runs")}
 ${DURATION_HELP("each scenario's own duration")}
   --from T        also print both runs' figures over one window of simulated time, whole seconds,
                   from T (default: 0 s): the user requests that ended in it, their failed share,
-                  and per service the attempts per user request (a story step's figure, as run
-                  --from/--to gives it), with B/A; e.g. retry-storm retry-storm-fixed --from 11s --to 24s
+                  the latency of the ok ones (with B-A), and per service the attempts per user
+                  request (a story step's figure, as run --from/--to gives it), with B/A; e.g.
+                  retry-storm retry-storm-fixed --from 11s --to 24s
   --to T          the window's end (default: the shorter run's end; past either run's end is refused)
   --client NAME   the figures of that client's requests only, as the app's "figures for" (scope=
                   in a compare link): sent, ok, failed, latency, failures by cause and the hops on

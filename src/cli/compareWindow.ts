@@ -2,6 +2,8 @@
 // measured as `run --from/--to` measures them (window.ts windowFigures: a story step's way), side by
 // side with B/A. Each row carries the story figure's `measure` (and `service`), so the app's compare
 // view, which gets the same window, names its rows as these do.
+import { formatDuration } from '../scenario';
+import { differenceOf, differenceText } from '../workers/compareDifference';
 import type { WindowFigures } from './window';
 import { table } from './table';
 
@@ -11,7 +13,7 @@ const secs = (ms: number) => `${+(ms / 1000).toFixed(3)} s`;
 /** One figure over the window on both sides. Plain data. */
 export interface CompareWindowRow {
   /** The story figure's measure this row is (scenario/figure.ts), or 'ended' for the count the shares are of. */
-  measure: 'ended' | 'failed-share' | 'attempts-per-request';
+  measure: 'ended' | 'failed-share' | 'latency-p50' | 'latency-p90' | 'latency-p99' | 'latency-mean' | 'attempts-per-request';
   /** The service of an `attempts-per-request` row. */
   service?: string;
   /** The row's words, as a story step's figure says them: "attempts at payments per user request". */
@@ -21,6 +23,8 @@ export interface CompareWindowRow {
   b: number | null;
   /** B / A; null where either is null or A is 0. */
   ratio: number | null;
+  /** B - A, ms, on the latency rows only (as the whole-run table gives it: compareDifference.ts); null where either is null. */
+  difference?: number | null;
 }
 
 /** Both runs over [fromMs, toMs): the rows, and each side's figures as `run --from/--to --json` gives them. */
@@ -38,7 +42,8 @@ const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
 /**
  * The rows of `a` and `b` (windowFigures of the same window): user requests ended, their failed
- * share, then per service either side has its attempts per user request (a story step's
+ * share, the latency of the ok ones (p50, p90, p99, mean, with B - A beside B/A as the whole-run
+ * table gives it; no rows when neither side measured any), then per service either side has its attempts per user request (a story step's
  * `attempts-per-request`), in A's order then B's. Pure.
  */
 export function compareWindow(a: WindowFigures, b: WindowFigures): CompareWindow {
@@ -52,6 +57,13 @@ export function compareWindow(a: WindowFigures, b: WindowFigures): CompareWindow
   });
   const share = (f: WindowFigures) => (f.ended > 0 ? f.failed / f.ended : null);
   const rows = [row('ended', 'user requests ended', a.ended, b.ended), row('failed-share', 'failed share of those', share(a), share(b))];
+  // No latency rows where neither side measured any (every request in the window failed: retry-storm's outage).
+  if (a.latencyMs !== null || b.latencyMs !== null) {
+    for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
+      const [va, vb] = [a, b].map((f) => f.latencyMs?.[q] ?? null);
+      rows.push({ ...row(`latency-${q}`, `latency ${q} of the ok ones`, va, vb), difference: differenceOf(va, vb) });
+    }
+  }
   const names = [...new Set([...a.services, ...b.services].map((s) => s.service))];
   for (const name of names) {
     const of = (f: WindowFigures) => {
@@ -65,14 +77,20 @@ export function compareWindow(a: WindowFigures, b: WindowFigures): CompareWindow
 
 /**
  * The window's lines under compare's table: a head naming the window and how its requests are
- * counted, then a row per figure with A, B and B/A: counts whole, a share in % to one decimal,
- * attempts to one decimal as a story step shows them, "-" where a side has none. Pure.
+ * counted, then a row per figure with A, B and B/A (and B - A on latency rows, as the whole-run
+ * table): counts whole, a share in % to one decimal, latency as the summary prints it, attempts to
+ * one decimal as a story step shows them, "-" where a side has none. Pure.
  */
 export function formatCompareWindow(c: CompareWindow): string {
-  const cell = (r: CompareWindowRow, v: number | null) => (v === null ? '-' : r.measure === 'ended' ? v.toLocaleString('en-US') : r.measure === 'failed-share' ? `${(100 * v).toFixed(1)}%` : v.toFixed(1));
-  const rows = [['over ' + c.window, 'A', 'B', 'B/A']];
-  for (const r of c.rows) rows.push([r.label, cell(r, r.a), cell(r, r.b), r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`]);
-  return [`window ${c.window}, the same on both sides: user requests that ended in it, and the tries made for them however long before (a story step's "attempts per user request")`, ...table(rows)].map((l) => l.trimEnd()).join('\n');
+  const cell = (r: CompareWindowRow, v: number | null) =>
+    v === null ? '-' : r.measure === 'ended' ? v.toLocaleString('en-US') : r.measure === 'failed-share' ? `${(100 * v).toFixed(1)}%` : r.measure.startsWith('latency-') ? formatDuration(v) : v.toFixed(1);
+  const rows = [['over ' + c.window, 'A', 'B', 'B/A, B-A']];
+  for (const r of c.rows) {
+    const ratio = r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`;
+    const d = r.difference === undefined ? null : differenceText({ unit: 'ms' }, r.difference);
+    rows.push([r.label, cell(r, r.a), cell(r, r.b), d === null ? ratio : `${ratio}  ${d}`]);
+  }
+  return [`window ${c.window}, the same on both sides: user requests that ended in it, the latency of the ok ones (sent after the warm-up), and the tries made for them however long before (a story step's "attempts per user request")`, ...table(rows)].map((l) => l.trimEnd()).join('\n');
 }
 
 /** The window in compare's `--json`: the rows, and each side's figures with NaN (none ended) as null. */

@@ -3,7 +3,7 @@
 // CLI's number for retry-storm's outage (11 s – 24 s) is the one its story step shows (trial N14, 3).
 import type { WallClock } from '../sim-engine';
 import { summarize, Tracer, World, type RunSummary, type TracerOptions } from '../models';
-import type { Scenario } from '../scenario';
+import { formatDuration, type Scenario } from '../scenario';
 import { bucketWidth, SeriesRecorder } from '../workers/series';
 import type { SeriesBucket } from '../workers/series';
 import { measureFigure, type RunTotals } from '../workers/figures';
@@ -38,6 +38,14 @@ export interface WindowFigures {
   ended: number;
   ok: number;
   failed: number;
+  /** Of the ok ones, those sent after the warm-up: the requests `latencyMs` is over. */
+  latencyCount: number;
+  /**
+   * Their latency, ms, as a story step's `latency-mean`/`latency-p50`..`p99` figure over the same
+   * window reads it (the buckets' histograms merged: quantiles within the histogram's 0.39%); null
+   * when none ended in the window.
+   */
+  latencyMs: { mean: number; p50: number; p90: number; p99: number } | null;
   services: WindowService[];
 }
 
@@ -71,8 +79,9 @@ export interface WindowRun {
 /**
  * Runs a validated scenario to its end as `runScenario` does, recording the per-second series with
  * every service's tries counted apart (as the app's worker counts the services a story's figures name,
- * workers/series.ts seriesFor), and client `client` (when given) counted apart with its latency kept
- * per bucket (`run --client`). The recorder only reads: the events, figures and trace hash are those
+ * workers/series.ts seriesFor), each bucket's latency histogram kept (a window's quantiles, as a
+ * story step's latency figure over a window reads them), and client `client` (when given) counted
+ * apart with its latency kept per bucket (`run --client`). The recorder only reads: the events, figures and trace hash are those
  * of a run without it.
  */
 export function runWithWindow(scenario: Scenario, options: { seed?: number; durationMs?: number; wallClock?: WallClock; traces?: TracerOptions; client?: string }): WindowRun {
@@ -87,7 +96,7 @@ export function runWithWindow(scenario: Scenario, options: { seed?: number; dura
   // `client`: that client counted apart, its latency histograms kept per bucket (clientWindow.ts).
   const clients = new Map<number, string>();
   for (const c of world.clients) if (c.name === options.client) clients.set(c.id, c.name);
-  const series = new SeriesRecorder(0, world.duration, world.warmup, world.sentPerSecond, clients, edges, 0, new Map(), [], clients.size > 0);
+  const series = new SeriesRecorder(0, world.duration, world.warmup, world.sentPerSecond, clients, edges, 0, new Map(), [], true);
   world.observer = {
     transmit: (edge, response, t, _t1, _failed, _retry, request) => {
       if (!response) series.requestSent(t, edge, request);
@@ -120,9 +129,11 @@ export function serviceColumnsCsv(csv: string, buckets: readonly SeriesBucket[],
 }
 
 /**
- * The run's figures over `w` from its series: each service's attempts per user request measured by
- * measureFigure (the story step's `attempts-per-request`, the same code), with the tries behind it.
- * `durationMs`: the run's. Pure.
+ * The run's figures over `w` from its series: the latency of the ok requests that ended in it and
+ * each service's attempts per user request, both measured by measureFigure (a story step's
+ * `latency-*` and `attempts-per-request` figures over that window, the same code), with the tries
+ * behind them. `durationMs`: the run's. Latency needs buckets recorded with their histograms
+ * (runWithWindow's); without them `latencyMs` is null. Pure.
  */
 export function windowFigures(buckets: readonly SeriesBucket[], bucketMs: number, w: WindowArg, durationMs: number): WindowFigures {
   const toMs = w.toMs ?? durationMs;
@@ -131,17 +142,22 @@ export function windowFigures(buckets: readonly SeriesBucket[], bucketMs: number
   const ok = sum((b) => b.ok);
   const failed = sum((b) => b.failed);
   const totals: RunTotals = { simTime: durationMs, ok, failed, mean: 0, p50: 0, p90: 0, p99: 0, proxyCpuMs: 0, proxyPasses: 0 };
+  const latency = (measure: 'latency-mean' | 'latency-p50' | 'latency-p90' | 'latency-p99') => measureFigure({ measure, label: measure, from: w.fromMs, to: toMs }, buckets, bucketMs, totals, durationMs).value;
+  const latencyCount = sum((b) => b.latencyCount);
+  const p50 = latencyCount > 0 ? latency('latency-p50') : NaN;
+  const latencyMs = Number.isFinite(p50) ? { mean: latency('latency-mean'), p50, p90: latency('latency-p90'), p99: latency('latency-p99') } : null;
   const names = Object.keys(buckets[0]?.tries ?? {});
   const services = names.map((service) => {
     const m = measureFigure({ measure: 'attempts-per-request', label: service, service, from: w.fromMs, to: toMs }, buckets, bucketMs, totals, durationMs);
     return { service, tries: sum((b) => b.endedTries?.[service] ?? 0), perRequest: m.value, sentInWindow: sum((b) => b.tries[service] ?? 0) };
   });
-  return { fromMs: w.fromMs, toMs, ended: ok + failed, ok, failed, services };
+  return { fromMs: w.fromMs, toMs, ended: ok + failed, ok, failed, latencyCount, latencyMs, services };
 }
 
 /**
  * The window's lines under a run's summary: "window 11 s – 24 s: 518 user requests ended (ok 0, failed 518: 100.0% failed)",
- * then per service its tries for those requests and their attempts per user request, one decimal as a story
+ * the latency of the ok ones ("latency of the ok ones: mean … p50 … p90 … p99 … (N measured: sent
+ * after the warm-up)", or that none was measured), then per service its tries for those requests and their attempts per user request, one decimal as a story
  * step shows it, and the tries sent in the window by send time. Pure.
  */
 export function formatWindow(f: WindowFigures): string {
@@ -149,6 +165,12 @@ export function formatWindow(f: WindowFigures): string {
   // The failed share over those that ended, as the app's story step says it (trial N15, 11: "33.4%").
   const share = f.ended > 0 ? `: ${((100 * f.failed) / f.ended).toFixed(1)}% failed` : '';
   const lines = [`window ${span}: ${f.ended.toLocaleString('en-US')} user requests ended in it (ok ${f.ok.toLocaleString('en-US')}, failed ${f.failed.toLocaleString('en-US')}${share}); tries counted for those requests, however long before (a story step's "attempts per user request")`];
+  const l = f.latencyMs;
+  lines.push(
+    l
+      ? `latency of the ok ones: mean ${formatDuration(l.mean)}   p50 ${formatDuration(l.p50)}   p90 ${formatDuration(l.p90)}   p99 ${formatDuration(l.p99)}   (${f.latencyCount.toLocaleString('en-US')} measured: sent after the warm-up; a story step's latency over the window)`
+      : 'latency of the ok ones: - (none measured: no ok request sent after the warm-up ended in the window)',
+  );
   const rows = [['service', 'tries per user request', 'tries of those requests', 'tries sent in the window']];
   for (const s of f.services) rows.push([s.service, Number.isFinite(s.perRequest) ? s.perRequest.toFixed(1) : '-', String(s.tries), String(s.sentInWindow)]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

@@ -13,10 +13,12 @@ describe('compare over a window', () => {
     const at = r.stdout.indexOf('window 11 s – 24 s, the same on both sides');
     expect(at).toBeGreaterThan(0);
     const lines = r.stdout.slice(at).split('\n');
-    expect(lines).toContain('user requests ended                       518     527  1.02x');
-    expect(lines).toContain('failed share of those                  100.0%  100.0%  1.00x');
-    expect(lines).toContain('attempts at payments per user request    27.0     2.9  0.11x');
-    expect(lines).toContain('attempts at orders per user request       9.0     1.0  0.11x');
+    expect(lines).toContain('user requests ended                       518     527     1.02x');
+    expect(lines).toContain('failed share of those                  100.0%  100.0%     1.00x');
+    expect(lines).toContain('attempts at payments per user request    27.0     2.9     0.11x');
+    expect(lines).toContain('attempts at orders per user request       9.0     1.0     0.11x');
+    // Every request in the window failed on both sides: no latency rows (none measured).
+    expect(lines.some((l) => l.startsWith('latency'))).toBe(false);
     const json = await simHere(['compare', 'retry-storm', 'retry-storm-fixed', '--from', '11s', '--to', '24s', '--json']);
     const w = JSON.parse(json.stdout).window;
     expect([w.fromMs, w.toMs, w.window]).toEqual([11_000, 24_000, '11 s – 24 s']);
@@ -39,7 +41,7 @@ describe('compare over a window', () => {
   }, 120_000);
 
   it('a service one side lacks reads "-" with no ratio, as does a ratio over an A of 0', () => {
-    const side = (ended: number, failed: number, services: [string, number][]): WindowFigures => ({ fromMs: 0, toMs: 10_000, ended, ok: ended - failed, failed, services: services.map(([service, perRequest]) => ({ service, tries: 0, perRequest, sentInWindow: 0 })) });
+    const side = (ended: number, failed: number, services: [string, number][]): WindowFigures => ({ fromMs: 0, toMs: 10_000, ended, ok: ended - failed, failed, latencyCount: 0, latencyMs: null, services: services.map(([service, perRequest]) => ({ service, tries: 0, perRequest, sentInWindow: 0 })) });
     const c = compareWindow(side(100, 0, [['web', 1.5]]), side(80, 20, [['web', 3], ['cache', 1]]));
     expect(c.rows.map((r) => [r.label, r.a, r.b, r.ratio])).toEqual([
       ['user requests ended', 100, 80, 0.8],
@@ -48,10 +50,25 @@ describe('compare over a window', () => {
       ['attempts at cache per user request', null, 1, null],
     ]);
     expect(formatCompareWindow(c).split('\n').slice(2)).toEqual([
-      'user requests ended                  100     80  0.80x',
-      'failed share of those               0.0%  25.0%      -',
-      'attempts at web per user request     1.5    3.0  2.00x',
-      'attempts at cache per user request     -    1.0      -',
+      'user requests ended                  100     80     0.80x',
+      'failed share of those               0.0%  25.0%         -',
+      'attempts at web per user request     1.5    3.0     2.00x',
+      'attempts at cache per user request     -    1.0         -',
     ]);
   });
+
+  it("istio-load-test-baseline against istio-load-test over 1 s – 4 s: p90 +2.65 ms with B - A beside B/A, Istio's published cost of a sidecar pair within 10%", async () => {
+    const r = await simHere(['compare', 'istio-load-test-baseline', 'istio-load-test', '--from', '1s', '--to', '4s', '--json']);
+    expect(r.code).toBe(0);
+    const w = JSON.parse(r.stdout).window;
+    const p90 = w.rows.find((x: { measure: string }) => x.measure === 'latency-p90');
+    expect(p90.label).toBe('latency p90 of the ok ones');
+    expect(p90.difference).toBeCloseTo(p90.b - p90.a, 9);
+    expect(Math.abs(p90.difference - 2.65) / 2.65).toBeLessThan(0.1);
+    // Each side's count is of its ok requests sent after the warm-up that ended in the window.
+    expect(w.a.latencyCount).toBeGreaterThan(0);
+    expect(w.a.latencyCount).toBeLessThanOrEqual(w.a.ok);
+    const text = await simHere(['compare', 'istio-load-test-baseline', 'istio-load-test', '--from', '1s', '--to', '4s']);
+    expect(text.stdout).toMatch(new RegExp(`^latency p90 of the ok ones +${p90.a.toFixed(2)} ms +${p90.b.toFixed(2)} ms +${(p90.b / p90.a).toFixed(2)}x  \\+${p90.difference.toFixed(2)} ms$`, 'm'));
+  }, 240_000);
 });

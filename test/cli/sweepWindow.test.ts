@@ -19,11 +19,13 @@ describe('sweep over a window of simulated time', () => {
     expect(r.stdout).toContain('window 11 s – 24 s: each run\'s user requests that ended in it');
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.sweep.window).toEqual({ fromMs: 11_000, toMs: 24_000 });
-    expect(report.sweep.metrics).toEqual(['endedRequests', 'errorShare', 'service:web.triesPerUserRequest', 'service:orders.triesPerUserRequest', 'service:payments.triesPerUserRequest']);
+    expect(report.sweep.metrics).toEqual(['p50Ms', 'p90Ms', 'p99Ms', 'meanMs', 'endedRequests', 'errorShare', 'service:web.triesPerUserRequest', 'service:orders.triesPerUserRequest', 'service:payments.triesPerUserRequest']);
     expect(report.runs.map((x: { metrics: Record<string, number> }) => [x.metrics['service:payments.triesPerUserRequest'], x.metrics['service:orders.triesPerUserRequest'], x.metrics.errorShare])).toEqual([
       [9, 9, 1],
       [27, 9, 1],
     ]);
+    // Every request in the outage failed: no latency measured, null rather than 0.
+    expect(report.runs.map((x: { metrics: Record<string, number | null> }) => x.metrics.p90Ms)).toEqual([null, null]);
     // 516 user requests ended in the window at seed 1 with no retries at payments (run --from 11s --to 24s counts the same).
     expect(report.runs[0].metrics.endedRequests).toBe(516);
     const head = readFileSync(csv, 'utf8').split('\n')[0];
@@ -43,6 +45,19 @@ describe('sweep over a window of simulated time', () => {
     expect(merged.stderr.trim()).toBe(`--merge ${join(tmp, 'b.json')}: measured over 0 s – 24 s of each run, but ${join(tmp, 'a.json')} over 11 s – 24 s of each run; a report reads one window: merge the jobs of one --from/--to`);
   }, 240_000);
 
+  it("a window before the outage (5 s – 11 s) gives each run's latency: the job at the file's own retries reads what run --from/--to reads for that seed", async () => {
+    const job = await simHere([...SWEEP, '--from', '5s', '--to', '11s', '--job', '1', '--json']);
+    expect(job.code).toBe(0);
+    const m = JSON.parse(job.stdout).runs[0].metrics;
+    const single = await simHere(['scenarios/retry-storm.json', '--seed', '1', '--duration', '30s', '--from', '5s', '--to', '11s', '--json']);
+    const w = JSON.parse(single.stdout).window;
+    expect(w.latencyCount).toBeGreaterThan(100);
+    expect([m.p50Ms, m.p90Ms, m.p99Ms, m.meanMs]).toEqual([w.latencyMs.p50, w.latencyMs.p90, w.latencyMs.p99, w.latencyMs.mean]);
+    // Calls of ~100 ms through the chain: a real latency, not a 0 where none was measured.
+    expect(m.p50Ms).toBeGreaterThan(50);
+    expect(m.endedRequests).toBe(w.ended);
+  }, 120_000);
+
   it('--print-jobs passes the window on to each job, as typed', async () => {
     const r = await simHere([...SWEEP, '--from', '11s', '--to', '24s', '--print-jobs', tmp]);
     expect(r.code).toBe(0);
@@ -55,7 +70,7 @@ describe('sweep over a window of simulated time', () => {
       [['--from', '11s', '--to', '99s'], "--to: 99 s is past the run's end (30 s; --duration sets a longer run)"],
       [['--from', '24s', '--to', '11s'], '--from: 24 s must be before --to (11 s)'],
       [['--from', '11.5s'], '--from: 11.5 s is not a whole second (the series counts requests second by second), e.g. --from 11s'],
-      [['--from', '11s', '--metric', 'p99Ms'], '--metric p99Ms: not measured over a window (--from/--to); a window gives endedRequests, errorShare and service:NAME.triesPerUserRequest'],
+      [['--from', '11s', '--metric', 'proxyCpuVcpu'], '--metric proxyCpuVcpu: not measured over a window (--from/--to); a window gives p50Ms, p90Ms, p99Ms, meanMs, endedRequests, errorShare and service:NAME.triesPerUserRequest'],
       [['--metric', 'service:payments.triesPerUserRequest'], "--metric service:payments.triesPerUserRequest: a window's figure (a story step's attempts per user request); give --from and --to"],
     ];
     for (const [extra, line] of cases) {

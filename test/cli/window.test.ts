@@ -52,6 +52,27 @@ describe('run --from --to', () => {
     expect(formatWindow(w).split('\n')[0]).toMatch(/^window 21 s – 58 s: 3,711 user requests ended in it \(ok 2,470, failed 1,241: 33\.4% failed\); /);
   }, 120_000);
 
+  it("over the whole run, the window's latency is the summary's: hello-mesh's 20 s, p50/p90/p99 within the histogram's 0.39% and the mean exact", () => {
+    const run = runWithWindow(parsed('hello-mesh.json'), { durationMs: 20_000 });
+    const w = windowFigures(run.buckets, run.bucketMs, { fromMs: 0, toMs: 20_000 }, run.summary.simulatedMs);
+    const s = run.summary.latencyMs;
+    expect(w.latencyCount).toBeGreaterThan(500);
+    expect(w.latencyCount).toBeLessThanOrEqual(w.ok);
+    for (const q of ['p50', 'p90', 'p99'] as const) expect(Math.abs(w.latencyMs![q] - s[q]) / s[q]).toBeLessThan(0.0039);
+    expect(w.latencyMs!.mean).toBeCloseTo(s.mean, 6);
+    // A later window of the same run reads its own requests only: fewer, and the line says how many.
+    const late = windowFigures(run.buckets, run.bucketMs, { fromMs: 10_000, toMs: 20_000 }, run.summary.simulatedMs);
+    expect(late.latencyCount).toBeLessThan(w.latencyCount);
+    expect(formatWindow(late).split('\n')[1]).toMatch(new RegExp(`^latency of the ok ones: mean [0-9.]+ ms   p50 [0-9.]+ ms   p90 [0-9.]+ ms   p99 [0-9.]+ ms   \\(${late.latencyCount.toLocaleString('en-US')} measured: sent after the warm-up; `));
+  }, 120_000);
+
+  it('a window where every request failed has no latency, and says none was measured (retry-storm 11-24 s)', () => {
+    const run = runWithWindow(parsed('retry-storm.json'), { durationMs: 24_000 });
+    const w = windowFigures(run.buckets, run.bucketMs, { fromMs: 11_000, toMs: 24_000 }, run.summary.simulatedMs);
+    expect([w.ok, w.latencyCount, w.latencyMs]).toEqual([0, 0, null]);
+    expect(formatWindow(w).split('\n')[1]).toBe('latency of the ok ones: - (none measured: no ok request sent after the warm-up ended in the window)');
+  }, 120_000);
+
   it('a window the run cannot read is named by its flag: past the end, not on a whole second, empty', () => {
     expect(windowProblem({ fromMs: 11_000, toMs: 24_000 }, 40_000)).toBeNull();
     expect(windowProblem({ fromMs: 0 }, 40_000)).toBeNull();

@@ -245,9 +245,10 @@ p99 and mean, error share, attempts per request and proxy CPU, or of the --metri
                     e.g. --metric errorShare --metric gateway:egress.cpu --metric 'edge:egress->partner.tries'
   --duration T      simulated time of every run, with its unit, e.g. 30s (default: the scenario's)
   --from T          read every figure over a window of each run, whole seconds, from T (default
-                    0 s), as run --from/--to does: user requests ended in it (endedRequests), their
-                    errorShare, and per service service:NAME.triesPerUserRequest (a story step's
-                    attempts per user request); latency and CPU are not measured over a window
+                    0 s), as run --from/--to does: the latency of the ok requests that ended in it
+                    (p50Ms, p90Ms, p99Ms, meanMs), how many ended (endedRequests), their errorShare,
+                    and per service service:NAME.triesPerUserRequest (a story step's attempts per
+                    user request); CPU is not measured over a window
   --to T            the window's end (default: the run's end)
   --jobs J          worker threads (default: one per core, here ${availableParallelism()})
   --json            print the report as one JSON object: the grid, per point the intervals, and
