@@ -111,7 +111,7 @@ export function pastTheEnd(tMs: number, endMs: number, end: string): string {
 
 /** ', with 2 live actions replayed at their points' (empty for none): what a replay's first line says of them. Pure. */
 export function liveText(n: number): string {
-  return n ? `, with ${n} live action${n === 1 ? '' : 's'} replayed at their points` : '';
+  return n ? `, with ${n === 1 ? '1 live action replayed at its point' : `${n} live actions replayed at their points`}` : '';
 }
 
 /** Whether a replay refuses a link with this problem: every one but speed and layout, which change no figure. Pure. */

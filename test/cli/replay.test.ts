@@ -103,7 +103,7 @@ describe('npm run sim -- replay with a compare or Branch link (trial N7, finding
     const table = await sim('replay', link);
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
-    expect(lines[0]).toBe("replayed a compare link to the link's moment, 20.00 s of 2m 00s: A hello-mesh; B hello-mesh, with 1 live action replayed at their points");
+    expect(lines[0]).toBe("replayed a compare link to the link's moment, 20.00 s of 2m 00s: A hello-mesh; B hello-mesh, with 1 live action replayed at its point");
     expect(lines[1]).toMatch(new RegExp(`^A  hello-mesh .* trace ${atA.traceHash}$`));
     expect(lines[2]).toMatch(new RegExp(`^B  hello-mesh .* trace ${atB.traceHash}$`));
     expect(table.stdout).toMatch(/^sent +\d+ +\d+ +[\d.]+x$/m);

@@ -1,6 +1,7 @@
 import type { Call } from '../Call';
 import type { Route } from '../envoy/cluster';
 import { retryConditionMatched, retryOnNames } from '../envoy/retryState';
+import { formatDuration } from '../../scenario';
 
 /**
  * Why the router retries a failed try or not, in words, following the order of its checks
@@ -11,7 +12,10 @@ import { retryConditionMatched, retryOnNames } from '../envoy/retryState';
 export function retryReason(r: Route, call: Call, cause: string, status: number, local: boolean, backoffMs: number | null): string {
   // The route's own policy where it differs from its cluster's (routeTable.ts); the limit is the cluster's.
   const p = call.policy ?? r.policy;
-  const what = `${cause} (HTTP ${status}${local ? ', seen by the router' : ''})`;
+  // A timeout this router called itself is its per-try timer (the route's whole timeout ends the
+  // call and never asks for a retry: router.ts routeTimeout): say whose and how long (trial N17, 7).
+  const perTry = cause === 'timeout' && local && Number.isFinite(p.perTryTimeout) ? `: this router's per-try timeout of ${formatDuration(p.perTryTimeout)} fired` : local ? ', seen by the router' : '';
+  const what = `${cause} (HTTP ${status}${perTry})`;
   if (!p.l7) return r.sidecar === null ? 'no retries: a caller without a sidecar does not retry' : "no retries: the caller's proxy is not L7";
   if (p.retries === 0) return 'no retries configured on this route';
   // Envoy asks whether the failure would be retried before counting the retries left
