@@ -124,10 +124,11 @@ export interface EdgeInspect {
   requestsPerSec: number;
   /**
    * Calls ended per simulated second over the link labels' window, `(fromMs, toMs]`: the last
-   * second of simulated time to the tenth (workers/edgeWindow.ts), the figure the link's label
-   * says. Set by SimHost; absent before the first tenth of a second.
+   * second of simulated time to the tenth (workers/edgeWindow.ts), and their tries (requests on
+   * the wire, retries included) per second, the figure the link's label says. Set by SimHost;
+   * absent before the first tenth of a second.
    */
-  recent?: { perSecond: number; fromMs: number; toMs: number };
+  recent?: { perSecond: number; triesPerSecond?: number; fromMs: number; toMs: number };
   calls: number;
   ok: number;
   failed: number;
@@ -341,16 +342,18 @@ export function inspectNodeNow(w: World, id: number, rates: EdgeWindow): NodeIns
 }
 
 /**
- * inspectEdge with its calls per second over the link figures' window (`rates`, edgeWindow.ts),
+ * inspectEdge with its calls and tries per second over the link figures' window (`rates`, edgeWindow.ts),
  * the link label's figure; null for an unknown id.
  */
 export function inspectEdgeNow(w: World, id: number, rates: EdgeWindow): EdgeInspect | null {
   const e = inspectEdge(w, id);
   if (e === null) return null;
   const win = rates.window(w.sim.now);
-  const i = id * EDGE_STRIDE + EdgeField.calls;
-  if (win.toMs <= win.fromMs || win.counts.length <= i) return e;
-  return { ...e, recent: { perSecond: win.counts[i] / ((win.toMs - win.fromMs) / 1000), fromMs: win.fromMs, toMs: win.toMs } };
+  const i = id * EDGE_STRIDE;
+  if (win.toMs <= win.fromMs || win.counts.length < i + EDGE_STRIDE) return e;
+  const dt = (win.toMs - win.fromMs) / 1000;
+  const calls = win.counts[i + EdgeField.calls];
+  return { ...e, recent: { perSecond: calls / dt, triesPerSecond: Math.max(calls, win.counts[i + EdgeField.attempts]) / dt, fromMs: win.fromMs, toMs: win.toMs } };
 }
 
 /**

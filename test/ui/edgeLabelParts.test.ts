@@ -4,17 +4,18 @@ import { edgeLabelParts, edgeShortLabel } from '../../src/ui/topology/edgeRates'
 describe("a link label's parts", () => {
   it('mark every share failed as a failure, wherever it failed: here, further down, or both', () => {
     const kinds = (failedShare: number, failedHereShare: number, tries: number) =>
-      edgeLabelParts({ perSecond: 42, failedShare, failedHereShare, tries }).map((p) => `${p.kind}: ${p.text}`);
+      edgeLabelParts({ perSecond: 42, triesPerSecond: 42 * tries, failedShare, failedHereShare, tries }).map((p) => `${p.kind}: ${p.text}`);
     expect(kinds(0, 0, 1)).toEqual(['rate: 42 req/s']);
-    expect(kinds(1, 1, 3)).toEqual(['rate: 42 req/s', 'failed: 100% failed here', 'tries: ×3.0 tries']);
+    expect(kinds(1, 1, 3)).toEqual(['rate: 126 req/s', 'failed: 100% failed here', 'tries: 67% retries']);
     expect(kinds(0.03, 0, 1)).toEqual(['rate: 42 req/s', 'failed: 3.0% failed further down']);
-    expect(kinds(0.5, 0.2, 1.2)).toEqual(['rate: 42 req/s', 'failed: 50% failed (20% here)', 'tries: ×1.2 tries']);
+    expect(kinds(0.5, 0.2, 1.2)).toEqual(['rate: 50 req/s', 'failed: 50% failed (20% here)', 'tries: 17% retries']);
   });
 });
 
 describe("a link label's short form", () => {
-  it('says calls per second only, as the full label rounds them: "68/s", "9.0/s"', () => {
-    expect(edgeShortLabel({ perSecond: 68.4, failedShare: 0.5, failedHereShare: 0.5, tries: 2 })).toBe('68/s');
-    expect(edgeShortLabel({ perSecond: 9, failedShare: 0, failedHereShare: 0, tries: 1 })).toBe('9.0/s');
+  it('says requests on the wire per second only (every try), as the full label rounds them, thousands with a k: "68/s", "9.0/s", "1.0k/s"', () => {
+    expect(edgeShortLabel({ perSecond: 34.2, triesPerSecond: 68.4, failedShare: 0.5, failedHereShare: 0.5, tries: 2 })).toBe('68/s');
+    expect(edgeShortLabel({ perSecond: 9, triesPerSecond: 9, failedShare: 0, failedHereShare: 0, tries: 1 })).toBe('9.0/s');
+    expect(edgeShortLabel({ perSecond: 342, triesPerSecond: 1026, failedShare: 1, failedHereShare: 1, tries: 3 })).toBe('1.0k/s');
   });
 });

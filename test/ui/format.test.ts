@@ -69,8 +69,8 @@ describe('numbers on screen', () => {
   });
 
   it('write a busy link label as "1,234 req/s" (edge labels share the one formatter)', () => {
-    expect(edgeLabel({ perSecond: 1234.5, failedShare: 0, failedHereShare: 0, tries: 1 })).toBe('1,235 req/s');
-    expect(edgeLabel({ perSecond: 70_000, failedShare: 0.004, failedHereShare: 0.004, tries: 1.25 })).toBe('70,000 req/s · 0.4% failed here · ×1.3 tries');
+    expect(edgeLabel({ perSecond: 1234.5, triesPerSecond: 1234.5, failedShare: 0, failedHereShare: 0, tries: 1 })).toBe('1,235 req/s');
+    expect(edgeLabel({ perSecond: 56_000, triesPerSecond: 70_000, failedShare: 0.004, failedHereShare: 0.004, tries: 1.25 })).toBe('70,000 req/s · 0.4% failed here · 20% retries');
   });
 });
 

@@ -24,7 +24,7 @@ const frame = (fromMs: number, toMs: number, counts: number[]) =>
   ({ simTime: toMs, recent: new Float64Array(counts), recentFromMs: fromMs, recentToMs: toMs }) as unknown as Frame;
 
 describe('edge rates', () => {
-  test("calls per simulated second, share failed and tries per call come from the latest frame's window, whatever came before", () => {
+  test("calls and tries (requests on the wire) per simulated second, share failed and tries per call come from the latest frame's window, whatever came before", () => {
     const r = createEdgeRates();
     expect(r.rate(0)).toBeNull();
     expect(r.window()).toBeNull();
@@ -32,11 +32,11 @@ describe('edge rates', () => {
     r.sample(frame(0, 0, []));
     expect(r.rate(0)).toBeNull();
     r.sample(frame(29_000, 30_000, [100, 10, 300, 4, 0]));
-    expect(r.rate(0)).toEqual({ perSecond: 100, failedShare: 0.1, failedHereShare: 0.04, tries: 3 });
+    expect(r.rate(0)).toEqual({ perSecond: 100, triesPerSecond: 300, failedShare: 0.1, failedHereShare: 0.04, tries: 3 });
     expect(r.window()).toEqual({ fromMs: 29_000, toMs: 30_000 });
     // A later frame replaces the figures outright: no average with earlier frames.
     r.sample(frame(30_000, 31_000, [40, 0, 40, 0, 2]));
-    expect(r.rate(0)).toEqual({ perSecond: 40, failedShare: 0, failedHereShare: 0, tries: 1, tlsFailed: 2 });
+    expect(r.rate(0)).toEqual({ perSecond: 40, triesPerSecond: 40, failedShare: 0, failedHereShare: 0, tries: 1, tlsFailed: 2 });
     // An edge the window does not cover, or one with no call ended in it, has no figures.
     expect(r.rate(1)).toBeNull();
     r.sample(frame(31_000, 32_000, [0, 0, 0, 0, 0]));

@@ -207,12 +207,14 @@ function SideScroll({ children }: { children: ReactNode }) {
 }
 
 /**
- * Edge `edgeId`'s calls per second over the last second of `frame` (its window, as the link's
- * label says it), 0 when none ended in it; undefined without a frame or an id. Pure.
+ * Edge `edgeId`'s requests on the wire (every try) and calls per second over the last second of
+ * `frame` (its window, as the link's label says it), 0 when none ended in it; undefined without a
+ * frame or an id. Pure.
  */
-function shownRecent(frame: Frame | null, edgeId: number | undefined): { perSecond: number; fromMs: number; toMs: number } | undefined {
+function shownRecent(frame: Frame | null, edgeId: number | undefined): { perSecond: number; triesPerSecond: number; fromMs: number; toMs: number } | undefined {
   if (frame === null || edgeId === undefined || frame.recentToMs <= frame.recentFromMs) return undefined;
-  return { perSecond: edgeRateOf(frame, edgeId)?.perSecond ?? 0, fromMs: frame.recentFromMs, toMs: frame.recentToMs };
+  const r = edgeRateOf(frame, edgeId);
+  return { perSecond: r?.perSecond ?? 0, triesPerSecond: r?.triesPerSecond ?? 0, fromMs: frame.recentFromMs, toMs: frame.recentToMs };
 }
 
 /**
@@ -239,10 +241,13 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
       </h3>
       <FaultsHere names={[edge.to]} link={`${edge.from}->${edge.to}`} />
       <dl className="inspect-figures">
-        <dt title={recent ? edgeWindowText(recent) : 'calls ended per second over the last second of simulated time, a retried call counted once'}>calls/s, last second</dt>
+        {/* The link's label counts requests on the wire, every try (retry-storm's lesson counts tries at payments: 27 a user request); the calls, a retried one once, beside them. */}
+        <dt title={recent ? edgeWindowText(recent) : 'requests on the wire per second over the last second of simulated time: every try, retries included'}>req/s (every try), last second</dt>
         <dd data-testid="edge-rate" data-window-to={recent?.toMs}>
-          {recent ? formatRate(recent.perSecond) : '—'}
+          {recent ? formatRate(recent.triesPerSecond ?? recent.perSecond) : '—'}
         </dd>
+        <dt title="calls ended per second over the last second of simulated time, a retried call counted once (its tries are the req/s above)">calls/s, last second</dt>
+        <dd data-testid="edge-calls-rate">{recent ? formatRate(recent.perSecond) : '—'}</dd>
         <dt title="calls ended per second since the start, a retried call counted once (the tries, retries included, are calls/s × tries per call)">calls/s since the start</dt>
         <dd data-testid="edge-rate-total">{formatNumber(edge.requestsPerSec, 1)}</dd>
         <dt title={latency.title}>p50 / p90 / p99</dt>

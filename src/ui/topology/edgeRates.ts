@@ -1,13 +1,19 @@
-// Recent figures per edge (calls per simulated second, share failed, tries per call) and the words
-// a link label says. The worker counts them over the last second of simulated time
+// Recent figures per edge (requests on the wire per simulated second: every try, retries included;
+// calls per second, share failed, tries per call) and the words a link label says. The worker counts them over the last second of simulated time
 // (workers/edgeWindow.ts), so a moment gives the same figures however it was reached; this keeps
 // the latest frame's window. Plain state outside React, fed every frame.
 import { EDGE_STRIDE, EdgeField, type Frame } from '../../workers/protocol';
-import { formatNumber, formatPercent, formatRate, formatSimTime } from '../format';
+import { formatPercent, formatRate, formatRateShort, formatSimTime } from '../format';
 
 export interface EdgeRate {
-  /** Calls ended per simulated second over the window. */
+  /** Calls ended per simulated second over the window (a retried call counted once). */
   perSecond: number;
+  /**
+   * Tries of those calls per simulated second: the requests the link carried, each retry counted
+   * as the request on the wire it is (Envoy's upstream_rq_total counts every try; upstream_rq_retry
+   * the retries among them). What a link's label says: retry-storm's lesson counts tries too.
+   */
+  triesPerSecond: number;
   /** Share of those that failed, 0..1. */
   failedShare: number;
   /** Share of those that failed on this hop (the rest failed further down), 0..1. */
@@ -46,6 +52,7 @@ export function edgeRateOf(frame: Pick<Frame, 'recent' | 'recentFromMs' | 'recen
   return {
     ...(tls > 0 ? { tlsFailed: tls } : {}),
     perSecond: calls / dt,
+    triesPerSecond: Math.max(calls, c[i + EdgeField.attempts]) / dt,
     failedShare: c[i + EdgeField.failed] / calls,
     failedHereShare: c[i + EdgeField.failedHere] / calls,
     tries: c[i + EdgeField.attempts] / calls,
@@ -53,13 +60,14 @@ export function edgeRateOf(frame: Pick<Frame, 'recent' | 'recentFromMs' | 'recen
 }
 
 /**
- * What a link label's tooltip says of its window and what it counts: "calls ended per second over
- * the last second of simulated time (29.0 s to 30.0 s), a retried call counted once". A call is
- * the caller's request on this hop; its tries (retries included) are what the label's ×N tries,
- * the inspector's tries per call and the compare table's "tries received" count. Pure.
+ * What a link label's tooltip says of its window and what it counts: "requests on the wire per
+ * second over the last second of simulated time (29.0 s to 30.0 s): every try, retries included".
+ * A call is the caller's request on this hop; each of its tries is a request the link carries
+ * (Envoy's upstream_rq_total), which the label, the inspector's req/s and the compare table's
+ * "tries received" count; "N% retries" says the share of them that were retries. Pure.
  */
 export function edgeWindowText(w: { fromMs: number; toMs: number }): string {
-  return `calls ended per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)}), a retried call counted once`;
+  return `requests on the wire per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)}): every try, retries included, of the calls that ended in it`;
 }
 
 export function createEdgeRates(): EdgeRates {
@@ -94,33 +102,40 @@ export interface EdgeLabelPart {
 }
 
 /**
- * The parts of a link's label, in order: the rate, then the share failed (said where it
- * happened: on this hop, "here", or further down and passed up), then tries per call when
- * retries add at least a tenth. Drawing colours each part by its `kind`, never by its words
+ * The parts of a link's label, in order: the requests on the wire per second (every try), then
+ * the share of calls failed (said where it happened: on this hop, "here", or further down and
+ * passed up), then the share of those requests that were retries ("67% retries" for 3 tries a
+ * call) when retries add at least a tenth. Drawing colours each part by its `kind`, never by its words
  * (a suffix test once left "failed here" and "failed further down" uncoloured). Pure.
  */
 export function edgeLabelParts(r: EdgeRate): EdgeLabelPart[] {
-  const parts: EdgeLabelPart[] = [{ text: `${formatRate(r.perSecond)} req/s`, kind: 'rate' }];
+  const parts: EdgeLabelPart[] = [{ text: `${formatRate(r.triesPerSecond)} req/s`, kind: 'rate' }];
   const pct = formatPercent;
   if (r.failedShare > 0) {
     const below = r.failedShare - r.failedHereShare;
     const text = below <= 0 ? `${pct(r.failedShare)} failed here` : r.failedHereShare <= 0 ? `${pct(r.failedShare)} failed further down` : `${pct(r.failedShare)} failed (${pct(r.failedHereShare)} here)`;
     parts.push({ text, kind: 'failed' });
   }
-  if (r.tries >= 1.1) parts.push({ text: `×${formatNumber(r.tries, 1)} tries`, kind: 'tries' });
+  if (r.tries >= 1.1) parts.push({ text: `${pct(retryShare(r))} retries`, kind: 'tries' });
   return parts;
 }
 
-/**
- * A link label's short form, "68/s": its calls per second only, where a presenter-size label
- * has room for no more (placeEdgeLabels' `short` spots). Pure.
- */
-export function edgeShortLabel(r: EdgeRate): string {
-  return `${formatRate(r.perSecond)}/s`;
+/** The share of a link's requests on the wire that were retries, 0..1: 1 − 1/tries per call (2/3 for 3 tries). Pure. */
+export function retryShare(r: Pick<EdgeRate, 'tries'>): number {
+  return r.tries <= 1 ? 0 : 1 - 1 / r.tries;
 }
 
 /**
- * "42 req/s · 3% failed here · ×2.9 tries": the figures worth saying, no more (edgeLabelParts
+ * A link label's short form, "68/s": its requests on the wire per second only (every try), in
+ * thousands past 999 ("1.0k/s"), where a presenter-size label has room for no more
+ * (placeEdgeLabels' `short` spots). Pure.
+ */
+export function edgeShortLabel(r: EdgeRate): string {
+  return `${formatRateShort(r.triesPerSecond)}/s`;
+}
+
+/**
+ * "126 req/s · 3% failed here · 67% retries": the figures worth saying, no more (edgeLabelParts
  * joined). Pure.
  */
 export function edgeLabel(r: EdgeRate): string {
