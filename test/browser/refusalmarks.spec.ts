@@ -18,7 +18,7 @@ const TWO_EXPIRIES = {
   ],
 };
 
-test("two expiries at 9 s and 20 s: each fault's line says its own first refused handshake, the timeline marks both, and a mark seeks there (1600x1000, 1024x768)", async ({ page }) => {
+test("two expiries at 9 s and 20 s: each fault's line says its own first refused handshake, the timeline marks both (the 9.25 s tick clear of the 9 s fault's handle), and a mark seeks there (1600x1000, 1024x768)", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto(`/?t=27s#data=${pack(JSON.stringify(TWO_EXPIRIES))}`);
   await expect(page.getByTestId('sim-time')).toHaveText('27.0 s', { timeout: 120_000 });
@@ -39,8 +39,26 @@ test("two expiries at 9 s and 20 s: each fault's line says its own first refused
   expect(await marks.evaluateAll((es) => es.map((e) => Number((e as HTMLElement).dataset.ms)))).toEqual([bridge, store]);
   await expect(marks.nth(1)).toHaveAttribute('aria-label', /storefront's expiry$/);
   await saveShot(page, 'refusalmarks-1600.png');
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await expect(marks.nth(1)).toBeVisible();
+  // At 1024 px the bridge's 9.25 s tick stood against its fault's 9 s handle (session 46): two marks now, boxes apart,
+  // each what a press at its middle hits.
+  const handle = page.getByTestId('timeline-fault').first();
+  for (const [w, h] of [
+    [1600, 1000],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await expect(marks.nth(1)).toBeVisible();
+    const [m, f] = [(await marks.first().boundingBox())!, (await handle.boundingBox())!];
+    const apart = m.x >= f.x + f.width || f.x >= m.x + m.width || m.y >= f.y + f.height || f.y >= m.y + m.height;
+    expect(apart, `${w}x${h}: tick ${JSON.stringify(m)}, handle ${JSON.stringify(f)}`).toBe(true);
+    for (const [el, id] of [
+      [marks.first(), 'timeline-refusal'],
+      [handle, 'timeline-fault'],
+    ] as const) {
+      const box = (await el.boundingBox())!;
+      expect(await page.evaluate(([x, y]) => (document.elementFromPoint(x, y) as HTMLElement | null)?.closest('[data-testid]')?.getAttribute('data-testid'), [box.x + box.width / 2, box.y + box.height / 2]), `${w}x${h}`).toBe(id);
+    }
+  }
   await saveShot(page, 'refusalmarks-1024.png');
   // A press on storefront's mark goes to its first refusal, to the very ms.
   await marks.nth(1).click();

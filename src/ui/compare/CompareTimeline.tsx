@@ -16,6 +16,8 @@ import type { ComparePane } from './compareController';
 import { sideFaultBands } from './compareFaultBands';
 import { faultBandTitle } from '../components/faultBand';
 import { faultFamily } from '../faults/faultName';
+import { CompareRefusalMarks } from './CompareRefusalMarks';
+import '../components/expiredHandshakes.css';
 
 /** A step circle's width here (compare.css) and the air between two side by side, CSS px. */
 const STEP_PX = 18;
@@ -105,6 +107,7 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
       >
         <div className="timeline-done" style={{ width: at(s.simTime) }} />
         {controller.panes.length === 2 && <SideFaults panes={controller.panes} at={at} nowMs={s.simTime} durationMs={s.durationMs} />}
+        {controller.panes.length === 2 && <CompareRefusalMarks controller={controller} panes={controller.panes} at={at} />}
         {s.faults.map((f) => (
           <div key={f.n} className="timeline-fault" style={{ left: at(f.atMs), width: 3 }} title={`${f.label} at ${formatMoment(f.atMs)}`} />
         ))}

@@ -15,6 +15,7 @@ import { Pane } from './ComparePane';
 import { CompareTimeline } from './CompareTimeline';
 import { MetricsDiff } from './MetricsDiff';
 import { StoryWindowFigures } from './StoryWindowFigures';
+import { CompareWindowFigures } from './CompareWindowFigures';
 import { OverlayCharts } from './OverlayCharts';
 import { CompareFaults } from './CompareFaults';
 import { CompareOpening } from './CompareOpening';
@@ -116,6 +117,7 @@ export function CompareView({ controller }: { controller: CompareController }) {
           <div className="compare-lower">
             <div className="compare-figures">
               <StoryWindowFigures controller={controller} s={s} />
+              <CompareWindowFigures controller={controller} s={s} />
               <MetricsDiff s={s} onScope={(scope) => controller.store.setState((d) => void (d.scope = scope))} />
             </div>
             <div className="compare-side">

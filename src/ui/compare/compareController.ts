@@ -114,6 +114,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
         d.linkProblems = link.problems;
         if (link.speedId) d.speedId = link.speedId;
         d.scope = link.scope;
+        d.window = link.window;
         // A link's packed side by its scenario's own name from the start, not DATA_SIDE ("@data: two runs").
         d.pair = link.pair && link.scenarios ? [sideName(link.scenarios[0]), sideName(link.scenarios[1])] : link.pair;
         if (link.scenarios) d.titles = [titleOf(link.scenarios[0]), titleOf(link.scenarios[1])];

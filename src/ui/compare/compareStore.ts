@@ -8,6 +8,7 @@ import type { OpenStage, Problem } from '../state/store';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
 import type { PaneFigures } from './diff';
 import type { Divergence } from './divergence';
+import type { PairWindow } from './windowSpan';
 
 /** Where the pair is: opening its two runs, ready at 0, playing, paused, both at their ends, or stopped for good. */
 export type CompareStatus = 'loading' | 'ready' | 'playing' | 'paused' | 'done' | 'failed';
@@ -87,6 +88,11 @@ export interface CompareState {
   settling: 'pausing' | 'stepping' | null;
   /** The client whose requests the table and the failures chart are for ("figures for"), or null for every client's; kept in the link as `scope=`. */
   scope: string | null;
+  /**
+   * The window a person picked for "Figures over a window" (pairWindow.ts), as `compare A B --from T
+   * --to T` takes it, or null for none; kept in the link as `from=` / `to=`.
+   */
+  window: PairWindow | null;
   /** Both runs' figures at one moment (`figuresAt`), or null before the first. */
   figures: [PaneFigures, PaneFigures] | null;
   figuresAt: number;
@@ -129,6 +135,7 @@ export function createCompareStore(): CompareStore {
       seekReached: [0, 0] as [number, number],
       settling: null,
       scope: null,
+      window: null,
       figures: null,
       figuresAt: 0,
       series: [EMPTY_SERIES, EMPTY_SERIES] as [SeriesState, SeriesState],

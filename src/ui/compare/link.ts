@@ -7,12 +7,13 @@
 // packed as `dataB=` beside it. Untrusted input like any link: every problem comes back as
 // `param: message`. Pure.
 import type { LiveAction } from '../../workers/protocol';
-import { decodeActions, decodeLink, formatT, linkParams, packActions, scenarioMeant, type LinkContext } from '../recipe/url';
+import { decodeActions, decodeLink, formatT, linkParams, packActions, parseLinkTime, scenarioMeant, type LinkContext } from '../recipe/url';
 import type { ScenarioRef } from '../recipe/types';
 import type { Problem } from '../state/store';
+import { windowSecs, type PairWindow } from './windowSpan';
 
 /** The parameters a compare link may hold. */
-export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'scope', 'data', 'dataB'] as const;
+export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'scope', 'from', 'to', 'data', 'dataB'] as const;
 
 /**
  * The name a compare link gives a side whose scenario is the one packed in its `data` fragment
@@ -40,6 +41,8 @@ export interface CompareLink {
   speedId: string | null;
   /** The client whose requests the figures are for (`scope=shoppers`), or null for every client's. */
   scope: string | null;
+  /** The figures' window (`from=11s&to=24s`, as `compare --from/--to`), or null; checked against the runs once they open. */
+  window: PairWindow | null;
   problems: Problem[];
 }
 
@@ -74,7 +77,7 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   const q = linkParams(search);
   const problems: Problem[] = [];
   const bad = (path: string, message: string) => void problems.push({ path, message });
-  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, scope: null, problems };
+  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, scope: null, window: null, problems };
   for (const key of new Set(q.keys())) {
     if (!(COMPARE_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a compare link parameter (they are: ${COMPARE_PARAMS.join(', ')}); left out`);
   }
@@ -103,6 +106,7 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
     if (/^[A-Za-z0-9._-]{1,63}$/.test(scope)) out.scope = scope;
     else bad('scope', `must name a client (letters, digits, '.', '_' or '-'), got ${shown(scope)}; showing all clients`);
   }
+  out.window = decodeWindow(q.get('from'), q.get('to'), bad);
   const faultsB = q.get('faultsB');
   if (faultsB !== null) {
     if (q.getAll('faultsB').length > 1) bad('faultsB', 'is given more than once; the first is used');
@@ -143,10 +147,10 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
 
 /**
  * The query string (with its `?`) of a compare view: the pair, the seed when one was given, each
- * pane's live actions, the moment (short where `tBeforeMs` allows, as the single view's) and the speed, and `#data=` with `data` (packed by the caller:
+ * pane's live actions, the moment (short where `tBeforeMs` allows, as the single view's), the speed, the figures' client and window, and `#data=` with `data` (packed by the caller:
  * url.ts packScenario) when a side is DATA_SIDE, `&dataB=` with `dataB` when one is DATA_SIDE_B. Pure.
  */
-export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; scope?: string | null; data?: string; dataB?: string }): string {
+export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; scope?: string | null; window?: PairWindow | null; data?: string; dataB?: string }): string {
   const q = [`compare=${encodeURIComponent(s.a.id)},${encodeURIComponent(s.b.id)}`];
   if (s.seed !== null) q.push(`seed=${s.seed}`);
   if (s.a.actions.length > 0) q.push(`faults=${packActions(s.a.actions)}`);
@@ -155,9 +159,36 @@ export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState;
   if (s.tMs > 0) q.push(`t=${formatT(s.tMs, s.tBeforeMs ?? s.tMs)}`);
   q.push(`speed=${encodeURIComponent(s.speedId)}`);
   if (s.scope) q.push(`scope=${encodeURIComponent(s.scope)}`);
+  // The figures' window as the CLI's `--from 11s --to 24s`; no `to` is the shorter run's end.
+  if (s.window) q.push(`from=${formatT(s.window.fromMs)}`, ...(s.window.toMs !== null ? [`to=${formatT(s.window.toMs)}`] : []));
   // NOTE: in the fragment, as the single view's link does: browsers never send it to a server.
   const fragment = [...(s.data !== undefined ? [`data=${s.data}`] : []), ...(s.dataB !== undefined ? [`dataB=${s.dataB}`] : [])];
   return `?${q.join('&')}${fragment.length ? `#${fragment.join('&')}` : ''}`;
+}
+
+/**
+ * A link's figures window (`from`, `to`: times as `t` takes them, 11s or 11000), or null when it has
+ * none or a bad one (said at its parameter: not a time, off the whole second, `from` not before `to`).
+ * `to` alone counts from 0; `from` alone runs to the shorter run's end. Whether it lies inside the
+ * runs is known once they open (pairOpening.ts). Pure.
+ */
+function decodeWindow(from: string | null, to: string | null, bad: (path: string, message: string) => void): PairWindow | null {
+  if (from === null && to === null) return null;
+  const read = (v: string | null, key: 'from' | 'to'): number | null | undefined => {
+    if (v === null) return null;
+    const r = parseLinkTime(v);
+    if (!r.ok) return void bad(key, `${r.message}; no window is shown`);
+    if (r.ms % 1000 !== 0) return void bad(key, `${windowSecs(r.ms)} is not a whole second (the series counts requests second by second); no window is shown`);
+    return r.ms;
+  };
+  const f = read(from, 'from');
+  const t = read(to, 'to');
+  if (f === undefined || t === undefined) return null;
+  if (t !== null && (f ?? 0) >= t) {
+    bad('from', `${windowSecs(f ?? 0)} must be before to (${windowSecs(t)}); no window is shown`);
+    return null;
+  }
+  return { fromMs: f ?? 0, toMs: t };
 }
 
 /** A value from a link, quoted and cut short for a message (rendered as text). */

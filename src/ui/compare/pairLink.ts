@@ -54,7 +54,7 @@ export function createPairLinks(core: PairCore): PairLinks {
     const data = packedData();
     if (!data.ok) return null;
     const tMs = core.clock();
-    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, scope: s.scope, data: data.data, dataB: data.dataB });
+    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, scope: s.scope, window: s.window, data: data.data, dataB: data.dataB });
   }
 
   // While the pair plays, written every PLAYING_URL_INTERVAL_MS (2 s) as the single view's is;
@@ -83,9 +83,9 @@ export function createPairLinks(core: PairCore): PairLinks {
       // so are a pause, the end and a seek's landing: a link copied then holds its moment.
       followInAddressBar(
         store,
-        (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.scope !== before.scope || s.faults !== before.faults || s.status !== before.status,
+        (s, before) => s.simTime !== before.simTime || s.speedId !== before.speedId || s.scope !== before.scope || s.window !== before.window || s.faults !== before.faults || s.status !== before.status,
         addressBar,
-        (s, before) => s.faults !== before.faults || pairStopped(s, before),
+        (s, before) => s.faults !== before.faults || s.window !== before.window || pairStopped(s, before),
       );
     },
     addressBar,

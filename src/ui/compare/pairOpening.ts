@@ -19,6 +19,7 @@ import { listInjected } from './injectedFaults';
 import { refreshFigures, syncActions } from './pairFigures';
 import type { PairCore, PaneRun } from './pairRun';
 import type { PairSeeks } from './pairSeek';
+import { pairWindowProblem } from './pairWindow';
 
 /**
  * What a pane is called: a shipped scenario by its file name; an opened one by the scenario's own
@@ -194,6 +195,12 @@ export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Rec
     d.seed = ra.seed;
     d.durationMs = Math.max(a.info.durationMs, b.info.durationMs);
     d.linkProblems = [...problems, ...pastEnd()];
+    // A link's window past the shorter run's end (or off its series' buckets) said at its field and dropped.
+    const windowProblem = d.window ? pairWindowProblem(d.window, [a.info.durationMs, b.info.durationMs]) : null;
+    if (windowProblem) {
+      d.linkProblems.push({ path: windowProblem.field, message: `${windowProblem.message}; no window is shown` });
+      d.window = null;
+    }
     d.status = 'ready';
     // Ready and on its way to `tMs` in one change: it never reads as ready at 0 with no seek
     // under way (the timeline's mark) while the seek below is still to start.

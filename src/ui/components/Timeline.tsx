@@ -15,6 +15,7 @@ import { belowRowsDrop, handleGroups, rowOffset, spreadMarkers, stackMarkers, ST
 import { useBandSeek } from './useBandSeek';
 import { TimelineHover } from './TimelineHover';
 import { faultMarkerLabel, faultMarkerTitle, sharedMarkerLabel, sharedMarkerTitle, stepMarkerTitle } from './timelineTitles';
+import { refusalMarks } from './expiredHandshakesWords';
 
 const NO_STEPS: never[] = [];
 /** The marks at a first refused handshake: the expiry's lazy chunk, loaded once one was refused. */
@@ -23,6 +24,9 @@ const HANDLE_LEFT = 3;
 const HANDLE_RIGHT = 6;
 /** A shared handle's reach right of its time, CSS px: 17 px wide with its count (recipe.css .timeline-fault-shared). */
 const SHARED_RIGHT = 14;
+/** A first-refusal tick's reach either side of its time, CSS px (expiredHandshakes.css .timeline-refusal: 9 px wide). */
+const REFUSAL_LEFT = 4;
+const REFUSAL_RIGHT = 5;
 /**
  * How far a marker on the track reaches above and below the track's top, CSS px: a step circle
  * is 20 px from 11 px above to 9 px under it (the track is 8 px), a handle's top 7 px above it
@@ -61,6 +65,7 @@ export function Timeline() {
   const faults = useAppStore((s) => s.faults);
   const simTime = useAppStore((s) => s.stats.simTime);
   const refused = useAppStore((s) => (s.stats.expiredHandshakes ?? 0) > 0);
+  const runRefusedMs = useAppStore((s) => s.stats.expiredHandshakeFirstMs ?? -1);
   const seekingTo = useAppStore((s) => s.seekingTo);
   const trackRef = useRef<HTMLDivElement>(null);
   const [trackWidth, setTrackWidth] = useState(0);
@@ -92,12 +97,17 @@ export function Timeline() {
   // Before the track is measured, where they are.
   const stepX = trackWidth ? spreadMarkers(steps.map((s) => px(s.at)), 2 * STEP_HALF + STEP_AIR, 0, trackWidth) : steps.map((s) => px(s.at));
   const stepLeft = (i: number) => (trackWidth ? `calc(${at(steps[i].at)} + ${(stepX[i] - px(steps[i].at)).toFixed(1)}px)` : at(steps[i].at));
+  // The first-refusal ticks stack with them: the bridge's 9.25 s tick stood against its fault's 9 s handle at
+  // 1024 px (two-meshes-via-gateway, session 46), and now goes a row up, at its own time.
+  const refusals = refused ? refusalMarks(faults, runRefusedMs) : [];
   const rows = stackMarkers([
     ...steps.map((_, i) => ({ x: stepX[i], left: STEP_HALF, right: STEP_HALF })),
     ...handles.map((h) => ({ x: px(h[0].startMs), left: HANDLE_LEFT, right: h.length > 1 ? SHARED_RIGHT : HANDLE_RIGHT })),
+    ...refusals.map((m) => ({ x: px(m.ms), left: REFUSAL_LEFT, right: REFUSAL_RIGHT })),
   ]);
   const stepRow = (i: number) => rows[i];
   const handleRow = (i: number) => rows[steps.length + i];
+  const refusalRow = (i: number) => rows[steps.length + handles.length + i];
   const up = Math.ceil(Math.max(0, ...rows.filter((r) => r % 2 === 1)) / 2);
   const down = Math.max(0, ...rows.filter((r) => r > 0 && r % 2 === 0)) / 2;
   // Each fault's band in a lane of its own under the track, so overlapping faults read apart and
@@ -227,7 +237,7 @@ export function Timeline() {
         ))}
         {refused && (
           <Suspense fallback={null}>
-            <FirstRefusalMarks at={at} />
+            <FirstRefusalMarks at={at} marks={refusals} place={(i) => ({ row: refusalRow(i), style: shift(refusalRow(i)) })} />
           </Suspense>
         )}
         {band.hoverMs !== null && <TimelineHover at={at(band.hoverMs)} ms={band.hoverMs} />}

@@ -1,0 +1,67 @@
+// Brief U3 1 (session 46 left it): the compare view's "Figures over a window". A person types from and to, as
+// `npm run sim -- compare retry-storm retry-storm-fixed --from 11s --to 24s` takes them, and reads the CLI's rows and
+// numbers (T3 84b58ed: 518 and 527 ended, 100.0% failed, attempts at payments per user request 27.0 against 2.9); the
+// address bar carries the window (from=11s&to=24s); a bad value is said at its field. One page load, seeked by link.
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures/sharedPage';
+import { saveShot } from './fixtures/shots';
+import { settled as layoutSettled } from './fixtures/settle';
+
+const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await page.locator(`[data-testid="compare-pane"][data-side="${side}"]`).getByTestId(id).getAttribute('data-value'))!;
+
+test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads the CLI's 518 and 527 ended, 100.0% failed and 27.0 against 2.9 attempts at payments (0.11x), goes into the link, and a bad value is named at its field (1600x1000, 1024x768)", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/?compare=retry-storm,retry-storm-fixed&t=40s');
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await expect.poll(() => paneValue(page, 'A', 'pane-time'), { timeout: 120_000 }).toBe('40000');
+  await expect.poll(() => paneValue(page, 'B', 'pane-time'), { timeout: 120_000 }).toBe('40000');
+  const picker = page.getByTestId('compare-window');
+  await picker.scrollIntoViewIfNeeded();
+  // No window yet: no table; `to` says the shorter run's end.
+  await expect(page.getByTestId('window-figures')).toHaveCount(0);
+  await expect(page.getByTestId('window-to')).toHaveAttribute('placeholder', '40');
+  // A bad value: said at its field, the field marked, no window.
+  await page.getByTestId('window-from').fill('eleven');
+  await page.getByTestId('window-to').fill('24');
+  await page.getByTestId('window-show').click();
+  await expect(page.getByTestId('window-problem')).toHaveText('from: "eleven" is not a number of seconds from the runs\' start: write 11 or 11s');
+  await expect(page.getByTestId('window-from')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('window-from').fill('11');
+  await page.getByTestId('window-to').fill('50');
+  await page.getByTestId('window-show').click();
+  await expect(page.getByTestId('window-problem')).toHaveText("to: 50 s is past the shorter run's end (40 s)");
+  await expect(page.getByTestId('window-to')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('window-to').fill('11');
+  await page.getByTestId('window-show').click();
+  await expect(page.getByTestId('window-problem')).toHaveText('from: 11 s must be before to (11 s)');
+  await expect(page.getByTestId('window-figures')).toHaveCount(0);
+  // The window the lesson and the CLI measure.
+  await page.getByTestId('window-to').fill('24s');
+  await page.getByTestId('window-to').press('Enter');
+  await expect(page.getByTestId('window-problem')).toHaveCount(0);
+  const table = page.getByTestId('window-figures');
+  await expect(page.getByTestId('window-span')).toHaveText('11 s – 24 s');
+  const cells = (measure: string, service?: string) => table.locator(`tr[data-measure="${measure}"]${service ? `[data-service="${service}"]` : ''}`).locator('th, td').allInnerTexts();
+  await expect.poll(() => cells('ended')).toEqual(['user requests ended', '518', '527', '1.02x']);
+  expect(await cells('failed-share')).toEqual(['failed share of those', '100.0%', '100.0%', '1.00x']);
+  expect(await cells('attempts-per-request', 'payments')).toEqual(['attempts at payments per user request', '27.0', '2.9', '0.11x']);
+  await expect(table.locator('caption')).toHaveAttribute('title', /npm run sim -- compare retry-storm retry-storm-fixed --from 11s --to 24s/);
+  // The address bar holds the window (written at once on a change), so a link copied now opens it.
+  await expect.poll(() => new URL(page.url()).search).toContain('&from=11s&to=24s');
+  for (const [w, h] of [
+    [1600, 1000],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await layoutSettled(page);
+    await picker.scrollIntoViewIfNeeded();
+    await expect(table).toBeInViewport();
+    const clipped = await picker.evaluate((t) => Array.from(t.querySelectorAll('th, td, label, button')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(clipped, `${w}x${h}`).toEqual([]);
+    await saveShot(page, `comparewindow-${w}.png`);
+  }
+  // Clear takes the window off the table and the link.
+  await page.getByTestId('window-clear').click();
+  await expect(table).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).search).not.toContain('from=');
+});
