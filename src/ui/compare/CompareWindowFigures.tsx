@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { DiffHead } from './DiffHead';
+import { WindowCells } from './WindowCells';
 import { pairWindowProblem, pairWindowRows, parseWindowSeconds, windowSecs, type WindowFieldProblem } from './pairWindow';
 
 /** A window end as the picker shows it: "11" (seconds). */
@@ -84,15 +85,7 @@ export function CompareWindowFigures({ controller, s }: { controller: CompareCon
                 <th scope="row" title={`A: ${r.a.note}. B: ${r.b.note}.`}>
                   {r.label}
                 </th>
-                <td data-side="A" data-value={Number.isFinite(r.a.value) ? r.a.value : ''} title={r.a.note}>
-                  {r.a.text}
-                </td>
-                <td data-side="B" data-value={Number.isFinite(r.b.value) ? r.b.value : ''} title={r.b.note}>
-                  {r.b.text}
-                </td>
-                <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
-                  {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}
-                </td>
+                <WindowCells a={r.a} b={r.b} ratio={r.ratio} />
               </tr>
             ))}
           </tbody>

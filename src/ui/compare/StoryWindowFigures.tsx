@@ -5,6 +5,7 @@ import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { storyWindowRows } from './storyWindows';
 import { DiffHead } from './DiffHead';
+import { WindowCells } from './WindowCells';
 
 /** The stories' windowed figures of both runs, or nothing when the two stories share none. */
 export function StoryWindowFigures({ controller, s }: { controller: CompareController; s: CompareState }) {
@@ -31,15 +32,7 @@ export function StoryWindowFigures({ controller, s }: { controller: CompareContr
                   over {r.window}
                 </span>
               </th>
-              <td data-side="A" data-value={Number.isFinite(r.a.value) ? r.a.value : ''} title={r.a.note}>
-                {r.a.text}
-              </td>
-              <td data-side="B" data-value={Number.isFinite(r.b.value) ? r.b.value : ''} title={r.b.note}>
-                {r.b.text}
-              </td>
-              <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
-                {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}
-              </td>
+              <WindowCells a={r.a} b={r.b} ratio={r.ratio} />
             </tr>
           ))}
         </tbody>

@@ -253,7 +253,7 @@ export function NarrativePanel() {
               </p>
               {textBelow && (
                 <div className="question-cue-anchor">
-                  <button type="button" className="question-cue" data-testid="step-cue" onClick={() => showTextEnd(text.current)}>
+                  <button type="button" className="question-cue" data-testid="step-cue" onClick={() => (cueBelow ? section.current?.querySelector('[data-testid="question"][data-state="ahead"]')?.scrollIntoView({ block: 'end', behavior: 'instant' }) : showTextEnd(text.current))}>
                     ↓ More of this step below
                   </button>
                 </div>

@@ -73,7 +73,12 @@ export function useShortcuts(): void {
         // From the step the last seek is going to, so presses made while it runs queue up (the
         // panel says "going to step 4"): from the clock's step, a press at 23 s on the way to step 4
         // at 25 s asked for step 4 again, and the panel, clock and header disagreed (N-report 3).
-        const target = stepAt(steps, s.seekingTo ?? s.stats.simTime) + (['n', 'PageDown', 'ArrowRight'].includes(e.key) ? 1 : -1);
+        const forward = ['n', 'PageDown', 'ArrowRight'].includes(e.key);
+        // In presenter mode a forward move first brings the room's question into view when it lies
+        // below the story column: the next step answers it (trial N17, 2: at 1280x720 `n` showed
+        // retry-storm's answer, 27, before the room saw the question).
+        if (forward && s.presenter && s.seekingTo === null && showQuestionFirst()) return;
+        const target = stepAt(steps, s.seekingTo ?? s.stats.simTime) + (forward ? 1 : -1);
         if (target >= 0 && target < steps.length) {
           store.setState((d) => void d.storyMoves++);
           void controller.seek(storyMoveTo(s, target));
@@ -91,4 +96,21 @@ export function useShortcuts(): void {
 /** The keys that move a run through time (seek, step, story steps): those a run still opening holds. */
 export function movesTheRun(key: string): boolean {
   return ['Home', 'End', 'ArrowLeft', 'ArrowRight', '.', 'n', 'PageDown', 'p', 'PageUp'].includes(key);
+}
+
+/**
+ * Scrolls the story column so the question still to be answered (its prompt and every choice)
+ * shows, when its choices end below the column's foot; true when it scrolled, false when there is
+ * no such question or it is already in view. Reads and scrolls the DOM (the story panel's
+ * `[data-testid="question"][data-state="ahead"]` in its `.panel` column).
+ */
+export function showQuestionFirst(): boolean {
+  const q = document.querySelector<HTMLElement>('[data-testid="question"][data-state="ahead"]');
+  const choices = q?.querySelector<HTMLElement>('.question-choices');
+  const column = q?.closest<HTMLElement>('.panel');
+  if (!q || !choices || !column) return false;
+  const foot = column.getBoundingClientRect().top + column.clientTop + column.clientHeight;
+  if (choices.getBoundingClientRect().bottom <= foot + 0.5) return false;
+  q.scrollIntoView({ block: 'end', behavior: 'instant' });
+  return true;
 }
