@@ -73,7 +73,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
   // short form at its quiet spot, by its link; or only where it reads as another link's, so the
   // short form goes to a story spot (`storyAt`) where it reads as its own.
   const edgeLabels: { edge: number; key: string; text: SVGTextElement; shown: string; hovered: boolean; link: LabelLink; quiet: LabelSpot; at: LabelSpot | null; story: boolean; storyAt: LabelSpot | null; storyPlaced: boolean; storyShort: boolean }[] = [];
-  const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects, queues, !oneUnit);
+  const labelAt = placeEdgeLabels(labelLinks, nodeRects, labelView, { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) }, nameRects, queues, oneUnit ? 'best' : true);
 
   // Link figures above the boxes, so a hovered link's full label is never hidden: quiet (calls
   // per second only) until the pointer is on the link.
