@@ -12,8 +12,10 @@ export interface LegendEntry {
 
 /**
  * A chart's figure. `onSeek` gets the click's x from the SVG's left edge, px. An empty legend
- * reads "none yet". `children` go inside the SVG before anything drawn (a `<title>`); `control`
- * after the title (the latency chart's client choice).
+ * reads "none yet"; an entry too long for the chart's width ends in "…", its whole text in its
+ * title (charts.css `.chart-legend-text`: a branch's long name, trial N16, 4). `children` go
+ * inside the SVG before anything drawn (a `<title>`); `control` after the title (the latency
+ * chart's client choice).
  */
 export function ChartFigure({ testId, className = 'chart', title, legend, boxRef, svgRef, onSeek, children, control }: { testId: string; className?: string; title: string; legend: readonly LegendEntry[]; boxRef: RefObject<HTMLDivElement | null>; svgRef: RefObject<SVGSVGElement | null>; onSeek: (x: number) => void; children?: ReactNode; control?: ReactNode }) {
   return (
@@ -26,9 +28,9 @@ export function ChartFigure({ testId, className = 'chart', title, legend, boxRef
             <span className="chart-legend-none">none yet</span>
           ) : (
             legend.map((l) => (
-              <span key={l.key} className="chart-legend-item" data-testid="chart-legend-item">
+              <span key={l.key} className="chart-legend-item" data-testid="chart-legend-item" title={l.text}>
                 <span className="chart-swatch" style={{ background: l.color }} />
-                {l.text}
+                <span className="chart-legend-text">{l.text}</span>
               </span>
             ))
           )}
