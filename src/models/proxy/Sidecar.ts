@@ -37,23 +37,17 @@ export const Pass = {
 } as const;
 export type Pass = (typeof Pass)[keyof typeof Pass];
 
-/**
- * The last pass or handshake half any proxy took: when it got its worker and when its CPU ended
- * ([start, end], ms), read straight after it. NOTE: bent for speed (issue 14): one for all proxies
- * (in each record, a record of two workers was 4 cache lines, not 3); an array, not `let`s (boxed).
- */
+/** The last pass or handshake half any proxy took: when it got its worker and when its CPU ended ([start, end], ms),
+ *  read straight after it. NOTE: bent for speed (issue 14): one for all proxies (in each record, a record of two
+ *  workers was 4 cache lines, not 3); an array, not `let`s (boxed). */
 const lastClaim = new Float64Array(2);
 
-/**
- * Where a proxy's own draws land (`drawInto`), read straight after. NOTE: issue 14.4: not `drawAt`
- * (V8 inlines differently: 1,816 bytes allocated a chain request against 1,137, session 25).
- */
+/** Where a proxy's own draws land (`drawInto`), read straight after. NOTE: issue 14.4: not `drawAt` (V8 inlines
+ *  differently: 1,816 bytes allocated a chain request against 1,137, session 25). */
 const drawn = new Float64Array(1);
 
-/**
- * The last pass any proxy took (`Sidecar.pass`): its delay from arrival until the message leaves, ms, read straight
- * after. NOTE: issue 14.4: not returned: a double returned from a call V8 does not inline is a fresh heap number.
- */
+/** The last pass any proxy took (`Sidecar.pass`): its delay from arrival until the message leaves, ms, read straight
+ *  after. NOTE: issue 14.4: not returned: a double returned from a call V8 does not inline is a fresh heap number. */
 const lastPass = new Float64Array(1);
 
 /**
@@ -82,6 +76,10 @@ export class Sidecar extends PassDraws {
   readonly workers: number;
   /** The pod's app <-> sidecar loopback when it is not encoded in the record (null: zero). */
   private loopback: Sampler | null = null;
+  /** `passKinds` of its record's first 2 draws and first 3, written as the world is built (recordDraw, then the loopback
+   *  before `setLoopback`), never after: read once (`readKinds`; NOTE: issue 14.4: not 3 loads and 3 tests a pass). */
+  private kinds2 = 2;
+  private kinds3 = 2;
 
   constructor(
     readonly index: number,
@@ -119,11 +117,19 @@ export class Sidecar extends PassDraws {
       this.f[this.o + Rec.latency] = DrawCode.custom;
     }
     this.f[this.o + Rec.loopback] = DrawCode.custom;
+    this.readKinds();
+  }
+
+  /** Reads its record's draw kinds into `kinds2` and `kinds3` (after any of them is written). */
+  private readKinds(): void {
+    this.kinds2 = this.passKinds(this.f, this.o, 2);
+    this.kinds3 = this.passKinds(this.f, this.o, 3);
   }
 
   /** The pod's loopback (app <-> sidecar): `s` when Network.latencySampler did not encode it in the record (null: zero). */
   setLoopback(s: Sampler | null): void {
     this.loopback = s;
+    this.readKinds();
   }
 
   /** One app <-> sidecar crossing of its pod, in ms. */
@@ -138,19 +144,17 @@ export class Sidecar extends PassDraws {
     return drawn[0];
   }
 
-  /**
-   * A message arrives at the clock's `now` for one pass: it takes a worker (`claim`), then the handling latency that
-   * holds no worker and, with `loopback`, its pod's loopback (app <-> sidecar), drawn in that order. The delay until the
-   * message leaves, ms, is read straight after as `lastPassDelay`; the CPU's span as `lastStart` and `lastEnd`.
-   * NOTE: issue 14.4: the draws inlined here when encoded in the record (passDraws.ts), each kept in a register, the
-   * worker taken at the first (take draws nothing: the same draws in the same order, the same sum).
-   */
+  /** A message arrives at the clock's `now` for one pass: it takes a worker (`claim`), then the handling latency that
+   *  holds no worker and, with `loopback`, its pod's loopback (app <-> sidecar), drawn in that order. The delay until the
+   *  message leaves, ms, is read straight after as `lastPassDelay`; the CPU's span as `lastStart` and `lastEnd`.
+   *  NOTE: issue 14.4: the draws inlined here when encoded in the record (passDraws.ts), each kept in a register, the
+   *  worker taken at the first (take draws nothing: the same draws in the same order, the same sum). */
   pass(clock: Clock, loopback: boolean): void {
     const now = clock.now;
     const f = this.f;
     const o = this.o;
     const n = loopback === true ? 3 : 2; // NOTE: one comparison; a bare test of a parameter is V8's full ToBoolean
-    const kinds = this.passKinds(f, o, n);
+    const kinds = n === 3 ? this.kinds3 : this.kinds2;
     let e = 0;
     if (kinds !== 2) {
       this.passes++;
@@ -202,10 +206,9 @@ export class Sidecar extends PassDraws {
   serverIdentity: Identity | null = null;
   config: ConfigState = ConfigState.none;
   /**
-   * Per service (by index in the world): which replicas this proxy believes exist. Only the
-   * services it routes to have one (see `viewOf`), so memory grows with its routes, not with
-   * proxies × services (3,000 proxies × 1,000 services took 300 MB of empty views). A Map, not
-   * an array indexed by service: a sparse array holds a slot for every index below its
+   * Per service (by index in the world): which replicas this proxy believes exist. Only the services it routes to have one
+   * (see `viewOf`), so memory grows with its routes, not with proxies × services (3,000 proxies × 1,000 services took 300
+   * MB of empty views). A Map, not an array indexed by service: a sparse array holds a slot for every index below its
    * largest, which is proxies × services again (4 MB at 1,000 services, issue 14).
    */
   readonly views = new Map<number, Uint8Array>();
