@@ -132,13 +132,13 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   }
 
   /**
-   * The answer leaves the callee's pod now, or `afterPass`: once its sidecar's response pass just taken is over (NOTE: 14.4:
+   * The answer leaves the callee's pod now, or once the response pass its sidecar `passed` just took is over (NOTE: 14.4:
    * its delay read here, not passed: a heap number each). A partition is judged as it leaves, else on arrival (`arrived`).
    */
-  private sendBack(att: Attempt, afterPass = false): void {
+  private sendBack(att: Attempt, passed: Sidecar | null = null): void {
     const w = this.world;
     const r = att.route!;
-    const after = afterPass ? w.sidecarOfHost[att.host]!.lastPassDelay : 0;
+    const after = passed === null ? 0 : passed.lastPassDelay;
     att.leftAt = w.sim.now + after;
     if (att.trace !== null) w.tracer!.leftCallee(att, att.leftAt);
     if (after === 0 && w.network.partitioned(att.host, r.callerHost)) return this.answerLost(att);
@@ -211,7 +211,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     sc.pass(w.sim, true);
     const d = sc.lastPassDelay;
     if (att.trace !== null) w.tracer!.pass(null, att, pass, sc, now, sc.lastStart, sc.lastEnd, now + d);
-    if (pass !== P.inRequest) return this.sendBack(att, true);
+    if (pass !== P.inRequest) return this.sendBack(att, sc);
     w.sim.nextDelay[0] = d;
     this.deliver(K.Arrive, att.route!.service, att.id, 0);
   }
@@ -219,9 +219,13 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   /** A router pass ended (or an inline proxy's message arrived, costing nothing of its own). */
   private proxyDone(id: number, pass: number): void {
     const w = this.world;
-    switch (pass) {
+    switch (pass) { // NOTE: 14.4: a sidecar's two (3 of each a chain3 request) first; an inline proxy's two after
       case P.outRequest:
         return this.router.routeCall(w.calls.get(id));
+      case P.outResponse: {
+        const att = w.attempts.get(id); // an inline proxy's answer arrives here; a sidecar's arrived at its ProxyArrive
+        return !att.route!.sidecar!.inline || this.arrived(att) ? this.router.attemptDone(att) : undefined;
+      }
       case P.inRequest: {
         const att = w.attempts.get(id);
         w.sim.nextDelay[0] = w.sidecarOfHost[att.host]!.loopbackDelay(); // app <-> sidecar in the pod
@@ -229,10 +233,6 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
       }
       case P.inResponse:
         return this.sendBack(w.attempts.get(id));
-      case P.outResponse: {
-        const att = w.attempts.get(id); // an inline proxy's answer arrives here; a sidecar's arrived at its ProxyArrive
-        if (!att.route!.sidecar!.inline || this.arrived(att)) this.router.attemptDone(att);
-      }
     }
   }
 
