@@ -83,19 +83,11 @@ export class Call {
   span = -1;
 
   reset(): void {
-    this.requestId = -1;
-    this.requestNumber = 0;
-    this.key = 0;
-    this.caller = -1;
-    this.origin = -1;
     this.parent = null;
-    this.edge = -1;
-    this.service = -1;
-    this.route = null;
-    this.headers = 0;
     this.policy = null;
-    // NOTE: issue 14.4: `sentAt` is not reset: both makers of a call (Client.send, ServiceActor.issue) write it, and a
-    // double field is a heap number of its own, a line touched for nothing.
+    // NOTE: issue 14.4: what both makers of a call (Client.send, ServiceActor.issue) write before anything reads it is
+    // not reset: requestId, requestNumber, key, caller, origin, edge, service, route (a cluster outlives every call)
+    // and headers; nor `sentAt` (a double field is a heap number of its own, a line touched for nothing).
     this.attempts = 0;
     this.current = -1;
     this.firstTried = -1;
@@ -175,19 +167,11 @@ export class Attempt {
 
   reset(): void {
     this.call = null;
-    this.route = null;
     this.flags = 0;
-    this.requestId = -1;
-    this.requestNumber = 0;
-    this.key = 0;
-    this.headers = 0;
-    this.policy = null;
-    this.origin = -1;
     this.workTimer = -1;
-    this.caller = -1;
-    this.replica = -1;
-    this.host = -1;
-    // NOTE: issue 14.4: `sentAt` (Router.tryOnce), `arrivedAt` (the callee's arrive), `connOpenedAt` and `connClosesAt`
+    // NOTE: issue 14.4: what its one maker (Router.tryOnce) writes before anything reads it is not reset: route (a
+    // cluster outlives every attempt), requestId, requestNumber, key, headers, policy, origin, caller, replica and host.
+    // Nor `sentAt` (Router.tryOnce), `arrivedAt` (the callee's arrive), `connOpenedAt` and `connClosesAt`
     // (the pools' attach) are not reset: each is written before it is read, and each double field is a heap number of
     // its own, a line touched for nothing. `leftAt` is (PlaintextDrain reads 0 as "not left yet").
     this.leftAt = 0;
