@@ -137,9 +137,11 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     // Not a label the placer left out (over a node or a name, or across a link): the short style
     // drew gateway-and-mesh's left-out bulk-export->edge as '42/s' over edge (session 44).
     const short = ownShort || (shortStyle && !l.hovered && r !== null && (!leftOut(l) || l.story));
-    // A lit label says its retries' share beside its rate ("828 req/s · 67% retries": retry-storm's
-    // lesson counts tries, trial N17, 1); the failures wait for the pointer.
-    const parts = short ? [{ text: edgeShortLabel(r), kind: 'rate' as const }] : l.hovered ? all : leftOut(l) && !l.story ? [] : l.story ? all.filter((p) => p.kind !== 'failed') : all.slice(0, 1);
+    // The rate (every try: retry-storm's lesson counts tries, trial N17, 1); the failures and the
+    // retries' share wait for the pointer. A lit label with its retries' share beside ("828 req/s
+    // · 67% retries") grew after its story spot was found and covered a neighbour's label at
+    // 1024x768 (control-plane-boundary's storefront->checkout): the pointer says it.
+    const parts = short ? [{ text: edgeShortLabel(r), kind: 'rate' as const }] : l.hovered ? all : leftOut(l) && !l.story ? [] : all.slice(0, 1);
     const key = parts.map((p) => p.text).join(' · ');
     if (key === l.shown && !redraw) return;
     l.shown = key;
