@@ -13,9 +13,11 @@ describe("a link label's parts", () => {
 });
 
 describe("a link label's short form", () => {
-  it('says requests on the wire per second only (every try), as the full label rounds them, thousands with a k: "68/s", "9.0/s", "1.0k/s"', () => {
+  it('says requests on the wire per second only (every try), as the full label rounds them, whole thousands with a k, never wider than "999/s": "68/s", "9.0/s", "1k/s"', () => {
     expect(edgeShortLabel({ perSecond: 34.2, triesPerSecond: 68.4, failedShare: 0.5, failedHereShare: 0.5, tries: 2 })).toBe('68/s');
     expect(edgeShortLabel({ perSecond: 9, triesPerSecond: 9, failedShare: 0, failedHereShare: 0, tries: 1 })).toBe('9.0/s');
-    expect(edgeShortLabel({ perSecond: 342, triesPerSecond: 1026, failedShare: 1, failedHereShare: 1, tries: 3 })).toBe('1.0k/s');
+    expect(edgeShortLabel({ perSecond: 342, triesPerSecond: 1026, failedShare: 1, failedHereShare: 1, tries: 3 })).toBe('1k/s');
+    expect(edgeShortLabel({ perSecond: 999, triesPerSecond: 999, failedShare: 0, failedHereShare: 0, tries: 1 })).toBe('999/s');
+    expect(edgeShortLabel({ perSecond: 4000, triesPerSecond: 12_400, failedShare: 0, failedHereShare: 0, tries: 3.1 })).toBe('12k/s');
   });
 });
