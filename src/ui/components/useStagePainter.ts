@@ -13,7 +13,6 @@ import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { EdgeRates } from '../topology/edgeRates';
 import { drawTraffic, fitCanvas, type TrafficView } from '../traffic/drawTraffic';
 import { ringedDots } from '../traffic/dotAt';
-import { placeTrafficCanvas, trafficBox } from '../traffic/trafficBox';
 import { feedPulses, litLanes, momentPulses, type Pulses } from '../traffic/pulses';
 import { FigureSchedule } from './figureSchedule';
 
@@ -113,10 +112,7 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
       const wait = (big ?? sceneRef.current) !== figuresScene ? 0 : (big ? large : small).wait(now, frames.shown, playing());
       if (wait <= 0) loadNow();
       else if (wait !== Number.POSITIVE_INFINITY && !trailing) trailing = window.setTimeout(loadNow, wait);
-      const dpr = window.devicePixelRatio || 1;
-      // Only over the lanes: the browser copies and composites the whole canvas every frame.
-      const box = trafficBox(view, size.width, size.height, dpr, camera);
-      placeTrafficCanvas(canvas, box, dpr);
+      const dpr = fitCanvas(canvas, size.width, size.height);
       if (big && dirtyRef.current && sceneCanvasRef.current && !ready(big, sceneCanvasRef.current, dpr)) {
         // Drawn once its canvases have their pixels, each made in a task of its own (prepareStep).
       } else if (big && dirtyRef.current && sceneCanvasRef.current) {
@@ -128,7 +124,7 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
       }
       const ctx = canvas.getContext('2d');
       const lanes = lanesFor(frames.latest);
-      if (ctx) drawTraffic(ctx, view, frames.latest, lanes, dpr, now, outlineRef.current, camera, ringRef.current, box);
+      if (ctx) drawTraffic(ctx, view, frames.latest, lanes, dpr, now, outlineRef.current, camera, ringRef.current);
       // The lanes lit at rest, for tests and tools ("edge:slot ..."; absent while playing).
       if (lanes === rest?.pulses) canvas.dataset.lanes = litLanes(lanes);
       else delete canvas.dataset.lanes;

@@ -7,7 +7,7 @@ import { measureLessonFigure } from '../narrative/lessonMeasure';
 import { figureRows, figuresCsv, runExport, seriesCsv } from './tables';
 import { failuresChartSvg, latencyChartSvg, throughputChartSvg } from './reportCharts';
 import { reportHtml, type ReportData } from './report';
-import { canvasPng, drawTrafficOver, findStage, pngBlob, pngDataUrl, renderStage, topologySvgText } from './picture';
+import { canvasPng, findStage, pngBlob, pngDataUrl, renderStage, topologySvgText } from './picture';
 import { compareExport, compareFiguresCsv, compareSeriesCsv, type CompareSide } from './compareTables';
 import type { DiffRow } from '../compare/diff';
 import { faultName } from '../faults/faultName';
@@ -191,7 +191,7 @@ export async function recordVideo(src: ExportSource, seconds: number, onTick?: (
     const s = stage!;
     if (s.view === 'canvas' && s.scene) ctx.drawImage(s.scene, 0, 0, canvas.width, canvas.height);
     else ctx.drawImage(base, 0, 0, canvas.width, canvas.height);
-    drawTrafficOver(ctx, s, canvas.width / s.width, canvas.height / s.height);
+    if (s.traffic && s.traffic.width > 0) ctx.drawImage(s.traffic, 0, 0, canvas.width, canvas.height);
     // Node states change (a replica killed, a sidecar stale): the SVG picture is taken again each second.
     if (s.view === 'svg' && !refreshing && now - lastRefresh > 1000) {
       refreshing = true;

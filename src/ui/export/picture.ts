@@ -2,7 +2,6 @@
 // since the page's style sheets and theme variables do not travel with it), or a PNG of what
 // the stage shows, the traffic dots included. Above 60 nodes the picture is a canvas, so its
 // SVG export carries that bitmap. Impure: reads the DOM of the topology stage.
-import { trafficCanvasRect } from '../traffic/trafficBox';
 
 /** The SVG namespace. */
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -167,20 +166,8 @@ export async function renderStage(stage: Stage, scale = 2, dots = true): Promise
   } else if (stage.scene) {
     ctx.drawImage(stage.scene, 0, 0, c.width, c.height);
   }
-  if (dots) drawTrafficOver(ctx, stage, scale, scale);
+  if (dots && stage.traffic && stage.traffic.width > 0) ctx.drawImage(stage.traffic, 0, 0, c.width, c.height);
   return c;
-}
-
-/**
- * Draws the stage's traffic canvas (its dots) where it lies over the stage, onto `ctx` holding a
- * picture of the whole stage at `sx` x `sy` pixels per CSS pixel; nothing when it has no pixels.
- * The canvas covers the lanes only (trafficBox.ts), not always the whole stage.
- */
-export function drawTrafficOver(ctx: CanvasRenderingContext2D, stage: Stage, sx: number, sy: number): void {
-  const t = stage.traffic;
-  if (!t || t.width === 0) return;
-  const r = trafficCanvasRect(t, stage.width, stage.height);
-  ctx.drawImage(t, r.x * sx, r.y * sy, r.width * sx, r.height * sy);
 }
 
 /** The stage as a PNG data URL (see `renderStage`). */

@@ -91,16 +91,11 @@ const HOLE_PAD = 2;
 const RING_GAP_PX = 2;
 const RING_WIDTH_PX = 1.25;
 
-/** The canvas's top left on the stage, device pixels: (0, 0) when it covers the whole stage. */
-const STAGE_ORIGIN = Object.freeze({ x: 0, y: 0 });
-
 /**
  * Clears the canvas, lights the lanes that fast traffic went through, and draws every dot of
  * `frame` on its edge's lane: responses first, then requests, failures last so they stay on
  * top; a dot whose request the tracer keeps for sure gets a thin ring in `ring` (a click on it
- * opens its waterfall); last clears the scene's holes (the link labels). `origin`: where the
- * canvas's top left lies on the stage, device pixels (trafficBox.ts: it covers the lanes only).
- * Impure: draws on `ctx`.
+ * opens its waterfall); last clears the scene's holes (the link labels). Impure: draws on `ctx`.
  */
 export function drawTraffic(
   ctx: CanvasRenderingContext2D,
@@ -112,14 +107,13 @@ export function drawTraffic(
   outline = '#ffffff',
   camera: Camera = IDENTITY_CAMERA,
   ring = '#0f172a',
-  origin: { readonly x: number; readonly y: number } = STAGE_ORIGIN,
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   if (!scene || !frame) return;
   const { scale, tx, ty } = scene.base;
   const k = dpr * camera.k * scale;
-  const device: DeviceMap = { k, ox: dpr * (camera.x + camera.k * tx) - origin.x, oy: dpr * (camera.y + camera.k * ty) - origin.y };
+  const device: DeviceMap = { k, ox: dpr * (camera.x + camera.k * tx), oy: dpr * (camera.y + camera.k * ty) };
   ctx.setTransform(k, 0, 0, k, device.ox, device.oy);
   const grouped = pulses && scene.groupPulses ? scene.groupPulses(camera.k) : null;
   if (pulses && grouped) drawGroupPulses(ctx, scene, grouped, pulses, now);
