@@ -6,6 +6,8 @@ import { computeGroupLayout, groupNodes, nameFamily, straightLanes } from '../..
 import { pickLabels } from '../../src/ui/topology/labelGrid';
 import { findNode, searchMissText } from '../../src/ui/topology/findNode';
 import { LANE_SAMPLES, pointOnLane } from '../../src/ui/topology/lanes';
+import { createSceneState, updateRates } from '../../src/ui/topology/canvasSceneState';
+import type { EdgeRate } from '../../src/ui/topology/edgeRates';
 
 const full = () => {
   const r = readScenarioText(readFileSync(new URL('../../scenarios/istio-load-test-full.json', import.meta.url), 'utf8'));
@@ -145,5 +147,22 @@ describe('the node search', () => {
     expect(searchMissText(nodes, 'fortio-0042')).toBe('no node named "fortio-0042"; did you mean fortio-042?');
     expect(searchMissText(nodes, 'fotrio-042')).toBe('no node named "fotrio-042"; did you mean fortio-042?');
     expect(searchMissText(nodes, 'no-such-service')).toBe('no node named "no-such-service"');
+  });
+});
+
+describe('a grouped tile reads its traffic as a link label does', () => {
+  it('counts every try into the group as req/s and the failed share over the calls (retried calls: 1,000 calls/s, 2,500 tries/s, 10% failed)', () => {
+    const topology = full();
+    const layout = computeGroupLayout(topology, 1600, 1000);
+    const s = createSceneState(topology, layout);
+    const target = layout.groups.findIndex((g) => g.name === 'svc 000–099');
+    const into = topology.edges.filter((e) => layout.groupOf[e.to] === target);
+    expect(into.length).toBeGreaterThan(0);
+    const calls = 1000 / into.length;
+    const rates = new Map<number, EdgeRate>(
+      into.map((e) => [e.id, { perSecond: calls, triesPerSecond: calls * 2.5, failedShare: 0.1, failedHereShare: 0.1, tries: 2.5 }]),
+    );
+    expect(updateRates(s, (id) => rates.get(id) ?? null)).toBe(true);
+    expect(s.groupText[target]).toBe('svc 000–099 · 100 · 2,500 req/s · 10% failed');
   });
 });

@@ -215,6 +215,9 @@ export function updateLoad(s: CanvasSceneState, nodes: Float32Array | null): boo
 export function updateRates(s: CanvasSceneState, rate: (edge: number) => EdgeRate | null): boolean {
   const { topology, layout, n, tlsFailed, groupTls, failing, groupParts, groupText, groupFailing, groupEdgeRate, groupEdgeFailed } = s;
   let changed = false;
+  // A group's rate counts every try into it, as a link's label does (Envoy's upstream_rq_total);
+  // its failed share is of the calls, as a link's is (edgeRates.ts).
+  const tries = new Float64Array(layout.groups.length);
   const calls = new Float64Array(layout.groups.length);
   const failed = new Float64Array(layout.groups.length);
   const nodeFailing = new Uint8Array(n);
@@ -223,6 +226,7 @@ export function updateRates(s: CanvasSceneState, rate: (edge: number) => EdgeRat
     if (!r) continue;
     const g = layout.groupOf[e.to];
     if (g >= 0) {
+      tries[g] += r.triesPerSecond;
       calls[g] += r.perSecond;
       failed[g] += r.perSecond * r.failedShare;
     }
@@ -249,7 +253,7 @@ export function updateRates(s: CanvasSceneState, rate: (edge: number) => EdgeRat
   layout.groups.forEach((g, i) => {
     const share = calls[i] > 0 ? failed[i] / calls[i] : 0;
     const parts: TitlePart[] = [{ text: g.name, kind: 'name' }, { text: formatCount(g.members.length), kind: 'count' }];
-    if (calls[i] > 0) parts.push({ text: `${formatRate(calls[i])} req/s`, short: `${formatRateShort(calls[i])}/s`, kind: 'rate' });
+    if (tries[i] > 0) parts.push({ text: `${formatRate(tries[i])} req/s`, short: `${formatRateShort(tries[i])}/s`, kind: 'rate' });
     if (share > 0) parts.push({ text: `${formatPercent(share)} failed`, kind: 'failed' });
     const text = parts.map((p) => p.text).join(' · ');
     groupParts[i] = parts;
@@ -261,15 +265,17 @@ export function updateRates(s: CanvasSceneState, rate: (edge: number) => EdgeRat
     }
   });
   layout.groupEdges.forEach((ge, i) => {
+    let t = 0;
     let c = 0;
     let f = 0;
     for (const id of ge.edges) {
       const r = rate(id);
       if (!r) continue;
+      t += r.triesPerSecond;
       c += r.perSecond;
       f += r.perSecond * r.failedShare;
     }
-    const bucket = c <= 0 ? 0 : Math.round(Math.log10(c) * 4) / 4;
+    const bucket = t <= 0 ? 0 : Math.round(Math.log10(t) * 4) / 4;
     const bad = c > 0 && f / c >= 0.01 ? 1 : 0;
     if (bucket !== groupEdgeRate[i] || bad !== groupEdgeFailed[i]) {
       groupEdgeRate[i] = bucket;
