@@ -84,6 +84,15 @@ function killedLoop(killAt: string, users = 10): string {
 test('the zero-time closed loop and a 150,000-service file are refused by field while hello-mesh keeps running', async ({ page }) => {
   const errors = await helloPlaying(page);
   const problems = page.getByTestId('problems').locator('li');
+  // A JSON file with a trailing comma is told on the main thread, no worker started for it (trial N17, 10).
+  let workersStarted = 0;
+  page.on('worker', () => workersStarted++);
+  const typo = ZERO_LOOP.replace('"0ms"}]}', '"0ms"},]}');
+  await open(page, 'typo.json', typo);
+  await expect(page.getByTestId('load-problems')).toContainText('typo.json');
+  await expect(problems).toHaveText([`(file): ${(parseScenarioText(typo, 'json') as { problems: { message: string }[] }).problems[0].message}`]);
+  await expect(problems).toHaveText([/^\(file\): malformed JSON at line 1, column \d+: /]);
+  expect(workersStarted).toBe(0);
 
   await open(page, 'zero-loop.json', ZERO_LOOP);
   await expect(page.getByTestId('load-problems')).toContainText('zero-loop.json');

@@ -10,6 +10,28 @@ import type { ScenarioEntry } from '../scenarios/catalog';
 import { EMPTY_STATS, RunStatus, type Problem } from '../state/store';
 import type { RunCore } from './runCore';
 import { nextTask } from './nextTask';
+import { scenarioFormat } from '../../scenario/format';
+
+/**
+ * JSON text shorter than this is parsed on the main thread before a worker is started for it
+ * (under a millisecond), so a syntax error is told at once; parse.ts counts longer text's nodes
+ * before reading it, which only the worker does.
+ */
+const QUICK_READ_MAX = 100_000;
+
+/**
+ * Whether `text` is small JSON (by its file name or its opening) that JSON.parse refuses: then
+ * quickRefusal.ts says why, before any worker starts. False for YAML, long text and JSON that parses.
+ */
+function refusedJson(text: string, fileName: string | undefined): boolean {
+  if (text.length >= QUICK_READ_MAX || scenarioFormat(fileName, text) !== 'json') return false;
+  try {
+    JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** The shipped scenario a spare is warmed on. */
 const WARM_SCENARIO = 'hello-mesh';
@@ -92,6 +114,13 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
    * dropped and the current run goes on; loaded, it becomes the active worker at time zero.
    */
   async function load(entry: ScenarioEntry, seq: number, seed: number | null = null, seekToMs = 0, withLines = false): Promise<void> {
+    // A small JSON file that does not parse is told at once: no worker starts for it (trial N17,
+    // 10: 6.7 s at load 39, the worker's start and the line finder's chunk, for a trailing comma).
+    if (refusedJson(entry.text, entry.fileName)) {
+      const problems = (await import('./quickRefusal')).jsonRefusal(entry.text);
+      if (seq !== openSeq) return;
+      if (problems) return refuse(seq, entry.label, problems);
+    }
     // Marks of an open's phases, for bench/ui/startPhases.ts (cheap: three a scenario opened).
     performance.mark('meshsim:spawn');
     const worker = bridge.spawn();
@@ -117,7 +146,9 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       bridge.release(worker);
       // A file a person opened: each problem names its line there (the editor's reading, loaded
       // on first use with the YAML parser it needs, so the first download does not carry them).
-      const problems = withLines ? (await import('../editor/lines')).problemsWithLines(entry.text, result.problems) : result.problems;
+      // A single whole-file problem (a syntax error names its line itself) needs no line finder.
+      const whole = result.problems.length === 1 && result.problems[0].path.startsWith('(');
+      const problems = withLines && !whole ? (await import('../editor/lines')).problemsWithLines(entry.text, result.problems) : result.problems;
       return refuse(seq, named(result.title), problems);
     }
     // NOTE: frozen here, the store's immer takes it as it is (immer skips a frozen object) instead
