@@ -76,8 +76,12 @@ describe('theory helpers', () => {
 
 describe('a single service under Poisson load behaves as queueing theory says', () => {
   it('M/M/1 at rho = 0.5: mean response time 1/(mu - lambda) = 2 ms within 3%, utilization 0.5 within 1%', () => {
-    const { summary } = runScenario(queueScenario({ rate: 500, servers: 1, durationS: 2000, warmupS: 10, seed: 1 }));
-    expect(summary.requests.sent).toBeGreaterThan(990_000);
+    // Half a million requests: over seeds 1..5 the mean was off by 0.05-0.42% and the utilization
+    // by 0.04-0.16% (session 48), so both tolerances stay six standard errors or more wide, and a
+    // model 4% off in its mean still fails. Twice as long (2000 s until session 48) cost 0.6 s
+    // more CPU for a margin the check does not need.
+    const { summary } = runScenario(queueScenario({ rate: 500, servers: 1, durationS: 1000, warmupS: 10, seed: 1 }));
+    expect(summary.requests.sent).toBeGreaterThan(495_000);
     expect(relErr(summary.latencyMs.mean, 1 / (1 - 0.5))).toBeLessThan(0.03);
     expect(relErr(summary.services.server.utilization, 0.5)).toBeLessThan(0.01);
     expect(summary.requests.failed).toBe(0);
