@@ -30,20 +30,28 @@ export interface SeriesBucket {
    * cause, and the latency of its ok ones as the bucket's own (so a chart can be scoped to a client).
    */
   clients: Record<string, ClientBucket>;
-  /** Per tracked service: tries (first tries and retries) sent to it in the bucket, by send time. */
+  /**
+   * Per tracked service: tries (first tries and retries) sent to it in the bucket, by send time. The
+   * first bucket names every tracked service (0 where none was sent), in the order of the edges
+   * that lead to them, so `Object.keys(buckets[0].tries)` lists them; later buckets may name only
+   * the services with a try or an ended request's tries in them (SeriesRecorder's `denseServices`):
+   * read a missing one as 0.
+   */
   tries: Record<string, number>;
   /**
    * Per tracked service: the tries sent to it for the user requests that ended in this bucket
    * (`ok` + `failed`), however long before they were sent; with those requests as the base, a
    * window's attempts per user request can never pass what one request can make (retry-storm's
    * 27). A try made after its request ended counts nowhere; a series begun mid-run counts a
-   * request's tries from there. Absent in buckets made before session 42: read as 0.
+   * request's tries from there. Absent in buckets made before session 42, and a service missing
+   * from it (see `tries`): read as 0.
    */
   endedTries?: Record<string, number>;
   /**
    * The latencies counted in `latencyCount` (ok requests after the warmup that ended here, ms) as a
    * histogram's plain data (Histogram.toData), so a lesson figure can take a quantile over a
-   * window by merging its buckets. Kept only when a figure asks for one (seriesFor): absent otherwise.
+   * window by merging its buckets. The app's worker keeps it in every bucket (seriesFor: the compare
+   * view's window reads its quantiles); absent where a recorder was made without `keepLatency`.
    */
   latency?: HistogramData;
   /**
@@ -106,8 +114,12 @@ export class SeriesRecorder {
   private readonly clientHist: ClientLatencies;
   /** Client actor id -> its name, for tracked clients. */
   private readonly clientName = new Map<number, string>();
-  /** Edge id -> the tracked service it calls. */
-  private readonly edgeService = new Map<number, string>();
+  /** Edge id -> the index in `serviceNames` of the tracked service it calls, -1 for none. */
+  private readonly edgeService: Int32Array;
+  /** The tracked services, in the order of the first edge leading to each. */
+  private readonly serviceNames: string[] = [];
+  /** The tracked services every bucket names (the rest only where counted: SeriesBucket.tries). */
+  private readonly dense: string[];
   /** Edges whose counts each bucket keeps at its end; 0 when none are kept. */
   private readonly edgeCount: number;
   /** Counts read at a bucket's end before that bucket closed, by bucket index. */
@@ -123,11 +135,13 @@ export class SeriesRecorder {
   /** Each closed bucket keeps its latency histogram's data (SeriesBucket.latency). */
   private readonly keepLatency: boolean;
   /**
-   * Per tracked service: user request number (Request.number) -> the tries sent to it for that
-   * request so far, until the request ends (SeriesBucket.endedTries). NOTE: a try made after its
-   * request ended would leave an entry behind; `prune` drops those of requests sent long ago.
+   * User request number (Request.number) -> the tracked service (its index in `serviceNames`) of
+   * each try sent for that request so far, until the request ends (SeriesBucket.endedTries): one
+   * map for every service, so a request's end reads its own tries only, not one map a service (a
+   * run of 1,000 services). NOTE: a try made after its request ended would leave an entry behind;
+   * `prune` drops those of requests sent long ago.
    */
-  private readonly pendingTries = new Map<string, Map<number, number>>();
+  private readonly pendingTries = new Map<number, number[]>();
   /** User requests sent before each closed bucket's end (the world's running count), for `prune`. */
   private readonly sentBy: number[] = [];
 
@@ -142,8 +156,10 @@ export class SeriesRecorder {
    * @param trackedLinks link name (`caller->callee`) -> its edge ids, counted apart (SeriesBucket.links)
    * @param linkStats the run's edge counts now, the baseline of the first bucket's link counts
    *   (all zero at the start of a run; a series started mid-run counts from there)
-   * @param keepLatency each bucket keeps its latency histogram (SeriesBucket.latency), and each
-   *   tracked client's (ClientBucket.latency)
+   * @param keepLatency each bucket keeps its latency histogram (SeriesBucket.latency)
+   * @param keepClientLatency each bucket keeps each tracked client's latency histogram (ClientBucket.latency)
+   * @param denseServices the tracked services every bucket names with 0 (SeriesBucket.tries); null:
+   *   all of them. The others are named in the first bucket and where counted.
    */
   constructor(
     readonly epoch: number,
@@ -156,9 +172,11 @@ export class SeriesRecorder {
     trackedLinks: ReadonlyMap<string, readonly number[]> = new Map(),
     linkStats: readonly EdgeStats[] = [],
     keepLatency = false,
+    keepClientLatency = keepLatency,
+    denseServices: ReadonlySet<string> | null = null,
   ) {
     this.keepLatency = keepLatency;
-    this.clientHist = new ClientLatencies(keepLatency);
+    this.clientHist = new ClientLatencies(keepClientLatency);
     for (const [name, ids] of trackedLinks) {
       this.linkEdges.set(name, [...ids]);
       this.linkPrev.set(name, this.linkCounts(ids, linkStats));
@@ -167,8 +185,14 @@ export class SeriesRecorder {
     const buckets = Math.ceil(durationMs / this.bucketMs) + 1;
     this.edgeCount = 2 * edgeCount * buckets <= EDGE_HISTORY_MAX_FLOATS ? edgeCount : 0;
     for (const [k, v] of trackedClients) this.clientName.set(k, v);
-    for (const [k, v] of trackedEdges) this.edgeService.set(k, v);
-    for (const name of this.edgeService.values()) this.pendingTries.set(name, new Map());
+    const edgeIds = [...trackedEdges.keys()];
+    this.edgeService = new Int32Array(edgeIds.length ? Math.max(...edgeIds) + 1 : 0).fill(-1);
+    const index = new Map<string, number>();
+    for (const [k, v] of trackedEdges) {
+      if (!index.has(v)) index.set(v, this.serviceNames.push(v) - 1);
+      this.edgeService[k] = index.get(v)!;
+    }
+    this.dense = denseServices === null ? this.serviceNames : this.serviceNames.filter((n) => denseServices.has(n));
     this.open = this.bucket(0);
   }
 
@@ -177,7 +201,7 @@ export class SeriesRecorder {
     for (const name of this.clientName.values()) clients[name] = emptyClientBucket();
     const tries: Record<string, number> = {};
     const endedTries: Record<string, number> = {};
-    for (const name of this.edgeService.values()) tries[name] = endedTries[name] = 0;
+    for (const name of i === 0 ? this.serviceNames : this.dense) tries[name] = endedTries[name] = 0;
     return { t: i * this.bucketMs, sent: 0, ok: 0, failed: 0, causes: {}, latencyCount: 0, latencySum: 0, p50: 0, p90: 0, p99: 0, clients, tries, endedTries };
   }
 
@@ -208,7 +232,7 @@ export class SeriesRecorder {
       }
       this.closed.push(b);
       this.sentBy.push((this.sentBy.length ? this.sentBy[this.sentBy.length - 1] : 0) + b.sent);
-      if (this.pendingTries.size > 0) this.prune();
+      if (this.serviceNames.length > 0) this.prune();
       this.open = this.bucket(this.closed.length);
       this.hist = new Histogram();
     }
@@ -221,11 +245,15 @@ export class SeriesRecorder {
   requestEnded(now: number, client: number, cause: string, latencyMs: number, request = 0): void {
     this.advanceTo(now);
     const b = this.open;
-    for (const [service, pending] of this.pendingTries) {
-      const n = pending.get(request);
-      if (n === undefined) continue;
-      b.endedTries![service] += n;
-      pending.delete(request);
+    const tries = this.pendingTries.get(request);
+    if (tries !== undefined) {
+      const ended = b.endedTries!;
+      for (const i of tries) {
+        const service = this.serviceNames[i];
+        ended[service] = (ended[service] ?? 0) + 1;
+        if (b.tries[service] === undefined) b.tries[service] = 0;
+      }
+      this.pendingTries.delete(request);
     }
     const tracked = this.clientName.size ? this.clientName.get(client) : undefined;
     const c = tracked === undefined ? null : b.clients[tracked];
@@ -254,14 +282,17 @@ export class SeriesRecorder {
    * tracked service.
    */
   requestSent(now: number, edge: number, request = 0): void {
-    if (this.edgeService.size === 0) return;
-    const service = this.edgeService.get(edge);
-    if (service === undefined) return;
+    const i = edge < this.edgeService.length ? this.edgeService[edge] : -1;
+    if (i < 0) return;
+    const service = this.serviceNames[i];
     this.advanceTo(now);
-    this.open.tries[service]++;
+    const b = this.open;
+    b.tries[service] = (b.tries[service] ?? 0) + 1;
+    if (b.endedTries![service] === undefined) b.endedTries![service] = 0;
     if (request > 0) {
-      const pending = this.pendingTries.get(service)!;
-      pending.set(request, (pending.get(request) ?? 0) + 1);
+      const pending = this.pendingTries.get(request);
+      if (pending === undefined) this.pendingTries.set(request, [i]);
+      else pending.push(i);
     }
   }
 
@@ -269,16 +300,16 @@ export class SeriesRecorder {
    * Drops the pending tries of requests sent more than PENDING_MAX_AGE_BUCKETS buckets ago (request
    * numbers are given in the order requests are sent, so those at or below the count sent by
    * then): a try after its request ended leaves an entry no end removes. A request still going
-   * after that long would count only its later tries, fewer, never more. Only past 1,000 entries.
+   * after that long would count only its later tries, fewer, never more. Only past 1,000 requests
+   * pending.
    */
   private prune(): void {
     const old = this.sentBy.length - 1 - PENDING_MAX_AGE_BUCKETS;
     if (old < 0) return;
     const below = this.sentBy[old];
-    for (const pending of this.pendingTries.values()) {
-      if (pending.size <= 1000) continue;
-      for (const k of pending.keys()) if (k <= below) pending.delete(k);
-    }
+    const pending = this.pendingTries;
+    if (pending.size <= 1000) return;
+    for (const k of pending.keys()) if (k <= below) pending.delete(k);
   }
 
   /**
@@ -356,9 +387,13 @@ export class SeriesRecorder {
 }
 
 /**
- * A fresh series (number `epoch`) for the run of `w`: the clients and the services that
- * `scenario`'s lesson figures name (a step's own and its question's) are counted apart. Reads the
- * world and the scenario only; the series changes nothing in the run.
+ * A fresh series (number `epoch`) for the run of `w`: every client and every service is counted
+ * apart (the compare view's window lists each service's attempts per user request, as `npm run
+ * sim -- compare --from/--to` does: brief U4 1), the services `scenario`'s lesson figures name (a
+ * step's own and its question's) in every bucket, the others where they have tries (so a run of
+ * 1,000 services keeps no 1,000 zeros a second). Every bucket keeps its latency histogram (the
+ * window's quantiles: brief U4 2); a client's only when a figure asks for a latency window. Reads
+ * the world and the scenario only; the series changes nothing in the run.
  */
 export function seriesFor(w: World, scenario: Scenario | null, epoch: number): SeriesRecorder {
   const topo = w.topology;
@@ -367,13 +402,15 @@ export function seriesFor(w: World, scenario: Scenario | null, epoch: number): S
   const clients = new Map<number, string>();
   const edges = new Map<number, string>();
   const links = new Map<string, number[]>();
+  topo.edges.forEach((e, i) => edges.set(i, topo.nodes[e.to].name));
+  const named = new Set<string>();
   for (const f of figures) {
     if (f.client) topo.nodes.forEach((n) => n.name === f.client && clients.set(n.id, n.name));
-    if (f.service) topo.edges.forEach((e, i) => topo.nodes[e.to].name === f.service && edges.set(i, f.service!));
+    if (f.service) named.add(f.service);
     if (f.link && !links.has(f.link)) links.set(f.link, topo.edges.flatMap((e, i) => (`${topo.nodes[e.from].name}->${topo.nodes[e.to].name}` === linkName(f.link!) ? [i] : [])));
   }
   // A latency quantile over a window (or against a baseline one) merges the buckets' histograms.
-  const keepLatency = figures.some((f) => LATENCY_WINDOW_MEASURES.includes(f.measure) && (f.from !== undefined || f.to !== undefined || f.baseline !== undefined));
+  const keepClientLatency = figures.some((f) => LATENCY_WINDOW_MEASURES.includes(f.measure) && (f.from !== undefined || f.to !== undefined || f.baseline !== undefined));
   // Every client is counted apart, in the run's order (the latency chart's client choice lists
   // them so), so the charts can be scoped to one client (trial N13 1; session 45); a client's
   // actor id is its ClientActor.id.
@@ -384,5 +421,5 @@ export function seriesFor(w: World, scenario: Scenario | null, epoch: number): S
   for (const [, name] of clients) {
     for (let a = 0; a < w.sim.actorCount; a++) if (w.sim.actor(a).name === name) clientActors.set(a, name);
   }
-  return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges, w.edgeStats.length, links, w.edgeStats, keepLatency);
+  return new SeriesRecorder(epoch, w.duration, w.warmup, w.sentPerSecond, clientActors, edges, w.edgeStats.length, links, w.edgeStats, true, keepClientLatency, named);
 }

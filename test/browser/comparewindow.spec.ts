@@ -1,7 +1,9 @@
 // Brief U3 1 (session 46 left it): the compare view's "Figures over a window". A person types from and to, as
 // `npm run sim -- compare retry-storm retry-storm-fixed --from 11s --to 24s` takes them, and reads the CLI's rows and
 // numbers (T3 84b58ed: 518 and 527 ended, 100.0% failed, attempts at payments per user request 27.0 against 2.9); the
-// address bar carries the window (from=11s&to=24s); a bad value is said at its field. One page load, seeked by link.
+// address bar carries the window (from=11s&to=24s); a bad value is said at its field. Brief U4 1-2: every service's
+// row (orders 9.0 against 1.0 too), and over 25 s – 40 s the latency of the ok ones as the CLI prints it (p99 682 ms
+// against 195 ms, 0.29x, -487.50 ms). One page load, seeked by link.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
@@ -45,6 +47,10 @@ test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads th
   await expect.poll(() => cells('ended')).toEqual(['user requests ended', '518', '527', '1.02x']);
   expect(await cells('failed-share')).toEqual(['failed share of those', '100.0%', '100.0%', '1.00x']);
   expect(await cells('attempts-per-request', 'payments')).toEqual(['attempts at payments per user request', '27.0', '2.9', '0.11x']);
+  // Every service the CLI lists, in its order, not only the one the story names; no latency rows (all failed).
+  expect(await cells('attempts-per-request', 'orders')).toEqual(['attempts at orders per user request', '9.0', '1.0', '0.11x']);
+  expect(await table.locator('tr[data-measure="attempts-per-request"]').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.service))).toEqual(['api', 'orders', 'payments', 'web']);
+  await expect(table.locator('tr[data-measure^="latency-"]')).toHaveCount(0);
   await expect(table.locator('caption')).toHaveAttribute('title', /npm run sim -- compare retry-storm retry-storm-fixed --from 11s --to 24s/);
   // The address bar holds the window (written at once on a change), so a link copied now opens it.
   await expect.poll(() => new URL(page.url()).search).toContain('&from=11s&to=24s');
@@ -59,6 +65,27 @@ test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads th
     const clipped = await picker.evaluate((t) => Array.from(t.querySelectorAll('th, td, label, button')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
     expect(clipped, `${w}x${h}`).toEqual([]);
     await saveShot(page, `comparewindow-${w}.png`);
+  }
+  // After the outage: the latency of the ok ones, the CLI's four rows with B - A (compare --from 25s --to 40s).
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.getByTestId('window-from').fill('25');
+  await page.getByTestId('window-to').fill('40');
+  await page.getByTestId('window-to').press('Enter');
+  await expect(page.getByTestId('window-span')).toHaveText('25 s – 40 s');
+  await expect.poll(() => cells('latency-p99')).toEqual(['latency p99 of the ok ones', '682 ms', '195 ms', '0.29x-487.50 ms']);
+  expect(await cells('latency-p50')).toEqual(['latency p50 of the ok ones', '104 ms', '105 ms', '1.00x+0.50 ms']);
+  expect(await cells('latency-mean')).toEqual(['latency mean of the ok ones', '124 ms', '108 ms', '0.87x-16.26 ms']);
+  expect(await cells('attempts-per-request', 'payments')).toEqual(['attempts at payments per user request', '1.7', '1.0', '0.61x']);
+  for (const [w, h] of [
+    [1600, 1000],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await layoutSettled(page);
+    await table.scrollIntoViewIfNeeded();
+    const clipped = await picker.evaluate((t) => Array.from(t.querySelectorAll('th, td, label, button')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(clipped, `${w}x${h}`).toEqual([]);
+    await saveShot(page, `comparewindow-latency-${w}.png`);
   }
   // Clear takes the window off the table and the link.
   await page.getByTestId('window-clear').click();

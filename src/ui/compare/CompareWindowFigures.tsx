@@ -1,13 +1,15 @@
 // "Figures over a window": a person picks from and to (seconds, as `npm run sim -- compare A B --from
 // 11s --to 24s` takes them) and reads both runs' figures over it with B/A, in the stories' windows'
-// table (DiffHead, the metrics-diff rows), the CLI's rows and numbers (pairWindow.ts). A bad value is
+// table (DiffHead, the metrics-diff rows), the CLI's rows and numbers (pairWindow.ts): every service,
+// or past 12 the 11 with the most attempts and one row folding the rest (foldServices). A bad value is
 // said at its field and keeps the window shown; the window goes into the link (from=, to=).
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
+import { formatCount } from '../format';
 import { DiffHead } from './DiffHead';
 import { WindowCells } from './WindowCells';
-import { pairWindowProblem, pairWindowRows, parseWindowSeconds, windowSecs, type WindowFieldProblem } from './pairWindow';
+import { foldServices, pairWindowProblem, pairWindowRows, parseWindowSeconds, windowSecs, type WindowFieldProblem } from './pairWindow';
 
 /** A window end as the picker shows it: "11" (seconds). */
 const typed = (ms: number | null) => (ms === null ? '' : String(+(ms / 1000).toFixed(3)));
@@ -42,7 +44,10 @@ export function CompareWindowFigures({ controller, s }: { controller: CompareCon
   };
   const w = s.window;
   const toMs = w ? (w.toMs ?? end) : end;
-  const rows = w && s.figures ? pairWindowRows(w, [s.series[0], s.series[1]], s.paneTimes, durations) : [];
+  const all = w && s.figures ? pairWindowRows(w, [s.series[0], s.series[1]], s.paneTimes, durations) : [];
+  const services = foldServices(all);
+  const rows = [...all.filter((r) => r.measure !== 'attempts-per-request'), ...services.shown];
+  const folded = services.folded;
   const soFar = w !== null && s.simTime < toMs;
   const cli = `npm run sim -- compare ${s.pair?.[0] ?? 'A'} ${s.pair?.[1] ?? 'B'} --from ${w ? w.fromMs / 1000 : 11}s --to ${toMs / 1000}s`;
   const invalid = (field: 'from' | 'to') => (problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'compare-window-problem' } : {});
@@ -74,9 +79,9 @@ export function CompareWindowFigures({ controller, s }: { controller: CompareCon
       )}
       {w && rows.length > 0 && (
         <table className="metrics-diff" data-testid="window-figures" data-from-ms={w.fromMs} data-to-ms={toMs}>
-          <caption title={`The CLI gives these: ${cli}. It counts every service's tries; here, those of the services the stories' figures name.`}>
+          <caption title={`The CLI gives these: ${cli}`}>
             Over <span data-testid="window-span">{windowSecs(w.fromMs)} – {windowSecs(toMs)}</span>
-            {soFar ? ', so far' : ''}, the same on both sides: user requests that ended in it, and the tries made for them however long before
+            {soFar ? ', so far' : ''}, the same on both sides: user requests that ended in it, the latency of the ok ones (sent after the warm-up), and the tries made for them however long before
           </caption>
           <DiffHead s={s} short />
           <tbody>
@@ -85,9 +90,17 @@ export function CompareWindowFigures({ controller, s }: { controller: CompareCon
                 <th scope="row" title={`A: ${r.a.note}. B: ${r.b.note}.`}>
                   {r.label}
                 </th>
-                <WindowCells a={r.a} b={r.b} ratio={r.ratio} />
+                <WindowCells a={r.a} b={r.b} ratio={r.ratio} difference={r.difference} />
               </tr>
             ))}
+            {folded.count > 0 && (
+              <tr data-testid="window-folded" data-count={folded.count}>
+                <th scope="row" colSpan={4} className="compare-window-folded" title={`Every service's row: ${cli}`}>
+                  and {formatCount(folded.count)} more services
+                  {folded.most === null ? '' : `, each at most ${folded.most.toFixed(1)} attempts per user request on either side`}
+                </th>
+              </tr>
+            )}
           </tbody>
         </table>
       )}

@@ -1,13 +1,17 @@
 // The compare view's window (brief U3 1; session 46 left it): both runs' figures over one window of
 // simulated time a person picks, as `npm run sim -- compare A B --from 11s --to 24s` prints them
 // (src/cli/compareWindow.ts: its rows' words, its measures): user requests that ended in the window,
-// the failed share of those, and per service both series count, its attempts per user request.
-// Each is measured from the pane's per-second series by measureFigure, the code a story step's
-// figure uses, so retry-storm against its fix reads 27.0 against 2.9 over 11 s – 24 s as the CLI
-// and each story step do. Kept in the link as `from=` / `to=`. Pure.
+// the failed share of those, the latency of the ok ones (p50, p90, p99, mean; brief U4 2), and per
+// service either run has, its attempts per user request (every service: the worker's series counts
+// them all, brief U4 1). Each is measured from the pane's per-second series by measureFigure, the
+// code a story step's figure uses, so retry-storm against its fix reads 27.0 against 2.9 at
+// payments and 9.0 against 1.0 at orders over 11 s – 24 s as the CLI and each story step do. Kept in
+// the link as `from=` / `to=`. Pure.
 import { measureFigure, type MeasuredFigure, type RunTotals } from '../../workers/figures';
 import type { LessonFigure } from '../../scenario/figure';
 import type { SeriesBucket } from '../../workers/protocol';
+import { formatDuration } from '../../scenario/duration';
+import { differenceOf, differenceText } from '../../workers/compareDifference';
 import { formatCount } from '../format';
 import { windowSecs, type PairWindow } from './windowSpan';
 
@@ -52,7 +56,7 @@ export function pairWindowProblem(w: PairWindow, durationsMs: readonly [number, 
 
 /** One figure over the window on both sides, as a CLI compare window row (CompareWindowRow). Plain data. */
 export interface PairWindowRow {
-  measure: 'ended' | 'failed-share' | 'attempts-per-request';
+  measure: 'ended' | 'failed-share' | 'latency-p50' | 'latency-p90' | 'latency-p99' | 'latency-mean' | 'attempts-per-request';
   service?: string;
   /** The CLI's words: "user requests ended", "failed share of those", "attempts at payments per user request". */
   label: string;
@@ -60,6 +64,33 @@ export interface PairWindowRow {
   b: MeasuredFigure;
   /** B / A; null where either is not a number or A is 0. */
   ratio: number | null;
+  /** B - A on the latency rows, as the CLI's window prints it beside B/A ("+2.65 ms"); absent elsewhere, null where a side has none. */
+  difference?: string | null;
+}
+
+/** Past this many services the rows keep the ones with the most attempts per user request (foldServices). */
+export const WINDOW_SERVICES_SHOWN = 12;
+
+/** The attempts rows a table shows and what it folds: `shown` in the CLI's order, `folded` those left out. Plain data. */
+export interface FoldedServices {
+  shown: PairWindowRow[];
+  folded: { count: number; most: number | null };
+}
+
+/**
+ * The attempts rows of `rows` to show: all of them up to WINDOW_SERVICES_SHOWN, else the
+ * `WINDOW_SERVICES_SHOWN - 1` with the most attempts per user request on either side (ties in the
+ * CLI's order), kept in the CLI's order, and of the rest their count and the most either side made
+ * (null: none has a number), so a run of 1,000 services reads as a table, not a page. Pure.
+ */
+export function foldServices(rows: readonly PairWindowRow[]): FoldedServices {
+  const tries = rows.filter((r) => r.measure === 'attempts-per-request');
+  if (tries.length <= WINDOW_SERVICES_SHOWN) return { shown: [...tries], folded: { count: 0, most: null } };
+  const top = (r: PairWindowRow) => Math.max(Number.isFinite(r.a.value) ? r.a.value : -1, Number.isFinite(r.b.value) ? r.b.value : -1);
+  const keep = new Set([...tries].sort((x, y) => top(y) - top(x)).slice(0, WINDOW_SERVICES_SHOWN - 1));
+  const rest = tries.filter((r) => !keep.has(r));
+  const most = Math.max(...rest.map(top));
+  return { shown: tries.filter((r) => keep.has(r)), folded: { count: rest.length, most: most >= 0 ? most : null } };
 }
 
 /** A pane's series as the compare store holds it. */
@@ -67,9 +98,11 @@ type Series = { buckets: readonly SeriesBucket[]; bucketMs: number };
 
 /**
  * The rows over `w` of both panes' series (A, B), each at its run's time `nowMs` (ms; a window not
- * over yet reads "so far"), `durationsMs` the runs': ended, failed share, then per service both series
- * count tries for (the services the stories' figures name: the app's worker counts no others), its
- * attempts per user request, in A's order. `w` must have no pairWindowProblem. Pure.
+ * over yet reads "so far"), `durationsMs` the runs': ended, failed share, the latency of the ok ones
+ * (p50, p90, p99, mean with B - A; no rows when neither side measured any, as the CLI), then per
+ * service either series lists (its first bucket names every service the run has), its attempts per
+ * user request, in A's order then B's; a side without the service reads "—" as the CLI's "-". The
+ * CLI's rows (compareWindow) value for value. `w` must have no pairWindowProblem. Pure.
  */
 export function pairWindowRows(w: PairWindow, series: readonly [Series, Series], nowMs: readonly [number, number], durationsMs: readonly [number, number]): PairWindowRow[] {
   const from = w.fromMs;
@@ -99,11 +132,31 @@ export function pairWindowRows(w: PairWindow, series: readonly [Series, Series],
     return Number.isFinite(m.value) ? { ...m, text: `${(100 * m.value).toFixed(1)}%` } : m;
   };
   const rows = [row('ended', 'user requests ended', ended(0), ended(1)), row('failed-share', 'failed share of those', failed(0), failed(1))];
+  // The latency of the ok ones, as the CLI's window reads it (windowFigures): a side's four figures
+  // only where its p50 has a measure (the window's histograms hold an ok request), in the CLI's words.
+  const latency = (i: 0 | 1) => {
+    const of = (q: 'p50' | 'p90' | 'p99' | 'mean') => side(i, { measure: `latency-${q}`, label: `latency ${q} of the ok ones`, from, to });
+    const has = Number.isFinite(of('p50').value);
+    return (q: 'p50' | 'p90' | 'p99' | 'mean'): MeasuredFigure => {
+      const m = of(q);
+      return has ? { ...m, text: formatDuration(m.value) } : { ...m, value: NaN, text: '—' };
+    };
+  };
+  const [la, lb] = [latency(0), latency(1)];
+  if (Number.isFinite(la('p50').value) || Number.isFinite(lb('p50').value)) {
+    for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
+      const r = row(`latency-${q}`, `latency ${q} of the ok ones`, la(q), lb(q));
+      const d = differenceOf(Number.isFinite(r.a.value) ? r.a.value : null, Number.isFinite(r.b.value) ? r.b.value : null);
+      rows.push({ ...r, difference: differenceText({ unit: 'ms' }, d) });
+    }
+  }
   const counted = (i: 0 | 1) => Object.keys(series[i].buckets[0]?.tries ?? {});
-  const inB = new Set(counted(1));
-  for (const service of counted(0).filter((x) => inB.has(x))) {
+  const listed = [new Set(counted(0)), new Set(counted(1))];
+  const none = (m: MeasuredFigure): MeasuredFigure => ({ ...m, value: NaN, text: '—', note: 'no such service in this run' });
+  for (const service of new Set([...listed[0], ...listed[1]])) {
     const f: LessonFigure = { measure: 'attempts-per-request', label: service, service, from, to };
-    rows.push(row('attempts-per-request', `attempts at ${service} per user request`, side(0, f), side(1, f), service));
+    const at = (i: 0 | 1) => (listed[i].has(service) ? side(i, f) : none(side(i, f)));
+    rows.push(row('attempts-per-request', `attempts at ${service} per user request`, at(0), at(1), service));
   }
   return rows;
 }
