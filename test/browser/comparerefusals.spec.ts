@@ -1,7 +1,8 @@
 // Brief U3 2: the compare view's shared timeline marks each pane's first refused handshake, as the single view's does
 // (U2 06dc58a): A's tick in the track's upper half, B's in its lower half, as their fault bands; a press takes both
 // runs there. One page load: two-meshes-via-gateway (A) with its bridge's certificates expired at 9 s, against
-// two-meshes-direct (B) with storefront's expired at 9 s, opened by link at 27 s.
+// two-meshes-direct (B) with storefront's expired at 9 s, opened by link at 27 s. Brief U4 3: each tick drawn 5 px
+// wide with a white rim, A's and B's 2 px apart, its title saying when and what was refused.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
@@ -17,6 +18,8 @@ async function overlap(a: Locator, b: Locator): Promise<boolean> {
 }
 
 test("A's bridge expired at 9 s and B's storefront at 9 s: the shared timeline marks each run's first refused handshake in its own half, clear of the fault tags, and a press takes both runs there (1600x1000, 1024x768)", async ({ page }) => {
+  // Two seeks of both runs (to 27 s, then back to B's first refusal): 66-90 s at load 22-29.
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto(`/?compare=two-meshes-via-gateway,two-meshes-direct&faults=${expire('payments-bridge')}&faultsB=${expire('storefront')}&t=27s`);
   await expect.poll(() => paneValue(page, 'A', 'pane-time'), { timeout: 120_000 }).toBe('27000');
@@ -46,6 +49,9 @@ test("A's bridge expired at 9 s and B's storefront at 9 s: the shared timeline m
     // A's tick in the upper part of the track, B's lower; neither over a fault band's A/B tag.
     const [ab, bb] = [(await a.boundingBox())!, (await b.boundingBox())!];
     expect(ab.y, `${w}x${h}`).toBeLessThan(bb.y);
+    // Two blocks, not two hairlines: 5 px drawn, and B's top 2 px under A's foot (a white line between their rims).
+    for (const m of [a, b]) expect(await m.evaluate((e) => getComputedStyle(e, '::before').width), `${w}x${h}`).toBe('5px');
+    expect(bb.y - (ab.y + ab.height), `${w}x${h}`).toBe(2);
     for (const m of [a, b]) for (let i = 0; i < (await tags.count()); i++) expect(await overlap(m, tags.nth(i)), `${w}x${h}`).toBe(false);
     // Each tick is what a press at its middle hits.
     for (const m of [a, b]) {
@@ -54,6 +60,11 @@ test("A's bridge expired at 9 s and B's storefront at 9 s: the shared timeline m
     }
     await saveShot(page, `comparerefusals-${w}.png`);
   }
+  // Hovered, a tick grows to 7 px and its title says when, what was refused, whose it is and what a press does.
+  await a.hover();
+  await expect.poll(() => a.evaluate((e) => getComputedStyle(e, '::before').width)).toBe('7px');
+  await expect(a).toHaveAttribute('title', /^First handshake refused at \d+\.\d+ s: certificate expired \(tls-expired-cert\), payments-bridge's expiry \(in A only\): press to take both runs there$/);
+  await saveShot(page, 'comparerefusals-hover-1024.png');
   // B's tick takes both runs to B's first refusal (run again from 0): B's tick stays, and A's only if A's came first.
   const [aMs, bMs] = (['A', 'B'] as const).map((side) => all.find(([s]) => s === side)![1]);
   await b.click();
