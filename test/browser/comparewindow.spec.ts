@@ -54,18 +54,22 @@ test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads th
   await expect(table.locator('caption')).toHaveAttribute('title', /npm run sim -- compare retry-storm retry-storm-fixed --from 11s --to 24s/);
   // The address bar holds the window (written at once on a change), so a link copied now opens it.
   await expect.poll(() => new URL(page.url()).search).toContain('&from=11s&to=24s');
-  for (const [w, h] of [
-    [1600, 1000],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await layoutSettled(page);
-    await picker.scrollIntoViewIfNeeded();
-    await expect(table).toBeInViewport();
-    const clipped = await picker.evaluate((t) => Array.from(t.querySelectorAll('th, td, label, button')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
-    expect(clipped, `${w}x${h}`).toEqual([]);
-    await saveShot(page, `comparewindow-${w}.png`);
-  }
+  // At both sizes: the table in view, nothing in it clipped, a screenshot.
+  const atBothSizes = async (shot: string) => {
+    for (const [w, h] of [
+      [1600, 1000],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await layoutSettled(page);
+      await table.scrollIntoViewIfNeeded();
+      await expect(table).toBeInViewport();
+      const clipped = await picker.evaluate((t) => Array.from(t.querySelectorAll('th, td, label, button')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+      expect(clipped, `${w}x${h}`).toEqual([]);
+      await saveShot(page, `${shot}-${w}.png`);
+    }
+  };
+  await atBothSizes('comparewindow');
   // After the outage: the latency of the ok ones, the CLI's four rows with B - A (compare --from 25s --to 40s).
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.getByTestId('window-from').fill('25');
@@ -76,17 +80,7 @@ test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads th
   expect(await cells('latency-p50')).toEqual(['latency p50 of the ok ones', '104 ms', '105 ms', '1.00x+0.50 ms']);
   expect(await cells('latency-mean')).toEqual(['latency mean of the ok ones', '124 ms', '108 ms', '0.87x-16.26 ms']);
   expect(await cells('attempts-per-request', 'payments')).toEqual(['attempts at payments per user request', '1.7', '1.0', '0.61x']);
-  for (const [w, h] of [
-    [1600, 1000],
-    [1024, 768],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await layoutSettled(page);
-    await table.scrollIntoViewIfNeeded();
-    const clipped = await picker.evaluate((t) => Array.from(t.querySelectorAll('th, td, label, button')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
-    expect(clipped, `${w}x${h}`).toEqual([]);
-    await saveShot(page, `comparewindow-latency-${w}.png`);
-  }
+  await atBothSizes('comparewindow-latency');
   // Clear takes the window off the table and the link.
   await page.getByTestId('window-clear').click();
   await expect(table).toHaveCount(0);
