@@ -24,3 +24,22 @@ export function differenceText(r: Pick<DiffRow, 'unit'>, d: number | null): stri
   if (Number(text) === 0) return `±0 ${r.unit}`;
   return `${d > 0 ? '+' : '-'}${text} ${r.unit}`;
 }
+
+/**
+ * B - A of two shares (fractions, 0.336 for 33.6%) in percentage points, one decimal, with its sign:
+ * "-33.6 pts", "+2.0 pts", "±0 pts" when equal at that precision; null when either is missing or
+ * not a number. Shares read as a difference, not a ratio: 33.6% against 0% read "B/A 0.00x" (trial
+ * N17, 5), which says nothing a class can use; a rate or a latency keeps its ratio.
+ */
+export function pointsText(a: number | null, b: number | null): string | null {
+  if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) return null;
+  const d = (b - a) * 100;
+  const text = Math.abs(d).toFixed(1);
+  if (Number(text) === 0) return '±0 pts';
+  return `${d > 0 ? '+' : '-'}${text} pts`;
+}
+
+/** Whether two shares are apart enough to mark in a table: a point or more (a ratio's mark is 10%). */
+export function pointsApart(a: number | null, b: number | null): boolean {
+  return a !== null && b !== null && Number.isFinite(a) && Number.isFinite(b) && Math.abs(b - a) >= 0.01;
+}

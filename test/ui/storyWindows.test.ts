@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
 import { runWithWindow } from '../../src/cli/window';
-import { storyWindowRows } from '../../src/ui/compare/storyWindows';
+import { sharedFigureSteps, storyWindowRows } from '../../src/ui/compare/storyWindows';
 
 const parsed = (name: string): Scenario => {
   const r = parseScenarioText(readFileSync(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), 'utf8'));
@@ -29,3 +29,26 @@ test("retry-storm against its fix: compare's story-window rows read the steps' 2
   expect(early[0].a.note).toContain('11 s – 24 s, so far');
   expect(storyWindowRows([a.narrative, []], [ra, rb], [40_000, 40_000], [40_000, 40_000])).toEqual([]);
 }, 120_000);
+
+// Trial N17, 4: in compare presenter mode gateway-only's pane read step 4's failed share over 21-58 s while
+// mesh-only's, at its step 5, read its CPU figure; both now show the figure their stories share.
+test("presenter mode's one question: gateway-only against mesh-only at 40 s both show the failed share over 21 s – 58 s (A's step 4, B's step 4), and each its own before either has begun", () => {
+  const [a, b] = [parsed('gateway-only.json'), parsed('mesh-only.json')];
+  const steps = [a.narrative, b.narrative] as const;
+  // At 40 s A stands at step 5 (its figure step 4's), B at step 5 (proxy CPU): A's figure is shared.
+  expect(sharedFigureSteps(steps, [40_000, 40_000])).toEqual([3, 3]);
+  expect(b.narrative[3].figure?.measure).toBe('failed-share');
+  // At 55 s B's step 6 (p50 added) is B's own; A's figure is still the shared one.
+  expect(sharedFigureSteps(steps, [55_000, 55_000])).toEqual([3, 3]);
+  // At 22 s only B's step 4 has begun: B's figure now is shared, and A shows its step 4's over the same window.
+  expect(sharedFigureSteps(steps, [22_000, 22_000])).toEqual([3, 3]);
+  // At 10 s neither figure step has begun: each pane keeps its own.
+  expect(sharedFigureSteps(steps, [10_000, 10_000])).toBeNull();
+  // Stories that share no windowed figure: null.
+  expect(sharedFigureSteps([a.narrative, []], [40_000, 40_000])).toBeNull();
+  // A's and B's "now" figures both shared: A's wins (retry-storm at 30 s: "once it is back" in both).
+  const [r, f] = [parsed('retry-storm.json'), parsed('retry-storm-fixed.json')];
+  const [ia, ib] = sharedFigureSteps([r.narrative, f.narrative], [30_000, 30_000])!;
+  expect([r.narrative[ia].figure?.label, f.narrative[ib].figure?.label]).toEqual(['attempts at payments per user request once it is back', f.narrative[ib].figure?.label]);
+  expect(f.narrative[ib].figure?.from).toBe(r.narrative[ia].figure?.from);
+});

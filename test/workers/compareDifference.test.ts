@@ -16,3 +16,15 @@ test('only latency and CPU rows get a difference', () => {
   expect(hasDifference({ section: 'load', unit: 'req/s' })).toBe(false);
   expect(hasDifference({ section: 'failures', unit: '% of sent' })).toBe(false);
 });
+
+test("gateway-only's 33.6% failing against mesh-only's 0% reads '-33.6 pts' (not 0.00x: trial N17, 5); '±0 pts' and null as such", async () => {
+  const { pointsText, pointsApart } = await import('../../src/workers/compareDifference');
+  expect(pointsText(0.336, 0)).toBe('-33.6 pts');
+  expect(pointsText(0.16, 0.18)).toBe('+2.0 pts');
+  expect(pointsText(0.5, 0.5004)).toBe('±0 pts');
+  expect(pointsText(null, 0.1)).toBeNull();
+  expect(pointsText(Number.NaN, 0.1)).toBeNull();
+  expect(pointsApart(0.336, 0)).toBe(true);
+  expect(pointsApart(0.5, 0.505)).toBe(false);
+  expect(pointsApart(0.5, null)).toBe(false);
+});

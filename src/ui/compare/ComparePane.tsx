@@ -31,13 +31,15 @@ interface PaneProps {
    * presenter mode draws them (compare-fit, presenter mode); null: beside this pane's picture.
    */
   dockOver: HTMLElement | null;
+  /** Presenter mode: the step of this pane's story whose figure both panes show (sharedFigureSteps); undefined: its own. */
+  sharedStep?: number;
 }
 
 /**
  * One side: its name, its topology (the single view's drawing, smaller), and its own counters.
  * Memoized: it reads its own store, so the shared state's every change does not redraw it.
  */
-export const Pane = memo(function Pane({ pane, controller, label, inspecting, dockRef, dockOver }: PaneProps) {
+export const Pane = memo(function Pane({ pane, controller, label, inspecting, dockRef, dockOver, sharedStep }: PaneProps) {
   const open = useStore(inspectorStore, (x) => x.open);
   const series = useStore(controller.store, (x) => x.series[pane.side === 'A' ? 0 : 1]);
   const stage = useRef<HTMLDivElement>(null);
@@ -110,7 +112,7 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting, do
             )}
           </div>
           <PaneCounters series={series} />
-          <PaneStory series={series} />
+          <PaneStory series={series} sharedStep={sharedStep} />
         </LegendFoldedByDefault.Provider>
         </WheelZoomContext.Provider>
       </AppContext.Provider>

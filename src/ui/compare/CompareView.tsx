@@ -15,6 +15,7 @@ import { Pane } from './ComparePane';
 import { CompareTimeline } from './CompareTimeline';
 import { MetricsDiff } from './MetricsDiff';
 import { StoryWindowFigures } from './StoryWindowFigures';
+import { sharedFigureSteps } from './storyWindows';
 import { CompareWindowFigures } from './CompareWindowFigures';
 import { OverlayCharts } from './OverlayCharts';
 import { CompareFaults } from './CompareFaults';
@@ -58,6 +59,8 @@ export function CompareView({ controller }: { controller: CompareController }) {
   const rootRef = useRef<HTMLDivElement>(null);
   useChromeHeight(rootRef, fit && !s.presenter && controller.panes.length === 2);
   useHeaderHeight(rootRef);
+  // Presenter mode: both panes show one figure both stories measure over one window (trial N17, 4).
+  const sharedSteps = s.presenter && controller.panes.length === 2 ? sharedFigureSteps([controller.panes[0].info.narrative, controller.panes[1].info.narrative], s.paneTimes) : null;
   // Presenter mode fills the window from its top: the page does not scroll there.
   useEffect(() => void (s.presenter && window.scrollTo(0, 0)), [s.presenter]);
   return (
@@ -109,6 +112,7 @@ export function CompareView({ controller }: { controller: CompareController }) {
                   inspecting={s.inspecting === p.side}
                   dockRef={dockRefs[p.side]}
                   dockOver={fit ? docks[p.side === 'A' ? 'B' : 'A'] : null}
+                  sharedStep={sharedSteps?.[p.side === 'A' ? 0 : 1]}
                 />
               ))}
             </PresenterFloorContext.Provider>
@@ -132,11 +136,14 @@ export function CompareView({ controller }: { controller: CompareController }) {
 }
 
 /**
- * Windows this narrow fit both panes in the window (`compare-fit`): at 1024x768 the panes stacked
- * at 48vh each left B and its figures below the fold with 6-10 px node text (session 9's
- * new-user pass); wider windows keep the panes side by side at 54vh, the figures under them.
+ * Windows this narrow, or this low, fit both panes in the window (`compare-fit`): at 1024x768 the
+ * panes stacked at 48vh each left B and its figures below the fold with 6-10 px node text (session
+ * 9's new-user pass); at 1280x720 the panes at 54vh (389 px, less their titles, tools, counters and
+ * story) drew each picture about 620x180 px, names about 10 px and rate labels about 8 px (trial
+ * N17, 5). Wider and taller windows (1600x1000) keep the panes side by side at 54vh, the figures
+ * under them.
  */
-const FIT_QUERY = '(max-width: 1100px)';
+const FIT_QUERY = '(max-width: 1100px), (max-height: 800px)';
 
 /**
  * Keeps `--compare-header-h` on the view, CSS px: the sticky header's height, under which the

@@ -83,14 +83,14 @@ export function CompareWindowFigures({ controller, s }: { controller: CompareCon
             Over <span data-testid="window-span">{windowSecs(w.fromMs)} – {windowSecs(toMs)}</span>
             {soFar ? ', so far' : ''}, the same on both sides: user requests that ended in it, the latency of the ok ones (sent after the warm-up), and the tries made for them however long before
           </caption>
-          <DiffHead s={s} short />
+          <DiffHead s={s} short shares />
           <tbody>
             {rows.map((r) => (
               <tr key={r.label} data-measure={r.measure} data-service={r.service}>
                 <th scope="row" title={`A: ${r.a.note}. B: ${r.b.note}.`}>
                   {r.label}
                 </th>
-                <WindowCells a={r.a} b={r.b} ratio={r.ratio} difference={r.difference} />
+                <WindowCells a={r.a} b={r.b} ratio={r.ratio} difference={r.difference} share={r.measure === 'failed-share'} />
               </tr>
             ))}
             {folded.count > 0 && (

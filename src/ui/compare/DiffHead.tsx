@@ -6,7 +6,8 @@ import { sideLabel } from './sideLabel';
 import { keepUnits } from '../format';
 
 /** The table's `<thead>`. `testIds`: the run heads carry `diff-head-A` / `diff-head-B` (the figures table's only, so each names one element). */
-export function DiffHead({ s, testIds = false, short = false }: { s: CompareState; testIds?: boolean; short?: boolean }) {
+export function DiffHead({ s, testIds = false, short = false, shares = false }: { s: CompareState; testIds?: boolean; short?: boolean; shares?: boolean }) {
+  // `shares`: a short table with a share among its rows, whose last cell is B - A in points.
   // `short`: each run's head is its letter, its whole name in the title (the stories' windows:
   // "B · with retries.attempts 2, retries.retryOn [...] on edge route 0 at 25.0 s" set the value
   // columns' widths and squeezed the figure names to a word a line, trial N16, 4).
@@ -23,8 +24,8 @@ export function DiffHead({ s, testIds = false, short = false }: { s: CompareStat
           <span className="compare-swatch" style={{ background: PANE_COLORS[1] }} />
           {head(1)}
         </th>
-        <th scope="col" title="B / A; for latency and CPU also B - A, in the row's unit">
-          {short ? 'B/A' : 'B/A, B−A'}
+        <th scope="col" title="B / A; for latency and CPU also B - A, in the row's unit; for a share, B - A in percentage points (pts)">
+          {short && !shares ? 'B/A' : 'B/A, B−A'}
         </th>
       </tr>
     </thead>

@@ -1,5 +1,5 @@
 // The figures table: both runs' figures at one moment, with B/A.
-import { differenceText, hasDifference } from '../../workers/compareDifference';
+import { differenceText, hasDifference, pointsApart, pointsText } from '../../workers/compareDifference';
 import { useMemo } from 'react';
 import { formatSimTime, possessive } from '../format';
 import type { CompareState } from './compareStore';
@@ -104,6 +104,12 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
               <td data-side="B" data-value={r.b ?? ''}>
                 {r.texts?.[1] ?? formatDiffValue(r, r.b)}
               </td>
+              {r.format === 'share' && pointsText(r.a, r.b) !== null ? (
+                // A share's B - A in points, not B/A: 33.6% against 0% read "0.00x" (trial N17, 5).
+                <td data-side="ratio" data-value={r.ratio ?? ''} data-points={pointsText(r.a, r.b)} className={pointsApart(r.a, r.b) ? 'diff-apart' : ''} title={`B - A in percentage points${r.ratio === null ? '' : `; B/A ${r.ratio.toFixed(2)}x`}`}>
+                  {pointsText(r.a, r.b)}
+                </td>
+              ) : (
               <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
                 {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}
                 {/* B - A beside it for latency and CPU, as Istio quotes a sidecar's cost (trial N16, 6). */}
@@ -113,6 +119,7 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
                   </span>
                 )}
               </td>
+              )}
             </tr>,
           ])}
         </tbody>

@@ -20,9 +20,11 @@ const NO_STEPS: never[] = [];
  * line, with "more" to read it whole when the line cuts it (trial N10, finding 2: the compare view
  * showed a merged story's "Step 6 of 7" and no text or figure). A step without a figure keeps the
  * last one before it in sight, said as that step's (figureStepAt). Nothing for a scenario
- * without a story.
+ * without a story. `sharedStep`: in presenter mode, the step of this story whose figure both panes
+ * show (sharedFigureSteps, storyWindows.ts), said as "step 4’s figure, in both panes" when it is
+ * not this step's own, so both panes answer one question (trial N17, 4).
  */
-export function PaneStory({ series }: { series: SeriesState }) {
+export function PaneStory({ series, sharedStep }: { series: SeriesState; sharedStep?: number }) {
   const steps = useAppStore((s) => s.info?.narrative ?? NO_STEPS);
   const index = useAppStore((s) => stepAt(s.info?.narrative ?? NO_STEPS, s.stats.simTime));
   const [open, setOpen] = useState(false);
@@ -31,7 +33,8 @@ export function PaneStory({ series }: { series: SeriesState }) {
   // Whether the folded line cuts the text (then "more" opens it).
   const cut = useCutText(text, [step?.text, open]);
   if (!step) return null;
-  const fig = figureStepAt(steps, index);
+  const fig = sharedStep !== undefined && steps[sharedStep]?.figure ? sharedStep : figureStepAt(steps, index);
+  const shared = sharedStep !== undefined && fig === sharedStep;
   const head = index < 0 ? `starts at ${formatClock(step.at)}` : `Step ${index + 1} of ${steps.length}`;
   return (
     <div className="compare-story" data-testid="pane-story" data-step={index} data-open={open || undefined}>
@@ -43,10 +46,11 @@ export function PaneStory({ series }: { series: SeriesState }) {
         <strong data-testid="pane-step-title">{step.title}</strong>
       </p>
       {fig >= 0 && (
-        <div className="compare-story-figure" data-figure-step={fig}>
+        <div className="compare-story-figure" data-figure-step={fig} data-shared={shared || undefined}>
           {fig !== index && (
             <span className="compare-story-from" data-testid="pane-figure-from">
               step {fig + 1}&rsquo;s figure
+              {shared && ', in both panes'}
             </span>
           )}
           <LessonFigureView figure={steps[fig].figure!} series={series} testId="pane-figure" />

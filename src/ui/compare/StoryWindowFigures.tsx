@@ -22,7 +22,7 @@ export function StoryWindowFigures({ controller, s }: { controller: CompareContr
     <section className="compare-diff story-windows" aria-label="Figures over the stories' windows">
       <table className="metrics-diff" data-testid="story-windows">
         <caption>Over the stories&rsquo; windows: user requests that ended in each window, as each pane&rsquo;s story step counts them</caption>
-        <DiffHead s={s} short />
+        <DiffHead s={s} short shares={rows.some((r) => r.share)} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-key={r.key}>
@@ -32,7 +32,7 @@ export function StoryWindowFigures({ controller, s }: { controller: CompareContr
                   over {r.window}
                 </span>
               </th>
-              <WindowCells a={r.a} b={r.b} ratio={r.ratio} />
+              <WindowCells a={r.a} b={r.b} ratio={r.ratio} share={r.share} />
             </tr>
           ))}
         </tbody>

@@ -25,7 +25,12 @@ export interface StoryWindowRow {
   b: MeasuredFigure;
   /** b / a, null where either is not a number or a is 0. */
   ratio: number | null;
+  /** The figure is a share (a fraction): the tables compare it as B - A in points (trial N17, 5). */
+  share: boolean;
 }
+
+/** Measures whose value is a share of requests or calls (a fraction, 0.336 for 33.6%). */
+export const SHARE_MEASURES: readonly string[] = ['failed-share', 'ok-share', 'cause-share', 'link-failed-share'];
 
 /** What makes two stories' figures one: the measure, what it is of, and the window (label and expect aside). */
 const keyOf = (f: LessonFigure) => JSON.stringify([f.measure, f.service ?? '', f.client ?? '', f.link ?? '', f.causes ?? [], f.from ?? null, f.to ?? null, f.baseline ?? null]);
@@ -65,6 +70,51 @@ export function storyWindowRows(
       const fromMs = f.from ?? 0;
       const toMs = f.to ?? Math.max(...durationMs);
       const ratio = Number.isFinite(a.value) && Number.isFinite(b.value) && a.value !== 0 ? b.value / a.value : null;
-      return { key: keyOf(f), label: f.label, window: `${secs(fromMs)} – ${secs(toMs)}`, fromMs, toMs, a, b, ratio };
+      return { key: keyOf(f), label: f.label, window: `${secs(fromMs)} – ${secs(toMs)}`, fromMs, toMs, a, b, ratio, share: SHARE_MEASURES.includes(f.measure) };
     });
+}
+
+/** A step as a pane shows it: its time and its own lesson figure (ScenarioInfo.narrative[i]). */
+type PaneStep = { at: number; figure?: LessonFigure };
+
+/** The step whose figure stands for the step at `t` (ms): the latest begun step with a figure, -1 for none (figureStepAt). */
+function figureStepNow(steps: readonly PaneStep[], t: number): number {
+  let at = -1;
+  for (let i = 0; i < steps.length; i++) if (steps[i].at <= t && steps[i].figure) at = i;
+  return at;
+}
+
+/** A figure both stories measure over one window (storyWindowRows' rule): its key, or null. */
+function sharedKey(f: LessonFigure | undefined): string | null {
+  return f && (f.from !== undefined || f.to !== undefined) && !WHOLE_RUN_MEASURES.includes(f.measure) ? keyOf(f) : null;
+}
+
+/**
+ * The steps whose lesson figures both panes show in presenter mode, so the projected screen asks
+ * one question and gives both runs' answers (trial N17, 4: gateway-only's pane read step 4's
+ * "33.6% user requests failing while the replica hangs" while mesh-only's, at its step 5, read
+ * "1.76 ms proxy CPU per user request"; its 0% was only in a table presenter mode hides).
+ * A figure is shared when both stories have a step with that figure over the same window (the
+ * stories' windows' rule, keyOf). The one shown: A's figure now when B's story has it; else B's
+ * figure now when A's has it; else the shared figure whose step began last in A (by `nowMs[0]`).
+ * Returns each story's index of its (first) step with that figure, or null when the stories share
+ * no windowed step figure or none has begun (each pane then keeps its own step's figure). Pure.
+ */
+export function sharedFigureSteps(steps: readonly [readonly PaneStep[], readonly PaneStep[]], nowMs: readonly [number, number]): [number, number] | null {
+  const first = (list: readonly PaneStep[]) => {
+    const m = new Map<string, number>();
+    list.forEach((s, i) => {
+      const k = sharedKey(s.figure);
+      if (k !== null && !m.has(k)) m.set(k, i);
+    });
+    return m;
+  };
+  const [inA, inB] = [first(steps[0]), first(steps[1])];
+  const pick = (k: string | null): [number, number] | null => (k !== null && inA.has(k) && inB.has(k) ? [inA.get(k)!, inB.get(k)!] : null);
+  const [fa, fb] = [figureStepNow(steps[0], nowMs[0]), figureStepNow(steps[1], nowMs[1])];
+  const now = pick(fa >= 0 ? sharedKey(steps[0][fa].figure) : null) ?? pick(fb >= 0 ? sharedKey(steps[1][fb].figure) : null);
+  if (now) return now;
+  // Neither pane's figure now is shared: the shared figure whose step began last in A.
+  for (let i = steps[0].length - 1; i >= 0; i--) if (steps[0][i].at <= nowMs[0] && pick(sharedKey(steps[0][i].figure))) return pick(sharedKey(steps[0][i].figure));
+  return null;
 }
