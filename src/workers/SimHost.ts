@@ -10,6 +10,7 @@ import { type FaultStatus, type InjectResult, LoadStage, type LoadResult } from 
 import { InFlight } from './InFlight';
 import { changeStatuses, checkActions, checkChange, checkFault, faultStatuses, type ChangeStatus } from './recipe';
 import { HostRun } from './hostRun';
+import { openLintErrors } from './openLint';
 
 // What tests and the docs find as SimHost's: the tracer's defaults and a seek's lit links (hostRun.ts), the start budget and its sample (hostOpen.ts).
 export { SEEK_PASSED_MS, WORKER_TRACE_OPTIONS } from './hostRun';
@@ -44,6 +45,14 @@ export class SimHost extends HostRun {
       return { ok: false, problems: [stalled], title: r.title };
     }
     return loadedInfo(r.scenario, this.world!);
+  }
+
+  /**
+   * Lint's static errors on the loaded scenario (openLint.ts), `text` its file's text for line
+   * numbers; none with no scenario loaded. The app asks for a file a person opened, not a shipped one.
+   */
+  lintErrors(text: string): ReturnType<typeof openLintErrors> {
+    return this.scenario ? openLintErrors(this.scenario, text) : { notes: [], total: 0 };
   }
 
   /** The loaded run and its drawing state, put aside while another scenario is tried. */

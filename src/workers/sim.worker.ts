@@ -88,6 +88,8 @@ const api = puttingIdleOff({
     loaded ||= r.ok;
     return r;
   },
+  /** Lint's errors on the scenario just loaded from `text` (SimHost.lintErrors). */
+  lintErrors: (text: string) => host.lintErrors(text),
   reset: (seed?: number) => host.reset(seed),
   advance: (simMs: number, budgetMs: number) => send(host.advance(simMs, budgetMs)),
   stepEvent: () => send(host.stepEvent()),

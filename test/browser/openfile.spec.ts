@@ -27,9 +27,57 @@ test('a broken YAML file opened with Open file… lists each problem as line: pa
     // 'services.0.serviceTime' broke as 'services.0.serviceT' / 'ime'.
     expect(await midWordBreaks(items), `${w}x${h}`).toEqual([]);
   }
+
+  // The same page, a valid file whose gateway is outside the mesh in front of STRICT services (trial
+  // N18's my-shop.yaml): lint's error and its fix are said before Play, naming the gateway's field.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'my-shop.yaml', mimeType: 'application/yaml', buffer: Buffer.from(UNMESHED_GATEWAY) });
+  await expect(page.getByTestId('scenario-title')).toHaveText('My shop, three meshed services and a legacy one');
+  const lint = page.getByTestId('open-lint');
+  await expect(lint.locator('h2')).toHaveText('Lint: 1 error in this file');
+  await expect(page.getByTestId('open-lint-note')).toHaveAttribute('data-code', 'MS006');
+  await expect(page.getByTestId('open-lint-note')).toContainText('line 17, services.0.mtls: orders accepts only mutual TLS (STRICT), but edge is a gateway outside the mesh');
+  await expect(page.getByTestId('open-lint-fix')).toHaveText(/^Fix: Put edge in the mesh: set gateways\.0\.mesh: mesh /);
+  await expect(page.getByTestId('sent-count')).toHaveText('0');
+  for (const [w, h] of [[1600, 1000], [1024, 768]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await saveShot(page, `openfile-lint-${w}x${h}.png`);
+    expect(await midWordBreaks(page.getByTestId('open-lint-note')), `${w}x${h}`).toEqual([]);
+  }
 });
 
-/** Where the text of each of `items` wraps to a new line inside a word, as 'before|after' (a break after a space, '.' or '/' is not listed). */
+/** Trial N18's file: gateway edge (no `mesh`) -> STRICT orders -> STRICT payments -> plain legacy-billing. */
+const UNMESHED_GATEWAY = `name: my-shop
+title: My shop, three meshed services and a legacy one
+duration: 30s
+clients:
+  - { name: users, type: open, rate: 50, target: edge, external: true, timeout: 3s, credentials: valid }
+gateways:
+  - name: edge
+    auth: jwt
+    routes:
+      - match: {}
+        service: orders
+services:
+  - name: orders
+    replicas: 2
+    concurrency: 8
+    sidecar: true
+    mtls: STRICT
+    serviceTime: 5ms
+    calls:
+      - service: payments
+  - name: payments
+    sidecar: true
+    mtls: STRICT
+    serviceTime: 8ms
+    calls:
+      - service: legacy-billing
+  - name: legacy-billing
+    serviceTime: 20ms
+`;
+
+/** Where the text of each of `items` wraps to a new line inside a word, as 'before|after' (a break after a space, '.', '/' or '-' is not listed). */
 function midWordBreaks(items: Locator): Promise<string[]> {
   return items.evaluateAll((lis) => {
     const out: string[] = [];
@@ -52,7 +100,7 @@ function midWordBreaks(items: Locator): Promise<string[]> {
         const top = chars[i].top;
         if (top === null) continue;
         const prevTop = last >= 0 ? chars[last].top! : top;
-        if (top > prevTop + 4 && !/[\s./]/.test(text.slice(last, i))) out.push(`${text.slice(Math.max(0, i - 20), i)}|${text.slice(i, i + 10)}`);
+        if (top > prevTop + 4 && !/[\s./-]/.test(text.slice(last, i))) out.push(`${text.slice(Math.max(0, i - 20), i)}|${text.slice(i, i + 10)}`);
         last = i;
       }
     }

@@ -99,6 +99,27 @@ describe('MS006 mTLS mismatch', () => {
     expect(f.figure.values.rejected).toBe(f.figure.values.calls);
     expect(f.figure.values.calls as number).toBeGreaterThan(400);
   });
+  it('names a gateway outside the mesh and fixes it with gateways.N.mesh, not a sidecar (trial N18: "Give edge a sidecar" was refused as an unknown field)', () => {
+    // The trial's my-shop.yaml, cut down: users -> gateway edge (no mesh) -> STRICT orders.
+    const data = {
+      clients: [client({ target: 'edge', external: true })],
+      gateways: [{ name: 'edge', routes: [{ match: {}, service: 'orders' }] }],
+      services: [svc('orders', { mtls: 'STRICT' })],
+    };
+    const f = scenarioFindings(scenario(data), none).find((x) => x.code === 'MS006')!;
+    expect(f.message).toContain('edge is a gateway outside the mesh (it sets no mesh or bridge) and sends plaintext: every call edge -> orders is rejected');
+    expect(f.fix).toMatch(/^Put edge in the mesh: set gateways\.0\.mesh: mesh /);
+    expect(f.fix).not.toContain('a sidecar,');
+    // The fix as written validates and clears MS006.
+    expect(codes(scenario({ ...data, gateways: [{ ...data.gateways[0], mesh: 'mesh' }] }))).not.toContain('MS006');
+    // In a named mesh the fix names it.
+    const named = scenario({ ...data, meshes: [{ name: 'shop' }], services: [svc('orders', { mtls: 'STRICT', mesh: 'shop' })] });
+    expect(scenarioFindings(named, none).find((x) => x.code === 'MS006')!.fix).toContain('set gateways.0.mesh: shop ');
+  });
+  it('tells a service without a sidecar to get one, naming the field', () => {
+    const f = scenarioFindings(chain(undefined, {}, { sidecar: false, mtls: 'PERMISSIVE' }), none).find((x) => x.code === 'MS006')!;
+    expect(f.fix).toBe("Give front a sidecar (services.0.sidecar: true), or set mtls: PERMISSIVE on back while plaintext callers remain");
+  });
   it('does not trip when both ends have sidecars', () => {
     // users (no sidecar) -> front is PERMISSIVE; front -> back is meshed on both ends.
     expect(codes(chain(undefined, {}, { mtls: 'PERMISSIVE' }))).not.toContain('MS006');

@@ -3,6 +3,7 @@ import type { Locator, Place } from './locate';
 import { fieldOf, routesOf, totalWaitMs, tryWaitMs, type Actor, type Route } from './routes';
 import type { Finding } from './types';
 import { actorRef, finding, ms } from './findings';
+import { IMPLICIT_MESH } from '../../scenario/implicitMesh';
 import { reachFindings } from './reachRules';
 import { clientPolicyFindings } from './clientPolicyRules';
 import { noRouteFindings } from './noRouteRules';
@@ -15,6 +16,25 @@ export { clientPolicyFindings } from './clientPolicyRules';
 
 /** "web -> orders" */
 const edge = (r: Route) => `${r.from.name} -> ${r.to.name}`;
+
+/** MS006's words for a caller that sends plaintext: a gateway is outside the mesh (it has no `sidecar` field), the others have no sidecar. */
+const plainCaller = (a: Actor) => (a.kind === 'Gateway' ? `${a.name} is a gateway outside the mesh (it sets no mesh or bridge)` : `${a.name} has no sidecar`);
+
+/**
+ * MS006's fix for plaintext `caller` -> STRICT `callee`, naming the field to write. A gateway joins
+ * the callee's mesh (`gateways.N.mesh: <mesh>`, docs/scenario-files.md: a gateway has no `sidecar`
+ * field, so "give it a sidecar" is refused as an unknown field; trial N18, 1); a service or client
+ * gets a sidecar (`services.N.sidecar: true`). From manifests, a gateway's Deployment gets the mesh's
+ * sidecar injection. `mesh`: the callee's mesh, the name to write.
+ */
+export function plaintextFix(caller: Actor, callee: string, mesh: string, kind: 'scenario' | 'manifests'): string {
+  const orPermissive = `or set mtls: PERMISSIVE on ${callee} while plaintext callers remain`;
+  if (caller.kind === 'Gateway')
+    return kind === 'manifests'
+      ? `Put ${caller.name} in the mesh (sidecar injection on its pods, so it speaks mutual TLS), ${orPermissive}`
+      : `Put ${caller.name} in the mesh: set ${caller.path}.mesh: ${mesh} (a gateway has no sidecar field; in a mesh it speaks mutual TLS with its own identity), ${orPermissive}`;
+  return kind === 'manifests' ? `Give ${caller.name} a sidecar (sidecar injection on its pods), ${orPermissive}` : `Give ${caller.name} a sidecar (${caller.path}.sidecar: true), ${orPermissive}`;
+}
 
 /**
  * The rules read from a validated scenario's settings alone (MS002 to MS006, MS008 to MS011, MS013 to MS015), in
@@ -145,9 +165,9 @@ export function scenarioFindings(s: Scenario, locate: Locator, flattened: Readon
         'MS006',
         actorRef(r.to, field, locate),
         field,
-        `${svc.name} accepts only mutual TLS (STRICT), but ${r.from.name} has no sidecar and sends plaintext: every call ${edge(r)} is rejected (tls-plaintext-rejected)`,
+        `${svc.name} accepts only mutual TLS (STRICT), but ${plainCaller(r.from)} and sends plaintext: every call ${edge(r)} is rejected (tls-plaintext-rejected)`,
         { text: `every call ${edge(r)} fails`, values: { caller: r.from.name, callee: svc.name, mtls: 'STRICT', callerMeshed: false } },
-        `Give ${r.from.name} a sidecar, or set ${svc.name}'s mtls to PERMISSIVE while callers without one remain`,
+        plaintextFix(r.from, svc.name, svc.mesh ?? s.meshes[0]?.name ?? IMPLICIT_MESH, kind),
       ),
     );
   }

@@ -10,6 +10,8 @@ import { RunStatus } from '../state/store';
 import { lazy, Suspense, useState } from 'react';
 import { READY_PAIRS, pairHref } from '../compare/pairs';
 
+/** Lint's errors on an opened file (trial N18, 1), in a chunk of its own. */
+const OpenLintNotice = lazy(() => import('./OpenLintNotice'));
 /** Any two shipped scenarios (trial N15, 8), in a chunk of its own. */
 const PickPair = lazy(() => import('../compare/PickPair'));
 import { ownVsShippedLink } from '../scenarios/scenarioPair';
@@ -29,6 +31,7 @@ export function ScenarioPanel() {
       <OpenProgress />
       <LoadProblems />
       <ImportWarnings />
+      <OpenLint />
       <RunFailureNotice />
       <RunError />
       <About />
@@ -40,6 +43,16 @@ export function ScenarioPanel() {
       <Details />
     </aside>
   );
+}
+
+/** Loads OpenLintNotice only when the file on screen has lint errors. */
+function OpenLint() {
+  const shown = useAppStore((s) => s.openLint !== null && s.openLint.forId === s.selectedId);
+  return shown ? (
+    <Suspense fallback={null}>
+      <OpenLintNotice />
+    </Suspense>
+  ) : null;
 }
 
 function About() {

@@ -181,10 +181,23 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       });
       // Another scenario's question picks are forgotten: this one's questions open unpicked.
       openedScenario(info.name);
+      // A file a person wrote: lint's errors said before play (trial N18, 1); a shipped one's failures are its lesson.
+      if (entry.source === 'file') void lintOnOpen(worker, entry);
       await core.firstFrame();
       performance.mark('meshsim:first-frame');
     });
     if (playOnOpen && seq === openSeq) core.startPlaying();
+  }
+
+  /** Asks the worker for lint's errors on `entry`, just opened there, and keeps them while `entry` is on screen. Never throws. */
+  async function lintOnOpen(worker: ReturnType<typeof bridge.spawn>, entry: ScenarioEntry): Promise<void> {
+    store.setState((d) => void (d.openLint = null));
+    try {
+      const r = await worker.api.lintErrors(entry.text);
+      if (r.total > 0 && store.getState().selectedId === entry.id) store.setState((d) => void (d.openLint = { forId: entry.id, ...r }));
+    } catch {
+      // The worker was replaced meanwhile: the notes were about a run no longer on screen.
+    }
   }
 
   return {

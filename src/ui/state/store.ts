@@ -6,6 +6,7 @@ import { immer } from 'zustand/middleware/immer';
 import type { FaultStatus, LoadResult, LoadStage, ScenarioInfo } from '../../workers/protocol';
 import type { RolloutFigure } from '../../workers/figures';
 import type { PlainReading } from '../../workers/plainTwin';
+import type { OpenLintNote } from '../../workers/openLint';
 import type { ScenarioEntry } from '../scenarios/catalog';
 import type { Recipe } from '../recipe/types';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
@@ -171,6 +172,12 @@ export interface AppState {
   linkProblems: LinkProblem[] | null;
   /** What the last import of Kubernetes/Istio manifests did not model (`file:line: path: message`), until dismissed (issue 15). */
   importWarnings: { source: string; lines: string[]; /** The run they are about (selectedId once the import has opened or been refused); shown only while it is on screen. */ forId?: string | null } | null;
+  /**
+   * Lint's errors on a file the person opened (workers/openLint.ts; trial N18, 1), said in the left
+   * panel before play; `forId` the entry they are about, shown only while it is on screen. Null for
+   * a shipped scenario and for a file without errors.
+   */
+  openLint: { forId: string; notes: OpenLintNote[]; total: number } | null;
   /** The time a seek is running to, ms, or null when none is. */
   seekingTo: number | null;
   /**
@@ -233,6 +240,7 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       recipe: null,
       linkProblems: null,
       importWarnings: null,
+      openLint: null,
       seekingTo: null,
       settling: null,
       storyMoves: 0,
