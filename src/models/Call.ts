@@ -1,5 +1,6 @@
 import type { Cluster } from './envoy/cluster';
 import type { CompiledPolicy } from './proxy/policy';
+import type { Sidecar } from './proxy/Sidecar';
 import type { TraceRecord } from './spans/TraceRecord';
 
 import { notInUse } from './Table';
@@ -140,6 +141,8 @@ export class Attempt {
   replica = -1;
   /** Callee host id. */
   host = -1;
+  /** The callee host's sidecar (World.sidecarOfHost[host], fixed once the world is built), or null. NOTE: issue 14.4: read once a try. */
+  calleeSidecar: Sidecar | null = null;
   sentAt = 0;
   arrivedAt = 0;
   /** When its answer left the callee's pod, ms: a partition is judged then (DataPlane.sendBack). */
@@ -170,7 +173,7 @@ export class Attempt {
     this.flags = 0;
     this.workTimer = -1;
     // NOTE: issue 14.4: what its one maker (Router.tryOnce) writes before anything reads it is not reset: route (a
-    // cluster outlives every attempt), requestId, requestNumber, key, headers, policy, origin, caller, replica and host.
+    // cluster outlives every attempt), requestId, requestNumber, key, headers, policy, origin, caller, replica, host and calleeSidecar.
     // Nor `sentAt` (Router.tryOnce), `arrivedAt` (the callee's arrive), `connOpenedAt` and `connClosesAt`
     // (the pools' attach) are not reset: each is written before it is read, and each double field is a heap number of
     // its own, a line touched for nothing. `leftAt` is (PlaintextDrain reads 0 as "not left yet").

@@ -107,7 +107,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     if (race >= 0) return this.lost(att, race);
     if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
     if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, (att.flags & AF.isRetry) !== 0, att.requestNumber, att.trace !== null && att.trace.sampled);
-    const sc = w.sidecarOfHost[att.host];
+    const sc = att.calleeSidecar;
     w.sim.nextDelay[0] = d;
     if (sc) this.toProxy(sc, att.id, P.inRequest);
     else this.deliver(K.Arrive, r.service, att.id, 0);
@@ -125,7 +125,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
 
   /** The callee app has answered `att` (status and cause set): back through its sidecar. */
   respond(att: Attempt): void {
-    const sc = this.world.sidecarOfHost[att.host];
+    const sc = att.calleeSidecar;
     // NOTE: issue 14.4: the pass taken here with the attempt in hand, as `issue` does.
     if (sc !== null && !sc.inline) this.inboundPass(att, sc, P.inResponse);
     else this.sendBack(att);
@@ -174,7 +174,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     const w = this.world;
     const att = w.attempts.get(id);
     if (!w.network.hostUp(att.host)) return this.resetToCaller(att);
-    return this.inboundPass(att, w.sidecarOfHost[att.host]!, P.inRequest);
+    return this.inboundPass(att, att.calleeSidecar!, P.inRequest);
   }
 
   /** The answer to attempt `id` is back at the caller's sidecar: its response pass; the router decides at its end (ProxyDone). */
@@ -228,7 +228,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
       }
       case P.inRequest: {
         const att = w.attempts.get(id);
-        w.sim.nextDelay[0] = w.sidecarOfHost[att.host]!.loopbackDelay(); // app <-> sidecar in the pod
+        w.sim.nextDelay[0] = att.calleeSidecar!.loopbackDelay(); // app <-> sidecar in the pod
         return this.deliver(K.Arrive, att.route!.service, att.id, 0);
       }
       case P.inResponse:

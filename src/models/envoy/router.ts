@@ -1,9 +1,8 @@
-// Envoy's router filter: the per-call state machine. It runs the fault filter, starts the route
-// timeout, picks a host and starts each try (an upstream request with its own per-try timer),
-// judges each try's outcome, asks retry state whether to retry, and gives the call its one result.
-// Follows envoyproxy/envoy source/common/router/router.cc (Filter::decodeHeaders, onResponseTimeout,
-// onPerTryTimeout, onUpstreamReset, doRetry) and source/common/router/upstream_request.cc (a try:
-// our Attempt). The route timeout spans every try; a try's timer starts when it gets a connection.
+// Envoy's router filter: the per-call state machine. It runs the fault filter, starts the route timeout, picks a host and
+// starts each try (an upstream request with its own per-try timer), judges each try's outcome, asks retry state whether to
+// retry, and gives the call its one result. Follows envoyproxy/envoy source/common/router/router.cc (Filter::decodeHeaders,
+// onResponseTimeout, onPerTryTimeout, onUpstreamReset, doRetry) and source/common/router/upstream_request.cc (a try: our
+// Attempt). The route timeout spans every try; a try's timer starts when it gets a connection.
 import { AF, CF, callOf, type Attempt, type Call } from '../Call';
 import type { DataPlaneHost } from '../dataPlaneHost';
 import { C, K } from '../eventCodes';
@@ -89,6 +88,7 @@ export class Router {
     att.caller = call.caller;
     att.replica = i;
     att.host = r.hosts[i];
+    att.calleeSidecar = w.sidecarOfHost[att.host];
     att.sentAt = now;
     if (call.attempts > 0) att.flags |= AF.isRetry;
     call.attempts++;
