@@ -86,14 +86,39 @@ export function NarrativePanel() {
   // scrolled off (1024x768: gateway-and-mesh's eyebrow and first line cut, retry-storm's title
   // gone). So does another scenario picked in presenter mode: the column kept the last one's
   // scroll, and at 1024x768 the new step's heading could start above the view.
-  useEffect(() => {
-    if (!presenter) return;
+  const standAtEntry = () => {
     bringIntoView();
     const column = section.current?.closest<HTMLElement>('.panel');
     const title = column?.querySelector<HTMLElement>('[data-testid="scenario-title"]');
     const ahead = section.current?.querySelector<HTMLElement>('[data-testid="question"][data-state="ahead"]');
     if (column && title && text.current) scrollToEntry(column, title, text.current, ahead ?? text.current);
+  };
+  // The step and story moves the column was stood for on entry (null out of presenter mode).
+  const entered = useRef<{ shown: number; moves: number } | null>(null);
+  const now = useRef({ shown, moves: storyMoves, stand: standAtEntry });
+  now.current = { shown, moves: storyMoves, stand: standAtEntry };
+  useEffect(() => {
+    entered.current = presenter ? { shown: now.current.shown, moves: now.current.moves } : null;
+    if (presenter) standAtEntry();
   }, [presenter, steps]);
+  // The column's width changed while it still shows the step it was stood for, with no story move
+  // since: stood again, as on entry. A story opened in presenter mode at 1024x768 gets its own column
+  // width (storyColumn.ts) a render after its steps, so it was stood for the last story's width:
+  // control-plane-boundary-fixed's step 1 text, 400 px wide when stood at the column's top, ended
+  // 69 px below the column once it narrowed to 200 (S8's finding, session 47).
+  useEffect(() => {
+    const column = section.current?.closest<HTMLElement>('.panel');
+    if (!presenter || !column) return;
+    let width = column.clientWidth;
+    const watch = new ResizeObserver(() => {
+      if (column.clientWidth === width) return;
+      width = column.clientWidth;
+      const e = entered.current;
+      if (e && e.shown === now.current.shown && e.moves === now.current.moves) now.current.stand();
+    });
+    watch.observe(column);
+    return () => watch.disconnect();
+  }, [presenter]);
   // In presenter mode the step's type steps down until the step fits its column (storyFit.ts),
   // measured again at each render (a new step, its figure's first value) and resize, before paint.
   useLayoutEffect(() => {
@@ -371,6 +396,8 @@ function LessonFigures() {
                 <KeepUnits text={figure.label} />
               </span>{' '}
               <strong>{m.text}</strong>
+              {/* What a whole-run share divides by ("of 2,508 ended"), beside the counters' shares of sent (trial N17, 9). */}
+              {m.of && <span className="lesson-figures-of" data-testid="lesson-figures-of"> {m.of}</span>}
               {starred && <span title="your own fault or change acts in this figure's window">*</span>}
               {figure.expect && (
                 <span className="lesson-figures-expect">
