@@ -67,6 +67,12 @@ export interface MeasuredFigure {
   note: string;
   /** True once the run is past the window's end (or, without a window, at the run's end). */
   complete: boolean;
+  /**
+   * A whole-run share of user requests: what it divides by, short, for the list of every figure
+   * beside the counters' shares (which are of requests sent): "of 2,508 ended" (trial N17, 9:
+   * "100%" beside the counters' "failed 98.9%", 28 still in flight). Absent for other figures.
+   */
+  of?: string;
 }
 
 /**
@@ -128,6 +134,7 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
       over: endedOf && started ? `of ${endedOf} ended ${windowed ? over : `in ${over}`}` : over,
       say,
       complete,
+      ...(endedOf === 'requests' && !windowed && base !== undefined ? { of: `of ${formatCount(base)} ended` } : {}),
     };
   };
   const ended = (b: SeriesBucket) => (f.client ? (b.clients[f.client]?.ok ?? 0) + (b.clients[f.client]?.failed ?? 0) : b.ok + b.failed);

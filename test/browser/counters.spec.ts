@@ -108,6 +108,17 @@ for (const scenario of ['hello-mesh', 'partial-adoption', 'gateway-only']) {
         expect(shares[2], 'in flight has a share when requests are in flight').toBeGreaterThan(0);
         expect(Math.abs(shares[0] + shares[1] + shares[2] - 100), `shares ${shares.join(' + ')}`).toBeLessThanOrEqual(0.15);
         await expect(page.getByTestId('in-flight-share')).toBeVisible();
+        // Each share says what it divides by; the lesson's list says its shares are of those that
+        // ended, each client's count of them (trial N17, 9: "100%" beside "failed 98.9%").
+        for (const id of ['ok-share', 'failed-share', 'in-flight-share']) await expect(page.getByTestId(id)).toHaveText(/^\d+\.\d% of sent$/);
+        if (scenario === 'partial-adoption') {
+          const ofs = await page.getByTestId('lesson-figures-of').allTextContents();
+          expect(ofs, 'analysts, searchers and shoppers').toHaveLength(3);
+          const endedByClients = ofs.reduce((t, o) => t + Number(/^ of ([\d,]+) ended$/.exec(o)![1].replace(/,/g, '')), 0);
+          // Counted by closed seconds: at most the requests ended, and no fewer than 90% of them.
+          expect(endedByClients, `${ofs.join(';')} against ${ok + failed} ended`).toBeLessThanOrEqual(ok + failed);
+          expect(endedByClients).toBeGreaterThan(0.9 * (ok + failed));
+        }
         for (const id of ['ok-count', 'failed-count', 'in-flight-count']) {
           await expect(page.getByTestId(id).locator('xpath=ancestor::div[contains(@class,"figure")][1]')).toHaveAttribute('title', /a share of all requests sent/);
         }
