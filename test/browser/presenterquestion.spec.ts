@@ -6,6 +6,50 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 
+/**
+ * Every text the back row reads in the counters, the timeline's label and the questions' labels: its words, font
+ * size (px) and box, from the text nodes themselves (each line's rect), those shown only. The trace hash (for a
+ * CLI check, not the room) and the proxies' two-line why (held to the number's line) are left out.
+ */
+const roomTexts = (page: Page) =>
+  page.evaluate(() => {
+    const out: { text: string; px: number; x: number; y: number; w: number; h: number }[] = [];
+    for (const root of Array.from(document.querySelectorAll('.strip, .timeline-label, .question-kicker'))) {
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent?.trim() || el.closest('.trace, .figure-why-slot .figure-why, [aria-hidden="true"]') || getComputedStyle(el).visibility !== 'visible') continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of Array.from(range.getClientRects())) if (r.width > 0.5) out.push({ text: n.textContent.trim(), px: parseFloat(getComputedStyle(el).fontSize), x: r.x, y: r.y, w: r.width, h: r.height });
+      }
+    }
+    return out;
+  });
+
+/** The back row's texts at this size: each 16 px or more, none over another, each inside the window. */
+async function expectRoomReadable(page: Page, size: string): Promise<void> {
+  const texts = await roomTexts(page);
+  expect(texts.length, size).toBeGreaterThan(15);
+  const small = texts.filter((t) => t.px < 16).map((t) => `"${t.text}" ${t.px} px`);
+  expect(small, `${size}: texts under 16 px`).toEqual([]);
+  const { width, height } = page.viewportSize()!;
+  for (const t of texts) {
+    expect(t.x, `"${t.text}" at ${size}`).toBeGreaterThanOrEqual(-0.5);
+    expect(t.x + t.w, `"${t.text}" at ${size}`).toBeLessThanOrEqual(width + 0.5);
+    expect(t.y + t.h, `"${t.text}" at ${size}`).toBeLessThanOrEqual(height + 0.5);
+  }
+  const over: string[] = [];
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++) {
+      const [a, b] = [texts[i], texts[j]];
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (dx > 0.5 && dy > 0.5) over.push(`"${a.text}" and "${b.text}"`);
+    }
+  expect(over, `${size}: texts over each other`).toEqual([]);
+}
+
 /** How far below the story column's foot the ahead question's last choice ends, px (0 or less: in view). */
 const choicesBelow = (page: Page) =>
   page.evaluate(() => {
@@ -56,5 +100,16 @@ for (const [w, h] of [
     await page.keyboard.press('n');
     await expect(step).toHaveText('step 2 of 4', { timeout: 60_000 });
     await saveShot(page, `presenterquestion-${w}x${h}-2-answered.png`);
+    // The back row reads the counters' shares, causes ('no failures' at 10 s) and labels, the timeline's label and the answered question's
+    // label at 16 px or more (trial N17, 8: 11.5-13 px at 1280x720), none clipped or over another; at 1600x1000 too.
+    await expect(page.getByTestId('question').first().locator('.question-kicker')).toContainText(/answered/i);
+    await expect(page.getByTestId('failure-causes')).toBeVisible();
+    await expectRoomReadable(page, `${w}x${h}`);
+    if (w === 1280) {
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      await expect.poll(() => page.evaluate(() => document.querySelector('.strip')!.getBoundingClientRect().width)).toBe(1600);
+      await expectRoomReadable(page, '1600x1000');
+      await saveShot(page, 'presenterquestion-1600x1000-2-answered.png');
+    }
   });
 }
