@@ -2,6 +2,7 @@
 // runs of column bands joined into one piece, near-equal sides made one and the corners rounded.
 // Pure geometry, no DOM (split from meshRegions.ts, session 43).
 import type { Band } from './meshRegions';
+import { detour } from './regionDetour';
 import { dipFills, sideFills, type Blocked } from './regionNotches';
 
 /**
@@ -65,16 +66,20 @@ export function joinRuns(runs: readonly (readonly Band[])[], r: number, blocked?
   const joined = [0];
   const left = runs.map((_, i) => i).slice(1);
   while (left.length > 0) {
-    let best: { i: number; j: number; strips: Band[]; cost: number } | null = null;
+    let best: { i: number; j: number; strips: Band[]; cost: number; ends?: [Band, Band] } | null = null;
     for (const i of left) {
       for (const j of joined) {
-        const strip = joinStrip(runs[i], runs[j], box(runs[i]), box(runs[j]));
+        const { strip, ends } = joinStrip(runs[i], runs[j], box(runs[i]), box(runs[j]));
         const cost = touches(strip, runs[i]) && touches(strip, runs[j]) ? (strip.x1 - strip.x0) * (strip.y1 - strip.y0) : Infinity;
-        if (!best || cost < best.cost) best = { i, j, strips: [strip], cost };
+        if (!best || cost < best.cost) best = { i, j, strips: [strip], cost, ends };
       }
     }
     // No strip touches both of any pair: an elbow from the nearest bands (never met in the shipped scenarios' layouts).
     if (best!.cost === Infinity) best!.strips = elbow(runs[best!.i], runs[best!.j]);
+    // A strip down through a node outside the mesh goes round it (regionDetour), where it can.
+    const [s] = best!.strips;
+    const round = blocked && best!.ends && best!.cost !== Infinity && blocked(s.x0, s.x1, s.y0, s.y1) ? detour(...best!.ends, blocked, JOIN_MIN, NOTCH) : null;
+    if (round) best!.strips = round;
     rects.push(...best!.strips);
     joined.push(best!.i);
     left.splice(left.indexOf(best!.i), 1);
@@ -151,10 +156,13 @@ function elbow(a: readonly Band[], b: readonly Band[]): Band[] {
   ];
 }
 
-/** The strip joining run `a` (bounds `ba`) to run `b` (bounds `bb`): see joinRuns. Pure. */
-function joinStrip(a: readonly Band[], b: readonly Band[], ba: Band, bb: Band): Band {
+/**
+ * The strip joining run `a` (bounds `ba`) to run `b` (bounds `bb`): see joinRuns; for a strip down
+ * the columns, the two bands it joins too (`ends`, the upper first). Pure.
+ */
+function joinStrip(a: readonly Band[], b: readonly Band[], ba: Band, bb: Band): { strip: Band; ends?: [Band, Band] } {
   // Vertically: the widest overlap in x between a band of each, from the upper one down to the lower.
-  let best: Band | null = null;
+  let best: { strip: Band; ends: [Band, Band] } | null = null;
   for (const p of a) {
     for (const q of b) {
       const x0 = Math.max(p.x0, q.x0);
@@ -162,14 +170,14 @@ function joinStrip(a: readonly Band[], b: readonly Band[], ba: Band, bb: Band): 
       if (x1 - x0 < JOIN_MIN) continue;
       const [up, down] = p.y0 <= q.y0 ? [p, q] : [q, p];
       const strip = { x0, x1, y0: Math.min(up.y1, down.y0), y1: Math.max(up.y1, down.y0) };
-      if (!best || strip.y1 - strip.y0 < best.y1 - best.y0) best = strip;
+      if (!best || strip.y1 - strip.y0 < best.strip.y1 - best.strip.y0) best = { strip, ends: [up, down] };
     }
   }
   if (best) return best;
   // Across: at the top of the rows both runs take, between their facing sides.
   const [l, rr] = ba.x0 <= bb.x0 ? [ba, bb] : [bb, ba];
   const y0 = Math.max(l.y0, rr.y0);
-  return { x0: Math.min(l.x1, rr.x0), x1: Math.max(l.x1, rr.x0), y0, y1: Math.max(y0 + JOIN_MIN, Math.min(l.y1, rr.y1, y0 + JOIN_MIN)) };
+  return { strip: { x0: Math.min(l.x1, rr.x0), x1: Math.max(l.x1, rr.x0), y0, y1: Math.max(y0 + JOIN_MIN, Math.min(l.y1, rr.y1, y0 + JOIN_MIN)) } };
 }
 
 /**
