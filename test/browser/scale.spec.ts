@@ -3,7 +3,7 @@
 // `npm run bench:ui`; these tests check behaviour.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
-import { settled } from './fixtures/settle';
+import { settled, untilStill } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 import { exportItem, parseSvg, PNG_MAGIC, pngColours } from './fixtures/exports';
 
@@ -125,6 +125,20 @@ test.describe('the full Istio load test', () => {
     // Escape folds the list away, so it no longer covers the canvas.
     await page.getByTestId('mesh-toggle').first().press('Escape');
     await expect(page.getByTestId('group-toggle').first()).toBeHidden();
+    // Found, then zoomed out a little, as N18's trial did: names at the stage's left edge are
+    // moved onto it or left out, never cut ("o-099", "ol plane of the mesh").
+    await page.getByTestId('node-search').fill('svc-042');
+    await page.getByTestId('node-search').press('Enter');
+    await expect(page.getByTestId('node-search-result')).toHaveText('svc-042, in group svc 000–099');
+    {
+      const box = (await page.locator('[data-drawn="istio-load-test-full"]').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 200);
+      const text = await untilStill(page, () => stageText(page), 'the canvas text');
+      expect(text.labels, 'names drawn zoomed in').toBeGreaterThan(10);
+      expect(text.outside, `text cut at the stage's edge (stage ${text.w}x${text.h})`).toEqual([]);
+      await saveShot(page, 'scale-full-find-zoomout.png');
+    }
 
     await page.setViewportSize({ width: 1024, height: 768 });
     const stage = page.locator('[data-drawn="istio-load-test-full"]');
@@ -135,11 +149,27 @@ test.describe('the full Istio load test', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -600);
     await expect.poll(async () => Number(await stage.getAttribute('data-zoom'))).toBeGreaterThan(1.5);
+    const text = await untilStill(page, () => stageText(page), 'the canvas text');
+    expect(text.outside, `text cut at the stage's edge at 1024x768 (stage ${text.w}x${text.h})`).toEqual([]);
     await saveShot(page, 'scale-full-1024.png');
   });
 });
 
 type Title = { x: number; y: number; w: number; h: number; text: string; full: string; group: string; tile: { x: number; y: number; w: number; h: number }; nodesTop: number };
+
+/**
+ * The canvas scene's text as drawn last: how many node labels, and every title or label whose box
+ * is not wholly inside the stage (the canvas's CSS box), as "text @x,y wxh".
+ */
+async function stageText(page: Page): Promise<{ labels: number; outside: string[]; w: number; h: number }> {
+  return page.evaluate(() => {
+    const c = document.querySelector('[data-testid="topology-canvas"]') as unknown as (HTMLCanvasElement & { meshsimDrawn?: { marks: { kind: string; x: number; y: number; w: number; h: number; text?: string }[] } }) | null;
+    const r = c!.getBoundingClientRect();
+    const text = (c?.meshsimDrawn?.marks ?? []).filter((m) => m.kind === 'title' || m.kind === 'label');
+    const outside = text.filter((m) => m.x < -0.5 || m.y < -0.5 || m.x + m.w > r.width + 0.5 || m.y + m.h > r.height + 0.5).map((m) => `${m.text} @${Math.round(m.x)},${Math.round(m.y)} ${Math.round(m.w)}x${Math.round(m.h)}`);
+    return { labels: text.filter((m) => m.kind === 'label').length, outside, w: Math.round(r.width), h: Math.round(r.height) };
+  });
+}
 
 /** The tile titles the canvas scene drew last (its `meshsimDrawn` marks). */
 async function titles(page: Page): Promise<Title[]> {

@@ -81,6 +81,8 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
     const top = headerPx >= h ? tile.y + Math.min(8, (headerPx - h) / 2) : sy(g.y + layout.header) - h;
     // Zoomed out past the room for text: the tooltip still names the tile.
     if (top < tile.y - (Cell.gapY * k) / 2) continue;
+    // A title keeps inside the stage or is not drawn (a header above the stage's top was cut).
+    if (top < 0 || top + h > stageH) continue;
     const runs = fit.runs;
     ctx.font = `500 ${px}px ${family}`;
     const text = runs.map((r) => r.text).join('');
@@ -116,11 +118,15 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
   const add = (text: string, x: number, y: number, priority: number, strong: boolean) => {
     ctx.font = `${strong ? 600 : 500} ${font}px ${family}`;
     const w = measure(text) + 8;
-    if (x + w < 0 || x > layout.width || y + font + 4 < 0 || y > layout.height) return;
-    // A label of a node on the stage is kept on it: "web: proxies saturated · ≈6,600 waiting" under a node at the right
-    // edge ran off it.
-    if (x >= 0 && x + w > stageW) x = Math.max(0, stageW - w);
-    cands.push({ x, y, w, h: font + 6, priority, key: texts.length });
+    const h = font + 6;
+    // A label keeps inside the stage or is not drawn. A node whose square is on the stage keeps its
+    // label on it, moved in from the edge: "web: proxies saturated · ≈6,600 waiting" under a node
+    // at the right edge ran off it, and "o-099" and "ol plane of the mesh" were cut at the left
+    // edge (N18's trial, 7); a label whose node is off the stage, or that the stage cannot hold, is
+    // left out.
+    if (x + side <= 0 || x >= stageW || w > stageW || y < 0 || y + h > stageH) return;
+    x = Math.min(Math.max(x, 0), stageW - w);
+    cands.push({ x, y, w, h, priority, key: texts.length });
     texts.push(text);
     bold.push(strong);
   };
