@@ -2,6 +2,7 @@ import { Histogram, type HistogramData, type TimeSeries } from '../sim-engine';
 import type { EdgeStats, World } from '../models';
 import { LATENCY_WINDOW_MEASURES, linkName, type Scenario } from '../scenario';
 import { ClientLatencies, emptyClientBucket, type ClientBucket } from './clientLatency';
+import { ServiceTries } from './serviceTries';
 
 /**
  * One bucket of simulated time (a second in every shipped scenario) of the run as the charts
@@ -83,9 +84,6 @@ export interface SeriesBatch {
   buckets: SeriesBucket[];
 }
 
-/** How many buckets a request's pending tries are kept for at least (SeriesRecorder.prune). */
-const PENDING_MAX_AGE_BUCKETS = 120;
-
 /** Most buckets a run keeps: 20,000 (a 5.5 h run at one a second); longer runs get wider buckets. */
 export const MAX_BUCKETS = 20_000;
 
@@ -114,12 +112,8 @@ export class SeriesRecorder {
   private readonly clientHist: ClientLatencies;
   /** Client actor id -> its name, for tracked clients. */
   private readonly clientName = new Map<number, string>();
-  /** Edge id -> the index in `serviceNames` of the tracked service it calls, -1 for none. */
-  private readonly edgeService: Int32Array;
-  /** The tracked services, in the order of the first edge leading to each. */
-  private readonly serviceNames: string[] = [];
-  /** The tracked services every bucket names (the rest only where counted: SeriesBucket.tries). */
-  private readonly dense: string[];
+  /** The tracked services' tries (SeriesBucket.tries and .endedTries). */
+  private readonly tries: ServiceTries;
   /** Edges whose counts each bucket keeps at its end; 0 when none are kept. */
   private readonly edgeCount: number;
   /** Counts read at a bucket's end before that bucket closed, by bucket index. */
@@ -134,16 +128,6 @@ export class SeriesRecorder {
   private readonly earlyLinks = new Map<number, Record<string, { calls: number; failed: number }>>();
   /** Each closed bucket keeps its latency histogram's data (SeriesBucket.latency). */
   private readonly keepLatency: boolean;
-  /**
-   * User request number (Request.number) -> the tracked service (its index in `serviceNames`) of
-   * each try sent for that request so far, until the request ends (SeriesBucket.endedTries): one
-   * map for every service, so a request's end reads its own tries only, not one map a service (a
-   * run of 1,000 services). NOTE: a try made after its request ended would leave an entry behind;
-   * `prune` drops those of requests sent long ago.
-   */
-  private readonly pendingTries = new Map<number, number[]>();
-  /** User requests sent before each closed bucket's end (the world's running count), for `prune`. */
-  private readonly sentBy: number[] = [];
 
   /**
    * @param epoch the series' number (see SeriesBatch.epoch)
@@ -185,23 +169,14 @@ export class SeriesRecorder {
     const buckets = Math.ceil(durationMs / this.bucketMs) + 1;
     this.edgeCount = 2 * edgeCount * buckets <= EDGE_HISTORY_MAX_FLOATS ? edgeCount : 0;
     for (const [k, v] of trackedClients) this.clientName.set(k, v);
-    const edgeIds = [...trackedEdges.keys()];
-    this.edgeService = new Int32Array(edgeIds.length ? Math.max(...edgeIds) + 1 : 0).fill(-1);
-    const index = new Map<string, number>();
-    for (const [k, v] of trackedEdges) {
-      if (!index.has(v)) index.set(v, this.serviceNames.push(v) - 1);
-      this.edgeService[k] = index.get(v)!;
-    }
-    this.dense = denseServices === null ? this.serviceNames : this.serviceNames.filter((n) => denseServices.has(n));
+    this.tries = new ServiceTries(trackedEdges, denseServices);
     this.open = this.bucket(0);
   }
 
   private bucket(i: number): SeriesBucket {
     const clients: SeriesBucket['clients'] = {};
     for (const name of this.clientName.values()) clients[name] = emptyClientBucket();
-    const tries: Record<string, number> = {};
-    const endedTries: Record<string, number> = {};
-    for (const name of i === 0 ? this.serviceNames : this.dense) tries[name] = endedTries[name] = 0;
+    const { tries, endedTries } = this.tries.emptyCounts(i);
     return { t: i * this.bucketMs, sent: 0, ok: 0, failed: 0, causes: {}, latencyCount: 0, latencySum: 0, p50: 0, p90: 0, p99: 0, clients, tries, endedTries };
   }
 
@@ -231,8 +206,7 @@ export class SeriesRecorder {
         this.earlyLinks.delete(i);
       }
       this.closed.push(b);
-      this.sentBy.push((this.sentBy.length ? this.sentBy[this.sentBy.length - 1] : 0) + b.sent);
-      if (this.serviceNames.length > 0) this.prune();
+      this.tries.bucketClosed(b.sent);
       this.open = this.bucket(this.closed.length);
       this.hist = new Histogram();
     }
@@ -245,16 +219,7 @@ export class SeriesRecorder {
   requestEnded(now: number, client: number, cause: string, latencyMs: number, request = 0): void {
     this.advanceTo(now);
     const b = this.open;
-    const tries = this.pendingTries.get(request);
-    if (tries !== undefined) {
-      const ended = b.endedTries!;
-      for (const i of tries) {
-        const service = this.serviceNames[i];
-        ended[service] = (ended[service] ?? 0) + 1;
-        if (b.tries[service] === undefined) b.tries[service] = 0;
-      }
-      this.pendingTries.delete(request);
-    }
+    this.tries.ended(request, b.tries, b.endedTries!);
     const tracked = this.clientName.size ? this.clientName.get(client) : undefined;
     const c = tracked === undefined ? null : b.clients[tracked];
     if (cause === 'ok') {
@@ -282,34 +247,11 @@ export class SeriesRecorder {
    * tracked service.
    */
   requestSent(now: number, edge: number, request = 0): void {
-    const i = edge < this.edgeService.length ? this.edgeService[edge] : -1;
+    const i = this.tries.serviceOf(edge);
     if (i < 0) return;
-    const service = this.serviceNames[i];
     this.advanceTo(now);
     const b = this.open;
-    b.tries[service] = (b.tries[service] ?? 0) + 1;
-    if (b.endedTries![service] === undefined) b.endedTries![service] = 0;
-    if (request > 0) {
-      const pending = this.pendingTries.get(request);
-      if (pending === undefined) this.pendingTries.set(request, [i]);
-      else pending.push(i);
-    }
-  }
-
-  /**
-   * Drops the pending tries of requests sent more than PENDING_MAX_AGE_BUCKETS buckets ago (request
-   * numbers are given in the order requests are sent, so those at or below the count sent by
-   * then): a try after its request ended leaves an entry no end removes. A request still going
-   * after that long would count only its later tries, fewer, never more. Only past 1,000 requests
-   * pending.
-   */
-  private prune(): void {
-    const old = this.sentBy.length - 1 - PENDING_MAX_AGE_BUCKETS;
-    if (old < 0) return;
-    const below = this.sentBy[old];
-    const pending = this.pendingTries;
-    if (pending.size <= 1000) return;
-    for (const k of pending.keys()) if (k <= below) pending.delete(k);
+    this.tries.sent(i, request, b.tries, b.endedTries!);
   }
 
   /**
