@@ -3,15 +3,46 @@
 // numbers (T3 84b58ed: 518 and 527 ended, 100.0% failed, attempts at payments per user request 27.0 against 2.9); the
 // address bar carries the window (from=11s&to=24s); a bad value is said at its field. Brief U4 1-2: every service's
 // row (orders 9.0 against 1.0 too), and over 25 s – 40 s the latency of the ok ones as the CLI prints it (p99 682 ms
-// against 195 ms, 0.29x, -487.50 ms). One page load, seeked by link.
+// against 195 ms, 0.29x, -487.50 ms). Brief s48 U5 1: scrolled, the timeline's "First differ at…" line no longer
+// draws over the sticky header (it did at 1600x1000 and 1024x768). One page load, seeked by link.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 import { settled as layoutSettled } from './fixtures/settle';
 
+/**
+ * Scrolls the page top to bottom in 40 px steps and, at each step where the sticky compare header is in view, asks
+ * elementFromPoint at a grid of the header's points (24 px across, 8 px down) whether the header or its children is
+ * what is drawn there. Returns "scrollY: what covered it" for each step where something else was (none: []), and
+ * puts the scroll back. The timeline (bottom-sticky, later in the page) once drew "First differ at…" over the header
+ * at 1024x768 while the page was scrolled (session 48).
+ */
+const headerCovers = (page: Page) =>
+  page.evaluate(async () => {
+    const header = document.querySelector<HTMLElement>('.compare-header')!;
+    const start = scrollY;
+    const covered: string[] = [];
+    const end = document.documentElement.scrollHeight - innerHeight;
+    for (let y = 0; y <= end; y += 40) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const box = header.getBoundingClientRect();
+      if (box.top < 0) continue;
+      const over = new Set<string>();
+      for (let x = box.left + 2; x < box.right - 1; x += 24)
+        for (let py = box.top + 2; py < box.bottom - 1; py += 8) {
+          const hit = document.elementFromPoint(x, py);
+          if (hit && !header.contains(hit)) over.add(String(hit.closest('[class]')?.className ?? hit.tagName));
+        }
+      if (over.size > 0) covered.push(`${y}: ${[...over].join(', ')}`);
+    }
+    scrollTo(0, start);
+    return covered;
+  });
+
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await page.locator(`[data-testid="compare-pane"][data-side="${side}"]`).getByTestId(id).getAttribute('data-value'))!;
 
-test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads the CLI's 518 and 527 ended, 100.0% failed and 27.0 against 2.9 attempts at payments (0.11x), goes into the link, and a bad value is named at its field (1600x1000, 1024x768)", async ({ page }) => {
+test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads the CLI's 518 and 527 ended, 100.0% failed and 27.0 against 2.9 attempts at payments (0.11x), goes into the link, a bad value is named at its field, and scrolled anywhere nothing covers the sticky header (1600x1000, 1024x768; the header at 1280x720 too)", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?compare=retry-storm,retry-storm-fixed&t=40s');
   await expect(page.getByTestId('compare-pane')).toHaveCount(2);
@@ -66,6 +97,8 @@ test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads th
       await expect(table).toBeInViewport();
       const clipped = await picker.evaluate((t) => Array.from(t.querySelectorAll('th, td, label, button')).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
       expect(clipped, `${w}x${h}`).toEqual([]);
+      // Scrolled anywhere, nothing is drawn over the sticky header (the timeline's line once was, at 1024x768).
+      expect(await headerCovers(page), `${w}x${h}`).toEqual([]);
       await saveShot(page, `${shot}-${w}.png`);
     }
   };
@@ -81,6 +114,12 @@ test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads th
   expect(await cells('latency-mean')).toEqual(['latency mean of the ok ones', '124 ms', '108 ms', '0.87x-16.26 ms']);
   expect(await cells('attempts-per-request', 'payments')).toEqual(['attempts at payments per user request', '1.7', '1.0', '0.61x']);
   await atBothSizes('comparewindow-latency');
+  // And at 1280x720, scrolled to the table: the header is not covered either.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await layoutSettled(page);
+  expect(await headerCovers(page), '1280x720').toEqual([]);
+  await table.scrollIntoViewIfNeeded();
+  await saveShot(page, 'comparewindow-latency-1280.png');
   // Clear takes the window off the table and the link.
   await page.getByTestId('window-clear').click();
   await expect(table).toHaveCount(0);
