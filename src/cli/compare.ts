@@ -1,3 +1,4 @@
+import { okSetsNote } from '../workers/okSets';
 import { formatDuration } from '../scenario';
 import { differenceOf, differenceText, hasDifference } from '../workers/compareDifference';
 import type { RunSummary as ModelSummary } from '../models';
@@ -181,8 +182,10 @@ export function formatComparison(c: Comparison, durationHint = true): string {
     return v === null ? '-' : show[name](v);
   };
   const latencyFigure = (name: Figure) => name === 'p50' || name === 'p90' || name === 'p99' || name === 'mean';
+  // Latency over different ok requests (trial N18, 3): a failed call drops out of its run's latency; its rows marked ‡.
+  const mixed = okSetsNote(FIGURES.failedShare(xa), FIGURES.failedShare(xb), c.client === null ? "--client NAME compares one client's requests, like with like." : `Both are ${possessive(c.client)} requests: the failed ones differ.`);
   const figureRow = (name: Figure) =>
-    rows.push([label[name], cell(name, xa), cell(name, xb), latencyFigure(name) ? withDiff(x(c.ratios[name]), 'ms', FIGURES[name](xa), FIGURES[name](xb)) : x(c.ratios[name])]);
+    rows.push([mixed && latencyFigure(name) ? `${label[name]} ‡` : label[name], cell(name, xa), cell(name, xb), latencyFigure(name) ? withDiff(x(c.ratios[name]), 'ms', FIGURES[name](xa), FIGURES[name](xb)) : x(c.ratios[name])]);
   const scoped = (Object.keys(FIGURES) as Figure[]).filter((n) => !WHOLE_RUN.includes(n));
   if (c.client !== null) rows.push([`${possessive(c.client)} requests`, '', '', '']);
   scoped.forEach(figureRow);
@@ -229,6 +232,7 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   const head = (tag: string, s: RunSummary) =>
     `${tag}  ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`;
   const lines = [head('A', a), head('B', b), '', ...table(rows), '', 'latency over ok requests after the warmup; ok, failed and in flight (not ended when the run stopped) as shares of sent'];
+  if (mixed) lines.push(mixed);
   // Each side ran its own file's duration: counts over different spans, whose ratio says little.
   if (a.simulatedMs !== b.simulatedMs) {
     lines.push(`A ran ${formatDuration(a.simulatedMs)} and B ${formatDuration(b.simulatedMs)} (each its file's duration): sent, events, retries and tries received at each service count over different times${durationHint ? '; give --duration to run both as long' : ''}`);

@@ -26,6 +26,15 @@ test("gateway-only vs gateway-and-mesh: the table says B has 3 clients A has not
   await expect(page.getByTestId('diff-latency-note')).toContainText('as `npm run sim -- compare` counts them.');
   const failedB = Number(await table.locator('tr[data-key="failed"] td[data-side="B"]').getAttribute('data-value'));
   expect(failedB).toBeGreaterThan(0.1);
+  // Failed shares more than 5 points apart: latency is over different ok requests, so its rows carry ‡,
+  // the note says why, and no latency ratio is in bold (trial N18, 3).
+  const failedA = Number(await table.locator('tr[data-key="failed"] td[data-side="A"]').getAttribute('data-value'));
+  expect(Math.abs(failedB - failedA)).toBeGreaterThan(0.05);
+  await expect(page.getByTestId('diff-mixed-note')).toContainText(`‡ Latency counts ok requests only, and A failed ${(100 * failedA).toFixed(1)}% of the requests it sent, B ${(100 * failedB).toFixed(1)}%`);
+  await expect(table.locator('tr[data-key="p50"] th')).toContainText('‡');
+  await expect(table.locator('tr.diff-latency td.diff-apart')).toHaveCount(0);
+  await page.getByTestId('diff-mixed-note').scrollIntoViewIfNeeded();
+  await saveShot(page, 'comparescope-mixed-1600x1000.png');
   await expect.poll(() => page.url()).not.toContain('scope=');
   await picker.selectOption('shoppers');
   await expect.poll(() => page.url()).toContain('scope=shoppers');

@@ -96,6 +96,7 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
                 {r.label}
                 {hops && r.key === 'tries' && ' *'}
                 {latency.hops && r.section === 'latency' && ' †'}
+                {latency.mixed && r.section === 'latency' && <span data-testid="diff-mixed-mark"> ‡</span>}
                 {r.sub && <span className="diff-sub" data-testid="diff-sub">{r.sub}</span>}
               </th>
               <td data-side="A" data-value={r.a ?? ''}>
@@ -110,7 +111,8 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
                   {pointsText(r.a, r.b)}
                 </td>
               ) : (
-              <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 ? 'diff-apart' : ''}>
+              // Not in bold when the latencies are over different requests (‡, trial N18, 3).
+              <td data-side="ratio" data-value={r.ratio ?? ''} className={r.ratio !== null && Math.abs(r.ratio - 1) > 0.1 && !(latency.mixed && r.section === 'latency') ? 'diff-apart' : ''}>
                 {r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x`}
                 {/* B - A beside it for latency and CPU, as Istio quotes a sidecar's cost (trial N16, 6). */}
                 {hasDifference(r) && differenceText(r, r.difference ?? null) !== null && (
@@ -133,6 +135,11 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
       {hops && (
         <p className="muted compare-note" data-testid="diff-hops-note">
           * {hops}
+        </p>
+      )}
+      {latency.mixed && (
+        <p className="compare-note" data-testid="diff-mixed-note">
+          {latency.mixed}
         </p>
       )}
       <p className="muted compare-note" data-testid="diff-latency-note">

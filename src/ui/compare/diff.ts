@@ -7,7 +7,8 @@ export { clientsLine, clientSets } from '../../workers/clientScope';
 export { diffRows, gatewayCpuMs, paneFigures, ratioOf, type DiffRow, type PaneFigures, type RowFormat } from '../../workers/compareRows';
 import type { RunSummary } from '../../workers/protocol';
 import type { DiffRow } from '../../workers/compareRows';
-import { formatCount, formatLatency, formatNumber, formatPercent, formatRate } from '../format';
+import { formatCount, formatLatency, formatNumber, formatPercent, formatRate, possessive } from '../format';
+import { okSetsNote } from '../../workers/okSets';
 
 /** How the `links` row's side `i` reads in a sentence: "3", or "2-3" when clients' paths differ. */
 const hopsOf = (l: DiffRow, i: 0 | 1) => l.texts?.[i] ?? formatCount((i === 0 ? l.a : l.b)!);
@@ -50,17 +51,21 @@ export function latencyNoteFor(scope: string | null): string {
  * request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so latency B/A counts 1 hop
  * more in A as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost.
  * …"); `hops` true then. Else LATENCY_NOTE. `names` are A's and B's labels; `scope`, the client in scope, is named in
- * the CLI command the note ends with (latencyNoteFor). Pure.
+ * the CLI command the note ends with (latencyNoteFor). `mixed`: okSetsNote's "‡ Latency counts ok requests only …"
+ * when the runs' failed shares are more than 5 points apart (trial N18, 3), else null. Pure.
  */
-export function latencyNote(rows: readonly DiffRow[], names: readonly [string, string], scope: string | null = null): { text: string; hops: boolean } {
+export function latencyNote(rows: readonly DiffRow[], names: readonly [string, string], scope: string | null = null): { text: string; hops: boolean; mixed: string | null } {
   const l = differingHops(rows);
   const counts = latencyNoteFor(scope);
-  if (!l) return { text: counts, hops: false };
+  const failed = rows.find((r) => r.key === 'failed');
+  const mixed = okSetsNote(failed?.a ?? null, failed?.b ?? null, scope === null ? 'Figures for one client (above) compare like with like.' : `Both are ${possessive(scope)} requests: the failed ones differ.`);
+  if (!l) return { text: counts, hops: false, mixed };
   const more = Math.abs(l.a! - l.b!);
   const inWhich = l.a! > l.b! ? 'A' : 'B';
   return {
     text: `† Latency is end to end: a request's path is ${hopsOf(l, 0)} hops in ${names[0]} and ${hopsOf(l, 1)} in ${names[1]}, so latency B/A counts ${more === 1 ? '1 hop' : `${formatCount(more)} hops`} more in ${inWhich} as well as each layer's cost; the gateway and sidecar CPU rows give each layer's cost. ${counts}`,
     hops: true,
+    mixed,
   };
 }
 
