@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/cli/sweep/report';
 import { reportHtml } from '../../src/cli/sweep/html';
-import { overlapsBefore, OVERLAP_NOTE } from '../../src/cli/sweep/overlap';
+import { apartFromFirst, APART_NOTE, overlapsBefore, OVERLAP_NOTE } from '../../src/cli/sweep/overlap';
 
 const iv = (mean: number, half: number) => ({ n: 3, mean, sd: half, lo: mean - half, hi: mean + half });
 // Two axes: attempts (the chart's x) 0,1,2 and replicas 1,2 (one line each). Error shares (0..1):
@@ -20,7 +20,12 @@ describe('≈ in the sweep table', () => {
     const rows = formatReport(report as never).split('\n').filter((l) => /^\d\s/.test(l));
     expect(rows.map((r) => r.endsWith('≈'))).toEqual([false, false, true, false, false, true]);
     expect(rows[2]).toMatch(/^1\s+1\s+3\s+47 ±2 ≈$/);
-    expect(rows[3]).toMatch(/26 ±0\.5$/);
+    // ≠: apart from the line's first point (replicas 2: 0.20±0.05 against 0.26±0.005), though not marked ≈ (trial N18, 6).
+    expect(rows[3]).toMatch(/26 ±0\.5 ≠$/);
+    expect(rows[4]).toMatch(/30 ±1 ≠$/);
+    expect(rows[5]).toMatch(/26\.2 ±1 ≠ ≈$/);
+    expect(apartFromFirst(report as never, 'errorShare')).toEqual([false, false, false, true, true, true]);
+    expect(formatReport(report as never)).toContain(APART_NOTE);
   });
 
   it('says what ≈ means once, only when a cell has one, and the HTML marks the same points', () => {

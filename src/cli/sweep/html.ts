@@ -6,7 +6,7 @@ import { metricDef } from './metrics';
 import type { Metric } from './stats';
 import { aboutLines, INTERVAL_READING } from './about';
 import { clampNote, metricNotes, metricsOf, partial, runsOf, type SweepReport } from './report';
-import { overlapsBefore } from './overlap';
+import { apartFromFirst, overlapsBefore } from './overlap';
 import { windowLine } from './window';
 
 const W = 460;
@@ -61,7 +61,7 @@ table{border-collapse:collapse}.ci{white-space:nowrap}th,td{padding:3px 8px;bord
 </style></head><body>
 <h1>${esc(title)}</h1>
 ${[...aboutLines(s.about), ...windowLine(s.window)].map((l) => `<p class="note about">${esc(l)}</p>`).join('\n')}
-<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(INTERVAL_READING)} A ≈ above a point marks an interval that overlaps that of the point before it on its line. ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
+<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(INTERVAL_READING)} A ≈ above a point marks an interval that overlaps that of the point before it on its line; a ≠, one apart from the line's first point (the baseline). ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
     const c = clampNote(r);
     return c ? ` Bands and [lo, hi] are cut at the figure's bound where the t interval reached past it: ${esc(c)}.` : '';
   })()}${partial(r) ? ' (n of N) after a figure: it is over the n runs of N that have it (no ok request after the warmup, or no sidecar, in the others); one run gives no interval.' : ''}</p>
@@ -106,15 +106,16 @@ function chart(r: SweepReport, m: Metric): string {
   const xPt = scalePoint<string>().domain(xs.map((v) => formatValue(v))).range([0, iw]).padding(0.5);
   const xOf = (v: unknown) => (numeric ? xLin(xNumber(v)) : (xPt(formatValue(v)) ?? 0));
   // Series: one per combination of the other axes, in grid order.
-  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number; interval: boolean; of: string; same: boolean }[]>();
+  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number; interval: boolean; of: string; same: boolean; apart: boolean }[]>();
   const overlaps = overlapsBefore(r, m);
+  const aparts = apartFromFirst(r, m);
   for (const [i, p] of r.points.entries()) {
     const c = p.metrics[m];
     if (c.mean === null) continue;
     const key = grid.slice(1).map((a) => `${a.path}=${formatValue(p.set[a.path])}`).join(' ');
     if (!series.has(key)) series.set(key, []);
     const k = metricDef(m).scale;
-    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs), same: overlaps[i] });
+    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs), same: overlaps[i], apart: aparts[i] });
   }
   const all = [...series.values()].flat();
   const caption0 = `<figcaption>${esc(metricDef(m).label)}</figcaption>`;
@@ -151,8 +152,10 @@ function chart(r: SweepReport, m: Metric): string {
       const px = xOf(d.x);
       // ≈ above a point whose interval overlaps the one before it on its line: the seeds cannot tell them apart (overlap.ts).
       const same = d.same;
-      if (same) parts.push(`<text class="same" x="${px + 6}" y="${y(d.hi) - 4}" font-size="13" fill="${colour}">≈</text>`);
-      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}${same ? ', overlapping the point before' : ''}`)}</title></circle>`);
+      // 18 px, bold (trial N18, 6: 13 px in the scaled-down chart read about 8 px); ≠ apart from the line's first point.
+      const marks = `${d.apart ? '≠' : ''}${same ? '≈' : ''}`;
+      if (marks) parts.push(`<text class="${same ? 'same' : 'apart'}" x="${px + 6}" y="${y(d.hi) - 4}" font-size="18" font-weight="700" fill="${colour}">${marks}</text>`);
+      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}${same ? ', overlapping the point before' : ''}${d.apart ? ', apart from the first point' : ''}`)}</title></circle>`);
     });
   }
   const caption = `<figcaption>${esc(metricDef(m).label + zoomed)}</figcaption>`;

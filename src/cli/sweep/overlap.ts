@@ -24,6 +24,36 @@ export function overlapsBefore(r: SweepReport, m: string): boolean[] {
   });
 }
 
+/** What the table says of ≠, once, under it (trial N18, 6: every point read ≈ though 0 and 3 retries were apart). */
+export const APART_NOTE = "≠: this point's 95% interval does not overlap that of the first point on its line (the baseline, the first value of the first swept path): these seeds tell it from the baseline, even where no single step is large enough to";
+
+/**
+ * Per point of `r` (grid order), whether metric `m`'s 95% interval lies apart from that of the first
+ * point on its line (the baseline: the first point with a figure along the first swept path, the
+ * other paths alike, as overlapsBefore's line). The baseline itself, and a point or baseline
+ * without an interval, are never marked. Pure.
+ */
+export function apartFromFirst(r: SweepReport, m: string): boolean[] {
+  const grid = r.sweep.grid;
+  const first = new Map<string, { lo: number | null; hi: number | null }>();
+  return r.points.map((p) => {
+    const c = p.metrics[m];
+    if (!c || c.mean === null) return false;
+    const key = grid.slice(1).map((a) => JSON.stringify(p.set[a.path])).join('\0');
+    const base = first.get(key);
+    if (base === undefined) {
+      first.set(key, c);
+      return false;
+    }
+    return base.lo !== null && base.hi !== null && c.lo !== null && c.hi !== null && (c.lo > base.hi || base.lo > c.hi);
+  });
+}
+
+/** Whether any cell of the report carries a ≠ (so the table says what it means). */
+export function anyApart(r: SweepReport, names: readonly string[]): boolean {
+  return names.some((m) => apartFromFirst(r, m).some(Boolean));
+}
+
 /** Whether any cell of the report carries a ≈ (so the table says what it means). */
 export function anyOverlap(r: SweepReport, names: readonly string[]): boolean {
   return names.some((m) => overlapsBefore(r, m).some(Boolean));

@@ -3,7 +3,7 @@ import { describePoint, formatValue, gridPoints, type Axis } from './grid';
 import { metricDef } from './metrics';
 import { confidenceInterval, METRICS, type Interval, type Metric, type RunMetrics } from './stats';
 import { aboutLines, INTERVAL_READING, type SweepAbout } from './about';
-import { anyOverlap, OVERLAP_NOTE, overlapsBefore } from './overlap';
+import { anyApart, anyOverlap, apartFromFirst, APART_NOTE, OVERLAP_NOTE, overlapsBefore } from './overlap';
 import { windowLine, type SweepWindow } from './window';
 
 /** What a sweep is, enough to list its jobs again: every job output carries it, and --merge checks they agree. */
@@ -158,6 +158,7 @@ export function formatReport(r: SweepReport): string {
   const head = [...s.grid.map((a) => a.path), 'runs', ...names.map((m) => metricDef(m).label)];
   const rows = [head];
   const same = Object.fromEntries(names.map((m) => [m, overlapsBefore(r, m)]));
+  const apart = Object.fromEntries(names.map((m) => [m, apartFromFirst(r, m)]));
   r.points.forEach((p, i) => {
     const cells = s.grid.map((a) => formatValue(p.set[a.path]));
     cells.push(String(p.runs));
@@ -165,7 +166,7 @@ export function formatReport(r: SweepReport): string {
       const c = p.metrics[m];
       const k = metricDef(m).scale;
       const interval = c.hi === null || c.lo === null ? '' : c.clamped ? ` [${num(k * c.lo)}, ${num(k * c.hi)}]` : ` ±${half(k * (c.hi - c.mean!))}`;
-      cells.push(c.mean === null ? '-' : `${num(k * c.mean)}${interval}${runsOf(c.n, p.runs)}${same[m][i] ? ' ≈' : ''}`);
+      cells.push(c.mean === null ? '-' : `${num(k * c.mean)}${interval}${runsOf(c.n, p.runs)}${apart[m][i] ? ' ≠' : ''}${same[m][i] ? ' ≈' : ''}`);
     }
     rows.push(cells);
   });
@@ -180,6 +181,7 @@ export function formatReport(r: SweepReport): string {
     'mean ±half-width of the 95% Student-t interval over the seeds;',
     INTERVAL_READING,
     ...(anyOverlap(r, names) ? [OVERLAP_NOTE] : []),
+    ...(anyApart(r, names) ? [APART_NOTE] : []),
     metricNotes(names).join('; '),
     ...(clamp ? [`[lo, hi]: the interval cut at its figure's bound: ${clamp}`] : []),
     ...(partial(r) ? ['(n of N): over the n runs of N that have the figure (no ok request after the warmup, or no sidecar, in the others); one run gives no interval'] : []),
