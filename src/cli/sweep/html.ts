@@ -152,9 +152,11 @@ function chart(r: SweepReport, m: Metric): string {
       const px = xOf(d.x);
       // ≈ above a point whose interval overlaps the one before it on its line: the seeds cannot tell them apart (overlap.ts).
       const same = d.same;
-      // 18 px, bold (trial N18, 6: 13 px in the scaled-down chart read about 8 px); ≠ apart from the line's first point.
+      // 18 px bold in the line's colour, in style: the sheet's `svg text{font:11px}` beat the font-size attribute (trial N18, 6: the mark read ~8 px, grey); ≠ apart from the line's first point.
       const marks = `${d.apart ? '≠' : ''}${same ? '≈' : ''}`;
-      if (marks) parts.push(`<text class="${same ? 'same' : 'apart'}" x="${px + 6}" y="${y(d.hi) - 4}" font-size="18" font-weight="700" fill="${colour}">${marks}</text>`);
+      // Left of a point near the chart's right edge, where "≠≈" ran past the picture.
+      const atEnd = px > iw - 30;
+      if (marks) parts.push(`<text class="${same ? 'same' : 'apart'}" x="${atEnd ? px - 6 : px + 6}" y="${y(d.hi) - 4}"${atEnd ? ' text-anchor="end"' : ''} style="font:700 18px system-ui,sans-serif;fill:${colour}">${marks}</text>`);
       parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}${same ? ', overlapping the point before' : ''}${d.apart ? ', apart from the first point' : ''}`)}</title></circle>`);
     });
   }
