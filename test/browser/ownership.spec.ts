@@ -102,7 +102,7 @@ test('retry-storm: retries owned by the gateway and the sidecars are flagged wit
     const row = table.locator('[data-feature="retries"]');
     await expect(row).toHaveClass(/ownership-twice/);
     await expect(row.locator('td')).toHaveText(['', 'gateway 2 retries on 5xx', 'sidecar 2 retries on 5xx', 'sidecar 2 retries on 5xx']);
-    await expect(table.locator('[data-feature="mtls"] td').nth(1)).toHaveText("gateway gateway's proxy to sidecar (PERMISSIVE)");
+    await expect(table.locator('[data-feature="mtls"] td')).toHaveText(['no mTLS: plaintext', "gateway gateway's proxy to sidecar (PERMISSIVE)", 'sidecar sidecar to sidecar (PERMISSIVE)', 'sidecar sidecar to sidecar (PERMISSIVE)']);
     await expect(table.locator('[data-feature="load-balancing"]')).not.toHaveClass(/ownership-twice/);
     await saveShot(page, `ownership-${size.width}.png`);
   }

@@ -196,7 +196,7 @@ function LegendList({ large, meshed, mtls, saturated, sampling }: { large: boole
         // The lock and the broken lock as one item, so they wrap together: at 1024x768
         // 'handshake failed' took the last row alone (session 26).
         <li className="legend-pair">
-          <span>
+          <span title="a link with a lock carries mutual TLS between two proxies in a mesh; a link without one carries plaintext (the Ownership tab's mTLS row says 'no mTLS: plaintext' there)">
             <svg className="legend-icon" viewBox="-12 -12 24 24" aria-hidden="true">
               <path className="topo-lock-shackle" d="M-3.6,-1.5 V-4.2 A3.6,3.6 0 0 1 3.6,-4.2 V-1.5" />
               <rect className="topo-lock-body" x={-5.5} y={-1.5} width={11} height={8} rx={1.5} />

@@ -188,6 +188,14 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
                               <span className={`ownership-layer ownership-layer-${own.layer}`}>{LAYER_NAMES[own.layer]}</span> <span className="ownership-detail">{own.detail}</span>
                             </>
                           )}
+                          {!own && f.feature === 'mtls' && (
+                            // Said, not left blank: which hops are plain is the question partial
+                            // adoption asks (trial N18, 8). World.route gives mTLS only between two
+                            // meshed proxies; the model has no one-way TLS.
+                            <span className="ownership-plain" title="no proxy in a mesh at one end, so no mutual TLS on this hop: meshsim carries it as plaintext (one-way TLS, as a gateway's HTTPS, is not modelled)">
+                              no mTLS: plaintext
+                            </span>
+                          )}
                         </td>
                       );
                     })}
