@@ -12,16 +12,7 @@ export const OVERLAP_NOTE = "≈: this point's 95% interval overlaps that of the
  * interval (one run, or no run with the figure) is never marked. Pure.
  */
 export function overlapsBefore(r: SweepReport, m: string): boolean[] {
-  const grid = r.sweep.grid;
-  const last = new Map<string, { lo: number | null; hi: number | null }>();
-  return r.points.map((p) => {
-    const c = p.metrics[m];
-    if (!c || c.mean === null) return false;
-    const key = grid.slice(1).map((a) => JSON.stringify(p.set[a.path])).join('\0');
-    const prev = last.get(key);
-    last.set(key, c);
-    return prev !== undefined && prev.lo !== null && prev.hi !== null && c.lo !== null && c.hi !== null && c.lo <= prev.hi && prev.lo <= c.hi;
-  });
+  return alongLines(r, m, (c, before) => before !== undefined && share(c, before) === true);
 }
 
 /** What the table says of ≠, once, under it (trial N18, 6: every point read ≈ though 0 and 3 retries were apart). */
@@ -34,18 +25,35 @@ export const APART_NOTE = "≠: this point's 95% interval does not overlap that 
  * without an interval, are never marked. Pure.
  */
 export function apartFromFirst(r: SweepReport, m: string): boolean[] {
+  return alongLines(r, m, (c, _before, first) => first !== undefined && share(c, first) === false);
+}
+
+/** A figure's 95% interval; an end is null without one (one run, or no run with the figure). */
+type Interval = { lo: number | null; hi: number | null };
+
+/** Whether two intervals share a point; null when either lacks an end. */
+function share(a: Interval, b: Interval): boolean | null {
+  if (a.lo === null || a.hi === null || b.lo === null || b.hi === null) return null;
+  return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+/**
+ * Walks `r`'s points in grid order along their lines (the first swept path, the other paths alike)
+ * and asks `judge` of each point with a figure, given its line's point before it and first point
+ * (undefined for the first); a point without a figure is false and is no line's point. Pure.
+ */
+function alongLines(r: SweepReport, m: string, judge: (c: Interval, before: Interval | undefined, first: Interval | undefined) => boolean): boolean[] {
   const grid = r.sweep.grid;
-  const first = new Map<string, { lo: number | null; hi: number | null }>();
+  const before = new Map<string, Interval>();
+  const first = new Map<string, Interval>();
   return r.points.map((p) => {
     const c = p.metrics[m];
     if (!c || c.mean === null) return false;
     const key = grid.slice(1).map((a) => JSON.stringify(p.set[a.path])).join('\0');
-    const base = first.get(key);
-    if (base === undefined) {
-      first.set(key, c);
-      return false;
-    }
-    return base.lo !== null && base.hi !== null && c.lo !== null && c.hi !== null && (c.lo > base.hi || base.lo > c.hi);
+    const out = judge(c, before.get(key), first.get(key));
+    before.set(key, c);
+    if (!first.has(key)) first.set(key, c);
+    return out;
   });
 }
 
