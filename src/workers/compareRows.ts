@@ -134,20 +134,20 @@ export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = 
   const causes = [...new Set([...Object.keys(ka?.failures ?? {}), ...Object.keys(kb?.failures ?? {})])];
   for (const c of causes) row(`cause:${c}`, `  ${c}`, '% of sent', 'share', 'failures', over(ka, (k) => share(k.failures[c] ?? 0, k.sent)), over(kb, (k) => share(k.failures[c] ?? 0, k.sent)));
   const scoped = rows.length;
-  row('retries', 'retries (all hops)', 'tries', 'count', 'load', retries(a), retries(b));
+  row('retries', 'retries, all hops', 'attempts', 'count', 'load', retries(a), retries(b));
   // Retries a circuit breaker refused (trial N11, 2: 55 at a gateway at 50% failures, said nowhere): a row only when
   // either run has some, so the many runs without stay as they were.
   const ra = refused(a);
   const rb = refused(b);
   if (ra > 0 || rb > 0) {
-    row('retryOverflows', 'retries refused by a circuit breaker', 'tries', 'count', 'failures', ra, rb);
+    row('retryOverflows', 'retries refused by a circuit breaker', 'attempts', 'count', 'failures', ra, rb);
     rows[rows.length - 1].note = "Envoy's upstream_rq_retry_overflow: the policy would retry, but circuitBreaker.maxRetries (Envoy's default 3) retries were already in flight to that upstream; the call failed with the try's error";
   }
   // Tries per user request count a call on each hop as well as the retries: across architectures
   // the hops differ (a gateway is one more), and a class read gateway-only's 3.98 against
   // mesh-only's 3.00 at 24 s as "the mesh makes fewer tries", where it had made 10 retries and
   // the gateway none. Retries per user request and the hops each get a row of their own.
-  row('retriesPer', 'retries per user request (all hops)', 'tries', 'number', 'load', perSent(retries(a), a), perSent(retries(b), b));
+  row('retriesPer', 'retries per user request, all hops', 'attempts', 'number', 'load', perSent(retries(a), a), perSent(retries(b), b));
   const ha = hopsSpan(a, scope);
   const hb = hopsSpan(b, scope);
   row('links', "hops on a request's path", 'links', 'count', 'load', ha && ha[1], hb && hb[1]);
@@ -155,12 +155,12 @@ export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = 
   hops.note = `the links on the longest path a request of ${scope ?? 'each client'} can take, from the client; a range when clients' paths differ`;
   const spanText = (h: [number, number] | null) => (h && h[0] !== h[1] ? `${h[0]}-${h[1]}` : null);
   if (spanText(ha) || spanText(hb)) hops.texts = [spanText(ha), spanText(hb)];
-  row('tries', 'tries per user request (all hops)', 'tries', 'number', 'load', perSent(tries(a), a), perSent(tries(b), b));
+  row('tries', 'attempts per user request, all hops', 'attempts', 'number', 'load', perSent(tries(a), a), perSent(tries(b), b));
   // Not retries + hops (trial N14, 7: 16.7 beside 9.203 retries and 4 hops): a retry at an outer hop
   // makes a new call on every hop below it, each with its own first try. retry-storm in its outage, by
   // `run --from 11s --to 24s`: 1 + 3 + 9 + 27 = 40 tries a request, 26 of them retries, 14 first tries.
-  rows[rows.length - 1].note = "every try on every hop: each call's first try plus its retries. A retry at an outer hop makes a new call on every hop below it, with its own first try, so under stacked retries tries are more than retries + hops (retry-storm's outage: 1 + 3 + 9 + 27 = 40 a request, 26 of them retries)";
-  rows[rows.length - 1].sub = "calls' first tries + retries; an outer retry repeats the calls below it";
+  rows[rows.length - 1].note = "every attempt on every hop: each call's first attempt plus its retries (Envoy's x-envoy-attempt-count). A retry at an outer hop makes a new call on every hop below it, with its own first attempt, so under stacked retries attempts are more than retries + hops (retry-storm's outage: 1 + 3 + 9 + 27 = 40 a request, 26 of them retries)";
+  rows[rows.length - 1].sub = "calls' first attempts + retries; an outer retry repeats the calls below it";
   const vcpu = (f: PaneFigures) => (f.proxies > 0 && f.summary.simulatedMs > 0 ? f.proxyCpuMs / f.summary.simulatedMs : null);
   const per1000 = (f: PaneFigures) => (f.proxies > 0 && f.proxyPasses > 0 ? vcpuPer1000(f.proxyCpuMs, f.proxyPasses) : null);
   // Each layer's cost side by side (new user, session 33: gateway-only against mesh-only showed
@@ -181,7 +181,7 @@ export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = 
   row('proxyCpu1000', 'sidecar CPU per 1000 req/s per proxy', 'vCPU', 'number', 'load', per1000(A), per1000(B));
   lacking(A.proxies === 0, B.proxies === 0, 'no sidecars');
   for (const n of Object.keys(a.services).filter((n) => n in b.services)) {
-    row(`svc:${n}`, `${n}: tries received (retries incl.)`, 'req/s', 'rate', 'services', rate(a.services[n].requests, a.simulatedMs), rate(b.services[n].requests, b.simulatedMs));
+    row(`svc:${n}`, `${n}: attempts received (retries incl.)`, 'req/s', 'rate', 'services', rate(a.services[n].requests, a.simulatedMs), rate(b.services[n].requests, b.simulatedMs));
     rows[rows.length - 1].note = "every try its callers sent it, retries included (a link's label counts calls, a retried call once)";
     row(`util:${n}`, `${n}: utilisation`, '% busy', 'share', 'services', a.services[n].utilization, b.services[n].utilization);
   }

@@ -54,8 +54,8 @@ test("retry-storm at 15 s: each link's label counts every try (the CLI's tries s
 
   if (!(await page.getByTestId('legend').isVisible())) await page.getByTestId('legend-toggle').click();
   const rate = page.getByTestId('legend-rate');
-  await expect(rate).toHaveText('req/s: every try, last 1 s');
-  await expect(rate).toHaveAttribute('title', /every try, retries included, as Envoy's upstream_rq_total .* its N% retries says the share of them that were retries/);
+  await expect(rate).toHaveText('req/s: every attempt, last 1 s');
+  await expect(rate).toHaveAttribute('title', /every attempt, retries included, as Envoy's upstream_rq_total .* its N% retries says the share of them that were retries/);
   await saveShot(page, 'callwords-retry-storm-15s-1280x720.png');
 
   await page.getByTestId('inspector-toggle').click();
@@ -68,9 +68,9 @@ test("retry-storm at 15 s: each link's label counts every try (the CLI's tries s
   // The inspector's req/s is the label's figure; its calls/s a third of it (3 tries a call, every one failing).
   expect(`${await edge.getByTestId('edge-rate').textContent()} req/s`).toBe(seen!['orders->payments'].split(' · ')[0]);
   expect(tries / calls).toBeCloseTo(3, 1);
-  await expect(edge.locator('dt', { hasText: 'req/s (every try), last second' })).toHaveAttribute('title', /every try, retries included/);
+  await expect(edge.locator('dt', { hasText: 'req/s (every attempt), last second' })).toHaveAttribute('title', /every attempt, retries included/);
   await expect(edge.locator('dt', { hasText: 'calls/s, last second' })).toHaveAttribute('title', /a retried call counted once/);
-  await expect(edge.locator('dt', { hasText: 'tries per call, since the start' })).toHaveAttribute('title', /retries included: a first try and each retry/);
+  await expect(edge.locator('dt', { hasText: 'attempts per call, this hop, since the start' })).toHaveAttribute('title', /a call's first attempt and each retry/);
   // Since the start, as the CLI's edge: 1,788 calls and 2,781 retries, 2.56 tries a call (retries of calls still open aside).
   const perCall = Number(await edge.getByTestId('edge-attempts').textContent());
   expect(perCall).toBeGreaterThan(2.4);

@@ -185,7 +185,7 @@ test('a ready-made pair plays, pauses, steps and seeks on one clock, and the fig
     // fault's start; p99 apart only from the 25th), marked on the shared timeline.
     const marker = page.getByTestId('divergence-marker');
     await expect(marker).toHaveAttribute('data-ms', '10000');
-    await expect(marker).toHaveAttribute('title', /^The runs first differ: 10\.0 s – 11\.0 s: orders -> payments carried 453 tries in retry-storm, 82 in retry-storm-fixed \(0\.18x\)\. The rule: a first failure in one run only; or failed shares in one second more than 10 points and 4 standard errors apart; or p99s in one second more than 10% apart with 1,000 ok requests or more in each run/);
+    await expect(marker).toHaveAttribute('title', /^The runs first differ: 10\.0 s – 11\.0 s: orders -> payments carried 453 attempts in retry-storm, 82 in retry-storm-fixed \(0\.18x\)\. The rule: a first failure in one run only; or failed shares in one second more than 10 points and 4 standard errors apart; or p99s in one second more than 10% apart with 1,000 ok requests or more in each run/);
     await expect(page.getByTestId('divergence-text')).toContainText('First differ at 10.0 s');
     // Overlaid charts: a line per run in its own colour.
     await expect(page.getByTestId('compare-chart-latency').locator('path[data-pane="A"]')).toHaveCount(2);

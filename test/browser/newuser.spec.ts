@@ -85,7 +85,7 @@ test("a link's inspector says its shares are since the start, beside a label tha
     const row = (name: RegExp) => rows.find(([dt]) => name.test(dt));
     // Each share names its window: the label's is the last second, these are the whole run's.
     expect(row(/^calls\/s, last second$/), JSON.stringify(rows)).toBeTruthy();
-    for (const name of [/^tries per call/, /^failed on this hop/, /^failed further down/]) {
+    for (const name of [/^attempts per call/, /^failed on this hop/, /^failed further down/]) {
       expect(row(name)?.[0], JSON.stringify(rows)).toMatch(/, since the start$/);
     }
     const furtherDown = Number(row(/^failed further down/)![1].replace('%', ''));
@@ -256,12 +256,12 @@ test("the compare view of gateway-only against mesh-only at 24 s (1600x1000, the
       await saveShot(page, `newuser-compare-queues-${w}x${h}.png`);
     });
     await test.step(`${w}x${h}: the table says retries per user request and the hops apart, with the note`, async () => {
-      expect(await cells('retries')).toEqual(['retries (all hops)', '0', '10', '—']);
-      expect(await cells('retriesPer')).toEqual(['retries per user request (all hops)', '0.000', '0.004', '—']);
+      expect(await cells('retries')).toEqual(['retries, all hops', '0', '10', '—']);
+      expect(await cells('retriesPer')).toEqual(['retries per user request, all hops', '0.000', '0.004', '—']);
       expect(await cells('links')).toEqual(["hops on a request's path", '3', '2', '0.67x']);
-      expect(await cells('tries')).toEqual(["tries per user request (all hops) *calls' first tries + retries; an outer retry repeats the calls below it", '3.984', '2.998', '0.75x']);
-      await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', /^in tries: every try on every hop: each call's first try plus its retries\. A retry at an outer hop makes a new call on every hop below it/);
-      await expect(note).toHaveText("* A request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so tries per user request differ by the hops as well: retries per user request compare the retries.");
+      expect(await cells('tries')).toEqual(["attempts per user request, all hops *calls' first attempts + retries; an outer retry repeats the calls below it", '3.984', '2.998', '0.75x']);
+      await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', /^in attempts: every attempt on every hop: each call's first attempt plus its retries \(Envoy's x-envoy-attempt-count\)\. A retry at an outer hop makes a new call on every hop below it/);
+      await expect(note).toHaveText("* A request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so attempts per user request differ by the hops as well: retries per user request compare the retries.");
       // The rows and the note read on screen together, as a person scrolls to the table.
       await table.locator('tr[data-key="tries"]').scrollIntoViewIfNeeded();
       await note.scrollIntoViewIfNeeded();

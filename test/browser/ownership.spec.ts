@@ -63,11 +63,11 @@ test('retry-storm: retries owned by the gateway and the sidecars are flagged wit
     // Its cost from the run: tries at payments per request in the worker's last simulated second
     // (Frame.recent, as the link labels), the model's own figure for 19 s to 20 s, in the outage.
     const cost = retries.getByTestId('ownership-cost');
-    await expect(cost).toContainText(/tries at payments per request in the last second \(19\.0 s to 20\.0 s\)/);
-    // The ceiling is the meaning's last words ("= 27 tries at payments for one request whose every try
+    await expect(cost).toContainText(/attempts at payments per user request in the last second \(19\.0 s to 20\.0 s\)/);
+    // The ceiling is the meaning's last words ("= 27 attempts at payments for one request whose every try
     // fails"), not said again in the cost.
-    await expect(retries.getByTestId('ownership-meaning')).toContainText('= 27 tries at payments for one request whose every try fails.');
-    await expect(cost).not.toContainText('when every try fails');
+    await expect(retries.getByTestId('ownership-meaning')).toContainText('= 27 attempts at payments for one request whose every attempt fails.');
+    await expect(cost).not.toContainText('when every attempt fails');
     const now = Number.parseFloat((await cost.textContent())!.replace(/^Cost: /, ''));
     expect(now, `the card's last second against the model's ${model.now}`).toBe(Math.round(model.now * 10) / 10);
     expect(Math.abs(now - 27) / 27).toBeLessThan(0.15);
@@ -129,7 +129,7 @@ test("retry-storm's first second of the outage: a figure over the config's 27 sa
     // The drawer's tab is remembered across the loads of this test: open it only when folded.
     if ((await page.getByTestId('tab-ownership').getAttribute('aria-selected')) !== 'true') await page.getByTestId('tab-ownership').click();
     const cost = page.locator('[data-testid="ownership-overlap"][data-feature="retries"]').getByTestId('ownership-cost');
-    await expect(cost).toContainText(/^Cost: \d+\.\d tries at payments per request in the last second \(10\.0 s to 11\.0 s\)/);
+    await expect(cost).toContainText(/^Cost: \d+\.\d attempts at payments per user request in the last second \(10\.0 s to 11\.0 s\)/);
     const now = Number.parseFloat((await cost.textContent())!.replace(/^Cost: /, ''));
     expect(now).toBeGreaterThan(27);
     // The worst 5 s is the run's, from the worker's series up to 11 s, whatever frames the page
@@ -149,7 +149,7 @@ test("retry-storm's first second of the outage: a figure over the config's 27 sa
     await page.goto('/?scenario=retry-storm&t=8s');
     await expect(page.getByTestId('sim-time')).toHaveText('8.00 s');
     await expect(page.getByTestId('tab-ownership')).toHaveAttribute('aria-selected', 'true');
-    await expect(cost).toContainText(/^Cost: 1\.0 tries at payments per request in the last second/);
+    await expect(cost).toContainText(/^Cost: 1\.0 attempts at payments per user request in the last second/);
     await expect(cost).not.toContainText('a window can count more');
   }
 });
@@ -222,7 +222,7 @@ test('compare: retry-storm and retry-storm-fixed ownership side by side, retries
   const retriesTwice = a.locator('[data-testid="ownership-overlap"][data-feature="retries"]');
   await expect(retriesTwice.getByTestId('ownership-cost')).toHaveText('Cost: no requests through it yet');
   await expect(retriesTwice.getByTestId('ownership-meaning')).toHaveText(
-    "Retries multiply: each of the gateway's 3 tries on api→web can start the sidecar's 3 on web→orders, each of those the sidecar's 3 on orders→payments: 3 × 3 × 3 = 27 tries at payments for one request whose every try fails.",
+    "Retries multiply: each of the gateway's 3 attempts on api→web can start the sidecar's 3 on web→orders, each of those the sidecar's 3 on orders→payments: 3 × 3 × 3 = 27 attempts at payments for one request whose every attempt fails.",
   );
   await expect(b.getByTestId('ownership-clean')).toBeVisible();
   await expect(b.locator('[data-feature="retries"] td')).toHaveText(['', '', '', 'sidecar 2 retries on 5xx, budget 20%']);

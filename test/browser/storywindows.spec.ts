@@ -29,8 +29,8 @@ test('retry-storm against its fix at 40 s: the stories\' windows read 27.0 again
   const table = page.locator('table[data-testid="metrics-diff"]');
   await expect(table.locator('caption')).toContainText('Both runs at 40.0 s, counted since 0 s · seed 5');
   await expect(table.locator('tr[data-key="failed"] [data-testid="diff-sub"]')).toHaveText('of requests sent, in flight too');
-  await expect(table.locator('tr[data-key="tries"] [data-testid="diff-sub"]')).toHaveText("calls' first tries + retries; an outer retry repeats the calls below it");
-  await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', /so under stacked retries tries are more than retries \+ hops/);
+  await expect(table.locator('tr[data-key="tries"] [data-testid="diff-sub"]')).toHaveText("calls' first attempts + retries; an outer retry repeats the calls below it");
+  await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', /so under stacked retries attempts are more than retries \+ hops/);
   for (const [w, h] of [
     [1600, 1000],
     [1024, 768],

@@ -66,7 +66,7 @@ describe('npm run sim -- compare gateway-only mesh-only: the app table\'s rows',
     // B has no gateway: no value and no ratio (trial N15, 5: "0.00x" read as B saving all of it).
     expect(line('gateway CPU, in all')).toBe('gateway CPU, in all 0.055 vCPU - -');
     expect(line('sidecar CPU per 1000 req/s per proxy')).toMatch(/^sidecar CPU per 1000 req\/s per proxy - 0\.\d{3} vCPU -$/);
-    expect(line('tries per user request (all hops)')).toMatch(/^tries per user request \(all hops\) 3\.\d{3} 2\.\d{3} 0\.\d\dx$/);
+    expect(line('attempts per user request, all hops')).toMatch(/^attempts per user request, all hops 3\.\d{3} 2\.\d{3} 0\.\d\dx$/);
     expect(line('inventory: utilisation')).toMatch(/^inventory: utilisation \d/);
   });
 });

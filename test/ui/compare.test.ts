@@ -138,7 +138,7 @@ describe('tries and retries across architectures (gateway-only against mesh-only
   it('gives retries per user request beside the tries: none through the gateway, 10 in 2,435 through the mesh', () => {
     expect(row(rows, 'retries')).toMatchObject({ a: 0, b: 10, ratio: null });
     const per = row(rows, 'retriesPer');
-    expect(per).toMatchObject({ a: 0, ratio: null, label: 'retries per user request (all hops)' });
+    expect(per).toMatchObject({ a: 0, ratio: null, label: 'retries per user request, all hops' });
     expect(per.b).toBeCloseTo(10 / 2435, 12);
     expect([formatDiffValue(per, per.a), formatDiffValue(per, per.b)]).toEqual(['0.000', '0.004']);
   });
@@ -151,8 +151,8 @@ describe('tries and retries across architectures (gateway-only against mesh-only
     expect(tries.a).toBeCloseTo((2425 + 2427 + 2431 + 2417) / 2435, 12);
     expect(tries.b).toBeCloseTo((2427 + 2431 + 2431 + 10) / 2435, 12);
     expect([formatDiffValue(tries, tries.a), formatDiffValue(tries, tries.b), tries.ratio!.toFixed(2)]).toEqual(['3.984', '2.998', '0.75']);
-    expect(tries.note).toMatch(/so under stacked retries tries are more than retries \+ hops/);
-    expect(tries.sub).toBe("calls' first tries + retries; an outer retry repeats the calls below it");
+    expect(tries.note).toMatch(/so under stacked retries attempts are more than retries \+ hops/);
+    expect(tries.sub).toBe("calls' first attempts + retries; an outer retry repeats the calls below it");
     // The rows read in order: retries, per user request, the hops, then the tries they sum to.
     expect(rows.filter((r) => r.section === 'load').map((r) => r.key)).toEqual(['rps', 'retries', 'retriesPer', 'links', 'tries', 'gatewayCpu', 'gatewayCpu1000', 'proxyCpu', 'proxyCpu1000']);
   });
@@ -193,7 +193,7 @@ describe('tries and retries across architectures (gateway-only against mesh-only
   });
 
   it('notes under the table that the hops differ, and says nothing where they are the same (retry-storm against its fix)', () => {
-    expect(hopsNote(rows, names)).toBe("A request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so tries per user request differ by the hops as well: retries per user request compare the retries.");
+    expect(hopsNote(rows, names)).toBe("A request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so attempts per user request differ by the hops as well: retries per user request compare the retries.");
     const storm = diffRows(run('retry-storm', undefined, 24_000).figures, run('retry-storm-fixed', 5, 24_000).figures);
     expect(row(storm, 'links')).toMatchObject({ a: 4, b: 4 });
     expect(hopsNote(storm, names)).toBeNull();
@@ -288,7 +288,7 @@ describe('where two runs first differ', () => {
     expect(firstDivergence(a.series.buckets, b.series.buckets, a.series.bucketMs, ['retry-storm', 'retry-storm-fixed'], links)).toEqual({
       ms: 10_000,
       kind: 'tries',
-      text: '10.0 s – 11.0 s: orders -> payments carried 453 tries in retry-storm, 82 in retry-storm-fixed (0.18x)',
+      text: '10.0 s – 11.0 s: orders -> payments carried 453 attempts in retry-storm, 82 in retry-storm-fixed (0.18x)',
     });
     expect(at('two-meshes-direct', 'two-meshes-via-gateway')).toEqual({ ms: 0, kind: 'first-failure', text: '0.0 s – 1.0 s: first failures in two-meshes-direct (63: tls-unknown-ca 63), none in two-meshes-via-gateway yet' });
     // Not at 0 s any more (p99 259 ms against 226 ms on 96 and 98 requests: chance), but where the lesson is.

@@ -8,7 +8,7 @@ import type { DiffRow } from '../../src/workers/compareRows';
  */
 const rows: DiffRow[] = [
   { key: 'failed', label: 'failed', unit: '% of sent', format: 'share', section: 'failures', a: 0.002, b: 0.004, ratio: 2 },
-  { key: 'svc:frontend', label: 'frontend: tries received (retries incl.)', unit: 'req/s', format: 'rate', section: 'services', a: 100, b: 150, ratio: 1.5, allClients: true },
+  { key: 'svc:frontend', label: 'frontend: attempts received (retries incl.)', unit: 'req/s', format: 'rate', section: 'services', a: 100, b: 150, ratio: 1.5, allClients: true },
 ];
 
 describe("the compare exports say whose requests each figure counts", () => {

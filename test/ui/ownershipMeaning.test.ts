@@ -54,9 +54,9 @@ describe('what a feature owned twice does, in words, with the policies\' numbers
     );
   });
 
-  it('retry-storm: retries multiply, 3 x 3 x 3 = 27 tries at payments', () => {
+  it('retry-storm: retries multiply, 3 x 3 x 3 = 27 attempts at payments', () => {
     expect(meaning(scenarioFile('retry-storm.json'), 'retries')).toBe(
-      "Retries multiply: each of the gateway's 3 tries on api→web can start the sidecar's 3 on web→orders, each of those the sidecar's 3 on orders→payments: 3 × 3 × 3 = 27 tries at payments for one request whose every try fails.",
+      "Retries multiply: each of the gateway's 3 attempts on api→web can start the sidecar's 3 on web→orders, each of those the sidecar's 3 on orders→payments: 3 × 3 × 3 = 27 attempts at payments for one request whose every attempt fails.",
     );
   });
 

@@ -29,7 +29,7 @@ function differingHops(rows: readonly DiffRow[]): DiffRow | null {
 export function hopsNote(rows: readonly DiffRow[], names: readonly [string, string]): string | null {
   const l = differingHops(rows);
   if (!l) return null;
-  return `A request's path is ${hopsOf(l, 0)} hops in ${names[0]} and ${hopsOf(l, 1)} in ${names[1]}, so tries per user request differ by the hops as well: retries per user request compare the retries.`;
+  return `A request's path is ${hopsOf(l, 0)} hops in ${names[0]} and ${hopsOf(l, 1)} in ${names[1]}, so attempts per user request differ by the hops as well: retries per user request compare the retries.`;
 }
 
 /** The note under the table on what its latency and shares count, when no hop differs and no client is in scope. */

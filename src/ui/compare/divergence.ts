@@ -131,7 +131,7 @@ export function firstDivergence(a: readonly SeriesBucket[], b: readonly SeriesBu
     const load = i === 0 ? triesApart(x, null, y, null, links) : triesApart(x, a[i - 1], y, b[i - 1], links);
     if (load) {
       const ratio = load.b / load.a;
-      return { ms: x.t, kind: 'tries', text: `${window}: ${load.link} carried ${formatCount(load.a)} tries in ${names[0]}, ${formatCount(load.b)} in ${names[1]} (${ratio >= 10 || ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}x)` };
+      return { ms: x.t, kind: 'tries', text: `${window}: ${load.link} carried ${formatCount(load.a)} attempts in ${names[0]}, ${formatCount(load.b)} in ${names[1]} (${ratio >= 10 || ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}x)` };
     }
   }
   return null;

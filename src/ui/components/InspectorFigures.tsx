@@ -242,13 +242,13 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
       <FaultsHere names={[edge.to]} link={`${edge.from}->${edge.to}`} />
       <dl className="inspect-figures">
         {/* The link's label counts requests on the wire, every try (retry-storm's lesson counts tries at payments: 27 a user request); the calls, a retried one once, beside them. */}
-        <dt title={recent ? edgeWindowText(recent) : 'requests on the wire per second over the last second of simulated time: every try, retries included'}>req/s (every try), last second</dt>
+        <dt title={recent ? edgeWindowText(recent) : 'requests on the wire per second over the last second of simulated time: every attempt, retries included'}>req/s (every attempt), last second</dt>
         <dd data-testid="edge-rate" data-window-to={recent?.toMs}>
           {recent ? formatRate(recent.triesPerSecond ?? recent.perSecond) : '—'}
         </dd>
-        <dt title="calls ended per second over the last second of simulated time, a retried call counted once (its tries are the req/s above)">calls/s, last second</dt>
+        <dt title="calls ended per second over the last second of simulated time, a retried call counted once (its attempts are the req/s above)">calls/s, last second</dt>
         <dd data-testid="edge-calls-rate">{recent ? formatRate(recent.perSecond) : '—'}</dd>
-        <dt title="calls ended per second since the start, a retried call counted once (the tries, retries included, are calls/s × tries per call)">calls/s since the start</dt>
+        <dt title="calls ended per second since the start, a retried call counted once (the attempts, retries included, are calls/s × attempts per call)">calls/s since the start</dt>
         <dd data-testid="edge-rate-total">{formatNumber(edge.requestsPerSec, 1)}</dd>
         <dt title={latency.title}>p50 / p90 / p99</dt>
         <dd data-testid="edge-latency" data-measured={latency.measured ? edge.latencyCount : 0} className={latency.measured ? undefined : 'inspect-unmeasured'} title={latency.title}>
@@ -256,7 +256,7 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
         </dd>
         {/* The link's label counts its shares over the last second; these are since the start, and
             say so, or a label's "100% failed further down" beside "58%" here reads as a mistake. */}
-        <dt title="tries sent per call, retries included: a first try and each retry (a service's tries received, in the compare table, count every try)">tries per call, since the start</dt>
+        <dt title="attempts per call on this hop, since the start: a call's first attempt and each retry (Envoy's x-envoy-attempt-count; a service's attempts received, in the compare table, count every attempt on every hop)">attempts per call, this hop, since the start</dt>
         <dd data-testid="edge-attempts">{formatNumber(edge.attemptsPerCall, 2)}</dd>
         {/* Retries a breaker refused (trial N11, 2): said where the retries are, with why and what to raise. */}
         {(edge.retryOverflows ?? 0) > 0 && (

@@ -263,7 +263,7 @@ function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Ov
     const c = meter.measure(first, last, buckets);
     const n = (v: number) => formatNumber(v, 1);
     const measured: string[] = [];
-    if (Number.isFinite(c.now)) measured.push(`${n(c.now)} tries at ${o.service} per request in the last second (${formatMoment(c.nowFromMs)} to ${formatMoment(c.nowToMs)})`);
+    if (Number.isFinite(c.now)) measured.push(`${n(c.now)} attempts at ${o.service} per user request in the last second (${formatMoment(c.nowFromMs)} to ${formatMoment(c.nowToMs)})`);
     // The worst 5 s is the run's, from the worker's series up to this moment (it was of the frames
     // this view saw, so a link opened under load counted the seek's frames); its window is named
     // by both ends (it read "at worst (5 s to 15.5 s)", taken for a window from 5 s).
@@ -272,7 +272,7 @@ function OverlapItem({ o, ownership, topology, meter, buckets, onShow }: { o: Ov
     cost = measured.length ? measured.join(', ') : 'no requests through it yet';
     // The ceiling, where the meaning above does not already end on it ("... = 27 tries at payments
     // for one request whose every try fails"): said twice, the box ran to five lines at 1024x768.
-    if (!meaning.includes(`= ${o.worstTries} tries at ${o.service} `)) cost += `; up to ${formatNumber(o.worstTries ?? NaN)} tries at ${o.service} per request when every try fails`;
+    if (!meaning.includes(`= ${o.worstTries} attempts at ${o.service} `)) cost += `; up to ${formatNumber(o.worstTries ?? NaN)} attempts at ${o.service} per user request when every attempt fails`;
     // A window counts the tries that land in it per request that came in during it, so while a
     // failure starts (retry-storm's first second of the outage reads 56.6) or in a busy window it
     // can pass the config's per-request ceiling. Said where it happens, so it does not read as a

@@ -99,10 +99,10 @@ function retriesMeaning(path: OwnedPath): string {
   const at_ = path.hops.flatMap((hop) => (hop.owners.retries?.tries ? [{ hop, owner: hop.owners.retries }] : []));
   if (at_.length < 2) return '';
   const tries = at_.map((a) => a.owner.tries!);
-  const on = (k: number) => `${the(at_[k].owner.layer)}'s ${tries[k]}${k === 0 ? ' tries' : ''} on ${at(at_[k].hop)}`;
+  const on = (k: number) => `${the(at_[k].owner.layer)}'s ${tries[k]}${k === 0 ? ' attempts' : ''} on ${at(at_[k].hop)}`;
   const rest = at_.slice(2).map((_, k) => `, each of those ${on(k + 2)}`).join('');
   const last = at_[at_.length - 1].hop.to;
-  return `Retries multiply: each of ${on(0)} can start ${on(1)}${rest}: ${tries.join(' × ')} = ${tries.reduce((x, y) => x * y, 1)} tries at ${last} for one request whose every try fails.`;
+  return `Retries multiply: each of ${on(0)} can start ${on(1)}${rest}: ${tries.join(' × ')} = ${tries.reduce((x, y) => x * y, 1)} attempts at ${last} for one request whose every attempt fails.`;
 }
 
 /**

@@ -67,7 +67,7 @@ export function edgeRateOf(frame: Pick<Frame, 'recent' | 'recentFromMs' | 'recen
  * "tries received" count; "N% retries" says the share of them that were retries. Pure.
  */
 export function edgeWindowText(w: { fromMs: number; toMs: number }): string {
-  return `requests on the wire per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)}): every try, retries included, of the calls that ended in it`;
+  return `requests on the wire per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)}): every attempt, retries included, of the calls that ended in it`;
 }
 
 export function createEdgeRates(): EdgeRates {
