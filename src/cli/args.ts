@@ -192,9 +192,9 @@ ${SEED_HELP("the scenario's seed")}
 ${DURATION_HELP("the scenario's duration")}
   --from T        also print the figures over a window of simulated time, whole seconds, from
                   T (default: 0 s): the user requests that ended in it, the latency of the ok
-                  ones (mean, p50, p90, p99) and, per service, the tries made for them (a story
-                  step's "attempts per user request", e.g. retry-storm --from 11s --to 24s) and
-                  the tries sent in it
+                  ones (mean, p50, p90, p99) and, per service, the attempts made for them (a story
+                  step's "attempts at payments per user request", e.g. retry-storm --from 11s
+                  --to 24s) and the attempts sent in it
   --to T          the window's end (default: the run's end)
   --client NAME   also print that client's requests that ended (in the window, or the whole
                   run) and the latency of its ok ones, as the app's latency chart shows for that
@@ -205,7 +205,8 @@ ${DURATION_HELP("the scenario's duration")}
                   as OpenTelemetry OTLP/JSON (Jaeger and other OTLP viewers open it)
   --csv FILE      write the run's per-second series to FILE as CSV, the columns of the app's
                   Export menu (t_start_s, sent_req_per_s, latency_p99_ms, ...), then per
-                  service tries_sent_<service> and tries_of_ended_<service>
+                  service tries_sent_<service> and tries_of_ended_<service> (attempts; the
+                  column names kept)
 Examples:
   npm run sim -- run hello-mesh
   npm run sim -- run scenarios/retry-storm.json --seed 42 --duration 30s --json
@@ -218,15 +219,15 @@ export const COMPARE_USAGE = `usage: npm run sim -- compare A B [--seed N] [--du
 Runs two scenarios with the same seed and prints their figures side by side with the ratio B/A
 (and the difference B-A for latency and CPU, as Istio quotes a sidecar's cost: +2.65 ms at p90):
 sent, ok, failed and in-flight shares, latency p50, p90, p99 and mean, events, retries, failures
-by cause, and the tries (retries included) each service both runs have received.
+by cause, and the attempts (retries included) each service both runs have received.
   A, B            two scenario files (JSON, or YAML when named .yaml/.yml), or names of shipped
                   scenarios (hello-mesh, retry-storm, ...)
 ${SEED_HELP("A's seed, for both runs")}
 ${DURATION_HELP("each scenario's own duration")}
   --from T        also print both runs' figures over one window of simulated time, whole seconds,
                   from T (default: 0 s): the user requests that ended in it, their failed share,
-                  the latency of the ok ones (with B-A), and per service the attempts per user
-                  request (a story step's figure, as run --from/--to gives it), with B/A; e.g.
+                  the latency of the ok ones (with B-A), and per service the attempts at it per
+                  user request (a story step's figure, as run --from/--to gives it), with B/A; e.g.
                   retry-storm retry-storm-fixed --from 11s --to 24s
   --to T          the window's end (default: the shorter run's end; past either run's end is refused)
   --client NAME   the figures of that client's requests only, as the app's "figures for" (scope=

@@ -83,7 +83,7 @@ export interface Comparison {
   /**
    * The app's compare table, row for row (workers/compareRows.ts diffRows, the function the app
    * uses): `{key, label, unit, format, a, b, ratio, section}`, units as `unit` says (ms, req/s,
-   * shares 0-1, vCPU). Among them what the rows above lack: retries and tries per user request,
+   * shares 0-1, vCPU). Among them what the rows above lack: retries and attempts per user request, all hops (key `tries`),
    * the links with calls, gateway CPU in all (`gatewayCpu`) and per 1000 req/s through it
    * (`gatewayCpu1000`), sidecar CPU in all (`proxyCpu`) and per 1000 req/s per proxy
    * (`proxyCpu1000`), and each shared service's utilisation (`util:NAME`).
@@ -203,7 +203,7 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   }
   const services = shared(a, b);
   // Every try its callers sent each service, retries included (the app's "<svc>: tries received (retries incl.)").
-  if (services.length) rows.push(['tries received (retries incl.)', '', '', '']);
+  if (services.length) rows.push(['attempts received (retries incl.)', '', '', '']);
   for (const n of services) rows.push([`  ${n}`, String(a.services[n].requests), String(b.services[n].requests), x(c.ratios.services[n])]);
   // Each gateway's retries, as run's gateway table has them (session 42), for gateways that retried or refused a
   // retry in either run; a gateway one run lacks reads "-".
@@ -235,7 +235,7 @@ export function formatComparison(c: Comparison, durationHint = true): string {
   if (mixed) lines.push(mixed);
   // Each side ran its own file's duration: counts over different spans, whose ratio says little.
   if (a.simulatedMs !== b.simulatedMs) {
-    lines.push(`A ran ${formatDuration(a.simulatedMs)} and B ${formatDuration(b.simulatedMs)} (each its file's duration): sent, events, retries and tries received at each service count over different times${durationHint ? '; give --duration to run both as long' : ''}`);
+    lines.push(`A ran ${formatDuration(a.simulatedMs)} and B ${formatDuration(b.simulatedMs)} (each its file's duration): sent, events, retries and attempts received at each service count over different times${durationHint ? '; give --duration to run both as long' : ''}`);
   }
   return lines.map((l) => l.trimEnd()).join('\n');
 }

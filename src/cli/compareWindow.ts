@@ -90,7 +90,7 @@ export function formatCompareWindow(c: CompareWindow): string {
     const d = r.difference === undefined ? null : differenceText({ unit: 'ms' }, r.difference);
     rows.push([r.label, cell(r, r.a), cell(r, r.b), d === null ? ratio : `${ratio}  ${d}`]);
   }
-  return [`window ${c.window}, the same on both sides: user requests that ended in it, the latency of the ok ones (sent after the warm-up), and the tries made for them however long before (a story step's "attempts per user request")`, ...table(rows)].map((l) => l.trimEnd()).join('\n');
+  return [`window ${c.window}, the same on both sides: user requests that ended in it, the latency of the ok ones (sent after the warm-up), and the attempts made for them however long before (a story step's "attempts at SERVICE per user request")`, ...table(rows)].map((l) => l.trimEnd()).join('\n');
 }
 
 /** The window in compare's `--json`: the rows, and each side's figures with NaN (none ended) as null. */

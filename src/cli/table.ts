@@ -7,7 +7,7 @@ import { gatewayRolloutWords } from '../models/mesh/rolloutWords';
 import { GATEWAY_RETRY_LINE, gatewayRetries, shareText } from './gatewayRetries';
 
 /** The line under the services' table: what its counts are of (the app's words for calls and tries). */
-export const TRIES_LINE = 'tries received: every try its callers sent the service, retries included (a call retried twice is 3 tries); ok and failed count those tries, p50-p99 the ok ones';
+export const TRIES_LINE = 'attempts received: every attempt its callers sent the service, retries included (a call retried twice is 3 attempts); ok and failed count those attempts, p50-p99 the ok ones';
 
 /**
  * The line under run's requests: the failed share of the requests that ended (ok + failed), one
@@ -50,7 +50,7 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   // the ok and failed (ServiceSummary.requests is the service's arrivals). Headed 'requests' it read
   // as user requests beside the line above (retry-storm's payments: 3x the calls); the words are the
   // app's (calls against tries, 67ef04d): 'tries received (retries incl.)'.
-  const rows = [['service', 'tries received', 'ok', 'failed', 'p50', 'p90', 'p99', 'utilization']];
+  const rows = [['service', 'attempts received', 'ok', 'failed', 'p50', 'p90', 'p99', 'utilization']];
   for (const [name, v] of Object.entries(s.services)) {
     const n = measured(v.ok, counts?.services[name]);
     rows.push([name, String(v.requests), String(v.ok), String(v.failed), okMs(n, v.latencyMs.p50), okMs(n, v.latencyMs.p90), okMs(n, v.latencyMs.p99), `${(v.utilization * 100).toFixed(1)}%`]);
@@ -100,7 +100,7 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
     lines.push('');
     // Retries made, refused and their CPU share per gateway (session 42; M3 had them in --json only).
     // The gateway's arrivals are tries too (a caller's retry through it arrives again).
-    const gr = [['gateway', 'tries received', 'forwarded', 'rejected', 'deprecated', 'retries', 'refused', 'cpu', 'retry cpu', 'utilization']];
+    const gr = [['gateway', 'attempts received', 'forwarded', 'rejected', 'deprecated', 'retries', 'refused', 'cpu', 'retry cpu', 'utilization']];
     let retried = false;
     for (const [name, g] of gateways) {
       // The flag a gateway's own Envoy logs for its refusals (RL): on its row, not the caller's hop.

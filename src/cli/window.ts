@@ -164,14 +164,14 @@ export function formatWindow(f: WindowFigures): string {
   const span = `${secs(f.fromMs)} – ${secs(f.toMs)}`;
   // The failed share over those that ended, as the app's story step says it (trial N15, 11: "33.4%").
   const share = f.ended > 0 ? `: ${((100 * f.failed) / f.ended).toFixed(1)}% failed` : '';
-  const lines = [`window ${span}: ${f.ended.toLocaleString('en-US')} user requests ended in it (ok ${f.ok.toLocaleString('en-US')}, failed ${f.failed.toLocaleString('en-US')}${share}); tries counted for those requests, however long before (a story step's "attempts per user request")`];
+  const lines = [`window ${span}: ${f.ended.toLocaleString('en-US')} user requests ended in it (ok ${f.ok.toLocaleString('en-US')}, failed ${f.failed.toLocaleString('en-US')}${share}); attempts counted for those requests, however long before (a story step's "attempts at SERVICE per user request")`];
   const l = f.latencyMs;
   lines.push(
     l
       ? `latency of the ok ones: mean ${formatDuration(l.mean)}   p50 ${formatDuration(l.p50)}   p90 ${formatDuration(l.p90)}   p99 ${formatDuration(l.p99)}   (${f.latencyCount.toLocaleString('en-US')} measured: sent after the warm-up; a story step's latency over the window)`
       : 'latency of the ok ones: - (none measured: no ok request sent after the warm-up ended in the window)',
   );
-  const rows = [['service', 'tries per user request', 'tries of those requests', 'tries sent in the window']];
+  const rows = [['service', 'attempts at it per user request', 'attempts of those requests', 'attempts sent in the window']];
   for (const s of f.services) rows.push([s.service, Number.isFinite(s.perRequest) ? s.perRequest.toFixed(1) : '-', String(s.tries), String(s.sentInWindow)]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) lines.push(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('   ').trimEnd());

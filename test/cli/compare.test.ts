@@ -58,7 +58,7 @@ describe('compareRuns', () => {
     const c = compareRuns(a, long);
     expect(c.ratios.sent).toBeGreaterThan(1.9);
     const text = formatComparison(c);
-    expect(text.split('\n').at(-1)).toBe("A ran 2.00 s and B 4.00 s (each its file's duration): sent, events, retries and tries received at each service count over different times; give --duration to run both as long");
+    expect(text.split('\n').at(-1)).toBe("A ran 2.00 s and B 4.00 s (each its file's duration): sent, events, retries and attempts received at each service count over different times; give --duration to run both as long");
     // The same duration on both sides: no such line, the table's note ends the output.
     expect(formatComparison(compareRuns(a, b))).not.toContain('\nA ran ');
   });

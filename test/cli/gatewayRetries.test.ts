@@ -32,7 +32,7 @@ describe("run's gateway table", () => {
     expect(r.stdout).toContain('trace e088a7787663c940');
     const [head, bridge, egress, note, ...rest] = block(r.stdout, /^gateway /);
     expect(rest).toEqual([]);
-    expect(head.split(/\s{2,}/)).toEqual(['gateway', 'tries received', 'forwarded', 'rejected', 'deprecated', 'retries', 'refused', 'cpu', 'retry cpu', 'utilization']);
+    expect(head.split(/\s{2,}/)).toEqual(['gateway', 'attempts received', 'forwarded', 'rejected', 'deprecated', 'retries', 'refused', 'cpu', 'retry cpu', 'utilization']);
     expect(bridge.split(/\s+/)).toEqual(['payments-bridge', '822', '822', '0', '0', '0', '0', '0.44', 's', '0.0%', '0.1%']);
     expect(egress.split(/\s+/)).toEqual(['egress', '822', '822', '0', '0', '242', '57', '0.50', 's', '13.0%', '0.1%']);
     // Right-aligned: each figure ends where its head ends.

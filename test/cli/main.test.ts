@@ -85,7 +85,7 @@ describe('npm run sim', () => {
     expect(r.stdout).toMatch(/^scenario tiny {3}seed 1 {3}simulated 2\.00 s/);
     expect(r.stdout).toMatch(/^requests {2}sent \d+ {3}ok \d+ \(100\.00%\) {3}failed 0 \(0\.00%\)/m);
     expect(r.stdout).toMatch(/^latency {3}mean [\d.]+ ms {3}p50 1\.00 ms/m);
-    expect(r.stdout).toMatch(/^service\s+tries received\s+ok\s+failed\s+p50\s+p90\s+p99\s+utilization$/m);
+    expect(r.stdout).toMatch(/^service\s+attempts received\s+ok\s+failed\s+p50\s+p90\s+p99\s+utilization$/m);
     expect(r.stdout).toMatch(/^api\s+\d+/m);
   });
 

@@ -18,7 +18,7 @@ describe("run's services table", () => {
     const s = runScenario(p.scenario, { durationMs: 20_000 }).summary;
     const out = formatSummary(s).split('\n');
     const head = out.findIndex((l) => l.startsWith('service '));
-    expect(out[head].split(/\s{2,}/)).toEqual(['service', 'tries received', 'ok', 'failed', 'p50', 'p90', 'p99', 'utilization']);
+    expect(out[head].split(/\s{2,}/)).toEqual(['service', 'attempts received', 'ok', 'failed', 'p50', 'p90', 'p99', 'utilization']);
     const row = (name: string) => out.slice(head + 1).find((l) => l.startsWith(`${name} `))!.trim().split(/\s+/);
     expect(row('payments').slice(0, 4)).toEqual(['payments', '10433', '410', '10020']);
     expect(row('web').slice(0, 2)).toEqual(['web', '1536']);

@@ -45,14 +45,14 @@ describe('sweep --metric', () => {
     expect(local.points[1].metrics['service:catalog.utilization'].mean!).toBeLessThan(p0['service:catalog.utilization'].mean!);
     const table = formatReport(local);
     expect(table).toContain('gateway edge CPU (vCPU)');
-    expect(table).toContain('edge->frontend tries per call');
+    expect(table).toContain('edge->frontend attempts per call, one hop');
     expect(table).toContain('service catalog utilisation (%)');
     expect(table).not.toContain('proxy CPU');
     expect(reportCsv(local).split('\n')[0]).toBe(
       'services.catalog.replicas,runs,errorShare_mean,errorShare_lo,errorShare_hi,errorShare_n,gatewayCpuVcpu_mean,gatewayCpuVcpu_lo,gatewayCpuVcpu_hi,gatewayCpuVcpu_n,gateway:edge.cpu_mean,gateway:edge.cpu_lo,gateway:edge.cpu_hi,gateway:edge.cpu_n,edge:edge->frontend.tries_mean,edge:edge->frontend.tries_lo,edge:edge->frontend.tries_hi,edge:edge->frontend.tries_n,service:catalog.utilization_mean,service:catalog.utilization_lo,service:catalog.utilization_hi,service:catalog.utilization_n',
     );
     const html = reportHtml(local);
-    expect(html).toContain('<figcaption>edge-&gt;frontend tries per call</figcaption>');
+    expect(html).toContain('<figcaption>edge-&gt;frontend attempts per call, one hop</figcaption>');
     expect(html.match(/<figure>/g)).toHaveLength(5);
   });
 

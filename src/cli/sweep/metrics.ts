@@ -27,8 +27,9 @@ const vcpu = (cpuMs: number, s: RunSummary) => (s.simulatedMs > 0 ? cpuMs / s.si
  * The run-wide metrics, by the names the sweep's JSON and CSV use:
  * - latencies: the run's p50, p90, p99 and mean of ok requests after the warmup (ms);
  * - errorShare: failed / (ok + failed), the requests that ended (in-flight ones left out);
- * - attemptsPerRequest: tries on every hop per call on those hops (sum of edges' requests +
- *   retries over sum of their requests), as Envoy's `upstream_rq_total` / downstream requests
+ * - attemptsPerRequest ("attempts per call, all hops"): attempts (first attempts + retries, Envoy's
+ *   x-envoy-attempt-count) on every hop per call on those hops (sum of edges' requests + retries over
+ *   sum of their requests), not per user request (compare's "attempts per user request, all hops"); as Envoy's `upstream_rq_total` / downstream requests
  *   would read at each router; diluted over hops that never retry (edge:FROM->TO.tries is one hop's);
  * - proxyCpuVcpu: all sidecars' CPU time over the simulated time, the vCPU they kept busy on
  *   average (0.35 vCPU per 1000 req/s per proxy, Istio's figure; src/models/proxy/calibration.ts);
@@ -51,7 +52,7 @@ export const RUN_METRICS: Record<string, MetricDef> = {
     },
   },
   attemptsPerRequest: {
-    label: 'attempts per request',
+    label: 'attempts per call, all hops',
     scale: 1,
     range: [1, Infinity],
     read: (s) => {
@@ -97,7 +98,7 @@ const GATEWAY_FIELDS: Part<RunSummary['gateways'][string]> = {
 
 /** An edge's figures (`edge:FROM->TO.FIELD`), from RunSummary.edges["FROM->TO"], as the caller's router saw them. */
 const EDGE_FIELDS: Part<RunSummary['edges'][string]> = {
-  tries: { label: 'tries per call', scale: 1, range: [1, Infinity], read: (e) => (e.requests > 0 ? (e.requests + e.retries) / e.requests : null) },
+  tries: { label: 'attempts per call, one hop', scale: 1, range: [1, Infinity], read: (e) => (e.requests > 0 ? (e.requests + e.retries) / e.requests : null) },
   retries: { label: 'retries', scale: 1, range: NEVER_NEGATIVE, read: (e) => e.retries },
   requests: { label: 'calls', scale: 1, range: NEVER_NEGATIVE, read: (e) => e.requests },
   failed: { label: 'failed calls', scale: 1, range: NEVER_NEGATIVE, read: (e) => e.failed },
@@ -113,7 +114,7 @@ const SERVICE_FIELDS: Part<RunSummary['services'][string]> = {
   errorShare: { label: 'error share (%)', scale: 100, range: SHARE, read: (v) => (v.ok + v.failed > 0 ? v.failed / (v.ok + v.failed) : null) },
   p99Ms: { label: 'latency p99 (ms)', scale: 1, range: NEVER_NEGATIVE, read: (v) => (v.ok > 0 ? v.latencyMs.p99 : null) },
   // A window's figure only (sweep/window.ts reads it from the series; --from/--to is required for it).
-  triesPerUserRequest: { label: 'tries per user request', scale: 1, range: NEVER_NEGATIVE, read: () => null },
+  triesPerUserRequest: { label: 'attempts per user request', scale: 1, range: NEVER_NEGATIVE, read: () => null },
 };
 
 const KINDS = { gateway: GATEWAY_FIELDS, edge: EDGE_FIELDS, service: SERVICE_FIELDS } as const;

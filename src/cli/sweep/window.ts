@@ -60,5 +60,5 @@ const secs = (ms: number) => `${+(ms / 1000).toFixed(3)} s`;
 
 /** The report's line for a window: "window 11 s – 24 s: each run's user requests that ended in it, ...". */
 export function windowLine(w: SweepWindow | undefined): string[] {
-  return w ? [`window ${secs(w.fromMs)} – ${secs(w.toMs)}: each run's user requests that ended in it, the latency of the ok ones (sent after the warm-up), and the tries made for them however long before (run --from/--to, a story step's figures)`] : [];
+  return w ? [`window ${secs(w.fromMs)} – ${secs(w.toMs)}: each run's user requests that ended in it, the latency of the ok ones (sent after the warm-up), and the attempts made for them however long before (run --from/--to, a story step's figures)`] : [];
 }

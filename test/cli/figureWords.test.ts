@@ -1,0 +1,48 @@
+// One word for an upstream try and one phrase for each ratio (session 49, V2; trial N18, 5): a person
+// quoting the sweep, compare and a story together read "attempts per request" (1.44), "tries per
+// user request (all hops)" (16.7) and "attempts at payments per user request" (27.0) for three ratios
+// that divide by different things. The word is Envoy's: an attempt is a call's first try or a retry
+// (x-envoy-attempt-count). The phrases say the denominator and whether it is one hop or all.
+import { describe, expect, it } from 'vitest';
+import { metricDef, RUN_METRICS } from '../../src/cli/sweep/metrics';
+import { metricNotes } from '../../src/cli/sweep/report';
+import { formatWindow, type WindowFigures } from '../../src/cli/window';
+import { TRIES_LINE } from '../../src/cli/table';
+
+const window: WindowFigures = {
+  fromMs: 11_000,
+  toMs: 24_000,
+  ended: 518,
+  ok: 0,
+  failed: 518,
+  latencyCount: 0,
+  latencyMs: null,
+  services: [{ service: 'payments', tries: 13_986, perRequest: 27, sentInWindow: 14_000 }],
+};
+
+describe('the CLI names each ratio of attempts by what it divides by', () => {
+  it("the sweep's run-wide ratio is attempts per call over all hops, an edge's per call on one hop, a window's at a service per user request", () => {
+    expect(RUN_METRICS.attemptsPerRequest.label).toBe('attempts per call, all hops');
+    expect(metricDef('edge:orders->payments.tries').label).toBe('orders->payments attempts per call, one hop');
+    expect(metricDef('service:payments.triesPerUserRequest').label).toBe('attempts at payments per user request');
+  });
+
+  it("the sweep's notes say the all-hops ratio is per call, not per user request as compare's is", () => {
+    const notes = metricNotes(['attemptsPerRequest', 'edge:a->b.tries', 'service:b.triesPerUserRequest']);
+    expect(notes).toContain("attempts per call, all hops: every hop's attempts (first attempts + retries) over its calls, not per user request (compare's attempts per user request, all hops)");
+    expect(notes.join('\n')).toContain('attempts per call, one hop = (calls + retries) / calls');
+    expect(notes.join('\n')).toContain('attempts at a service per user request');
+    expect(notes.join('\n')).not.toMatch(/tries per|attempts per request/);
+  });
+
+  it("run's window table heads its columns in attempts, 27.0 at payments for 518 user requests", () => {
+    const lines = formatWindow(window).split('\n');
+    expect(lines[0]).toContain('attempts counted for those requests');
+    expect(lines[2].split(/\s{2,}/)).toEqual(['service', 'attempts at it per user request', 'attempts of those requests', 'attempts sent in the window']);
+    expect(lines[3].split(/\s{2,}/)).toEqual(['payments', '27.0', '13986', '14000']);
+  });
+
+  it("run's services table says what an attempt received is: a call retried twice is 3 attempts", () => {
+    expect(TRIES_LINE).toMatch(/^attempts received: every attempt its callers sent the service, retries included \(a call retried twice is 3 attempts\)/);
+  });
+});
