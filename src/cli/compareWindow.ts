@@ -56,7 +56,7 @@ export function compareWindow(a: WindowFigures, b: WindowFigures): CompareWindow
     ratio: va === null || vb === null || va === 0 ? null : vb / va,
   });
   const share = (f: WindowFigures) => (f.ended > 0 ? f.failed / f.ended : null);
-  const rows = [row('ended', 'user requests ended', a.ended, b.ended), row('failed-share', 'failed share of those', share(a), share(b))];
+  const rows = [row('ended', 'user requests ended', a.ended, b.ended), row('failed-share', 'failed, % of ended', share(a), share(b))];
   // No latency rows where neither side measured any (every request in the window failed: retry-storm's outage).
   if (a.latencyMs !== null || b.latencyMs !== null) {
     for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {

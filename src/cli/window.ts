@@ -163,7 +163,7 @@ export function windowFigures(buckets: readonly SeriesBucket[], bucketMs: number
 export function formatWindow(f: WindowFigures): string {
   const span = `${secs(f.fromMs)} – ${secs(f.toMs)}`;
   // The failed share over those that ended, as the app's story step says it (trial N15, 11: "33.4%").
-  const share = f.ended > 0 ? `: ${((100 * f.failed) / f.ended).toFixed(1)}% failed` : '';
+  const share = f.ended > 0 ? `: ${((100 * f.failed) / f.ended).toFixed(1)}% of ended failed` : '';
   const lines = [`window ${span}: ${f.ended.toLocaleString('en-US')} user requests ended in it (ok ${f.ok.toLocaleString('en-US')}, failed ${f.failed.toLocaleString('en-US')}${share}); attempts counted for those requests, however long before (a story step's "attempts at SERVICE per user request")`];
   const l = f.latencyMs;
   lines.push(

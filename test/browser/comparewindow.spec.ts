@@ -76,7 +76,7 @@ test("retry-storm against its fix at 40 s: a window typed as 11 to 24 s reads th
   await expect(page.getByTestId('window-span')).toHaveText('11 s – 24 s');
   const cells = (measure: string, service?: string) => table.locator(`tr[data-measure="${measure}"]${service ? `[data-service="${service}"]` : ''}`).locator('th, td').allInnerTexts();
   await expect.poll(() => cells('ended')).toEqual(['user requests ended', '518', '527', '1.02x']);
-  expect(await cells('failed-share')).toEqual(['failed share of those', '100.0%', '100.0%', '±0 pts']);
+  expect(await cells('failed-share')).toEqual(['failed, % of ended', '100.0%', '100.0%', '±0 pts']);
   expect(await cells('attempts-per-request', 'payments')).toEqual(['attempts at payments per user request', '27.0', '2.9', '0.11x']);
   // Every service the CLI lists, in its order, not only the one the story names; no latency rows (all failed).
   expect(await cells('attempts-per-request', 'orders')).toEqual(['attempts at orders per user request', '9.0', '1.0', '0.11x']);

@@ -14,7 +14,7 @@ describe('compare over a window', () => {
     expect(at).toBeGreaterThan(0);
     const lines = r.stdout.slice(at).split('\n');
     expect(lines).toContain('user requests ended                       518     527     1.02x');
-    expect(lines).toContain('failed share of those                  100.0%  100.0%     1.00x');
+    expect(lines).toContain('failed, % of ended                     100.0%  100.0%     1.00x');
     expect(lines).toContain('attempts at payments per user request    27.0     2.9     0.11x');
     expect(lines).toContain('attempts at orders per user request       9.0     1.0     0.11x');
     // Every request in the window failed on both sides: no latency rows (none measured).
@@ -45,13 +45,13 @@ describe('compare over a window', () => {
     const c = compareWindow(side(100, 0, [['web', 1.5]]), side(80, 20, [['web', 3], ['cache', 1]]));
     expect(c.rows.map((r) => [r.label, r.a, r.b, r.ratio])).toEqual([
       ['user requests ended', 100, 80, 0.8],
-      ['failed share of those', 0, 0.25, null],
+      ['failed, % of ended', 0, 0.25, null],
       ['attempts at web per user request', 1.5, 3, 2],
       ['attempts at cache per user request', null, 1, null],
     ]);
     expect(formatCompareWindow(c).split('\n').slice(2)).toEqual([
       'user requests ended                  100     80     0.80x',
-      'failed share of those               0.0%  25.0%         -',
+      'failed, % of ended                  0.0%  25.0%         -',
       'attempts at web per user request     1.5    3.0     2.00x',
       'attempts at cache per user request     -    1.0         -',
     ]);

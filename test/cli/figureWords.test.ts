@@ -8,6 +8,8 @@ import { metricDef, RUN_METRICS } from '../../src/cli/sweep/metrics';
 import { metricNotes } from '../../src/cli/sweep/report';
 import { formatWindow, type WindowFigures } from '../../src/cli/window';
 import { TRIES_LINE } from '../../src/cli/table';
+import { windowMetricProblem } from '../../src/cli/sweep/window';
+import type { RunSummary } from '../../src/models';
 
 const window: WindowFigures = {
   fromMs: 11_000,
@@ -44,5 +46,27 @@ describe('the CLI names each ratio of attempts by what it divides by', () => {
 
   it("run's services table says what an attempt received is: a call retried twice is 3 attempts", () => {
     expect(TRIES_LINE).toMatch(/^attempts received: every attempt its callers sent the service, retries included \(a call retried twice is 3 attempts\)/);
+  });
+});
+
+describe("the sweep's failed share names its denominator, and gives the app's too", () => {
+  // A run stopped with 20 of 100 requests in flight: 30 failed of 80 ended, 30 of 100 sent.
+  const summary = { requests: { sent: 100, ok: 50, failed: 30, inFlight: 20 } } as unknown as RunSummary;
+
+  it('errorShare is failed, % of ended (37.5%); failedOfSent the app\'s failed, % of sent (30%); inFlightShare 20%', () => {
+    expect([RUN_METRICS.errorShare.label, RUN_METRICS.errorShare.read(summary)]).toEqual(['failed, % of ended', 0.375]);
+    expect([RUN_METRICS.failedOfSent.label, RUN_METRICS.failedOfSent.read(summary)]).toEqual(['failed, % of sent', 0.3]);
+    expect([RUN_METRICS.inFlightShare.label, RUN_METRICS.inFlightShare.read(summary)]).toEqual(['in flight at the end, % of sent', 0.2]);
+  });
+
+  it("the report's note says what errorShare leaves out and where the app's denominator is", () => {
+    const [note] = metricNotes(['errorShare']);
+    expect(note).toMatch(/^failed, % of ended: failed \/ \(ok \+ failed\) user requests, those in flight at the end left out/);
+    expect(note).toContain('--metric failedOfSent');
+  });
+
+  it('a window counts requests by when they ended, so the shares of sent are not window figures', () => {
+    expect(windowMetricProblem('failedOfSent', true)).toMatch(/^--metric failedOfSent: not measured over a window/);
+    expect(windowMetricProblem('errorShare', true)).toBeNull();
   });
 });

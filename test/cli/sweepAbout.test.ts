@@ -56,13 +56,13 @@ describe("a sweep's report says what it swept and what the scenario does", () =>
     expect(page).toContain("retries of calls to payments (made by orders' sidecar)");
     expect(page).toContain('these seeds cannot tell them apart');
     // The zoomed error-share axis says where it starts; the two points' overlapping error shares carry a ≈.
-    expect(page).toMatch(/<figcaption>error share \(%\) \(axis from \d+, not 0\)<\/figcaption>/);
+    expect(page).toMatch(/<figcaption>failed, % of ended \(axis from \d+, not 0\)<\/figcaption>/);
     const share = JSON.parse(readFileSync(html.replace('.html', '.json'), 'utf8')) as { points: { metrics: { errorShare: { lo: number; hi: number } } }[] };
     const [a, b] = share.points.map((p) => p.metrics.errorShare);
     expect(b.lo <= a.hi && a.lo <= b.hi).toBe(true);
     expect(page).toContain(', overlapping the point before</title>');
     // The table marks the same overlap after the error share's cell (brief T3 3), and says once what ≈ means.
-    const shareCol = lines.find((l) => l.startsWith('services.'))!.indexOf('error share');
+    const shareCol = lines.find((l) => l.startsWith('services.'))!.indexOf('failed, % of ended');
     expect(lines.find((l) => /^1\s/.test(l))!.slice(shareCol)).toMatch(/^\s*48\.32 ±3\.4 ≈ /);
     expect(r.stdout.match(/≈: this point's 95% interval overlaps/g)).toHaveLength(1);
     const json = await simHere(['sweep', 'scenarios/retry-storm.json', '--seeds', '1', '--duration', '30s', '--set', 'services.payments.policy.retries.attempts=0', '--json']);

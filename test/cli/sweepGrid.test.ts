@@ -181,7 +181,7 @@ describe('sweep report for a person', () => {
 
   it('says the error share in % in the table and the HTML report, as the app does, while --json and --csv keep the 0..1 share', () => {
     const table = formatReport(report as never);
-    expect(table).toContain('error share (%)');
+    expect(table).toContain('failed, % of ended');
     const rows = table.split('\n').filter((l) => /^[02]\s/.test(l));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('49 ±2');
@@ -189,7 +189,7 @@ describe('sweep report for a person', () => {
     expect(rows[0]).toContain('12.5 ±0.5');
     const html = reportHtml(report as never);
     expect(html).toContain('49 <span class="ci">[47, 51]</span>');
-    expect(html).toContain('error share (%)');
+    expect(html).toContain('failed, % of ended');
     const csv = reportCsv(report as never).split('\n');
     expect(csv[1].split(',')).toContain('0.49');
   });
@@ -261,7 +261,7 @@ describe('sweep HTML report axes', () => {
     const zero = { n: 3, mean: 0, sd: 0, lo: 0, hi: 0 };
     const r = reportOf('services.payments.policy.retries.attempts', [0, 1, 2]);
     for (const p of r.points) (p.metrics as Record<string, unknown>).errorShare = zero;
-    const svg = reportHtml(r as never).split('<figure>').find((f) => f.startsWith('<figcaption>error share'))!;
+    const svg = reportHtml(r as never).split('<figure>').find((f) => f.startsWith('<figcaption>failed, % of ended'))!;
     const ticks = [...svg.matchAll(/text-anchor="end">([^<]*)<\/text>/g)].map((m) => Number(m[1].replace(/[%,]/g, '')));
     expect(ticks.length).toBeGreaterThan(1);
     expect(Math.min(...ticks)).toBe(0);

@@ -49,7 +49,7 @@ describe('run --from --to', () => {
     const w = windowFigures(run.buckets, run.bucketMs, { fromMs: 21_000, toMs: 58_000 }, run.summary.simulatedMs);
     expect([w.ended, w.ok, w.failed]).toEqual([3711, 2470, 1241]);
     expect(step.text).toBe('33.4%');
-    expect(formatWindow(w).split('\n')[0]).toMatch(/^window 21 s – 58 s: 3,711 user requests ended in it \(ok 2,470, failed 1,241: 33\.4% failed\); /);
+    expect(formatWindow(w).split('\n')[0]).toMatch(/^window 21 s – 58 s: 3,711 user requests ended in it \(ok 2,470, failed 1,241: 33\.4% of ended failed\); /);
   }, 120_000);
 
   it("over the whole run, the window's latency is the summary's: hello-mesh's 20 s, p50/p90/p99 within the histogram's 0.39% and the mean exact", () => {

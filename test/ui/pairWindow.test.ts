@@ -35,7 +35,7 @@ test("compare's window over 11 s – 24 s of retry-storm against its fix reads t
   const shown = rows.map((r) => [r.label, r.a.text, r.b.text, r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`]);
   expect(shown.slice(0, 2)).toEqual([
     ['user requests ended', '518', '527', '1.02x'],
-    ['failed share of those', '100.0%', '100.0%', '1.00x'],
+    ['failed, % of ended', '100.0%', '100.0%', '1.00x'],
   ]);
   expect(shown.find((r) => r[0] === 'attempts at payments per user request')).toEqual(['attempts at payments per user request', '27.0', '2.9', '0.11x']);
   expect(shown.find((r) => r[0] === 'attempts at orders per user request')).toEqual(['attempts at orders per user request', '9.0', '1.0', '0.11x']);

@@ -230,7 +230,7 @@ export const SWEEP_USAGE = `usage: npm run sim -- sweep FILE --seeds N [--set pa
 Runs FILE at every point of a grid, N replications a point (seeds B, B+1, ..., B+N-1; the same
 seeds at every point), on worker threads, and reports per point the mean and 95% confidence
 interval (Student t, cut at what the figure can take: a share at 0..100%) of latency p50, p90,
-p99 and mean, error share, attempts per call (all hops) and proxy CPU, or of the --metric figures.
+p99 and mean, failed % of ended (errorShare), attempts per call (all hops) and proxy CPU, or of the --metric figures.
   --set path=v1,v2  a scenario field and its values, one grid axis; repeat for more axes (the
                     grid is every combination). Paths as the scenario's messages write them,
                     with a part's name in place of its index: services.payments.replicas=1,2,3,

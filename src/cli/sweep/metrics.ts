@@ -26,7 +26,11 @@ const vcpu = (cpuMs: number, s: RunSummary) => (s.simulatedMs > 0 ? cpuMs / s.si
 /**
  * The run-wide metrics, by the names the sweep's JSON and CSV use:
  * - latencies: the run's p50, p90, p99 and mean of ok requests after the warmup (ms);
- * - errorShare: failed / (ok + failed), the requests that ended (in-flight ones left out);
+ * - errorShare ("failed, % of ended"): failed / (ok + failed), the user requests that ended; those still
+ *   in flight when the run stopped are left out, as a story step counts them. The estimate of the chance
+ *   a request fails: over sent it would read each unended request as ok (docs/cli.md, "Which denominator");
+ * - failedOfSent ("failed, % of sent"): failed / sent, in flight counted in sent, as the app's failed
+ *   counter and compare table divide (for quoting beside them); inFlightShare: in flight at the end / sent;
  * - attemptsPerRequest ("attempts per call, all hops"): attempts (first attempts + retries, Envoy's
  *   x-envoy-attempt-count) on every hop per call on those hops (sum of edges' requests + retries over
  *   sum of their requests), not per user request (compare's "attempts per user request, all hops"); as Envoy's `upstream_rq_total` / downstream requests
@@ -43,7 +47,7 @@ export const RUN_METRICS: Record<string, MetricDef> = {
   meanMs: { label: 'latency mean (ms)', scale: 1, range: NEVER_NEGATIVE, read: (s) => (s.requests.ok > 0 ? s.latencyMs.mean : null) },
   endedRequests: { label: 'user requests ended', scale: 1, range: NEVER_NEGATIVE, read: (s) => s.requests.ok + s.requests.failed },
   errorShare: {
-    label: 'error share (%)',
+    label: 'failed, % of ended',
     scale: 100,
     range: SHARE,
     read: (s) => {
@@ -51,6 +55,8 @@ export const RUN_METRICS: Record<string, MetricDef> = {
       return ended > 0 ? s.requests.failed / ended : null;
     },
   },
+  failedOfSent: { label: 'failed, % of sent', scale: 100, range: SHARE, read: (s) => (s.requests.sent > 0 ? s.requests.failed / s.requests.sent : null) },
+  inFlightShare: { label: 'in flight at the end, % of sent', scale: 100, range: SHARE, read: (s) => (s.requests.sent > 0 ? s.requests.inFlight / s.requests.sent : null) },
   attemptsPerRequest: {
     label: 'attempts per call, all hops',
     scale: 1,
@@ -102,7 +108,7 @@ const EDGE_FIELDS: Part<RunSummary['edges'][string]> = {
   retries: { label: 'retries', scale: 1, range: NEVER_NEGATIVE, read: (e) => e.retries },
   requests: { label: 'calls', scale: 1, range: NEVER_NEGATIVE, read: (e) => e.requests },
   failed: { label: 'failed calls', scale: 1, range: NEVER_NEGATIVE, read: (e) => e.failed },
-  errorShare: { label: 'error share (%)', scale: 100, range: SHARE, read: (e) => (e.ok + e.failed > 0 ? e.failed / (e.ok + e.failed) : null) },
+  errorShare: { label: 'failed, % of ended calls', scale: 100, range: SHARE, read: (e) => (e.ok + e.failed > 0 ? e.failed / (e.ok + e.failed) : null) },
   p50Ms: { label: 'latency p50 (ms)', scale: 1, range: NEVER_NEGATIVE, read: (e) => e.latencyMs?.p50 ?? null },
   p99Ms: { label: 'latency p99 (ms)', scale: 1, range: NEVER_NEGATIVE, read: (e) => e.latencyMs?.p99 ?? null },
 };
@@ -111,7 +117,7 @@ const EDGE_FIELDS: Part<RunSummary['edges'][string]> = {
 const SERVICE_FIELDS: Part<RunSummary['services'][string]> = {
   utilization: { label: 'utilisation (%)', scale: 100, range: SHARE, read: (v) => v.utilization },
   requests: { label: 'requests', scale: 1, range: NEVER_NEGATIVE, read: (v) => v.requests },
-  errorShare: { label: 'error share (%)', scale: 100, range: SHARE, read: (v) => (v.ok + v.failed > 0 ? v.failed / (v.ok + v.failed) : null) },
+  errorShare: { label: 'failed, % of ended attempts', scale: 100, range: SHARE, read: (v) => (v.ok + v.failed > 0 ? v.failed / (v.ok + v.failed) : null) },
   p99Ms: { label: 'latency p99 (ms)', scale: 1, range: NEVER_NEGATIVE, read: (v) => (v.ok > 0 ? v.latencyMs.p99 : null) },
   // A window's figure only (sweep/window.ts reads it from the series; --from/--to is required for it).
   triesPerUserRequest: { label: 'attempts per user request', scale: 1, range: NEVER_NEGATIVE, read: () => null },

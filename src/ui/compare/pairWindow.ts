@@ -58,7 +58,7 @@ export function pairWindowProblem(w: PairWindow, durationsMs: readonly [number, 
 export interface PairWindowRow {
   measure: 'ended' | 'failed-share' | 'latency-p50' | 'latency-p90' | 'latency-p99' | 'latency-mean' | 'attempts-per-request';
   service?: string;
-  /** The CLI's words: "user requests ended", "failed share of those", "attempts at payments per user request". */
+  /** The CLI's words: "user requests ended", "failed, % of ended", "attempts at payments per user request". */
   label: string;
   a: MeasuredFigure;
   b: MeasuredFigure;
@@ -128,10 +128,10 @@ export function pairWindowRows(w: PairWindow, series: readonly [Series, Series],
   });
   // The share to one decimal as the CLI's window prints it ("100.0%"; a story step's reads "100%").
   const failed = (i: 0 | 1) => {
-    const m = side(i, { measure: 'failed-share', label: 'failed share of those', from, to });
+    const m = side(i, { measure: 'failed-share', label: 'failed, % of ended', from, to });
     return Number.isFinite(m.value) ? { ...m, text: `${(100 * m.value).toFixed(1)}%` } : m;
   };
-  const rows = [row('ended', 'user requests ended', ended(0), ended(1)), row('failed-share', 'failed share of those', failed(0), failed(1))];
+  const rows = [row('ended', 'user requests ended', ended(0), ended(1)), row('failed-share', 'failed, % of ended', failed(0), failed(1))];
   // The latency of the ok ones, as the CLI's window reads it (windowFigures): a side's four figures
   // only where its p50 has a measure (the window's histograms hold an ok request), in the CLI's words.
   const latency = (i: 0 | 1) => {
