@@ -140,11 +140,50 @@ test.describe('the full Istio load test', () => {
       await saveShot(page, 'scale-full-find-zoomout.png');
     }
 
+    await test.step("zoomed in, a lane's rate is on hover: the row of lanes into svc-042 lists each lane with its req/s, and svc-042's square says its requests in; lanes run only between the tiles, and a row's lanes, one line on screen, carry no label on the picture", async () => {
+      const drawn = await untilStill(page, () => laneMarks(page), 'the lanes as drawn');
+      // Each row is a dozen lanes on one line (fortio-i -> svc-i): a label there could be any of theirs.
+      expect(drawn.laneLabels, 'lane labels on shared lines').toEqual([]);
+      const found = drawn.found!;
+      expect(found, 'svc-042 named under its ring').not.toBeNull();
+      const stage = page.locator('.topology-stage');
+      const at = (await stage.boundingBox())!;
+      // svc-042's square: centred over its name, the name 3 px under it.
+      const side = drawn.cellPx * (18 / 26);
+      const cx = found.x + side / 2;
+      const cy = found.y - 3 - side / 2;
+      await page.mouse.move(at.x + cx, at.y + cy);
+      await expect(stage).toHaveAttribute('title', /^svc-042 · [\d.,]+ req\/s in$/);
+      const tileX = drawn.svcTileX!;
+      // In the gap left of svc 000–099's tile, on svc-042's row: the row's lanes, each with its rate.
+      await page.mouse.move(at.x + tileX - 12, at.y + cy);
+      await expect(stage).toHaveAttribute('title', /fortio-042 → svc-042 · [\d.,]+ req\/s/);
+      const lines = (await stage.getAttribute('title'))!.split('\n');
+      expect(lines.length, lines.join(' | ')).toBeGreaterThan(5);
+      for (const line of lines) expect(line, lines.join(' | ')).toMatch(/^fortio-(\d{3}) → svc-\1 · [\d.,]+ req\/s|^and \d+ more on this line$/);
+      // Away from every lane and square (the middle of the gap between two rows): no tooltip.
+      await page.mouse.move(at.x + tileX - 12, at.y + cy + drawn.cellPx / 2);
+      await expect(stage).toHaveAttribute('title', '');
+      // Inside the tile, between two squares of a row, no lane is drawn: the pixel is the tile's
+      // fill, as in the tile's right margin on the same row, where no lane ever ran. (Before, the
+      // lanes into svc-044 and on ran through here.)
+      const px = await page.evaluate(([x, y, step, right]) => {
+        const c = document.querySelector('[data-testid="topology-canvas"]') as HTMLCanvasElement;
+        const dpr = c.width / c.getBoundingClientRect().width;
+        const at = (dx: number, dy: number) => Array.from(c.getContext('2d')!.getImageData(Math.round(dx * dpr), Math.round(dy * dpr), 1, 1).data).join(',');
+        // Halfway between svc-043 and svc-044 on their row's line (clear of svc-042's ring).
+        return { onRow: at(x + 1.5 * step, y), margin: at(right - 4, y) };
+      }, [cx, cy, drawn.cellPx, drawn.svcTileRight!]);
+      expect(px.onRow, 'a lane drawn between two squares in a tile').toBe(px.margin);
+      await saveShot(page, 'scale-full-lane-tip.png');
+    });
+
     await page.setViewportSize({ width: 1024, height: 768 });
     const stage = page.locator('[data-drawn="istio-load-test-full"]');
     await page.getByTestId('zoom-reset').click();
     await settled(page);
     expect(Number(await stage.getAttribute('data-zoom'))).toBeLessThan(1.2);
+    await saveShot(page, 'scale-full-1024-out.png');
     const box = (await stage.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -600);
@@ -168,6 +207,21 @@ async function stageText(page: Page): Promise<{ labels: number; outside: string[
     const text = (c?.meshsimDrawn?.marks ?? []).filter((m) => m.kind === 'title' || m.kind === 'label');
     const outside = text.filter((m) => m.x < -0.5 || m.y < -0.5 || m.x + m.w > r.width + 0.5 || m.y + m.h > r.height + 0.5).map((m) => `${m.text} @${Math.round(m.x)},${Math.round(m.y)} ${Math.round(m.w)}x${Math.round(m.h)}`);
     return { labels: text.filter((m) => m.kind === 'label').length, outside, w: Math.round(r.width), h: Math.round(r.height) };
+  });
+}
+
+/**
+ * What the canvas scene drew last of the lanes: its lane labels ("edge: text"), the cell spacing
+ * (CSS px), the found node svc-042's name box, and the left and right edges of svc 000–099's tile
+ * (CSS px).
+ */
+async function laneMarks(page: Page): Promise<{ laneLabels: string[]; cellPx: number; found: { x: number; y: number } | null; svcTileX: number | null; svcTileRight: number | null }> {
+  return page.evaluate(() => {
+    const c = document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn?: { cellPx: number; marks: { kind: string; x: number; y: number; text?: string; edge?: string; group?: string; tile?: { x: number; w: number } }[] } } | null;
+    const marks = c?.meshsimDrawn?.marks ?? [];
+    const found = marks.find((m) => m.kind === 'label' && m.text === 'svc-042');
+    const tile = marks.find((m) => m.kind === 'title' && m.group === 'svc 000–099');
+    return { laneLabels: marks.filter((m) => m.kind === 'lane-label').map((m) => `${m.edge}: ${m.text}`), cellPx: c?.meshsimDrawn?.cellPx ?? 0, found: found ? { x: found.x, y: found.y } : null, svcTileX: tile?.tile?.x ?? null, svcTileRight: tile?.tile ? tile.tile.x + tile.tile.w : null };
   });
 }
 

@@ -10,7 +10,7 @@ import { WheelZoomContext } from './wheelZoom';
 import { attachReplicaCards } from '../topology/replicaCards';
 import type { TopologyScene } from '../topology/renderTopology';
 import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
-import { attachCamera, type CameraControl } from '../topology/camera';
+import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { TrafficView } from '../traffic/drawTraffic';
 import type { Pulses } from '../traffic/pulses';
 import { useAppStore, useServices } from '../state/useAppStore';
@@ -263,10 +263,14 @@ export function TopologyView() {
         className="topology-stage"
         ref={boxRef}
         onClick={onStageClick}
-        // A group tile's full title (its drawn one may be shortened to fit), as a tooltip.
+        // A group tile's full title (its drawn one may be shortened to fit), as a tooltip; zoomed
+        // in, a node's or the lanes' rates under the pointer (laneTip.ts).
         onMouseMove={(e) => {
           const r = e.currentTarget.getBoundingClientRect();
-          const tip = bigRef.current?.titleAt(e.clientX - r.left, e.clientY - r.top) ?? '';
+          const big = bigRef.current;
+          const x = e.clientX - r.left;
+          const y = e.clientY - r.top;
+          const tip = (big && (big.tipAt(cameraRef.current?.camera ?? IDENTITY_CAMERA, x, y) || big.titleAt(x, y))) || '';
           if (e.currentTarget.title !== tip) e.currentTarget.title = tip;
         }}
       >

@@ -52,8 +52,8 @@ export function pickAt(s: CanvasSceneState, x: number, y: number, slop: number):
   return best >= 0 ? { kind: 'edge', id: best } : null;
 }
 
-/** Distance from (px, py) to the segment (x0, y0)-(x1, y1). Pure. */
-function segmentDistance(px: number, py: number, x0: number, y0: number, x1: number, y1: number): number {
+/** Distance from (px, py) to the segment (x0, y0)-(x1, y1), in their units. Pure. */
+export function segmentDistance(px: number, py: number, x0: number, y0: number, x1: number, y1: number): number {
   const dx = x1 - x0;
   const dy = y1 - y0;
   const l2 = dx * dx + dy * dy;

@@ -16,6 +16,9 @@ import { createNodeLayer, drawNodeLayer } from './canvasNodeLayer';
 import { drawEventMarks } from './canvasEventMarks';
 import { drawLabels } from './canvasLabels';
 import { groupEdgeEnds, type CanvasColours, type CanvasFrame } from './canvasFrame';
+import { laneSpans } from './laneSpans';
+import { drawLaneLabels, laneWords, placeLaneLabels, type LaneLabel } from './canvasLaneLabels';
+import { laneTip } from './laneTip';
 
 /** Screen pixels a cell must span before each node is drawn with its own edges. */
 const DETAIL_PX = 18;
@@ -45,11 +48,20 @@ export interface CanvasTopologyScene {
   /** 1 for each edge with an end in a hidden group (the traffic canvas skips it). */
   readonly hiddenEdges: Uint8Array;
   /**
+   * Each edge's drawn stretch, two floats per edge id, [t0, t1] along it from its caller's centre
+   * to its callee's: the part between the tiles of its ends (laneSpans.ts), so no lane runs over a
+   * tile it only leaves or enters; NaN for none. The traffic canvas lights the same stretch.
+   */
+  readonly laneSpans: Float32Array;
+  /**
    * Takes a frame's node array (NODE_STRIDE floats per node); returns true when a node's state
    * as drawn changed. Mutates the scene, draws nothing.
    */
   updateLoad(nodes: Float32Array | null): boolean;
-  /** Takes each edge's recent figures; returns true when a group's or node's figures changed. */
+  /**
+   * Takes each edge's recent figures; returns true when a group's or node's figures changed, or a
+   * lane label's words (canvasLaneLabels.ts).
+   */
   updateRates(rate: (edge: number) => EdgeRate | null): boolean;
   /** Highlights these node names and "from->to" edges (the narrative's step). */
   highlight(keys: readonly string[]): void;
@@ -75,6 +87,13 @@ export interface CanvasTopologyScene {
    * for the tooltip of a title shortened to fit; null off every tile. Pure.
    */
   titleAt(x: number, y: number): string | null;
+  /**
+   * The tooltip over this stage point (CSS px, through `camera`) when each edge is drawn (zoomed
+   * in): a node's requests in and out, or every lane under the pointer with its figures
+   * (laneTip.ts); '' zoomed out, over a tile's title, or over neither. How a lane with no room for
+   * its label says its rate. Pure.
+   */
+  tipAt(camera: Camera, x: number, y: number): string;
   /**
    * What a click at this design point selects: the node whose mark holds it (with `slop` design
    * units around it), else the drawn edge passing within `slop`; null for neither. Hidden groups
@@ -123,12 +142,24 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
   const base: { canvas: HTMLCanvasElement | null; key: string } = { canvas: null, key: '' };
   const nodeLayer = createNodeLayer(n);
   let palette: { key: string; colours: Record<string, string> } | null = null;
+  const spans = laneSpans(layout, topology.edges);
+  // The lane labels' spots, placed again when the camera or the names drawn change (placing is
+  // the costly part), and their words as drawn last (new words redraw the scene).
+  const lanes: { key: string; labels: LaneLabel[]; texts: string[] } = { key: '', labels: [], texts: [] };
+  let rateOf: ((edge: number) => EdgeRate | null) | null = null;
+  let lastDetail = false;
 
   return {
     layout,
     hiddenEdges,
     updateLoad: (nodes) => updateLoad(s, nodes),
-    updateRates: (rate) => updateRates(s, rate),
+    laneSpans: spans,
+    updateRates(rate) {
+      rateOf = rate;
+      const changed = updateRates(s, rate);
+      if (changed) return true;
+      return lanes.labels.some(({ edge }, i) => laneWords(rate(edge)) !== lanes.texts[i]);
+    },
     highlight: (keys) => highlight(s, keys),
     showFaults: (faults) => showFaults(s, faults),
     setHidden: (group, h) => setHidden(s, group, h),
@@ -142,6 +173,13 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     groupAt: (x, y) => groupAt(s, x, y),
     nodeAt: (x, y) => nodeAt(s, x, y),
     titleAt: (x, y) => titleAt(s, x, y),
+    tipAt(camera, x, y) {
+      // A title says its tile's full title first (titleAt).
+      if (!lastDetail || !rateOf || s.drawnTitles.some((t) => x >= t.x && x <= t.x + t.w && y >= t.y && y <= t.y + t.h)) return '';
+      const k = camera.k * layout.scale;
+      const tipScene = { nodes: topology.nodes, edges: topology.edges, x: layout.x, y: layout.y, hiddenEdges, hiddenNode: (id: number) => hidden[layout.groupOf[id]] === 1, spans };
+      return laneTip(tipScene, rateOf, ((x - camera.x) / camera.k - layout.tx) / layout.scale, ((y - camera.y) / camera.k - layout.ty) / layout.scale, 5 / k);
+    },
     pickAt: (x, y, slop) => pickAt(s, x, y, slop),
     draw(target, camera, dpr, layersOnly = false) {
       // The theme's colours, read once per theme: getComputedStyle would recompute the page's
@@ -209,14 +247,19 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         ctx.globalAlpha = 1;
         ctx.lineWidth = 1 * px;
         if (detail) {
+          // Each edge's stretch between the tiles of its ends (laneSpans), not over them.
           ctx.strokeStyle = colours.edge;
           ctx.beginPath();
           for (const e of topology.edges) {
-            if (hiddenEdges[e.id]) continue;
-            const x0 = layout.x[e.from];
-            const y0 = layout.y[e.from];
-            const x1 = layout.x[e.to];
-            const y1 = layout.y[e.to];
+            const t0 = spans[2 * e.id];
+            const t1 = spans[2 * e.id + 1];
+            if (hiddenEdges[e.id] || !(t1 > t0)) continue;
+            const dx = layout.x[e.to] - layout.x[e.from];
+            const dy = layout.y[e.to] - layout.y[e.from];
+            const x0 = layout.x[e.from] + t0 * dx;
+            const y0 = layout.y[e.from] + t0 * dy;
+            const x1 = layout.x[e.from] + t1 * dx;
+            const y1 = layout.y[e.from] + t1 * dy;
             if (!onScreen(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0))) continue;
             ctx.moveTo(x0, y0);
             ctx.lineTo(x1, y1);
@@ -280,9 +323,13 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         ctx.lineCap = 'round';
         ctx.beginPath();
         for (const e of topology.edges) {
-          if (!litEdges[e.id] || hiddenEdges[e.id]) continue;
-          ctx.moveTo(layout.x[e.from], layout.y[e.from]);
-          ctx.lineTo(layout.x[e.to], layout.y[e.to]);
+          const t0 = spans[2 * e.id];
+          const t1 = spans[2 * e.id + 1];
+          if (!litEdges[e.id] || hiddenEdges[e.id] || !(t1 > t0)) continue;
+          const dx = layout.x[e.to] - layout.x[e.from];
+          const dy = layout.y[e.to] - layout.y[e.from];
+          ctx.moveTo(layout.x[e.from] + t0 * dx, layout.y[e.from] + t0 * dy);
+          ctx.lineTo(layout.x[e.from] + t1 * dx, layout.y[e.from] + t1 * dy);
         }
         ctx.stroke();
         ctx.lineCap = 'butt';
@@ -337,6 +384,14 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
       const frame: CanvasFrame = { ctx, camera, dpr, k, px, detail, sx, sy, colours, markColours, font, family: palette!.colours['--font'], marks: litMarks };
       const drawnLocks = drawEventMarks(s, frame);
       drawLabels(s, frame, drawnLocks);
+      // The lanes' rates where they have room, kept off every name just drawn.
+      lastDetail = detail;
+      const laneKey = detail ? `${baseKey}|${frame.marks.map((m) => (m.kind === 'label' || m.kind === 'title' ? `${Math.round(m.x)},${Math.round(m.y)},${Math.round(m.w)}` : '')).join(';')}` : '';
+      if (laneKey !== lanes.key) {
+        lanes.key = laneKey;
+        lanes.labels = placeLaneLabels(topology, layout, hiddenEdges, spans, frame, drawnLocks);
+      }
+      lanes.texts = drawLaneLabels(lanes.labels, rateOf, frame, (edge) => `${topology.nodes[topology.edges[edge].from].name}->${topology.nodes[topology.edges[edge].to].name}`);
       drawnScene = { cellPx: Cell.step * k, detail, nodes: drawnLocks.drawnNodes, marks: frame.marks };
       (target.canvas as unknown as Record<string, unknown>)[DRAWN_PROPERTY] = drawnScene;
     },

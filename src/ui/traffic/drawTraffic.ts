@@ -73,6 +73,12 @@ export interface TrafficView {
   /** Every lane is straight: a pulse is drawn as one segment, without dashes. */
   readonly straight?: boolean;
   /**
+   * With `straight`: the stretch of each edge's lanes a pulse lights, two floats per edge id,
+   * [t0, t1] from its caller's end (laneSpans.ts: between the tiles of its ends, so a lit lane
+   * runs over no tile it only leaves or enters); NaN for none. Without it, each lane whole.
+   */
+  readonly spans?: Float32Array;
+  /**
    * Zoomed out (at the camera's zoom `k`), pulses light the scene's group edges instead of
    * each edge; null zoomed in, or for a topology drawn edge by edge.
    */
@@ -231,11 +237,12 @@ function rasterPass(layer: DotLayer, device: DeviceMap, scene: TrafficView, dots
 }
 
 /**
- * Pulses on straight lanes, for large topologies: one segment per lit lane, batched into one
- * path per colour and strength step, so a thousand lit links cost a dozen strokes.
+ * Pulses on straight lanes, for large topologies: one segment per lit lane (its `spans` stretch),
+ * batched into one path per colour and strength step, so a thousand lit links cost a dozen strokes.
  */
 function drawStraightPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, pulses: Pulses, now: number): void {
   const STEPS = 4;
+  const spans = scene.spans;
   ctx.save();
   ctx.lineCap = 'round';
   ctx.lineWidth = 2.5;
@@ -251,8 +258,20 @@ function drawStraightPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, p
         const lane = slot === 0 ? lanes.request : lanes.response;
         // Its last point: a straight lane may hold its two ends only (groupLayout's straightLanes).
         const end = lane.length - 2;
-        ctx.moveTo(lane[0], lane[1]);
-        ctx.lineTo(lane[end], lane[end + 1]);
+        // The stretch lit, from this lane's start: a response lane runs callee to caller.
+        let t0 = 0;
+        let t1 = 1;
+        if (spans) {
+          const a = spans[2 * e];
+          const b = spans[2 * e + 1];
+          if (!(b > a)) continue;
+          t0 = slot === 0 ? a : 1 - b;
+          t1 = slot === 0 ? b : 1 - a;
+        }
+        const dx = lane[end] - lane[0];
+        const dy = lane[end + 1] - lane[1];
+        ctx.moveTo(lane[0] + t0 * dx, lane[1] + t0 * dy);
+        ctx.lineTo(lane[0] + t1 * dx, lane[1] + t1 * dy);
         any = true;
       }
       if (!any) continue;

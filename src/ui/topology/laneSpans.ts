@@ -1,0 +1,56 @@
+// Which part of each edge the canvas view draws as its line: the stretch between the tiles of its
+// two ends, so that no line runs over the squares and names of a tile it only leaves or enters
+// (N18's trial, item 7: in the full load test every lane ran through the service tiles). A lane
+// inside one tile is drawn whole. Pure geometry, design units.
+import type { GroupLayout } from './groupLayout';
+
+/** An axis-aligned box: left, top, width, height. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The part of the segment (x0, y0)-(x1, y1) that lies outside `from` (the box its start is in)
+ * and `to` (the box its end is in), as fractions [t0, t1] of the way along it (0 and 1 with no
+ * box). Null when nothing is left outside (the boxes meet along it). A start outside `from`
+ * gives t0 = 0, an end outside `to` t1 = 1. Pure.
+ */
+export function spanOutsideBoxes(x0: number, y0: number, x1: number, y1: number, from: Box | null, to: Box | null): [number, number] | null {
+  const t0 = from ? leaves(from, x0, y0, x1 - x0, y1 - y0) : 0;
+  const t1 = to ? 1 - leaves(to, x1, y1, x0 - x1, y0 - y1) : 1;
+  return t1 > t0 ? [t0, t1] : null;
+}
+
+/**
+ * How far along (dx, dy) a point starting at (x, y) inside `box` leaves it, as a fraction
+ * clamped to [0, 1]; 0 when it starts outside. Pure.
+ */
+function leaves(box: Box, x: number, y: number, dx: number, dy: number): number {
+  if (x < box.x || x > box.x + box.w || y < box.y || y > box.y + box.h) return 0;
+  let t = 1;
+  if (dx > 0) t = Math.min(t, (box.x + box.w - x) / dx);
+  else if (dx < 0) t = Math.min(t, (box.x - x) / dx);
+  if (dy > 0) t = Math.min(t, (box.y + box.h - y) / dy);
+  else if (dy < 0) t = Math.min(t, (box.y - y) / dy);
+  return Math.max(0, Math.min(1, t));
+}
+
+/**
+ * Each edge's drawn stretch (spanOutsideBoxes between the tiles of its ends), as two floats per
+ * edge id, [t0, t1] along the line from its caller's centre to its callee's; an edge within one
+ * tile is drawn whole (0, 1), one whose tiles meet along it not at all (NaN, NaN). Pure.
+ */
+export function laneSpans(layout: Pick<GroupLayout, 'groups' | 'groupOf' | 'x' | 'y'>, edges: readonly { id: number; from: number; to: number }[]): Float32Array {
+  const spans = new Float32Array(2 * edges.length);
+  for (const e of edges) {
+    const a = layout.groupOf[e.from];
+    const b = layout.groupOf[e.to];
+    const span = a === b ? [0, 1] : spanOutsideBoxes(layout.x[e.from], layout.y[e.from], layout.x[e.to], layout.y[e.to], a >= 0 ? layout.groups[a] : null, b >= 0 ? layout.groups[b] : null);
+    spans[2 * e.id] = span ? span[0] : Number.NaN;
+    spans[2 * e.id + 1] = span ? span[1] : Number.NaN;
+  }
+  return spans;
+}
