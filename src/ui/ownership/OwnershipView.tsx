@@ -3,8 +3,10 @@
 // flagged and its cost measured from the running simulation.
 import { Fragment, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { changesMadeBy, configuredAt } from '../../models/madeChanges';
-import { FEATURE_NAMES, ownershipOf, secs, type Layer, type Overlap, type Ownership } from '../../models/ownership';
+import { FEATURE_NAMES, ownershipOf, secs, type Layer, type OwnedFeature, type Overlap, type Ownership } from '../../models/ownership';
 import { openingPath } from './openingPath';
+import { pathKey } from './comparePath';
+import { tableRows } from './tableRows';
 import { liveChanges } from '../changes/liveChanges';
 import type { Topology } from '../../models';
 import { formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
@@ -51,12 +53,30 @@ export interface OwnershipViewProps {
    * (openingPath.ts) until a path is picked.
    */
   focus?: readonly string[];
+  /**
+   * The compare view's one path for both views (OwnershipPair; comparePath.ts's rule): `key` the
+   * path by name (pathKey), or null for this view's own rule; `side` ("B") names this run in the
+   * words shown when it has no such path; `onPick` gets a person's pick, so the other view follows.
+   * Absent in the single view.
+   */
+  shared?: { key: string | null; side: string; onPick: (key: string) => void };
+  /**
+   * The table's row order: 'flagged-first' (default) puts the rows owned twice on the path at the
+   * top, so the row that answers the question is in view without scrolling in a drawer 2 rows tall
+   * (1280x720, trial N17, 6); 'features' keeps FEATURE_NAMES' order, so two views side by side line up.
+   */
+  rowOrder?: 'flagged-first' | 'features';
+  /**
+   * Features to list though no layer applies them on this path (empty rows; mTLS's reads "no mTLS:
+   * plaintext"): in a compare, those the other run applies on the same path, so the rows line up.
+   */
+  alsoList?: readonly OwnedFeature[];
 }
 
 const NO_ACTIONS: readonly LiveAction[] = [];
 const NO_FOCUS: readonly string[] = [];
 
-export function OwnershipView({ text, fileName, topology, frames, buckets, heading, actions = NO_ACTIONS, focus = NO_FOCUS }: OwnershipViewProps) {
+export function OwnershipView({ text, fileName, topology, frames, buckets, heading, actions = NO_ACTIONS, focus = NO_FOCUS, shared, rowOrder = 'flagged-first', alsoList }: OwnershipViewProps) {
   const read = useMemo(() => scenarioOfText(text, fileName), [text, fileName]);
   const live = useMemo(() => liveChanges(actions), [actions]);
   // The design as configured now: the file, then every config change made by this moment.
@@ -105,11 +125,14 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   useEffect(() => setPathIndex(null), [text]);
   // In the drawer, it grows as far as the table needs while the picture keeps 10 px names.
   const viewRef = useRef<HTMLElement>(null);
-  useDrawerRoom(viewRef, topology, `${picked}|${focus.join(',')}|${text.length}`);
+  useDrawerRoom(viewRef, topology, `${picked}|${shared?.key}|${focus.join(',')}|${text.length}`);
   if (!result.ok) return <section className="ownership" data-testid="ownership"><p className="muted">{result.message}</p></section>;
   const o = result.ownership;
-  const pathIndex = picked ?? openingPath(o, read.ok ? read.scenario : null, focus);
-  const path = o.paths[Math.min(pathIndex, o.paths.length - 1)];
+  // In a compare, the pair's path by name when it names one (-1: this run has no such path).
+  const sharedIndex = shared?.key != null ? o.paths.findIndex((p) => pathKey(p) === shared.key) : null;
+  const pathIndex = sharedIndex ?? picked ?? openingPath(o, read.ok ? read.scenario : null, focus);
+  const path = pathIndex < 0 ? undefined : o.paths[Math.min(pathIndex, o.paths.length - 1)];
+  const choose = (i: number) => (shared ? shared.onPick(pathKey(o.paths[i])) : setPathIndex(i));
   // Each feature owned twice on this path, with what that does there (the row's flag says it on hover).
   const flagged = new Map(o.overlaps.filter((x) => x.paths.includes(pathIndex)).map((x) => [x.feature, overlapMeaning({ ...x, paths: [pathIndex] }, o.paths)]));
   return (
@@ -133,10 +156,11 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
             ⚠ {twiceLine(o, (who) => <span className="ownership-twice-who">{who}</span>)} ↓
           </button>
         )}
-        {path && (
+        {o.paths.length > 0 && (
           <label className="ownership-path-pick">
             <span>Path</span>
-            <select value={pathIndex} onChange={(e) => setPathIndex(Number(e.target.value))} data-testid="ownership-path">
+            <select value={pathIndex} onChange={(e) => Number(e.target.value) >= 0 && choose(Number(e.target.value))} data-testid="ownership-path">
+              {pathIndex < 0 && <option value={-1}>none like the other run's</option>}
               {o.paths.map((p, i) => (
                 <option key={i} value={i}>
                   {p.nodes.join(' → ')}
@@ -148,6 +172,11 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
           </label>
         )}
       </header>
+      {shared?.key != null && !path && (
+        <p className="ownership-missing" data-testid="ownership-missing">
+          {shared.side} has no {shared.key} path. Pick one of its own paths above.
+        </p>
+      )}
       {path && (
         <>
           {path.refused && (
@@ -168,7 +197,7 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
                 </tr>
               </thead>
               <tbody>
-                {path.features.map((f) => (
+                {tableRows(path.features, flagged, rowOrder, alsoList).map((f) => (
                   <tr key={f.feature} className={flagged.has(f.feature) ? 'ownership-twice' : ''} data-feature={f.feature} data-testid="ownership-row">
                     <th scope="row">
                       {FEATURE_NAMES[f.feature]}
@@ -204,13 +233,17 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
               </tbody>
             </table>
           </div>
-          <p className="ownership-none muted">Not listed: features no layer applies on this path.</p>
+          <p className="ownership-none muted" data-testid="ownership-none">
+            {alsoList?.some((f) => !path.features.some((x) => x.feature === f))
+              ? 'An empty row: no layer applies it on this path in this run, the other run does. Not listed: features neither run applies here.'
+              : 'Not listed: features no layer applies on this path.'}
+          </p>
         </>
       )}
       {o.overlaps.length > 0 && (
         <ul className="ownership-overlaps" ref={overlapsRef}>
           {o.overlaps.map((ov, i) => (
-            <OverlapItem key={i} o={ov} ownership={o} topology={topology} meter={meter.current} buckets={buckets} onShow={() => setPathIndex(ov.paths[0])} />
+            <OverlapItem key={i} o={ov} ownership={o} topology={topology} meter={meter.current} buckets={buckets} onShow={() => choose(ov.paths[0])} />
           ))}
         </ul>
       )}

@@ -42,8 +42,8 @@ export function openingPath(o: Pick<Ownership, 'paths' | 'overlaps'>, scenario: 
   return pick;
 }
 
-/** How strongly each path is named by `focus`: 100 per link it holds, 1 per node that is on some paths but not all. */
-function focusScores(paths: readonly OwnedPath[], focus: readonly string[]): number[] {
+/** How strongly each path is named by `focus`: 100 per link it holds, 1 per node that is on some paths but not all. Pure. */
+export function focusScores(paths: readonly OwnedPath[], focus: readonly string[]): number[] {
   const links = focus.filter((f) => f.includes('->')).map((f) => f.split('->').map((s) => s.trim()));
   const nodes = focus.filter((f) => !f.includes('->') && !paths.every((p) => p.nodes.includes(f)));
   return paths.map((p) => {
