@@ -126,6 +126,8 @@ test("partial-adoption at 1024x768 with a request picked: 'N more ↓' sits unde
     const list = panel.getByTestId('request-list');
     await list.locator('[data-request-id]').first().click();
     await expect(panel.getByTestId('waterfall')).toBeVisible();
+    // Picked, the list folds to its row; unfolded under the waterfall, it keeps a share of the panel.
+    await panel.getByTestId('request-list-unfold').click();
     const more = panel.getByTestId('request-list-more');
     await expect(more).toHaveText(/^\d+ more ↓$/);
     // Every row's shown part (inside the list's box) lies above the button: none under it.

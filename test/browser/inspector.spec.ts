@@ -51,6 +51,72 @@ test('following a failed retry-storm request shows each try with its host and re
   // Proxy passes, queues, app time and network crossings are rows too.
   for (const role of ['proxy', 'app', 'network', 'server']) expect(await waterfall.locator(`[data-span-role="${role}"]`).count()).toBeGreaterThan(0);
   await saveShot(page, 'waterfall.png');
+  await test.step('a picked request folds the list to its row and the legend away, so its waterfall has the panel; the foot says how many rows remain and which comes next; "‹ all N" (keyboard) unfolds the list', async () => {
+    // Trial N18 (item 9): at 1600x1000 this 27-try request's waterfall had 282 px under a 235 px
+    // list and a legend of 5 rows; 1024x768 134 px, 1280x720 182 px.
+    const unfold = panel.getByTestId('request-list-unfold');
+    const hint = waterfall.getByTestId('waterfall-more');
+    const shownRows = () => rows.evaluateAll((rs) => rs.filter((r) => r.getBoundingClientRect().height > 0).map((r) => r.getAttribute('data-request-id')));
+    await expect.poll(shownRows).toEqual([id]);
+    await expect(unfold).toHaveText(`‹ all ${await rows.count()}`);
+    await expect(page.locator('#topology-legend')).toHaveCount(0);
+    /** The list's height, the waterfall rows' px in view, its smallest text, and the rows below the panel's fold with the first one's name. */
+    const room = () =>
+      panel.evaluate((p) => {
+        const box = p.getBoundingClientRect();
+        const list = p.querySelector('[data-testid="follow-requests"]')!.getBoundingClientRect();
+        const ol = p.querySelector('.waterfall-rows')!.getBoundingClientRect();
+        const foot = p.querySelector<HTMLElement>('[data-testid="waterfall-more"]');
+        const fold = box.bottom - (foot?.offsetHeight ?? 0);
+        const below = Array.from(p.querySelectorAll('.waterfall-row')).filter((r) => r.getBoundingClientRect().bottom > fold + 1);
+        // The bars' durations stay 10 px (inspector.css .waterfall-ms): at 11 px some fit nowhere at 1024x768.
+        const texts = Array.from(p.querySelectorAll('.waterfall .waterfall-label, .waterfall-note, .waterfall-axis span, .waterfall-option'));
+        return {
+          listPx: Math.round(list.height),
+          waterfallPx: Math.round(Math.min(box.bottom, ol.bottom) - Math.max(box.top, ol.top)),
+          smallestTextPx: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize))),
+          below: below.length,
+          next: below[0]?.querySelector('.waterfall-label')?.textContent ?? '',
+        };
+      });
+    for (const [size, least] of [
+      [{ width: 1600, height: 1000 }, 400],
+      [{ width: 1280, height: 720 }, 220],
+      [{ width: 1024, height: 768 }, 200],
+    ] as const) {
+      await page.setViewportSize(size);
+      await expect.poll(async () => (await room()).waterfallPx, { message: `waterfall px at ${size.width}x${size.height}` }).toBeGreaterThanOrEqual(least);
+      const r = await room();
+      expect(r.listPx, 'the folded list: bar and one row').toBeLessThanOrEqual(size.width > 1100 ? 90 : 115);
+      expect(r.smallestTextPx).toBeGreaterThanOrEqual(11);
+      expect(r.below).toBeGreaterThan(100);
+      await expect(hint).toHaveText(`${r.below} more rows ↓ · next: ${r.next}`);
+      await saveShot(page, `waterfall-room-${size.width}x${size.height}.png`);
+    }
+    // The foot's click scrolls the panel on: fewer rows below.
+    const before = (await room()).below;
+    await hint.click();
+    await expect.poll(async () => (await room()).below).toBeLessThan(before);
+    await expect(hint).toHaveText(new RegExp(`^${(await room()).below} more rows ↓ · next: `));
+    await panel.evaluate((p) => (p.scrollTop = 0));
+    // Back to the list by keyboard: the rows show again, the picked one focused; another picked by
+    // keyboard folds the list to it.
+    await unfold.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await shownRows()).length).toBeGreaterThan(3);
+    await expect(unfold).toHaveCount(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-request-id'))).toBe(id);
+    const other = await rows.nth(1).getAttribute('data-request-id');
+    await rows.nth(1).focus();
+    await page.keyboard.press('Enter');
+    await expect(waterfall).toHaveAttribute('data-request-id', other!);
+    await expect.poll(shownRows).toEqual([other]);
+    // And the first again, for the steps below.
+    await unfold.click();
+    await rows.first().click();
+    await expect(waterfall).toHaveAttribute('data-request-id', id!);
+    await expect.poll(shownRows).toEqual([id]);
+  });
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(waterfall).toBeVisible();
   // The time axis's labels neither run into each other nor past the panel ("200 ms400 ms600 ms",

@@ -35,7 +35,7 @@ for (const size of [
   { width: 1024, height: 768 },
   { width: 1600, height: 1000 },
 ]) {
-  test(`at ${size.width}x${size.height} the request list takes the panel's room until a pick, then says how many rows lie below its fold, a click scrolls on, and a picked request's why keeps to three lines in a narrow panel`, async ({ page }) => {
+  test(`at ${size.width}x${size.height} the request list takes the panel's room until a pick, folds to the picked row, unfolded says how many rows lie below its fold, a click scrolls on, and a picked request's why keeps to three lines in a narrow panel`, async ({ page }) => {
     test.setTimeout(120_000);
     const panel = await openList(page, size);
     const box = panel.getByTestId('follow-requests');
@@ -50,9 +50,15 @@ for (const size of [
     else await expect(more).toHaveCount(0);
     await saveShot(page, `requestlist-whole-${size.width}x${size.height}.png`);
 
-    // A request picked: the list gives its room to the waterfall, and says what lies below its fold.
+    // A request picked: the list folds to its row, "‹ all N" in its note's place, for the waterfall.
     await panel.getByTestId('request-list').locator('[data-request-id]').first().click();
     await expect(panel.getByTestId('request-why')).toBeVisible();
+    await expect(box.locator('.request-row:visible')).toHaveCount(1);
+    await expect(box.locator('.request-row:visible')).toHaveClass(/selected/);
+    await expect(more).toHaveCount(0);
+    await expect(panel.getByTestId('request-list-note')).toHaveCount(0);
+    // Unfolded under the request, the list keeps a short panel's share and says what lies below its fold.
+    await panel.getByTestId('request-list-unfold').click();
     await expect.poll(async () => (await rowsShown(box)).below).toBeGreaterThan(0);
     const first = await rowsShown(box);
     expect(first.shown).toBeLessThan(whole.shown);

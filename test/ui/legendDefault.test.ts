@@ -16,4 +16,10 @@ describe('the legend open or folded by default', () => {
     expect(legendOpenByDefault(1920, 1200, false, true)).toBe(true);
     expect(legendOpenByDefault(1920, 1200, true, true)).toBe(false);
   });
+
+  it('folds while the inspector shows a request, even at 1920x1200 with the drawer shut (the picture is 60% wide there), and opens again without one', () => {
+    expect(legendOpenByDefault(1600, 1000, false, false, true)).toBe(false);
+    expect(legendOpenByDefault(1920, 1200, false, false, true)).toBe(false);
+    expect(legendOpenByDefault(1920, 1200, false, false, false)).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@
 // layoutWaterfall. Loaded as a chunk of its own (React.lazy), so not in the first page's JS.
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { closeInspector, followOnly, followRequests, inspectorStore, openInspector, refreshInspector, type InspectTarget } from '../inspector/inspectorStore';
+import { closeInspector, followOnly, followRequests, inspectorStore, openInspector, refreshInspector, unfoldRequestList, type InspectTarget } from '../inspector/inspectorStore';
 import { formatMs } from '../inspector/waterfall';
 import { pickerGroups } from '../inspector/picker';
 import { useAppStore } from '../state/useAppStore';
@@ -173,34 +173,76 @@ function OnlyPicker({ only }: { only: string | null }) {
   );
 }
 
-/** "Follow a request": the recent kept requests, failed ones by default. */
+/**
+ * "Follow a request": the recent kept requests, failed ones by default. Once a request is picked
+ * the list folds to its row and an "all N" button (the store's listFolded), so the waterfall under
+ * it gets the panel's room; the button, a filter or "Follow a request" unfold it.
+ */
 function RequestList() {
   const requests = useStore(inspectorStore, (s) => s.requests);
   const failedOnly = useStore(inspectorStore, (s) => s.failedOnly);
   const only = useStore(inspectorStore, (s) => s.only);
   const listing = useStore(inspectorStore, (s) => s.listing);
   const target = useStore(inspectorStore, (s) => s.target);
+  const folded = useStore(inspectorStore, (s) => s.listFolded) && target?.kind === 'request' && requests.length > 0;
   const box = useRef<HTMLElement>(null);
   useSelectedRowInView(box, target?.kind === 'request' ? target.id : null);
   const { below, more } = useRowsBelow(box, requests.length);
+  // Unfolded by its button, the keyboard goes on from the picked row (or the list's first).
+  const unfold = () => {
+    unfoldRequestList();
+    requestAnimationFrame(() => box.current?.querySelector<HTMLElement>('.request-row.selected, .request-row')?.focus());
+  };
   return (
-    <section className="inspector-requests" aria-busy={listing} data-testid="follow-requests" ref={box}>
+    <section className={`inspector-requests${folded ? ' requests-folded' : ''}`} aria-busy={listing} data-testid="follow-requests" ref={box}>
       <div className="inspector-requests-bar">
-        <button type="button" className="button" data-testid="follow-request" onClick={() => void followRequests()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="follow-request"
+          onClick={() => {
+            unfoldRequestList();
+            void followRequests();
+          }}
+        >
           Follow a request
         </button>
         <label>
-          <input type="checkbox" checked={failedOnly} data-testid="failed-only" onChange={(e) => void followRequests(e.target.checked, e.target.checked && only === 'retried' ? null : only)} /> failed only
+          <input
+            type="checkbox"
+            checked={failedOnly}
+            data-testid="failed-only"
+            onChange={(e) => {
+              unfoldRequestList();
+              void followRequests(e.target.checked, e.target.checked && only === 'retried' ? null : only);
+            }}
+          />{' '}
+          failed only
         </label>
         <OnlyPicker only={only} />
         {/* What the list holds, in the bar's room left, or under the bar when that room is too small (inspector.css), the whole rule in its title.
             A narrow panel (1024x768: 318 px) shows the short form (inspector.css), count first. */}
-        {requests.length > 0 && <RequestListNote failedOnly={failedOnly} only={only} listed={requests.length} failed={requests.filter((r) => r.cause).length} />}
+        {/* Folded to the picked row, the note's place holds the way back to the whole list, its size said. */}
+        {folded ? (
+          <button
+            type="button"
+            className="button button-small request-list-unfold"
+            data-testid="request-list-unfold"
+            aria-expanded="false"
+            aria-controls="inspector-request-list"
+            title="Show the whole list again (the waterfall stays below it)"
+            onClick={unfold}
+          >
+            ‹ all {requests.length}
+          </button>
+        ) : (
+          requests.length > 0 && <RequestListNote failedOnly={failedOnly} only={only} listed={requests.length} failed={requests.filter((r) => r.cause).length} />
+        )}
       </div>
       {requests.length > 0 ? (
         <>
           {/* What the list is of: unticked it is the 1-in-20 sample alone, so its failures are the run's share. */}
-          <ol className="request-list" data-testid="request-list">
+          <ol className="request-list" id="inspector-request-list" data-testid="request-list">
             {requests.map((r) => (
               <li key={r.id}>
                 <button
@@ -232,7 +274,7 @@ function RequestList() {
             ))}
           </ol>
           {/* Rows below the fold, said where the list is cut (people did not see that it scrolls). */}
-          {below > 0 && (
+          {!folded && below > 0 && (
             <button type="button" className="request-list-more" data-testid="request-list-more" onClick={more}>
               {below} more ↓
             </button>

@@ -5,6 +5,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { drawerStore } from '../charts/drawerState';
+import { inspectorStore } from '../inspector/inspectorStore';
 import { Meaning } from '../theme/palette';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
@@ -46,7 +47,9 @@ export function Legend() {
     return () => window.removeEventListener('resize', onResize);
   }, []);
   const drawerOpen = useStore(drawerStore, (s) => s.open);
-  const open = choice ?? legendOpenByDefault(window.innerWidth, window.innerHeight, presenter, drawerOpen);
+  // A request's waterfall in the inspector: the picture is 60% wide, where the open legend took 5 rows.
+  const requestInspected = useStore(inspectorStore, (s) => s.open && s.target?.kind === 'request');
+  const open = choice ?? legendOpenByDefault(window.innerWidth, window.innerHeight, presenter, drawerOpen, requestInspected);
   const toggle = () => {
     setChoice(!open);
     try {

@@ -10,6 +10,7 @@ import { WhyText } from '../inspector/WhyText';
 import { useAppStore } from '../state/useAppStore';
 import { headingFlag, rowFlags } from '../inspector/spanFlags';
 import { EnvoyFlag } from './EnvoyFlag';
+import { useWaterfallBelow } from '../inspector/waterfallBelow';
 
 /** Roles hidden when only the calls and tries are wanted. */
 const DETAIL_ROLES = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
@@ -55,9 +56,11 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
     const n = topology?.nodes.find((x) => x.name === name);
     return n === undefined || n.sidecar || n.kind === 'gateway';
   };
+  const box = useRef<HTMLDivElement>(null);
+  const { below, next, more } = useWaterfallBelow(box, layout.rows.length);
   const why = useMemo(() => requestWhy(trace, faults, (name) => topology?.nodes.find((n) => n.name === name)?.mesh ?? null), [trace, faults, topology]);
   return (
-    <div className="waterfall" data-testid="waterfall" data-request-id={trace.id}>
+    <div className="waterfall" data-testid="waterfall" data-request-id={trace.id} ref={box}>
       <h3>
         Request #{trace.id} from {trace.client}:{' '}
         <span className={`waterfall-fate${trace.fate && trace.fate !== 'ok' ? ' failed' : ''}`} data-testid="request-fate">
@@ -120,6 +123,12 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
           </li>
         ))}
       </ol>
+      {/* At the panel's foot while rows lie below it: how many, and where it goes on (a click scrolls on). */}
+      {below > 0 && (
+        <button type="button" className="waterfall-more" data-testid="waterfall-more" onClick={more}>
+          {below} more {below === 1 ? 'row' : 'rows'} ↓{next ? ` · next: ${next}` : ''}
+        </button>
+      )}
     </div>
   );
 }

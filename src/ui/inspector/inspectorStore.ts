@@ -40,6 +40,13 @@ export interface InspectorState {
   dot: DotRequest | null;
   /** A request known to be sent by now (an Events row of it was picked), for missingRequestNote. */
   sentKnown: number | null;
+  /**
+   * The request list folded to its picked row, so a request's waterfall gets the panel's room (at
+   * 1600x1000 the list took 235 px over a 27-try waterfall: trial N18, item 9). Set by every open
+   * of a request; cleared by the person's own turn to the list (unfoldRequestList, followOnly),
+   * never by the panel's own refreshes of it.
+   */
+  listFolded: boolean;
 }
 
 /** A request as its dot showed it, for one the tracer did not keep. */
@@ -83,7 +90,7 @@ export function missingRequestNote(id: number, newestKept: number | null, sent =
   return `request #${id} is no longer kept: the app keeps only the newest 200 of the 1 in 20 sampled`;
 }
 
-const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, only: null, listing: false, message: null, dot: null, sentKnown: null };
+const initial: InspectorState = { open: false, target: null, node: null, edge: null, trace: null, requests: [], failedOnly: true, only: null, listing: false, message: null, dot: null, sentKnown: null, listFolded: false };
 
 export const inspectorStore = createStore<InspectorState>()(() => ({ ...initial }));
 
@@ -99,8 +106,13 @@ export function bindInspector(worker: InspectorApi): void {
 
 /** Opens the panel on a node, an edge or a request, and asks the worker about it. */
 export async function openInspector(target: InspectTarget): Promise<void> {
-  inspectorStore.setState({ open: true, target, message: null, ...(target.kind === 'request' ? {} : { trace: null }) });
+  inspectorStore.setState({ open: true, target, message: null, ...(target.kind === 'request' ? { listFolded: true } : { trace: null }) });
   await refreshInspector();
+}
+
+/** Shows the whole request list again under a picked request (its "all N" button, a filter or "Follow a request"). */
+export function unfoldRequestList(): void {
+  inspectorStore.setState({ listFolded: false });
 }
 
 /**
@@ -146,6 +158,7 @@ export async function followRequests(failedOnly = inspectorStore.getState().fail
  * the failed figure, trial N10); 'retried' lists those retried, ok or not; null lists all again.
  */
 export function followOnly(only: string | null): Promise<void> {
+  unfoldRequestList();
   return followRequests(only === 'retried' ? false : only !== null ? true : inspectorStore.getState().failedOnly, only);
 }
 
