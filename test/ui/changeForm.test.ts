@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/models';
-import { KINDS, alternativeForm, appliedNote, buildChange, chosenTarget, formTargets, rolloutLine } from '../../src/ui/changes/changeForm';
+import { KINDS, alternativeForm, appliedNote, buildChange, chosenTarget, filledDetails, formTargets, rolloutLine } from '../../src/ui/changes/changeForm';
 import { formatDetails } from '../../src/ui/changes/details';
 
 const node = (kind: string, name: string, extra: Record<string, unknown> = {}) => ({ id: 1, name, kind, sidecar: false, mesh: null, ...extra });
@@ -53,5 +53,24 @@ describe('the change form, without React', () => {
     expect(rolloutLine({ change: 0, atMs: 10000, proxies: 6, applied: 4, allAtMs: null })).toBe('change 1 at 10.0 s: 4 of 6 proxies have it');
     expect(rolloutLine({ change: 1, atMs: 10000, proxies: 6, applied: 6, allAtMs: 11500 })).toBe('change 2 at 10.0 s: all 6 proxies had it 1.5 s later');
     expect(rolloutLine({ change: 2, atMs: 20000, proxies: 2, applied: 2, allAtMs: 20000, gateway: 'edge' })).toMatch(/^change 3 at 20\.0 s: /);
+  });
+});
+
+describe('a text the form fills in by itself (filledDetails)', () => {
+  const auto = KINDS.policy.details;
+  const acting = formatDetails({ policy: { retries: { attempts: 2 } } });
+  it('replaces the box while it holds only the form’s own text and no one is in it', () => {
+    expect(filledDetails(auto, acting, [auto], false)).toBe(acting);
+  });
+  it('keeps what the person wrote', () => {
+    expect(filledDetails('{"policy": {"timeout": "5ms"}}', acting, [auto], false)).toBe('{"policy": {"timeout": "5ms"}}');
+  });
+  it('waits while the person is in the box: an answer between selecting the text and typing over it no longer puts the default under the selection', () => {
+    // The race of branch.spec at 1024x768: the box focused and its text selected, the acting default arrives, then
+    // the typing lands. Filled in, the typed text went after the default: not JSON, and b made no branch.
+    const box = filledDetails(auto, acting, [auto], true);
+    expect(box).toBe(auto);
+    // What filling it in there made of the typing: not a change.
+    expect(buildChange('policy', `${acting}{"policy": {"timeout": "5ms"}}`, 'payments', null)).toMatchObject({ ok: false });
   });
 });
