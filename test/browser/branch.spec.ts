@@ -7,6 +7,7 @@ import { labelGaps } from './fixtures/labelGaps';
 import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
 import { untilStill } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
+import { decodeActions } from '../../src/ui/recipe/url';
 
 /** Least room between a link label and any node part, px. */
 const LABEL_GAP_PX = 2;
@@ -85,15 +86,20 @@ for (const [w, h] of [
         { message: "the link's seek to 15 s landed, or the branch was made" },
       )
       .toBe(true);
-    // CI at 5c08d31 had no link 30 s after the seek, both tries: the reach worker's acting default
-    // (retries 2) landed while fill() stood between selecting the box's text and typing, so the box
-    // read '{…retries…}{"policy": {"timeout": "5ms"}}', not JSON, and b refused (2 in 10 here at
-    // load 20-35). The form no longer fills the box while a person is in it (changeForm.ts filledDetails).
+    // The branch asks the reach worker whether B's run takes the change and waits for the seek to
+    // land: CI at 5c08d31 (load of two workers' pages) had no link 30 s after the seek, both tries,
+    // where a build here makes it in 1-2 s at load 10 and with the page's CPU slowed 6x. A wait, not
+    // a speed check: a b that is lost still fails here.
     await expect.poll(() => new URL(page.url()).searchParams.get('compare'), { timeout: 60_000 }).toBe('config-rollout,config-rollout');
     const panes = page.getByTestId('compare-pane');
     await expect(page.getByTestId('compare-opening').filter({ hasText: 'Opening B' }).or(panes.first())).toBeVisible();
     await expect(panes).toHaveCount(2);
     await settled(page);
+    // B makes the change on the service the form showed (payments), and the link carries it: N19 pressed Branch with
+    // the form showing orders, and B and the link's faultsB named web (the form's first service, before it settled).
+    await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('timeout 5ms on payments at 15.0 s');
+    const madeB = decodeActions(new URL(page.url()).searchParams.get('faultsB') ?? '', (at, m) => expect.soft(m, at).toBe(''));
+    expect(madeB.filter((x) => x.kind === 'change').map((x) => (x.kind === 'change' ? x.change.service : ''))).toEqual(['payments']);
     // At the branch point: the same time and the same trace hash in both panes.
     await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('15000');
     expect(await paneValue(page, 'B', 'pane-time')).toBe('15000');

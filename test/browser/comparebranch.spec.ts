@@ -8,6 +8,7 @@ import { test } from './fixtures/sharedPage';
 import { settled as settledLayout } from './fixtures/settle';
 import { saveShot, shotPath } from './fixtures/shots';
 import { logTexts, textLog } from './fixtures/statusLog';
+import { decodeActions } from '../../src/ui/recipe/url';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
 const paneValue = async (page: Page, side: 'A' | 'B', id: string) => (await pane(page, side).getByTestId(id).getAttribute('data-value'))!;
@@ -293,4 +294,18 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   await expect(pane(fresh, 'B').getByTestId('compare-pane-title')).toContainText('(config-rollout)');
   await expect(fresh.locator('body')).not.toContainText('your file');
   await saveShot(fresh, 'comparebranch-file-1024.png');
+});
+
+test("Branch pressed as soon as the page shows it makes the change the form settles on: retry-storm's retries 0 on orders (not its first service, web) in B's title and in the link (1366x768)", async ({ page }) => {
+  // N19 (session 49): the form showed orders, and B and the link's faultsB said web. The form stood on its first
+  // service (web) until the reach worker named the one whose default acts (orders), and a Branch pressed in between
+  // took web. Now the service select waits for that answer (disabled, data-pending), and so do Apply and Branch.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?scenario=retry-storm&t=8s');
+  await page.getByTestId('branch').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('compare'), { timeout: 60_000 }).toBe('retry-storm,retry-storm');
+  const made = decodeActions(new URL(page.url()).searchParams.get('faultsB') ?? '', (at, m) => expect.soft(m, at).toBe(''));
+  expect(made.map((x) => (x.kind === 'change' ? x.change : x.kind))).toEqual([{ type: 'policy', service: 'orders', policy: { retries: { attempts: 0 } } }]);
+  await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('retries.attempts 0 on orders at 8.0 s');
+  await saveShot(page, 'branch-at-once-1366.png');
 });

@@ -217,25 +217,25 @@ test('details that are not a JSON object are named under the form as they are ty
   // Typed, nothing pressed: the problem is said at change.details.
   await details.fill('nope');
   await expect(problems).toContainText('change.details: is not JSON (Unexpected token');
-  await expect(problems).toContainText('write the rest of the change as a JSON object, such as {"mode": "STRICT"}');
+  await expect(problems).toContainText('write the rest of the change as a JSON object, such as {"policy": {"retries": {"attempts": 0}}}');
   await expect(page.getByTestId('change-reach')).toHaveCount(0);
   await problems.scrollIntoViewIfNeeded();
   await saveShot(page, 'override-details-typed-1024.png');
   await details.fill('[]');
-  await expect(problems).toHaveText('change.details: must be a JSON object, such as {"mode": "STRICT"}, got a list');
+  await expect(problems).toHaveText('change.details: must be a JSON object, such as {"policy": {"retries": {"attempts": 0}}}, got a list');
   // b does not branch with it, and says the same.
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('b');
   await page.waitForTimeout(400);
   await expect(page.getByTestId('compare-pane')).toHaveCount(0);
-  await expect(problems).toHaveText('change.details: must be a JSON object, such as {"mode": "STRICT"}, got a list');
+  await expect(problems).toHaveText('change.details: must be a JSON object, such as {"policy": {"retries": {"attempts": 0}}}, got a list');
   // Mended, the problem goes without a press.
   await details.fill('{"policy": {"retries": {"attempts": 1}}}');
   await expect(problems).toHaveCount(0);
   // Apply's problem goes too once the form is edited: an object again, then a list.
   await details.fill('[1]');
   await page.getByTestId('change-apply').click();
-  await expect(problems).toHaveText('change.details: must be a JSON object, such as {"mode": "STRICT"}, got a list');
+  await expect(problems).toHaveText('change.details: must be a JSON object, such as {"policy": {"retries": {"attempts": 0}}}, got a list');
   await details.fill('{"policy": {"retries": {"attempts": 1}}}');
   await expect(problems).toHaveCount(0);
 });

@@ -12,7 +12,7 @@ import { faultBranchLink, lastInjected } from '../compare/faultBranch';
 import { injectsSettled } from '../compare/pendingInjects';
 import { detailsRows, formatDetails } from './details';
 import { Counter } from '../../workers/protocol';
-import { DEFAULT_POLICIES, KINDS, alternativeForm, appliedNote, buildChange, chosenTarget, filledDetails, formTargets, recipeReady, rolloutLine, type RouteNow } from './changeForm';
+import { DEFAULT_POLICIES, KINDS, alternativeForm, appliedNote, buildChange, chosenTarget, formTargets, recipeReady, rolloutLine, type RouteNow } from './changeForm';
 import './changes.css';
 
 import { changeForNode, type ChangeType } from './selection';
@@ -20,6 +20,7 @@ import { useShownOptions } from '../components/shownOptions';
 import type { FormReach } from './reach';
 import { reachWorker, sourceOf } from './reachClient';
 import { changeFillStore } from './changeFill';
+import { defaultQuestion, settleGate, targetPending } from './formSettled';
 
 /**
  * The change form: type, target and the rest as JSON (the fields of a scenario's `changes`
@@ -52,12 +53,11 @@ export function ChangePanel() {
   // it is typed, before Apply or a branch would drop it.
   const [refused, setRefused] = useState<{ key: string; problems: Problem[] } | null>(null);
   const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
+  // The question (formSettled.ts defaultQuestion) the reach worker last answered with `preferred`.
+  const [answered, setAnswered] = useState<string | null>(null);
   // The chosen gateway's route 0 policy as the file writes it: the gateway-route form starts from it (N9's finding 7).
   const [routeNow, setRouteNow] = useState<RouteNow | null>(null);
   const autoDetails = useRef(KINDS['gateway-route'].details);
-  // The details box, so that a text the form fills in by itself waits while a person is in it (filledDetails).
-  const detailsBox = useRef<HTMLTextAreaElement>(null);
-  const inDetails = () => detailsBox.current !== null && document.activeElement === detailsBox.current;
 
   // A node picked in the picture (Inspect, then a click) fills the form's type and target.
   const picked = useStore(inspectorStore, (s) => (s.open && s.target?.kind === 'node' ? s.target.id : null));
@@ -81,17 +81,22 @@ export function ChangePanel() {
   const chosen = chosenTarget(targets, target, preferred?.target ?? null);
   const policyTargets = type === 'policy' ? targets.join('|') : '';
   const shownTargets = useShownOptions(targets, String, chosen, true);
+  // Until the worker says where the form starts, the service select waits (and Apply and Branch with it: formSettled.ts).
+  const asked = defaultQuestion(scenarioRef, policyTargets);
+  const choosing = targetPending(asked, answered, targets, target);
   useEffect(() => {
     if (!scenarioRef || !policyTargets) return;
     let live = true;
     void reachWorker()
       .actingDefault(sourceOf(scenarioRef), policyTargets.split('|'), DEFAULT_POLICIES)
+      .catch(() => null)
       .then((pick) => {
-        if (!live || !pick) return;
+        if (!live) return;
+        setAnswered(asked);
+        if (!pick) return;
         setPreferred(pick);
-        // The details follow, unless the person wrote their own or is in the box (filledDetails): asked
-        // when the box is drawn again, as a person may step into it between the answer and that render.
-        setDetails((d) => filledDetails(d, formatDetails({ policy: pick.policy }), [KINDS.policy.details], inDetails()));
+        // The details follow, unless the person wrote their own.
+        setDetails((d) => (d === KINDS.policy.details ? formatDetails({ policy: pick.policy }) : d));
       });
     return () => void (live = false);
     // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.
@@ -110,8 +115,7 @@ export function ChangePanel() {
         // NOTE: the box as last filled, read now: the updater runs at render, after the line below
         // (it read this answer's own text, so one gateway's route read first stayed: N11, 9).
         const auto = autoDetails.current;
-        // Not while the person is in the box (filledDetails); what it holds then is theirs.
-        setDetails((d) => filledDetails(d, next, [KINDS['gateway-route'].details, auto], inDetails()));
+        setDetails((d) => (d === KINDS['gateway-route'].details || d === auto ? next : d));
         autoDetails.current = next;
       })
       // Not read (the reach worker failed): the box is the person's again, as it stands.
@@ -122,6 +126,11 @@ export function ChangePanel() {
   // held the kind's default or the previous gateway's route, so the same clicks gave two boxes).
   const routePending = type === 'gateway-route' && !!scenarioRef && !!chosen && routeNow?.gateway !== chosen;
   const formKey = `${type}|${chosen}|${details}`;
+  // The form as last drawn, for an Apply or a Branch that waited for it to stand still (settleGate).
+  const formNow = useRef({ pending: false, formKey, build: () => buildChange(type, details, chosen, routeNow) });
+  formNow.current = { pending: choosing || routePending, formKey, build: () => buildChange(type, details, chosen, routeNow) };
+  const [gate] = useState(() => settleGate(() => formNow.current.pending));
+  useEffect(() => gate.check());
   const reach = reachOf.key === formKey ? reachOf.reach : null;
   // What Apply or b found is about the form as it was: an edit leaves it to the check below.
   const firstKey = useRef(formKey);
@@ -209,7 +218,8 @@ export function ChangePanel() {
   const build = () => buildChange(type, details, chosen, routeNow);
 
   const apply = async () => {
-    const b = build();
+    await gate.wait();
+    const b = formNow.current.build();
     if (!b.ok) return setProblems(b.problems);
     const { problems: p, notes } = await controller.applyChange(b.change);
     setProblems(p);
@@ -235,7 +245,10 @@ export function ChangePanel() {
       if (fb && !fb.ok) return setProblems([{ path: 'branch', message: fb.reason }]);
       if (fb) return location.assign(`${location.pathname}${fb.search}`);
     }
-    const b = build();
+    // The change as the form shows it once it stands still: not the first service while the form
+    // still waits to move to the one whose default acts (N19's item 1: B went to web, the form said orders).
+    await gate.wait();
+    const b = formNow.current.build();
     if (!b.ok) return setProblems(b.problems);
     // A seek under way (a link's t=, a click on the timeline) lands first: the branch is at the
     // moment asked for, not where the clock was on its way (at 4-7 s of a link to 12 s).
@@ -245,7 +258,7 @@ export function ChangePanel() {
     const s = store.getState();
     if (!s.recipe) return;
     const bad = await reachWorker().changeProblems(sourceOf(s.recipe.scenario), b.change);
-    if (bad.length) return setRefused({ key: formKey, problems: bad });
+    if (bad.length) return setRefused({ key: formNow.current.formKey, problems: bad });
     // The point on screen: the latest frame's time and events (the store's counters may lag it).
     const f = frames.latest;
     const point = f ? { ms: f.simTime, ev: f.counters[Counter.events] } : { ms: s.stats.simTime, ev: s.stats.events };
@@ -295,7 +308,15 @@ export function ChangePanel() {
       </label>
       <label className="change-row">
         <span>{kind.field}</span>
-        <select data-testid="change-target" value={chosen} onChange={(e) => setTarget(e.target.value)} title={fromSelection === chosen ? `${chosen}, picked in the picture` : undefined}>
+        <select
+          data-testid="change-target"
+          value={chosen}
+          onChange={(e) => setTarget(e.target.value)}
+          disabled={choosing}
+          aria-busy={choosing}
+          data-pending={choosing || undefined}
+          title={choosing ? 'finding the service whose change would act…' : fromSelection === chosen ? `${chosen}, picked in the picture` : undefined}
+        >
           {shownTargets.map((t) => (
             <option key={t} value={t}>
               {t}
@@ -305,7 +326,7 @@ export function ChangePanel() {
       </label>
       <label className="change-row change-details">
         <span>details (JSON)</span>
-        <textarea ref={detailsBox} data-testid="change-details" rows={detailsRows(details)} spellCheck={false} value={details} readOnly={routePending} aria-busy={routePending} data-pending={routePending || undefined} onChange={(e) => setDetails(e.target.value)} />
+        <textarea data-testid="change-details" rows={detailsRows(details)} spellCheck={false} value={details} readOnly={routePending} aria-busy={routePending} data-pending={routePending || undefined} onChange={(e) => setDetails(e.target.value)} />
       </label>
       <div className="change-buttons">
         <button ref={applyButton} type="button" className="button button-small button-wrap" data-testid="change-apply" onClick={() => void apply()}>

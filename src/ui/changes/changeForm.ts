@@ -33,6 +33,11 @@ export const KINDS: Record<ChangeType, ChangeKind> = {
   trusts: { label: 'mesh trusts', title: "a mesh's trusted meshes", field: 'mesh', details: formatDetails({ trusts: [] }) },
 };
 
+/** The details a change of `type` starts with (KINDS), on one line: the example a details box that is not a JSON object is shown (details.ts readDetails). Pure. */
+export function detailsExample(type: ChangeType): string {
+  return formatDetails(JSON.parse(KINDS[type].details) as Record<string, unknown>, Number.POSITIVE_INFINITY);
+}
+
 /**
  * The targets the form offers for `type` in `topology` (null: none loaded, []): meshes with a control plane for
  * mesh trusts, gateways for a gateway route, every service for a policy, services with sidecars for mTLS and
@@ -68,7 +73,7 @@ export interface RouteNow {
  */
 export function buildChange(type: ChangeType, details: string, chosen: string, routeNow: RouteNow | null): { ok: true; change: Record<string, unknown> } | { ok: false; problems: Problem[] } {
   const field = KINDS[type].field;
-  const d = readDetails(details);
+  const d = readDetails(details, detailsExample(type));
   if (!d.ok) return { ok: false, problems: [d.problem] };
   if (!chosen) return { ok: false, problems: [{ path: `change.${field}`, message: `this scenario has no ${field} to change this way` }] };
   const change = { type, [field]: chosen, ...d.rest };
@@ -111,19 +116,4 @@ export function recipeReady(store: { getState(): { recipe: unknown }; subscribe(
     const off = store.subscribe((s) => void (s.recipe && done()));
     const timer = setTimeout(done, 60_000);
   });
-}
-
-/**
- * The details box after a text the form fills in by itself arrives (the reach worker's acting
- * default, a gateway's route as the file has it): `next` when the box still holds only text the
- * form put there (`auto`, such as the kind's default or the last text filled in) and the person is
- * not in it; else the box as it stands (`box`). `editing`: the box has focus. Pure.
- *
- * Where the rule comes from: an answer that landed while a person was in the box, between selecting
- * its text and typing over it, put the default back under the selection, and what was typed went
- * after it: '{…retries…}{"policy": {"timeout": "5ms"}}', not JSON, so `b` made no branch
- * (branch.spec at 1024x768 in CI at 5c08d31, both tries; 2 in 10 here at load 20-30).
- */
-export function filledDetails(box: string, next: string, auto: readonly string[], editing: boolean): string {
-  return !editing && auto.includes(box) ? next : box;
 }
