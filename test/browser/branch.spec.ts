@@ -86,10 +86,10 @@ for (const [w, h] of [
         { message: "the link's seek to 15 s landed, or the branch was made" },
       )
       .toBe(true);
-    // The branch asks the reach worker whether B's run takes the change and waits for the seek to
-    // land: CI at 5c08d31 (load of two workers' pages) had no link 30 s after the seek, both tries,
-    // where a build here makes it in 1-2 s at load 10 and with the page's CPU slowed 6x. A wait, not
-    // a speed check: a b that is lost still fails here.
+    // CI at 5c08d31 had no link 30 s after the seek, both tries: the reach worker's acting default
+    // (retries 2) landed while fill() stood between selecting the box's text and typing, so the box
+    // read '{…retries…}{"policy": {"timeout": "5ms"}}', not JSON, and b refused (2 in 10 here at
+    // load 20-35). The form no longer fills the box while a person is in it (changeForm.ts filledDetails).
     await expect.poll(() => new URL(page.url()).searchParams.get('compare'), { timeout: 60_000 }).toBe('config-rollout,config-rollout');
     const panes = page.getByTestId('compare-pane');
     await expect(page.getByTestId('compare-opening').filter({ hasText: 'Opening B' }).or(panes.first())).toBeVisible();

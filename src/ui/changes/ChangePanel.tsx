@@ -12,7 +12,7 @@ import { faultBranchLink, lastInjected } from '../compare/faultBranch';
 import { injectsSettled } from '../compare/pendingInjects';
 import { detailsRows, formatDetails } from './details';
 import { Counter } from '../../workers/protocol';
-import { DEFAULT_POLICIES, KINDS, alternativeForm, appliedNote, buildChange, chosenTarget, formTargets, recipeReady, rolloutLine, type RouteNow } from './changeForm';
+import { DEFAULT_POLICIES, KINDS, alternativeForm, appliedNote, buildChange, chosenTarget, filledDetails, formTargets, recipeReady, rolloutLine, type RouteNow } from './changeForm';
 import './changes.css';
 
 import { changeForNode, type ChangeType } from './selection';
@@ -58,6 +58,9 @@ export function ChangePanel() {
   // The chosen gateway's route 0 policy as the file writes it: the gateway-route form starts from it (N9's finding 7).
   const [routeNow, setRouteNow] = useState<RouteNow | null>(null);
   const autoDetails = useRef(KINDS['gateway-route'].details);
+  // The details box, so that a text the form fills in by itself waits while a person is in it (filledDetails).
+  const detailsBox = useRef<HTMLTextAreaElement>(null);
+  const inDetails = () => detailsBox.current !== null && document.activeElement === detailsBox.current;
 
   // A node picked in the picture (Inspect, then a click) fills the form's type and target.
   const picked = useStore(inspectorStore, (s) => (s.open && s.target?.kind === 'node' ? s.target.id : null));
@@ -95,8 +98,9 @@ export function ChangePanel() {
         setAnswered(asked);
         if (!pick) return;
         setPreferred(pick);
-        // The details follow, unless the person wrote their own.
-        setDetails((d) => (d === KINDS.policy.details ? formatDetails({ policy: pick.policy }) : d));
+        // The details follow, unless the person wrote their own or is in the box (filledDetails): asked
+        // when the box is drawn again, as a person may step into it between the answer and that render.
+        setDetails((d) => filledDetails(d, formatDetails({ policy: pick.policy }), [KINDS.policy.details], inDetails()));
       });
     return () => void (live = false);
     // NOTE: once per scenario and target list; the person's own pick (`target`) wins over it.
@@ -115,7 +119,8 @@ export function ChangePanel() {
         // NOTE: the box as last filled, read now: the updater runs at render, after the line below
         // (it read this answer's own text, so one gateway's route read first stayed: N11, 9).
         const auto = autoDetails.current;
-        setDetails((d) => (d === KINDS['gateway-route'].details || d === auto ? next : d));
+        // Not while the person is in the box (filledDetails); what it holds then is theirs.
+        setDetails((d) => filledDetails(d, next, [KINDS['gateway-route'].details, auto], inDetails()));
         autoDetails.current = next;
       })
       // Not read (the reach worker failed): the box is the person's again, as it stands.
@@ -326,7 +331,7 @@ export function ChangePanel() {
       </label>
       <label className="change-row change-details">
         <span>details (JSON)</span>
-        <textarea data-testid="change-details" rows={detailsRows(details)} spellCheck={false} value={details} readOnly={routePending} aria-busy={routePending} data-pending={routePending || undefined} onChange={(e) => setDetails(e.target.value)} />
+        <textarea ref={detailsBox} data-testid="change-details" rows={detailsRows(details)} spellCheck={false} value={details} readOnly={routePending} aria-busy={routePending} data-pending={routePending || undefined} onChange={(e) => setDetails(e.target.value)} />
       </label>
       <div className="change-buttons">
         <button ref={applyButton} type="button" className="button button-small button-wrap" data-testid="change-apply" onClick={() => void apply()}>

@@ -8,6 +8,9 @@ import { edgeLabelParts, type EdgeRate } from './edgeRates';
 import type { LabelSpot, Rect } from './edgeLabelPlace';
 import type { CanvasFrame } from './canvasFrame';
 import type { DrawnLocks } from './canvasEventMarks';
+import type { CanvasSceneState } from './canvasSceneState';
+import type { Camera } from './camera';
+import { laneTip } from './laneTip';
 import { BROKEN_LOCK_RADIUS_PX } from './canvasMarks';
 
 /** Half the side of the square kept clear round a lock, CSS px (its disc, BROKEN_LOCK_RADIUS_PX, and a little room). */
@@ -88,4 +91,57 @@ export function drawLaneLabels(labels: readonly LaneLabel[], rate: ((edge: numbe
 /** What a lane's label says for its figures `r`: its requests on the wire per second ("70 req/s"), '' for none. Pure. */
 export function laneWords(r: EdgeRate | null): string {
   return r ? edgeLabelParts(r)[0].text : '';
+}
+
+/** A scene's lane labels and lane tooltips, kept between draws (createLaneLabels). */
+export interface LaneLabels {
+  /** Takes the edges' recent figures (for the labels' words and the tooltips). */
+  rates(rate: (edge: number) => EdgeRate | null): void;
+  /** True when a label's words for `rate` differ from those drawn last. Pure. */
+  changed(rate: (edge: number) => EdgeRate | null): boolean;
+  /**
+   * Places the labels again when `key` (the camera, the stage) or the names drawn changed, then
+   * draws them. Impure: draws on `f.ctx`, appends to `f.marks`.
+   */
+  draw(f: CanvasFrame, locks: DrawnLocks, key: string): void;
+  /** The tooltip at this stage point (CSS px, through `camera`): laneTip's, '' zoomed out, over a tile's title or before any figures. Pure. */
+  tipAt(camera: Camera, x: number, y: number): string;
+}
+
+/**
+ * The lane labels of scene `s` whose lanes are drawn over `spans` (laneSpans). Placing is the
+ * costly part: it is done again only when the camera or the names drawn change; the words follow
+ * the figures. Reads nothing from the DOM until `draw`.
+ */
+export function createLaneLabels(s: CanvasSceneState, spans: Float32Array): LaneLabels {
+  const { topology, layout, hidden, hiddenEdges } = s;
+  let key = '';
+  let labels: LaneLabel[] = [];
+  let texts: string[] = [];
+  let rateOf: ((edge: number) => EdgeRate | null) | null = null;
+  let detail = false;
+  const tipScene = { nodes: topology.nodes, edges: topology.edges, x: layout.x, y: layout.y, hiddenEdges, hiddenNode: (id: number) => hidden[layout.groupOf[id]] === 1, spans };
+  const edgeKey = (edge: number) => `${topology.nodes[topology.edges[edge].from].name}->${topology.nodes[topology.edges[edge].to].name}`;
+  return {
+    rates(rate) {
+      rateOf = rate;
+    },
+    changed: (rate) => labels.some(({ edge }, i) => laneWords(rate(edge)) !== texts[i]),
+    draw(f, locks, baseKey) {
+      detail = f.detail;
+      const names = f.marks.map((m) => (m.kind === 'label' || m.kind === 'title' ? `${Math.round(m.x)},${Math.round(m.y)},${Math.round(m.w)}` : '')).join(';');
+      const now = f.detail ? `${baseKey}|${names}` : '';
+      if (now !== key) {
+        key = now;
+        labels = placeLaneLabels(topology, layout, hiddenEdges, spans, f, locks);
+      }
+      texts = drawLaneLabels(labels, rateOf, f, edgeKey);
+    },
+    tipAt(camera, x, y) {
+      // A title says its tile's full title (titleAt).
+      if (!detail || !rateOf || s.drawnTitles.some((t) => x >= t.x && x <= t.x + t.w && y >= t.y && y <= t.y + t.h)) return '';
+      const k = camera.k * layout.scale;
+      return laneTip(tipScene, rateOf, ((x - camera.x) / camera.k - layout.tx) / layout.scale, ((y - camera.y) / camera.k - layout.ty) / layout.scale, 5 / k);
+    },
+  };
 }

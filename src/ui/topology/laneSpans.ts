@@ -54,3 +54,34 @@ export function laneSpans(layout: Pick<GroupLayout, 'groups' | 'groupOf' | 'x' |
   }
   return spans;
 }
+
+/**
+ * Adds each edge's drawn stretch (`spans`) to `ctx`'s path as a line, design units: every edge not
+ * in `skip` (1 for hidden), and when `only` is given only those it marks 1, and when `onScreen`
+ * is given only those whose stretch's box it accepts. Impure: adds to the current path, strokes
+ * nothing.
+ */
+export function strokeSpans(
+  ctx: CanvasRenderingContext2D,
+  edges: readonly { id: number; from: number; to: number }[],
+  layout: Pick<GroupLayout, 'x' | 'y'>,
+  spans: Float32Array,
+  skip: Uint8Array,
+  only: Uint8Array | null,
+  onScreen: ((x: number, y: number, w: number, h: number) => boolean) | null,
+): void {
+  for (const e of edges) {
+    const t0 = spans[2 * e.id];
+    const t1 = spans[2 * e.id + 1];
+    if (skip[e.id] || (only && !only[e.id]) || !(t1 > t0)) continue;
+    const dx = layout.x[e.to] - layout.x[e.from];
+    const dy = layout.y[e.to] - layout.y[e.from];
+    const x0 = layout.x[e.from] + t0 * dx;
+    const y0 = layout.y[e.from] + t0 * dy;
+    const x1 = layout.x[e.from] + t1 * dx;
+    const y1 = layout.y[e.from] + t1 * dy;
+    if (onScreen && !onScreen(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0))) continue;
+    ctx.moveTo(x0, y0);
+    ctx.lineTo(x1, y1);
+  }
+}

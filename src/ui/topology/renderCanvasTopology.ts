@@ -16,9 +16,8 @@ import { createNodeLayer, drawNodeLayer } from './canvasNodeLayer';
 import { drawEventMarks } from './canvasEventMarks';
 import { drawLabels } from './canvasLabels';
 import { groupEdgeEnds, type CanvasColours, type CanvasFrame } from './canvasFrame';
-import { laneSpans } from './laneSpans';
-import { drawLaneLabels, laneWords, placeLaneLabels, type LaneLabel } from './canvasLaneLabels';
-import { laneTip } from './laneTip';
+import { laneSpans, strokeSpans } from './laneSpans';
+import { createLaneLabels } from './canvasLaneLabels';
 
 /** Screen pixels a cell must span before each node is drawn with its own edges. */
 const DETAIL_PX = 18;
@@ -143,11 +142,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
   const nodeLayer = createNodeLayer(n);
   let palette: { key: string; colours: Record<string, string> } | null = null;
   const spans = laneSpans(layout, topology.edges);
-  // The lane labels' spots, placed again when the camera or the names drawn change (placing is
-  // the costly part), and their words as drawn last (new words redraw the scene).
-  const lanes: { key: string; labels: LaneLabel[]; texts: string[] } = { key: '', labels: [], texts: [] };
-  let rateOf: ((edge: number) => EdgeRate | null) | null = null;
-  let lastDetail = false;
+  const lanes = createLaneLabels(s, spans);
 
   return {
     layout,
@@ -155,10 +150,8 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     updateLoad: (nodes) => updateLoad(s, nodes),
     laneSpans: spans,
     updateRates(rate) {
-      rateOf = rate;
-      const changed = updateRates(s, rate);
-      if (changed) return true;
-      return lanes.labels.some(({ edge }, i) => laneWords(rate(edge)) !== lanes.texts[i]);
+      lanes.rates(rate);
+      return updateRates(s, rate) || lanes.changed(rate);
     },
     highlight: (keys) => highlight(s, keys),
     showFaults: (faults) => showFaults(s, faults),
@@ -173,13 +166,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     groupAt: (x, y) => groupAt(s, x, y),
     nodeAt: (x, y) => nodeAt(s, x, y),
     titleAt: (x, y) => titleAt(s, x, y),
-    tipAt(camera, x, y) {
-      // A title says its tile's full title first (titleAt).
-      if (!lastDetail || !rateOf || s.drawnTitles.some((t) => x >= t.x && x <= t.x + t.w && y >= t.y && y <= t.y + t.h)) return '';
-      const k = camera.k * layout.scale;
-      const tipScene = { nodes: topology.nodes, edges: topology.edges, x: layout.x, y: layout.y, hiddenEdges, hiddenNode: (id: number) => hidden[layout.groupOf[id]] === 1, spans };
-      return laneTip(tipScene, rateOf, ((x - camera.x) / camera.k - layout.tx) / layout.scale, ((y - camera.y) / camera.k - layout.ty) / layout.scale, 5 / k);
-    },
+    tipAt: (camera, x, y) => lanes.tipAt(camera, x, y),
     pickAt: (x, y, slop) => pickAt(s, x, y, slop),
     draw(target, camera, dpr, layersOnly = false) {
       // The theme's colours, read once per theme: getComputedStyle would recompute the page's
@@ -250,20 +237,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
           // Each edge's stretch between the tiles of its ends (laneSpans), not over them.
           ctx.strokeStyle = colours.edge;
           ctx.beginPath();
-          for (const e of topology.edges) {
-            const t0 = spans[2 * e.id];
-            const t1 = spans[2 * e.id + 1];
-            if (hiddenEdges[e.id] || !(t1 > t0)) continue;
-            const dx = layout.x[e.to] - layout.x[e.from];
-            const dy = layout.y[e.to] - layout.y[e.from];
-            const x0 = layout.x[e.from] + t0 * dx;
-            const y0 = layout.y[e.from] + t0 * dy;
-            const x1 = layout.x[e.from] + t1 * dx;
-            const y1 = layout.y[e.from] + t1 * dy;
-            if (!onScreen(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0))) continue;
-            ctx.moveTo(x0, y0);
-            ctx.lineTo(x1, y1);
-          }
+          strokeSpans(ctx, topology.edges, layout, spans, hiddenEdges, null, onScreen);
           ctx.stroke();
         }
         // Control planes to the tiles of their mesh: one thin dashed line per tile.
@@ -322,15 +296,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         ctx.lineWidth = HIGHLIGHT_BAND_PX * px;
         ctx.lineCap = 'round';
         ctx.beginPath();
-        for (const e of topology.edges) {
-          const t0 = spans[2 * e.id];
-          const t1 = spans[2 * e.id + 1];
-          if (!litEdges[e.id] || hiddenEdges[e.id] || !(t1 > t0)) continue;
-          const dx = layout.x[e.to] - layout.x[e.from];
-          const dy = layout.y[e.to] - layout.y[e.from];
-          ctx.moveTo(layout.x[e.from] + t0 * dx, layout.y[e.from] + t0 * dy);
-          ctx.lineTo(layout.x[e.from] + t1 * dx, layout.y[e.from] + t1 * dy);
-        }
+        strokeSpans(ctx, topology.edges, layout, spans, hiddenEdges, litEdges, null);
         ctx.stroke();
         ctx.lineCap = 'butt';
       }
@@ -385,13 +351,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
       const drawnLocks = drawEventMarks(s, frame);
       drawLabels(s, frame, drawnLocks);
       // The lanes' rates where they have room, kept off every name just drawn.
-      lastDetail = detail;
-      const laneKey = detail ? `${baseKey}|${frame.marks.map((m) => (m.kind === 'label' || m.kind === 'title' ? `${Math.round(m.x)},${Math.round(m.y)},${Math.round(m.w)}` : '')).join(';')}` : '';
-      if (laneKey !== lanes.key) {
-        lanes.key = laneKey;
-        lanes.labels = placeLaneLabels(topology, layout, hiddenEdges, spans, frame, drawnLocks);
-      }
-      lanes.texts = drawLaneLabels(lanes.labels, rateOf, frame, (edge) => `${topology.nodes[topology.edges[edge].from].name}->${topology.nodes[topology.edges[edge].to].name}`);
+      lanes.draw(frame, drawnLocks, baseKey);
       drawnScene = { cellPx: Cell.step * k, detail, nodes: drawnLocks.drawnNodes, marks: frame.marks };
       (target.canvas as unknown as Record<string, unknown>)[DRAWN_PROPERTY] = drawnScene;
     },
