@@ -1,6 +1,6 @@
 // A narrative step's question: its choices while the step is ahead (a click or keys 1-4 pick
 // one), then the answer, the explanation and the figure that shows it once the step runs.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { formatClock } from '../format';
 import { isTyping } from '../components/useShortcuts';
@@ -10,6 +10,7 @@ import { LessonFigureView } from './LessonFigureView';
 import { KeepUnits } from './KeepUnits';
 import { pick, pickOf, pickStore, pickableStep, verdict } from './questions';
 import { stepAt } from './steps';
+import { bringQuestionIn } from './questionInView';
 import './narrative.css';
 
 const KEYS = ['1', '2', '3', '4'];
@@ -20,17 +21,32 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
   const scenario = useAppStore((st) => st.info?.name ?? '');
   const picked = useStore(pickStore, (p) => pickOf(p, scenario, step));
   const q = s?.question;
+  const presenter = useAppStore((st) => st.presenter);
+  const box = useRef<HTMLElement>(null);
+  // Asked (opened ahead of its step), it comes into the column's view once, and again a frame
+  // later when the step's figure and fonts have settled; presenter mode stands its own column.
+  const ahead = !!q && !revealed && !presenter;
+  useEffect(() => {
+    const el = box.current;
+    if (!ahead || !el) return;
+    bringQuestionIn(el);
+    const later = requestAnimationFrame(() => bringQuestionIn(el));
+    return () => cancelAnimationFrame(later);
+  }, [ahead, step, scenario]);
   if (!s || !q) return null;
   const v = verdict(picked, q.answer);
   return (
-    <section className={`question question-${revealed ? 'revealed' : 'ahead'}`} data-testid="question" data-state={revealed ? 'revealed' : 'ahead'} data-step={step} aria-label={`Question of step ${step + 1}`}>
-      <p className="question-kicker">
-        {revealed ? `Answered at ${formatClock(s.at)}` : `Before step ${step + 1} runs (at ${formatClock(s.at)}): pick an answer`}
+    <section ref={box} className={`question question-${revealed ? 'revealed' : 'ahead'}`} data-testid="question" data-state={revealed ? 'revealed' : 'ahead'} data-step={step} aria-label={`Question of step ${step + 1}`}>
+      {/* Ahead, one short line (its moment in the title): at 1280x720 the two-line kicker and four
+          answers one under another left the last answers under the column's foot (N19's trial, 3). */}
+      <p className="question-kicker" title={revealed ? undefined : `Step ${step + 1} runs at ${formatClock(s.at)}`}>
+        {revealed ? `Answered at ${formatClock(s.at)}` : `Pick an answer before step ${step + 1}`}
       </p>
       <p className="question-prompt" data-testid="question-prompt">
         <KeepUnits text={q.prompt} />
       </p>
-      <ol className="question-choices" role="radiogroup" aria-label="Choices">
+      {/* Short answers (retry-storm's 3, 7, 9, 27) two to a row: 76 px less at 1366x768. */}
+      <ol className={q.choices.every((c) => c.length <= 12) ? 'question-choices question-choices-short' : 'question-choices'} role="radiogroup" aria-label="Choices">
         {q.choices.map((c, i) => {
           const classes = ['question-choice'];
           if (picked === i) classes.push('picked');
