@@ -34,7 +34,7 @@ async function pixel(page: Page, x: number, y: number): Promise<number[]> {
 
 const near = ([r, g, b]: number[], [R, G, B]: number[]) => Math.abs(r - R) + Math.abs(g - G) + Math.abs(b - B);
 
-test('the canvas view draws a flooded service\'s saturated sidecars, says how many wait, and lists it in the legend', async ({ page }) => {
+test('the canvas view draws a flooded service\'s saturated sidecars, says how many wait, and lists it in the legend; the lane into it, on its own line, says its req/s beside it', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
@@ -67,6 +67,13 @@ test('the canvas view draws a flooded service\'s saturated sidecars, says how ma
     const stageW = await page.getByTestId('topology-canvas').evaluate((c) => c.getBoundingClientRect().width);
     expect(label!.x).toBeGreaterThanOrEqual(0);
     expect(label!.x + label!.w).toBeLessThanOrEqual(stageW + 0.5);
+    if (width === 1600) {
+      // The one lane into web has its own line and room: it says its rate beside it, clear of
+      // every square and name, as a small scenario's link does (laneLabels.ts).
+      const lanes = await marksOf(page, 'lane-label');
+      expect(lanes.map((l) => `${l.edge}: ${l.text.replace(/[\d.,]+/, 'N')}`)).toEqual(['c->web: N req/s']);
+      for (const l of await marksOf(page, 'label')) expect(l.x + l.w <= lanes[0].x || lanes[0].x + lanes[0].w <= l.x || l.y + l.h <= lanes[0].y || lanes[0].y + lanes[0].h <= l.y, `lane label over "${l.text}"`).toBe(true);
+    }
     const legend = page.getByTestId('legend');
     if (await legend.isVisible()) await expect(legend.locator('[data-legend="saturated"]')).toBeVisible();
     await saveShot(page, `canvassaturated-${width}.png`);
