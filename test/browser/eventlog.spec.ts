@@ -142,6 +142,27 @@ test('the event log open on a paused run asks the worker nothing until the run p
   await page.waitForTimeout(2_000);
   expect(await posts(), 'messages to the worker in 2 s of a paused run with the log open').toBe(from);
   await saveShot(page, 'eventlog-paused-1024.png');
+  // On a 1366x768 laptop and at 1280x720 the open Events tab shows 8 whole rows or more (N19's
+  // trial, 6: 5), the clock still in the window.
+  for (const [width, height] of [
+    [1366, 768],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const whole = () =>
+      page.evaluate(() => {
+        const s = document.querySelector('.eventlog-scroll')!.getBoundingClientRect();
+        return Array.from(document.querySelectorAll('[data-testid="event-row"]')).filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.top >= s.top - 0.5 && b.bottom <= s.bottom + 0.5;
+        }).length;
+      });
+    await expect.poll(whole, { message: `${width}x${height}: whole rows in the Events tab` }).toBeGreaterThanOrEqual(8);
+    const clock = (await page.getByTestId('sim-time').boundingBox())!;
+    expect(clock.y + clock.height, `${width}x${height}: the clock in the window`).toBeLessThanOrEqual(height);
+    await saveShot(page, `eventlog-paused-${width}x${height}.png`);
+  }
+  await page.setViewportSize({ width: 1024, height: 768 });
   await page.getByTestId('play').click();
   await expect.poll(count).toBeGreaterThan(before);
 });

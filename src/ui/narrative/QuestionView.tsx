@@ -45,8 +45,9 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
       <p className="question-prompt" data-testid="question-prompt">
         <KeepUnits text={q.prompt} />
       </p>
-      {/* Short answers (retry-storm's 3, 7, 9, 27) two to a row: 76 px less at 1366x768. */}
-      <ol className={q.choices.every((c) => c.length <= 12) ? 'question-choices question-choices-short' : 'question-choices'} role="radiogroup" aria-label="Choices">
+      {/* Short answers (retry-storm's 3, 7, 9, 27) two to a row while asked: 76 px less at 1366x768.
+          Answered, one to a row: "27 ✓ answer" broke inside its half. */}
+      <ol className={!revealed && q.choices.every((c) => c.length <= 12) ? 'question-choices question-choices-short' : 'question-choices'} role="radiogroup" aria-label="Choices">
         {q.choices.map((c, i) => {
           const classes = ['question-choice'];
           if (picked === i) classes.push('picked');
