@@ -160,7 +160,7 @@ export function diffRows(A: PaneFigures, B: PaneFigures, scope: string | null = 
   // makes a new call on every hop below it, each with its own first try. retry-storm in its outage, by
   // `run --from 11s --to 24s`: 1 + 3 + 9 + 27 = 40 tries a request, 26 of them retries, 14 first tries.
   rows[rows.length - 1].note = "every attempt on every hop: each call's first attempt plus its retries (Envoy's x-envoy-attempt-count). A retry at an outer hop makes a new call on every hop below it, with its own first attempt, so under stacked retries attempts are more than retries + hops (retry-storm's outage: 1 + 3 + 9 + 27 = 40 a request, 26 of them retries)";
-  rows[rows.length - 1].sub = "calls' first attempts + retries; an outer retry repeats the calls below it";
+  rows[rows.length - 1].sub = "first attempts + retries; a retry redoes the calls below";
   const vcpu = (f: PaneFigures) => (f.proxies > 0 && f.summary.simulatedMs > 0 ? f.proxyCpuMs / f.summary.simulatedMs : null);
   const per1000 = (f: PaneFigures) => (f.proxies > 0 && f.proxyPasses > 0 ? vcpuPer1000(f.proxyCpuMs, f.proxyPasses) : null);
   // Each layer's cost side by side (new user, session 33: gateway-only against mesh-only showed

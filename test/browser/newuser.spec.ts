@@ -259,7 +259,7 @@ test("the compare view of gateway-only against mesh-only at 24 s (1600x1000, the
       expect(await cells('retries')).toEqual(['retries, all hops', '0', '10', '—']);
       expect(await cells('retriesPer')).toEqual(['retries per user request, all hops', '0.000', '0.004', '—']);
       expect(await cells('links')).toEqual(["hops on a request's path", '3', '2', '0.67x']);
-      expect(await cells('tries')).toEqual(["attempts per user request, all hops *calls' first attempts + retries; an outer retry repeats the calls below it", '3.984', '2.998', '0.75x']);
+      expect(await cells('tries')).toEqual(["attempts per user request, all hops *first attempts + retries; a retry redoes the calls below", '3.984', '2.998', '0.75x']);
       await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', /^in attempts: every attempt on every hop: each call's first attempt plus its retries \(Envoy's x-envoy-attempt-count\)\. A retry at an outer hop makes a new call on every hop below it/);
       await expect(note).toHaveText("* A request's path is 3 hops in A (gateway-only) and 2 in B (mesh-only), so attempts per user request differ by the hops as well: retries per user request compare the retries.");
       // The rows and the note read on screen together, as a person scrolls to the table.

@@ -29,7 +29,7 @@ test('retry-storm against its fix at 40 s: the stories\' windows read 27.0 again
   const table = page.locator('table[data-testid="metrics-diff"]');
   await expect(table.locator('caption')).toContainText('Both runs at 40.0 s, counted since 0 s · seed 5');
   await expect(table.locator('tr[data-key="failed"] [data-testid="diff-sub"]')).toHaveText('of requests sent, in flight too');
-  await expect(table.locator('tr[data-key="tries"] [data-testid="diff-sub"]')).toHaveText("calls' first attempts + retries; an outer retry repeats the calls below it");
+  await expect(table.locator('tr[data-key="tries"] [data-testid="diff-sub"]')).toHaveText("first attempts + retries; a retry redoes the calls below");
   await expect(table.locator('tr[data-key="tries"] th')).toHaveAttribute('title', /so under stacked retries attempts are more than retries \+ hops/);
   for (const [w, h] of [
     [1600, 1000],
@@ -54,6 +54,27 @@ test('retry-storm against its fix at 40 s: the stories\' windows read 27.0 again
     expect(clipped, `${w}x${h}`).toEqual([]);
     await saveShot(page, `storywindows-${w}.png`);
     await table.locator('tr[data-key="tries"]').scrollIntoViewIfNeeded();
+    // The renamed rows ("attempts per user request, all hops", session 49): each name on one line, and a
+    // sub-line on at most two in the half-width table at 1600x1000 (the older, longer sub-line ran to three).
+    const lines = await table.evaluate((t) =>
+      ['retries', 'retriesPer', 'tries', 'svc:payments', 'failed'].map((key) => {
+        // The line boxes of the cell's text, the name's apart from the sub-line's: tops over 4 px apart are lines.
+        const th = t.querySelector(`tr[data-key="${key}"] th`)!;
+        const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        const tops = { name: [] as number[], sub: [] as number[] };
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const part = n.parentElement?.closest('[data-testid="diff-sub"]') ? tops.sub : tops.name;
+          for (const r of Array.from(range.getClientRects())) if (r.width > 0) part.push(r.top);
+        }
+        const count = (ys: number[]) => ys.sort((x, y) => x - y).filter((y, i) => i === 0 || y - ys[i - 1] > 4).length;
+        return { key, name: count(tops.name), sub: count(tops.sub) };
+      }),
+    );
+    expect(lines.map((l) => `${l.key}: ${l.name}`), `${w}x${h}`).toEqual(['retries: 1', 'retriesPer: 1', 'tries: 1', 'svc:payments: 1', 'failed: 1']);
+    expect(Math.max(...lines.map((l) => l.sub)), `${w}x${h}: ${JSON.stringify(lines)}`).toBeLessThanOrEqual(2);
+    console.log(`storywindows ${w}x${h}: lines ${JSON.stringify(lines)}`);
     await saveShot(page, `storywindows-tries-${w}.png`);
   }
 });

@@ -152,7 +152,7 @@ describe('tries and retries across architectures (gateway-only against mesh-only
     expect(tries.b).toBeCloseTo((2427 + 2431 + 2431 + 10) / 2435, 12);
     expect([formatDiffValue(tries, tries.a), formatDiffValue(tries, tries.b), tries.ratio!.toFixed(2)]).toEqual(['3.984', '2.998', '0.75']);
     expect(tries.note).toMatch(/so under stacked retries attempts are more than retries \+ hops/);
-    expect(tries.sub).toBe("calls' first attempts + retries; an outer retry repeats the calls below it");
+    expect(tries.sub).toBe("first attempts + retries; a retry redoes the calls below");
     // The rows read in order: retries, per user request, the hops, then the tries they sum to.
     expect(rows.filter((r) => r.section === 'load').map((r) => r.key)).toEqual(['rps', 'retries', 'retriesPer', 'links', 'tries', 'gatewayCpu', 'gatewayCpu1000', 'proxyCpu', 'proxyCpu1000']);
   });
