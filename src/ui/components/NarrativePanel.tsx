@@ -1,23 +1,22 @@
 // The scenario's story, step by step: the current step follows simulated time; "next" runs the
 // simulation to the next step's time, "back" runs it again from zero to the previous one. A
 // step's question shows while the step before it is current, and is answered once it runs.
-import { useEffect, useLayoutEffect, useReducer, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { formatClock } from '../format';
 import { stepAt } from '../narrative/steps';
 import { RunStatus } from '../state/store';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
-import { useStore } from 'zustand';
 import { seriesStore } from '../charts/seriesStore';
 import { LessonFigureView } from '../narrative/LessonFigureView';
-import { measureLessonFigure } from '../narrative/lessonMeasure';
 import { KeepUnits } from '../narrative/KeepUnits';
 import { QuestionView, useQuestionKeys } from '../narrative/QuestionView';
-import { pickableStep, questionsAt } from '../narrative/questions';
+import { questionsAt } from '../narrative/questions';
 import { fitStoryStep } from '../narrative/storyFit';
 import { keepTitleWhole, scrollToEntry } from '../narrative/entryScroll';
-import { actionsTouching, figureSpan, isEditedShipped, lessonCaveat } from '../narrative/yourActions';
 import { landingNote, storyMoveTo } from '../narrative/stepLanding';
 import { usePassingStep } from '../narrative/passingStep';
+import { AnswerCue, QuestionCue, showTextEnd } from '../narrative/StoryCues';
+import { LessonFigures } from '../narrative/LessonFigures';
 
 const NO_STEPS: never[] = [];
 
@@ -306,115 +305,5 @@ export function NarrativePanel() {
         </p>
       )}
     </section>
-  );
-}
-
-/**
- * Scrolls the story column just far enough that `text` ends 2 px above its foot: scrollIntoView's
- * 'end' left it up to 0.72 px under the foot (a scrollTop is whole pixels), and the cue came back.
- */
-function showTextEnd(text: Element | null | undefined) {
-  const column = text?.closest<HTMLElement>('.panel');
-  if (!text || !column) return;
-  column.scrollTop += Math.ceil(text.getBoundingClientRect().bottom - (column.getBoundingClientRect().top + column.clientTop + column.clientHeight)) + 2;
-}
-
-/**
- * The cue at the story column's foot while the answer to step `step`'s question (the verdict on
- * the room's pick and why) lies below its view, the step's head and text above it: it names a
- * short answer (24 characters or fewer: the cue stays one or two lines), and a click scrolls the column to the explanation's end (N6's trial, F1).
- */
-function AnswerCue({ section, step }: { section: RefObject<HTMLElement | null>; step: number }) {
-  const answer = useAppStore((s) => {
-    const q = s.info?.narrative[step]?.question;
-    return q ? q.choices[q.answer] : '';
-  });
-  return (
-    <div className="question-cue-anchor">
-      <button
-        type="button"
-        className="question-cue"
-        data-testid="answer-cue"
-        onClick={() => showTextEnd(section.current?.querySelector(`[data-testid="question"][data-step="${step}"] [data-testid="question-reveal"]`))}
-      >
-        {answer.length > 24 ? '↓ The answer and why below' : `↓ The answer, “${answer}”, and why below`}
-      </button>
-    </div>
-  );
-}
-
-/**
- * The cue at the story column's foot while the question asked lies below its view: a click
- * scrolls the column so the whole question shows (its prompt and every choice).
- */
-function QuestionCue({ section }: { section: RefObject<HTMLElement | null> }) {
-  const count = useAppStore((s) => {
-    const steps = s.info?.narrative ?? NO_STEPS;
-    const step = pickableStep(steps, stepAt(steps, s.stats.simTime));
-    return step >= 0 ? (steps[step].question?.choices.length ?? 0) : 0;
-  });
-  return (
-    <div className="question-cue-anchor">
-      <button
-        type="button"
-        className="question-cue"
-        data-testid="question-cue"
-        onClick={() => section.current?.querySelector('[data-testid="question"][data-state="ahead"]')?.scrollIntoView({ block: 'end', behavior: 'instant' })}
-      >
-        ↓ Question below: pick {count > 1 ? `1–${count}` : 'an answer'}
-      </button>
-    </div>
-  );
-}
-
-/** Every lesson figure of the scenario, measured so far: the lesson checked on screen at any moment. */
-function LessonFigures() {
-  const steps = useAppStore((s) => s.info?.narrative ?? NO_STEPS);
-  const { buckets, bucketMs } = useStore(seriesStore);
-  const stats = useAppStore((s) => s.stats);
-  const duration = useAppStore((s) => s.info?.durationMs ?? 0);
-  const warmup = useAppStore((s) => s.info?.warmupMs ?? 0);
-  const actions = useAppStore((s) => s.recipe?.actions) ?? [];
-  const edited = useAppStore((s) => isEditedShipped(s.recipe, s.info?.name, s.entries));
-  const figures = steps.flatMap((s, i) => (s.figure ? [{ step: i, figure: s.figure }] : []));
-  if (figures.length === 0) return null;
-  // The person's actions said under the list are those that can touch some figure's window; when
-  // only some figures are touched, those are marked with *.
-  const touched = figures.map(({ figure }) => new Set(actionsTouching(actions, stats.simTime, figureSpan(figure, duration))));
-  const touching = actions.filter((a) => touched.some((t) => t.has(a)));
-  const yours = lessonCaveat(edited, touching, stats.simTime, undefined, true);
-  const mark = !edited && touched.some((t) => t.size === 0);
-  return (
-    <>
-      <ul className="lesson-figures" data-testid="lesson-figures" aria-label="The lesson's figures, measured">
-        {figures.map(({ step, figure }, i) => {
-          const m = measureLessonFigure(figure, buckets, bucketMs, stats, duration, warmup);
-          const starred = mark && touched[i].size > 0;
-          return (
-            <li key={step} data-testid="lesson-figures-item" data-touched={touched[i].size > 0 || undefined} title={`Step ${step + 1}; ${m.over}`}>
-              <span className="lesson-figures-label">
-                <KeepUnits text={figure.label} />
-              </span>{' '}
-              <strong>{m.text}</strong>
-              {/* What a whole-run share divides by ("of 2,508 ended"), beside the counters' shares of sent (trial N17, 9). */}
-              {m.of && <span className="lesson-figures-of" data-testid="lesson-figures-of"> {m.of}</span>}
-              {starred && <span title="your own fault or change acts in this figure's window">*</span>}
-              {figure.expect && (
-                <span className="lesson-figures-expect">
-                  {' '}
-                  (lesson: <KeepUnits text={figure.expect} />)
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {yours !== null && (
-        <p className="lesson-figure-yours" data-testid="lesson-figures-yours">
-          {mark ? '* ' : ''}
-          {edited ? yours : `${yours}: the lessons are for the scenario as written`}
-        </p>
-      )}
-    </>
   );
 }
