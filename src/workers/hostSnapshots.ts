@@ -1,18 +1,18 @@
 // When a SimHost copies its run, and how it goes back to a copy: the snapshots of one recipe
 // (snapshots.ts holds the shelf and the policy, backfill.ts where a fill goes, snapshotHost.ts
-// what a snapshot holds and what it needs of the host). Taken while
+// what a snapshot holds and what it needs of the host, snapshotCopy.ts how a copy is made). Taken while
 // running (SnapshotPolicy's spacing in wall and simulated time), copied in slices while playing
 // when one would hold the worker past a frame, restored by a seek, and filled in while the run
 // stands still by a second host replaying the recipe (`idle`). None of it changes the run: a
 // snapshot is the run as it stood, and a seek through one shows the frame a run from zero shows.
-import { deepCopy, reachableFrom, startCopy, type CopyJob } from '../sim-engine';
+import { deepCopy, startCopy, type CopyJob } from '../sim-engine';
 import type { World } from '../models';
-import type { Scenario } from '../scenario';
 import type { SavedLog } from './eventLog';
 import { pointBefore, type RunPoint } from './liveActions';
 import type { HostSnapshot, HostState, SnapshotHost, SnapshotState } from './snapshotHost';
 import { FILL_BUDGET_SHARE, eventsPerSimMs, planFill, runEvents } from './backfill';
 import { DEFAULT_SNAPSHOT_POLICY, SnapshotShelf, type Snapshot, type SnapshotPolicy } from './snapshots';
+import { SharedWithCopies, detachedCopy } from './snapshotCopy';
 
 /**
  * A snapshot being copied a slice at a time while playing (see SnapshotPolicy.playMs): the world
@@ -83,8 +83,8 @@ export class HostSnapshots {
   private filler: Filler | null = null;
   /** A fill's host's snapshots: the host whose snapshots it starts from and fills in (kept by reference when copying). */
   private owner: SnapshotHost | null = null;
-  /** The objects of the scenario and the topology that copies share (see shared), for the pair they came from. */
-  private sharedData: { scenario: Scenario; topology: object; objects: object[] } | null = null;
+  /** What copies share with the live run (see shared). */
+  private readonly sharedWith = new SharedWithCopies();
 
   constructor(
     private readonly host: SnapshotHost,
@@ -273,7 +273,7 @@ export class HostSnapshots {
     const start = clock();
     let done: boolean;
     try {
-      done = this.detached(w, () => t.job.step(() => clock() >= deadline));
+      done = detachedCopy(w, this.host, () => t.job.step(() => clock() >= deadline));
     } finally {
       t.spentMs += clock() - start;
     }
@@ -292,28 +292,11 @@ export class HostSnapshots {
     const t0 = clock();
     const state = this.host.stateForCopy(false);
     // Packed: latency histograms and tables grown ahead are mostly zeros.
-    const copied = this.detached(w, () => deepCopy<HostState>(state, { keep: this.shared(), rootName: 'snapshot', pack: true }));
+    const copied = detachedCopy(w, this.host, () => deepCopy<HostState>(state, { keep: this.shared(), rootName: 'snapshot', pack: true }));
     // The log in chunks, sharing those not written since the snapshot this run last passed or restored.
     const log = this.host.saveLog(this.basis?.state.log ?? null);
     const parts = log === null ? [] : log.chunks.flatMap((c) => [c.time, c.kind, c.actor, c.request]);
     this.shelve({ ms: w.sim.now, ev: w.sim.events, nextAction: this.host.nextAction, state: { host: copied.value, log }, bytes: copied.bytes, parts }, clock() - t0);
-  }
-
-  /**
-   * Runs `copy` with the world's hooks detached and puts them back after, even on a throw: the
-   * log's hook, a closure over this world and log (made again on restore), and the host, its
-   * observer, so a snapshot holds no host (one a fill's host takes is restored by this one: see idle).
-   */
-  private detached<T>(w: World, copy: () => T): T {
-    const recorder = w.sim.recorder;
-    w.sim.recorder = null;
-    w.observer = null;
-    try {
-      return copy();
-    } finally {
-      w.sim.recorder = recorder;
-      w.observer = this.host;
-    }
   }
 
   /** Puts a snapshot taken at the run's point on the shelf; `copyMs`: the wall ms copying it took. */
@@ -326,19 +309,9 @@ export class HostSnapshots {
     this.lastTakeMs = copyMs;
   }
 
-  /** What copies share with the live run rather than copy: the host (the world's observer), the parsed scenario and the topology, never changed by a run. */
+  /** What copies share with the live run rather than copy (snapshotCopy.ts). */
   private shared(): object[] {
-    const scenario = this.host.scenario!;
-    const topology = this.host.requireWorld().topology;
-    const c = this.sharedData;
-    // The scenario and the topology whole: no run mutates them (every shipped scenario's run,
-    // faults and live changes included, leaves both as they were built), and the world reaches
-    // objects inside them (each service's spec) that keeping their roots alone would copy.
-    const data = c !== null && c.scenario === scenario && c.topology === topology ? c.objects : reachableFrom(scenario, topology);
-    this.sharedData = { scenario, topology, objects: data };
-    const keep: object[] = [this.host, ...data];
-    if (this.owner !== null) keep.push(this.owner);
-    return keep;
+    return this.sharedWith.keep(this.host, this.owner);
   }
 
   // ---- idle work: snapshots filled in while the run stands still (backfill.ts) ----------
