@@ -31,7 +31,7 @@ export function App() {
   return (
     <>
       {isComparePage() ? (
-        <Suspense fallback={null}>
+        <Suspense fallback={<p role="status" data-testid="compare-boot" style={{ margin: 24, font: '16px system-ui, sans-serif' }}>Opening the compare view: loading its code, then side A and side B…</p>}>
           <CompareRoot />
         </Suspense>
       ) : (

@@ -22,6 +22,9 @@ import { reachWorker, sourceOf } from './reachClient';
 import { changeFillStore } from './changeFill';
 import { defaultQuestion, settleGate, targetPending } from './formSettled';
 
+/** Said under the form while a branch's compare link loads (N19, item 2: nothing said that a branch reloads the page). */
+const OPENING_BRANCH = 'Opening the branch: the page reloads into the compare view, side A and side B at this moment…';
+
 /**
  * The change form: type, target and the rest as JSON (the fields of a scenario's `changes`
  * entry, README "Config changes"). Problems are listed as `change.field: message`.
@@ -248,7 +251,7 @@ export function ChangePanel() {
       const s = store.getState();
       const fb = s.recipe && faultBranchLink(s.recipe, frames.latest?.simTime ?? s.stats.simTime, s.speedId);
       if (fb && !fb.ok) return setProblems([{ path: 'branch', message: fb.reason }]);
-      if (fb) return location.assign(`${location.pathname}${fb.search}`);
+      if (fb) return void (setNote(OPENING_BRANCH), location.assign(`${location.pathname}${fb.search}`));
     }
     // The change as the form shows it once it stands still: not the first service while the form
     // still waits to move to the one whose default acts (N19's item 1: B went to web, the form said orders).
@@ -269,6 +272,7 @@ export function ChangePanel() {
     const point = f ? { ms: f.simTime, ev: f.counters[Counter.events] } : { ms: s.stats.simTime, ev: s.stats.events };
     const r = branchLink(s.recipe, b.change, point, s.speedId);
     if (!r.ok) return setProblems([{ path: 'branch', message: r.reason }]);
+    setNote(OPENING_BRANCH);
     location.assign(`${location.pathname}${r.search}`);
   };
   branchRef.current = branch;
