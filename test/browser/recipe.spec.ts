@@ -99,6 +99,8 @@ test('an unknown scenario name in the URL gets a clear message and the default s
   await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
   await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
   await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBe('hello-mesh');
+  // The link as opened stays under the problems, to copy and send (N19, item 10: the bad part left the address bar).
+  await expect(problems.getByTestId('link-opened')).toHaveValue(/\/\?scenario=no-such-mesh&t=5s&speed=warp$/);
   await saveShot(page, 'recipe-unknown-scenario.png');
 });
 
@@ -150,6 +152,17 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   const before = await moment(page);
   await page.getByTestId('share-link').click();
   await expect(page.getByTestId('share-copied')).toBeVisible();
+  // "Link copied." sits on the Share button, off the Find box and the rest of the header (N19's trial, 10).
+  const off = await page.evaluate(() => {
+    const pop = document.querySelector('[data-testid="share-pop"]')!.getBoundingClientRect();
+    const hits = (s: string) => {
+      const r = document.querySelector(s)?.getBoundingClientRect();
+      return !!r && r.left < pop.right && pop.left < r.right && r.top < pop.bottom && pop.top < r.bottom;
+    };
+    return { find: hits('.topo-search'), status: hits('[data-testid="run-status"]'), height: Math.round(pop.height) };
+  });
+  expect(off, 'the copied note over the Find box or the status').toEqual({ find: false, status: false, height: expect.any(Number) });
+  expect(off.height).toBeLessThanOrEqual(50);
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\?scenario=hello-mesh&faults=[A-Za-z0-9_-]+&t=[\d.]+m?s&speed=10$/);
   await saveShot(page, 'recipe-share-before.png');

@@ -113,7 +113,7 @@ function ShareLink() {
         </div>
       )}
       {shown && (
-        <div className="share-pop" role="status" data-testid="share-pop">
+        <div className={shown.copied && !tooLarge ? 'share-pop share-pop-copied' : 'share-pop'} role="status" data-testid="share-pop">
           {shown.copied ? <span data-testid="share-copied">Link copied.</span> : <span>The clipboard was refused; copy the link:</span>}
           {!shown.copied && (
             <input ref={field} className="share-field" data-testid="share-link-text" readOnly value={shown.url} aria-label="Link to this run" onFocus={(e) => e.currentTarget.select()} />
@@ -130,7 +130,13 @@ function ShareLink() {
   );
 }
 
-/** What was wrong with the link the app was opened from, as `param: message` lines (text only). */
+/**
+ * The link the page was opened from, read when this module loads (before the app rewrites the address bar without a
+ * bad part, such as `faults=`): shown under a bad link's problems so it can still be copied and sent (N19, item 10).
+ */
+const OPENED_LINK = typeof location === 'undefined' ? '' : location.href;
+
+/** What was wrong with the link the app was opened from, as `param: message` lines (text only), and that link as opened. */
 function LinkProblems() {
   const { store } = useServices();
   const problems = useAppStore((s) => s.linkProblems);
@@ -154,6 +160,10 @@ function LinkProblems() {
           </li>
         ))}
       </ul>
+      <label className="link-opened">
+        The link as opened (the address bar now holds it without the parts above):{' '}
+        <input className="share-field" data-testid="link-opened" readOnly value={OPENED_LINK} onFocus={(e) => e.currentTarget.select()} />
+      </label>
       <button type="button" className="button button-quiet" onClick={() => store.setState((d) => void (d.linkProblems = null))}>
         Dismiss
       </button>
