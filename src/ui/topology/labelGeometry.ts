@@ -27,6 +27,12 @@ export interface LabelSpot {
    */
   acrossLink?: true;
   /**
+   * Set by placeEdgeLabels when no spot was free and this one still lies over a label placed
+   * before it: left out as one over a name is, and the link says its figures on hover (40
+   * clients' links into one box laid labels over each other; session 49).
+   */
+  overLabel?: true;
+  /**
    * Set by placeEdgeLabels when no spot was free and this one still lies over a node's drawing
    * (its box, hexagons, state line, badge, or a mesh's tab): left out as one over a name is (a
    * label over a box reads as part of the box: presenter mode at 1024x768 laid '101 req/s' over

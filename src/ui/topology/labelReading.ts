@@ -2,6 +2,7 @@
 // other link's line, and whether it still stands by its link. Pure.
 import { LABEL_BOX, labelRect, type LabelLink, type LabelSpot } from './labelGeometry';
 import { AWAY } from './labelSpots';
+import { linkIndex, someOtherPoint } from './linkPointIndex';
 
 /**
  * True when a label of `link` at `spot` (`box`: its size) has its middle nearer another of
@@ -16,7 +17,8 @@ export function readsAsOther(link: LabelLink, links: readonly LabelLink[], spot:
   const cx = (r.x0 + r.x1) / 2;
   const cy = (r.y0 + r.y1) / 2;
   const own = nearest2(link.points, cx, cy);
-  return links.some((o) => o !== link && nearest2(o.points, cx, cy) < own);
+  // Any other link's point nearer than its own line's (linkPointIndex: only the points that near).
+  return someOtherPoint(linkIndex(links), link, cx, cy, own, (d2) => d2 < own);
 }
 
 /**
@@ -30,7 +32,8 @@ export function clearlyOwn(link: LabelLink, links: readonly LabelLink[], spot: L
   const cx = (r.x0 + r.x1) / 2;
   const cy = (r.y0 + r.y1) / 2;
   const own = nearest2(link.points, cx, cy);
-  return links.every((o) => o === link || own <= FAR_OWN * FAR_OWN * nearest2(o.points, cx, cy));
+  // No other link's point with own > FAR_OWN² x its distance² (so within own / FAR_OWN², with a margin).
+  return !someOtherPoint(linkIndex(links), link, cx, cy, (own / (FAR_OWN * FAR_OWN)) * 1.01 + 1, (d2) => !(own <= FAR_OWN * FAR_OWN * d2));
 }
 
 /** How much nearer its own line than any other a far label's middle is, at least (clearlyOwn). */

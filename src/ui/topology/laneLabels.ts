@@ -76,7 +76,7 @@ export function chooseLaneLabels(lanes: readonly ScreenLane[], nodes: readonly R
     const spot = spots[i];
     const r = labelRect(spot, LABEL_BOX);
     const cut = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1;
-    if (cut || spot.overName || spot.overNode || spot.acrossLink || spot.short || readsAsOther(links[i], links, spot, LABEL_BOX)) return;
+    if (cut || spot.overName || spot.overNode || spot.acrossLink || spot.overLabel || spot.short || readsAsOther(links[i], links, spot, LABEL_BOX)) return;
     out.push({ edge: lane.edge, spot });
   });
   return out;

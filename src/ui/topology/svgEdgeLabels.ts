@@ -107,7 +107,7 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     t.setAttribute('text-anchor', at.anchor);
   };
   /** A label left out by the placer (over a name or a node, or across another link). */
-  const leftOut = (l: (typeof edgeLabels)[number]) => l.quiet.overName === true || l.quiet.acrossLink === true || l.quiet.overNode === true;
+  const leftOut = (l: (typeof edgeLabels)[number]) => l.quiet.overName === true || l.quiet.acrossLink === true || l.quiet.overNode === true || l.quiet.overLabel === true;
   /** Where a label sits when not hovered: its quiet spot, or its story spot when the story shows it. */
   const quietSpot = (l: (typeof edgeLabels)[number]) => (l.story && l.storyAt ? l.storyAt : l.quiet);
   const quietBox = { w: Math.ceil(LABEL_BOX.w * grow), h: Math.ceil(LABEL_BOX.h * grow) };
