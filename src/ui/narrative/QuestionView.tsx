@@ -22,10 +22,12 @@ export function QuestionView({ step, revealed }: { step: number; revealed: boole
   const picked = useStore(pickStore, (p) => pickOf(p, scenario, step));
   const q = s?.question;
   const presenter = useAppStore((st) => st.presenter);
+  // Not while a seek runs (a link's t=13s passes step 1 on its way to step 3, whose column must open unscrolled).
+  const still = useAppStore((st) => st.seekingTo === null && st.status !== RunStatus.loading);
   const box = useRef<HTMLElement>(null);
   // Asked (opened ahead of its step), it comes into the column's view once, and again a frame
   // later when the step's figure and fonts have settled; presenter mode stands its own column.
-  const ahead = !!q && !revealed && !presenter;
+  const ahead = !!q && !revealed && !presenter && still;
   useEffect(() => {
     const el = box.current;
     if (!ahead || !el) return;
