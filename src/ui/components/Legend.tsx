@@ -9,7 +9,7 @@ import { inspectorStore } from '../inspector/inspectorStore';
 import { Meaning } from '../theme/palette';
 import { useAppStore, useServices } from '../state/useAppStore';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
-import { HIGHLIGHT, NODE_STATE_FILLS } from '../topology/renderCanvasTopology';
+import { HIGHLIGHT, NODE_STATE_FILLS } from '../topology/canvasScene';
 import { legendOpenByDefault } from './legendDefault';
 import { SATURATED_WAIT_MS } from '../../workers/protocol';
 

@@ -9,7 +9,7 @@ import { PresenterFloorContext } from '../topology/presenterFloor';
 import { WheelZoomContext } from './wheelZoom';
 import { attachReplicaCards } from '../topology/replicaCards';
 import type { TopologyScene } from '../topology/renderTopology';
-import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import type { CanvasTopologyScene } from '../topology/canvasScene';
 import { attachCamera, IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { TrafficView } from '../traffic/drawTraffic';
 import type { Pulses } from '../traffic/pulses';
@@ -26,7 +26,7 @@ import { TopologyTools, type GroupEntry, type SearchResult } from './TopologyToo
 import { focusOf } from './topologyFit';
 import { inspectorStore } from '../inspector/inspectorStore';
 import { failureOrigin } from '../inspector/why';
-import { clearStage, drawStage, drawsLater, layOutAhead, type LayoutAhead } from './drawStage';
+import { clearStage, drawStage, drawsLater, layOutAhead, loadCanvasView, type LayoutAhead } from './drawStage';
 import type { WholeStage } from '../topology/keptPicture';
 import { nextTask } from '../sim/nextTask';
 import { searchStage } from './searchStage';
@@ -180,13 +180,15 @@ export function TopologyView() {
     const d = { svg, box, size, topology, scenarioName, latest: frames.latest, large, fold, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, keepReadable, focus, floorMinScale: floor.minScale, belowFloor, scaleCap, whole: wholeRef.current };
     const setFitScale = (f: number | null) => void (store.getState().fitScale !== f && store.setState((x) => void (x.fitScale = f)));
     const draw = () => drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale, setWhole, setKeptCut });
-    if (!drawsLater(topology, stageRefs)) return draw();
+    if (!drawsLater(topology, stageRefs, large)) return draw();
     // A new 1,000-service topology is drawn after the panels' commit, with this render's values
     // (never the last scenario's): its group layout in one task, the scene over it in the next
-    // (layOutAhead); a newer render's effect cancels both.
+    // (layOutAhead); a newer render's effect cancels both. The first canvas drawing waits for the
+    // canvas view's chunk (loadCanvasView).
     clearStage(d, stageRefs);
     let live = true;
-    void nextTask()
+    void (large ? loadCanvasView() : Promise.resolve())
+      .then(() => nextTask())
       .then(() => {
         if (live) layOutAhead(d, stageRefs);
         return nextTask();

@@ -11,7 +11,7 @@ import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes
 import { placeGroupNodes, tilesOwnPositions } from '../topology/drag';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
 import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES, type GroupLayout } from '../topology/groupLayout';
-import { createCanvasTopology, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import type { CanvasTopologyScene } from '../topology/canvasScene';
 import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { EdgeRates } from '../topology/edgeRates';
 import type { TrafficView } from '../traffic/drawTraffic';
@@ -20,6 +20,21 @@ import { createPulses, type Pulses } from '../traffic/pulses';
 import type { GroupEntry } from './TopologyTools';
 import { keptFit } from './topologyFit';
 import type { FitLock } from './useNodeDrag';
+
+/** The canvas view's drawing code (renderCanvasTopology.ts and what it draws with): a chunk of its own. */
+type CanvasView = typeof import('../topology/renderCanvasTopology');
+let canvasView: CanvasView | null = null;
+let canvasLoading: Promise<CanvasView> | null = null;
+
+/**
+ * Loads the canvas view's chunk (once; later calls share the first's promise). Only a large or
+ * folded topology is drawn with it, so a first visit to a small scenario never downloads it:
+ * 10,190 B gzipped off the initial JS (session 50: 253,545 -> 243,355 B). Rejects if the chunk cannot be fetched.
+ */
+export function loadCanvasView(): Promise<CanvasView> {
+  canvasLoading ??= import('../topology/renderCanvasTopology').then((m) => (canvasView = m));
+  return canvasLoading;
+}
 
 /** The stage's scenes and what reads them, as TopologyView's refs; drawStage replaces them. */
 export interface StageRefs {
@@ -145,9 +160,11 @@ export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): voi
  * topology not drawn yet with more than LARGE_TOPOLOGY_NODES nodes (Istio's full load test: its
  * group layout and scene took ~25 CPU ms beside React's ~40 ms render of the panels, one task of
  * 55-70 ms at load 10-19; bench:ui's limit is 50 ms a task, issue 11). Every other drawing, and a
- * large one redrawn (resize, fold), is drawn in the commit as before. Pure; null gives false.
+ * large one redrawn (resize, fold), is drawn in the commit as before; so is a drawing on `large`
+ * canvas tiles before the canvas view's chunk is loaded (loadCanvasView). Pure; null gives false.
  */
-export function drawsLater(topology: StageDrawing['topology'], r: Pick<StageRefs, 'drawnTopologyRef'>): boolean {
+export function drawsLater(topology: StageDrawing['topology'], r: Pick<StageRefs, 'drawnTopologyRef'>, large = false): boolean {
+  if (topology !== null && large && canvasView === null) return true;
   return topology !== null && topology.nodes.length > LARGE_TOPOLOGY_NODES && r.drawnTopologyRef.current !== topology;
 }
 
@@ -181,7 +198,8 @@ function drawLarge(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   // A folded small picture's positions are the SVG drawing's: each node stays in its tile.
   if (tilesOwnPositions(topology.nodes.length)) placeGroupNodes(layout, topology.nodes.map((n) => n.name), topology.edges, d.positions);
   const prev = r.bigRef.current;
-  const scene = createCanvasTopology(topology, layout, { presenter: d.presenter || d.fold === 'groups' });
+  if (!canvasView) throw new Error('drawStage: the canvas view is drawn before its chunk loaded (drawsLater, then loadCanvasView)');
+  const scene = canvasView.createCanvasTopology(topology, layout, { presenter: d.presenter || d.fold === 'groups' });
   // Redrawn for a new size, the same run keeps its hidden groups.
   if (!newTopology && prev) layout.groups.forEach((g) => scene.setHidden(g.index, prev.isHidden(g.index)));
   r.bigRef.current = scene;

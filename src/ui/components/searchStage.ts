@@ -3,7 +3,7 @@
 import type { ScenarioInfo } from '../../workers/protocol';
 import type { TopologyScene } from '../topology/renderTopology';
 import { Cell } from '../topology/groupLayout';
-import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import type { CanvasTopologyScene } from '../topology/canvasScene';
 import type { CameraControl } from '../topology/camera';
 import { findNode, nodeMeant } from '../topology/findNode';
 import type { SearchResult } from './TopologyTools';

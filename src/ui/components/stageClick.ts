@@ -7,7 +7,7 @@ import type { MouseEvent } from 'react';
 import type { Frame, ScenarioInfo } from '../../workers/protocol';
 import { canUnfold } from '../topology/replicaGrid';
 import { toggleUnfolded } from '../topology/layoutStore';
-import { canvasNodeAt, type CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import { canvasNodeAt, type CanvasTopologyScene } from '../topology/canvasScene';
 import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { TrafficView } from '../traffic/drawTraffic';
 import { dotAt } from '../traffic/dotAt';

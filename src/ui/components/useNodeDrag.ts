@@ -9,7 +9,7 @@ import { attachNodeDrag, screenToDesign, tilesOwnPositions, withPosition } from 
 import { Cell } from '../topology/groupLayout';
 import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
 import type { TopologyScene } from '../topology/renderTopology';
-import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import type { CanvasTopologyScene } from '../topology/canvasScene';
 
 /** The fit the SVG drawing had when a node was picked up (TopologyView's `fitLockRef`). */
 export interface FitLock {

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { stepAt } from '../narrative/steps';
 import { useAppStore } from '../state/useAppStore';
 import type { TopologyScene } from '../topology/renderTopology';
-import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import type { CanvasTopologyScene } from '../topology/canvasScene';
 
 const NO_HIGHLIGHT: readonly string[] = [];
 

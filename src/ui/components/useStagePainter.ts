@@ -6,7 +6,7 @@ import { useEffect, type RefObject } from 'react';
 import { DOT_STRIDE, PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import type { FrameChannel } from '../state/frameChannel';
 import type { TopologyScene } from '../topology/renderTopology';
-import type { CanvasTopologyScene } from '../topology/renderCanvasTopology';
+import type { CanvasTopologyScene } from '../topology/canvasScene';
 import { nextTask } from '../sim/nextTask';
 import { warmCanvasFonts } from '../topology/canvasFontWarm';
 import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
