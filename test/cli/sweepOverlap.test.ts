@@ -28,6 +28,12 @@ describe('≈ in the sweep table', () => {
     expect(formatReport(report as never)).toContain(APART_NOTE);
   });
 
+  it('says what ≠ means in a whole sentence, not one cut off mid-clause (trial T1, 5)', () => {
+    const line = formatReport(report as never).split('\n').find((l) => l.startsWith('≠:'));
+    expect(line).toBe(APART_NOTE);
+    expect(line).toMatch(/even where no single step along the line is large enough for them to tell apart$/);
+  });
+
   it('says what ≈ means once, only when a cell has one, and the HTML marks the same points', () => {
     const text = formatReport(report as never);
     expect(text.split(OVERLAP_NOTE)).toHaveLength(2);

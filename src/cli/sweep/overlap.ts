@@ -16,7 +16,7 @@ export function overlapsBefore(r: SweepReport, m: string): boolean[] {
 }
 
 /** What the table says of ≠, once, under it (trial N18, 6: every point read ≈ though 0 and 3 retries were apart). */
-export const APART_NOTE = "≠: this point's 95% interval does not overlap that of the first point on its line (the baseline, the first value of the first swept path): these seeds tell it from the baseline, even where no single step is large enough to";
+export const APART_NOTE = "≠: this point's 95% interval does not overlap that of the first point on its line (the baseline, the first value of the first swept path): these seeds tell it from the baseline, even where no single step along the line is large enough for them to tell apart";
 
 /**
  * Per point of `r` (grid order), whether metric `m`'s 95% interval lies apart from that of the first
