@@ -17,8 +17,8 @@ import './changes.css';
 
 import { changeForNode, type ChangeType } from './selection';
 import { useShownOptions } from '../components/shownOptions';
-import type { FormReach } from './reach';
 import { reachWorker, sourceOf } from './reachClient';
+import { useFormReach } from './useFormReach';
 import { changeFillStore } from './changeFill';
 import { defaultQuestion, settleGate, targetPending } from './formSettled';
 
@@ -45,16 +45,8 @@ export function ChangePanel() {
   const rollouts = useAppStore((s) => s.stats.rollouts);
   const scenarioRef = useAppStore((s) => s.recipe?.scenario);
   const actions = useAppStore((s) => s.recipe?.actions);
-  // Where the change in the form reaches (reach.ts, asked of its worker: reachClient.ts), and the service the
-  // form starts on: the first whose default change acts somewhere (retry-storm's web is overridden
-  // by gateway api's own retries, so it starts on orders).
-  // Kept with the form (formKey) it was found for: a form that has moved on since (the default
-  // service arriving after the first check) never shows another service's reach.
-  const [reachOf, setReachOf] = useState<{ key: string; reach: FormReach | null }>({ key: '', reach: null });
-  // What the run would refuse in the form's change (reach.ts changeProblems), or details that are
-  // not a JSON object (details.ts), for the form as it was when checked: said under the form as
-  // it is typed, before Apply or a branch would drop it.
-  const [refused, setRefused] = useState<{ key: string; problems: Problem[] } | null>(null);
+  // The service the form starts on: the first whose default change acts somewhere (retry-storm's web is
+  // overridden by gateway api's own retries, so it starts on orders).
   const [preferred, setPreferred] = useState<{ target: string; policy: object } | null>(null);
   // The question (formSettled.ts defaultQuestion) the reach worker last answered with `preferred`.
   const [answered, setAnswered] = useState<string | null>(null);
@@ -139,7 +131,6 @@ export function ChangePanel() {
   formNow.current = { pending: choosing || routePending, formKey, build: () => buildChange(type, details, chosen, routeNow) };
   const [gate] = useState(() => settleGate(() => formNow.current.pending));
   useEffect(() => gate.check());
-  const reach = reachOf.key === formKey ? reachOf.reach : null;
   // What Apply or b found is about the form as it was: an edit leaves it to the check below.
   const firstKey = useRef(formKey);
   useEffect(() => {
@@ -147,58 +138,7 @@ export function ChangePanel() {
     firstKey.current = formKey;
     setProblems([]);
   }, [formKey]);
-  useEffect(() => {
-    const b = scenarioRef ? build() : null;
-    const key = formKey;
-    const setReach = (r: FormReach | null) => setReachOf({ key, reach: r });
-    if (!b || !scenarioRef) return void setReach(null);
-    if (!b.ok) {
-      // Details that are not a JSON object are said as typed too, after the same pause.
-      setReach(null);
-      const timer = setTimeout(() => setRefused({ key, problems: b.problems }), 150);
-      return () => clearTimeout(timer);
-    }
-    let live = true;
-    let interval: ReturnType<typeof setInterval> | undefined;
-    const timer = setTimeout(() => {
-      const api = reachWorker();
-      const src = sourceOf(scenarioRef);
-      void api.changeProblems(src, b.change).then((bad) => {
-        if (!live) return;
-        setRefused({ key, problems: bad });
-        if (bad.length) return void setReach(null);
-        let said = '';
-        let asking = false;
-        let askedAt = Number.NaN;
-        const check = () => {
-          // One question at a time: a worker still busy with the last (a large scenario on a busy
-          // machine) is not asked again meanwhile. Nor at the moment it was last asked at: the
-          // answer is the same while the run stands still (paused, it asked the reach worker each
-          // second; session 40).
-          const at = frames.latest?.simTime ?? store.getState().stats.simTime;
-          if (asking || at === askedAt) return;
-          asking = true;
-          askedAt = at;
-          void api.formReachOf(src, actions ?? [], at, b.change).then((r) => {
-            asking = false;
-            if (!live) return;
-            const seen = JSON.stringify(r);
-            if (seen !== said) setReach(r);
-            said = seen;
-          });
-        };
-        check();
-        // The design changes as the run passes its timed changes: asked again each second.
-        interval = setInterval(check, 1000);
-      });
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-      clearInterval(interval);
-    };
-    // NOTE: build() reads the form; formKey stands for it.
-  }, [formKey, scenarioRef, actions]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { reach, refused, setRefused } = useFormReach(formKey, scenarioRef, actions, () => buildChange(type, details, chosen, routeNow));
 
   /** Puts the change that would act in the form (the same fields on the caller's own route). */
   const takeAlternative = (alt: Record<string, unknown>) => {
@@ -221,9 +161,6 @@ export function ChangePanel() {
     applyButton.current?.focus();
     // NOTE: once per request (fill.n), not when the form's own state changes.
   }, [fill.n]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  /** The change the form describes, or its problems. */
-  const build = () => buildChange(type, details, chosen, routeNow);
 
   const apply = async () => {
     await gate.wait();
