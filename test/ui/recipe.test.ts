@@ -59,7 +59,7 @@ describe('a link holds the run', () => {
     const d = decodeLink('?scenario=mm1&t=-5s&speed=warp&seed=99999999999999999999&x=1', ctx);
     expect(d.scenario).toEqual({ kind: 'builtin', id: 'mm1' });
     expect(d.problems.map((p) => p.path)).toEqual(['x', 'seed', 't', 'speed']);
-    expect(d.problems[0].message).toMatch(/^is not a link parameter \(they are: scenario, data, seed, faults, t, speed, layout\)/);
+    expect(d.problems[0].message).toMatch(/^is not a link parameter \(they are: scenario, data, seed, faults, t, speed, layout, cols\)/);
     expect(d.problems[1].message).toMatch(/^must be a whole number from -9007199254740991 to 9007199254740991 .*got "99999999999999999999"/);
     expect(d.problems[2].message).toBe('must not be negative, got "-5s"; the run starts at 0');
     expect(d.problems[3].message).toBe('unknown speed "warp" (speeds: 0.1, 1, 10, max)');

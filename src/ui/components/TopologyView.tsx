@@ -66,6 +66,9 @@ export function TopologyView() {
   const presenterMode = useAppStore((s) => s.presenter);
   // A compare pane's shared scale (compare/paneScale.ts): the picture drawn no larger.
   const scaleCap = useAppStore((s) => s.scaleCap);
+  // A share link's rows, for the scenario it opened (drawStage keeps them while they fit).
+  const linkColsFor = useAppStore((s) => s.linkCols);
+  const linkCols = linkColsFor !== null && linkColsFor.forName === scenarioName ? linkColsFor.cols : null;
   const outlineRef = useRef('#ffffff');
   const ringRef = useRef('#0f172a');
   const paintRef = useRef<() => void>(() => {});
@@ -177,9 +180,10 @@ export function TopologyView() {
     const svg = svgRef.current;
     const box = boxRef.current;
     if (!svg || !box || !size || size.width < 10 || size.height < 10) return;
-    const d = { svg, box, size, topology, scenarioName, latest: frames.latest, large, fold, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, keepReadable, focus, floorMinScale: floor.minScale, belowFloor, scaleCap, whole: wholeRef.current };
+    const d = { svg, box, size, topology, scenarioName, latest: frames.latest, large, fold, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, keepReadable, focus, floorMinScale: floor.minScale, belowFloor, scaleCap, whole: wholeRef.current, linkCols };
     const setFitScale = (f: number | null) => void (store.getState().fitScale !== f && store.setState((x) => void (x.fitScale = f)));
-    const draw = () => drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale, setWhole, setKeptCut });
+    const setDrawnCols = (c: number | null) => void (store.getState().drawnCols !== c && store.setState((x) => void (x.drawnCols = c)));
+    const draw = () => drawStage(d, stageRefs, { setGroups, setHidden, clearSearch: () => setSearchResult(null), setFitScale, setWhole, setKeptCut, setDrawnCols });
     if (!drawsLater(topology, stageRefs, large)) return draw();
     // A new 1,000-service topology is drawn after the panels' commit, with this render's values
     // (never the last scenario's): its group layout in one task, the scene over it in the next
@@ -195,7 +199,7 @@ export function TopologyView() {
       })
       .then(() => live && draw());
     return () => void (live = false);
-  }, [topology, size, frames, store, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, belowFloor, scaleCap]);
+  }, [topology, size, frames, store, large, scenarioName, positions, unfolded, shownUnfolded, presenter, presenterMode, largeText, roomy, fitNonce, fold, keepReadable, focus, floor, belowFloor, scaleCap, linkCols]);
 
   // The dots' outline follows the theme (App applies it to <html> in its own effect first).
   useEffect(() => {

@@ -7,6 +7,8 @@ import { PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import type { ScenarioInfo } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import { keptLayout, type WholeStage } from '../topology/keptPicture';
+import type { Arrangement } from '../topology/arrangement';
+import { linkArrangement, linkColumns } from '../topology/linkArrangement';
 import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
 import { placeGroupNodes, tilesOwnPositions } from '../topology/drag';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
@@ -93,6 +95,8 @@ export interface StageDrawing {
   scaleCap: number | null;
   /** The stage the picture was last drawn in whole (WholeStage): beside the inspector it keeps that arrangement. */
   whole: WholeStage | null;
+  /** A share link's columns a row for this scenario (the store's linkCols), kept while they fit (linkArrangement.ts); null for none. */
+  linkCols: number | null;
 }
 
 /** What the component keeps in its own state after a drawing: the groups listed and hidden, the search's answer. */
@@ -110,6 +114,8 @@ export interface StageSetters {
   setWhole: (whole: WholeStage | null) => void;
   /** Receives whether the picture kept beside the inspector is cut at the stage's edges (drawn at its floor, keptLayout). */
   setKeptCut: (cut: boolean) => void;
+  /** Receives the columns a row of the picture drawn whole (the store's drawnCols, a share link's `cols=`), or null for group tiles. */
+  setDrawnCols: (cols: number | null) => void;
 }
 
 /**
@@ -138,12 +144,16 @@ export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): voi
   }
   const newTopology = r.drawnTopologyRef.current !== topology;
   if (newTopology) r.cameraRef.current?.reset();
+  let drawn: Arrangement | null = null;
   if (d.large) {
     drawLarge(d, topology, newTopology, r, set);
     delete box.dataset.kept;
     set.setKeptCut(false);
-  } else drawSmall(d, topology, newTopology, r, set);
-  if (!d.keepReadable && !d.presenterMode) set.setWhole(d.large ? null : { topology, width: d.size.width, height: d.size.height, largeText: d.largeText });
+  } else drawn = drawSmall(d, topology, newTopology, r, set);
+  // A share link's rows, when drawn, are the ones the picture keeps beside the inspector too.
+  const linked = d.linkCols !== null && drawn ? { arrangement: drawn } : {};
+  if (!d.keepReadable && !d.presenterMode) set.setWhole(d.large ? null : { topology, width: d.size.width, height: d.size.height, largeText: d.largeText, ...linked });
+  if (!d.keepReadable) set.setDrawnCols(drawn ? linkColumns(topology, drawn) : null);
   if (newTopology) set.clearSearch();
   r.drawnTopologyRef.current = topology;
   if (r.pulsesRef.current?.level.length !== topology.edges.length * PASSED_STRIDE) {
@@ -241,8 +251,8 @@ export function layOutAhead(d: Pick<StageDrawing, 'size' | 'fold' | 'topology' |
   r.aheadRef.current = { topology, width, height, layout: computeGroupLayout(topology, width, height) };
 }
 
-/** The SVG scene, fitted to the stage or kept at the fit a drag began with. Impure: as drawStage. */
-function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopology: boolean, r: StageRefs, set: StageSetters): void {
+/** The SVG scene, fitted to the stage or kept at the fit a drag began with; returns its arrangement. Impure: as drawStage. */
+function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopology: boolean, r: StageRefs, set: StageSetters): Arrangement | null {
   const { svg, box, size } = d;
   const wasBig = r.bigRef.current !== null;
   r.bigRef.current = null;
@@ -255,7 +265,9 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   const base = { positions: d.positions, unfolded: d.shownUnfolded, minScale, presenter: d.presenter, roomy: d.roomy, fit: kept, focus: d.focus };
   // Beside the inspector, the picture the person clicked in keeps its arrangement, scaled (keptLayout).
   const whole = d.keepReadable && !d.presenterMode && d.whole?.topology === topology ? d.whole : null;
-  let layout = whole ? keptLayout(topology, size.width, size.height, base, whole) : computeLayout(topology, size.width, size.height, base);
+  // A share link's rows (`cols=`) while they fit the stage (linkArrangement.ts); else the stage's own.
+  const fromLink = !whole && d.linkCols !== null ? { arrangement: linkArrangement(topology, size.width, size.height, d.presenter, d.presenter && d.roomy, d.linkCols).arrangement } : {};
+  let layout = whole ? keptLayout(topology, size.width, size.height, base, whole) : computeLayout(topology, size.width, size.height, { ...base, ...fromLink });
   const options = { ...base, minScale: whole ? undefined : minScale, arrangement: layout.arrangement };
   // A kept fit (a click or drag on a node holds the picture still) keeps what the last drawing said.
   const cut = whole !== null && (kept ? box.dataset.kept === 'cut' : layout.overflows === true);
@@ -284,6 +296,7 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   scene.setCamera(r.cameraRef.current?.camera ?? IDENTITY_CAMERA);
   r.viewRef.current = { lanes: scene.lanes, base: scene.layout, holes: scene.labelHoles };
   if (newTopology || wasBig) set.setGroups([]);
+  return layout.arrangement ?? null;
 }
 
 /**

@@ -27,4 +27,9 @@ export interface LinkState {
    */
   tBeforeMs?: number;
   speedId: string;
+  /**
+   * The sender's picture's columns a row (linkArrangement.ts linkColumns), written last as `cols=`
+   * by a share link so the opener draws the same rows; not part of the run (nor its trace hash).
+   */
+  cols?: number;
 }

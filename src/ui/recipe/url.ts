@@ -1,5 +1,6 @@
 // The URL holds the run: `?scenario=mesh-only` (or `data=`, a scenario packed in full), `seed=`,
-// `faults=` (the live actions, packed), `t=` (the moment) and `speed=`. A link is untrusted
+// `faults=` (the live actions, packed), `t=` (the moment) and `speed=`; a share link adds `cols=`,
+// the columns a row of the sender's picture (not the run's: never in the recipe). A link is untrusted
 // input: every parameter is checked, sizes are capped, problems come back as `param: message`,
 // and nothing in it is ever run or rendered as HTML. Pure functions.
 import { parseDuration } from '../../scenario/duration';
@@ -27,11 +28,13 @@ export const MAX_FAULTS_TEXT_BYTES = 1024 * 1024;
 export const MAX_ACTIONS = 1000;
 
 /** The parameters a link may hold. */
-export const LINK_PARAMS = ['scenario', 'data', 'seed', 'faults', 't', 'speed', 'layout'] as const;
+export const LINK_PARAMS = ['scenario', 'data', 'seed', 'faults', 't', 'speed', 'layout', 'cols'] as const;
 /** Most bytes the packed node positions may take, and unpack to; most positions a link may hold. */
 export const MAX_LAYOUT_BYTES = 64 * 1024;
 export const MAX_LAYOUT_TEXT_BYTES = 1024 * 1024;
 export const MAX_LAYOUT_NODES = 5000;
+/** Most columns a row a link's `cols=` may ask for (no shipped drawing has 30 columns). */
+export const MAX_LINK_COLS = 99;
 /** Farthest a position may be from the drawing's origin, design units (as a scenario's `layout`). */
 const MAX_COORDINATE = 1_000_000;
 
@@ -48,6 +51,8 @@ export interface DecodedLink {
   speedId: string | null;
   /** Nodes dragged by hand (`layout=`), by name; names are checked against the topology once it opens. */
   layout: Record<string, { x: number; y: number }>;
+  /** The sender's picture's columns a row (`cols=`, linkArrangement.ts), or null when not given. */
+  cols: number | null;
   problems: LinkProblem[];
 }
 
@@ -108,7 +113,7 @@ export function linkWithScenario(search: string, id: string): string {
 export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   const q = linkParams(search);
   const problems: LinkProblem[] = [];
-  const out: DecodedLink = { scenario: null, seed: null, actions: [], tMs: 0, speedId: null, layout: {}, problems };
+  const out: DecodedLink = { scenario: null, seed: null, actions: [], tMs: 0, speedId: null, layout: {}, cols: null, problems };
   const bad = (path: string, message: string) => void problems.push({ path, message });
   for (const key of new Set(q.keys())) {
     if (!(LINK_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a link parameter (they are: ${LINK_PARAMS.join(', ')}); left out`);
@@ -155,6 +160,12 @@ export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   if (faults !== null) out.actions = decodeActions(faults, bad);
   const layout = q.get('layout');
   if (layout !== null) out.layout = decodeLayout(layout, bad);
+  const cols = q.get('cols');
+  if (cols !== null) {
+    const n = /^\d{1,3}$/.test(cols.trim()) ? Number(cols.trim()) : Number.NaN;
+    if (!(n >= 1 && n <= MAX_LINK_COLS)) bad('cols', `${shown(cols)} is not a number of columns a row (a whole number from 1 to ${MAX_LINK_COLS}); the picture is arranged for this window`);
+    else out.cols = n;
+  }
   return out;
 }
 
@@ -224,7 +235,7 @@ export function decodeActions(param: string, bad: (path: string, message: string
  * The query string (with its `?`) for a run: the scenario by name, or packed in full as `data`
  * (`packed` gives it ready packed, since packing a large scenario takes a while; null when it is
  * over MAX_DATA_BYTES and must be left out), the seed when not the scenario's, the live actions,
- * the moment and the speed. Pure.
+ * the moment and the speed, and last the picture's columns a row when given (a share link's). Pure.
  */
 export function encodeLink(link: LinkState, packed?: string | null): string {
   const q: string[] = [];
@@ -243,6 +254,7 @@ export function encodeLink(link: LinkState, packed?: string | null): string {
   if (recipe.layout && Object.keys(recipe.layout).length > 0) q.push(`layout=${pack(JSON.stringify(Object.fromEntries(Object.entries(recipe.layout).map(([n, p]) => [n, [p.x, p.y]]))))}`);
   if (link.tMs > 0) q.push(`t=${formatT(link.tMs, momentBound(link.tMs, link.tBeforeMs, recipe.actions))}`);
   q.push(`speed=${encodeURIComponent(link.speedId)}`);
+  if (link.cols !== undefined) q.push(`cols=${link.cols}`);
   return `?${q.join('&')}${fragment}`;
 }
 

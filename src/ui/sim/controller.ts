@@ -169,7 +169,7 @@ export function createController(store: AppStore, bridge: SimBridge, frames: Fra
     clearFault: live.clearFault,
     clearInjected: live.clearInjected,
     shareLink() {
-      const search = linkSearch();
+      const search = linkSearch(undefined, undefined, true);
       return search === null ? null : absoluteLink(search);
     },
     dispose() {

@@ -118,7 +118,7 @@ export interface Controller {
    * timeline), not one the seek was passing through.
    */
   seekDone(): Promise<void>;
-  /** The link to this run at this moment and speed (absolute URL), or null before a scenario loads. */
+  /** The link to this run at this moment and speed, with the picture's columns a row (`cols=`), as an absolute URL; null before a scenario loads. */
   shareLink(): string | null;
   /** Stops the loop and the worker. */
   dispose(): void;

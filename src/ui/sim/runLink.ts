@@ -14,7 +14,8 @@ import { SPEEDS } from './speeds';
 
 /**
  * Opens what a link asks for (see Controller.start): its speed, its scenario (the default when
- * it names none or one that cannot be opened), seed, live actions, hand-placed nodes and moment.
+ * it names none or one that cannot be opened), seed, live actions, hand-placed nodes and moment,
+ * and the sender's picture's rows (`cols=`, kept in the store's linkCols).
  * Problems with the link go to `linkProblems`, each at the link's own field. With `reuse` (Back or
  * Forward, scenarioHistory.ts), a scenario in the link that the picker already lists as a file is
  * opened as that entry.
@@ -72,6 +73,8 @@ export async function openLink(core: RunCore, opener: ScenarioOpener, seeks: See
     const layout = Object.fromEntries(placed.filter(([name]) => names.has(name)));
     store.setState((d) => void (d.recipe && (d.recipe.layout = layout)));
   }
+  // The sender's rows (`cols=`), for the scenario the link opened: the stage keeps them while they fit.
+  store.setState((d) => void (d.linkCols = info && link.cols !== null && !fellBack ? { forName: info.name, cols: link.cols } : null));
   if (info && link.tMs > 0) {
     if (link.tMs > info.durationMs) {
       problems.push({ path: 't', message: pastTheEnd(link.tMs, info.durationMs, "the run's end") });
@@ -114,15 +117,18 @@ export function pastTheEnd(tMs: number, endMs: number, end: string): string {
  * The query string for the run `core` holds now (recipe, the latest frame's exact time, the
  * speed), or null before a scenario loads. An inline scenario is packed once per text. Given a
  * `state` (a store state, such as the one a scenario switch leaves) and `latest` (its latest frame,
- * null for none: then its counters' time is the moment), the link of that state instead.
+ * null for none: then its counters' time is the moment), the link of that state instead. With
+ * `picture` (a share link) the drawing's columns a row (the store's drawnCols) go in as `cols=`.
  */
-export function createRunLinkSearch(core: RunCore): (state?: AppState, latest?: Frame | null) => string | null {
+export function createRunLinkSearch(core: RunCore): (state?: AppState, latest?: Frame | null, picture?: boolean) => string | null {
   const packer = createScenarioPacker();
-  return (s = core.store.getState(), latest = core.frames.latest) => {
+  return (s = core.store.getState(), latest = core.frames.latest, picture = false) => {
     if (!s.recipe) return null;
     const r: Recipe = s.recipe;
     const data = r.scenario.kind === 'inline' ? packer.pack(r.scenario.text) : undefined;
     // The next event bounds how far the link's t may be rounded (recipe/url.ts formatT).
-    return encodeLink({ recipe: r, tMs: latest?.simTime ?? s.stats.simTime, tBeforeMs: latest?.nextEventMs, speedId: s.speedId }, data);
+    // A share link (`picture`) carries the picture's rows too; the address bar and history only the run.
+    const cols = picture && s.drawnCols !== null ? { cols: s.drawnCols } : {};
+    return encodeLink({ recipe: r, tMs: latest?.simTime ?? s.stats.simTime, tBeforeMs: latest?.nextEventMs, speedId: s.speedId, ...cols }, data);
   };
 }

@@ -215,6 +215,18 @@ export interface AppState {
   largeTextWanted: boolean;
   /** The large text asked for by the picture beside this one (a compare pane's other, compare/paneScale.ts): one geometry for both. */
   largeTextShared: boolean;
+  /**
+   * The columns a row a share link's picture had (`cols=`), for the scenario it opened (`forName`,
+   * ScenarioInfo.name): the stage keeps those rows while they fit (topology/linkArrangement.ts).
+   * Null for a link without it (the stage's own arrangement). Written by runLink.ts openLink.
+   */
+  linkCols: { forName: string; cols: number } | null;
+  /**
+   * The columns a row of the picture as the stage last drew it whole (not beside the inspector;
+   * linkArrangement.ts linkColumns), written into a share link as `cols=`; null before a drawing
+   * and for group tiles. Written by the stage (drawStage.ts).
+   */
+  drawnCols: number | null;
 }
 
 export type AppStore = StoreApi<AppState> & {
@@ -248,6 +260,8 @@ export function createAppStore(entries: ScenarioEntry[] = [], theme: Theme = 'li
       scaleCap: null,
       largeTextWanted: false,
       largeTextShared: false,
+      linkCols: null,
+      drawnCols: null,
       theme,
       presenter: false,
     })),

@@ -128,17 +128,27 @@ const NAME_UNITS = 18;
 function presenterBand(topology: Topology, width: number, height: number, presenter: boolean | 'bare', roomy = false): number {
   const depth = callDepths(topology);
   const ncols = Math.max(1, (max(depth) ?? 0) + 1);
-  // A mesh whose first members start a later band gets room above them for its control plane
-  // (stackBands' extents, see controlRoom). A bridge sits on the border of its two meshes, its
-  // callers' column and its callees' beside it: a count that breaks a band at a bridge is not tried.
-  const bridges = topology.nodes.filter((n) => isBridge(n) && depth[n.id] >= 0).map((n) => depth[n.id]);
   const scales = new Map<number, number>();
   for (let k = ncols; k >= Math.min(2, ncols); k--) {
-    const band = (d: number) => Math.floor(Math.max(0, Math.min(ncols - 1, d)) / k);
-    if (k < ncols && bridges.some((d) => band(d - 1) !== band(d) || band(d + 1) !== band(d))) continue;
+    if (breaksAtBridge(topology, k)) continue;
     scales.set(k, layoutAt(topology, width, height, { presenter: presenter === true, roomy }, 1, k, presenter !== false).scale);
   }
   const best = Math.max(...scales.values());
   for (const [k, s] of scales) if (s >= best * 0.97) return k;
   return ncols;
+}
+
+/**
+ * Whether bands of `perBand` columns (1 or more) break `topology`'s drawing at a bridge. A mesh whose
+ * first members start a later band gets room above them for its control plane (stackBands'
+ * extents, see controlRoom); a bridge sits on the border of its two meshes, its callers' column and
+ * its callees' beside it, so a count that breaks a band next to a bridge is never drawn (presenterBand
+ * does not try it; a link's is not kept, linkArrangement.ts). False for one band. Pure.
+ */
+export function breaksAtBridge(topology: Topology, perBand: number): boolean {
+  const depth = callDepths(topology);
+  const ncols = Math.max(1, (max(depth) ?? 0) + 1);
+  if (perBand >= ncols) return false;
+  const band = (d: number) => Math.floor(Math.max(0, Math.min(ncols - 1, d)) / perBand);
+  return topology.nodes.some((n) => isBridge(n) && depth[n.id] >= 0 && (band(depth[n.id] - 1) !== band(depth[n.id]) || band(depth[n.id] + 1) !== band(depth[n.id])));
 }

@@ -21,6 +21,8 @@ export interface WholeStage {
   height: number;
   /** Drawn with the large text (readableText.ts; presenter mode's geometry, roomy columns). */
   largeText: boolean;
+  /** The arrangement it was drawn in when not bandWidth's for its size (a share link's rows, linkArrangement.ts). */
+  arrangement?: Arrangement;
 }
 
 /**
@@ -39,7 +41,7 @@ const CAPTION_UNITS = 12.5;
 
 /**
  * The layout of `topology` in a `width` x `height` CSS px stage beside the open inspector, in the
- * arrangement `whole` had (bandWidth for its size, with `options.presenter`/`roomy` as drawn), so
+ * arrangement `whole` had (its `arrangement`, else bandWidth for its size, with `options.presenter`/`roomy` as drawn), so
  * every node keeps its place relative to the others (left of, above; separate request paths
  * packed in the grid they had, Arrangement.packFor), fitted whole when its text
  * stays readable: captions at 8 px or more (INSPECTOR_MIN_SCALE), else the same arrangement bare
@@ -48,9 +50,9 @@ const CAPTION_UNITS = 12.5;
  * (Layout.overflows set). `options.minScale` and `options.arrangement` are replaced; a kept fit
  * (`options.fit`, a drag) keeps its scale. Pure (bandWidth is memoized).
  */
-export function keptLayout(topology: Topology, width: number, height: number, options: LayoutOptions, whole: Pick<WholeStage, 'width' | 'height'>): Layout {
+export function keptLayout(topology: Topology, width: number, height: number, options: LayoutOptions, whole: Pick<WholeStage, 'width' | 'height' | 'arrangement'>): Layout {
   const presenter = options.presenter === true;
-  const a = { ...bandWidth(topology, whole.width, whole.height, presenter, presenter && options.roomy === true), packFor: { width: whole.width, height: whole.height } };
+  const a = { ...(whole.arrangement ?? bandWidth(topology, whole.width, whole.height, presenter, presenter && options.roomy === true)), packFor: { width: whole.width, height: whole.height } };
   const at = (arrangement: Arrangement, minScale?: number) => computeLayout(topology, width, height, { ...options, arrangement, minScale });
   let arrangement = a;
   let layout = at(a);
