@@ -165,7 +165,8 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   expect(off, 'the copied note over the Find box or the status').toEqual({ find: false, status: false, height: expect.any(Number) });
   expect(off.height).toBeLessThanOrEqual(50);
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/\?scenario=hello-mesh&faults=[A-Za-z0-9_-]+&t=[\d.]+m?s&speed=10$/);
+  // Last, the picture's columns a row (hello-mesh: its 3 columns in one row), for the opener to keep.
+  expect(link).toMatch(/\?scenario=hello-mesh&faults=[A-Za-z0-9_-]+&t=[\d.]+m?s&speed=10&cols=3$/);
   await saveShot(page, 'recipe-share-before.png');
 
   const fresh = await reopenFresh(page, link, { width: 1600, height: 1000 });
@@ -300,7 +301,7 @@ test('when the clipboard is refused, the link shows in a field to copy', async (
   await page.getByTestId('share-link').click();
   const field = page.getByTestId('share-link-text');
   await expect(field).toBeVisible();
-  await expect(field).toHaveValue(/\?scenario=mm1&t=2s&speed=0\.1$/);
+  await expect(field).toHaveValue(/\?scenario=mm1&t=2s&speed=0\.1&cols=2$/);
   await saveShot(page, 'recipe-share-fallback.png');
   await test.step("the link's field closes as a popover does: a press elsewhere (the charts drawer's tab) or Escape; a press in it keeps it", async () => {
     // It stayed until its own Close, over the charts drawer a person opened next.

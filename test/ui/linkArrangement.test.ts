@@ -8,6 +8,7 @@ import { parseScenarioText } from '../../src/scenario';
 import { decodeLink, encodeLink } from '../../src/ui/recipe/url';
 import type { Recipe } from '../../src/ui/recipe/types';
 import { bandWidth } from '../../src/ui/topology/arrangement';
+import { keptLayout } from '../../src/ui/topology/keptPicture';
 import { computeLayout } from '../../src/ui/topology/layout';
 import { NO_BANDS } from '../../src/ui/topology/layoutAt';
 import type { Layout } from '../../src/ui/topology/layoutTypes';
@@ -52,6 +53,15 @@ describe('a link keeps the sender\'s rows while they fit', () => {
     expect(rows(opened)).toEqual(rows(sent));
     expect(opened.scale / own.scale).toBeGreaterThan(LINK_SCALE_KEPT);
     expect(opened.scale / own.scale).toBeCloseTo(0.81, 2);
+  });
+
+  test('beside the open inspector the picture keeps the link\'s rows (WholeStage.arrangement), not its stage\'s own', () => {
+    const sent = computeLayout(storm, SENDER.width, SENDER.height);
+    const a = linkArrangement(storm, OPENER.width, OPENER.height, false, false, 4).arrangement;
+    // The stage at 1366x768 with the inspector open beside it (the panel takes about 320 px).
+    const beside = keptLayout(storm, 718, OPENER.height, {}, { ...OPENER, arrangement: a });
+    expect(rows(beside)).toEqual(rows(sent));
+    expect(rows(keptLayout(storm, 718, OPENER.height, {}, OPENER))).toEqual([['api', 'orders', 'payments', 'shoppers', 'web']]);
   });
 
   test('rows the stage already draws are its own arrangement, unchanged', () => {
