@@ -4,7 +4,7 @@
 // that divide by different things. The word is Envoy's: an attempt is a call's first try or a retry
 // (x-envoy-attempt-count). The phrases say the denominator and whether it is one hop or all.
 import { describe, expect, it } from 'vitest';
-import { metricDef, RUN_METRICS } from '../../src/cli/sweep/metrics';
+import { DEFAULT_METRICS, isMetricName, metricDef, metricProblem, RUN_METRICS } from '../../src/cli/sweep/metrics';
 import { metricNotes } from '../../src/cli/sweep/report';
 import { formatWindow, type WindowFigures } from '../../src/cli/window';
 import { TRIES_LINE } from '../../src/cli/table';
@@ -24,17 +24,28 @@ const window: WindowFigures = {
 
 describe('the CLI names each ratio of attempts by what it divides by', () => {
   it("the sweep's run-wide ratio is attempts per call over all hops, an edge's per call on one hop, a window's at a service per user request", () => {
-    expect(RUN_METRICS.attemptsPerRequest.label).toBe('attempts per call, all hops');
+    expect(RUN_METRICS.attemptsPerCall.label).toBe('attempts per call, all hops (app: per user request)');
     expect(metricDef('edge:orders->payments.tries').label).toBe('orders->payments attempts per call, one hop');
     expect(metricDef('service:payments.triesPerUserRequest').label).toBe('attempts at payments per user request');
   });
 
   it("the sweep's notes say the all-hops ratio is per call, not per user request as compare's is", () => {
-    const notes = metricNotes(['attemptsPerRequest', 'edge:a->b.tries', 'service:b.triesPerUserRequest']);
+    const notes = metricNotes(['attemptsPerCall', 'edge:a->b.tries', 'service:b.triesPerUserRequest']);
     expect(notes).toContain("attempts per call, all hops: every hop's attempts (first attempts + retries) over its calls, not per user request (compare's attempts per user request, all hops)");
     expect(notes.join('\n')).toContain('attempts per call, one hop = (calls + retries) / calls');
     expect(notes.join('\n')).toContain('attempts at a service per user request');
     expect(notes.join('\n')).not.toMatch(/tries per|attempts per request/);
+  });
+
+  it("the per-call figure is attemptsPerCall; attemptsPerRequest, its old name, still reads it under its own key (trial T1, 3)", () => {
+    const s = { edges: { 'a->b': { requests: 100, retries: 40 }, 'b->c': { requests: 140, retries: 0 } } } as unknown as RunSummary;
+    expect(DEFAULT_METRICS).toContain('attemptsPerCall');
+    expect(DEFAULT_METRICS).not.toContain('attemptsPerRequest');
+    expect(metricDef('attemptsPerCall').read(s)).toBeCloseTo(280 / 240, 10);
+    expect(metricDef('attemptsPerRequest').read(s)).toBeCloseTo(280 / 240, 10);
+    expect(metricProblem('attemptsPerRequest', { gateway: [], edge: [], service: [] })).toBeNull();
+    expect(isMetricName('attemptsPerRequest')).toBe(true);
+    expect(metricNotes(['attemptsPerRequest'])[0]).toMatch(/^attempts per call, all hops: .*not per user request/);
   });
 
   it("run's window table heads its columns in attempts, 27.0 at payments for 518 user requests", () => {
@@ -54,7 +65,7 @@ describe("the sweep's failed share names its denominator, and gives the app's to
   const summary = { requests: { sent: 100, ok: 50, failed: 30, inFlight: 20 } } as unknown as RunSummary;
 
   it('errorShare is failed, % of ended (37.5%); failedOfSent the app\'s failed, % of sent (30%); inFlightShare 20%', () => {
-    expect([RUN_METRICS.errorShare.label, RUN_METRICS.errorShare.read(summary)]).toEqual(['failed, % of ended', 0.375]);
+    expect([RUN_METRICS.errorShare.label, RUN_METRICS.errorShare.read(summary)]).toEqual(["failed, % of ended (app's counter: % of sent)", 0.375]);
     expect([RUN_METRICS.failedOfSent.label, RUN_METRICS.failedOfSent.read(summary)]).toEqual(['failed, % of sent', 0.3]);
     expect([RUN_METRICS.inFlightShare.label, RUN_METRICS.inFlightShare.read(summary)]).toEqual(['in flight at the end, % of sent', 0.2]);
   });

@@ -56,7 +56,7 @@ describe('npm run sim -- sweep', () => {
     expect(local.points[0].metrics.meanMs.mean).toBeGreaterThan(1.7);
     expect(local.points[0].metrics.meanMs.mean).toBeLessThan(2.3);
     expect(local.points[1].metrics.meanMs.mean).toBeLessThan(1.3);
-    expect(local.points[0].metrics.attemptsPerRequest.mean).toBe(1);
+    expect(local.points[0].metrics.attemptsPerCall.mean).toBe(1);
     expect(local.points[0].metrics.proxyCpuVcpu.n).toBe(0);
     // CSV and HTML say the same figures.
     const csv = readFileSync(join(tmp, 'sweep.csv'), 'utf8').trim().split('\n');

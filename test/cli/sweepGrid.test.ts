@@ -136,7 +136,7 @@ describe('sweep statistics', () => {
     const latency = confidenceInterval([0.1, 10], 0.95, METRIC_RANGE.p99Ms);
     expect(latency.lo).toBe(0);
     expect(latency.hi).toBeCloseTo(5.05 + 12.7062047 * (9.9 / Math.SQRT2 / Math.SQRT2), 4);
-    expect(confidenceInterval([1, 1.4], 0.95, METRIC_RANGE.attemptsPerRequest).lo).toBe(1);
+    expect(confidenceInterval([1, 1.4], 0.95, METRIC_RANGE.attemptsPerCall).lo).toBe(1);
   });
 });
 
@@ -174,7 +174,7 @@ describe('sweep report for a person', () => {
     points: [0, 2].map((attempts, i) => ({
       set: { 'services.payments.policy.retries.attempts': attempts },
       runs: 5,
-      metrics: { p50Ms: iv(12.5, 0.5), p90Ms: iv(30, 1), p99Ms: iv(80, 4), meanMs: iv(15, 0.6), errorShare: iv(i === 0 ? 0.49 : 0.031, 0.02), attemptsPerRequest: iv(1 + i, 0.1), proxyCpuVcpu: iv(0.35, 0.01) },
+      metrics: { p50Ms: iv(12.5, 0.5), p90Ms: iv(30, 1), p99Ms: iv(80, 4), meanMs: iv(15, 0.6), errorShare: iv(i === 0 ? 0.49 : 0.031, 0.02), attemptsPerCall: iv(1 + i, 0.1), proxyCpuVcpu: iv(0.35, 0.01) },
     })),
     runs: [],
   };
@@ -199,7 +199,7 @@ describe('sweep report for a person', () => {
     const two = { n: 2, mean: 100, sd: 1, lo: 91, hi: 109 };
     const partialReport = {
       ...report,
-      points: [{ set: { 'services.payments.policy.retries.attempts': 0 }, runs: 3, metrics: { p50Ms: one, p90Ms: one, p99Ms: one, meanMs: two, errorShare: { ...iv(0.9996, 0.0017), n: 3 }, attemptsPerRequest: { ...iv(1.573, 0.001), n: 3 }, proxyCpuVcpu: { ...iv(0.716, 0.026), n: 3 } } }],
+      points: [{ set: { 'services.payments.policy.retries.attempts': 0 }, runs: 3, metrics: { p50Ms: one, p90Ms: one, p99Ms: one, meanMs: two, errorShare: { ...iv(0.9996, 0.0017), n: 3 }, attemptsPerCall: { ...iv(1.573, 0.001), n: 3 }, proxyCpuVcpu: { ...iv(0.716, 0.026), n: 3 } } }],
     };
     const table = formatReport(partialReport as never);
     const row = table.split('\n').find((l) => /^0\s/.test(l))!;
@@ -223,7 +223,7 @@ describe('sweep report for a person', () => {
     const none = { n: 0, mean: null, sd: null, lo: null, hi: null };
     const csvReport = {
       ...report,
-      points: [{ set: { 'services.payments.policy.retries.attempts': 0 }, runs: 3, metrics: { p50Ms: one, p90Ms: one, p99Ms: one, meanMs: { n: 2, mean: 100, sd: 1, lo: 91, hi: 109 }, errorShare: { ...iv(0.9996, 0.0017), n: 3 }, attemptsPerRequest: { ...iv(1.573, 0.001), n: 3 }, proxyCpuVcpu: none } }],
+      points: [{ set: { 'services.payments.policy.retries.attempts': 0 }, runs: 3, metrics: { p50Ms: one, p90Ms: one, p99Ms: one, meanMs: { n: 2, mean: 100, sd: 1, lo: 91, hi: 109 }, errorShare: { ...iv(0.9996, 0.0017), n: 3 }, attemptsPerCall: { ...iv(1.573, 0.001), n: 3 }, proxyCpuVcpu: none } }],
     };
     const [head, row] = reportCsv(csvReport as never).trim().split('\n').map((l) => l.split(','));
     expect(head.slice(0, 6)).toEqual(['services.payments.policy.retries.attempts', 'runs', 'p50Ms_mean', 'p50Ms_lo', 'p50Ms_hi', 'p50Ms_n']);
@@ -236,7 +236,7 @@ describe('sweep report for a person', () => {
 
 describe('sweep HTML report axes', () => {
   const iv = (mean: number) => ({ n: 3, mean, sd: 1, lo: mean - 5, hi: mean + 5 });
-  const metrics = (p50: number) => ({ p50Ms: iv(p50), p90Ms: iv(2 * p50), p99Ms: iv(3 * p50), meanMs: iv(p50), errorShare: { n: 3, mean: 0.2, sd: 0.01, lo: 0.19, hi: 0.21 }, attemptsPerRequest: iv(1), proxyCpuVcpu: iv(0.1) });
+  const metrics = (p50: number) => ({ p50Ms: iv(p50), p90Ms: iv(2 * p50), p99Ms: iv(3 * p50), meanMs: iv(p50), errorShare: { n: 3, mean: 0.2, sd: 0.01, lo: 0.19, hi: 0.21 }, attemptsPerCall: iv(1), proxyCpuVcpu: iv(0.1) });
   const reportOf = (path: string, values: unknown[]) => ({
     sweep: { file: 'third-party-service', scenario: 'third-party-service', grid: [{ path, values }], seeds: 3, seedBase: 1, durationMs: 10000 },
     points: values.map((v, i) => ({ set: { [path]: v }, runs: 3, metrics: metrics(100 + 30 * i) })),

@@ -18,7 +18,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** A job output of a 2-point × 2-seed mm1 sweep holding job 3 (point 1, seed 2), as sweep --out writes it. */
 function jobFile(): SweepReport {
   const spec = { file: 'scenarios/mm1.json', scenario: 'mm1', grid: [{ path: 'services.server.replicas', values: [1, 2] }], seeds: 2, seedBase: 1, durationMs: 8000 };
-  const run: SweepRun = { job: 3, point: 1, seed: 2, traceHash: '0123456789abcdef', sent: 4000, ok: 4000, failed: 0, events: 16000, metrics: { p50Ms: 1.4, p90Ms: 4.6, p99Ms: 9, meanMs: 2, errorShare: 0, attemptsPerRequest: 1, proxyCpuVcpu: null } };
+  const run: SweepRun = { job: 3, point: 1, seed: 2, traceHash: '0123456789abcdef', sent: 4000, ok: 4000, failed: 0, events: 16000, metrics: { p50Ms: 1.4, p90Ms: 4.6, p99Ms: 9, meanMs: 2, errorShare: 0, attemptsPerCall: 1, proxyCpuVcpu: null } };
   return JSON.parse(JSON.stringify(buildReport(spec, [run]))) as SweepReport;
 }
 

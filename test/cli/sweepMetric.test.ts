@@ -102,7 +102,7 @@ describe('an interval cut at its figure bound says so (N11: "0.8526 ±1.4" for a
   // interval (t(0.975, 2) = 4.303) is 0.8526 ± 3.46, reaching -2.61%.
   const shares = [0, 0.000979, 0.024599];
   const spec = { file: 'x.yaml', scenario: 'x', grid: [], seeds: 3, seedBase: 1, durationMs: null };
-  const runs = shares.map((e, j) => ({ job: j, point: 0, seed: j + 1, traceHash: String(j), sent: 1, ok: 1, failed: 0, events: 1, metrics: { p50Ms: 1, p90Ms: 2, p99Ms: 3, meanMs: 1, errorShare: e, attemptsPerRequest: 1, proxyCpuVcpu: null } }));
+  const runs = shares.map((e, j) => ({ job: j, point: 0, seed: j + 1, traceHash: String(j), sent: 1, ok: 1, failed: 0, events: 1, metrics: { p50Ms: 1, p90Ms: 2, p99Ms: 3, meanMs: 1, errorShare: e, attemptsPerCall: 1, proxyCpuVcpu: null } }));
   const report = buildReport(spec, runs);
 
   it('shows [lo, hi] with lo at 0 in the table, CSV and HTML, and names the clamp', () => {
@@ -111,16 +111,16 @@ describe('an interval cut at its figure bound says so (N11: "0.8526 ±1.4" for a
     expect(c.lo).toBe(0);
     expect(c.hi!).toBeCloseTo(0.008526 + 4.302653 * (Math.sqrt(((0 - 0.008526) ** 2 + (0.000979 - 0.008526) ** 2 + (0.024599 - 0.008526) ** 2) / 2) / Math.sqrt(3)), 6);
     expect(c.clamped).toEqual(['lo']);
-    expect(clampNote(report)).toBe('Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended): the figure cannot go past it');
+    expect(clampNote(report)).toBe("Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent)): the figure cannot go past it");
     const table = formatReport(report);
     expect(table).toMatch(/0\.8526 \[0, 4\.313\]/);
     expect(table).not.toContain('0.8526 ±');
-    expect(table).toContain("[lo, hi]: the interval cut at its figure's bound: Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended)");
+    expect(table).toContain("[lo, hi]: the interval cut at its figure's bound: Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent))");
     const csv = reportCsv(report).split('\n');
     const row = Object.fromEntries(csv[0].split(',').map((h, i) => [h, csv[1].split(',')[i]]));
     expect(row.errorShare_lo).toBe('0');
     expect(Number(row.errorShare_hi)).toBeCloseTo(c.hi!, 12);
-    expect(reportHtml(report)).toContain('Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended)');
+    expect(reportHtml(report)).toContain("Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent))");
     expect(reportHtml(report)).toContain('0.853 <span class="ci">[0, 4.31]</span>');
   });
 

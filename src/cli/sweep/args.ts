@@ -8,7 +8,7 @@ import { repeatedOptions } from '../onceOptions';
 import { metricForms, RUN_METRICS } from './metrics';
 
 /** The run-wide metric names, and the per-part forms (an edge's quoted), for the usage. */
-const RUN_METRIC_NAMES = Object.keys(RUN_METRICS).join(', ');
+const RUN_METRIC_NAMES = `${Object.keys(RUN_METRICS).join(', ')} (attemptsPerRequest: attemptsPerCall's old name, still read)`;
 const PART_METRIC_FORMS = metricForms()
   .filter((f) => f.includes(':'))
   .map((f) => (f.startsWith('edge:') ? `'${f}'\n                      (quoted: the shell reads > as a redirect; FROM->TO as run --json names edges)` : f))

@@ -140,7 +140,7 @@ export function metricNotes(names: readonly string[]): string[] {
     has((n) => n === 'errorShare') ? "failed, % of ended: failed / (ok + failed) user requests, those in flight at the end left out (0..1 in --json and --csv; each run's sent, ok and failed are in --json). The app's failed counter and compare divide by sent: --metric failedOfSent" : '',
     has((n) => n === 'failedOfSent' || n === 'inFlightShare') ? "failed and in flight, % of sent: as the app's counters divide, in flight counted in sent (0..1 in --json and --csv)" : '',
     has((n) => n.endsWith('.triesPerUserRequest')) ? "attempts at a service per user request: the attempts (first attempts + retries) made at it for the user requests that ended in the window, however long before, over those requests (a story step's figure)" : '',
-    has((n) => n === 'attemptsPerRequest') ? "attempts per call, all hops: every hop's attempts (first attempts + retries) over its calls, not per user request (compare's attempts per user request, all hops)" : '',
+    has((n) => n === 'attemptsPerCall' || n === 'attemptsPerRequest') ? "attempts per call, all hops: every hop's attempts (first attempts + retries) over its calls, not per user request (compare's attempts per user request, all hops)" : '',
     has((n) => n === 'proxyCpuVcpu') ? 'proxy CPU in vCPU (all sidecars)' : '',
     has((n) => n === 'gatewayCpuVcpu') ? 'gateway CPU in vCPU (all gateways)' : '',
     has((n) => n.startsWith('edge:')) ? "an edge's figures as its caller's router saw them (run --json's edges), attempts per call, one hop = (calls + retries) / calls (--metric key .tries)" : '',
