@@ -356,6 +356,11 @@ test('the single view offers the pairs, and the compare view leads back to the s
   await settled(page);
   await expect(page.getByTestId('sim-time')).toHaveText('1.00 s');
   await saveShot(page, 'compare-1024x768.png');
+  // The answer above the fold (trial T1, 6: the figures table was wholly below it at 1024x768).
+  const verdict = page.getByTestId('compare-verdict');
+  await expect(verdict).toContainText(/A vs B at 1\.00 s: failed \d[\d.]*% vs \d[\d.]*%/);
+  const vb = await verdict.boundingBox();
+  expect(vb!.y + vb!.height, 'the verdict line lies inside the 768 px window').toBeLessThanOrEqual(768);
   const namesBefore = { A: await nameSizes(page, 'A'), B: await nameSizes(page, 'B') };
   await test.step("each pane draws retry-storm's mesh shop as one region round api, web, orders and payments (it drew three) with no side under 12 units (it had a 9-unit notch), in presenter mode too, with no link label over a box", async () => {
     expect(await meshRegionProblems(page)).toEqual([]);

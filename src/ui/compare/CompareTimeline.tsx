@@ -1,6 +1,7 @@
 // The compare view's one timeline: both runs' progress on the shared clock, the faults, where
 // the runs first differ, and a press or a drag anywhere on its band (useBandSeek: over the track
 // and the row of step markers under it, not the track's 8 px alone) to seek both.
+import { CompareVerdict } from './CompareVerdict';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useBandSeek } from '../components/useBandSeek';
 import { TimelineHover } from '../components/TimelineHover';
@@ -145,6 +146,7 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
           </>
         )}
       </span>
+      <CompareVerdict s={s} />
     </div>
   );
 }
