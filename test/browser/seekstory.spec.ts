@@ -4,6 +4,7 @@
 // lands the head reads "step 3 of 3" as before.
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { logTexts, textLog } from './fixtures/statusLog';
 
 for (const [width, height] of [
   [1600, 1000],
@@ -18,6 +19,9 @@ for (const [width, height] of [
     // Istio's full load test (70,000 req/s) take seconds of the worker's time. A 10x CPU slowdown of a small
     // scenario's seek did not do it: the page's throttling leaves the worker's seek at full speed, and CI's quieter
     // host landed gateway-only's 30 s before the 250 ms (CI at 28c8b7b, twice).
+    // The clock's length and its seek line from the first paint: a share link read "0.000 s of 0 s" while it opened
+    // (N19's trial, 4); now "opening…", then the run's length, and under it where the seek goes and how far it got.
+    await logTexts(page, { length: '[data-testid="sim-length"]', seekLine: '[data-testid="clock-seeking"]' });
     const started = Date.now();
     await page.goto('/?scenario=istio-load-test-full&t=2.5s');
     const status = page.getByTestId('run-status');
@@ -63,6 +67,16 @@ for (const [width, height] of [
       going: null,
     });
     await expect(status).not.toHaveAttribute('data-seeking-to', /./, { timeout: 60_000 });
+    // The clock said the seek's target with a share that only grew, and never "of 0 s"; landed, the line is gone.
+    const lengths = await textLog(page, 'length');
+    expect(lengths.filter((t) => t !== 'opening…')).toEqual(['of 4 s']);
+    const lines = await textLog(page, 'seekLine');
+    expect(lines.length).toBeGreaterThan(0);
+    const shares = lines.map((t) => Number(/^seeking to 2\.5 s · (\d{1,2})%$/.exec(t)?.[1] ?? NaN));
+    expect(shares.every(Number.isFinite), lines.join(' | ')).toBe(true);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    await expect(page.getByTestId('clock-seeking')).toHaveCount(0);
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{16}$/);
     await expect(page.getByTestId('narrative-step')).toHaveText(/^step 3 of 3$/i);
     await expect(page.getByTestId('narrative-step-seeking')).toHaveCount(0);
     await expect(page.getByTestId('narrative-going')).toHaveCount(0);

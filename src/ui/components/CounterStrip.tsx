@@ -1,5 +1,6 @@
 // The live figures at the bottom: what was sent, what came back, what failed and why.
-import { formatCount, formatLatency, formatNumber, formatShare, formatSimTime, formatClock } from '../format';
+import { formatCount, formatLatency, formatNumber, formatShare } from '../format';
+import { Clock } from './SimClock';
 import { useAppStore } from '../state/useAppStore';
 import { useStore } from 'zustand';
 import { seriesStore } from '../charts/seriesStore';
@@ -332,34 +333,6 @@ function ProxyCpu() {
       </span>
       <span className="figure-note" data-testid="proxy-cpu-total">
         {Number.isFinite(total) ? `${formatNumber(total, total < 10 ? 2 : 1)} vCPU in all` : ''}
-      </span>
-    </div>
-  );
-}
-
-function Clock() {
-  const simTime = useAppStore((s) => s.stats.simTime);
-  const duration = useAppStore((s) => s.info?.durationMs ?? 0);
-  const traceHash = useAppStore((s) => s.stats.traceHash);
-  const share = duration > 0 ? Math.min(1, simTime / duration) : 0;
-  return (
-    <div className="figure figure-clock">
-      <span className="figure-label">
-        <span className="caption-wide">simulated time</span>
-        <span className="caption-narrow">sim time</span>
-      </span>
-      <span className="clock-line">
-        {/* The exact ms in data-value: the text is cut down to its last digit (formatClock). */}
-        <span className="figure-value" data-testid="sim-time" data-value={simTime}>
-          {formatClock(simTime)}
-        </span>
-        <span className="figure-note">of {formatSimTime(duration).replace(/\.0+ s$/, ' s')}</span>
-      </span>
-      <span className="progress" role="progressbar" aria-label="Simulated time" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} aria-valuetext={`${formatClock(simTime)} of ${formatSimTime(duration)}`}>
-        <span className="progress-fill" style={{ width: `${share * 100}%` }} />
-      </span>
-      <span className="trace" title="Trace hash: the same scenario and seed give the same hash here and in the CLI">
-        trace <span data-testid="trace-hash">{traceHash || '—'}</span>
       </span>
     </div>
   );
