@@ -44,6 +44,22 @@ test('retry-storm asks how many attempts payments gets, takes a pick and reveals
       }
       await expect(page.getByTestId('run-status')).toHaveText('ready');
       await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 4');
+      if (size.width === 1024) {
+        // At 1024x768 the head and the answers cannot both show (703 px apart, a 611 px column): the head gives way
+        // and the question, its prompt's top and its four answers, comes into view (N19's trial, 4).
+        await expect
+          .poll(() =>
+            page.evaluate(() => {
+              const col = document.querySelector('[data-testid="narrative"]')!.closest('.panel')!.getBoundingClientRect();
+              const foot = Math.min(col.bottom, innerHeight);
+              const kicker = document.querySelector('[data-testid="question"] .question-kicker')!.getBoundingClientRect();
+              const last = document.querySelector('.question-choices')!.getBoundingClientRect();
+              return `kicker ${kicker.top >= col.top - 0.5 ? 'in' : 'cut'}, answers ${last.bottom <= foot + 0.5 ? 'in' : `cut by ${(last.bottom - foot).toFixed(0)} px`}`;
+            }),
+          )
+          .toBe('kicker in, answers in');
+        await saveShot(page, 'question-ahead-1024x768.png');
+      }
 
       // Before step 2 runs, its question is asked with its four choices, none picked.
       const q = page.getByTestId('question');

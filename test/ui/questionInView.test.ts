@@ -11,6 +11,13 @@ describe('questionScroll (a question asked ahead comes into the story column)', 
   it('stops with the step head at the column top when the answers need more (1024x768: head at 247, answers at 950)', () => {
     expect(questionScroll(51, 662, 247, 950)).toBe(196);
   });
+  it("lets the head go but keeps the question's top where head and answers cannot both show (1024x768: question at 410)", () => {
+    expect(questionScroll(51, 662, 247, 950, 6, 410)).toBe(294);
+    // A question taller than the column: its top stays at the column's top.
+    expect(questionScroll(51, 662, 247, 1400, 6, 410)).toBe(359);
+    // Where both fit, the question's top changes nothing.
+    expect(questionScroll(59, 643, 237, 679, 6, 400)).toBe(42);
+  });
   it('never scrolls back up, even with the head already above the top', () => {
     expect(questionScroll(51, 662, 20, 950)).toBe(0);
   });
