@@ -9,7 +9,7 @@ import { holdWorkers, holdingServer } from './fixtures/simWorker';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 
-test('a run held far under its chosen 1× says "1× → at …×" on the speed control, keeps the header on one row, and says nothing once paused, at 1600x1000 and 1024x768', async ({ page }) => {
+test('a run held far under its chosen 1× says "1× → at …×" on the speed control and "at …×" in the status pill, keeps the header on one row, and says nothing once paused, at 1600x1000 and 1024x768', async ({ page }) => {
   test.setTimeout(90_000);
   const server = await holdingServer();
   try {
@@ -29,9 +29,18 @@ test('a run held far under its chosen 1× says "1× → at …×" on the speed c
       [1024, 768],
     ] as const) {
       await page.setViewportSize({ width, height });
+      const pill = page.getByTestId('run-status');
+      const pillBefore = (await pill.boundingBox())!;
       const held = holdWorkers(page, server.url);
       // Smoothed: not at once, but within the 2 s mean falling under half plus the 3 s it must stay there.
       await expect(chosen).toHaveText(/^1× → at [\d.]+×$/, { timeout: 15_000 });
+      // The status pill, where a person looks, says it too: "running" over "at 0.1×" (N19's trial, 5), in its own box.
+      await expect(pill).toHaveAttribute('data-pace', /^at [\d.]+×$/);
+      await expect(pill).toHaveText('running');
+      const pace = await pill.evaluate((el) => ({ after: getComputedStyle(el, '::after').content, words: el.getAttribute('data-pace') }));
+      expect(pace.after).toBe(`"${pace.words}"`);
+      const pillBehind = (await pill.boundingBox())!;
+      expect([pillBehind.x, pillBehind.y, pillBehind.width, pillBehind.height]).toEqual([pillBefore.x, pillBefore.y, pillBefore.width, pillBefore.height]);
       expect(Number(await speed.getAttribute('data-achieved'))).toBeLessThan(0.5);
       await expect(speed).toHaveAttribute('title', /^Running at [\d.]+×: this machine can't keep 1×\./);
       // The header keeps one row with the words on.
@@ -42,6 +51,7 @@ test('a run held far under its chosen 1× says "1× → at …×" on the speed c
       await held;
       // Keeping up again, the words go (80% of the speed for 2 s); below 1280 px the menu says the factor alone (Speed.short).
       await expect(chosen).toHaveText(width > 1280 ? '1× real time' : '1×', { timeout: 20_000 });
+      await expect(pill).not.toHaveAttribute('data-pace', /./);
     }
     // Paused while behind: nothing said.
     const held = holdWorkers(page, server.url);

@@ -310,7 +310,18 @@ function RunControls() {
           ))}
         </select>
       </label>
-      <span className={`status status-${seekingTo === null ? status : 'seeking'}`} data-testid="run-status" data-seeking-to={seekingTo ?? undefined} data-settling={settling ?? undefined} role="status">
+      {/* Behind its speed, the pill says the speed kept under "running" (N19's trial, 5: inside the speed control it went
+          unseen). Drawn from data-pace (styles.css `.status-behind::after`) so the pill's text stays "running" for those
+          who read it, in its own width: nothing beside it moves. */}
+      <span
+        className={`status status-${seekingTo === null ? status : 'seeking'}${seekingTo === null && pace ? ' status-behind' : ''}`}
+        data-testid="run-status"
+        data-seeking-to={seekingTo ?? undefined}
+        data-settling={settling ?? undefined}
+        data-pace={seekingTo === null && pace ? `at ${pace.at}` : undefined}
+        title={seekingTo === null ? pace?.title : undefined}
+        role="status"
+      >
         {seekingTo === null ? STATUS_TEXT[status] : <SeekingStatus toMs={seekingTo} />}
       </span>
     </div>
