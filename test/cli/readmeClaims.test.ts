@@ -18,6 +18,18 @@ describe("README's claims", () => {
     expect([clients, replicas]).toEqual([1000, 2000]);
   });
 
+  it("gateway-only's 33% is said with its window, 21-58 s, beside the whole run's 22.1% that compare prints without one (trial T1, 2)", () => {
+    // Each line that says 33% (or 33.4%) with gateway-only, read with the three lines after it.
+    const lines = readme.split('\n');
+    const says = lines.flatMap((l, i) => (/\b33(\.4)?%/.test(l) && /gateway-only/.test(lines.slice(i - 1, i + 1).join(' ')) ? [lines.slice(i, i + 4).join(' ')] : []));
+    expect(says.length).toBeGreaterThanOrEqual(2);
+    for (const para of says) {
+      expect(para).toMatch(/21(-| s – )58 s/);
+      expect(para).toMatch(/22\.1(0)?%/);
+    }
+    expect(readme).toContain('`npm run sim -- compare gateway-only mesh-only --from 21s --to 58s`');
+  });
+
   it('"A first run" tells a teacher to serve the built app for a class and the 1,000-service scenario, with a command that exists and its port', () => {
     const firstRun = readme.slice(readme.indexOf('## A first run'), readme.indexOf('1. `npm start` opens'));
     expect(firstRun).toContain('`npm run build && npm run preview` (http://localhost:4173/)');
