@@ -3,7 +3,9 @@
 // between). A script, not a test: it prints medians and checks nothing.
 //
 //   npx tsx bench/ui/startPhases.ts   (env: PORTS=4416,4418 servers already running `vite preview`
-//   of a build, alternated run by run; RUNS=5; LINKS='?scenario=a|?scenario=b&t=30s'; NOFRESH=1)
+//   of a build, alternated run by run; or BASES=http://localhost:4396/a,http://localhost:4396/b, two
+//   builds under one server's sub-paths (`vite preview --outDir` of a folder holding a/ and b/: the
+//   build's URLs are relative); RUNS=5; LINKS='?scenario=a|?scenario=b&t=30s'; NOFRESH=1)
 //
 // Columns, ms from the document's navigation start (medians): tGoto (goto resolved, Node's clock,
 // from the call), tSeen (the 'ready' seen from Node), js (main chunk's response end), dcl,
@@ -17,7 +19,7 @@
 import { chromium, type Page } from '@playwright/test';
 import config from '../../playwright.config';
 
-const BASES = (process.env.PORTS ?? '4173').split(',').map((p) => `http://localhost:${p}`);
+const BASES = process.env.BASES ? process.env.BASES.split(',') : (process.env.PORTS ?? '4173').split(',').map((p) => `http://localhost:${p}`);
 const RUNS = Number(process.env.RUNS ?? 5);
 const LINKS = (process.env.LINKS ?? '?scenario=hello-mesh|?scenario=gateway-and-mesh|?scenario=retry-storm|?scenario=gateway-and-mesh&t=30s').split('|');
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
+import { formatCount } from './numberText';
 import { defOf, wrapped } from './zodWalk';
 
 /**
@@ -81,7 +82,7 @@ export const wholeCount = z.number().int({ message: 'must be a whole number' }).
  * lays every one out, and a megabyte of it freezes a tab as surely as a million nodes.
  */
 export function prose(max: number, what: string) {
-  return z.string().max(max, { message: `must be at most ${max.toLocaleString('en-US')} characters (${what})` });
+  return z.string().max(max, { message: `must be at most ${formatCount(max)} characters (${what})` });
 }
 
 /** Narrative steps a scenario may have: the app draws each on the timeline and lists it. */

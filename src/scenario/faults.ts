@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { distributionSchema } from './distribution';
 import { duration, name, percent, probability } from './common';
 import { formatDuration } from './duration';
+import { formatCount } from './numberText';
 
 /**
  * The shortest `for` a fault may have, in ms. A shorter fault acts on next to no request (a
@@ -38,7 +39,7 @@ const replica = z.number().int({ message: 'must be a whole number' }).min(0, { m
 export const faultSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('kill-replica'), service: name, replica: replica.default(0), ...when }),
   z.strictObject({ type: z.literal('kill-service'), service: name, ...when }),
-  z.strictObject({ type: z.literal('slow-replica'), service: name, replica: replica.default(0), factor: z.number().min(1, { message: 'must be at least 1' }).max(MAX_SLOW_FACTOR, { message: `must be at most ${MAX_SLOW_FACTOR.toLocaleString('en-US')} (a 1 ms request would already take 100 s; a replica that is gone is kill-replica)` }), ...when }),
+  z.strictObject({ type: z.literal('slow-replica'), service: name, replica: replica.default(0), factor: z.number().min(1, { message: 'must be at least 1' }).max(MAX_SLOW_FACTOR, { message: `must be at most ${formatCount(MAX_SLOW_FACTOR)} (a 1 ms request would already take 100 s; a replica that is gone is kill-replica)` }), ...when }),
   z.strictObject({
     type: z.literal('latency'),
     /** Every hop into this service, or one link from -> to. */

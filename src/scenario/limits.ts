@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from './parse';
 import type { Scenario } from './schema';
+import { formatCount } from './numberText';
 import { anySidecar } from './references';
 
 /**
@@ -35,7 +36,7 @@ export const MAX_NODES = 5_000;
 /** Route entries: for each call, client and gateway upstream, caller hosts × callee replicas. */
 export const MAX_ROUTE_ENTRIES = 4_000_000;
 
-const en = (n: number) => n.toLocaleString('en-US');
+const en = formatCount;
 /** "1 client", "2 clients". */
 const count = (n: number, what: string) => `${en(n)} ${what}${n === 1 ? '' : 's'}`;
 
