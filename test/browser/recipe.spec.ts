@@ -122,11 +122,12 @@ test('text in a link renders as text, and a bad data parameter is named', async 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => errors.push(`dialog: ${d.message()}`));
-  await page.goto(`/?scenario=${encodeURIComponent('<img src=x onerror=alert(1)>')}&data=abc&seed=1e400&t=abc`);
+  await page.goto(`/?scenario=${encodeURIComponent('<img src=x onerror=alert(1)>')}&data=abc&seed=1e400&t=abc&cols=0`);
   const problems = page.getByTestId('link-problems');
   await expect(problems).toContainText('scenario: "<img src=x onerror=alert(1)>" is not a scenario name');
   await expect(problems).toContainText('data: a link holds either a scenario name or a scenario\'s data, not both');
   await expect(problems).toContainText('seed: must be a whole number');
+  await expect(problems.locator('li', { hasText: /^cols:/ })).toHaveText('cols: "0" is not a number of columns a row (a whole number from 1 to 99); the picture is arranged for this window');
   await test.step("t=abc is named at t, told as the README tells it: a number with a unit, or a bare number, which is milliseconds", async () => {
     // It said 'use a number with a unit', as if a bare number were refused; t=90 is 90 ms.
     await expect(problems.locator('li', { hasText: /^t:/ })).toHaveText('t: "abc" is not a time: write a number with a unit, us, ms, s, m or h (90s, 12345.678ms), or a bare number, which is milliseconds (12345.678); the run starts at 0');
@@ -165,7 +166,8 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   expect(off, 'the copied note over the Find box or the status').toEqual({ find: false, status: false, height: expect.any(Number) });
   expect(off.height).toBeLessThanOrEqual(50);
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/\?scenario=hello-mesh&faults=[A-Za-z0-9_-]+&t=[\d.]+m?s&speed=10$/);
+  // Last, the picture's columns a row (hello-mesh: its 3 columns in one row), for the opener to keep.
+  expect(link).toMatch(/\?scenario=hello-mesh&faults=[A-Za-z0-9_-]+&t=[\d.]+m?s&speed=10&cols=3$/);
   await saveShot(page, 'recipe-share-before.png');
 
   const fresh = await reopenFresh(page, link, { width: 1600, height: 1000 });
@@ -181,7 +183,32 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
 });
 
-test('a share link made after playing at max speed reopens the same trace hash', async ({ page }) => {
+/**
+ * The services of the SVG picture on `p`, by row, top row first (node centres within 60 CSS px
+ * vertically are one row; retry-storm's rows are 180 px or more apart at 1366x768 and up), each
+ * row's names sorted, control planes left out.
+ */
+async function rowsOf(p: Page): Promise<string[][]> {
+  return p.locator('[data-drawn] svg [data-node]').evaluateAll((els) => {
+    const ps = els
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { name: e.getAttribute('data-node') ?? '', y: r.y + r.height / 2 };
+      })
+      .filter((n) => !n.name.startsWith('control-plane:'))
+      .sort((a, b) => a.y - b.y);
+    const rows: { y: number; names: string[] }[] = [];
+    for (const n of ps) {
+      const row = rows.find((r) => Math.abs(r.y - n.y) < 60);
+      if (row) row.names.push(n.name);
+      else rows.push({ y: n.y, names: [n.name] });
+    }
+    return rows.map((r) => r.names.sort());
+  });
+}
+
+test('a share link made at 1600x1000 after playing at max speed reopens the same trace hash at 1366x768, its services in the same rows', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=retry-storm&speed=max');
   await page.getByTestId('play').click();
   await expect.poll(() => num(page, 'sim-time')).toBeGreaterThan(5);
@@ -216,9 +243,23 @@ test('a share link made after playing at max speed reopens the same trace hash',
   await expect.poll(() => lanes(page), { message: 'the lanes at rest never drawn in the original' }).not.toBeNull();
   const lit = await untilStill(page, () => atRest(page), 'the traffic at rest in the original');
   expect((lit.lanes ? lit.lanes.split(' ').length : 0) + Number(lit.dots), 'no lane lit and no dot at rest in the original').toBeGreaterThan(0);
-  const fresh = await reopenFresh(page, page.url());
+  // The share link is the address bar's plus the picture's columns a row (not the run's: same hash below).
+  // At 1600x1000 retry-storm draws bands of 4 columns, payments under orders (arrangement.ts).
+  const sent = await rowsOf(page);
+  expect(sent).toEqual([['api', 'orders', 'shoppers', 'web'], ['payments']]);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('share-link').click();
+  await expect(page.getByTestId('share-copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(`${page.url()}&cols=4`);
+  await saveShot(page, 'recipe-rows-sent-1600.png');
+  // At 1366x768 its own choice is one bare row of 5 (payments beside orders); the link keeps the 4.
+  const fresh = await reopenFresh(page, link, { width: 1366, height: 768 });
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
   expect(await moment(fresh)).toEqual(before);
+  await expect(fresh.getByTestId('link-problems')).toHaveCount(0);
+  await expect.poll(() => rowsOf(fresh), { message: 'the link opened at 1366x768 has other rows' }).toEqual(sent);
+  await saveShot(fresh, 'recipe-rows-opened-1366.png');
   await test.step('the lanes lit (traffic too fast to see) and the dots are the same: a function of the moment, not of the frames each page saw', async () => {
     // Paused after max speed, the original kept the dashes of its last frames and the link none.
     await settled(fresh);
@@ -267,7 +308,7 @@ test('when the clipboard is refused, the link shows in a field to copy', async (
   await page.getByTestId('share-link').click();
   const field = page.getByTestId('share-link-text');
   await expect(field).toBeVisible();
-  await expect(field).toHaveValue(/\?scenario=mm1&t=2s&speed=0\.1$/);
+  await expect(field).toHaveValue(/\?scenario=mm1&t=2s&speed=0\.1&cols=2$/);
   await saveShot(page, 'recipe-share-fallback.png');
   await test.step("the link's field closes as a popover does: a press elsewhere (the charts drawer's tab) or Escape; a press in it keeps it", async () => {
     // It stayed until its own Close, over the charts drawer a person opened next.
