@@ -33,8 +33,16 @@ export interface WorldWiring extends ClusterSite {
  * `byName` gives a service's or gateway's actor id by name.
  */
 export function wireWorld(w: WorldWiring, clientHosts: readonly number[], byName: ReadonlyMap<string, number>): void {
+  // One edge per caller -> callee pair: a service that calls another many times (500 `{service: t}`
+  // calls, or a call's routes naming a service another call names) has one link, whose figures
+  // sum its calls (its routes all say this edge); the picture draws one line where it drew 500.
+  const pairs = new Map<string, number>();
   const edge = (from: number, to: number) => {
+    const key = `${from}>${to}`;
+    const had = pairs.get(key);
+    if (had !== undefined) return had;
     const e = { id: w.topology.edges.length, from, to, mtls: false };
+    pairs.set(key, e.id);
     w.topology.edges.push(e);
     w.edgeStats.push(new EdgeStats());
     if (w.histogramLog !== null) w.edgeStats[e.id].logLatency(w.histogramLog);
