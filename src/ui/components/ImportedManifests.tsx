@@ -16,18 +16,32 @@ const importer = () => import('../scenarios/importFiles');
  */
 export function useOpenFiles(): (files: File[]) => Promise<void> {
   const controller = useController();
+  const { store } = useServices();
   const open = useOpenManifests();
   const openPair = useOpenPair();
   return useCallback(
     async (files: File[]) => {
       if (files.length === 0) return;
       if (files.length === 1 && !/\.ya?ml$/i.test(files[0].name)) return controller.openFile(files[0]);
+      // "Opening NAME…" in the same frame (trial T1, 1: nothing for seconds while the files were read
+      // and the importer's chunk loaded, before openFile said anything). Cancel drops it, and the open.
+      const startedAt = performance.now();
+      store.setState((d) => {
+        d.opening = { label: files.length === 1 ? files[0].name : `${files.length} files`, stage: 'reading', bytes: files.reduce((n, f) => n + f.size, 0), startedAt };
+        d.loadProblems = null;
+      });
+      const ours = () => store.getState().opening?.startedAt === startedAt;
+      const done = () => store.setState((d) => void (d.opening?.startedAt === startedAt && (d.opening = null)));
       const texts = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
-      if (openPair(texts)) return;
-      if (!(await importer()).isManifestSet(texts)) return controller.openFile(files[0]);
-      return open(texts);
+      if (!ours()) return;
+      if (openPair(texts)) return done();
+      const manifests = (await importer()).isManifestSet(texts);
+      if (!ours()) return;
+      if (!manifests) return controller.openFile(files[0]);
+      await open(texts);
+      done();
     },
-    [controller, open, openPair],
+    [controller, store, open, openPair],
   );
 }
 

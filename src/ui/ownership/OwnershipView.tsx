@@ -144,7 +144,8 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
         <h3 className="ownership-title" title="Gateway, sidecar or the app itself, on each hop of a path: the file's config with the config changes (timed and live) made by this moment, as every proxy will run it once its control plane has pushed them">
           {heading ? `${heading}: who owns each L7 feature` : 'Who owns each L7 feature'}
         </h3>
-        <span className="ownership-note" data-testid="ownership-as-of">
+        {/* The drawer leaves out the plain note (no config changes) to give the table its row (ownership.css). */}
+        <span className={`ownership-note${made.length === 0 && pending === 0 ? ' ownership-note-plain' : ''}`} data-testid="ownership-as-of">
           gateway, sidecar or the app, per hop, {asOf}
         </span>
         {o.overlaps.length === 0 ? (

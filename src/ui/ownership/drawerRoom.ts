@@ -11,6 +11,13 @@ import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
 const NAME_MARGIN_PX = 0.25;
 
 /**
+ * The floor in a window wider than READABLE_WINDOW_QUERY's, CSS px: 11, not 10. At 1600x1000 the
+ * drawer grew to gateway-and-mesh's 10 px names and its captions, region labels and fault tags
+ * went to 9-10 px (trial T1, 7); the table's head row is denser instead (ownership.css).
+ */
+export const DRAWER_WIDE_NAME_PX = 11;
+
+/**
  * The node names, CSS px, the single view draws `topology` with in a `width` x `height` stage: its
  * own drawing's, or presenter mode's text where a narrow window takes it (useStageMode's rule). Pure.
  */
@@ -22,12 +29,12 @@ export function drawnNamePx(topology: Topology, width: number, height: number, n
 /**
  * CSS px the drawer may grow by over its own height: `need` (what its table lacks, CSS px) or
  * less, so that `topology` fitted into the stage left (`width` x `height` less the growth, CSS px)
- * keeps names of READABLE_NAME_PX + a quarter px. 0 for no need, a stage whose names are under that
+ * keeps names of READABLE_NAME_PX (a `narrow` window) or DRAWER_WIDE_NAME_PX, + a quarter px. 0 for no need, a stage whose names are under that
  * already, or a picture drawn as group tiles. Whole px; pure.
  */
 export function drawerRoom(topology: Topology, width: number, height: number, need: number, narrow: boolean): number {
   if (!(need > 0) || width < 10 || topology.nodes.length > LARGE_TOPOLOGY_NODES) return 0;
-  const floor = READABLE_NAME_PX + NAME_MARGIN_PX;
+  const floor = (narrow ? READABLE_NAME_PX : DRAWER_WIDE_NAME_PX) + NAME_MARGIN_PX;
   const keeps = (grow: number) => height - grow >= 10 && drawnNamePx(topology, width, height - grow, narrow) >= floor;
   const most = Math.ceil(need);
   if (keeps(most)) return most;
