@@ -6,6 +6,7 @@ import { inside, LABEL_BOX, labelRect, overlap, type LabelLink, type LabelSpot, 
 import { clearlyOwn, fromOwnLine, readsAsOther } from './labelReading';
 import { AWAY, candidates, hoverCandidates, onLink, shortNear, storyCandidates } from './labelSpots';
 import { linkIndex, linksInside } from './linkPointIndex';
+import { PlacedLabels, RectGrid } from './rectGrid';
 
 // The boxes (labelGeometry.ts) and the readings (labelReading.ts) that callers use with the placers.
 export { LABEL_BOX, labelRect, nodeRect, type LabelLink, type LabelSpot, type Rect } from './labelGeometry';
@@ -63,6 +64,12 @@ function placeWith(links: readonly LabelLink[], nodes: readonly Rect[], view: Re
   // The links' points by grid cell: a spot reads only the points near it (40 links into one box
   // scanned about 5,700 points a spot, 3-8 s a picture; session 49).
   const pointIndex = linkIndex(links);
+  // The boxes by grid cell too (rectGrid.ts): 400 client boxes scanned for every spot were most
+  // of what 400 links into one box still cost (session 49).
+  const nodeGrid = new RectGrid(nodes);
+  const softGrid = new RectGrid(soft, SOFT_HIT);
+  const lockGrid = new RectGrid(locks);
+  const nameGrid = new RectGrid(names);
   // Greedy in link order; where some labels found no free spot (or room for their short form
   // only), once more with those first (a label placed before them may have taken the only room
   // they had), keeping the pass with fewer. (partial-adoption's large text at 1024x768: placed
@@ -91,15 +98,14 @@ function placeWith(links: readonly LabelLink[], nodes: readonly Rect[], view: Re
    * bulk-export->edge's room, whose label, left out, then said '42/s' over edge; session 44).
    */
   function placeInOrder(order: readonly number[]): { index: number; spot: LabelSpot; hits: number }[] {
-    const placed: Rect[] = [];
+    const placed = new PlacedLabels();
     const out: { index: number; spot: LabelSpot; hits: number; far?: FarShort; rect?: Rect }[] = [];
     for (const index of order) out[index] = { index, ...placeOne(index, placed) };
     for (const index of order) {
       const { far, rect } = out[index];
       if (!far) continue;
       // Its own first-pass box no longer counts against it.
-      const own = rect ? placed.indexOf(rect) : -1;
-      if (own >= 0) placed.splice(own, 1);
+      if (rect) placed.remove(rect);
       const short = placeOne(index, placed, far);
       if (short) out[index] = { index, ...short };
       else if (rect) placed.push(rect);
@@ -107,9 +113,9 @@ function placeWith(links: readonly LabelLink[], nodes: readonly Rect[], view: Re
     return out.map(({ index, spot, hits }) => ({ index, spot, hits }));
   }
 
-  function placeOne(index: number, placed: Rect[]): { spot: LabelSpot; hits: number; far?: FarShort; rect?: Rect };
-  function placeOne(index: number, placed: Rect[], farPass: FarShort): { spot: LabelSpot; hits: number } | null;
-  function placeOne(index: number, placed: Rect[], farPass?: FarShort): { spot: LabelSpot; hits: number; far?: FarShort; rect?: Rect } | null {
+  function placeOne(index: number, placed: PlacedLabels): { spot: LabelSpot; hits: number; far?: FarShort; rect?: Rect };
+  function placeOne(index: number, placed: PlacedLabels, farPass: FarShort): { spot: LabelSpot; hits: number } | null;
+  function placeOne(index: number, placed: PlacedLabels, farPass?: FarShort): { spot: LabelSpot; hits: number; far?: FarShort; rect?: Rect } | null {
     const link = links[index];
     let best: (LabelSpot & { far?: true }) | null = null;
     let bestHits = Number.POSITIVE_INFINITY;
@@ -117,10 +123,7 @@ function placeWith(links: readonly LabelLink[], nodes: readonly Rect[], view: Re
       const r = labelRect(spot, size);
       // Cut off by the stage's edge, a label says nothing: worse than lying over a node or a link.
       let hits = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 3 : 0;
-      for (const n of nodes) if (overlap(r, n)) hits++;
-      for (const q of soft) if (overlap(r, q)) hits += SOFT_HIT;
-      for (const k of locks) if (overlap(r, k)) hits++;
-      for (const p of placed) if (overlap(r, p)) hits++;
+      hits += nodeGrid.weigh(r) + softGrid.weigh(r) + lockGrid.weigh(r) + placed.weigh(r);
       // Each link with a point in it, its own too: a label beside its line, never across it (but
       // where asked, `acrossOwn`).
       for (const j of linksInside(pointIndex, r, (j) => (j === index ? 1 : 2), 2)) if (!(acrossOwn && j === index)) hits++;
@@ -246,10 +249,10 @@ function placeWith(links: readonly LabelLink[], nodes: readonly Rect[], view: Re
     const found: LabelSpot & { far?: true } = best ?? { x: 0, y: 0, anchor: 'middle' };
     const { far: _far, ...chosen } = found;
     const r = labelRect(chosen, box);
-    if (names.some((n) => overlap(r, n))) return { spot: { ...chosen, overName: true }, hits: bestHits, far };
-    if (nodes.some((n) => overlap(r, n))) return { spot: { ...chosen, overNode: true }, hits: bestHits, far };
+    if (nameGrid.meets(r)) return { spot: { ...chosen, overName: true }, hits: bestHits, far };
+    if (nodeGrid.meets(r)) return { spot: { ...chosen, overNode: true }, hits: bestHits, far };
     if (bestHits > 0 && [...linksInside(pointIndex, r, () => 0, 0)].some((j) => j !== index)) return { spot: { ...chosen, acrossLink: true }, hits: bestHits, far };
-    if (bestHits > 0 && placed.some((p) => overlap(r, p))) return { spot: { ...chosen, overLabel: true }, hits: bestHits, far };
+    if (bestHits > 0 && placed.meets(r)) return { spot: { ...chosen, overLabel: true }, hits: bestHits, far };
     placed.push(r);
     return { spot: chosen, hits: bestHits, far, rect: r };
   }
