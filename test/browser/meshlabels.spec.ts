@@ -7,6 +7,8 @@
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 import { N11_FILES } from '../trialN11Files';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 
 const file = (name: string) => ({ name, mimeType: 'application/yaml', buffer: Buffer.from(N11_FILES[name]) });
 
@@ -76,6 +78,33 @@ for (const name of ['gw-retry', 'sc-retry']) {
       console.log(`${name} ${size.width}: labels ${found.labels.join(', ')}; ${found.problems.join('; ') || 'clear'}`);
       expect(found.labels.length).toBe(2);
       expect(found.problems).toEqual([]);
+      if (name === 'sc-retry') await fanInCalls(page, size.width);
     });
   }
+}
+
+/**
+ * Session 50 (Q2), on the same page: fan-in-calls.json (8 clients into s, which calls t 200 times a
+ * request) draws one link s -> t, not 200 over each other, and its label says the calls' summed
+ * rate (8 x 2/s x 200 = 3,200 a second, within 400) once a simulated second has played.
+ */
+async function fanInCalls(page: Page, width: number): Promise<void> {
+  const buffer = readFileSync('test/browser/fixtures/fan-in-calls.json');
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'fan-in-calls.json', mimeType: 'application/json', buffer });
+  await expect(page.getByTestId('scenario-title')).toContainText('called 200 times', { timeout: 30_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('ready');
+  const topo = page.locator('.topology-stage svg').first();
+  await expect(topo.locator('[data-edge="s->t"]')).toHaveCount(1);
+  await expect(topo.locator('[data-edge$="->s"]')).toHaveCount(8);
+  await page.getByTestId('play').click();
+  // Its label's rate, a second: "3,200 req/s", or in its short form "3.2k/s".
+  const rate = async () => {
+    const m = /([\d.,]+)\s*(k?)/.exec((await topo.locator('.topo-edge-label[data-label-edge="s->t"]').first().textContent()) ?? '');
+    return m ? Number(m[1].replace(/,/g, '')) * (m[2] === 'k' ? 1000 : 1) : 0;
+  };
+  // Over a whole simulated second (the first tenth alone reads 8 x 200 calls in 0.1 s: 16,000).
+  const steady = async () => Math.abs((await rate()) - 3_200) <= 400;
+  await expect.poll(steady, { timeout: 60_000 }).toBe(true);
+  await page.getByTestId('pause').click();
+  await saveShot(page, `meshlabels-fan-in-calls-${width}.png`);
 }
