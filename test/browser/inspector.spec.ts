@@ -42,6 +42,48 @@ test('following a failed retry-storm request shows each try with its host and re
   await expect(waterfall.getByTestId('request-why')).toHaveText(
     /^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\. The scenario's fault was on there then: HTTP errors on payments, 100% → 503 \(from 10\.0 s to 25\.0 s\)\.$/,
   );
+  await test.step("a call's earlier failed attempts are folded, one row each, so the 27-try request reads whole in the panel at 1600x1000; a click unfolds them", async () => {
+    const folds = waterfall.getByTestId('waterfall-fold');
+    await expect(folds.first()).toBeVisible();
+    // One fold a retried call (gateway -> web -> orders -> payments, each layer tried 3 times): 2 failed, then the last.
+    await expect(folds.first().getByRole('button')).toHaveText('▸ 2 attempts failed');
+    await expect(folds.first().locator('.waterfall-note')).toHaveText(/^503 · [0-9.]+-[0-9.]+ ms$/);
+    const shown = await waterfall.locator('.waterfall-row').count();
+    // 38 rows (367 unfolded): each hop's proxy passes, crossings and app time on the last attempt's path.
+    expect(shown, 'rows folded').toBeLessThan(60);
+    expect(shown, 'rows folded').toBeGreaterThan(20);
+    await saveShot(page, 'waterfall-folded-1600x1000.png');
+    // With "calls and attempts only" too, 16 rows: all but the last few in the panel at once (each
+    // row with a note is two lines, ~32 px), the fold over payments' attempts in view.
+    const triesOnly = waterfall.getByTestId('tries-only');
+    await triesOnly.check();
+    await expect.poll(() => waterfall.locator('.waterfall-row').count()).toBeLessThan(20);
+    await expect(waterfall.getByTestId('waterfall-more')).toHaveText(/^[1-4] more rows? ↓/);
+    await expect(folds.last()).toBeInViewport();
+    await saveShot(page, 'waterfall-folded-calls-1600x1000.png');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect(folds.first()).toBeVisible();
+    await saveShot(page, 'waterfall-folded-calls-1024x768.png');
+    await triesOnly.uncheck();
+    await expect(waterfall.locator('.waterfall-row')).toHaveCount(shown);
+    await saveShot(page, 'waterfall-folded-1024x768.png');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    // A click unfolds that call's attempts (and says so); another folds them again.
+    const toggle = folds.first().getByRole('button');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(toggle).toHaveText('▾ 2 attempts failed');
+    await expect.poll(() => waterfall.locator('.waterfall-row').count()).toBeGreaterThan(shown + 2);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(waterfall.locator('.waterfall-row')).toHaveCount(shown);
+    // Every fold unfolded, as a person clicks them one by one: each try as a row again, for the steps below.
+    const closed = waterfall.locator('[data-testid="waterfall-fold"] button[aria-expanded="false"]');
+    while ((await closed.count()) > 0) await closed.first().click();
+    await expect.poll(() => waterfall.locator('.waterfall-row:not(.waterfall-fold)').count()).toBeGreaterThan(300);
+    // Back to the panel's top, where the clicks down the rows scrolled it from.
+    await panel.evaluate((p) => (p.scrollTop = 0));
+  });
   // Tries at every layer: payments is tried by orders, and its last try is not retried because attempts ran out.
   const tries = waterfall.locator('[data-span-role="try"]');
   expect(await tries.count()).toBeGreaterThan(9);

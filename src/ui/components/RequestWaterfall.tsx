@@ -1,7 +1,7 @@
 // The inspector's view of one request: a waterfall of its spans on a shared time axis, or, for a
 // clicked dot the tracer kept no spans of, what its dot says.
 import { plainCallerSees } from '../../models/envoy/responseFlags';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
 import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeDuration, placeTickLabels } from '../inspector/waterfall';
@@ -11,6 +11,15 @@ import { useAppStore } from '../state/useAppStore';
 import { headingFlag, rowFlags } from '../inspector/spanFlags';
 import { EnvoyFlag } from './EnvoyFlag';
 import { useWaterfallBelow } from '../inspector/waterfallBelow';
+
+/** No call unfolded. */
+const NONE: ReadonlySet<number> = new Set();
+/**
+ * The calls unfolded in each request shown this page's life (request id, client and start: ids
+ * restart with a run), kept outside the component: the inspector draws the waterfall anew as its
+ * list folds and unfolds.
+ */
+const UNFOLDED = new Map<string, ReadonlySet<number>>();
 
 /** Roles hidden when only the calls and tries are wanted. */
 const DETAIL_ROLES = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
@@ -32,6 +41,17 @@ export function DotRequestView({ dot }: { dot: DotRequest }) {
 /** One request through every hop: rows of spans, bars on a shared time axis. */
 export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
   const [triesOnly, setTriesOnly] = useState(false);
+  // The calls whose earlier failed attempts are unfolded (span ids), by request (UNFOLDED): none at
+  // first; a request shown again (picked again, or the panel drawn anew) keeps what was unfolded in it.
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const request = `${trace.id}|${trace.client}|${trace.start}`;
+  const openCalls = UNFOLDED.get(request) ?? NONE;
+  const toggle = (call: number) => {
+    const calls = new Set(openCalls);
+    if (!calls.delete(call)) calls.add(call);
+    UNFOLDED.set(request, calls);
+    redraw();
+  };
   // As many ticks as the axis has room for labels (4 in a wide panel; 2 at 1024x768, where 4
   // labels ran together, "200 ms400 ms600 ms", the last cut by the window).
   const axis = useRef<HTMLDivElement>(null);
@@ -46,7 +66,7 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
     return () => ro.disconnect();
   }, []);
   const mostTicks = Math.max(1, Math.min(4, Math.floor(axisPx / TICK_ROOM_PX)));
-  const layout = useMemo(() => layoutWaterfall(trace, now, triesOnly ? DETAIL_ROLES : undefined, mostTicks), [trace, now, triesOnly, mostTicks]);
+  const layout = useMemo(() => layoutWaterfall(trace, now, triesOnly ? DETAIL_ROLES : undefined, mostTicks, openCalls), [trace, now, triesOnly, mostTicks, openCalls]);
   const fate = trace.fate ?? 'in flight';
   const faults = useAppStore((s) => s.faults);
   const topology = useAppStore((s) => s.info?.topology ?? null);
@@ -95,7 +115,21 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         </div>
       </div>
       <ol className="waterfall-rows">
-        {layout.rows.map((r) => (
+        {layout.rows.map((r) =>
+          r.fold ? (
+            <li key={`fold-${r.fold.call}`} className="waterfall-row waterfall-fold error" data-testid="waterfall-fold" data-count={r.fold.count}>
+              <span className="waterfall-label" title={`${r.fold.open ? '▾' : '▸'} ${r.fold.label}`} style={{ paddingLeft: `${Math.min(r.depth, 12) * 10}px` }}>
+                <button type="button" className="waterfall-fold-toggle" aria-expanded={r.fold.open} title={r.fold.open ? 'Fold these attempts into this row again' : `Show each of the ${r.fold.count} attempts`} onClick={() => toggle(r.fold!.call)}>
+                  {r.fold.open ? '▾' : '▸'} {r.fold.label}
+                </button>
+              </span>
+              <span className="waterfall-track">
+                <span className="waterfall-bar" style={{ left: `${r.x * 100}%`, width: `${r.w * 100}%` }} />
+                <DurationLabel x={r.x} w={r.w} text={formatMs(r.ms)} trackPx={axisPx} />
+              </span>
+              <span className="waterfall-note">{r.note}</span>
+            </li>
+          ) : (
           <li
             key={r.span.id}
             className={`waterfall-row role-${r.span.role}${r.span.error ? ' error' : ''}`}
@@ -121,7 +155,8 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
               )}
             </span>
           </li>
-        ))}
+          ),
+        )}
       </ol>
       {/* At the panel's foot while rows lie below it: how many, and where it goes on (a click scrolls on). */}
       {below > 0 && (

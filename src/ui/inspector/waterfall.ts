@@ -2,6 +2,7 @@
 // is, and the time axis. Pure functions of the trace; the component only draws what they say.
 import type { Span, Trace } from '../../workers/protocol';
 import { formatNumber } from '../format';
+import { foldOf, type WaterfallFold } from './waterfallFold';
 
 /** One row of the waterfall: a span, its depth in the tree, and its bar in 0..1 of the width. */
 export interface WaterfallRow {
@@ -15,6 +16,11 @@ export interface WaterfallRow {
   open: boolean;
   /** The short text beside the bar: the cause, or the reason a try was (not) retried. */
   note: string;
+  /**
+   * Set on a fold's row (its `span` the first attempt folded, its bar over all it folds, its note
+   * the fold's detail), with whether it is unfolded (its attempts then follow it as rows).
+   */
+  fold?: WaterfallFold & { open: boolean };
 }
 
 export interface WaterfallLayout {
@@ -36,10 +42,12 @@ const MIN_W = 0.002;
  * Lays out a trace: rows in tree order (a span, then its children by start time), each bar
  * placed on an axis from the request's start to its end (or to `now` while it is in flight,
  * or to the latest span end if a hop ran on after the request's fate). Spans with roles in
- * `hide` are left out with their children; the axis gets about `mostTicks` ticks. Pure; the
- * trace is not changed.
+ * `hide` are left out with their children; the axis gets about `mostTicks` ticks. With `unfolded`
+ * (null: nothing folded), each call's earlier failed attempts are one fold row (waterfallFold.ts
+ * foldOf) in place of their rows, but for the calls in `unfolded` (span ids), whose fold row is
+ * followed by those attempts. Pure; the trace is not changed.
  */
-export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<string> = new Set(), mostTicks = 4): WaterfallLayout {
+export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<string> = new Set(), mostTicks = 4, unfolded: ReadonlySet<number> | null = null): WaterfallLayout {
   const children = new Map<number, Span[]>();
   for (const s of trace.spans) {
     const list = children.get(s.parent) ?? [];
@@ -58,7 +66,20 @@ export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<str
     const end = endOf(s);
     const x = (s.start - t0) / span;
     rows.push({ span: s, depth, x, w: Math.max(MIN_W, (end - s.start) / span), ms: end - s.start, open: Number.isNaN(s.end), note: noteOf(s) });
-    for (const c of children.get(s.id) ?? []) visit(c, depth + 1);
+    const kids = children.get(s.id) ?? [];
+    const fold = unfolded && s.role === 'call' ? foldOf(s, kids, endOf) : null;
+    let folded = false;
+    for (const c of kids) {
+      if (fold?.spans.has(c.id)) {
+        if (!folded) {
+          folded = true;
+          const open = unfolded!.has(s.id);
+          rows.push({ span: c, depth: depth + 1, x: (fold.start - t0) / span, w: Math.max(MIN_W, (fold.end - fold.start) / span), ms: fold.end - fold.start, open: false, note: fold.detail, fold: { ...fold, open } });
+        }
+        if (!unfolded!.has(s.id)) continue;
+      }
+      visit(c, depth + 1);
+    }
   };
   for (const root of children.get(-1) ?? []) visit(root, 0);
   return { rows, t0, t1, ticks: ticks(t1 - t0, mostTicks) };

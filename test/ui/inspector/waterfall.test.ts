@@ -92,3 +92,48 @@ describe('layoutWaterfall', () => {
     }
   });
 });
+
+// A call tried three times: two failed with 503 (0.4 ms and 120 ms), a backoff after each, the last
+// failed too (attempts exhausted), each try with a proxy pass under it.
+const retried: Trace = {
+  ...trace,
+  spans: [
+    span(0, -1, 'request', 100, 400, { 'meshsim.cause': 'http-5xx' }, true),
+    span(1, 0, 'call', 100, 400, {}, true),
+    span(2, 1, 'try', 100, 100.4, { 'http.status_code': 503 }, true),
+    span(3, 2, 'proxy', 100, 100.1),
+    span(4, 1, 'backoff', 100.4, 125),
+    span(5, 1, 'try', 125, 245, { 'http.status_code': 503 }, true),
+    span(6, 5, 'proxy', 125, 126),
+    span(7, 1, 'backoff', 245, 280),
+    span(8, 1, 'try', 280, 400, { 'http.status_code': 503, 'meshsim.retry.reason': 'attempts exhausted: 3 tries = 1 + 2 retries' }, true),
+    span(9, 8, 'proxy', 280, 281),
+  ],
+};
+
+describe('layoutWaterfall folded', () => {
+  it("folds a call's earlier failed attempts and the backoffs between them into one row, the last attempt shown", () => {
+    const l = layoutWaterfall(retried, 400, undefined, 4, new Set());
+    expect(l.rows.map((r) => r.span.id)).toEqual([0, 1, 2, 8, 9]);
+    const fold = l.rows[2].fold!;
+    expect(fold).toMatchObject({ call: 1, count: 2, label: '2 attempts failed', detail: '503 · 0.40-120.0 ms', start: 100, end: 280, open: false });
+    expect([...fold.spans]).toEqual([2, 4, 5, 7]);
+    expect(l.rows[2].depth).toBe(2);
+    expect(l.rows[2].x).toBeCloseTo(0, 12);
+    expect(l.rows[2].w).toBeCloseTo(180 / 300, 12);
+  });
+
+  it('unfolds a call asked for: its fold row, then every attempt as before', () => {
+    const l = layoutWaterfall(retried, 400, undefined, 4, new Set([1]));
+    expect(l.rows.map((r) => r.span.id)).toEqual([0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(l.rows[2].fold?.open).toBe(true);
+    expect(l.rows[3].fold).toBeUndefined();
+  });
+
+  it('folds nothing without a set, nor a call whose earlier attempt succeeded or that was tried once', () => {
+    expect(layoutWaterfall(retried, 400).rows).toHaveLength(10);
+    const ok = { ...retried, spans: retried.spans.map((s) => (s.id === 5 ? { ...s, error: false } : s)) };
+    expect(layoutWaterfall(ok, 400, undefined, 4, new Set()).rows.some((r) => r.fold)).toBe(false);
+    expect(layoutWaterfall(trace, 230, undefined, 4, new Set()).rows.find((r) => r.fold)?.fold?.label).toBe('1 attempt failed');
+  });
+});
