@@ -141,10 +141,21 @@ test.describe('the canvas view tells the truth', () => {
     for (const m of scene.marks) if (m.kind === 'fold' && m.node !== 'inventory') others.set(m.node, [...(others.get(m.node) ?? []), m.state]);
     expect(others.size).toBeGreaterThan(0);
     for (const states of others.values()) expect(states).toEqual(['up', 'up']);
+    // The found service says its rates, as hovering it does.
+    const inventory = scene.marks.find((m): m is Extract<DrawnMark, { kind: 'label' }> => m.kind === 'label' && m.text.startsWith('inventory'));
+    expect(inventory?.text).toMatch(/^inventory · [\d.,]+ req\/s in( · [\d.,]+ req\/s out)?$/);
     await saveShot(page, 'canvas-truth-zoomed.png');
     await page.setViewportSize({ width: 1024, height: 768 });
     await settled(page);
     await saveShot(page, 'canvas-truth-1024.png');
+    // A plain name keeps clear of its tile's bottom line (svc's bottom row sat on it): no name's
+    // box straddles a tile's bottom border.
+    const now = (await drawn(page))!;
+    const tiles = now.marks.filter((m): m is Extract<DrawnMark, { kind: 'title' }> => m.kind === 'title').map((t) => t.tile);
+    const names = now.marks.filter((m): m is Extract<DrawnMark, { kind: 'label' }> => m.kind === 'label' && !m.text.includes(' · ') && !m.text.includes(':'));
+    expect(names.length).toBeGreaterThan(0);
+    const crossing = names.filter((l) => tiles.some((t) => l.x < t.x + t.w && l.x + l.w > t.x && l.y < t.y + t.h && l.y + l.h > t.y + t.h));
+    expect(crossing.map((l) => l.text)).toEqual([]);
   });
 });
 
@@ -153,9 +164,8 @@ async function nodeCentre(page: Page, name: string): Promise<{ x: number; y: num
   const scene = (await drawn(page))!;
   const label = scene.marks.find((m): m is Extract<DrawnMark, { kind: 'label' }> => m.kind === 'label' && m.text === name);
   if (!label) throw new Error(`no label ${name}`);
-  // A name is drawn 3 px under its square, whose side is 18/26 of the cell spacing.
-  const side = (scene.cellPx * 18) / 26;
-  return { x: label.x + side / 2, y: label.y - 3 - side / 2 };
+  // The label says where the square it names is (it may sit below its tile's border, or moved in from its right).
+  return { x: label.cx, y: label.cy };
 }
 
 test('a node whose replicas all go down is painted again in the down colour', async ({ page }) => {

@@ -9,9 +9,9 @@ import { saveShot } from './fixtures/shots';
 async function foundLabel(page: Page, name: string) {
   return page.getByTestId('topology-canvas').evaluate((c, n) => {
     const drawn = (c as HTMLCanvasElement & { meshsimDrawn?: { marks: { kind: string; x: number; y: number; text?: string }[] } }).meshsimDrawn;
-    const mark = drawn?.marks.find((m) => m.kind === 'label' && m.text === n);
+    const mark = drawn?.marks.find((m) => m.kind === 'label' && (m.text === n || m.text?.startsWith(`${n} · `)));
     const r = c.getBoundingClientRect();
-    return mark ? { x: mark.x, y: mark.y, width: r.width, height: r.height } : null;
+    return mark ? { x: mark.x, y: mark.y, width: r.width, height: r.height, text: mark.text } : null;
   }, name);
 }
 

@@ -219,7 +219,7 @@ async function laneMarks(page: Page): Promise<{ laneLabels: string[]; cellPx: nu
   return page.evaluate(() => {
     const c = document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn?: { cellPx: number; marks: { kind: string; x: number; y: number; text?: string; edge?: string; group?: string; tile?: { x: number; w: number } }[] } } | null;
     const marks = c?.meshsimDrawn?.marks ?? [];
-    const found = marks.find((m) => m.kind === 'label' && m.text === 'svc-042');
+    const found = marks.find((m) => m.kind === 'label' && (m.text === 'svc-042' || m.text?.startsWith('svc-042 · ')));
     const tile = marks.find((m) => m.kind === 'title' && m.group === 'svc 000–099');
     return { laneLabels: marks.filter((m) => m.kind === 'lane-label').map((m) => `${m.edge}: ${m.text}`), cellPx: c?.meshsimDrawn?.cellPx ?? 0, found: found ? { x: found.x, y: found.y } : null, svcTileX: tile?.tile?.x ?? null, svcTileRight: tile?.tile ? tile.tile.x + tile.tile.w : null };
   });
@@ -336,12 +336,12 @@ test.describe('a click in the full Istio load test with the inspector open', () 
     await page.getByTestId('node-search').press('Enter');
     // The found node is drawn with its name under its square (the scene's marks say where).
     await expect
-      .poll(async () => page.evaluate(() => ((document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn?: { marks: { kind: string; text?: string }[] } }).meshsimDrawn?.marks ?? []).some((m) => m.kind === 'label' && m.text === 'svc-421')))
+      .poll(async () => page.evaluate(() => ((document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn?: { marks: { kind: string; text?: string }[] } }).meshsimDrawn?.marks ?? []).some((m) => m.kind === 'label' && (m.text === 'svc-421' || m.text?.startsWith('svc-421 · ')))))
       .toBe(true);
     await page.waitForTimeout(500);
     const at = await page.evaluate(() => {
       const scene = (document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn: { cellPx: number; marks: { kind: string; text?: string; x: number; y: number }[] } }).meshsimDrawn;
-      const label = scene.marks.find((m) => m.kind === 'label' && m.text === 'svc-421')!;
+      const label = scene.marks.find((m) => m.kind === 'label' && (m.text === 'svc-421' || m.text?.startsWith('svc-421 · ')))!;
       const side = (scene.cellPx * 18) / 26;
       return { x: label.x + side / 2, y: label.y - 3 - side / 2, side };
     });

@@ -220,7 +220,7 @@ function drawLarge(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   const lines = groupPulseLines(layout);
   // The scene draws each edge once a cell spans DETAIL_PX (renderCanvasTopology); so do the pulses.
   const groupPulses = (k: number) => (Cell.step * layout.scale * k >= 18 ? null : lines);
-  r.viewRef.current = { lanes: layout.lanes, base: layout, dotScale: 0.4, minDotPx: 1.5, hiddenEdges: scene.hiddenEdges, straight: true, spans: scene.laneSpans, groupPulses };
+  r.viewRef.current = { lanes: layout.lanes, base: layout, dotScale: 0.4, minDotPx: 1.5, hiddenEdges: scene.hiddenEdges, straight: true, spans: scene.laneSpans, gaps: scene.laneGaps, groupPulses };
   if (newTopology || !prev) {
     set.setGroups(layout.groups.map((g) => ({ index: g.index, name: g.name, mesh: g.mesh, size: g.members.length })));
     set.setHidden(new Set());

@@ -115,10 +115,20 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
   const cands: LabelCandidate[] = [];
   const texts: string[] = [];
   const bold: boolean[] = [];
-  const add = (text: string, x: number, y: number, priority: number, strong: boolean) => {
+  const named: number[] = [];
+  const add = (text: string, x: number, y: number, priority: number, strong: boolean, inside: LabelObstacle | null, node: number) => {
     ctx.font = `${strong ? 600 : 500} ${font}px ${family}`;
     const w = measure(text) + 8;
     const h = font + 6;
+    // A plain name keeps clear of its tile's border (canvas-truth at 1024x768 had svc's bottom
+    // names on the tile's border line): moved in from the right edge where the tile is wide
+    // enough for it, and under the bottom row, where the room inside is less than the text, just
+    // below the tile's bottom line rather than across it.
+    if (inside) {
+      const bottom = inside.y + inside.h;
+      if (y + h > bottom - 2 && y < bottom + 2) y = bottom + 2;
+      if (w <= inside.w - 4) x = Math.max(inside.x + 2, Math.min(x, inside.x + inside.w - 2 - w));
+    }
     // A label keeps inside the stage or is not drawn. A node whose square is on the stage keeps its
     // label on it, moved in from the edge: "web: proxies saturated · ≈6,600 waiting" under a node
     // at the right edge ran off it, and "o-099" and "ol plane of the mesh" were cut at the left
@@ -129,10 +139,16 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
     cands.push({ x, y, w, h, priority, key: texts.length });
     texts.push(text);
     bold.push(strong);
+    named.push(node);
   };
   const human = (id: number) => humanNodeName(topology.nodes[id]);
-  const nameBelow = (id: number, priority: number, text = human(id)) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true);
-  if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0);
+  const tileOf = (id: number): LabelObstacle | null => {
+    const g = layout.groups[layout.groupOf[id]];
+    return g ? { x: sx(g.x), y: sy(g.y), w: g.w * k, h: g.h * k } : null;
+  };
+  const nameBelow = (id: number, priority: number, text = human(id)) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true, tileOf(id), id);
+  // The found node's name says its rates, as hovering it does: "svc-042 · 70 req/s in · 70 req/s out".
+  if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0, s.foundRates ? `${human(found)} · ${s.foundRates}` : human(found));
   for (let i = 0; i < n; i++) {
     if (hidden[layout.groupOf[i]]) continue;
     // As the SVG view's state lines: ejected replicas with their return, saturated sidecars with about how many wait.
@@ -158,7 +174,8 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
   kept.push(...pickLabels(cands.filter((c) => c.priority >= 2), 3, [...taken, ...squares, ...keptBoxes]));
   for (const key of kept) {
     const c = cands[key];
-    marks.push({ kind: 'label', x: c.x, y: c.y, w: c.w, h: c.h, text: texts[key], px: font });
+    const id = named[key];
+    marks.push({ kind: 'label', x: c.x, y: c.y, w: c.w, h: c.h, text: texts[key], px: font, cx: sx(layout.x[id]), cy: sy(layout.y[id]) });
     ctx.font = `${bold[key] ? 600 : 500} ${font}px ${family}`;
     ctx.lineWidth = 4;
     ctx.strokeStyle = colours.stage;

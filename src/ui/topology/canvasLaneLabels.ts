@@ -11,6 +11,7 @@ import type { DrawnLocks } from './canvasEventMarks';
 import type { CanvasSceneState } from './canvasSceneState';
 import type { Camera } from './camera';
 import { laneTip } from './laneTip';
+import { lanePieces } from './laneSpans';
 import { BROKEN_LOCK_RADIUS_PX } from './canvasMarks';
 
 /** Half the side of the square kept clear round a lock, CSS px (its disc, BROKEN_LOCK_RADIUS_PX, and a little room). */
@@ -25,15 +26,16 @@ export type LaneLabel = { edge: number; spot: LabelSpot };
  * (`f.marks`). Empty zoomed out, or with more than LANE_LABEL_MAX_LANES lanes on screen. Pure but for
  * reading `f`.
  */
-export function placeLaneLabels(topology: Topology, layout: GroupLayout, hiddenEdges: Uint8Array, spans: Float32Array, f: CanvasFrame, locks: DrawnLocks): LaneLabel[] {
+export function placeLaneLabels(topology: Topology, layout: GroupLayout, hiddenEdges: Uint8Array, spans: Float32Array, f: CanvasFrame, locks: DrawnLocks, gaps: Float32Array | null = null): LaneLabel[] {
   if (!f.detail) return [];
   const stageW = f.ctx.canvas.width / f.dpr;
   const stageH = f.ctx.canvas.height / f.dpr;
   const lanes: ScreenLane[] = [];
   for (const e of topology.edges) {
-    const t0 = spans[2 * e.id];
-    const t1 = spans[2 * e.id + 1];
-    if (hiddenEdges[e.id] || !(t1 > t0)) continue;
+    // The longest piece drawn: a lane crossing a third tile is not drawn over it (laneGaps).
+    const pieces = lanePieces(spans, gaps, e.id).sort((p, q) => q[1] - q[0] - (p[1] - p[0]));
+    if (hiddenEdges[e.id] || pieces.length === 0) continue;
+    const [t0, t1] = pieces[0];
     const ax = f.sx(layout.x[e.from]);
     const ay = f.sy(layout.y[e.from]);
     const dx = f.sx(layout.x[e.to]) - ax;
@@ -109,18 +111,18 @@ export interface LaneLabels {
 }
 
 /**
- * The lane labels of scene `s` whose lanes are drawn over `spans` (laneSpans). Placing is the
+ * The lane labels of scene `s` whose lanes are drawn over `spans` less `gaps` (laneSpans, laneGaps). Placing is the
  * costly part: it is done again only when the camera or the names drawn change; the words follow
  * the figures. Reads nothing from the DOM until `draw`.
  */
-export function createLaneLabels(s: CanvasSceneState, spans: Float32Array): LaneLabels {
+export function createLaneLabels(s: CanvasSceneState, spans: Float32Array, gaps: Float32Array | null = null): LaneLabels {
   const { topology, layout, hidden, hiddenEdges } = s;
   let key = '';
   let labels: LaneLabel[] = [];
   let texts: string[] = [];
   let rateOf: ((edge: number) => EdgeRate | null) | null = null;
   let detail = false;
-  const tipScene = { nodes: topology.nodes, edges: topology.edges, x: layout.x, y: layout.y, hiddenEdges, hiddenNode: (id: number) => hidden[layout.groupOf[id]] === 1, spans };
+  const tipScene = { nodes: topology.nodes, edges: topology.edges, x: layout.x, y: layout.y, hiddenEdges, hiddenNode: (id: number) => hidden[layout.groupOf[id]] === 1, spans, gaps };
   const edgeKey = (edge: number) => `${topology.nodes[topology.edges[edge].from].name}->${topology.nodes[topology.edges[edge].to].name}`;
   return {
     rates(rate) {
@@ -133,7 +135,7 @@ export function createLaneLabels(s: CanvasSceneState, spans: Float32Array): Lane
       const now = f.detail ? `${baseKey}|${names}` : '';
       if (now !== key) {
         key = now;
-        labels = placeLaneLabels(topology, layout, hiddenEdges, spans, f, locks);
+        labels = placeLaneLabels(topology, layout, hiddenEdges, spans, f, locks, gaps);
       }
       texts = drawLaneLabels(labels, rateOf, f, edgeKey);
     },

@@ -28,7 +28,7 @@ export type DrawnMark =
   | { kind: 'ejected'; x: number; y: number; node: string; ejected: number; replicas: number; back: string }
   | { kind: 'saturated'; x: number; y: number; w: number; h: number; node: string; text: string }
   | { kind: 'fold'; x: number; y: number; w: number; h: number; node: string; index: number; state: FoldState }
-  | { kind: 'label'; x: number; y: number; w: number; h: number; text: string; px: number }
+  | { kind: 'label'; x: number; y: number; w: number; h: number; text: string; px: number; cx: number; cy: number }
   /** A lane's rate beside its line (canvasLaneLabels.ts): its box as drawn, its words, and its edge ("from->to"). */
   | { kind: 'lane-label'; x: number; y: number; w: number; h: number; text: string; edge: string }
   /** A highlighted node's halo (the story points at it): its box and colours as drawn. */

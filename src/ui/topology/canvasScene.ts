@@ -37,6 +37,8 @@ export interface CanvasTopologyScene {
    * tile it only leaves or enters; NaN for none. The traffic canvas lights the same stretch.
    */
   readonly laneSpans: Float32Array;
+  /** Where each edge's stretch crosses a tile other than its ends' ([g0, g1], NaN for none; laneSpans.ts laneGaps): not drawn there. */
+  readonly laneGaps: Float32Array;
   /**
    * Takes a frame's node array (NODE_STRIDE floats per node); returns true when a node's state
    * as drawn changed. Mutates the scene, draws nothing.

@@ -88,6 +88,8 @@ export interface CanvasSceneState {
   readonly byName: ReadonlyMap<string, number>;
   /** The node found last (drawn with a ring and its name), or null. */
   found: number | null;
+  /** What the found node takes and sends a second (laneTip's nodeRates), '' before any figures. */
+  foundRates: string;
   /** The tile titles drawn last, for their tooltips. */
   drawnTitles: DrawnTitle[];
   /** Counts changes of the hidden groups: the cached bitmap under the figures is drawn again on one. */
@@ -154,6 +156,7 @@ export function createSceneState(topology: Topology, layout: GroupLayout): Canva
     groupEdgeFailed: new Uint8Array(layout.groupEdges.length),
     byName: new Map(topology.nodes.map((x) => [x.name, x.id])),
     found: null,
+    foundRates: '',
     drawnTitles: [],
     baseVersion: 0,
   };

@@ -16,8 +16,10 @@ import { createNodeLayer, drawNodeLayer } from './canvasNodeLayer';
 import { drawEventMarks } from './canvasEventMarks';
 import { drawLabels } from './canvasLabels';
 import { groupEdgeEnds, type CanvasColours, type CanvasFrame } from './canvasFrame';
-import { laneSpans, strokeSpans } from './laneSpans';
+import { laneGaps, laneSpans, strokeSpans } from './laneSpans';
 import { createLaneLabels } from './canvasLaneLabels';
+import { nodeRates } from './laneTip';
+import type { EdgeRate } from './edgeRates';
 
 /** Screen pixels a cell must span before each node is drawn with its own edges. */
 const DETAIL_PX = 18;
@@ -45,16 +47,27 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
   const nodeLayer = createNodeLayer(n);
   let palette: { key: string; colours: Record<string, string> } | null = null;
   const spans = laneSpans(layout, topology.edges);
-  const lanes = createLaneLabels(s, spans);
+  const gaps = laneGaps(layout, topology.edges, spans);
+  const lanes = createLaneLabels(s, spans, gaps);
+  // The found node's label says its rates, as hovering it does (issue: a found service said only its name).
+  let lastRate: ((edge: number) => EdgeRate | null) | null = null;
+  const foundRatesChanged = () => {
+    const now = s.found !== null && lastRate ? nodeRates(topology.edges, lastRate, s.found) : '';
+    if (now === s.foundRates) return false;
+    s.foundRates = now;
+    return true;
+  };
 
   return {
     layout,
     hiddenEdges,
     updateLoad: (nodes) => updateLoad(s, nodes),
     laneSpans: spans,
+    laneGaps: gaps,
     updateRates(rate) {
       lanes.rates(rate);
-      return updateRates(s, rate) || lanes.changed(rate);
+      lastRate = rate;
+      return updateRates(s, rate) || lanes.changed(rate) || foundRatesChanged();
     },
     highlight: (keys) => highlight(s, keys),
     showFaults: (faults) => showFaults(s, faults),
@@ -64,6 +77,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     },
     setFound(node) {
       s.found = node;
+      foundRatesChanged();
     },
     foundNode: () => s.found,
     groupAt: (x, y) => groupAt(s, x, y),
@@ -137,10 +151,10 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         ctx.globalAlpha = 1;
         ctx.lineWidth = 1 * px;
         if (detail) {
-          // Each edge's stretch between the tiles of its ends (laneSpans), not over them.
+          // Each edge's stretch between the tiles of its ends (laneSpans), not over them nor over a tile it crosses (laneGaps).
           ctx.strokeStyle = colours.edge;
           ctx.beginPath();
-          strokeSpans(ctx, topology.edges, layout, spans, hiddenEdges, null, onScreen);
+          strokeSpans(ctx, topology.edges, layout, spans, gaps, hiddenEdges, null, onScreen);
           ctx.stroke();
         }
         // Control planes to the tiles of their mesh: one thin dashed line per tile.
@@ -199,7 +213,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
         ctx.lineWidth = HIGHLIGHT_BAND_PX * px;
         ctx.lineCap = 'round';
         ctx.beginPath();
-        strokeSpans(ctx, topology.edges, layout, spans, hiddenEdges, litEdges, null);
+        strokeSpans(ctx, topology.edges, layout, spans, gaps, hiddenEdges, litEdges, null);
         ctx.stroke();
         ctx.lineCap = 'butt';
       }

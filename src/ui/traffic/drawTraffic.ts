@@ -3,6 +3,7 @@
 import { DOT_STRIDE, DotField, PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import { Meaning } from '../theme/palette';
 import { LANE_SAMPLES, pointOnLane, type EdgeLanes } from '../topology/lanes';
+import { lanePieces } from '../topology/laneSpans';
 import { IDENTITY_CAMERA, type Camera } from '../topology/camera';
 import { pulseStrength, type Pulses } from './pulses';
 import { groupPulseStrength, type GroupPulseLines } from './groupPulses';
@@ -78,6 +79,12 @@ export interface TrafficView {
    * runs over no tile it only leaves or enters); NaN for none. Without it, each lane whole.
    */
   readonly spans?: Float32Array;
+  /**
+   * With `spans`: where each edge's stretch crosses a tile other than its ends' ([g0, g1] from its
+   * caller's end, NaN for none; laneSpans.ts laneGaps). No pulse or dot is drawn there, as no
+   * lane is: the tile's squares and names stay clear.
+   */
+  readonly gaps?: Float32Array;
   /**
    * Zoomed out (at the camera's zoom `k`), pulses light the scene's group edges instead of
    * each edge; null zoomed in, or for a topology drawn edge by edge.
@@ -160,7 +167,14 @@ export function drawTraffic(
 function placeDot(scene: TrafficView, dots: Float32Array, j: number): boolean {
   const lanes = scene.lanes[dots[j]];
   if (!lanes || scene.hiddenEdges?.[dots[j]]) return false;
-  pointOnLane(dots[j + DotField.response] === 1 ? lanes.response : lanes.request, dots[j + DotField.progress], at);
+  const response = dots[j + DotField.response] === 1;
+  const progress = dots[j + DotField.progress];
+  if (scene.gaps) {
+    // Over a tile the lane only crosses, the dot is not drawn (a response runs callee to caller).
+    const t = response ? 1 - progress : progress;
+    if (t > scene.gaps[2 * dots[j]] && t < scene.gaps[2 * dots[j] + 1]) return false;
+  }
+  pointOnLane(response ? lanes.response : lanes.request, progress, at);
   return true;
 }
 
@@ -236,6 +250,9 @@ function rasterPass(layer: DotLayer, device: DeviceMap, scene: TrafficView, dots
   }
 }
 
+/** A lane lit whole, from its start to its end. */
+const WHOLE: readonly [number, number][] = [[0, 1]];
+
 /**
  * Pulses on straight lanes, for large topologies: one segment per lit lane (its `spans` stretch),
  * batched into one path per colour and strength step, so a thousand lit links cost a dozen strokes.
@@ -259,20 +276,16 @@ function drawStraightPulses(ctx: CanvasRenderingContext2D, scene: TrafficView, p
         // Its last point: a straight lane may hold its two ends only (groupLayout's straightLanes).
         const end = lane.length - 2;
         // The stretch lit, from this lane's start: a response lane runs callee to caller.
-        let t0 = 0;
-        let t1 = 1;
-        if (spans) {
-          const a = spans[2 * e];
-          const b = spans[2 * e + 1];
-          if (!(b > a)) continue;
-          t0 = slot === 0 ? a : 1 - b;
-          t1 = slot === 0 ? b : 1 - a;
-        }
         const dx = lane[end] - lane[0];
         const dy = lane[end + 1] - lane[1];
-        ctx.moveTo(lane[0] + t0 * dx, lane[1] + t0 * dy);
-        ctx.lineTo(lane[0] + t1 * dx, lane[1] + t1 * dy);
-        any = true;
+        // Each piece drawn of it (less where it crosses a third tile, laneGaps).
+        for (const [a, b] of spans ? lanePieces(spans, scene.gaps, e) : WHOLE) {
+          const t0 = slot === 0 ? a : 1 - b;
+          const t1 = slot === 0 ? b : 1 - a;
+          ctx.moveTo(lane[0] + t0 * dx, lane[1] + t0 * dy);
+          ctx.lineTo(lane[0] + t1 * dx, lane[1] + t1 * dy);
+          any = true;
+        }
       }
       if (!any) continue;
       ctx.globalAlpha = 0.25 + (0.75 * step) / STEPS;
