@@ -1,3 +1,4 @@
+import { usageError } from './usageError';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { checkOutputPath, overwritesInput } from './csv';
 import { join, resolve } from 'node:path';
@@ -111,7 +112,7 @@ export function importMain(argv: readonly string[], how: Invocation = 'npm'): nu
   const usage = usageAs(IMPORT_USAGE, how);
   const parsed = parseImportArgs(argv);
   if (!parsed.ok) {
-    process.stderr.write(parsed.problems.join('\n') + '\n\n' + usage + '\n');
+    process.stderr.write(usageError(usage, parsed.problems));
     return BAD_INPUT;
   }
   const { args } = parsed;

@@ -1,3 +1,4 @@
+import { usageError } from './usageError';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { endQuietlyOnClosedPipe } from './closedPipe';
@@ -44,14 +45,14 @@ export function main(argv: string[], how: Invocation = 'npm'): number {
   if (argv[0] === 'help') return helpFor(argv.slice(1), process, how);
   const unknown = unknownCommand(argv, existsSync, shippedScenarioNames());
   if (unknown) {
-    process.stderr.write(`${unknown}\n\n${how === 'bin' ? BIN_USAGE : USAGE}\n`);
+    process.stderr.write(usageError(how === 'bin' ? BIN_USAGE : USAGE, [unknown]));
     return BAD_INPUT;
   }
   const parsed = parseArgs(argv);
   // Each command's own usage: compare's for compare, run's for run.
   const usage = usageAs(usageFor(argv), how);
   if (!parsed.ok) {
-    process.stderr.write(parsed.problems.join('\n') + '\n\n' + usage + '\n');
+    process.stderr.write(usageError(usage, parsed.problems));
     return BAD_INPUT;
   }
   const { args } = parsed;

@@ -3,6 +3,7 @@
 // that moment. Session 37's trial N6 (F11): a run with injected faults could be shared as a link but not handed to the
 // CLI; the faults had to be written into a file by hand to get the same trace hash. The run is the app's own: the worker's
 // SimHost (src/workers), which replays each live action at its exact point (its time and count of events).
+import { usageError } from './usageError';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { formatDuration } from '../scenario';
@@ -63,7 +64,7 @@ export function replayMain(argv: readonly string[], how: Invocation = 'npm'): nu
   const usage = usageAs(REPLAY_USAGE, how);
   if (argv.includes('--help')) return void process.stdout.write(usage + '\n'), 0;
   const parsed = parseReplayArgs(argv);
-  if (!parsed.ok) return void process.stderr.write(`${parsed.problems.join('\n')}\n\n${usage}\n`), BAD_INPUT;
+  if (!parsed.ok) return void process.stderr.write(usageError(usage, parsed.problems)), BAD_INPUT;
   const { link, toEnd, json } = parsed;
   const query = link.includes('?') ? link.slice(link.indexOf('?')) : link.startsWith('#') || link.includes('=') ? link : '';
   if (query === '') return void process.stderr.write(`LINK: ${JSON.stringify(link.length > 60 ? `${link.slice(0, 57)}…` : link)} holds no run (no ?scenario=… or #data=…)\n`), BAD_INPUT;

@@ -93,10 +93,12 @@ describe("each command's --help", () => {
     }
   });
 
-  it('bad input to compare lists the problem, then compare\'s usage, on stderr, exit 2', async () => {
+  it('bad input to compare lists the problem, then compare\'s usage, then the problem again as the last line on screen (trial T1, 9), on stderr, exit 2', async () => {
     const r = await simHere(['compare', 'scenarios/hello-mesh.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got 1)\n\n' + COMMAND_USAGE.compare + '\n');
+    const problem = 'compare: give two scenario files, e.g. compare scenarios/gateway-only.json scenarios/mesh-only.json (got 1)';
+    expect(r.stderr).toBe(`${problem}\n\n${COMMAND_USAGE.compare}\n\n${problem}\n`);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(problem);
   });
 
   it('help with an unknown command names it and exits 2', async () => {

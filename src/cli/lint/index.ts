@@ -1,3 +1,4 @@
+import { usageError } from '../usageError';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatOfFile, formatProblems, parseScenarioText, readScenarioText, type Scenario } from '../../scenario';
@@ -225,7 +226,7 @@ export function formatReport(r: LintReport): string {
 export async function lintMain(argv: readonly string[], io: LintIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const parsed = parseLintArgs(argv);
   if (!parsed.ok) {
-    io.stderr.write(parsed.problems.join('\n') + '\n\n' + LINT_USAGE + '\n');
+    io.stderr.write(usageError(LINT_USAGE, parsed.problems));
     return BAD_INPUT;
   }
   if (parsed.args.help) {

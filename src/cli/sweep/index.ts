@@ -1,3 +1,4 @@
+import { usageError } from '../usageError';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -50,7 +51,7 @@ export async function sweepMain(argv: readonly string[], io: SweepIo = { stdout:
     });
   const parsed = parseSweepArgs(argv);
   if (!parsed.ok) {
-    io.stderr.write(parsed.problems.join('\n') + '\n\n' + usage + '\n');
+    io.stderr.write(usageError(usage, parsed.problems));
     return BAD_INPUT;
   }
   const { args } = parsed;
