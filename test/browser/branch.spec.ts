@@ -106,11 +106,18 @@ for (const [w, h] of [
     const a = await paneValue(page, 'A', 'pane-hash');
     expect(a).not.toBe('');
     expect(await paneValue(page, 'B', 'pane-hash')).toBe(a);
-    // The same moment draws the same lanes (traffic too fast to see) in both: hello-mesh's branch
-    // lit frontend->catalog in B only, from the frames each page happened to see.
-    const lanes = (side: 'A' | 'B') => pane(page, side).getByTestId('traffic').getAttribute('data-lanes');
-    await expect.poll(async () => [await lanes('A'), await lanes('B')].join(' / ')).toBe(`${await lanes('A')} / ${await lanes('A')}`);
-    expect(await lanes('A')).not.toBeNull();
+    // The same moment draws the same traffic at rest in both: the lanes lit (traffic too fast to see) and the dots on
+    // the wire, read together (hello-mesh's branch lit frontend->catalog in B only, from the frames each page happened
+    // to see). A lane with a message on the wire shows its dot instead of lighting (pulses.ts momentPulses), so which
+    // lanes are lit alone depends on the moment; and data-lanes is written in the frame after the one on show, so each
+    // pane's is waited for (before, A's was read once as the poll's expected value: a pane not yet drawn at rest made
+    // it 'null / null', and a pane drawn later never matched). Something must be drawn.
+    const traffic = (side: 'A' | 'B') => pane(page, side).getByTestId('traffic');
+    const atRest = async (side: 'A' | 'B') => ({ lanes: await traffic(side).getAttribute('data-lanes'), dots: await traffic(side).getAttribute('data-dots') });
+    for (const side of ['A', 'B'] as const) await expect.poll(async () => (await atRest(side)).lanes, { message: `pane ${side}'s lanes at rest never drawn` }).not.toBeNull();
+    const rest = await untilStill(page, async () => [await atRest('A'), await atRest('B')], 'the traffic at rest in the panes');
+    expect(rest[1], "pane B's lanes lit and dots at the branch point against A's").toEqual(rest[0]);
+    expect((rest[0].lanes ? rest[0].lanes.split(' ').length : 0) + Number(rest[0].dots), 'no lane lit and no dot at rest').toBeGreaterThan(0);
     await saveShot(page, `branch-${w}.png`);
     // Both panes' link labels keep clear of every node's drawing, '+N' badges included ('190 req/s'
     // lay against frontend's '+5' at 1024x768), as the view draws them and in presenter mode.
