@@ -178,11 +178,13 @@ async function unlessStopped<T>(answer: Promise<T>): Promise<T | null> {
 
 /**
  * Forgets what is inspected, the panel left open or closed as it is: for another scenario, whose
- * ids name other nodes and links (edge 0 of retry-storm is not edge 0 of the next one).
+ * ids name other nodes and links (edge 0 of retry-storm is not edge 0 of the next one). The request
+ * list unfolds, as no request is picked.
  */
 export function forgetInspectTarget(): void {
   ticket++;
-  inspectorStore.setState({ target: null, node: null, edge: null, trace: null, dot: null, message: null });
+  // No request is picked any more, so the request list is not folded under one (W3's fold).
+  inspectorStore.setState({ target: null, node: null, edge: null, trace: null, dot: null, message: null, listFolded: false });
 }
 
 /**

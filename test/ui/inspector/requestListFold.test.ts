@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InspectorApi } from '../../../src/ui/inspector/inspectorStore';
-import { bindInspector, followOnly, followRequests, inspectorStore, openInspector, unfoldRequestList } from '../../../src/ui/inspector/inspectorStore';
+import { bindInspector, followOnly, followRequests, forgetInspectTarget, inspectorStore, openInspector, unfoldRequestList } from '../../../src/ui/inspector/inspectorStore';
 import type { TraceSummary } from '../../../src/workers/protocol';
 
 /** A worker that answers at once: two kept requests, no spans, no figures. */
@@ -13,6 +13,9 @@ const worker: InspectorApi = {
 
 describe('the request list folded under a picked request', () => {
   it('folds when a request is opened, stays folded through the panel refreshing the list, and unfolds on the person turning to the list', async () => {
+    // The store is the module's: another file in the same worker (vitest's shared project) may have
+    // picked a request before. Another scenario opened forgets it, as here.
+    forgetInspectTarget();
     bindInspector(worker);
     await followRequests(true, null);
     expect(inspectorStore.getState().listFolded).toBe(false);
@@ -31,5 +34,10 @@ describe('the request list folded under a picked request', () => {
     expect(inspectorStore.getState()).toMatchObject({ listFolded: false, only: 'timeout' });
     await openInspector({ kind: 'node', id: 1 });
     expect(inspectorStore.getState().listFolded).toBe(false);
+    // Another scenario opened while a request is picked: no request is picked, so no fold under one.
+    await openInspector({ kind: 'request', id: 40 });
+    expect(inspectorStore.getState().listFolded).toBe(true);
+    forgetInspectTarget();
+    expect(inspectorStore.getState()).toMatchObject({ listFolded: false, target: null });
   });
 });
