@@ -8,7 +8,7 @@ import { test } from './fixtures/sharedPage';
 import { untilStill } from './fixtures/settle';
 import { simCommand } from '../cli/spawnSim';
 import { saveShot, shotPath } from './fixtures/shots';
-import { logRunStatus, runStatusLog } from './fixtures/statusLog';
+import { logTexts, runStatusLog, textLog } from './fixtures/statusLog';
 import { labelsOverBoxes, meshRegionProblems } from './fixtures/meshRegions';
 import { labelGaps } from './fixtures/labelGaps';
 
@@ -242,13 +242,27 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   // started a renderer more: the app keeps nothing of a document it leaves but localStorage, which
   // tabs share; the link's moment, faults and speed are what this page stood at).
   const fresh = page;
-  await logRunStatus(fresh);
+  // The status and the header clock's seek line from the first paint (trial T1, 8: no clear "done" while both seek).
+  await logTexts(fresh, { status: '[data-testid="run-status"]', clock: '[data-testid="clock-seeking"]' });
   await fresh.goto(link);
   await expect(fresh.getByTestId('compare-pane')).toHaveCount(2);
   await expect.poll(() => paneValue(fresh, 'A', 'pane-time'), { timeout: 30_000 }).toBe(m.a.t);
   await settled(fresh);
   await test.step("while both runs seek to the link's moment the header says 'seeking to 4.0 s', not 'paused'", async () => {
     expect(await runStatusLog(fresh)).toEqual(['opening both…', 'seeking to 4.0 s', 'paused']);
+  });
+  await test.step("meanwhile the clock says which run is behind and how far it got ('seeking A to 4.0 s · 40%'); landed, the status carries the moment as data-ready", async () => {
+    const lines = await textLog(fresh, 'clock');
+    expect(lines.length).toBeGreaterThan(0);
+    const seen = lines.map((t) => /^seeking ([AB]) to 4\.0 s · (\d{1,2})%$/.exec(t));
+    expect(seen.every((m) => m !== null), lines.join(' | ')).toBe(true);
+    for (const side of ['A', 'B']) {
+      const shares = seen.filter((m) => m![1] === side).map((m) => Number(m![2]));
+      expect(shares, `${side}: ${lines.join(' | ')}`).toEqual([...shares].sort((a, b) => a - b));
+    }
+    await expect(fresh.getByTestId('clock-seeking')).toHaveCount(0);
+    await expect(fresh.getByTestId('run-status')).toHaveAttribute('data-ready', m.a.t);
+    await expect(fresh.getByTestId('sim-time')).toHaveAttribute('data-value', m.a.t);
   });
   expect(await moment(fresh)).toEqual(m);
   await test.step("npm run sim -- replay on the link the view shared gives each pane's trace hash and counts (trial N7: it refused a compare link)", async () => {

@@ -12,6 +12,8 @@ import { READY_PAIRS, noPair } from './pairs';
 import { CompareExportMenu } from './CompareExportMenu';
 import { SeekingStatus } from '../components/SeekingStatus';
 import { seekingShareNote, whenSeekLands } from '../sim/shareAfterSeek';
+import { pairSeekLine } from './seekProgress';
+import { pairReadyAt } from './readyMark';
 
 const STATUS_TEXT: Record<CompareState['status'], string> = { loading: 'opening both…', ready: 'ready', playing: 'playing', paused: 'paused', done: 'finished', failed: 'stopped' };
 
@@ -67,13 +69,12 @@ export function CompareHeader({ controller, s }: { controller: CompareController
             ))}
           </select>
         </label>
-        <span className={`status status-${seeking ? 'seeking' : s.status}`} data-testid="run-status" data-settling={s.settling ?? undefined} data-seeking-to={seeking ? s.seekingTo! : undefined} role="status">
+        {/* data-ready: the moment both runs stand at with its figures (readyMark.ts), the "done" a script waits for. */}
+        <span className={`status status-${seeking ? 'seeking' : s.status}`} data-testid="run-status" data-settling={s.settling ?? undefined} data-seeking-to={seeking ? s.seekingTo! : undefined} data-ready={pairReadyAt(s) ?? undefined} role="status">
           {s.settling ? `${s.settling}…` : seeking ? <SeekingStatus toMs={s.seekingTo!} /> : STATUS_TEXT[s.status]}
         </span>
       </div>
-      <span className="compare-clock" data-testid="sim-time" data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace">
-        {formatClock(s.simTime)}
-      </span>
+      <CompareClock controller={controller} s={s} seeking={seeking} />
       <button
         type="button"
         className="button button-quiet"
@@ -96,6 +97,29 @@ export function CompareHeader({ controller, s }: { controller: CompareController
     </header>
     <ShareRow share={share} shared={s.shared} />
     </>
+  );
+}
+
+/**
+ * The shared clock; while both runs seek, in its place and width, the pane further from the target and how far it
+ * got ("seeking A to" over "30.0 s · 40%", pairSeekLine), as the single view's clock says its seek (SimClock.tsx). The
+ * time keeps its box meanwhile, unseen (compare.css), so nothing beside it moves; its exact ms is in data-value, as
+ * the single view's clock has it.
+ */
+function CompareClock({ controller, s, seeking }: { controller: CompareController; s: CompareState; seeking: boolean }) {
+  const ends = [0, 1].map((i) => controller.panes[i]?.info.durationMs ?? s.durationMs) as [number, number];
+  const line = seeking ? pairSeekLine(s.seekReached, s.seekingTo!, ends) : null;
+  return (
+    <span className="compare-clock-box">
+      <span className="compare-clock" data-testid="sim-time" data-value={s.simTime} data-a={s.paneTimes[0]} data-b={s.paneTimes[1]} title="The shared clock: the run behind sets the pace" data-held={line !== null || undefined}>
+        {formatClock(s.simTime)}
+      </span>
+      {line && (
+        <span className="compare-clock-seeking" data-testid="clock-seeking" aria-label={line.text}>
+          <span>{line.lines[0]}</span> <span>{line.lines[1]}</span>
+        </span>
+      )}
+    </span>
   );
 }
 
