@@ -114,7 +114,30 @@ test('the compare Export menu saves both pictures, both runs\' figures with B/A,
   await settled(page);
   await expect.poll(() => paneValue(page, 'A', 'pane-time')).toBe('30000');
   await expect(page.getByTestId('metrics-diff')).toHaveAttribute('data-at', '30000');
+  // The "done" a script waits for (trial T1, 8): both runs at the link's moment with its figures.
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-ready', '30000');
   const hashes = [await paneValue(page, 'A', 'pane-hash'), await paneValue(page, 'B', 'pane-hash')];
+
+  await test.step("Copy figures of both puts a markdown table on the clipboard: both trace hashes, each side's counts, B − A (trial T1, 10)", async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-copy').click();
+    await expect(page.getByTestId('export-status')).toHaveText('Copied the figures as a table.');
+    await saveShot(page, 'compare-copied-1600.png');
+    const text = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    expect(text[0]).toMatch(new RegExp(`^\\*\\*A · retry-storm\\*\\* vs \\*\\*B · retry-storm-fixed\\*\\* · seed \\d+ · at 30\\.0 s simulated · trace A ${hashes[0]}, B ${hashes[1]}$`));
+    expect(text[2]).toBe('| figure | A · retry-storm | B · retry-storm-fixed | B − A |');
+    const sent = [Number(await paneValue(page, 'A', 'pane-sent')), Number(await paneValue(page, 'B', 'pane-sent'))];
+    const d = sent[1] - sent[0];
+    const n = (v: number) => v.toLocaleString('en-US');
+    expect(text[4]).toBe(`| requests sent | ${n(sent[0])} | ${n(sent[1])} | ${d > 0 ? '+' : d < 0 ? '−' : '±'}${n(Math.abs(d))} |`);
+    // Attempts per user request as the figures table's row says them, to 3 decimals.
+    const tries = page.getByTestId('metrics-diff').locator('tr[data-key="tries"]');
+    const t = [Number(await tries.locator('td[data-side="A"]').getAttribute('data-value')), Number(await tries.locator('td[data-side="B"]').getAttribute('data-value'))];
+    expect(text.find((l) => l.startsWith('| attempts per user request'))).toBe(`| attempts per user request, all hops | ${t[0].toFixed(3)} | ${t[1].toFixed(3)} | ${t[1] - t[0] >= 0 ? '+' : '−'}${Math.abs(t[1] - t[0]).toFixed(3)} |`);
+    expect(text.find((l) => l.startsWith('Link: '))).toContain('compare=retry-storm,retry-storm-fixed');
+    await page.keyboard.press('Escape');
+  });
 
   // Both pictures side by side, each under its name: a PNG wider than tall, at twice the panes' size.
   const png = await exportItem(page, 'export-png');

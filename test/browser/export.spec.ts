@@ -77,6 +77,19 @@ test.describe('export', () => {
     expect(Number(fig.sent.v)).toBe(Number((await page.getByTestId('sent-count').textContent())!.replace(/[^0-9]/g, '')));
     expect(fig.latency_p99.u).toBe('ms');
 
+    // Copy figures (trial T1, 10): the same figures as a markdown table on the clipboard, "Copied" said in the menu.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('export-copy').click();
+    await expect(page.getByTestId('export-status')).toHaveText('Copied the figures as a table.');
+    await saveShot(page, 'export-copied-1600.png');
+    const table = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    expect(table[0]).toBe(`**retry-storm** · seed ${(JSON.parse(RETRY_STORM) as { seed: number }).seed} · 15.0 s of 40.0 s simulated · trace ${hash}`);
+    expect(table[4]).toBe(`| requests sent | ${Number(fig.sent.v).toLocaleString('en-US')} |`);
+    expect(table).toContain(`| failed, % of sent | ${Number(fig.failed_share.v).toFixed(1)}% |`);
+    expect(table).toContain(`| latency p99 | ${Number(fig.latency_p99.v) >= 100 ? Math.round(Number(fig.latency_p99.v)).toLocaleString("en-US") : Number(fig.latency_p99.v).toFixed(1)} ms |`);
+    expect(table.find((l) => l.startsWith('| attempts per user request, all hops | '))).toMatch(/\| \d+\.\d{3} \|$/);
+    expect(table.find((l) => l.startsWith('Link: '))).toMatch(/\?scenario=retry-storm.*&t=15s/);
+
     // JSON: the same columns and rows as the CSV, the hash, the link that reopens the moment.
     const json = JSON.parse((await exportItem(page, 'export-json')).bytes.toString('utf8'));
     expect(json).toMatchObject({ format: 'meshsim-run/1', scenario: 'retry-storm', seed: (JSON.parse(RETRY_STORM) as { seed: number }).seed, simTimeS: 15, traceHash: hash });

@@ -39,12 +39,24 @@ export function CompareExportMenu({ controller }: { controller: CompareControlle
       link: controller.shareLink(),
     };
   };
-  const items: MenuItem[] = ITEMS.map((it) => ({ id: it.id, label: it.label, title: it.title, make: async () => (await import('../export/exporters')).exportCompare(it.kind, source()) }));
+  // Both runs' counters, and attempts per user request as the table's row gives them (every client's).
+  const copyFigures = async () => {
+    const st = controller.store.getState();
+    if (controller.panes.length < 2 || !st.figures) throw new Error('copy.figures: the figures table is not filled yet');
+    const tries = diffRows(st.figures[0], st.figures[1]).find((r) => r.key === 'tries');
+    const side = (i: 0 | 1) => ({ label: sideLabel(st, i), stats: controller.panes[i].services.store.getState().stats, series: st.series[i], attemptsPerRequest: (i === 0 ? tries?.a : tries?.b) ?? null });
+    const { copyCompareFigures } = await import('../export/copyFigures');
+    return copyCompareFigures([side(0), side(1)], { seed: st.seed ?? controller.panes[0].info.seed, simTimeMs: st.simTime, link: controller.shareLink() });
+  };
+  const items: MenuItem[] = [
+    ...ITEMS.map((it) => ({ id: it.id, label: it.label, title: it.title, make: async () => (await import('../export/exporters')).exportCompare(it.kind, source()) })),
+    { id: 'export-copy', label: 'Copy figures of both (table)', title: "Copy both runs' figures and their difference B − A as a table to paste into a doc (markdown, plain text too): the pair, seed, simulated time, both trace hashes, requests sent, ok, failed and % of sent, latency p50/p90/p99/mean, attempts per user request, and the pair's link", verb: 'Copied', make: () => copyFigures() },
+  ];
   return (
     <MenuShell
       menu={menu}
       disabled={!ready}
-      title="Export both runs: their pictures, figures and series"
+      title="Export both runs: their pictures, figures and series, or copy the figures as a table"
       label="Export both runs"
       items={items}
       note={`${Math.min(s.series[0].buckets.length, s.series[1].buckets.length)} closed seconds of both runs so far.`}

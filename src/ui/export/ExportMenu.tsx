@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { seriesStore } from '../charts/seriesStore';
 import type { ExportKind, ExportSource } from './exporters';
+import { EDGE_STRIDE, EdgeField } from '../../workers/protocol';
 import './export.css';
 
 /** The menu's items: test id, words, and what the file holds (the title). */
@@ -20,6 +21,8 @@ const ITEMS: { kind: Exclude<ExportKind, 'webm'>; label: string; title: string }
   { kind: 'report', label: 'Run report (HTML)', title: 'One printable, self-contained page for a handout: the picture, the charts, the figures, the story, the faults, the link and the trace hash' },
 ];
 
+const COPY_TITLE = 'Copy the figures as a table (markdown) to paste into a doc: seed, time, trace hash, counts, failed %, latency, attempts per request, link';
+
 const TEST_ID: Record<ExportKind, string> = {
   svg: 'export-svg',
   png: 'export-png',
@@ -31,7 +34,7 @@ const TEST_ID: Record<ExportKind, string> = {
 };
 
 export function ExportMenu() {
-  const { store } = useServices();
+  const { store, frames } = useServices();
   const controller = useController();
   const hasRun = useAppStore((s) => s.info !== null);
   const closed = useStore(seriesStore, (s) => s.buckets.length);
@@ -41,7 +44,19 @@ export function ExportMenu() {
   const source = (): ExportSource => ({ state: store.getState(), series: seriesStore.getState(), link: controller.shareLink() });
   const run = (what: string, job: (m: typeof import('./exporters')) => Promise<string>) => runJob(what, async () => job(await import('./exporters')));
   const n = Number(seconds);
-  const items: MenuItem[] = ITEMS.map((it) => ({ id: TEST_ID[it.kind], label: it.label, title: it.title, make: async () => (await import('./exporters')).exportRun(it.kind, source()) }));
+  // The counters now, and attempts per user request from the shown frame's per-edge counts.
+  const copyFigures = async () => {
+    const st = store.getState();
+    if (!st.info) throw new Error('copy.figures: no scenario is loaded yet');
+    const frame = frames.shown ?? frames.latest;
+    const [{ copyRunFigures }, { attemptsPerRequest }] = await Promise.all([import('./copyFigures'), import('./figuresText')]);
+    const attempts = frame ? attemptsPerRequest(frame.edges, EDGE_STRIDE, EdgeField.attempts, st.stats.sent) : null;
+    return copyRunFigures({ label: st.info.name, stats: st.stats, series: seriesStore.getState(), attemptsPerRequest: attempts }, { seed: st.recipe?.seed ?? st.info.seed, durationMs: st.info.durationMs, link: controller.shareLink() });
+  };
+  const items: MenuItem[] = [
+    ...ITEMS.map((it) => ({ id: TEST_ID[it.kind], label: it.label, title: it.title, make: async () => (await import('./exporters')).exportRun(it.kind, source()) })),
+    { id: 'export-copy', label: 'Copy figures (table)', title: COPY_TITLE, verb: 'Copied', make: () => copyFigures() },
+  ];
   const video = (
     <div className="export-video">
       <button
@@ -63,7 +78,7 @@ export function ExportMenu() {
     <MenuShell
       menu={menu}
       disabled={!hasRun}
-      title="Export this run: the picture, the figures and series, a printable report, a video"
+      title="Export this run: the picture, the figures and series, a printable report, a video, or copy the figures as a table"
       label="Export this run"
       items={items}
       extra={video}

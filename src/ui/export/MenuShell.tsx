@@ -9,8 +9,10 @@ export interface MenuItem {
   id: string;
   label: string;
   title: string;
-  /** Loads the exporters and makes the file; resolves with the file's name. */
+  /** Loads the exporters and makes the file; resolves with the file's name (or what was copied, with `verb`). */
   make: () => Promise<string>;
+  /** What the menu's line says it did: "Saved" (a file, the default) or "Copied" (to the clipboard). */
+  verb?: string;
 }
 
 export function MenuShell({ menu, disabled, title, label, items, extra, note }: { menu: Menu; disabled: boolean; title: string; label: string; items: readonly MenuItem[]; extra?: ReactNode; note: string }) {
@@ -26,13 +28,13 @@ export function MenuShell({ menu, disabled, title, label, items, extra, note }: 
       {open && (
         <div className="export-pop" role="menu" aria-label={label} data-testid="export-pop">
           {items.map((it) => (
-            <button key={it.id} type="button" role="menuitem" className="export-item" data-testid={it.id} title={it.title} disabled={busy !== null} onClick={() => void run(it.id, it.make)}>
+            <button key={it.id} type="button" role="menuitem" className="export-item" data-testid={it.id} title={it.title} disabled={busy !== null} onClick={() => void run(it.id, it.make, it.verb)}>
               {it.label}
             </button>
           ))}
           {extra}
           <p className={`export-note${said?.bad ? ' export-note-bad' : ''}`} role="status" data-testid="export-status">
-            {busy && !busy.startsWith('webm ') ? 'Making the file…' : said && !busy ? said.text : note}
+            {busy && !busy.startsWith('webm ') ? (items.find((it) => it.id === busy)?.verb ? 'Copying…' : 'Making the file…') : said && !busy ? said.text : note}
           </p>
         </div>
       )}

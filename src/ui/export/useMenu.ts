@@ -11,8 +11,11 @@ export interface Menu {
   busy: string | null;
   setBusy: (what: string | null) => void;
   said: { text: string; bad: boolean } | null;
-  /** Runs `job` (which loads the exporters itself) and says "Saved NAME." or the Error's message. */
-  run: (what: string, job: () => Promise<string>) => Promise<void>;
+  /**
+   * Runs `job` (which loads the exporters itself) and says "`verb` NAME." ("Saved retry-storm-30s.csv.", "Copied the
+   * figures as a table.") or the Error's message.
+   */
+  run: (what: string, job: () => Promise<string>, verb?: string) => Promise<void>;
 }
 
 /** A menu under a button inside `box`: a press outside it or Escape shuts it. */
@@ -23,11 +26,11 @@ export function useMenu(): Menu {
   const [said, setSaid] = useState<{ text: string; bad: boolean } | null>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(box, open, close);
-  const run = async (what: string, job: () => Promise<string>) => {
+  const run = async (what: string, job: () => Promise<string>, verb = 'Saved') => {
     setBusy(what);
     setSaid(null);
     try {
-      setSaid({ text: `Saved ${await job()}.`, bad: false });
+      setSaid({ text: `${verb} ${await job()}.`, bad: false });
     } catch (e) {
       setSaid({ text: e instanceof Error ? e.message : String(e), bad: true });
     } finally {
