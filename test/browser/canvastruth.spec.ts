@@ -147,6 +147,10 @@ test.describe('the canvas view tells the truth', () => {
     await saveShot(page, 'canvas-truth-zoomed.png');
     await page.setViewportSize({ width: 1024, height: 768 });
     await settled(page);
+    // Drawn anew for the new size while paused, the found service still says its rates (Z3,
+    // session 50: it said only 'inventory', as the new scene's one rates update skipped it).
+    const foundText = async () => (await drawn(page))?.marks.find((m): m is Extract<DrawnMark, { kind: 'label' }> => m.kind === 'label' && m.text.startsWith('inventory'))?.text ?? '';
+    await expect.poll(foundText).toMatch(/^inventory · [\d.,]+ req\/s in( · [\d.,]+ req\/s out)?$/);
     await saveShot(page, 'canvas-truth-1024.png');
     // A plain name keeps clear of its tile's bottom line (svc's bottom row sat on it): no name's
     // box straddles a tile's bottom border.

@@ -60,6 +60,8 @@ export interface CanvasTopologyScene {
   setFound(node: number | null): void;
   /** The node found last, as setFound left it, or null. */
   foundNode(): number | null;
+  /** What the found node's label says after its name (laneTip's nodeRates, "99 req/s in"), '' with none found or no figures yet. */
+  foundRates(): string;
   /** The group whose tile holds this design point, or -1. */
   groupAt(x: number, y: number): number;
   /**
