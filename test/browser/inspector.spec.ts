@@ -42,32 +42,50 @@ test('following a failed retry-storm request shows each try with its host and re
   await expect(waterfall.getByTestId('request-why')).toHaveText(
     /^Failed at payments \(payments-[01]\): the service answered HTTP 503, a server error; 27 tries failed there the same way\. The scenario's fault was on there then: HTTP errors on payments, 100% → 503 \(from 10\.0 s to 25\.0 s\)\.$/,
   );
-  await test.step("a call's earlier failed attempts are folded, one row each, so the 27-try request reads whole in the panel at 1600x1000; a click unfolds them", async () => {
+  await test.step("a call's earlier failed attempts are folded, one row each, and a request retried at every layer opens with \"calls and attempts only\" ticked, no service's \"serves\" row: the 27-try request whole in the panel at 1600x1000; unticked, every row; a click unfolds a fold", async () => {
     const folds = waterfall.getByTestId('waterfall-fold');
     await expect(folds.first()).toBeVisible();
     // One fold a retried call (gateway -> web -> orders -> payments, each layer tried 3 times): 2 failed, then the last.
     await expect(folds.first().getByRole('button')).toHaveText('▸ 2 attempts failed');
     await expect(folds.first().locator('.waterfall-note')).toHaveText(/^503 · [0-9.]+-[0-9.]+ ms$/);
-    const shown = await waterfall.locator('.waterfall-row').count();
-    // 38 rows (367 unfolded): each hop's proxy passes, crossings and app time on the last attempt's path.
-    expect(shown, 'rows folded').toBeLessThan(60);
-    expect(shown, 'rows folded').toBeGreaterThan(20);
-    await saveShot(page, 'waterfall-folded-1600x1000.png');
-    // With "calls and attempts only" too, 16 rows: all but the last few in the panel at once (each
-    // row with a note is two lines, ~32 px), the fold over payments' attempts in view.
+    // Retried at three layers, so ticked at first: calls, attempts and folds only (12 rows here, 16
+    // with the services' "serves" rows, 38 with every hop's detail, 367 unfolded).
     const triesOnly = waterfall.getByTestId('tries-only');
-    await triesOnly.check();
-    await expect.poll(() => waterfall.locator('.waterfall-row').count()).toBeLessThan(20);
-    await expect(waterfall.getByTestId('waterfall-more')).toHaveText(/^[1-4] more rows? ↓/);
-    await expect(folds.last()).toBeInViewport();
+    await expect(triesOnly).toBeChecked();
+    await expect(folds).toHaveCount(3);
+    await expect(waterfall.locator('[data-span-role="server"]')).toHaveCount(0);
+    const callsOnly = await waterfall.locator('.waterfall-row').count();
+    expect(callsOnly, 'rows, calls and attempts only').toBeLessThan(16);
+    expect(callsOnly, 'rows, calls and attempts only').toBeGreaterThan(8);
+    /** Rows whose bottom is below the panel's foot (or its "N more rows" line), and whether the option's words touch the axis's "0 ms". */
+    const fit = () =>
+      panel.evaluate((p) => {
+        const box = p.getBoundingClientRect();
+        const foot = p.querySelector<HTMLElement>('[data-testid="waterfall-more"]');
+        const fold = box.bottom - (foot?.offsetHeight ?? 0);
+        const words = Array.from(p.querySelectorAll<HTMLElement>('.waterfall-option span')).find((e) => e.offsetWidth > 0)!.getBoundingClientRect();
+        const zero = p.querySelector('[data-testid="waterfall-axis"] span')!.getBoundingClientRect();
+        return { below: Array.from(p.querySelectorAll('.waterfall-row')).filter((r) => r.getBoundingClientRect().bottom > fold + 1).length, gap: Math.round(zero.left - words.right) };
+      });
+    await expect.poll(async () => (await fit()).below, { message: 'rows below the panel at 1600x1000' }).toBe(0);
+    await expect(waterfall.getByTestId('waterfall-more')).toHaveCount(0);
+    expect((await fit()).gap, 'option words to "0 ms", px').toBeGreaterThanOrEqual(4);
     await saveShot(page, 'waterfall-folded-calls-1600x1000.png');
     await page.setViewportSize({ width: 1024, height: 768 });
     await expect(folds.first()).toBeVisible();
+    // The short words in the 150 px column ("calls and attempts only" ran into the axis: "only0 ms").
+    await expect.poll(async () => (await fit()).gap, { message: 'option words to "0 ms" at 1024x768, px' }).toBeGreaterThanOrEqual(4);
     await saveShot(page, 'waterfall-folded-calls-1024x768.png');
+    // Unticked: each hop's proxy passes, crossings, app time and "serves" rows on the last attempt's path (38).
     await triesOnly.uncheck();
-    await expect(waterfall.locator('.waterfall-row')).toHaveCount(shown);
+    await expect.poll(() => waterfall.locator('.waterfall-row').count()).toBeGreaterThan(20);
+    const shown = await waterfall.locator('.waterfall-row').count();
+    expect(shown, 'rows folded').toBeLessThan(60);
+    expect(await waterfall.locator('[data-span-role="server"]').count()).toBeGreaterThan(0);
     await saveShot(page, 'waterfall-folded-1024x768.png');
     await page.setViewportSize({ width: 1600, height: 1000 });
+    await expect(waterfall.locator('.waterfall-row')).toHaveCount(shown);
+    await saveShot(page, 'waterfall-folded-1600x1000.png');
     // A click unfolds that call's attempts (and says so); another folds them again.
     const toggle = folds.first().getByRole('button');
     await toggle.click();
@@ -153,6 +171,9 @@ test('following a failed retry-storm request shows each try with its host and re
     await page.keyboard.press('Enter');
     await expect(waterfall).toHaveAttribute('data-request-id', other!);
     await expect.poll(shownRows).toEqual([other]);
+    // Retried at every layer too, yet unticked as the person left it.
+    await expect(waterfall.getByTestId('waterfall-fold')).not.toHaveCount(0);
+    await expect(waterfall.getByTestId('tries-only')).not.toBeChecked();
     // And the first again, for the steps below.
     await unfold.click();
     await rows.first().click();

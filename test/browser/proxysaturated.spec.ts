@@ -66,6 +66,18 @@ test(`a flooded mesh's saturated sidecars show at web, in the counters and the i
     await expect(backlog.first()).toHaveText(/^saturated≈[\d,]+ waiting$/);
     await expect(backlog.first()).toHaveAttribute('title', /a new one would wait [\d.,]+ s for a worker/);
     await backlog.first().scrollIntoViewIfNeeded();
+    // Scrolled to, the rows keep their names and the note under the table stays whole: at
+    // 1600x1000 the table fits the panel (nothing to scroll sideways: before, the scroll to the
+    // backlog hid the state and req/s columns and cut the note, "of the service's)"); at 1024x768
+    // it scrolls sideways with its names' column and the note kept in place.
+    const box = node.locator('.inspect-scroll-box').filter({ has: page.getByTestId('inspect-replicas') });
+    const sideways = await box.evaluate((b) => ({ over: b.scrollWidth - b.clientWidth, left: b.scrollLeft }));
+    if (width === 1600) expect(sideways, 'the replica table fits at 1600x1000').toEqual({ over: 0, left: 0 });
+    await expect(node.getByTestId('inspect-replicas').locator('tbody td:first-child').first()).toHaveText('web-0');
+    await expect(node.getByTestId('inspect-replicas').locator('tbody td:first-child').first()).toBeInViewport({ ratio: 1 });
+    const note = node.getByTestId('replica-window-note');
+    const [noteBox, boxBox] = [await note.boundingBox(), await box.boundingBox()];
+    expect(Math.abs(noteBox!.x - boxBox!.x), 'the note starts at the table box\'s left edge').toBeLessThanOrEqual(1);
     await saveShot(page, `proxysaturated-inspector-${width}.png`);
   }
 });

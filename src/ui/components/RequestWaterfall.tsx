@@ -4,7 +4,7 @@ import { plainCallerSees } from '../../models/envoy/responseFlags';
 import { useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
-import { TICK_ROOM_PX, formatMs, layoutWaterfall, placeDuration, placeTickLabels } from '../inspector/waterfall';
+import { CALLS_ONLY_HIDE, CALLS_ONLY_LIFT, TICK_ROOM_PX, callsOnlyAtFirst, formatMs, layoutWaterfall, placeDuration, placeTickLabels } from '../inspector/waterfall';
 import { requestWhy } from '../inspector/why';
 import { WhyText } from '../inspector/WhyText';
 import { useAppStore } from '../state/useAppStore';
@@ -21,8 +21,11 @@ const NONE: ReadonlySet<number> = new Set();
  */
 const UNFOLDED = new Map<string, ReadonlySet<number>>();
 
-/** Roles hidden when only the calls and tries are wanted. */
-const DETAIL_ROLES = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
+/**
+ * "calls and attempts only" as a person last ticked or unticked it this page's life, for every
+ * request after (null: not yet, each request then starts as callsOnlyAtFirst says).
+ */
+let callsOnlyChosen: boolean | null = null;
 
 /** A clicked dot's request the tracer has no spans for: what its dot showed. */
 export function DotRequestView({ dot }: { dot: DotRequest }) {
@@ -40,7 +43,11 @@ export function DotRequestView({ dot }: { dot: DotRequest }) {
 
 /** One request through every hop: rows of spans, bars on a shared time axis. */
 export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
-  const [triesOnly, setTriesOnly] = useState(false);
+  const [chosen, setChosen] = useState(callsOnlyChosen);
+  const choose = (on: boolean) => {
+    callsOnlyChosen = on;
+    setChosen(on);
+  };
   // The calls whose earlier failed attempts are unfolded (span ids), by request (UNFOLDED): none at
   // first; a request shown again (picked again, or the panel drawn anew) keeps what was unfolded in it.
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -66,7 +73,12 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
     return () => ro.disconnect();
   }, []);
   const mostTicks = Math.max(1, Math.min(4, Math.floor(axisPx / TICK_ROOM_PX)));
-  const layout = useMemo(() => layoutWaterfall(trace, now, triesOnly ? DETAIL_ROLES : undefined, mostTicks, openCalls), [trace, now, triesOnly, mostTicks, openCalls]);
+  const atFirst = useMemo(() => chosen === null && callsOnlyAtFirst(trace, now), [chosen, trace, now]);
+  const triesOnly = chosen ?? atFirst;
+  const layout = useMemo(
+    () => (triesOnly ? layoutWaterfall(trace, now, CALLS_ONLY_HIDE, mostTicks, openCalls, CALLS_ONLY_LIFT) : layoutWaterfall(trace, now, undefined, mostTicks, openCalls)),
+    [trace, now, triesOnly, mostTicks, openCalls],
+  );
   const fate = trace.fate ?? 'in flight';
   const faults = useAppStore((s) => s.faults);
   const topology = useAppStore((s) => s.info?.topology ?? null);
@@ -102,8 +114,16 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
       {/* The option in the names' column, beside the time axis: on a line of its own it took two
           lines (39 px) over the rows. */}
       <div className="waterfall-head">
-        <label className="waterfall-option" title="Hide proxy passes, network crossings, queues, app time and connections">
-          <input type="checkbox" checked={triesOnly} data-testid="tries-only" onChange={(e) => setTriesOnly(e.target.checked)} /> calls and attempts only
+        {/* Ticked at first for a request retried at two layers or more (callsOnlyAtFirst), then as
+            the person last left it. The short words where the names' column is narrow (150 px at
+            1024x768: the long ones ran into the axis's "0 ms"). */}
+        <label
+          className="waterfall-option"
+          title={`Hide proxy passes, network crossings, queues, app time, connections and each service's own "serves" row${atFirst ? ' (ticked at first: this request was retried at more than one layer)' : ''}`}
+        >
+          <input type="checkbox" checked={triesOnly} data-testid="tries-only" onChange={(e) => choose(e.target.checked)} />
+          <span className="waterfall-option-words">calls and attempts only</span>
+          <span className="waterfall-option-short">calls &amp; attempts only</span>
         </label>
         <div className="waterfall-axis" ref={axis} data-testid="waterfall-axis">
           {/* A label near the right end ends at its tick, so the panel's edge does not cut it. */}

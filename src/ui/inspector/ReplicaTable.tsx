@@ -22,7 +22,14 @@ const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `
 function CertCell({ cert, nowMs }: { cert: { ca: string } & CertLife; nowMs: number }) {
   const p = certLifeParts(cert, nowMs);
   const words = [p.life, p.renewal].filter((x) => x !== null).join(', ') + (p.history === null ? '' : `; ${p.history}`);
-  if (!cert.expired && cert.failedRenewals === 0 && p.history === null) return <span title={words}>{when(cert.expiresAtMs)}</span>;
+  // "24.0 h" on one line (a squeezed table broke it, "24.0" over "h").
+  if (!cert.expired && cert.failedRenewals === 0 && p.history === null) {
+    return (
+      <span title={words} style={{ whiteSpace: 'nowrap' }}>
+        {when(cert.expiresAtMs)}
+      </span>
+    );
+  }
   return (
     <>
       {/* A space between the lines, so a screen reader (and the cell's text) reads them apart. */}
@@ -88,7 +95,14 @@ export function ReplicaTable({ replicas, zoned, certNote, nowMs }: { replicas: R
             </td>
             <td className="replica-figure" data-testid="replica-busy" title={`${r.busy} of ${r.concurrency} workers busy, ${formatCount(r.queued)} queued`}>
               {r.busy}/{r.concurrency}
-              {r.queued > 0 ? ` +${formatCount(r.queued)} queued` : ''}
+              {/* The queue under the workers, as the proxy's backlog under its CPU: on one line
+                  ("1/1 +2,274 queued") it widened the table past the panel at 1600x1000. */}
+              {r.queued > 0 && (
+                <>
+                  {' '}
+                  <span className="replica-queued">+{formatCount(r.queued)} queued</span>
+                </>
+              )}
             </td>
             <td className="replica-figure">{pct(r.utilization)}</td>
             <td className="replica-figure" data-testid="replica-proxy-cpu" title={r.proxy ? `${pct(r.proxy.cpuUtilization)} since the start` : undefined}>

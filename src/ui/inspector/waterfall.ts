@@ -42,12 +42,21 @@ const MIN_W = 0.002;
  * Lays out a trace: rows in tree order (a span, then its children by start time), each bar
  * placed on an axis from the request's start to its end (or to `now` while it is in flight,
  * or to the latest span end if a hop ran on after the request's fate). Spans with roles in
- * `hide` are left out with their children; the axis gets about `mostTicks` ticks. With `unfolded`
+ * `hide` are left out with their children; spans with roles in `lift` are left out but their
+ * children shown in their place, at their depth (a service's "serves" row, whose calls stay);
+ * the axis gets about `mostTicks` ticks. With `unfolded`
  * (null: nothing folded), each call's earlier failed attempts are one fold row (waterfallFold.ts
  * foldOf) in place of their rows, but for the calls in `unfolded` (span ids), whose fold row is
  * followed by those attempts. Pure; the trace is not changed.
  */
-export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<string> = new Set(), mostTicks = 4, unfolded: ReadonlySet<number> | null = null): WaterfallLayout {
+export function layoutWaterfall(
+  trace: Trace,
+  now: number,
+  hide: ReadonlySet<string> = new Set(),
+  mostTicks = 4,
+  unfolded: ReadonlySet<number> | null = null,
+  lift: ReadonlySet<string> = new Set(),
+): WaterfallLayout {
   const children = new Map<number, Span[]>();
   for (const s of trace.spans) {
     const list = children.get(s.parent) ?? [];
@@ -63,6 +72,10 @@ export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<str
   const rows: WaterfallRow[] = [];
   const visit = (s: Span, depth: number) => {
     if (hide.has(s.role)) return;
+    if (lift.has(s.role)) {
+      for (const c of children.get(s.id) ?? []) visit(c, depth);
+      return;
+    }
     const end = endOf(s);
     const x = (s.start - t0) / span;
     rows.push({ span: s, depth, x, w: Math.max(MIN_W, (end - s.start) / span), ms: end - s.start, open: Number.isNaN(s.end), note: noteOf(s) });
@@ -84,6 +97,22 @@ export function layoutWaterfall(trace: Trace, now: number, hide: ReadonlySet<str
   for (const root of children.get(-1) ?? []) visit(root, 0);
   return { rows, t0, t1, ticks: ticks(t1 - t0, mostTicks) };
 }
+
+/**
+ * Whether a request's waterfall starts with "calls and attempts only" ticked, until a person
+ * ticks or unticks it: when it was retried at two layers or more (two or more calls with folded
+ * failed attempts, foldOf), where each layer's tries multiply the hops' detail rows (retry-storm's
+ * 27-try request: 38 rows folded, 12 with calls and attempts only, the whole request in the panel at
+ * 1600x1000). A request retried at one layer keeps every row. Pure.
+ */
+export function callsOnlyAtFirst(trace: Trace, now: number): boolean {
+  return layoutWaterfall(trace, now, CALLS_ONLY_HIDE, 1, new Set()).rows.filter((r) => r.fold).length >= 2;
+}
+
+/** Roles "calls and attempts only" leaves out: proxy passes, crossings, queues, app time, connections, backoffs. */
+export const CALLS_ONLY_HIDE: ReadonlySet<string> = new Set(['proxy', 'network', 'queue', 'app', 'pool', 'connect', 'tls', 'backoff']);
+/** Roles "calls and attempts only" lifts: a service's "serves" row goes, the calls it made stay (layoutWaterfall's `lift`). */
+export const CALLS_ONLY_LIFT: ReadonlySet<string> = new Set(['server']);
 
 /** What a row says beside its bar. */
 export function noteOf(s: Span): string {

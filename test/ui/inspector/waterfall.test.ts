@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TICK_ROOM_PX, layoutWaterfall, noteOf, placeTickLabels, ticks } from '../../../src/ui/inspector/waterfall';
+import { CALLS_ONLY_HIDE, CALLS_ONLY_LIFT, TICK_ROOM_PX, callsOnlyAtFirst, layoutWaterfall, noteOf, placeTickLabels, ticks } from '../../../src/ui/inspector/waterfall';
 import type { Span, Trace } from '../../../src/workers/protocol';
 
 function span(id: number, parent: number, role: Span['role'], start: number, end: number, attrs: Span['attrs'] = {}, error = false): Span {
@@ -137,3 +137,40 @@ describe('layoutWaterfall folded', () => {
     expect(layoutWaterfall(trace, 230, undefined, 4, new Set()).rows.find((r) => r.fold)?.fold?.label).toBe('1 attempt failed');
   });
 });
+
+// A request retried at two layers: the client's call to a (two tries, the first failed) and, in a's
+// last try, a's call to b (two tries, the first failed); a serves between the try and its call.
+const twoLayers: Trace = {
+  ...trace,
+  spans: [
+    span(0, -1, 'request', 100, 400, { 'meshsim.cause': 'http-5xx' }, true),
+    span(1, 0, 'call', 100, 400, {}, true),
+    span(2, 1, 'try', 100, 150, { 'http.status_code': 503 }, true),
+    span(3, 1, 'try', 160, 400, {}, true),
+    span(4, 3, 'proxy', 160, 161),
+    span(5, 3, 'server', 161, 399, {}, true),
+    span(6, 5, 'app', 161, 170),
+    span(7, 5, 'call', 170, 399, {}, true),
+    span(8, 7, 'try', 170, 200, { 'http.status_code': 503 }, true),
+    span(9, 7, 'try', 210, 399, {}, true),
+  ],
+};
+
+describe('calls and attempts only', () => {
+  it("leaves out the detail rows and lifts a service's serves row: its call shown at its depth", () => {
+    const l = layoutWaterfall(twoLayers, 400, CALLS_ONLY_HIDE, 4, new Set(), CALLS_ONLY_LIFT);
+    expect(l.rows.map((r) => (r.fold ? `fold ${r.fold.call}` : r.span.id))).toEqual([0, 1, 'fold 1', 3, 7, 'fold 7', 9]);
+    // The lifted call at the serves row's depth (3), its fold and last try under it.
+    expect(l.rows.map((r) => r.depth)).toEqual([0, 1, 2, 2, 3, 4, 4]);
+    // Without the lift the serves row is there and its call one deeper.
+    expect(layoutWaterfall(twoLayers, 400, CALLS_ONLY_HIDE, 4, new Set()).rows.map((r) => r.span.id)).toEqual([0, 1, 2, 3, 5, 7, 8, 9]);
+  });
+
+  it('starts ticked for a request retried at two layers or more, not at one or none', () => {
+    expect(callsOnlyAtFirst(twoLayers, 400)).toBe(true);
+    expect(callsOnlyAtFirst(retried, 400)).toBe(false);
+    const once = { ...twoLayers, spans: twoLayers.spans.map((s) => (s.id === 8 ? { ...s, error: false } : s)) };
+    expect(callsOnlyAtFirst(once, 400)).toBe(false);
+  });
+});
+
