@@ -52,6 +52,15 @@ export class EdgeStats {
   failed = 0;
   failedDownstream = 0;
   attempts = 0;
+  /**
+   * Requests the caller put on this edge so far, as they left it: each call as its app issued it
+   * (DataPlane.issue) and each retry its router sent (Router.tryOnce), answered yet or not (Envoy's
+   * upstream_rq_total counts requests sent; `requests` and `attempts` are of calls ended, its
+   * upstream_rq_completed). A link's req/s is this over the last simulated second, so a flood
+   * into a saturated service reads as the traffic offered, not as the few calls that ended. A
+   * figure only: no event reads it, so it leaves the trace hash as it was. Not in the summary.
+   */
+  sent = 0;
   readonly failures = new Tally();
   readonly httpErrors = new Tally();
   readonly responseFlags = new Tally();

@@ -14,7 +14,7 @@ const SLOTS = RATE_WINDOW_MS / RATE_STEP_MS + 1;
 
 /**
  * Writes edge `i`'s cumulative counts (EDGE_STRIDE floats: calls ended, failed, attempts,
- * failed on this hop, failed TLS handshakes on this hop) at `out[i * EDGE_STRIDE]`. Mutates `out`.
+ * failed on this hop, failed TLS handshakes on this hop, requests sent) at `out[i * EDGE_STRIDE]`. Mutates `out`.
  */
 export function writeEdgeCounts(e: EdgeStats, out: Float64Array, i: number): void {
   const o = i * EDGE_STRIDE;
@@ -25,6 +25,7 @@ export function writeEdgeCounts(e: EdgeStats, out: Float64Array, i: number): voi
   let tls = 0;
   for (const cause of TLS_CAUSES) tls += e.failures.get(cause);
   out[o + EdgeField.tlsFailed] = tls;
+  out[o + EdgeField.sent] = e.sent;
 }
 
 /** Floats kept per replica at each step: busy worker-ms, requests served, proxy CPU ms. */

@@ -124,8 +124,9 @@ export interface EdgeInspect {
   requestsPerSec: number;
   /**
    * Calls ended per simulated second over the link labels' window, `(fromMs, toMs]`: the last
-   * second of simulated time to the tenth (workers/edgeWindow.ts), and their tries (requests on
-   * the wire, retries included) per second, the figure the link's label says. Set by SimHost;
+   * second of simulated time to the tenth (workers/edgeWindow.ts), and the requests sent on it
+   * per second (every try, retries included, answered yet or not: EdgeField.sent), the figure the
+   * link's label says. Set by SimHost;
    * absent before the first tenth of a second.
    */
   recent?: { perSecond: number; triesPerSecond?: number; fromMs: number; toMs: number };
@@ -342,8 +343,8 @@ export function inspectNodeNow(w: World, id: number, rates: EdgeWindow): NodeIns
 }
 
 /**
- * inspectEdge with its calls and tries per second over the link figures' window (`rates`, edgeWindow.ts),
- * the link label's figure; null for an unknown id.
+ * inspectEdge with its calls ended and requests sent per second over the link figures' window (`rates`,
+ * edgeWindow.ts), the link label's figure; null for an unknown id.
  */
 export function inspectEdgeNow(w: World, id: number, rates: EdgeWindow): EdgeInspect | null {
   const e = inspectEdge(w, id);
@@ -353,7 +354,8 @@ export function inspectEdgeNow(w: World, id: number, rates: EdgeWindow): EdgeIns
   if (win.toMs <= win.fromMs || win.counts.length < i + EDGE_STRIDE) return e;
   const dt = (win.toMs - win.fromMs) / 1000;
   const calls = win.counts[i + EdgeField.calls];
-  return { ...e, recent: { perSecond: calls / dt, triesPerSecond: Math.max(calls, win.counts[i + EdgeField.attempts]) / dt, fromMs: win.fromMs, toMs: win.toMs } };
+  // req/s: the requests sent in the window, answered yet or not (as edgeRateOf, the label's figure); calls/s: those ended.
+  return { ...e, recent: { perSecond: calls / dt, triesPerSecond: win.counts[i + EdgeField.sent] / dt, fromMs: win.fromMs, toMs: win.toMs } };
 }
 
 /**

@@ -218,10 +218,13 @@ export const PASSED_STRIDE = 3;
  * Floats per edge in `Frame.edges`, each counted since time zero as the caller saw the edge:
  * calls ended (ok or failed), calls failed, attempts (retries included), the failures that
  * happened on this hop (the rest came from further down), and of those the failed TLS
- * handshakes on this hop (`TLS_CAUSES`: the UI draws a broken lock while they grow).
+ * handshakes on this hop (`TLS_CAUSES`: the UI draws a broken lock while they grow); then the
+ * requests sent on it, ended or not (every call as issued and every retry: EdgeStats.sent, Envoy's
+ * upstream_rq_total), which a link's req/s counts. The first five are of calls ended (Envoy's
+ * upstream_rq_completed): a flood into a saturated service sends far more than ends.
  */
-export const EDGE_STRIDE = 5;
-export const EdgeField = { calls: 0, failed: 1, attempts: 2, failedHere: 3, tlsFailed: 4 } as const;
+export const EDGE_STRIDE = 6;
+export const EdgeField = { calls: 0, failed: 1, attempts: 2, failedHere: 3, tlsFailed: 4, sent: 5 } as const;
 /** Failure causes that are a failed TLS handshake on the hop (src/models/events.ts `Cause`). */
 export const TLS_CAUSES = ['tls-unknown-ca', 'tls-expired-cert', 'tls-no-cert', 'tls-plaintext-rejected'] as const;
 

@@ -49,6 +49,13 @@ test(`a flooded mesh's saturated sidecars show at web, in the counters and the i
     // The per-proxy CPU is the cost of a pass, not 0.00 (passes counted on arrival over CPU run so far).
     const per = Number(await page.getByTestId('proxy-cpu').innerText());
     expect(per).toBeGreaterThan(0.2);
+    // The link into web says the traffic on it: the requests c sent in (0, 0.2 s], answered or not, about the 100,000 a
+    // second offered (Poisson: 20,000 in 0.2 s, sd 141), not the 85 calls a second that ended (session 50's C1).
+    const rate = page.getByTestId('topology').locator('.topo-edge-label[data-label-edge="c->web"]').first();
+    await expect(rate).toHaveText(/^[\d,]+ req\/s$/);
+    const sent = Number((await rate.textContent())!.replace(/[^\d]/g, ''));
+    expect(sent).toBeGreaterThan(97_000);
+    expect(sent).toBeLessThan(103_000);
     await saveShot(page, `proxysaturated-picture-${width}.png`);
   }
 

@@ -1,7 +1,7 @@
 // Link labels are a function of the run and the moment: the same share link opened three times,
 // at 1600x1000 and 1024x768, and after a seek away and back, says the same req/s on every link
 // (already in the first animation frame that shows the moment, even when the picture drew its
-// figures just before), and the inspector's "calls/s, last second" for a link is its label's figure.
+// figures just before), and the inspector's "req/s sent, last second" for a link is its label's figure.
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { untilShown, untilStill } from './fixtures/settle';

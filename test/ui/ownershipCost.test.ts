@@ -6,6 +6,17 @@ import { parseScenarioText } from '../../src/scenario';
 import { SimHost } from '../../src/workers/SimHost';
 import { RetryCostMeter, causeShare, hopEdges, retryEdges, triesPerCall, worstWindow } from '../../src/ui/ownership/cost';
 import type { SeriesBucket } from '../../src/workers/series';
+import { EDGE_STRIDE, EdgeField } from '../../src/workers/protocol';
+
+/** Edges' counts as a frame holds them (EDGE_STRIDE floats an edge), from each edge's [calls, attempts]; the rest 0. */
+function edgesOf(rows: [number, number][]): Float64Array {
+  const out = new Float64Array(rows.length * EDGE_STRIDE);
+  rows.forEach(([calls, attempts], e) => {
+    out[e * EDGE_STRIDE + EdgeField.calls] = calls;
+    out[e * EDGE_STRIDE + EdgeField.attempts] = attempts;
+  });
+  return out;
+}
 
 const text = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8');
 
@@ -48,9 +59,9 @@ describe('the measured cost of a feature owned twice', () => {
   });
 
   it('tries per call compare two cumulative counts, and say NaN with no calls', () => {
-    // Two edges of five floats each: calls, failed, attempts, failedHere, tlsFailed.
-    const a = Float64Array.from([10, 0, 10, 0, 0, 10, 0, 30, 0, 0]);
-    const b = Float64Array.from([20, 0, 20, 0, 0, 20, 0, 300, 0, 0]);
+    // Two edges: 10 then 20 calls; edge 1's attempts 30 then 300.
+    const a = edgesOf([[10, 10], [10, 30]]);
+    const b = edgesOf([[20, 20], [20, 300]]);
     expect(triesPerCall(a, b, 0, 1)).toBe(27);
     expect(triesPerCall(null, b, 0, 1)).toBe(15);
     expect(triesPerCall(b, b, 0, 1)).toBeNaN();
@@ -60,7 +71,7 @@ describe('the measured cost of a feature owned twice', () => {
     const m = new RetryCostMeter();
     // Cumulative counts, and the last second's (Frame.recent) as the worker counts them.
     const frame = (t: number, calls: number, tries: number, recent: [number, number] = [calls, tries]) =>
-      ({ simTime: t, edges: Float64Array.from([calls, 0, calls, 0, 0, 0, 0, tries, 0, 0]), recent: Float64Array.from([recent[0], 0, recent[0], 0, 0, 0, 0, recent[1], 0, 0]), recentFromMs: t - 1000, recentToMs: t }) as never;
+      ({ simTime: t, edges: edgesOf([[calls, calls], [0, tries]]), recent: edgesOf([[recent[0], recent[0]], [0, recent[1]]]), recentFromMs: t - 1000, recentToMs: t }) as never;
     // Buckets of a second, each with edge 0's calls and edge 1's tries at its end (two floats an edge).
     const bucket = (i: number, calls: number, tries: number) => ({ t: i * 1000, edgesAtMs: (i + 1) * 1000, edges: Float64Array.from([calls, calls, 0, tries]) }) as unknown as SeriesBucket;
     // 10 calls a second; 1 try a call up to 5 s, 27 from 5 s to 7 s, 3 after.

@@ -19,27 +19,31 @@ describe('narrative steps', () => {
   });
 });
 
-/** A frame whose window `(fromMs, toMs]` holds one edge's counts: calls, failed, attempts, failed here, TLS failed. */
+/** A frame whose window `(fromMs, toMs]` holds one edge's counts: calls, failed, attempts, failed here, TLS failed, requests sent. */
 const frame = (fromMs: number, toMs: number, counts: number[]) =>
   ({ simTime: toMs, recent: new Float64Array(counts), recentFromMs: fromMs, recentToMs: toMs }) as unknown as Frame;
 
 describe('edge rates', () => {
-  test("calls and tries (requests on the wire) per simulated second, share failed and tries per call come from the latest frame's window, whatever came before", () => {
+  test("calls ended and requests sent per simulated second, share failed and tries per call come from the latest frame's window, whatever came before", () => {
     const r = createEdgeRates();
     expect(r.rate(0)).toBeNull();
     expect(r.window()).toBeNull();
     // Before the first tenth of a second the window is empty.
     r.sample(frame(0, 0, []));
     expect(r.rate(0)).toBeNull();
-    r.sample(frame(29_000, 30_000, [100, 10, 300, 4, 0]));
-    expect(r.rate(0)).toEqual({ perSecond: 100, triesPerSecond: 300, failedShare: 0.1, failedHereShare: 0.04, tries: 3 });
+    // req/s is the requests sent in the window (306), not the tries of the calls that ended (300).
+    r.sample(frame(29_000, 30_000, [100, 10, 300, 4, 0, 306]));
+    expect(r.rate(0)).toEqual({ perSecond: 100, triesPerSecond: 306, failedShare: 0.1, failedHereShare: 0.04, tries: 3 });
     expect(r.window()).toEqual({ fromMs: 29_000, toMs: 30_000 });
     // A later frame replaces the figures outright: no average with earlier frames.
-    r.sample(frame(30_000, 31_000, [40, 0, 40, 0, 2]));
+    r.sample(frame(30_000, 31_000, [40, 0, 40, 0, 2, 40]));
     expect(r.rate(0)).toEqual({ perSecond: 40, triesPerSecond: 40, failedShare: 0, failedHereShare: 0, tries: 1, tlsFailed: 2 });
-    // An edge the window does not cover, or one with no call ended in it, has no figures.
+    // Sent over half a second, none ended (a flood held by its callee): the traffic, nothing failed yet, one try a call.
+    r.sample(frame(31_000, 31_500, [0, 0, 0, 0, 0, 50_000]));
+    expect(r.rate(0)).toEqual({ perSecond: 0, triesPerSecond: 100_000, failedShare: 0, failedHereShare: 0, tries: 1 });
+    // An edge the window does not cover, or one with nothing sent nor ended in it, has no figures.
     expect(r.rate(1)).toBeNull();
-    r.sample(frame(31_000, 32_000, [0, 0, 0, 0, 0]));
+    r.sample(frame(31_000, 32_000, [0, 0, 0, 0, 0, 0]));
     expect(r.rate(0)).toBeNull();
     r.clear();
     expect(r.rate(0)).toBeNull();

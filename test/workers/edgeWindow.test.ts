@@ -82,14 +82,16 @@ describe("a link's figures come from the last simulated second, whatever the fra
     expect(Array.from(f.recent)).toEqual(Array.from(played.recent));
   });
 
-  it("the inspector's req/s and calls/s, last second, are the label's figures: frontend -> catalog at 30 s", () => {
+  it("the inspector's req/s sent and calls ended/s, last second, are the label's figures: frontend -> catalog at 30 s", () => {
     const { host, info } = loadedWithInfo('hello-mesh');
     const f = host.seekTo(30_000, 1e9);
     const id = info.topology.edges.findIndex((e) => info.topology.nodes[e.from].name === 'frontend' && info.topology.nodes[e.to].name === 'catalog');
     expect(id).toBeGreaterThanOrEqual(0);
     const e = host.inspectEdge(id)!;
     const calls = f.recent[id * EDGE_STRIDE + EdgeField.calls];
-    expect(e.recent).toEqual({ perSecond: calls, triesPerSecond: Math.max(calls, f.recent[id * EDGE_STRIDE + EdgeField.attempts]), fromMs: 29_000, toMs: 30_000 });
+    // req/s: the requests sent in the window (39 at 30 s); calls/s: those ended (36, with 37 tries).
+    expect(e.recent).toEqual({ perSecond: calls, triesPerSecond: f.recent[id * EDGE_STRIDE + EdgeField.sent], fromMs: 29_000, toMs: 30_000 });
+    expect([calls, f.recent[id * EDGE_STRIDE + EdgeField.attempts], e.recent!.triesPerSecond]).toEqual([36, 37, 39]);
     expect(edgeRateOf(f, id)!.perSecond).toBe(e.recent!.perSecond);
     expect(edgeRateOf(f, id)!.triesPerSecond).toBe(e.recent!.triesPerSecond);
     // Since the start is another figure, kept apart.

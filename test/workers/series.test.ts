@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../src/models';
 import { parseScenarioText, type LessonFigure } from '../../src/scenario';
 import { SimHost } from '../../src/workers/SimHost';
-import { Counter, type Frame, type SeriesBucket } from '../../src/workers/protocol';
+import { Counter, EDGE_STRIDE, EdgeField, type Frame, type SeriesBucket } from '../../src/workers/protocol';
 import { bucketWidth } from '../../src/workers/series';
 import { measureFigure, vcpuPer1000, type RunTotals } from '../../src/workers/figures';
 
@@ -96,8 +96,8 @@ describe('per-second series in the worker', () => {
     const f = h.advance(7000, 1e9);
     const at7 = whole[6].edges!;
     for (let e = 0; e < at7.length / 2; e++) {
-      expect(at7[2 * e]).toBe(f.edges[e * 5]);
-      expect(at7[2 * e + 1]).toBe(f.edges[e * 5 + 2]);
+      expect(at7[2 * e]).toBe(f.edges[e * EDGE_STRIDE + EdgeField.calls]);
+      expect(at7[2 * e + 1]).toBe(f.edges[e * EDGE_STRIDE + EdgeField.attempts]);
     }
   });
 

@@ -90,7 +90,11 @@ export class Router {
     att.host = r.hosts[i];
     att.calleeSidecar = w.sidecarOfHost[att.host];
     att.sentAt = now;
-    if (call.attempts > 0) att.flags |= AF.isRetry;
+    // A retry is another request on the wire (the first was counted as the app issued it).
+    if (call.attempts > 0) {
+      att.flags |= AF.isRetry;
+      w.edgeStats[call.edge].sent++;
+    }
     call.attempts++;
     call.current = att.id;
     att.trace = call.trace;

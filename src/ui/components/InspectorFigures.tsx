@@ -207,9 +207,9 @@ function SideScroll({ children }: { children: ReactNode }) {
 }
 
 /**
- * Edge `edgeId`'s requests on the wire (every try) and calls per second over the last second of
- * `frame` (its window, as the link's label says it), 0 when none ended in it; undefined without a
- * frame or an id. Pure.
+ * Edge `edgeId`'s requests sent (every try, answered yet or not) and calls ended per second over
+ * the last second of `frame` (its window, as the link's label says it), 0 when none were; undefined
+ * without a frame or an id. Pure.
  */
 function shownRecent(frame: Frame | null, edgeId: number | undefined): { perSecond: number; triesPerSecond: number; fromMs: number; toMs: number } | undefined {
   if (frame === null || edgeId === undefined || frame.recentToMs <= frame.recentFromMs) return undefined;
@@ -241,12 +241,12 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
       </h3>
       <FaultsHere names={[edge.to]} link={`${edge.from}->${edge.to}`} />
       <dl className="inspect-figures">
-        {/* The link's label counts requests on the wire, every try (retry-storm's lesson counts tries at payments: 27 a user request); the calls, a retried one once, beside them. */}
-        <dt title={recent ? edgeWindowText(recent) : 'requests on the wire per second over the last second of simulated time: every attempt, retries included'}>req/s (every attempt), last second</dt>
+        {/* The link's label counts requests sent, every try (retry-storm's lesson counts tries at payments: 27 a user request), answered or not (a flood reads as the flood); the calls ended, a retried one once, beside them. */}
+        <dt title={recent ? edgeWindowText(recent) : 'requests sent per second over the last second of simulated time: every attempt, retries included, answered yet or not'}>req/s sent (every attempt), last second</dt>
         <dd data-testid="edge-rate" data-window-to={recent?.toMs}>
           {recent ? formatRate(recent.triesPerSecond ?? recent.perSecond) : '—'}
         </dd>
-        <dt title="calls ended per second over the last second of simulated time, a retried call counted once (its attempts are the req/s above)">calls/s, last second</dt>
+        <dt title="calls ended per second over the last second of simulated time, a retried call counted once (Envoy's upstream_rq_completed; their attempts are about the req/s above while calls end as fast as they are sent, far fewer while the callee holds them)">calls ended/s, last second</dt>
         <dd data-testid="edge-calls-rate">{recent ? formatRate(recent.perSecond) : '—'}</dd>
         <dt title="calls ended per second since the start, a retried call counted once (the attempts, retries included, are calls/s × attempts per call)">calls/s since the start</dt>
         <dd data-testid="edge-rate-total">{formatNumber(edge.requestsPerSec, 1)}</dd>

@@ -120,8 +120,8 @@ function LegendList({ large, meshed, mtls, saturated, sampling }: { large: boole
       <li title="playing, messages faster than a screen frame at this speed light up their lane instead; paused, a lane is lit when the link carried traffic in the last second and has none on the wire now (the same at a moment however it was reached)">
         <span className="legend-dash" style={{ borderColor: Meaning.request }} /> too fast to see
       </li>
-      <li title="a link's figure: requests on the wire per second over the last second of simulated time, to the tenth: every attempt, retries included, as Envoy's upstream_rq_total and a service's attempts received count them (the inspector's req/s, last second, beside its calls/s, a retried call once); its N% retries says the share of them that were retries. The same at a moment however it was reached" data-testid="legend-rate">
-        req/s: every attempt, last 1 s
+      <li title="a link's figure: requests sent per second over the last second of simulated time, to the tenth: every attempt, retries included, answered yet or not, as Envoy's upstream_rq_total counts them (a flood into a saturated service reads as the flood; the inspector's calls ended/s, a retried call once, beside it); its N% retries says the share of the calls ended's attempts that were retries. The same at a moment however it was reached" data-testid="legend-rate">
+        req/s: every attempt sent, last 1 s
       </li>
       <li title="what the story's step points at: a yellow halo round a node, a yellow band under a link (not a state: a highlighted node may be doing well)" data-legend="highlight">
         <span className="legend-square" style={{ background: HIGHLIGHT.fill, border: `1.5px solid ${HIGHLIGHT.stroke}` }} /> story points here

@@ -19,7 +19,7 @@ export interface FrameChannel {
   /**
    * The frame whose figures are on show, or null before the first: the one the store's counters
    * and clock were last set from (every STATS_INTERVAL_MS while playing, every frame while the run
-   * stands still). The link labels and the inspector's "calls/s, last second" are drawn from it,
+   * stands still). The link labels and the inspector's "req/s sent, last second" are drawn from it,
    * so all of them are of one moment, on one schedule.
    */
   readonly shown: Frame | null;

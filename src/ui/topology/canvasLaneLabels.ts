@@ -90,7 +90,7 @@ export function drawLaneLabels(labels: readonly LaneLabel[], rate: ((edge: numbe
   return texts;
 }
 
-/** What a lane's label says for its figures `r`: its requests on the wire per second ("70 req/s"), '' for none. Pure. */
+/** What a lane's label says for its figures `r`: its requests sent per second, answered yet or not ("70 req/s"), '' for none. Pure. */
 export function laneWords(r: EdgeRate | null): string {
   return r ? edgeLabelParts(r)[0].text : '';
 }

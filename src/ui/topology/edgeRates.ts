@@ -1,24 +1,26 @@
-// Recent figures per edge (requests on the wire per simulated second: every try, retries included;
-// calls per second, share failed, tries per call) and the words a link label says. The worker counts them over the last second of simulated time
+// Recent figures per edge (requests sent per simulated second: every try, retries included,
+// answered yet or not; calls ended per second, share failed, tries per call) and the words a link label says. The worker counts them over the last second of simulated time
 // (workers/edgeWindow.ts), so a moment gives the same figures however it was reached; this keeps
 // the latest frame's window. Plain state outside React, fed every frame.
 import { EDGE_STRIDE, EdgeField, type Frame } from '../../workers/protocol';
 import { formatNumber, formatPercent, formatRate, formatSimTime } from '../format';
 
 export interface EdgeRate {
-  /** Calls ended per simulated second over the window (a retried call counted once). */
+  /** Calls ended per simulated second over the window (a retried call counted once; Envoy's upstream_rq_completed). */
   perSecond: number;
   /**
-   * Tries of those calls per simulated second: the requests the link carried, each retry counted
-   * as the request on the wire it is (Envoy's upstream_rq_total counts every try; upstream_rq_retry
-   * the retries among them). What a link's label says: retry-storm's lesson counts tries too.
+   * Requests sent on the link per simulated second over the window, answered yet or not: each
+   * call as its caller issued it and each retry (Envoy's upstream_rq_total counts every request
+   * sent; upstream_rq_retry the retries among them). The traffic on the link, what its label
+   * says: canvas-flood's client at 100,000 req/s into a saturated web reads about 100,000, where
+   * the calls that ended there were 85 a second. retry-storm's lesson counts tries too.
    */
   triesPerSecond: number;
-  /** Share of those that failed, 0..1. */
+  /** Share of the calls ended that failed, 0..1 (0 with none ended). */
   failedShare: number;
-  /** Share of those that failed on this hop (the rest failed further down), 0..1. */
+  /** Share of the calls ended that failed on this hop (the rest failed further down), 0..1. */
   failedHereShare: number;
-  /** Attempts per call (1 without retries). */
+  /** Attempts per call ended (1 without retries, or with none ended). */
   tries: number;
   /**
    * Calls that failed a TLS handshake on this hop over the window (the link then shows a broken
@@ -30,7 +32,7 @@ export interface EdgeRate {
 export interface EdgeRates {
   /** Takes a frame's window of counts. Mutates. */
   sample(frame: Frame): void;
-  /** The figures of one edge over the window, or null with no call ended in it. */
+  /** The figures of one edge over the window, or null with no request sent or ended in it. */
   rate(edge: number): EdgeRate | null;
   /** The window the figures cover, simulated ms `(fromMs, toMs]`, or null before the first frame. */
   window(): { fromMs: number; toMs: number } | null;
@@ -39,7 +41,7 @@ export interface EdgeRates {
 
 /**
  * Edge `edge`'s figures over a frame's window (`Frame.recent`: the last simulated second, to
- * the tenth), or null when no call ended on it in the window. Pure.
+ * the tenth), or null when no request was sent on it nor call ended in the window. Pure.
  */
 export function edgeRateOf(frame: Pick<Frame, 'recent' | 'recentFromMs' | 'recentToMs'>, edge: number): EdgeRate | null {
   const dt = (frame.recentToMs - frame.recentFromMs) / 1000;
@@ -47,27 +49,30 @@ export function edgeRateOf(frame: Pick<Frame, 'recent' | 'recentFromMs' | 'recen
   const c = frame.recent;
   if (dt <= 0 || c.length < i + EDGE_STRIDE) return null;
   const calls = c[i + EdgeField.calls];
-  if (calls <= 0) return null;
+  const sent = c[i + EdgeField.sent];
+  if (calls <= 0 && sent <= 0) return null;
   const tls = c[i + EdgeField.tlsFailed];
+  // Shares and tries are of the calls ended (none ended: nothing failed yet, one try each).
+  const per = calls > 0 ? 1 / calls : 0;
   return {
     ...(tls > 0 ? { tlsFailed: tls } : {}),
     perSecond: calls / dt,
-    triesPerSecond: Math.max(calls, c[i + EdgeField.attempts]) / dt,
-    failedShare: c[i + EdgeField.failed] / calls,
-    failedHereShare: c[i + EdgeField.failedHere] / calls,
-    tries: c[i + EdgeField.attempts] / calls,
+    triesPerSecond: sent / dt,
+    failedShare: c[i + EdgeField.failed] * per,
+    failedHereShare: c[i + EdgeField.failedHere] * per,
+    tries: calls > 0 ? c[i + EdgeField.attempts] / calls : 1,
   };
 }
 
 /**
- * What a link label's tooltip says of its window and what it counts: "requests on the wire per
- * second over the last second of simulated time (29.0 s to 30.0 s): every try, retries included".
- * A call is the caller's request on this hop; each of its tries is a request the link carries
- * (Envoy's upstream_rq_total), which the label, the inspector's req/s and the compare table's
- * "tries received" count; "N% retries" says the share of them that were retries. Pure.
+ * What a link label's tooltip says of its window and what it counts: "requests sent per second
+ * over the last second of simulated time (29.0 s to 30.0 s): every attempt, retries included,
+ * answered yet or not". A call is the caller's request on this hop; each of its tries is a request
+ * the link carries (Envoy's upstream_rq_total), which the label and the inspector's req/s count
+ * as they are sent; "N% retries" and "failed" are of the calls that ended in it. Pure.
  */
 export function edgeWindowText(w: { fromMs: number; toMs: number }): string {
-  return `requests on the wire per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)}): every attempt, retries included, of the calls that ended in it`;
+  return `requests sent per second over the last second of simulated time (${formatSimTime(w.fromMs)} to ${formatSimTime(w.toMs)}): every attempt, retries included, answered yet or not; failed and retries are of the calls that ended in it`;
 }
 
 export function createEdgeRates(): EdgeRates {
