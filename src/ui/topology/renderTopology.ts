@@ -254,7 +254,13 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   // room only nearer shoppers' line).
   const nodeRects = [...layout.nodes.map((p) => nodeRect(p, !presenter && layout.captionless !== true)), ...nameRects, ...meshLabelRects, ...badgeRects];
 
-  const labels = drawEdgeLabels({ view, edgeLayer, edges: layout.edges.map((e) => e.edge.id), links: labelLinks, nodeRects, names: nameRects, queues: queueRects, labelView, presenter, oneUnit: svg.closest('.app.presenter, .compare-presenter') !== null });
+  // A quiet count by a node of the labels left out round it ("+2 rates on hover"), off every queue glyph.
+  const counts = {
+    ends: layout.edges.map((e) => [nameOf.get(e.edge.from) ?? String(e.edge.from), nameOf.get(e.edge.to) ?? String(e.edge.to)] as const),
+    boxes: new Map(layout.nodes.map((p) => [p.node.name, nodeRect(p, !presenter && layout.captionless !== true)])),
+    keepOff: layout.nodes.flatMap((p) => queueGlyphRect(p.node.kind, p.x - p.w / 2, p.y - p.h / 2, p.w, 18, BADGE_GAP) ?? []),
+  };
+  const labels = drawEdgeLabels({ view, edgeLayer, edges: layout.edges.map((e) => e.edge.id), links: labelLinks, nodeRects, names: nameRects, queues: queueRects, labelView, presenter, oneUnit: svg.closest('.app.presenter, .compare-presenter') !== null, counts });
 
   // Fault tags on top of everything.
   const faultLayer = view.append('g').attr('class', 'topo-faults');

@@ -4,6 +4,7 @@
 // its link (placeStoryLabel), even where the placer left it out.
 import { select, type Selection } from 'd3';
 import { edgeLabelParts, edgeShortLabel, type EdgeRate } from './edgeRates';
+import { leftOutGroups, leftOutSpot, leftOutWords, wordsBox } from './leftOutCount';
 import { byItsLink, LABEL_BOX, labelRect, placeEdgeLabels, placeHoverLabel, placeStoryLabel, readsAsOther, SHORT_LABEL_SHARE, storyLabelSpot, type LabelLink, type LabelSpot, type Rect } from './edgeLabelPlace';
 
 /** A link label's size, design units (styles.css `.topo-edge-label`, the size LABEL_BOX fits). */
@@ -41,6 +42,12 @@ export interface EdgeLabelInput {
    * 67bfea3, left no 'req/s' label in gateway-and-mesh or compare's ready-made pairs; ad3f841).
    */
   oneUnit?: boolean;
+  /**
+   * For the quiet counts by a node of the labels left out round it ("+2 rates on hover",
+   * leftOutCount.ts): each link's ends by name (in `edges` order), each node's box (nodeRect) by
+   * name, and what else a count keeps off (the boxes' queue glyphs). None: no counts.
+   */
+  counts?: { ends: readonly (readonly [string, string])[]; boxes: ReadonlyMap<string, Rect>; keepOff: readonly Rect[] };
 }
 
 /** The drawn labels, updated in place. */
@@ -64,7 +71,7 @@ export interface EdgeLabels {
  * `[data-edge]` groups) to the full label. Impure: appends to the SVG and adds listeners.
  */
 export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
-  const { view, edgeLayer, edges, links: labelLinks, nodeRects, names: nameRects, queues, labelView, presenter, oneUnit = false } = input;
+  const { view, edgeLayer, edges, links: labelLinks, nodeRects, names: nameRects, queues, labelView, presenter, oneUnit = false, counts } = input;
   const grow = presenter ? PRESENTER_LABEL_UNITS / LABEL_UNITS : 1;
   // `story`: a narrative step highlights the link, so its quiet label shows even where the placer
   // left it out, at `storyAt` (placeStoryLabel), over other lines with its halo if it must.
@@ -203,11 +210,55 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
     }
   }
 
+  /**
+   * Quiet counts by a node of the labels left out round it (leftOutCount.ts), placed once, clear
+   * of the nodes, the labels shown, the lines and each other. Impure: appends to the SVG.
+   */
+  function drawCounts(): { text: SVGTextElement; title: SVGTitleElement; links: number[]; shown: string; short: boolean }[] {
+    if (!counts || counts.ends.length !== edgeLabels.length) return [];
+    const groups = leftOutGroups(counts.ends, edgeLabels.map((l) => leftOut(l)));
+    if (groups.length === 0) return [];
+    const taken = [...counts.keepOff, ...edgeLabels.filter((l) => !leftOut(l)).map((l) => labelRect(l.quiet, l.quiet.short ? shortBox : quietBox))];
+    return groups.flatMap((g) => {
+      const box = counts.boxes.get(g.node);
+      if (!box) return [];
+      const n = g.links.length;
+      const sizes = { long: wordsBox(leftOutWords(n), grow), short: wordsBox(leftOutWords(n, true), grow) };
+      const { spot, short } = leftOutSpot(box, sizes, { nodes: nodeRects, labels: taken, links: labelLinks, view: labelView });
+      taken.push(labelRect(spot, short ? sizes.short : sizes.long));
+      // Its words in a text of their own (read by tests as the label's are), its tooltip beside.
+      const mark = labelLayer.append('g').attr('class', 'topo-left-out-count').attr('data-left-out-node', g.node).attr('data-left-out-links', g.links.map((i) => edgeLabels[i].key).join(' '));
+      const title = mark.append<SVGTitleElement>('title').node()!;
+      const text = mark.append('text').attr('x', spot.x).attr('y', spot.y).attr('text-anchor', spot.anchor).node()!;
+      if (presenter) text.style.fontSize = `${PRESENTER_LABEL_UNITS}px`;
+      return [{ text, title, links: g.links, shown: '', short }];
+    });
+  }
+
+  /**
+   * Each count's words for the figures on show: the left-out labels its node counts that the
+   * story does not show, once any of them has figures; blank otherwise. Impure: mutates the counts.
+   */
+  function showCounts(): void {
+    for (const c of countMarks) {
+      const rest = c.links.filter((i) => !edgeLabels[i].story);
+      const words = rest.length > 0 && c.links.some((i) => lastRate(edgeLabels[i].edge) !== null) ? leftOutWords(rest.length, c.short) : '';
+      if (words === c.shown) continue;
+      c.shown = words;
+      holes = null;
+      c.text.textContent = words;
+      c.title.textContent = words === '' ? '' : `${rest.length} of the links here have no room for their rates: point at a link to read its figures`;
+    }
+  }
+
+  const countMarks = drawCounts();
+
   return {
     update(rate) {
       lastRate = rate;
       for (const l of edgeLabels) showLabel(l);
       restyle();
+      showCounts();
     },
     highlight(set) {
       // Labels of highlighted links show, at a story spot where they need one (placeStory, once
@@ -223,10 +274,13 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
         if (!l.hovered) moveLabel(l.text, quietSpot(l));
       }
       restyle();
+      showCounts();
     },
     hide(edge) {
       holes = null;
       edgeLabels.find((l) => l.edge === edge)?.text.setAttribute('visibility', 'hidden');
+      // A count by a node whose link moved: the drawing after the drop counts again.
+      for (const c of countMarks) if (c.links.some((i) => edgeLabels[i].edge === edge)) c.text.setAttribute('visibility', 'hidden');
     },
     holes() {
       if (holes) return holes;
@@ -234,6 +288,11 @@ export function drawEdgeLabels(input: EdgeLabelInput): EdgeLabels {
       for (const l of edgeLabels) {
         if (l.shown === '' || l.text.getAttribute('visibility') === 'hidden') continue;
         const b = l.text.getBBox();
+        if (b.width > 0) holes.push({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });
+      }
+      for (const c of countMarks) {
+        if (c.shown === '' || c.text.getAttribute('visibility') === 'hidden') continue;
+        const b = c.text.getBBox();
         if (b.width > 0) holes.push({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });
       }
       return holes;
