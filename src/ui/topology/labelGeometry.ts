@@ -54,6 +54,8 @@ export interface LabelLink {
   lock: boolean;
   /** Where its lock sits when not at its middle point (lockSpot.ts: moved off other links), design units. */
   lockAt?: { x: number; y: number };
+  /** An arrowhead drawn at its last point (the SVG drawing's links): labels keep off it as off a lock. */
+  arrow?: boolean;
 }
 
 /**

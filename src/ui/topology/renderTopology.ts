@@ -157,7 +157,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
       const q = geo.getPointAtLength((len * i) / steps);
       return { x: q.x, y: q.y };
     });
-    labelLinks.push({ points, lock: e.edge.mtls });
+    labelLinks.push({ points, lock: e.edge.mtls, arrow: true });
   }
   // Each padlock (whole or broken) at its link's middle, or off it where other links pass there (lockSpot.ts).
   const spots = lockSpots(labelLinks.map((l) => l.points));
