@@ -85,7 +85,6 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
 
   /** A caller app hands a call to its outbound side: its sidecar, or straight to the router. */
   issue(call: Call): void {
-    this.world.edgeStats[call.edge].sent++;
     if (call.trace !== null) this.world.tracer!.callStart(call, call.parent);
     const sc = call.route!.sidecar;
     // NOTE: issue 14.4: the pass taken here with the call in hand (no lookup, no switch on the pass).

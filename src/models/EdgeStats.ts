@@ -53,10 +53,11 @@ export class EdgeStats {
   failedDownstream = 0;
   attempts = 0;
   /**
-   * Requests the caller put on this edge so far, as they left it: each call as its app issued it
-   * (DataPlane.issue) and each retry its router sent (Router.tryOnce), answered yet or not (Envoy's
+   * Requests the caller sent on this edge so far, answered yet or not: each try its router sent
+   * upstream (Router.tryOnce), and each call it answered itself before any try (no route, no
+   * config, a fault's abort, no healthy host), counted as it ends (`record`). Envoy's
    * upstream_rq_total counts requests sent; `requests` and `attempts` are of calls ended, its
-   * upstream_rq_completed). A link's req/s is this over the last simulated second, so a flood
+   * upstream_rq_completed. A link's req/s is this over the last simulated second, so a flood
    * into a saturated service reads as the traffic offered, not as the few calls that ended. A
    * figure only: no event reads it, so it leaves the trace hash as it was. Not in the summary.
    */
@@ -85,6 +86,7 @@ export class EdgeStats {
     const now = clock.now;
     this.requests++;
     this.attempts += call.attempts;
+    if (call.attempts === 0) this.sent++;
     if (call.cause === null) {
       this.ok++;
       if (call.sentAt >= warmup) {

@@ -90,12 +90,8 @@ export class Router {
     att.host = r.hosts[i];
     att.calleeSidecar = w.sidecarOfHost[att.host];
     att.sentAt = now;
-    // A retry is another request on the wire (the first was counted as the app issued it).
-    if (call.attempts > 0) {
-      att.flags |= AF.isRetry;
-      w.edgeStats[call.edge].sent++;
-    }
-    call.attempts++;
+    if (call.attempts++ > 0) att.flags |= AF.isRetry;
+    w.edgeStats[call.edge].sent++; // every try is a request sent upstream (a call answered before any: EdgeStats.record)
     call.current = att.id;
     att.trace = call.trace;
     if (att.trace !== null) w.tracer!.tryStart(call, att, now);
