@@ -52,7 +52,7 @@ test("retry-storm at 15 s: each link's label counts every try (the CLI's tries s
 
   if (!(await page.getByTestId('legend').isVisible())) await page.getByTestId('legend-toggle').click();
   const rate = page.getByTestId('legend-rate');
-  await expect(rate).toHaveText('req/s: every attempt sent, last 1 s');
+  await expect(rate).toHaveText('req/s: attempts sent, last 1 s');
   await expect(rate).toHaveAttribute('title', /every attempt, retries included, answered yet or not, as Envoy's upstream_rq_total counts them .* its N% retries says the share of the calls ended's attempts that were retries/);
   await saveShot(page, 'callwords-retry-storm-15s-1280x720.png');
 

@@ -121,7 +121,7 @@ function LegendList({ large, meshed, mtls, saturated, sampling }: { large: boole
         <span className="legend-dash" style={{ borderColor: Meaning.request }} /> too fast to see
       </li>
       <li title="a link's figure: requests sent per second over the last second of simulated time, to the tenth: every attempt, retries included, answered yet or not, as Envoy's upstream_rq_total counts them (a flood into a saturated service reads as the flood; the inspector's calls ended/s, a retried call once, beside it); its N% retries says the share of the calls ended's attempts that were retries. The same at a moment however it was reached" data-testid="legend-rate">
-        req/s: every attempt sent, last 1 s
+        req/s: attempts sent, last 1 s
       </li>
       <li title="what the story's step points at: a yellow halo round a node, a yellow band under a link (not a state: a highlighted node may be doing well)" data-legend="highlight">
         <span className="legend-square" style={{ background: HIGHLIGHT.fill, border: `1.5px solid ${HIGHLIGHT.stroke}` }} /> story points here
