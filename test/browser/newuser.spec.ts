@@ -84,7 +84,7 @@ test("a link's inspector says its shares are since the start, beside a label tha
     const rows = await edge.locator('dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? '']));
     const row = (name: RegExp) => rows.find(([dt]) => name.test(dt));
     // Each share names its window: the label's is the last second, these are the whole run's.
-    expect(row(/^calls\/s, last second$/), JSON.stringify(rows)).toBeTruthy();
+    expect(row(/^calls ended\/s, last second$/), JSON.stringify(rows)).toBeTruthy();
     for (const name of [/^attempts per call/, /^failed on this hop/, /^failed further down/]) {
       expect(row(name)?.[0], JSON.stringify(rows)).toMatch(/, since the start$/);
     }
