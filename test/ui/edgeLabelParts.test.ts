@@ -10,6 +10,18 @@ describe("a link label's parts", () => {
     expect(kinds(0.03, 0, 1)).toEqual(['rate: 42 req/s', 'failed: 3.0% failed further down']);
     expect(kinds(0.5, 0.2, 1.2)).toEqual(['rate: 50 req/s', 'failed: 50% failed (20% here)', 'tries: 17% retries']);
   });
+
+  it('say a share failed is of the calls ended where those are the few and most requests sent are in flight (a flood)', () => {
+    // canvas-flood's c -> web at 0.2 s: 98,680 req/s sent, 85 calls ended a second; all failed would read as all of the flood.
+    const flood = edgeLabelParts({ perSecond: 85, triesPerSecond: 98_680, failedShare: 1, failedHereShare: 1, tries: 1 });
+    expect(flood.map((p) => p.text)).toEqual(['98,680 req/s', '100% of 85/s ended failed here']);
+    expect(flood[1].kind).toBe('failed');
+    expect(edgeLabelParts({ perSecond: 85, triesPerSecond: 98_680, failedShare: 0.5, failedHereShare: 0, tries: 1 })[1].text).toBe('50% of 85/s ended failed further down');
+    // retry-storm's orders -> payments at 15 s: 276 calls ended a second, 3 tries each, 828 sent: as ever.
+    expect(edgeLabelParts({ perSecond: 276, triesPerSecond: 828, failedShare: 1, failedHereShare: 1, tries: 3 }).map((p) => p.text)).toEqual(['828 req/s', '100% failed here', '67% retries']);
+    // Half the requests sent carried by calls ended: not yet "the few".
+    expect(edgeLabelParts({ perSecond: 50, triesPerSecond: 100, failedShare: 0.2, failedHereShare: 0.2, tries: 1 })[1].text).toBe('20% failed here');
+  });
 });
 
 describe("a link label's short form", () => {

@@ -51,6 +51,11 @@ describe("a found service's label on the canvas view", () => {
     other.updateRates(rates);
     other.setFound(inventory);
     expect(other.foundRates()).toBe('99 req/s in');
+    // Found before the run has played (no figures on any link): its name alone, no '0.0 req/s in'.
+    const before = createCanvasTopology(t, computeGroupLayout(t, 1600, 900));
+    before.updateRates(() => null);
+    before.setFound(inventory);
+    expect(before.foundRates()).toBe('');
     other.setFound(null);
     expect(other.foundRates()).toBe('');
   });

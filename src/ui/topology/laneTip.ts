@@ -29,18 +29,23 @@ export interface TipScene {
 
 /**
  * What node `id` takes and sends a second, every try as a link's label counts: "70 req/s in ·
- * 70 req/s out", out only where it calls, in only where called or quiet ("0 req/s in" with no
- * figures yet). Said by the tooltip over a node and by a found node's label. Pure.
+ * 70 req/s out", out only where it calls, in only where called or quiet. '' where none of its
+ * links has figures (`rate` null for each: before the run has played, or nothing sent nor ended on
+ * them in the window): no figure, not "0.0 req/s in" (session 50: a found service claimed a rate
+ * before any traffic). Said by the tooltip over a node and by a found node's label. Pure.
  */
 export function nodeRates(edges: readonly { id: number; from: number; to: number }[], rate: (edge: number) => EdgeRate | null, id: number): string {
   let into = 0;
   let out = 0;
+  let measured = false;
   for (const e of edges) {
     const r = e.to === id || e.from === id ? rate(e.id) : null;
     if (!r) continue;
+    measured = true;
     if (e.to === id) into += r.triesPerSecond;
     if (e.from === id) out += r.triesPerSecond;
   }
+  if (!measured) return '';
   const parts: string[] = [];
   if (into > 0 || out === 0) parts.push(`${formatRate(into)} req/s in`);
   if (out > 0) parts.push(`${formatRate(out)} req/s out`);
@@ -50,7 +55,7 @@ export function nodeRates(edges: readonly { id: number; from: number; to: number
 /**
  * The tooltip at design point (`x`, `y`): over a node's square, its name and the requests per
  * second into it and out of it (every try, as a link's label counts; out only where it calls, in
- * only where called or quiet); else every drawn lane within
+ * only where called or quiet; "no requests in the last second" with no figures); else every drawn lane within
  * `slop` design units, one a line, nearest first, as "from → to · " and its label (edgeLabel),
  * or "no calls in the last second"; '' over neither. `rate` gives an edge's recent figures. Pure.
  */
@@ -59,7 +64,7 @@ export function laneTip(scene: TipScene, rate: (edge: number) => EdgeRate | null
   const half = Cell.size / 2;
   for (const node of nodes) {
     if (scene.hiddenNode(node.id) || Math.abs(scene.x[node.id] - x) > half || Math.abs(scene.y[node.id] - y) > half) continue;
-    return `${node.name} · ${nodeRates(edges, rate, node.id)}`;
+    return `${node.name} · ${nodeRates(edges, rate, node.id) || 'no requests in the last second'}`;
   }
   const near: { id: number; d: number }[] = [];
   for (const e of edges) {

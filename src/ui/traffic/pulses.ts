@@ -41,8 +41,9 @@ export function pulseStrength(pulses: Pulses, i: number, now: number): number {
 /**
  * The lanes' glow at rest (paused, stepped, a seek, a share link, a branch), a function of the
  * moment alone: the worker's window of the last simulated second (`Frame.recent`, EDGE_STRIDE
- * floats per edge, workers/edgeWindow.ts) lights an edge's request lane when it carried
- * attempts, its response lane when calls ended ok, and in the failure colour when some failed,
+ * floats per edge, workers/edgeWindow.ts) lights an edge's request lane when requests were sent on
+ * it (EdgeField.sent: every attempt, answered yet or not, the figure its label says; not the
+ * attempts of the calls that ended, which left a flooded lane dark while its label said 98,680 req/s), its response lane when calls ended ok, and in the failure colour when some failed,
  * unless a message of the edge is on the wire now (its dot shows it). The wall-time glow of play
  * (feedPulses) depends on which frames the page happened to see: two pages at the same moment
  * drew different lanes. Never fades (`at` is +Infinity). Pure: a new Pulses.
@@ -59,7 +60,7 @@ export function momentPulses(edges: number, recent: Float64Array, dots: Float32A
     if (onWire[e]) continue;
     const r = e * EDGE_STRIDE;
     const failed = recent[r + EdgeField.failed];
-    level[e * PASSED_STRIDE] = recent[r + EdgeField.attempts] > 0 ? 1 : 0;
+    level[e * PASSED_STRIDE] = recent[r + EdgeField.sent] > 0 ? 1 : 0;
     level[e * PASSED_STRIDE + 1] = recent[r + EdgeField.calls] - failed > 0 ? 1 : 0;
     level[e * PASSED_STRIDE + 2] = failed > 0 ? 1 : 0;
   }
