@@ -123,7 +123,8 @@ async function startPreview(): Promise<{ kill: () => void }> {
   child.on('exit', (code) => {
     if (code) process.stderr.write(`vite preview exited with code ${code}\n`);
   });
-  for (let i = 0; i < 150; i++) {
+  // 90 s: at load 18 (helpers' builds and specs beside it) `npx vite preview` took 10-35 s to answer.
+  for (let i = 0; i < 450; i++) {
     try {
       if ((await fetch(BASE)).ok) return { kill: stop };
     } catch {
