@@ -1,51 +1,22 @@
 // Where each link's label goes so that it covers no node, no other link and no other label:
 // candidate spots along the link and on both sides of it (labelSpots.ts), the first free one
-// taken (the middle of the link, on its lower side, first); a label the story points at and a
-// hovered one placed by cost. Pure; renderTopology feeds it the drawn geometry.
-import { inside, LABEL_BOX, labelRect, overlap, type LabelLink, type LabelSpot, type Rect } from './labelGeometry';
+// taken (the middle of the link, on its lower side, first). A label the story points at and a
+// hovered one are placed by cost (singleLabelPlace.ts). Pure; renderTopology feeds it the drawn
+// geometry.
+import { LABEL_BOX, labelRect, type LabelLink, type LabelSpot, type Rect } from './labelGeometry';
+import { markBoxes } from './labelMarks';
+import { passRank, rankBefore, SHORT_LABEL_SHARE, type PassRank } from './labelPassRank';
 import { clearlyOwn, fromOwnLine, readsAsOther } from './labelReading';
-import { AWAY, candidates, hoverCandidates, onLink, shortNear, storyCandidates } from './labelSpots';
+import { AWAY, candidates, hoverCandidates, onLink, shortNear } from './labelSpots';
 import { linkIndex, linksInside } from './linkPointIndex';
 import { PlacedLabels, RectGrid } from './rectGrid';
 
-// The boxes (labelGeometry.ts) and the readings (labelReading.ts) that callers use with the placers.
+// The boxes (labelGeometry.ts), the readings (labelReading.ts), a placing's rank
+// (labelPassRank.ts) and the single labels' placers (singleLabelPlace.ts), for callers of the placers.
 export { LABEL_BOX, labelRect, nodeRect, type LabelLink, type LabelSpot, type Rect } from './labelGeometry';
 export { byItsLink, readsAsOther } from './labelReading';
-
-/**
- * Half the side of the box a lock takes: its disc has radius 11 or 12, and 2 or 3 units of air
- * (13 left 1 or 2: retry-storm's '828 req/s' stood 5 px under its lock at 1280x720; N20, session
- * 50). 15 put partial-adoption's reports->orders '25/s' as near storefront->catalog's line as its
- * own at 1600x1000 (all-scenarios.spec).
- */
-const LOCK_HALF = 14;
-
-/**
- * The box kept round a link's arrowhead: its marker (renderTopology's #topo-arrow, 11 units,
- * its tip at the path's last point) runs ARROW_LEN units back along the link and ARROW_HALF either
- * side, with some air (labels stood 5-7 px from an arrowhead at 1280x720 and 1024x768; N20).
- */
-const ARROW_LEN = 10;
-const ARROW_HALF = 8;
-
-/** The box round the arrowhead at the end of `points` (ARROW_LEN, ARROW_HALF), or null for none. Pure. */
-function arrowBox(points: readonly { x: number; y: number }[]): Rect | null {
-  const tip = points[points.length - 1];
-  if (!tip) return null;
-  let back = tip;
-  for (let i = points.length - 2; i >= 0; i--) {
-    back = points[i];
-    if (Math.hypot(back.x - tip.x, back.y - tip.y) >= ARROW_LEN) break;
-  }
-  return { x0: Math.min(tip.x, back.x) - ARROW_HALF, y0: Math.min(tip.y, back.y) - ARROW_HALF, x1: Math.max(tip.x, back.x) + ARROW_HALF, y1: Math.max(tip.y, back.y) + ARROW_HALF };
-}
-
-/**
- * The short form's box ("999/s") as a share of the full quiet label's ("1,234 req/s"): 50.3 and
- * 104.9 units wide at presenter size (16.5 units, as drawn in Chromium), so half of it holds the
- * short form of any rate under 1,000 a second.
- */
-export const SHORT_LABEL_SHARE = 0.5;
+export { passRank, SHORT_LABEL_SHARE, type PassRank } from './labelPassRank';
+export { placeHoverLabel, placeStoryLabel, storyLabelSpot } from './singleLabelPlace';
 
 /**
  * What a spot over one of the soft obstacles counts against it: a box's queue glyph (its whole
@@ -80,17 +51,8 @@ export function placeEdgeLabels(links: readonly LabelLink[], nodes: readonly Rec
 
 /** placeEdgeLabels with `farShort` on or off: the spots and their passRank. Pure. */
 function placeWith(links: readonly LabelLink[], nodes: readonly Rect[], view: Rect, box: { w: number; h: number }, names: readonly Rect[], soft: readonly Rect[], farShort: boolean): { spots: LabelSpot[]; rank: PassRank } {
-  const locks: Rect[] = [];
-  for (const l of links) {
-    if (!l.lock || l.points.length === 0) continue;
-    const m = l.lockAt ?? l.points[Math.floor((l.points.length - 1) / 2)];
-    locks.push({ x0: m.x - LOCK_HALF, y0: m.y - LOCK_HALF, x1: m.x + LOCK_HALF, y1: m.y + LOCK_HALF });
-  }
-  // And each arrowhead drawn, kept as clear as a lock.
-  for (const l of links) {
-    const a = l.arrow === true ? arrowBox(l.points) : null;
-    if (a) locks.push(a);
-  }
+  // Each lock and arrowhead drawn (labelMarks.ts), kept as clear as a node.
+  const locks = markBoxes(links);
   // The links' points by grid cell: a spot reads only the points near it (40 links into one box
   // scanned about 5,700 points a spot, 3-8 s a picture; session 49).
   const pointIndex = linkIndex(links);
@@ -289,134 +251,9 @@ function placeWith(links: readonly LabelLink[], nodes: readonly Rect[], view: Re
 }
 
 /**
- * How good one placing of placeEdgeLabels is, each figure worse the larger (rankBefore compares
- * them): `leftOut`, labels not shown (over a name, a node, or across another link); `astray`,
- * labels shown nearer another link's line than their own (read as that link's figure:
- * readsAsOther, at any of QUIET_SHARES of the box, as a label anchored at its start or end has its
- * middle where its drawn text ends it: '10 req/s' is narrower than the box); `stuck`, labels that
- * met something or said their short form; `hits`, the collisions in all. Pure.
- */
-export function passRank(pass: readonly { spot: LabelSpot; hits: number }[], links: readonly LabelLink[], box: { w: number; h: number }): PassRank {
-  const short = { w: Math.ceil(box.w * SHORT_LABEL_SHARE), h: box.h };
-  const rank: PassRank = { leftOut: 0, astray: 0, stuck: 0, hits: 0 };
-  pass.forEach(({ spot, hits }, i) => {
-    rank.hits += hits;
-    if (hits > 0 || spot.short === true) rank.stuck++;
-    if (spot.overName === true || spot.overNode === true || spot.acrossLink === true || spot.overLabel === true) rank.leftOut++;
-    else if (spot.short === true ? readsAsOther(links[i], links, spot, short) : QUIET_SHARES.some((k) => readsAsOther(links[i], links, spot, { w: Math.ceil(box.w * k), h: box.h }))) rank.astray++;
-  });
-  return rank;
-}
-
-/**
- * The widths a quiet label's drawn text may take, as shares of its box: from the short form's
- * ("10/s", SHORT_LABEL_SHARE) to the box's ("1,234 req/s"); passRank reads a label at each.
- */
-const QUIET_SHARES = [SHORT_LABEL_SHARE, 0.75, 1];
-
-/** passRank's figures: labels left out, read as another link's, stuck, and collisions in all. */
-export interface PassRank {
-  leftOut: number;
-  astray: number;
-  stuck: number;
-  hits: number;
-}
-
-/**
- * True when placing rank `a` is better than `b`: fewer labels left out (in presenter mode nothing
- * else shows them), then fewer read as another link's, then fewer stuck, then fewer collisions.
- * A tie keeps `b`.
- */
-function rankBefore(a: PassRank, b: PassRank): boolean {
-  if (a.leftOut !== b.leftOut) return a.leftOut < b.leftOut;
-  if (a.astray !== b.astray) return a.astray < b.astray;
-  if (a.stuck !== b.stuck) return a.stuck < b.stuck;
-  return a.hits < b.hits;
-}
-
-/**
  * A short form further off its link that placeEdgeLabels' second pass may try: 'clear', only
  * where it meets nothing at all (a label free by its link but read there as another's); 'soft',
  * where it meets nothing but a queue glyph's room (a presenter-size label with no spot at all).
  */
 type FarShort = 'clear' | 'soft';
 
-/**
- * Where the quiet label of a link the story points at goes (a narrative step highlights it) when
- * placeEdgeLabels left it out (`overName` or `acrossLink`), or placed it where it reads as
- * another link's (readsAsOther): it must show, and read as its link's. The spot with the least
- * cost, in this order of what is worse: cut by the view's edge or over a node (`nodes`, names
- * included), over another shown label (`labels`), nearer another link's line than its own (it
- * would be read as that link's), across another link's line (the label is then drawn over it
- * with its halo), over a box's queue glyph (`soft`), across its own. Spots: the quiet ones (candidates), then on its own line (its
- * middle on the line, which no other line is nearer to unless it crosses there), then further
- * off as a hovered label's. `box`: the quiet label's box. Pure. (gateway-and-mesh at 1024x768
- * with Charts open: step 2's highlighted bulk-export link had its '35 req/s' left out;
- * partial-adoption's step 2: reports->orders' label sat nearer storefront->catalog's line, on a
- * short link between crossing lines where every spot beside it did too.)
- */
-export function placeStoryLabel(link: LabelLink, others: readonly LabelLink[], box: { w: number; h: number }, nodes: readonly Rect[], labels: readonly Rect[], view: Rect, soft: readonly Rect[] = []): LabelSpot {
-  return storyLabelSpot(link, others, box, nodes, labels, view, soft).spot;
-}
-
-/**
- * placeStoryLabel's spot and its cost: under 100 when it reads as its own link's and covers no
- * node, label or edge of the view; 100 or more when it reads as another link's (plus what else it
- * crosses). Pure.
- */
-export function storyLabelSpot(link: LabelLink, others: readonly LabelLink[], box: { w: number; h: number }, nodes: readonly Rect[], labels: readonly Rect[], view: Rect, soft: readonly Rect[] = []): { spot: LabelSpot; cost: number } {
-  const cost = (s: LabelSpot) => {
-    const r = labelRect(s, box);
-    let c = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 10_000 : 0;
-    for (const n of nodes) if (overlap(r, n)) c += 10_000;
-    // Over where a box's queue may stand: kept off if it can be, before any line is crossed.
-    for (const q of soft) if (overlap(r, q)) c += 5;
-    for (const l of labels) if (overlap(r, l)) c += 1000;
-    for (const o of others) if (o !== link && o.points.some((q) => inside(q, r, 2))) c += 10;
-    if (link.points.some((q) => inside(q, r, 1))) c += 1;
-    // Read as another link's figure: worse than crossing a line, better than covering a label.
-    if (readsAsOther(link, others, s, box)) c += 100;
-    return c;
-  };
-  const spot = cheapest(storyCandidates(link, box), cost) ?? { x: 0, y: 0, anchor: 'middle' as const };
-  return { spot, cost: cost(spot) };
-}
-
-/** The first of `spots` with the least `cost` (a spot of cost 0 ends the search), or null for none. */
-function cheapest(spots: Iterable<LabelSpot>, cost: (s: LabelSpot) => number): LabelSpot | null {
-  let best: LabelSpot | null = null;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (const spot of spots) {
-    const c = cost(spot);
-    if (c < bestCost) {
-      best = spot;
-      bestCost = c;
-      if (c === 0) break;
-    }
-  }
-  return best;
-}
-
-/**
- * Where a hovered link's full label goes (`box`: its measured text with the halo, design units):
- * beside its link, along the link's normal on either side and ever further off, at the first
- * spot that covers no node (`nodes`, nodeRect: a node's drawing with its name and state line)
- * and stays in `view`; the hovered label is drawn above everything, so other links and labels
- * may pass under it. Where no spot is clear, the one covering the fewest nodes. `keep`, the spot
- * it has now, is kept while it is still clear, so a label whose figures change does not jump.
- * Pure. (Session 9's new-user pass: at 1024x768 a hovered label in gateway-and-mesh covered
- * old-app's name, and retry-storm's covered state lines, as the quiet label's spot did not fit
- * the longer text.)
- */
-export function placeHoverLabel(link: LabelLink, box: { w: number; h: number }, nodes: readonly Rect[], view: Rect, keep: LabelSpot | null = null): LabelSpot {
-  const cost = (s: LabelSpot) => {
-    const r = labelRect(s, box);
-    let c = r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 ? 100 : 0;
-    for (const n of nodes) if (overlap(r, n)) c += 1000;
-    // Across its own line is allowed but worse than beside it.
-    if (link.points.some((q) => inside(q, r, 1))) c += 1;
-    return c;
-  };
-  if (keep !== null && cost(keep) <= 1) return keep;
-  return cheapest(hoverCandidates(link, box), cost) ?? keep ?? { x: 0, y: 0, anchor: 'middle' };
-}
