@@ -122,7 +122,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       });
       if (!link.pair || !link.scenarios) return core.setStatus('ready');
       const [ra, rb] = link.scenarios;
-      await openRecipes(core, deps, { scenario: ra, seed: link.seed, actions: link.actionsA }, { scenario: rb, seed: link.seed, actions: link.actionsB }, link.tMs, [...link.problems]);
+      await openRecipes(core, deps, { scenario: ra, seed: link.seed, actions: link.actionsA }, { scenario: rb, seed: link.seed, actions: link.actionsB }, link.tMs, [...link.problems], link.cols);
       links.follow();
     },
     play() {
@@ -210,7 +210,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       if (resume) core.startPlaying();
     },
     shareLink() {
-      const search = links.search();
+      const search = links.search(true);
       return search === null ? null : absoluteLink(search);
     },
     shareRefusal: links.refusal,

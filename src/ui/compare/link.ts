@@ -4,16 +4,17 @@
 // A run of an opened file has no name: its side is written `@data`, and the scenario goes packed
 // in the fragment (`#data=`, as the single view's link carries a file); a second opened file, B's
 // when A runs another one (two files chosen together in Open file…, trial N11, 4), is `@dataB`,
-// packed as `dataB=` beside it. Untrusted input like any link: every problem comes back as
-// `param: message`. Pure.
+// packed as `dataB=` beside it. A share link adds `cols=`, the columns a row of each pane's
+// picture (`cols=4` for both, `cols=4,3` when they differ; not the runs': never in a recipe).
+// Untrusted input like any link: every problem comes back as `param: message`. Pure.
 import type { LiveAction } from '../../workers/protocol';
-import { decodeActions, decodeLink, formatT, linkParams, packActions, parseLinkTime, scenarioMeant, type LinkContext } from '../recipe/url';
+import { decodeActions, decodeLink, formatT, linkParams, MAX_LINK_COLS, packActions, parseLinkTime, scenarioMeant, type LinkContext } from '../recipe/url';
 import type { ScenarioRef } from '../recipe/types';
 import type { Problem } from '../state/store';
 import { windowSecs, type PairWindow } from './windowSpan';
 
 /** The parameters a compare link may hold. */
-export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'scope', 'from', 'to', 'data', 'dataB'] as const;
+export const COMPARE_PARAMS = ['compare', 'seed', 'faults', 'faultsB', 't', 'speed', 'scope', 'from', 'to', 'data', 'dataB', 'cols'] as const;
 
 /**
  * The name a compare link gives a side whose scenario is the one packed in its `data` fragment
@@ -43,8 +44,13 @@ export interface CompareLink {
   scope: string | null;
   /** The figures' window (`from=11s&to=24s`, as `compare --from/--to`), or null; checked against the runs once they open. */
   window: PairWindow | null;
+  /** A's and B's pictures' columns a row (`cols=`, topology/linkArrangement.ts), each null when not given. */
+  cols: PaneCols;
   problems: Problem[];
 }
+
+/** Each pane's picture's columns a row (A's, B's; topology/linkArrangement.ts linkColumns), null for none (group tiles, not given). */
+export type PaneCols = readonly [number | null, number | null];
 
 /** One pane's part of a link: its live actions. The scenario and seed are the pair's. */
 export interface ComparePaneState {
@@ -77,7 +83,7 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   const q = linkParams(search);
   const problems: Problem[] = [];
   const bad = (path: string, message: string) => void problems.push({ path, message });
-  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, scope: null, window: null, problems };
+  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, scope: null, window: null, cols: [null, null], problems };
   for (const key of new Set(q.keys())) {
     if (!(COMPARE_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a compare link parameter (they are: ${COMPARE_PARAMS.join(', ')}); left out`);
   }
@@ -107,6 +113,8 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
     else bad('scope', `must name a client (letters, digits, '.', '_' or '-'), got ${shown(scope)}; showing all clients`);
   }
   out.window = decodeWindow(q.get('from'), q.get('to'), bad);
+  const cols = q.get('cols');
+  if (cols !== null) out.cols = decodeCols(cols, bad);
   const faultsB = q.get('faultsB');
   if (faultsB !== null) {
     if (q.getAll('faultsB').length > 1) bad('faultsB', 'is given more than once; the first is used');
@@ -148,9 +156,11 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
 /**
  * The query string (with its `?`) of a compare view: the pair, the seed when one was given, each
  * pane's live actions, the moment (short where `tBeforeMs` allows, as the single view's), the speed, the figures' client and window, and `#data=` with `data` (packed by the caller:
- * url.ts packScenario) when a side is DATA_SIDE, `&dataB=` with `dataB` when one is DATA_SIDE_B. Pure.
+ * url.ts packScenario) when a side is DATA_SIDE, `&dataB=` with `dataB` when one is DATA_SIDE_B.
+ * With `cols` (a share link) the panes' columns a row go last in the query: `cols=4` when both
+ * have 4, `cols=4,3` when they differ, `cols=4,` or `cols=,3` when one pane has none. Pure.
  */
-export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; scope?: string | null; window?: PairWindow | null; data?: string; dataB?: string }): string {
+export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState; seed: number | null; tMs: number; tBeforeMs?: number; speedId: string; scope?: string | null; window?: PairWindow | null; data?: string; dataB?: string; cols?: PaneCols }): string {
   const q = [`compare=${encodeURIComponent(s.a.id)},${encodeURIComponent(s.b.id)}`];
   if (s.seed !== null) q.push(`seed=${s.seed}`);
   if (s.a.actions.length > 0) q.push(`faults=${packActions(s.a.actions)}`);
@@ -161,6 +171,8 @@ export function encodeCompareLink(s: { a: ComparePaneState; b: ComparePaneState;
   if (s.scope) q.push(`scope=${encodeURIComponent(s.scope)}`);
   // The figures' window as the CLI's `--from 11s --to 24s`; no `to` is the shorter run's end.
   if (s.window) q.push(`from=${formatT(s.window.fromMs)}`, ...(s.window.toMs !== null ? [`to=${formatT(s.window.toMs)}`] : []));
+  const [ca, cb] = s.cols ?? [null, null];
+  if (ca !== null || cb !== null) q.push(`cols=${ca === cb ? ca : `${ca ?? ''},${cb ?? ''}`}`);
   // NOTE: in the fragment, as the single view's link does: browsers never send it to a server.
   const fragment = [...(s.data !== undefined ? [`data=${s.data}`] : []), ...(s.dataB !== undefined ? [`dataB=${s.dataB}`] : [])];
   return `?${q.join('&')}${fragment.length ? `#${fragment.join('&')}` : ''}`;
@@ -189,6 +201,31 @@ function decodeWindow(from: string | null, to: string | null, bad: (path: string
     return null;
   }
   return { fromMs: f ?? 0, toMs: t };
+}
+
+/**
+ * A link's `cols` (one count for both panes, or A's and B's split by a comma, either side empty
+ * for none): each a whole number from 1 to MAX_LINK_COLS, else said at `cols` and that pane left
+ * to arrange its picture for the window. Pure.
+ */
+function decodeCols(raw: string, bad: (path: string, message: string) => void): PaneCols {
+  const parts = raw.split(',');
+  if (parts.length > 2) {
+    bad('cols', `${shown(raw)} is not the columns a row of the two pictures (cols=4, or cols=4,3 for A and B); each picture is arranged for this window`);
+    return [null, null];
+  }
+  const read = (part: string, side: string): number | null => {
+    if (parts.length === 2 && part.trim() === '') return null;
+    const n = /^\d{1,3}$/.test(part.trim()) ? Number(part.trim()) : Number.NaN;
+    if (n >= 1 && n <= MAX_LINK_COLS) return n;
+    bad('cols', `${shown(part)} is not a number of columns a row${side} (a whole number from 1 to ${MAX_LINK_COLS}); the picture is arranged for this window`);
+    return null;
+  };
+  if (parts.length === 1) {
+    const n = read(parts[0], '');
+    return [n, n];
+  }
+  return [read(parts[0], ' for A'), read(parts[1], ' for B')];
 }
 
 /** A value from a link, quoted and cut short for a message (rendered as text). */

@@ -10,8 +10,12 @@ import type { PairCore, PaneRun } from './pairRun';
 
 /** The pair's links (see CompareController for each). */
 export interface PairLinks {
-  /** The compare link's `?…#…` part for the pair now, or null before it loads or when it cannot carry its files. */
-  search(): string | null;
+  /**
+   * The compare link's `?…#…` part for the pair now, or null before it loads or when it cannot
+   * carry its files. With `picture` (a share link) each pane's columns a row too (`cols=`, the
+   * pane store's drawnCols); the address bar carries only the runs.
+   */
+  search(picture?: boolean): string | null;
   /** Why no link can be given, in words, or null. */
   refusal(): string | null;
   /** The single view's link (path and query) to `side`'s run at the shared clock, or null before that pane opens. */
@@ -47,19 +51,19 @@ export function createPairLinks(core: PairCore): PairLinks {
     return p.text === first.text ? DATA_SIDE : DATA_SIDE_B;
   }
 
-  function search(): string | null {
+  function search(picture = false): string | null {
     const s = store.getState();
     const panes = core.panes;
     if (panes.length < 2 || !s.pair) return null;
     const data = packedData();
     if (!data.ok) return null;
     const tMs = core.clock();
-    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, scope: s.scope, window: s.window, data: data.data, dataB: data.dataB });
+    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, scope: s.scope, window: s.window, data: data.data, dataB: data.dataB, ...(picture ? { cols: [panes[0].appStore.getState().drawnCols, panes[1].appStore.getState().drawnCols] as const } : {}) });
   }
 
   // While the pair plays, written every PLAYING_URL_INTERVAL_MS (2 s) as the single view's is;
   // a pause, the end and a seek's landing at once (follow's `acted`).
-  const addressBar = createAddressBarWriter(search, () => core.disposed, () => (store.getState().status === 'playing' ? PLAYING_URL_INTERVAL_MS : URL_INTERVAL_MS));
+  const addressBar = createAddressBarWriter(() => search(), () => core.disposed, () => (store.getState().status === 'playing' ? PLAYING_URL_INTERVAL_MS : URL_INTERVAL_MS));
 
   return {
     search,

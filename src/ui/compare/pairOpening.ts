@@ -16,6 +16,7 @@ import { createAppStore, RunStatus, type Problem } from '../state/store';
 import { savedTheme } from '../theme/theme';
 import type { CompareController } from './compareController';
 import { listInjected } from './injectedFaults';
+import type { PaneCols } from './link';
 import { refreshFigures, syncActions } from './pairFigures';
 import type { PairCore, PaneRun } from './pairRun';
 import type { PairSeeks } from './pairSeek';
@@ -114,7 +115,7 @@ export function cancelOpening(core: PairCore, gate: OpeningGate): void {
 }
 
 /** Opens one side's recipe in a fresh worker, its stage in the store: its run, or why it could not open (`A (name): path: message; …`). */
-async function openPane(core: PairCore, deps: PairOpeningDeps, side: 'A' | 'B', recipe: Recipe): Promise<PaneRun | string> {
+async function openPane(core: PairCore, deps: PairOpeningDeps, side: 'A' | 'B', recipe: Recipe, cols: number | null): Promise<PaneRun | string> {
   const ref = recipe.scenario;
   // Until it loads, an opened scenario goes by the name its text gives (sideName).
   const before = sideName(ref);
@@ -143,6 +144,8 @@ async function openPane(core: PairCore, deps: PairOpeningDeps, side: 'A' | 'B', 
     d.selectedId = entry.id;
     d.status = RunStatus.ready;
     d.recipe = { scenario: ref, seed: recipe.seed, actions: [] };
+    // A share link's rows for this pane (`cols=`): its stage keeps them while they fit (linkArrangement.ts).
+    d.linkCols = cols !== null ? { forName: r.info.name, cols } : null;
   });
   const frames = createFrameChannel();
   const pane: PaneRun = { side, id, info: r.info, worker, api: worker.api, appStore, latest: null, lastSeq: 0, lastStatsAt: 0, actions: [], inline: ref.kind === 'inline', text: ref.kind === 'inline' ? ref.text : '', services: { store: appStore, frames, controller: paneController(deps.pair) } };
@@ -154,15 +157,16 @@ async function openPane(core: PairCore, deps: PairOpeningDeps, side: 'A' | 'B', 
  * with A's seed unless its recipe names one. What a compare link asks for, and what "branch"
  * (issue 12, item 3) asks for: the run on screen, and the same recipe with one more action.
  * `problems` are the link's so far; those of the actions are added at `faults` and `faultsB`.
+ * `cols`: a share link's columns a row for A's and B's pictures (null: the stage's own arrangement).
  */
-export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Recipe, rb: Recipe, tMs: number, problems: Problem[]): Promise<void> {
+export async function openRecipes(core: PairCore, deps: PairOpeningDeps, ra: Recipe, rb: Recipe, tMs: number, problems: Problem[], cols: PaneCols = [null, null]): Promise<void> {
   const { store } = core;
   const { gate } = deps;
   gate.scenarios = [ra.scenario, rb.scenario];
-  const a = await openPane(core, deps, 'A', ra);
+  const a = await openPane(core, deps, 'A', ra, cols[0]);
   if (core.disposed) return;
   // Cancelled while A opened: B is not opened (cancelOpening has said so).
-  const b = gate.cancelled !== null ? gate.cancelled : await openPane(core, deps, 'B', { ...rb, seed: rb.seed ?? (typeof a === 'string' ? null : a.info.seed) });
+  const b = gate.cancelled !== null ? gate.cancelled : await openPane(core, deps, 'B', { ...rb, seed: rb.seed ?? (typeof a === 'string' ? null : a.info.seed) }, cols[1]);
   store.setState((d) => void (d.opening = null));
   if (core.disposed || gate.cancelled !== null || typeof a === 'string' || typeof b === 'string') {
     for (const p of [a, b]) if (typeof p !== 'string') p.worker.terminate();
