@@ -191,12 +191,13 @@ test("the change form's gateway route, the Ownership tab's first path, a figure'
   await expect(picked).toContainText('owned twice');
   await saveShot(page, 'n11-ownership-first-path-1024.png');
 
-  // two-meshes-cert-expiry at 22 s: step 3's figure (22 s – 25 s) says when its first second is counted.
-  await page.goto('/?scenario=two-meshes-cert-expiry&t=22s');
+  // gateway-and-mesh at 21 s: step 2's figure (21 s – 58 s) says when its first second is counted. (It was
+  // two-meshes-cert-expiry at 22 s; that step now stands at 24 s, where its figure reads, session 51 F1.)
+  await page.goto('/?scenario=gateway-and-mesh&t=21s');
   await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./, { timeout: 60_000 });
-  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '22000');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '21000');
   const note = page.locator('.narrative > [data-testid="lesson-figure"] .lesson-figure-note');
-  await expect(note).toContainText('22 s – 25 s: just opened; its first second is counted at 23 s');
+  await expect(note).toContainText('21 s – 58 s: just opened; its first second is counted at 22 s');
   await expect(note).not.toContainText('no requests');
-  await saveShot(page, 'n11-cert-expiry-22s-1024.png');
+  await saveShot(page, 'n11-figure-just-opened-21s-1024.png');
 });

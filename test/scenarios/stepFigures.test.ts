@@ -238,7 +238,7 @@ describe('story step figures against the CLI', () => {
 
   it("two-meshes-cert-expiry's expiry step reads 100% of checkouts ended from 22 s failing tls-expired-cert at 24 s, and its renewal step 100% ok at the end; each as the CLI run counts them", () => {
     const s = parsed('two-meshes-cert-expiry.json');
-    const expiry = stepFigure(s, 21_000);
+    const expiry = stepFigure(s, 24_000);
     const at24 = appRun('two-meshes-cert-expiry.json', 24_000).measure(expiry);
     expect(at24).toMatchObject({ value: 1, text: '100%' });
     const { fates } = cliRun(s);
