@@ -14,6 +14,7 @@ import { EdgeView, NodeView } from './InspectorFigures';
 import { DotRequestView, Waterfall } from './RequestWaterfall';
 import { useRowsBelow, useSelectedRowInView } from '../inspector/listInView';
 import { fateFlag } from '../inspector/spanFlags';
+import { retriedTitle } from '../inspector/retriedWords';
 import { EnvoyFlag } from './EnvoyFlag';
 
 /** How often an open panel asks the worker again while the run moves. */
@@ -262,7 +263,7 @@ function RequestList() {
                       </>
                     )}
                     {r.retries > 0 && (
-                      <span className="request-retried" title={`retried ${r.retries === 1 ? 'once' : `${r.retries} times`} (a try ${r.retries + 1} at some hop)`}>
+                      <span className="request-retried" title={retriedTitle(r.retries)}>
                         {' '}↻{r.retries}
                       </span>
                     )}
