@@ -10,6 +10,7 @@ import { WhyText } from '../inspector/WhyText';
 import { useAppStore } from '../state/useAppStore';
 import { headingFlag, rowFlags } from '../inspector/spanFlags';
 import { EnvoyFlag } from './EnvoyFlag';
+import { spanLabel, spansById } from '../inspector/spanLabel';
 import { useWaterfallBelow } from '../inspector/waterfallBelow';
 
 /** No call unfolded. */
@@ -51,6 +52,7 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
   // The calls whose earlier failed attempts are unfolded (span ids), by request (UNFOLDED): none at
   // first; a request shown again (picked again, or the panel drawn anew) keeps what was unfolded in it.
   const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const byId = useMemo(() => spansById(trace), [trace]);
   const request = `${trace.id}|${trace.client}|${trace.start}`;
   const openCalls = UNFOLDED.get(request) ?? NONE;
   const toggle = (call: number) => {
@@ -90,7 +92,7 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
   };
   const box = useRef<HTMLDivElement>(null);
   const { below, next, more } = useWaterfallBelow(box, layout.rows.length);
-  const why = useMemo(() => requestWhy(trace, faults, (name) => topology?.nodes.find((n) => n.name === name)?.mesh ?? null), [trace, faults, topology]);
+  const why = useMemo(() => requestWhy(trace, faults, (name) => topology?.nodes.find((n) => n.name === name)?.mesh ?? null, (name) => topology?.nodes.find((n) => n.name === name)?.kind === 'gateway'), [trace, faults, topology]);
   return (
     <div className="waterfall" data-testid="waterfall" data-request-id={trace.id} ref={box}>
       <h3>
@@ -158,9 +160,7 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
               .map(([k, v]) => `${k}: ${v}`)
               .join('\n')}
           >
-            <span className="waterfall-label" title={r.span.name} style={{ paddingLeft: `${Math.min(r.depth, 12) * 10}px` }}>
-              {r.span.name}
-            </span>
+            <WaterfallLabel span={r.span} byId={byId} depth={r.depth} />
             <span className="waterfall-track">
               <span className="waterfall-bar" style={{ left: `${r.x * 100}%`, width: `${r.w * 100}%` }} />
               <DurationLabel x={r.x} w={r.w} text={formatMs(r.ms) + (r.open ? '…' : '')} trackPx={axisPx} />
@@ -185,6 +185,22 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         </button>
       )}
     </div>
+  );
+}
+
+/** A span row's words (spanLabel: whose sidecar, who called), the span's own name in its title. */
+function WaterfallLabel({ span, byId, depth }: { span: Trace['spans'][number]; byId: ReadonlyMap<number, Trace['spans'][number]>; depth: number }) {
+  const label = spanLabel(span, byId);
+  return (
+    <span className="waterfall-label" title={label.who ? `${span.name} ${label.who}` : span.name} style={{ paddingLeft: `${Math.min(depth, 12) * 10}px` }}>
+      {label.main}
+      {label.who && (
+        <>
+          {' '}
+          <span className="waterfall-who">{label.who}</span>
+        </>
+      )}
+    </span>
   );
 }
 

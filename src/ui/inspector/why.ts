@@ -6,6 +6,7 @@ import { formatClock, formatCount } from '../format';
 import { faultName, faultWhere } from '../faults/faultName';
 import { faultOwner, faultsOf } from '../faults/faultOwner';
 import { plainCallerSees, responseFlagOf, type SocketError } from '../../models/envoy/responseFlags';
+import { expiredCertWhy } from './expiredWhy';
 
 /**
  * Each failure cause (src/models/events.ts `Cause`) as a plain sentence. What each means follows
@@ -210,18 +211,22 @@ export function faultInWords(f: FaultStatus): string {
  * the scenario's apart from the person's (each fault's owner, faultOwner).
  * "Failed at payments (payments-0): the service answered with a server error (5xx);
  * 27 tries failed there. The scenario's fault was on there then: HTTP errors on payments, 100% → 503
- * (from 10.0 s to 25.0 s)." A fault without an owner is said as the person's.
+ * (from 10.0 s to 25.0 s)." A fault without an owner is said as the person's. A tls-expired-cert failure that an
+ * expire-certificates fault explains says whose certificate, which proxy refused it and that fault instead of the
+ * cause's words (expiredWhy.ts; `isGateway` tells a gateway's own Envoy from a sidecar).
  * Null for a request that did not fail. Pure.
  */
-export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf: (node: string) => string | null = () => null): string | null {
+export function requestWhy(trace: Trace, faults: readonly FaultStatus[], meshOf: (node: string) => string | null = () => null, isGateway: (node: string) => boolean = () => false): string | null {
   const o = failureOrigin(trace);
   if (!o) return null;
+  // An expired certificate: whose, which proxy refused it, and the expiry fault behind it (expiredWhy.ts, trial T2 item 3).
+  const expired = expiredCertWhy(o, faults, (n) => ({ mesh: meshOf(n), gateway: isGateway(n) }));
   // The app's own error answer carries its status; the request's is the one it ended with.
-  const words = o.span.role === 'server' && o.cause === 'http-5xx' && trace.status >= 500 ? `the service answered HTTP ${trace.status}, a server error` : causeInWords(o.cause);
+  const words = expired ? expired.words : o.span.role === 'server' && o.cause === 'http-5xx' && trace.status >= 500 ? `the service answered HTTP ${trace.status}, a server error` : causeInWords(o.cause);
   let text = `Failed at ${o.where}: ${words}`;
   text += o.times > 1 ? `; ${formatCount(o.times)} tries failed there the same way.` : '.';
   const names = o.link ? [o.node, o.link.split('->')[0]] : [o.node];
-  const on = faultsOn(faults, names, o.span.start, meshOf(o.node), o.host);
+  const on = faultsOn(faults, names, o.span.start, meshOf(o.node), o.host).filter((f) => f !== expired?.fault);
   // The scenario's faults and the person's said apart (trial N10, 7b: the file's own slow replica read 'An injected fault').
   for (const owner of ['scenario', 'yours'] as const) {
     const of = on.filter((f) => faultOwner(f) === owner);
