@@ -76,11 +76,11 @@ for (const size of SIZES) {
 }
 
 for (const size of SIZES) {
-  test(`keyboard, names and small layout points: the file input has a name, the timeline takes Tab and arrows, the picker names its whole scenario, the change form's buttons stand clear of the next heading (${size.width}x${size.height})`, async ({ page }) => {
+  test(`keyboard, names and small layout points: Open file… is a named button, the timeline takes Tab and arrows, the picker names its whole scenario, the change form's buttons stand clear of the next heading (${size.width}x${size.height})`, async ({ page }) => {
     await page.setViewportSize(size);
     await page.goto('/?scenario=control-plane-boundary');
     await expect(page.getByTestId('run-status')).toHaveText('ready');
-    await expect(page.getByTestId('scenario-file')).toHaveAccessibleName('Open a scenario file (JSON or YAML)');
+    await expect(page.getByTestId('scenario-file-open')).toHaveAccessibleName('Open file…');
     // The picker cuts a long name; its title says it whole.
     await expect(page.getByTestId('scenario-select')).toHaveAttribute('title', /^Control-plane reach: a line of business/);
     // Tab reaches the timeline, and a plain arrow there seeks 1 s.

@@ -214,27 +214,37 @@ function ScenarioPicker() {
           )}
         </select>
       </label>
-      <label className="button button-quiet file-button" title="Open a scenario file (JSON or YAML) from your computer">
+      {/* A real button (trial S50: a label with a hidden input was no control to a keyboard or a screen reader):
+          Tab stops on it, Enter and Space open the file chooser through the input, which takes no Tab stop. */}
+      <button
+        type="button"
+        className="button button-quiet file-button"
+        data-testid="scenario-file-open"
+        data-own-space
+        title="Open a scenario file (JSON or YAML) from your computer"
+        onClick={() => fileRef.current?.click()}
+      >
         <svg className="button-glyph" viewBox="0 0 20 20" aria-hidden="true">
           <path d="M2.5 5.5 V15.5 H17.5 V7.5 H9.5 L7.5 5.5 Z" />
         </svg>
         <span className="button-text">Open file…</span>
-        <input
-          ref={fileRef}
-          data-testid="scenario-file"
-          // Its own name: Tab stops on this hidden input, and a screen reader said nothing there (N-report 9).
-          aria-label="Open a scenario file (JSON or YAML)"
-          type="file"
-          accept=".json,.yaml,.yml,application/json,application/yaml"
-          multiple
-          onChange={(e) => {
-            // Several files (or one Kubernetes manifest) are imported as manifests (issue 15).
-            void openFiles([...(e.target.files ?? [])]);
-            // Let the same file be chosen again after an edit.
-            if (fileRef.current) fileRef.current.value = '';
-          }}
-        />
-      </label>
+      </button>
+      <input
+        ref={fileRef}
+        data-testid="scenario-file"
+        className="file-input"
+        type="file"
+        tabIndex={-1}
+        aria-hidden="true"
+        accept=".json,.yaml,.yml,application/json,application/yaml"
+        multiple
+        onChange={(e) => {
+          // Several files (or one Kubernetes manifest) are imported as manifests (issue 15).
+          void openFiles([...(e.target.files ?? [])]);
+          // Let the same file be chosen again after an edit.
+          if (fileRef.current) fileRef.current.value = '';
+        }}
+      />
     </div>
   );
 }

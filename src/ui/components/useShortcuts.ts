@@ -2,7 +2,7 @@
 // the narrative moves on with n / PageDown / → and back with p / PageUp / ← (what a clicker sends),
 // Shift+← / Shift+→ seek 1 s back or forward, Home and End seek to the start and the end (as in
 // the compare view), f enters or leaves presenter mode (Escape leaves it). They work whatever was
-// clicked last (a focused button does not take Space; a focused select, such as the scenario
+// clicked last (a focused button does not take Space, but Open file… does; a focused select, such as the scenario
 // picker, keeps its plain arrows but not Shift+arrows, Home or End), except while typing in a field.
 import { useEffect } from 'react';
 import { stepAt } from '../narrative/steps';
@@ -26,6 +26,14 @@ function keepsArrows(target: EventTarget | null): boolean {
   return target instanceof HTMLSelectElement;
 }
 
+/**
+ * A focused control marked `data-own-space` keeps Space, which presses it: Open file… (a person
+ * tabbing to it expects Space to open the chooser, as on any button; trial S50), not Play.
+ */
+function keepsSpace(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('[data-own-space]') !== null;
+}
+
 /** How far Shift+← / Shift+→ seek, simulated ms. */
 export const SHIFT_SEEK_MS = 1000;
 
@@ -38,6 +46,7 @@ export function useShortcuts(): void {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const arrow = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
       if (arrow && !e.shiftKey && keepsArrows(e.target)) return;
+      if (e.key === ' ' && keepsSpace(e.target)) return;
       gate.pass(e, movesTheRun, act);
     };
     const act = (e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'preventDefault'>) => {
