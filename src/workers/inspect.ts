@@ -1,5 +1,6 @@
 import { ConfigState, backlogMs, heldAt, waitAt, type Route, type Trace, type World } from '../models';
 import { replicaBase, replicaUtilization, type EdgeWindow } from './edgeWindow';
+import { edgeCalls, type EdgeCalls } from './edgeCalls';
 import { expiryConnections, type ExpiryConnections } from './expiryConnections';
 import { certLife, gatewayIdentities, linkTrust, type CertLife, type GatewayIdentity, type LinkTrust } from './inspectIdentity';
 import { EDGE_STRIDE, EdgeField } from './protocol';
@@ -160,6 +161,8 @@ export interface EdgeInspect {
   trust?: LinkTrust;
   /** While either side's certificate on it has expired: the connections that outlive it and the handshakes that failed (expiryConnections.ts). */
   expiry?: ExpiryConnections;
+  /** A service caller's calls to the callee that this one link carries, its figures their sum (edgeCalls.ts); absent for a client's or gateway's link. */
+  scenarioCalls?: EdgeCalls;
 }
 
 const limit = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -294,6 +297,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
   const trust = e.mtls ? linkTrust(w, id) : null;
   const expiredAt = trust ? Math.min(trust.callerExpiredAtMs ?? Infinity, trust.calleeExpiredAtMs ?? Infinity) : Infinity;
   const expiry = Number.isFinite(expiredAt) ? expiryConnections(w, id, expiredAt) : null;
+  const scenarioCalls = edgeCalls(w, id);
   return {
     id,
     from: w.sim.actor(e.from).name,
@@ -315,6 +319,7 @@ export function inspectEdge(w: World, id: number): EdgeInspect | null {
     mtls: e.mtls,
     ...(trust ? { trust } : {}),
     ...(expiry ? { expiry } : {}),
+    ...(scenarioCalls ? { scenarioCalls } : {}),
   };
 }
 

@@ -206,6 +206,44 @@ function SideScroll({ children }: { children: ReactNode }) {
   );
 }
 
+/** Calls on a link listed open up to this many groups of alike calls; more are folded under their count. */
+const CALL_GROUPS_OPEN = 3;
+
+/**
+ * How many of its caller's calls a link carries (one link per caller -> callee pair, Q2: its
+ * figures are their sum), and what they are, alike ones as one line (edgeCalls.ts); folded when
+ * there are more than CALL_GROUPS_OPEN kinds. Rows of the link's figures list.
+ */
+function EdgeCallList({ from, calls }: { from: string; calls: NonNullable<EdgeInspect['scenarioCalls']> }) {
+  const lines = calls.groups.map((g) => (
+    <li key={g.at} data-testid="edge-call-group">
+      <span className="inspect-call-at">{g.count === 1 ? `call ${g.at}` : `calls ${g.at}`}</span>: {g.text}
+    </li>
+  ));
+  const more = calls.moreGroups > 0 ? <li>and {formatCount(calls.moreGroups)} more kinds</li> : null;
+  return (
+    <>
+      <dt title={`one link per caller and callee: ${from} makes these calls to it for each request it serves (its calls list), and every figure here sums them`}>calls it carries</dt>
+      <dd data-testid="edge-call-count" data-calls={calls.total}>
+        {formatCount(calls.total)} of {from}'s calls, summed here
+      </dd>
+      <dd className="inspect-calls" data-testid="edge-calls">
+        {calls.groups.length + calls.moreGroups <= CALL_GROUPS_OPEN ? (
+          <ul>{lines}</ul>
+        ) : (
+          <details>
+            <summary>{formatCount(calls.groups.length + calls.moreGroups)} kinds of call</summary>
+            <ul>
+              {lines}
+              {more}
+            </ul>
+          </details>
+        )}
+      </dd>
+    </>
+  );
+}
+
 /**
  * Edge `edgeId`'s requests sent (every try, answered yet or not) and calls ended per second over
  * the last second of `frame` (its window, as the link's label says it), 0 when none were; undefined
@@ -241,6 +279,7 @@ export function EdgeView({ edge, edgeId }: { edge: EdgeInspect; edgeId?: number 
       </h3>
       <FaultsHere names={[edge.to]} link={`${edge.from}->${edge.to}`} />
       <dl className="inspect-figures">
+        {edge.scenarioCalls && edge.scenarioCalls.total > 1 && <EdgeCallList from={edge.from} calls={edge.scenarioCalls} />}
         {/* The link's label counts requests sent, every try (retry-storm's lesson counts tries at payments: 27 a user request), answered or not (a flood reads as the flood); the calls ended, a retried one once, beside them. */}
         <dt title={recent ? edgeWindowText(recent) : 'requests sent per second over the last second of simulated time: every attempt, retries included, answered yet or not'}>req/s sent (every attempt), last second</dt>
         <dd data-testid="edge-rate" data-window-to={recent?.toMs}>
