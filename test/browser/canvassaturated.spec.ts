@@ -12,17 +12,7 @@ import type { DrawnMark, DrawnScene } from '../../src/ui/topology/canvasMarks';
 import { pack } from '../../src/ui/recipe/codec';
 import { saveShot } from './fixtures/shots';
 import { settled } from './fixtures/settle';
-
-const FLOOD = [
-  'name: canvas-flood',
-  'duration: 2s',
-  'clients:',
-  '  - { name: c, type: open, arrival: poisson, rate: 100000, target: web }',
-  'services:',
-  '  - { name: web, replicas: 2, sidecar: true, serviceTime: 5ms }',
-  ...Array.from({ length: 60 }, (_, i) => `  - { name: svc-${String(i).padStart(3, '0')}, replicas: 2, concurrency: 4, serviceTime: 5ms }`),
-  '',
-].join('\n');
+import { CANVAS_FLOOD as FLOOD } from './fixtures/flood';
 
 async function marksOf<K extends DrawnMark['kind']>(page: Page, kind: K): Promise<Extract<DrawnMark, { kind: K }>[]> {
   const scene = await page.evaluate(() => (document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn?: DrawnScene } | null)?.meshsimDrawn ?? null);

@@ -10,16 +10,7 @@ import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 import { pack } from '../../src/ui/recipe/codec';
-
-const FLOOD = [
-  'name: proxy-flood',
-  'duration: 2s',
-  'clients:',
-  '  - { name: c, type: open, arrival: poisson, rate: 100000, target: web }',
-  'services:',
-  '  - { name: web, replicas: 2, sidecar: true, serviceTime: 5ms }',
-  '',
-].join('\n');
+import { PROXY_FLOOD as FLOOD } from './fixtures/flood';
 
 const SIZES = [
   [1600, 1000],

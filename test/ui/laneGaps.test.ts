@@ -7,17 +7,7 @@ import { computeGroupLayout } from '../../src/ui/topology/groupLayout';
 import { laneGaps, lanePieces, laneSpans, segmentInBox } from '../../src/ui/topology/laneSpans';
 import { laneTip, nodeRates } from '../../src/ui/topology/laneTip';
 import type { EdgeRate } from '../../src/ui/topology/edgeRates';
-
-const FLOOD = [
-  'name: canvas-flood',
-  'duration: 2s',
-  'clients:',
-  '  - { name: c, type: open, arrival: poisson, rate: 100000, target: web }',
-  'services:',
-  '  - { name: web, replicas: 2, sidecar: true, serviceTime: 5ms }',
-  ...Array.from({ length: 60 }, (_, i) => `  - { name: svc-${String(i).padStart(3, '0')}, replicas: 2, concurrency: 4, serviceTime: 5ms }`),
-  '',
-].join('\n');
+import { CANVAS_FLOOD as FLOOD } from '../browser/fixtures/flood';
 
 function flood() {
   const r = readScenarioText(FLOOD);
