@@ -120,6 +120,9 @@ export function useStagePainter(frames: FrameChannel, size: { width: number; hei
         fitCanvas(sceneCanvasRef.current, size.width, size.height);
         const sctx = sceneCanvasRef.current.getContext('2d');
         if (sctx) big.draw(sctx, camera, dpr);
+        // The stage's size this picture was drawn at, CSS px ("1600x912"), for tests: after a
+        // resize the old size's picture stays up until this draw (prepareStep), its marks the old layout's.
+        sceneCanvasRef.current.dataset.drawnAt = `${size.width}x${size.height}`;
         shownScene.add(sceneCanvasRef.current);
       }
       const ctx = canvas.getContext('2d');
