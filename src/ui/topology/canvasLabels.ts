@@ -7,6 +7,7 @@ import { humanNodeName } from '../inspector/picker';
 import type { CanvasSceneState } from './canvasSceneState';
 import type { CanvasFrame } from './canvasFrame';
 import type { DrawnLocks } from './canvasEventMarks';
+import type { LaneIndex } from './laneObstacles';
 
 /** Screen pixels a cell must span before nodes are named. */
 const NAME_PX = 20;
@@ -20,9 +21,12 @@ const titleWidths = new WeakMap<CanvasSceneState, { family: string; widths: Map<
  * Every tile on screen gets a title while its header (and half the gap above it) can hold the
  * text, inside the tile (fitTileTitle), else, for a tile too narrow for its name, to the next
  * tile on its right; never past the first lock on that band or the stage's edge.
+ * A node's label keeps off the lanes drawn (`lanes`, laneObstacles.ts): where its place under the
+ * node meets one it goes above the node if that is clear of lanes, titles and locks; else a label
+ * that was asked for or is news stays under the node, and a plain name is left out.
  * Impure: draws on `f.ctx` (at device pixels), appends to `f.marks`, sets `s.drawnTitles`.
  */
-export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: DrawnLocks): void {
+export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: DrawnLocks, lanes: LaneIndex | null = null): void {
   const { topology, layout, n, hidden, ejectedOf, backOf, backlogOf, lit, faulted, clearBelow, groupParts, groupText, titleRight, found } = s;
   const { ctx, dpr, k, sx, sy, colours, font, family, marks } = f;
   const { locks, broken } = drawnLocks;
@@ -136,6 +140,13 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
     // left out.
     if (x + side <= 0 || x >= stageW || w > stageW || y < 0 || y + h > stageH) return;
     x = Math.min(Math.max(x, 0), stageW - w);
+    // Off the lanes (session 50: web's saturated label on the c -> web lane at 1024x768).
+    if (lanes?.meets(x, y, w, h)) {
+      const above = sy(layout.y[node] - half) - 3 - h;
+      const meets = (o: LabelObstacle) => x < o.x + o.w && o.x < x + w && above < o.y + o.h && o.y < above + h;
+      if (above >= 0 && !lanes.meets(x, above, w, h) && !taken.some(meets)) y = above;
+      else if (priority >= 2) return;
+    }
     cands.push({ x, y, w, h, priority, key: texts.length });
     texts.push(text);
     bold.push(strong);
@@ -146,9 +157,11 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
     const g = layout.groups[layout.groupOf[id]];
     return g ? { x: sx(g.x), y: sy(g.y), w: g.w * k, h: g.h * k } : null;
   };
-  const nameBelow = (id: number, priority: number, text = human(id)) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half) + 3, priority, true, tileOf(id), id);
+  const nameBelow = (id: number, priority: number, text = human(id), below = 0) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half + below) + 3, priority, true, tileOf(id), id);
+  // The found node's ring (renderCanvasTopology: 5 + 3 px out, max(3, 3 px) wide, design units) is below its square: its label under the ring, not on it.
+  const ringBelow = 5 + 3 / k + Math.max(3, 3 / k) / 2;
   // The found node's name says its rates, as hovering it does: "svc-042 · 70 req/s in · 70 req/s out".
-  if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0, s.foundRates ? `${human(found)} · ${s.foundRates}` : human(found));
+  if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0, s.foundRates ? `${human(found)} · ${s.foundRates}` : human(found), ringBelow);
   for (let i = 0; i < n; i++) {
     if (hidden[layout.groupOf[i]]) continue;
     // As the SVG view's state lines: ejected replicas with their return, saturated sidecars with about how many wait.

@@ -18,6 +18,7 @@ import { drawLabels } from './canvasLabels';
 import { groupEdgeEnds, type CanvasColours, type CanvasFrame } from './canvasFrame';
 import { laneGaps, laneSpans, strokeSpans } from './laneSpans';
 import { createLaneLabels } from './canvasLaneLabels';
+import { drawnLaneSegments, laneIndex } from './laneObstacles';
 import { nodeRates } from './laneTip';
 import type { EdgeRate } from './edgeRates';
 
@@ -273,7 +274,8 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
       const sy = (y: number) => camera.y + camera.k * (layout.ty + layout.scale * y);
       const frame: CanvasFrame = { ctx, camera, dpr, k, px, detail, sx, sy, colours, markColours, font, family: palette!.colours['--font'], marks: litMarks };
       const drawnLocks = drawEventMarks(s, frame);
-      drawLabels(s, frame, drawnLocks);
+      const laneBoxes = laneIndex(drawnLaneSegments(layout, topology.edges, spans, gaps, hiddenEdges, hidden, detail, sx, sy), cw / dpr, ch / dpr);
+      drawLabels(s, frame, drawnLocks, laneBoxes);
       // The lanes' rates where they have room, kept off every name just drawn.
       lanes.draw(frame, drawnLocks, baseKey);
       drawnScene = { cellPx: Cell.step * k, detail, nodes: drawnLocks.drawnNodes, marks: frame.marks };
