@@ -71,13 +71,23 @@ export function countBeforeReading(text: string, format: ScenarioFormat): Proble
 }
 
 /**
+ * How the scenario schema reads: with each issue's input (toProblems quotes it), and jitless:
+ * zod's object schemas otherwise write and compile a parser of their own (`new Function`) at
+ * their first parse, which a page's simulation worker pays on the critical path of every start
+ * (one validation a worker): 8-25 ms of CPU a scenario in Node (hello-mesh, gateway-and-mesh,
+ * retry-storm, each the first of its kind), the same again steady (200 validations of
+ * gateway-and-mesh: ~230 ms either way); session 51, docs/testing.md. The same checks and issues.
+ */
+const SCHEMA_READ = { reportInput: true, jitless: true } as const;
+
+/**
  * Validates already-parsed data: a count of its nodes first (too many is refused before the
  * schema reads them all), then the schema, then references between parts and sizes.
  */
 export function validateScenario(data: unknown, options: ValidateOptions = {}): ParseResult {
   const tooMany = checkNodeCount(data);
   if (tooMany.length) return { ok: false, problems: tooMany };
-  const r = scenarioSchema.safeParse(data, { reportInput: true });
+  const r = scenarioSchema.safeParse(data, SCHEMA_READ);
   if (!r.success) {
     // Report broken references too, so a person sees every problem at once; skip a path the
     // schema already complained about. One check can fail twice the same way (an int past
@@ -124,7 +134,7 @@ function besideSchemaIssues(data: unknown, issues: readonly z.core.$ZodIssue[], 
   if (refusedAt.some((i) => i.path.length === 2 && NAMED_LISTS.has(String(i.path[0])) && i.keys === undefined)) return null;
   let si = standIn(data, refusedAt, [], keepElements);
   if (si === null) return null;
-  let r = scenarioSchema.safeParse(si.data, { reportInput: true });
+  let r = scenarioSchema.safeParse(si.data, SCHEMA_READ);
   if (!r.success) {
     // Required fields taken out: a stand-in value, once.
     const missing = r.error.issues.filter((i) => i.input === undefined && si!.refused.includes(si!.pathInFile(joinPath(i.path))));
@@ -133,7 +143,7 @@ function besideSchemaIssues(data: unknown, issues: readonly z.core.$ZodIssue[], 
     const required = missing.map((i) => first.pathInFile(joinPath(i.path)).split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
     si = standIn(data, refusedAt, required, keepElements);
     if (si === null) return null;
-    r = scenarioSchema.safeParse(si.data);
+    r = scenarioSchema.safeParse(si.data, { jitless: true });
     if (!r.success) return null;
   }
   const inFile = si;
