@@ -57,7 +57,7 @@ export function ReplicaTable({ replicas, zoned, certNote, nowMs }: { replicas: R
   const windowWords = win ? `from ${formatNumber(win.fromMs / 1000, 1)} s to ${formatNumber(win.toMs / 1000, 1)} s` : 'the last simulated second';
   return (
     <>
-    <table className="inspect-table" data-testid="inspect-replicas">
+    <table className="inspect-table inspect-replicas" data-testid="inspect-replicas">
       <thead>
         <tr>
           <th>replica</th>
@@ -74,13 +74,13 @@ export function ReplicaTable({ replicas, zoned, certNote, nowMs }: { replicas: R
       <tbody>
         {replicas.map((r) => (
           <tr key={r.index} data-replica={r.index} data-zone={zoned ? r.zone : undefined} className={`state-${r.state}`}>
-            <td>{r.host}</td>
+            <td className="replica-host">{r.host}</td>
             {zoned && (
-              <td className="replica-figure" data-testid="replica-zone">
+              <td className="replica-figure" data-testid="replica-zone" data-label="zone">
                 {r.zone}
               </td>
             )}
-            <td className="replica-state" data-testid="replica-state">
+            <td className="replica-state" data-testid="replica-state" data-label="state">
               {r.state}
               {r.state === 'slow' ? ` ×${r.slowdown}` : ''}
               {r.ejectedBy.length > 0 && (
@@ -90,10 +90,10 @@ export function ReplicaTable({ replicas, zoned, certNote, nowMs }: { replicas: R
                 </span>
               )}
             </td>
-            <td className="replica-figure" data-testid="replica-served-now" data-served={r.recent?.served} data-share={r.recent?.share} data-total={r.served} title={`${formatCount(r.served)} requests served since the start`}>
+            <td className="replica-figure" data-testid="replica-served-now" data-label="req/s" data-served={r.recent?.served} data-share={r.recent?.share} data-total={r.served} title={`${formatCount(r.served)} requests served since the start`}>
               {servedNowText(r)}
             </td>
-            <td className="replica-figure" data-testid="replica-busy" title={`${r.busy} of ${r.concurrency} workers busy, ${formatCount(r.queued)} queued`}>
+            <td className="replica-figure" data-testid="replica-busy" data-label="busy" title={`${r.busy} of ${r.concurrency} workers busy, ${formatCount(r.queued)} queued`}>
               {r.busy}/{r.concurrency}
               {/* The queue under the workers, as the proxy's backlog under its CPU: on one line
                   ("1/1 +2,274 queued") it widened the table past the panel at 1600x1000. */}
@@ -104,8 +104,8 @@ export function ReplicaTable({ replicas, zoned, certNote, nowMs }: { replicas: R
                 </>
               )}
             </td>
-            <td className="replica-figure">{pct(r.utilization)}</td>
-            <td className="replica-figure" data-testid="replica-proxy-cpu" title={r.proxy ? `${pct(r.proxy.cpuUtilization)} since the start` : undefined}>
+            <td className="replica-figure" data-label="util">{pct(r.utilization)}</td>
+            <td className="replica-figure" data-testid="replica-proxy-cpu" data-label="proxy CPU" title={r.proxy ? `${pct(r.proxy.cpuUtilization)} since the start` : undefined}>
               {proxyCpuText(r)}
               {proxyBacklogText(r).text && (
                 // Under the percentage, one word a line, so the column stays as narrow as its figure (at 1024x768 one
@@ -119,8 +119,8 @@ export function ReplicaTable({ replicas, zoned, certNote, nowMs }: { replicas: R
                 </span>
               )}
             </td>
-            <td data-testid="replica-config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
-            <td data-testid="replica-cert">{r.proxy?.certificate ? <CertCell cert={r.proxy.certificate} nowMs={nowMs} /> : r.proxy ? '—' : (certNote ?? '—')}</td>
+            <td data-testid="replica-config" data-label="config">{r.proxy ? `${r.proxy.config} v${r.proxy.configVersion}${r.proxy.changesMade > 0 ? `, change ${r.proxy.changeVersion} of ${r.proxy.changesMade}` : ''}${r.proxy.endpointsBehind ? `, ${r.proxy.endpointsBehind} wrong` : ''}` : '—'}</td>
+            <td data-testid="replica-cert" data-label="cert">{r.proxy?.certificate ? <CertCell cert={r.proxy.certificate} nowMs={nowMs} /> : r.proxy ? '—' : (certNote ?? '—')}</td>
           </tr>
         ))}
       </tbody>
