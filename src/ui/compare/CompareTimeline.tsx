@@ -146,7 +146,7 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
           </>
         )}
       </span>
-      <CompareVerdict s={s} />
+      <CompareVerdict controller={controller} s={s} />
     </div>
   );
 }

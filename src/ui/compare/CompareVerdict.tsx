@@ -1,20 +1,35 @@
 // The verdict line in the compare timeline: the figures table's head rows where the table is
-// below the fold (compare-fit windows, compare.css), with a button down to the table.
+// below the fold (compare-fit windows, compare.css), with a button down to the table; led by the
+// stories' window where both stories measure the failed share over one (verdict.ts).
 import { useMemo } from 'react';
 import { formatSimTime } from '../format';
+import type { CompareController } from './compareController';
 import type { CompareState } from './compareStore';
 import { diffRows } from './diff';
 import { scopeInUse } from './MetricsDiff';
-import { verdictParts } from './verdict';
+import { storyWindowRows } from './storyWindows';
+import { storyVerdictWindow, verdictParts } from './verdict';
 
-/** "At 60.0 s: failed 22.1% vs 0.0% (-22.1 pts) · p99 … · Figures ↓"; nothing before both runs' first figures. */
-export function CompareVerdict({ s }: { s: CompareState }) {
+/**
+ * "A vs B at 60.0 s: failed 33.4% vs 0.0% (-33.4 pts) over the stories' 21 s – 58 s · whole run
+ * 22.1% vs 0.0% (-22.1 pts) · p99 … · Figures ↓", or without a shared window "A vs B at 60.0 s:
+ * failed 22.1% vs 0.0% (-22.1 pts) · …"; nothing before both runs' first figures.
+ */
+export function CompareVerdict({ controller, s }: { controller: CompareController; s: CompareState }) {
   const scope = scopeInUse(s);
-  const parts = useMemo(() => (s.figures ? verdictParts(diffRows(s.figures[0], s.figures[1], scope)) : []), [s.figures, scope]);
+  const panes = controller.panes;
+  const window = useMemo(
+    () =>
+      panes.length === 2 && s.figures
+        ? storyVerdictWindow(storyWindowRows([panes[0].info.narrative ?? [], panes[1].info.narrative ?? []], [s.series[0], s.series[1]], s.paneTimes, [panes[0].info.durationMs, panes[1].info.durationMs]))
+        : null,
+    [panes, s.figures, s.series, s.paneTimes],
+  );
+  const parts = useMemo(() => (s.figures ? verdictParts(diffRows(s.figures[0], s.figures[1], scope), window) : []), [s.figures, scope, window]);
   if (parts.length === 0) return null;
   return (
-    <span className="compare-verdict" data-testid="compare-verdict">
-      <span className="compare-verdict-text">
+    <span className="compare-verdict" data-testid="compare-verdict" data-window={window?.window ?? ''}>
+      <span className="compare-verdict-text" title={window ? `${window.label}: of user requests that ended ${window.window}, as each pane's story step counts them (the table's "Over the stories' windows"); whole run: from the runs' start to ${formatSimTime(s.figuresAt)}` : undefined}>
         A vs B at {formatSimTime(s.figuresAt)}: {parts.join(' · ')}
       </span>{' '}
       <button type="button" className="button button-quiet compare-verdict-more" onClick={() => document.querySelector('.compare-figures')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>

@@ -15,6 +15,10 @@ type Step = { figure?: LessonFigure; question?: { figure?: LessonFigure } };
 /** A figure both stories measure over one window, with each run's measurement and B/A. Plain data. */
 export interface StoryWindowRow {
   key: string;
+  /** The figure's measure ("failed-share", "attempts-per-request": scenario/figure.ts). */
+  measure: string;
+  /** The figure counts all user requests: it names no service, client or link. */
+  ofAll: boolean;
   /** A's label for it ("attempts at payments per user request during the outage"). */
   label: string;
   /** "11 s – 24 s": the window, requests by the time they ended. */
@@ -70,7 +74,7 @@ export function storyWindowRows(
       const fromMs = f.from ?? 0;
       const toMs = f.to ?? Math.max(...durationMs);
       const ratio = Number.isFinite(a.value) && Number.isFinite(b.value) && a.value !== 0 ? b.value / a.value : null;
-      return { key: keyOf(f), label: f.label, window: `${secs(fromMs)} – ${secs(toMs)}`, fromMs, toMs, a, b, ratio, share: SHARE_MEASURES.includes(f.measure) };
+      return { key: keyOf(f), measure: f.measure, ofAll: !f.service && !f.client && !f.link, label: f.label, window: `${secs(fromMs)} – ${secs(toMs)}`, fromMs, toMs, a, b, ratio, share: SHARE_MEASURES.includes(f.measure) };
     });
 }
 
