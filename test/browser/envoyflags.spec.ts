@@ -61,8 +61,9 @@ test('retry-storm at 20 s: a failed request\'s orders -> payments call, its retr
   // orders' to payments each read URX after 1 + 2 tries.
   const rows = fall.locator('.waterfall-row.role-call').filter({ has: page.locator('[data-flags="URX"]') });
   const labels = await rows.locator('.waterfall-label').allTextContents();
-  expect(labels).toContain('call web');
-  expect(labels).toContain('call payments');
+  // Each call row names its caller after the call (trial T2, 7: "call ledger" did not say who called).
+  expect(labels.some((l) => /^call web from \S/.test(l)), labels.join(' | ')).toBe(true);
+  expect(labels.some((l) => /^call payments from orders-\d/.test(l)), labels.join(' | ')).toBe(true);
   for (const title of await rows.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))) expect(title).toMatch(/meshsim\.attempts: 3/);
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });

@@ -185,7 +185,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     const waterfall = panel.getByTestId('waterfall');
     await expect(panel).toContainText(new RegExp(`Request #${picked} from shoppers: (ok|http-5xx)`));
     const text = (await waterfall.textContent())!;
-    for (const span of ['request to frontend', 'network shoppers -> frontend-', 'proxy inbound (request)', 'frontend serves', 'proxy outbound (request)', 'call catalog', 'catalog serves', 'app']) expect(text, span).toContain(span);
+    for (const span of ['request to frontend', 'network shoppers -> frontend-', 'sidecar ↓in', 'frontend serves', 'sidecar ↑out', 'call catalog', 'catalog serves', 'app']) expect(text, span).toContain(span);
     expect(text).toMatch(/try 1 -> frontend-\d/);
     // Catalog's last try with its host; a retried call's earlier failed tries are one fold row ('▸ 2 attempts failed', 2c80d1a).
     expect(text).toMatch(/try \d -> catalog-\d/);
