@@ -13,6 +13,7 @@ import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'rea
 import { useCausesFit } from './causesFit';
 import { followOnly, openInspector } from '../inspector/inspectorStore';
 import { linkName, refusedWhere } from './refusedWhere';
+import './stripFit.css';
 
 export function CounterStrip() {
   return (
