@@ -26,7 +26,7 @@ export function loadScenarioFile(file: string, durationMs?: number): Loaded {
   const result = parseScenarioText(text, formatOfFile(file), { durationMs });
   if (!result.ok) {
     const n = result.problems.length;
-    // Each at the line the app's editor and Open file… name (`line 15: services.0.mesh: ...`), in reading order.
+    // Each at the line the app's editor and Open file… name (`line 15: services.checkout.mesh: ...`, each item by its name), in reading order.
     return { ok: false, lines: [`${file}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(problemsWithLines(text, result.problems))] };
   }
   const s = result.scenario;

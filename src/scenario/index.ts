@@ -5,6 +5,8 @@ export { parseScenarioText, countBeforeReading, validateScenario, formatProblems
 export { readScenarioText, readScenarioFile, scenarioFormat, formatOfFile, type ScenarioFormat } from './read';
 export { notAScenario, notAScenarioInApp, notAScenarioInCli, type NotAScenario } from './notAScenario';
 export { parseDuration, formatDuration, writtenDuration } from './duration';
+export { countOf } from './numberText';
+export { namedPath, namedPathsIn, namedProblem } from './namedPath';
 export { meshSchema } from './mesh';
 export { kubernetesSchema, type KubernetesSpec } from './kubernetes';
 export { MAX_REQUESTS, anySidecar, expectedRequests, pathOfActor } from './references';

@@ -70,3 +70,12 @@ export function formatNumber(n: number, digits = 0): string {
 export function formatCount(n: number): string {
   return formatNumber(n, 0);
 }
+
+/**
+ * A count and its noun, the noun singular for exactly 1: countOf(1, 'second') -> "1 second",
+ * countOf(12034, 'request') -> "12,034 requests" (formatCount's digits). `plural` when the noun
+ * takes more than an s ("replies"). Pure.
+ */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
+}

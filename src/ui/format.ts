@@ -4,7 +4,7 @@
 // themselves (formatNumber, formatCount) live in workers/numberText.ts, for the worker's figures too.
 import { formatNumber } from '../workers/numberText';
 
-export { formatCount, formatNumber } from '../workers/numberText';
+export { countOf, formatCount, formatNumber } from '../workers/numberText';
 
 /**
  * A rate or other figure that is read at a glance: one decimal under 10, none from 10 on

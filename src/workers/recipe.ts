@@ -2,7 +2,7 @@
 // run plays (or replayed from a link) are validated as entries of the scenario file would be, and
 // listed with the scenario's own. Plain functions: none changes the world or the actions.
 import { changeTarget, faultAmount, faultTarget, type World } from '../models';
-import { formatDuration, shortTimeoutNotes, validateScenario, type Problem, type Scenario } from '../scenario';
+import { countOf, formatDuration, shortTimeoutNotes, validateScenario, type Problem, type Scenario } from '../scenario';
 import { pointBefore, type LiveAction } from './liveActions';
 import type { FaultStatus } from './protocol';
 import { expiryRefusals } from './faultRefusals';
@@ -90,7 +90,7 @@ export function checkActions(rawScenario: Record<string, unknown>, durationMs: n
     if (a.ms > durationMs) return void problems.push({ path: `faults.${i}`, message: `is at ${formatDuration(a.ms)}, after the run ends (duration ${formatDuration(durationMs)})` });
     if (last && pointBefore(a, last)) return void problems.push({ path: `faults.${i}`, message: `comes before the one before it (${a.ms} ms, event ${a.ev}; it was at ${last.ms} ms, event ${last.ev}): actions must be in run order` });
     if (a.kind === 'clear') {
-      if (a.id >= faults) return void problems.push({ path: `faults.${i}`, message: `clears fault ${a.id}, but the run has only ${faults} faults by then` });
+      if (a.id >= faults) return void problems.push({ path: `faults.${i}`, message: `clears fault ${a.id}, but the run has only ${countOf(faults, 'fault')} by then` });
     } else if (a.kind === 'change') {
       const r = checkChange(rawScenario, durationMs, a.change, a.ms);
       if (!r.ok) return void problems.push(...r.problems.map((p) => ({ path: `faults.${i}.${p.path}`, message: p.message })));

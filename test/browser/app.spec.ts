@@ -144,7 +144,7 @@ test('a broken scenario file is listed as line: path: message problems and the c
   const expected = parsed.ok ? [] : problemsWithLines(broken, parsed.problems).map((p) => `${p.path || '(scenario)'}: ${p.message}`);
   expect(expected.length).toBeGreaterThanOrEqual(3);
   // The lines of the file as written, two spaces an indent: "rate" on line 7, "replicas" on 14.
-  expect(expected.filter((l) => /^line (7|14): /.test(l))).toEqual([expect.stringMatching(/^line 7: clients\.0\.rate: must be greater than zero/), expect.stringMatching(/^line 14: services\.0\.replicas: must be at least 1/)]);
+  expect(expected.filter((l) => /^line (7|14): /.test(l))).toEqual([expect.stringMatching(/^line 7: clients\.web\.rate: must be greater than zero/), expect.stringMatching(/^line 14: services\.api\.replicas: must be at least 1/)]);
 
   await page.getByTestId('scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   const box = page.getByTestId('load-problems');

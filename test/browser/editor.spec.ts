@@ -124,7 +124,7 @@ test('YAML typed over the JSON is checked as YAML, named at its line, and runs a
   // A YAML text typed over the JSON: the format follows the text.
   const editor = await typeOverEditor(page, 'name: tiny\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  - name: a\n    serviceTime: 2ms\n    replicas: 0\n');
   await expect(editor.getByTestId('editor-format')).toHaveText('YAML');
-  await expect(editor.getByTestId('editor-problem')).toHaveText('line 7 services.0.replicas: must be at least 1, got 0');
+  await expect(editor.getByTestId('editor-problem')).toHaveText('line 7 services.a.replicas: must be at least 1, got 0');
   await replaceLine(page, 'replicas: 0', 'replicas: 1');
   await expect(editor.getByTestId('editor-state')).toHaveText('valid');
 

@@ -6,7 +6,7 @@ import { saveShot } from './fixtures/shots';
 
 const BROKEN = ['name: my-shop', 'duration: 10s', 'clients:', '  - name: web', '    type: open', '    rate: -5', '    target: api', 'services:', '  - name: api', '    replicas: 0', '    serviceTime: 5 parsecs', ''].join('\n');
 
-test('a broken YAML file opened with Open file… lists each problem as line: path: message', async ({ page }) => {
+test('a broken YAML file opened with Open file… lists each problem as line: path: message, each service and client by its name', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('run-status')).toHaveText('ready');
   await page.getByTestId('scenario-file').setInputFiles({ name: 'my-shop.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BROKEN) });
@@ -14,9 +14,9 @@ test('a broken YAML file opened with Open file… lists each problem as line: pa
   await expect(box).toContainText('my-shop.yaml');
   const items = page.getByTestId('problems').locator('li');
   await expect(items).toHaveText([
-    /^line 6: clients\.0\.rate: must be greater than zero/,
-    'line 10: services.0.replicas: must be at least 1, got 0',
-    /^line 11: services\.0\.serviceTime: "5 parsecs" is not a duration/,
+    /^line 6: clients\.web\.rate: must be greater than zero/,
+    'line 10: services.api.replicas: must be at least 1, got 0',
+    /^line 11: services\.api\.serviceTime: "5 parsecs" is not a duration/,
   ]);
   await expect(page.getByTestId('scenario-title')).toHaveText(/Hello, mesh/);
   for (const [w, h] of [[1600, 1000], [1024, 768]] as const) {
@@ -24,7 +24,8 @@ test('a broken YAML file opened with Open file… lists each problem as line: pa
     await box.scrollIntoViewIfNeeded();
     await saveShot(page, `openfile-lines-${w}x${h}.png`);
     // Each problem wraps only at a space or after a path's '.' or '/': at 1024x768
-    // 'services.0.serviceTime' broke as 'services.0.serviceT' / 'ime'.
+    // 'services.0.serviceTime' broke as 'services.0.serviceT' / 'ime'. Paths name their items
+    // (services.api, not services.0: trial S50, 2).
     expect(await midWordBreaks(items), `${w}x${h}`).toEqual([]);
   }
 

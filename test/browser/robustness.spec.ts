@@ -97,7 +97,7 @@ test('the zero-time closed loop and a 150,000-service file are refused by field 
   await open(page, 'zero-loop.json', ZERO_LOOP);
   await expect(page.getByTestId('load-problems')).toContainText('zero-loop.json');
   await expect(problems).toHaveText(expectedProblems(ZERO_LOOP, 'zero-loop.json'));
-  await expect(problems.first()).toHaveText(/^line 1: clients\.0\.thinkTime: is always 0/);
+  await expect(problems.first()).toHaveText(/^line 1: clients\.users\.thinkTime: is always 0/);
   await helloStillRunning(page);
   await shots(page, 'robustness-zero-loop');
 
@@ -162,7 +162,7 @@ test('a file whose clock stalls at t = 0 is refused by the engine guard, naming 
   // The guard counts a million events, however long they take (SimHost's START_BUDGET_MS): at
   // load 12-27 with two workers they ran at 50,000-130,000 a second (session 19).
   await expect(box).toContainText('A loop with nothing to wait for (stall-at-zero.json)', { timeout: 60_000 });
-  await expect(page.getByTestId('problems').locator('li')).toHaveText([/^line 1: clients\.0: the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for (users -> api \(50%\), users \(50%\)|users \(50%\), users -> api \(50%\))/]);
+  await expect(page.getByTestId('problems').locator('li')).toHaveText([/^line 1: clients\.users: the simulated clock stopped at t = 0 ms: 1,000,000 events in a row .* for (users -> api \(50%\), users \(50%\)|users \(50%\), users -> api \(50%\))/]);
   await helloStillRunning(page);
   expect(errors).toEqual([]);
 });

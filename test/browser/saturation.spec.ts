@@ -36,10 +36,10 @@ test('Open file… of a file with bad retryOn values and an unknown mesh lists a
   await page.getByTestId('scenario-file').setInputFiles({ name: 'broken2.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BROKEN_REFERENCES) });
   await expect(page.getByTestId('load-problems')).toContainText('broken2.yaml');
   await expect(page.getByTestId('problems').locator('li')).toHaveText([
-    /^line 9: services\.0\.mesh: unknown mesh "retial"; did you mean retail\?/,
-    /^line 19: gateways\.0\.mesh: unknown mesh "retial"; did you mean retail\?/,
-    /^line 22: gateways\.0\.routes\.0\.policy\.retries\.retryOn\.1: must be one of .*got "retriable-4xx"$/,
-    /^line 22: gateways\.0\.routes\.0\.policy\.retries\.retryOn\.2: must be one of .*got "bogus"$/,
+    /^line 9: services\.checkout\.mesh: unknown mesh "retial"; did you mean retail\?/,
+    /^line 19: gateways\.egress\.mesh: unknown mesh "retial"; did you mean retail\?/,
+    /^line 22: gateways\.egress\.routes\.0\.policy\.retries\.retryOn\.1: must be one of .*got "retriable-4xx"$/,
+    /^line 22: gateways\.egress\.routes\.0\.policy\.retries\.retryOn\.2: must be one of .*got "bogus"$/,
   ]);
   await page.getByTestId('load-problems').scrollIntoViewIfNeeded();
   await saveShot(page, 'openfile-all-problems-1600x1000.png');

@@ -29,16 +29,16 @@ const cases: [string, () => string[], RegExp][] = [
   [
     'a closed loop with think time 0 calling a service with service time 0',
     () => [file('zero.json', { ...closed(10, '10s', '0ms'), services: [{ name: 'api', serviceTime: '0ms' }] })],
-    /^line 1: clients\.0\.thinkTime: is always 0, and a request to "api" can be answered in no simulated time .* through api\): its 10 users would send again at the same instant for ever/m,
+    /^line 1: clients\.users\.thinkTime: is always 0, and a request to "api" can be answered in no simulated time .* through api\): its 10 users would send again at the same instant for ever/m,
   ],
   ['1,000,000 users for 1,000,000 hours', () => [file('users-hours.json', closed(1_000_000, '1000000h'))], /^line 1: duration: must be at most 8760h \(one year of simulated time\), got "1000000h"$/m],
   ['1,000,000 users for a year', () => [file('users-year.json', closed(1_000_000, '8760h'))], /^line 1: clients: would send about 31,504,495,504,496 requests over the duration, more than 50,000,000/m],
-  ['1e8 users', () => [file('users-1e8.json', closed(1e8, '10s'))], /^line 1: clients\.0\.users: must be at most 1,000,000: .*, got 100000000$/m],
+  ['1e8 users', () => [file('users-1e8.json', closed(1e8, '10s'))], /^line 1: clients\.users\.users: must be at most 1,000,000: .*, got 100000000$/m],
   ['a duration of 400 digits', () => [file('digits.json', closed(10, '1' + '0'.repeat(400) + 'ms'))], /^line 1: duration: must be a finite duration, at most 8760h/m],
   [
     '1,000,000 replicas with sidecars',
     () => [file('replicas.json', { name: 'r', clients: [{ name: 'c', type: 'open', rate: 1, target: 'api' }], services: [{ ...api, replicas: 1_000_000, sidecar: true }] })],
-    /^line 1: services\.0\.replicas: must be at most 1,000: .*, got 1000000$/m,
+    /^line 1: services\.api\.replicas: must be at most 1,000: .*, got 1000000$/m,
   ],
   [
     '125,000 services',
@@ -48,7 +48,7 @@ const cases: [string, () => string[], RegExp][] = [
   [
     'a call loop through a gateway',
     () => [file('gw-loop.json', { name: 'g', clients: [{ name: 'c', type: 'open', rate: 1, target: 'a' }], services: [{ name: 'a', serviceTime: '1ms', calls: [{ service: 'g' }] }], gateways: [{ name: 'g', routes: [{ service: 'a' }] }] })],
-    /^line 1: services\.0\.calls: calls and gateway routes form a loop: a -> g -> a$/m,
+    /^line 1: services\.a\.calls: calls and gateway routes form a loop: a -> g -> a$/m,
   ],
   ['--seed 99999999999999999999999', () => ['scenarios/mm1.json', '--seed', '99999999999999999999999'], /^--seed: must be a whole number from -9007199254740991 to 9007199254740991 .*, got 99999999999999999999999$/m],
   ['a seed of 1e300 in the file', () => [file('seed.json', { ...closed(1, '1s'), seed: 1e300 })], /^line 1: seed: must be a whole number from -9007199254740991 to 9007199254740991 .*, got 1e\+300$/m],

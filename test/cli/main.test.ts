@@ -113,8 +113,8 @@ describe('npm run sim', () => {
     expect(r.stderr.trim().split('\n')).toEqual([
       `${file}: 3 problems`,
       // At the lines the app's editor and Open file… name (trial N11, finding 8).
-      'line 8: clients.0.rate: must be greater than zero (requests per second), got -5',
-      'line 23: gateways.0.routes.0.service: unknown service "nope" (services: api)',
+      'line 8: clients.users.rate: must be greater than zero (requests per second), got -5',
+      'line 23: gateways.edge.routes.0.service: unknown service "nope" (services: api)',
       'line 32: faults.0.to: unknown service or gateway "ghost"',
     ]);
   });
@@ -139,8 +139,8 @@ describe('npm run sim', () => {
       ['malformed YAML', () => [scenarioFile('broken.yaml', 'name: x\nclients:\n  - name: c\n    name: d\n')], /^\(file\): malformed YAML at line 4, column 5: the key "name" is given twice$/m],
       ['an empty file', () => [scenarioFile('empty.yaml', '\n')], /^\(file\): is empty: a scenario needs at least a name, clients and services$/m],
       ['an unknown field', () => [scenarioFile('unknown-field.json', { ...valid, colour: 'red' })], /^line 18: colour: unknown field \(fields here: \$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, kubernetes, faults, changes, layout, narrative, lesson\)$/m],
-      ['an unknown service', () => [scenarioFile('unknown-service.json', { ...valid, clients: [{ ...valid.clients[0], target: 'apii' }] })], /^line 9: clients\.0\.target: unknown service "apii"/m],
-      ['a negative rate', () => [scenarioFile('negative-rate.json', { ...valid, clients: [{ ...valid.clients[0], rate: -5 }] })], /^line 8: clients\.0\.rate: must be greater than zero/m],
+      ['an unknown service', () => [scenarioFile('unknown-service.json', { ...valid, clients: [{ ...valid.clients[0], target: 'apii' }] })], /^line 9: clients\.users\.target: unknown service "apii"/m],
+      ['a negative rate', () => [scenarioFile('negative-rate.json', { ...valid, clients: [{ ...valid.clients[0], rate: -5 }] })], /^line 8: clients\.users\.rate: must be greater than zero/m],
       ['a bad duration', () => [scenarioFile('bad-duration.json', { ...valid, duration: '5 parsecs' })], /^line 3: duration: "5 parsecs" is not a duration/m],
       ['a bad --seed', () => ['scenarios/hello-mesh.json', '--seed', 'abc'], /^--seed: must be a whole number from -9007199254740991 to 9007199254740991 \(2\^53 − 1: .*\), got "abc"$/m],
       ['a fault after the file\'s duration, without --duration', () => [scenarioFile('late-fault-no-override.json', { ...valid, duration: '5s', faults: [{ type: 'kill-service', service: 'api', at: '10m' }] })], /^line 22: faults\.0\.at: starts at 10m 00s, when the run is over \(duration 5\.00 s\)$/m],

@@ -61,8 +61,8 @@ describe('sweep refuses bad input with the flag or field and the problem, exit 2
   it("says a problem the file has at its line, once, as run does (it was once a point, with no line)", async () => {
     const r = await simHere(['sweep', broken, '--seeds', '2', '--set', 'services.api.serviceTime=1ms,2ms']);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n').filter((l) => l.includes('replicas'))).toEqual([`${broken}: line 7: services.0.replicas: expected number, got "two"`]);
+    expect(r.stderr.split('\n').filter((l) => l.includes('replicas'))).toEqual([`${broken}: line 7: services.api.replicas: expected number, got "two"`]);
     const run = await simHere(['run', broken]);
-    expect(run.stderr).toContain('line 7: services.0.replicas: expected number, got "two"');
+    expect(run.stderr).toContain('line 7: services.api.replicas: expected number, got "two"');
   });
 });

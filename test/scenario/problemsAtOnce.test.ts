@@ -43,10 +43,10 @@ describe('schema problems and reference problems, all at once', () => {
     if (r.ok) return;
     expect(r.lines.join('\n').split('\n')).toEqual([
       `${file}: 4 problems`,
-      `line 9: services.0.mesh: ${MESH}`,
-      `line 19: gateways.0.mesh: ${MESH}`,
-      `line 22: gateways.0.routes.0.policy.retries.retryOn.1: ${RETRY_ON}; got "retriable-4xx"`,
-      `line 22: gateways.0.routes.0.policy.retries.retryOn.2: ${RETRY_ON}; got "bogus"`,
+      `line 9: services.checkout.mesh: ${MESH}`,
+      `line 19: gateways.egress.mesh: ${MESH}`,
+      `line 22: gateways.egress.routes.0.policy.retries.retryOn.1: ${RETRY_ON}; got "retriable-4xx"`,
+      `line 22: gateways.egress.routes.0.policy.retries.retryOn.2: ${RETRY_ON}; got "bogus"`,
     ]);
     // The app's Open file… alert: the same lines (scenarioOpening.ts uses problemsWithLines).
     const app = parseScenarioText(BROKEN_REFERENCES, 'yaml');

@@ -26,14 +26,14 @@ describe('the editor checks text as the CLI does, each problem at its line', () 
 
   it('puts a field inside a list item on the line of that item', () => {
     const { problems } = checkScenarioText(hello.replace('"replicas": 3', '"replicas": 0'), 'hello-mesh.json');
-    expect(problems).toEqual([{ path: 'services.1.replicas', message: 'must be at least 1, got 0', line: lineOf(hello, '"name": "catalog"') }]);
+    expect(problems).toEqual([{ path: 'services.catalog.replicas', message: 'must be at least 1, got 0', line: lineOf(hello, '"name": "catalog"') }]);
     expect(problems[0].line).toBe(16);
   });
 
   it('puts a field the text leaves out on the line of the object that lacks it', () => {
     const text = hello.replace('"serviceTime": { "type": "lognormal", "median": "6ms", "sigma": 0.5 },', '');
     const { problems } = checkScenarioText(text, 'hello-mesh.json');
-    expect(problems.map((p) => [p.path, p.line])).toEqual([['services.2.serviceTime', lineOf(text, '"name": "cart"')]]);
+    expect(problems.map((p) => [p.path, p.line])).toEqual([['services.cart.serviceTime', lineOf(text, '"name": "cart"')]]);
   });
 
   it('takes a syntax error at the line its message names', () => {
@@ -44,7 +44,7 @@ describe('the editor checks text as the CLI does, each problem at its line', () 
   it('finds YAML fields by path too', () => {
     const yaml = 'name: y\nclients:\n  - { name: c, type: open, rate: 5, target: a }\nservices:\n  # the one service\n  - name: a\n    serviceTime: fast\n';
     const { problems } = checkScenarioText(yaml, 'y.yaml');
-    expect(problems.map((p) => [p.path, p.line])).toEqual([['services.0.serviceTime', 7]]);
+    expect(problems.map((p) => [p.path, p.line])).toEqual([['services.a.serviceTime', 7]]);
   });
 
   it('lists problems in reading order: whole-file ones first, then by line, ties in the order found', () => {

@@ -10,9 +10,9 @@ describe('a file opened with Open file… lists each problem at its line', () =>
     expect(r.ok).toBe(false);
     const lines = problemsWithLines(yaml, r.ok ? [] : r.problems).map((p) => `${p.path}: ${p.message}`);
     expect(lines).toEqual([
-      expect.stringMatching(/^line 4: clients\.0\.rate: must be greater than zero/),
-      'line 7: services.0.replicas: must be at least 1, got 0',
-      expect.stringMatching(/^line 8: services\.0\.serviceTime: "fast" is not a duration/),
+      expect.stringMatching(/^line 4: clients\.c\.rate: must be greater than zero/),
+      'line 7: services.a.replicas: must be at least 1, got 0',
+      expect.stringMatching(/^line 8: services\.a\.serviceTime: "fast" is not a duration/),
     ]);
   });
 

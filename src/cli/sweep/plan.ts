@@ -17,7 +17,7 @@ export type Plan = { ok: true; scenarios: Scenario[] } | { ok: false; lines: str
  * `--set path=value: message` (so does one at a field the --set made on its way, said at the
  * part the user typed: `--set foo.bar=1: foo: unknown field`); one elsewhere that a point causes
  * names the point and the field's line in the file; one the file has without any --set is said
- * once, at its line (`file: line 7: services.0.replicas: ...`), as `run` says it.
+ * once, at its line (`file: line 7: services.api.replicas: ...`), as `run` says it.
  */
 export function planSweep(file: string, axes: readonly Axis[], durationMs: number | undefined): Plan {
   let text: string;
@@ -50,7 +50,7 @@ export function planSweep(file: string, axes: readonly Axis[], durationMs: numbe
   const alone = durationMs === undefined ? null : validateScenario(read.data, { durationMs });
   const fileRuns = alone !== null && alone.ok && checkDurationOverride(alone.scenario, file, durationMs) === null;
   // A problem the file has with no --set applied is the file's: said once, at its line as `run` says it
-  // (`line 7: services.0.replicas: ...`, session 42), not once a point.
+  // (`line 7: services.api.replicas: ...`, session 42), not once a point.
   const own = validateScenario(read.data, { durationMs });
   const fileProblems = new Set(own.ok ? [] : own.problems.map((p) => `${p.path}\0${p.message}`));
   const atLine = (p: { path: string; message: string }) => formatProblems(problemsWithLines(text, [p])).trim();

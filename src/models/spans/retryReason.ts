@@ -1,7 +1,7 @@
 import type { Call } from '../Call';
 import type { Route } from '../envoy/cluster';
 import { retryConditionMatched, retryOnNames } from '../envoy/retryState';
-import { formatDuration } from '../../scenario';
+import { countOf, formatDuration } from '../../scenario';
 
 /**
  * Why the router retries a failed try or not, in words, following the order of its checks
@@ -27,7 +27,7 @@ export function retryReason(r: Route, call: Call, cause: string, status: number,
     const codes = p.retriableStatus.length > 0 ? ` (codes ${p.retriableStatus.join(', ')})` : '';
     return `not retriable: ${what} matches none of retry-on [${on.join(', ')}]${codes}`;
   }
-  if (call.attempts > p.retries) return `attempts exhausted: ${call.attempts} tries = 1 + ${p.retries} retries`;
+  if (call.attempts > p.retries) return `attempts exhausted: ${call.attempts} tries = 1 + ${countOf(p.retries, 'retry', 'retries')}`;
   if (backoffMs === null) {
     const limit = r.retryLimit();
     const b = r.policy;

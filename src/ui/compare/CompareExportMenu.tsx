@@ -10,6 +10,7 @@ import { diffRows } from './diff';
 import { scopeInUse } from './MetricsDiff';
 import { sideLabel } from './sideLabel';
 import '../export/export.css';
+import { countOf } from '../format';
 
 const ITEMS: { kind: CompareExportKind; id: string; label: string; title: string }[] = [
   { kind: 'pictures-png', id: 'export-png', label: 'Both pictures (PNG)', title: "A's and B's topology and traffic as drawn now, side by side under their names, at twice the screen size" },
@@ -59,7 +60,7 @@ export function CompareExportMenu({ controller }: { controller: CompareControlle
       title="Export both runs: their pictures, figures and series, or copy the figures as a table"
       label="Export both runs"
       items={items}
-      note={`${Math.min(s.series[0].buckets.length, s.series[1].buckets.length)} closed seconds of both runs so far.`}
+      note={`${countOf(Math.min(s.series[0].buckets.length, s.series[1].buckets.length), 'closed second')} of both runs so far.`}
     />
   );
 }

@@ -1,8 +1,9 @@
 // Where in the text a problem is: the line a person fixes it on. The scenario's problems name a
 // dotted path (`services.2.replicas`), syntax problems a line and column; the editor puts its
-// lint marks and its caret there. JSON is read as YAML (JSON is YAML 1.2) for the source ranges.
+// lint marks and its caret there. Once its line is found, a path is shown by name
+// (`services.payments.replicas`, scenario/namedPath.ts). JSON is read as YAML (JSON is YAML 1.2) for the source ranges.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import type { Problem } from '../../scenario';
+import { namedProblem, type Problem } from '../../scenario';
 
 /** A problem with the line (1-based) it is found on, or null when it has none (`(run)`, a whole-file problem). */
 export interface ProblemAt extends Problem {
@@ -21,10 +22,10 @@ const MAX_TEXT_FOR_LINES = 2_000_000;
  * Pure; never throws.
  */
 export function locateProblems(text: string, problems: readonly Problem[]): ProblemAt[] {
-  let lookup: ((path: string) => number | null) | null = null;
+  let read: TextRead | null = null;
   const byPath = (path: string): number | null => {
-    if (!lookup) lookup = pathLookup(text);
-    return lookup(path);
+    read ??= readForLines(text);
+    return read.line(path);
   };
   const located = problems.map((p): ProblemAt => {
     if (p.path === '(file)') {
@@ -35,7 +36,10 @@ export function locateProblems(text: string, problems: readonly Problem[]): Prob
     return { ...p, line: byPath(p.path) };
   });
   // Array.prototype.sort is stable, so problems on one line keep the checker's order.
-  return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  // Each place by its name (`services.payments.replicas`, namedPath), once its line is found by index.
+  const data = problems.some((p) => /\.\d/.test(p.path) || /\.\d/.test(p.message)) ? (read ??= readForLines(text)).data : undefined;
+  return data === undefined ? located : located.map((p) => namedProblem(data, p));
 }
 
 /**
@@ -50,20 +54,31 @@ export function problemsWithLines(text: string, problems: readonly Problem[]): P
   return locateProblems(text, problems).map(({ line, path, message }) => ({ path: line === null || path === '(file)' ? path : `line ${line}: ${path}`, message }));
 }
 
-/** A function from a dotted path to its line, over one read of the text. */
-function pathLookup(text: string): (path: string) => number | null {
-  if (text.length > MAX_TEXT_FOR_LINES) return () => null;
+/** One read of a text for its problems: each dotted path's line, and the data (undefined when not read). */
+interface TextRead {
+  line: (path: string) => number | null;
+  data: unknown;
+}
+
+/** Reads `text` once (as YAML, which JSON is) for its lines and its data; nothing above MAX_TEXT_FOR_LINES. */
+function readForLines(text: string): TextRead {
+  if (text.length > MAX_TEXT_FOR_LINES) return { line: () => null, data: undefined };
   const counter = new LineCounter();
   let root: Node | null;
+  let data: unknown;
   try {
     const doc = parseDocument(text, { lineCounter: counter, logLevel: 'silent' });
     root = (doc.contents as Node | null) ?? null;
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch {
-    return () => null;
+    return { line: () => null, data: undefined };
   }
-  return (path) => {
-    const offset = offsetOfPath(root, path.split('.'));
-    return offset === null ? null : counter.linePos(offset).line;
+  return {
+    line: (path) => {
+      const offset = offsetOfPath(root, path.split('.'));
+      return offset === null ? null : counter.linePos(offset).line;
+    },
+    data,
   };
 }
 

@@ -9,6 +9,7 @@ import { useAppStore, useController, useServices } from '../state/useAppStore';
 import { seriesStore } from '../charts/seriesStore';
 import type { ExportKind, ExportSource } from './exporters';
 import { EDGE_STRIDE, EdgeField } from '../../workers/protocol';
+import { countOf } from '../format';
 import './export.css';
 
 /** The menu's items: test id, words, and what the file holds (the title). */
@@ -82,7 +83,7 @@ export function ExportMenu() {
       label="Export this run"
       items={items}
       extra={video}
-      note={busy === 'webm starting' ? 'Starting the recorder…' : busy?.startsWith('webm ') ? `Recording… ${busy.slice(5)} s left` : `${closed} closed second${closed === 1 ? '' : 's'} of series so far.`}
+      note={busy === 'webm starting' ? 'Starting the recorder…' : busy?.startsWith('webm ') ? `Recording… ${busy.slice(5)} s left` : `${countOf(closed, 'closed second')} of series so far.`}
     />
   );
 }

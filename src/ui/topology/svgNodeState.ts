@@ -2,7 +2,7 @@
 // busy worker slots, queued requests, replicas down or ejected, proxies with stale or no config,
 // written as state lines under each box, fitted to its width.
 import { select } from 'd3';
-import { formatCount, formatSimTime } from '../format';
+import { countOf, formatCount, formatSimTime } from '../format';
 import { faultName, faultShortName } from '../faults/faultName';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
@@ -151,7 +151,7 @@ export function healthParts(
   if (backlog.saturated > 0) titled.push(backlogPart(backlog, r));
   if (down <= 0) return { shown: titled, titled };
   const kill = faults.indexOf('kill-replica');
-  const killed: StatePart = ['topo-state-fault', `⚡ ${down} of ${r} replicas killed`, `⚡ ${down} of ${r} killed`];
+  const killed: StatePart = ['topo-state-fault', `⚡ ${down} of ${countOf(r, 'replica')} killed`, `⚡ ${down} of ${r} killed`];
   const merged = () => titled.filter((p) => p !== downPart).map((p, i) => (i === kill ? killed : p));
   // Several kill-replica faults in force: "kill one replica" beside "2 of 4 down" contradicted
   // itself (zone-failover, N-report 6), so the kills are said once with their count, tooltip too.

@@ -19,7 +19,7 @@ const trace: Trace = {
   spans: [
     span(0, -1, 'request', 100, 200, { 'meshsim.cause': 'http-5xx' }, true),
     span(1, 0, 'call', 100, 200),
-    span(2, 1, 'try', 150, 200, { 'meshsim.retry.reason': 'attempts exhausted: 2 tries = 1 + 1 retries' }, true),
+    span(2, 1, 'try', 150, 200, { 'meshsim.retry.reason': 'attempts exhausted: 2 tries = 1 + 1 retry' }, true),
     span(3, 1, 'try', 100, 140, { 'meshsim.retry.reason': 'retry-on 5xx matched' }, true),
     span(4, 1, 'backoff', 140, 150),
     span(5, 3, 'proxy', 100, 100, { 'meshsim.proxy.queue_ms': 0.25, 'meshsim.proxy.cpu_ms': 0.5 }),
@@ -51,7 +51,7 @@ describe('layoutWaterfall', () => {
   });
 
   it('says why a try was retried or not, a failure and where, and a pass its queue and CPU', () => {
-    expect(noteOf(trace.spans[2])).toBe('attempts exhausted: 2 tries = 1 + 1 retries');
+    expect(noteOf(trace.spans[2])).toBe('attempts exhausted: 2 tries = 1 + 1 retry');
     expect(noteOf(trace.spans[0])).toBe('http-5xx');
     expect(noteOf(span(9, 0, 'call', 0, 1, { 'meshsim.cause': 'reset', 'meshsim.failed': 'further down' }, true))).toBe('reset (further down)');
     expect(noteOf(trace.spans[5])).toBe('queue 0.25 ms, cpu 0.50 ms');
