@@ -79,3 +79,39 @@ test("an expiry injected on the bridge, ledger's connections closed after 1 s: a
     await saveShot(page, `certwhy-failed-why-${w}x${h}.png`);
   }
 });
+
+test("an expiry on the bridge and its lever in one click: 'Apply now: maxConnectionDuration 1s on ledger' makes checkouts fail tls-expired-cert, and a seek back and on keeps it (T2, 2)", async ({ page }) => {
+  test.setTimeout(240_000);
+  await pickBridgeExpiry(page);
+  const note = page.getByTestId('fault-target-note');
+  await expect(note.getByTestId('fault-target-note-apply')).toHaveText('Apply now: maxConnectionDuration 1s on ledger');
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toContainText('expire certificates');
+  // The fault left its target picked: the note and its button are still there after the inject.
+  await note.getByTestId('fault-target-note-apply').click();
+  await expect(note.getByTestId('fault-target-note-applied')).toContainText('Made now');
+  await expect(page.getByTestId('change-item')).toHaveCount(1);
+  await note.scrollIntoViewIfNeeded();
+  await saveShot(page, 'certwhy-lever-applied-1024x768.png');
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText(/^12\.00? s$/, { timeout: 60_000 });
+  await paused(page);
+  await expect(page.getByTestId('failure-causes')).toContainText('tls-expired-cert');
+  const failed = await page.getByTestId('failure-causes').textContent();
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await settled(page);
+    await saveShot(page, `certwhy-lever-12s-${w}x${h}.png`);
+  }
+  // The recipe keeps it: back to 6 s (before the fault and the change) and on to 12 s again, the same failures.
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect(page.getByTestId('sim-time')).toHaveText(/^6\.00? s$/, { timeout: 60_000 });
+  await paused(page);
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('sim-time')).toHaveText(/^12\.00? s$/, { timeout: 60_000 });
+  await paused(page);
+  await expect(page.getByTestId('change-item')).toHaveCount(1);
+  await expect(page.getByTestId('failure-causes')).toHaveText(failed!);
+});

@@ -3,7 +3,9 @@
 // of FaultFields: only an expire-certificates target has either.
 import { fillChangeForm } from '../changes/changeFill';
 import type { Option } from './faultForm';
-import { expiryWhy } from './expiryWhy';
+import { useState } from 'react';
+import { useServices } from '../state/useAppStore';
+import { expiryWhy, leverAppliedWords, leverApplyLabel } from './expiryWhy';
 import './faultNoteMore.css';
 
 /** The lever's words on its button, from the change (expiryLever's policy on a service). Pure. */
@@ -30,6 +32,34 @@ export default function FaultNoteMore({ option, withLever, testId }: { option: O
         <button type="button" className="button button-small button-quiet button-wrap fault-note-lever" data-testid={`${testId}-lever`} title={`Puts ${JSON.stringify(option.lever)} in the Config change form below; press Apply there to make it`} onClick={() => fillChangeForm(option.lever!)}>
           {leverLabel(option.lever)}
         </button>
+      )}
+      {withLever && option.lever && <ApplyLever change={option.lever} testId={testId} />}
+    </>
+  );
+}
+
+/**
+ * The lever made in one click (trial T2, item 2): the change applied now through the controller, as the Config change
+ * form's Apply does (it joins the recipe: a share link, a seek back and a branch keep it), and what came of it.
+ */
+function ApplyLever({ change, testId }: { change: Record<string, unknown>; testId: string }) {
+  const { controller } = useServices();
+  const [said, setSaid] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small button-quiet button-wrap fault-note-lever"
+        data-testid={`${testId}-apply`}
+        title={`Makes ${JSON.stringify(change)} now, in this run: the callee's proxies close each connection that long after it opened (Envoy's max_connection_duration), so callers shake hands again and an expired certificate is refused`}
+        onClick={() => void controller.applyChange(change).then((r) => setSaid(leverAppliedWords(r.problems)))}
+      >
+        {leverApplyLabel(change)}
+      </button>
+      {said !== null && (
+        <p className="fault-note-applied" role="status" data-testid={`${testId}-applied`}>
+          {said}
+        </p>
       )}
     </>
   );

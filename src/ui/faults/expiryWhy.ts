@@ -37,3 +37,25 @@ export function expiryWhy(option: Option): string {
   const how = service === undefined ? '' : ` To see them fail here, close those connections with a Config change: service policy on ${String(service)}, {"policy": {"maxConnectionDuration": "1s"}} (the "Fill in" button puts it in the form; then press Apply).`;
   return `${scope(option.why)} ${STILL_OPEN}${how} ${SCENARIO}`;
 }
+
+/**
+ * The words on the button that makes an option's lever now (trial T2, item 2: an expiry injected on the bridge read as
+ * "the fault didn't work" while open connections carried on): "Apply now: maxConnectionDuration 1s on ledger", from
+ * the change (expiryLever's policy on a service; a gateway's too). 'Apply the change now' for a change without a
+ * policy field. Pure.
+ */
+export function leverApplyLabel(change: Record<string, unknown>): string {
+  const policy = (change.policy ?? {}) as Record<string, unknown>;
+  const field = Object.keys(policy)[0];
+  return field ? `Apply now: ${field} ${String(policy[field])} on ${String(change.service ?? change.gateway ?? '')}` : 'Apply the change now';
+}
+
+/**
+ * What the lever's button says once pressed: its `problems` (path: message) when the run refused the change, else
+ * what it does (Envoy's max_connection_duration: each connection closes that long after it opened, so the next
+ * request shakes hands again and meets the expired certificate). Pure.
+ */
+export function leverAppliedWords(problems: readonly { path: string; message: string }[]): string {
+  if (problems.length > 0) return problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return 'Made now (it is in the Config change list and the run\'s recipe): open connections close within that time, and the new handshakes meet the expired certificate.';
+}
