@@ -157,11 +157,16 @@ export function drawLabels(s: CanvasSceneState, f: CanvasFrame, drawnLocks: Draw
     const g = layout.groups[layout.groupOf[id]];
     return g ? { x: sx(g.x), y: sy(g.y), w: g.w * k, h: g.h * k } : null;
   };
-  const nameBelow = (id: number, priority: number, text = human(id), below = 0) => add(text, sx(layout.x[id] - half), sy(layout.y[id] + half + below) + 3, priority, true, tileOf(id), id);
-  // The found node's ring (renderCanvasTopology: 5 + 3 px out, max(3, 3 px) wide, design units) is below its square: its label under the ring, not on it.
+  // The found node's ring (renderCanvasTopology: 5 + 3 px out, max(3, 3 px) wide, design units) is below its square: its
+  // labels under the ring, not on it, its state line (ejected, saturated) a line under its found label; named once.
   const ringBelow = 5 + 3 / k + Math.max(3, 3 / k) / 2;
+  const nameBelow = (id: number, priority: number, text = human(id)) => {
+    if (priority >= 2 && id === found) return;
+    const below = id === found ? ringBelow + (priority === 0 ? 0 : (font + 6) / k) : 0;
+    add(text, sx(layout.x[id] - half), sy(layout.y[id] + half + below) + 3, priority, true, tileOf(id), id);
+  };
   // The found node's name says its rates, as hovering it does: "svc-042 · 70 req/s in · 70 req/s out".
-  if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0, s.foundRates ? `${human(found)} · ${s.foundRates}` : human(found), ringBelow);
+  if (found !== null && !hidden[layout.groupOf[found]]) nameBelow(found, 0, s.foundRates ? `${human(found)} · ${s.foundRates}` : human(found));
   for (let i = 0; i < n; i++) {
     if (hidden[layout.groupOf[i]]) continue;
     // As the SVG view's state lines: ejected replicas with their return, saturated sidecars with about how many wait.
