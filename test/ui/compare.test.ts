@@ -363,7 +363,7 @@ describe('the compare link', () => {
     expect(d.pair).toEqual(['retry-storm', 'retry-storm-fixed']);
     expect(d.problems.map((p) => p.path).sort()).toEqual(['faultsB', 'layout', 'speed']);
     expect(d.problems.find((p) => p.path === 'faultsB')!.message).toBe('is not base64url text (letters, digits, - and _); none were injected in B');
-    expect(d.problems.find((p) => p.path === 'layout')!.message).toBe('is not a compare link parameter (they are: compare, seed, faults, faultsB, t, speed, scope, from, to, data, dataB); left out');
+    expect(d.problems.find((p) => p.path === 'layout')!.message).toBe('is not a compare link parameter (they are: compare, seed, faults, faultsB, t, speed, scope, from, to, data, dataB, cols); left out');
   });
 
   it('offers the ready-made pairs of issue 12, gateway-only vs gateway-and-mesh on shoppers (trial N13), and the before/after twins of partial adoption, control-plane reach and a third party (session 44) before two meshes, in DOMAIN.md order', () => {

@@ -13,7 +13,7 @@ import { parseScenarioText } from '../../src/scenario';
 const gam = readFileSync(fileURLToPath(new URL('../../scenarios/gateway-and-mesh.json', import.meta.url)), 'utf8');
 
 describe('a service added without a sidecar', () => {
-  it('is written with no mtls field and the checker accepts it (STRICT was refused at services.3.mtls)', () => {
+  it('is written with no mtls field and the checker accepts it (STRICT was refused at services.legacy-billing.mtls)', () => {
     const r = addToScenario(gam, 'gateway-and-mesh.json', { kind: 'service', name: 'legacy-billing', replicas: 2, sidecar: false, mtls: null, serviceTime: '5ms', retries: 2, timeout: '1s', calledBy: 'frontend' });
     if (!r.ok) throw new Error('not added');
     expect(r.text).toContain('{ "name": "legacy-billing", "replicas": 2, "sidecar": false, "serviceTime": { "type": "lognormal", "median": "5ms", "sigma": 0.4 }, "policy": { "timeout": "1s", "retries": { "attempts": 2 } } }');
@@ -27,7 +27,7 @@ describe('a service added without a sidecar', () => {
     // What the form wrote before: the checker's refusal the teacher saw.
     const before = addToScenario(gam, 'gateway-and-mesh.json', { kind: 'service', name: 'legacy-billing', replicas: 2, sidecar: false, mtls: 'STRICT', serviceTime: '5ms', retries: 2, timeout: '1s', calledBy: 'frontend' });
     if (!before.ok) throw new Error('not added');
-    expect(checkScenarioText(before.text, 'gateway-and-mesh.json').problems.map((p) => `line ${p.line} ${p.path}`)).toEqual(['line 39 services.3.mtls']);
+    expect(checkScenarioText(before.text, 'gateway-and-mesh.json').problems.map((p) => `line ${p.line} ${p.path}`)).toEqual(['line 39 services.legacy-billing.mtls']);
   });
 });
 
