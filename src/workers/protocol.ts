@@ -51,6 +51,12 @@ export interface FaultStatus {
    * proxies it expired, and its own first (faultRefusals.ts); absent for other faults and before it starts.
    */
   refusals?: FaultRefusals;
+  /**
+   * The mesh an expire-certificates fault names beside its service (the file's `mesh`): with a service, only that
+   * mesh's CA's certificate on it expired (a bridge's one identity), so `target`, the service, does not say it all.
+   * Absent when the fault names none (and for other faults); a mesh alone is also its `target`.
+   */
+  mesh?: string;
 }
 
 /** An injection's answer: the fault's number and the action the recipe keeps for it, or its problems. */

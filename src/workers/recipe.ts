@@ -118,6 +118,7 @@ export function faultStatuses(w: World, rawScenario: Record<string, unknown>, ac
     const s: FaultStatus = { id, type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h, owner: id < own ? 'scenario' : 'yours' };
     // An expiry that has started: its own first refused handshake (faultRefusals.ts).
     if (f.type === 'expire-certificates' && h) s.refusals = expiryRefusals(w, f, startMs);
+    if (f.type === 'expire-certificates' && f.mesh !== undefined) s.mesh = f.mesh;
     return s;
   });
   // Injections of the recipe the run has not reached yet (after a seek back) are to come.
@@ -126,7 +127,9 @@ export function faultStatuses(w: World, rawScenario: Record<string, unknown>, ac
     const a = actions[i];
     if (a.kind !== 'inject') continue;
     const r = checkFault(rawScenario, w.duration, a.fault, a.ms);
-    if (r.ok) list.push({ id: id++, type: r.fault.type, target: faultTarget(r.fault), amount: faultAmount(r.fault), startMs: r.fault.at, endMs: null, untilMs: plannedEnd(r.fault, r.fault.at), pending: true, owner: 'yours' });
+    if (!r.ok) continue;
+    const f = r.fault;
+    list.push({ id: id++, type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs: f.at, endMs: null, untilMs: plannedEnd(f, f.at), pending: true, owner: 'yours', ...(f.type === 'expire-certificates' && f.mesh !== undefined ? { mesh: f.mesh } : {}) });
   }
   return list;
 }

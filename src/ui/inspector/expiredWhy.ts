@@ -25,16 +25,31 @@ const proxyOf = (node: string, host: string | null, facts: NodeFacts | null) => 
 const faultAt = (f: FaultStatus) => `${faultOwner(f) === 'scenario' ? "the scenario's" : 'your'} fault: ${faultName(f.type)} ${faultWhere(f.type, f.target)} at ${formatClock(f.startMs)}`;
 
 /**
+ * The mesh whose CA signed the certificate `node` presents on a link, as caller (`side` 'client') or callee
+ * ('server'): a bridge (topology mesh "from->to") shows its `from` mesh's to callers coming in and its `to` mesh's to
+ * the services it calls (Certificates.ts CertSlot); any other proxy its own mesh's. Null outside any mesh.
+ */
+function certMesh(facts: NodeFacts | null, side: 'client' | 'server'): string | null {
+  const mesh = facts?.mesh ?? null;
+  const bridge = mesh === null ? null : /^(.+)->(.+)$/.exec(mesh);
+  return bridge ? bridge[side === 'server' ? 1 : 2] : mesh;
+}
+
+/**
  * A tls-expired-cert failure at `o` (failureOrigin: a caller's handshake on the link caller → callee, `o.host` the
  * callee's replica) in words, when an expire-certificates fault of `faults` started by then (at or before the
  * span's start) explains it; null otherwise (another cause, no link, no such fault: the caller keeps the plain
- * "a certificate had expired"). The fault is read as its target says (src/models/report.ts faultTarget):
- * - naming the caller: the caller's certificate for the callee's mesh (a bridge holds one per mesh; the one it
- *   shows the callee is the callee's mesh's) had expired, and the callee's proxy refused it: the server checks the
- *   client's certificate (mutual TLS, RFC 8446 4.4.2.4; Envoy's ssl.fail_verify_error);
- * - naming the callee: the callee's certificate had expired, and the caller's proxy refused it;
- * - naming the callee's mesh (or every mesh): certificates from that mesh's CA had expired, and each end's proxy
- *   refuses the other's expired one (which end's is not told by the target).
+ * "a certificate had expired"). The fault is read as its target and mesh say (src/models/report.ts faultTarget;
+ * FaultStatus.mesh, the mesh a fault names beside its service):
+ * - naming the caller: the caller's certificate on this link (a bridge's for the mesh it calls into, certMesh) had
+ *   expired, and the callee's proxy refused it: the server checks the client's certificate (mutual TLS, RFC 8446
+ *   4.4.2.4; Envoy's ssl.fail_verify_error);
+ * - naming the callee: the callee's certificate (a bridge's for the mesh calling in) had expired, and the caller's
+ *   proxy refused it;
+ * - naming a mesh alone (or every mesh): certificates from that mesh's CA had expired: the end(s) whose certificate on
+ *   the link it signed, each refused by the other's proxy (both ends named when both, which one is not told).
+ * A fault naming a service and a mesh explains only a link where that service presents a certificate of that mesh's
+ * (a bridge's expiry scoped to its retail identity is not named for a failure towards payments).
  * A fault naming the caller wins over one naming the callee, and that over a mesh's, the latest started first.
  * `nodeOf` gives a node's mesh and kind (null when unknown: read as a service with a sidecar, in no mesh).
  * Returns the words, standing for the cause's ("the mutual-TLS handshake failed: …"), and the fault named. Pure.
@@ -45,21 +60,31 @@ export function expiredCertWhy(o: FailureOrigin, faults: readonly FaultStatus[],
   const callee = o.node;
   const calleeFacts = nodeOf(callee);
   const callerFacts = nodeOf(caller);
-  const mesh = calleeFacts?.mesh ?? null;
+  const callerMesh = certMesh(callerFacts, 'client');
+  const calleeMesh = certMesh(calleeFacts, 'server');
   const started = faults.filter((f) => f.type === 'expire-certificates' && !f.pending && f.startMs <= o.span.start).sort((a, b) => b.startMs - a.startMs);
-  const meshWord = mesh !== null && !isImplicitMesh(mesh) ? `${mesh} ` : '';
-  const byCaller = started.find((f) => names(f.target, caller));
+  const meshWord = (m: string | null) => (m !== null && !isImplicitMesh(m) ? `${m} ` : '');
+  // A fault scoped to a mesh beside its service expired only that CA's certificate on it.
+  const ofMesh = (f: FaultStatus, m: string | null) => f.mesh === undefined || f.mesh === m;
+  const byCaller = started.find((f) => names(f.target, caller) && ofMesh(f, callerMesh));
   if (byCaller) {
-    return { fault: byCaller, words: `${possessive(caller)} ${meshWord}certificate had expired (${faultAt(byCaller)}), so ${proxyOf(callee, o.host, calleeFacts)} refused the mutual-TLS handshake` };
+    return { fault: byCaller, words: `${possessive(caller)} ${meshWord(callerMesh)}certificate had expired (${faultAt(byCaller)}), so ${proxyOf(callee, o.host, calleeFacts)} refused the mutual-TLS handshake` };
   }
-  const byCallee = started.find((f) => names(f.target, callee) || (o.host !== null && f.target === o.host));
+  const byCallee = started.find((f) => (names(f.target, callee) || (o.host !== null && f.target === o.host)) && ofMesh(f, calleeMesh));
   if (byCallee) {
-    return { fault: byCallee, words: `${possessive(o.host ?? callee)} ${meshWord}certificate had expired (${faultAt(byCallee)}), so ${proxyOf(caller, null, callerFacts)} refused the mutual-TLS handshake` };
+    return { fault: byCallee, words: `${possessive(o.host ?? callee)} ${meshWord(calleeMesh)}certificate had expired (${faultAt(byCallee)}), so ${proxyOf(caller, null, callerFacts)} refused the mutual-TLS handshake` };
   }
-  const byMesh = started.find((f) => f.target === 'mesh' || (mesh !== null && f.target === mesh));
+  // A mesh alone: its target is the mesh ('mesh' for every mesh's).
+  const signs = (f: FaultStatus, m: string | null) => f.target === 'mesh' || (m !== null && f.target === m);
+  const byMesh = started.find((f) => f.target !== caller && f.target !== callee && (signs(f, callerMesh) || signs(f, calleeMesh)));
   if (byMesh) {
-    const ca = mesh !== null && !isImplicitMesh(mesh) ? `${possessive(mesh)} CA` : 'the CA';
-    return { fault: byMesh, words: `certificates from ${ca} had expired (${faultAt(byMesh)}): ${proxyOf(caller, null, callerFacts)} or ${proxyOf(callee, o.host, calleeFacts)} refused the other's in the mutual-TLS handshake` };
+    const ca = (m: string | null) => (m !== null && !isImplicitMesh(m) ? `${possessive(m)} CA` : 'the CA');
+    const callerProxy = proxyOf(caller, null, callerFacts);
+    const calleeProxy = proxyOf(callee, o.host, calleeFacts);
+    const both = signs(byMesh, callerMesh) && signs(byMesh, calleeMesh);
+    if (both) return { fault: byMesh, words: `certificates from ${ca(calleeMesh)} had expired (${faultAt(byMesh)}): ${callerProxy} or ${calleeProxy} refused the other's in the mutual-TLS handshake` };
+    if (signs(byMesh, callerMesh)) return { fault: byMesh, words: `${possessive(caller)} certificate from ${ca(callerMesh)} had expired (${faultAt(byMesh)}), so ${calleeProxy} refused the mutual-TLS handshake` };
+    return { fault: byMesh, words: `${possessive(o.host ?? callee)} certificate from ${ca(calleeMesh)} had expired (${faultAt(byMesh)}), so ${callerProxy} refused the mutual-TLS handshake` };
   }
   return null;
 }

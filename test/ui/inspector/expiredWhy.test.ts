@@ -25,7 +25,8 @@ function bridgeExpired() {
   return { world, faults: faultStatuses(world, raw, [], 0, 0) };
 }
 
-const meshOf = (n: string) => ({ storefront: 'retail', checkout: 'retail', ledger: 'payments' })[n] ?? null;
+// As the topology has them: a bridge's mesh is 'from->to'.
+const meshOf = (n: string) => ({ storefront: 'retail', checkout: 'retail', ledger: 'payments', 'payments-bridge': 'retail->payments' })[n] ?? null;
 const isGateway = (n: string) => n === 'payments-bridge';
 
 describe('why a request failed an expired certificate (trial T2, item 3)', () => {
@@ -68,5 +69,31 @@ describe('why a request failed an expired certificate (trial T2, item 3)', () =>
     expect(expiredCertWhy(origin, [expiry({ target: 'c' })], facts)).toBeNull();
     const trace = { id: 1, client: 'u', fate: 'tls-expired-cert', status: 503, spans: [] } as unknown as Trace;
     expect(requestWhy(trace, [expiry({})])).toBeNull();
+  });
+  it("a bridge's expiry scoped to one mesh is named only for a link where the bridge shows that mesh's certificate (G3, 2)", () => {
+    // br bridges retail -> payments: it shows callers coming in its retail certificate, ledger its payments one.
+    const bridgeFacts = (n: string) => ({ mesh: n === 'br' ? 'retail->payments' : n === 'ledger' ? 'payments' : 'retail', gateway: n === 'br' });
+    const out = { ...origin, where: 'br → ledger-0', node: 'ledger', host: 'ledger-0', link: 'br->ledger' };
+    const into = { ...origin, where: 'checkout → br-1', node: 'br', host: 'br-1', link: 'checkout->br' };
+    const retail = expiry({ target: 'br', mesh: 'retail' });
+    const payments = expiry({ target: 'br', mesh: 'payments' });
+    expect(expiredCertWhy(out, [retail], bridgeFacts)).toBeNull();
+    expect(expiredCertWhy(out, [payments], bridgeFacts)!.words).toBe(
+      "br's payments certificate had expired (your fault: expire certificates on br at 10.0 s), so ledger-0's sidecar refused the mutual-TLS handshake",
+    );
+    expect(expiredCertWhy(into, [payments], bridgeFacts)).toBeNull();
+    // Coming in, its retail one (not 'retail->payments'), refused by checkout's sidecar.
+    expect(expiredCertWhy(into, [retail], bridgeFacts)!.words).toBe(
+      "br-1's retail certificate had expired (your fault: expire certificates on br at 10.0 s), so checkout's sidecar refused the mutual-TLS handshake",
+    );
+    // Both listed: each link names its own.
+    expect(expiredCertWhy(out, [retail, payments], bridgeFacts)!.fault).toBe(payments);
+    expect(expiredCertWhy(into, [payments, retail], bridgeFacts)!.fault).toBe(retail);
+    // A mesh alone: payments' CA signed the bridge's certificate towards ledger and ledger's own, retail's the bridge's
+    // coming in and checkout's: both ends of the link each signed.
+    expect(expiredCertWhy(out, [expiry({ target: 'payments' })], bridgeFacts)!.words).toMatch(/^certificates from payments' CA had expired .*: the gateway br or ledger-0's sidecar refused the other's/);
+    expect(expiredCertWhy(out, [expiry({ target: 'retail' })], bridgeFacts)).toBeNull();
+    expect(expiredCertWhy(into, [expiry({ target: 'retail' })], bridgeFacts)!.words).toMatch(/^certificates from retail's CA had expired .*: checkout's sidecar or the gateway br refused the other's/);
+    expect(expiredCertWhy(into, [expiry({ target: 'payments' })], bridgeFacts)).toBeNull();
   });
 });
