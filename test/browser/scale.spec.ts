@@ -148,10 +148,10 @@ test.describe('the full Istio load test', () => {
       expect(found, 'svc-042 named under its ring').not.toBeNull();
       const stage = page.locator('.topology-stage');
       const at = (await stage.boundingBox())!;
-      // svc-042's square: centred over its name, the name 3 px under it.
-      const side = drawn.cellPx * (18 / 26);
-      const cx = found.x + side / 2;
-      const cy = found.y - 3 - side / 2;
+      // svc-042's square: its centre, as its label mark carries it (the found label stands under the
+      // ring, its plain name left out since ad8adb4, so the label's own box is no longer 3 px under the square).
+      const cx = found.cx;
+      const cy = found.cy;
       await page.mouse.move(at.x + cx, at.y + cy);
       await expect(stage).toHaveAttribute('title', /^svc-042 · [\d.,]+ req\/s in$/);
       const tileX = drawn.svcTileX!;
@@ -215,13 +215,13 @@ async function stageText(page: Page): Promise<{ labels: number; outside: string[
  * (CSS px), the found node svc-042's name box, and the left and right edges of svc 000–099's tile
  * (CSS px).
  */
-async function laneMarks(page: Page): Promise<{ laneLabels: string[]; cellPx: number; found: { x: number; y: number } | null; svcTileX: number | null; svcTileRight: number | null }> {
+async function laneMarks(page: Page): Promise<{ laneLabels: string[]; cellPx: number; found: { x: number; y: number; cx: number; cy: number } | null; svcTileX: number | null; svcTileRight: number | null }> {
   return page.evaluate(() => {
-    const c = document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn?: { cellPx: number; marks: { kind: string; x: number; y: number; text?: string; edge?: string; group?: string; tile?: { x: number; w: number } }[] } } | null;
+    const c = document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn?: { cellPx: number; marks: { kind: string; x: number; y: number; cx?: number; cy?: number; text?: string; edge?: string; group?: string; tile?: { x: number; w: number } }[] } } | null;
     const marks = c?.meshsimDrawn?.marks ?? [];
     const found = marks.find((m) => m.kind === 'label' && (m.text === 'svc-042' || m.text?.startsWith('svc-042 · ')));
     const tile = marks.find((m) => m.kind === 'title' && m.group === 'svc 000–099');
-    return { laneLabels: marks.filter((m) => m.kind === 'lane-label').map((m) => `${m.edge}: ${m.text}`), cellPx: c?.meshsimDrawn?.cellPx ?? 0, found: found ? { x: found.x, y: found.y } : null, svcTileX: tile?.tile?.x ?? null, svcTileRight: tile?.tile ? tile.tile.x + tile.tile.w : null };
+    return { laneLabels: marks.filter((m) => m.kind === 'lane-label').map((m) => `${m.edge}: ${m.text}`), cellPx: c?.meshsimDrawn?.cellPx ?? 0, found: found ? { x: found.x, y: found.y, cx: found.cx!, cy: found.cy! } : null, svcTileX: tile?.tile?.x ?? null, svcTileRight: tile?.tile ? tile.tile.x + tile.tile.w : null };
   });
 }
 
@@ -340,10 +340,11 @@ test.describe('a click in the full Istio load test with the inspector open', () 
       .toBe(true);
     await page.waitForTimeout(500);
     const at = await page.evaluate(() => {
-      const scene = (document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn: { cellPx: number; marks: { kind: string; text?: string; x: number; y: number }[] } }).meshsimDrawn;
+      const scene = (document.querySelector('[data-testid="topology-canvas"]') as unknown as { meshsimDrawn: { cellPx: number; marks: { kind: string; text?: string; x: number; y: number; cx: number; cy: number }[] } }).meshsimDrawn;
       const label = scene.marks.find((m) => m.kind === 'label' && (m.text === 'svc-421' || m.text?.startsWith('svc-421 · ')))!;
       const side = (scene.cellPx * 18) / 26;
-      return { x: label.x + side / 2, y: label.y - 3 - side / 2, side };
+      // The square's centre, as the label mark carries it (the found label stands under the ring).
+      return { x: label.cx, y: label.cy, side };
     });
     // A dot is drawn over the square's centre (the traffic canvas is not clear there), and it is
     // not a ringed one: the case the new-user pass hit.
