@@ -15,6 +15,7 @@ import type { LiveAction } from '../workers/protocol';
 import { SPEEDS } from '../ui/sim/speeds';
 import { SimHost } from '../workers/SimHost';
 import { runStopOf } from '../workers/protocol';
+import { namedProblems } from '../ui/editor/lines';
 import { join } from 'node:path';
 import { resolveScenarioName, shippedScenarioDirs, shippedScenarioNames } from './scenarioName';
 import { formatSummary } from './table';
@@ -153,7 +154,8 @@ export function replayRun(ref: ScenarioRef, seed: number | null, actions: readon
   const host = new SimHost(() => performance.now());
   const loaded = host.load(text, seed ?? undefined, path);
   const name = ref.kind === 'builtin' ? ref.id : 'the scenario in the link';
-  if (!loaded.ok) return { ok: false, lines: [`${name}: ${loaded.problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`).join('\n')}`] };
+  // Each item by its name (`services.payments.replicas`), as the app lists a link's problems.
+  if (!loaded.ok) return { ok: false, lines: [`${name}: ${namedProblems(text, loaded.problems).map((p) => `${p.path || '(scenario)'}: ${p.message}`).join('\n')}`] };
   const refused = host.setActions([...actions]);
   if (refused.length) return { ok: false, lines: refused.map((p) => `${p.path}: ${p.message}`) };
   const durationMs = loaded.info.durationMs;
@@ -164,7 +166,8 @@ export function replayRun(ref: ScenarioRef, seed: number | null, actions: readon
     // The engine stopped the run (a stalled clock): said at its field and time, as the app says it.
     const stop = runStopOf(e);
     if (!stop) throw e;
-    return { ok: false, lines: [`${name}: ${stop.problem.path ? `${stop.problem.path}: ` : ''}${stop.problem.message} (at ${formatDuration(stop.atMs)})`] };
+    const [problem] = namedProblems(text, [stop.problem]);
+    return { ok: false, lines: [`${name}: ${problem.path ? `${problem.path}: ` : ''}${problem.message} (at ${formatDuration(stop.atMs)})`] };
   }
   const summary = host.summary();
   return { ok: true, name, summary, counts: latencyCounts(host.requireWorld()), atMs, durationMs, seed: summary.seed };

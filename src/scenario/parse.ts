@@ -22,7 +22,10 @@ export interface Problem {
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
-/** Formats problems one per line, as `path.to.field: message`. */
+/**
+ * Formats problems one per line, as `path.to.field: message`. The CLI passes them placed and
+ * named first (editor/lines problemsWithLines: `line 15: services.checkout.mesh: ...`).
+ */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.path || '(scenario)'}: ${p.message}`).join('\n');
 }

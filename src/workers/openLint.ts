@@ -4,18 +4,18 @@
 // errors: each is a setting that fails calls whatever the load. Run in the sim worker, which holds
 // the parsed scenario, so the page loads no lint code.
 import type { Scenario } from '../scenario';
-import { compareFindings, scenarioFindings, textLocator } from '../models/lint';
+import { compareFindings, namedFinding, scenarioFindings, textLocator } from '../models/lint';
 
 /** One lint error on an opened file, as the left panel lists it. */
 export interface OpenLintNote {
   /** `MS006`. */
   code: string;
-  /** The field at fault, a scenario path (`services.0.mtls`). */
+  /** The field at fault, a scenario path with items by name (`services.web.mtls`; namedFinding). */
   path: string;
   /** The 1-based line the field (or its nearest written parent) is on; null when the text places it nowhere. */
   line: number | null;
   message: string;
-  /** Lint's fix, naming the field to write (`gateways.0.mesh: mesh`). */
+  /** Lint's fix, naming the field to write (`gateways.edge.mesh: mesh`). */
   fix: string;
 }
 
@@ -34,7 +34,7 @@ export function openLintErrors(scenario: Scenario, text: string, max = 5): { not
     const found = scenarioFindings(scenario, locate)
       .filter((f) => f.severity === 'error')
       .sort(compareFindings);
-    return { notes: found.slice(0, max).map((f) => ({ code: f.code, path: f.field, line: f.resource.line ?? null, message: f.message, fix: f.fix })), total: found.length };
+    return { notes: found.slice(0, max).map((f) => namedFinding(scenario, f)).map((f) => ({ code: f.code, path: f.field, line: f.resource.line ?? null, message: f.message, fix: f.fix })), total: found.length };
   } catch {
     return { notes: [], total: 0 };
   }

@@ -37,8 +37,9 @@ test('a broken YAML file opened with Open file… lists each problem as line: pa
   const lint = page.getByTestId('open-lint');
   await expect(lint.locator('h2')).toHaveText('Lint: 1 error in this file');
   await expect(page.getByTestId('open-lint-note')).toHaveAttribute('data-code', 'MS006');
-  await expect(page.getByTestId('open-lint-note')).toContainText('line 17, services.0.mtls: orders accepts only mutual TLS (STRICT), but edge is a gateway outside the mesh');
-  await expect(page.getByTestId('open-lint-fix')).toHaveText(/^Fix: Put edge in the mesh: set gateways\.0\.mesh: mesh /);
+  // Items by name, the form sweep --set takes (services.orders, not services.0).
+  await expect(page.getByTestId('open-lint-note')).toContainText('line 17, services.orders.mtls: orders accepts only mutual TLS (STRICT), but edge is a gateway outside the mesh');
+  await expect(page.getByTestId('open-lint-fix')).toHaveText(/^Fix: Put edge in the mesh: set gateways\.edge\.mesh: mesh /);
   await expect(page.getByTestId('sent-count')).toHaveText('0');
   for (const [w, h] of [[1600, 1000], [1024, 768]] as const) {
     await page.setViewportSize({ width: w, height: h });

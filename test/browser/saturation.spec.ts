@@ -18,8 +18,8 @@ test("the editor notes a service saturated by its calls' waits (MS017) with Litt
   const note = editor.locator('[data-testid="editor-lint-finding"][data-code="MS017"]');
   // 128% busy: a warning that says the queue grows without bound, and by how much (session 42; an info before).
   await expect(note).toHaveAttribute('data-severity', 'warning');
-  await expect(note).toContainText(/warning MS017 saturated-waiting-on-calls\s+line 6 services\.0\.concurrency: checkout is saturated: 2 replicas × 1 concurrency = 2 workers < 40 req\/s × 64 ms a request \(4 ms its own work, 60 ms waiting on its calls\) = 2\.56 busy \(Little's law\): its 2 workers finish at most 31\.3 req\/s \(2 ÷ 64 ms\), so its queue grows without bound, by 8\.75 requests a second/);
-  await expect(note).toContainText('fix: Set services.0.concurrency: 2 (70% of the workers busy at this load)');
+  await expect(note).toContainText(/warning MS017 saturated-waiting-on-calls\s+line 6 services\.checkout\.concurrency: checkout is saturated: 2 replicas × 1 concurrency = 2 workers < 40 req\/s × 64 ms a request \(4 ms its own work, 60 ms waiting on its calls\) = 2\.56 busy \(Little's law\): its 2 workers finish at most 31\.3 req\/s \(2 ÷ 64 ms\), so its queue grows without bound, by 8\.75 requests a second/);
+  await expect(note).toContainText('fix: Set services.checkout.concurrency: 2 (70% of the workers busy at this load)');
   await expect(editor.getByTestId('editor-run')).toBeEnabled();
   await note.scrollIntoViewIfNeeded();
   await saveShot(page, 'editor-saturation-1600x1000.png');

@@ -65,10 +65,11 @@ describe('meshsim lint', () => {
     expect(storm.message).toBe('with payments failing (503), each user request that reaches it becomes 27.0 attempts at payments: the retries of 3 layers multiply (up to api -> web 3, web -> orders 3, orders -> payments 3 tries: 27 by the config)');
     expect(report.counts).toEqual({ error: 1, warning: 2, info: 1 });
     expect(report).toMatchObject({ failOn: 'error', exitCode: 1 });
-    // The table too opens with README's "MS001: retries at 3 layers, 27 attempts".
+    // The table too opens with README's "MS001: retries at 3 layers, 27 attempts"; for people, each
+    // item by its name (the form sweep --set takes), where the JSON keeps the rules' index paths.
     const text = await lint('scenarios/retry-storm.json');
     expect(text.stdout.split('\n').slice(0, 2)).toEqual([
-      'scenarios/retry-storm.json:26: error MS001 retry-amplification (Service payments) services.2.policy.retries',
+      'scenarios/retry-storm.json:26: error MS001 retry-amplification (Service payments) services.payments.policy.retries',
       `  ${storm.message}`,
     ]);
   });
@@ -85,7 +86,7 @@ describe('meshsim lint', () => {
 
   it('prints each finding as file:line: severity code rule (resource) field, with its message, figure and fix', async () => {
     const r = await lint('scenarios/retry-storm.json');
-    expect(r.stdout).toContain(`scenarios/retry-storm.json:26: error MS001 retry-amplification (Service payments) services.2.policy.retries
+    expect(r.stdout).toContain(`scenarios/retry-storm.json:26: error MS001 retry-amplification (Service payments) services.payments.policy.retries
   with payments failing (503), each user request that reaches it becomes 27.0 attempts at payments`);
     expect(r.stdout).toMatch(/\n {2}figure: 27\.0 attempts at payments per user request while it fails \(1\.0 while it works\), measured over the first requests of 20 s simulated \[simulated\]\n {2}fix: Retry at one layer only/);
   });
@@ -114,7 +115,8 @@ describe('meshsim lint', () => {
     const invalid = await lint(bad);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain(`${bad}: 1 problem\n`);
-    expect(invalid.stderr).toContain('clients.0.rate: must be greater than zero');
+    // At its line, the client by its name, as run and sweep list a file's problems.
+    expect(invalid.stderr).toContain('line 1: clients.c.rate: must be greater than zero');
     expect((await lint('scenarios/hello-mesh.json', '--workload', 'w.yaml')).stderr).toBe('--workload: a workload applies to Kubernetes manifests, and no input is one\n');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemsWithLines } from '../../src/ui/editor/lines';
+import { namedProblems, problemsWithLines } from '../../src/ui/editor/lines';
 import { parseScenarioText } from '../../src/scenario';
 
 const yaml = ['name: y', 'duration: 10s', 'clients:', '  - { name: c, type: open, rate: -1, target: a }', 'services:', '  - name: a', '    replicas: 0', '    serviceTime: fast', ''].join('\n');
@@ -30,6 +30,18 @@ describe('a file opened with Open file… lists each problem at its line', () =>
       { path: '(run)', message: 'stalled' },
       // The deepest part the text has: the document, on line 1.
       { path: 'line 1: services.9', message: 'none such' },
+    ]);
+  });
+
+  it("names a share link's scenario problems without lines (namedProblems): items by name, the order and other paths kept", () => {
+    const r = parseScenarioText(yaml, 'yaml');
+    expect(namedProblems(yaml, r.ok ? [] : r.problems).map((p) => p.path)).toEqual(['clients.c.rate', 'services.a.replicas', 'services.a.serviceTime']);
+    expect(namedProblems('name: x\n', [{ path: '(file)', message: 'at line 1' }, { path: 'services.9', message: 'none such' }])).toEqual([
+      { path: '(file)', message: 'at line 1' },
+      { path: 'services.9', message: 'none such' },
+    ]);
+    expect(namedProblems('{"services": [{"name": "web"}, {"name": "web"}]}', [{ path: 'services.1.name', message: '"web" is also the name of services.0' }])).toEqual([
+      { path: 'services.1.name', message: '"web" is also the name of services.0' },
     ]);
   });
 });

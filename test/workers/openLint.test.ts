@@ -16,7 +16,8 @@ describe('openLintErrors: lint errors said when a file opens', () => {
     const r = openLintErrors(parsed(TEXT), TEXT);
     expect(r.total).toBe(1);
     expect(r.notes).toEqual([
-      expect.objectContaining({ code: 'MS006', path: 'services.0.mtls', line: 12, fix: expect.stringMatching(/^Put edge in the mesh: set gateways\.0\.mesh: mesh /) }),
+      // Each item by its name (the form sweep --set takes), its line found by index.
+      expect.objectContaining({ code: 'MS006', path: 'services.orders.mtls', line: 12, fix: expect.stringMatching(/^Put edge in the mesh: set gateways\.edge\.mesh: mesh /) }),
     ]);
   });
   it('gives none once the gateway is in the mesh', () => {

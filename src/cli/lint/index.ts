@@ -2,6 +2,7 @@ import { usageError } from '../usageError';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatOfFile, formatProblems, parseScenarioText, readScenarioText, type Scenario } from '../../scenario';
+import { problemsWithLines } from '../../ui/editor/lines';
 import { readInputFile } from '../readInput';
 import { LINT_USAGE, parseLintArgs, type LintArgs } from './args';
 import { importForLint } from './importAdapter';
@@ -11,6 +12,7 @@ import { looksLikeManifests, readManifests, type Manifest } from './manifests';
 import { scenarioFindings } from '../../models/lint/scenarioRules';
 import { MAX_LEAVES, simulateFindings } from '../../models/lint/simulate';
 import { SEVERITIES, type Finding, type LintReport, type Severity } from '../../models/lint/types';
+import { namedFinding } from '../../models/lint/findings';
 import { compareFindings } from '../../models/lint/order';
 
 export { parseLintArgs, LINT_USAGE, type LintArgs } from './args';
@@ -74,8 +76,12 @@ function gather(inputs: readonly string[]): { files: InputFile[]; problems: stri
   return { files, problems, fromDirs };
 }
 
-/** What `lint` made of its inputs: a report, and notes for stderr (files skipped, leaves not simulated). */
-export type LintOutcome = { ok: true; report: LintReport; notes: string[] } | { ok: false; lines: string[] };
+/**
+ * What `lint` made of its inputs: a report, and notes for stderr (files skipped, leaves not
+ * simulated). `shown`: the report's findings as people read them, in its order, items by name
+ * (namedFinding: `services.web.mtls`); the report (`--json`) keeps the rules' index paths.
+ */
+export type LintOutcome = { ok: true; report: LintReport; shown: Finding[]; notes: string[] } | { ok: false; lines: string[] };
 
 /** Severity order: lower is worse; `never` is better than any, so nothing reaches it. */
 const rank = (s: Severity | 'never') => (s === 'never' ? -1 : SEVERITIES.indexOf(s));
@@ -93,6 +99,8 @@ export function lint(args: LintArgs): LintOutcome {
   const findings: Finding[] = [];
   const manifestFiles: InputFile[] = [];
   const workloads: InputFile[] = [];
+  // Each finding as people read it, by name on the scenario it was found on.
+  const shownOf = new Map<Finding, Finding>();
   const runScenario = (s: Scenario, locate: Locator, name: string, fileList: string[], kind: 'scenario' | 'manifests', canSimulate = true, flattened?: ReadonlySet<string>) => {
     const found = scenarioFindings(s, locate, flattened, kind);
     let simulated = false;
@@ -110,6 +118,7 @@ export function lint(args: LintArgs): LintOutcome {
       f.scenarioField = f.field;
       f.field = at.path;
     }
+    for (const f of found) shownOf.set(f, namedFinding(s, f));
     findings.push(...found);
     scenarios.push({ name, files: fileList, kind, simulated });
   };
@@ -137,7 +146,8 @@ export function lint(args: LintArgs): LintOutcome {
     const parsed = parseScenarioText(f.text, formatOfFile(f.path));
     if (!parsed.ok) {
       const n = parsed.problems.length;
-      problems.push(`${f.path}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(parsed.problems));
+      // Each at its line, items by name, as run and sweep list a file's problems.
+      problems.push(`${f.path}: ${n} problem${n > 1 ? 's' : ''}`, formatProblems(problemsWithLines(f.text, parsed.problems)));
       continue;
     }
     runScenario(parsed.scenario, textLocator(f.path, f.text), parsed.scenario.name, [f.path], 'scenario');
@@ -181,7 +191,7 @@ export function lint(args: LintArgs): LintOutcome {
   const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
   for (const f of sorted) counts[f.severity]++;
   const exitCode = sorted.some((f) => rank(f.severity) <= rank(args.failOn)) ? 1 : 0;
-  return { ok: true, notes, report: { schemaVersion: 1, inputs: [...args.inputs], scenarios, findings: sorted, counts, failOn: args.failOn, exitCode } };
+  return { ok: true, notes, shown: sorted.map((f) => shownOf.get(f) ?? f), report: { schemaVersion: 1, inputs: [...args.inputs], scenarios, findings: sorted, counts, failOn: args.failOn, exitCode } };
 }
 
 /**
@@ -214,12 +224,12 @@ export function formatFinding(f: Finding): string {
   ].join('\n');
 }
 
-/** The whole report for people: findings, then one line of counts and the exit code. */
-export function formatReport(r: LintReport): string {
+/** The whole report for people: `findings` (the report's, or lint's `shown`: by name), then one line of counts and the exit code. */
+export function formatReport(r: LintReport, findings: readonly Finding[] = r.findings): string {
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const tail = `${plural(r.counts.error, 'error')}, ${plural(r.counts.warning, 'warning')}, ${r.counts.info} info (fail-on ${r.failOn}: exit ${r.exitCode})`;
   const linted = r.scenarios.map((s) => `${s.name}${s.simulated ? ' (simulated)' : ''}`).join(', ');
-  return [...r.findings.map(formatFinding), `linted ${linted}: ${tail}`].join('\n\n');
+  return [...findings.map(formatFinding), `linted ${linted}: ${tail}`].join('\n\n');
 }
 
 /** `meshsim lint ...` / `npm run sim -- lint ...` (the words after `lint`); resolves to the exit code. */
@@ -239,7 +249,7 @@ export async function lintMain(argv: readonly string[], io: LintIo = { stdout: p
     return BAD_INPUT;
   }
   for (const n of r.notes) io.stderr.write(n + '\n');
-  io.stdout.write((parsed.args.json ? JSON.stringify(r.report, null, 2) : formatReport(r.report)) + '\n');
+  io.stdout.write((parsed.args.json ? JSON.stringify(r.report, null, 2) : formatReport(r.report, r.shown)) + '\n');
   return r.report.exitCode;
 }
 

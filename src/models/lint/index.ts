@@ -4,7 +4,7 @@
 // in its check worker (src/ui/editor/check.ts). One rule code for both.
 export { RULES, SEVERITIES, FAIL_ON, type Finding, type LintReport, type Severity, type FailOn, type ResourceRef, type Figure, type RuleCode, type RuleInfo } from './types';
 export { scenarioFindings } from './scenarioRules';
-export { finding, actorRef, ms } from './findings';
+export { finding, actorRef, ms, namedFinding } from './findings';
 export { simulateFindings, lintDurationMs, MAX_LEAVES, type SimulationResult } from './simulate';
 export { textLocator, type Locator, type Place } from './locate';
 export { compareFindings } from './order';

@@ -1,5 +1,6 @@
 import { loadConsequence, loadSources, loadText, nearCapacity, replicasFor } from '../load';
 import { validateScenario } from '../parse';
+import { namedProblem } from '../namedPath';
 import type { Scenario } from '../schema';
 import { buildScenario } from './build';
 import { readManifestText, type ManifestDoc } from './documents';
@@ -60,7 +61,9 @@ export function importManifests(files: readonly ManifestFile[], workload?: Manif
   }
   for (const p of v.problems) {
     const ref = sourceOf(provenance, p.path) ?? { file: workload?.name ?? files[0].name, line: 1, path: '' };
-    errors.push({ ...ref, message: `${p.message} (scenario ${p.path})` });
+    // Found by index; said with items by name (`services.payments.replicas`), as `sweep --set` takes it.
+    const named = namedProblem(scenario, p);
+    errors.push({ ...ref, message: `${named.message} (scenario ${named.path})` });
   }
   return done(errors.length ? null : scenario);
 }

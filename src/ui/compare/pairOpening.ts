@@ -135,7 +135,9 @@ async function openPane(core: PairCore, deps: PairOpeningDeps, side: 'A' | 'B', 
   }
   if (!r.ok) {
     worker.terminate();
-    return `${side} (${before}): ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+    // Each item by its name (`services.payments.replicas`), as the single view's link names it.
+    const problems = r.problems.some((p) => !p.path.startsWith('(')) ? (await import('../editor/lines')).namedProblems(entry.text, r.problems) : r.problems;
+    return `${side} (${before}): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
   }
   const id = paneId(ref, r.info);
   const appStore = createAppStore([entry], savedTheme());

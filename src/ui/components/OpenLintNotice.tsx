@@ -4,6 +4,7 @@
 // of `npm run sim -- lint`; each says what fails and the field that fixes it. In a chunk of its own:
 // most sessions never open a file with an error.
 import { useAppStore } from '../state/useAppStore';
+import { pathWithBreaks } from './RunNotices';
 
 /** The errors on the file on screen, each with its line and fix; nothing when it has none (or a shipped scenario is on screen). */
 export default function OpenLintNotice() {
@@ -20,9 +21,10 @@ export default function OpenLintNotice() {
         {lint.notes.map((x, i) => (
           <li key={i} data-testid="open-lint-note" data-code={x.code}>
             <strong>{x.code}</strong> {x.line !== null ? `line ${x.line}, ` : ''}
-            <code>{x.path}</code>: {x.message}.{' '}
+            {/* Breaks after a path's '.' only, never inside a name (services.orders.mtl|s at 1024x768). */}
+            <code>{pathWithBreaks(x.path)}</code>: {x.message}.{' '}
             <span data-testid="open-lint-fix">
-              <strong>Fix:</strong> {x.fix}.
+              <strong>Fix:</strong> {pathWithBreaks(x.fix)}.
             </span>
           </li>
         ))}

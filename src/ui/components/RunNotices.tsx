@@ -159,6 +159,6 @@ export function problemLine(p: Problem) {
 }
 
 /** `path` with a line-break opportunity (wbr) after each '.' and '/'; the text reads unchanged. */
-function pathWithBreaks(path: string): ReactNode[] {
+export function pathWithBreaks(path: string): ReactNode[] {
   return path.split(/(?<=[./])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
 }

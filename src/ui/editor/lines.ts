@@ -54,6 +54,17 @@ export function problemsWithLines(text: string, problems: readonly Problem[]): P
   return locateProblems(text, problems).map(({ line, path, message }) => ({ path: line === null || path === '(file)' ? path : `line ${line}: ${path}`, message }));
 }
 
+/**
+ * The problems of a text with no lines to give (a share link's scenario), each path and each
+ * place its message quotes written by name, as locateProblems writes them
+ * (`services.payments.replicas`; namedPath). Order kept. Pure; never throws.
+ */
+export function namedProblems(text: string, problems: readonly Problem[]): Problem[] {
+  if (!problems.some((p) => /\.\d/.test(p.path) || /\.\d/.test(p.message))) return [...problems];
+  const { data } = readForLines(text);
+  return data === undefined ? [...problems] : problems.map((p) => namedProblem(data, p));
+}
+
 /** One read of a text for its problems: each dotted path's line, and the data (undefined when not read). */
 interface TextRead {
   line: (path: string) => number | null;

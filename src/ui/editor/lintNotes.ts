@@ -4,7 +4,7 @@
 // multiply). The static rules run with every check; the simulated ones (MS001, MS012) run the
 // model, so only in the editor's worker and only once the text has stood still (simulateLint).
 import type { Scenario } from '../../scenario';
-import { compareFindings, scenarioFindings, simulateFindings, textLocator, type Finding, type Severity } from '../../models/lint';
+import { compareFindings, namedFinding, scenarioFindings, simulateFindings, textLocator, type Finding, type Severity } from '../../models/lint';
 
 /** One lint finding as the editor lists it. */
 export interface LintNote {
@@ -13,7 +13,7 @@ export interface LintNote {
   /** `policy-overridden`. */
   rule: string;
   severity: Severity;
-  /** The field at fault, a scenario path (`services.0.policy.timeout`). */
+  /** The field at fault, a scenario path with items by name as `sweep --set` writes it (`services.web.policy.timeout`; namedFinding). */
   path: string;
   message: string;
   /** Lint's one-line fix. */
@@ -24,21 +24,16 @@ export interface LintNote {
   simulated: boolean;
 }
 
-const noteOf = (f: Finding): LintNote => ({
-  code: f.code,
-  rule: f.rule,
-  severity: f.severity,
-  path: f.field,
-  message: f.message,
-  fix: f.fix,
-  line: f.resource.line ?? null,
-  simulated: f.simulated,
-});
+/** `f`, found on `scenario`, as the editor lists it: its paths by name (namedFinding), its line found by index before. */
+const noteOf = (scenario: Scenario, found: Finding): LintNote => {
+  const f = namedFinding(scenario, found);
+  return { code: f.code, rule: f.rule, severity: f.severity, path: f.field, message: f.message, fix: f.fix, line: f.resource.line ?? null, simulated: f.simulated };
+};
 
 /** The static rules' findings on a valid scenario read from `text`, in lint's order (worst first, then by line). Pure; never throws. */
 export function staticLint(scenario: Scenario, text: string): LintNote[] {
   try {
-    return scenarioFindings(scenario, textLocator('', text)).sort(compareFindings).map(noteOf);
+    return scenarioFindings(scenario, textLocator('', text)).sort(compareFindings).map((f) => noteOf(scenario, f));
   } catch {
     return [];
   }
@@ -63,5 +58,5 @@ export function fullLint(scenario: Scenario, text: string): LintNote[] {
   } catch {
     // The static findings stand on their own.
   }
-  return found.sort(compareFindings).map(noteOf);
+  return found.sort(compareFindings).map((f) => noteOf(scenario, f));
 }

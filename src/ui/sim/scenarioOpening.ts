@@ -148,7 +148,9 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
       // on first use with the YAML parser it needs, so the first download does not carry them).
       // A single whole-file problem (a syntax error names its line itself) needs no line finder.
       const whole = result.problems.length === 1 && result.problems[0].path.startsWith('(');
-      const problems = withLines && !whole ? (await import('../editor/lines')).problemsWithLines(entry.text, result.problems) : result.problems;
+      // Without lines (a link's scenario, an edited text), each item is still said by its name.
+      const lines = whole ? null : await import('../editor/lines');
+      const problems = lines === null ? result.problems : withLines ? lines.problemsWithLines(entry.text, result.problems) : lines.namedProblems(entry.text, result.problems);
       return refuse(seq, named(result.title), problems);
     }
     // NOTE: frozen here, the store's immer takes it as it is (immer skips a frozen object) instead

@@ -95,7 +95,7 @@ describe('a malformed manifest is an error at file:line: path, and no scenario',
     const wl = 'name: t\nclients:\n  - { name: u, type: open, rate: 1, target: a }\napps:\n  - name: a\n    serviceTime: 5xs\n';
     const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a') }, wl);
     expect(r.scenario).toBeNull();
-    expect(r.e).toEqual(['workload.yaml:6: apps[0].serviceTime: "5xs" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250) (scenario services.0.serviceTime)']);
+    expect(r.e).toEqual(['workload.yaml:6: apps[0].serviceTime: "5xs" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250) (scenario services.a.serviceTime)']);
   });
 });
 

@@ -111,7 +111,7 @@ describe('DestinationRule loadBalancer.localityLbSetting, imported', () => {
   it("distribute weights that do not add up to 100 are refused at the manifest's line, as Istio refuses them", () => {
     const wl = workload('a', apps());
     const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a'), 'b.yaml': app('b'), 'dr.yaml': dr('    loadBalancer:\n      localityLbSetting:\n        distribute:\n        - from: "*"\n          to:\n            "region-1": 60\n') }, wl);
-    expect(r.e).toEqual(['dr.yaml:11: spec.trafficPolicy.loadBalancer.localityLbSetting.distribute: weights must add up to 100, as Istio requires; got 60 (scenario services.1.policy.localityLbSetting.distribute.0.to)']);
+    expect(r.e).toEqual(['dr.yaml:11: spec.trafficPolicy.loadBalancer.localityLbSetting.distribute: weights must add up to 100, as Istio requires; got 60 (scenario services.b.policy.localityLbSetting.distribute.0.to)']);
   });
 });
 
