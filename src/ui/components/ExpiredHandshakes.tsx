@@ -8,8 +8,11 @@ import { formatCount, formatSimTime } from '../format';
 import { useAppStore } from '../state/useAppStore';
 import { openInspector } from '../inspector/inspectorStore';
 import { linkName } from './refusedWhere';
-import { firstRefusalLine, handshakesWord } from './expiredHandshakesWords';
+import { firstRefusalLine, handshakesWord, openBeforeLine } from './expiredHandshakesWords';
+import { ApplyLever } from '../faults/FaultNoteMore';
+import { faultLever, leverMade } from '../faults/faultLever';
 import type { FaultRefusals } from '../../workers/faultRefusals';
+import type { FaultStatus } from '../../workers/protocol';
 import './expiredHandshakes.css';
 
 /**
@@ -47,18 +50,33 @@ export default function ExpiredHandshakes() {
 }
 
 /**
- * The Faults list's line under an expire-certificates fault that has started (FaultsPanel): firstRefusalLine of the
+ * The Faults list's lines under an expire-certificates fault that has started (FaultsPanel): firstRefusalLine of the
  * fault's own refusals (FaultStatus.refusals: its links' count and first, so with several expiries each says its
- * own), or the run's counters when the worker gave none.
+ * own), or the run's counters when the worker gave none; then what holds it off (openBeforeLine: the connections
+ * opened before it still carrying requests, live as the run plays) and, while there are some, its lever
+ * (faultLever.ts: "Apply now: maxConnectionDuration 1s on ledger", left out once the run makes that change).
  */
-export function ExpiryRefusals({ refusals }: { refusals?: FaultRefusals }) {
+export function ExpiryRefusals({ refusals, fault }: { refusals?: FaultRefusals; fault?: FaultStatus }) {
   const runCount = useAppStore((s) => s.stats.expiredHandshakes ?? 0);
   const runFirstMs = useAppStore((s) => s.stats.expiredHandshakeFirstMs ?? -1);
+  const topology = useAppStore((s) => s.info?.topology ?? null);
+  const actions = useAppStore((s) => s.recipe?.actions);
   const count = refusals?.count ?? runCount;
   const firstMs = refusals?.firstMs ?? runFirstMs;
+  const open = openBeforeLine(refusals?.openBefore, refusals?.expired);
+  const lever = fault && topology ? faultLever(fault, topology) : null;
+  const holding = (refusals?.openBefore ?? 0) > 0 && refusals?.expired !== false;
   return (
-    <span className="fault-refusals" data-testid="fault-refusals" data-count={count} data-first-ms={firstMs}>
-      {firstRefusalLine(count, firstMs)}
-    </span>
+    <>
+      <span className="fault-refusals" data-testid="fault-refusals" data-count={count} data-first-ms={firstMs}>
+        {firstRefusalLine(count, firstMs)}
+      </span>
+      {open !== null && (
+        <span className="fault-refusals fault-open-before" data-testid="fault-open-before" data-open={refusals?.openBefore} data-expired={String(refusals?.expired)}>
+          {open}
+        </span>
+      )}
+      {lever && <ApplyLever change={lever} testId="fault-lever" hidden={!holding || leverMade(actions ?? [], lever)} />}
+    </>
   );
 }

@@ -230,7 +230,7 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
             </span>
             {f.type === 'expire-certificates' && !f.pending && (
               <Suspense fallback={null}>
-                <ExpiryRefusals refusals={f.refusals} />
+                <ExpiryRefusals refusals={f.refusals} fault={f} />
               </Suspense>
             )}
             {live && (

@@ -17,6 +17,20 @@ export function firstRefusalLine(count: number, firstMs: number): string {
   return `first handshake refused at ${formatSimTime(firstMs)}: certificate expired (tls-expired-cert); ${formatCount(count)} so far`;
 }
 
+/**
+ * What still holds an expiry off (session 51, G3, 1), under its first-refusal line: with `openBefore` connections
+ * opened before it still open, '3 connections opened before the expiry still carry requests: no new handshake on
+ * them'; with none left while a certificate it expired still is (`expired`), 'no connection opened before the expiry
+ * is left: it refuses every new handshake now'; once renewed (`expired` false), that new handshakes pass again.
+ * Null when the worker gave no count (FaultRefusals.openBefore absent). Pure.
+ */
+export function openBeforeLine(openBefore: number | undefined, expired: boolean | undefined): string | null {
+  if (openBefore === undefined) return null;
+  if (expired === false) return "renewed at its CA's next retry: new handshakes pass again";
+  if (openBefore > 0) return `${formatCount(openBefore)} ${openBefore === 1 ? 'connection' : 'connections'} opened before the expiry still ${openBefore === 1 ? 'carries' : 'carry'} requests: no new handshake on ${openBefore === 1 ? 'it' : 'them'}`;
+  return 'no connection opened before the expiry is left: it refuses every new handshake now';
+}
+
 /** One timeline mark at a first refused handshake: its moment, simulated ms, and its words. */
 export interface RefusalMark {
   ms: number;

@@ -40,14 +40,16 @@ export default function FaultNoteMore({ option, withLever, testId }: { option: O
 
 /**
  * The lever made in one click (trial T2, item 2): the change applied now through the controller, as the Config change
- * form's Apply does (it joins the recipe: a share link, a seek back and a branch keep it), and what came of it.
+ * form's Apply does (it joins the recipe: a share link, a seek back and a branch keep it), and what came of it. With
+ * `hidden` (the Faults list's line once the run makes the change, or needs it no more) the button is left out; what
+ * a press said stays.
  */
-function ApplyLever({ change, testId }: { change: Record<string, unknown>; testId: string }) {
+export function ApplyLever({ change, testId, hidden = false }: { change: Record<string, unknown>; testId: string; hidden?: boolean }) {
   const { controller } = useServices();
   const [said, setSaid] = useState<string | null>(null);
   return (
     <>
-      <button
+      {!hidden && <button
         type="button"
         className="button button-small button-quiet button-wrap fault-note-lever"
         data-testid={`${testId}-apply`}
@@ -55,7 +57,7 @@ function ApplyLever({ change, testId }: { change: Record<string, unknown>; testI
         onClick={() => void controller.applyChange(change).then((r) => setSaid(leverAppliedWords(r.problems)))}
       >
         {leverApplyLabel(change)}
-      </button>
+      </button>}
       {said !== null && (
         <p className="fault-note-applied" role="status" data-testid={`${testId}-applied`}>
           {said}
