@@ -10,6 +10,7 @@ import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 import { pickBridgeExpiry } from './fixtures/bridgeExpiry';
+import { applyChange } from './fixtures/changeForm';
 
 const SIZES = [
   [1600, 1000],
@@ -46,10 +47,7 @@ test("an expiry injected on the bridge, ledger's connections closed after 1 s: a
   await pickBridgeExpiry(page);
   await page.getByTestId('fault-inject').click();
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toContainText('expire certificates');
-  await page.getByTestId('change-type').selectOption('policy');
-  await page.getByTestId('change-target').selectOption('ledger');
-  await page.getByTestId('change-details').fill('{"policy": {"maxConnectionDuration": "1s"}}');
-  await page.getByTestId('change-apply').click();
+  await applyChange(page, 'policy', 'ledger', '{"policy": {"maxConnectionDuration": "1s"}}');
   await expect(page.getByTestId('change-item')).toHaveCount(1);
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');

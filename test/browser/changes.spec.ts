@@ -3,6 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { applyChange } from './fixtures/changeForm';
 
 async function settled(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
@@ -49,9 +50,7 @@ test('a live change joins the recipe: kept across a seek back and forward and in
   for (const { target, text } of seen) {
     for (const other of ['frontend', 'catalog', 'cart'].filter((n) => n !== target)) expect(text, `a note shown under ${target}`).not.toContain(`${other}'s `);
   }
-  await page.getByTestId('change-target').selectOption('catalog');
-  await page.getByTestId('change-details').fill('{"policy": {"timeout": "2ms"}}');
-  await page.getByTestId('change-apply').click();
+  await applyChange(page, 'policy', 'catalog', '{"policy": {"timeout": "2ms"}}');
   await expect(page.getByTestId('change-problems')).toHaveCount(0);
   await expect(page.getByTestId('change-item')).toHaveText(/^change 1 at 10\.0 s: /);
   // The form still holds the change just made: said to be made, not "No effect" (it was a
@@ -105,10 +104,7 @@ test("a live switch to STRICT drains search's plaintext connections into catalog
   await expect(failed).not.toContainText('tls-plaintext-rejected');
   // Nothing drained yet: the inspector leaves the line out.
   await expect(panel.getByTestId('edge-drained')).toHaveCount(0);
-  await page.getByTestId('change-type').selectOption('mtls');
-  await page.getByTestId('change-target').selectOption('catalog');
-  await page.getByTestId('change-details').fill('{"mode": "STRICT"}');
-  await page.getByTestId('change-apply').click();
+  await applyChange(page, 'mtls', 'catalog', '{"mode": "STRICT"}');
   await expect(page.getByTestId('change-problems')).toHaveCount(0);
   // The pushes reach catalog's sidecars within 107 ms; each of search's kept-alive connections
   // closes with its next answer, and the new ones are refused: 74 refused by 32 s (model figure).

@@ -8,6 +8,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 import { pickBridgeExpiry } from './fixtures/bridgeExpiry';
+import { applyChange } from './fixtures/changeForm';
 
 async function paused(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/, { timeout: 60_000 });
@@ -47,10 +48,7 @@ test("an expiry on the bridge: the note says open connections carry on, the link
   await expiry.scrollIntoViewIfNeeded();
   await saveShot(page, 'expiryopen-link-1600x1000.png');
   // The lever the note names: ledger's connections close after 1 s, and the bridge must shake hands again.
-  await page.getByTestId('change-type').selectOption('policy');
-  await page.getByTestId('change-target').selectOption('ledger');
-  await page.getByTestId('change-details').fill('{"policy": {"maxConnectionDuration": "1s"}}');
-  await page.getByTestId('change-apply').click();
+  await applyChange(page, 'policy', 'ledger', '{"policy": {"maxConnectionDuration": "1s"}}');
   await expect(page.getByTestId('change-item')).toHaveCount(1);
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');

@@ -5,6 +5,7 @@ import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
+import { applyChange } from './fixtures/changeForm';
 
 const words = "acts at edge's 2 replicas at once: a gateway is configured directly, not by the mesh's control plane";
 
@@ -14,10 +15,7 @@ test(`a gateway-route change applied now acts at edge's 2 replicas at once, push
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=gateway-and-mesh&t=8s');
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/);
-  await page.getByTestId('change-type').selectOption('gateway-route');
-  await page.getByTestId('change-target').selectOption('edge');
-  await page.getByTestId('change-details').fill('{"route": 0, "policy": {"retries": {"attempts": 0}}}');
-  await page.getByTestId('change-apply').click();
+  await applyChange(page, 'gateway-route', 'edge', '{"route": 0, "policy": {"retries": {"attempts": 0}}}');
   for (const size of [
     { width: 1600, height: 1000 },
     { width: 1024, height: 768 },
