@@ -7,6 +7,7 @@ import { labelGaps } from './fixtures/labelGaps';
 import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems } from './fixtures/meshRegions';
 import { untilStill } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
+import { fillChange } from './fixtures/changeForm';
 import { decodeActions } from '../../src/ui/recipe/url';
 
 /** Least room between a link label and any node part, px. */
@@ -66,8 +67,7 @@ for (const [w, h] of [
     // A branch made while the link's seek runs waits for it to land (Controller.seekDone): before,
     // it was made where the clock stood on the way (CI branched at 9 s and at 11.1 s; a new user
     // at 4.1 s and 7.1 s of a link to 12 s).
-    await page.getByTestId('change-target').selectOption('payments');
-    await page.getByTestId('change-details').fill('{"policy": {"timeout": "5ms"}}');
+    await fillChange(page, 'policy', 'payments', '{"policy": {"timeout": "5ms"}}');
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press('b');
     // The branch is made (the page goes to its compare link), then its two runs open one after

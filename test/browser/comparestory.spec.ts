@@ -10,6 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot, shotPath } from './fixtures/shots';
+import { fillChange } from './fixtures/changeForm';
 import { simCommand } from '../cli/spawnSim';
 
 interface Step {
@@ -189,9 +190,7 @@ test('a branch shows the same step in both panes, each with its own run\'s numbe
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=mesh-only&t=25s');
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/, { timeout: 90_000 });
-  await page.getByTestId('change-target').selectOption('inventory');
-  await page.getByTestId('change-type').selectOption('policy');
-  await page.getByTestId('change-details').fill('{"policy": {"timeout": "5ms"}}');
+  await fillChange(page, 'policy', 'inventory', '{"policy": {"timeout": "5ms"}}');
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('b');
   await expect(page.getByTestId('compare-pane')).toHaveCount(2, { timeout: 60_000 });

@@ -7,6 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 import { settled as layoutSettled } from './fixtures/settle';
+import { fillChange } from './fixtures/changeForm';
 
 /** The form's first change as its details box lays it out (details.ts formatDetails: 26 characters a line). */
 const NO_RETRIES = '{\n  "policy": {\n    "retries": {\n      "attempts": 0\n    }\n  }\n}';
@@ -165,8 +166,7 @@ test("the form judges a change in the design as the run has it: config-rollout's
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=config-rollout&t=15s');
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
-  await page.getByTestId('change-target').selectOption('payments');
-  await page.getByTestId('change-details').fill('{"policy": {"retries": {"attempts": 2, "retryOn": ["5xx"], "backoff": {"base": "10ms"}}}}');
+  await fillChange(page, 'policy', 'payments', '{"policy": {"retries": {"attempts": 2, "retryOn": ["5xx"], "backoff": {"base": "10ms"}}}}');
   // At 15 s payments still has the file's retries 0: this change acts.
   await page.waitForTimeout(400);
   await expect(page.getByTestId('change-reach')).toHaveCount(0);
@@ -181,8 +181,7 @@ test("a change the run would refuse is named under the form, and b does not bran
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=l4-vs-l7&t=10s');
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
-  await page.getByTestId('change-target').selectOption('postgres');
-  await page.getByTestId('change-details').fill('{"policy": {"timeout": "1ms"}}');
+  await fillChange(page, 'policy', 'postgres', '{"policy": {"timeout": "1ms"}}');
   // Not a reach warning ("already in force"): the run refuses it, at its field.
   await expect(page.getByTestId('change-problems')).toHaveText('change.policy.timeout: L7 policies do not apply to a TCP service ("postgres" has "protocol": "tcp"); only circuitBreaker, connectTimeout, maxConnectionDuration and loadBalancer do');
   await expect(page.getByTestId('change-reach')).toHaveCount(0);
