@@ -16,10 +16,15 @@ export class Call {
   id = -1;
   /** In use in its Table (Table.alloc and release set it; `reset` leaves it). */
   held = false;
-  /** The end-to-end request this hop belongs to. */
+  /**
+   * A root call's Request record (its id in World.requests), or -1 when the call is its request's only record
+   * (ClientActor.rootIsRequest). Written and read only on root calls (Client.send and response).
+   */
   requestId = -1;
   /** Its `Request.number`, which outlives the request's pooled record (the event log reads it). */
   requestNumber = 0;
+  /** A root call's closed-loop user (-1: open loop), read where the call is its request's only record (Client.response); written only there. */
+  user = -1;
   /** The request's hash key (its end user), which ring hash balances on; the same at every hop. */
   key = 0;
   /** Actor id of the caller app (client or service), which receives the result. */
@@ -87,7 +92,7 @@ export class Call {
     this.parent = null;
     this.policy = null;
     // NOTE: issue 14.4: what both makers of a call (Client.send, ServiceActor.issue) write before anything reads it is
-    // not reset: requestId, requestNumber, key, caller, origin, edge, service, route (a cluster outlives every call)
+    // not reset: requestId, requestNumber, user, key, caller, origin, edge, service, route (a cluster outlives every call)
     // and headers; nor `sentAt` (a double field is a heap number of its own, a line touched for nothing).
     this.attempts = 0;
     this.current = -1;
@@ -122,9 +127,7 @@ export class Attempt {
    * bits, not accessors, at the sites, as an accessor call cost more than that saved.
    */
   flags = 0;
-  /** The end-to-end request and its hash key (copied from the call, for the callee's children). */
-  requestId = -1;
-  /** Its `Request.number` (copied from the call). */
+  /** Its `Request.number` (copied from the call, for the callee's children), and the request's hash key. */
   requestNumber = 0;
   key = 0;
   /** The request's header set (copied from the call, for the callee's children). */
@@ -173,7 +176,7 @@ export class Attempt {
     this.flags = 0;
     this.workTimer = -1;
     // NOTE: issue 14.4: what its one maker (Router.tryOnce) writes before anything reads it is not reset: route (a
-    // cluster outlives every attempt), requestId, requestNumber, key, headers, policy, origin, caller, replica, host and calleeSidecar.
+    // cluster outlives every attempt), requestNumber, key, headers, policy, origin, caller, replica, host and calleeSidecar.
     // Nor `sentAt` (Router.tryOnce), `arrivedAt` (the callee's arrive), `connOpenedAt` and `connClosesAt`
     // (the pools' attach) are not reset: each is written before it is read, and each double field is a heap number of
     // its own, a line touched for nothing. `leftAt` is (PlaintextDrain reads 0 as "not left yet").

@@ -21,8 +21,12 @@ export interface ClientHost {
   readonly edgeStats: readonly EdgeStats[];
   /** Counts a request sent (gives it its number). */
   requestSent(req: Request): void;
+  /** Counts a request sent whose root call is its only record (ClientActor.rootIsRequest); returns its number. */
+  rootSent(): number;
   /** Gives a request its one fate. */
   requestEnded(req: Request, cause: string, status: number): void;
+  /** Gives the request whose only record is its root call `call` its one fate. */
+  rootEnded(call: Call, cause: string, status: number): void;
 }
 
 /**
@@ -56,6 +60,14 @@ export class ClientActor implements Actor {
    * request was the chain bench's hot path paying twice (issue 14.4).
    */
   ownBooks = false;
+  /**
+   * Whether an untraced request's root call is its only record (no Request record): true when no client of the world
+   * has a timeout (World sets it once all are built). NOTE: issue 14.4: a request record is read only by a timeout (its
+   * id is the Timeout event's payload, in the trace hash) and by the tracer; without either it was a second record
+   * allocated, written, looked up and released a request. World-wide, not per client: the record ids a timed client's
+   * Timeout events carry stay those every request's record took before.
+   */
+  rootIsRequest = false;
   private readonly open: boolean;
   private readonly timeout: number;
   /** Where `gap` draws from when it is a draw record's (drawRecords.ts; NOTE: issue 14), else null. */
@@ -74,6 +86,11 @@ export class ClientActor implements Actor {
     this.timeout = spec.timeout ?? Infinity;
     this.gapBlock = drawAtOf(gap)?.f ?? null;
     this.gapAt = drawAtOf(gap)?.p ?? 0;
+  }
+
+  /** True when its requests time out (`spec.timeout`). */
+  get timed(): boolean {
+    return this.timeout !== Infinity;
   }
 
   /** Schedules the first sends; called once when the world starts. */
@@ -112,6 +129,10 @@ export class ClientActor implements Actor {
         w.sim.postNext(Ev.Send, this.id, -1);
       }
     }
+    if (this.rootIsRequest && w.tracer === null) {
+      this.sent++;
+      return w.dataPlane.issue(this.rootCall(now, user, w.rootSent(), -1));
+    }
     const req = w.requests.alloc();
     req.client = this.id;
     req.user = user;
@@ -119,9 +140,18 @@ export class ClientActor implements Actor {
     this.sent++;
     w.requestSent(req);
     if (this.timeout !== Infinity) req.timeoutHandle = w.sim.schedule(this.timeout, Ev.Timeout, this.id, req.id);
-    const call = w.calls.alloc();
-    call.requestId = req.id;
-    call.requestNumber = req.number;
+    const call = this.rootCall(now, user, req.number, req.id);
+    req.call = call.id;
+    if (w.tracer !== null) w.tracer.begin(req, call, this.name);
+    w.dataPlane.issue(call);
+  }
+
+  /** A request's first hop, the call to the client's target; `requestId` -1: the call is the request's only record. */
+  private rootCall(now: number, user: number, number: number, requestId: number): Call {
+    const call = this.world.calls.alloc();
+    call.requestId = requestId;
+    call.requestNumber = number;
+    call.user = user;
     // The end user: one per closed-loop user; an open loop's every request is a new one.
     call.key = Math.imul(this.id + 1, 0x9e3779b9) ^ (this.open ? this.sent : user);
     call.caller = this.id;
@@ -131,13 +161,19 @@ export class ClientActor implements Actor {
     call.route = this.route;
     call.headers = this.headers;
     call.sentAt = now;
-    req.call = call.id;
-    if (w.tracer !== null) w.tracer.begin(req, call, this.name);
-    w.dataPlane.issue(call);
+    return call;
   }
 
   private response(call: Call): void {
     const w = this.world;
+    if (call.requestId < 0) {
+      // The root call was the request's only record (rootIsRequest): no timeout can have ended it before its answer.
+      const cause = call.cause ?? Cause.ok;
+      if (this.ownBooks) this.book(call.sentAt, cause);
+      w.rootEnded(call, cause, call.status);
+      if (!this.open) w.sim.schedule(this.gap(), Ev.Send, this.id, call.user);
+      return w.calls.release(call);
+    }
     const req = w.requests.get(call.requestId);
     if (!req.ended) {
       if (req.timeoutHandle >= 0) w.sim.cancel(req.timeoutHandle);
@@ -163,16 +199,16 @@ export class ClientActor implements Actor {
 
   private end(req: Request, cause: string, status: number): void {
     const w = this.world;
-    if (this.ownBooks) this.book(req, cause);
+    if (this.ownBooks) this.book(req.sentAt, cause);
     w.requestEnded(req, cause, status);
     if (!this.open) this.world.sim.schedule(this.gap(), Ev.Send, this.id, req.user);
   }
 
-  /** Books a request's end in this client's own figures (ownBooks), as RequestBook.requestEnded does the run's. */
-  private book(req: Request, cause: string): void {
+  /** Books the end of a request sent at `sentAt` (ms) in this client's own figures (ownBooks), as RequestBook.requestEnded does the run's. */
+  private book(sentAt: number, cause: string): void {
     if (cause === Cause.ok) {
       this.ok++;
-      if (req.sentAt >= this.world.warmup) this.latency.record(this.world.sim.now - req.sentAt);
+      if (sentAt >= this.world.warmup) this.latency.record(this.world.sim.now - sentAt);
     } else {
       this.failed++;
       this.failures.add(cause);

@@ -44,23 +44,42 @@ export abstract class RequestBook {
 
   /** Counts a request sent and gives it its number; stops the run past `maxInFlight`. */
   requestSent(req: Request): void {
+    req.number = this.rootSent();
+  }
+
+  /**
+   * Counts a request sent now (its root call is its only record: ClientActor.rootIsRequest) and returns its number;
+   * stops the run past `maxInFlight`.
+   */
+  rootSent(): number {
     this.sent++;
-    req.number = this.sent;
     // NOTE: two compares per request sent; see MAX_IN_FLIGHT.
     if (this.sent - this.ok - this.failed > this.maxInFlight || this.calls.inUse > this.maxInFlight) throw overloadedError(this.callees, this.maxInFlight, this.sim.now, this.sidecars);
-    this.sentPerSecond.addSecond(Math.floor(req.sentAt / 1000)); // NOTE: an integer, not a time (TimeSeries.addSecond)
+    this.sentPerSecond.addSecond(Math.floor(this.sim.now / 1000)); // NOTE: an integer, not a time (TimeSeries.addSecond)
+    return this.sent;
   }
 
   /** Gives a request its one fate. Throws if it already had one. */
   requestEnded(req: Request, cause: string, status: number): void {
     if (req.ended) throw new InvariantError(`request ${req.id} ended twice`);
     req.ended = true;
+    this.booked(req, req.client, req.number, cause, status);
+    if (req.trace !== null) this.tracer!.requestEnded(req, this.sim.now, cause, status);
+  }
+
+  /** Gives the request whose root call `call` is its only record its one fate (it ends only there: no timeout). */
+  rootEnded(call: Call, cause: string, status: number): void {
+    this.booked(call, call.origin, call.requestNumber, cause, status);
+  }
+
+  /** The books of a request's fate: `rec` (its record, or its root call) says when it was sent. */
+  private booked(rec: Request | Call, client: number, number: number, cause: string, status: number): void {
     const now = this.sim.now;
-    const latency = now - req.sentAt;
+    const latency = now - rec.sentAt;
     if (cause === 'ok') {
       this.ok++;
       this.okPerSecond.addSecond(Math.floor(now / 1000)); // NOTE: as add(now), an integer passed (TimeSeries.addSecond)
-      if (req.sentAt >= this.warmup) this.latency.record(latency);
+      if (rec.sentAt >= this.warmup) this.latency.record(latency);
     } else {
       this.failed++;
       this.failures.add(cause);
@@ -68,7 +87,6 @@ export abstract class RequestBook {
       if (status >= 400) this.httpErrors.add(String(status));
       this.failedPerSecond.add(now);
     }
-    if (req.trace !== null) this.tracer!.requestEnded(req, now, cause, status);
-    if (this.observer) this.observer.requestEnded(req.client, cause, latency, req.number);
+    if (this.observer) this.observer.requestEnded(client, cause, latency, number);
   }
 }

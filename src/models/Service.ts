@@ -152,7 +152,6 @@ export class ServiceActor implements Actor {
   protected issue(parent: Attempt, d: Downstream): void {
     const w = this.world;
     const child = w.calls.alloc();
-    child.requestId = parent.requestId;
     child.requestNumber = parent.requestNumber;
     child.key = parent.key;
     child.origin = parent.origin;

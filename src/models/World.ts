@@ -148,6 +148,9 @@ export class World extends RequestBook {
     }
     // A client keeps books of its own only beside others (ClientActor.ownBooks).
     for (const c of this.clients) c.ownBooks = this.clients.length > 1;
+    // An untraced request's root call is its only record unless some client's Timeout events carry record ids.
+    const timed = this.clients.some((c) => c.timed);
+    for (const c of this.clients) c.rootIsRequest = !timed;
     for (const c of this.callees) {
       this.live.push(new Uint8Array(c.replicas.length).fill(1));
       this.kubeProxyLive.push(new Uint8Array(c.replicas.length).fill(1));

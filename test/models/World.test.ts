@@ -47,10 +47,17 @@ function accountingProblem(world: World, fates: FateCounter, timeouts: boolean):
   for (const [cause, n] of fates.byCause) {
     if (world.failures.get(cause) !== n) return `t=${t}: ${n} ${cause} observed, tally says ${world.failures.get(cause)}`;
   }
-  // Every live request holds its root call, so there are never fewer live calls than requests.
-  if (world.calls.inUse < world.requests.inUse) return `t=${t}: ${world.calls.inUse} calls < ${world.requests.inUse} requests`;
-  if (timeouts ? world.requests.inUse < world.inFlight : world.requests.inUse !== world.inFlight) {
-    return `t=${t}: ${world.requests.inUse} request records for ${world.inFlight} requests in flight`;
+  // Every live request holds its root call, so there are never fewer live calls than requests. An untraced request
+  // in a world without client timeouts has no Request record: its root call (requestId -1) is its record.
+  const clientIds = new Set(world.clients.map((c) => c.id));
+  let roots = 0;
+  world.calls.forEachLive((c) => {
+    if (c.requestId < 0 && clientIds.has(c.caller)) roots++;
+  });
+  const records = world.requests.inUse + roots;
+  if (world.calls.inUse < records) return `t=${t}: ${world.calls.inUse} calls < ${records} requests`;
+  if (timeouts ? records < world.inFlight : records !== world.inFlight) {
+    return `t=${t}: ${records} request records for ${world.inFlight} requests in flight`;
   }
   if (sum(world.sentPerSecond.toArray()) !== world.sent) return `t=${t}: sent per second does not add up to sent`;
   if (sum(world.okPerSecond.toArray()) !== world.ok) return `t=${t}: ok per second does not add up to ok`;

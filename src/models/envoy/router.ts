@@ -78,7 +78,6 @@ export class Router {
     const att = w.attempts.alloc();
     att.call = call;
     att.route = r;
-    att.requestId = call.requestId;
     att.requestNumber = call.requestNumber;
     att.key = call.key;
     att.headers = call.headers;
