@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SimHost } from '../../src/workers/SimHost';
 import { diffRows, paneFigures } from '../../src/workers/compareRows';
-import { clientsLine, hopsSpan, pathHops } from '../../src/workers/clientScope';
+import { clientSets, clientsLine, hopsSpan, pathHops } from '../../src/workers/clientScope';
 import { hopsNote } from '../../src/ui/compare/diff';
 import type { RunSummary } from '../../src/models';
 
@@ -89,5 +89,26 @@ describe('pathHops and hopsSpan', () => {
     expect(hopsSpan(s, null)).toEqual([2, 3]);
     expect(hopsSpan(s, 'batch')).toEqual([2, 2]);
     expect(hopsSpan(s, 'nobody')).toBeNull();
+  });
+  it('reads the same on links without a cycle (memoized), a diamond and a self-call too', () => {
+    const dag = {
+      clients: { web: { sent: 5 }, batch: { sent: 2 }, idle: { sent: 0 } },
+      edges: { 'web->gw': edge(5), 'gw->api': edge(5), 'gw->auth': edge(5), 'auth->api': edge(5), 'api->db': edge(3), 'batch->db': edge(2), 'idle->gw': edge(0) },
+    } as unknown as RunSummary;
+    expect(pathHops(dag, 'web')).toBe(4);
+    expect(pathHops(dag, 'batch')).toBe(1);
+    expect(pathHops(dag, 'idle')).toBe(0);
+    expect(hopsSpan(dag, null)).toEqual([1, 4]);
+    const self = { clients: { web: { sent: 1 } }, edges: { 'web->api': edge(1), 'api->api': edge(1), 'api->db': edge(1) } } as unknown as RunSummary;
+    expect(pathHops(self, 'web')).toBe(2);
+  });
+  it("reads 4,000 clients' links once: each client one hop from the service (the compare view's same-instant pair)", () => {
+    const n = 4000;
+    const many = {
+      clients: Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, { sent: 1 }])),
+      edges: Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}->s`, edge(1)])),
+    } as unknown as RunSummary;
+    expect(hopsSpan(many, null)).toEqual([1, 1]);
+    expect(clientSets(many, many).both).toHaveLength(n);
   });
 });
