@@ -11,6 +11,7 @@ import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 import { pickBridgeExpiry } from './fixtures/bridgeExpiry';
 import { applyChange } from './fixtures/changeForm';
+import { openFailedRequest } from './fixtures/failedRequest';
 
 const SIZES = [
   [1600, 1000],
@@ -54,20 +55,14 @@ test("an expiry injected on the bridge, ledger's connections closed after 1 s: a
   await expect(page.getByTestId('sim-time')).toHaveText(/^12\.00? s$/, { timeout: 60_000 });
   await paused(page);
   await expect(page.getByTestId('failure-causes')).toContainText('tls-expired-cert');
-  await page.getByTestId('inspector-toggle').click();
-  const panel = page.getByTestId('inspector');
-  await panel.getByTestId('follow-request').click();
-  await panel.getByTestId('failed-only').check();
-  const row = panel.getByTestId('request-list').locator('[data-request-id]', { hasText: 'tls-expired-cert' }).first();
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  // 8: the retried mark's title is a sum over hops.
+  // 8: the retried mark's title is a sum over hops (read with the row picked: the list keeps its row).
+  const { panel } = await openFailedRequest(page, 'tls-expired-cert');
   const mark = panel.getByTestId('request-list').locator('.request-retried').first();
   if ((await mark.count()) > 0) {
     const title = (await mark.getAttribute('title'))!;
     expect(title).toMatch(/^(1 retry, at one hop|[\d,]+ retries over all hops)/);
     expect(title).not.toMatch(/a try \d/);
   }
-  await row.click();
   const why = panel.getByTestId('request-why');
   await expect(why).toContainText(/Failed at payments-bridge → ledger-\d: payments-bridge's payments certificate had expired \(your fault: expire certificates on payments-bridge at 8\.00? s\), so ledger-\d's sidecar refused the mutual-TLS handshake/);
   for (const [w, h] of [SIZES[1], SIZES[0], SIZES[2]]) {

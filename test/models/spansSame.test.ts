@@ -17,10 +17,12 @@ import { LegacyTracer } from './spansLegacy/Tracer';
 /**
  * A trace as data whose comparison also checks each span's attribute order. Without
  * 'meshsim.envoy.response_flags', which came after the legacy recorder (trial N15, finding 4;
- * test/models/spans/responseFlagSpans.test.ts checks it).
+ * test/models/spans/responseFlagSpans.test.ts checks it), and without an expired certificate's TLS attributes
+ * (session 52, F3; test/models/spans/tlsExpiredSpan.test.ts checks them).
  */
+const LATER = (k: string) => k === 'meshsim.envoy.response_flags' || k === 'meshsim.tls.refused_by' || k.startsWith('meshsim.tls.expired_cert.');
 function plain(t: Trace): unknown {
-  return { ...t, spans: t.spans.map((s) => ({ ...s, attrs: Object.entries(s.attrs).filter(([k]) => k !== 'meshsim.envoy.response_flags') })) };
+  return { ...t, spans: t.spans.map((s) => ({ ...s, attrs: Object.entries(s.attrs).filter(([k]) => !LATER(k)) })) };
 }
 
 interface Outcome {

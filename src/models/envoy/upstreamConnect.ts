@@ -8,7 +8,7 @@ import type { DataPlaneHost } from '../dataPlaneHost';
 import { Cause, Ev } from '../events';
 import { oneWayDelay } from '../linkDelay';
 import { ConfigState, type Sidecar } from '../proxy/Sidecar';
-import { mtlsHandshake } from '../tls/Identity';
+import { HANDSHAKE_CAUSES, Handshake, mtlsCheck } from '../tls/Identity';
 
 /** Outcomes of a connection attempt, carried in an event's numeric payload. */
 export const CONNECT_OUTCOMES = [
@@ -73,9 +73,15 @@ export class UpstreamConnector {
       } else if (r.mtls && callee && callee.mesh) {
         const client = r.sidecar!.clientIdentity;
         const server = callee.serverIdentity;
-        const cause = mtlsHandshake(client, server, now + from.skew, now + to.skew);
+        const check = mtlsCheck(client, server, now + from.skew, now + to.skew);
+        const cause = HANDSHAKE_CAUSES[check];
         if (cause !== null) outcome = CONNECT_OUTCOMES.indexOf(cause as (typeof CONNECT_OUTCOMES)[number]);
-        if (w.tracer !== null) w.tracer.connectStart(r, i, now, rtt);
+        if (w.tracer !== null) {
+          w.tracer.connectStart(r, i, now, rtt);
+          // Whose certificate had expired and which proxy refused it, for the TLS span (the cause alone does not say).
+          if (check === Handshake.serverExpired) w.tracer.tlsExpired(r, i, true, server!);
+          else if (check === Handshake.clientExpired) w.tracer.tlsExpired(r, i, false, client!);
+        }
         // TCP's round trip, then the ClientHello's way to the server's proxy.
         const hello = rtt + oneWayDelay(w, r, i);
         if (hello >= r.policy.connectTimeout) {

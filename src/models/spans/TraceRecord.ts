@@ -64,6 +64,18 @@ export const AttrKey = {
   tlsClientCpu: 11,
   /** 'meshsim.envoy.response_flags': index in `strs` ("UT", "UT,URX"; Envoy's %RESPONSE_FLAGS% for a failed call). */
   responseFlags: 12,
+  /**
+   * A TLS span failed tls-expired-cert (Tracer.tlsExpired): 'meshsim.tls.expired_cert.side', 1 the server's certificate
+   * had expired, 0 the client's (read as 'server' / 'client'); '….identity' and '….ca', indexes in `strs` (Identity.owner,
+   * its CA); '….not_after_ms', the ms it expired at; '….host', the host id of the proxy that presented it; and
+   * 'meshsim.tls.refused_by', the host id of the proxy that refused it (hosts read as their names).
+   */
+  tlsExpiredSide: 13,
+  tlsExpiredIdentity: 14,
+  tlsExpiredCa: 15,
+  tlsExpiredNotAfter: 16,
+  tlsExpiredHost: 17,
+  tlsRefusedBy: 18,
 } as const;
 export type AttrKey = (typeof AttrKey)[keyof typeof AttrKey];
 

@@ -2,6 +2,7 @@ import { sampledOneIn } from '../../sim-engine';
 import { AF, CF, type Attempt, type Call, type Request } from '../Call';
 import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
+import type { Identity } from '../tls/Identity';
 import { ConnectSpans } from './connectSpans';
 import { materialize, type SpanNames } from './materialize';
 import { ATTRS_SETS, AttrKey, Op, ROWS_SPANS, STRIDE, TraceRecord, Where } from './TraceRecord';
@@ -191,6 +192,17 @@ export class Tracer extends TraceStore {
   }
 
   /**
+   * The connection to host `i` of route `r` that just started opening (connectStart) fails its handshake on an
+   * expired certificate: the server's (`server`, refused by the caller's proxy) or the client's (refused by the
+   * callee's), `id` that certificate, read now (a renewal extends it in place later). Its TLS span says so
+   * (connectDone). Allocates one small object per such connect.
+   */
+  tlsExpired(r: Route, i: number, server: boolean, id: Identity): void {
+    const rec = this.connects.last(r.index, i);
+    if (rec !== undefined) rec.expired = { server, identity: id.owner, ca: id.ca, notAfter: id.notAfter };
+  }
+
+  /**
    * A connect is over (the oldest in progress to that host: connects to one host are matched
    * first in, first out, which is exact unless two overlap and finish out of order). The try it
    * serves (or each try it fails) gets its TCP and TLS spans.
@@ -213,6 +225,16 @@ export class Tracer extends TraceStore {
           t.set(tls, AttrKey.tlsClientCpu, rec.tlsClient.done - rec.tlsClient.cpuStart);
         }
         if (cause !== null) t.fail(tls, cause, -1);
+        const x = rec.expired;
+        if (cause === Cause.tlsExpiredCert && x != null) {
+          const holder = x.server ? r.hosts[i] : r.callerHost;
+          t.set(tls, AttrKey.tlsExpiredSide, x.server ? 1 : 0);
+          t.setString(tls, AttrKey.tlsExpiredIdentity, x.identity);
+          t.setString(tls, AttrKey.tlsExpiredCa, x.ca);
+          t.set(tls, AttrKey.tlsExpiredNotAfter, x.notAfter);
+          t.set(tls, AttrKey.tlsExpiredHost, holder);
+          t.set(tls, AttrKey.tlsRefusedBy, x.server ? r.callerHost : r.hosts[i]);
+        }
       } else if (cause === Cause.tlsPlaintextRejected) {
         // The TCP connect succeeded; the STRICT sidecar reset the connection when the plaintext
         // request's first bytes reached it (upstreamConnect.ts): the failure is that leg's.

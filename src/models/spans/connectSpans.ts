@@ -28,6 +28,12 @@ export class ConnectSpans {
     }
   }
 
+  /** The connect to host `i` of route `route` that started last (the one `start` just added), or undefined. */
+  last(route: number, i: number): ConnectRecord | undefined {
+    const list = this.list(route, i);
+    return list[list.length - 1];
+  }
+
   /** The oldest connect in progress to that host, taken off the list (connects match first in, first out). */
   take(route: number, i: number): ConnectRecord | undefined {
     return this.list(route, i).shift();

@@ -39,6 +39,12 @@ const KEYS = [
   'meshsim.tls.client_queue_ms',
   'meshsim.tls.client_cpu_ms',
   'meshsim.envoy.response_flags',
+  'meshsim.tls.expired_cert.side',
+  'meshsim.tls.expired_cert.identity',
+  'meshsim.tls.expired_cert.ca',
+  'meshsim.tls.expired_cert.not_after_ms',
+  'meshsim.tls.expired_cert.host',
+  'meshsim.tls.refused_by',
 ] as const;
 
 /** Names of the world's actors and hosts by id (the tracer reads them from the world). */
@@ -150,7 +156,16 @@ export function materialize(rec: TraceRecord, names: SpanNames): Trace {
       case AttrKey.cause:
       case AttrKey.reason:
       case AttrKey.responseFlags:
+      case AttrKey.tlsExpiredIdentity:
+      case AttrKey.tlsExpiredCa:
         value = rec.strs![v];
+        break;
+      case AttrKey.tlsExpiredSide:
+        value = v !== 0 ? 'server' : 'client';
+        break;
+      case AttrKey.tlsExpiredHost:
+      case AttrKey.tlsRefusedBy:
+        value = names.host(v);
         break;
       case AttrKey.failed:
         value = WHERE[v];

@@ -126,4 +126,10 @@ export interface ConnectRecord {
   tcpEnd: number;
   tlsServer: { at: number; cpuStart: number; done: number } | null;
   tlsClient: { at: number; cpuStart: number; done: number } | null;
+  /**
+   * A handshake that failed tls-expired-cert: whose certificate had expired, the server's (refused by the client's
+   * proxy) or the client's (refused by the server's), its identity (Identity.owner), CA and expiry (ms) as the
+   * handshake saw them; null otherwise (set by Tracer.tlsExpired).
+   */
+  expired?: { server: boolean; identity: string; ca: string; notAfter: number } | null;
 }

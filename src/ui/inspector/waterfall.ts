@@ -2,6 +2,7 @@
 // is, and the time axis. Pure functions of the trace; the component only draws what they say.
 import type { Span, Trace } from '../../workers/protocol';
 import { formatNumber } from '../format';
+import { expiredCertNote } from './expiredWhy';
 import { foldOf, type WaterfallFold } from './waterfallFold';
 
 /** One row of the waterfall: a span, its depth in the tree, and its bar in 0..1 of the width. */
@@ -114,11 +115,16 @@ export const CALLS_ONLY_HIDE: ReadonlySet<string> = new Set(['proxy', 'network',
 /** Roles "calls and attempts only" lifts: a service's "serves" row goes, the calls it made stay (layoutWaterfall's `lift`). */
 export const CALLS_ONLY_LIFT: ReadonlySet<string> = new Set(['server']);
 
-/** What a row says beside its bar. */
+/** What a row says beside its bar (a TLS handshake refused for an expired certificate: whose and who refused it, expiredCertNote). */
 export function noteOf(s: Span): string {
   const reason = s.attrs['meshsim.retry.reason'];
   if (s.role === 'try' && typeof reason === 'string') return reason;
   const cause = s.attrs['meshsim.cause'];
+  // A handshake refused for an expired certificate says whose and who refused it (F3, session 52).
+  if (s.role === 'tls' && cause === 'tls-expired-cert') {
+    const expired = expiredCertNote(s);
+    if (expired !== null) return expired;
+  }
   if (typeof cause === 'string') {
     const where = s.attrs['meshsim.failed'];
     return typeof where === 'string' ? `${cause} (${where})` : cause;
