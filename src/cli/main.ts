@@ -6,7 +6,7 @@ import { saturationHints } from './saturationHint';
 import { pathToFileURL } from 'node:url';
 import { RunStoppedError, StalledClockError } from '../sim-engine';
 import { runScenario, type RunSummary, type World } from '../models';
-import { pathOfActor, type Scenario } from '../scenario';
+import { namedPath, pathOfActor, type Scenario } from '../scenario';
 import type { SeriesBucket } from '../workers/series';
 import { parseArgs, unknownCommand, usageFor, USAGE, type CliArgs } from './args';
 import { helpFor } from './help';
@@ -151,7 +151,9 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
   } catch (e) {
     if (!(e instanceof RunStoppedError)) throw e;
     // As the app does: at the field of the busiest actor the stall guard names.
-    const at = e instanceof StalledClockError ? pathOfActor(s, e.actors) : null;
+    // By name, as people write it (clients.shoppers, not clients.0: namedPath).
+    const found = e instanceof StalledClockError ? pathOfActor(s, e.actors) : null;
+    const at = found === null ? null : namedPath(s, found);
     process.stderr.write(`${file}: ${at ? `${at}: ` : ''}${e.message}\n`);
     return null;
   }

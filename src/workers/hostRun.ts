@@ -14,7 +14,7 @@ import { InFlight } from './InFlight';
 import { packCounters, packDots, packEdges, packNodes } from './frame';
 import { applyAction, reachPoint } from './replay';
 import { clientLatencies, pairClients, PlainTwin, type PlainReading } from './plainTwin';
-import { PLAIN_TWIN_MEASURES } from '../scenario';
+import { PLAIN_TWIN_MEASURES, namedProblem } from '../scenario';
 
 /**
  * What the app's tracer keeps by default: one request in 20 (sampledOneIn, the newest 200 of them), the last 150
@@ -105,9 +105,12 @@ export abstract class HostRun implements SnapshotHost {
     return pairClients(reading, clientLatencies(w), clients);
   }
 
-  /** An error from the running engine as a problem against the scenario (hostOpen.ts runProblem). */
+  /**
+   * An error from the running engine as a problem against the scenario (hostOpen.ts runProblem), its path by name as
+   * people write it (`clients.shoppers`, not `clients.0`: namedPath, as the problem lists and the load-time stall say it).
+   */
   protected problemOf(e: unknown): Problem {
-    return runProblem(e, this.scenario, this.world);
+    return namedProblem(this.rawScenario, runProblem(e, this.scenario, this.world));
   }
 
   /**

@@ -149,7 +149,7 @@ describe('npm run sim', () => {
       [
         'a loop that stalls only once a fault refuses its calls at once, at the client\'s field',
         () => [scenarioFile('stall-later.json', { name: 'stall-later', duration: '10s', clients: [{ name: 'users', type: 'closed', users: 10, thinkTime: '0ms', target: 'api' }], services: [{ name: 'api', serviceTime: '1ms' }], faults: [{ type: 'kill-service', service: 'api', at: '5s' }] })],
-        /stall-later\.json: clients\.0: the simulated clock stopped at t = 5 s: .* failed at once \(a connection refused by a killed replica/m,
+        /stall-later\.json: clients\.users: the simulated clock stopped at t = 5 s: .* failed at once \(a connection refused by a killed replica/m,
       ],
     ];
     const results = new Map<string, Result>();
