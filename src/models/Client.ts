@@ -1,7 +1,8 @@
 import { drawAt, Histogram, invariant, Tally, type Actor, type Sampler, type Simulation } from '../sim-engine';
 import type { ClientSpec } from '../scenario';
 import { drawAtOf } from './drawRecords';
-import { Cause, Ev } from './events';
+import { Cause } from './events';
+import { K } from './eventCodes';
 import { CF, type Call, type Request, type Table } from './Call';
 import type { EdgeStats } from './EdgeStats';
 import type { Tracer } from './spans/Tracer';
@@ -98,20 +99,20 @@ export class ClientActor implements Actor {
     const sim = this.world.sim;
     if (this.spec.type === 'open') {
       // Poisson arrivals start after one exponential gap; constant ones at t = 0.
-      sim.schedule(this.spec.arrival === 'poisson' ? this.gap() : 0, Ev.Send, this.id, -1);
+      sim.schedule(this.spec.arrival === 'poisson' ? this.gap() : 0, K.Send, this.id, -1);
     } else {
       // Users start spread over one think time, so they do not all fire at once.
-      for (let u = 0; u < this.spec.users; u++) sim.schedule(this.gap(), Ev.Send, this.id, u);
+      for (let u = 0; u < this.spec.users; u++) sim.schedule(this.gap(), K.Send, this.id, u);
     }
   }
 
   receive(kind: number, a: number): void {
     switch (kind) {
-      case Ev.Send:
+      case K.Send:
         return this.send(a);
-      case Ev.Response:
+      case K.Response:
         return this.response(this.world.calls.get(a));
-      case Ev.Timeout:
+      case K.Timeout:
         return this.timedOut(this.world.requests.get(a));
       default:
         invariant(false, `client ${this.name} got unknown event kind ${kind}`);
@@ -126,7 +127,7 @@ export class ClientActor implements Actor {
       const next = this.gapBlock !== null ? drawAt(this.gapBlock, this.gapAt) : this.gap();
       if (now + next < w.duration) {
         w.sim.nextDelay[0] = next; // NOTE: the gap reaches the queue unboxed (Simulation.postNext)
-        w.sim.postNext(Ev.Send, this.id, -1);
+        w.sim.postNext(K.Send, this.id, -1);
       }
     }
     if (this.rootIsRequest && w.tracer === null) {
@@ -139,7 +140,7 @@ export class ClientActor implements Actor {
     req.sentAt = now;
     this.sent++;
     w.requestSent(req);
-    if (this.timeout !== Infinity) req.timeoutHandle = w.sim.schedule(this.timeout, Ev.Timeout, this.id, req.id);
+    if (this.timeout !== Infinity) req.timeoutHandle = w.sim.schedule(this.timeout, K.Timeout, this.id, req.id);
     const call = this.rootCall(now, user, req.number, req.id);
     req.call = call.id;
     if (w.tracer !== null) w.tracer.begin(req, call, this.name);
@@ -171,7 +172,7 @@ export class ClientActor implements Actor {
       const cause = call.cause ?? Cause.ok;
       if (this.ownBooks) this.book(call.sentAt, cause);
       w.rootEnded(call, cause, call.status);
-      if (!this.open) w.sim.schedule(this.gap(), Ev.Send, this.id, call.user);
+      if (!this.open) w.sim.schedule(this.gap(), K.Send, this.id, call.user);
       return w.calls.release(call);
     }
     const req = w.requests.get(call.requestId);
@@ -201,7 +202,7 @@ export class ClientActor implements Actor {
     const w = this.world;
     if (this.ownBooks) this.book(req.sentAt, cause);
     w.requestEnded(req, cause, status);
-    if (!this.open) this.world.sim.schedule(this.gap(), Ev.Send, this.id, req.user);
+    if (!this.open) this.world.sim.schedule(this.gap(), K.Send, this.id, req.user);
   }
 
   /** Books the end of a request sent at `sentAt` (ms) in this client's own figures (ownBooks), as RequestBook.requestEnded does the run's. */

@@ -2,7 +2,8 @@ import { Histogram, invariant, type Actor, type Rng, type Sampler } from '../sim
 import type { ServiceSpec } from '../scenario';
 import { drawAtOf } from './drawRecords';
 import { drawServiceTimeInto, serviceDrawn } from './serviceDraw';
-import { Cause, Ev } from './events';
+import { Cause } from './events';
+import { K } from './eventCodes';
 import { AF, type Attempt, type Call } from './Call';
 import type { Route } from './envoy/cluster';
 import type { RouteTable } from './envoy/routeTable';
@@ -70,11 +71,11 @@ export class ServiceActor implements Actor {
 
   receive(kind: number, a: number): void {
     switch (kind) {
-      case Ev.Arrive:
+      case K.Arrive:
         return this.arrive(this.world.attempts.get(a));
-      case Ev.WorkDone:
+      case K.WorkDone:
         return this.workDone(this.world.attempts.get(a));
-      case Ev.Response:
+      case K.Response:
         return this.childResponse(this.world.calls.get(a));
       default:
         invariant(false, `service ${this.name} got unknown event kind ${kind}`);
@@ -106,7 +107,7 @@ export class ServiceActor implements Actor {
     const ms = base * replica.slowdown;
     // NOTE: issue 14.4: the delay in and the handle out through the kernel's slots (Simulation.scheduleNext).
     this.world.sim.nextDelay[0] = ms;
-    this.world.sim.scheduleNext(Ev.WorkDone, this.id, att.id);
+    this.world.sim.scheduleNext(K.WorkDone, this.id, att.id);
     att.workTimer = this.world.sim.lastHandle;
     if (att.trace !== null) this.world.tracer!.appStart(att, this.world.sim.now, ms);
   }

@@ -7,8 +7,11 @@ import { Pass } from '../../src/models/proxy/Sidecar';
 describe('eventCodes', () => {
   it('gives every const enum value the value of the name of record (Ev, Pass, Conn)', () => {
     const kinds: Array<[K, number]> = [
+      [K.Send, Ev.Send],
       [K.Arrive, Ev.Arrive],
+      [K.WorkDone, Ev.WorkDone],
       [K.Response, Ev.Response],
+      [K.Timeout, Ev.Timeout],
       [K.ProxyArrive, Ev.ProxyArrive],
       [K.ProxyDone, Ev.ProxyDone],
       [K.ConnectDone, Ev.ConnectDone],
