@@ -4,9 +4,10 @@ import { performance } from 'node:perf_hooks';
 import { endQuietlyOnClosedPipe } from './closedPipe';
 import { saturationHints } from './saturationHint';
 import { pathToFileURL } from 'node:url';
-import { RunStoppedError, StalledClockError } from '../sim-engine';
+import { RunStoppedError } from '../sim-engine';
+import { stopLine } from './stopLine';
 import { runScenario, type RunSummary, type World } from '../models';
-import { namedPath, pathOfActor, type Scenario } from '../scenario';
+import type { Scenario } from '../scenario';
 import type { SeriesBucket } from '../workers/series';
 import { parseArgs, unknownCommand, usageFor, USAGE, type CliArgs } from './args';
 import { helpFor } from './help';
@@ -150,11 +151,8 @@ function run(s: Scenario, args: Pick<CliArgs, 'seed' | 'durationMs' | 'traces' |
     return { summary: r.summary, counts: latencyCounts(r.world), series: r.buckets && r.bucketMs ? { buckets: r.buckets, bucketMs: r.bucketMs } : undefined };
   } catch (e) {
     if (!(e instanceof RunStoppedError)) throw e;
-    // As the app does: at the field of the busiest actor the stall guard names.
-    // By name, as people write it (clients.shoppers, not clients.0: namedPath).
-    const found = e instanceof StalledClockError ? pathOfActor(s, e.actors) : null;
-    const at = found === null ? null : namedPath(s, found);
-    process.stderr.write(`${file}: ${at ? `${at}: ` : ''}${e.message}\n`);
+    // As the app does: at the field of the busiest actor the stall guard names, by name (stopLine.ts).
+    process.stderr.write(`${file}: ${stopLine(s, e)}\n`);
     return null;
   }
 }

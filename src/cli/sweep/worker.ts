@@ -6,6 +6,7 @@ import type { Scenario } from '../../scenario';
 import { runMetrics, type RunMetrics } from './stats';
 import { runWithWindow, windowFigures } from '../window';
 import { windowRunMetrics, type SweepWindow } from './window';
+import { stopLine } from '../stopLine';
 
 /** What the main thread sends for one job: plain data (structured clone). */
 export interface JobTask {
@@ -48,7 +49,8 @@ export function runJob(task: JobTask): JobOutput | { stopped: string } {
       metrics = runMetrics(summary, task.metrics);
     }
   } catch (e) {
-    if (e instanceof RunStoppedError) return { stopped: e.message };
+    // At the stalled client's field by name, as `run` says it (stopLine.ts).
+    if (e instanceof RunStoppedError) return { stopped: stopLine(task.scenario, e) };
     throw e;
   }
   return { traceHash: summary.traceHash, sent: summary.requests.sent, ok: summary.requests.ok, failed: summary.requests.failed, events: summary.events, metrics };
