@@ -6,6 +6,7 @@ import { useAppStore } from '../state/useAppStore';
 import { KeepUnits } from './KeepUnits';
 import { measureLessonFigure } from './lessonMeasure';
 import { actionsTouching, figureSpan, isEditedShipped, lessonCaveat } from './yourActions';
+import { aheadWords } from './steps';
 
 const NO_STEPS: never[] = [];
 
@@ -18,7 +19,7 @@ export function LessonFigures() {
   const warmup = useAppStore((s) => s.info?.warmupMs ?? 0);
   const actions = useAppStore((s) => s.recipe?.actions) ?? [];
   const edited = useAppStore((s) => isEditedShipped(s.recipe, s.info?.name, s.entries));
-  const figures = steps.flatMap((s, i) => (s.figure ? [{ step: i, figure: s.figure }] : []));
+  const figures = steps.flatMap((s, i) => (s.figure ? [{ step: i, figure: s.figure, at: s.at }] : []));
   if (figures.length === 0) return null;
   // The person's actions said under the list are those that can touch some figure's window; when
   // only some figures are touched, those are marked with *.
@@ -29,11 +30,12 @@ export function LessonFigures() {
   return (
     <>
       <ul className="lesson-figures" data-testid="lesson-figures" aria-label="The lesson's figures, measured">
-        {figures.map(({ step, figure }, i) => {
+        {figures.map(({ step, figure, at }, i) => {
           const m = measureLessonFigure(figure, buckets, bucketMs, stats, duration, warmup);
           const starred = mark && touched[i].size > 0;
+          const ahead = aheadWords(step, at, stats.simTime);
           return (
-            <li key={step} data-testid="lesson-figures-item" data-touched={touched[i].size > 0 || undefined} title={`Step ${step + 1}; ${m.over}`}>
+            <li key={step} data-testid="lesson-figures-item" data-touched={touched[i].size > 0 || undefined} data-ahead={ahead !== null || undefined} title={`Step ${step + 1}; ${m.over}`}>
               <span className="lesson-figures-label">
                 <KeepUnits text={figure.label} />
               </span>{' '}
@@ -45,6 +47,12 @@ export function LessonFigures() {
                 <span className="lesson-figures-expect">
                   {' '}
                   (lesson: <KeepUnits text={figure.expect} />)
+                </span>
+              )}
+              {ahead !== null && (
+                <span className="lesson-figures-ahead" data-testid="lesson-figures-ahead">
+                  {' '}
+                  · {ahead}
                 </span>
               )}
             </li>

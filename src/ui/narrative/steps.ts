@@ -27,3 +27,13 @@ export function figureStepAt(steps: readonly NarrativeStep[], index: number): nu
   for (let i = Math.min(index, steps.length - 1); i >= 0; i--) if (steps[i].figure) return i;
   return -1;
 }
+
+/**
+ * The words beside a figure of the list whose step is still to come at `nowMs` (the step's `atMs`
+ * later): "step 3 (5 s) still to come", so an early reading ("14.1% of 64 ended" at 1 s against
+ * control-plane-boundary's "about 25%", session 51's T2 trial, 9) is not taken for the lesson's.
+ * Null once the step has begun. Pure.
+ */
+export function aheadWords(step: number, atMs: number, nowMs: number): string | null {
+  return atMs > nowMs ? `step ${step + 1} (${+(atMs / 1000).toFixed(2)} s) still to come` : null;
+}
