@@ -67,6 +67,12 @@ export class World extends RequestBook {
   readonly live: Uint8Array[] = [];
   /** Per callee: which replicas kube-proxy's rules send to, `live` one sync behind (callers without a proxy read it). */
   readonly kubeProxyLive: Uint8Array[] = [];
+  /**
+   * How many times some caller's known endpoints changed (Envoy's cluster.membership_change, one count for the
+   * world): `live` or `kubeProxyLive` written (KubeEndpoints) or a proxy's view pushed (ControlPlane). Every
+   * balancer recounts its known hosts only when it moved (LoadBalancer.onlyLevel). One element, shared.
+   */
+  readonly membershipChanges = new Int32Array(1);
   /** Carries a pod's death or return to `live` and `kubeProxyLive` (kube/KubeEndpoints.ts). */
   readonly kube: KubeEndpoints;
   /** By host id: the sidecar in that pod, or null. */

@@ -89,6 +89,8 @@ export interface ClusterSite {
   readonly live: readonly Uint8Array[];
   /** Per callee: which replicas kube-proxy's rules send to (a caller without a proxy reads it). */
   readonly kubeProxyLive: readonly Uint8Array[];
+  /** Bumped whenever a `known` array changes (World.membershipChanges); its balancers read it. */
+  readonly membershipChanges: Int32Array;
   /** The policies its clusters share (sharedPolicy). */
   readonly policies: PolicyCache;
   /** Where each route's random stream keeps its state (one cache line each; DrawRecords). */
@@ -115,7 +117,7 @@ export function buildCluster(w: ClusterSite, index: number, edgeId: number, link
   const rngAt = w.draws.alloc();
   const rng = streamAt(w.seed, `${from.name}/route/${callee.name}`, rngAt.f, rngAt.p);
   const places = latencies.map((s) => w.network.latencyPlace(s));
-  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, rng, rngAt, latencies, places, known);
+  const cluster = new Cluster(index, edgeId, callerHost, callee.id, callee.hosts, policy, sc, mtls, rng, rngAt, latencies, places, known, w.membershipChanges);
   // Istio's locality priorities for this caller (used when the policy turns locality on).
   cluster.lb.setLocality(from, callee.hosts.map((h) => w.network.hosts[h]));
   return cluster;

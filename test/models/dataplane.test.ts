@@ -359,6 +359,7 @@ describe('Envoy router', () => {
     for (const s of share) expect(Math.abs(s - 0.25)).toBeLessThan(0.05);
     // Replica 2 leaves: its keys spread over all three others; no other key moves.
     r.known[2] = 0;
+    w.membershipChanges[0]++; // as every writer of a caller's endpoints does (World.membershipChanges)
     const after = keys.map((k) => r.pick(0, k));
     expect(keys.filter((k) => before[k] !== 2 && after[k] !== before[k])).toEqual([]);
     expect(new Set(keys.filter((k) => before[k] === 2).map((k) => after[k]))).toEqual(new Set([0, 1, 3]));

@@ -61,11 +61,13 @@ export class Cluster {
      * the live endpoints for a plain caller (kube-proxy). Shared, not copied.
      */
     readonly known: Uint8Array,
+    /** World.membershipChanges: bumped whenever any caller's `known` changes (the balancer's count of known hosts follows it). */
+    membershipChanges: Int32Array,
   ) {
     const n = hosts.length;
     this.outlier = new OutlierDetector(n);
     this.pool = new ConnPool(n);
-    this.lb = new LoadBalancer(known, this.outlier, this.pool, rngAt.f, rngAt.p);
+    this.lb = new LoadBalancer(known, this.outlier, this.pool, rngAt.f, rngAt.p, membershipChanges);
     for (let i = 0; i < n; i++) this.pool.setLatencyPlace(i, latencyPlaces[i]);
   }
 

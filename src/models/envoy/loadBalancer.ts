@@ -50,6 +50,9 @@ export class LoadBalancer {
   panics = 0;
   /** The outlier detector's ejectedCount, which it keeps here (OutlierDetector.watch). */
   ejectedHosts = 0;
+  /** How many hosts `known` lists, as of `membershipChanges[0]` = `countedAt` (-1: not counted yet). */
+  private knownHosts = 0;
+  private countedAt = -1;
 
   constructor(
     /** Which upstream replicas this caller knows of (its proxy's view; shared, not copied). */
@@ -60,6 +63,12 @@ export class LoadBalancer {
     /** The route's random stream's state (streamAt's block `rs`, at `ro`; shared with its fault filter and backoff: one draw order), drawn with aleaNext, no closure (issue 14). */
     private readonly rs: Float64Array,
     private readonly ro: number,
+    /**
+     * World.membershipChanges: one count, bumped by every writer of a `known` array (KubeEndpoints, ControlPlane's
+     * push), so the count of known hosts is redone only after one. A balancer over a `known` nothing writes may
+     * pass a fresh Int32Array(1).
+     */
+    private readonly membershipChanges: Int32Array,
   ) {
     this.rank = new Uint8Array(known.length);
     outlier.watch(this);
@@ -143,8 +152,15 @@ export class LoadBalancer {
     let total = 0;
     if (this.ejectedHosts === 0) {
       // No host ejected (unejectDue ran): healthy = total, a share of 140%: no panic, every known
-      // host in the set. NOTE: issue 14.4: the ejection times and the arithmetic below skipped.
-      for (let i = 0; i < known.length; i++) if (known[i] === 1) total++;
+      // host in the set. NOTE: issue 14.4: the ejection times and the arithmetic below skipped,
+      // and the known hosts counted again only once some caller's endpoints changed.
+      if (this.countedAt !== this.membershipChanges[0]) {
+        let n = 0;
+        for (let i = 0; i < known.length; i++) if (known[i] === 1) n++;
+        this.knownHosts = n;
+        this.countedAt = this.membershipChanges[0];
+      }
+      total = this.knownHosts;
       this.allUsable = total > 0 && total === known.length;
       return total;
     }

@@ -14,6 +14,8 @@ export interface KubeEndpointsHost {
   readonly live: Uint8Array[];
   /** Per callee: which replicas kube-proxy's rules send to (callers without a proxy read it). */
   readonly kubeProxyLive: Uint8Array[];
+  /** Bumped at each write to `live` or `kubeProxyLive` (World.membershipChanges: the balancers recount their hosts). */
+  readonly membershipChanges: Int32Array;
   /** The EndpointSlice changed: every control plane pushes to its proxies. */
   endpointSliceChanged(): void;
 }
@@ -43,11 +45,13 @@ export class KubeEndpoints implements Actor {
     switch (kind) {
       case Ev.EndpointSliceUpdate:
         this.world.live[a][replica] = up;
+        this.world.membershipChanges[0]++;
         this.world.endpointSliceChanged();
         this.world.sim.schedule(this.spec.kubeProxyMinSyncPeriod, Ev.KubeProxySync, this.id, a, b);
         return;
       case Ev.KubeProxySync:
         this.world.kubeProxyLive[a][replica] = up;
+        this.world.membershipChanges[0]++;
         return;
       default:
         invariant(false, `kube endpoints got unknown event kind ${kind}`);

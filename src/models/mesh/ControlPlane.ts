@@ -14,6 +14,8 @@ export interface ControlPlaneHost {
   readonly sidecars: readonly Sidecar[];
   /** Per callee: which replicas are up (a push copies them into each proxy's view). */
   readonly live: readonly Uint8Array[];
+  /** Bumped at each push of endpoints (World.membershipChanges: the balancers recount their hosts). */
+  readonly membershipChanges: Int32Array;
   /** Timed config changes: a push brings a proxy every change made so far. */
   readonly configChanges: { deliver(sc: Sidecar, cp: ControlPlane): void };
 }
@@ -167,6 +169,7 @@ export class ControlPlane implements Actor {
     const live = this.world.live;
     // Only the services this proxy routes to have a view.
     sc.views.forEach((v, s) => v.set(live[s]));
+    this.world.membershipChanges[0]++; // the balancers over these views recount their hosts
     sc.configVersion++;
   }
 

@@ -48,7 +48,7 @@ describe('load balancer with locality off (one level, no level tables)', () => {
         streamAt(round, 'lb', s, 0);
         const pool = new ConnPool(n);
         for (let i = 0; i < n; i++) pool.addActive(i, active[i]);
-        return new LoadBalancer(known, od, pool, s, 0);
+        return new LoadBalancer(known, od, pool, s, 0, new Int32Array(1));
       };
       const fast = make();
       const tables = make();
